@@ -1,0 +1,46 @@
+# Guanmo: `make demo` serves the demo city, `make test` runs the whole suite on SQLite and PostgreSQL.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+GUANMO := $(BIN)/guanmo
+
+.PHONY: demo test test-sqlite test-postgres bench lint system-packages clean
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . || \
+		$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+# PostgreSQL's server binaries, for the PostgreSQL half of the suite (Debian; skipped where present).
+system-packages:
+	@if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		echo "安装 PostgreSQL 服务器程序……"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; \
+	fi
+
+demo: $(STAMP)
+	$(GUANMO) migrate --noinput -v0
+	$(GUANMO) demo
+	$(GUANMO) runserver 127.0.0.1:8000
+
+test: test-sqlite test-postgres
+
+test-sqlite: $(STAMP)
+	GUANMO_TEST_DATABASE=sqlite $(BIN)/python -m pytest
+
+test-postgres: $(STAMP) system-packages
+	GUANMO_TEST_DATABASE=postgres $(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+clean:
+	rm -rf $(VENV) var bench/out

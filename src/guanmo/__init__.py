@@ -1,0 +1,1 @@
+"""Guanmo (观摩): key-project work for Chinese cities and counties."""

@@ -1,0 +1,85 @@
+"""Building blocks for Guanmo's Excel output: a titled table that prints well and reads back.
+
+Every sheet Guanmo writes has the same shape: a title line, a units line, one header row
+(frozen), then data rows. The importers find such a header like any other, so what Guanmo
+writes it can read back.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+MONEY_FORMAT = "#,##0.00"
+PERCENT_POINT_FORMAT = "0.0"
+INTEGER_FORMAT = "0"
+TEXT_FORMAT = "@"
+
+_THIN = Side(style="thin", color="000000")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_BODY_FONT = Font(name="宋体", size=10)
+_HEADER_FONT = Font(name="黑体", size=10, bold=True)
+_TITLE_FONT = Font(name="方正小标宋简体", size=16)
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width: float = 12
+    number_format: str | None = None
+    wrap: bool = False
+
+
+def write_table(
+    sheet: Worksheet,
+    *,
+    title: str,
+    units: str | None,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[object]],
+) -> int:
+    """Write a titled, bordered table with a frozen header; return the header's row number."""
+    width = len(columns)
+    sheet.append([title])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    sheet.cell(1, 1).font = _TITLE_FONT
+    sheet.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
+    sheet.row_dimensions[1].height = 30
+    header_row = 2
+    if units:
+        sheet.append([units])
+        sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
+        sheet.cell(2, 1).alignment = Alignment(horizontal="right")
+        sheet.cell(2, 1).font = _BODY_FONT
+        header_row = 3
+
+    sheet.append([column.header for column in columns])
+    for index, column in enumerate(columns, start=1):
+        cell = sheet.cell(header_row, index)
+        cell.font = _HEADER_FONT
+        cell.border = _BORDER
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+
+    for values in rows:
+        sheet.append(list(values))
+        row = sheet.max_row
+        for index, column in enumerate(columns, start=1):
+            cell = sheet.cell(row, index)
+            cell.border = _BORDER
+            cell.font = _BODY_FONT
+            if column.number_format:
+                cell.number_format = column.number_format
+            if column.wrap:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+    sheet.freeze_panes = sheet.cell(header_row + 1, 1)
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    return header_row

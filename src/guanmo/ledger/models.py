@@ -1,0 +1,130 @@
+"""The ledger (台账): key projects, their key-list memberships, annual plans and monthly progress.
+
+Money is stored in 万元 as exact decimals; four places keep 亿元 sheets exact after conversion.
+"""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from guanmo.regions.models import Region
+
+
+def money_field(verbose_name: str, **kwargs) -> models.DecimalField:
+    return models.DecimalField(verbose_name, max_digits=18, decimal_places=4, **kwargs)
+
+
+class Stage(models.TextChoices):
+    NEW_START = "新开工", "新开工"
+    CONTINUING = "续建", "续建"
+    COMPLETED = "竣工", "竣工"
+    PREPARATORY = "前期", "前期"
+
+
+class Level(models.TextChoices):
+    PROVINCE = "省", "省重点"
+    CITY = "市", "市重点"
+    COUNTY = "县", "县重点"
+
+
+class Project(models.Model):
+    city = models.ForeignKey(
+        Region, verbose_name="城市", on_delete=models.PROTECT, related_name="city_projects"
+    )
+    county = models.ForeignKey(
+        Region, verbose_name="所在县区", on_delete=models.PROTECT, related_name="projects"
+    )
+    name = models.CharField("项目名称", max_length=200)
+    code = models.CharField("项目代码", max_length=32, blank=True, default="")
+    owner = models.CharField("建设单位", max_length=200, blank=True, default="")
+    industry = models.CharField("产业类别", max_length=64, blank=True, default="")
+    stage = models.CharField("建设性质", max_length=8, choices=Stage.choices, blank=True, default="")
+    scope = models.TextField("建设规模及主要内容", blank=True, default="")
+    start_year = models.PositiveSmallIntegerField("开工年份", null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField("竣工年份", null=True, blank=True)
+    total_investment = money_field("总投资（万元）", default=0)
+    responsible_unit = models.CharField("责任单位", max_length=200, blank=True, default="")
+    leader_in_charge = models.CharField("包抓领导", max_length=100, blank=True, default="")
+    site_commissioner = models.CharField("驻工地专员", max_length=100, blank=True, default="")
+    location = models.CharField("建设地点", max_length=200, blank=True, default="")
+    latitude = models.DecimalField("纬度", max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField("经度", max_digits=9, decimal_places=6, null=True, blank=True)
+
+    class Meta:
+        verbose_name = "重点项目"
+        verbose_name_plural = "重点项目"
+        ordering = ["county__sort_order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["city", "code"],
+                condition=~models.Q(code=""),
+                name="project_code_unique_in_city",
+            ),
+        ]
+        indexes = [models.Index(fields=["county", "name"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class KeyListEntry(models.Model):
+    """A project's place on a key list of one year and level; one project may be on several."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="key_lists")
+    year = models.PositiveSmallIntegerField("年度")
+    level = models.CharField("级别", max_length=2, choices=Level.choices)
+
+    class Meta:
+        verbose_name = "重点项目名录"
+        verbose_name_plural = "重点项目名录"
+        constraints = [
+            models.UniqueConstraint(fields=["project", "year", "level"], name="key_list_once"),
+        ]
+        indexes = [models.Index(fields=["year", "level"])]
+
+    def __str__(self) -> str:
+        return f"{self.year}年{self.get_level_display()}：{self.project}"
+
+
+class AnnualPlan(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="annual_plans")
+    year = models.PositiveSmallIntegerField("年度")
+    planned_investment = money_field("年度计划投资（万元）")
+
+    class Meta:
+        verbose_name = "年度计划投资"
+        verbose_name_plural = "年度计划投资"
+        constraints = [
+            models.UniqueConstraint(fields=["project", "year"], name="annual_plan_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.year}年计划 {self.planned_investment} 万元"
+
+
+class MonthlyProgress(models.Model):
+    """One month's report for a project; `cumulative_completed` is the year to date (1—M月)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="monthly_progress")
+    year = models.PositiveSmallIntegerField("年度")
+    month = models.PositiveSmallIntegerField(
+        "月份", validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    completed_this_month = money_field("本月完成投资（万元）", default=0)
+    cumulative_completed = money_field("累计完成投资（万元）", default=0)
+    visible_progress = models.TextField("形象进度", blank=True, default="")
+    problems = models.TextField("存在问题", blank=True, default="")
+
+    class Meta:
+        verbose_name = "月度进度"
+        verbose_name_plural = "月度进度"
+        ordering = ["year", "month"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "year", "month"], name="progress_once"),
+            models.CheckConstraint(
+                condition=models.Q(month__gte=1, month__lte=12), name="progress_month_in_year"
+            ),
+        ]
+        indexes = [models.Index(fields=["year", "month"])]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.year}年{self.month}月"

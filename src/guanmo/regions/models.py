@@ -1,0 +1,38 @@
+from django.db import models
+
+
+class Region(models.Model):
+    """A node of the administrative tree: province, city, county (县/县级市/区) or park/zone.
+
+    Parks and zones carry no GB/T 2260 code of their own; they get `<city code>-Znn`.
+    """
+
+    class Kind(models.TextChoices):
+        PROVINCE = "province", "省"
+        CITY = "city", "市"
+        COUNTY = "county", "县（市、区）"
+        ZONE = "zone", "园区、示范区"
+
+    code = models.CharField("区划代码", max_length=16, unique=True)
+    name = models.CharField("名称", max_length=64)
+    kind = models.CharField("层级", max_length=16, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name="上级", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="children",
+    )
+    sort_order = models.PositiveIntegerField("排序", default=0)
+
+    class Meta:
+        verbose_name = "行政区划"
+        verbose_name_plural = "行政区划"
+        ordering = ["sort_order", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def short_name(self) -> str:
+        """The name as tables print it: 武陟县 → 武陟; two-character names stay whole (温县)."""
+        from guanmo.regions.names import short_region_name
+
+        return short_region_name(self.name)

@@ -1,0 +1,51 @@
+"""How officials write a region's name, and how a name typed in a sheet finds its region."""
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
+
+_SUFFIXES = ("自治县", "县", "区", "市", "旗")
+
+
+class Named(Protocol):
+    name: str
+
+
+def clean_text(value: object) -> str:
+    """NFKC-normalised text without any white space: what sheet cells are compared by."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value or "")))
+
+
+def short_region_name(name: str) -> str:
+    """武陟县 → 武陟, 沁阳市 → 沁阳; 温县 stays 温县, as bulletins never write a one-character name."""
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+R = TypeVar("R", bound=Named)
+
+
+def match_region(text: object, regions: Iterable[R]) -> R | None:
+    """The region a sheet means by `text`: exact name, short name, or a unique containment.
+
+    "武陟县", "武陟" and "河南省焦作市武陟县" all find 武陟县; "示范区" finds 城乡一体化示范区 when no
+    other region's name contains it. Ambiguous or unknown text finds nothing.
+    """
+    wanted = clean_text(text)
+    if not wanted:
+        return None
+    candidates = list(regions)
+    for region in candidates:
+        if wanted in (region.name, short_region_name(region.name)):
+            return region
+    containing = [
+        region
+        for region in candidates
+        if short_region_name(region.name) in wanted or wanted in region.name
+    ]
+    if len(containing) == 1:
+        return containing[0]
+    return None

@@ -1,0 +1,1 @@
+"""Test support shipped with Guanmo: a throwaway PostgreSQL cluster and the pytest plug-in using it."""
