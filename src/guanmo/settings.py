@@ -6,12 +6,11 @@ GUANMO_DEBUG         "1"/"true" turns on debug mode
 GUANMO_ALLOWED_HOSTS comma-separated host names
 """
 
+import os
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-
-import os
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -29,7 +28,7 @@ SECRET_KEY = os.environ.get("GUANMO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG and _env_flag("GUANMO_PRODUCTION"):
         raise ImproperlyConfigured("生产环境必须设置 GUANMO_SECRET_KEY")
-    SECRET_KEY = "guanmo-development-key-not-for-production"  # noqa: S105
+    SECRET_KEY = "guanmo-development-key-not-for-production"
 
 ALLOWED_HOSTS = [
     host.strip()
@@ -88,7 +87,7 @@ def _database_from_url(url: str | None) -> dict:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": sqlite_path,
-        # WAL lets pages read while an import writes; Django 5.2 applies init_command per connection.
+        # WAL lets pages read while an import writes; init_command runs on every connection.
         "OPTIONS": {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
             "transaction_mode": "IMMEDIATE",

@@ -6,7 +6,16 @@ from guanmo.regions.names import match_region, short_region_name
 from guanmo.regions.services import divisions, init_city
 
 JIAOZUO_COUNTIES = [
-    "解放区", "中站区", "马村区", "山阳区", "修武县", "博爱县", "武陟县", "温县", "沁阳市", "孟州市",
+    "解放区",
+    "中站区",
+    "马村区",
+    "山阳区",
+    "修武县",
+    "博爱县",
+    "武陟县",
+    "温县",
+    "沁阳市",
+    "孟州市",
 ]
 
 
@@ -53,7 +62,8 @@ def test_init_city_refuses_a_code_that_is_not_a_city(code):
 
 
 @pytest.mark.parametrize(
-    ("full", "short"), [("武陟县", "武陟"), ("沁阳市", "沁阳"), ("温县", "温县"), ("解放区", "解放")]
+    ("full", "short"),
+    [("武陟县", "武陟"), ("沁阳市", "沁阳"), ("温县", "温县"), ("解放区", "解放")],
 )
 def test_short_region_name(full, short):
     assert short_region_name(full) == short
@@ -62,8 +72,15 @@ def test_short_region_name(full, short):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("武陟县", "武陟县"), ("武陟", "武陟县"), (" 温 县 ", "温县"), ("河南省焦作市武陟县", "武陟县"),
-     ("示范区", "城乡一体化示范区"), ("郑州市", None), ("", None)],
+    [
+        ("武陟县", "武陟县"),
+        ("武陟", "武陟县"),
+        (" 温 县 ", "温县"),
+        ("河南省焦作市武陟县", "武陟县"),
+        ("示范区", "城乡一体化示范区"),
+        ("郑州市", None),
+        ("", None),
+    ],
 )
 def test_match_region_by_the_names_sheets_use(typed, expected):
     city = init_city("410800", ["城乡一体化示范区"])

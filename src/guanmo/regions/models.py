@@ -17,7 +17,11 @@ class Region(models.Model):
     name = models.CharField("名称", max_length=64)
     kind = models.CharField("层级", max_length=16, choices=Kind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name="上级", null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name="上级",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     sort_order = models.PositiveIntegerField("排序", default=0)

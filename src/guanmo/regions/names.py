@@ -18,7 +18,7 @@ def clean_text(value: object) -> str:
 
 
 def short_region_name(name: str) -> str:
-    """武陟县 → 武陟, 沁阳市 → 沁阳; 温县 stays 温县, as bulletins never write a one-character name."""
+    """武陟县 → 武陟, 沁阳市 → 沁阳; 温县 stays whole (no one-character names in bulletins)."""
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
@@ -31,8 +31,9 @@ R = TypeVar("R", bound=Named)
 def match_region(text: object, regions: Iterable[R]) -> R | None:
     """The region a sheet means by `text`: exact name, short name, or a unique containment.
 
-    "武陟县", "武陟" and "河南省焦作市武陟县" all find 武陟县; "示范区" finds 城乡一体化示范区 when no
-    other region's name contains it. Ambiguous or unknown text finds nothing.
+    "武陟县", "武陟" and "河南省焦作市武陟县" all find 武陟县; "示范区" finds
+    城乡一体化示范区 when no other region's name contains it.
+    Ambiguous or unknown text finds nothing.
     """
     wanted = clean_text(text)
     if not wanted:

@@ -98,8 +98,10 @@ def resolve_city(code: str | None = None) -> Region:
     if code:
         try:
             return cities.get(code=code)
-        except ObjectDoesNotExist:
-            raise UnknownDivision(f"尚未建立区划代码为 {code} 的城市，请先运行 guanmo init-city {code}")
+        except ObjectDoesNotExist as error:
+            raise UnknownDivision(
+                f"尚未建立区划代码为 {code} 的城市，请先运行 guanmo init-city {code}"
+            ) from error
     found = list(cities[:2])
     if not found:
         raise UnknownDivision("尚未建立城市，请先运行 guanmo init-city <区划代码>")

@@ -1,1 +1,1 @@
-"""Test support shipped with Guanmo: a throwaway PostgreSQL cluster and the pytest plug-in using it."""
+"""Test support shipped with Guanmo: a throwaway PostgreSQL cluster and its pytest plug-in."""

@@ -66,8 +66,17 @@ class ThrowawayCluster:
         if self._as_postgres:
             shutil.chown(self.directory, user="postgres")
         self._run(
-            "initdb", "-D", str(self.data), "-U", self.user, "-A", "trust",
-            "-E", "UTF8", "--locale=C", "--no-sync",
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            self.user,
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync",
         )
         # Durability is worthless for a cluster that is deleted after the run.
         options = (
@@ -75,8 +84,15 @@ class ThrowawayCluster:
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         )
         self._run(
-            "pg_ctl", "-D", str(self.data), "-o", options,
-            "-l", str(self.directory / "server.log"), "-w", "start",
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-o",
+            options,
+            "-l",
+            str(self.directory / "server.log"),
+            "-w",
+            "start",
         )
         return self
 

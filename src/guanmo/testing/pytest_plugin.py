@@ -29,7 +29,8 @@ def pytest_load_initial_conftests(early_config, parser, args) -> None:
         _cluster = ThrowawayCluster().start()
     except PostgresUnavailable as error:
         if os.environ.get("GUANMO_REQUIRE_POSTGRES") == "1":
-            raise pytest.UsageError(f"GUANMO_REQUIRE_POSTGRES=1，但无法启动 PostgreSQL：{error}")
+            message = f"GUANMO_REQUIRE_POSTGRES=1，但无法启动 PostgreSQL：{error}"
+            raise pytest.UsageError(message) from error
         _skip_reason = f"PostgreSQL 不可用，跳过 PostgreSQL 轮次：{error}"
         return
     os.environ["GUANMO_DATABASE_URL"] = _cluster.url
