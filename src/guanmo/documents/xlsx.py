@@ -39,8 +39,12 @@ def write_table(
     units: str | None,
     columns: Sequence[Column],
     rows: Iterable[Sequence[object]],
+    freeze_columns: int = 0,
 ) -> int:
-    """Write a titled, bordered table with a frozen header; return the header's row number."""
+    """Write a titled, bordered table with a frozen header; return the header's row number.
+
+    `freeze_columns` also keeps that many columns on the left in view (a project's name).
+    """
     width = len(columns)
     sheet.append([title])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
@@ -75,7 +79,7 @@ def write_table(
             if column.wrap:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
 
-    sheet.freeze_panes = sheet.cell(header_row + 1, 1)
+    sheet.freeze_panes = sheet.cell(header_row + 1, freeze_columns + 1)
     sheet.print_title_rows = f"{header_row}:{header_row}"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4

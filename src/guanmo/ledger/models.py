@@ -37,7 +37,9 @@ class Project(models.Model):
     code = models.CharField("项目代码", max_length=32, blank=True, default="")
     owner = models.CharField("建设单位", max_length=200, blank=True, default="")
     industry = models.CharField("产业类别", max_length=64, blank=True, default="")
-    stage = models.CharField("建设性质", max_length=8, choices=Stage.choices, blank=True, default="")
+    stage = models.CharField(
+        "建设性质", max_length=8, choices=Stage.choices, blank=True, default=""
+    )
     scope = models.TextField("建设规模及主要内容", blank=True, default="")
     start_year = models.PositiveSmallIntegerField("开工年份", null=True, blank=True)
     end_year = models.PositiveSmallIntegerField("竣工年份", null=True, blank=True)

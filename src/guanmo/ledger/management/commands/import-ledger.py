@@ -1,0 +1,27 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from guanmo.ledger.management.report import city_for, print_report
+from guanmo.ledger.models import Level
+from guanmo.ledger.services import import_ledger
+
+
+class Command(BaseCommand):
+    help = "导入重点项目台账（.xlsx）：新增或更新项目，列入该年度重点项目名录，设置年度计划投资"
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path, help="台账文件（.xlsx）")
+        parser.add_argument("--year", type=int, required=True, help="台账年度，如 2025")
+        parser.add_argument(
+            "--level",
+            choices=Level.values,
+            default=Level.CITY,
+            help="列入哪一级重点项目名录（省、市、县；默认市）；表中“重点级别”列有值时以该列为准",
+        )
+        parser.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+        parser.add_argument("--city", help="城市区划代码（数据库中只有一个城市时可省略）")
+
+    def handle(self, *args, file: Path, year: int, level: str, dry_run: bool, city, **options):
+        report = import_ledger(file, city=city_for(city), year=year, level=level, dry_run=dry_run)
+        print_report(self, report)

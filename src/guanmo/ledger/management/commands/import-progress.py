@@ -1,0 +1,35 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from guanmo.ledger.management.report import city_for, print_report
+from guanmo.ledger.services import import_progress
+from guanmo.regions.names import match_region
+from guanmo.regions.services import units_of
+
+
+class Command(BaseCommand):
+    help = "导入月度进度表（.xlsx）：本月完成投资、累计完成投资、形象进度、存在问题"
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path, help="进度表文件（.xlsx）")
+        parser.add_argument("--year", type=int, required=True, help="年度，如 2025")
+        parser.add_argument("--month", type=int, required=True, help="月份，1—12")
+        parser.add_argument("--county", help="县区上报时填其名称：表中其他县区的项目视为错误")
+        parser.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+        parser.add_argument("--city", help="城市区划代码（数据库中只有一个城市时可省略）")
+
+    def handle(self, *args, file: Path, year: int, month: int, county, dry_run, city, **options):
+        city = city_for(city)
+        uploader = None
+        if county:
+            uploader = match_region(county, units_of(city))
+            if uploader is None:
+                raise CommandError(f"{city.name}没有「{county}」这个县区")
+        try:
+            report = import_progress(
+                file, city=city, year=year, month=month, county=uploader, dry_run=dry_run
+            )
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        print_report(self, report)

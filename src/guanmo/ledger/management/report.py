@@ -1,0 +1,26 @@
+"""How the import commands print an ImportReport: every fault, or the notes and a summary."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from guanmo.ledger.sheets.faults import ImportReport
+from guanmo.regions.models import Region
+from guanmo.regions.services import UnknownDivision, resolve_city
+
+
+def city_for(code: str | None) -> Region:
+    """The city a command works on (`--city`, or the only one there is)."""
+    try:
+        return resolve_city(code)
+    except UnknownDivision as error:
+        raise CommandError(str(error)) from error
+
+
+def print_report(command: BaseCommand, report: ImportReport) -> None:
+    """Print the report; with faults, exit with status 1 after printing each of them."""
+    if not report.ok:
+        for fault in report.faults:
+            command.stderr.write(report.describe(fault))
+        raise CommandError(report.summary)
+    for note in report.notes:
+        command.stdout.write(f"提示：{note}")
+    command.stdout.write(command.style.SUCCESS(report.summary))

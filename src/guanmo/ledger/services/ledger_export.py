@@ -1,0 +1,35 @@
+"""Writing the ledger of a year back out in Guanmo's own template."""
+
+from collections import defaultdict
+
+from guanmo.ledger.models import AnnualPlan, KeyListEntry, Level, Project
+from guanmo.ledger.sheets.export import LedgerLine, ledger_workbook
+from guanmo.ledger.sheets.table import Source
+from guanmo.regions.models import Region
+
+
+def export_ledger(output: Source, *, city: Region, year: int, level: str | None = None) -> int:
+    """Write the projects on the year's key lists (or on the list of `level`) to an .xlsx file
+    (a path or a binary file object); return how many were written."""
+    entries = KeyListEntry.objects.filter(project__city=city, year=year)
+    levels: dict[int, set[str]] = defaultdict(set)
+    for project_id, each in entries.values_list("project_id", "level"):
+        levels[project_id].add(each)
+    plans = dict(
+        AnnualPlan.objects.filter(project__city=city, year=year).values_list(
+            "project_id", "planned_investment"
+        )
+    )
+    projects = Project.objects.filter(city=city, pk__in=entries.values("project_id"))
+    if level:
+        projects = projects.filter(pk__in=entries.filter(level=level).values("project_id"))
+    lines = [
+        LedgerLine(project, frozenset(levels[project.pk]), plans.get(project.pk))
+        for project in projects.select_related("county").order_by(
+            "county__sort_order", "county__code", "id"
+        )
+    ]
+    listed = f"{Level(level).label}" if level else "重点"
+    title = f"{year}年{city.name}{listed}项目台账"
+    ledger_workbook(title, year, lines).save(output)
+    return len(lines)

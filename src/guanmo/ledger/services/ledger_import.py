@@ -1,0 +1,245 @@
+"""Loading a city's ledger sheet: projects, their key-list places and the year's annual plan.
+
+A project in the sheet is matched to one already in the ledger by its code, else by its name
+within its county; a match is updated, anything else created. Nothing is ever deleted. The
+columns the sheet has overwrite (a blank cell clears), except that a known code is kept.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+
+from guanmo.ledger.models import AnnualPlan, KeyListEntry, Level, Project
+from guanmo.ledger.services.matching import BATCH_SIZE, CountyFinder, name_key, place
+from guanmo.ledger.sheets.cells import format_wan
+from guanmo.ledger.sheets.faults import ImportReport
+from guanmo.ledger.sheets.header import Field
+from guanmo.ledger.sheets.table import Row, SheetSpec, Source, read_workbook
+from guanmo.regions.models import Region
+
+LEDGER_SHEET = SheetSpec(
+    used=frozenset(Field)
+    - {
+        Field.SERIAL,
+        Field.COMPLETED_THIS_MONTH,
+        Field.CUMULATIVE_COMPLETED,
+        Field.VISIBLE_PROGRESS,
+        Field.PROBLEMS,
+    },
+    required=((Field.NAME,), (Field.COUNTY, Field.LOCATION), (Field.TOTAL_INVESTMENT,)),
+)
+
+# Columns copied onto the project as they stand; a blank cell sets the attribute's blank.
+_COPIED: dict[Field, tuple[str, object]] = {
+    Field.NAME: ("name", ""),
+    Field.OWNER: ("owner", ""),
+    Field.INDUSTRY: ("industry", ""),
+    Field.STAGE: ("stage", ""),
+    Field.SCOPE: ("scope", ""),
+    Field.TOTAL_INVESTMENT: ("total_investment", Decimal(0)),
+    Field.RESPONSIBLE_UNIT: ("responsible_unit", ""),
+    Field.LEADER_IN_CHARGE: ("leader_in_charge", ""),
+    Field.SITE_COMMISSIONER: ("site_commissioner", ""),
+    Field.LOCATION: ("location", ""),
+}
+_LENGTH_LIMITS = {
+    column: Project._meta.get_field(attribute).max_length
+    for column, (attribute, _) in _COPIED.items()
+    if Project._meta.get_field(attribute).max_length
+}
+
+
+@dataclass
+class _Entry:
+    """A valid sheet row and what it becomes."""
+
+    row: Row
+    columns: set[Field]  # the columns its sheet has
+    county: Region
+    project: Project | None = None  # the ledger's project it updates, if any
+
+
+def import_ledger(
+    source: Source, *, city: Region, year: int, level: str = Level.CITY, dry_run: bool = False
+) -> ImportReport:
+    """Load a ledger sheet for `year`; rows go on the (year, level) key list unless their
+    重点级别 cell names the lists. All or nothing: with any fault, nothing is written."""
+    if level not in Level.values:
+        raise ValueError(f"级别应为省、市或县，而不是{level}")
+    report = ImportReport("个项目", dry_run=dry_run)
+    reading = read_workbook(source, LEDGER_SHEET)
+    report.sheets = [table.sheet for table in reading.tables]
+    report.notes, report.faults = reading.notes, reading.faults
+    if not report.ok:
+        return report
+
+    counties = CountyFinder(city)
+    entries: list[_Entry] = []
+    for table in reading.tables:
+        for row in table.rows:
+            entry = _check_row(row, table.header.fields, counties)
+            if entry:
+                entries.append(entry)
+    _check_repeats(entries)
+    _match_ledger(entries, city)
+    report.faults = [fault for row in reading.rows for fault in row.faults]
+    if not report.ok:
+        return report
+
+    if any(Field.ANNUAL_PLAN not in table.header.fields for table in reading.tables):
+        report.notes.append(f"表中没有年度计划投资列，未设置{year}年计划投资")
+    changes = _changes(entries, city=city, year=year, level=level)
+    report.created, report.updated = len(changes.created), changes.updated
+    unchanged = len(entries) - report.created - report.updated
+    if unchanged:
+        report.notes.append(f"{unchanged}个项目与台账一致，无变化")
+    if not dry_run:
+        with transaction.atomic():
+            changes.write()
+    return report
+
+
+def _check_row(row: Row, columns: set[Field], counties: CountyFinder) -> _Entry | None:
+    """The faults a row has on its own; a blank county cell falls back on the location."""
+    if not row.values.get(Field.NAME) and not row.failed(Field.NAME):
+        row.fault(Field.NAME, "不能为空")
+    county = counties.county_of(row, from_location=True)
+    if county is None and not row.failed(Field.COUNTY) and not row.failed(Field.LOCATION):
+        row.fault(Field.COUNTY if Field.COUNTY in columns else Field.LOCATION, "不能为空")
+    for column, limit in _LENGTH_LIMITS.items():
+        if len(row.values.get(column, "")) > limit:
+            row.fault(column, f"不能超过{limit}个字")
+    total = row.values.get(Field.TOTAL_INVESTMENT)
+    plan = row.values.get(Field.ANNUAL_PLAN)
+    if total is not None and plan is not None and plan > total:
+        row.fault(Field.ANNUAL_PLAN, f"{format_wan(plan)}万元，超过总投资{format_wan(total)}万元")
+    if row.faults or county is None:
+        return None
+    return _Entry(row, columns, county)
+
+
+def _check_repeats(entries: list[_Entry]) -> None:
+    """The same project twice in one file: same code, or same name in the same county."""
+    by_code: dict[str, Row] = {}
+    by_name: dict[tuple[int, str], Row] = {}
+    for entry in entries:
+        row = entry.row
+        code = row.values.get(Field.CODE)
+        if code and code in by_code:
+            row.fault(Field.CODE, f"与{place(row, by_code[code])}重复")
+            continue
+        key = (entry.county.pk, name_key(row.values[Field.NAME]))
+        if key in by_name:
+            row.fault(Field.NAME, f"与{place(row, by_name[key])}重复（同一县区的同名项目）")
+            continue
+        if code:
+            by_code[code] = row
+        by_name[key] = row
+
+
+def _match_ledger(entries: list[_Entry], city: Region) -> None:
+    """Find each row's project in the ledger (one query for the whole city)."""
+    projects = list(Project.objects.filter(city=city).order_by("id"))
+    by_code = {project.code: project for project in projects if project.code}
+    by_name: dict[tuple[int, str], Project] = {}
+    for project in projects:
+        by_name.setdefault((project.county_id, name_key(project.name)), project)
+    claimed: dict[int, Row] = {}
+    for entry in entries:
+        row = entry.row
+        if row.faults:
+            continue
+        code = row.values.get(Field.CODE, "")
+        project = by_code.get(code) if code else None
+        if project is None:
+            project = by_name.get((entry.county.pk, name_key(row.values[Field.NAME])))
+            if project and code and project.code and project.code != code:
+                row.fault(Field.CODE, f"台账中同名项目的代码是{project.code}，与此不符")
+                continue
+        if project is not None and project.pk in claimed:
+            row.fault(Field.NAME, f"与{place(row, claimed[project.pk])}是台账中的同一项目")
+            continue
+        if project is not None:
+            claimed[project.pk] = row
+        entry.project = project
+
+
+@dataclass
+class _Changes:
+    """What loading the sheet changes in the ledger, worked out before anything is written."""
+
+    created: list[Project] = field(default_factory=list)
+    changed: list[Project] = field(default_factory=list)
+    attributes: set[str] = field(default_factory=set)  # those that differ in `changed`
+    key_lists: list[KeyListEntry] = field(default_factory=list)
+    new_plans: list[AnnualPlan] = field(default_factory=list)
+    changed_plans: list[AnnualPlan] = field(default_factory=list)
+    updated: int = 0  # existing projects changed in any way
+
+    def write(self) -> None:
+        # New projects first: the key-list entries and plans made for them take their ids.
+        Project.objects.bulk_create(self.created, batch_size=BATCH_SIZE)
+        if self.changed:
+            Project.objects.bulk_update(self.changed, sorted(self.attributes), BATCH_SIZE)
+        KeyListEntry.objects.bulk_create(self.key_lists, batch_size=BATCH_SIZE)
+        AnnualPlan.objects.bulk_create(self.new_plans, batch_size=BATCH_SIZE)
+        AnnualPlan.objects.bulk_update(self.changed_plans, ["planned_investment"], BATCH_SIZE)
+
+
+def _changes(entries: list[_Entry], *, city: Region, year: int, level: str) -> _Changes:
+    """Compare the rows with the ledger (two queries) and list the writes they call for."""
+    changes = _Changes()
+    listed = set(
+        KeyListEntry.objects.filter(project__city=city, year=year).values_list(
+            "project_id", "level"
+        )
+    )
+    plans = {
+        plan.project_id: plan for plan in AnnualPlan.objects.filter(project__city=city, year=year)
+    }
+    for entry in entries:
+        project = entry.project or Project(city=city)
+        values = _project_values(entry)
+        differs = {name for name, value in values.items() if getattr(project, name) != value}
+        for name in differs:
+            setattr(project, name, values[name])
+        if entry.project is None:
+            changes.created.append(project)
+        elif differs:
+            changes.changed.append(project)
+            changes.attributes |= differs
+        touched = bool(differs)
+        for each in sorted(entry.row.values.get(Field.LEVELS) or {level}):
+            if (project.pk, each) not in listed:
+                changes.key_lists.append(KeyListEntry(project=project, year=year, level=each))
+                touched = True
+        amount = entry.row.values.get(Field.ANNUAL_PLAN)
+        plan = plans.get(project.pk)
+        if amount is not None and plan is None:
+            changes.new_plans.append(
+                AnnualPlan(project=project, year=year, planned_investment=amount)
+            )
+            touched = True
+        elif amount is not None and plan.planned_investment != amount:
+            plan.planned_investment = amount
+            changes.changed_plans.append(plan)
+            touched = True
+        if touched and entry.project is not None:
+            changes.updated += 1
+    return changes
+
+
+def _project_values(entry: _Entry) -> dict[str, object]:
+    row, columns = entry.row, entry.columns
+    values: dict[str, object] = {"county_id": entry.county.pk}
+    for column, (attribute, blank) in _COPIED.items():
+        if column in columns:
+            values[attribute] = row.values.get(column, blank)
+    if Field.INDUSTRY not in columns and row.heading:
+        values["industry"] = row.heading  # the category heading the row stands under
+    if Field.YEARS in columns:
+        values["start_year"], values["end_year"] = row.values.get(Field.YEARS, (None, None))
+    if row.values.get(Field.CODE):
+        values["code"] = row.values[Field.CODE]
+    return values

@@ -1,0 +1,273 @@
+"""Loading a month's progress sheet: completed investment and the state of each project.
+
+Rows find their project by code, else by name within the county. A sheet may give this
+month's figure, the year's cumulative figure, or both; the missing one is derived from the
+last cumulative reported earlier in the same year (0 before the first report). When both are
+given and disagree with that, the cumulative figure stands and a note says so. Loading the
+same month again replaces its figures.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import transaction
+
+from guanmo.ledger.models import MonthlyProgress, Project
+from guanmo.ledger.services.matching import BATCH_SIZE, CountyFinder, name_key, place
+from guanmo.ledger.sheets.cells import format_wan
+from guanmo.ledger.sheets.faults import ImportReport
+from guanmo.ledger.sheets.header import Field
+from guanmo.ledger.sheets.table import Row, SheetSpec, Source, read_workbook
+from guanmo.regions.models import Region
+
+PROGRESS_SHEET = SheetSpec(
+    used=frozenset(
+        {
+            Field.NAME,
+            Field.CODE,
+            Field.COUNTY,
+            Field.COMPLETED_THIS_MONTH,
+            Field.CUMULATIVE_COMPLETED,
+            Field.VISIBLE_PROGRESS,
+            Field.PROBLEMS,
+        }
+    ),
+    required=(
+        (Field.NAME, Field.CODE),
+        (Field.CUMULATIVE_COMPLETED, Field.COMPLETED_THIS_MONTH),
+    ),
+)
+_FIGURES = (Field.COMPLETED_THIS_MONTH, Field.CUMULATIVE_COMPLETED)
+_TEXTS = {Field.VISIBLE_PROGRESS: "visible_progress", Field.PROBLEMS: "problems"}
+
+
+@dataclass(frozen=True)
+class _Known:
+    """What matching and checking need of a ledger project."""
+
+    pk: int
+    county_id: int
+    total_investment: Decimal
+
+
+@dataclass
+class _Report:
+    """A valid row: the month's figures for one project."""
+
+    row: Row
+    columns: set[Field]  # the columns its sheet has
+    project: _Known
+    completed_this_month: Decimal
+    cumulative_completed: Decimal
+
+
+class _Ledger:
+    """The city's projects, indexed for matching (one query)."""
+
+    def __init__(self, city: Region) -> None:
+        self.by_code: dict[str, _Known] = {}
+        self.by_name: dict[tuple[int, str], _Known] = {}
+        self.by_name_anywhere: dict[str, list[_Known]] = {}
+        rows = Project.objects.filter(city=city).order_by("id")
+        for pk, county_id, code, name, total in rows.values_list(
+            "pk", "county_id", "code", "name", "total_investment"
+        ):
+            known = _Known(pk, county_id, total)
+            if code:
+                self.by_code[code] = known
+            key = name_key(name)
+            self.by_name.setdefault((county_id, key), known)
+            self.by_name_anywhere.setdefault(key, []).append(known)
+
+    def find(self, row: Row, county: Region | None) -> _Known | None:
+        """The project a row means; records a fault on the row when there is none."""
+        code, name = row.values.get(Field.CODE, ""), row.values.get(Field.NAME, "")
+        if code and code in self.by_code:
+            return self.by_code[code]
+        if name and county is not None:
+            found = self.by_name.get((county.pk, name_key(name)))
+        elif name:
+            namesakes = self.by_name_anywhere.get(name_key(name), [])
+            if len(namesakes) > 1:
+                row.fault(Field.NAME, "台账中有多个同名项目，请填写所在县区或项目代码")
+                return None
+            found = namesakes[0] if namesakes else None
+        else:
+            found = None
+        if found is None:
+            column = Field.NAME if name else Field.CODE
+            where = f"{county.name}的" if county is not None else ""
+            row.fault(column, f"{where}台账中没有这个项目，请先导入台账")
+        return found
+
+
+def import_progress(
+    source: Source,
+    *,
+    city: Region,
+    year: int,
+    month: int,
+    county: Region | None = None,
+    dry_run: bool = False,
+) -> ImportReport:
+    """Load one month's progress. With `county`, the sheet is that county office's upload and
+    rows of any other county are faults. All or nothing."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"月份应在1到12之间，而不是{month}")
+    report = ImportReport("条月度进度", dry_run=dry_run)
+    reading = read_workbook(source, PROGRESS_SHEET)
+    report.sheets = [table.sheet for table in reading.tables]
+    report.notes, report.faults = reading.notes, reading.faults
+    if not report.ok:
+        return report
+
+    ledger = _Ledger(city)
+    counties = CountyFinder(city)
+    earlier, later = _reported_around(city, year, month)
+    reports: list[_Report] = []
+    claimed: dict[int, Row] = {}
+    silent = 0
+    for table in reading.tables:
+        for row in table.rows:
+            if not row.faults and all(row.values.get(each) is None for each in _FIGURES):
+                silent += 1  # listed but not reported this month
+                continue
+            project = _project_of(row, ledger, counties, county, claimed)
+            if project is None:
+                continue
+            figures = _figures(row, project, earlier.get(project.pk), later.get(project.pk))
+            if figures is not None:
+                this_month, cumulative, note = figures
+                reports.append(_Report(row, table.header.fields, project, this_month, cumulative))
+                if note:
+                    report.notes.append(note)
+    report.faults = [fault for row in reading.rows for fault in row.faults]
+    if silent:
+        report.notes.append(f"{silent}个项目未填本月和累计完成投资，视为未报送，已跳过")
+    if report.ok:
+        _save(reports, report, city=city, year=year, month=month, dry_run=dry_run)
+    return report
+
+
+def _project_of(
+    row: Row,
+    ledger: _Ledger,
+    counties: CountyFinder,
+    uploader: Region | None,
+    claimed: dict[int, Row],
+) -> _Known | None:
+    """The row's project, or None with a fault on the row."""
+    county = counties.county_of(row, from_location=False)
+    if uploader is not None and county not in (None, uploader):
+        row.fault(Field.COUNTY, f"不属于{uploader.name}，只能填报本县区的项目")
+    if row.faults:
+        return None
+    project = ledger.find(row, county or uploader)
+    if project is None:
+        return None
+    if uploader is not None and project.county_id != uploader.pk:
+        row.fault(Field.NAME, f"这个项目不属于{uploader.name}，只能填报本县区的项目")
+    elif project.pk in claimed:
+        row.fault(Field.NAME, f"与{place(row, claimed[project.pk])}是同一项目")
+    else:
+        claimed[project.pk] = row
+        return project
+    return None
+
+
+Reported = tuple[int, Decimal]  # (month, cumulative completed) of another month's report
+
+
+def _reported_around(
+    city: Region, year: int, month: int
+) -> tuple[dict[int, Reported], dict[int, Reported]]:
+    """Per project, the last report before `month` and the first after it, in one query."""
+    earlier: dict[int, Reported] = {}
+    later: dict[int, Reported] = {}
+    reports = MonthlyProgress.objects.filter(project__city=city, year=year).exclude(month=month)
+    for project_id, other, cumulative in reports.order_by("month").values_list(
+        "project_id", "month", "cumulative_completed"
+    ):
+        if other < month:
+            earlier[project_id] = other, cumulative
+        else:
+            later.setdefault(project_id, (other, cumulative))
+    return earlier, later
+
+
+def _figures(
+    row: Row, project: _Known, earlier: Reported | None, later: Reported | None
+) -> tuple[Decimal, Decimal, str] | None:
+    """(this month, cumulative, note) for a row, derived and checked; None after a fault."""
+    this_month = row.values.get(Field.COMPLETED_THIS_MONTH)
+    cumulative = row.values.get(Field.CUMULATIVE_COMPLETED)
+    before_month, before = earlier or (0, Decimal(0))
+    before_text = f"{before_month}月累计{format_wan(before)}万元" if earlier else "此前累计为0"
+    note = ""
+    blamed = Field.CUMULATIVE_COMPLETED
+    if cumulative is None:
+        cumulative, blamed = before + this_month, Field.COMPLETED_THIS_MONTH
+    elif this_month is None:
+        this_month = cumulative - before
+    elif before + this_month != cumulative:
+        note = (
+            f"第{row.number}行：本月完成{format_wan(this_month)}万元与累计"
+            f"{format_wan(cumulative)}万元不符（{before_text}），以累计为准"
+        )
+    if cumulative < before:
+        row.fault(blamed, f"累计{format_wan(cumulative)}万元，低于{before_text}")
+    elif project.total_investment and cumulative > project.total_investment:
+        total = format_wan(project.total_investment)
+        row.fault(blamed, f"累计{format_wan(cumulative)}万元，超过总投资{total}万元")
+    elif later and cumulative > later[1]:
+        row.fault(
+            blamed,
+            f"累计{format_wan(cumulative)}万元，高于已报的{later[0]}月累计{format_wan(later[1])}万元",
+        )
+    return None if row.faults else (this_month, cumulative, note)
+
+
+def _save(
+    reports: list[_Report],
+    report: ImportReport,
+    *,
+    city: Region,
+    year: int,
+    month: int,
+    dry_run: bool,
+) -> None:
+    """Create the month's reports and replace those already there; count both."""
+    existing = {
+        progress.project_id: progress
+        for progress in MonthlyProgress.objects.filter(project__city=city, year=year, month=month)
+    }
+    new, changed = [], []
+    for each in reports:
+        progress = existing.get(each.project.pk) or MonthlyProgress(
+            project_id=each.project.pk, year=year, month=month
+        )
+        values = {
+            "completed_this_month": each.completed_this_month,
+            "cumulative_completed": each.cumulative_completed,
+        }
+        for column, attribute in _TEXTS.items():
+            if column in each.columns:
+                values[attribute] = each.row.values.get(column, "")
+        if progress.pk is None:
+            new.append(progress)
+        elif any(getattr(progress, name) != value for name, value in values.items()):
+            changed.append(progress)
+        for name, value in values.items():
+            setattr(progress, name, value)
+    report.created, report.updated = len(new), len(changed)
+    if len(reports) > len(new) + len(changed):
+        report.notes.append(
+            f"{len(reports) - len(new) - len(changed)}条月度进度与已有数据一致，无变化"
+        )
+    if dry_run:
+        return
+    with transaction.atomic():
+        MonthlyProgress.objects.bulk_create(new, batch_size=BATCH_SIZE)
+        MonthlyProgress.objects.bulk_update(
+            changed, ["completed_this_month", "cumulative_completed", *_TEXTS.values()], BATCH_SIZE
+        )

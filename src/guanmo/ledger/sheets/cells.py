@@ -1,0 +1,224 @@
+"""Reading one cell of a ledger sheet: money, text, year ranges, stages, levels, project codes.
+
+Every parser takes the raw value openpyxl gives (str, int, float, datetime or None) and either
+returns the parsed value or raises CellError with the Chinese message a fault will carry.
+None always means "left blank". Nothing here touches the database.
+"""
+
+import re
+import unicodedata
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from guanmo.ledger.models import Level, Stage
+from guanmo.regions.names import clean_text
+
+WAN_PER_YI = Decimal(10000)  # 1 亿元 = 10000 万元
+_YUAN = Decimal("0.0001")  # in 万元
+_MONEY_LIMIT = Decimal(10) ** 14  # the ledger's columns hold 18 digits, four after the point
+
+# Every dash, tilde and word a sheet puts between two years or two months.
+DASHES = "-‐‑‒–—―−－~～〜"
+_DASH_RUN = re.compile(rf"[{DASHES}]+|至|到")
+_BLANK_MARKS = frozenset({"", "-", "/", "无", "—", "——", "--"})
+_UNIT_SUFFIXES = (
+    ("亿元", WAN_PER_YI),
+    ("亿", WAN_PER_YI),
+    ("万元", Decimal(1)),
+    ("万", Decimal(1)),
+)
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
+_SPACES = re.compile(r"[^\S\n]+")
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; the message says why, in Chinese."""
+
+
+def normalise(value: object) -> str:
+    """NFKC text with the ends trimmed: what parsers compare (full-width digits become ASCII)."""
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def parse_line(value: object) -> str:
+    """Single-line text as typed, trimmed; line breaks typed to wrap a long name are dropped.
+
+    Text is stored as written (full-width brackets stay full-width in bulletins);
+    only comparisons go through NFKC.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    if "\n" in text:
+        text = _LINE_BREAKS.sub("", text)
+    return _SPACES.sub(" ", text)
+
+
+def parse_paragraph(value: object) -> str:
+    """Free text (scope, progress, problems): trimmed, inner line breaks kept."""
+    if value is None:
+        return ""
+    return "\n".join(line.strip() for line in str(value).strip().splitlines())
+
+
+def parse_money(value: object, scale: Decimal = Decimal(1)) -> Decimal | None:
+    """An amount in 万元, or None when blank.
+
+    Accepts numbers typed as text, thousands separators, full-width digits and a trailing
+    "万元"; a trailing "亿元" in the cell converts that cell. `scale` is 10000 for columns the
+    sheet gives in 亿元. Floats go through their shortest repr, so 0.1 stays exactly 0.1.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise CellError(f"不是数字：{value}")
+    if isinstance(value, int):
+        amount = Decimal(value)
+    elif isinstance(value, float):
+        amount = Decimal(repr(value))
+    elif isinstance(value, Decimal):
+        amount = value
+    else:
+        text = clean_text(value).replace(",", "")
+        if text in _BLANK_MARKS:
+            return None
+        for suffix, cell_scale in _UNIT_SUFFIXES:  # a unit typed in the cell beats the column's
+            if text.endswith(suffix):
+                text, scale = text.removesuffix(suffix), cell_scale
+                break
+        if not _NUMBER.fullmatch(text):
+            raise CellError(f"不是数字：{parse_line(value)}")
+        try:
+            amount = Decimal(text)
+        except InvalidOperation as error:  # pragma: no cover - the pattern admits only numbers
+            raise CellError(f"不是数字：{parse_line(value)}") from error
+    if amount < 0:
+        raise CellError("不能为负数")
+    if scale != 1:
+        amount *= scale
+    if amount >= _MONEY_LIMIT:
+        raise CellError(f"数额过大：{parse_line(value)}")
+    # The ledger keeps four places of 万元 (one yuan); finer figures are rounded, half up.
+    return amount if decimal_places(amount) <= 4 else amount.quantize(_YUAN, ROUND_HALF_UP)
+
+
+def format_wan(amount: Decimal) -> str:
+    """An amount as messages quote it: 1200, 12.5 (no trailing zeros, no exponent)."""
+    return f"{amount.normalize():f}"
+
+
+def decimal_places(amount: Decimal) -> int:
+    """How many decimals a figure was typed with (12.50 → 2, 1200 → 0)."""
+    exponent = amount.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_YEAR_AND_SHORT_YEAR = re.compile(r"((?:19|20)\d\d)年?-(\d\d)年?")
+
+
+def parse_years(value: object) -> tuple[int | None, int | None]:
+    """起止年限 → (start year, end year).
+
+    "2024—2026", "2024-2026年", "2024.3-2026.12", "2024年3月至2026年12月", "2024-26" give
+    (2024, 2026); a single year "2025" is a one-year project; "2024—" has no end yet.
+    """
+    if value is None:
+        return None, None
+    if isinstance(value, datetime | date):
+        return value.year, value.year
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if float(value).is_integer() and 1900 <= value <= 2099:
+            return int(value), int(value)
+        raise CellError(f"无法识别的起止年限：{value}")
+    text = _DASH_RUN.sub("-", clean_text(value))
+    if text in _BLANK_MARKS:
+        return None, None
+    short = _YEAR_AND_SHORT_YEAR.fullmatch(text)
+    if short:
+        start = int(short.group(1))
+        years = [start, start // 100 * 100 + int(short.group(2))]
+    else:
+        years = [int(year) for year in _YEAR.findall(text)]
+    if len(years) == 2:
+        start, end = years
+    elif len(years) == 1 and "-" not in text:
+        start = end = years[0]
+    elif len(years) == 1:
+        before_dash = text.index("-") > text.index(str(years[0]))
+        start, end = (years[0], None) if before_dash else (None, years[0])
+    else:
+        raise CellError(f"无法识别的起止年限：{parse_line(value)}")
+    if start and end and start > end:
+        raise CellError(f"开工年份晚于竣工年份：{parse_line(value)}")
+    return start, end
+
+
+def format_years(start: int | None, end: int | None) -> str:
+    """The inverse of parse_years, as Guanmo writes it: "2024—2026", "2025", "2024—"."""
+    if start and start == end:
+        return str(start)
+    if not start and not end:
+        return ""
+    return f"{start or ''}—{end or ''}"
+
+
+_STAGE_WORDS = {
+    Stage.NEW_START: ("新开工", "新建", "新开", "拟开工", "计划新开工", "新开工建设"),
+    Stage.CONTINUING: ("续建", "在建", "续建项目", "在建项目"),
+    Stage.COMPLETED: ("竣工", "竣工投产", "建成", "建成投产", "已竣工", "投产", "完工"),
+    Stage.PREPARATORY: ("前期", "前期工作", "预备", "储备", "谋划", "前期推进"),
+}
+_STAGES = {word: stage for stage, words in _STAGE_WORDS.items() for word in words}
+
+
+def parse_stage(value: object) -> str:
+    """建设性质 → one of 新开工/续建/竣工/前期 ("" when blank); 新建 → 新开工, 竣工投产 → 竣工."""
+    text = clean_text(value)
+    if text in _BLANK_MARKS:
+        return ""
+    stage = _STAGES.get(text) or _STAGES.get(text.removesuffix("项目"))
+    if stage is None:
+        raise CellError(f"无法识别「{parse_line(value)}」，应为新开工、续建、竣工或前期")
+    return stage.value
+
+
+_LEVEL_NOISE = re.compile(r"县\(市[、,]区\)|重点项目|重点|项目|级|[、,;/和及\s]")
+_LEVEL_ORDER = [Level.PROVINCE.value, Level.CITY.value, Level.COUNTY.value]
+
+
+def parse_levels(value: object) -> frozenset[str]:
+    """重点级别 → the key lists named: "省、市", "省重点", "市级" ... (empty when blank)."""
+    text = clean_text(value)
+    if not text:
+        return frozenset()
+    named = _LEVEL_NOISE.sub(lambda match: "县" if match.group().startswith("县(") else "", text)
+    if not named or set(named) - set(_LEVEL_ORDER):
+        raise CellError(f"无法识别「{parse_line(value)}」，应为省、市、县（可写多个，如“省、市”）")
+    return frozenset(named)
+
+
+def format_levels(levels: set[str] | frozenset[str]) -> str:
+    """Levels as Guanmo writes them: "省、市"."""
+    return "、".join(level for level in _LEVEL_ORDER if level in levels)
+
+
+_PROJECT_CODE = re.compile(r"\d{4}-\d{6}-\d{2}-\d{2}-\d{6}")
+
+
+def parse_project_code(value: object) -> str:
+    """A national project code `YYYY-RRRRRR-II-TT-NNNNNN`, normalised ("" when blank).
+
+    Any dash is accepted, and the twenty digits typed without dashes.
+    """
+    text = _DASH_RUN.sub("-", clean_text(value)).upper()
+    if text in _BLANK_MARKS:
+        return ""
+    if text.isdigit() and len(text) == 20:
+        text = f"{text[:4]}-{text[4:10]}-{text[10:12]}-{text[12:14]}-{text[14:]}"
+    if not _PROJECT_CODE.fullmatch(text):
+        raise CellError(f"格式不对：{parse_line(value)}，应为 YYYY-RRRRRR-II-TT-NNNNNN")
+    return text

@@ -1,0 +1,97 @@
+"""Guanmo's own ledger template: the columns `import-ledger` reads back to the same data."""
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from openpyxl import Workbook
+
+from guanmo.documents.xlsx import MONEY_FORMAT, TEXT_FORMAT, Column, write_table
+from guanmo.ledger.models import Project
+from guanmo.ledger.sheets.cells import format_levels, format_years
+from guanmo.ledger.sheets.header import Field
+
+
+@dataclass(frozen=True)
+class LedgerLine:
+    """One project as the ledger sheet shows it for a year."""
+
+    project: Project  # with its county loaded
+    levels: frozenset[str]
+    annual_plan: Decimal | None
+
+
+@dataclass(frozen=True)
+class _LedgerColumn:
+    label: Field
+    value: Callable[[LedgerLine], object]
+    width: float = 12
+    number_format: str | None = None
+    wrap: bool = False
+
+
+_COLUMNS = [
+    _LedgerColumn(Field.NAME, lambda line: line.project.name, 30, wrap=True),
+    _LedgerColumn(Field.CODE, lambda line: line.project.code, 25, TEXT_FORMAT),
+    _LedgerColumn(Field.COUNTY, lambda line: line.project.county.name, 12),
+    _LedgerColumn(Field.OWNER, lambda line: line.project.owner, 24, wrap=True),
+    _LedgerColumn(Field.INDUSTRY, lambda line: line.project.industry, 12),
+    _LedgerColumn(Field.STAGE, lambda line: line.project.stage, 9),
+    _LedgerColumn(Field.LEVELS, lambda line: format_levels(line.levels), 9),
+    _LedgerColumn(Field.SCOPE, lambda line: line.project.scope, 40, wrap=True),
+    _LedgerColumn(
+        Field.YEARS,
+        lambda line: format_years(line.project.start_year, line.project.end_year),
+        12,
+        TEXT_FORMAT,
+    ),
+    _LedgerColumn(
+        Field.TOTAL_INVESTMENT, lambda line: line.project.total_investment, 14, MONEY_FORMAT
+    ),
+    _LedgerColumn(Field.ANNUAL_PLAN, lambda line: line.annual_plan, 14, MONEY_FORMAT),
+    _LedgerColumn(
+        Field.RESPONSIBLE_UNIT, lambda line: line.project.responsible_unit, 20, wrap=True
+    ),
+    _LedgerColumn(Field.LEADER_IN_CHARGE, lambda line: line.project.leader_in_charge, 10),
+    _LedgerColumn(Field.SITE_COMMISSIONER, lambda line: line.project.site_commissioner, 10),
+    _LedgerColumn(Field.LOCATION, lambda line: line.project.location, 20, wrap=True),
+]
+
+
+def ledger_workbook(title: str, year: int, lines: Sequence[LedgerLine]) -> Workbook:
+    """A workbook of one sheet: title, "单位：万元", frozen header, a totals row, the projects."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = f"{year}年重点项目"
+    columns = [Column(Field.SERIAL.value, 6)] + [
+        Column(_header(column.label, year), column.width, column.number_format, column.wrap)
+        for column in _COLUMNS
+    ]
+    write_table(
+        sheet,
+        title=title,
+        units="单位：万元",
+        columns=columns,
+        rows=[_totals(lines), *_rows(lines)],
+        freeze_columns=2,  # 序号 and 项目名称 stay in view while scrolling right
+    )
+    return workbook
+
+
+def _header(label: Field, year: int) -> str:
+    return f"{year}年计划投资" if label == Field.ANNUAL_PLAN else label.value
+
+
+def _rows(lines: Iterable[LedgerLine]) -> Iterable[list[object]]:
+    for serial, line in enumerate(lines, start=1):
+        yield [serial, *(column.value(line) for column in _COLUMNS)]
+
+
+def _totals(lines: Sequence[LedgerLine]) -> list[object]:
+    """The 合计 row that leads official ledgers; importers check it against the rows."""
+    sums: dict[Field, Decimal] = {
+        Field.TOTAL_INVESTMENT: sum((line.project.total_investment for line in lines), Decimal(0)),
+        Field.ANNUAL_PLAN: sum((line.annual_plan or Decimal(0) for line in lines), Decimal(0)),
+    }
+    first = f"合计（{len(lines)}个）"
+    return [None, first, *(sums.get(column.label) for column in _COLUMNS[1:])]
