@@ -221,7 +221,8 @@ def read_table(
     totals: list[_Totals] = []
     passed_over: list[int] = []
 
-    for number, raw in enumerate(rows, start=header.rows[-1] + 1):
+    first_row = header.rows[-1] + 1
+    for number, raw in enumerate(rows, start=first_row):
         if len(raw) < width:
             raw = (*raw, *(None,) * (width - len(raw)))
         if not any(value is not None and value != "" for value in raw):
@@ -231,6 +232,8 @@ def read_table(
             totals.append(
                 _Totals(number, section if is_subtotal else None, _figures(raw, money, header))
             )
+            continue
+        if number == first_row and _is_column_numbers(raw):
             continue
         heading = _heading(raw)
         if heading:
@@ -252,8 +255,6 @@ def read_table(
                 row.fault(name, str(error))
         if row.faults or any(row.values.get(mark) for mark in _PROJECT_MARKS):
             table.rows.append(row)
-        elif not (table.rows or passed_over) and _is_column_numbers(raw):
-            continue
         else:
             passed_over.append(number)
 

@@ -1,0 +1,172 @@
+"""Reading one cell: money as offices type it, year ranges, stages, levels, project codes."""
+
+from datetime import datetime
+from decimal import Decimal
+
+import pytest
+
+from guanmo.ledger.sheets.cells import (
+    CellError,
+    format_levels,
+    format_years,
+    parse_levels,
+    parse_line,
+    parse_money,
+    parse_project_code,
+    parse_stage,
+    parse_years,
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "amount"),
+    [
+        (12000, Decimal("12000")),
+        (1000.5, Decimal("1000.5")),
+        (0.1, Decimal("0.1")),  # through the float's shortest repr, not its binary expansion
+        ("12000", Decimal("12000")),
+        ("12,000.50", Decimal("12000.50")),
+        ("１２，０００", Decimal("12000")),  # full-width digits and comma
+        (" 3 000 ", Decimal("3000")),
+        ("5000万元", Decimal("5000")),
+        ("5000万", Decimal("5000")),
+        ("1.2亿元", Decimal("12000")),  # a unit typed in the cell converts that cell
+        ("0", Decimal("0")),
+    ],
+)
+def test_money_typed_every_way_reads_as_exact_wan(typed, amount):
+    assert parse_money(typed) == amount
+
+
+@pytest.mark.parametrize("typed", [None, "", "  ", "-", "—", "/", "无"])
+def test_blank_money_cells_read_as_none(typed):
+    assert parse_money(typed) is None
+
+
+def test_money_in_yi_is_converted_exactly():
+    assert parse_money(1.23456, Decimal(10000)) == Decimal("12345.6")
+    assert parse_money("0.00015", Decimal(10000)) == Decimal("1.5")
+
+
+def test_money_finer_than_one_yuan_is_rounded_half_up():
+    assert parse_money("1.00005") == Decimal("1.0001")
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("约3000", "不是数字：约3000"),
+        ("3千", "不是数字：3千"),
+        ("-5", "不能为负数"),
+        (-0.5, "不能为负数"),
+    ],
+)
+def test_money_that_is_not_an_amount_says_why(typed, message):
+    with pytest.raises(CellError, match=f"^{message}$"):
+        parse_money(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "years"),
+    [
+        ("2024—2026", (2024, 2026)),
+        ("2024-2026年", (2024, 2026)),
+        ("2024.3-2026.12", (2024, 2026)),
+        ("2024年3月至2026年12月", (2024, 2026)),
+        ("2024～2026", (2024, 2026)),
+        ("２０２４－２０２６", (2024, 2026)),
+        ("2024-26", (2024, 2026)),
+        ("2025", (2025, 2025)),
+        (2025, (2025, 2025)),
+        (datetime(2025, 3, 1), (2025, 2025)),
+        ("2024—", (2024, None)),
+        (None, (None, None)),
+    ],
+)
+def test_start_and_end_years_from_every_way_of_writing_them(typed, years):
+    assert parse_years(typed) == years
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [("长期", "无法识别的起止年限：长期"), ("2026-2024", "开工年份晚于竣工年份：2026-2024")],
+)
+def test_years_that_cannot_be_read_say_why(typed, message):
+    with pytest.raises(CellError, match=f"^{message}$"):
+        parse_years(typed)
+
+
+@pytest.mark.parametrize("years", [(2024, 2026), (2025, 2025), (2024, None), (None, None)])
+def test_years_written_by_guanmo_read_back(years):
+    assert parse_years(format_years(*years) or None) == years
+
+
+@pytest.mark.parametrize(
+    ("typed", "stage"),
+    [
+        ("新开工", "新开工"),
+        ("新建", "新开工"),
+        ("续建", "续建"),
+        ("在建", "续建"),
+        ("竣工投产", "竣工"),
+        ("前期工作", "前期"),
+        ("续建项目", "续建"),
+        (" 前 期 ", "前期"),
+        (None, ""),
+    ],
+)
+def test_stage_synonyms(typed, stage):
+    assert parse_stage(typed) == stage
+
+
+def test_unknown_stage_names_the_four_stages():
+    with pytest.raises(CellError, match="应为新开工、续建、竣工或前期"):
+        parse_stage("改扩建中")
+
+
+@pytest.mark.parametrize(
+    ("typed", "levels"),
+    [
+        ("省、市", {"省", "市"}),
+        ("省重点", {"省"}),
+        ("市级", {"市"}),
+        ("省,市,县", {"省", "市", "县"}),
+    ],
+)
+def test_levels_name_the_key_lists(typed, levels):
+    assert parse_levels(typed) == levels
+    assert parse_levels(format_levels(levels)) == levels
+
+
+def test_levels_are_written_province_first():
+    assert format_levels({"县", "省"}) == "省、县"
+
+
+def test_unknown_level_is_refused():
+    with pytest.raises(CellError):
+        parse_levels("国家级")
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("2024-410823-04-01-000123", "2024-410823-04-01-000123"),
+        ("2024—410823—04—01—000123", "2024-410823-04-01-000123"),
+        (" 2024－410823－04－01－000123 ", "2024-410823-04-01-000123"),
+        ("20244108230401000123", "2024-410823-04-01-000123"),
+        (None, ""),
+    ],
+)
+def test_project_codes_are_normalised(typed, code):
+    assert parse_project_code(typed) == code
+
+
+@pytest.mark.parametrize("typed", ["2024-41082-04-01-000123", "豫2024-001", "2024-410823-04-01"])
+def test_malformed_project_code_is_refused(typed):
+    with pytest.raises(CellError, match="应为 YYYY-RRRRRR-II-TT-NNNNNN"):
+        parse_project_code(typed)
+
+
+def test_names_keep_their_brackets_but_lose_wrapping_line_breaks():
+    assert parse_line("  焦作市XX项目\n（一期）  ") == "焦作市XX项目（一期）"
+    assert parse_line(2025.0) == "2025"
