@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from guanmo.ledger.models import AnnualPlan, KeyListEntry, Level, Project
 from guanmo.ledger.sheets.export import LedgerLine, ledger_workbook
-from guanmo.ledger.sheets.table import Source
+from guanmo.ledger.sheets.workbook import Source
 from guanmo.regions.models import Region
 
 

@@ -15,7 +15,8 @@ from guanmo.ledger.services.matching import BATCH_SIZE, CountyFinder, name_key, 
 from guanmo.ledger.sheets.cells import format_wan
 from guanmo.ledger.sheets.faults import ImportReport
 from guanmo.ledger.sheets.header import Field
-from guanmo.ledger.sheets.table import Row, SheetSpec, Source, read_workbook
+from guanmo.ledger.sheets.table import Row
+from guanmo.ledger.sheets.workbook import SheetSpec, Source, read_workbook
 from guanmo.regions.models import Region
 
 LEDGER_SHEET = SheetSpec(

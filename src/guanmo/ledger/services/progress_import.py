@@ -17,7 +17,8 @@ from guanmo.ledger.services.matching import BATCH_SIZE, CountyFinder, name_key, 
 from guanmo.ledger.sheets.cells import format_wan
 from guanmo.ledger.sheets.faults import ImportReport
 from guanmo.ledger.sheets.header import Field
-from guanmo.ledger.sheets.table import Row, SheetSpec, Source, read_workbook
+from guanmo.ledger.sheets.table import Row
+from guanmo.ledger.sheets.workbook import SheetSpec, Source, read_workbook
 from guanmo.regions.models import Region
 
 PROGRESS_SHEET = SheetSpec(
@@ -62,12 +63,15 @@ class _Report:
 
 
 class _Ledger:
-    """The city's projects, indexed for matching (one query)."""
+    """The city's projects indexed for matching (one query), and the rows matched so far."""
 
-    def __init__(self, city: Region) -> None:
+    def __init__(self, city: Region, uploader: Region | None) -> None:
+        self.counties = CountyFinder(city)
+        self.uploader = uploader
         self.by_code: dict[str, _Known] = {}
         self.by_name: dict[tuple[int, str], _Known] = {}
         self.by_name_anywhere: dict[str, list[_Known]] = {}
+        self.claimed: dict[int, Row] = {}
         rows = Project.objects.filter(city=city).order_by("id")
         for pk, county_id, code, name, total in rows.values_list(
             "pk", "county_id", "code", "name", "total_investment"
@@ -79,26 +83,39 @@ class _Ledger:
             self.by_name.setdefault((county_id, key), known)
             self.by_name_anywhere.setdefault(key, []).append(known)
 
-    def find(self, row: Row, county: Region | None) -> _Known | None:
-        """The project a row means; records a fault on the row when there is none."""
+    def project_of(self, row: Row) -> _Known | None:
+        """The row's project, or None with a fault on the row."""
+        uploader = self.uploader
+        county = self.counties.county_of(row, from_location=False)
+        if uploader is not None and county not in (None, uploader):
+            row.fault(Field.COUNTY, f"不属于{uploader.name}，只能填报本县区的项目")
+        project = None if row.faults else self._find(row, county or uploader)
+        identity = Field.NAME if row.values.get(Field.NAME) else Field.CODE
+        if row.faults:
+            return None
+        if project is None:
+            where = f"{(county or uploader).name}的" if county or uploader else ""
+            row.fault(identity, f"{where}台账中没有这个项目，请先导入台账")
+        elif uploader is not None and project.county_id != uploader.pk:
+            row.fault(identity, f"这个项目不属于{uploader.name}，只能填报本县区的项目")
+        elif project.pk in self.claimed:
+            row.fault(identity, f"与{place(row, self.claimed[project.pk])}是同一项目")
+        else:
+            self.claimed[project.pk] = row
+            return project
+        return None
+
+    def _find(self, row: Row, county: Region | None) -> _Known | None:
+        """By code, else by name within the county (or in the whole city when it is unique)."""
         code, name = row.values.get(Field.CODE, ""), row.values.get(Field.NAME, "")
-        if code and code in self.by_code:
+        if code in self.by_code:
             return self.by_code[code]
         if name and county is not None:
-            found = self.by_name.get((county.pk, name_key(name)))
-        elif name:
-            namesakes = self.by_name_anywhere.get(name_key(name), [])
-            if len(namesakes) > 1:
-                row.fault(Field.NAME, "台账中有多个同名项目，请填写所在县区或项目代码")
-                return None
-            found = namesakes[0] if namesakes else None
-        else:
-            found = None
-        if found is None:
-            column = Field.NAME if name else Field.CODE
-            where = f"{county.name}的" if county is not None else ""
-            row.fault(column, f"{where}台账中没有这个项目，请先导入台账")
-        return found
+            return self.by_name.get((county.pk, name_key(name)))
+        namesakes = self.by_name_anywhere.get(name_key(name), []) if name else []
+        if len(namesakes) > 1:
+            row.fault(Field.NAME, "台账中有多个同名项目，请填写所在县区或项目代码")
+        return namesakes[0] if len(namesakes) == 1 else None
 
 
 def import_progress(
@@ -121,18 +138,16 @@ def import_progress(
     if not report.ok:
         return report
 
-    ledger = _Ledger(city)
-    counties = CountyFinder(city)
+    ledger = _Ledger(city, county)
     earlier, later = _reported_around(city, year, month)
     reports: list[_Report] = []
-    claimed: dict[int, Row] = {}
     silent = 0
     for table in reading.tables:
         for row in table.rows:
             if not row.faults and all(row.values.get(each) is None for each in _FIGURES):
                 silent += 1  # listed but not reported this month
                 continue
-            project = _project_of(row, ledger, counties, county, claimed)
+            project = ledger.project_of(row)
             if project is None:
                 continue
             figures = _figures(row, project, earlier.get(project.pk), later.get(project.pk))
@@ -147,32 +162,6 @@ def import_progress(
     if report.ok:
         _save(reports, report, city=city, year=year, month=month, dry_run=dry_run)
     return report
-
-
-def _project_of(
-    row: Row,
-    ledger: _Ledger,
-    counties: CountyFinder,
-    uploader: Region | None,
-    claimed: dict[int, Row],
-) -> _Known | None:
-    """The row's project, or None with a fault on the row."""
-    county = counties.county_of(row, from_location=False)
-    if uploader is not None and county not in (None, uploader):
-        row.fault(Field.COUNTY, f"不属于{uploader.name}，只能填报本县区的项目")
-    if row.faults:
-        return None
-    project = ledger.find(row, county or uploader)
-    if project is None:
-        return None
-    if uploader is not None and project.county_id != uploader.pk:
-        row.fault(Field.NAME, f"这个项目不属于{uploader.name}，只能填报本县区的项目")
-    elif project.pk in claimed:
-        row.fault(Field.NAME, f"与{place(row, claimed[project.pk])}是同一项目")
-    else:
-        claimed[project.pk] = row
-        return project
-    return None
 
 
 Reported = tuple[int, Decimal]  # (month, cumulative completed) of another month's report

@@ -1,36 +1,22 @@
-"""Reading a workbook into project rows: header found, cells parsed, the rest set aside.
+"""Reading the rows below a sheet's header: cells parsed, project rows kept, the rest set aside.
 
 Below the header a row is blank, a category heading ("一、先进制造业项目（120个）"), a totals
 row ("合计", "小计"), a project row, or something else (a footnote, a column-number line).
 Only project rows come out; a totals row whose figures differ from the sum of the rows it
-covers is noted. Reading streams the sheet once (openpyxl read-only), as fast as it can be read.
+covers is noted.
 """
 
 import re
-import zipfile
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from os import PathLike
-from typing import IO, Any
-
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
+from typing import Any
 
 from guanmo.ledger.sheets import cells
 from guanmo.ledger.sheets.faults import SheetFault
-from guanmo.ledger.sheets.header import (
-    HEADER_SEARCH_ROWS,
-    MONEY_FIELDS,
-    PROSE_FIELDS,
-    Field,
-    Header,
-    find_header,
-)
+from guanmo.ledger.sheets.header import MONEY_FIELDS, PROSE_FIELDS, Field, Header
 from guanmo.regions.names import clean_text
-
-Source = str | PathLike[str] | IO[bytes]  # a path, or a binary file object such as an upload
 
 _PARSERS: dict[Field, Callable[[object], object]] = {
     Field.NAME: cells.parse_line,
@@ -61,14 +47,6 @@ _BARE_NUMERAL = re.compile(r"^\(?[一二三四五六七八九十百]+\)?$")
 _COUNTED = re.compile(r"\(?共?\d+个(?:项目)?\)?$")
 
 
-@dataclass(frozen=True)
-class SheetSpec:
-    """What an import reads from a sheet."""
-
-    used: frozenset[Field]
-    required: tuple[tuple[Field, ...], ...]  # for each, one of these columns must be there
-
-
 @dataclass
 class Row:
     """A project row: its place, its parsed cells, and the faults found in it so far."""
@@ -92,88 +70,6 @@ class Table:
     sheet: str
     header: Header
     rows: list[Row]
-
-
-@dataclass
-class Reading:
-    tables: list[Table] = field(default_factory=list)
-    faults: list[SheetFault] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def rows(self) -> Iterator[Row]:
-        for table in self.tables:
-            yield from table.rows
-
-
-def read_workbook(source: Source, spec: SheetSpec) -> Reading:
-    """Every sheet of the workbook with a project header, read into rows.
-
-    Sheets without one (a cover note, a summary by county) are noted and passed over; a
-    workbook with none gets one fault per missing column of the first header it has.
-    """
-    reading = Reading()
-    try:
-        workbook = load_workbook(source, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
-        reading.faults.append(
-            SheetFault(
-                "",
-                None,
-                None,
-                "无法读取文件：请上传 Excel 工作簿（.xlsx，旧版 .xls 请先另存为 .xlsx）",
-            )
-        )
-        return reading
-    first_header: tuple[str, Header] | None = None
-    try:
-        for worksheet in workbook.worksheets:
-            worksheet.reset_dimensions()  # some writers record wrong sizes; read what is there
-            rows = worksheet.iter_rows(values_only=True)
-            buffered = [row for _, row in zip(range(HEADER_SEARCH_ROWS), rows, strict=False)]
-            header = find_header(buffered)
-            if header is None or not header.fields & {Field.NAME, Field.CODE}:
-                if header is not None and first_header is None:
-                    first_header = worksheet.title, header
-                if any(any(value is not None for value in row) for row in buffered):
-                    reading.notes.append(
-                        f"工作表「{worksheet.title}」不是项目表（未找到项目名称列），已跳过"
-                    )
-                continue
-            missing = _missing_columns(worksheet.title, header, spec)
-            if missing:
-                reading.faults.extend(missing)
-                continue
-            rest = buffered[header.rows[-1] :]
-            table, notes = read_table(worksheet.title, header, _chain(rest, rows), spec)
-            reading.tables.append(table)
-            reading.notes.extend(notes)
-    finally:
-        workbook.close()
-    if not reading.tables and not reading.faults:
-        if first_header:
-            reading.faults.extend(_missing_columns(*first_header, spec))
-        else:
-            reading.faults.append(
-                SheetFault("", None, None, "未找到表头：前50行中没有“项目名称”“总投资”等列名")
-            )
-    return reading
-
-
-def _chain(first: list, rest: Iterable) -> Iterator:
-    yield from first
-    yield from rest
-
-
-def _missing_columns(sheet: str, header: Header, spec: SheetSpec) -> list[SheetFault]:
-    faults = []
-    for choices in spec.required:
-        if not header.fields & set(choices):
-            others = "".join(f"（或「{choice.value}」）" for choice in choices[1:])
-            faults.append(
-                SheetFault(sheet, header.rows[0], choices[0], f"表头中没有这一列{others}")
-            )
-    return faults
 
 
 @dataclass(frozen=True)
@@ -204,68 +100,105 @@ class _Totals:
 
 
 def read_table(
-    sheet: str, header: Header, rows: Iterable[Sequence[object]], spec: SheetSpec
+    sheet: str, header: Header, rows: Iterable[Sequence[object]], used: frozenset[Field]
 ) -> tuple[Table, list[str]]:
     """The project rows below a header (`rows` starts just below it) and the notes on the rest."""
-    notes = _header_notes(sheet, header)
-    columns = [(index, name) for index, name in header.columns.items() if name in spec.used]
-    money = [(index, name) for index, name in columns if name in MONEY_FIELDS]
-    text_columns = [index for index, name in header.columns.items() if name not in PROSE_FIELDS]
-    text_columns += [
-        index for index in range(max(header.columns) + 1) if index not in header.columns
-    ]
-    width = max(header.columns) + 1
-    table = Table(sheet, header, [])
-    headings: dict[int, str] = {}
-    section = 0
-    totals: list[_Totals] = []
-    passed_over: list[int] = []
+    reader = _TableReader(sheet, header, used)
+    for number, raw in enumerate(rows, start=header.rows[-1] + 1):
+        reader.take(number, raw)
+    return reader.table, _header_notes(sheet, header) + reader.notes()
 
-    first_row = header.rows[-1] + 1
-    for number, raw in enumerate(rows, start=first_row):
-        if len(raw) < width:
-            raw = (*raw, *(None,) * (width - len(raw)))
-        if not any(value is not None and value != "" for value in raw):
-            continue
-        if _is_totals(raw, text_columns):
-            is_subtotal = any(isinstance(raw[i], str) and "小计" in raw[i] for i in text_columns)
-            totals.append(
-                _Totals(number, section if is_subtotal else None, _figures(raw, money, header))
-            )
-            continue
-        if number == first_row and _is_column_numbers(raw):
-            continue
-        heading = _heading(raw)
-        if heading:
+
+class _TableReader:
+    """Sorts the rows below a header one at a time, remembering the headings and totals seen."""
+
+    def __init__(self, sheet: str, header: Header, used: frozenset[Field]) -> None:
+        self.table = Table(sheet, header, [])
+        self.columns = [(i, name) for i, name in header.columns.items() if name in used]
+        self.money = [(i, name) for i, name in self.columns if name in MONEY_FIELDS]
+        self.width = max(header.columns) + 1
+        # Where a totals label may stand: any column but the prose ones, named or not.
+        self.label_columns = [
+            i for i in range(self.width) if header.columns.get(i) not in PROSE_FIELDS
+        ]
+        self.headings: dict[int, str] = {}  # level → text of the headings above
+        self.section = 0
+        self.totals: list[_Totals] = []
+        self.passed_over: list[int] = []
+
+    def take(self, number: int, raw: Sequence[object]) -> None:
+        if len(raw) < self.width:
+            raw = (*raw, *(None,) * (self.width - len(raw)))
+        if all(value is None or value == "" for value in raw):
+            return
+        if self._is_totals(raw):
+            self.totals.append(self._totals(number, raw))
+        elif number == self.table.header.rows[-1] + 1 and _is_column_numbers(raw):
+            return
+        elif heading := _heading(raw):
             level, text = heading
-            headings = {k: v for k, v in headings.items() if k < level} | {level: text}
-            section += 1
-            continue
-        row = Row(sheet, number, {}, headings.get(1) or headings.get(2, ""), section)
-        for index, name in columns:
+            self.headings = {k: v for k, v in self.headings.items() if k < level}
+            self.headings[level] = text
+            self.section += 1
+        else:
+            row = self._row(number, raw)
+            if row.faults or any(row.values.get(mark) for mark in _PROJECT_MARKS):
+                self.table.rows.append(row)
+            else:
+                self.passed_over.append(number)
+
+    def _row(self, number: int, raw: Sequence[object]) -> Row:
+        heading = self.headings.get(1) or self.headings.get(2, "")
+        row = Row(self.table.sheet, number, {}, heading, self.section)
+        units = self.table.header.units
+        for index, name in self.columns:
             value = raw[index]
             if value is None:
                 continue
             try:
                 if name in MONEY_FIELDS:
-                    row.values[name] = cells.parse_money(value, header.units[index])
+                    row.values[name] = cells.parse_money(value, units[index])
                 else:
                     row.values[name] = _PARSERS[name](value)
             except cells.CellError as error:
                 row.fault(name, str(error))
-        if row.faults or any(row.values.get(mark) for mark in _PROJECT_MARKS):
-            table.rows.append(row)
-        else:
-            passed_over.append(number)
+        return row
 
-    notes += _totals_notes(sheet, table.rows, totals, [name for _, name in money])
-    if passed_over:
-        shown = "、".join(str(n) for n in passed_over[:10])
-        more = f"等{len(passed_over)}行" if len(passed_over) > 10 else "行"
-        notes.append(
-            f"工作表「{sheet}」第{shown}{more}不是项目行（无项目名称、县区和金额），已跳过"
-        )
-    return table, notes
+    def _is_totals(self, raw: Sequence[object]) -> bool:
+        for index in self.label_columns:
+            value = raw[index]
+            # Every totals word has 计: one cheap test before the real one.
+            if (
+                isinstance(value, str)
+                and "计" in value
+                and len(value) <= _TOTALS_CELL_LENGTH
+                and any(word in value for word in _TOTALS_WORDS)
+            ):
+                return True
+        return False
+
+    def _totals(self, number: int, raw: Sequence[object]) -> _Totals:
+        subtotal = any(isinstance(raw[i], str) and "小计" in raw[i] for i in self.label_columns)
+        figures = {}
+        for index, name in self.money:
+            try:
+                typed = cells.parse_money(raw[index])
+            except cells.CellError:
+                continue  # an unreadable total is no reason to stop; the rows are what counts
+            if typed is not None:
+                figures[name] = _Figure(typed, self.table.header.units[index])
+        return _Totals(number, self.section if subtotal else None, figures)
+
+    def notes(self) -> list[str]:
+        sheet = self.table.sheet
+        notes = _totals_notes(sheet, self.table.rows, self.totals, [name for _, name in self.money])
+        if self.passed_over:
+            shown = "、".join(str(n) for n in self.passed_over[:10])
+            more = f"等{len(self.passed_over)}行" if len(self.passed_over) > 10 else "行"
+            notes.append(
+                f"工作表「{sheet}」第{shown}{more}不是项目行（无项目名称、县区和金额），已跳过"
+            )
+        return notes
 
 
 def _header_notes(sheet: str, header: Header) -> list[str]:
@@ -278,15 +211,6 @@ def _header_notes(sheet: str, header: Header) -> list[str]:
         names = "、".join(f"「{name.value}」" for name in header.in_yi)
         notes.append(f"工作表「{sheet}」{names}以亿元填报，已换算为万元")
     return notes
-
-
-def _is_totals(raw: Sequence[object], text_columns: list[int]) -> bool:
-    return any(
-        isinstance(value, str)
-        and len(value) <= _TOTALS_CELL_LENGTH
-        and any(word in value for word in _TOTALS_WORDS)
-        for value in (raw[index] for index in text_columns)
-    )
 
 
 def _heading(raw: Sequence[object]) -> tuple[int, str] | None:
@@ -312,22 +236,8 @@ def _is_column_numbers(raw: Sequence[object]) -> bool:
     """A line under the header numbering its columns: 1 2 3 … or A B C …"""
     filled = [cells.normalise(value) for value in raw if value is not None and value != ""]
     return len(filled) >= 3 and all(
-        text.isdigit() or (len(text) == 1 and text.isalpha()) for text in filled
+        text.isdigit() or (len(text) == 1 and text.isascii() and text.isalpha()) for text in filled
     )
-
-
-def _figures(
-    raw: Sequence[object], money: list[tuple[int, Field]], header: Header
-) -> dict[Field, _Figure]:
-    figures = {}
-    for index, name in money:
-        try:
-            typed = cells.parse_money(raw[index])
-        except cells.CellError:
-            continue  # an unreadable total is no reason to stop; the rows are what counts
-        if typed is not None:
-            figures[name] = _Figure(typed, header.units[index])
-    return figures
 
 
 def _totals_notes(
