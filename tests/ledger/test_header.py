@@ -161,3 +161,16 @@ def test_unknown_and_repeated_columns_are_listed():
 
 def test_no_header_in_a_sheet_of_prose():
     assert find_header([["说明"], ["本表由各县区填报"], ["项目名称请写全称"]]) is None
+
+
+def test_lower_labels_that_mean_nothing_alone_are_read_with_their_group():
+    header = find_header(
+        [
+            ["项目名称", "所在县区", "完成投资（亿元）", None, "形象进度"],
+            [None, None, "本月", "1—4月累计", None],
+        ]
+    )
+    assert header.rows == (1, 2)
+    assert header.columns[2] == Field.COMPLETED_THIS_MONTH
+    assert header.columns[3] == Field.CUMULATIVE_COMPLETED
+    assert header.units == {2: Decimal(10000), 3: Decimal(10000)}

@@ -66,6 +66,35 @@ def test_rows_find_their_projects_by_code_or_by_name_within_the_county(ledger):
     assert progress("丙项目", 4, county="孟州市") == (Decimal(20), Decimal(20))
 
 
+def test_messy_progress_sheet_imports_without_hand_editing(ledger):
+    sheet = xlsx(
+        [
+            ["2025年1—4月全市重点项目建设进展情况表"],
+            ["填报单位：市发展改革委", None, None, None, None, "单位：亿元"],
+            ["序号", "项目名称", "县（市、区）", "完成投资", None, "形象进度"],
+            [None, None, None, "4月", "1-4月累计", None],
+            [None, "合计", None, "0.0105", "0.0455", None],
+            ["一、工业项目"],
+            ["１", "甲项目", "武陟县", "0.005", "０.０４", "主体\n封顶"],
+            [],
+            ["二、服务业项目"],
+            ["2", "乙项目", "温县", "0.0055", 0.0055, None],
+            ["3", "丙项目", "温县", None, None, "未开工"],
+        ],
+        merges=["A1:F1", "D3:E3", "A3:A4", "B3:B4", "C3:C4", "F3:F4"],
+    )
+    report = load(sheet, ledger)
+    assert report.faults == []
+    assert report.notes == [
+        "工作表「Sheet1」「本月完成投资」、「累计完成投资」以亿元填报，已换算为万元",
+        "第7行：本月完成50万元与累计400万元不符（此前累计为0），以累计为准",
+        "1个项目未填本月和累计完成投资，视为未报送，已跳过",
+    ]
+    assert progress("甲项目", 4) == (Decimal(50), Decimal(400))
+    assert progress("乙项目", 4) == (Decimal(55), Decimal(55))
+    assert MonthlyProgress.objects.get(project__name="甲项目").visible_progress == "主体\n封顶"
+
+
 def test_cumulative_is_derived_from_this_month_and_the_last_report(ledger):
     load(progress_xlsx([1, "乙项目", "温县", None, 300, ""]), ledger, month=3)
     sheet = xlsx([["项目名称", "所在县区", "本月完成投资"], ["乙项目", "温县", 80]])

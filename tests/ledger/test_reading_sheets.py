@@ -188,3 +188,16 @@ def test_a_file_that_is_not_xlsx_is_a_fault():
     assert [fault.message for fault in reading.faults] == [
         "无法读取文件：请上传 Excel 工作簿（.xlsx，旧版 .xls 请先另存为 .xlsx）"
     ]
+
+
+def test_header_standing_anywhere_in_the_sheet_is_found():
+    reading = read(
+        [],
+        [None, None, "附件2"],
+        [None, None, "2025年重点项目台账"],
+        [],
+        [None, None, "项目名称", "所在县区", "总投资"],
+        [None, None, "甲项目", "温县", "1,000"],
+    )
+    [row] = reading.rows
+    assert (row.number, row.values[Field.TOTAL_INVESTMENT]) == (6, Decimal(1000))

@@ -7,7 +7,7 @@ label or its group label says 亿元.
 """
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -222,9 +222,36 @@ def _known(labels: Sequence[Label | None]) -> set[Field]:
     }
 
 
-def _is_sub_header(labels: Sequence[Label | None]) -> bool:
-    filled = [label for label in labels if label]
-    known = [label for label in filled if label.field]
+def _stacked(
+    upper: Sequence[Label | None], lower: Sequence[Label | None]
+) -> Iterator[tuple[int, Label, Label | None]]:
+    """(column, label, group label above it) for two header rows.
+
+    A column's label is the lower cell, else the upper one. A merged group cell spans to its
+    right while there are cells below it, and a lower label that means nothing alone is read
+    with it: "本月" under "完成投资" is 本月完成投资.
+    """
+    group: Label | None = None
+    for index in range(max(len(upper), len(lower))):
+        own, above = _cell(lower, index), _cell(upper, index)
+        if above is not None:
+            group = above
+        elif own is None:
+            group = None
+        if own is not None and own.field is None and group is not None:
+            joined = read_label(own.text + group.text)
+            own = joined if joined and joined.field else own
+        label = own or above
+        if label is not None:
+            yield index, label, group if own is not None else None
+
+
+def _is_sub_header(upper: Sequence[Label | None], lower: Sequence[Label | None]) -> bool:
+    """Whether the row below a header row is its second row rather than the first project."""
+    filled = [label for label in lower if label]
+    known = [
+        index for index, label, _ in _stacked(upper, lower) if label.field and _cell(lower, index)
+    ]
     return bool(known) and 2 * len(known) >= len(filled)
 
 
@@ -250,7 +277,7 @@ def find_header(rows: Sequence[Sequence[object]]) -> Header | None:
     if top is None:
         return None
     bottom = top
-    if top + 1 < len(all_labels) and _is_sub_header(all_labels[top + 1]):
+    if top + 1 < len(all_labels) and _is_sub_header(all_labels[top], all_labels[top + 1]):
         bottom = top + 1
     elif top > 0 and any(
         label and label.field and _cell(rows[top], index) in (None, "")
@@ -263,22 +290,11 @@ def find_header(rows: Sequence[Sequence[object]]) -> Header | None:
 def _combine(
     rows: Sequence[Sequence[object]], all_labels: list[list[Label | None]], top: int, bottom: int
 ) -> Header:
-    upper, lower = all_labels[top], all_labels[bottom]
-    width = max(len(upper), len(lower))
+    upper, lower = all_labels[top], all_labels[bottom] if bottom != top else []
     sheet_unit = _sheet_unit(rows[:top])
     header = Header(rows=tuple(range(top + 1, bottom + 2)), columns={}, units={})
-    group: Label | None = None  # a merged group cell ("投资情况（亿元）") spans to its right
     stated_units: dict[int, Decimal | None] = {}
-    for index in range(width):
-        own = _cell(lower, index) if bottom != top else None
-        above = _cell(upper, index)
-        if above is not None:
-            group = above
-        elif own is None:
-            group = None
-        label = own or above
-        if label is None:
-            continue
+    for index, label, group in _stacked(upper, lower):
         if label.is_units_line:
             sheet_unit = label.unit or sheet_unit
         elif label.field is None:
@@ -288,7 +304,7 @@ def _combine(
         else:
             header.columns[index] = label.field
             if label.field in MONEY_FIELDS:
-                stated_units[index] = label.unit or (group.unit if group and own else None)
+                stated_units[index] = label.unit or (group.unit if group else None)
     # A units line may stand beside the header too, so the sheet's unit is settled last.
     header.units = {index: unit or sheet_unit for index, unit in stated_units.items()}
     return header
