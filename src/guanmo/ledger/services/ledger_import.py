@@ -68,10 +68,8 @@ def import_ledger(
     重点级别 cell names the lists. All or nothing: with any fault, nothing is written."""
     if level not in Level.values:
         raise ValueError(f"级别应为省、市或县，而不是{level}")
-    report = ImportReport("个项目", dry_run=dry_run)
     reading = read_workbook(source, LEDGER_SHEET)
-    report.sheets = [table.sheet for table in reading.tables]
-    report.notes, report.faults = reading.notes, reading.faults
+    report = reading.report("个项目", dry_run=dry_run)
     if not report.ok:
         return report
 

@@ -131,10 +131,8 @@ def import_progress(
     rows of any other county are faults. All or nothing."""
     if not 1 <= month <= 12:
         raise ValueError(f"月份应在1到12之间，而不是{month}")
-    report = ImportReport("条月度进度", dry_run=dry_run)
     reading = read_workbook(source, PROGRESS_SHEET)
-    report.sheets = [table.sheet for table in reading.tables]
-    report.notes, report.faults = reading.notes, reading.faults
+    report = reading.report("条月度进度", dry_run=dry_run)
     if not report.ok:
         return report
 

@@ -12,7 +12,7 @@ from typing import IO
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from guanmo.ledger.sheets.faults import SheetFault
+from guanmo.ledger.sheets.faults import ImportReport, SheetFault
 from guanmo.ledger.sheets.header import HEADER_SEARCH_ROWS, Field, Header, find_header
 from guanmo.ledger.sheets.table import Row, Table, read_table
 
@@ -37,6 +37,16 @@ class Reading:
     def rows(self) -> Iterator[Row]:
         for table in self.tables:
             yield from table.rows
+
+    def report(self, subject: str, *, dry_run: bool) -> ImportReport:
+        """An import's report, begun with what reading the workbook found."""
+        return ImportReport(
+            subject,
+            faults=list(self.faults),
+            notes=list(self.notes),
+            dry_run=dry_run,
+            sheets=[table.sheet for table in self.tables],
+        )
 
 
 def read_workbook(source: Source, spec: SheetSpec) -> Reading:
