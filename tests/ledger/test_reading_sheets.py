@@ -186,8 +186,14 @@ def test_sheet_without_any_header_is_a_fault():
 def test_a_file_that_is_not_xlsx_is_a_fault():
     reading = read_workbook(BytesIO(b"not a workbook"), LEDGER_SHEET)
     assert [fault.message for fault in reading.faults] == [
-        "无法读取文件：请上传 Excel 工作簿（.xlsx，旧版 .xls 请先另存为 .xlsx）"
+        "无法读取文件：请使用 Excel 工作簿（.xlsx；旧版 .xls 请先另存为 .xlsx）"
     ]
+
+
+def test_a_missing_file_is_named(tmp_path):
+    missing = tmp_path / "台账.xlsx"
+    reading = read_workbook(missing, LEDGER_SHEET)
+    assert [str(fault) for fault in reading.faults] == [f"找不到文件：{missing}"]
 
 
 def test_header_standing_anywhere_in_the_sheet_is_found():

@@ -179,7 +179,7 @@ def read_label(value: object) -> Label | None:
     without_year = _YEAR_PREFIX.sub("", key)
     named_year, key = without_year != key, without_year
     period = None
-    if match := _MONTH_RANGE.search(key):
+    if _MONTH_RANGE.search(key):
         period, key = "range", _MONTH_RANGE.sub("", key)
     elif match := _ONE_MONTH.match(key):
         period, key = "month", key[match.end() :]

@@ -58,15 +58,12 @@ def read_workbook(source: Source, spec: SheetSpec) -> Reading:
     reading = Reading()
     try:
         workbook = load_workbook(source, read_only=True, data_only=True)
+    except FileNotFoundError:
+        reading.faults.append(SheetFault("", None, None, f"找不到文件：{source}"))
+        return reading
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
-        reading.faults.append(
-            SheetFault(
-                "",
-                None,
-                None,
-                "无法读取文件：请上传 Excel 工作簿（.xlsx，旧版 .xls 请先另存为 .xlsx）",
-            )
-        )
+        message = "无法读取文件：请使用 Excel 工作簿（.xlsx；旧版 .xls 请先另存为 .xlsx）"
+        reading.faults.append(SheetFault("", None, None, message))
         return reading
     first_header: tuple[str, Header] | None = None
     try:
