@@ -1,0 +1,148 @@
+"""The monthly progress report as plain data: built from per-unit totals, shared by every output."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from guanmo.progress.arithmetic import (
+    competition_ranks,
+    completion_rate,
+    period_label,
+    points_vs_time_progress,
+    time_progress,
+)
+from guanmo.progress.sentences import headline, sentences
+
+
+@dataclass(frozen=True)
+class Period:
+    year: int
+    month: int
+
+    @property
+    def label(self) -> str:
+        return period_label(self.month)
+
+
+@dataclass(frozen=True)
+class UnitTotals:
+    """What the database gives for one county or zone: key projects, plan and completed (万元)."""
+
+    region: str
+    projects: int
+    annual_plan: Decimal
+    completed: Decimal
+
+
+@dataclass(frozen=True)
+class UnreportedProject:
+    region: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ProjectLine:
+    """One project's figures for the project table."""
+
+    region: str
+    name: str
+    stage: str
+    leader_in_charge: str
+    annual_plan: Decimal | None
+    completed: Decimal
+    completion_rate: Decimal | None
+    reported: bool
+
+
+@dataclass(frozen=True)
+class Figures:
+    """A unit's (or the whole city's) figures as the bulletin shows them."""
+
+    region: str
+    projects: int
+    annual_plan: Decimal
+    completed: Decimal
+    completion_rate: Decimal | None
+    vs_time_progress: Decimal | None
+    rank: int | None = None
+    tied: bool = False
+
+
+@dataclass
+class ProgressReport:
+    period: Period
+    level: str | None
+    time_progress: Decimal
+    total: Figures
+    regions: list[Figures]
+    unreported: list[UnreportedProject]
+    headline: str = ""
+    sentences: list[str] = field(default_factory=list)
+    projects: list[ProjectLine] | None = None
+
+    @property
+    def subject(self) -> str:
+        """What the report counts: 市重点项目, or 重点项目 when no level is chosen."""
+        return f"{self.level}重点项目" if self.level else "重点项目"
+
+
+def figures_of(totals: UnitTotals, time: Decimal) -> Figures:
+    rate = completion_rate(totals.completed, totals.annual_plan)
+    return Figures(
+        region=totals.region,
+        projects=totals.projects,
+        annual_plan=totals.annual_plan,
+        completed=totals.completed,
+        completion_rate=rate,
+        vs_time_progress=points_vs_time_progress(rate, time),
+    )
+
+
+def ranked_regions(units: Sequence[UnitTotals], time: Decimal) -> list[Figures]:
+    """Each unit's figures with its competition rank; ranked units first, by rank, then the rest
+    in the order given (a unit with no annual plan has no rate and no rank)."""
+    figures = [figures_of(unit, time) for unit in units]
+    ranks = competition_ranks([f.completion_rate for f in figures])
+    rank_counts: dict[int, int] = {}
+    for rank in ranks:
+        if rank is not None:
+            rank_counts[rank] = rank_counts.get(rank, 0) + 1
+    ranked = [
+        replace(f, rank=rank, tied=rank is not None and rank_counts[rank] > 1)
+        for f, rank in zip(figures, ranks, strict=True)
+    ]
+    order = {id(f): position for position, f in enumerate(ranked)}
+    return sorted(ranked, key=lambda f: (f.rank is None, f.rank or 0, order[id(f)]))
+
+
+def build_progress_report(
+    period: Period,
+    units: Sequence[UnitTotals],
+    *,
+    level: str | None = None,
+    unreported: Sequence[UnreportedProject] = (),
+    projects: Sequence[ProjectLine] | None = None,
+) -> ProgressReport:
+    """The whole report from plain totals: figures, ranks, the headline and the sentences."""
+    time = time_progress(period.month)
+    total = figures_of(
+        UnitTotals(
+            region="合计",
+            projects=sum(unit.projects for unit in units),
+            annual_plan=sum((unit.annual_plan for unit in units), Decimal(0)),
+            completed=sum((unit.completed for unit in units), Decimal(0)),
+        ),
+        time,
+    )
+    report = ProgressReport(
+        period=period,
+        level=level,
+        time_progress=time,
+        total=total,
+        regions=ranked_regions(units, time),
+        unreported=list(unreported),
+        projects=list(projects) if projects is not None else None,
+    )
+    report.headline = headline(report)
+    report.sentences = sentences(report)
+    return report

@@ -1,0 +1,149 @@
+"""From the ledger to the plain rows the report is computed from.
+
+The projects counted are those on a key list of the year (at the chosen level, or any level),
+each once. A project that has not reported for the month counts with its latest cumulative
+figure of the same year and is named as not reporting.
+"""
+
+from decimal import Decimal
+
+from django.db.models import (
+    Count,
+    DecimalField,
+    Exists,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
+
+from guanmo.ledger.models import AnnualPlan, KeyListEntry, MonthlyProgress, Project
+from guanmo.progress.arithmetic import completion_rate
+from guanmo.progress.report import (
+    Period,
+    ProgressReport,
+    ProjectLine,
+    UnitTotals,
+    UnreportedProject,
+    build_progress_report,
+)
+from guanmo.regions.models import Region
+from guanmo.regions.services import units_of
+
+_MONEY = DecimalField(max_digits=18, decimal_places=4)
+_ZERO = Value(Decimal(0), output_field=_MONEY)
+
+
+def key_projects(city: Region, year: int, level: str | None = None) -> QuerySet[Project]:
+    """The city's projects on a key list of `year` (at `level` if given), each once."""
+    lists = KeyListEntry.objects.filter(project=OuterRef("pk"), year=year)
+    if level:
+        lists = lists.filter(level=level)
+    return Project.objects.filter(city=city).filter(Exists(lists))
+
+
+def _with_figures(projects: QuerySet[Project], year: int, month: int) -> QuerySet[Project]:
+    """Annotate each project with its annual plan, its cumulative figure and whether it reported."""
+    progress = MonthlyProgress.objects.filter(project=OuterRef("pk"), year=year)
+    this_month = progress.filter(month=month).values("cumulative_completed")[:1]
+    latest = progress.filter(month__lt=month).order_by("-month").values("cumulative_completed")[:1]
+    plan = AnnualPlan.objects.filter(project=OuterRef("pk"), year=year)
+    return projects.annotate(
+        plan=Subquery(plan.values("planned_investment")[:1], output_field=_MONEY),
+        reported=Exists(progress.filter(month=month)),
+        # COALESCE stops at the first value, so the carry-forward lookup runs only when needed.
+        completed=Coalesce(
+            Subquery(this_month, output_field=_MONEY),
+            Subquery(latest, output_field=_MONEY),
+            _ZERO,
+        ),
+    )
+
+
+def region_totals(
+    city: Region, year: int, month: int, level: str | None = None
+) -> list[UnitTotals]:
+    """Projects, annual plan and completed investment of every county and zone, in one query."""
+    rows = (
+        _with_figures(key_projects(city, year, level), year, month)
+        .order_by()
+        .values("county_id")
+        .annotate(
+            project_count=Count("pk"),
+            plan_sum=Sum("plan"),
+            completed_sum=Sum("completed"),
+        )
+    )
+    by_county = {row["county_id"]: row for row in rows}
+    totals = []
+    for unit in units_of(city):
+        row = by_county.get(unit.pk, {})
+        totals.append(
+            UnitTotals(
+                region=unit.name,
+                projects=row.get("project_count", 0),
+                annual_plan=row.get("plan_sum") or Decimal(0),
+                completed=row.get("completed_sum") or Decimal(0),
+            )
+        )
+    return totals
+
+
+def unreported_projects(
+    city: Region, year: int, month: int, level: str | None = None
+) -> list[UnreportedProject]:
+    """The key projects with no report for the month, in county order."""
+    reports = MonthlyProgress.objects.filter(project=OuterRef("pk"), year=year, month=month)
+    rows = (
+        key_projects(city, year, level)
+        .filter(~Exists(reports))
+        .order_by("county__sort_order", "county__code", "id")
+        .values_list("county__name", "name")
+    )
+    return [UnreportedProject(region=county, name=name) for county, name in rows]
+
+
+def project_lines(
+    city: Region, year: int, month: int, level: str | None = None
+) -> list[ProjectLine]:
+    """Every key project's figures for the month, in county order, for the project table."""
+    rows = (
+        _with_figures(key_projects(city, year, level), year, month)
+        .order_by("county__sort_order", "county__code", "id")
+        .values_list(
+            "county__name", "name", "stage", "leader_in_charge", "plan", "completed", "reported"
+        )
+    )
+    return [
+        ProjectLine(
+            region=county,
+            name=name,
+            stage=stage,
+            leader_in_charge=leader,
+            annual_plan=plan,
+            completed=completed,
+            completion_rate=completion_rate(completed, plan),
+            reported=reported,
+        )
+        for county, name, stage, leader, plan, completed, reported in rows
+    ]
+
+
+def progress_report_for(
+    city: Region,
+    year: int,
+    month: int,
+    level: str | None = None,
+    *,
+    with_projects: bool = False,
+) -> ProgressReport:
+    """The month's progress report of a city, from the ledger."""
+    return build_progress_report(
+        Period(year, month),
+        region_totals(city, year, month, level),
+        level=level,
+        unreported=unreported_projects(city, year, month, level),
+        projects=project_lines(city, year, month, level) if with_projects else None,
+    )

@@ -1,0 +1,108 @@
+"""The sentences of the bulletin, in the words officials use at review meetings.
+
+The headline keeps exactly this pattern:
+1—4月，492个市重点项目完成投资232.9亿元，占年度计划的37.8%，超时间进度4.5个百分点。
+"""
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from guanmo.progress.arithmetic import format_decimal, wan_to_yi
+
+if TYPE_CHECKING:
+    from guanmo.progress.report import Figures, ProgressReport
+
+PODIUM = 3
+
+
+def versus_time_progress(points: Decimal) -> str:
+    """超时间进度X个百分点 / 低于时间进度X个百分点 / 与时间进度持平."""
+    if points > 0:
+        return f"超时间进度{format_decimal(points)}个百分点"
+    if points < 0:
+        return f"低于时间进度{format_decimal(-points)}个百分点"
+    return "与时间进度持平"
+
+
+def headline(report: "ProgressReport") -> str:
+    total = report.total
+    opening = (
+        f"{report.period.label}，{total.projects}个{report.subject}"
+        f"完成投资{format_decimal(wan_to_yi(total.completed))}亿元"
+    )
+    if total.completion_rate is None or total.vs_time_progress is None:
+        return f"{opening}（未下达年度计划投资）。"
+    return (
+        f"{opening}，占年度计划的{format_decimal(total.completion_rate)}%，"
+        f"{versus_time_progress(total.vs_time_progress)}。"
+    )
+
+
+def _names(figures: Sequence["Figures"]) -> str:
+    return "、".join(f.region for f in figures)
+
+
+def _with_rate(f: "Figures") -> str:
+    note = f"{format_decimal(f.completion_rate)}%"
+    if f.tied:
+        note += f"，并列第{f.rank}位"
+    return f"{f.region}（{note}）"
+
+
+def comparison_sentence(report: "ProgressReport") -> str | None:
+    """Which units are ahead of, level with and behind time progress."""
+    ranked = [f for f in report.regions if f.vs_time_progress is not None]
+    if not ranked:
+        return None
+    ahead = [f for f in ranked if f.vs_time_progress > 0]
+    level = [f for f in ranked if f.vs_time_progress == 0]
+    behind = [f for f in ranked if f.vs_time_progress < 0]
+    parts = []
+    if ahead:
+        parts.append(f"超时间进度的有{len(ahead)}个：{_names(ahead)}")
+    if level:
+        parts.append(f"与时间进度持平的有{len(level)}个：{_names(level)}")
+    if behind:
+        parts.append(f"低于时间进度的有{len(behind)}个：{_names(behind)}")
+    return f"从各县区看，{'；'.join(parts)}。"
+
+
+def podium_sentence(report: "ProgressReport") -> str | None:
+    """The first three and the last three by completion rate, ties marked 并列."""
+    ranked = [f for f in report.regions if f.rank is not None]
+    if not ranked:
+        return None
+    first = [f for f in ranked if f.rank <= PODIUM]
+    sentence = f"完成率居前三位的是：{'、'.join(_with_rate(f) for f in first)}"
+    if len(ranked) > PODIUM * 2:
+        # The last three places: every unit ranked at or below the third-from-last place.
+        threshold = ranked[-PODIUM].rank
+        last = [f for f in ranked if f.rank >= threshold and f not in first]
+        sentence += f"；居后三位的是：{'、'.join(_with_rate(f) for f in last)}"
+    return sentence + "。"
+
+
+def unplanned_sentence(report: "ProgressReport") -> str | None:
+    unplanned = [f for f in report.regions if f.rank is None]
+    if not unplanned:
+        return None
+    return f"{_names(unplanned)}未下达年度计划投资，不参与排名。"
+
+
+def unreported_sentence(report: "ProgressReport") -> str:
+    if not report.unreported:
+        return f"{report.period.month}月，全部{report.subject}均按时报送进度。"
+    listed = "、".join(f"{p.region}{p.name}" for p in report.unreported)
+    return f"{report.period.month}月未报送进度的项目有{len(report.unreported)}个：{listed}。"
+
+
+def sentences(report: "ProgressReport") -> list[str]:
+    """The sentences that follow the headline, in the order a bulletin reads them."""
+    candidates = [
+        comparison_sentence(report),
+        podium_sentence(report),
+        unplanned_sentence(report),
+        unreported_sentence(report),
+    ]
+    return [sentence for sentence in candidates if sentence]

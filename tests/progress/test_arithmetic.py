@@ -1,0 +1,60 @@
+from decimal import Decimal
+
+import pytest
+
+from guanmo.progress.arithmetic import (
+    competition_ranks,
+    completion_rate,
+    period_label,
+    points_vs_time_progress,
+    time_progress,
+    wan_to_yi,
+)
+
+
+@pytest.mark.parametrize(
+    ("month", "expected"), [(1, "8.3"), (4, "33.3"), (6, "50.0"), (8, "66.7"), (12, "100.0")]
+)
+def test_time_progress_is_months_over_twelve_to_one_decimal(month, expected):
+    assert time_progress(month) == Decimal(expected)
+
+
+@pytest.mark.parametrize("month", [0, 13])
+def test_time_progress_refuses_a_month_outside_the_year(month):
+    with pytest.raises(ValueError, match="月份"):
+        time_progress(month)
+
+
+def test_completion_rate_rounds_an_exact_half_up():
+    # 3785 / 10000 = 37.85% exactly: half-up gives 37.9 (banker's rounding would give 37.8).
+    assert completion_rate(Decimal("3785"), Decimal("10000")) == Decimal("37.9")
+    assert completion_rate(Decimal("3775"), Decimal("10000")) == Decimal("37.8")
+    assert completion_rate(Decimal("3784.99"), Decimal("10000")) == Decimal("37.8")
+
+
+def test_completion_rate_is_undefined_without_a_plan():
+    assert completion_rate(Decimal("120"), Decimal("0")) is None
+    assert completion_rate(Decimal("120"), None) is None
+
+
+def test_points_are_the_difference_of_the_shown_figures():
+    # 37.8 shown − 33.3 shown = 4.5, although 37.8 − 33.333… would be 4.47.
+    assert points_vs_time_progress(Decimal("37.8"), time_progress(4)) == Decimal("4.5")
+    assert points_vs_time_progress(Decimal("30.0"), time_progress(4)) == Decimal("-3.3")
+    assert points_vs_time_progress(None, time_progress(4)) is None
+
+
+def test_competition_ranks_share_a_place_and_skip_the_next():
+    rates = [Decimal("40.1"), Decimal("52.0"), Decimal("40.1"), None, Decimal("12.5")]
+    assert competition_ranks(rates) == [2, 1, 2, None, 4]
+
+
+def test_amounts_in_yi_to_one_decimal_half_up():
+    assert wan_to_yi(Decimal("2328750")) == Decimal("232.9")
+    assert wan_to_yi(Decimal("2328749.99")) == Decimal("232.9")
+    assert wan_to_yi(Decimal("2324999")) == Decimal("232.5")
+
+
+@pytest.mark.parametrize(("month", "label"), [(1, "1月"), (2, "1—2月"), (12, "1—12月")])
+def test_period_label_uses_an_em_dash_after_january(month, label):
+    assert period_label(month) == label
