@@ -1,0 +1,13 @@
+"""The progress report in each output format: one small module per format.
+
+`TEXT_FORMATS` render `(report, city_name) -> str`; `FILE_FORMATS` write
+`(report, city_name, output) -> None` to a path or a binary stream.
+"""
+
+from guanmo.progress.exporters.docx import write_docx
+from guanmo.progress.exporters.json import render_json
+from guanmo.progress.exporters.text import render_text
+from guanmo.progress.exporters.xlsx import write_xlsx
+
+TEXT_FORMATS = {"text": render_text, "json": render_json}
+FILE_FORMATS = {"xlsx": write_xlsx, "docx": write_docx}

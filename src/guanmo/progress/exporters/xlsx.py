@@ -1,0 +1,98 @@
+"""The report as a workbook: the county table and the project table, ready to print."""
+
+from pathlib import Path
+from typing import BinaryIO
+
+from openpyxl import Workbook
+
+from guanmo.documents.xlsx import (
+    INTEGER_FORMAT,
+    MONEY_FORMAT,
+    PERCENT_POINT_FORMAT,
+    Column,
+    write_table,
+)
+from guanmo.progress.exporters.text import rank_text
+from guanmo.progress.report import ProgressReport
+
+COUNTY_COLUMNS = (
+    Column("位次", 8),
+    Column("县区", 18),
+    Column("项目数（个）", 10, INTEGER_FORMAT),
+    Column("年度计划投资", 16, MONEY_FORMAT),
+    Column("完成投资", 16, MONEY_FORMAT),
+    Column("完成率（%）", 12, PERCENT_POINT_FORMAT),
+    Column("与时间进度比（百分点）", 14, PERCENT_POINT_FORMAT),
+)
+PROJECT_COLUMNS = (
+    Column("序号", 6, INTEGER_FORMAT),
+    Column("县区", 14),
+    Column("项目名称", 40, wrap=True),
+    Column("建设性质", 10),
+    Column("包抓领导", 10),
+    Column("年度计划投资", 16, MONEY_FORMAT),
+    Column("完成投资", 16, MONEY_FORMAT),
+    Column("完成率（%）", 12, PERCENT_POINT_FORMAT),
+    Column("本月报送", 10),
+)
+
+
+def write_xlsx(report: ProgressReport, city_name: str, output: str | Path | BinaryIO) -> None:
+    workbook = Workbook()
+    title = f"{city_name}{report.period.year}年{report.period.label}{report.subject}"
+    counties = workbook.active
+    counties.title = "县区汇总"
+    county_rows = [
+        [
+            rank_text(f),
+            f.region,
+            f.projects,
+            f.annual_plan,
+            f.completed,
+            f.completion_rate,
+            f.vs_time_progress,
+        ]
+        for f in report.regions
+    ]
+    total = report.total
+    county_rows.append(
+        [
+            "",
+            "合计",
+            total.projects,
+            total.annual_plan,
+            total.completed,
+            total.completion_rate,
+            total.vs_time_progress,
+        ]
+    )
+    write_table(
+        counties,
+        title=f"{title}完成投资情况（时间进度{report.time_progress}%）",
+        units="单位：万元",
+        columns=COUNTY_COLUMNS,
+        rows=county_rows,
+    )
+    if report.projects is not None:
+        write_table(
+            workbook.create_sheet("项目明细"),
+            title=f"{title}完成投资明细",
+            units="单位：万元",
+            columns=PROJECT_COLUMNS,
+            rows=[
+                [
+                    number,
+                    line.region,
+                    line.name,
+                    line.stage,
+                    line.leader_in_charge,
+                    line.annual_plan,
+                    line.completed,
+                    line.completion_rate,
+                    "是" if line.reported else "否",
+                ]
+                for number, line in enumerate(report.projects, start=1)
+            ],
+            freeze_columns=3,
+        )
+    workbook.save(output)

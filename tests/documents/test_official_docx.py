@@ -1,0 +1,48 @@
+from io import BytesIO
+
+from docx import Document
+from docx.enum.text import WD_LINE_SPACING
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from guanmo.documents.docx import add_body, add_heading, add_title, new_official_document
+
+
+def _round_trip(document) -> Document:
+    buffer = BytesIO()
+    document.save(buffer)
+    buffer.seek(0)
+    return Document(buffer)
+
+
+def test_body_is_fangsong_three_with_fixed_lines_and_two_character_indent():
+    document = new_official_document()
+    add_body(document, "全市重点项目建设总体平稳。")
+
+    paragraph = _round_trip(document).paragraphs[0]
+
+    run = paragraph.runs[0]
+    assert run.font.size == Pt(16)
+    assert run._element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
+    assert paragraph.paragraph_format.first_line_indent == Pt(32)
+
+
+def test_default_style_names_the_chinese_body_font_and_exact_spacing():
+    normal = _round_trip(new_official_document()).styles["Normal"]
+
+    assert normal.element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
+    assert normal.paragraph_format.line_spacing_rule == WD_LINE_SPACING.EXACTLY
+
+
+def test_title_and_headings_use_their_own_fonts_and_sizes():
+    document = new_official_document()
+    add_title(document, "关于重点项目建设情况的通报")
+    add_heading(document, "一、总体情况")
+    add_heading(document, "（一）投资完成情况", level=2)
+
+    title, heading, subheading = _round_trip(document).paragraphs
+    fonts = [
+        p.runs[0]._element.rPr.rFonts.get(qn("w:eastAsia")) for p in (title, heading, subheading)
+    ]
+    assert fonts == ["方正小标宋简体", "黑体", "楷体_GB2312"]
+    assert title.runs[0].font.size == Pt(22)
