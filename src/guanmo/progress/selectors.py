@@ -8,10 +8,15 @@ figure of the same year and is named as not reporting.
 from decimal import Decimal
 
 from django.db.models import (
+    BooleanField,
     Count,
     DecimalField,
     Exists,
+    ExpressionWrapper,
+    F,
+    FilteredRelation,
     OuterRef,
+    Q,
     QuerySet,
     Subquery,
     Sum,
@@ -19,7 +24,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from guanmo.ledger.models import AnnualPlan, KeyListEntry, MonthlyProgress, Project
+from guanmo.ledger.models import KeyListEntry, MonthlyProgress, Project
 from guanmo.progress.arithmetic import completion_rate
 from guanmo.progress.report import (
     Period,
@@ -45,21 +50,34 @@ def key_projects(city: Region, year: int, level: str | None = None) -> QuerySet[
 
 
 def _with_figures(projects: QuerySet[Project], year: int, month: int) -> QuerySet[Project]:
-    """Annotate each project with its annual plan, its cumulative figure and whether it reported."""
-    progress = MonthlyProgress.objects.filter(project=OuterRef("pk"), year=year)
-    this_month = progress.filter(month=month).values("cumulative_completed")[:1]
-    latest = progress.filter(month__lt=month).order_by("-month").values("cumulative_completed")[:1]
-    plan = AnnualPlan.objects.filter(project=OuterRef("pk"), year=year)
-    return projects.annotate(
-        plan=Subquery(plan.values("planned_investment")[:1], output_field=_MONEY),
-        reported=Exists(progress.filter(month=month)),
-        # COALESCE stops at the first value, so the carry-forward lookup runs only when needed.
-        completed=Coalesce(
-            Subquery(this_month, output_field=_MONEY),
-            Subquery(latest, output_field=_MONEY),
-            _ZERO,
-        ),
+    """Annotate each project with its annual plan and its cumulative figure for the month.
+
+    The plan and the month's report are joined (each at most one row, by their unique
+    constraints); only a project without the month's report looks up its latest earlier one,
+    as COALESCE stops at the first value.
+    """
+    earlier = (
+        MonthlyProgress.objects.filter(project=OuterRef("pk"), year=year, month__lt=month)
+        .order_by("-month")
+        .values("cumulative_completed")[:1]
     )
+    return projects.annotate(
+        plan_row=FilteredRelation("annual_plans", condition=Q(annual_plans__year=year)),
+        month_row=FilteredRelation(
+            "monthly_progress",
+            condition=Q(monthly_progress__year=year, monthly_progress__month=month),
+        ),
+    ).annotate(
+        plan=F("plan_row__planned_investment"),
+        completed=Coalesce(
+            F("month_row__cumulative_completed"), Subquery(earlier, output_field=_MONEY), _ZERO
+        ),
+        reported=ExpressionWrapper(Q(month_row__isnull=False), output_field=BooleanField()),
+    )
+
+
+def _reported(year: int, month: int) -> Exists:
+    return Exists(MonthlyProgress.objects.filter(project=OuterRef("pk"), year=year, month=month))
 
 
 def region_totals(
@@ -95,10 +113,9 @@ def unreported_projects(
     city: Region, year: int, month: int, level: str | None = None
 ) -> list[UnreportedProject]:
     """The key projects with no report for the month, in county order."""
-    reports = MonthlyProgress.objects.filter(project=OuterRef("pk"), year=year, month=month)
     rows = (
         key_projects(city, year, level)
-        .filter(~Exists(reports))
+        .filter(~_reported(year, month))
         .order_by("county__sort_order", "county__code", "id")
         .values_list("county__name", "name")
     )
