@@ -3,16 +3,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from guanmo.ledger.sheets.faults import ImportReport
-from guanmo.regions.models import Region
-from guanmo.regions.services import UnknownDivision, resolve_city
-
-
-def city_for(code: str | None) -> Region:
-    """The city a command works on (`--city`, or the only one there is)."""
-    try:
-        return resolve_city(code)
-    except UnknownDivision as error:
-        raise CommandError(str(error)) from error
 
 
 def print_report(command: BaseCommand, report: ImportReport) -> None:

@@ -2,9 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from guanmo.ledger.management.report import city_for
 from guanmo.ledger.models import Level
 from guanmo.ledger.services import export_ledger
+from guanmo.regions.management.city import add_city_argument, city_for
 
 
 class Command(BaseCommand):
@@ -16,7 +16,7 @@ class Command(BaseCommand):
             "--level", choices=Level.values, help="只导出这一级名录（省、市、县；默认全部）"
         )
         parser.add_argument("-o", "--output", type=Path, required=True, help="输出文件（.xlsx）")
-        parser.add_argument("--city", help="城市区划代码（数据库中只有一个城市时可省略）")
+        add_city_argument(parser)
 
     def handle(self, *args, year: int, level: str | None, output: Path, city, **options):
         written = export_ledger(output, city=city_for(city), year=year, level=level)

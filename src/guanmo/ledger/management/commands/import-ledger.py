@@ -2,9 +2,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from guanmo.ledger.management.report import city_for, print_report
+from guanmo.ledger.management.report import print_report
 from guanmo.ledger.models import Level
 from guanmo.ledger.services import import_ledger
+from guanmo.regions.management.city import add_city_argument, city_for
 
 
 class Command(BaseCommand):
@@ -20,7 +21,7 @@ class Command(BaseCommand):
             help="列入哪一级重点项目名录（省、市、县；默认市）；表中“重点级别”列有值时以该列为准",
         )
         parser.add_argument("--dry-run", action="store_true", help="只检查，不写入")
-        parser.add_argument("--city", help="城市区划代码（数据库中只有一个城市时可省略）")
+        add_city_argument(parser)
 
     def handle(self, *args, file: Path, year: int, level: str, dry_run: bool, city, **options):
         report = import_ledger(file, city=city_for(city), year=year, level=level, dry_run=dry_run)

@@ -2,8 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from guanmo.ledger.management.report import city_for, print_report
+from guanmo.ledger.management.report import print_report
 from guanmo.ledger.services import import_progress
+from guanmo.regions.management.city import add_city_argument, city_for
 from guanmo.regions.names import match_region
 from guanmo.regions.services import units_of
 
@@ -17,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--month", type=int, required=True, help="月份，1—12")
         parser.add_argument("--county", help="县区上报时填其名称：表中其他县区的项目视为错误")
         parser.add_argument("--dry-run", action="store_true", help="只检查，不写入")
-        parser.add_argument("--city", help="城市区划代码（数据库中只有一个城市时可省略）")
+        add_city_argument(parser)
 
     def handle(self, *args, file: Path, year: int, month: int, county, dry_run, city, **options):
         city = city_for(city)

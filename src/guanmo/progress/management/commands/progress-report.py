@@ -2,10 +2,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from guanmo.ledger.management.report import city_for
 from guanmo.ledger.models import Level
 from guanmo.progress.exporters import FILE_FORMATS, TEXT_FORMATS
 from guanmo.progress.selectors import progress_report_for
+from guanmo.regions.management.city import add_city_argument, city_for
 
 
 class Command(BaseCommand):
@@ -19,7 +19,7 @@ class Command(BaseCommand):
             "--format", choices=[*TEXT_FORMATS, *FILE_FORMATS], default="text", help="输出格式"
         )
         parser.add_argument("-o", "--output", type=Path, help="输出文件（xlsx、docx 必填）")
-        parser.add_argument("--city", help="城市区划代码（数据库中只有一个城市时可省略）")
+        add_city_argument(parser)
 
     def handle(self, *args, year, month, level, format, output, city, **options):
         if not 1 <= month <= 12:
