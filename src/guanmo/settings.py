@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "guanmo.ledger",
     "guanmo.progress",
     "guanmo.documents",
+    "guanmo.demo",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,248 @@
+"""A believable demo city: 焦作市 with ten counties, two zones, ~500 key projects and a year of
+monthly progress shaped like real construction (slow over Spring Festival, strong in the second
+and third quarters, a push in December). Everything comes from one seeded random generator."""
+
+import random
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import transaction
+
+from guanmo.ledger.models import AnnualPlan, KeyListEntry, MonthlyProgress, Project, Stage
+from guanmo.regions.models import Region
+from guanmo.regions.services import init_city, units_of
+
+CITY_CODE = "410800"
+ZONES = ("城乡一体化示范区", "焦作高新技术产业开发区")
+YEAR = 2025
+DEFAULT_SEED = 2025
+PROJECTS_PER_UNIT = 42  # 12 units × 42 ≈ 500
+
+# Share of the year's construction done in each month: little in January–February, most in
+# the second and third quarters, a year-end push in December. Sums to 1.
+SEASON = [0.030, 0.035, 0.075, 0.090, 0.100, 0.100, 0.095, 0.095, 0.100, 0.095, 0.080, 0.100]
+
+# Rough centres (latitude, longitude) of each unit, for the map.
+CENTRES = {
+    "解放区": (35.24, 113.23),
+    "中站区": (35.24, 113.17),
+    "马村区": (35.27, 113.32),
+    "山阳区": (35.21, 113.27),
+    "修武县": (35.22, 113.45),
+    "博爱县": (35.17, 113.06),
+    "武陟县": (35.10, 113.40),
+    "温县": (34.94, 113.08),
+    "沁阳市": (35.09, 112.94),
+    "孟州市": (34.91, 112.79),
+    "城乡一体化示范区": (35.18, 113.30),
+    "焦作高新技术产业开发区": (35.25, 113.20),
+}
+
+INDUSTRIES = {
+    "先进制造业": [
+        "{owner}年产{n}万吨{product}项目",
+        "{owner}{product}智能化改造项目",
+        "{owner}新建{product}生产线项目",
+    ],
+    "现代服务业": ["{place}现代物流园项目", "{place}商贸综合体项目", "{place}电子商务产业园项目"],
+    "基础设施": [
+        "{place}至{place2}道路改建工程",
+        "{place}污水处理厂提标改造工程",
+        "{place}集中供热管网工程",
+    ],
+    "社会民生": ["{place}人民医院新院区项目", "{place}第{k}中学新建项目", "{place}棚户区改造项目"],
+    "现代农业": [
+        "{place}高标准农田建设项目",
+        "{place}怀药种植加工基地项目",
+        "{place}农产品冷链物流项目",
+    ],
+    "生态环保": [
+        "{place}南水北调生态廊道项目",
+        "{place}城市绿道建设项目",
+        "{place}固废综合利用项目",
+    ],
+}
+PRODUCTS = [
+    "铝板带",
+    "新能源电池材料",
+    "汽车零部件",
+    "钛白粉",
+    "生物制药",
+    "高端轮胎",
+    "装配式建材",
+    "碳纤维",
+    "智能装备",
+    "光伏组件",
+]
+COMPANY_WORDS = ["中原", "怀川", "太行", "丰源", "鑫达", "隆丰", "瑞祥", "华润", "宏大", "万方"]
+PLACES = ["东部新区", "西部工业园", "南部片区", "老城区", "北部山区", "产业集聚区", "城南", "城北"]
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗"
+GIVEN = [
+    "建国",
+    "海涛",
+    "志强",
+    "红梅",
+    "卫东",
+    "晓峰",
+    "国庆",
+    "丽华",
+    "永胜",
+    "学军",
+    "振华",
+    "春生",
+    "文斌",
+    "秀英",
+    "利民",
+]
+STAGE_WEIGHTS = [
+    (Stage.NEW_START, 35),
+    (Stage.CONTINUING, 45),
+    (Stage.COMPLETED, 10),
+    (Stage.PREPARATORY, 10),
+]
+VISIBLE = {
+    Stage.NEW_START: ["完成场地平整", "主体基础施工", "钢结构厂房吊装", "主体封顶"],
+    Stage.CONTINUING: ["主体施工", "设备安装调试", "二次结构施工", "室外配套施工"],
+    Stage.COMPLETED: ["竣工验收", "试生产", "已投产"],
+    Stage.PREPARATORY: ["办理土地手续", "环评公示", "规划方案审查", "施工图设计"],
+}
+PROBLEMS = [
+    "土地报批手续尚未完成",
+    "配套资金未完全到位",
+    "环评批复待下达",
+    "电力外线接入需协调",
+    "征迁工作进展缓慢",
+]
+MONEY = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    city: Region
+    projects: int
+    units: int
+    months: int
+
+
+def _money(value: float) -> Decimal:
+    return Decimal(str(value)).quantize(MONEY, rounding=ROUND_HALF_UP)
+
+
+def _person(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + rng.choice(GIVEN)
+
+
+@transaction.atomic
+def build_demo_city(seed: int = DEFAULT_SEED) -> DemoSummary:
+    """Create (or rebuild) the demo city's ledger and its 2025 progress."""
+    city = init_city(CITY_CODE, ZONES)
+    Project.objects.filter(city=city).delete()
+    rng = random.Random(seed)
+    leaders = sorted({_person(rng) for _ in range(40)})[:30]
+    units = units_of(city)
+
+    projects: list[Project] = []
+    plans: list[tuple[Project, Decimal, float]] = []
+    levels: list[tuple[Project, tuple[str, ...]]] = []
+    for unit in units:
+        # Each unit has its own pace, so some run ahead of time progress and some behind.
+        pace = rng.uniform(0.85, 1.25)
+        for number in range(PROJECTS_PER_UNIT):
+            industry = rng.choice(list(INDUSTRIES))
+            owner = f"焦作{rng.choice(COMPANY_WORDS)}{rng.choice(['实业', '科技', '集团'])}有限公司"
+            name = rng.choice(INDUSTRIES[industry]).format(
+                owner=owner.removesuffix("有限公司"),
+                n=rng.choice([5, 10, 20, 30]),
+                product=rng.choice(PRODUCTS),
+                place=f"{unit.name}{rng.choice(PLACES)}",
+                place2=rng.choice(PLACES),
+                k=rng.randint(2, 12),
+            )
+            name = f"{name}（{number + 1}期）" if number % 7 == 6 else name
+            stage = rng.choices([s for s, _ in STAGE_WEIGHTS], [w for _, w in STAGE_WEIGHTS])[0]
+            total = _money(
+                rng.choice([5000, 8000, 12000, 20000, 35000, 60000, 120000]) * rng.uniform(0.8, 1.6)
+            )
+            share = 0.08 if stage == Stage.PREPARATORY else rng.uniform(0.25, 0.6)
+            plan = _money(float(total) * share)
+            lat, lng = CENTRES[unit.name]
+            code = (
+                ""
+                if rng.random() < 0.15
+                else (
+                    f"{rng.choice([2023, 2024, 2025])}-{unit.code[:6]}-"
+                    f"{rng.choice(['30', '36', '44', '48', '78'])}-{rng.choice(['01', '03'])}-"
+                    f"{rng.randint(100000, 999999)}"
+                )
+            )
+            project = Project(
+                city=city,
+                county=unit,
+                name=name,
+                code=code,
+                owner=owner,
+                industry=industry,
+                stage=stage,
+                scope=f"总建筑面积{rng.randint(2, 30)}万平方米，建设{name[-8:]}及配套设施",
+                start_year=rng.choice([2023, 2024, 2025]),
+                end_year=rng.choice([2025, 2026, 2027]),
+                total_investment=total,
+                responsible_unit=f"{unit.name}发展和改革委员会",
+                leader_in_charge=rng.choice(leaders),
+                site_commissioner=_person(rng),
+                location=unit.name,
+                latitude=Decimal(str(round(lat + rng.uniform(-0.05, 0.05), 6))),
+                longitude=Decimal(str(round(lng + rng.uniform(-0.05, 0.05), 6))),
+            )
+            projects.append(project)
+            plans.append((project, plan, pace))
+            roll = rng.random()
+            levels.append(
+                (project, ("省", "市") if roll < 0.12 else ("县",) if roll > 0.92 else ("市",))
+            )
+    Project.objects.bulk_create(projects, batch_size=500)
+    KeyListEntry.objects.bulk_create(
+        [KeyListEntry(project=p, year=YEAR, level=level) for p, lv in levels for level in lv]
+    )
+    AnnualPlan.objects.bulk_create(
+        [AnnualPlan(project=p, year=YEAR, planned_investment=plan) for p, plan, _ in plans]
+    )
+    MonthlyProgress.objects.bulk_create(
+        [row for p, plan, pace in plans for row in _year_of_progress(rng, p, plan, pace)],
+        batch_size=1000,
+    )
+    return DemoSummary(city=city, projects=len(projects), units=len(units), months=12)
+
+
+def _year_of_progress(
+    rng: random.Random, project: Project, plan: Decimal, pace: float
+) -> list[MonthlyProgress]:
+    """Twelve monthly reports; a few projects stall for a while or skip a month."""
+    reach = pace * rng.uniform(0.8, 1.2) * (0.5 if project.stage == Stage.PREPARATORY else 1)
+    stalled_from = rng.randint(5, 10) if rng.random() < 0.05 else 13
+    skipped = rng.randint(2, 11) if rng.random() < 0.06 else 0
+    cumulative = reported = Decimal(0)
+    rows = []
+    for month, season in enumerate(SEASON, start=1):
+        amount = (
+            Decimal(0)
+            if month >= stalled_from
+            else _money(float(plan) * season * reach * rng.uniform(0.7, 1.3))
+        )
+        amount = min(amount, project.total_investment - cumulative)
+        cumulative += amount
+        if month == skipped:
+            continue
+        rows.append(
+            MonthlyProgress(
+                project=project,
+                year=YEAR,
+                month=month,
+                completed_this_month=cumulative - reported,  # a skipped month's work included
+                cumulative_completed=cumulative,
+                visible_progress=rng.choice(VISIBLE[project.stage]),
+                problems=rng.choice(PROBLEMS) if rng.random() < 0.08 else "",
+            )
+        )
+        reported = cumulative
+    return rows
