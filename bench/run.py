@@ -1,0 +1,216 @@
+"""`make bench`: import and report speed on a province-scale ledger, as ratios to baselines.
+
+Builds 20,000 projects over 180 counties in a throwaway SQLite database, then measures
+  import: `import_ledger` of the ledger sheet  vs  openpyxl's read-only read of the same sheet;
+  report: the 12 months' county totals        vs  one SQL aggregate query a month.
+Each figure is the best of a few runs; the ratio is what matters, not the seconds.
+"""
+
+import argparse
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+IMPORT_TARGET = 3.0
+REPORT_TARGET = 2.0
+YEAR = 2025
+
+REPORT_SQL = """
+SELECT p.county_id, COUNT(*), SUM(a.planned_investment), SUM(m.cumulative_completed)
+FROM ledger_project p
+JOIN ledger_keylistentry k ON k.project_id = p.id AND k.year = %(year)s
+LEFT JOIN ledger_annualplan a ON a.project_id = p.id AND a.year = %(year)s
+LEFT JOIN ledger_monthlyprogress m
+  ON m.project_id = p.id AND m.year = %(year)s AND m.month = %(month)s
+WHERE p.city_id = %(city)s
+GROUP BY p.county_id
+"""
+
+
+def best_of(repeat: int, action: Callable[[], object], before: Callable[[], object] = lambda: None):
+    """The shortest of `repeat` timed runs of `action` (each after an untimed `before`)."""
+    times = []
+    for _ in range(repeat):
+        before()
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def write_ledger_sheet(path: Path, county_names: list[str], projects: int, seed: int = 1) -> None:
+    """A ledger sheet as cities keep them: title, units line, header, one row per project."""
+    from openpyxl import Workbook
+
+    rng = random.Random(seed)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("台账")
+    sheet.append([f"{YEAR}年重点项目台账"])
+    sheet.append(["单位：万元"])
+    sheet.append(
+        [
+            "序号",
+            "项目名称",
+            "项目代码",
+            "所在县区",
+            "建设单位",
+            "建设性质",
+            "总投资",
+            f"{YEAR}年计划投资",
+            "责任单位",
+            "包抓领导",
+        ]
+    )
+    for number in range(1, projects + 1):
+        total = rng.randint(5000, 200000)
+        sheet.append(
+            [
+                number,
+                f"样本项目{number:06d}",
+                "",
+                county_names[number % len(county_names)],
+                f"样本建设单位{number % 97}",
+                rng.choice(["新开工", "续建", "竣工", "前期"]),
+                total,
+                rng.randint(1000, total),
+                "发展改革委",
+                f"领导{number % 30}",
+            ]
+        )
+    workbook.save(path)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--projects", type=int, default=20000)
+    parser.add_argument("--counties", type=int, default=180)
+    parser.add_argument("--repeat", type=int, default=3)
+    options = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="guanmo-bench-"))
+    os.environ["GUANMO_DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "guanmo.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection, transaction
+    from openpyxl import load_workbook
+
+    from guanmo.ledger.models import MonthlyProgress, Project
+    from guanmo.ledger.services import import_ledger
+    from guanmo.progress.selectors import region_totals
+    from guanmo.regions.models import Region
+
+    call_command("migrate", verbosity=0)
+    city = Region.objects.create(code="990000", name="基准市", kind=Region.Kind.CITY)
+    counties = Region.objects.bulk_create(
+        Region(
+            code=f"99{n:04d}",
+            name=f"样本{n:03d}县",
+            kind=Region.Kind.COUNTY,
+            parent=city,
+            sort_order=n,
+        )
+        for n in range(1, options.counties + 1)
+    )
+    sheet = workdir / "ledger.xlsx"
+    write_ledger_sheet(sheet, [c.name for c in counties], options.projects)
+    print(f"基准：{options.projects}个项目，{options.counties}个县区，12个月（{workdir}）")
+
+    def bare_read() -> None:
+        workbook = load_workbook(sheet, read_only=True, data_only=True)
+        for worksheet in workbook.worksheets:
+            for _ in worksheet.iter_rows(values_only=True):
+                pass
+        workbook.close()
+
+    def run_import() -> None:
+        report = import_ledger(sheet, city=city, year=YEAR)
+        if not report.ok:
+            raise SystemExit(f"导入失败：{report.faults[:3]}")
+
+    def empty_ledger() -> None:
+        Project.objects.filter(city=city).delete()
+
+    read_seconds = best_of(options.repeat, bare_read)
+    import_seconds = best_of(options.repeat, run_import, before=empty_ledger)
+
+    rng = random.Random(2)
+    with transaction.atomic():
+        progress = []
+        for project_id in Project.objects.filter(city=city).values_list("id", flat=True):
+            cumulative = Decimal(0)
+            for month in range(1, 13):
+                amount = Decimal(rng.randint(0, 3000))
+                cumulative += amount
+                progress.append(
+                    MonthlyProgress(
+                        project_id=project_id,
+                        year=YEAR,
+                        month=month,
+                        completed_this_month=amount,
+                        cumulative_completed=cumulative,
+                    )
+                )
+        MonthlyProgress.objects.bulk_create(progress, batch_size=5000)
+
+    def bare_query() -> dict:
+        totals = {}
+        with connection.cursor() as cursor:
+            for month in range(1, 13):
+                cursor.execute(REPORT_SQL, {"year": YEAR, "month": month, "city": city.pk})
+                totals[month] = cursor.fetchall()
+        return totals
+
+    def twelve_reports() -> dict:
+        return {month: region_totals(city, YEAR, month) for month in range(1, 13)}
+
+    query_seconds = best_of(options.repeat, bare_query)
+    report_seconds = best_of(options.repeat, twelve_reports)
+
+    names = {c.pk: c.name for c in counties}
+    expected = {
+        (month, names[county]): (count, Decimal(str(plan)), Decimal(str(done)))
+        for month, rows in bare_query().items()
+        for county, count, plan, done in rows
+    }
+    computed = {
+        (month, t.region): (t.projects, t.annual_plan, t.completed)
+        for month, totals in twelve_reports().items()
+        for t in totals
+        if t.projects
+    }
+    if expected != computed:
+        print("错误：报表的县区合计与 SQL 聚合查询不一致", file=sys.stderr)
+        return 1
+
+    rows = [
+        ("导入台账 import-ledger", import_seconds, read_seconds, IMPORT_TARGET),
+        ("12个月进度报表", report_seconds, query_seconds, REPORT_TARGET),
+    ]
+    print(f"{'测量':<22}{'耗时(秒)':>10}{'基线(秒)':>10}{'倍数':>8}{'目标':>8}  结果")
+    missed = False
+    for label, seconds, baseline, target in rows:
+        ratio = seconds / baseline
+        met = ratio <= target
+        missed |= not met
+        verdict = "达标" if met else "未达标"
+        print(
+            f"{label:<22}{seconds:>10.3f}{baseline:>10.3f}{ratio:>7.2f}×{target:>7.1f}×  {verdict}"
+        )
+    if missed:
+        print("注意：有测量未达到目标倍数（基准只测量，不作为测试失败）。")
+    connection.close()
+    shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
