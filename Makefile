@@ -24,7 +24,7 @@ system-packages:
 demo: $(STAMP)
 	$(GUANMO) migrate --noinput -v0
 	$(GUANMO) demo
-	$(GUANMO) runserver 127.0.0.1:8000
+	GUANMO_DEBUG=1 $(GUANMO) runserver 127.0.0.1:8000
 
 test: test-sqlite test-postgres
 
