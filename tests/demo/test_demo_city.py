@@ -67,3 +67,16 @@ def test_demo_command_prints_how_to_log_in():
     assert "http://127.0.0.1:8000/admin/" in out.getvalue()
     assert "用户名：admin" in out.getvalue()
     assert "1—12月，" in out.getvalue()
+
+
+def test_demo_ledger_survives_export_and_import(tmp_path):
+    from guanmo.ledger.services import export_ledger, import_ledger
+
+    summary = build_demo_city()
+    path = tmp_path / "台账.xlsx"
+    export_ledger(path, city=summary.city, year=2025)
+
+    report = import_ledger(path, city=summary.city, year=2025, dry_run=True)
+
+    assert report.ok, [str(fault) for fault in report.faults[:5]]
+    assert report.created == 0

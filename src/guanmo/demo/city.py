@@ -147,7 +147,8 @@ def build_demo_city(seed: int = DEFAULT_SEED) -> DemoSummary:
     for unit in units:
         # Each unit has its own pace, so some run ahead of time progress and some behind.
         pace = rng.uniform(0.85, 1.25)
-        for number in range(PROJECTS_PER_UNIT):
+        taken: set[str] = set()  # a county's projects have distinct names, as imports require
+        for _ in range(PROJECTS_PER_UNIT):
             industry = rng.choice(list(INDUSTRIES))
             owner = f"焦作{rng.choice(COMPANY_WORDS)}{rng.choice(['实业', '科技', '集团'])}有限公司"
             name = rng.choice(INDUSTRIES[industry]).format(
@@ -158,7 +159,7 @@ def build_demo_city(seed: int = DEFAULT_SEED) -> DemoSummary:
                 place2=rng.choice(PLACES),
                 k=rng.randint(2, 12),
             )
-            name = f"{name}（{number + 1}期）" if number % 7 == 6 else name
+            name = _unique(name, taken)
             stage = rng.choices([s for s, _ in STAGE_WEIGHTS], [w for _, w in STAGE_WEIGHTS])[0]
             total = _money(
                 rng.choice([5000, 8000, 12000, 20000, 35000, 60000, 120000]) * rng.uniform(0.8, 1.6)
@@ -183,7 +184,7 @@ def build_demo_city(seed: int = DEFAULT_SEED) -> DemoSummary:
                 owner=owner,
                 industry=industry,
                 stage=stage,
-                scope=f"总建筑面积{rng.randint(2, 30)}万平方米，建设{name[-8:]}及配套设施",
+                scope=f"总建筑面积{rng.randint(2, 30)}万平方米，建设主体工程及配套设施",
                 start_year=rng.choice([2023, 2024, 2025]),
                 end_year=rng.choice([2025, 2026, 2027]),
                 total_investment=total,
@@ -212,6 +213,20 @@ def build_demo_city(seed: int = DEFAULT_SEED) -> DemoSummary:
         batch_size=1000,
     )
     return DemoSummary(city=city, projects=len(projects), units=len(units), months=12)
+
+
+PHASES = "二三四五六七八九十"
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    """The name, or its next phase (二期, 三期…) where the county already has it."""
+    candidate = name
+    for phase in PHASES:
+        if candidate not in taken:
+            break
+        candidate = f"{name}（{phase}期）"
+    taken.add(candidate)
+    return candidate
 
 
 def _year_of_progress(
