@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "guanmo.accounts",
     "guanmo.regions",
     "guanmo.ledger",
     "guanmo.progress",
@@ -98,6 +99,7 @@ def _database_from_url(url: str | None) -> dict:
 
 DATABASES = {"default": _database_from_url(os.environ.get("GUANMO_DATABASE_URL"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
