@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "guanmo.regions",
     "guanmo.ledger",
     "guanmo.progress",
+    "guanmo.reporting",
     "guanmo.documents",
     "guanmo.demo",
 ]
@@ -68,7 +69,7 @@ WSGI_APPLICATION = "guanmo.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -114,4 +115,5 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path.cwd() / "var" / "static"

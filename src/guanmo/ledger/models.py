@@ -3,6 +3,7 @@
 Money is stored in 万元 as exact decimals; four places keep 亿元 sheets exact after conversion.
 """
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
@@ -47,6 +48,23 @@ class Project(models.Model):
     responsible_unit = models.CharField("责任单位", max_length=200, blank=True, default="")
     leader_in_charge = models.CharField("包抓领导", max_length=100, blank=True, default="")
     site_commissioner = models.CharField("驻工地专员", max_length=100, blank=True, default="")
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="包抓领导账号",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_projects",
+    )
+    commissioner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="驻工地专员账号",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stationed_projects",
+    )
+    planned_start = models.DateField("计划开工日期", null=True, blank=True)
     location = models.CharField("建设地点", max_length=200, blank=True, default="")
     latitude = models.DecimalField("纬度", max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField("经度", max_digits=9, decimal_places=6, null=True, blank=True)

@@ -1,0 +1,181 @@
+"""Monthly reporting: periods the city opens, each county's report and its review, and the
+history of every change to a reported or ledger figure.
+
+A county's entries are its draft; approval copies them into `ledger.MonthlyProgress`, which is
+all that bulletins and rankings ever read. So only approved figures count.
+"""
+
+from django.conf import settings
+from django.db import models
+
+from guanmo.ledger.models import Project, money_field
+from guanmo.regions.models import Region
+
+
+class Period(models.Model):
+    """A reporting month, opened by the city project office with a deadline."""
+
+    city = models.ForeignKey(
+        Region, verbose_name="城市", on_delete=models.PROTECT, related_name="periods"
+    )
+    year = models.PositiveSmallIntegerField("年度")
+    month = models.PositiveSmallIntegerField("月份")
+    deadline = models.DateField("报送截止日期")
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="开启人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    opened_at = models.DateTimeField("开启时间", auto_now_add=True)
+    closed_at = models.DateTimeField("关闭时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "填报期"
+        verbose_name_plural = "填报期"
+        ordering = ["-year", "-month"]
+        constraints = [
+            models.UniqueConstraint(fields=["city", "year", "month"], name="period_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}年{self.month}月"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "草稿"
+    SUBMITTED = "submitted", "已提交"
+    RETURNED = "returned", "已退回"
+    APPROVED = "approved", "已通过"
+
+
+class CountyReport(models.Model):
+    """One county's report for a period. `version` goes up with every save, so that a save made
+    from an older copy of the page is refused instead of overwriting someone else's work."""
+
+    period = models.ForeignKey(
+        Period, verbose_name="填报期", on_delete=models.CASCADE, related_name="reports"
+    )
+    county = models.ForeignKey(
+        Region, verbose_name="县区", on_delete=models.PROTECT, related_name="reports"
+    )
+    status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.DRAFT)
+    version = models.PositiveIntegerField("版本", default=0)
+    reopened = models.BooleanField("关闭后重新打开", default=False)
+    updated_at = models.DateTimeField("最后修改时间", null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="最后修改人",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField("提交时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "县区月报"
+        verbose_name_plural = "县区月报"
+        ordering = ["period", "county__sort_order", "county__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["period", "county"], name="county_report_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.county.name}{self.period}月报"
+
+    @property
+    def is_editable(self) -> bool:
+        """Drafts and returned reports may be edited while the period is open, or after one
+        county's report was reopened with a reason."""
+        if self.status not in (Status.DRAFT, Status.RETURNED):
+            return False
+        return not self.period.is_closed or self.reopened
+
+
+class ReportEntry(models.Model):
+    """A project's line in its county's report. Both figures are kept; either may be typed, the
+    other is derived from the last approved cumulative figure, as the importer does."""
+
+    report = models.ForeignKey(CountyReport, on_delete=models.CASCADE, related_name="entries")
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="report_entries")
+    completed_this_month = money_field("本月完成投资（万元）", null=True, blank=True)
+    cumulative_completed = money_field("累计完成投资（万元）", null=True, blank=True)
+    visible_progress = models.TextField("形象进度", blank=True, default="")
+    problems = models.TextField("存在问题", blank=True, default="")
+
+    class Meta:
+        verbose_name = "填报明细"
+        verbose_name_plural = "填报明细"
+        constraints = [
+            models.UniqueConstraint(fields=["report", "project"], name="entry_once"),
+        ]
+
+    @property
+    def is_reported(self) -> bool:
+        return self.cumulative_completed is not None
+
+
+class ReviewStep(models.Model):
+    """The report's workflow as it happened: saved, submitted, returned (why), approved,
+    reopened (why)."""
+
+    class Action(models.TextChoices):
+        SAVE = "save", "保存草稿"
+        UPLOAD = "upload", "上传表格"
+        SUBMIT = "submit", "提交"
+        RETURN = "return", "退回"
+        APPROVE = "approve", "审核通过"
+        REOPEN = "reopen", "重新打开"
+
+    report = models.ForeignKey(CountyReport, on_delete=models.CASCADE, related_name="steps")
+    action = models.CharField("操作", max_length=16, choices=Action.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField("时间", auto_now_add=True)
+    reason = models.TextField("原因", blank=True, default="")
+
+    class Meta:
+        verbose_name = "审核记录"
+        verbose_name_plural = "审核记录"
+        ordering = ["at", "id"]
+
+
+class FigureChange(models.Model):
+    """One changed value of a project's figure or ledger field: who, when, old, new, why.
+
+    Written by the services that change figures (never by views), so nothing is overwritten
+    without a trace."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="changes")
+    year = models.PositiveSmallIntegerField("年度", null=True, blank=True)
+    month = models.PositiveSmallIntegerField("月份", null=True, blank=True)
+    field = models.CharField("项目", max_length=64)
+    old_value = models.TextField("原值", blank=True, default="")
+    new_value = models.TextField("新值", blank=True, default="")
+    source = models.CharField("来源", max_length=32)
+    reason = models.TextField("原因", blank=True, default="")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="修改人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "修改记录"
+        verbose_name_plural = "修改记录"
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["project", "at"])]
