@@ -1,10 +1,14 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 admin.site.site_header = "观摩 · 重点项目管理"
 admin.site.site_title = "观摩"
 admin.site.index_title = "重点项目台账"
 
 urlpatterns = [
+    path("", include("guanmo.progress.urls")),
+    path("", include("guanmo.ledger.urls")),
+    path("reporting/", include("guanmo.reporting.urls")),
+    path("accounts/", include("guanmo.accounts.urls")),
     path("admin/", admin.site.urls),
 ]

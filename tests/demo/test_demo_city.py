@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import F, Sum
 
+from guanmo.accounts.models import User
 from guanmo.demo.city import build_demo_city
 from guanmo.ledger.models import AnnualPlan, MonthlyProgress, Project
 
@@ -64,9 +65,15 @@ def test_demo_command_prints_how_to_log_in():
     out = StringIO()
     call_command("demo", stdout=out)
 
-    assert "http://127.0.0.1:8000/admin/" in out.getvalue()
+    printed = out.getvalue()
+    assert "http://127.0.0.1:8000/" in printed
+    office = User.objects.get(username="xmb01")
+    password = next(line.split()[1] for line in printed.splitlines() if line.startswith("xmb01"))
+    assert office.check_password(password)
+    assert (office.role, office.region.name) == ("county_office", "解放区")
+    assert "12月填报中" in printed
     assert "用户名：admin" in out.getvalue()
-    assert "1—12月，" in out.getvalue()
+    assert "1—11月，" in printed
 
 
 def test_demo_ledger_survives_export_and_import(tmp_path):

@@ -49,7 +49,7 @@ def key_projects(city: Region, year: int, level: str | None = None) -> QuerySet[
     return Project.objects.filter(city=city).filter(Exists(lists))
 
 
-def _with_figures(projects: QuerySet[Project], year: int, month: int) -> QuerySet[Project]:
+def with_figures(projects: QuerySet[Project], year: int, month: int) -> QuerySet[Project]:
     """Annotate each project with its annual plan and its cumulative figure for the month.
 
     The plan and the month's report are joined (each at most one row, by their unique
@@ -85,7 +85,7 @@ def region_totals(
 ) -> list[UnitTotals]:
     """Projects, annual plan and completed investment of every county and zone, in one query."""
     rows = (
-        _with_figures(key_projects(city, year, level), year, month)
+        with_figures(key_projects(city, year, level), year, month)
         .order_by()
         .values("county_id")
         .annotate(
@@ -127,7 +127,7 @@ def project_lines(
 ) -> list[ProjectLine]:
     """Every key project's figures for the month, in county order, for the project table."""
     rows = (
-        _with_figures(key_projects(city, year, level), year, month)
+        with_figures(key_projects(city, year, level), year, month)
         .order_by("county__sort_order", "county__code", "id")
         .values_list(
             "county__name", "name", "stage", "leader_in_charge", "plan", "completed", "reported"

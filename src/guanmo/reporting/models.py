@@ -116,6 +116,9 @@ class ReportEntry(models.Model):
             models.UniqueConstraint(fields=["report", "project"], name="entry_once"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.report}：{self.project}"
+
     @property
     def is_reported(self) -> bool:
         return self.cumulative_completed is not None
@@ -150,6 +153,9 @@ class ReviewStep(models.Model):
         verbose_name_plural = "审核记录"
         ordering = ["at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.report} {self.get_action_display()}"
+
 
 class FigureChange(models.Model):
     """One changed value of a project's figure or ledger field: who, when, old, new, why.
@@ -179,3 +185,6 @@ class FigureChange(models.Model):
         verbose_name_plural = "修改记录"
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["project", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.field}：{self.old_value} → {self.new_value}"

@@ -13,8 +13,8 @@ from decimal import Decimal
 from django.db import transaction
 
 from guanmo.ledger.models import MonthlyProgress, Project
+from guanmo.ledger.month_figures import Reported, derive_month_figures
 from guanmo.ledger.services.matching import BATCH_SIZE, CountyFinder, name_key, place
-from guanmo.ledger.sheets.cells import format_wan
 from guanmo.ledger.sheets.faults import ImportReport
 from guanmo.ledger.sheets.header import Field
 from guanmo.ledger.sheets.table import Row
@@ -51,15 +51,16 @@ class _Known:
     total_investment: Decimal
 
 
-@dataclass
-class _Report:
-    """A valid row: the month's figures for one project."""
+@dataclass(frozen=True)
+class ProgressLine:
+    """A valid row: the month's figures for one project. A text is None when the sheet has no
+    such column (so loading it leaves the text already there alone)."""
 
-    row: Row
-    columns: set[Field]  # the columns its sheet has
-    project: _Known
+    project_id: int
     completed_this_month: Decimal
     cumulative_completed: Decimal
+    visible_progress: str | None
+    problems: str | None
 
 
 class _Ledger:
@@ -129,16 +130,33 @@ def import_progress(
 ) -> ImportReport:
     """Load one month's progress. With `county`, the sheet is that county office's upload and
     rows of any other county are faults. All or nothing."""
+    report, lines = read_progress(source, city=city, year=year, month=month, county=county)
+    report.dry_run = dry_run
+    if report.ok:
+        _save(lines, report, city=city, year=year, month=month, dry_run=dry_run)
+    return report
+
+
+def read_progress(
+    source: Source,
+    *,
+    city: Region,
+    year: int,
+    month: int,
+    county: Region | None = None,
+) -> tuple[ImportReport, list[ProgressLine]]:
+    """Read and check a month's progress sheet without saving it: the report (faults, notes)
+    and the valid lines. The monthly report grid's upload saves the lines as its draft."""
     if not 1 <= month <= 12:
         raise ValueError(f"月份应在1到12之间，而不是{month}")
     reading = read_workbook(source, PROGRESS_SHEET)
-    report = reading.report("条月度进度", dry_run=dry_run)
+    report = reading.report("条月度进度", dry_run=False)
     if not report.ok:
-        return report
+        return report, []
 
     ledger = _Ledger(city, county)
     earlier, later = _reported_around(city, year, month)
-    reports: list[_Report] = []
+    lines: list[ProgressLine] = []
     silent = 0
     for table in reading.tables:
         for row in table.rows:
@@ -151,18 +169,17 @@ def import_progress(
             figures = _figures(row, project, earlier.get(project.pk), later.get(project.pk))
             if figures is not None:
                 this_month, cumulative, note = figures
-                reports.append(_Report(row, table.header.fields, project, this_month, cumulative))
+                texts = {
+                    attribute: row.values.get(column, "") if column in table.header.fields else None
+                    for column, attribute in _TEXTS.items()
+                }
+                lines.append(ProgressLine(project.pk, this_month, cumulative, **texts))
                 if note:
                     report.notes.append(note)
     report.faults = [fault for row in reading.rows for fault in row.faults]
     if silent:
         report.notes.append(f"{silent}个项目未填本月和累计完成投资，视为未报送，已跳过")
-    if report.ok:
-        _save(reports, report, city=city, year=year, month=month, dry_run=dry_run)
-    return report
-
-
-Reported = tuple[int, Decimal]  # (month, cumulative completed) of another month's report
+    return report, lines
 
 
 def _reported_around(
@@ -186,36 +203,26 @@ def _figures(
     row: Row, project: _Known, earlier: Reported | None, later: Reported | None
 ) -> tuple[Decimal, Decimal, str] | None:
     """(this month, cumulative, note) for a row, derived and checked; None after a fault."""
-    this_month = row.values.get(Field.COMPLETED_THIS_MONTH)
-    cumulative = row.values.get(Field.CUMULATIVE_COMPLETED)
-    before_month, before = earlier or (0, Decimal(0))
-    before_text = f"{before_month}月累计{format_wan(before)}万元" if earlier else "此前累计为0"
-    note = ""
-    blamed = Field.CUMULATIVE_COMPLETED
-    if cumulative is None:
-        cumulative, blamed = before + this_month, Field.COMPLETED_THIS_MONTH
-    elif this_month is None:
-        this_month = cumulative - before
-    elif before + this_month != cumulative:
-        note = (
-            f"第{row.number}行：本月完成{format_wan(this_month)}万元与累计"
-            f"{format_wan(cumulative)}万元不符（{before_text}），以累计为准"
-        )
-    if cumulative < before:
-        row.fault(blamed, f"累计{format_wan(cumulative)}万元，低于{before_text}")
-    elif project.total_investment and cumulative > project.total_investment:
-        total = format_wan(project.total_investment)
-        row.fault(blamed, f"累计{format_wan(cumulative)}万元，超过总投资{total}万元")
-    elif later and cumulative > later[1]:
+    figures = derive_month_figures(
+        row.values.get(Field.COMPLETED_THIS_MONTH),
+        row.values.get(Field.CUMULATIVE_COMPLETED),
+        earlier=earlier,
+        later=later,
+        total_investment=project.total_investment,
+    )
+    if not figures.ok:
+        on_cumulative = figures.fault_on_cumulative
         row.fault(
-            blamed,
-            f"累计{format_wan(cumulative)}万元，高于已报的{later[0]}月累计{format_wan(later[1])}万元",
+            Field.CUMULATIVE_COMPLETED if on_cumulative else Field.COMPLETED_THIS_MONTH,
+            figures.fault,
         )
-    return None if row.faults else (this_month, cumulative, note)
+        return None
+    note = f"第{row.number}行：{figures.disagreement}" if figures.disagreement else ""
+    return figures.completed_this_month, figures.cumulative_completed, note
 
 
 def _save(
-    reports: list[_Report],
+    lines: list[ProgressLine],
     report: ImportReport,
     *,
     city: Region,
@@ -229,17 +236,17 @@ def _save(
         for progress in MonthlyProgress.objects.filter(project__city=city, year=year, month=month)
     }
     new, changed = [], []
-    for each in reports:
-        progress = existing.get(each.project.pk) or MonthlyProgress(
-            project_id=each.project.pk, year=year, month=month
+    for line in lines:
+        progress = existing.get(line.project_id) or MonthlyProgress(
+            project_id=line.project_id, year=year, month=month
         )
         values = {
-            "completed_this_month": each.completed_this_month,
-            "cumulative_completed": each.cumulative_completed,
+            "completed_this_month": line.completed_this_month,
+            "cumulative_completed": line.cumulative_completed,
         }
-        for column, attribute in _TEXTS.items():
-            if column in each.columns:
-                values[attribute] = each.row.values.get(column, "")
+        for attribute in _TEXTS.values():
+            if getattr(line, attribute) is not None:
+                values[attribute] = getattr(line, attribute)
         if progress.pk is None:
             new.append(progress)
         elif any(getattr(progress, name) != value for name, value in values.items()):
@@ -247,9 +254,9 @@ def _save(
         for name, value in values.items():
             setattr(progress, name, value)
     report.created, report.updated = len(new), len(changed)
-    if len(reports) > len(new) + len(changed):
+    if len(lines) > len(new) + len(changed):
         report.notes.append(
-            f"{len(reports) - len(new) - len(changed)}条月度进度与已有数据一致，无变化"
+            f"{len(lines) - len(new) - len(changed)}条月度进度与已有数据一致，无变化"
         )
     if dry_run:
         return

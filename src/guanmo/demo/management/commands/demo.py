@@ -1,34 +1,33 @@
-import secrets
-
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from guanmo.demo.city import DEFAULT_SEED, YEAR, build_demo_city
+from guanmo.demo.people import create_demo_people, create_demo_periods
 from guanmo.progress.selectors import progress_report_for
+
+OPEN_MONTH = 12
 
 
 class Command(BaseCommand):
-    help = "建立演示城市（焦作市，约500个重点项目，2025年12个月进度），并重置管理员账号"
+    help = "建立演示城市（焦作市，约500个重点项目，2025年进度）和各角色演示账号（密码每次重新生成）"
 
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="随机种子")
 
     def handle(self, *args, seed: int, **options):
         summary = build_demo_city(seed)
-        password = secrets.token_urlsafe(9)
-        admin, _ = get_user_model().objects.get_or_create(username="admin")
-        admin.is_staff = admin.is_superuser = True
-        admin.set_password(password)
-        admin.save()
+        logins = create_demo_people(summary.city)
+        create_demo_periods(summary.city, YEAR, OPEN_MONTH)
 
-        report = progress_report_for(summary.city, YEAR, 12)
+        report = progress_report_for(summary.city, YEAR, OPEN_MONTH - 1)
         self.stdout.write(
             f"已建立演示城市{summary.city.name}：{summary.units}个县区、园区，"
-            f"{summary.projects}个重点项目，{YEAR}年{summary.months}个月进度。"
+            f"{summary.projects}个重点项目；{YEAR}年1—{OPEN_MONTH - 1}月已审核关闭，"
+            f"{OPEN_MONTH}月填报中。"
         )
         self.stdout.write(report.headline)
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"登录地址：http://127.0.0.1:8000/admin/  用户名：admin  密码：{password}"
+        self.stdout.write("登录地址：http://127.0.0.1:8000/  （管理后台 /admin/）")
+        self.stdout.write(f"{'用户名':<8}{'密码':<16}{'角色':<8}范围")
+        for login in logins:
+            self.stdout.write(
+                f"{login.username:<10}{login.password:<18}{login.role:<8}{login.scope}"
             )
-        )

@@ -1,0 +1,83 @@
+"""What a user may see and do: the one place that cuts querysets to a user's scope.
+
+A user's scope is a node of the administrative tree plus his role. Every view reaches projects,
+reports and figures through these functions; an object outside the scope is a 404, exactly as
+if it did not exist.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from guanmo.accounts.models import Role, User
+from guanmo.ledger.models import Project
+from guanmo.regions.models import Region
+from guanmo.regions.services import resolve_city, units_of
+
+
+@dataclass(frozen=True)
+class Scope:
+    user: User
+    city: Region
+
+    @property
+    def role(self) -> str:
+        return Role.ADMIN if self.user.is_superuser else self.user.role
+
+    @property
+    def is_city_office(self) -> bool:
+        """The city project office (and the system administrator): the whole city, reviews
+        reports, opens and closes periods, edits the ledger."""
+        return self.role in (Role.ADMIN, Role.CITY_OFFICE)
+
+    @property
+    def county(self) -> Region | None:
+        """The county of a county project office."""
+        return self.user.region if self.role == Role.COUNTY_OFFICE else None
+
+    @property
+    def sees_city_totals(self) -> bool:
+        """Whether the city's totals and the ranking of all counties are his to see."""
+        return self.role in (Role.ADMIN, Role.CITY_OFFICE, Role.LEADER)
+
+    def projects(self) -> QuerySet[Project]:
+        projects = Project.objects.filter(city=self.city)
+        match self.role:
+            case Role.ADMIN | Role.CITY_OFFICE:
+                return projects
+            case Role.COUNTY_OFFICE:
+                return projects.filter(county=self.user.region)
+            case Role.LEADER:
+                return projects.filter(leader=self.user)
+            case Role.COMMISSIONER:
+                return projects.filter(commissioner=self.user)
+        return projects.none()
+
+    def units(self) -> list[Region]:
+        """The counties and zones whose totals he may see."""
+        if self.sees_city_totals:
+            return units_of(self.city)
+        return [self.county] if self.county is not None else []
+
+    def project(self, pk: int) -> Project:
+        """One project of his, or 404."""
+        try:
+            return self.projects().select_related("county").get(pk=pk)
+        except Project.DoesNotExist:
+            raise Http404("没有这个项目") from None
+
+
+def city_of(user: User) -> Region:
+    """The city a user works in: his region's city (the only city, for an administrator
+    without one)."""
+    region = user.region
+    if region is None:
+        return resolve_city(None)
+    while region.kind not in (Region.Kind.CITY,) and region.parent is not None:
+        region = region.parent
+    return region
+
+
+def scope_of(user: User) -> Scope:
+    return Scope(user=user, city=city_of(user))

@@ -1,0 +1,124 @@
+"""The demo city's users: one per role, one county office and one site commissioner per county
+or zone, and the reporting periods of the demo year (January–November approved and closed,
+December open with the counties' drafts), so that every page has something to show."""
+
+import secrets
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+
+from guanmo.accounts.models import Role, User
+from guanmo.ledger.models import MonthlyProgress, Project
+from guanmo.regions.models import Region
+from guanmo.regions.services import units_of
+from guanmo.reporting.models import CountyReport, Period, ReportEntry, Status
+
+COMMISSIONED_PER_UNIT = 6
+FIGURES = ("completed_this_month", "cumulative_completed", "visible_progress", "problems")
+
+
+@dataclass(frozen=True)
+class DemoLogin:
+    username: str
+    password: str
+    role: str
+    scope: str
+
+
+def _user(username: str, password: str, **fields) -> User:
+    user, _ = User.objects.update_or_create(username=username, defaults=fields)
+    user.set_password(password)
+    user.save()
+    return user
+
+
+@transaction.atomic
+def create_demo_people(city: Region) -> list[DemoLogin]:
+    """(Re)create the demo users with fresh passwords; returns their logins."""
+    logins = []
+
+    def login(username: str, role: str, region: Region | None, **fields) -> User:
+        password = secrets.token_urlsafe(9)
+        user = _user(username, password, role=role, region=region, **fields)
+        logins.append(
+            DemoLogin(username, password, Role(role).label, region.name if region else "全部")
+        )
+        return user
+
+    login(
+        "admin", Role.ADMIN, None, "全部", full_name="系统管理员", is_staff=True, is_superuser=True
+    )
+    login("shixmb", Role.CITY_OFFICE, city, full_name="市项目办", unit=f"{city.name}重点项目办公室")
+    projects = Project.objects.filter(city=city)
+    busiest = (
+        projects.exclude(leader_in_charge="")
+        .values_list("leader_in_charge", flat=True)
+        .order_by("leader_in_charge")
+        .first()
+    )
+    led = projects.filter(leader_in_charge=busiest)
+    leader = login(
+        "fbld", Role.LEADER, city, f"包抓的{led.count()}个项目", full_name=busiest or "分包领导"
+    )
+    led.update(leader=leader)
+    for number, unit in enumerate(units_of(city), start=1):
+        login(f"xmb{number:02d}", Role.COUNTY_OFFICE, unit, full_name=f"{unit.name}项目办")
+        stationed = list(projects.filter(county=unit).order_by("id")[:COMMISSIONED_PER_UNIT])
+        name = stationed[0].site_commissioner if stationed else f"{unit.name}专员"
+        commissioner = login(
+            f"zy{number:02d}",
+            Role.COMMISSIONER,
+            city,
+            f"{unit.name}{len(stationed)}个项目",
+            full_name=name,
+        )
+        Project.objects.filter(pk__in=[p.pk for p in stationed]).update(
+            commissioner=commissioner, site_commissioner=name
+        )
+    return logins
+
+
+@transaction.atomic
+def create_demo_periods(city: Region, year: int, open_month: int = 12) -> None:
+    """Periods of the demo year: the months before `open_month` approved and closed; that month
+    open, its figures moved back into the counties' drafts (half of them submitted)."""
+    Period.objects.filter(city=city).delete()
+    office = User.objects.filter(role=Role.CITY_OFFICE, region=city).first()
+    progress = MonthlyProgress.objects.filter(project__city=city, year=year)
+    county_of = dict(Project.objects.filter(city=city).values_list("pk", "county_id"))
+    for month in range(1, open_month + 1):
+        is_open = month == open_month
+        period = Period.objects.create(
+            city=city,
+            year=year,
+            month=month,
+            deadline=date(year + month // 12, month % 12 + 1, 5),
+            opened_by=office,
+        )
+        if not is_open:
+            Period.objects.filter(pk=period.pk).update(closed_at=period.opened_at)
+        reports = {}
+        for number, unit in enumerate(units_of(city)):
+            status = (
+                Status.APPROVED
+                if not is_open
+                else (Status.SUBMITTED if number % 2 else Status.DRAFT)
+            )
+            reports[unit.pk] = CountyReport.objects.create(
+                period=period, county=unit, status=status
+            )
+        rows = list(progress.filter(month=month))
+        ReportEntry.objects.bulk_create(
+            [
+                ReportEntry(
+                    report=reports[county_of[row.project_id]],
+                    project_id=row.project_id,
+                    **{name: getattr(row, name) for name in FIGURES},
+                )
+                for row in rows
+            ],
+            batch_size=1000,
+        )
+        if is_open:  # December's figures are not approved yet
+            progress.filter(month=month).delete()

@@ -1,0 +1,76 @@
+"""The project list's filters, search and sort: one form, applied to a user's scoped projects."""
+
+from django import forms
+from django.db.models import Q, QuerySet
+
+from guanmo.ledger.models import KeyListEntry, Level, Project, Stage
+from guanmo.progress.status import ProjectStatus
+from guanmo.progress.warnings import WarningLevel
+from guanmo.regions.models import Region
+
+SORTS = {
+    "county": ("县区", lambda s: s.county_id),
+    "name": ("项目名称", lambda s: s.name),
+    "rate": ("完成率", lambda s: (s.completion_rate is None, -(s.completion_rate or 0))),
+    "rate_asc": ("完成率（低到高）", lambda s: (s.completion_rate is None, s.completion_rate or 0)),
+    "plan": ("年度计划", lambda s: -(s.annual_plan or 0)),
+    "completed": ("累计完成", lambda s: -s.completed),
+}
+
+
+class ProjectFilterForm(forms.Form):
+    q = forms.CharField(label="搜索", required=False)
+    county = forms.ModelChoiceField(label="县区", queryset=Region.objects.none(), required=False)
+    industry = forms.ChoiceField(label="产业类别", required=False)
+    stage = forms.ChoiceField(
+        label="建设性质", choices=[("", "全部"), *Stage.choices], required=False
+    )
+    level = forms.ChoiceField(label="级别", choices=[("", "全部"), *Level.choices], required=False)
+    warning = forms.ChoiceField(
+        label="预警",
+        choices=[("", "全部"), ("any", "有预警"), *((w.value, w.label) for w in WarningLevel)],
+        required=False,
+    )
+    sort = forms.ChoiceField(
+        label="排序", choices=[(key, label) for key, (label, _) in SORTS.items()], required=False
+    )
+
+    def __init__(self, data, *, projects: QuerySet[Project], units: list[Region]) -> None:
+        super().__init__(data)
+        self.fields["county"].queryset = Region.objects.filter(pk__in=[u.pk for u in units])
+        self.fields["county"].empty_label = "全部"
+        industries = projects.exclude(industry="").values_list("industry", flat=True).distinct()
+        self.fields["industry"].choices = [("", "全部"), *((i, i) for i in sorted(industries))]
+
+    def filter_projects(self, projects: QuerySet[Project], year: int) -> QuerySet[Project]:
+        """The database part of the filter: everything but the warning."""
+        data = self.cleaned_data if self.is_valid() else {}
+        if data.get("q"):
+            text = data["q"].strip()
+            projects = projects.filter(
+                Q(name__icontains=text)
+                | Q(code__icontains=text)
+                | Q(owner__icontains=text)
+                | Q(leader_in_charge__icontains=text)
+            )
+        if data.get("county"):
+            projects = projects.filter(county=data["county"])
+        if data.get("industry"):
+            projects = projects.filter(industry=data["industry"])
+        if data.get("stage"):
+            projects = projects.filter(stage=data["stage"])
+        if data.get("level"):
+            on_list = KeyListEntry.objects.filter(year=year, level=data["level"])
+            projects = projects.filter(pk__in=on_list.values("project_id"))
+        return projects
+
+    def filter_statuses(self, statuses: list[ProjectStatus]) -> list[ProjectStatus]:
+        """The warning filter and the sort, over computed statuses."""
+        data = self.cleaned_data if self.is_valid() else {}
+        warning = data.get("warning")
+        if warning == "any":
+            statuses = [s for s in statuses if s.warnings]
+        elif warning:
+            statuses = [s for s in statuses if s.level == warning]
+        _, key = SORTS.get(data.get("sort") or "county", SORTS["county"])
+        return sorted(statuses, key=key)

@@ -1,0 +1,63 @@
+"""A month's two figures from whichever one was given: the rule the importer and the monthly
+report grid share (plain arithmetic, no database)."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from guanmo.ledger.sheets.cells import format_wan
+
+Reported = tuple[int, Decimal]  # (month, cumulative completed) of another month's report
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    """This month's and the cumulative figure, or a fault blaming one of the two as typed."""
+
+    completed_this_month: Decimal
+    cumulative_completed: Decimal
+    disagreement: str = ""  # both typed and they disagree: the cumulative figure stands
+    fault: str = ""
+    fault_on_cumulative: bool = True
+
+    @property
+    def ok(self) -> bool:
+        return not self.fault
+
+
+def derive_month_figures(
+    completed_this_month: Decimal | None,
+    cumulative_completed: Decimal | None,
+    *,
+    earlier: Reported | None,
+    later: Reported | None = None,
+    total_investment: Decimal | None = None,
+) -> MonthFigures:
+    """Derive the missing figure from the last cumulative reported earlier in the year (0 before
+    the first report) and check the result: not below that, not above the total investment, not
+    above a later month's cumulative. At least one figure must be given."""
+    if completed_this_month is None and cumulative_completed is None:
+        raise ValueError("本月完成投资与累计完成投资至少填写一项")
+    before_month, before = earlier or (0, Decimal(0))
+    before_text = f"{before_month}月累计{format_wan(before)}万元" if earlier else "此前累计为0"
+    disagreement = ""
+    on_cumulative = True
+    if cumulative_completed is None:
+        cumulative_completed, on_cumulative = before + completed_this_month, False
+    elif completed_this_month is None:
+        completed_this_month = cumulative_completed - before
+    elif before + completed_this_month != cumulative_completed:
+        disagreement = (
+            f"本月完成{format_wan(completed_this_month)}万元与累计"
+            f"{format_wan(cumulative_completed)}万元不符（{before_text}），以累计为准"
+        )
+    cumulative = format_wan(cumulative_completed)
+    fault = ""
+    if cumulative_completed < before:
+        fault = f"累计{cumulative}万元，低于{before_text}"
+    elif total_investment and cumulative_completed > total_investment:
+        fault = f"累计{cumulative}万元，超过总投资{format_wan(total_investment)}万元"
+    elif later and cumulative_completed > later[1]:
+        fault = f"累计{cumulative}万元，高于已报的{later[0]}月累计{format_wan(later[1])}万元"
+    return MonthFigures(
+        completed_this_month, cumulative_completed, disagreement, fault, on_cumulative
+    )

@@ -1,0 +1,75 @@
+"""Editing a project's ledger entry on a page: every changed field goes to the history."""
+
+from decimal import Decimal
+
+from django.db import transaction
+
+from guanmo.accounts.models import User
+from guanmo.ledger.models import AnnualPlan, Project
+from guanmo.reporting.history import Source, changes_between, record_changes
+
+EDITABLE_FIELDS = (
+    "name",
+    "owner",
+    "industry",
+    "stage",
+    "scope",
+    "start_year",
+    "end_year",
+    "planned_start",
+    "total_investment",
+    "responsible_unit",
+    "leader_in_charge",
+    "site_commissioner",
+    "leader",
+    "commissioner",
+    "location",
+    "latitude",
+    "longitude",
+)
+PLAN_LABEL = "年度计划投资（万元）"
+
+
+class EditRefused(Exception):
+    """The edit may not be made; the message says why, in Chinese."""
+
+
+def update_project(
+    project: Project,
+    values: dict,
+    *,
+    year: int,
+    annual_plan: Decimal | None,
+    user: User,
+    reason: str,
+) -> int:
+    """Apply the edited fields and the year's annual plan, recording each change with the
+    reason. Returns how many values changed."""
+    reason = reason.strip()
+    if not reason:
+        raise EditRefused("修改台账必须填写修改原因")
+    labels = {name: str(Project._meta.get_field(name).verbose_name) for name in values}
+    before = {name: getattr(project, name) for name in values}
+    changes = changes_between(project.pk, labels, before, values)
+    plan = AnnualPlan.objects.filter(project=project, year=year).first()
+    if annual_plan is not None:
+        old_plan = plan.planned_investment if plan else None
+        changes += changes_between(
+            project.pk,
+            {"plan": PLAN_LABEL},
+            {"plan": old_plan},
+            {"plan": annual_plan},
+            year=year,
+        )
+    if not changes:
+        return 0
+    with transaction.atomic():
+        for name, value in values.items():
+            setattr(project, name, value)
+        project.save()
+        if annual_plan is not None:
+            AnnualPlan.objects.update_or_create(
+                project=project, year=year, defaults={"planned_investment": annual_plan}
+            )
+        record_changes(changes, source=Source.LEDGER, user=user, reason=reason)
+    return len(changes)

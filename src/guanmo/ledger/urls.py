@@ -1,0 +1,13 @@
+from django.urls import path
+
+from guanmo.ledger import views
+
+urlpatterns = [
+    path("projects/", views.project_list, name="project_list"),
+    path("projects/export.xlsx", views.project_export, name="project_export"),
+    path("projects/<int:pk>/", views.project_detail, name="project_detail"),
+    path("projects/<int:pk>/edit/", views.project_edit, name="project_edit"),
+    path("map/", views.project_map, name="project_map"),
+    path("map/projects.geojson", views.map_points, name="map_points"),
+    path("map/counties.geojson", views.county_shapes, name="county_shapes"),
+]

@@ -1,0 +1,204 @@
+"""Project pages: the list (filters, search, sort, paging, Excel), a project, its edit, the map."""
+
+import io
+import json
+from pathlib import Path
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from openpyxl import Workbook
+
+from guanmo.accounts.scope import Scope
+from guanmo.documents.xlsx import MONEY_FORMAT, Column, write_table
+from guanmo.ledger.filters import ProjectFilterForm
+from guanmo.ledger.forms import ProjectEditForm
+from guanmo.ledger.services.editing import EditRefused, update_project
+from guanmo.progress.arithmetic import format_decimal
+from guanmo.progress.selectors import key_projects
+from guanmo.progress.status import ProjectStatus, current_month, project_statuses
+from guanmo.reporting.models import ReportEntry
+
+PAGE_SIZE = 50
+GEO_DIR = Path(__file__).resolve().parent.parent / "regions" / "data" / "geo"
+
+
+def _filtered(request: HttpRequest) -> tuple[ProjectFilterForm, list[ProjectStatus], object]:
+    scope: Scope = request.scope
+    when = current_month(scope.city)
+    projects = key_projects(scope.city, when.year).filter(pk__in=scope.projects().values("pk"))
+    form = ProjectFilterForm(request.GET or None, projects=projects, units=scope.units())
+    statuses = project_statuses(form.filter_projects(projects, when.year), scope.city, when)
+    if request.GET.get("reported") == "0":
+        statuses = [status for status in statuses if not status.reported]
+    return form, form.filter_statuses(statuses), when
+
+
+def project_list(request: HttpRequest) -> HttpResponse:
+    form, statuses, when = _filtered(request)
+    page = Paginator(statuses, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "ledger/project_list.html",
+        {"form": form, "page": page, "when": when, "query": query.urlencode()},
+    )
+
+
+def project_export(request: HttpRequest) -> FileResponse:
+    """The filtered list as an Excel sheet, in the shape the ledger's sheets have."""
+    _, statuses, when = _filtered(request)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "重点项目"
+    write_table(
+        sheet,
+        title=f"{when.year}年{when.month}月重点项目进展情况",
+        units="单位：万元",
+        columns=[
+            Column("序号", 6),
+            Column("县区", 12),
+            Column("项目名称", 36, wrap=True),
+            Column("建设性质", 8),
+            Column("产业类别", 12),
+            Column("年度计划投资", 14, MONEY_FORMAT),
+            Column("累计完成投资", 14, MONEY_FORMAT),
+            Column("完成率（%）", 10),
+            Column("预警", 30, wrap=True),
+        ],
+        rows=(
+            [
+                number,
+                status.county,
+                status.name,
+                status.stage,
+                status.industry,
+                status.annual_plan,
+                status.completed,
+                format_decimal(status.completion_rate),
+                "；".join(warning.message for warning in status.warnings),
+            ]
+            for number, status in enumerate(statuses, start=1)
+        ),
+        freeze_columns=3,
+    )
+    output = io.BytesIO()
+    workbook.save(output)
+    output.seek(0)
+    return FileResponse(
+        output, as_attachment=True, filename=f"重点项目{when.year}年{when.month}月.xlsx"
+    )
+
+
+def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    scope: Scope = request.scope
+    project = scope.project(pk)
+    when = current_month(scope.city)
+    status = project_statuses(scope.projects().filter(pk=pk), scope.city, when)[0]
+    history = list(project.monthly_progress.filter(year=when.year).order_by("month"))
+    chart = {
+        "months": [f"{each.month}月" for each in history],
+        "this_month": [str(each.completed_this_month) for each in history],
+        "cumulative": [str(each.cumulative_completed) for each in history],
+    }
+    open_entry = (
+        ReportEntry.objects.filter(project=project, report__period__closed_at__isnull=True)
+        .select_related("report__period")
+        .order_by("-report__period__year", "-report__period__month")
+        .first()
+    )
+    return render(
+        request,
+        "ledger/project_detail.html",
+        {
+            "project": project,
+            "status": status,
+            "when": when,
+            "history": history,
+            "plans": project.annual_plans.order_by("-year"),
+            "changes": project.changes.select_related("user")[:200],
+            "chart_json": json.dumps(chart, ensure_ascii=False),
+            "may_edit": scope.is_city_office,
+            "note_entry": open_entry if project.commissioner_id == request.user.pk else None,
+        },
+    )
+
+
+def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    scope: Scope = request.scope
+    project = scope.project(pk)
+    if not scope.is_city_office:
+        raise PermissionDenied("只有市项目办可以修改台账")
+    year = current_month(scope.city).year
+    plan = project.annual_plans.filter(year=year).first()
+    form = ProjectEditForm(
+        request.POST or None,
+        instance=project,
+        city=scope.city,
+        initial={"annual_plan": plan.planned_investment if plan else None},
+    )
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        project.refresh_from_db()  # the form wrote its values onto the instance
+        try:
+            changed = update_project(
+                project,
+                values,
+                year=year,
+                annual_plan=form.cleaned_data["annual_plan"],
+                user=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except EditRefused as error:
+            form.add_error("reason", str(error))
+        else:
+            messages.success(request, f"台账已修改，{changed}项变化已记入修改记录")
+            return redirect("project_detail", project.pk)
+    return render(
+        request, "ledger/project_edit.html", {"project": project, "form": form, "year": year}
+    )
+
+
+def project_map(request: HttpRequest) -> HttpResponse:
+    scope: Scope = request.scope
+    return render(request, "ledger/project_map.html", {"city": scope.city})
+
+
+def map_points(request: HttpRequest) -> JsonResponse:
+    """The user's key projects with a position, as GeoJSON points with their warning level."""
+    scope: Scope = request.scope
+    when = current_month(scope.city)
+    projects = key_projects(scope.city, when.year).filter(
+        pk__in=scope.projects().values("pk"), latitude__isnull=False, longitude__isnull=False
+    )
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {
+                "type": "Point",
+                "coordinates": [float(status.longitude), float(status.latitude)],
+            },
+            "properties": {
+                "name": status.name,
+                "county": status.county,
+                "level": status.level.value if status.level else "",
+                "rate": format_decimal(status.completion_rate),
+                "url": reverse("project_detail", args=[status.pk]),
+            },
+        }
+        for status in project_statuses(projects, scope.city, when)
+    ]
+    return JsonResponse({"type": "FeatureCollection", "features": features})
+
+
+def county_shapes(request: HttpRequest) -> HttpResponse:
+    """The city's county boundaries shipped with the app (offline GeoJSON)."""
+    scope: Scope = request.scope
+    path = GEO_DIR / f"{scope.city.code}.geojson"
+    if not path.exists():
+        raise Http404("没有本市的县区边界数据")
+    return HttpResponse(path.read_bytes(), content_type="application/geo+json")

@@ -1,0 +1,133 @@
+"""Dashboard, early warnings and bulletins: figures from `guanmo.progress`, cut to scope."""
+
+import io
+import json
+from collections import Counter
+
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from guanmo.accounts.scope import Scope
+from guanmo.ledger.models import Stage
+from guanmo.progress.arithmetic import completion_rate
+from guanmo.progress.exporters import FILE_FORMATS
+from guanmo.progress.exporters.docx import bulletin_title
+from guanmo.progress.selectors import key_projects, progress_report_for
+from guanmo.progress.status import cumulative_by_month, current_month, project_statuses
+from guanmo.progress.warnings import WarningLevel
+from guanmo.reporting.models import Period
+from guanmo.reporting.selectors import reports_for
+
+
+def _month_from(request: HttpRequest, scope: Scope):
+    def number(name: str) -> int | None:
+        value = request.GET.get(name, "")
+        return int(value) if value.isdigit() else None
+
+    return current_month(scope.city, number("year"), number("month"))
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    scope: Scope = request.scope
+    when = _month_from(request, scope)
+    report = progress_report_for(scope.city, when.year, when.month)
+    units = {unit.name for unit in scope.units()}
+    regions = [figures for figures in report.regions if figures.region in units]
+    projects = key_projects(scope.city, when.year).filter(pk__in=scope.projects().values("pk"))
+    statuses = project_statuses(projects, scope.city, when)
+    warned = [status for status in statuses if status.warnings]
+    plan = sum((status.annual_plan or 0 for status in statuses), 0)
+    cumulative = cumulative_by_month(projects, when.year, when.month)
+    reports = (
+        reports_for(scope).filter(period=when.period).exclude(status="approved")
+        if when.period
+        else []
+    )
+    chart = {
+        "regions": [f.region for f in regions],
+        "rates": [
+            str(f.completion_rate) if f.completion_rate is not None else None for f in regions
+        ],
+        "time_progress": str(report.time_progress),
+        "months": [f"{month}月" for month in range(1, when.month + 1)],
+        "cumulative": [str(amount) for amount in cumulative],
+        "plan_line": [str(plan * month / 12) for month in range(1, when.month + 1)],
+    }
+    stages = Counter(status.stage or "未填" for status in statuses)
+    return render(
+        request,
+        "progress/dashboard.html",
+        {
+            "when": when,
+            "report": report,
+            "city_wide": scope.sees_city_totals,
+            "regions": regions,
+            "own_rate": completion_rate(sum((s.completed for s in statuses), 0), plan),
+            "project_count": len(statuses),
+            "stages": [(stage, stages.get(stage, 0)) for stage in Stage.values]
+            + ([("未填", stages["未填"])] if stages.get("未填") else []),
+            "red": sum(1 for s in warned if s.level == WarningLevel.RED),
+            "yellow": sum(1 for s in warned if s.level == WarningLevel.YELLOW),
+            "warned": warned[:10],
+            "unreported": [status for status in statuses if not status.reported],
+            "pending_reports": reports,
+            "chart_json": json.dumps(chart, ensure_ascii=False),
+        },
+    )
+
+
+def warning_list(request: HttpRequest) -> HttpResponse:
+    scope: Scope = request.scope
+    when = _month_from(request, scope)
+    projects = key_projects(scope.city, when.year).filter(pk__in=scope.projects().values("pk"))
+    statuses = [
+        status for status in project_statuses(projects, scope.city, when) if status.warnings
+    ]
+    level = request.GET.get("level", "")
+    if level in WarningLevel:
+        statuses = [status for status in statuses if status.level == level]
+    return render(
+        request,
+        "progress/warnings.html",
+        {"when": when, "statuses": statuses, "level": level, "levels": list(WarningLevel)},
+    )
+
+
+def _closed_period(scope: Scope, year: int, month: int) -> Period:
+    if not scope.sees_city_totals:
+        raise Http404("没有这份通报")
+    return get_object_or_404(
+        Period, city=scope.city, year=year, month=month, closed_at__isnull=False
+    )
+
+
+def bulletin_list(request: HttpRequest) -> HttpResponse:
+    scope: Scope = request.scope
+    if not scope.sees_city_totals:
+        raise Http404("没有通报")
+    periods = Period.objects.filter(city=scope.city, closed_at__isnull=False)
+    return render(request, "progress/bulletin_list.html", {"periods": periods})
+
+
+def bulletin(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    scope: Scope = request.scope
+    period = _closed_period(scope, year, month)
+    report = progress_report_for(scope.city, year, month)
+    return render(
+        request,
+        "progress/bulletin.html",
+        {"period": period, "report": report, "title": bulletin_title(report, scope.city.name)},
+    )
+
+
+def bulletin_file(request: HttpRequest, year: int, month: int, extension: str) -> FileResponse:
+    scope: Scope = request.scope
+    _closed_period(scope, year, month)
+    if extension not in FILE_FORMATS:
+        raise Http404("不支持的格式")
+    report = progress_report_for(scope.city, year, month, with_projects=True)
+    output = io.BytesIO()
+    FILE_FORMATS[extension](report, scope.city.name, output)
+    output.seek(0)
+    filename = f"{scope.city.name}{year}年{report.period.label}重点项目进展情况通报.{extension}"
+    return FileResponse(output, as_attachment=True, filename=filename)

@@ -1,0 +1,59 @@
+from datetime import date
+
+from django import forms
+from django.http import QueryDict
+
+from guanmo.reporting.services import EntryInput
+
+
+class OpenPeriodForm(forms.Form):
+    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
+    month = forms.IntegerField(label="月份", min_value=1, max_value=12)
+    deadline = forms.DateField(label="报送截止日期", widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, today: date | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        today = today or date.today()
+        self.fields["year"].initial = today.year
+        self.fields["month"].initial = today.month
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label="原因", widget=forms.Textarea(attrs={"rows": 2}), max_length=1000
+    )
+
+
+class UploadForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    sheet = forms.FileField(label="本县区进度表（.xlsx）")
+
+    def clean_sheet(self):
+        sheet = self.cleaned_data["sheet"]
+        if not sheet.name.lower().endswith((".xlsx", ".xlsm")):
+            raise forms.ValidationError("请上传 Excel 表格（.xlsx）")
+        return sheet
+
+
+def version_of(post: QueryDict) -> int:
+    """The report version the page was loaded at (0 when missing or unreadable)."""
+    try:
+        return int(post.get("version", "0"))
+    except ValueError:
+        return 0
+
+
+def grid_inputs(post: QueryDict, project_ids: list[int]) -> list[EntryInput]:
+    """The grid's typed lines: `c-<id>` this month, `k-<id>` cumulative, `v-<id>` visible
+    progress, `p-<id>` problems, for each project shown."""
+    return [
+        EntryInput(
+            project_id=pk,
+            completed_this_month=post.get(f"c-{pk}", "").strip(),
+            cumulative_completed=post.get(f"k-{pk}", "").strip(),
+            visible_progress=post.get(f"v-{pk}", ""),
+            problems=post.get(f"p-{pk}", ""),
+        )
+        for pk in project_ids
+        if f"k-{pk}" in post or f"v-{pk}" in post
+    ]

@@ -1,0 +1,89 @@
+"""Change history: the one place that writes `FigureChange` rows.
+
+Services that change a reported or ledger figure collect what they change as `Change` values
+and record them in the same transaction, so no figure is overwritten without a trace.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from guanmo.accounts.models import User
+from guanmo.ledger.sheets.cells import format_wan
+from guanmo.reporting.models import FigureChange
+
+
+class Source:
+    """Where a change came from, as the history table shows it."""
+
+    GRID = "月报填写"
+    UPLOAD = "月报上传"
+    COMMISSIONER = "专员填写"
+    APPROVAL = "审核通过"
+    LEDGER = "台账修改"
+    IMPORT = "表格导入"
+
+
+@dataclass(frozen=True)
+class Change:
+    project_id: int
+    field: str  # the field's Chinese label
+    old: str
+    new: str
+    year: int | None = None
+    month: int | None = None
+
+
+def shown(value: Any) -> str:
+    """A value as the history shows it: 1200.5 for money, 2025-03-01 for dates, "" for none."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format_wan(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def changes_between(
+    project_id: int,
+    labels: Mapping[str, str],
+    before: Mapping[str, Any],
+    after: Mapping[str, Any],
+    *,
+    year: int | None = None,
+    month: int | None = None,
+) -> list[Change]:
+    """The fields (named by `labels`: attribute → label) whose shown value differs."""
+    changes = []
+    for attribute, label in labels.items():
+        if attribute not in after:
+            continue
+        old, new = shown(before.get(attribute)), shown(after[attribute])
+        if old != new:
+            changes.append(Change(project_id, label, old, new, year, month))
+    return changes
+
+
+def record_changes(
+    changes: Iterable[Change], *, source: str, user: User | None, reason: str = ""
+) -> int:
+    """Store the changes; returns how many were stored."""
+    rows = [
+        FigureChange(
+            project_id=change.project_id,
+            year=change.year,
+            month=change.month,
+            field=change.field,
+            old_value=change.old,
+            new_value=change.new,
+            source=source,
+            reason=reason,
+            user=user,
+        )
+        for change in changes
+    ]
+    FigureChange.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)

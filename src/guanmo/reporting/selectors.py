@@ -1,0 +1,82 @@
+"""Reads for monthly reporting: a report's lines with what checking them needs."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import QuerySet
+
+from guanmo.accounts.scope import Scope
+from guanmo.ledger.models import AnnualPlan, MonthlyProgress
+from guanmo.ledger.month_figures import Reported
+from guanmo.reporting.models import CountyReport, Period, ReportEntry
+
+
+@dataclass
+class ReportLine:
+    """One project's line of a county report, with its approved figures of other months."""
+
+    entry: ReportEntry
+    annual_plan: Decimal | None
+    earlier: Reported | None  # the last approved month before this one
+    later: Reported | None  # the first approved month after it (after a reopen)
+    earlier_months: list[Decimal] = field(default_factory=list)  # completed, months before
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def previous_cumulative(self) -> Decimal:
+        return self.earlier[1] if self.earlier else Decimal(0)
+
+
+def report_lines(report: CountyReport) -> list[ReportLine]:
+    """The report's lines in ledger order, with plans and other months' figures (3 queries)."""
+    period = report.period
+    entries = list(report.entries.select_related("project").order_by("project__id"))
+    project_ids = [entry.project_id for entry in entries]
+    plans = dict(
+        AnnualPlan.objects.filter(project_id__in=project_ids, year=period.year).values_list(
+            "project_id", "planned_investment"
+        )
+    )
+    earlier: dict[int, Reported] = {}
+    later: dict[int, Reported] = {}
+    months: dict[int, list[Decimal]] = defaultdict(list)
+    reports = (
+        MonthlyProgress.objects.filter(project_id__in=project_ids, year=period.year)
+        .exclude(month=period.month)
+        .order_by("month")
+        .values_list("project_id", "month", "completed_this_month", "cumulative_completed")
+    )
+    for project_id, month, completed, cumulative in reports:
+        if month < period.month:
+            earlier[project_id] = month, cumulative
+            months[project_id].append(completed)
+        else:
+            later.setdefault(project_id, (month, cumulative))
+    return [
+        ReportLine(
+            entry=entry,
+            annual_plan=plans.get(entry.project_id),
+            earlier=earlier.get(entry.project_id),
+            later=later.get(entry.project_id),
+            earlier_months=months[entry.project_id],
+        )
+        for entry in entries
+    ]
+
+
+def periods_for(scope: Scope) -> QuerySet[Period]:
+    return Period.objects.filter(city=scope.city)
+
+
+def reports_for(scope: Scope) -> QuerySet[CountyReport]:
+    """The county reports he may open: all of the city's for the city office, his county's
+    for a county office, none for anyone else."""
+    reports = CountyReport.objects.filter(period__city=scope.city).select_related(
+        "period", "county"
+    )
+    if scope.is_city_office:
+        return reports
+    if scope.county is not None:
+        return reports.filter(county=scope.county)
+    return reports.none()

@@ -1,0 +1,417 @@
+"""Monthly reporting operations: open a period, fill and upload a county's report, submit,
+return, approve, close and reopen. Each is a function that checks its preconditions, writes in
+one transaction, and records the review step and every changed figure."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from guanmo.accounts.models import User
+from guanmo.ledger.models import MonthlyProgress
+from guanmo.ledger.month_figures import derive_month_figures
+from guanmo.ledger.services.progress_import import read_progress
+from guanmo.ledger.sheets.cells import CellError, parse_money, parse_paragraph
+from guanmo.ledger.sheets.faults import ImportReport
+from guanmo.ledger.sheets.workbook import Source
+from guanmo.progress.selectors import key_projects
+from guanmo.regions.models import Region
+from guanmo.regions.services import units_of
+from guanmo.reporting.checks import EntryFigures, entry_warnings
+from guanmo.reporting.history import Change, changes_between, record_changes
+from guanmo.reporting.history import Source as ChangeSource
+from guanmo.reporting.models import CountyReport, Period, ReportEntry, ReviewStep, Status
+from guanmo.reporting.selectors import ReportLine, report_lines
+
+ENTRY_LABELS = {
+    "completed_this_month": "本月完成投资（万元）",
+    "cumulative_completed": "累计完成投资（万元）",
+    "visible_progress": "形象进度",
+    "problems": "存在问题",
+}
+TEXT_LABELS = {name: ENTRY_LABELS[name] for name in ("visible_progress", "problems")}
+
+
+class ReportingError(Exception):
+    """An operation that may not be done now; the message says why, in Chinese."""
+
+
+class StaleReport(ReportingError):
+    """The report changed since the page was loaded; the save is refused, not merged."""
+
+
+@dataclass(frozen=True)
+class EntryInput:
+    """A line as typed in the grid: figures as text, blank for none."""
+
+    project_id: int
+    completed_this_month: str = ""
+    cumulative_completed: str = ""
+    visible_progress: str = ""
+    problems: str = ""
+
+
+@dataclass(frozen=True)
+class EntryFault:
+    project: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"「{self.project}」{self.field}：{self.message}"
+
+
+@dataclass
+class SaveResult:
+    faults: list[EntryFault] = field(default_factory=list)
+    warnings: dict[int, list[str]] = field(default_factory=dict)  # project id → messages
+    changed: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.faults
+
+
+# Periods ---------------------------------------------------------------------------------
+
+
+def open_period(
+    city: Region, *, year: int, month: int, deadline: date, user: User | None
+) -> Period:
+    """Open a month for reporting: one report per county and zone, one line per key project."""
+    if not 1 <= month <= 12:
+        raise ReportingError(f"月份应在1到12之间，而不是{month}")
+    if Period.objects.filter(city=city, year=year, month=month).exists():
+        raise ReportingError(f"{year}年{month}月的填报期已开启，不能重复开启")
+    with transaction.atomic():
+        period = Period.objects.create(
+            city=city, year=year, month=month, deadline=deadline, opened_by=user
+        )
+        for unit in units_of(city):
+            report = CountyReport.objects.create(period=period, county=unit)
+            add_missing_entries(report)
+    return period
+
+
+def add_missing_entries(report: CountyReport) -> int:
+    """Give the report a line for every key project of its county and year that has none
+    (projects added to the ledger after the period opened)."""
+    period = report.period
+    projects = key_projects(period.city, period.year).filter(county=report.county)
+    missing = projects.exclude(report_entries__report=report).values_list("pk", flat=True)
+    created = ReportEntry.objects.bulk_create(
+        [ReportEntry(report=report, project_id=pk) for pk in missing]
+    )
+    return len(created)
+
+
+def close_period(period: Period, *, user: User) -> None:
+    """Close the month: every county's report is locked from now on."""
+    if period.is_closed:
+        raise ReportingError(f"{period}的填报期已关闭")
+    Period.objects.filter(pk=period.pk).update(closed_at=timezone.now())
+    CountyReport.objects.filter(period=period).update(reopened=False)
+    period.refresh_from_db()
+
+
+def reopen_report(report: CountyReport, *, user: User, reason: str) -> None:
+    """Reopen one county's report of a closed period for correction; a reason is required."""
+    reason = reason.strip()
+    if not reason:
+        raise ReportingError("重新打开报表必须填写原因")
+    if not report.period.is_closed:
+        raise ReportingError("填报期尚未关闭，无需重新打开；如需修改请退回")
+    with transaction.atomic():
+        _set_status(report, Status.RETURNED, reopened=True)
+        ReviewStep.objects.create(
+            report=report, action=ReviewStep.Action.REOPEN, user=user, reason=reason
+        )
+
+
+# Filling in --------------------------------------------------------------------------------
+
+
+def save_entries(
+    report: CountyReport,
+    inputs: Iterable[EntryInput],
+    *,
+    user: User,
+    version: int,
+    texts_only: bool = False,
+    source: str = ChangeSource.GRID,
+) -> SaveResult:
+    """Save the typed lines as the report's draft, checked as the importer checks a sheet.
+
+    All or nothing: with any fault nothing is saved. A save made from version `version` of
+    the report when it has moved on is refused (`StaleReport`). With `texts_only` (a site
+    commissioner's note) only visible progress and problems are taken.
+    """
+    _require_editable(report)
+    lines = {line.entry.project_id: line for line in report_lines(report)}
+    result = SaveResult()
+    updates: list[tuple[ReportLine, dict]] = []
+    for typed in inputs:
+        line = lines.get(typed.project_id)
+        if line is None:
+            raise ReportingError("该项目不在本报表中")
+        values = _checked_values(typed, line, result, texts_only=texts_only)
+        if values is not None:
+            updates.append((line, values))
+    if not result.ok:
+        return result
+    with transaction.atomic():
+        _claim(report, version, user)
+        changes = _apply(report, updates)
+        record_changes(changes, source=source, user=user)
+        if changes and not texts_only:
+            ReviewStep.objects.create(report=report, action=ReviewStep.Action.SAVE, user=user)
+    result.changed = len({change.project_id for change in changes})
+    return result
+
+
+def upload_sheet(report: CountyReport, sheet: Source, *, user: User, version: int) -> ImportReport:
+    """Load the county's own progress sheet into its draft, through the command line's
+    importer, scoped to the county. All or nothing."""
+    _require_editable(report)
+    period = report.period
+    outcome, progress_lines = read_progress(
+        sheet, city=period.city, year=period.year, month=period.month, county=report.county
+    )
+    if not outcome.ok:
+        return outcome
+    lines = {line.entry.project_id: line for line in report_lines(report)}
+    updates = []
+    for progress in progress_lines:
+        line = lines.get(progress.project_id)
+        if line is None:
+            outcome.notes.append("表中有不在本月重点项目名录中的项目，已跳过")
+            continue
+        values = {
+            "completed_this_month": progress.completed_this_month,
+            "cumulative_completed": progress.cumulative_completed,
+        }
+        for name in TEXT_LABELS:
+            if getattr(progress, name) is not None:
+                values[name] = getattr(progress, name)
+        updates.append((line, values))
+    with transaction.atomic():
+        _claim(report, version, user)
+        changes = _apply(report, updates)
+        record_changes(changes, source=ChangeSource.UPLOAD, user=user)
+        ReviewStep.objects.create(report=report, action=ReviewStep.Action.UPLOAD, user=user)
+    outcome.updated = len({change.project_id for change in changes})
+    return outcome
+
+
+def entry_warnings_of(line: ReportLine) -> list[str]:
+    entry = line.entry
+    return entry_warnings(
+        EntryFigures(
+            month=entry.report.period.month,
+            completed_this_month=entry.completed_this_month,
+            cumulative_completed=entry.cumulative_completed,
+            visible_progress=entry.visible_progress,
+            earlier_months=line.earlier_months,
+            annual_plan=line.annual_plan,
+        )
+    )
+
+
+def _checked_values(
+    typed: EntryInput, line: ReportLine, result: SaveResult, *, texts_only: bool
+) -> dict | None:
+    """The line's new values, or None after recording its faults."""
+    project = line.entry.project
+    values: dict = {
+        "visible_progress": parse_paragraph(typed.visible_progress),
+        "problems": parse_paragraph(typed.problems),
+    }
+    if texts_only:
+        return values
+    figures: dict[str, Decimal | None] = {}
+    for name in ("completed_this_month", "cumulative_completed"):
+        try:
+            figures[name] = parse_money(getattr(typed, name) or None)
+        except CellError as error:
+            result.faults.append(EntryFault(project.name, ENTRY_LABELS[name], str(error)))
+    if len(figures) < 2:
+        return None
+    if figures["completed_this_month"] is None and figures["cumulative_completed"] is None:
+        return {**values, **figures}  # not reported this month
+    derived = derive_month_figures(
+        figures["completed_this_month"],
+        figures["cumulative_completed"],
+        earlier=line.earlier,
+        later=line.later,
+        total_investment=project.total_investment,
+    )
+    if not derived.ok:
+        blamed = "cumulative_completed" if derived.fault_on_cumulative else "completed_this_month"
+        result.faults.append(EntryFault(project.name, ENTRY_LABELS[blamed], derived.fault))
+        return None
+    values["completed_this_month"] = derived.completed_this_month
+    values["cumulative_completed"] = derived.cumulative_completed
+    warnings = [derived.disagreement] if derived.disagreement else []
+    checked = ReportLine(
+        entry=ReportEntry(report=line.entry.report, project=project, **values),
+        annual_plan=line.annual_plan,
+        earlier=line.earlier,
+        later=line.later,
+        earlier_months=line.earlier_months,
+    )
+    warnings += entry_warnings_of(checked)
+    if warnings:
+        result.warnings[project.pk] = warnings
+    return values
+
+
+def _apply(report: CountyReport, updates: list[tuple[ReportLine, dict]]) -> list[Change]:
+    """Write changed lines; the changes, for the history."""
+    period = report.period
+    changes: list[Change] = []
+    changed_entries = []
+    for line, values in updates:
+        entry = line.entry
+        before = {name: getattr(entry, name) for name in values}
+        found = changes_between(
+            entry.project_id, ENTRY_LABELS, before, values, year=period.year, month=period.month
+        )
+        if found:
+            for name, value in values.items():
+                setattr(entry, name, value)
+            changed_entries.append(entry)
+            changes += found
+    ReportEntry.objects.bulk_update(changed_entries, list(ENTRY_LABELS), batch_size=500)
+    return changes
+
+
+# Review ------------------------------------------------------------------------------------
+
+
+def submit_report(report: CountyReport, *, user: User, version: int) -> None:
+    """Hand the draft to the city office for review."""
+    _require_editable(report)
+    with transaction.atomic():
+        _claim(report, version, user)
+        _set_status(report, Status.SUBMITTED)
+        CountyReport.objects.filter(pk=report.pk).update(submitted_at=timezone.now())
+        ReviewStep.objects.create(report=report, action=ReviewStep.Action.SUBMIT, user=user)
+
+
+def return_report(report: CountyReport, *, user: User, reason: str) -> None:
+    """Send a submitted report back to its county with the reason."""
+    reason = reason.strip()
+    if not reason:
+        raise ReportingError("退回报表必须填写退回原因")
+    if report.status != Status.SUBMITTED:
+        raise ReportingError(f"只能退回已提交的报表，该报表当前为「{report.get_status_display()}」")
+    with transaction.atomic():
+        _set_status(report, Status.RETURNED)
+        ReviewStep.objects.create(
+            report=report, action=ReviewStep.Action.RETURN, user=user, reason=reason
+        )
+
+
+def approve_report(report: CountyReport, *, user: User) -> int:
+    """Approve a submitted report: its figures become the month's figures that bulletins and
+    rankings count. Returns how many projects' figures changed."""
+    if report.status != Status.SUBMITTED:
+        raise ReportingError(f"只能审核已提交的报表，该报表当前为「{report.get_status_display()}」")
+    with transaction.atomic():
+        changes = _publish(report)
+        record_changes(changes, source=ChangeSource.APPROVAL, user=user)
+        _set_status(report, Status.APPROVED, reopened=False)
+        ReviewStep.objects.create(report=report, action=ReviewStep.Action.APPROVE, user=user)
+    return len({change.project_id for change in changes})
+
+
+def _publish(report: CountyReport) -> list[Change]:
+    """Copy the report's lines into the month's approved figures."""
+    period = report.period
+    entries = list(report.entries.all())
+    approved = {
+        progress.project_id: progress
+        for progress in MonthlyProgress.objects.filter(
+            project_id__in=[entry.project_id for entry in entries],
+            year=period.year,
+            month=period.month,
+        )
+    }
+    changes: list[Change] = []
+    new, changed, withdrawn = [], [], []
+    for entry in entries:
+        progress = approved.get(entry.project_id)
+        values = {name: getattr(entry, name) for name in ENTRY_LABELS}
+        before = {name: getattr(progress, name) for name in ENTRY_LABELS} if progress else {}
+        if not entry.is_reported:
+            if progress is not None:  # reported before a reopen, withdrawn since
+                withdrawn.append(progress.pk)
+                changes += changes_between(
+                    entry.project_id,
+                    ENTRY_LABELS,
+                    before,
+                    dict.fromkeys(ENTRY_LABELS),
+                    year=period.year,
+                    month=period.month,
+                )
+            continue
+        found = changes_between(
+            entry.project_id, ENTRY_LABELS, before, values, year=period.year, month=period.month
+        )
+        if not found:
+            continue
+        changes += found
+        if progress is None:
+            new.append(
+                MonthlyProgress(
+                    project_id=entry.project_id, year=period.year, month=period.month, **values
+                )
+            )
+        else:
+            for name, value in values.items():
+                setattr(progress, name, value)
+            changed.append(progress)
+    MonthlyProgress.objects.bulk_create(new, batch_size=500)
+    MonthlyProgress.objects.bulk_update(changed, list(ENTRY_LABELS), batch_size=500)
+    MonthlyProgress.objects.filter(pk__in=withdrawn).delete()
+    return changes
+
+
+# Guards ------------------------------------------------------------------------------------
+
+
+def _require_editable(report: CountyReport) -> None:
+    if report.is_editable:
+        return
+    if report.period.is_closed and not report.reopened:
+        raise ReportingError(
+            f"{report.period}的填报期已关闭，报表已锁定；如需修改请联系市项目办重新打开"
+        )
+    raise ReportingError(f"报表当前为「{report.get_status_display()}」，不能修改")
+
+
+def _claim(report: CountyReport, version: int, user: User) -> None:
+    """Move the report to its next version, unless someone else did since `version`."""
+    moved = CountyReport.objects.filter(pk=report.pk, version=version).update(
+        version=F("version") + 1, updated_at=timezone.now(), updated_by=user
+    )
+    if not moved:
+        current = CountyReport.objects.select_related("updated_by").get(pk=report.pk)
+        who = current.updated_by or "他人"
+        when = (
+            timezone.localtime(current.updated_at).strftime("%H:%M") if current.updated_at else ""
+        )
+        raise StaleReport(
+            f"保存未成功：此报表已由{who}于{when}修改，您看到的是旧版本。"
+            "请刷新页面，在最新内容上重新填写。"
+        )
+    report.refresh_from_db(fields=["version", "updated_at", "updated_by"])
+
+
+def _set_status(report: CountyReport, status: str, **extra: bool) -> None:
+    CountyReport.objects.filter(pk=report.pk).update(status=status, **extra)
+    report.refresh_from_db()

@@ -1,0 +1,274 @@
+"""Pages of monthly reporting: periods, a county's report grid, review."""
+
+from datetime import date
+from decimal import Decimal
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from guanmo.accounts.scope import Scope
+from guanmo.reporting import services
+from guanmo.reporting.forms import OpenPeriodForm, ReasonForm, UploadForm, grid_inputs, version_of
+from guanmo.reporting.models import CountyReport
+from guanmo.reporting.selectors import periods_for, report_lines, reports_for
+
+
+def _city_office(scope: Scope) -> None:
+    if not scope.is_city_office:
+        raise PermissionDenied("只有市项目办可以进行此操作")
+
+
+def period_list(request: HttpRequest) -> HttpResponse:
+    scope: Scope = request.scope
+    if not (scope.is_city_office or scope.county):
+        raise PermissionDenied("无月报填报权限")
+    form = OpenPeriodForm(request.POST or None, today=date.today())
+    if request.method == "POST":
+        _city_office(scope)
+        if form.is_valid():
+            try:
+                period = services.open_period(scope.city, user=request.user, **form.cleaned_data)
+            except services.ReportingError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request, f"已开启{period}填报期，截止{period.deadline:%Y年%m月%d日}"
+                )
+                return redirect("period_detail", period.pk)
+    periods = periods_for(scope).annotate(
+        approved=Count("reports", filter=Q(reports__status="approved")),
+        counties=Count("reports"),
+    )
+    my_reports = (
+        reports_for(scope).order_by("-period__year", "-period__month") if scope.county else None
+    )
+    return render(
+        request,
+        "reporting/period_list.html",
+        {"periods": periods, "form": form, "my_reports": my_reports},
+    )
+
+
+def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    scope: Scope = request.scope
+    period = get_object_or_404(periods_for(scope), pk=pk)
+    if not scope.is_city_office:
+        report = get_object_or_404(reports_for(scope), period=period)
+        return redirect("report_grid", report.pk)
+    reports = (
+        reports_for(scope)
+        .filter(period=period)
+        .annotate(
+            lines=Count("entries"),
+            reported=Count("entries", filter=Q(entries__cumulative_completed__isnull=False)),
+        )
+    )
+    return render(
+        request,
+        "reporting/period_detail.html",
+        {"period": period, "reports": reports, "reason_form": ReasonForm()},
+    )
+
+
+@require_POST
+def period_close(request: HttpRequest, pk: int) -> HttpResponse:
+    scope: Scope = request.scope
+    period = get_object_or_404(periods_for(scope), pk=pk)
+    _city_office(scope)
+    try:
+        services.close_period(period, user=request.user)
+    except services.ReportingError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"{period}填报期已关闭，各县区报表已锁定")
+    return redirect("period_detail", period.pk)
+
+
+def report_grid(request: HttpRequest, pk: int) -> HttpResponse:
+    """A county's report: the editable grid for its county office, read-only for review."""
+    scope: Scope = request.scope
+    report = get_object_or_404(reports_for(scope), pk=pk)
+    may_edit = scope.county == report.county and report.is_editable
+    if may_edit and services.add_missing_entries(report):
+        report.refresh_from_db()
+    lines = report_lines(report)
+    typed, result = {}, None
+    if request.method == "POST":
+        if scope.county != report.county:
+            raise PermissionDenied("只有本县区项目办可以填报")
+        ids = [line.entry.project_id for line in lines]
+        inputs = grid_inputs(request.POST, ids)
+        try:
+            result = services.save_entries(
+                report, inputs, user=request.user, version=version_of(request.POST)
+            )
+        except services.ReportingError as error:
+            messages.error(request, str(error))
+            typed = {each.project_id: each for each in inputs}
+        else:
+            if result.ok:
+                notice = f"草稿已保存，修改了{result.changed}个项目"
+                if result.warnings:
+                    notice += f"；{len(result.warnings)}个项目有提示，请核实"
+                messages.success(request, notice)
+                if not result.warnings:
+                    return redirect("report_grid", report.pk)
+                lines = report_lines(report)
+            else:
+                typed = {each.project_id: each for each in inputs}
+        report.refresh_from_db()
+    for line in lines:
+        line.warnings = (result.warnings.get(line.entry.project_id) if result else None) or (
+            services.entry_warnings_of(line) if line.entry.is_reported else []
+        )
+    faults = result.faults if result and not result.ok else []
+    return render(
+        request,
+        "reporting/report_grid.html",
+        {
+            "report": report,
+            "lines": lines,
+            "total_plan": sum((line.annual_plan or 0 for line in lines), Decimal(0)),
+            "typed": typed,
+            "faults": faults,
+            "fault_projects": {fault.project for fault in faults},
+            "may_edit": may_edit,
+            "may_review": scope.is_city_office,
+            "upload_form": UploadForm(initial={"version": report.version}),
+            "reason_form": ReasonForm(),
+            "steps": report.steps.select_related("user"),
+        },
+    )
+
+
+@require_POST
+def report_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    scope: Scope = request.scope
+    report = get_object_or_404(reports_for(scope), pk=pk)
+    if scope.county != report.county:
+        raise PermissionDenied("只有本县区项目办可以上传")
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for error in form.errors.get("sheet", []):
+            messages.error(request, error)
+        return redirect("report_grid", report.pk)
+    try:
+        outcome = services.upload_sheet(
+            report,
+            form.cleaned_data["sheet"],
+            user=request.user,
+            version=form.cleaned_data["version"],
+        )
+    except services.ReportingError as error:
+        messages.error(request, str(error))
+        return redirect("report_grid", report.pk)
+    if outcome.ok:
+        messages.success(request, f"表格已载入草稿：{outcome.updated}个项目有变化")
+        for note in outcome.notes:
+            messages.warning(request, note)
+        return redirect("report_grid", report.pk)
+    return render(
+        request,
+        "reporting/upload_faults.html",
+        {"report": report, "outcome": outcome, "faults": map(outcome.describe, outcome.faults)},
+        status=400,
+    )
+
+
+@require_POST
+def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    scope: Scope = request.scope
+    report = get_object_or_404(reports_for(scope), pk=pk)
+    if scope.county != report.county:
+        raise PermissionDenied("只有本县区项目办可以提交")
+    try:
+        services.submit_report(report, user=request.user, version=version_of(request.POST))
+    except services.ReportingError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "报表已提交，等待市项目办审核")
+    return redirect("report_grid", report.pk)
+
+
+@require_POST
+def report_return(request: HttpRequest, pk: int) -> HttpResponse:
+    return _review(request, pk, action="return")
+
+
+@require_POST
+def report_approve(request: HttpRequest, pk: int) -> HttpResponse:
+    return _review(request, pk, action="approve")
+
+
+@require_POST
+def report_reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    return _review(request, pk, action="reopen")
+
+
+def _review(request: HttpRequest, pk: int, *, action: str) -> HttpResponse:
+    scope: Scope = request.scope
+    report: CountyReport = get_object_or_404(reports_for(scope), pk=pk)
+    _city_office(scope)
+    reason = request.POST.get("reason", "")
+    try:
+        if action == "approve":
+            changed = services.approve_report(report, user=request.user)
+            messages.success(
+                request, f"{report.county.name}报表已审核通过，{changed}个项目的数据已计入"
+            )
+        elif action == "return":
+            services.return_report(report, user=request.user, reason=reason)
+            messages.success(request, f"{report.county.name}报表已退回")
+        else:
+            services.reopen_report(report, user=request.user, reason=reason)
+            messages.success(request, f"{report.county.name}报表已重新打开")
+    except services.ReportingError as error:
+        messages.error(request, str(error))
+    if request.POST.get("next") == "period":
+        return redirect("period_detail", report.period_id)
+    return redirect("report_grid", report.pk)
+
+
+def project_note(request: HttpRequest, pk: int) -> HttpResponse:
+    """A site commissioner writes visible progress and problems for his project in the open
+    month's report."""
+    scope: Scope = request.scope
+    project = scope.project(pk)
+    if project.commissioner_id != request.user.pk:
+        raise PermissionDenied("只有本项目的驻工地专员可以填写")
+    if request.method != "POST":
+        return redirect("project_detail", project.pk)
+    entry = (
+        project.report_entries.select_related("report__period")
+        .filter(report__period__closed_at__isnull=True)
+        .order_by("-report__period__year", "-report__period__month")
+        .first()
+    )
+    if entry is None:
+        messages.error(request, "当前没有开启的填报期")
+        return redirect("project_detail", project.pk)
+    inputs = [
+        services.EntryInput(
+            project_id=project.pk,
+            visible_progress=request.POST.get("visible_progress", ""),
+            problems=request.POST.get("problems", ""),
+        )
+    ]
+    try:
+        services.save_entries(
+            entry.report,
+            inputs,
+            user=request.user,
+            version=version_of(request.POST),
+            texts_only=True,
+            source=services.ChangeSource.COMMISSIONER,
+        )
+    except services.ReportingError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "形象进度和存在问题已写入本月报表")
+    return redirect("project_detail", project.pk)
