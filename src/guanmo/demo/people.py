@@ -38,12 +38,10 @@ def create_demo_people(city: Region) -> list[DemoLogin]:
     """(Re)create the demo users with fresh passwords; returns their logins."""
     logins = []
 
-    def login(username: str, role: str, region: Region | None, **fields) -> User:
+    def login(username: str, role: str, region: Region | None, scope: str = "", **fields) -> User:
         password = secrets.token_urlsafe(9)
         user = _user(username, password, role=role, region=region, **fields)
-        logins.append(
-            DemoLogin(username, password, Role(role).label, region.name if region else "全部")
-        )
+        logins.append(DemoLogin(username, password, Role(role).label, scope or region.name))
         return user
 
     login(
