@@ -84,7 +84,7 @@ def warning_list(request: HttpRequest) -> HttpResponse:
         status for status in project_statuses(projects, scope.city, when) if status.warnings
     ]
     level = request.GET.get("level", "")
-    if level in WarningLevel:
+    if level in {each.value for each in WarningLevel}:
         statuses = [status for status in statuses if status.level == level]
     return render(
         request,

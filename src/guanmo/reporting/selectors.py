@@ -66,7 +66,9 @@ def report_lines(report: CountyReport) -> list[ReportLine]:
 
 
 def periods_for(scope: Scope) -> QuerySet[Period]:
-    return Period.objects.filter(city=scope.city)
+    """The city's periods, for those who report or review (the city and county offices)."""
+    periods = Period.objects.filter(city=scope.city)
+    return periods if scope.is_city_office or scope.county else periods.none()
 
 
 def reports_for(scope: Scope) -> QuerySet[CountyReport]:

@@ -1,0 +1,207 @@
+"""Every URL of the application, as every role and as a stranger.
+
+A stranger is sent to the log-in page. A signed-in user gets the page, or 404 when the object
+is outside his scope (never a hint that it exists), or 403 for an action his role may not take
+on something he may see. And no page he may open shows a project or county outside his scope.
+"""
+
+from datetime import date
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from guanmo.ledger.views import GEO_DIR
+from guanmo.reporting.models import Period
+from guanmo.reporting.services import close_period, open_period
+from tests.world import YEAR
+
+ROLES = ("admin", "city", "wuzhi", "wenxian", "leader", "commissioner")
+EVERYONE = dict.fromkeys(ROLES, 200)
+CITY_WIDE = {
+    "admin": 200,
+    "city": 200,
+    "leader": 200,
+    "wuzhi": 404,
+    "wenxian": 404,
+    "commissioner": 404,
+}  # noqa: E501
+WUZHI_PROJECT = {
+    "admin": 200,
+    "city": 200,
+    "wuzhi": 200,
+    "leader": 200,
+    "wenxian": 404,
+    "commissioner": 404,
+}  # noqa: E501
+WUZHI_REPORT = {
+    "admin": 200,
+    "city": 200,
+    "wuzhi": 200,
+    "wenxian": 404,
+    "leader": 404,
+    "commissioner": 404,
+}  # noqa: E501
+
+# What each role may see of the test city: any other project's name, or a county's name outside
+# his scope, on a page he can open is a leak.
+VISIBLE = {
+    "admin": None,
+    "city": None,
+    "wuzhi": {"武陟县智能装备产业园", "武陟县冷链物流园"},
+    "wenxian": {"温县太极文化产业园", "温县健康食品产业园"},
+    "leader": {"武陟县智能装备产业园", "温县太极文化产业园"},
+    "commissioner": {"温县太极文化产业园"},
+}
+HIDDEN_COUNTIES = {"wuzhi": {"温县"}, "wenxian": {"武陟县"}}
+
+
+@pytest.fixture
+def places(world):
+    """The objects the URLs point at: the 武陟县 project and report, an open and a closed
+    period."""
+    march = open_period(world.city, year=YEAR, month=3, deadline=date(YEAR, 4, 5), user=None)
+    close_period(march, user=world.users["city"])
+    april = open_period(world.city, year=YEAR, month=4, deadline=date(YEAR, 5, 5), user=None)
+    return {
+        "project": world.projects["武陟装备"].pk,
+        "report": april.reports.get(county=world.wuzhi).pk,
+        "period": april.pk,
+        "closed": march,
+    }
+
+
+def get_pages(places) -> dict[str, tuple[str, dict[str, int]]]:
+    """URL name → (URL, expected status per role) for every page reached with GET."""
+    project, report, period = places["project"], places["report"], places["period"]
+    closed: Period = places["closed"]
+    return {
+        "dashboard": (reverse("dashboard"), EVERYONE),
+        "warnings": (reverse("warnings"), EVERYONE),
+        "project_list": (reverse("project_list"), EVERYONE),
+        "project_export": (reverse("project_export"), EVERYONE),
+        "project_map": (reverse("project_map"), EVERYONE),
+        "map_points": (reverse("map_points"), EVERYONE),
+        "county_shapes": (
+            reverse("county_shapes"),
+            EVERYONE if (GEO_DIR / "410800.geojson").exists() else dict.fromkeys(ROLES, 404),
+        ),
+        "project_detail": (reverse("project_detail", args=[project]), WUZHI_PROJECT),
+        "project_edit": (
+            reverse("project_edit", args=[project]),
+            {**WUZHI_PROJECT, "wuzhi": 403, "leader": 403},
+        ),
+        "project_note": (
+            reverse("project_note", args=[project]),
+            {**WUZHI_PROJECT, "admin": 403, "city": 403, "wuzhi": 403, "leader": 403},
+        ),
+        "period_list": (
+            reverse("period_list"),
+            {**dict.fromkeys(ROLES, 200), "leader": 403, "commissioner": 403},
+        ),
+        "period_detail": (
+            reverse("period_detail", args=[period]),
+            {**WUZHI_REPORT, "wuzhi": 302, "wenxian": 302},  # a county goes to its own report
+        ),
+        "report_grid": (reverse("report_grid", args=[report]), WUZHI_REPORT),
+        "bulletin_list": (reverse("bulletin_list"), CITY_WIDE),
+        "bulletin": (reverse("bulletin", args=[closed.year, closed.month]), CITY_WIDE),
+        "bulletin_file": (
+            reverse("bulletin_file", args=[closed.year, closed.month, "docx"]),
+            CITY_WIDE,
+        ),
+    }
+
+
+def post_actions(places) -> dict[str, tuple[str, dict[str, int]]]:
+    """URL name → (URL, status for each role that may NOT take the action)."""
+    report, period, project = places["report"], places["period"], places["project"]
+    county_only = {"admin": 403, "city": 403, "wenxian": 404, "leader": 404, "commissioner": 404}
+    city_only = {"wuzhi": 403, "wenxian": 404, "leader": 404, "commissioner": 404}
+    return {
+        "report_upload": (reverse("report_upload", args=[report]), county_only),
+        "report_submit": (reverse("report_submit", args=[report]), county_only),
+        "report_return": (reverse("report_return", args=[report]), city_only),
+        "report_approve": (reverse("report_approve", args=[report]), city_only),
+        "report_reopen": (reverse("report_reopen", args=[report]), city_only),
+        "period_close": (
+            reverse("period_close", args=[period]),
+            {"wuzhi": 403, "wenxian": 403, "leader": 404, "commissioner": 404},
+        ),
+        "project_edit": (
+            reverse("project_edit", args=[project]),
+            {"wuzhi": 403, "leader": 403, "wenxian": 404, "commissioner": 404},
+        ),
+        "project_note": (
+            reverse("project_note", args=[project]),
+            {
+                "admin": 403,
+                "city": 403,
+                "wuzhi": 403,
+                "leader": 403,
+                "wenxian": 404,
+                "commissioner": 404,
+            },
+        ),
+    }
+
+
+def application_url_names() -> set[str]:
+    """Every named URL of Guanmo's own apps (the Django admin has its own permissions)."""
+    names = set()
+
+    def walk(patterns, prefix=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if getattr(pattern, "app_name", None) == "admin":
+                    continue
+                walk(pattern.url_patterns)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                names.add(pattern.name)
+
+    walk(get_resolver().url_patterns)
+    return names - {"login", "logout"}
+
+
+def test_the_walk_covers_every_url(places):
+    walked = set(get_pages(places)) | set(post_actions(places))
+    assert application_url_names() - walked == set()
+
+
+def test_a_stranger_is_sent_to_log_in_everywhere(client, places):
+    for name, (url, _) in {**get_pages(places), **post_actions(places)}.items():
+        response = client.get(url)
+        assert response.status_code == 302, name
+        assert response.url.startswith(reverse("login")), name
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_sees_exactly_its_scope(client, world, places, role):
+    client.force_login(world.users[role])
+    visible = VISIBLE[role]
+    hidden = (
+        set()
+        if visible is None
+        else {project.name for project in world.projects.values()} - visible
+    )
+    hidden |= HIDDEN_COUNTIES.get(role, set())
+    for name, (url, expected) in get_pages(places).items():
+        response = client.get(url)
+        assert response.status_code == expected[role], f"{role} GET {name}"
+        if (
+            response.status_code == 200
+            and "json" in response["Content-Type"]
+            or (response.status_code == 200 and "html" in response["Content-Type"])
+        ):
+            body = response.content.decode()
+            leaks = {marker for marker in hidden if marker in body}
+            assert not leaks, f"{role} sees {leaks} on {name}"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_actions_outside_a_role_are_refused(client, world, places, role):
+    client.force_login(world.users[role])
+    for name, (url, refused) in post_actions(places).items():
+        if role not in refused:
+            continue
+        response = client.post(url, {"reason": "测试", "version": "0"})
+        assert response.status_code == refused[role], f"{role} POST {name}"
