@@ -14,11 +14,15 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-# PostgreSQL's server binaries, for the PostgreSQL half of the suite (Debian; skipped where present).
+# PostgreSQL's server binaries and Chromium for the browser tests (Debian; skipped where present).
 system-packages:
 	@if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
 		echo "安装 PostgreSQL 服务器程序……"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; \
+	fi
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+		echo "安装 Chromium 和中文字体（浏览器测试用）……"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; \
 	fi
 
 demo: $(STAMP)
@@ -28,7 +32,7 @@ demo: $(STAMP)
 
 test: test-sqlite test-postgres
 
-test-sqlite: $(STAMP)
+test-sqlite: $(STAMP) system-packages
 	GUANMO_TEST_DATABASE=sqlite $(BIN)/python -m pytest
 
 test-postgres: $(STAMP) system-packages

@@ -1,7 +1,6 @@
 """Project pages: the list (filters, search, sort, paging, Excel), a project, its edit, the map."""
 
 import io
-import json
 from pathlib import Path
 
 from django.contrib import messages
@@ -121,7 +120,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "history": history,
             "plans": project.annual_plans.order_by("-year"),
             "changes": project.changes.select_related("user")[:200],
-            "chart_json": json.dumps(chart, ensure_ascii=False),
+            "chart": chart,
             "may_edit": scope.is_city_office,
             "note_entry": open_entry if project.commissioner_id == request.user.pk else None,
         },

@@ -1,7 +1,6 @@
 """Dashboard, early warnings and bulletins: figures from `guanmo.progress`, cut to scope."""
 
 import io
-import json
 from collections import Counter
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -71,7 +70,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "warned": warned[:10],
             "unreported": [status for status in statuses if not status.reported],
             "pending_reports": reports,
-            "chart_json": json.dumps(chart, ensure_ascii=False),
+            "chart": chart,
         },
     )
 

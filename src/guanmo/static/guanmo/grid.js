@@ -118,6 +118,28 @@
     recompute();
   });
 
-  grid.addEventListener("input", recompute);
+  // Once saved, a line holds both figures. Typing a new one of the pair clears the other when it
+  // merely followed from the old value, so it follows the new one (shown as a placeholder).
+  grid.addEventListener("focusin", (event) => {
+    const cell = event.target;
+    if (cell.tagName === "INPUT") cell.dataset.before = cell.value;
+  });
+  grid.addEventListener("input", (event) => {
+    const cell = event.target;
+    const row = cell.closest("tr");
+    const [month, cumulative] = row ? row.querySelectorAll("input") : [];
+    if (cell === month || cell === cumulative) {
+      const other = cell === month ? cumulative : month;
+      const previous = toUnits(row.dataset.previous || "0") ?? 0n;
+      const before = toUnits(cell.dataset.before || "");
+      const otherValue = toUnits(other.value);
+      if (before !== null && otherValue !== null) {
+        const followed = cell === month ? previous + before : before - previous;
+        if (otherValue === followed) other.value = "";
+      }
+      cell.dataset.before = cell.value;
+    }
+    recompute();
+  });
   recompute();
 })();

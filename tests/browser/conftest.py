@@ -1,0 +1,78 @@
+"""Debian's Chromium driven by Playwright (never `playwright install`), against live_server."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+# Playwright's sync API runs an event loop in this thread; Django would otherwise refuse the
+# ORM calls the tests make between page actions.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+    "device_scale_factor": 2,
+    "user_agent": (
+        "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 "
+        "(KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36"
+    ),
+}
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("GUANMO_REQUIRE_BROWSER") == "1":
+            pytest.fail("浏览器测试需要 /usr/bin/chromium（make system-packages 会安装）")
+        pytest.skip("没有 /usr/bin/chromium，跳过浏览器测试")
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
+    yield chromium
+    chromium.close()
+    playwright.stop()
+
+
+def _context(browser, **options):
+    return browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", **options)
+
+
+@pytest.fixture
+def desktop(browser):
+    context = _context(browser, viewport={"width": 1366, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = _context(browser, **PHONE)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def screenshot_dir() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS
