@@ -4,7 +4,12 @@ GUANMO_DATABASE_URL  database URL (default: SQLite file var/guanmo.sqlite3 under
 GUANMO_SECRET_KEY    secret key (a fixed development key when unset and GUANMO_DEBUG is on)
 GUANMO_DEBUG         "1"/"true" turns on debug mode
 GUANMO_ALLOWED_HOSTS comma-separated host names
+GUANMO_HTTPS         "0" to serve plain HTTP without debug (default: on unless GUANMO_DEBUG):
+                     HTTPS redirect, secure cookies, HSTS; behind a proxy that sets
+                     X-Forwarded-Proto
 """
+
+from datetime import timedelta
 
 import os
 from pathlib import Path
@@ -50,6 +55,7 @@ INSTALLED_APPS = [
     "guanmo.reporting",
     "guanmo.documents",
     "guanmo.demo",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -64,6 +70,8 @@ MIDDLEWARE = [
     "guanmo.accounts.middleware.ScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out log-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "guanmo.urls"
@@ -121,6 +129,40 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path.cwd() / "var" / "static"
+
+# Argon2 first: new passwords are hashed with it, older PBKDF2 hashes upgrade at log-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Log-in throttling: five failures for one user name from one address lock it for 15 minutes.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+
+# A working day's session, gone when the browser closes.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+
+HTTPS = _env_flag("GUANMO_HTTPS", default=not DEBUG)
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"

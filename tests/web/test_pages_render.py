@@ -4,12 +4,12 @@ import pytest
 from django.urls import reverse
 
 from guanmo.reporting.services import open_period
-from tests.world import PASSWORD, YEAR
+from tests.world import YEAR
 
 
 @pytest.fixture
 def city_office(client, world):
-    client.login(username="shixmb", password=PASSWORD)
+    client.force_login(world.users["city"])
     return client
 
 

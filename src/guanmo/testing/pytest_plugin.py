@@ -22,6 +22,7 @@ def _wants_postgres() -> bool:
 def pytest_load_initial_conftests(early_config, parser, args) -> None:
     # Runs before pytest-django loads the settings, which read GUANMO_DATABASE_URL once.
     global _cluster, _skip_reason
+    os.environ.setdefault("GUANMO_HTTPS", "0")  # tests talk plain HTTP to a live server
     if not _wants_postgres():
         os.environ.pop("GUANMO_DATABASE_URL", None)
         return

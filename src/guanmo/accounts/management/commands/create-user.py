@@ -1,0 +1,95 @@
+import getpass
+import os
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from guanmo.accounts.models import Role, User
+from guanmo.regions.models import Region
+from guanmo.regions.names import match_region
+from guanmo.regions.services import UnknownDivision, resolve_city, units_of
+
+_ROLES = {**{role.value: role for role in Role}, **{role.label: role for role in Role}}
+_NEEDS_COUNTY = {Role.COUNTY_OFFICE}
+
+
+class Command(BaseCommand):
+    help = "新建用户（或以 --update 修改已有用户）：角色与所属区划决定他能看到什么"
+
+    def add_arguments(self, parser):
+        parser.add_argument("username", help="用户名")
+        roles = "、".join(f"{role.value}（{role.label}）" for role in Role)
+        parser.add_argument("--role", required=True, help=f"角色：{roles}")
+        parser.add_argument(
+            "--region", default="", help="所属区划：区划代码或名称（县区项目办必填）"
+        )
+        parser.add_argument("--city", default=None, help="城市区划代码（有多个城市时）")
+        parser.add_argument("--name", default="", help="姓名")
+        parser.add_argument("--unit", default="", help="单位")
+        parser.add_argument("--phone", default="", help="手机号")
+        parser.add_argument(
+            "--password", default=None, help="密码（不填则交互输入，或取 GUANMO_NEW_USER_PASSWORD）"
+        )
+        parser.add_argument("--update", action="store_true", help="用户已存在时修改之")
+
+    def handle(
+        self, *args, username, role, region, city, name, unit, phone, password, update, **options
+    ):
+        chosen = _ROLES.get(role.strip())
+        if chosen is None:
+            raise CommandError(f"--role：没有「{role}」这个角色，可选：{'、'.join(Role.labels)}")
+        existing = User.objects.filter(username=username).first()
+        if existing and not update:
+            raise CommandError(f"用户名「{username}」已存在；如需修改请加 --update")
+        scope = self._region(chosen, region, city)
+        password = password or os.environ.get("GUANMO_NEW_USER_PASSWORD") or self._ask()
+        user = existing or User(username=username)
+        user.role, user.region = chosen, scope
+        user.full_name = name or user.full_name
+        user.unit, user.phone = unit or user.unit, phone or user.phone
+        user.is_superuser = user.is_staff = chosen == Role.ADMIN
+        try:
+            validate_password(password, user)
+        except ValidationError as error:
+            raise CommandError("--password：" + "；".join(error.messages)) from error
+        user.set_password(password)
+        user.save()
+        where = f"，所属{scope.name}" if scope else ""
+        verb = "已修改" if existing else "已新建"
+        self.stdout.write(self.style.SUCCESS(f"{verb}用户 {username}（{chosen.label}{where}）"))
+
+    def _region(self, role: Role, typed: str, city_code: str | None) -> Region | None:
+        if role == Role.ADMIN and not typed:
+            return None
+        try:
+            city = resolve_city(city_code)
+        except UnknownDivision as error:
+            raise CommandError(str(error)) from error
+        if not typed:
+            if role in _NEEDS_COUNTY:
+                raise CommandError("--region：县区项目办须指定所属县区")
+            return city
+        found = Region.objects.filter(code=typed).first() or match_region(
+            typed, [city, *units_of(city)]
+        )
+        if found is None:
+            raise CommandError(f"--region：{city.name}没有「{typed}」这个区划")
+        is_county = found.kind in (Region.Kind.COUNTY, Region.Kind.ZONE)
+        if role in _NEEDS_COUNTY and not is_county:
+            raise CommandError(
+                f"--region：{role.label}的所属区划应为县区，而「{found.name}」是"
+                f"{found.get_kind_display()}"
+            )
+        if role not in _NEEDS_COUNTY and found.kind != Region.Kind.CITY:
+            raise CommandError(
+                f"--region：{role.label}的所属区划应为市，而「{found.name}」是"
+                f"{found.get_kind_display()}"
+            )
+        return found
+
+    def _ask(self) -> str:
+        first = getpass.getpass("密码：")
+        if first != getpass.getpass("再次输入密码："):
+            raise CommandError("两次输入的密码不一致")
+        return first
