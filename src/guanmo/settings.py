@@ -9,9 +9,8 @@ GUANMO_HTTPS         "0" to serve plain HTTP without debug (default: on unless G
                      X-Forwarded-Proto
 """
 
-from datetime import timedelta
-
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url

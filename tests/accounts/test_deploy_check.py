@@ -14,6 +14,7 @@ def deploy_check(**environment) -> subprocess.CompletedProcess:
         **environment,
     }
     env.pop("GUANMO_HTTPS", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests, never in production
     env.update({key: value for key, value in environment.items() if key == "GUANMO_HTTPS"})
     return subprocess.run(
         [sys.executable, "-m", "guanmo", "check", "--deploy", "--fail-level", "WARNING"],
