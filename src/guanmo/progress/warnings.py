@@ -13,19 +13,28 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from guanmo.progress.arithmetic import format_decimal, shown, time_progress
+from guanmo.progress.arithmetic import (
+    format_decimal,
+    points_vs_time_progress,
+    shown,
+    time_progress,
+)
 
 
 class WarningLevel(StrEnum):
+    """How serious a warning is: 黄色预警 or 红色预警 (黄牌、红牌)."""
+
     YELLOW = "yellow"
     RED = "red"
 
     @property
     def label(self) -> str:
-        return {"yellow": "黄色预警", "red": "红色预警"}[self.value]
+        return _LEVEL_LABELS[self]
 
 
 class WarningKind(StrEnum):
+    """Which rule raised a warning."""
+
     BEHIND = "behind"
     NOT_STARTED = "not_started"
     IDLE = "idle"
@@ -33,26 +42,38 @@ class WarningKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "behind": "落后时间进度",
-            "not_started": "逾期未开工",
-            "idle": "连续两个月无投资",
-            "unreported": "逾期未报送",
-        }[self.value]
+        return _KIND_LABELS[self]
+
+
+_LEVEL_LABELS = {WarningLevel.YELLOW: "黄色预警", WarningLevel.RED: "红色预警"}
+_KIND_LABELS = {
+    WarningKind.BEHIND: "落后时间进度",
+    WarningKind.NOT_STARTED: "逾期未开工",
+    WarningKind.IDLE: "连续两个月无投资",
+    WarningKind.UNREPORTED: "逾期未报送",
+}
+_SEVERITY = {WarningLevel.RED: 0, WarningLevel.YELLOW: 1}
+_UNDER_CONSTRUCTION = ("新开工", "续建")
 
 
 @dataclass(frozen=True)
 class Thresholds:
+    """Points behind time progress beyond which a project is yellow, and beyond which red."""
+
     yellow_points: Decimal = Decimal(10)
     red_points: Decimal = Decimal(20)
 
 
 @dataclass(frozen=True)
 class ProjectState:
-    stage: str
+    """What the rules need to know of one project in the reporting month."""
+
+    stage: str  # 新开工 / 续建 / 竣工 / 前期, "" when unknown
     planned_start: date | None
-    completion_rate: Decimal | None  # percent; None without an annual plan
-    monthly_completed: Mapping[int, Decimal]  # month → completed that month (approved)
+    completion_rate: Decimal | None  # percent, as completion_rate() gives it; None without a plan
+    # month → completed investment of that month this year (approved reports); a month absent
+    # or None was not reported
+    monthly_completed: Mapping[int, Decimal | None]
     reported: bool  # has an approved report for the month
 
 
@@ -60,10 +81,7 @@ class ProjectState:
 class ProjectWarning:
     kind: WarningKind
     level: WarningLevel
-    message: str
-
-
-_UNDER_CONSTRUCTION = ("新开工", "续建")
+    message: str  # one Chinese sentence with the figures
 
 
 def project_warnings(
@@ -74,55 +92,73 @@ def project_warnings(
     thresholds: Thresholds,
     deadline_passed: bool,
 ) -> list[ProjectWarning]:
-    """The project's warnings for the month, most serious rule first."""
-    warnings = []
-    time = time_progress(month)
-    if state.completion_rate is not None:
-        behind = shown(time) - shown(state.completion_rate)
-        level = (
-            WarningLevel.RED
-            if behind > thresholds.red_points
-            else WarningLevel.YELLOW
-            if behind > thresholds.yellow_points
-            else None
-        )
-        if level is not None:
-            warnings.append(
-                ProjectWarning(
-                    WarningKind.BEHIND,
-                    level,
-                    f"完成率{format_decimal(state.completion_rate)}%，"
-                    f"落后时间进度{format_decimal(behind)}个百分点",
-                )
-            )
-    if not state.reported and deadline_passed:
-        warnings.append(
-            ProjectWarning(WarningKind.UNREPORTED, WarningLevel.RED, f"{month}月进度逾期未报送")
-        )
-    month_end = date(year, month, calendar.monthrange(year, month)[1])
-    if state.stage == "前期" and state.planned_start and state.planned_start <= month_end:
-        warnings.append(
-            ProjectWarning(
-                WarningKind.NOT_STARTED,
-                WarningLevel.YELLOW,
-                f"计划于{state.planned_start:%Y年%-m月%-d日}开工，仍处于前期阶段",
-            )
-        )
-    if state.stage in _UNDER_CONSTRUCTION and month >= 2:
-        idle = all(not state.monthly_completed.get(each) for each in (month - 1, month))
-        if idle:
-            warnings.append(
-                ProjectWarning(
-                    WarningKind.IDLE,
-                    WarningLevel.YELLOW,
-                    f"{month - 1}月、{month}月连续两个月无投资",
-                )
-            )
-    return warnings
+    """The project's warnings for the month: red before yellow, otherwise in rule order
+    (behind, unreported, not started, idle); empty when none applies."""
+    found = [
+        _behind(state, month, thresholds),
+        _unreported(state, month, deadline_passed),
+        _not_started(state, year, month),
+        _idle(state, month),
+    ]
+    return sorted(
+        (warning for warning in found if warning is not None),
+        key=lambda warning: _SEVERITY[warning.level],
+    )
 
 
 def worst_level(warnings: Iterable[ProjectWarning]) -> WarningLevel | None:
+    """Red if any warning is red, yellow if any is yellow, None when there are none."""
     levels = {warning.level for warning in warnings}
-    if WarningLevel.RED in levels:
-        return WarningLevel.RED
-    return WarningLevel.YELLOW if levels else None
+    return min(levels, key=_SEVERITY.__getitem__, default=None)
+
+
+def _behind(state: ProjectState, month: int, thresholds: Thresholds) -> ProjectWarning | None:
+    """Strictly more than the threshold: a project exactly 10 points behind is not warned."""
+    rate = state.completion_rate
+    points = points_vs_time_progress(rate, time_progress(month))
+    if rate is None or points is None:
+        return None
+    behind = -points
+    if behind > thresholds.red_points:
+        level = WarningLevel.RED
+    elif behind > thresholds.yellow_points:
+        level = WarningLevel.YELLOW
+    else:
+        return None
+    return ProjectWarning(
+        WarningKind.BEHIND,
+        level,
+        f"完成率{format_decimal(shown(rate))}%，落后时间进度{format_decimal(behind)}个百分点",
+    )
+
+
+def _unreported(state: ProjectState, month: int, deadline_passed: bool) -> ProjectWarning | None:
+    if state.reported or not deadline_passed:
+        return None
+    return ProjectWarning(WarningKind.UNREPORTED, WarningLevel.RED, f"{month}月进度逾期未报送")
+
+
+def _not_started(state: ProjectState, year: int, month: int) -> ProjectWarning | None:
+    """A 前期 project whose planned start falls on or before the month's last day."""
+    start = state.planned_start
+    if state.stage != "前期" or start is None:
+        return None
+    if start > date(year, month, calendar.monthrange(year, month)[1]):
+        return None
+    return ProjectWarning(
+        WarningKind.NOT_STARTED,
+        WarningLevel.YELLOW,
+        f"计划于{start.year}年{start.month}月{start.day}日开工，仍处于前期阶段",
+    )
+
+
+def _idle(state: ProjectState, month: int) -> ProjectWarning | None:
+    """A project under construction with nothing completed this month and the month before
+    (a month not reported counts as nothing completed)."""
+    if state.stage not in _UNDER_CONSTRUCTION or month < 2:
+        return None
+    if any(state.monthly_completed.get(each) for each in (month - 1, month)):
+        return None
+    return ProjectWarning(
+        WarningKind.IDLE, WarningLevel.YELLOW, f"{month - 1}月、{month}月连续两个月无投资"
+    )

@@ -1,0 +1,216 @@
+"""Early warnings, worked by hand. After June time progress is 50.0, after August 66.7."""
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from guanmo.progress.warnings import (
+    ProjectState,
+    ProjectWarning,
+    Thresholds,
+    WarningKind,
+    WarningLevel,
+    project_warnings,
+    worst_level,
+)
+
+ON_TRACK = ProjectState(
+    stage="续建",
+    planned_start=date(2024, 3, 1),
+    completion_rate=Decimal("50.0"),
+    monthly_completed={5: Decimal(100), 6: Decimal(100)},
+    reported=True,
+)
+
+
+def warnings_for(
+    state: ProjectState,
+    *,
+    year: int = 2025,
+    month: int = 6,
+    thresholds: Thresholds = Thresholds(),  # noqa: B008 - frozen, so one shared default is safe
+    deadline_passed: bool = False,
+) -> list[ProjectWarning]:
+    return project_warnings(
+        state, year=year, month=month, thresholds=thresholds, deadline_passed=deadline_passed
+    )
+
+
+def behind(level: WarningLevel, message: str) -> ProjectWarning:
+    return ProjectWarning(WarningKind.BEHIND, level, message)
+
+
+def test_a_project_on_time_progress_has_no_warnings():
+    assert warnings_for(ON_TRACK) == []
+
+
+@pytest.mark.parametrize(
+    ("rate", "expected"),
+    [
+        ("40.0", []),  # exactly 10 points behind: not more than 10
+        ("39.9", [behind(WarningLevel.YELLOW, "完成率39.9%，落后时间进度10.1个百分点")]),
+        ("30.0", [behind(WarningLevel.YELLOW, "完成率30.0%，落后时间进度20.0个百分点")]),
+        ("29.9", [behind(WarningLevel.RED, "完成率29.9%，落后时间进度20.1个百分点")]),
+    ],
+)
+def test_behind_time_progress_warns_only_strictly_beyond_each_threshold(rate, expected):
+    state = replace(ON_TRACK, completion_rate=Decimal(rate))
+    assert warnings_for(state, month=6) == expected
+
+
+def test_behind_message_names_the_rate_and_the_points_behind():
+    # After August: 66.7 − 42.4 = 24.3 points behind, past the red threshold of 20.
+    state = replace(
+        ON_TRACK, completion_rate=Decimal("42.4"), monthly_completed={7: Decimal(1), 8: Decimal(1)}
+    )
+    assert warnings_for(state, month=8) == [
+        behind(WarningLevel.RED, "完成率42.4%，落后时间进度24.3个百分点")
+    ]
+
+
+def test_behind_message_shows_the_rate_to_one_decimal():
+    state = replace(ON_TRACK, completion_rate=Decimal(35))
+    assert warnings_for(state, month=6) == [
+        behind(WarningLevel.YELLOW, "完成率35.0%，落后时间进度15.0个百分点")
+    ]
+
+
+def test_a_project_ahead_of_time_progress_is_not_warned():
+    assert warnings_for(replace(ON_TRACK, completion_rate=Decimal("80.0")), month=6) == []
+
+
+def test_a_project_without_an_annual_plan_is_never_behind():
+    assert warnings_for(replace(ON_TRACK, completion_rate=None), month=6) == []
+
+
+def test_the_city_may_set_its_own_thresholds():
+    strict = Thresholds(yellow_points=Decimal(5), red_points=Decimal(15))
+    yellow = replace(ON_TRACK, completion_rate=Decimal("44.9"))
+    red = replace(ON_TRACK, completion_rate=Decimal("34.9"))
+    assert warnings_for(yellow, thresholds=strict) == [
+        behind(WarningLevel.YELLOW, "完成率44.9%，落后时间进度5.1个百分点")
+    ]
+    assert warnings_for(red, thresholds=strict) == [
+        behind(WarningLevel.RED, "完成率34.9%，落后时间进度15.1个百分点")
+    ]
+
+
+PREPARATORY = replace(ON_TRACK, stage="前期", completion_rate=None, monthly_completed={})
+
+
+def test_a_preparatory_project_due_to_start_by_the_months_last_day_is_not_started():
+    state = replace(PREPARATORY, planned_start=date(2025, 3, 31))
+    assert warnings_for(state, month=3) == [
+        ProjectWarning(
+            WarningKind.NOT_STARTED, WarningLevel.YELLOW, "计划于2025年3月31日开工，仍处于前期阶段"
+        )
+    ]
+
+
+def test_a_preparatory_project_due_to_start_the_day_after_the_month_is_not_warned():
+    state = replace(PREPARATORY, planned_start=date(2025, 4, 1))
+    assert warnings_for(state, month=3) == []
+
+
+def test_the_last_day_of_february_follows_the_leap_year():
+    state = replace(PREPARATORY, planned_start=date(2024, 2, 29))
+    assert [w.kind for w in warnings_for(state, year=2024, month=2)] == [WarningKind.NOT_STARTED]
+
+
+def test_a_preparatory_project_without_a_planned_start_is_not_warned():
+    assert warnings_for(replace(PREPARATORY, planned_start=None), month=12) == []
+
+
+def test_only_a_preparatory_project_can_be_overdue_to_start():
+    started = replace(ON_TRACK, stage="新开工", planned_start=date(2025, 1, 1))
+    assert warnings_for(started, month=6) == []
+
+
+def idle(message: str) -> list[ProjectWarning]:
+    return [ProjectWarning(WarningKind.IDLE, WarningLevel.YELLOW, message)]
+
+
+@pytest.mark.parametrize("stage", ["新开工", "续建"])
+def test_a_project_under_construction_with_no_investment_two_months_running_is_idle(stage):
+    state = replace(ON_TRACK, stage=stage, monthly_completed={4: Decimal(80)})
+    assert warnings_for(state, month=6) == idle("5月、6月连续两个月无投资")
+
+
+def test_months_reported_as_zero_count_as_no_investment():
+    state = replace(ON_TRACK, monthly_completed={5: Decimal(0), 6: Decimal("0.0000")})
+    assert warnings_for(state, month=6) == idle("5月、6月连续两个月无投资")
+
+
+def test_a_month_reported_without_a_figure_counts_as_no_investment():
+    state = replace(ON_TRACK, monthly_completed={2: None, 3: Decimal(0)})
+    assert warnings_for(state, month=3) == idle("2月、3月连续两个月无投资")
+
+
+@pytest.mark.parametrize(
+    "monthly", [{5: Decimal(0), 6: Decimal("0.01")}, {5: Decimal("0.01"), 6: Decimal(0)}]
+)
+def test_investment_in_either_of_the_two_months_is_not_idle(monthly):
+    assert warnings_for(replace(ON_TRACK, monthly_completed=monthly), month=6) == []
+
+
+def test_january_is_never_idle():
+    assert warnings_for(replace(ON_TRACK, monthly_completed={}), month=1) == []
+
+
+@pytest.mark.parametrize("stage", ["竣工", "前期", ""])
+def test_only_a_project_under_construction_can_be_idle(stage):
+    state = replace(ON_TRACK, stage=stage, planned_start=None, monthly_completed={})
+    assert warnings_for(state, month=6) == []
+
+
+NOT_REPORTED = replace(ON_TRACK, reported=False, monthly_completed={5: Decimal(100)})
+
+
+def test_a_project_not_reported_after_the_deadline_is_red():
+    assert warnings_for(NOT_REPORTED, month=6, deadline_passed=True) == [
+        ProjectWarning(WarningKind.UNREPORTED, WarningLevel.RED, "6月进度逾期未报送")
+    ]
+
+
+def test_a_project_not_reported_before_the_deadline_is_not_warned():
+    assert warnings_for(NOT_REPORTED, month=6, deadline_passed=False) == []
+
+
+def test_a_reported_project_is_not_warned_after_the_deadline():
+    assert warnings_for(ON_TRACK, month=6, deadline_passed=True) == []
+
+
+def test_red_warnings_come_before_yellow_ones():
+    state = replace(NOT_REPORTED, completion_rate=Decimal("39.9"), monthly_completed={})
+    assert warnings_for(state, month=6, deadline_passed=True) == [
+        ProjectWarning(WarningKind.UNREPORTED, WarningLevel.RED, "6月进度逾期未报送"),
+        behind(WarningLevel.YELLOW, "完成率39.9%，落后时间进度10.1个百分点"),
+        *idle("5月、6月连续两个月无投资"),
+    ]
+
+
+def test_worst_level_is_none_without_warnings():
+    assert worst_level([]) is None
+
+
+def test_worst_level_is_yellow_when_every_warning_is_yellow():
+    assert worst_level(idle("5月、6月连续两个月无投资") * 2) == WarningLevel.YELLOW
+
+
+def test_worst_level_is_red_when_any_warning_is_red():
+    red = ProjectWarning(WarningKind.UNREPORTED, WarningLevel.RED, "6月进度逾期未报送")
+    yellow = idle("5月、6月连续两个月无投资")[0]
+    assert worst_level([yellow, red]) == WarningLevel.RED
+    assert worst_level(iter([red, yellow])) == WarningLevel.RED
+
+
+def test_levels_and_kinds_carry_their_chinese_labels():
+    assert [level.label for level in WarningLevel] == ["黄色预警", "红色预警"]
+    assert [kind.label for kind in WarningKind] == [
+        "落后时间进度",
+        "逾期未开工",
+        "连续两个月无投资",
+        "逾期未报送",
+    ]
