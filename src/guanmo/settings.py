@@ -5,8 +5,8 @@ GUANMO_SECRET_KEY    secret key (a fixed development key when unset and GUANMO_D
 GUANMO_DEBUG         "1"/"true" turns on debug mode
 GUANMO_ALLOWED_HOSTS comma-separated host names
 GUANMO_HTTPS         "0" to serve plain HTTP without debug (default: on unless GUANMO_DEBUG):
-                     HTTPS redirect, secure cookies, HSTS; behind a proxy that sets
-                     X-Forwarded-Proto
+                     HTTPS redirect, secure cookies, one year of HSTS, and trust in the
+                     X-Forwarded-Proto header set by the TLS-terminating proxy in front
 """
 
 import os
@@ -158,7 +158,9 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = 365 * 24 * 60 * 60 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Trusted only with HTTPS on: then the proxy in front terminates TLS and sets the header;
+# served plain, a client could send it to pass for a secure request.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

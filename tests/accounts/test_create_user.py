@@ -1,3 +1,5 @@
+"""`guanmo create-user`: a role, the region that role needs, and an argon2-hashed password."""
+
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -16,7 +18,7 @@ def create(*args, **options):
     call_command("create-user", *args, password=PASSWORD, **options)
 
 
-def test_a_county_office_by_county_name(city):
+def test_a_county_office_by_county_name(city, capsys):
     create("wuzhi", role="县区项目办", region="武陟县", name="武陟县项目办")
     user = User.objects.get(username="wuzhi")
     assert (user.role, user.region.name, user.full_name) == (
@@ -26,6 +28,8 @@ def test_a_county_office_by_county_name(city):
     )
     assert user.password.startswith("argon2")
     assert user.check_password(PASSWORD)
+    assert not (user.is_staff or user.is_superuser)
+    assert capsys.readouterr().out.strip() == "已新建用户 wuzhi（县区项目办，所属武陟县）"
 
 
 def test_a_zone_office_by_code_and_a_city_office_by_default(city):
@@ -34,6 +38,26 @@ def test_a_zone_office_by_code_and_a_city_office_by_default(city):
     create("shi", role="city_office")
     assert User.objects.get(username="zone").region == zone
     assert User.objects.get(username="shi").region == city
+
+
+@pytest.mark.parametrize(
+    ("role", "region", "expected"),
+    [
+        ("leader", "", Role.LEADER),
+        ("分包领导", "焦作市", Role.LEADER),
+        ("commissioner", "410800", Role.COMMISSIONER),
+        ("驻工地专员", "", Role.COMMISSIONER),
+    ],
+)
+def test_leaders_and_commissioners_belong_to_the_city(city, role, region, expected):
+    create("someone", role=role, region=region, unit="市发改委", phone="13800000000")
+    user = User.objects.get(username="someone")
+    assert (user.role, user.region, user.unit, user.phone) == (
+        expected,
+        city,
+        "市发改委",
+        "13800000000",
+    )
 
 
 def test_the_administrator_is_a_superuser_with_no_region(city):
@@ -52,6 +76,10 @@ def test_the_administrator_is_a_superuser_with_no_region(city):
             {"role": "leader", "region": "温县"},
             "分包领导的所属区划应为市，而「温县」是县（市、区）",
         ),
+        (
+            {"role": "commissioner", "region": "城乡一体化示范区"},
+            "驻工地专员的所属区划应为市，而「城乡一体化示范区」是",
+        ),
         ({"role": "county_office", "region": "洛阳"}, "--region：焦作市没有「洛阳」这个区划"),
     ],
 )
@@ -61,15 +89,65 @@ def test_bad_options_name_the_option_and_create_nobody(city, options, message):
     assert not User.objects.filter(username="someone").exists()
 
 
+def test_without_a_city_it_asks_for_init_city(db):
+    with pytest.raises(CommandError, match="尚未建立城市，请先运行 guanmo init-city"):
+        create("shi", role="city_office")
+    assert not User.objects.exists()
+
+
 def test_a_weak_password_is_refused(city):
     with pytest.raises(CommandError, match="--password："):
         call_command("create-user", "weak", role="city_office", password="12345678")
     assert not User.objects.filter(username="weak").exists()
 
 
+def test_the_password_can_come_from_the_environment(city, monkeypatch):
+    monkeypatch.setenv("GUANMO_NEW_USER_PASSWORD", PASSWORD)
+    call_command("create-user", "shi", role="city_office")
+    assert User.objects.get(username="shi").check_password(PASSWORD)
+
+
+def test_without_a_password_it_is_asked_for_twice(city, monkeypatch):
+    monkeypatch.delenv("GUANMO_NEW_USER_PASSWORD", raising=False)
+    answers = iter([PASSWORD, PASSWORD])
+    monkeypatch.setattr("getpass.getpass", lambda prompt: next(answers))
+    call_command("create-user", "shi", role="city_office")
+    assert User.objects.get(username="shi").check_password(PASSWORD)
+
+
+def test_two_different_typed_passwords_are_refused(city, monkeypatch):
+    monkeypatch.delenv("GUANMO_NEW_USER_PASSWORD", raising=False)
+    answers = iter([PASSWORD, PASSWORD + "x"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt: next(answers))
+    with pytest.raises(CommandError, match="两次输入的密码不一致"):
+        call_command("create-user", "shi", role="city_office")
+    assert not User.objects.filter(username="shi").exists()
+
+
 def test_an_existing_user_needs_update(city):
     create("wuzhi", role="county_office", region="武陟县")
-    with pytest.raises(CommandError, match="已存在"):
+    with pytest.raises(CommandError, match="用户名「wuzhi」已存在；如需修改请加 --update"):
         create("wuzhi", role="county_office", region="温县")
-    create("wuzhi", role="county_office", region="温县", update=True)
-    assert User.objects.get(username="wuzhi").region.name == "温县"
+    assert User.objects.get(username="wuzhi").region.name == "武陟县"
+
+
+def test_update_changes_role_region_name_and_password(city):
+    create("wuzhi", role="admin")
+    new_password = "Wenxian-xmb-2026?"
+    call_command(
+        "create-user",
+        "wuzhi",
+        role="county_office",
+        region="温县",
+        name="温县项目办",
+        password=new_password,
+        update=True,
+    )
+    user = User.objects.get(username="wuzhi")
+    assert (user.role, user.region.name, user.full_name) == (
+        Role.COUNTY_OFFICE,
+        "温县",
+        "温县项目办",
+    )
+    assert not (user.is_superuser or user.is_staff)
+    assert user.check_password(new_password) and not user.check_password(PASSWORD)

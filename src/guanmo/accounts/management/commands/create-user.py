@@ -6,9 +6,10 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from guanmo.accounts.models import Role, User
+from guanmo.regions.management.city import add_city_argument, city_for
 from guanmo.regions.models import Region
 from guanmo.regions.names import match_region
-from guanmo.regions.services import UnknownDivision, resolve_city, units_of
+from guanmo.regions.services import units_of
 
 _ROLES = {**{role.value: role for role in Role}, **{role.label: role for role in Role}}
 _NEEDS_COUNTY = {Role.COUNTY_OFFICE}
@@ -24,7 +25,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--region", default="", help="所属区划：区划代码或名称（县区项目办必填）"
         )
-        parser.add_argument("--city", default=None, help="城市区划代码（有多个城市时）")
+        add_city_argument(parser)
         parser.add_argument("--name", default="", help="姓名")
         parser.add_argument("--unit", default="", help="单位")
         parser.add_argument("--phone", default="", help="手机号")
@@ -62,10 +63,7 @@ class Command(BaseCommand):
     def _region(self, role: Role, typed: str, city_code: str | None) -> Region | None:
         if role == Role.ADMIN and not typed:
             return None
-        try:
-            city = resolve_city(city_code)
-        except UnknownDivision as error:
-            raise CommandError(str(error)) from error
+        city = city_for(city_code)
         if not typed:
             if role in _NEEDS_COUNTY:
                 raise CommandError("--region：县区项目办须指定所属县区")
