@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "guanmo.ledger",
     "guanmo.progress",
     "guanmo.reporting",
+    "guanmo.observation",
     "guanmo.documents",
     "guanmo.demo",
     "axes",
@@ -59,6 +60,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Serves STATIC_ROOT (after `guanmo collectstatic`) without a separate web server.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
