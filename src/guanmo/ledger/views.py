@@ -1,6 +1,7 @@
 """Project pages: the list (filters, search, sort, paging, Excel), a project, its edit, the map."""
 
 import io
+import json
 from pathlib import Path
 
 from django.contrib import messages
@@ -195,9 +196,20 @@ def map_points(request: HttpRequest) -> JsonResponse:
 
 
 def county_shapes(request: HttpRequest) -> HttpResponse:
-    """The city's county boundaries shipped with the app (offline GeoJSON)."""
+    """The city's county boundaries shipped with the app (offline GeoJSON, one feature per
+    county with its GB/T 2260 `code` and `name`). A county office gets its own county only:
+    no page shows him another county."""
     scope: Scope = request.scope
     path = GEO_DIR / f"{scope.city.code}.geojson"
     if not path.exists():
         raise Http404("没有本市的县区边界数据")
-    return HttpResponse(path.read_bytes(), content_type="application/geo+json")
+    if scope.county is None:
+        return HttpResponse(path.read_bytes(), content_type="application/geo+json")
+    shapes = json.loads(path.read_bytes())
+    shapes["features"] = [
+        feature
+        for feature in shapes["features"]
+        if feature["properties"].get("code") == scope.county.code
+    ]
+    body = json.dumps(shapes, ensure_ascii=False, separators=(",", ":"))
+    return HttpResponse(body, content_type="application/geo+json")

@@ -12,7 +12,7 @@
       style: { color: "#52606d", weight: 1.5, fillColor: "#e4ecf5", fillOpacity: 0.6 },
       onEachFeature: (feature, shape) => shape.bindTooltip(feature.properties.name, { sticky: true }),
     }).addTo(map);
-    bounds = layer.getBounds();
+    if (layer.getLayers().length) bounds = layer.getBounds();
   }
   const points = await (await fetch(element.dataset.points)).json();
   const markers = L.geoJSON(points, {
