@@ -116,18 +116,18 @@ def complete_block(totals: Totals) -> tuple[list[str], list[str]]:
     return best
 
 
-def kendall_w(ranked: np.ndarray) -> Decimal | None:
+def kendall_w(totals: np.ndarray) -> Decimal | None:
     """Kendall's W of judges (rows) over sites (columns), corrected for ties:
     W = 12·S / (m²(n³−n) − m·ΣT), T = Σ(t³−t) per judge. None below 2 × 2 or when every
     judge tied every site."""
-    judges, sites = ranked.shape
+    judges, sites = totals.shape
     if judges < 2 or sites < 2:
         return None
-    ranks = np.apply_along_axis(stats.rankdata, 1, ranked)
+    ranks = np.apply_along_axis(stats.rankdata, 1, totals)  # mid-ranks for ties
     rank_sums = ranks.sum(axis=0)
     s = float(((rank_sums - rank_sums.mean()) ** 2).sum())
     ties = 0
-    for row in ranked:
+    for row in totals:
         _, counts = np.unique(row, return_counts=True)
         ties += int((counts**3 - counts).sum())
     denominator = judges**2 * (sites**3 - sites) - judges * ties
@@ -190,9 +190,9 @@ def krippendorff_alpha(totals: Totals) -> Decimal | None:
 def panel_agreement(totals: Totals) -> Agreement:
     """W and the ICCs on `complete_block`, alpha on everything."""
     judges, sites = complete_block(totals)
-    block = np.array([[float(totals[site][judge]) for site in sites] for judge in judges])
-    if not judges:
-        block = np.empty((0, 0))
+    block = np.array(
+        [[float(totals[site][judge]) for site in sites] for judge in judges], dtype=float
+    ).reshape(len(judges), len(sites))
     single, single_low, single_high, average, average_low, average_high = icc_absolute(block.T)
     return Agreement(
         kendall_w=kendall_w(block),
