@@ -80,6 +80,19 @@ def test_leaving_one_judge_out_shows_the_counties_whose_rank_would_change():
     ]
 
 
+def test_a_panel_of_one_judge_has_ranks_and_nothing_to_leave_out():
+    results = tour_results(
+        [card("评委A", "甲点", "甲县", "80"), card("评委A", "乙点", "乙县", "70")],
+        method="severity",  # as a tour stores it
+    )
+    assert [(r.region, r.score, r.rank) for r in results.regions] == [
+        ("甲县", Decimal("80.00"), 1),
+        ("乙县", Decimal("70.00"), 2),
+    ]
+    assert results.method is Method.SEVERITY
+    assert results.rank_shifts == []
+
+
 def test_two_cards_from_one_judge_for_one_site_are_refused():
     with pytest.raises(ValueError, match="评委「评委A」对观摩点「甲点」有两张评分表"):
         tour_results([card("评委A", "甲点", "甲县", "80"), card("评委A", "甲点", "甲县", "85")])

@@ -83,6 +83,8 @@ TRIM_FROM_JUDGES = 5  # the default rule drops one at each end from five judges 
 
 @dataclass(frozen=True)
 class SiteResult:
+    """One observation site's score and rank."""
+
     site: str
     region: str
     judges: int  # totals that counted (after recusal, before trimming)
@@ -95,6 +97,8 @@ class SiteResult:
 
 @dataclass(frozen=True)
 class RegionResult:
+    """One county's score and rank, made from its sites' scores."""
+
     region: str
     sites: int
     score: Decimal  # mean of its sites' shown scores, two decimals half-up
@@ -104,6 +108,8 @@ class RegionResult:
 
 @dataclass(frozen=True)
 class TourResults:
+    """Everything the results page, the bulletin and the export show of a tour."""
+
     method: Method
     sites: list[SiteResult]  # in rank order, ties by site name
     regions: list[RegionResult]  # in rank order, ties by county name
@@ -116,7 +122,7 @@ class TourResults:
 def tour_results(
     cards: Sequence[ScoreCard],
     *,
-    method: Method = Method.TRIMMED,
+    method: Method | str = Method.TRIMMED,
     trim: Trim = Trim(),
     recusal: bool = True,
 ) -> TourResults:
@@ -125,6 +131,7 @@ def tour_results(
     With `recusal` (回避) a judge's cards for his own county's sites are left out of
     everything. Raises ValueError when a judge has two cards for one site.
     """
+    method = Method(method)  # a stored "trimmed" works as well as Method.TRIMMED
     totals = counted_totals(cards, recusal=recusal)
     site_regions = {card.site: card.site_region for card in cards}
     judge_regions = {card.judge: card.judge_region for card in cards}
@@ -212,6 +219,8 @@ def site_scores(
     `zscore` standardises first and then trims like `trimmed`: the organiser chose how to
     correct the judges' scales, not to give up dropping a rogue total.
     """
+    if not totals:  # e.g. the only judge left out
+        return {}, {}, []
     if method is Method.SEVERITY:
         fitted = severity_fit(totals)
         if fitted is not None:
