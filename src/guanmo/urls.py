@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("guanmo.progress.urls")),
     path("", include("guanmo.ledger.urls")),
     path("reporting/", include("guanmo.reporting.urls")),
+    path("observation/", include("guanmo.observation.urls")),
     path("accounts/", include("guanmo.accounts.urls")),
     path("admin/", admin.site.urls),
 ]

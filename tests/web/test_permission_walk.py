@@ -11,6 +11,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from guanmo.ledger.views import GEO_DIR
+from guanmo.observation import services as tours
 from guanmo.reporting.models import Period
 from guanmo.reporting.services import close_period, open_period
 from tests.world import YEAR
@@ -42,6 +43,11 @@ WUZHI_REPORT = {
     "commissioner": 404,
 }
 
+REPORTERS = {**EVERYONE, "leader": 403, "commissioner": 403}
+TOUR = {**REPORTERS, "leader": 404, "commissioner": 404}
+ORGANISER = {**TOUR, "wuzhi": 403, "wenxian": 403}
+CITY_OFFICE = {**TOUR, "wuzhi": 404, "wenxian": 404}
+
 # What each role may see of the test city: any other project's name, or a county's name outside
 # his scope, on a page he can open is a leak.
 VISIBLE = {
@@ -62,7 +68,20 @@ def places(world):
     march = open_period(world.city, year=YEAR, month=3, deadline=date(YEAR, 4, 5), user=None)
     close_period(march, user=world.users["city"])
     april = open_period(world.city, year=YEAR, month=4, deadline=date(YEAR, 5, 5), user=None)
+    tour = tours.create_tour(
+        world.city,
+        name="上半年观摩",
+        first_day=date(YEAR, 6, 18),
+        days=1,
+        counties=[world.wuzhi, world.wenxian],
+        user=None,
+    )
+    site = tours.add_site(tour, world.projects["武陟装备"], user=None, approved=True)
+    judge = tours.add_judge(tour, name="张评委")
     return {
+        "tour": tour.pk,
+        "site": site.pk,
+        "judge": judge,
         "project": world.projects["武陟装备"].pk,
         "report": april.reports.get(county=world.wuzhi).pk,
         "period": april.pk,
@@ -73,8 +92,25 @@ def places(world):
 def get_pages(places) -> dict[str, tuple[str, dict[str, int]]]:
     """URL name → (URL, expected status per role) for every page reached with GET."""
     project, report, period = places["project"], places["report"], places["period"]
+    tour = places["tour"]
     closed: Period = places["closed"]
     return {
+        "tour_list": (reverse("tour_list"), REPORTERS),
+        "tour_detail": (reverse("tour_detail", args=[tour]), TOUR),
+        "judge_links": (reverse("judge_links", args=[tour]), ORGANISER),
+        "tour_board": (reverse("tour_board", args=[tour]), ORGANISER),
+        "tour_route": (reverse("tour_route", args=[tour]), ORGANISER),
+        # No route is planned yet: nothing to print, even for the organiser.
+        "tour_route_file": (
+            reverse("tour_route_file", args=[tour]),
+            {**ORGANISER, "admin": 404, "city": 404},
+        ),
+        # A county sees the results once the tour has closed; this one is still open.
+        "tour_results": (reverse("tour_results", args=[tour]), CITY_OFFICE),
+        "tour_results_file": (
+            reverse("tour_results_file", args=[tour, "docx"]),
+            {**CITY_OFFICE, "admin": 404, "city": 404},  # no scores yet
+        ),
         "dashboard": (reverse("dashboard"), EVERYONE),
         "warnings": (reverse("warnings"), EVERYONE),
         "project_list": (reverse("project_list"), EVERYONE),
@@ -115,9 +151,27 @@ def get_pages(places) -> dict[str, tuple[str, dict[str, int]]]:
 def post_actions(places) -> dict[str, tuple[str, dict[str, int]]]:
     """URL name → (URL, status for each role that may NOT take the action)."""
     report, period, project = places["report"], places["period"], places["project"]
+    tour, site = places["tour"], places["site"]
+    organiser = {"wuzhi": 403, "wenxian": 403, "leader": 404, "commissioner": 404}
+    tour_actions = {
+        name: (reverse(name, args=[tour]), organiser)
+        for name in ("tour_settings", "judge_add", "tour_open", "tour_close", "tour_route_plan")
+    }
+    site_actions = {
+        name: (reverse(name, args=[site]), organiser)
+        for name in ("site_decide", "site_edit", "site_close", "site_move")
+    }
     county_only = {"admin": 403, "city": 403, "wenxian": 404, "leader": 404, "commissioner": 404}
     city_only = {"wuzhi": 403, "wenxian": 404, "leader": 404, "commissioner": 404}
     return {
+        **tour_actions,
+        **site_actions,
+        "site_add": (
+            reverse("site_add", args=[tour]),
+            {"leader": 404, "commissioner": 404},
+        ),
+        # Judges are not users: a signed-in user is no judge.
+        "judge_submit": (reverse("judge_submit"), dict.fromkeys(ROLES, 404)),
         "report_upload": (reverse("report_upload", args=[report]), county_only),
         "report_submit": (reverse("report_submit", args=[report]), county_only),
         "report_return": (reverse("report_return", args=[report]), city_only),
@@ -162,13 +216,38 @@ def application_url_names() -> set[str]:
     return names - {"login", "logout"}
 
 
+def judge_pages(places) -> dict[str, str]:
+    """The judge's own pages: no log-in, his personal link instead."""
+    judge = places["judge"]
+    return {
+        "judge_sign_in": reverse("judge_sign_in", args=[judge.token]),
+        "judge_home": reverse("judge_home"),
+        "judge_site": reverse("judge_site", args=[places["site"]]),
+    }
+
+
 def test_the_walk_covers_every_url(places):
-    walked = set(get_pages(places)) | set(post_actions(places))
+    walked = set(get_pages(places)) | set(post_actions(places)) | set(judge_pages(places))
     assert application_url_names() - walked == set()
+
+
+def test_without_his_link_nobody_reaches_a_judges_pages(client, world, places):
+    pages = judge_pages(places)
+    assert client.get(reverse("judge_sign_in", args=["not-a-token"])).status_code == 404
+    for role in (None, *ROLES):
+        if role:
+            client.force_login(world.users[role])
+        for name in ("judge_home", "judge_site"):
+            assert client.get(pages[name]).status_code == 404, f"{role} GET {name}"
+    response = client.get(pages["judge_sign_in"])
+    assert response.status_code == 302 and response.url == pages["judge_home"]
+    assert client.get(pages["judge_site"]).status_code == 200
 
 
 def test_a_stranger_is_sent_to_log_in_everywhere(client, places):
     for name, (url, _) in {**get_pages(places), **post_actions(places)}.items():
+        if name == "judge_submit":
+            continue
         response = client.get(url)
         assert response.status_code == 302, name
         assert response.url.startswith(reverse("login")), name

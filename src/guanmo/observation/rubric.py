@@ -22,12 +22,19 @@ DEFAULT_RUBRIC: tuple[Criterion, ...] = (
 )
 
 
+def plain(points: Decimal) -> str:
+    """Points as people write them: 25, 20.5 (no trailing zeros, no exponent)."""
+    return f"{points.normalize():f}"
+
+
 def score_fault(criterion: Criterion, points: Decimal) -> str | None:
     """Why `points` cannot stand for `criterion`, in Chinese; None when it can."""
     if not 0 <= points <= criterion.maximum:
-        return f"「{criterion.name}」应在0至{criterion.maximum:f}分之间，而填的是{points:f}"
+        return (
+            f"「{criterion.name}」应在0至{plain(criterion.maximum)}分之间，而填的是{plain(points)}"
+        )
     if points % SCORE_STEP:
-        return f"「{criterion.name}」应以{SCORE_STEP:f}分为单位，而填的是{points:f}"
+        return f"「{criterion.name}」应以{SCORE_STEP:f}分为单位，而填的是{plain(points)}"
     return None
 
 

@@ -1,0 +1,100 @@
+from datetime import date
+
+from django import forms
+
+from guanmo.ledger.models import Project
+from guanmo.observation.models import Site, Tour
+from guanmo.regions.models import Region
+
+
+class TourForm(forms.Form):
+    name = forms.CharField(label="观摩活动名称", max_length=200)
+    first_day = forms.DateField(label="开始日期", widget=forms.DateInput(attrs={"type": "date"}))
+    days = forms.IntegerField(label="天数", min_value=1, max_value=7, initial=1)
+    counties = forms.ModelMultipleChoiceField(
+        label="参加县区", queryset=Region.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, units: list[Region], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["counties"].queryset = Region.objects.filter(pk__in=[u.pk for u in units])
+        self.fields["counties"].initial = [unit.pk for unit in units]
+        self.fields["first_day"].initial = date.today()
+
+
+class TourSettingsForm(forms.ModelForm):
+    class Meta:
+        model = Tour
+        fields = [
+            "method",
+            "drop_high",
+            "drop_low",
+            "recusal",
+            "day_start",
+            "day_end",
+            "lunch_from",
+            "lunch_to",
+            "lunch_minutes",
+            "start_name",
+            "start_latitude",
+            "start_longitude",
+            "road_factor",
+            "speed_kmh",
+        ]
+        widgets = {
+            name: forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+            for name in ("day_start", "day_end", "lunch_from", "lunch_to")
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if (cleaned.get("drop_high") is None) != (cleaned.get("drop_low") is None):
+            raise forms.ValidationError("去掉最高分和最低分的个数须同时填写，或同时留空")
+        lunch_from, lunch_to = cleaned.get("lunch_from"), cleaned.get("lunch_to")
+        minutes = cleaned.get("lunch_minutes")
+        if lunch_from and lunch_to and minutes is not None:
+            window = (lunch_to.hour * 60 + lunch_to.minute) - (
+                lunch_from.hour * 60 + lunch_from.minute
+            )
+            if minutes > window:
+                self.add_error("lunch_minutes", "午餐时长不能超过午餐时段")
+        start, end = cleaned.get("day_start"), cleaned.get("day_end")
+        if start and end and end <= start:
+            self.add_error("day_end", "结束时间应晚于出发时间")
+        return cleaned
+
+
+class SiteForm(forms.Form):
+    project = forms.ModelChoiceField(label="项目", queryset=Project.objects.none())
+
+    def __init__(self, *args, projects, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["project"].queryset = projects.select_related("county").order_by(
+            "county__code", "name"
+        )
+        self.fields["project"].label_from_instance = lambda p: f"{p.county.name}·{p.name}"
+
+
+class SiteDetailsForm(forms.ModelForm):
+    class Meta:
+        model = Site
+        fields = ["introduction", "stay_minutes", "pinned_day"]
+        widgets = {"introduction": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, days: int, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["pinned_day"].widget = forms.Select(
+            choices=[("", "不指定")] + [(day, f"第{day}天") for day in range(1, days + 1)]
+        )
+
+
+class JudgeForm(forms.Form):
+    name = forms.CharField(label="姓名", max_length=50)
+    unit = forms.CharField(label="单位", max_length=100, required=False)
+    county = forms.ModelChoiceField(
+        label="所属县区", queryset=Region.objects.none(), required=False, empty_label="无（市直）"
+    )
+
+    def __init__(self, *args, units: list[Region], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["county"].queryset = Region.objects.filter(pk__in=[u.pk for u in units])

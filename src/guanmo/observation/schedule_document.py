@@ -1,0 +1,69 @@
+"""The tour's schedule as a printable official document: one table per day, with arrival,
+stay, departure and distance for each site, and the lunch break in its place."""
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from docx.document import Document as DocumentObject
+
+from guanmo.documents.docx import add_body, add_heading, add_table, add_title, new_official_document
+from guanmo.observation.models import Site, Tour
+from guanmo.observation.schedule import Schedule
+
+_HEADERS = ("序号", "时间", "观摩点", "县区", "停留", "路程")
+_NUMERALS = "一二三四五六七"
+
+
+def schedule_rows(schedule_day, sites: Mapping[str, Site]) -> list[list[str]]:
+    """A day's lines: the departure, each stop (with lunch after the stop it follows), the
+    return."""
+    rows = [["", f"{schedule_day.leave:%H:%M}", "出发", "", "", ""]]
+    if schedule_day.lunch is not None and schedule_day.lunch.after is None:
+        rows.append(_lunch_row(schedule_day.lunch))
+    for number, stop in enumerate(schedule_day.stops, start=1):
+        site = sites[stop.site]
+        rows.append(
+            [
+                str(number),
+                f"{stop.arrival:%H:%M}—{stop.departure:%H:%M}",
+                site.project.name,
+                site.project.county.name,
+                f"{(stop.departure - stop.arrival).seconds // 60}分钟",
+                _km(stop.distance_km),
+            ]
+        )
+        if schedule_day.lunch is not None and schedule_day.lunch.after == stop.site:
+            rows.append(_lunch_row(schedule_day.lunch))
+    rows.append(
+        ["", f"{schedule_day.back:%H:%M}", "返回", "", "", _km(schedule_day.back_distance_km)]
+    )
+    return rows
+
+
+def _km(distance: Decimal | None) -> str:
+    return "—" if distance is None else f"{distance:f}公里"
+
+
+def _lunch_row(lunch) -> list[str]:
+    return ["", f"{lunch.start:%H:%M}—{lunch.end:%H:%M}", "午餐", "", "", ""]
+
+
+def schedule_document(tour: Tour, schedule: Schedule, sites: Mapping[str, Site]) -> DocumentObject:
+    document = new_official_document()
+    add_title(document, f"{tour.name}日程安排")
+    placed = sum(len(day.stops) for day in schedule.days)
+    add_body(
+        document,
+        f"本次观摩共{tour.days}天，安排观摩点{placed}个，自{tour.start_name}出发，"
+        f"全程约{_km(schedule.distance_km)}。",
+    )
+    for number, day in enumerate(schedule.days, start=1):
+        add_heading(
+            document,
+            f"{_NUMERALS[number - 1]}、第{number}天（{day.day.date.month}月{day.day.date.day}日）",
+        )
+        add_table(document, _HEADERS, schedule_rows(day, sites))
+    if schedule.unplaced:
+        names = "、".join(sites[key].project.name for key in schedule.unplaced)
+        add_body(document, f"以下观摩点在日程内安排不下，需另行安排：{names}。")
+    return document

@@ -1,0 +1,197 @@
+"""Observation tour operations: create a tour, pick and propose sites, add judges, take a
+judge's scores (a resend stored once), close sites and the tour. Each checks its preconditions
+and writes in one transaction; the message of a refusal says why, in Chinese."""
+
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.utils import timezone
+
+from guanmo.accounts.models import User
+from guanmo.ledger.models import Project
+from guanmo.observation.models import Criterion, Judge, Score, ScoreForm, Site, Tour
+from guanmo.observation.rubric import DEFAULT_RUBRIC, score_fault
+from guanmo.observation.rubric import Criterion as RubricCriterion
+from guanmo.regions.models import Region
+
+
+class TourError(Exception):
+    """An operation that may not be done now; the message says why, in Chinese."""
+
+
+@transaction.atomic
+def create_tour(
+    city: Region,
+    *,
+    name: str,
+    first_day: date,
+    days: int,
+    counties: Iterable[Region],
+    user: User | None,
+    rubric: Sequence[RubricCriterion] = DEFAULT_RUBRIC,
+) -> Tour:
+    tour = Tour.objects.create(
+        city=city, name=name, first_day=first_day, days=days, created_by=user
+    )
+    tour.counties.set(counties)
+    Criterion.objects.bulk_create(
+        Criterion(
+            tour=tour,
+            name=criterion.name,
+            maximum=criterion.maximum,
+            description=criterion.description,
+            position=position,
+        )
+        for position, criterion in enumerate(rubric)
+    )
+    return tour
+
+
+def _preparing(tour: Tour) -> None:
+    if tour.is_closed:
+        raise TourError("观摩活动已结束，不能再修改")
+
+
+@transaction.atomic
+def add_site(tour: Tour, project: Project, *, user: User, approved: bool) -> Site:
+    """The city office's pick (approved at once) or a county office's proposal."""
+    _preparing(tour)
+    if not tour.counties.filter(pk=project.county_id).exists():
+        raise TourError(f"「{project.name}」所在的{project.county.name}未参加本次观摩")
+    if tour.sites.filter(project=project).exists():
+        raise TourError(f"「{project.name}」已是本次观摩的观摩点")
+    return Site.objects.create(
+        tour=tour,
+        project=project,
+        status=Site.Status.APPROVED if approved else Site.Status.PROPOSED,
+        proposed_by=user,
+        introduction=project.scope,
+    )
+
+
+def decide_site(site: Site, *, approve: bool) -> None:
+    _preparing(site.tour)
+    site.status = Site.Status.APPROVED if approve else Site.Status.REJECTED
+    if not approve:
+        site.day = site.position = None
+    site.save(update_fields=["status", "day", "position"])
+
+
+def add_judge(tour: Tour, *, name: str, unit: str = "", county: Region | None = None) -> Judge:
+    _preparing(tour)
+    if tour.judges.filter(name=name).exists():
+        raise TourError(f"评委「{name}」已在名单中")
+    return Judge.objects.create(tour=tour, name=name, unit=unit, county=county)
+
+
+def open_scoring(tour: Tour) -> None:
+    _preparing(tour)
+    if not tour.sites.filter(status=Site.Status.APPROVED).exists():
+        raise TourError("尚未确定观摩点，不能开始评分")
+    if not tour.judges.exists():
+        raise TourError("尚未添加评委，不能开始评分")
+    tour.status = Tour.Status.SCORING
+    tour.save(update_fields=["status"])
+
+
+def recused(judge: Judge, site: Site) -> bool:
+    """Whether the judge stays out of this site's scoring: it is in his own county."""
+    return (
+        judge.tour.recusal
+        and judge.county_id is not None
+        and judge.county_id == site.project.county_id
+    )
+
+
+def sites_for_judge(judge: Judge) -> list[Site]:
+    """The sites he scores, in route order (recused sites left out)."""
+    sites = judge.tour.sites.filter(status=Site.Status.APPROVED).select_related("project")
+    return [site for site in sites if not recused(judge, site)]
+
+
+def _points(criteria: Sequence[Criterion], typed: Mapping[str, object]) -> dict[Criterion, Decimal]:
+    points: dict[Criterion, Decimal] = {}
+    faults = []
+    for criterion in criteria:
+        raw = typed.get(str(criterion.pk), typed.get(criterion.name))
+        if raw is None or str(raw).strip() == "":
+            faults.append(f"「{criterion.name}」未打分")
+            continue
+        try:
+            value = Decimal(str(raw).strip())
+        except InvalidOperation:
+            faults.append(f"「{criterion.name}」应填数字，而填的是「{raw}」")
+            continue
+        rubric = RubricCriterion(criterion.name, criterion.maximum)
+        if fault := score_fault(rubric, value):
+            faults.append(fault)
+            continue
+        points[criterion] = value
+    if faults:
+        raise TourError("；".join(faults))
+    return points
+
+
+@transaction.atomic
+def submit_scores(
+    judge: Judge,
+    site: Site,
+    *,
+    points: Mapping[str, object],
+    remark: str = "",
+    submission: uuid.UUID,
+) -> tuple[ScoreForm, bool]:
+    """Store a judge's scores for a site; returns the form and whether anything was written.
+
+    `points` maps a criterion's id (or name) to the points as typed. A submission already stored
+    (the same `submission` id, resent after a dropped connection) is not stored again; a new
+    submission replaces his earlier scores until the site is closed.
+    """
+    tour = Tour.objects.select_for_update().get(pk=judge.tour_id)
+    if tour.status != Tour.Status.SCORING:
+        raise TourError("观摩活动不在评分阶段，不能提交评分")
+    if site.tour_id != tour.pk or site.status != Site.Status.APPROVED:
+        raise TourError("没有这个观摩点")
+    existing = ScoreForm.objects.filter(judge=judge, site=site).first()
+    if existing is not None and existing.submission == submission:
+        return existing, False
+    site.refresh_from_db(fields=["closed_at"])
+    if site.is_closed:
+        raise TourError(f"「{site}」已截止评分，评分不能再修改")
+    if recused(judge, site):
+        raise TourError(f"「{site}」属本人所在县区，按回避规定不参加评分")
+    checked = _points(list(tour.criteria.all()), points)
+    now = timezone.now()
+    if existing is None:
+        form = ScoreForm.objects.create(
+            judge=judge, site=site, remark=remark.strip(), submission=submission, submitted_at=now
+        )
+    else:
+        form = existing
+        form.remark, form.submission, form.submitted_at = remark.strip(), submission, now
+        form.times_changed += 1
+        form.save()
+        form.scores.all().delete()
+    Score.objects.bulk_create(
+        Score(form=form, criterion=criterion, points=value) for criterion, value in checked.items()
+    )
+    return form, True
+
+
+def close_site(site: Site) -> None:
+    """Scores for the site can no longer change."""
+    if site.closed_at is None:
+        site.closed_at = timezone.now()
+        site.save(update_fields=["closed_at"])
+
+
+@transaction.atomic
+def close_tour(tour: Tour) -> None:
+    """The tour ends: every site is closed and the judges' links stop working."""
+    now = timezone.now()
+    tour.sites.filter(closed_at__isnull=True).update(closed_at=now)
+    tour.status = Tour.Status.CLOSED
+    tour.save(update_fields=["status"])

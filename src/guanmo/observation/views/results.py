@@ -1,0 +1,59 @@
+"""The tour's results: the page, the results bulletin (.docx) and the organiser's export
+(.xlsx, with every judge's scores). The city office sees them as scores arrive; a county
+office once the tour has closed."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from guanmo.accounts.scope import Scope
+from guanmo.observation.bulletin import course_sentence, podium_sentence
+from guanmo.observation.models import Tour
+from guanmo.observation.results import Method
+from guanmo.observation.selectors import results_of, tour_facts, tours_for
+
+
+def _visible_tour(request: HttpRequest, pk: int) -> Tour:
+    scope: Scope = request.scope
+    tour = get_object_or_404(tours_for(scope), pk=pk)
+    if not (scope.is_city_office or tour.is_closed):
+        raise Http404("观摩结果尚未公布")
+    return tour
+
+
+def _method(request: HttpRequest, tour: Tour) -> Method:
+    try:
+        return Method(request.GET.get("method") or tour.method)
+    except ValueError:
+        return Method(tour.method)
+
+
+def tour_results_page(request: HttpRequest, pk: int) -> HttpResponse:
+    tour = _visible_tour(request, pk)
+    method = _method(request, tour)
+    results = results_of(tour, method)
+    context = {
+        "tour": tour,
+        "results": results,
+        "method": method,
+        "methods": list(Method),
+        "organiser": request.scope.is_city_office,
+    }
+    if results is not None:
+        context |= {
+            "tour_sentence": course_sentence(tour_facts(tour)),
+            "podium_sentence": podium_sentence(results.regions),
+        }
+    return render(request, "observation/results.html", context)
+
+
+def tour_results_file(request: HttpRequest, pk: int, extension: str) -> FileResponse:
+    tour = _visible_tour(request, pk)
+    if extension not in ("docx", "xlsx"):
+        raise Http404("没有这种格式")
+    if extension == "xlsx" and not request.scope.is_city_office:
+        raise PermissionDenied("评委逐项打分仅供市项目办查看")
+    results = results_of(tour, _method(request, tour))
+    if results is None:
+        raise Http404("尚无评分")
+    raise Http404

@@ -1,0 +1,121 @@
+"""The tour's route and schedule: planned by the solver, adjusted by hand, printed."""
+
+import io
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from guanmo.documents.docx import save
+from guanmo.observation import route
+from guanmo.observation.routing import plan_route
+from guanmo.observation.schedule import arrange, validate_schedule
+from guanmo.observation.schedule_document import schedule_document
+from guanmo.observation.views.tours import _organised_tour, _site
+
+
+def _schedule(tour):
+    sites = route.route_sites(tour)
+    problem, reasons = route.route_problem(tour, sites)
+    if problem is None:
+        return sites, None, None, reasons
+    order = route.stored_order(tour, sites)
+    if not any(order):
+        return sites, problem, None, []
+    return sites, problem, arrange(problem, order), []
+
+
+def tour_route(request: HttpRequest, pk: int) -> HttpResponse:
+    tour = _organised_tour(request, pk)
+    sites, problem, schedule, reasons = _schedule(tour)
+    by_key = {str(site.pk): site for site in sites}
+    context = {
+        "tour": tour,
+        "reasons": reasons,
+        "schedule": schedule,
+        "sites": by_key,
+        "unscheduled": [],
+        "faults": [],
+    }
+    if schedule is not None:
+        scheduled = {stop.site for day in schedule.days for stop in day.stops}
+        context["unplaced"] = [by_key[key] for key in schedule.unplaced]
+        context["unscheduled"] = [
+            site
+            for key, site in by_key.items()
+            if key not in scheduled and key not in schedule.unplaced
+        ]
+        context["faults"] = validate_schedule(problem, schedule)
+        context["map_days"] = _map_days(tour, schedule, by_key)
+    return render(request, "observation/route.html", context)
+
+
+def _map_days(tour, schedule, by_key) -> list[dict]:
+    """Each day's stops as map points, the start point first and last."""
+    start = [float(tour.start_latitude), float(tour.start_longitude)]
+    days = []
+    for number, day in enumerate(schedule.days, start=1):
+        points = [
+            {
+                "name": by_key[stop.site].project.name,
+                "at": [
+                    float(by_key[stop.site].project.latitude),
+                    float(by_key[stop.site].project.longitude),
+                ],
+                "arrival": f"{stop.arrival:%H:%M}",
+            }
+            for stop in day.stops
+        ]
+        days.append({"day": number, "start": start, "points": points})
+    return days
+
+
+@require_POST
+def tour_route_plan(request: HttpRequest, pk: int) -> HttpResponse:
+    tour = _organised_tour(request, pk)
+    sites, problem, _, reasons = _schedule(tour)
+    if problem is None:
+        for reason in reasons:
+            messages.error(request, reason)
+        return redirect("tour_route", tour.pk)
+    schedule = plan_route(problem, time_limit_seconds=settings.GUANMO_ROUTE_SECONDS)
+    route.save_order(tour, [list(day) for day in schedule.order])
+    if schedule.unplaced:
+        names = "、".join(site.project.name for site in sites if str(site.pk) in schedule.unplaced)
+        messages.warning(request, f"以下观摩点在日程内安排不下：{names}")
+    messages.success(request, f"已排定路线，共{len(sites) - len(schedule.unplaced)}个观摩点")
+    return redirect("tour_route", tour.pk)
+
+
+@require_POST
+def site_move(request: HttpRequest, pk: int) -> HttpResponse:
+    site = _site(request, pk)
+    tour = site.tour
+    try:
+        day = int(request.POST["day"])
+        position = int(request.POST.get("position") or 999)
+    except (KeyError, ValueError):
+        messages.error(request, "请选择要移到的日期和顺序")
+        return redirect("tour_route", tour.pk)
+    if not 1 <= day <= tour.days:
+        messages.error(request, f"日期应为第1至{tour.days}天")
+        return redirect("tour_route", tour.pk)
+    order = route.moved(
+        route.stored_order(tour, route.route_sites(tour)), str(site.pk), day, position
+    )
+    route.save_order(tour, order)
+    messages.success(request, f"已将「{site}」移到第{day}天，时间已重新推算")
+    return redirect("tour_route", tour.pk)
+
+
+def tour_route_file(request: HttpRequest, pk: int) -> FileResponse:
+    tour = _organised_tour(request, pk)
+    sites, _, schedule, _ = _schedule(tour)
+    if schedule is None:
+        raise Http404("尚未排定路线")
+    buffer = io.BytesIO()
+    save(schedule_document(tour, schedule, {str(site.pk): site for site in sites}), buffer)
+    buffer.seek(0)
+    return FileResponse(buffer, as_attachment=True, filename=f"{tour.name}日程安排.docx")
