@@ -1,0 +1,138 @@
+"""The organiser's pages: a tour made through its forms, a county's proposal, the route planned
+and moved by hand, the printable schedule, the judges' links, the board and the results."""
+
+import io
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from docx import Document
+
+from guanmo.observation.models import Site, Tour
+
+
+@pytest.fixture
+def city_client(client, world):
+    client.force_login(world.users["city"])
+    return client
+
+
+def test_the_city_office_creates_a_tour_with_the_default_rubric(city_client, world):
+    response = city_client.post(
+        reverse("tour_list"),
+        {
+            "name": "2025年第二次重点项目观摩",
+            "first_day": "2025-06-18",
+            "days": "2",
+            "counties": [world.wuzhi.pk, world.wenxian.pk],
+        },
+    )
+    tour = Tour.objects.get()
+    assert response.url == reverse("tour_detail", args=[tour.pk])
+    assert (tour.first_day, tour.days, tour.status) == (date(2025, 6, 18), 2, "preparing")
+    assert [(c.name, c.maximum) for c in tour.criteria.all()] == [
+        ("比规模", Decimal(25)),
+        ("比进度", Decimal(25)),
+        ("比质量", Decimal(25)),
+        ("比效益", Decimal(25)),
+    ]
+
+
+def test_a_county_proposes_its_own_project_and_the_city_approves_it(client, world, tour):
+    tour.sites.all().delete()
+    client.force_login(world.users["wuzhi"])
+    project = world.projects["武陟物流"]
+    client.post(reverse("site_add", args=[tour.pk]), {"project": project.pk})
+    site = tour.sites.get()
+    assert (site.project, site.status) == (project, Site.Status.PROPOSED)
+    # Another county's project is not among his choices.
+    client.post(reverse("site_add", args=[tour.pk]), {"project": world.projects["温县文旅"].pk})
+    assert tour.sites.count() == 1
+    client.force_login(world.users["city"])
+    client.post(reverse("site_decide", args=[site.pk]), {"decision": "approve"})
+    site.refresh_from_db()
+    assert site.status == Site.Status.APPROVED
+
+
+def test_trim_counts_go_together(city_client, tour):
+    form = {
+        "method": "trimmed",
+        "drop_high": "1",
+        "drop_low": "",
+        "recusal": "on",
+        "day_start": "08:00",
+        "day_end": "18:00",
+        "lunch_from": "12:00",
+        "lunch_to": "13:30",
+        "lunch_minutes": "60",
+        "start_name": "市政府",
+        "start_latitude": "35.215",
+        "start_longitude": "113.242",
+        "road_factor": "1.3",
+        "speed_kmh": "40",
+    }
+    response = city_client.post(reverse("tour_settings", args=[tour.pk]), form, follow=True)
+    assert "去掉最高分和最低分的个数须同时填写，或同时留空" in response.content.decode()
+    tour.refresh_from_db()
+    assert tour.drop_high is None and tour.start_latitude is None
+
+
+def test_the_route_is_planned_moved_by_hand_and_printed(city_client, tour, world, settings):
+    settings.GUANMO_ROUTE_SECONDS = 1
+    for offset, project in enumerate(world.projects.values()):
+        project.latitude = Decimal("35.0") + Decimal(offset) / 20
+        project.longitude = Decimal("113.2") + Decimal(offset) / 20
+        project.save()
+    Tour.objects.filter(pk=tour.pk).update(
+        start_latitude=Decimal("35.215"), start_longitude=Decimal("113.242")
+    )
+    page = city_client.get(reverse("tour_route", args=[tour.pk])).content.decode()
+    assert "自动排线" in page
+
+    city_client.post(reverse("tour_route_plan", args=[tour.pk]))
+    sites = list(tour.sites.order_by("position"))
+    assert [site.day for site in sites] == [1, 1, 1, 1]
+    assert [site.position for site in sites] == [1, 2, 3, 4]
+
+    last = sites[-1]
+    city_client.post(reverse("site_move", args=[last.pk]), {"day": "1", "position": "1"})
+    moved = list(tour.sites.order_by("position").values_list("pk", flat=True))
+    assert moved == [last.pk] + [site.pk for site in sites[:-1]]
+
+    page = city_client.get(reverse("tour_route", args=[tour.pk])).content.decode()
+    assert "午餐" in page and "class=\"faults\"" not in page
+
+    response = city_client.get(reverse("tour_route_file", args=[tour.pk]))
+    document = Document(io.BytesIO(b"".join(response.streaming_content)))
+    assert document.paragraphs[0].text == "2025年第二次重点项目观摩日程安排"
+    table = document.tables[0]
+    names = [row.cells[2].text for row in table.rows[1:]]
+    assert names[0] == "出发" and names[-1] == "返回"
+    assert names[1] == last.project.name
+
+
+def test_a_site_without_coordinates_is_named_before_planning(city_client, tour, world):
+    project = world.projects["温县食品"]
+    project.latitude = None
+    project.save()
+    page = city_client.get(reverse("tour_route", args=[tour.pk])).content.decode()
+    assert "请在设置中填写出发地点的经纬度" in page
+    assert "「温县健康食品产业园」没有经纬度，请先在项目台账中补充" in page
+
+
+def test_each_judge_has_a_link_and_qr_code(city_client, tour):
+    page = city_client.get(reverse("judge_links", args=[tour.pk])).content.decode()
+    for judge in tour.judges.all():
+        assert reverse("judge_sign_in", args=[judge.token]) in page
+    assert page.count("<svg") == 3
+    assert "回避本县区观摩点" in page
+
+
+def test_a_judges_link_stops_working_when_the_tour_closes(client, tour):
+    judge = tour.judges.first()
+    tour.status = Tour.Status.CLOSED
+    tour.save()
+    response = client.get(reverse("judge_sign_in", args=[judge.token]))
+    assert response.status_code == 410
+    assert "已结束" in response.content.decode()
