@@ -9,9 +9,10 @@ from decimal import Decimal
 from django.db.models import QuerySet
 
 from guanmo.accounts.scope import Scope
-from guanmo.observation.bulletin import TourFacts
+from guanmo.observation.bulletin import TourFacts, TourReport
 from guanmo.observation.models import Judge, Score, ScoreForm, Site, Tour
 from guanmo.observation.results import Method, ScoreCard, TourResults, Trim, tour_results
+from guanmo.observation.rubric import Criterion as RubricCriterion
 from guanmo.observation.services import recused
 
 
@@ -89,16 +90,39 @@ def board(tour: Tour) -> tuple[list[Judge], list[BoardRow]]:
     return judges, rows
 
 
+def _trim(tour: Tour) -> Trim:
+    return Trim(drop_high=tour.drop_high, drop_low=tour.drop_low)
+
+
+def _results(tour: Tour, cards: list[ScoreCard], method: Method | None) -> TourResults:
+    return tour_results(
+        cards, method=method or Method(tour.method), trim=_trim(tour), recusal=tour.recusal
+    )
+
+
 def results_of(tour: Tour, method: Method | None = None) -> TourResults | None:
     """The tour's results from the scores stored so far (None before any score), by the
     tour's method unless another is asked for."""
     cards = score_cards(tour)
+    return _results(tour, cards, method) if cards else None
+
+
+def tour_report(tour: Tour, method: Method | None = None) -> TourReport | None:
+    """Everything the results bulletin and the organiser's export show (None before any
+    score): the same outputs `observation-results` writes for a paper tour."""
+    cards = score_cards(tour)
     if not cards:
         return None
-    return tour_results(
-        cards,
-        method=method or Method(tour.method),
-        trim=Trim(drop_high=tour.drop_high, drop_low=tour.drop_low),
+    rubric = tuple(
+        RubricCriterion(criterion.name, criterion.maximum, criterion.description)
+        for criterion in tour.criteria.all()
+    )
+    return TourReport(
+        facts=tour_facts(tour),
+        rubric=rubric,
+        cards=cards,
+        results=_results(tour, cards, method),
+        trim=_trim(tour),
         recusal=tour.recusal,
     )
 

@@ -2,15 +2,19 @@
 (.xlsx, with every judge's scores). The city office sees them as scores arrive; a county
 office once the tour has closed."""
 
+import io
+
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from guanmo.accounts.scope import Scope
 from guanmo.observation.bulletin import course_sentence, podium_sentence
+from guanmo.observation.exporters.docx import write_docx
+from guanmo.observation.exporters.xlsx import write_xlsx
 from guanmo.observation.models import Tour
 from guanmo.observation.results import Method
-from guanmo.observation.selectors import results_of, tour_facts, tours_for
+from guanmo.observation.selectors import results_of, tour_facts, tour_report, tours_for
 
 
 def _visible_tour(request: HttpRequest, pk: int) -> Tour:
@@ -53,7 +57,15 @@ def tour_results_file(request: HttpRequest, pk: int, extension: str) -> FileResp
         raise Http404("没有这种格式")
     if extension == "xlsx" and not request.scope.is_city_office:
         raise PermissionDenied("评委逐项打分仅供市项目办查看")
-    results = results_of(tour, _method(request, tour))
-    if results is None:
+    report = tour_report(tour, _method(request, tour))
+    if report is None:
         raise Http404("尚无评分")
-    raise Http404
+    buffer = io.BytesIO()
+    if extension == "docx":
+        write_docx(report, buffer)
+        filename = f"关于{tour.name}评比结果的通报.docx"
+    else:
+        write_xlsx(report, buffer)
+        filename = f"{tour.name}评分明细.xlsx"
+    buffer.seek(0)
+    return FileResponse(buffer, as_attachment=True, filename=filename)
