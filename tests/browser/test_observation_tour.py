@@ -109,7 +109,11 @@ def test_a_tour_scored_on_phones_to_its_results(
         page.route("**/observation/judge/scores/", drop_the_answer)
         score_site(page, "武陟县智能装备产业园", POINTS["王评委", "武陟县智能装备产业园"])
         expect(page.locator("#status")).to_contain_text("网络中断")
-        expect(page.locator("#status")).to_contain_text("评分已送达", timeout=15000)
+        expect(page.locator("#outbox")).to_contain_text("有1份评分尚未送达")
+        expect(page.locator("#status")).to_have_text(
+            "评分已送达，合计84分。截止前可修改。", timeout=15000
+        )
+        expect(page.locator("#outbox")).to_be_hidden()
         form = ScoreForm.objects.get(judge=wang, site__project__name="武陟县智能装备产业园")
         assert form.times_changed == 0 and form.scores.count() == 4
         page.get_by_role("link", name="返回观摩点列表").click()

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from guanmo.observation import services
 from guanmo.observation.models import Judge, ScoreForm, Site, Tour
+from guanmo.observation.rubric import plain
 from guanmo.observation.services import sites_for_judge
 
 SESSION_KEY = "observation_judge"
@@ -102,4 +103,4 @@ def judge_submit(request: HttpRequest) -> JsonResponse:
     except services.TourError as error:
         return JsonResponse({"error": str(error)}, status=400)
     total = sum(score.points for score in form.scores.all())
-    return JsonResponse({"stored": True, "written": written, "total": f"{total:f}"})
+    return JsonResponse({"stored": True, "written": written, "total": plain(total)})
