@@ -136,3 +136,54 @@ def test_a_judges_link_stops_working_when_the_tour_closes(client, tour):
     response = client.get(reverse("judge_sign_in", args=[judge.token]))
     assert response.status_code == 410
     assert "已结束" in response.content.decode()
+
+
+def travel_sheet(names: list[str], minutes: list[list[int | None]]) -> io.BytesIO:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["观摩点位行车时间表（分钟）"])
+    sheet.append(["出发地\\到达地", *names])
+    for name, row in zip(names, minutes, strict=True):
+        sheet.append([name, *row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    buffer.seek(0)
+    buffer.name = "行车时间表.xlsx"
+    return buffer
+
+
+def test_an_uploaded_travel_sheet_times_the_route(city_client, tour, world, settings):
+    settings.GUANMO_ROUTE_SECONDS = 1
+    names = ["市政府", *(project.name for project in world.projects.values())]
+    minutes = [[None if i == j else 10 + abs(i - j) * 5 for j in range(5)] for i in range(5)]
+    response = city_client.post(
+        reverse("tour_route_matrix", args=[tour.pk]), {"sheet": travel_sheet(names, minutes)}
+    )
+    assert response.status_code == 302
+    tour.refresh_from_db()
+    assert tour.travel_matrix["places"] == names
+
+    city_client.post(reverse("tour_route_plan", args=[tour.pk]))
+    page = city_client.get(reverse("tour_route", args=[tour.pk])).content.decode()
+    assert "行车时间按上传的行车时间表" in page
+    assert not tour.sites.filter(day__isnull=True).exists()
+    # The first leg takes what the sheet says from 市政府 to the first site.
+    first = tour.sites.get(position=1)
+    assert f"/ {minutes[0][names.index(first.project.name)]}分钟" in page
+
+
+def test_a_travel_sheet_missing_a_site_is_refused_whole(city_client, tour, world):
+    names = ["市政府", *(project.name for project in world.projects.values())][:-1]
+    minutes = [[None if i == j else 10 for j in range(4)] for i in range(4)]
+    response = city_client.post(
+        reverse("tour_route_matrix", args=[tour.pk]),
+        {"sheet": travel_sheet(names, minutes)},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "行车时间表：表中没有「温县健康食品产业园」" in page
+    assert "行车时间表有误，未保存" in page
+    tour.refresh_from_db()
+    assert tour.travel_matrix is None

@@ -155,7 +155,14 @@ def post_actions(places) -> dict[str, tuple[str, dict[str, int]]]:
     organiser = {"wuzhi": 403, "wenxian": 403, "leader": 404, "commissioner": 404}
     tour_actions = {
         name: (reverse(name, args=[tour]), organiser)
-        for name in ("tour_settings", "judge_add", "tour_open", "tour_close", "tour_route_plan")
+        for name in (
+            "tour_settings",
+            "judge_add",
+            "tour_open",
+            "tour_close",
+            "tour_route_plan",
+            "tour_route_matrix",
+        )
     }
     site_actions = {
         name: (reverse(name, args=[site]), organiser)

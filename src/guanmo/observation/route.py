@@ -1,15 +1,58 @@
 """The tour's route as the routing functions see it: the tour's days and sites become a
 `RouteProblem`, and a schedule's order is written back to the sites (day, position)."""
 
+from dataclasses import dataclass
 from datetime import timedelta
+from decimal import Decimal
 
 from django.db import transaction
 
 from guanmo.observation.models import Site, Tour
 from guanmo.observation.schedule import RouteProblem, SiteToVisit, TourDay
-from guanmo.observation.travel import CoordinateTravel, Place
+from guanmo.observation.travel import CoordinateTravel, MatrixTravel, Place, TravelTimes
 
 START = "start"
+
+
+@dataclass(frozen=True)
+class _SheetTravel:
+    """An uploaded sheet's travel, asked by site key: the sheet knows places by name."""
+
+    sheet: MatrixTravel
+    names: dict[str, str]  # key → name
+
+    def minutes(self, a: str, b: str) -> int:
+        return self.sheet.minutes(self.names[a], self.names[b])
+
+    def km(self, a: str, b: str) -> Decimal | None:
+        return self.sheet.km(self.names[a], self.names[b])
+
+
+def stored_matrix(sheet: MatrixTravel) -> dict:
+    """The sheet's travel as JSON for `Tour.travel_matrix`."""
+    return {
+        "places": list(sheet.places),
+        "minutes": [[a, b, minutes] for (a, b), minutes in sheet.travel_minutes.items()],
+        "km": None
+        if sheet.distances_km is None
+        else [[a, b, str(km)] for (a, b), km in sheet.distances_km.items()],
+    }
+
+
+def matrix_of(stored: dict) -> MatrixTravel:
+    return MatrixTravel(
+        places=tuple(stored["places"]),
+        travel_minutes={(a, b): minutes for a, b, minutes in stored["minutes"]},
+        distances_km=None
+        if stored["km"] is None
+        else {(a, b): Decimal(km) for a, b, km in stored["km"]},
+    )
+
+
+def unknown_places(sheet: MatrixTravel, tour: Tour, sites: list[Site]) -> list[str]:
+    """The start point and sites the sheet does not list."""
+    names = [tour.start_name] + [site.project.name for site in sites]
+    return [name for name in names if not sheet.knows(name)]
 
 
 def route_sites(tour: Tour) -> list[Site]:
@@ -18,6 +61,13 @@ def route_sites(tour: Tour) -> list[Site]:
 
 def route_problem(tour: Tour, sites: list[Site]) -> tuple[RouteProblem | None, list[str]]:
     """The problem to solve, or None with the reasons it cannot be posed (in Chinese)."""
+    if tour.travel_matrix is not None:
+        sheet = matrix_of(tour.travel_matrix)
+        missing = unknown_places(sheet, tour, sites)
+        if missing:
+            return None, [f"行车时间表中没有「{name}」，请补充后重新上传" for name in missing]
+        names = {START: tour.start_name} | {str(site.pk): site.project.name for site in sites}
+        return _problem(tour, sites, _SheetTravel(sheet, names)), []
     reasons = []
     if tour.start_latitude is None or tour.start_longitude is None:
         reasons.append("请在设置中填写出发地点的经纬度")
@@ -39,6 +89,13 @@ def route_problem(tour: Tour, sites: list[Site]) -> tuple[RouteProblem | None, l
         )
     if reasons:
         return None, reasons
+    travel = CoordinateTravel(
+        places=tuple(places), road_factor=tour.road_factor, speed_kmh=tour.speed_kmh
+    )
+    return _problem(tour, sites, travel), []
+
+
+def _problem(tour: Tour, sites: list[Site], travel: TravelTimes) -> RouteProblem:
     days = tuple(
         TourDay(
             date=tour.first_day + timedelta(days=offset),
@@ -59,13 +116,9 @@ def route_problem(tour: Tour, sites: list[Site]) -> tuple[RouteProblem | None, l
         )
         for site in sites
     )
-    travel = CoordinateTravel(
-        places=tuple(places), road_factor=tour.road_factor, speed_kmh=tour.speed_kmh
-    )
-    problem = RouteProblem(
+    return RouteProblem(
         start=START, days=days, sites=visits, travel=travel, start_name=tour.start_name
     )
-    return problem, []
 
 
 def stored_order(tour: Tour, sites: list[Site]) -> list[list[str]]:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/board/", tours.tour_board, name="tour_board"),
     path("<int:pk>/route/", route.tour_route, name="tour_route"),
     path("<int:pk>/route/plan/", route.tour_route_plan, name="tour_route_plan"),
+    path("<int:pk>/route/matrix/", route.tour_route_matrix, name="tour_route_matrix"),
     path("<int:pk>/route.docx", route.tour_route_file, name="tour_route_file"),
     path("<int:pk>/results/", results.tour_results_page, name="tour_results"),
     path("<int:pk>/results.<str:extension>", results.tour_results_file, name="tour_results_file"),

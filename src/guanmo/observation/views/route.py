@@ -13,6 +13,7 @@ from guanmo.observation import route
 from guanmo.observation.routing import plan_route
 from guanmo.observation.schedule import arrange, validate_schedule
 from guanmo.observation.schedule_document import schedule_document
+from guanmo.observation.travel import read_travel_matrix
 from guanmo.observation.views.tours import _organised_tour, _site
 
 
@@ -53,7 +54,12 @@ def tour_route(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _map_days(tour, schedule, by_key) -> list[dict]:
-    """Each day's stops as map points, the start point first and last."""
+    """Each day's stops as map points, the start point first and last (none without
+    coordinates, as with a travel sheet)."""
+    if tour.start_latitude is None or any(
+        site.project.latitude is None or site.project.longitude is None for site in by_key.values()
+    ):
+        return []
     start = [float(tour.start_latitude), float(tour.start_longitude)]
     days = []
     for number, day in enumerate(schedule.days, start=1):
@@ -119,3 +125,31 @@ def tour_route_file(request: HttpRequest, pk: int) -> FileResponse:
     save(schedule_document(tour, schedule, {str(site.pk): site for site in sites}), buffer)
     buffer.seek(0)
     return FileResponse(buffer, as_attachment=True, filename=f"{tour.name}日程安排.docx")
+
+
+@require_POST
+def tour_route_matrix(request: HttpRequest, pk: int) -> HttpResponse:
+    """Upload a travel-time sheet (all or nothing), or go back to coordinates."""
+    tour = _organised_tour(request, pk)
+    if "clear" in request.POST:
+        tour.travel_matrix = None
+        tour.save(update_fields=["travel_matrix"])
+        messages.success(request, "已改为按经纬度推算行车时间")
+        return redirect("tour_route", tour.pk)
+    upload = request.FILES.get("sheet")
+    if upload is None:
+        messages.error(request, "请选择行车时间表（.xlsx）")
+        return redirect("tour_route", tour.pk)
+    sheet, faults = read_travel_matrix(upload)
+    if sheet is not None:
+        missing = route.unknown_places(sheet, tour, route.route_sites(tour))
+        faults += [f"表中没有「{name}」" for name in missing]
+    if faults:
+        for fault in faults:
+            messages.error(request, f"行车时间表：{fault}")
+        messages.error(request, "行车时间表有误，未保存")
+        return redirect("tour_route", tour.pk)
+    tour.travel_matrix = route.stored_matrix(sheet)
+    tour.save(update_fields=["travel_matrix"])
+    messages.success(request, f"已按上传的行车时间表推算（{len(sheet.places)}个地点）")
+    return redirect("tour_route", tour.pk)
