@@ -30,6 +30,7 @@ SITE_REGION = "观摩点所属县区"
 REMARK = "评语"
 TOTAL = "总分"
 SERIAL = "序号"
+USE = "计分"  # the organiser's export says whether a total counted; nothing to read
 
 _SYNONYMS = {
     JUDGE: ("评委", "评委姓名", "评分人"),
@@ -39,6 +40,7 @@ _SYNONYMS = {
     REMARK: ("评语", "备注", "点评"),
     TOTAL: ("总分", "合计", "总得分", "得分"),
     SERIAL: ("序号", "编号"),
+    USE: ("计分",),
 }
 _COLUMN_BY_WORD = {word: column for column, words in _SYNONYMS.items() for word in words}
 _REQUIRED = (JUDGE, JUDGE_REGION, SITE, SITE_REGION)

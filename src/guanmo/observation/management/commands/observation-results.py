@@ -1,0 +1,71 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from guanmo.observation.bulletin import TourFacts, TourReport
+from guanmo.observation.exporters import FILE_FORMATS, TEXT_FORMATS
+from guanmo.observation.results import Method, Trim, tour_results
+from guanmo.observation.score_sheet import read_score_sheet
+
+TRIMMING_METHODS = (Method.TRIMMED, Method.ZSCORE)
+
+
+class Command(BaseCommand):
+    help = "由纸质评分表（.xlsx）计算观摩评比结果：观摩点和县区得分、排名、评委一致性与结果通报"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scores", type=Path, required=True, help="评分表（.xlsx）")
+        parser.add_argument("--drop-high", type=int, help="每个观摩点去掉几个最高分")
+        parser.add_argument("--drop-low", type=int, help="每个观摩点去掉几个最低分")
+        parser.add_argument(
+            "--method",
+            choices=[method.value for method in Method],
+            default=Method.TRIMMED.value,
+            help="计分方法（默认 trimmed：5位及以上评委时去掉一个最高分和一个最低分后平均）",
+        )
+        parser.add_argument(
+            "--no-recusal", action="store_true", help="不实行回避：评委可为本县区观摩点打分"
+        )
+        parser.add_argument(
+            "--format", choices=[*TEXT_FORMATS, *FILE_FORMATS], default="text", help="输出格式"
+        )
+        parser.add_argument("-o", "--output", type=Path, help="输出文件（xlsx、docx 必填）")
+
+    def handle(
+        self, *args, scores, drop_high, drop_low, method, no_recusal, format, output, **options
+    ):
+        method = Method(method)
+        trim = Trim(drop_high=drop_high, drop_low=drop_low)
+        for option, count in (("--drop-high", drop_high), ("--drop-low", drop_low)):
+            if count is not None and count < 0:
+                raise CommandError(f"{option} 不能为负数")
+            if count is not None and method not in TRIMMING_METHODS:
+                raise CommandError(f"{option} 只用于 trimmed 或 zscore 计分方法")
+        if format in FILE_FORMATS and output is None:
+            raise CommandError(f"{format} 格式须用 -o 指定输出文件")
+        recusal = not no_recusal
+        sheet = read_score_sheet(scores, recusal=recusal)
+        if not sheet.ok:
+            for fault in sheet.faults:
+                self.stderr.write(str(fault))
+            raise CommandError(f"评分表中发现{len(sheet.faults)}处错误，未计算结果。")
+        for note in sheet.notes:
+            self.stderr.write(f"提示：{note}")
+        report = TourReport(
+            facts=TourFacts.from_cards(sheet.tour_name, sheet.cards),
+            rubric=sheet.rubric,
+            cards=sheet.cards,
+            results=tour_results(sheet.cards, method=method, trim=trim, recusal=recusal),
+            trim=trim,
+            recusal=recusal,
+        )
+        if format in FILE_FORMATS:
+            FILE_FORMATS[format](report, output)
+            self.stdout.write(self.style.SUCCESS(f"已写入 {output}"))
+            return
+        rendered = TEXT_FORMATS[format](report)
+        if output is None:
+            self.stdout.write(rendered)
+        else:
+            output.write_text(rendered + "\n", encoding="utf-8")
+            self.stdout.write(self.style.SUCCESS(f"已写入 {output}"))
