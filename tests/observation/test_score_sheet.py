@@ -100,12 +100,33 @@ def test_score_that_is_not_a_number_names_row_and_column():
     assert faults == ["第4行「比规模」：不是数字：良好", "第4行「比质量」：未打分"]
 
 
-def test_blank_judge_and_blank_site_are_faults():
-    faults = _faults(
-        [None, "", "武陟县产业园", "武陟县", 20, 20, 20, 20],
-        ["张三", "", " ", "武陟县", 20, 20, 20, 20],
+def test_blank_judge_is_a_fault():
+    faults = _faults([None, "", "武陟县产业园", "武陟县", 20, 20, 20, 20])
+    assert faults == ["第4行「评委」：不能为空"]
+
+
+def test_blank_site_is_a_fault():
+    faults = _faults(["张三", "", " ", "武陟县", 20, 20, 20, 20])
+    assert faults == ["第4行「观摩点」：不能为空"]
+
+
+def test_blank_site_county_is_a_fault():
+    faults = _faults(["张三", "", "武陟县产业园", None, 20, 20, 20, 20])
+    assert faults == ["第4行「观摩点所属县区」：不能为空"]
+
+
+def test_an_attachment_line_above_the_title_is_not_the_tour_name():
+    sheet = read_score_sheet(
+        xlsx(
+            [
+                ["附件2"],
+                ["2025年第二次重点项目观摩评分汇总表"],
+                HEADER,
+                ["张三", "", "温县医院", "温县", 20, 20, 20, 20],
+            ]
+        )
     )
-    assert faults == ["第4行「评委」：不能为空", "第5行「观摩点」：不能为空"]
+    assert sheet.tour_name == "2025年第二次重点项目观摩"
 
 
 def test_judge_scoring_a_site_twice_names_both_rows():

@@ -49,6 +49,7 @@ _BRACKETS = str.maketrans("[]【】〔〕", "()()()")
 _WITH_MAXIMUM = re.compile(r"(?P<name>.+?)\((?:满分)?(?P<maximum>\d+(?:\.\d+)?)分?\)")
 _POINTS = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _DEFAULT_CRITERIA = {criterion.name: criterion for criterion in DEFAULT_RUBRIC}
+_ATTACHMENT = re.compile(r"附件\s*\d*[:：]?")  # "附件2" above a document's title
 _TITLE_ENDINGS = ("评分汇总表", "评分统计表", "评分表", "打分表", "得分表", "测评表")
 
 
@@ -152,7 +153,8 @@ def _read(sheet_name: str, rows: list[list[object]], top: int, *, recusal: bool)
 def _title(rows_above: Sequence[Sequence[object]]) -> str:
     for row in rows_above:
         for value in row:
-            if value is not None and (text := parse_line(value)):
+            text = parse_line(value)
+            if text and not _ATTACHMENT.fullmatch(text):
                 return text
     return ""
 
