@@ -1,0 +1,165 @@
+"""Ordering a tour's sites over its days to spend the least time on the road (OR-Tools).
+
+One vehicle per tour day, each leaving the start point and coming back within that day's
+hours; time is counted in minutes from the first day's midnight, so each vehicle's window
+sits on its own day. The objective is the total travel time in minutes (distances may be
+missing from an uploaded matrix; minutes never are). Each site may be dropped at a penalty
+larger than any route's travel, so a site is left out only when it cannot fit; left-out sites
+are reported as unplaced. A pinned site may only ride on its day's vehicle.
+
+Lunch is a break interval of the day's vehicle, its start bounded in that day's absolute
+minutes, so no day can take another's lunch. Waiting is allowed (slack up to the horizon).
+OR-Tools lets a break fall anywhere between two visits, even halfway along a drive, whereas
+lunch is eaten at a place (see schedule.py). Keeping every drive whole costs the search
+dearly, so the first search leaves it out; the order it finds is timed by `arrange`, the
+same code that times a hand-made order, and in the usual case every site keeps its place.
+When lunch on the road was what made a day fit, a second search, constrained to keep drives
+whole, starts from the timed order, and the better of the two is returned.
+
+Both searches start from parallel cheapest insertion and improve with guided local search
+until the time limit.
+"""
+
+import logging
+from collections.abc import Sequence
+
+from ortools.constraint_solver import pywrapcp, routing_enums_pb2
+
+from guanmo.observation.schedule import RouteProblem, Schedule, arrange, minute_of_day
+
+logger = logging.getLogger(__name__)
+
+MINUTES_PER_DAY = 24 * 60
+
+
+def plan_route(problem: RouteProblem, *, time_limit_seconds: float = 10) -> Schedule:
+    """The days' site orders with the least travel time that fit; what cannot fit is unplaced.
+
+    Searches for `time_limit_seconds`; twice that when lunch must be kept off the road.
+    """
+    order = _search(problem, time_limit_seconds, drives_whole=False)
+    schedule = arrange(problem, order)
+    if len(schedule.unplaced) == len(problem.sites) - sum(map(len, order)):
+        return schedule
+    # Somewhere the solver had lunch halfway along a drive, and `arrange` had to leave sites
+    # out. Search again with drives kept whole, from the order as it was timed.
+    order = _search(problem, time_limit_seconds, drives_whole=True, initial=schedule.order)
+    whole = arrange(problem, order)
+    return min(whole, schedule, key=lambda s: (len(s.unplaced), s.travel_minutes))
+
+
+def _search(
+    problem: RouteProblem,
+    time_limit_seconds: float,
+    *,
+    drives_whole: bool,
+    initial: Sequence[Sequence[str]] = (),
+) -> list[list[str]]:
+    """Each day's site keys in the order OR-Tools found best within the time limit."""
+    places = [problem.start, *(site.key for site in problem.sites)]
+    travel = [[problem.travel.minutes(a, b) for b in places] for a in places]
+    stays = [0, *(site.stay_minutes for site in problem.sites)]
+    first_date = problem.days[0].date
+    offsets = [(day.date - first_date).days * MINUTES_PER_DAY for day in problem.days]
+    horizon = offsets[-1] + MINUTES_PER_DAY
+
+    manager = pywrapcp.RoutingIndexManager(len(places), len(problem.days), 0)
+    routing = pywrapcp.RoutingModel(manager)
+    travel_index = routing.RegisterTransitMatrix(travel)
+    routing.SetArcCostEvaluatorOfAllVehicles(travel_index)
+    busy = [[stays[a] + travel[a][b] for b in range(len(places))] for a in range(len(places))]
+    routing.AddDimension(routing.RegisterTransitMatrix(busy), horizon, horizon, False, "time")
+    clock = routing.GetDimensionOrDie("time")
+
+    for vehicle, (day, offset) in enumerate(zip(problem.days, offsets, strict=True)):
+        opens, closes = offset + minute_of_day(day.start), offset + minute_of_day(day.end)
+        clock.CumulVar(routing.Start(vehicle)).SetRange(opens, closes)
+        clock.CumulVar(routing.End(vehicle)).SetRange(opens, closes)
+
+    # Dropping a site must cost more than any travel it could save.
+    penalty = (len(places) + len(problem.days)) * (max(map(max, travel)) + 1) + 1
+    for node, site in enumerate(problem.sites, start=1):
+        index = manager.NodeToIndex(node)
+        routing.AddDisjunction([index], penalty)
+        if site.pinned_day is not None:
+            routing.VehicleVar(index).SetValues([-1, site.pinned_day])
+
+    visit_transits = [stays[manager.IndexToNode(index)] for index in range(routing.Size())]
+    for vehicle, (day, offset) in enumerate(zip(problem.days, offsets, strict=True)):
+        if not day.has_lunch:
+            continue
+        lunch = routing.solver().FixedDurationIntervalVar(
+            offset + minute_of_day(day.lunch_from),
+            offset + minute_of_day(day.lunch_to) - day.lunch_minutes,
+            day.lunch_minutes,
+            False,
+            f"lunch {vehicle}",
+        )
+        clock.SetBreakIntervalsOfVehicle([lunch], vehicle, visit_transits)
+        if drives_whole:
+            _keep_drives_whole(routing, manager, clock, lunch, vehicle, stays)
+
+    parameters = pywrapcp.DefaultRoutingSearchParameters()
+    parameters.first_solution_strategy = (
+        routing_enums_pb2.FirstSolutionStrategy.PARALLEL_CHEAPEST_INSERTION
+    )
+    parameters.local_search_metaheuristic = (
+        routing_enums_pb2.LocalSearchMetaheuristic.GUIDED_LOCAL_SEARCH
+    )
+    parameters.time_limit.FromMilliseconds(int(time_limit_seconds * 1000))
+    start = None
+    if initial:
+        node_of = {key: node for node, key in enumerate(places)}
+        routes = [[manager.NodeToIndex(node_of[key]) for key in keys] for keys in initial]
+        start = routing.ReadAssignmentFromRoutes(routes, True)
+    if start is None:
+        solution = routing.SolveWithParameters(parameters)
+    else:
+        solution = routing.SolveFromAssignmentWithParameters(start, parameters)
+    if solution is None:  # pragma: no cover - dropping every site is always a solution
+        logger.warning("OR-Tools found no route; every site is left unplaced")
+        return []
+    order = []
+    for vehicle in range(len(problem.days)):
+        keys = []
+        index = solution.Value(routing.NextVar(routing.Start(vehicle)))
+        while not routing.IsEnd(index):
+            keys.append(places[manager.IndexToNode(index)])
+            index = solution.Value(routing.NextVar(index))
+        order.append(keys)
+    return order
+
+
+def _keep_drives_whole(routing, manager, clock, lunch, vehicle, stays) -> None:
+    """Lunch falls before or after each drive of `vehicle`, never in the middle of it.
+
+    For each place i the vehicle may leave (its start or a site), with the next arrival at
+    cumul(i) + transit(i) + slack(i) and the drive taking transit(i) - stay(i): lunch ends
+    before i's departure... or starts after the next arrival, or the drive fits wholly before
+    it, or wholly after it.
+    """
+    solver = routing.solver()
+    starts, ends = lunch.StartExpr(), lunch.EndExpr()
+    indices = [routing.Start(vehicle)] + [
+        index
+        for index in range(routing.Size())
+        if not routing.IsStart(index) and not routing.IsEnd(index)
+    ]
+    for index in indices:
+        stay = stays[manager.IndexToNode(index)]
+        cumul, transit, slack = (
+            clock.CumulVar(index),
+            clock.TransitVar(index),
+            clock.SlackVar(index),
+        )
+        departure = cumul + stay
+        arrival_next = cumul + transit + slack
+        options = [
+            solver.IsLessOrEqualVar(ends, cumul),  # lunch is over before this stop
+            solver.IsGreaterOrEqualVar(starts, arrival_next),  # lunch after the next arrival
+            solver.IsGreaterOrEqualVar(starts, cumul + transit),  # drive, then lunch
+            solver.IsLessOrEqualVar(ends, departure + slack),  # lunch, then drive
+        ]
+        if not routing.IsStart(index):
+            options.append(solver.IsDifferentCstVar(routing.VehicleVar(index), vehicle))
+        solver.Add(solver.Sum(options) >= 1)

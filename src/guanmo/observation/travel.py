@@ -1,0 +1,256 @@
+"""Travel between a tour's places: whole minutes and kilometres, from coordinates or a sheet.
+
+From coordinates, a leg is the great-circle distance times a road factor, driven at a set
+speed. From a sheet, it is what the sheet says. The sheet (.xlsx) is a square table:
+
+    观摩点位行车时间表（分钟）            ← title lines above the header are allowed
+    出发地\\到达地 | 市政府 | 甲项目 | 乙项目   ← header: a corner cell, then the places
+    市政府         |        |   25   |   40     ← one row per place: minutes from it to each
+    甲项目         |   25   |        |   18
+    乙项目         |   40   |   18   |
+
+The header is the first row with at least two filled cells; its first cell is a free label.
+Every place in the header has a row and every row's place is in the header. Cells hold whole
+or decimal minutes (rounded up), not negative; a blank cell off the diagonal is a fault, the
+diagonal may stay blank (0). The table need not be symmetric: one-way streets and turn-arounds
+make A→B and B→A differ. Distances are optional: a sheet whose name contains 距离 or 公里,
+laid out the same way, gives kilometres; the minutes are on the first other sheet.
+Places are matched by name, ignoring white space and full-width/half-width differences.
+"""
+
+import math
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cached_property
+from os import PathLike
+from typing import IO, Protocol
+
+from guanmo.ledger.sheets.faults import SheetFault
+from guanmo.regions.names import clean_text
+
+Source = str | PathLike[str] | IO[bytes]  # a path, or a binary file object such as an upload
+
+EARTH_RADIUS_KM = 6371.0088  # the IUGG mean radius
+ROAD_FACTOR = Decimal("1.3")  # roads are longer than the straight line; 1.3 suits a city
+SPEED_KMH = Decimal(40)
+_TENTH = Decimal("0.1")
+_HEADER_SEARCH_ROWS = 20
+_DISTANCE_SHEET_WORDS = ("距离", "公里")
+_UNITS = ("分钟", "分", "公里", "千米", "km")  # "25分钟" and "12.5公里" are typed too
+
+
+@dataclass(frozen=True)
+class Place:
+    key: str
+    name: str
+    latitude: float  # WGS84 degrees
+    longitude: float
+
+
+class TravelTimes(Protocol):
+    def minutes(self, a: str, b: str) -> int:
+        """Minutes to drive from place `a` to place `b`, whole, rounded up."""
+        ...
+
+    def km(self, a: str, b: str) -> Decimal | None:
+        """Kilometres from `a` to `b` to one decimal; None when the source gives no distances."""
+        ...
+
+
+def great_circle_km(a: Place, b: Place) -> float:
+    """The haversine distance between two places on a sphere of the Earth's mean radius."""
+    lat_a, lat_b = math.radians(a.latitude), math.radians(b.latitude)
+    half_dlat = (lat_b - lat_a) / 2
+    half_dlon = math.radians(b.longitude - a.longitude) / 2
+    h = math.sin(half_dlat) ** 2 + math.cos(lat_a) * math.cos(lat_b) * math.sin(half_dlon) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+@dataclass(frozen=True)
+class CoordinateTravel:
+    """Travel estimated from coordinates: great-circle km × road factor, at a steady speed."""
+
+    places: tuple[Place, ...]
+    road_factor: Decimal = ROAD_FACTOR
+    speed_kmh: Decimal = SPEED_KMH
+
+    @cached_property
+    def _by_key(self) -> dict[str, Place]:
+        return {place.key: place for place in self.places}
+
+    def road_km(self, a: str, b: str) -> Decimal:
+        """The unrounded road distance, to the micrometre (float noise never reaches a minute)."""
+        if a == b:
+            return Decimal(0)
+        straight = Decimal(repr(great_circle_km(self._by_key[a], self._by_key[b])))
+        return (straight * self.road_factor).quantize(Decimal("0.000000001"))
+
+    def minutes(self, a: str, b: str) -> int:
+        hours = self.road_km(a, b) / self.speed_kmh
+        return int((hours * 60).quantize(Decimal("0.000001")).to_integral_value(ROUND_CEILING))
+
+    def km(self, a: str, b: str) -> Decimal:
+        return self.road_km(a, b).quantize(_TENTH, ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class MatrixTravel:
+    """Travel as an uploaded sheet gives it; places are looked up by name."""
+
+    places: tuple[str, ...]  # the names as the sheet spells them, in its order
+    travel_minutes: dict[tuple[str, str], int] = field(repr=False)  # by cleaned names
+    distances_km: dict[tuple[str, str], Decimal] | None = field(default=None, repr=False)
+
+    def minutes(self, a: str, b: str) -> int:
+        if clean_text(a) == clean_text(b):
+            return 0
+        return self.travel_minutes[clean_text(a), clean_text(b)]
+
+    def km(self, a: str, b: str) -> Decimal | None:
+        if self.distances_km is None:
+            return None
+        if clean_text(a) == clean_text(b):
+            return Decimal(0)
+        return self.distances_km[clean_text(a), clean_text(b)]
+
+    def knows(self, place: str) -> bool:
+        return clean_text(place) in {clean_text(name) for name in self.places}
+
+
+def read_travel_matrix(source: Source) -> tuple[MatrixTravel | None, list[SheetFault]]:
+    """The travel matrix in an uploaded workbook, or None and the faults that stop it."""
+    from openpyxl import load_workbook  # only uploads need it; the routing code does not
+
+    try:
+        workbook = load_workbook(source, read_only=True, data_only=True)
+    except FileNotFoundError:
+        return None, [SheetFault("", None, None, f"找不到文件：{source}")]
+    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
+        message = "无法读取文件：请使用 Excel 工作簿（.xlsx；旧版 .xls 请先另存为 .xlsx）"
+        return None, [SheetFault("", None, None, message)]
+    try:
+        sheets = {sheet.title: _sheet_rows(sheet) for sheet in workbook.worksheets}
+    finally:
+        workbook.close()
+    distance_titles = [t for t in sheets if any(w in t for w in _DISTANCE_SHEET_WORDS)]
+    minute_titles = [t for t in sheets if t not in distance_titles]
+    if not minute_titles:
+        return None, [SheetFault("", None, None, "没有行车时间表：距离表之外还应有一张分钟表")]
+    minutes_sheet = minute_titles[0]
+    places, minutes, faults = _read_table(minutes_sheet, sheets[minutes_sheet], _minutes)
+    distances = None
+    if distance_titles:
+        distance_sheet = distance_titles[0]
+        km_places, distances, km_faults = _read_table(
+            distance_sheet, sheets[distance_sheet], _kilometres
+        )
+        faults += km_faults
+        if not faults and {clean_text(p) for p in km_places} != {clean_text(p) for p in places}:
+            message = f"距离表的地点与「{minutes_sheet}」的地点不一致"
+            faults.append(SheetFault(distance_sheet, None, None, message))
+    if faults:
+        return None, faults
+    return MatrixTravel(tuple(places), minutes, distances), []
+
+
+def _text(value: object) -> str:
+    """A cell as one line of text: a name typed across two lines becomes one."""
+    return "".join(str(value).split("\n")).strip()
+
+
+def _sheet_rows(sheet) -> list[tuple]:
+    sheet.reset_dimensions()  # some writers record wrong sizes; read what is there
+    return list(sheet.iter_rows(values_only=True))
+
+
+def _minutes(value: object) -> int:
+    return int(_number(value).to_integral_value(ROUND_CEILING))
+
+
+def _kilometres(value: object) -> Decimal:
+    return _number(value).quantize(_TENTH, ROUND_HALF_UP)
+
+
+def _number(value: object) -> Decimal:
+    if isinstance(value, bool):
+        raise ValueError(f"不是数字：{value}")
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    for unit in _UNITS:
+        text = text.removesuffix(unit).strip()
+    try:
+        number = Decimal(repr(value) if isinstance(value, float) else text)
+    except InvalidOperation:
+        raise ValueError(f"不是数字：{_text(value)}") from None
+    if not number.is_finite():
+        raise ValueError(f"不是数字：{_text(value)}")
+    if number < 0:
+        raise ValueError("不能为负数")
+    return number
+
+
+def _read_table(sheet: str, rows: Sequence[tuple], parse) -> tuple[list[str], dict, list]:
+    """Places, the figure for each ordered pair (by cleaned names), and faults."""
+    faults: list[SheetFault] = []
+    header_at = next(
+        (
+            at
+            for at, row in enumerate(rows[:_HEADER_SEARCH_ROWS])
+            if sum(not _blank(value) for value in row) >= 2
+        ),
+        None,
+    )
+    if header_at is None:
+        message = "未找到表头：前20行中没有列出地点名称的一行"
+        return [], {}, [SheetFault(sheet, None, None, message)]
+    header_row = header_at + 1  # Excel's numbering
+    columns: dict[int, str] = {}  # column position → place name
+    for position, value in enumerate(rows[header_at][1:], start=1):
+        if _blank(value):
+            continue
+        name = _text(value)
+        if clean_text(name) in {clean_text(other) for other in columns.values()}:
+            faults.append(SheetFault(sheet, header_row, name, "地点在表头中重复"))
+        columns[position] = name
+    lines: list[tuple[int, str, tuple]] = []  # Excel row number, place, the row
+    for offset, row in enumerate(rows[header_at + 1 :], start=header_row + 1):
+        if not row or _blank(row[0]):
+            if any(not _blank(value) for value in row):
+                faults.append(SheetFault(sheet, offset, None, "第一列缺少地点名称"))
+            continue
+        name = _text(row[0])
+        if clean_text(name) in {clean_text(place) for _, place, _ in lines}:
+            faults.append(SheetFault(sheet, offset, None, f"「{name}」的行重复"))
+            continue
+        lines.append((offset, name, row))
+    by_clean_column = {clean_text(name): name for name in columns.values()}
+    row_names = {clean_text(name) for _, name, _ in lines}
+    for number, name, _ in lines:
+        if clean_text(name) not in by_clean_column:
+            faults.append(SheetFault(sheet, number, None, f"「{name}」不在表头中"))
+    for name in columns.values():
+        if clean_text(name) not in row_names:
+            faults.append(SheetFault(sheet, header_row, name, f"表头中的「{name}」没有对应的行"))
+    figures = {}
+    for number, origin, row in lines:
+        for position, destination in columns.items():
+            value = row[position] if position < len(row) else None
+            same = clean_text(origin) == clean_text(destination)
+            if _blank(value):
+                if not same and clean_text(origin) in by_clean_column:
+                    message = f"缺少从「{origin}」到「{destination}」的数值"
+                    faults.append(SheetFault(sheet, number, destination, message))
+                continue
+            try:
+                figures[clean_text(origin), clean_text(destination)] = parse(value)
+            except ValueError as error:
+                message = f"从「{origin}」到「{destination}」的数值{error}"
+                faults.append(SheetFault(sheet, number, destination, message))
+    if not faults and len(columns) < 2:
+        faults.append(SheetFault(sheet, header_row, None, "至少要有两个地点"))
+    return [name for _, name, _ in lines], figures, faults
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
