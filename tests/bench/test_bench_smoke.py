@@ -20,6 +20,10 @@ def test_bench_prints_both_ratios_and_checks_the_totals_agree():
             "4",
             "--repeat",
             "1",
+            "--route-seconds",
+            "0.2",
+            "--route-sites",
+            "12",
         ],
         capture_output=True,
         text=True,
@@ -29,6 +33,7 @@ def test_bench_prints_both_ratios_and_checks_the_totals_agree():
     assert completed.returncode == 0, completed.stderr
     assert "导入台账 import-ledger" in completed.stdout
     assert "12个月进度报表" in completed.stdout
+    assert "观摩路线车程 0.2s/2s" in completed.stdout
     assert completed.stdout.count("×") >= 4
 
 
