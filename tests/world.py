@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guanmo.accounts.models import Role, User
+from guanmo.accounts.models import Department, Role, User
 from guanmo.ledger.models import AnnualPlan, KeyListEntry, MonthlyProgress, Project, Stage
 from guanmo.regions.models import Region
 from guanmo.regions.services import init_city
@@ -65,6 +65,13 @@ def build_world() -> World:
         "wenxian": user("wenxian", Role.COUNTY_OFFICE, wenxian, full_name="温县项目办"),
         "leader": user("leader", Role.LEADER, city, full_name="李副市长"),
         "commissioner": user("zhuanyuan", Role.COMMISSIONER, city, full_name="王专员"),
+        "department": user(
+            "zrzyj",
+            Role.DEPARTMENT,
+            city,
+            full_name="自然资源和规划局赵科长",
+            department=Department.objects.create(city=city, name="市自然资源和规划局"),
+        ),
     }
     three_months = {1: "100", 2: "250", 3: "400"}
     projects = {

@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "guanmo.progress",
     "guanmo.reporting",
     "guanmo.observation",
+    "guanmo.supervision",
+    "guanmo.commissioners",
+    "guanmo.disclosure",
     "guanmo.documents",
     "guanmo.demo",
     "axes",
@@ -131,6 +134,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path.cwd() / "var" / "static"
+# Uploaded evidence (commissioners' photos): never served as plain files, only through views
+# that check the viewer's scope.
+MEDIA_ROOT = Path(os.environ.get("GUANMO_MEDIA_ROOT", Path.cwd() / "var" / "media"))
 
 # Argon2 first: new passwords are hashed with it, older PBKDF2 hashes upgrade at log-in.
 PASSWORD_HASHERS = [

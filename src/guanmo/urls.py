@@ -10,6 +10,9 @@ urlpatterns = [
     path("", include("guanmo.ledger.urls")),
     path("reporting/", include("guanmo.reporting.urls")),
     path("observation/", include("guanmo.observation.urls")),
+    path("supervision/", include("guanmo.supervision.urls")),
+    path("commissioners/", include("guanmo.commissioners.urls")),
+    path("public/", include("guanmo.disclosure.urls")),
     path("accounts/", include("guanmo.accounts.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -14,9 +14,10 @@ from guanmo.ledger.views import GEO_DIR
 from guanmo.observation import services as tours
 from guanmo.reporting.models import Period
 from guanmo.reporting.services import close_period, open_period
+from tests.web.walks import contributed_walks
 from tests.world import YEAR
 
-ROLES = ("admin", "city", "wuzhi", "wenxian", "leader", "commissioner")
+ROLES = ("admin", "city", "wuzhi", "wenxian", "leader", "commissioner", "department")
 EVERYONE = dict.fromkeys(ROLES, 200)
 CITY_WIDE = {
     "admin": 200,
@@ -25,6 +26,7 @@ CITY_WIDE = {
     "wuzhi": 404,
     "wenxian": 404,
     "commissioner": 404,
+    "department": 404,
 }
 WUZHI_PROJECT = {
     "admin": 200,
@@ -33,6 +35,7 @@ WUZHI_PROJECT = {
     "leader": 200,
     "wenxian": 404,
     "commissioner": 404,
+    "department": 404,
 }
 WUZHI_REPORT = {
     "admin": 200,
@@ -41,10 +44,11 @@ WUZHI_REPORT = {
     "wenxian": 404,
     "leader": 404,
     "commissioner": 404,
+    "department": 404,
 }
 
-REPORTERS = {**EVERYONE, "leader": 403, "commissioner": 403}
-TOUR = {**REPORTERS, "leader": 404, "commissioner": 404}
+REPORTERS = {**EVERYONE, "leader": 403, "commissioner": 403, "department": 403}
+TOUR = {**REPORTERS, "leader": 404, "commissioner": 404, "department": 404}
 ORGANISER = {**TOUR, "wuzhi": 403, "wenxian": 403}
 CITY_OFFICE = {**TOUR, "wuzhi": 404, "wenxian": 404}
 
@@ -57,6 +61,7 @@ VISIBLE = {
     "wenxian": {"温县太极文化产业园", "温县健康食品产业园"},
     "leader": {"武陟县智能装备产业园", "温县太极文化产业园"},
     "commissioner": {"温县太极文化产业园"},
+    "department": set(),
 }
 HIDDEN_COUNTIES = {"wuzhi": {"温县"}, "wenxian": {"武陟县"}}
 
@@ -79,6 +84,7 @@ def places(world):
     site = tours.add_site(tour, world.projects["武陟装备"], user=None, approved=True)
     judge = tours.add_judge(tour, name="张评委")
     return {
+        "contributed": contributed_walks(world),
         "tour": tour.pk,
         "site": site.pk,
         "judge": judge,
@@ -95,6 +101,7 @@ def get_pages(places) -> dict[str, tuple[str, dict[str, int]]]:
     tour = places["tour"]
     closed: Period = places["closed"]
     return {
+        **places["contributed"].pages,
         "tour_list": (reverse("tour_list"), REPORTERS),
         "tour_detail": (reverse("tour_detail", args=[tour]), TOUR),
         "judge_links": (reverse("judge_links", args=[tour]), ORGANISER),
@@ -132,7 +139,7 @@ def get_pages(places) -> dict[str, tuple[str, dict[str, int]]]:
         ),
         "period_list": (
             reverse("period_list"),
-            {**dict.fromkeys(ROLES, 200), "leader": 403, "commissioner": 403},
+            {**dict.fromkeys(ROLES, 200), "leader": 403, "commissioner": 403, "department": 403},
         ),
         "period_detail": (
             reverse("period_detail", args=[period]),
@@ -152,7 +159,13 @@ def post_actions(places) -> dict[str, tuple[str, dict[str, int]]]:
     """URL name → (URL, status for each role that may NOT take the action)."""
     report, period, project = places["report"], places["period"], places["project"]
     tour, site = places["tour"], places["site"]
-    organiser = {"wuzhi": 403, "wenxian": 403, "leader": 404, "commissioner": 404}
+    organiser = {
+        "wuzhi": 403,
+        "wenxian": 403,
+        "leader": 404,
+        "commissioner": 404,
+        "department": 404,
+    }
     tour_actions = {
         name: (reverse(name, args=[tour]), organiser)
         for name in (
@@ -168,14 +181,28 @@ def post_actions(places) -> dict[str, tuple[str, dict[str, int]]]:
         name: (reverse(name, args=[site]), organiser)
         for name in ("site_decide", "site_edit", "site_close", "site_move")
     }
-    county_only = {"admin": 403, "city": 403, "wenxian": 404, "leader": 404, "commissioner": 404}
-    city_only = {"wuzhi": 403, "wenxian": 404, "leader": 404, "commissioner": 404}
+    county_only = {
+        "admin": 403,
+        "city": 403,
+        "wenxian": 404,
+        "leader": 404,
+        "commissioner": 404,
+        "department": 404,
+    }
+    city_only = {
+        "wuzhi": 403,
+        "wenxian": 404,
+        "leader": 404,
+        "commissioner": 404,
+        "department": 404,
+    }
     return {
+        **places["contributed"].actions,
         **tour_actions,
         **site_actions,
         "site_add": (
             reverse("site_add", args=[tour]),
-            {"leader": 404, "commissioner": 404},
+            {"leader": 404, "commissioner": 404, "department": 404},
         ),
         # Judges are not users: a signed-in user is no judge.
         "judge_submit": (reverse("judge_submit"), dict.fromkeys(ROLES, 404)),
@@ -186,11 +213,11 @@ def post_actions(places) -> dict[str, tuple[str, dict[str, int]]]:
         "report_reopen": (reverse("report_reopen", args=[report]), city_only),
         "period_close": (
             reverse("period_close", args=[period]),
-            {"wuzhi": 403, "wenxian": 403, "leader": 404, "commissioner": 404},
+            {"wuzhi": 403, "wenxian": 403, "leader": 404, "commissioner": 404, "department": 404},
         ),
         "project_edit": (
             reverse("project_edit", args=[project]),
-            {"wuzhi": 403, "leader": 403, "wenxian": 404, "commissioner": 404},
+            {"wuzhi": 403, "leader": 403, "wenxian": 404, "commissioner": 404, "department": 404},
         ),
         "project_note": (
             reverse("project_note", args=[project]),
@@ -201,6 +228,7 @@ def post_actions(places) -> dict[str, tuple[str, dict[str, int]]]:
                 "leader": 403,
                 "wenxian": 404,
                 "commissioner": 404,
+                "department": 404,
             },
         ),
     }
@@ -234,8 +262,15 @@ def judge_pages(places) -> dict[str, str]:
 
 
 def test_the_walk_covers_every_url(places):
+    contributed = places["contributed"]
     walked = set(get_pages(places)) | set(post_actions(places)) | set(judge_pages(places))
+    walked |= set(contributed.public) | contributed.tested_elsewhere
     assert application_url_names() - walked == set()
+
+
+def test_public_pages_open_without_log_in(client, places):
+    for name, url in places["contributed"].public.items():
+        assert client.get(url).status_code == 200, name
 
 
 def test_without_his_link_nobody_reaches_a_judges_pages(client, world, places):

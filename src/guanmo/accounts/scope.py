@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.http import Http404
 
-from guanmo.accounts.models import Role, User
+from guanmo.accounts.models import Department, Role, User
 from guanmo.ledger.models import Project
 from guanmo.regions.models import Region
 from guanmo.regions.services import resolve_city, units_of
@@ -35,6 +35,11 @@ class Scope:
     def county(self) -> Region | None:
         """The county of a county project office."""
         return self.user.region if self.role == Role.COUNTY_OFFICE else None
+
+    @property
+    def department(self) -> Department | None:
+        """The department of a department user, whose problem queue is his to answer."""
+        return self.user.department if self.role == Role.DEPARTMENT else None
 
     @property
     def sees_city_totals(self) -> bool:
