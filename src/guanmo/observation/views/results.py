@@ -6,23 +6,15 @@ import io
 
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
-from guanmo.accounts.scope import Scope
 from guanmo.observation.bulletin import course_sentence, podium_sentence
 from guanmo.observation.exporters.docx import write_docx
 from guanmo.observation.exporters.xlsx import write_xlsx
 from guanmo.observation.models import Tour
 from guanmo.observation.results import Method
-from guanmo.observation.selectors import results_of, tour_facts, tour_report, tours_for
-
-
-def _visible_tour(request: HttpRequest, pk: int) -> Tour:
-    scope: Scope = request.scope
-    tour = get_object_or_404(tours_for(scope), pk=pk)
-    if not (scope.is_city_office or tour.is_closed):
-        raise Http404("观摩结果尚未公布")
-    return tour
+from guanmo.observation.selectors import results_of, tour_facts, tour_report
+from guanmo.observation.views.access import tour_with_results
 
 
 def _method(request: HttpRequest, tour: Tour) -> Method:
@@ -33,7 +25,7 @@ def _method(request: HttpRequest, tour: Tour) -> Method:
 
 
 def tour_results_page(request: HttpRequest, pk: int) -> HttpResponse:
-    tour = _visible_tour(request, pk)
+    tour = tour_with_results(request, pk)
     method = _method(request, tour)
     results = results_of(tour, method)
     context = {
@@ -52,7 +44,7 @@ def tour_results_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def tour_results_file(request: HttpRequest, pk: int, extension: str) -> FileResponse:
-    tour = _visible_tour(request, pk)
+    tour = tour_with_results(request, pk)
     if extension not in ("docx", "xlsx"):
         raise Http404("没有这种格式")
     if extension == "xlsx" and not request.scope.is_city_office:

@@ -14,7 +14,7 @@ from guanmo.observation.routing import plan_route
 from guanmo.observation.schedule import arrange, validate_schedule
 from guanmo.observation.schedule_document import schedule_document
 from guanmo.observation.travel import read_travel_matrix
-from guanmo.observation.views.tours import _organised_tour, _site
+from guanmo.observation.views.access import organised_site, organised_tour
 
 
 def _schedule(tour):
@@ -29,7 +29,7 @@ def _schedule(tour):
 
 
 def tour_route(request: HttpRequest, pk: int) -> HttpResponse:
-    tour = _organised_tour(request, pk)
+    tour = organised_tour(request, pk)
     sites, problem, schedule, reasons = _schedule(tour)
     by_key = {str(site.pk): site for site in sites}
     context = {
@@ -80,7 +80,7 @@ def _map_days(tour, schedule, by_key) -> list[dict]:
 
 @require_POST
 def tour_route_plan(request: HttpRequest, pk: int) -> HttpResponse:
-    tour = _organised_tour(request, pk)
+    tour = organised_tour(request, pk)
     sites, problem, _, reasons = _schedule(tour)
     if problem is None:
         for reason in reasons:
@@ -97,7 +97,7 @@ def tour_route_plan(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def site_move(request: HttpRequest, pk: int) -> HttpResponse:
-    site = _site(request, pk)
+    site = organised_site(request, pk)
     tour = site.tour
     try:
         day = int(request.POST["day"])
@@ -117,7 +117,7 @@ def site_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def tour_route_file(request: HttpRequest, pk: int) -> FileResponse:
-    tour = _organised_tour(request, pk)
+    tour = organised_tour(request, pk)
     sites, _, schedule, _ = _schedule(tour)
     if schedule is None:
         raise Http404("尚未排定路线")
@@ -130,7 +130,7 @@ def tour_route_file(request: HttpRequest, pk: int) -> FileResponse:
 @require_POST
 def tour_route_matrix(request: HttpRequest, pk: int) -> HttpResponse:
     """Upload a travel-time sheet (all or nothing), or go back to coordinates."""
-    tour = _organised_tour(request, pk)
+    tour = organised_tour(request, pk)
     if "clear" in request.POST:
         tour.travel_matrix = None
         tour.save(update_fields=["travel_matrix"])

@@ -5,7 +5,7 @@ and proposes its own sites."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -18,30 +18,15 @@ from guanmo.observation.forms import (
     TourForm,
     TourSettingsForm,
 )
-from guanmo.observation.models import Site, Tour
+from guanmo.observation.models import Tour
 from guanmo.observation.qr import qr_svg
 from guanmo.observation.selectors import board, results_of, tours_for
-
-
-def _organiser(scope: Scope) -> None:
-    if not scope.is_city_office:
-        raise PermissionDenied("只有市项目办可以进行此操作")
-
-
-def _tour(request: HttpRequest, pk: int) -> Tour:
-    return get_object_or_404(tours_for(request.scope), pk=pk)
-
-
-def _organised_tour(request: HttpRequest, pk: int) -> Tour:
-    tour = _tour(request, pk)
-    _organiser(request.scope)
-    return tour
-
-
-def _site(request: HttpRequest, pk: int) -> Site:
-    site = get_object_or_404(Site.objects.select_related("tour", "project__county"), pk=pk)
-    _organised_tour(request, site.tour_id)
-    return site
+from guanmo.observation.views.access import (
+    organised_site,
+    organised_tour,
+    require_organiser,
+    visible_tour,
+)
 
 
 def tour_list(request: HttpRequest) -> HttpResponse:
@@ -50,7 +35,7 @@ def tour_list(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("无观摩活动权限")
     form = TourForm(request.POST or None, units=scope.units())
     if request.method == "POST":
-        _organiser(scope)
+        require_organiser(scope)
         if form.is_valid():
             tour = services.create_tour(scope.city, user=request.user, **form.cleaned_data)
             messages.success(request, f"已新建观摩活动「{tour.name}」")
@@ -60,7 +45,7 @@ def tour_list(request: HttpRequest) -> HttpResponse:
 
 def tour_detail(request: HttpRequest, pk: int) -> HttpResponse:
     scope: Scope = request.scope
-    tour = _tour(request, pk)
+    tour = visible_tour(request, pk)
     sites = tour.sites.select_related("project__county", "proposed_by")
     if not scope.is_city_office:
         sites = sites.filter(project__county=scope.county)
@@ -96,7 +81,7 @@ def _candidates(scope: Scope, tour: Tour):
 @require_POST
 def site_add(request: HttpRequest, pk: int) -> HttpResponse:
     scope: Scope = request.scope
-    tour = _tour(request, pk)
+    tour = visible_tour(request, pk)
     if not (scope.is_city_office or scope.county):
         raise PermissionDenied("无权推荐观摩点")
     form = SiteForm(request.POST, projects=_candidates(scope, tour))
@@ -120,7 +105,7 @@ def site_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def site_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    site = _site(request, pk)
+    site = organised_site(request, pk)
     approve = request.POST.get("decision") == "approve"
     _run(request, services.decide_site, site, approve=approve)
     return redirect("tour_detail", site.tour_id)
@@ -128,7 +113,7 @@ def site_decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def site_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    site = _site(request, pk)
+    site = organised_site(request, pk)
     form = SiteDetailsForm(request.POST, instance=site, days=site.tour.days, prefix=f"s{site.pk}")
     if form.is_valid():
         form.save()
@@ -142,7 +127,7 @@ def site_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def site_close(request: HttpRequest, pk: int) -> HttpResponse:
-    site = _site(request, pk)
+    site = organised_site(request, pk)
     services.close_site(site)
     messages.success(request, f"「{site}」已截止评分")
     return redirect(request.POST.get("next") or reverse("tour_board", args=[site.tour_id]))
@@ -150,7 +135,7 @@ def site_close(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def judge_add(request: HttpRequest, pk: int) -> HttpResponse:
-    tour = _organised_tour(request, pk)
+    tour = organised_tour(request, pk)
     form = JudgeForm(request.POST, units=list(tour.counties.all()))
     if form.is_valid():
         judge = _run(request, services.add_judge, tour, **form.cleaned_data)
@@ -163,7 +148,7 @@ def judge_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 def judge_links(request: HttpRequest, pk: int) -> HttpResponse:
     """Each judge's personal link and its QR code, to print and hand out."""
-    tour = _organised_tour(request, pk)
+    tour = organised_tour(request, pk)
     links = []
     for judge in tour.judges.select_related("county"):
         url = request.build_absolute_uri(reverse("judge_sign_in", args=[judge.token]))
@@ -173,7 +158,7 @@ def judge_links(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def tour_settings(request: HttpRequest, pk: int) -> HttpResponse:
-    tour = _organised_tour(request, pk)
+    tour = organised_tour(request, pk)
     form = TourSettingsForm(request.POST, instance=tour)
     if form.is_valid():
         form.save()
@@ -187,7 +172,7 @@ def tour_settings(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def tour_open(request: HttpRequest, pk: int) -> HttpResponse:
-    tour = _organised_tour(request, pk)
+    tour = organised_tour(request, pk)
     if _run(request, services.open_scoring, tour) is not False:
         messages.success(request, "已开始评分，评委可用专属链接打分")
     return redirect("tour_board", tour.pk)
@@ -195,7 +180,7 @@ def tour_open(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def tour_close(request: HttpRequest, pk: int) -> HttpResponse:
-    tour = _organised_tour(request, pk)
+    tour = organised_tour(request, pk)
     services.close_tour(tour)
     messages.success(request, "观摩活动已结束，全部观摩点截止评分，评委链接失效")
     return redirect("tour_results", tour.pk)
@@ -203,7 +188,7 @@ def tour_close(request: HttpRequest, pk: int) -> HttpResponse:
 
 def tour_board(request: HttpRequest, pk: int) -> HttpResponse:
     """Who has scored what, refreshed every few seconds, with provisional results."""
-    tour = _organised_tour(request, pk)
+    tour = organised_tour(request, pk)
     judges, rows = board(tour)
     context = {"tour": tour, "judges": judges, "rows": rows, "results": results_of(tour)}
     template = (
