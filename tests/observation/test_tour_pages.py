@@ -189,3 +189,28 @@ def test_a_travel_sheet_missing_a_site_is_refused_whole(city_client, tour, world
     assert "行车时间表有误，未保存" in page
     tour.refresh_from_db()
     assert tour.travel_matrix is None
+
+
+def test_the_results_page_gathers_the_judges_remarks_and_names_them_to_the_organiser_only(
+    client, tour, world
+):
+    import uuid
+
+    from guanmo.observation import services
+
+    services.open_scoring(tour)
+    points = {"比规模": "22", "比进度": "20.5", "比质量": "23", "比效益": "21"}
+    site = tour.sites.get(project__name="温县太极文化产业园")
+    for name, remark in (("张评委", "文旅融合亮点突出"), ("王评委", "")):
+        judge = tour.judges.get(name=name)
+        services.submit_scores(judge, site, points=points, remark=remark, submission=uuid.uuid4())
+
+    client.force_login(world.users["city"])
+    page = client.get(reverse("tour_results", args=[tour.pk])).content.decode()
+    assert "<strong>温县太极文化产业园</strong>（温县）：文旅融合亮点突出" in page
+    assert "（张评委）" in page
+
+    services.close_tour(tour)
+    client.force_login(world.users["wenxian"])
+    page = client.get(reverse("tour_results", args=[tour.pk])).content.decode()
+    assert "文旅融合亮点突出" in page and "张评委" not in page

@@ -8,12 +8,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from guanmo.observation.bulletin import course_sentence, podium_sentence
+from guanmo.observation.bulletin import course_sentence, podium_sentence, remarks_by_site
 from guanmo.observation.exporters.docx import write_docx
 from guanmo.observation.exporters.xlsx import write_xlsx
 from guanmo.observation.models import Tour
 from guanmo.observation.results import Method
-from guanmo.observation.selectors import results_of, tour_facts, tour_report
+from guanmo.observation.selectors import tour_report
 from guanmo.observation.views.access import tour_with_results
 
 
@@ -27,18 +27,19 @@ def _method(request: HttpRequest, tour: Tour) -> Method:
 def tour_results_page(request: HttpRequest, pk: int) -> HttpResponse:
     tour = tour_with_results(request, pk)
     method = _method(request, tour)
-    results = results_of(tour, method)
+    report = tour_report(tour, method)
     context = {
         "tour": tour,
-        "results": results,
+        "results": report.results if report else None,
         "method": method,
         "methods": list(Method),
         "organiser": request.scope.is_city_office,
     }
-    if results is not None:
+    if report is not None:
         context |= {
-            "tour_sentence": course_sentence(tour_facts(tour)),
-            "podium_sentence": podium_sentence(results.regions),
+            "tour_sentence": course_sentence(report.facts),
+            "podium_sentence": podium_sentence(report.results.regions),
+            "remarks": remarks_by_site(report.cards, [site.site for site in report.results.sites]),
         }
     return render(request, "observation/results.html", context)
 
