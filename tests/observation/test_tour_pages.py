@@ -214,3 +214,48 @@ def test_the_results_page_gathers_the_judges_remarks_and_names_them_to_the_organ
     client.force_login(world.users["wenxian"])
     page = client.get(reverse("tour_results", args=[tour.pk])).content.decode()
     assert "文旅融合亮点突出" in page and "张评委" not in page
+
+
+def test_the_rubric_is_edited_until_the_first_score(city_client, tour):
+    criteria = list(tour.criteria.all())
+    form = {
+        "criteria-TOTAL_FORMS": "5",
+        "criteria-INITIAL_FORMS": "4",
+        "criteria-MIN_NUM_FORMS": "1",
+        "criteria-MAX_NUM_FORMS": "1000",
+    }
+    for index, criterion in enumerate(criteria):
+        form |= {
+            f"criteria-{index}-id": str(criterion.pk),
+            f"criteria-{index}-name": criterion.name,
+            f"criteria-{index}-maximum": "30" if index == 0 else "25",
+            f"criteria-{index}-description": "",
+            f"criteria-{index}-position": str(index),
+        }
+    form |= {"criteria-3-DELETE": "on", "criteria-4-name": "比亮点", "criteria-4-maximum": "20"}
+    form |= {"criteria-4-position": "9", "criteria-4-description": "特色与创新"}
+    city_client.post(reverse("tour_rubric", args=[tour.pk]), form)
+    assert [(c.name, c.maximum) for c in tour.criteria.all()] == [
+        ("比规模", Decimal(30)),
+        ("比进度", Decimal(25)),
+        ("比质量", Decimal(25)),
+        ("比亮点", Decimal(20)),
+    ]
+
+    form["criteria-4-maximum"] = "20.3"
+    page = city_client.post(reverse("tour_rubric", args=[tour.pk]), form).content.decode()
+    assert "满分应为正数，且以0.5分为单位" in page
+
+
+def test_after_the_first_score_the_rubric_stays(city_client, tour):
+    import uuid
+
+    from guanmo.observation import services
+
+    services.open_scoring(tour)
+    site = tour.sites.get(project__name="温县太极文化产业园")
+    points = {criterion.name: "20" for criterion in tour.criteria.all()}
+    services.submit_scores(tour.judges.first(), site, points=points, submission=uuid.uuid4())
+    response = city_client.post(reverse("tour_rubric", args=[tour.pk]), {}, follow=True)
+    assert "已有评委打分，评分标准不能再修改" in response.content.decode()
+    assert tour.criteria.count() == 4

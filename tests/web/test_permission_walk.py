@@ -105,6 +105,7 @@ def get_pages(places) -> dict[str, tuple[str, dict[str, int]]]:
         "tour_list": (reverse("tour_list"), REPORTERS),
         "tour_detail": (reverse("tour_detail", args=[tour]), TOUR),
         "judge_links": (reverse("judge_links", args=[tour]), ORGANISER),
+        "tour_rubric": (reverse("tour_rubric", args=[tour]), ORGANISER),
         "tour_board": (reverse("tour_board", args=[tour]), ORGANISER),
         "tour_route": (reverse("tour_route", args=[tour]), ORGANISER),
         # No route is planned yet: nothing to print, even for the organiser.
@@ -175,6 +176,7 @@ def post_actions(places) -> dict[str, tuple[str, dict[str, int]]]:
             "tour_close",
             "tour_route_plan",
             "tour_route_matrix",
+            "tour_rubric",
         )
     }
     site_actions = {

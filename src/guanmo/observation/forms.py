@@ -3,7 +3,8 @@ from datetime import date
 from django import forms
 
 from guanmo.ledger.models import Project
-from guanmo.observation.models import Site, Tour
+from guanmo.observation.models import Criterion, Site, Tour
+from guanmo.observation.rubric import SCORE_STEP
 from guanmo.regions.models import Region
 
 
@@ -98,3 +99,20 @@ class JudgeForm(forms.Form):
     def __init__(self, *args, units: list[Region], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["county"].queryset = Region.objects.filter(pk__in=[u.pk for u in units])
+
+
+class CriterionForm(forms.ModelForm):
+    class Meta:
+        model = Criterion
+        fields = ["name", "maximum", "description", "position"]
+
+    def clean_maximum(self):
+        maximum = self.cleaned_data["maximum"]
+        if maximum <= 0 or maximum % SCORE_STEP:
+            raise forms.ValidationError(f"满分应为正数，且以{SCORE_STEP:f}分为单位")
+        return maximum
+
+
+RubricFormSet = forms.inlineformset_factory(
+    Tour, Criterion, form=CriterionForm, extra=1, can_delete=True, min_num=1, validate_min=True
+)

@@ -5,6 +5,7 @@ from guanmo.observation.views import judging, results, route, tours
 urlpatterns = [
     path("", tours.tour_list, name="tour_list"),
     path("<int:pk>/", tours.tour_detail, name="tour_detail"),
+    path("<int:pk>/rubric/", tours.tour_rubric, name="tour_rubric"),
     path("<int:pk>/settings/", tours.tour_settings, name="tour_settings"),
     path("<int:pk>/sites/add/", tours.site_add, name="site_add"),
     path("<int:pk>/judges/add/", tours.judge_add, name="judge_add"),

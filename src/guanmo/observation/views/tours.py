@@ -13,12 +13,13 @@ from guanmo.accounts.scope import Scope
 from guanmo.observation import services
 from guanmo.observation.forms import (
     JudgeForm,
+    RubricFormSet,
     SiteDetailsForm,
     SiteForm,
     TourForm,
     TourSettingsForm,
 )
-from guanmo.observation.models import Tour
+from guanmo.observation.models import ScoreForm, Tour
 from guanmo.observation.qr import qr_svg
 from guanmo.observation.selectors import board, results_of, tours_for
 from guanmo.observation.views.access import (
@@ -206,3 +207,22 @@ def _run(request: HttpRequest, operation, *args, **kwargs):
     except services.TourError as error:
         messages.error(request, str(error))
         return False
+
+
+def tour_rubric(request: HttpRequest, pk: int) -> HttpResponse:
+    """The rubric, editable until the first score arrives."""
+    tour = organised_tour(request, pk)
+    locked = ScoreForm.objects.filter(site__tour=tour).exists()
+    formset = RubricFormSet(request.POST or None, instance=tour, prefix="criteria")
+    if request.method == "POST":
+        if locked:
+            messages.error(request, "已有评委打分，评分标准不能再修改")
+        elif formset.is_valid():
+            formset.save()
+            messages.success(request, "已保存评分标准")
+            return redirect("tour_detail", tour.pk)
+    return render(
+        request,
+        "observation/rubric.html",
+        {"tour": tour, "formset": formset, "locked": locked},
+    )
