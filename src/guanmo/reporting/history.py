@@ -10,6 +10,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Model
+
 from guanmo.accounts.models import User
 from guanmo.ledger.sheets.cells import format_wan
 from guanmo.reporting.models import FigureChange
@@ -45,6 +47,11 @@ def shown(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
+
+
+def field_labels(model: type[Model], names: Iterable[str]) -> dict[str, str]:
+    """The history's label of each named field: its verbose name ("总投资（万元）")."""
+    return {name: str(model._meta.get_field(name).verbose_name) for name in names}
 
 
 def changes_between(

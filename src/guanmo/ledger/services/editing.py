@@ -6,7 +6,7 @@ from django.db import transaction
 
 from guanmo.accounts.models import User
 from guanmo.ledger.models import AnnualPlan, Project
-from guanmo.reporting.history import Source, changes_between, record_changes
+from guanmo.reporting.history import Source, changes_between, field_labels, record_changes
 
 EDITABLE_FIELDS = (
     "name",
@@ -48,7 +48,7 @@ def update_project(
     reason = reason.strip()
     if not reason:
         raise EditRefused("修改台账必须填写修改原因")
-    labels = {name: str(Project._meta.get_field(name).verbose_name) for name in values}
+    labels = field_labels(Project, values)
     before = {name: getattr(project, name) for name in values}
     changes = changes_between(project.pk, labels, before, values)
     plan = AnnualPlan.objects.filter(project=project, year=year).first()

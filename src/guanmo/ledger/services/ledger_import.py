@@ -3,6 +3,9 @@
 A project in the sheet is matched to one already in the ledger by its code, else by its name
 within its county; a match is updated, anything else created. Nothing is ever deleted. The
 columns the sheet has overwrite (a blank cell clears), except that a known code is kept.
+Each value a row changes on a project already in the ledger, the year's annual plan included,
+goes to the project's history with the file's name as the reason; a new project's first values
+are not changes.
 """
 
 from dataclasses import dataclass, field
@@ -10,14 +13,17 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from guanmo.accounts.models import User
 from guanmo.ledger.models import AnnualPlan, KeyListEntry, Level, Project
 from guanmo.ledger.services.matching import BATCH_SIZE, CountyFinder, name_key, place
 from guanmo.ledger.sheets.cells import format_wan
 from guanmo.ledger.sheets.faults import ImportReport
 from guanmo.ledger.sheets.header import Field
 from guanmo.ledger.sheets.table import Row
-from guanmo.ledger.sheets.workbook import SheetSpec, Source, read_workbook
+from guanmo.ledger.sheets.workbook import SheetSpec, Source, import_reason, read_workbook
 from guanmo.regions.models import Region
+from guanmo.reporting.history import Change, changes_between, field_labels, record_changes
+from guanmo.reporting.history import Source as ChangeSource
 
 LEDGER_SHEET = SheetSpec(
     used=frozenset(Field)
@@ -49,6 +55,7 @@ _LENGTH_LIMITS = {
     for column, (attribute, _) in _COPIED.items()
     if Project._meta.get_field(attribute).max_length
 }
+_PLAN_LABEL = field_labels(AnnualPlan, ["planned_investment"])
 
 
 @dataclass
@@ -62,10 +69,17 @@ class _Entry:
 
 
 def import_ledger(
-    source: Source, *, city: Region, year: int, level: str = Level.CITY, dry_run: bool = False
+    source: Source,
+    *,
+    city: Region,
+    year: int,
+    level: str = Level.CITY,
+    dry_run: bool = False,
+    user: User | None = None,
 ) -> ImportReport:
     """Load a ledger sheet for `year`; rows go on the (year, level) key list unless their
-    重点级别 cell names the lists. All or nothing: with any fault, nothing is written."""
+    重点级别 cell names the lists. All or nothing: with any fault, nothing is written (and
+    nothing recorded). The history names `user` as who changed the figures."""
     if level not in Level.values:
         raise ValueError(f"级别应为省、市或县，而不是{level}")
     reading = read_workbook(source, LEDGER_SHEET)
@@ -96,6 +110,9 @@ def import_ledger(
     if not dry_run:
         with transaction.atomic():
             changes.write()
+            record_changes(
+                changes.history, source=ChangeSource.IMPORT, user=user, reason=import_reason(source)
+            )
     return report
 
 
@@ -139,7 +156,7 @@ def _check_repeats(entries: list[_Entry]) -> None:
 
 def _match_ledger(entries: list[_Entry], city: Region) -> None:
     """Find each row's project in the ledger (one query for the whole city)."""
-    projects = list(Project.objects.filter(city=city).order_by("id"))
+    projects = list(Project.objects.filter(city=city).select_related("county").order_by("id"))
     by_code = {project.code: project for project in projects if project.code}
     by_name: dict[tuple[int, str], Project] = {}
     for project in projects:
@@ -175,6 +192,7 @@ class _Changes:
     new_plans: list[AnnualPlan] = field(default_factory=list)
     changed_plans: list[AnnualPlan] = field(default_factory=list)
     updated: int = 0  # existing projects changed in any way
+    history: list[Change] = field(default_factory=list)  # what changes on existing projects
 
     def write(self) -> None:
         # New projects first: the key-list entries and plans made for them take their ids.
@@ -200,6 +218,9 @@ def _changes(entries: list[_Entry], *, city: Region, year: int, level: str) -> _
     for entry in entries:
         project = entry.project or Project(city=city)
         values = _project_values(entry)
+        plan = plans.get(project.pk)
+        if entry.project is not None:
+            changes.history += _history(entry, values, plan, year)
         differs = {name for name, value in values.items() if getattr(project, name) != value}
         for name in differs:
             setattr(project, name, values[name])
@@ -214,7 +235,6 @@ def _changes(entries: list[_Entry], *, city: Region, year: int, level: str) -> _
                 changes.key_lists.append(KeyListEntry(project=project, year=year, level=each))
                 touched = True
         amount = entry.row.values.get(Field.ANNUAL_PLAN)
-        plan = plans.get(project.pk)
         if amount is not None and plan is None:
             changes.new_plans.append(
                 AnnualPlan(project=project, year=year, planned_investment=amount)
@@ -227,6 +247,28 @@ def _changes(entries: list[_Entry], *, city: Region, year: int, level: str) -> _
         if touched and entry.project is not None:
             changes.updated += 1
     return changes
+
+
+def _history(
+    entry: _Entry, values: dict[str, object], plan: AnnualPlan | None, year: int
+) -> list[Change]:
+    """What a row changes on its project in the ledger, worked out before it is changed."""
+    project = entry.project
+    before = {name: getattr(project, name) for name in values}
+    after = {**values, "county_id": entry.county.name}
+    before["county_id"] = project.county.name  # the history names the county, not its id
+    found = changes_between(project.pk, field_labels(Project, values), before, after)
+    amount = entry.row.values.get(Field.ANNUAL_PLAN)
+    if amount is not None:
+        planned = plan.planned_investment if plan else None
+        found += changes_between(
+            project.pk,
+            _PLAN_LABEL,
+            {"planned_investment": planned},
+            {"planned_investment": amount},
+            year=year,
+        )
+    return found
 
 
 def _project_values(entry: _Entry) -> dict[str, object]:

@@ -4,7 +4,9 @@ Rows find their project by code, else by name within the county. A sheet may giv
 month's figure, the year's cumulative figure, or both; the missing one is derived from the
 last cumulative reported earlier in the same year (0 before the first report). When both are
 given and disagree with that, the cumulative figure stands and a note says so. Loading the
-same month again replaces its figures.
+same month again replaces its figures; each value it changes, or gives a month for the first
+time, goes to the project's history with the file's name as the reason, as approving a report
+does.
 """
 
 from dataclasses import dataclass
@@ -12,14 +14,17 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from guanmo.accounts.models import User
 from guanmo.ledger.models import MonthlyProgress, Project
 from guanmo.ledger.month_figures import Reported, derive_month_figures
 from guanmo.ledger.services.matching import BATCH_SIZE, CountyFinder, name_key, place
 from guanmo.ledger.sheets.faults import ImportReport
 from guanmo.ledger.sheets.header import Field
 from guanmo.ledger.sheets.table import Row
-from guanmo.ledger.sheets.workbook import SheetSpec, Source, read_workbook
+from guanmo.ledger.sheets.workbook import SheetSpec, Source, import_reason, read_workbook
 from guanmo.regions.models import Region
+from guanmo.reporting.history import Change, changes_between, field_labels, record_changes
+from guanmo.reporting.history import Source as ChangeSource
 
 PROGRESS_SHEET = SheetSpec(
     used=frozenset(
@@ -40,6 +45,9 @@ PROGRESS_SHEET = SheetSpec(
 )
 _FIGURES = (Field.COMPLETED_THIS_MONTH, Field.CUMULATIVE_COMPLETED)
 _TEXTS = {Field.VISIBLE_PROGRESS: "visible_progress", Field.PROBLEMS: "problems"}
+_LABELS = field_labels(
+    MonthlyProgress, ["completed_this_month", "cumulative_completed", *_TEXTS.values()]
+)
 
 
 @dataclass(frozen=True)
@@ -127,13 +135,24 @@ def import_progress(
     month: int,
     county: Region | None = None,
     dry_run: bool = False,
+    user: User | None = None,
 ) -> ImportReport:
     """Load one month's progress. With `county`, the sheet is that county office's upload and
-    rows of any other county are faults. All or nothing."""
+    rows of any other county are faults. All or nothing. The history names `user` as who
+    changed the figures."""
     report, lines = read_progress(source, city=city, year=year, month=month, county=county)
     report.dry_run = dry_run
     if report.ok:
-        _save(lines, report, city=city, year=year, month=month, dry_run=dry_run)
+        _save(
+            lines,
+            report,
+            city=city,
+            year=year,
+            month=month,
+            dry_run=dry_run,
+            user=user,
+            reason=import_reason(source),
+        )
     return report
 
 
@@ -229,13 +248,17 @@ def _save(
     year: int,
     month: int,
     dry_run: bool,
+    user: User | None,
+    reason: str,
 ) -> None:
-    """Create the month's reports and replace those already there; count both."""
+    """Create the month's reports and replace those already there, recording what changes in
+    the history; count both."""
     existing = {
         progress.project_id: progress
         for progress in MonthlyProgress.objects.filter(project__city=city, year=year, month=month)
     }
     new, changed = [], []
+    history: list[Change] = []
     for line in lines:
         progress = existing.get(line.project_id) or MonthlyProgress(
             project_id=line.project_id, year=year, month=month
@@ -247,6 +270,8 @@ def _save(
         for attribute in _TEXTS.values():
             if getattr(line, attribute) is not None:
                 values[attribute] = getattr(line, attribute)
+        before = {name: getattr(progress, name) for name in values} if progress.pk else {}
+        history += changes_between(line.project_id, _LABELS, before, values, year=year, month=month)
         if progress.pk is None:
             new.append(progress)
         elif any(getattr(progress, name) != value for name, value in values.items()):
@@ -265,3 +290,4 @@ def _save(
         MonthlyProgress.objects.bulk_update(
             changed, ["completed_this_month", "cumulative_completed", *_TEXTS.values()], BATCH_SIZE
         )
+        record_changes(history, source=ChangeSource.IMPORT, user=user, reason=reason)

@@ -7,6 +7,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from os import PathLike
+from pathlib import Path
 from typing import IO
 
 from openpyxl import load_workbook
@@ -98,6 +99,15 @@ def read_workbook(source: Source, spec: SheetSpec) -> Reading:
                 SheetFault("", None, None, "未找到表头：前50行中没有“项目名称”“总投资”等列名")
             )
     return reading
+
+
+def import_reason(source: Source) -> str:
+    """The reason the history gives for what loading `source` changed: 导入《台账.xlsx》."""
+    name = source if isinstance(source, str | PathLike) else getattr(source, "name", "")
+    file_name = (
+        Path(name).name if isinstance(name, str | PathLike) else ""
+    )  # int: opened from an fd
+    return f"导入《{file_name}》" if file_name else "导入表格"
 
 
 def _chain(first: list, rest: Iterable) -> Iterator:

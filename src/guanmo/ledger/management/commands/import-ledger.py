@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
+from guanmo.accounts.management.operator import add_user_argument, user_for
 from guanmo.ledger.management.report import print_report
 from guanmo.ledger.models import Level
 from guanmo.ledger.services import import_ledger
@@ -9,7 +10,10 @@ from guanmo.regions.management.city import add_city_argument, city_for
 
 
 class Command(BaseCommand):
-    help = "导入重点项目台账（.xlsx）：新增或更新项目，列入该年度重点项目名录，设置年度计划投资"
+    help = (
+        "导入重点项目台账（.xlsx）：新增或更新项目，列入该年度重点项目名录，设置年度计划投资；"
+        "已有项目的每项改动记入修改记录"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path, help="台账文件（.xlsx）")
@@ -21,8 +25,18 @@ class Command(BaseCommand):
             help="列入哪一级重点项目名录（省、市、县；默认市）；表中“重点级别”列有值时以该列为准",
         )
         parser.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+        add_user_argument(parser)
         add_city_argument(parser)
 
-    def handle(self, *args, file: Path, year: int, level: str, dry_run: bool, city, **options):
-        report = import_ledger(file, city=city_for(city), year=year, level=level, dry_run=dry_run)
+    def handle(
+        self, *args, file: Path, year: int, level: str, dry_run: bool, city, user, **options
+    ):
+        report = import_ledger(
+            file,
+            city=city_for(city),
+            year=year,
+            level=level,
+            dry_run=dry_run,
+            user=user_for(user),
+        )
         print_report(self, report)

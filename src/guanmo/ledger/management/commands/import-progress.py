@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from guanmo.accounts.management.operator import add_user_argument, user_for
 from guanmo.ledger.management.report import print_report
 from guanmo.ledger.services import import_progress
 from guanmo.regions.management.city import add_city_argument, city_for
@@ -10,7 +11,10 @@ from guanmo.regions.services import units_of
 
 
 class Command(BaseCommand):
-    help = "导入月度进度表（.xlsx）：本月完成投资、累计完成投资、形象进度、存在问题"
+    help = (
+        "导入月度进度表（.xlsx）：本月完成投资、累计完成投资、形象进度、存在问题；"
+        "每项改动记入修改记录"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path, help="进度表文件（.xlsx）")
@@ -18,10 +22,13 @@ class Command(BaseCommand):
         parser.add_argument("--month", type=int, required=True, help="月份，1—12")
         parser.add_argument("--county", help="县区上报时填其名称：表中其他县区的项目视为错误")
         parser.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+        add_user_argument(parser)
         add_city_argument(parser)
 
-    def handle(self, *args, file: Path, year: int, month: int, county, dry_run, city, **options):
-        city = city_for(city)
+    def handle(
+        self, *args, file: Path, year: int, month: int, county, dry_run, city, user, **options
+    ):
+        city, operator = city_for(city), user_for(user)
         uploader = None
         if county:
             uploader = match_region(county, units_of(city))
@@ -29,7 +36,13 @@ class Command(BaseCommand):
                 raise CommandError(f"{city.name}没有「{county}」这个县区")
         try:
             report = import_progress(
-                file, city=city, year=year, month=month, county=uploader, dry_run=dry_run
+                file,
+                city=city,
+                year=year,
+                month=month,
+                county=uploader,
+                dry_run=dry_run,
+                user=operator,
             )
         except ValueError as error:
             raise CommandError(str(error)) from error
