@@ -161,3 +161,19 @@ def test_results_rank_the_counties_from_the_stored_scores(scoring):
         ("温县", Decimal("86.50"), 1),
         ("武陟县", Decimal("60.00"), 2),
     ]
+
+
+def test_two_counties_projects_of_one_name_stay_apart_in_the_results(scoring, world):
+    from guanmo.ledger.models import Project
+
+    twin = Project.objects.create(city=world.city, county=world.wuzhi, name="温县太极文化产业园")
+    services.add_site(scoring, twin, user=world.users["city"], approved=True)
+    judge = scoring.judges.get(name="张评委")
+    for project, points in ((world.projects["温县文旅"], FULL), (twin, {**FULL, "比规模": "10"})):
+        site = scoring.sites.get(project=project)
+        services.submit_scores(judge, site, points=points, submission=uuid.uuid4())
+    sites = {card.site: card.total for card in score_cards(scoring)}
+    assert sites == {
+        "温县太极文化产业园（温县）": Decimal("86.5"),
+        "温县太极文化产业园（武陟县）": Decimal("74.5"),
+    }

@@ -31,8 +31,23 @@ def approved_sites(tour: Tour) -> QuerySet[Site]:
     return tour.sites.filter(status=Site.Status.APPROVED).select_related("project__county")
 
 
+def site_names(sites: list[Site]) -> dict[int, str]:
+    """What results call each site: its project's name, with the county added where two
+    counties' projects share a name (results are keyed by name)."""
+    counties_by_name: dict[str, set[int]] = defaultdict(set)
+    for site in sites:
+        counties_by_name[site.project.name].add(site.project.county_id)
+    return {
+        site.pk: site.project.name
+        if len(counties_by_name[site.project.name]) == 1
+        else f"{site.project.name}（{site.project.county.name}）"
+        for site in sites
+    }
+
+
 def score_cards(tour: Tour) -> list[ScoreCard]:
-    """Every stored score form of the tour as a plain score card (two queries)."""
+    """Every stored score form of the tour as a plain score card (three queries)."""
+    names = site_names(list(approved_sites(tour)))
     forms = ScoreForm.objects.filter(site__tour=tour, site__status=Site.Status.APPROVED)
     forms = forms.select_related("judge__county", "site__project__county")
     points: dict[int, dict[str, Decimal]] = defaultdict(dict)
@@ -42,7 +57,7 @@ def score_cards(tour: Tour) -> list[ScoreCard]:
         ScoreCard(
             judge=form.judge.name,
             judge_region=form.judge.county.name if form.judge.county else "",
-            site=form.site.project.name,
+            site=names[form.site_id],
             site_region=form.site.project.county.name,
             scores=points[form.pk],
             remark=form.remark,
