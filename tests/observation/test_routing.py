@@ -1,6 +1,7 @@
 """Ordering a tour's sites over its days with OR-Tools: least travel, nothing dropped that fits."""
 
 from datetime import date, time
+from time import monotonic
 
 from guanmo.observation.routing import _search, plan_route
 from guanmo.observation.schedule import RouteProblem, SiteToVisit, TourDay, validate_schedule
@@ -135,3 +136,21 @@ def test_the_same_site_at_60_minutes_fits_with_lunch_on_arrival():
     assert schedule.order == (("A",),)
     assert schedule.days[0].lunch.after is None  # eaten at A before the visit
     assert schedule.days[0].stops[0].arrival.time() == time(13)
+
+
+def test_a_solution_limit_stops_the_search_early_with_the_same_order_every_time():
+    problem = RouteProblem(
+        "gov",
+        (MARCH_5, MARCH_6),
+        tuple(SiteToVisit(key, 90) for key in "HCAFBGED"),
+        road(gov=0, A=10, B=20, C=30, D=40, E=-10, F=-20, G=-30, H=-40),
+    )
+    began = monotonic()
+
+    first = plan_route(problem, time_limit_seconds=60, solution_limit=100)
+    second = plan_route(problem, time_limit_seconds=60, solution_limit=100)
+
+    assert monotonic() - began < 30  # neither search ran to its time limit
+    assert first == second
+    assert first.unplaced == ()
+    assert validate_schedule(problem, first) == []

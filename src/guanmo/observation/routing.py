@@ -17,7 +17,9 @@ When lunch on the road was what made a day fit, a second search, constrained to 
 whole, starts from the timed order, and the better of the two is returned.
 
 Both searches start from parallel cheapest insertion and improve with guided local search
-until the time limit.
+until the time limit, or until a number of solutions when one is given: the search is
+otherwise deterministic, so a solution limit gives the same order on every run and machine
+(the demo city uses it), where a time limit keeps whatever the clock allowed.
 """
 
 import logging
@@ -32,18 +34,27 @@ logger = logging.getLogger(__name__)
 MINUTES_PER_DAY = 24 * 60
 
 
-def plan_route(problem: RouteProblem, *, time_limit_seconds: float = 10) -> Schedule:
+def plan_route(
+    problem: RouteProblem, *, time_limit_seconds: float = 10, solution_limit: int | None = None
+) -> Schedule:
     """The days' site orders with the least travel time that fit; what cannot fit is unplaced.
 
-    Searches for `time_limit_seconds`; twice that when lunch must be kept off the road.
+    Searches for `time_limit_seconds`, twice that when lunch must be kept off the road; with
+    a `solution_limit`, stops sooner once each search has found that many solutions.
     """
-    order = _search(problem, time_limit_seconds, drives_whole=False)
+    order = _search(problem, time_limit_seconds, drives_whole=False, solution_limit=solution_limit)
     schedule = arrange(problem, order)
     if len(schedule.unplaced) == len(problem.sites) - sum(map(len, order)):
         return schedule
     # Somewhere the solver had lunch halfway along a drive, and `arrange` had to leave sites
     # out. Search again with drives kept whole, from the order as it was timed.
-    order = _search(problem, time_limit_seconds, drives_whole=True, initial=schedule.order)
+    order = _search(
+        problem,
+        time_limit_seconds,
+        drives_whole=True,
+        initial=schedule.order,
+        solution_limit=solution_limit,
+    )
     whole = arrange(problem, order)
     return min(whole, schedule, key=lambda s: (len(s.unplaced), s.travel_minutes))
 
@@ -54,6 +65,7 @@ def _search(
     *,
     drives_whole: bool,
     initial: Sequence[Sequence[str]] = (),
+    solution_limit: int | None = None,
 ) -> list[list[str]]:
     """Each day's site keys in the order OR-Tools found best within the time limit."""
     places = [problem.start, *(site.key for site in problem.sites)]
@@ -107,6 +119,8 @@ def _search(
         routing_enums_pb2.LocalSearchMetaheuristic.GUIDED_LOCAL_SEARCH
     )
     parameters.time_limit.FromMilliseconds(int(time_limit_seconds * 1000))
+    if solution_limit is not None:
+        parameters.solution_limit = solution_limit
     start = None
     if initial:
         node_of = {key: node for node, key in enumerate(places)}
