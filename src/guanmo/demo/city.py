@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import transaction
 
 from guanmo.ledger.models import AnnualPlan, KeyListEntry, MonthlyProgress, Project, Stage
+from guanmo.observation.models import Tour
 from guanmo.regions.models import Region
 from guanmo.regions.services import init_city, units_of
 
@@ -136,6 +137,8 @@ def _person(rng: random.Random) -> str:
 def build_demo_city(seed: int = DEFAULT_SEED) -> DemoSummary:
     """Create (or rebuild) the demo city's ledger and its 2025 progress."""
     city = init_city(CITY_CODE, ZONES)
+    # A tour's sites keep their projects from being deleted; `create_demo_tours` remakes them.
+    Tour.objects.filter(city=city).delete()
     Project.objects.filter(city=city).delete()
     rng = random.Random(seed)
     leaders = sorted({_person(rng) for _ in range(40)})[:30]

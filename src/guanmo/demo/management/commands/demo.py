@@ -1,7 +1,9 @@
 from django.core.management.base import BaseCommand
+from django.urls import reverse
 
 from guanmo.demo.city import DEFAULT_SEED, YEAR, build_demo_city
 from guanmo.demo.people import create_demo_people, create_demo_periods
+from guanmo.demo.tour import create_demo_tours
 from guanmo.progress.selectors import progress_report_for
 
 OPEN_MONTH = 12
@@ -17,6 +19,7 @@ class Command(BaseCommand):
         summary = build_demo_city(seed)
         logins = create_demo_people(summary.city)
         create_demo_periods(summary.city, YEAR, OPEN_MONTH)
+        tours = create_demo_tours(summary.city, seed)
 
         report = progress_report_for(summary.city, YEAR, OPEN_MONTH - 1)
         self.stdout.write(
@@ -31,3 +34,14 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{login.username:<10}{login.password:<18}{login.role:<8}{login.scope}"
             )
+
+        closed, scoring = tours.closed, tours.scoring
+        self.stdout.write(
+            f"观摩：「{closed.name}」已结束（{closed.sites.count()}个观摩点），"
+            f"评分结果 {reverse('tour_results', args=[closed.pk])}"
+        )
+        self.stdout.write(f"「{scoring.name}」评分中，评委用手机打开本人链接即可评分：")
+        self.stdout.write(f"{'评委':<8}{'单位':<14}链接")
+        for judge in scoring.judges.all():
+            link = reverse("judge_sign_in", args=[judge.token])
+            self.stdout.write(f"{judge.name:<8}{judge.unit:<14}{link}")
