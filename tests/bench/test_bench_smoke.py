@@ -9,32 +9,56 @@ from openpyxl import load_workbook
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 
-def test_bench_prints_both_ratios_and_checks_the_totals_agree():
+def run_bench(*options: str) -> str:
+    """What `bench/run.py` prints with these options; it must finish without an error."""
     completed = subprocess.run(
-        [
-            sys.executable,
-            str(BENCH / "run.py"),
-            "--projects",
-            "120",
-            "--counties",
-            "4",
-            "--repeat",
-            "1",
-            "--route-seconds",
-            "0.2",
-            "--route-sites",
-            "12",
-        ],
+        [sys.executable, str(BENCH / "run.py"), *options],
         capture_output=True,
         text=True,
         check=False,
         timeout=300,
     )
     assert completed.returncode == 0, completed.stderr
-    assert "导入台账 import-ledger" in completed.stdout
-    assert "12个月进度报表" in completed.stdout
-    assert "观摩路线车程 0.2s/2s" in completed.stdout
-    assert completed.stdout.count("×") >= 4
+    return completed.stdout
+
+
+def test_bench_prints_both_ratios_and_checks_the_totals_agree():
+    printed = run_bench(
+        *("--projects", "120", "--counties", "4", "--repeat", "1"),
+        *("--route-seconds", "0.2", "--route-sites", "12", "--pages-projects", "0"),
+    )
+    assert "导入台账 import-ledger" in printed
+    assert "12个月进度报表" in printed
+    assert "观摩路线车程 0.2s/2s" in printed
+    assert printed.count("×") >= 4
+
+
+PAGES = [
+    "市 首页",
+    "市 预警",
+    "市 项目列表",
+    "市 项目列表 筛选排序",
+    "市 项目导出 xlsx",
+    "市 项目页",
+    "市 地图点 GeoJSON",
+    "市 通报",
+    "市 填报期",
+    "市 县区报表 审核",
+    "县 首页",
+    "县 项目列表",
+    "县 县区报表 填报",
+]
+
+
+def test_bench_renders_each_page_of_a_small_city_against_the_figures_query():
+    printed = run_bench(
+        *("--projects", "12", "--counties", "2", "--repeat", "1", "--route-seconds", "0"),
+        *("--pages-projects", "24", "--pages-repeat", "1"),
+    )
+    assert "页面：24个项目，市项目办与解放区项目办" in printed
+    page_lines = [line for line in printed.splitlines() if "≤ 500 ms" in line]
+    assert [line.split("  ")[0].strip() for line in page_lines] == PAGES
+    assert all("×" in line for line in page_lines)
 
 
 def test_bench_sheet_reads_back_as_a_ledger(tmp_path):
