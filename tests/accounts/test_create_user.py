@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from guanmo.accounts.models import Role, User
+from guanmo.accounts.models import Department, Role, User
 from guanmo.regions.services import init_city
 
 PASSWORD = "Xiangmu-ban-2025!"
@@ -151,3 +151,48 @@ def test_update_changes_role_region_name_and_password(city):
     )
     assert not (user.is_superuser or user.is_staff)
     assert user.check_password(new_password) and not user.check_password(PASSWORD)
+
+
+def test_a_department_user_with_a_new_department(city, capsys):
+    create("zrzyj", role="责任部门", department="市自然资源和规划局", name="赵科长")
+    user = User.objects.get(username="zrzyj")
+    assert (user.role, user.region, user.department.name, user.department.city) == (
+        Role.DEPARTMENT,
+        city,
+        "市自然资源和规划局",
+        city,
+    )
+    assert capsys.readouterr().out.strip() == (
+        "已新建用户 zrzyj（责任部门，所属焦作市，市自然资源和规划局）"
+    )
+
+
+def test_a_second_user_of_a_department_joins_it(city):
+    create("zrzyj", role="department", department="市自然资源和规划局")
+    create("zrzyj2", role="department", department=" 市自然资源和规划局 ")
+    first, second = User.objects.filter(username__startswith="zrzyj").order_by("username")
+    assert first.department == second.department
+    assert Department.objects.count() == 1
+
+
+def test_a_department_user_needs_his_department(city):
+    with pytest.raises(CommandError, match="--department：责任部门须指定所属部门名称"):
+        create("zrzyj", role="department")
+    assert not User.objects.filter(username="zrzyj").exists()
+    assert not Department.objects.exists()
+
+
+def test_only_department_users_have_a_department(city):
+    with pytest.raises(CommandError, match="--department：只有责任部门的用户有所属部门"):
+        create("wuzhi", role="county_office", region="武陟县", department="市住建局")
+    assert not Department.objects.exists()
+
+
+def test_update_keeps_the_department_and_a_new_role_leaves_it(city):
+    create("zrzyj", role="department", department="市自然资源和规划局")
+    call_command(
+        "create-user", "zrzyj", role="department", phone="139", password=PASSWORD, update=True
+    )
+    assert User.objects.get(username="zrzyj").department.name == "市自然资源和规划局"
+    call_command("create-user", "zrzyj", role="leader", password=PASSWORD, update=True)
+    assert User.objects.get(username="zrzyj").department is None

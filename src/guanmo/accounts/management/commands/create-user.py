@@ -4,8 +4,9 @@ import os
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
-from guanmo.accounts.models import Role, User
+from guanmo.accounts.models import Department, Role, User
 from guanmo.regions.management.city import add_city_argument, city_for
 from guanmo.regions.models import Region
 from guanmo.regions.names import match_region
@@ -26,6 +27,11 @@ class Command(BaseCommand):
             "--region", default="", help="所属区划：区划代码或名称（县区项目办必填）"
         )
         add_city_argument(parser)
+        parser.add_argument(
+            "--department",
+            default="",
+            help="所属部门名称（责任部门必填；本市尚无此部门则新建）",
+        )
         parser.add_argument("--name", default="", help="姓名")
         parser.add_argument("--unit", default="", help="单位")
         parser.add_argument("--phone", default="", help="手机号")
@@ -35,7 +41,19 @@ class Command(BaseCommand):
         parser.add_argument("--update", action="store_true", help="用户已存在时修改之")
 
     def handle(
-        self, *args, username, role, region, city, name, unit, phone, password, update, **options
+        self,
+        *args,
+        username,
+        role,
+        region,
+        city,
+        department,
+        name,
+        unit,
+        phone,
+        password,
+        update,
+        **options,
     ):
         chosen = _ROLES.get(role.strip())
         if chosen is None:
@@ -44,6 +62,7 @@ class Command(BaseCommand):
         if existing and not update:
             raise CommandError(f"用户名「{username}」已存在；如需修改请加 --update")
         scope = self._region(chosen, region, city)
+        department_name = self._department_name(chosen, department, existing)
         password = password or os.environ.get("GUANMO_NEW_USER_PASSWORD") or self._ask()
         user = existing or User(username=username)
         user.role, user.region = chosen, scope
@@ -55,8 +74,16 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError("--password：" + "；".join(error.messages)) from error
         user.set_password(password)
-        user.save()
+        with transaction.atomic():
+            user.department = (
+                Department.objects.get_or_create(city=scope, name=department_name)[0]
+                if department_name
+                else None
+            )
+            user.save()
         where = f"，所属{scope.name}" if scope else ""
+        if user.department:
+            where += f"，{user.department}"
         verb = "已修改" if existing else "已新建"
         self.stdout.write(self.style.SUCCESS(f"{verb}用户 {username}（{chosen.label}{where}）"))
 
@@ -85,6 +112,19 @@ class Command(BaseCommand):
                 f"{found.get_kind_display()}"
             )
         return found
+
+    def _department_name(self, role: Role, typed: str, existing: User | None) -> str:
+        """The department a department user answers for (kept on --update when not typed)."""
+        typed = typed.strip()
+        if role != Role.DEPARTMENT:
+            if typed:
+                raise CommandError(f"--department：只有责任部门的用户有所属部门，{role.label}没有")
+            return ""
+        if typed:
+            return typed
+        if existing is not None and existing.department is not None:
+            return existing.department.name
+        raise CommandError("--department：责任部门须指定所属部门名称")
 
     def _ask(self) -> str:
         first = getpass.getpass("密码：")
