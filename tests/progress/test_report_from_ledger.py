@@ -95,3 +95,13 @@ def test_project_lines_carry_each_projects_rate(city, add_project):
     assert lines["武陟县甲项目"].completion_rate == Decimal("37.5")
     assert lines["武陟县乙项目"].annual_plan is None
     assert lines["武陟县乙项目"].completion_rate is None
+
+
+def test_money_sums_are_exact_on_every_database(db):
+    from guanmo.progress.selectors import summed_money
+
+    # What SQLite's float SUM gives for 587970.48, and what PostgreSQL gives.
+    assert summed_money(Decimal("587970.479999999")) == Decimal("587970.4800")
+    assert summed_money(Decimal("7181373.13000001")) == Decimal("7181373.1300")
+    assert summed_money(Decimal("12.3456")) == Decimal("12.3456")
+    assert summed_money(None) == Decimal(0)

@@ -5,7 +5,7 @@ each once. A project that has not reported for the month counts with its latest 
 figure of the same year and is named as not reporting.
 """
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import (
     BooleanField,
@@ -39,6 +39,14 @@ from guanmo.regions.services import units_of
 
 _MONEY = DecimalField(max_digits=18, decimal_places=4)
 _ZERO = Value(Decimal(0), output_field=_MONEY)
+_MONEY_STEP = Decimal("0.0001")  # 万元 to four places, as stored
+
+
+def summed_money(total: Decimal | None) -> Decimal:
+    """A database SUM of money, exact: SQLite adds decimals as binary floats
+    (587970.48 comes back as 587970.479999999), so the sum is put back on the four places
+    every stored amount has. PostgreSQL's sums are exact already and pass unchanged."""
+    return (total or Decimal(0)).quantize(_MONEY_STEP, rounding=ROUND_HALF_UP)
 
 
 def key_projects(city: Region, year: int, level: str | None = None) -> QuerySet[Project]:
@@ -102,8 +110,8 @@ def region_totals(
             UnitTotals(
                 region=unit.name,
                 projects=row.get("project_count", 0),
-                annual_plan=row.get("plan_sum") or Decimal(0),
-                completed=row.get("completed_sum") or Decimal(0),
+                annual_plan=summed_money(row.get("plan_sum")),
+                completed=summed_money(row.get("completed_sum")),
             )
         )
     return totals

@@ -11,7 +11,7 @@ from django.db.models import QuerySet, Sum
 from guanmo.ledger.models import MonthlyProgress, Project
 from guanmo.progress.arithmetic import completion_rate
 from guanmo.progress.models import WarningRules
-from guanmo.progress.selectors import with_figures
+from guanmo.progress.selectors import summed_money, with_figures
 from guanmo.progress.warnings import (
     ProjectState,
     ProjectWarning,
@@ -153,6 +153,6 @@ def cumulative_by_month(projects: QuerySet[Project], year: int, month: int) -> l
     """The given projects' cumulative completed investment at the end of each month 1..month
     (a project not reporting a month counts with its latest figure before it)."""
     return [
-        with_figures(projects, year, each).aggregate(total=Sum("completed"))["total"] or Decimal(0)
+        summed_money(with_figures(projects, year, each).aggregate(total=Sum("completed"))["total"])
         for each in range(1, month + 1)
     ]
