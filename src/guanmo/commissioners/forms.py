@@ -1,0 +1,61 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from guanmo.commissioners.models import Visit
+
+MAX_PHOTOS = 20
+MAX_PHOTO_BYTES = 25 * 1024 * 1024
+
+
+class PhoneCameraInput(forms.FileInput):
+    """Several photos at once; on a phone it opens the rear camera."""
+
+    allow_multiple_selected = True
+
+
+class PhotosField(forms.ImageField):
+    """A list of images, each checked by Django's ImageField (Pillow must open it); every bad
+    file is named."""
+
+    widget = PhoneCameraInput(attrs={"accept": "image/*", "capture": "environment"})
+
+    def clean(self, data, initial=None):
+        uploads = [each for each in (data if isinstance(data, list | tuple) else [data]) if each]
+        if not uploads:
+            raise ValidationError("请上传至少一张现场照片")
+        if len(uploads) > MAX_PHOTOS:
+            raise ValidationError(f"一次最多上传{MAX_PHOTOS}张照片，本次选择了{len(uploads)}张")
+        errors = []
+        for upload in uploads:
+            if upload.size > MAX_PHOTO_BYTES:
+                errors.append(f"「{upload.name}」超过{MAX_PHOTO_BYTES // 1024 // 1024}MB")
+                continue
+            try:
+                super().clean(upload, initial)
+            except ValidationError:
+                errors.append(f"「{upload.name}」不是可识别的图片，请上传JPEG或PNG格式的照片")
+        if errors:
+            raise ValidationError(errors)
+        return uploads
+
+
+class VisitForm(forms.ModelForm):
+    photos = PhotosField(label="现场照片", help_text=f"可多选，最多{MAX_PHOTOS}张")
+
+    class Meta:
+        model = Visit
+        fields = ["visited_on", "seen", "done"]
+        widgets = {
+            "visited_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "seen": forms.Textarea(
+                attrs={"rows": 4, "placeholder": "施工进展、现场人员机械、存在困难"}
+            ),
+            "done": forms.Textarea(attrs={"rows": 3, "placeholder": "督促事项、协调事项"}),
+        }
+
+    def clean_visited_on(self):
+        visited_on = self.cleaned_data["visited_on"]
+        if visited_on > timezone.localdate():
+            raise ValidationError("走访日期不能晚于今天")
+        return visited_on
