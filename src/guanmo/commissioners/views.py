@@ -23,7 +23,7 @@ from guanmo.commissioners.selectors import (
     visible_visits,
 )
 from guanmo.ledger.models import Project
-from guanmo.progress.status import current_month
+from guanmo.progress.status import month_from_query
 
 
 def _require_reader(scope: Scope) -> None:
@@ -116,7 +116,7 @@ def photo_file(request: HttpRequest, pk: int, kind: str) -> FileResponse:
 def month_overview(request: HttpRequest) -> HttpResponse:
     """The dispatching unit's view of every commissioner's month; a commissioner goes to his own."""
     scope: Scope = request.scope
-    when = _month_from(request, scope)
+    when = month_from_query(scope.city, request.GET)
     if scope.role == Role.COMMISSIONER:
         return redirect("commissioner_month", when.year, when.month, request.user.pk)
     if not (scope.is_city_office or scope.county):
@@ -133,11 +133,3 @@ def commissioner_month(request: HttpRequest, year: int, month: int, pk: int) -> 
     if not found:
         raise Http404("没有这位驻工地专员")
     return render(request, "commissioners/commissioner_month.html", {"month": found[0]})
-
-
-def _month_from(request: HttpRequest, scope: Scope):
-    def number(name: str) -> int | None:
-        value = request.GET.get(name, "")
-        return int(value) if value.isdigit() else None
-
-    return current_month(scope.city, number("year"), number("month"))

@@ -2,6 +2,7 @@
 (pages pass the user's scoped queryset)."""
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -75,6 +76,16 @@ def current_month(city: Region, year: int | None = None, month: int | None = Non
         return Month(latest[0], latest[1], None)
     today = date.today()
     return Month(today.year, today.month, None)
+
+
+def month_from_query(city: Region, query: Mapping[str, str]) -> Month:
+    """The month a page is asked for with ?year=&month=; `current_month` without them."""
+
+    def number(name: str) -> int | None:
+        value = query.get(name, "")
+        return int(value) if value.isdigit() else None
+
+    return current_month(city, number("year"), number("month"))
 
 
 def thresholds_for(city: Region) -> Thresholds:

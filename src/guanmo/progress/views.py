@@ -12,23 +12,15 @@ from guanmo.progress.arithmetic import completion_rate
 from guanmo.progress.exporters import FILE_FORMATS
 from guanmo.progress.exporters.docx import bulletin_title
 from guanmo.progress.selectors import key_projects, progress_report_for
-from guanmo.progress.status import cumulative_by_month, current_month, project_statuses
+from guanmo.progress.status import cumulative_by_month, month_from_query, project_statuses
 from guanmo.progress.warnings import WarningLevel
 from guanmo.reporting.models import Period
 from guanmo.reporting.selectors import reports_for
 
 
-def _month_from(request: HttpRequest, scope: Scope):
-    def number(name: str) -> int | None:
-        value = request.GET.get(name, "")
-        return int(value) if value.isdigit() else None
-
-    return current_month(scope.city, number("year"), number("month"))
-
-
 def dashboard(request: HttpRequest) -> HttpResponse:
     scope: Scope = request.scope
-    when = _month_from(request, scope)
+    when = month_from_query(scope.city, request.GET)
     report = progress_report_for(scope.city, when.year, when.month)
     units = {unit.name for unit in scope.units()}
     regions = [figures for figures in report.regions if figures.region in units]
@@ -77,7 +69,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 def warning_list(request: HttpRequest) -> HttpResponse:
     scope: Scope = request.scope
-    when = _month_from(request, scope)
+    when = month_from_query(scope.city, request.GET)
     projects = key_projects(scope.city, when.year).filter(pk__in=scope.projects().values("pk"))
     statuses = [
         status for status in project_statuses(projects, scope.city, when) if status.warnings
