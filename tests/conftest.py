@@ -10,3 +10,12 @@ def world(db, settings, tmp_path) -> World:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     return build_world()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: the public pages and the API's rate limit keep
+    their state there, and a city's cached data must not outlive the test that made it."""
+    from django.core.cache import cache
+
+    cache.clear()

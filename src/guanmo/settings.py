@@ -7,6 +7,8 @@ GUANMO_ALLOWED_HOSTS comma-separated host names
 GUANMO_HTTPS         "0" to serve plain HTTP without debug (default: on unless GUANMO_DEBUG):
                      HTTPS redirect, secure cookies, one year of HSTS, and trust in the
                      X-Forwarded-Proto header set by the TLS-terminating proxy in front
+GUANMO_PUBLIC_API_RATE       requests per client address to the public API (default "60/min")
+GUANMO_PUBLIC_CACHE_SECONDS  how long a city's public pages and data are cached (default 300)
 """
 
 import os
@@ -59,6 +61,8 @@ INSTALLED_APPS = [
     "guanmo.documents",
     "guanmo.demo",
     "axes",
+    # Only for the public API's Swagger page to use its bundled files instead of a CDN.
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -177,6 +181,13 @@ X_FRAME_OPTIONS = "DENY"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
+
+# Public disclosure: the open-data API's limit per client address (django-ninja's throttle;
+# behind the TLS proxy the client is the address the proxy adds to X-Forwarded-For) and how
+# long a city's public ledger is cached. The cache is Django's default, per process.
+GUANMO_PUBLIC_API_RATE = os.environ.get("GUANMO_PUBLIC_API_RATE", "60/min")
+GUANMO_PUBLIC_CACHE_SECONDS = int(os.environ.get("GUANMO_PUBLIC_CACHE_SECONDS", "300"))
+NINJA_NUM_PROXIES = 1 if HTTPS else 0
 
 # How long the route planner searches (seconds); the issue's target is a good route in 10 s.
 GUANMO_ROUTE_SECONDS = float(os.environ.get("GUANMO_ROUTE_SECONDS", "10"))

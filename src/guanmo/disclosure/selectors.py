@@ -1,0 +1,161 @@
+"""A city's public ledger from the database, cached per city.
+
+Only figures of closed months are read (a month is closed when its reporting period is closed;
+`MonthlyProgress` holds approved figures only), never a report's draft; and a field the city
+does not publish is left out here, where each record is made, so that nothing built from the
+records can show it.
+"""
+
+from collections import defaultdict
+from datetime import date
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Max
+
+from guanmo.disclosure.models import DisclosureSettings
+from guanmo.disclosure.records import OPTIONAL_SETTINGS, PublicLedger, PublicProject
+from guanmo.ledger.models import AnnualPlan, KeyListEntry, Level, MonthlyProgress, Project
+from guanmo.progress.arithmetic import completion_rate
+from guanmo.progress.selectors import key_projects
+from guanmo.regions.models import Region
+from guanmo.regions.services import units_of
+from guanmo.reporting.models import Period
+
+LEVEL_ORDER = {level: place for place, level in enumerate(Level.values)}
+
+
+def public_ledger(city_code: str) -> PublicLedger | None:
+    """The city's public ledger, from the cache or built afresh; None for no such city.
+
+    Cached for GUANMO_PUBLIC_CACHE_SECONDS: a month closed or a figure corrected shows within
+    that time; the city's own settings page forgets the entry at once.
+    """
+    if not (city_code.isdigit() and len(city_code) <= 16):
+        return None
+    key = _cache_key(city_code)
+    ledger = cache.get(key)
+    if ledger is None:
+        city = Region.objects.filter(kind=Region.Kind.CITY, code=city_code).first()
+        if city is None:
+            return None
+        ledger = build_public_ledger(city)
+        cache.set(key, ledger, settings.GUANMO_PUBLIC_CACHE_SECONDS)
+    return ledger
+
+
+def forget_public_ledger(city: Region) -> None:
+    cache.delete(_cache_key(city.code))
+
+
+def _cache_key(city_code: str) -> str:
+    return f"disclosure:ledger:{city_code}"
+
+
+def last_closed_period(city: Region) -> Period | None:
+    return (
+        Period.objects.filter(city=city, closed_at__isnull=False)
+        .order_by("-year", "-month")
+        .first()
+    )
+
+
+def build_public_ledger(city: Region) -> PublicLedger:
+    """The key projects of the year of the city's last closed month, with their figures as of
+    that month (a project that did not report it shows its latest closed month)."""
+    closed = last_closed_period(city)
+    year = closed.year if closed else _latest_list_year(city)
+    options = DisclosureSettings.of(city)
+    published = frozenset(name for name in OPTIONAL_SETTINGS if getattr(options, name))
+    projects = key_projects(city, year)
+    plans = dict(
+        AnnualPlan.objects.filter(project__in=projects, year=year).values_list(
+            "project_id", "planned_investment"
+        )
+    )
+    levels: dict[int, list[str]] = defaultdict(list)
+    for project_id, level in KeyListEntry.objects.filter(
+        project__in=projects, year=year
+    ).values_list("project_id", "level"):
+        levels[project_id].append(level)
+    closed_months = Period.objects.filter(city=city, year=year, closed_at__isnull=False)
+    latest: dict[int, MonthlyProgress] = {}
+    for progress in MonthlyProgress.objects.filter(
+        project__in=projects, year=year, month__in=closed_months.values("month")
+    ).order_by("month"):
+        latest[progress.project_id] = progress
+    records = tuple(
+        _record(
+            project,
+            plan=plans.get(project.pk),
+            progress=latest.get(project.pk),
+            levels=sorted(levels[project.pk], key=LEVEL_ORDER.__getitem__),
+            published=published,
+        )
+        for project in projects.select_related("county", "commissioner", "leader").order_by(
+            "county__sort_order", "county__code", "id"
+        )
+    )
+    return PublicLedger(
+        city_code=city.code,
+        city_name=city.name,
+        year=year,
+        month=closed.month if closed else None,
+        published=published,
+        counties=tuple((unit.code, unit.name) for unit in units_of(city)),
+        projects=records,
+    )
+
+
+def _latest_list_year(city: Region) -> int:
+    year = KeyListEntry.objects.filter(project__city=city).aggregate(year=Max("year"))["year"]
+    return year or date.today().year
+
+
+def _record(
+    project: Project,
+    *,
+    plan,
+    progress: MonthlyProgress | None,
+    levels: list[str],
+    published: frozenset[str],
+) -> PublicProject:
+    def when(setting: str, value):
+        return value if setting in published else None
+
+    completed = progress.cumulative_completed if progress else None
+    commissioner = project.commissioner
+    leader = project.leader
+    return PublicProject(
+        id=project.pk,
+        name=project.name,
+        county=project.county.name,
+        county_code=project.county.code,
+        levels=tuple(levels),
+        stage=project.stage,
+        industry=project.industry,
+        scope=project.scope,
+        owner=project.owner,
+        responsible_unit=project.responsible_unit,
+        annual_plan=plan,
+        completed=completed,
+        completion_rate=None if completed is None else completion_rate(completed, plan),
+        month=progress.month if progress else None,
+        commissioner=commissioner.get_full_name() if commissioner else project.site_commissioner,
+        code=when("show_code", project.code),
+        total_investment=when("show_total_investment", project.total_investment),
+        location=when("show_location", project.location),
+        latitude=when("show_location", project.latitude),
+        longitude=when("show_location", project.longitude),
+        leader_in_charge=when(
+            "show_leader_in_charge",
+            project.leader_in_charge or (leader.get_full_name() if leader else ""),
+        ),
+        commissioner_phone=when(
+            "show_commissioner_phone", commissioner.phone if commissioner else ""
+        ),
+        visible_progress=when(
+            "show_visible_progress", progress.visible_progress if progress else ""
+        ),
+        problems=when("show_problems", progress.problems if progress else ""),
+    )
