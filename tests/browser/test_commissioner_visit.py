@@ -6,18 +6,8 @@ from datetime import datetime
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from tests.browser.pages import log_in
 from tests.commissioners.photos import FAR, NEAR, jpeg
-from tests.world import PASSWORD
-
-
-def log_in(context, base: str, username: str):
-    page = context.new_page()
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    expect(page.locator("#headline")).to_be_visible()
-    return page
 
 
 def test_a_visit_from_the_phone_to_the_city_offices_month(

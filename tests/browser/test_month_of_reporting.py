@@ -6,10 +6,11 @@ of it."""
 from datetime import date
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
 
 from guanmo.reporting.services import open_period
-from tests.world import PASSWORD, YEAR
+from tests.browser.pages import log_in
+from tests.world import YEAR
 
 
 @pytest.fixture
@@ -17,16 +18,6 @@ def april(transactional_db, world):
     return open_period(
         world.city, year=YEAR, month=4, deadline=date(YEAR, 5, 5), user=world.users["city"]
     )
-
-
-def log_in(context: BrowserContext, base: str, username: str) -> Page:
-    page = context.new_page()
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    expect(page.locator("#headline")).to_be_visible()
-    return page
 
 
 def paste(page: Page, selector: str, text: str) -> None:
