@@ -29,6 +29,7 @@ SIZE_THREE = Pt(16)  # 三号
 SIZE_FOUR = Pt(14)  # 四号
 SIZE_TABLE = Pt(12)  # 小四
 LINE_PITCH = Pt(28.95)  # 22 lines to the page
+FORM_LABEL_WIDTH = Mm(35)
 
 
 def set_run_font(run: Run, name: str, size: Pt, *, bold: bool = False) -> None:
@@ -103,9 +104,27 @@ def add_table(
             _fill_cell(cell, value, BODY_FONT)
 
 
-def _fill_cell(cell, text: str, font: str) -> None:
+def add_form_table(document: DocumentObject, rows: Sequence[tuple[str, str]]) -> None:
+    """A form of label and value rows (a 督办单's 项目名称 | …): labels in 黑体 centred, values
+    in 仿宋_GB2312 from the left, several lines kept as separate paragraphs."""
+    table = document.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for label, value in rows:
+        label_cell, value_cell = table.add_row().cells
+        label_cell.width = FORM_LABEL_WIDTH
+        _fill_cell(label_cell, label, HEADING_FONT)
+        lines = value.splitlines() or [""]
+        _fill_cell(value_cell, lines[0], BODY_FONT, centred=False)
+        for line in lines[1:]:
+            paragraph = value_cell.add_paragraph()
+            paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+            set_run_font(paragraph.add_run(line), BODY_FONT, SIZE_TABLE)
+
+
+def _fill_cell(cell, text: str, font: str, *, centred: bool = True) -> None:
     paragraph = cell.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
     paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
     set_run_font(paragraph.add_run(text), font, SIZE_TABLE)
 

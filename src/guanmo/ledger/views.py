@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import Workbook
 
 from guanmo.accounts.scope import Scope
@@ -21,6 +22,8 @@ from guanmo.progress.arithmetic import format_decimal
 from guanmo.progress.selectors import key_projects
 from guanmo.progress.status import ProjectStatus, current_month, project_statuses
 from guanmo.reporting.models import ReportEntry
+from guanmo.supervision.permissions import may_raise
+from guanmo.supervision.selectors import overdue_first, problems_for
 
 PAGE_SIZE = 50
 GEO_DIR = Path(__file__).resolve().parent.parent / "regions" / "data" / "geo"
@@ -98,6 +101,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     scope: Scope = request.scope
     project = scope.project(pk)
     when = current_month(scope.city)
+    today = timezone.localdate()
     status = project_statuses(scope.projects().filter(pk=pk), scope.city, when)[0]
     history = list(project.monthly_progress.filter(year=when.year).order_by("month"))
     chart = {
@@ -124,6 +128,9 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "chart": chart,
             "may_edit": scope.is_city_office,
             "note_entry": open_entry if project.commissioner_id == request.user.pk else None,
+            "problems": overdue_first(problems_for(scope).filter(project=project), today),
+            "may_raise_problem": may_raise(scope),
+            "today": today,
         },
     )
 

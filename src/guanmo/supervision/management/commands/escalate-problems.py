@@ -1,0 +1,46 @@
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from guanmo.regions.management.city import add_city_argument, city_for
+from guanmo.regions.models import Region
+from guanmo.supervision.services import escalate_overdue
+
+
+class Command(BaseCommand):
+    help = (
+        "逾期问题逐级升级督办：逾期次日升至县区项目办，此后每满一个升级周期再升一级"
+        "（市项目办、包抓领导），每级留有记录。可重复运行，同一天再运行不会重复升级。"
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--today", help="按哪一天计算（YYYY-MM-DD，默认今天）")
+        add_city_argument(parser)
+
+    def handle(self, *args, today: str | None, city: str | None, **options):
+        day = self._day(today)
+        cities = (
+            [city_for(city)]
+            if city
+            else Region.objects.filter(city_projects__supervised_problems__isnull=False)
+            .distinct()
+            .order_by("code")
+        )
+        climbed = set()
+        for each in cities:
+            for step in escalate_overdue(each, today=day):
+                climbed.add(step.problem_id)
+                self.stdout.write(f"{step.problem.project}：{step.note}（{step.on:%Y-%m-%d}）")
+        if climbed:
+            self.stdout.write(self.style.SUCCESS(f"共{len(climbed)}个问题升级督办"))
+        else:
+            self.stdout.write(f"截至{day:%Y-%m-%d}，没有需要升级的问题")
+
+    def _day(self, typed: str | None) -> date:
+        if not typed:
+            return timezone.localdate()
+        try:
+            return date.fromisoformat(typed)
+        except ValueError:
+            raise CommandError(f"--today：「{typed}」不是 YYYY-MM-DD 格式的日期") from None

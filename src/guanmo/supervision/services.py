@@ -1,0 +1,239 @@
+"""Supervision operations: raise a problem, the department's answer, confirm or reopen,
+escalate the overdue, issue a supervision order, record a meeting and its decisions.
+
+Each checks its preconditions, writes in one transaction and records a `ProblemStep`; a refusal
+is a `SupervisionError` whose message says why, in Chinese.
+"""
+
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+
+from guanmo.accounts.models import Department, User
+from guanmo.ledger.models import Project
+from guanmo.regions.models import Region
+from guanmo.reporting.models import ReportEntry
+from guanmo.supervision.deadlines import (
+    TOP_LEVEL,
+    TOP_LEVEL_WITHOUT_LEADER,
+    days_overdue,
+    deadline_for,
+    due_level,
+    level_due_on,
+)
+from guanmo.supervision.models import (
+    Level,
+    Meeting,
+    Problem,
+    ProblemStep,
+    SupervisionOrder,
+)
+from guanmo.supervision.selectors import rules_for
+
+Action = ProblemStep.Action
+Status = Problem.Status
+
+
+class SupervisionError(Exception):
+    """An operation that may not be done now; the message says why, in Chinese."""
+
+
+def _record(
+    problem: Problem, action: str, *, user: User | None, on: date, note: str = ""
+) -> ProblemStep:
+    return ProblemStep.objects.create(
+        problem=problem, action=action, user=user, on=on, level=problem.level, note=note
+    )
+
+
+def _required(text: str, what: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise SupervisionError(f"请填写{what}")
+    return text
+
+
+@transaction.atomic
+def raise_problem(
+    project: Project,
+    *,
+    problem_type: str,
+    text: str,
+    department: Department,
+    user: User | None,
+    source: str,
+    raised_on: date | None = None,
+    deadline: date | None = None,
+    report_entry: ReportEntry | None = None,
+    meeting: Meeting | None = None,
+) -> Problem:
+    """Assign a problem of `project` to `department`; without a deadline, the city's default
+    for the problem's type counts from the day it is raised."""
+    raised_on = raised_on or timezone.localdate()
+    if department.city_id != project.city_id:
+        raise SupervisionError(f"「{department}」不是{project.city}的责任部门")
+    if report_entry is not None and report_entry.project_id != project.pk:
+        raise SupervisionError("月报明细与项目不符")
+    if deadline is None:
+        deadline = deadline_for(raised_on, rules_for(project.city).days_for(problem_type))
+    if deadline < raised_on:
+        raise SupervisionError("办理时限不能早于交办日期")
+    problem = Problem.objects.create(
+        project=project,
+        problem_type=problem_type,
+        text=_required(text, "问题描述"),
+        department=department,
+        deadline=deadline,
+        source=source,
+        raised_by=user,
+        raised_on=raised_on,
+        report_entry=report_entry,
+        meeting=meeting,
+    )
+    _record(
+        problem,
+        Action.RAISE,
+        user=user,
+        on=raised_on,
+        note=f"交{department}办理，时限{deadline:%Y年%m月%d日}",
+    )
+    return problem
+
+
+@transaction.atomic
+def answer(
+    problem: Problem, *, user: User, note: str, solved: bool, today: date | None = None
+) -> ProblemStep:
+    """The department reports what it did, and may mark the problem solved."""
+    today = today or timezone.localdate()
+    if problem.status != Status.OPEN:
+        raise SupervisionError(f"该问题{problem.get_status_display()}，不能再报送办理情况")
+    note = _required(note, "办理情况")
+    if solved:
+        problem.status, problem.solved_on = Status.SOLVED, today
+        problem.save(update_fields=["status", "solved_on"])
+    return _record(
+        problem, Action.SOLVE if solved else Action.ANSWER, user=user, on=today, note=note
+    )
+
+
+@transaction.atomic
+def confirm(problem: Problem, *, user: User, note: str = "", today: date | None = None) -> None:
+    today = today or timezone.localdate()
+    if problem.status != Status.SOLVED:
+        raise SupervisionError("责任部门尚未办结，不能确认")
+    problem.status, problem.confirmed_on = Status.CONFIRMED, today
+    problem.save(update_fields=["status", "confirmed_on"])
+    _record(problem, Action.CONFIRM, user=user, on=today, note=note.strip())
+
+
+@transaction.atomic
+def reopen(problem: Problem, *, user: User, reason: str, today: date | None = None) -> None:
+    """Back to the department: the problem is not solved; it keeps its deadline and level."""
+    today = today or timezone.localdate()
+    if problem.status != Status.SOLVED:
+        raise SupervisionError("只有责任部门已办结、待确认的问题可以重新交办")
+    reason = _required(reason, "重新交办的原因")
+    problem.status, problem.solved_on = Status.OPEN, None
+    problem.save(update_fields=["status", "solved_on"])
+    _record(problem, Action.REOPEN, user=user, on=today, note=reason)
+
+
+def escalate_overdue(city: Region, *, today: date) -> list[ProblemStep]:
+    """Bring every open overdue problem of the city up to the level its dates call for, one
+    recorded step per level climbed (dated the day that level fell due). Running it again on
+    the same day changes nothing; two runs at once climb each problem once."""
+    period = rules_for(city).escalation_days
+    behind = Q()
+    for level in range(TOP_LEVEL):
+        # Due for the next level once more than `level` periods have passed the deadline.
+        climbs = Q(level=level, deadline__lt=today - timedelta(days=level * period))
+        if level + 1 > TOP_LEVEL_WITHOUT_LEADER:
+            climbs &= Q(project__leader__isnull=False)
+        behind |= climbs
+    candidates = Problem.objects.filter(behind, project__city=city, status=Status.OPEN)
+    steps = []
+    for problem in candidates.select_related("project").order_by("pk"):
+        target = due_level(
+            problem.deadline, today, period, has_leader=problem.project.leader_id is not None
+        )
+        with transaction.atomic():
+            climbed = Problem.objects.filter(
+                pk=problem.pk, level=problem.level, status=Status.OPEN
+            ).update(level=target)
+            if not climbed:
+                continue  # another run has just climbed it, or it was solved meanwhile
+            for level in range(problem.level + 1, target + 1):
+                problem.level = level
+                on = level_due_on(problem.deadline, level, period)
+                note = f"逾期{days_overdue(problem.deadline, on)}天，升级至{Level(level).label}督办"
+                steps.append(_record(problem, Action.ESCALATE, user=None, on=on, note=note))
+    return steps
+
+
+@transaction.atomic
+def issue_order(
+    problem: Problem, *, user: User, requirements: str, today: date | None = None
+) -> SupervisionOrder:
+    """A numbered supervision order (督办单) for the problem, the next number of the year."""
+    today = today or timezone.localdate()
+    if problem.status == Status.CONFIRMED:
+        raise SupervisionError("该问题已解决，无需督办")
+    city = problem.project.city
+    # Two orders issued at the same instant would clash on the unique number, not share it.
+    taken = SupervisionOrder.objects.filter(city=city, year=today.year)
+    sequence = (taken.aggregate(last=Max("sequence"))["last"] or 0) + 1
+    order = SupervisionOrder.objects.create(
+        problem=problem,
+        city=city,
+        year=today.year,
+        sequence=sequence,
+        requirements=_required(requirements, "督办要求"),
+        issued_by=user,
+        issued_on=today,
+    )
+    _record(
+        problem, Action.ORDER, user=user, on=today, note=f"{order.number}：{order.requirements}"
+    )
+    return order
+
+
+def record_meeting(
+    city: Region, *, held_on: date, topic: str, chair: User, attendees: str, user: User
+) -> Meeting:
+    return Meeting.objects.create(
+        city=city,
+        held_on=held_on,
+        topic=_required(topic, "会议议题"),
+        chair=chair,
+        attendees=attendees.strip(),
+        recorded_by=user,
+    )
+
+
+def add_decision(
+    meeting: Meeting,
+    project: Project,
+    *,
+    problem_type: str,
+    text: str,
+    department: Department,
+    deadline: date | None,
+    user: User,
+) -> Problem:
+    """A meeting's decision becomes a problem assigned on the day of the meeting."""
+    if project.city_id != meeting.city_id:
+        raise SupervisionError(f"「{project}」不是本市的项目")
+    return raise_problem(
+        project,
+        problem_type=problem_type,
+        text=text,
+        department=department,
+        user=user,
+        source=Problem.Source.MEETING,
+        raised_on=meeting.held_on,
+        deadline=deadline,
+        meeting=meeting,
+    )
