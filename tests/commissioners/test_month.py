@@ -63,6 +63,15 @@ def test_a_commissioners_month_counts_visits_photos_flags_and_notes(world, april
     assert (month.notes_on_time, month.notes_due) == (1, 2)
 
 
+def test_the_month_is_read_in_six_queries_whatever_it_holds(
+    world, april, django_assert_num_queries
+):
+    scope = scope_of(world.users["city"])
+    with django_assert_num_queries(6):
+        months = commissioner_months(scope, YEAR, 4, today=date(YEAR, 5, 20))
+        assert sum(len(photo.flags) for month in months for photo in month.photos) == 1
+
+
 def test_before_the_deadline_an_unwritten_month_is_only_pending(world, april):
     scope = scope_of(world.users["city"])
     [month] = commissioner_months(scope, YEAR, 4, today=date(YEAR, 5, 5))

@@ -121,7 +121,7 @@ def commissioner_months(
 ) -> list[CommissionerMonth]:
     """Each commissioner's month over the projects of his that are in the viewer's scope: his
     visits and their photos, and whether he wrote each project's month in time. Only a
-    project's present commissioner is counted for it (5 queries)."""
+    project's present commissioner is counted for it (6 queries)."""
     projects = logged_projects(scope).filter(commissioner__isnull=False)
     if commissioner is not None:
         projects = projects.filter(commissioner=commissioner)

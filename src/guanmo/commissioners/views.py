@@ -107,9 +107,7 @@ def photo_file(request: HttpRequest, pk: int, kind: str) -> FileResponse:
         return FileResponse(
             photo.original.open("rb"), as_attachment=True, filename=photo.original_name
         )
-    stored = {"thumbnail": photo.thumbnail, "picture": photo.picture}.get(kind)
-    if stored is None:
-        raise Http404("没有这种图片")
+    stored = photo.thumbnail if kind == "thumbnail" else photo.picture
     return FileResponse(stored.open("rb"), content_type="image/jpeg")
 
 
