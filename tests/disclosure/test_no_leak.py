@@ -48,10 +48,13 @@ NEVER = {
 }
 
 
-def entry(project: Project, cumulative: str, visible: str, problems: str = "") -> EntryInput:
-    return EntryInput(
+def fill(report, user, project: Project, cumulative: str, visible: str, problems: str = ""):
+    """Save one line of a county's report as its county office would, and reload the report."""
+    typed = EntryInput(
         project.pk, cumulative_completed=cumulative, visible_progress=visible, problems=problems
     )
+    assert save_entries(report, [typed], user=user, version=report.version).ok
+    report.refresh_from_db()
 
 
 @pytest.fixture
@@ -70,54 +73,36 @@ def seeded(public_world):
     # April: 温县 approved (but the month is still open), 武陟县 a draft.
     april = open_period(world.city, year=YEAR, month=4, deadline=date(YEAR, 5, 5), user=None)
     wenxian = april.reports.get(county=world.wenxian)
-    save_entries(
+    fill(
         wenxian,
-        [
-            entry(
-                projects["温县文旅"],
-                NEVER["approved April figure"],
-                NEVER["approved April, not closed"],
-            )
-        ],
-        user=users["wenxian"],
-        version=wenxian.version,
+        users["wenxian"],
+        projects["温县文旅"],
+        NEVER["approved April figure"],
+        NEVER["approved April, not closed"],
     )
-    wenxian.refresh_from_db()
     submit_report(wenxian, user=users["wenxian"], version=wenxian.version)
     wenxian.refresh_from_db()
     approve_report(wenxian, user=users["city"])
-    wuzhi = april.reports.get(county=world.wuzhi)
-    save_entries(
-        wuzhi,
-        [
-            entry(
-                projects["武陟装备"],
-                NEVER["April draft figure"],
-                NEVER["April draft"],
-                NEVER["April draft problem"],
-            )
-        ],
-        user=users["wuzhi"],
-        version=wuzhi.version,
+    fill(
+        april.reports.get(county=world.wuzhi),
+        users["wuzhi"],
+        projects["武陟装备"],
+        NEVER["April draft figure"],
+        NEVER["April draft"],
+        NEVER["April draft problem"],
     )
 
     # March, closed: 武陟县's report reopened, corrected and submitted, not yet approved.
     march = Period.objects.get(city=world.city, year=YEAR, month=3).reports.get(county=world.wuzhi)
     reopen_report(march, user=users["city"], reason="更正")
     march.refresh_from_db()
-    save_entries(
+    fill(
         march,
-        [
-            entry(
-                projects["武陟物流"],
-                NEVER["March reopened figure"],
-                NEVER["March reopened, submitted, not approved"],
-            )
-        ],
-        user=users["wuzhi"],
-        version=march.version,
+        users["wuzhi"],
+        projects["武陟物流"],
+        NEVER["March reopened figure"],
+        NEVER["March reopened, submitted, not approved"],
     )
-    march.refresh_from_db()
     submit_report(march, user=users["wuzhi"], version=march.version)
 
     # Another city's key project, approved and closed there.
