@@ -5,7 +5,13 @@ from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from guanmo.documents.docx import add_body, add_heading, add_title, new_official_document
+from guanmo.documents.docx import (
+    add_body,
+    add_form_table,
+    add_heading,
+    add_title,
+    new_official_document,
+)
 
 
 def _round_trip(document) -> Document:
@@ -46,3 +52,16 @@ def test_title_and_headings_use_their_own_fonts_and_sizes():
     ]
     assert fonts == ["方正小标宋简体", "黑体", "楷体_GB2312"]
     assert title.runs[0].font.size == Pt(22)
+
+
+def test_a_form_table_has_heiti_labels_and_fangsong_values_line_by_line():
+    document = new_official_document()
+    add_form_table(
+        document, [("项目名称", "武陟县智能装备产业园"), ("督办要求", "一、按期办结\n二、书面报送")]
+    )
+
+    (table,) = _round_trip(document).tables
+    label, value = table.rows[1].cells
+    assert label.paragraphs[0].runs[0]._element.rPr.rFonts.get(qn("w:eastAsia")) == "黑体"
+    assert [p.text for p in value.paragraphs] == ["一、按期办结", "二、书面报送"]
+    assert value.paragraphs[1].runs[0]._element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋_GB2312"

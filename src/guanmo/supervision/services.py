@@ -143,8 +143,9 @@ def reopen(problem: Problem, *, user: User, reason: str, today: date | None = No
 
 def escalate_overdue(city: Region, *, today: date) -> list[ProblemStep]:
     """Bring every open overdue problem of the city up to the level its dates call for, one
-    recorded step per level climbed (dated the day that level fell due). Running it again on
-    the same day changes nothing; two runs at once climb each problem once."""
+    recorded step per level climbed, dated the day that level fell due (or the problem's last
+    step, if later). Running it again on the same day changes nothing; two runs at once climb
+    each problem once."""
     period = rules_for(city).escalation_days
     behind = Q()
     for level in range(TOP_LEVEL):
@@ -165,9 +166,11 @@ def escalate_overdue(city: Region, *, today: date) -> list[ProblemStep]:
             ).update(level=target)
             if not climbed:
                 continue  # another run has just climbed it, or it was solved meanwhile
+            # Steps stay in order: a reopened problem climbs from the day it was reopened.
+            latest = problem.steps.aggregate(latest=Max("on"))["latest"]
             for level in range(problem.level + 1, target + 1):
                 problem.level = level
-                on = level_due_on(problem.deadline, level, period)
+                on = max(level_due_on(problem.deadline, level, period), latest or problem.raised_on)
                 note = f"逾期{days_overdue(problem.deadline, on)}天，升级至{Level(level).label}督办"
                 steps.append(_record(problem, Action.ESCALATE, user=None, on=on, note=note))
     return steps
