@@ -11,6 +11,8 @@ from guanmo.accounts.scope import scope_of
 from guanmo.commissioners.selectors import commissioner_months
 from guanmo.reporting.models import FigureChange
 from guanmo.reporting.services import open_period
+from guanmo.supervision import services as supervision
+from guanmo.supervision.models import Problem
 from tests.commissioners.logs import log_visit
 from tests.commissioners.photos import FAR, NEAR, jpeg
 from tests.world import YEAR
@@ -20,7 +22,8 @@ from tests.world import YEAR
 def april(client, world):
     """王专员 is stationed on both 温县 projects. In April he visits 温县太极文化产业园 twice
     (three photos, one taken 3.4 km away) and 温县健康食品产业园 not at all; he writes
-    太极's month by the 5 May deadline and 食品's never."""
+    太极's month by the 5 May deadline and 食品's never. He raises two problems in April, one
+    solved and confirmed within the month, and one in March."""
     wang = world.users["commissioner"]
     food = world.projects["温县食品"]
     food.commissioner = wang
@@ -44,10 +47,35 @@ def april(client, world):
     written_on = timezone.make_aware(datetime(YEAR, 5, 4, 17, 0))
     FigureChange.objects.filter(project=culture).update(at=written_on)
     client.logout()
+    raise_problems(world, wang)
     return period
 
 
-def test_a_commissioners_month_counts_visits_photos_flags_and_notes(world, april):
+def raise_problems(world, wang):
+    department = world.users["department"].department
+    culture, food = world.projects["温县文旅"], world.projects["温县食品"]
+
+    def problem(project, on, text):
+        return supervision.raise_problem(
+            project,
+            problem_type="utilities",
+            text=text,
+            department=department,
+            user=wang,
+            source=Problem.Source.COMMISSIONER,
+            raised_on=on,
+        )
+
+    problem(culture, date(YEAR, 3, 25), "施工用电未接通")
+    solved = problem(culture, date(YEAR, 4, 8), "施工用水压力不足")
+    supervision.answer(
+        solved, user=world.users["department"], note="已协调", solved=True, today=date(YEAR, 4, 20)
+    )
+    supervision.confirm(solved, user=wang, today=date(YEAR, 4, 22))
+    problem(food, date(YEAR, 4, 15), "天然气管道未接入厂区")
+
+
+def test_a_commissioners_month_counts_visits_photos_flags_notes_and_problems(world, april):
     scope = scope_of(world.users["city"])
     [month] = commissioner_months(scope, YEAR, 4, today=date(YEAR, 5, 20))
     assert month.commissioner == world.users["commissioner"]
@@ -61,13 +89,19 @@ def test_a_commissioners_month_counts_visits_photos_flags_and_notes(world, april
         "温县健康食品产业园": "未填报",
     }
     assert (month.notes_on_time, month.notes_due) == (1, 2)
+    assert [problem.text for problem in month.problems] == [
+        "施工用水压力不足",
+        "天然气管道未接入厂区",
+    ]
+    figures = month.problem_figures
+    assert (figures.raised, figures.solved, figures.overdue) == (2, 1, 0)
 
 
-def test_the_month_is_read_in_six_queries_whatever_it_holds(
+def test_the_month_is_read_in_seven_queries_whatever_it_holds(
     world, april, django_assert_num_queries
 ):
     scope = scope_of(world.users["city"])
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         months = commissioner_months(scope, YEAR, 4, today=date(YEAR, 5, 20))
         assert sum(len(photo.flags) for month in months for photo in month.photos) == 1
 
@@ -94,9 +128,13 @@ def test_the_city_office_sees_every_commissioners_month(client, world, april):
     page = client.get(url).content.decode()
     assert (
         "本月走访2次，覆盖负责的2个项目中的1个；上传现场照片3张，其中1张需核实；"
-        "2个项目应填报形象进度和存在问题，按时填报1个（截止5月5日）。"
+        "2个项目应填报形象进度和存在问题，按时填报1个（截止5月5日）；"
+        "提出问题2个，截至4月30日已解决1个。"
     ) in page
     assert "距项目超过2公里（3.4公里）" in page
+    for problem in Problem.objects.filter(raised_on__month=4):
+        assert reverse("problem_detail", args=[problem.pk]) in page
+    assert "施工用电未接通" not in page  # raised in March
 
 
 def test_a_county_office_sees_its_own_countys_commissioners_only(client, world, april):

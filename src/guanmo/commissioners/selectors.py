@@ -5,9 +5,11 @@ county's projects) and a commissioner his own; a leader in charge and a departme
 Everything here is cut by `logged_projects`, itself cut by the user's scope.
 """
 
+import calendar
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -20,6 +22,8 @@ from guanmo.commissioners.timeliness import Timeliness, note_timeliness
 from guanmo.ledger.models import Project
 from guanmo.reporting.history import Source
 from guanmo.reporting.models import FigureChange, Period, ReportEntry
+from guanmo.supervision.figures import ProblemFacts, ProblemFigures, count
+from guanmo.supervision.models import Problem
 
 LOG_READERS = (Role.ADMIN, Role.CITY_OFFICE, Role.COUNTY_OFFICE, Role.COMMISSIONER)
 
@@ -89,7 +93,9 @@ class CommissionerMonth:
     year: int
     month: int
     period: Period | None
+    problems_as_of: date
     projects: list[ProjectMonth] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # those he raised in the month
 
     @property
     def visits(self) -> list[Visit]:
@@ -115,13 +121,19 @@ class CommissionerMonth:
     def notes_on_time(self) -> int:
         return sum(1 for each in self.projects if each.note == Timeliness.ON_TIME)
 
+    @cached_property
+    def problem_figures(self) -> ProblemFigures:
+        """The problems he raised in the month, counted as the bulletin counts them (solved:
+        confirmed solved) as they stood at the month's end, or today within the month."""
+        return count(map(_facts, self.problems), as_of=self.problems_as_of)
+
 
 def commissioner_months(
     scope: Scope, year: int, month: int, *, today: date, commissioner: int | None = None
 ) -> list[CommissionerMonth]:
     """Each commissioner's month over the projects of his that are in the viewer's scope: his
-    visits and their photos, and whether he wrote each project's month in time. Only a
-    project's present commissioner is counted for it (6 queries)."""
+    visits and their photos, whether he wrote each project's month in time, and the problems
+    he raised on them. Only a project's present commissioner is counted for it (7 queries)."""
     projects = logged_projects(scope).filter(commissioner__isnull=False)
     if commissioner is not None:
         projects = projects.filter(commissioner=commissioner)
@@ -143,14 +155,45 @@ def commissioner_months(
             visits_of[visit.project_id].append(visit)
     period = Period.objects.filter(city=scope.city, year=year, month=month).first()
     notes = _notes(period, ids, today) if period else {}
+    problems_of = defaultdict(list)
+    for problem in _problems_raised(ids, year, month):
+        problems_of[problem.raised_by_id].append(problem)
+    as_of = min(date(year, month, calendar.monthrange(year, month)[1]), today)
     months: dict[int, CommissionerMonth] = {}
     for project in projects:
         person = project.commissioner
-        entry = months.setdefault(person.pk, CommissionerMonth(person, year, month, period))
-        entry.projects.append(
+        if person.pk not in months:
+            months[person.pk] = CommissionerMonth(
+                person, year, month, period, as_of, problems=problems_of[person.pk]
+            )
+        months[person.pk].projects.append(
             ProjectMonth(project, visits_of[project.pk], notes.get((project.pk, person.pk)))
         )
     return list(months.values())
+
+
+def _problems_raised(project_ids: list[int], year: int, month: int) -> QuerySet[Problem]:
+    return (
+        Problem.objects.filter(
+            project__in=project_ids,
+            raised_by__isnull=False,
+            raised_on__year=year,
+            raised_on__month=month,
+        )
+        .select_related("project__county", "department")
+        .order_by("raised_on", "pk")
+    )
+
+
+def _facts(problem: Problem) -> ProblemFacts:
+    return ProblemFacts(
+        department=problem.department.name,
+        county=problem.project.county.name,
+        raised_on=problem.raised_on,
+        deadline=problem.deadline,
+        solved_on=problem.solved_on,
+        confirmed=problem.status == Problem.Status.CONFIRMED,
+    )
 
 
 def _notes(

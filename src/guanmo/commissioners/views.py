@@ -31,6 +31,11 @@ def _require_reader(scope: Scope) -> None:
         raise PermissionDenied("无权查看驻工地专员工作日志")
 
 
+def _require_calendar_month(year: int, month: int) -> None:
+    if not (1 <= year <= 9999 and 1 <= month <= 12):
+        raise Http404("没有这个月份")
+
+
 def _require_his_project(project: Project, request: HttpRequest) -> None:
     if project.commissioner_id != request.user.pk:
         raise PermissionDenied("只有本项目的驻工地专员可以填写走访记录")
@@ -115,6 +120,7 @@ def month_overview(request: HttpRequest) -> HttpResponse:
     """The dispatching unit's view of every commissioner's month; a commissioner goes to his own."""
     scope: Scope = request.scope
     when = month_from_query(scope.city, request.GET)
+    _require_calendar_month(when.year, when.month)
     if scope.role == Role.COMMISSIONER:
         return redirect("commissioner_month", when.year, when.month, request.user.pk)
     if not (scope.is_city_office or scope.county):
@@ -125,9 +131,11 @@ def month_overview(request: HttpRequest) -> HttpResponse:
 
 def commissioner_month(request: HttpRequest, year: int, month: int, pk: int) -> HttpResponse:
     scope: Scope = request.scope
-    if not 1 <= month <= 12:
-        raise Http404("月份应为1至12")
-    found = commissioner_months(scope, year, month, today=timezone.localdate(), commissioner=pk)
+    _require_calendar_month(year, month)
+    today = timezone.localdate()
+    found = commissioner_months(scope, year, month, today=today, commissioner=pk)
     if not found:
         raise Http404("没有这位驻工地专员")
-    return render(request, "commissioners/commissioner_month.html", {"month": found[0]})
+    return render(
+        request, "commissioners/commissioner_month.html", {"month": found[0], "today": today}
+    )
