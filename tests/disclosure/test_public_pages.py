@@ -102,7 +102,7 @@ def test_the_map_draws_published_positions(client, public_world):
     points = client.get(reverse("public_map_points", args=[CITY])).json()
     assert len(points["features"]) == 4
     feature = points["features"][0]
-    assert feature["geometry"]["coordinates"] == [113.4, 35.05]
+    assert feature["geometry"]["coordinates"] == [113.42, 35.1]
     assert feature["properties"]["url"].startswith(f"/public/{CITY}/projects/")
     shapes = client.get(reverse("public_county_shapes", args=[CITY])).json()
     assert {"武陟县", "温县"} <= {f["properties"]["name"] for f in shapes["features"]}
