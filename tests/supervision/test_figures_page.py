@@ -139,3 +139,10 @@ def test_the_city_office_sets_the_deadlines(client, world, calendar, land_bureau
         },
     )
     assert world.projects["武陟装备"].supervised_problems.get().deadline == date(2025, 5, 18)
+
+
+def test_by_default_the_page_counts_the_year_to_this_month(client, world, april):
+    client.force_login(world.users["city"])
+    page = client.get(reverse("problem_figures")).content.decode()
+    assert "2025年1—5月督办问题办理情况" in page  # the calendar says 6 May 2025
+    assert "1—5月共交办问题4个" in page

@@ -13,7 +13,6 @@ from openpyxl import Workbook
 from guanmo.accounts.scope import Scope
 from guanmo.documents.xlsx import INTEGER_FORMAT, Column, write_table
 from guanmo.progress.arithmetic import format_decimal
-from guanmo.progress.status import current_month
 from guanmo.supervision.forms import FiguresForm, RulesForm
 from guanmo.supervision.permissions import may_direct
 from guanmo.supervision.report import YEAR_TO_DATE, ProblemReport, problem_report
@@ -24,8 +23,9 @@ def _report(request: HttpRequest) -> tuple[FiguresForm, ProblemReport]:
     scope: Scope = request.scope
     if not scope.sees_city_totals:
         raise Http404("没有这个页面")
-    when = current_month(scope.city)
-    initial = {"year": when.year, "month": when.month, "span": YEAR_TO_DATE}
+    today = timezone.localdate()
+    # Problems are raised on any day: the default is this month, not the last reporting period.
+    initial = {"year": today.year, "month": today.month, "span": YEAR_TO_DATE}
     form = FiguresForm({**initial, **request.GET.dict()})
     chosen = form.cleaned_data if form.is_valid() else initial
     report = problem_report(
@@ -33,7 +33,7 @@ def _report(request: HttpRequest) -> tuple[FiguresForm, ProblemReport]:
         year=chosen["year"],
         month=chosen["month"],
         span=chosen["span"] or YEAR_TO_DATE,
-        today=timezone.localdate(),
+        today=today,
     )
     return form, report
 
