@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from guanmo.reporting import services as reporting
+from guanmo.supervision import services
 from guanmo.supervision.models import Level, Meeting, Problem, ProblemStep, SupervisionRules
 from tests.world import YEAR
 
@@ -266,3 +267,13 @@ def test_a_bad_decision_keeps_the_form_with_its_errors(client, world, calendar, 
     assert response.status_code == 200
     assert "办理时限不能早于交办日期" in response.content.decode()
     assert not Problem.objects.exists()
+
+
+def test_a_second_click_from_an_older_page_acts_once(world, calendar, raise_problem):
+    problem = raise_problem()
+    stale = Problem.objects.get(pk=problem.pk)  # the same problem, as an older page loaded it
+    department = world.users["department"]
+    services.answer(problem, user=department, note="已办结", solved=True)
+    with pytest.raises(services.SupervisionError, match="该问题待确认，不能再报送办理情况"):
+        services.answer(stale, user=department, note="已办结", solved=True)
+    assert problem.steps.filter(action=Action.SOLVE).count() == 1

@@ -48,6 +48,11 @@ def _record(
     )
 
 
+def _lock(problem: Problem) -> None:
+    """Re-read the problem and hold it for this transaction, so that two clicks act once."""
+    problem.refresh_from_db(from_queryset=Problem.objects.select_for_update())
+
+
 def _required(text: str, what: str) -> str:
     text = (text or "").strip()
     if not text:
@@ -108,6 +113,7 @@ def answer(
 ) -> ProblemStep:
     """The department reports what it did, and may mark the problem solved."""
     today = today or timezone.localdate()
+    _lock(problem)
     if problem.status != Status.OPEN:
         raise SupervisionError(f"该问题{problem.get_status_display()}，不能再报送办理情况")
     note = _required(note, "办理情况")
@@ -122,6 +128,7 @@ def answer(
 @transaction.atomic
 def confirm(problem: Problem, *, user: User, note: str = "", today: date | None = None) -> None:
     today = today or timezone.localdate()
+    _lock(problem)
     if problem.status != Status.SOLVED:
         raise SupervisionError("责任部门尚未办结，不能确认")
     problem.status, problem.confirmed_on = Status.CONFIRMED, today
@@ -133,6 +140,7 @@ def confirm(problem: Problem, *, user: User, note: str = "", today: date | None 
 def reopen(problem: Problem, *, user: User, reason: str, today: date | None = None) -> None:
     """Back to the department: the problem is not solved; it keeps its deadline and level."""
     today = today or timezone.localdate()
+    _lock(problem)
     if problem.status != Status.SOLVED:
         raise SupervisionError("只有责任部门已办结、待确认的问题可以重新交办")
     reason = _required(reason, "重新交办的原因")
@@ -182,6 +190,7 @@ def issue_order(
 ) -> SupervisionOrder:
     """A numbered supervision order (督办单) for the problem, the next number of the year."""
     today = today or timezone.localdate()
+    _lock(problem)
     if problem.status == Status.CONFIRMED:
         raise SupervisionError("该问题已解决，无需督办")
     city = problem.project.city
