@@ -65,6 +65,11 @@ def test_a_stranger_browses_the_public_pages(
     expect(page.locator("#facts")).to_contain_text("温县太极文旅集团")
     page.screenshot(path=screenshot_dir / "public-project-desktop.png", full_page=True)
 
+    page.goto(f"{base}/public/410800/")
+    page.get_by_role("link", name="接口说明").click()  # Swagger UI from its bundled files
+    expect(page.get_by_text("重点项目公示开放数据接口")).to_be_visible()
+    expect(page.get_by_text("/public/api/cities/{code}/projects", exact=True)).to_be_visible()
+
     small = phone.new_page()
     small.goto(f"{base}/public/")
     expect(small.locator("#as-of")).to_be_visible()

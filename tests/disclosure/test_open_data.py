@@ -160,7 +160,9 @@ def test_a_client_over_its_rate_gets_429_in_chinese(client, public_world, settin
     assert refused.status_code == 429
     assert refused.json()["detail"].startswith("请求过于频繁，请")
     assert int(refused["Retry-After"]) > 0
-    # Another address has its own allowance.
+    # Another address has its own allowance; a forged X-Forwarded-For is no other address
+    # (with no proxy in front, the client is the connection's address).
+    assert client.get(url, HTTP_X_FORWARDED_FOR="10.9.9.9").status_code == 429
     assert client.get(url, REMOTE_ADDR="10.0.0.7").status_code == 200
 
 

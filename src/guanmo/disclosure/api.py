@@ -129,7 +129,7 @@ def city(request: HttpRequest, code: str = CITY_CODE) -> dict:
 def projects(
     request: HttpRequest, code: str = CITY_CODE, filters: ProjectFilters = FILTERS
 ) -> list[PublicProject]:
-    return matching(_ledger(code).projects, Criteria(**filters.dict()))
+    return matching(_ledger(code).projects, Criteria(**filters.model_dump()))
 
 
 @api.get(
