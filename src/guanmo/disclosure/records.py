@@ -124,9 +124,6 @@ class PublicLedger:
     def columns(self) -> tuple[Column, ...]:
         return tuple(c for c in COLUMNS if c.setting is None or c.setting in self.published)
 
-    def shows(self, setting: str) -> bool:
-        return setting in self.published
-
     @property
     def industries(self) -> list[str]:
         return sorted({p.industry for p in self.projects if p.industry})

@@ -8,6 +8,7 @@ records can show it.
 
 from collections import defaultdict
 from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.cache import cache
@@ -115,7 +116,7 @@ def _latest_list_year(city: Region) -> int:
 def _record(
     project: Project,
     *,
-    plan,
+    plan: Decimal | None,
     progress: MonthlyProgress | None,
     levels: list[str],
     published: frozenset[str],
