@@ -10,6 +10,7 @@ from pathlib import PurePath
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from guanmo.accounts.models import User
@@ -47,11 +48,23 @@ def record_visit(
                 _store_photo(written[-1], upload)
     except BaseException:
         for photo in written:
-            for stored in (photo.original, photo.thumbnail, photo.picture):
-                if stored:
-                    stored.delete(save=False)
+            _delete_files(photo)
         raise
     return visit
+
+
+def delete_visits(visits: QuerySet[Visit]) -> None:
+    """Delete the visits with their photos, the photos' files included (rows alone would leave
+    the files behind)."""
+    for photo in Photo.objects.filter(visit__in=visits):
+        _delete_files(photo)
+    visits.delete()
+
+
+def _delete_files(photo: Photo) -> None:
+    for stored in (photo.original, photo.thumbnail, photo.picture):
+        if stored:
+            stored.delete(save=False)
 
 
 def _store_photo(photo: Photo, upload: UploadedFile) -> None:
