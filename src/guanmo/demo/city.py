@@ -4,10 +4,13 @@ and third quarters, a push in December). Everything comes from one seeded random
 
 import random
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import transaction
 
+from guanmo.commissioners.models import Visit
+from guanmo.commissioners.services import delete_visits
 from guanmo.ledger.models import AnnualPlan, KeyListEntry, MonthlyProgress, Project, Stage
 from guanmo.observation.models import Tour
 from guanmo.regions.models import Region
@@ -16,6 +19,8 @@ from guanmo.regions.services import init_city, units_of
 CITY_CODE = "410800"
 ZONES = ("城乡一体化示范区", "焦作高新技术产业开发区")
 YEAR = 2025
+# The demo's today: December's reports are being filled in, the December tour is two days off.
+TODAY = date(YEAR, 12, 15)
 DEFAULT_SEED = 2025
 PROJECTS_PER_UNIT = 42  # 12 units × 42 ≈ 500
 
@@ -139,6 +144,8 @@ def build_demo_city(seed: int = DEFAULT_SEED) -> DemoSummary:
     city = init_city(CITY_CODE, ZONES)
     # A tour's sites keep their projects from being deleted; `create_demo_tours` remakes them.
     Tour.objects.filter(city=city).delete()
+    # Not through the projects' cascade, which would leave the photos' files behind.
+    delete_visits(Visit.objects.filter(project__city=city))
     Project.objects.filter(city=city).delete()
     rng = random.Random(seed)
     leaders = sorted({_person(rng) for _ in range(40)})[:30]

@@ -33,15 +33,23 @@ def _user(username: str, password: str, **fields) -> User:
     return user
 
 
+def demo_login(
+    username: str, role: str, region: Region | None, scope: str = "", **fields
+) -> tuple[User, DemoLogin]:
+    """(Re)create one demo user with a fresh password: the user, and the login to print."""
+    password = secrets.token_urlsafe(9)
+    user = _user(username, password, role=role, region=region, **fields)
+    return user, DemoLogin(username, password, Role(role).label, scope or region.name)
+
+
 @transaction.atomic
 def create_demo_people(city: Region) -> list[DemoLogin]:
     """(Re)create the demo users with fresh passwords; returns their logins."""
     logins = []
 
     def login(username: str, role: str, region: Region | None, scope: str = "", **fields) -> User:
-        password = secrets.token_urlsafe(9)
-        user = _user(username, password, role=role, region=region, **fields)
-        logins.append(DemoLogin(username, password, Role(role).label, scope or region.name))
+        user, printed = demo_login(username, role, region, scope, **fields)
+        logins.append(printed)
         return user
 
     login(

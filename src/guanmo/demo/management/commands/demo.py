@@ -3,7 +3,9 @@ from django.urls import reverse
 
 from guanmo.demo.city import DEFAULT_SEED, YEAR, build_demo_city
 from guanmo.demo.people import create_demo_people, create_demo_periods
+from guanmo.demo.supervision import create_demo_supervision
 from guanmo.demo.tour import create_demo_tours
+from guanmo.demo.visits import create_demo_visits
 from guanmo.progress.selectors import progress_report_for
 
 OPEN_MONTH = 12
@@ -20,6 +22,8 @@ class Command(BaseCommand):
         logins = create_demo_people(summary.city)
         create_demo_periods(summary.city, YEAR, OPEN_MONTH)
         tours = create_demo_tours(summary.city, seed)
+        supervision = create_demo_supervision(summary.city, seed)
+        visits = create_demo_visits(summary.city, seed)
 
         report = progress_report_for(summary.city, YEAR, OPEN_MONTH - 1)
         self.stdout.write(
@@ -30,10 +34,22 @@ class Command(BaseCommand):
         self.stdout.write(report.headline)
         self.stdout.write("登录地址：http://127.0.0.1:8000/  （管理后台 /admin/）")
         self.stdout.write(f"{'用户名':<8}{'密码':<16}{'角色':<8}范围")
-        for login in logins:
+        for login in [*logins, *supervision.logins]:
             self.stdout.write(
                 f"{login.username:<10}{login.password:<18}{login.role:<8}{login.scope}"
             )
+
+        self.stdout.write(
+            f"督查督办：{supervision.problems}个问题，其中{supervision.escalated}个逾期未办结、"
+            f"已升级督办；专题推进会「{supervision.meeting.topic}」的议定事项已交办。"
+            f"问题清单 {reverse('problem_list')}，统计 {reverse('problem_figures')}"
+            f"?year={YEAR}&month={OPEN_MONTH}"
+        )
+        self.stdout.write(
+            f"驻工地专员日志：{visits.visits}次走访，{visits.photos}张现场照片，"
+            f"其中{visits.flagged}张拍摄时间或位置待核实。"
+            f"专员月度 {reverse('commissioner_months')}?year={YEAR}&month={OPEN_MONTH - 1}"
+        )
 
         closed, scoring = tours.closed, tours.scoring
         self.stdout.write(
