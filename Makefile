@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 GUANMO := $(BIN)/guanmo
+DEMO_TODAY := 2025-12-15
 
 .PHONY: demo test test-sqlite test-postgres bench lint system-packages clean
 
@@ -28,7 +29,8 @@ system-packages:
 demo: $(STAMP)
 	$(GUANMO) migrate --noinput -v0
 	$(GUANMO) demo
-	GUANMO_DEBUG=1 $(GUANMO) runserver 127.0.0.1:8000
+	# The demo city lives in December 2025: its deadlines and escalations are as of that day.
+	GUANMO_DEBUG=1 GUANMO_TODAY=$(DEMO_TODAY) $(GUANMO) runserver 127.0.0.1:8000
 
 test: test-sqlite test-postgres
 

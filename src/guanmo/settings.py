@@ -4,6 +4,7 @@ GUANMO_DATABASE_URL  database URL (default: SQLite file var/guanmo.sqlite3 under
 GUANMO_SECRET_KEY    secret key (a fixed development key when unset and GUANMO_DEBUG is on)
 GUANMO_DEBUG         "1"/"true" turns on debug mode
 GUANMO_ALLOWED_HOSTS comma-separated host names
+GUANMO_TODAY         a fixed date (YYYY-MM-DD) to run as of, for the demo city; unset: today
 GUANMO_HTTPS         "0" to serve plain HTTP without debug (default: on unless GUANMO_DEBUG):
                      HTTPS redirect, secure cookies, one year of HSTS, and trust in the
                      X-Forwarded-Proto header set by the TLS-terminating proxy in front
@@ -12,7 +13,7 @@ GUANMO_PUBLIC_CACHE_SECONDS  how long a city's public pages and data are cached 
 """
 
 import os
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -191,3 +192,9 @@ NINJA_NUM_PROXIES = 1 if HTTPS else 0
 
 # How long the route planner searches (seconds); the issue's target is a good route in 10 s.
 GUANMO_ROUTE_SECONDS = float(os.environ.get("GUANMO_ROUTE_SECONDS", "10"))
+
+# The application's "today" (guanmo.clock.today): the real date unless fixed, as `make demo`
+# does for a demo city that lives in December 2025.
+GUANMO_TODAY = (
+    date.fromisoformat(os.environ["GUANMO_TODAY"]) if os.environ.get("GUANMO_TODAY") else None
+)

@@ -1,7 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
+from guanmo import clock
 from guanmo.commissioners.models import Visit
 
 MAX_PHOTOS = 20
@@ -56,6 +56,6 @@ class VisitForm(forms.ModelForm):
 
     def clean_visited_on(self):
         visited_on = self.cleaned_data["visited_on"]
-        if visited_on > timezone.localdate():
+        if visited_on > clock.today():
             raise ValidationError("走访日期不能晚于今天")
         return visited_on

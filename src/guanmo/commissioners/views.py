@@ -6,9 +6,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.cache import cache_control
 
+from guanmo import clock
 from guanmo.accounts.models import Role
 from guanmo.accounts.scope import Scope
 from guanmo.commissioners import services
@@ -44,7 +44,7 @@ def _require_his_project(project: Project, request: HttpRequest) -> None:
 def project_list(request: HttpRequest) -> HttpResponse:
     scope: Scope = request.scope
     _require_reader(scope)
-    today = timezone.localdate()
+    today = clock.today()
     return render(
         request,
         "commissioners/project_list.html",
@@ -76,7 +76,7 @@ def visit_new(request: HttpRequest, pk: int) -> HttpResponse:
     form = VisitForm(
         request.POST or None,
         request.FILES or None,
-        initial={"visited_on": timezone.localdate()},
+        initial={"visited_on": clock.today()},
     )
     if request.method == "POST" and form.is_valid():
         visit = services.record_visit(
@@ -125,14 +125,14 @@ def month_overview(request: HttpRequest) -> HttpResponse:
         return redirect("commissioner_month", when.year, when.month, request.user.pk)
     if not (scope.is_city_office or scope.county):
         raise PermissionDenied("只有市、县区项目办可以查看驻工地专员月度情况")
-    months = commissioner_months(scope, when.year, when.month, today=timezone.localdate())
+    months = commissioner_months(scope, when.year, when.month, today=clock.today())
     return render(request, "commissioners/month_overview.html", {"when": when, "months": months})
 
 
 def commissioner_month(request: HttpRequest, year: int, month: int, pk: int) -> HttpResponse:
     scope: Scope = request.scope
     _require_calendar_month(year, month)
-    today = timezone.localdate()
+    today = clock.today()
     found = commissioner_months(scope, year, month, today=today, commissioner=pk)
     if not found:
         raise Http404("没有这位驻工地专员")

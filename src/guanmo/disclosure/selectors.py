@@ -7,13 +7,13 @@ records can show it.
 """
 
 from collections import defaultdict
-from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Max
 
+from guanmo import clock
 from guanmo.disclosure.models import DisclosureSettings
 from guanmo.disclosure.records import OPTIONAL_SETTINGS, PublicLedger, PublicProject
 from guanmo.ledger.models import AnnualPlan, KeyListEntry, Level, MonthlyProgress, Project
@@ -110,7 +110,7 @@ def build_public_ledger(city: Region) -> PublicLedger:
 
 def _latest_list_year(city: Region) -> int:
     year = KeyListEntry.objects.filter(project__city=city).aggregate(year=Max("year"))["year"]
-    return year or date.today().year
+    return year or clock.today().year
 
 
 def _record(

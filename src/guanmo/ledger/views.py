@@ -10,9 +10,9 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from openpyxl import Workbook
 
+from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.documents.xlsx import MONEY_FORMAT, Column, write_table
 from guanmo.ledger.filters import ProjectFilterForm
@@ -101,7 +101,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     scope: Scope = request.scope
     project = scope.project(pk)
     when = current_month(scope.city)
-    today = timezone.localdate()
+    today = clock.today()
     status = project_statuses(scope.projects().filter(pk=pk), scope.city, when)[0]
     history = list(project.monthly_progress.filter(year=when.year).order_by("month"))
     chart = {

@@ -1,7 +1,6 @@
-from datetime import date
-
 from django import forms
 
+from guanmo import clock
 from guanmo.ledger.models import Project
 from guanmo.observation.models import Criterion, Site, Tour
 from guanmo.observation.rubric import SCORE_STEP
@@ -20,7 +19,7 @@ class TourForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["counties"].queryset = Region.objects.filter(pk__in=[u.pk for u in units])
         self.fields["counties"].initial = [unit.pk for unit in units]
-        self.fields["first_day"].initial = date.today()
+        self.fields["first_day"].initial = clock.today()
 
 
 class TourSettingsForm(forms.ModelForm):

@@ -4,11 +4,11 @@
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 
 from django.db.models import QuerySet, Sum
 
+from guanmo import clock
 from guanmo.ledger.models import MonthlyProgress, Project
 from guanmo.progress.arithmetic import completion_rate
 from guanmo.progress.models import WarningRules
@@ -56,7 +56,7 @@ class Month:
 
     @property
     def deadline_passed(self) -> bool:
-        return self.period is not None and date.today() > self.period.deadline
+        return self.period is not None and clock.today() > self.period.deadline
 
 
 def current_month(city: Region, year: int | None = None, month: int | None = None) -> Month:
@@ -74,7 +74,7 @@ def current_month(city: Region, year: int | None = None, month: int | None = Non
     )
     if latest:
         return Month(latest[0], latest[1], None)
-    today = date.today()
+    today = clock.today()
     return Month(today.year, today.month, None)
 
 

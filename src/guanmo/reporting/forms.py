@@ -3,6 +3,7 @@ from datetime import date
 from django import forms
 from django.http import QueryDict
 
+from guanmo import clock
 from guanmo.reporting.services import EntryInput
 
 
@@ -13,7 +14,7 @@ class OpenPeriodForm(forms.Form):
 
     def __init__(self, *args, today: date | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        today = today or date.today()
+        today = today or clock.today()
         self.fields["year"].initial = today.year
         self.fields["month"].initial = today.month
 

@@ -1,6 +1,5 @@
 """Pages of monthly reporting: periods, a county's report grid, review."""
 
-from datetime import date
 from decimal import Decimal
 
 from django.contrib import messages
@@ -10,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.reporting import services
 from guanmo.reporting.forms import OpenPeriodForm, ReasonForm, UploadForm, grid_inputs, version_of
@@ -26,7 +26,7 @@ def period_list(request: HttpRequest) -> HttpResponse:
     scope: Scope = request.scope
     if not (scope.is_city_office or scope.county):
         raise PermissionDenied("无月报填报权限")
-    form = OpenPeriodForm(request.POST or None, today=date.today())
+    form = OpenPeriodForm(request.POST or None, today=clock.today())
     if request.method == "POST":
         _city_office(scope)
         if form.is_valid():

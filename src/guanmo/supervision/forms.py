@@ -3,6 +3,7 @@ from datetime import date
 from django import forms
 from django.db.models import QuerySet
 
+from guanmo import clock
 from guanmo.accounts.models import Department, Role, User
 from guanmo.ledger.models import Project
 from guanmo.regions.models import Region
@@ -85,7 +86,7 @@ class MeetingForm(forms.Form):
     def __init__(self, *args, city: Region, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["chair"].queryset = User.objects.filter(role=Role.LEADER, region=city)
-        self.fields["held_on"].initial = date.today()
+        self.fields["held_on"].initial = clock.today()
 
 
 class ProblemFilterForm(forms.Form):

@@ -9,8 +9,8 @@ from datetime import date, timedelta
 
 from django.db import transaction
 from django.db.models import Max, Q
-from django.utils import timezone
 
+from guanmo import clock
 from guanmo.accounts.models import Department, User
 from guanmo.ledger.models import Project
 from guanmo.regions.models import Region
@@ -76,7 +76,7 @@ def raise_problem(
 ) -> Problem:
     """Assign a problem of `project` to `department`; without a deadline, the city's default
     for the problem's type counts from the day it is raised."""
-    raised_on = raised_on or timezone.localdate()
+    raised_on = raised_on or clock.today()
     if department.city_id != project.city_id:
         raise SupervisionError(f"「{department}」不是{project.city}的责任部门")
     if report_entry is not None and report_entry.project_id != project.pk:
@@ -112,7 +112,7 @@ def answer(
     problem: Problem, *, user: User, note: str, solved: bool, today: date | None = None
 ) -> ProblemStep:
     """The department reports what it did, and may mark the problem solved."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     _lock(problem)
     if problem.status != Status.OPEN:
         raise SupervisionError(f"该问题{problem.get_status_display()}，不能再报送办理情况")
@@ -127,7 +127,7 @@ def answer(
 
 @transaction.atomic
 def confirm(problem: Problem, *, user: User, note: str = "", today: date | None = None) -> None:
-    today = today or timezone.localdate()
+    today = today or clock.today()
     _lock(problem)
     if problem.status != Status.SOLVED:
         raise SupervisionError("责任部门尚未办结，不能确认")
@@ -139,7 +139,7 @@ def confirm(problem: Problem, *, user: User, note: str = "", today: date | None 
 @transaction.atomic
 def reopen(problem: Problem, *, user: User, reason: str, today: date | None = None) -> None:
     """Back to the department: the problem is not solved; it keeps its deadline and level."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     _lock(problem)
     if problem.status != Status.SOLVED:
         raise SupervisionError("只有责任部门已办结、待确认的问题可以重新交办")
@@ -189,7 +189,7 @@ def issue_order(
     problem: Problem, *, user: User, requirements: str, today: date | None = None
 ) -> SupervisionOrder:
     """A numbered supervision order (督办单) for the problem, the next number of the year."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     _lock(problem)
     if problem.status == Status.CONFIRMED:
         raise SupervisionError("该问题已解决，无需督办")

@@ -7,9 +7,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from openpyxl import Workbook
 
+from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.documents.xlsx import INTEGER_FORMAT, Column, write_table
 from guanmo.progress.arithmetic import format_decimal
@@ -23,7 +23,7 @@ def _report(request: HttpRequest) -> tuple[FiguresForm, ProblemReport]:
     scope: Scope = request.scope
     if not scope.sees_city_totals:
         raise Http404("没有这个页面")
-    today = timezone.localdate()
+    today = clock.today()
     # Problems are raised on any day: the default is this month, not the last reporting period.
     initial = {"year": today.year, "month": today.month, "span": YEAR_TO_DATE}
     form = FiguresForm({**initial, **request.GET.dict()})

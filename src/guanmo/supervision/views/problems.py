@@ -11,9 +11,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.reporting.models import ReportEntry
 from guanmo.supervision import services
@@ -47,7 +47,7 @@ PAGE_SIZE = 50
 
 
 def _today_escalated(scope: Scope):
-    today = timezone.localdate()
+    today = clock.today()
     services.escalate_overdue(scope.city, today=today)
     return today
 

@@ -1,8 +1,8 @@
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
+from guanmo import clock
 from guanmo.regions.management.city import add_city_argument, city_for
 from guanmo.regions.models import Region
 from guanmo.supervision.services import escalate_overdue
@@ -39,7 +39,7 @@ class Command(BaseCommand):
 
     def _day(self, typed: str | None) -> date:
         if not typed:
-            return timezone.localdate()
+            return clock.today()
         try:
             return date.fromisoformat(typed)
         except ValueError:
