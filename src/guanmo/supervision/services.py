@@ -193,8 +193,9 @@ def issue_order(
     _lock(problem)
     if problem.status == Status.CONFIRMED:
         raise SupervisionError("该问题已解决，无需督办")
-    city = problem.project.city
-    # Two orders issued at the same instant would clash on the unique number, not share it.
+    # The city's row is held while the next number is taken, so two orders issued at the same
+    # instant are numbered one after the other instead of clashing on the unique number.
+    city = Region.objects.select_for_update().get(pk=problem.project.city_id)
     taken = SupervisionOrder.objects.filter(city=city, year=today.year)
     sequence = (taken.aggregate(last=Max("sequence"))["last"] or 0) + 1
     order = SupervisionOrder.objects.create(
