@@ -155,6 +155,13 @@ def test_investment_in_either_of_the_two_months_is_not_idle(monthly):
     assert warnings_for(replace(ON_TRACK, monthly_completed=monthly), month=6) == []
 
 
+def test_the_reporting_month_counts_as_idle_only_once_its_deadline_has_passed():
+    waiting = replace(ON_TRACK, reported=False, monthly_completed={4: Decimal(80), 5: Decimal(0)})
+    assert WarningKind.IDLE not in {w.kind for w in warnings_for(waiting, month=6)}
+    late = warnings_for(waiting, month=6, deadline_passed=True)
+    assert idle("5月、6月连续两个月无投资")[0] in late
+
+
 def test_january_is_never_idle():
     assert warnings_for(replace(ON_TRACK, monthly_completed={}), month=1) == []
 

@@ -98,7 +98,7 @@ def project_warnings(
         _behind(state, month, thresholds),
         _unreported(state, month, deadline_passed),
         _not_started(state, year, month),
-        _idle(state, month),
+        _idle(state, month, deadline_passed),
     ]
     return sorted(
         (warning for warning in found if warning is not None),
@@ -152,10 +152,13 @@ def _not_started(state: ProjectState, year: int, month: int) -> ProjectWarning |
     )
 
 
-def _idle(state: ProjectState, month: int) -> ProjectWarning | None:
+def _idle(state: ProjectState, month: int, deadline_passed: bool) -> ProjectWarning | None:
     """A project under construction with nothing completed this month and the month before
-    (a month not reported counts as nothing completed)."""
+    (a month not reported counts as nothing completed, but the reporting month only once its
+    deadline has passed: before that, the county may still report investment)."""
     if state.stage not in _UNDER_CONSTRUCTION or month < 2:
+        return None
+    if not state.reported and not deadline_passed:
         return None
     if any(state.monthly_completed.get(each) for each in (month - 1, month)):
         return None
