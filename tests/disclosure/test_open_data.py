@@ -134,6 +134,15 @@ def test_the_api_pages_and_filters_projects(client, public_world):
     assert client.get(url, {"page_size": 101}).status_code == 422
 
 
+def test_bad_parameters_are_explained_in_chinese(client, public_world):
+    url = reverse("public_api:public_api_projects", args=[CITY])
+    too_big = client.get(url, {"page_size": 101})
+    assert too_big.status_code == 422
+    assert [each["msg"] for each in too_big.json()["detail"]] == ["参数「page_size」应不大于100"]
+    not_a_number = client.get(url, {"page": "二"}).json()["detail"]
+    assert [each["msg"] for each in not_a_number] == ["参数「page」应为整数"]
+
+
 def test_the_api_gives_one_project(client, public_world):
     project = public_world.projects["温县文旅"]
     body = client.get(reverse("public_api:public_api_project", args=[CITY, project.pk])).json()

@@ -10,7 +10,7 @@ import math
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, NinjaAPI, Path, Query, Schema
-from ninja.errors import HttpError, Throttled
+from ninja.errors import HttpError, Throttled, ValidationError
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.throttling import SimpleRateThrottle
 
@@ -74,6 +74,45 @@ api = NinjaAPI(
 def too_many_requests(request: HttpRequest, error: Throttled) -> HttpResponse:
     wait = f"请{math.ceil(error.wait)}秒后再试" if error.wait else "请稍后再试"
     return api.create_response(request, {"detail": f"请求过于频繁，{wait}"}, status=429)
+
+
+def chinese_reason(error: dict) -> str:
+    """What pydantic says of a bad parameter, in Chinese (its own messages are English)."""
+    limits = error.get("ctx") or {}
+    match error.get("type"):
+        case "missing":
+            return "缺少此参数"
+        case "int_parsing" | "int_type" | "int_from_float":
+            return "应为整数"
+        case "greater_than_equal":
+            return f"应不小于{limits.get('ge')}"
+        case "greater_than":
+            return f"应大于{limits.get('gt')}"
+        case "less_than_equal":
+            return f"应不大于{limits.get('le')}"
+        case "less_than":
+            return f"应小于{limits.get('lt')}"
+        case "string_too_long":
+            return f"不能超过{limits.get('max_length')}个字"
+        case "string_too_short":
+            return f"至少{limits.get('min_length')}个字"
+        case "bool_parsing":
+            return "应为 true 或 false"
+    return "取值不正确"
+
+
+@api.exception_handler(ValidationError)
+def invalid_parameters(request: HttpRequest, error: ValidationError) -> HttpResponse:
+    """422 as ninja gives it (loc, msg, type for each parameter), with msg in Chinese."""
+    detail = [
+        {
+            "loc": list(each.get("loc", ())),
+            "msg": f"参数「{each.get('loc', ('',))[-1]}」{chinese_reason(each)}",
+            "type": each.get("type", ""),
+        }
+        for each in error.errors
+    ]
+    return api.create_response(request, {"detail": detail}, status=422)
 
 
 def _ledger(code: str) -> PublicLedger:
