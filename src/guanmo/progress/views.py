@@ -11,6 +11,7 @@ from guanmo.ledger.models import Stage
 from guanmo.progress.arithmetic import completion_rate
 from guanmo.progress.exporters import FILE_FORMATS
 from guanmo.progress.exporters.docx import bulletin_title
+from guanmo.progress.sections import bulletin_sections
 from guanmo.progress.selectors import key_projects, progress_report_for
 from guanmo.progress.status import cumulative_by_month, month_from_query, project_statuses
 from guanmo.progress.warnings import WarningLevel
@@ -101,13 +102,19 @@ def bulletin_list(request: HttpRequest) -> HttpResponse:
 
 
 def bulletin(request: HttpRequest, year: int, month: int) -> HttpResponse:
+    """A closed month's bulletin: the progress figures, then the sections other apps add."""
     scope: Scope = request.scope
     period = _closed_period(scope, year, month)
     report = progress_report_for(scope.city, year, month)
     return render(
         request,
         "progress/bulletin.html",
-        {"period": period, "report": report, "title": bulletin_title(report, scope.city.name)},
+        {
+            "period": period,
+            "report": report,
+            "title": bulletin_title(report, scope.city.name),
+            "sections": bulletin_sections(scope.city, year, month),
+        },
     )
 
 
@@ -118,7 +125,8 @@ def bulletin_file(request: HttpRequest, year: int, month: int, extension: str) -
         raise Http404("不支持的格式")
     report = progress_report_for(scope.city, year, month, with_projects=True)
     output = io.BytesIO()
-    FILE_FORMATS[extension](report, scope.city.name, output)
+    sections = bulletin_sections(scope.city, year, month)
+    FILE_FORMATS[extension](report, scope.city.name, output, sections=sections)
     output.seek(0)
     filename = f"{scope.city.name}{year}年{report.period.label}重点项目进展情况通报.{extension}"
     return FileResponse(output, as_attachment=True, filename=filename)

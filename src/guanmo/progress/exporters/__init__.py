@@ -1,7 +1,8 @@
 """The progress report in each output format: one small module per format.
 
 `TEXT_FORMATS` render `(report, city_name) -> str`; `FILE_FORMATS` write
-`(report, city_name, output) -> None` to a path or a binary stream.
+`(report, city_name, output, *, sections=()) -> None` to a path or a binary stream, with the
+sections other apps add to the bulletin (`guanmo.progress.sections`).
 """
 
 from guanmo.progress.exporters.docx import write_docx

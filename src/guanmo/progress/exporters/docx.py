@@ -1,5 +1,7 @@
-"""The report as an official bulletin (通报) in the GB/T 9704 layout."""
+"""The report as an official bulletin (通报) in the GB/T 9704 layout, with the sections other
+apps add (`guanmo.progress.sections`) numbered after its own three."""
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -15,6 +17,7 @@ from guanmo.documents.docx import (
 )
 from guanmo.progress.exporters.text import COUNTY_TABLE_HEADERS, county_table_rows
 from guanmo.progress.report import ProgressReport
+from guanmo.progress.sections import BulletinSection
 from guanmo.progress.sentences import (
     comparison_sentence,
     podium_sentence,
@@ -30,7 +33,17 @@ def bulletin_title(report: ProgressReport, city_name: str) -> str:
     )
 
 
-def write_docx(report: ProgressReport, city_name: str, output: str | Path | BinaryIO) -> None:
+# The bulletin's own headings are 一、二、三; added sections go on from 四.
+_ADDED_NUMERALS = "四五六七八九十"
+
+
+def write_docx(
+    report: ProgressReport,
+    city_name: str,
+    output: str | Path | BinaryIO,
+    *,
+    sections: Sequence[BulletinSection] = (),
+) -> None:
     document = new_official_document()
     add_title(document, bulletin_title(report, city_name))
     add_heading(document, "一、总体进展情况")
@@ -49,6 +62,17 @@ def write_docx(report: ProgressReport, city_name: str, output: str | Path | Bina
         county_table_rows(report),
         caption=f"{report.period.year}年{report.period.label}各县区{report.subject}完成投资情况",
     )
+    for numeral, section in zip(_ADDED_NUMERALS, sections, strict=False):
+        add_heading(document, f"{numeral}、{section.heading}")
+        for sentence in section.sentences:
+            add_body(document, sentence)
+        if section.table is not None:
+            add_table(
+                document,
+                section.table.headers,
+                [[str(value) for value in row] for row in section.table.rows],
+                caption=section.table.caption,
+            )
     issued = timezone.localdate()
     add_signature(
         document,

@@ -1,5 +1,7 @@
-"""The report as a workbook: the county table and the project table, ready to print."""
+"""The report as a workbook: the county table and the project table, ready to print, then a
+sheet for each added section's table (`guanmo.progress.sections`)."""
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -14,6 +16,7 @@ from guanmo.documents.xlsx import (
 )
 from guanmo.progress.exporters.text import rank_text
 from guanmo.progress.report import ProgressReport
+from guanmo.progress.sections import BulletinSection
 
 COUNTY_COLUMNS = (
     Column("位次", 8),
@@ -37,7 +40,13 @@ PROJECT_COLUMNS = (
 )
 
 
-def write_xlsx(report: ProgressReport, city_name: str, output: str | Path | BinaryIO) -> None:
+def write_xlsx(
+    report: ProgressReport,
+    city_name: str,
+    output: str | Path | BinaryIO,
+    *,
+    sections: Sequence[BulletinSection] = (),
+) -> None:
     workbook = Workbook()
     title = f"{city_name}{report.period.year}年{report.period.label}{report.subject}"
     counties = workbook.active
@@ -95,4 +104,16 @@ def write_xlsx(report: ProgressReport, city_name: str, output: str | Path | Bina
             ],
             freeze_columns=3,
         )
+    for section in sections:
+        if section.table is not None:
+            write_table(
+                workbook.create_sheet(section.heading),
+                title=section.table.caption,
+                units=None,
+                columns=[
+                    Column(header, 24 if index == 0 else 12)
+                    for index, header in enumerate(section.table.headers)
+                ],
+                rows=section.table.rows,
+            )
     workbook.save(output)

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from guanmo.ledger.models import Level
 from guanmo.progress.exporters import FILE_FORMATS, TEXT_FORMATS
+from guanmo.progress.sections import bulletin_sections
 from guanmo.progress.selectors import progress_report_for
 from guanmo.regions.management.city import add_city_argument, city_for
 
@@ -31,7 +32,8 @@ class Command(BaseCommand):
             city_region, year, month, level, with_projects=format in FILE_FORMATS
         )
         if format in FILE_FORMATS:
-            FILE_FORMATS[format](report, city_region.name, output)
+            sections = bulletin_sections(city_region, year, month)
+            FILE_FORMATS[format](report, city_region.name, output, sections=sections)
             self.stdout.write(self.style.SUCCESS(f"已写入 {output}"))
             return
         rendered = TEXT_FORMATS[format](report, city_region.name)

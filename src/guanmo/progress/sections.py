@@ -1,0 +1,45 @@
+"""Sections that higher apps add to the monthly bulletin (问题督办情况 from supervision).
+
+`progress` sits below the apps that follow projects in other ways: supervision imports
+progress's arithmetic, never the other way round. So the bulletin does not ask supervision for
+its figures. Instead an app registers, when Django starts (its `AppConfig.ready`), a function
+that makes its section for a city's month as plain values; the bulletin page and its .docx and
+.xlsx show whatever sections are registered, after the progress figures, in registration order.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from guanmo.regions.models import Region
+
+
+@dataclass(frozen=True)
+class SectionTable:
+    caption: str
+    headers: Sequence[str]
+    rows: Sequence[Sequence[object]]  # numbers and text, shown as they are
+
+
+@dataclass(frozen=True)
+class BulletinSection:
+    heading: str  # without its number: 问题督办情况
+    sentences: Sequence[str]
+    table: SectionTable | None = None
+
+
+SectionMaker = Callable[[Region, int, int], BulletinSection | None]
+
+_makers: list[SectionMaker] = []
+
+
+def register(maker: SectionMaker) -> SectionMaker:
+    """Add a section to every bulletin: `maker(city, year, month)` returns it, or None to leave
+    it out. Registering the same function twice adds it once."""
+    if maker not in _makers:
+        _makers.append(maker)
+    return maker
+
+
+def bulletin_sections(city: Region, year: int, month: int) -> list[BulletinSection]:
+    """The registered sections for the city's bulletin of the month."""
+    return [section for maker in _makers if (section := maker(city, year, month)) is not None]
