@@ -93,6 +93,11 @@ def walk(world) -> Walk:
                 reverse("order_new", args=[wuzhi.pk]),
                 {**OUTSIDE, "wuzhi": 403, "leader": 403},
             ),
+            # The leader in charge of 武陟装备 instructs; not even the city office may.
+            "problem_instruct": (
+                reverse("problem_instruct", args=[wuzhi.pk]),
+                {**OUTSIDE, "admin": 403, "city": 403, "wuzhi": 403},
+            ),
             "decision_add": (
                 reverse("decision_add", args=[meeting.pk]),
                 {**OUTSIDE, "wuzhi": 403, "leader": 403},

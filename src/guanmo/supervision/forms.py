@@ -75,6 +75,12 @@ class OrderForm(forms.Form):
     )
 
 
+class InstructionForm(forms.Form):
+    instruction = forms.CharField(
+        label="批示内容", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
 class MeetingForm(forms.Form):
     held_on = forms.DateField(label="会议日期", widget=DATE_INPUT)
     topic = forms.CharField(label="会议议题", max_length=200)

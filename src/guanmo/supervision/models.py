@@ -200,6 +200,7 @@ class ProblemStep(models.Model):
         REOPEN = "reopen", "重新交办"
         ESCALATE = "escalate", "逾期升级"
         ORDER = "order", "下发督办单"
+        INSTRUCT = "instruct", "领导批示"
 
     problem = models.ForeignKey(Problem, on_delete=models.CASCADE, related_name="steps")
     action = models.CharField("操作", max_length=16, choices=Action.choices)

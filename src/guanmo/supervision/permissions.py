@@ -32,6 +32,13 @@ def may_confirm(scope: Scope, problem: Problem) -> bool:
     )
 
 
+def may_instruct(scope: Scope, problem: Problem) -> bool:
+    """The project's leader in charge writes instructions (批示) on its problems, at any level:
+    he solves problems rather than waiting for them to climb to him. The city office directs
+    through supervision orders instead, so a 批示 is always the leader's own word."""
+    return scope.role == Role.LEADER and problem.project.leader_id == scope.user.pk
+
+
 def may_direct(scope: Scope) -> bool:
     """The city office issues supervision orders, records meetings and sets deadlines."""
     return scope.is_city_office

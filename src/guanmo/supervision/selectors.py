@@ -3,14 +3,14 @@ is escalated to whom, and the plain facts the bulletin's figures are computed fr
 
 from datetime import date
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
 from guanmo.accounts.models import Role
 from guanmo.accounts.scope import Scope
 from guanmo.regions.models import Region
 from guanmo.supervision.figures import ProblemFacts
-from guanmo.supervision.models import Level, Meeting, Problem, SupervisionRules
+from guanmo.supervision.models import Level, Meeting, Problem, ProblemStep, SupervisionRules
 
 # The level at which each role is answerable for an overdue problem in its scope.
 ANSWERABLE_LEVEL = {
@@ -42,6 +42,15 @@ def problems_for(scope: Scope) -> QuerySet[Problem]:
 def problem_for(scope: Scope, pk: int) -> Problem:
     """One problem he may see, or 404."""
     return get_object_or_404(problems_for(scope), pk=pk)
+
+
+def with_instructions(problems: QuerySet[Problem]) -> QuerySet[Problem]:
+    """The problems with their leaders' instructions (领导批示), oldest first, as
+    `problem.instructions` (one query for all of them)."""
+    instructions = ProblemStep.objects.filter(action=ProblemStep.Action.INSTRUCT)
+    return problems.prefetch_related(
+        Prefetch("steps", queryset=instructions.select_related("user"), to_attr="instructions")
+    )
 
 
 def escalated_to(scope: Scope) -> QuerySet[Problem]:

@@ -1,5 +1,6 @@
 """Supervision operations: raise a problem, the department's answer, confirm or reopen,
-escalate the overdue, issue a supervision order, record a meeting and its decisions.
+escalate the overdue, issue a supervision order, the leader's instruction, record a meeting and
+its decisions.
 
 Each checks its preconditions, writes in one transaction and records a `ProblemStep`; a refusal
 is a `SupervisionError` whose message says why, in Chinese.
@@ -211,6 +212,21 @@ def issue_order(
         problem, Action.ORDER, user=user, on=today, note=f"{order.number}：{order.requirements}"
     )
     return order
+
+
+@transaction.atomic
+def instruct(
+    problem: Problem, *, user: User, instruction: str, today: date | None = None
+) -> ProblemStep:
+    """The leader in charge's instruction (领导批示) on a problem not yet solved, kept as a step
+    at the problem's present level."""
+    today = today or clock.today()
+    _lock(problem)
+    if problem.status == Status.CONFIRMED:
+        raise SupervisionError("该问题已解决，无需批示")
+    return _record(
+        problem, Action.INSTRUCT, user=user, on=today, note=_required(instruction, "批示内容")
+    )
 
 
 def record_meeting(

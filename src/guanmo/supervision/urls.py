@@ -11,6 +11,7 @@ urlpatterns = [
     path("problems/<int:pk>/confirm/", problems.problem_confirm, name="problem_confirm"),
     path("problems/<int:pk>/reopen/", problems.problem_reopen, name="problem_reopen"),
     path("problems/<int:pk>/order/", problems.order_new, name="order_new"),
+    path("problems/<int:pk>/instruct/", problems.problem_instruct, name="problem_instruct"),
     path("orders/<int:pk>.docx", problems.order_file, name="order_file"),
     path("meetings/", meetings.meeting_list, name="meeting_list"),
     path("meetings/new/", meetings.meeting_new, name="meeting_new"),

@@ -1,5 +1,6 @@
 """Problem pages: the list, a department's queue, raising a problem, a problem with its steps,
-and the actions on it (the department's answer, confirm, reopen, supervision order).
+and the actions on it (the department's answer, confirm, reopen, supervision order, the
+leader's instruction).
 
 Overdue problems are escalated as each page loads (the same idempotent service the daily
 command runs), so that what a page shows is never behind the calendar."""
@@ -21,6 +22,7 @@ from guanmo.supervision.deadlines import days_overdue
 from guanmo.supervision.forms import (
     AnswerForm,
     ConfirmForm,
+    InstructionForm,
     OrderForm,
     ProblemFilterForm,
     ProblemForm,
@@ -33,6 +35,7 @@ from guanmo.supervision.permissions import (
     may_answer,
     may_confirm,
     may_direct,
+    may_instruct,
     may_raise,
 )
 from guanmo.supervision.selectors import (
@@ -41,6 +44,7 @@ from guanmo.supervision.selectors import (
     problem_for,
     problems_for,
     rules_for,
+    with_instructions,
 )
 
 PAGE_SIZE = 50
@@ -90,7 +94,7 @@ def department_queue(request: HttpRequest) -> HttpResponse:
     if scope.department is None:
         raise Http404("只有责任部门有待办问题")
     today = _today_escalated(scope)
-    problems = problems_for(scope)
+    problems = with_instructions(problems_for(scope))
     return render(
         request,
         "supervision/department_queue.html",
@@ -161,6 +165,7 @@ def problem_detail(request: HttpRequest, pk: int) -> HttpResponse:
     problem = problem_for(scope, pk)
     is_open = problem.status == Problem.Status.OPEN
     awaiting = problem.status == Problem.Status.SOLVED
+    unsolved = problem.status != Problem.Status.CONFIRMED
     return render(
         request,
         "supervision/problem_detail.html",
@@ -173,10 +178,9 @@ def problem_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "answer_form": AnswerForm() if is_open and may_answer(scope, problem) else None,
             "confirm_form": ConfirmForm() if awaiting and may_confirm(scope, problem) else None,
             "reopen_form": ReasonForm() if awaiting and may_confirm(scope, problem) else None,
-            "order_form": (
-                OrderForm()
-                if may_direct(scope) and problem.status != Problem.Status.CONFIRMED
-                else None
+            "order_form": OrderForm() if may_direct(scope) and unsolved else None,
+            "instruction_form": (
+                InstructionForm() if may_instruct(scope, problem) and unsolved else None
             ),
         },
     )
@@ -254,6 +258,18 @@ def order_new(request: HttpRequest, pk: int) -> HttpResponse:
         problem,
         lambda: services.issue_order(problem, user=request.user, requirements=requirements),
         "督办单已下发，可下载打印",
+    )
+
+
+@require_POST
+def problem_instruct(request: HttpRequest, pk: int) -> HttpResponse:
+    problem = _acting_on(request, pk, may_instruct, "只有该项目的包抓领导可以批示")
+    instruction = request.POST.get("instruction", "")
+    return _done(
+        request,
+        problem,
+        lambda: services.instruct(problem, user=request.user, instruction=instruction),
+        f"批示已送{problem.department}办理",
     )
 
 
