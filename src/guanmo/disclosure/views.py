@@ -22,6 +22,7 @@ from guanmo.disclosure.selectors import public_ledger
 from guanmo.disclosure.services import save_settings
 from guanmo.ledger.views import GEO_DIR
 from guanmo.progress.arithmetic import format_decimal
+from guanmo.regions.geo import feature_collection, project_point
 from guanmo.regions.models import Region
 
 PAGE_SIZE = 50
@@ -94,25 +95,21 @@ def public_map_points(request: HttpRequest, code: str) -> JsonResponse:
     """The published projects with a published position, as GeoJSON points (the logged-in
     map's shape, so that the same map script draws them)."""
     ledger = _ledger(code)
-    features = [
-        {
-            "type": "Feature",
-            "geometry": {
-                "type": "Point",
-                "coordinates": [float(project.longitude), float(project.latitude)],
-            },
-            "properties": {
-                "name": project.name,
-                "county": project.county,
-                "level": "",
-                "rate": format_decimal(project.completion_rate),
-                "url": reverse("public_project", args=[code, project.id]),
-            },
-        }
-        for project in ledger.projects
-        if project.latitude is not None and project.longitude is not None
-    ]
-    return JsonResponse({"type": "FeatureCollection", "features": features})
+    return feature_collection(
+        [
+            project_point(
+                project.latitude,
+                project.longitude,
+                name=project.name,
+                county=project.county,
+                level="",
+                rate=format_decimal(project.completion_rate),
+                url=reverse("public_project", args=[code, project.id]),
+            )
+            for project in ledger.projects
+            if project.latitude is not None and project.longitude is not None
+        ]
+    )
 
 
 @login_not_required

@@ -21,6 +21,7 @@ from guanmo.ledger.services.editing import EditRefused, update_project
 from guanmo.progress.arithmetic import format_decimal
 from guanmo.progress.selectors import key_projects
 from guanmo.progress.status import ProjectStatus, current_month, project_statuses
+from guanmo.regions.geo import feature_collection, project_point
 from guanmo.reporting.models import ReportEntry
 from guanmo.supervision.permissions import may_raise
 from guanmo.supervision.selectors import overdue_first, problems_for
@@ -182,24 +183,20 @@ def map_points(request: HttpRequest) -> JsonResponse:
     projects = key_projects(scope.city, when.year).filter(
         pk__in=scope.projects().values("pk"), latitude__isnull=False, longitude__isnull=False
     )
-    features = [
-        {
-            "type": "Feature",
-            "geometry": {
-                "type": "Point",
-                "coordinates": [float(status.longitude), float(status.latitude)],
-            },
-            "properties": {
-                "name": status.name,
-                "county": status.county,
-                "level": status.level.value if status.level else "",
-                "rate": format_decimal(status.completion_rate),
-                "url": reverse("project_detail", args=[status.pk]),
-            },
-        }
-        for status in project_statuses(projects, scope.city, when)
-    ]
-    return JsonResponse({"type": "FeatureCollection", "features": features})
+    return feature_collection(
+        [
+            project_point(
+                status.latitude,
+                status.longitude,
+                name=status.name,
+                county=status.county,
+                level=status.level.value if status.level else "",
+                rate=format_decimal(status.completion_rate),
+                url=reverse("project_detail", args=[status.pk]),
+            )
+            for status in project_statuses(projects, scope.city, when)
+        ]
+    )
 
 
 def county_shapes(request: HttpRequest) -> HttpResponse:
