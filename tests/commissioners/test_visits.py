@@ -1,7 +1,9 @@
 """A commissioner logs a visit from his phone: photos kept untouched, read, shrunk, flagged."""
 
 import hashlib
+from datetime import date
 from io import BytesIO
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -9,6 +11,7 @@ from django.urls import reverse
 from PIL import Image
 
 from guanmo.commissioners.models import Photo, Visit
+from tests.commissioners.logs import log_visit
 from tests.commissioners.photos import FAR, NEAR, jpeg
 
 
@@ -131,3 +134,17 @@ def test_the_project_log_shows_visits_newest_first(commissioner, project):
     page = commissioner.get(reverse("project_log", args=[project.pk])).content.decode()
     assert page.index("2025年4月9日") < page.index("2025年3月10日")
     assert reverse("visit_new", args=[project.pk]) in page
+
+
+def test_deleting_a_visit_in_the_admin_removes_its_files(client, world, project, settings):
+    visit = log_visit(project, date(2025, 4, 9), jpeg(at=NEAR))
+    photo = visit.photos.get()
+    files = [Path(settings.MEDIA_ROOT) / f.name for f in (photo.original, photo.thumbnail)]
+    assert all(path.exists() for path in files)
+    client.force_login(world.users["admin"])
+    response = client.post(
+        reverse("admin:commissioners_visit_delete", args=[visit.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not Visit.objects.exists() and not Photo.objects.exists()
+    assert not any(path.exists() for path in files)

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from guanmo.commissioners.models import Photo, Visit
+from guanmo.commissioners.services import delete_visits
 
 
 class PhotoInline(admin.TabularInline):
@@ -20,3 +21,10 @@ class VisitAdmin(admin.ModelAdmin):
     search_fields = ["project__name", "commissioner__full_name"]
     raw_id_fields = ["project", "commissioner"]
     inlines = [PhotoInline]
+
+    # Deleting a visit here removes its photos' files too, as the demo's rebuild does.
+    def delete_model(self, request, obj: Visit) -> None:
+        delete_visits(Visit.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset) -> None:
+        delete_visits(queryset)
