@@ -24,6 +24,7 @@ from guanmo.reporting.history import Source
 from guanmo.reporting.models import FigureChange, Period, ReportEntry
 from guanmo.supervision.figures import ProblemFacts, ProblemFigures, count
 from guanmo.supervision.models import Problem
+from guanmo.supervision.selectors import problem_facts
 
 LOG_READERS = (Role.ADMIN, Role.CITY_OFFICE, Role.COUNTY_OFFICE, Role.COMMISSIONER)
 
@@ -94,8 +95,9 @@ class CommissionerMonth:
     month: int
     period: Period | None
     problems_as_of: date
+    problems: QuerySet[Problem]  # those he raised in the month, read only where shown
+    raised: list[ProblemFacts]  # their facts, read with every commissioner's in one query
     projects: list[ProjectMonth] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)  # those he raised in the month
 
     @property
     def visits(self) -> list[Visit]:
@@ -125,7 +127,7 @@ class CommissionerMonth:
     def problem_figures(self) -> ProblemFigures:
         """The problems he raised in the month, counted as the bulletin counts them (solved:
         confirmed solved) as they stood at the month's end, or today within the month."""
-        return count(map(_facts, self.problems), as_of=self.problems_as_of)
+        return count(self.raised, as_of=self.problems_as_of)
 
 
 def commissioner_months(
@@ -133,7 +135,8 @@ def commissioner_months(
 ) -> list[CommissionerMonth]:
     """Each commissioner's month over the projects of his that are in the viewer's scope: his
     visits and their photos, whether he wrote each project's month in time, and the problems
-    he raised on them. Only a project's present commissioner is counted for it (7 queries)."""
+    he raised on them. Only a project's present commissioner is counted for it (7 queries; the
+    list of his problems is read only where it is shown)."""
     projects = logged_projects(scope).filter(commissioner__isnull=False)
     if commissioner is not None:
         projects = projects.filter(commissioner=commissioner)
@@ -155,16 +158,23 @@ def commissioner_months(
             visits_of[visit.project_id].append(visit)
     period = Period.objects.filter(city=scope.city, year=year, month=month).first()
     notes = _notes(period, ids, today) if period else {}
-    problems_of = defaultdict(list)
-    for problem in _problems_raised(ids, year, month):
-        problems_of[problem.raised_by_id].append(problem)
+    raised = _problems_raised(ids, year, month)
+    facts_of = defaultdict(list)
+    for facts in problem_facts(raised):
+        facts_of[facts.raised_by].append(facts)
     as_of = min(date(year, month, calendar.monthrange(year, month)[1]), today)
     months: dict[int, CommissionerMonth] = {}
     for project in projects:
         person = project.commissioner
         if person.pk not in months:
             months[person.pk] = CommissionerMonth(
-                person, year, month, period, as_of, problems=problems_of[person.pk]
+                person,
+                year,
+                month,
+                period,
+                as_of,
+                problems=raised.filter(raised_by=person),
+                raised=facts_of[person.pk],
             )
         months[person.pk].projects.append(
             ProjectMonth(project, visits_of[project.pk], notes.get((project.pk, person.pk)))
@@ -182,17 +192,6 @@ def _problems_raised(project_ids: list[int], year: int, month: int) -> QuerySet[
         )
         .select_related("project__county", "department")
         .order_by("raised_on", "pk")
-    )
-
-
-def _facts(problem: Problem) -> ProblemFacts:
-    return ProblemFacts(
-        department=problem.department.name,
-        county=problem.project.county.name,
-        raised_on=problem.raised_on,
-        deadline=problem.deadline,
-        solved_on=problem.solved_on,
-        confirmed=problem.status == Problem.Status.CONFIRMED,
     )
 
 

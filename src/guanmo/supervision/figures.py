@@ -29,6 +29,7 @@ class ProblemFacts:
     deadline: date
     solved_on: date | None  # the day the department marked it solved
     confirmed: bool  # confirmed solved by whoever raised it (or the city office)
+    raised_by: int | None = None  # the user who raised it, if a user did (a commissioner's)
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,7 @@ def problem_facts(problems: QuerySet[Problem]) -> list[ProblemFacts]:
         "deadline",
         "solved_on",
         "status",
+        "raised_by",
     )
     return [
         ProblemFacts(
@@ -107,6 +108,7 @@ def problem_facts(problems: QuerySet[Problem]) -> list[ProblemFacts]:
             deadline=deadline,
             solved_on=solved_on,
             confirmed=status == Problem.Status.CONFIRMED,
+            raised_by=raised_by,
         )
-        for department, county, raised_on, deadline, solved_on, status in rows
+        for department, county, raised_on, deadline, solved_on, status, raised_by in rows
     ]
