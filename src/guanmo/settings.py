@@ -8,6 +8,7 @@ GUANMO_TODAY         a fixed date (YYYY-MM-DD) to run as of, for the demo city; 
 GUANMO_HTTPS         "0" to serve plain HTTP without debug (default: on unless GUANMO_DEBUG):
                      HTTPS redirect, secure cookies, one year of HSTS, and trust in the
                      X-Forwarded-Proto header set by the TLS-terminating proxy in front
+GUANMO_CACHE_DIR     a cache directory shared by several server processes (default: per process)
 GUANMO_PUBLIC_API_RATE       requests per client address to the public API (default "60/min")
 GUANMO_PUBLIC_CACHE_SECONDS  how long a city's public pages and data are cached (default 300)
 """
@@ -185,7 +186,18 @@ LOGOUT_REDIRECT_URL = "login"
 
 # Public disclosure: the open-data API's limit per client address (django-ninja's throttle;
 # behind the TLS proxy the client is the address the proxy adds to X-Forwarded-For) and how
-# long a city's public ledger is cached. The cache is Django's default, per process.
+# long a city's public ledger is cached.
+# The cache holds the public data and the API's request counts. Django's default lives in each
+# process; with several (gunicorn workers) they must share one: a directory all of them use.
+_CACHE_DIR = os.environ.get("GUANMO_CACHE_DIR", "")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": _CACHE_DIR,
+    }
+    if _CACHE_DIR
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
 GUANMO_PUBLIC_API_RATE = os.environ.get("GUANMO_PUBLIC_API_RATE", "60/min")
 GUANMO_PUBLIC_CACHE_SECONDS = int(os.environ.get("GUANMO_PUBLIC_CACHE_SECONDS", "300"))
 NINJA_NUM_PROXIES = 1 if HTTPS else 0
