@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from guanmo.reporting.models import ReportEntry
 from guanmo.reporting.services import add_missing_entries, open_period
-from guanmo.supervision.models import Problem
+from guanmo.supervision.models import Level, Problem
 from tests.world import YEAR
 
 
@@ -96,6 +96,19 @@ def test_the_project_page_lists_its_problems_in_scope(client, world, problems):
     body = client.get(reverse("project_detail", args=[project.pk])).content.decode()
     assert "装备园用地" in body and "物流园用地" not in body
     assert f"{reverse('problem_new')}?project={project.pk}" in body
+
+
+def test_the_project_page_shows_the_level_an_overdue_problem_has_climbed_to(
+    client, world, raise_problem, calendar
+):
+    problem = raise_problem(raised_on=date(2025, 5, 6), deadline=date(2025, 5, 16))
+    calendar.today = date(2025, 5, 17)  # its first overdue day; no daily command has run
+    client.force_login(world.users["wuzhi"])
+    page = client.get(reverse("project_detail", args=[problem.project.pk])).content.decode()
+    table = page[page.index('id="project-problems"') :]
+    assert '<span class="badge yellow">县区项目办</span>' in table
+    problem.refresh_from_db()
+    assert problem.level == Level.COUNTY_OFFICE
 
 
 def test_who_raises_for_which_project(client, world, land_bureau):

@@ -25,6 +25,7 @@ from guanmo.regions.geo import feature_collection, project_point
 from guanmo.reporting.models import ReportEntry
 from guanmo.supervision.permissions import may_raise
 from guanmo.supervision.selectors import overdue_first, problems_for
+from guanmo.supervision.services import escalate_overdue
 
 PAGE_SIZE = 50
 GEO_DIR = Path(__file__).resolve().parent.parent / "regions" / "data" / "geo"
@@ -103,6 +104,8 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = scope.project(pk)
     when = current_month(scope.city)
     today = clock.today()
+    # As the problem pages do: the levels listed below are never a day behind the calendar.
+    escalate_overdue(scope.city, today=today)
     status = project_statuses(scope.projects().filter(pk=pk), scope.city, when)[0]
     history = list(project.monthly_progress.filter(year=when.year).order_by("month"))
     chart = {
