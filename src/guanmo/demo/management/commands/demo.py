@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.urls import reverse
 
 from guanmo.demo.city import DEFAULT_SEED, YEAR, build_demo_city
+from guanmo.demo.notes import create_demo_notes
 from guanmo.demo.people import create_demo_people, create_demo_periods
 from guanmo.demo.supervision import create_demo_supervision
 from guanmo.demo.tour import create_demo_tours
@@ -21,6 +22,7 @@ class Command(BaseCommand):
         summary = build_demo_city(seed)
         logins = create_demo_people(summary.city)
         create_demo_periods(summary.city, YEAR, OPEN_MONTH)
+        notes = create_demo_notes(summary.city, seed)
         tours = create_demo_tours(summary.city, seed)
         supervision = create_demo_supervision(summary.city, seed)
         visits = create_demo_visits(summary.city, seed)
@@ -47,7 +49,8 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             f"驻工地专员日志：{visits.visits}次走访，{visits.photos}张现场照片，"
-            f"其中{visits.flagged}张拍摄时间或位置待核实。"
+            f"其中{visits.flagged}张拍摄时间或位置待核实；专员填写月报{notes.written}次，"
+            f"其中逾期{notes.late}次，另有{notes.missing}个项目月份未填写。"
             f"专员月度 {reverse('commissioner_months')}?year={YEAR}&month={OPEN_MONTH - 1}"
         )
 
