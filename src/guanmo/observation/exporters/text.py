@@ -12,7 +12,7 @@ from guanmo.observation.bulletin import (
 )
 from guanmo.observation.results import RankShift, TourResults
 from guanmo.progress.arithmetic import format_decimal
-from guanmo.progress.exporters.text import rank_text
+from guanmo.progress.exporters.text import rank_text, signed
 
 COUNTY_TABLE_HEADERS = ("位次", "县区", "观摩点（个）", "综合得分")
 SITE_TABLE_HEADERS = ("位次", "观摩点", "县区", "有效评分（份）", "得分")
@@ -26,10 +26,6 @@ JUDGE_TABLE_HEADERS = (
     "本县区偏高（分）",
     "提示",
 )
-
-
-def signed(value: Decimal | None) -> str:
-    return "—" if value is None else f"{value:+f}"
 
 
 def county_table_rows(results: TourResults) -> list[list[str]]:
