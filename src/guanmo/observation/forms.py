@@ -4,6 +4,7 @@ from guanmo import clock
 from guanmo.ledger.models import Project
 from guanmo.observation.models import Criterion, Site, Tour
 from guanmo.observation.rubric import SCORE_STEP
+from guanmo.observation.schedule import minute_of_day
 from guanmo.regions.models import Region
 
 
@@ -53,9 +54,7 @@ class TourSettingsForm(forms.ModelForm):
         lunch_from, lunch_to = cleaned.get("lunch_from"), cleaned.get("lunch_to")
         minutes = cleaned.get("lunch_minutes")
         if lunch_from and lunch_to and minutes is not None:
-            window = (lunch_to.hour * 60 + lunch_to.minute) - (
-                lunch_from.hour * 60 + lunch_from.minute
-            )
+            window = minute_of_day(lunch_to) - minute_of_day(lunch_from)
             if minutes > window:
                 self.add_error("lunch_minutes", "午餐时长不能超过午餐时段")
         start, end = cleaned.get("day_start"), cleaned.get("day_end")
