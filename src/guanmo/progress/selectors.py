@@ -25,6 +25,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from guanmo.ledger.models import KeyListEntry, MonthlyProgress, Project
+from guanmo.ledger.sheets.cells import ONE_YUAN
 from guanmo.progress.arithmetic import completion_rate
 from guanmo.progress.report import (
     Period,
@@ -39,14 +40,13 @@ from guanmo.regions.services import units_of
 
 _MONEY = DecimalField(max_digits=18, decimal_places=4)
 _ZERO = Value(Decimal(0), output_field=_MONEY)
-_MONEY_STEP = Decimal("0.0001")  # 万元 to four places, as stored
 
 
 def summed_money(total: Decimal | None) -> Decimal:
     """A database SUM of money, exact: SQLite adds decimals as binary floats
     (587970.48 comes back as 587970.479999999), so the sum is put back on the four places
     every stored amount has. PostgreSQL's sums are exact already and pass unchanged."""
-    return (total or Decimal(0)).quantize(_MONEY_STEP, rounding=ROUND_HALF_UP)
+    return (total or Decimal(0)).quantize(ONE_YUAN, rounding=ROUND_HALF_UP)
 
 
 def key_projects(city: Region, year: int, level: str | None = None) -> QuerySet[Project]:

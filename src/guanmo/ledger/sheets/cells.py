@@ -14,7 +14,7 @@ from guanmo.ledger.models import Level, Stage
 from guanmo.regions.names import clean_text
 
 WAN_PER_YI = Decimal(10000)  # 1 亿元 = 10000 万元
-_YUAN = Decimal("0.0001")  # in 万元
+ONE_YUAN = Decimal("0.0001")  # in 万元: money is kept to four places
 _MONEY_LIMIT = Decimal(10) ** 14  # the ledger's columns hold 18 digits, four after the point
 
 # Every dash, tilde and word a sheet puts between two years or two months.
@@ -102,7 +102,7 @@ def parse_money(value: object, scale: Decimal = Decimal(1)) -> Decimal | None:
     if amount >= _MONEY_LIMIT:
         raise CellError(f"数额过大：{parse_line(value)}")
     # The ledger keeps four places of 万元 (one yuan); finer figures are rounded, half up.
-    return amount if decimal_places(amount) <= 4 else amount.quantize(_YUAN, ROUND_HALF_UP)
+    return amount if decimal_places(amount) <= 4 else amount.quantize(ONE_YUAN, ROUND_HALF_UP)
 
 
 def format_wan(amount: Decimal) -> str:
