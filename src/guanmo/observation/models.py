@@ -12,6 +12,7 @@ from django.db import models
 
 from guanmo.ledger.models import Project
 from guanmo.observation.results import Method
+from guanmo.observation.rubric import Criterion as RubricCriterion
 from guanmo.regions.models import Region
 
 
@@ -116,6 +117,10 @@ class Criterion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}（{self.maximum:g}分）"
+
+    def as_rubric(self) -> RubricCriterion:
+        """The criterion as the plain scoring functions take it."""
+        return RubricCriterion(self.name, self.maximum, self.description)
 
 
 class Site(models.Model):

@@ -12,7 +12,6 @@ from guanmo.accounts.scope import Scope
 from guanmo.observation.bulletin import TourFacts, TourReport
 from guanmo.observation.models import Judge, Score, ScoreForm, Site, Tour
 from guanmo.observation.results import Method, ScoreCard, TourResults, Trim, tour_results
-from guanmo.observation.rubric import Criterion as RubricCriterion
 from guanmo.observation.services import recused
 
 
@@ -128,13 +127,9 @@ def tour_report(tour: Tour, method: Method | None = None) -> TourReport | None:
     cards = score_cards(tour)
     if not cards:
         return None
-    rubric = tuple(
-        RubricCriterion(criterion.name, criterion.maximum, criterion.description)
-        for criterion in tour.criteria.all()
-    )
     return TourReport(
         facts=tour_facts(tour),
-        rubric=rubric,
+        rubric=tuple(criterion.as_rubric() for criterion in tour.criteria.all()),
         cards=cards,
         results=_results(tour, cards, method),
         trim=_trim(tour),

@@ -125,8 +125,7 @@ def _points(criteria: Sequence[Criterion], typed: Mapping[str, object]) -> dict[
         except InvalidOperation:
             faults.append(f"「{criterion.name}」应填数字，而填的是「{raw}」")
             continue
-        rubric = RubricCriterion(criterion.name, criterion.maximum)
-        if fault := score_fault(rubric, value):
+        if fault := score_fault(criterion.as_rubric(), value):
             faults.append(fault)
             continue
         points[criterion] = value
