@@ -2,7 +2,6 @@
 in phone-sized Chromium; one judge's connection drops mid-submit and his score still arrives,
 once; the organiser closes the sites and the results page and .docx rank the counties."""
 
-from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -12,6 +11,7 @@ from playwright.sync_api import BrowserContext, Page, Route, expect
 from guanmo.observation import services
 from guanmo.observation.models import ScoreForm
 from tests.browser.conftest import PHONE
+from tests.observation.tours import build_tour
 from tests.world import PASSWORD
 
 # Each judge gives the same points to all four criteria of a site: total = 4 × points.
@@ -34,19 +34,7 @@ EXPECTED_RANKING = [("1", "武陟县", "85.50"), ("2", "温县", "84.67")]
 
 @pytest.fixture
 def tour(transactional_db, world):
-    tour = services.create_tour(
-        world.city,
-        name="2025年第二次重点项目观摩",
-        first_day=date(2025, 6, 18),
-        days=1,
-        counties=[world.wuzhi, world.wenxian],
-        user=world.users["city"],
-    )
-    for project in world.projects.values():
-        services.add_site(tour, project, user=world.users["city"], approved=True)
-    services.add_judge(tour, name="张评委", unit="市发改委")
-    services.add_judge(tour, name="李评委", unit="武陟县发改委", county=world.wuzhi)
-    services.add_judge(tour, name="王评委", unit="市财政局")
+    tour = build_tour(world)
     services.open_scoring(tour)
     return tour
 
