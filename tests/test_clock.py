@@ -1,10 +1,13 @@
 """The application's today: the real date, or the one GUANMO_TODAY fixes (the demo's)."""
 
+import re
 from datetime import date
+from pathlib import Path
 
 from django.utils import timezone
 
 from guanmo import clock
+from guanmo.demo.city import TODAY
 
 
 def test_today_is_the_real_date_by_default(settings):
@@ -18,11 +21,6 @@ def test_a_fixed_today_is_used_everywhere(settings):
 
 
 def test_make_demo_serves_the_demo_city_as_of_its_own_day():
-    import re
-    from pathlib import Path
-
-    from guanmo.demo.city import TODAY
-
     makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text()
     assert re.search(r"^DEMO_TODAY := (\S+)$", makefile, re.M).group(1) == TODAY.isoformat()
     assert "GUANMO_TODAY=$(DEMO_TODAY)" in makefile

@@ -2,13 +2,16 @@
 and moved by hand, the printable schedule, the judges' links, the board and the results."""
 
 import io
+import uuid
 from datetime import date
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 from docx import Document
+from openpyxl import Workbook
 
+from guanmo.observation import services
 from guanmo.observation.models import Site, Tour
 
 
@@ -140,8 +143,6 @@ def test_a_judges_link_stops_working_when_the_tour_closes(client, tour):
 
 
 def travel_sheet(names: list[str], minutes: list[list[int | None]]) -> io.BytesIO:
-    from openpyxl import Workbook
-
     workbook = Workbook()
     sheet = workbook.active
     sheet.append(["观摩点位行车时间表（分钟）"])
@@ -194,10 +195,6 @@ def test_a_travel_sheet_missing_a_site_is_refused_whole(city_client, tour, world
 def test_the_results_page_gathers_the_judges_remarks_and_names_them_to_the_organiser_only(
     client, tour, world
 ):
-    import uuid
-
-    from guanmo.observation import services
-
     services.open_scoring(tour)
     points = {"比规模": "22", "比进度": "20.5", "比质量": "23", "比效益": "21"}
     site = tour.sites.get(project__name="温县太极文化产业园")
@@ -248,10 +245,6 @@ def test_the_rubric_is_edited_until_the_first_score(city_client, tour):
 
 
 def test_after_the_first_score_the_rubric_stays(city_client, tour):
-    import uuid
-
-    from guanmo.observation import services
-
     services.open_scoring(tour)
     site = tour.sites.get(project__name="温县太极文化产业园")
     points = {criterion.name: "20" for criterion in tour.criteria.all()}

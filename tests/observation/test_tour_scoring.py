@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from guanmo.ledger.models import Project
 from guanmo.observation import services
 from guanmo.observation.models import Score, ScoreForm, Site
 from guanmo.observation.selectors import board, results_of, score_cards
@@ -164,8 +165,6 @@ def test_results_rank_the_counties_from_the_stored_scores(scoring):
 
 
 def test_two_counties_projects_of_one_name_stay_apart_in_the_results(scoring, world):
-    from guanmo.ledger.models import Project
-
     twin = Project.objects.create(city=world.city, county=world.wuzhi, name="温县太极文化产业园")
     services.add_site(scoring, twin, user=world.users["city"], approved=True)
     judge = scoring.judges.get(name="张评委")

@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from guanmo.ledger.models import KeyListEntry
-from guanmo.progress.selectors import progress_report_for, region_totals
+from guanmo.progress.selectors import progress_report_for, region_totals, summed_money
 
 
 def _by_region(city, month, level=None):
@@ -98,8 +98,6 @@ def test_project_lines_carry_each_projects_rate(city, add_project):
 
 
 def test_money_sums_are_exact_on_every_database(db):
-    from guanmo.progress.selectors import summed_money
-
     # What SQLite's float SUM gives for 587970.48, and what PostgreSQL gives.
     assert summed_money(Decimal("587970.479999999")) == Decimal("587970.4800")
     assert summed_money(Decimal("7181373.13000001")) == Decimal("7181373.1300")
