@@ -140,6 +140,17 @@ class DayPlan:
         legs = [stop.distance_km for stop in self.stops] + [self.back_distance_km]
         return None if None in legs else sum(legs, Decimal(0))
 
+    @property
+    def lunch_after_return(self) -> bool:
+        """Lunch is taken back at the start point: the day's visits ended before it."""
+        return self.lunch is not None and self.lunch.start >= self.back
+
+    @property
+    def lunch_after_stop(self) -> str | None:
+        """The site whose stay lunch follows on the road (None: before the first, after the
+        return, or no lunch)."""
+        return None if self.lunch is None or self.lunch_after_return else self.lunch.after
+
 
 @dataclass(frozen=True)
 class Schedule:

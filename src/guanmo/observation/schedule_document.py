@@ -18,7 +18,6 @@ def schedule_rows(schedule_day, sites: Mapping[str, Site]) -> list[list[str]]:
     """A day's lines: the departure, each stop (with lunch after the stop it follows), the
     return (and lunch after it, when the panel is back before noon)."""
     lunch = schedule_day.lunch
-    after_return = lunch is not None and lunch.start >= schedule_day.back
     rows = [["", f"{schedule_day.leave:%H:%M}", "出发", "", "", ""]]
     if lunch is not None and lunch.after is None:
         rows.append(_lunch_row(lunch))
@@ -34,12 +33,12 @@ def schedule_rows(schedule_day, sites: Mapping[str, Site]) -> list[list[str]]:
                 _km(stop.distance_km),
             ]
         )
-        if lunch is not None and lunch.after == stop.site and not after_return:
+        if schedule_day.lunch_after_stop == stop.site:
             rows.append(_lunch_row(lunch))
     rows.append(
         ["", f"{schedule_day.back:%H:%M}", "返回", "", "", _km(schedule_day.back_distance_km)]
     )
-    if after_return:
+    if schedule_day.lunch_after_return:
         rows.append(_lunch_row(lunch))
     return rows
 
