@@ -4,8 +4,8 @@ from decimal import Decimal
 from io import BytesIO
 
 from guanmo.ledger.services.ledger_import import LEDGER_SHEET
-from guanmo.ledger.sheets.header import Field
-from guanmo.ledger.sheets.workbook import read_workbook
+from guanmo.sheets.header import Field
+from guanmo.sheets.workbook import read_workbook
 from tests.ledger.sheets import xlsx
 
 HEADER = ["序号", "项目名称", "所在县区", "总投资", "2025年计划投资"]

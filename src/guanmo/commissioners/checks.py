@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from guanmo.figures.arithmetic import format_decimal, shown
 from guanmo.observation.travel import Place, great_circle_km
-from guanmo.progress.arithmetic import format_decimal, shown
 
 MAX_DISTANCE_KM = Decimal(2)
 

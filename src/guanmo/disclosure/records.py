@@ -7,9 +7,9 @@ download or API response built from it can show them (see `selectors.build_publi
 from dataclasses import dataclass
 from decimal import Decimal
 
+from guanmo.figures.arithmetic import format_decimal
 from guanmo.ledger.models import Level
-from guanmo.ledger.sheets.cells import format_wan
-from guanmo.progress.arithmetic import format_decimal
+from guanmo.sheets.cells import format_wan
 
 LEVEL_LABELS = dict(Level.choices)
 

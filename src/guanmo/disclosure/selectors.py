@@ -16,8 +16,8 @@ from django.db.models import Max
 from guanmo import clock
 from guanmo.disclosure.models import DisclosureSettings
 from guanmo.disclosure.records import OPTIONAL_SETTINGS, PublicLedger, PublicProject
+from guanmo.figures.arithmetic import completion_rate
 from guanmo.ledger.models import AnnualPlan, KeyListEntry, Level, MonthlyProgress, Project
-from guanmo.progress.arithmetic import completion_rate
 from guanmo.progress.selectors import key_projects
 from guanmo.regions.models import Region
 from guanmo.regions.services import units_of

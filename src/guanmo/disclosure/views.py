@@ -20,8 +20,8 @@ from guanmo.disclosure.models import DisclosureSettings
 from guanmo.disclosure.records import PublicLedger
 from guanmo.disclosure.selectors import public_ledger
 from guanmo.disclosure.services import save_settings
+from guanmo.figures.arithmetic import format_decimal
 from guanmo.ledger.views import GEO_DIR
-from guanmo.progress.arithmetic import format_decimal
 from guanmo.regions.geo import feature_collection, project_point
 from guanmo.regions.models import Region
 

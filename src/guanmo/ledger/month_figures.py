@@ -4,7 +4,7 @@ report grid share (plain arithmetic, no database)."""
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guanmo.ledger.sheets.cells import format_wan
+from guanmo.sheets.cells import format_wan
 
 Reported = tuple[int, Decimal]  # (month, cumulative completed) of another month's report
 

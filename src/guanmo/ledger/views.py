@@ -15,10 +15,10 @@ from openpyxl import Workbook
 from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.documents.xlsx import MONEY_FORMAT, Column, write_table
+from guanmo.figures.arithmetic import format_decimal
 from guanmo.ledger.filters import ProjectFilterForm
 from guanmo.ledger.forms import ProjectEditForm
 from guanmo.ledger.services.editing import EditRefused, update_project
-from guanmo.progress.arithmetic import format_decimal
 from guanmo.progress.selectors import key_projects
 from guanmo.progress.status import ProjectStatus, current_month, project_statuses
 from guanmo.regions.geo import feature_collection, project_point

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from guanmo.figures.arithmetic import competition_ranks
 from guanmo.observation.agreement import (
     Agreement,
     JudgeReview,
@@ -24,7 +25,6 @@ from guanmo.observation.site_scores import (
     standardised,
     trimmed_mean,
 )
-from guanmo.progress.arithmetic import competition_ranks
 
 
 class Method(StrEnum):

@@ -15,13 +15,13 @@ from decimal import Decimal, InvalidOperation
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from guanmo.ledger.sheets.cells import format_wan, parse_line, parse_paragraph
-from guanmo.ledger.sheets.faults import SheetFault
-from guanmo.ledger.sheets.header import HEADER_SEARCH_ROWS
-from guanmo.ledger.sheets.workbook import Source
 from guanmo.observation.results import ScoreCard
 from guanmo.observation.rubric import DEFAULT_RUBRIC, Criterion, score_fault
 from guanmo.regions.names import clean_text, short_region_name
+from guanmo.sheets.cells import format_wan, parse_line, parse_paragraph
+from guanmo.sheets.faults import SheetFault
+from guanmo.sheets.header import HEADER_SEARCH_ROWS
+from guanmo.sheets.workbook import Source
 
 JUDGE = "评委"
 JUDGE_REGION = "评委所属县区"

@@ -27,8 +27,8 @@ from functools import cached_property
 from os import PathLike
 from typing import IO, Protocol
 
-from guanmo.ledger.sheets.faults import SheetFault
 from guanmo.regions.names import clean_text
+from guanmo.sheets.faults import SheetFault
 
 Source = str | PathLike[str] | IO[bytes]  # a path, or a binary file object such as an upload
 

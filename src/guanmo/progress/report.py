@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from guanmo.progress.arithmetic import (
+from guanmo.figures.arithmetic import (
     competition_ranks,
     completion_rate,
     period_label,

@@ -24,9 +24,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from guanmo.figures.arithmetic import completion_rate
 from guanmo.ledger.models import KeyListEntry, MonthlyProgress, Project
-from guanmo.ledger.sheets.cells import ONE_YUAN
-from guanmo.progress.arithmetic import completion_rate
 from guanmo.progress.report import (
     Period,
     ProgressReport,
@@ -37,6 +36,7 @@ from guanmo.progress.report import (
 )
 from guanmo.regions.models import Region
 from guanmo.regions.services import units_of
+from guanmo.sheets.cells import ONE_YUAN
 
 _MONEY = DecimalField(max_digits=18, decimal_places=4)
 _ZERO = Value(Decimal(0), output_field=_MONEY)

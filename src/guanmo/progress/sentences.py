@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from guanmo.progress.arithmetic import format_decimal, wan_to_yi
+from guanmo.figures.arithmetic import format_decimal, wan_to_yi
 
 if TYPE_CHECKING:
     from guanmo.progress.report import Figures, ProgressReport

@@ -9,8 +9,8 @@ from decimal import Decimal
 from django.db.models import QuerySet, Sum
 
 from guanmo import clock
+from guanmo.figures.arithmetic import completion_rate
 from guanmo.ledger.models import MonthlyProgress, Project
-from guanmo.progress.arithmetic import completion_rate
 from guanmo.progress.models import WarningRules
 from guanmo.progress.selectors import summed_money, with_figures
 from guanmo.progress.warnings import (

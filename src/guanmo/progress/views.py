@@ -7,8 +7,8 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from guanmo.accounts.scope import Scope
+from guanmo.figures.arithmetic import completion_rate
 from guanmo.ledger.models import Stage
-from guanmo.progress.arithmetic import completion_rate
 from guanmo.progress.exporters import FILE_FORMATS
 from guanmo.progress.exporters.docx import bulletin_title
 from guanmo.progress.sections import bulletin_sections

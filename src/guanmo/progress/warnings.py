@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from guanmo.progress.arithmetic import (
+from guanmo.figures.arithmetic import (
     format_decimal,
     points_vs_time_progress,
     shown,

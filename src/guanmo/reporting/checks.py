@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guanmo.ledger.sheets.cells import format_wan
+from guanmo.sheets.cells import format_wan
 
 SPIKE_FACTOR = 3
 MIN_EARLIER_MONTHS = 2  # a median of one month says nothing about what is usual

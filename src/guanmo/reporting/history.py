@@ -13,8 +13,8 @@ from typing import Any
 from django.db.models import Model
 
 from guanmo.accounts.models import User
-from guanmo.ledger.sheets.cells import format_wan
 from guanmo.reporting.models import FigureChange
+from guanmo.sheets.cells import format_wan
 
 
 class Source:

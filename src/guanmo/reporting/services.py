@@ -15,9 +15,6 @@ from guanmo.accounts.models import User
 from guanmo.ledger.models import MonthlyProgress
 from guanmo.ledger.month_figures import derive_month_figures
 from guanmo.ledger.services.progress_import import read_progress
-from guanmo.ledger.sheets.cells import CellError, parse_money, parse_paragraph
-from guanmo.ledger.sheets.faults import ImportReport
-from guanmo.ledger.sheets.workbook import Source
 from guanmo.progress.selectors import key_projects
 from guanmo.regions.models import Region
 from guanmo.regions.services import units_of
@@ -26,6 +23,9 @@ from guanmo.reporting.history import Change, changes_between, record_changes
 from guanmo.reporting.history import Source as ChangeSource
 from guanmo.reporting.models import CountyReport, Period, ReportEntry, ReviewStep, Status
 from guanmo.reporting.selectors import ReportLine, report_lines
+from guanmo.sheets.cells import CellError, parse_money, parse_paragraph
+from guanmo.sheets.faults import ImportReport
+from guanmo.sheets.workbook import Source
 
 ENTRY_LABELS = {
     "completed_this_month": "本月完成投资（万元）",

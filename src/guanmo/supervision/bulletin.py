@@ -5,7 +5,7 @@ in the sentences of `supervision.report` and a table by department. Registered w
 from calendar import monthrange
 from datetime import date
 
-from guanmo.progress.arithmetic import format_decimal
+from guanmo.figures.arithmetic import format_decimal
 from guanmo.progress.sections import BulletinSection, SectionTable
 from guanmo.regions.models import Region
 from guanmo.supervision.figures import ProblemFigures

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from guanmo.progress.arithmetic import percent, shown
+from guanmo.figures.arithmetic import percent, shown
 from guanmo.supervision.deadlines import is_overdue, solved_on_time
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from guanmo.accounts.models import Department
-from guanmo.progress.arithmetic import period_label
+from guanmo.figures.arithmetic import period_label
 from guanmo.regions.models import Region
 from guanmo.regions.services import units_of
 from guanmo.supervision import figures

@@ -5,7 +5,7 @@
 
 from collections.abc import Sequence
 
-from guanmo.progress.arithmetic import format_decimal
+from guanmo.figures.arithmetic import format_decimal
 from guanmo.supervision.figures import ProblemFigures
 
 

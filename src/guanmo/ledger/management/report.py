@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from guanmo.ledger.sheets.faults import ImportReport
+from guanmo.sheets.faults import ImportReport
 
 
 def print_report(command: BaseCommand, report: ImportReport) -> None:

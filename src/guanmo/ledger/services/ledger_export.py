@@ -3,9 +3,9 @@
 from collections import defaultdict
 
 from guanmo.ledger.models import AnnualPlan, KeyListEntry, Level, Project
-from guanmo.ledger.sheets.export import LedgerLine, ledger_workbook
-from guanmo.ledger.sheets.workbook import Source
+from guanmo.ledger.sheet_export import LedgerLine, ledger_workbook
 from guanmo.regions.models import Region
+from guanmo.sheets.workbook import Source
 
 
 def export_ledger(output: Source, *, city: Region, year: int, level: str | None = None) -> int:

@@ -1,10 +1,10 @@
 """How a sheet row finds its county and its project: the rules both imports share."""
 
-from guanmo.ledger.sheets.header import Field
-from guanmo.ledger.sheets.table import Row
 from guanmo.regions.models import Region
 from guanmo.regions.names import clean_text, match_region
 from guanmo.regions.services import units_of
+from guanmo.sheets.header import Field
+from guanmo.sheets.table import Row
 
 BATCH_SIZE = 1000
 

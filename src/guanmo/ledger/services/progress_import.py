@@ -18,13 +18,13 @@ from guanmo.accounts.models import User
 from guanmo.ledger.models import MonthlyProgress, Project
 from guanmo.ledger.month_figures import Reported, derive_month_figures
 from guanmo.ledger.services.matching import BATCH_SIZE, CountyFinder, name_key, place
-from guanmo.ledger.sheets.faults import ImportReport
-from guanmo.ledger.sheets.header import Field
-from guanmo.ledger.sheets.table import Row
-from guanmo.ledger.sheets.workbook import SheetSpec, Source, import_reason, read_workbook
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, changes_between, field_labels, record_changes
 from guanmo.reporting.history import Source as ChangeSource
+from guanmo.sheets.faults import ImportReport
+from guanmo.sheets.header import Field
+from guanmo.sheets.table import Row
+from guanmo.sheets.workbook import SheetSpec, Source, import_reason, read_workbook
 
 PROGRESS_SHEET = SheetSpec(
     used=frozenset(

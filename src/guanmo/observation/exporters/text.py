@@ -3,6 +3,7 @@ on the panel. The tables' cells and the panel's lines are shared with the other 
 
 from decimal import Decimal
 
+from guanmo.figures.arithmetic import format_decimal
 from guanmo.observation.agreement import Agreement, JudgeReview
 from guanmo.observation.bulletin import (
     TourReport,
@@ -11,7 +12,6 @@ from guanmo.observation.bulletin import (
     scoring_sentence,
 )
 from guanmo.observation.results import RankShift, TourResults
-from guanmo.progress.arithmetic import format_decimal
 from guanmo.progress.exporters.text import rank_text, signed
 
 COUNTY_TABLE_HEADERS = ("位次", "县区", "观摩点（个）", "综合得分")

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from guanmo.progress.arithmetic import format_decimal
+from guanmo.figures.arithmetic import format_decimal
 from guanmo.progress.report import Figures, ProgressReport
 
 COUNTY_TABLE_HEADERS = (

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 from django import template
 
-from guanmo.ledger.sheets.cells import format_wan
-from guanmo.progress.arithmetic import format_decimal
+from guanmo.figures.arithmetic import format_decimal
+from guanmo.sheets.cells import format_wan
 
 register = template.Library()
 

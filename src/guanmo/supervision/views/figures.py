@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.documents.xlsx import INTEGER_FORMAT, Column, write_table
-from guanmo.progress.arithmetic import format_decimal
+from guanmo.figures.arithmetic import format_decimal
 from guanmo.supervision.forms import FiguresForm, RulesForm
 from guanmo.supervision.permissions import may_direct
 from guanmo.supervision.report import YEAR_TO_DATE, ProblemReport, problem_report

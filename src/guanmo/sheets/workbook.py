@@ -13,9 +13,9 @@ from typing import IO
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from guanmo.ledger.sheets.faults import ImportReport, SheetFault
-from guanmo.ledger.sheets.header import HEADER_SEARCH_ROWS, Field, Header, find_header
-from guanmo.ledger.sheets.table import Row, Table, read_table
+from guanmo.sheets.faults import ImportReport, SheetFault
+from guanmo.sheets.header import HEADER_SEARCH_ROWS, Field, Header, find_header
+from guanmo.sheets.table import Row, Table, read_table
 
 Source = str | PathLike[str] | IO[bytes]  # a path, or a binary file object such as an upload
 

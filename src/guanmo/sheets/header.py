@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
-from guanmo.ledger.sheets.cells import DASHES, WAN_PER_YI, parse_line
 from guanmo.regions.names import clean_text
+from guanmo.sheets.cells import DASHES, WAN_PER_YI, parse_line
 
 HEADER_SEARCH_ROWS = 50
 

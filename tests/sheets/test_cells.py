@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from guanmo.ledger.sheets.cells import (
+from guanmo.sheets.cells import (
     CellError,
     format_levels,
     format_years,

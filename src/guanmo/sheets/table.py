@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from guanmo.ledger.sheets import cells
-from guanmo.ledger.sheets.faults import SheetFault
-from guanmo.ledger.sheets.header import MONEY_FIELDS, PROSE_FIELDS, Field, Header
 from guanmo.regions.names import clean_text
+from guanmo.sheets import cells
+from guanmo.sheets.faults import SheetFault
+from guanmo.sheets.header import MONEY_FIELDS, PROSE_FIELDS, Field, Header
 
 _PARSERS: dict[Field, Callable[[object], object]] = {
     Field.NAME: cells.parse_line,

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from guanmo.ledger.sheets.header import Field, find_header, read_label
+from guanmo.sheets.header import Field, find_header, read_label
 
 
 @pytest.mark.parametrize(

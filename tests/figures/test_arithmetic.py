@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from guanmo.progress.arithmetic import (
+from guanmo.figures.arithmetic import (
     competition_ranks,
     completion_rate,
     period_label,

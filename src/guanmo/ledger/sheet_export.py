@@ -8,8 +8,8 @@ from openpyxl import Workbook
 
 from guanmo.documents.xlsx import MONEY_FORMAT, TEXT_FORMAT, Column, write_table
 from guanmo.ledger.models import Project
-from guanmo.ledger.sheets.cells import format_levels, format_years
-from guanmo.ledger.sheets.header import Field
+from guanmo.sheets.cells import format_levels, format_years
+from guanmo.sheets.header import Field
 
 
 @dataclass(frozen=True)
