@@ -19,6 +19,18 @@ class SheetFault:
         return f"{place}：{self.message}" if place else self.message
 
 
+@dataclass(frozen=True)
+class LeftOut:
+    """A row of the sheet that was read but not imported, and why: "第12行为隐藏行，未导入"."""
+
+    sheet: str
+    row: int  # Excel's row number
+    reason: str  # what the row is: 隐藏行, 删除线, 标题行, 小计行, 合计行, 其中行, 空行 ...
+
+    def __str__(self) -> str:
+        return f"第{self.row}行为{self.reason}，未导入"
+
+
 @dataclass
 class ImportReport:
     """The outcome of one import: with any fault, nothing was written."""
@@ -30,6 +42,7 @@ class ImportReport:
     updated: int = 0
     dry_run: bool = False
     sheets: list[str] = field(default_factory=list)  # the sheets read as project tables
+    left_out: list[LeftOut] = field(default_factory=list)  # rows read and deliberately skipped
 
     @property
     def ok(self) -> bool:
