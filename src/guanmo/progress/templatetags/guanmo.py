@@ -1,10 +1,10 @@
-"""Figures as pages show them, with the same formatting as messages and bulletins."""
+"""Figures as pages show them, through guanmo.figures.formatting like bulletins and exports."""
 
 from decimal import Decimal
 
 from django import template
 
-from guanmo.figures.arithmetic import format_decimal
+from guanmo.figures import formatting
 from guanmo.sheets.cells import format_wan
 
 register = template.Library()
@@ -12,14 +12,47 @@ register = template.Library()
 
 @register.filter
 def plain(amount: Decimal | None) -> str:
-    """An amount in 万元 without trailing zeros (1200, 12.5); blank for none."""
+    """An amount as an input's value or a machine reads it (1200, 12.5); blank for none.
+
+    Not for display: pages show money with `wan`.
+    """
     return "" if amount is None else format_wan(amount)
 
 
 @register.filter
+def wan(amount: Decimal | None) -> str:
+    """An amount in 万元 for a table cell whose header says 万元: 1,200.00; — for none."""
+    return formatting.money_wan(amount)
+
+
+@register.filter
+def wan_text(amount: Decimal | None) -> str:
+    """An amount in 万元 with its unit: 1,200.00万元; — for none."""
+    return formatting.money_wan_text(amount)
+
+
+@register.filter
+def yi(amount: Decimal | None) -> str:
+    """An amount in 万元 written in 亿元 with its unit, for totals: 67.29亿元; — for none."""
+    return formatting.money_yi(amount)
+
+
+@register.filter
 def percent(rate: Decimal | None) -> str:
-    """A percentage as the bulletin prints it (one decimal, half up); — for none."""
-    return "—" if rate is None else f"{format_decimal(rate)}%"
+    """A percentage as the bulletin prints it (one decimal, half up): 37.8%; — for none."""
+    return formatting.rate(rate)
+
+
+@register.filter
+def points(difference: Decimal | None) -> str:
+    """A difference of two percentages for a column headed （个百分点）: +4.5; — for none."""
+    return formatting.points(difference)
+
+
+@register.filter
+def points_text(difference: Decimal | None) -> str:
+    """A difference of two percentages with its unit: +4.5个百分点; — for none."""
+    return formatting.points_text(difference)
 
 
 @register.filter

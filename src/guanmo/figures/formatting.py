@@ -1,0 +1,124 @@
+"""The one way Guanmo shows a number, on pages, in charts, sentences, .xlsx and .docx.
+
+Every function takes an exact Decimal (or int) and returns text; None, the undefined figure
+(no plan, so no completion rate), is shown as UNDEFINED, "—". Rounding is always half-up
+(ROUND_HALF_UP) on the Decimal itself, never on a float.
+
+The rules follow the bulletins project offices issue and issue 10 ("One way to show a number"):
+- money in tables: 万元, thousands separators, two decimals: 672,891.28;
+- money in sentences and headline totals: 亿元 with two decimals (672891.28万元 → 67.29亿元),
+  or one where a sentence wants it (232.9亿元), no separators inside a sentence;
+- rates: one decimal and "%": 37.8%;
+- the difference of two rates is in 个百分点 (GLOSSARY, 超/低于时间进度 X 个百分点), never "%":
+  "超时间进度4.5个百分点", "较时间进度-7.4个百分点";
+- .xlsx keeps figures as numbers with a number format (rates as fractions with "0.0%").
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from guanmo.figures.arithmetic import WAN_PER_YI
+
+UNDEFINED = "—"
+TABLE_MONEY_PLACES = 2
+RATE_PLACES = 1
+
+# Excel number formats for the same rules (openpyxl `cell.number_format`).
+EXCEL_MONEY_FORMAT = "#,##0.00"
+EXCEL_RATE_FORMAT = "0.0%"  # the cell holds the fraction: 37.8% is 0.378
+EXCEL_POINTS_FORMAT = "+0.0;-0.0;0.0"  # 个百分点, signed
+EXCEL_DECIMAL_FORMAT = "0.0"
+
+Figure = Decimal | int
+
+
+def half_up(value: Figure, places: int) -> Decimal:
+    """`value` rounded half-up to `places` decimals (2.345 → 2.35 at two places)."""
+    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def _checked(value: object) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        # A float would carry binary error into a figure that must be exact.
+        raise TypeError(f"figures are Decimal or int, not {type(value).__name__}: {value!r}")
+    return Decimal(value)
+
+
+def number(value: Figure | None, places: int = RATE_PLACES, *, grouped: bool = False) -> str:
+    """Any figure to `places` decimals, half-up; thousands separators when `grouped`; — for None.
+
+    number(Decimal("37.75")) == "37.8"; number(Decimal("1234.5"), 2, grouped=True) == "1,234.50".
+    """
+    if value is None:
+        return UNDEFINED
+    shown = half_up(_checked(value), places)
+    return f"{shown:,f}" if grouped else f"{shown:f}"
+
+
+def money_wan(amount: Figure | None) -> str:
+    """An amount in 万元 as a table cell shows it: "672,891.28" (the header carries 万元)."""
+    return number(amount, TABLE_MONEY_PLACES, grouped=True)
+
+
+def money_wan_text(amount: Figure | None) -> str:
+    """An amount in 万元 with its unit, for a page's facts: "1,200.00万元"; — for None."""
+    return UNDEFINED if amount is None else f"{money_wan(amount)}万元"
+
+
+def yi(amount_wan: Figure | None, places: int = TABLE_MONEY_PLACES) -> Decimal | None:
+    """万元 to 亿元, rounded half-up to `places` (672891.28 → 67.29); None stays None."""
+    if amount_wan is None:
+        return None
+    return half_up(_checked(amount_wan) / WAN_PER_YI, places)
+
+
+def money_yi(amount_wan: Figure | None, places: int = TABLE_MONEY_PLACES) -> str:
+    """An amount given in 万元, written in 亿元 with its unit for sentences: "67.29亿元".
+
+    Use places=1 where the sentence style wants one decimal ("完成投资232.9亿元").
+    """
+    shown = yi(amount_wan, places)
+    return UNDEFINED if shown is None else f"{shown:f}亿元"
+
+
+def rate(value: Figure | None) -> str:
+    """A percentage (37.75 meaning 37.75%) as text: "37.8%"; — for None."""
+    return UNDEFINED if value is None else f"{number(value)}%"
+
+
+def points(value: Figure | None) -> str:
+    """A difference of two percentages, signed, without unit: "+4.5", "-7.4", "0.0"; — for None.
+
+    For a table column whose header says （个百分点）.
+    """
+    if value is None:
+        return UNDEFINED
+    shown = half_up(_checked(value), RATE_PLACES)
+    return f"{shown:+f}" if shown else f"{abs(shown):f}"
+
+
+def points_text(value: Figure | None) -> str:
+    """A signed difference of two percentages with its unit: "+4.5个百分点"; — for None."""
+    return UNDEFINED if value is None else f"{points(value)}个百分点"
+
+
+def vs_time_progress(value: Figure | None) -> str:
+    """A rate against time progress, in words: 超时间进度4.5个百分点 / 低于时间进度7.4个百分点 /
+    与时间进度持平; "" when there is no rate to compare."""
+    if value is None:
+        return ""
+    shown = half_up(_checked(value), RATE_PLACES)
+    if shown > 0:
+        return f"超时间进度{shown:f}个百分点"
+    if shown < 0:
+        return f"低于时间进度{-shown:f}个百分点"
+    return "与时间进度持平"
+
+
+def excel_rate(value: Figure | None) -> Decimal | None:
+    """A percentage as the fraction an .xlsx cell with EXCEL_RATE_FORMAT holds (37.8 → 0.378).
+
+    The percentage is first rounded half-up to one decimal, so the cell shows what pages show.
+    """
+    if value is None:
+        return None
+    return half_up(_checked(value), RATE_PLACES) / 100

@@ -1,0 +1,84 @@
+from decimal import Decimal
+
+import pytest
+
+from guanmo.figures.formatting import (
+    UNDEFINED,
+    excel_rate,
+    money_wan,
+    money_wan_text,
+    money_yi,
+    number,
+    points,
+    points_text,
+    rate,
+    vs_time_progress,
+    yi,
+)
+
+
+def test_table_money_has_thousands_separators_and_two_decimals():
+    assert money_wan(Decimal("672891.28")) == "672,891.28"
+    assert money_wan(Decimal("1200")) == "1,200.00"
+    assert money_wan(0) == "0.00"
+
+
+def test_table_money_rounds_half_up_not_to_even():
+    # 0.125 → 0.13 half-up; banker's rounding (Python's default) would give 0.12.
+    assert money_wan(Decimal("0.125")) == "0.13"
+    assert money_wan(Decimal("2.345")) == "2.35"
+
+
+def test_money_with_its_unit_for_a_fact_line():
+    assert money_wan_text(Decimal("12.5")) == "12.50万元"
+
+
+def test_totals_in_yi_yuan_with_two_decimals():
+    assert money_yi(Decimal("672891.28")) == "67.29亿元"
+    assert yi(Decimal("672891.28")) == Decimal("67.29")
+
+
+def test_sentence_money_in_yi_yuan_with_one_decimal_rounds_half_up():
+    assert money_yi(Decimal("2328500"), places=1) == "232.9亿元"
+    assert money_yi(Decimal("2328499.99"), places=1) == "232.8亿元"
+
+
+def test_rates_to_one_decimal_with_percent_half_up():
+    assert rate(Decimal("37.85")) == "37.9%"
+    assert rate(Decimal("100")) == "100.0%"
+
+
+def test_differences_of_rates_are_signed_points():
+    assert points(Decimal("4.5")) == "+4.5"
+    assert points(Decimal("-7.45")) == "-7.5"
+    assert points(Decimal("-0.04")) == "0.0"
+    assert points_text(Decimal("0.9")) == "+0.9个百分点"
+
+
+def test_rate_against_time_progress_in_words_always_in_points():
+    assert vs_time_progress(Decimal("0.9")) == "超时间进度0.9个百分点"
+    assert vs_time_progress(Decimal("-7.4")) == "低于时间进度7.4个百分点"
+    assert vs_time_progress(Decimal("0.04")) == "与时间进度持平"
+    assert vs_time_progress(None) == ""
+
+
+@pytest.mark.parametrize(
+    "show", [money_wan, money_wan_text, money_yi, rate, points, points_text, number]
+)
+def test_an_undefined_figure_is_a_dash(show):
+    assert show(None) == UNDEFINED == "—"
+
+
+def test_a_float_is_refused_rather_than_rounded_with_its_binary_error():
+    with pytest.raises(TypeError):
+        money_wan(2.675)
+
+
+def test_xlsx_rate_is_the_fraction_of_the_shown_percentage():
+    assert excel_rate(Decimal("37.85")) == Decimal("0.379")
+    assert excel_rate(None) is None
+
+
+def test_grouped_number_keeps_the_asked_places():
+    assert number(Decimal("1234.5"), 2, grouped=True) == "1,234.50"
+    assert number(Decimal("37.75")) == "37.8"
