@@ -11,8 +11,9 @@ from django.urls import reverse
 
 from guanmo.disclosure.records import COLUMNS
 from guanmo.disclosure.schemas import ProjectOut
-from guanmo.ledger.models import MonthlyProgress
+from guanmo.ledger.models import MonthlyProgress, Project
 from guanmo.reporting.services import close_period, open_period
+from tests.documents.injection import INJECTION
 from tests.world import YEAR
 
 CITY = "410800"
@@ -192,3 +193,14 @@ def test_the_public_ledger_is_cached_until_its_timeout(
     assert client.get(url).json()["items"][0]["month"] == 3
     cache.clear()
     assert client.get(url).json()["items"][0]["completed"] == 600.0
+
+
+def test_the_csv_writes_formula_like_text_with_a_leading_apostrophe(client, public_world):
+    Project.objects.filter(pk=public_world.projects["武陟装备"].pk).update(
+        name=INJECTION, scope="+86 0391 热线"
+    )
+    header, *rows = csv_rows(client.get(reverse("public_csv", args=[CITY])))
+    first = dict(zip(header, rows[0], strict=True))
+    assert first["项目名称"] == f"'{INJECTION}"
+    assert first["建设规模及主要内容"] == "'+86 0391 热线"
+    assert first["所在县区"] == "武陟县"

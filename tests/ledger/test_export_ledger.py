@@ -1,13 +1,16 @@
 """The ledger written in Guanmo's own template, and read back to the same data."""
 
+import io
 from decimal import Decimal
 
 from django.forms.models import model_to_dict
+from django.urls import reverse
 from openpyxl import load_workbook
 
 from guanmo.ledger.models import AnnualPlan, KeyListEntry, Project
 from guanmo.ledger.services import export_ledger, import_ledger
 from guanmo.regions.models import Region
+from tests.documents.injection import INJECTION, assert_kept_as_text
 
 
 def make_ledger(city):
@@ -100,14 +103,37 @@ def test_exported_sheet_has_title_units_frozen_header_widths_and_number_formats(
     assert sheet["A2"].value == "单位：万元"
     header = [cell.value for cell in sheet[3]]
     assert header[:4] == ["序号", "项目名称", "项目代码", "所在县区"]
-    assert "2025年计划投资" in header
+    assert "2025年计划投资（万元）" in header
     assert sheet.freeze_panes == "C4"  # header and the 序号, 项目名称 columns stay in view
     assert sheet.print_title_rows == "$3:$3"
     assert sheet.column_dimensions["B"].width == 30
     assert sheet["B4"].value == "合计（3个）"
-    total = header.index("总投资") + 1
+    total = header.index("总投资（万元）") + 1
     assert sheet.cell(5, total).value == 123456.7891
     assert sheet.cell(5, total).number_format == "#,##0.00"
     assert sheet.cell(5, header.index("项目代码") + 1).number_format == "@"
     assert sheet.cell(5, header.index("重点级别") + 1).value == "省、市"
     assert sheet.cell(5, header.index("起止年限") + 1).value == "2024—2026"
+
+
+def test_a_name_written_like_a_formula_is_exported_as_text(city, tmp_path):
+    make_ledger(city)
+    Project.objects.filter(name="温县食品加工项目").update(name=INJECTION)
+    path = tmp_path / "ledger.xlsx"
+    export_ledger(path, city=city, year=2025)
+    assert_kept_as_text(load_workbook(path))
+
+
+def test_the_project_list_export_writes_a_formula_like_name_as_text(client, world):
+    Project.objects.filter(pk=world.projects["温县食品"].pk).update(name=INJECTION)
+    client.force_login(world.users["city"])
+    response = client.get(reverse("project_export"))
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    assert_kept_as_text(workbook)
+    sheet = workbook.active
+    assert [cell.value for cell in sheet[3]][5:8] == [
+        "年度计划投资（万元）",
+        "累计完成投资（万元）",
+        "完成率",
+    ]
+    assert sheet.cell(4, 8).number_format == "0.0%"

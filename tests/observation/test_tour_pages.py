@@ -9,10 +9,11 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 from docx import Document
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from guanmo.observation import services
 from guanmo.observation.models import Site, Tour
+from tests.documents.injection import INJECTION, assert_kept_as_text
 
 
 @pytest.fixture
@@ -252,3 +253,13 @@ def test_after_the_first_score_the_rubric_stays(city_client, tour):
     response = city_client.post(reverse("tour_rubric", args=[tour.pk]), {}, follow=True)
     assert "已有评委打分，评分标准不能再修改" in response.content.decode()
     assert tour.criteria.count() == 4
+
+
+def test_the_score_export_writes_a_judges_formula_like_remark_as_text(city_client, tour):
+    services.open_scoring(tour)
+    points = {"比规模": "22", "比进度": "20.5", "比质量": "23", "比效益": "21"}
+    site = tour.sites.get(project__name="温县太极文化产业园")
+    judge = tour.judges.get(name="张评委")
+    services.submit_scores(judge, site, points=points, remark=INJECTION, submission=uuid.uuid4())
+    response = city_client.get(reverse("tour_results_file", args=[tour.pk, "xlsx"]))
+    assert_kept_as_text(load_workbook(io.BytesIO(b"".join(response.streaming_content))))

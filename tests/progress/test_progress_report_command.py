@@ -10,6 +10,8 @@ from docx import Document
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
+from tests.documents.injection import INJECTION, assert_kept_as_text
+
 
 @pytest.fixture
 def april(city, add_project):
@@ -76,12 +78,15 @@ def test_xlsx_holds_the_county_and_project_tables(april, tmp_path):
     counties = workbook["县区汇总"]
     assert counties.freeze_panes == "A4"
     rows = list(counties.iter_rows(min_row=4, values_only=True))
-    assert rows[0][:6] == ("并列1", "武陟县", 1, 1000, 500, 50)
-    assert rows[-1][1:6] == ("合计", 3, 4000, 1200, 30)
+    assert rows[0][:6] == ("并列1", "武陟县", 1, 1000, 500, 0.5)
+    assert rows[-1][1:6] == ("合计", 3, 4000, 1200, 0.3)
+    assert counties.cell(3, 4).value == "年度计划投资（万元）"
     assert counties.cell(4, 4).number_format == "#,##0.00"
+    # Rates are numbers Excel shows as percentages (50.0%), not text.
+    assert counties.cell(4, 6).number_format == "0.0%"
     projects = list(workbook["项目明细"].iter_rows(min_row=4, values_only=True))
     assert [row[2] for row in projects] == ["武陟县产业园项目", "温县医院项目", "孟州市物流园项目"]
-    assert projects[2][6:] == (200, 10, "否")
+    assert projects[2][6:] == (200, 0.1, "否")
 
 
 def test_docx_is_an_a4_bulletin_in_official_fonts(april, tmp_path):
@@ -135,3 +140,10 @@ def test_money_keeps_places_beyond_cents_when_stored(city, add_project):
     report = json.loads(_run("--format", "json"))
     assert report["total"]["annual_plan_wan"] == "1000.1234"
     assert Decimal(report["total"]["completed_wan"]) == 1
+
+
+def test_xlsx_writes_a_formula_like_project_name_as_text(city, add_project, tmp_path):
+    add_project("温县", "1000", {4: "500"}, name=INJECTION)
+    path = tmp_path / "进度.xlsx"
+    _run("--format", "xlsx", "-o", str(path))
+    assert_kept_as_text(load_workbook(path))

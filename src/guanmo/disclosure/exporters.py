@@ -7,16 +7,17 @@ import json
 
 from guanmo.disclosure.records import PublicLedger, PublicProject
 from guanmo.disclosure.schemas import ProjectOut
+from guanmo.documents.formulas import csv_row
 
 
 def ledger_csv(ledger: PublicLedger, projects: list[PublicProject]) -> bytes:
-    """One row per project, one column per published field."""
+    """One row per project, one column per published field; formula-like text neutralised."""
     columns = ledger.columns
     output = io.StringIO()
     writer = csv.writer(output)
-    writer.writerow([column.label for column in columns])
+    writer.writerow(csv_row([column.label for column in columns]))
     for project in projects:
-        writer.writerow([column.text(project) for column in columns])
+        writer.writerow(csv_row([column.text(project) for column in columns]))
     return output.getvalue().encode("utf-8-sig")
 
 

@@ -7,13 +7,25 @@ writes it can read back.
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-MONEY_FORMAT = "#,##0.00"
-PERCENT_POINT_FORMAT = "0.0"
+from guanmo.documents.formulas import put
+from guanmo.figures.formatting import (
+    EXCEL_DECIMAL_FORMAT,
+    EXCEL_MONEY_FORMAT,
+    EXCEL_POINTS_FORMAT,
+    EXCEL_RATE_FORMAT,
+    excel_rate,
+)
+
+MONEY_FORMAT = EXCEL_MONEY_FORMAT  # 万元, the header says so
+RATE_FORMAT = EXCEL_RATE_FORMAT  # rows give the percentage (37.8); the cell holds 0.378
+POINTS_FORMAT = EXCEL_POINTS_FORMAT  # a difference of two rates, in 个百分点
+DECIMAL_FORMAT = EXCEL_DECIMAL_FORMAT
 INTEGER_FORMAT = "0"
 TEXT_FORMAT = "@"
 
@@ -26,6 +38,10 @@ _TITLE_FONT = Font(name="方正小标宋简体", size=16)
 
 @dataclass(frozen=True)
 class Column:
+    """A column of a table: its header (with the unit: "完成投资（万元）"), width in characters,
+    Excel number format and whether long text wraps. A RATE_FORMAT column takes percentages
+    (Decimal 37.8) and writes them as the numbers Excel's percent format expects (0.378)."""
+
     header: str
     width: float = 12
     number_format: str | None = None
@@ -46,20 +62,20 @@ def write_table(
     `freeze_columns` also keeps that many columns on the left in view (a project's name).
     """
     width = len(columns)
-    sheet.append([title])
+    _append(sheet, [title])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     sheet.cell(1, 1).font = _TITLE_FONT
     sheet.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
     sheet.row_dimensions[1].height = 30
     header_row = 2
     if units:
-        sheet.append([units])
+        _append(sheet, [units])
         sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
         sheet.cell(2, 1).alignment = Alignment(horizontal="right")
         sheet.cell(2, 1).font = _BODY_FONT
         header_row = 3
 
-    sheet.append([column.header for column in columns])
+    _append(sheet, [column.header for column in columns])
     for index, column in enumerate(columns, start=1):
         cell = sheet.cell(header_row, index)
         cell.font = _HEADER_FONT
@@ -68,8 +84,10 @@ def write_table(
         sheet.column_dimensions[get_column_letter(index)].width = column.width
 
     for values in rows:
-        sheet.append(list(values))
-        row = sheet.max_row
+        row = _append(
+            sheet,
+            [_cell_value(value, column) for value, column in zip(values, columns, strict=True)],
+        )
         for index, column in enumerate(columns, start=1):
             cell = sheet.cell(row, index)
             cell.border = _BORDER
@@ -87,3 +105,18 @@ def write_table(
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     return header_row
+
+
+def _append(sheet: Worksheet, values: Iterable[object]) -> int:
+    """Write a row below the last one, every value through `put` (text never a formula);
+    return its number."""
+    row = sheet.max_row + 1 if sheet.max_row > 1 or sheet.cell(1, 1).value is not None else 1
+    for index, value in enumerate(values, start=1):
+        put(sheet.cell(row, index), value)
+    return row
+
+
+def _cell_value(value: object, column: Column) -> object:
+    if column.number_format == RATE_FORMAT and isinstance(value, Decimal | int):
+        return excel_rate(value)
+    return value

@@ -64,7 +64,7 @@ def ledger_workbook(title: str, year: int, lines: Sequence[LedgerLine]) -> Workb
     sheet = workbook.active
     sheet.title = f"{year}年重点项目"
     columns = [Column(Field.SERIAL.value, 6)] + [
-        Column(_header(column.label, year), column.width, column.number_format, column.wrap)
+        Column(_header(column, year), column.width, column.number_format, column.wrap)
         for column in _COLUMNS
     ]
     write_table(
@@ -78,8 +78,10 @@ def ledger_workbook(title: str, year: int, lines: Sequence[LedgerLine]) -> Workb
     return workbook
 
 
-def _header(label: Field, year: int) -> str:
-    return f"{year}年计划投资" if label == Field.ANNUAL_PLAN else label.value
+def _header(column: _LedgerColumn, year: int) -> str:
+    """The column's label, with 万元 for money: "总投资（万元）", "2025年计划投资（万元）"."""
+    label = f"{year}年计划投资" if column.label == Field.ANNUAL_PLAN else column.label.value
+    return f"{label}（万元）" if column.number_format == MONEY_FORMAT else label
 
 
 def _rows(lines: Iterable[LedgerLine]) -> Iterable[list[object]]:

@@ -14,7 +14,7 @@ from openpyxl import Workbook
 
 from guanmo import clock
 from guanmo.accounts.scope import Scope
-from guanmo.documents.xlsx import MONEY_FORMAT, Column, write_table
+from guanmo.documents.xlsx import MONEY_FORMAT, RATE_FORMAT, Column, write_table
 from guanmo.figures.arithmetic import format_decimal
 from guanmo.ledger.filters import ProjectFilterForm
 from guanmo.ledger.forms import ProjectEditForm
@@ -70,9 +70,9 @@ def project_export(request: HttpRequest) -> FileResponse:
             Column("项目名称", 36, wrap=True),
             Column("建设性质", 8),
             Column("产业类别", 12),
-            Column("年度计划投资", 14, MONEY_FORMAT),
-            Column("累计完成投资", 14, MONEY_FORMAT),
-            Column("完成率（%）", 10),
+            Column("年度计划投资（万元）", 14, MONEY_FORMAT),
+            Column("累计完成投资（万元）", 14, MONEY_FORMAT),
+            Column("完成率", 10, RATE_FORMAT),
             Column("预警", 30, wrap=True),
         ],
         rows=(
@@ -84,7 +84,7 @@ def project_export(request: HttpRequest) -> FileResponse:
                 status.industry,
                 status.annual_plan,
                 status.completed,
-                format_decimal(status.completion_rate),
+                status.completion_rate,
                 "；".join(warning.message for warning in status.warnings),
             ]
             for number, status in enumerate(statuses, start=1)

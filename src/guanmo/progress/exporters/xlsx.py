@@ -10,10 +10,12 @@ from openpyxl import Workbook
 from guanmo.documents.xlsx import (
     INTEGER_FORMAT,
     MONEY_FORMAT,
-    PERCENT_POINT_FORMAT,
+    POINTS_FORMAT,
+    RATE_FORMAT,
     Column,
     write_table,
 )
+from guanmo.figures.formatting import rate
 from guanmo.progress.exporters.text import rank_text
 from guanmo.progress.report import ProgressReport
 from guanmo.progress.sections import BulletinSection
@@ -22,10 +24,10 @@ COUNTY_COLUMNS = (
     Column("位次", 8),
     Column("县区", 18),
     Column("项目数（个）", 10, INTEGER_FORMAT),
-    Column("年度计划投资", 16, MONEY_FORMAT),
-    Column("完成投资", 16, MONEY_FORMAT),
-    Column("完成率（%）", 12, PERCENT_POINT_FORMAT),
-    Column("与时间进度比（百分点）", 14, PERCENT_POINT_FORMAT),
+    Column("年度计划投资（万元）", 16, MONEY_FORMAT),
+    Column("完成投资（万元）", 16, MONEY_FORMAT),
+    Column("完成率", 12, RATE_FORMAT),
+    Column("较时间进度（个百分点）", 14, POINTS_FORMAT),
 )
 PROJECT_COLUMNS = (
     Column("序号", 6, INTEGER_FORMAT),
@@ -33,9 +35,9 @@ PROJECT_COLUMNS = (
     Column("项目名称", 40, wrap=True),
     Column("建设性质", 10),
     Column("包抓领导", 10),
-    Column("年度计划投资", 16, MONEY_FORMAT),
-    Column("完成投资", 16, MONEY_FORMAT),
-    Column("完成率（%）", 12, PERCENT_POINT_FORMAT),
+    Column("年度计划投资（万元）", 16, MONEY_FORMAT),
+    Column("完成投资（万元）", 16, MONEY_FORMAT),
+    Column("完成率", 12, RATE_FORMAT),
     Column("本月报送", 10),
 )
 
@@ -77,7 +79,7 @@ def write_xlsx(
     )
     write_table(
         counties,
-        title=f"{title}完成投资情况（时间进度{report.time_progress}%）",
+        title=f"{title}完成投资情况（时间进度{rate(report.time_progress)}）",
         units="单位：万元",
         columns=COUNTY_COLUMNS,
         rows=county_rows,

@@ -11,8 +11,13 @@ from openpyxl import Workbook
 
 from guanmo import clock
 from guanmo.accounts.scope import Scope
-from guanmo.documents.xlsx import INTEGER_FORMAT, Column, write_table
-from guanmo.figures.arithmetic import format_decimal
+from guanmo.documents.xlsx import (
+    DECIMAL_FORMAT,
+    INTEGER_FORMAT,
+    RATE_FORMAT,
+    Column,
+    write_table,
+)
 from guanmo.supervision.forms import FiguresForm, RulesForm
 from guanmo.supervision.permissions import may_direct
 from guanmo.supervision.report import YEAR_TO_DATE, ProblemReport, problem_report
@@ -54,8 +59,8 @@ COLUMNS = [
     Column("按期解决", 10, INTEGER_FORMAT),
     Column("待确认", 10, INTEGER_FORMAT),
     Column("逾期未解决", 12, INTEGER_FORMAT),
-    Column("按期解决率（%）", 14),
-    Column("平均解决用时（天）", 16),
+    Column("按期解决率", 14, RATE_FORMAT),
+    Column("平均解决用时（天）", 16, DECIMAL_FORMAT),
 ]
 
 
@@ -68,8 +73,8 @@ def _rows(groups, total):
             figures.solved_on_time,
             figures.awaiting_confirmation,
             figures.overdue,
-            format_decimal(figures.on_time_rate),
-            format_decimal(figures.mean_days_to_solve),
+            figures.on_time_rate,
+            figures.mean_days_to_solve,
         ]
 
 
