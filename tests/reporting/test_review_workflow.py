@@ -72,6 +72,18 @@ def test_a_figure_that_is_not_a_number_names_its_project_and_column(world, wuzhi
     ]
 
 
+def test_a_figure_with_a_comma_that_groups_no_thousands_is_refused_not_guessed(
+    world, wuzhi_report
+):
+    # Pasted "210,5" was silently saved as 2105 (issue 10): it may as well mean 210.5.
+    result = fill(wuzhi_report, world, 武陟装备=("210,5", ""))
+    assert [str(fault) for fault in result.faults] == [
+        "「武陟县智能装备产业园」本月完成投资（万元）：无法确定「210,5」的写法："
+        "逗号只能作千位分隔（如1,234.5），小数请用小数点"
+    ]
+    assert not wuzhi_report.entries.filter(completed_this_month__isnull=False).exists()
+
+
 def test_warnings_do_not_block_saving(world, wuzhi_report):
     inputs = [EntryInput(world.projects["武陟装备"].pk, completed_this_month="800")]
     result = save_entries(

@@ -170,3 +170,20 @@ def test_malformed_project_code_is_refused(typed):
 def test_names_keep_their_brackets_but_lose_wrapping_line_breaks():
     assert parse_line("  焦作市XX项目\n（一期）  ") == "焦作市XX项目（一期）"
     assert parse_line(2025.0) == "2025"
+
+
+@pytest.mark.parametrize(
+    "typed", ["210,5", "1,23", "12,0000", "2,10,500", ",500", "210,5万元", "１，５"]
+)
+def test_a_comma_that_does_not_group_three_digits_is_refused_not_guessed(typed):
+    # "210,5" is 210.5 written with a decimal comma, or a slip for 2105: never read as either.
+    with pytest.raises(CellError, match="^无法确定「.+」的写法"):
+        parse_money(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "amount"),
+    [("1,234", Decimal("1234")), ("1,234,567.5", Decimal("1234567.5")), ("210", Decimal("210"))],
+)
+def test_commas_grouping_three_digits_are_thousands_separators(typed, amount):
+    assert parse_money(typed) == amount

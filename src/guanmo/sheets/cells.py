@@ -28,6 +28,7 @@ _UNIT_SUFFIXES = (
     ("万", Decimal(1)),
 )
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
 _SPACES = re.compile(r"[^\S\n]+")
 
@@ -67,7 +68,8 @@ def parse_paragraph(value: object) -> str:
 def parse_money(value: object, scale: Decimal = Decimal(1)) -> Decimal | None:
     """An amount in 万元, or None when blank.
 
-    Accepts numbers typed as text, thousands separators, full-width digits and a trailing
+    Accepts numbers typed as text, thousands separators (a comma grouping exactly three digits;
+    any other comma is refused), full-width digits and a trailing
     "万元"; a trailing "亿元" in the cell converts that cell. `scale` is 10000 for columns the
     sheet gives in 亿元. Floats go through their shortest repr, so 0.1 stays exactly 0.1.
     """
@@ -82,13 +84,20 @@ def parse_money(value: object, scale: Decimal = Decimal(1)) -> Decimal | None:
     elif isinstance(value, Decimal):
         amount = value
     else:
-        text = clean_text(value).replace(",", "")
+        text = clean_text(value)
         if text in _BLANK_MARKS:
             return None
         for suffix, cell_scale in _UNIT_SUFFIXES:  # a unit typed in the cell beats the column's
             if text.endswith(suffix):
                 text, scale = text.removesuffix(suffix), cell_scale
                 break
+        if "," in text:  # "210,5" may be 210.5 or a slip for 2105: refused, never guessed
+            if not _THOUSANDS.fullmatch(text):
+                raise CellError(
+                    f"无法确定「{parse_line(value)}」的写法：逗号只能作千位分隔（如1,234.5），"
+                    "小数请用小数点"
+                )
+            text = text.replace(",", "")
         if not _NUMBER.fullmatch(text):
             raise CellError(f"不是数字：{parse_line(value)}")
         try:

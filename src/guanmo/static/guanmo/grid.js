@@ -8,8 +8,14 @@
   const cells = (row) => Array.from(row.querySelectorAll("input, textarea"));
   const SCALE = 4;
 
+  // A comma only separates thousands: "210,5" (210.5? 2105?) is not guessed, as on the server.
+  const AMBIGUOUS = "无法确定这个数的写法：逗号只能作千位分隔（如1,234.5），小数请用小数点";
   function toUnits(text) {
-    const cleaned = String(text).replace(/[,，\s]/g, "").replace(/万元$/, "");
+    let cleaned = String(text).replace(/，/g, ",").replace(/\s/g, "").replace(/万元$/, "");
+    if (cleaned.includes(",")) {
+      if (!/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(cleaned)) return null;
+      cleaned = cleaned.replace(/,/g, "");
+    }
     if (!/^\d+(\.\d+)?$/.test(cleaned)) return null;
     const [whole, fraction = ""] = cleaned.split(".");
     return BigInt(whole + (fraction + "0000").slice(0, SCALE));
@@ -30,6 +36,11 @@
       previousTotal += previous;
       const m = month.value.trim() ? toUnits(month.value) : null;
       const k = cumulative.value.trim() ? toUnits(cumulative.value) : null;
+      for (const [input, units] of [[month, m], [cumulative, k]]) {
+        const unreadable = input.value.trim() !== "" && units === null;
+        input.classList.toggle("unreadable", unreadable);
+        input.title = unreadable && input.value.includes(",") ? AMBIGUOUS : "";
+      }
       month.placeholder = "";
       cumulative.placeholder = "";
       if (k !== null) {
