@@ -72,9 +72,7 @@ def test_a_figure_that_is_not_a_number_names_its_project_and_column(world, wuzhi
     ]
 
 
-def test_a_figure_with_a_comma_that_groups_no_thousands_is_refused_not_guessed(
-    world, wuzhi_report
-):
+def test_a_figure_with_a_comma_that_groups_no_thousands_is_refused_not_guessed(world, wuzhi_report):
     # Pasted "210,5" was silently saved as 2105 (issue 10): it may as well mean 210.5.
     result = fill(wuzhi_report, world, 武陟装备=("210,5", ""))
     assert [str(fault) for fault in result.faults] == [

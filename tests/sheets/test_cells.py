@@ -177,7 +177,7 @@ def test_names_keep_their_brackets_but_lose_wrapping_line_breaks():
 )
 def test_a_comma_that_does_not_group_three_digits_is_refused_not_guessed(typed):
     # "210,5" is 210.5 written with a decimal comma, or a slip for 2105: never read as either.
-    with pytest.raises(CellError, match="^无法确定「.+」的写法"):
+    with pytest.raises(CellError, match=r"^无法确定「.+」的写法"):
         parse_money(typed)
 
 
