@@ -1,5 +1,6 @@
 """Figures as pages show them, through guanmo.figures.formatting like bulletins and exports."""
 
+import re
 from decimal import Decimal
 
 from django import template
@@ -8,6 +9,7 @@ from guanmo.figures import formatting
 from guanmo.sheets.cells import format_wan
 
 register = template.Library()
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @register.filter
@@ -53,6 +55,16 @@ def points(difference: Decimal | None) -> str:
 def points_text(difference: Decimal | None) -> str:
     """A difference of two percentages with its unit: +4.5个百分点; — for none."""
     return formatting.points_text(difference)
+
+
+@register.filter
+def chinese_reason(message: object) -> str:
+    """An error's message when it is one of Guanmo's Chinese messages, else "".
+
+    Django's own (such as "No Project matches the given query.") are not for users.
+    """
+    text = str(message or "")
+    return text if _CJK.search(text) else ""
 
 
 @register.filter
