@@ -5,6 +5,8 @@ A county's entries are its draft; approval copies them into `ledger.MonthlyProgr
 all that bulletins and rankings ever read. So only approved figures count.
 """
 
+import unicodedata
+
 from django.conf import settings
 from django.db import models
 
@@ -98,6 +100,17 @@ class CountyReport(models.Model):
         return not self.period.is_closed or self.reopened
 
 
+# What counties write under 存在问题 when there is none (compared after NFKC, without a final
+# full stop): not a problem to assign (交办) nor to count.
+NO_PROBLEM = frozenset({"", "无", "暂无", "无问题", "暂无问题", "没有", "/", "-", "--", "—", "——"})
+
+
+def states_a_problem(text: str) -> bool:
+    """True when a 存在问题 text names a problem; blank, 无, 暂无, 无问题, / and — do not."""
+    said = unicodedata.normalize("NFKC", text or "").strip().rstrip("。.;；").strip()
+    return said not in NO_PROBLEM
+
+
 class ReportEntry(models.Model):
     """A project's line in its county's report. Both figures are kept; either may be typed, the
     other is derived from the last approved cumulative figure, as the importer does."""
@@ -122,6 +135,11 @@ class ReportEntry(models.Model):
     @property
     def is_reported(self) -> bool:
         return self.cumulative_completed is not None
+
+    @property
+    def states_problem(self) -> bool:
+        """Whether its 存在问题 names a problem (not "无", "暂无", "/"): only then is it 交办."""
+        return states_a_problem(self.problems)
 
 
 class ReviewStep(models.Model):

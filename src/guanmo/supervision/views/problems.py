@@ -121,6 +121,8 @@ def problem_new(request: HttpRequest) -> HttpResponse:
     if entry_pk is not None:
         entries = ReportEntry.objects.filter(project__in=scope.projects())
         entry = get_object_or_404(entries.select_related("report__period"), pk=entry_pk)
+        if not entry.states_problem:
+            raise Http404(f"该项目{entry.report.period}月报的“存在问题”未填写问题，无可交办")
         initial = {"project": entry.project_id, "text": entry.problems}
     elif (project_pk := _pk(request.GET.get("project"))) is not None:
         initial = {"project": scope.project(project_pk).pk}
