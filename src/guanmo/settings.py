@@ -11,6 +11,12 @@ GUANMO_HTTPS         "0" to serve plain HTTP without debug (default: on unless G
 GUANMO_CACHE_DIR     a cache directory shared by several server processes (default: per process)
 GUANMO_PUBLIC_API_RATE       requests per client address to the public API (default "60/min")
 GUANMO_PUBLIC_CACHE_SECONDS  how long a city's public pages and data are cached (default 300)
+GUANMO_SHEET_MAX_UPLOAD_MB   largest spreadsheet file read (default 20)
+GUANMO_SHEET_MAX_UNPACKED_MB largest unpacked content of a zipped spreadsheet (default 200)
+GUANMO_SHEET_MAX_INFLATE_RATIO  most a zipped part may grow when unpacked (default 100)
+GUANMO_SHEET_MAX_ROWS        most rows a sheet may have (default 200000)
+GUANMO_SHEET_MAX_COLUMNS     most columns a sheet may have (default 500)
+GUANMO_SHEET_MAX_CELL_CHARS  longest text a cell may hold (default 32767, Excel's own limit)
 """
 
 import os
@@ -210,3 +216,13 @@ GUANMO_ROUTE_SECONDS = float(os.environ.get("GUANMO_ROUTE_SECONDS", "10"))
 GUANMO_TODAY = (
     date.fromisoformat(os.environ["GUANMO_TODAY"]) if os.environ.get("GUANMO_TODAY") else None
 )
+
+# Spreadsheet bounds (guanmo.sheets.formats), checked before a file is parsed: a zip bomb or a
+# million-row sheet is refused at once with a message. The inflate ratio is Apache POI's
+# default (ZipSecureFile's minimum inflate ratio 0.01): real sheets unpack 5-30 times.
+GUANMO_SHEET_MAX_UPLOAD_MB = int(os.environ.get("GUANMO_SHEET_MAX_UPLOAD_MB", "20"))
+GUANMO_SHEET_MAX_UNPACKED_MB = int(os.environ.get("GUANMO_SHEET_MAX_UNPACKED_MB", "200"))
+GUANMO_SHEET_MAX_INFLATE_RATIO = int(os.environ.get("GUANMO_SHEET_MAX_INFLATE_RATIO", "100"))
+GUANMO_SHEET_MAX_ROWS = int(os.environ.get("GUANMO_SHEET_MAX_ROWS", "200000"))
+GUANMO_SHEET_MAX_COLUMNS = int(os.environ.get("GUANMO_SHEET_MAX_COLUMNS", "500"))
+GUANMO_SHEET_MAX_CELL_CHARS = int(os.environ.get("GUANMO_SHEET_MAX_CELL_CHARS", "32767"))

@@ -183,10 +183,11 @@ def test_sheet_without_any_header_is_a_fault():
     ]
 
 
-def test_a_file_that_is_not_xlsx_is_a_fault():
-    reading = read_workbook(BytesIO(b"not a workbook"), LEDGER_SHEET)
+def test_a_file_that_is_no_spreadsheet_is_a_fault():
+    reading = read_workbook(BytesIO(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), LEDGER_SHEET)
     assert [fault.message for fault in reading.faults] == [
-        "无法读取文件：请使用 Excel 工作簿（.xlsx；旧版 .xls 请先另存为 .xlsx）"
+        "无法读取文件：不是 Excel、WPS、OpenDocument 或 CSV 表格；"
+        "请用 Excel 或 WPS 打开后另存为 .xlsx 再上传"
     ]
 
 

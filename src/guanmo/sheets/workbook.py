@@ -1,23 +1,24 @@
-"""Opening a workbook and reading each sheet that holds a project table.
+"""Reading each sheet of a workbook that holds a project table.
 
-The workbook is streamed once (openpyxl read-only): as fast as the sheet can be read at all.
+Any format an office sends is opened by guanmo.sheets.formats; here the sheets become tables.
+Rows below the header that are hidden or struck through are left out and listed; formula
+cells saved without a value stop the import, each named, rather than be read as blank.
 """
 
-import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
-from typing import IO
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
-from guanmo.sheets.faults import ImportReport, SheetFault
+from guanmo.sheets.faults import ImportReport, LeftOut, SheetFault
+from guanmo.sheets.formats import Sheet, Source, Unreadable, open_workbook
 from guanmo.sheets.header import HEADER_SEARCH_ROWS, Field, Header, find_header
 from guanmo.sheets.table import Row, Table, read_table
 
-Source = str | PathLike[str] | IO[bytes]  # a path, or a binary file object such as an upload
+__all__ = ["Reading", "SheetSpec", "Source", "import_reason", "read_workbook"]
+
+HIDDEN_ROW = "隐藏行"
+STRUCK_ROW = "删除线"
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class Reading:
     tables: list[Table] = field(default_factory=list)
     faults: list[SheetFault] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)  # hidden and struck-through rows
+    hidden_columns: dict[str, frozenset[int]] = field(default_factory=dict)  # sheet → indexes
 
     @property
     def rows(self) -> Iterator[Row]:
@@ -47,50 +50,62 @@ class Reading:
             notes=list(self.notes),
             dry_run=dry_run,
             sheets=[table.sheet for table in self.tables],
+            left_out=list(self.left_out),
         )
 
 
 def read_workbook(source: Source, spec: SheetSpec) -> Reading:
     """Every sheet of the workbook with a project header, read into rows.
 
-    Sheets without one (a cover note, a summary by county) are noted and passed over; a
-    workbook with none gets one fault per missing column of the first header it has.
+    Sheets without one (a cover note, a summary by county) and hidden sheets are noted and
+    passed over; a workbook with none gets one fault per missing column of the first header
+    it has. A file that cannot be read is one fault saying why, naming its format.
     """
     reading = Reading()
     try:
-        workbook = load_workbook(source, read_only=True, data_only=True)
+        sheets = open_workbook(source)
     except FileNotFoundError:
         reading.faults.append(SheetFault("", None, None, f"找不到文件：{source}"))
         return reading
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
-        message = "无法读取文件：请使用 Excel 工作簿（.xlsx；旧版 .xls 请先另存为 .xlsx）"
-        reading.faults.append(SheetFault("", None, None, message))
+    except Unreadable as error:
+        reading.faults.append(SheetFault("", None, None, error.message))
         return reading
     first_header: tuple[str, Header] | None = None
-    try:
-        for worksheet in workbook.worksheets:
-            worksheet.reset_dimensions()  # some writers record wrong sizes; read what is there
-            rows = worksheet.iter_rows(values_only=True)
-            buffered = [row for _, row in zip(range(HEADER_SEARCH_ROWS), rows, strict=False)]
-            header = find_header(buffered)
-            if header is None or not header.fields & {Field.NAME, Field.CODE}:
-                if header is not None and first_header is None:
-                    first_header = worksheet.title, header
-                if any(any(value is not None for value in row) for row in buffered):
-                    reading.notes.append(
-                        f"工作表「{worksheet.title}」不是项目表（未找到项目名称列），已跳过"
-                    )
-                continue
-            missing = _missing_columns(worksheet.title, header, spec)
-            if missing:
-                reading.faults.extend(missing)
-                continue
-            rest = buffered[header.rows[-1] :]
-            table, notes = read_table(worksheet.title, header, _chain(rest, rows), spec.used)
-            reading.tables.append(table)
-            reading.notes.extend(notes)
-    finally:
-        workbook.close()
+    for sheet in sheets:
+        buffered = sheet.rows[:HEADER_SEARCH_ROWS]
+        header = find_header(buffered)
+        if header is None or not header.fields & {Field.NAME, Field.CODE}:
+            if header is not None and first_header is None and not sheet.hidden:
+                first_header = sheet.name, header
+            if any(any(value is not None for value in row) for row in buffered):
+                reading.notes.append(
+                    f"工作表「{sheet.name}」不是项目表（未找到项目名称列），已跳过"
+                )
+            continue
+        if sheet.hidden:
+            reading.notes.append(f"工作表「{sheet.name}」是隐藏的工作表，未导入")
+            continue
+        missing = _missing_columns(sheet.name, header, spec)
+        if missing:
+            reading.faults.extend(missing)
+            continue
+        reading.faults.extend(
+            SheetFault(
+                sheet.name,
+                None,
+                None,
+                f"单元格{address}是公式，但文件中没有保存计算结果（常见于系统或程序生成的表格）；"
+                "请用 Excel 或 WPS 打开、保存后再导入",
+            )
+            for address in sheet.unevaluated
+        )
+        if sheet.hidden_columns:
+            reading.hidden_columns[sheet.name] = sheet.hidden_columns
+        table, notes = read_table(
+            sheet.name, header, _visible_rows(sheet, header, reading.left_out), spec.used
+        )
+        reading.tables.append(table)
+        reading.notes.extend(notes)
     if not reading.tables and not reading.faults:
         if first_header:
             reading.faults.extend(_missing_columns(*first_header, spec))
@@ -101,6 +116,27 @@ def read_workbook(source: Source, spec: SheetSpec) -> Reading:
     return reading
 
 
+def _visible_rows(sheet: Sheet, header: Header, left_out: list[LeftOut]) -> Iterator[tuple]:
+    """The rows below the header; a hidden or struck-through one comes as blank, and is listed.
+
+    Blank keeps every later row at its Excel number, and a blank row is passed over.
+    """
+    below = header.rows[-1]
+    for number, row in enumerate(sheet.rows[below:], start=below + 1):
+        reason = (
+            HIDDEN_ROW
+            if number in sheet.hidden_rows
+            else STRUCK_ROW
+            if number in sheet.struck_rows
+            else None
+        )
+        if reason and any(value is not None for value in row):
+            left_out.append(LeftOut(sheet.name, number, reason))
+            yield ()
+        else:
+            yield row
+
+
 def import_reason(source: Source) -> str:
     """The reason the history gives for what loading `source` changed: 导入《台账.xlsx》."""
     name = source if isinstance(source, str | PathLike) else getattr(source, "name", "")
@@ -108,11 +144,6 @@ def import_reason(source: Source) -> str:
         Path(name).name if isinstance(name, str | PathLike) else ""
     )  # int: opened from an fd
     return f"导入《{file_name}》" if file_name else "导入表格"
-
-
-def _chain(first: list, rest: Iterable) -> Iterator:
-    yield from first
-    yield from rest
 
 
 def _missing_columns(sheet: str, header: Header, spec: SheetSpec) -> list[SheetFault]:

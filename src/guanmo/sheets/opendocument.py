@@ -1,0 +1,137 @@
+"""The layout of an OpenDocument spreadsheet (.ods) that calamine does not report.
+
+content.xml is streamed once (lxml): rows and columns with table:visibility "collapse" or
+"filter" are hidden, text cells whose style has style:text-line-through-style are struck,
+table:number-columns-spanned/rows-spanned give merged ranges. Repeated empty rows and columns
+(LibreOffice writes a million of them) count towards no bound; rows holding something do.
+"""
+
+import zipfile
+
+from lxml import etree
+
+from guanmo.sheets.formats import ODS, SAVE_AS, Bounds, Layout, MergedRange, Unreadable
+
+_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_HIDDEN = ("collapse", "filter")
+_CELLS = (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell")
+
+
+def layouts(archive: zipfile.ZipFile, bounds: Bounds) -> dict[str, Layout]:
+    """Sheet name → its layout; Unreadable for a damaged content.xml or a sheet past bounds."""
+    struck_styles = _struck_styles(archive, "styles.xml")
+    found: dict[str, Layout] = {}
+    reader = _Reader(bounds, struck_styles, found)
+    try:
+        with archive.open("content.xml") as stream:
+            for event, element in etree.iterparse(
+                stream, events=("start", "end"), resolve_entities=False, no_network=True
+            ):
+                reader.take(event, element)
+    except etree.XMLSyntaxError as error:
+        raise Unreadable(f"无法读取文件：{ODS}已损坏或不完整（{error}）；{SAVE_AS}") from None
+    return found
+
+
+def _struck(style: etree._Element) -> bool:
+    properties = style.find(f"{_STYLE}text-properties")
+    return properties is not None and properties.get(
+        f"{_STYLE}text-line-through-style", "none"
+    ) not in ("none", "")
+
+
+def _struck_styles(archive: zipfile.ZipFile, part: str) -> set[str]:
+    try:
+        root = etree.fromstring(
+            archive.read(part), etree.XMLParser(resolve_entities=False, no_network=True)
+        )
+    except (KeyError, etree.XMLSyntaxError):
+        return set()
+    return {style.get(f"{_STYLE}name") for style in root.iter(f"{_STYLE}style") if _struck(style)}
+
+
+class _Reader:
+    """Follows content.xml's events: styles first, then each table's columns, rows and cells."""
+
+    def __init__(self, bounds: Bounds, struck_styles: set[str], found: dict[str, Layout]):
+        self.bounds = bounds
+        self.struck_styles = struck_styles
+        self.found = found
+        self.sheet = ""
+        self.layout = Layout()
+        self.column_styles: list[str | None] = []
+        self.row = 0  # Excel-style number of the row being read
+        self.column = 0
+        self.last_filled = 0
+        self.widest = 0
+
+    def take(self, event: str, element: etree._Element) -> None:
+        tag = element.tag
+        if event == "end" and tag == f"{_STYLE}style" and _struck(element):
+            self.struck_styles.add(element.get(f"{_STYLE}name"))
+        elif tag == f"{_TABLE}table":
+            if event == "start":
+                self.sheet = element.get(f"{_TABLE}name", "")
+                self.layout, self.column_styles = Layout(), []
+                self.row = self.last_filled = self.widest = 0
+            else:
+                self.bounds.check_size(self.sheet, self.last_filled, self.widest)
+                self.found[self.sheet] = self.layout
+                element.clear()
+        elif event == "end" and tag == f"{_TABLE}table-column":
+            self._column(element)
+        elif tag == f"{_TABLE}table-row":
+            self._row(event, element)
+        elif event == "end" and tag in _CELLS:
+            self._cell(element)
+
+    def _column(self, element: etree._Element) -> None:
+        repeat = int(element.get(f"{_TABLE}number-columns-repeated", "1"))
+        start = len(self.column_styles)
+        count = min(repeat, max(self.bounds.columns - start, 0))
+        style = element.get(f"{_TABLE}default-cell-style-name")
+        self.column_styles.extend([style] * count)
+        if element.get(f"{_TABLE}visibility") in _HIDDEN:
+            self.layout.hidden_columns.update(range(start, start + count))
+
+    def _row(self, event: str, element: etree._Element) -> None:
+        repeat = int(element.get(f"{_TABLE}number-rows-repeated", "1"))
+        if event == "start":
+            self.row += 1
+            self.column = 0
+            return
+        filled = self.column > 0 and any(len(cell) for cell in element)
+        if filled:
+            self.last_filled = self.row + repeat - 1
+            self.bounds.check_size(self.sheet, self.last_filled, self.widest)
+        if element.get(f"{_TABLE}visibility") in _HIDDEN and (filled or repeat == 1):
+            self.layout.hidden_rows.update(range(self.row, self.row + repeat))
+        self.row += repeat - 1
+        element.clear()
+        while element.getprevious() is not None:
+            del element.getparent()[0]
+
+    def _cell(self, element: etree._Element) -> None:
+        repeat = int(element.get(f"{_TABLE}number-columns-repeated", "1"))
+        has_text = element.get(f"{_OFFICE}value-type") == "string" or (
+            element.find(f"{_TEXT}p") is not None and element.get(f"{_OFFICE}value-type") is None
+        )
+        if len(element) or element.get(f"{_OFFICE}value-type"):
+            self.widest = max(self.widest, self.column + repeat)
+        if has_text:
+            style = element.get(f"{_TABLE}style-name") or (
+                self.column_styles[self.column] if self.column < len(self.column_styles) else None
+            )
+            if style in self.struck_styles:
+                columns = range(self.column, self.column + min(repeat, self.bounds.columns))
+                self.layout.struck_cells.setdefault(self.row, set()).update(columns)
+        across = int(element.get(f"{_TABLE}number-columns-spanned", "1"))
+        down = int(element.get(f"{_TABLE}number-rows-spanned", "1"))
+        if across > 1 or down > 1:
+            self.layout.merged.append(
+                MergedRange(self.row, self.column, self.row + down - 1, self.column + across - 1)
+            )
+        self.column += repeat
