@@ -5,12 +5,14 @@ from io import BytesIO
 
 import pytest
 
+from guanmo.observation import travel as travel_module
 from guanmo.observation.travel import (
     CoordinateTravel,
     Place,
     great_circle_km,
     read_travel_matrix,
 )
+from guanmo.regions.names import clean_text
 from tests.ledger.sheets import xlsx
 
 EQUATOR = Place("a", "赤道上的点", 0.0, 0.0)
@@ -156,8 +158,25 @@ def test_a_place_named_twice_in_the_header_is_refused():
 
 
 def test_a_file_that_is_not_a_workbook_is_one_fault():
-    travel, faults = read_travel_matrix(BytesIO(b"not a workbook"))
+    travel, faults = read_travel_matrix(BytesIO(b"PK\x03\x04 not a workbook"))
     assert travel is None
     assert [str(fault) for fault in faults] == [
-        "无法读取文件：请使用 Excel 工作簿（.xlsx；旧版 .xls 请先另存为 .xlsx）"
+        "无法读取文件：Excel 工作簿（.xlsx）已损坏或不完整（文件可能没有传完）；"
+        "请用 Excel 或 WPS 打开后另存为 .xlsx 再上传"
     ]
+
+
+def test_reading_a_long_sheet_takes_a_few_name_comparisons_per_row(monkeypatch):
+    """Each row is checked against the places met so far once, not against every other row
+    (issue 11: the reader was quadratic in the sheet's size)."""
+    calls = 0
+
+    def counted(text):
+        nonlocal calls
+        calls += 1
+        return clean_text(text)
+
+    monkeypatch.setattr(travel_module, "clean_text", counted)
+    rows = [["", "甲", "乙"]] + [[f"地点{n}", 1, 2] for n in range(600)]
+    faults_of(*rows)
+    assert calls < 10 * 3 * len(rows)

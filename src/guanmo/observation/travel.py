@@ -1,7 +1,7 @@
 """Travel between a tour's places: whole minutes and kilometres, from coordinates or a sheet.
 
 From coordinates, a leg is the great-circle distance times a road factor, driven at a set
-speed. From a sheet, it is what the sheet says. The sheet (.xlsx) is a square table:
+speed. From a sheet, it is what the sheet says. The sheet (.xlsx, .xls, .ods, .csv…) is a square table:
 
     观摩点位行车时间表（分钟）            ← title lines above the header are allowed
     出发地\\到达地 | 市政府 | 甲项目 | 乙项目   ← header: a corner cell, then the places
@@ -29,6 +29,7 @@ from typing import IO, Protocol
 
 from guanmo.regions.names import clean_text
 from guanmo.sheets.faults import SheetFault
+from guanmo.sheets.formats import Unreadable, open_workbook
 
 Source = str | PathLike[str] | IO[bytes]  # a path, or a binary file object such as an upload
 
@@ -116,24 +117,22 @@ class MatrixTravel:
         return self.distances_km[clean_text(a), clean_text(b)]
 
     def knows(self, place: str) -> bool:
-        return clean_text(place) in {clean_text(name) for name in self.places}
+        return clean_text(place) in self._known
+
+    @cached_property
+    def _known(self) -> frozenset[str]:
+        return frozenset(clean_text(name) for name in self.places)
 
 
 def read_travel_matrix(source: Source) -> tuple[MatrixTravel | None, list[SheetFault]]:
-    """The travel matrix in an uploaded workbook, or None and the faults that stop it."""
-    from openpyxl import load_workbook  # only uploads need it; the routing code does not
-
+    """The travel matrix in an uploaded workbook (any format guanmo.sheets reads), or None and
+    the faults that stop it."""
     try:
-        workbook = load_workbook(source, read_only=True, data_only=True)
+        sheets = {sheet.name: sheet.rows for sheet in open_workbook(source)}
     except FileNotFoundError:
         return None, [SheetFault("", None, None, f"找不到文件：{source}")]
-    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        message = "无法读取文件：请使用 Excel 工作簿（.xlsx；旧版 .xls 请先另存为 .xlsx）"
-        return None, [SheetFault("", None, None, message)]
-    try:
-        sheets = {sheet.title: _sheet_rows(sheet) for sheet in workbook.worksheets}
-    finally:
-        workbook.close()
+    except Unreadable as error:
+        return None, [SheetFault("", None, None, error.message)]
     distance_titles = [t for t in sheets if any(w in t for w in _DISTANCE_SHEET_WORDS)]
     minute_titles = [t for t in sheets if t not in distance_titles]
     if not minute_titles:
@@ -158,11 +157,6 @@ def read_travel_matrix(source: Source) -> tuple[MatrixTravel | None, list[SheetF
 def _text(value: object) -> str:
     """A cell as one line of text: a name typed across two lines becomes one."""
     return "".join(str(value).split("\n")).strip()
-
-
-def _sheet_rows(sheet) -> list[tuple]:
-    sheet.reset_dimensions()  # some writers record wrong sizes; read what is there
-    return list(sheet.iter_rows(values_only=True))
 
 
 def _minutes(value: object) -> int:
@@ -206,23 +200,27 @@ def _read_table(sheet: str, rows: Sequence[tuple], parse) -> tuple[list[str], di
         return [], {}, [SheetFault(sheet, None, None, message)]
     header_row = header_at + 1  # Excel's numbering
     columns: dict[int, str] = {}  # column position → place name
+    seen: set[str] = set()  # cleaned names met so far: one look-up per cell, not per pair
     for position, value in enumerate(rows[header_at][1:], start=1):
         if _blank(value):
             continue
         name = _text(value)
-        if clean_text(name) in {clean_text(other) for other in columns.values()}:
+        if clean_text(name) in seen:
             faults.append(SheetFault(sheet, header_row, name, "地点在表头中重复"))
+        seen.add(clean_text(name))
         columns[position] = name
     lines: list[tuple[int, str, tuple]] = []  # Excel row number, place, the row
+    seen = set()
     for offset, row in enumerate(rows[header_at + 1 :], start=header_row + 1):
         if not row or _blank(row[0]):
             if any(not _blank(value) for value in row):
                 faults.append(SheetFault(sheet, offset, None, "第一列缺少地点名称"))
             continue
         name = _text(row[0])
-        if clean_text(name) in {clean_text(place) for _, place, _ in lines}:
+        if clean_text(name) in seen:
             faults.append(SheetFault(sheet, offset, None, f"「{name}」的行重复"))
             continue
+        seen.add(clean_text(name))
         lines.append((offset, name, row))
     by_clean_column = {clean_text(name): name for name in columns.values()}
     row_names = {clean_text(name) for _, name, _ in lines}
