@@ -1,0 +1,242 @@
+"""Spreadsheet files of every format an office sends, written in the tests.
+
+One drawing (`Drawn`: rows, hidden and struck rows, hidden columns, merged ranges) is written
+as a real file of each format by the writer that format's users have: openpyxl for .xlsx,
+xlwt for BIFF .xls (what the C10 case files were made with), and the formats' own XML for .ods
+and Excel 2003 XML, whose few elements are written here as LibreOffice and Excel write them.
+"""
+
+import csv
+import io
+import os
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+import xlwt
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+
+def cases_dir() -> Path:
+    """The shared sheet cases: $GUANMO_SHEET_CASES, else shared/cases/sheets beside the
+    repository (../shared, found by searching upwards), else /work/shared/cases/sheets."""
+    if os.environ.get("GUANMO_SHEET_CASES"):
+        return Path(os.environ["GUANMO_SHEET_CASES"])
+    for parent in Path(__file__).resolve().parents:
+        candidate = parent / "shared" / "cases" / "sheets"
+        if candidate.is_dir():
+            return candidate
+    return Path("/work/shared/cases/sheets")
+
+
+def case_file(case: str, prefix: str) -> Path:
+    """The file of a case folder (C10…) whose name starts with `prefix` (a_, b_…)."""
+    folder = next(cases_dir().glob(f"{case}_*"))
+    return next(path for path in folder.iterdir() if path.name.startswith(prefix))
+
+
+@dataclass
+class Drawn:
+    """A sheet to write: rows from row 1; rows numbered as Excel does, columns from 0."""
+
+    rows: list[list[object]]
+    name: str = "台账"
+    hidden_rows: set[int] = field(default_factory=set)
+    struck_rows: set[int] = field(default_factory=set)
+    hidden_columns: set[int] = field(default_factory=set)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1
+
+
+def to_xlsx(drawn: Drawn) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = drawn.name
+    for row in drawn.rows:
+        sheet.append(row)
+    for number in drawn.hidden_rows:
+        sheet.row_dimensions[number].hidden = True
+    for number in drawn.struck_rows:
+        for cell in sheet[number]:
+            cell.font = Font(strike=True)
+    for column in drawn.hidden_columns:
+        sheet.column_dimensions[get_column_letter(column + 1)].hidden = True
+    for r0, c0, r1, c1 in drawn.merged:
+        sheet.merge_cells(start_row=r0, start_column=c0 + 1, end_row=r1, end_column=c1 + 1)
+    file = io.BytesIO()
+    workbook.save(file)
+    return file.getvalue()
+
+
+def to_xls(drawn: Drawn) -> bytes:
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet(drawn.name)
+    struck = xlwt.easyxf("font: struck_out on")
+    plain = xlwt.XFStyle()
+    merged_cells = {(r0, c0): (r1, c1) for r0, c0, r1, c1 in drawn.merged}
+    covered = {
+        (r, c)
+        for r0, c0, r1, c1 in drawn.merged
+        for r in range(r0, r1 + 1)
+        for c in range(c0, c1 + 1)
+        if (r, c) != (r0, c0)
+    }
+    for number, row in enumerate(drawn.rows, start=1):
+        style = struck if number in drawn.struck_rows else plain
+        for column, value in enumerate(row):
+            if value is None or (number, column) in covered:
+                continue
+            if (number, column) in merged_cells:
+                r1, c1 = merged_cells[number, column]
+                sheet.write_merge(number - 1, r1 - 1, column, c1, value, style)
+            else:
+                sheet.write(number - 1, column, value, style)
+        if number in drawn.hidden_rows:
+            sheet.row(number - 1).hidden = True
+    for column in drawn.hidden_columns:
+        sheet.col(column).hidden = True
+    file = io.BytesIO()
+    workbook.save(file)
+    return file.getvalue()
+
+
+_ODS_NAMESPACES = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"'
+)
+_ODS_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?>'
+    '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+    'manifest:version="1.2">'
+    '<manifest:file-entry manifest:full-path="/" manifest:version="1.2" '
+    'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+    '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+    "</manifest:manifest>"
+)
+
+
+def to_ods(drawn: Drawn) -> bytes:
+    spans = {(r0, c0): (r1 - r0 + 1, c1 - c0 + 1) for r0, c0, r1, c1 in drawn.merged}
+    covered = {
+        (r, c)
+        for r0, c0, r1, c1 in drawn.merged
+        for r in range(r0, r1 + 1)
+        for c in range(c0, c1 + 1)
+        if (r, c) != (r0, c0)
+    }
+    width = max(len(row) for row in drawn.rows)
+    parts = [
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NAMESPACES} '
+        'office:version="1.2"><office:automatic-styles>'
+        '<style:style style:name="ce1" style:family="table-cell">'
+        '<style:text-properties style:text-line-through-style="solid" '
+        'style:text-line-through-type="single"/></style:style>'
+        "</office:automatic-styles><office:body><office:spreadsheet>"
+        f"<table:table table:name={quoteattr(drawn.name)}>"
+    ]
+    for column in range(width):
+        hidden = ' table:visibility="collapse"' if column in drawn.hidden_columns else ""
+        parts.append(f"<table:table-column{hidden}/>")
+    for number, row in enumerate(drawn.rows, start=1):
+        hidden = ' table:visibility="collapse"' if number in drawn.hidden_rows else ""
+        parts.append(f"<table:table-row{hidden}>")
+        for column in range(width):
+            value = row[column] if column < len(row) else None
+            if (number, column) in covered:
+                parts.append("<table:covered-table-cell/>")
+                continue
+            span = ""
+            if (number, column) in spans:
+                down, across = spans[number, column]
+                span = (
+                    f' table:number-rows-spanned="{down}" table:number-columns-spanned="{across}"'
+                )
+            style = ' table:style-name="ce1"' if number in drawn.struck_rows else ""
+            if value is None:
+                parts.append(f"<table:table-cell{span}/>")
+            elif isinstance(value, int | float):
+                parts.append(
+                    f'<table:table-cell office:value-type="float" office:value="{value}"'
+                    f"{span}{style}><text:p>{value}</text:p></table:table-cell>"
+                )
+            else:
+                parts.append(
+                    f'<table:table-cell office:value-type="string"{span}{style}>'
+                    f"<text:p>{escape(str(value))}</text:p></table:table-cell>"
+                )
+        parts.append("</table:table-row>")
+    parts.append("</table:table></office:spreadsheet></office:body></office:document-content>")
+    file = io.BytesIO()
+    with zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"),
+            "application/vnd.oasis.opendocument.spreadsheet",
+            compress_type=zipfile.ZIP_STORED,
+        )
+        archive.writestr("META-INF/manifest.xml", _ODS_MANIFEST)
+        archive.writestr("content.xml", "".join(parts))
+    return file.getvalue()
+
+
+def to_spreadsheetml(drawn: Drawn) -> bytes:
+    """Excel 2003 XML as Excel writes it: a cell after a gap or a merge says its ss:Index."""
+    merged = {(r0, c0): (r1 - r0, c1 - c0) for r0, c0, r1, c1 in drawn.merged}
+    covered = {
+        (r, c)
+        for r0, c0, r1, c1 in drawn.merged
+        for r in range(r0, r1 + 1)
+        for c in range(c0, c1 + 1)
+        if (r, c) != (r0, c0)
+    }
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:x="urn:schemas-microsoft-com:office:excel">'
+        '<Styles><Style ss:ID="s21"><Font ss:StrikeThrough="1"/></Style></Styles>'
+        f"<Worksheet ss:Name={quoteattr(drawn.name)}><Table>"
+    ]
+    for column in sorted(drawn.hidden_columns):
+        parts.append(f'<Column ss:Index="{column + 1}" ss:Hidden="1"/>')
+    for number, row in enumerate(drawn.rows, start=1):
+        hidden = ' ss:Hidden="1"' if number in drawn.hidden_rows else ""
+        parts.append(f'<Row ss:Index="{number}"{hidden}>')
+        previous = -1
+        for column, value in enumerate(row):
+            if value is None or (number, column) in covered:
+                continue
+            index = f' ss:Index="{column + 1}"' if column != previous + 1 else ""
+            down, across = merged.get((number, column), (0, 0))
+            merge = (f' ss:MergeDown="{down}"' if down else "") + (
+                f' ss:MergeAcross="{across}"' if across else ""
+            )
+            style = ' ss:StyleID="s21"' if number in drawn.struck_rows else ""
+            kind = "Number" if isinstance(value, int | float) else "String"
+            parts.append(
+                f'<Cell{index}{merge}{style}><Data ss:Type="{kind}">{escape(str(value))}</Data></Cell>'
+            )
+            previous = column + across
+        parts.append("</Row>")
+    parts.append("</Table></Worksheet></Workbook>")
+    return "".join(parts).encode("utf-8")
+
+
+def to_csv(drawn: Drawn, encoding: str) -> bytes:
+    text = io.StringIO()
+    csv.writer(text).writerows(
+        ["" if value is None else value for value in row] for row in drawn.rows
+    )
+    return text.getvalue().encode(encoding)
+
+
+WRITERS = {
+    ".xlsx": to_xlsx,
+    ".xls": to_xls,
+    ".ods": to_ods,
+    ".xml": to_spreadsheetml,
+}

@@ -1,0 +1,96 @@
+"""Every format an office sends gives the same sheet: values, merges, hidden and struck rows."""
+
+import zipfile
+from datetime import datetime
+from io import BytesIO
+
+import pytest
+
+from guanmo.sheets.formats import MergedRange, Unreadable, open_workbook
+from tests.sheets.files import WRITERS, Drawn, to_csv
+
+DRAWN = Drawn(
+    rows=[
+        ["2025年重点项目台账", None, None, None, None],
+        ["序号", "项目名称", "所在县区", "投资情况", None],
+        [None, None, None, "总投资", "2025年计划投资"],
+        [1, "武陟县智能装备产业园", "武陟县", 38000, 12000.5],
+        [2, "温县怀药深加工及冷链物流园", "温县", 32000, 8000],
+        [3, "已调出的项目", "温县", 1000, 500],
+        [4, "博爱县新材料产业园", "博爱县", 5000, 2000],
+    ],
+    hidden_rows={5},
+    struck_rows={6},
+    hidden_columns={4},
+    merged=[(1, 0, 1, 4), (2, 0, 3, 0), (2, 1, 3, 1), (2, 2, 3, 2), (2, 3, 2, 4)],
+)
+
+
+@pytest.mark.parametrize("extension", sorted(WRITERS))
+def test_every_format_gives_the_same_values_merges_and_hidden_and_struck_rows(extension):
+    (sheet,) = open_workbook(BytesIO(WRITERS[extension](DRAWN)))
+    assert sheet.name == "台账"
+    assert [row + (None,) * (5 - len(row)) for row in sheet.rows] == [
+        tuple(row) for row in DRAWN.rows
+    ]
+    assert sheet.hidden_rows == {5}
+    assert sheet.struck_rows == {6}
+    assert 4 in sheet.hidden_columns and 3 not in sheet.hidden_columns
+    assert set(sheet.merged) >= {MergedRange(1, 0, 1, 4), MergedRange(2, 3, 2, 4)}
+
+
+@pytest.mark.parametrize("extension", sorted(WRITERS))
+def test_a_row_with_one_struck_text_cell_of_two_is_not_struck(extension):
+    drawn = Drawn(rows=[["项目名称", "所在县区"], ["甲项目", "温县"]], struck_rows=set())
+    (sheet,) = open_workbook(BytesIO(WRITERS[extension](drawn)))
+    assert sheet.struck_rows == frozenset()
+
+
+def test_an_xlsx_saved_under_an_xls_name_is_read_as_xlsx(tmp_path):
+    path = tmp_path / "台账.xls"
+    path.write_bytes(WRITERS[".xlsx"](DRAWN))
+    (sheet,) = open_workbook(path)
+    assert sheet.rows[3][:3] == (1, "武陟县智能装备产业园", "武陟县")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
+def test_csv_is_read_in_utf8_with_or_without_bom_and_in_gbk(encoding, tmp_path):
+    path = tmp_path / "博爱县台账.csv"
+    path.write_bytes(to_csv(DRAWN, encoding))
+    (sheet,) = open_workbook(path)
+    assert sheet.name == "博爱县台账"
+    assert sheet.rows[0][0] == "2025年重点项目台账"
+    assert sheet.rows[3] == ("1", "武陟县智能装备产业园", "武陟县", "38000", "12000.5")
+
+
+def test_a_tab_separated_text_is_read_as_csv():
+    (sheet,) = open_workbook(BytesIO("项目名称\t总投资\n甲项目\t100\n".encode()))
+    assert sheet.rows == [("项目名称", "总投资"), ("甲项目", "100")]
+
+
+def test_a_date_cell_is_a_datetime_in_xlsx_and_in_excel_2003_xml():
+    (from_xlsx,) = open_workbook(BytesIO(WRITERS[".xlsx"](Drawn(rows=[[datetime(2024, 3, 1)]]))))
+    (from_xml,) = open_workbook(
+        BytesIO(
+            b'<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"'
+            b' xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="a">'
+            b'<Table><Row><Cell><Data ss:Type="DateTime">2024-03-01T00:00:00.000</Data></Cell>'
+            b"</Row></Table></Worksheet></Workbook>"
+        )
+    )
+    assert from_xlsx.rows == from_xml.rows == [(datetime(2024, 3, 1),)]
+
+
+def test_an_html_table_saved_as_xls_is_refused_by_name(tmp_path):
+    path = tmp_path / "台账.xls"
+    path.write_text("<html><body><table><tr><td>项目名称</td></tr></table></body></html>")
+    with pytest.raises(Unreadable, match="网页（HTML）格式"):
+        open_workbook(path)
+
+
+def test_a_word_document_is_refused_by_name():
+    file = BytesIO()
+    with zipfile.ZipFile(file, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    with pytest.raises(Unreadable, match=r"Word 文档（\.docx）"):
+        open_workbook(BytesIO(file.getvalue()))
