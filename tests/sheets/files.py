@@ -217,9 +217,8 @@ def to_spreadsheetml(drawn: Drawn) -> bytes:
             )
             style = ' ss:StyleID="s21"' if number in drawn.struck_rows else ""
             kind = "Number" if isinstance(value, int | float) else "String"
-            parts.append(
-                f'<Cell{index}{merge}{style}><Data ss:Type="{kind}">{escape(str(value))}</Data></Cell>'
-            )
+            data = f'<Data ss:Type="{kind}">{escape(str(value))}</Data>'
+            parts.append(f"<Cell{index}{merge}{style}>{data}</Cell>")
             previous = column + across
         parts.append("</Row>")
     parts.append("</Table></Worksheet></Workbook>")

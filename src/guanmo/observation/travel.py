@@ -1,7 +1,8 @@
 """Travel between a tour's places: whole minutes and kilometres, from coordinates or a sheet.
 
 From coordinates, a leg is the great-circle distance times a road factor, driven at a set
-speed. From a sheet, it is what the sheet says. The sheet (.xlsx, .xls, .ods, .csv…) is a square table:
+speed. From a sheet, it is what the sheet says. The sheet (.xlsx, .xls, .ods, .csv…) is a
+square table:
 
     观摩点位行车时间表（分钟）            ← title lines above the header are allowed
     出发地\\到达地 | 市政府 | 甲项目 | 乙项目   ← header: a corner cell, then the places
