@@ -5,6 +5,7 @@ from django.http import QueryDict
 
 from guanmo import clock
 from guanmo.reporting.services import EntryInput
+from guanmo.sheets.forms import SheetFileField
 
 
 class OpenPeriodForm(forms.Form):
@@ -27,13 +28,7 @@ class ReasonForm(forms.Form):
 
 class UploadForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
-    sheet = forms.FileField(label="本县区进度表（.xlsx）")
-
-    def clean_sheet(self):
-        sheet = self.cleaned_data["sheet"]
-        if not sheet.name.lower().endswith((".xlsx", ".xlsm")):
-            raise forms.ValidationError("请上传 Excel 表格（.xlsx）")
-        return sheet
+    sheet = SheetFileField(label="本县区进度表（Excel、WPS 或 CSV）")
 
 
 def version_of(post: QueryDict) -> int:

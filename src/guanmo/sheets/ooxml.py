@@ -13,6 +13,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 
 from lxml import etree
@@ -99,7 +100,7 @@ def _check_sizes(archive: zipfile.ZipFile, bounds: Bounds) -> None:
             with archive.open(info) as part:
                 while part.read(_CHUNK):
                     pass
-    except (zipfile.BadZipFile, EOFError, OSError, zipfile.LargeZipFile) as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
         raise Unreadable(f"无法读取文件：压缩内容已损坏或不完整（{error}）；{SAVE_AS}") from None
     except NotImplementedError:
         raise Unreadable(f"无法读取文件：使用了不支持的压缩方式；{SAVE_AS}") from None

@@ -138,7 +138,7 @@ def tour_route_matrix(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("tour_route", tour.pk)
     upload = request.FILES.get("sheet")
     if upload is None:
-        messages.error(request, "请选择行车时间表（.xlsx）")
+        messages.error(request, "请选择行车时间表")
         return redirect("tour_route", tour.pk)
     sheet, faults = read_travel_matrix(upload)
     if sheet is not None:
