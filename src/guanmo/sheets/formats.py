@@ -5,126 +5,41 @@ layout calamine does not report (hidden rows and columns, struck-through cells, 
 without their value) read from the file's XML by guanmo.sheets.ooxml and .opendocument;
 .xls and WPS .et (BIFF) by xlrd, which reports values and layout in one pass; Excel 2003 XML
 ("SpreadsheetML", often served as .xls) by guanmo.sheets.spreadsheetml; .csv as UTF-8 (with or
-without BOM) or else GB18030 (which contains GBK). Every format gives the same `Sheet`: the
-value of a merged range stands in its top-left cell only, and the bounds in settings
-(GUANMO_SHEET_*) are checked before anything is parsed.
+without BOM) or else GB18030 (which contains GBK). Every format gives the same `Sheet`
+(guanmo.sheets.sheet): the value of a merged range stands in its top-left cell only, and the
+bounds in settings (GUANMO_SHEET_*) are checked before anything is parsed.
 """
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime
 from itertools import islice
 from os import PathLike
 from pathlib import Path
 from typing import IO
 
-import python_calamine
 import xlrd
-from django.conf import settings
+from lxml import etree
+
+from guanmo.sheets import ooxml, spreadsheetml
+from guanmo.sheets.sheet import (
+    CSV,
+    SAVE_AS,
+    XLS,
+    XLSX,
+    Bounds,
+    Layout,
+    MergedRange,
+    Sheet,
+    Unreadable,
+    sheet_from_values,
+)
+
+__all__ = ["Bounds", "MergedRange", "Sheet", "Source", "Unreadable", "open_workbook"]
 
 Source = str | PathLike[str] | IO[bytes]  # a path, or a binary file object such as an upload
 
-XLSX = "Excel 工作簿（.xlsx）"
-XLS = "Excel 97-2003 工作簿（.xls）"
-ODS = "OpenDocument 表格（.ods）"
-SPREADSHEET_ML = "Excel 2003 XML 表格"
-CSV = "CSV 文本文件（.csv）"
-# What the upload forms accept; the content decides the format, the name only filters typos.
-EXTENSIONS = (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".xml", ".csv")
-ACCEPT = ",".join(EXTENSIONS)
-SAVE_AS = "请用 Excel 或 WPS 打开后另存为 .xlsx 再上传"
-
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
-
-
-class Unreadable(Exception):
-    """A file that cannot be read; the message says why in Chinese, naming the format."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-@dataclass(frozen=True)
-class Bounds:
-    """The most a spreadsheet may hold (settings GUANMO_SHEET_*), checked before parsing."""
-
-    upload_bytes: int
-    unpacked_bytes: int
-    inflate_ratio: int
-    rows: int
-    columns: int
-    cell_chars: int
-
-    @classmethod
-    def from_settings(cls) -> "Bounds":
-        return cls(
-            upload_bytes=settings.GUANMO_SHEET_MAX_UPLOAD_MB * 1024 * 1024,
-            unpacked_bytes=settings.GUANMO_SHEET_MAX_UNPACKED_MB * 1024 * 1024,
-            inflate_ratio=settings.GUANMO_SHEET_MAX_INFLATE_RATIO,
-            rows=settings.GUANMO_SHEET_MAX_ROWS,
-            columns=settings.GUANMO_SHEET_MAX_COLUMNS,
-            cell_chars=settings.GUANMO_SHEET_MAX_CELL_CHARS,
-        )
-
-    def check_size(self, sheet: str, rows: int, columns: int) -> None:
-        """Refuses a sheet with more rows or columns than allowed."""
-        if rows > self.rows:
-            raise Unreadable(
-                f"工作表「{sheet}」超过{self.rows}行（至少{rows}行），不予读取；请分成几个文件上传"
-            )
-        if columns > self.columns:
-            raise Unreadable(f"工作表「{sheet}」超过{self.columns}列（至少{columns}列），不予读取")
-
-
-@dataclass(frozen=True)
-class MergedRange:
-    """A merged range: rows as Excel numbers them (from 1), columns as indexes (from 0)."""
-
-    first_row: int
-    first_column: int
-    last_row: int
-    last_column: int
-
-
-@dataclass
-class Layout:
-    """What a format's own reader found beside the values (rows from 1, columns from 0)."""
-
-    hidden_rows: set[int] = field(default_factory=set)
-    hidden_columns: set[int] = field(default_factory=set)
-    struck_cells: dict[int, set[int]] = field(default_factory=dict)  # row → struck columns
-    merged: list[MergedRange] = field(default_factory=list)
-    unevaluated: list[str] = field(default_factory=list)  # "D3": formulas saved without value
-    hidden_sheet: bool = False
-
-
-@dataclass
-class Sheet:
-    """One worksheet as every format gives it.
-
-    `rows[i]` holds the values of Excel row i + 1: str, int, float, bool, datetime or None
-    (blank); a merged range's value stands in its top-left cell. A struck row is one whose
-    every text cell is struck through. `unevaluated` names the formula cells saved without a
-    value: reading them as blank would be a silent wrong figure, so callers must refuse them.
-    """
-
-    name: str
-    rows: list[tuple]
-    hidden_rows: frozenset[int] = frozenset()
-    struck_rows: frozenset[int] = frozenset()
-    hidden_columns: frozenset[int] = frozenset()
-    merged: tuple[MergedRange, ...] = ()
-    unevaluated: tuple[str, ...] = ()
-    hidden: bool = False  # the worksheet itself is hidden
-    format: str = XLSX
-
-    def numbered_rows(self) -> Iterable[tuple[int, tuple]]:
-        """(Excel row number, values) for every row, top to bottom."""
-        return enumerate(self.rows, start=1)
 
 
 def open_workbook(source: Source, bounds: Bounds | None = None) -> list[Sheet]:
@@ -136,80 +51,22 @@ def open_workbook(source: Source, bounds: Bounds | None = None) -> list[Sheet]:
     bounds = bounds or Bounds.from_settings()
     data = _read_bytes(source, bounds)
     name = source if isinstance(source, str | PathLike) else getattr(source, "name", None)
-    if data.startswith(_ZIP_MAGIC):
-        from guanmo.sheets import ooxml
-
-        return ooxml.read_zipped(data, bounds)
-    if data.startswith(_OLE_MAGIC):
-        return _read_biff(data, bounds)
-    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if head.startswith(b"<"):
-        if b"urn:schemas-microsoft-com:office:spreadsheet" in head:
-            from guanmo.sheets import spreadsheetml
-
+    try:
+        if data.startswith(_ZIP_MAGIC):
+            return ooxml.read_zipped(data, bounds)
+        if data.startswith(_OLE_MAGIC):
+            return _read_biff(data, bounds)
+        head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        if head.startswith(b"<") and b"urn:schemas-microsoft-com:office:spreadsheet" in head:
             return spreadsheetml.read(data, bounds)
-        if b"<html" in head or b"<table" in head or b"<!doctype html" in head:
-            raise Unreadable(f"无法读取文件：这是网页（HTML）格式，不是表格文件；{SAVE_AS}")
+    except (ValueError, etree.LxmlError) as error:
+        # A number or an element where the format allows none: damaged, not a server error.
+        raise Unreadable(f"无法读取文件：表格文件的内容有误（{error}）；{SAVE_AS}") from None
+    if head.startswith(b"<") and any(tag in head for tag in (b"<html", b"<table", b"<!doctype")):
+        raise Unreadable(f"无法读取文件：这是网页（HTML）格式，不是表格文件；{SAVE_AS}")
     if b"\x00" in data[:4096]:
         raise Unreadable(f"无法读取文件：不是 Excel、WPS、OpenDocument 或 CSV 表格；{SAVE_AS}")
     return [read_csv(data, bounds, Path(name).stem if isinstance(name, str | PathLike) else "CSV")]
-
-
-def sheet_from_values(
-    name: str, values: Iterable[Sequence[object]], layout: Layout, bounds: Bounds, fmt: str
-) -> Sheet:
-    """A Sheet from a format's raw rows: blanks as None, dates as datetime, 1.0 as 1.
-
-    Raises Unreadable for a cell longer than allowed.
-    """
-    rows = []
-    struck_rows = set()
-    limit = bounds.cell_chars
-    for number, raw in enumerate(values, start=1):
-        row = tuple(_value(value, limit, name, number) for value in raw)
-        rows.append(row)
-        struck = layout.struck_cells.get(number)
-        if struck:
-            text_columns = [i for i, value in enumerate(row) if isinstance(value, str)]
-            if text_columns and all(i in struck for i in text_columns):
-                struck_rows.add(number)
-    width = max((len(row) for row in rows), default=0)
-    bounds.check_size(name, len(rows), width)
-    return Sheet(
-        name,
-        rows,
-        hidden_rows=frozenset(layout.hidden_rows),
-        struck_rows=frozenset(struck_rows),
-        hidden_columns=frozenset(layout.hidden_columns),
-        merged=tuple(layout.merged),
-        unevaluated=tuple(layout.unevaluated),
-        hidden=layout.hidden_sheet,
-        format=fmt,
-    )
-
-
-def cell_address(row: int, column: int) -> str:
-    """The address Excel shows for a cell: (3, 3) is D3 (row from 1, column from 0)."""
-    letters = ""
-    column += 1
-    while column:
-        column, remainder = divmod(column - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return f"{letters}{row}"
-
-
-def _value(value: object, limit: int, sheet: str, row: int) -> object:
-    if value == "" or value is None:
-        return None
-    if isinstance(value, str):
-        if len(value) > limit:
-            raise Unreadable(f"工作表「{sheet}」第{row}行有单元格超过{limit}个字符，不予读取")
-        return value
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        return int(value)
-    if isinstance(value, date) and not isinstance(value, datetime):
-        return datetime(value.year, value.month, value.day)
-    return value
 
 
 def _read_bytes(source: Source, bounds: Bounds) -> bytes:
@@ -228,34 +85,6 @@ def _read_bytes(source: Source, bounds: Bounds) -> bytes:
     if len(data) > limit:
         raise Unreadable(too_large)
     return data
-
-
-def read_calamine(data: bytes, fmt: str, bounds: Bounds, layouts: dict[str, Layout]) -> list[Sheet]:
-    """The sheets calamine reads from a zipped workbook (.xlsx, .ods), with their layouts."""
-    try:
-        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except python_calamine.PasswordError:
-        raise Unreadable(f"无法读取文件：{fmt}设置了打开密码；请取消密码后再上传") from None
-    except Exception as error:  # calamine raises several kinds for a damaged file
-        raise Unreadable(f"无法读取文件：{fmt}已损坏或不完整（{error}）；{SAVE_AS}") from None
-    try:
-        sheets = []
-        for metadata in workbook.sheets_metadata:
-            if metadata.typ != python_calamine.SheetTypeEnum.WorkSheet:
-                continue  # a chart sheet holds no cells
-            layout = layouts.get(metadata.name, Layout())
-            layout.hidden_sheet = metadata.visible != python_calamine.SheetVisibleEnum.Visible
-            try:
-                values = workbook.get_sheet_by_name(metadata.name).to_python(skip_empty_area=False)
-            except Exception as error:
-                message = (
-                    f"无法读取文件：{fmt}的工作表「{metadata.name}」已损坏（{error}）；{SAVE_AS}"
-                )
-                raise Unreadable(message) from None
-            sheets.append(sheet_from_values(metadata.name, values, layout, bounds, fmt))
-        return sheets
-    finally:
-        workbook.close()
 
 
 def _read_biff(data: bytes, bounds: Bounds) -> list[Sheet]:

@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 
-from guanmo.sheets.formats import ACCEPT, EXTENSIONS
+from guanmo.sheets.sheet import ACCEPT, EXTENSIONS
 
 FORMATS_SAID = "Excel（.xlsx、.xls）、WPS（.et）、OpenDocument（.ods）或 CSV 表格"
 

@@ -16,10 +16,11 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 
+import python_calamine
 from lxml import etree
 
 from guanmo.sheets import opendocument
-from guanmo.sheets.formats import (
+from guanmo.sheets.sheet import (
     ODS,
     SAVE_AS,
     XLSX,
@@ -29,7 +30,7 @@ from guanmo.sheets.formats import (
     Sheet,
     Unreadable,
     cell_address,
-    read_calamine,
+    sheet_from_values,
 )
 
 _CHUNK = 4 * 1024 * 1024
@@ -274,3 +275,31 @@ def _take_cell(
     value = cell.find(f"{_MAIN}v")
     if value is None or (not value.text and kind != "str"):
         layout.unevaluated.append(cell_address(row, column))
+
+
+def read_calamine(data: bytes, fmt: str, bounds: Bounds, layouts: dict[str, Layout]) -> list[Sheet]:
+    """The sheets calamine reads from a zipped workbook (.xlsx, .ods), with their layouts."""
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except python_calamine.PasswordError:
+        raise Unreadable(f"无法读取文件：{fmt}设置了打开密码；请取消密码后再上传") from None
+    except Exception as error:  # calamine raises several kinds for a damaged file
+        raise Unreadable(f"无法读取文件：{fmt}已损坏或不完整（{error}）；{SAVE_AS}") from None
+    try:
+        sheets = []
+        for metadata in workbook.sheets_metadata:
+            if metadata.typ != python_calamine.SheetTypeEnum.WorkSheet:
+                continue  # a chart sheet holds no cells
+            layout = layouts.get(metadata.name, Layout())
+            layout.hidden_sheet = metadata.visible != python_calamine.SheetVisibleEnum.Visible
+            try:
+                values = workbook.get_sheet_by_name(metadata.name).to_python(skip_empty_area=False)
+            except Exception as error:
+                message = (
+                    f"无法读取文件：{fmt}的工作表「{metadata.name}」已损坏（{error}）；{SAVE_AS}"
+                )
+                raise Unreadable(message) from None
+            sheets.append(sheet_from_values(metadata.name, values, layout, bounds, fmt))
+        return sheets
+    finally:
+        workbook.close()

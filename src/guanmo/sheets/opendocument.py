@@ -10,7 +10,7 @@ import zipfile
 
 from lxml import etree
 
-from guanmo.sheets.formats import ODS, SAVE_AS, Bounds, Layout, MergedRange, Unreadable
+from guanmo.sheets.sheet import ODS, SAVE_AS, Bounds, Layout, MergedRange, Unreadable
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from lxml import etree
 
-from guanmo.sheets.formats import (
+from guanmo.sheets.sheet import (
     SAVE_AS,
     SPREADSHEET_ML,
     Bounds,

@@ -11,8 +11,9 @@ from os import PathLike
 from pathlib import Path
 
 from guanmo.sheets.faults import ImportReport, LeftOut, SheetFault
-from guanmo.sheets.formats import Sheet, Source, Unreadable, open_workbook
+from guanmo.sheets.formats import Source, open_workbook
 from guanmo.sheets.header import HEADER_SEARCH_ROWS, Field, Header, find_header
+from guanmo.sheets.sheet import Sheet, Unreadable
 from guanmo.sheets.table import Row, Table, read_table
 
 __all__ = ["Reading", "SheetSpec", "Source", "import_reason", "read_workbook"]
