@@ -242,6 +242,10 @@ def _checked_values(
         "visible_progress": parse_paragraph(typed.visible_progress),
         "problems": parse_paragraph(typed.problems),
     }
+    for name, label in TEXT_LABELS.items():
+        if fault := bounds.text_fault(values[name], label):
+            result.faults.append(EntryFault(project.name, label, fault))
+            return None
     if texts_only:
         return values
     figures: dict[str, Decimal | None] = {}

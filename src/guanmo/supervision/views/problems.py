@@ -192,7 +192,7 @@ def problem_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _seen_step(request: HttpRequest) -> int | None:
     """The last step on the sender's page (the forms' hidden `seen_step`), if sent."""
     value = request.POST.get("seen_step", "")
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isdigit() and len(value) <= 18 else None
 
 
 def _acting_on(request: HttpRequest, pk: int, allowed, refusal: str) -> Problem:
