@@ -3,6 +3,19 @@ import pytest
 from tests.world import World, build_world
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite the tests run against a real file, as the server does, not Django's in-memory
+    test database: WAL, BEGIN IMMEDIATE and several connections writing at once (the
+    concurrency tests' threads) behave there as they do in production."""
+    from django.conf import settings
+
+    default = settings.DATABASES["default"]
+    if default["ENGINE"] == "django.db.backends.sqlite3":
+        path = tmp_path_factory.mktemp("database") / "guanmo-test.sqlite3"
+        default.setdefault("TEST", {})["NAME"] = str(path)
+
+
 @pytest.fixture
 def world(db, settings, tmp_path) -> World:
     """The small test city; its users' passwords use a fast hasher (argon2 is for real use),

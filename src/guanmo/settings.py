@@ -1,6 +1,11 @@
 """Guanmo's settings: everything that varies between machines comes from the environment.
 
 GUANMO_DATABASE_URL  database URL (default: SQLite file var/guanmo.sqlite3 under the working dir)
+GUANMO_SQLITE_BUSY_SECONDS  how long a SQLite writer waits for another's write (default 30)
+GUANMO_TEXT_MAX_CHARS        longest free text a form takes, in characters (default 2000)
+GUANMO_IMAGE_MAX_PIXELS      largest photo, in pixels, checked before decoding (default 60000000)
+GUANMO_DEADLINE_HORIZON_DAYS furthest a deadline may lie ahead, in days (default 1096: 3 years)
+GUANMO_TRAVEL_MAX_MINUTES    longest leg a travel-time sheet may give, in minutes (default 1440)
 GUANMO_SECRET_KEY    secret key (a fixed development key when unset and GUANMO_DEBUG is on)
 GUANMO_DEBUG         "1"/"true" turns on debug mode
 GUANMO_ALLOWED_HOSTS comma-separated host names
@@ -111,20 +116,32 @@ TEMPLATES = [
 ]
 
 
+# How long a SQLite connection waits for another's write to finish before giving up (seconds).
+GUANMO_SQLITE_BUSY_SECONDS = float(os.environ.get("GUANMO_SQLITE_BUSY_SECONDS", "30"))
+
+
 def _database_from_url(url: str | None) -> dict:
+    """The default database: the URL's, or the SQLite file var/guanmo.sqlite3 under the
+    working directory. SQLite is set up the same way whichever way it is named: WAL (pages
+    read while someone writes), every transaction taking the write lock when it begins
+    (BEGIN IMMEDIATE: a transaction that reads and then writes never fails half-way with
+    "database is locked"), and a busy timeout for writers to queue instead of failing."""
     if url:
-        return dj_database_url.parse(url, conn_max_age=60)
-    sqlite_path = Path.cwd() / "var" / "guanmo.sqlite3"
-    sqlite_path.parent.mkdir(parents=True, exist_ok=True)
-    return {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": sqlite_path,
-        # WAL lets pages read while an import writes; init_command runs on every connection.
-        "OPTIONS": {
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            "transaction_mode": "IMMEDIATE",
-        },
-    }
+        database = dj_database_url.parse(url, conn_max_age=60)
+    else:
+        sqlite_path = Path.cwd() / "var" / "guanmo.sqlite3"
+        sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+        database = {"ENGINE": "django.db.backends.sqlite3", "NAME": sqlite_path}
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("OPTIONS", {}).update(
+            {
+                # init_command runs on every new connection.
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": GUANMO_SQLITE_BUSY_SECONDS,
+            }
+        )
+    return database
 
 
 DATABASES = {"default": _database_from_url(os.environ.get("GUANMO_DATABASE_URL"))}
@@ -210,6 +227,13 @@ NINJA_NUM_PROXIES = 1 if HTTPS else 0
 
 # How long the route planner searches (seconds); the issue's target is a good route in 10 s.
 GUANMO_ROUTE_SECONDS = float(os.environ.get("GUANMO_ROUTE_SECONDS", "10"))
+
+# Bounds on what people send (guanmo.bounds): free text, photos' size in pixels (checked from the
+# header, before decoding), how far ahead a deadline may lie, a travel sheet's longest leg.
+GUANMO_TEXT_MAX_CHARS = int(os.environ.get("GUANMO_TEXT_MAX_CHARS", "2000"))
+GUANMO_IMAGE_MAX_PIXELS = int(os.environ.get("GUANMO_IMAGE_MAX_PIXELS", "60000000"))
+GUANMO_DEADLINE_HORIZON_DAYS = int(os.environ.get("GUANMO_DEADLINE_HORIZON_DAYS", "1096"))
+GUANMO_TRAVEL_MAX_MINUTES = int(os.environ.get("GUANMO_TRAVEL_MAX_MINUTES", "1440"))
 
 # The application's "today" (guanmo.clock.today): the real date unless fixed, as `make demo`
 # does for a demo city that lives in December 2025.

@@ -133,6 +133,29 @@ def test_a_negative_figure_is_refused():
     ) == ["第6行「市政府」：从「乙项目」到「市政府」的数值不能为负数"]
 
 
+@pytest.mark.parametrize("huge", ["1E+5000", 1e30, "1441"])
+def test_a_leg_longer_than_a_day_is_refused(huge):
+    assert faults_of(
+        HEADER, ["市政府", 0, huge, 40], ["甲项目", 25, 0, 18], ["乙项目", 40, 18, 0]
+    ) == [f"第4行「甲项目」：从「市政府」到「甲项目」的数值超过1440分钟的上限：{huge}"]
+
+
+def test_a_distance_beyond_any_province_is_refused():
+    distances = [HEADER, ["市政府", 0, "1E+5000", 9], ["甲项目", 9, 0, 7], ["乙项目", 9, 7, 0]]
+    sheet = matrix_sheet(
+        HEADER,
+        ["市政府", 0, 25, 40],
+        ["甲项目", 25, 0, 18],
+        ["乙项目", 40, 18, 0],
+        more_sheets={"距离（公里）": distances},
+    )
+    travel, faults = read_travel_matrix(sheet)
+    assert travel is None
+    assert [fault.message for fault in faults] == [
+        "从「市政府」到「甲项目」的数值超过5000公里的上限：1E+5000"
+    ]
+
+
 def test_a_blank_off_the_diagonal_is_a_missing_figure():
     assert faults_of(
         HEADER, ["市政府", 0, 25, 40], ["甲项目", 25, 0, None], ["乙项目", 40, 18, 0]

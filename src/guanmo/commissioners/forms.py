@@ -1,7 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from guanmo import clock
+from guanmo import bounds, clock
 from guanmo.commissioners.models import Visit
 
 MAX_PHOTOS = 20
@@ -31,6 +31,9 @@ class PhotosField(forms.ImageField):
             if upload.size > MAX_PHOTO_BYTES:
                 errors.append(f"「{upload.name}」超过{MAX_PHOTO_BYTES // 1024 // 1024}MB")
                 continue
+            if fault := bounds.pixels_fault(upload, upload.name):
+                errors.append(fault)  # refused from its header, never decoded
+                continue
             try:
                 super().clean(upload, initial)
             except ValidationError:
@@ -46,6 +49,7 @@ class VisitForm(forms.ModelForm):
     class Meta:
         model = Visit
         fields = ["visited_on", "seen", "done"]
+        formfield_callback = bounds.bounded_formfield
         widgets = {
             "visited_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "seen": forms.Textarea(

@@ -108,12 +108,14 @@ def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def photo_file(request: HttpRequest, pk: int, kind: str) -> FileResponse:
     """A photo's original (downloaded under its own name, untouched) or a shrunk copy."""
     photo: Photo = get_object_or_404(visible_photos(request.scope), pk=pk)
+    stored = {"original": photo.original, "thumbnail": photo.thumbnail}.get(kind, photo.picture)
+    try:
+        opened = stored.open("rb")
+    except FileNotFoundError:  # the server stopped between the row's commit and its files
+        raise Http404("照片文件缺失") from None
     if kind == "original":
-        return FileResponse(
-            photo.original.open("rb"), as_attachment=True, filename=photo.original_name
-        )
-    stored = photo.thumbnail if kind == "thumbnail" else photo.picture
-    return FileResponse(stored.open("rb"), content_type="image/jpeg")
+        return FileResponse(opened, as_attachment=True, filename=photo.original_name)
+    return FileResponse(opened, content_type="image/jpeg")
 
 
 def month_overview(request: HttpRequest) -> HttpResponse:

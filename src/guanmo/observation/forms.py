@@ -1,6 +1,6 @@
 from django import forms
 
-from guanmo import clock
+from guanmo import bounds, clock
 from guanmo.ledger.models import Project
 from guanmo.observation.models import Criterion, Site, Tour
 from guanmo.observation.rubric import SCORE_STEP
@@ -21,6 +21,12 @@ class TourForm(forms.Form):
         self.fields["counties"].queryset = Region.objects.filter(pk__in=[u.pk for u in units])
         self.fields["counties"].initial = [unit.pk for unit in units]
         self.fields["first_day"].initial = clock.today()
+
+    def clean_first_day(self):
+        first_day = self.cleaned_data["first_day"]
+        if fault := bounds.horizon_fault(first_day, clock.today(), "开始日期"):
+            raise forms.ValidationError(fault)
+        return first_day
 
 
 class TourSettingsForm(forms.ModelForm):
@@ -78,6 +84,7 @@ class SiteDetailsForm(forms.ModelForm):
     class Meta:
         model = Site
         fields = ["introduction", "stay_minutes", "pinned_day"]
+        formfield_callback = bounds.bounded_formfield
         widgets = {"introduction": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, days: int, **kwargs) -> None:

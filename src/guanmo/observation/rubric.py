@@ -29,6 +29,8 @@ def plain(points: Decimal) -> str:
 
 def score_fault(criterion: Criterion, points: Decimal) -> str | None:
     """Why `points` cannot stand for `criterion`, in Chinese; None when it can."""
+    if not points.is_finite():  # NaN cannot even be compared
+        return f"「{criterion.name}」应填数字，而填的是「{points}」"
     if not 0 <= points <= criterion.maximum:
         return (
             f"「{criterion.name}」应在0至{plain(criterion.maximum)}分之间，而填的是{plain(points)}"

@@ -10,8 +10,10 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils import timezone
 
+from guanmo import bounds
 from guanmo.accounts.models import User
 from guanmo.ledger.models import Project
+from guanmo.locking import locked
 from guanmo.observation.models import Criterion, Judge, Score, ScoreForm, Site, Tour
 from guanmo.observation.rubric import DEFAULT_RUBRIC, score_fault
 from guanmo.observation.rubric import Criterion as RubricCriterion
@@ -50,9 +52,13 @@ def create_tour(
     return tour
 
 
-def _preparing(tour: Tour) -> None:
-    if tour.is_closed:
+def _preparing(tour: Tour) -> Tour:
+    """The tour re-read under its lock (guanmo.locking), while it may still change; so two
+    changes sent at once (a double click) are decided one after the other."""
+    current = locked(tour)
+    if current.is_closed:
         raise TourError("观摩活动已结束，不能再修改")
+    return current
 
 
 @transaction.atomic
@@ -72,6 +78,7 @@ def add_site(tour: Tour, project: Project, *, user: User, approved: bool) -> Sit
     )
 
 
+@transaction.atomic
 def decide_site(site: Site, *, approve: bool) -> None:
     _preparing(site.tour)
     site.status = Site.Status.APPROVED if approve else Site.Status.REJECTED
@@ -80,6 +87,7 @@ def decide_site(site: Site, *, approve: bool) -> None:
     site.save(update_fields=["status", "day", "position"])
 
 
+@transaction.atomic
 def add_judge(tour: Tour, *, name: str, unit: str = "", county: Region | None = None) -> Judge:
     _preparing(tour)
     if tour.judges.filter(name=name).exists():
@@ -87,6 +95,7 @@ def add_judge(tour: Tour, *, name: str, unit: str = "", county: Region | None = 
     return Judge.objects.create(tour=tour, name=name, unit=unit, county=county)
 
 
+@transaction.atomic
 def open_scoring(tour: Tour) -> None:
     _preparing(tour)
     if not tour.sites.filter(status=Site.Status.APPROVED).exists():
@@ -149,7 +158,7 @@ def submit_scores(
     (the same `submission` id, resent after a dropped connection) is not stored again; a new
     submission replaces his earlier scores until the site is closed.
     """
-    tour = Tour.objects.select_for_update().get(pk=judge.tour_id)
+    tour = locked(Tour(pk=judge.tour_id))
     if tour.status != Tour.Status.SCORING:
         raise TourError("观摩活动不在评分阶段，不能提交评分")
     if site.tour_id != tour.pk or site.status != Site.Status.APPROVED:
@@ -163,6 +172,8 @@ def submit_scores(
     if recused(judge, site):
         raise TourError(f"「{site}」属本人所在县区，按回避规定不参加评分")
     checked = _points(list(tour.criteria.all()), points)
+    if fault := bounds.text_fault(remark.strip(), "评语"):
+        raise TourError(fault)
     now = timezone.now()
     if existing is None:
         form = ScoreForm.objects.create(
@@ -181,15 +192,15 @@ def submit_scores(
 
 
 def close_site(site: Site) -> None:
-    """Scores for the site can no longer change."""
-    if site.closed_at is None:
-        site.closed_at = timezone.now()
-        site.save(update_fields=["closed_at"])
+    """Scores for the site can no longer change (closing it again keeps the first time)."""
+    Site.objects.filter(pk=site.pk, closed_at__isnull=True).update(closed_at=timezone.now())
+    site.refresh_from_db(fields=["closed_at"])
 
 
 @transaction.atomic
 def close_tour(tour: Tour) -> None:
     """The tour ends: every site is closed and the judges' links stop working."""
+    locked(tour)
     now = timezone.now()
     tour.sites.filter(closed_at__isnull=True).update(closed_at=now)
     tour.status = Tour.Status.CLOSED

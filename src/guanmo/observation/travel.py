@@ -28,6 +28,8 @@ from functools import cached_property
 from os import PathLike
 from typing import IO, Protocol
 
+from django.conf import settings
+
 from guanmo.regions.names import clean_text
 from guanmo.sheets.faults import SheetFault
 from guanmo.sheets.formats import Unreadable, open_workbook
@@ -38,6 +40,7 @@ EARTH_RADIUS_KM = 6371.0088  # the IUGG mean radius
 ROAD_FACTOR = Decimal("1.3")  # roads are longer than the straight line; 1.3 suits a city
 SPEED_KMH = Decimal(40)
 _TENTH = Decimal("0.1")
+_MAX_KM = Decimal(5000)  # farther than any two places of one province
 _HEADER_SEARCH_ROWS = 20
 _DISTANCE_SHEET_WORDS = ("距离", "公里")
 _UNITS = ("分钟", "分", "公里", "千米", "km")  # "25分钟" and "12.5公里" are typed too
@@ -161,11 +164,19 @@ def _text(value: object) -> str:
 
 
 def _minutes(value: object) -> int:
-    return int(_number(value).to_integral_value(ROUND_CEILING))
+    # A day's drive at most (settings): the route solver works in bounded integers.
+    limit = settings.GUANMO_TRAVEL_MAX_MINUTES
+    number = _number(value)
+    if number > limit:
+        raise ValueError(f"超过{limit}分钟的上限：{_text(value)}")
+    return int(number.to_integral_value(ROUND_CEILING))
 
 
 def _kilometres(value: object) -> Decimal:
-    return _number(value).quantize(_TENTH, ROUND_HALF_UP)
+    number = _number(value)
+    if number > _MAX_KM:
+        raise ValueError(f"超过{_MAX_KM}公里的上限：{_text(value)}")
+    return number.quantize(_TENTH, ROUND_HALF_UP)
 
 
 def _number(value: object) -> Decimal:

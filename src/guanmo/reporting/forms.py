@@ -3,7 +3,7 @@ from datetime import date
 from django import forms
 from django.http import QueryDict
 
-from guanmo import clock
+from guanmo import bounds, clock
 from guanmo.reporting.services import EntryInput
 from guanmo.sheets.forms import SheetFileField
 
@@ -18,6 +18,13 @@ class OpenPeriodForm(forms.Form):
         today = today or clock.today()
         self.fields["year"].initial = today.year
         self.fields["month"].initial = today.month
+        self.today = today
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        if fault := bounds.horizon_fault(deadline, self.today, "报送截止日期"):
+            raise forms.ValidationError(fault)
+        return deadline
 
 
 class ReasonForm(forms.Form):
@@ -33,10 +40,8 @@ class UploadForm(forms.Form):
 
 def version_of(post: QueryDict) -> int:
     """The report version the page was loaded at (0 when missing or unreadable)."""
-    try:
-        return int(post.get("version", "0"))
-    except ValueError:
-        return 0
+    value = post.get("version", "0")
+    return int(value) if value.isdigit() and len(value) <= 9 else 0
 
 
 def grid_inputs(post: QueryDict, project_ids: list[int]) -> list[EntryInput]:

@@ -1,6 +1,10 @@
 """Monthly reporting operations: open a period, fill and upload a county's report, submit,
 return, approve, close and reopen. Each is a function that checks its preconditions, writes in
-one transaction, and records the review step and every changed figure."""
+one transaction, and records the review step and every changed figure.
+
+A decision is checked against the report as re-read under its lock (guanmo.locking), never
+against the copy loaded with the page: two decisions sent at once give one result, and the
+other is refused naming who decided first."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -11,10 +15,12 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from guanmo import bounds
 from guanmo.accounts.models import User
 from guanmo.ledger.models import MonthlyProgress
 from guanmo.ledger.month_figures import derive_month_figures
 from guanmo.ledger.services.progress_import import read_progress
+from guanmo.locking import locked
 from guanmo.progress.selectors import key_projects
 from guanmo.regions.models import Region
 from guanmo.regions.services import units_of
@@ -111,21 +117,25 @@ def add_missing_entries(report: CountyReport) -> int:
 
 def close_period(period: Period, *, user: User) -> None:
     """Close the month: every county's report is locked from now on."""
-    if period.is_closed:
-        raise ReportingError(f"{period}的填报期已关闭")
-    Period.objects.filter(pk=period.pk).update(closed_at=timezone.now())
-    CountyReport.objects.filter(period=period).update(reopened=False)
+    with transaction.atomic():
+        current = locked(period)
+        if current.is_closed:
+            at = timezone.localtime(current.closed_at)
+            raise ReportingError(f"{period}的填报期已于{at:%m月%d日%H:%M}关闭，请刷新页面")
+        Period.objects.filter(pk=period.pk).update(closed_at=timezone.now())
+        CountyReport.objects.filter(period=period).update(reopened=False)
     period.refresh_from_db()
 
 
 def reopen_report(report: CountyReport, *, user: User, reason: str) -> None:
     """Reopen one county's report of a closed period for correction; a reason is required."""
-    reason = reason.strip()
-    if not reason:
-        raise ReportingError("重新打开报表必须填写原因")
-    if not report.period.is_closed:
-        raise ReportingError("填报期尚未关闭，无需重新打开；如需修改请退回")
+    reason = _reason(reason, "重新打开报表必须填写原因")
     with transaction.atomic():
+        current = _locked(report)
+        if not current.period.is_closed:
+            raise ReportingError("填报期尚未关闭，无需重新打开；如需修改请退回")
+        if current.reopened:
+            raise _decided_already(current)
         _set_status(report, Status.RETURNED, reopened=True)
         ReviewStep.objects.create(
             report=report, action=ReviewStep.Action.REOPEN, user=user, reason=reason
@@ -164,6 +174,7 @@ def save_entries(
     if not result.ok:
         return result
     with transaction.atomic():
+        _require_editable(_locked(report))
         _claim(report, version, user)
         changes = _apply(report, updates)
         record_changes(changes, source=source, user=user)
@@ -199,6 +210,7 @@ def upload_sheet(report: CountyReport, sheet: Source, *, user: User, version: in
                 values[name] = getattr(progress, name)
         updates.append((line, values))
     with transaction.atomic():
+        _require_editable(_locked(report))
         _claim(report, version, user)
         changes = _apply(report, updates)
         record_changes(changes, source=ChangeSource.UPLOAD, user=user)
@@ -230,6 +242,10 @@ def _checked_values(
         "visible_progress": parse_paragraph(typed.visible_progress),
         "problems": parse_paragraph(typed.problems),
     }
+    for name, label in TEXT_LABELS.items():
+        if fault := bounds.text_fault(values[name], label):
+            result.faults.append(EntryFault(project.name, label, fault))
+            return None
     if texts_only:
         return values
     figures: dict[str, Decimal | None] = {}
@@ -294,8 +310,11 @@ def _apply(report: CountyReport, updates: list[tuple[ReportLine, dict]]) -> list
 
 def submit_report(report: CountyReport, *, user: User, version: int) -> None:
     """Hand the draft to the city office for review."""
-    _require_editable(report)
     with transaction.atomic():
+        current = _locked(report)
+        if current.status == Status.SUBMITTED:
+            raise _decided_already(current)
+        _require_editable(current)
         _claim(report, version, user)
         _set_status(report, Status.SUBMITTED)
         CountyReport.objects.filter(pk=report.pk).update(submitted_at=timezone.now())
@@ -304,12 +323,9 @@ def submit_report(report: CountyReport, *, user: User, version: int) -> None:
 
 def return_report(report: CountyReport, *, user: User, reason: str) -> None:
     """Send a submitted report back to its county with the reason."""
-    reason = reason.strip()
-    if not reason:
-        raise ReportingError("退回报表必须填写退回原因")
-    if report.status != Status.SUBMITTED:
-        raise ReportingError(f"只能退回已提交的报表，该报表当前为「{report.get_status_display()}」")
+    reason = _reason(reason, "退回报表必须填写退回原因")
     with transaction.atomic():
+        _require_submitted(_locked(report), "只能退回已提交的报表")
         _set_status(report, Status.RETURNED)
         ReviewStep.objects.create(
             report=report, action=ReviewStep.Action.RETURN, user=user, reason=reason
@@ -319,9 +335,8 @@ def return_report(report: CountyReport, *, user: User, reason: str) -> None:
 def approve_report(report: CountyReport, *, user: User) -> int:
     """Approve a submitted report: its figures become the month's figures that bulletins and
     rankings count. Returns how many projects' figures changed."""
-    if report.status != Status.SUBMITTED:
-        raise ReportingError(f"只能审核已提交的报表，该报表当前为「{report.get_status_display()}」")
     with transaction.atomic():
+        _require_submitted(_locked(report), "只能审核已提交的报表")
         changes = _publish(report)
         record_changes(changes, source=ChangeSource.APPROVAL, user=user)
         _set_status(report, Status.APPROVED, reopened=False)
@@ -382,6 +397,54 @@ def _publish(report: CountyReport) -> list[Change]:
 
 
 # Guards ------------------------------------------------------------------------------------
+
+
+def _locked(report: CountyReport) -> CountyReport:
+    """The report as it is now, held to the end of the transaction, with its period."""
+    current = locked(report)
+    current.period = Period.objects.get(pk=current.period_id)
+    return current
+
+
+def _reason(reason: str, missing: str) -> str:
+    reason = reason.strip()
+    if not reason:
+        raise ReportingError(missing)
+    if fault := bounds.text_fault(reason, "原因"):
+        raise ReportingError(fault)
+    return reason
+
+
+# What a report's status says was last decided, for the refusal of a later decision.
+_DECIDED_BY = {
+    Status.SUBMITTED: (ReviewStep.Action.SUBMIT,),
+    Status.APPROVED: (ReviewStep.Action.APPROVE,),
+    Status.RETURNED: (ReviewStep.Action.RETURN, ReviewStep.Action.REOPEN),
+}
+
+
+def _decided_already(current: CountyReport) -> ReportingError:
+    """The refusal of a decision on a report someone has just decided on: who did what."""
+    step = (
+        current.steps.filter(action__in=_DECIDED_BY.get(current.status, ()))
+        .select_related("user")
+        .last()
+    )
+    if step is None:
+        return ReportingError(f"该报表当前为「{current.get_status_display()}」，请刷新页面")
+    who = step.user or "他人"
+    when = timezone.localtime(step.at).strftime("%H:%M")
+    return ReportingError(
+        f"该报表已被{who}于{when}{step.get_action_display()}，请刷新页面查看最新状态"
+    )
+
+
+def _require_submitted(current: CountyReport, refusal: str) -> None:
+    if current.status == Status.SUBMITTED:
+        return
+    if current.status in (Status.APPROVED, Status.RETURNED):
+        raise _decided_already(current)
+    raise ReportingError(f"{refusal}，该报表当前为「{current.get_status_display()}」")
 
 
 def _require_editable(report: CountyReport) -> None:

@@ -259,7 +259,7 @@ def project_note(request: HttpRequest, pk: int) -> HttpResponse:
         )
     ]
     try:
-        services.save_entries(
+        result = services.save_entries(
             entry.report,
             inputs,
             user=request.user,
@@ -270,5 +270,8 @@ def project_note(request: HttpRequest, pk: int) -> HttpResponse:
     except services.ReportingError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, "形象进度和存在问题已写入本月报表")
+        if result.ok:
+            messages.success(request, "形象进度和存在问题已写入本月报表")
+        for fault in result.faults:
+            messages.error(request, str(fault))
     return redirect("project_detail", project.pk)

@@ -1,9 +1,10 @@
 from datetime import date
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.db.models import QuerySet
 
-from guanmo import clock
+from guanmo import bounds, clock
 from guanmo.accounts.models import Department, Role, User
 from guanmo.ledger.models import Project
 from guanmo.regions.models import Region
@@ -85,8 +86,8 @@ class MeetingForm(forms.Form):
     held_on = forms.DateField(label="会议日期", widget=DATE_INPUT)
     topic = forms.CharField(label="会议议题", max_length=200)
     chair = forms.ModelChoiceField(label="主持领导", queryset=User.objects.none())
-    attendees = forms.CharField(
-        label="参会人员", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    attendees = bounds.bound_text(
+        forms.CharField(label="参会人员", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     )
 
     def __init__(self, *args, city: Region, **kwargs) -> None:
@@ -137,6 +138,13 @@ class RulesForm(forms.ModelForm):
             *(f"{problem_type}_days" for problem_type in ProblemType.values),
             "escalation_days",
         ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # a deadline within the horizon (guanmo.bounds)
+            field.max_value = bounds.horizon().days
+            field.validators.append(MaxValueValidator(field.max_value))
+            field.widget.attrs["max"] = field.max_value
 
 
 class FiguresForm(forms.Form):

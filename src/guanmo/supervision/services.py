@@ -3,17 +3,22 @@ escalate the overdue, issue a supervision order, the leader's instruction, recor
 its decisions.
 
 Each checks its preconditions, writes in one transaction and records a `ProblemStep`; a refusal
-is a `SupervisionError` whose message says why, in Chinese.
+is a `SupervisionError` whose message says why, in Chinese. Actions on a problem decide on the
+problem as re-read under its lock (guanmo.locking); those that add a step whatever the status
+(an answer, an instruction, an order) also take the last step the sender had seen, so that a
+double click, or two people at once, record one step.
 """
 
 from datetime import date, timedelta
 
 from django.db import transaction
 from django.db.models import Max, Q
+from django.utils import timezone
 
-from guanmo import clock
+from guanmo import bounds, clock
 from guanmo.accounts.models import Department, User
 from guanmo.ledger.models import Project
+from guanmo.locking import locked
 from guanmo.regions.models import Region
 from guanmo.reporting.models import ReportEntry
 from guanmo.supervision.deadlines import (
@@ -49,13 +54,32 @@ def _record(
     )
 
 
-def _lock(problem: Problem) -> None:
-    """Re-read the problem and hold it for this transaction, so that two clicks act once."""
-    problem.refresh_from_db(from_queryset=Problem.objects.select_for_update())
+def _lock(problem: Problem, *, seen_step: int | None = None) -> None:
+    """Re-read the problem and hold it for this transaction, so that two clicks act once.
+
+    With `seen_step` (the id of the last step on the sender's page), a problem that has taken a
+    step since is refused: the sender acted on what he no longer sees."""
+    problem.refresh_from_db(from_queryset=Problem.objects.select_for_update(of=("self",)))
+    if seen_step is None:
+        return
+    latest = problem.steps.select_related("user").order_by("-pk").first()
+    if latest is not None and latest.pk != seen_step:
+        who = latest.user or "系统"
+        when = timezone.localtime(latest.at).strftime("%m月%d日%H:%M")
+        raise SupervisionError(
+            f"该问题已被{who}于{when}{latest.get_action_display()}，请刷新页面查看最新情况后再操作"
+        )
+
+
+def _bounded(text: str, what: str) -> str:
+    text = (text or "").strip()
+    if fault := bounds.text_fault(text, what):
+        raise SupervisionError(fault)
+    return text
 
 
 def _required(text: str, what: str) -> str:
-    text = (text or "").strip()
+    text = _bounded(text, what)
     if not text:
         raise SupervisionError(f"请填写{what}")
     return text
@@ -86,6 +110,8 @@ def raise_problem(
         deadline = deadline_for(raised_on, rules_for(project.city).days_for(problem_type))
     if deadline < raised_on:
         raise SupervisionError("办理时限不能早于交办日期")
+    if fault := bounds.horizon_fault(deadline, raised_on, "办理时限"):
+        raise SupervisionError(fault)
     problem = Problem.objects.create(
         project=project,
         problem_type=problem_type,
@@ -110,11 +136,17 @@ def raise_problem(
 
 @transaction.atomic
 def answer(
-    problem: Problem, *, user: User, note: str, solved: bool, today: date | None = None
+    problem: Problem,
+    *,
+    user: User,
+    note: str,
+    solved: bool,
+    today: date | None = None,
+    seen_step: int | None = None,
 ) -> ProblemStep:
     """The department reports what it did, and may mark the problem solved."""
     today = today or clock.today()
-    _lock(problem)
+    _lock(problem, seen_step=seen_step)
     if problem.status != Status.OPEN:
         raise SupervisionError(f"该问题{problem.get_status_display()}，不能再报送办理情况")
     note = _required(note, "办理情况")
@@ -132,9 +164,10 @@ def confirm(problem: Problem, *, user: User, note: str = "", today: date | None 
     _lock(problem)
     if problem.status != Status.SOLVED:
         raise SupervisionError("责任部门尚未办结，不能确认")
+    note = _bounded(note, "确认意见")
     problem.status, problem.confirmed_on = Status.CONFIRMED, today
     problem.save(update_fields=["status", "confirmed_on"])
-    _record(problem, Action.CONFIRM, user=user, on=today, note=note.strip())
+    _record(problem, Action.CONFIRM, user=user, on=today, note=note)
 
 
 @transaction.atomic
@@ -187,16 +220,21 @@ def escalate_overdue(city: Region, *, today: date) -> list[ProblemStep]:
 
 @transaction.atomic
 def issue_order(
-    problem: Problem, *, user: User, requirements: str, today: date | None = None
+    problem: Problem,
+    *,
+    user: User,
+    requirements: str,
+    today: date | None = None,
+    seen_step: int | None = None,
 ) -> SupervisionOrder:
     """A numbered supervision order (督办单) for the problem, the next number of the year."""
     today = today or clock.today()
-    _lock(problem)
+    _lock(problem, seen_step=seen_step)
     if problem.status == Status.CONFIRMED:
         raise SupervisionError("该问题已解决，无需督办")
     # The city's row is held while the next number is taken, so two orders issued at the same
     # instant are numbered one after the other instead of clashing on the unique number.
-    city = Region.objects.select_for_update().get(pk=problem.project.city_id)
+    city = locked(Region(pk=problem.project.city_id))
     taken = SupervisionOrder.objects.filter(city=city, year=today.year)
     sequence = (taken.aggregate(last=Max("sequence"))["last"] or 0) + 1
     order = SupervisionOrder.objects.create(
@@ -216,12 +254,17 @@ def issue_order(
 
 @transaction.atomic
 def instruct(
-    problem: Problem, *, user: User, instruction: str, today: date | None = None
+    problem: Problem,
+    *,
+    user: User,
+    instruction: str,
+    today: date | None = None,
+    seen_step: int | None = None,
 ) -> ProblemStep:
     """The leader in charge's instruction (领导批示) on a problem not yet solved, kept as a step
     at the problem's present level."""
     today = today or clock.today()
-    _lock(problem)
+    _lock(problem, seen_step=seen_step)
     if problem.status == Status.CONFIRMED:
         raise SupervisionError("该问题已解决，无需批示")
     return _record(
@@ -237,7 +280,7 @@ def record_meeting(
         held_on=held_on,
         topic=_required(topic, "会议议题"),
         chair=chair,
-        attendees=attendees.strip(),
+        attendees=_bounded(attendees, "参会人员"),
         recorded_by=user,
     )
 

@@ -94,7 +94,7 @@ def judge_submit(request: HttpRequest) -> JsonResponse:
         site = Site.objects.select_related("project").get(pk=int(sent["site"]), tour=judge.tour)
         submission = uuid.UUID(str(sent["submission"]))
         points = dict(sent["points"])
-    except (ValueError, KeyError, TypeError, Site.DoesNotExist):
+    except (ValueError, KeyError, TypeError, OverflowError, Site.DoesNotExist):
         return JsonResponse({"error": "提交的评分格式不正确，请刷新页面后重新打分"}, status=400)
     try:
         form, written = services.submit_scores(

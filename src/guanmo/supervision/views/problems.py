@@ -176,6 +176,7 @@ def problem_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "today": today,
             "days_overdue": days_overdue(problem.deadline, today) if is_open else 0,
             "steps": problem.steps.select_related("user"),
+            "seen_step": problem.steps.order_by("-pk").values_list("pk", flat=True).first(),
             "orders": problem.orders.select_related("city"),
             "answer_form": AnswerForm() if is_open and may_answer(scope, problem) else None,
             "confirm_form": ConfirmForm() if awaiting and may_confirm(scope, problem) else None,
@@ -186,6 +187,12 @@ def problem_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         },
     )
+
+
+def _seen_step(request: HttpRequest) -> int | None:
+    """The last step on the sender's page (the forms' hidden `seen_step`), if sent."""
+    value = request.POST.get("seen_step", "")
+    return int(value) if value.isdigit() and len(value) <= 18 else None
 
 
 def _acting_on(request: HttpRequest, pk: int, allowed, refusal: str) -> Problem:
@@ -212,14 +219,19 @@ def problem_answer(request: HttpRequest, pk: int) -> HttpResponse:
     problem = _acting_on(request, pk, may_answer, "只有责任部门可以报送办理情况")
     form = AnswerForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "请填写办理情况")
+        for errors in form.errors.values():
+            messages.error(request, "；".join(errors))
         return redirect("problem_detail", problem.pk)
     solved = form.cleaned_data["solved"]
     return _done(
         request,
         problem,
         lambda: services.answer(
-            problem, user=request.user, note=form.cleaned_data["note"], solved=solved
+            problem,
+            user=request.user,
+            note=form.cleaned_data["note"],
+            solved=solved,
+            seen_step=_seen_step(request),
         ),
         "已办结，待交办方确认" if solved else "办理情况已报送",
     )
@@ -258,7 +270,12 @@ def order_new(request: HttpRequest, pk: int) -> HttpResponse:
     return _done(
         request,
         problem,
-        lambda: services.issue_order(problem, user=request.user, requirements=requirements),
+        lambda: services.issue_order(
+            problem,
+            user=request.user,
+            requirements=requirements,
+            seen_step=_seen_step(request),
+        ),
         "督办单已下发，可下载打印",
     )
 
@@ -270,7 +287,9 @@ def problem_instruct(request: HttpRequest, pk: int) -> HttpResponse:
     return _done(
         request,
         problem,
-        lambda: services.instruct(problem, user=request.user, instruction=instruction),
+        lambda: services.instruct(
+            problem, user=request.user, instruction=instruction, seen_step=_seen_step(request)
+        ),
         f"批示已送{problem.department}办理",
     )
 

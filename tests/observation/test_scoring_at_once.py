@@ -1,0 +1,61 @@
+"""Judges scoring at the same moment, from real threads against the real database file (or
+PostgreSQL): every score is stored, none twice, and every phone gets its answer, never a 500."""
+
+import json
+import uuid
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from guanmo.observation import services
+from guanmo.observation.models import Score, ScoreForm
+from tests.concurrency import all_at_once
+from tests.observation.tours import build_tour
+
+FULL = {"比规模": "22", "比进度": "20.5", "比质量": "23", "比效益": "21"}
+JUDGES = 40
+
+
+@pytest.fixture
+def scoring(transactional_db, world):
+    """The test tour, open for scoring, with 40 judges from the city (none recused)."""
+    tour = build_tour(world)
+    for number in range(JUDGES - tour.judges.count()):
+        services.add_judge(tour, name=f"评委{number:02d}", unit="市直单位")
+    services.open_scoring(tour)
+    return tour
+
+
+def signed_in(judge) -> Client:
+    phone = Client()
+    phone.get(reverse("judge_sign_in", args=[judge.token]))
+    return phone
+
+
+def send(phone: Client, site, submission: uuid.UUID):
+    body = {"site": site.pk, "submission": str(submission), "points": FULL, "remark": "进度快"}
+    return lambda: phone.post(
+        reverse("judge_submit"), json.dumps(body), content_type="application/json"
+    )
+
+
+def test_forty_judges_scoring_one_site_at_once_are_all_stored(scoring):
+    site = scoring.sites.get(project__name="温县太极文化产业园")
+    judges = list(scoring.judges.all())
+    answers = all_at_once([send(signed_in(judge), site, uuid.uuid4()) for judge in judges])
+    assert [getattr(answer, "status_code", answer) for answer in answers] == [200] * JUDGES
+    assert all(answer.json()["stored"] for answer in answers)
+    assert ScoreForm.objects.filter(site=site).count() == JUDGES
+    assert Score.objects.filter(form__site=site).count() == JUDGES * len(FULL)
+
+
+def test_a_score_sent_twice_at_once_is_stored_once(scoring):
+    site = scoring.sites.get(project__name="温县太极文化产业园")
+    judge = scoring.judges.get(name="张评委")
+    phone, submission = signed_in(judge), uuid.uuid4()
+    answers = all_at_once([send(phone, site, submission), send(phone, site, submission)])
+    assert [getattr(answer, "status_code", answer) for answer in answers] == [200, 200]
+    assert sorted(answer.json()["written"] for answer in answers) == [False, True]
+    form = ScoreForm.objects.get(judge=judge, site=site)
+    assert form.times_changed == 0 and form.scores.count() == len(FULL)

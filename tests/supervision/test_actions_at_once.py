@@ -1,0 +1,94 @@
+"""Actions on a problem sent twice (a double click) or by two people at once, from real
+threads: one step is recorded, one supervision order numbered, and the other is refused
+naming who acted first."""
+
+from datetime import date
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from guanmo.supervision import services
+from guanmo.supervision.models import Problem, ProblemStep, SupervisionOrder
+from tests.concurrency import all_at_once
+
+Action = ProblemStep.Action
+
+
+@pytest.fixture
+def problem(transactional_db, world, settings):
+    settings.GUANMO_TODAY = date(2025, 5, 6)
+    return services.raise_problem(
+        world.projects["武陟装备"],
+        problem_type="land",
+        text="二期用地指标尚未落实",
+        department=world.users["department"].department,
+        user=world.users["city"],
+        source=Problem.Source.CITY_OFFICE,
+    )
+
+
+def signed_in(world, role: str) -> Client:
+    client = Client()
+    client.force_login(world.users[role])
+    return client
+
+
+def seen_step(client: Client, problem: Problem) -> str:
+    """The page's hidden last step, as the browser sends it back."""
+    page = client.get(reverse("problem_detail", args=[problem.pk])).content.decode()
+    marker = 'name="seen_step" value="'
+    if marker not in page:
+        return ""
+    start = page.index(marker) + len(marker)
+    return page[start : page.index('"', start)]
+
+
+def test_a_double_click_on_issue_order_issues_one_order(problem, world):
+    city = signed_in(world, "city")
+    form = {"requirements": "请按期办结", "seen_step": seen_step(city, problem)}
+    url = reverse("order_new", args=[problem.pk])
+    first = city.post(url, form, follow=True)
+    second = city.post(url, form, follow=True)
+    assert SupervisionOrder.objects.filter(problem=problem).count() == 1
+    assert "督办单已下发" in first.content.decode()
+    assert "该问题已被市项目办张三于" in second.content.decode()
+    assert "下发督办单，请刷新页面" in second.content.decode()
+
+
+def test_two_orders_sent_at_once_issue_one(problem, world):
+    city = signed_in(world, "city")
+    form = {"requirements": "请按期办结", "seen_step": seen_step(city, problem)}
+    url = reverse("order_new", args=[problem.pk])
+    answers = all_at_once([lambda: city.post(url, form), lambda: city.post(url, form)])
+    assert [getattr(answer, "status_code", answer) for answer in answers] == [302, 302]
+    assert SupervisionOrder.objects.filter(problem=problem).count() == 1
+    assert problem.steps.filter(action=Action.ORDER).count() == 1
+
+
+def test_a_double_click_on_an_answer_records_one_step(problem, world):
+    department = signed_in(world, "department")
+    form = {"note": "已上报省厅", "seen_step": seen_step(department, problem)}
+    url = reverse("problem_answer", args=[problem.pk])
+    answers = all_at_once([lambda: department.post(url, form), lambda: department.post(url, form)])
+    assert [getattr(answer, "status_code", answer) for answer in answers] == [302, 302]
+    assert problem.steps.filter(action=Action.ANSWER).count() == 1
+
+
+def test_confirm_and_reopen_at_once_give_one_decision(problem, world):
+    services.answer(problem, user=world.users["department"], note="指标已下达", solved=True)
+    city, raiser = signed_in(world, "city"), signed_in(world, "city")
+    answers = all_at_once(
+        [
+            lambda: city.post(reverse("problem_confirm", args=[problem.pk]), {"note": "好"}),
+            lambda: raiser.post(
+                reverse("problem_reopen", args=[problem.pk]), {"reason": "尚未落实"}
+            ),
+        ]
+    )
+    assert [getattr(answer, "status_code", answer) for answer in answers] == [302, 302]
+    decided = problem.steps.filter(action__in=[Action.CONFIRM, Action.REOPEN])
+    assert decided.count() == 1
+    problem.refresh_from_db()
+    expected = Problem.Status.CONFIRMED if decided.get().action == Action.CONFIRM else "open"
+    assert problem.status == expected

@@ -1,0 +1,76 @@
+"""A problem's inputs are bounded: a deadline within the horizon (9999-12-31 would never
+escalate), texts within the length limit, a city's default days within the horizon too."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from guanmo.supervision import services
+from guanmo.supervision.forms import RulesForm
+from guanmo.supervision.models import Problem, SupervisionOrder
+
+
+@pytest.fixture
+def city(client, world, settings):
+    settings.GUANMO_TODAY = date(2025, 5, 6)
+    client.force_login(world.users["city"])
+    return client
+
+
+def raise_by_page(client, world, **typed):
+    form = {
+        "project": world.projects["武陟装备"].pk,
+        "problem_type": "land",
+        "department": world.users["department"].department.pk,
+        "text": "二期用地指标尚未落实",
+        **typed,
+    }
+    return client.post(reverse("problem_new"), form)
+
+
+def test_a_deadline_of_9999_12_31_is_refused(city, world):
+    page = raise_by_page(city, world, deadline="9999-12-31").content.decode()
+    assert "「办理时限」不能晚于2028年05月06日（2025年05月06日起1096天以内）" in page
+    assert not Problem.objects.exists()
+
+
+def test_a_deadline_within_three_years_is_taken(city, world):
+    assert raise_by_page(city, world, deadline="2028-05-06").status_code == 302
+    assert Problem.objects.get().deadline == date(2028, 5, 6)
+
+
+def test_an_overlong_order_is_refused_and_none_issued(city, world, settings):
+    problem = services.raise_problem(
+        world.projects["武陟装备"],
+        problem_type="land",
+        text="二期用地指标尚未落实",
+        department=world.users["department"].department,
+        user=world.users["city"],
+        source=Problem.Source.CITY_OFFICE,
+    )
+    response = city.post(
+        reverse("order_new", args=[problem.pk]),
+        {"requirements": "限" * (settings.GUANMO_TEXT_MAX_CHARS + 1)},
+        follow=True,
+    )
+    assert "「督办要求」不能超过2000字，现为2001字" in response.content.decode()
+    assert not SupervisionOrder.objects.exists()
+
+
+def test_a_meetings_attendees_are_bounded(world):
+    with pytest.raises(services.SupervisionError, match="「参会人员」不能超过2000字"):
+        services.record_meeting(
+            world.city,
+            held_on=date(2025, 5, 6),
+            topic="用地专题会",
+            chair=world.users["leader"],
+            attendees="人" * 2001,
+            user=world.users["city"],
+        )
+
+
+def test_a_citys_default_days_stay_within_the_horizon(world):
+    form = RulesForm({"land_days": 2000, "escalation_days": 5}, instance=None)
+    assert not form.is_valid()
+    assert form.errors["land_days"] == ["确保该值小于或等于1096。"]
