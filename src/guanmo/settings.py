@@ -22,6 +22,9 @@ GUANMO_SHEET_MAX_INFLATE_RATIO  most a zipped part may grow when unpacked (defau
 GUANMO_SHEET_MAX_ROWS        most rows a sheet may have (default 200000)
 GUANMO_SHEET_MAX_COLUMNS     most columns a sheet may have (default 500)
 GUANMO_SHEET_MAX_CELL_CHARS  longest text a cell may hold (default 32767, Excel's own limit)
+GUANMO_TRUSTED_PROXIES  addresses/networks of the proxies whose X-Forwarded-For is believed
+GUANMO_LOG_FILE      a file to write the log to as well as standard output
+GUANMO_LOG_LEVEL     INFO (default), WARNING, DEBUG …
 """
 
 import os
@@ -30,6 +33,9 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from guanmo.operations.client import parse_networks
+from guanmo.operations.secret import DEVELOPMENT_KEY, installation_key
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -43,11 +49,13 @@ def _env_flag(name: str, default: bool = False) -> bool:
 
 DEBUG = _env_flag("GUANMO_DEBUG")
 
+# Unset, debug mode uses a fixed development key; anything else uses a random key made once for
+# this installation (var/secret_key, readable by its owner only), never a key known to the world.
 SECRET_KEY = os.environ.get("GUANMO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG and _env_flag("GUANMO_PRODUCTION"):
         raise ImproperlyConfigured("生产环境必须设置 GUANMO_SECRET_KEY")
-    SECRET_KEY = "guanmo-development-key-not-for-production"
+    SECRET_KEY = DEVELOPMENT_KEY if DEBUG else installation_key(Path.cwd() / "var" / "secret_key")
 
 ALLOWED_HOSTS = [
     host.strip()
@@ -72,6 +80,7 @@ INSTALLED_APPS = [
     "guanmo.commissioners",
     "guanmo.disclosure",
     "guanmo.documents",
+    "guanmo.operations",
     "guanmo.demo",
     "axes",
     # Only for the public API's Swagger page to use its bundled files instead of a CDN.
@@ -79,6 +88,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "guanmo.operations.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Serves STATIC_ROOT (after `guanmo collectstatic`) without a separate web server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -87,6 +97,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "guanmo.operations.middleware.SecurityHeadersMiddleware",
     # Every page needs a signed-in user unless its view says otherwise (log-in, public pages).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "guanmo.accounts.middleware.ScopeMiddleware",
@@ -166,6 +177,9 @@ STATIC_ROOT = Path.cwd() / "var" / "static"
 # Uploaded evidence (commissioners' photos): never served as plain files, only through views
 # that check the viewer's scope.
 MEDIA_ROOT = Path(os.environ.get("GUANMO_MEDIA_ROOT", Path.cwd() / "var" / "media"))
+# Where `guanmo backup` writes its archives, and how many the scheduled backup keeps.
+GUANMO_BACKUP_DIR = Path(os.environ.get("GUANMO_BACKUP_DIR", Path.cwd() / "var" / "backups"))
+GUANMO_BACKUPS_KEPT = int(os.environ.get("GUANMO_BACKUPS_KEPT", "14"))
 
 # Argon2 first: new passwords are hashed with it, older PBKDF2 hashes upgrade at log-in.
 PASSWORD_HASHERS = [
@@ -183,6 +197,10 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+# Behind the TLS proxy every request comes from the proxy's address: the lockout must count the
+# real client, named by the proxies trusted here, or five wrong passwords would lock out everyone.
+GUANMO_TRUSTED_PROXIES = parse_networks(os.environ.get("GUANMO_TRUSTED_PROXIES", ""))
+AXES_CLIENT_IP_CALLABLE = "guanmo.operations.client.client_address"
 
 # A working day's session, gone when the browser closes.
 SESSION_COOKIE_AGE = 8 * 60 * 60
@@ -250,3 +268,44 @@ GUANMO_SHEET_MAX_INFLATE_RATIO = int(os.environ.get("GUANMO_SHEET_MAX_INFLATE_RA
 GUANMO_SHEET_MAX_ROWS = int(os.environ.get("GUANMO_SHEET_MAX_ROWS", "200000"))
 GUANMO_SHEET_MAX_COLUMNS = int(os.environ.get("GUANMO_SHEET_MAX_COLUMNS", "500"))
 GUANMO_SHEET_MAX_CELL_CHARS = int(os.environ.get("GUANMO_SHEET_MAX_CELL_CHARS", "32767"))
+# Logging: plain lines to standard output (the supervisor keeps them) and, if set, to a file;
+# every line carries the request id that the 500 page shows, and every 500 its traceback.
+_LOG_FILE = os.environ.get("GUANMO_LOG_FILE", "")
+_LOG_HANDLERS = ["console", *(["file"] if _LOG_FILE else [])]
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {
+            # request_id is put on every record by guanmo.operations (a log record factory)
+            "()": "logging.Formatter",
+            "fmt": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s",
+            "defaults": {"request_id": "-"},
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "plain",
+        },
+        **(
+            {
+                "file": {
+                    "class": "logging.handlers.WatchedFileHandler",
+                    "filename": _LOG_FILE,
+                    "formatter": "plain",
+                    "encoding": "utf-8",
+                }
+            }
+            if _LOG_FILE
+            else {}
+        ),
+    },
+    "root": {"handlers": _LOG_HANDLERS, "level": os.environ.get("GUANMO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Django's request logger writes every 500 with its traceback; 4xx are warnings.
+        "django.request": {"handlers": _LOG_HANDLERS, "level": "WARNING", "propagate": False},
+        "django.server": {"handlers": _LOG_HANDLERS, "level": "INFO", "propagate": False},
+    },
+}

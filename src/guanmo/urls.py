@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from guanmo.operations.views import health
+
 admin.site.site_header = "观摩 · 重点项目管理"
 admin.site.site_title = "观摩"
 admin.site.index_title = "重点项目台账"
@@ -15,4 +17,7 @@ urlpatterns = [
     path("public/", include("guanmo.disclosure.urls")),
     path("accounts/", include("guanmo.accounts.urls")),
     path("admin/", admin.site.urls),
+    path("healthz", health, name="health"),
 ]
+
+handler500 = "guanmo.operations.views.server_error"

@@ -1,0 +1,1 @@
+"""Running Guanmo in production: the server, health, request ids, security headers, backups."""
