@@ -28,6 +28,7 @@ from guanmo.observation.views.access import (
     require_organiser,
     visible_tour,
 )
+from guanmo.operations.redirects import own_path
 
 
 def tour_list(request: HttpRequest) -> HttpResponse:
@@ -131,7 +132,8 @@ def site_close(request: HttpRequest, pk: int) -> HttpResponse:
     site = organised_site(request, pk)
     services.close_site(site)
     messages.success(request, f"「{site}」已截止评分")
-    return redirect(request.POST.get("next") or reverse("tour_board", args=[site.tour_id]))
+    board = reverse("tour_board", args=[site.tour_id])
+    return redirect(own_path(request, request.POST.get("next"), board))
 
 
 @require_POST
