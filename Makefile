@@ -15,7 +15,8 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-# PostgreSQL's server binaries and Chromium for the browser tests (Debian; skipped where present).
+# PostgreSQL's server binaries and Chromium for the browser tests, nginx and systemd to check the
+# deployment files (Debian; skipped where present).
 system-packages:
 	@if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
 		echo "安装 PostgreSQL 服务器程序……"; \
@@ -24,6 +25,10 @@ system-packages:
 	@if [ ! -x /usr/bin/chromium ] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
 		echo "安装 Chromium 和中文字体（浏览器测试用）……"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; \
+	fi
+	@if ! command -v nginx >/dev/null 2>&1 || ! command -v systemd-analyze >/dev/null 2>&1; then \
+		echo "安装 nginx 和 systemd（检查部署文件用）……"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light systemd openssl; \
 	fi
 
 demo: $(STAMP)

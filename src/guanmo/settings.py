@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "guanmo.operations",
     "guanmo.demo",
     "axes",
+    "django_q",
     # Only for the public API's Swagger page to use its bundled files instead of a CDN.
     "ninja",
 ]
@@ -307,5 +308,24 @@ LOGGING = {
         # Django's request logger writes every 500 with its traceback; 4xx are warnings.
         "django.request": {"handlers": _LOG_HANDLERS, "level": "WARNING", "propagate": False},
         "django.server": {"handlers": _LOG_HANDLERS, "level": "INFO", "propagate": False},
+        "axes": {"level": "WARNING"},  # not a line per request about its own start-up
     },
+}
+
+# The worker (`guanmo qcluster`, django-q2): scheduled jobs and heavy work started from pages,
+# queued in Guanmo's own database. With GUANMO_JOBS_SYNC (default: on in debug mode, as `make
+# demo` runs no worker) a job runs at once in the process that starts it.
+GUANMO_JOBS_SYNC = _env_flag("GUANMO_JOBS_SYNC", default=DEBUG)
+Q_CLUSTER = {
+    "name": "guanmo",
+    "orm": "default",
+    "workers": int(os.environ.get("GUANMO_WORKER_PROCESSES", "1")),
+    "timeout": 1800,  # a job longer than 30 minutes is stopped
+    "retry": 1900,
+    "max_attempts": 1,  # a failed job is reported, not run again behind the user's back
+    "poll": 2,  # seconds between looks at the queue: few writes on SQLite
+    "save_limit": 1000,
+    "catch_up": False,  # a daily job missed while the server was down runs once, not N times
+    "sync": GUANMO_JOBS_SYNC,
+    "label": "定时与后台任务",
 }

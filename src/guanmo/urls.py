@@ -16,6 +16,7 @@ urlpatterns = [
     path("commissioners/", include("guanmo.commissioners.urls")),
     path("public/", include("guanmo.disclosure.urls")),
     path("accounts/", include("guanmo.accounts.urls")),
+    path("jobs/", include("guanmo.operations.urls")),
     path("admin/", admin.site.urls),
     path("healthz", health, name="health"),
 ]

@@ -23,6 +23,7 @@ def pytest_load_initial_conftests(early_config, parser, args) -> None:
     # Runs before pytest-django loads the settings, which read GUANMO_DATABASE_URL once.
     global _cluster, _skip_reason
     os.environ.setdefault("GUANMO_HTTPS", "0")  # tests talk plain HTTP to a live server
+    os.environ.setdefault("GUANMO_JOBS_SYNC", "1")  # background jobs run at once, in the test
     if not _wants_postgres():
         os.environ.pop("GUANMO_DATABASE_URL", None)
         return
