@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 GUANMO := $(BIN)/guanmo
 DEMO_TODAY := 2025-12-15
 
-.PHONY: demo test test-sqlite test-postgres bench lint system-packages clean
+.PHONY: demo test test-sqlite test-postgres bench load lint system-packages clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ test-postgres: $(STAMP) system-packages
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# Load on a real `guanmo serve`, loopback only, two minutes a scenario (README: Load).
+load: $(STAMP) system-packages
+	$(BIN)/python bench/load.py --with-import
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
