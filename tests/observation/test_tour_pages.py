@@ -229,6 +229,9 @@ def test_the_results_page_gathers_the_judges_remarks_and_names_them_to_the_organ
     page = client.get(reverse("tour_results", args=[tour.pk])).content.decode()
     assert "<strong>温县太极文化产业园</strong>（温县）：文旅融合亮点突出" in page
     assert "（张评委）" in page
+    # Two judges on one site: no statistic can be computed, and each line says so.
+    assert page.count("共同评分的评委或观摩点不足2个，无法计算。") == 3
+    assert "排名依据的正是这个平均分" in page
 
     services.close_tour(tour)
     client.force_login(world.users["wenxian"])
