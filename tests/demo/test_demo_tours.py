@@ -13,7 +13,7 @@ from guanmo.ledger.models import Project
 from guanmo.observation.agreement import LENIENT
 from guanmo.observation.models import ScoreForm, Tour
 from guanmo.observation.route import route_problem, route_sites, stored_order
-from guanmo.observation.schedule import arrange, validate_schedule
+from guanmo.observation.schedule import arrange, county_blocks, split_counties, validate_schedule
 from guanmo.observation.selectors import results_of
 from guanmo.observation.services import recused
 from guanmo.regions.services import units_of
@@ -132,3 +132,16 @@ def test_demo_command_prints_each_judges_link_to_the_open_tour(settings):
         assert f"/observation/j/{judge.token}/" in printed
     closed = Tour.objects.get(status=Tour.Status.CLOSED)
     assert f"/observation/{closed.pk}/results/" in printed
+
+
+@pytest.mark.parametrize("which", ["closed", "scoring"])
+def test_no_county_is_split_across_days_or_visited_twice_in_a_day(tours, which):
+    tour = getattr(tours, which)
+    sites = route_sites(tour)
+    problem, _ = route_problem(tour, sites)
+    schedule = arrange(problem, stored_order(tour, sites))
+
+    blocks = county_blocks(problem, schedule)
+    assert set(blocks) == {site.project.county.name for site in sites}
+    assert {county: days for county, days in blocks.items() if len(days) > 1} == {}
+    assert split_counties(problem, schedule) == []

@@ -1,6 +1,8 @@
 """Panel consistency: Kendall's W, ICC(A,1) and ICC(A,k), Krippendorff's alpha."""
 
+import itertools
 import math
+import random
 from decimal import Decimal
 
 import numpy as np
@@ -8,7 +10,12 @@ import pandas as pd
 import pingouin
 import pytest
 
-from guanmo.observation.agreement import complete_block, kendall_w
+from guanmo.observation.agreement import (
+    EXHAUSTIVE_UP_TO,
+    complete_block,
+    greedy_block,
+    kendall_w,
+)
 from guanmo.observation.results import ScoreCard, tour_results
 
 
@@ -87,6 +94,75 @@ def test_with_recusal_gaps_w_is_taken_on_the_largest_block_found():
     assert len(judges) == 2
     assert len(sites) == 4
     assert all(judge in totals[site] for judge in judges for site in sites)
+
+
+def panel(scored: dict[str, str]) -> dict[str, dict[str, Decimal]]:
+    """Site → judge → total from site → the judges (one character each) who scored it."""
+    return {
+        site: {f"评委{judge}": Decimal(80) for judge in judges} for site, judges in scored.items()
+    }
+
+
+def test_the_largest_block_is_found_where_dropping_judges_one_by_one_misses_it():
+    """点3 alone has all six judges. Dropping judges one by one ends with 己戊甲 × 点2, 点3
+    (6 cells); the largest block is 丁丙乙戊 × 点1, 点3 (8 cells)."""
+    totals = panel({"点1": "丁丙乙戊", "点2": "己戊甲", "点3": "丁丙乙己戊甲"})
+
+    assert greedy_block(totals) == (["评委己", "评委戊", "评委甲"], ["点2", "点3"])
+    assert complete_block(totals) == (["评委丁", "评委丙", "评委乙", "评委戊"], ["点1", "点3"])
+
+
+def test_a_block_of_two_by_two_is_found_where_greedy_finds_none():
+    totals = panel({"点1": "乙丁", "点2": "甲乙丙", "点3": "乙丁"})
+
+    assert greedy_block(totals) == ([], [])
+    assert complete_block(totals) == (["评委丁", "评委乙"], ["点1", "点3"])
+    assert (
+        tour_results(
+            [
+                ScoreCard(judge, "", site, "甲县", {"比规模": total + len(site)})
+                for site, by_judge in totals.items()
+                for judge, total in by_judge.items()
+            ]
+        ).agreement.block_sites
+        == 2
+    )
+
+
+def test_the_block_is_as_large_as_any_set_of_judges_gives_on_random_panels():
+    rng = random.Random(7)
+    for _ in range(200):
+        judges, sites = (
+            "甲乙丙丁戊己"[: rng.randint(2, 6)],
+            [f"点{n}" for n in range(rng.randint(2, 8))],
+        )
+        totals = panel({site: "".join(j for j in judges if rng.random() < 0.7) for site in sites})
+        largest = max(
+            (
+                len(chosen) * len(shared)
+                for size in range(2, len(judges) + 1)
+                for chosen in itertools.combinations(judges, size)
+                if len(shared := [s for s in sites if all(f"评委{j}" in totals[s] for j in chosen)])
+                >= 2
+            ),
+            default=0,
+        )
+        found_judges, found_sites = complete_block(totals)
+        assert len(found_judges) * len(found_sites) == largest
+        assert all(judge in totals[site] for judge in found_judges for site in found_sites)
+
+
+def test_a_panel_too_large_to_search_says_its_block_may_not_be_the_largest():
+    size = EXHAUSTIVE_UP_TO + 1
+    judges = [f"评委{n:02d}" for n in range(size)]
+    cards_ = [
+        ScoreCard(judge, "", f"点{site:02d}", "甲县", {"比规模": Decimal(70 + site)})
+        for site in range(size)
+        for number, judge in enumerate(judges)
+        if number != site  # each judge misses one site
+    ]
+    results = tour_results(cards_)
+    assert "未必是最大的" in results.notes[-1]
 
 
 def test_a_tour_with_recusal_gaps_says_which_block_w_was_taken_on():

@@ -27,6 +27,8 @@ from django.core.management import CommandError, call_command
 from docx import Document
 from openpyxl import Workbook, load_workbook
 
+pytestmark = pytest.mark.django_db  # the command reads the city's regions
+
 GUANMO = Path(sys.executable).with_name("guanmo")
 HEADER = [
     "评委",

@@ -3,8 +3,17 @@
 from datetime import date, time
 from time import monotonic
 
+from guanmo.observation.route_repair import repaired
 from guanmo.observation.routing import _search, plan_route
-from guanmo.observation.schedule import RouteProblem, SiteToVisit, TourDay, validate_schedule
+from guanmo.observation.schedule import (
+    RouteProblem,
+    SiteToVisit,
+    TourDay,
+    arrange,
+    county_blocks,
+    split_counties,
+    validate_schedule,
+)
 from guanmo.observation.travel import MatrixTravel
 from tests.observation.test_schedule import road
 
@@ -154,3 +163,65 @@ def test_a_solution_limit_stops_the_search_early_with_the_same_order_every_time(
     assert first == second
     assert first.unplaced == ()
     assert validate_schedule(problem, first) == []
+
+
+def test_a_countys_sites_are_visited_in_one_block_though_the_road_would_pass_between():
+    # 甲县 lies at both ends of the road and 乙县 between: the shortest tour (80 minutes: out
+    # to one end and over to the other) meets each county twice. Keeping each whole takes
+    # 100 minutes (one county, then across to the other), and is what counts.
+    problem = RouteProblem(
+        "gov",
+        (MARCH_5,),
+        (
+            SiteToVisit("X1", county="甲县"),
+            SiteToVisit("X2", county="甲县"),
+            SiteToVisit("Y1", county="乙县"),
+            SiteToVisit("Y2", county="乙县"),
+        ),
+        road(gov=0, X1=-20, Y1=-10, Y2=10, X2=20),
+    )
+    schedule = planned(problem)
+
+    assert county_blocks(problem, schedule) == {"甲县": [1], "乙县": [1]}
+    assert schedule.travel_minutes == 100
+    assert split_counties(problem, schedule) == []
+
+
+def test_a_county_too_big_for_one_morning_is_split_and_the_planner_says_so():
+    # A 120-minute morning holds two 50-minute visits 5 minutes out, not three.
+    mornings = tuple(TourDay(date(2025, 3, d), end=time(10)) for d in (5, 6))
+    problem = RouteProblem(
+        "gov",
+        mornings,
+        (
+            *(SiteToVisit(key, 50, county="甲县") for key in ("X1", "X2", "X3")),
+            SiteToVisit("Y1", 20, county="乙县"),
+        ),
+        road(gov=0, X1=5, X2=-5, X3=5, Y1=-6),
+    )
+    schedule = planned(problem)
+
+    assert schedule.unplaced == ()
+    assert sorted(county_blocks(problem, schedule)["甲县"]) == [1, 2]
+    assert split_counties(problem, schedule) == [
+        "甲县的观摩点未能在同一天连续安排，分2段（第1天、第2天）"
+    ]
+
+
+def test_sites_left_out_by_the_search_are_placed_where_a_day_can_hold_them():
+    """The repair alone: a schedule that leaves out a site a day has room for gets it placed,
+    and one whose days are full keeps it out."""
+    problem = RouteProblem(
+        "gov",
+        (TourDay(date(2025, 3, 5), end=time(10)),),
+        tuple(SiteToVisit(key) for key in "ABCD"),
+        road(gov=0, A=10, B=20, C=30, D=-10),
+    )
+    sparse = arrange(problem, [["A", "B"]])
+
+    schedule = repaired(problem, sparse, rounds=10)
+
+    # 120 minutes hold three 20-minute stays and 60 on the road: A, B, C out and back.
+    assert validate_schedule(problem, schedule) == []
+    assert len(schedule.unplaced) == 1
+    assert schedule.travel_minutes == 60

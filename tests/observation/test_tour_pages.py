@@ -59,27 +59,49 @@ def test_a_county_proposes_its_own_project_and_the_city_approves_it(client, worl
     assert site.status == Site.Status.APPROVED
 
 
+SETTINGS = {  # the settings form as the organiser leaves it
+    "method": "trimmed",
+    "recusal": "on",
+    "score_step": "0.5",
+    "day_start": "08:00",
+    "day_end": "18:00",
+    "lunch_from": "12:00",
+    "lunch_to": "13:30",
+    "lunch_minutes": "60",
+    "start_name": "市政府",
+    "road_factor": "1.3",
+    "speed_kmh": "40",
+}
+
+
 def test_trim_counts_go_together(city_client, tour):
     form = {
-        "method": "trimmed",
+        **SETTINGS,
         "drop_high": "1",
         "drop_low": "",
-        "recusal": "on",
-        "day_start": "08:00",
-        "day_end": "18:00",
-        "lunch_from": "12:00",
-        "lunch_to": "13:30",
-        "lunch_minutes": "60",
-        "start_name": "市政府",
         "start_latitude": "35.215",
         "start_longitude": "113.242",
-        "road_factor": "1.3",
-        "speed_kmh": "40",
     }
     response = city_client.post(reverse("tour_settings", args=[tour.pk]), form, follow=True)
     assert "去掉最高分和最低分的个数须同时填写，或同时留空" in response.content.decode()
     tour.refresh_from_db()
     assert tour.drop_high is None and tour.start_latitude is None
+
+
+def test_the_tour_sets_its_scoring_step_and_the_judges_phone_steps_by_it(city_client, tour):
+    form = {**SETTINGS, "score_step": "0.1"}
+    city_client.post(reverse("tour_settings", args=[tour.pk]), {**form, "score_step": "0.05"})
+    tour.refresh_from_db()
+    assert tour.score_step == Decimal("0.5")
+
+    city_client.post(reverse("tour_settings", args=[tour.pk]), form)
+    tour.refresh_from_db()
+    assert tour.score_step == Decimal("0.1")
+    services.open_scoring(tour)
+    judge = tour.judges.first()
+    city_client.get(reverse("judge_sign_in", args=[judge.token]))
+    page = city_client.get(reverse("judge_site", args=[tour.sites.first().pk])).content.decode()
+    assert 'step="0.1"' in page
 
 
 def test_the_route_is_planned_moved_by_hand_and_printed(city_client, tour, world, settings):
@@ -207,6 +229,9 @@ def test_the_results_page_gathers_the_judges_remarks_and_names_them_to_the_organ
     page = client.get(reverse("tour_results", args=[tour.pk])).content.decode()
     assert "<strong>温县太极文化产业园</strong>（温县）：文旅融合亮点突出" in page
     assert "（张评委）" in page
+    # Two judges on one site: no statistic can be computed, and each line says so.
+    assert page.count("共同评分的评委或观摩点不足2个，无法计算。") == 3
+    assert "排名依据的正是这个平均分" in page
 
     services.close_tour(tour)
     client.force_login(world.users["wenxian"])

@@ -92,6 +92,16 @@ def test_bad_points_are_refused_with_the_criterion_named(scoring, points, messag
     assert not ScoreForm.objects.exists()
 
 
+def test_a_tour_scored_in_tenths_takes_a_tenth_and_refuses_a_twentieth(scoring):
+    scoring.score_step = Decimal("0.1")
+    scoring.save()
+
+    form, _ = submit(scoring, "张评委", "温县太极文化产业园", points={**FULL, "比进度": "20.3"})
+    with pytest.raises(services.TourError, match=r"「比进度」应以0\.1分为单位，而填的是20\.35"):
+        submit(scoring, "王评委", "温县太极文化产业园", points={**FULL, "比进度": "20.35"})
+    assert sum(score.points for score in form.scores.all()) == Decimal("86.3")
+
+
 def test_a_closed_site_keeps_its_scores(scoring):
     submit(scoring, "张评委", "温县太极文化产业园")
     services.close_site(site_of(scoring, "温县太极文化产业园"))

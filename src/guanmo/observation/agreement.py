@@ -81,18 +81,82 @@ def _four(value: float) -> Decimal | None:
     return None if decimal is None else half_up(decimal, TEN_THOUSANDTHS)
 
 
-def complete_block(totals: Totals) -> tuple[list[str], list[str]]:
-    """Judges and sites of a large gap-free block: every judge in it scored every site in it.
+EXHAUSTIVE_UP_TO = 16  # the block search tries every subset of the smaller side up to this
 
-    Greedy: start with all judges and the sites they all scored; drop, one at a time, the judge
-    whose leaving adds the most sites (ties: the one who scored fewer sites, then by name), and
-    keep the block with the most cells (ties: more judges). When gaps come from recusal this
-    leaves out whole counties' judges or sites. ([], []) when no block has 2 × 2.
+
+def complete_block(totals: Totals) -> tuple[list[str], list[str]]:
+    """Judges and sites of the largest gap-free block: every judge in it scored every site in
+    it, with the most cells (ties: more judges, then the judges' names in order).
+
+    Exhaustive: every subset of the judges, or of the sites when they are fewer, is tried
+    with the sites (judges) it has in common, so the block is the largest there is. A panel
+    with more than `EXHAUSTIVE_UP_TO` judges and as many sites falls back to `greedy_block`,
+    which may find a smaller one (`block_is_largest` says which). ([], []) when no block has
+    2 × 2.
     """
+    scored = _scored_by_judge(totals)
+    judges, sites = sorted(scored), sorted(totals)
+    if min(len(judges), len(sites)) > EXHAUSTIVE_UP_TO:
+        return greedy_block(totals)
+    if len(sites) < len(judges):  # enumerate the smaller side; the block is symmetric
+        by_site = {site: set(totals[site]) for site in sites}
+        found_sites, found_judges = _largest_block(by_site, judges, prefer_rows=False)
+        return found_judges, found_sites
+    return _largest_block(scored, sites, prefer_rows=True)
+
+
+def block_is_largest(totals: Totals) -> bool:
+    """Whether `complete_block` searched every subset (else it took the greedy block)."""
+    return min(len(_scored_by_judge(totals)), len(totals)) <= EXHAUSTIVE_UP_TO
+
+
+def _scored_by_judge(totals: Totals) -> dict[str, set[str]]:
     scored: dict[str, set[str]] = {}
     for site, by_judge in totals.items():
         for judge in by_judge:
             scored.setdefault(judge, set()).add(site)
+    return scored
+
+
+def _largest_block(
+    rows: dict[str, set[str]], columns: list[str], *, prefer_rows: bool
+) -> tuple[list[str], list[str]]:
+    """The rows and columns of the largest all-filled block, trying every set of rows as
+    bit masks: a set's common columns are those of the set less its last row, ANDed with
+    that row's (2^rows masks, one AND each)."""
+    names = sorted(rows)
+    bit = {column: 1 << index for index, column in enumerate(columns)}
+    masks = [sum(bit[column] for column in rows[name]) for name in names]
+    everything = (1 << len(columns)) - 1
+    common = [everything] * (1 << len(names))
+    best_key, best = (0, 0), (0, 0)
+    for subset in range(1, 1 << len(names)):
+        last = subset.bit_length() - 1
+        shared = common[subset & ~(1 << last)] & masks[last]
+        common[subset] = shared
+        count, width = subset.bit_count(), shared.bit_count()
+        if count < 2 or width < 2:
+            continue
+        size = (count, width) if prefer_rows else (width, count)  # (judges, sites)
+        key = (count * width, size[0])
+        if key > best_key:  # the first found among equals: the lowest mask, names in order
+            best_key, best = key, (subset, shared)
+    subset, shared = best
+    return (
+        [name for index, name in enumerate(names) if subset >> index & 1],
+        [column for column in columns if shared & bit[column]],
+    )
+
+
+def greedy_block(totals: Totals) -> tuple[list[str], list[str]]:
+    """A large gap-free block found greedily, for panels too big to search exhaustively.
+
+    Start with all judges and the sites they all scored; drop, one at a time, the judge whose
+    leaving adds the most sites (ties: the one who scored fewer sites, then by name), and keep
+    the block with the most cells (ties: more judges). About one panel in ten with recusal gaps
+    gets a smaller block than the largest.
+    """
+    scored = _scored_by_judge(totals)
     remaining = sorted(scored)
     best: tuple[list[str], list[str]] = ([], [])
 

@@ -37,6 +37,7 @@ class TourSettingsForm(forms.ModelForm):
             "drop_high",
             "drop_low",
             "recusal",
+            "score_step",
             "day_start",
             "day_end",
             "lunch_from",

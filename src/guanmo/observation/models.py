@@ -7,13 +7,20 @@ from datetime import time
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from guanmo.ledger.models import Project
 from guanmo.observation.results import Method
+from guanmo.observation.rubric import SCORE_STEP, step_fault
 from guanmo.observation.rubric import Criterion as RubricCriterion
 from guanmo.regions.models import Region
+
+
+def validate_step(step: Decimal) -> None:
+    if fault := step_fault(step):
+        raise ValidationError(fault)
 
 
 def _judge_token() -> str:
@@ -84,6 +91,14 @@ class Tour(models.Model):
         "去掉最高分个数", null=True, blank=True, help_text="留空：评委不少于5人时各去掉1个"
     )
     drop_low = models.PositiveSmallIntegerField("去掉最低分个数", null=True, blank=True)
+    score_step = models.DecimalField(
+        "打分单位（分）",
+        max_digits=3,
+        decimal_places=1,
+        default=SCORE_STEP,
+        validators=[validate_step],
+        help_text="评委打分须为它的整数倍，如0.5、0.2或0.1",
+    )
 
     class Meta:
         verbose_name = "观摩活动"

@@ -11,9 +11,11 @@ from enum import StrEnum
 
 from guanmo.figures.arithmetic import competition_ranks
 from guanmo.observation.agreement import (
+    EXHAUSTIVE_UP_TO,
     Agreement,
     JudgeReview,
     RankShift,
+    block_is_largest,
     judge_reviews,
     panel_agreement,
 )
@@ -147,6 +149,11 @@ def tour_results(
         notes.append(
             f"评分有空缺，协和系数W和组内相关系数ICC按{agreement.block_judges}位评委共同评分的"
             f"{agreement.block_sites}个观摩点计算"
+        )
+    if not block_is_largest(totals):
+        notes.append(
+            f"评委和观摩点都多于{EXHAUSTIVE_UP_TO}个，无空缺的评分块按逐个剔除评委的办法求得，"
+            "未必是最大的"
         )
     return TourResults(
         method=method,

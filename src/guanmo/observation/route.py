@@ -113,6 +113,7 @@ def _problem(tour: Tour, sites: list[Site], travel: TravelTimes) -> RouteProblem
             name=site.project.name,
             stay_minutes=site.stay_minutes,
             pinned_day=site.pinned_day - 1 if site.pinned_day else None,
+            county=site.project.county.name,
         )
         for site in sites
     )

@@ -1,10 +1,12 @@
-"""The scoring rubric: criteria with their maximum points, scored in steps of 0.5."""
+"""The scoring rubric: criteria with their maximum points, scored in steps (0.5 unless the
+tour or the sheet says otherwise: paper score sheets are often typed to 0.1 or 0.2)."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-SCORE_STEP = Decimal("0.5")
+SCORE_STEP = Decimal("0.5")  # the default step
+FINEST_STEP = Decimal("0.1")  # scores are stored to one decimal
 
 
 @dataclass(frozen=True)
@@ -27,16 +29,24 @@ def plain(points: Decimal) -> str:
     return f"{points.normalize():f}"
 
 
-def score_fault(criterion: Criterion, points: Decimal) -> str | None:
-    """Why `points` cannot stand for `criterion`, in Chinese; None when it can."""
+def step_fault(step: Decimal) -> str | None:
+    """Why `step` cannot be a scoring step, in Chinese; None when it can."""
+    if not step.is_finite() or step <= 0 or step % FINEST_STEP or step > 10:
+        return f"打分单位应为0.1至10分之间0.1的整数倍，而填的是{plain(step)}"
+    return None
+
+
+def score_fault(criterion: Criterion, points: Decimal, step: Decimal = SCORE_STEP) -> str | None:
+    """Why `points` cannot stand for `criterion` when scored in steps of `step`, in Chinese;
+    None when it can."""
     if not points.is_finite():  # NaN cannot even be compared
         return f"「{criterion.name}」应填数字，而填的是「{points}」"
     if not 0 <= points <= criterion.maximum:
         return (
             f"「{criterion.name}」应在0至{plain(criterion.maximum)}分之间，而填的是{plain(points)}"
         )
-    if points % SCORE_STEP:
-        return f"「{criterion.name}」应以{SCORE_STEP:f}分为单位，而填的是{plain(points)}"
+    if points % step:
+        return f"「{criterion.name}」应以{plain(step)}分为单位，而填的是{plain(points)}"
     return None
 
 

@@ -68,6 +68,7 @@ class SiteToVisit:
     stay_minutes: int = 20
     pinned_day: int | None = None  # index into the problem's days
     name: str = ""  # what messages call it; the key when blank
+    county: str = ""  # whose hosts wait for the panel: its sites are visited in one block
 
     @property
     def label(self) -> str:
@@ -291,6 +292,37 @@ def _timeline(day: TourDay, legs, stays, lunch: tuple[int, _Side] | None) -> _Ti
     if lunch_start is not None and lunch_start > latest_lunch:
         return None
     return _Timeline(leave, tuple(arrivals), back, lunch_start, lunch[0] if lunch else None)
+
+
+def county_blocks(problem: RouteProblem, schedule: Schedule) -> dict[str, list[int]]:
+    """Each county's blocks of consecutive stops, as the days (1-based) they fall on: a
+    county visited in one block has one day; sites of no county are left out."""
+    county = {site.key: site.county for site in problem.sites}
+    blocks: dict[str, list[int]] = {}
+    for number, plan in enumerate(schedule.days, start=1):
+        previous = None
+        for stop in plan.stops:
+            here = county.get(stop.site, "")
+            if here and here != previous:
+                blocks.setdefault(here, []).append(number)
+            previous = here
+    return blocks
+
+
+def split_counties(problem: RouteProblem, schedule: Schedule) -> list[str]:
+    """What the planner says of each county it could not visit in one block, in Chinese:
+    "解放区的观摩点未能在同一天连续安排，分3段（第1天2段、第2天）"."""
+    said = []
+    for county, days in county_blocks(problem, schedule).items():
+        if len(days) < 2:
+            continue
+        counts = Counter(days)
+        where = "、".join(
+            f"第{day}天" + (f"{count}段" if count > 1 else "")
+            for day, count in sorted(counts.items())
+        )
+        said.append(f"{county}的观摩点未能在同一天连续安排，分{len(days)}段（{where}）")
+    return said
 
 
 def validate_schedule(problem: RouteProblem, schedule: Schedule) -> list[str]:

@@ -1,9 +1,12 @@
-"""Reading a paper tour's score sheet: one row per judge and site, one column per criterion.
+"""Reading a paper tour's score sheets: one row per judge and site, one column per criterion.
 
-The header is the first row (within the first 50) naming both 评委 and 观摩点; title lines may
-stand above it. A criterion column states its maximum in brackets ("比规模（25分）",
-"比规模(25)"), or is one of the default rubric's criteria. Every fault is collected with its
-row and column; with any fault the sheet yields no score cards.
+Every worksheet with a score header is read: one sheet for the whole panel, or one per judge
+(whose name may then stand in the title, "评分表（评委：张三）", or be the sheet's name instead
+of a 评委 column). The header is the first row (within the first 50) naming 观摩点 and 评委 or
+a criterion; title lines may stand above it. A criterion column states its maximum in brackets
+("比规模（25分）", "比规模(25)"), or is one of the default rubric's criteria. Counties are
+regions of the administrative tree, whatever the spelling. Every fault is collected with its
+sheet, row and column; with any fault the workbook yields no score cards.
 """
 
 import re
@@ -16,8 +19,16 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from guanmo.observation.results import ScoreCard
-from guanmo.observation.rubric import DEFAULT_RUBRIC, Criterion, score_fault
-from guanmo.regions.names import clean_text, short_region_name
+from guanmo.observation.rubric import (
+    DEFAULT_RUBRIC,
+    SCORE_STEP,
+    Criterion,
+    plain,
+    score_fault,
+    step_fault,
+)
+from guanmo.regions.names import Coded, clean_text, identify_region
+from guanmo.regions.services import city_of_counties, counties_of
 from guanmo.sheets.cells import format_wan, parse_line, parse_paragraph
 from guanmo.sheets.faults import SheetFault
 from guanmo.sheets.header import HEADER_SEARCH_ROWS
@@ -50,15 +61,23 @@ _WITH_MAXIMUM = re.compile(r"(?P<name>.+?)\((?:满分)?(?P<maximum>\d+(?:\.\d+)?
 _POINTS = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _DEFAULT_CRITERIA = {criterion.name: criterion for criterion in DEFAULT_RUBRIC}
 _ATTACHMENT = re.compile(r"附件\s*\d*[:：]?")  # "附件2" above a document's title
+_TITLE_BRACKET = re.compile(r"[（(](?P<inside>[^（）()]+)[)）]$")  # "…评分表（评委：张三）"
+_JUDGE_LABEL = re.compile(r"^评委(?:姓名)?[:：]")
+_JUDGE_LINE = re.compile(r"评委(?:姓名)?[:：](?P<name>[^\s,，;；、（）()]+)")
+_PROGRAM_SHEET_NAME = re.compile(r"(?i)(sheet|工作表|表)\d*")
+_NOT_A_JUDGE = re.compile(r"\d|年|月|组|汇总|统计|合计|平均|排名|结果|说明|评分表|打分表")
 _TITLE_ENDINGS = ("评分汇总表", "评分统计表", "评分表", "打分表", "得分表", "测评表")
 
 
 @dataclass
 class ScoreSheet:
-    """What a score sheet holds: its rubric and cards, or the faults that stop it."""
+    """What a workbook of score sheets holds: its rubric and cards, or the faults that stop it.
 
-    sheet: str = ""
-    title: str = ""  # the first title line above the header, "" when there is none
+    `sheets` are the worksheets read (each with a score header); the rubric is theirs in
+    common, and a judge may have his cards on one sheet or spread over several."""
+
+    sheets: list[str] = field(default_factory=list)
+    title: str = ""  # the first sheet's title line, less a judge's name; "" when none
     rubric: tuple[Criterion, ...] = ()
     cards: list[ScoreCard] = field(default_factory=list)
     faults: list[SheetFault] = field(default_factory=list)
@@ -69,12 +88,29 @@ class ScoreSheet:
         return not self.faults
 
     @property
+    def judges(self) -> list[str]:
+        """The judges whose cards were read, in the order first met."""
+        return list(dict.fromkeys(card.judge for card in self.cards))
+
+    @property
     def tour_name(self) -> str:
         """The tour the title line names: "2025年第二次重点项目观摩评分表" → "…观摩"."""
         for ending in _TITLE_ENDINGS:
             if self.title.endswith(ending):
                 return self.title.removesuffix(ending)
         return self.title
+
+    @property
+    def reading(self) -> str:
+        """What was read, as the command says it: "读取7个工作表（…），7位评委的评分74份"."""
+        return (
+            f"读取{len(self.sheets)}个工作表（{'、'.join(self.sheets)}），"
+            f"{len(self.judges)}位评委的评分{len(self.cards)}份"
+        )
+
+    def describe(self, fault: SheetFault) -> str:
+        """A fault as printed: its sheet is named only when the workbook has several."""
+        return f"工作表「{fault.sheet}」{fault}" if len(self.sheets) > 1 else str(fault)
 
 
 @dataclass(frozen=True)
@@ -86,31 +122,109 @@ class _Columns:
     criteria: list[tuple[int, Criterion]]
 
 
-def read_score_sheet(source: Source, *, recusal: bool = True) -> ScoreSheet:
-    """The score sheet in the first worksheet that has one, with every fault found.
+@dataclass(frozen=True)
+class _Worksheet:
+    """One worksheet with a score header, as read but not yet checked."""
 
-    With `recusal`, a judge scoring a site of his own county is a fault.
+    name: str
+    rows: list[list[object]]
+    top: int  # the header's index in `rows`
+
+    @property
+    def lines_above(self) -> list[str]:
+        return [text for row in self.rows[: self.top] for v in row if (text := parse_line(v))]
+
+
+def read_score_sheet(
+    source: Source,
+    *,
+    recusal: bool = True,
+    step: Decimal = SCORE_STEP,
+    regions: Sequence[Coded] | None = None,
+) -> ScoreSheet:
+    """The score cards on every worksheet that has a score header, with every fault found.
+
+    Scores must be multiples of `step` points. A county typed in the sheet is the region of
+    `regions` (the city's counties and zones) it identifies, by name, short name or code;
+    without `regions`, the counties of the GB/T 2260 city the sites' counties name. With
+    `recusal`, a judge scoring a site of his own county is a fault.
     """
     try:
-        workbook = load_workbook(source, read_only=True, data_only=True)
+        worksheets = _worksheets(source)
     except FileNotFoundError:
         return _failed(f"找不到文件：{source}")
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
         return _failed("无法读取文件：请使用 Excel 工作簿（.xlsx；旧版 .xls 请先另存为 .xlsx）")
+    if fault := step_fault(step):
+        return _failed(fault)
+    scored = [
+        _Worksheet(name, rows, top)
+        for name, rows in worksheets
+        if (top := _find_header(rows)) is not None
+    ]
+    if not scored:
+        if not any(_filled(row) for _, rows in worksheets for row in rows):
+            return _failed("评分表是空的")
+        return _failed("未找到表头：前50行中没有同时写有“观摩点”和“评委”（或评分项）的一行")
+    sheet = ScoreSheet(sheets=[worksheet.name for worksheet in scored])
+    sheet.notes += [
+        f"工作表「{name}」没有评分表头，未读取"
+        for name, rows in worksheets
+        if name not in sheet.sheets and any(_filled(row) for row in rows)
+    ]
+    hint = ""
+    if regions is None:
+        regions, hint = _regions_named_by(scored)
+    reader = _RowReader(sheet, recusal=recusal, step=step, regions=regions, hint=hint)
+    for worksheet in scored:
+        _read(sheet, reader, worksheet)
+    if sheet.ok:
+        sheet.cards = reader.cards
+    sheet.notes.extend(reader.notes)
+    return sheet
+
+
+def _worksheets(source: Source) -> list[tuple[str, list[list[object]]]]:
+    """Every worksheet's name and rows of values."""
+    workbook = load_workbook(source, read_only=True, data_only=True)
     try:
-        empty = True
+        sheets = []
         for worksheet in workbook.worksheets:
             worksheet.reset_dimensions()  # some writers record wrong sizes; read what is there
-            rows = [list(row) for row in worksheet.iter_rows(values_only=True)]
-            found = _find_header(rows)
-            if found is not None:
-                return _read(worksheet.title, rows, found, recusal=recusal)
-            empty = empty and not any(_filled(row) for row in rows)
-        if empty:
-            return _failed("评分表是空的")
-        return _failed("未找到表头：前50行中没有同时写有“评委”和“观摩点”的一行")
+            sheets.append(
+                (worksheet.title, [list(row) for row in worksheet.iter_rows(values_only=True)])
+            )
+        return sheets
     finally:
         workbook.close()
+
+
+def _regions_named_by(worksheets: Sequence[_Worksheet]) -> tuple[list[Coded], str]:
+    """The counties of the city the sites' counties name (GB/T 2260), and how to add a zone."""
+    texts = set()
+    for worksheet in worksheets:
+        index = next(
+            (
+                i
+                for i, value in enumerate(worksheet.rows[worksheet.top])
+                if _column_of(value) == SITE_REGION
+            ),
+            None,
+        )
+        if index is not None:
+            texts |= {
+                parse_line(row[index])
+                for row in worksheet.rows[worksheet.top + 1 :]
+                if index < len(row)
+            }
+    city = city_of_counties(texts)
+    if city is None:
+        return [], ""
+    hint = (
+        f"（未建立城市，县区按GB/T 2260中{city.name}的区划识别；"
+        f"园区、示范区请先登记：guanmo init-city {city.code} --zone 名称）"
+    )
+    return list(counties_of(city.code)), hint
 
 
 def _failed(message: str) -> ScoreSheet:
@@ -126,40 +240,76 @@ def _column_of(value: object) -> str | None:
 
 
 def _find_header(rows: Sequence[Sequence[object]]) -> int | None:
+    """The header: the first row naming 观摩点 and either 评委 or a criterion (a judge's own
+    sheet may leave the judge to its title or name)."""
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         named = {_column_of(value) for value in row}
-        if JUDGE in named and SITE in named:
+        if SITE in named and (
+            JUDGE in named
+            or any(
+                isinstance(_criterion(label), Criterion)
+                for value in row
+                if value is not None and _column_of(value) is None and (label := parse_line(value))
+            )
+        ):
             return index
     return None
 
 
-def _read(sheet_name: str, rows: list[list[object]], top: int, *, recusal: bool) -> ScoreSheet:
-    sheet = ScoreSheet(sheet=sheet_name, title=_title(rows[:top]))
-    columns = _columns(sheet, rows[top], top + 1)
+def _read(sheet: ScoreSheet, reader: "_RowReader", worksheet: _Worksheet) -> None:
+    columns = _columns(sheet, worksheet.name, worksheet.rows[worksheet.top], worksheet.top + 1)
     if columns is None:
-        return sheet
-    sheet.rubric = tuple(criterion for _, criterion in columns.criteria)
-    reader = _RowReader(sheet, columns, recusal=recusal)
-    for number, row in enumerate(rows[top + 1 :], start=top + 2):
-        reader.read(number, row)
-    if not reader.cards and not sheet.faults:
-        sheet.faults.append(SheetFault(sheet_name, columns.row, None, "表头以下没有任何评分"))
-    if sheet.ok:
-        sheet.cards = reader.cards
-    sheet.notes.extend(reader.notes)
-    return sheet
+        return
+    judge, title = _judge_of(sheet, worksheet, columns)
+    if not sheet.sheets.index(worksheet.name):
+        sheet.title = title
+        sheet.rubric = tuple(criterion for _, criterion in columns.criteria)
+    elif {(c.name, c.maximum) for _, c in columns.criteria} != {
+        (c.name, c.maximum) for c in sheet.rubric
+    }:
+        first = "、".join(f"{c.name}（{plain(c.maximum)}分）" for c in sheet.rubric)
+        message = f"评分项与工作表「{sheet.sheets[0]}」不同（应为{first}）"
+        sheet.faults.append(SheetFault(worksheet.name, columns.row, None, message))
+        return
+    if JUDGE not in columns.named and not judge:
+        message = "表头中没有“评委”列，标题和工作表名称也未注明评委（如“评分表（评委：张三）”）"
+        sheet.faults.append(SheetFault(worksheet.name, columns.row, JUDGE, message))
+        return
+    cards_before = len(reader.cards)
+    for number, row in enumerate(worksheet.rows[worksheet.top + 1 :], start=worksheet.top + 2):
+        reader.read(worksheet.name, columns, judge, number, row)
+    if len(reader.cards) == cards_before and sheet.ok:
+        sheet.faults.append(SheetFault(worksheet.name, columns.row, None, "表头以下没有任何评分"))
 
 
-def _title(rows_above: Sequence[Sequence[object]]) -> str:
-    for row in rows_above:
-        for value in row:
-            text = parse_line(value)
-            if text and not _ATTACHMENT.fullmatch(text):
-                return text
-    return ""
+def _judge_of(sheet: ScoreSheet, worksheet: _Worksheet, columns: _Columns) -> tuple[str, str]:
+    """The judge a sheet without a 评委 column belongs to ("" when it has the column or names
+    none), and its title less the judge's name. A line "评委：张三" above the header names
+    him; else the title's closing bracket ("…评分表（张三）"); else the sheet's own name, unless
+    it is a name a program gives (Sheet1, 工作表1) or a summary's (汇总, 统计)."""
+    lines = worksheet.lines_above
+    title = next((line for line in lines if not _ATTACHMENT.fullmatch(line)), "")
+    bracket = _TITLE_BRACKET.search(title)
+    in_bracket = _JUDGE_LABEL.sub("", bracket["inside"]) if bracket else ""
+    found = next(((line, m["name"]) for line in lines if (m := _JUDGE_LINE.search(line))), None)
+    labelled = found[1] if found else ""
+    judge, source = "", ""
+    if JUDGE not in columns.named:
+        name = parse_line(worksheet.name)
+        if found:
+            judge, source = labelled, "标题注明" if found[0] == title else "表中注明"
+        elif in_bracket and not _NOT_A_JUDGE.search(in_bracket):
+            judge, source = in_bracket, "标题注明"
+        elif name and not _PROGRAM_SHEET_NAME.fullmatch(name) and not _NOT_A_JUDGE.search(name):
+            judge, source = name, "工作表名称"
+    if bracket and in_bracket in (judge, labelled, worksheet.name):
+        title = title[: bracket.start()]  # the judge's own copy of the tour's sheet
+    if judge:
+        sheet.notes.append(f"工作表「{worksheet.name}」没有“评委”列，按{source}计为评委{judge}")
+    return judge, title
 
 
-def _columns(sheet: ScoreSheet, header: Sequence[object], row: int) -> _Columns | None:
+def _columns(sheet: ScoreSheet, name: str, header: Sequence[object], row: int) -> _Columns | None:
     """The header's columns, or None after recording why the header cannot be read."""
     named: dict[str, int] = {}
     criteria: list[tuple[int, Criterion]] = []
@@ -169,23 +319,23 @@ def _columns(sheet: ScoreSheet, header: Sequence[object], row: int) -> _Columns 
             continue
         column = _column_of(value)
         if column in named:
-            faults.append(SheetFault(sheet.sheet, row, label, "与前面的列重复"))
+            faults.append(SheetFault(name, row, label, "与前面的列重复"))
         elif column is not None:
             named[column] = index
         else:
             criterion = _criterion(label)
             if isinstance(criterion, str):
-                faults.append(SheetFault(sheet.sheet, row, label, criterion))
+                faults.append(SheetFault(name, row, label, criterion))
             elif any(criterion.name == known.name for _, known in criteria):
-                faults.append(SheetFault(sheet.sheet, row, label, "评分项重复"))
+                faults.append(SheetFault(name, row, label, "评分项重复"))
             else:
                 criteria.append((index, criterion))
     for column in _REQUIRED:
-        if column not in named:
-            faults.append(SheetFault(sheet.sheet, row, column, "表头中没有这一列"))
+        if column not in named and column != JUDGE:  # a judge's own sheet may name him above
+            faults.append(SheetFault(name, row, column, "表头中没有这一列"))
     if not criteria:
         message = "表头中没有评分项列（如“比规模（25分）”）"
-        faults.append(SheetFault(sheet.sheet, row, None, message))
+        faults.append(SheetFault(name, row, None, message))
     return None if faults else _Columns(row, named, criteria)
 
 
@@ -204,34 +354,52 @@ def _criterion(label: str) -> Criterion | str:
 
 
 class _RowReader:
-    """Reads the rows below the header one by one, keeping what the checks across rows need."""
+    """Reads the rows below each sheet's header one by one, keeping what the checks across
+    rows and sheets need."""
 
-    def __init__(self, sheet: ScoreSheet, columns: _Columns, *, recusal: bool):
-        self.sheet, self.columns, self.recusal = sheet, columns, recusal
+    def __init__(
+        self,
+        sheet: ScoreSheet,
+        *,
+        recusal: bool,
+        step: Decimal,
+        regions: Sequence[Coded],
+        hint: str = "",
+    ):
+        self.sheet, self.recusal, self.step, self.regions = sheet, recusal, step, regions
+        self.hint = hint  # how to make the tree know a county it does not know
         self.cards: list[ScoreCard] = []
         self.notes: list[str] = []
-        self.scored: dict[tuple[str, str], int] = {}  # (judge, site) → the row that scored it
+        self.scored: dict[tuple[str, str], tuple[str, int]] = {}  # (judge, site) → its place
         self.site_regions: dict[str, tuple[str, int]] = {}  # site → (county, first row)
-        self.spellings: dict[str, dict[str, str]] = {"judge": {}, "site": {}, "region": {}}
+        self.spellings: dict[str, dict[str, str]] = {"judge": {}, "site": {}}
+        self.worksheet = ""
+        self.columns: _Columns | None = None
 
     def fault(self, row: int, column: str | None, message: str) -> None:
-        self.sheet.faults.append(SheetFault(self.sheet.sheet, row, column, message))
+        self.sheet.faults.append(SheetFault(self.worksheet, row, column, message))
 
     def cell(self, row: Sequence[object], column: str) -> object:
         index = self.columns.named.get(column)
         return row[index] if index is not None and index < len(row) else None
 
-    def read(self, number: int, row: Sequence[object]) -> None:
+    def read(
+        self, worksheet: str, columns: _Columns, sheet_judge: str, number: int, row: list
+    ) -> None:
         if not _filled(row):
             return
-        judge = self.spelled("judge", parse_line(self.cell(row, JUDGE)))
+        self.worksheet, self.columns = worksheet, columns
+        judge = self.spelled("judge", sheet_judge or parse_line(self.cell(row, JUDGE)))
         site = self.spelled("site", parse_line(self.cell(row, SITE)))
-        judge_region = self.region(parse_line(self.cell(row, JUDGE_REGION)))
-        site_region = self.region(parse_line(self.cell(row, SITE_REGION)))
+        judge_region = self.region(parse_line(self.cell(row, JUDGE_REGION)), judge=True)
+        site_region = self.region(parse_line(self.cell(row, SITE_REGION)), judge=False)
         faults_before = len(self.sheet.faults)
         for column, value in ((JUDGE, judge), (SITE, site), (SITE_REGION, site_region)):
-            if not value:
+            if value == "":
                 self.fault(number, column, "不能为空")
+        if site_region is None:
+            typed = parse_line(self.cell(row, SITE_REGION))
+            self.fault(number, SITE_REGION, f"「{typed}」不是本市区划中的县区或园区{self.hint}")
         scores = self.scores(number, row)
         self.check_total(number, row, scores)
         if judge and site:
@@ -246,7 +414,9 @@ class _RowReader:
             )
         if len(self.sheet.faults) == faults_before:
             remark = parse_paragraph(self.cell(row, REMARK))
-            self.cards.append(ScoreCard(judge, judge_region, site, site_region, scores, remark))
+            self.cards.append(
+                ScoreCard(judge, judge_region or "", site, site_region, scores, remark)
+            )
 
     def scores(self, number: int, row: Sequence[object]) -> dict[str, Decimal]:
         scores = {}
@@ -255,7 +425,7 @@ class _RowReader:
             points = _points(value)
             if isinstance(points, str):
                 self.fault(number, criterion.name, points)
-            elif fault := score_fault(criterion, points):
+            elif fault := score_fault(criterion, points, self.step):
                 # score_fault names the criterion; the fault's place already does.
                 self.fault(number, criterion.name, fault.removeprefix(f"「{criterion.name}」"))
             else:
@@ -279,9 +449,14 @@ class _RowReader:
             )
 
     def check_once(self, number: int, judge: str, site: str) -> None:
-        first = self.scored.setdefault((judge, site), number)
-        if first != number:
-            self.fault(number, None, f"评委{judge}已在第{first}行为观摩点「{site}」打过分")
+        worksheet, first = self.scored.setdefault((judge, site), (self.worksheet, number))
+        if (worksheet, first) != (self.worksheet, number):
+            where = (
+                f"第{first}行"
+                if worksheet == self.worksheet
+                else f"工作表「{worksheet}」第{first}行"
+            )
+            self.fault(number, None, f"评委{judge}已在{where}为观摩点「{site}」打过分")
 
     def check_site_region(self, number: int, site: str, region: str) -> None:
         first_region, first_row = self.site_regions.setdefault(site, (region, number))
@@ -296,16 +471,23 @@ class _RowReader:
         """The first spelling met of a name typed several ways ("张 三" and "张三")."""
         return self.spellings[kind].setdefault(clean_text(text), text) if text else ""
 
-    def region(self, text: str) -> str:
-        """A county as first spelled: "武陟" after "武陟县" is 武陟县, noted once."""
+    def region(self, text: str, *, judge: bool) -> str | None:
+        """The name of the county or zone `text` identifies in the tree ("示范区" and
+        "城乡一体化示范区" are one zone), noted when typed otherwise. A judge's unit that is no
+        county (市发改委) stays as typed and recuses him from nothing; a site's county that
+        the tree does not know is None."""
         if not text:
             return ""
-        key = short_region_name(clean_text(text))
-        first = self.spellings["region"].setdefault(key, text)
-        note = f"「{text}」按「{first}」计"
-        if first != text and note not in self.notes:
+        found = identify_region(text, self.regions)
+        if found is None:
+            note = f"评委所属「{text}」不是本市的县区或园区，不回避"
+            if judge and note not in self.notes:
+                self.notes.append(note)
+            return text if judge else None
+        note = f"「{text}」按「{found.name}」计"
+        if found.name != text and note not in self.notes:
             self.notes.append(note)
-        return first
+        return found.name
 
 
 def _points(value: object) -> Decimal | str:

@@ -121,7 +121,9 @@ def sites_for_judge(judge: Judge) -> list[Site]:
     return [site for site in sites if not recused(judge, site)]
 
 
-def _points(criteria: Sequence[Criterion], typed: Mapping[str, object]) -> dict[Criterion, Decimal]:
+def _points(
+    criteria: Sequence[Criterion], typed: Mapping[str, object], step: Decimal
+) -> dict[Criterion, Decimal]:
     points: dict[Criterion, Decimal] = {}
     faults = []
     for criterion in criteria:
@@ -134,7 +136,7 @@ def _points(criteria: Sequence[Criterion], typed: Mapping[str, object]) -> dict[
         except InvalidOperation:
             faults.append(f"「{criterion.name}」应填数字，而填的是「{raw}」")
             continue
-        if fault := score_fault(criterion.as_rubric(), value):
+        if fault := score_fault(criterion.as_rubric(), value, step):
             faults.append(fault)
             continue
         points[criterion] = value
@@ -171,7 +173,7 @@ def submit_scores(
         raise TourError(f"「{site}」已截止评分，评分不能再修改")
     if recused(judge, site):
         raise TourError(f"「{site}」属本人所在县区，按回避规定不参加评分")
-    checked = _points(list(tour.criteria.all()), points)
+    checked = _points(list(tour.criteria.all()), points, tour.score_step)
     if fault := bounds.text_fault(remark.strip(), "评语"):
         raise TourError(fault)
     now = timezone.now()

@@ -12,6 +12,11 @@ class Named(Protocol):
     name: str
 
 
+class Coded(Protocol):
+    code: str
+    name: str
+
+
 def clean_text(value: object) -> str:
     """NFKC-normalised text without any white space: what sheet cells are compared by."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value or "")))
@@ -26,6 +31,7 @@ def short_region_name(name: str) -> str:
 
 
 R = TypeVar("R", bound=Named)
+C = TypeVar("C", bound=Coded)
 
 
 def match_region(text: object, regions: Iterable[R]) -> R | None:
@@ -50,3 +56,13 @@ def match_region(text: object, regions: Iterable[R]) -> R | None:
     if len(containing) == 1:
         return containing[0]
     return None
+
+
+def identify_region(text: object, regions: Iterable[C]) -> C | None:
+    """The region of the tree `text` stands for: by its code ("410822", "410800-Z01") or by
+    its name as `match_region` finds it. Two spellings are the same region exactly when they
+    identify the same node: 城乡一体化示范区, 示范区 and 410800-Z01 are one zone."""
+    candidates = list(regions)
+    wanted = clean_text(text)
+    by_code = next((region for region in candidates if region.code == wanted), None)
+    return by_code or match_region(wanted, candidates)

@@ -1,6 +1,7 @@
 """Building a city's administrative tree from the shipped GB/T 2260 data."""
 
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -9,6 +10,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 
 from guanmo.regions.models import Region
+from guanmo.regions.names import clean_text, identify_region
 
 DATA_FILE = "gbt2260.csv"
 
@@ -41,6 +43,26 @@ def counties_of(city_code: str) -> list[Division]:
         (d for d in divisions().values() if d.parent == city_code and not d.code.endswith("00")),
         key=lambda d: d.code,
     )
+
+
+def city_of_counties(names: Iterable[str]) -> Division | None:
+    """The city (GB/T 2260) whose counties the most of `names` identify, for a sheet that
+    names counties but no city; None when no city's counties are named or two cities tie.
+    Parks and zones are not in GB/T 2260: only a city built with `init_city` knows them."""
+    by_parent: dict[str, list[Division]] = {}
+    for division in divisions().values():
+        if division.parent and not division.code.endswith("00"):
+            by_parent.setdefault(division.parent, []).append(division)
+    wanted = {clean_text(name) for name in names} - {""}
+    found = {
+        parent: sum(identify_region(name, counties) is not None for name in wanted)
+        for parent, counties in by_parent.items()
+    }
+    best = max(found.values(), default=0)
+    leaders = [parent for parent, count in found.items() if count == best]
+    if best == 0 or len(leaders) > 1:
+        return None
+    return divisions()[leaders[0]]
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ from guanmo.observation.bulletin import course_sentence, podium_sentence, remark
 from guanmo.observation.exporters.docx import write_docx
 from guanmo.observation.exporters.xlsx import write_xlsx
 from guanmo.observation.models import Tour
+from guanmo.observation.panel_readings import panel_readings
 from guanmo.observation.results import Method
 from guanmo.observation.selectors import tour_report
 from guanmo.observation.views.access import tour_with_results
@@ -40,6 +41,7 @@ def tour_results_page(request: HttpRequest, pk: int) -> HttpResponse:
             "tour_sentence": course_sentence(report.facts),
             "podium_sentence": podium_sentence(report.results.regions),
             "remarks": remarks_by_site(report.cards, [site.site for site in report.results.sites]),
+            "readings": panel_readings(report.results.agreement),
         }
     return render(request, "observation/results.html", context)
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from guanmo.documents.docx import save
 from guanmo.observation import route
 from guanmo.observation.routing import plan_route
-from guanmo.observation.schedule import arrange, validate_schedule
+from guanmo.observation.schedule import arrange, split_counties, validate_schedule
 from guanmo.observation.schedule_document import schedule_document
 from guanmo.observation.travel import read_travel_matrix
 from guanmo.observation.views.access import organised_site, organised_tour
@@ -49,6 +49,7 @@ def tour_route(request: HttpRequest, pk: int) -> HttpResponse:
             if key not in scheduled and key not in schedule.unplaced
         ]
         context["faults"] = validate_schedule(problem, schedule)
+        context["splits"] = split_counties(problem, schedule)
         context["map_days"] = _map_days(tour, schedule, by_key)
     return render(request, "observation/route.html", context)
 
@@ -91,6 +92,8 @@ def tour_route_plan(request: HttpRequest, pk: int) -> HttpResponse:
     if schedule.unplaced:
         names = "、".join(site.project.name for site in sites if str(site.pk) in schedule.unplaced)
         messages.warning(request, f"以下观摩点在日程内安排不下：{names}")
+    for split in split_counties(problem, schedule):
+        messages.warning(request, split)
     messages.success(request, f"已排定路线，共{len(sites) - len(schedule.unplaced)}个观摩点")
     return redirect("tour_route", tour.pk)
 

@@ -1,11 +1,16 @@
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from guanmo.observation.bulletin import TourFacts, TourReport
 from guanmo.observation.exporters import FILE_FORMATS, TEXT_FORMATS
 from guanmo.observation.results import Method, Trim, tour_results
+from guanmo.observation.rubric import SCORE_STEP, step_fault
 from guanmo.observation.score_sheet import read_score_sheet
+from guanmo.regions.models import Region
+from guanmo.regions.services import UnknownDivision, resolve_city, units_of
 
 TRIMMING_METHODS = (Method.TRIMMED, Method.ZSCORE)
 
@@ -14,7 +19,20 @@ class Command(BaseCommand):
     help = "由纸质评分表（.xlsx）计算观摩评比结果：观摩点和县区得分、排名、评委一致性与结果通报"
 
     def add_arguments(self, parser):
-        parser.add_argument("--scores", type=Path, required=True, help="评分表（.xlsx）")
+        parser.add_argument(
+            "--scores",
+            type=Path,
+            required=True,
+            help="评分表（.xlsx；读取每个有评分表头的工作表，可一位评委一个工作表）",
+        )
+        parser.add_argument(
+            "--step", default=str(SCORE_STEP), help="打分单位（默认0.5分；一位小数打分用0.1）"
+        )
+        parser.add_argument(
+            "--city",
+            help="城市区划代码：县区和园区按其区划识别（默认数据库中唯一的城市；"
+            "未建立城市时按GB/T 2260识别县区）",
+        )
         parser.add_argument("--drop-high", type=int, help="每个观摩点去掉几个最高分")
         parser.add_argument("--drop-low", type=int, help="每个观摩点去掉几个最低分")
         parser.add_argument(
@@ -32,7 +50,18 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", type=Path, help="输出文件（xlsx、docx 必填）")
 
     def handle(
-        self, *args, scores, drop_high, drop_low, method, no_recusal, format, output, **options
+        self,
+        *args,
+        scores,
+        step,
+        city,
+        drop_high,
+        drop_low,
+        method,
+        no_recusal,
+        format,
+        output,
+        **options,
     ):
         method = Method(method)
         trim = Trim(drop_high=drop_high, drop_low=drop_low)
@@ -43,12 +72,18 @@ class Command(BaseCommand):
                 raise CommandError(f"{option} 只用于 trimmed 或 zscore 计分方法")
         if format in FILE_FORMATS and output is None:
             raise CommandError(f"{format} 格式须用 -o 指定输出文件")
+        step = _step(step)
         recusal = not no_recusal
-        sheet = read_score_sheet(scores, recusal=recusal)
+        sheet = read_score_sheet(scores, recusal=recusal, step=step, regions=_regions(city))
         if not sheet.ok:
             for fault in sheet.faults:
-                self.stderr.write(str(fault))
+                self.stderr.write(sheet.describe(fault))
+            if any("分为单位" in fault.message for fault in sheet.faults):
+                self.stderr.write(
+                    f"提示：打分单位为{step:f}分；如评分表以0.1分为单位，请加 --step 0.1"
+                )
             raise CommandError(f"评分表中发现{len(sheet.faults)}处错误，未计算结果。")
+        self.stderr.write(sheet.reading)
         for note in sheet.notes:
             self.stderr.write(f"提示：{note}")
         report = TourReport(
@@ -69,3 +104,26 @@ class Command(BaseCommand):
         else:
             output.write_text(rendered + "\n", encoding="utf-8")
             self.stdout.write(self.style.SUCCESS(f"已写入 {output}"))
+
+
+def _step(typed: str) -> Decimal:
+    try:
+        step = Decimal(typed)
+    except InvalidOperation:
+        raise CommandError(f"--step 应为数字，而填的是{typed}") from None
+    if fault := step_fault(step):
+        raise CommandError(f"--step：{fault}")
+    return step
+
+
+def _regions(code: str | None) -> list[Region] | None:
+    """The counties and zones of the city named (or the only one); None when no city is built
+    (or no database made: the command also serves a paper tour alone) and none is named, so
+    that the sheet's counties are found in GB/T 2260."""
+    built = Region._meta.db_table in connection.introspection.table_names()
+    if code is None and not (built and Region.objects.filter(kind=Region.Kind.CITY).exists()):
+        return None
+    try:
+        return units_of(resolve_city(code))
+    except UnknownDivision as error:
+        raise CommandError(str(error)) from error
