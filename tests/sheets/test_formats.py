@@ -123,3 +123,26 @@ def test_libreoffice_s_million_repeated_empty_rows_and_columns_count_for_nothing
         archive.writestr("content.xml", content)
     (sheet,) = open_workbook(BytesIO(file.getvalue()))
     assert sheet.rows == [("项目名称",)]
+
+
+def with_ole_stream_renamed(xls: bytes, name: str) -> bytes:
+    """The .xls with its Workbook stream named `name` in the OLE directory."""
+    entry = xls.index("Workbook\0".encode("utf-16-le"))
+    named = (name + "\0").encode("utf-16-le")
+    patched = bytearray(xls)
+    patched[entry : entry + 64] = named.ljust(64, b"\0")
+    patched[entry + 64 : entry + 66] = len(named).to_bytes(2, "little")
+    return bytes(patched)
+
+
+def test_a_workbook_protected_by_a_password_is_refused_saying_so():
+    # An encrypted .xlsx is an OLE file whose streams are EncryptionInfo and EncryptedPackage.
+    data = with_ole_stream_renamed(WRITERS[".xls"](Drawn(rows=[["项目名称"]])), "EncryptionInfo")
+    with pytest.raises(Unreadable, match="文件设置了打开密码；请在 Excel 或 WPS 中取消密码"):
+        open_workbook(BytesIO(data))
+
+
+def test_a_word_97_document_is_refused_by_name():
+    data = with_ole_stream_renamed(WRITERS[".xls"](Drawn(rows=[["项目名称"]])), "WordDocument")
+    with pytest.raises(Unreadable, match=r"Word 97-2003 文档（\.doc）"):
+        open_workbook(BytesIO(data))
