@@ -146,3 +146,8 @@ def test_a_word_97_document_is_refused_by_name():
     data = with_ole_stream_renamed(WRITERS[".xls"](Drawn(rows=[["项目名称"]])), "WordDocument")
     with pytest.raises(Unreadable, match=r"Word 97-2003 文档（\.doc）"):
         open_workbook(BytesIO(data))
+
+
+def test_a_folder_named_as_the_file_is_a_message(tmp_path):
+    with pytest.raises(Unreadable, match="是文件夹，不是表格文件"):
+        open_workbook(tmp_path)

@@ -77,7 +77,10 @@ def _read_bytes(source: Source, bounds: Bounds) -> bytes:
         path = Path(source)
         if path.stat().st_size > limit:
             raise Unreadable(too_large)
-        return path.read_bytes()
+        try:
+            return path.read_bytes()
+        except IsADirectoryError:
+            raise Unreadable(f"无法读取文件：{path}是文件夹，不是表格文件") from None
     if hasattr(source, "seek"):
         source.seek(0)
     data = source.read(limit + 1)
