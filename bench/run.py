@@ -1,7 +1,8 @@
 """`make bench`: import and report speed on a province-scale ledger, as ratios to baselines.
 
 Builds 20,000 projects over 180 counties in a throwaway SQLite database, then measures
-  import: `import_ledger` of the ledger sheet  vs  openpyxl's read-only read of the same sheet;
+  import: `import_ledger` of the ledger sheet, as .xlsx and as .xls (BIFF, written by xlwt)
+          vs  openpyxl's read-only read of the same sheet as .xlsx (openpyxl reads no .xls);
   report: the 12 months' county totals        vs  one SQL aggregate query a month;
   route:  an observation tour's travel minutes after a 10 s search  vs  after 100 s
           (60 generated sites over four days; `--route-seconds` shortens both, 0 skips it);
@@ -52,16 +53,12 @@ def best_of(repeat: int, action: Callable[[], object], before: Callable[[], obje
     return min(times)
 
 
-def write_ledger_sheet(path: Path, county_names: list[str], projects: int, seed: int = 1) -> None:
+def ledger_rows(county_names: list[str], projects: int, seed: int = 1) -> list[list[object]]:
     """A ledger sheet as cities keep them: title, units line, header, one row per project."""
-    from openpyxl import Workbook
-
     rng = random.Random(seed)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("台账")
-    sheet.append([f"{YEAR}年重点项目台账"])
-    sheet.append(["单位：万元"])
-    sheet.append(
+    rows: list[list[object]] = [
+        [f"{YEAR}年重点项目台账"],
+        ["单位：万元"],
         [
             "序号",
             "项目名称",
@@ -73,11 +70,11 @@ def write_ledger_sheet(path: Path, county_names: list[str], projects: int, seed:
             f"{YEAR}年计划投资",
             "责任单位",
             "包抓领导",
-        ]
-    )
+        ],
+    ]
     for number in range(1, projects + 1):
         total = rng.randint(5000, 200000)
-        sheet.append(
+        rows.append(
             [
                 number,
                 f"样本项目{number:06d}",
@@ -91,7 +88,31 @@ def write_ledger_sheet(path: Path, county_names: list[str], projects: int, seed:
                 f"领导{number % 30}",
             ]
         )
+    return rows
+
+
+def write_ledger_sheet(path: Path, county_names: list[str], projects: int, seed: int = 1) -> None:
+    """The ledger sheet as .xlsx (openpyxl, streamed)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("台账")
+    for row in ledger_rows(county_names, projects, seed):
+        sheet.append(row)
     workbook.save(path)
+
+
+def write_ledger_xls(path: Path, county_names: list[str], projects: int, seed: int = 1) -> None:
+    """The same ledger sheet as an Excel 97-2003 .xls (BIFF8), as xlwt and old systems write it."""
+    import xlwt
+
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet("台账")
+    for r, row in enumerate(ledger_rows(county_names, projects, seed)):
+        for c, value in enumerate(row):
+            if value != "":
+                sheet.write(r, c, value)
+    workbook.save(str(path))
 
 
 def main() -> int:
@@ -151,6 +172,8 @@ def main() -> int:
     )
     sheet = workdir / "ledger.xlsx"
     write_ledger_sheet(sheet, [c.name for c in counties], options.projects)
+    old_sheet = workdir / "ledger.xls"
+    write_ledger_xls(old_sheet, [c.name for c in counties], options.projects)
     print(f"基准：{options.projects}个项目，{options.counties}个县区，12个月（{workdir}）")
 
     def bare_read() -> None:
@@ -160,15 +183,18 @@ def main() -> int:
                 pass
         workbook.close()
 
-    def run_import() -> None:
-        report = import_ledger(sheet, city=city, year=YEAR)
+    def run_import(path: Path = sheet) -> None:
+        report = import_ledger(path, city=city, year=YEAR)
         if not report.ok:
             raise SystemExit(f"导入失败：{report.faults[:3]}")
+        if report.created != options.projects:
+            raise SystemExit(f"导入了{report.created}个项目，应为{options.projects}个")
 
     def empty_ledger() -> None:
         Project.objects.filter(city=city).delete()
 
     read_seconds = best_of(options.repeat, bare_read)
+    xls_seconds = best_of(options.repeat, lambda: run_import(old_sheet), before=empty_ledger)
     import_seconds = best_of(options.repeat, run_import, before=empty_ledger)
 
     rng = random.Random(2)
@@ -223,6 +249,7 @@ def main() -> int:
     missed = False
     rows = [
         ("导入台账 import-ledger", import_seconds, read_seconds, IMPORT_TARGET),
+        ("导入台账 .xls", xls_seconds, read_seconds, IMPORT_TARGET),
         ("12个月进度报表", report_seconds, query_seconds, REPORT_TARGET),
     ]
     if options.route_seconds > 0:
@@ -254,7 +281,10 @@ def main() -> int:
         print(
             f"{label:<22}{seconds:>10.3f}{baseline:>10.3f}{ratio:>7.2f}×{target:>7.2f}×  {verdict}"
         )
-    print("（导入与报表为耗时秒数，观摩路线为车程分钟数。）")
+    print(
+        "（导入与报表为耗时秒数，观摩路线为车程分钟数；"
+        ".xls 导入的基线是 openpyxl 读同一表的 .xlsx。）"
+    )
     if pages is not None:
         missed |= not print_pages(pages)
     if missed:

@@ -28,9 +28,10 @@ def test_bench_prints_both_ratios_and_checks_the_totals_agree():
         *("--route-seconds", "0.2", "--route-sites", "12", "--pages-projects", "0"),
     )
     assert "导入台账 import-ledger" in printed
+    assert "导入台账 .xls" in printed
     assert "12个月进度报表" in printed
     assert "观摩路线车程 0.2s/2s" in printed
-    assert printed.count("×") >= 4
+    assert printed.count("×") >= 5
 
 
 PAGES = [

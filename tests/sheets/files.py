@@ -49,6 +49,17 @@ class Drawn:
     hidden_columns: set[int] = field(default_factory=set)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1
 
+    @property
+    def covered(self) -> set[tuple[int, int]]:
+        """The cells a merged range covers beside its first: they hold nothing."""
+        return {
+            (r, c)
+            for r0, c0, r1, c1 in self.merged
+            for r in range(r0, r1 + 1)
+            for c in range(c0, c1 + 1)
+            if (r, c) != (r0, c0)
+        }
+
 
 def to_xlsx(drawn: Drawn) -> bytes:
     workbook = Workbook()
@@ -76,13 +87,7 @@ def to_xls(drawn: Drawn) -> bytes:
     struck = xlwt.easyxf("font: struck_out on")
     plain = xlwt.XFStyle()
     merged_cells = {(r0, c0): (r1, c1) for r0, c0, r1, c1 in drawn.merged}
-    covered = {
-        (r, c)
-        for r0, c0, r1, c1 in drawn.merged
-        for r in range(r0, r1 + 1)
-        for c in range(c0, c1 + 1)
-        if (r, c) != (r0, c0)
-    }
+    covered = drawn.covered
     for number, row in enumerate(drawn.rows, start=1):
         style = struck if number in drawn.struck_rows else plain
         for column, value in enumerate(row):
@@ -102,14 +107,14 @@ def to_xls(drawn: Drawn) -> bytes:
     return file.getvalue()
 
 
-_ODS_NAMESPACES = (
+ODS_NAMESPACES = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
     'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
     'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
     'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
     'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"'
 )
-_ODS_MANIFEST = (
+ODS_MANIFEST = (
     '<?xml version="1.0" encoding="UTF-8"?>'
     '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
     'manifest:version="1.2">'
@@ -122,16 +127,10 @@ _ODS_MANIFEST = (
 
 def to_ods(drawn: Drawn) -> bytes:
     spans = {(r0, c0): (r1 - r0 + 1, c1 - c0 + 1) for r0, c0, r1, c1 in drawn.merged}
-    covered = {
-        (r, c)
-        for r0, c0, r1, c1 in drawn.merged
-        for r in range(r0, r1 + 1)
-        for c in range(c0, c1 + 1)
-        if (r, c) != (r0, c0)
-    }
+    covered = drawn.covered
     width = max(len(row) for row in drawn.rows)
     parts = [
-        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NAMESPACES} '
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODS_NAMESPACES} '
         'office:version="1.2"><office:automatic-styles>'
         '<style:style style:name="ce1" style:family="table-cell">'
         '<style:text-properties style:text-line-through-style="solid" '
@@ -178,7 +177,7 @@ def to_ods(drawn: Drawn) -> bytes:
             "application/vnd.oasis.opendocument.spreadsheet",
             compress_type=zipfile.ZIP_STORED,
         )
-        archive.writestr("META-INF/manifest.xml", _ODS_MANIFEST)
+        archive.writestr("META-INF/manifest.xml", ODS_MANIFEST)
         archive.writestr("content.xml", "".join(parts))
     return file.getvalue()
 
@@ -186,13 +185,7 @@ def to_ods(drawn: Drawn) -> bytes:
 def to_spreadsheetml(drawn: Drawn) -> bytes:
     """Excel 2003 XML as Excel writes it: a cell after a gap or a merge says its ss:Index."""
     merged = {(r0, c0): (r1 - r0, c1 - c0) for r0, c0, r1, c1 in drawn.merged}
-    covered = {
-        (r, c)
-        for r0, c0, r1, c1 in drawn.merged
-        for r in range(r0, r1 + 1)
-        for c in range(c0, c1 + 1)
-        if (r, c) != (r0, c0)
-    }
+    covered = drawn.covered
     parts = [
         '<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n'
         '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '

@@ -7,7 +7,7 @@ from io import BytesIO
 import pytest
 
 from guanmo.sheets.formats import MergedRange, Unreadable, open_workbook
-from tests.sheets.files import WRITERS, Drawn, to_csv
+from tests.sheets.files import ODS_MANIFEST, ODS_NAMESPACES, WRITERS, Drawn, to_csv
 
 DRAWN = Drawn(
     rows=[
@@ -94,3 +94,60 @@ def test_a_word_document_is_refused_by_name():
         archive.writestr("word/document.xml", "<w:document/>")
     with pytest.raises(Unreadable, match=r"Word 文档（\.docx）"):
         open_workbook(BytesIO(file.getvalue()))
+
+
+@pytest.mark.parametrize("extension", sorted(WRITERS))
+def test_a_table_starting_below_and_right_of_a1_keeps_its_row_numbers(extension):
+    drawn = Drawn(rows=[[], [], [None, None, "项目名称", "总投资"], [None, None, "甲", 5]])
+    drawn.hidden_rows = {4}
+    (sheet,) = open_workbook(BytesIO(WRITERS[extension](drawn)))
+    assert [row[2:] for row in sheet.rows[2:]] == [("项目名称", "总投资"), ("甲", 5)]
+    assert sheet.hidden_rows == {4}
+
+
+def test_libreoffice_s_million_repeated_empty_rows_and_columns_count_for_nothing():
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODS_NAMESPACES}>'
+        '<office:body><office:spreadsheet><table:table table:name="台账">'
+        '<table:table-column table:number-columns-repeated="1024"/><table:table-row>'
+        '<table:table-cell office:value-type="string"><text:p>项目名称</text:p></table:table-cell>'
+        '<table:table-cell table:number-columns-repeated="1023"/></table:table-row>'
+        '<table:table-row table:number-rows-repeated="1048575">'
+        '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    file = BytesIO()
+    with zipfile.ZipFile(file, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("META-INF/manifest.xml", ODS_MANIFEST)
+        archive.writestr("content.xml", content)
+    (sheet,) = open_workbook(BytesIO(file.getvalue()))
+    assert sheet.rows == [("项目名称",)]
+
+
+def with_ole_stream_renamed(xls: bytes, name: str) -> bytes:
+    """The .xls with its Workbook stream named `name` in the OLE directory."""
+    entry = xls.index("Workbook\0".encode("utf-16-le"))
+    named = (name + "\0").encode("utf-16-le")
+    patched = bytearray(xls)
+    patched[entry : entry + 64] = named.ljust(64, b"\0")
+    patched[entry + 64 : entry + 66] = len(named).to_bytes(2, "little")
+    return bytes(patched)
+
+
+def test_a_workbook_protected_by_a_password_is_refused_saying_so():
+    # An encrypted .xlsx is an OLE file whose streams are EncryptionInfo and EncryptedPackage.
+    data = with_ole_stream_renamed(WRITERS[".xls"](Drawn(rows=[["项目名称"]])), "EncryptionInfo")
+    with pytest.raises(Unreadable, match="文件设置了打开密码；请在 Excel 或 WPS 中取消密码"):
+        open_workbook(BytesIO(data))
+
+
+def test_a_word_97_document_is_refused_by_name():
+    data = with_ole_stream_renamed(WRITERS[".xls"](Drawn(rows=[["项目名称"]])), "WordDocument")
+    with pytest.raises(Unreadable, match=r"Word 97-2003 文档（\.doc）"):
+        open_workbook(BytesIO(data))
+
+
+def test_a_folder_named_as_the_file_is_a_message(tmp_path):
+    with pytest.raises(Unreadable, match="是文件夹，不是表格文件"):
+        open_workbook(tmp_path)

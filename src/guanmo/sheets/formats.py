@@ -25,7 +25,6 @@ from guanmo.sheets.sheet import (
     CSV,
     SAVE_AS,
     XLS,
-    XLSX,
     Bounds,
     Layout,
     MergedRange,
@@ -78,7 +77,10 @@ def _read_bytes(source: Source, bounds: Bounds) -> bytes:
         path = Path(source)
         if path.stat().st_size > limit:
             raise Unreadable(too_large)
-        return path.read_bytes()
+        try:
+            return path.read_bytes()
+        except IsADirectoryError:
+            raise Unreadable(f"无法读取文件：{path}是文件夹，不是表格文件") from None
     if hasattr(source, "seek"):
         source.seek(0)
     data = source.read(limit + 1)
@@ -89,11 +91,18 @@ def _read_bytes(source: Source, bounds: Bounds) -> bytes:
 
 def _read_biff(data: bytes, bounds: Bounds) -> list[Sheet]:
     """.xls and WPS .et (BIFF in an OLE container) through xlrd, layout included."""
-    if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00i\x00o\x00n\x00I\x00n\x00f\x00o" in data[:65536]:
-        raise Unreadable(f"无法读取文件：{XLSX}设置了打开密码；请取消密码后再上传")
     try:
         book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=False)
     except Exception as error:  # xlrd raises XLRDError, struct and index errors alike
+        # A password-protected .xlsx is an OLE file too, holding EncryptionInfo, not Workbook.
+        if "encrypted" in str(error) or "EncryptionInfo".encode("utf-16-le") in data:
+            raise Unreadable(
+                "无法读取文件：文件设置了打开密码；请在 Excel 或 WPS 中取消密码后再上传"
+            ) from None
+        if "WordDocument".encode("utf-16-le") in data:
+            raise Unreadable(
+                "无法读取文件：这是 Word 97-2003 文档（.doc），不是表格；请上传 Excel 表格"
+            ) from None
         raise Unreadable(
             f"无法读取文件：不是可读的{XLS}或 WPS 表格（.et），或文件已损坏（{error}）；{SAVE_AS}"
         ) from None
