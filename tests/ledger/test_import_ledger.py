@@ -306,7 +306,9 @@ def test_annual_plan_is_replaced_for_its_year(city):
 
 def test_a_blank_code_does_not_erase_a_known_one(city):
     import_ledger(
-        ledger_xlsx([1, "甲项目", CODE, "武陟县", None, None, None, 1000, 300]), city=city, year=2025
+        ledger_xlsx([1, "甲项目", CODE, "武陟县", None, None, None, 1000, 300]),
+        city=city,
+        year=2025,
     )
     import_ledger(
         ledger_xlsx([1, "甲项目", None, "武陟县", "甲公司", None, None, 1000, 300]),

@@ -84,6 +84,7 @@ def test_money_that_is_not_an_amount_says_why(typed, message):
         (2024.3, (2024, None)),  # "2024.3" kept as a number
         (2024.1, (2024, None)),  # "2024.10" kept as 2024.1
         (2024.12, (2024, None)),
+        ("24.3-26.12", (2024, 2026)),  # two-digit years with months, as 漳州 types them
         ("2024—", (2024, None)),
         (None, (None, None)),
     ],
@@ -99,6 +100,8 @@ def test_start_and_end_years_from_every_way_of_writing_them(typed, years):
         ("2026-2024", "开工年份晚于竣工年份：2026-2024"),
         (2024.13, "无法识别的起止年限：2024.13"),
         (2024.125, "无法识别的起止年限：2024.125"),
+        (1e20, "无法识别的起止年限：1e\\+20"),
+        ("24.13-26.12", "无法识别的起止年限：24.13-26.12"),
     ],
 )
 def test_years_that_cannot_be_read_say_why(typed, message):

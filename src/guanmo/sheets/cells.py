@@ -139,6 +139,9 @@ def decimal_places(amount: Decimal) -> int:
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _YEAR_AND_SHORT_YEAR = re.compile(r"((?:19|20)\d\d)年?-(\d\d)年?")
+_YEAR_DOT_MONTH = re.compile(r"(\d{4})\.(\d{1,2})")
+# "24.3-26.12": two-digit years with their months, as 漳州's sheets type them (read as 20yy).
+_SHORT_YEAR_MONTHS = re.compile(r"(\d\d)\.(\d{1,2})-(\d\d)\.(\d{1,2})")
 
 
 def parse_years(value: object) -> tuple[int | None, int | None]:
@@ -146,6 +149,7 @@ def parse_years(value: object) -> tuple[int | None, int | None]:
 
     "2024—2026", "2024-2026年", "2024.3-2026.12", "2024年3月至2026年12月", "2024-26" give
     (2024, 2026); a single year "2025" is a one-year project; "2024—" has no end yet.
+    "24.3-26.12" (two-digit years with months) is 2024 to 2026.
     A date (Excel turns "2024-3" into 2024-03-01) or a year and month kept as a number
     (2024.3; "2024.10" is kept as 2024.1) gives the start year alone: no end is invented.
     """
@@ -156,15 +160,18 @@ def parse_years(value: object) -> tuple[int | None, int | None]:
     if isinstance(value, int | float) and not isinstance(value, bool):
         if float(value).is_integer() and 1900 <= value <= 2099:
             return int(value), int(value)
-        year, _, month = repr(float(value)).partition(".")
-        if 1900 <= int(year) <= 2099 and len(month) <= 2 and 1 <= int(month) <= 12:
-            return int(year), None
+        typed = _YEAR_DOT_MONTH.fullmatch(repr(float(value)))
+        if typed and 1900 <= int(typed[1]) <= 2099 and 1 <= int(typed[2]) <= 12:
+            return int(typed[1]), None
         raise CellError(f"无法识别的起止年限：{value}")
     text = _DASH_RUN.sub("-", clean_text(value))
     if text in _BLANK_MARKS:
         return None, None
     short = _YEAR_AND_SHORT_YEAR.fullmatch(text)
-    if short:
+    months = _SHORT_YEAR_MONTHS.fullmatch(text)
+    if months and all(1 <= int(month) <= 12 for month in months.group(2, 4)):
+        years = [2000 + int(months.group(1)), 2000 + int(months.group(3))]
+    elif short:
         start = int(short.group(1))
         years = [start, start // 100 * 100 + int(short.group(2))]
     else:

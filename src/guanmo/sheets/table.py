@@ -334,8 +334,7 @@ def _names(row: Row, key: str) -> bool:
     """Whether a row's county cell or one of its headings is the place `key` names."""
     places = [row.values.get(Field.COUNTY, ""), *row.headings]
     return any(
-        place and short_region_name(clean_text(place)) == short_region_name(key)
-        for place in places
+        place and short_region_name(clean_text(place)) == short_region_name(key) for place in places
     )
 
 

@@ -27,7 +27,7 @@ from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, changes_between, field_labels, record_changes
 from guanmo.reporting.history import Source as ChangeSource
 from guanmo.sheets.cells import StageOrNature, format_wan
-from guanmo.sheets.faults import ImportReport
+from guanmo.sheets.faults import ImportReport, SheetFault
 from guanmo.sheets.header import Field
 from guanmo.sheets.table import Row, Table
 from guanmo.sheets.workbook import SheetSpec, Source, import_reason, read_workbook
@@ -41,7 +41,8 @@ LEDGER_SHEET = SheetSpec(
         Field.VISIBLE_PROGRESS,
         Field.PROBLEMS,
     },
-    required=((Field.NAME,), (Field.COUNTY, Field.LOCATION), (Field.TOTAL_INVESTMENT,)),
+    # The county may come from the layout instead of a column (see _unplaced_faults).
+    required=((Field.NAME,), (Field.TOTAL_INVESTMENT,)),
 )
 
 # Columns copied onto the project as they stand; a blank cell sets the attribute's blank.
@@ -113,6 +114,7 @@ def import_ledger(
     _check_repeats(entries)
     _match_ledger(entries, city)
     report.faults = [fault for row in reading.rows for fault in row.faults]
+    report.faults += _unplaced_faults(reading.tables, {id(entry.row) for entry in entries})
     if not report.ok:
         return report
 
@@ -142,8 +144,10 @@ def _check_row(row: Row, table: Table, counties: CountyFinder) -> _Entry | None:
     if not row.values.get(Field.NAME) and not row.failed(Field.NAME):
         row.fault(Field.NAME, "不能为空")
     placement = counties.placement_of(row, table)
-    if placement is None and not any(
-        row.failed(column) for column in (Field.COUNTY, Field.LOCATION, Field.LEAD_COUNTY)
+    if (
+        placement is None
+        and columns & {Field.COUNTY, Field.LOCATION}
+        and not any(row.failed(c) for c in (Field.COUNTY, Field.LOCATION, Field.LEAD_COUNTY))
     ):
         row.fault(Field.COUNTY if Field.COUNTY in columns else Field.LOCATION, "不能为空")
     _check_pending(row)
@@ -160,6 +164,28 @@ def _check_row(row: Row, table: Table, counties: CountyFinder) -> _Entry | None:
         (h for h in row.headings if counties.find(h) is None and not counties.is_city(h)), ""
     )
     return _Entry(row, columns, placement, category)
+
+
+def _unplaced_faults(tables: list[Table], placed: set[int]) -> list[SheetFault]:
+    """One fault per sheet with neither a county nor a location column whose layout (headings,
+    sheet name, title, project codes) does not place every row."""
+    faults = []
+    for table in tables:
+        if table.header.fields & {Field.COUNTY, Field.LOCATION}:
+            continue
+        unplaced = [r.number for r in table.rows if id(r) not in placed and not r.faults]
+        if unplaced:
+            shown = "、".join(str(number) for number in unplaced[:10])
+            faults.append(
+                SheetFault(
+                    table.sheet,
+                    table.header.rows[0],
+                    Field.COUNTY.value,
+                    f"表头中没有这一列（或「{Field.LOCATION.value}」），第{shown}行的县区"
+                    "也无法从标题行、工作表名、表头标题或项目代码得知",
+                )
+            )
+    return faults
 
 
 def _stage_of(row: Row) -> str:

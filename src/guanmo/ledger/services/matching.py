@@ -102,10 +102,12 @@ class CountyFinder:
     def _typed(self, row: Row, typed: str) -> Placement | None:
         if self.is_city(typed):
             return Placement(self.city)
-        county = self.find(typed)
+        parts = [part for part in _COUNTY_SEPARATORS.split(clean_text(typed)) if part]
+        # One name is looked up whole; several are split first, or "武陟县、郑东新区" would
+        # find 武陟县 by containment and lose the unknown one.
+        county = self.find(typed) if len(parts) < 2 else None
         if county is not None:
             return Placement(county)
-        parts = [part for part in _COUNTY_SEPARATORS.split(clean_text(typed)) if part]
         found = [self.find(part) for part in parts]
         unknown = [part for part, county in zip(parts, found, strict=True) if county is None]
         if len(parts) < 2 or unknown:
@@ -132,7 +134,7 @@ class CountyFinder:
             return Placement(county, source=f"表头标题「{table.title}」")
         code = row.values.get(Field.CODE, "")
         if code and (county := self._by_code.get(code_region(code))):
-            return Placement(county, source=f"项目代码（区划代码{code_region(code)}）")
+            return Placement(county, source="项目代码的区划代码")
         return None
 
     def _check_heading(self, row: Row, placement: Placement) -> None:
@@ -142,9 +144,7 @@ class CountyFinder:
         for heading in row.headings:
             county = self.find(heading)
             if county is not None and county not in (placement.lead, *placement.others):
-                row.fault(
-                    Field.COUNTY, f"「{placement.lead.name}」与所在标题行「{heading}」不符"
-                )
+                row.fault(Field.COUNTY, f"「{placement.lead.name}」与所在标题行「{heading}」不符")
                 return
 
     def _check_code(self, row: Row, placement: Placement) -> None:
