@@ -417,14 +417,25 @@ def test_a_pending_plan_never_clears_a_stored_one(city):
 # C01: a two-row merged header with the place in a column of its own ---------------------------
 
 
-def test_a_detail_sheet_with_a_merged_header_reads_stage_levels_and_short_years(city):
+def test_a_detail_sheet_with_a_merged_header_reads_its_stage_words(city):
     report = import_ledger(
         case_file("C01", "项目明细表_区域改为所在县区.xlsx"), city=city, year=2025
     )
     assert faults(report) == []
-    stages = dict(Project.objects.values_list("name", "stage"))
-    assert stages == {
+    assert dict(Project.objects.values_list("name", "stage")) == {
         "武陟县年产10万吨高端铝合金型材项目": "续建",  # 在建
         "温县怀药深加工及冷链物流园": "前期",
         "武陟县城区供水管网改造工程": "竣工",
+    }
+
+
+def test_two_digit_years_with_months_are_read_as_this_century(city):
+    report = import_ledger(
+        case_file("C01", "项目明细表_区域起止挂钩改名.xlsx"), city=city, year=2025
+    )
+    assert faults(report) == []
+    assert set(Project.objects.values_list("name", "start_year", "end_year")) == {
+        ("武陟县年产10万吨高端铝合金型材项目", 2024, 2026),  # 24.3-26.12
+        ("温县怀药深加工及冷链物流园", 2025, 2026),
+        ("武陟县城区供水管网改造工程", 2023, 2025),  # 23.6-25.6
     }
