@@ -230,6 +230,16 @@ _NATURE_WORDS = {
 _NATURES = {word: nature for nature, words in _NATURE_WORDS.items() for word in words}
 
 
+def parse_nature(value: object) -> str:
+    """统计建设性质 → one of 新建/扩建/改建/迁建/恢复 ("" when blank)."""
+    text = clean_text(value).removesuffix("项目")
+    if text in _BLANK_MARKS:
+        return ""
+    if text not in _NATURES:
+        raise CellError(f"无法识别「{parse_line(value)}」，应为新建、扩建、改建、迁建或恢复")
+    return _NATURES[text].value
+
+
 @dataclass(frozen=True)
 class StageOrNature:
     """What a 建设性质 cell said: the key-project stage, or the statistical 建设性质."""

@@ -45,6 +45,7 @@ class Field(StrEnum):
     PHASE = "建设阶段"  # 新开工/续建/竣工/前期 in a column of its own
     CATEGORY = "项目类型"  # 产业项目, 基础设施, 社会民生…
     LEAD_COUNTY = "牵头县区"  # the county that counts a project lying in several
+    NATURE = "建设性质（统计）"  # 新建/扩建/改建/迁建/恢复 in a column of its own
 
 
 MONEY_FIELDS = frozenset(
@@ -129,6 +130,7 @@ _SYNONYMS: dict[Field, tuple[str, ...]] = {
     Field.PHASE: ("建设阶段", "项目阶段", "项目建设阶段", "推进阶段", "项目状态"),
     Field.CATEGORY: ("项目类型", "项目类别", "项目分类", "项目大类"),
     Field.LEAD_COUNTY: ("牵头县区", "牵头县(市、区)", "牵头县(市,区)", "牵头县市区", "牵头地区"),
+    Field.NATURE: ("建设性质(统计)", "统计建设性质", "建设性质(统计口径)", "统计口径建设性质"),
 }
 
 # "完成投资" is this month's or the year's to date depending on the period named before it.

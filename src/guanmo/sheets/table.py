@@ -44,6 +44,7 @@ _PARSERS: dict[Field, Callable[[object], object]] = {
     Field.PHASE: cells.parse_stage,
     Field.CATEGORY: cells.parse_line,
     Field.LEAD_COUNTY: cells.parse_line,
+    Field.NATURE: cells.parse_nature,
 }
 # The fields whose presence makes a row a project row (a footnote has none of them).
 _PROJECT_MARKS = frozenset({Field.NAME, Field.CODE, Field.COUNTY}) | MONEY_FIELDS

@@ -52,6 +52,7 @@ _COPIED: dict[Field, tuple[str, object]] = {
     Field.INDUSTRY: ("industry", ""),
     Field.CATEGORY: ("category", ""),
     Field.PHASE: ("stage", ""),
+    Field.NATURE: ("construction_nature", ""),
     Field.SCOPE: ("scope", ""),
     Field.TOTAL_INVESTMENT: ("total_investment", Decimal(0)),
     Field.RESPONSIBLE_UNIT: ("responsible_unit", ""),
@@ -379,7 +380,7 @@ def _project_values(entry: _Entry) -> dict[str, object]:
     if Field.STAGE in columns:
         # 建设性质 holds either the stage or the statistical nature; each sets its own field.
         stated = row.values.get(Field.STAGE) or StageOrNature()
-        if stated.nature:
+        if stated.nature and Field.NATURE not in columns:
             values["construction_nature"] = stated.nature
         if Field.PHASE not in columns and (stated.stage or not stated.nature):
             values["stage"] = stated.stage

@@ -14,7 +14,7 @@ from guanmo.sheets.table import Row, Table
 BATCH_SIZE = 1000
 
 # What a county cell says for a project of the city itself.
-CITY_WORDS = frozenset({"全市", "市直", "市本级", "市级", "本级", "全域", "市区"})
+CITY_WORDS = frozenset({"全市", "市直", "市本级", "市级", "本级"})
 # Between the counties of a project lying in several: 武陟县、温县; 解放区/温县.
 _COUNTY_SEPARATORS = re.compile(r"[、,;/|+]+")
 
