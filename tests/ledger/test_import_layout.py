@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from guanmo.ledger.models import Project
-from guanmo.ledger.services import import_ledger
+from guanmo.ledger.models import MonthlyProgress, Project
+from guanmo.ledger.services import import_ledger, import_progress
 from tests.ledger.sheets import xlsx
 from tests.sheets.case_files import case_file
 
@@ -341,6 +341,25 @@ def test_a_second_import_changes_the_counties_a_project_lies_in(city):
     report = import_ledger(xlsx([header, ["甲项目", "武陟县", 1000]]), city=city, year=2025)
     assert (report.created, report.updated) == (0, 1)
     assert placed() == {"甲项目": ("武陟县",)}
+
+
+def test_monthly_progress_finds_projects_of_several_counties_and_of_the_city(city):
+    header = ["项目名称", "所在县区", "总投资", "年度计划投资"]
+    rows = [["沁河治理工程", "武陟县、温县", 9000, 3000], ["市中心医院", "市直", 9000, 3000]]
+    assert import_ledger(xlsx([header, *rows]), city=city, year=2025).ok
+    progress = xlsx(
+        [
+            ["项目名称", "所在县区", "本月完成投资", "1—4月累计完成投资"],
+            ["沁河治理工程", "武陟县、温县", 100, 400],
+            ["市中心医院", "全市", 200, 800],
+        ]
+    )
+    report = import_progress(progress, city=city, year=2025, month=4)
+    assert faults(report) == []
+    assert dict(MonthlyProgress.objects.values_list("project__name", "cumulative_completed")) == {
+        "沁河治理工程": Decimal(400),
+        "市中心医院": Decimal(800),
+    }
 
 
 def test_one_unknown_county_among_several_is_named_alone(city):

@@ -164,3 +164,30 @@ def test_the_title_above_the_header_is_kept_for_the_domain_to_read():
         ["温县2025年重点项目台账"], ["单位：万元"], HEADER, [1, "甲项目", None, None, 1, 1]
     )
     assert reading.tables[0].title == "温县2025年重点项目台账单位：万元"
+
+
+def test_a_subtotal_with_its_county_typed_beside_it_is_not_a_project():
+    reading = read(
+        HEADER,
+        [1, "甲项目", "武陟县", "甲公司", 1000, 300],
+        [2, "乙项目", "武陟县", "乙公司", 2000, 400],
+        [None, "小计", "武陟县", None, 3000, 800],
+        [3, "丙项目", "温县", "丙公司", 500, 100],
+        [None, "合计", "全市", None, 3500, 800],
+    )
+    assert names(reading) == ["甲项目", "乙项目", "丙项目"]
+    assert left_out(reading) == [(4, "小计行"), (6, "合计行")]
+    assert reading.notes == [  # the 合计 agrees with all three rows: only the 小计 is wrong
+        "工作表「Sheet1」第4行合计与各项目之和不符：「年度计划投资」合计800万元，各项目之和700万元"
+    ]
+
+
+def test_a_numbered_heading_whose_county_stands_in_the_county_column():
+    reading = read(
+        HEADER,
+        ["一", None, "温县", None, 1000, 300],
+        [1, "甲项目", None, "甲公司", 1000, 300],
+    )
+    assert names(reading) == ["甲项目"]
+    assert [row.headings for row in reading.rows] == [("温县",)]
+    assert reading.notes == []

@@ -154,6 +154,9 @@ class _TableReader:
             i for i, name in header.columns.items() if name not in _LABEL_FIELDS | MONEY_FIELDS
         ]
         self.money_columns = {i for i, _ in self.money}
+        self.place_columns = {
+            i for i, name in header.columns.items() if name in (Field.COUNTY, Field.LOCATION)
+        }
         self.headings: dict[int, str] = {}  # level → text of the headings above
         self.section = 0
         self.totals: list[_Totals] = []
@@ -177,34 +180,48 @@ class _TableReader:
             self.passed_over.append(number)
             self._leave_out(number, "非项目行")
 
-    def _labels(self, raw: Sequence[object]) -> list[str] | None:
-        """The texts of a row that has no project cell of its own (None when it has one)."""
+    def _labels(self, raw: Sequence[object]) -> list[tuple[int, str]] | None:
+        """(column, text) of a row that has no project cell of its own (None when it has one).
+
+        Numbers outside the money columns are serial numbers and are not among them.
+        """
         if any(raw[i] not in (None, "") for i in self.own_columns if i < len(raw)):
             return None
-        # Numbers outside the money columns are serial numbers.
         return [
-            cells.normalise(value)
+            (index, cells.normalise(value))
             for index, value in enumerate(raw)
             if index not in self.money_columns and isinstance(value, str) and value.strip()
         ]
 
-    def _layout_row(self, number: int, raw: Sequence[object], labels: list[str]) -> bool:
-        """Take a heading, breakdown or totals row; False when the row is none of them."""
-        texts = [clean_text(text) for text in labels if not _is_serial(text)]
-        if len(texts) != 1:
+    def _layout_row(
+        self, number: int, raw: Sequence[object], labels: list[tuple[int, str]]
+    ) -> bool:
+        """Take a heading, breakdown or totals row; False when the row is none of them.
+
+        Its label is its one text outside the serial and place columns; a place typed beside
+        it names the block ("小计" | "武陟县"), or is the heading itself ("一" | "武陟县").
+        """
+        numerals = [text for _, text in labels if _BARE_NUMERAL.match(text)]
+        places = [clean_text(text) for i, text in labels if i in self.place_columns]
+        texts = [
+            clean_text(text)
+            for i, text in labels
+            if i not in self.place_columns and not _is_serial(text)
+        ]
+        if len(texts) > 1 or len(places) > 1 or not (texts or numerals and places):
             return False
-        text = texts[0]
+        text = texts[0] if texts else ""
         if _BREAKDOWN.match(text):
             self._leave_out(number, "其中行")
             return True
         if match := _TOTALS_LABEL.match(text):
-            prefix, word = match["prefix"], match["word"]
-            grand = word != "小计" and bool(_GRAND_PREFIX.search(prefix))
+            named = match["prefix"] or (places[0] if places else "")
+            grand = match["word"] != "小计" and bool(_GRAND_PREFIX.search(named))
             kind = "total" if grand else "subtotal"
-            self._figure_row(number, raw, kind, name="" if grand else prefix)
+            self._figure_row(number, raw, kind, name="" if grand else named)
             self._leave_out(number, "合计行" if grand else "小计行")
             return True
-        heading = _heading(labels)
+        heading = _heading([*numerals, text or places[0]])
         if heading is None:
             return False
         level, name = heading

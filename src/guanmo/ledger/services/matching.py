@@ -58,16 +58,15 @@ class CountyFinder:
         return key in CITY_WORDS or key in (self.city.name, self.city.short_name)
 
     def county_of(self, row: Row, *, from_location: bool) -> Region | None:
-        """The row's county from its county cell, else (when allowed) from its location.
+        """The row's county from its county cell (the lead of several, or the city itself for
+        全市, 市直), else (when allowed) from its location.
 
         Records a fault on the row when a county is named but not found.
         """
         typed = row.values.get(Field.COUNTY, "")
         if typed:
-            county = self.find(typed)
-            if county is None:
-                row.fault(Field.COUNTY, f"{self.city.name}没有「{typed}」这个县区")
-            return county
+            placement = self._typed(row, typed)
+            return placement.lead if placement else None
         location = row.values.get(Field.LOCATION, "") if from_location else ""
         if location:
             county = self.find(location)
