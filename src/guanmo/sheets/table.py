@@ -208,7 +208,7 @@ class _TableReader:
             for i, text in labels
             if i not in self.place_columns and not _is_serial(text)
         ]
-        if len(texts) > 1 or len(places) > 1 or not (texts or numerals and places):
+        if len(texts) > 1 or len(places) > 1 or not (texts or (numerals and places)):
             return False
         text = texts[0] if texts else ""
         if _BREAKDOWN.match(text):
