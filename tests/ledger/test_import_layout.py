@@ -458,3 +458,34 @@ def test_two_digit_years_with_months_are_read_as_this_century(city):
         ("温县怀药深加工及冷链物流园", 2025, 2026),
         ("武陟县城区供水管网改造工程", 2023, 2025),  # 23.6-25.6
     }
+
+
+def test_a_category_column_holding_stage_words_is_read_as_the_stage_and_said(city):
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "项目类型", "总投资"],
+            ["甲项目", "温县", "新开工", 1000],
+            ["乙项目", "温县", "扩建", 1000],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+    assert faults(report) == []
+    assert "工作表「Sheet1」「项目类型」列填写的是建设性质（如「新开工」），已按建设性质读取" in (
+        report.notes
+    )
+    assert set(Project.objects.values_list("name", "stage", "construction_nature", "category")) == {
+        ("甲项目", "新开工", "", ""),
+        ("乙项目", "", "扩建", ""),
+    }
+
+
+def test_a_category_column_beside_a_construction_column_stays_the_category(city):
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "项目类型", "建设性质", "总投资"],
+            ["甲项目", "温县", "续建", "新建", 1000],
+        ]
+    )
+    assert import_ledger(sheet, city=city, year=2025).ok
+    project = Project.objects.get()
+    assert (project.category, project.construction_nature) == ("续建", "新建")

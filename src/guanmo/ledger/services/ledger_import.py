@@ -26,7 +26,7 @@ from guanmo.ledger.services.matching import (
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, changes_between, field_labels, record_changes
 from guanmo.reporting.history import Source as ChangeSource
-from guanmo.sheets.cells import StageOrNature, format_wan
+from guanmo.sheets.cells import CellError, StageOrNature, format_wan, parse_stage_or_nature
 from guanmo.sheets.faults import ImportReport, SheetFault
 from guanmo.sheets.header import Field
 from guanmo.sheets.table import Row, Table
@@ -108,6 +108,7 @@ def import_ledger(
     counties = CountyFinder(city)
     entries: list[_Entry] = []
     for table in reading.tables:
+        report.notes += _read_category_as_stage(table)
         for row in table.rows:
             entry = _check_row(row, table, counties)
             if entry:
@@ -136,6 +137,29 @@ def import_ledger(
                 changes.history, source=ChangeSource.IMPORT, user=user, reason=import_reason(source)
             )
     return report
+
+
+def _read_category_as_stage(table: Table) -> list[str]:
+    """A 项目类型 column every cell of which is a stage or a 建设性质 word (新开工, 续建, 扩建)
+    is that column under another name, in a sheet without one: read it so, and say so."""
+    header = table.header
+    index = next((i for i, name in header.columns.items() if name == Field.CATEGORY), None)
+    if index is None or Field.STAGE in header.fields:
+        return []
+    typed = [row.values[Field.CATEGORY] for row in table.rows if row.values.get(Field.CATEGORY)]
+    try:
+        read = [parse_stage_or_nature(text) for text in typed]
+    except CellError:
+        return []
+    if not read:
+        return []
+    header.columns[index] = Field.STAGE
+    for row in table.rows:
+        text = row.values.pop(Field.CATEGORY, "")
+        row.values[Field.STAGE] = parse_stage_or_nature(text)
+    return [
+        f"工作表「{table.sheet}」「项目类型」列填写的是建设性质（如「{typed[0]}」），已按建设性质读取"
+    ]
 
 
 def _check_row(row: Row, table: Table, counties: CountyFinder) -> _Entry | None:
