@@ -22,7 +22,9 @@ def make_ledger(city):
         code="2024-410823-04-01-000123",
         owner="焦作装备有限公司",
         industry="先进制造业",
+        category="产业项目",
         stage="续建",
+        construction_nature="扩建",
         scope="新建厂房12万平方米\n购置生产线8条",
         start_year=2024,
         end_year=2026,
@@ -43,8 +45,18 @@ def make_ledger(city):
         start_year=2025,
         total_investment=Decimal("0.5"),
     )
+    full.other_counties.add(wen)  # 武陟县 counts it, and it lies in 温县 too
+    own = Project.objects.create(
+        city=city, county=city, name="市中心医院新院区二期", total_investment=Decimal("68000")
+    )
     elsewhere = Project.objects.create(city=city, county=wen, name="去年的项目", total_investment=1)
-    for project, levels in [(full, "省市"), (sparse, "市"), (provincial, "省"), (elsewhere, "")]:
+    for project, levels in [
+        (full, "省市"),
+        (sparse, "市"),
+        (provincial, "省"),
+        (own, "市"),
+        (elsewhere, ""),
+    ]:
         for level in levels:
             KeyListEntry.objects.create(project=project, year=2025, level=level)
     KeyListEntry.objects.create(project=elsewhere, year=2024, level="市")
@@ -73,13 +85,19 @@ def test_export_then_import_gives_back_the_same_ledger(city, tmp_path):
     before = snapshot()
     path = tmp_path / "ledger.xlsx"
 
-    assert export_ledger(path, city=city, year=2025) == 3
+    assert export_ledger(path, city=city, year=2025) == 4
     Project.objects.all().delete()
     report = import_ledger(path, city=city, year=2025)
 
     assert report.faults == []
-    assert report.notes == []  # no unknown column, and the 合计 row agrees with the rows
-    assert report.created == 3
+    # no unknown column, and the 合计 row agrees with the rows; where projects lie is said
+    assert report.notes == [
+        "工作表「2025年重点项目」第5行「武陟县高端装备产业园项目（一期）」位于武陟县、温县，"
+        "由武陟县（首个填写的县区）计入县区排名",
+        "工作表「2025年重点项目」第8行「市中心医院新院区二期」为市级项目（市本级），"
+        "计入全市合计，不参加县区排名",
+    ]
+    assert report.created == 4
     assert snapshot() == before
 
 
@@ -107,7 +125,7 @@ def test_exported_sheet_has_title_units_frozen_header_widths_and_number_formats(
     assert sheet.freeze_panes == "C4"  # header and the 序号, 项目名称 columns stay in view
     assert sheet.print_title_rows == "$3:$3"
     assert sheet.column_dimensions["B"].width == 30
-    assert sheet["B4"].value == "合计（3个）"
+    assert sheet["B4"].value == "合计（4个）"
     total = header.index("总投资（万元）") + 1
     assert sheet.cell(5, total).value == 123456.7891
     assert sheet.cell(5, total).number_format == "#,##0.00"

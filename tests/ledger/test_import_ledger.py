@@ -31,7 +31,7 @@ def test_messy_ledger_imports_without_hand_editing(city):
                 "项目代码",
                 "县（市、区）",
                 "项目业主",
-                "项目类型",
+                "项目性质",  # 项目类型 is the category (产业项目, 基础设施), not this
                 "建设年限",
                 "投资情况",
                 None,
@@ -102,7 +102,8 @@ def test_messy_ledger_imports_without_hand_editing(city):
     assert machinery.name == "武陟县高端装备产业园项目（一期）"
     assert machinery.county.name == "武陟县"
     assert machinery.owner == "焦作装备有限公司"
-    assert machinery.stage == "新开工"
+    # 新建 is the statistical 建设性质, not the key-project stage: the stage is not invented
+    assert (machinery.stage, machinery.construction_nature) == ("", "新建")
     assert (machinery.start_year, machinery.end_year) == (2024, 2026)
     assert machinery.total_investment == Decimal("125000")
     assert machinery.leader_in_charge == "张三"
@@ -305,10 +306,12 @@ def test_annual_plan_is_replaced_for_its_year(city):
 
 def test_a_blank_code_does_not_erase_a_known_one(city):
     import_ledger(
-        ledger_xlsx([1, "甲项目", CODE, "温县", None, None, None, 1000, 300]), city=city, year=2025
+        ledger_xlsx([1, "甲项目", CODE, "武陟县", None, None, None, 1000, 300]),
+        city=city,
+        year=2025,
     )
     import_ledger(
-        ledger_xlsx([1, "甲项目", None, "温县", "甲公司", None, None, 1000, 300]),
+        ledger_xlsx([1, "甲项目", None, "武陟县", "甲公司", None, None, 1000, 300]),
         city=city,
         year=2025,
     )

@@ -8,7 +8,7 @@ from guanmo.ledger.models import KeyListEntry, Project
 from guanmo.ledger.services import import_ledger
 from tests.ledger.sheets import ledger_xlsx, xlsx
 
-CODE = "2024-410823-04-01-000123"
+CODE = "2024-410825-04-01-000123"  # 温县, where good() puts its projects
 
 
 def good(name="甲项目", code=None, county="温县", total=1000, plan=300):

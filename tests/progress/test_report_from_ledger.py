@@ -103,3 +103,30 @@ def test_money_sums_are_exact_on_every_database(db):
     assert summed_money(Decimal("7181373.13000001")) == Decimal("7181373.1300")
     assert summed_money(Decimal("12.3456")) == Decimal("12.3456")
     assert summed_money(None) == Decimal(0)
+
+
+def test_a_city_level_project_is_in_the_city_total_but_not_ranked(city, add_project):
+    add_project("武陟县", "1000", {4: "400"})
+    add_project("温县", "1000", {4: "300"})
+    own = add_project("温县", "2000", {4: "1500"}, name="市中心医院新院区二期")
+    own.county = city  # 市直: the city's own project
+    own.save()
+
+    report = progress_report_for(city, 2025, 4)
+
+    assert (report.total.projects, report.total.completed) == (3, Decimal("2200"))
+    city_level = report.regions[-1]
+    assert (city_level.region, city_level.projects, city_level.rank) == ("市本级", 1, None)
+    assert city_level.completion_rate == Decimal("75.0")  # listed with its figures
+    ranked = [(f.region, f.rank) for f in report.regions if f.rank]
+    assert ranked == [("武陟县", 1), ("温县", 2)]
+    assert not any("市本级" in sentence for sentence in report.sentences[:-1])
+
+
+def test_a_project_in_two_counties_counts_once_for_its_lead_county(city, add_project):
+    shared = add_project("武陟县", "1000", {4: "400"}, name="沁河治理工程")
+    shared.other_counties.add(city.children.get(name="温县"))
+
+    totals = _by_region(city, 4)
+
+    assert (totals["武陟县"].projects, totals["温县"].projects) == (1, 0)

@@ -1,5 +1,6 @@
 """Reading one cell: money as offices type it, year ranges, stages, levels, project codes."""
 
+import re
 from datetime import datetime
 from decimal import Decimal
 
@@ -14,6 +15,7 @@ from guanmo.sheets.cells import (
     parse_money,
     parse_project_code,
     parse_stage,
+    parse_stage_or_nature,
     parse_years,
 )
 
@@ -78,7 +80,11 @@ def test_money_that_is_not_an_amount_says_why(typed, message):
         ("2024-26", (2024, 2026)),
         ("2025", (2025, 2025)),
         (2025, (2025, 2025)),
-        (datetime(2025, 3, 1), (2025, 2025)),
+        (datetime(2025, 3, 1), (2025, None)),  # "2025-3" made a date by Excel: no end invented
+        (2024.3, (2024, None)),  # "2024.3" kept as a number
+        (2024.1, (2024, None)),  # "2024.10" kept as 2024.1
+        (2024.12, (2024, None)),
+        ("24.3-26.12", (2024, 2026)),  # two-digit years with months, as 漳州 types them
         ("2024—", (2024, None)),
         (None, (None, None)),
     ],
@@ -89,7 +95,14 @@ def test_start_and_end_years_from_every_way_of_writing_them(typed, years):
 
 @pytest.mark.parametrize(
     ("typed", "message"),
-    [("长期", "无法识别的起止年限：长期"), ("2026-2024", "开工年份晚于竣工年份：2026-2024")],
+    [
+        ("长期", "无法识别的起止年限：长期"),
+        ("2026-2024", "开工年份晚于竣工年份：2026-2024"),
+        (2024.13, "无法识别的起止年限：2024.13"),
+        (2024.125, "无法识别的起止年限：2024.125"),
+        (1e20, "无法识别的起止年限：1e\\+20"),
+        ("24.13-26.12", "无法识别的起止年限：24.13-26.12"),
+    ],
 )
 def test_years_that_cannot_be_read_say_why(typed, message):
     with pytest.raises(CellError, match=f"^{message}$"):
@@ -105,7 +118,6 @@ def test_years_written_by_guanmo_read_back(years):
     ("typed", "stage"),
     [
         ("新开工", "新开工"),
-        ("新建", "新开工"),
         ("续建", "续建"),
         ("在建", "续建"),
         ("竣工投产", "竣工"),
@@ -122,6 +134,34 @@ def test_stage_synonyms(typed, stage):
 def test_unknown_stage_names_the_four_stages():
     with pytest.raises(CellError, match="应为新开工、续建、竣工或前期"):
         parse_stage("改扩建中")
+
+
+def test_new_build_is_not_a_stage():
+    with pytest.raises(CellError, match="应为新开工、续建、竣工或前期"):
+        parse_stage("新建")
+
+
+@pytest.mark.parametrize(
+    ("typed", "stage", "nature"),
+    [
+        ("续建", "续建", ""),
+        ("新开工项目", "新开工", ""),
+        ("新建", "", "新建"),
+        ("扩建", "", "扩建"),
+        ("技术改造", "", "改建"),
+        ("迁建", "", "迁建"),
+        ("恢复", "", "恢复"),
+        (None, "", ""),
+    ],
+)
+def test_construction_cell_gives_the_stage_or_the_statistical_nature(typed, stage, nature):
+    read = parse_stage_or_nature(typed)
+    assert (read.stage, read.nature) == (stage, nature)
+
+
+def test_a_category_in_the_construction_cell_names_both_kinds():
+    with pytest.raises(CellError, match="应为新开工、续建、竣工、前期（项目阶段）或新建、扩建"):
+        parse_stage_or_nature("产业项目")
 
 
 @pytest.mark.parametrize(
@@ -164,6 +204,22 @@ def test_project_codes_are_normalised(typed, code):
 @pytest.mark.parametrize("typed", ["2024-41082-04-01-000123", "豫2024-001", "2024-410823-04-01"])
 def test_malformed_project_code_is_refused(typed):
     with pytest.raises(CellError, match="应为 YYYY-RRRRRR-II-TT-NNNNNN"):
+        parse_project_code(typed)
+
+
+def test_a_code_given_since_2021_starts_with_year_and_month():
+    assert parse_project_code("2401-410804-04-01-300001") == "2401-410804-04-01-300001"
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("2413-410804-04-01-300001", "的时间段「2413」既不是年份也不是年月"),
+        ("2024-410899-04-01-300001", "的区划代码410899不存在（GB/T 2260）"),
+    ],
+)
+def test_a_code_against_gbt_40058_and_gbt_2260(typed, message):
+    with pytest.raises(CellError, match=f"^{typed}{re.escape(message)}$"):
         parse_project_code(typed)
 
 

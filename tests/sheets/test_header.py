@@ -22,7 +22,7 @@ from guanmo.sheets.header import Field, find_header, read_label
         ("所属地区", Field.COUNTY),
         ("建设地点", Field.LOCATION),
         ("建设性质", Field.STAGE),
-        ("项目类型", Field.STAGE),
+        ("项目类型", Field.CATEGORY),
         ("产业类别", Field.INDUSTRY),
         ("所属产业", Field.INDUSTRY),
         ("行业", Field.INDUSTRY),

@@ -44,6 +44,15 @@ CENTRES = {
     "焦作高新技术产业开发区": (35.25, 113.20),
 }
 
+# 项目类型 as city lists group their projects, by the demo's industries.
+CATEGORIES = {
+    "先进制造业": "产业项目",
+    "现代服务业": "产业项目",
+    "基础设施": "基础设施",
+    "社会民生": "社会民生",
+    "现代农业": "产业项目",
+    "生态环保": "生态环保",
+}
 INDUSTRIES = {
     "先进制造业": [
         "{owner}年产{n}万吨{product}项目",
@@ -193,7 +202,9 @@ def build_demo_city(seed: int = DEFAULT_SEED) -> DemoSummary:
                 code=code,
                 owner=owner,
                 industry=industry,
+                category=CATEGORIES[industry],
                 stage=stage,
+                construction_nature="改建" if "改" in name else "新建",
                 scope=f"总建筑面积{rng.randint(2, 30)}万平方米，建设主体工程及配套设施",
                 start_year=rng.choice([2023, 2024, 2025]),
                 end_year=rng.choice([2025, 2026, 2027]),

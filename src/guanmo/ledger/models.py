@@ -21,6 +21,16 @@ class Stage(models.TextChoices):
     PREPARATORY = "前期", "前期"
 
 
+class ConstructionNature(models.TextChoices):
+    """建设性质 as investment statistics has it, beside (not instead of) the key-project stage."""
+
+    NEW = "新建", "新建"
+    EXTENSION = "扩建", "扩建"
+    RECONSTRUCTION = "改建", "改建"
+    RELOCATION = "迁建", "迁建"
+    RESTORATION = "恢复", "恢复"
+
+
 class Level(models.TextChoices):
     PROVINCE = "省", "省重点"
     CITY = "市", "市重点"
@@ -28,11 +38,18 @@ class Level(models.TextChoices):
 
 
 class Project(models.Model):
+    """A key project. `county` is the unit that counts it in rankings: its only county, the
+    lead county of a project lying in several (`other_counties` holds the rest), or the city
+    itself for a city-level project (全市, 市直), which is in the city's total but not ranked."""
+
     city = models.ForeignKey(
         Region, verbose_name="城市", on_delete=models.PROTECT, related_name="city_projects"
     )
     county = models.ForeignKey(
         Region, verbose_name="所在县区", on_delete=models.PROTECT, related_name="projects"
+    )
+    other_counties = models.ManyToManyField(
+        Region, verbose_name="其他所在县区", blank=True, related_name="shared_projects"
     )
     name = models.CharField("项目名称", max_length=200)
     code = models.CharField("项目代码", max_length=32, blank=True, default="")
@@ -41,6 +58,10 @@ class Project(models.Model):
     stage = models.CharField(
         "建设性质", max_length=8, choices=Stage.choices, blank=True, default=""
     )
+    construction_nature = models.CharField(
+        "建设性质（统计）", max_length=8, choices=ConstructionNature.choices, blank=True, default=""
+    )
+    category = models.CharField("项目类型", max_length=64, blank=True, default="")
     scope = models.TextField("建设规模及主要内容", blank=True, default="")
     start_year = models.PositiveSmallIntegerField("开工年份", null=True, blank=True)
     end_year = models.PositiveSmallIntegerField("竣工年份", null=True, blank=True)
@@ -84,6 +105,15 @@ class Project(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_city_level(self) -> bool:
+        """A project of the city itself (全市, 市直): counted in the city's total, not ranked."""
+        return self.county_id == self.city_id
+
+    def counties_named(self) -> str:
+        """Every county it lies in, the lead first: "武陟县、温县"."""
+        return "、".join([self.county.name, *(c.name for c in self.other_counties.all())])
 
 
 class KeyListEntry(models.Model):

@@ -33,10 +33,12 @@ class _LedgerColumn:
 _COLUMNS = [
     _LedgerColumn(Field.NAME, lambda line: line.project.name, 30, wrap=True),
     _LedgerColumn(Field.CODE, lambda line: line.project.code, 25, TEXT_FORMAT),
-    _LedgerColumn(Field.COUNTY, lambda line: line.project.county.name, 12),
+    _LedgerColumn(Field.COUNTY, lambda line: _counties(line.project), 12),
     _LedgerColumn(Field.OWNER, lambda line: line.project.owner, 24, wrap=True),
     _LedgerColumn(Field.INDUSTRY, lambda line: line.project.industry, 12),
+    _LedgerColumn(Field.CATEGORY, lambda line: line.project.category, 10),
     _LedgerColumn(Field.STAGE, lambda line: line.project.stage, 9),
+    _LedgerColumn(Field.NATURE, lambda line: line.project.construction_nature, 9),
     _LedgerColumn(Field.LEVELS, lambda line: format_levels(line.levels), 9),
     _LedgerColumn(Field.SCOPE, lambda line: line.project.scope, 40, wrap=True),
     _LedgerColumn(
@@ -56,6 +58,11 @@ _COLUMNS = [
     _LedgerColumn(Field.SITE_COMMISSIONER, lambda line: line.project.site_commissioner, 10),
     _LedgerColumn(Field.LOCATION, lambda line: line.project.location, 20, wrap=True),
 ]
+
+
+def _counties(project: Project) -> str:
+    """The county cell as import-ledger reads it back: 市本级, 温县, 武陟县、温县 (lead first)."""
+    return "市本级" if project.is_city_level else project.counties_named()
 
 
 def ledger_workbook(title: str, year: int, lines: Sequence[LedgerLine]) -> Workbook:

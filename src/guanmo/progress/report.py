@@ -24,14 +24,21 @@ class Period:
         return period_label(self.month)
 
 
+CITY_LEVEL = "市本级"  # the row of the city's own projects (全市, 市直): in the total, not ranked
+
+
 @dataclass(frozen=True)
 class UnitTotals:
-    """What the database gives for one county or zone: key projects, plan and completed (万元)."""
+    """What the database gives for one county or zone: key projects, plan and completed (万元).
+
+    `ranked` is False for the city's own projects: listed and counted in the total, never ranked.
+    """
 
     region: str
     projects: int
     annual_plan: Decimal
     completed: Decimal
+    ranked: bool = True
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,7 @@ class Figures:
     vs_time_progress: Decimal | None
     rank: int | None = None
     tied: bool = False
+    ranked: bool = True  # False for the city's own projects (市本级), which take no rank
 
 
 @dataclass
@@ -95,14 +103,16 @@ def figures_of(totals: UnitTotals, time: Decimal) -> Figures:
         completed=totals.completed,
         completion_rate=rate,
         vs_time_progress=points_vs_time_progress(rate, time),
+        ranked=totals.ranked,
     )
 
 
 def ranked_regions(units: Sequence[UnitTotals], time: Decimal) -> list[Figures]:
     """Each unit's figures with its competition rank; ranked units first, by rank, then the rest
-    in the order given (a unit with no annual plan has no rate and no rank)."""
+    in the order given (a unit with no annual plan has no rate and no rank, nor has the city's
+    own row)."""
     figures = [figures_of(unit, time) for unit in units]
-    ranks = competition_ranks([f.completion_rate for f in figures])
+    ranks = competition_ranks([f.completion_rate if f.ranked else None for f in figures])
     rank_counts: dict[int, int] = {}
     for rank in ranks:
         if rank is not None:

@@ -27,6 +27,7 @@ from django.db.models.functions import Coalesce
 from guanmo.figures.arithmetic import completion_rate
 from guanmo.ledger.models import KeyListEntry, MonthlyProgress, Project
 from guanmo.progress.report import (
+    CITY_LEVEL,
     Period,
     ProgressReport,
     ProjectLine,
@@ -91,7 +92,9 @@ def _reported(year: int, month: int) -> Exists:
 def region_totals(
     city: Region, year: int, month: int, level: str | None = None
 ) -> list[UnitTotals]:
-    """Projects, annual plan and completed investment of every county and zone, in one query."""
+    """Projects, annual plan and completed investment of every county and zone, in one query,
+    then of the city's own projects when it has any (市本级, unranked). A project lying in
+    several counties counts once, for its lead county (Project.county)."""
     rows = (
         with_figures(key_projects(city, year, level), year, month)
         .order_by()
@@ -103,18 +106,20 @@ def region_totals(
         )
     )
     by_county = {row["county_id"]: row for row in rows}
-    totals = []
-    for unit in units_of(city):
-        row = by_county.get(unit.pk, {})
-        totals.append(
-            UnitTotals(
-                region=unit.name,
-                projects=row.get("project_count", 0),
-                annual_plan=summed_money(row.get("plan_sum")),
-                completed=summed_money(row.get("completed_sum")),
-            )
-        )
+    totals = [_unit_totals(unit.name, by_county.get(unit.pk, {})) for unit in units_of(city)]
+    if city.pk in by_county:  # the city's own projects (全市, 市直): in the total, not ranked
+        totals.append(_unit_totals(CITY_LEVEL, by_county[city.pk], ranked=False))
     return totals
+
+
+def _unit_totals(region: str, row: dict, *, ranked: bool = True) -> UnitTotals:
+    return UnitTotals(
+        region=region,
+        projects=row.get("project_count", 0),
+        annual_plan=summed_money(row.get("plan_sum")),
+        completed=summed_money(row.get("completed_sum")),
+        ranked=ranked,
+    )
 
 
 def unreported_projects(

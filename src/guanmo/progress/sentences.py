@@ -52,7 +52,7 @@ def _with_rate(f: "Figures") -> str:
 
 def comparison_sentence(report: "ProgressReport") -> str | None:
     """Which units are ahead of, level with and behind time progress."""
-    ranked = [f for f in report.regions if f.vs_time_progress is not None]
+    ranked = [f for f in report.regions if f.ranked and f.vs_time_progress is not None]
     if not ranked:
         return None
     ahead = [f for f in ranked if f.vs_time_progress > 0]
@@ -84,7 +84,7 @@ def podium_sentence(report: "ProgressReport") -> str | None:
 
 
 def unplanned_sentence(report: "ProgressReport") -> str | None:
-    unplanned = [f for f in report.regions if f.rank is None]
+    unplanned = [f for f in report.regions if f.ranked and f.rank is None]
     if not unplanned:
         return None
     return f"{_names(unplanned)}未下达年度计划投资，不参与排名。"

@@ -7,11 +7,13 @@ None always means "left blank". Nothing here touches the database.
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from guanmo.ledger.models import Level, Stage
+from guanmo.ledger.models import ConstructionNature, Level, Stage
 from guanmo.regions.names import clean_text
+from guanmo.regions.services import divisions
 
 WAN_PER_YI = Decimal(10000)  # 1 亿元 = 10000 万元
 ONE_YUAN = Decimal("0.0001")  # in 万元: money is kept to four places
@@ -35,6 +37,14 @@ _SPACES = re.compile(r"[^\S\n]+")
 
 class CellError(ValueError):
     """A cell that cannot be read; the message says why, in Chinese."""
+
+
+class PendingValue(CellError):
+    """A money cell typed as not yet known (待定, 暂无): blank only where blank is allowed."""
+
+
+# What offices type in a money cell whose figure is not settled yet.
+PENDING_MARKS = frozenset({"待定", "暂无", "未定", "待定中", "待确定", "暂定"})
 
 
 def normalise(value: object) -> str:
@@ -87,6 +97,8 @@ def parse_money(value: object, scale: Decimal = Decimal(1)) -> Decimal | None:
         text = clean_text(value)
         if text in _BLANK_MARKS:
             return None
+        if text in PENDING_MARKS:
+            raise PendingValue(f"「{text}」不是数字")
         for suffix, cell_scale in _UNIT_SUFFIXES:  # a unit typed in the cell beats the column's
             if text.endswith(suffix):
                 text, scale = text.removesuffix(suffix), cell_scale
@@ -127,6 +139,9 @@ def decimal_places(amount: Decimal) -> int:
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _YEAR_AND_SHORT_YEAR = re.compile(r"((?:19|20)\d\d)年?-(\d\d)年?")
+_YEAR_DOT_MONTH = re.compile(r"(\d{4})\.(\d{1,2})")
+# "24.3-26.12": two-digit years with their months, as 漳州's sheets type them (read as 20yy).
+_SHORT_YEAR_MONTHS = re.compile(r"(\d\d)\.(\d{1,2})-(\d\d)\.(\d{1,2})")
 
 
 def parse_years(value: object) -> tuple[int | None, int | None]:
@@ -134,20 +149,29 @@ def parse_years(value: object) -> tuple[int | None, int | None]:
 
     "2024—2026", "2024-2026年", "2024.3-2026.12", "2024年3月至2026年12月", "2024-26" give
     (2024, 2026); a single year "2025" is a one-year project; "2024—" has no end yet.
+    "24.3-26.12" (two-digit years with months) is 2024 to 2026.
+    A date (Excel turns "2024-3" into 2024-03-01) or a year and month kept as a number
+    (2024.3; "2024.10" is kept as 2024.1) gives the start year alone: no end is invented.
     """
     if value is None:
         return None, None
     if isinstance(value, datetime | date):
-        return value.year, value.year
+        return value.year, None
     if isinstance(value, int | float) and not isinstance(value, bool):
         if float(value).is_integer() and 1900 <= value <= 2099:
             return int(value), int(value)
+        typed = _YEAR_DOT_MONTH.fullmatch(repr(float(value)))
+        if typed and 1900 <= int(typed[1]) <= 2099 and 1 <= int(typed[2]) <= 12:
+            return int(typed[1]), None
         raise CellError(f"无法识别的起止年限：{value}")
     text = _DASH_RUN.sub("-", clean_text(value))
     if text in _BLANK_MARKS:
         return None, None
     short = _YEAR_AND_SHORT_YEAR.fullmatch(text)
-    if short:
+    months = _SHORT_YEAR_MONTHS.fullmatch(text)
+    if months and all(1 <= int(month) <= 12 for month in months.group(2, 4)):
+        years = [2000 + int(months.group(1)), 2000 + int(months.group(3))]
+    elif short:
         start = int(short.group(1))
         years = [start, start // 100 * 100 + int(short.group(2))]
     else:
@@ -176,7 +200,7 @@ def format_years(start: int | None, end: int | None) -> str:
 
 
 _STAGE_WORDS = {
-    Stage.NEW_START: ("新开工", "新建", "新开", "拟开工", "计划新开工", "新开工建设"),
+    Stage.NEW_START: ("新开工", "新开", "拟开工", "计划新开工", "新开工建设"),
     Stage.CONTINUING: ("续建", "在建", "续建项目", "在建项目"),
     Stage.COMPLETED: ("竣工", "竣工投产", "建成", "建成投产", "已竣工", "投产", "完工"),
     Stage.PREPARATORY: ("前期", "前期工作", "预备", "储备", "谋划", "前期推进"),
@@ -185,7 +209,7 @@ _STAGES = {word: stage for stage, words in _STAGE_WORDS.items() for word in word
 
 
 def parse_stage(value: object) -> str:
-    """建设性质 → one of 新开工/续建/竣工/前期 ("" when blank); 新建 → 新开工, 竣工投产 → 竣工."""
+    """建设阶段 → one of 新开工/续建/竣工/前期 ("" when blank); 在建 → 续建, 竣工投产 → 竣工."""
     text = clean_text(value)
     if text in _BLANK_MARKS:
         return ""
@@ -193,6 +217,51 @@ def parse_stage(value: object) -> str:
     if stage is None:
         raise CellError(f"无法识别「{parse_line(value)}」，应为新开工、续建、竣工或前期")
     return stage.value
+
+
+# 建设性质 as statistics has it (国家统计局《固定资产投资统计报表制度》): how the project builds.
+_NATURE_WORDS = {
+    ConstructionNature.NEW: ("新建",),
+    ConstructionNature.EXTENSION: ("扩建",),
+    ConstructionNature.RECONSTRUCTION: ("改建", "改建和技术改造", "技术改造", "技改"),
+    ConstructionNature.RELOCATION: ("迁建",),
+    ConstructionNature.RESTORATION: ("恢复", "恢复建设"),
+}
+_NATURES = {word: nature for nature, words in _NATURE_WORDS.items() for word in words}
+
+
+def parse_nature(value: object) -> str:
+    """统计建设性质 → one of 新建/扩建/改建/迁建/恢复 ("" when blank)."""
+    text = clean_text(value).removesuffix("项目")
+    if text in _BLANK_MARKS:
+        return ""
+    if text not in _NATURES:
+        raise CellError(f"无法识别「{parse_line(value)}」，应为新建、扩建、改建、迁建或恢复")
+    return _NATURES[text].value
+
+
+@dataclass(frozen=True)
+class StageOrNature:
+    """What a 建设性质 cell said: the key-project stage, or the statistical 建设性质."""
+
+    stage: str = ""  # 新开工/续建/竣工/前期
+    nature: str = ""  # 新建/扩建/改建/迁建/恢复
+
+
+def parse_stage_or_nature(value: object) -> StageOrNature:
+    """A 建设性质 cell as offices fill it: key lists write the stage (续建), statistics the
+    nature (扩建); either is read into its own field, and anything else is refused."""
+    text = clean_text(value).removesuffix("项目")
+    if text in _BLANK_MARKS:
+        return StageOrNature()
+    if text in _NATURES:
+        return StageOrNature(nature=_NATURES[text].value)
+    if text in _STAGES:
+        return StageOrNature(stage=_STAGES[text].value)
+    raise CellError(
+        f"无法识别「{parse_line(value)}」，应为新开工、续建、竣工、前期（项目阶段）"
+        "或新建、扩建、改建、迁建、恢复（统计建设性质）"
+    )
 
 
 _LEVEL_NOISE = re.compile(r"县\(市[、,]区\)|重点项目|重点|项目|级|[、,;/和及\s]")
@@ -221,7 +290,9 @@ _PROJECT_CODE = re.compile(r"\d{4}-\d{6}-\d{2}-\d{2}-\d{6}")
 def parse_project_code(value: object) -> str:
     """A national project code `YYYY-RRRRRR-II-TT-NNNNNN`, normalised ("" when blank).
 
-    Any dash is accepted, and the twenty digits typed without dashes.
+    Any dash is accepted, and the twenty digits typed without dashes. Checked as GB/T 40058
+    builds it: the time segment is a year (codes given before 2021: 2019) or a year and month
+    (2401 for January 2024), and the region segment is a division of GB/T 2260.
     """
     text = _DASH_RUN.sub("-", clean_text(value)).upper()
     if text in _BLANK_MARKS:
@@ -230,4 +301,14 @@ def parse_project_code(value: object) -> str:
         text = f"{text[:4]}-{text[4:10]}-{text[10:12]}-{text[12:14]}-{text[14:]}"
     if not _PROJECT_CODE.fullmatch(text):
         raise CellError(f"格式不对：{parse_line(value)}，应为 YYYY-RRRRRR-II-TT-NNNNNN")
+    time, region = text[:4], text[5:11]
+    if not (1990 <= int(time) <= 2099 or 1 <= int(time[2:]) <= 12):
+        raise CellError(f"{text}的时间段「{time}」既不是年份也不是年月")
+    if region not in divisions():
+        raise CellError(f"{text}的区划代码{region}不存在（GB/T 2260）")
     return text
+
+
+def code_region(code: str) -> str:
+    """The GB/T 2260 region segment of a normalised project code: 410823."""
+    return code[5:11]

@@ -41,6 +41,11 @@ class Field(StrEnum):
     CUMULATIVE_COMPLETED = "累计完成投资"
     VISIBLE_PROGRESS = "形象进度"
     PROBLEMS = "存在问题"
+    # The ledger's fields as practice has them (issue 9 §6).
+    PHASE = "建设阶段"  # 新开工/续建/竣工/前期 in a column of its own
+    CATEGORY = "项目类型"  # 产业项目, 基础设施, 社会民生…
+    LEAD_COUNTY = "牵头县区"  # the county that counts a project lying in several
+    NATURE = "建设性质（统计）"  # 新建/扩建/改建/迁建/恢复 in a column of its own
 
 
 MONEY_FIELDS = frozenset(
@@ -75,7 +80,7 @@ _SYNONYMS: dict[Field, tuple[str, ...]] = {
     ),
     Field.LOCATION: ("建设地点", "项目地点", "项目建设地点", "项目所在地", "项目地址"),
     Field.INDUSTRY: ("产业类别", "所属产业", "行业", "所属行业", "产业类型", "行业类别", "产业"),
-    Field.STAGE: ("建设性质", "项目类型", "项目性质"),
+    Field.STAGE: ("建设性质", "项目性质"),
     Field.LEVELS: ("重点级别", "级别", "项目级别", "重点项目级别"),
     Field.SCOPE: (
         "建设规模及主要内容",
@@ -121,6 +126,11 @@ _SYNONYMS: dict[Field, tuple[str, ...]] = {
     ),
     Field.VISIBLE_PROGRESS: ("形象进度", "工程形象进度", "项目进展情况", "进展情况", "形象进展"),
     Field.PROBLEMS: ("存在问题", "存在的问题", "问题", "存在问题及建议", "需协调解决的问题"),
+    # The ledger's fields as practice has them (issue 9 §6).
+    Field.PHASE: ("建设阶段", "项目阶段", "项目建设阶段", "推进阶段", "项目状态"),
+    Field.CATEGORY: ("项目类型", "项目类别", "项目分类", "项目大类"),
+    Field.LEAD_COUNTY: ("牵头县区", "牵头县(市、区)", "牵头县(市,区)", "牵头县市区", "牵头地区"),
+    Field.NATURE: ("建设性质(统计)", "统计建设性质", "建设性质(统计口径)", "统计口径建设性质"),
 }
 
 # "完成投资" is this month's or the year's to date depending on the period named before it.

@@ -1,22 +1,29 @@
 """Reading the rows below a sheet's header: cells parsed, project rows kept, the rest set aside.
 
-Below the header a row is blank, a category heading ("一、先进制造业项目（120个）"), a totals
-row ("合计", "小计"), a project row, or something else (a footnote, a column-number line).
-Only project rows come out; a totals row whose figures differ from the sum of the rows it
-covers is noted.
+Below the header a row is blank, a heading ("一、武陟县", "（一）先进制造业", "温县（2个）"), a
+breakdown ("其中：新开工项目（3个）"), a totals row ("合计", "小计", "武陟县小计"), a project row,
+or something else (a footnote, a column-number line). Only project rows come out; every other
+row read is listed as left out, with why.
+
+A row is a heading, breakdown or totals row by its place and its shape, never by a word inside
+a project's name: its label stands alone (no code, owner, stage, years or other project cell),
+and a totals label ends in 合计/总计/小计 ("融合计算中心" is a project). Every figure a heading or
+totals row carries is checked against the rows it covers, and only a real disagreement is noted:
+a heading's against its block, a 小计 against the rows between it and the nearest heading or
+total (above it, else below it), a named 小计 ("武陟县小计") first against the rows of that name,
+a 合计 against all rows (source: issue 9 §4).
 """
 
 import re
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from guanmo.regions.names import clean_text
+from guanmo.regions.names import clean_text, short_region_name
 from guanmo.sheets import cells
-from guanmo.sheets.faults import SheetFault
-from guanmo.sheets.header import MONEY_FIELDS, PROSE_FIELDS, Field, Header
+from guanmo.sheets.faults import LeftOut, SheetFault
+from guanmo.sheets.header import MONEY_FIELDS, Field, Header
 
 _PARSERS: dict[Field, Callable[[object], object]] = {
     Field.NAME: cells.parse_line,
@@ -25,7 +32,7 @@ _PARSERS: dict[Field, Callable[[object], object]] = {
     Field.COUNTY: cells.parse_line,
     Field.LOCATION: cells.parse_line,
     Field.INDUSTRY: cells.parse_line,
-    Field.STAGE: cells.parse_stage,
+    Field.STAGE: cells.parse_stage_or_nature,
     Field.LEVELS: cells.parse_levels,
     Field.SCOPE: cells.parse_paragraph,
     Field.YEARS: cells.parse_years,
@@ -34,14 +41,25 @@ _PARSERS: dict[Field, Callable[[object], object]] = {
     Field.SITE_COMMISSIONER: cells.parse_line,
     Field.VISIBLE_PROGRESS: cells.parse_paragraph,
     Field.PROBLEMS: cells.parse_paragraph,
+    Field.PHASE: cells.parse_stage,
+    Field.CATEGORY: cells.parse_line,
+    Field.LEAD_COUNTY: cells.parse_line,
+    Field.NATURE: cells.parse_nature,
 }
 # The fields whose presence makes a row a project row (a footnote has none of them).
 _PROJECT_MARKS = frozenset({Field.NAME, Field.CODE, Field.COUNTY}) | MONEY_FIELDS
+# The money a sheet may give as 待定: whether that may stand for blank, its domain decides.
+_MAY_BE_PENDING = frozenset({Field.ANNUAL_PLAN})
+# Cells a heading or totals row may fill besides its figures: its label, number and place.
+_LABEL_FIELDS = frozenset({Field.SERIAL, Field.NAME, Field.COUNTY, Field.LOCATION})
 
-_TOTALS_WORDS = ("合计", "总计", "小计")
-_TOTALS_CELL_LENGTH = 12  # "全市重点项目合计（492个）" fits; a sentence in a note does not
+_TOTALS_LABEL = re.compile(
+    r"^(?P<prefix>.{0,16}?)(?P<word>合计|总计|小计)[:]?(?P<count>\(?共?\d+个(?:项目)?\)?)?$"
+)
+_GRAND_PREFIX = re.compile(r"^(?:全市|全县|全区|全部|总|本市|全省)|重点项目$|^$")
+_BREAKDOWN = re.compile(r"^其中[:、]?")
 _ENUMERATED = re.compile(
-    r"^(?:第?[一二三四五六七八九十百零〇]+[、.,]|\([一二三四五六七八九十百]+\))"
+    r"^(?:第?[一二三四五六七八九十百零〇]+[、.,]|\([一二三四五六七八九十百]+\)[、.,]?)"
 )
 _BARE_NUMERAL = re.compile(r"^\(?[一二三四五六七八九十百]+\)?$")
 _COUNTED = re.compile(r"\(?共?\d+个(?:项目)?\)?$")
@@ -54,8 +72,10 @@ class Row:
     sheet: str
     number: int
     values: dict[Field, Any]
-    heading: str = ""  # the category heading it stands under, e.g. "先进制造业"
-    section: int = 0  # counts the headings above it; a 小计 row covers one section
+    heading: str = ""  # the outermost heading it stands under, e.g. "武陟县" or "先进制造业"
+    section: int = 0  # counts the headings above it
+    headings: tuple[str, ...] = ()  # every heading it stands under, outermost first
+    pending: dict[Field, str] = field(default_factory=dict)  # money typed as 待定/暂无
     faults: list[SheetFault] = field(default_factory=list)
 
     def fault(self, column: Field, message: str) -> None:
@@ -70,6 +90,8 @@ class Table:
     sheet: str
     header: Header
     rows: list[Row]
+    title: str = ""  # the lines above the header, joined: "武陟县2025年市重点项目台账"
+    left_out: list[LeftOut] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -94,16 +116,26 @@ class _Figure:
 
 @dataclass
 class _Totals:
+    """A row carrying figures for a block of project rows, and where it stands among them."""
+
     number: int
-    section: int | None  # a 小计 covers its category; 合计 and 总计 the whole sheet
+    kind: str  # "heading", "subtotal" or "total"
+    position: int  # how many project rows stand above it
     figures: dict[Field, _Figure]
+    level: int = 0  # a heading's level
+    name: str = ""  # what a named subtotal or a heading names: "武陟县"
 
 
 def read_table(
-    sheet: str, header: Header, rows: Iterable[Sequence[object]], used: frozenset[Field]
+    sheet: str,
+    header: Header,
+    rows: Iterable[Sequence[object]],
+    used: frozenset[Field],
+    title: str = "",
 ) -> tuple[Table, list[str]]:
     """The project rows below a header (`rows` starts just below it) and the notes on the rest."""
     reader = _TableReader(sheet, header, used)
+    reader.table.title = title
     for number, raw in enumerate(rows, start=header.rows[-1] + 1):
         reader.take(number, raw)
     return reader.table, _header_notes(sheet, header) + reader.notes()
@@ -115,12 +147,16 @@ class _TableReader:
     def __init__(self, sheet: str, header: Header, used: frozenset[Field]) -> None:
         self.table = Table(sheet, header, [])
         self.columns = [(i, name) for i, name in header.columns.items() if name in used]
-        self.money = [(i, name) for i, name in self.columns if name in MONEY_FIELDS]
+        self.money = [(i, name) for i, name in header.columns.items() if name in MONEY_FIELDS]
         self.width = max(header.columns) + 1
-        # Where a totals label may stand: any column but the prose ones, named or not.
-        self.label_columns = [
-            i for i in range(self.width) if header.columns.get(i) not in PROSE_FIELDS
+        # Cells whose filling shows a row is a project of its own (a code, an owner, a stage…).
+        self.own_columns = [
+            i for i, name in header.columns.items() if name not in _LABEL_FIELDS | MONEY_FIELDS
         ]
+        self.money_columns = {i for i, _ in self.money}
+        self.place_columns = {
+            i for i, name in header.columns.items() if name in (Field.COUNTY, Field.LOCATION)
+        }
         self.headings: dict[int, str] = {}  # level → text of the headings above
         self.section = 0
         self.totals: list[_Totals] = []
@@ -131,25 +167,96 @@ class _TableReader:
             raw = (*raw, *(None,) * (self.width - len(raw)))
         if all(value is None or value == "" for value in raw):
             return
-        if self._is_totals(raw):
-            self.totals.append(self._totals(number, raw))
-        elif number == self.table.header.rows[-1] + 1 and _is_column_numbers(raw):
+        if number == self.table.header.rows[-1] + 1 and _is_column_numbers(raw):
+            self._leave_out(number, "列序号行")
             return
-        elif heading := _heading(raw):
-            level, text = heading
-            self.headings = {k: v for k, v in self.headings.items() if k < level}
-            self.headings[level] = text
-            self.section += 1
+        labels = self._labels(raw)
+        if labels is not None and self._layout_row(number, raw, labels):
+            return
+        row = self._row(number, raw)
+        if row.faults or any(row.values.get(mark) for mark in _PROJECT_MARKS):
+            self.table.rows.append(row)
         else:
-            row = self._row(number, raw)
-            if row.faults or any(row.values.get(mark) for mark in _PROJECT_MARKS):
-                self.table.rows.append(row)
-            else:
-                self.passed_over.append(number)
+            self.passed_over.append(number)
+            self._leave_out(number, "非项目行")
+
+    def _labels(self, raw: Sequence[object]) -> list[tuple[int, str]] | None:
+        """(column, text) of a row that has no project cell of its own (None when it has one).
+
+        Numbers outside the money columns are serial numbers and are not among them.
+        """
+        if any(raw[i] not in (None, "") for i in self.own_columns if i < len(raw)):
+            return None
+        return [
+            (index, cells.normalise(value))
+            for index, value in enumerate(raw)
+            if index not in self.money_columns and isinstance(value, str) and value.strip()
+        ]
+
+    def _layout_row(
+        self, number: int, raw: Sequence[object], labels: list[tuple[int, str]]
+    ) -> bool:
+        """Take a heading, breakdown or totals row; False when the row is none of them.
+
+        Its label is its one text outside the serial and place columns; a place typed beside
+        it names the block ("小计" | "武陟县"), or is the heading itself ("一" | "武陟县").
+        """
+        numerals = [text for _, text in labels if _BARE_NUMERAL.match(text)]
+        places = [clean_text(text) for i, text in labels if i in self.place_columns]
+        texts = [
+            clean_text(text)
+            for i, text in labels
+            if i not in self.place_columns and not _is_serial(text)
+        ]
+        if len(texts) > 1 or len(places) > 1 or not (texts or (numerals and places)):
+            return False
+        text = texts[0] if texts else ""
+        if _BREAKDOWN.match(text):
+            self._leave_out(number, "其中行")
+            return True
+        if match := _TOTALS_LABEL.match(text):
+            named = match["prefix"] or (places[0] if places else "")
+            grand = match["word"] != "小计" and bool(_GRAND_PREFIX.search(named))
+            kind = "total" if grand else "subtotal"
+            self._figure_row(number, raw, kind, name="" if grand else named)
+            self._leave_out(number, "合计行" if grand else "小计行")
+            return True
+        heading = _heading([*numerals, text or places[0]])
+        if heading is None:
+            return False
+        level, name = heading
+        self.headings = {k: v for k, v in self.headings.items() if k < level}
+        self.headings[level] = name
+        self.section += 1
+        self._figure_row(number, raw, "heading", name=name, level=level)
+        self._leave_out(number, "标题行")
+        return True
+
+    def _figure_row(self, number: int, raw: Sequence[object], kind: str, **where: Any) -> None:
+        figures = {}
+        for index, name in self.money:
+            try:
+                typed = cells.parse_money(raw[index])
+            except cells.CellError:
+                continue  # an unreadable total is no reason to stop; the rows are what counts
+            if typed is not None:
+                figures[name] = _Figure(typed, self.table.header.units[index])
+        # Recorded even without figures: a heading or total bounds the blocks around it.
+        self.totals.append(_Totals(number, kind, len(self.table.rows), figures, **where))
+
+    def _leave_out(self, number: int, reason: str) -> None:
+        self.table.left_out.append(LeftOut(self.table.sheet, number, reason))
 
     def _row(self, number: int, raw: Sequence[object]) -> Row:
-        heading = self.headings.get(1) or self.headings.get(2, "")
-        row = Row(self.table.sheet, number, {}, heading, self.section)
+        levels = sorted(self.headings)
+        row = Row(
+            self.table.sheet,
+            number,
+            {},
+            heading=self.headings[levels[0]] if levels else "",
+            section=self.section,
+            headings=tuple(self.headings[level] for level in levels),
+        )
         units = self.table.header.units
         for index, name in self.columns:
             value = raw[index]
@@ -160,38 +267,18 @@ class _TableReader:
                     row.values[name] = cells.parse_money(value, units[index])
                 else:
                     row.values[name] = _PARSERS[name](value)
+            except cells.PendingValue as error:
+                if name not in _MAY_BE_PENDING:
+                    row.fault(name, str(error))
+                else:
+                    row.pending[name] = cells.parse_line(value)
             except cells.CellError as error:
                 row.fault(name, str(error))
         return row
 
-    def _is_totals(self, raw: Sequence[object]) -> bool:
-        for index in self.label_columns:
-            value = raw[index]
-            # Every totals word has 计: one cheap test before the real one.
-            if (
-                isinstance(value, str)
-                and "计" in value
-                and len(value) <= _TOTALS_CELL_LENGTH
-                and any(word in value for word in _TOTALS_WORDS)
-            ):
-                return True
-        return False
-
-    def _totals(self, number: int, raw: Sequence[object]) -> _Totals:
-        subtotal = any(isinstance(raw[i], str) and "小计" in raw[i] for i in self.label_columns)
-        figures = {}
-        for index, name in self.money:
-            try:
-                typed = cells.parse_money(raw[index])
-            except cells.CellError:
-                continue  # an unreadable total is no reason to stop; the rows are what counts
-            if typed is not None:
-                figures[name] = _Figure(typed, self.table.header.units[index])
-        return _Totals(number, self.section if subtotal else None, figures)
-
     def notes(self) -> list[str]:
         sheet = self.table.sheet
-        notes = _totals_notes(sheet, self.table.rows, self.totals, [name for _, name in self.money])
+        notes = _totals_notes(sheet, self.table.rows, self.totals)
         if self.passed_over:
             shown = "、".join(str(n) for n in self.passed_over[:10])
             more = f"等{len(self.passed_over)}行" if len(self.passed_over) > 10 else "行"
@@ -213,23 +300,23 @@ def _header_notes(sheet: str, header: Header) -> list[str]:
     return notes
 
 
-def _heading(raw: Sequence[object]) -> tuple[int, str] | None:
-    """(level, text) of a category heading row: "一、…" is level 1, "（一）…" level 2."""
-    filled = [value for value in raw if value is not None and value != ""]
-    first = filled[0]
-    if not isinstance(first, str):
-        return None
-    text = cells.normalise(first)
-    if _BARE_NUMERAL.match(text) and len(filled) > 1 and isinstance(filled[1], str):
-        level, text = (2 if text.startswith("(") else 1), cells.normalise(filled[1])
-    elif match := _ENUMERATED.match(text):
-        level, text = (2 if text.startswith("(") else 1), text[match.end() :]
-    elif len(filled) == 1 and _COUNTED.search(clean_text(text)):
-        level = 1
+def _is_serial(text: str) -> bool:
+    return text.isdigit() or bool(_BARE_NUMERAL.match(text))
+
+
+def _heading(labels: Sequence[str]) -> tuple[int, str] | None:
+    """(level, text) of a heading row: "一、…" is level 1, "（一）…" level 2; "温县（2个）" 1."""
+    first = labels[0]
+    if _BARE_NUMERAL.match(first) and len(labels) > 1:
+        level, text = (2 if first.startswith("(") else 1), labels[1]
+    elif match := _ENUMERATED.match(first):
+        level, text = (2 if first.startswith("(") else 1), first[match.end() :]
+    elif _COUNTED.search(clean_text(first)) and not first[0].isdigit():
+        level, text = 1, first
     else:
         return None
     text = _COUNTED.sub("", clean_text(text)).removesuffix("项目")
-    return level, text
+    return (level, text) if text else None
 
 
 def _is_column_numbers(raw: Sequence[object]) -> bool:
@@ -240,29 +327,71 @@ def _is_column_numbers(raw: Sequence[object]) -> bool:
     )
 
 
-def _totals_notes(
-    sheet: str, rows: list[Row], totals: list[_Totals], money: list[Field]
-) -> list[str]:
-    sums: dict[int | None, dict[Field, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    for row in rows:
-        for name in money:
-            amount = row.values.get(name)
-            if isinstance(amount, Decimal):
-                sums[None][name] += amount
-                sums[row.section][name] += amount
+def _blocks(rows: list[Row], totals: list[_Totals], total: _Totals) -> list[list[Row]]:
+    """The blocks of rows a figure row may cover, the likeliest first (see the module's doc)."""
+    if total.kind == "total":
+        return [rows, _above(rows, totals, total)]
+    if total.kind == "heading":
+        ends = [
+            other.position
+            for other in totals
+            if other.number > total.number
+            and (other.kind == "total" or (other.kind == "heading" and other.level <= total.level))
+        ]
+        end = min(ends, default=len(rows))
+        return [rows[total.position : end]]
+    blocks = []
+    if total.name:
+        key = clean_text(total.name)
+        blocks.append([row for row in rows if _names(row, key)])
+    blocks += [_above(rows, totals, total), _below(rows, totals, total)]
+    return [block for block in blocks if block]
+
+
+def _names(row: Row, key: str) -> bool:
+    """Whether a row's county cell or one of its headings is the place `key` names."""
+    places = [row.values.get(Field.COUNTY, ""), *row.headings]
+    return any(
+        place and short_region_name(clean_text(place)) == short_region_name(key) for place in places
+    )
+
+
+def _above(rows: list[Row], totals: list[_Totals], total: _Totals) -> list[Row]:
+    starts = [other.position for other in totals if other.number < total.number]
+    return rows[max(starts, default=0) : total.position]
+
+
+def _below(rows: list[Row], totals: list[_Totals], total: _Totals) -> list[Row]:
+    ends = [other.position for other in totals if other.number > total.number]
+    return rows[total.position : min(ends, default=len(rows))]
+
+
+def _sum(rows: list[Row], name: Field) -> Decimal:
+    return sum(
+        (row.values[name] for row in rows if isinstance(row.values.get(name), Decimal)),
+        Decimal(0),
+    )
+
+
+def _totals_notes(sheet: str, rows: list[Row], totals: list[_Totals]) -> list[str]:
     notes = []
     for total in totals:
-        covered = (
-            sums[total.section] if total.section is not None and total.section > 0 else sums[None]
-        )
+        if not total.figures:
+            continue
+        blocks = _blocks(rows, totals, total) or [[]]
+        if any(
+            all(figure.agrees(_sum(block, name)) for name, figure in total.figures.items())
+            for block in blocks
+        ):
+            continue
+        block = blocks[0]
         differences = [
             f"「{name.value}」合计{cells.format_wan(figure.amount)}万元，"
-            f"各项目之和{cells.format_wan(covered[name])}万元"
+            f"各项目之和{cells.format_wan(_sum(block, name))}万元"
             for name, figure in total.figures.items()
-            if not figure.agrees(covered[name])
+            if not figure.agrees(_sum(block, name))
         ]
-        if differences:
-            notes.append(
-                f"工作表「{sheet}」第{total.number}行合计与各项目之和不符：{'；'.join(differences)}"
-            )
+        notes.append(
+            f"工作表「{sheet}」第{total.number}行合计与各项目之和不符：{'；'.join(differences)}"
+        )
     return notes

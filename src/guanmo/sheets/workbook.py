@@ -5,7 +5,7 @@ Rows below the header that are hidden or struck through are left out and listed;
 cells saved without a value stop the import, each named, rather than be read as blank.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
@@ -51,7 +51,8 @@ class Reading:
             notes=list(self.notes),
             dry_run=dry_run,
             sheets=[table.sheet for table in self.tables],
-            left_out=list(self.left_out),
+            # hidden and struck rows (found while reading), then each table's layout rows
+            left_out=[*self.left_out, *(left for t in self.tables for left in t.left_out)],
         )
 
 
@@ -103,7 +104,11 @@ def read_workbook(source: Source, spec: SheetSpec) -> Reading:
         if sheet.hidden_columns:
             reading.hidden_columns[sheet.name] = sheet.hidden_columns
         table, notes = read_table(
-            sheet.name, header, _visible_rows(sheet, header, reading.left_out), spec.used
+            sheet.name,
+            header,
+            _visible_rows(sheet, header, reading.left_out),
+            spec.used,
+            _title(buffered[: header.rows[0] - 1]),
         )
         reading.tables.append(table)
         reading.notes.extend(notes)
@@ -145,6 +150,11 @@ def import_reason(source: Source) -> str:
         Path(name).name if isinstance(name, str | PathLike) else ""
     )  # int: opened from an fd
     return f"导入《{file_name}》" if file_name else "导入表格"
+
+
+def _title(rows_above: Sequence[Sequence[object]]) -> str:
+    """The text above a header (title, units line), joined: where a sheet may name its county."""
+    return "".join(value for row in rows_above for value in row if isinstance(value, str))
 
 
 def _missing_columns(sheet: str, header: Header, spec: SheetSpec) -> list[SheetFault]:

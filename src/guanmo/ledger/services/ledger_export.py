@@ -2,6 +2,8 @@
 
 from collections import defaultdict
 
+from django.db.models import Case, When
+
 from guanmo.ledger.models import AnnualPlan, KeyListEntry, Level, Project
 from guanmo.ledger.sheet_export import LedgerLine, ledger_workbook
 from guanmo.regions.models import Region
@@ -25,8 +27,11 @@ def export_ledger(output: Source, *, city: Region, year: int, level: str | None 
         projects = projects.filter(pk__in=entries.filter(level=level).values("project_id"))
     lines = [
         LedgerLine(project, frozenset(levels[project.pk]), plans.get(project.pk))
-        for project in projects.select_related("county").order_by(
-            "county__sort_order", "county__code", "id"
+        for project in projects.select_related("county")
+        .prefetch_related("other_counties")
+        # the city's own projects (市本级) after the counties', as bulletins list them
+        .order_by(
+            Case(When(county=city, then=1), default=0), "county__sort_order", "county__code", "id"
         )
     ]
     listed = f"{Level(level).label}" if level else "重点"

@@ -14,15 +14,22 @@ from decimal import Decimal
 from django.db import transaction
 
 from guanmo.accounts.models import User
-from guanmo.ledger.models import AnnualPlan, KeyListEntry, Level, Project
-from guanmo.ledger.services.matching import BATCH_SIZE, CountyFinder, name_key, place
+from guanmo.ledger.models import AnnualPlan, KeyListEntry, Level, Project, Stage
+from guanmo.ledger.services.matching import (
+    BATCH_SIZE,
+    CountyFinder,
+    Placement,
+    name_key,
+    place,
+    placement_notes,
+)
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, changes_between, field_labels, record_changes
 from guanmo.reporting.history import Source as ChangeSource
-from guanmo.sheets.cells import format_wan
-from guanmo.sheets.faults import ImportReport
+from guanmo.sheets.cells import CellError, StageOrNature, format_wan, parse_stage_or_nature
+from guanmo.sheets.faults import ImportReport, SheetFault
 from guanmo.sheets.header import Field
-from guanmo.sheets.table import Row
+from guanmo.sheets.table import Row, Table
 from guanmo.sheets.workbook import SheetSpec, Source, import_reason, read_workbook
 
 LEDGER_SHEET = SheetSpec(
@@ -34,7 +41,8 @@ LEDGER_SHEET = SheetSpec(
         Field.VISIBLE_PROGRESS,
         Field.PROBLEMS,
     },
-    required=((Field.NAME,), (Field.COUNTY, Field.LOCATION), (Field.TOTAL_INVESTMENT,)),
+    # The county may come from the layout instead of a column (see _unplaced_faults).
+    required=((Field.NAME,), (Field.TOTAL_INVESTMENT,)),
 )
 
 # Columns copied onto the project as they stand; a blank cell sets the attribute's blank.
@@ -42,7 +50,9 @@ _COPIED: dict[Field, tuple[str, object]] = {
     Field.NAME: ("name", ""),
     Field.OWNER: ("owner", ""),
     Field.INDUSTRY: ("industry", ""),
-    Field.STAGE: ("stage", ""),
+    Field.CATEGORY: ("category", ""),
+    Field.PHASE: ("stage", ""),
+    Field.NATURE: ("construction_nature", ""),
     Field.SCOPE: ("scope", ""),
     Field.TOTAL_INVESTMENT: ("total_investment", Decimal(0)),
     Field.RESPONSIBLE_UNIT: ("responsible_unit", ""),
@@ -64,8 +74,16 @@ class _Entry:
 
     row: Row
     columns: set[Field]  # the columns its sheet has
-    county: Region
+    placement: Placement
+    # The outermost heading above it that names no place ("先进制造业"): a county heading
+    # gives the county, never a field of the projects under it.
+    category_heading: str = ""
     project: Project | None = None  # the ledger's project it updates, if any
+
+    @property
+    def county(self) -> Region:
+        """The unit that counts the project: its county, lead county, or the city itself."""
+        return self.placement.lead
 
 
 def import_ledger(
@@ -90,15 +108,20 @@ def import_ledger(
     counties = CountyFinder(city)
     entries: list[_Entry] = []
     for table in reading.tables:
+        report.notes += _read_category_as_stage(table)
         for row in table.rows:
-            entry = _check_row(row, table.header.fields, counties)
+            entry = _check_row(row, table, counties)
             if entry:
                 entries.append(entry)
     _check_repeats(entries)
     _match_ledger(entries, city)
     report.faults = [fault for row in reading.rows for fault in row.faults]
+    report.faults += _unplaced_faults(reading.tables, {id(entry.row) for entry in entries})
     if not report.ok:
         return report
+
+    report.notes += placement_notes([(entry.row, entry.placement) for entry in entries])
+    report.notes += _pending_notes(entries)
 
     if any(Field.ANNUAL_PLAN not in table.header.fields for table in reading.tables):
         report.notes.append(f"表中没有年度计划投资列，未设置{year}年计划投资")
@@ -116,13 +139,43 @@ def import_ledger(
     return report
 
 
-def _check_row(row: Row, columns: set[Field], counties: CountyFinder) -> _Entry | None:
-    """The faults a row has on its own; a blank county cell falls back on the location."""
+def _read_category_as_stage(table: Table) -> list[str]:
+    """A 项目类型 column every cell of which is a stage or a 建设性质 word (新开工, 续建, 扩建)
+    is that column under another name, in a sheet without one: read it so, and say so."""
+    header = table.header
+    index = next((i for i, name in header.columns.items() if name == Field.CATEGORY), None)
+    if index is None or Field.STAGE in header.fields:
+        return []
+    typed = [row.values[Field.CATEGORY] for row in table.rows if row.values.get(Field.CATEGORY)]
+    try:
+        read = [parse_stage_or_nature(text) for text in typed]
+    except CellError:
+        return []
+    if not read:
+        return []
+    header.columns[index] = Field.STAGE
+    for row in table.rows:
+        text = row.values.pop(Field.CATEGORY, "")
+        row.values[Field.STAGE] = parse_stage_or_nature(text)
+    return [
+        f"工作表「{table.sheet}」「项目类型」列填写的是建设性质（如「{typed[0]}」），已按建设性质读取"
+    ]
+
+
+def _check_row(row: Row, table: Table, counties: CountyFinder) -> _Entry | None:
+    """The faults a row has on its own; a blank county cell falls back on the location, then
+    on the sheet's layout (heading, sheet name, title, project code)."""
+    columns = table.header.fields
     if not row.values.get(Field.NAME) and not row.failed(Field.NAME):
         row.fault(Field.NAME, "不能为空")
-    county = counties.county_of(row, from_location=True)
-    if county is None and not row.failed(Field.COUNTY) and not row.failed(Field.LOCATION):
+    placement = counties.placement_of(row, table)
+    if (
+        placement is None
+        and columns & {Field.COUNTY, Field.LOCATION}
+        and not any(row.failed(c) for c in (Field.COUNTY, Field.LOCATION, Field.LEAD_COUNTY))
+    ):
         row.fault(Field.COUNTY if Field.COUNTY in columns else Field.LOCATION, "不能为空")
+    _check_pending(row)
     for column, limit in _LENGTH_LIMITS.items():
         if len(row.values.get(column, "")) > limit:
             row.fault(column, f"不能超过{limit}个字")
@@ -130,9 +183,58 @@ def _check_row(row: Row, columns: set[Field], counties: CountyFinder) -> _Entry 
     plan = row.values.get(Field.ANNUAL_PLAN)
     if total is not None and plan is not None and plan > total:
         row.fault(Field.ANNUAL_PLAN, f"{format_wan(plan)}万元，超过总投资{format_wan(total)}万元")
-    if row.faults or county is None:
+    if row.faults or placement is None:
         return None
-    return _Entry(row, columns, county)
+    category = next(
+        (h for h in row.headings if counties.find(h) is None and not counties.is_city(h)), ""
+    )
+    return _Entry(row, columns, placement, category)
+
+
+def _unplaced_faults(tables: list[Table], placed: set[int]) -> list[SheetFault]:
+    """One fault per sheet with neither a county nor a location column whose layout (headings,
+    sheet name, title, project codes) does not place every row."""
+    faults = []
+    for table in tables:
+        if table.header.fields & {Field.COUNTY, Field.LOCATION}:
+            continue
+        unplaced = [r.number for r in table.rows if id(r) not in placed and not r.faults]
+        if unplaced:
+            shown = "、".join(str(number) for number in unplaced[:10])
+            faults.append(
+                SheetFault(
+                    table.sheet,
+                    table.header.rows[0],
+                    Field.COUNTY.value,
+                    f"表头中没有这一列（或「{Field.LOCATION.value}」），第{shown}行的县区"
+                    "也无法从标题行、工作表名、表头标题或项目代码得知",
+                )
+            )
+    return faults
+
+
+def _stage_of(row: Row) -> str:
+    """The key-project stage a row gives, from 建设阶段 or a stage word in 建设性质."""
+    stated = row.values.get(Field.STAGE) or StageOrNature()
+    return row.values.get(Field.PHASE) or stated.stage
+
+
+def _check_pending(row: Row) -> None:
+    """待定 stands for a blank annual plan only where the project may have none yet: a 前期
+    project, or one whose stage the sheet does not give (source: issue 9 §5)."""
+    stage = _stage_of(row)
+    for column, typed in row.pending.items():
+        if stage and stage != Stage.PREPARATORY:
+            row.fault(column, f"「{typed}」：{stage}项目应填写{column.value}")
+
+
+def _pending_notes(entries: list[_Entry]) -> list[str]:
+    return [
+        f"工作表「{entry.row.sheet}」第{entry.row.number}行「{column.value}」填写「{typed}」，"
+        "按未填写处理（未设置该项）"
+        for entry in entries
+        for column, typed in entry.row.pending.items()
+    ]
 
 
 def _check_repeats(entries: list[_Entry]) -> None:
@@ -193,12 +295,25 @@ class _Changes:
     changed_plans: list[AnnualPlan] = field(default_factory=list)
     updated: int = 0  # existing projects changed in any way
     history: list[Change] = field(default_factory=list)  # what changes on existing projects
+    # project (by identity: new ones have no id yet) → the ids of its other counties
+    other_counties: dict[int, tuple[Project, set[int]]] = field(default_factory=dict)
 
     def write(self) -> None:
         # New projects first: the key-list entries and plans made for them take their ids.
         Project.objects.bulk_create(self.created, batch_size=BATCH_SIZE)
         if self.changed:
             Project.objects.bulk_update(self.changed, sorted(self.attributes), BATCH_SIZE)
+        through = Project.other_counties.through
+        projects = [project.pk for project, _ in self.other_counties.values()]
+        through.objects.filter(project_id__in=projects).delete()
+        through.objects.bulk_create(
+            [
+                through(project_id=project.pk, region_id=region)
+                for project, regions in self.other_counties.values()
+                for region in sorted(regions)
+            ],
+            batch_size=BATCH_SIZE,
+        )
         KeyListEntry.objects.bulk_create(self.key_lists, batch_size=BATCH_SIZE)
         AnnualPlan.objects.bulk_create(self.new_plans, batch_size=BATCH_SIZE)
         AnnualPlan.objects.bulk_update(self.changed_plans, ["planned_investment"], BATCH_SIZE)
@@ -215,6 +330,11 @@ def _changes(entries: list[_Entry], *, city: Region, year: int, level: str) -> _
     plans = {
         plan.project_id: plan for plan in AnnualPlan.objects.filter(project__city=city, year=year)
     }
+    shared: dict[int, set[int]] = {}
+    for project_id, region_id in Project.other_counties.through.objects.filter(
+        project__city=city
+    ).values_list("project_id", "region_id"):
+        shared.setdefault(project_id, set()).add(region_id)
     for entry in entries:
         project = entry.project or Project(city=city)
         values = _project_values(entry)
@@ -230,6 +350,10 @@ def _changes(entries: list[_Entry], *, city: Region, year: int, level: str) -> _
             changes.changed.append(project)
             changes.attributes |= differs
         touched = bool(differs)
+        others = {county.pk for county in entry.placement.others}
+        if others != shared.get(project.pk, set()):
+            changes.other_counties[id(project)] = (project, others)
+            touched = True
         for each in sorted(entry.row.values.get(Field.LEVELS) or {level}):
             if (project.pk, each) not in listed:
                 changes.key_lists.append(KeyListEntry(project=project, year=year, level=each))
@@ -277,8 +401,15 @@ def _project_values(entry: _Entry) -> dict[str, object]:
     for column, (attribute, blank) in _COPIED.items():
         if column in columns:
             values[attribute] = row.values.get(column, blank)
-    if Field.INDUSTRY not in columns and row.heading:
-        values["industry"] = row.heading  # the category heading the row stands under
+    if Field.STAGE in columns:
+        # 建设性质 holds either the stage or the statistical nature; each sets its own field.
+        stated = row.values.get(Field.STAGE) or StageOrNature()
+        if stated.nature and Field.NATURE not in columns:
+            values["construction_nature"] = stated.nature
+        if Field.PHASE not in columns and (stated.stage or not stated.nature):
+            values["stage"] = stated.stage
+    if Field.INDUSTRY not in columns and entry.category_heading:
+        values["industry"] = entry.category_heading
     if Field.YEARS in columns:
         values["start_year"], values["end_year"] = row.values.get(Field.YEARS, (None, None))
     if row.values.get(Field.CODE):

@@ -1,17 +1,41 @@
 """How a sheet row finds its county and its project: the rules both imports share."""
 
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from guanmo.regions.models import Region
 from guanmo.regions.names import clean_text, match_region
-from guanmo.regions.services import units_of
+from guanmo.regions.services import divisions, units_of
+from guanmo.sheets.cells import code_region
 from guanmo.sheets.header import Field
-from guanmo.sheets.table import Row
+from guanmo.sheets.table import Row, Table
 
 BATCH_SIZE = 1000
+
+# What a county cell says for a project of the city itself.
+CITY_WORDS = frozenset({"全市", "市直", "市本级", "市级", "本级"})
+# Between the counties of a project lying in several: 武陟县、温县; 解放区/温县.
+_COUNTY_SEPARATORS = re.compile(r"[、,;/|+]+")
 
 
 def name_key(name: str) -> str:
     """What two project names are compared by: NFKC, no white space."""
     return clean_text(name)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a project lies: the unit that counts it (`lead`) and any other counties.
+
+    `lead` is the city itself for a city-level project. `source` says where the county was
+    found when the row's own county or location cell did not give it ("工作表名「温县」").
+    """
+
+    lead: Region
+    others: tuple[Region, ...] = ()
+    source: str = ""
+    lead_named: bool = False  # a 牵头县区 cell chose the lead
 
 
 class CountyFinder:
@@ -21,23 +45,28 @@ class CountyFinder:
         self.city = city
         self.units = units_of(city)
         self._found: dict[str, Region | None] = {}
+        self._by_code = {unit.code: unit for unit in self.units}
 
     def find(self, text: str) -> Region | None:
         if text not in self._found:
             self._found[text] = match_region(text, self.units)
         return self._found[text]
 
+    def is_city(self, text: str) -> bool:
+        """Whether a county cell names the city itself: 全市, 市直, 焦作市."""
+        key = clean_text(text)
+        return key in CITY_WORDS or key in (self.city.name, self.city.short_name)
+
     def county_of(self, row: Row, *, from_location: bool) -> Region | None:
-        """The row's county from its county cell, else (when allowed) from its location.
+        """The row's county from its county cell (the lead of several, or the city itself for
+        全市, 市直), else (when allowed) from its location.
 
         Records a fault on the row when a county is named but not found.
         """
         typed = row.values.get(Field.COUNTY, "")
         if typed:
-            county = self.find(typed)
-            if county is None:
-                row.fault(Field.COUNTY, f"{self.city.name}没有「{typed}」这个县区")
-            return county
+            placement = self._typed(row, typed)
+            return placement.lead if placement else None
         location = row.values.get(Field.LOCATION, "") if from_location else ""
         if location:
             county = self.find(location)
@@ -45,6 +74,125 @@ class CountyFinder:
                 row.fault(Field.LOCATION, f"无法从「{location}」确定所在县区，请填写所在县区")
             return county
         return None
+
+    def placement_of(self, row: Row, table: Table) -> Placement | None:
+        """Where a ledger row's project lies, from the first of: its county cell (one county,
+        several, or the city itself), its location, the heading it stands under, its sheet's
+        name, its sheet's title, its project code's region. Faults recorded on the row: a
+        county named but not found, a heading or a code that contradicts the county given."""
+        typed = row.values.get(Field.COUNTY, "")
+        placement = self._typed(row, typed) if typed else None
+        if typed and placement is None:
+            return None
+        location = row.values.get(Field.LOCATION, "")
+        if placement is None and location:
+            county = self.find(location)
+            placement = Placement(county) if county else None
+        if placement is None:
+            placement = self._from_layout(row, table)
+        if placement is None:
+            if location:
+                row.fault(Field.LOCATION, f"无法从「{location}」确定所在县区，请填写所在县区")
+            return None
+        self._check_heading(row, placement)
+        self._check_code(row, placement)
+        return placement
+
+    def _typed(self, row: Row, typed: str) -> Placement | None:
+        if self.is_city(typed):
+            return Placement(self.city)
+        parts = [part for part in _COUNTY_SEPARATORS.split(clean_text(typed)) if part]
+        # One name is looked up whole; several are split first, or "武陟县、郑东新区" would
+        # find 武陟县 by containment and lose the unknown one.
+        county = self.find(typed) if len(parts) < 2 else None
+        if county is not None:
+            return Placement(county)
+        found = [self.find(part) for part in parts]
+        unknown = [part for part, county in zip(parts, found, strict=True) if county is None]
+        if len(parts) < 2 or unknown:
+            named = "、".join(unknown) if len(parts) > 1 and unknown else typed
+            row.fault(Field.COUNTY, f"{self.city.name}没有「{named}」这个县区")
+            return None
+        counties = list(dict.fromkeys(c for c in found if c is not None))
+        lead_typed = row.values.get(Field.LEAD_COUNTY, "")
+        if not lead_typed:
+            return Placement(counties[0], tuple(counties[1:]))
+        lead = self.find(lead_typed)
+        if lead not in counties:
+            row.fault(Field.LEAD_COUNTY, f"「{lead_typed}」不在所在县区「{typed}」之中")
+            return None
+        return Placement(lead, tuple(c for c in counties if c != lead), lead_named=True)
+
+    def _from_layout(self, row: Row, table: Table) -> Placement | None:
+        for heading in row.headings:
+            if county := self.find(heading):
+                return Placement(county, source=f"标题行「{heading}」")
+        if county := self.find(table.sheet):
+            return Placement(county, source=f"工作表名「{table.sheet}」")
+        if table.title and (county := self.find(table.title)):
+            return Placement(county, source=f"表头标题「{table.title}」")
+        code = row.values.get(Field.CODE, "")
+        if code and (county := self._by_code.get(code_region(code))):
+            return Placement(county, source="项目代码的区划代码")
+        return None
+
+    def _check_heading(self, row: Row, placement: Placement) -> None:
+        """A county cell under a county heading must be that county (or include it)."""
+        if placement.source:
+            return
+        for heading in row.headings:
+            county = self.find(heading)
+            if county is not None and county not in (placement.lead, *placement.others):
+                row.fault(Field.COUNTY, f"「{placement.lead.name}」与所在标题行「{heading}」不符")
+                return
+
+    def _check_code(self, row: Row, placement: Placement) -> None:
+        """The region a project code names must be where the row says the project lies."""
+        code = row.values.get(Field.CODE, "")
+        if not code:
+            return
+        region = code_region(code)
+        if region in (self.city.code, getattr(self.city.parent, "code", None)):
+            return  # coded by the city or the province: says nothing of the county
+        counties = (placement.lead, *placement.others)
+        if any(county.code == region for county in counties):
+            return
+        division = divisions()[region]
+        where = "、".join(county.name for county in counties)
+        if region in self._by_code or division.parent == self.city.code:
+            message = f"区划代码{region}是{division.name}，与所在县区「{where}」不符"
+        else:
+            message = f"区划代码{region}是{division.name}，不在{self.city.name}"
+        row.fault(Field.CODE, message)
+
+
+def placement_notes(placed: Sequence[tuple[Row, Placement]]) -> list[str]:
+    """What the report says of where projects were placed: counties taken from the layout,
+    projects lying in several counties, and projects of the city itself."""
+    notes = []
+    by_source: dict[tuple[str, str], list[int]] = {}
+    for row, placement in placed:
+        if placement.source:
+            by_source.setdefault((row.sheet, placement.source), []).append(row.number)
+    for (sheet, source), numbers in by_source.items():
+        shown = "、".join(str(number) for number in numbers[:10])
+        more = f"等{len(numbers)}行" if len(numbers) > 10 else "行"
+        notes.append(f"工作表「{sheet}」第{shown}{more}未填所在县区，取自{source}")
+    for row, placement in placed:
+        name = row.values.get(Field.NAME, "")
+        if placement.others:
+            where = "、".join(c.name for c in (placement.lead, *placement.others))
+            why = "牵头县区" if placement.lead_named else "首个填写的县区"
+            notes.append(
+                f"工作表「{row.sheet}」第{row.number}行「{name}」位于{where}，"
+                f"由{placement.lead.name}（{why}）计入县区排名"
+            )
+        elif placement.lead.kind == Region.Kind.CITY:
+            notes.append(
+                f"工作表「{row.sheet}」第{row.number}行「{name}」为市级项目"
+                f"（{row.values.get(Field.COUNTY, '')}），计入全市合计，不参加县区排名"
+            )
+    return notes
 
 
 def place(row: Row, other: Row) -> str:

@@ -41,7 +41,7 @@ def report_as_dict(report: ProgressReport) -> dict:
         "sentences": report.sentences,
         "total": _figures(report.total),
         "regions": [
-            {"region": f.region, **_figures(f), "rank": f.rank, "tied": f.tied}
+            {"region": f.region, **_figures(f), "rank": f.rank, "tied": f.tied, "ranked": f.ranked}
             for f in report.regions
         ],
         "unreported": [{"region": p.region, "name": p.name} for p in report.unreported],

@@ -1,0 +1,491 @@
+"""Where a project lies, from the sheet's layout when its rows do not say: county headings, one
+sheet per county, a title, the project code; projects in several counties or of the city
+itself; 建设性质, the stage and 项目类型 each in its own field (issue 9 §4–§6)."""
+
+from decimal import Decimal
+
+import pytest
+
+from guanmo.ledger.models import MonthlyProgress, Project
+from guanmo.ledger.services import import_ledger, import_progress
+from tests.ledger.sheets import xlsx
+from tests.sheets.case_files import case_file
+
+
+def placed() -> dict[str, tuple[str, ...]]:
+    """Each project's counties, the one counting it first."""
+    return {
+        project.name: (project.county.name, *(c.name for c in project.other_counties.all()))
+        for project in Project.objects.select_related("county").prefetch_related("other_counties")
+    }
+
+
+def faults(report) -> list[str]:
+    return [str(fault) for fault in report.faults]
+
+
+# C04: a city list grouped by county ------------------------------------------------------------
+
+SEVEN_COUNTIES = {
+    "武陟县年产10万吨高端铝合金型材项目": ("武陟县",),
+    "武陟县城区供水管网改造工程": ("武陟县",),
+    "武陟县新能源汽车零部件产业园": ("武陟县",),
+    "温县怀药深加工及冷链物流园": ("温县",),
+    "温县太极拳文化旅游区提升工程": ("温县",),
+    "孟州市皮毛产业园污水处理厂": ("孟州市",),
+    "孟州市高端装备制造产业园": ("孟州市",),
+}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "A_合计在上_其中行_县区标题带数.xlsx",
+        "A2_合计在上_县区标题带数_无其中行.xlsx",
+        "B_县区标题_小计_合计在下.xlsx",
+        "C_县区只在标题行_无县区列.xlsx",
+        "D_按县排序_县小计_无标题行.xlsx",
+    ],
+)
+def test_a_list_grouped_by_county_imports_its_seven_projects_in_their_counties(city, name):
+    report = import_ledger(case_file("C04", name), city=city, year=2025)
+    assert faults(report) == []
+    assert report.created == 7
+    assert placed() == SEVEN_COUNTIES
+    assert not [note for note in report.notes if "不符" in note]
+    # a county heading never writes a field of the projects under it
+    assert set(Project.objects.values_list("industry", flat=True)) == {""}
+    assert sum(Project.objects.values_list("total_investment", flat=True)) == Decimal(280500)
+
+
+def test_counties_taken_from_headings_are_said(city):
+    report = import_ledger(case_file("C04", "C_县区只在标题行_无县区列.xlsx"), city=city, year=2025)
+    assert [note for note in report.notes if "取自" in note] == [
+        "工作表「2025年市重点项目」第5、6、7行未填所在县区，取自标题行「武陟县」",
+        "工作表「2025年市重点项目」第10、11行未填所在县区，取自标题行「温县」",
+        "工作表「2025年市重点项目」第14、15行未填所在县区，取自标题行「孟州市」",
+    ]
+    assert [str(left) for left in report.left_out][:2] == [
+        "第4行为标题行，未导入",
+        "第8行为小计行，未导入",
+    ]
+
+
+def test_numbered_county_headings_with_counted_figures_place_their_rows(city):
+    sheet = xlsx(
+        [
+            ["项目名称", "建设单位", "总投资", "年度计划投资"],
+            ["（一）温县（2个）", None, 3000, 700],
+            ["温县融合计算中心", "温县数据公司", 1000, 300],
+            ["综合计量检测中心", "温县市场监管局", 2000, 400],
+            ["（二）孟州市（1个）", None, 500, 100],
+            ["孟州市物流园", "孟州物流公司", 500, 100],
+            ["合  计", None, 3500, 800],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+    assert faults(report) == []
+    assert placed() == {
+        "温县融合计算中心": ("温县",),
+        "综合计量检测中心": ("温县",),
+        "孟州市物流园": ("孟州市",),
+    }
+
+
+def test_a_county_column_that_contradicts_its_heading_is_a_fault(city):
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "总投资"],
+            ["一、温县"],
+            ["甲项目", "孟州市", 1000],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+    assert faults(report) == ["第3行「所在县区」：「孟州市」与所在标题行「温县」不符"]
+
+
+def test_a_category_heading_still_names_the_industry_when_the_sheet_has_no_such_column(city):
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "总投资"],
+            ["一、武陟县"],
+            ["（一）先进制造业项目（1个）"],
+            ["甲项目", None, 1000],
+        ]
+    )
+    assert import_ledger(sheet, city=city, year=2025).ok
+    project = Project.objects.get()
+    assert (project.county.name, project.industry) == ("武陟县", "先进制造业")
+
+
+# C05: one sheet per county ---------------------------------------------------------------------
+
+FIVE_COUNTIES = {
+    "武陟县年产10万吨高端铝合金型材项目": ("武陟县",),
+    "武陟县新能源汽车零部件产业园": ("武陟县",),
+    "温县怀药深加工及冷链物流园": ("温县",),
+    "孟州市高端装备制造产业园": ("孟州市",),
+    "孟州市皮毛产业园污水处理厂": ("孟州市",),
+}
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["a_每县一表_地点只写乡镇.xlsx", "b_每县一表_无地点列.xlsx", "c_每县一表_地点写县加乡镇.xlsx"],
+)
+def test_one_sheet_per_county_puts_every_project_in_its_sheets_county(city, name):
+    report = import_ledger(case_file("C05", name), city=city, year=2025)
+    assert faults(report) == []
+    assert placed() == FIVE_COUNTIES
+
+
+def test_a_town_only_location_takes_the_county_from_the_sheet_name_and_says_so(city):
+    report = import_ledger(case_file("C05", "a_每县一表_地点只写乡镇.xlsx"), city=city, year=2025)
+    assert "工作表「温县」第3行未填所在县区，取自工作表名「温县」" in report.notes
+    assert Project.objects.get(name="温县怀药深加工及冷链物流园").location == "祥云镇"
+
+
+def test_a_sheet_title_names_the_county_when_the_sheet_name_does_not(city):
+    sheet = xlsx(
+        [["温县2025年市重点项目台账"], ["项目名称", "总投资"], ["甲项目", 1000]],
+        title="Sheet1",
+        more_sheets={"Sheet2": [["孟州市重点项目"], ["项目名称", "总投资"], ["乙项目", 500]]},
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+    assert faults(report) == []
+    assert placed() == {"甲项目": ("温县",), "乙项目": ("孟州市",)}
+    assert (
+        "工作表「Sheet1」第3行未填所在县区，取自表头标题「温县2025年市重点项目台账」"
+        in report.notes
+    )
+
+
+def test_a_sheet_whose_layout_names_no_county_is_one_fault_naming_its_sheet(city):
+    sheet = xlsx(
+        [["2025年重点项目台账"], ["项目名称", "总投资"], ["甲项目", 1000], ["乙项目", 500]],
+        title="台账",
+        more_sheets={"温县": [["项目名称", "总投资"], ["丙项目", 500]]},
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+    assert [report.describe(fault) for fault in report.faults] == [
+        "工作表「台账」第2行「所在县区」：表头中没有这一列（或「建设地点」），"
+        "第3、4行的县区也无法从标题行、工作表名、表头标题或项目代码得知"
+    ]
+    assert not Project.objects.exists()
+
+
+# C03: a system export: the county in the project code, 项目类型 beside 建设性质 -----------------
+
+C03_PROJECTS = {
+    # name: (county, stage, statistical nature, category, total, plan)
+    "马村区装配式建筑产业基地": ("马村区", "续建", "", "产业项目", Decimal(125000), Decimal(30000)),
+    "山阳区数字经济产业园一期": ("山阳区", "", "新建", "产业项目", Decimal(86000), Decimal(15000)),
+    "中站区固废综合利用项目": ("中站区", "", "扩建", "基础设施", Decimal(32500), Decimal(9800)),
+}
+
+
+def c03_projects() -> dict[str, tuple]:
+    return {
+        project.name: (
+            project.county.name,
+            project.stage,
+            project.construction_nature,
+            project.category,
+            project.total_investment,
+            project.annual_plans.get().planned_investment,
+        )
+        for project in Project.objects.select_related("county")
+    }
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "项目基础信息导出_原样.xlsx",
+        "项目基础信息导出_加县区列.xlsx",
+        "项目基础信息导出_加县区列_项目类型改名.xlsx",
+    ],
+)
+def test_a_system_export_keeps_stage_nature_and_category_apart(city, name):
+    report = import_ledger(case_file("C03", name), city=city, year=2025)
+    assert faults(report) == []
+    assert c03_projects() == C03_PROJECTS
+
+
+def test_the_county_is_read_from_the_project_code_when_no_column_gives_it(city):
+    report = import_ledger(case_file("C03", "项目基础信息导出_原样.xlsx"), city=city, year=2025)
+    assert "工作表「sheet1」第2、3、4行未填所在县区，取自项目代码的区划代码" in report.notes
+
+
+def test_a_project_code_whose_region_is_another_county_is_a_fault_on_the_code(city):
+    sheet = xlsx(
+        [
+            ["项目名称", "项目代码", "所在县区", "总投资"],
+            ["甲项目", "2401-410804-04-01-300001", "温县", 1000],
+            ["乙项目", "2401-410102-04-01-300002", "温县", 1000],
+            ["丙项目", "2401-410800-04-01-300003", "温县", 1000],  # coded by the city itself
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+    assert faults(report) == [
+        "第2行「项目代码」：区划代码410804是马村区，与所在县区「温县」不符",
+        "第3行「项目代码」：区划代码410102是中原区，不在焦作市",
+    ]
+
+
+def test_a_code_naming_no_real_region_is_a_fault_on_the_code(city):
+    sheet = xlsx(
+        [
+            ["项目名称", "项目代码", "所在县区", "总投资"],
+            ["甲项目", "2401-419999-04-01-300001", "温县", 1],
+        ]
+    )
+    assert faults(import_ledger(sheet, city=city, year=2025)) == [
+        "第2行「项目代码」：2401-419999-04-01-300001的区划代码419999不存在（GB/T 2260）"
+    ]
+
+
+def test_a_category_in_the_construction_column_names_that_column(city):
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "项目类别", "建设性质", "建设阶段", "总投资"],
+            ["甲项目", "温县", "社会民生", "改建", "续建", 1000],
+            ["乙项目", "温县", "基础设施", "产业项目", "续建", 1000],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+    assert faults(report) == [
+        "第3行「建设性质」：无法识别「产业项目」，应为新开工、续建、竣工、前期（项目阶段）"
+        "或新建、扩建、改建、迁建、恢复（统计建设性质）"
+    ]
+
+
+def test_stage_column_and_statistical_nature_column_each_set_their_field(city):
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "项目类别", "建设性质", "建设阶段", "总投资"],
+            ["甲项目", "温县", "社会民生", "改建", "新开工", 1000],
+        ]
+    )
+    assert import_ledger(sheet, city=city, year=2025).ok
+    project = Project.objects.get()
+    assert (project.stage, project.construction_nature, project.category) == (
+        "新开工",
+        "改建",
+        "社会民生",
+    )
+
+
+def test_a_statistical_nature_leaves_a_known_stage_alone(city):
+    header = ["项目名称", "所在县区", "建设性质", "总投资"]
+    import_ledger(xlsx([header, ["甲项目", "温县", "续建", 1000]]), city=city, year=2025)
+    import_ledger(xlsx([header, ["甲项目", "温县", "扩建", 1000]]), city=city, year=2025)
+    project = Project.objects.get()
+    assert (project.stage, project.construction_nature) == ("续建", "扩建")
+
+
+# C07: across counties and the city itself ------------------------------------------------------
+
+
+def test_projects_in_several_counties_or_of_the_city_are_placed_and_said(city):
+    report = import_ledger(case_file("C07", "台账_跨县区与市直.xlsx"), city=city, year=2025)
+    assert faults(report) == []
+    assert placed() == {
+        "沁河武陟温县段综合治理工程": ("武陟县", "温县"),
+        "焦作至温县快速通道": ("解放区", "温县"),
+        "全市农村公路提质改造工程": ("焦作市",),
+        "市中心医院新院区二期": ("焦作市",),
+        "示范区职业教育园区": ("城乡一体化示范区",),
+        "温县太极拳文化旅游区提升工程": ("温县",),
+    }
+    assert report.notes == [
+        "工作表「台账」第3行「沁河武陟温县段综合治理工程」位于武陟县、温县，"
+        "由武陟县（首个填写的县区）计入县区排名",
+        "工作表「台账」第4行「焦作至温县快速通道」位于解放区、温县，"
+        "由解放区（首个填写的县区）计入县区排名",
+        "工作表「台账」第5行「全市农村公路提质改造工程」为市级项目（全市），"
+        "计入全市合计，不参加县区排名",
+        "工作表「台账」第6行「市中心医院新院区二期」为市级项目（市直），"
+        "计入全市合计，不参加县区排名",
+    ]
+    assert Project.objects.get(name="市中心医院新院区二期").is_city_level
+
+
+def test_a_lead_county_column_chooses_the_county_that_counts(city):
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县（市、区）", "牵头县区", "总投资"],
+            ["南水北调配套工程", "温县；孟州市；武陟", "孟州", 9000],
+            ["黄河滩区治理", "温县/武陟县", "沁阳市", 9000],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+    assert faults(report) == ["第3行「牵头县区」：「沁阳市」不在所在县区「温县/武陟县」之中"]
+    fixed = xlsx(
+        [
+            ["项目名称", "所在县（市、区）", "牵头县区", "总投资"],
+            ["南水北调配套工程", "温县；孟州市；武陟", "孟州", 9000],
+        ]
+    )
+    report = import_ledger(fixed, city=city, year=2025)
+    assert placed() == {"南水北调配套工程": ("孟州市", "武陟县", "温县")}  # others in city order
+    assert (
+        "工作表「Sheet1」第2行「南水北调配套工程」位于孟州市、温县、武陟县，"
+        "由孟州市（牵头县区）计入县区排名"
+    ) in report.notes
+
+
+def test_a_second_import_changes_the_counties_a_project_lies_in(city):
+    header = ["项目名称", "所在县区", "总投资"]
+    import_ledger(xlsx([header, ["甲项目", "武陟县、温县", 1000]]), city=city, year=2025)
+    report = import_ledger(xlsx([header, ["甲项目", "武陟县", 1000]]), city=city, year=2025)
+    assert (report.created, report.updated) == (0, 1)
+    assert placed() == {"甲项目": ("武陟县",)}
+
+
+def test_monthly_progress_finds_projects_of_several_counties_and_of_the_city(city):
+    header = ["项目名称", "所在县区", "总投资", "年度计划投资"]
+    rows = [["沁河治理工程", "武陟县、温县", 9000, 3000], ["市中心医院", "市直", 9000, 3000]]
+    assert import_ledger(xlsx([header, *rows]), city=city, year=2025).ok
+    progress = xlsx(
+        [
+            ["项目名称", "所在县区", "本月完成投资", "1—4月累计完成投资"],
+            ["沁河治理工程", "武陟县、温县", 100, 400],
+            ["市中心医院", "全市", 200, 800],
+        ]
+    )
+    report = import_progress(progress, city=city, year=2025, month=4)
+    assert faults(report) == []
+    assert dict(MonthlyProgress.objects.values_list("project__name", "cumulative_completed")) == {
+        "沁河治理工程": Decimal(400),
+        "市中心医院": Decimal(800),
+    }
+
+
+def test_one_unknown_county_among_several_is_named_alone(city):
+    sheet = xlsx([["项目名称", "所在县区", "总投资"], ["甲项目", "武陟县、郑东新区", 1000]])
+    assert faults(import_ledger(sheet, city=city, year=2025)) == [
+        "第2行「所在县区」：焦作市没有「郑东新区」这个县区"
+    ]
+
+
+def test_the_city_named_by_its_own_name_is_a_city_level_project(city):
+    sheet = xlsx([["项目名称", "所在县区", "总投资"], ["甲项目", "焦作市", 1000]])
+    assert import_ledger(sheet, city=city, year=2025).ok
+    assert Project.objects.get().is_city_level
+
+
+# C14: 待定, dates and year-months --------------------------------------------------------------
+
+
+def test_typed_figures_and_a_date_for_the_years_read_right(city):
+    report = import_ledger(case_file("C14", "a_常见写法_应能读.xlsx"), city=city, year=2025)
+    assert faults(report) == []
+    project = Project.objects.get(name="温县项目七 起止年限为日期格")
+    assert (project.start_year, project.end_year) == (2024, None)
+
+
+def test_what_needs_a_decision_is_refused_row_by_row_and_the_rest_is_read(city):
+    report = import_ledger(case_file("C14", "b_待定_约数_区间_小数年份.xlsx"), city=city, year=2025)
+    assert faults(report) == [
+        "第4行「总投资」：不是数字：约5000",
+        "第5行「总投资」：不是数字：5-8亿元",
+        "第8行「总投资」：不是数字：3500（含设备）",
+    ]
+
+
+def test_a_pending_plan_of_a_preparatory_project_is_blank_with_a_note(city):
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "建设性质", "起止年限", "总投资", "年度计划投资"],
+            ["孟州项目一", "孟州市", "前期", "2025-2027", 8000, "待定"],
+            ["孟州项目二", "孟州市", None, 2024.3, 9000, "暂无"],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+    assert faults(report) == []
+    assert report.notes == [
+        "工作表「Sheet1」第2行「年度计划投资」填写「待定」，按未填写处理（未设置该项）",
+        "工作表「Sheet1」第3行「年度计划投资」填写「暂无」，按未填写处理（未设置该项）",
+    ]
+    assert not Project.objects.filter(annual_plans__isnull=False).exists()
+    assert Project.objects.get(name="孟州项目二").start_year == 2024
+
+
+def test_a_pending_plan_of_a_project_under_construction_is_a_fault(city):
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "建设性质", "总投资", "年度计划投资"],
+            ["甲项目", "温县", "续建", 8000, "待定"],
+            ["乙项目", "温县", "前期", "待定", 100],
+        ]
+    )
+    assert faults(import_ledger(sheet, city=city, year=2025)) == [
+        "第2行「年度计划投资」：「待定」：续建项目应填写年度计划投资",
+        "第3行「总投资」：「待定」不是数字",
+    ]
+
+
+def test_a_pending_plan_never_clears_a_stored_one(city):
+    header = ["项目名称", "所在县区", "建设性质", "总投资", "年度计划投资"]
+    import_ledger(xlsx([header, ["甲项目", "温县", "前期", 8000, 500]]), city=city, year=2025)
+    import_ledger(xlsx([header, ["甲项目", "温县", "前期", 8000, "待定"]]), city=city, year=2025)
+    assert Project.objects.get().annual_plans.get().planned_investment == Decimal(500)
+
+
+# C01: a two-row merged header with the place in a column of its own ---------------------------
+
+
+def test_a_detail_sheet_with_a_merged_header_reads_its_stage_words(city):
+    report = import_ledger(
+        case_file("C01", "项目明细表_区域改为所在县区.xlsx"), city=city, year=2025
+    )
+    assert faults(report) == []
+    assert dict(Project.objects.values_list("name", "stage")) == {
+        "武陟县年产10万吨高端铝合金型材项目": "续建",  # 在建
+        "温县怀药深加工及冷链物流园": "前期",
+        "武陟县城区供水管网改造工程": "竣工",
+    }
+
+
+def test_two_digit_years_with_months_are_read_as_this_century(city):
+    report = import_ledger(
+        case_file("C01", "项目明细表_区域起止挂钩改名.xlsx"), city=city, year=2025
+    )
+    assert faults(report) == []
+    assert set(Project.objects.values_list("name", "start_year", "end_year")) == {
+        ("武陟县年产10万吨高端铝合金型材项目", 2024, 2026),  # 24.3-26.12
+        ("温县怀药深加工及冷链物流园", 2025, 2026),
+        ("武陟县城区供水管网改造工程", 2023, 2025),  # 23.6-25.6
+    }
+
+
+def test_a_category_column_holding_stage_words_is_read_as_the_stage_and_said(city):
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "项目类型", "总投资"],
+            ["甲项目", "温县", "新开工", 1000],
+            ["乙项目", "温县", "扩建", 1000],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+    assert faults(report) == []
+    assert "工作表「Sheet1」「项目类型」列填写的是建设性质（如「新开工」），已按建设性质读取" in (
+        report.notes
+    )
+    assert set(Project.objects.values_list("name", "stage", "construction_nature", "category")) == {
+        ("甲项目", "新开工", "", ""),
+        ("乙项目", "", "扩建", ""),
+    }
+
+
+def test_a_category_column_beside_a_construction_column_stays_the_category(city):
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "项目类型", "建设性质", "总投资"],
+            ["甲项目", "温县", "续建", "新建", 1000],
+        ]
+    )
+    assert import_ledger(sheet, city=city, year=2025).ok
+    project = Project.objects.get()
+    assert (project.category, project.construction_nature) == ("续建", "新建")

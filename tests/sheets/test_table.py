@@ -1,0 +1,193 @@
+"""Layout carries meaning: headings, 其中 rows and totals are known by their place and shape,
+never by a word inside a project's name, and each total is checked against its own block."""
+
+from decimal import Decimal
+
+import pytest
+
+from guanmo.sheets.header import Field
+from guanmo.sheets.workbook import SheetSpec, read_workbook
+from tests.ledger.sheets import xlsx
+from tests.sheets.case_files import case_file
+
+SPEC = SheetSpec(used=frozenset(Field) - {Field.SERIAL}, required=((Field.NAME,),))
+HEADER = ["序号", "项目名称", "所在县区", "建设单位", "总投资", "年度计划投资"]
+SEVEN = [
+    "武陟县年产10万吨高端铝合金型材项目",
+    "武陟县城区供水管网改造工程",
+    "武陟县新能源汽车零部件产业园",
+    "温县怀药深加工及冷链物流园",
+    "温县太极拳文化旅游区提升工程",
+    "孟州市皮毛产业园污水处理厂",
+    "孟州市高端装备制造产业园",
+]
+
+
+def read(*rows, **options):
+    return read_workbook(xlsx(rows, **options), SPEC)
+
+
+def names(reading):
+    return [row.values[Field.NAME] for row in reading.rows]
+
+
+def left_out(reading):
+    return [(left.row, left.reason) for table in reading.tables for left in table.left_out]
+
+
+@pytest.mark.parametrize(
+    ("name", "left"),
+    [
+        (
+            "A_合计在上_其中行_县区标题带数.xlsx",
+            [(4, "合计行"), (5, "其中行"), (6, "其中行"), (7, "其中行"), (8, "标题行")],
+        ),
+        ("A2_合计在上_县区标题带数_无其中行.xlsx", [(4, "合计行"), (5, "标题行")]),
+        ("B_县区标题_小计_合计在下.xlsx", [(4, "标题行"), (8, "小计行"), (9, "标题行")]),
+        ("C_县区只在标题行_无县区列.xlsx", [(4, "标题行"), (8, "小计行"), (9, "标题行")]),
+        ("D_按县排序_县小计_无标题行.xlsx", [(7, "小计行"), (10, "小计行"), (13, "小计行")]),
+    ],
+)
+def test_county_lists_give_their_seven_projects_and_every_total_agrees(name, left):
+    reading = read_workbook(case_file("C04", name), SPEC)
+    assert names(reading) == SEVEN
+    assert sum(row.values[Field.TOTAL_INVESTMENT] for row in reading.rows) == Decimal(280500)
+    assert sum(row.values[Field.ANNUAL_PLAN] for row in reading.rows) == Decimal(87700)
+    assert not [note for note in reading.notes if "不符" in note]
+    assert left_out(reading)[: len(left)] == left
+
+
+def test_county_headings_stand_over_their_rows_in_the_heading_only_sheet():
+    reading = read_workbook(case_file("C04", "C_县区只在标题行_无县区列.xlsx"), SPEC)
+    assert [row.headings for row in reading.rows] == [("武陟县",)] * 3 + [("温县",)] * 2 + [
+        ("孟州市",)
+    ] * 2
+
+
+def test_a_totals_word_inside_a_project_name_is_a_project_beside_real_subtotals():
+    reading = read(
+        HEADER,
+        ["（一）温县（2个）", None, None, None, 3000, 700],
+        [1, "温县融合计算中心", "温县", "温县数据公司", 1000, 300],
+        [2, "综合计量检测中心", "温县", "温县市场监管局", 2000, 400],
+        [None, "温县小计", None, None, 3000, 700],
+        [None, "合计", None, None, 3000, 700],
+    )
+    assert names(reading) == ["温县融合计算中心", "综合计量检测中心"]
+    assert reading.notes == []
+    assert left_out(reading) == [(2, "标题行"), (5, "小计行"), (6, "合计行")]
+
+
+def test_a_name_ending_in_a_totals_word_with_a_project_of_its_own_is_a_project():
+    reading = read(HEADER, [1, "数据中心建设总计", "温县", "温县数据公司", 1000, 300])
+    assert names(reading) == ["数据中心建设总计"]
+
+
+def test_a_counted_second_level_heading_that_disagrees_with_its_block_is_reported():
+    reading = read(
+        HEADER,
+        ["一、武陟县"],
+        ["（一）工业项目（2个）", None, None, None, 3500, 700],
+        [1, "甲项目", "武陟县", "甲公司", 1000, 300],
+        [2, "乙项目", "武陟县", "乙公司", 2000, 400],
+        ["（二）服务业项目（1个）", None, None, None, 500, 100],
+        [3, "丙项目", "武陟县", "丙公司", 500, 100],
+    )
+    assert names(reading) == ["甲项目", "乙项目", "丙项目"]
+    assert reading.notes == [
+        "工作表「Sheet1」第3行合计与各项目之和不符：「总投资」合计3500万元，各项目之和3000万元"
+    ]
+    assert [row.headings for row in reading.rows] == [("武陟县", "工业")] * 2 + [
+        ("武陟县", "服务业")
+    ]
+
+
+def test_a_subtotal_standing_above_its_block_is_checked_against_the_rows_below():
+    reading = read(
+        HEADER,
+        ["一、武陟县"],
+        [None, "小计", None, None, 3000, 700],
+        [1, "甲项目", "武陟县", "甲公司", 1000, 300],
+        [2, "乙项目", "武陟县", "乙公司", 2000, 400],
+        ["二、温县"],
+        [None, "小计", None, None, 800, 100],
+        [3, "丙项目", "温县", "丙公司", 500, 100],
+    )
+    assert reading.notes == [
+        "工作表「Sheet1」第7行合计与各项目之和不符：「总投资」合计800万元，各项目之和500万元"
+    ]
+
+
+def test_a_named_subtotal_is_checked_against_its_county_rows_wherever_they_stand():
+    reading = read(
+        HEADER,
+        [1, "甲项目", "武陟县", "甲公司", 1000, 300],
+        [2, "乙项目", "温县", "乙公司", 2000, 400],
+        [3, "丙项目", "武陟县", "丙公司", 500, 100],
+        [None, "武陟县小计", None, None, 1500, 400],
+        [None, "温县小计", None, None, 2100, 400],
+    )
+    assert reading.notes == [
+        "工作表「Sheet1」第6行合计与各项目之和不符：「总投资」合计2100万元，各项目之和2000万元"
+    ]
+
+
+def test_breakdown_rows_under_a_total_are_left_out_not_read_as_projects():
+    reading = read(
+        HEADER,
+        [None, "全市合计（2个）", None, None, 3000, 700],
+        [None, "其中：新开工项目（1个）", None, None, 1000, 300],
+        [None, "其中:续建项目(1个)", None, None, 2000, 400],
+        [1, "甲项目", "温县", "甲公司", 1000, 300],
+        [2, "乙项目", "温县", "乙公司", 2000, 400],
+    )
+    assert names(reading) == ["甲项目", "乙项目"]
+    assert left_out(reading) == [(2, "合计行"), (3, "其中行"), (4, "其中行")]
+    assert reading.notes == []
+
+
+def test_a_grand_total_on_top_that_disagrees_is_reported_against_all_rows():
+    reading = read(
+        HEADER,
+        [None, "总计", None, None, 3100, 700],
+        ["一", "温县（2个）", None, None, 3000, 700],
+        [1, "甲项目", "温县", "甲公司", 1000, 300],
+        [2, "乙项目", "温县", "乙公司", 2000, 400],
+    )
+    assert reading.notes == [
+        "工作表「Sheet1」第2行合计与各项目之和不符：「总投资」合计3100万元，各项目之和3000万元"
+    ]
+
+
+def test_the_title_above_the_header_is_kept_for_the_domain_to_read():
+    reading = read(
+        ["温县2025年重点项目台账"], ["单位：万元"], HEADER, [1, "甲项目", None, None, 1, 1]
+    )
+    assert reading.tables[0].title == "温县2025年重点项目台账单位：万元"
+
+
+def test_a_subtotal_with_its_county_typed_beside_it_is_not_a_project():
+    reading = read(
+        HEADER,
+        [1, "甲项目", "武陟县", "甲公司", 1000, 300],
+        [2, "乙项目", "武陟县", "乙公司", 2000, 400],
+        [None, "小计", "武陟县", None, 3000, 800],
+        [3, "丙项目", "温县", "丙公司", 500, 100],
+        [None, "合计", "全市", None, 3500, 800],
+    )
+    assert names(reading) == ["甲项目", "乙项目", "丙项目"]
+    assert left_out(reading) == [(4, "小计行"), (6, "合计行")]
+    assert reading.notes == [  # the 合计 agrees with all three rows: only the 小计 is wrong
+        "工作表「Sheet1」第4行合计与各项目之和不符：「年度计划投资」合计800万元，各项目之和700万元"
+    ]
+
+
+def test_a_numbered_heading_whose_county_stands_in_the_county_column():
+    reading = read(
+        HEADER,
+        ["一", None, "温县", None, 1000, 300],
+        [1, "甲项目", None, "甲公司", 1000, 300],
+    )
+    assert names(reading) == ["甲项目"]
+    assert [row.headings for row in reading.rows] == [("温县",)]
+    assert reading.notes == []
