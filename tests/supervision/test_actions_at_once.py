@@ -92,3 +92,22 @@ def test_confirm_and_reopen_at_once_give_one_decision(problem, world):
     problem.refresh_from_db()
     expected = Problem.Status.CONFIRMED if decided.get().action == Action.CONFIRM else "open"
     assert problem.status == expected
+
+
+def test_a_problem_raised_twice_at_once_is_raised_once(transactional_db, world, settings):
+    settings.GUANMO_TODAY = date(2025, 5, 6)
+    city = signed_in(world, "city")
+    form = {
+        "project": world.projects["武陟装备"].pk,
+        "problem_type": "land",
+        "department": world.users["department"].department.pk,
+        "text": "二期用地指标尚未落实",
+    }
+    url = reverse("problem_new")
+    answers = all_at_once([lambda: city.post(url, form), lambda: city.post(url, form)])
+    assert sorted(getattr(answer, "status_code", answer) for answer in answers) == [200, 302]
+    refused = next(answer for answer in answers if answer.status_code == 200)
+    assert "该问题已于2025年05月06日交市自然资源和规划局办理，请勿重复交办" in (
+        refused.content.decode()
+    )
+    assert Problem.objects.count() == 1
