@@ -129,3 +129,12 @@ def test_overlong_visit_text_is_refused_with_its_length(client, world, project, 
     )
     assert "「现场情况」不能超过2000字，现为2001字" in response.content.decode()
     assert not Visit.objects.exists()
+
+
+def test_a_photo_file_over_the_size_limit_is_refused(client, world, project, settings):
+    settings.GUANMO_PHOTO_MAX_UPLOAD_MB = 1
+    client.force_login(world.users["commissioner"])
+    heavy = jpeg() + b"\0" * (1024 * 1024)  # a JPEG with a megabyte of trailing bytes
+    response = post_visit(client, project, ("IMG_0001.JPG", heavy))
+    assert "「IMG_0001.JPG」超过1MB" in response.content.decode()
+    assert not Visit.objects.exists()

@@ -1,11 +1,11 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from guanmo import bounds, clock
 from guanmo.commissioners.models import Visit
 
 MAX_PHOTOS = 20
-MAX_PHOTO_BYTES = 25 * 1024 * 1024
 
 
 class PhoneCameraInput(forms.FileInput):
@@ -27,9 +27,10 @@ class PhotosField(forms.ImageField):
         if len(uploads) > MAX_PHOTOS:
             raise ValidationError(f"一次最多上传{MAX_PHOTOS}张照片，本次选择了{len(uploads)}张")
         errors = []
+        most = settings.GUANMO_PHOTO_MAX_UPLOAD_MB
         for upload in uploads:
-            if upload.size > MAX_PHOTO_BYTES:
-                errors.append(f"「{upload.name}」超过{MAX_PHOTO_BYTES // 1024 // 1024}MB")
+            if upload.size > most * 1024 * 1024:
+                errors.append(f"「{upload.name}」超过{most}MB")
                 continue
             if fault := bounds.pixels_fault(upload, upload.name):
                 errors.append(fault)  # refused from its header, never decoded
