@@ -15,9 +15,8 @@ from tests.concurrency import all_at_once
 Action = ProblemStep.Action
 
 
-@pytest.fixture
-def problem(transactional_db, world, settings):
-    settings.GUANMO_TODAY = date(2025, 5, 6)
+def land_problem(world) -> Problem:
+    """The city office gives 市自然资源和规划局 智能装备产业园's land problem."""
     return services.raise_problem(
         world.projects["武陟装备"],
         problem_type="land",
@@ -26,6 +25,12 @@ def problem(transactional_db, world, settings):
         user=world.users["city"],
         source=Problem.Source.CITY_OFFICE,
     )
+
+
+@pytest.fixture
+def problem(transactional_db, world, settings):
+    settings.GUANMO_TODAY = date(2025, 5, 6)
+    return land_problem(world)
 
 
 def signed_in(world, role: str) -> Client:
