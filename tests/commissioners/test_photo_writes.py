@@ -2,6 +2,7 @@
 rows are committed, all removed when a file cannot be written; a small file declaring a huge
 picture refused from its header, never decoded."""
 
+import uuid
 from datetime import date
 from io import BytesIO
 
@@ -9,6 +10,7 @@ import pytest
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import Client
 from django.urls import reverse
 from PIL import Image, ImageFile
 
@@ -17,6 +19,7 @@ from guanmo.commissioners.models import Photo, Visit
 from tests.commissioners.logs import log_visit
 from tests.commissioners.photos import NEAR, jpeg
 from tests.commissioners.test_visits import post_visit
+from tests.concurrency import all_at_once
 
 
 @pytest.fixture
@@ -138,3 +141,37 @@ def test_a_photo_file_over_the_size_limit_is_refused(client, world, project, set
     response = post_visit(client, project, ("IMG_0001.JPG", heavy))
     assert "「IMG_0001.JPG」超过1MB" in response.content.decode()
     assert not Visit.objects.exists()
+
+
+def visit_form(submission: str) -> dict:
+    return {
+        "visited_on": "2025-04-09",
+        "seen": "主体结构施工至三层",
+        "submission": submission,
+        "photos": [SimpleUploadedFile("IMG_0001.JPG", jpeg(), "image/jpeg")],
+    }
+
+
+def test_the_new_visit_page_carries_its_submission_id(client, world, project):
+    client.force_login(world.users["commissioner"])
+    page = client.get(reverse("visit_new", args=[project.pk])).content.decode()
+    assert 'type="hidden" name="submission"' in page and "提交编号" not in page
+
+
+def test_a_visit_sent_twice_at_once_is_stored_once(transactional_db, world, project, settings):
+    phone = Client()
+    phone.force_login(world.users["commissioner"])
+    url, submission = reverse("visit_new", args=[project.pk]), str(uuid.uuid4())
+    answers = all_at_once([lambda: phone.post(url, visit_form(submission)) for _ in range(2)])
+    visit = Visit.objects.get()
+    assert [getattr(answer, "status_code", answer) for answer in answers] == [302, 302]
+    assert {answer.url for answer in answers} == {reverse("visit_detail", args=[visit.pk])}
+    assert visit.photos.count() == 1 and len(files_under(settings.MEDIA_ROOT)) == 3
+
+
+def test_a_visit_resent_after_it_was_stored_is_not_stored_again(client, world, project):
+    client.force_login(world.users["commissioner"])
+    url, submission = reverse("visit_new", args=[project.pk]), str(uuid.uuid4())
+    first = client.post(url, visit_form(submission))
+    second = client.post(url, visit_form(submission))
+    assert first.url == second.url and Visit.objects.count() == 1

@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -46,6 +48,7 @@ class PhotosField(forms.ImageField):
 
 class VisitForm(forms.ModelForm):
     photos = PhotosField(label="现场照片", help_text=f"可多选，最多{MAX_PHOTOS}张")
+    submission = forms.UUIDField(widget=forms.HiddenInput, required=False, initial=uuid.uuid4)
 
     class Meta:
         model = Visit
