@@ -4,7 +4,6 @@ GUANMO_DATABASE_URL  database URL (default: SQLite file var/guanmo.sqlite3 under
 GUANMO_SQLITE_BUSY_SECONDS  how long a SQLite writer waits for another's write (default 30)
 GUANMO_TEXT_MAX_CHARS        longest free text a form takes, in characters (default 2000)
 GUANMO_IMAGE_MAX_PIXELS      largest photo, in pixels, checked before decoding (default 60000000)
-GUANMO_PHOTO_MAX_UPLOAD_MB   largest photo file taken, in MB (default 25; 20 photos a visit)
 GUANMO_DEADLINE_HORIZON_DAYS furthest a deadline may lie ahead, in days (default 1096: 3 years)
 GUANMO_TRAVEL_MAX_MINUTES    longest leg a travel-time sheet may give, in minutes (default 1440)
 GUANMO_SECRET_KEY    secret key (a fixed development key when unset and GUANMO_DEBUG is on)
@@ -252,7 +251,6 @@ GUANMO_ROUTE_SECONDS = float(os.environ.get("GUANMO_ROUTE_SECONDS", "10"))
 # header, before decoding), how far ahead a deadline may lie, a travel sheet's longest leg.
 GUANMO_TEXT_MAX_CHARS = int(os.environ.get("GUANMO_TEXT_MAX_CHARS", "2000"))
 GUANMO_IMAGE_MAX_PIXELS = int(os.environ.get("GUANMO_IMAGE_MAX_PIXELS", "60000000"))
-GUANMO_PHOTO_MAX_UPLOAD_MB = int(os.environ.get("GUANMO_PHOTO_MAX_UPLOAD_MB", "25"))
 GUANMO_DEADLINE_HORIZON_DAYS = int(os.environ.get("GUANMO_DEADLINE_HORIZON_DAYS", "1096"))
 GUANMO_TRAVEL_MAX_MINUTES = int(os.environ.get("GUANMO_TRAVEL_MAX_MINUTES", "1440"))
 

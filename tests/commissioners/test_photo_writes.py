@@ -134,13 +134,14 @@ def test_overlong_visit_text_is_refused_with_its_length(client, world, project, 
     assert not Visit.objects.exists()
 
 
-def test_a_photo_file_over_the_size_limit_is_refused(client, world, project, settings):
-    settings.GUANMO_PHOTO_MAX_UPLOAD_MB = 1
+def test_photos_over_the_upload_limit_together_are_refused(client, world, project, settings):
+    settings.GUANMO_SHEET_MAX_UPLOAD_MB = 1
     client.force_login(world.users["commissioner"])
-    heavy = jpeg() + b"\0" * (1024 * 1024)  # a JPEG with a megabyte of trailing bytes
-    response = post_visit(client, project, ("IMG_0001.JPG", heavy))
-    assert "「IMG_0001.JPG」超过1MB" in response.content.decode()
+    heavy = jpeg() + b"\0" * (600 * 1024)  # a JPEG with 600 KB of trailing bytes
+    response = post_visit(client, project, ("IMG_0001.JPG", heavy), ("IMG_0002.JPG", heavy))
+    assert "本次上传的照片合计超过1MB，请分次上传或压缩后再上传" in response.content.decode()
     assert not Visit.objects.exists()
+    assert post_visit(client, project, ("IMG_0001.JPG", heavy)).status_code == 302
 
 
 def visit_form(submission: str) -> dict:
