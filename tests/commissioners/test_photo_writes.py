@@ -2,6 +2,7 @@
 rows are committed, all removed when a file cannot be written; a small file declaring a huge
 picture refused from its header, never decoded."""
 
+import uuid
 from datetime import date
 from io import BytesIO
 
@@ -9,6 +10,7 @@ import pytest
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
+from django.test import Client
 from django.urls import reverse
 from PIL import Image, ImageFile
 
@@ -17,6 +19,7 @@ from guanmo.commissioners.models import Photo, Visit
 from tests.commissioners.logs import log_visit
 from tests.commissioners.photos import NEAR, jpeg
 from tests.commissioners.test_visits import post_visit
+from tests.concurrency import all_at_once
 
 
 @pytest.fixture
@@ -129,3 +132,47 @@ def test_overlong_visit_text_is_refused_with_its_length(client, world, project, 
     )
     assert "「现场情况」不能超过2000字，现为2001字" in response.content.decode()
     assert not Visit.objects.exists()
+
+
+def test_photos_over_the_upload_limit_together_are_refused(client, world, project, settings):
+    settings.GUANMO_SHEET_MAX_UPLOAD_MB = 1
+    client.force_login(world.users["commissioner"])
+    heavy = jpeg() + b"\0" * (600 * 1024)  # a JPEG with 600 KB of trailing bytes
+    response = post_visit(client, project, ("IMG_0001.JPG", heavy), ("IMG_0002.JPG", heavy))
+    assert "本次上传的照片合计超过1MB，请分次上传或压缩后再上传" in response.content.decode()
+    assert not Visit.objects.exists()
+    assert post_visit(client, project, ("IMG_0001.JPG", heavy)).status_code == 302
+
+
+def visit_form(submission: str) -> dict:
+    return {
+        "visited_on": "2025-04-09",
+        "seen": "主体结构施工至三层",
+        "submission": submission,
+        "photos": [SimpleUploadedFile("IMG_0001.JPG", jpeg(), "image/jpeg")],
+    }
+
+
+def test_the_new_visit_page_carries_its_submission_id(client, world, project):
+    client.force_login(world.users["commissioner"])
+    page = client.get(reverse("visit_new", args=[project.pk])).content.decode()
+    assert 'type="hidden" name="submission"' in page and "提交编号" not in page
+
+
+def test_a_visit_sent_twice_at_once_is_stored_once(transactional_db, world, project, settings):
+    phone = Client()
+    phone.force_login(world.users["commissioner"])
+    url, submission = reverse("visit_new", args=[project.pk]), str(uuid.uuid4())
+    answers = all_at_once([lambda: phone.post(url, visit_form(submission)) for _ in range(2)])
+    visit = Visit.objects.get()
+    assert [getattr(answer, "status_code", answer) for answer in answers] == [302, 302]
+    assert {answer.url for answer in answers} == {reverse("visit_detail", args=[visit.pk])}
+    assert visit.photos.count() == 1 and len(files_under(settings.MEDIA_ROOT)) == 3
+
+
+def test_a_visit_resent_after_it_was_stored_is_not_stored_again(client, world, project):
+    client.force_login(world.users["commissioner"])
+    url, submission = reverse("visit_new", args=[project.pk]), str(uuid.uuid4())
+    first = client.post(url, visit_form(submission))
+    second = client.post(url, visit_form(submission))
+    assert first.url == second.url and Visit.objects.count() == 1

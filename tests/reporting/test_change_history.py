@@ -4,8 +4,10 @@ from decimal import Decimal
 
 import pytest
 
+from guanmo.ledger.models import Project
 from guanmo.ledger.services.editing import EditRefused, update_project
 from guanmo.reporting.services import EntryInput, save_entries
+from tests.concurrency import all_at_once
 from tests.world import YEAR
 
 
@@ -68,3 +70,31 @@ def test_a_ledger_edit_without_a_reason_changes_nothing(world):
     project.refresh_from_db()
     assert project.owner == ""
     assert not project.changes.exists()
+
+
+def test_two_ledger_edits_at_once_record_each_from_the_value_the_other_left(
+    transactional_db, world
+):
+    project_id = world.projects["温县食品"].pk
+    editors = [
+        (Project.objects.get(pk=project_id), Decimal(total), f"调整为{total}")
+        for total in ("60000", "70000")
+    ]
+    outcomes = all_at_once(
+        [
+            lambda copy=copy, total=total, reason=reason: update_project(
+                copy,
+                {"total_investment": total},
+                year=YEAR,
+                annual_plan=None,
+                user=world.users["city"],
+                reason=reason,
+            )
+            for copy, total, reason in editors
+        ]
+    )
+    assert outcomes == [1, 1]
+    rows = Project.objects.get(pk=project_id).changes.order_by("id")
+    first, second = [(row.old_value, row.new_value) for row in rows]
+    assert first[0] == "50000" and second[0] == first[1]  # a chain, no value lost
+    assert Project.objects.get(pk=project_id).total_investment == Decimal(second[1])

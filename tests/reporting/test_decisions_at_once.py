@@ -115,3 +115,15 @@ def test_a_double_click_on_submit_submits_once(transactional_db, world, wuzhi_re
     )
     assert sum(isinstance(each, ReportingError) for each in outcomes) == 1
     assert wuzhi_report.steps.filter(action=Action.SUBMIT).count() == 1
+
+
+def test_opening_a_month_twice_at_once_opens_it_once(transactional_db, world):
+    city = Client()
+    city.force_login(world.users["city"])
+    form = {"year": 2025, "month": 5, "deadline": "2025-06-05"}
+    url = reverse("period_list")
+    answers = all_at_once([lambda: city.post(url, form), lambda: city.post(url, form)])
+    assert sorted(getattr(answer, "status_code", answer) for answer in answers) == [200, 302]
+    refused = next(answer for answer in answers if answer.status_code == 200)
+    assert "2025年5月的填报期已开启，不能重复开启" in refused.content.decode()
+    assert world.city.periods.filter(year=2025, month=5).count() == 1

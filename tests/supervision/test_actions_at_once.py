@@ -15,9 +15,8 @@ from tests.concurrency import all_at_once
 Action = ProblemStep.Action
 
 
-@pytest.fixture
-def problem(transactional_db, world, settings):
-    settings.GUANMO_TODAY = date(2025, 5, 6)
+def land_problem(world) -> Problem:
+    """The city office gives 市自然资源和规划局 智能装备产业园's land problem."""
     return services.raise_problem(
         world.projects["武陟装备"],
         problem_type="land",
@@ -26,6 +25,12 @@ def problem(transactional_db, world, settings):
         user=world.users["city"],
         source=Problem.Source.CITY_OFFICE,
     )
+
+
+@pytest.fixture
+def problem(transactional_db, world, settings):
+    settings.GUANMO_TODAY = date(2025, 5, 6)
+    return land_problem(world)
 
 
 def signed_in(world, role: str) -> Client:
@@ -92,3 +97,22 @@ def test_confirm_and_reopen_at_once_give_one_decision(problem, world):
     problem.refresh_from_db()
     expected = Problem.Status.CONFIRMED if decided.get().action == Action.CONFIRM else "open"
     assert problem.status == expected
+
+
+def test_a_problem_raised_twice_at_once_is_raised_once(transactional_db, world, settings):
+    settings.GUANMO_TODAY = date(2025, 5, 6)
+    city = signed_in(world, "city")
+    form = {
+        "project": world.projects["武陟装备"].pk,
+        "problem_type": "land",
+        "department": world.users["department"].department.pk,
+        "text": "二期用地指标尚未落实",
+    }
+    url = reverse("problem_new")
+    answers = all_at_once([lambda: city.post(url, form), lambda: city.post(url, form)])
+    assert sorted(getattr(answer, "status_code", answer) for answer in answers) == [200, 302]
+    refused = next(answer for answer in answers if answer.status_code == 200)
+    assert "该问题已于2025年05月06日交市自然资源和规划局办理，请勿重复交办" in (
+        refused.content.decode()
+    )
+    assert Problem.objects.count() == 1

@@ -9,6 +9,7 @@ from django.urls import reverse
 from guanmo.supervision import services
 from guanmo.supervision.forms import RulesForm
 from guanmo.supervision.models import Problem, SupervisionOrder
+from tests.supervision.test_actions_at_once import land_problem
 
 
 @pytest.fixture
@@ -41,14 +42,7 @@ def test_a_deadline_within_three_years_is_taken(city, world):
 
 
 def test_an_overlong_order_is_refused_and_none_issued(city, world, settings):
-    problem = services.raise_problem(
-        world.projects["武陟装备"],
-        problem_type="land",
-        text="二期用地指标尚未落实",
-        department=world.users["department"].department,
-        user=world.users["city"],
-        source=Problem.Source.CITY_OFFICE,
-    )
+    problem = land_problem(world)
     response = city.post(
         reverse("order_new", args=[problem.pk]),
         {"requirements": "限" * (settings.GUANMO_TEXT_MAX_CHARS + 1)},

@@ -1,11 +1,13 @@
+import uuid
+
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from guanmo import bounds, clock
 from guanmo.commissioners.models import Visit
 
 MAX_PHOTOS = 20
-MAX_PHOTO_BYTES = 25 * 1024 * 1024
 
 
 class PhoneCameraInput(forms.FileInput):
@@ -26,11 +28,12 @@ class PhotosField(forms.ImageField):
             raise ValidationError("请上传至少一张现场照片")
         if len(uploads) > MAX_PHOTOS:
             raise ValidationError(f"一次最多上传{MAX_PHOTOS}张照片，本次选择了{len(uploads)}张")
+        # One upload limit for the whole request, as the proxy in front has (README: 设置).
+        most = settings.GUANMO_SHEET_MAX_UPLOAD_MB
+        if sum(upload.size for upload in uploads) > most * 1024 * 1024:
+            raise ValidationError(f"本次上传的照片合计超过{most}MB，请分次上传或压缩后再上传")
         errors = []
         for upload in uploads:
-            if upload.size > MAX_PHOTO_BYTES:
-                errors.append(f"「{upload.name}」超过{MAX_PHOTO_BYTES // 1024 // 1024}MB")
-                continue
             if fault := bounds.pixels_fault(upload, upload.name):
                 errors.append(fault)  # refused from its header, never decoded
                 continue
@@ -45,6 +48,7 @@ class PhotosField(forms.ImageField):
 
 class VisitForm(forms.ModelForm):
     photos = PhotosField(label="现场照片", help_text=f"可多选，最多{MAX_PHOTOS}张")
+    submission = forms.UUIDField(widget=forms.HiddenInput, required=False, initial=uuid.uuid4)
 
     class Meta:
         model = Visit

@@ -30,6 +30,8 @@ class Visit(models.Model):
     seen = models.TextField("现场情况")
     done = models.TextField("开展工作", blank=True, default="")
     created_at = models.DateTimeField("填写时间", auto_now_add=True)
+    # The form's own id, sent again by a double click or a resend: the visit is stored once.
+    submission = models.UUIDField("提交编号", null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         verbose_name = "走访记录"

@@ -15,7 +15,7 @@ from pathlib import PurePath
 
 from django.core.files.base import ContentFile, File
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -44,20 +44,48 @@ def record_visit(
     seen: str,
     done: str,
     photos: Sequence[UploadedFile],
+    submission: uuid.UUID | None = None,
 ) -> Visit:
     """Store the visit and its photos (each original untouched, its EXIF read, shrunk copies
-    made). All or nothing: on any failure no row and no file is left."""
+    made). All or nothing: on any failure no row and no file is left. A visit sent again with
+    the same `submission` (a double click, a resend) is the one already stored, returned."""
+    stored_already = Visit.objects.filter(submission=submission) if submission else None
+    if stored_already is not None and stored_already.exists():
+        return stored_already.get()
     prepared = [_prepare(upload) for upload in photos]
-    with transaction.atomic():
-        visit = Visit.objects.create(
-            project=project, commissioner=commissioner, visited_on=visited_on, seen=seen, done=done
-        )
-        for each in prepared:
-            each.photo.visit = visit
-            for name, _ in each.files:
-                stored = getattr(each.photo, name)
-                stored.name = evidence_path(each.photo, stored.name)
-        Photo.objects.bulk_create([each.photo for each in prepared])
+    visit = Visit(
+        project=project,
+        commissioner=commissioner,
+        visited_on=visited_on,
+        seen=seen,
+        done=done,
+        submission=submission,
+    )
+    try:
+        _insert(visit, prepared)
+    except IntegrityError:
+        if stored_already is None or not stored_already.exists():
+            raise
+        return stored_already.get()  # the same form, committed a moment before this one
+    _write_files(visit, prepared)
+    return visit
+
+
+@transaction.atomic
+def _insert(visit: Visit, prepared: list[_Prepared]) -> None:
+    """The visit's and its photos' rows, with the files' names (the files are not written)."""
+    visit.save()
+    for each in prepared:
+        each.photo.visit = visit
+        for name, _ in each.files:
+            stored = getattr(each.photo, name)
+            stored.name = evidence_path(each.photo, stored.name)
+    Photo.objects.bulk_create([each.photo for each in prepared])
+
+
+def _write_files(visit: Visit, prepared: list[_Prepared]) -> None:
+    """Write the photos' files after their rows are committed; if one cannot be written,
+    remove those written and the visit's rows."""
     written: list[tuple[Photo, str]] = []
     try:
         for each in prepared:
@@ -73,7 +101,6 @@ def record_visit(
             getattr(photo, name).delete(save=False)
         Visit.objects.filter(pk=visit.pk).delete()
         raise
-    return visit
 
 
 def delete_visits(visits: QuerySet[Visit]) -> None:

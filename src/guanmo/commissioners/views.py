@@ -86,6 +86,7 @@ def visit_new(request: HttpRequest, pk: int) -> HttpResponse:
             seen=form.cleaned_data["seen"],
             done=form.cleaned_data["done"],
             photos=form.cleaned_data["photos"],
+            submission=form.cleaned_data["submission"],
         )
         photos = list(visit.photos.select_related("visit__project"))
         flagged = [photo for photo in photos if photo.flags]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -91,15 +91,19 @@ def open_period(
     """Open a month for reporting: one report per county and zone, one line per key project."""
     if not 1 <= month <= 12:
         raise ReportingError(f"月份应在1到12之间，而不是{month}")
+    opened_already = ReportingError(f"{year}年{month}月的填报期已开启，不能重复开启")
     if Period.objects.filter(city=city, year=year, month=month).exists():
-        raise ReportingError(f"{year}年{month}月的填报期已开启，不能重复开启")
-    with transaction.atomic():
-        period = Period.objects.create(
-            city=city, year=year, month=month, deadline=deadline, opened_by=user
-        )
-        for unit in units_of(city):
-            report = CountyReport.objects.create(period=period, county=unit)
-            add_missing_entries(report)
+        raise opened_already
+    try:
+        with transaction.atomic():
+            period = Period.objects.create(
+                city=city, year=year, month=month, deadline=deadline, opened_by=user
+            )
+            for unit in units_of(city):
+                report = CountyReport.objects.create(period=period, county=unit)
+                add_missing_entries(report)
+    except IntegrityError:  # opened at the same moment by a double click or a colleague
+        raise opened_already from None
     return period
 
 

@@ -112,10 +112,19 @@ def raise_problem(
         raise SupervisionError("办理时限不能早于交办日期")
     if fault := bounds.horizon_fault(deadline, raised_on, "办理时限"):
         raise SupervisionError(fault)
+    text = _required(text, "问题描述")
+    locked(project)  # a double click raises the problem once (checked just below)
+    twin = Problem.objects.filter(
+        project=project, department=department, text=text, status=Status.OPEN
+    ).first()
+    if twin is not None:
+        raise SupervisionError(
+            f"该问题已于{twin.raised_on:%Y年%m月%d日}交{department}办理，请勿重复交办"
+        )
     problem = Problem.objects.create(
         project=project,
         problem_type=problem_type,
-        text=_required(text, "问题描述"),
+        text=text,
         department=department,
         deadline=deadline,
         source=source,

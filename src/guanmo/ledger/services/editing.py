@@ -6,6 +6,7 @@ from django.db import transaction
 
 from guanmo.accounts.models import User
 from guanmo.ledger.models import AnnualPlan, Project
+from guanmo.locking import locked
 from guanmo.reporting.history import Source, changes_between, field_labels, record_changes
 
 EDITABLE_FIELDS = (
@@ -51,27 +52,31 @@ def update_project(
     if not reason:
         raise EditRefused("修改台账必须填写修改原因")
     labels = field_labels(Project, values)
-    before = {name: getattr(project, name) for name in values}
-    changes = changes_between(project.pk, labels, before, values)
-    plan = AnnualPlan.objects.filter(project=project, year=year).first()
-    if annual_plan is not None:
-        old_plan = plan.planned_investment if plan else None
-        changes += changes_between(
-            project.pk,
-            {"plan": PLAN_LABEL},
-            {"plan": old_plan},
-            {"plan": annual_plan},
-            year=year,
-        )
-    if not changes:
-        return 0
     with transaction.atomic():
+        # Compared with the project as it is now, under its lock: two edits at once are
+        # recorded one after the other, each from the value the other left (guanmo.locking).
+        current = locked(project)
+        before = {name: getattr(current, name) for name in values}
+        changes = changes_between(project.pk, labels, before, values)
+        plan = AnnualPlan.objects.filter(project=project, year=year).first()
+        if annual_plan is not None:
+            old_plan = plan.planned_investment if plan else None
+            changes += changes_between(
+                project.pk,
+                {"plan": PLAN_LABEL},
+                {"plan": old_plan},
+                {"plan": annual_plan},
+                year=year,
+            )
+        if not changes:
+            return 0
         for name, value in values.items():
-            setattr(project, name, value)
-        project.save()
+            setattr(current, name, value)
+        current.save()
         if annual_plan is not None:
             AnnualPlan.objects.update_or_create(
                 project=project, year=year, defaults={"planned_investment": annual_plan}
             )
         record_changes(changes, source=Source.LEDGER, user=user, reason=reason)
+    project.refresh_from_db()
     return len(changes)
