@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from guanmo.figures.arithmetic import format_decimal, wan_to_yi
+from guanmo.regions.names import with_region
 
 if TYPE_CHECKING:
     from guanmo.progress.report import Figures, ProgressReport
@@ -93,7 +94,7 @@ def unplanned_sentence(report: "ProgressReport") -> str | None:
 def unreported_sentence(report: "ProgressReport") -> str:
     if not report.unreported:
         return f"{report.period.month}月，全部{report.subject}均按时报送进度。"
-    listed = "、".join(f"{p.region}{p.name}" for p in report.unreported)
+    listed = "、".join(with_region(p.region, p.name) for p in report.unreported)
     return f"{report.period.month}月未报送进度的项目有{len(report.unreported)}个：{listed}。"
 
 
