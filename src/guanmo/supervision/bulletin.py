@@ -5,7 +5,7 @@ in the sentences of `supervision.report` and a table by department. Registered w
 from calendar import monthrange
 from datetime import date
 
-from guanmo.figures.arithmetic import format_decimal
+from guanmo.figures.formatting import number
 from guanmo.progress.sections import BulletinSection, SectionTable
 from guanmo.regions.models import Region
 from guanmo.supervision.figures import ProblemFigures
@@ -29,8 +29,8 @@ def _row(figures: ProblemFigures) -> list[object]:
         figures.solved,
         figures.solved_on_time,
         figures.overdue,
-        format_decimal(figures.on_time_rate),
-        format_decimal(figures.mean_days_to_solve),
+        number(figures.on_time_rate),
+        number(figures.mean_days_to_solve),
     ]
 
 
