@@ -14,7 +14,7 @@
   if (ranking && data.regions.length) {
     echarts.init(ranking).setOption({
       // containLabel: long names (焦作高新技术产业开发区) and the bar labels stay inside the chart.
-      grid: { left: 10, right: 50, top: 20, bottom: 10, containLabel: true },
+      grid: { left: 10, right: 50, top: 30, bottom: 10, containLabel: true },
       xAxis: { type: "value", name: "%", axisLabel: { formatter: "{value}%" } },
       yAxis: { type: "category", data: data.regions.slice().reverse() },
       tooltip: axisTooltip("%"),
@@ -22,7 +22,7 @@
         type: "bar", name: "完成率", data: data.rates.slice().reverse(),
         label: { show: true, position: "right", formatter: "{c}%" },
         markLine: { symbol: "none", data: [{ xAxis: data.time_progress, name: "时间进度" }],
-          label: { formatter: "时间进度 {c}%", position: "insideEndTop" },
+          label: { formatter: "时间进度 {c}%", position: "end" },
           lineStyle: { color: "#d64545", type: "dashed" } },
       }],
     });
@@ -30,8 +30,8 @@
   const monthly = document.getElementById("monthly-chart");
   if (monthly) {
     echarts.init(monthly).setOption({
-      grid: { left: 10, right: 20, top: 40, bottom: 10, containLabel: true },
-      legend: { data: ["累计完成", "按时间进度应完成"] },
+      grid: { left: 10, right: 20, top: 30, bottom: 30, containLabel: true },
+      legend: { data: ["累计完成", "按时间进度应完成"], bottom: 0 },
       tooltip: axisTooltip("亿元"),
       xAxis: { type: "category", data: data.months },
       yAxis: { type: "value", name: "亿元" },

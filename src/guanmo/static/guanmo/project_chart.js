@@ -5,14 +5,14 @@
   const data = JSON.parse(document.getElementById("chart-data").textContent);
   if (!data.months.length) return;
   echarts.init(document.getElementById("history-chart")).setOption({
-    grid: { left: 10, right: 20, top: 40, bottom: 10, containLabel: true },
+    grid: { left: 10, right: 20, top: 30, bottom: 30, containLabel: true },
     tooltip: {
       trigger: "axis",
       formatter: (items) => [escape(items[0].axisValue), ...items.map(
         (item) => `${item.marker}${escape(item.seriesName)}：${escape(item.value ?? "—")}万元`,
       )].join("<br>"),
     },
-    legend: { data: ["本月完成", "累计完成"] },
+    legend: { data: ["本月完成", "累计完成"], bottom: 0 },
     xAxis: { type: "category", data: data.months },
     yAxis: { type: "value", name: "万元" },
     series: [
