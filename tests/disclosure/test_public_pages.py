@@ -80,7 +80,7 @@ def test_a_project_page_shows_its_published_facts_and_figures(client, public_wor
     assert "进度（截至2025年3月）" in text
     for fact in ("太极文化园及配套", "温县太极文旅集团", "温县文广旅局", "王专员", "温县某某路"):
         assert fact in text
-    assert "1000万元" in text and "400万元" in text and "40.0%" in text
+    assert "1,000.00万元" in text and "400.00万元" in text and "40.0%" in text
     assert "主体施工" in text  # visible progress is public by default
 
 

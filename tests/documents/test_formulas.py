@@ -10,7 +10,9 @@ from guanmo.documents.xlsx import Column, write_table
 from tests.documents.injection import INJECTION, assert_kept_as_text
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", INJECTION])
+@pytest.mark.parametrize(
+    "text", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "＝1+1", INJECTION]
+)
 def test_csv_text_starting_like_a_formula_gets_an_apostrophe(text):
     assert csv_cell(text) == f"'{text}"
 

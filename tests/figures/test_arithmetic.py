@@ -8,7 +8,6 @@ from guanmo.figures.arithmetic import (
     period_label,
     points_vs_time_progress,
     time_progress,
-    wan_to_yi,
 )
 
 
@@ -47,12 +46,6 @@ def test_points_are_the_difference_of_the_shown_figures():
 def test_competition_ranks_share_a_place_and_skip_the_next():
     rates = [Decimal("40.1"), Decimal("52.0"), Decimal("40.1"), None, Decimal("12.5")]
     assert competition_ranks(rates) == [2, 1, 2, None, 4]
-
-
-def test_amounts_in_yi_to_one_decimal_half_up():
-    assert wan_to_yi(Decimal("2328750")) == Decimal("232.9")
-    assert wan_to_yi(Decimal("2328749.99")) == Decimal("232.9")
-    assert wan_to_yi(Decimal("2324999")) == Decimal("232.5")
 
 
 @pytest.mark.parametrize(("month", "label"), [(1, "1月"), (2, "1—2月"), (12, "1—12月")])

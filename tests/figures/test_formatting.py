@@ -4,6 +4,7 @@ import pytest
 
 from guanmo.figures.formatting import (
     UNDEFINED,
+    digits,
     excel_rate,
     money_wan,
     money_wan_text,
@@ -41,6 +42,17 @@ def test_totals_in_yi_yuan_with_two_decimals():
 def test_sentence_money_in_yi_yuan_with_one_decimal_rounds_half_up():
     assert money_yi(Decimal("2328500"), places=1) == "232.9亿元"
     assert money_yi(Decimal("2328499.99"), places=1) == "232.8亿元"
+
+
+def test_amounts_in_yi_to_one_decimal_half_up():
+    assert yi(Decimal("2328750"), places=1) == Decimal("232.9")
+    assert yi(Decimal("2328749.99"), places=1) == Decimal("232.9")
+    assert yi(Decimal("2324999"), places=1) == Decimal("232.5")
+
+
+def test_a_computed_statistic_keeps_its_own_digits():
+    assert digits(Decimal("0.7120")) == "0.7120"
+    assert digits(None) == "—"
 
 
 def test_rates_to_one_decimal_with_percent_half_up():

@@ -65,7 +65,7 @@ def test_text_prints_headline_sentences_and_table(april):
     text = _run()
 
     assert "1—4月，3个重点项目完成投资0.1亿元，占年度计划的30.0%，低于时间进度3.3个百分点。" in text
-    assert "4月未报送进度的项目有1个：孟州市孟州市物流园项目。" in text
+    assert "4月未报送进度的项目有1个：孟州市物流园项目。" in text
     assert "并列1\t武陟县\t1\t1,000.00\t500.00\t50.0\t+16.7" in text
 
 

@@ -43,7 +43,7 @@ def test_a_project_missing_the_month_counts_its_latest_figure_and_is_named(city,
     wen = next(f for f in report.regions if f.region == "温县")
     assert wen.completed == Decimal("800")
     assert [(p.region, p.name) for p in report.unreported] == [("温县", "温县物流园项目")]
-    assert report.sentences[-1] == "4月未报送进度的项目有1个：温县温县物流园项目。"
+    assert report.sentences[-1] == "4月未报送进度的项目有1个：温县物流园项目。"
 
 
 def test_later_months_do_not_leak_into_an_earlier_report(city, add_project):

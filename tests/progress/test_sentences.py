@@ -96,4 +96,4 @@ def test_projects_not_reporting_are_named():
         _units(("温县", "100", "50")),
         unreported=[UnreportedProject("温县", "温县污水处理厂项目")],
     )
-    assert report.sentences[-1] == "4月未报送进度的项目有1个：温县温县污水处理厂项目。"
+    assert report.sentences[-1] == "4月未报送进度的项目有1个：温县污水处理厂项目。"

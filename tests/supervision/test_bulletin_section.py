@@ -85,7 +85,9 @@ def test_the_xlsx_has_a_sheet_of_the_table(client, world, closed_april, april_pr
     workbook = load_workbook(bulletin_file(client, world, "xlsx"))
     sheet = workbook["问题督办情况"]
     assert sheet["A1"].value == "2025年4月各责任部门督办问题办理情况"
-    assert [cell.value for cell in sheet[5]] == ["合计", 2, 1, 1, 1, "50.0", "7.0"]
+    # Figures are numbers, the rate in Excel's percent format (issue 10: no rates as text).
+    assert [cell.value for cell in sheet[5]] == ["合计", 2, 1, 1, 1, 0.5, 7]
+    assert sheet["F5"].number_format == "0.0%"
 
 
 def test_a_month_without_problems_says_so_in_one_sentence(client, world, closed_april):

@@ -61,7 +61,7 @@ def test_the_order_reads_back_from_its_docx(client, world, problem):
     paragraphs = [p.text for p in document.paragraphs if p.text]
     assert paragraphs[:3] == ["焦作市重点项目督办单", "焦作督〔2025〕1号", "市自然资源和规划局："]
     assert paragraphs[3] == (
-        "武陟县武陟县智能装备产业园存在的用地问题，已列入重点督办事项。"
+        "武陟县智能装备产业园存在的用地问题，已列入重点督办事项。"
         "请你单位于2025年5月16日前办结，并将办理情况书面报送焦作市重点项目办公室。"
     )
     assert paragraphs[-3:] == ["签发人：市项目办张三", "焦作市重点项目办公室", "2025年5月6日"]

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from guanmo.figures.arithmetic import format_decimal, shown
+from guanmo.figures.arithmetic import shown
+from guanmo.figures.formatting import digits
 from guanmo.observation.travel import Place, great_circle_km
 
 MAX_DISTANCE_KM = Decimal(2)
@@ -65,7 +66,7 @@ def photo_flags(
     else:
         km = distance_km(facts.position, project)
         if km > MAX_DISTANCE_KM:
-            flags.append(Flag("far", f"距项目超过2公里（{format_decimal(km)}公里）"))
+            flags.append(Flag("far", f"距项目超过2公里（{digits(km)}公里）"))
     return flags
 
 

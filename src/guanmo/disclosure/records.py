@@ -7,7 +7,7 @@ download or API response built from it can show them (see `selectors.build_publi
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guanmo.figures.arithmetic import format_decimal
+from guanmo.figures.formatting import number
 from guanmo.ledger.models import Level
 from guanmo.sheets.cells import format_wan
 
@@ -65,7 +65,7 @@ class Column:
             case "money":
                 return format_wan(value)
             case "rate":
-                return format_decimal(value)
+                return number(value)
             case "levels":
                 return project.level_labels
             case "month":

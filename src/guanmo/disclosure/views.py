@@ -20,7 +20,7 @@ from guanmo.disclosure.models import DisclosureSettings
 from guanmo.disclosure.records import PublicLedger
 from guanmo.disclosure.selectors import public_ledger
 from guanmo.disclosure.services import save_settings
-from guanmo.figures.arithmetic import format_decimal
+from guanmo.figures import formatting
 from guanmo.ledger.views import GEO_DIR
 from guanmo.regions.geo import feature_collection, project_point
 from guanmo.regions.models import Region
@@ -103,7 +103,7 @@ def public_map_points(request: HttpRequest, code: str) -> JsonResponse:
                 name=project.name,
                 county=project.county,
                 level="",
-                rate=format_decimal(project.completion_rate),
+                rate=formatting.rate(project.completion_rate),
                 url=reverse("public_project", args=[code, project.id]),
             )
             for project in ledger.projects

@@ -9,7 +9,9 @@ unchanged and stays text when edited.
 
 from openpyxl.cell.cell import Cell
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# OWASP's triggers, and their full-width forms, which spreadsheets in Chinese and Japanese
+# locales may read as the same operators.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
 def starts_like_formula(value: object) -> bool:

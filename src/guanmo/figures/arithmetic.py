@@ -43,11 +43,6 @@ def points_vs_time_progress(rate: Decimal | None, time: Decimal) -> Decimal | No
     return shown(rate) - shown(time)
 
 
-def wan_to_yi(amount_wan: Decimal) -> Decimal:
-    """万元 to 亿元 shown to one decimal, as headlines print amounts."""
-    return shown(Decimal(amount_wan) / WAN_PER_YI)
-
-
 def period_label(month: int) -> str:
     """The period a cumulative figure covers: "1月" for January, "1—M月" after (em dash)."""
     time_progress(month)  # validates the month
@@ -61,8 +56,3 @@ def competition_ranks(values: Sequence[Decimal | None]) -> list[int | None]:
     for place, value in enumerate(present, start=1):
         first_place.setdefault(value, place)
     return [None if value is None else first_place[value] for value in values]
-
-
-def format_decimal(value: Decimal | None, placeholder: str = "—") -> str:
-    """A figure for text and tables: its digits as shown, or "—" where it is undefined."""
-    return placeholder if value is None else f"{value:f}"

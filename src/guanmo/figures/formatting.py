@@ -54,6 +54,12 @@ def number(value: Figure | None, places: int = RATE_PLACES, *, grouped: bool = F
     return f"{shown:,f}" if grouped else f"{shown:f}"
 
 
+def digits(value: Figure | None) -> str:
+    """A figure already rounded where it was computed (a statistic to four places, a distance
+    to one), as its digits without exponent; — for None."""
+    return UNDEFINED if value is None else f"{_checked(value):f}"
+
+
 def money_wan(amount: Figure | None) -> str:
     """An amount in 万元 as a table cell shows it: "672,891.28" (the header carries 万元)."""
     return number(amount, TABLE_MONEY_PLACES, grouped=True)

@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.documents.xlsx import MONEY_FORMAT, RATE_FORMAT, Column, write_table
-from guanmo.figures.arithmetic import format_decimal
+from guanmo.figures import formatting
 from guanmo.ledger.filters import ProjectFilterForm
 from guanmo.ledger.forms import ProjectEditForm
 from guanmo.ledger.services.editing import EditRefused, update_project
@@ -194,7 +194,7 @@ def map_points(request: HttpRequest) -> JsonResponse:
                 name=status.name,
                 county=status.county,
                 level=status.level.value if status.level else "",
-                rate=format_decimal(status.completion_rate),
+                rate=formatting.rate(status.completion_rate),
                 url=reverse("project_detail", args=[status.pk]),
             )
             for status in project_statuses(projects, scope.city, when)

@@ -6,6 +6,7 @@ from guanmo.observation.models import Criterion, Site, Tour
 from guanmo.observation.rubric import SCORE_STEP
 from guanmo.observation.schedule import minute_of_day
 from guanmo.regions.models import Region
+from guanmo.regions.names import with_region
 
 
 class TourForm(forms.Form):
@@ -78,7 +79,9 @@ class SiteForm(forms.Form):
         self.fields["project"].queryset = projects.select_related("county").order_by(
             "county__code", "name"
         )
-        self.fields["project"].label_from_instance = lambda p: f"{p.county.name}·{p.name}"
+        self.fields["project"].label_from_instance = lambda p: with_region(
+            p.county.name, p.name, "·"
+        )
 
 
 class SiteDetailsForm(forms.ModelForm):

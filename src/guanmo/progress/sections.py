@@ -7,17 +7,38 @@ that makes its section for a city's month as plain values; the bulletin page and
 .xlsx show whatever sections are registered, after the progress figures, in registration order.
 """
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
 
+from guanmo.figures.formatting import UNDEFINED, digits, number
 from guanmo.regions.models import Region
 
 
 @dataclass(frozen=True)
 class SectionTable:
+    """A section's table as plain values: text, counts (int) and Decimals, None for a figure
+    that is undefined. Columns in `rate_columns` hold percentages (60.0 for 60.0%)."""
+
     caption: str
     headers: Sequence[str]
-    rows: Sequence[Sequence[object]]  # numbers and text, shown as they are
+    rows: Sequence[Sequence[object]]
+    rate_columns: Collection[int] = field(default_factory=frozenset)
+
+    def text_rows(self) -> list[list[str]]:
+        """The rows as the page and the .docx show them: rates to one decimal, — for none."""
+        return [
+            [self._text(value, index in self.rate_columns) for index, value in enumerate(row)]
+            for row in self.rows
+        ]
+
+    @staticmethod
+    def _text(value: object, is_rate: bool) -> str:
+        if value is None:
+            return UNDEFINED
+        if isinstance(value, Decimal):
+            return number(value) if is_rate else digits(value)
+        return str(value)
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,10 @@ The headline keeps exactly this pattern:
 """
 
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from guanmo.figures.arithmetic import format_decimal, wan_to_yi
+from guanmo.figures.formatting import money_yi, rate, vs_time_progress
+from guanmo.regions.names import with_region
 
 if TYPE_CHECKING:
     from guanmo.progress.report import Figures, ProgressReport
@@ -16,26 +16,17 @@ if TYPE_CHECKING:
 PODIUM = 3
 
 
-def versus_time_progress(points: Decimal) -> str:
-    """超时间进度X个百分点 / 低于时间进度X个百分点 / 与时间进度持平."""
-    if points > 0:
-        return f"超时间进度{format_decimal(points)}个百分点"
-    if points < 0:
-        return f"低于时间进度{format_decimal(-points)}个百分点"
-    return "与时间进度持平"
-
-
 def headline(report: "ProgressReport") -> str:
     total = report.total
     opening = (
         f"{report.period.label}，{total.projects}个{report.subject}"
-        f"完成投资{format_decimal(wan_to_yi(total.completed))}亿元"
+        f"完成投资{money_yi(total.completed, places=1)}"
     )
     if total.completion_rate is None or total.vs_time_progress is None:
         return f"{opening}（未下达年度计划投资）。"
     return (
-        f"{opening}，占年度计划的{format_decimal(total.completion_rate)}%，"
-        f"{versus_time_progress(total.vs_time_progress)}。"
+        f"{opening}，占年度计划的{rate(total.completion_rate)}，"
+        f"{vs_time_progress(total.vs_time_progress)}。"
     )
 
 
@@ -44,7 +35,7 @@ def _names(figures: Sequence["Figures"]) -> str:
 
 
 def _with_rate(f: "Figures") -> str:
-    note = f"{format_decimal(f.completion_rate)}%"
+    note = rate(f.completion_rate)
     if f.tied:
         note += f"，并列第{f.rank}位"
     return f"{f.region}（{note}）"
@@ -93,7 +84,7 @@ def unplanned_sentence(report: "ProgressReport") -> str | None:
 def unreported_sentence(report: "ProgressReport") -> str:
     if not report.unreported:
         return f"{report.period.month}月，全部{report.subject}均按时报送进度。"
-    listed = "、".join(f"{p.region}{p.name}" for p in report.unreported)
+    listed = "、".join(with_region(p.region, p.name) for p in report.unreported)
     return f"{report.period.month}月未报送进度的项目有{len(report.unreported)}个：{listed}。"
 
 

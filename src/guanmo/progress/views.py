@@ -2,12 +2,14 @@
 
 import io
 from collections import Counter
+from decimal import Decimal
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from guanmo.accounts.scope import Scope
 from guanmo.figures.arithmetic import completion_rate
+from guanmo.figures.formatting import yi
 from guanmo.ledger.models import Stage
 from guanmo.progress.exporters import FILE_FORMATS
 from guanmo.progress.exporters.docx import bulletin_title
@@ -42,8 +44,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ],
         "time_progress": str(report.time_progress),
         "months": [f"{month}月" for month in range(1, when.month + 1)],
-        "cumulative": [str(amount) for amount in cumulative],
-        "plan_line": [str(plan * month / 12) for month in range(1, when.month + 1)],
+        # The chart speaks 亿元, as totals do; the table beside it gives 万元.
+        "cumulative": [str(yi(amount)) for amount in cumulative],
+        "plan_line": [str(yi(Decimal(plan) * month / 12)) for month in range(1, when.month + 1)],
     }
     stages = Counter(status.stage or "未填" for status in statuses)
     return render(

@@ -13,12 +13,8 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from guanmo.figures.arithmetic import (
-    format_decimal,
-    points_vs_time_progress,
-    shown,
-    time_progress,
-)
+from guanmo.figures import formatting
+from guanmo.figures.arithmetic import points_vs_time_progress, time_progress
 
 
 class WarningLevel(StrEnum):
@@ -128,7 +124,7 @@ def _behind(state: ProjectState, month: int, thresholds: Thresholds) -> ProjectW
     return ProjectWarning(
         WarningKind.BEHIND,
         level,
-        f"完成率{format_decimal(shown(rate))}%，落后时间进度{format_decimal(behind)}个百分点",
+        f"完成率{formatting.rate(rate)}，落后时间进度{formatting.number(behind)}个百分点",
     )
 
 

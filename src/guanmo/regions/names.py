@@ -30,6 +30,15 @@ def short_region_name(name: str) -> str:
     return name
 
 
+def with_region(region: str, name: str, separator: str = "") -> str:
+    """A name preceded by its region, as sentences and lists write it, the region said once:
+    (温县, 太极文化产业园) → 温县太极文化产业园, but (解放区, 解放区老城区改造) → 解放区老城区改造
+    and (武陟县, 武陟智能装备产业园) → 武陟智能装备产业园, not 武陟县武陟智能装备产业园."""
+    if not region or name.startswith((region, short_region_name(region))):
+        return name
+    return f"{region}{separator}{name}"
+
+
 R = TypeVar("R", bound=Named)
 C = TypeVar("C", bound=Coded)
 

@@ -5,7 +5,6 @@ in the sentences of `supervision.report` and a table by department. Registered w
 from calendar import monthrange
 from datetime import date
 
-from guanmo.figures.arithmetic import format_decimal
 from guanmo.progress.sections import BulletinSection, SectionTable
 from guanmo.regions.models import Region
 from guanmo.supervision.figures import ProblemFigures
@@ -29,8 +28,8 @@ def _row(figures: ProblemFigures) -> list[object]:
         figures.solved,
         figures.solved_on_time,
         figures.overdue,
-        format_decimal(figures.on_time_rate),
-        format_decimal(figures.mean_days_to_solve),
+        figures.on_time_rate,
+        figures.mean_days_to_solve,
     ]
 
 
@@ -45,5 +44,6 @@ def problem_section(city: Region, year: int, month: int) -> BulletinSection:
             caption=f"{report.period}各责任部门督办问题办理情况",
             headers=HEADERS,
             rows=[_row(f) for f in report.departments if f.raised] + [_row(report.total)],
+            rate_columns={HEADERS.index("按期解决率（%）")},
         )
     return BulletinSection(heading="问题督办情况", sentences=report.sentences, table=table)

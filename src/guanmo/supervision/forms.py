@@ -8,6 +8,7 @@ from guanmo import bounds, clock
 from guanmo.accounts.models import Department, Role, User
 from guanmo.ledger.models import Project
 from guanmo.regions.models import Region
+from guanmo.regions.names import with_region
 from guanmo.supervision.models import Problem, ProblemType, SupervisionRules
 from guanmo.supervision.selectors import overdue
 
@@ -39,7 +40,9 @@ class ProblemForm(forms.Form):
         self.fields["project"].queryset = projects.select_related("county").order_by(
             "county__sort_order", "county__code", "name"
         )
-        self.fields["project"].label_from_instance = lambda p: f"{p.county.name}·{p.name}"
+        self.fields["project"].label_from_instance = lambda p: with_region(
+            p.county.name, p.name, "·"
+        )
         self.fields["department"].queryset = Department.objects.filter(city=city)
 
     def assignment(self) -> dict:

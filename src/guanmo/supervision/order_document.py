@@ -16,6 +16,7 @@ from guanmo.documents.docx import (
     save,
     set_run_font,
 )
+from guanmo.regions.names import with_region
 from guanmo.supervision.models import SupervisionOrder
 
 
@@ -33,6 +34,7 @@ def write_order(order: SupervisionOrder, output: BinaryIO) -> None:
     problem = order.problem
     project = problem.project
     issuer = issuer_of(order)
+    named = with_region(project.county.name, project.name)
     document = new_official_document()
     add_title(document, f"{order.city.name}重点项目督办单")
     number = document.add_paragraph()
@@ -42,7 +44,7 @@ def write_order(order: SupervisionOrder, output: BinaryIO) -> None:
     set_run_font(addressee.add_run(f"{problem.department}："), BODY_FONT, SIZE_THREE)
     add_body(
         document,
-        f"{project.county}{project.name}存在的{problem.get_problem_type_display()}问题，"
+        f"{named}存在的{problem.get_problem_type_display()}问题，"
         f"已列入重点督办事项。请你单位于{_chinese_date(problem.deadline)}前办结，"
         f"并将办理情况书面报送{issuer}。",
     )

@@ -5,7 +5,7 @@
 
 from collections.abc import Sequence
 
-from guanmo.figures.arithmetic import format_decimal
+from guanmo.figures.formatting import number, rate
 from guanmo.supervision.figures import ProblemFigures
 
 
@@ -17,9 +17,9 @@ def headline(total: ProblemFigures, label: str = "本月") -> str:
     if total.solved:
         sentence += f"（其中按期解决{total.solved_on_time}个）"
     if total.on_time_rate is not None:
-        sentence += f"，按期解决率{format_decimal(total.on_time_rate)}%"
+        sentence += f"，按期解决率{rate(total.on_time_rate)}"
     if total.mean_days_to_solve is not None:
-        sentence += f"，平均解决用时{format_decimal(total.mean_days_to_solve)}天"
+        sentence += f"，平均解决用时{number(total.mean_days_to_solve)}天"
     tail = []
     if total.awaiting_confirmation:
         tail.append(f"待确认{total.awaiting_confirmation}个")
@@ -47,14 +47,14 @@ def rate_sentence(groups: Sequence[ProblemFigures], subject: str) -> str | None:
     highest = max(g.on_time_rate for g in rated)
     lowest = min(g.on_time_rate for g in rated)
     if highest == lowest:
-        return f"各{subject}按期解决率均为{format_decimal(highest)}%。"
+        return f"各{subject}按期解决率均为{rate(highest)}。"
 
     def names(rate) -> str:
         return "、".join(g.name for g in rated if g.on_time_rate == rate)
 
     return (
-        f"按期解决率最高的{subject}是{names(highest)}（{format_decimal(highest)}%），"
-        f"最低的是{names(lowest)}（{format_decimal(lowest)}%）。"
+        f"按期解决率最高的{subject}是{names(highest)}（{rate(highest)}），"
+        f"最低的是{names(lowest)}（{rate(lowest)}）。"
     )
 
 

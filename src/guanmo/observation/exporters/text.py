@@ -3,7 +3,7 @@ on the panel. The tables' cells and the panel's lines are shared with the other 
 
 from decimal import Decimal
 
-from guanmo.figures.arithmetic import format_decimal
+from guanmo.figures.formatting import digits
 from guanmo.observation.agreement import Agreement, JudgeReview
 from guanmo.observation.bulletin import (
     TourReport,
@@ -48,9 +48,9 @@ def judge_table_rows(results: TourResults) -> list[list[str]]:
             review.judge,
             review.region or "—",
             str(review.sites),
-            format_decimal(review.spearman),
+            digits(review.spearman),
             signed(review.mean_deviation),
-            format_decimal(review.spread),
+            digits(review.spread),
             signed(review.home_gap),
             "、".join(review.reasons),
         ]
@@ -73,11 +73,11 @@ def agreement_lines(agreement: Agreement) -> list[str]:
         )
     return [
         w,
-        f"组内相关系数ICC(A,1)：{format_decimal(agreement.icc_single)}"
+        f"组内相关系数ICC(A,1)：{digits(agreement.icc_single)}"
         f"{_interval(agreement.icc_single_interval)}；"
-        f"ICC(A,k)：{format_decimal(agreement.icc_average)}"
+        f"ICC(A,k)：{digits(agreement.icc_average)}"
         f"{_interval(agreement.icc_average_interval)}",
-        f"克里彭多夫α（等距）：{format_decimal(agreement.krippendorff_alpha)}",
+        f"克里彭多夫α（等距）：{digits(agreement.krippendorff_alpha)}",
     ]
 
 

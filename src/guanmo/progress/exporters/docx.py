@@ -70,7 +70,7 @@ def write_docx(
             add_table(
                 document,
                 section.table.headers,
-                [[str(value) for value in row] for row in section.table.rows],
+                section.table.text_rows(),
                 caption=section.table.caption,
             )
     issued = timezone.localdate()

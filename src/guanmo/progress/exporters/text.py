@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from guanmo.figures.arithmetic import format_decimal
+from guanmo.figures.formatting import money_wan, number, points, rate
 from guanmo.progress.report import Figures, ProgressReport
 
 COUNTY_TABLE_HEADERS = (
@@ -12,16 +12,12 @@ COUNTY_TABLE_HEADERS = (
     "年度计划投资（万元）",
     "完成投资（万元）",
     "完成率（%）",
-    "与时间进度比（百分点）",
+    "较时间进度（个百分点）",
 )
 
 
-def money(value: Decimal | None) -> str:
-    """万元 with thousands separators and two decimals, "—" where there is none."""
-    return "—" if value is None else f"{value:,.2f}"
-
-
 def signed(value: Decimal | None) -> str:
+    """A signed figure as computed (score deviations: +1.50), "—" where there is none."""
     return "—" if value is None else f"{value:+f}"
 
 
@@ -38,10 +34,10 @@ def county_table_rows(report: ProgressReport) -> list[list[str]]:
             rank_text(f),
             f.region,
             str(f.projects),
-            money(f.annual_plan),
-            money(f.completed),
-            format_decimal(f.completion_rate),
-            signed(f.vs_time_progress),
+            money_wan(f.annual_plan),
+            money_wan(f.completed),
+            number(f.completion_rate),
+            points(f.vs_time_progress),
         ]
         for f in report.regions
     ]
@@ -51,10 +47,10 @@ def county_table_rows(report: ProgressReport) -> list[list[str]]:
             "",
             "合计",
             str(total.projects),
-            money(total.annual_plan),
-            money(total.completed),
-            format_decimal(total.completion_rate),
-            signed(total.vs_time_progress),
+            money_wan(total.annual_plan),
+            money_wan(total.completed),
+            number(total.completion_rate),
+            points(total.vs_time_progress),
         ]
     )
     return rows
@@ -63,7 +59,7 @@ def county_table_rows(report: ProgressReport) -> list[list[str]]:
 def render_text(report: ProgressReport, city_name: str) -> str:
     lines = [
         f"{city_name}{report.period.year}年{report.period.label}{report.subject}进展情况",
-        f"时间进度：{format_decimal(report.time_progress)}%",
+        f"时间进度：{rate(report.time_progress)}",
         "",
         report.headline,
         *report.sentences,

@@ -113,7 +113,11 @@ def write_xlsx(
                 title=section.table.caption,
                 units=None,
                 columns=[
-                    Column(header, 24 if index == 0 else 12)
+                    Column(
+                        header,
+                        24 if index == 0 else 12,
+                        RATE_FORMAT if index in section.table.rate_columns else None,
+                    )
                     for index, header in enumerate(section.table.headers)
                 ],
                 rows=section.table.rows,

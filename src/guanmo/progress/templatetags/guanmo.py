@@ -6,6 +6,7 @@ from decimal import Decimal
 from django import template
 
 from guanmo.figures import formatting
+from guanmo.regions.names import with_region
 from guanmo.sheets.cells import format_wan
 
 register = template.Library()
@@ -65,6 +66,12 @@ def chinese_reason(message: object) -> str:
     """
     text = str(message or "")
     return text if _CJK.search(text) else ""
+
+
+@register.filter
+def with_county(project) -> str:
+    """A project named after its county, the county said once: 温县·太极文化产业园."""
+    return with_region(project.county.name, project.name, "·")
 
 
 @register.filter

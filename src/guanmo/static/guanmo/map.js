@@ -4,13 +4,13 @@
   const element = document.getElementById("map");
   const map = L.map(element, { zoomSnap: 0.25, attributionControl: false });
   const colours = { red: "#d64545", yellow: "#f0b429", "": "#2f8132" };
-  const escape = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const { escape } = window.guanmo;
   let bounds = null;
   const counties = await fetch(element.dataset.counties);
   if (counties.ok) {
     const layer = L.geoJSON(await counties.json(), {
       style: { color: "#52606d", weight: 1.5, fillColor: "#e4ecf5", fillOpacity: 0.6 },
-      onEachFeature: (feature, shape) => shape.bindTooltip(feature.properties.name, { sticky: true }),
+      onEachFeature: (feature, shape) => shape.bindTooltip(escape(feature.properties.name), { sticky: true }),
     }).addTo(map);
     if (layer.getLayers().length) bounds = layer.getBounds();
   }
@@ -22,7 +22,7 @@
     }),
     onEachFeature: (feature, marker) => {
       const p = feature.properties;
-      marker.bindPopup(`<a href="${escape(p.url)}">${escape(p.name)}</a><br>${escape(p.county)} · 完成率${escape(p.rate)}%`);
+      marker.bindPopup(`<a href="${escape(p.url)}">${escape(p.name)}</a><br>${escape(p.county)} · 完成率${escape(p.rate)}`);
     },
   }).addTo(map);
   if (!bounds && points.features.length) bounds = markers.getBounds();

@@ -1,0 +1,28 @@
+"""A project named after its region says the region once ("温县温县…" was in the bulletins)."""
+
+import pytest
+
+from guanmo.regions.names import with_region
+
+
+@pytest.mark.parametrize(
+    ("region", "name", "written"),
+    [
+        ("温县", "太极文化产业园", "温县太极文化产业园"),
+        ("解放区", "解放区老城区改造项目", "解放区老城区改造项目"),
+        ("温县", "温县健康食品产业园", "温县健康食品产业园"),
+        ("武陟县", "武陟智能装备产业园", "武陟智能装备产业园"),
+        (
+            "焦作高新技术产业开发区",
+            "焦作高新技术产业开发区数据中心",
+            "焦作高新技术产业开发区数据中心",
+        ),
+    ],
+)
+def test_a_name_after_its_region_says_the_region_once(region, name, written):
+    assert with_region(region, name) == written
+
+
+def test_a_separator_stands_only_between_two_names():
+    assert with_region("温县", "太极文化产业园", "·") == "温县·太极文化产业园"
+    assert with_region("温县", "温县健康食品产业园", "·") == "温县健康食品产业园"
