@@ -49,9 +49,49 @@ def browser():
 
     playwright = sync_playwright().start()
     chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
-    yield chromium
+    yield _PolicyWatchedBrowser(chromium)
     chromium.close()
     playwright.stop()
+
+
+# What the Content-Security-Policy blocked on any page of the current test (see below).
+_BLOCKED: list[str] = []
+
+
+class _PolicyWatchedBrowser:
+    """The browser, whose every page reports what the Content-Security-Policy blocked: pages are
+    tested with the policy the server sends, never bypassing it."""
+
+    def __init__(self, browser) -> None:
+        self._browser = browser
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+    def new_context(self, **options):
+        context = self._browser.new_context(**options)
+        context.on("page", _watch_policy)
+        return context
+
+
+def _watch_policy(page) -> None:
+    page.on(
+        "console",
+        lambda message: (
+            _BLOCKED.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+
+
+@pytest.fixture(autouse=True)
+def _no_policy_violation():
+    """Every browser test fails if a page broke the Content-Security-Policy (inline script,
+    eval, a resource from elsewhere)."""
+    _BLOCKED.clear()
+    yield
+    assert _BLOCKED == []
 
 
 def _context(browser, **options):

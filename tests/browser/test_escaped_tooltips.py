@@ -63,6 +63,6 @@ def test_the_route_map_tooltip_shows_a_name_with_markup_as_text(live_server, des
 def test_the_project_map_popup_shows_a_name_with_markup_as_text(live_server, desktop, planted):
     page = log_in(desktop, live_server.url, "shixmb")
     page.goto(f"{live_server.url}/map/")
-    page.wait_for_function("document.getElementById('map').dataset.ready !== undefined")
+    page.locator("#map[data-ready]").wait_for(state="attached")
     texts = shown_texts(page, "#map path.leaflet-interactive", "click", ".leaflet-popup-content")
     assert_shown_as_text(page, texts)

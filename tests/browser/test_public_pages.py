@@ -17,7 +17,7 @@ def public_world(transactional_db, world):
 
 def open_map(page: Page, url: str) -> None:
     page.goto(url)
-    page.wait_for_function("document.getElementById('map').dataset.ready !== undefined")
+    page.locator("#map[data-ready]").wait_for(state="attached")
 
 
 def test_a_stranger_browses_the_public_pages(
@@ -50,7 +50,7 @@ def test_a_stranger_browses_the_public_pages(
     page.screenshot(path=screenshot_dir / "public-filtered-desktop.png", full_page=True)
 
     page.get_by_role("link", name="项目地图").click()
-    page.wait_for_function("document.getElementById('map').dataset.ready === '4'")
+    page.locator("#map[data-ready='4']").wait_for(state="attached")
     outlines = page.locator("#map path.leaflet-interactive:not([fill='" + POINT_COLOUR + "'])")
     points = page.locator(f"#map path.leaflet-interactive[fill='{POINT_COLOUR}']")
     assert outlines.count() >= 10  # the ten counties of 焦作市 (and any zone with a shape)
@@ -78,7 +78,7 @@ def test_a_stranger_browses_the_public_pages(
     expect(small.locator("#figures")).to_contain_text("40.0%")
     small.screenshot(path=screenshot_dir / "public-project-phone.png", full_page=True)
     small.get_by_role("link", name="项目地图").click()
-    small.wait_for_function("document.getElementById('map').dataset.ready === '4'")
+    small.locator("#map[data-ready='4']").wait_for(state="attached")
     small.screenshot(path=screenshot_dir / "public-map-phone.png", full_page=True)
 
     for name in ("list", "project", "map"):
