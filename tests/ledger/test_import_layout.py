@@ -489,3 +489,16 @@ def test_a_category_column_beside_a_construction_column_stays_the_category(city)
     assert import_ledger(sheet, city=city, year=2025).ok
     project = Project.objects.get()
     assert (project.category, project.construction_nature) == ("续建", "新建")
+
+
+def test_a_construction_cell_naming_another_stage_than_the_stage_column_is_a_fault(city):
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "建设性质", "建设阶段", "总投资"],
+            ["甲项目", "温县", "续建", "新开工", 1000],
+            ["乙项目", "温县", "新开工", "新开工", 1000],
+        ]
+    )
+    assert faults(import_ledger(sheet, city=city, year=2025)) == [
+        "第2行「建设性质」：「续建」与「建设阶段」列的「新开工」不符"
+    ]

@@ -176,6 +176,7 @@ def _check_row(row: Row, table: Table, counties: CountyFinder) -> _Entry | None:
     ):
         row.fault(Field.COUNTY if Field.COUNTY in columns else Field.LOCATION, "不能为空")
     _check_pending(row)
+    _check_stages(row)
     for column, limit in _LENGTH_LIMITS.items():
         if len(row.values.get(column, "")) > limit:
             row.fault(column, f"不能超过{limit}个字")
@@ -217,6 +218,14 @@ def _stage_of(row: Row) -> str:
     """The key-project stage a row gives, from 建设阶段 or a stage word in 建设性质."""
     stated = row.values.get(Field.STAGE) or StageOrNature()
     return row.values.get(Field.PHASE) or stated.stage
+
+
+def _check_stages(row: Row) -> None:
+    """A stage word in 建设性质 must be the stage the 建设阶段 column gives, if both are filled."""
+    stated = row.values.get(Field.STAGE) or StageOrNature()
+    phase = row.values.get(Field.PHASE)
+    if stated.stage and phase and stated.stage != phase:
+        row.fault(Field.STAGE, f"「{stated.stage}」与「{Field.PHASE.value}」列的「{phase}」不符")
 
 
 def _check_pending(row: Row) -> None:
