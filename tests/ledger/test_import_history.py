@@ -70,6 +70,7 @@ def test_a_first_annual_plan_for_a_new_year_is_recorded_from_blank(ledger):
     sheet = ledger_xlsx(
         [1, "甲项目", CODE, "武陟县", "甲公司", "续建", None, 10000, 4000],
         header=[*LEDGER_HEADER[:8], "2026年计划投资"],
+        year=2026,
     )
     import_ledger(sheet, city=ledger, year=2026)
     assert set(FigureChange.objects.values_list("field", "old_value", "new_value", "year")) == {

@@ -6,7 +6,7 @@ A decision is checked against the report as re-read under its lock (guanmo.locki
 against the copy loaded with the page: two decisions sent at once give one result, and the
 other is refused naming who decided first."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -19,7 +19,7 @@ from guanmo import bounds
 from guanmo.accounts.models import User
 from guanmo.ledger.models import MonthlyProgress
 from guanmo.ledger.month_figures import derive_month_figures
-from guanmo.ledger.services.progress_import import read_progress
+from guanmo.ledger.services.progress_import import ProgressLine, read_progress
 from guanmo.locking import locked
 from guanmo.progress.selectors import key_projects
 from guanmo.regions.models import Region
@@ -27,10 +27,19 @@ from guanmo.regions.services import units_of
 from guanmo.reporting.checks import EntryFigures, entry_warnings
 from guanmo.reporting.history import Change, changes_between, record_changes
 from guanmo.reporting.history import Source as ChangeSource
-from guanmo.reporting.models import CountyReport, Period, ReportEntry, ReviewStep, Status
+from guanmo.reporting.imports import record_import, remember_mapping
+from guanmo.reporting.models import (
+    CountyReport,
+    ImportRecord,
+    Period,
+    ReportEntry,
+    ReviewStep,
+    Status,
+)
 from guanmo.reporting.selectors import ReportLine, report_lines
 from guanmo.sheets.cells import CellError, parse_money, parse_paragraph
 from guanmo.sheets.faults import ImportReport
+from guanmo.sheets.header import Field
 from guanmo.sheets.workbook import Source
 
 ENTRY_LABELS = {
@@ -188,14 +197,20 @@ def save_entries(
     return result
 
 
-def upload_sheet(report: CountyReport, sheet: Source, *, user: User, version: int) -> ImportReport:
+def upload_sheet(
+    report: CountyReport,
+    sheet: Source,
+    *,
+    user: User,
+    version: int,
+    mapping: Mapping[str, Field | None] | None = None,
+    file_name: str = "",
+) -> ImportReport:
     """Load the county's own progress sheet into its draft, through the command line's
-    importer, scoped to the county. All or nothing."""
+    importer, scoped to the county; `mapping` names columns and is remembered for the city.
+    All or nothing; the import report is kept with the changes it made."""
     _require_editable(report)
-    period = report.period
-    outcome, progress_lines = read_progress(
-        sheet, city=period.city, year=period.year, month=period.month, county=report.county
-    )
+    outcome, progress_lines = preview_sheet(report, sheet, mapping=mapping, file_name=file_name)
     if not outcome.ok:
         return outcome
     lines = {line.entry.project_id: line for line in report_lines(report)}
@@ -217,10 +232,42 @@ def upload_sheet(report: CountyReport, sheet: Source, *, user: User, version: in
         _require_editable(_locked(report))
         _claim(report, version, user)
         changes = _apply(report, updates)
-        record_changes(changes, source=ChangeSource.UPLOAD, user=user)
+        outcome.updated = len({change.project_id for change in changes})
+        outcome.unchanged = len(updates) - outcome.updated
+        period = report.period
+        record = record_import(
+            outcome,
+            city=period.city,
+            kind=ImportRecord.Kind.PROGRESS,
+            user=user,
+            county=report.county,
+        )
+        record_changes(changes, source=ChangeSource.UPLOAD, user=user, import_record=record)
         ReviewStep.objects.create(report=report, action=ReviewStep.Action.UPLOAD, user=user)
-    outcome.updated = len({change.project_id for change in changes})
+        if mapping:
+            remember_mapping(period.city, mapping, user=user)
     return outcome
+
+
+def preview_sheet(
+    report: CountyReport,
+    sheet: Source,
+    *,
+    mapping: Mapping[str, Field | None] | None = None,
+    file_name: str = "",
+) -> tuple[ImportReport, list[ProgressLine]]:
+    """What uploading the sheet would load, written nowhere: the report (column map, rows left
+    out, faults, notes) and the lines."""
+    period = report.period
+    return read_progress(
+        sheet,
+        city=period.city,
+        year=period.year,
+        month=period.month,
+        county=report.county,
+        mapping=mapping,
+        file_name=file_name,
+    )
 
 
 def entry_warnings_of(line: ReportLine) -> list[str]:
