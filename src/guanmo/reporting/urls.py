@@ -8,6 +8,11 @@ urlpatterns = [
     path("periods/<int:pk>/close/", views.period_close, name="period_close"),
     path("reports/<int:pk>/", views.report_grid, name="report_grid"),
     path("reports/<int:pk>/upload/", views.report_upload, name="report_upload"),
+    path(
+        "reports/<int:pk>/upload/<str:token>/",
+        views.report_upload_preview,
+        name="report_upload_preview",
+    ),
     path("reports/<int:pk>/submit/", views.report_submit, name="report_submit"),
     path("reports/<int:pk>/return/", views.report_return, name="report_return"),
     path("reports/<int:pk>/approve/", views.report_approve, name="report_approve"),
