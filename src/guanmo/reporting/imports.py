@@ -20,8 +20,9 @@ def record_import(
     user: User | None,
     county: Region | None = None,
 ) -> ImportRecord:
-    """Keep the file's name and its report (JSON and the printed text) with the history."""
-    return ImportRecord.objects.create(
+    """Keep the file's name and its report (JSON and the printed text) with the history; the
+    report learns the record's id."""
+    record = ImportRecord.objects.create(
         city=city,
         county=county,
         kind=kind,
@@ -30,6 +31,8 @@ def record_import(
         text="\n".join(report.lines()),
         user=user,
     )
+    report.record_id = record.pk
+    return record
 
 
 def remembered_mapping(city: Region) -> dict[str, Field | None]:

@@ -18,4 +18,5 @@ urlpatterns = [
     path("reports/<int:pk>/approve/", views.report_approve, name="report_approve"),
     path("reports/<int:pk>/reopen/", views.report_reopen, name="report_reopen"),
     path("projects/<int:pk>/note/", views.project_note, name="project_note"),
+    path("imports/<int:pk>/", views.import_record, name="import_record"),
 ]

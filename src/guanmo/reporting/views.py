@@ -15,7 +15,7 @@ from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.reporting import services
 from guanmo.reporting.forms import OpenPeriodForm, ReasonForm, UploadForm, grid_inputs, version_of
-from guanmo.reporting.models import CountyReport
+from guanmo.reporting.models import CountyReport, ImportRecord
 from guanmo.reporting.selectors import periods_for, report_lines, reports_for
 from guanmo.sheets import held
 
@@ -322,3 +322,17 @@ def project_note(request: HttpRequest, pk: int) -> HttpResponse:
         for fault in result.faults:
             messages.error(request, str(fault))
     return redirect("project_detail", project.pk)
+
+
+def import_record(request: HttpRequest, pk: int) -> HttpResponse:
+    """A kept import report: which file changed which figures. The city office sees its
+    city's, a county office those of its own uploads."""
+    scope: Scope = request.scope
+    records = ImportRecord.objects.filter(city=scope.city)
+    if not scope.is_city_office:
+        records = records.filter(county=scope.county) if scope.county else records.none()
+    record = get_object_or_404(records.select_related("user", "county"), pk=pk)
+    changes = record.changes.filter(project__in=scope.projects()).select_related("project")
+    return render(
+        request, "reporting/import_record.html", {"record": record, "changes": changes[:500]}
+    )

@@ -79,6 +79,7 @@ class ImportReport:
     rows_read: int = 0  # project rows read below the headers
     unchanged: int = 0
     columns: list[ColumnUse] = field(default_factory=list)  # every header column, in order
+    record_id: int | None = None  # the ImportRecord that keeps it, once written
 
     @property
     def ok(self) -> bool:

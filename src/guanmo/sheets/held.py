@@ -78,3 +78,8 @@ def mapping_from_form(post: Mapping[str, str]) -> dict[str, Field | None]:
 def field_choices() -> list[str]:
     """What a preview page offers for a column: every field's label, then 忽略."""
     return [name.value for name in Field if name != Field.SERIAL] + [IGNORE]
+
+
+def chosen(mapping: Mapping[str, Field | None]) -> dict[str, str]:
+    """A mapping as the preview's selects show it: header key → field label or 忽略."""
+    return {key: named.value if named else IGNORE for key, named in mapping.items()}
