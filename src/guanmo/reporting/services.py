@@ -19,7 +19,7 @@ from guanmo import bounds
 from guanmo.accounts.models import User
 from guanmo.ledger.models import MonthlyProgress
 from guanmo.ledger.month_figures import derive_month_figures
-from guanmo.ledger.services.progress_import import ProgressLine, read_progress
+from guanmo.ledger.services.progress_import import read_progress
 from guanmo.locking import locked
 from guanmo.progress.selectors import key_projects
 from guanmo.regions.models import Region
@@ -210,30 +210,13 @@ def upload_sheet(
     importer, scoped to the county; `mapping` names columns and is remembered for the city.
     All or nothing; the import report is kept with the changes it made."""
     _require_editable(report)
-    outcome, progress_lines = preview_sheet(report, sheet, mapping=mapping, file_name=file_name)
+    outcome, updates = _sheet_updates(report, sheet, mapping=mapping, file_name=file_name)
     if not outcome.ok:
         return outcome
-    lines = {line.entry.project_id: line for line in report_lines(report)}
-    updates = []
-    for progress in progress_lines:
-        line = lines.get(progress.project_id)
-        if line is None:
-            outcome.notes.append("表中有不在本月重点项目名录中的项目，已跳过")
-            continue
-        values = {
-            "completed_this_month": progress.completed_this_month,
-            "cumulative_completed": progress.cumulative_completed,
-        }
-        for name in TEXT_LABELS:
-            if getattr(progress, name) is not None:
-                values[name] = getattr(progress, name)
-        updates.append((line, values))
     with transaction.atomic():
         _require_editable(_locked(report))
         _claim(report, version, user)
         changes = _apply(report, updates)
-        outcome.updated = len({change.project_id for change in changes})
-        outcome.unchanged = len(updates) - outcome.updated
         period = report.period
         record = record_import(
             outcome,
@@ -255,11 +238,23 @@ def preview_sheet(
     *,
     mapping: Mapping[str, Field | None] | None = None,
     file_name: str = "",
-) -> tuple[ImportReport, list[ProgressLine]]:
+) -> ImportReport:
     """What uploading the sheet would load, written nowhere: the report (column map, rows left
-    out, faults, notes) and the lines."""
+    out, faults, notes, how many draft lines it would change)."""
+    return _sheet_updates(report, sheet, mapping=mapping, file_name=file_name)[0]
+
+
+def _sheet_updates(
+    report: CountyReport,
+    sheet: Source,
+    *,
+    mapping: Mapping[str, Field | None] | None,
+    file_name: str,
+) -> tuple[ImportReport, list[tuple[ReportLine, dict]]]:
+    """The sheet read and checked for the county, and the new values of its draft lines; the
+    report counts the lines that would change."""
     period = report.period
-    return read_progress(
+    outcome, progress_lines = read_progress(
         sheet,
         city=period.city,
         year=period.year,
@@ -268,6 +263,26 @@ def preview_sheet(
         mapping=mapping,
         file_name=file_name,
     )
+    if not outcome.ok:
+        return outcome, []
+    lines = {line.entry.project_id: line for line in report_lines(report)}
+    updates = []
+    for progress in progress_lines:
+        line = lines.get(progress.project_id)
+        if line is None:
+            outcome.notes.append("表中有不在本月重点项目名录中的项目，已跳过")
+            continue
+        values = {
+            "completed_this_month": progress.completed_this_month,
+            "cumulative_completed": progress.cumulative_completed,
+        }
+        for name in TEXT_LABELS:
+            if getattr(progress, name) is not None:
+                values[name] = getattr(progress, name)
+        updates.append((line, values))
+    outcome.updated = len({change.project_id for change in _changes(report, updates)[0]})
+    outcome.unchanged = len(updates) - outcome.updated
+    return outcome, updates
 
 
 def entry_warnings_of(line: ReportLine) -> list[str]:
@@ -336,11 +351,13 @@ def _checked_values(
     return values
 
 
-def _apply(report: CountyReport, updates: list[tuple[ReportLine, dict]]) -> list[Change]:
-    """Write changed lines; the changes, for the history."""
+def _changes(
+    report: CountyReport, updates: list[tuple[ReportLine, dict]]
+) -> tuple[list[Change], list[tuple[ReportEntry, dict]]]:
+    """What the new values change: the history's changes and the entries to write."""
     period = report.period
     changes: list[Change] = []
-    changed_entries = []
+    changed: list[tuple[ReportEntry, dict]] = []
     for line, values in updates:
         entry = line.entry
         before = {name: getattr(entry, name) for name in values}
@@ -348,11 +365,19 @@ def _apply(report: CountyReport, updates: list[tuple[ReportLine, dict]]) -> list
             entry.project_id, ENTRY_LABELS, before, values, year=period.year, month=period.month
         )
         if found:
-            for name, value in values.items():
-                setattr(entry, name, value)
-            changed_entries.append(entry)
+            changed.append((entry, values))
             changes += found
-    ReportEntry.objects.bulk_update(changed_entries, list(ENTRY_LABELS), batch_size=500)
+    return changes, changed
+
+
+def _apply(report: CountyReport, updates: list[tuple[ReportLine, dict]]) -> list[Change]:
+    """Write changed lines; the changes, for the history."""
+    changes, changed = _changes(report, updates)
+    for entry, values in changed:
+        for name, value in values.items():
+            setattr(entry, name, value)
+    entries = [entry for entry, _ in changed]
+    ReportEntry.objects.bulk_update(entries, list(ENTRY_LABELS), batch_size=500)
     return changes
 
 

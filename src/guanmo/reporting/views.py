@@ -200,11 +200,8 @@ def report_upload_preview(request: HttpRequest, pk: int, token: str) -> HttpResp
                 for note in outcome.notes:
                     messages.warning(request, note)
                 return redirect("report_grid", report.pk)
-            lines = []
         else:
-            outcome, lines = services.preview_sheet(
-                report, path, mapping=mapping, file_name=file_name
-            )
+            outcome = services.preview_sheet(report, path, mapping=mapping, file_name=file_name)
     except services.ReportingError as error:
         messages.error(request, str(error))
         return redirect("report_grid", report.pk)
@@ -214,7 +211,6 @@ def report_upload_preview(request: HttpRequest, pk: int, token: str) -> HttpResp
         {
             "report": report,
             "outcome": outcome,
-            "lines": lines,
             "mapping": {
                 key: (named.value if named else held.IGNORE) for key, named in mapping.items()
             },
