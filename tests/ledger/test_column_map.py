@@ -14,6 +14,7 @@ from guanmo.reporting.models import ColumnMapping, FigureChange, ImportRecord
 from guanmo.sheets.header import Field, parse_mapping
 from tests.cases import sheet_case
 from tests.ledger.sheets import xlsx
+from tests.ledger.test_commands import run
 
 C01 = "C01_zhangzhou"
 
@@ -131,12 +132,6 @@ def test_a_mapping_may_name_a_field_by_any_of_its_words():
         "A列": Field.LEADER_IN_CHARGE,
         "B列": None,
     }
-
-
-def run(*args) -> tuple[str, str]:
-    out, err = StringIO(), StringIO()
-    call_command(*args, stdout=out, stderr=err)
-    return out.getvalue(), err.getvalue()
 
 
 def test_import_ledger_map_option_and_dry_run_print_the_column_map(city, tmp_path):

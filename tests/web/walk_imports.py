@@ -4,6 +4,7 @@ a county's upload preview, and a kept import report."""
 from django.urls import reverse
 
 from guanmo.reporting.models import ImportRecord
+from tests.web.walk_disclosure import CITY_OFFICE_ONLY
 from tests.web.walks import Walk
 
 UNKNOWN_TOKEN = "0" * 32  # no file held: the owner is sent back to upload again (302)
@@ -16,15 +17,7 @@ def walk(world) -> Walk:
     ledger_record = ImportRecord.objects.create(
         city=world.city, kind=ImportRecord.Kind.LEDGER, file_name="台账.xlsx"
     )
-    city_only = {
-        "admin": 200,
-        "city": 200,
-        "wuzhi": 403,
-        "wenxian": 403,
-        "leader": 403,
-        "commissioner": 403,
-        "department": 403,
-    }
+    city_only = CITY_OFFICE_ONLY
     return Walk(
         pages={
             "ledger_import": (reverse("ledger_import"), city_only),
@@ -34,15 +27,7 @@ def walk(world) -> Walk:
             ),
             "import_record": (
                 reverse("import_record", args=[record.pk]),
-                {
-                    "admin": 200,
-                    "city": 200,
-                    "wuzhi": 200,
-                    "wenxian": 404,
-                    "leader": 404,
-                    "commissioner": 404,
-                    "department": 404,
-                },
+                {**dict.fromkeys(city_only, 404), "admin": 200, "city": 200, "wuzhi": 200},
             ),
             "import_record_of_the_ledger": (
                 reverse("import_record", args=[ledger_record.pk]),
@@ -52,13 +37,7 @@ def walk(world) -> Walk:
         actions={
             "ledger_import": (
                 reverse("ledger_import"),
-                {
-                    "wuzhi": 403,
-                    "wenxian": 403,
-                    "leader": 403,
-                    "commissioner": 403,
-                    "department": 403,
-                },
+                {role: status for role, status in city_only.items() if status == 403},
             ),
         },
     )

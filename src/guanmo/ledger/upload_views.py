@@ -59,24 +59,18 @@ def ledger_import_preview(request: HttpRequest, token: str) -> HttpResponse:
         messages.error(request, "年度或名录级别不对，请重新上传")
         return redirect("ledger_import")
     year, level = form.cleaned_data["year"], form.cleaned_data["level"]
-    file_name = given.get("name", "")[:255] or path.name
-    try:
-        mapping = held.mapping_from_form(request.POST)
-    except ValueError as error:
-        messages.error(request, str(error))
-        mapping = {}
-    confirmed = request.method == "POST" and request.POST.get("action") == "confirm"
+    step = held.preview_step(request, path)
     outcome = import_ledger(
         path,
         city=scope.city,
         year=year,
         level=level,
-        dry_run=not confirmed,
+        dry_run=not step.confirmed,
         user=request.user,
-        mapping=mapping,
-        file_name=file_name,
+        mapping=step.mapping,
+        file_name=step.file_name,
     )
-    if confirmed and outcome.ok:
+    if step.confirmed and outcome.ok:
         held.release(request.user.pk, token)
         messages.success(request, outcome.summary)
         return redirect("import_record", outcome.record_id)
@@ -85,9 +79,9 @@ def ledger_import_preview(request: HttpRequest, token: str) -> HttpResponse:
         "ledger/ledger_import_preview.html",
         {
             "outcome": outcome,
-            "mapping": held.chosen(mapping),
+            "mapping": held.chosen(step.mapping),
             "choices": held.field_choices(),
-            "file_name": file_name,
+            "file_name": step.file_name,
             "year": year,
             "level": level,
             "level_label": Level(level).label,

@@ -177,22 +177,16 @@ def report_upload_preview(request: HttpRequest, pk: int, token: str) -> HttpResp
     if path is None:
         messages.error(request, "上传的表格已过期或不存在，请重新上传")
         return redirect("report_grid", report.pk)
-    given = request.POST if request.method == "POST" else request.GET
-    file_name = given.get("name", "")[:255] or path.name
+    step = held.preview_step(request, path)
     try:
-        mapping = held.mapping_from_form(request.POST)
-    except ValueError as error:
-        messages.error(request, str(error))
-        mapping = {}
-    try:
-        if request.method == "POST" and request.POST.get("action") == "confirm":
+        if step.confirmed:
             outcome = services.upload_sheet(
                 report,
                 path,
                 user=request.user,
                 version=version_of(request.POST),
-                mapping=mapping,
-                file_name=file_name,
+                mapping=step.mapping,
+                file_name=step.file_name,
             )
             if outcome.ok:
                 held.release(request.user.pk, token)
@@ -201,7 +195,9 @@ def report_upload_preview(request: HttpRequest, pk: int, token: str) -> HttpResp
                     messages.warning(request, note)
                 return redirect("report_grid", report.pk)
         else:
-            outcome = services.preview_sheet(report, path, mapping=mapping, file_name=file_name)
+            outcome = services.preview_sheet(
+                report, path, mapping=step.mapping, file_name=step.file_name
+            )
     except services.ReportingError as error:
         messages.error(request, str(error))
         return redirect("report_grid", report.pk)
@@ -211,12 +207,10 @@ def report_upload_preview(request: HttpRequest, pk: int, token: str) -> HttpResp
         {
             "report": report,
             "outcome": outcome,
-            "mapping": {
-                key: (named.value if named else held.IGNORE) for key, named in mapping.items()
-            },
+            "mapping": held.chosen(step.mapping),
             "choices": held.field_choices(),
-            "file_name": file_name,
-            "version": given.get("version", report.version),
+            "file_name": step.file_name,
+            "version": (request.POST or request.GET).get("version", report.version),
         },
         status=200 if outcome.ok else 400,
     )

@@ -9,10 +9,13 @@ import re
 import secrets
 import time
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.files.uploadedfile import UploadedFile
+from django.http import HttpRequest
 
 from guanmo.sheets.header import IGNORE, Field, parse_mapping
 
@@ -83,3 +86,28 @@ def field_choices() -> list[str]:
 def chosen(mapping: Mapping[str, Field | None]) -> dict[str, str]:
     """A mapping as the preview's selects show it: header key → field label or 忽略."""
     return {key: named.value if named else IGNORE for key, named in mapping.items()}
+
+
+@dataclass(frozen=True)
+class PreviewStep:
+    """What a preview page's request asks: the file's name as uploaded, the columns named,
+    and whether the user confirmed."""
+
+    file_name: str
+    mapping: dict[str, Field | None]
+    confirmed: bool
+
+
+def preview_step(request: HttpRequest, path: Path) -> PreviewStep:
+    """Read a preview page's request; a bad column choice is said as a message and dropped."""
+    given = request.POST if request.method == "POST" else request.GET
+    try:
+        mapping = mapping_from_form(request.POST)
+    except ValueError as error:
+        messages.error(request, str(error))
+        mapping = {}
+    return PreviewStep(
+        file_name=given.get("name", "")[:255] or path.name,
+        mapping=mapping,
+        confirmed=request.method == "POST" and request.POST.get("action") == "confirm",
+    )
