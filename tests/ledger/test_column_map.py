@@ -214,3 +214,22 @@ def test_a_progress_import_is_recorded_with_its_counts(city):
     record = ImportRecord.objects.get(kind=ImportRecord.Kind.PROGRESS)
     assert (record.report["created"], record.report["rows_read"]) == (1, 1)
     assert FigureChange.objects.filter(import_record=record).count() == 2
+
+
+def test_c14_typed_figures_are_read_in_the_unit_each_cell_or_column_gives(city):
+    report = import_ledger(sheet_case("C14", "a_常见写法_应能读.xlsx"), city=city, year=2025)
+    totals = dict(Project.objects.values_list("name", "total_investment"))
+    plans = dict(AnnualPlan.objects.values_list("project__name", "planned_investment"))
+    assert report.faults == []
+    expected = {
+        "温县项目一 空格分隔": (3500, 1200),
+        "温县项目二 千分位": (13500, 4000),
+        "温县项目三 全角数字": (3500, 1200),
+        "温县项目四 亿写在格内": (12000, 3000),
+        "温县项目五 不换行空格": (3500, 900),
+        "温县项目六 万元写在格内": (2800, 2800),
+    }
+    assert {name: (totals[name], plans[name]) for name in expected} == expected
+    units = {use.header: use.unit for use in report.columns if use.unit}
+    assert units == {"总投资（万元）": "万元", "年度计划投资（万元）": "万元"}
+    assert "（未读取）← （期望）（未识别）" in [str(use) for use in report.columns]
