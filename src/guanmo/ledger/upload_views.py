@@ -79,7 +79,6 @@ def ledger_import_preview(request: HttpRequest, token: str) -> HttpResponse:
         "ledger/ledger_import_preview.html",
         {
             "outcome": outcome,
-            "mapping": held.chosen(step.mapping),
             "choices": held.field_choices(),
             "file_name": step.file_name,
             "year": year,

@@ -207,7 +207,6 @@ def report_upload_preview(request: HttpRequest, pk: int, token: str) -> HttpResp
         {
             "report": report,
             "outcome": outcome,
-            "mapping": held.chosen(step.mapping),
             "choices": held.field_choices(),
             "file_name": step.file_name,
             "version": (request.POST or request.GET).get("version", report.version),

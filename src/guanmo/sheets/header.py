@@ -3,7 +3,11 @@
 A header is the first row (within the first 50) naming at least two known columns; a second
 header row below it (or a group row above it) is merged in: a column's label is the lower
 cell, else the upper one. Money columns are in 万元 unless the units line, the column's own
-label or its group label says 亿元.
+label or its group label says 亿元 or 元. A user may name columns (`Expected.mapping`).
+
+Words in a header are facts (issue 9 §3): a year or period a header or title names is checked
+against the import's, a column naming another year is set aside with a note, and a since-start
+cumulative (开累) is a field of its own, never the year's.
 """
 
 import re
@@ -492,8 +496,8 @@ def find_header(
     """The header among the first rows of a sheet (row 1 first), or None if there is none.
 
     With `expected`, the words of the header and of the title above it are checked against
-    the import's year and month (see header_facts), and the user's mapping names columns.
-    Hidden columns are never read.
+    the import's year and month (the facts at the end of this module), and the user's mapping
+    names columns. Hidden columns are never read.
     """
     expected = expected or Expected()
     mapping = expected.mapping

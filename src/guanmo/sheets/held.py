@@ -83,11 +83,6 @@ def field_choices() -> list[str]:
     return [name.value for name in Field if name != Field.SERIAL] + [IGNORE]
 
 
-def chosen(mapping: Mapping[str, Field | None]) -> dict[str, str]:
-    """A mapping as the preview's selects show it: header key → field label or 忽略."""
-    return {key: named.value if named else IGNORE for key, named in mapping.items()}
-
-
 @dataclass(frozen=True)
 class PreviewStep:
     """What a preview page's request asks: the file's name as uploaded, the columns named,
