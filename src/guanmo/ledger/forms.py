@@ -4,7 +4,7 @@ from guanmo import bounds
 from guanmo.accounts.models import Role, User
 from guanmo.ledger.models import Level, Project
 from guanmo.ledger.services.editing import EDITABLE_FIELDS
-from guanmo.sheets.forms import SheetField
+from guanmo.sheets.forms import SheetFileField
 
 
 class ProjectEditForm(forms.ModelForm):
@@ -41,4 +41,4 @@ class LedgerUploadForm(forms.Form):
         initial=Level.CITY,
         help_text="表中“重点级别”列有值时以该列为准",
     )
-    sheet = SheetField(label="台账文件（.xlsx、.xls 等）")
+    sheet = SheetFileField(label="台账文件（Excel、WPS 或 CSV）")
