@@ -1,6 +1,6 @@
-"""A county uploads its progress sheet in the browser: the preview shows how every column was
-understood and the rows left out, the county names the column Guanmo did not know, and only
-its confirmation loads the draft (issue 9 §2)."""
+"""A county uploads its progress sheet (an old .xls) in the browser: the preview shows how
+every column was understood and the rows left out, the county names the column Guanmo did not
+know, and only its confirmation loads the draft (issue 9 §2)."""
 
 from datetime import date
 
@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from guanmo.reporting.models import ImportRecord, ReportEntry
 from guanmo.reporting.services import open_period
 from tests.browser.pages import log_in
-from tests.ledger.sheets import xlsx
+from tests.sheets.files import Drawn, to_xls
 from tests.world import YEAR
 
 
@@ -23,16 +23,20 @@ def april(transactional_db, world):
 
 @pytest.fixture
 def sheet(tmp_path):
-    path = tmp_path / "武陟县4月进度.xlsx"
+    """An old .xls (BIFF, as xlwt writes it) with a column Guanmo does not know."""
+    path = tmp_path / "武陟县4月进度.xls"
     path.write_bytes(
-        xlsx(
-            [
-                ["2025年1-4月武陟县重点项目进展"],
-                ["项目名称", "当月完成", "本期末累计数", "形象进度"],
-                ["武陟县智能装备产业园", 100, 500, "主体封顶"],
-                ["武陟县冷链物流园", 30, 150, "设备安装"],
-            ]
-        ).getvalue()
+        to_xls(
+            Drawn(
+                [
+                    ["2025年1-4月武陟县重点项目进展"],
+                    ["项目名称", "当月完成", "本期末累计数", "形象进度"],
+                    ["武陟县智能装备产业园", 100, 500, "主体封顶"],
+                    ["武陟县冷链物流园", 30, 150, "设备安装"],
+                ],
+                name="武陟县",
+            )
+        )
     )
     return path
 
@@ -65,4 +69,4 @@ def test_the_county_previews_names_a_column_and_confirms(
     expect(county.locator(".messages")).to_contain_text("表格已载入草稿")
     equipment = world.projects["武陟装备"].pk
     expect(county.locator(f"input[name=k-{equipment}]")).to_have_value("500")
-    assert ImportRecord.objects.get().file_name == "武陟县4月进度.xlsx"
+    assert ImportRecord.objects.get().file_name == "武陟县4月进度.xls"

@@ -12,17 +12,16 @@ from guanmo.ledger.models import AnnualPlan, MonthlyProgress, Project
 from guanmo.ledger.services import import_ledger, import_progress
 from guanmo.reporting.models import ColumnMapping, FigureChange, ImportRecord
 from guanmo.sheets.header import Field, parse_mapping
-from tests.cases import sheet_case
 from tests.ledger.sheets import xlsx
 from tests.ledger.test_commands import run
+from tests.sheets.files import Drawn, case_file, to_xls
 
-C01 = "C01_zhangzhou"
 
-
-def test_c01_detail_sheet_imports_with_its_own_words(city):
-    report = import_ledger(sheet_case(C01, "项目明细表.xlsx"), city=city, year=2025)
+@pytest.mark.parametrize("file", ["项目明细表.xlsx", "项目明细表.xls"])
+def test_c01_detail_sheet_imports_with_its_own_words(city, file):
+    report = import_ledger(case_file("C01", file), city=city, year=2025)
     assert report.faults == []
-    assert (report.created, report.rows_read, report.file) == (3, 3, "项目明细表.xlsx")
+    assert (report.created, report.rows_read, report.file) == (3, 3, file)
     first = Project.objects.get(name="武陟县年产10万吨高端铝合金型材项目")
     assert first.county.name == "武陟县"  # from 区域
     assert (first.start_year, first.end_year) == (2024, 2026)  # 建设起止时间 24.3-26.12
@@ -41,7 +40,7 @@ def test_c01_detail_sheet_imports_with_its_own_words(city):
     "file", ["项目明细表_区域改为所在县区.xlsx", "项目明细表_区域起止挂钩改名.xlsx"]
 )
 def test_c01_renamed_variants_give_the_same_projects(city, file):
-    report = import_ledger(sheet_case(C01, file), city=city, year=2025)
+    report = import_ledger(case_file("C01", file), city=city, year=2025)
     assert report.faults == []
     assert Project.objects.filter(county__name="武陟县").count() == 2
     assert Project.objects.get(name="温县怀药深加工及冷链物流园").leader_in_charge == "副县长 钱某"
@@ -217,7 +216,7 @@ def test_a_progress_import_is_recorded_with_its_counts(city):
 
 
 def test_c14_typed_figures_are_read_in_the_unit_each_cell_or_column_gives(city):
-    report = import_ledger(sheet_case("C14", "a_常见写法_应能读.xlsx"), city=city, year=2025)
+    report = import_ledger(case_file("C14", "a_"), city=city, year=2025)
     totals = dict(Project.objects.values_list("name", "total_investment"))
     plans = dict(AnnualPlan.objects.values_list("project__name", "planned_investment"))
     assert report.faults == []
@@ -233,3 +232,23 @@ def test_c14_typed_figures_are_read_in_the_unit_each_cell_or_column_gives(city):
     units = {use.header: use.unit for use in report.columns if use.unit}
     assert units == {"总投资（万元）": "万元", "年度计划投资（万元）": "万元"}
     assert "（未读取）← （期望）（未识别）" in [str(use) for use in report.columns]
+
+
+def test_a_hidden_plan_column_of_an_xls_file_is_never_this_years_plan(city, tmp_path):
+    # Last year's plan column, hidden and headed only 年度计划投资, stood before this year's.
+    path = tmp_path / "台账.xls"
+    path.write_bytes(
+        to_xls(
+            Drawn(
+                [
+                    ["项目名称", "所在县区", "总投资", "年度计划投资", "2025年计划投资"],
+                    ["甲项目", "武陟县", 50000, 9000, 12000],
+                ],
+                hidden_columns={3},
+            )
+        )
+    )
+    report = import_ledger(path, city=city, year=2025)
+    assert report.faults == []
+    assert AnnualPlan.objects.get().planned_investment == 12000
+    assert "工作表「台账」「年度计划投资」所在的D列为隐藏列，未读取" in report.notes
