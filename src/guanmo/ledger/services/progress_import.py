@@ -2,14 +2,13 @@
 
 Rows find their project by code, else by name within the county. A sheet may give this
 month's figure, the year's cumulative figure, or both; the missing one is derived from the
-last cumulative reported earlier in the same year (0 before the first report). A cumulative
+last cumulative reported earlier in the same year (0 before the first report). When both are
+given and disagree with that, the cumulative figure stands and a note says so. A cumulative
 since the start of construction (开累) is not the year's: a sheet that has only that gives the
 year's figure only with the figure at the end of last year (至上年底累计完成投资) beside it, or
-the import stops saying so (issue 9 §3). When both are
-given and disagree with that, the cumulative figure stands and a note says so. Loading the
-same month again replaces its figures; each value it changes, or gives a month for the first
-time, goes to the project's history with the file's name as the reason, as approving a report
-does.
+the import stops saying so (issue 9 §3). Loading the same month again replaces its figures;
+each value it changes, or gives a month for the first time, goes to the project's history with
+the file's name as the reason, as approving a report does; the import report is kept with them.
 """
 
 from collections.abc import Mapping
