@@ -18,7 +18,8 @@ LEDGER_HEADER = [
     "责任单位",
     "包抓领导",
 ]
-PROGRESS_HEADER = ["序号", "项目名称", "所在县区", "本月完成投资", "1—4月累计完成投资", "形象进度"]
+# Month-neutral words, so one sheet serves any month (a header naming 1—4月 is April's only).
+PROGRESS_HEADER = ["序号", "项目名称", "所在县区", "本月完成投资", "累计完成投资", "形象进度"]
 
 
 def xlsx(
@@ -45,10 +46,13 @@ def xlsx(
     return file
 
 
-def ledger_xlsx(*rows: Sequence[object], header: Sequence[str] = LEDGER_HEADER) -> BytesIO:
-    """A ledger as a city office keeps it: title, units line, header, rows."""
-    return xlsx([["2025年焦作市重点项目台账"], ["单位：万元"], header, *rows])
+def ledger_xlsx(
+    *rows: Sequence[object], header: Sequence[str] = LEDGER_HEADER, year: int = 2025
+) -> BytesIO:
+    """A ledger as a city office keeps it for `year`: title, units line, header, rows."""
+    header = [label.replace("2025年", f"{year}年") for label in header]
+    return xlsx([[f"{year}年焦作市重点项目台账"], ["单位：万元"], header, *rows])
 
 
 def progress_xlsx(*rows: Sequence[object], header: Sequence[str] = PROGRESS_HEADER) -> BytesIO:
-    return xlsx([["2025年1—4月重点项目进展情况"], header, *rows])
+    return xlsx([["2025年重点项目进展情况"], header, *rows])

@@ -40,8 +40,18 @@ def good_ledger(tmp_path):
 
 def test_import_ledger_prints_notes_and_a_summary(city, good_ledger):
     out, _ = run("import-ledger", str(good_ledger), "--year", "2025")
-    assert out.splitlines() == [
-        "提示：工作表「Sheet1」第6行合计与各项目之和不符：「年度计划投资」合计999万元，各项目之和400万元",
+    lines = out.splitlines()
+    assert lines[:3] == [
+        "文件：ledger.xlsx",
+        "读取工作表：Sheet1；读取2行",
+        "新增2个项目，更新0个项目，无变化0个项目",
+    ]
+    assert "  年度计划投资 ← 2025年计划投资（示例：300万元，单位：万元）" in lines
+    assert "  （未读取）← 序号（本次导入不读取序号）" in lines
+    assert lines[-3:] == [
+        "说明：",
+        "  工作表「Sheet1」第6行合计与各项目之和不符："
+        "「年度计划投资」合计999万元，各项目之和400万元",
         "导入完成：新增2个项目，更新0个项目。",
     ]
     assert Project.objects.count() == 2
@@ -65,9 +75,10 @@ def test_import_ledger_prints_every_fault_and_fails(city, tmp_path):
     with pytest.raises(CommandError) as failure:
         call_command("import-ledger", str(bad), "--year", "2025", "--city", "410800", stderr=err)
     assert str(failure.value) == "发现2处错误，未写入任何数据。"
-    assert err.getvalue().splitlines() == [
+    assert err.getvalue().splitlines()[:3] == [
         "第4行「项目名称」：不能为空",
         "第5行「年度计划投资」：不能为负数",
+        "文件：bad.xlsx",
     ]
 
 
@@ -78,7 +89,7 @@ def test_import_progress_and_export_ledger(city, good_ledger, tmp_path):
     out, _ = run(
         "import-progress", str(sheet), "--year", "2025", "--month", "4", "--county", "温县"
     )
-    assert out.splitlines() == ["导入完成：新增1条月度进度，更新0条月度进度。"]
+    assert out.splitlines()[-1] == "导入完成：新增1条月度进度，更新0条月度进度。"
     assert MonthlyProgress.objects.get().cumulative_completed == 10
 
     exported = tmp_path / "out.xlsx"

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from guanmo.ledger.models import Project
 from guanmo.ledger.services import import_ledger, import_progress
-from guanmo.reporting.models import FigureChange
+from guanmo.reporting.models import FigureChange, ImportRecord
 from tests.ledger.sheets import LEDGER_HEADER, ledger_xlsx, progress_xlsx
 from tests.world import YEAR
 
@@ -70,6 +70,7 @@ def test_a_first_annual_plan_for_a_new_year_is_recorded_from_blank(ledger):
     sheet = ledger_xlsx(
         [1, "甲项目", CODE, "武陟县", "甲公司", "续建", None, 10000, 4000],
         header=[*LEDGER_HEADER[:8], "2026年计划投资"],
+        year=2026,
     )
     import_ledger(sheet, city=ledger, year=2026)
     assert set(FigureChange.objects.values_list("field", "old_value", "new_value", "year")) == {
@@ -193,4 +194,6 @@ def test_the_project_page_lists_an_imported_change(client, world, tmp_path):
     changes = page[page.index('<table id="changes">') :]
     row = "<td>表格导入</td><td>2025年3月</td><td>累计完成投资（万元）</td><td>400</td><td>420</td>"
     assert row in changes
-    assert "<td>导入《3月进度.xlsx》</td>" in changes
+    record = ImportRecord.objects.get(file_name="3月进度.xlsx")
+    link = reverse("import_record", args=[record.pk])
+    assert f'<td><a href="{link}">导入《3月进度.xlsx》</a></td>' in changes

@@ -269,6 +269,7 @@ def test_reimport_updates_projects_matched_by_code_or_by_name_and_never_deletes(
                 "商务局",
                 "赵六",
             ],
+            year=2026,
         ),
         city=city,
         year=2026,
@@ -290,8 +291,8 @@ def test_reimporting_the_same_sheet_changes_nothing(city):
     rows = [1, "甲项目", CODE, "武陟县", "甲公司", "续建", "2024-2026", 1000, 300, "发改委", "张三"]
     import_ledger(ledger_xlsx(rows), city=city, year=2025)
     report = import_ledger(ledger_xlsx(rows), city=city, year=2025)
-    assert (report.created, report.updated) == (0, 0)
-    assert report.notes == ["1个项目与台账一致，无变化"]
+    assert (report.created, report.updated, report.unchanged) == (0, 0, 1)
+    assert report.notes == []
     assert (KeyListEntry.objects.count(), AnnualPlan.objects.count()) == (1, 1)
 
 

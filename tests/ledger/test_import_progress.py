@@ -235,5 +235,5 @@ def test_a_county_upload_may_hold_only_its_own_projects(ledger):
 def test_a_progress_sheet_needs_a_figure_column(ledger):
     sheet = xlsx([["项目名称", "所在县区", "形象进度"], ["乙项目", "温县", "施工"]])
     assert faults(sheet, ledger) == [
-        "第1行「累计完成投资」：表头中没有这一列（或「本月完成投资」）"
+        "第1行「累计完成投资」：表头中没有这一列（或「本月完成投资」）（或「开工累计完成投资」）"
     ]

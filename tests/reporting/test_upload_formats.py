@@ -28,14 +28,18 @@ def upload(client, world, report, name: str, content: bytes):
 
 def test_an_xls_progress_sheet_is_loaded_into_the_draft(client, world, wuzhi_report):
     response = upload(client, world, wuzhi_report, "武陟县4月进度.xls", to_xls(PROGRESS))
-    assert response.status_code == 302
+    assert response.status_code == 302  # to the preview, which writes nothing
+    assert client.get(response["Location"]).status_code == 200
+    confirmed = client.post(response["Location"], {"action": "confirm", "version": 0})
+    assert confirmed["Location"] == reverse("report_grid", args=[wuzhi_report.pk])
     entry = ReportEntry.objects.get(report=wuzhi_report, project=world.projects["武陟装备"])
     assert entry.cumulative_completed == Decimal(520)
 
 
 def test_a_truncated_sheet_is_a_message_never_a_server_error(client, world, wuzhi_report):
     content = to_xlsx(PROGRESS)
-    response = upload(client, world, wuzhi_report, "武陟县4月进度.xlsx", content[:-200])
+    preview = upload(client, world, wuzhi_report, "武陟县4月进度.xlsx", content[:-200])
+    response = client.get(preview["Location"])
     assert response.status_code == 400
     assert "无法读取文件：Excel 工作簿（.xlsx）已损坏或不完整" in response.content.decode()
     assert not ReportEntry.objects.filter(

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from guanmo.sheets.header import Field, find_header, read_label
+from guanmo.sheets.header import Expected, Field, find_header, parse_mapping, read_label
 
 
 @pytest.mark.parametrize(
@@ -174,3 +174,114 @@ def test_lower_labels_that_mean_nothing_alone_are_read_with_their_group():
     assert header.columns[2] == Field.COMPLETED_THIS_MONTH
     assert header.columns[3] == Field.CUMULATIVE_COMPLETED
     assert header.units == {2: Decimal(10000), 3: Decimal(10000)}
+
+
+@pytest.mark.parametrize(
+    ("typed", "field"),
+    [
+        ("区域", Field.COUNTY),
+        ("所属区域", Field.COUNTY),
+        ("县（市、区）", Field.COUNTY),
+        ("地区", Field.COUNTY),
+        ("建设起止时间", Field.YEARS),
+        ("建设工期", Field.YEARS),
+        ("项目工期", Field.YEARS),
+        ("挂钩领导", Field.LEADER_IN_CHARGE),
+        ("挂钩市领导", Field.LEADER_IN_CHARGE),
+        ("联系领导", Field.LEADER_IN_CHARGE),
+        ("挂钩责任单位", Field.RESPONSIBLE_UNIT),
+        ("当年计划投资", Field.ANNUAL_PLAN),
+        ("本年度计划", Field.ANNUAL_PLAN),
+        ("主要规模和内容", Field.SCOPE),
+        ("当月投资", Field.COMPLETED_THIS_MONTH),
+        ("当月完成投资", Field.COMPLETED_THIS_MONTH),
+        ("本月完成", Field.COMPLETED_THIS_MONTH),
+        ("年初至报告期累计完成投资", Field.CUMULATIVE_COMPLETED),
+        ("本年累计", Field.CUMULATIVE_COMPLETED),
+        ("当年累计", Field.CUMULATIVE_COMPLETED),
+        ("1—6月累计", Field.CUMULATIVE_COMPLETED),
+        ("开累", Field.CUMULATIVE_SINCE_START),
+        ("自开工累计完成投资", Field.CUMULATIVE_SINCE_START),
+        ("开工至报告期累计完成投资", Field.CUMULATIVE_SINCE_START),
+        ("项目累计完成投资", Field.CUMULATIVE_SINCE_START),
+        ("至上年底累计完成投资", Field.PREVIOUS_YEAR_END),
+        ("至2024年底累计完成投资（万元）", Field.PREVIOUS_YEAR_END),
+    ],
+)
+def test_words_real_sheets_use(typed, field):
+    assert read_label(typed).field == field
+
+
+@pytest.mark.parametrize(
+    ("typed", "year", "months"),
+    [
+        ("2024年计划投资", 2024, None),
+        ("2025年1-6月完成投资（万元）", 2025, (1, 6)),
+        ("6月份完成投资", None, (6, 6)),
+        ("截至6月底累计完成投资", None, (1, 6)),
+        ("至2024年底累计完成投资", 2024, None),
+        ("累计完成投资", None, None),
+    ],
+)
+def test_a_label_keeps_the_year_and_months_it_names(typed, year, months):
+    label = read_label(typed)
+    assert (label.year, label.months) == (year, months)
+
+
+def test_yuan_in_a_header_is_its_unit():
+    assert read_label("年度计划投资（元）").unit == Decimal("0.0001")
+
+
+def test_a_cumulative_of_another_year_is_set_aside_with_a_note():
+    header = find_header(
+        [["项目名称", "所在县区", "2024年1-6月完成投资", "2025年1-6月完成投资"]],
+        Expected(year=2025, month=6),
+    )
+    assert header.columns == {0: Field.NAME, 1: Field.COUNTY, 3: Field.CUMULATIVE_COMPLETED}
+    assert header.notes == ["「2024年1-6月完成投资」写明2024年，不是2025年的数，未读取"]
+
+
+def test_a_hidden_plan_column_is_never_read():
+    header = find_header(
+        [["项目名称", "所在县区", "2025年计划投资", "年度计划投资"]],
+        Expected(year=2025),
+        hidden_columns={2},
+    )
+    assert header.columns[3] == Field.ANNUAL_PLAN
+    assert 2 not in header.columns
+    assert header.notes == ["「2025年计划投资」所在的C列为隐藏列，未读取"]
+
+
+def test_sub_columns_of_a_merged_text_group_take_the_groups_field_first():
+    header = find_header(
+        [
+            ["项目名称", "区域", "项目业主单位", None, None, "挂钩领导"],
+            [None, None, "业主名称", "负责人", "电话", None],
+        ]
+    )
+    assert header.rows == (1, 2)
+    assert header.columns == {
+        0: Field.NAME,
+        1: Field.COUNTY,
+        2: Field.OWNER,
+        5: Field.LEADER_IN_CHARGE,
+    }
+    assert [reading.text for reading in header.readings if reading.field is None] == [
+        "项目业主单位／负责人",
+        "项目业主单位／电话",
+    ]
+
+
+def test_a_user_mapping_names_a_column_and_may_make_the_header():
+    mapping = parse_mapping(["片区=所在县区", "盘子=年度计划投资", "备注=忽略"])
+    header = find_header(
+        [["标题"], ["项目名称", "片区", "盘子", "备注"]], Expected(mapping=mapping)
+    )
+    assert header.columns == {0: Field.NAME, 1: Field.COUNTY, 2: Field.ANNUAL_PLAN}
+    assert [reading.why for reading in header.readings] == [
+        "",
+        "用户指定",
+        "用户指定",
+        "用户指定忽略",
+    ]
+    assert header.unknown == []

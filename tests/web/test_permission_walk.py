@@ -147,6 +147,11 @@ def get_pages(places) -> dict[str, tuple[str, dict[str, int]]]:
             {**WUZHI_REPORT, "wuzhi": 302, "wenxian": 302},  # a county goes to its own report
         ),
         "report_grid": (reverse("report_grid", args=[report]), WUZHI_REPORT),
+        # No sheet held under this token: its county is sent back to upload again.
+        "report_upload_preview": (
+            reverse("report_upload_preview", args=[report, "0" * 32]),
+            {**WUZHI_REPORT, "wuzhi": 302, "admin": 403, "city": 403},
+        ),
         "bulletin_list": (reverse("bulletin_list"), CITY_WIDE),
         "bulletin": (reverse("bulletin", args=[closed.year, closed.month]), CITY_WIDE),
         "bulletin_file": (

@@ -2,8 +2,9 @@ from django import forms
 
 from guanmo import bounds
 from guanmo.accounts.models import Role, User
-from guanmo.ledger.models import Project
+from guanmo.ledger.models import Level, Project
 from guanmo.ledger.services.editing import EDITABLE_FIELDS
+from guanmo.sheets.forms import SheetFileField
 
 
 class ProjectEditForm(forms.ModelForm):
@@ -28,3 +29,16 @@ class ProjectEditForm(forms.ModelForm):
         people = User.objects.filter(region=city, is_active=True)
         self.fields["leader"].queryset = people.filter(role=Role.LEADER)
         self.fields["commissioner"].queryset = people.filter(role=Role.COMMISSIONER)
+
+
+class LedgerUploadForm(forms.Form):
+    """The city office's ledger sheet, with the year and key list it is loaded for."""
+
+    year = forms.IntegerField(label="台账年度", min_value=2000, max_value=2100)
+    level = forms.ChoiceField(
+        label="列入名录",
+        choices=Level.choices,
+        initial=Level.CITY,
+        help_text="表中“重点级别”列有值时以该列为准",
+    )
+    sheet = SheetFileField(label="台账文件（Excel、WPS 或 CSV）")

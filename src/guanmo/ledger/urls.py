@@ -1,10 +1,16 @@
 from django.urls import path
 
-from guanmo.ledger import views
+from guanmo.ledger import upload_views, views
 
 urlpatterns = [
     path("projects/", views.project_list, name="project_list"),
     path("projects/export.xlsx", views.project_export, name="project_export"),
+    path("projects/import/", upload_views.ledger_import, name="ledger_import"),
+    path(
+        "projects/import/<str:token>/",
+        upload_views.ledger_import_preview,
+        name="ledger_import_preview",
+    ),
     path("projects/<int:pk>/", views.project_detail, name="project_detail"),
     path("projects/<int:pk>/edit/", views.project_edit, name="project_edit"),
     path("map/", views.project_map, name="project_map"),

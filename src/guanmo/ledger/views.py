@@ -50,7 +50,13 @@ def project_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "ledger/project_list.html",
-        {"form": form, "page": page, "when": when, "query": query.urlencode()},
+        {
+            "form": form,
+            "page": page,
+            "when": when,
+            "query": query.urlencode(),
+            "may_import": request.scope.is_city_office,
+        },
     )
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from django.db.models import Model
 
 from guanmo.accounts.models import User
-from guanmo.reporting.models import FigureChange
+from guanmo.reporting.models import FigureChange, ImportRecord
 from guanmo.sheets.cells import format_wan
 
 
@@ -75,9 +75,14 @@ def changes_between(
 
 
 def record_changes(
-    changes: Iterable[Change], *, source: str, user: User | None, reason: str = ""
+    changes: Iterable[Change],
+    *,
+    source: str,
+    user: User | None,
+    reason: str = "",
+    import_record: ImportRecord | None = None,
 ) -> int:
-    """Store the changes; returns how many were stored."""
+    """Store the changes, linked to the import that made them if any; returns how many."""
     rows = [
         FigureChange(
             project_id=change.project_id,
@@ -89,6 +94,7 @@ def record_changes(
             source=source,
             reason=reason,
             user=user,
+            import_record=import_record,
         )
         for change in changes
     ]

@@ -175,6 +175,78 @@ class ReviewStep(models.Model):
         return f"{self.report} {self.get_action_display()}"
 
 
+class ImportRecord(models.Model):
+    """One sheet loaded into the ledger or a month's reports: the file and the import report
+    that was the user's proof (issue 9 §8). The changes it made point to it."""
+
+    class Kind(models.TextChoices):
+        LEDGER = "ledger", "台账"
+        PROGRESS = "progress", "月度进度"
+
+    city = models.ForeignKey(
+        Region, verbose_name="城市", on_delete=models.CASCADE, related_name="imports"
+    )
+    county = models.ForeignKey(
+        Region,
+        verbose_name="上报县区",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    kind = models.CharField("类别", max_length=16, choices=Kind.choices)
+    file_name = models.CharField("文件", max_length=255)
+    report = models.JSONField("导入报告", default=dict)
+    text = models.TextField("导入报告（文本）", blank=True, default="")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="导入人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "表格导入记录"
+        verbose_name_plural = "表格导入记录"
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}《{self.file_name}》"
+
+
+class ColumnMapping(models.Model):
+    """A column a city's user has named: the header text (as compared) and the field it is
+    read as, or "" to ignore it. Remembered for the city's next import, on the command line
+    and on the web alike."""
+
+    city = models.ForeignKey(
+        Region, verbose_name="城市", on_delete=models.CASCADE, related_name="column_mappings"
+    )
+    header = models.CharField("表头", max_length=200)
+    field = models.CharField("字段", max_length=32, blank=True, default="")  # "" = 忽略
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="设置人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField("设置时间", auto_now=True)
+
+    class Meta:
+        verbose_name = "列对应"
+        verbose_name_plural = "列对应"
+        ordering = ["city", "header"]
+        constraints = [
+            models.UniqueConstraint(fields=["city", "header"], name="column_mapping_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.header} → {self.field or '忽略'}"
+
+
 class FigureChange(models.Model):
     """One changed value of a project's figure or ledger field: who, when, old, new, why.
 
@@ -197,6 +269,14 @@ class FigureChange(models.Model):
         related_name="+",
     )
     at = models.DateTimeField("时间", auto_now_add=True)
+    import_record = models.ForeignKey(
+        ImportRecord,
+        verbose_name="导入记录",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="changes",
+    )
 
     class Meta:
         verbose_name = "修改记录"

@@ -6,7 +6,7 @@ A decision is checked against the report as re-read under its lock (guanmo.locki
 against the copy loaded with the page: two decisions sent at once give one result, and the
 other is refused naming who decided first."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -27,10 +27,19 @@ from guanmo.regions.services import units_of
 from guanmo.reporting.checks import EntryFigures, entry_warnings
 from guanmo.reporting.history import Change, changes_between, record_changes
 from guanmo.reporting.history import Source as ChangeSource
-from guanmo.reporting.models import CountyReport, Period, ReportEntry, ReviewStep, Status
+from guanmo.reporting.imports import record_import, remember_mapping
+from guanmo.reporting.models import (
+    CountyReport,
+    ImportRecord,
+    Period,
+    ReportEntry,
+    ReviewStep,
+    Status,
+)
 from guanmo.reporting.selectors import ReportLine, report_lines
 from guanmo.sheets.cells import CellError, parse_money, parse_paragraph
 from guanmo.sheets.faults import ImportReport
+from guanmo.sheets.header import Field
 from guanmo.sheets.workbook import Source
 
 ENTRY_LABELS = {
@@ -188,16 +197,74 @@ def save_entries(
     return result
 
 
-def upload_sheet(report: CountyReport, sheet: Source, *, user: User, version: int) -> ImportReport:
+def upload_sheet(
+    report: CountyReport,
+    sheet: Source,
+    *,
+    user: User,
+    version: int,
+    mapping: Mapping[str, Field | None] | None = None,
+    file_name: str = "",
+) -> ImportReport:
     """Load the county's own progress sheet into its draft, through the command line's
-    importer, scoped to the county. All or nothing."""
+    importer, scoped to the county; `mapping` names columns and is remembered for the city.
+    All or nothing; the import report is kept with the changes it made."""
     _require_editable(report)
-    period = report.period
-    outcome, progress_lines = read_progress(
-        sheet, city=period.city, year=period.year, month=period.month, county=report.county
-    )
+    outcome, updates = _sheet_updates(report, sheet, mapping=mapping, file_name=file_name)
     if not outcome.ok:
         return outcome
+    with transaction.atomic():
+        _require_editable(_locked(report))
+        _claim(report, version, user)
+        changes = _apply(report, updates)
+        period = report.period
+        record = record_import(
+            outcome,
+            city=period.city,
+            kind=ImportRecord.Kind.PROGRESS,
+            user=user,
+            county=report.county,
+        )
+        record_changes(changes, source=ChangeSource.UPLOAD, user=user, import_record=record)
+        ReviewStep.objects.create(report=report, action=ReviewStep.Action.UPLOAD, user=user)
+        if mapping:
+            remember_mapping(period.city, mapping, user=user)
+    return outcome
+
+
+def preview_sheet(
+    report: CountyReport,
+    sheet: Source,
+    *,
+    mapping: Mapping[str, Field | None] | None = None,
+    file_name: str = "",
+) -> ImportReport:
+    """What uploading the sheet would load, written nowhere: the report (column map, rows left
+    out, faults, notes, how many draft lines it would change)."""
+    return _sheet_updates(report, sheet, mapping=mapping, file_name=file_name)[0]
+
+
+def _sheet_updates(
+    report: CountyReport,
+    sheet: Source,
+    *,
+    mapping: Mapping[str, Field | None] | None,
+    file_name: str,
+) -> tuple[ImportReport, list[tuple[ReportLine, dict]]]:
+    """The sheet read and checked for the county, and the new values of its draft lines; the
+    report counts the lines that would change."""
+    period = report.period
+    outcome, progress_lines = read_progress(
+        sheet,
+        city=period.city,
+        year=period.year,
+        month=period.month,
+        county=report.county,
+        mapping=mapping,
+        file_name=file_name,
+    )
+    if not outcome.ok:
+        return outcome, []
     lines = {line.entry.project_id: line for line in report_lines(report)}
     updates = []
     for progress in progress_lines:
@@ -213,14 +280,9 @@ def upload_sheet(report: CountyReport, sheet: Source, *, user: User, version: in
             if getattr(progress, name) is not None:
                 values[name] = getattr(progress, name)
         updates.append((line, values))
-    with transaction.atomic():
-        _require_editable(_locked(report))
-        _claim(report, version, user)
-        changes = _apply(report, updates)
-        record_changes(changes, source=ChangeSource.UPLOAD, user=user)
-        ReviewStep.objects.create(report=report, action=ReviewStep.Action.UPLOAD, user=user)
-    outcome.updated = len({change.project_id for change in changes})
-    return outcome
+    outcome.updated = len({change.project_id for change in _changes(report, updates)[0]})
+    outcome.unchanged = len(updates) - outcome.updated
+    return outcome, updates
 
 
 def entry_warnings_of(line: ReportLine) -> list[str]:
@@ -289,11 +351,13 @@ def _checked_values(
     return values
 
 
-def _apply(report: CountyReport, updates: list[tuple[ReportLine, dict]]) -> list[Change]:
-    """Write changed lines; the changes, for the history."""
+def _changes(
+    report: CountyReport, updates: list[tuple[ReportLine, dict]]
+) -> tuple[list[Change], list[tuple[ReportEntry, dict]]]:
+    """What the new values change: the history's changes and the entries to write."""
     period = report.period
     changes: list[Change] = []
-    changed_entries = []
+    changed: list[tuple[ReportEntry, dict]] = []
     for line, values in updates:
         entry = line.entry
         before = {name: getattr(entry, name) for name in values}
@@ -301,11 +365,19 @@ def _apply(report: CountyReport, updates: list[tuple[ReportLine, dict]]) -> list
             entry.project_id, ENTRY_LABELS, before, values, year=period.year, month=period.month
         )
         if found:
-            for name, value in values.items():
-                setattr(entry, name, value)
-            changed_entries.append(entry)
+            changed.append((entry, values))
             changes += found
-    ReportEntry.objects.bulk_update(changed_entries, list(ENTRY_LABELS), batch_size=500)
+    return changes, changed
+
+
+def _apply(report: CountyReport, updates: list[tuple[ReportLine, dict]]) -> list[Change]:
+    """Write changed lines; the changes, for the history."""
+    changes, changed = _changes(report, updates)
+    for entry, values in changed:
+        for name, value in values.items():
+            setattr(entry, name, value)
+    entries = [entry for entry, _ in changed]
+    ReportEntry.objects.bulk_update(entries, list(ENTRY_LABELS), batch_size=500)
     return changes
 
 

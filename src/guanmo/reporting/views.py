@@ -1,20 +1,23 @@
 """Pages of monthly reporting: periods, a county's report grid, review."""
 
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.reporting import services
 from guanmo.reporting.forms import OpenPeriodForm, ReasonForm, UploadForm, grid_inputs, version_of
-from guanmo.reporting.models import CountyReport
+from guanmo.reporting.models import CountyReport, ImportRecord
 from guanmo.reporting.selectors import periods_for, report_lines, reports_for
+from guanmo.sheets import held
 
 
 def _city_office(scope: Scope) -> None:
@@ -147,6 +150,7 @@ def report_grid(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def report_upload(request: HttpRequest, pk: int) -> HttpResponse:
+    """Keep the county's sheet on the server and show how it would be read."""
     scope: Scope = request.scope
     report = get_object_or_404(reports_for(scope), pk=pk)
     if scope.county != report.county:
@@ -156,26 +160,58 @@ def report_upload(request: HttpRequest, pk: int) -> HttpResponse:
         for error in form.errors.get("sheet", []):
             messages.error(request, error)
         return redirect("report_grid", report.pk)
+    sheet = form.cleaned_data["sheet"]
+    token = held.hold(request.user.pk, sheet)
+    query = urlencode({"name": sheet.name, "version": form.cleaned_data["version"]})
+    return redirect(f"{reverse('report_upload_preview', args=[report.pk, token])}?{query}")
+
+
+def report_upload_preview(request: HttpRequest, pk: int, token: str) -> HttpResponse:
+    """How every column was understood, the rows left out and the report; the user names
+    unknown columns and confirms. Nothing is written before the confirmation."""
+    scope: Scope = request.scope
+    report = get_object_or_404(reports_for(scope), pk=pk)
+    if scope.county != report.county:
+        raise PermissionDenied("只有本县区项目办可以上传")
+    path = held.held(request.user.pk, token)
+    if path is None:
+        messages.error(request, "上传的表格已过期或不存在，请重新上传")
+        return redirect("report_grid", report.pk)
+    step = held.preview_step(request, path)
     try:
-        outcome = services.upload_sheet(
-            report,
-            form.cleaned_data["sheet"],
-            user=request.user,
-            version=form.cleaned_data["version"],
-        )
+        if step.confirmed:
+            outcome = services.upload_sheet(
+                report,
+                path,
+                user=request.user,
+                version=version_of(request.POST),
+                mapping=step.mapping,
+                file_name=step.file_name,
+            )
+            if outcome.ok:
+                held.release(request.user.pk, token)
+                messages.success(request, f"表格已载入草稿：{outcome.updated}个项目有变化")
+                for note in outcome.notes:
+                    messages.warning(request, note)
+                return redirect("report_grid", report.pk)
+        else:
+            outcome = services.preview_sheet(
+                report, path, mapping=step.mapping, file_name=step.file_name
+            )
     except services.ReportingError as error:
         messages.error(request, str(error))
         return redirect("report_grid", report.pk)
-    if outcome.ok:
-        messages.success(request, f"表格已载入草稿：{outcome.updated}个项目有变化")
-        for note in outcome.notes:
-            messages.warning(request, note)
-        return redirect("report_grid", report.pk)
     return render(
         request,
-        "reporting/upload_faults.html",
-        {"report": report, "outcome": outcome, "faults": map(outcome.describe, outcome.faults)},
-        status=400,
+        "reporting/upload_preview.html",
+        {
+            "report": report,
+            "outcome": outcome,
+            "choices": held.field_choices(),
+            "file_name": step.file_name,
+            "version": (request.POST or request.GET).get("version", report.version),
+        },
+        status=200 if outcome.ok else 400,
     )
 
 
@@ -275,3 +311,17 @@ def project_note(request: HttpRequest, pk: int) -> HttpResponse:
         for fault in result.faults:
             messages.error(request, str(fault))
     return redirect("project_detail", project.pk)
+
+
+def import_record(request: HttpRequest, pk: int) -> HttpResponse:
+    """A kept import report: which file changed which figures. The city office sees its
+    city's, a county office those of its own uploads."""
+    scope: Scope = request.scope
+    records = ImportRecord.objects.filter(city=scope.city)
+    if not scope.is_city_office:
+        records = records.filter(county=scope.county) if scope.county else records.none()
+    record = get_object_or_404(records.select_related("user", "county"), pk=pk)
+    changes = record.changes.filter(project__in=scope.projects()).select_related("project")
+    return render(
+        request, "reporting/import_record.html", {"record": record, "changes": changes[:500]}
+    )

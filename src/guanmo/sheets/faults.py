@@ -1,6 +1,12 @@
-"""What an import found: faults that stop it, notes that do not, and what it wrote."""
+"""What an import found: faults that stop it, notes that do not, and what it wrote.
 
-from dataclasses import dataclass, field
+The report is the user's proof of an import (issue 9 §8): the file, the sheets and rows read,
+what was created, updated or left unchanged, the rows left out and why, how every column was
+understood (with the unit of each money column) and every assumption made. Commands print it,
+pages show it before anything is written, and the history keeps it (`as_dict`).
+"""
+
+from dataclasses import asdict, dataclass, field
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,32 @@ class LeftOut:
         return f"第{self.row}行为{self.reason}，未导入"
 
 
+@dataclass(frozen=True)
+class ColumnUse:
+    """How one column of a sheet was read: "年度计划投资 ← 2025年计划投资（示例：30000万元）"."""
+
+    sheet: str
+    column: int  # 0-based index
+    header: str  # the header text as the sheet has it
+    key: str  # what a user's mapping of it is matched by
+    field: str  # the field's label ("年度计划投资"); "" when the column is not read
+    sample: str = ""  # the first value read from it, as the report shows it
+    unit: str = ""  # 万元, 亿元 or 元 for a money column
+    note: str = ""  # why it is not read, or "用户指定"
+
+    def __str__(self) -> str:
+        if not self.field:
+            why = self.note or "未识别"
+            return f"（未读取）← {self.header}（{why}）"
+        details = [f"示例：{self.sample}"] if self.sample else []
+        if self.unit:
+            details.append(f"单位：{self.unit}")
+        if self.note:
+            details.append(self.note)
+        shown = f"（{'，'.join(details)}）" if details else ""
+        return f"{self.field} ← {self.header}{shown}"
+
+
 @dataclass
 class ImportReport:
     """The outcome of one import: with any fault, nothing was written."""
@@ -43,6 +75,11 @@ class ImportReport:
     dry_run: bool = False
     sheets: list[str] = field(default_factory=list)  # the sheets read as project tables
     left_out: list[LeftOut] = field(default_factory=list)  # rows read and deliberately skipped
+    file: str = ""  # the file's name as uploaded or given
+    rows_read: int = 0  # project rows read below the headers
+    unchanged: int = 0
+    columns: list[ColumnUse] = field(default_factory=list)  # every header column, in order
+    record_id: int | None = None  # the ImportRecord that keeps it, once written
 
     @property
     def ok(self) -> bool:
@@ -60,3 +97,51 @@ class ImportReport:
         if self.dry_run:
             return f"检查通过（试运行，未写入）：将{counts}。"
         return f"导入完成：{counts}。"
+
+    @property
+    def unknown_columns(self) -> list[ColumnUse]:
+        """The columns not understood, which a user may name or ignore."""
+        return [use for use in self.columns if not use.field and not use.note]
+
+    def lines(self) -> list[str]:
+        """The whole report as printed and kept, one line each (after the faults, if any)."""
+        lines = [f"文件：{self.file}"] if self.file else []
+        if self.sheets:
+            lines.append(f"读取工作表：{'、'.join(self.sheets)}；读取{self.rows_read}行")
+        if self.ok:
+            lines.append(
+                f"新增{self.created}{self.subject}，更新{self.updated}{self.subject}，"
+                f"无变化{self.unchanged}{self.subject}"
+            )
+        if self.columns:
+            lines.append("列对应（字段 ← 表头）：")
+            several = len({use.sheet for use in self.columns}) > 1
+            lines += [f"  {f'「{use.sheet}」' if several else ''}{use}" for use in self.columns]
+        if self.left_out:
+            lines.append("未导入的行：")
+            lines += [
+                f"  {f'工作表「{row.sheet}」' if len(self.sheets) > 1 else ''}{row}"
+                for row in self.left_out
+            ]
+        if self.notes:
+            lines.append("说明：")
+            lines += [f"  {note}" for note in self.notes]
+        return lines
+
+    def as_dict(self) -> dict:
+        """The report as JSON keeps it with the change history."""
+        return {
+            "subject": self.subject,
+            "file": self.file,
+            "sheets": self.sheets,
+            "rows_read": self.rows_read,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "dry_run": self.dry_run,
+            "faults": [self.describe(fault) for fault in self.faults],
+            "notes": self.notes,
+            "left_out": [asdict(row) for row in self.left_out],
+            "columns": [asdict(use) for use in self.columns],
+            "summary": self.summary,
+        }

@@ -3,17 +3,23 @@
 A header is the first row (within the first 50) naming at least two known columns; a second
 header row below it (or a group row above it) is merged in: a column's label is the lower
 cell, else the upper one. Money columns are in 万元 unless the units line, the column's own
-label or its group label says 亿元.
+label or its group label says 亿元 or 元. A user may name columns (`Expected.mapping`).
+
+Words in a header are facts (issue 9 §3): a year or period a header or title names is checked
+against the import's, a column naming another year is set aside with a note, and a since-start
+cumulative (开累) is a field of its own, never the year's.
 """
 
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 
+from openpyxl.utils import get_column_letter
+
 from guanmo.regions.names import clean_text
-from guanmo.sheets.cells import DASHES, WAN_PER_YI, parse_line
+from guanmo.sheets.cells import DASHES, ONE_YUAN, WAN_PER_YI, parse_line
 
 HEADER_SEARCH_ROWS = 50
 
@@ -39,6 +45,8 @@ class Field(StrEnum):
     SITE_COMMISSIONER = "驻工地专员"
     COMPLETED_THIS_MONTH = "本月完成投资"
     CUMULATIVE_COMPLETED = "累计完成投资"
+    CUMULATIVE_SINCE_START = "开工累计完成投资"
+    PREVIOUS_YEAR_END = "至上年底累计完成投资"
     VISIBLE_PROGRESS = "形象进度"
     PROBLEMS = "存在问题"
     # The ledger's fields as practice has them (issue 9 §6).
@@ -54,6 +62,8 @@ MONEY_FIELDS = frozenset(
         Field.ANNUAL_PLAN,
         Field.COMPLETED_THIS_MONTH,
         Field.CUMULATIVE_COMPLETED,
+        Field.CUMULATIVE_SINCE_START,
+        Field.PREVIOUS_YEAR_END,
     }
 )
 # Free-text columns: a "总计" inside them is prose, not a totals row.
@@ -77,6 +87,11 @@ _SYNONYMS: dict[Field, tuple[str, ...]] = {
         "区县",
         "所在县(市、区)",
         "县区、园区",
+        "区域",
+        "所属区域",
+        "地区",
+        "县(市区)",
+        "所在区域",
     ),
     Field.LOCATION: ("建设地点", "项目地点", "项目建设地点", "项目所在地", "项目地址"),
     Field.INDUSTRY: ("产业类别", "所属产业", "行业", "所属行业", "产业类型", "行业类别", "产业"),
@@ -91,8 +106,22 @@ _SYNONYMS: dict[Field, tuple[str, ...]] = {
         "建设内容及规模",
         "主要建设内容及规模",
         "建设规模及内容",
+        "主要规模和内容",
+        "主要规模及内容",
+        "建设规模与内容",
     ),
-    Field.YEARS: ("起止年限", "建设年限", "建设起止年限", "起止年份", "建设周期"),
+    Field.YEARS: (
+        "起止年限",
+        "建设年限",
+        "建设起止年限",
+        "起止年份",
+        "建设周期",
+        "建设起止时间",
+        "建设工期",
+        "项目工期",
+        "起止时间",
+        "建设起止日期",
+    ),
     Field.TOTAL_INVESTMENT: ("总投资", "计划总投资", "项目总投资", "总投资额"),
     Field.ANNUAL_PLAN: (
         "年度计划投资",
@@ -104,8 +133,12 @@ _SYNONYMS: dict[Field, tuple[str, ...]] = {
         "投资计划",
         "计划完成投资",
         "年计划投资",
+        "当年计划投资",
+        "本年度计划",
+        "本年计划",
+        "当年计划",
     ),
-    Field.RESPONSIBLE_UNIT: ("责任单位", "市直责任单位", "责任部门"),
+    Field.RESPONSIBLE_UNIT: ("责任单位", "市直责任单位", "责任部门", "挂钩责任单位", "牵头单位"),
     Field.LEADER_IN_CHARGE: (
         "包抓领导",
         "包抓市领导",
@@ -114,15 +147,67 @@ _SYNONYMS: dict[Field, tuple[str, ...]] = {
         "包抓县领导",
         "联系领导",
         "分包县级领导",
+        "挂钩领导",
+        "挂钩市领导",
+        "挂钩县领导",
+        "联系市领导",
     ),
     Field.SITE_COMMISSIONER: ("驻工地专员", "驻工地专员姓名", "专员"),
-    Field.COMPLETED_THIS_MONTH: ("本月完成投资", "当月完成投资", "本月完成", "当月完成"),
+    Field.COMPLETED_THIS_MONTH: (
+        "本月完成投资",
+        "当月完成投资",
+        "本月完成",
+        "当月完成",
+        "当月投资",
+        "本月投资",
+        "本月完成投资额",
+        "当月完成投资额",
+    ),
     Field.CUMULATIVE_COMPLETED: (
         "累计完成投资",
         "累计完成",
         "年度累计完成投资",
         "本年累计完成投资",
         "累计完成投资额",
+        "年初至报告期累计完成投资",
+        "年初至报告期完成投资",
+        "年初至今累计完成投资",
+        "年初至本月累计完成投资",
+        "本年累计",
+        "当年累计",
+        "本年累计完成",
+        "当年累计完成",
+        "当年累计完成投资",
+        "本年度累计完成投资",
+        "年度累计完成",
+        "本年完成投资",
+        "当年完成投资",
+    ),
+    Field.CUMULATIVE_SINCE_START: (
+        "开累",
+        "开累完成",
+        "开累完成投资",
+        "开累投资",
+        "自开工累计",
+        "自开工累计完成投资",
+        "自开工以来累计完成投资",
+        "开工以来累计完成投资",
+        "开工至报告期累计完成投资",
+        "开工至今累计完成投资",
+        "项目累计",
+        "项目累计完成投资",
+        "累计完成投资(开工以来)",
+        "累计完成投资(自开工)",
+    ),
+    Field.PREVIOUS_YEAR_END: (
+        "至上年底累计完成投资",
+        "截至上年底累计完成投资",
+        "截止上年底累计完成投资",
+        "至上年底累计",
+        "至上年末累计完成投资",
+        "上年底累计完成投资",
+        "以前年度累计完成投资",
+        "至上年底完成投资",
     ),
     Field.VISIBLE_PROGRESS: ("形象进度", "工程形象进度", "项目进展情况", "进展情况", "形象进展"),
     Field.PROBLEMS: ("存在问题", "存在的问题", "问题", "存在问题及建议", "需协调解决的问题"),
@@ -134,40 +219,90 @@ _SYNONYMS: dict[Field, tuple[str, ...]] = {
 }
 
 # "完成投资" is this month's or the year's to date depending on the period named before it.
-_COMPLETED_WORDS = frozenset({"完成投资", "完成", "投资完成", "完成额", "完成投资额"})
+_COMPLETED_WORDS = frozenset({"完成投资", "完成", "投资完成", "完成额", "完成投资额", "累计"})
 
 _BRACKETS = str.maketrans("[]【】〔〕", "()()()")
 _UNIT = re.compile(r"\((?:单位[:]?)?(亿元|万元|元)\)|(亿元|万元)$")
-_YEAR_PREFIX = re.compile(r"^(?:19|20)\d\d年度?")
+_YEAR_PREFIX = re.compile(r"^((?:19|20)\d\d)年度?")
+# "至2024年底累计完成投资": the figure at the end of a named year.
+_YEAR_END = re.compile(r"^(?:截至|截止|至)?((?:19|20)\d\d)年(?:底|末)")
 _MONTH_RANGE = re.compile(
-    rf"^(?:截至|截止)?\d{{1,2}}月?份?(?:[{DASHES}]+|至|到)\d{{1,2}}月(?:份|底|末)?"
-    rf"|^(?:截至|截止)\d{{1,2}}月(?:份|底|末)?|\(\d{{1,2}}[{DASHES}]\d{{1,2}}月\)$"
+    rf"^(?:截至|截止)?(\d{{1,2}})月?份?(?:[{DASHES}]+|至|到)(\d{{1,2}})月(?:份|底|末)?"
+    rf"|^(?:截至|截止)(\d{{1,2}})月(?:份|底|末)?|\((\d{{1,2}})[{DASHES}](\d{{1,2}})月\)$"
 )
-_ONE_MONTH = re.compile(r"^\d{1,2}月份?")
+_ONE_MONTH = re.compile(r"^(\d{1,2})月份?")
 
 
 def _key(text: str) -> str:
     return clean_text(text).translate(_BRACKETS)
 
 
+def column_key(text: str) -> str:
+    """How a column's header text is compared with a user's mapping: no spaces, NFKC."""
+    return _key(text)
+
+
 _FIELD_BY_KEY = {_key(word): name for name, words in _SYNONYMS.items() for word in words}
+FIELD_BY_LABEL = {name.value: name for name in Field}
+
+
+def field_named(text: str) -> Field | None:
+    """The field a user names in a mapping: its label ("年度计划投资") or any of its synonyms."""
+    found = FIELD_BY_LABEL.get(text.strip())
+    if found is None:
+        label = read_label(text)
+        found = label.field if label else None
+    return found
+
+
+IGNORE = "忽略"  # what a user maps a column to for it to be left out
+
+
+def parse_mapping(texts: list[str]) -> dict[str, Field | None]:
+    """`--map 'Excel列名=字段'` options → header key → field; ValueError names a bad one.
+
+    字段 is the field's label (年度计划投资) or any header word Guanmo knows for it (计划投资),
+    or 忽略 to leave the column out.
+    """
+    mapping: dict[str, Field | None] = {}
+    for text in texts:
+        header, sep, name = text.rpartition("=")
+        if not sep or not header.strip() or not name.strip():
+            raise ValueError(f"「{text}」应写成“Excel列名=字段”，如“区域=所在县区”")
+        if name.strip() == IGNORE:
+            mapping[_key(header)] = None
+            continue
+        named = field_named(name)
+        if named is None:
+            known = "、".join(FIELD_BY_LABEL)
+            raise ValueError(
+                f"「{text}」中的“{name.strip()}”不是可导入的字段；可用：{known}、{IGNORE}"
+            )
+        mapping[_key(header)] = named
+    return mapping
 
 
 @dataclass(frozen=True)
 class Label:
-    """What one header cell says: the column it names (if known) and the unit it states."""
+    """What one header cell says: the column it names (if known), the unit, year and period
+    it states."""
 
     text: str
     field: Field | None
-    unit: Decimal | None = None  # 10000 for 亿元, 1 for 万元, None when it names no unit
+    unit: Decimal | None = None  # 10000 for 亿元, 1 for 万元, 0.0001 for 元, None when none
     is_units_line: bool = False  # a "单位：万元" cell standing in the header row
+    year: int | None = None  # 2024 in "2024年计划投资" or "至2024年底累计完成投资"
+    months: tuple[int, int] | None = None  # (1, 6) for "1-6月", (6, 6) for "6月份"
 
 
-def _unit_of(text: str) -> Decimal | None:
+def unit_of(text: str) -> Decimal | None:
+    """The multiplier into 万元 a text names: 亿元 10000, 万元 1, 元 0.0001; None for none."""
     if "亿元" in text:
         return WAN_PER_YI
     if "万元" in text:
         return Decimal(1)
+    if "元" in text:
+        return ONE_YUAN
     return None
 
 
@@ -175,31 +310,61 @@ def read_label(value: object) -> Label | None:
     """The label of a header cell, or None for an empty cell.
 
     "2025年计划投资", "年度计划投资（万元）", "1—4月累计完成投资", "总投资\\n(亿元)" are all
-    understood; a year or a month range before the name and a unit after it are set aside.
+    understood; a year or a month range before the name and a unit after it are set aside and
+    kept as the label's year, months and unit.
     """
     if value is None:
         return None
     key = _key(value)
     if not key:
         return None
-    unit = _unit_of(key)
+    unit = unit_of(key)
     if key.startswith("单位") and unit is not None:
         return Label(parse_line(value), None, unit, is_units_line=True)
     key = _UNIT.sub("", key)
-    without_year = _YEAR_PREFIX.sub("", key)
-    named_year, key = without_year != key, without_year
-    period = None
-    if _MONTH_RANGE.search(key):
-        period, key = "range", _MONTH_RANGE.sub("", key)
+    if match := _YEAR_END.match(key):
+        rest = key[match.end() :]
+        found = Field.PREVIOUS_YEAR_END if rest.startswith("累计") or not rest else None
+        return Label(parse_line(value), found, unit, year=int(match.group(1)))
+    year = None
+    if match := _YEAR_PREFIX.match(key):
+        year, key = int(match.group(1)), key[match.end() :]
+    months = None
+    if match := _MONTH_RANGE.search(key):
+        numbers = [int(number) for number in match.groups() if number]
+        months = (numbers[0], numbers[-1]) if len(numbers) > 1 else (1, numbers[0])
+        key = _MONTH_RANGE.sub("", key)
     elif match := _ONE_MONTH.match(key):
-        period, key = "month", key[match.end() :]
+        month = int(match.group(1))
+        months, key = (month, month), key[match.end() :]
     found = _FIELD_BY_KEY.get(key)
     if found is None and key in _COMPLETED_WORDS:
-        if period == "month":
+        if months and months[0] == months[1] and key != "累计":
             found = Field.COMPLETED_THIS_MONTH
-        elif period == "range" or named_year:
+        elif months or year:
             found = Field.CUMULATIVE_COMPLETED
-    return Label(parse_line(value), found, unit)
+    return Label(parse_line(value), found, unit, year=year, months=months)
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What an import expects of its sheets: the year (and month) it loads, and the columns the
+    user has named (header text key → field, None to ignore the column)."""
+
+    year: int | None = None
+    month: int | None = None
+    mapping: Mapping[str, Field | None] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ColumnReading:
+    """How one header column was understood: what the column map shows."""
+
+    index: int  # 0-based
+    text: str  # the header text as shown: "项目业主单位／业主名称"
+    key: str  # what a user's mapping of it is matched by
+    field: Field | None  # the field it is read as; None when it is not read
+    why: str = ""  # why it is not read, or how it came to be read ("用户指定")
 
 
 @dataclass
@@ -211,6 +376,9 @@ class Header:
     units: dict[int, Decimal]  # money column index → multiplier into 万元
     unknown: list[str] = field(default_factory=list)  # labels not understood
     repeated: list[str] = field(default_factory=list)  # a second column for the same field
+    readings: list[ColumnReading] = field(default_factory=list)  # every column, in sheet order
+    faults: list[tuple[int | None, str | None, str]] = field(default_factory=list)  # row, cell, why
+    notes: list[str] = field(default_factory=list)  # what was set aside or assumed
 
     @property
     def fields(self) -> set[Field]:
@@ -219,7 +387,7 @@ class Header:
     @property
     def in_yi(self) -> list[Field]:
         """The money columns given in 亿元, in sheet order."""
-        return [self.columns[index] for index, unit in self.units.items() if unit != 1]
+        return [self.columns[index] for index, unit in self.units.items() if unit == WAN_PER_YI]
 
 
 def _labels(row: Sequence[object]) -> list[Label | None]:
@@ -232,37 +400,76 @@ def _known(labels: Sequence[Label | None]) -> set[Field]:
     }
 
 
+@dataclass(frozen=True)
+class _Stacked:
+    index: int
+    label: Label
+    group: Label | None  # the group cell above a lower label
+    own: Label | None  # the lower (or only) cell as typed
+    row: int  # 0-based index of the row the label stands in
+
+
 def _stacked(
-    upper: Sequence[Label | None], lower: Sequence[Label | None]
-) -> Iterator[tuple[int, Label, Label | None]]:
-    """(column, label, group label above it) for two header rows.
+    upper: Sequence[Label | None], lower: Sequence[Label | None], top: int, bottom: int
+) -> Iterator[_Stacked]:
+    """Each column of two header rows: its label, the group label above it.
 
     A column's label is the lower cell, else the upper one. A merged group cell spans to its
     right while there are cells below it, and a lower label that means nothing alone is read
-    with it: "本月" under "完成投资" is 本月完成投资.
+    with it: "本月" under "完成投资" is 本月完成投资, "完成投资" under "1-6月" is the year's
+    cumulative; the first column under a text group ("项目业主单位" over "业主名称、负责人")
+    is the group's.
     """
     group: Label | None = None
+    group_start = -1
     for index in range(max(len(upper), len(lower))):
         own, above = _cell(lower, index), _cell(upper, index)
         if above is not None:
-            group = above
+            group, group_start = above, index
         elif own is None:
             group = None
+        typed = own
         if own is not None and own.field is None and group is not None:
-            joined = read_label(own.text + group.text)
-            own = joined if joined and joined.field else own
+            for text in (own.text + group.text, group.text + own.text):
+                joined = read_label(text)
+                if joined and joined.field:
+                    own = joined
+                    break
+            else:
+                if (
+                    group.field
+                    and group.field not in MONEY_FIELDS
+                    and index == group_start
+                    and _under_a_group(upper, lower, index)
+                ):
+                    own = Label(own.text, group.field)
         label = own or above
         if label is not None:
-            yield index, label, group if own is not None else None
+            row = bottom if own is not None else top
+            yield _Stacked(index, label, group if own is not None else None, typed, row)
 
 
 def _is_sub_header(upper: Sequence[Label | None], lower: Sequence[Label | None]) -> bool:
-    """Whether the row below a header row is its second row rather than the first project."""
+    """Whether the row below a header row is its second row rather than the first project:
+    its labels mostly mean something, or every one of them stands under a merged group cell."""
     filled = [label for label in lower if label]
+    if not filled:
+        return False
     known = [
-        index for index, label, _ in _stacked(upper, lower) if label.field and _cell(lower, index)
+        column.index
+        for column in _stacked(upper, lower, 0, 1)
+        if column.label.field and _cell(lower, column.index)
     ]
-    return bool(known) and 2 * len(known) >= len(filled)
+    if known and 2 * len(known) >= len(filled):
+        return True
+    return all(_under_a_group(upper, lower, index) for index, label in enumerate(lower) if label)
+
+
+def _under_a_group(upper: Sequence[object], lower: Sequence[object], index: int) -> bool:
+    """A merged group cell shows its text in its first column and None in the others."""
+    if _cell(upper, index) is None:
+        return any(_cell(upper, left) is not None for left in range(index))
+    return _cell(upper, index + 1) is None and _cell(lower, index + 1) is not None
 
 
 def _cell(row: Sequence[object], index: int) -> object:
@@ -270,20 +477,39 @@ def _cell(row: Sequence[object], index: int) -> object:
 
 
 def _sheet_unit(rows_above: Sequence[Sequence[object]]) -> Decimal:
-    """亿元 when a units line ("单位：亿元") above the header says so, else 万元."""
+    """The unit a units line ("单位：亿元") above the header names, else 万元."""
     for row in rows_above:
         for value in row:
             if isinstance(value, str) and "单位" in value:
-                unit = _unit_of(clean_text(value))
+                unit = unit_of(clean_text(value))
                 if unit is not None:
                     return unit
     return Decimal(1)
 
 
-def find_header(rows: Sequence[Sequence[object]]) -> Header | None:
-    """The header among the first rows of a sheet (row 1 first), or None if there is none."""
+def find_header(
+    rows: Sequence[Sequence[object]],
+    expected: Expected | None = None,
+    *,
+    hidden_columns: Collection[int] = (),
+) -> Header | None:
+    """The header among the first rows of a sheet (row 1 first), or None if there is none.
+
+    With `expected`, the words of the header and of the title above it are checked against
+    the import's year and month (the facts at the end of this module), and the user's mapping
+    names columns. Hidden columns are never read.
+    """
+    expected = expected or Expected()
+    mapping = expected.mapping
     all_labels = [_labels(row) for row in rows[:HEADER_SEARCH_ROWS]]
-    top = next((i for i, labels in enumerate(all_labels) if len(_known(labels)) >= 2), None)
+    top = next(
+        (
+            i
+            for i, labels in enumerate(all_labels)
+            if len(_known(labels) | _mapped(labels, mapping)) >= 2
+        ),
+        None,
+    )
     if top is None:
         return None
     bottom = top
@@ -294,27 +520,173 @@ def find_header(rows: Sequence[Sequence[object]]) -> Header | None:
         for index, label in enumerate(all_labels[top - 1])
     ):
         top -= 1
-    return _combine(rows, all_labels, top, bottom)
+    header = _combine(rows, all_labels, top, bottom, expected, frozenset(hidden_columns))
+    check_title(header, rows[:top], expected)
+    return header
+
+
+def _mapped(labels: Sequence[Label | None], mapping: Mapping[str, Field | None]) -> set[Field]:
+    return {
+        found
+        for label in labels
+        if label and (found := mapping.get(_key(label.text))) and found != Field.SERIAL
+    }
 
 
 def _combine(
-    rows: Sequence[Sequence[object]], all_labels: list[list[Label | None]], top: int, bottom: int
+    rows: Sequence[Sequence[object]],
+    all_labels: list[list[Label | None]],
+    top: int,
+    bottom: int,
+    expected: Expected,
+    hidden: frozenset[int],
 ) -> Header:
     upper, lower = all_labels[top], all_labels[bottom] if bottom != top else []
     sheet_unit = _sheet_unit(rows[:top])
     header = Header(rows=tuple(range(top + 1, bottom + 2)), columns={}, units={})
     stated_units: dict[int, Decimal | None] = {}
-    for index, label, group in _stacked(upper, lower):
+    chosen: dict[Field, Label] = {}
+    for column in _stacked(upper, lower, top, bottom):
+        label, group = column.label, column.group
+        shown = f"{group.text}／{column.own.text}" if group and column.own else label.text
+        keys = [_key(label.text)]
+        if column.own is not None:
+            keys += [
+                _key(column.own.text),
+                _key(shown),
+                _key(f"{group.text if group else ''}{column.own.text}"),
+            ]
+        named = next((expected.mapping[key] for key in keys if key in expected.mapping), ...)
+        why = ""
+        if named is not ...:
+            label = Label(label.text, named, label.unit, year=label.year, months=label.months)
+            why = "用户指定" if named else "用户指定忽略"
+        reading = ColumnReading(
+            column.index, shown, keys[-1] if len(keys) > 1 else keys[0], None, why
+        )
         if label.is_units_line:
             sheet_unit = label.unit or sheet_unit
-        elif label.field is None:
-            header.unknown.append(label.text)
-        elif label.field in header.fields:
-            header.repeated.append(label.text)
-        else:
-            header.columns[index] = label.field
-            if label.field in MONEY_FIELDS:
-                stated_units[index] = label.unit or (group.unit if group else None)
+            continue
+        if label.field is None:
+            if named is ...:
+                header.unknown.append(label.text)
+            header.readings.append(reading)
+            continue
+        if column.index in hidden:
+            header.notes.append(f"「{shown}」所在的{column_letter(column.index)}列为隐藏列，未读取")
+            header.readings.append(replace(reading, why="隐藏列"))
+            continue
+        reason = set_aside(label, expected) if named is ... else ""
+        if reason:
+            header.notes.append(f"「{shown}」{reason}，未读取")
+            header.readings.append(replace(reading, why=reason))
+            continue
+        if label.field in header.fields:
+            earlier = next(i for i, each in header.columns.items() if each == label.field)
+            if not prefer(label, chosen[label.field], expected):
+                header.repeated.append(label.text)
+                header.readings.append(replace(reading, why="重复的列，只读第一列"))
+                continue
+            header.repeated.append(chosen[label.field].text)
+            del header.columns[earlier]
+            stated_units.pop(earlier, None)
+            header.readings = [
+                replace(each, field=None, why=f"另有写明{expected.year}年的列")
+                if each.index == earlier
+                else each
+                for each in header.readings
+            ]
+        chosen[label.field] = label
+        header.columns[column.index] = label.field
+        header.readings.append(replace(reading, field=label.field))
+        if label.field in MONEY_FIELDS:
+            stated_units[column.index] = label.unit or (group.unit if group else None)
+        header.faults += period_faults(label, shown, column.row + 1, expected)
     # A units line may stand beside the header too, so the sheet's unit is settled last.
     header.units = {index: unit or sheet_unit for index, unit in stated_units.items()}
     return header
+
+
+# Facts a header or title states, checked against the import (issue 9 §3).
+
+_TITLE_RANGE = re.compile(rf"(?<!\d)(\d{{1,2}})月?份?(?:[{DASHES}]+|至|到)(\d{{1,2}})月")
+_TITLE_MONTH = re.compile(r"(?<!\d)(\d{1,2})月")
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?!底|末)")
+_NOT_A_TITLE = ("日期", "填报", "制表", "报送", "打印", "单位")
+_PERIOD_FIELDS = frozenset({Field.COMPLETED_THIS_MONTH, Field.CUMULATIVE_COMPLETED})
+
+
+def column_letter(index: int) -> str:
+    """Excel's letter of a 0-based column index: 0 → A."""
+    return get_column_letter(index + 1)
+
+
+def months_text(months: tuple[int, int]) -> str:
+    """(1, 6) → "1-6月", (6, 6) → "6月"."""
+    first, last = months
+    return f"{last}月" if first == last else f"{first}-{last}月"
+
+
+def set_aside(label: Label, expected: Expected) -> str:
+    """Why a money column naming another year is not read ("" when it is read): "2024年计划
+    投资" is not 2025's plan, "至2023年底累计" is not the figure before 2025."""
+    year = expected.year
+    if not (label.year and year and label.field in MONEY_FIELDS):
+        return ""
+    if label.field == Field.PREVIOUS_YEAR_END:
+        return "" if label.year == year - 1 else f"写明{label.year}年底，不是{year - 1}年底的数"
+    return "" if label.year == year else f"写明{label.year}年，不是{year}年的数"
+
+
+def prefer(label: Label, chosen: Label, expected: Expected) -> bool:
+    """Of two columns for one field, the later is read only when it alone names the year."""
+    return bool(expected.year) and label.year == expected.year != chosen.year
+
+
+def period_faults(
+    label: Label, shown: str, row: int, expected: Expected
+) -> list[tuple[int | None, str | None, str]]:
+    """A month or cumulative column naming a period that is not the import's month."""
+    month = expected.month
+    if not (month and label.months and label.field in _PERIOD_FIELDS):
+        return []
+    wanted = (month, month) if label.field == Field.COMPLETED_THIS_MONTH else (1, month)
+    if label.months == wanted:
+        return []
+    message = f"表头写明{months_text(label.months)}，与导入的{months_text(wanted)}不符"
+    return [(row, shown, message)]
+
+
+def check_title(header: Header, rows_above: Sequence[Sequence[object]], expected: Expected) -> None:
+    """A title naming another year, or (for a month's import) another month, stops the import:
+    "2025年1-6月重点项目进展" is not July's sheet."""
+    for number, row in enumerate(rows_above, start=1):
+        for value in row:
+            if not isinstance(value, str) or any(word in value for word in _NOT_A_TITLE):
+                continue
+            text = clean_text(value)
+            why = _title_mismatch(text, expected)
+            if why:
+                header.faults.append((number, None, f"标题「{parse_line(value)}」{why}"))
+
+
+def _title_mismatch(text: str, expected: Expected) -> str:
+    years = set(_TITLE_YEAR.findall(text))
+    if expected.year and len(years) == 1 and int(years.pop()) != expected.year:
+        return f"写明{_TITLE_YEAR.search(text).group(1)}年，与导入的{expected.year}年不符"
+    if not expected.month:
+        return ""
+    if match := _TITLE_RANGE.search(text):
+        months = (int(match.group(1)), int(match.group(2)))
+        wanted = (1, expected.month)
+    else:
+        named = {int(each) for each in _TITLE_MONTH.findall(text)}
+        if len(named) != 1:
+            return ""
+        month = named.pop()
+        months = wanted = (month, month)
+        if month != expected.month:
+            wanted = (expected.month, expected.month)
+    if months != wanted:
+        return f"写明{months_text(months)}，与导入的{months_text(wanted)}不符"
+    return ""

@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
 
+from guanmo.sheets.column_map import column_map
 from guanmo.sheets.faults import ImportReport, LeftOut, SheetFault
 from guanmo.sheets.formats import Source, open_workbook
-from guanmo.sheets.header import HEADER_SEARCH_ROWS, Field, Header, find_header
+from guanmo.sheets.header import HEADER_SEARCH_ROWS, Expected, Field, Header, find_header
 from guanmo.sheets.sheet import Sheet, Unreadable
 from guanmo.sheets.table import Row, Table, read_table
 
-__all__ = ["Reading", "SheetSpec", "Source", "import_reason", "read_workbook"]
+__all__ = ["Reading", "SheetSpec", "Source", "import_reason", "read_workbook", "source_name"]
 
 HIDDEN_ROW = "隐藏行"
 STRUCK_ROW = "删除线"
@@ -37,6 +38,8 @@ class Reading:
     notes: list[str] = field(default_factory=list)
     left_out: list[LeftOut] = field(default_factory=list)  # hidden and struck-through rows
     hidden_columns: dict[str, frozenset[int]] = field(default_factory=dict)  # sheet → indexes
+    headers: list[tuple[str, Header]] = field(default_factory=list)  # every project header found
+    used: frozenset[Field] = frozenset()  # the fields the import reads
 
     @property
     def rows(self) -> Iterator[Row]:
@@ -53,17 +56,21 @@ class Reading:
             sheets=[table.sheet for table in self.tables],
             # hidden and struck rows (found while reading), then each table's layout rows
             left_out=[*self.left_out, *(left for t in self.tables for left in t.left_out)],
+            columns=column_map(self.headers, self.tables, self.used),
+            rows_read=sum(len(table.rows) for table in self.tables),
         )
 
 
-def read_workbook(source: Source, spec: SheetSpec) -> Reading:
+def read_workbook(source: Source, spec: SheetSpec, expected: Expected | None = None) -> Reading:
     """Every sheet of the workbook with a project header, read into rows.
 
     Sheets without one (a cover note, a summary by county) and hidden sheets are noted and
     passed over; a workbook with none gets one fault per missing column of the first header
-    it has. A file that cannot be read is one fault saying why, naming its format.
+    it has. A file that cannot be read is one fault saying why, naming its format. A header
+    or title that contradicts `expected` (another year or month) is a fault of its sheet;
+    hidden columns are never read.
     """
-    reading = Reading()
+    reading = Reading(used=spec.used)
     try:
         sheets = open_workbook(source)
     except FileNotFoundError:
@@ -75,7 +82,7 @@ def read_workbook(source: Source, spec: SheetSpec) -> Reading:
     first_header: tuple[str, Header] | None = None
     for sheet in sheets:
         buffered = sheet.rows[:HEADER_SEARCH_ROWS]
-        header = find_header(buffered)
+        header = find_header(buffered, expected, hidden_columns=sheet.hidden_columns)
         if header is None or not header.fields & {Field.NAME, Field.CODE}:
             if header is not None and first_header is None and not sheet.hidden:
                 first_header = sheet.name, header
@@ -87,7 +94,10 @@ def read_workbook(source: Source, spec: SheetSpec) -> Reading:
         if sheet.hidden:
             reading.notes.append(f"工作表「{sheet.name}」是隐藏的工作表，未导入")
             continue
+        reading.headers.append((sheet.name, header))
+        reading.notes.extend(f"工作表「{sheet.name}」{note}" for note in header.notes)
         missing = _missing_columns(sheet.name, header, spec)
+        missing += [SheetFault(sheet.name, *fault) for fault in header.faults]
         if missing:
             reading.faults.extend(missing)
             continue
@@ -114,6 +124,7 @@ def read_workbook(source: Source, spec: SheetSpec) -> Reading:
         reading.notes.extend(notes)
     if not reading.tables and not reading.faults:
         if first_header:
+            reading.headers.append(first_header)
             reading.faults.extend(_missing_columns(*first_header, spec))
         else:
             reading.faults.append(
@@ -143,12 +154,15 @@ def _visible_rows(sheet: Sheet, header: Header, left_out: list[LeftOut]) -> Iter
             yield row
 
 
-def import_reason(source: Source) -> str:
-    """The reason the history gives for what loading `source` changed: 导入《台账.xlsx》."""
+def source_name(source: Source) -> str:
+    """The file name of `source` ("" for a file object without one)."""
     name = source if isinstance(source, str | PathLike) else getattr(source, "name", "")
-    file_name = (
-        Path(name).name if isinstance(name, str | PathLike) else ""
-    )  # int: opened from an fd
+    return Path(name).name if isinstance(name, str | PathLike) else ""  # int: opened from an fd
+
+
+def import_reason(source: Source | str) -> str:
+    """The reason the history gives for what loading `source` changed: 导入《台账.xlsx》."""
+    file_name = source_name(source)
     return f"导入《{file_name}》" if file_name else "导入表格"
 
 

@@ -1,8 +1,31 @@
-"""How the import commands print an ImportReport: every fault, or the notes and a summary."""
+"""What the import commands share: the --map option, and printing an ImportReport (every
+fault, then the whole report: file, sheets, rows, counts, column map, rows left out, notes)."""
+
+from argparse import ArgumentParser
 
 from django.core.management.base import BaseCommand, CommandError
 
 from guanmo.sheets.faults import ImportReport
+from guanmo.sheets.header import Field, parse_mapping
+
+
+def add_mapping_argument(parser: ArgumentParser) -> None:
+    parser.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="Excel列名=字段",
+        help="指定某列读作哪个字段（可多次使用），如 --map '区域=所在县区'；"
+        "字段写“忽略”则不读该列。导入成功后本市下次导入沿用",
+    )
+
+
+def mapping_for(texts: list[str]) -> dict[str, Field | None]:
+    """The --map options as a mapping; a bad one stops the command with its message."""
+    try:
+        return parse_mapping(texts)
+    except ValueError as error:
+        raise CommandError(str(error)) from error
 
 
 def print_report(command: BaseCommand, report: ImportReport) -> None:
@@ -10,7 +33,9 @@ def print_report(command: BaseCommand, report: ImportReport) -> None:
     if not report.ok:
         for fault in report.faults:
             command.stderr.write(report.describe(fault))
+        for line in report.lines():
+            command.stderr.write(line)
         raise CommandError(report.summary)
-    for note in report.notes:
-        command.stdout.write(f"提示：{note}")
+    for line in report.lines():
+        command.stdout.write(line)
     command.stdout.write(command.style.SUCCESS(report.summary))

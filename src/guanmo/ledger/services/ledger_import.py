@@ -8,6 +8,7 @@ goes to the project's history with the file's name as the reason; a new project'
 are not changes.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -26,11 +27,13 @@ from guanmo.ledger.services.matching import (
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, changes_between, field_labels, record_changes
 from guanmo.reporting.history import Source as ChangeSource
+from guanmo.reporting.imports import record_import, remember_mapping, remembered_mapping
+from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import CellError, StageOrNature, format_wan, parse_stage_or_nature
 from guanmo.sheets.faults import ImportReport, SheetFault
-from guanmo.sheets.header import Field
+from guanmo.sheets.header import Expected, Field
 from guanmo.sheets.table import Row, Table
-from guanmo.sheets.workbook import SheetSpec, Source, import_reason, read_workbook
+from guanmo.sheets.workbook import SheetSpec, Source, import_reason, read_workbook, source_name
 
 LEDGER_SHEET = SheetSpec(
     used=frozenset(Field)
@@ -38,6 +41,8 @@ LEDGER_SHEET = SheetSpec(
         Field.SERIAL,
         Field.COMPLETED_THIS_MONTH,
         Field.CUMULATIVE_COMPLETED,
+        Field.CUMULATIVE_SINCE_START,
+        Field.PREVIOUS_YEAR_END,
         Field.VISIBLE_PROGRESS,
         Field.PROBLEMS,
     },
@@ -94,14 +99,20 @@ def import_ledger(
     level: str = Level.CITY,
     dry_run: bool = False,
     user: User | None = None,
+    mapping: Mapping[str, Field | None] | None = None,
+    file_name: str = "",
 ) -> ImportReport:
     """Load a ledger sheet for `year`; rows go on the (year, level) key list unless their
     重点级别 cell names the lists. All or nothing: with any fault, nothing is written (and
-    nothing recorded). The history names `user` as who changed the figures."""
+    nothing recorded). The history names `user` as who changed the figures and keeps the
+    report; `mapping` names columns (header text → field, None to ignore), and is remembered
+    for the city's next import."""
     if level not in Level.values:
         raise ValueError(f"级别应为省、市或县，而不是{level}")
-    reading = read_workbook(source, LEDGER_SHEET)
+    named = {**remembered_mapping(city), **(mapping or {})}
+    reading = read_workbook(source, LEDGER_SHEET, Expected(year=year, mapping=named))
     report = reading.report("个项目", dry_run=dry_run)
+    report.file = file_name or source_name(source)
     if not report.ok:
         return report
 
@@ -127,15 +138,20 @@ def import_ledger(
         report.notes.append(f"表中没有年度计划投资列，未设置{year}年计划投资")
     changes = _changes(entries, city=city, year=year, level=level)
     report.created, report.updated = len(changes.created), changes.updated
-    unchanged = len(entries) - report.created - report.updated
-    if unchanged:
-        report.notes.append(f"{unchanged}个项目与台账一致，无变化")
+    report.unchanged = len(entries) - report.created - report.updated
     if not dry_run:
         with transaction.atomic():
             changes.write()
+            record = record_import(report, city=city, kind=ImportRecord.Kind.LEDGER, user=user)
             record_changes(
-                changes.history, source=ChangeSource.IMPORT, user=user, reason=import_reason(source)
+                changes.history,
+                source=ChangeSource.IMPORT,
+                user=user,
+                reason=import_reason(report.file),
+                import_record=record,
             )
+            if mapping:
+                remember_mapping(city, mapping, user=user)
     return report
 
 

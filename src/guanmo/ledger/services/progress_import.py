@@ -3,12 +3,15 @@
 Rows find their project by code, else by name within the county. A sheet may give this
 month's figure, the year's cumulative figure, or both; the missing one is derived from the
 last cumulative reported earlier in the same year (0 before the first report). When both are
-given and disagree with that, the cumulative figure stands and a note says so. Loading the
-same month again replaces its figures; each value it changes, or gives a month for the first
-time, goes to the project's history with the file's name as the reason, as approving a report
-does.
+given and disagree with that, the cumulative figure stands and a note says so. A cumulative
+since the start of construction (开累) is not the year's: a sheet that has only that gives the
+year's figure only with the figure at the end of last year (至上年底累计完成投资) beside it, or
+the import stops saying so (issue 9 §3). Loading the same month again replaces its figures;
+each value it changes, or gives a month for the first time, goes to the project's history with
+the file's name as the reason, as approving a report does; the import report is kept with them.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -21,10 +24,13 @@ from guanmo.ledger.services.matching import BATCH_SIZE, CountyFinder, name_key, 
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, changes_between, field_labels, record_changes
 from guanmo.reporting.history import Source as ChangeSource
-from guanmo.sheets.faults import ImportReport
-from guanmo.sheets.header import Field
-from guanmo.sheets.table import Row
-from guanmo.sheets.workbook import SheetSpec, Source, import_reason, read_workbook
+from guanmo.reporting.imports import record_import, remember_mapping, remembered_mapping
+from guanmo.reporting.models import ImportRecord
+from guanmo.sheets.cells import format_wan
+from guanmo.sheets.faults import ImportReport, SheetFault
+from guanmo.sheets.header import Expected, Field
+from guanmo.sheets.table import Row, Table
+from guanmo.sheets.workbook import SheetSpec, Source, import_reason, read_workbook, source_name
 
 PROGRESS_SHEET = SheetSpec(
     used=frozenset(
@@ -34,13 +40,15 @@ PROGRESS_SHEET = SheetSpec(
             Field.COUNTY,
             Field.COMPLETED_THIS_MONTH,
             Field.CUMULATIVE_COMPLETED,
+            Field.CUMULATIVE_SINCE_START,
+            Field.PREVIOUS_YEAR_END,
             Field.VISIBLE_PROGRESS,
             Field.PROBLEMS,
         }
     ),
     required=(
         (Field.NAME, Field.CODE),
-        (Field.CUMULATIVE_COMPLETED, Field.COMPLETED_THIS_MONTH),
+        (Field.CUMULATIVE_COMPLETED, Field.COMPLETED_THIS_MONTH, Field.CUMULATIVE_SINCE_START),
     ),
 )
 _FIGURES = (Field.COMPLETED_THIS_MONTH, Field.CUMULATIVE_COMPLETED)
@@ -136,23 +144,27 @@ def import_progress(
     county: Region | None = None,
     dry_run: bool = False,
     user: User | None = None,
+    mapping: Mapping[str, Field | None] | None = None,
+    file_name: str = "",
 ) -> ImportReport:
     """Load one month's progress. With `county`, the sheet is that county office's upload and
     rows of any other county are faults. All or nothing. The history names `user` as who
-    changed the figures."""
-    report, lines = read_progress(source, city=city, year=year, month=month, county=county)
+    changed the figures, and keeps the report; `mapping` names columns (header text → field,
+    None to ignore)."""
+    report, lines = read_progress(
+        source,
+        city=city,
+        year=year,
+        month=month,
+        county=county,
+        mapping=mapping,
+        file_name=file_name,
+    )
     report.dry_run = dry_run
     if report.ok:
-        _save(
-            lines,
-            report,
-            city=city,
-            year=year,
-            month=month,
-            dry_run=dry_run,
-            user=user,
-            reason=import_reason(source),
-        )
+        _save(lines, report, city=city, year=year, month=month, county=county, user=user)
+        if not dry_run and mapping:
+            remember_mapping(city, mapping, user=user)
     return report
 
 
@@ -163,13 +175,21 @@ def read_progress(
     year: int,
     month: int,
     county: Region | None = None,
+    mapping: Mapping[str, Field | None] | None = None,
+    file_name: str = "",
 ) -> tuple[ImportReport, list[ProgressLine]]:
-    """Read and check a month's progress sheet without saving it: the report (faults, notes)
-    and the valid lines. The monthly report grid's upload saves the lines as its draft."""
+    """Read and check a month's progress sheet without saving it: the report (faults, notes,
+    column map) and the valid lines. The monthly report grid's upload saves the lines as its
+    draft. The city's remembered column names apply, then `mapping`'s."""
     if not 1 <= month <= 12:
         raise ValueError(f"月份应在1到12之间，而不是{month}")
-    reading = read_workbook(source, PROGRESS_SHEET)
+    mapping = {**remembered_mapping(city), **(mapping or {})}
+    expected = Expected(year=year, month=month, mapping=mapping)
+    reading = read_workbook(source, PROGRESS_SHEET, expected)
     report = reading.report("条月度进度", dry_run=False)
+    report.file = file_name or source_name(source)
+    for table in reading.tables:
+        report.faults += _year_figure_faults(table, report.notes)
     if not report.ok:
         return report, []
 
@@ -179,6 +199,7 @@ def read_progress(
     silent = 0
     for table in reading.tables:
         for row in table.rows:
+            _year_cumulative(row, table)
             if not row.faults and all(row.values.get(each) is None for each in _FIGURES):
                 silent += 1  # listed but not reported this month
                 continue
@@ -199,6 +220,53 @@ def read_progress(
     if silent:
         report.notes.append(f"{silent}个项目未填本月和累计完成投资，视为未报送，已跳过")
     return report, lines
+
+
+def _year_figure_faults(table: Table, notes: list[str]) -> list[SheetFault]:
+    """A sheet whose only cumulative is since the start of construction needs last year's
+    year-end figure beside it to give the year's; without one it stops (the 139.1% fault:
+    a 开累 figure taken as the year's)."""
+    fields = table.header.fields
+    if Field.CUMULATIVE_SINCE_START not in fields or Field.CUMULATIVE_COMPLETED in fields:
+        return []
+    since_start = _header_text(table, Field.CUMULATIVE_SINCE_START)
+    if Field.PREVIOUS_YEAR_END in fields:
+        notes.append(
+            f"工作表「{table.sheet}」没有本年累计完成投资列，本年累计按「{since_start}」减"
+            f"「{_header_text(table, Field.PREVIOUS_YEAR_END)}」算出"
+        )
+        return []
+    message = (
+        "是自开工以来的累计，不是本年累计完成投资；表中没有本年累计（如“1-M月累计完成投资”），"
+        "也没有“至上年底累计完成投资”列，无法算出本年累计，未导入"
+    )
+    return [SheetFault(table.sheet, table.header.rows[0], since_start, message)]
+
+
+def _header_text(table: Table, name: Field) -> str:
+    return next((each.text for each in table.header.readings if each.field == name), name.value)
+
+
+def _year_cumulative(row: Row, table: Table) -> None:
+    """Put the year's cumulative on a row of a sheet that gives it as 开累 − 至上年底累计."""
+    fields = table.header.fields
+    if Field.CUMULATIVE_COMPLETED in fields or Field.PREVIOUS_YEAR_END not in fields:
+        return
+    since_start = row.values.get(Field.CUMULATIVE_SINCE_START)
+    before = row.values.get(Field.PREVIOUS_YEAR_END)
+    if since_start is None:
+        return
+    if before is None:
+        if not row.failed(Field.PREVIOUS_YEAR_END):
+            row.fault(Field.PREVIOUS_YEAR_END, "不能为空：本年累计要由开工累计减去它算出")
+        return
+    if since_start < before:
+        row.fault(
+            Field.CUMULATIVE_SINCE_START,
+            f"{format_wan(since_start)}万元，低于至上年底累计{format_wan(before)}万元",
+        )
+        return
+    row.values[Field.CUMULATIVE_COMPLETED] = since_start - before
 
 
 def _reported_around(
@@ -247,9 +315,8 @@ def _save(
     city: Region,
     year: int,
     month: int,
-    dry_run: bool,
+    county: Region | None,
     user: User | None,
-    reason: str,
 ) -> None:
     """Create the month's reports and replace those already there, recording what changes in
     the history; count both."""
@@ -279,15 +346,21 @@ def _save(
         for name, value in values.items():
             setattr(progress, name, value)
     report.created, report.updated = len(new), len(changed)
-    if len(lines) > len(new) + len(changed):
-        report.notes.append(
-            f"{len(lines) - len(new) - len(changed)}条月度进度与已有数据一致，无变化"
-        )
-    if dry_run:
+    report.unchanged = len(lines) - len(new) - len(changed)
+    if report.dry_run:
         return
     with transaction.atomic():
+        record = record_import(
+            report, city=city, kind=ImportRecord.Kind.PROGRESS, user=user, county=county
+        )
         MonthlyProgress.objects.bulk_create(new, batch_size=BATCH_SIZE)
         MonthlyProgress.objects.bulk_update(
             changed, ["completed_this_month", "cumulative_completed", *_TEXTS.values()], BATCH_SIZE
         )
-        record_changes(history, source=ChangeSource.IMPORT, user=user, reason=reason)
+        record_changes(
+            history,
+            source=ChangeSource.IMPORT,
+            user=user,
+            reason=import_reason(report.file),
+            import_record=record,
+        )

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from guanmo.accounts.management.operator import add_user_argument, user_for
-from guanmo.ledger.management.report import print_report
+from guanmo.ledger.management.report import add_mapping_argument, mapping_for, print_report
 from guanmo.ledger.models import Level
 from guanmo.ledger.services import import_ledger
 from guanmo.regions.management.city import add_city_argument, city_for
@@ -11,12 +11,13 @@ from guanmo.regions.management.city import add_city_argument, city_for
 
 class Command(BaseCommand):
     help = (
-        "导入重点项目台账（.xlsx）：新增或更新项目，列入该年度重点项目名录，设置年度计划投资；"
+        "导入重点项目台账（.xlsx、.xls 等）：新增或更新项目，列入该年度重点项目名录，"
+        "设置年度计划投资；"
         "已有项目的每项改动记入修改记录"
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", type=Path, help="台账文件（.xlsx）")
+        parser.add_argument("file", type=Path, help="台账文件（.xlsx、.xls 等）")
         parser.add_argument("--year", type=int, required=True, help="台账年度，如 2025")
         parser.add_argument(
             "--level",
@@ -24,12 +25,15 @@ class Command(BaseCommand):
             default=Level.CITY,
             help="列入哪一级重点项目名录（省、市、县；默认市）；表中“重点级别”列有值时以该列为准",
         )
-        parser.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="只检查，不写入；打印列对应和导入报告"
+        )
+        add_mapping_argument(parser)
         add_user_argument(parser)
         add_city_argument(parser)
 
     def handle(
-        self, *args, file: Path, year: int, level: str, dry_run: bool, city, user, **options
+        self, *args, file: Path, year: int, level: str, dry_run: bool, city, user, map, **options
     ):
         report = import_ledger(
             file,
@@ -38,5 +42,6 @@ class Command(BaseCommand):
             level=level,
             dry_run=dry_run,
             user=user_for(user),
+            mapping=mapping_for(map),
         )
         print_report(self, report)

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from guanmo.accounts.management.operator import add_user_argument, user_for
-from guanmo.ledger.management.report import print_report
+from guanmo.ledger.management.report import add_mapping_argument, mapping_for, print_report
 from guanmo.ledger.services import import_progress
 from guanmo.regions.management.city import add_city_argument, city_for
 from guanmo.regions.names import match_region
@@ -12,21 +12,24 @@ from guanmo.regions.services import units_of
 
 class Command(BaseCommand):
     help = (
-        "导入月度进度表（.xlsx）：本月完成投资、累计完成投资、形象进度、存在问题；"
+        "导入月度进度表（.xlsx、.xls 等）：本月完成投资、累计完成投资、形象进度、存在问题；"
         "每项改动记入修改记录"
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", type=Path, help="进度表文件（.xlsx）")
+        parser.add_argument("file", type=Path, help="进度表文件（.xlsx、.xls 等）")
         parser.add_argument("--year", type=int, required=True, help="年度，如 2025")
         parser.add_argument("--month", type=int, required=True, help="月份，1—12")
         parser.add_argument("--county", help="县区上报时填其名称：表中其他县区的项目视为错误")
-        parser.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="只检查，不写入；打印列对应和导入报告"
+        )
+        add_mapping_argument(parser)
         add_user_argument(parser)
         add_city_argument(parser)
 
     def handle(
-        self, *args, file: Path, year: int, month: int, county, dry_run, city, user, **options
+        self, *args, file: Path, year: int, month: int, county, dry_run, city, user, map, **options
     ):
         city, operator = city_for(city), user_for(user)
         uploader = None
@@ -43,6 +46,7 @@ class Command(BaseCommand):
                 county=uploader,
                 dry_run=dry_run,
                 user=operator,
+                mapping=mapping_for(map),
             )
         except ValueError as error:
             raise CommandError(str(error)) from error

@@ -1,0 +1,89 @@
+"""The city office's ledger upload: the sheet is held on the server, previewed (how every
+column was understood, the rows left out, the report), its unknown columns named, and loaded
+only when confirmed."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from guanmo import clock
+from guanmo.accounts.scope import Scope
+from guanmo.ledger.forms import LedgerUploadForm
+from guanmo.ledger.models import Level
+from guanmo.ledger.services import import_ledger
+from guanmo.reporting.models import ImportRecord
+from guanmo.sheets import held
+
+
+def _city_office(scope: Scope) -> None:
+    if not scope.is_city_office:
+        raise PermissionDenied("只有市项目办可以导入台账")
+
+
+def ledger_import(request: HttpRequest) -> HttpResponse:
+    scope: Scope = request.scope
+    _city_office(scope)
+    form = LedgerUploadForm(
+        request.POST or None, request.FILES or None, initial={"year": clock.today().year}
+    )
+    if request.method == "POST" and form.is_valid():
+        sheet = form.cleaned_data["sheet"]
+        token = held.hold(request.user.pk, sheet)
+        query = urlencode(
+            {
+                "name": sheet.name,
+                "year": form.cleaned_data["year"],
+                "level": form.cleaned_data["level"],
+            }
+        )
+        return redirect(f"{reverse('ledger_import_preview', args=[token])}?{query}")
+    records = ImportRecord.objects.filter(city=scope.city, kind=ImportRecord.Kind.LEDGER)[:10]
+    return render(request, "ledger/ledger_import.html", {"form": form, "records": records})
+
+
+def ledger_import_preview(request: HttpRequest, token: str) -> HttpResponse:
+    scope: Scope = request.scope
+    _city_office(scope)
+    path = held.held(request.user.pk, token)
+    if path is None:
+        messages.error(request, "上传的表格已过期或不存在，请重新上传")
+        return redirect("ledger_import")
+    given = request.POST if request.method == "POST" else request.GET
+    form = LedgerUploadForm(given, {"sheet": None})
+    form.fields["sheet"].required = False
+    if not form.is_valid():
+        messages.error(request, "年度或名录级别不对，请重新上传")
+        return redirect("ledger_import")
+    year, level = form.cleaned_data["year"], form.cleaned_data["level"]
+    step = held.preview_step(request, path)
+    outcome = import_ledger(
+        path,
+        city=scope.city,
+        year=year,
+        level=level,
+        dry_run=not step.confirmed,
+        user=request.user,
+        mapping=step.mapping,
+        file_name=step.file_name,
+    )
+    if step.confirmed and outcome.ok:
+        held.release(request.user.pk, token)
+        messages.success(request, outcome.summary)
+        return redirect("import_record", outcome.record_id)
+    return render(
+        request,
+        "ledger/ledger_import_preview.html",
+        {
+            "outcome": outcome,
+            "choices": held.field_choices(),
+            "file_name": step.file_name,
+            "year": year,
+            "level": level,
+            "level_label": Level(level).label,
+        },
+        status=200 if outcome.ok else 400,
+    )

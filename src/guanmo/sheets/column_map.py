@@ -1,0 +1,62 @@
+"""The column map an import report shows: 字段 ← 表头, with a sample value and the unit."""
+
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+from decimal import Decimal
+
+from guanmo.sheets.cells import ONE_YUAN, WAN_PER_YI, format_wan, format_years
+from guanmo.sheets.faults import ColumnUse
+from guanmo.sheets.header import MONEY_FIELDS, Field, Header
+from guanmo.sheets.table import Table
+
+_UNIT_NAMES = {WAN_PER_YI: "亿元", Decimal(1): "万元", ONE_YUAN: "元"}
+_SAMPLE_LENGTH = 20
+
+
+def column_map(
+    headers: Sequence[tuple[str, Header]], tables: Sequence[Table], used: Collection[Field]
+) -> list[ColumnUse]:
+    """Every column of every project header, in sheet order: what it is read as (or why not),
+    the first value read from it (in 万元 for money) and the unit its figures were given in.
+    A known column the import does not read (形象进度 in a ledger) is said to be left alone."""
+    rows_of = {table.sheet: table.rows for table in tables}
+    uses = []
+    for sheet, header in headers:
+        rows = rows_of.get(sheet, [])
+        for reading in header.readings:
+            name = reading.field
+            if name is not None and name not in used:
+                name, reading = None, replace(reading, why=f"本次导入不读取{reading.field.value}")
+            unit = header.units.get(reading.index)
+            uses.append(
+                ColumnUse(
+                    sheet=sheet,
+                    column=reading.index,
+                    header=reading.text,
+                    key=reading.key,
+                    field=name.value if name else "",
+                    sample=_sample(rows, name) if name else "",
+                    unit=_UNIT_NAMES.get(unit, "") if name in MONEY_FIELDS and unit else "",
+                    note=reading.why,
+                )
+            )
+    return uses
+
+
+def _sample(rows: Sequence, name: Field) -> str:
+    for row in rows:
+        value = row.values.get(name)
+        if value in (None, "", frozenset()):
+            continue
+        return _shown(value)[:_SAMPLE_LENGTH]
+    return ""
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, Decimal):
+        return f"{format_wan(value)}万元"
+    if isinstance(value, tuple):
+        return format_years(*value)
+    if isinstance(value, frozenset | set):
+        return "、".join(sorted(value))
+    return str(value)

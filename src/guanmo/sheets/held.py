@@ -1,0 +1,108 @@
+"""An uploaded sheet kept on the server between its preview and the user's confirmation.
+
+Never in the session cookie: each user has a folder under MEDIA_ROOT/held/<user id>/ holding
+at most HELD_PER_USER files, each kept at most HELD_FOR; holding a new one clears the oldest
+and the stale. A held file is named by a random token, so one user cannot reach another's.
+"""
+
+import re
+import secrets
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.files.uploadedfile import UploadedFile
+from django.http import HttpRequest
+
+from guanmo.sheets.header import IGNORE, Field, parse_mapping
+
+HELD_PER_USER = 3
+HELD_FOR = 24 * 60 * 60  # seconds
+_TOKEN = re.compile(r"[0-9a-f]{32}")
+_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,5}")
+
+
+def _folder(user_id: int) -> Path:
+    return Path(settings.MEDIA_ROOT) / "held" / str(int(user_id))
+
+
+def hold(user_id: int, upload: UploadedFile) -> str:
+    """Keep the upload for its user; the token names it in later requests."""
+    folder = _folder(user_id)
+    folder.mkdir(parents=True, exist_ok=True)
+    _clear(folder)
+    token = secrets.token_hex(16)
+    suffix = Path(upload.name or "").suffix.lower()
+    suffix = suffix if _SUFFIX.fullmatch(suffix) else ""
+    with (folder / f"{token}{suffix}").open("wb") as kept:
+        for chunk in upload.chunks():
+            kept.write(chunk)
+    return token
+
+
+def held(user_id: int, token: str) -> Path | None:
+    """The user's held file for a token, or None (gone, stale, or not his)."""
+    if not _TOKEN.fullmatch(token):
+        return None
+    folder = _folder(user_id)
+    found = next(iter(sorted(folder.glob(f"{token}*"))), None) if folder.is_dir() else None
+    if found is None or time.time() - found.stat().st_mtime > HELD_FOR:
+        return None
+    return found
+
+
+def release(user_id: int, token: str) -> None:
+    """Forget a held file (after it is loaded, or abandoned)."""
+    path = held(user_id, token)
+    if path is not None:
+        path.unlink(missing_ok=True)
+
+
+def _clear(folder: Path) -> None:
+    """Drop stale files and the oldest, leaving room for one more."""
+    files = sorted(folder.iterdir(), key=lambda path: path.stat().st_mtime)
+    now = time.time()
+    for index, path in enumerate(files):
+        if now - path.stat().st_mtime > HELD_FOR or index < len(files) - (HELD_PER_USER - 1):
+            path.unlink(missing_ok=True)
+
+
+def mapping_from_form(post: Mapping[str, str]) -> dict[str, Field | None]:
+    """The columns a user named on a preview page: `col:<header key>` → a field's label or
+    忽略 ("" leaves the column as Guanmo read it). ValueError names a bad choice."""
+    return parse_mapping(
+        [f"{name[4:]}={value}" for name, value in post.items() if name.startswith("col:") and value]
+    )
+
+
+def field_choices() -> list[str]:
+    """What a preview page offers for a column: every field's label, then 忽略."""
+    return [name.value for name in Field if name != Field.SERIAL] + [IGNORE]
+
+
+@dataclass(frozen=True)
+class PreviewStep:
+    """What a preview page's request asks: the file's name as uploaded, the columns named,
+    and whether the user confirmed."""
+
+    file_name: str
+    mapping: dict[str, Field | None]
+    confirmed: bool
+
+
+def preview_step(request: HttpRequest, path: Path) -> PreviewStep:
+    """Read a preview page's request; a bad column choice is said as a message and dropped."""
+    given = request.POST if request.method == "POST" else request.GET
+    try:
+        mapping = mapping_from_form(request.POST)
+    except ValueError as error:
+        messages.error(request, str(error))
+        mapping = {}
+    return PreviewStep(
+        file_name=given.get("name", "")[:255] or path.name,
+        mapping=mapping,
+        confirmed=request.method == "POST" and request.POST.get("action") == "confirm",
+    )

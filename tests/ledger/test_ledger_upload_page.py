@@ -1,0 +1,75 @@
+"""The city office's ledger upload page: preview first, the unknown column named, then the
+ledger written and the report kept (issue 9 §2, §8)."""
+
+import re
+from urllib.parse import urlencode
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from guanmo.ledger.models import AnnualPlan, Project
+from guanmo.reporting.models import ImportRecord
+from tests.ledger.sheets import xlsx
+
+
+def sheet():
+    return SimpleUploadedFile(
+        "2025台账.xlsx",
+        xlsx(
+            [
+                ["2025年焦作市重点项目台账"],
+                ["项目名称", "所属区域", "总投资（亿元）", "年度盘子"],
+                ["武陟县新材料产业园", "武陟县", "1.25", 3000],
+                ["小计", None, "1.25", 3000],
+            ]
+        ).getvalue(),
+    )
+
+
+def test_the_city_office_previews_names_a_column_and_imports(client, world):
+    client.force_login(world.users["city"])
+    response = client.post(
+        reverse("ledger_import"), {"year": 2025, "level": "市", "sheet": sheet()}
+    )
+    assert response.status_code == 302
+    preview = response["Location"]
+    page = client.get(preview).content.decode()
+    assert re.search(
+        r"<td>总投资（亿元）</td>\s*<td>总投资</td>\s*<td>12500万元</td>\s*<td>亿元</td>", page
+    )
+    assert re.search(r"<td>年度盘子</td>\s*<td>（未读取）</td>", page)
+    assert not Project.objects.filter(name="武陟县新材料产业园").exists()
+
+    posted = {"name": "2025台账.xlsx", "year": 2025, "level": "市", "col:年度盘子": "年度计划投资"}
+    page = client.post(preview, {**posted, "action": "preview"}).content.decode()
+    assert re.search(r"<td>年度盘子</td>\s*<td>年度计划投资</td>\s*<td>3000万元</td>", page)
+    assert not Project.objects.filter(name="武陟县新材料产业园").exists()
+
+    done = client.post(preview, {**posted, "action": "confirm"})
+    record = ImportRecord.objects.get(kind=ImportRecord.Kind.LEDGER)
+    assert done["Location"] == reverse("import_record", args=[record.pk])
+    project = Project.objects.get(name="武陟县新材料产业园")
+    assert project.total_investment == 12500
+    assert AnnualPlan.objects.get(project=project).planned_investment == 3000
+    shown = client.get(done["Location"]).content.decode()
+    assert "年度计划投资 ← 年度盘子（示例：3000万元，单位：万元，用户指定）" in shown
+
+
+def test_a_sheet_of_another_year_is_refused_on_the_preview(client, world):
+    client.force_login(world.users["city"])
+    response = client.post(
+        reverse("ledger_import"), {"year": 2026, "level": "市", "sheet": sheet()}
+    )
+    page = client.get(response["Location"])
+    assert page.status_code == 400
+    assert "标题「2025年焦作市重点项目台账」写明2025年，与导入的2026年不符" in page.content.decode()
+    assert 'id="confirm-import"' not in page.content.decode()
+
+
+def test_a_preview_needs_the_year_it_was_uploaded_for(client, world):
+    client.force_login(world.users["city"])
+    response = client.post(
+        reverse("ledger_import"), {"year": 2025, "level": "市", "sheet": sheet()}
+    )
+    bare = response["Location"].split("?")[0] + "?" + urlencode({"year": "x"})
+    assert client.get(bare, follow=True).redirect_chain[-1][0] == reverse("ledger_import")
