@@ -9,15 +9,14 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from guanmo.regions.services import init_city
-from tests.cases import sheet_case
 from tests.ledger.sheets import xlsx
+from tests.sheets.files import Drawn, case_file, to_xls
 
-C13 = "C13_observation_score_sheets"
-ONE_SHEET_PER_JUDGE = sheet_case(C13, "a_每位评委一个工作表.xlsx")
-ONE_SHEET = sheet_case(C13, "a2_同样评分_一个工作表.xlsx")
-ONE_DECIMAL = sheet_case(C13, "b_一位小数打分.xlsx")
-ZONE_JUDGE_SCORES_ZONE = sheet_case(C13, "c_示范区评委给示范区打分_全称简称.xlsx")
-MENGZHOU_JUDGE_SCORES_MENGZHOU = sheet_case(C13, "c2_孟州评委给孟州市打分_简称全称.xlsx")
+ONE_SHEET_PER_JUDGE = case_file("C13", "a_")
+ONE_SHEET = case_file("C13", "a2_")
+ONE_DECIMAL = case_file("C13", "b_")
+ZONE_JUDGE_SCORES_ZONE = case_file("C13", "c_")
+MENGZHOU_JUDGE_SCORES_MENGZHOU = case_file("C13", "c2_")
 JUDGES = "评委甲、评委乙、评委丙、评委丁、评委戊、评委己、评委庚"
 HEADER = ["序号", "观摩点", "观摩点所属县区", "评委所属县区", "比规模（50分）", "比进度（50分）"]
 
@@ -213,3 +212,25 @@ def test_a_zone_written_as_its_code_is_the_zone(tmp_path, jiaozuo):
 
     assert "第2行：评委王五与观摩点「示范区职教园」同属城乡一体化示范区，应当回避" in said
     assert "第3行" not in said  # the same zone in full, and a city bureau that recuses nothing
+
+
+def test_an_xls_score_sheet_is_read_and_its_hidden_row_left_out_aloud(tmp_path, jiaozuo):
+    header = ["评委", "评委所属县区", "观摩点", "观摩点所属县区", "比规模（50分）"]
+    drawn = Drawn(
+        [
+            header,
+            ["张三", "", "温县医院", "温县", 40],
+            ["李四", "", "温县医院", "温县", 45],
+            ["李四", "", "温县医院", "温县", 10],  # an earlier card, hidden
+        ],
+        name="评分",
+        hidden_rows={4},
+    )
+    path = tmp_path / "评分.xls"
+    path.write_bytes(to_xls(drawn))
+
+    results, said = run("--scores", path, "--format", "json")
+
+    assert "读取1个工作表（评分），2位评委的评分2份" in said
+    assert "工作表「评分」第4行为隐藏行，未读取" in said
+    assert json.loads(results)["sites"][0]["score"] == "42.50"

@@ -10,13 +10,9 @@ sheet, row and column; with any fault the workbook yields no score cards.
 """
 
 import re
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from guanmo.observation.results import ScoreCard
 from guanmo.observation.rubric import (
@@ -31,8 +27,9 @@ from guanmo.regions.names import Coded, clean_text, identify_region
 from guanmo.regions.services import city_of_counties, counties_of
 from guanmo.sheets.cells import format_wan, parse_line, parse_paragraph
 from guanmo.sheets.faults import SheetFault
+from guanmo.sheets.formats import Source, open_workbook
 from guanmo.sheets.header import HEADER_SEARCH_ROWS
-from guanmo.sheets.workbook import Source
+from guanmo.sheets.sheet import Sheet, Unreadable
 
 JUDGE = "评委"
 JUDGE_REGION = "评委所属县区"
@@ -127,8 +124,15 @@ class _Worksheet:
     """One worksheet with a score header, as read but not yet checked."""
 
     name: str
-    rows: list[list[object]]
+    rows: list[tuple]
     top: int  # the header's index in `rows`
+    source: Sheet  # as the reader gave it: hidden and struck rows, formulas without values
+
+    def left_out(self, number: int) -> str:
+        """Why row `number` is not read: "隐藏行", "删除线行", or "" when it is read."""
+        if number in self.source.hidden_rows:
+            return "隐藏行"
+        return "删除线行" if number in self.source.struck_rows else ""
 
     @property
     def lines_above(self) -> list[str]:
@@ -150,28 +154,34 @@ def read_score_sheet(
     `recusal`, a judge scoring a site of his own county is a fault.
     """
     try:
-        worksheets = _worksheets(source)
+        worksheets = open_workbook(source)
     except FileNotFoundError:
         return _failed(f"找不到文件：{source}")
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
-        return _failed("无法读取文件：请使用 Excel 工作簿（.xlsx；旧版 .xls 请先另存为 .xlsx）")
+    except Unreadable as error:
+        return _failed(error.message)
     if fault := step_fault(step):
         return _failed(fault)
     scored = [
-        _Worksheet(name, rows, top)
-        for name, rows in worksheets
-        if (top := _find_header(rows)) is not None
+        _Worksheet(found.name, list(found.rows), top, found)
+        for found in worksheets
+        if (top := _find_header(found.rows)) is not None
     ]
     if not scored:
-        if not any(_filled(row) for _, rows in worksheets for row in rows):
+        if not any(_filled(row) for found in worksheets for row in found.rows):
             return _failed("评分表是空的")
         return _failed("未找到表头：前50行中没有同时写有“观摩点”和“评委”（或评分项）的一行")
     sheet = ScoreSheet(sheets=[worksheet.name for worksheet in scored])
     sheet.notes += [
-        f"工作表「{name}」没有评分表头，未读取"
-        for name, rows in worksheets
-        if name not in sheet.sheets and any(_filled(row) for row in rows)
+        f"工作表「{found.name}」没有评分表头，未读取"
+        for found in worksheets
+        if found.name not in sheet.sheets and any(_filled(row) for row in found.rows)
     ]
+    for worksheet in scored:
+        sheet.faults += _unreadable_cells(worksheet.source)
+        if worksheet.source.hidden:
+            sheet.notes.append(f"工作表「{worksheet.name}」是隐藏的工作表，也已读取")
+    if not sheet.ok:
+        return sheet
     hint = ""
     if regions is None:
         regions, hint = _regions_named_by(scored)
@@ -184,19 +194,13 @@ def read_score_sheet(
     return sheet
 
 
-def _worksheets(source: Source) -> list[tuple[str, list[list[object]]]]:
-    """Every worksheet's name and rows of values."""
-    workbook = load_workbook(source, read_only=True, data_only=True)
-    try:
-        sheets = []
-        for worksheet in workbook.worksheets:
-            worksheet.reset_dimensions()  # some writers record wrong sizes; read what is there
-            sheets.append(
-                (worksheet.title, [list(row) for row in worksheet.iter_rows(values_only=True)])
-            )
-        return sheets
-    finally:
-        workbook.close()
+def _unreadable_cells(found: Sheet) -> list[SheetFault]:
+    """Formula cells saved without a value: never read as blank or 0."""
+    if not found.unevaluated:
+        return []
+    cells = "、".join(found.unevaluated)
+    message = f"公式单元格{cells}没有保存计算结果；请在 Excel 或 WPS 中打开、保存后再试"
+    return [SheetFault(found.name, None, None, message)]
 
 
 def _regions_named_by(worksheets: Sequence[_Worksheet]) -> tuple[list[Coded], str]:
@@ -277,7 +281,10 @@ def _read(sheet: ScoreSheet, reader: "_RowReader", worksheet: _Worksheet) -> Non
         return
     cards_before = len(reader.cards)
     for number, row in enumerate(worksheet.rows[worksheet.top + 1 :], start=worksheet.top + 2):
-        reader.read(worksheet.name, columns, judge, number, row)
+        if (why := worksheet.left_out(number)) and _filled(row):
+            sheet.notes.append(f"工作表「{worksheet.name}」第{number}行为{why}，未读取")
+        elif not why:
+            reader.read(worksheet.name, columns, judge, number, row)
     if len(reader.cards) == cards_before and sheet.ok:
         sheet.faults.append(SheetFault(worksheet.name, columns.row, None, "表头以下没有任何评分"))
 

@@ -16,14 +16,14 @@ TRIMMING_METHODS = (Method.TRIMMED, Method.ZSCORE)
 
 
 class Command(BaseCommand):
-    help = "由纸质评分表（.xlsx）计算观摩评比结果：观摩点和县区得分、排名、评委一致性与结果通报"
+    help = "由纸质评分表计算观摩评比结果：观摩点和县区得分、排名、评委一致性与结果通报"
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--scores",
             type=Path,
             required=True,
-            help="评分表（.xlsx；读取每个有评分表头的工作表，可一位评委一个工作表）",
+            help="评分表（.xlsx、.xls、.ods、.csv 等；读取每个有评分表头的工作表）",
         )
         parser.add_argument(
             "--step", default=str(SCORE_STEP), help="打分单位（默认0.5分；一位小数打分用0.1）"
