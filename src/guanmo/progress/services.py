@@ -41,7 +41,8 @@ def first_day_after(year: int, month: int) -> date:
 def draft_letterhead(city: Region, period: Period) -> Letterhead:
     """The letterhead of a closed month's bulletin not yet issued: no number, dated the day
     the month was closed (so that every download of the draft is the same document)."""
-    return letterhead(office_for(city), number=None, dated=timezone.localdate(period.closed_at))
+    closed = timezone.localtime(period.closed_at).date()
+    return letterhead(office_for(city), number=None, dated=closed)
 
 
 def bulletin_content(city: Region, report: ProgressReport, head: Letterhead) -> bytes:
