@@ -55,6 +55,8 @@ def _attachment(content: bytes, extension: str, filename: str) -> FileResponse:
 
 def document_list(request: HttpRequest) -> HttpResponse:
     scope: Scope = request.scope
+    if not (scope.sees_city_totals or scope.county):
+        raise Http404("没有已印发的文件")
     documents = documents_for(scope).defer("content", "pdf")
     return render(
         request,
