@@ -13,6 +13,7 @@ from django.urls import reverse
 from guanmo.documents.models import IssuingOffice
 from guanmo.documents.pdf import docx_to_pdf
 from guanmo.documents.services import letterhead
+from guanmo.figures.formatting import yi
 from guanmo.observation.bulletin import TourFacts, TourReport
 from guanmo.observation.exporters.docx import results_docx
 from guanmo.observation.results import ScoreCard, tour_results
@@ -79,15 +80,18 @@ def test_a_long_county_table_repeats_its_header_and_keeps_numbers_whole(world, t
     pages = pdf_pages(docx_to_pdf(bulletin_docx(report, head, "焦作市")), tmp_path)
 
     assert_official_pages(pages, "焦作项目办〔2025〕12号")
-    with_table = [page for page in pages if re.search(r"\d,\d{3},\d{3}\.\d{2}", page.text)]
+    # A row of the county table: its amounts in 亿元 (163.37), its rate and difference.
+    row = r"\d{3}\.\d{2}\s+\d{2}\.\d{2}\s+\d+\.\d\s+[+-]?\d+\.\d"
+    with_table = [page for page in pages if re.search(row, page.text)]
     assert len(with_table) >= 2, "表格应跨页，才能检查续页表头"
     for page in with_table:
-        assert "年度计划投资" in page.text and "完成投资" in page.text, (
+        assert "年度计划投资" in page.text and "（亿元）" in page.text, (
             f"第{page.number}页的表格没有重复表头"
         )
     text = "".join(page.text for page in pages)
     for county in _many_counties():
-        assert f"{county.annual_plan:,.2f}" in text  # on one line, not broken mid-number
+        # 1633694.60万元 is 163.37亿元: on one line, not broken mid-number.
+        assert f"{yi(county.annual_plan)}" in text
 
 
 def _cards(counties: int, sites_each: int) -> list[ScoreCard]:

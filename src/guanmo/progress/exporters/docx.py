@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from guanmo.documents.official import Letterhead, OfficialDocument
+from guanmo.figures.formatting import TABLE_MONEY_PLACES, number, yi
 from guanmo.progress.exporters.text import COUNTY_TABLE_HEADERS, county_table_rows
 from guanmo.progress.report import ProgressReport
 from guanmo.progress.sections import BulletinSection
@@ -22,6 +23,20 @@ def bulletin_title(report: ProgressReport, city_name: str) -> str:
         f"关于{report.period.year}年{report.period.label}{city_name}"
         f"{report.subject}建设进展情况的通报"
     )
+
+
+# The bulletin's text speaks 亿元 ("完成投资63.37亿元"), so its table does too.
+COUNTY_HEADERS_YI = tuple(header.replace("（万元）", "（亿元）") for header in COUNTY_TABLE_HEADERS)
+
+
+def county_rows_in_yi(report: ProgressReport) -> list[list[str]]:
+    """The county table's rows (`county_table_rows`) with plan and completed in 亿元, two
+    decimals half-up, as the bulletin's sentences give them."""
+    rows = county_table_rows(report)
+    for row, figures in zip(rows, [*report.regions, report.total], strict=True):
+        row[3] = number(yi(figures.annual_plan), TABLE_MONEY_PLACES)
+        row[4] = number(yi(figures.completed), TABLE_MONEY_PLACES)
+    return rows
 
 
 # The bulletin's own headings are 一、二、三; added sections go on from 四.
@@ -48,8 +63,8 @@ def bulletin_docx(
     document.heading("三、项目报送情况")
     document.body(unreported_sentence(report))
     document.table(
-        COUNTY_TABLE_HEADERS,
-        county_table_rows(report),
+        COUNTY_HEADERS_YI,
+        county_rows_in_yi(report),
         caption=f"{report.period.year}年{report.period.label}各县区{report.subject}完成投资情况",
     )
     for numeral, section in zip(_ADDED_NUMERALS, sections, strict=False):
