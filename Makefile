@@ -15,8 +15,9 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-# PostgreSQL's server binaries and Chromium for the browser tests, nginx and systemd to check the
-# deployment files (Debian; skipped where present).
+# PostgreSQL's server binaries, Chromium for the browser tests, nginx and systemd to check the
+# deployment files, LibreOffice with free CJK fonts for documents as PDF and poppler to check
+# their pages (Debian; skipped where present).
 system-packages:
 	@if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
 		echo "安装 PostgreSQL 服务器程序……"; \
@@ -29,6 +30,11 @@ system-packages:
 	@if ! command -v nginx >/dev/null 2>&1 || ! command -v systemd-analyze >/dev/null 2>&1; then \
 		echo "安装 nginx 和 systemd（检查部署文件用）……"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light systemd openssl; \
+	fi
+	@if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 || ! fc-list | grep -q "AR PL UKai"; then \
+		echo "安装 LibreOffice、poppler 和楷体替代字体（公文 PDF 及其测试用）……"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			libreoffice-writer-nogui poppler-utils fonts-arphic-ukai fonts-arphic-uming fonts-liberation; \
 	fi
 
 demo: $(STAMP)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("reporting/", include("guanmo.reporting.urls")),
     path("observation/", include("guanmo.observation.urls")),
     path("supervision/", include("guanmo.supervision.urls")),
+    path("documents/", include("guanmo.documents.urls")),
     path("commissioners/", include("guanmo.commissioners.urls")),
     path("public/", include("guanmo.disclosure.urls")),
     path("accounts/", include("guanmo.accounts.urls")),

@@ -149,8 +149,12 @@ def test_one_reopened_problem_keeps_its_reason_and_is_being_handled_again(demo):
 def test_two_supervision_orders_for_problems_that_climbed_to_the_city_office(demo):
     orders = SupervisionOrder.objects.order_by("sequence").select_related("problem")
 
-    assert [order.number for order in orders] == ["焦作督〔2025〕1号", "焦作督〔2025〕2号"]
+    assert [order.number for order in orders] == [
+        "焦作项目办督〔2025〕1号",
+        "焦作项目办督〔2025〕2号",
+    ]
     for order in orders:
+        assert order.deadline >= order.issued_on
         assert order.problem.status == Status.OPEN
         assert order.problem.level >= Level.CITY_OFFICE
         step = order.problem.steps.get(action=Action.ORDER)

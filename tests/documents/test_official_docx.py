@@ -5,13 +5,8 @@ from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from guanmo.documents.docx import (
-    add_body,
-    add_form_table,
-    add_heading,
-    add_title,
-    new_official_document,
-)
+from guanmo.documents.docx import add_body, add_heading, add_title, new_official_document
+from guanmo.documents.tables import add_form_table
 
 
 def _round_trip(document) -> Document:

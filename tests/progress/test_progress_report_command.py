@@ -101,7 +101,9 @@ def test_docx_is_an_a4_bulletin_in_official_fonts(april, tmp_path):
     assert section.top_margin.mm == pytest.approx(37, abs=0.01)
     assert section.left_margin.mm == pytest.approx(28, abs=0.01)
     paragraphs = [p for p in document.paragraphs if p.text]
-    assert paragraphs[0].text == "关于2025年1—4月焦作市市重点项目建设进展情况的通报"
+    assert paragraphs[0].text == "焦作市重点项目建设办公室文件"  # the mark, red
+    assert str(paragraphs[0].runs[0].font.color.rgb) == "FF0000"
+    assert paragraphs[1].text == "关于2025年1—4月焦作市市重点项目建设进展情况的通报"
     texts = [p.text for p in paragraphs]
     assert (
         "1—4月，3个市重点项目完成投资0.1亿元，占年度计划的30.0%，低于时间进度3.3个百分点。" in texts
@@ -110,18 +112,18 @@ def test_docx_is_an_a4_bulletin_in_official_fonts(april, tmp_path):
     def east_asian_font(paragraph):
         return paragraph.runs[0]._element.rPr.rFonts.get(qn("w:eastAsia"))
 
-    assert east_asian_font(paragraphs[0]) == "方正小标宋简体"
-    assert east_asian_font(paragraphs[1]) == "黑体"
-    assert east_asian_font(paragraphs[2]) == "仿宋_GB2312"
+    assert east_asian_font(paragraphs[1]) == "方正小标宋简体"
+    assert paragraphs[2].text.endswith("：")  # 主送机关
+    assert east_asian_font(paragraphs[3]) == "黑体"
+    assert east_asian_font(paragraphs[4]) == "仿宋_GB2312"
     table = document.tables[0]
     assert [c.text for c in table.rows[0].cells][:2] == ["位次", "县区"]
-    assert [c.text for c in table.rows[1].cells][1:6] == [
-        "武陟县",
-        "1",
-        "1,000.00",
-        "500.00",
-        "50.0",
+    # The text speaks 亿元, so does the table: 1,000 and 500 万元 are 0.10 and 0.05 亿元.
+    assert [c.text for c in table.rows[0].cells][3:5] == [
+        "年度计划投资（亿元）",
+        "完成投资（亿元）",
     ]
+    assert [c.text for c in table.rows[1].cells][1:6] == ["武陟县", "1", "0.10", "0.05", "50.0"]
     assert table.rows[-1].cells[1].text == "合计"
 
 

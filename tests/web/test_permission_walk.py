@@ -211,6 +211,11 @@ def post_actions(places) -> dict[str, tuple[str, dict[str, int]]]:
             reverse("site_add", args=[tour]),
             {"leader": 404, "commissioner": 404, "department": 404},
         ),
+        # Results are a county's to see only once the tour has closed; this one is open.
+        "tour_results_issue": (
+            reverse("tour_results_issue", args=[tour]),
+            {**organiser, "wuzhi": 404, "wenxian": 404},
+        ),
         # Judges are not users: a signed-in user is no judge.
         "judge_submit": (reverse("judge_submit"), dict.fromkeys(ROLES, 404)),
         "report_upload": (reverse("report_upload", args=[report]), county_only),

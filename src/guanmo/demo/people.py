@@ -4,9 +4,10 @@ December open with the counties' drafts), so that every page has something to sh
 
 import secrets
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from guanmo.accounts.models import Role, User
 from guanmo.ledger.models import MonthlyProgress, Project
@@ -102,8 +103,10 @@ def create_demo_periods(city: Region, year: int, open_month: int = 12) -> None:
             deadline=date(year + month // 12, month % 12 + 1, 5),
             opened_by=office,
         )
-        if not is_open:
-            Period.objects.filter(pk=period.pk).update(closed_at=period.opened_at)
+        if not is_open:  # closed three days after the reporting deadline, at the day's end
+            closed = datetime.combine(period.deadline + timedelta(days=3), time(17))
+            closed_at = timezone.make_aware(closed)
+            Period.objects.filter(pk=period.pk).update(closed_at=closed_at)
         reports = {}
         for number, unit in enumerate(units_of(city)):
             status = (

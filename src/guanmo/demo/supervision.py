@@ -22,6 +22,7 @@ from guanmo.accounts.models import Department, Role, User
 from guanmo.demo.city import TODAY, YEAR
 from guanmo.demo.people import DemoLogin, demo_login
 from guanmo.demo.problem_lives import ORDERED, OUTCOMES, PLAN, Event, Outcome
+from guanmo.documents.models import IssuedDocument, Kind
 from guanmo.ledger.models import Project
 from guanmo.regions.models import Region
 from guanmo.reporting.models import Period, ReportEntry
@@ -162,6 +163,8 @@ def create_demo_supervision(city: Region, seed: int) -> DemoSupervision:
     """(Re)create the departments with their users, the year's problems and the meeting."""
     Meeting.objects.filter(city=city).delete()
     Problem.objects.filter(project__city=city).delete()
+    # The orders' issued files go with them (their numbers start again from 1).
+    IssuedDocument.objects.filter(city=city, kind=Kind.SUPERVISION_ORDER).delete()
     SupervisionRules.objects.filter(city=city).delete()  # the default deadlines, as planned
     rng = random.Random(seed)
     departments, answerers, logins = _departments(city)
@@ -362,7 +365,11 @@ def _live(cases: "_Cases", answerers: dict[int, User], rng: random.Random) -> No
                 services.reopen(problem, user=problem.raised_by, reason=REOPEN_REASON, today=day)
             elif what == "order":
                 services.issue_order(
-                    problem, user=office, requirements=_requirements(problem, day), today=day
+                    problem,
+                    user=office,
+                    requirements=_requirements(problem),
+                    deadline=day + timedelta(days=7),
+                    today=day,
                 )
     services.escalate_overdue(city, today=TODAY)
 
@@ -391,9 +398,10 @@ def _raise(case: Case) -> Problem:
     )
 
 
-def _requirements(problem: Problem, issued_on: date) -> str:
-    due = issued_on + timedelta(days=7)
+def _requirements(problem: Problem) -> str:
+    """The order's requirements; its deadline (a week after the order) is the order's own
+    field, stated once in its text, so the two can never disagree."""
     return (
-        f"请{problem.department}高度重视，明确责任人，倒排工期，于{due.month}月{due.day}日前办结，"
-        "并将办理情况书面报送市项目办。"
+        f"请{problem.department}高度重视，明确责任人，倒排工期，按期办结，"
+        "并将办理情况书面报送市重点项目建设办公室。"
     )

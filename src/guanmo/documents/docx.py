@@ -1,39 +1,58 @@
-"""Building blocks for official documents (公文) in the GB/T 9704 layout, with python-docx.
+"""Building blocks for official documents (公文) in the GB/T 9704-2012 layout, with python-docx.
 
-A4 paper; margins 37 mm top, 35 mm bottom, 28 mm left, 26 mm right; title in 方正小标宋简体
-二号, first-level headings in 黑体 三号, second-level in 楷体_GB2312 三号, body in 仿宋_GB2312
-三号 with a fixed 28.95 pt line and a two-character first-line indent. Chinese fonts must be
-named in w:eastAsia as well, or Word sets Chinese text in its default font.
+A4 paper; 天头 37 mm, 订口 28 mm, a text area of 156 × 225 mm (so 26 mm right, 35 mm below);
+title in 方正小标宋简体 二号, first-level headings in 黑体 三号, second-level in 楷体_GB2312 三号,
+body in 仿宋_GB2312 三号 on 22 lines of 28 characters (a fixed 28.95 pt line, a two-character
+first-line indent). Chinese fonts must be named in w:eastAsia as well, or Word sets Chinese text
+in its default font. The official fonts are named; where they are not installed (LibreOffice on
+Debian) `guanmo/documents/fonts.conf` stands free fonts in for them.
+
+The whole document (版头, 主体, 版记, page numbers) is assembled by `guanmo.documents.official`;
+this module holds the pieces it is made of.
 """
 
-from collections.abc import Sequence
+import io
+import zipfile
+from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Emu, Mm, Pt
+from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 TITLE_FONT = "方正小标宋简体"
 HEADING_FONT = "黑体"
 SUBHEADING_FONT = "楷体_GB2312"
 BODY_FONT = "仿宋_GB2312"
+PAGE_NUMBER_FONT = "宋体"
 LATIN_FONT = "Times New Roman"
 
 SIZE_TWO = Pt(22)  # 二号
 SIZE_THREE = Pt(16)  # 三号
 SIZE_FOUR = Pt(14)  # 四号
 SIZE_TABLE = Pt(12)  # 小四
-LINE_PITCH = Pt(28.95)  # 22 lines to the page
+LINE_PITCH = Pt(28.95)  # 22 lines to the 225 mm text area
 FORM_LABEL_WIDTH = Mm(35)
+
+PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
+TOP_MARGIN, LEFT_MARGIN = Mm(37), Mm(28)  # 天头, 订口
+TEXT_WIDTH, TEXT_HEIGHT = Mm(156), Mm(225)
+RIGHT_MARGIN = Emu(PAGE_WIDTH - LEFT_MARGIN - TEXT_WIDTH)
+BOTTOM_MARGIN = Emu(PAGE_HEIGHT - TOP_MARGIN - TEXT_HEIGHT)
+# The page number's top edge sits 7 mm below the text area (GB/T 9704 7.5).
+FOOTER_DISTANCE = Emu(BOTTOM_MARGIN - Mm(7) - SIZE_FOUR)
+
+RED = "FF0000"
 
 
 def set_run_font(run: Run, name: str, size: Pt, *, bold: bool = False) -> None:
-    """Name the font for Latin and Chinese text alike."""
+    """Name the font for Latin and Chinese text alike (digits in Times New Roman beside 仿宋)."""
     run.font.name = LATIN_FONT if name == BODY_FONT else name
     run.font.size = size
     run.font.bold = bold
@@ -42,12 +61,13 @@ def set_run_font(run: Run, name: str, size: Pt, *, bold: bool = False) -> None:
 
 
 def new_official_document() -> DocumentObject:
-    """An empty A4 document with the 公文 margins and the body font as its default."""
+    """An empty A4 document with the 公文 text area and the body font as its default."""
     document = Document()
     for section in document.sections:
-        section.page_width, section.page_height = Mm(210), Mm(297)
-        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-        section.left_margin, section.right_margin = Mm(28), Mm(26)
+        section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
+        section.top_margin, section.bottom_margin = TOP_MARGIN, BOTTOM_MARGIN
+        section.left_margin, section.right_margin = LEFT_MARGIN, RIGHT_MARGIN
+        section.footer_distance = FOOTER_DISTANCE
     normal = document.styles["Normal"]
     normal.font.name = LATIN_FONT
     normal.font.size = SIZE_THREE
@@ -56,6 +76,7 @@ def new_official_document() -> DocumentObject:
     normal.paragraph_format.line_spacing = LINE_PITCH
     normal.paragraph_format.space_before = Pt(0)
     normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.widow_control = True
     return document
 
 
@@ -64,13 +85,16 @@ def add_title(document: DocumentObject, text: str) -> None:
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     paragraph.paragraph_format.line_spacing = Pt(36)
     paragraph.paragraph_format.space_after = LINE_PITCH
+    paragraph.paragraph_format.keep_with_next = True
     set_run_font(paragraph.add_run(text), TITLE_FONT, SIZE_TWO)
 
 
 def add_heading(document: DocumentObject, text: str, *, level: int = 1) -> None:
-    """一、… in 黑体 (level 1) or （一）… in 楷体_GB2312 (level 2), indented like the body."""
+    """一、… in 黑体 (level 1) or （一）… in 楷体_GB2312 (level 2), indented like the body and
+    never left alone at the foot of a page."""
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.first_line_indent = SIZE_THREE * 2
+    paragraph.paragraph_format.keep_with_next = True
     font = HEADING_FONT if level == 1 else SUBHEADING_FONT
     set_run_font(paragraph.add_run(text), font, SIZE_THREE)
 
@@ -81,62 +105,89 @@ def add_body(document: DocumentObject, text: str) -> None:
     set_run_font(paragraph.add_run(text), BODY_FONT, SIZE_THREE)
 
 
-def add_table(
+def add_line(
     document: DocumentObject,
-    headers: Sequence[str],
-    rows: Sequence[Sequence[str]],
+    text: str = "",
     *,
-    caption: str | None = None,
-) -> None:
-    """A bordered table in 仿宋_GB2312 小四, header in 黑体, centred on the page."""
-    if caption:
-        paragraph = document.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        set_run_font(paragraph.add_run(caption), HEADING_FONT, SIZE_FOUR)
-    table = document.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, header in zip(table.rows[0].cells, headers, strict=True):
-        _fill_cell(cell, header, HEADING_FONT)
-    for values in rows:
-        cells = table.add_row().cells
-        for cell, value in zip(cells, values, strict=True):
-            _fill_cell(cell, value, BODY_FONT)
+    font: str = BODY_FONT,
+    size: Pt = SIZE_THREE,
+    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.LEFT,
+) -> Paragraph:
+    """A paragraph without indent (主送机关, 版记, blank lines)."""
+    paragraph = document.add_paragraph()
+    paragraph.alignment = align
+    if text:
+        set_run_font(paragraph.add_run(text), font, size)
+    return paragraph
 
 
-def add_form_table(document: DocumentObject, rows: Sequence[tuple[str, str]]) -> None:
-    """A form of label and value rows (a 督办单's 项目名称 | …): labels in 黑体 centred, values
-    in 仿宋_GB2312 from the left, several lines kept as separate paragraphs."""
-    table = document.add_table(rows=0, cols=2)
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for label, value in rows:
-        label_cell, value_cell = table.add_row().cells
-        label_cell.width = FORM_LABEL_WIDTH
-        _fill_cell(label_cell, label, HEADING_FONT)
-        lines = value.splitlines() or [""]
-        _fill_cell(value_cell, lines[0], BODY_FONT, centred=False)
-        for line in lines[1:]:
-            paragraph = value_cell.add_paragraph()
-            paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-            set_run_font(paragraph.add_run(line), BODY_FONT, SIZE_TABLE)
+def set_border(paragraph: Paragraph, side: str, *, size_eighths: int, color: str = "000000"):
+    """A rule along one side of a paragraph (the red separator line, the 版记 lines); the rule
+    spans the text area, as the paragraph does."""
+    properties = paragraph._p.get_or_add_pPr()
+    borders = properties.find(qn("w:pBdr"))
+    if borders is None:
+        borders = OxmlElement("w:pBdr")
+        # w:pBdr must precede the spacing and indentation elements in w:pPr.
+        properties.insert_element_before(
+            borders, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr"
+        )
+    rule = OxmlElement(f"w:{side}")
+    rule.set(qn("w:val"), "single")
+    rule.set(qn("w:sz"), str(size_eighths))
+    rule.set(qn("w:space"), "1")
+    rule.set(qn("w:color"), color)
+    borders.append(rule)
 
 
-def _fill_cell(cell, text: str, font: str, *, centred: bool = True) -> None:
-    paragraph = cell.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
-    paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-    set_run_font(paragraph.add_run(text), font, SIZE_TABLE)
+def add_field(paragraph: Paragraph, instruction: str, font: str, size: Pt) -> None:
+    """A field (PAGE) as Word writes it: begin, instruction, separate, a shown value, end."""
+
+    def run_with(element) -> None:
+        run = paragraph.add_run()
+        set_run_font(run, font, size)
+        run._r.append(element)
+
+    run_with(_field_char("begin"))
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = f" {instruction} "
+    run_with(code)
+    run_with(_field_char("separate"))
+    shown = OxmlElement("w:t")
+    shown.text = "1"
+    run_with(shown)
+    run_with(_field_char("end"))
 
 
-def add_signature(document: DocumentObject, issuer: str, date_text: str) -> None:
-    """The issuing body and date, right-aligned under the text, after a blank line."""
-    document.add_paragraph()
-    for text in (issuer, date_text):
-        paragraph = document.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        paragraph.paragraph_format.right_indent = SIZE_THREE * 4
-        set_run_font(paragraph.add_run(text), BODY_FONT, SIZE_THREE)
+def _field_char(kind: str):
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    return char
+
+
+def docx_bytes(document: DocumentObject, *, dated: date, author: str, title: str) -> bytes:
+    """The document as bytes that depend on its content and `dated` only: core properties and
+    the zip entries' times are the 成文日期, so the same document saved twice is the same file."""
+    moment = datetime(dated.year, dated.month, dated.day)
+    properties = document.core_properties
+    properties.author = properties.last_modified_by = author
+    properties.title = title
+    properties.created = properties.modified = properties.last_printed = moment
+    properties.revision = 1
+    buffer = io.BytesIO()
+    document.save(buffer)
+    fixed = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,
+        zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            stamped = zipfile.ZipInfo(entry.filename, date_time=moment.timetuple()[:6])
+            stamped.compress_type = zipfile.ZIP_DEFLATED
+            stamped.external_attr = 0o644 << 16
+            target.writestr(stamped, source.read(entry.filename))
+    return fixed.getvalue()
 
 
 def save(document: DocumentObject, output: str | Path | BinaryIO) -> None:

@@ -35,7 +35,8 @@ class TourFacts:
     sites: int
     judges: int
     counties: int
-    city: str = ""  # "焦作市"; names the issuing office
+    city: str = ""  # "焦作市"
+    office: str = ""  # the issuing office's full name (the city's `IssuingOffice`)
 
     @classmethod
     def from_cards(
@@ -54,7 +55,7 @@ class TourFacts:
 
     @property
     def issuer(self) -> str:
-        return f"{self.city}重点项目建设办公室"
+        return self.office or f"{self.city}重点项目建设办公室"
 
 
 @dataclass(frozen=True)

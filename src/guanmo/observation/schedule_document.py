@@ -4,9 +4,8 @@ stay, departure and distance for each site, and the lunch break in its place."""
 from collections.abc import Mapping
 from decimal import Decimal
 
-from docx.document import Document as DocumentObject
-
-from guanmo.documents.docx import add_body, add_heading, add_table, add_title, new_official_document
+from guanmo.documents.models import IssuingOffice
+from guanmo.documents.official import Letterhead, OfficialDocument
 from guanmo.observation.models import Site, Tour
 from guanmo.observation.schedule import Schedule
 
@@ -51,22 +50,24 @@ def _lunch_row(lunch) -> list[str]:
     return ["", f"{lunch.start:%H:%M}—{lunch.end:%H:%M}", "午餐", "", "", ""]
 
 
-def schedule_document(tour: Tour, schedule: Schedule, sites: Mapping[str, Site]) -> DocumentObject:
-    document = new_official_document()
-    add_title(document, f"{tour.name}日程安排")
+def schedule_document(
+    tour: Tour, schedule: Schedule, sites: Mapping[str, Site], office: IssuingOffice
+) -> bytes:
+    """The schedule as .docx bytes, under the city's letterhead: unnumbered and undated (it is
+    handed out with the tour, not issued), the same on every download of the same plan."""
+    head = Letterhead(issuer=office.full_name, mark=office.mark, number=None, dated=None)
+    document = OfficialDocument(head, f"{tour.name}日程安排")
     placed = sum(len(day.stops) for day in schedule.days)
-    add_body(
-        document,
+    document.body(
         f"本次观摩共{tour.days}天，安排观摩点{placed}个，自{tour.start_name}出发，"
         f"全程约{_km(schedule.distance_km)}。",
     )
     for number, day in enumerate(schedule.days, start=1):
-        add_heading(
-            document,
+        document.heading(
             f"{_NUMERALS[number - 1]}、第{number}天（{day.day.date.month}月{day.day.date.day}日）",
         )
-        add_table(document, _HEADERS, schedule_rows(day, sites))
+        document.table(_HEADERS, schedule_rows(day, sites))
     if schedule.unplaced:
         names = "、".join(sites[key].project.name for key in schedule.unplaced)
-        add_body(document, f"以下观摩点在日程内安排不下，需另行安排：{names}。")
-    return document
+        document.body(f"以下观摩点在日程内安排不下，需另行安排：{names}。")
+    return document.finish()

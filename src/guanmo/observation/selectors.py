@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db.models import QuerySet
 
 from guanmo.accounts.scope import Scope
+from guanmo.documents.services import office_for
 from guanmo.observation.bulletin import TourFacts, TourReport
 from guanmo.observation.models import Judge, Score, ScoreForm, Site, Tour
 from guanmo.observation.results import Method, ScoreCard, TourResults, Trim, tour_results
@@ -157,4 +158,5 @@ def tour_facts(tour: Tour) -> TourFacts:
         judges=tour.judges.count(),
         counties=len({site.project.county_id for site in sites}),
         city=tour.city.name,
+        office=office_for(tour.city).full_name,
     )

@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/route.docx", route.tour_route_file, name="tour_route_file"),
     path("<int:pk>/results/", results.tour_results_page, name="tour_results"),
     path("<int:pk>/results.<str:extension>", results.tour_results_file, name="tour_results_file"),
+    path("<int:pk>/results/issue/", results.tour_results_issue, name="tour_results_issue"),
     path("sites/<int:pk>/decide/", tours.site_decide, name="site_decide"),
     path("sites/<int:pk>/edit/", tours.site_edit, name="site_edit"),
     path("sites/<int:pk>/move/", route.site_move, name="site_move"),

@@ -2,19 +2,32 @@
 
 import io
 from collections import Counter
+from datetime import date
 from decimal import Decimal
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
+from guanmo import clock
 from guanmo.accounts.scope import Scope
-from guanmo.figures.arithmetic import completion_rate
+from guanmo.documents.services import DocumentError
+from guanmo.documents.views import document_response, file_response
+from guanmo.figures.arithmetic import completion_rate, period_label
 from guanmo.figures.formatting import yi
 from guanmo.ledger.models import Stage
 from guanmo.progress.exporters import FILE_FORMATS
 from guanmo.progress.exporters.docx import bulletin_title
 from guanmo.progress.sections import bulletin_sections
 from guanmo.progress.selectors import key_projects, progress_report_for
+from guanmo.progress.services import (
+    bulletin_content,
+    draft_letterhead,
+    issue_bulletin,
+    issued_bulletin,
+)
 from guanmo.progress.status import cumulative_by_month, month_from_query, project_statuses
 from guanmo.progress.warnings import WarningLevel
 from guanmo.reporting.models import Period
@@ -105,7 +118,8 @@ def bulletin_list(request: HttpRequest) -> HttpResponse:
 
 
 def bulletin(request: HttpRequest, year: int, month: int) -> HttpResponse:
-    """A closed month's bulletin: the progress figures, then the sections other apps add."""
+    """A closed month's bulletin: the progress figures, then the sections other apps add; the
+    city office issues it (numbered, with the 成文日期 it chooses)."""
     scope: Scope = request.scope
     period = _closed_period(scope, year, month)
     report = progress_report_for(scope.city, year, month)
@@ -117,19 +131,51 @@ def bulletin(request: HttpRequest, year: int, month: int) -> HttpResponse:
             "report": report,
             "title": bulletin_title(report, scope.city.name),
             "sections": bulletin_sections(scope.city, year, month),
+            "issued": issued_bulletin(scope.city, year, month),
+            "may_issue": scope.is_city_office,
+            "today": clock.today(),
         },
     )
 
 
-def bulletin_file(request: HttpRequest, year: int, month: int, extension: str) -> FileResponse:
+@require_POST
+def bulletin_issue(request: HttpRequest, year: int, month: int) -> HttpResponse:
     scope: Scope = request.scope
     _closed_period(scope, year, month)
-    if extension not in FILE_FORMATS:
+    if not scope.is_city_office:
+        raise PermissionDenied("只有市项目办可以印发通报")
+    try:
+        dated = date.fromisoformat(request.POST.get("dated") or clock.today().isoformat())
+    except ValueError:
+        messages.error(request, "成文日期格式不正确")
+        return redirect("bulletin", year, month)
+    try:
+        document = issue_bulletin(scope.city, year, month, dated=dated, user=request.user)
+    except DocumentError as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, f"已印发{document.number}")
+    return redirect("bulletin", year, month)
+
+
+def bulletin_file(request: HttpRequest, year: int, month: int, extension: str) -> HttpResponse:
+    """A closed month's bulletin as a file: the issued document when it has been issued, else
+    the draft (unnumbered, dated the day the month closed); .pdf the same through LibreOffice."""
+    scope: Scope = request.scope
+    period = _closed_period(scope, year, month)
+    if extension not in (*FILE_FORMATS, "pdf"):
         raise Http404("不支持的格式")
+    filename = f"{scope.city.name}{year}年{period_label(month)}重点项目进展情况通报.{extension}"
+    if extension in ("docx", "pdf"):
+        document = issued_bulletin(scope.city, year, month)
+        if document is not None:
+            return document_response(document, extension)
+        report = progress_report_for(scope.city, year, month)
+        content = bulletin_content(scope.city, report, draft_letterhead(scope.city, period))
+        return file_response(content, extension, filename)
     report = progress_report_for(scope.city, year, month, with_projects=True)
     output = io.BytesIO()
     sections = bulletin_sections(scope.city, year, month)
     FILE_FORMATS[extension](report, scope.city.name, output, sections=sections)
     output.seek(0)
-    filename = f"{scope.city.name}{year}年{report.period.label}重点项目进展情况通报.{extension}"
     return FileResponse(output, as_attachment=True, filename=filename)

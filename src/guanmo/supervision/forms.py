@@ -77,6 +77,12 @@ class OrderForm(forms.Form):
         max_length=2000,
         initial="请高度重视，明确责任人，倒排工期，按期办结，并将办理情况书面报送。",
     )
+    deadline = forms.DateField(
+        label="办结时限",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="不填则为原办理时限；原时限已过的，为督办单日期后7天",
+    )
 
 
 class InstructionForm(forms.Form):

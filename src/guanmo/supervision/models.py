@@ -12,6 +12,8 @@ from django.db import models
 from django.utils import timezone
 
 from guanmo.accounts.models import Department
+from guanmo.documents.models import Kind
+from guanmo.documents.services import number_of, office_for
 from guanmo.ledger.models import Project
 from guanmo.regions.models import Region
 from guanmo.reporting.models import ReportEntry
@@ -246,6 +248,9 @@ class SupervisionOrder(models.Model):
         related_name="+",
     )
     issued_on = models.DateField("签发日期")
+    # The order's own deadline: the problem's may have passed when the order is issued (that
+    # is why it is issued), and an order dated 14 December cannot order completion by the 4th.
+    deadline = models.DateField("办结时限")
 
     class Meta:
         verbose_name = "督办单"
@@ -255,6 +260,11 @@ class SupervisionOrder(models.Model):
             models.UniqueConstraint(
                 fields=["city", "year", "sequence"], name="supervision_order_number_once"
             ),
+            models.CheckConstraint(
+                condition=models.Q(deadline__gte=models.F("issued_on")),
+                name="supervision_order_due_after_its_date",
+                violation_error_message="办结时限不得早于督办单日期",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -262,5 +272,5 @@ class SupervisionOrder(models.Model):
 
     @property
     def number(self) -> str:
-        """督〔2025〕3号, after the city's short name: 焦作督〔2025〕3号."""
-        return f"{self.city.short_name}督〔{self.year}〕{self.sequence}号"
+        """The city's 发文字号 prefix, 督 and the year's number: 焦作项目办督〔2025〕3号."""
+        return number_of(office_for(self.city), Kind.SUPERVISION_ORDER, self.year, self.sequence)

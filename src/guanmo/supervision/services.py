@@ -17,6 +17,9 @@ from django.utils import timezone
 
 from guanmo import bounds, clock
 from guanmo.accounts.models import Department, User
+from guanmo.documents.models import Kind
+from guanmo.documents.official import chinese_date
+from guanmo.documents.services import issue as issue_document
 from guanmo.ledger.models import Project
 from guanmo.locking import locked
 from guanmo.regions.models import Region
@@ -36,6 +39,7 @@ from guanmo.supervision.models import (
     ProblemStep,
     SupervisionOrder,
 )
+from guanmo.supervision.order_document import order_docx, order_title
 from guanmo.supervision.selectors import rules_for
 
 Action = ProblemStep.Action
@@ -227,20 +231,37 @@ def escalate_overdue(city: Region, *, today: date) -> list[ProblemStep]:
     return steps
 
 
+ORDER_DAYS = 7  # an order's deadline when none is given and the problem's has passed
+
+
+def order_deadline(problem_deadline: date, issued_on: date, deadline: date | None) -> date:
+    """The deadline an order states: the one given, else the problem's while it is still
+    ahead, else a week from the order's date. Never before the order's date."""
+    if deadline is None:
+        ahead = problem_deadline >= issued_on
+        deadline = problem_deadline if ahead else issued_on + timedelta(days=ORDER_DAYS)
+    if deadline < issued_on:
+        raise SupervisionError(f"办结时限不得早于督办单日期{chinese_date(issued_on)}")
+    return deadline
+
+
 @transaction.atomic
 def issue_order(
     problem: Problem,
     *,
     user: User,
     requirements: str,
+    deadline: date | None = None,
     today: date | None = None,
     seen_step: int | None = None,
 ) -> SupervisionOrder:
-    """A numbered supervision order (督办单) for the problem, the next number of the year."""
+    """A numbered supervision order (督办单) for the problem, the next number of the year,
+    with its own deadline (`order_deadline`), kept as issued (`guanmo.documents`)."""
     today = today or clock.today()
     _lock(problem, seen_step=seen_step)
     if problem.status == Status.CONFIRMED:
         raise SupervisionError("该问题已解决，无需督办")
+    due = order_deadline(problem.deadline, today, deadline)
     # The city's row is held while the next number is taken, so two orders issued at the same
     # instant are numbered one after the other instead of clashing on the unique number.
     city = locked(Region(pk=problem.project.city_id))
@@ -254,6 +275,20 @@ def issue_order(
         requirements=_required(requirements, "督办要求"),
         issued_by=user,
         issued_on=today,
+        deadline=due,
+    )
+    department = problem.department.name
+    issue_document(
+        city,
+        kind=Kind.SUPERVISION_ORDER,
+        subject=f"order-{order.pk}",
+        title=f"{order_title(order)}（{order.number}）",
+        dated=today,
+        user=user,
+        county=problem.project.county,
+        sequence=sequence,
+        addressee=department,
+        build=lambda head: order_docx(order, head),
     )
     _record(
         problem, Action.ORDER, user=user, on=today, note=f"{order.number}：{order.requirements}"

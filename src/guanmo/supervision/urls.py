@@ -13,6 +13,7 @@ urlpatterns = [
     path("problems/<int:pk>/order/", problems.order_new, name="order_new"),
     path("problems/<int:pk>/instruct/", problems.problem_instruct, name="problem_instruct"),
     path("orders/<int:pk>.docx", problems.order_file, name="order_file"),
+    path("orders/<int:pk>.pdf", problems.order_file, {"extension": "pdf"}, name="order_file_pdf"),
     path("meetings/", meetings.meeting_list, name="meeting_list"),
     path("meetings/new/", meetings.meeting_new, name="meeting_new"),
     path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),

@@ -4,16 +4,7 @@ county and site rankings, the podium, each county's sites and the judges' remark
 from pathlib import Path
 from typing import BinaryIO
 
-from django.utils import timezone
-
-from guanmo.documents.docx import (
-    add_body,
-    add_heading,
-    add_signature,
-    add_table,
-    add_title,
-    new_official_document,
-)
+from guanmo.documents.official import Letterhead, OfficialDocument
 from guanmo.observation.bulletin import (
     TourReport,
     bulletin_title,
@@ -33,33 +24,43 @@ from guanmo.observation.exporters.text import (
 _NUMBERS = "一二三四五六七八九十"
 
 
-def write_docx(report: TourReport, output: str | Path | BinaryIO) -> None:
+def results_docx(report: TourReport, head: Letterhead) -> bytes:
+    """The results bulletin as .docx bytes under the given letterhead."""
     results, facts = report.results, report.facts
-    document = new_official_document()
-    add_title(document, bulletin_title(facts))
+    document = OfficialDocument(head, bulletin_title(facts))
     headings = iter(_NUMBERS)
-    add_heading(document, f"{next(headings)}、观摩基本情况")
-    add_body(document, course_sentence(facts))
-    add_body(document, scoring_sentence(report))
-    add_heading(document, f"{next(headings)}、评比结果")
+    document.heading(f"{next(headings)}、观摩基本情况")
+    document.body(course_sentence(facts))
+    document.body(scoring_sentence(report))
+    document.heading(f"{next(headings)}、评比结果")
     if podium := podium_sentence(results.regions):
-        add_body(document, podium)
-    add_table(
-        document,
+        document.body(podium)
+    document.table(
         COUNTY_TABLE_HEADERS,
         county_table_rows(results),
         caption=f"{facts.name}各县区综合得分排名",
     )
-    add_table(document, SITE_TABLE_HEADERS, site_table_rows(results), caption="各观摩点得分排名")
-    add_heading(document, f"{next(headings)}、各县区观摩点得分情况")
+    document.table(SITE_TABLE_HEADERS, site_table_rows(results), caption="各观摩点得分排名")
+    document.heading(f"{next(headings)}、各县区观摩点得分情况")
     for region in results.regions:
-        add_body(document, county_sites_sentence(region, results.sites))
+        document.body(county_sites_sentence(region, results.sites))
     remarks = remarks_by_site(report.cards, [site.site for site in results.sites])
     if remarks:
-        add_heading(document, f"{next(headings)}、评委点评")
+        document.heading(f"{next(headings)}、评委点评")
         for site in remarks:
             said = "；".join(remark.text.rstrip("。；;. ") for remark in site.remarks)
-            add_body(document, f"{site.site}（{site.region}）：{said}。")
-    issued = timezone.localdate()
-    add_signature(document, facts.issuer, f"{issued.year}年{issued.month}月{issued.day}日")
-    document.save(output)
+            document.body(f"{site.site}（{site.region}）：{said}。")
+    return document.finish()
+
+
+def write_docx(report: TourReport, output: str | Path | BinaryIO) -> None:
+    """Write an unnumbered, undated draft under names made from the city's (the command
+    line's output)."""
+    head = Letterhead(
+        issuer=report.facts.issuer, mark=f"{report.facts.issuer}文件", number=None, dated=None
+    )
+    content = results_docx(report, head)
+    if isinstance(output, str | Path):
+        Path(output).write_bytes(content)
+    else:
+        output.write(content)

@@ -1,14 +1,13 @@
 """The tour's route and schedule: planned by the solver, adjusted by hand, printed."""
 
-import io
-
 from django.conf import settings
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from guanmo.documents.docx import save
+from guanmo.documents.services import office_for
+from guanmo.documents.views import file_response
 from guanmo.observation import route
 from guanmo.observation.routing import plan_route
 from guanmo.observation.schedule import arrange, split_counties, validate_schedule
@@ -119,15 +118,14 @@ def site_move(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("tour_route", tour.pk)
 
 
-def tour_route_file(request: HttpRequest, pk: int) -> FileResponse:
+def tour_route_file(request: HttpRequest, pk: int) -> HttpResponse:
     tour = organised_tour(request, pk)
     sites, _, schedule, _ = _schedule(tour)
     if schedule is None:
         raise Http404("尚未排定路线")
-    buffer = io.BytesIO()
-    save(schedule_document(tour, schedule, {str(site.pk): site for site in sites}), buffer)
-    buffer.seek(0)
-    return FileResponse(buffer, as_attachment=True, filename=f"{tour.name}日程安排.docx")
+    by_key = {str(site.pk): site for site in sites}
+    content = schedule_document(tour, schedule, by_key, office_for(tour.city))
+    return file_response(content, "docx", f"{tour.name}日程安排.docx")
 
 
 @require_POST

@@ -5,16 +5,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from django.utils import timezone
-
-from guanmo.documents.docx import (
-    add_body,
-    add_heading,
-    add_signature,
-    add_table,
-    add_title,
-    new_official_document,
-)
+from guanmo.documents.official import Letterhead, OfficialDocument
+from guanmo.figures.formatting import TABLE_MONEY_PLACES, number, yi
 from guanmo.progress.exporters.text import COUNTY_TABLE_HEADERS, county_table_rows
 from guanmo.progress.report import ProgressReport
 from guanmo.progress.sections import BulletinSection
@@ -33,8 +25,59 @@ def bulletin_title(report: ProgressReport, city_name: str) -> str:
     )
 
 
+# The bulletin's text speaks 亿元 ("完成投资63.37亿元"), so its table does too.
+COUNTY_HEADERS_YI = tuple(header.replace("（万元）", "（亿元）") for header in COUNTY_TABLE_HEADERS)
+
+
+def county_rows_in_yi(report: ProgressReport) -> list[list[str]]:
+    """The county table's rows (`county_table_rows`) with plan and completed in 亿元, two
+    decimals half-up, as the bulletin's sentences give them."""
+    rows = county_table_rows(report)
+    for row, figures in zip(rows, [*report.regions, report.total], strict=True):
+        row[3] = number(yi(figures.annual_plan), TABLE_MONEY_PLACES)
+        row[4] = number(yi(figures.completed), TABLE_MONEY_PLACES)
+    return rows
+
+
 # The bulletin's own headings are 一、二、三; added sections go on from 四.
 _ADDED_NUMERALS = "四五六七八九十"
+
+
+def bulletin_docx(
+    report: ProgressReport,
+    head: Letterhead,
+    city_name: str,
+    *,
+    sections: Sequence[BulletinSection] = (),
+) -> bytes:
+    """The bulletin as .docx bytes under the given letterhead (number and 成文日期)."""
+    document = OfficialDocument(head, bulletin_title(report, city_name))
+    document.heading("一、总体进展情况")
+    document.body(report.headline)
+    document.heading("二、各县区进展情况")
+    for sentence in (comparison_sentence(report), podium_sentence(report)):
+        if sentence:
+            document.body(sentence)
+    if unplanned := unplanned_sentence(report):
+        document.body(unplanned)
+    document.heading("三、项目报送情况")
+    document.body(unreported_sentence(report))
+    document.table(
+        COUNTY_HEADERS_YI,
+        county_rows_in_yi(report),
+        caption=f"{report.period.year}年{report.period.label}各县区{report.subject}完成投资情况",
+    )
+    for numeral, section in zip(_ADDED_NUMERALS, sections, strict=False):
+        document.heading(f"{numeral}、{section.heading}")
+        for sentence in section.sentences:
+            document.body(sentence)
+        if section.table is not None:
+            document.table(
+                section.table.headers,
+                section.table.text_rows(),
+                caption=section.table.caption,
+            )
+    return document.finish()
 
 
 def write_docx(
@@ -43,40 +86,18 @@ def write_docx(
     output: str | Path | BinaryIO,
     *,
     sections: Sequence[BulletinSection] = (),
+    head: Letterhead | None = None,
 ) -> None:
-    document = new_official_document()
-    add_title(document, bulletin_title(report, city_name))
-    add_heading(document, "一、总体进展情况")
-    add_body(document, report.headline)
-    add_heading(document, "二、各县区进展情况")
-    for sentence in (comparison_sentence(report), podium_sentence(report)):
-        if sentence:
-            add_body(document, sentence)
-    if unplanned := unplanned_sentence(report):
-        add_body(document, unplanned)
-    add_heading(document, "三、项目报送情况")
-    add_body(document, unreported_sentence(report))
-    add_table(
-        document,
-        COUNTY_TABLE_HEADERS,
-        county_table_rows(report),
-        caption=f"{report.period.year}年{report.period.label}各县区{report.subject}完成投资情况",
+    """Write the bulletin; without a letterhead, an unnumbered, undated draft under the names
+    made from the city's (the command line's output)."""
+    head = head or Letterhead(
+        issuer=f"{city_name}重点项目建设办公室",
+        mark=f"{city_name}重点项目建设办公室文件",
+        number=None,
+        dated=None,
     )
-    for numeral, section in zip(_ADDED_NUMERALS, sections, strict=False):
-        add_heading(document, f"{numeral}、{section.heading}")
-        for sentence in section.sentences:
-            add_body(document, sentence)
-        if section.table is not None:
-            add_table(
-                document,
-                section.table.headers,
-                section.table.text_rows(),
-                caption=section.table.caption,
-            )
-    issued = timezone.localdate()
-    add_signature(
-        document,
-        f"{city_name}重点项目建设办公室",
-        f"{issued.year}年{issued.month}月{issued.day}日",
-    )
-    document.save(output)
+    content = bulletin_docx(report, head, city_name, sections=sections)
+    if isinstance(output, str | Path):
+        Path(output).write_bytes(content)
+    else:
+        output.write(content)

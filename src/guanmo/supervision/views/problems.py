@@ -5,17 +5,20 @@ leader's instruction).
 Overdue problems are escalated as each page loads (the same idempotent service the daily
 command runs), so that what a page shows is never behind the calendar."""
 
-import io
+from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from guanmo import clock
 from guanmo.accounts.scope import Scope
+from guanmo.documents.models import Kind
+from guanmo.documents.services import issued, letterhead, office_for
+from guanmo.documents.views import document_response, file_response
 from guanmo.reporting.models import ReportEntry
 from guanmo.supervision import services
 from guanmo.supervision.deadlines import days_overdue
@@ -29,7 +32,7 @@ from guanmo.supervision.forms import (
     ReasonForm,
 )
 from guanmo.supervision.models import Problem, SupervisionOrder
-from guanmo.supervision.order_document import order_filename, write_order
+from guanmo.supervision.order_document import order_docx, order_filename
 from guanmo.supervision.permissions import (
     RAISING_ROLES,
     may_answer,
@@ -267,6 +270,13 @@ def order_new(request: HttpRequest, pk: int) -> HttpResponse:
         request, pk, lambda scope, _: may_direct(scope), "只有市项目办可以下发督办单"
     )
     requirements = request.POST.get("requirements", "")
+    try:
+        deadline = (
+            date.fromisoformat(request.POST["deadline"]) if request.POST.get("deadline") else None
+        )
+    except ValueError:
+        messages.error(request, "办结时限格式不正确")
+        return redirect("problem_detail", problem.pk)
     return _done(
         request,
         problem,
@@ -274,6 +284,7 @@ def order_new(request: HttpRequest, pk: int) -> HttpResponse:
             problem,
             user=request.user,
             requirements=requirements,
+            deadline=deadline,
             seen_step=_seen_step(request),
         ),
         "督办单已下发，可下载打印",
@@ -294,16 +305,23 @@ def problem_instruct(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def order_file(request: HttpRequest, pk: int) -> FileResponse:
-    """A supervision order as .docx, for anyone who may see its problem."""
+def order_file(request: HttpRequest, pk: int, extension: str = "docx") -> HttpResponse:
+    """A supervision order as issued (.docx, or PDF), for anyone who may see its problem."""
     orders = SupervisionOrder.objects.filter(problem__in=problems_for(request.scope))
-    order = get_object_or_404(
-        orders.select_related(
-            "city", "issued_by", "problem__project__county", "problem__department"
-        ),
-        pk=pk,
+    order = get_object_or_404(orders.select_related("city"), pk=pk)
+    if extension not in ("docx", "pdf"):
+        raise Http404("不支持的格式")
+    document = issued(order.city, Kind.SUPERVISION_ORDER, f"order-{order.pk}")
+    if document is not None:
+        return document_response(document, extension)
+    # An order issued before documents were kept: made again from its own number and date.
+    order = SupervisionOrder.objects.select_related(
+        "city", "problem__project__county", "problem__department"
+    ).get(pk=order.pk)
+    head = letterhead(
+        office_for(order.city),
+        number=order.number,
+        dated=order.issued_on,
+        addressee=order.problem.department.name,
     )
-    output = io.BytesIO()
-    write_order(order, output)
-    output.seek(0)
-    return FileResponse(output, as_attachment=True, filename=order_filename(order))
+    return file_response(order_docx(order, head), extension, order_filename(order))

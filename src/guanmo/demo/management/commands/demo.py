@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.urls import reverse
 
 from guanmo.demo.city import DEFAULT_SEED, YEAR, build_demo_city
+from guanmo.demo.documents import create_demo_office, issue_demo_documents
 from guanmo.demo.notes import create_demo_notes
 from guanmo.demo.people import create_demo_people, create_demo_periods
 from guanmo.demo.supervision import create_demo_supervision
@@ -20,12 +21,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, seed: int, **options):
         summary = build_demo_city(seed)
+        office = create_demo_office(summary.city)
         logins = create_demo_people(summary.city)
         create_demo_periods(summary.city, YEAR, OPEN_MONTH)
         notes = create_demo_notes(summary.city, seed)
         tours = create_demo_tours(summary.city, seed)
         supervision = create_demo_supervision(summary.city, seed)
         visits = create_demo_visits(summary.city, seed)
+        documents = issue_demo_documents(summary.city)
 
         report = progress_report_for(summary.city, YEAR, OPEN_MONTH - 1)
         self.stdout.write(
@@ -34,6 +37,13 @@ class Command(BaseCommand):
             f"{OPEN_MONTH}月填报中。"
         )
         self.stdout.write(report.headline)
+        latest = documents.latest
+        self.stdout.write(
+            f"{office.full_name}已印发1—{OPEN_MONTH - 1}月的{documents.bulletins}期月度通报，"
+            f"最近一期{latest.number}（{latest.dated:%Y年%-m月%-d日}），"
+            f"下载 {reverse('bulletin_file', args=[YEAR, OPEN_MONTH - 1, 'docx'])}；"
+            f"已印发文件 {reverse('document_list')}"
+        )
         self.stdout.write("登录地址：http://127.0.0.1:8000/  （管理后台 /admin/）")
         self.stdout.write(f"{'用户名':<8}{'密码':<16}{'角色':<8}范围")
         for login in [*logins, *supervision.logins]:

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from guanmo.documents.services import letterhead, office_for
 from guanmo.ledger.models import Level
 from guanmo.progress.exporters import FILE_FORMATS, TEXT_FORMATS
 from guanmo.progress.sections import bulletin_sections
@@ -33,7 +34,11 @@ class Command(BaseCommand):
         )
         if format in FILE_FORMATS:
             sections = bulletin_sections(city_region, year, month)
-            FILE_FORMATS[format](report, city_region.name, output, sections=sections)
+            extra = {}
+            if format == "docx":  # an unnumbered, undated draft under the city's office
+                office = office_for(city_region)
+                extra["head"] = letterhead(office, number=None, dated=None)
+            FILE_FORMATS[format](report, city_region.name, output, sections=sections, **extra)
             self.stdout.write(self.style.SUCCESS(f"已写入 {output}"))
             return
         rendered = TEXT_FORMATS[format](report, city_region.name)

@@ -1,0 +1,57 @@
+"""The demo city's issuing office and the documents it has issued: every closed month's
+bulletin, numbered and dated the day its month was closed, and the closed tour's results
+bulletin three days after the tour; in the order of their dates, so numbers follow dates."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from guanmo.accounts.models import Role, User
+from guanmo.documents.models import IssuedDocument, IssuingOffice
+from guanmo.observation.issuing import issue_results_bulletin, last_day
+from guanmo.observation.models import Tour
+from guanmo.progress.services import issue_bulletin
+from guanmo.regions.models import Region
+from guanmo.reporting.models import Period
+
+OFFICE = {
+    "full_name": "焦作市重点项目建设办公室",
+    "short_name": "焦作市项目办",
+    "number_prefix": "焦作项目办",
+    "signer": "李卫东",
+}
+
+
+def create_demo_office(city: Region) -> IssuingOffice:
+    """The office's names, set before anything is issued; documents of an earlier run go."""
+    IssuedDocument.objects.filter(city=city).delete()
+    office, _ = IssuingOffice.objects.update_or_create(city=city, defaults=OFFICE)
+    return office
+
+
+@dataclass(frozen=True)
+class DemoDocuments:
+    bulletins: int
+    latest: IssuedDocument | None
+
+
+def issue_demo_documents(city: Region) -> DemoDocuments:
+    """Issue the closed months' bulletins and the closed tours' results bulletins by date."""
+    office_user = User.objects.filter(role=Role.CITY_OFFICE, region=city).first()
+    issues: list[tuple[date, object]] = []
+    for period in Period.objects.filter(city=city, closed_at__isnull=False):
+        closed = timezone.localtime(period.closed_at).date()
+        issues.append((closed, ("bulletin", period.year, period.month)))
+    for tour in Tour.objects.filter(city=city, status=Tour.Status.CLOSED):
+        issues.append((last_day(tour) + timedelta(days=3), ("tour", tour)))
+    latest = None
+    bulletins = 0
+    for dated, what in sorted(issues, key=lambda issue: issue[0]):
+        if what[0] == "bulletin":
+            _, year, month = what
+            latest = issue_bulletin(city, year, month, dated=dated, user=office_user, today=dated)
+            bulletins += 1
+        else:
+            issue_results_bulletin(what[1], dated=dated, user=office_user, today=dated)
+    return DemoDocuments(bulletins=bulletins, latest=latest)

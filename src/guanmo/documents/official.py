@@ -1,0 +1,183 @@
+"""The one builder every official document goes through (GB/T 9704-2012, 党政机关公文格式).
+
+版头: the 发文机关标志 in red 小标宋 centred, 35 mm below the top of the text area; two lines
+below it the 发文字号 (焦作项目办〔2025〕12号) centred, and 4 mm below that the red separator
+line across the text area. 主体: the title two lines below the line, the 主送机关 flush left,
+the body, the 发文机关署名 centred over the 成文日期, which stands four characters from the
+right. 版记: between a thick, a thin and a thick rule, 抄送 and then 印发机关 with 印发日期.
+Page numbers "— 1 —" in 四号 宋体 below the text area, on the outside edge one character in:
+odd pages right, even pages left.
+
+Usage::
+
+    document = OfficialDocument(head, title="关于……的通报")
+    document.body("……")
+    document.table(headers, rows, caption="……")
+    content = document.finish()   # bytes of a .docx, the same for the same content and date
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml.ns import qn
+from docx.shared import Emu, Mm, Pt, RGBColor
+
+from guanmo.documents import docx as parts
+from guanmo.documents.tables import add_form_table, add_table, text_width
+
+# The mark is as wide as the text area allows, never above 小初 × 1.5.
+MARK_LARGEST = Pt(54)
+MARK_TOP = Mm(35)  # from the top of the text area to the mark's upper edge
+VERSION_SIZE = parts.SIZE_FOUR  # 版记 in 四号
+
+
+def chinese_date(day: date) -> str:
+    """2025年12月8日: the year in full, no leading zeros (GB/T 9704 7.3.5.3)."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """What a document says about its issue; the words come from the city's `IssuingOffice`.
+
+    `number` None for an unnumbered document (a schedule, a draft); `dated` None leaves the
+    成文日期 and 印发日期 out (a schedule handed out with the tour)."""
+
+    issuer: str  # 发文机关署名: 焦作市重点项目建设办公室
+    mark: str  # 发文机关标志: 焦作市重点项目建设办公室文件
+    number: str | None  # 发文字号: 焦作项目办〔2025〕12号
+    dated: date | None  # 成文日期
+    addressee: str = ""  # 主送机关, without the colon
+    copy_to: str = ""  # 抄送
+    printer: str = ""  # 印发机关
+    signer: str = ""  # 签发人, a person's name, where the document shows one
+
+
+class OfficialDocument:
+    def __init__(self, head: Letterhead, title: str) -> None:
+        self.head = head
+        self.title = title
+        self.document = parts.new_official_document()
+        self._letterhead()
+        parts.add_title(self.document, title)
+        if head.addressee:
+            parts.add_line(self.document, f"{head.addressee}：")
+
+    def _letterhead(self) -> None:
+        head, document = self.head, self.document
+        size = Pt(min(MARK_LARGEST.pt, parts.TEXT_WIDTH.pt / max(text_width(head.mark), 1)))
+        mark = parts.add_line(
+            document, head.mark, font=parts.TITLE_FONT, size=size, align=WD_ALIGN_PARAGRAPH.CENTER
+        )
+        mark.paragraph_format.space_before = MARK_TOP
+        mark.paragraph_format.line_spacing = Emu(int(size * 1.2))
+        for run in mark.runs:
+            run.font.color.rgb = RGBColor.from_string(parts.RED)
+        number = parts.add_line(document, head.number or "", align=WD_ALIGN_PARAGRAPH.CENTER)
+        number.paragraph_format.space_before = parts.LINE_PITCH * 2
+        number.paragraph_format.space_after = parts.LINE_PITCH * 2
+        # The red line 4 mm below the number, as wide as the text area.
+        parts.set_border(number, "bottom", size_eighths=12, color=parts.RED)
+        number._p.pPr.find(qn("w:pBdr"))[0].set(qn("w:space"), "11")
+
+    def heading(self, text: str, *, level: int = 1) -> None:
+        parts.add_heading(self.document, text, level=level)
+
+    def body(self, text: str) -> None:
+        parts.add_body(self.document, text)
+
+    def line(self, text: str) -> None:
+        parts.add_line(self.document, text)
+
+    def table(
+        self, headers: Sequence[str], rows: Sequence[Sequence[str]], *, caption: str | None = None
+    ) -> None:
+        add_table(self.document, headers, rows, caption=caption)
+
+    def form(self, rows: Sequence[tuple[str, str]]) -> None:
+        add_form_table(self.document, rows)
+
+    def finish(self) -> bytes:
+        """Sign, date, add the 版记 and the page numbers; the .docx as bytes."""
+        self._signature()
+        self._imprint()
+        self._page_numbers()
+        return parts.docx_bytes(
+            self.document,
+            dated=self.head.dated or date(2000, 1, 1),
+            author=self.head.issuer,
+            title=self.title,
+        )
+
+    def _signature(self) -> None:
+        """The issuer centred over the date; the date four characters in from the right."""
+        head, document = self.head, self.document
+        parts.add_line(document)
+        em = parts.SIZE_THREE
+        date_text = chinese_date(head.dated) if head.dated else ""
+        date_width = text_width(date_text)
+        issuer_width = text_width(head.issuer)
+        centre_in = 4 + date_width / 2 if date_text else 2 + issuer_width / 2
+        issuer = parts.add_line(document, head.issuer, align=WD_ALIGN_PARAGRAPH.RIGHT)
+        issuer.paragraph_format.right_indent = Emu(int(em * max(centre_in - issuer_width / 2, 2)))
+        issuer.paragraph_format.keep_with_next = True
+        if date_text:
+            dated = parts.add_line(document, date_text, align=WD_ALIGN_PARAGRAPH.RIGHT)
+            dated.paragraph_format.right_indent = Emu(em * 4)
+
+    def _imprint(self) -> None:
+        """版记: 抄送 between a thick and a thin rule, 印发机关 and 印发日期 over a thick one."""
+        head, document = self.head, self.document
+        if not (head.copy_to or head.printer):
+            return
+        em = VERSION_SIZE
+        parts.add_line(document)
+        lines = []
+        if head.copy_to:
+            copy_to = parts.add_line(document, f"抄送：{head.copy_to}。", size=VERSION_SIZE)
+            copy_to.paragraph_format.left_indent = em
+            copy_to.paragraph_format.first_line_indent = 0
+            lines.append(copy_to)
+        printed = parts.add_line(document, size=VERSION_SIZE)
+        printed.paragraph_format.left_indent = em
+        printed.paragraph_format.tab_stops.add_tab_stop(
+            Emu(parts.TEXT_WIDTH - em * 2), WD_TAB_ALIGNMENT.RIGHT
+        )
+        issued = f"{chinese_date(head.dated)}印发" if head.dated else ""
+        parts.set_run_font(
+            printed.add_run(f"{head.printer or head.issuer}\t{issued}"),
+            parts.BODY_FONT,
+            VERSION_SIZE,
+        )
+        lines.append(printed)
+        for paragraph in lines:
+            paragraph.paragraph_format.keep_together = True
+            paragraph.paragraph_format.keep_with_next = paragraph is not printed
+        parts.set_border(lines[0], "top", size_eighths=8)  # 0.35 mm
+        if len(lines) == 2:
+            parts.set_border(lines[0], "bottom", size_eighths=6)  # 0.25 mm
+        parts.set_border(printed, "bottom", size_eighths=8)
+
+    def _page_numbers(self) -> None:
+        """— 1 — on the outside: odd pages at the right, even pages at the left, one em in."""
+        section = self.document.sections[0]
+        self.document.settings.odd_and_even_pages_header_footer = True
+        for footer, align in (
+            (section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+            (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT),
+        ):
+            footer.is_linked_to_previous = False
+            paragraph = footer.paragraphs[0]
+            paragraph.alignment = align
+            paragraph.paragraph_format.line_spacing_rule = None
+            paragraph.paragraph_format.first_line_indent = 0
+            if align == WD_ALIGN_PARAGRAPH.RIGHT:
+                paragraph.paragraph_format.right_indent = parts.SIZE_FOUR
+            else:
+                paragraph.paragraph_format.left_indent = parts.SIZE_FOUR
+            font, size = parts.PAGE_NUMBER_FONT, parts.SIZE_FOUR
+            parts.set_run_font(paragraph.add_run("— "), font, size)
+            parts.add_field(paragraph, "PAGE", font, size)
+            parts.set_run_font(paragraph.add_run(" —"), font, size)

@@ -1,0 +1,143 @@
+"""Issuing documents: the 成文日期 checked, the next 发文字号 taken under a lock, the .docx
+built once and kept with its SHA-256.
+
+A refusal is a `DocumentError` whose message says why, in Chinese.
+"""
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.db.models import Max
+
+from guanmo.accounts.models import User
+from guanmo.documents.models import IssuedDocument, IssuingOffice, Kind
+from guanmo.documents.official import Letterhead, chinese_date
+from guanmo.documents.pdf import docx_to_pdf
+from guanmo.locking import locked
+from guanmo.regions.models import Region
+
+# A document may be dated a few days ahead (prepared for a meeting), not further.
+DAYS_AHEAD = 7
+# The main series (通报) is 焦作项目办〔2025〕12号; supervision orders have their own,
+# 焦作项目办督〔2025〕3号.
+SERIES = {
+    Kind.PROGRESS_BULLETIN: "",
+    Kind.TOUR_BULLETIN: "",
+    Kind.SUPERVISION_ORDER: "督",
+}
+
+
+class DocumentError(Exception):
+    """A document that may not be issued so; the message says why, in Chinese."""
+
+
+def office_for(city: Region) -> IssuingOffice:
+    """The city's issuing office; where the city has set none, names made from its own."""
+    try:
+        return city.issuing_office
+    except IssuingOffice.DoesNotExist:
+        return IssuingOffice(
+            city=city,
+            full_name=f"{city.name}重点项目建设办公室",
+            short_name=f"{city.name}项目办",
+            number_prefix=f"{city.short_name}项目办",
+        )
+
+
+def letterhead(
+    office: IssuingOffice,
+    *,
+    number: str | None,
+    dated: date | None,
+    addressee: str | None = None,
+) -> Letterhead:
+    """The office's names on a document; `addressee` None is the office's usual 主送机关."""
+    return Letterhead(
+        issuer=office.full_name,
+        mark=office.mark,
+        number=number,
+        dated=dated,
+        addressee=office.addressee if addressee is None else addressee,
+        copy_to=office.copy_to,
+        printer=office.full_name,
+        signer=office.signer,
+    )
+
+
+def check_date(dated: date, *, today: date, earliest: date | None = None) -> date:
+    """A 成文日期 not more than DAYS_AHEAD days after today, nor before `earliest`."""
+    if dated > today + timedelta(days=DAYS_AHEAD):
+        raise DocumentError(f"成文日期不得晚于{chinese_date(today + timedelta(days=DAYS_AHEAD))}")
+    if earliest is not None and dated < earliest:
+        raise DocumentError(f"成文日期不得早于{chinese_date(earliest)}")
+    return dated
+
+
+def number_of(office: IssuingOffice, kind: str, year: int, sequence: int) -> str:
+    return f"{office.number_prefix}{SERIES[kind]}〔{year}〕{sequence}号"
+
+
+def next_sequence(city: Region, kind: str, year: int) -> int:
+    """The next number of the kind's series in the year. Call inside a transaction that holds
+    the city's row (`select_for_update`), so two at once are numbered one after the other."""
+    same_series = [other for other, series in SERIES.items() if series == SERIES[kind]]
+    taken = IssuedDocument.objects.filter(city=city, year=year, kind__in=same_series)
+    return (taken.aggregate(last=Max("sequence"))["last"] or 0) + 1
+
+
+@transaction.atomic
+def issue(
+    city: Region,
+    *,
+    kind: str,
+    subject: str,
+    title: str,
+    dated: date,
+    user: User | None,
+    build: Callable[[Letterhead], bytes],
+    county: Region | None = None,
+    sequence: int | None = None,
+    addressee: str | None = None,
+) -> IssuedDocument:
+    """Number, build and keep a document. `build` turns the letterhead into .docx bytes;
+    `sequence` is given by a caller that keeps its own numbering (supervision orders), else
+    the next of the series is taken. Raises DocumentError when the subject is issued already."""
+    # The city's row is held while the number is taken: two issued at the same instant are
+    # numbered one after the other instead of clashing on the unique number.
+    city = locked(city)
+    if IssuedDocument.objects.filter(city=city, kind=kind, subject=subject).exists():
+        raise DocumentError(f"{title}已印发，不能重复印发")
+    office = office_for(city)
+    sequence = sequence or next_sequence(city, kind, dated.year)
+    number = number_of(office, kind, dated.year, sequence)
+    head = letterhead(office, number=number, dated=dated, addressee=addressee)
+    document = IssuedDocument(
+        city=city,
+        county=county,
+        kind=kind,
+        subject=subject,
+        title=title,
+        number=number,
+        year=dated.year,
+        sequence=sequence,
+        dated=dated,
+        issued_by=user,
+    )
+    document.store(build(head))
+    document.save()
+    return document
+
+
+def issued(city: Region, kind: str, subject: str) -> IssuedDocument | None:
+    return IssuedDocument.objects.filter(city=city, kind=kind, subject=subject).first()
+
+
+def pdf_of(document: IssuedDocument) -> bytes:
+    """The issued document as PDF, converted once and kept beside the .docx. Runs LibreOffice:
+    not inside a transaction."""
+    if document.pdf:
+        return bytes(document.pdf)
+    pdf = docx_to_pdf(bytes(document.content))
+    IssuedDocument.objects.filter(pk=document.pk).update(pdf=pdf)
+    return pdf

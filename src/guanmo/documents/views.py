@@ -1,0 +1,91 @@
+"""Issued documents: the list (cut to scope), each as .docx or PDF, and the issuing office's
+names for the city office to set."""
+
+import io
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from guanmo.accounts.scope import Scope
+from guanmo.documents.models import IssuedDocument, IssuingOffice
+from guanmo.documents.pdf import ConversionError, docx_to_pdf
+from guanmo.documents.selectors import documents_for
+from guanmo.documents.services import office_for, pdf_of
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+CONTENT_TYPES = {"docx": DOCX, "pdf": "application/pdf"}
+
+
+def file_response(content: bytes, extension: str, filename: str) -> FileResponse:
+    """A .docx as an attachment, or its PDF (converted here: never inside a transaction)."""
+    if extension == "pdf":
+        content = _converted(lambda: docx_to_pdf(content))
+        filename = filename.rsplit(".", 1)[0] + ".pdf"
+    return _attachment(content, extension, filename)
+
+
+def document_response(document: IssuedDocument, extension: str) -> FileResponse:
+    """An issued document as kept (.docx), or its PDF."""
+    if extension == "pdf":
+        content = _converted(lambda: pdf_of(document))
+        filename = f"{document.title}.pdf"
+    else:
+        content, filename = bytes(document.content), document.filename
+    return _attachment(content, extension, filename)
+
+
+def _converted(convert) -> bytes:
+    try:
+        return convert()
+    except ConversionError as failure:
+        raise Http404(str(failure)) from failure
+
+
+def _attachment(content: bytes, extension: str, filename: str) -> FileResponse:
+    return FileResponse(
+        io.BytesIO(content),
+        as_attachment=True,
+        filename=filename,
+        content_type=CONTENT_TYPES[extension],
+    )
+
+
+def document_list(request: HttpRequest) -> HttpResponse:
+    scope: Scope = request.scope
+    if not (scope.sees_city_totals or scope.county):
+        raise Http404("没有已印发的文件")
+    documents = documents_for(scope).defer("content", "pdf")
+    return render(
+        request,
+        "documents/list.html",
+        {"documents": documents, "may_edit_office": scope.is_city_office},
+    )
+
+
+def document_file(request: HttpRequest, pk: int, extension: str) -> HttpResponse:
+    if extension not in CONTENT_TYPES:
+        raise Http404("不支持的格式")
+    document = get_object_or_404(documents_for(request.scope), pk=pk)
+    return document_response(document, extension)
+
+
+class IssuingOfficeForm(forms.ModelForm):
+    class Meta:
+        model = IssuingOffice
+        fields = ["full_name", "short_name", "number_prefix", "signer", "addressee", "copy_to"]
+
+
+def office_settings(request: HttpRequest) -> HttpResponse:
+    """The city's issuing office: the names every document uses."""
+    scope: Scope = request.scope
+    if not scope.is_city_office:
+        raise PermissionDenied("只有市项目办可以设置发文机关")
+    form = IssuingOfficeForm(request.POST or None, instance=office_for(scope.city))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "发文机关设置已保存，此后印发的文件均使用这些名称")
+        return redirect("document_list")
+    return render(request, "documents/office.html", {"form": form})
