@@ -48,7 +48,8 @@ def test_console_script_and_python_dash_m_are_the_same_program(tmp_path):
 
     assert "焦作市（410800）：11 个县区、园区" in by_script.stdout
     assert by_module.stdout == by_script.stdout  # the second run finds the city already made
-    assert not (tmp_path / "var").exists()  # GUANMO_DATABASE_URL was honoured
+    # GUANMO_DATABASE_URL was honoured: no default database (only the installation key in var/)
+    assert not (tmp_path / "var" / "guanmo.sqlite3").exists()
 
 
 def test_settings_speak_chinese_in_shanghai_time():

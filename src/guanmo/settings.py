@@ -264,6 +264,9 @@ GUANMO_TODAY = (
 # million-row sheet is refused at once with a message. The inflate ratio is Apache POI's
 # default (ZipSecureFile's minimum inflate ratio 0.01): real sheets unpack 5-30 times.
 GUANMO_SHEET_MAX_UPLOAD_MB = int(os.environ.get("GUANMO_SHEET_MAX_UPLOAD_MB", "20"))
+# A county's report grid posts four fields a project; Django's default of 1000 fields would
+# refuse the save of a county with more than 250 projects.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 20000
 GUANMO_SHEET_MAX_UNPACKED_MB = int(os.environ.get("GUANMO_SHEET_MAX_UNPACKED_MB", "200"))
 GUANMO_SHEET_MAX_INFLATE_RATIO = int(os.environ.get("GUANMO_SHEET_MAX_INFLATE_RATIO", "100"))
 GUANMO_SHEET_MAX_ROWS = int(os.environ.get("GUANMO_SHEET_MAX_ROWS", "200000"))
