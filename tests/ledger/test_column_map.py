@@ -81,7 +81,8 @@ def unknown_sheet():
 def test_an_unknown_column_is_read_as_the_field_the_user_names(city):
     refused = import_ledger(unknown_sheet(), city=city, year=2025)
     assert [str(fault) for fault in refused.faults] == [
-        "第1行「所在县区」：表头中没有这一列（或「建设地点」）"
+        "第1行「所在县区」：表头中没有这一列（或「建设地点」），"
+        "第2行的县区也无法从标题行、工作表名、表头标题或项目代码得知"
     ]
     assert [use.header for use in refused.unknown_columns] == ["片区", "年度盘子", "联系电话"]
 
