@@ -21,6 +21,14 @@ SECONDS = 1
 MARCH_5 = TourDay(date(2025, 3, 5))
 MARCH_6 = TourDay(date(2025, 3, 6))
 
+# Four sites along one road from the government offices, asked for out of order.
+ONE_ROAD = RouteProblem(
+    "gov",
+    (MARCH_5,),
+    tuple(SiteToVisit(key) for key in ("C", "A", "D", "B")),
+    road(gov=0, A=10, B=20, C=30, D=40),
+)
+
 
 def planned(problem: RouteProblem):
     schedule = plan_route(problem, time_limit_seconds=SECONDS)
@@ -29,12 +37,7 @@ def planned(problem: RouteProblem):
 
 
 def test_sites_along_one_road_are_visited_out_and_back():
-    problem = RouteProblem(
-        "gov",
-        (MARCH_5,),
-        tuple(SiteToVisit(key) for key in ("C", "A", "D", "B")),
-        road(gov=0, A=10, B=20, C=30, D=40),
-    )
+    problem = ONE_ROAD
     schedule = planned(problem)
 
     assert schedule.order[0] in (("A", "B", "C", "D"), ("D", "C", "B", "A"))
@@ -225,3 +228,15 @@ def test_sites_left_out_by_the_search_are_placed_where_a_day_can_hold_them():
     assert validate_schedule(problem, schedule) == []
     assert len(schedule.unplaced) == 1
     assert schedule.travel_minutes == 60
+
+
+def test_a_followed_search_reports_its_seconds_then_the_repair():
+    problem = ONE_ROAD
+    reports = []
+    plan_route(problem, time_limit_seconds=2, progress=lambda *said: reports.append(said))
+
+    assert reports[0] == (0, 3, "正在搜索路线")
+    assert any(message.startswith("正在搜索路线，已找到1个可行方案") for *_, message in reports)
+    assert reports[-1] == (2, 3, "正在调整未能安排的观摩点")
+    done = [step for step, *_ in reports]
+    assert done == sorted(done) and all(step < total for step, total, _ in reports)

@@ -14,6 +14,7 @@ from openpyxl import Workbook, load_workbook
 from guanmo.observation import services
 from guanmo.observation.models import Site, Tour
 from tests.documents.injection import INJECTION, assert_kept_as_text
+from tests.observation.tours import put_on_map
 
 
 @pytest.fixture
@@ -104,19 +105,16 @@ def test_the_tour_sets_its_scoring_step_and_the_judges_phone_steps_by_it(city_cl
     assert 'step="0.1"' in page
 
 
-def test_the_route_is_planned_moved_by_hand_and_printed(city_client, tour, world, settings):
+def test_the_route_is_planned_moved_by_hand_and_printed(
+    city_client, tour, world, settings, django_capture_on_commit_callbacks
+):
     settings.GUANMO_ROUTE_SECONDS = 1
-    for offset, project in enumerate(world.projects.values()):
-        project.latitude = Decimal("35.0") + Decimal(offset) / 20
-        project.longitude = Decimal("113.2") + Decimal(offset) / 20
-        project.save()
-    Tour.objects.filter(pk=tour.pk).update(
-        start_latitude=Decimal("35.215"), start_longitude=Decimal("113.242")
-    )
+    put_on_map(tour, world)
     page = city_client.get(reverse("tour_route", args=[tour.pk])).content.decode()
     assert "自动排线" in page
 
-    city_client.post(reverse("tour_route_plan", args=[tour.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        city_client.post(reverse("tour_route_plan", args=[tour.pk]))
     sites = list(tour.sites.order_by("position"))
     assert [site.day for site in sites] == [1, 1, 1, 1]
     assert [site.position for site in sites] == [1, 2, 3, 4]
@@ -180,7 +178,9 @@ def travel_sheet(names: list[str], minutes: list[list[int | None]]) -> io.BytesI
     return buffer
 
 
-def test_an_uploaded_travel_sheet_times_the_route(city_client, tour, world, settings):
+def test_an_uploaded_travel_sheet_times_the_route(
+    city_client, tour, world, settings, django_capture_on_commit_callbacks
+):
     settings.GUANMO_ROUTE_SECONDS = 1
     names = ["市政府", *(project.name for project in world.projects.values())]
     minutes = [[None if i == j else 10 + abs(i - j) * 5 for j in range(5)] for i in range(5)]
@@ -191,7 +191,8 @@ def test_an_uploaded_travel_sheet_times_the_route(city_client, tour, world, sett
     tour.refresh_from_db()
     assert tour.travel_matrix["places"] == names
 
-    city_client.post(reverse("tour_route_plan", args=[tour.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        city_client.post(reverse("tour_route_plan", args=[tour.pk]))
     page = city_client.get(reverse("tour_route", args=[tour.pk])).content.decode()
     assert "行车时间按上传的行车时间表" in page
     assert not tour.sites.filter(day__isnull=True).exists()

@@ -1,6 +1,7 @@
 """The test city's observation tour, for the tour tests and the browser test alike."""
 
 from datetime import date
+from decimal import Decimal
 
 from guanmo.observation import services
 from guanmo.observation.models import Tour
@@ -24,3 +25,15 @@ def build_tour(world: World) -> Tour:
     services.add_judge(tour, name="李评委", unit="武陟县发改委", county=world.wuzhi)
     services.add_judge(tour, name="王评委", unit="市财政局")
     return tour
+
+
+def put_on_map(tour: Tour, world: World) -> None:
+    """Coordinates for the four projects (about 5 km apart) and the tour's start point."""
+    for offset, project in enumerate(world.projects.values()):
+        project.latitude = Decimal("35.0") + Decimal(offset) / 20
+        project.longitude = Decimal("113.2") + Decimal(offset) / 20
+        project.save()
+    Tour.objects.filter(pk=tour.pk).update(
+        start_latitude=Decimal("35.215"), start_longitude=Decimal("113.242")
+    )
+    tour.refresh_from_db()

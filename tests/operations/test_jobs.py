@@ -10,7 +10,7 @@ from django_q.models import Schedule, Success
 from django_q.scheduler import scheduler
 
 from guanmo.accounts.models import Role, User
-from guanmo.operations.jobs import Outcome, start_job
+from guanmo.operations.jobs import JobRefused, Outcome, start_job
 from guanmo.operations.models import BackgroundJob
 
 
@@ -72,17 +72,18 @@ def test_a_job_started_from_a_page_reports_its_progress_and_outcome(
     assert "测试任务" in page and 'value="100"' in page
 
 
+def run_now(office, function: str, capture) -> BackgroundJob:
+    """Start the job and run it at commit (GUANMO_JOBS_SYNC); the job as it ended."""
+    with capture(execute=True):
+        job = start_job(kind="test", title="测试任务", owner=office, function=function)
+    job.refresh_from_db()
+    return job
+
+
 def test_a_failed_job_says_so_and_its_traceback_is_logged(
     office, django_capture_on_commit_callbacks, caplog
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        job = start_job(
-            kind="test",
-            title="会失败的任务",
-            owner=office,
-            function="tests.operations.test_jobs.failing",
-        )
-    job.refresh_from_db()
+    job = run_now(office, "tests.operations.test_jobs.failing", django_capture_on_commit_callbacks)
     assert job.state == BackgroundJob.State.FAILED
     assert f"任务编号{job.pk}" in job.message
     failure = next(record for record in caplog.records if record.name == "guanmo.operations.jobs")
@@ -95,3 +96,16 @@ def test_someone_elses_job_is_not_found(client, world, office):
     client.force_login(other)
     assert client.get(reverse("job_status", args=[job.pk])).status_code == 404
     assert client.get(reverse("job_page", args=[job.pk])).status_code == 404
+
+
+def refusing(progress):
+    raise JobRefused("未能排线：尚无已确定的观摩点", "/observation/")
+
+
+def test_a_refused_job_shows_its_reason_and_logs_no_fault(
+    office, django_capture_on_commit_callbacks, caplog
+):
+    job = run_now(office, "tests.operations.test_jobs.refusing", django_capture_on_commit_callbacks)
+    assert job.state == BackgroundJob.State.FAILED
+    assert (job.message, job.result_url) == ("未能排线：尚无已确定的观摩点", "/observation/")
+    assert not [record for record in caplog.records if record.name == "guanmo.operations.jobs"]

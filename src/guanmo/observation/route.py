@@ -61,6 +61,8 @@ def route_sites(tour: Tour) -> list[Site]:
 
 def route_problem(tour: Tour, sites: list[Site]) -> tuple[RouteProblem | None, list[str]]:
     """The problem to solve, or None with the reasons it cannot be posed (in Chinese)."""
+    if not sites:
+        return None, ["尚无已确定的观摩点，请先确定观摩点再排线"]
     if tour.travel_matrix is not None:
         sheet = matrix_of(tour.travel_matrix)
         missing = unknown_places(sheet, tour, sites)

@@ -27,10 +27,16 @@ search is otherwise deterministic, so a solution limit gives the same order on e
 machine (the demo city uses it), where a time limit keeps whatever the clock allowed. What
 the search leaves undone is then repaired (`route_repair`: every left-out site tried against
 every day, ruin and recreate for a fixed number of rounds), deterministically too.
+
+A caller may follow the search (the route page's background job does): `progress(done, total,
+message)` is told each whole second of search in which the solver reports a solution
+(OR-Tools' solution callback), then once for the repair.
 """
 
 import logging
-from collections.abc import Sequence
+import math
+import time
+from collections.abc import Callable, Sequence
 
 from ortools.constraint_solver import pywrapcp, routing_enums_pb2
 
@@ -39,6 +45,7 @@ from guanmo.observation.schedule import RouteProblem, Schedule, arrange, minute_
 
 logger = logging.getLogger(__name__)
 
+Progress = Callable[[int, int, str], None]  # done, total steps (seconds searched), message
 MINUTES_PER_DAY = 24 * 60
 STAY_WEIGHT = 50  # how much cheaper leaving out a site gets per minute of its stay
 
@@ -49,15 +56,24 @@ def plan_route(
     time_limit_seconds: float = 10,
     solution_limit: int | None = None,
     repair_rounds: int = ROUNDS,
+    progress: Progress | None = None,
 ) -> Schedule:
     """The days' site orders that leave out least, split fewest counties and travel least;
     what cannot fit is unplaced.
 
     Searches for `time_limit_seconds`, twice that when lunch must be kept off the road; with
     a `solution_limit`, stops sooner once each search has found that many solutions. Then
-    `repair_rounds` rounds of `route_repair.repaired`.
+    `repair_rounds` rounds of `route_repair.repaired`. `progress`, if given, follows it in
+    steps of one second searched (see the module's docstring).
     """
-    order = _search(problem, time_limit_seconds, drives_whole=False, solution_limit=solution_limit)
+    steps = _Steps(progress, time_limit_seconds)
+    order = _search(
+        problem,
+        time_limit_seconds,
+        drives_whole=False,
+        solution_limit=solution_limit,
+        on_solution=steps.searching("正在搜索路线"),
+    )
     schedule = arrange(problem, order)
     if len(schedule.unplaced) != len(problem.sites) - sum(map(len, order)):
         # Somewhere the solver had lunch halfway along a drive, and `arrange` had to leave
@@ -68,10 +84,45 @@ def plan_route(
             drives_whole=True,
             initial=schedule.order,
             solution_limit=solution_limit,
+            on_solution=steps.searching("午餐不能在行车途中，正在重新搜索"),
         )
         whole = arrange(problem, order)
         schedule = min(whole, schedule, key=lambda s: (len(s.unplaced), s.travel_minutes))
+    steps.report(steps.total - 1, "正在调整未能安排的观摩点")
     return repaired(problem, schedule, rounds=repair_rounds)
+
+
+class _Steps:
+    """A search's progress in whole seconds: each search adds its time limit to the total, the
+    repair one step more; the solver's solutions move `done` on at most once a second."""
+
+    def __init__(self, progress: Progress | None, time_limit_seconds: float) -> None:
+        self.progress = progress
+        self.seconds = max(1, math.ceil(time_limit_seconds))
+        self.done = 0
+        self.total = 1
+
+    def report(self, done: int, message: str) -> None:
+        self.done = done
+        if self.progress is not None:
+            self.progress(done, self.total, message)
+
+    def searching(self, message: str) -> Callable[[], None] | None:
+        """The solution callback of one search (None when nobody follows)."""
+        if self.progress is None:
+            return None
+        first, started, found = self.total - 1, time.monotonic(), 0
+        self.total += self.seconds
+        self.report(first, message)
+
+        def solution() -> None:
+            nonlocal found
+            found += 1
+            second = min(self.seconds - 1, int(time.monotonic() - started))
+            if found == 1 or first + second > self.done:
+                self.report(first + second, f"{message}，已找到{found}个可行方案")
+
+        return solution
 
 
 def _search(
@@ -81,8 +132,10 @@ def _search(
     drives_whole: bool,
     initial: Sequence[Sequence[str]] = (),
     solution_limit: int | None = None,
+    on_solution: Callable[[], None] | None = None,
 ) -> list[list[str]]:
-    """Each day's site keys in the order OR-Tools found best within the time limit."""
+    """Each day's site keys in the order OR-Tools found best within the time limit;
+    `on_solution` is called at each solution the search accepts."""
     places = [problem.start, *(site.key for site in problem.sites)]
     travel = [[problem.travel.minutes(a, b) for b in places] for a in places]
     stays = [0, *(site.stay_minutes for site in problem.sites)]
@@ -149,6 +202,8 @@ def _search(
     parameters.time_limit.FromMilliseconds(int(time_limit_seconds * 1000))
     if solution_limit is not None:
         parameters.solution_limit = solution_limit
+    if on_solution is not None:
+        routing.AddAtSolutionCallback(on_solution)
     start = None
     if initial:
         node_of = {key: node for node, key in enumerate(places)}

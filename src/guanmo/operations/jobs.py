@@ -15,6 +15,7 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -38,6 +39,15 @@ class Progress:
         BackgroundJob.objects.filter(pk=self.job_id).update(**changes)
 
 
+class JobRefused(Exception):
+    """The work cannot be done as asked (a tour that no longer has its sites); the message
+    says why, in Chinese, and is shown on the job's page: a refusal, not a fault to log."""
+
+    def __init__(self, message: str, result_url: str = "") -> None:
+        super().__init__(message)
+        self.result_url = result_url
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What a finished job tells its owner, and where its result is shown."""
@@ -47,13 +57,40 @@ class Outcome:
 
 
 def start_job(
-    *, kind: str, title: str, owner: User, function: str, arguments: tuple = ()
+    *,
+    kind: str,
+    title: str,
+    owner: User,
+    function: str,
+    arguments: tuple = (),
+    subject: str = "",
 ) -> BackgroundJob:
     """Queue `function(progress, *arguments)` (a dotted path returning an Outcome) once the
-    current transaction commits; return the job, whose page follows it."""
-    job = BackgroundJob.objects.create(kind=kind, title=title[:200], owner=owner)
+    current transaction commits; return the job, whose page follows it. `subject` names what
+    it works on, for `job_under_way`."""
+    job = BackgroundJob.objects.create(kind=kind, title=title[:200], owner=owner, subject=subject)
     transaction.on_commit(lambda: _enqueue(job.pk, function, arguments))
     return job
+
+
+STALE_AFTER = timedelta(hours=1)
+
+
+def job_under_way(kind: str, subject: str) -> BackgroundJob | None:
+    """The latest job of this kind on this subject still queued or running, if any.
+
+    One queued or started more than STALE_AFTER ago is taken as lost (a worker stopped
+    mid-run leaves its job "running" for ever) and no longer blocks a new one."""
+    return (
+        BackgroundJob.objects.filter(
+            kind=kind,
+            subject=subject,
+            state__in=(BackgroundJob.State.QUEUED, BackgroundJob.State.RUNNING),
+            created_at__gte=timezone.now() - STALE_AFTER,
+        )
+        .order_by("-created_at")
+        .first()
+    )
 
 
 def _enqueue(job_id: int, function: str, arguments: tuple) -> None:
@@ -81,6 +118,14 @@ def run_job(job_id: int, function: str, arguments: tuple) -> str:
     work: Callable[..., Outcome] = import_string(function)
     try:
         outcome = work(Progress(job_id), *arguments)
+    except JobRefused as refusal:
+        BackgroundJob.objects.filter(pk=job_id).update(
+            state=BackgroundJob.State.FAILED,
+            message=str(refusal)[:500],
+            result_url=refusal.result_url,
+            finished_at=timezone.now(),
+        )
+        return str(refusal)
     except Exception:
         logger.exception("后台任务 %s 失败", job_id)
         BackgroundJob.objects.filter(pk=job_id).update(
@@ -91,6 +136,7 @@ def run_job(job_id: int, function: str, arguments: tuple) -> str:
         raise
     BackgroundJob.objects.filter(pk=job_id).update(
         state=BackgroundJob.State.DONE,
+        done=F("total"),  # finished is all of it, whatever step was last reported
         message=outcome.message[:500],
         result_url=outcome.result_url,
         finished_at=timezone.now(),

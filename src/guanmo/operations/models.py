@@ -15,6 +15,9 @@ class BackgroundJob(models.Model):
 
     kind = models.CharField("类别", max_length=40)
     title = models.CharField("任务", max_length=200)
+    # What the job works on ("observation.tour:7"), so its page can show a job under way
+    # instead of starting a second one.
+    subject = models.CharField("对象", max_length=100, blank=True, db_index=True)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, verbose_name="发起人"
     )

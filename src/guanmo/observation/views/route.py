@@ -1,6 +1,5 @@
 """The tour's route and schedule: planned by the solver, adjusted by hand, printed."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -9,7 +8,7 @@ from django.views.decorators.http import require_POST
 from guanmo.documents.services import office_for
 from guanmo.documents.views import file_response
 from guanmo.observation import route
-from guanmo.observation.routing import plan_route
+from guanmo.observation.route_jobs import RoutePlanRefused, plan_under_way, start_route_plan
 from guanmo.observation.schedule import arrange, split_counties, validate_schedule
 from guanmo.observation.schedule_document import schedule_document
 from guanmo.observation.travel import read_travel_matrix
@@ -38,6 +37,7 @@ def tour_route(request: HttpRequest, pk: int) -> HttpResponse:
         "sites": by_key,
         "unscheduled": [],
         "faults": [],
+        "plan_under_way": plan_under_way(tour),
     }
     if schedule is not None:
         scheduled = {stop.site for day in schedule.days for stop in day.stops}
@@ -80,21 +80,15 @@ def _map_days(tour, schedule, by_key) -> list[dict]:
 
 @require_POST
 def tour_route_plan(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start the route search as a background job and follow it on the job's page."""
     tour = organised_tour(request, pk)
-    sites, problem, _, reasons = _schedule(tour)
-    if problem is None:
-        for reason in reasons:
+    try:
+        job = start_route_plan(tour, user=request.user)
+    except RoutePlanRefused as refusal:
+        for reason in refusal.reasons:
             messages.error(request, reason)
         return redirect("tour_route", tour.pk)
-    schedule = plan_route(problem, time_limit_seconds=settings.GUANMO_ROUTE_SECONDS)
-    route.save_order(tour, [list(day) for day in schedule.order])
-    if schedule.unplaced:
-        names = "、".join(site.project.name for site in sites if str(site.pk) in schedule.unplaced)
-        messages.warning(request, f"以下观摩点在日程内安排不下：{names}")
-    for split in split_counties(problem, schedule):
-        messages.warning(request, split)
-    messages.success(request, f"已排定路线，共{len(sites) - len(schedule.unplaced)}个观摩点")
-    return redirect("tour_route", tour.pk)
+    return redirect("job_page", job.pk)
 
 
 @require_POST
