@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from guanmo.accounts.models import Role, User
 from guanmo.observation.models import Tour
-from guanmo.observation.route_jobs import plan_under_way, start_route_plan
+from guanmo.observation.route_jobs import plan_tour_route, plan_under_way, start_route_plan
+from guanmo.operations.jobs import JobRefused
 from guanmo.operations.models import BackgroundJob
 from tests.observation.tours import put_on_map
 
@@ -123,3 +124,8 @@ def test_a_plan_lost_for_over_an_hour_no_longer_blocks_a_new_one(city_client, pl
     response = city_client.post(reverse("tour_route_plan", args=[placed_tour.pk]))
     fresh = BackgroundJob.objects.exclude(pk=lost.pk).get()
     assert response.url == reverse("job_page", args=[fresh.pk])
+
+
+def test_a_plan_whose_tour_was_deleted_before_it_ran_is_refused(db):
+    with pytest.raises(JobRefused, match=r"^未能排线：该观摩活动已删除$"):
+        plan_tour_route(lambda *said: None, 0)

@@ -68,8 +68,11 @@ def plan_tour_route(progress: Progress, tour_id: int) -> Outcome:
 
     Returns "排线完成：安排N个观摩点" (with the sites that could not be placed and the
     counties split over days); raises JobRefused when the route can no longer be posed (a
-    site lost its coordinates, every site was withdrawn since the job was started)."""
-    tour = Tour.objects.get(pk=tour_id)
+    site lost its coordinates, every site was withdrawn, the tour was deleted since the job was
+    started)."""
+    tour = Tour.objects.filter(pk=tour_id).first()
+    if tour is None:
+        raise JobRefused("未能排线：该观摩活动已删除")
     url = reverse("tour_route", args=[tour.pk])
     progress(0, 1, "正在读取观摩点和行车时间")
     sites = route.route_sites(tour)

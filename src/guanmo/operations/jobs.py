@@ -73,6 +73,8 @@ def start_job(
     return job
 
 
+# Twice the worker's timeout (Q_CLUSTER, 30 minutes): by then django-q has stopped the job,
+# without a word to its BackgroundJob row.
 STALE_AFTER = timedelta(hours=1)
 
 
