@@ -20,7 +20,7 @@ from guanmo.ledger.filters import ProjectFilterForm
 from guanmo.ledger.forms import ProjectEditForm
 from guanmo.ledger.services.editing import EditRefused, update_project
 from guanmo.progress.selectors import key_projects
-from guanmo.progress.status import ProjectStatus, current_month, project_statuses
+from guanmo.progress.status import ProjectStatus, current_month, figures_month, project_statuses
 from guanmo.regions.geo import feature_collection, project_point
 from guanmo.reporting.models import ReportEntry
 from guanmo.supervision.permissions import may_raise
@@ -33,7 +33,7 @@ GEO_DIR = Path(__file__).resolve().parent.parent / "regions" / "data" / "geo"
 
 def _filtered(request: HttpRequest) -> tuple[ProjectFilterForm, list[ProjectStatus], object]:
     scope: Scope = request.scope
-    when = current_month(scope.city)
+    when = figures_month(scope.city)
     projects = key_projects(scope.city, when.year).filter(pk__in=scope.projects().values("pk"))
     form = ProjectFilterForm(request.GET or None, projects=projects, units=scope.units())
     statuses = project_statuses(form.filter_projects(projects, when.year), scope.city, when)
@@ -108,12 +108,14 @@ def project_export(request: HttpRequest) -> FileResponse:
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     scope: Scope = request.scope
     project = scope.project(pk)
-    when = current_month(scope.city)
+    when = figures_month(scope.city)
     today = clock.today()
     # As the problem pages do: the levels listed below are never a day behind the calendar.
     escalate_overdue(scope.city, today=today)
     status = project_statuses(scope.projects().filter(pk=pk), scope.city, when)[0]
-    history = list(project.monthly_progress.filter(year=when.year).order_by("month"))
+    history = list(
+        project.monthly_progress.filter(year=when.year, month__lte=when.month).order_by("month")
+    )
     chart = {
         "months": [f"{each.month}月" for each in history],
         "this_month": [str(each.completed_this_month) for each in history],
@@ -182,13 +184,17 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 def project_map(request: HttpRequest) -> HttpResponse:
     scope: Scope = request.scope
-    return render(request, "ledger/project_map.html", {"city": scope.city})
+    return render(
+        request,
+        "ledger/project_map.html",
+        {"city": scope.city, "when": figures_month(scope.city)},
+    )
 
 
 def map_points(request: HttpRequest) -> JsonResponse:
     """The user's key projects with a position, as GeoJSON points with their warning level."""
     scope: Scope = request.scope
-    when = current_month(scope.city)
+    when = figures_month(scope.city)
     projects = key_projects(scope.city, when.year).filter(
         pk__in=scope.projects().values("pk"), latitude__isnull=False, longitude__isnull=False
     )

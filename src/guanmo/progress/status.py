@@ -23,6 +23,7 @@ from guanmo.progress.warnings import (
 )
 from guanmo.regions.models import Region
 from guanmo.reporting.models import Period
+from guanmo.reporting.selectors import latest_closed_month
 
 
 @dataclass(frozen=True)
@@ -48,18 +49,30 @@ class ProjectStatus:
 
 @dataclass(frozen=True)
 class Month:
-    """The month pages show: the latest period opened, else the latest month reported."""
+    """A month a page is about: `period` is its reporting period, if one was opened; `closed`
+    says whether its figures are final (see `reporting.selectors.latest_closed_month`)."""
 
     year: int
     month: int
     period: Period | None
+    closed: bool = True
 
     @property
     def deadline_passed(self) -> bool:
         return self.period is not None and clock.today() > self.period.deadline
 
+    @property
+    def as_of(self) -> str:
+        """The title's note of which month the figures are of."""
+        if not self.closed:
+            return "尚无已关闭的填报月份，暂无审核关闭的数据"
+        return f"数据截至{self.year}年{self.month}月"
+
 
 def current_month(city: Region, year: int | None = None, month: int | None = None) -> Month:
+    """The month being reported (the latest period opened, else the latest month reported):
+    for pages about reporting work, such as the commissioners' months. Pages of figures use
+    `figures_month`."""
     if year and month and 1 <= month <= 12:
         period = Period.objects.filter(city=city, year=year, month=month).first()
         return Month(year, month, period)
@@ -78,14 +91,35 @@ def current_month(city: Region, year: int | None = None, month: int | None = Non
     return Month(today.year, today.month, None)
 
 
+def figures_month(city: Region, year: int | None = None, month: int | None = None) -> Month:
+    """The month whose figures a page shows: the one asked for if it is closed, else the latest
+    closed month. Before any month is closed, the month being reported with `closed` false,
+    so that pages show no rank and no warning from it."""
+    latest = latest_closed_month(city)
+    if latest is None:
+        being_reported = current_month(city)
+        return Month(being_reported.year, being_reported.month, being_reported.period, False)
+    if year and month and 1 <= month <= 12 and (year, month) <= latest:
+        period = Period.objects.filter(city=city, year=year, month=month).first()
+        if period is None or period.is_closed:
+            return Month(year, month, period)
+    period = Period.objects.filter(city=city, year=latest[0], month=latest[1]).first()
+    return Month(latest[0], latest[1], period)
+
+
+def _number(query: Mapping[str, str], name: str) -> int | None:
+    value = query.get(name, "")
+    return int(value) if value.isdigit() else None
+
+
 def month_from_query(city: Region, query: Mapping[str, str]) -> Month:
-    """The month a page is asked for with ?year=&month=; `current_month` without them."""
+    """The month being reported asked for with ?year=&month=; `current_month` without them."""
+    return current_month(city, _number(query, "year"), _number(query, "month"))
 
-    def number(name: str) -> int | None:
-        value = query.get(name, "")
-        return int(value) if value.isdigit() else None
 
-    return current_month(city, number("year"), number("month"))
+def figures_month_from_query(city: Region, query: Mapping[str, str]) -> Month:
+    """The closed month asked for with ?year=&month=; `figures_month` decides."""
+    return figures_month(city, _number(query, "year"), _number(query, "month"))
 
 
 def thresholds_for(city: Region) -> Thresholds:
@@ -133,12 +167,16 @@ def project_statuses(projects: QuerySet[Project], city: Region, when: Month) -> 
             monthly_completed=monthly[row["pk"]],
             reported=row["reported"],
         )
-        warnings = project_warnings(
-            state,
-            year=when.year,
-            month=when.month,
-            thresholds=thresholds,
-            deadline_passed=when.deadline_passed,
+        warnings = (
+            project_warnings(
+                state,
+                year=when.year,
+                month=when.month,
+                thresholds=thresholds,
+                deadline_passed=when.deadline_passed,
+            )
+            if when.closed
+            else []
         )
         statuses.append(
             ProjectStatus(

@@ -28,28 +28,31 @@ from guanmo.progress.services import (
     issue_bulletin,
     issued_bulletin,
 )
-from guanmo.progress.status import cumulative_by_month, month_from_query, project_statuses
+from guanmo.progress.status import (
+    cumulative_by_month,
+    figures_month_from_query,
+    project_statuses,
+)
 from guanmo.progress.warnings import WarningLevel
 from guanmo.reporting.models import Period
-from guanmo.reporting.selectors import reports_for
+from guanmo.reporting.selectors import open_period, reports_with_counts
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """The latest closed month's figures (or a closed month asked for), and the open month
+    only as reporting progress: who has submitted, how many projects are filled in."""
     scope: Scope = request.scope
-    when = month_from_query(scope.city, request.GET)
+    when = figures_month_from_query(scope.city, request.GET)
     report = progress_report_for(scope.city, when.year, when.month)
     units = {unit.name for unit in scope.units()}
-    regions = [figures for figures in report.regions if figures.region in units]
+    regions = [figures for figures in report.regions if figures.region in units and when.closed]
     projects = key_projects(scope.city, when.year).filter(pk__in=scope.projects().values("pk"))
     statuses = project_statuses(projects, scope.city, when)
     warned = [status for status in statuses if status.warnings]
     plan = sum((status.annual_plan or 0 for status in statuses), 0)
     cumulative = cumulative_by_month(projects, when.year, when.month)
-    reports = (
-        reports_for(scope).filter(period=when.period).exclude(status="approved")
-        if when.period
-        else []
-    )
+    reporting = open_period(scope.city)
+    reports = reports_with_counts(scope, reporting) if reporting else []
     chart = {
         "regions": [f.region for f in regions],
         "rates": [
@@ -78,7 +81,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "yellow": sum(1 for s in warned if s.level == WarningLevel.YELLOW),
             "warned": warned[:10],
             "unreported": [status for status in statuses if not status.reported],
-            "pending_reports": reports,
+            "reporting": reporting,
+            "reporting_reports": reports,
             "chart": chart,
         },
     )
@@ -86,7 +90,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 def warning_list(request: HttpRequest) -> HttpResponse:
     scope: Scope = request.scope
-    when = month_from_query(scope.city, request.GET)
+    when = figures_month_from_query(scope.city, request.GET)
     projects = key_projects(scope.city, when.year).filter(pk__in=scope.projects().values("pk"))
     statuses = [
         status for status in project_statuses(projects, scope.city, when) if status.warnings

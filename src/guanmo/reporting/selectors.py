@@ -4,11 +4,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from guanmo.accounts.scope import Scope
 from guanmo.ledger.models import AnnualPlan, MonthlyProgress
 from guanmo.ledger.month_figures import Reported
+from guanmo.regions.models import Region
 from guanmo.reporting.models import CountyReport, Period, ReportEntry
 
 
@@ -82,3 +83,49 @@ def reports_for(scope: Scope) -> QuerySet[CountyReport]:
     if scope.county is not None:
         return reports.filter(county=scope.county)
     return reports.none()
+
+
+def latest_closed_month(city: Region) -> tuple[int, int] | None:
+    """(year, month) of the city's latest closed month, None before any: the one rule for which
+    month pages show figures of.
+
+    A month is closed when its reporting period is closed, or when it has approved figures and
+    no period at all (a month loaded by `import-progress`, which opens no period). A month whose
+    period is still open is never closed, whatever has been approved in it so far.
+    """
+    closed = (
+        Period.objects.filter(city=city, closed_at__isnull=False)
+        .order_by("-year", "-month")
+        .values_list("year", "month")
+        .first()
+    )
+    imported = MonthlyProgress.objects.filter(project__city=city)
+    if closed is not None:
+        year, month = closed
+        imported = imported.filter(Q(year__gt=year) | Q(year=year, month__gt=month))
+    for year, month in Period.objects.filter(city=city, closed_at__isnull=True).values_list(
+        "year", "month"
+    ):
+        imported = imported.exclude(year=year, month=month)
+    later = imported.order_by("-year", "-month").values_list("year", "month").first()
+    return later or closed
+
+
+def open_period(city: Region) -> Period | None:
+    """The latest period still open for reporting, None when all are closed."""
+    return (
+        Period.objects.filter(city=city, closed_at__isnull=True).order_by("-year", "-month").first()
+    )
+
+
+def reports_with_counts(scope: Scope, period: Period) -> QuerySet[CountyReport]:
+    """The period's reports he may open, each with `lines` (projects in it) and `reported`
+    (projects with a cumulative figure filled in)."""
+    return (
+        reports_for(scope)
+        .filter(period=period)
+        .annotate(
+            lines=Count("entries"),
+            reported=Count("entries", filter=Q(entries__cumulative_completed__isnull=False)),
+        )
+    )

@@ -16,7 +16,12 @@ from guanmo.accounts.scope import Scope
 from guanmo.reporting import services
 from guanmo.reporting.forms import OpenPeriodForm, ReasonForm, UploadForm, grid_inputs, version_of
 from guanmo.reporting.models import CountyReport, ImportRecord
-from guanmo.reporting.selectors import periods_for, report_lines, reports_for
+from guanmo.reporting.selectors import (
+    periods_for,
+    report_lines,
+    reports_for,
+    reports_with_counts,
+)
 from guanmo.sheets import held
 
 
@@ -62,14 +67,7 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not scope.is_city_office:
         report = get_object_or_404(reports_for(scope), period=period)
         return redirect("report_grid", report.pk)
-    reports = (
-        reports_for(scope)
-        .filter(period=period)
-        .annotate(
-            lines=Count("entries"),
-            reported=Count("entries", filter=Q(entries__cumulative_completed__isnull=False)),
-        )
-    )
+    reports = reports_with_counts(scope, period)
     return render(
         request,
         "reporting/period_detail.html",
