@@ -168,6 +168,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "zh-hans"
+# Date fields render as YYYY-MM-DD, the only value a browser's date input takes (guanmo/formats).
+FORMAT_MODULE_PATH = ["guanmo.formats"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
