@@ -112,12 +112,17 @@ def report_grid(request: HttpRequest, pk: int) -> HttpResponse:
             typed = {each.project_id: each for each in inputs}
         else:
             if result.ok:
-                notice = f"草稿已保存，修改了{result.changed}个项目"
-                if result.warnings:
-                    notice += f"；{len(result.warnings)}个项目有提示，请核实"
-                messages.success(request, notice)
-                if not result.warnings:
-                    return redirect("report_grid", report.pk)
+                if request.POST.get("action") == "submit":
+                    submitted = _submit_after_save(request, report, result)
+                    if submitted:
+                        return redirect("report_grid", report.pk)
+                else:
+                    notice = f"草稿已保存，修改了{result.changed}个项目"
+                    if result.warnings:
+                        notice += f"；{len(result.warnings)}个项目有提示，请核实"
+                    messages.success(request, notice)
+                    if not result.warnings:
+                        return redirect("report_grid", report.pk)
                 lines = report_lines(report)
             else:
                 typed = {each.project_id: each for each in inputs}
@@ -144,6 +149,27 @@ def report_grid(request: HttpRequest, pk: int) -> HttpResponse:
             "steps": report.steps.select_related("user"),
         },
     )
+
+
+def _submit_after_save(
+    request: HttpRequest, report: CountyReport, saved: services.SaveResult
+) -> bool:
+    """提交 pressed on the grid: what was on the screen is saved (`saved`), then submitted,
+    unless that save changed figures that now carry warnings, which the county sees first."""
+    if saved.changed and saved.warnings:
+        messages.warning(
+            request,
+            f"草稿已保存，修改了{saved.changed}个项目；{len(saved.warnings)}个项目有提示，"
+            "请核实后再提交",
+        )
+        return False
+    try:
+        services.submit_report(report, user=request.user, version=report.version)
+    except services.ReportingError as error:
+        messages.error(request, str(error))
+        return False
+    messages.success(request, "草稿已保存，报表已提交，等待市项目办审核")
+    return True
 
 
 @require_POST

@@ -118,6 +118,7 @@
     event.preventDefault();
     const startRow = rows.indexOf(cell.closest("tr"));
     const startColumn = cells(cell.closest("tr")).indexOf(cell);
+    grid.closest("form").dataset.dirty = "1";
     parseBlock(text).forEach((values, r) => {
       const row = rows[startRow + r];
       if (!row) return;

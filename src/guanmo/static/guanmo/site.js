@@ -18,3 +18,27 @@ document.addEventListener("submit", (event) => {
 document.addEventListener("change", (event) => {
   if (event.target.matches && event.target.matches("select[data-autosubmit]")) event.target.form.submit();
 });
+
+// Unsaved edits are not lost without a word: a form typed into since the page loaded marks
+// itself, and leaving the page (a link, reload, closing the tab) asks first; sending that form
+// clears the mark. Scripts that fill cells themselves (the grid's paste) set data-dirty too.
+document.addEventListener("input", (event) => {
+  const form = event.target.closest && event.target.closest('form[method="post"]');
+  if (form && !form.hasAttribute("data-no-guard")) form.dataset.dirty = "1";
+});
+document.addEventListener("submit", (event) => {
+  if (!event.defaultPrevented) event.target.dataset.dirty = "";
+});
+window.addEventListener("beforeunload", (event) => {
+  if (document.querySelector('form[data-dirty="1"]')) {
+    event.preventDefault();
+    event.returnValue = "";
+  }
+});
+
+// A submit button with data-confirm asks before it sends its form (a form's own data-confirm
+// is asked on submit, above).
+document.addEventListener("click", (event) => {
+  const button = event.target.closest && event.target.closest("button[data-confirm]");
+  if (button && !window.confirm(button.dataset.confirm)) event.preventDefault();
+});
