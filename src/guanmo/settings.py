@@ -225,7 +225,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "dashboard"
+LOGIN_REDIRECT_URL = "landing"  # each role on its own work (accounts.scope.Scope.landing)
 LOGOUT_REDIRECT_URL = "login"
 
 # Public disclosure: the open-data API's limit per client address (django-ninja's throttle;

@@ -64,6 +64,12 @@ VISIBLE = {
     "department": set(),
 }
 HIDDEN_COUNTIES = {"wuzhi": {"温县"}, "wenxian": {"武陟县"}}
+# Pages a county reads with the other counties on them, as they are issued to every county: the
+# city's bulletins (which rank them all) and the route of a tour it takes part in.
+SHARED_WITH_COUNTIES = {"bulletin_list", "bulletin", "tour_route"}
+# Everyone who signs in is sent on to the page of his work.
+LANDING = dict.fromkeys(ROLES, 302)
+BULLETINS = {**CITY_WIDE, "wuzhi": 200, "wenxian": 200}
 
 
 @pytest.fixture
@@ -107,18 +113,17 @@ def get_pages(places) -> dict[str, tuple[str, dict[str, int]]]:
         "judge_links": (reverse("judge_links", args=[tour]), ORGANISER),
         "tour_rubric": (reverse("tour_rubric", args=[tour]), ORGANISER),
         "tour_board": (reverse("tour_board", args=[tour]), ORGANISER),
-        "tour_route": (reverse("tour_route", args=[tour]), ORGANISER),
-        # No route is planned yet: nothing to print, even for the organiser.
-        "tour_route_file": (
-            reverse("tour_route_file", args=[tour]),
-            {**ORGANISER, "admin": 404, "city": 404},
-        ),
+        # The counties of the tour read its route and schedule; the city office plans it.
+        "tour_route": (reverse("tour_route", args=[tour]), TOUR),
+        # No route is planned yet: nothing to print.
+        "tour_route_file": (reverse("tour_route_file", args=[tour]), dict.fromkeys(ROLES, 404)),
         # A county sees the results once the tour has closed; this one is still open.
         "tour_results": (reverse("tour_results", args=[tour]), CITY_OFFICE),
         "tour_results_file": (
             reverse("tour_results_file", args=[tour, "docx"]),
             {**CITY_OFFICE, "admin": 404, "city": 404},  # no scores yet
         ),
+        "landing": (reverse("landing"), LANDING),
         "dashboard": (reverse("dashboard"), EVERYONE),
         "warnings": (reverse("warnings"), EVERYONE),
         "project_list": (reverse("project_list"), EVERYONE),
@@ -129,6 +134,8 @@ def get_pages(places) -> dict[str, tuple[str, dict[str, int]]]:
             reverse("county_shapes"),
             EVERYONE if (GEO_DIR / "410800.geojson").exists() else dict.fromkeys(ROLES, 404),
         ),
+        # The walk's problems go to 市生态环境局, not the department user's: still 404 for him
+        # (tests/ledger/test_project_facts.py opens a project of his own problem).
         "project_detail": (reverse("project_detail", args=[project]), WUZHI_PROJECT),
         "project_edit": (
             reverse("project_edit", args=[project]),
@@ -152,11 +159,11 @@ def get_pages(places) -> dict[str, tuple[str, dict[str, int]]]:
             reverse("report_upload_preview", args=[report, "0" * 32]),
             {**WUZHI_REPORT, "wuzhi": 302, "admin": 403, "city": 403},
         ),
-        "bulletin_list": (reverse("bulletin_list"), CITY_WIDE),
-        "bulletin": (reverse("bulletin", args=[closed.year, closed.month]), CITY_WIDE),
+        "bulletin_list": (reverse("bulletin_list"), BULLETINS),
+        "bulletin": (reverse("bulletin", args=[closed.year, closed.month]), BULLETINS),
         "bulletin_file": (
             reverse("bulletin_file", args=[closed.year, closed.month, "docx"]),
-            CITY_WIDE,
+            BULLETINS,
         ),
     }
 
@@ -316,14 +323,15 @@ def test_each_role_sees_exactly_its_scope(client, world, places, role):
         if visible is None
         else {project.name for project in world.projects.values()} - visible
     )
-    hidden |= HIDDEN_COUNTIES.get(role, set())
+    counties = HIDDEN_COUNTIES.get(role, set())
     for name, (url, expected) in get_pages(places).items():
         response = client.get(url)
         assert response.status_code == expected[role], f"{role} GET {name}"
         content_type = response.get("Content-Type", "")
         if response.status_code == 200 and ("json" in content_type or "html" in content_type):
             body = response.content.decode()
-            leaks = {marker for marker in hidden if marker in body}
+            markers = hidden if name in SHARED_WITH_COUNTIES else hidden | counties
+            leaks = {marker for marker in markers if marker in body}
             assert not leaks, f"{role} sees {leaks} on {name}"
 
 

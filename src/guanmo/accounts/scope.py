@@ -46,6 +46,12 @@ class Scope:
         """Whether the city's totals and the ranking of all counties are his to see."""
         return self.role in (Role.ADMIN, Role.CITY_OFFICE, Role.LEADER)
 
+    @property
+    def sees_bulletins(self) -> bool:
+        """Whether the city's monthly bulletins are his to read: those who see the city's
+        totals, and the county offices the bulletins rank."""
+        return self.sees_city_totals or self.county is not None
+
     def projects(self) -> QuerySet[Project]:
         projects = Project.objects.filter(city=self.city)
         match self.role:
@@ -59,6 +65,15 @@ class Scope:
                 return projects.filter(commissioner=self.user)
         return projects.none()
 
+    def fact_projects(self) -> QuerySet[Project]:
+        """The projects whose basic facts (not figures) he may read: his projects, and for a
+        department those with a problem assigned to it, so it knows what it is solving."""
+        if self.department is not None:
+            return Project.objects.filter(
+                city=self.city, supervised_problems__department=self.department
+            ).distinct()
+        return self.projects()
+
     def units(self) -> list[Region]:
         """The counties and zones whose totals he may see."""
         if self.sees_city_totals:
@@ -67,10 +82,24 @@ class Scope:
 
     def project(self, pk: int) -> Project:
         """One project of his, or 404."""
+        return self._one(self.projects(), pk)
+
+    def project_facts(self, pk: int) -> Project:
+        """One project whose basic facts he may read (`fact_projects`), or 404."""
+        return self._one(self.fact_projects(), pk)
+
+    @staticmethod
+    def _one(projects: QuerySet[Project], pk: int) -> Project:
         try:
-            return self.projects().select_related("county").get(pk=pk)
+            return projects.select_related("county").get(pk=pk)
         except Project.DoesNotExist:
             raise Http404("没有这个项目") from None
+
+    @property
+    def landing(self) -> str:
+        """The URL name of the page his work starts on after signing in: a department's queue
+        of problems, the dashboard for everyone else (a leader's shows his projects first)."""
+        return "department_queue" if self.department is not None else "dashboard"
 
 
 def city_of(user: User) -> Region:

@@ -107,6 +107,8 @@ def project_export(request: HttpRequest) -> FileResponse:
 
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     scope: Scope = request.scope
+    if not scope.projects().filter(pk=pk).exists():
+        return _project_facts(request, pk)
     project = scope.project(pk)
     when = figures_month(scope.city)
     today = clock.today()
@@ -142,6 +144,23 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "note_entry": open_entry if project.commissioner_id == request.user.pk else None,
             "problems": overdue_first(problems_for(scope).filter(project=project), today),
             "may_raise_problem": may_raise(scope),
+            "today": today,
+        },
+    )
+
+
+def _project_facts(request: HttpRequest, pk: int) -> HttpResponse:
+    """A project outside his projects whose basic facts he may still read (a department's,
+    for the problems assigned to it): the facts and those problems, no figures."""
+    scope: Scope = request.scope
+    project = scope.project_facts(pk)
+    today = clock.today()
+    return render(
+        request,
+        "ledger/project_facts.html",
+        {
+            "project": project,
+            "problems": overdue_first(problems_for(scope).filter(project=project), today),
             "today": today,
         },
     )

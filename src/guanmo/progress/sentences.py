@@ -5,15 +5,38 @@ The headline keeps exactly this pattern:
 """
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from guanmo.figures.formatting import money_yi, rate, vs_time_progress
+from guanmo.figures.arithmetic import (
+    completion_rate,
+    period_label,
+    points_vs_time_progress,
+    time_progress,
+)
+from guanmo.figures.formatting import money_wan_text, money_yi, rate, vs_time_progress
 from guanmo.regions.names import with_region
 
 if TYPE_CHECKING:
     from guanmo.progress.report import Figures, ProgressReport
 
 PODIUM = 3
+
+
+def own_projects_sentence(
+    whose: str, count: int, completed: Decimal, annual_plan: Decimal, month: int
+) -> str:
+    """A user's own projects as of a month, money in 万元 (a few projects, not the city's
+    亿元): 本人包抓的2个重点项目1—3月累计完成投资800.00万元，占年度计划的36.4%，
+    超时间进度11.4个百分点。"""
+    opening = (
+        f"{whose}{count}个重点项目{period_label(month)}累计完成投资{money_wan_text(completed)}"
+    )
+    own_rate = completion_rate(completed, annual_plan)
+    if own_rate is None:
+        return f"{opening}（未下达年度计划投资）。"
+    points = points_vs_time_progress(own_rate, time_progress(month))
+    return f"{opening}，占年度计划的{rate(own_rate)}，{vs_time_progress(points)}。"
 
 
 def headline(report: "ProgressReport") -> str:

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from guanmo import clock
+from guanmo.accounts.models import Role
 from guanmo.accounts.scope import Scope
 from guanmo.documents.services import DocumentError
 from guanmo.documents.views import document_response, file_response
@@ -22,6 +23,7 @@ from guanmo.progress.exporters import FILE_FORMATS
 from guanmo.progress.exporters.docx import bulletin_title
 from guanmo.progress.sections import bulletin_sections
 from guanmo.progress.selectors import key_projects, progress_report_for
+from guanmo.progress.sentences import own_projects_sentence
 from guanmo.progress.services import (
     bulletin_content,
     draft_letterhead,
@@ -49,7 +51,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     projects = key_projects(scope.city, when.year).filter(pk__in=scope.projects().values("pk"))
     statuses = project_statuses(projects, scope.city, when)
     warned = [status for status in statuses if status.warnings]
-    plan = sum((status.annual_plan or 0 for status in statuses), 0)
+    plan = sum((status.annual_plan or 0 for status in statuses), Decimal(0))
     cumulative = cumulative_by_month(projects, when.year, when.month)
     reporting = open_period(scope.city)
     reports = reports_with_counts(scope, reporting) if reporting else []
@@ -72,6 +74,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "when": when,
             "report": report,
             "city_wide": scope.sees_city_totals,
+            "own_sentence": None
+            if scope.is_city_office or scope.county
+            else own_projects_sentence(
+                "本人包抓的" if scope.role == Role.LEADER else "本人负责的",
+                len(statuses),
+                sum((status.completed for status in statuses), Decimal(0)),
+                plan,
+                when.month,
+            ),
+            "own_projects": statuses if scope.role == Role.LEADER else [],
             "regions": regions,
             "own_rate": completion_rate(sum((s.completed for s in statuses), 0), plan),
             "project_count": len(statuses),
@@ -106,7 +118,7 @@ def warning_list(request: HttpRequest) -> HttpResponse:
 
 
 def _closed_period(scope: Scope, year: int, month: int) -> Period:
-    if not scope.sees_city_totals:
+    if not scope.sees_bulletins:
         raise Http404("没有这份通报")
     return get_object_or_404(
         Period, city=scope.city, year=year, month=month, closed_at__isnull=False
@@ -115,7 +127,7 @@ def _closed_period(scope: Scope, year: int, month: int) -> Period:
 
 def bulletin_list(request: HttpRequest) -> HttpResponse:
     scope: Scope = request.scope
-    if not scope.sees_city_totals:
+    if not scope.sees_bulletins:
         raise Http404("没有通报")
     periods = Period.objects.filter(city=scope.city, closed_at__isnull=False)
     return render(request, "progress/bulletin_list.html", {"periods": periods})

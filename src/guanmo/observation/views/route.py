@@ -12,7 +12,7 @@ from guanmo.observation.route_jobs import RoutePlanRefused, plan_under_way, star
 from guanmo.observation.schedule import arrange, split_counties, validate_schedule
 from guanmo.observation.schedule_document import schedule_document
 from guanmo.observation.travel import read_travel_matrix
-from guanmo.observation.views.access import organised_site, organised_tour
+from guanmo.observation.views.access import organised_site, organised_tour, visible_tour
 
 
 def _schedule(tour):
@@ -27,7 +27,9 @@ def _schedule(tour):
 
 
 def tour_route(request: HttpRequest, pk: int) -> HttpResponse:
-    tour = organised_tour(request, pk)
+    """The route and schedule: the organiser plans and moves; a county of the tour reads it
+    (when its hosts must be waiting)."""
+    tour = visible_tour(request, pk)
     sites, problem, schedule, reasons = _schedule(tour)
     by_key = {str(site.pk): site for site in sites}
     context = {
@@ -38,6 +40,7 @@ def tour_route(request: HttpRequest, pk: int) -> HttpResponse:
         "unscheduled": [],
         "faults": [],
         "plan_under_way": plan_under_way(tour),
+        "may_organise": request.scope.is_city_office,
     }
     if schedule is not None:
         scheduled = {stop.site for day in schedule.days for stop in day.stops}
@@ -113,7 +116,7 @@ def site_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def tour_route_file(request: HttpRequest, pk: int) -> HttpResponse:
-    tour = organised_tour(request, pk)
+    tour = visible_tour(request, pk)
     sites, _, schedule, _ = _schedule(tour)
     if schedule is None:
         raise Http404("尚未排定路线")
