@@ -40,9 +40,10 @@ def test_the_log_in_page_is_a_chinese_form(client, db):
     assert 'name="csrfmiddlewaretoken"' in page
 
 
-def test_logging_in_leads_to_the_dashboard_with_a_browser_session(client, office):
+def test_logging_in_leads_to_the_landing_with_a_browser_session(client, office):
     response = log_in(client, PASSWORD)
-    assert response.status_code == 302 and response.url == reverse("dashboard")
+    # The landing sends each role on to its work (tests/accounts/test_landing.py).
+    assert response.status_code == 302 and response.url == reverse("landing")
     assert client.session.get_expire_at_browser_close()
     assert client.session.get_expiry_age() == 8 * 60 * 60
     cookie = response.cookies[settings.SESSION_COOKIE_NAME]
@@ -54,7 +55,7 @@ def test_logging_in_leads_to_the_dashboard_with_a_browser_session(client, office
 def test_a_signed_in_user_skips_the_log_in_page(client, office):
     client.force_login(office)
     response = client.get(reverse("login"))
-    assert response.status_code == 302 and response.url == reverse("dashboard")
+    assert response.status_code == 302 and response.url == reverse("landing")
 
 
 def test_a_wrong_password_is_refused_in_chinese(client, office):
