@@ -11,6 +11,7 @@ from guanmo.figures.arithmetic import (
     points_vs_time_progress,
     time_progress,
 )
+from guanmo.figures.changes import rank_change_text, rate_change_text
 from guanmo.progress.sentences import headline, sentences
 
 
@@ -76,6 +77,14 @@ class Figures:
     ranked: bool = True  # False for the city's own projects (市本级), which take no rank
 
 
+@dataclass(frozen=True)
+class UnitChange:
+    """A unit's change since the previous month: 较上月前移2位, 提高8.2个百分点 ("" unknown)."""
+
+    rank: str
+    rate: str
+
+
 @dataclass
 class ProgressReport:
     period: Period
@@ -87,6 +96,7 @@ class ProgressReport:
     headline: str = ""
     sentences: list[str] = field(default_factory=list)
     projects: list[ProjectLine] | None = None
+    changes: dict[str, UnitChange] = field(default_factory=dict)  # region → since last month
 
     @property
     def subject(self) -> str:
@@ -156,3 +166,18 @@ def build_progress_report(
     report.headline = headline(report)
     report.sentences = sentences(report)
     return report
+
+
+def month_on_month(previous: ProgressReport, current: ProgressReport) -> dict[str, UnitChange]:
+    """Each unit's change of rank and completion rate from `previous` to `current`."""
+    before = {figures.region: figures for figures in previous.regions}
+    changes = {}
+    for figures in current.regions:
+        earlier = before.get(figures.region)
+        if earlier is None:
+            continue
+        changes[figures.region] = UnitChange(
+            rank=rank_change_text(earlier.rank, figures.rank),
+            rate=rate_change_text(earlier.completion_rate, figures.completion_rate),
+        )
+    return changes

@@ -34,6 +34,7 @@ from guanmo.progress.report import (
     UnitTotals,
     UnreportedProject,
     build_progress_report,
+    month_on_month,
 )
 from guanmo.regions.models import Region
 from guanmo.regions.services import units_of
@@ -168,12 +169,20 @@ def progress_report_for(
     level: str | None = None,
     *,
     with_projects: bool = False,
+    with_changes: bool = False,
 ) -> ProgressReport:
-    """The month's progress report of a city, from the ledger."""
-    return build_progress_report(
+    """The month's progress report of a city, from the ledger; `with_changes` adds each unit's
+    change of rank and rate since the previous month of the same year."""
+    report = build_progress_report(
         Period(year, month),
         region_totals(city, year, month, level),
         level=level,
         unreported=unreported_projects(city, year, month, level),
         projects=project_lines(city, year, month, level) if with_projects else None,
     )
+    if with_changes and month > 1:
+        previous = build_progress_report(
+            Period(year, month - 1), region_totals(city, year, month - 1, level), level=level
+        )
+        report.changes = month_on_month(previous, report)
+    return report

@@ -45,7 +45,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     only as reporting progress: who has submitted, how many projects are filled in."""
     scope: Scope = request.scope
     when = figures_month_from_query(scope.city, request.GET)
-    report = progress_report_for(scope.city, when.year, when.month)
+    report = progress_report_for(scope.city, when.year, when.month, with_changes=True)
     units = {unit.name for unit in scope.units()}
     regions = [figures for figures in report.regions if figures.region in units and when.closed]
     projects = key_projects(scope.city, when.year).filter(pk__in=scope.projects().values("pk"))
@@ -138,7 +138,7 @@ def bulletin(request: HttpRequest, year: int, month: int) -> HttpResponse:
     city office issues it (numbered, with the 成文日期 it chooses)."""
     scope: Scope = request.scope
     period = _closed_period(scope, year, month)
-    report = progress_report_for(scope.city, year, month)
+    report = progress_report_for(scope.city, year, month, with_changes=True)
     return render(
         request,
         "progress/bulletin.html",
