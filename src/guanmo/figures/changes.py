@@ -20,14 +20,7 @@ def places_moved(previous: int | None, current: int | None) -> int | None:
 
 def rank_change_text(previous: int | None, current: int | None) -> str:
     """较上月前移N位 / 较上月后移N位 / 与上月持平; "" when either month has no rank."""
-    moved = places_moved(previous, current)
-    if moved is None:
-        return ""
-    if moved > 0:
-        return f"较上月前移{moved}位"
-    if moved < 0:
-        return f"较上月后移{-moved}位"
-    return "与上月持平"
+    return _said(places_moved(previous, current), "较上月前移{}位", "较上月后移{}位", "与上月持平")
 
 
 def points_change(previous: Decimal | None, current: Decimal | None) -> Decimal | None:
@@ -39,11 +32,17 @@ def points_change(previous: Decimal | None, current: Decimal | None) -> Decimal 
 
 def rate_change_text(previous: Decimal | None, current: Decimal | None) -> str:
     """提高X个百分点 / 下降X个百分点 / 持平; "" when either rate is undefined."""
-    points = points_change(previous, current)
-    if points is None:
+    return _said(points_change(previous, current), "提高{}个百分点", "下降{}个百分点", "持平")
+
+
+def _said(change: Decimal | int | None, up: str, down: str, level: str) -> str:
+    """A signed change in words: `up` or `down` with its size, `level` for none, "" unknown."""
+    if change is None:
         return ""
-    if points > 0:
-        return f"提高{number(points)}个百分点"
-    if points < 0:
-        return f"下降{number(-points)}个百分点"
-    return "持平"
+    size = abs(change)
+    shown_size = str(size) if isinstance(size, int) else number(size)
+    if change > 0:
+        return up.format(shown_size)
+    if change < 0:
+        return down.format(shown_size)
+    return level
