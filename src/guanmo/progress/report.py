@@ -40,6 +40,7 @@ class UnitTotals:
     annual_plan: Decimal
     completed: Decimal
     ranked: bool = True
+    group: str = ""  # the ranking group the unit is ranked in as well (县（市）组…), if any
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,9 @@ class Figures:
     rank: int | None = None
     tied: bool = False
     ranked: bool = True  # False for the city's own projects (市本级), which take no rank
+    group: str = ""
+    group_rank: int | None = None
+    group_tied: bool = False
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,21 @@ class ProgressReport:
     sentences: list[str] = field(default_factory=list)
     projects: list[ProjectLine] | None = None
     changes: dict[str, UnitChange] = field(default_factory=dict)  # region → since last month
+    group_order: list[str] = field(default_factory=list)  # the city's ranking groups, in order
+
+    @property
+    def groups(self) -> list[tuple[str, list["Figures"]]]:
+        """Each ranking group with its units by their rank within it (empty without groups)."""
+        return [
+            (
+                name,
+                sorted(
+                    (f for f in self.regions if f.group == name),
+                    key=lambda f: (f.group_rank is None, f.group_rank or 0),
+                ),
+            )
+            for name in self.group_order
+        ]
 
     @property
     def subject(self) -> str:
@@ -114,23 +133,35 @@ def figures_of(totals: UnitTotals, time: Decimal) -> Figures:
         completion_rate=rate,
         vs_time_progress=points_vs_time_progress(rate, time),
         ranked=totals.ranked,
+        group=totals.group,
     )
 
 
-def ranked_regions(units: Sequence[UnitTotals], time: Decimal) -> list[Figures]:
-    """Each unit's figures with its competition rank; ranked units first, by rank, then the rest
-    in the order given (a unit with no annual plan has no rate and no rank, nor has the city's
-    own row)."""
-    figures = [figures_of(unit, time) for unit in units]
-    ranks = competition_ranks([f.completion_rate if f.ranked else None for f in figures])
+def _ranks_and_ties(rates: Sequence[Decimal | None]) -> list[tuple[int | None, bool]]:
+    """Competition ranks by completion rate, each with whether another unit shares it."""
+    ranks = competition_ranks(rates)
     rank_counts: dict[int, int] = {}
     for rank in ranks:
         if rank is not None:
             rank_counts[rank] = rank_counts.get(rank, 0) + 1
+    return [(rank, rank is not None and rank_counts[rank] > 1) for rank in ranks]
+
+
+def ranked_regions(units: Sequence[UnitTotals], time: Decimal) -> list[Figures]:
+    """Each unit's figures with its competition rank in the city and within its ranking group;
+    ranked units first, by rank, then the rest in the order given (a unit with no annual plan
+    has no rate and no rank, nor has the city's own row)."""
+    figures = [figures_of(unit, time) for unit in units]
+    rates = [f.completion_rate if f.ranked else None for f in figures]
     ranked = [
-        replace(f, rank=rank, tied=rank is not None and rank_counts[rank] > 1)
-        for f, rank in zip(figures, ranks, strict=True)
+        replace(f, rank=rank, tied=tied)
+        for f, (rank, tied) in zip(figures, _ranks_and_ties(rates), strict=True)
     ]
+    for group in {f.group for f in ranked if f.group}:
+        members = [position for position, f in enumerate(ranked) if f.group == group]
+        in_group = _ranks_and_ties([ranked[position].completion_rate for position in members])
+        for position, (rank, tied) in zip(members, in_group, strict=True):
+            ranked[position] = replace(ranked[position], group_rank=rank, group_tied=tied)
     order = {id(f): position for position, f in enumerate(ranked)}
     return sorted(ranked, key=lambda f: (f.rank is None, f.rank or 0, order[id(f)]))
 
@@ -142,8 +173,10 @@ def build_progress_report(
     level: str | None = None,
     unreported: Sequence[UnreportedProject] = (),
     projects: Sequence[ProjectLine] | None = None,
+    group_order: Sequence[str] = (),
 ) -> ProgressReport:
-    """The whole report from plain totals: figures, ranks, the headline and the sentences."""
+    """The whole report from plain totals: figures, ranks (in the city, and within each ranking
+    group named in `group_order`), the headline and the sentences."""
     time = time_progress(period.month)
     total = figures_of(
         UnitTotals(
@@ -162,6 +195,7 @@ def build_progress_report(
         regions=ranked_regions(units, time),
         unreported=list(unreported),
         projects=list(projects) if projects is not None else None,
+        group_order=list(group_order),
     )
     report.headline = headline(report)
     report.sentences = sentences(report)

@@ -36,7 +36,7 @@ from guanmo.progress.report import (
     build_progress_report,
     month_on_month,
 )
-from guanmo.regions.models import Region
+from guanmo.regions.models import RankingGroup, Region
 from guanmo.regions.services import units_of
 from guanmo.sheets.cells import ONE_YUAN
 
@@ -107,20 +107,33 @@ def region_totals(
         )
     )
     by_county = {row["county_id"]: row for row in rows}
-    totals = [_unit_totals(unit.name, by_county.get(unit.pk, {})) for unit in units_of(city)]
+    totals = [
+        _unit_totals(unit.name, by_county.get(unit.pk, {}), group=_group_of(unit))
+        for unit in units_of(city)
+    ]
     if city.pk in by_county:  # the city's own projects (全市, 市直): in the total, not ranked
         totals.append(_unit_totals(CITY_LEVEL, by_county[city.pk], ranked=False))
     return totals
 
 
-def _unit_totals(region: str, row: dict, *, ranked: bool = True) -> UnitTotals:
+def _group_of(unit: Region) -> str:
+    return unit.ranking_group.name if unit.ranking_group else ""
+
+
+def _unit_totals(region: str, row: dict, *, ranked: bool = True, group: str = "") -> UnitTotals:
     return UnitTotals(
         region=region,
         projects=row.get("project_count", 0),
         annual_plan=summed_money(row.get("plan_sum")),
         completed=summed_money(row.get("completed_sum")),
         ranked=ranked,
+        group=group,
     )
+
+
+def ranking_group_names(city: Region) -> list[str]:
+    """The city's ranking groups (县（市）组, 城区组…) in their order."""
+    return list(RankingGroup.objects.filter(city=city).values_list("name", flat=True))
 
 
 def unreported_projects(
@@ -179,6 +192,7 @@ def progress_report_for(
         level=level,
         unreported=unreported_projects(city, year, month, level),
         projects=project_lines(city, year, month, level) if with_projects else None,
+        group_order=ranking_group_names(city),
     )
     if with_changes and month > 1:
         previous = build_progress_report(

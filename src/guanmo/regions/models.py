@@ -25,6 +25,15 @@ class Region(models.Model):
         related_name="children",
     )
     sort_order = models.PositiveIntegerField("排序", default=0)
+    ranking_group = models.ForeignKey(
+        "RankingGroup",
+        verbose_name="排名分组",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="units",
+        help_text="县区、园区在通报中除全市排名外，还在本组内排名",
+    )
 
     class Meta:
         verbose_name = "行政区划"
@@ -40,3 +49,25 @@ class Region(models.Model):
         from guanmo.regions.names import short_region_name
 
         return short_region_name(self.name)
+
+
+class RankingGroup(models.Model):
+    """A group of a city's units ranked among themselves as well as overall, as real bulletins
+    rank them (县（市）组, 城区组, 功能区组); units join a group through `Region.ranking_group`."""
+
+    city = models.ForeignKey(
+        Region, verbose_name="城市", on_delete=models.CASCADE, related_name="ranking_groups"
+    )
+    name = models.CharField("分组名称", max_length=50)
+    sort_order = models.PositiveSmallIntegerField("排序", default=0)
+
+    class Meta:
+        verbose_name = "排名分组"
+        verbose_name_plural = "排名分组"
+        ordering = ["sort_order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["city", "name"], name="ranking_group_once_per_city"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

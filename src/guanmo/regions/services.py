@@ -134,4 +134,4 @@ def resolve_city(code: str | None = None) -> Region:
 
 def units_of(city: Region) -> list[Region]:
     """The units ranked in a city's bulletins: its counties, then its parks and zones."""
-    return list(city.children.order_by("sort_order", "code"))
+    return list(city.children.select_related("ranking_group").order_by("sort_order", "code"))
