@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from guanmo.demo.city import build_demo_city
 from guanmo.progress.report import Period, UnitTotals, build_progress_report
 from guanmo.progress.selectors import progress_report_for
 from guanmo.regions.models import RankingGroup, Region
@@ -79,3 +80,15 @@ def test_a_county_dashboard_shows_no_other_county_through_the_groups(client, wor
     body = client.get(reverse("dashboard")).content.decode()
 
     assert "温县" not in body
+
+
+def test_the_demo_city_ranks_its_units_in_three_groups(db):
+    city = build_demo_city().city
+
+    report = progress_report_for(city, YEAR, 11)
+
+    assert [(name, len(members)) for name, members in report.groups] == [
+        ("县（市）组", 6),
+        ("城区组", 4),
+        ("功能区组", 2),
+    ]

@@ -13,7 +13,7 @@ from guanmo.commissioners.models import Visit
 from guanmo.commissioners.services import delete_visits
 from guanmo.ledger.models import AnnualPlan, KeyListEntry, MonthlyProgress, Project, Stage
 from guanmo.observation.models import Tour
-from guanmo.regions.models import Region
+from guanmo.regions.models import RankingGroup, Region
 from guanmo.regions.services import init_city, units_of
 
 CITY_CODE = "410800"
@@ -233,7 +233,25 @@ def build_demo_city(seed: int = DEFAULT_SEED) -> DemoSummary:
         [row for p, plan, pace in plans for row in _year_of_progress(rng, p, plan, pace)],
         batch_size=1000,
     )
+    _ranking_groups(city, units)
     return DemoSummary(city=city, projects=len(projects), units=len(units), months=12)
+
+
+# The demo city's bulletins rank its units in three groups as well as overall.
+RANKING_GROUPS = {
+    "县（市）组": ("修武县", "博爱县", "武陟县", "温县", "沁阳市", "孟州市"),
+    "城区组": ("解放区", "中站区", "马村区", "山阳区"),
+    "功能区组": ZONES,
+}
+
+
+def _ranking_groups(city: Region, units: list[Region]) -> None:
+    RankingGroup.objects.filter(city=city).delete()
+    for order, (name, members) in enumerate(RANKING_GROUPS.items(), start=1):
+        group = RankingGroup.objects.create(city=city, name=name, sort_order=order)
+        Region.objects.filter(pk__in=[u.pk for u in units if u.name in members]).update(
+            ranking_group=group
+        )
 
 
 PHASES = "二三四五六七八九十"
