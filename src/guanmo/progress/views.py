@@ -16,7 +16,7 @@ from guanmo.accounts.models import Role
 from guanmo.accounts.scope import Scope
 from guanmo.documents.services import DocumentError
 from guanmo.documents.views import document_response, file_response
-from guanmo.figures.arithmetic import completion_rate, period_label
+from guanmo.figures.arithmetic import period_label
 from guanmo.figures.formatting import yi
 from guanmo.ledger.models import Stage
 from guanmo.progress.exporters import FILE_FORMATS
@@ -85,7 +85,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             ),
             "own_projects": statuses if scope.role == Role.LEADER else [],
             "regions": regions,
-            "own_rate": completion_rate(sum((s.completed for s in statuses), 0), plan),
             "project_count": len(statuses),
             "stages": [(stage, stages.get(stage, 0)) for stage in Stage.values]
             + ([("未填", stages["未填"])] if stages.get("未填") else []),
