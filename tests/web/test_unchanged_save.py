@@ -59,6 +59,7 @@ NOT_EDITS = {
     "period_list": "opens a new period",
     "period_close": "closes the period",
     "report_upload": "loads a sheet (tested in tests/reporting)",
+    "ledger_import": "loads a ledger sheet through its preview (tested in tests/ledger)",
     "report_submit": "hands the report in",
     "report_approve": "review step",
     "report_return": "review step with a reason",
