@@ -17,7 +17,8 @@ def test_a_leader_sees_his_own_projects_first_and_the_city_beside(client, world)
 
     # 武陟装备 and 温县文旅: 400 + 400 of 1200 + 1000 by March, against 25% of the year.
     own = (
-        "本人包抓的2个重点项目1—3月累计完成投资800.00万元，占年度计划的36.4%，超时间进度11.4个百分点。"
+        "本人包抓的2个重点项目1—3月累计完成投资800.00万元，占年度计划的36.4%，"
+        "超时间进度11.4个百分点。"
     )
     assert own in body
     assert f"全市：{progress_report_for(world.city, YEAR, 3).headline}" in body

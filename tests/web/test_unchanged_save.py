@@ -19,6 +19,7 @@ from django.apps import apps
 from django.urls import resolve
 
 from guanmo.disclosure.models import DisclosureSettings
+from guanmo.documents.services import office_for
 from guanmo.ledger.models import Project
 from guanmo.reporting.models import FigureChange
 from guanmo.supervision.models import SupervisionRules
@@ -43,6 +44,9 @@ EDIT_FORMS = {
     "tour_settings": EditCase("city", "tour_detail"),
     "site_edit": EditCase("city", "tour_detail"),
     "tour_rubric": EditCase("city", "tour_rubric"),
+    "issuing_office": EditCase(
+        "city", "issuing_office", prepare=lambda world: office_for(world.city).save()
+    ),
     "supervision_rules": EditCase(
         "city",
         "supervision_rules",
@@ -59,6 +63,7 @@ NOT_EDITS = {
     "period_list": "opens a new period",
     "period_close": "closes the period",
     "report_upload": "loads a sheet (tested in tests/reporting)",
+    "bulletin_issue": "issues the month's bulletin (tested in tests/documents)",
     "ledger_import": "loads a ledger sheet through its preview (tested in tests/ledger)",
     "report_submit": "hands the report in",
     "report_approve": "review step",

@@ -36,12 +36,13 @@ def walk(world) -> Walk:
                 reverse("issuing_office"),
                 {role: status for role, status in CITY_OFFICE.items() if status != 200},
             ),
-            # Those who cannot see the month's bulletin get 404, the leader who can 403.
+            # Those who cannot see the month's bulletin get 404; the leader and the county
+            # offices, who read it, 403.
             "bulletin_issue": (
                 reverse("bulletin_issue", args=[2025, 3]),
                 {
-                    "wuzhi": 404,
-                    "wenxian": 404,
+                    "wuzhi": 403,
+                    "wenxian": 403,
                     "leader": 403,
                     "commissioner": 404,
                     "department": 404,
