@@ -181,6 +181,84 @@ def test_a_header_naming_another_period_stops_the_import_naming_the_column(ledge
     ]
 
 
+def test_a_sheet_name_naming_another_period_stops_the_import_naming_the_sheet(ledger):
+    # Tryout P7a: a sheet named "1-6月" was accepted as July and June's cumulative stored as 1—7月.
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "本月完成投资", "累计完成投资"],
+            ["甲项目", "武陟县", 700, 4900],
+        ],
+        title="1-6月",
+    )
+    report = import_progress(sheet, city=ledger, year=2025, month=7)
+    assert [str(fault) for fault in report.faults] == [
+        "工作表名「1-6月」写明1-6月，与导入的1-7月不符"
+    ]
+    assert not MonthlyProgress.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("title", "named"),
+    [
+        ("2025年上半年重点项目进展情况", "1-6月"),
+        ("2025年一季度重点项目进展", "1-3月"),
+        ("2025年第一季度重点项目进展", "1-3月"),
+        ("2025年前三季度重点项目进展", "1-9月"),
+        ("2025年6月份重点项目进展", "6月"),
+    ],
+)
+def test_a_title_naming_a_period_in_words_stops_the_import(ledger, title, named):
+    # Tryout P7b: "上半年" in the title was not read as 1—6月.
+    sheet = xlsx(
+        [
+            [title],
+            ["项目名称", "所在县区", "本月完成投资", "累计完成投资"],
+            ["甲项目", "武陟县", 700, 4900],
+        ]
+    )
+    report = import_progress(sheet, city=ledger, year=2025, month=7)
+    wanted = "7月" if named == "6月" else "1-7月"
+    assert [str(fault) for fault in report.faults] == [
+        f"第1行：标题「{title}」写明{named}，与导入的{wanted}不符"
+    ]
+    assert not MonthlyProgress.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("label", "named"),
+    [
+        ("上半年累计完成投资", "1-6月"),
+        ("前三季度完成投资", "1-9月"),
+        ("全年累计完成投资", "1-12月"),
+    ],
+)
+def test_a_header_naming_a_period_in_words_stops_the_import(ledger, label, named):
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "本月完成投资", label],
+            ["甲项目", "武陟县", 700, 4900],
+        ]
+    )
+    report = import_progress(sheet, city=ledger, year=2025, month=7)
+    assert [str(fault) for fault in report.faults] == [
+        f"第1行「{label}」：表头写明{named}，与导入的1-7月不符"
+    ]
+
+
+def test_a_sheet_named_for_the_imports_month_and_a_yearly_plan_header_are_accepted(ledger):
+    sheet = xlsx(
+        [
+            ["2025年度重点项目进展情况"],
+            ["项目名称", "所在县区", "年度计划投资", "本月完成投资", "1-7月累计完成投资"],
+            ["甲项目", "武陟县", 10000, 700, 4900],
+        ],
+        title="7月",
+    )
+    report = import_progress(sheet, city=ledger, year=2025, month=7)
+    assert report.faults == []
+    assert cumulative("甲项目", 7) == Decimal(4900)
+
+
 def test_a_title_naming_another_year_stops_the_import(ledger):
     sheet = xlsx(
         [

@@ -3,6 +3,7 @@ sheet per county, a title, the project code; projects in several counties or of 
 itself; 建设性质, the stage and 项目类型 each in its own field (issue 9 §4–§6)."""
 
 from decimal import Decimal
+from io import BytesIO
 
 import pytest
 
@@ -10,6 +11,7 @@ from guanmo.ledger.models import MonthlyProgress, Project
 from guanmo.ledger.services import import_ledger, import_progress
 from tests.ledger.sheets import xlsx
 from tests.sheets.case_files import case_file
+from tests.sheets.files import Drawn, to_xls, to_xlsx
 
 
 def placed() -> dict[str, tuple[str, ...]]:
@@ -502,3 +504,46 @@ def test_a_construction_cell_naming_another_stage_than_the_stage_column_is_a_fau
     assert faults(import_ledger(sheet, city=city, year=2025)) == [
         "第2行「建设性质」：「续建」与「建设阶段」列的「新开工」不符"
     ]
+
+
+# A county's two-row period header without a county column (tryout P2, W2) -----------------
+
+
+@pytest.mark.parametrize("write", [to_xlsx, to_xls], ids=["xlsx", "xls"])
+@pytest.mark.parametrize(
+    ("month_group", "year_group"), [("当月", "年初至报告期累计"), ("本月", "1—8月累计")]
+)
+def test_a_two_row_period_header_without_a_county_column_is_read(
+    city, write, month_group, year_group
+):
+    import_ledger(
+        xlsx(
+            [
+                ["项目名称", "所在县区", "建设性质", "总投资", "2025年计划投资"],
+                ["武陟县智算中心", "武陟县", "续建", 50000, 20000],
+                ["武陟县铝材加工", "武陟县", "新建", 30000, 10000],
+            ]
+        ),
+        city=city,
+        year=2025,
+    )
+    drawn = Drawn(
+        [
+            ["序号", "项目名称", month_group, None, year_group, None],
+            [None, None, "完成投资", "形象进度", "完成投资", "占年度计划%"],
+            [1, "武陟县智算中心", 3000, "主体施工", 25000, "125%"],
+            [2, "武陟县铝材加工", 800, "设备安装", 4000, "40%"],
+        ],
+        name="8月",
+        merged=[(1, 2, 1, 3), (1, 4, 1, 5)],
+    )
+    report = import_progress(BytesIO(write(drawn)), city=city, year=2025, month=8)
+    assert faults(report) == []
+    stored = {
+        p.project.name: (p.completed_this_month, p.cumulative_completed)
+        for p in MonthlyProgress.objects.select_related("project")
+    }
+    assert stored == {
+        "武陟县智算中心": (Decimal(3000), Decimal(25000)),
+        "武陟县铝材加工": (Decimal(800), Decimal(4000)),
+    }

@@ -231,6 +231,21 @@ _MONTH_RANGE = re.compile(
     rf"|^(?:截至|截止)(\d{{1,2}})月(?:份|底|末)?|\((\d{{1,2}})[{DASHES}](\d{{1,2}})月\)$"
 )
 _ONE_MONTH = re.compile(r"^(\d{1,2})月份?")
+# Words naming a period without its months, written out as months before any period is read:
+# 上半年 is 1—6月, (第)一季度 1—3月, 前三季度 1—9月, 全年/年度 before 累计 the whole year.
+_PERIOD_WORDS = (
+    (re.compile(r"上半年"), "1-6月"),
+    (re.compile(r"第?一季度"), "1-3月"),
+    (re.compile(r"前三季度"), "1-9月"),
+    (re.compile(r"(?:全年|年度)(?=累计)"), "1-12月"),
+)
+
+
+def spell_period(text: str) -> str:
+    """`text` with its period words as month ranges: "上半年累计完成投资" → "1-6月累计完成投资"."""
+    for word, months in _PERIOD_WORDS:
+        text = word.sub(months, text)
+    return text
 
 
 def _key(text: str) -> str:
@@ -329,6 +344,7 @@ def read_label(value: object) -> Label | None:
     year = None
     if match := _YEAR_PREFIX.match(key):
         year, key = int(match.group(1)), key[match.end() :]
+    key = spell_period(key)
     months = None
     if match := _MONTH_RANGE.search(key):
         numbers = [int(number) for number in match.groups() if number]
@@ -507,6 +523,7 @@ def find_header(
             i
             for i, labels in enumerate(all_labels)
             if len(_known(labels) | _mapped(labels, mapping)) >= 2
+            or _heads_two_rows(labels, all_labels[i + 1 : i + 2])
         ),
         None,
     )
@@ -523,6 +540,16 @@ def find_header(
     header = _combine(rows, all_labels, top, bottom, expected, frozenset(hidden_columns))
     check_title(header, rows[:top], expected)
     return header
+
+
+def _heads_two_rows(upper: Sequence[Label | None], below: Sequence[list[Label | None]]) -> bool:
+    """Whether a row naming one known column heads a two-row header with the row below: "序号 |
+    项目名称 | 当月 | 1—7月累计" over "完成投资 | 形象进度 | 完成投资 | …" (a county's commonest
+    sheet) names its other columns only in the groups' second row."""
+    if not _known(upper) or not below or not _is_sub_header(upper, below[0]):
+        return False
+    stacked = {column.label.field for column in _stacked(upper, below[0], 0, 1)}
+    return len(stacked - {None, Field.SERIAL}) >= 2
 
 
 def _mapped(labels: Sequence[Label | None], mapping: Mapping[str, Field | None]) -> set[Field]:
@@ -670,7 +697,16 @@ def check_title(header: Header, rows_above: Sequence[Sequence[object]], expected
                 header.faults.append((number, None, f"标题「{parse_line(value)}」{why}"))
 
 
+def check_sheet_name(header: Header, name: str, expected: Expected) -> None:
+    """A sheet name naming another period or year stops the import as a title does: a sheet
+    named "1-6月" is not July's."""
+    why = _title_mismatch(clean_text(name), expected)
+    if why:
+        header.faults.append((None, None, f"工作表名「{name}」{why}"))
+
+
 def _title_mismatch(text: str, expected: Expected) -> str:
+    text = spell_period(text)
     years = set(_TITLE_YEAR.findall(text))
     if expected.year and len(years) == 1 and int(years.pop()) != expected.year:
         return f"写明{_TITLE_YEAR.search(text).group(1)}年，与导入的{expected.year}年不符"

@@ -13,7 +13,14 @@ from pathlib import Path
 from guanmo.sheets.column_map import column_map
 from guanmo.sheets.faults import ImportReport, LeftOut, SheetFault
 from guanmo.sheets.formats import Source, open_workbook
-from guanmo.sheets.header import HEADER_SEARCH_ROWS, Expected, Field, Header, find_header
+from guanmo.sheets.header import (
+    HEADER_SEARCH_ROWS,
+    Expected,
+    Field,
+    Header,
+    check_sheet_name,
+    find_header,
+)
 from guanmo.sheets.sheet import Sheet, Unreadable
 from guanmo.sheets.table import Row, Table, read_table
 
@@ -94,6 +101,8 @@ def read_workbook(source: Source, spec: SheetSpec, expected: Expected | None = N
         if sheet.hidden:
             reading.notes.append(f"工作表「{sheet.name}」是隐藏的工作表，未导入")
             continue
+        if expected is not None:
+            check_sheet_name(header, sheet.name, expected)
         reading.headers.append((sheet.name, header))
         reading.notes.extend(f"工作表「{sheet.name}」{note}" for note in header.notes)
         missing = _missing_columns(sheet.name, header, spec)
