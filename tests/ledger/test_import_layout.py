@@ -547,3 +547,57 @@ def test_a_two_row_period_header_without_a_county_column_is_read(
         "武陟县智算中心": (Decimal(3000), Decimal(25000)),
         "武陟县铝材加工": (Decimal(800), Decimal(4000)),
     }
+
+
+def two_wuzhi_projects(city) -> None:
+    import_ledger(
+        xlsx(
+            [
+                ["项目名称", "所在县区", "建设性质", "总投资", "2025年计划投资"],
+                ["武陟县智算中心", "武陟县", "续建", 50000, 20000],
+                ["武陟县铝材加工", "武陟县", "新建", 30000, 10000],
+            ]
+        ),
+        city=city,
+        year=2025,
+    )
+
+
+@pytest.mark.parametrize("write", [to_xlsx, to_xls], ids=["xlsx", "xls"])
+def test_a_county_cell_merged_down_over_its_rows_names_the_county_of_each(city, write):
+    # Tryout H4: 博爱县 merged over rows 2-3 gave "第3行「所在县区」：不能为空".
+    drawn = Drawn(
+        [
+            ["序号", "县区", "项目名称", "建设性质", "总投资（万元）", "年度计划投资（万元）"],
+            [1, "博爱县", "博爱县月山物流园", "续建", 18000, 6000],
+            [2, None, "博爱县许良镇光伏", "新开工", 7000, 4000],
+            [3, "孟州市", "孟州市桑坡园区道路", "续建", 9000, 3000],
+        ],
+        merged=[(2, 1, 3, 1)],
+    )
+    report = import_ledger(BytesIO(write(drawn)), city=city, year=2025)
+    assert faults(report) == []
+    assert placed() == {
+        "博爱县月山物流园": ("博爱县",),
+        "博爱县许良镇光伏": ("博爱县",),
+        "孟州市桑坡园区道路": ("孟州市",),
+    }
+
+
+def test_a_money_cell_merged_down_over_rows_is_a_fault_naming_the_cells(city):
+    two_wuzhi_projects(city)
+    drawn = Drawn(
+        [
+            ["序号", "所在县区", "项目名称", "本月完成投资", "1—8月累计完成投资"],
+            [1, "武陟县", "武陟县智算中心", 3000, 29000],
+            [2, "武陟县", "武陟县铝材加工", 800, None],
+        ],
+        name="8月",
+        merged=[(2, 4, 3, 4)],
+    )
+    report = import_progress(BytesIO(to_xlsx(drawn)), city=city, year=2025, month=8)
+    assert faults(report) == [
+        "第2行「累计完成投资」：单元格E2:E3纵向合并了第2—3行，金额属于哪一行不明；"
+        "请取消合并，每行填写本行的数后再导入"
+    ]
+    assert not MonthlyProgress.objects.exists()

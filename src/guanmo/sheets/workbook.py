@@ -15,13 +15,14 @@ from guanmo.sheets.faults import ImportReport, LeftOut, SheetFault
 from guanmo.sheets.formats import Source, open_workbook
 from guanmo.sheets.header import (
     HEADER_SEARCH_ROWS,
+    MONEY_FIELDS,
     Expected,
     Field,
     Header,
     check_sheet_name,
     find_header,
 )
-from guanmo.sheets.sheet import Sheet, Unreadable
+from guanmo.sheets.sheet import Sheet, Unreadable, cell_address
 from guanmo.sheets.table import Row, Table, read_table
 
 __all__ = ["Reading", "SheetSpec", "Source", "import_reason", "read_workbook", "source_name"]
@@ -122,10 +123,14 @@ def read_workbook(source: Source, spec: SheetSpec, expected: Expected | None = N
         )
         if sheet.hidden_columns:
             reading.hidden_columns[sheet.name] = sheet.hidden_columns
+        spread, merged_faults = _spread_merged(sheet, header)
+        if merged_faults:
+            reading.faults.extend(merged_faults)
+            continue
         table, notes = read_table(
             sheet.name,
             header,
-            _visible_rows(sheet, header, reading.left_out),
+            _visible_rows(sheet, header, reading.left_out, spread),
             spec.used,
             _title(buffered[: header.rows[0] - 1]),
         )
@@ -142,13 +147,60 @@ def read_workbook(source: Source, spec: SheetSpec, expected: Expected | None = N
     return reading
 
 
-def _visible_rows(sheet: Sheet, header: Header, left_out: list[LeftOut]) -> Iterator[tuple]:
+def _spread_merged(sheet: Sheet, header: Header) -> tuple[dict[int, tuple], list[SheetFault]]:
+    """The rows below the header whose cells a vertically merged cell covers, with its value.
+
+    A label merged down over rows ("武陟县" over its county's rows 3-4, a stage over several
+    projects) says the same of every row it spans, so each row gets it: {Excel row: values}. A
+    money cell merged down over rows does not say which row's figure it is, so it is a fault
+    naming the range (returned with no rows); a merged 项目名称 is left as the sheet has it.
+    """
+    below = header.rows[-1]
+    spread: dict[int, list] = {}
+    faults = []
+    for merged in sheet.merged:
+        if merged.first_row <= below or merged.last_row == merged.first_row:
+            continue
+        named = header.columns.get(merged.first_column)
+        if named in MONEY_FIELDS:
+            cells = f"{cell_address(merged.first_row, merged.first_column)}:" + cell_address(
+                merged.last_row, merged.last_column
+            )
+            faults.append(
+                SheetFault(
+                    sheet.name,
+                    merged.first_row,
+                    named.value,
+                    f"单元格{cells}纵向合并了第{merged.first_row}—{merged.last_row}行，"
+                    "金额属于哪一行不明；请取消合并，每行填写本行的数后再导入",
+                )
+            )
+            continue
+        if named is None or named == Field.NAME or merged.first_row > len(sheet.rows):
+            continue
+        value = _cell(sheet.rows[merged.first_row - 1], merged.first_column)
+        for number in range(merged.first_row + 1, min(merged.last_row, len(sheet.rows)) + 1):
+            row = spread.setdefault(number, list(sheet.rows[number - 1]))
+            row += [None] * (merged.first_column + 1 - len(row))
+            row[merged.first_column] = value
+    return {number: tuple(row) for number, row in spread.items()}, faults
+
+
+def _cell(row: Sequence[object], index: int) -> object:
+    return row[index] if index < len(row) else None
+
+
+def _visible_rows(
+    sheet: Sheet, header: Header, left_out: list[LeftOut], spread: dict[int, tuple]
+) -> Iterator[tuple]:
     """The rows below the header; a hidden or struck-through one comes as blank, and is listed.
 
-    Blank keeps every later row at its Excel number, and a blank row is passed over.
+    Blank keeps every later row at its Excel number, and a blank row is passed over. A row a
+    merged label covers comes with the label (`spread`, from _spread_merged).
     """
     below = header.rows[-1]
     for number, row in enumerate(sheet.rows[below:], start=below + 1):
+        row = spread.get(number, row)
         reason = (
             HIDDEN_ROW
             if number in sheet.hidden_rows
