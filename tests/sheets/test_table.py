@@ -146,6 +146,25 @@ def test_breakdown_rows_under_a_total_are_left_out_not_read_as_projects():
     assert reading.notes == []
 
 
+@pytest.mark.parametrize("second", ["\u3000\u3000\u3000续建项目（1个）", "续建项目（1个）"])
+def test_a_breakdown_line_following_a_qizhong_line_is_a_breakdown_not_a_total(second):
+    # Tryout L2: an indented "续建项目（3个）" under "其中：新开工项目（2个）" was checked as a
+    # total of all rows ("第6行合计与各项目之和不符…").
+    reading = read(
+        HEADER,
+        [None, "合计（2个）", None, None, 3000, 700],
+        [None, "其中：新开工项目（1个）", None, None, 1000, 300],
+        [None, second, None, None, 2000, 400],
+        ["（一）", "温县（2个）", None, None, None, None],
+        [1, "甲项目", "温县", "甲公司", 1000, 300],
+        [2, "乙项目", "温县", "乙公司", 2000, 400],
+    )
+    assert names(reading) == ["甲项目", "乙项目"]
+    assert left_out(reading) == [(2, "合计行"), (3, "其中行"), (4, "其中行"), (5, "标题行")]
+    assert reading.notes == []
+    assert [row.heading for row in reading.rows] == ["温县", "温县"]
+
+
 def test_a_grand_total_on_top_that_disagrees_is_reported_against_all_rows():
     reading = read(
         HEADER,

@@ -58,6 +58,10 @@ _TOTALS_LABEL = re.compile(
 )
 _GRAND_PREFIX = re.compile(r"^(?:全市|全县|全区|全部|总|本市|全省)|重点项目$|^$")
 _BREAKDOWN = re.compile(r"^其中[:、]?")
+# A kind of project a breakdown line counts: "续建项目（3个）" under "其中：新开工项目（2个）".
+_KIND_OF_PROJECT = re.compile(
+    r"^(?:计划|拟)?(?:新开工|新建|续建|竣工|投产|前期|预备|储备|在建|谋划|完工|开工)"
+)
 _ENUMERATED = re.compile(
     r"^(?:第?[一二三四五六七八九十百零〇]+[、.,]|\([一二三四五六七八九十百]+\)[、.,]?)"
 )
@@ -161,6 +165,7 @@ class _TableReader:
         self.section = 0
         self.totals: list[_Totals] = []
         self.passed_over: list[int] = []
+        self.breakdown_after: int | None = None  # project rows read when a 其中 line came
 
     def take(self, number: int, raw: Sequence[object]) -> None:
         if len(raw) < self.width:
@@ -211,7 +216,8 @@ class _TableReader:
         if len(texts) > 1 or len(places) > 1 or not (texts or (numerals and places)):
             return False
         text = texts[0] if texts else ""
-        if _BREAKDOWN.match(text):
+        if _BREAKDOWN.match(text) or self._continues_breakdown(text, numerals):
+            self.breakdown_after = len(self.table.rows)
             self._leave_out(number, "其中行")
             return True
         if match := _TOTALS_LABEL.match(text):
@@ -231,6 +237,17 @@ class _TableReader:
         self._figure_row(number, raw, "heading", name=name, level=level)
         self._leave_out(number, "标题行")
         return True
+
+    def _continues_breakdown(self, text: str, numerals: list[str]) -> bool:
+        """Whether a line right under a 其中 line (no project between) is the breakdown's next
+        part: unnumbered and naming a kind of project, "续建项目（3个）" after "其中：新开工项目
+        （2个）", it counts part of the total above, not all rows (tryout L2)."""
+        return (
+            self.breakdown_after == len(self.table.rows)
+            and not numerals
+            and not _ENUMERATED.match(text)
+            and bool(_KIND_OF_PROJECT.match(text))
+        )
 
     def _figure_row(self, number: int, raw: Sequence[object], kind: str, **where: Any) -> None:
         figures = {}
