@@ -253,3 +253,21 @@ def test_a_hidden_plan_column_of_an_xls_file_is_never_this_years_plan(city, tmp_
     assert report.faults == []
     assert AnnualPlan.objects.get().planned_investment == 12000
     assert "工作表「台账」「年度计划投资」所在的D列为隐藏列，未读取" in report.notes
+
+
+def test_a_construction_column_shows_its_cells_text_as_the_sample(city):
+    # Tryout: the map showed 建设性质's sample as "StageOrNature(stage=", a Python repr.
+    report = import_ledger(
+        xlsx(
+            [
+                ["项目名称", "所在县区", "建设性质", "总投资", "2025年计划投资"],
+                ["武陟县智算中心", "武陟县", "续建", 50000, 20000],
+            ]
+        ),
+        city=city,
+        year=2025,
+        dry_run=True,
+    )
+    shown = [str(use) for use in report.columns]
+    assert [use for use in shown if use.endswith("← 建设性质（示例：续建）")], shown
+    assert not [use for use in shown if "StageOrNature" in use]

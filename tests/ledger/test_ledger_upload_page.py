@@ -34,6 +34,8 @@ def test_the_city_office_previews_names_a_column_and_imports(client, world):
     assert response.status_code == 302
     preview = response["Location"]
     page = client.get(preview).content.decode()
+    assert "台账导入预览：2025年市重点项目" in page
+    assert "重点重点" not in page
     assert re.search(
         r"<td>总投资（亿元）</td>\s*<td>总投资</td>\s*<td>12500万元</td>\s*<td>亿元</td>", page
     )

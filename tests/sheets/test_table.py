@@ -2,6 +2,7 @@
 never by a word inside a project's name, and each total is checked against its own block."""
 
 from decimal import Decimal
+from io import BytesIO
 
 import pytest
 
@@ -9,6 +10,7 @@ from guanmo.sheets.header import Field
 from guanmo.sheets.workbook import SheetSpec, read_workbook
 from tests.ledger.sheets import xlsx
 from tests.sheets.case_files import case_file
+from tests.sheets.files import Drawn, to_xlsx
 
 SPEC = SheetSpec(used=frozenset(Field) - {Field.SERIAL}, required=((Field.NAME,),))
 HEADER = ["序号", "项目名称", "所在县区", "建设单位", "总投资", "年度计划投资"]
@@ -210,3 +212,22 @@ def test_a_numbered_heading_whose_county_stands_in_the_county_column():
     assert names(reading) == ["甲项目"]
     assert [row.headings for row in reading.rows] == [("温县",)]
     assert reading.notes == []
+
+
+def test_rows_left_out_are_listed_in_row_order():
+    # Tryout: a hidden 第12行 was listed before the 合计 on 第3行.
+    drawn = Drawn(
+        [
+            HEADER,
+            [None, "合计", None, None, 3000, 700],
+            [1, "甲项目", "温县", "甲公司", 1000, 300],
+            [2, "丙项目", "温县", "丙公司", 500, 100],
+            [3, "乙项目", "温县", "乙公司", 2000, 400],
+        ],
+        hidden_rows={4},
+    )
+    report = read_workbook(BytesIO(to_xlsx(drawn)), SPEC).report("个项目", dry_run=True)
+    assert [str(left) for left in report.left_out] == [
+        "第2行为合计行，未导入",
+        "第4行为隐藏行，未导入",
+    ]

@@ -247,6 +247,10 @@ class StageOrNature:
     stage: str = ""  # 新开工/续建/竣工/前期
     nature: str = ""  # 新建/扩建/改建/迁建/恢复
 
+    def __str__(self) -> str:
+        """What the cell said, as the column map shows it: "续建", "扩建"."""
+        return self.stage or self.nature
+
 
 def parse_stage_or_nature(value: object) -> StageOrNature:
     """A 建设性质 cell as offices fill it: key lists write the stage (续建), statistics the

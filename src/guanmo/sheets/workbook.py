@@ -54,6 +54,14 @@ class Reading:
         for table in self.tables:
             yield from table.rows
 
+    @property
+    def all_left_out(self) -> list[LeftOut]:
+        """Every row left out, sheet by sheet in row order: hidden and struck rows (found while
+        reading) among each table's layout rows (headings, totals, 其中 lines)."""
+        order = {name: index for index, name in enumerate(t.sheet for t in self.tables)}
+        rows = [*self.left_out, *(left for table in self.tables for left in table.left_out)]
+        return sorted(rows, key=lambda left: (order.get(left.sheet, len(order)), left.row))
+
     def report(self, subject: str, *, dry_run: bool) -> ImportReport:
         """An import's report, begun with what reading the workbook found."""
         return ImportReport(
@@ -62,8 +70,7 @@ class Reading:
             notes=list(self.notes),
             dry_run=dry_run,
             sheets=[table.sheet for table in self.tables],
-            # hidden and struck rows (found while reading), then each table's layout rows
-            left_out=[*self.left_out, *(left for t in self.tables for left in t.left_out)],
+            left_out=self.all_left_out,
             columns=column_map(self.headers, self.tables, self.used),
             rows_read=sum(len(table.rows) for table in self.tables),
         )
