@@ -62,6 +62,7 @@ def test_a_month_from_the_grid_to_the_dashboard(
     expect(county.locator("h1")).to_contain_text("武陟县 2025年4月")
 
     county.locator(f"input[name=k-{equipment}]").fill("1000")
+    county.locator("#grid[data-ready]").wait_for(state="attached")  # its paste handler is on
     paste(county, f"input[name=c-{logistics}]", "30\t\t基础施工\t用地手续待批\r\n")
     expect(county.locator(f"textarea[name=v-{logistics}]")).to_have_value("基础施工")
     expect(county.locator(f"textarea[name=p-{logistics}]")).to_have_value("用地手续待批")

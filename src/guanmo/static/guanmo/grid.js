@@ -154,4 +154,5 @@
     recompute();
   });
   recompute();
+  grid.dataset.ready = "1"; // its handlers are attached: tests wait for this
 })();
