@@ -177,10 +177,13 @@ def read_progress(
     county: Region | None = None,
     mapping: Mapping[str, Field | None] | None = None,
     file_name: str = "",
+    stored: Mapping[int, tuple[Decimal, Decimal]] | None = None,
 ) -> tuple[ImportReport, list[ProgressLine]]:
     """Read and check a month's progress sheet without saving it: the report (faults, notes,
     column map) and the valid lines. The monthly report grid's upload saves the lines as its
-    draft. The city's remembered column names apply, then `mapping`'s."""
+    draft. The city's remembered column names apply, then `mapping`'s. `stored` gives, per
+    project id, (this month, cumulative) figures the month holds beyond the ledger's (a county's
+    draft): a figure derived from a blank cell may not change those either."""
     if not 1 <= month <= 12:
         raise ValueError(f"月份应在1到12之间，而不是{month}")
     mapping = {**remembered_mapping(city), **(mapping or {})}
@@ -195,7 +198,7 @@ def read_progress(
 
     ledger = _Ledger(city, county)
     earlier, later = _reported_around(city, year, month)
-    stored = _stored_figures(city, year, month)
+    stored = {**_stored_figures(city, year, month), **(stored or {})}
     lines: list[ProgressLine] = []
     silent = 0
     for table in reading.tables:
