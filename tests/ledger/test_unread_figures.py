@@ -115,9 +115,7 @@ def _progress_rows(*rows):
 
 def test_an_error_value_in_a_progress_figure_stops_the_import(city):
     import_ledger(ledger_xlsx(FIRST), city=city, year=2025)
-    import_progress(
-        progress_xlsx([1, "甲项目", "武陟县", 3000, 25000, ""]), city=city, year=2025, month=7
-    )
+    _report(city, 3000, 25000)
     cases = (
         (xlsx_with_error, "#N/A", [1, "甲项目", "武陟县", ERROR, 25000, ""], "本月完成投资"),
         (xlsx_with_error, "#REF!", [1, "甲项目", "武陟县", 3000, ERROR, ""], "累计完成投资"),
@@ -131,15 +129,17 @@ def test_an_error_value_in_a_progress_figure_stops_the_import(city):
         assert _progress("甲项目", 7) == (Decimal(3000), Decimal(25000))
 
 
+def _report(city, this_month, cumulative, month=7):
+    """Load 甲项目's progress for `month` of 2025 from a sheet holding the two figures."""
+    sheet = progress_xlsx([1, "甲项目", "武陟县", this_month, cumulative, ""])
+    return import_progress(sheet, city=city, year=2025, month=month)
+
+
 def test_a_blank_cumulative_never_replaces_the_months_stored_figures(city):
     import_ledger(ledger_xlsx(FIRST), city=city, year=2025)
-    import_progress(
-        progress_xlsx([1, "甲项目", "武陟县", 3000, 25000, ""]), city=city, year=2025, month=7
-    )
+    _report(city, 3000, 25000)
     for blank in (None, "—"):
-        report = import_progress(
-            progress_xlsx([1, "甲项目", "武陟县", 3000, blank, ""]), city=city, year=2025, month=7
-        )
+        report = _report(city, 3000, blank)
         assert not report.ok
         assert [str(fault) for fault in report.faults] == [
             "第3行「累计完成投资」：未填写；7月已存累计25000万元，"
@@ -150,12 +150,8 @@ def test_a_blank_cumulative_never_replaces_the_months_stored_figures(city):
 
 def test_a_blank_month_figure_never_replaces_the_months_stored_figures(city):
     import_ledger(ledger_xlsx(FIRST), city=city, year=2025)
-    import_progress(
-        progress_xlsx([1, "甲项目", "武陟县", 3000, 25000, ""]), city=city, year=2025, month=7
-    )
-    report = import_progress(
-        progress_xlsx([1, "甲项目", "武陟县", None, 26000, ""]), city=city, year=2025, month=7
-    )
+    _report(city, 3000, 25000)
+    report = _report(city, None, 26000)
     assert [str(fault) for fault in report.faults] == [
         "第3行「本月完成投资」：未填写；7月已存本月完成3000万元，"
         "由累计推算为26000万元，与之不符，未导入（请填写本月完成投资）"
@@ -165,21 +161,15 @@ def test_a_blank_month_figure_never_replaces_the_months_stored_figures(city):
 
 def test_a_blank_figure_that_derives_the_stored_one_is_accepted(city):
     import_ledger(ledger_xlsx(FIRST), city=city, year=2025)
-    import_progress(
-        progress_xlsx([1, "甲项目", "武陟县", 3000, 3000, ""]), city=city, year=2025, month=1
-    )
-    report = import_progress(
-        progress_xlsx([1, "甲项目", "武陟县", 3000, None, ""]), city=city, year=2025, month=1
-    )
+    _report(city, 3000, 3000, month=1)
+    report = _report(city, 3000, None, month=1)
     assert report.ok
     assert _progress("甲项目", 1) == (Decimal(3000), Decimal(3000))
 
 
 def test_a_month_only_sheet_says_earlier_months_are_taken_as_nothing(city):
     import_ledger(ledger_xlsx(FIRST), city=city, year=2025)
-    report = import_progress(
-        progress_xlsx([1, "甲项目", "武陟县", 700, None, ""]), city=city, year=2025, month=7
-    )
+    report = _report(city, 700, None)
     assert report.ok
     assert report.notes == [
         "第3行：2025年1—6月未报送完成投资，累计按此前为0算出（1—7月累计700万元）"
