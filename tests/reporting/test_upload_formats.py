@@ -1,11 +1,13 @@
 """A county uploads its progress sheet in whatever format it keeps; a damaged file is a message."""
 
+import io
 from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from guanmo.reporting.models import ReportEntry
+from guanmo.reporting.services import upload_sheet
 from tests.sheets.files import Drawn, to_xls, to_xlsx
 
 PROGRESS = Drawn(
@@ -59,3 +61,21 @@ def test_a_file_over_the_upload_bound_is_refused_by_the_form(client, world, wuzh
     response = upload(client, world, wuzhi_report, "武陟县4月进度.xlsx", to_xlsx(PROGRESS))
     messages = [str(m) for m in response.wsgi_request._messages]
     assert messages == ["文件超过0MB，请删去无关的工作表或分成几个文件上传"]
+
+
+def test_a_blank_cumulative_never_changes_the_drafts_figure(world, wuzhi_report):
+    upload_sheet(wuzhi_report, io.BytesIO(to_xlsx(PROGRESS)), user=world.users["wuzhi"], version=0)
+    wuzhi_report.refresh_from_db()
+    blank = Drawn(rows=[*PROGRESS.rows[:2], [1, "武陟县智能装备产业园", "武陟县", 150, None, ""]])
+    outcome = upload_sheet(
+        wuzhi_report,
+        io.BytesIO(to_xlsx(blank)),
+        user=world.users["wuzhi"],
+        version=wuzhi_report.version,
+    )
+    assert [str(fault) for fault in outcome.faults] == [
+        "第3行「累计完成投资」：未填写；4月已存累计520万元，由本月完成推算为550万元，"
+        "与之不符，未导入（请填写累计完成投资）"
+    ]
+    entry = ReportEntry.objects.get(report=wuzhi_report, project=world.projects["武陟装备"])
+    assert (entry.completed_this_month, entry.cumulative_completed) == (120, 520)

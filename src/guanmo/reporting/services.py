@@ -254,6 +254,13 @@ def _sheet_updates(
     """The sheet read and checked for the county, and the new values of its draft lines; the
     report counts the lines that would change."""
     period = report.period
+    lines = {line.entry.project_id: line for line in report_lines(report)}
+    drafted = {  # the draft's figures: a blank cell never changes them (issue 9 §5)
+        project_id: (line.entry.completed_this_month, line.entry.cumulative_completed)
+        for project_id, line in lines.items()
+        if line.entry.completed_this_month is not None
+        and line.entry.cumulative_completed is not None
+    }
     outcome, progress_lines = read_progress(
         sheet,
         city=period.city,
@@ -262,10 +269,10 @@ def _sheet_updates(
         county=report.county,
         mapping=mapping,
         file_name=file_name,
+        stored=drafted,
     )
     if not outcome.ok:
         return outcome, []
-    lines = {line.entry.project_id: line for line in report_lines(report)}
     updates = []
     for progress in progress_lines:
         line = lines.get(progress.project_id)

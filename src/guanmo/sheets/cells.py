@@ -39,6 +39,40 @@ class CellError(ValueError):
     """A cell that cannot be read; the message says why, in Chinese."""
 
 
+# The error values Excel, WPS and LibreOffice show in a cell whose formula failed; every reader
+# delivers them as this text (guanmo.sheets.ooxml, formats, opendocument, spreadsheetml).
+ERROR_VALUES = frozenset(
+    {
+        "#VALUE!",
+        "#REF!",
+        "#N/A",
+        "#DIV/0!",
+        "#NAME?",
+        "#NUM!",
+        "#NULL!",
+        "#SPILL!",
+        "#CALC!",
+        "#GETTING_DATA",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#UNKNOWN!",
+        "Err:502",
+        "Err:504",
+        "Err:508",
+        "Err:511",
+        "Err:522",
+        "#错误",
+    }
+)
+
+
+def check_not_error(value: object) -> None:
+    """Raise CellError for a cell holding an error value: it was not read, so it is never taken
+    as blank or 0 (source: issue 9 §5, an unread value never overwrites a stored figure)."""
+    if isinstance(value, str) and value.strip() in ERROR_VALUES:
+        raise CellError(f"单元格是错误值 {value.strip()}，无法读取")
+
+
 class PendingValue(CellError):
     """A money cell typed as not yet known (待定, 暂无): blank only where blank is allowed."""
 
@@ -85,6 +119,7 @@ def parse_money(value: object, scale: Decimal = Decimal(1)) -> Decimal | None:
     """
     if value is None:
         return None
+    check_not_error(value)
     if isinstance(value, bool):
         raise CellError(f"不是数字：{value}")
     if isinstance(value, int):

@@ -5,7 +5,8 @@ to 200 MB is refused at once), and each worksheet's XML is streamed once through
 expressions that stop at the first row or column past the bounds. The same pass reads the
 rows' and columns' hidden flags and the merged ranges. Only a sheet with formulas, or a
 workbook whose styles strike text through, is parsed cell by cell (lxml) to find the formula
-cells saved without a value and the struck-through cells. The values themselves are read by
+cells saved without a value, the cells holding an error value (calamine gives them blank) and
+the struck-through cells. The values themselves are read by
 calamine (guanmo.sheets.formats.read_calamine).
 """
 
@@ -45,6 +46,7 @@ _CELL_COLUMN = re.compile(_PREFIX + rb'c\b[^>]*?\br="([A-Z]{1,3})\d')
 _COLUMN = re.compile(_PREFIX + rb"col\b([^>]*)>")
 _MERGE = re.compile(_PREFIX + rb'mergeCell\b[^>]*?\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
 _FORMULA = re.compile(_PREFIX + rb"f[\s>/]")
+_ERROR_CELL = re.compile(_PREFIX + rb'c\b[^>]*?\bt="e"')
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 _MIN = re.compile(rb'\bmin="(\d+)"')
@@ -231,7 +233,8 @@ def _scan(archive: zipfile.ZipFile, sheet: str, part: str, bounds: Bounds) -> tu
                     column_index(last or first),
                 )
             )
-        has_formulas = has_formulas or bool(_FORMULA.search(chunk))
+        # A cell typed as an error value needs the cell-by-cell pass too: calamine gives it blank.
+        has_formulas = has_formulas or bool(_FORMULA.search(chunk) or _ERROR_CELL.search(chunk))
     return layout, has_formulas
 
 
@@ -269,10 +272,13 @@ def _take_cell(
     kind = cell.get("t", "n")
     if kind in ("s", "inlineStr", "str") and int(cell.get("s", "0")) in struck_styles:
         layout.struck_cells.setdefault(row, set()).add(column)
+    value = cell.find(f"{_MAIN}v")
+    if kind == "e":  # "#VALUE!": calamine reads it as blank, which would pass for a figure
+        layout.errors[(row, column)] = (value.text if value is not None else "") or "#错误"
+        return
     formula = cell.find(f"{_MAIN}f")
     if formula is None:
         return
-    value = cell.find(f"{_MAIN}v")
     if value is None or (not value.text and kind != "str"):
         layout.unevaluated.append(cell_address(row, column))
 

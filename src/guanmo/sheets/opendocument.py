@@ -16,6 +16,8 @@ _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+# LibreOffice marks a failed formula's cell here (office:value-type says float, value 0).
+_CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
 _HIDDEN = ("collapse", "filter")
 _CELLS = (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell")
 
@@ -128,6 +130,10 @@ class _Reader:
             if style in self.struck_styles:
                 columns = range(self.column, self.column + min(repeat, self.bounds.columns))
                 self.layout.struck_cells.setdefault(self.row, set()).update(columns)
+        if element.get(f"{_CALCEXT}value-type") == "error":  # calamine gives it as 0 or blank
+            text = "".join(element.itertext()).strip() or "#错误"
+            for column in range(self.column, self.column + min(repeat, self.bounds.columns)):
+                self.layout.errors[(self.row, column)] = text
         across = int(element.get(f"{_TABLE}number-columns-spanned", "1"))
         down = int(element.get(f"{_TABLE}number-rows-spanned", "1"))
         if across > 1 or down > 1:

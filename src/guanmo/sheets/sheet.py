@@ -83,6 +83,8 @@ class Layout:
     merged: list[MergedRange] = field(default_factory=list)
     unevaluated: list[str] = field(default_factory=list)  # "D3": formulas saved without value
     hidden_sheet: bool = False
+    # (row, column) → the error value ("#VALUE!") of a cell the values reader gives as blank
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 @dataclass
@@ -90,9 +92,11 @@ class Sheet:
     """One worksheet as every format gives it.
 
     `rows[i]` holds the values of Excel row i + 1: str, int, float, bool, datetime or None
-    (blank); a merged range's value stands in its top-left cell. A struck row is one whose
-    every text cell is struck through. `unevaluated` names the formula cells saved without a
-    value: reading them as blank would be a silent wrong figure, so callers must refuse them.
+    (blank); a merged range's value stands in its top-left cell. A cell holding an error value
+    gives its text ("#VALUE!", guanmo.sheets.cells.ERROR_VALUES), in every format. A struck
+    row is one whose every text cell is struck through. `unevaluated` names the formula cells
+    saved without a value: reading them as blank would be a silent wrong figure, so callers
+    must refuse them.
     """
 
     name: str
@@ -120,8 +124,16 @@ def sheet_from_values(
     rows = []
     struck_rows = set()
     limit = bounds.cell_chars
+    errors: dict[int, dict[int, str]] = {}
+    for (row_number, column), text in layout.errors.items():
+        errors.setdefault(row_number, {})[column] = text
     for number, raw in enumerate(values, start=1):
         row = tuple(_value(value, limit, name, number) for value in raw)
+        if number in errors:  # an error value is delivered as its text, never as a blank
+            marked = list(row) + [None] * (max(errors[number]) + 1 - len(row))
+            for column, text in errors[number].items():
+                marked[column] = text
+            row = tuple(marked)
         rows.append(row)
         struck = layout.struck_cells.get(number)
         if struck:

@@ -280,6 +280,7 @@ class _TableReader:
             if value is None:
                 continue
             try:
+                cells.check_not_error(value)
                 if name in MONEY_FIELDS:
                     row.values[name] = cells.parse_money(value, units[index])
                 else:

@@ -126,6 +126,7 @@ def import_ledger(
                 entries.append(entry)
     _check_repeats(entries)
     _match_ledger(entries, city)
+    kept_totals = _check_blank_totals(entries)
     report.faults = [fault for row in reading.rows for fault in row.faults]
     report.faults += _unplaced_faults(reading.tables, {id(entry.row) for entry in entries})
     if not report.ok:
@@ -133,6 +134,7 @@ def import_ledger(
 
     report.notes += placement_notes([(entry.row, entry.placement) for entry in entries])
     report.notes += _pending_notes(entries)
+    report.notes += kept_totals
 
     if any(Field.ANNUAL_PLAN not in table.header.fields for table in reading.tables):
         report.notes.append(f"表中没有年度计划投资列，未设置{year}年计划投资")
@@ -308,6 +310,29 @@ def _match_ledger(entries: list[_Entry], city: Region) -> None:
         entry.project = project
 
 
+def _check_blank_totals(entries: list[_Entry]) -> list[str]:
+    """A blank 总投资 (or a blank mark: —, /, 无) is a fault on a new project and keeps the stored
+    figure of a project already in the ledger: the notes saying so, row by row. Never 0 (source:
+    issue 9 §5, an import never overwrites a stored figure with a value it could not read)."""
+    notes = []
+    for entry in entries:
+        row = entry.row
+        if (
+            Field.TOTAL_INVESTMENT not in entry.columns
+            or row.values.get(Field.TOTAL_INVESTMENT) is not None
+            or row.failed(Field.TOTAL_INVESTMENT)
+        ):
+            continue
+        if entry.project is None:
+            row.fault(Field.TOTAL_INVESTMENT, "不能为空")
+        else:
+            notes.append(
+                f"工作表「{row.sheet}」第{row.number}行「{Field.TOTAL_INVESTMENT.value}」未填写，"
+                f"保留台账中已有的{format_wan(entry.project.total_investment)}万元"
+            )
+    return notes
+
+
 @dataclass
 class _Changes:
     """What loading the sheet changes in the ledger, worked out before anything is written."""
@@ -426,6 +451,8 @@ def _project_values(entry: _Entry) -> dict[str, object]:
     for column, (attribute, blank) in _COPIED.items():
         if column in columns:
             values[attribute] = row.values.get(column, blank)
+    if row.values.get(Field.TOTAL_INVESTMENT) is None:  # blank: the stored figure stands
+        values.pop("total_investment", None)
     if Field.STAGE in columns:
         # 建设性质 holds either the stage or the statistical nature; each sets its own field.
         stated = row.values.get(Field.STAGE) or StageOrNature()

@@ -177,10 +177,13 @@ def read_progress(
     county: Region | None = None,
     mapping: Mapping[str, Field | None] | None = None,
     file_name: str = "",
+    stored: Mapping[int, tuple[Decimal, Decimal]] | None = None,
 ) -> tuple[ImportReport, list[ProgressLine]]:
     """Read and check a month's progress sheet without saving it: the report (faults, notes,
     column map) and the valid lines. The monthly report grid's upload saves the lines as its
-    draft. The city's remembered column names apply, then `mapping`'s."""
+    draft. The city's remembered column names apply, then `mapping`'s. `stored` gives, per
+    project id, (this month, cumulative) figures the month holds beyond the ledger's (a county's
+    draft): a figure derived from a blank cell may not change those either."""
     if not 1 <= month <= 12:
         raise ValueError(f"月份应在1到12之间，而不是{month}")
     mapping = {**remembered_mapping(city), **(mapping or {})}
@@ -195,6 +198,7 @@ def read_progress(
 
     ledger = _Ledger(city, county)
     earlier, later = _reported_around(city, year, month)
+    stored = {**_stored_figures(city, year, month), **(stored or {})}
     lines: list[ProgressLine] = []
     silent = 0
     for table in reading.tables:
@@ -208,6 +212,9 @@ def read_progress(
                 continue
             figures = _figures(row, project, earlier.get(project.pk), later.get(project.pk))
             if figures is not None:
+                figures = _keep_stored(row, figures, stored.get(project.pk), month)
+            if figures is not None:
+                figures = _state_zero_start(row, figures, earlier.get(project.pk), year, month)
                 this_month, cumulative, note = figures
                 texts = {
                     attribute: row.values.get(column, "") if column in table.header.fields else None
@@ -284,6 +291,61 @@ def _reported_around(
         else:
             later.setdefault(project_id, (other, cumulative))
     return earlier, later
+
+
+def _stored_figures(city: Region, year: int, month: int) -> dict[int, tuple[Decimal, Decimal]]:
+    """Per project, the (this month, cumulative) figures already stored for the month."""
+    return {
+        project_id: (this_month, cumulative)
+        for project_id, this_month, cumulative in MonthlyProgress.objects.filter(
+            project__city=city, year=year, month=month
+        ).values_list("project_id", "completed_this_month", "cumulative_completed")
+    }
+
+
+_Figures = tuple[Decimal, Decimal, str]
+
+
+def _keep_stored(
+    row: Row, figures: _Figures, stored: tuple[Decimal, Decimal] | None, month: int
+) -> _Figures | None:
+    """A figure derived from a blank cell never replaces one already stored for the month: where
+    it would change it, the row is a fault naming the blank column (None), so nothing is written
+    and the stored figures stand (source: issue 9 §5, an import never overwrites a stored figure
+    with a value it could not read). Refusing, not keeping the stored one, because the typed
+    figure may be the correction and only the office can say which of the two is right."""
+    if stored is None:
+        return figures
+    this_month, cumulative, _ = figures
+    checks = (  # (blank column, its stored figure, derived figure, stored's name, derived from)
+        (Field.CUMULATIVE_COMPLETED, stored[1], cumulative, "累计", "本月完成"),
+        (Field.COMPLETED_THIS_MONTH, stored[0], this_month, "本月完成", "累计"),
+    )
+    for blank, kept, derived, name, source in checks:
+        if row.values.get(blank) is None and derived != kept:
+            row.fault(
+                blank,
+                f"未填写；{month}月已存{name}{format_wan(kept)}万元，由{source}推算为"
+                f"{format_wan(derived)}万元，与之不符，未导入（请填写{blank.value}）",
+            )
+            return None
+    return figures
+
+
+def _state_zero_start(
+    row: Row, figures: _Figures, earlier: Reported | None, year: int, month: int
+) -> _Figures:
+    """A cumulative derived from this month's figure alone, with no earlier report in the year,
+    takes the earlier months as 0: the note says so, naming them (tryout fault 4)."""
+    if earlier is not None or month == 1 or row.values.get(Field.CUMULATIVE_COMPLETED) is not None:
+        return figures
+    this_month, cumulative, note = figures
+    months = "1月" if month == 2 else f"1—{month - 1}月"
+    assumed = (
+        f"第{row.number}行：{year}年{months}未报送完成投资，累计按此前为0算出"
+        f"（1—{month}月累计{format_wan(cumulative)}万元）"
+    )
+    return this_month, cumulative, "；".join(filter(None, [note, assumed]))
 
 
 def _figures(
