@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from guanmo.demo.city import TODAY
+from guanmo.ledger.models import Project
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Source, changes_between, record_changes
 from guanmo.reporting.models import FigureChange, ReportEntry
@@ -39,7 +40,9 @@ class DemoNotes:
 @transaction.atomic
 def create_demo_notes(city: Region, seed: int) -> DemoNotes:
     """(Re)write the commissioners' notes on the lines of their projects in every period."""
-    FigureChange.objects.filter(project__city=city, source=Source.COMMISSIONER).delete()
+    # By the projects' ids, not a join on their city (see create_demo_periods).
+    projects = list(Project.objects.filter(city=city).values_list("pk", flat=True))
+    FigureChange.objects.filter(project_id__in=projects, source=Source.COMMISSIONER).delete()
     rng = random.Random(seed)
     entries = (
         ReportEntry.objects.filter(report__period__city=city, project__commissioner__isnull=False)
