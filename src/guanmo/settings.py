@@ -168,6 +168,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "zh-hans"
+# The interface is Chinese whatever the browser asks for (an English-language browser got Django's
+# English labels, "Username"/"Password", through LocaleMiddleware).
+LANGUAGES = [("zh-hans", "简体中文")]
 # Date fields render as YYYY-MM-DD, the only value a browser's date input takes (guanmo/formats).
 FORMAT_MODULE_PATH = ["guanmo.formats"]
 TIME_ZONE = "Asia/Shanghai"

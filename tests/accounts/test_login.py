@@ -40,6 +40,12 @@ def test_the_log_in_page_is_a_chinese_form(client, db):
     assert 'name="csrfmiddlewaretoken"' in page
 
 
+def test_the_log_in_page_is_chinese_for_an_english_browser_too(client, db):
+    page = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<label for="id_username">用户名</label>' in page
+    assert "Username" not in page and "Password" not in page
+
+
 def test_logging_in_leads_to_the_landing_with_a_browser_session(client, office):
     response = log_in(client, PASSWORD)
     # The landing sends each role on to its work (tests/accounts/test_landing.py).
