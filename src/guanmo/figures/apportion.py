@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 
-Weight = Decimal | int
+Weight = Decimal | int | Fraction
 
 
 def apportion(amount: Decimal, weights: Sequence[Weight], step: Decimal) -> list[Decimal]:
