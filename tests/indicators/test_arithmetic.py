@@ -153,3 +153,12 @@ def test_a_reported_rank_that_disagrees_with_the_computed_one_is_named():
     ]
     ranks = peer_ranks(readings, INVESTMENT)
     assert rank_disagreements(readings, ranks) == [("武陟县", 1, 2), ("温县", 2, 1)]
+
+
+def test_an_averages_group_figure_is_only_what_is_reported():
+    # 人均可支配收入 of two counties cannot be summed: the populations behind them differ.
+    readings = [Reading("武陟县", D("21000"), D("20000")), Reading("温县", D("18000"), D("17000"))]
+    assert growth(readings[0], Kind.AVERAGE) == D("5.0")
+    assert group_total(readings, Kind.AVERAGE) is None
+    assert group_growth(readings, Kind.AVERAGE) is None
+    assert group_growth(readings, Kind.AVERAGE, reported=D("5.6")) == D("5.6")

@@ -64,8 +64,8 @@ def growth(reading: Reading, kind: Kind) -> Decimal | None:
 
 def group_total(readings: Sequence[Reading], kind: Kind = Kind.AMOUNT) -> Decimal | None:
     """A group's value: the sum of its members' amounts, None when any is missing (a partial
-    sum would be a wrong figure) and for a ratio (a sum of rates means nothing)."""
-    if kind == Kind.RATIO or not readings or any(r.value is None for r in readings):
+    sum would be a wrong figure) and for a ratio or an average (their sum means nothing)."""
+    if kind != Kind.AMOUNT or not readings or any(r.value is None for r in readings):
         return None
     return sum((r.value for r in readings if r.value is not None), Decimal(0))
 
@@ -75,11 +75,11 @@ def group_growth(
 ) -> Decimal | None:
     """A group's (the city's, the province's) growth: as reported for the total when it was,
     otherwise from the summed amounts of this and last year — never the mean of the members'
-    rates. None when a member lacks either figure, and for a ratio not reported (its group rate
-    needs the numerators and denominators behind it)."""
+    rates. None when a member lacks either figure, and for a ratio or an average not reported
+    (their group figure needs the numerators and denominators behind them)."""
     if reported is not None:
         return reported
-    if kind == Kind.RATIO or not readings:
+    if kind != Kind.AMOUNT or not readings:
         return None
     if any(r.value is None or r.last_year is None for r in readings):
         return None
@@ -131,14 +131,19 @@ def vs_group(reading: Reading, group_rate: Decimal | None, rule: Rule) -> Decima
     return points_change(group_rate, comparable_rate(reading, rule))
 
 
+def check_period(month: int, frequency: Frequency) -> None:
+    """Raise ValueError (in Chinese) unless `month` ends a period of the frequency: any month
+    for a monthly indicator, 3, 6, 9 or 12 for a quarterly one."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"月份应为1至12，而不是{month}")
+    if frequency == Frequency.QUARTERLY and month not in QUARTER_ENDS:
+        raise ValueError(f"季度指标只在3、6、9、12月有数，而不是{month}月")
+
+
 def previous_period(month: int, frequency: Frequency) -> int | None:
     """The month of the previous period of the same year (May before June, March before June
     for a quarterly indicator); None for the year's first period. Raises ValueError for a
     month that is not a period of the frequency."""
-    if not 1 <= month <= 12:
-        raise ValueError(f"月份应为1至12，而不是{month}")
-    if frequency == Frequency.QUARTERLY:
-        if month not in QUARTER_ENDS:
-            raise ValueError(f"季度指标只在3、6、9、12月有数，而不是{month}月")
-        return month - 3 or None
-    return month - 1 or None
+    check_period(month, frequency)
+    step = 3 if frequency == Frequency.QUARTERLY else 1
+    return month - step or None

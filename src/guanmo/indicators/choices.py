@@ -10,6 +10,9 @@ from django.db import models
 class Kind(models.TextChoices):
     AMOUNT = "amount", "总量（累计值）"  # 固定资产投资, 脱贫人口: accumulated through the year
     RATIO = "ratio", "比率（百分比）"  # 城镇化率: itself a percentage; changes in 个百分点
+    # 人均可支配收入: grows in % like an amount, but a group's figure is not the sum of its
+    # members' (it needs the population behind each), so it is only ever taken as reported.
+    AVERAGE = "average", "人均（平均）值"
 
 
 class Direction(models.TextChoices):

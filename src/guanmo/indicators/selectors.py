@@ -1,0 +1,90 @@
+"""Reading indicator figures out of the database as the plain values the arithmetic takes."""
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from guanmo.indicators.arithmetic import Reading
+from guanmo.indicators.choices import Profile
+from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, Target
+from guanmo.indicators.targets import (
+    Breakdown,
+    break_down,
+    break_down_by_hand,
+    equal_weights,
+    seasonal_weights,
+)
+from guanmo.regions.models import Region
+
+
+def group_members(group: PeerGroup) -> list[Region]:
+    """A peer group's regions in the tree's order."""
+    return list(group.members.order_by("sort_order", "code"))
+
+
+def readings(
+    indicator: Indicator, regions: Sequence[Region], year: int, month: int
+) -> list[Reading]:
+    """One `Reading` per region, in the order given, named by the region's name; a region
+    without a stored value reads as value None (unranked, and making a group total undefined)."""
+    stored = {
+        value.region_id: value
+        for value in IndicatorValue.objects.filter(
+            indicator=indicator, year=year, month=month, region__in=regions
+        )
+    }
+    found = []
+    for region in regions:
+        value = stored.get(region.pk)
+        if value is None:
+            found.append(Reading(region.name, None))
+            continue
+        found.append(
+            Reading(
+                region.name,
+                value.value,
+                last_year=value.last_year_value,
+                reported_growth=value.reported_growth,
+                reported_rank=value.reported_rank,
+            )
+        )
+    return found
+
+
+def last_year_cumulative(target: Target) -> dict[int, Decimal]:
+    """Last year's cumulative (1—M月) figures of the target's region and indicator by month:
+    last year's stored values, completed by this year's "上年同期" figures."""
+    shape = {
+        value.month: value.last_year_value
+        for value in IndicatorValue.objects.filter(
+            indicator=target.indicator,
+            region=target.region,
+            year=target.year,
+            last_year_value__isnull=False,
+        )
+    }
+    shape.update(
+        IndicatorValue.objects.filter(
+            indicator=target.indicator, region=target.region, year=target.year - 1
+        ).values_list("month", "value")
+    )
+    return shape
+
+
+def breakdown_of(target: Target) -> Breakdown | None:
+    """The target's breakdown by its profile, to its indicator's decimals; None for a growth
+    target. Raises ValueError (in Chinese) when the profile cannot be followed (no whole year
+    last year, nodes set by hand that do not add up)."""
+    if target.amount is None:
+        return None
+    step = target.indicator.rule.step
+    if target.profile == Profile.BY_HAND:
+        nodes = dict(target.nodes.values_list("month", "amount"))
+        missing = [month for month in range(1, 13) if month not in nodes]
+        if missing:
+            raise ValueError(f"手工分解缺少{'、'.join(f'{m}月' for m in missing)}的数额")
+        return break_down_by_hand(target.amount, [nodes[m] for m in range(1, 13)], step)
+    if target.profile == Profile.SEASONAL:
+        weights = seasonal_weights(last_year_cumulative(target))
+    else:
+        weights = equal_weights()
+    return break_down(target.amount, weights, step)
