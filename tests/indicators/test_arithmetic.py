@@ -15,7 +15,6 @@ from guanmo.indicators.arithmetic import (
     group_total,
     growth,
     peer_ranks,
-    peer_table,
     previous_period,
     rank_disagreements,
     vs_group,
@@ -163,20 +162,3 @@ def test_an_averages_group_figure_is_only_what_is_reported():
     assert group_total(readings, Kind.AVERAGE) is None
     assert group_growth(readings, Kind.AVERAGE) is None
     assert group_growth(readings, Kind.AVERAGE, reported=D("5.6")) == D("5.6")
-
-
-def test_a_peer_table_gives_each_region_its_growth_rank_tie_and_distance_from_the_group():
-    readings = [
-        Reading("武陟县", D("110"), last_year=D("100")),  # 10.0
-        Reading("温县", D("55"), last_year=D("50")),  # 10.0
-        Reading("博爱县", D("84"), last_year=D("80"), reported_rank=2),  # 5.0
-    ]
-    city = group_growth(readings, Kind.AMOUNT)
-    assert city == D("8.3")  # 249 against 230: 8.26…%
-    table = peer_table(readings, INVESTMENT, city)
-    assert [(f.region, f.growth, f.rank, f.tied, f.vs_group) for f in table] == [
-        ("武陟县", D("10.0"), 1, True, D("1.7")),
-        ("温县", D("10.0"), 1, True, D("1.7")),
-        ("博爱县", D("5.0"), 3, False, D("-3.3")),
-    ]
-    assert table[2].reported_rank == 2  # kept beside the computed 3 for the import to report

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guanmo.figures.arithmetic import competition_ranks, growth_rate, shown, tied
+from guanmo.figures.arithmetic import competition_ranks, growth_rate, shown
 from guanmo.figures.changes import points_change
 from guanmo.figures.formatting import half_up
 from guanmo.indicators.choices import Direction, Frequency, Kind, RankBy
@@ -52,8 +52,8 @@ def growth(reading: Reading, kind: Kind) -> Decimal | None:
     """The reading's growth: as reported when it was (GDP growth is at comparable prices and
     cannot be derived from the amounts), otherwise derived from this and last year's figures.
 
-    An amount's growth is in % (`growth_rate`: None without a positive last year); a ratio's
-    is its change in 个百分点 (56.0% against 55.2% is 0.8).
+    An amount's or an average's growth is in % (`growth_rate`: None without a positive last
+    year); a ratio's is its change in 个百分点 (56.0% against 55.2% is 0.8).
     """
     if reading.reported_growth is not None:
         return reading.reported_growth
@@ -129,43 +129,6 @@ def vs_group(reading: Reading, group_rate: Decimal | None, rule: Rule) -> Decima
     水平); `group_rate` is the group's growth (amounts) or value (ratios). None if either is
     undefined."""
     return points_change(group_rate, comparable_rate(reading, rule))
-
-
-@dataclass(frozen=True)
-class PeerFigures:
-    """A region's line in its peer group's table: value (unit), last year (unit), growth (%, or
-    个百分点 for a ratio), rank (并列 when `tied`), difference from the group (个百分点) and
-    the rank the source reported."""
-
-    region: str
-    value: Decimal | None
-    last_year: Decimal | None
-    growth: Decimal | None
-    rank: int | None
-    tied: bool
-    vs_group: Decimal | None
-    reported_rank: int | None
-
-
-def peer_table(
-    readings: Sequence[Reading], rule: Rule, group_rate: Decimal | None = None
-) -> list[PeerFigures]:
-    """Each reading's line, in the order given. `group_rate` is the group's growth (amounts,
-    `group_growth`) or value (ratios, as reported); without it `vs_group` is None."""
-    ranks = peer_ranks(readings, rule)
-    return [
-        PeerFigures(
-            region=reading.region,
-            value=reading.value,
-            last_year=reading.last_year,
-            growth=growth(reading, rule.kind),
-            rank=rank,
-            tied=shared,
-            vs_group=vs_group(reading, group_rate, rule),
-            reported_rank=reading.reported_rank,
-        )
-        for reading, rank, shared in zip(readings, ranks, tied(ranks), strict=True)
-    ]
 
 
 def check_period(month: int, frequency: Frequency) -> None:
