@@ -3,15 +3,17 @@
 from collections.abc import Sequence
 from decimal import Decimal
 
-from guanmo.indicators.arithmetic import Reading
-from guanmo.indicators.choices import Profile
+from guanmo.indicators.arithmetic import Reading, growth
+from guanmo.indicators.choices import Kind, Profile
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, Target
 from guanmo.indicators.targets import (
     Breakdown,
+    Standing,
     break_down,
     break_down_by_hand,
     equal_weights,
     seasonal_weights,
+    standing,
 )
 from guanmo.regions.models import Region
 
@@ -88,3 +90,29 @@ def breakdown_of(target: Target) -> Breakdown | None:
     else:
         weights = equal_weights()
     return break_down(target.amount, weights, step)
+
+
+def target_standing(target: Target, month: int) -> Standing:
+    """The region's standing against its target after `month`: what its stored value of that
+    month gives (done, growth), judged against the target and its breakdown."""
+    stored = IndicatorValue.objects.filter(
+        indicator=target.indicator, region=target.region, year=target.year, month=month
+    ).first()
+    reading = (
+        Reading(
+            target.region.name,
+            stored.value,
+            last_year=stored.last_year_value,
+            reported_growth=stored.reported_growth,
+        )
+        if stored
+        else Reading(target.region.name, None)
+    )
+    return standing(
+        month=month,
+        target=target.amount,
+        target_growth=target.growth,
+        done=reading.value,
+        growth=growth(reading, Kind(target.indicator.kind)),
+        breakdown=breakdown_of(target),
+    )

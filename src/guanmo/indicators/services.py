@@ -11,8 +11,16 @@ from django.db import transaction
 from guanmo.accounts.models import Department, User
 from guanmo.indicators.arithmetic import check_period
 from guanmo.indicators.catalogue import CATALOGUE, Entry
-from guanmo.indicators.choices import Frequency
-from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, ValueChange
+from guanmo.indicators.choices import Frequency, Profile
+from guanmo.indicators.models import (
+    Indicator,
+    IndicatorValue,
+    PeerGroup,
+    Target,
+    TargetNode,
+    ValueChange,
+)
+from guanmo.indicators.targets import break_down, break_down_by_hand, equal_weights
 from guanmo.regions.models import Region
 from guanmo.regions.services import units_of
 from guanmo.reporting.models import ImportRecord
@@ -189,3 +197,80 @@ def store_values(
     ValueChange.objects.bulk_create(changes)
     result.changes = len(changes)
     return result
+
+
+def add_to_peer_group(
+    city: Region, name: str, regions: Iterable[Region], *, short_name: str = ""
+) -> PeerGroup:
+    """The city's peer group `name`, created with `short_name` when new (全省, 同类县), with
+    `regions` added to its members (regions of any city or province). Raises ValidationError
+    for a new group without its short name."""
+    group = PeerGroup.objects.filter(city=city, name=name).first()
+    if group is None:
+        if not short_name:
+            raise ValidationError(f"新建比较组“{name}”需要填写简称（如全省、同类县）")
+        group = PeerGroup.objects.create(city=city, name=name, short_name=short_name)
+    group.members.add(*regions)
+    return group
+
+
+@dataclass(frozen=True)
+class TargetInput:
+    """A region's annual target as read: an amount in the indicator's unit or a growth in %,
+    and for a target broken down by hand its twelve monthly amounts."""
+
+    region: Region
+    amount: Decimal | None = None
+    growth: Decimal | None = None
+    profile: Profile = Profile.EQUAL
+    months: Sequence[Decimal] = ()
+
+
+def _target_fault(indicator: Indicator, given: TargetInput) -> str | None:
+    """Why the target cannot be kept (in Chinese, naming the region), or None."""
+    where = f"{given.region.name}“{indicator.name}”目标"
+    if (given.amount is None) == (given.growth is None):
+        return f"{where}应填写目标数额或目标增速，且只填一项"
+    if given.amount is None:
+        return None
+    try:
+        if given.profile == Profile.BY_HAND:
+            break_down_by_hand(given.amount, list(given.months), indicator.rule.step)
+        else:
+            break_down(given.amount, equal_weights(), indicator.rule.step)
+    except ValueError as error:
+        return f"{where}：{error}"
+    return None
+
+
+@transaction.atomic
+def set_targets(indicator: Indicator, year: int, inputs: Sequence[TargetInput]) -> list[Target]:
+    """Keep each region's annual target for the indicator and year (replacing the one it had),
+    all or nothing. Raises ValidationError listing every target that cannot be kept: neither or
+    both of amount and growth, an amount negative or finer than the indicator's decimals, hand
+    nodes that are not twelve or do not add up to the amount, a region given twice."""
+    faults = [fault for given in inputs if (fault := _target_fault(indicator, given))]
+    regions = [given.region for given in inputs]
+    faults += [
+        f"{region.name}“{indicator.name}”目标填写了两次"
+        for region in dict.fromkeys(regions)
+        if regions.count(region) > 1
+    ]
+    if faults:
+        raise ValidationError(faults)
+    kept = []
+    for given in inputs:
+        target, _ = Target.objects.update_or_create(
+            indicator=indicator,
+            region=given.region,
+            year=year,
+            defaults={"amount": given.amount, "growth": given.growth, "profile": given.profile},
+        )
+        target.nodes.all().delete()
+        if given.profile == Profile.BY_HAND:
+            TargetNode.objects.bulk_create(
+                TargetNode(target=target, month=month, amount=amount)
+                for month, amount in enumerate(given.months, start=1)
+            )
+        kept.append(target)
+    return kept
