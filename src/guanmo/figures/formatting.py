@@ -10,7 +10,9 @@ The rules follow the bulletins project offices issue and issue 10 ("One way to s
   or one where a sentence wants it (232.9亿元), no separators inside a sentence;
 - rates: one decimal and "%": 37.8%;
 - the difference of two rates is in 个百分点 (GLOSSARY, 超/低于时间进度 X 个百分点), never "%":
-  "超时间进度4.5个百分点", "较时间进度-7.4个百分点";
+  "超时间进度4.5个百分点", "较时间进度-7.4个百分点", "高于全市平均水平1.3个百分点";
+- changes in words put their size after the word that signs them (`in_words`): 增长9.0%,
+  下降33.3%, 较上月前移1位, and say 持平 for none;
 - .xlsx keeps figures as numbers with a number format (rates as fractions with "0.0%").
 """
 
