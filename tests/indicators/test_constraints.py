@@ -66,3 +66,8 @@ def test_one_target_per_region_indicator_and_year_and_nodes_per_month(city, wuzh
             TargetNode.objects.create(target=target, **fields)
     with pytest.raises(IntegrityError), transaction.atomic():
         TargetNode.objects.create(target=target, month=2, amount=D("-0.5"))
+
+
+def test_a_figure_without_value_or_growth_is_refused(city, wuzhi):
+    fai = Indicator.objects.get(city=city, name="固定资产投资")
+    _refused(indicator=fai, region=wuzhi, year=2025, month=6, last_year_value=D("5"))

@@ -73,6 +73,23 @@ def test_a_sentence_leaves_out_what_is_not_known():
     assert performance_sentence(3, "全市", line) == "1—3月，全市进出口总额完成3.50亿元。"
 
 
+def test_a_growth_published_without_its_amount_is_said_alone():
+    line = IndicatorLine(
+        name="规模以上工业增加值",
+        unit="亿元",
+        places=1,
+        value=None,
+        growth=D("8.5"),
+        rank=3,
+        group="全市",
+    )
+    assert (
+        performance_sentence(6, "武陟县", line)
+        == "1—6月，武陟县规模以上工业增加值同比增长8.5%，增速居全市第3位。"
+    )
+    assert performance_sentence(6, "武陟县", IndicatorLine("进出口总额", "亿元", 2, None)) == ""
+
+
 def test_the_seed_visits_sentence():
     parts = [
         Count(label="批次", value=D("18"), unit="批", places=0, growth=D("-33.3")),

@@ -80,3 +80,20 @@ def test_a_region_given_twice_stores_nothing(fai, wuzhi):
     with pytest.raises(ValidationError, match="两次"):
         store_values(fai, 2025, 6, twice, source=Source.IMPORT, user=None)
     assert not IndicatorValue.objects.exists()
+
+
+def test_a_growth_given_alone_is_stored_without_a_value(city, wuzhi, wenxian):
+    industry = Indicator.objects.get(city=city, name="规模以上工业增加值")
+    store_values(
+        industry,
+        2025,
+        6,
+        [ValueInput(wuzhi, None, reported_growth=D("8.5"))],
+        source="x",
+        user=None,
+    )
+    stored = IndicatorValue.objects.get()
+    assert (stored.value, stored.reported_growth) == (None, D("8.5"))
+    with pytest.raises(ValidationError, match="温县既无本期数值也无增速"):
+        store_values(industry, 2025, 6, [ValueInput(wenxian, None)], source="x", user=None)
+    assert IndicatorValue.objects.count() == 1

@@ -126,8 +126,9 @@ class PeerGroup(models.Model):
 
 class IndicatorValue(models.Model):
     """A region's figures for an indicator and period: the cumulative value (1—M月), the same
-    period of last year, the growth (%) and rank (位次) as the source reported them. A reported
-    growth always wins over one derived from the amounts (`arithmetic.growth`)."""
+    period of last year, the growth (%) and rank (位次) as the source reported them; at least
+    the value or the growth. A reported growth always wins over one derived from the amounts
+    (`arithmetic.growth`)."""
 
     indicator = models.ForeignKey(
         Indicator, verbose_name="指标", on_delete=models.PROTECT, related_name="values"
@@ -139,7 +140,9 @@ class IndicatorValue(models.Model):
     month = models.PositiveSmallIntegerField(
         "月份", validators=[MinValueValidator(1), MaxValueValidator(12)]
     )
-    value = figure_field("本期累计值")
+    # Null when the source gives only the rate (county 规上工业增加值 is often published as 增速
+    # alone): a figure not given is never stored as zero.
+    value = figure_field("本期累计值", null=True, blank=True)
     last_year_value = figure_field("上年同期值", null=True, blank=True)
     reported_growth = rate_field("同比增长（%，报送）", null=True, blank=True)
     reported_rank = models.PositiveSmallIntegerField(
@@ -172,6 +175,10 @@ class IndicatorValue(models.Model):
                 fields=["indicator", "region", "year", "month"], name="indicator_value_once"
             ),
             models.CheckConstraint(condition=MONTH_IN_RANGE, name="indicator_value_month"),
+            models.CheckConstraint(
+                condition=Q(value__isnull=False) | Q(reported_growth__isnull=False),
+                name="indicator_value_or_growth",
+            ),
             models.CheckConstraint(
                 condition=Q(reported_rank__isnull=True) | Q(reported_rank__gte=1),
                 name="indicator_value_rank_from_one",

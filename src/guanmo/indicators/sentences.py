@@ -65,22 +65,25 @@ def performance_sentence(month: int, subject: str, line: IndicatorLine) -> str:
     """1—6月，全市地区生产总值完成988.3亿元，同比增长9.0%，增速居全省第3位。
 
     `subject` is 全市 for the city's own figure or the region's name; a ratio 达到41.3%，同比
-    提高2.3个百分点. Clauses without their figure are left out; "" without a value."""
-    if line.value is None:
-        return ""
+    提高2.3个百分点; a growth published without its amount is said alone (规模以上工业增加值同比
+    增长8.5%). Clauses without their figure are left out; "" with neither value nor growth."""
     name = with_region(subject, line.name)
     if line.kind == Kind.RATIO:
-        clauses = [f"{name}达到{_value(line.value, line.unit, line.places)}"]
         change = in_words(line.growth, "提高{}个百分点", "下降{}个百分点", "持平")
     else:
-        clauses = [f"{name}完成{_value(line.value, line.unit, line.places)}"]
         change = growth_text(line.growth)
+    if line.value is None and not change:
+        return ""
+    clauses = []
+    if line.value is not None:
+        verb = "达到" if line.kind == Kind.RATIO else "完成"
+        clauses.append(f"{verb}{_value(line.value, line.unit, line.places)}")
     if change:
         clauses.append(f"同比{change}")
     if line.rank is not None:
         basis = _basis_word(line.rank_by, line.kind)
         clauses.append(f"{basis}{rank_text(line.rank, line.group, tied=line.tied)}")
-    return f"{period_label(month)}，{'，'.join(clauses)}。"
+    return f"{period_label(month)}，{name}{'，'.join(clauses)}。"
 
 
 def counts_sentence(subject: str, parts: Sequence[Count]) -> str:

@@ -97,7 +97,7 @@ class ValueInput:
     """A region's figures as read from a sheet or a form; None means "not given", never zero."""
 
     region: Region
-    value: Decimal
+    value: Decimal | None
     last_year: Decimal | None = None
     reported_growth: Decimal | None = None
     reported_rank: int | None = None
@@ -143,7 +143,7 @@ def store_values(
     """Store each region's figures for the indicator and period, all or nothing, recording
     every changed figure (`ValueChange`). A figure given as None is not given: it never blanks
     a stored one. Raises ValidationError (in Chinese) for a month the indicator has no figure
-    in or a region given twice."""
+    in, a region given twice, or a new region given neither its value nor its growth."""
     try:
         check_period(month, Frequency(indicator.frequency))
     except ValueError as error:
@@ -157,6 +157,13 @@ def store_values(
             indicator=indicator, year=year, month=month, region_id__in=regions
         )
     }
+    empty = [
+        item.region.name
+        for item in inputs
+        if item.value is None and item.reported_growth is None and item.region.pk not in stored
+    ]
+    if empty:
+        raise ValidationError(f"“{indicator.name}”{'、'.join(empty)}既无本期数值也无增速")
     result = StoreResult()
     changes = []
     for item in inputs:
