@@ -1,6 +1,8 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from guanmo.figures.arithmetic import (
     competition_ranks,
@@ -86,3 +88,15 @@ def test_growth_rate_is_the_change_over_last_year_in_percent_to_one_decimal(
 def test_growth_rate_is_undefined_without_a_positive_base(last_year):
     assert growth_rate(Decimal("18"), last_year) is None
     assert growth_rate(None, Decimal("27")) is None
+
+
+@given(st.lists(st.one_of(st.none(), st.integers(-50, 50).map(Decimal)), max_size=30))
+def test_lower_is_better_ranks_are_the_ranks_of_the_negated_figures(values):
+    negated = [None if value is None else -value for value in values]
+    lower = competition_ranks(values, higher_is_better=False)
+    assert lower == competition_ranks(negated)
+    # A competition rank is one more than the number of strictly better figures.
+    present = [value for value in values if value is not None]
+    for value, rank in zip(values, lower, strict=True):
+        expected = None if value is None else 1 + sum(other < value for other in present)
+        assert rank == expected
