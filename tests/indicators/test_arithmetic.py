@@ -91,6 +91,16 @@ def test_ranks_by_growth_share_a_place_and_leave_the_missing_unranked():
     assert peer_ranks(readings, INVESTMENT) == [2, 1, 2, None, 4]
 
 
+def test_reported_growths_are_ranked_as_shown():
+    # 9.04 and 9.01 both print as 9.0: they share first place.
+    readings = [
+        Reading("武陟县", None, reported_growth=D("9.04")),
+        Reading("温县", None, reported_growth=D("9.01")),
+    ]
+    assert [growth(r, Kind.AMOUNT) for r in readings] == [D("9.0"), D("9.0")]
+    assert peer_ranks(readings, INVESTMENT) == [1, 1]
+
+
 def test_lower_is_better_ranks_the_fewest_visits_first():
     readings = [
         Reading("武陟县", D("5")),

@@ -49,14 +49,15 @@ class Reading:
 
 
 def growth(reading: Reading, kind: Kind) -> Decimal | None:
-    """The reading's growth: as reported when it was (GDP growth is at comparable prices and
-    cannot be derived from the amounts), otherwise derived from this and last year's figures.
+    """The reading's growth, to one decimal half-up: as reported when it was (GDP growth is at
+    comparable prices and cannot be derived from the amounts), otherwise derived from this and
+    last year's figures.
 
     An amount's or an average's growth is in % (`growth_rate`: None without a positive last
     year); a ratio's is its change in 个百分点 (56.0% against 55.2% is 0.8).
     """
     if reading.reported_growth is not None:
-        return reading.reported_growth
+        return shown(reading.reported_growth)
     if kind == Kind.RATIO:
         return points_change(reading.last_year, reading.value)
     return growth_rate(reading.value, reading.last_year)
@@ -78,7 +79,7 @@ def group_growth(
     rates. None when a member lacks either figure, and for a ratio or an average not reported
     (their group figure needs the numerators and denominators behind them)."""
     if reported is not None:
-        return reported
+        return shown(reported)
     if kind != Kind.AMOUNT or not readings:
         return None
     if any(r.value is None or r.last_year is None for r in readings):
