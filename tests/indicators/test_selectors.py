@@ -10,6 +10,7 @@ from guanmo.indicators.models import Indicator, PeerGroup, Target, TargetNode
 from guanmo.indicators.selectors import breakdown_of, group_members, readings
 from guanmo.indicators.sentences import rank_change_sentence
 from guanmo.indicators.services import Source, ValueInput, store_values
+from guanmo.regions.models import Region
 
 
 @pytest.fixture
@@ -56,6 +57,20 @@ def test_a_member_without_a_figure_reads_as_missing(city, group):
     assert found[1] == Reading("武陟县", D("108"), last_year=D("100"))
 
 
+def test_regions_of_one_name_in_a_group_read_with_their_cities(city):
+    shenyang = Region.objects.create(code="210100", name="沈阳市", kind=Region.Kind.CITY)
+    tianjin = Region.objects.create(code="120000", name="天津市", kind=Region.Kind.CITY)
+    group = PeerGroup.objects.create(city=city, name="和平区", short_name="同类区")
+    group.members.add(
+        Region.objects.create(code="210102", name="和平区", kind="county", parent=shenyang),
+        Region.objects.create(code="120101", name="和平区", kind="county", parent=tianjin),
+        city.children.get(name="温县"),
+    )
+    fai = Indicator.objects.get(city=city, name="固定资产投资")
+    labels = [r.region for r in readings(fai, group_members(group), 2025, 6)]
+    assert sorted(labels) == ["天津市和平区", "沈阳市和平区", "温县"]
+
+
 def _target(city, region, profile, amount="7.38"):
     poverty = Indicator.objects.get(city=city, name="脱贫人口")
     return Target.objects.create(
@@ -89,6 +104,17 @@ def test_a_seasonal_breakdown_can_use_this_years_last_year_column(city, wuzhi):
             source="x",
             user=None,
         )
+    plan = breakdown_of(_target(city, wuzhi, Profile.SEASONAL, amount="100"))
+    assert plan.quarters == (D("20"), D("20"), D("20"), D("40"))
+
+
+def test_a_seasonal_breakdown_skips_last_years_growth_only_months(city, wuzhi):
+    poverty = Indicator.objects.get(city=city, name="脱贫人口")
+    store_values(
+        poverty, 2024, 6, [ValueInput(wuzhi, None, reported_growth=D("5"))], source="x", user=None
+    )
+    for month, value in ((3, 20), (9, 60), (12, 100)):
+        store_values(poverty, 2024, month, [ValueInput(wuzhi, D(value))], source="x", user=None)
     plan = breakdown_of(_target(city, wuzhi, Profile.SEASONAL, amount="100"))
     assert plan.quarters == (D("20"), D("20"), D("20"), D("40"))
 

@@ -2,6 +2,8 @@
 
 from decimal import Decimal as D
 
+import pytest
+
 from guanmo.indicators.arithmetic import Reading, Rule
 from guanmo.indicators.choices import Direction, Kind, RankBy
 from guanmo.indicators.table import GroupFigure, group_figure, peer_table
@@ -65,3 +67,9 @@ def test_a_ratio_is_compared_with_the_groups_reported_value():
 def test_without_the_groups_figure_nothing_is_compared_with_it():
     table = peer_table(_growths(武陟县="10"), INVESTMENT)
     assert table[0].vs_group is None and table[0].rank_change is None
+
+
+def test_two_regions_of_one_name_are_refused_rather_than_matched_wrongly():
+    twice = [Reading("和平区", D("110"), D("100")), Reading("和平区", D("90"), D("100"))]
+    with pytest.raises(ValueError, match="和平区"):
+        peer_table(twice, INVESTMENT)

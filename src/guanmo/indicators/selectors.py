@@ -1,5 +1,6 @@
 """Reading indicator figures out of the database as the plain values the arithmetic takes."""
 
+from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -20,36 +21,52 @@ from guanmo.regions.models import Region
 
 def group_members(group: PeerGroup) -> list[Region]:
     """A peer group's regions in the tree's order."""
-    return list(group.members.order_by("sort_order", "code"))
+    return list(group.members.select_related("parent").order_by("sort_order", "code"))
+
+
+def reading_of(region: Region, stored: IndicatorValue | None, label: str = "") -> Reading:
+    """The stored figures as a `Reading` named `label` (by default the region's name); value
+    None when none is stored."""
+    label = label or region.name
+    if stored is None:
+        return Reading(label, None)
+    return Reading(
+        label,
+        stored.value,
+        last_year=stored.last_year_value,
+        reported_growth=stored.reported_growth,
+        reported_rank=stored.reported_rank,
+    )
 
 
 def readings(
     indicator: Indicator, regions: Sequence[Region], year: int, month: int
 ) -> list[Reading]:
-    """One `Reading` per region, in the order given, named by the region's name; a region
-    without a stored value reads as value None (unranked, and making a group total undefined)."""
+    """One `Reading` per region, in the order given, named by the region's name (with its
+    parent's before it where two regions of the set share a name: 沈阳市和平区, 天津市和平区); a
+    region without a stored value reads as value None (unranked, and making a group total
+    undefined)."""
     stored = {
         value.region_id: value
         for value in IndicatorValue.objects.filter(
             indicator=indicator, year=year, month=month, region__in=regions
         )
     }
-    found = []
-    for region in regions:
-        value = stored.get(region.pk)
-        if value is None:
-            found.append(Reading(region.name, None))
-            continue
-        found.append(
-            Reading(
-                region.name,
-                value.value,
-                last_year=value.last_year_value,
-                reported_growth=value.reported_growth,
-                reported_rank=value.reported_rank,
-            )
-        )
-    return found
+    return [
+        reading_of(region, stored.get(region.pk), label)
+        for region, label in zip(regions, distinct_labels(regions), strict=True)
+    ]
+
+
+def distinct_labels(regions: Sequence[Region]) -> list[str]:
+    """Each region's name, preceded by its parent's where the name is not unique in the set."""
+    names = Counter(region.name for region in regions)
+    return [
+        f"{region.parent.name}{region.name}"
+        if names[region.name] > 1 and region.parent is not None
+        else region.name
+        for region in regions
+    ]
 
 
 def last_year_cumulative(target: Target) -> dict[int, Decimal]:
@@ -66,7 +83,10 @@ def last_year_cumulative(target: Target) -> dict[int, Decimal]:
     }
     shape.update(
         IndicatorValue.objects.filter(
-            indicator=target.indicator, region=target.region, year=target.year - 1
+            indicator=target.indicator,
+            region=target.region,
+            year=target.year - 1,
+            value__isnull=False,
         ).values_list("month", "value")
     )
     return shape
@@ -98,16 +118,7 @@ def target_standing(target: Target, month: int) -> Standing:
     stored = IndicatorValue.objects.filter(
         indicator=target.indicator, region=target.region, year=target.year, month=month
     ).first()
-    reading = (
-        Reading(
-            target.region.name,
-            stored.value,
-            last_year=stored.last_year_value,
-            reported_growth=stored.reported_growth,
-        )
-        if stored
-        else Reading(target.region.name, None)
-    )
+    reading = reading_of(target.region, stored)
     return standing(
         month=month,
         target=target.amount,

@@ -66,7 +66,11 @@ def group_figure(
 
 
 def _ranks_by_region(readings: Sequence[Reading], rule: Rule) -> dict[str, int | None]:
-    return dict(zip((r.region for r in readings), peer_ranks(readings, rule), strict=True))
+    regions = [reading.region for reading in readings]
+    if len(set(regions)) != len(regions):
+        # Matching periods by name would give one region another's rank change.
+        raise ValueError(f"同一比较组内地区名称重复：{'、'.join(sorted(regions))}")
+    return dict(zip(regions, peer_ranks(readings, rule), strict=True))
 
 
 def peer_table(
@@ -79,8 +83,9 @@ def peer_table(
 ) -> list[PeerFigures]:
     """Each reading's line, in the order given. Rank changes compare with the ranks the same
     group's readings of the `previous` period and of the `same_period_last_year` give (matched
-    by region; None where a region was not ranked then); without `total`, `vs_group` is None."""
-    ranks = peer_ranks(readings, rule)
+    by region; None where a region was not ranked then); without `total`, `vs_group` is None.
+    Raises ValueError when two readings of one period carry the same region name."""
+    ranks = list(_ranks_by_region(readings, rule).values())
     before = _ranks_by_region(previous, rule)
     a_year_ago = _ranks_by_region(same_period_last_year, rule)
     group_rate = total.rate(rule.kind) if total is not None else None
