@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "guanmo.ledger",
     "guanmo.progress",
     "guanmo.reporting",
+    "guanmo.indicators",
     "guanmo.observation",
     "guanmo.supervision",
     "guanmo.commissioners",

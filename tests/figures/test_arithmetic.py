@@ -1,12 +1,16 @@
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from guanmo.figures.arithmetic import (
     competition_ranks,
     completion_rate,
+    growth_rate,
     period_label,
     points_vs_time_progress,
+    tied,
     time_progress,
 )
 
@@ -51,3 +55,48 @@ def test_competition_ranks_share_a_place_and_skip_the_next():
 @pytest.mark.parametrize(("month", "label"), [(1, "1月"), (2, "1—2月"), (12, "1—12月")])
 def test_period_label_uses_an_em_dash_after_january(month, label):
     assert period_label(month) == label
+
+
+def test_lower_is_better_ranks_the_smallest_first_with_ties():
+    # 赴京访批次: fewer is better; two counties with 3 批 share second place, the next is 4th.
+    visits = [Decimal("5"), Decimal("3"), Decimal("1"), Decimal("3"), None]
+    assert competition_ranks(visits, higher_is_better=False) == [4, 2, 1, 2, None]
+
+
+def test_ties_mark_every_rank_shared_by_another():
+    assert tied([2, 1, 2, None, 4]) == [True, False, True, False, False]
+
+
+@pytest.mark.parametrize(
+    ("value", "last_year", "expected"),
+    [
+        ("18", "27", "-33.3"),  # 赴京访批次 (seed): 9 fewer of 27 is −33.33…%
+        ("31", "93", "-66.7"),  # 赴京访人次 (seed): 62 fewer of 93 is −66.66…%
+        ("109", "100", "9.0"),
+        ("100.05", "100", "0.1"),  # 0.05% exactly: half-up, away from zero
+        ("99.95", "100", "-0.1"),
+        ("100", "100", "0.0"),
+    ],
+)
+def test_growth_rate_is_the_change_over_last_year_in_percent_to_one_decimal(
+    value, last_year, expected
+):
+    assert growth_rate(Decimal(value), Decimal(last_year)) == Decimal(expected)
+
+
+@pytest.mark.parametrize("last_year", [None, Decimal("0"), Decimal("-12")])
+def test_growth_rate_is_undefined_without_a_positive_base(last_year):
+    assert growth_rate(Decimal("18"), last_year) is None
+    assert growth_rate(None, Decimal("27")) is None
+
+
+@given(st.lists(st.one_of(st.none(), st.integers(-50, 50).map(Decimal)), max_size=30))
+def test_lower_is_better_ranks_are_the_ranks_of_the_negated_figures(values):
+    negated = [None if value is None else -value for value in values]
+    lower = competition_ranks(values, higher_is_better=False)
+    assert lower == competition_ranks(negated)
+    # A competition rank is one more than the number of strictly better figures.
+    present = [value for value in values if value is not None]
+    for value, rank in zip(values, lower, strict=True):
+        expected = None if value is None else 1 + sum(other < value for other in present)
+        assert rank == expected

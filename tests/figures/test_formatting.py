@@ -6,13 +6,16 @@ from guanmo.figures.formatting import (
     UNDEFINED,
     digits,
     excel_rate,
+    growth_text,
     money_wan,
     money_wan_text,
     money_yi,
     number,
     points,
     points_text,
+    rank_text,
     rate,
+    vs_average,
     vs_time_progress,
     yi,
 )
@@ -94,3 +97,28 @@ def test_xlsx_rate_is_the_fraction_of_the_shown_percentage():
 def test_grouped_number_keeps_the_asked_places():
     assert number(Decimal("1234.5"), 2, grouped=True) == "1,234.50"
     assert number(Decimal("37.75")) == "37.8"
+
+
+def test_rate_against_a_node_of_the_breakdown_says_序时进度():
+    assert vs_time_progress(Decimal("2.35"), against="序时进度") == "超序时进度2.4个百分点"
+    assert vs_time_progress(Decimal("-0.4"), against="序时进度") == "低于序时进度0.4个百分点"
+
+
+def test_difference_from_the_group_figure_is_in_points_above_or_below_its_average():
+    assert vs_average(Decimal("1.25"), "全市") == "高于全市平均水平1.3个百分点"
+    assert vs_average(Decimal("-3.0"), "全省") == "低于全省平均水平3.0个百分点"
+    assert vs_average(Decimal("0.0"), "全市") == "与全市平均水平持平"
+    assert vs_average(None, "全市") == ""
+
+
+def test_growth_in_words_says_up_or_down_and_the_size():
+    assert growth_text(Decimal("9")) == "增长9.0%"
+    assert growth_text(Decimal("-33.3")) == "下降33.3%"
+    assert growth_text(Decimal("0.0")) == "持平"
+    assert growth_text(None) == ""
+
+
+def test_rank_in_words_names_the_group_and_a_shared_place():
+    assert rank_text(3, "全省") == "居全省第3位"
+    assert rank_text(2, "全市", tied=True) == "并列全市第2位"
+    assert rank_text(None, "全市") == ""

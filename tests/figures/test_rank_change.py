@@ -29,3 +29,11 @@ def test_the_rate_change_is_the_difference_of_the_shown_rates_in_points():
     assert rate_change_text(Decimal("38.2"), Decimal("30.0")) == "下降8.2个百分点"
     assert rate_change_text(Decimal("30.0"), Decimal("30.0")) == "持平"
     assert rate_change_text(None, Decimal("30.0")) == ""
+
+
+@pytest.mark.parametrize(
+    ("previous", "current", "text"),
+    [(5, 3, "较去年同期前移2位"), (2, 3, "较去年同期后移1位"), (4, 4, "与去年同期持平")],
+)
+def test_rank_change_against_the_same_period_of_last_year(previous, current, text):
+    assert rank_change_text(previous, current, since="去年同期") == text

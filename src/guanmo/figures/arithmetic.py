@@ -1,9 +1,11 @@
-"""The arithmetic of the monthly bulletin: rates, time progress, points, ranks, period labels.
+"""The arithmetic of the monthly bulletin: rates, growth, time progress, points, ranks, period
+labels.
 
 Every figure is computed on exact Decimals and shown to one decimal, rounded half-up, as the
 bulletins print it; comparisons are made on the shown figures so that text and tables agree.
 """
 
+from collections import Counter
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -49,10 +51,31 @@ def period_label(month: int) -> str:
     return "1月" if month == 1 else f"1—{month}月"
 
 
-def competition_ranks(values: Sequence[Decimal | None]) -> list[int | None]:
-    """Competition ranks, highest first (1, 2, 2, 4); a missing value has no rank."""
-    present = sorted((value for value in values if value is not None), reverse=True)
+def growth_rate(value: Decimal | None, last_year: Decimal | None) -> Decimal | None:
+    """Year-on-year growth (同比增长) in percent to one decimal, half-up:
+    (value − last year) ÷ last year; 18 against 27 is −33.3.
+
+    None when either figure is missing, or last year's is zero or negative: a rate on such a
+    base means nothing (bulletins say 扭亏 or 减亏 in words instead).
+    """
+    if value is None or last_year is None or last_year <= 0:
+        return None
+    return percent(value - last_year, last_year)
+
+
+def competition_ranks(
+    values: Sequence[Decimal | None], *, higher_is_better: bool = True
+) -> list[int | None]:
+    """Competition ranks (1, 2, 2, 4), the highest first, or the lowest first when lower is
+    better (赴京访批次, 单位GDP能耗); a missing value has no rank."""
+    present = sorted((value for value in values if value is not None), reverse=higher_is_better)
     first_place = {}
     for place, value in enumerate(present, start=1):
         first_place.setdefault(value, place)
     return [None if value is None else first_place[value] for value in values]
+
+
+def tied(ranks: Sequence[int | None]) -> list[bool]:
+    """For each rank, whether another unit shares it (并列); an unranked unit is never tied."""
+    counts = Counter(rank for rank in ranks if rank is not None)
+    return [rank is not None and counts[rank] > 1 for rank in ranks]

@@ -1,5 +1,5 @@
 """Change since the previous period, as bulletins say it: a unit's rank moved up or down
-(较上月前移2位, 后移1位, 持平) and its completion rate's change in 个百分点.
+(较上月前移2位, 后移1位, 持平; 较去年同期…) and its completion rate's change in 个百分点.
 
 Ranks are competition ranks (1 is first), so moving up means a smaller number. Rates are
 compared as shown (one decimal, half-up), so the change agrees with the two printed rates.
@@ -8,7 +8,7 @@ compared as shown (one decimal, half-up), so the change agrees with the two prin
 from decimal import Decimal
 
 from guanmo.figures.arithmetic import shown
-from guanmo.figures.formatting import number
+from guanmo.figures.formatting import in_words
 
 
 def places_moved(previous: int | None, current: int | None) -> int | None:
@@ -18,13 +18,25 @@ def places_moved(previous: int | None, current: int | None) -> int | None:
     return previous - current
 
 
-def rank_change_text(previous: int | None, current: int | None) -> str:
-    """较上月前移N位 / 较上月后移N位 / 与上月持平; "" when either month has no rank."""
-    return _said(places_moved(previous, current), "较上月前移{}位", "较上月后移{}位", "与上月持平")
+def rank_change_text(previous: int | None, current: int | None, since: str = "上月") -> str:
+    """较上月前移N位 / 较上月后移N位 / 与上月持平; "" when either period has no rank.
+
+    `since` names the earlier period: "上月" (the previous period of the same year) or
+    "去年同期" (the same period of last year): 较去年同期前移2位.
+    """
+    return in_words(
+        places_moved(previous, current),
+        f"较{since}前移{{}}位",
+        f"较{since}后移{{}}位",
+        f"与{since}持平",
+    )
 
 
 def points_change(previous: Decimal | None, current: Decimal | None) -> Decimal | None:
-    """The change of a rate between two periods in percentage points, on the shown rates."""
+    """The change of a rate between two periods in percentage points, on the shown rates.
+
+    Also a ratio indicator's change (城镇化率 from 55.2% to 56.0% is 0.8个百分点, never %).
+    """
     if previous is None or current is None:
         return None
     return shown(current) - shown(previous)
@@ -32,17 +44,4 @@ def points_change(previous: Decimal | None, current: Decimal | None) -> Decimal 
 
 def rate_change_text(previous: Decimal | None, current: Decimal | None) -> str:
     """提高X个百分点 / 下降X个百分点 / 持平; "" when either rate is undefined."""
-    return _said(points_change(previous, current), "提高{}个百分点", "下降{}个百分点", "持平")
-
-
-def _said(change: Decimal | int | None, up: str, down: str, level: str) -> str:
-    """A signed change in words: `up` or `down` with its size, `level` for none, "" unknown."""
-    if change is None:
-        return ""
-    size = abs(change)
-    shown_size = str(size) if isinstance(size, int) else number(size)
-    if change > 0:
-        return up.format(shown_size)
-    if change < 0:
-        return down.format(shown_size)
-    return level
+    return in_words(points_change(previous, current), "提高{}个百分点", "下降{}个百分点", "持平")

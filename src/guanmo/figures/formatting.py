@@ -10,7 +10,9 @@ The rules follow the bulletins project offices issue and issue 10 ("One way to s
   or one where a sentence wants it (232.9亿元), no separators inside a sentence;
 - rates: one decimal and "%": 37.8%;
 - the difference of two rates is in 个百分点 (GLOSSARY, 超/低于时间进度 X 个百分点), never "%":
-  "超时间进度4.5个百分点", "较时间进度-7.4个百分点";
+  "超时间进度4.5个百分点", "较时间进度-7.4个百分点", "高于全市平均水平1.3个百分点";
+- changes in words put their size after the word that signs them (`in_words`): 增长9.0%,
+  下降33.3%, 较上月前移1位, and say 持平 for none;
 - .xlsx keeps figures as numbers with a number format (rates as fractions with "0.0%").
 """
 
@@ -107,17 +109,54 @@ def points_text(value: Figure | None) -> str:
     return UNDEFINED if value is None else f"{points(value)}个百分点"
 
 
-def vs_time_progress(value: Figure | None) -> str:
-    """A rate against time progress, in words: 超时间进度4.5个百分点 / 低于时间进度7.4个百分点 /
-    与时间进度持平; "" when there is no rate to compare."""
-    if value is None:
+def in_words(change: Figure | None, up: str, down: str, level: str) -> str:
+    """A signed change in words: `up` or `down` with its size put at "{}", `level` for none;
+    "" when the change is unknown. A Decimal is compared and shown to one decimal, half-up
+    (0.04 is `level`), an int (places moved) as it is."""
+    if change is None:
         return ""
-    shown = half_up(_checked(value), RATE_PLACES)
-    if shown > 0:
-        return f"超时间进度{shown:f}个百分点"
-    if shown < 0:
-        return f"低于时间进度{-shown:f}个百分点"
-    return "与时间进度持平"
+    if isinstance(change, int) and not isinstance(change, bool):
+        signed, size = change, str(abs(change))
+    else:
+        signed = half_up(_checked(change), RATE_PLACES)
+        size = f"{abs(signed):f}"
+    if signed > 0:
+        return up.replace("{}", size)
+    if signed < 0:
+        return down.replace("{}", size)
+    return level
+
+
+def vs_time_progress(value: Figure | None, against: str = "时间进度") -> str:
+    """A rate against time progress, in words: 超时间进度4.5个百分点 / 低于时间进度7.4个百分点 /
+    与时间进度持平; "" when there is no rate to compare. `against="序时进度"` judges a rate
+    against the node of a target's breakdown instead."""
+    return in_words(
+        value, f"超{against}{{}}个百分点", f"低于{against}{{}}个百分点", f"与{against}持平"
+    )
+
+
+def vs_average(value: Figure | None, group: str) -> str:
+    """A rate's difference from its group's (in 个百分点), in words: 高于全市平均水平1.3个百分点 /
+    低于全省平均水平3.0个百分点 / 与全市平均水平持平; "" when undefined. `group` is the peer
+    group's short name (全市, 全省, 同类县)."""
+    average = f"{group}平均水平"
+    return in_words(
+        value, f"高于{average}{{}}个百分点", f"低于{average}{{}}个百分点", f"与{average}持平"
+    )
+
+
+def growth_text(growth: Figure | None) -> str:
+    """A growth rate in words as sentences say it after 同比: 增长9.0% / 下降33.3% / 持平;
+    "" when undefined."""
+    return in_words(growth, "增长{}%", "下降{}%", "持平")
+
+
+def rank_text(rank: int | None, group: str, *, tied: bool = False) -> str:
+    """A place in a peer group: 居全省第3位, or 并列全市第2位 when shared; "" when unranked."""
+    if rank is None:
+        return ""
+    return f"{'并列' if tied else '居'}{group}第{rank}位"
 
 
 def excel_rate(value: Figure | None) -> Decimal | None:

@@ -1,0 +1,150 @@
+"""An indicator's figures among its peers, as the statistics bureau's tables and the speeches
+use them (issue 12, "Arithmetic"): growth, a group's figure, ranks, rank changes and the
+difference from the group.
+
+Plain functions over `Reading`s (one region's figures for one indicator and period), exact
+Decimals, percentages to one decimal half-up through `guanmo.figures`. Units: a value is in its
+indicator's unit (亿元, 万人, 批, % for a ratio); an amount's growth is in %; a ratio's change,
+and any difference of two rates, is in 个百分点.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from guanmo.figures.arithmetic import competition_ranks, growth_rate, shown
+from guanmo.figures.changes import points_change
+from guanmo.figures.formatting import half_up
+from guanmo.indicators.choices import Direction, Frequency, Kind, RankBy
+
+QUARTER_ENDS = (3, 6, 9, 12)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How an indicator's figures are compared: its kind, whether higher or lower is better,
+    whether it is ranked on growth or value, and the decimals its value is shown to."""
+
+    kind: Kind = Kind.AMOUNT
+    direction: Direction = Direction.HIGHER
+    rank_by: RankBy = RankBy.GROWTH
+    places: int = 2
+
+    @property
+    def step(self) -> Decimal:
+        """The smallest amount shown (0.01 at two places): the grain of a target's breakdown."""
+        return Decimal(1).scaleb(-self.places)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One region's figures for an indicator and period: the cumulative value (1—M月), the
+    same period of last year, and the growth and rank the source reported, where it did."""
+
+    region: str
+    value: Decimal | None
+    last_year: Decimal | None = None
+    reported_growth: Decimal | None = None
+    reported_rank: int | None = None
+
+
+def growth(reading: Reading, kind: Kind) -> Decimal | None:
+    """The reading's growth, to one decimal half-up: as reported when it was (GDP growth is at
+    comparable prices and cannot be derived from the amounts), otherwise derived from this and
+    last year's figures.
+
+    An amount's or an average's growth is in % (`growth_rate`: None without a positive last
+    year); a ratio's is its change in 个百分点 (56.0% against 55.2% is 0.8).
+    """
+    if reading.reported_growth is not None:
+        return shown(reading.reported_growth)
+    if kind == Kind.RATIO:
+        return points_change(reading.last_year, reading.value)
+    return growth_rate(reading.value, reading.last_year)
+
+
+def group_total(readings: Sequence[Reading], kind: Kind = Kind.AMOUNT) -> Decimal | None:
+    """A group's value: the sum of its members' amounts, None when any is missing (a partial
+    sum would be a wrong figure) and for a ratio or an average (their sum means nothing)."""
+    if kind != Kind.AMOUNT or not readings or any(r.value is None for r in readings):
+        return None
+    return sum((r.value for r in readings if r.value is not None), Decimal(0))
+
+
+def group_growth(
+    readings: Sequence[Reading], kind: Kind, reported: Decimal | None = None
+) -> Decimal | None:
+    """A group's (the city's, the province's) growth: as reported for the total when it was,
+    otherwise from the summed amounts of this and last year — never the mean of the members'
+    rates. None when a member lacks either figure, and for a ratio or an average not reported
+    (their group figure needs the numerators and denominators behind them)."""
+    if reported is not None:
+        return shown(reported)
+    if kind != Kind.AMOUNT or not readings:
+        return None
+    if any(r.value is None or r.last_year is None for r in readings):
+        return None
+    value = sum((r.value for r in readings if r.value is not None), Decimal(0))
+    last_year = sum((r.last_year for r in readings if r.last_year is not None), Decimal(0))
+    return growth_rate(value, last_year)
+
+
+def comparable_rate(reading: Reading, rule: Rule) -> Decimal | None:
+    """The rate compared with the group's in 个百分点: an amount's growth (%), a ratio's value."""
+    if rule.kind == Kind.RATIO:
+        return None if reading.value is None else shown(reading.value)
+    return growth(reading, rule.kind)
+
+
+def rank_basis(reading: Reading, rule: Rule) -> Decimal | None:
+    """What the reading is ranked on: its growth, or its value as shown (so two figures that
+    print alike share a place)."""
+    if rule.rank_by == RankBy.GROWTH:
+        return growth(reading, rule.kind)
+    return None if reading.value is None else half_up(reading.value, rule.places)
+
+
+def peer_ranks(readings: Sequence[Reading], rule: Rule) -> list[int | None]:
+    """Competition ranks within a peer group (1 is best; ties share a place, 并列) by the
+    rule's basis and direction, one per reading in order; a reading without its basis (no value,
+    no growth) is unranked (None)."""
+    basis = [rank_basis(reading, rule) for reading in readings]
+    return competition_ranks(basis, higher_is_better=rule.direction == Direction.HIGHER)
+
+
+def rank_disagreements(
+    readings: Sequence[Reading], ranks: Sequence[int | None]
+) -> list[tuple[str, int, int | None]]:
+    """Readings whose reported 位次 differs from the computed rank: (region, reported, computed).
+
+    Only meaningful when the readings are the whole group the source ranked."""
+    return [
+        (reading.region, reading.reported_rank, rank)
+        for reading, rank in zip(readings, ranks, strict=True)
+        if reading.reported_rank is not None and reading.reported_rank != rank
+    ]
+
+
+def vs_group(reading: Reading, group_rate: Decimal | None, rule: Rule) -> Decimal | None:
+    """The reading's rate minus its group's, in 个百分点 on the shown figures (高于/低于全市平均
+    水平); `group_rate` is the group's growth (amounts) or value (ratios). None if either is
+    undefined."""
+    return points_change(group_rate, comparable_rate(reading, rule))
+
+
+def check_period(month: int, frequency: Frequency) -> None:
+    """Raise ValueError (in Chinese) unless `month` ends a period of the frequency: any month
+    for a monthly indicator, 3, 6, 9 or 12 for a quarterly one."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"月份应为1至12，而不是{month}")
+    if frequency == Frequency.QUARTERLY and month not in QUARTER_ENDS:
+        raise ValueError(f"季度指标只在3、6、9、12月有数，而不是{month}月")
+
+
+def previous_period(month: int, frequency: Frequency) -> int | None:
+    """The month of the previous period of the same year (May before June, March before June
+    for a quarterly indicator); None for the year's first period. Raises ValueError for a
+    month that is not a period of the frequency."""
+    check_period(month, frequency)
+    step = 3 if frequency == Frequency.QUARTERLY else 1
+    return month - step or None

@@ -1,0 +1,38 @@
+"""What an indicator is: its kind, direction, ranking basis, frequency, and a target's profile.
+
+Plain enumerations (Django's TextChoices, so models and forms use them as they are), shared by
+the models and by the arithmetic, which needs no database.
+"""
+
+from django.db import models
+
+
+class Kind(models.TextChoices):
+    AMOUNT = "amount", "总量（累计值）"  # 固定资产投资, 脱贫人口: accumulated through the year
+    RATIO = "ratio", "比率（百分比）"  # 城镇化率: itself a percentage; changes in 个百分点
+    # 人均可支配收入: grows in % like an amount, but a group's figure is not the sum of its
+    # members' (it needs the population behind each), so it is only ever taken as reported.
+    AVERAGE = "average", "人均（平均）值"
+
+
+class Direction(models.TextChoices):
+    HIGHER = "higher", "越高越好"
+    LOWER = "lower", "越低越好"  # 赴京访批次, 单位GDP能耗
+
+
+class RankBy(models.TextChoices):
+    GROWTH = "growth", "按增速"  # 追赶超越 rankings usually rank growth
+    VALUE = "value", "按总量"
+
+
+class Frequency(models.TextChoices):
+    MONTHLY = "monthly", "月度"
+    QUARTERLY = "quarterly", "季度"
+
+
+class Profile(models.TextChoices):
+    """How an annual amount target is broken down into its quarter, month and 旬 nodes."""
+
+    EQUAL = "equal", "平均分解"
+    SEASONAL = "seasonal", "按上年进度分解"  # 以年终目标倒推, by last year's monthly shape
+    BY_HAND = "by_hand", "手工设定"

@@ -1,0 +1,129 @@
+"""Reading indicator figures out of the database as the plain values the arithmetic takes."""
+
+from collections import Counter
+from collections.abc import Sequence
+from decimal import Decimal
+
+from guanmo.indicators.arithmetic import Reading, growth
+from guanmo.indicators.choices import Kind, Profile
+from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, Target
+from guanmo.indicators.targets import (
+    Breakdown,
+    Standing,
+    break_down,
+    break_down_by_hand,
+    equal_weights,
+    seasonal_weights,
+    standing,
+)
+from guanmo.regions.models import Region
+
+
+def group_members(group: PeerGroup) -> list[Region]:
+    """A peer group's regions in the tree's order."""
+    return list(group.members.select_related("parent").order_by("sort_order", "code"))
+
+
+def reading_of(region: Region, stored: IndicatorValue | None, label: str = "") -> Reading:
+    """The stored figures as a `Reading` named `label` (by default the region's name); value
+    None when none is stored."""
+    label = label or region.name
+    if stored is None:
+        return Reading(label, None)
+    return Reading(
+        label,
+        stored.value,
+        last_year=stored.last_year_value,
+        reported_growth=stored.reported_growth,
+        reported_rank=stored.reported_rank,
+    )
+
+
+def readings(
+    indicator: Indicator, regions: Sequence[Region], year: int, month: int
+) -> list[Reading]:
+    """One `Reading` per region, in the order given, named by the region's name (with its
+    parent's before it where two regions of the set share a name: 沈阳市和平区, 天津市和平区); a
+    region without a stored value reads as value None (unranked, and making a group total
+    undefined)."""
+    stored = {
+        value.region_id: value
+        for value in IndicatorValue.objects.filter(
+            indicator=indicator, year=year, month=month, region__in=regions
+        )
+    }
+    return [
+        reading_of(region, stored.get(region.pk), label)
+        for region, label in zip(regions, distinct_labels(regions), strict=True)
+    ]
+
+
+def distinct_labels(regions: Sequence[Region]) -> list[str]:
+    """Each region's name, preceded by its parent's where the name is not unique in the set."""
+    names = Counter(region.name for region in regions)
+    return [
+        f"{region.parent.name}{region.name}"
+        if names[region.name] > 1 and region.parent is not None
+        else region.name
+        for region in regions
+    ]
+
+
+def last_year_cumulative(target: Target) -> dict[int, Decimal]:
+    """Last year's cumulative (1—M月) figures of the target's region and indicator by month:
+    last year's stored values, completed by this year's "上年同期" figures."""
+    shape = {
+        value.month: value.last_year_value
+        for value in IndicatorValue.objects.filter(
+            indicator=target.indicator,
+            region=target.region,
+            year=target.year,
+            last_year_value__isnull=False,
+        )
+    }
+    shape.update(
+        IndicatorValue.objects.filter(
+            indicator=target.indicator,
+            region=target.region,
+            year=target.year - 1,
+            value__isnull=False,
+        ).values_list("month", "value")
+    )
+    return shape
+
+
+def breakdown_of(target: Target) -> Breakdown | None:
+    """The target's breakdown by its profile, to its indicator's decimals; None for a growth
+    target. Raises ValueError (in Chinese) when the profile cannot be followed (no whole year
+    last year, nodes set by hand that do not add up)."""
+    if target.amount is None:
+        return None
+    step = target.indicator.rule.step
+    if target.profile == Profile.BY_HAND:
+        nodes = dict(target.nodes.values_list("month", "amount"))
+        missing = [month for month in range(1, 13) if month not in nodes]
+        if missing:
+            raise ValueError(f"手工分解缺少{'、'.join(f'{m}月' for m in missing)}的数额")
+        return break_down_by_hand(target.amount, [nodes[m] for m in range(1, 13)], step)
+    if target.profile == Profile.SEASONAL:
+        weights = seasonal_weights(last_year_cumulative(target))
+    else:
+        weights = equal_weights()
+    return break_down(target.amount, weights, step)
+
+
+def target_standing(target: Target, month: int) -> Standing:
+    """The region's standing against its target after `month`: what its stored value of that
+    month gives (done, growth), judged against the target and its breakdown."""
+    stored = IndicatorValue.objects.filter(
+        indicator=target.indicator, region=target.region, year=target.year, month=month
+    ).first()
+    reading = reading_of(target.region, stored)
+    return standing(
+        month=month,
+        target=target.amount,
+        target_growth=target.growth,
+        done=reading.value,
+        growth=growth(reading, Kind(target.indicator.kind)),
+        breakdown=breakdown_of(target),
+    )

@@ -1,0 +1,133 @@
+"""The sentences speeches and bulletins say about indicators, from plain figures:
+
+    1—6月，全市地区生产总值完成988.3亿元，同比增长9.0%，增速居全省第3位。
+    赴京访18批31人次，同比批次下降33.3%、人次下降66.7%。
+    脱贫人口完成4.98万人，占全年目标任务的67.5%。
+    固定资产投资增速居全市第2位，较上月前移1位。
+    未实现“双过半”的有：武陟县、温县。
+
+Figures are shown through `guanmo.figures.formatting` (half-up, one decimal for rates, the
+indicator's own decimals for its value); region names are joined as `regions.names` does.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from guanmo.figures.arithmetic import period_label
+from guanmo.figures.changes import rank_change_text
+from guanmo.figures.formatting import growth_text, in_words, number, rank_text, rate
+from guanmo.indicators.choices import Kind, RankBy
+from guanmo.regions.names import with_region
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    """One indicator of one region for a period, as a sentence needs it: the value in `unit`
+    shown to `places` decimals; growth in % (an amount) or 个百分点 (a ratio); the rank in the
+    peer group whose short name is `group` (全市, 全省, 同类县)."""
+
+    name: str
+    unit: str
+    places: int
+    value: Decimal | None
+    growth: Decimal | None = None
+    rank: int | None = None
+    tied: bool = False
+    group: str = ""
+    rank_by: RankBy = RankBy.GROWTH
+    kind: Kind = Kind.AMOUNT
+
+
+@dataclass(frozen=True)
+class Count:
+    """One counted part of a subject (赴京访: 批次 in 批, 人次 in 人次) with its growth in %."""
+
+    label: str
+    value: Decimal
+    unit: str
+    places: int
+    growth: Decimal | None
+
+
+def _basis_word(rank_by: RankBy, kind: Kind) -> str:
+    """What a rank is of: 增速 (an amount's growth), 增幅 (a ratio's change), nothing (value)."""
+    if rank_by == RankBy.VALUE:
+        return ""
+    return "增幅" if kind == Kind.RATIO else "增速"
+
+
+def _value(value: Decimal, unit: str, places: int) -> str:
+    return f"{number(value, places)}{unit}"
+
+
+def performance_sentence(month: int, subject: str, line: IndicatorLine) -> str:
+    """1—6月，全市地区生产总值完成988.3亿元，同比增长9.0%，增速居全省第3位。
+
+    `subject` is 全市 for the city's own figure or the region's name; a ratio 达到41.3%，同比
+    提高2.3个百分点; a growth published without its amount is said alone (规模以上工业增加值同比
+    增长8.5%). Clauses without their figure are left out; "" with neither value nor growth."""
+    name = with_region(subject, line.name)
+    if line.kind == Kind.RATIO:
+        change = in_words(line.growth, "提高{}个百分点", "下降{}个百分点", "持平")
+    else:
+        change = growth_text(line.growth)
+    if line.value is None and not change:
+        return ""
+    clauses = []
+    if line.value is not None:
+        verb = "达到" if line.kind == Kind.RATIO else "完成"
+        clauses.append(f"{verb}{_value(line.value, line.unit, line.places)}")
+    if change:
+        clauses.append(f"同比{change}")
+    if line.rank is not None:
+        basis = _basis_word(line.rank_by, line.kind)
+        clauses.append(f"{basis}{rank_text(line.rank, line.group, tied=line.tied)}")
+    return f"{period_label(month)}，{name}{'，'.join(clauses)}。"
+
+
+def counts_sentence(subject: str, parts: Sequence[Count]) -> str:
+    """赴京访18批31人次，同比批次下降33.3%、人次下降66.7%。 (parts without growth are counted
+    but not compared)."""
+    counted = "".join(_value(part.value, part.unit, part.places) for part in parts)
+    changes = "、".join(
+        f"{part.label}{growth_text(part.growth)}" for part in parts if part.growth is not None
+    )
+    return f"{subject}{counted}，同比{changes}。" if changes else f"{subject}{counted}。"
+
+
+def target_sentence(
+    name: str, done: Decimal, unit: str, places: int, completion_rate: Decimal | None
+) -> str:
+    """脱贫人口完成4.98万人，占全年目标任务的67.5%。 (without the share when undefined)."""
+    done_text = f"{name}完成{_value(done, unit, places)}"
+    if completion_rate is None:
+        return f"{done_text}。"
+    return f"{done_text}，占全年目标任务的{rate(completion_rate)}。"
+
+
+def rank_change_sentence(
+    name: str,
+    rank_by: RankBy,
+    group: str,
+    rank: int | None,
+    previous_rank: int | None,
+    *,
+    tied: bool = False,
+    kind: Kind = Kind.AMOUNT,
+    since: str = "上月",
+) -> str:
+    """固定资产投资增速居全市第2位，较上月前移1位。 ("" when unranked; without the change when
+    the earlier period had no rank; `since="去年同期"` against last year)."""
+    if rank is None:
+        return ""
+    placed = f"{name}{_basis_word(rank_by, kind)}{rank_text(rank, group, tied=tied)}"
+    change = rank_change_text(previous_rank, rank, since=since)
+    return f"{placed}，{change}。" if change else f"{placed}。"
+
+
+def not_both_over_half_sentence(regions: Sequence[str], units: str = "各县（市、区）") -> str:
+    """未实现“双过半”的有：武陟县、温县。, or 各县（市、区）均实现“双过半”。 when none."""
+    if not regions:
+        return f"{units}均实现“双过半”。"
+    return f"未实现“双过半”的有：{'、'.join(regions)}。"

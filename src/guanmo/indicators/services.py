@@ -1,0 +1,283 @@
+"""Writing indicators, peer groups and values: the operations the import, the pages and the
+demo call (issue 12). Reads for the arithmetic are in `selectors`."""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from guanmo.accounts.models import Department, User
+from guanmo.indicators.arithmetic import check_period
+from guanmo.indicators.catalogue import CATALOGUE, Entry
+from guanmo.indicators.choices import Frequency, Profile
+from guanmo.indicators.models import (
+    Indicator,
+    IndicatorValue,
+    PeerGroup,
+    Target,
+    TargetNode,
+    ValueChange,
+)
+from guanmo.indicators.targets import break_down, break_down_by_hand, equal_weights
+from guanmo.regions.models import Region
+from guanmo.regions.services import units_of
+from guanmo.reporting.models import ImportRecord
+
+CITY_GROUP_SHORT_NAME = "全市"
+
+
+class Source:
+    """Where an indicator figure came from, as its history shows it."""
+
+    IMPORT = "表格导入"
+    ENTRY = "部门填报"
+    APPROVAL = "审核通过"
+    DEMO = "演示数据"
+
+
+def supplier_prefix(top: Region) -> str:
+    """市 for a city's departments (市统计局); for a county installation its own level's
+    character (县统计局, 区统计局, 市统计局 for a 县级市)."""
+    if top.kind == Region.Kind.COUNTY and top.name[-1:] in ("县", "区", "市", "旗"):
+        return top.name[-1]
+    return "市"
+
+
+@transaction.atomic
+def install_indicator_catalogue(
+    city: Region, entries: Iterable[Entry] = CATALOGUE
+) -> list[Indicator]:
+    """Give `city` (or a county at the top of an installation) the starting catalogue: every
+    entry not yet in it by name is added after the existing ones; an indicator the city has
+    already (maybe edited) is left as it is. The supplier is linked to the city's department
+    of that name when there is one (no department is created). Returns the city's catalogue."""
+    prefix = supplier_prefix(city)
+    existing = set(Indicator.objects.filter(city=city).values_list("name", flat=True))
+    departments = {d.name: d for d in Department.objects.filter(city=city)}
+    last = Indicator.objects.filter(city=city).order_by("-sort_order").first()
+    order = last.sort_order if last else 0
+    for entry in entries:
+        if entry.name in existing:
+            continue
+        order += 1
+        supplier = f"{prefix}{entry.supplier}" if entry.supplier else ""
+        Indicator.objects.create(
+            city=city,
+            name=entry.name,
+            unit=entry.unit,
+            kind=entry.kind,
+            direction=entry.direction,
+            rank_by=entry.rank_by,
+            frequency=entry.frequency,
+            places=entry.places,
+            supplier=supplier,
+            department=departments.get(supplier),
+            note=entry.note,
+            sort_order=order,
+        )
+    return list(Indicator.objects.filter(city=city))
+
+
+def install_city_peer_group(city: Region) -> PeerGroup:
+    """The group of the city's own units (its counties, parks and zones), said 全市; created
+    once, its members completed with units added since."""
+    group, _ = PeerGroup.objects.get_or_create(
+        city=city,
+        name=f"{city.name}各县（市、区）",
+        defaults={"short_name": CITY_GROUP_SHORT_NAME},
+    )
+    group.members.add(*units_of(city))
+    return group
+
+
+@dataclass(frozen=True)
+class ValueInput:
+    """A region's figures as read from a sheet or a form; None means "not given", never zero."""
+
+    region: Region
+    value: Decimal | None
+    last_year: Decimal | None = None
+    reported_growth: Decimal | None = None
+    reported_rank: int | None = None
+
+
+_FIELDS = {
+    "value": "value",
+    "last_year": "last_year_value",
+    "reported_growth": "reported_growth",
+    "reported_rank": "reported_rank",
+}
+
+
+def _shown(value: object) -> str:
+    """A figure as the history shows it: its digits without trailing zeros; "" for none."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
+    return str(value)
+
+
+@dataclass
+class StoreResult:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    changes: int = 0
+
+
+@transaction.atomic
+def store_values(
+    indicator: Indicator,
+    year: int,
+    month: int,
+    inputs: Sequence[ValueInput],
+    *,
+    source: str,
+    user: User | None,
+    import_record: ImportRecord | None = None,
+    reason: str = "",
+) -> StoreResult:
+    """Store each region's figures for the indicator and period, all or nothing, recording
+    every changed figure (`ValueChange`). A figure given as None is not given: it never blanks
+    a stored one. Raises ValidationError (in Chinese) for a month the indicator has no figure
+    in, a region given twice, or a new region given neither its value nor its growth."""
+    try:
+        check_period(month, Frequency(indicator.frequency))
+    except ValueError as error:
+        raise ValidationError(f"“{indicator.name}”：{error}") from error
+    regions = [item.region.pk for item in inputs]
+    if len(set(regions)) != len(regions):
+        raise ValidationError(f"“{indicator.name}”同一地区填报了两次")
+    stored = {
+        value.region_id: value
+        for value in IndicatorValue.objects.select_for_update().filter(
+            indicator=indicator, year=year, month=month, region_id__in=regions
+        )
+    }
+    empty = [
+        item.region.name
+        for item in inputs
+        if item.value is None and item.reported_growth is None and item.region.pk not in stored
+    ]
+    if empty:
+        raise ValidationError(f"“{indicator.name}”{'、'.join(empty)}既无本期数值也无增速")
+    result = StoreResult()
+    changes = []
+    for item in inputs:
+        row = stored.get(item.region.pk)
+        created = row is None
+        if row is None:
+            row = IndicatorValue(indicator=indicator, region=item.region, year=year, month=month)
+        changed = []
+        for given, attribute in _FIELDS.items():
+            new = getattr(item, given)
+            old = None if created else getattr(row, attribute)
+            if new is None or (old is not None and old == new):
+                continue
+            setattr(row, attribute, new)
+            label = str(IndicatorValue._meta.get_field(attribute).verbose_name)
+            changed.append((label, _shown(old), _shown(new)))
+        if not changed:
+            result.unchanged += 1
+            continue
+        row.updated_by = user
+        row.import_record = import_record or row.import_record
+        row.save()
+        result.created += created
+        result.updated += not created
+        changes += [
+            ValueChange(
+                value=row,
+                field=label,
+                old_value=old,
+                new_value=new,
+                source=source,
+                reason=reason,
+                user=user,
+                import_record=import_record,
+            )
+            for label, old, new in changed
+        ]
+    ValueChange.objects.bulk_create(changes)
+    result.changes = len(changes)
+    return result
+
+
+def add_to_peer_group(
+    city: Region, name: str, regions: Iterable[Region], *, short_name: str = ""
+) -> PeerGroup:
+    """The city's peer group `name`, created with `short_name` when new (全省, 同类县), with
+    `regions` added to its members (regions of any city or province). Raises ValidationError
+    for a new group without its short name."""
+    group = PeerGroup.objects.filter(city=city, name=name).first()
+    if group is None:
+        if not short_name:
+            raise ValidationError(f"新建比较组“{name}”需要填写简称（如全省、同类县）")
+        group = PeerGroup.objects.create(city=city, name=name, short_name=short_name)
+    group.members.add(*regions)
+    return group
+
+
+@dataclass(frozen=True)
+class TargetInput:
+    """A region's annual target as read: an amount in the indicator's unit or a growth in %,
+    and for a target broken down by hand its twelve monthly amounts."""
+
+    region: Region
+    amount: Decimal | None = None
+    growth: Decimal | None = None
+    profile: Profile = Profile.EQUAL
+    months: Sequence[Decimal] = ()
+
+
+def _target_fault(indicator: Indicator, given: TargetInput) -> str | None:
+    """Why the target cannot be kept (in Chinese, naming the region), or None."""
+    where = f"{given.region.name}“{indicator.name}”目标"
+    if (given.amount is None) == (given.growth is None):
+        return f"{where}应填写目标数额或目标增速，且只填一项"
+    if given.amount is None:
+        return None
+    try:
+        if given.profile == Profile.BY_HAND:
+            break_down_by_hand(given.amount, list(given.months), indicator.rule.step)
+        else:
+            break_down(given.amount, equal_weights(), indicator.rule.step)
+    except ValueError as error:
+        return f"{where}：{error}"
+    return None
+
+
+@transaction.atomic
+def set_targets(indicator: Indicator, year: int, inputs: Sequence[TargetInput]) -> list[Target]:
+    """Keep each region's annual target for the indicator and year (replacing the one it had),
+    all or nothing. Raises ValidationError listing every target that cannot be kept: neither or
+    both of amount and growth, an amount negative or finer than the indicator's decimals, hand
+    nodes that are not twelve or do not add up to the amount, a region given twice."""
+    faults = [fault for given in inputs if (fault := _target_fault(indicator, given))]
+    regions = [given.region for given in inputs]
+    faults += [
+        f"{region.name}“{indicator.name}”目标填写了两次"
+        for region in dict.fromkeys(regions)
+        if regions.count(region) > 1
+    ]
+    if faults:
+        raise ValidationError(faults)
+    kept = []
+    for given in inputs:
+        target, _ = Target.objects.update_or_create(
+            indicator=indicator,
+            region=given.region,
+            year=year,
+            defaults={"amount": given.amount, "growth": given.growth, "profile": given.profile},
+        )
+        target.nodes.all().delete()
+        if given.profile == Profile.BY_HAND:
+            TargetNode.objects.bulk_create(
+                TargetNode(target=target, month=month, amount=amount)
+                for month, amount in enumerate(given.months, start=1)
+            )
+        kept.append(target)
+    return kept

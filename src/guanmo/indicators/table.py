@@ -1,0 +1,106 @@
+"""An indicator's table for one peer group and period, as the 指标调度 page, the report and
+its sentences use it: the group's total and each region's line with its growth, rank (并列),
+rank changes against the previous period and the same period of last year, and difference from
+the group in 个百分点. Plain functions over `Reading`s; the rules are in `arithmetic`."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from guanmo.figures.arithmetic import tied
+from guanmo.figures.changes import places_moved
+from guanmo.indicators.arithmetic import (
+    Reading,
+    Rule,
+    group_growth,
+    group_total,
+    growth,
+    peer_ranks,
+    vs_group,
+)
+from guanmo.indicators.choices import Kind
+
+
+@dataclass(frozen=True)
+class GroupFigure:
+    """The group's own figure: its value (in the unit) and growth (% or 个百分点)."""
+
+    value: Decimal | None
+    growth: Decimal | None
+
+    def rate(self, kind: Kind) -> Decimal | None:
+        """What a member's rate is compared with: a ratio's value, otherwise the growth."""
+        return self.value if kind == Kind.RATIO else self.growth
+
+
+@dataclass(frozen=True)
+class PeerFigures:
+    """A region's line in its peer group's table: value and last year (in the unit), growth
+    (%, or 个百分点 for a ratio), rank (并列 when `tied`), places moved since the previous
+    period and since the same period of last year (+ up, − down, None unknown), difference from
+    the group (个百分点) and the rank the source reported."""
+
+    region: str
+    value: Decimal | None
+    last_year: Decimal | None
+    growth: Decimal | None
+    rank: int | None
+    tied: bool
+    rank_change: int | None
+    rank_change_year: int | None
+    vs_group: Decimal | None
+    reported_rank: int | None
+
+
+def group_figure(
+    readings: Sequence[Reading],
+    kind: Kind,
+    *,
+    reported_value: Decimal | None = None,
+    reported_growth: Decimal | None = None,
+) -> GroupFigure:
+    """The group's figure: as reported for the total where it was (the city's own row),
+    otherwise summed and derived from the members' (`group_total`, `group_growth`)."""
+    value = reported_value if reported_value is not None else group_total(readings, kind)
+    return GroupFigure(value=value, growth=group_growth(readings, kind, reported_growth))
+
+
+def _ranks_by_region(readings: Sequence[Reading], rule: Rule) -> dict[str, int | None]:
+    regions = [reading.region for reading in readings]
+    if len(set(regions)) != len(regions):
+        # Matching periods by name would give one region another's rank change.
+        raise ValueError(f"同一比较组内地区名称重复：{'、'.join(sorted(regions))}")
+    return dict(zip(regions, peer_ranks(readings, rule), strict=True))
+
+
+def peer_table(
+    readings: Sequence[Reading],
+    rule: Rule,
+    total: GroupFigure | None = None,
+    *,
+    previous: Sequence[Reading] = (),
+    same_period_last_year: Sequence[Reading] = (),
+) -> list[PeerFigures]:
+    """Each reading's line, in the order given. Rank changes compare with the ranks the same
+    group's readings of the `previous` period and of the `same_period_last_year` give (matched
+    by region; None where a region was not ranked then); without `total`, `vs_group` is None.
+    Raises ValueError when two readings of one period carry the same region name."""
+    ranks = list(_ranks_by_region(readings, rule).values())
+    before = _ranks_by_region(previous, rule)
+    a_year_ago = _ranks_by_region(same_period_last_year, rule)
+    group_rate = total.rate(rule.kind) if total is not None else None
+    return [
+        PeerFigures(
+            region=reading.region,
+            value=reading.value,
+            last_year=reading.last_year,
+            growth=growth(reading, rule.kind),
+            rank=rank,
+            tied=shared,
+            rank_change=places_moved(before.get(reading.region), rank),
+            rank_change_year=places_moved(a_year_ago.get(reading.region), rank),
+            vs_group=vs_group(reading, group_rate, rule),
+            reported_rank=reading.reported_rank,
+        )
+        for reading, rank, shared in zip(readings, ranks, tied(ranks), strict=True)
+    ]

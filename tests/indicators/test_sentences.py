@@ -1,0 +1,128 @@
+"""The sentences speeches and bulletins say about indicators, word for word (issue 12)."""
+
+from decimal import Decimal as D
+
+from guanmo.indicators.choices import Kind, RankBy
+from guanmo.indicators.sentences import (
+    Count,
+    IndicatorLine,
+    counts_sentence,
+    not_both_over_half_sentence,
+    performance_sentence,
+    rank_change_sentence,
+    target_sentence,
+)
+
+GDP = IndicatorLine(
+    name="地区生产总值",
+    unit="亿元",
+    places=1,
+    value=D("988.3"),
+    growth=D("9"),
+    rank=3,
+    group="全省",
+    rank_by=RankBy.GROWTH,
+)
+
+
+def test_the_citys_gdp_sentence():
+    assert (
+        performance_sentence(6, "全市", GDP)
+        == "1—6月，全市地区生产总值完成988.3亿元，同比增长9.0%，增速居全省第3位。"
+    )
+
+
+def test_a_countys_sentence_names_it_and_says_a_fall_and_a_shared_place():
+    line = IndicatorLine(
+        name="固定资产投资",
+        unit="亿元",
+        places=1,
+        value=D("61.25"),
+        growth=D("-3.04"),
+        rank=2,
+        tied=True,
+        group="全市",
+        rank_by=RankBy.GROWTH,
+    )
+    assert (
+        performance_sentence(1, "武陟县", line)
+        == "1月，武陟县固定资产投资完成61.3亿元，同比下降3.0%，增速并列全市第2位。"
+    )
+
+
+def test_a_ratio_is_reached_and_changes_in_points():
+    line = IndicatorLine(
+        name="高新技术产业增加值占比",
+        unit="%",
+        places=1,
+        value=D("41.26"),
+        growth=D("2.3"),
+        rank=5,
+        group="全市",
+        rank_by=RankBy.VALUE,
+        kind=Kind.RATIO,
+    )
+    assert (
+        performance_sentence(9, "温县", line)
+        == "1—9月，温县高新技术产业增加值占比达到41.3%，同比提高2.3个百分点，居全市第5位。"
+    )
+
+
+def test_a_sentence_leaves_out_what_is_not_known():
+    line = IndicatorLine(name="进出口总额", unit="亿元", places=2, value=D("3.5"))
+    assert performance_sentence(3, "全市", line) == "1—3月，全市进出口总额完成3.50亿元。"
+
+
+def test_a_growth_published_without_its_amount_is_said_alone():
+    line = IndicatorLine(
+        name="规模以上工业增加值",
+        unit="亿元",
+        places=1,
+        value=None,
+        growth=D("8.5"),
+        rank=3,
+        group="全市",
+    )
+    assert (
+        performance_sentence(6, "武陟县", line)
+        == "1—6月，武陟县规模以上工业增加值同比增长8.5%，增速居全市第3位。"
+    )
+    assert performance_sentence(6, "武陟县", IndicatorLine("进出口总额", "亿元", 2, None)) == ""
+
+
+def test_the_seed_visits_sentence():
+    parts = [
+        Count(label="批次", value=D("18"), unit="批", places=0, growth=D("-33.3")),
+        Count(label="人次", value=D("31"), unit="人次", places=0, growth=D("-66.7")),
+    ]
+    assert (
+        counts_sentence("赴京访", parts) == "赴京访18批31人次，同比批次下降33.3%、人次下降66.7%。"
+    )
+
+
+def test_the_seed_poverty_sentence():
+    assert (
+        target_sentence("脱贫人口", D("4.98"), "万人", 2, D("67.5"))
+        == "脱贫人口完成4.98万人，占全年目标任务的67.5%。"
+    )
+
+
+def test_the_county_rank_change_sentence():
+    assert (
+        rank_change_sentence("固定资产投资", RankBy.GROWTH, "全市", rank=2, previous_rank=3)
+        == "固定资产投资增速居全市第2位，较上月前移1位。"
+    )
+    assert (
+        rank_change_sentence("一般公共预算收入", RankBy.VALUE, "全市", rank=4, previous_rank=4)
+        == "一般公共预算收入居全市第4位，与上月持平。"
+    )
+    assert (
+        rank_change_sentence("固定资产投资", RankBy.GROWTH, "同类县", rank=1, previous_rank=None)
+        == "固定资产投资增速居同类县第1位。"
+    )
+    assert rank_change_sentence("固定资产投资", RankBy.GROWTH, "全市", None, 3) == ""
+
+
+def test_who_has_not_reached_both_over_half():
+    assert not_both_over_half_sentence(["武陟县", "温县"]) == "未实现“双过半”的有：武陟县、温县。"
+    assert not_both_over_half_sentence([]) == "各县（市、区）均实现“双过半”。"

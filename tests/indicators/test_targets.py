@@ -1,0 +1,166 @@
+"""Annual targets: completion, time progress, the breakdown into quarter, month and 旬 nodes
+(summing exactly to the target for every profile), the node a region is judged against,
+双过半 at the half year and the year-end forecast from the seasonal shape."""
+
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from guanmo.indicators.targets import (
+    Breakdown,
+    both_over_half,
+    break_down,
+    break_down_by_hand,
+    equal_weights,
+    forecast_rate,
+    seasonal_weights,
+    standing,
+)
+
+STEP = D("0.01")
+
+
+def test_seed_poverty_completion_is_done_over_target():
+    # 已完成4.98万贫困人口脱贫，全年目标7.38万人: 67.479…% → 67.5%.
+    seen = standing(month=6, target=D("7.38"), done=D("4.98"))
+    assert seen.completion_rate == D("67.5")
+    assert seen.vs_time_progress == D("17.5")  # 67.5 − 50.0
+
+
+def test_equal_breakdown_sums_exactly_at_every_level():
+    # 738 hundredths: quarters 185 185 184 184, each quarter's months by largest remainder,
+    # each month's three 旬 likewise.
+    plan = break_down(D("7.38"), equal_weights(), STEP)
+    assert plan.quarters == (D("1.85"), D("1.85"), D("1.84"), D("1.84"))
+    assert plan.months[:6] == tuple(D(n) for n in ("0.62", "0.62", "0.61", "0.62", "0.62", "0.61"))
+    assert plan.ten_days[:3] == (D("0.21"), D("0.21"), D("0.20"))
+    assert sum(plan.months) == sum(plan.quarters) == sum(plan.ten_days) == D("7.38")
+
+
+def test_a_node_is_the_cumulative_amount_due_by_a_month_or_a_ten_day_period():
+    plan = break_down(D("7.38"), equal_weights(), STEP)
+    assert plan.node(6) == D("3.70")
+    assert plan.node(1, ten_day=2) == D("0.42")
+    assert plan.node(12) == D("7.38")
+    assert plan.quarter_node(2) == D("3.70")
+    with pytest.raises(ValueError, match="旬"):
+        plan.node(1, ten_day=4)
+
+
+def test_a_region_is_judged_against_its_node():
+    plan = break_down(D("7.38"), equal_weights(), STEP)
+    seen = standing(month=6, target=D("7.38"), done=D("4.98"), breakdown=plan)
+    assert seen.node_target == D("3.70")
+    assert seen.node_progress == D("50.1")  # 3.70 ÷ 7.38 = 50.135…%
+    assert seen.vs_node == D("17.4")  # 67.5 − 50.1: 超序时进度17.4个百分点
+
+
+def test_seasonal_breakdown_follows_last_years_monthly_shape():
+    # Last year, 1—M月 cumulative: every third month heavier, a big December.
+    cumulative = [5, 10, 20, 25, 30, 40, 45, 50, 60, 65, 70, 100]
+    weights = seasonal_weights({month: D(v) for month, v in enumerate(cumulative, start=1)})
+    assert weights == [D(n) for n in (5, 5, 10, 5, 5, 10, 5, 5, 10, 5, 5, 30)]
+    plan = break_down(D("120"), weights, D("1"))
+    assert plan.months == tuple(D(n) for n in (6, 6, 12, 6, 6, 12, 6, 6, 12, 6, 6, 36))
+    assert plan.quarters == (D("24"), D("24"), D("24"), D("48"))
+    assert plan.node(6) == D("48")
+
+
+def test_seasonal_shape_from_a_quarterly_indicator_spreads_each_quarter_over_its_months():
+    weights = seasonal_weights({3: D("20"), 6: D("40"), 9: D("60"), 12: D("100")})
+    plan = break_down(D("100"), weights, D("1"))
+    assert plan.quarters == (D("20"), D("20"), D("20"), D("40"))
+    assert plan.months[:3] == (D("7"), D("7"), D("6"))
+    assert plan.months[9:] == (D("14"), D("13"), D("13"))
+
+
+def test_seasonal_shape_needs_the_whole_of_last_year_and_no_fall():
+    with pytest.raises(ValueError, match="12月"):
+        seasonal_weights({3: D("20"), 6: D("40")})
+    with pytest.raises(ValueError, match="5月"):
+        seasonal_weights({4: D("40"), 5: D("35"), 12: D("100")})
+
+
+def test_a_breakdown_by_hand_must_add_up_to_the_target():
+    months = [D("0.5")] * 11 + [D("1.88")]
+    plan = break_down_by_hand(D("7.38"), months, STEP)
+    assert plan.months[11] == D("1.88")
+    assert plan.quarters[3] == D("2.88")
+    with pytest.raises(ValueError, match=r"7\.37.*7\.38"):
+        break_down_by_hand(D("7.38"), [D("0.5")] * 11 + [D("1.87")], STEP)
+    with pytest.raises(ValueError, match="12个月"):
+        break_down_by_hand(D("7.38"), [D("7.38")], STEP)
+    with pytest.raises(ValueError, match=r"3月.*最小单位"):
+        break_down_by_hand(
+            D("7.38"), [D("0.5")] * 2 + [D("0.505")] + [D("0.5")] * 8 + [D("1.875")], STEP
+        )
+    with pytest.raises(ValueError, match="负数"):
+        break_down_by_hand(D("7.38"), [D("-0.12")] + [D("0.5")] * 10 + [D("2.5")], STEP)
+
+
+def test_both_over_half_for_amount_and_growth_targets_at_the_half_year():
+    assert both_over_half(month=6, completion_rate=D("50.0")) is True
+    assert both_over_half(month=6, completion_rate=D("49.9")) is False
+    assert both_over_half(month=6, growth=D("10.0"), target_growth=D("10")) is True
+    assert both_over_half(month=6, growth=D("9.9"), target_growth=D("10")) is False
+    assert both_over_half(month=6, completion_rate=None) is None  # nothing to judge
+    assert both_over_half(month=5, completion_rate=D("60")) is None  # judged only in June
+
+
+def test_a_growth_target_is_met_or_missed_in_points():
+    seen = standing(month=6, target_growth=D("10"), growth=D("8.5"))
+    assert seen.vs_target_growth == D("-1.5")
+    assert seen.both_over_half is False
+    assert seen.completion_rate is None and seen.forecast_rate is None
+
+
+def test_forecast_from_the_seasonal_shape_flags_a_target_that_will_be_missed():
+    # By June last year 40% of the year was done; this year 30 of 100 is done: at that pace the
+    # year ends at 30 ÷ 40 = 75.0% of the target.
+    cumulative = [5, 10, 20, 25, 30, 40, 45, 50, 60, 65, 70, 100]
+    weights = seasonal_weights({month: D(v) for month, v in enumerate(cumulative, start=1)})
+    plan = break_down(D("100"), weights, D("1"))
+    assert forecast_rate(D("30"), plan, 6) == D("75.0")
+    seen = standing(month=6, target=D("100"), done=D("30"), breakdown=plan)
+    assert seen.vs_time_progress == D("-20.0")  # against 50.0
+    assert seen.vs_node == D("-10.0")  # against the node 40: 低于序时进度10.0个百分点
+    assert seen.forecast_rate == D("75.0")
+    assert seen.both_over_half is False
+
+
+def test_equal_profile_forecast_is_the_straight_line():
+    plan = break_down(D("7.38"), equal_weights(), STEP)
+    assert forecast_rate(D("4.98"), plan, 6) == D("134.6")  # 4.98 ÷ 3.70
+
+
+def test_forecast_is_undefined_before_anything_is_due():
+    plan = break_down(D("10"), [0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1], D("1"))
+    assert plan.node(3) == 0
+    assert forecast_rate(D("1"), plan, 3) is None
+
+
+@given(
+    hundredths=st.integers(min_value=0, max_value=10**10),
+    weights=st.lists(st.integers(min_value=0, max_value=10**6), min_size=12, max_size=12).filter(
+        any
+    ),
+)
+def test_every_breakdown_sums_exactly_never_negative_and_its_nodes_only_grow(hundredths, weights):
+    target = hundredths * STEP
+    plan = break_down(target, weights, STEP)
+    for level in (plan.quarters, plan.months, plan.ten_days):
+        assert sum(level, D(0)) == target
+        assert all(amount >= 0 and amount % STEP == 0 for amount in level)
+    nodes = [plan.node(month, ten_day) for month in range(1, 13) for ten_day in (1, 2, 3)]
+    assert nodes == sorted(nodes)
+    assert nodes[-1] == target
+    assert [plan.quarter_node(q) for q in (1, 2, 3, 4)] == [plan.node(m) for m in (3, 6, 9, 12)]
+
+
+def test_a_breakdown_is_a_plain_value():
+    plan = break_down(D("12"), equal_weights(), D("1"))
+    assert isinstance(plan, Breakdown)
+    assert plan.target == D("12")
+    assert plan.months == (D("1"),) * 12
