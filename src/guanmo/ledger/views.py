@@ -18,7 +18,9 @@ from guanmo.documents.xlsx import MONEY_FORMAT, RATE_FORMAT, Column, write_table
 from guanmo.figures import formatting
 from guanmo.ledger.filters import ProjectFilterForm
 from guanmo.ledger.forms import ProjectEditForm
+from guanmo.ledger.models import CompletedBeforeYear, Project
 from guanmo.ledger.services.editing import EditRefused, update_project
+from guanmo.ledger.year_end import previous_year_ends
 from guanmo.progress.selectors import key_projects
 from guanmo.progress.status import ProjectStatus, current_month, figures_month, project_statuses
 from guanmo.regions.geo import feature_collection, project_point
@@ -138,6 +140,9 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "when": when,
             "history": history,
             "plans": project.annual_plans.order_by("-year"),
+            "previous_year_end": previous_year_ends(
+                Project.objects.filter(pk=project.pk), when.year
+            ).get(project.pk),
             "changes": project.changes.select_related("user")[:200],
             "chart": chart,
             "may_edit": scope.is_city_office,
@@ -173,11 +178,15 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied("只有市项目办可以修改台账")
     year = current_month(scope.city).year
     plan = project.annual_plans.filter(year=year).first()
+    before = CompletedBeforeYear.objects.filter(project=project, year=year).first()
     form = ProjectEditForm(
         request.POST or None,
         instance=project,
         city=scope.city,
-        initial={"annual_plan": plan.planned_investment if plan else None},
+        initial={
+            "annual_plan": plan.planned_investment if plan else None,
+            "previous_year_end": before.completed if before else None,
+        },
     )
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data[name] for name in form.Meta.fields}
@@ -188,6 +197,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 values,
                 year=year,
                 annual_plan=form.cleaned_data["annual_plan"],
+                previous_year_end=form.cleaned_data["previous_year_end"],
                 user=request.user,
                 reason=form.cleaned_data["reason"],
             )
