@@ -37,6 +37,12 @@ class Scope:
         return self.user.region if self.role == Role.COUNTY_OFFICE else None
 
     @property
+    def reporting_unit(self) -> Region | None:
+        """The unit whose monthly report he fills in: a county office its county's, the city
+        office the city's own projects' (市本级, which no county reports)."""
+        return self.city if self.is_city_office else self.county
+
+    @property
     def department(self) -> Department | None:
         """The department of a department user, whose problem queue is his to answer."""
         return self.user.department if self.role == Role.DEPARTMENT else None

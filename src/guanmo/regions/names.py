@@ -6,6 +6,9 @@ from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
 _SUFFIXES = ("自治县", "县", "区", "市", "旗")
+# How the city's own projects (全市, 市直) are named beside its counties: in totals, in the
+# report the city office fills for them, and in lists of who has not reported.
+CITY_LEVEL = "市本级"
 
 
 class Named(Protocol):
@@ -28,6 +31,11 @@ def short_region_name(name: str) -> str:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
     return name
+
+
+def unit_name(name: str, *, is_city: bool) -> str:
+    """The name of a unit that counts projects: a county's own name, 市本级 for the city."""
+    return CITY_LEVEL if is_city else name
 
 
 def with_region(region: str, name: str, separator: str = "") -> str:

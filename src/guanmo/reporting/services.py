@@ -97,7 +97,8 @@ class SaveResult:
 def open_period(
     city: Region, *, year: int, month: int, deadline: date, user: User | None
 ) -> Period:
-    """Open a month for reporting: one report per county and zone, one line per key project."""
+    """Open a month for reporting: one report per county and zone, one line per key project;
+    and a 市本级 report, filled by the city office, when the city has key projects of its own."""
     if not 1 <= month <= 12:
         raise ReportingError(f"月份应在1到12之间，而不是{month}")
     opened_already = ReportingError(f"{year}年{month}月的填报期已开启，不能重复开启")
@@ -108,7 +109,10 @@ def open_period(
             period = Period.objects.create(
                 city=city, year=year, month=month, deadline=deadline, opened_by=user
             )
-            for unit in units_of(city):
+            units = units_of(city)
+            if key_projects(city, year).filter(county=city).exists():
+                units.append(city)
+            for unit in units:
                 report = CountyReport.objects.create(period=period, county=unit)
                 add_missing_entries(report)
     except IntegrityError:  # opened at the same moment by a double click or a colleague
