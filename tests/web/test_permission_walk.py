@@ -3,13 +3,17 @@
 A stranger is sent to the log-in page. A signed-in user gets the page, or 404 when the object
 is outside his scope (never a hint that it exists), or 403 for an action his role may not take
 on something he may see. And no page he may open shows a project or county outside his scope.
+A project lying in two counties (温县 leads, 武陟县 shares) is read by both county offices, and
+acted on by its lead's only.
 """
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from guanmo.ledger.models import AnnualPlan, KeyListEntry, MonthlyProgress, Project
 from guanmo.ledger.views import GEO_DIR
 from guanmo.observation import services as tours
 from guanmo.reporting.models import Period
@@ -52,21 +56,25 @@ TOUR = {**REPORTERS, "leader": 404, "commissioner": 404, "department": 404}
 ORGANISER = {**TOUR, "wuzhi": 403, "wenxian": 403}
 CITY_OFFICE = {**TOUR, "wuzhi": 404, "wenxian": 404}
 
+SHARED = "沁河生态廊道工程"  # led by 温县, lying in 武陟县 too
+SHARED_PROJECT = {**WUZHI_PROJECT, "wenxian": 200, "leader": 404}
+
 # What each role may see of the test city: any other project's name, or a county's name outside
-# his scope, on a page he can open is a leak.
+# his scope, on a page he can open is a leak. 武陟县 reads 温县's name as the lead of SHARED.
 VISIBLE = {
     "admin": None,
     "city": None,
-    "wuzhi": {"武陟县智能装备产业园", "武陟县冷链物流园"},
-    "wenxian": {"温县太极文化产业园", "温县健康食品产业园"},
+    "wuzhi": {"武陟县智能装备产业园", "武陟县冷链物流园", SHARED},
+    "wenxian": {"温县太极文化产业园", "温县健康食品产业园", SHARED},
     "leader": {"武陟县智能装备产业园", "温县太极文化产业园"},
     "commissioner": {"温县太极文化产业园"},
     "department": set(),
 }
-HIDDEN_COUNTIES = {"wuzhi": {"温县"}, "wenxian": {"武陟县"}}
+HIDDEN_COUNTIES = {"wenxian": {"武陟县"}}
 # Pages a county reads with the other counties on them, as they are issued to every county: the
-# city's bulletins (which rank them all) and the route of a tour it takes part in.
-SHARED_WITH_COUNTIES = {"bulletin_list", "bulletin", "tour_route"}
+# city's bulletins (which rank them all) and the route of a tour it takes part in; and the page
+# of a project lying in two counties, which names both.
+SHARED_WITH_COUNTIES = {"bulletin_list", "bulletin", "tour_route", "project_detail shared"}
 # Everyone who signs in is sent on to the page of his work.
 LANDING = dict.fromkeys(ROLES, 302)
 BULLETINS = {**CITY_WIDE, "wuzhi": 200, "wenxian": 200}
@@ -88,6 +96,16 @@ def places(world):
         user=None,
     )
     site = tours.add_site(tour, world.projects["武陟装备"], user=None, approved=True)
+    shared = Project.objects.create(
+        city=world.city, county=world.wenxian, name=SHARED, total_investment=Decimal(30000)
+    )
+    shared.other_counties.add(world.wuzhi)
+    KeyListEntry.objects.create(project=shared, year=YEAR, level="市")
+    AnnualPlan.objects.create(project=shared, year=YEAR, planned_investment=Decimal(3000))
+    MonthlyProgress.objects.create(  # reported, so March's bulletin names no project
+        project=shared, year=YEAR, month=3, completed_this_month=900, cumulative_completed=900
+    )
+    world.projects["沁河廊道"] = shared
     judge = tours.add_judge(tour, name="张评委")
     return {
         "contributed": contributed_walks(world),
@@ -95,6 +113,7 @@ def places(world):
         "site": site.pk,
         "judge": judge,
         "project": world.projects["武陟装备"].pk,
+        "shared": shared.pk,
         "report": april.reports.get(county=world.wuzhi).pk,
         "period": april.pk,
         "closed": march,
@@ -140,6 +159,15 @@ def get_pages(places) -> dict[str, tuple[str, dict[str, int]]]:
         "project_edit": (
             reverse("project_edit", args=[project]),
             {**WUZHI_PROJECT, "wuzhi": 403, "leader": 403},
+        ),
+        # Read by the county it shares, edited by the city office only.
+        "project_detail shared": (
+            reverse("project_detail", args=[places["shared"]]),
+            SHARED_PROJECT,
+        ),
+        "project_edit shared": (
+            reverse("project_edit", args=[places["shared"]]),
+            {**SHARED_PROJECT, "wuzhi": 404, "wenxian": 403},
         ),
         "project_note": (
             reverse("project_note", args=[project]),

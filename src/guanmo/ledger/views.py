@@ -2,6 +2,7 @@
 
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from django.contrib import messages
@@ -33,12 +34,23 @@ PAGE_SIZE = 50
 GEO_DIR = Path(__file__).resolve().parent.parent / "regions" / "data" / "geo"
 
 
+def _as_seen(scope: Scope, statuses: list[ProjectStatus]) -> list[ProjectStatus]:
+    """The statuses with each county as he is shown it: 牵头：温县 for a project his county
+    office reads but another county leads."""
+    return [
+        replace(status, county=scope.lead_mark(status.county_id, status.county))
+        for status in statuses
+    ]
+
+
 def _filtered(request: HttpRequest) -> tuple[ProjectFilterForm, list[ProjectStatus], object]:
     scope: Scope = request.scope
     when = figures_month(scope.city)
-    projects = key_projects(scope.city, when.year).filter(pk__in=scope.projects().values("pk"))
+    readable = scope.readable_projects().values("pk")
+    projects = key_projects(scope.city, when.year).filter(pk__in=readable)
     form = ProjectFilterForm(request.GET or None, projects=projects, units=scope.units())
-    statuses = project_statuses(form.filter_projects(projects, when.year), scope.city, when)
+    filtered = form.filter_projects(projects, when.year)
+    statuses = _as_seen(scope, project_statuses(filtered, scope.city, when))
     if request.GET.get("reported") == "0":
         statuses = [status for status in statuses if not status.reported]
     return form, form.filter_statuses(statuses), when
@@ -109,14 +121,14 @@ def project_export(request: HttpRequest) -> FileResponse:
 
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     scope: Scope = request.scope
-    if not scope.projects().filter(pk=pk).exists():
+    if not scope.readable_projects().filter(pk=pk).exists():
         return _project_facts(request, pk)
-    project = scope.project(pk)
+    project = scope.readable_project(pk)
     when = figures_month(scope.city)
     today = clock.today()
     # As the problem pages do: the levels listed below are never a day behind the calendar.
     escalate_overdue(scope.city, today=today)
-    status = project_statuses(scope.projects().filter(pk=pk), scope.city, when)[0]
+    status = project_statuses(scope.readable_projects().filter(pk=pk), scope.city, when)[0]
     history = list(
         project.monthly_progress.filter(year=when.year, month__lte=when.month).order_by("month")
     )
@@ -146,12 +158,22 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "changes": project.changes.select_related("user")[:200],
             "chart": chart,
             "may_edit": scope.is_city_office,
+            "lead_note": _lead_note(scope, project),
             "note_entry": open_entry if project.commissioner_id == request.user.pk else None,
             "problems": overdue_first(problems_for(scope).filter(project=project), today),
             "may_raise_problem": may_raise(scope),
             "today": today,
         },
     )
+
+
+def _lead_note(scope: Scope, project: Project) -> str:
+    """What a county office reading a project another county leads is told of it."""
+    lead = project.county.name
+    mark = scope.lead_mark(project.county_id, lead)
+    if mark == lead:
+        return ""
+    return f"{mark}。本项目由{lead}填报进度、计入{lead}排名，{scope.county.name}可查看。"
 
 
 def _project_facts(request: HttpRequest, pk: int) -> HttpResponse:
@@ -225,7 +247,9 @@ def map_points(request: HttpRequest) -> JsonResponse:
     scope: Scope = request.scope
     when = figures_month(scope.city)
     projects = key_projects(scope.city, when.year).filter(
-        pk__in=scope.projects().values("pk"), latitude__isnull=False, longitude__isnull=False
+        pk__in=scope.readable_projects().values("pk"),
+        latitude__isnull=False,
+        longitude__isnull=False,
     )
     return feature_collection(
         [
@@ -238,7 +262,7 @@ def map_points(request: HttpRequest) -> JsonResponse:
                 rate=formatting.rate(status.completion_rate),
                 url=reverse("project_detail", args=[status.pk]),
             )
-            for status in project_statuses(projects, scope.city, when)
+            for status in _as_seen(scope, project_statuses(projects, scope.city, when))
         ]
     )
 
