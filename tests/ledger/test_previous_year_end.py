@@ -180,3 +180,19 @@ def test_the_project_page_shows_and_the_edit_form_changes_it(client, world):
     assert set(project.changes.values_list("field", "old_value", "new_value", "year")) == {
         ("截至上年底累计完成投资（万元）", "1234", "1300", year)
     }
+
+
+def test_a_sheets_figure_that_differs_from_the_ledgers_is_used_and_noted(ledger):
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "至上年底累计完成投资", "开累完成投资"],
+            ["甲项目", "武陟县", 8000, 13910],
+        ]
+    )
+    report = import_progress(sheet, city=ledger, year=2025, month=6)
+    assert report.faults == []
+    assert cumulative("甲项目", 6) == Decimal(5910)
+    assert (
+        "第2行「甲项目」：表中至上年底累计完成投资8000万元，与台账中截至2024年底累计8010万元不符，"
+        "本年累计按表中数算出" in report.notes
+    )

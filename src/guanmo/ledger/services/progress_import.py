@@ -271,19 +271,25 @@ def _header_text(table: Table, name: Field) -> str:
 
 def _year_cumulative(row: Row, table: Table, in_ledger: PreviousYearEnd | None, year: int) -> str:
     """Put the year's cumulative on a row of a sheet that gives only 开累: 开累 less the row's
-    至上年底累计, else the ledger's (`in_ledger`). Returns the note saying the ledger's was used;
-    a fault on the row when neither is there or the difference is negative."""
+    至上年底累计, else the ledger's (`in_ledger`). Returns the note saying the ledger's was used,
+    or that the row's differs from it; a fault on the row when neither is there or the
+    difference is negative."""
     since_start = row.values.get(Field.CUMULATIVE_SINCE_START)
     if not _gives_since_start_only(table) or since_start is None:
         return ""
     before, note = row.values.get(Field.PREVIOUS_YEAR_END), ""
+    where = f"第{row.number}行「{row.values.get(Field.NAME) or row.values.get(Field.CODE)}」"
     if before is None and in_ledger is not None:
         before = in_ledger.completed
         how = f"，{in_ledger.derivation}" if in_ledger.derivation else ""
         note = (
-            f"第{row.number}行「{row.values.get(Field.NAME) or row.values.get(Field.CODE)}」："
-            f"本年累计由开累减截至上年底累计得出（开累{format_wan(since_start)}万元减台账中截至"
-            f"{year - 1}年底累计{format_wan(before)}万元{how}）"
+            f"{where}：本年累计由开累减截至上年底累计得出（开累{format_wan(since_start)}万元减"
+            f"台账中截至{year - 1}年底累计{format_wan(before)}万元{how}）"
+        )
+    elif before is not None and in_ledger is not None and before != in_ledger.completed:
+        note = (
+            f"{where}：表中至上年底累计完成投资{format_wan(before)}万元，与台账中截至{year - 1}"
+            f"年底累计{format_wan(in_ledger.completed)}万元不符，本年累计按表中数算出"
         )
     if before is None:
         if not row.failed(Field.PREVIOUS_YEAR_END):
