@@ -97,3 +97,18 @@ def test_the_period_page_lists_the_city_report_by_its_name(client, world, april)
     client.force_login(world.users["city"])
     page = client.get(reverse("period_detail", args=[april.pk])).content.decode()
     assert "市本级" in page
+
+
+def test_an_upload_to_it_is_recorded_as_the_city_levels(client, world, april, city_project):
+    from guanmo.reporting.services import upload_sheet
+    from tests.ledger.sheets import xlsx
+
+    report = april.reports.get(county=world.city)
+    sheet = xlsx([["项目名称", "累计完成投资"], ["焦作市城市快速路", 2400]])
+    outcome = upload_sheet(report, sheet, user=world.users["city"], version=report.version)
+    assert outcome.faults == []
+    assert report.entries.get(project=city_project).cumulative_completed == Decimal(2400)
+    record = FigureChange.objects.filter(project=city_project).first().import_record
+    client.force_login(world.users["city"])
+    page = client.get(reverse("import_record", args=[record.pk])).content.decode()
+    assert "，市本级上传" in page

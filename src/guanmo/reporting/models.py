@@ -222,6 +222,13 @@ class ImportRecord(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()}《{self.file_name}》"
 
+    @property
+    def uploader_name(self) -> str:
+        """Whose report the sheet was uploaded to: a county, 市本级, or "" for the ledger's."""
+        if self.county is None:
+            return ""
+        return unit_name(self.county.name, is_city=self.county_id == self.city_id)
+
 
 class ColumnMapping(models.Model):
     """A column a city's user has named: the header text (as compared) and the field it is
