@@ -2,6 +2,7 @@
 市本级 report of each period, with the same grid, review states and history as a county's, and
 every list that names who has not reported calls them 市本级, not the city's name."""
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -10,7 +11,8 @@ from django.urls import reverse
 from guanmo.ledger.models import AnnualPlan, KeyListEntry, MonthlyProgress, Project
 from guanmo.progress.selectors import progress_report_for
 from guanmo.reporting.models import FigureChange, Status
-from guanmo.reporting.services import open_period
+from guanmo.reporting.services import open_period, upload_sheet
+from tests.ledger.sheets import xlsx
 from tests.world import YEAR
 
 
@@ -26,8 +28,6 @@ def city_project(world):
 
 @pytest.fixture
 def april(world, city_project):
-    from datetime import date
-
     return open_period(
         world.city, year=YEAR, month=4, deadline=date(YEAR, 5, 5), user=world.users["city"]
     )
@@ -43,8 +43,6 @@ def test_opening_a_period_gives_the_city_a_report_of_its_own_projects(world, apr
 
 
 def test_a_city_without_projects_of_its_own_gets_no_such_report(world):
-    from datetime import date
-
     period = open_period(world.city, year=YEAR, month=4, deadline=date(YEAR, 5, 5), user=None)
     assert not period.reports.filter(county=world.city).exists()
 
@@ -100,9 +98,6 @@ def test_the_period_page_lists_the_city_report_by_its_name(client, world, april)
 
 
 def test_an_upload_to_it_is_recorded_as_the_city_levels(client, world, april, city_project):
-    from guanmo.reporting.services import upload_sheet
-    from tests.ledger.sheets import xlsx
-
     report = april.reports.get(county=world.city)
     sheet = xlsx([["项目名称", "累计完成投资"], ["焦作市城市快速路", 2400]])
     outcome = upload_sheet(report, sheet, user=world.users["city"], version=report.version)
