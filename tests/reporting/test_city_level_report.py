@@ -107,3 +107,14 @@ def test_an_upload_to_it_is_recorded_as_the_city_levels(client, world, april, ci
     client.force_login(world.users["city"])
     page = client.get(reverse("import_record", args=[record.pk])).content.decode()
     assert "，市本级上传" in page
+
+
+def test_a_city_project_added_after_the_period_opened_gets_the_report_too(client, world):
+    period = open_period(world.city, year=YEAR, month=4, deadline=date(YEAR, 5, 5), user=None)
+    project = Project.objects.create(city=world.city, county=world.city, name="市体育中心")
+    KeyListEntry.objects.create(project=project, year=YEAR, level="市")
+    client.force_login(world.users["city"])
+    page = client.get(reverse("period_detail", args=[period.pk])).content.decode()
+    report = period.reports.get(county=world.city)
+    assert [entry.project for entry in report.entries.all()] == [project]
+    assert "市本级" in page

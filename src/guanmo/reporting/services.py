@@ -109,15 +109,27 @@ def open_period(
             period = Period.objects.create(
                 city=city, year=year, month=month, deadline=deadline, opened_by=user
             )
-            units = units_of(city)
-            if key_projects(city, year).filter(county=city).exists():
-                units.append(city)
-            for unit in units:
+            for unit in units_of(city):
                 report = CountyReport.objects.create(period=period, county=unit)
                 add_missing_entries(report)
+            add_city_level_report(period)
     except IntegrityError:  # opened at the same moment by a double click or a colleague
         raise opened_already from None
     return period
+
+
+def add_city_level_report(period: Period) -> CountyReport | None:
+    """The period's 市本级 report, made (with its lines) when the city has key projects of its
+    own (全市, 市直) and the period none yet, as when one joins the ledger after it opened."""
+    city = period.city
+    if period.reports.filter(county=city).exists():
+        return None
+    if not key_projects(city, period.year).filter(county=city).exists():
+        return None
+    report, made = CountyReport.objects.get_or_create(period=period, county=city)
+    if made:
+        add_missing_entries(report)
+    return report
 
 
 def add_missing_entries(report: CountyReport) -> int:

@@ -67,6 +67,8 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not scope.is_city_office:
         report = get_object_or_404(reports_for(scope), period=period)
         return redirect("report_grid", report.pk)
+    if not period.is_closed:
+        services.add_city_level_report(period)
     reports = reports_with_counts(scope, period)
     return render(
         request,
