@@ -7,7 +7,7 @@ from django.forms.models import model_to_dict
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from guanmo.ledger.models import AnnualPlan, KeyListEntry, Project
+from guanmo.ledger.models import AnnualPlan, CompletedBeforeYear, KeyListEntry, Project
 from guanmo.ledger.services import export_ledger, import_ledger
 from guanmo.regions.models import Region
 from tests.documents.injection import INJECTION, assert_kept_as_text
@@ -63,6 +63,7 @@ def make_ledger(city):
     AnnualPlan.objects.create(project=full, year=2025, planned_investment=Decimal("30000.25"))
     AnnualPlan.objects.create(project=full, year=2024, planned_investment=Decimal("1"))
     AnnualPlan.objects.create(project=provincial, year=2025, planned_investment=Decimal("0.5"))
+    CompletedBeforeYear.objects.create(project=full, year=2025, completed=Decimal("41000.5"))
 
 
 def snapshot(year=2025):
@@ -74,6 +75,9 @@ def snapshot(year=2025):
             "key_lists": set(project.key_lists.filter(year=year).values_list("level", flat=True)),
             "annual_plan": project.annual_plans.filter(year=year)
             .values_list("planned_investment", flat=True)
+            .first(),
+            "previous_year_end": project.completed_before_years.filter(year=year)
+            .values_list("completed", flat=True)
             .first(),
         }
         for project in projects
@@ -122,6 +126,8 @@ def test_exported_sheet_has_title_units_frozen_header_widths_and_number_formats(
     header = [cell.value for cell in sheet[3]]
     assert header[:4] == ["序号", "项目名称", "项目代码", "所在县区"]
     assert "2025年计划投资（万元）" in header
+    before = header.index("截至2024年底累计完成投资（万元）") + 1
+    assert [sheet.cell(row, before).value for row in (4, 5, 6)] == [41000.5, 41000.5, None]
     assert sheet.freeze_panes == "C4"  # header and the 序号, 项目名称 columns stay in view
     assert sheet.print_title_rows == "$3:$3"
     assert sheet.column_dimensions["B"].width == 30

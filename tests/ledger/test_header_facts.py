@@ -63,9 +63,11 @@ def test_a_since_start_cumulative_alone_stops_the_import_and_says_why(ledger):
         ]
     )
     report = import_progress(sheet, city=ledger, year=2025, month=6)
+    # Neither the sheet nor the ledger has 甲项目's figure at the end of 2024.
     assert [str(fault) for fault in report.faults] == [
-        "第1行「自开工累计完成投资」：是自开工以来的累计，不是本年累计完成投资；表中没有本年累计"
-        "（如“1-M月累计完成投资”），也没有“至上年底累计完成投资”列，无法算出本年累计，未导入"
+        "第2行「开工累计完成投资」：是自开工以来的累计，不是本年累计完成投资；台账中也没有这个"
+        "项目截至2024年底的累计完成投资，无法由开累算出本年累计，未导入（请在台账中填写截至上年底"
+        "累计完成投资，或在表中填写本年累计）"
     ]
     assert not MonthlyProgress.objects.exists()
 
@@ -80,7 +82,7 @@ def test_a_since_start_cumulative_under_a_month_figure_still_needs_last_years_fi
         ],
     )
     report = import_progress(sheet, city=ledger, year=2025, month=6)
-    assert [fault.column for fault in report.faults] == ["累计完成投资／开累"]
+    assert [(fault.row, fault.column) for fault in report.faults] == [(3, "开工累计完成投资")]
 
 
 def test_last_years_figure_named_by_its_year_is_used_only_for_the_year_before(ledger):
@@ -94,7 +96,7 @@ def test_last_years_figure_named_by_its_year_is_used_only_for_the_year_before(le
     assert "工作表「Sheet1」「至2023年底累计完成投资」写明2023年底，不是2024年底的数，未读取" in (
         report.notes
     )
-    assert [fault.column for fault in report.faults] == ["项目累计完成投资"]
+    assert [(fault.row, fault.column) for fault in report.faults] == [(2, "开工累计完成投资")]
 
 
 def test_a_month_sheet_reads_its_year_to_date_column(ledger):

@@ -97,3 +97,17 @@ def test_projects_not_reporting_are_named():
         unreported=[UnreportedProject("温县", "温县污水处理厂项目")],
     )
     assert report.sentences[-1] == "4月未报送进度的项目有1个：温县污水处理厂项目。"
+
+
+def test_a_zone_named_by_its_tail_is_not_named_twice():
+    report = build_progress_report(
+        Period(2025, 4),
+        _units(("城乡一体化示范区", "100", "50")),
+        unreported=[
+            UnreportedProject("城乡一体化示范区", "示范区智慧物流园项目"),
+            UnreportedProject("城乡一体化示范区", "冷链仓储中心项目"),
+        ],
+    )
+    assert report.sentences[-1] == (
+        "4月未报送进度的项目有2个：示范区智慧物流园项目、城乡一体化示范区冷链仓储中心项目。"
+    )

@@ -2,7 +2,7 @@
 
 import pytest
 
-from guanmo.regions.names import with_region
+from guanmo.regions.names import spoken_names, with_region
 
 
 @pytest.mark.parametrize(
@@ -17,6 +17,10 @@ from guanmo.regions.names import with_region
             "焦作高新技术产业开发区数据中心",
             "焦作高新技术产业开发区数据中心",
         ),
+        # A zone's short name is the tail of its name: 示范区 is 城乡一体化示范区.
+        ("城乡一体化示范区", "示范区智慧物流园项目", "示范区智慧物流园项目"),
+        ("焦作高新技术产业开发区", "开发区数据中心", "开发区数据中心"),
+        ("城乡一体化示范区", "智慧物流园项目", "城乡一体化示范区智慧物流园项目"),
     ],
 )
 def test_a_name_after_its_region_says_the_region_once(region, name, written):
@@ -26,3 +30,9 @@ def test_a_name_after_its_region_says_the_region_once(region, name, written):
 def test_a_separator_stands_only_between_two_names():
     assert with_region("温县", "太极文化产业园", "·") == "温县·太极文化产业园"
     assert with_region("温县", "温县健康食品产业园", "·") == "温县健康食品产业园"
+
+
+def test_the_spellings_of_a_region_include_a_zones_tail():
+    assert spoken_names("城乡一体化示范区") == ("城乡一体化示范区", "城乡一体化示范", "示范区")
+    assert spoken_names("武陟县") == ("武陟县", "武陟")
+    assert spoken_names("温县") == ("温县",)

@@ -3,13 +3,17 @@
 A stranger is sent to the log-in page. A signed-in user gets the page, or 404 when the object
 is outside his scope (never a hint that it exists), or 403 for an action his role may not take
 on something he may see. And no page he may open shows a project or county outside his scope.
+A project lying in two counties (温县 leads, 武陟县 shares) is read by both county offices, and
+acted on by its lead's only; the city's own projects are reported by the city office alone.
 """
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from guanmo.ledger.models import AnnualPlan, KeyListEntry, MonthlyProgress, Project
 from guanmo.ledger.views import GEO_DIR
 from guanmo.observation import services as tours
 from guanmo.reporting.models import Period
@@ -52,21 +56,27 @@ TOUR = {**REPORTERS, "leader": 404, "commissioner": 404, "department": 404}
 ORGANISER = {**TOUR, "wuzhi": 403, "wenxian": 403}
 CITY_OFFICE = {**TOUR, "wuzhi": 404, "wenxian": 404}
 
+SHARED = "沁河生态廊道工程"  # led by 温县, lying in 武陟县 too
+SHARED_PROJECT = {**WUZHI_PROJECT, "wenxian": 200, "leader": 404}
+CITY_LEVEL = "焦作市体育中心"  # the city's own project, in the 市本级 report
+CITY_LEVEL_REPORT = {**WUZHI_REPORT, "wuzhi": 404}
+
 # What each role may see of the test city: any other project's name, or a county's name outside
-# his scope, on a page he can open is a leak.
+# his scope, on a page he can open is a leak. 武陟县 reads 温县's name as the lead of SHARED.
 VISIBLE = {
     "admin": None,
     "city": None,
-    "wuzhi": {"武陟县智能装备产业园", "武陟县冷链物流园"},
-    "wenxian": {"温县太极文化产业园", "温县健康食品产业园"},
+    "wuzhi": {"武陟县智能装备产业园", "武陟县冷链物流园", SHARED},
+    "wenxian": {"温县太极文化产业园", "温县健康食品产业园", SHARED},
     "leader": {"武陟县智能装备产业园", "温县太极文化产业园"},
     "commissioner": {"温县太极文化产业园"},
     "department": set(),
 }
-HIDDEN_COUNTIES = {"wuzhi": {"温县"}, "wenxian": {"武陟县"}}
+HIDDEN_COUNTIES = {"wenxian": {"武陟县"}}
 # Pages a county reads with the other counties on them, as they are issued to every county: the
-# city's bulletins (which rank them all) and the route of a tour it takes part in.
-SHARED_WITH_COUNTIES = {"bulletin_list", "bulletin", "tour_route"}
+# city's bulletins (which rank them all) and the route of a tour it takes part in; and the page
+# of a project lying in two counties, which names both.
+SHARED_WITH_COUNTIES = {"bulletin_list", "bulletin", "tour_route", "project_detail shared"}
 # Everyone who signs in is sent on to the page of his work.
 LANDING = dict.fromkeys(ROLES, 302)
 BULLETINS = {**CITY_WIDE, "wuzhi": 200, "wenxian": 200}
@@ -74,8 +84,12 @@ BULLETINS = {**CITY_WIDE, "wuzhi": 200, "wenxian": 200}
 
 @pytest.fixture
 def places(world):
-    """The objects the URLs point at: the 武陟县 project and report, an open and a closed
-    period."""
+    """The objects the URLs point at: the 武陟县 project and report, the shared project, the
+    市本级 report, an open and a closed period."""
+    shared = _key_project(world, world.wenxian, SHARED)
+    shared.other_counties.add(world.wuzhi)
+    world.projects["沁河廊道"] = shared
+    world.projects["体育中心"] = _key_project(world, world.city, CITY_LEVEL)
     march = open_period(world.city, year=YEAR, month=3, deadline=date(YEAR, 4, 5), user=None)
     close_period(march, user=world.users["city"])
     april = open_period(world.city, year=YEAR, month=4, deadline=date(YEAR, 5, 5), user=None)
@@ -95,10 +109,25 @@ def places(world):
         "site": site.pk,
         "judge": judge,
         "project": world.projects["武陟装备"].pk,
+        "shared": shared.pk,
         "report": april.reports.get(county=world.wuzhi).pk,
+        "city_report": april.reports.get(county=world.city).pk,
         "period": april.pk,
         "closed": march,
     }
+
+
+def _key_project(world, county, name: str) -> Project:
+    """A key project of the year, reported for March so that March's bulletin names none."""
+    project = Project.objects.create(
+        city=world.city, county=county, name=name, total_investment=Decimal(30000)
+    )
+    KeyListEntry.objects.create(project=project, year=YEAR, level="市")
+    AnnualPlan.objects.create(project=project, year=YEAR, planned_investment=Decimal(3000))
+    MonthlyProgress.objects.create(
+        project=project, year=YEAR, month=3, completed_this_month=900, cumulative_completed=900
+    )
+    return project
 
 
 def get_pages(places) -> dict[str, tuple[str, dict[str, int]]]:
@@ -141,6 +170,15 @@ def get_pages(places) -> dict[str, tuple[str, dict[str, int]]]:
             reverse("project_edit", args=[project]),
             {**WUZHI_PROJECT, "wuzhi": 403, "leader": 403},
         ),
+        # Read by the county it shares, edited by the city office only.
+        "project_detail shared": (
+            reverse("project_detail", args=[places["shared"]]),
+            SHARED_PROJECT,
+        ),
+        "project_edit shared": (
+            reverse("project_edit", args=[places["shared"]]),
+            {**SHARED_PROJECT, "wuzhi": 404, "wenxian": 403},
+        ),
         "project_note": (
             reverse("project_note", args=[project]),
             {**WUZHI_PROJECT, "admin": 403, "city": 403, "wuzhi": 403, "leader": 403},
@@ -154,6 +192,10 @@ def get_pages(places) -> dict[str, tuple[str, dict[str, int]]]:
             {**WUZHI_REPORT, "wuzhi": 302, "wenxian": 302},  # a county goes to its own report
         ),
         "report_grid": (reverse("report_grid", args=[report]), WUZHI_REPORT),
+        "report_grid 市本级": (
+            reverse("report_grid", args=[places["city_report"]]),
+            CITY_LEVEL_REPORT,
+        ),
         # No sheet held under this token: its county is sent back to upload again.
         "report_upload_preview": (
             reverse("report_upload_preview", args=[report, "0" * 32]),
@@ -227,6 +269,20 @@ def post_actions(places) -> dict[str, tuple[str, dict[str, int]]]:
         "judge_submit": (reverse("judge_submit"), dict.fromkeys(ROLES, 404)),
         "report_upload": (reverse("report_upload", args=[report]), county_only),
         "report_submit": (reverse("report_submit", args=[report]), county_only),
+        # The 市本级 report is the city office's to fill; no county sees it.
+        **{
+            f"{name} 市本级": (
+                reverse(name, args=[places["city_report"]]),
+                {
+                    "wuzhi": 404,
+                    "wenxian": 404,
+                    "leader": 404,
+                    "commissioner": 404,
+                    "department": 404,
+                },
+            )
+            for name in ("report_upload", "report_submit")
+        },
         "report_return": (reverse("report_return", args=[report]), city_only),
         "report_approve": (reverse("report_approve", args=[report]), city_only),
         "report_reopen": (reverse("report_reopen", args=[report]), city_only),

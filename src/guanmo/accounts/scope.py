@@ -7,7 +7,7 @@ if it did not exist.
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from guanmo.accounts.models import Department, Role, User
@@ -35,6 +35,12 @@ class Scope:
     def county(self) -> Region | None:
         """The county of a county project office."""
         return self.user.region if self.role == Role.COUNTY_OFFICE else None
+
+    @property
+    def reporting_unit(self) -> Region | None:
+        """The unit whose monthly report he fills in: a county office its county's, the city
+        office the city's own projects' (市本级, which no county reports)."""
+        return self.city if self.is_city_office else self.county
 
     @property
     def department(self) -> Department | None:
@@ -65,6 +71,25 @@ class Scope:
                 return projects.filter(commissioner=self.user)
         return projects.none()
 
+    def readable_projects(self) -> QuerySet[Project]:
+        """The projects whose page, figures and place on the map he may read: his projects,
+        and for a county office also those lying in its county that another county leads,
+        reports and counts (Project.other_counties; issue 9 §6). Reporting, warnings and totals
+        stay with `projects()`."""
+        if self.county is None:
+            return self.projects()
+        lying_here = Project.other_counties.through.objects.filter(region=self.county)
+        return Project.objects.filter(city=self.city).filter(
+            Q(county=self.county) | Q(pk__in=lying_here.values("project_id"))
+        )
+
+    def lead_mark(self, county_id: int, county_name: str) -> str:
+        """How a project's county is shown to him: "牵头：温县" for a county office reading a
+        project another county leads, else the county's name."""
+        if self.county is not None and county_id != self.county.pk:
+            return f"牵头：{county_name}"
+        return county_name
+
     def fact_projects(self) -> QuerySet[Project]:
         """The projects whose basic facts (not figures) he may read: his projects, and for a
         department those with a problem assigned to it, so it knows what it is solving."""
@@ -83,6 +108,10 @@ class Scope:
     def project(self, pk: int) -> Project:
         """One project of his, or 404."""
         return self._one(self.projects(), pk)
+
+    def readable_project(self, pk: int) -> Project:
+        """One project he may read (`readable_projects`), or 404."""
+        return self._one(self.readable_projects(), pk)
 
     def project_facts(self, pk: int) -> Project:
         """One project whose basic facts he may read (`fact_projects`), or 404."""

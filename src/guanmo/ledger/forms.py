@@ -11,6 +11,14 @@ class ProjectEditForm(forms.ModelForm):
     annual_plan = forms.DecimalField(
         label="本年度计划投资（万元）", max_digits=18, decimal_places=4, min_value=0, required=False
     )
+    previous_year_end = forms.DecimalField(
+        label="截至上年底累计完成投资（万元）",
+        max_digits=18,
+        decimal_places=4,
+        min_value=0,
+        required=False,
+        help_text="本年只有开累数据时，本年累计由开累减去此数得出",
+    )
     reason = bounds.bound_text(
         forms.CharField(label="修改原因", widget=forms.Textarea(attrs={"rows": 2})), 1000
     )

@@ -151,6 +151,31 @@ class AnnualPlan(models.Model):
         return f"{self.project} {self.year}年计划 {self.planned_investment} 万元"
 
 
+class CompletedBeforeYear(models.Model):
+    """截至上年底累计完成投资: what a project had completed since its start up to the end of the
+    year before `year`. A sheet giving only the since-start cumulative (开累) gives the year's
+    cumulative as 开累 minus this figure, and only so (issue 9 §3)."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="completed_before_years"
+    )
+    year = models.PositiveSmallIntegerField("年度")
+    completed = money_field("截至上年底累计完成投资（万元）", validators=[MinValueValidator(0)])
+
+    class Meta:
+        verbose_name = "截至上年底累计完成投资"
+        verbose_name_plural = "截至上年底累计完成投资"
+        constraints = [
+            models.UniqueConstraint(fields=["project", "year"], name="completed_before_year_once"),
+            models.CheckConstraint(
+                condition=models.Q(completed__gte=0), name="completed_before_year_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} 截至{self.year - 1}年底累计 {self.completed} 万元"
+
+
 class MonthlyProgress(models.Model):
     """One month's report for a project; `cumulative_completed` is the year to date (1—M月)."""
 

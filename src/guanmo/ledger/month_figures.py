@@ -24,6 +24,18 @@ class MonthFigures:
         return not self.fault
 
 
+def previous_cumulative_note(month: int, earlier: Reported | None) -> str:
+    """What a month's "上月累计" figure is when it is not last month's: "7月累计" (the latest
+    earlier report, August having none) or "1—5月未报送，按0计"; "" when it is last month's
+    (or January's 0, the year's start). The figure is never shown as last month's silently."""
+    if earlier is None:
+        if month == 1:
+            return ""
+        months = "1月" if month == 2 else f"1—{month - 1}月"
+        return f"{months}未报送，按0计"
+    return "" if earlier[0] == month - 1 else f"{earlier[0]}月累计"
+
+
 def derive_month_figures(
     completed_this_month: Decimal | None,
     cumulative_completed: Decimal | None,

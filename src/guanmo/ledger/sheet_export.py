@@ -19,6 +19,7 @@ class LedgerLine:
     project: Project  # with its county loaded
     levels: frozenset[str]
     annual_plan: Decimal | None
+    previous_year_end: Decimal | None = None  # 截至上年底累计完成投资, as the ledger stores it
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ _COLUMNS = [
         Field.TOTAL_INVESTMENT, lambda line: line.project.total_investment, 14, MONEY_FORMAT
     ),
     _LedgerColumn(Field.ANNUAL_PLAN, lambda line: line.annual_plan, 14, MONEY_FORMAT),
+    _LedgerColumn(Field.PREVIOUS_YEAR_END, lambda line: line.previous_year_end, 16, MONEY_FORMAT),
     _LedgerColumn(
         Field.RESPONSIBLE_UNIT, lambda line: line.project.responsible_unit, 20, wrap=True
     ),
@@ -86,8 +88,12 @@ def ledger_workbook(title: str, year: int, lines: Sequence[LedgerLine]) -> Workb
 
 
 def _header(column: _LedgerColumn, year: int) -> str:
-    """The column's label, with 万元 for money: "总投资（万元）", "2025年计划投资（万元）"."""
-    label = f"{year}年计划投资" if column.label == Field.ANNUAL_PLAN else column.label.value
+    """The column's label, with 万元 for money: "总投资（万元）", "2025年计划投资（万元）",
+    "截至2024年底累计完成投资（万元）"."""
+    label = {
+        Field.ANNUAL_PLAN: f"{year}年计划投资",
+        Field.PREVIOUS_YEAR_END: f"截至{year - 1}年底累计完成投资",
+    }.get(column.label, column.label.value)
     return f"{label}（万元）" if column.number_format == MONEY_FORMAT else label
 
 
@@ -101,6 +107,9 @@ def _totals(lines: Sequence[LedgerLine]) -> list[object]:
     sums: dict[Field, Decimal] = {
         Field.TOTAL_INVESTMENT: sum((line.project.total_investment for line in lines), Decimal(0)),
         Field.ANNUAL_PLAN: sum((line.annual_plan or Decimal(0) for line in lines), Decimal(0)),
+        Field.PREVIOUS_YEAR_END: sum(
+            (line.previous_year_end or Decimal(0) for line in lines), Decimal(0)
+        ),
     }
     first = f"合计（{len(lines)}个）"
     return [None, first, *(sums.get(column.label) for column in _COLUMNS[1:])]

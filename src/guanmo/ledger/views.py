@@ -2,6 +2,7 @@
 
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from django.contrib import messages
@@ -18,7 +19,9 @@ from guanmo.documents.xlsx import MONEY_FORMAT, RATE_FORMAT, Column, write_table
 from guanmo.figures import formatting
 from guanmo.ledger.filters import ProjectFilterForm
 from guanmo.ledger.forms import ProjectEditForm
+from guanmo.ledger.models import CompletedBeforeYear, Project
 from guanmo.ledger.services.editing import EditRefused, update_project
+from guanmo.ledger.year_end import previous_year_ends
 from guanmo.progress.selectors import key_projects
 from guanmo.progress.status import ProjectStatus, current_month, figures_month, project_statuses
 from guanmo.regions.geo import feature_collection, project_point
@@ -31,12 +34,23 @@ PAGE_SIZE = 50
 GEO_DIR = Path(__file__).resolve().parent.parent / "regions" / "data" / "geo"
 
 
+def _as_seen(scope: Scope, statuses: list[ProjectStatus]) -> list[ProjectStatus]:
+    """The statuses with each county as he is shown it: 牵头：温县 for a project his county
+    office reads but another county leads."""
+    return [
+        replace(status, county=scope.lead_mark(status.county_id, status.county))
+        for status in statuses
+    ]
+
+
 def _filtered(request: HttpRequest) -> tuple[ProjectFilterForm, list[ProjectStatus], object]:
     scope: Scope = request.scope
     when = figures_month(scope.city)
-    projects = key_projects(scope.city, when.year).filter(pk__in=scope.projects().values("pk"))
+    readable = scope.readable_projects().values("pk")
+    projects = key_projects(scope.city, when.year).filter(pk__in=readable)
     form = ProjectFilterForm(request.GET or None, projects=projects, units=scope.units())
-    statuses = project_statuses(form.filter_projects(projects, when.year), scope.city, when)
+    filtered = form.filter_projects(projects, when.year)
+    statuses = _as_seen(scope, project_statuses(filtered, scope.city, when))
     if request.GET.get("reported") == "0":
         statuses = [status for status in statuses if not status.reported]
     return form, form.filter_statuses(statuses), when
@@ -107,14 +121,14 @@ def project_export(request: HttpRequest) -> FileResponse:
 
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     scope: Scope = request.scope
-    if not scope.projects().filter(pk=pk).exists():
+    if not scope.readable_projects().filter(pk=pk).exists():
         return _project_facts(request, pk)
-    project = scope.project(pk)
+    project = scope.readable_project(pk)
     when = figures_month(scope.city)
     today = clock.today()
     # As the problem pages do: the levels listed below are never a day behind the calendar.
     escalate_overdue(scope.city, today=today)
-    status = project_statuses(scope.projects().filter(pk=pk), scope.city, when)[0]
+    status = project_statuses(scope.readable_projects().filter(pk=pk), scope.city, when)[0]
     history = list(
         project.monthly_progress.filter(year=when.year, month__lte=when.month).order_by("month")
     )
@@ -138,15 +152,28 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "when": when,
             "history": history,
             "plans": project.annual_plans.order_by("-year"),
+            "previous_year_end": previous_year_ends(
+                Project.objects.filter(pk=project.pk), when.year
+            ).get(project.pk),
             "changes": project.changes.select_related("user")[:200],
             "chart": chart,
             "may_edit": scope.is_city_office,
+            "lead_note": _lead_note(scope, project),
             "note_entry": open_entry if project.commissioner_id == request.user.pk else None,
             "problems": overdue_first(problems_for(scope).filter(project=project), today),
             "may_raise_problem": may_raise(scope),
             "today": today,
         },
     )
+
+
+def _lead_note(scope: Scope, project: Project) -> str:
+    """What a county office reading a project another county leads is told of it."""
+    lead = project.county.name
+    mark = scope.lead_mark(project.county_id, lead)
+    if mark == lead:
+        return ""
+    return f"{mark}。本项目由{lead}填报进度、计入{lead}排名，{scope.county.name}可查看。"
 
 
 def _project_facts(request: HttpRequest, pk: int) -> HttpResponse:
@@ -173,11 +200,15 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied("只有市项目办可以修改台账")
     year = current_month(scope.city).year
     plan = project.annual_plans.filter(year=year).first()
+    before = CompletedBeforeYear.objects.filter(project=project, year=year).first()
     form = ProjectEditForm(
         request.POST or None,
         instance=project,
         city=scope.city,
-        initial={"annual_plan": plan.planned_investment if plan else None},
+        initial={
+            "annual_plan": plan.planned_investment if plan else None,
+            "previous_year_end": before.completed if before else None,
+        },
     )
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data[name] for name in form.Meta.fields}
@@ -188,6 +219,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 values,
                 year=year,
                 annual_plan=form.cleaned_data["annual_plan"],
+                previous_year_end=form.cleaned_data["previous_year_end"],
                 user=request.user,
                 reason=form.cleaned_data["reason"],
             )
@@ -215,7 +247,9 @@ def map_points(request: HttpRequest) -> JsonResponse:
     scope: Scope = request.scope
     when = figures_month(scope.city)
     projects = key_projects(scope.city, when.year).filter(
-        pk__in=scope.projects().values("pk"), latitude__isnull=False, longitude__isnull=False
+        pk__in=scope.readable_projects().values("pk"),
+        latitude__isnull=False,
+        longitude__isnull=False,
     )
     return feature_collection(
         [
@@ -228,7 +262,7 @@ def map_points(request: HttpRequest) -> JsonResponse:
                 rate=formatting.rate(status.completion_rate),
                 url=reverse("project_detail", args=[status.pk]),
             )
-            for status in project_statuses(projects, scope.city, when)
+            for status in _as_seen(scope, project_statuses(projects, scope.city, when))
         ]
     )
 

@@ -25,9 +25,6 @@ class Period:
         return period_label(self.month)
 
 
-CITY_LEVEL = "市本级"  # the row of the city's own projects (全市, 市直): in the total, not ranked
-
-
 @dataclass(frozen=True)
 class UnitTotals:
     """What the database gives for one county or zone: key projects, plan and completed (万元).

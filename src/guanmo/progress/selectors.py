@@ -27,7 +27,6 @@ from django.db.models.functions import Coalesce
 from guanmo.figures.arithmetic import completion_rate
 from guanmo.ledger.models import KeyListEntry, MonthlyProgress, Project
 from guanmo.progress.report import (
-    CITY_LEVEL,
     Period,
     ProgressReport,
     ProjectLine,
@@ -37,6 +36,7 @@ from guanmo.progress.report import (
     month_on_month,
 )
 from guanmo.regions.models import RankingGroup, Region
+from guanmo.regions.names import CITY_LEVEL, unit_name
 from guanmo.regions.services import units_of
 from guanmo.sheets.cells import ONE_YUAN
 
@@ -144,9 +144,12 @@ def unreported_projects(
         key_projects(city, year, level)
         .filter(~_reported(year, month))
         .order_by("county__sort_order", "county__code", "id")
-        .values_list("county__name", "name")
+        .values_list("county__name", "county_id", "name")
     )
-    return [UnreportedProject(region=county, name=name) for county, name in rows]
+    return [
+        UnreportedProject(region=unit_name(county, is_city=county_id == city.pk), name=name)
+        for county, county_id, name in rows
+    ]
 
 
 def project_lines(
@@ -157,12 +160,19 @@ def project_lines(
         with_figures(key_projects(city, year, level), year, month)
         .order_by("county__sort_order", "county__code", "id")
         .values_list(
-            "county__name", "name", "stage", "leader_in_charge", "plan", "completed", "reported"
+            "county__name",
+            "county_id",
+            "name",
+            "stage",
+            "leader_in_charge",
+            "plan",
+            "completed",
+            "reported",
         )
     )
     return [
         ProjectLine(
-            region=county,
+            region=unit_name(county, is_city=county_id == city.pk),
             name=name,
             stage=stage,
             leader_in_charge=leader,
@@ -171,7 +181,7 @@ def project_lines(
             completion_rate=completion_rate(completed, plan),
             reported=reported,
         )
-        for county, name, stage, leader, plan, completed, reported in rows
+        for county, county_id, name, stage, leader, plan, completed, reported in rows
     ]
 
 

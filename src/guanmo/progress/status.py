@@ -22,6 +22,7 @@ from guanmo.progress.warnings import (
     worst_level,
 )
 from guanmo.regions.models import Region
+from guanmo.regions.names import unit_name
 from guanmo.reporting.models import Period
 from guanmo.reporting.selectors import latest_closed_month
 
@@ -182,7 +183,7 @@ def project_statuses(projects: QuerySet[Project], city: Region, when: Month) -> 
             ProjectStatus(
                 pk=row["pk"],
                 name=row["name"],
-                county=row["county__name"],
+                county=unit_name(row["county__name"], is_city=row["county_id"] == city.pk),
                 county_id=row["county_id"],
                 stage=row["stage"],
                 industry=row["industry"],

@@ -6,6 +6,12 @@ from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
 _SUFFIXES = ("自治县", "县", "区", "市", "旗")
+# How the city's own projects (全市, 市直) are named beside its counties: in totals, in the
+# report the city office fills for them, and in lists of who has not reported.
+CITY_LEVEL = "市本级"
+# The words a zone's name ends with that also name it alone: 城乡一体化示范区 is 示范区 in speech
+# and in its projects' names ("示范区智慧物流园"); longest first.
+_ZONE_WORDS = ("产业集聚区", "示范区", "开发区", "高新区", "集聚区", "新区", "园区", "景区")
 
 
 class Named(Protocol):
@@ -30,11 +36,30 @@ def short_region_name(name: str) -> str:
     return name
 
 
+def unit_name(name: str, *, is_city: bool) -> str:
+    """The name of a unit that counts projects: a county's own name, 市本级 for the city."""
+    return CITY_LEVEL if is_city else name
+
+
+def spoken_names(name: str) -> tuple[str, ...]:
+    """Every way a text names the region at its start: the name, its short name, and for a zone
+    the zone word its name ends with (城乡一体化示范区 → …, 示范区), which officials use alone."""
+    found = [name]
+    short = short_region_name(name)
+    if short != name:
+        found.append(short)
+    tail = next((word for word in _ZONE_WORDS if name.endswith(word) and name != word), None)
+    if tail:
+        found.append(tail)
+    return tuple(found)
+
+
 def with_region(region: str, name: str, separator: str = "") -> str:
     """A name preceded by its region, as sentences and lists write it, the region said once:
-    (温县, 太极文化产业园) → 温县太极文化产业园, but (解放区, 解放区老城区改造) → 解放区老城区改造
-    and (武陟县, 武陟智能装备产业园) → 武陟智能装备产业园, not 武陟县武陟智能装备产业园."""
-    if not region or name.startswith((region, short_region_name(region))):
+    (温县, 太极文化产业园) → 温县太极文化产业园, but (解放区, 解放区老城区改造) → 解放区老城区改造,
+    (武陟县, 武陟智能装备产业园) → 武陟智能装备产业园, not 武陟县武陟智能装备产业园, and
+    (城乡一体化示范区, 示范区智慧物流园) → 示范区智慧物流园, not …示范区示范区智慧物流园."""
+    if not region or name.startswith(spoken_names(region)):
         return name
     return f"{region}{separator}{name}"
 

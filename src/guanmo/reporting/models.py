@@ -12,6 +12,7 @@ from django.db import models
 
 from guanmo.ledger.models import Project, money_field
 from guanmo.regions.models import Region
+from guanmo.regions.names import unit_name
 
 
 class Period(models.Model):
@@ -89,7 +90,13 @@ class CountyReport(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.county.name}{self.period}月报"
+        return f"{self.unit_name}{self.period}月报"
+
+    @property
+    def unit_name(self) -> str:
+        """Whose report it is: the county's name, or 市本级 for the city's own projects, which
+        the city office reports."""
+        return unit_name(self.county.name, is_city=self.county_id == self.period.city_id)
 
     @property
     def is_editable(self) -> bool:
@@ -214,6 +221,13 @@ class ImportRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}《{self.file_name}》"
+
+    @property
+    def uploader_name(self) -> str:
+        """Whose report the sheet was uploaded to: a county, 市本级, or "" for the ledger's."""
+        if self.county is None:
+            return ""
+        return unit_name(self.county.name, is_city=self.county_id == self.city_id)
 
 
 class ColumnMapping(models.Model):

@@ -8,7 +8,7 @@ from django.db.models import Count, Q, QuerySet
 
 from guanmo.accounts.scope import Scope
 from guanmo.ledger.models import AnnualPlan, MonthlyProgress
-from guanmo.ledger.month_figures import Reported
+from guanmo.ledger.month_figures import Reported, previous_cumulative_note
 from guanmo.regions.models import Region
 from guanmo.reporting.models import CountyReport, Period, ReportEntry
 
@@ -22,6 +22,7 @@ class ReportLine:
     earlier: Reported | None  # the last approved month before this one
     later: Reported | None  # the first approved month after it (after a reopen)
     earlier_months: list[Decimal] = field(default_factory=list)  # completed, months before
+    previous_note: str = ""  # which month `previous_cumulative` is, when not last month's
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -61,6 +62,7 @@ def report_lines(report: CountyReport) -> list[ReportLine]:
             earlier=earlier.get(entry.project_id),
             later=later.get(entry.project_id),
             earlier_months=months[entry.project_id],
+            previous_note=previous_cumulative_note(period.month, earlier.get(entry.project_id)),
         )
         for entry in entries
     ]

@@ -97,7 +97,8 @@ class SaveResult:
 def open_period(
     city: Region, *, year: int, month: int, deadline: date, user: User | None
 ) -> Period:
-    """Open a month for reporting: one report per county and zone, one line per key project."""
+    """Open a month for reporting: one report per county and zone, one line per key project;
+    and a 市本级 report, filled by the city office, when the city has key projects of its own."""
     if not 1 <= month <= 12:
         raise ReportingError(f"月份应在1到12之间，而不是{month}")
     opened_already = ReportingError(f"{year}年{month}月的填报期已开启，不能重复开启")
@@ -111,9 +112,24 @@ def open_period(
             for unit in units_of(city):
                 report = CountyReport.objects.create(period=period, county=unit)
                 add_missing_entries(report)
+            add_city_level_report(period)
     except IntegrityError:  # opened at the same moment by a double click or a colleague
         raise opened_already from None
     return period
+
+
+def add_city_level_report(period: Period) -> CountyReport | None:
+    """The period's 市本级 report, made (with its lines) when the city has key projects of its
+    own (全市, 市直) and the period none yet, as when one joins the ledger after it opened."""
+    city = period.city
+    if period.reports.filter(county=city).exists():
+        return None
+    if not key_projects(city, period.year).filter(county=city).exists():
+        return None
+    report, made = CountyReport.objects.get_or_create(period=period, county=city)
+    if made:
+        add_missing_entries(report)
+    return report
 
 
 def add_missing_entries(report: CountyReport) -> int:

@@ -67,6 +67,8 @@ def period_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not scope.is_city_office:
         report = get_object_or_404(reports_for(scope), period=period)
         return redirect("report_grid", report.pk)
+    if not period.is_closed:
+        services.add_city_level_report(period)
     reports = reports_with_counts(scope, period)
     return render(
         request,
@@ -93,13 +95,13 @@ def report_grid(request: HttpRequest, pk: int) -> HttpResponse:
     """A county's report: the editable grid for its county office, read-only for review."""
     scope: Scope = request.scope
     report = get_object_or_404(reports_for(scope), pk=pk)
-    may_edit = scope.county == report.county and report.is_editable
+    may_edit = scope.reporting_unit == report.county and report.is_editable
     if may_edit and services.add_missing_entries(report):
         report.refresh_from_db()
     lines = report_lines(report)
     typed, result = {}, None
     if request.method == "POST":
-        if scope.county != report.county:
+        if scope.reporting_unit != report.county:
             raise PermissionDenied("只有本县区项目办可以填报")
         ids = [line.entry.project_id for line in lines]
         inputs = grid_inputs(request.POST, ids)
@@ -177,7 +179,7 @@ def report_upload(request: HttpRequest, pk: int) -> HttpResponse:
     """Keep the county's sheet on the server and show how it would be read."""
     scope: Scope = request.scope
     report = get_object_or_404(reports_for(scope), pk=pk)
-    if scope.county != report.county:
+    if scope.reporting_unit != report.county:
         raise PermissionDenied("只有本县区项目办可以上传")
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -195,7 +197,7 @@ def report_upload_preview(request: HttpRequest, pk: int, token: str) -> HttpResp
     unknown columns and confirms. Nothing is written before the confirmation."""
     scope: Scope = request.scope
     report = get_object_or_404(reports_for(scope), pk=pk)
-    if scope.county != report.county:
+    if scope.reporting_unit != report.county:
         raise PermissionDenied("只有本县区项目办可以上传")
     path = held.held(request.user.pk, token)
     if path is None:
@@ -243,7 +245,7 @@ def report_upload_preview(request: HttpRequest, pk: int, token: str) -> HttpResp
 def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
     scope: Scope = request.scope
     report = get_object_or_404(reports_for(scope), pk=pk)
-    if scope.county != report.county:
+    if scope.reporting_unit != report.county:
         raise PermissionDenied("只有本县区项目办可以提交")
     try:
         services.submit_report(report, user=request.user, version=version_of(request.POST))
@@ -278,14 +280,14 @@ def _review(request: HttpRequest, pk: int, *, action: str) -> HttpResponse:
         if action == "approve":
             changed = services.approve_report(report, user=request.user)
             messages.success(
-                request, f"{report.county.name}报表已审核通过，{changed}个项目的数据已计入"
+                request, f"{report.unit_name}报表已审核通过，{changed}个项目的数据已计入"
             )
         elif action == "return":
             services.return_report(report, user=request.user, reason=reason)
-            messages.success(request, f"{report.county.name}报表已退回")
+            messages.success(request, f"{report.unit_name}报表已退回")
         else:
             services.reopen_report(report, user=request.user, reason=reason)
-            messages.success(request, f"{report.county.name}报表已重新打开")
+            messages.success(request, f"{report.unit_name}报表已重新打开")
     except services.ReportingError as error:
         messages.error(request, str(error))
     if request.POST.get("next") == "period":

@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from guanmo.accounts.models import User
-from guanmo.ledger.models import AnnualPlan, Project
+from guanmo.ledger.models import AnnualPlan, CompletedBeforeYear, Project
 from guanmo.locking import locked
 from guanmo.reporting.history import Source, changes_between, field_labels, record_changes
 
@@ -30,7 +30,11 @@ EDITABLE_FIELDS = (
     "latitude",
     "longitude",
 )
-PLAN_LABEL = "年度计划投资（万元）"
+# The figures of the year the form edits beside the project's: model, attribute, its label.
+_YEAR_FIGURES = {
+    "annual_plan": (AnnualPlan, "planned_investment"),
+    "previous_year_end": (CompletedBeforeYear, "completed"),
+}
 
 
 class EditRefused(Exception):
@@ -43,11 +47,13 @@ def update_project(
     *,
     year: int,
     annual_plan: Decimal | None,
+    previous_year_end: Decimal | None = None,
     user: User,
     reason: str,
 ) -> int:
-    """Apply the edited fields and the year's annual plan, recording each change with the
-    reason. Returns how many values changed."""
+    """Apply the edited fields and the year's figures (annual plan, 截至上年底累计完成投资, both
+    万元; None leaves the stored one alone), recording each change with the reason. Returns
+    how many values changed."""
     reason = reason.strip()
     if not reason:
         raise EditRefused("修改台账必须填写修改原因")
@@ -58,25 +64,27 @@ def update_project(
         current = locked(project)
         before = {name: getattr(current, name) for name in values}
         changes = changes_between(project.pk, labels, before, values)
-        plan = AnnualPlan.objects.filter(project=project, year=year).first()
-        if annual_plan is not None:
-            old_plan = plan.planned_investment if plan else None
-            changes += changes_between(
-                project.pk,
-                {"plan": PLAN_LABEL},
-                {"plan": old_plan},
-                {"plan": annual_plan},
-                year=year,
-            )
+        typed = {"annual_plan": annual_plan, "previous_year_end": previous_year_end}
+        for name, (model, attribute) in _YEAR_FIGURES.items():
+            if typed[name] is not None:
+                stored = model.objects.filter(project=project, year=year).first()
+                changes += changes_between(
+                    project.pk,
+                    field_labels(model, [attribute]),
+                    {attribute: getattr(stored, attribute) if stored else None},
+                    {attribute: typed[name]},
+                    year=year,
+                )
         if not changes:
             return 0
         for name, value in values.items():
             setattr(current, name, value)
         current.save()
-        if annual_plan is not None:
-            AnnualPlan.objects.update_or_create(
-                project=project, year=year, defaults={"planned_investment": annual_plan}
-            )
+        for name, (model, attribute) in _YEAR_FIGURES.items():
+            if typed[name] is not None:
+                model.objects.update_or_create(
+                    project=project, year=year, defaults={attribute: typed[name]}
+                )
         record_changes(changes, source=Source.LEDGER, user=user, reason=reason)
     project.refresh_from_db()
     return len(changes)

@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from django.db.models import Case, When
 
-from guanmo.ledger.models import AnnualPlan, KeyListEntry, Level, Project
+from guanmo.ledger.models import AnnualPlan, CompletedBeforeYear, KeyListEntry, Level, Project
 from guanmo.ledger.sheet_export import LedgerLine, ledger_workbook
 from guanmo.regions.models import Region
 from guanmo.sheets.workbook import Source
@@ -22,11 +22,18 @@ def export_ledger(output: Source, *, city: Region, year: int, level: str | None 
             "project_id", "planned_investment"
         )
     )
+    before = dict(
+        CompletedBeforeYear.objects.filter(project__city=city, year=year).values_list(
+            "project_id", "completed"
+        )
+    )
     projects = Project.objects.filter(city=city, pk__in=entries.values("project_id"))
     if level:
         projects = projects.filter(pk__in=entries.filter(level=level).values("project_id"))
     lines = [
-        LedgerLine(project, frozenset(levels[project.pk]), plans.get(project.pk))
+        LedgerLine(
+            project, frozenset(levels[project.pk]), plans.get(project.pk), before.get(project.pk)
+        )
         for project in projects.select_related("county")
         .prefetch_related("other_counties")
         # the city's own projects (市本级) after the counties', as bulletins list them

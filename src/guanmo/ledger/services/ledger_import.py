@@ -2,8 +2,9 @@
 
 A project in the sheet is matched to one already in the ledger by its code, else by its name
 within its county; a match is updated, anything else created. Nothing is ever deleted. The
-columns the sheet has overwrite (a blank cell clears), except that a known code is kept.
-Each value a row changes on a project already in the ledger, the year's annual plan included,
+columns the sheet has overwrite (a blank cell clears), except that a known code is kept and a
+blank figure of the year (年度计划投资, 截至上年底累计完成投资) leaves the stored one alone.
+Each value a row changes on a project already in the ledger, the year's figures included,
 goes to the project's history with the file's name as the reason; a new project's first values
 are not changes.
 """
@@ -13,9 +14,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Model
 
 from guanmo.accounts.models import User
-from guanmo.ledger.models import AnnualPlan, KeyListEntry, Level, Project, Stage
+from guanmo.ledger.models import (
+    AnnualPlan,
+    CompletedBeforeYear,
+    KeyListEntry,
+    Level,
+    Project,
+    Stage,
+)
 from guanmo.ledger.services.matching import (
     BATCH_SIZE,
     CountyFinder,
@@ -42,7 +51,6 @@ LEDGER_SHEET = SheetSpec(
         Field.COMPLETED_THIS_MONTH,
         Field.CUMULATIVE_COMPLETED,
         Field.CUMULATIVE_SINCE_START,
-        Field.PREVIOUS_YEAR_END,
         Field.VISIBLE_PROGRESS,
         Field.PROBLEMS,
     },
@@ -70,7 +78,25 @@ _LENGTH_LIMITS = {
     for column, (attribute, _) in _COPIED.items()
     if Project._meta.get_field(attribute).max_length
 }
-_PLAN_LABEL = field_labels(AnnualPlan, ["planned_investment"])
+
+
+@dataclass(frozen=True)
+class _YearFigure:
+    """A figure the ledger keeps per project and year, read from a column of its own."""
+
+    column: Field
+    model: type[Model]
+    attribute: str
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return field_labels(self.model, [self.attribute])
+
+
+_YEAR_FIGURES = (
+    _YearFigure(Field.ANNUAL_PLAN, AnnualPlan, "planned_investment"),
+    _YearFigure(Field.PREVIOUS_YEAR_END, CompletedBeforeYear, "completed"),
+)
 
 
 @dataclass
@@ -202,6 +228,11 @@ def _check_row(row: Row, table: Table, counties: CountyFinder) -> _Entry | None:
     plan = row.values.get(Field.ANNUAL_PLAN)
     if total is not None and plan is not None and plan > total:
         row.fault(Field.ANNUAL_PLAN, f"{format_wan(plan)}万元，超过总投资{format_wan(total)}万元")
+    before = row.values.get(Field.PREVIOUS_YEAR_END)
+    if total is not None and before is not None and before > total:
+        row.fault(
+            Field.PREVIOUS_YEAR_END, f"{format_wan(before)}万元，超过总投资{format_wan(total)}万元"
+        )
     if row.faults or placement is None:
         return None
     category = next(
@@ -341,8 +372,9 @@ class _Changes:
     changed: list[Project] = field(default_factory=list)
     attributes: set[str] = field(default_factory=set)  # those that differ in `changed`
     key_lists: list[KeyListEntry] = field(default_factory=list)
-    new_plans: list[AnnualPlan] = field(default_factory=list)
-    changed_plans: list[AnnualPlan] = field(default_factory=list)
+    # per figure of the year (annual plan, 截至上年底累计): the rows to create and to update
+    new_figures: dict[_YearFigure, list[Model]] = field(default_factory=dict)
+    changed_figures: dict[_YearFigure, list[Model]] = field(default_factory=dict)
     updated: int = 0  # existing projects changed in any way
     history: list[Change] = field(default_factory=list)  # what changes on existing projects
     # project (by identity: new ones have no id yet) → the ids of its other counties
@@ -365,8 +397,12 @@ class _Changes:
             batch_size=BATCH_SIZE,
         )
         KeyListEntry.objects.bulk_create(self.key_lists, batch_size=BATCH_SIZE)
-        AnnualPlan.objects.bulk_create(self.new_plans, batch_size=BATCH_SIZE)
-        AnnualPlan.objects.bulk_update(self.changed_plans, ["planned_investment"], BATCH_SIZE)
+        for figure in _YEAR_FIGURES:
+            manager = figure.model.objects
+            manager.bulk_create(self.new_figures.get(figure, []), batch_size=BATCH_SIZE)
+            manager.bulk_update(
+                self.changed_figures.get(figure, []), [figure.attribute], BATCH_SIZE
+            )
 
 
 def _changes(entries: list[_Entry], *, city: Region, year: int, level: str) -> _Changes:
@@ -377,8 +413,12 @@ def _changes(entries: list[_Entry], *, city: Region, year: int, level: str) -> _
             "project_id", "level"
         )
     )
-    plans = {
-        plan.project_id: plan for plan in AnnualPlan.objects.filter(project__city=city, year=year)
+    stored = {
+        figure: {
+            each.project_id: each
+            for each in figure.model.objects.filter(project__city=city, year=year)
+        }
+        for figure in _YEAR_FIGURES
     }
     shared: dict[int, set[int]] = {}
     for project_id, region_id in Project.other_counties.through.objects.filter(
@@ -388,9 +428,9 @@ def _changes(entries: list[_Entry], *, city: Region, year: int, level: str) -> _
     for entry in entries:
         project = entry.project or Project(city=city)
         values = _project_values(entry)
-        plan = plans.get(project.pk)
+        kept = {figure: stored[figure].get(project.pk) for figure in _YEAR_FIGURES}
         if entry.project is not None:
-            changes.history += _history(entry, values, plan, year)
+            changes.history += _history(entry, values, kept, year)
         differs = {name for name, value in values.items() if getattr(project, name) != value}
         for name in differs:
             setattr(project, name, values[name])
@@ -408,23 +448,23 @@ def _changes(entries: list[_Entry], *, city: Region, year: int, level: str) -> _
             if (project.pk, each) not in listed:
                 changes.key_lists.append(KeyListEntry(project=project, year=year, level=each))
                 touched = True
-        amount = entry.row.values.get(Field.ANNUAL_PLAN)
-        if amount is not None and plan is None:
-            changes.new_plans.append(
-                AnnualPlan(project=project, year=year, planned_investment=amount)
-            )
-            touched = True
-        elif amount is not None and plan.planned_investment != amount:
-            plan.planned_investment = amount
-            changes.changed_plans.append(plan)
-            touched = True
+        for figure, row in kept.items():
+            amount = entry.row.values.get(figure.column)
+            if amount is not None and row is None:
+                made = figure.model(project=project, year=year, **{figure.attribute: amount})
+                changes.new_figures.setdefault(figure, []).append(made)
+                touched = True
+            elif amount is not None and getattr(row, figure.attribute) != amount:
+                setattr(row, figure.attribute, amount)
+                changes.changed_figures.setdefault(figure, []).append(row)
+                touched = True
         if touched and entry.project is not None:
             changes.updated += 1
     return changes
 
 
 def _history(
-    entry: _Entry, values: dict[str, object], plan: AnnualPlan | None, year: int
+    entry: _Entry, values: dict[str, object], kept: dict[_YearFigure, Model | None], year: int
 ) -> list[Change]:
     """What a row changes on its project in the ledger, worked out before it is changed."""
     project = entry.project
@@ -432,16 +472,16 @@ def _history(
     after = {**values, "county_id": entry.county.name}
     before["county_id"] = project.county.name  # the history names the county, not its id
     found = changes_between(project.pk, field_labels(Project, values), before, after)
-    amount = entry.row.values.get(Field.ANNUAL_PLAN)
-    if amount is not None:
-        planned = plan.planned_investment if plan else None
-        found += changes_between(
-            project.pk,
-            _PLAN_LABEL,
-            {"planned_investment": planned},
-            {"planned_investment": amount},
-            year=year,
-        )
+    for figure, row in kept.items():
+        amount = entry.row.values.get(figure.column)
+        if amount is not None:
+            found += changes_between(
+                project.pk,
+                figure.labels,
+                {figure.attribute: getattr(row, figure.attribute) if row else None},
+                {figure.attribute: amount},
+                year=year,
+            )
     return found
 
 

@@ -5,8 +5,9 @@ month's figure, the year's cumulative figure, or both; the missing one is derive
 last cumulative reported earlier in the same year (0 before the first report). When both are
 given and disagree with that, the cumulative figure stands and a note says so. A cumulative
 since the start of construction (开累) is not the year's: a sheet that has only that gives the
-year's figure only with the figure at the end of last year (至上年底累计完成投资) beside it, or
-the import stops saying so (issue 9 §3). Loading the same month again replaces its figures;
+year's figure only with the figure at the end of last year (至上年底累计完成投资), from a column
+beside it or else from the ledger (`guanmo.ledger.year_end`); a row with neither stops the
+import saying so (issue 9 §3). Loading the same month again replaces its figures;
 each value it changes, or gives a month for the first time, goes to the project's history with
 the file's name as the reason, as approving a report does; the import report is kept with them.
 """
@@ -21,13 +22,14 @@ from guanmo.accounts.models import User
 from guanmo.ledger.models import MonthlyProgress, Project
 from guanmo.ledger.month_figures import Reported, derive_month_figures
 from guanmo.ledger.services.matching import BATCH_SIZE, CountyFinder, name_key, place
+from guanmo.ledger.year_end import PreviousYearEnd, previous_year_ends
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, changes_between, field_labels, record_changes
 from guanmo.reporting.history import Source as ChangeSource
 from guanmo.reporting.imports import record_import, remember_mapping, remembered_mapping
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import format_wan
-from guanmo.sheets.faults import ImportReport, SheetFault
+from guanmo.sheets.faults import ImportReport
 from guanmo.sheets.header import Expected, Field
 from guanmo.sheets.table import Row, Table
 from guanmo.sheets.workbook import SheetSpec, Source, import_reason, read_workbook, source_name
@@ -52,6 +54,7 @@ PROGRESS_SHEET = SheetSpec(
     ),
 )
 _FIGURES = (Field.COMPLETED_THIS_MONTH, Field.CUMULATIVE_COMPLETED)
+_GIVEN = (*_FIGURES, Field.CUMULATIVE_SINCE_START)  # a row giving none is not reported
 _TEXTS = {Field.VISIBLE_PROGRESS: "visible_progress", Field.PROBLEMS: "problems"}
 _LABELS = field_labels(
     MonthlyProgress, ["completed_this_month", "cumulative_completed", *_TEXTS.values()]
@@ -191,25 +194,32 @@ def read_progress(
     reading = read_workbook(source, PROGRESS_SHEET, expected)
     report = reading.report("条月度进度", dry_run=False)
     report.file = file_name or source_name(source)
-    for table in reading.tables:
-        report.faults += _year_figure_faults(table, report.notes)
     if not report.ok:
         return report, []
+    for table in reading.tables:
+        report.notes += _year_figure_notes(table)
 
     ledger = _Ledger(city, county)
     earlier, later = _reported_around(city, year, month)
     stored = {**_stored_figures(city, year, month), **(stored or {})}
+    year_ends = {}
+    if _needs_year_end(reading.tables):
+        year_ends = previous_year_ends(Project.objects.filter(city=city), year)
     lines: list[ProgressLine] = []
     silent = 0
     for table in reading.tables:
         for row in table.rows:
-            _year_cumulative(row, table)
-            if not row.faults and all(row.values.get(each) is None for each in _FIGURES):
+            if not row.faults and all(row.values.get(each) is None for each in _GIVEN):
                 silent += 1  # listed but not reported this month
                 continue
             project = ledger.project_of(row)
             if project is None:
                 continue
+            derived = _year_cumulative(row, table, year_ends.get(project.pk), year)
+            if row.faults:
+                continue
+            if derived:
+                report.notes.append(derived)
             figures = _figures(row, project, earlier.get(project.pk), later.get(project.pk))
             if figures is not None:
                 figures = _keep_stored(row, figures, stored.get(project.pk), month)
@@ -229,51 +239,77 @@ def read_progress(
     return report, lines
 
 
-def _year_figure_faults(table: Table, notes: list[str]) -> list[SheetFault]:
-    """A sheet whose only cumulative is since the start of construction needs last year's
-    year-end figure beside it to give the year's; without one it stops (the 139.1% fault:
-    a 开累 figure taken as the year's)."""
+def _gives_since_start_only(table: Table) -> bool:
+    """Whether the sheet's only cumulative is since the start of construction (开累)."""
     fields = table.header.fields
-    if Field.CUMULATIVE_SINCE_START not in fields or Field.CUMULATIVE_COMPLETED in fields:
+    return Field.CUMULATIVE_SINCE_START in fields and Field.CUMULATIVE_COMPLETED not in fields
+
+
+def _needs_year_end(tables: list[Table]) -> bool:
+    return any(_gives_since_start_only(table) for table in tables)
+
+
+def _year_figure_notes(table: Table) -> list[str]:
+    """What a sheet whose only cumulative is since the start of construction is read as: the
+    year's is 开累 less last year's year-end figure, from its column or from the ledger (the
+    139.1% fault was a 开累 figure taken as the year's)."""
+    if not _gives_since_start_only(table):
         return []
     since_start = _header_text(table, Field.CUMULATIVE_SINCE_START)
-    if Field.PREVIOUS_YEAR_END in fields:
-        notes.append(
-            f"工作表「{table.sheet}」没有本年累计完成投资列，本年累计按「{since_start}」减"
-            f"「{_header_text(table, Field.PREVIOUS_YEAR_END)}」算出"
-        )
-        return []
-    message = (
-        "是自开工以来的累计，不是本年累计完成投资；表中没有本年累计（如“1-M月累计完成投资”），"
-        "也没有“至上年底累计完成投资”列，无法算出本年累计，未导入"
-    )
-    return [SheetFault(table.sheet, table.header.rows[0], since_start, message)]
+    if Field.PREVIOUS_YEAR_END in table.header.fields:
+        before = f"「{_header_text(table, Field.PREVIOUS_YEAR_END)}」"
+    else:
+        before = "台账中的截至上年底累计完成投资"
+    return [
+        f"工作表「{table.sheet}」没有本年累计完成投资列，本年累计按「{since_start}」减{before}算出"
+    ]
 
 
 def _header_text(table: Table, name: Field) -> str:
     return next((each.text for each in table.header.readings if each.field == name), name.value)
 
 
-def _year_cumulative(row: Row, table: Table) -> None:
-    """Put the year's cumulative on a row of a sheet that gives it as 开累 − 至上年底累计."""
-    fields = table.header.fields
-    if Field.CUMULATIVE_COMPLETED in fields or Field.PREVIOUS_YEAR_END not in fields:
-        return
+def _year_cumulative(row: Row, table: Table, in_ledger: PreviousYearEnd | None, year: int) -> str:
+    """Put the year's cumulative on a row of a sheet that gives only 开累: 开累 less the row's
+    至上年底累计, else the ledger's (`in_ledger`). Returns the note saying the ledger's was used,
+    or that the row's differs from it; a fault on the row when neither is there or the
+    difference is negative."""
     since_start = row.values.get(Field.CUMULATIVE_SINCE_START)
-    before = row.values.get(Field.PREVIOUS_YEAR_END)
-    if since_start is None:
-        return
+    if not _gives_since_start_only(table) or since_start is None:
+        return ""
+    before, note = row.values.get(Field.PREVIOUS_YEAR_END), ""
+    where = f"第{row.number}行「{row.values.get(Field.NAME) or row.values.get(Field.CODE)}」"
+    if before is None and in_ledger is not None:
+        before = in_ledger.completed
+        how = f"，{in_ledger.derivation}" if in_ledger.derivation else ""
+        note = (
+            f"{where}：本年累计由开累减截至上年底累计得出（开累{format_wan(since_start)}万元减"
+            f"台账中截至{year - 1}年底累计{format_wan(before)}万元{how}）"
+        )
+    elif before is not None and in_ledger is not None and before != in_ledger.completed:
+        note = (
+            f"{where}：表中至上年底累计完成投资{format_wan(before)}万元，与台账中截至{year - 1}"
+            f"年底累计{format_wan(in_ledger.completed)}万元不符，本年累计按表中数算出"
+        )
     if before is None:
         if not row.failed(Field.PREVIOUS_YEAR_END):
-            row.fault(Field.PREVIOUS_YEAR_END, "不能为空：本年累计要由开工累计减去它算出")
-        return
+            in_sheet = Field.PREVIOUS_YEAR_END in table.header.fields
+            row.fault(
+                Field.PREVIOUS_YEAR_END if in_sheet else Field.CUMULATIVE_SINCE_START,
+                ("未填写" if in_sheet else "是自开工以来的累计，不是本年累计完成投资")
+                + f"；台账中也没有这个项目截至{year - 1}年底的累计完成投资，无法由开累算出"
+                "本年累计，未导入（请在台账中填写截至上年底累计完成投资，或在表中填写本年累计）",
+            )
+        return ""
     if since_start < before:
         row.fault(
             Field.CUMULATIVE_SINCE_START,
-            f"{format_wan(since_start)}万元，低于至上年底累计{format_wan(before)}万元",
+            f"{format_wan(since_start)}万元，低于截至{year - 1}年底累计{format_wan(before)}万元，"
+            "减出的本年累计为负数，未导入",
         )
-        return
+        return ""
     row.values[Field.CUMULATIVE_COMPLETED] = since_start - before
+    return note
 
 
 def _reported_around(
