@@ -9,8 +9,10 @@ again and again; the result is kept when it is no worse. A schedule is better wh
 out fewer sites, then when it has fewer county blocks (a county's sites visited one after
 another on one day are one block: its hosts wait once), then when it travels less. Each day
 is timed exactly by `plan_day` (lunch and all) before an insertion is made, so the schedule
-stays valid. The random choices come from a seeded generator and the number of rounds is
-fixed: the same problem gives the same schedule on every machine, however fast.
+stays valid. Sites still left out after the rounds are given to `route_squeeze`, which makes
+room for them when the days are full a few minutes each. The random choices come from a
+seeded generator and the number of rounds is fixed: the same problem gives the same schedule
+on every machine, however fast.
 """
 
 import random
@@ -18,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from guanmo.observation.route_squeeze import squeezed
 from guanmo.observation.schedule import (
     DayPlan,
     RouteProblem,
@@ -259,6 +262,8 @@ def repaired(problem: RouteProblem, schedule: Schedule, *, rounds: int = ROUNDS)
             if current.cost() < best.cost():
                 best = current
     best = best.copy()
+    if best.left_out:
+        best.days, best.left_out = squeezed(problem, best.minutes, best.days, best.left_out)
     best.polish()
     plans = tuple(best.fits(day, keys) for day, keys in enumerate(best.days))
     left_out = set(best.left_out)
