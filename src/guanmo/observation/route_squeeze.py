@@ -15,7 +15,7 @@ back as they were and the next left-out site is tried.
 
 The moves, each tried only towards a site's nearest neighbours (granular neighbourhoods:
 Toth & Vigo 2003, "The granular tabu search and its application to the vehicle-routing
-problem", INFORMS Journal on Computing 15(4)): a run of one to three consecutive stops moved
+problem", INFORMS Journal on Computing 15(4)): a run of one or two consecutive stops moved
 before or after another stop (or to the start of a day), two stops swapped, two days' tails
 exchanged (2-opt*: Potvin & Rousseau 1995, "An exchange heuristic for routeing problems with
 time windows", JORS 46(12)), a stretch of one day reversed (2-opt), and a left-out site put
@@ -33,14 +33,15 @@ result on every machine.
 import random
 from collections import deque
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from itertools import pairwise
 
 from guanmo.observation.schedule import RouteProblem, day_fits, minute_of_day
 
 NEIGHBOURS = 12  # the nearest sites a site's moves are tried towards
-LONGEST_RUN = 3  # the most consecutive stops moved at once
+LONGEST_RUN = 2  # the most consecutive stops moved at once
 ALPHAS = (1, 10, 100)  # minutes of travel one minute over a day's hours costs, stage by stage
-KICKS = 6  # shake-ups of the overfull days before a left-out site is given up
+KICKS = 12  # shake-ups of the overfull days before a left-out site is given up
 KICK_SIZE = (3, 8)  # sites taken out and put back by a shake-up, at least and at most
 SEED = 1
 FEASIBLE = None  # alpha of a search that never lets a day run over
@@ -106,6 +107,8 @@ class Squeeze:
         self.cost_sum: list[list[int]] = [[] for _ in self.days]
         self.back_sum: list[list[int]] = [[] for _ in self.days]
         self.paths: list[list[int]] = [[] for _ in self.days]
+        self.travel_sum: list[list[int]] = [[] for _ in self.days]
+        self.travel_back_sum: list[list[int]] = [[] for _ in self.days]
         for day in range(len(self.days)):
             self._day_sums(day)
 
@@ -115,12 +118,15 @@ class Squeeze:
         path = self.paths[day] = [0, *self.days[day], 0]
         for position, site in enumerate(self.days[day], start=1):
             self.day_of[site], self.at[site] = day, position
-        busy, cost, back = [0], [0], [0]
+        busy, cost, back, there, travel_back = [0], [0], [0], [0], [0]
         for a, b in pairwise(path):
             busy.append(busy[-1] + self.busy[a][b])
             cost.append(cost[-1] + self.cost[a][b])
             back.append(back[-1] + self.cost[b][a])
+            there.append(there[-1] + self.minutes[a][b])
+            travel_back.append(travel_back[-1] + self.minutes[b][a])
         self.busy_sum[day], self.cost_sum[day], self.back_sum[day] = busy, cost, back
+        self.travel_sum[day], self.travel_back_sum[day] = there, travel_back
 
     def day_busy(self, day: int) -> int:
         return self.busy_sum[day][-1]
@@ -177,41 +183,54 @@ class Squeeze:
         self.touched.update(new_days)
         return True
 
-    def move_run(self, u: int, length: int, day: int, after: int, alpha: int | None) -> bool:
-        """Move the run of `length` stops beginning with `u` between position `after` and the
-        next of `day` (positions as in `path`)."""
+    def runs_from(self, u: int) -> list["_Run"]:
+        """The runs of one to LONGEST_RUN stops beginning with u, each with what taking it
+        out of its day changes there."""
         home, first = self.day_of[u], self.at[u]
-        last = first + length - 1
-        if last > len(self.days[home]):
+        path, cost, busy = self.paths[home], self.cost, self.busy
+        cost_sum, busy_sum = self.cost_sum[home], self.busy_sum[home]
+        runs = []
+        for last in range(first, min(first + LONGEST_RUN, len(path) - 1)):
+            before, end, behind = path[first - 1], path[last], path[last + 1]
+            inner_cost = cost_sum[last] - cost_sum[first]
+            inner_busy = busy_sum[last] - busy_sum[first]
+            runs.append(
+                _Run(
+                    home,
+                    first,
+                    path[first : last + 1],
+                    inner_cost,
+                    inner_busy,
+                    cost[before][behind] - cost[before][u] - cost[end][behind] - inner_cost,
+                    busy[before][behind] - busy[before][u] - busy[end][behind] - inner_busy,
+                )
+            )
+        return runs
+
+    def move_run(self, run: "_Run", day: int, after: int, alpha: int | None) -> bool:
+        """Move the run between position `after` of `day` and the next (positions as in
+        `paths`)."""
+        home, first, length = run.day, run.first, len(run.sites)
+        if day == home and first - 1 <= after <= first + length - 1:
             return False
-        path = self.paths[home]
-        run = path[first : last + 1]
-        if not self.allowed(run, day):
+        if not self.allowed(run.sites, day):
             return False
-        target = self.paths[day]
-        a, b = target[after], target[after + 1]
-        if day == home and first - 1 <= after <= last:
-            return False
-        cost, busy = self.cost, self.busy
-        before, behind = path[first - 1], path[last + 1]
-        inner_cost = self.cost_sum[home][last] - self.cost_sum[home][first]
-        inner_busy = self.busy_sum[home][last] - self.busy_sum[home][first]
-        out_cost = cost[before][behind] - cost[before][u] - cost[run[-1]][behind] - inner_cost
-        out_busy = busy[before][behind] - busy[before][u] - busy[run[-1]][behind] - inner_busy
-        in_cost = cost[a][u] + cost[run[-1]][b] - cost[a][b] + inner_cost
-        in_busy = busy[a][u] + busy[run[-1]][b] - busy[a][b] + inner_busy
+        target, cost, busy = self.paths[day], self.cost, self.busy
+        a, b, u, end = target[after], target[after + 1], run.sites[0], run.sites[-1]
+        in_cost = cost[a][u] + cost[end][b] - cost[a][b] + run.inner_cost
+        in_busy = busy[a][u] + busy[end][b] - busy[a][b] + run.inner_busy
         if day == home:
-            gain = self._gain(alpha, (home, out_cost + in_cost, out_busy + in_busy))
+            gain = self._gain(alpha, (home, run.out_cost + in_cost, run.out_busy + in_busy))
         else:
-            gain = self._gain(alpha, (home, out_cost, out_busy), (day, in_cost, in_busy))
+            gain = self._gain(alpha, (home, run.out_cost, run.out_busy), (day, in_cost, in_busy))
         if gain is None or gain >= 0:
             return False
-        rest = self.days[home][: first - 1] + self.days[home][last:]
+        rest = self.days[home][: first - 1] + self.days[home][first - 1 + length :]
         if day == home:
             at = after if after < first else after - length
-            return self._commit({home: rest[:at] + run + rest[at:]}, alpha)
+            return self._commit({home: rest[:at] + run.sites + rest[at:]}, alpha)
         keys = self.days[day]
-        return self._commit({home: rest, day: keys[:after] + run + keys[after:]}, alpha)
+        return self._commit({home: rest, day: keys[:after] + run.sites + keys[after:]}, alpha)
 
     def swap(self, u: int, v: int, alpha: int | None) -> bool:
         day_u, day_v = self.day_of[u], self.day_of[v]
@@ -297,16 +316,23 @@ class Squeeze:
             + backwards
             - forwards
         )
-        stretch = path[first : last + 1]
-        keys = self.days[day][: first - 1] + stretch[::-1] + self.days[day][last:]
-        busy = self._travel([0, *keys, 0]) - self._travel(path)
+        minutes, there, back = self.minutes, self.travel_sum[day], self.travel_back_sum[day]
+        busy = (
+            minutes[u][v]
+            + minutes[path[first]][following]
+            - minutes[u][path[first]]
+            - minutes[v][following]
+            + back[last]
+            - back[first]
+            - there[last]
+            + there[first]
+        )
         gain = self._gain(alpha, (day, cost, busy))
         if gain is None or gain >= 0:
             return False
+        stretch = path[first : last + 1]
+        keys = self.days[day][: first - 1] + stretch[::-1] + self.days[day][last:]
         return self._commit({day: keys}, alpha)
-
-    def _travel(self, path: Sequence[int]) -> int:
-        return sum(self.minutes[a][b] for a, b in pairwise(path))
 
     def replace(self, left_out: int, placed: int) -> bool:
         """A left-out site in the place of a placed one, when that costs less (never lets a
@@ -359,14 +385,13 @@ class Squeeze:
     def _improve_site(self, u: int, alpha: int | None) -> bool:
         if u not in self.day_of:
             return False
+        runs = self.runs_from(u)
         for v in self.near[u]:
-            if v not in self.day_of or u not in self.day_of:
+            if v not in self.day_of:
                 continue
             day, at = self.day_of[v], self.at[v]
-            for length in range(1, LONGEST_RUN + 1):
-                if self.move_run(u, length, day, at, alpha):
-                    return True
-                if self.move_run(u, length, day, at - 1, alpha):
+            for run in runs:
+                if self.move_run(run, day, at, alpha) or self.move_run(run, day, at - 1, alpha):
                     return True
             if (
                 self.swap(u, v, alpha)
@@ -374,7 +399,7 @@ class Squeeze:
                 or self.reverse(u, v, alpha)
             ):
                 return True
-        return any(self.move_run(u, 1, day, 0, alpha) for day in range(len(self.days)))
+        return any(self.move_run(runs[0], day, 0, alpha) for day in range(len(self.days)))
 
     def cheapest_place(self, site: int, alpha: int) -> tuple[int, int, int] | None:
         """(penalised cost added, day, position after which) of the cheapest place for a site
@@ -466,6 +491,20 @@ class Squeeze:
             if not any(self.make_room(site) for site in ranked):
                 return
             self.improve(FEASIBLE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """Consecutive stops of one day, from path position `first`: their own legs' cost and
+    busy time, and what taking them out changes in their day."""
+
+    day: int
+    first: int
+    sites: list[int]
+    inner_cost: int
+    inner_busy: int
+    out_cost: int
+    out_busy: int
 
 
 def _begins(counties: Sequence[str], a: int, b: int) -> int:
