@@ -9,8 +9,11 @@ again and again; the result is kept when it is no worse. A schedule is better wh
 out fewer sites, then when it has fewer county blocks (a county's sites visited one after
 another on one day are one block: its hosts wait once), then when it travels less. Each day
 is timed exactly by `plan_day` (lunch and all) before an insertion is made, so the schedule
-stays valid. The random choices come from a seeded generator and the number of rounds is
-fixed: the same problem gives the same schedule on every machine, however fast.
+stays valid. Sites left out before the rounds and after them are given to `route_squeeze`,
+which makes room for them when the days are full a few minutes each (the rounds then start
+from fuller days). The random choices come from a
+seeded generator and the number of rounds is fixed: the same problem gives the same schedule
+on every machine, however fast.
 """
 
 import random
@@ -18,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from guanmo.observation.route_squeeze import squeezed
 from guanmo.observation.schedule import (
     DayPlan,
     RouteProblem,
@@ -195,6 +199,12 @@ class _Tour:
         self.days = [[key for key in keys if key not in taken] for keys in self.days]
         self.left_out += nearest
 
+    def squeeze(self) -> None:
+        """Room made in full days for left-out sites (`route_squeeze`)."""
+        if self.left_out:
+            order, left_out = squeezed(self.problem, self.minutes, self.days, self.left_out)
+            self.days, self.left_out = order, left_out
+
     def polish(self) -> None:
         """Each day's order improved by or-opt and 2-opt moves while it still fits."""
         for day, keys in enumerate(self.days):
@@ -244,6 +254,7 @@ def repaired(problem: RouteProblem, schedule: Schedule, *, rounds: int = ROUNDS)
     current = _Tour(problem, schedule.order)
     current.polish()
     current.recreate()
+    current.squeeze()
     best = current
     rng = random.Random(SEED)
     for done in range(rounds):
@@ -259,6 +270,7 @@ def repaired(problem: RouteProblem, schedule: Schedule, *, rounds: int = ROUNDS)
             if current.cost() < best.cost():
                 best = current
     best = best.copy()
+    best.squeeze()
     best.polish()
     plans = tuple(best.fits(day, keys) for day, keys in enumerate(best.days))
     left_out = set(best.left_out)

@@ -26,7 +26,8 @@ local search until the time limit, or until a number of solutions when one is gi
 search is otherwise deterministic, so a solution limit gives the same order on every run and
 machine (the demo city uses it), where a time limit keeps whatever the clock allowed. What
 the search leaves undone is then repaired (`route_repair`: every left-out site tried against
-every day, ruin and recreate for a fixed number of rounds), deterministically too.
+every day, ruin and recreate for a fixed number of rounds, then room made in full days by a
+penalised local search: `route_squeeze`), deterministically too.
 
 A caller may follow the search (the route page's background job does): `progress(done, total,
 message)` is told each whole second of search in which the solver reports a solution

@@ -228,12 +228,7 @@ def plan_day(problem: RouteProblem, day: TourDay, visits: Sequence[SiteToVisit])
     places = [problem.start, *(visit.key for visit in visits), problem.start]
     legs = [problem.travel.minutes(a, b) for a, b in pairwise(places)]
     stays = [visit.stay_minutes for visit in visits]
-    if visits and day.has_lunch:
-        options = [(leg, side) for leg in range(len(legs)) for side in _Side]
-        timelines = [_timeline(day, legs, stays, option) for option in options]
-        best = min((t for t in timelines if t), key=lambda t: t.back, default=None)
-    else:
-        best = _timeline(day, legs, stays, None)
+    best = _earliest(day, legs, stays)
     if best is None or best.back > minute_of_day(day.end):
         return None
     stops = []
@@ -263,6 +258,23 @@ def plan_day(problem: RouteProblem, day: TourDay, visits: Sequence[SiteToVisit])
         back_travel_minutes=legs[-1] if visits else 0,
         back_distance_km=problem.travel.km(places[-2], places[-1]) if visits else Decimal(0),
     )
+
+
+def day_fits(day: TourDay, legs: Sequence[int], stays: Sequence[int]) -> bool:
+    """Whether a day of these drives and stays (minutes: one more drive than stays, the last
+    one back to the start point) fits in its hours with its lunch, as `plan_day` times it."""
+    best = _earliest(day, legs, stays)
+    return best is not None and best.back <= minute_of_day(day.end)
+
+
+def _earliest(day: TourDay, legs: Sequence[int], stays: Sequence[int]) -> "_Timeline | None":
+    """The timeline that brings the panel back soonest, every place for lunch tried (the
+    earliest of equals); None when lunch fits nowhere."""
+    if stays and day.has_lunch:
+        options = [(leg, side) for leg in range(len(legs)) for side in _Side]
+        timelines = [_timeline(day, legs, stays, option) for option in options]
+        return min((t for t in timelines if t), key=lambda t: t.back, default=None)
+    return _timeline(day, legs, stays, None)
 
 
 def _timeline(day: TourDay, legs, stays, lunch: tuple[int, _Side] | None) -> _Timeline | None:
