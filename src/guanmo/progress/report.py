@@ -13,6 +13,7 @@ from guanmo.figures.arithmetic import (
 )
 from guanmo.figures.changes import rank_change_text, rate_change_text
 from guanmo.progress.sentences import headline, sentences
+from guanmo.regions.names import unit_name, with_unit
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,22 @@ class UnitTotals:
 
 @dataclass(frozen=True)
 class UnreportedProject:
+    """A key project with no report for the month: its region's name (the city's own name for
+    the city's own projects, `is_city`) and its name."""
+
     region: str
     name: str
+    is_city: bool = False
+
+    @property
+    def unit(self) -> str:
+        """Whose project it is in a bulletin: the county's name, or 市本级."""
+        return unit_name(self.region, is_city=self.is_city)
+
+    @property
+    def named(self) -> str:
+        """Its name after its unit, the region said once: 温县太极文化产业园, 焦作市城市快速路."""
+        return with_unit(self.region, self.name, is_city=self.is_city)
 
 
 @dataclass(frozen=True)
