@@ -19,7 +19,7 @@ from guanmo.accounts.models import User
 from guanmo.demo.city import YEAR
 from guanmo.observation.models import Tour
 from guanmo.regions.models import Region
-from guanmo.regions.names import spoken_names
+from guanmo.regions.names import CITY_LEVEL, spoken_names
 from guanmo.supervision.models import Problem, SupervisionOrder
 
 pytestmark = pytest.mark.django_db
@@ -33,34 +33,60 @@ MONEY_WITHOUT_UNIT = re.compile(
 )
 
 
+# The elements that run inside a line of text: what they hold is read with the text around it, so
+# "<li>温县 · <a>温县太极…</a></li>" is one text, as a reader sees it.
+_INLINE = {"a", "abbr", "b", "code", "em", "i", "small", "span", "strong", "sub", "sup", "time"}
+
+
 class _Texts(HTMLParser):
-    """The text nodes of a page, each apart: a table's county cell and the project cell beside it
-    are two texts, not one run."""
+    """The texts of a page as a reader sees them: each block (a table cell, a list item, a
+    paragraph) apart, so a table's county cell and the project cell beside it are two texts, not
+    one run; the links and spans inside a block are read with the rest of it."""
 
     def __init__(self) -> None:
         super().__init__()
         self.texts: list[str] = []
         self._skip = 0
+        self._run: list[str] = []
+
+    def _end_run(self) -> None:
+        text = " ".join("".join(self._run).split())
+        if text:
+            self.texts.append(text)
+        self._run = []
 
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style"):
             self._skip += 1
+        if tag not in _INLINE:
+            self._end_run()
 
     def handle_endtag(self, tag):
         if tag in ("script", "style"):
             self._skip -= 1
+        if tag not in _INLINE:
+            self._end_run()
 
     def handle_data(self, data):
-        if not self._skip and data.strip():
-            self.texts.append(data.strip())
+        if not self._skip:
+            self._run.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._end_run()
+
+
+def html_texts(html: str) -> list[str]:
+    parser = _Texts()
+    parser.feed(html)
+    parser.close()
+    return parser.texts
 
 
 def page_texts(client, url: str) -> list[str]:
     response = client.get(url)
     assert response.status_code == 200, url
-    parser = _Texts()
-    parser.feed(response.content.decode())
-    return parser.texts
+    return html_texts(response.content.decode())
 
 
 def docx_texts(client, url: str) -> list[str]:
@@ -122,9 +148,22 @@ def _gather(client) -> dict[str, list[str]]:
 
 def _said_twice(name: str) -> str:
     """A pattern for a region said twice in a row, in any of its spellings: 温县温县,
-    武陟县·武陟…, 城乡一体化示范区示范区… (a zone's short name is its name's tail)."""
+    武陟县·武陟…, 温县 · 温县… (a list's separator), 城乡一体化示范区示范区… (a zone's short
+    name is its name's tail)."""
     spelled = "|".join(re.escape(each) for each in spoken_names(name))
-    return f"(?:{spelled})[·・ ]?(?:{spelled})"
+    return rf"(?:{spelled})\s*[·・]?\s*(?:{spelled})"
+
+
+def _city_level_twice(city: str) -> str:
+    """A pattern for the city's own unit said before a name that already names the city:
+    市本级焦作市城市快速路, 市本级 · 焦作…"""
+    spelled = "|".join(re.escape(each) for each in spoken_names(city))
+    return rf"{CITY_LEVEL}\s*[·・]?\s*(?:{spelled})"
+
+
+def said_twice(names: list[str], city: str) -> re.Pattern:
+    """What the scan looks for: any region, or the city's own unit, said twice in a row."""
+    return re.compile("|".join([*(_said_twice(name) for name in names), _city_level_twice(city)]))
 
 
 def test_the_scan_catches_a_zone_said_by_name_then_by_its_tail():
@@ -134,10 +173,33 @@ def test_the_scan_catches_a_zone_said_by_name_then_by_its_tail():
     assert re.search(_said_twice("武陟县"), "武陟县·武陟县冷链物流园")
 
 
+def test_the_scan_catches_the_city_level_unit_before_a_name_naming_the_city():
+    twice = said_twice(["焦作市", "温县"], "焦作市")
+    assert twice.search("4月未报送进度的项目有2个：市本级焦作市城市快速路、温县物流园项目。")
+    assert twice.search("市本级 · 焦作中心城区供热管网")
+    assert twice.search("4月未报送进度的项目有1个：市本级南水北调配套工程。") is None
+
+
+def test_the_scan_reads_a_list_item_with_its_link_as_one_text():
+    texts = html_texts(
+        '<ul><li>温县 · <a href="/p/1">温县太极文化产业园</a></li>'
+        '<li><a href="/p/2">市本级·南水北调配套工程</a></li></ul>'
+        "<table><tr><td>温县</td><td>温县健康食品产业园</td></tr></table>"
+    )
+    assert texts == [
+        "温县 · 温县太极文化产业园",
+        "市本级·南水北调配套工程",
+        "温县",
+        "温县健康食品产业园",
+    ]
+    twice = said_twice(["焦作市", "温县"], "焦作市")
+    assert [text for text in texts if twice.search(text)] == ["温县 · 温县太极文化产业园"]
+
+
 def test_no_generated_text_names_a_region_twice_or_money_without_its_unit(demo_texts):
     assert len(demo_texts) > 30 and all(demo_texts.values())
-    names = Region.objects.exclude(kind=Region.Kind.PROVINCE).values_list("name", flat=True)
-    twice = re.compile("|".join(_said_twice(name) for name in names))
+    names = list(Region.objects.exclude(kind=Region.Kind.PROVINCE).values_list("name", flat=True))
+    twice = said_twice(names, Region.objects.get(kind=Region.Kind.CITY).name)
     texts = [(where, text) for where, found in demo_texts.items() for text in found]
     assert [(where, text) for where, text in texts if twice.search(text)] == []
     assert [(where, text) for where, text in texts if MONEY_WITHOUT_UNIT.search(text)] == []

@@ -123,6 +123,18 @@ def test_a_city_level_project_is_in_the_city_total_but_not_ranked(city, add_proj
     assert not any("市本级" in sentence for sentence in report.sentences[:-1])
 
 
+def test_a_city_level_project_not_reporting_is_named_once(city, add_project):
+    add_project("武陟县", "1000", {4: "400"})
+    own = add_project("温县", "2000", {3: "1500"}, name="焦作市城市快速路")
+    own.county = city
+    own.save()
+
+    report = progress_report_for(city, 2025, 4)
+
+    assert [(p.unit, p.name) for p in report.unreported] == [("市本级", "焦作市城市快速路")]
+    assert report.sentences[-1] == "4月未报送进度的项目有1个：焦作市城市快速路。"
+
+
 def test_a_project_in_two_counties_counts_once_for_its_lead_county(city, add_project):
     shared = add_project("武陟县", "1000", {4: "400"}, name="沁河治理工程")
     shared.other_counties.add(city.children.get(name="温县"))

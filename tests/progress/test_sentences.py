@@ -111,3 +111,17 @@ def test_a_zone_named_by_its_tail_is_not_named_twice():
     assert report.sentences[-1] == (
         "4月未报送进度的项目有2个：示范区智慧物流园项目、城乡一体化示范区冷链仓储中心项目。"
     )
+
+
+def test_a_city_level_project_named_after_the_city_is_not_prefixed_with_its_unit():
+    report = build_progress_report(
+        Period(2025, 4),
+        _units(("温县", "100", "50")),
+        unreported=[
+            UnreportedProject("焦作市", "焦作市城市快速路", is_city=True),
+            UnreportedProject("焦作市", "南水北调配套工程", is_city=True),
+        ],
+    )
+    assert report.sentences[-1] == (
+        "4月未报送进度的项目有2个：焦作市城市快速路、市本级南水北调配套工程。"
+    )

@@ -2,7 +2,7 @@
 
 import pytest
 
-from guanmo.regions.names import spoken_names, with_region
+from guanmo.regions.names import spoken_names, with_region, with_unit
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,28 @@ def test_the_spellings_of_a_region_include_a_zones_tail():
     assert spoken_names("城乡一体化示范区") == ("城乡一体化示范区", "城乡一体化示范", "示范区")
     assert spoken_names("武陟县") == ("武陟县", "武陟")
     assert spoken_names("温县") == ("温县",)
+
+
+@pytest.mark.parametrize(
+    ("region", "name", "is_city", "written"),
+    [
+        # The city's own project is the 市本级's, but a name that names the city needs no prefix:
+        # "市本级焦作市城市快速路" was in the bulletin.
+        ("焦作市", "焦作市城市快速路", True, "焦作市城市快速路"),
+        ("焦作市", "焦作中心城区供热管网", True, "焦作中心城区供热管网"),
+        ("焦作市", "南水北调配套工程", True, "市本级南水北调配套工程"),
+        ("温县", "温县健康食品产业园", False, "温县健康食品产业园"),
+        ("温县", "太极文化产业园", False, "温县太极文化产业园"),
+    ],
+)
+def test_a_name_after_its_unit_says_the_region_once(region, name, is_city, written):
+    assert with_unit(region, name, is_city=is_city) == written
+
+
+def test_a_unit_separator_stands_only_between_two_names():
+    assert with_unit("焦作市", "南水北调配套工程", is_city=True, separator="·") == (
+        "市本级·南水北调配套工程"
+    )
+    assert with_unit("焦作市", "焦作市城市快速路", is_city=True, separator="·") == (
+        "焦作市城市快速路"
+    )

@@ -9,10 +9,12 @@ from guanmo.figures.arithmetic import (
     completion_rate,
     period_label,
     points_vs_time_progress,
+    tied,
     time_progress,
 )
 from guanmo.figures.changes import rank_change_text, rate_change_text
 from guanmo.progress.sentences import headline, sentences
+from guanmo.regions.names import unit_name, with_unit
 
 
 @dataclass(frozen=True)
@@ -42,8 +44,22 @@ class UnitTotals:
 
 @dataclass(frozen=True)
 class UnreportedProject:
+    """A key project with no report for the month: its region's name (the city's own name for
+    the city's own projects, `is_city`) and its name."""
+
     region: str
     name: str
+    is_city: bool = False
+
+    @property
+    def unit(self) -> str:
+        """Whose project it is in a bulletin: the county's name, or 市本级."""
+        return unit_name(self.region, is_city=self.is_city)
+
+    @property
+    def named(self) -> str:
+        """Its name after its unit, the region said once: 温县太极文化产业园, 焦作市城市快速路."""
+        return with_unit(self.region, self.name, is_city=self.is_city)
 
 
 @dataclass(frozen=True)
@@ -134,31 +150,21 @@ def figures_of(totals: UnitTotals, time: Decimal) -> Figures:
     )
 
 
-def _ranks_and_ties(rates: Sequence[Decimal | None]) -> list[tuple[int | None, bool]]:
-    """Competition ranks by completion rate, each with whether another unit shares it."""
-    ranks = competition_ranks(rates)
-    rank_counts: dict[int, int] = {}
-    for rank in ranks:
-        if rank is not None:
-            rank_counts[rank] = rank_counts.get(rank, 0) + 1
-    return [(rank, rank is not None and rank_counts[rank] > 1) for rank in ranks]
-
-
 def ranked_regions(units: Sequence[UnitTotals], time: Decimal) -> list[Figures]:
     """Each unit's figures with its competition rank in the city and within its ranking group;
     ranked units first, by rank, then the rest in the order given (a unit with no annual plan
     has no rate and no rank, nor has the city's own row)."""
     figures = [figures_of(unit, time) for unit in units]
-    rates = [f.completion_rate if f.ranked else None for f in figures]
+    ranks = competition_ranks([f.completion_rate if f.ranked else None for f in figures])
     ranked = [
-        replace(f, rank=rank, tied=tied)
-        for f, (rank, tied) in zip(figures, _ranks_and_ties(rates), strict=True)
+        replace(f, rank=rank, tied=shared)
+        for f, rank, shared in zip(figures, ranks, tied(ranks), strict=True)
     ]
     for group in {f.group for f in ranked if f.group}:
         members = [position for position, f in enumerate(ranked) if f.group == group]
-        in_group = _ranks_and_ties([ranked[position].completion_rate for position in members])
-        for position, (rank, tied) in zip(members, in_group, strict=True):
-            ranked[position] = replace(ranked[position], group_rank=rank, group_tied=tied)
+        in_group = competition_ranks([ranked[position].completion_rate for position in members])
+        for position, rank, shared in zip(members, in_group, tied(in_group), strict=True):
+            ranked[position] = replace(ranked[position], group_rank=rank, group_tied=shared)
     order = {id(f): position for position, f in enumerate(ranked)}
     return sorted(ranked, key=lambda f: (f.rank is None, f.rank or 0, order[id(f)]))
 

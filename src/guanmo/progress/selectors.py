@@ -147,7 +147,7 @@ def unreported_projects(
         .values_list("county__name", "county_id", "name")
     )
     return [
-        UnreportedProject(region=unit_name(county, is_city=county_id == city.pk), name=name)
+        UnreportedProject(region=county, name=name, is_city=county_id == city.pk)
         for county, county_id, name in rows
     ]
 

@@ -15,7 +15,6 @@ from guanmo.figures.arithmetic import (
     time_progress,
 )
 from guanmo.figures.formatting import money_wan_text, money_yi, rate, vs_time_progress
-from guanmo.regions.names import with_region
 
 if TYPE_CHECKING:
     from guanmo.progress.report import Figures, ProgressReport
@@ -107,7 +106,7 @@ def unplanned_sentence(report: "ProgressReport") -> str | None:
 def unreported_sentence(report: "ProgressReport") -> str:
     if not report.unreported:
         return f"{report.period.month}月，全部{report.subject}均按时报送进度。"
-    listed = "、".join(with_region(p.region, p.name) for p in report.unreported)
+    listed = "、".join(p.named for p in report.unreported)
     return f"{report.period.month}月未报送进度的项目有{len(report.unreported)}个：{listed}。"
 
 

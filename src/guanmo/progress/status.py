@@ -22,7 +22,7 @@ from guanmo.progress.warnings import (
     worst_level,
 )
 from guanmo.regions.models import Region
-from guanmo.regions.names import unit_name
+from guanmo.regions.names import unit_name, with_unit
 from guanmo.reporting.models import Period
 from guanmo.reporting.selectors import latest_closed_month
 
@@ -33,6 +33,7 @@ class ProjectStatus:
     name: str
     county: str
     county_id: int
+    named: str  # its name after its unit, the region said once: 温县·太极文化产业园
     stage: str
     industry: str
     annual_plan: Decimal | None
@@ -179,12 +180,14 @@ def project_statuses(projects: QuerySet[Project], city: Region, when: Month) -> 
             if when.closed
             else []
         )
+        is_city = row["county_id"] == city.pk
         statuses.append(
             ProjectStatus(
                 pk=row["pk"],
                 name=row["name"],
-                county=unit_name(row["county__name"], is_city=row["county_id"] == city.pk),
+                county=unit_name(row["county__name"], is_city=is_city),
                 county_id=row["county_id"],
+                named=with_unit(row["county__name"], row["name"], is_city=is_city, separator="·"),
                 stage=row["stage"],
                 industry=row["industry"],
                 annual_plan=row["plan"],

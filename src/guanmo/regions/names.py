@@ -64,6 +64,18 @@ def with_region(region: str, name: str, separator: str = "") -> str:
     return f"{region}{separator}{name}"
 
 
+def with_unit(region: str, name: str, *, is_city: bool, separator: str = "") -> str:
+    """A project's name preceded by the unit it counts for (`unit_name`), the region said once.
+
+    A county's project is written as `with_region` writes it. The city's own project follows
+    市本级 unless its name already names the city:
+    (焦作市, 南水北调配套工程) → 市本级南水北调配套工程, but
+    (焦作市, 焦作市城市快速路) → 焦作市城市快速路, not 市本级焦作市城市快速路 (issue 10)."""
+    if is_city and name.startswith(spoken_names(region)):
+        return name
+    return with_region(unit_name(region, is_city=is_city), name, separator)
+
+
 R = TypeVar("R", bound=Named)
 C = TypeVar("C", bound=Coded)
 

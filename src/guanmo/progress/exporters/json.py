@@ -44,7 +44,7 @@ def report_as_dict(report: ProgressReport) -> dict:
             {"region": f.region, **_figures(f), "rank": f.rank, "tied": f.tied, "ranked": f.ranked}
             for f in report.regions
         ],
-        "unreported": [{"region": p.region, "name": p.name} for p in report.unreported],
+        "unreported": [{"region": p.unit, "name": p.name} for p in report.unreported],
     }
 
 
