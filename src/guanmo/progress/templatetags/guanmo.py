@@ -6,7 +6,7 @@ from decimal import Decimal
 from django import template
 
 from guanmo.figures import formatting
-from guanmo.regions.names import with_region
+from guanmo.regions.names import with_unit
 from guanmo.sheets.cells import format_wan
 
 register = template.Library()
@@ -70,8 +70,13 @@ def chinese_reason(message: object) -> str:
 
 @register.filter
 def with_county(project) -> str:
-    """A project named after its county, the county said once: 温县·太极文化产业园."""
-    return with_region(project.county.name, project.name, "·")
+    """A project named after the unit it counts for, the region said once.
+
+    温县·太极文化产业园; a city-level project as the dashboard says it: 市本级·南水北调配套工程,
+    焦作市城市快速路 (`regions.names.with_unit`, the one rule)."""
+    return with_unit(
+        project.county.name, project.name, is_city=project.is_city_level, separator="·"
+    )
 
 
 @register.filter
