@@ -233,6 +233,6 @@ def is_note(label: str) -> bool:
 def indicator_key(text: str) -> str:
     """An indicator's name as compared: cleaned, 规上 spelt out, 完成情况 and 增速 dropped."""
     key = clean_text(text).translate(_BRACKETS).replace("规上", "规模以上")
-    for tail in ("完成情况", "情况", "增速", "增长"):
+    for tail in ("完成情况", "情况", "目标任务", "目标", "任务", "增速", "增长"):
         key = key.removesuffix(tail)
     return key

@@ -104,7 +104,7 @@ def read_sheets(
     read = Read()
     by_key = {indicator_key(indicator.name): indicator for indicator in catalogue}
     for sheet in sheets:
-        found = _header_row(sheet)
+        found = header_row(sheet)
         if found is None:
             if any(any(value is not None for value in row) for row in sheet.rows[:5]):
                 read.notes.append(f"工作表「{sheet.name}」没有“地区”列，不是指标表，已跳过")
@@ -120,7 +120,7 @@ def read_sheets(
     return read
 
 
-def _header_row(sheet: Sheet) -> tuple[int, int] | None:
+def header_row(sheet: Sheet) -> tuple[int, int] | None:
     """(0-based row, regions' column) of the first row naming the regions' column."""
     for number, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
         for index, value in enumerate(row):
