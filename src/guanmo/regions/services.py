@@ -84,6 +84,10 @@ def init_city(city_code: str, zones: list[str] | tuple[str, ...] = ()) -> Region
         code=division.code,
         defaults={"name": division.name, "kind": Region.Kind.CITY, "parent": province},
     )
+    # A city first kept to compare with (全省各省辖市) is served from now on, with its counties.
+    Region.objects.filter(pk=city.pk).update(compared_only=False)
+    Region.objects.filter(parent=city).update(compared_only=False)
+    city.compared_only = False
     for order, county in enumerate(counties_of(city_code), start=1):
         Region.objects.get_or_create(
             code=county.code,
@@ -114,9 +118,14 @@ def add_zone(city: Region, name: str) -> Region:
     )
 
 
+def served_cities():
+    """The cities Guanmo serves (set up by `init_city`), not those kept only to compare with."""
+    return Region.objects.filter(kind=Region.Kind.CITY, compared_only=False)
+
+
 def resolve_city(code: str | None = None) -> Region:
     """The city a command works on: the one given, or the only city there is."""
-    cities = Region.objects.filter(kind=Region.Kind.CITY)
+    cities = served_cities()
     if code:
         try:
             return cities.get(code=code)
@@ -213,5 +222,5 @@ def region_of_division(division: Division) -> Region:
     else:
         kind = Region.Kind.COUNTY
     return Region.objects.create(
-        code=division.code, name=division.name, kind=kind, parent=parent, sort_order=0
+        code=division.code, name=division.name, kind=kind, parent=parent, compared_only=True
     )
