@@ -88,8 +88,9 @@ def _province_sheet(rows):
     )
 
 
+@pytest.mark.parametrize("suffix", [".xlsx", ".xls"])
 def test_one_sheet_per_indicator_finds_regions_outside_the_city_in_the_national_tree(
-    city, tmp_path
+    city, tmp_path, suffix
 ):
     path = write(
         tmp_path,
@@ -102,6 +103,7 @@ def test_one_sheet_per_indicator_finds_regions_outside_the_city_in_the_national_
                 ["济源市", 300, 290, 3.4, 4],
             ]
         ),
+        suffix,
     )
 
     report = import_indicators(path, city=city, year=2025, month=6, group="全省18个省辖市")
@@ -215,3 +217,15 @@ def test_the_command_imports_and_stops_with_the_faults(city, tmp_path, capsys):
 
     with pytest.raises(CommandError, match="发现2处错误"):
         call_command("import-indicators", str(path), "--year", "2025", "--month", "7")
+
+
+def test_messy_numbers_are_read_exactly(city, tmp_path):
+    rows = jiaozuo_rows()
+    rows[6][1:5] = ["1,107.25", "１０００", "−3.2%", "第7位"]  # 武陟县
+
+    report = import_indicators(write(tmp_path, bulletin(rows)), city=city, year=2025, month=6)
+
+    assert report.ok, [str(f) for f in report.faults]
+    wuzhi = _value(city, "固定资产投资", "武陟县")
+    assert (wuzhi.value, wuzhi.last_year_value) == (Decimal("1107.25"), Decimal("1000"))
+    assert (wuzhi.reported_growth, wuzhi.reported_rank) == (Decimal("-3.2"), 7)

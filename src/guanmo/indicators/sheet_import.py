@@ -16,6 +16,7 @@ disagreement is reported. Every stored value links to the ImportRecord of its fi
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -340,7 +341,7 @@ def _check_total(
     values = [rows[i].figures.get(indicator.pk) for i in members]
     if not values or any(each is None or each.value is None for each in values):
         return
-    summed = sum((each.value for each in values), start=type(values[0].value)(0))
+    summed = sum((each.value for each in values), start=Decimal(0))
     for index in totals:
         given = rows[index].figures.get(indicator.pk)
         if given is None or given.value is None or given.value == summed:
