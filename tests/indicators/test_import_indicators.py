@@ -100,7 +100,8 @@ def test_one_sheet_per_indicator_finds_regions_outside_the_city_in_the_national_
                 ["郑州市", 3000, 2800, 7.1, 3],
                 ["新乡", 900, 800, 12.5, 1],
                 ["焦作市", 800, 730, 9.6, 2],
-                ["济源市", 300, 290, 3.4, 4],
+                ["济源市", 300, 290, 3.4, 5],
+                ["山阳县", 100, 95, 5.3, 4],  # 商洛's, not 焦作's 山阳区
             ]
         ),
         suffix,
@@ -112,6 +113,7 @@ def test_one_sheet_per_indicator_finds_regions_outside_the_city_in_the_national_
     group = PeerGroup.objects.get(city=city, name="全省18个省辖市")
     assert group.short_name == "全省"
     assert sorted(group.members.values_list("name", flat=True)) == [
+        "山阳县",
         "新乡市",
         "济源市",
         "焦作市",
@@ -120,6 +122,7 @@ def test_one_sheet_per_indicator_finds_regions_outside_the_city_in_the_national_
     xinxiang = Region.objects.get(name="新乡市")
     assert xinxiang.parent.name == "河南省" and xinxiang.compared_only
     assert resolve_city() == city  # the cities kept to compare with are not served
+    assert Region.objects.get(name="山阳县").parent.name == "商洛市"
     assert any("“新乡”按同表其他地区理解为河南省新乡市" in note for note in report.notes)
     assert _value(city, "固定资产投资", "河南省").value == Decimal("20000")
     assert _value(city, "固定资产投资", "焦作市").reported_rank == 2
