@@ -56,6 +56,7 @@ class TargetLine:
 
 @dataclass
 class IndicatorReport:
+    city: Region
     year: int
     month: int
     group: PeerGroup
@@ -119,7 +120,7 @@ def build_report(
         for member, label in zip(members, distinct_labels(members), strict=True)
         if chosen in (None, member)
     ]
-    report = IndicatorReport(year, month, peer_group, labels, chosen)
+    report = IndicatorReport(city, year, month, peer_group, labels, chosen)
     whole = whole_of(members)
     given = IndicatorValue.objects.filter(
         indicator__city=city, year=year, month=month, region__in=members
@@ -220,7 +221,7 @@ def _sentences(report: IndicatorReport) -> list[str]:
             said.append(
                 performance_sentence(
                     report.month,
-                    line.region,
+                    CITY_SHORT_NAME if report.region == report.city else line.region,
                     _line(table, line.value, line.growth, line.rank, line.tied, short),
                 )
             )
