@@ -50,6 +50,8 @@ def test_monthly_bulletin_is_stored_per_region_in_each_indicators_unit(city, tmp
     assert ValueChange.objects.filter(value=wuzhi, import_record=record).count() == 4
     columns = {use.header: use.field for use in report.columns}
     assert columns["固定资产投资（亿元）／增速（%）"] == "固定资产投资·同比增长（%）"
+    assert columns["地区"] == "地区"
+    assert columns["一般公共预算收入（万元）／绝对值"] == "一般公共预算收入·本期累计值"
 
 
 def test_a_reported_rank_that_disagrees_is_reported_and_kept(city, tmp_path):

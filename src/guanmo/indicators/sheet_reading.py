@@ -163,6 +163,10 @@ class _SheetReader:
             (unit for row in sheet.rows[:top] for value in row if (unit := units_line_unit(value))),
             "",
         )
+        region = upper[self.region_column]
+        self.read.columns.append(
+            ColumnUse(sheet.name, self.region_column, region.text, region.name, Role.REGION.value)
+        )
         if two_rows:
             self._wide(upper, lower, sheet_unit)
         else:
