@@ -234,3 +234,32 @@ def test_messy_numbers_are_read_exactly(city, tmp_path):
     wuzhi = _value(city, "固定资产投资", "武陟县")
     assert (wuzhi.value, wuzhi.last_year_value) == (Decimal("1107.25"), Decimal("1000"))
     assert (wuzhi.reported_growth, wuzhi.reported_rank) == (Decimal("-3.2"), 7)
+
+
+def test_a_figure_that_would_need_rounding_in_the_indicators_unit_is_refused(city, tmp_path):
+    rows = jiaozuo_rows()
+    rows[0][5] = 0.001  # 解放区's revenue: 0.001万元 is 0.0000001亿元, below six decimals
+
+    report = import_indicators(write(tmp_path, bulletin(rows)), city=city, year=2025, month=6)
+
+    assert [str(fault) for fault in report.faults] == [
+        "第5行「一般公共预算收入（万元）／绝对值」：0.001换算为亿元后超过6位小数，无法精确保存"
+    ]
+    assert not IndicatorValue.objects.exists()
+
+
+def test_a_quarterly_indicator_outside_a_quarters_end_is_refused(city, tmp_path):
+    drawn = Drawn(
+        [
+            ["地区", "1—5月累计（亿元）", "增速（%）"],
+            ["武陟县", 120.5, 8.1],
+        ],
+        name="地区生产总值",
+    )
+
+    report = import_indicators(write(tmp_path, drawn), city=city, year=2025, month=5)
+
+    assert [str(fault) for fault in report.faults] == [
+        "「地区生产总值」：“地区生产总值”：季度指标只在3、6、9、12月有数，而不是5月"
+    ]
+    assert not IndicatorValue.objects.exists()
