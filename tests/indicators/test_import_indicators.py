@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from guanmo.indicators.models import IndicatorValue, PeerGroup, ValueChange
-from guanmo.indicators.services import install_city_peer_group
+from guanmo.indicators.services import add_to_peer_group, install_city_peer_group
 from guanmo.indicators.sheet_import import import_indicators
 from guanmo.regions.models import Region
 from guanmo.regions.services import resolve_city
@@ -263,3 +263,27 @@ def test_a_quarterly_indicator_outside_a_quarters_end_is_refused(city, tmp_path)
         "「地区生产总值」：“地区生产总值”：季度指标只在3、6、9、12月有数，而不是5月"
     ]
     assert not IndicatorValue.objects.exists()
+
+
+def test_a_named_group_that_exists_gains_the_sheets_regions(city, tmp_path):
+    xiuwu = city.children.get(name="修武县")
+    add_to_peer_group(city, "同类县", [xiuwu], short_name="同类县")
+    drawn = Drawn(
+        [
+            ["地区", "1—6月累计（亿元）", "增速（%）", "位次"],
+            ["武陟县", 107, 5.0, 1],
+            ["韩城市", 90, 6.0, 2],
+        ],
+        name="固定资产投资",
+    )
+
+    report = import_indicators(
+        write(tmp_path, drawn), city=city, year=2025, month=6, group="同类县"
+    )
+
+    assert report.ok
+    group = PeerGroup.objects.get(name="同类县")
+    assert sorted(group.members.values_list("name", flat=True)) == ["修武县", "武陟县", "韩城市"]
+    # 修武县 has no figure in the sheet: the group is not whole, so 位次 is kept unchecked
+    assert any("不是一个完整的比较组，未核对" in note for note in report.notes)
+    assert _value(city, "固定资产投资", "韩城市").reported_rank == 2
