@@ -18,7 +18,7 @@ from guanmo.disclosure.filters import Criteria, matching
 from guanmo.disclosure.records import PublicLedger, PublicProject
 from guanmo.disclosure.schemas import CityOut, Invalid, Message, ProjectFilters, ProjectOut
 from guanmo.disclosure.selectors import public_ledger
-from guanmo.regions.models import Region
+from guanmo.regions.services import served_cities
 
 PAGE_SIZE = 50
 FILTERS = Query(...)
@@ -142,7 +142,7 @@ def city_summary(ledger: PublicLedger) -> dict:
     summary="公示的城市",
 )
 def cities(request: HttpRequest) -> list[dict]:
-    codes = Region.objects.filter(kind=Region.Kind.CITY).values_list("code", flat=True)
+    codes = served_cities().values_list("code", flat=True)
     return [city_summary(_ledger(code)) for code in codes]
 
 

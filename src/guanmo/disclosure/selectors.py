@@ -20,7 +20,7 @@ from guanmo.figures.arithmetic import completion_rate
 from guanmo.ledger.models import AnnualPlan, KeyListEntry, Level, MonthlyProgress, Project
 from guanmo.progress.selectors import key_projects
 from guanmo.regions.models import Region
-from guanmo.regions.services import units_of
+from guanmo.regions.services import served_cities, units_of
 from guanmo.reporting.models import Period
 
 LEVEL_ORDER = {level: place for place, level in enumerate(Level.values)}
@@ -37,7 +37,7 @@ def public_ledger(city_code: str) -> PublicLedger | None:
     key = _cache_key(city_code)
     ledger = cache.get(key)
     if ledger is None:
-        city = Region.objects.filter(kind=Region.Kind.CITY, code=city_code).first()
+        city = served_cities().filter(code=city_code).first()
         if city is None:
             return None
         ledger = build_public_ledger(city)

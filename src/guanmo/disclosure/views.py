@@ -23,7 +23,7 @@ from guanmo.disclosure.services import save_settings
 from guanmo.figures import formatting
 from guanmo.ledger.views import GEO_DIR
 from guanmo.regions.geo import feature_collection, project_point
-from guanmo.regions.models import Region
+from guanmo.regions.services import served_cities
 
 PAGE_SIZE = 50
 DOWNLOADS = {
@@ -45,7 +45,7 @@ def _ledger(code: str) -> PublicLedger:
 @login_not_required
 def public_home(request: HttpRequest) -> HttpResponse:
     """The only city's public list, or the cities to choose from."""
-    cities = list(Region.objects.filter(kind=Region.Kind.CITY).order_by("code"))
+    cities = list(served_cities().order_by("code"))
     if len(cities) == 1:
         return redirect("public_projects", cities[0].code)
     return render(request, "disclosure/home.html", {"cities": cities})

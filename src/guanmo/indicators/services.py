@@ -233,7 +233,7 @@ class TargetInput:
     months: Sequence[Decimal] = ()
 
 
-def _target_fault(indicator: Indicator, given: TargetInput) -> str | None:
+def target_fault(indicator: Indicator, given: TargetInput) -> str | None:
     """Why the target cannot be kept (in Chinese, naming the region), or None."""
     where = f"{given.region.name}“{indicator.name}”目标"
     if (given.amount is None) == (given.growth is None):
@@ -256,7 +256,7 @@ def set_targets(indicator: Indicator, year: int, inputs: Sequence[TargetInput]) 
     all or nothing. Raises ValidationError listing every target that cannot be kept: neither or
     both of amount and growth, an amount negative or finer than the indicator's decimals, hand
     nodes that are not twelve or do not add up to the amount, a region given twice."""
-    faults = [fault for given in inputs if (fault := _target_fault(indicator, given))]
+    faults = [fault for given in inputs if (fault := target_fault(indicator, given))]
     regions = [given.region for given in inputs]
     faults += [
         f"{region.name}“{indicator.name}”目标填写了两次"

@@ -25,6 +25,11 @@ class Region(models.Model):
         related_name="children",
     )
     sort_order = models.PositiveIntegerField("排序", default=0)
+    # A region of the national tree kept only to compare with (全省各省辖市, 外省同类县): never a
+    # city Guanmo serves, so commands, public pages and lists of cities pass it by.
+    compared_only = models.BooleanField(
+        "仅作比较", default=False, help_text="外市、外省等仅用于比较组的地区"
+    )
     ranking_group = models.ForeignKey(
         "RankingGroup",
         verbose_name="排名分组",

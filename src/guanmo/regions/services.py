@@ -10,7 +10,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 
 from guanmo.regions.models import Region
-from guanmo.regions.names import clean_text, identify_region
+from guanmo.regions.names import clean_text, identify_region, short_region_name
 
 DATA_FILE = "gbt2260.csv"
 
@@ -84,6 +84,10 @@ def init_city(city_code: str, zones: list[str] | tuple[str, ...] = ()) -> Region
         code=division.code,
         defaults={"name": division.name, "kind": Region.Kind.CITY, "parent": province},
     )
+    # A city first kept to compare with (全省各省辖市) is served from now on, with its counties.
+    Region.objects.filter(pk=city.pk).update(compared_only=False)
+    Region.objects.filter(parent=city).update(compared_only=False)
+    city.compared_only = False
     for order, county in enumerate(counties_of(city_code), start=1):
         Region.objects.get_or_create(
             code=county.code,
@@ -114,9 +118,14 @@ def add_zone(city: Region, name: str) -> Region:
     )
 
 
+def served_cities():
+    """The cities Guanmo serves (set up by `init_city`), not those kept only to compare with."""
+    return Region.objects.filter(kind=Region.Kind.CITY, compared_only=False)
+
+
 def resolve_city(code: str | None = None) -> Region:
     """The city a command works on: the one given, or the only city there is."""
-    cities = Region.objects.filter(kind=Region.Kind.CITY)
+    cities = served_cities()
     if code:
         try:
             return cities.get(code=code)
@@ -135,3 +144,83 @@ def resolve_city(code: str | None = None) -> Region:
 def units_of(city: Region) -> list[Region]:
     """The units ranked in a city's bulletins: its counties, then its parks and zones."""
     return list(city.children.select_related("ranking_group").order_by("sort_order", "code"))
+
+
+def _is_placeholder(division: Division) -> bool:
+    """A node GB/T 2260 keeps for grouping only (河南省-省直辖县级行政区划, 市辖区)."""
+    return "直辖" in division.name or division.name in ("市辖区", "县")
+
+
+def _ancestors(division: Division) -> list[Division]:
+    """The division's real ancestors, nearest first (placeholders left out)."""
+    found = []
+    code = division.parent
+    while code and code in divisions():
+        parent = divisions()[code]
+        if not _is_placeholder(parent):
+            found.append(parent)
+        code = parent.parent
+    return found
+
+
+def full_name(division: Division) -> str:
+    """The division's name after its ancestors': 辽宁省沈阳市和平区."""
+    return "".join(d.name for d in reversed(_ancestors(division))) + division.name
+
+
+def divisions_named(text: object) -> list[Division]:
+    """The divisions of the national tree (GB/T 2260) a name typed in a sheet may mean, in code
+    order: by name (新乡市, and only it when one division has the very name), short name (新乡:
+    新乡市 and 新乡县), or a name preceded by its ancestors' (沈阳市和平区, 辽宁沈阳和平区).
+    Several for an ambiguous name (和平区), none for an unknown one."""
+    wanted = clean_text(text)
+    if not wanted:
+        return []
+    exact, found = [], []
+    for division in divisions().values():
+        if _is_placeholder(division):
+            continue
+        if wanted == division.name:
+            exact.append(division)
+        elif wanted in _spellings(division.name) or any(
+            prefix != wanted and prefix and _names_ancestors(prefix, _ancestors(division))
+            for prefix in (wanted.removesuffix(tail) for tail in _spellings(division.name))
+        ):
+            found.append(division)
+    return sorted(exact or found, key=lambda d: d.code)
+
+
+def _spellings(name: str) -> tuple[str, ...]:
+    """How a division's name is written: 辽宁省, 辽宁; 沈阳市, 沈阳."""
+    return (name, short_region_name(name), name.removesuffix("省"))
+
+
+def _names_ancestors(prefix: str, ancestors: list[Division]) -> bool:
+    """Whether `prefix` is some of the ancestors' names or short names, outermost first."""
+    for ancestor in reversed(ancestors):
+        for name in _spellings(ancestor.name):
+            if prefix.startswith(name):
+                prefix = prefix[len(name) :]
+                break
+    return not prefix
+
+
+@transaction.atomic
+def region_of_division(division: Division) -> Region:
+    """The region of a national division, created with its ancestors where the database does
+    not hold it yet (a city's own regions are created by `init_city`): 同类县 across provinces,
+    全省18个省辖市. A division directly under a province or a placeholder is its child."""
+    existing = Region.objects.filter(code=division.code).first()
+    if existing is not None:
+        return existing
+    ancestors = _ancestors(division)
+    parent = region_of_division(ancestors[0]) if ancestors else None
+    if parent is None:
+        kind = Region.Kind.PROVINCE
+    elif parent.kind == Region.Kind.PROVINCE and division.code.endswith("00"):
+        kind = Region.Kind.CITY
+    else:
+        kind = Region.Kind.COUNTY
+    return Region.objects.create(
+        code=division.code, name=division.name, kind=kind, parent=parent, compared_only=True
+    )

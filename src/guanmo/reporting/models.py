@@ -189,6 +189,8 @@ class ImportRecord(models.Model):
     class Kind(models.TextChoices):
         LEDGER = "ledger", "台账"
         PROGRESS = "progress", "月度进度"
+        INDICATORS = "indicators", "指标数值"
+        TARGETS = "targets", "指标目标"
 
     city = models.ForeignKey(
         Region, verbose_name="城市", on_delete=models.CASCADE, related_name="imports"

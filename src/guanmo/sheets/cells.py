@@ -138,19 +138,7 @@ def parse_money(value: object, scale: Decimal = Decimal(1)) -> Decimal | None:
             if text.endswith(suffix):
                 text, scale = text.removesuffix(suffix), cell_scale
                 break
-        if "," in text:  # "210,5" may be 210.5 or a slip for 2105: refused, never guessed
-            if not _THOUSANDS.fullmatch(text):
-                raise CellError(
-                    f"无法确定「{parse_line(value)}」的写法：逗号只能作千位分隔（如1,234.5），"
-                    "小数请用小数点"
-                )
-            text = text.replace(",", "")
-        if not _NUMBER.fullmatch(text):
-            raise CellError(f"不是数字：{parse_line(value)}")
-        try:
-            amount = Decimal(text)
-        except InvalidOperation as error:  # pragma: no cover - the pattern admits only numbers
-            raise CellError(f"不是数字：{parse_line(value)}") from error
+        amount = _typed_number(text, value)
     if amount < 0:
         raise CellError("不能为负数")
     if scale != 1:
@@ -159,6 +147,47 @@ def parse_money(value: object, scale: Decimal = Decimal(1)) -> Decimal | None:
         raise CellError(f"数额过大：{parse_line(value)}")
     # The ledger keeps four places of 万元 (one yuan); finer figures are rounded, half up.
     return amount if decimal_places(amount) <= 4 else amount.quantize(ONE_YUAN, ROUND_HALF_UP)
+
+
+def _typed_number(text: str, value: object) -> Decimal:
+    """The number a cleaned cell text spells; CellError (quoting `value`) when it spells none."""
+    if "," in text:  # "210,5" may be 210.5 or a slip for 2105: refused, never guessed
+        if not _THOUSANDS.fullmatch(text):
+            raise CellError(
+                f"无法确定「{parse_line(value)}」的写法：逗号只能作千位分隔（如1,234.5），"
+                "小数请用小数点"
+            )
+        text = text.replace(",", "")
+    if not _NUMBER.fullmatch(text):
+        raise CellError(f"不是数字：{parse_line(value)}")
+    try:
+        return Decimal(text)
+    except InvalidOperation as error:  # pragma: no cover - the pattern admits only numbers
+        raise CellError(f"不是数字：{parse_line(value)}") from error
+
+
+def parse_figure(value: object) -> Decimal | None:
+    """A signed figure as typed (a growth of -33.3, "9.0%", "1,234.5", full-width digits), or
+    None when blank ("", "-", "/", "无"). A trailing % is dropped: the column says what the
+    figure is. Error values and 待定 are refused (CellError), never read as blank. Floats go
+    through their shortest repr, so 0.1 stays exactly 0.1; nothing is rounded."""
+    if value is None:
+        return None
+    check_not_error(value)
+    if isinstance(value, bool):
+        raise CellError(f"不是数字：{value}")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, Decimal):
+        return value
+    text = clean_text(value)
+    if text in _BLANK_MARKS:
+        return None
+    if text in PENDING_MARKS:
+        raise PendingValue(f"「{text}」不是数字")
+    return _typed_number(text.replace("−", "-").removesuffix("%"), value)
 
 
 def format_wan(amount: Decimal) -> str:

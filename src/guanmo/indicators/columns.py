@@ -1,0 +1,238 @@
+"""The indicators' own columns: what a 统计月报 header cell says, whatever the bureau calls it.
+
+A header cell of an indicator sheet is one of: the regions' column (地区, 县（市、区）, 省辖市…),
+a sub-column of an indicator (绝对值 / 1—6月累计, 上年同期, 同比增长（%）/ 增速（%）, 位次,
+本月), or a group header naming the indicator and its unit ("固定资产投资（亿元）"). The words
+are matched as the ledger's are (`guanmo.regions.names.clean_text`, brackets made half-width,
+period words such as 上半年 spelt as months by `guanmo.sheets.header.spell_period`).
+
+Units: a figure's unit is the one its sub-column, else its group header, else the sheet's units
+line ("单位：亿元") names. `factor` converts between units of one kind exactly (万元 → 亿元 is
+÷10000); units of different kinds (亿元 and 万人) do not convert.
+"""
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from guanmo.regions.names import clean_text
+from guanmo.sheets.cells import DASHES
+from guanmo.sheets.header import spell_period
+
+
+class Role(StrEnum):
+    """What a column of an indicator sheet holds; the value is the column map's label."""
+
+    SERIAL = "序号"
+    REGION = "地区"
+    VALUE = "本期累计值"
+    THIS_MONTH = "本月数"  # the month alone: Guanmo keeps the cumulative, so it is not read
+    LAST_YEAR = "上年同期值"
+    GROWTH = "同比增长（%）"
+    RANK = "位次"
+
+
+_WORDS: dict[Role, tuple[str, ...]] = {
+    Role.SERIAL: ("序号", "编号", "序"),
+    Role.REGION: (
+        "地区",
+        "地区名称",
+        "县区",
+        "县(市、区)",
+        "县(市,区)",
+        "县市区",
+        "县(市)区",
+        "县(市区)",
+        "区县",
+        "单位",
+        "单位名称",
+        "地市",
+        "省辖市",
+        "城市",
+        "市别",
+        "区域",
+        "名称",
+        "乡镇",
+        "乡镇名称",
+        "乡镇(街道)",
+        "县区、园区",
+        "县(市、区)、园区",
+    ),
+    Role.VALUE: (
+        "绝对值",
+        "总量",
+        "累计",
+        "本年累计",
+        "累计完成",
+        "累计值",
+        "本期",
+        "本期累计",
+        "完成",
+        "完成值",
+        "完成额",
+        "数值",
+        "实绩",
+        "金额",
+        "总额",
+        "本年",
+    ),
+    Role.THIS_MONTH: ("本月", "当月", "本月完成", "当月完成"),
+    Role.LAST_YEAR: (
+        "上年同期",
+        "去年同期",
+        "上年同期累计",
+        "上年同期完成",
+        "上年同期数",
+        "上年同期值",
+        "去年同期值",
+    ),
+    Role.GROWTH: (
+        "同比增长",
+        "同比增速",
+        "增速",
+        "增长",
+        "增幅",
+        "同比",
+        "同比增减",
+        "增长率",
+        "同比增长率",
+        "比上年同期增长",
+        "比上年同期增减",
+        "比上年增长",
+        "比去年同期增长",
+    ),
+    Role.RANK: ("位次", "排名", "名次", "排位", "位序", "增速位次", "全市位次", "全省位次"),
+}
+_ROLE_BY_WORD = {word: role for role, words in _WORDS.items() for word in words}
+
+_BRACKETS = str.maketrans("[]【】〔〕", "()()()")
+_PERCENT = re.compile(r"\(%\)|%$|\(±%\)|±%|\(％\)")
+_UNIT_IN_BRACKETS = re.compile(r"\((?:单位[:]?)?([^()]+)\)$")
+_MONTHS = re.compile(rf"^(?:(\d{{1,2}})月?(?:[{DASHES}]+|至|到))?(\d{{1,2}})月(?:份|末|底)?")
+_LEADING_YEAR = re.compile(r"^(?:19|20)\d\d年度?")
+
+# Units of one kind, by what one of them is in the kind's base (元, 人, 亩…).
+_PREFIXES = {"亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(1000)}
+_BASES = (
+    "元",
+    "美元",
+    "人次",
+    "人",
+    "亩",
+    "公顷",
+    "吨",
+    "户",
+    "个",
+    "批",
+    "座",
+    "家",
+    "项",
+    "千瓦时",
+)
+
+
+@dataclass(frozen=True)
+class Label:
+    """What one header cell says: its role (None for an indicator's group header or an unknown
+    cell), the unit it names, the months it names ((1, 6) for 1—6月), and its text without
+    unit and months (the indicator's name in a group header)."""
+
+    text: str  # as typed, on one line
+    role: Role | None
+    name: str  # cleaned, without unit, period and %
+    unit: str = ""
+    percent: bool = False
+    months: tuple[int, int] | None = None
+
+
+def read_label(value: object) -> Label | None:
+    """The label of a header cell; None for a blank one.
+
+    "固定资产投资（亿元）" names 固定资产投资 in 亿元; "1—6月累计" is the value to June;
+    "同比增长（%）" the growth; "6月" alone and "本月" this month's figure."""
+    if value is None or not isinstance(value, str):
+        return None
+    text = " ".join(str(value).split())
+    key = clean_text(value).translate(_BRACKETS)
+    if not key:
+        return None
+    percent = bool(_PERCENT.search(key))
+    key = _PERCENT.sub("", key)
+    unit = ""
+    if (match := _UNIT_IN_BRACKETS.search(key)) and unit_kind(match.group(1)):
+        unit, key = match.group(1), key[: match.start()]
+    key = _LEADING_YEAR.sub("", spell_period(key))
+    months = None
+    if match := _MONTHS.match(key):
+        last = int(match.group(2))
+        months = (int(match.group(1) or last), last)
+        key = key[match.end() :]
+    role = _ROLE_BY_WORD.get(key)
+    if role is None and months is not None and key in ("", "累计", "完成", "累计完成"):
+        single = months[0] == months[1] and not key.startswith("累计")
+        role = Role.THIS_MONTH if single and months[0] != 1 else Role.VALUE
+    if role is None and key.endswith(("位次", "排名")):
+        role = Role.RANK
+    return Label(text, role, key, unit, percent, months)
+
+
+def units_line_unit(value: object) -> str:
+    """The unit a units line names ("单位：亿元、%" → 亿元); "" when the cell is none."""
+    if not isinstance(value, str):
+        return ""
+    key = clean_text(value)
+    if not key.startswith("单位"):
+        return ""
+    for part in re.split(r"[:,、;/]", key.removeprefix("单位")):
+        if unit_kind(part):
+            return part
+    return ""
+
+
+def unit_kind(unit: str) -> tuple[str, Decimal] | None:
+    """(base, multiplier) of a unit: 万元 is (元, 10000), 亩 (亩, 1); None for no unit known
+    (亿元 and 万元 share 元, so they convert; 万人 and 亿元 do not)."""
+    unit = clean_text(unit)
+    for base in sorted(_BASES, key=len, reverse=True):
+        if unit == base:
+            return base, Decimal(1)
+        prefix = unit.removesuffix(base)
+        if prefix != unit and prefix in _PREFIXES:
+            return base, _PREFIXES[prefix]
+    return None
+
+
+def factor(given: str, wanted: str) -> Decimal | None:
+    """What a figure in `given` is multiplied by to be in `wanted` (万元 → 亿元: 0.0001); 1 for
+    the same unit; None when the two are not of one kind."""
+    if clean_text(given) == clean_text(wanted):
+        return Decimal(1)
+    have, want = unit_kind(given), unit_kind(wanted)
+    if have is None or want is None or have[0] != want[0]:
+        return None
+    return have[1] / want[1]
+
+
+TOTAL_WORDS = frozenset(
+    {"全市", "全省", "全县", "全区", "全国", "合计", "总计", "全市合计", "全省合计", "全县合计"}
+)
+_NOTE_ROW = re.compile(r"^(?:注|备注|说明|资料来源|数据来源|来源)")
+
+
+def is_total(label: str) -> bool:
+    """A totals row's label: 全市, 全省, 合计, 总计… (not 市本级 or 市直, which are units)."""
+    return clean_text(label) in TOTAL_WORDS
+
+
+def is_note(label: str) -> bool:
+    """A footnote under the table: 注：…, 资料来源：…"""
+    return bool(_NOTE_ROW.match(clean_text(label)))
+
+
+def indicator_key(text: str) -> str:
+    """An indicator's name as compared: cleaned, 规上 spelt out, 完成情况 and 增速 dropped."""
+    key = clean_text(text).translate(_BRACKETS).replace("规上", "规模以上")
+    for tail in ("完成情况", "情况", "目标任务", "目标", "任务", "增速", "增长"):
+        key = key.removesuffix(tail)
+    return key

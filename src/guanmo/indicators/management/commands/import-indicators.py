@@ -1,0 +1,44 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from guanmo.accounts.management.operator import add_user_argument, user_for
+from guanmo.indicators.sheet_import import import_indicators
+from guanmo.ledger.management.report import print_report
+from guanmo.regions.management.city import add_city_argument, city_for
+
+
+class Command(BaseCommand):
+    help = (
+        "导入统计部门的指标表（.xlsx、.xls 等）：各地区本期累计值、上年同期值、增速和位次；"
+        "每项改动记入修改记录"
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path, help="指标表文件（.xlsx、.xls 等）")
+        parser.add_argument("--year", type=int, required=True, help="年度，如 2025")
+        parser.add_argument("--month", type=int, required=True, help="月份，1—12（1—M月累计）")
+        parser.add_argument(
+            "--group",
+            help="比较组名称：表中地区组成该比较组（已有则加入），如“全省18个省辖市”“同类县”",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="只检查，不写入；打印列对应和导入报告"
+        )
+        add_user_argument(parser)
+        add_city_argument(parser)
+
+    def handle(self, *args, file: Path, year, month, group, dry_run, city, user, **options):
+        try:
+            report = import_indicators(
+                file,
+                city=city_for(city),
+                year=year,
+                month=month,
+                group=group,
+                dry_run=dry_run,
+                user=user_for(user),
+            )
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        print_report(self, report)

@@ -1,0 +1,40 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from guanmo.indicators.report import ReportError, build_report
+from guanmo.indicators.report_output import FORMATS, as_docx, as_json, as_text, as_xlsx
+from guanmo.regions.management.city import add_city_argument, city_for
+
+
+class Command(BaseCommand):
+    help = "指标调度报告：各地区各指标的数值、增速、位次和位次变化，目标完成情况，以及表述"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--year", type=int, required=True, help="年度，如 2025")
+        parser.add_argument("--month", type=int, required=True, help="月份，1—12")
+        parser.add_argument("--group", help="比较组名称（默认本市各县（市、区））")
+        parser.add_argument("--region", help="只列这一地区")
+        parser.add_argument("--format", choices=FORMATS, default="text", help="输出格式")
+        parser.add_argument("-o", "--output", type=Path, help="输出文件（xlsx、docx 必填）")
+        add_city_argument(parser)
+
+    def handle(self, *args, year, month, group, region, format, output, city, **options):
+        city = city_for(city)
+        try:
+            report = build_report(city, year, month, group=group, region=region)
+        except ReportError as error:
+            raise CommandError(str(error)) from error
+        if format in ("xlsx", "docx"):
+            if output is None:
+                raise CommandError(f"--format {format} 需要用 -o 指定输出文件")
+            content = as_xlsx(report) if format == "xlsx" else as_docx(report, city)
+            output.write_bytes(content)
+            self.stdout.write(f"已写入 {output}")
+            return
+        text = as_json(report) if format == "json" else as_text(report)
+        if output is not None:
+            output.write_text(text + "\n", encoding="utf-8")
+            self.stdout.write(f"已写入 {output}")
+        else:
+            self.stdout.write(text)

@@ -1,0 +1,255 @@
+"""The indicator report of a month (`guanmo indicator-report`, issue 12 "Outputs"): each
+indicator's table in a peer group (value, growth, rank, change of rank, distance from the
+group), each region's standing against its targets, and the sentences the speeches say.
+
+Built from stored figures through `selectors` and the plain arithmetic (`table.peer_table`,
+`targets.standing`), so the text, JSON, .xlsx and .docx of `report_output` show one set of
+figures. Units as in `arithmetic`: values in the indicator's unit, growth in % (个百分点 for a
+ratio), differences in 个百分点.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from guanmo.figures.arithmetic import period_label, time_progress
+from guanmo.indicators.arithmetic import previous_period
+from guanmo.indicators.choices import Frequency, Kind, RankBy
+from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, Target
+from guanmo.indicators.selectors import (
+    distinct_labels,
+    group_members,
+    readings,
+    target_standing,
+)
+from guanmo.indicators.sentences import (
+    IndicatorLine,
+    not_both_over_half_sentence,
+    performance_sentence,
+    rank_change_sentence,
+    target_sentence,
+)
+from guanmo.indicators.table import GroupFigure, PeerFigures, group_figure, peer_table
+from guanmo.indicators.targets import Standing, standing
+from guanmo.regions.models import Region
+from guanmo.regions.names import match_region
+
+CITY_SHORT_NAME = "全市"
+
+
+class ReportError(ValueError):
+    """A report that cannot be made as asked; the message says why, in Chinese."""
+
+
+@dataclass(frozen=True)
+class IndicatorTable:
+    indicator: Indicator
+    total: GroupFigure
+    lines: list[PeerFigures]  # the regions asked for (all, or the one named)
+
+
+@dataclass(frozen=True)
+class TargetLine:
+    region: str
+    indicator: Indicator
+    standing: Standing
+
+
+@dataclass
+class IndicatorReport:
+    city: Region
+    year: int
+    month: int
+    group: PeerGroup
+    regions: list[str]
+    region: Region | None = None
+    indicators: list[IndicatorTable] = field(default_factory=list)
+    targets: list[TargetLine] = field(default_factory=list)
+    sentences: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}年{period_label(self.month)}"
+
+    @property
+    def time_progress(self) -> Decimal:
+        return time_progress(self.month)
+
+
+def find_group(city: Region, name: str | None) -> PeerGroup:
+    """The peer group named, or the city's own (said 全市). Raises ReportError."""
+    groups = PeerGroup.objects.filter(city=city)
+    group = (
+        groups.filter(name=name).first()
+        if name
+        else groups.filter(short_name=CITY_SHORT_NAME).first()
+    )
+    if group is None:
+        known = "、".join(groups.values_list("name", flat=True)) or "无"
+        wanted = f"“{name}”" if name else "本市各县（市、区）的"
+        raise ReportError(f"没有{wanted}比较组；已有：{known}")
+    return group
+
+
+def whole_of(members: list[Region]) -> Region | None:
+    """The region a group makes up (its members' common parent), whose stored figure is the
+    group's as reported; None for a group across cities (同类县)."""
+    parents = {member.parent_id for member in members}
+    if len(parents) == 1 and None not in parents:
+        return members[0].parent
+    return None
+
+
+def build_report(
+    city: Region, year: int, month: int, *, group: str | None = None, region: str | None = None
+) -> IndicatorReport:
+    """The month's report for a peer group (the city's own by default), all its regions or the
+    one named. Raises ReportError for an unknown group or region, or a month out of range."""
+    if not 1 <= month <= 12:
+        raise ReportError(f"月份应在1到12之间，而不是{month}")
+    peer_group = find_group(city, group)
+    members = group_members(peer_group)
+    if not members:
+        raise ReportError(f"比较组“{peer_group.name}”还没有成员")
+    chosen = None
+    if region:
+        chosen = match_region(region, members)
+        if chosen is None:
+            raise ReportError(f"比较组“{peer_group.name}”中没有“{region}”")
+    labels = [
+        label
+        for member, label in zip(members, distinct_labels(members), strict=True)
+        if chosen in (None, member)
+    ]
+    report = IndicatorReport(city, year, month, peer_group, labels, chosen)
+    whole = whole_of(members)
+    given = IndicatorValue.objects.filter(
+        indicator__city=city, year=year, month=month, region__in=members
+    ).values_list("indicator_id", flat=True)
+    for indicator in Indicator.objects.filter(city=city, pk__in=given):
+        report.indicators.append(_table(indicator, members, whole, year, month, chosen))
+    targets = Target.objects.filter(
+        indicator__city=city, year=year, region__in=[chosen] if chosen else members
+    ).select_related("indicator", "region")
+    report.targets = [
+        TargetLine(target.region.name, target.indicator, _standing(target, month))
+        for target in targets
+    ]
+    report.sentences = _sentences(report)
+    return report
+
+
+def _table(
+    indicator: Indicator,
+    members: list[Region],
+    whole: Region | None,
+    year: int,
+    month: int,
+    chosen: Region | None,
+) -> IndicatorTable:
+    rule = indicator.rule
+    current = readings(indicator, members, year, month)
+    before = previous_period(month, Frequency(indicator.frequency))
+    previous = readings(indicator, members, year, before) if before else []
+    a_year_ago = readings(indicator, members, year - 1, month)
+    reported = (
+        IndicatorValue.objects.filter(
+            indicator=indicator, region=whole, year=year, month=month
+        ).first()
+        if whole is not None
+        else None
+    )
+    total = group_figure(
+        current,
+        Kind(indicator.kind),
+        reported_value=reported.value if reported else None,
+        reported_growth=reported.reported_growth if reported else None,
+    )
+    lines = peer_table(current, rule, total, previous=previous, same_period_last_year=a_year_ago)
+    if chosen is not None:
+        lines = [line for line, member in zip(lines, members, strict=True) if member == chosen]
+    return IndicatorTable(indicator, total, lines)
+
+
+def _standing(target: Target, month: int) -> Standing:
+    """The target's standing; where its profile cannot be followed (no whole year last year for
+    the seasonal profile) the figures that need no breakdown."""
+    try:
+        return target_standing(target, month)
+    except ValueError:
+        stored = IndicatorValue.objects.filter(
+            indicator=target.indicator, region=target.region, year=target.year, month=month
+        ).first()
+        return standing(
+            month=month,
+            target=target.amount,
+            target_growth=target.growth,
+            done=stored.value if stored else None,
+            growth=stored.reported_growth if stored else None,
+        )
+
+
+def _line(table: IndicatorTable, value, growth, rank=None, tied=False, group="") -> IndicatorLine:
+    indicator = table.indicator
+    return IndicatorLine(
+        name=indicator.name,
+        unit=indicator.unit,
+        places=indicator.places,
+        value=value,
+        growth=growth,
+        rank=rank,
+        tied=tied,
+        group=group,
+        rank_by=RankBy(indicator.rank_by),
+        kind=Kind(indicator.kind),
+    )
+
+
+def _sentences(report: IndicatorReport) -> list[str]:
+    """The group's performance per indicator; for a region its own with rank and change; the
+    share of each amount target; at the half year, who has not reached 双过半."""
+    short = report.group.short_name
+    said = []
+    for table in report.indicators:
+        if report.region is None:
+            said.append(
+                performance_sentence(
+                    report.month, short, _line(table, table.total.value, table.total.growth)
+                )
+            )
+            continue
+        for line in table.lines:
+            said.append(
+                performance_sentence(
+                    report.month,
+                    CITY_SHORT_NAME if report.region == report.city else line.region,
+                    _line(table, line.value, line.growth, line.rank, line.tied, short),
+                )
+            )
+            if line.rank is not None and line.rank_change is not None:
+                said.append(
+                    rank_change_sentence(
+                        table.indicator.name,
+                        RankBy(table.indicator.rank_by),
+                        short,
+                        line.rank,
+                        line.rank + line.rank_change,
+                        tied=line.tied,
+                        kind=Kind(table.indicator.kind),
+                    )
+                )
+    for target in report.targets:
+        if target.standing.target is not None and target.standing.done is not None:
+            indicator = target.indicator
+            said.append(
+                target_sentence(
+                    f"{target.region}{indicator.name}" if report.region is None else indicator.name,
+                    target.standing.done,
+                    indicator.unit,
+                    indicator.places,
+                    target.standing.completion_rate,
+                )
+            )
+    if report.month == 6 and report.targets:
+        missed = [t.region for t in report.targets if t.standing.both_over_half is False]
+        said.append(not_both_over_half_sentence(list(dict.fromkeys(missed))))
+    return [sentence for sentence in said if sentence]

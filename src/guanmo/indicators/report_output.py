@@ -1,0 +1,311 @@
+"""The indicator report as text, JSON, .xlsx and .docx: one `IndicatorReport`, four faces.
+
+JSON keeps the issue's keys exactly (issue 12, "Outputs"); decimals are strings (values exact
+as stored, rates as computed to one decimal), null where undefined. Text, .xlsx and .docx show
+figures through the one number formatter (`guanmo.figures.formatting`); the .xlsx is written by
+`documents.xlsx.write_table` (text never a formula), the .docx by the GB/T 9704 builder.
+"""
+
+import io
+import json
+from decimal import Decimal
+
+from openpyxl import Workbook
+
+from guanmo.documents.official import OfficialDocument
+from guanmo.documents.services import letterhead, office_for
+from guanmo.documents.xlsx import (
+    INTEGER_FORMAT,
+    POINTS_FORMAT,
+    RATE_FORMAT,
+    Column,
+    write_table,
+)
+from guanmo.figures.arithmetic import shown
+from guanmo.figures.formatting import number, points, rate
+from guanmo.indicators.choices import Kind
+from guanmo.indicators.report import IndicatorReport, IndicatorTable
+from guanmo.regions.models import Region
+
+FORMATS = ("text", "json", "xlsx", "docx")
+
+
+def _exact(value: Decimal | None) -> str | None:
+    """A stored figure as a string without trailing zeros or exponent; None stays None."""
+    if value is None:
+        return None
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _rate(value: Decimal | None) -> str | None:
+    """A rate or a difference in 个百分点: to one decimal as computed ("9.0"); a given rate
+    with more places (a target of 8.25%) exactly."""
+    if value is None:
+        return None
+    return f"{shown(value):f}" if shown(value) == value else _exact(value)
+
+
+def as_dict(report: IndicatorReport) -> dict:
+    """The report as `--format json` prints it."""
+    return {
+        "period": {"year": report.year, "month": report.month, "label": report.label},
+        "time_progress": _rate(report.time_progress),
+        "group": {
+            "name": report.group.name,
+            "short_name": report.group.short_name,
+            "regions": report.regions,
+        },
+        "indicators": [
+            {
+                "name": table.indicator.name,
+                "unit": table.indicator.unit,
+                "kind": table.indicator.kind,
+                "direction": table.indicator.direction,
+                "rank_by": table.indicator.rank_by,
+                "total": {"value": _exact(table.total.value), "growth": _rate(table.total.growth)},
+                "regions": [
+                    {
+                        "region": line.region,
+                        "value": _exact(line.value),
+                        "last_year": _exact(line.last_year),
+                        "growth": _rate(line.growth),
+                        "rank": line.rank,
+                        "rank_change": line.rank_change,
+                        "rank_change_year": line.rank_change_year,
+                        "vs_group": _rate(line.vs_group),
+                        "reported_rank": line.reported_rank,
+                    }
+                    for line in table.lines
+                ],
+            }
+            for table in report.indicators
+        ],
+        "targets": [
+            {
+                "region": target.region,
+                "indicator": target.indicator.name,
+                "target": _exact(target.standing.target),
+                "target_growth": _rate(target.standing.target_growth),
+                "done": _exact(target.standing.done),
+                "completion_rate": _rate(target.standing.completion_rate),
+                "vs_time_progress": _rate(target.standing.vs_time_progress),
+                "node_target": _exact(target.standing.node_target),
+                "vs_node": _rate(target.standing.vs_node),
+                "forecast_rate": _rate(target.standing.forecast_rate),
+                "both_over_half": target.standing.both_over_half,
+            }
+            for target in report.targets
+        ],
+        "sentences": report.sentences,
+    }
+
+
+def as_json(report: IndicatorReport) -> str:
+    return json.dumps(as_dict(report), ensure_ascii=False, indent=2)
+
+
+def _growth_header(table: IndicatorTable) -> str:
+    return "增减（个百分点）" if table.indicator.kind == Kind.RATIO else "增速（%）"
+
+
+def _headers(report: IndicatorReport, table: IndicatorTable) -> list[str]:
+    unit = table.indicator.unit
+    short = report.group.short_name
+    return [
+        "地区",
+        f"本期（{unit}）",
+        f"上年同期（{unit}）",
+        _growth_header(table),
+        "位次",
+        "较上期位次变化",
+        "较上年同期位次变化",
+        f"与{short}比较（个百分点）",
+        "报送位次",
+    ]
+
+
+def _signed(change: int | None) -> str:
+    if change is None:
+        return "—"
+    return f"+{change}" if change > 0 else str(change)
+
+
+def _text_rows(table: IndicatorTable) -> list[list[str]]:
+    places = table.indicator.places
+    growth = points if table.indicator.kind == Kind.RATIO else rate
+    return [
+        [
+            line.region,
+            number(line.value, places),
+            number(line.last_year, places),
+            growth(line.growth),
+            "—" if line.rank is None else f"{line.rank}{'（并列）' if line.tied else ''}",
+            _signed(line.rank_change),
+            _signed(line.rank_change_year),
+            points(line.vs_group),
+            "—" if line.reported_rank is None else str(line.reported_rank),
+        ]
+        for line in table.lines
+    ]
+
+
+_TARGET_HEADERS = [
+    "地区",
+    "指标",
+    "年度目标",
+    "目标增速（%）",
+    "完成",
+    "完成率",
+    "较时间进度（个百分点）",
+    "序时目标",
+    "较序时进度（个百分点）",
+    "预计全年完成",
+    "双过半",
+]
+
+
+def _target_rows(report: IndicatorReport) -> list[list[str]]:
+    rows = []
+    for target in report.targets:
+        figures, places = target.standing, target.indicator.places
+        half = {True: "是", False: "否", None: "—"}[figures.both_over_half]
+        rows.append(
+            [
+                target.region,
+                target.indicator.name,
+                number(figures.target, places),
+                rate(figures.target_growth),
+                number(figures.done, places),
+                rate(figures.completion_rate),
+                points(figures.vs_time_progress),
+                number(figures.node_target, places),
+                points(figures.vs_node),
+                rate(figures.forecast_rate),
+                half,
+            ]
+        )
+    return rows
+
+
+def _table_title(report: IndicatorReport, table: IndicatorTable) -> str:
+    """固定资产投资（全市：1166.0亿元，增速6.0%）."""
+    indicator, total = table.indicator, table.total
+    if indicator.kind == Kind.RATIO:
+        change = f"增减{points(total.growth)}个百分点"
+    else:
+        change = f"增速{rate(total.growth)}"
+    value = f"{number(total.value, indicator.places)}{indicator.unit}"
+    return f"{indicator.name}（{report.group.short_name}：{value}，{change}）"
+
+
+def as_text(report: IndicatorReport) -> str:
+    """The report as the terminal prints it: each table tab-separated, then the sentences."""
+    lines = [
+        f"{report.label}{report.group.name}主要指标",
+        f"时间进度：{rate(report.time_progress)}",
+    ]
+    for table in report.indicators:
+        lines += ["", _table_title(report, table)]
+        lines.append("\t".join(_headers(report, table)))
+        lines += ["\t".join(row) for row in _text_rows(table)]
+    if report.targets:
+        lines += ["", "目标完成情况", "\t".join(_TARGET_HEADERS)]
+        lines += ["\t".join(row) for row in _target_rows(report)]
+    if report.sentences:
+        lines += ["", *report.sentences]
+    return "\n".join(lines)
+
+
+def as_xlsx(report: IndicatorReport) -> bytes:
+    """One sheet per indicator (and one of targets), each a titled table that reads back."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for table in report.indicators:
+        sheet = workbook.create_sheet(table.indicator.name[:31])
+        value_format = "0" if table.indicator.places == 0 else f"0.{'0' * table.indicator.places}"
+        growth_format = POINTS_FORMAT if table.indicator.kind == Kind.RATIO else RATE_FORMAT
+        headers = _headers(report, table)
+        columns = [
+            Column(headers[0], 16),
+            Column(headers[1], 14, value_format),
+            Column(headers[2], 14, value_format),
+            Column(headers[3], 12, growth_format),
+            Column(headers[4], 8, INTEGER_FORMAT),
+            Column(headers[5], 12, INTEGER_FORMAT),
+            Column(headers[6], 12, INTEGER_FORMAT),
+            Column(headers[7], 14, POINTS_FORMAT),
+            Column(headers[8], 10, INTEGER_FORMAT),
+        ]
+        rows = [
+            [
+                line.region,
+                line.value,
+                line.last_year,
+                line.growth,
+                line.rank,
+                line.rank_change,
+                line.rank_change_year,
+                line.vs_group,
+                line.reported_rank,
+            ]
+            for line in table.lines
+        ]
+        write_table(
+            sheet,
+            title=f"{report.label}{report.group.name}{table.indicator.name}",
+            units=f"单位：{table.indicator.unit}",
+            columns=columns,
+            rows=rows,
+            freeze_columns=1,
+        )
+    if report.targets or not report.indicators:
+        sheet = workbook.create_sheet("目标完成情况")
+        write_table(
+            sheet,
+            title=f"{report.label}目标完成情况",
+            units=None,
+            columns=[Column(header, 12) for header in _TARGET_HEADERS],
+            rows=_target_rows(report),
+        )
+    file = io.BytesIO()
+    workbook.save(file)
+    return file.getvalue()
+
+
+def as_docx(report: IndicatorReport, city: Region) -> bytes:
+    """An unnumbered, undated official document: the sentences, then each indicator's table."""
+    head = letterhead(office_for(city), number=None, dated=None)
+    document = OfficialDocument(head, f"{report.label}主要指标调度情况")
+    for sentence in report.sentences:
+        document.body(sentence)
+    short = report.group.short_name
+    for order, table in enumerate(report.indicators, start=1):
+        growth = "增减" if table.indicator.kind == Kind.RATIO else "增速"
+        document.table(
+            ["地区", "本期", growth, "位次", "较上期", f"比{short}"],
+            [[row[i] for i in _DOCX_COLUMNS] for row in _text_rows(table)],
+            caption=f"表{order}　{table.indicator.name}（{table.indicator.unit}，%，个百分点）",
+        )
+    if report.targets:
+        document.table(
+            ["地区", "指标", "目标", "完成", "完成率", "较序时", "双过半"],
+            [
+                [
+                    row[0],
+                    row[1],
+                    row[2] if row[3] == "—" else f"增长{row[3]}",
+                    *row[4:6],
+                    row[8],
+                    row[10],
+                ]
+                for row in _target_rows(report)
+            ],
+            caption=f"表{len(report.indicators) + 1}　目标完成情况",
+        )
+    return document.finish()
+
+
+# The .docx tables keep what fits a portrait page: region, value, growth, rank, its change
+# and the distance from the group.
+_DOCX_COLUMNS = (0, 1, 3, 4, 5, 7)

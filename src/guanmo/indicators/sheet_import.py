@@ -1,0 +1,400 @@
+"""`guanmo import-indicators`: a statistics bureau's sheet into regions' indicator values.
+
+The sheet is read by `sheet_reading`; each row's region is found among the city's own regions
+(its units, the city, its province, the members of the group named) and otherwise in the
+national tree (GB/T 2260, `regions.services.divisions_named`): a name several divisions bear is
+settled by the level and parent of the sheet's other regions, or refused naming its cell.
+A totals row (全市, 全省, 合计) is the figure of the region the group makes up (the city, the
+province, the members' common parent) and is kept as reported; where no region stands behind it
+(a 合计 of 同类县) it is only compared. All or nothing: with any fault nothing is written.
+
+A 位次 column is kept as the reported rank and checked against the rank Guanmo computes
+(`arithmetic.rank_disagreements`) when the sheet's regions are a whole peer group; each
+disagreement is reported. Every stored value links to the ImportRecord of its file.
+"""
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from guanmo.accounts.models import User
+from guanmo.indicators.arithmetic import peer_ranks, rank_disagreements
+from guanmo.indicators.choices import Kind, RankBy
+from guanmo.indicators.models import Indicator, PeerGroup
+from guanmo.indicators.selectors import group_members, readings
+from guanmo.indicators.services import Source, ValueInput, add_to_peer_group, store_values
+from guanmo.indicators.sheet_reading import Read, SheetRow, read_sheets
+from guanmo.regions.models import Region
+from guanmo.regions.names import clean_text, short_region_name
+from guanmo.regions.services import (
+    Division,
+    divisions_named,
+    full_name,
+    region_of_division,
+    units_of,
+)
+from guanmo.reporting.imports import record_import
+from guanmo.reporting.models import ImportRecord
+from guanmo.sheets.cells import format_wan
+from guanmo.sheets.faults import ImportReport, SheetFault
+from guanmo.sheets.formats import Source as SheetSource
+from guanmo.sheets.formats import open_workbook
+from guanmo.sheets.header import Expected
+from guanmo.sheets.sheet import Unreadable
+from guanmo.sheets.workbook import import_reason, source_name
+
+SUBJECT = "条指标数值"
+_LEVELS = {
+    Region.Kind.PROVINCE: "province",
+    Region.Kind.CITY: "city",
+    Region.Kind.COUNTY: "county",
+    Region.Kind.ZONE: "county",
+}
+
+
+class _Refused(Exception):
+    """Raised inside the transaction so that nothing of a refused import stays written."""
+
+
+def _division_level(division: Division) -> str:
+    if not division.parent:
+        return "province"
+    return "city" if division.code.endswith("00") else "county"
+
+
+@dataclass
+class _Place:
+    """What a row's label was found to be: a region, a national division to create, or the
+    divisions it may mean."""
+
+    region: Region | None = None
+    division: Division | None = None
+    candidates: tuple[Division, ...] = ()
+
+    @property
+    def level(self) -> str:
+        if self.region is not None:
+            return _LEVELS.get(self.region.kind, "county")
+        return _division_level(self.division) if self.division else ""
+
+    @property
+    def parent_code(self) -> str:
+        if self.region is not None:
+            return self.region.parent.code if self.region.parent else ""
+        return self.division.parent if self.division else ""
+
+
+def short_name_of(group_name: str) -> str:
+    """A new group's short name, as sentences say it: 全省18个省辖市 → 全省; 同类县 → 同类县."""
+    if group_name.startswith(("全省", "全市", "全国", "全县")):
+        return group_name[:2]
+    return group_name[:16]
+
+
+def import_indicators(
+    source: SheetSource,
+    *,
+    city: Region,
+    year: int,
+    month: int,
+    group: str | None = None,
+    dry_run: bool = False,
+    user: User | None = None,
+    file_name: str = "",
+) -> ImportReport:
+    """Load a month's indicator sheet for `city` (the top of the installation). With `group`,
+    the sheet's regions become that peer group (or join it). Returns the report: with faults,
+    nothing was written; with `dry_run`, nothing either, but the counts are what it would do."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"月份应在1到12之间，而不是{month}")
+    report = ImportReport(SUBJECT, dry_run=dry_run, file=file_name or source_name(source))
+    try:
+        sheets = open_workbook(source)
+    except FileNotFoundError:
+        report.faults.append(SheetFault("", None, None, f"找不到文件：{source}"))
+        return report
+    except Unreadable as error:
+        report.faults.append(SheetFault("", None, None, error.message))
+        return report
+    catalogue = list(Indicator.objects.filter(city=city))
+    read = read_sheets(sheets, catalogue, Expected(year=year, month=month))
+    report.sheets, report.columns, report.left_out = read.sheets, read.columns, read.left_out
+    report.notes += read.notes
+    report.rows_read = len(read.rows)
+    report.faults += read.faults
+    if not report.ok:
+        return report
+    peer_group = PeerGroup.objects.filter(city=city, name=group).first() if group else None
+    places = _find_places(read.rows, city, peer_group, report)
+    if not report.ok:
+        return report
+    try:
+        with transaction.atomic():
+            _store(
+                read,
+                places,
+                report,
+                city=city,
+                year=year,
+                month=month,
+                user=user,
+                group=group,
+                source=source,
+            )
+            if dry_run:
+                raise _Refused
+    except _Refused:
+        pass
+    return report
+
+
+def _find_places(
+    rows: Sequence[SheetRow], city: Region, group: PeerGroup | None, report: ImportReport
+) -> dict[int, _Place]:
+    """Each region row's place (by its index in `rows`), faults on the rows found nowhere."""
+    own = [city, *units_of(city)]
+    if city.parent is not None:
+        own.append(city.parent)
+    if group is not None:
+        own += group_members(group)
+    places: dict[int, _Place] = {}
+    for index, row in enumerate(rows):
+        if row.total:
+            continue
+        region = _named_exactly(row.label, own)
+        if region is not None:
+            places[index] = _Place(region=region)
+            continue
+        found = divisions_named(row.label)
+        if not found:
+            report.faults.append(
+                SheetFault(row.sheet, row.number, row.column, f"全国行政区划中找不到“{row.label}”")
+            )
+        elif len(found) == 1:
+            places[index] = _Place(division=found[0])
+        else:
+            places[index] = _Place(candidates=tuple(found))
+    _settle(rows, places, report)
+    report.faults.sort(key=lambda fault: (fault.sheet, fault.row or 0))
+    return places
+
+
+def _named_exactly(label: str, regions: Sequence[Region]) -> Region | None:
+    """The region of `regions` a label names by its name or short name (武陟县, 武陟). Nothing
+    looser: 山阳县 is 商洛's, not 焦作's 山阳区, so any other spelling goes to the national tree
+    (焦作市温县 finds 温县 there by its ancestors)."""
+    wanted = clean_text(label)
+    return next((r for r in regions if wanted in (r.name, short_region_name(r.name))), None)
+
+
+def _settle(rows: Sequence[SheetRow], places: dict[int, _Place], report: ImportReport) -> None:
+    """A name several divisions bear (新乡: 新乡市 and 新乡县) is the one at the level, and under
+    the parent, of the sheet's other regions; refused when that does not single one out."""
+    known = [place for place in places.values() if not place.candidates]
+    levels = Counter(place.level for place in known)
+    parents = Counter(place.parent_code for place in known)
+    level = levels.most_common(1)[0][0] if levels else ""
+    parent = parents.most_common(1)[0][0] if parents else ""
+    for index, place in list(places.items()):
+        if not place.candidates:
+            continue
+        row = rows[index]
+        fitting = [d for d in place.candidates if _division_level(d) == level]
+        if len(fitting) > 1:
+            fitting = [d for d in fitting if d.parent == parent]
+        if len(fitting) == 1:
+            places[index] = _Place(division=fitting[0])
+            report.notes.append(
+                f"工作表「{row.sheet}」第{row.number}行“{row.label}”按同表其他地区理解为"
+                f"{full_name(fitting[0])}"
+            )
+            continue
+        names = "、".join(full_name(d) for d in place.candidates)
+        report.faults.append(
+            SheetFault(
+                row.sheet,
+                row.number,
+                row.column,
+                f"“{row.label}”有多个同名地区：{names}；请写明所属省市（如“{full_name(place.candidates[0])}”）",
+            )
+        )
+
+
+def _store(
+    read: Read,
+    places: dict[int, _Place],
+    report: ImportReport,
+    *,
+    city: Region,
+    year: int,
+    month: int,
+    user: User | None,
+    group: str | None,
+    source: SheetSource,
+) -> None:
+    rows = read.rows
+    regions = {
+        index: place.region or region_of_division(place.division)  # type: ignore[arg-type]
+        for index, place in places.items()
+    }
+    members = dict(regions)
+    # The city named among its own units is their total, not a member (焦作市 over its counties).
+    for index, region in regions.items():
+        others = [other for key, other in regions.items() if key != index]
+        if region == city and others and all(other.parent_id == city.pk for other in others):
+            del members[index]
+    totals = {
+        index: _whole(rows[index].label, city, list(members.values()))
+        for index in range(len(rows))
+        if rows[index].total
+    }
+    totals.update({index: city for index in regions if index not in members})
+    record = None
+    if not report.dry_run:
+        record = record_import(report, city=city, kind=ImportRecord.Kind.INDICATORS, user=user)
+    peer_group = None
+    if group:
+        peer_group = add_to_peer_group(
+            city, group, list(members.values()), short_name=short_name_of(group)
+        )
+    for indicator in read.indicators.values():
+        inputs = []
+        for index, region in [*members.items(), *totals.items()]:
+            figures = rows[index].figures.get(indicator.pk)
+            if figures is None or not figures.given:
+                continue
+            if region is None:
+                report.notes.append(
+                    f"工作表「{rows[index].sheet}」第{rows[index].number}行“{rows[index].label}”"
+                    "不是某一地区的数，仅供核对，未保存"
+                )
+                continue
+            if figures.value is None and figures.growth is None:
+                report.faults.append(
+                    SheetFault(
+                        rows[index].sheet,
+                        rows[index].number,
+                        indicator.name,
+                        "只有上年同期值或位次，没有本期数值或增速",
+                    )
+                )
+                continue
+            inputs.append(
+                ValueInput(region, figures.value, figures.last_year, figures.growth, figures.rank)
+            )
+        _check_total(indicator, rows, members, totals, report)
+        try:
+            result = store_values(
+                indicator,
+                year,
+                month,
+                inputs,
+                source=Source.IMPORT,
+                user=user,
+                import_record=record,
+                reason=import_reason(report.file or source),
+            )
+        except ValidationError as error:
+            report.faults += [
+                SheetFault("", None, indicator.name, message) for message in error.messages
+            ]
+            continue
+        report.created += result.created
+        report.updated += result.updated
+        report.unchanged += result.unchanged
+        if indicator.pk in read.ranked:
+            _check_ranks(indicator, year, month, list(members.values()), city, peer_group, report)
+    if not report.ok:
+        raise _Refused
+    if record is not None:
+        record.report, record.text = report.as_dict(), "\n".join(report.lines())
+        record.save(update_fields=["report", "text"])
+
+
+def _whole(label: str, city: Region, members: list[Region]) -> Region | None:
+    """The region a totals row stands for: 全市 the city, 全省 its province, 全县/全区 a county at
+    the top, 合计/总计 the members' common parent; None where none stands behind it."""
+    word = label.strip()
+    if word.startswith("全市"):
+        return city if city.kind == Region.Kind.CITY else None
+    if word.startswith("全省"):
+        node = city.parent
+        while node is not None and node.kind != Region.Kind.PROVINCE:
+            node = node.parent
+        return node
+    if word.startswith(("全县", "全区")):
+        return city if city.kind == Region.Kind.COUNTY else None
+    if word.startswith(("合计", "总计")):
+        parents = {member.parent_id for member in members}
+        if len(parents) == 1 and None not in parents:
+            return members[0].parent
+    return None
+
+
+def _check_total(
+    indicator: Indicator,
+    rows: Sequence[SheetRow],
+    members: dict[int, Region],
+    totals: dict[int, Region | None],
+    report: ImportReport,
+) -> None:
+    """A totals row's amount against the sum of the members' (a note when they differ: a city's
+    地区生产总值 is its own accounting and need not be the sum of its counties')."""
+    if indicator.kind != Kind.AMOUNT:
+        return
+    values = [rows[i].figures.get(indicator.pk) for i in members]
+    if not values or any(each is None or each.value is None for each in values):
+        return
+    summed = sum((each.value for each in values), start=Decimal(0))
+    for index in totals:
+        given = rows[index].figures.get(indicator.pk)
+        if given is None or given.value is None or given.value == summed:
+            continue
+        report.notes.append(
+            f"工作表「{rows[index].sheet}」第{rows[index].number}行“{rows[index].label}”"
+            f"“{indicator.name}”{format_wan(given.value)}{indicator.unit}，各地区之和"
+            f"{format_wan(summed)}{indicator.unit}，按报送数保存"
+        )
+
+
+def _check_ranks(
+    indicator: Indicator,
+    year: int,
+    month: int,
+    sheet_regions: list[Region],
+    city: Region,
+    group: PeerGroup | None,
+    report: ImportReport,
+) -> None:
+    """Compare the reported 位次 with the computed ranks when the sheet's regions are a whole
+    peer group (the one named, else one of the city's with just these members)."""
+    wanted = {region.pk for region in sheet_regions}
+    if group is None:
+        group = next(
+            (
+                candidate
+                for candidate in PeerGroup.objects.filter(city=city).prefetch_related("members")
+                if {member.pk for member in candidate.members.all()} == wanted
+            ),
+            None,
+        )
+    members = group_members(group) if group is not None else []
+    if group is None or {member.pk for member in members} != wanted:
+        report.notes.append(
+            f"“{indicator.name}”的位次已保存，但表中地区不是一个完整的比较组，未核对"
+            "（可用 --group 指定比较组）"
+        )
+        return
+    group_readings = readings(indicator, members, year, month)
+    ranks = peer_ranks(group_readings, indicator.rule)
+    basis = "增速" if indicator.rank_by == RankBy.GROWTH else "数值"
+    for region, reported, computed in rank_disagreements(group_readings, ranks):
+        said = f"第{computed}位" if computed is not None else "无法排名（缺数）"
+        report.notes.append(
+            f"位次不符：“{indicator.name}”{region}报送第{reported}位，按{basis}在“{group.name}”"
+            f"中计算为{said}"
+        )

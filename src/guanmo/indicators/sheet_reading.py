@@ -1,0 +1,415 @@
+"""Reading an indicator sheet as the statistics bureau sends it into regions' figures.
+
+Two layouts (issue 12, "Import as the statistics bureau sends it"):
+- the 统计月报: regions as rows; per indicator a group header ("固定资产投资（亿元）", merged over
+  its sub-columns) above sub-columns 绝对值/1—M月累计, 上年同期, 同比增长（%）, 位次;
+- one sheet per indicator: regions as rows, the sub-columns in one header row, the indicator
+  named by the sheet's name or its title.
+
+Files are opened by `guanmo.sheets.formats.open_workbook` (every format, hidden and struck rows,
+formulas saved without a value); titles and sheet names naming another year or month stop the
+import as the ledger's do (`guanmo.sheets.header.check_title`). Nothing here touches regions or
+values: rows come out with their label, and every fault names its sheet, row and column.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from guanmo.indicators.columns import (
+    Label,
+    Role,
+    factor,
+    indicator_key,
+    is_note,
+    is_total,
+    read_label,
+    units_line_unit,
+)
+from guanmo.indicators.models import MAX_PLACES, Indicator
+from guanmo.sheets import cells
+from guanmo.sheets.faults import ColumnUse, LeftOut, SheetFault
+from guanmo.sheets.header import Expected, Header, check_sheet_name, check_title, months_text
+from guanmo.sheets.sheet import Sheet, cell_address
+
+HEADER_SEARCH_ROWS = 20
+FIGURE_ROLES = (Role.VALUE, Role.LAST_YEAR, Role.GROWTH, Role.RANK)
+_LIMIT = Decimal(10) ** 12  # IndicatorValue keeps twelve digits before the point
+UNEVALUATED = (
+    "是公式，但文件中没有保存计算结果（常见于系统或程序生成的表格）；请用 Excel 或 WPS 打开、"
+    "保存后再导入"
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A figure column: which indicator, what figure, as the header shows it, and the factor
+    into the indicator's unit (1 for growth and rank)."""
+
+    index: int
+    indicator: Indicator
+    role: Role
+    shown: str
+    factor: Decimal = Decimal(1)
+
+
+@dataclass
+class Figures:
+    """One region's figures of one indicator as read, in the indicator's unit; None: blank."""
+
+    value: Decimal | None = None
+    last_year: Decimal | None = None
+    growth: Decimal | None = None
+    rank: int | None = None
+
+    @property
+    def given(self) -> bool:
+        return any(
+            each is not None for each in (self.value, self.last_year, self.growth, self.rank)
+        )
+
+
+@dataclass
+class SheetRow:
+    """A row of regions' figures: its place, the label typed, whether it is a totals row, and
+    its figures by indicator."""
+
+    sheet: str
+    number: int
+    label: str
+    column: str  # the regions' column as the header names it
+    total: bool
+    figures: dict[int, Figures] = field(default_factory=dict)  # indicator pk → figures
+
+
+@dataclass
+class Read:
+    """What reading the workbook found."""
+
+    rows: list[SheetRow] = field(default_factory=list)
+    faults: list[SheetFault] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)
+    columns: list[ColumnUse] = field(default_factory=list)
+    sheets: list[str] = field(default_factory=list)
+    indicators: dict[int, Indicator] = field(default_factory=dict)  # those the sheets give
+    ranked: set[int] = field(default_factory=set)  # indicators with a 位次 column
+
+
+def read_sheets(
+    sheets: Sequence[Sheet], catalogue: Sequence[Indicator], expected: Expected
+) -> Read:
+    """Every sheet's regions and figures (a sheet without a regions column is passed over with a
+    note; hidden sheets too)."""
+    read = Read()
+    by_key = {indicator_key(indicator.name): indicator for indicator in catalogue}
+    for sheet in sheets:
+        found = header_row(sheet)
+        if found is None:
+            if any(any(value is not None for value in row) for row in sheet.rows[:5]):
+                read.notes.append(f"工作表「{sheet.name}」没有“地区”列，不是指标表，已跳过")
+            continue
+        if sheet.hidden:
+            read.notes.append(f"工作表「{sheet.name}」是隐藏的工作表，未导入")
+            continue
+        _SheetReader(sheet, found, by_key, expected, read).take()
+    if not read.sheets and not read.faults:
+        read.faults.append(
+            SheetFault("", None, None, "未找到指标表：前20行中没有“地区”“县区”等列名")
+        )
+    return read
+
+
+def header_row(sheet: Sheet) -> tuple[int, int] | None:
+    """(0-based row, regions' column) of the first row naming the regions' column."""
+    for number, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+        for index, value in enumerate(row):
+            label = read_label(value)
+            if label is not None and label.role == Role.REGION:
+                return number, index
+    return None
+
+
+class _SheetReader:
+    def __init__(
+        self,
+        sheet: Sheet,
+        found: tuple[int, int],
+        by_key: Mapping[str, Indicator],
+        expected: Expected,
+        read: Read,
+    ) -> None:
+        self.sheet, self.by_key, self.expected, self.read = sheet, by_key, expected, read
+        self.top, self.region_column = found
+        self.faults: list[SheetFault] = []
+        self.columns: list[Column] = []
+
+    def fault(self, row: int | None, column: str | None, message: str) -> None:
+        self.faults.append(SheetFault(self.sheet.name, row, column, message))
+
+    def take(self) -> None:
+        sheet, top = self.sheet, self.top
+        upper = [read_label(value) for value in sheet.rows[top]]
+        lower_row = sheet.rows[top + 1] if top + 1 < len(sheet.rows) else ()
+        lower = [read_label(value) for value in lower_row]
+        two_rows = any(label and label.role in FIGURE_ROLES for label in lower)
+        self.bottom = top + 1 if two_rows else top
+        header = Header(rows=tuple(range(top + 1, self.bottom + 2)), columns={}, units={})
+        check_title(header, sheet.rows[:top], self.expected)
+        check_sheet_name(header, sheet.name, self.expected)
+        for row, column, message in header.faults:
+            self.fault(row, column, message)
+        sheet_unit = next(
+            (unit for row in sheet.rows[:top] for value in row if (unit := units_line_unit(value))),
+            "",
+        )
+        region = upper[self.region_column]
+        self.read.columns.append(
+            ColumnUse(sheet.name, self.region_column, region.text, region.name, Role.REGION.value)
+        )
+        if two_rows:
+            self._wide(upper, lower, sheet_unit)
+        else:
+            indicator = self._named_indicator()
+            if indicator is not None:
+                self._columns(
+                    upper, [(index, None) for index in range(len(upper))], indicator, sheet_unit
+                )
+        if not self.columns and not self.faults:
+            self.fault(top + 1, None, "表头中没有本市指标目录中指标的数值、增速或位次列")
+        if not self.faults:
+            self._rows()
+            self._unevaluated()
+        self.read.faults += sorted(self.faults, key=lambda fault: fault.row or 0)
+        self.read.sheets.append(sheet.name)
+
+    def _named_indicator(self) -> Indicator | None:
+        """The indicator of a one-indicator sheet: named by the sheet, else by its title."""
+        named = self.by_key.get(indicator_key(self.sheet.name))
+        if named is not None:
+            return named
+        title = "".join(
+            value for row in self.sheet.rows[: self.top] for value in row if isinstance(value, str)
+        )
+        key = indicator_key(title)
+        within = [indicator for name, indicator in self.by_key.items() if name and name in key]
+        if within:
+            return max(within, key=lambda indicator: len(indicator.name))
+        self.fault(
+            None,
+            None,
+            "未能确定指标：工作表名和标题都没有写明本市指标目录中的指标（如“固定资产投资”）",
+        )
+        return None
+
+    def _wide(self, upper: list[Label | None], lower: list[Label | None], sheet_unit: str) -> None:
+        """The 统计月报 layout: each sub-column under its group header (a merged cell shows its
+        text in its first column only, so a group spans right until the next)."""
+        group: tuple[int, Label] | None = None
+        by_group: dict[int, list[tuple[int, Label | None]]] = {}
+        groups: dict[int, Label] = {}
+        for index in range(max(len(upper), len(lower))):
+            if index <= self.region_column:
+                continue
+            above = upper[index] if index < len(upper) else None
+            if above is not None:
+                group = (index, above)
+                groups[index] = above
+            if group is not None:
+                by_group.setdefault(group[0], []).append((index, group[1]))
+        for start, label in groups.items():
+            indicator = self.by_key.get(indicator_key(label.name))
+            if indicator is None:
+                self.read.columns.append(
+                    ColumnUse(
+                        self.sheet.name,
+                        start,
+                        label.text,
+                        label.name,
+                        "",
+                        note="不是本市指标目录中的指标",
+                    )
+                )
+                self.read.notes.append(
+                    f"工作表「{self.sheet.name}」「{label.text}」不是本市指标目录中的指标，未读取"
+                )
+                continue
+            if label.months:
+                self._check_months(label, self.top + 1, label.text)
+            self._columns(lower, by_group[start], indicator, label.unit or sheet_unit)
+
+    def _columns(
+        self,
+        labels: list[Label | None],
+        indexes: list[tuple[int, Label | None]],
+        indicator: Indicator,
+        unit: str,
+    ) -> None:
+        row = self.bottom + 1
+        for index, group in indexes:
+            label = labels[index] if index < len(labels) else None
+            if label is None or index == self.region_column:
+                continue
+            shown = f"{group.text}／{label.text}" if group else label.text
+            use = ColumnUse(self.sheet.name, index, shown, label.name, "")
+            if label.role not in FIGURE_ROLES:
+                why = "本月数不读取，只读累计值" if label.role == Role.THIS_MONTH else "未识别"
+                if label.role != Role.SERIAL:
+                    self.read.columns.append(replace(use, note=why))
+                continue
+            if index in self.sheet.hidden_columns:
+                self.read.columns.append(replace(use, note="隐藏列"))
+                self.read.notes.append(f"工作表「{self.sheet.name}」「{shown}」为隐藏列，未读取")
+                continue
+            if label.role == Role.VALUE and label.months:
+                self._check_months(label, row, shown)
+            into = Decimal(1)
+            stated = label.unit or unit
+            if label.role in (Role.VALUE, Role.LAST_YEAR):
+                into = self._factor(stated, label, indicator, row, shown)
+                if into is None:
+                    continue
+            self.columns.append(Column(index, indicator, label.role, shown, into))
+            self.read.indicators[indicator.pk] = indicator
+            if label.role == Role.RANK:
+                self.read.ranked.add(indicator.pk)
+            self.read.columns.append(
+                ColumnUse(
+                    self.sheet.name,
+                    index,
+                    shown,
+                    label.name,
+                    f"{indicator.name}·{label.role.value}",
+                    unit=stated if label.role in (Role.VALUE, Role.LAST_YEAR) else "",
+                )
+            )
+
+    def _factor(
+        self, stated: str, label: Label, indicator: Indicator, row: int, shown: str
+    ) -> Decimal | None:
+        """Into the indicator's unit: exactly, or a fault (None)."""
+        if label.percent and indicator.unit == "%":
+            return Decimal(1)
+        if not stated:
+            self.read.notes.append(
+                f"工作表「{self.sheet.name}」「{shown}」未注明单位，按指标“{indicator.name}”的单位"
+                f"{indicator.unit}读取"
+            )
+            return Decimal(1)
+        into = factor(stated, indicator.unit)
+        if into is None:
+            self.fault(
+                row,
+                shown,
+                f"以{stated}填报，指标“{indicator.name}”的单位是{indicator.unit}，无法换算",
+            )
+        elif into != 1:
+            self.read.notes.append(
+                f"工作表「{self.sheet.name}」「{shown}」以{stated}填报，已换算为{indicator.unit}"
+            )
+        return into
+
+    def _check_months(self, label: Label, row: int, shown: str) -> None:
+        wanted = (1, self.expected.month)
+        if self.expected.month and label.months != wanted:
+            self.fault(
+                row,
+                shown,
+                f"表头写明{months_text(label.months)}，与导入的{months_text(wanted)}不符",
+            )
+
+    def _unevaluated(self) -> None:
+        for address in self.sheet.unevaluated:
+            letters = address.rstrip("0123456789")
+            number = int(address[len(letters) :])
+            column = next(
+                (c.shown for c in self.columns if cell_address(number, c.index) == address), None
+            )
+            self.fault(number, column, f"单元格{address}{UNEVALUATED}")
+
+    def _rows(self) -> None:
+        sheet, region_header = self.sheet, str(self.sheet.rows[self.top][self.region_column])
+        region_header = " ".join(region_header.split())
+        for number, raw in enumerate(sheet.rows[self.bottom + 1 :], start=self.bottom + 2):
+            cells_given = [
+                column for column in self.columns if _cell(raw, column.index) not in (None, "")
+            ]
+            label = cells.parse_line(_cell(raw, self.region_column))
+            if not label and not cells_given:
+                continue
+            if number in sheet.hidden_rows or number in sheet.struck_rows:
+                reason = "隐藏行" if number in sheet.hidden_rows else "删除线"
+                self.read.left_out.append(LeftOut(sheet.name, number, reason))
+                continue
+            if not label:
+                self.fault(number, region_header, "没有地区名称，无法确定是哪个地区的数")
+                continue
+            if is_note(label) and not cells_given:
+                self.read.left_out.append(LeftOut(sheet.name, number, "注释行"))
+                continue
+            row = SheetRow(sheet.name, number, label, region_header, is_total(label))
+            for column in self.columns:
+                self._take(row, column, _cell(raw, column.index))
+            if row.figures:
+                self.read.rows.append(row)
+            elif not row.total:
+                self.read.notes.append(
+                    f"工作表「{sheet.name}」第{number}行（{label}）没有任何数值，未导入"
+                )
+
+    def _take(self, row: SheetRow, column: Column, value: object) -> None:
+        try:
+            if column.role == Role.RANK:
+                figure = _rank(value)
+            else:
+                figure = cells.parse_figure(value)
+                if figure is not None and column.factor != 1:
+                    figure = _converted(figure, column)
+        except cells.CellError as error:
+            self.fault(row.number, column.shown, str(error))
+            return
+        if figure is None:
+            return
+        figures = row.figures.setdefault(column.indicator.pk, Figures())
+        attribute = {
+            Role.VALUE: "value",
+            Role.LAST_YEAR: "last_year",
+            Role.GROWTH: "growth",
+            Role.RANK: "rank",
+        }[column.role]
+        if getattr(figures, attribute) is not None:
+            self.fault(
+                row.number, column.shown, f"“{column.indicator.name}”的{column.role.value}有两列"
+            )
+            return
+        setattr(figures, attribute, figure)
+
+
+def _cell(row: Sequence[object], index: int) -> object:
+    return row[index] if index < len(row) else None
+
+
+def _converted(figure: Decimal, column: Column) -> Decimal:
+    """A figure in the indicator's unit, exactly; CellError when it would need rounding."""
+    converted = figure * column.factor
+    if cells.decimal_places(converted.normalize()) > MAX_PLACES:
+        raise cells.CellError(
+            f"{cells.format_wan(figure)}换算为{column.indicator.unit}后超过{MAX_PLACES}位小数，"
+            "无法精确保存"
+        )
+    if abs(converted) >= _LIMIT:
+        raise cells.CellError(f"数额过大：{cells.format_wan(figure)}")
+    return converted
+
+
+def _rank(value: object) -> int | None:
+    """A 位次 as typed: 3, "3", "第3位", "3（并列）"; CellError unless a whole number from 1."""
+    if isinstance(value, str):
+        value = cells.normalise(value).removeprefix("第").split("(")[0].removesuffix("位")
+        value = value.removesuffix("名")
+    figure = cells.parse_figure(value)
+    if figure is None:
+        return None
+    if figure != figure.to_integral() or figure < 1:
+        raise cells.CellError(f"位次应为从1起的整数，而不是{cells.format_wan(figure)}")
+    return int(figure)

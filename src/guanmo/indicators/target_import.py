@@ -1,0 +1,264 @@
+"""`guanmo import-targets`: the year's targets of each region, as the city office lays them out.
+
+Regions as rows, indicators as columns (issue 12, "Targets and their breakdown"). A column is an
+amount target in its unit ("脱贫人口（万人）", "固定资产投资目标（亿元）", converted exactly into
+the indicator's unit or refused) or a growth target ("固定资产投资增长（%）", "增速"); a ratio
+indicator's "%" is its amount. A two-row header with the indicator over 目标/增速 reads alike.
+The 全市 row is the city's own target. Targets are kept through `services.set_targets` with
+the equal profile; all or nothing, every fault naming its sheet, row and column.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from guanmo.accounts.models import User
+from guanmo.indicators.choices import Kind
+from guanmo.indicators.columns import (
+    Label,
+    Role,
+    factor,
+    indicator_key,
+    is_note,
+    read_label,
+    units_line_unit,
+)
+from guanmo.indicators.models import Indicator, Target
+from guanmo.indicators.services import TargetInput, set_targets, target_fault
+from guanmo.indicators.sheet_reading import header_row
+from guanmo.regions.models import Region
+from guanmo.regions.names import clean_text, match_region
+from guanmo.regions.services import units_of
+from guanmo.reporting.imports import record_import
+from guanmo.reporting.models import ImportRecord
+from guanmo.sheets import cells
+from guanmo.sheets.faults import ColumnUse, ImportReport, LeftOut, SheetFault
+from guanmo.sheets.formats import Source, open_workbook
+from guanmo.sheets.header import Expected, Header, check_sheet_name, check_title
+from guanmo.sheets.sheet import Sheet, Unreadable
+from guanmo.sheets.workbook import source_name
+
+SUBJECT = "个年度目标"
+_GROWTH_WORDS = ("增长", "增速", "增幅")
+
+
+@dataclass(frozen=True)
+class _Column:
+    index: int
+    indicator: Indicator
+    growth: bool  # a growth target (%), else an amount in the indicator's unit
+    shown: str
+    factor: Decimal = Decimal(1)
+
+
+class _Refused(Exception):
+    pass
+
+
+def import_targets(
+    source: Source,
+    *,
+    city: Region,
+    year: int,
+    dry_run: bool = False,
+    user: User | None = None,
+    file_name: str = "",
+) -> ImportReport:
+    """Keep the year's targets the sheet gives; the report says what was created or replaced
+    (with faults nothing is; with `dry_run` nothing either)."""
+    report = ImportReport(SUBJECT, dry_run=dry_run, file=file_name or source_name(source))
+    try:
+        sheets = open_workbook(source)
+    except FileNotFoundError:
+        report.faults.append(SheetFault("", None, None, f"找不到文件：{source}"))
+        return report
+    except Unreadable as error:
+        report.faults.append(SheetFault("", None, None, error.message))
+        return report
+    catalogue = {indicator_key(i.name): i for i in Indicator.objects.filter(city=city)}
+    regions = [city, *units_of(city)]
+    targets: dict[int, list[TargetInput]] = {}
+    indicators: dict[int, Indicator] = {}
+    for sheet in sheets:
+        found = header_row(sheet)
+        if found is None or sheet.hidden:
+            continue
+        report.sheets.append(sheet.name)
+        columns = _columns(sheet, found, catalogue, year, report)
+        if report.ok:
+            _rows(sheet, found, columns, regions, targets, report)
+        indicators.update({column.indicator.pk: column.indicator for column in columns})
+    if not report.sheets and report.ok:
+        report.faults.append(
+            SheetFault("", None, None, "未找到目标表：前20行中没有“地区”“县区”等列名")
+        )
+    if not report.ok:
+        return report
+    try:
+        with transaction.atomic():
+            _keep(targets, indicators, report, city=city, year=year, user=user)
+            if dry_run:
+                raise _Refused
+    except _Refused:
+        pass
+    return report
+
+
+def _columns(
+    sheet: Sheet, found: tuple[int, int], catalogue: dict, year: int, report: ImportReport
+) -> list[_Column]:
+    top, region_column = found
+    header = Header(rows=(top + 1,), columns={}, units={})
+    check_title(header, sheet.rows[:top], Expected(year=year))
+    check_sheet_name(header, sheet.name, Expected(year=year))
+    report.faults += [SheetFault(sheet.name, *fault) for fault in header.faults]
+    sheet_unit = next(
+        (unit for row in sheet.rows[:top] for value in row if (unit := units_line_unit(value))),
+        "",
+    )
+    upper = [read_label(value) for value in sheet.rows[top]]
+    lower = [read_label(v) for v in sheet.rows[top + 1]] if top + 1 < len(sheet.rows) else []
+    two_rows = any(label and label.role in (Role.VALUE, Role.GROWTH) for label in lower)
+    columns = []
+    group: Label | None = None
+    for index in range(region_column + 1, max(len(upper), len(lower))):
+        above = upper[index] if index < len(upper) else None
+        group = above or group
+        own = lower[index] if two_rows and index < len(lower) else None
+        label = own or above
+        if label is None or label.role == Role.SERIAL:
+            continue
+        named = group if two_rows else label
+        shown = f"{group.text}／{own.text}" if two_rows and group and own else label.text
+        indicator = catalogue.get(indicator_key(named.name)) if named else None
+        if indicator is None:
+            report.columns.append(
+                ColumnUse(sheet.name, index, shown, label.name, "", note="未识别")
+            )
+            report.notes.append(
+                f"工作表「{sheet.name}」「{shown}」不是本市指标目录中的指标，未读取"
+            )
+            continue
+        growth = (
+            (own.role == Role.GROWTH)
+            if own
+            else named.name.endswith(_GROWTH_WORDS)
+            or (clean_text(label.text).endswith(_GROWTH_WORDS))
+        )
+        if not growth and label.percent and indicator.kind != Kind.RATIO:
+            growth = True
+        into = Decimal(1)
+        unit = label.unit or (group.unit if group else "") or sheet_unit
+        if not growth and indicator.unit != "%":
+            if not unit:
+                report.notes.append(
+                    f"工作表「{sheet.name}」「{shown}」未注明单位，按{indicator.unit}读取"
+                )
+            elif (into := factor(unit, indicator.unit)) is None:
+                report.faults.append(
+                    SheetFault(
+                        sheet.name,
+                        top + 1,
+                        shown,
+                        f"以{unit}填报，指标“{indicator.name}”的单位是{indicator.unit}，无法换算",
+                    )
+                )
+                continue
+        columns.append(_Column(index, indicator, growth, shown, into))
+        what = "目标增速（%）" if growth else f"目标数额（{indicator.unit}）"
+        report.columns.append(
+            ColumnUse(sheet.name, index, shown, label.name, f"{indicator.name}·{what}", unit=unit)
+        )
+    return columns
+
+
+def _rows(
+    sheet: Sheet,
+    found: tuple[int, int],
+    columns: Sequence[_Column],
+    regions: list[Region],
+    targets: dict[int, list[TargetInput]],
+    report: ImportReport,
+) -> None:
+    top, region_column = found
+    below = top + 1
+    if top + 1 < len(sheet.rows) and any(
+        (label := read_label(v)) and label.role in (Role.VALUE, Role.GROWTH)
+        for v in sheet.rows[top + 1]
+    ):
+        below = top + 2
+    region_header = cells.parse_line(sheet.rows[top][region_column])
+    for number, raw in enumerate(sheet.rows[below:], start=below + 1):
+        label = cells.parse_line(raw[region_column] if region_column < len(raw) else None)
+        given = [c for c in columns if c.index < len(raw) and raw[c.index] not in (None, "")]
+        if not label and not given:
+            continue
+        if number in sheet.hidden_rows or number in sheet.struck_rows:
+            reason = "隐藏行" if number in sheet.hidden_rows else "删除线"
+            report.left_out.append(LeftOut(sheet.name, number, reason))
+            continue
+        if is_note(label) and not given:
+            report.left_out.append(LeftOut(sheet.name, number, "注释行"))
+            continue
+        region = (
+            regions[0]
+            if clean_text(label) in ("全市", "全市合计")
+            else match_region(label, regions)
+        )
+        if region is None:
+            report.faults.append(
+                SheetFault(sheet.name, number, region_header, f"本市没有“{label}”这个地区")
+            )
+            continue
+        report.rows_read += 1
+        for column in given:
+            try:
+                figure = cells.parse_figure(raw[column.index])
+            except cells.CellError as error:
+                report.faults.append(SheetFault(sheet.name, number, column.shown, str(error)))
+                continue
+            if figure is None:
+                continue
+            if column.growth:
+                given_target = TargetInput(region, growth=figure)
+            else:
+                given_target = TargetInput(region, amount=figure * column.factor)
+            fault = target_fault(column.indicator, given_target)
+            if fault:
+                report.faults.append(SheetFault(sheet.name, number, column.shown, fault))
+                continue
+            targets.setdefault(column.indicator.pk, []).append(given_target)
+
+
+def _keep(
+    targets: dict[int, list[TargetInput]],
+    indicators: dict[int, Indicator],
+    report: ImportReport,
+    *,
+    city: Region,
+    year: int,
+    user: User | None,
+) -> None:
+    record = None
+    if not report.dry_run:
+        record = record_import(report, city=city, kind=ImportRecord.Kind.TARGETS, user=user)
+    for pk, inputs in targets.items():
+        indicator = indicators[pk]
+        existing = Target.objects.filter(
+            indicator=indicator, year=year, region__in=[each.region for each in inputs]
+        ).count()
+        try:
+            set_targets(indicator, year, inputs)
+        except ValidationError as error:
+            report.faults += [SheetFault("", None, indicator.name, m) for m in error.messages]
+            continue
+        report.updated += existing
+        report.created += len(inputs) - existing
+    if not report.ok:
+        raise _Refused
+    if record is not None:
+        record.report, record.text = report.as_dict(), "\n".join(report.lines())
+        record.save(update_fields=["report", "text"])

@@ -1,0 +1,74 @@
+"""guanmo import-targets: amounts and growth rates per region, as the header and unit say."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from guanmo.indicators.choices import Profile
+from guanmo.indicators.models import Target
+from guanmo.indicators.target_import import import_targets
+from guanmo.reporting.models import ImportRecord
+from tests.sheets.files import Drawn, to_xls, to_xlsx
+
+
+def _targets_sheet(rows) -> Drawn:
+    return Drawn(
+        [
+            ["2025年各县（市、区）主要指标目标任务"],
+            [
+                "县（市、区）",
+                "固定资产投资增长（%）",
+                "一般公共预算收入（万元）",
+                "脱贫人口（万人）",
+            ],
+            *rows,
+        ],
+        name="目标",
+    )
+
+
+@pytest.mark.parametrize("write", [to_xlsx, to_xls])
+def test_amount_and_growth_targets_are_kept_per_region(city, tmp_path, write):
+    path = tmp_path / "目标.bin"
+    path.write_bytes(
+        write(_targets_sheet([["全市", 10, 1500000, 7.38], ["武陟县", "12.0", 21000, 0.9]]))
+    )
+
+    report = import_targets(path, city=city, year=2025)
+
+    assert report.ok, [str(f) for f in report.faults]
+    wuzhi = {t.indicator.name: t for t in Target.objects.filter(region__name="武陟县")}
+    assert wuzhi["固定资产投资"].growth == Decimal("12.0")
+    assert wuzhi["固定资产投资"].amount is None
+    assert wuzhi["一般公共预算收入"].amount == Decimal("2.1")  # 万元 → 亿元
+    assert wuzhi["脱贫人口"].amount == Decimal("0.9")
+    assert wuzhi["脱贫人口"].profile == Profile.EQUAL
+    city_target = Target.objects.get(region=city, indicator__name="脱贫人口")
+    assert city_target.amount == Decimal("7.38")
+    assert report.created == 6
+    assert ImportRecord.objects.get().kind == ImportRecord.Kind.TARGETS
+
+
+def test_a_faulty_target_sheet_names_each_cell_and_keeps_nothing(city, tmp_path):
+    path = tmp_path / "目标.xlsx"
+    path.write_bytes(to_xlsx(_targets_sheet([["武陟县", "十", 21000.5, 0.9], ["火星县", 5, 1, 1]])))
+
+    report = import_targets(path, city=city, year=2025)
+
+    assert [str(f) for f in report.faults] == [
+        "第3行「固定资产投资增长（%）」：不是数字：十",
+        "第3行「一般公共预算收入（万元）」：武陟县“一般公共预算收入”目标：数额2.10005不是最小单位0.01的"
+        "整数倍，无法精确分解",
+        "第4行「县（市、区）」：本市没有“火星县”这个地区",
+    ]
+    assert not Target.objects.exists()
+
+
+def test_the_command_refuses_a_negative_target(city, tmp_path):
+    path = tmp_path / "目标.xlsx"
+    path.write_bytes(to_xlsx(_targets_sheet([["温县", 8, 100, -1]])))
+
+    with pytest.raises(CommandError, match="发现1处错误"):
+        call_command("import-targets", str(path), "--year", "2025")
+    assert not Target.objects.exists()

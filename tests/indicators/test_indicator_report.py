@@ -1,0 +1,246 @@
+"""guanmo indicator-report: text, JSON with the issue's keys, .xlsx and .docx read back."""
+
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from django.core.management import CommandError, call_command
+from docx import Document
+from openpyxl import load_workbook
+
+from guanmo.indicators.models import Indicator
+from guanmo.indicators.services import (
+    Source,
+    TargetInput,
+    ValueInput,
+    install_city_peer_group,
+    set_targets,
+    store_values,
+)
+from guanmo.regions.services import units_of
+from tests.sheets.files import Drawn, to_xlsx
+
+JUNE = {p: Decimal(12 - p) for p in range(1, 12)}  # 解放区 11.0 … 武陟县 (7th) 5.0 … 1.0
+MAY = {**JUNE, 7: Decimal("3.5"), 8: Decimal("4.0")}  # 武陟县 8th in May, behind 温县
+
+
+@pytest.fixture
+def figures(city):
+    """固定资产投资 of 焦作's eleven units for May and June (growth reported; June values
+    100 + p against 100), 武陟县's 脱贫人口 4.98万人 against its 7.38万人 target, 温县's 8%
+    growth target."""
+    install_city_peer_group(city)
+    units = units_of(city)
+    investment = Indicator.objects.get(city=city, name="固定资产投资")
+    for month, growths in ((5, MAY), (6, JUNE)):
+        store_values(
+            investment,
+            2025,
+            month,
+            [
+                ValueInput(unit, Decimal(100 + p), Decimal(100), growths[p])
+                for p, unit in enumerate(units, start=1)
+            ],
+            source=Source.IMPORT,
+            user=None,
+        )
+    poverty = Indicator.objects.get(city=city, name="脱贫人口")
+    wuzhi, wenxian = units[6], units[7]
+    store_values(poverty, 2025, 6, [ValueInput(wuzhi, Decimal("4.98"))], source="", user=None)
+    set_targets(poverty, 2025, [TargetInput(wuzhi, amount=Decimal("7.38"))])
+    set_targets(investment, 2025, [TargetInput(wenxian, growth=Decimal(8))])
+    return city
+
+
+def _json(*options: str) -> dict:
+    out = io.StringIO()
+    call_command(
+        "indicator-report",
+        "--year",
+        "2025",
+        "--month",
+        "6",
+        "--format",
+        "json",
+        *options,
+        stdout=out,
+    )
+    return json.loads(out.getvalue())
+
+
+def test_json_has_the_issues_keys_with_decimals_as_strings(figures):
+    report = _json()
+
+    assert report["period"] == {"year": 2025, "month": 6, "label": "2025年1—6月"}
+    assert report["time_progress"] == "50.0"
+    assert report["group"]["short_name"] == "全市"
+    assert len(report["group"]["regions"]) == 11
+    investment = next(i for i in report["indicators"] if i["name"] == "固定资产投资")
+    assert investment["total"] == {"value": "1166", "growth": "6.0"}  # from summed amounts
+    wuzhi = next(r for r in investment["regions"] if r["region"] == "武陟县")
+    assert wuzhi == {
+        "region": "武陟县",
+        "value": "107",
+        "last_year": "100",
+        "growth": "5.0",
+        "rank": 7,
+        "rank_change": 1,
+        "rank_change_year": None,
+        "vs_group": "-1.0",
+        "reported_rank": None,
+    }
+    poverty = next(t for t in report["targets"] if t["indicator"] == "脱贫人口")
+    assert poverty["target"] == "7.38" and poverty["target_growth"] is None
+    assert poverty["done"] == "4.98" and poverty["completion_rate"] == "67.5"
+    assert poverty["vs_time_progress"] == "17.5"
+    assert poverty["both_over_half"] is True
+    assert set(poverty) == {
+        "region",
+        "indicator",
+        "target",
+        "target_growth",
+        "done",
+        "completion_rate",
+        "vs_time_progress",
+        "node_target",
+        "vs_node",
+        "forecast_rate",
+        "both_over_half",
+    }
+    growth_target = next(t for t in report["targets"] if t["region"] == "温县")
+    assert growth_target["target_growth"] == "8.0" and growth_target["both_over_half"] is False
+    assert "1—6月，全市固定资产投资完成1166.0亿元，同比增长6.0%。" in report["sentences"]
+    assert "未实现“双过半”的有：温县。" in report["sentences"]
+
+
+def test_a_regions_report_says_its_rank_its_move_and_its_targets_share(figures):
+    report = _json("--region", "武陟")
+
+    assert report["group"]["regions"] == ["武陟县"]
+    assert report["sentences"][:2] == [
+        "1—6月，武陟县固定资产投资完成107.0亿元，同比增长5.0%，增速居全市第7位。",
+        "固定资产投资增速居全市第7位，较上月前移1位。",
+    ]
+    assert "脱贫人口完成4.98万人，占全年目标任务的67.5%。" in report["sentences"]
+
+
+def test_the_reported_total_of_the_city_wins_over_the_sum(figures):
+    investment = Indicator.objects.get(city=figures, name="固定资产投资")
+    store_values(
+        investment,
+        2025,
+        6,
+        [ValueInput(figures, Decimal("1200.5"), None, Decimal("9.1"))],
+        source="",
+        user=None,
+    )
+
+    total = next(i for i in _json()["indicators"] if i["name"] == "固定资产投资")["total"]
+
+    assert total == {"value": "1200.5", "growth": "9.1"}
+
+
+def test_text_prints_each_table_and_the_sentences(figures):
+    out = io.StringIO()
+    call_command("indicator-report", "--year", "2025", "--month", "6", stdout=out)
+    text = out.getvalue()
+
+    assert "2025年1—6月焦作市各县（市、区）主要指标" in text
+    assert "武陟县\t107.0\t100.0\t5.0%\t7\t+1\t—\t-1.0\t—" in text
+    assert "未实现“双过半”的有：温县。" in text
+
+
+def test_xlsx_reads_back_as_numbers_with_the_formats(figures, tmp_path):
+    path = tmp_path / "指标.xlsx"
+    call_command(
+        "indicator-report",
+        "--year",
+        "2025",
+        "--month",
+        "6",
+        "--format",
+        "xlsx",
+        "-o",
+        str(path),
+        stdout=io.StringIO(),
+    )
+
+    sheet = load_workbook(path)["固定资产投资"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "2025年1—6月焦作市各县（市、区）固定资产投资"
+    assert rows[2][:5] == ("地区", "本期（亿元）", "上年同期（亿元）", "增速（%）", "位次")
+    wuzhi = next(row for row in rows if row[0] == "武陟县")
+    assert wuzhi[1] == 107 and wuzhi[3] == pytest.approx(0.05) and wuzhi[4] == 7
+    assert sheet.cell(3 + 7, 4).number_format == "0.0%"
+
+
+def test_docx_is_an_official_document_with_the_sentences_and_tables(figures, tmp_path):
+    path = tmp_path / "指标.docx"
+    call_command(
+        "indicator-report",
+        "--year",
+        "2025",
+        "--month",
+        "6",
+        "--format",
+        "docx",
+        "-o",
+        str(path),
+        stdout=io.StringIO(),
+    )
+
+    document = Document(str(path))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "2025年1—6月主要指标调度情况" in paragraphs
+    assert any("全市固定资产投资完成1166.0亿元" in p for p in paragraphs)
+    cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
+    assert ["武陟县", "107.0", "5.0%", "7", "+1", "-1.0"] in cells
+    assert ["温县", "固定资产投资", "增长8.0%", "108.0", "—", "—", "否"] in cells
+
+
+def test_an_unknown_group_or_region_is_refused(figures):
+    with pytest.raises(CommandError, match="没有“同类县”比较组"):
+        _json("--group", "同类县")
+    with pytest.raises(CommandError, match="中没有“火星县”"):
+        _json("--region", "火星县")
+
+
+def test_the_citys_place_in_the_province_is_said_from_an_imported_province_sheet(city, tmp_path):
+    path = tmp_path / "全省.xlsx"
+    path.write_bytes(
+        to_xlsx(
+            Drawn(
+                [
+                    ["2025年1—6月全省各省辖市固定资产投资"],
+                    ["省辖市", "1—6月累计（亿元）", "上年同期（亿元）", "增速（%）", "位次"],
+                    ["全省", 20000, 18500, 8.1, None],
+                    ["郑州市", 3000, 2800, 7.1, 3],
+                    ["新乡市", 900, 800, 12.5, 1],
+                    ["焦作市", 988.3, 906.7, 9.0, 2],
+                ],
+                name="固定资产投资",
+            )
+        )
+    )
+    call_command(
+        "import-indicators",
+        str(path),
+        "--year",
+        "2025",
+        "--month",
+        "6",
+        "--group",
+        "全省18个省辖市",
+        stdout=io.StringIO(),
+    )
+
+    report = _json("--group", "全省18个省辖市", "--region", "焦作市")
+
+    assert report["group"]["short_name"] == "全省"
+    investment = report["indicators"][0]
+    assert investment["total"] == {"value": "20000", "growth": "8.1"}  # 全省 as reported
+    assert investment["regions"][0]["vs_group"] == "0.9"
+    assert report["sentences"][0] == (
+        "1—6月，全市固定资产投资完成988.3亿元，同比增长9.0%，增速居全省第2位。"
+    )
