@@ -153,6 +153,7 @@ def build_demo_city(seed: int = DEFAULT_SEED) -> DemoSummary:
                 place=f"{unit.name}{place}",
                 place2=place2,
                 county=unit.name,
+                quarter=place,
                 k=rng.randint(2, 12),
             )
             name = _unique(name, taken)

@@ -60,8 +60,9 @@ IN_USE = ("竣工验收", "投入使用")
 
 @dataclass(frozen=True)
 class Works:
-    """One kind of project: its name and scope patterns (`str.format` fields: owner, n,
-    product, place, place2, county, k; and size-derived area, km, mu, count) and its steps."""
+    """One kind of project: its name pattern (`str.format` fields: owner, n, product, place
+    (county and quarter), place2, county, quarter, k), its scope pattern (fields from
+    `scope_of`), its steps under construction and its steps once completed."""
 
     name: str
     scope: str
@@ -132,7 +133,7 @@ INDUSTRIES: dict[str, list[Works]] = {
     ],
     "社会民生": [
         Works(
-            "{county}人民医院新院区项目",
+            "{county}人民医院{quarter}院区项目",
             "设置床位{beds}张，总建筑面积{area}万平方米",
             BUILDING,
             IN_USE,
