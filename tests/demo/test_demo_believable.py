@@ -13,7 +13,7 @@ from django.apps import apps
 from django.db import models
 from django.utils import timezone
 
-from guanmo.demo.city import TODAY
+from guanmo.demo.city import TODAY, YEAR
 from guanmo.ledger.models import Project, Stage
 from guanmo.reporting.models import ReportEntry
 
@@ -149,3 +149,24 @@ def test_nothing_is_recorded_after_the_demos_today(demo):
 
     assert isinstance(TODAY, date)
     assert later == []
+
+
+def test_construction_years_fit_each_stage(projects):
+    fits = {
+        Stage.NEW_START: lambda p: p.start_year == YEAR and p.end_year >= YEAR,
+        Stage.CONTINUING: lambda p: p.start_year < YEAR <= p.end_year,
+        Stage.COMPLETED: lambda p: p.start_year <= YEAR == p.end_year,
+        Stage.PREPARATORY: lambda p: YEAR <= p.start_year <= p.end_year,
+    }
+
+    assert [
+        (p.name, p.stage, p.start_year, p.end_year) for p in projects if not fits[p.stage](p)
+    ] == []
+
+
+def test_a_preparatory_project_has_its_planned_start_and_some_are_late(projects):
+    preparatory = [p for p in projects if p.stage == Stage.PREPARATORY]
+
+    assert all(p.planned_start and p.planned_start.year == p.start_year for p in preparatory)
+    assert any(p.planned_start <= TODAY for p in preparatory)
+    assert any(p.planned_start > TODAY for p in preparatory)

@@ -127,6 +127,8 @@ def build_demo_city(seed: int = DEFAULT_SEED) -> DemoSummary:
     delete_visits(Visit.objects.filter(project__city=city))
     Project.objects.filter(city=city).delete()
     rng = random.Random(seed)
+    # Planned start dates from a stream of their own, so the figures stay those of the seed.
+    calendar = random.Random(f"{seed}-planned-start")
     leaders = sorted({_person(rng) for _ in range(40)})[:30]
     units = units_of(city)
 
@@ -184,8 +186,7 @@ def build_demo_city(seed: int = DEFAULT_SEED) -> DemoSummary:
                 stage=stage,
                 construction_nature="改建" if "改" in name else "新建",
                 scope=scope_of(works, rng.randint(2, 30), product, n),
-                start_year=rng.choice([2023, 2024, 2025]),
-                end_year=rng.choice([2025, 2026, 2027]),
+                **_years(stage, rng.choice([2023, 2024, 2025]), rng.choice([2025, 2026, 2027])),
                 total_investment=total,
                 responsible_unit=f"{unit.name}发展和改革委员会",
                 leader_in_charge=rng.choice(leaders),
@@ -194,6 +195,8 @@ def build_demo_city(seed: int = DEFAULT_SEED) -> DemoSummary:
                 latitude=Decimal(str(round(lat + rng.uniform(-0.05, 0.05), 6))),
                 longitude=Decimal(str(round(lng + rng.uniform(-0.05, 0.05), 6))),
             )
+            if stage == Stage.PREPARATORY:
+                project.planned_start = _planned_start(calendar, project.start_year)
             projects.append(project)
             plans.append((project, works, plan, pace))
             roll = rng.random()
@@ -234,6 +237,28 @@ def _ranking_groups(city: Region, units: list[Region]) -> None:
         Region.objects.filter(pk__in=[u.pk for u in units if u.name in members]).update(
             ranking_group=group
         )
+
+
+def _years(stage: str, start: int, end: int) -> dict[str, int]:
+    """开工年份 and 竣工年份 that fit the stage, from the years drawn: a new start begins this
+    year, a continuing project began before it, a completed one ends in it, a preparatory one
+    has yet to begin (this year or the next)."""
+    if stage == Stage.NEW_START:
+        start, end = YEAR, max(end, YEAR + 1)
+    elif stage == Stage.CONTINUING:
+        start, end = min(start, YEAR - 1), end
+    elif stage == Stage.COMPLETED:
+        end = YEAR
+    else:
+        start = YEAR if start == YEAR else YEAR + 1
+        end = max(end, start + 1)
+    return {"start_year": start, "end_year": end}
+
+
+def _planned_start(calendar: random.Random, year: int) -> date:
+    """A preparatory project's 计划开工日期 in its start year: the first of a month (some of
+    this year's are past the demo's today, so 逾期未开工 shows)."""
+    return date(year, calendar.randint(3, 12), 1)
 
 
 PHASES = "二三四五六七八九十"
