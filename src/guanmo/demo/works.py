@@ -174,7 +174,7 @@ INDUSTRIES: dict[str, list[Works]] = {
     "生态环保": [
         Works(
             "{place}南水北调生态廊道项目",
-            "建设生态廊道{km}公里，绿化面积{farmland}亩",
+            "建设生态廊道{km}公里，绿化面积{greenery}亩",
             GREENWAY,
             ("竣工验收", "建成开放"),
         ),
@@ -196,7 +196,7 @@ INDUSTRIES: dict[str, list[Works]] = {
 
 def scope_of(works: Works, size: int, product: str, n: int) -> str:
     """The works' scope for a project of `size` (2–30): areas of 0.6–9 万平方米, roads and pipes
-    of 0.6–9 公里, farmland of 2,000–30,000 亩."""
+    of 0.6–9 公里, farmland of 2,000–30,000 亩, a corridor's greenery 300 亩 a 公里."""
     tenths = Decimal(size * 3) / 10
     return works.scope.format(
         product=product,
@@ -206,6 +206,7 @@ def scope_of(works: Works, size: int, product: str, n: int) -> str:
         sqm=size * 300,
         mu=size * 10 + 40,
         farmland=size * 1000,
+        greenery=size * 90,  # about 200 metres wide along its length
         count=size * 2,
         lines=1 + size // 8,
         width=(30, 40, 50)[size % 3],
