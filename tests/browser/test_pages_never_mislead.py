@@ -46,7 +46,7 @@ def test_the_demo_dashboard_on_15_december_shows_november(
         page = log_in(contexts[size], live_server.url, "shixmb")
         headline = page.locator("#headline").inner_text()
         assert november in headline
-        assert "1—11月" in headline and "超时间进度0.9个百分点" in headline
+        assert "1—11月" in headline and "超时间进度2.2个百分点" in headline
         expect(page.locator("#as-of")).to_have_text("数据截至2025年11月")
         expect(page.locator("#reporting h2")).to_have_text("2025年12月填报进度")
         assert "1—12月" not in page.content()

@@ -6,10 +6,8 @@ order dated after the deadline it states."""
 import io
 import re
 from datetime import date
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -22,15 +20,6 @@ from guanmo.reporting.models import Period
 pytestmark = pytest.mark.django_db
 
 OFFICE = "焦作市重点项目建设办公室"
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("demo", stdout=StringIO())
-    yield
-    with django_db_blocker.unblock():
-        call_command("flush", "--noinput", verbosity=0)
 
 
 def _texts(content: bytes) -> list[str]:

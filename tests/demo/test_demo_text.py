@@ -11,7 +11,6 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from docx import Document
 
@@ -100,9 +99,8 @@ def docx_texts(client, url: str) -> list[str]:
 
 
 @pytest.fixture
-def demo_texts(client) -> dict[str, list[str]]:
+def demo_texts(demo, client) -> dict[str, list[str]]:
     """Every text gathered, by where it came from."""
-    call_command("demo", stdout=io.StringIO())
     client.force_login(User.objects.get(username="shixmb"))
     return _gather(client)
 

@@ -79,14 +79,18 @@ def pdf_pages(pdf: bytes, folder: Path) -> list[Page]:
     images = sorted(folder.glob("page-*.png"), key=lambda p: int(p.stem.split("-")[1]))
     pages = []
     for number, image in enumerate(images, start=1):
-        text = subprocess.run(
-            ["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(path), "-"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        pages.append(Page(number, Image.open(image), text))
+        pages.append(Page(number, Image.open(image), page_text(path, number, "-layout")))
     return pages
+
+
+def page_text(path: Path, number: int, *options: str) -> str:
+    """Page `number`'s text as pdftotext gives it with `options` (-layout, -bbox…)."""
+    return subprocess.run(
+        ["pdftotext", *options, "-f", str(number), "-l", str(number), str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
 def assert_official_pages(pages: list[Page], number: str) -> None:

@@ -11,6 +11,7 @@ from django.db import transaction
 
 from guanmo.commissioners.models import Visit
 from guanmo.commissioners.services import delete_visits
+from guanmo.demo.works import INDUSTRIES, PLACES, RURAL_PLACES, Works, scope_of, visible_progress
 from guanmo.ledger.models import AnnualPlan, KeyListEntry, MonthlyProgress, Project, Stage
 from guanmo.observation.models import Tour
 from guanmo.regions.models import RankingGroup, Region
@@ -53,30 +54,6 @@ CATEGORIES = {
     "现代农业": "产业项目",
     "生态环保": "生态环保",
 }
-INDUSTRIES = {
-    "先进制造业": [
-        "{owner}年产{n}万吨{product}项目",
-        "{owner}{product}智能化改造项目",
-        "{owner}新建{product}生产线项目",
-    ],
-    "现代服务业": ["{place}现代物流园项目", "{place}商贸综合体项目", "{place}电子商务产业园项目"],
-    "基础设施": [
-        "{place}至{place2}道路改建工程",
-        "{place}污水处理厂提标改造工程",
-        "{place}集中供热管网工程",
-    ],
-    "社会民生": ["{place}人民医院新院区项目", "{place}第{k}中学新建项目", "{place}棚户区改造项目"],
-    "现代农业": [
-        "{place}高标准农田建设项目",
-        "{place}怀药种植加工基地项目",
-        "{place}农产品冷链物流项目",
-    ],
-    "生态环保": [
-        "{place}南水北调生态廊道项目",
-        "{place}城市绿道建设项目",
-        "{place}固废综合利用项目",
-    ],
-}
 PRODUCTS = [
     "铝板带",
     "新能源电池材料",
@@ -90,7 +67,6 @@ PRODUCTS = [
     "光伏组件",
 ]
 COMPANY_WORDS = ["中原", "怀川", "太行", "丰源", "鑫达", "隆丰", "瑞祥", "华润", "宏大", "万方"]
-PLACES = ["东部新区", "西部工业园", "南部片区", "老城区", "北部山区", "产业集聚区", "城南", "城北"]
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗"
 GIVEN = [
     "建国",
@@ -115,12 +91,6 @@ STAGE_WEIGHTS = [
     (Stage.COMPLETED, 10),
     (Stage.PREPARATORY, 10),
 ]
-VISIBLE = {
-    Stage.NEW_START: ["完成场地平整", "主体基础施工", "钢结构厂房吊装", "主体封顶"],
-    Stage.CONTINUING: ["主体施工", "设备安装调试", "二次结构施工", "室外配套施工"],
-    Stage.COMPLETED: ["竣工验收", "试生产", "已投产"],
-    Stage.PREPARATORY: ["办理土地手续", "环评公示", "规划方案审查", "施工图设计"],
-}
 PROBLEMS = [
     "土地报批手续尚未完成",
     "配套资金未完全到位",
@@ -157,11 +127,13 @@ def build_demo_city(seed: int = DEFAULT_SEED) -> DemoSummary:
     delete_visits(Visit.objects.filter(project__city=city))
     Project.objects.filter(city=city).delete()
     rng = random.Random(seed)
+    # Planned start dates from a stream of their own, so the figures stay those of the seed.
+    calendar = random.Random(f"{seed}-planned-start")
     leaders = sorted({_person(rng) for _ in range(40)})[:30]
     units = units_of(city)
 
     projects: list[Project] = []
-    plans: list[tuple[Project, Decimal, float]] = []
+    plans: list[tuple[Project, Works, Decimal, float]] = []
     levels: list[tuple[Project, tuple[str, ...]]] = []
     for unit in units:
         # Each unit has its own pace, so some run ahead of time progress and some behind.
@@ -170,12 +142,20 @@ def build_demo_city(seed: int = DEFAULT_SEED) -> DemoSummary:
         for _ in range(PROJECTS_PER_UNIT):
             industry = rng.choice(list(INDUSTRIES))
             owner = f"焦作{rng.choice(COMPANY_WORDS)}{rng.choice(['实业', '科技', '集团'])}有限公司"
-            name = rng.choice(INDUSTRIES[industry]).format(
+            works = rng.choice(INDUSTRIES[industry])
+            n, product = rng.choice([5, 10, 20, 30]), rng.choice(PRODUCTS)
+            places = RURAL_PLACES if industry == "现代农业" else PLACES
+            place, place2 = rng.choice(places), rng.choice(PLACES)
+            if place2 == place:  # a road runs between two places, never from one to itself
+                place2 = PLACES[(PLACES.index(place) + 1) % len(PLACES)]
+            name = works.name.format(
                 owner=owner.removesuffix("有限公司"),
-                n=rng.choice([5, 10, 20, 30]),
-                product=rng.choice(PRODUCTS),
-                place=f"{unit.name}{rng.choice(PLACES)}",
-                place2=rng.choice(PLACES),
+                n=n,
+                product=product,
+                place=f"{unit.name}{place}",
+                place2=place2,
+                county=unit.name,
+                quarter=place,
                 k=rng.randint(2, 12),
             )
             name = _unique(name, taken)
@@ -205,9 +185,8 @@ def build_demo_city(seed: int = DEFAULT_SEED) -> DemoSummary:
                 category=CATEGORIES[industry],
                 stage=stage,
                 construction_nature="改建" if "改" in name else "新建",
-                scope=f"总建筑面积{rng.randint(2, 30)}万平方米，建设主体工程及配套设施",
-                start_year=rng.choice([2023, 2024, 2025]),
-                end_year=rng.choice([2025, 2026, 2027]),
+                scope=scope_of(works, rng.randint(2, 30), product, n),
+                **_years(stage, rng.choice([2023, 2024, 2025]), rng.choice([2025, 2026, 2027])),
                 total_investment=total,
                 responsible_unit=f"{unit.name}发展和改革委员会",
                 leader_in_charge=rng.choice(leaders),
@@ -216,8 +195,10 @@ def build_demo_city(seed: int = DEFAULT_SEED) -> DemoSummary:
                 latitude=Decimal(str(round(lat + rng.uniform(-0.05, 0.05), 6))),
                 longitude=Decimal(str(round(lng + rng.uniform(-0.05, 0.05), 6))),
             )
+            if stage == Stage.PREPARATORY:
+                project.planned_start = _planned_start(calendar, project.start_year)
             projects.append(project)
-            plans.append((project, plan, pace))
+            plans.append((project, works, plan, pace))
             roll = rng.random()
             levels.append(
                 (project, ("省", "市") if roll < 0.12 else ("县",) if roll > 0.92 else ("市",))
@@ -227,10 +208,14 @@ def build_demo_city(seed: int = DEFAULT_SEED) -> DemoSummary:
         [KeyListEntry(project=p, year=YEAR, level=level) for p, lv in levels for level in lv]
     )
     AnnualPlan.objects.bulk_create(
-        [AnnualPlan(project=p, year=YEAR, planned_investment=plan) for p, plan, _ in plans]
+        [AnnualPlan(project=p, year=YEAR, planned_investment=plan) for p, _, plan, _ in plans]
     )
     MonthlyProgress.objects.bulk_create(
-        [row for p, plan, pace in plans for row in _year_of_progress(rng, p, plan, pace)],
+        [
+            row
+            for project, works, plan, pace in plans
+            for row in _year_of_progress(rng, project, works, plan, pace)
+        ],
         batch_size=1000,
     )
     _ranking_groups(city, units)
@@ -254,6 +239,28 @@ def _ranking_groups(city: Region, units: list[Region]) -> None:
         )
 
 
+def _years(stage: str, start: int, end: int) -> dict[str, int]:
+    """开工年份 and 竣工年份 that fit the stage, from the years drawn: a new start begins this
+    year, a continuing project began before it, a completed one ends in it, a preparatory one
+    has yet to begin (this year or the next)."""
+    if stage == Stage.NEW_START:
+        start, end = YEAR, max(end, YEAR + 1)
+    elif stage == Stage.CONTINUING:
+        start, end = min(start, YEAR - 1), end
+    elif stage == Stage.COMPLETED:
+        end = YEAR
+    else:
+        start = YEAR if start == YEAR else YEAR + 1
+        end = max(end, start + 1)
+    return {"start_year": start, "end_year": end}
+
+
+def _planned_start(calendar: random.Random, year: int) -> date:
+    """A preparatory project's 计划开工日期 in its start year: the first of a month (some of
+    this year's are past the demo's today, so 逾期未开工 shows)."""
+    return date(year, calendar.randint(3, 12), 1)
+
+
 PHASES = "二三四五六七八九十"
 
 
@@ -269,14 +276,15 @@ def _unique(name: str, taken: set[str]) -> str:
 
 
 def _year_of_progress(
-    rng: random.Random, project: Project, plan: Decimal, pace: float
+    rng: random.Random, project: Project, works: Works, plan: Decimal, pace: float
 ) -> list[MonthlyProgress]:
-    """Twelve monthly reports; a few projects stall for a while or skip a month."""
+    """Twelve monthly reports; a few projects stall for a while or skip a month. The 形象进度
+    follows the share of the year's investment done, so it never steps back."""
     reach = pace * rng.uniform(0.8, 1.2) * (0.5 if project.stage == Stage.PREPARATORY else 1)
     stalled_from = rng.randint(5, 10) if rng.random() < 0.05 else 13
     skipped = rng.randint(2, 11) if rng.random() < 0.06 else 0
-    cumulative = reported = Decimal(0)
-    rows = []
+    cumulative = Decimal(0)
+    months = []  # (month, cumulative, problems)
     for month, season in enumerate(SEASON, start=1):
         amount = (
             Decimal(0)
@@ -285,8 +293,13 @@ def _year_of_progress(
         )
         amount = min(amount, project.total_investment - cumulative)
         cumulative += amount
-        if month == skipped:
-            continue
+        problems = rng.choice(PROBLEMS) if rng.random() < 0.08 else ""
+        if month != skipped:
+            months.append((month, cumulative, problems))
+    year = cumulative or Decimal(1)
+    rows = []
+    reported = Decimal(0)
+    for month, cumulative, problems in months:
         rows.append(
             MonthlyProgress(
                 project=project,
@@ -294,8 +307,8 @@ def _year_of_progress(
                 month=month,
                 completed_this_month=cumulative - reported,  # a skipped month's work included
                 cumulative_completed=cumulative,
-                visible_progress=rng.choice(VISIBLE[project.stage]),
-                problems=rng.choice(PROBLEMS) if rng.random() < 0.08 else "",
+                visible_progress=visible_progress(works, project.stage, float(cumulative / year)),
+                problems=problems,
             )
         )
         reported = cumulative

@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from guanmo.demo.city import DEFAULT_SEED, YEAR, build_demo_city
 from guanmo.demo.documents import create_demo_office, issue_demo_documents
+from guanmo.demo.moments import date_recorded_moments
 from guanmo.demo.notes import create_demo_notes
 from guanmo.demo.people import create_demo_people, create_demo_periods
 from guanmo.demo.supervision import create_demo_supervision
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         supervision = create_demo_supervision(summary.city, seed)
         visits = create_demo_visits(summary.city, seed)
         documents = issue_demo_documents(summary.city)
+        date_recorded_moments(summary.city)
 
         report = progress_report_for(summary.city, YEAR, OPEN_MONTH - 1)
         self.stdout.write(
