@@ -123,7 +123,8 @@ def rank_and_classify(
 
     Rated units not vetoed are ranked by published score (competition ranks, 并列 shared) and
     classed. Vetoed units (一票否决) with LAST are ranked after all of them, among themselves
-    by score, in the lowest class; with UNCLASSED they keep a score but no rank and no class.
+    by score, in the lowest class, and count among the units the shares are taken of (they
+    fill the last class first); with UNCLASSED they keep a score but no rank and no class.
     Exempt units are neither ranked nor classed (UNRATED). Raises ValueError when a unit to be
     rated has no score.
     """
@@ -151,7 +152,7 @@ def rank_and_classify(
         elif unit in vetoed:
             grade = classes.lowest if veto_effect is VetoEffect.LAST else None
         else:
-            grade = classes.of(score, rank, len(regular))  # type: ignore[arg-type]
+            grade = classes.of(score, rank, len(regular) + len(last))  # type: ignore[arg-type]
         results.append(
             UnitResult(unit, score, rank, ties[unit], grade, unit in vetoed, unit not in exempt)
         )
