@@ -1,0 +1,85 @@
+"""The seeded Monte Carlo over weights, normalisation and aggregation: rank spread per unit."""
+
+from decimal import Decimal as D
+
+import numpy as np
+import pytest
+
+from guanmo.assessment.robustness import RankSpread, competition_ranks_per_run, rank_spread
+from guanmo.assessment.scheme import Aggregation
+
+UNITS = ["甲县", "乙县", "丙县"]
+# Scores on two indicators: 甲 and 乙 are level at equal weights, 丙 is ahead on both.
+CLOSE = [[D(60), D(40)], [D(40), D(60)], [D(100), D(100)]]
+WEIGHTS = {"规模": D("0.5"), "进度": D("0.5")}
+
+
+def test_ranks_per_run_are_competition_ranks():
+    ranks = competition_ranks_per_run(np.array([[3.0, 5.0, 5.0, 1.0], [1.0, 2.0, 3.0, 4.0]]))
+    assert ranks.tolist() == [[3, 1, 1, 4], [4, 3, 2, 1]]
+
+
+def test_with_no_variation_the_interval_is_the_point_rank():
+    scores = [[D(70), D(40)], [D(40), D(60)], [D(100), D(100)]]  # 55, 50, 100
+    spread = rank_spread(UNITS, [scores], WEIGHTS, weight_variation=D(0), runs=50)
+    assert spread == [
+        RankSpread("甲县", D(2), (2, 2), D(0), D(0)),
+        RankSpread("乙县", D(3), (3, 3), D(0), D(1)),
+        RankSpread("丙县", D(1), (1, 1), D(1), D(0)),
+    ]
+
+
+def test_two_close_units_each_could_be_last():
+    spread = {s.unit: s for s in rank_spread(UNITS, [CLOSE], WEIGHTS, runs=400, seed=7)}
+    for unit in ("甲县", "乙县"):
+        assert 0 < spread[unit].p_last < 1
+        assert spread[unit].rank_interval == (2, 3)
+    assert spread["丙县"] == RankSpread("丙县", D(1), (1, 1), D(1), D(0))
+
+
+def test_a_seeded_run_reproduces_exactly_and_another_seed_differs():
+    first = rank_spread(UNITS, [CLOSE], WEIGHTS, runs=200, seed=42)
+    assert rank_spread(UNITS, [CLOSE], WEIGHTS, runs=200, seed=42) == first
+    assert rank_spread(UNITS, [CLOSE], WEIGHTS, runs=200, seed=43) != first
+
+
+def test_arithmetic_against_geometric_aggregation_can_swap_first_and_last():
+    # 甲 100 and 0: 50 arithmetic, √(100 × 1) = 10 geometric (0 floored to 1); 乙 45 and 45.
+    scores = [[D(100), D(0)], [D(45), D(45)]]
+    spread = rank_spread(
+        ["甲县", "乙县"],
+        [scores],
+        WEIGHTS,
+        weight_variation=D(0),
+        aggregations=(Aggregation.ARITHMETIC, Aggregation.GEOMETRIC),
+        runs=300,
+        seed=1,
+    )
+    assert spread[0].rank_interval == (1, 2)
+    assert 0 < spread[0].p_first < 1
+    assert spread[0].p_first + spread[1].p_first == 1
+
+
+def test_the_normalisation_is_drawn_among_the_alternatives():
+    forward = [[D(100), D(100)], [D(0), D(0)]]
+    backward = [[D(0), D(0)], [D(100), D(100)]]
+    spread = rank_spread(["甲县", "乙县"], [forward, backward], WEIGHTS, runs=300, seed=3)
+    assert 0 < spread[0].p_last < 1
+    assert spread[0].p_last + spread[1].p_last == 1
+
+
+def test_adjustments_are_added_to_every_run():
+    scores = [[D(50), D(50)], [D(51), D(51)]]
+    spread = rank_spread(
+        ["甲县", "乙县"], [scores], WEIGHTS, adjustments=[D(2), D(0)], runs=20, seed=0
+    )
+    assert spread[0].p_first == 1
+
+
+def test_bad_shapes_and_methods_are_refused():
+    with pytest.raises(ValueError, match="单位×指标"):
+        rank_spread(UNITS, [CLOSE[:2]], WEIGHTS)
+    with pytest.raises(ValueError, match="至少为1"):
+        rank_spread(UNITS, [CLOSE], WEIGHTS, runs=0)
+    with pytest.raises(ValueError, match="TOPSIS"):
+        rank_spread(UNITS, [CLOSE], WEIGHTS, aggregations=(Aggregation.TOPSIS,))
