@@ -5,7 +5,13 @@ from decimal import Decimal as D
 import numpy as np
 import pytest
 
-from guanmo.assessment.robustness import RankSpread, competition_ranks_per_run, rank_spread
+from guanmo.assessment.robustness import (
+    RankSpread,
+    SobolIndices,
+    competition_ranks_per_run,
+    rank_spread,
+    sensitivity,
+)
 from guanmo.assessment.scheme import Aggregation
 
 UNITS = ["甲县", "乙县", "丙县"]
@@ -83,3 +89,31 @@ def test_bad_shapes_and_methods_are_refused():
         rank_spread(UNITS, [CLOSE], WEIGHTS, runs=0)
     with pytest.raises(ValueError, match="TOPSIS"):
         rank_spread(UNITS, [CLOSE], WEIGHTS, aggregations=(Aggregation.TOPSIS,))
+
+
+# 甲 100 and 1: arithmetic 1 + 99 w ≥ 38 > 30 whatever the weights (w within 0.375…0.625),
+# geometric 100^w ≤ 18 < 30; 乙 is 30 on both. Only the aggregation moves a rank.
+ONLY_AGGREGATION = [[D(100), D(1)], [D(30), D(30)]]
+
+
+def test_sobol_indices_put_first_the_only_choice_that_matters():
+    indices = sensitivity(
+        ["甲县", "乙县"],
+        [ONLY_AGGREGATION],
+        WEIGHTS,
+        aggregations=(Aggregation.ARITHMETIC, Aggregation.GEOMETRIC),
+        seed=5,
+    )
+    assert set(indices) == {"weight:规模", "weight:进度", "normalisation", "aggregation"}
+    aggregation = indices["aggregation"]
+    assert aggregation.first_order > D("0.9") and aggregation.total_order > D("0.9")
+    for name in ("weight:规模", "weight:进度", "normalisation"):
+        assert indices[name].total_order < aggregation.first_order
+    assert indices["normalisation"] == SobolIndices(D(0), D(0))
+
+
+def test_sobol_indices_are_reproducible_and_zero_when_nothing_moves_a_rank():
+    arguments = (["甲县", "乙县", "丙县"], [CLOSE], WEIGHTS)
+    assert sensitivity(*arguments, seed=2) == sensitivity(*arguments, seed=2)
+    still = sensitivity(["甲县", "乙县"], [[[D(90), D(90)], [D(10), D(10)]]], WEIGHTS, seed=2)
+    assert all(index == SobolIndices(D(0), D(0)) for index in still.values())
