@@ -14,6 +14,7 @@ from guanmo.assessment.weights import (
     critic,
     entropy,
     equal,
+    tree_weights,
 )
 
 POS, NEG = Direction.POSITIVE, Direction.NEGATIVE
@@ -34,6 +35,21 @@ def test_weights_by_hand_are_normalised():
         by_hand({"规模": -1, "进度": 2})
     with pytest.raises(ValueError, match="合计为零"):
         by_hand({"规模": 0})
+
+
+def test_two_level_weights_multiply_down_the_tree():
+    tree = {
+        "项目建设": (60, {"投资完成率": 2, "新开工率": 1, "竣工率": 1}),
+        "服务保障": (40, {"问题办结率": 1}),
+    }
+    assert tree_weights(tree) == {
+        "投资完成率": D("0.3"),
+        "新开工率": D("0.15"),
+        "竣工率": D("0.15"),
+        "问题办结率": D("0.4"),
+    }
+    with pytest.raises(ValueError, match="“竣工率”在多个一级指标下重复"):
+        tree_weights({"甲": (1, {"竣工率": 1}), "乙": (1, {"竣工率": 1})})
 
 
 def test_equal_weights():

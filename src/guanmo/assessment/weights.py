@@ -44,6 +44,23 @@ def equal(indicators: Sequence[str]) -> Weights:
     return {name: ONE / len(indicators) for name in indicators}
 
 
+def tree_weights(tree: Mapping[str, tuple[Decimal | int, Mapping[str, Decimal | int]]]) -> Weights:
+    """The weight of each 二级指标 in a two-level scheme: its weight within its 一级指标
+    (normalised there) × the 一级指标's weight (normalised over the 一级指标).
+
+    Shape: {一级指标: (weight, {二级指标: weight})} → {二级指标: weight}, summing to 1. Raises
+    ValueError as `by_hand` does, or when two 一级指标 hold a 二级指标 of the same name.
+    """
+    top = by_hand({name: weight for name, (weight, _) in tree.items()})
+    weights: Weights = {}
+    for name, (_, children) in tree.items():
+        for child, weight in by_hand(children).items():
+            if child in weights:
+                raise ValueError(f"二级指标“{child}”在多个一级指标下重复出现")
+            weights[child] = top[name] * weight
+    return weights
+
+
 def _complete(columns: Columns, units: Sequence[str] | None = None) -> dict[str, list[Decimal]]:
     complete: dict[str, list[Decimal]] = {}
     for name, values in columns.items():
