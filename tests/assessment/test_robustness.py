@@ -8,11 +8,14 @@ import pytest
 from guanmo.assessment.robustness import (
     RankSpread,
     SobolIndices,
+    assess_robustness,
     competition_ranks_per_run,
     rank_spread,
+    score_tables,
     sensitivity,
 )
-from guanmo.assessment.scheme import Aggregation
+from guanmo.assessment.scheme import Aggregation, Cycle, Form, Indicator, Scheme, assess
+from guanmo.assessment.scoring import Direction
 
 UNITS = ["甲县", "乙县", "丙县"]
 # Scores on two indicators: 甲 and 乙 are level at equal weights, 丙 is ahead on both.
@@ -117,3 +120,57 @@ def test_sobol_indices_are_reproducible_and_zero_when_nothing_moves_a_rank():
     assert sensitivity(*arguments, seed=2) == sensitivity(*arguments, seed=2)
     still = sensitivity(["甲县", "乙县"], [[[D(90), D(90)], [D(10), D(10)]]], WEIGHTS, seed=2)
     assert all(index == SobolIndices(D(0), D(0)) for index in still.values())
+
+
+COUNTIES = Scheme(
+    (
+        Indicator("投资完成率", D("0.5")),
+        Indicator("问题办结天数", D("0.5"), direction=Direction.NEGATIVE),
+    )
+)
+VALUES = {
+    "甲县": {"投资完成率": D(60), "问题办结天数": D(10)},
+    "乙县": {"投资完成率": D(40), "问题办结天数": D(8)},
+    "丙县": {"投资完成率": D(100), "问题办结天数": D(2)},
+    "丁县": {"投资完成率": D(20), "问题办结天数": D(20)},
+}
+
+
+def test_score_tables_rescore_data_driven_indicators_over_every_rated_unit():
+    cycle = Cycle(VALUES, vetoed=frozenset({"丙县"}))
+    alternative = (Form.EFFICACY_COEFFICIENT, {})
+    own, efficacy = score_tables(COUNTIES, cycle, ["甲县", "丁县"], [alternative])
+    # 投资完成率 min-max over 20…100 (the vetoed 丙县 sets the top): 甲 50; 天数 2…20: 甲 5/9.
+    assert own[0][0] == D(50) and own[1] == [D(0), D(0)]
+    assert efficacy[0][0] == D(80) and efficacy[1] == [D(60), D(60)]
+
+
+def test_a_schemes_robustness_with_nothing_varied_is_its_own_ranking():
+    cycle = Cycle(VALUES, vetoed=frozenset({"丙县"}))
+    result = assess_robustness(COUNTIES, cycle, aggregations=(), weight_variation=D(0), runs=20)
+    issued = {r.unit: r.rank for r in assess(COUNTIES, cycle).results}
+    assert [s.unit for s in result.spreads] == ["甲县", "乙县", "丁县"]
+    for spread in result.spreads:
+        assert spread.rank_interval == (issued[spread.unit],) * 2
+    assert all(index == SobolIndices(D(0), D(0)) for index in result.sensitivity.values())
+
+
+def test_a_schemes_robustness_over_weights_normalisations_and_aggregations():
+    result = assess_robustness(
+        COUNTIES,
+        Cycle(VALUES),
+        alternatives=[(Form.Z_SCORE, {"centre": D(50), "spread": D(10)})],
+        runs=200,
+        seed=9,
+    )
+    spreads = {s.unit: s for s in result.spreads}
+    assert spreads["丙县"].p_first == 1 and spreads["丁县"].p_last == 1
+    assert set(result.sensitivity) == {
+        "weight:投资完成率",
+        "weight:问题办结天数",
+        "normalisation",
+        "aggregation",
+    }
+    assert assess_robustness(COUNTIES, Cycle(VALUES), runs=200, seed=9) == assess_robustness(
+        COUNTIES, Cycle(VALUES), runs=200, seed=9
+    )

@@ -11,13 +11,13 @@ analysis); COINr's get_sensitivity; Sobol indices by SALib (Herman & Usher, JOSS
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 import numpy as np
 
 from guanmo.assessment.aggregation import DEFAULT_GEOMETRIC_FLOOR
-from guanmo.assessment.scheme import Aggregation
+from guanmo.assessment.scheme import Aggregation, Cycle, Form, Scheme, assess
 from guanmo.figures.formatting import half_up
 
 DEFAULT_WEIGHT_VARIATION = Decimal("0.25")
@@ -248,3 +248,75 @@ def sensitivity(
             half_up(Decimal(str(float(analysis["ST"][position]))), 4),
         )
     return indices
+
+
+Alternative = tuple[Form, Mapping[str, Decimal]]  # a form with its parameters
+DATA_DRIVEN = frozenset({Form.MIN_MAX, Form.EFFICACY_COEFFICIENT, Form.Z_SCORE})
+
+
+@dataclass(frozen=True)
+class Robustness:
+    """A scheme's robustness for one cycle: each ranked unit's rank spread and the Sobol
+    indices of the choices (see `rank_spread` and `sensitivity`)."""
+
+    spreads: list[RankSpread]
+    sensitivity: dict[str, SobolIndices]
+
+
+def score_tables(
+    scheme: Scheme, cycle: Cycle, units: Sequence[str], alternatives: Sequence[Alternative]
+) -> list[list[list[Decimal]]]:
+    """Units × indicators score tables: the scheme's own first, then one per alternative, in
+    which every indicator the scheme scores by a data-driven form (min-max, 功效系数, z-score)
+    is scored by the alternative instead; rule-based forms (benchmark, target, rank steps,
+    goalposts) are the scheme's rule and stay. Rows are `units` (the ones ranked on score)."""
+    tables = []
+    for alternative in [None, *alternatives]:
+        indicators = []
+        for indicator in scheme.indicators:
+            if alternative is not None and indicator.form in DATA_DRIVEN:
+                form, parameters = alternative
+                indicator = replace(indicator, form=form, parameters=parameters)
+            indicators.append(indicator)
+        # Every rated unit, vetoed ones too, sets the data-driven ranges, as in the result.
+        shown = assess(
+            replace(scheme, indicators=tuple(indicators), aggregation=Aggregation.ARITHMETIC),
+            cycle,
+        )
+        tables.append([[shown.scores[unit][i.name] for i in indicators] for unit in units])
+    return tables  # type: ignore[return-value]
+
+
+def assess_robustness(
+    scheme: Scheme,
+    cycle: Cycle,
+    *,
+    alternatives: Sequence[Alternative] = (),
+    aggregations: Sequence[Aggregation] = (Aggregation.ARITHMETIC, Aggregation.GEOMETRIC),
+    weight_variation: Decimal = DEFAULT_WEIGHT_VARIATION,
+    runs: int = DEFAULT_RUNS,
+    seed: int = 0,
+) -> Robustness:
+    """The robustness of a scheme's result for a cycle, over the units it ranks on their
+    scores (exempt and vetoed units are placed by rule, not by score, and are left out).
+
+    The scheme's own aggregation comes first among `aggregations` (it is the nominal ranking
+    the Sobol output measures shifts from); 加分/扣分 are added in every run as assessed.
+    """
+    assessment = assess(scheme, cycle)
+    units = [u for u in cycle.values if u not in cycle.exempt and u not in cycle.vetoed]
+    tables = score_tables(scheme, cycle, units, alternatives)
+    weights = {indicator.name: indicator.weight for indicator in scheme.indicators}
+    ordered = [scheme.aggregation, *(a for a in aggregations if a is not scheme.aggregation)]
+    adjustments = [assessment.adjustments[unit].total for unit in units]
+    options = {
+        "adjustments": adjustments,
+        "weight_variation": weight_variation,
+        "aggregations": ordered,
+        "geometric_floor": scheme.geometric_floor,
+        "seed": seed,
+    }
+    return Robustness(
+        rank_spread(units, tables, weights, runs=runs, **options),
+        sensitivity(units, tables, weights, **options),
+    )
