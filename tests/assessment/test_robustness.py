@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from guanmo.assessment.robustness import (
+    Choices,
     RankSpread,
     SobolIndices,
     assess_robustness,
@@ -30,7 +31,7 @@ def test_ranks_per_run_are_competition_ranks():
 
 def test_with_no_variation_the_interval_is_the_point_rank():
     scores = [[D(70), D(40)], [D(40), D(60)], [D(100), D(100)]]  # 55, 50, 100
-    spread = rank_spread(UNITS, [scores], WEIGHTS, weight_variation=D(0), runs=50)
+    spread = rank_spread(UNITS, [scores], WEIGHTS, Choices(weight_variation=D(0)), runs=50)
     assert spread == [
         RankSpread("甲县", D(2), (2, 2), D(0), D(0)),
         RankSpread("乙县", D(3), (3, 3), D(0), D(1)),
@@ -59,8 +60,7 @@ def test_arithmetic_against_geometric_aggregation_can_swap_first_and_last():
         ["甲县", "乙县"],
         [scores],
         WEIGHTS,
-        weight_variation=D(0),
-        aggregations=(Aggregation.ARITHMETIC, Aggregation.GEOMETRIC),
+        Choices(D(0), (Aggregation.ARITHMETIC, Aggregation.GEOMETRIC)),
         runs=300,
         seed=1,
     )
@@ -80,7 +80,7 @@ def test_the_normalisation_is_drawn_among_the_alternatives():
 def test_adjustments_are_added_to_every_run():
     scores = [[D(50), D(50)], [D(51), D(51)]]
     spread = rank_spread(
-        ["甲县", "乙县"], [scores], WEIGHTS, adjustments=[D(2), D(0)], runs=20, seed=0
+        ["甲县", "乙县"], [scores], WEIGHTS, Choices(adjustments=(D(2), D(0))), runs=20, seed=0
     )
     assert spread[0].p_first == 1
 
@@ -91,7 +91,7 @@ def test_bad_shapes_and_methods_are_refused():
     with pytest.raises(ValueError, match="至少为1"):
         rank_spread(UNITS, [CLOSE], WEIGHTS, runs=0)
     with pytest.raises(ValueError, match="TOPSIS"):
-        rank_spread(UNITS, [CLOSE], WEIGHTS, aggregations=(Aggregation.TOPSIS,))
+        rank_spread(UNITS, [CLOSE], WEIGHTS, Choices(aggregations=(Aggregation.TOPSIS,)))
 
 
 # 甲 100 and 1: arithmetic 1 + 99 w ≥ 38 > 30 whatever the weights (w within 0.375…0.625),
@@ -104,7 +104,7 @@ def test_sobol_indices_put_first_the_only_choice_that_matters():
         ["甲县", "乙县"],
         [ONLY_AGGREGATION],
         WEIGHTS,
-        aggregations=(Aggregation.ARITHMETIC, Aggregation.GEOMETRIC),
+        Choices(aggregations=(Aggregation.ARITHMETIC, Aggregation.GEOMETRIC)),
         seed=5,
     )
     assert set(indices) == {"weight:规模", "weight:进度", "normalisation", "aggregation"}

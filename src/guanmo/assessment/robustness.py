@@ -26,6 +26,21 @@ INTERVAL = (5, 95)  # percentiles of the 90% rank interval
 
 
 @dataclass(frozen=True)
+class Choices:
+    """What a simulation varies: each weight by a uniform factor in 1 ± `weight_variation`,
+    the aggregation among `aggregations` (the first is the scheme's own), with the geometric
+    `floor`; `adjustments` (加分/扣分 per unit, in the units' order) are held and added."""
+
+    weight_variation: Decimal = DEFAULT_WEIGHT_VARIATION
+    aggregations: tuple[Aggregation, ...] = (Aggregation.ARITHMETIC,)
+    geometric_floor: Decimal = DEFAULT_GEOMETRIC_FLOOR
+    adjustments: tuple[Decimal, ...] | None = None
+
+
+DEFAULT_CHOICES = Choices()
+
+
+@dataclass(frozen=True)
 class RankSpread:
     """One unit's ranks over the runs: median, 90% interval [lo, hi] (5th and 95th percentile,
     ranks that occurred), and the share of runs it was first and last (tied counts as both)."""
@@ -95,29 +110,27 @@ def rank_spread(
     units: Sequence[str],
     normalised_scores: Sequence[Sequence[Sequence[Decimal]]],
     weights: Mapping[str, Decimal],
+    choices: Choices = DEFAULT_CHOICES,
     *,
-    adjustments: Sequence[Decimal] | None = None,
-    weight_variation: Decimal = DEFAULT_WEIGHT_VARIATION,
-    aggregations: Sequence[Aggregation] = (Aggregation.ARITHMETIC,),
-    geometric_floor: Decimal = DEFAULT_GEOMETRIC_FLOOR,
     runs: int = DEFAULT_RUNS,
     seed: int = 0,
 ) -> list[RankSpread]:
     """Each unit's rank spread over `runs` seeded draws.
 
     `normalised_scores` holds one units × indicators table of scores (0–100) per alternative
-    normalisation the scheme allows; each run picks one uniformly, picks one of `aggregations`
-    uniformly, and multiplies each weight by a uniform draw in 1 ± `weight_variation`
-    (rescaled to the weights' own total). `adjustments` (加分/扣分 per unit) are added after.
+    normalisation the scheme allows; each run picks one uniformly, picks one of the choices'
+    aggregations uniformly and multiplies each weight by a uniform draw in 1 ± the weight
+    variation (rescaled to the weights' own total), then adds the adjustments.
     Units vetoed or exempt are left out by the caller. Same seed, same result.
     Raises ValueError for tables of another shape, fewer than one run, or TOPSIS (not here).
     """
+    aggregations = choices.aggregations
     tables = _tables(units, normalised_scores, weights, aggregations)
     if runs < 1:
         raise ValueError("模拟次数应至少为1")
     base = np.array([float(weight) for weight in weights.values()])
     rng = np.random.default_rng(seed)
-    spread = float(weight_variation)
+    spread = float(choices.weight_variation)
     factors = rng.uniform(1 - spread, 1 + spread, size=(runs, len(base)))
     table_choice = rng.integers(len(tables), size=runs)
     aggregation_choice = rng.integers(len(aggregations), size=runs)
@@ -128,8 +141,8 @@ def rank_spread(
         table_choice,
         aggregation_choice,
         aggregations,
-        float(geometric_floor),
-        _shift(units, adjustments),
+        float(choices.geometric_floor),
+        _shift(units, choices.adjustments),
     )
     ranks = competition_ranks_per_run(composites)
     is_last = composites == composites.min(axis=1, keepdims=True)
@@ -162,11 +175,8 @@ def sensitivity(
     units: Sequence[str],
     normalised_scores: Sequence[Sequence[Sequence[Decimal]]],
     weights: Mapping[str, Decimal],
+    choices: Choices = DEFAULT_CHOICES,
     *,
-    adjustments: Sequence[Decimal] | None = None,
-    weight_variation: Decimal = DEFAULT_WEIGHT_VARIATION,
-    aggregations: Sequence[Aggregation] = (Aggregation.ARITHMETIC,),
-    geometric_floor: Decimal = DEFAULT_GEOMETRIC_FLOOR,
     base_samples: int = 256,
     seed: int = 0,
 ) -> dict[str, SobolIndices]:
@@ -182,9 +192,10 @@ def sensitivity(
     from SALib.analyze import sobol as sobol_analysis  # imported here: only this needs it
     from SALib.sample import sobol as sobol_sample
 
+    aggregations = choices.aggregations
     tables = _tables(units, normalised_scores, weights, aggregations)
     base = np.array([float(weight) for weight in weights.values()])
-    spread = float(weight_variation)
+    spread = float(choices.weight_variation)
     names: list[str] = []
     bounds: list[list[float]] = []
     if spread > 0:
@@ -213,8 +224,8 @@ def sensitivity(
             return np.zeros(runs, dtype=int)
         return np.minimum(columns[name].astype(int), count - 1)
 
-    shift = _shift(units, adjustments)
-    floor = float(geometric_floor)
+    shift = _shift(units, choices.adjustments)
+    floor = float(choices.geometric_floor)
     composites = _composites(
         tables,
         factors,
@@ -308,15 +319,13 @@ def assess_robustness(
     tables = score_tables(scheme, cycle, units, alternatives)
     weights = {indicator.name: indicator.weight for indicator in scheme.indicators}
     ordered = [scheme.aggregation, *(a for a in aggregations if a is not scheme.aggregation)]
-    adjustments = [assessment.adjustments[unit].total for unit in units]
-    options = {
-        "adjustments": adjustments,
-        "weight_variation": weight_variation,
-        "aggregations": ordered,
-        "geometric_floor": scheme.geometric_floor,
-        "seed": seed,
-    }
+    choices = Choices(
+        weight_variation,
+        tuple(ordered),
+        scheme.geometric_floor,
+        tuple(assessment.adjustments[unit].total for unit in units),
+    )
     return Robustness(
-        rank_spread(units, tables, weights, runs=runs, **options),
-        sensitivity(units, tables, weights, **options),
+        rank_spread(units, tables, weights, choices, runs=runs, seed=seed),
+        sensitivity(units, tables, weights, choices, seed=seed),
     )
