@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 import numpy as np
+from scipy.stats import rankdata
 
 from guanmo.assessment.aggregation import DEFAULT_GEOMETRIC_FLOOR
 from guanmo.assessment.scheme import Aggregation, Cycle, Form, Scheme, assess
@@ -54,9 +55,8 @@ class RankSpread:
 
 def competition_ranks_per_run(composites: np.ndarray) -> np.ndarray:
     """Competition ranks (1 first, ties shared) of every row of a runs × units array, the
-    highest composite first: 1 + the number of units strictly above."""
-    above = composites[:, None, :] > composites[:, :, None]
-    return above.sum(axis=2) + 1
+    highest composite first (scipy's rankdata, method "min", on the negated composites)."""
+    return rankdata(-composites, method="min", axis=1).astype(int)
 
 
 def _probability(count: int, runs: int) -> Decimal:
