@@ -9,11 +9,14 @@ from guanmo.assessment.robustness import (
     Choices,
     RankSpread,
     SobolIndices,
+    Verdict,
     assess_robustness,
     competition_ranks_per_run,
     rank_spread,
     score_tables,
     sensitivity,
+    verdict_first,
+    verdict_last,
 )
 from guanmo.assessment.scheme import Aggregation, Cycle, Form, Indicator, Scheme, assess
 from guanmo.assessment.scoring import Direction
@@ -174,3 +177,19 @@ def test_a_schemes_robustness_over_weights_normalisations_and_aggregations():
     assert assess_robustness(COUNTIES, Cycle(VALUES), runs=200, seed=9) == assess_robustness(
         COUNTIES, Cycle(VALUES), runs=200, seed=9
     )
+
+
+def spread_of(unit, p_first, p_last):
+    return RankSpread(unit, D(1), (1, 1), D(p_first), D(p_last))
+
+
+def test_a_unit_is_named_last_only_when_p_last_reaches_the_threshold():
+    spreads = [spread_of("甲县", 0, "0.55"), spread_of("乙县", 1, 0), spread_of("丙县", 0, "0.45")]
+    assert verdict_last(spreads) == Verdict([], ["甲县", "丙县"])
+    assert verdict_last(spreads, threshold=D("0.5")) == Verdict(["甲县"], ["甲县", "丙县"])
+    assert verdict_first(spreads) == Verdict(["乙县"], ["乙县"])
+
+
+def test_units_tied_last_in_every_run_are_both_named():
+    spreads = [spread_of("甲县", 1, 0), spread_of("乙县", 0, 1), spread_of("丙县", 0, 1)]
+    assert verdict_last(spreads) == Verdict(["乙县", "丙县"], ["乙县", "丙县"])

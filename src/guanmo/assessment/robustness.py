@@ -329,3 +329,38 @@ def assess_robustness(
         rank_spread(units, tables, weights, choices, runs=runs, seed=seed),
         sensitivity(units, tables, weights, choices, seed=seed),
     )
+
+
+DEFAULT_NAMING_THRESHOLD = Decimal("0.8")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whom a bulletin may name first (or last): `named`, the units whose probability reaches
+    the city's threshold (two when they are 并列 in most runs), else empty; `could_be`, every
+    unit with a probability above zero, the most probable first."""
+
+    named: list[str]
+    could_be: list[str]
+
+
+def _verdict(spreads: Sequence[RankSpread], probability, threshold: Decimal) -> Verdict:
+    possible = sorted((s for s in spreads if probability(s) > 0), key=probability, reverse=True)
+    return Verdict(
+        [s.unit for s in possible if probability(s) >= threshold], [s.unit for s in possible]
+    )
+
+
+def verdict_last(
+    spreads: Sequence[RankSpread], threshold: Decimal = DEFAULT_NAMING_THRESHOLD
+) -> Verdict:
+    """Name a unit last only when P(last) reaches `threshold` (default 0.8, set by the city);
+    otherwise the bulletin names the units that could be last (issue 13)."""
+    return _verdict(spreads, lambda spread: spread.p_last, threshold)
+
+
+def verdict_first(
+    spreads: Sequence[RankSpread], threshold: Decimal = DEFAULT_NAMING_THRESHOLD
+) -> Verdict:
+    """The same check for first place, on P(first)."""
+    return _verdict(spreads, lambda spread: spread.p_first, threshold)
