@@ -61,9 +61,18 @@ class Drawn:
         }
 
 
-def to_xlsx(drawn: Drawn) -> bytes:
+def to_xlsx(*drawings: Drawn) -> bytes:
+    """An .xlsx file with one worksheet per drawing, in order."""
     workbook = Workbook()
-    sheet = workbook.active
+    for index, drawn in enumerate(drawings):
+        sheet = workbook.active if index == 0 else workbook.create_sheet()
+        _draw_xlsx(sheet, drawn)
+    file = io.BytesIO()
+    workbook.save(file)
+    return file.getvalue()
+
+
+def _draw_xlsx(sheet, drawn: Drawn) -> None:
     sheet.title = drawn.name
     for row in drawn.rows:
         sheet.append(row)
@@ -76,14 +85,19 @@ def to_xlsx(drawn: Drawn) -> bytes:
         sheet.column_dimensions[get_column_letter(column + 1)].hidden = True
     for r0, c0, r1, c1 in drawn.merged:
         sheet.merge_cells(start_row=r0, start_column=c0 + 1, end_row=r1, end_column=c1 + 1)
+
+
+def to_xls(*drawings: Drawn) -> bytes:
+    """A BIFF .xls file (xlwt) with one worksheet per drawing, in order."""
+    workbook = xlwt.Workbook(encoding="utf-8")
+    for drawn in drawings:
+        _draw_xls(workbook.add_sheet(drawn.name), drawn)
     file = io.BytesIO()
     workbook.save(file)
     return file.getvalue()
 
 
-def to_xls(drawn: Drawn) -> bytes:
-    workbook = xlwt.Workbook(encoding="utf-8")
-    sheet = workbook.add_sheet(drawn.name)
+def _draw_xls(sheet, drawn: Drawn) -> None:
     struck = xlwt.easyxf("font: struck_out on")
     plain = xlwt.XFStyle()
     merged_cells = {(r0, c0): (r1, c1) for r0, c0, r1, c1 in drawn.merged}
@@ -102,9 +116,6 @@ def to_xls(drawn: Drawn) -> bytes:
             sheet.row(number - 1).hidden = True
     for column in drawn.hidden_columns:
         sheet.col(column).hidden = True
-    file = io.BytesIO()
-    workbook.save(file)
-    return file.getvalue()
 
 
 ODS_NAMESPACES = (
@@ -125,10 +136,8 @@ ODS_MANIFEST = (
 )
 
 
-def to_ods(drawn: Drawn) -> bytes:
-    spans = {(r0, c0): (r1 - r0 + 1, c1 - c0 + 1) for r0, c0, r1, c1 in drawn.merged}
-    covered = drawn.covered
-    width = max(len(row) for row in drawn.rows)
+def to_ods(*drawings: Drawn) -> bytes:
+    """An .ods file with one table per drawing, in order."""
     parts = [
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODS_NAMESPACES} '
         'office:version="1.2"><office:automatic-styles>'
@@ -136,8 +145,27 @@ def to_ods(drawn: Drawn) -> bytes:
         '<style:text-properties style:text-line-through-style="solid" '
         'style:text-line-through-type="single"/></style:style>'
         "</office:automatic-styles><office:body><office:spreadsheet>"
-        f"<table:table table:name={quoteattr(drawn.name)}>"
     ]
+    for drawn in drawings:
+        parts += _ods_table(drawn)
+    parts.append("</office:spreadsheet></office:body></office:document-content>")
+    file = io.BytesIO()
+    with zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"),
+            "application/vnd.oasis.opendocument.spreadsheet",
+            compress_type=zipfile.ZIP_STORED,
+        )
+        archive.writestr("META-INF/manifest.xml", ODS_MANIFEST)
+        archive.writestr("content.xml", "".join(parts))
+    return file.getvalue()
+
+
+def _ods_table(drawn: Drawn) -> list[str]:
+    spans = {(r0, c0): (r1 - r0 + 1, c1 - c0 + 1) for r0, c0, r1, c1 in drawn.merged}
+    covered = drawn.covered
+    width = max(len(row) for row in drawn.rows)
+    parts = [f"<table:table table:name={quoteattr(drawn.name)}>"]
     for column in range(width):
         hidden = ' table:visibility="collapse"' if column in drawn.hidden_columns else ""
         parts.append(f"<table:table-column{hidden}/>")
@@ -169,31 +197,29 @@ def to_ods(drawn: Drawn) -> bytes:
                     f"<text:p>{escape(str(value))}</text:p></table:table-cell>"
                 )
         parts.append("</table:table-row>")
-    parts.append("</table:table></office:spreadsheet></office:body></office:document-content>")
-    file = io.BytesIO()
-    with zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(
-            zipfile.ZipInfo("mimetype"),
-            "application/vnd.oasis.opendocument.spreadsheet",
-            compress_type=zipfile.ZIP_STORED,
-        )
-        archive.writestr("META-INF/manifest.xml", ODS_MANIFEST)
-        archive.writestr("content.xml", "".join(parts))
-    return file.getvalue()
+    parts.append("</table:table>")
+    return parts
 
 
-def to_spreadsheetml(drawn: Drawn) -> bytes:
+def to_spreadsheetml(*drawings: Drawn) -> bytes:
     """Excel 2003 XML as Excel writes it: a cell after a gap or a merge says its ss:Index."""
-    merged = {(r0, c0): (r1 - r0, c1 - c0) for r0, c0, r1, c1 in drawn.merged}
-    covered = drawn.covered
     parts = [
         '<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n'
         '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
         'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" '
         'xmlns:x="urn:schemas-microsoft-com:office:excel">'
         '<Styles><Style ss:ID="s21"><Font ss:StrikeThrough="1"/></Style></Styles>'
-        f"<Worksheet ss:Name={quoteattr(drawn.name)}><Table>"
     ]
+    for drawn in drawings:
+        parts += _spreadsheetml_sheet(drawn)
+    parts.append("</Workbook>")
+    return "".join(parts).encode("utf-8")
+
+
+def _spreadsheetml_sheet(drawn: Drawn) -> list[str]:
+    merged = {(r0, c0): (r1 - r0, c1 - c0) for r0, c0, r1, c1 in drawn.merged}
+    covered = drawn.covered
+    parts = [f"<Worksheet ss:Name={quoteattr(drawn.name)}><Table>"]
     for column in sorted(drawn.hidden_columns):
         parts.append(f'<Column ss:Index="{column + 1}" ss:Hidden="1"/>')
     for number, row in enumerate(drawn.rows, start=1):
@@ -214,8 +240,8 @@ def to_spreadsheetml(drawn: Drawn) -> bytes:
             parts.append(f"<Cell{index}{merge}{style}>{data}</Cell>")
             previous = column + across
         parts.append("</Row>")
-    parts.append("</Table></Worksheet></Workbook>")
-    return "".join(parts).encode("utf-8")
+    parts.append("</Table></Worksheet>")
+    return parts
 
 
 def to_csv(drawn: Drawn, encoding: str) -> bytes:
