@@ -1,5 +1,6 @@
 """Every format delivers a cell holding an Excel error value as its text ("#DIV/0!"), never as
-a blank or 0, so the import can refuse it (issue 9 §5)."""
+a blank or 0, so the import can refuse it (issue 9 §5); in a header cell it stops the import
+naming the cell, for the column it heads is not known."""
 
 import io
 import re
@@ -10,9 +11,11 @@ import pytest
 import xlwt
 from openpyxl import Workbook
 
+from guanmo.ledger.models import Project
+from guanmo.ledger.services import import_ledger, import_progress
 from guanmo.sheets.cells import CellError, parse_money
 from guanmo.sheets.formats import open_workbook
-from tests.sheets.files import ODS_MANIFEST, ODS_NAMESPACES
+from tests.sheets.files import ODS_MANIFEST, ODS_NAMESPACES, WRITERS, Drawn, to_csv, to_xlsx
 
 _CALCEXT = 'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"'
 
@@ -93,3 +96,39 @@ def test_an_error_value_is_read_as_its_text_in_every_format(write):
 def test_an_error_value_is_no_money(error):
     with pytest.raises(CellError, match=re.escape(f"单元格是错误值 {error.strip()}，无法读取")):
         parse_money(error)
+
+
+def _faults(report) -> list[str]:
+    return [str(fault) for fault in report.faults]
+
+
+@pytest.mark.parametrize("fmt", [*sorted(WRITERS), ".csv"])
+def test_an_error_value_in_a_header_cell_stops_the_import_naming_the_cell(city, fmt):
+    drawn = Drawn(
+        [
+            ["2025年重点项目台账"],
+            ["序号", "项目名称", "所在县区", "总投资", "#REF!"],
+            [1, "甲项目", "温县", 1000, 300],
+        ]
+    )
+    data = to_csv(drawn, "utf-8") if fmt == ".csv" else WRITERS[fmt](drawn)
+    report = import_ledger(BytesIO(data), city=city, year=2025)
+    assert _faults(report) == [
+        "第2行：表头单元格E2是错误值 #REF!，无法知道这一列是什么；请改正表头后再导入"
+    ]
+    assert not Project.objects.exists()
+
+
+def test_an_error_value_in_a_group_cell_of_a_two_row_header_stops_the_import(city):
+    drawn = Drawn(
+        [
+            ["序号", "项目名称", "所在县区", "#VALUE!", None],
+            [None, None, None, "本月", "累计"],
+            [1, "甲项目", "温县", 10, 300],
+        ],
+        merged=[(1, 3, 1, 4)],
+    )
+    report = import_progress(BytesIO(to_xlsx(drawn)), city=city, year=2025, month=7)
+    assert "第1行：表头单元格D1是错误值 #VALUE!，无法知道这一列是什么；请改正表头后再导入" in (
+        _faults(report)
+    )

@@ -19,7 +19,7 @@ from enum import StrEnum
 from openpyxl.utils import get_column_letter
 
 from guanmo.regions.names import clean_text
-from guanmo.sheets.cells import DASHES, ONE_YUAN, WAN_PER_YI, parse_line
+from guanmo.sheets.cells import DASHES, ERROR_VALUES, ONE_YUAN, WAN_PER_YI, parse_line
 
 HEADER_SEARCH_ROWS = 50
 
@@ -635,7 +635,30 @@ def _combine(
         header.faults += period_faults(label, shown, column.row + 1, expected)
     # A units line may stand beside the header too, so the sheet's unit is settled last.
     header.units = {index: unit or sheet_unit for index, unit in stated_units.items()}
+    header.faults += _error_cells(rows, top, bottom, hidden)
     return header
+
+
+def _error_cells(
+    rows: Sequence[Sequence[object]], top: int, bottom: int, hidden: frozenset[int]
+) -> list[tuple[int | None, str | None, str]]:
+    """A header cell holding an error value (#REF!) hides what its column is: a fault naming
+    the cell, never a column passed over as unknown (issue 9 §5)."""
+    faults: list[tuple[int | None, str | None, str]] = []
+    for number in range(top, bottom + 1):
+        for index, value in enumerate(rows[number]):
+            if index in hidden or not isinstance(value, str) or value.strip() not in ERROR_VALUES:
+                continue
+            cell = f"{column_letter(index)}{number + 1}"
+            faults.append(
+                (
+                    number + 1,
+                    None,
+                    f"表头单元格{cell}是错误值 {value.strip()}，无法知道这一列是什么；"
+                    "请改正表头后再导入",
+                )
+            )
+    return faults
 
 
 # Facts a header or title states, checked against the import (issue 9 §3).
