@@ -23,7 +23,7 @@ from typing import Any
 from guanmo.regions.names import clean_text, short_region_name
 from guanmo.sheets import cells
 from guanmo.sheets.faults import LeftOut, SheetFault
-from guanmo.sheets.header import MONEY_FIELDS, Field, Header
+from guanmo.sheets.header import MONEY_FIELDS, Field, Header, column_letter
 
 _PARSERS: dict[Field, Callable[[object], object]] = {
     Field.NAME: cells.parse_line,
@@ -67,6 +67,7 @@ _ENUMERATED = re.compile(
 )
 _BARE_NUMERAL = re.compile(r"^\(?[一二三四五六七八九十百]+\)?$")
 _COUNTED = re.compile(r"\(?共?\d+个(?:项目)?\)?$")
+_KIND_WORDS = {"heading": "标题行", "subtotal": "小计行", "total": "合计行"}
 
 
 @dataclass
@@ -96,6 +97,7 @@ class Table:
     rows: list[Row]
     title: str = ""  # the lines above the header, joined: "武陟县2025年市重点项目台账"
     left_out: list[LeftOut] = field(default_factory=list)
+    faults: list[SheetFault] = field(default_factory=list)  # of the rows that are no project
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,8 @@ class _TableReader:
         self.table = Table(sheet, header, [])
         self.columns = [(i, name) for i, name in header.columns.items() if name in used]
         self.money = [(i, name) for i, name in header.columns.items() if name in MONEY_FIELDS]
+        # The figures a heading or totals row is checked by: those the import reads.
+        self.checked = [(i, name) for i, name in self.money if name in used]
         self.width = max(header.columns) + 1
         # Cells whose filling shows a row is a project of its own (a code, an owner, a stage…).
         self.own_columns = [
@@ -251,15 +255,34 @@ class _TableReader:
 
     def _figure_row(self, number: int, raw: Sequence[object], kind: str, **where: Any) -> None:
         figures = {}
-        for index, name in self.money:
+        for index, name in self.checked:
             try:
                 typed = cells.parse_money(raw[index])
             except cells.CellError:
-                continue  # an unreadable total is no reason to stop; the rows are what counts
+                self._unreadable_figure(number, index, name, kind, raw[index])
+                continue
             if typed is not None:
                 figures[name] = _Figure(typed, self.table.header.units[index])
         # Recorded even without figures: a heading or total bounds the blocks around it.
         self.totals.append(_Totals(number, kind, len(self.table.rows), figures, **where))
+
+    def _unreadable_figure(
+        self, number: int, index: int, name: Field, kind: str, typed: object
+    ) -> None:
+        """A figure of a heading or totals row that cannot be read leaves the check of its rows
+        nothing to compare: a fault naming the cell, never a figure passed over."""
+        text = cells.parse_line(typed)
+        what = f"是错误值 {text}" if text in cells.ERROR_VALUES else f"「{text}」不是数字"
+        row = _KIND_WORDS[kind]
+        self.table.faults.append(
+            SheetFault(
+                self.table.sheet,
+                number,
+                name.value,
+                f"{row}的单元格{column_letter(index)}{number}{what}，无法与各项目之和核对；"
+                "请改正后再导入",
+            )
+        )
 
     def _leave_out(self, number: int, reason: str) -> None:
         self.table.left_out.append(LeftOut(self.table.sheet, number, reason))

@@ -142,6 +142,7 @@ def read_workbook(source: Source, spec: SheetSpec, expected: Expected | None = N
             _title(buffered[: header.rows[0] - 1]),
         )
         reading.tables.append(table)
+        reading.faults.extend(table.faults)
         reading.notes.extend(notes)
     if not reading.tables and not reading.faults:
         if first_header:
