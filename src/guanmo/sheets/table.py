@@ -10,9 +10,9 @@ a project's name: its label stands alone (no code, owner, stage, years or other 
 and a totals label ends in 合计/总计/小计 ("融合计算中心" is a project). Every figure a heading or
 totals row carries (in the money columns the import reads) is checked against the rows it
 covers, a figure that cannot be read is a fault naming its cell, and only a real disagreement
-is noted: a heading's against its block, a 小计 against the rows between it and the nearest heading or
-total (above it, else below it), a named 小计 ("武陟县小计") first against the rows of that name,
-a 合计 against all rows (source: issue 9 §4).
+is noted: a heading's against its block, a 小计 against the rows between it and the nearest
+heading or total (above it, else below it), a named 小计 ("武陟县小计") first against the rows
+of that name, a 合计 against all rows (source: issue 9 §4).
 """
 
 import re

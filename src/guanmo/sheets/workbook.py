@@ -29,6 +29,8 @@ __all__ = ["Reading", "SheetSpec", "Source", "import_reason", "read_workbook", "
 
 HIDDEN_ROW = "隐藏行"
 STRUCK_ROW = "删除线"
+# The cells whose text, struck only in part, leaves the import not knowing what counts.
+_STRUCK_IN_PART_MATTERS = MONEY_FIELDS | {Field.NAME, Field.CODE, Field.COUNTY}
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,7 @@ def read_workbook(source: Source, spec: SheetSpec, expected: Expected | None = N
         )
         if sheet.hidden_columns:
             reading.hidden_columns[sheet.name] = sheet.hidden_columns
+        reading.faults.extend(_struck_in_part(sheet, header))
         spread, merged_faults = _spread_merged(sheet, header)
         if merged_faults:
             reading.faults.extend(merged_faults)
@@ -194,6 +197,42 @@ def _spread_merged(sheet: Sheet, header: Header) -> tuple[dict[int, tuple], list
     return {number: tuple(row) for number, row in spread.items()}, faults
 
 
+def _struck_in_part(sheet: Sheet, header: Header) -> list[SheetFault]:
+    """A name, code, county or figure cell below the header whose text is struck through only
+    in part ("~~1200~~800"): which part counts is not known, so the import stops naming it."""
+    faults = []
+    for number, column in sorted(sheet.partly_struck):
+        named = header.columns.get(column)
+        if (
+            number <= header.rows[-1]
+            or named not in _STRUCK_IN_PART_MATTERS
+            or _left_out_as(sheet, header, number)
+        ):
+            continue
+        faults.append(
+            SheetFault(
+                sheet.name,
+                number,
+                named.value,
+                f"单元格{cell_address(number, column)}中只有部分文字带删除线，不知道哪部分作数；"
+                "请删去作废的文字或将整格标删除线后再导入",
+            )
+        )
+    return faults
+
+
+def _left_out_as(sheet: Sheet, header: Header, number: int) -> str | None:
+    """Why a row is left out unread (hidden, or struck through: every text cell, or its
+    project name), or None."""
+    if number in sheet.hidden_rows:
+        return HIDDEN_ROW
+    names = [index for index, named in header.columns.items() if named == Field.NAME]
+    struck = sheet.struck_cells.get(number, frozenset())
+    if number in sheet.struck_rows or any(index in struck for index in names):
+        return STRUCK_ROW
+    return None
+
+
 def _cell(row: Sequence[object], index: int) -> object:
     return row[index] if index < len(row) else None
 
@@ -201,7 +240,8 @@ def _cell(row: Sequence[object], index: int) -> object:
 def _visible_rows(
     sheet: Sheet, header: Header, left_out: list[LeftOut], spread: dict[int, tuple]
 ) -> Iterator[tuple]:
-    """The rows below the header; a hidden or struck-through one comes as blank, and is listed.
+    """The rows below the header; a hidden or struck-through one (every text cell struck, or
+    its project name) comes as blank, and is listed.
 
     Blank keeps every later row at its Excel number, and a blank row is passed over. A row a
     merged label covers comes with the label (`spread`, from _spread_merged).
@@ -209,13 +249,7 @@ def _visible_rows(
     below = header.rows[-1]
     for number, row in enumerate(sheet.rows[below:], start=below + 1):
         row = spread.get(number, row)
-        reason = (
-            HIDDEN_ROW
-            if number in sheet.hidden_rows
-            else STRUCK_ROW
-            if number in sheet.struck_rows
-            else None
-        )
+        reason = _left_out_as(sheet, header, number)
         if reason and any(value is not None for value in row):
             left_out.append(LeftOut(sheet.name, number, reason))
             yield ()
