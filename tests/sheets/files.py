@@ -149,6 +149,11 @@ def to_ods(*drawings: Drawn) -> bytes:
     for drawn in drawings:
         parts += _ods_table(drawn)
     parts.append("</office:spreadsheet></office:body></office:document-content>")
+    return ods_file("".join(parts))
+
+
+def ods_file(content: str) -> bytes:
+    """An .ods package holding `content` as its content.xml, as LibreOffice packs it."""
     file = io.BytesIO()
     with zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(
@@ -157,7 +162,7 @@ def to_ods(*drawings: Drawn) -> bytes:
             compress_type=zipfile.ZIP_STORED,
         )
         archive.writestr("META-INF/manifest.xml", ODS_MANIFEST)
-        archive.writestr("content.xml", "".join(parts))
+        archive.writestr("content.xml", content)
     return file.getvalue()
 
 

@@ -2,9 +2,7 @@
 a blank or 0, so the import can refuse it (issue 9 §5); in a header cell it stops the import
 naming the cell, for the column it heads is not known."""
 
-import io
 import re
-import zipfile
 from decimal import Decimal
 from io import BytesIO
 
@@ -16,7 +14,7 @@ from guanmo.ledger.models import Project
 from guanmo.ledger.services import import_ledger, import_progress
 from guanmo.sheets.cells import CellError, parse_money
 from guanmo.sheets.formats import open_workbook
-from tests.sheets.files import ODS_MANIFEST, ODS_NAMESPACES, WRITERS, Drawn, to_csv, to_xlsx
+from tests.sheets.files import ODS_NAMESPACES, WRITERS, Drawn, ods_file, to_csv, to_xlsx
 
 _CALCEXT = 'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"'
 
@@ -59,16 +57,7 @@ def _ods() -> bytes:
         f'<table:table table:name="Sheet1"><table:table-row>{cells}</table:table-row>'
         "</table:table></office:spreadsheet></office:body></office:document-content>"
     )
-    file = io.BytesIO()
-    with zipfile.ZipFile(file, "w") as archive:
-        archive.writestr(
-            zipfile.ZipInfo("mimetype"),
-            "application/vnd.oasis.opendocument.spreadsheet",
-            compress_type=zipfile.ZIP_STORED,
-        )
-        archive.writestr("META-INF/manifest.xml", ODS_MANIFEST)
-        archive.writestr("content.xml", content)
-    return file.getvalue()
+    return ods_file(content)
 
 
 def _spreadsheetml() -> bytes:

@@ -26,7 +26,7 @@ from openpyxl.styles import Font
 
 from guanmo.ledger.models import Project
 from guanmo.ledger.services import import_ledger
-from tests.sheets.files import ODS_MANIFEST, ODS_NAMESPACES
+from tests.sheets.files import ODS_NAMESPACES, ods_file
 
 
 @dataclass(frozen=True)
@@ -155,16 +155,7 @@ def to_ods(rows: list[list[object]]) -> bytes:
         f"<table:table table:name={quoteattr('台账')}>{''.join(cells)}</table:table>"
         "</office:spreadsheet></office:body></office:document-content>"
     )
-    file = io.BytesIO()
-    with zipfile.ZipFile(file, "w") as archive:
-        archive.writestr(
-            zipfile.ZipInfo("mimetype"),
-            "application/vnd.oasis.opendocument.spreadsheet",
-            compress_type=zipfile.ZIP_STORED,
-        )
-        archive.writestr("META-INF/manifest.xml", ODS_MANIFEST)
-        archive.writestr("content.xml", content)
-    return file.getvalue()
+    return ods_file(content)
 
 
 def to_spreadsheetml(rows: list[list[object]]) -> bytes:
