@@ -6,13 +6,13 @@ from io import BytesIO
 
 import pytest
 
-from guanmo.sheets.header import Field
+from guanmo.ledger.columns import LEDGER_COLUMNS, Field
 from guanmo.sheets.workbook import SheetSpec, read_workbook
 from tests.ledger.sheets import xlsx
 from tests.sheets.case_files import case_file
 from tests.sheets.files import Drawn, to_xlsx
 
-SPEC = SheetSpec(used=frozenset(Field) - {Field.SERIAL}, required=((Field.NAME,),))
+SPEC = SheetSpec(LEDGER_COLUMNS, used=frozenset(Field) - {Field.SERIAL}, required=((Field.NAME,),))
 HEADER = ["序号", "项目名称", "所在县区", "建设单位", "总投资", "年度计划投资"]
 SEVEN = [
     "武陟县年产10万吨高端铝合金型材项目",
