@@ -16,6 +16,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import xlwt
 from openpyxl import Workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -48,6 +50,18 @@ class Drawn:
     struck_rows: set[int] = field(default_factory=set)
     hidden_columns: set[int] = field(default_factory=set)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1
+    struck_in_runs: bool = False  # struck text is struck in its rich-text runs, not its format
+    struck_columns: set[int] | None = None  # the cells of a struck row struck; None: all
+
+    def struck(self, number: int, column: int) -> bool:
+        """Whether the cell at row `number` (from 1), `column` (from 0) is struck through."""
+        return number in self.struck_rows and (
+            self.struck_columns is None or column in self.struck_columns
+        )
+
+    def struck_text(self, number: int, column: int, value: object) -> bool:
+        """Whether the cell is text written struck through in its runs."""
+        return self.struck_in_runs and isinstance(value, str) and self.struck(number, column)
 
     @property
     def covered(self) -> set[tuple[int, int]]:
@@ -80,7 +94,10 @@ def _draw_xlsx(sheet, drawn: Drawn) -> None:
         sheet.row_dimensions[number].hidden = True
     for number in drawn.struck_rows:
         for cell in sheet[number]:
-            cell.font = Font(strike=True)
+            if drawn.struck_text(number, cell.column - 1, cell.value):
+                cell.value = CellRichText(TextBlock(InlineFont(strike=True), cell.value))
+            elif drawn.struck(number, cell.column - 1) and not drawn.struck_in_runs:
+                cell.font = Font(strike=True)
     for column in drawn.hidden_columns:
         sheet.column_dimensions[get_column_letter(column + 1)].hidden = True
     for r0, c0, r1, c1 in drawn.merged:
@@ -100,14 +117,18 @@ def to_xls(*drawings: Drawn) -> bytes:
 def _draw_xls(sheet, drawn: Drawn) -> None:
     struck = xlwt.easyxf("font: struck_out on")
     plain = xlwt.XFStyle()
+    struck_font = xlwt.Font()
+    struck_font.struck_out = True
     merged_cells = {(r0, c0): (r1, c1) for r0, c0, r1, c1 in drawn.merged}
     covered = drawn.covered
     for number, row in enumerate(drawn.rows, start=1):
-        style = struck if number in drawn.struck_rows else plain
         for column, value in enumerate(row):
             if value is None or (number, column) in covered:
                 continue
-            if (number, column) in merged_cells:
+            style = struck if drawn.struck(number, column) and not drawn.struck_in_runs else plain
+            if drawn.struck_text(number, column, value):
+                sheet.write_rich_text(number - 1, column, [(value, struck_font)], plain)
+            elif (number, column) in merged_cells:
                 r1, c1 = merged_cells[number, column]
                 sheet.write_merge(number - 1, r1 - 1, column, c1, value, style)
             else:
@@ -142,6 +163,9 @@ def to_ods(*drawings: Drawn) -> bytes:
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODS_NAMESPACES} '
         'office:version="1.2"><office:automatic-styles>'
         '<style:style style:name="ce1" style:family="table-cell">'
+        '<style:text-properties style:text-line-through-style="solid" '
+        'style:text-line-through-type="single"/></style:style>'
+        '<style:style style:name="T1" style:family="text">'
         '<style:text-properties style:text-line-through-style="solid" '
         'style:text-line-through-type="single"/></style:style>'
         "</office:automatic-styles><office:body><office:spreadsheet>"
@@ -188,7 +212,8 @@ def _ods_table(drawn: Drawn) -> list[str]:
                 span = (
                     f' table:number-rows-spanned="{down}" table:number-columns-spanned="{across}"'
                 )
-            style = ' table:style-name="ce1"' if number in drawn.struck_rows else ""
+            struck = drawn.struck(number, column) and not drawn.struck_in_runs
+            style = ' table:style-name="ce1"' if struck else ""
             if value is None:
                 parts.append(f"<table:table-cell{span}/>")
             elif isinstance(value, int | float):
@@ -197,9 +222,12 @@ def _ods_table(drawn: Drawn) -> list[str]:
                     f"{span}{style}><text:p>{value}</text:p></table:table-cell>"
                 )
             else:
+                text = escape(str(value))
+                if drawn.struck_text(number, column, value):
+                    text = f'<text:span text:style-name="T1">{text}</text:span>'
                 parts.append(
                     f'<table:table-cell office:value-type="string"{span}{style}>'
-                    f"<text:p>{escape(str(value))}</text:p></table:table-cell>"
+                    f"<text:p>{text}</text:p></table:table-cell>"
                 )
         parts.append("</table:table-row>")
     parts.append("</table:table>")
@@ -239,9 +267,15 @@ def _spreadsheetml_sheet(drawn: Drawn) -> list[str]:
             merge = (f' ss:MergeDown="{down}"' if down else "") + (
                 f' ss:MergeAcross="{across}"' if across else ""
             )
-            style = ' ss:StyleID="s21"' if number in drawn.struck_rows else ""
+            struck = drawn.struck(number, column) and not drawn.struck_in_runs
+            style = ' ss:StyleID="s21"' if struck else ""
             kind = "Number" if isinstance(value, int | float) else "String"
             data = f'<Data ss:Type="{kind}">{escape(str(value))}</Data>'
+            if drawn.struck_text(number, column, value):  # rich text: HTML inside the Data
+                data = (
+                    '<ss:Data ss:Type="String" xmlns="http://www.w3.org/TR/REC-html40">'
+                    f"<S>{escape(value)}</S></ss:Data>"
+                )
             parts.append(f"<Cell{index}{merge}{style}>{data}</Cell>")
             previous = column + across
         parts.append("</Row>")

@@ -5,10 +5,12 @@ Excel 2003 XML, CSV) and layout: title lines; the unit (万元 or 亿元) in a u
 money columns' headers or in a merged group cell over them; a one-row or merged two-row header
 (a group cell over 总投资/年度计划投资, or over 本月/本年累计); the county in a column, in
 heading rows (一、武陟县 / 武陟县（3个）) with 小计 rows whose figures equal their block, or one
-sheet per county (named for it, or a title line naming it); a 合计 row; hidden and struck decoy
-rows. The import gives back exactly the projects and figures written (Decimal exact) and lists
-every row it left out, or refuses with a Chinese message naming its place: never different
-figures (issue 9, "Done when").
+sheet per county (named for it, or a title line naming it, after a summary sheet or not); a 合计
+row; figures typed as numbers or as text with thousands separators; hidden decoy rows, and
+struck ones (by the cells' format or in their text's runs, the whole row or its name). Every
+layout is one offices send, so the import must neither refuse it nor give different figures:
+it gives back exactly the projects and figures written (Decimal exact) and lists every row it
+left out (issue 9, "Done when").
 """
 
 from dataclasses import dataclass, field
@@ -61,6 +63,10 @@ class Layout:
     column_numbers: bool  # a line numbering the columns under the header
     blank_between: bool  # a blank row after each county's block
     sheet_named: bool  # one sheet per county: named for it (else a title line names it)
+    summary: bool  # one sheet per county: a sheet summing the counties comes first
+    strike_in_runs: bool  # struck rows are struck in their text's runs, not the cells' format
+    strike_name_only: bool  # only a struck row's project name is struck
+    text_figures: bool  # figures typed as text with thousands separators ("1,234.5")
     decoys: tuple[tuple[int, bool], ...]  # (before which project, hidden?) else struck
 
 
@@ -111,6 +117,10 @@ def layouts(draw, projects: int) -> Layout:
         column_numbers=draw(st.booleans()),
         blank_between=draw(st.booleans()),
         sheet_named=draw(st.booleans()),
+        summary=draw(st.booleans()),
+        strike_in_runs=draw(st.booleans()),
+        strike_name_only=draw(st.booleans()),
+        text_figures=draw(st.booleans()),
         decoys=tuple(sorted(decoys)),
     )
 
@@ -121,6 +131,10 @@ def write(layout: Layout, columns: Columns, items: list[Item], title: str) -> Wr
     for item in items:
         blocks.setdefault(item.county, []).append(item)
     written = Written()
+    if layout.counties == "sheets" and layout.summary:
+        summary = [["县区", "项目个数", "总投资"]]
+        summary += [[county, len(block), 1] for county, block in blocks.items()]
+        written.sheets.append(Drawn(summary, name="汇总"))
     if layout.counties == "sheets":
         for number, (county, block) in enumerate(blocks.items(), start=1):
             name = county if layout.sheet_named else f"表{number}"
@@ -150,7 +164,12 @@ def _draw(
     rows += [[title], ["填报单位：焦作市发展和改革委员会"]][: layout.titles]
     if layout.unit_at == "line":
         rows.append([f"单位：{unit}"])
-    drawn = Drawn(rows=rows, name=name)
+    drawn = Drawn(
+        rows=rows,
+        name=name,
+        struck_in_runs=layout.strike_in_runs,
+        struck_columns={1} if layout.strike_name_only else None,
+    )
 
     def leave_out(reason: str) -> None:
         written.left_out.append((name, len(rows), reason))
@@ -178,6 +197,8 @@ def _draw(
 
     def typed(amount: Decimal) -> object:
         value = amount / scale
+        if layout.text_figures:
+            return format(value, ",f")
         return float(value) if layout.fmt != ".csv" else format(value, "f")
 
     def figures_row(label: list[object], amounts: tuple[Decimal, Decimal]) -> list[object]:
