@@ -13,6 +13,7 @@ it gives back exactly the projects and figures written (Decimal exact) and lists
 left out (issue 9, "Done when").
 """
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from io import BytesIO
@@ -76,6 +77,7 @@ class Item:
     county: str
     figures: tuple[Decimal, Decimal]
     hidden: bool | None = None  # a decoy row: hidden, or struck through (False)
+    unreadable: tuple[int, str] | None = None  # (which figure, what is typed there instead)
 
 
 @dataclass
@@ -84,6 +86,7 @@ class Written:
 
     sheets: list[Drawn] = field(default_factory=list)
     left_out: list[tuple[str, int, str]] = field(default_factory=list)
+    unreadable: list[tuple[str, int, int]] = field(default_factory=list)  # sheet, row, figure
 
 
 @st.composite
@@ -239,6 +242,10 @@ def _draw(
                     [serial, item.name, *([item.county] if county_column else [])], item.figures
                 )
             )
+            if item.unreadable:
+                figure, typed_instead = item.unreadable
+                rows[-1][first_money + figure] = typed_instead
+                written.unreadable.append((name, len(rows), figure))
             if item.hidden is not None:
                 (drawn.hidden_rows if item.hidden else drawn.struck_rows).add(len(rows))
                 leave_out("隐藏行" if item.hidden else "删除线")
@@ -376,3 +383,28 @@ def test_any_months_progress_in_any_layout_imports_as_itself(city, sheet):
     assert imported == {(item.name, *item.figures) for item in projects}
     assert left_out_of(report) == written.left_out
     assert not [note for note in report.notes if "不符" in note]
+
+
+UNREADABLE = st.sampled_from(["#REF!", "#VALUE!", "#N/A", "#DIV/0!", "见附表", "210,5", "约3000"])
+
+
+@hypothesis_settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(ledger=ledgers(), data=st.data())
+def test_an_unreadable_figure_in_any_layout_is_refused_naming_its_place(city, ledger, data):
+    """One project's figure is an error value or text that is no number: the import stops
+    with a Chinese message naming that row and column, and writes nothing."""
+    layout, columns, items = ledger
+    Project.objects.all().delete()
+    real = [item for item in items if item.hidden is None]
+    spoiled = data.draw(st.sampled_from(real))
+    spoiled.unreadable = (data.draw(st.integers(0, 1)), data.draw(UNREADABLE))
+    written = write(layout, columns, items, f"{YEAR}年重点项目台账")
+    report = import_ledger(BytesIO(to_bytes(layout, written)), city=city, year=YEAR)
+    ((sheet, row, figure),) = written.unreadable
+    assert (sheet, row, columns.labels[figure]) in {
+        (fault.sheet, fault.row, fault.column) for fault in report.faults
+    }
+    assert all(re.search(r"[\u4e00-\u9fff]", str(fault)) for fault in report.faults)
+    assert not Project.objects.exists()
