@@ -201,7 +201,7 @@ def _shared_runs(archive: zipfile.ZipFile, struck_styles: set[int]) -> dict[int,
     )
     if part is None or part not in archive.namelist():
         return {}
-    if not struck_styles and not any(_STRIKE.search(chunk) for chunk in _chunks(archive, part)):
+    if not struck_styles and not any(b"strike" in chunk for chunk in _chunks(archive, part)):
         return {}
     found = {}
     with archive.open(part) as stream:
@@ -295,7 +295,9 @@ def _scan(archive: zipfile.ZipFile, sheet: str, part: str, bounds: Bounds) -> tu
         # A cell typed as an error value needs the cell-by-cell pass too: calamine gives it blank;
         # so does an inline rich text struck through.
         cell_by_cell = cell_by_cell or bool(
-            _FORMULA.search(chunk) or _ERROR_CELL.search(chunk) or _STRIKE.search(chunk)
+            _FORMULA.search(chunk)
+            or _ERROR_CELL.search(chunk)
+            or (b"strike" in chunk and _STRIKE.search(chunk))
         )
     return layout, cell_by_cell
 
