@@ -61,6 +61,7 @@ class Layout:
     grand: str  # "none", "top" or "bottom": the 合计 row
     grand_label: str  # 合计, 总计, 全市合计, 合计（共3个）
     label_in_serial: bool  # the totals labels stand in the 序号 column
+    county_first: bool  # the county column stands before the names (labels may stand in it)
     column_numbers: bool  # a line numbering the columns under the header
     blank_between: bool  # a blank row after each county's block
     sheet_named: bool  # one sheet per county: named for it (else a title line names it)
@@ -117,6 +118,7 @@ def layouts(draw, projects: int) -> Layout:
         grand=draw(st.sampled_from(["none", "top", "bottom"])),
         grand_label=draw(st.sampled_from(["合计", "总计", "全市合计", "合计（共{}个）"])),
         label_in_serial=draw(st.booleans()),
+        county_first=draw(st.booleans()),
         column_numbers=draw(st.booleans()),
         blank_between=draw(st.booleans()),
         sheet_named=draw(st.booleans()),
@@ -163,6 +165,7 @@ def _draw(
     scale = Decimal(10000) if layout.in_yi else Decimal(1)
     unit = "亿元" if layout.in_yi else "万元"
     county_column = layout.counties == "column"
+    county_first = county_column and layout.county_first
     rows: list[list[object]] = [[text] for text in titles]
     rows += [[title], ["填报单位：焦作市发展和改革委员会"]][: layout.titles]
     if layout.unit_at == "line":
@@ -171,13 +174,19 @@ def _draw(
         rows=rows,
         name=name,
         struck_in_runs=layout.strike_in_runs,
-        struck_columns={1} if layout.strike_name_only else None,
+        struck_columns={2 if county_first else 1} if layout.strike_name_only else None,
     )
 
     def leave_out(reason: str) -> None:
         written.left_out.append((name, len(rows), reason))
 
-    leading = ["序号", "项目名称", *(["所在县区"] if county_column else [])]
+    def line(serial: object, name: object, county: object = None) -> list[object]:
+        """The serial, name and county cells of a row, in the layout's order."""
+        if not county_column:
+            return [serial, name]
+        return [serial, county, name] if county_first else [serial, name, county]
+
+    leading = line("序号", "项目名称", "所在县区")
     first_money = len(leading)
     in_header = f"（{unit}）" if layout.unit_at == "header" else ""
     if not layout.two_rows:
@@ -215,9 +224,13 @@ def _draw(
         )
 
     def totals_row(label: str, county: str | None, amounts: tuple[Decimal, Decimal]) -> None:
-        leading = [label, None] if layout.label_in_serial else [None, label]
-        place = [county] if county_column else []
-        rows.append(figures_row([*leading, *place], amounts))
+        if layout.label_in_serial:
+            cells = line(label, None, county)
+        elif county_first and county is None:  # in the first text column: the county's
+            cells = line(None, None, label)
+        else:
+            cells = line(None, label, county)
+        rows.append(figures_row(cells, amounts))
 
     everything = [item for block in blocks.values() for item in block]
     grand = layout.grand_label.format(sum(item.hidden is None for item in everything))
@@ -237,11 +250,7 @@ def _draw(
             leave_out("标题行")
         for item in block:
             serial += 1
-            rows.append(
-                figures_row(
-                    [serial, item.name, *([item.county] if county_column else [])], item.figures
-                )
-            )
+            rows.append(figures_row(line(serial, item.name, item.county), item.figures))
             if item.unreadable:
                 figure, typed_instead = item.unreadable
                 rows[-1][first_money + figure] = typed_instead

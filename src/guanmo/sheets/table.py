@@ -183,7 +183,9 @@ class _TableReader:
         """Take a heading, breakdown or totals row; False when the row is none of them.
 
         Its label is its one text outside the serial and place columns; a place typed beside
-        it names the block ("小计" | "武陟县"), or is the heading itself ("一" | "武陟县").
+        it names the block ("小计" | "武陟县"), or is the heading itself ("一" | "武陟县"). Alone,
+        a place cell may hold the label itself ("合计", "一、温县" in a 县区 column standing
+        before the names).
         """
         numerals = [text for _, text in labels if _BARE_NUMERAL.match(text)]
         places = [clean_text(text) for i, text in labels if i in self.place_columns]
@@ -192,6 +194,8 @@ class _TableReader:
             for i, text in labels
             if i not in self.place_columns and not _is_serial(text)
         ]
+        if not texts and len(places) == 1 and _is_label(places[0]):
+            texts, places = places, []
         if len(texts) > 1 or len(places) > 1 or not (texts or (numerals and places)):
             return False
         text = texts[0] if texts else ""
@@ -315,6 +319,11 @@ def _header_notes(sheet: str, header: Header) -> list[str]:
         names = "、".join(f"「{name.value}」" for name in header.in_yi)
         notes.append(f"工作表「{sheet}」{names}以亿元填报，已换算为万元")
     return notes
+
+
+def _is_label(text: str) -> bool:
+    """Whether a text is a totals label or a numbered or counted heading, not a place."""
+    return bool(_TOTALS_LABEL.match(text) or _ENUMERATED.match(text) or _COUNTED.search(text))
 
 
 def _is_serial(text: str) -> bool:
