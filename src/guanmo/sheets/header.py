@@ -113,6 +113,9 @@ class Catalogue:
         return [name.value for name in self.fields if name != self.serial] + [IGNORE]
 
 
+NO_COLUMNS = Catalogue(fields=(), synonyms={})
+
+
 def field_named(catalogue: Catalogue, text: str) -> StrEnum | None:
     """The field a user names in a mapping: its label ("年度计划投资") or any of its synonyms."""
     found = catalogue.by_label.get(text.strip())
@@ -240,7 +243,8 @@ class Header:
     rows: tuple[int, ...]  # the Excel row numbers it spans, top to bottom
     columns: dict[int, StrEnum]  # column index (0-based) → field
     units: dict[int, Decimal]  # money column index → multiplier into 万元
-    catalogue: Catalogue  # what its columns are read as
+    # what its columns are read as (none for a header a domain builds by hand)
+    catalogue: Catalogue = field(default_factory=lambda: NO_COLUMNS)
     unknown: list[str] = field(default_factory=list)  # labels not understood
     repeated: list[str] = field(default_factory=list)  # a second column for the same field
     readings: list[ColumnReading] = field(default_factory=list)  # every column, in sheet order
