@@ -8,10 +8,10 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from guanmo.ledger.columns import Field, parse_mapping
 from guanmo.ledger.models import AnnualPlan, MonthlyProgress, Project
 from guanmo.ledger.services import import_ledger, import_progress
 from guanmo.reporting.models import ColumnMapping, FigureChange, ImportRecord
-from guanmo.sheets.header import Field, parse_mapping
 from tests.ledger.sheets import xlsx
 from tests.ledger.test_commands import run
 from tests.sheets.files import Drawn, case_file, to_xls

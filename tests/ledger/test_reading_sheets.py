@@ -3,8 +3,8 @@
 from decimal import Decimal
 from io import BytesIO
 
+from guanmo.ledger.columns import Field
 from guanmo.ledger.services.ledger_import import LEDGER_SHEET
-from guanmo.sheets.header import Field
 from guanmo.sheets.workbook import read_workbook
 from tests.ledger.sheets import xlsx
 

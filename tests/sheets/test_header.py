@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from guanmo.sheets.header import Expected, Field, find_header, parse_mapping, read_label
+from guanmo.ledger.columns import Field, find_header, parse_mapping, read_label
+from guanmo.sheets.header import Expected
 
 
 @pytest.mark.parametrize(

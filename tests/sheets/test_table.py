@@ -6,13 +6,13 @@ from io import BytesIO
 
 import pytest
 
-from guanmo.sheets.header import Field
+from guanmo.ledger.columns import LEDGER_COLUMNS, Field
 from guanmo.sheets.workbook import SheetSpec, read_workbook
 from tests.ledger.sheets import xlsx
 from tests.sheets.case_files import case_file
 from tests.sheets.files import Drawn, to_xlsx
 
-SPEC = SheetSpec(used=frozenset(Field) - {Field.SERIAL}, required=((Field.NAME,),))
+SPEC = SheetSpec(LEDGER_COLUMNS, used=frozenset(Field) - {Field.SERIAL}, required=((Field.NAME,),))
 HEADER = ["序号", "项目名称", "所在县区", "建设单位", "总投资", "年度计划投资"]
 SEVEN = [
     "武陟县年产10万吨高端铝合金型材项目",
@@ -231,3 +231,24 @@ def test_rows_left_out_are_listed_in_row_order():
         "第2行为合计行，未导入",
         "第4行为隐藏行，未导入",
     ]
+
+
+@pytest.mark.parametrize(
+    ("label", "reason"),
+    [("合计", "合计行"), ("温县小计", "小计行"), ("小计", "小计行"), ("一、温县", "标题行")],
+)
+def test_a_totals_or_heading_label_typed_in_the_county_column_is_no_project(label, reason):
+    """序号 | 县区 | 项目名称: the label stands in the county column, first of the text columns
+    (it was read as a project in the county "合计")."""
+    figures = [3000, 700] if reason != "标题行" else [None, None]
+    reading = read(
+        ["序号", "县区", "项目名称", "建设单位", "总投资", "年度计划投资"],
+        *([[None, label, None, None, *figures]] if reason == "标题行" else []),
+        [1, "温县", "甲项目", "甲公司", 1000, 300],
+        [2, "温县", "乙项目", "乙公司", 2000, 400],
+        *([[None, label, None, None, *figures]] if reason != "标题行" else []),
+    )
+    assert reading.faults == []
+    assert names(reading) == ["甲项目", "乙项目"]
+    assert left_out(reading) == [(2 if reason == "标题行" else 4, reason)]
+    assert reading.notes == []

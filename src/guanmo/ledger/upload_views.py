@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from guanmo import clock
 from guanmo.accounts.scope import Scope
+from guanmo.ledger.columns import LEDGER_COLUMNS
 from guanmo.ledger.forms import LedgerUploadForm
 from guanmo.ledger.models import Level
 from guanmo.ledger.services import import_ledger
@@ -59,7 +60,7 @@ def ledger_import_preview(request: HttpRequest, token: str) -> HttpResponse:
         messages.error(request, "年度或名录级别不对，请重新上传")
         return redirect("ledger_import")
     year, level = form.cleaned_data["year"], form.cleaned_data["level"]
-    step = held.preview_step(request, path)
+    step = held.preview_step(request, path, LEDGER_COLUMNS)
     outcome = import_ledger(
         path,
         city=scope.city,
@@ -79,7 +80,7 @@ def ledger_import_preview(request: HttpRequest, token: str) -> HttpResponse:
         "ledger/ledger_import_preview.html",
         {
             "outcome": outcome,
-            "choices": held.field_choices(),
+            "choices": LEDGER_COLUMNS.choices,
             "file_name": step.file_name,
             "year": year,
             "level": level,

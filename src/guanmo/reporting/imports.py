@@ -6,10 +6,11 @@ from collections.abc import Mapping
 from django.db import transaction
 
 from guanmo.accounts.models import User
+from guanmo.ledger.columns import FIELD_BY_LABEL, Field
 from guanmo.regions.models import Region
 from guanmo.reporting.models import ColumnMapping, ImportRecord
 from guanmo.sheets.faults import ImportReport
-from guanmo.sheets.header import FIELD_BY_LABEL, Field, column_key
+from guanmo.sheets.header import column_key
 
 
 def record_import(

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from guanmo import bounds
 from guanmo.accounts.models import User
+from guanmo.ledger.columns import Field
 from guanmo.ledger.models import MonthlyProgress
 from guanmo.ledger.month_figures import derive_month_figures
 from guanmo.ledger.services.progress_import import read_progress
@@ -39,7 +40,6 @@ from guanmo.reporting.models import (
 from guanmo.reporting.selectors import ReportLine, report_lines
 from guanmo.sheets.cells import CellError, parse_money, parse_paragraph
 from guanmo.sheets.faults import ImportReport
-from guanmo.sheets.header import Field
 from guanmo.sheets.workbook import Source
 
 ENTRY_LABELS = {

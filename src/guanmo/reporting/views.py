@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from guanmo import clock
 from guanmo.accounts.scope import Scope
+from guanmo.ledger.columns import LEDGER_COLUMNS
 from guanmo.reporting import services
 from guanmo.reporting.forms import OpenPeriodForm, ReasonForm, UploadForm, grid_inputs, version_of
 from guanmo.reporting.models import CountyReport, ImportRecord
@@ -203,7 +204,7 @@ def report_upload_preview(request: HttpRequest, pk: int, token: str) -> HttpResp
     if path is None:
         messages.error(request, "上传的表格已过期或不存在，请重新上传")
         return redirect("report_grid", report.pk)
-    step = held.preview_step(request, path)
+    step = held.preview_step(request, path, LEDGER_COLUMNS)
     try:
         if step.confirmed:
             outcome = services.upload_sheet(
@@ -233,7 +234,7 @@ def report_upload_preview(request: HttpRequest, pk: int, token: str) -> HttpResp
         {
             "report": report,
             "outcome": outcome,
-            "choices": held.field_choices(),
+            "choices": LEDGER_COLUMNS.choices,
             "file_name": step.file_name,
             "version": (request.POST or request.GET).get("version", report.version),
         },

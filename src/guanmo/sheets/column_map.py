@@ -3,10 +3,11 @@
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from decimal import Decimal
+from enum import StrEnum
 
 from guanmo.sheets.cells import ONE_YUAN, WAN_PER_YI, format_wan, format_years
 from guanmo.sheets.faults import ColumnUse
-from guanmo.sheets.header import MONEY_FIELDS, Field, Header
+from guanmo.sheets.header import Header
 from guanmo.sheets.table import Table
 
 _UNIT_NAMES = {WAN_PER_YI: "亿元", Decimal(1): "万元", ONE_YUAN: "元"}
@@ -14,7 +15,7 @@ _SAMPLE_LENGTH = 20
 
 
 def column_map(
-    headers: Sequence[tuple[str, Header]], tables: Sequence[Table], used: Collection[Field]
+    headers: Sequence[tuple[str, Header]], tables: Sequence[Table], used: Collection[StrEnum]
 ) -> list[ColumnUse]:
     """Every column of every project header, in sheet order: what it is read as (or why not),
     the first value read from it (in 万元 for money) and the unit its figures were given in.
@@ -23,6 +24,7 @@ def column_map(
     uses = []
     for sheet, header in headers:
         rows = rows_of.get(sheet, [])
+        money = header.catalogue.money
         for reading in header.readings:
             name = reading.field
             if name is not None and name not in used:
@@ -36,14 +38,14 @@ def column_map(
                     key=reading.key,
                     field=name.value if name else "",
                     sample=_sample(rows, name) if name else "",
-                    unit=_UNIT_NAMES.get(unit, "") if name in MONEY_FIELDS and unit else "",
+                    unit=_UNIT_NAMES.get(unit, "") if name in money and unit else "",
                     note=reading.why,
                 )
             )
     return uses
 
 
-def _sample(rows: Sequence, name: Field) -> str:
+def _sample(rows: Sequence, name: StrEnum) -> str:
     for row in rows:
         value = row.values.get(name)
         if value in (None, "", frozenset()):

@@ -121,16 +121,36 @@ def _read_biff(data: bytes, bounds: Bounds) -> list[Sheet]:
             MergedRange(r0 + 1, c0, r1, c1 - 1) for r0, r1, c0, c1 in sheet.merged_cells
         ]
         values = []
+        runlists = sheet.rich_text_runlist_map
         for r in range(sheet.nrows):
             row = []
             for c, cell in enumerate(sheet.row(r)):
                 row.append(_biff_value(cell, book.datemode))
-                if cell.ctype == xlrd.XL_CELL_TEXT and cell.xf_index in struck_xfs:
+                if cell.ctype != xlrd.XL_CELL_TEXT:
+                    continue
+                struck = cell.xf_index in struck_xfs
+                if (r, c) in runlists:
+                    layout.strike(r + 1, c, _biff_runs(cell.value, runlists[r, c], struck, book))
+                elif struck:
                     layout.struck_cells.setdefault(r + 1, set()).add(c)
             values.append(row)
         sheets.append(sheet_from_values(sheet.name, values, layout, bounds, XLS))
     book.release_resources()
     return sheets
+
+
+def _biff_runs(
+    text: str, runlist: list[tuple[int, int]], struck: bool, book: xlrd.Book
+) -> list[tuple[str, bool]]:
+    """A BIFF rich text's runs, (text, struck?): each run list entry (character, font) sets the
+    font from that character on; the text before the first takes the cell's font."""
+    starts = [(0, None), *runlist]
+    runs = []
+    for (start, font), (end, _) in zip(starts, [*starts[1:], (len(text), None)], strict=True):
+        if font is not None:
+            struck = font < len(book.font_list) and bool(book.font_list[font].struck_out)
+        runs.append((text[start:end], struck))
+    return runs
 
 
 def _biff_value(cell: xlrd.sheet.Cell, datemode: int) -> object:

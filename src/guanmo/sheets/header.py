@@ -1,5 +1,7 @@
 """Finding a sheet's header and knowing its columns by name, whatever the sheet calls them.
 
+Which columns a sheet may have, and the words offices head them with, is a domain's
+`Catalogue` (the ledger's is guanmo.ledger.columns.LEDGER_COLUMNS); everything here takes one.
 A header is the first row (within the first 50) naming at least two known columns; a second
 header row below it (or a group row above it) is merged in: a column's label is the lower
 cell, else the upper one. Money columns are in 万元 unless the units line, the column's own
@@ -11,219 +13,19 @@ cumulative (开累) is a field of its own, never the year's.
 """
 
 import re
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
+from functools import cached_property
 
 from openpyxl.utils import get_column_letter
 
 from guanmo.regions.names import clean_text
-from guanmo.sheets.cells import DASHES, ONE_YUAN, WAN_PER_YI, parse_line
+from guanmo.sheets.cells import DASHES, ERROR_VALUES, ONE_YUAN, WAN_PER_YI, parse_line
 
 HEADER_SEARCH_ROWS = 50
 
-
-class Field(StrEnum):
-    """A column Guanmo understands; the value is the label faults and exports use."""
-
-    SERIAL = "序号"
-    NAME = "项目名称"
-    CODE = "项目代码"
-    OWNER = "建设单位"
-    COUNTY = "所在县区"
-    LOCATION = "建设地点"
-    INDUSTRY = "产业类别"
-    STAGE = "建设性质"
-    LEVELS = "重点级别"
-    SCOPE = "建设规模及主要内容"
-    YEARS = "起止年限"
-    TOTAL_INVESTMENT = "总投资"
-    ANNUAL_PLAN = "年度计划投资"
-    RESPONSIBLE_UNIT = "责任单位"
-    LEADER_IN_CHARGE = "包抓领导"
-    SITE_COMMISSIONER = "驻工地专员"
-    COMPLETED_THIS_MONTH = "本月完成投资"
-    CUMULATIVE_COMPLETED = "累计完成投资"
-    CUMULATIVE_SINCE_START = "开工累计完成投资"
-    PREVIOUS_YEAR_END = "至上年底累计完成投资"
-    VISIBLE_PROGRESS = "形象进度"
-    PROBLEMS = "存在问题"
-    # The ledger's fields as practice has them (issue 9 §6).
-    PHASE = "建设阶段"  # 新开工/续建/竣工/前期 in a column of its own
-    CATEGORY = "项目类型"  # 产业项目, 基础设施, 社会民生…
-    LEAD_COUNTY = "牵头县区"  # the county that counts a project lying in several
-    NATURE = "建设性质（统计）"  # 新建/扩建/改建/迁建/恢复 in a column of its own
-
-
-MONEY_FIELDS = frozenset(
-    {
-        Field.TOTAL_INVESTMENT,
-        Field.ANNUAL_PLAN,
-        Field.COMPLETED_THIS_MONTH,
-        Field.CUMULATIVE_COMPLETED,
-        Field.CUMULATIVE_SINCE_START,
-        Field.PREVIOUS_YEAR_END,
-    }
-)
-# Free-text columns: a "总计" inside them is prose, not a totals row.
-PROSE_FIELDS = frozenset({Field.SCOPE, Field.VISIBLE_PROGRESS, Field.PROBLEMS})
-
-_SYNONYMS: dict[Field, tuple[str, ...]] = {
-    Field.SERIAL: ("序号", "编号", "序"),
-    Field.NAME: ("项目名称", "项目名", "名称", "项目"),
-    Field.CODE: ("项目代码", "项目编码", "项目统一代码", "统一项目代码", "全国投资项目代码"),
-    Field.OWNER: ("建设单位", "项目业主", "项目单位", "业主单位", "项目业主单位", "建设主体"),
-    Field.COUNTY: (
-        "所在县区",
-        "县(市、区)",
-        "县(市,区)",
-        "县市区",
-        "县(市)区",
-        "所属地区",
-        "所在地区",
-        "所属县区",
-        "县区",
-        "区县",
-        "所在县(市、区)",
-        "县区、园区",
-        "区域",
-        "所属区域",
-        "地区",
-        "县(市区)",
-        "所在区域",
-    ),
-    Field.LOCATION: ("建设地点", "项目地点", "项目建设地点", "项目所在地", "项目地址"),
-    Field.INDUSTRY: ("产业类别", "所属产业", "行业", "所属行业", "产业类型", "行业类别", "产业"),
-    Field.STAGE: ("建设性质", "项目性质"),
-    Field.LEVELS: ("重点级别", "级别", "项目级别", "重点项目级别"),
-    Field.SCOPE: (
-        "建设规模及主要内容",
-        "建设规模和主要内容",
-        "建设内容",
-        "建设规模",
-        "主要建设内容",
-        "建设内容及规模",
-        "主要建设内容及规模",
-        "建设规模及内容",
-        "主要规模和内容",
-        "主要规模及内容",
-        "建设规模与内容",
-    ),
-    Field.YEARS: (
-        "起止年限",
-        "建设年限",
-        "建设起止年限",
-        "起止年份",
-        "建设周期",
-        "建设起止时间",
-        "建设工期",
-        "项目工期",
-        "起止时间",
-        "建设起止日期",
-    ),
-    Field.TOTAL_INVESTMENT: ("总投资", "计划总投资", "项目总投资", "总投资额"),
-    Field.ANNUAL_PLAN: (
-        "年度计划投资",
-        "计划投资",
-        "本年计划投资",
-        "本年度计划投资",
-        "年度计划",
-        "年度投资计划",
-        "投资计划",
-        "计划完成投资",
-        "年计划投资",
-        "当年计划投资",
-        "本年度计划",
-        "本年计划",
-        "当年计划",
-    ),
-    Field.RESPONSIBLE_UNIT: ("责任单位", "市直责任单位", "责任部门", "挂钩责任单位", "牵头单位"),
-    Field.LEADER_IN_CHARGE: (
-        "包抓领导",
-        "包抓市领导",
-        "分包领导",
-        "分包市领导",
-        "包抓县领导",
-        "联系领导",
-        "分包县级领导",
-        "挂钩领导",
-        "挂钩市领导",
-        "挂钩县领导",
-        "联系市领导",
-    ),
-    Field.SITE_COMMISSIONER: ("驻工地专员", "驻工地专员姓名", "专员"),
-    Field.COMPLETED_THIS_MONTH: (
-        "本月完成投资",
-        "当月完成投资",
-        "本月完成",
-        "当月完成",
-        "当月投资",
-        "本月投资",
-        "本月完成投资额",
-        "当月完成投资额",
-    ),
-    Field.CUMULATIVE_COMPLETED: (
-        "累计完成投资",
-        "累计完成",
-        "年度累计完成投资",
-        "本年累计完成投资",
-        "累计完成投资额",
-        "年初至报告期累计完成投资",
-        "年初至报告期完成投资",
-        "年初至今累计完成投资",
-        "年初至本月累计完成投资",
-        "本年累计",
-        "当年累计",
-        "本年累计完成",
-        "当年累计完成",
-        "当年累计完成投资",
-        "本年度累计完成投资",
-        "年度累计完成",
-        "本年完成投资",
-        "当年完成投资",
-    ),
-    Field.CUMULATIVE_SINCE_START: (
-        "开累",
-        "开累完成",
-        "开累完成投资",
-        "开累投资",
-        "自开工累计",
-        "自开工累计完成投资",
-        "自开工以来累计完成投资",
-        "开工以来累计完成投资",
-        "开工至报告期累计完成投资",
-        "开工至今累计完成投资",
-        "项目累计",
-        "项目累计完成投资",
-        "累计完成投资(开工以来)",
-        "累计完成投资(自开工)",
-    ),
-    Field.PREVIOUS_YEAR_END: (
-        "至上年底累计完成投资",
-        "截至上年底累计完成投资",
-        "截止上年底累计完成投资",
-        "至上年底累计",
-        "至上年末累计完成投资",
-        "上年底累计完成投资",
-        "以前年度累计完成投资",
-        "至上年底完成投资",
-        "至上年底累计完成",
-        "截至上年底累计完成",
-        "上年底累计",
-        "以前年度完成投资",
-    ),
-    Field.VISIBLE_PROGRESS: ("形象进度", "工程形象进度", "项目进展情况", "进展情况", "形象进展"),
-    Field.PROBLEMS: ("存在问题", "存在的问题", "问题", "存在问题及建议", "需协调解决的问题"),
-    # The ledger's fields as practice has them (issue 9 §6).
-    Field.PHASE: ("建设阶段", "项目阶段", "项目建设阶段", "推进阶段", "项目状态"),
-    Field.CATEGORY: ("项目类型", "项目类别", "项目分类", "项目大类"),
-    Field.LEAD_COUNTY: ("牵头县区", "牵头县(市、区)", "牵头县(市,区)", "牵头县市区", "牵头地区"),
-    Field.NATURE: ("建设性质(统计)", "统计建设性质", "建设性质(统计口径)", "统计口径建设性质"),
-}
-
-# "完成投资" is this month's or the year's to date depending on the period named before it.
-_COMPLETED_WORDS = frozenset({"完成投资", "完成", "投资完成", "完成额", "完成投资额", "累计"})
 
 _BRACKETS = str.maketrans("[]【】〔〕", "()()()")
 _UNIT = re.compile(r"\((?:单位[:]?)?(亿元|万元|元)\)|(亿元|万元)$")
@@ -261,29 +63,75 @@ def column_key(text: str) -> str:
     return _key(text)
 
 
-_FIELD_BY_KEY = {_key(word): name for name, words in _SYNONYMS.items() for word in words}
-FIELD_BY_LABEL = {name.value: name for name in Field}
+IGNORE = "忽略"  # what a user maps a column to for it to be left out
 
 
-def field_named(text: str) -> Field | None:
+@dataclass(frozen=True)
+class Periods:
+    """A catalogue's figures for a period, which the period a header names selects: "完成投资"
+    under "7月" is this month's, under "1—7月" the year's to date; "至2024年底累计" is the
+    figure at a year's end."""
+
+    this_month: StrEnum
+    year_to_date: StrEnum
+    year_end: StrEnum | None = None
+    words: frozenset[str] = frozenset()  # what the figure is called without its period
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The columns one domain's sheets have, by the words offices head them with, and what
+    the sheet reader must know of them. Each field is a member of the domain's StrEnum, whose
+    value is the label faults, column maps and exports use."""
+
+    fields: tuple[StrEnum, ...]  # in the order a user is offered them
+    synonyms: Mapping[StrEnum, Sequence[str]]  # field → the header words naming it
+    money: frozenset[StrEnum] = frozenset()  # read as money: units, totals, merged cells
+    serial: StrEnum | None = None  # numbers the rows; never enough to make a header
+    identity: tuple[StrEnum, ...] = ()  # a sheet is a table of rows when it has one of these
+    name: StrEnum | None = None  # a row's name: struck through, the row is struck out
+    places: tuple[StrEnum, ...] = ()  # where a row lies; the first names a 小计's block
+    marks: frozenset[StrEnum] = frozenset()  # filled, they make a row one of the table's rows
+    labels: frozenset[StrEnum] = frozenset()  # a heading or totals row may fill these
+    parsers: Mapping[StrEnum, Callable[[object], object]] = field(default_factory=dict)
+    pending: frozenset[StrEnum] = frozenset()  # money that may be typed 待定 (not yet known)
+    periods: Periods | None = None
+
+    @cached_property
+    def by_key(self) -> dict[str, StrEnum]:
+        """Header key (column_key of a synonym) → field."""
+        return {_key(word): name for name, words in self.synonyms.items() for word in words}
+
+    @cached_property
+    def by_label(self) -> dict[str, StrEnum]:
+        """The field's label ("年度计划投资") → field."""
+        return {name.value: name for name in self.fields}
+
+    @property
+    def choices(self) -> list[str]:
+        """What a user may map a column to: every field's label but the serial's, then 忽略."""
+        return [name.value for name in self.fields if name != self.serial] + [IGNORE]
+
+
+NO_COLUMNS = Catalogue(fields=(), synonyms={})
+
+
+def field_named(catalogue: Catalogue, text: str) -> StrEnum | None:
     """The field a user names in a mapping: its label ("年度计划投资") or any of its synonyms."""
-    found = FIELD_BY_LABEL.get(text.strip())
+    found = catalogue.by_label.get(text.strip())
     if found is None:
-        label = read_label(text)
+        label = read_label(catalogue, text)
         found = label.field if label else None
     return found
 
 
-IGNORE = "忽略"  # what a user maps a column to for it to be left out
-
-
-def parse_mapping(texts: list[str]) -> dict[str, Field | None]:
+def parse_mapping(catalogue: Catalogue, texts: list[str]) -> dict[str, StrEnum | None]:
     """`--map 'Excel列名=字段'` options → header key → field; ValueError names a bad one.
 
     字段 is the field's label (年度计划投资) or any header word Guanmo knows for it (计划投资),
     or 忽略 to leave the column out.
     """
-    mapping: dict[str, Field | None] = {}
+    mapping: dict[str, StrEnum | None] = {}
     for text in texts:
         header, sep, name = text.rpartition("=")
         if not sep or not header.strip() or not name.strip():
@@ -291,9 +139,9 @@ def parse_mapping(texts: list[str]) -> dict[str, Field | None]:
         if name.strip() == IGNORE:
             mapping[_key(header)] = None
             continue
-        named = field_named(name)
+        named = field_named(catalogue, name)
         if named is None:
-            known = "、".join(FIELD_BY_LABEL)
+            known = "、".join(catalogue.by_label)
             raise ValueError(
                 f"「{text}」中的“{name.strip()}”不是可导入的字段；可用：{known}、{IGNORE}"
             )
@@ -307,7 +155,7 @@ class Label:
     it states."""
 
     text: str
-    field: Field | None
+    field: StrEnum | None
     unit: Decimal | None = None  # 10000 for 亿元, 1 for 万元, 0.0001 for 元, None when none
     is_units_line: bool = False  # a "单位：万元" cell standing in the header row
     year: int | None = None  # 2024 in "2024年计划投资" or "至2024年底累计完成投资"
@@ -325,7 +173,7 @@ def unit_of(text: str) -> Decimal | None:
     return None
 
 
-def read_label(value: object) -> Label | None:
+def read_label(catalogue: Catalogue, value: object) -> Label | None:
     """The label of a header cell, or None for an empty cell.
 
     "2025年计划投资", "年度计划投资（万元）", "1—4月累计完成投资", "总投资\\n(亿元)" are all
@@ -341,9 +189,10 @@ def read_label(value: object) -> Label | None:
     if key.startswith("单位") and unit is not None:
         return Label(parse_line(value), None, unit, is_units_line=True)
     key = _UNIT.sub("", key)
+    periods = catalogue.periods
     if match := _YEAR_END.match(key):
         rest = key[match.end() :]
-        found = Field.PREVIOUS_YEAR_END if rest.startswith("累计") or not rest else None
+        found = periods.year_end if periods and (rest.startswith("累计") or not rest) else None
         return Label(parse_line(value), found, unit, year=int(match.group(1)))
     year = None
     if match := _YEAR_PREFIX.match(key):
@@ -357,12 +206,12 @@ def read_label(value: object) -> Label | None:
     elif match := _ONE_MONTH.match(key):
         month = int(match.group(1))
         months, key = (month, month), key[match.end() :]
-    found = _FIELD_BY_KEY.get(key)
-    if found is None and key in _COMPLETED_WORDS:
+    found = catalogue.by_key.get(key)
+    if found is None and periods and key in periods.words:
         if months and months[0] == months[1] and key != "累计":
-            found = Field.COMPLETED_THIS_MONTH
+            found = periods.this_month
         elif months or year:
-            found = Field.CUMULATIVE_COMPLETED
+            found = periods.year_to_date
     return Label(parse_line(value), found, unit, year=year, months=months)
 
 
@@ -373,7 +222,7 @@ class Expected:
 
     year: int | None = None
     month: int | None = None
-    mapping: Mapping[str, Field | None] = field(default_factory=dict)
+    mapping: Mapping[str, StrEnum | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -383,7 +232,7 @@ class ColumnReading:
     index: int  # 0-based
     text: str  # the header text as shown: "项目业主单位／业主名称"
     key: str  # what a user's mapping of it is matched by
-    field: Field | None  # the field it is read as; None when it is not read
+    field: StrEnum | None  # the field it is read as; None when it is not read
     why: str = ""  # why it is not read, or how it came to be read ("用户指定")
 
 
@@ -392,8 +241,10 @@ class Header:
     """Where the header stands and what each column holds."""
 
     rows: tuple[int, ...]  # the Excel row numbers it spans, top to bottom
-    columns: dict[int, Field]  # column index (0-based) → field
+    columns: dict[int, StrEnum]  # column index (0-based) → field
     units: dict[int, Decimal]  # money column index → multiplier into 万元
+    # what its columns are read as (none for a header a domain builds by hand)
+    catalogue: Catalogue = field(default_factory=lambda: NO_COLUMNS)
     unknown: list[str] = field(default_factory=list)  # labels not understood
     repeated: list[str] = field(default_factory=list)  # a second column for the same field
     readings: list[ColumnReading] = field(default_factory=list)  # every column, in sheet order
@@ -401,22 +252,22 @@ class Header:
     notes: list[str] = field(default_factory=list)  # what was set aside or assumed
 
     @property
-    def fields(self) -> set[Field]:
+    def fields(self) -> set[StrEnum]:
         return set(self.columns.values())
 
     @property
-    def in_yi(self) -> list[Field]:
+    def in_yi(self) -> list[StrEnum]:
         """The money columns given in 亿元, in sheet order."""
         return [self.columns[index] for index, unit in self.units.items() if unit == WAN_PER_YI]
 
 
-def _labels(row: Sequence[object]) -> list[Label | None]:
-    return [read_label(value) if isinstance(value, str) else None for value in row]
+def _labels(catalogue: Catalogue, row: Sequence[object]) -> list[Label | None]:
+    return [read_label(catalogue, value) if isinstance(value, str) else None for value in row]
 
 
-def _known(labels: Sequence[Label | None]) -> set[Field]:
+def _known(catalogue: Catalogue, labels: Sequence[Label | None]) -> set[StrEnum]:
     return {
-        label.field for label in labels if label and label.field and label.field != Field.SERIAL
+        label.field for label in labels if label and label.field and label.field != catalogue.serial
     }
 
 
@@ -430,7 +281,11 @@ class _Stacked:
 
 
 def _stacked(
-    upper: Sequence[Label | None], lower: Sequence[Label | None], top: int, bottom: int
+    catalogue: Catalogue,
+    upper: Sequence[Label | None],
+    lower: Sequence[Label | None],
+    top: int,
+    bottom: int,
 ) -> Iterator[_Stacked]:
     """Each column of two header rows: its label, the group label above it.
 
@@ -451,14 +306,14 @@ def _stacked(
         typed = own
         if own is not None and own.field is None and group is not None:
             for text in (own.text + group.text, group.text + own.text):
-                joined = read_label(text)
+                joined = read_label(catalogue, text)
                 if joined and joined.field:
                     own = joined
                     break
             else:
                 if (
                     group.field
-                    and group.field not in MONEY_FIELDS
+                    and group.field not in catalogue.money
                     and index == group_start
                     and _under_a_group(upper, lower, index)
                 ):
@@ -469,7 +324,9 @@ def _stacked(
             yield _Stacked(index, label, group if own is not None else None, typed, row)
 
 
-def _is_sub_header(upper: Sequence[Label | None], lower: Sequence[Label | None]) -> bool:
+def _is_sub_header(
+    catalogue: Catalogue, upper: Sequence[Label | None], lower: Sequence[Label | None]
+) -> bool:
     """Whether the row below a header row is its second row rather than the first project:
     its labels mostly mean something, or every one of them stands under a merged group cell."""
     filled = [label for label in lower if label]
@@ -477,7 +334,7 @@ def _is_sub_header(upper: Sequence[Label | None], lower: Sequence[Label | None])
         return False
     known = [
         column.index
-        for column in _stacked(upper, lower, 0, 1)
+        for column in _stacked(catalogue, upper, lower, 0, 1)
         if column.label.field and _cell(lower, column.index)
     ]
     if known and 2 * len(known) >= len(filled):
@@ -508,6 +365,7 @@ def _sheet_unit(rows_above: Sequence[Sequence[object]]) -> Decimal:
 
 
 def find_header(
+    catalogue: Catalogue,
     rows: Sequence[Sequence[object]],
     expected: Expected | None = None,
     *,
@@ -521,50 +379,57 @@ def find_header(
     """
     expected = expected or Expected()
     mapping = expected.mapping
-    all_labels = [_labels(row) for row in rows[:HEADER_SEARCH_ROWS]]
+    all_labels = [_labels(catalogue, row) for row in rows[:HEADER_SEARCH_ROWS]]
     top = next(
         (
             i
             for i, labels in enumerate(all_labels)
-            if len(_known(labels) | _mapped(labels, mapping)) >= 2
-            or _heads_two_rows(labels, all_labels[i + 1 : i + 2])
+            if len(_known(catalogue, labels) | _mapped(catalogue, labels, mapping)) >= 2
+            or _heads_two_rows(catalogue, labels, all_labels[i + 1 : i + 2])
         ),
         None,
     )
     if top is None:
         return None
     bottom = top
-    if top + 1 < len(all_labels) and _is_sub_header(all_labels[top], all_labels[top + 1]):
+    if top + 1 < len(all_labels) and _is_sub_header(
+        catalogue, all_labels[top], all_labels[top + 1]
+    ):
         bottom = top + 1
     elif top > 0 and any(
         label and label.field and _cell(rows[top], index) in (None, "")
         for index, label in enumerate(all_labels[top - 1])
     ):
         top -= 1
-    header = _combine(rows, all_labels, top, bottom, expected, frozenset(hidden_columns))
+    header = _combine(catalogue, rows, all_labels, top, bottom, expected, frozenset(hidden_columns))
     check_title(header, rows[:top], expected)
     return header
 
 
-def _heads_two_rows(upper: Sequence[Label | None], below: Sequence[list[Label | None]]) -> bool:
+def _heads_two_rows(
+    catalogue: Catalogue, upper: Sequence[Label | None], below: Sequence[list[Label | None]]
+) -> bool:
     """Whether a row naming one known column heads a two-row header with the row below: "序号 |
     项目名称 | 当月 | 1—7月累计" over "完成投资 | 形象进度 | 完成投资 | …" (a county's commonest
     sheet) names its other columns only in the groups' second row."""
-    if not _known(upper) or not below or not _is_sub_header(upper, below[0]):
+    if not _known(catalogue, upper) or not below or not _is_sub_header(catalogue, upper, below[0]):
         return False
-    stacked = {column.label.field for column in _stacked(upper, below[0], 0, 1)}
-    return len(stacked - {None, Field.SERIAL}) >= 2
+    stacked = {column.label.field for column in _stacked(catalogue, upper, below[0], 0, 1)}
+    return len(stacked - {None, catalogue.serial}) >= 2
 
 
-def _mapped(labels: Sequence[Label | None], mapping: Mapping[str, Field | None]) -> set[Field]:
+def _mapped(
+    catalogue: Catalogue, labels: Sequence[Label | None], mapping: Mapping[str, StrEnum | None]
+) -> set[StrEnum]:
     return {
         found
         for label in labels
-        if label and (found := mapping.get(_key(label.text))) and found != Field.SERIAL
+        if label and (found := mapping.get(_key(label.text))) and found != catalogue.serial
     }
 
 
 def _combine(
+    catalogue: Catalogue,
     rows: Sequence[Sequence[object]],
     all_labels: list[list[Label | None]],
     top: int,
@@ -574,10 +439,12 @@ def _combine(
 ) -> Header:
     upper, lower = all_labels[top], all_labels[bottom] if bottom != top else []
     sheet_unit = _sheet_unit(rows[:top])
-    header = Header(rows=tuple(range(top + 1, bottom + 2)), columns={}, units={})
+    header = Header(
+        rows=tuple(range(top + 1, bottom + 2)), columns={}, units={}, catalogue=catalogue
+    )
     stated_units: dict[int, Decimal | None] = {}
-    chosen: dict[Field, Label] = {}
-    for column in _stacked(upper, lower, top, bottom):
+    chosen: dict[StrEnum, Label] = {}
+    for column in _stacked(catalogue, upper, lower, top, bottom):
         label, group = column.label, column.group
         shown = f"{group.text}／{column.own.text}" if group and column.own else label.text
         keys = [_key(label.text)]
@@ -607,7 +474,7 @@ def _combine(
             header.notes.append(f"「{shown}」所在的{column_letter(column.index)}列为隐藏列，未读取")
             header.readings.append(replace(reading, why="隐藏列"))
             continue
-        reason = set_aside(label, expected) if named is ... else ""
+        reason = set_aside(catalogue, label, expected) if named is ... else ""
         if reason:
             header.notes.append(f"「{shown}」{reason}，未读取")
             header.readings.append(replace(reading, why=reason))
@@ -630,12 +497,35 @@ def _combine(
         chosen[label.field] = label
         header.columns[column.index] = label.field
         header.readings.append(replace(reading, field=label.field))
-        if label.field in MONEY_FIELDS:
+        if label.field in catalogue.money:
             stated_units[column.index] = label.unit or (group.unit if group else None)
-        header.faults += period_faults(label, shown, column.row + 1, expected)
+        header.faults += period_faults(catalogue, label, shown, column.row + 1, expected)
     # A units line may stand beside the header too, so the sheet's unit is settled last.
     header.units = {index: unit or sheet_unit for index, unit in stated_units.items()}
+    header.faults += _error_cells(rows, top, bottom, hidden)
     return header
+
+
+def _error_cells(
+    rows: Sequence[Sequence[object]], top: int, bottom: int, hidden: frozenset[int]
+) -> list[tuple[int | None, str | None, str]]:
+    """A header cell holding an error value (#REF!) hides what its column is: a fault naming
+    the cell, never a column passed over as unknown (issue 9 §5)."""
+    faults: list[tuple[int | None, str | None, str]] = []
+    for number in range(top, bottom + 1):
+        for index, value in enumerate(rows[number]):
+            if index in hidden or not isinstance(value, str) or value.strip() not in ERROR_VALUES:
+                continue
+            cell = f"{column_letter(index)}{number + 1}"
+            faults.append(
+                (
+                    number + 1,
+                    None,
+                    f"表头单元格{cell}是错误值 {value.strip()}，无法知道这一列是什么；"
+                    "请改正表头后再导入",
+                )
+            )
+    return faults
 
 
 # Facts a header or title states, checked against the import (issue 9 §3).
@@ -644,7 +534,6 @@ _TITLE_RANGE = re.compile(rf"(?<!\d)(\d{{1,2}})月?份?(?:[{DASHES}]+|至|到)(\
 _TITLE_MONTH = re.compile(r"(?<!\d)(\d{1,2})月")
 _TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?!底|末)")
 _NOT_A_TITLE = ("日期", "填报", "制表", "报送", "打印", "单位")
-_PERIOD_FIELDS = frozenset({Field.COMPLETED_THIS_MONTH, Field.CUMULATIVE_COMPLETED})
 
 
 def column_letter(index: int) -> str:
@@ -658,13 +547,13 @@ def months_text(months: tuple[int, int]) -> str:
     return f"{last}月" if first == last else f"{first}-{last}月"
 
 
-def set_aside(label: Label, expected: Expected) -> str:
+def set_aside(catalogue: Catalogue, label: Label, expected: Expected) -> str:
     """Why a money column naming another year is not read ("" when it is read): "2024年计划
     投资" is not 2025's plan, "至2023年底累计" is not the figure before 2025."""
     year = expected.year
-    if not (label.year and year and label.field in MONEY_FIELDS):
+    if not (label.year and year and label.field in catalogue.money):
         return ""
-    if label.field == Field.PREVIOUS_YEAR_END:
+    if catalogue.periods and label.field == catalogue.periods.year_end:
         return "" if label.year == year - 1 else f"写明{label.year}年底，不是{year - 1}年底的数"
     return "" if label.year == year else f"写明{label.year}年，不是{year}年的数"
 
@@ -675,13 +564,15 @@ def prefer(label: Label, chosen: Label, expected: Expected) -> bool:
 
 
 def period_faults(
-    label: Label, shown: str, row: int, expected: Expected
+    catalogue: Catalogue, label: Label, shown: str, row: int, expected: Expected
 ) -> list[tuple[int | None, str | None, str]]:
     """A month or cumulative column naming a period that is not the import's month."""
-    month = expected.month
-    if not (month and label.months and label.field in _PERIOD_FIELDS):
+    month, periods = expected.month, catalogue.periods
+    if not (month and periods and label.months):
         return []
-    wanted = (month, month) if label.field == Field.COMPLETED_THIS_MONTH else (1, month)
+    if label.field not in (periods.this_month, periods.year_to_date):
+        return []
+    wanted = (month, month) if label.field == periods.this_month else (1, month)
     if label.months == wanted:
         return []
     message = f"表头写明{months_text(label.months)}，与导入的{months_text(wanted)}不符"

@@ -10,6 +10,7 @@ import secrets
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from django.conf import settings
@@ -17,7 +18,7 @@ from django.contrib import messages
 from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest
 
-from guanmo.sheets.header import IGNORE, Field, parse_mapping
+from guanmo.sheets.header import Catalogue, parse_mapping
 
 HELD_PER_USER = 3
 HELD_FOR = 24 * 60 * 60  # seconds
@@ -70,17 +71,17 @@ def _clear(folder: Path) -> None:
             path.unlink(missing_ok=True)
 
 
-def mapping_from_form(post: Mapping[str, str]) -> dict[str, Field | None]:
+def mapping_from_form(catalogue: Catalogue, post: Mapping[str, str]) -> dict[str, StrEnum | None]:
     """The columns a user named on a preview page: `col:<header key>` → a field's label or
     忽略 ("" leaves the column as Guanmo read it). ValueError names a bad choice."""
     return parse_mapping(
-        [f"{name[4:]}={value}" for name, value in post.items() if name.startswith("col:") and value]
+        catalogue,
+        [
+            f"{name[4:]}={value}"
+            for name, value in post.items()
+            if name.startswith("col:") and value
+        ],
     )
-
-
-def field_choices() -> list[str]:
-    """What a preview page offers for a column: every field's label, then 忽略."""
-    return [name.value for name in Field if name != Field.SERIAL] + [IGNORE]
 
 
 @dataclass(frozen=True)
@@ -89,15 +90,16 @@ class PreviewStep:
     and whether the user confirmed."""
 
     file_name: str
-    mapping: dict[str, Field | None]
+    mapping: dict[str, StrEnum | None]
     confirmed: bool
 
 
-def preview_step(request: HttpRequest, path: Path) -> PreviewStep:
-    """Read a preview page's request; a bad column choice is said as a message and dropped."""
+def preview_step(request: HttpRequest, path: Path, catalogue: Catalogue) -> PreviewStep:
+    """Read a preview page's request, whose columns name `catalogue`'s fields; a bad column
+    choice is said as a message and dropped."""
     given = request.POST if request.method == "POST" else request.GET
     try:
-        mapping = mapping_from_form(request.POST)
+        mapping = mapping_from_form(catalogue, request.POST)
     except ValueError as error:
         messages.error(request, str(error))
         mapping = {}

@@ -3,10 +3,11 @@
 Before anything is parsed, the zip's declared sizes are checked (a 200 KB file that unpacks
 to 200 MB is refused at once), and each worksheet's XML is streamed once through regular
 expressions that stop at the first row or column past the bounds. The same pass reads the
-rows' and columns' hidden flags and the merged ranges. Only a sheet with formulas, or a
-workbook whose styles strike text through, is parsed cell by cell (lxml) to find the formula
-cells saved without a value, the cells holding an error value (calamine gives them blank) and
-the struck-through cells. The values themselves are read by
+rows' and columns' hidden flags and the merged ranges. Only a sheet with formulas or text struck
+through in rich-text runs, or a workbook whose styles or shared strings strike text through, is
+parsed cell by cell (lxml) to find the formula cells saved without a value, the cells holding
+an error value (calamine gives them blank) and the struck-through cells: struck by the cell's
+format, or in its text's runs (wholly, or only in part). The values themselves are read by
 calamine (guanmo.sheets.formats.read_calamine).
 """
 
@@ -16,6 +17,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import python_calamine
 from lxml import etree
@@ -47,6 +49,7 @@ _COLUMN = re.compile(_PREFIX + rb"col\b([^>]*)>")
 _MERGE = re.compile(_PREFIX + rb'mergeCell\b[^>]*?\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
 _FORMULA = re.compile(_PREFIX + rb"f[\s>/]")
 _ERROR_CELL = re.compile(_PREFIX + rb'c\b[^>]*?\bt="e"')
+_STRIKE = re.compile(_PREFIX + rb"strike\b")
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 _MIN = re.compile(rb'\bmin="(\d+)"')
@@ -125,17 +128,23 @@ def _xml(archive: zipfile.ZipFile, name: str) -> etree._Element | None:
         raise Unreadable(f"无法读取文件：{XLSX}中「{name}」已损坏（{error}）；{SAVE_AS}") from None
 
 
+def _relations(archive: zipfile.ZipFile) -> dict[str, tuple[str, str]]:
+    """The workbook's relationships: id → (type, the zip part it points to)."""
+    relations = _xml(archive, "xl/_rels/workbook.xml.rels")
+    targets = {}
+    for relation in relations if relations is not None else ():
+        target = relation.get("Target", "")
+        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        targets[relation.get("Id")] = (relation.get("Type", ""), posixpath.normpath(part))
+    return targets
+
+
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """Worksheet name → the zip part holding its XML."""
     workbook = _xml(archive, "xl/workbook.xml")
-    relations = _xml(archive, "xl/_rels/workbook.xml.rels")
-    if workbook is None or relations is None:
+    if workbook is None:
         return {}
-    targets = {}
-    for relation in relations:
-        target = relation.get("Target", "")
-        part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-        targets[relation.get("Id")] = posixpath.normpath(part)
+    targets = {key: part for key, (_, part) in _relations(archive).items()}
     return {
         sheet.get("name"): targets.get(sheet.get(_RELATIONSHIP_ID), "")
         for sheet in workbook.iter(f"{_MAIN}sheet")
@@ -165,17 +174,66 @@ def _struck_styles(archive: zipfile.ZipFile) -> set[int]:
     }
 
 
+Runs = list[tuple[str, bool | None]]  # a rich text's runs: text, struck? (None: the cell's font)
+
+
+def _runs(parent: etree._Element) -> Runs:
+    """The runs of a rich text (<si> or <is>); [] for plain text. A run with properties is
+    struck by them alone, one without takes the cell's font (as Excel shows it)."""
+    runs: Runs = []
+    for run in parent.iterfind(f"{_MAIN}r"):
+        text = "".join(piece.text or "" for piece in run.iterfind(f"{_MAIN}t"))
+        properties = run.find(f"{_MAIN}rPr")
+        struck = None
+        if properties is not None:
+            strike = properties.find(f"{_MAIN}strike")
+            struck = strike is not None and strike.get("val", "1") not in ("0", "false")
+        runs.append((text, struck))
+    return runs
+
+
+def _shared_runs(archive: zipfile.ZipFile, struck_styles: set[int]) -> dict[int, Runs]:
+    """The shared strings typed as rich text that may be struck: index → runs. Read only when
+    a run is struck, or a struck cell format may strike the runs that have no font of their own."""
+    part = next(
+        (part for kind, part in _relations(archive).values() if kind.endswith("/sharedStrings")),
+        None,
+    )
+    if part is None or part not in archive.namelist():
+        return {}
+    if not struck_styles and not any(b"strike" in chunk for chunk in _chunks(archive, part)):
+        return {}
+    found = {}
+    with archive.open(part) as stream:
+        for index, (_, item) in enumerate(
+            etree.iterparse(stream, tag=f"{_MAIN}si", resolve_entities=False, no_network=True)
+        ):
+            if runs := _runs(item):
+                found[index] = runs
+            item.clear()
+    return found
+
+
 def _xlsx_layouts(archive: zipfile.ZipFile, bounds: Bounds) -> dict[str, Layout]:
     struck_styles = _struck_styles(archive)
+    shared_runs = _shared_runs(archive, struck_styles)
     layouts = {}
     for name, part in _sheet_parts(archive).items():
         if part not in archive.namelist():
             continue  # a chart sheet or a missing part: calamine decides
-        layout, has_formulas = _scan(archive, name, part, bounds)
-        if has_formulas or struck_styles:
-            _read_cells(archive, part, struck_styles, layout)
+        layout, cell_by_cell = _scan(archive, name, part, bounds)
+        if cell_by_cell or struck_styles or shared_runs:
+            _read_cells(archive, part, _Strikes(struck_styles, shared_runs), layout)
         layouts[name] = layout
     return layouts
+
+
+@dataclass(frozen=True)
+class _Strikes:
+    """What strikes a cell's text through: its format (cellXfs indexes), or its text's runs."""
+
+    styles: set[int]
+    shared_runs: dict[int, Runs]
 
 
 def column_index(letters: bytes | str) -> int:
@@ -199,11 +257,12 @@ def _chunks(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
 
 
 def _scan(archive: zipfile.ZipFile, sheet: str, part: str, bounds: Bounds) -> tuple[Layout, bool]:
-    """One regex pass over a sheet's XML: bounds, hidden rows and columns, merged ranges."""
+    """One regex pass over a sheet's XML: bounds, hidden rows and columns, merged ranges; and
+    whether the sheet must be read cell by cell (formulas, error values, struck runs)."""
     layout = Layout()
     row_number = 0
     widest = 0
-    has_formulas = False
+    cell_by_cell = False
     for chunk in _chunks(archive, part):
         for match in _ROW.finditer(chunk):
             attributes = match.group(1)
@@ -233,14 +292,17 @@ def _scan(archive: zipfile.ZipFile, sheet: str, part: str, bounds: Bounds) -> tu
                     column_index(last or first),
                 )
             )
-        # A cell typed as an error value needs the cell-by-cell pass too: calamine gives it blank.
-        has_formulas = has_formulas or bool(_FORMULA.search(chunk) or _ERROR_CELL.search(chunk))
-    return layout, has_formulas
+        # A cell typed as an error value needs the cell-by-cell pass too: calamine gives it blank;
+        # so does an inline rich text struck through.
+        cell_by_cell = cell_by_cell or bool(
+            _FORMULA.search(chunk)
+            or _ERROR_CELL.search(chunk)
+            or (b"strike" in chunk and _STRIKE.search(chunk))
+        )
+    return layout, cell_by_cell
 
 
-def _read_cells(
-    archive: zipfile.ZipFile, part: str, struck_styles: set[int], layout: Layout
-) -> None:
+def _read_cells(archive: zipfile.ZipFile, part: str, strikes: _Strikes, layout: Layout) -> None:
     """Struck-through text cells and formula cells saved without a value, cell by cell."""
     row_number, column = 0, -1
     row_tag = f"{_MAIN}row"
@@ -263,16 +325,25 @@ def _read_cells(
             elif event == "end":
                 reference = element.get("r")
                 column = column_index(reference.rstrip("0123456789")) if reference else column + 1
-                _take_cell(element, row_number, column, struck_styles, layout)
+                _take_cell(element, row_number, column, strikes, layout)
 
 
 def _take_cell(
-    cell: etree._Element, row: int, column: int, struck_styles: set[int], layout: Layout
+    cell: etree._Element, row: int, column: int, strikes: _Strikes, layout: Layout
 ) -> None:
     kind = cell.get("t", "n")
-    if kind in ("s", "inlineStr", "str") and int(cell.get("s", "0")) in struck_styles:
-        layout.struck_cells.setdefault(row, set()).add(column)
     value = cell.find(f"{_MAIN}v")
+    if kind in ("s", "inlineStr", "str"):
+        struck = int(cell.get("s", "0")) in strikes.styles
+        runs: Runs = []
+        if kind == "s" and value is not None and value.text:
+            runs = strikes.shared_runs.get(int(value.text), [])
+        elif kind == "inlineStr" and (inline := cell.find(f"{_MAIN}is")) is not None:
+            runs = _runs(inline)
+        if runs:
+            layout.strike(row, column, [(text, struck if s is None else s) for text, s in runs])
+        elif struck:
+            layout.struck_cells.setdefault(row, set()).add(column)
     if kind == "e":  # "#VALUE!": calamine reads it as blank, which would pass for a figure
         layout.errors[(row, column)] = (value.text if value is not None else "") or "#错误"
         return

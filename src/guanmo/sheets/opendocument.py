@@ -99,6 +99,18 @@ class _Reader:
         if element.get(f"{_TABLE}visibility") in _HIDDEN:
             self.layout.hidden_columns.update(range(start, start + count))
 
+    def _runs(self, element: etree._Element, struck: bool, runs: list[tuple[str, bool]]) -> None:
+        """The text of a paragraph in runs, (text, struck?): a text:span under a struck text
+        style strikes its text, other text takes the cell's style."""
+        runs.append((element.text or "", struck))
+        for child in element:
+            if child.tag == f"{_TEXT}span":
+                inner = struck or child.get(f"{_TEXT}style-name") in self.struck_styles
+                self._runs(child, inner, runs)
+            elif child.tag != f"{_TEXT}s":  # text:s is a space; links and fields hold text
+                self._runs(child, struck, runs)
+            runs.append((child.tail or "", struck))
+
     def _row(self, event: str, element: etree._Element) -> None:
         repeat = int(element.get(f"{_TABLE}number-rows-repeated", "1"))
         if event == "start":
@@ -127,9 +139,12 @@ class _Reader:
             style = element.get(f"{_TABLE}style-name") or (
                 self.column_styles[self.column] if self.column < len(self.column_styles) else None
             )
-            if style in self.struck_styles:
-                columns = range(self.column, self.column + min(repeat, self.bounds.columns))
-                self.layout.struck_cells.setdefault(self.row, set()).update(columns)
+            struck = style in self.struck_styles
+            runs: list[tuple[str, bool]] = []
+            for paragraph in element.iterfind(f"{_TEXT}p"):
+                self._runs(paragraph, struck, runs)
+            for column in range(self.column, self.column + min(repeat, self.bounds.columns)):
+                self.layout.strike(self.row, column, runs)
         if element.get(f"{_CALCEXT}value-type") == "error":  # calamine gives it as 0 or blank
             text = "".join(element.itertext()).strip() or "#错误"
             for column in range(self.column, self.column + min(repeat, self.bounds.columns)):

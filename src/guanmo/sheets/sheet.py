@@ -6,7 +6,7 @@ means the same: blanks are None, dates datetime, 1.0 is 1, and a struck row is o
 text cell is struck through.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -85,6 +85,16 @@ class Layout:
     hidden_sheet: bool = False
     # (row, column) → the error value ("#VALUE!") of a cell the values reader gives as blank
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    partly_struck: set[tuple[int, int]] = field(default_factory=set)  # (row, column)
+
+    def strike(self, row: int, column: int, runs: Iterable[tuple[str, bool]]) -> None:
+        """Record a text cell typed in runs, each (text, struck?): wholly struck (white space
+        aside) is a struck cell, partly struck is noted as such; unstruck runs say nothing."""
+        states = {struck for text, struck in runs if text.strip()}
+        if states == {True}:
+            self.struck_cells.setdefault(row, set()).add(column)
+        elif len(states) > 1:
+            self.partly_struck.add((row, column))
 
 
 @dataclass
@@ -94,7 +104,9 @@ class Sheet:
     `rows[i]` holds the values of Excel row i + 1: str, int, float, bool, datetime or None
     (blank); a merged range's value stands in its top-left cell. A cell holding an error value
     gives its text ("#VALUE!", guanmo.sheets.cells.ERROR_VALUES), in every format. A struck
-    row is one whose every text cell is struck through. `unevaluated` names the formula cells
+    row is one whose every text cell is struck through, by the cell's format or in all its
+    rich-text runs; `struck_cells` gives every struck cell (row → columns), `partly_struck`
+    the cells whose runs are struck only in part. `unevaluated` names the formula cells
     saved without a value: reading them as blank would be a silent wrong figure, so callers
     must refuse them.
     """
@@ -103,6 +115,8 @@ class Sheet:
     rows: list[tuple]
     hidden_rows: frozenset[int] = frozenset()
     struck_rows: frozenset[int] = frozenset()
+    struck_cells: Mapping[int, frozenset[int]] = field(default_factory=dict)
+    partly_struck: frozenset[tuple[int, int]] = frozenset()
     hidden_columns: frozenset[int] = frozenset()
     merged: tuple[MergedRange, ...] = ()
     unevaluated: tuple[str, ...] = ()
@@ -147,6 +161,8 @@ def sheet_from_values(
         rows,
         hidden_rows=frozenset(layout.hidden_rows),
         struck_rows=frozenset(struck_rows),
+        struck_cells={row: frozenset(columns) for row, columns in layout.struck_cells.items()},
+        partly_struck=frozenset(layout.partly_struck),
         hidden_columns=frozenset(layout.hidden_columns),
         merged=tuple(layout.merged),
         unevaluated=tuple(layout.unevaluated),

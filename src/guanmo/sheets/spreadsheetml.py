@@ -6,7 +6,8 @@ Worksheets, each a Table of Rows of Cells holding one Data each, documented by M
 ("XML Spreadsheet Reference"). So it is read here with lxml (entities and network off):
 ss:Index skips cells and rows, ss:MergeAcross/MergeDown merge (the value stays in the first
 cell), ss:Hidden hides rows and columns, a style whose Font has ss:StrikeThrough strikes its
-cells, and a cell with ss:Formula but no Data is a formula saved without its value.
+cells (and <S> in a rich text's HTML the text inside it), and a cell with ss:Formula but no
+Data is a formula saved without its value.
 """
 
 from datetime import datetime
@@ -111,8 +112,8 @@ def _row(
         if data is None and _attribute(cell, "Formula"):
             layout.unevaluated.append(cell_address(number, column))
         style = _attribute(cell, "StyleID") or _attribute(row, "StyleID")
-        if isinstance(values[column], str) and style in struck_styles:
-            layout.struck_cells.setdefault(number, set()).add(column)
+        if isinstance(values[column], str) and data is not None:
+            layout.strike(number, column, _runs(data, style in struck_styles))
         if across or down:
             layout.merged.append(MergedRange(number, column, number + down, column + across))
             covered.update(
@@ -121,6 +122,16 @@ def _row(
                 for c in range(column, column + across + 1)
             )
         column += across
+
+
+def _runs(element: etree._Element, struck: bool) -> list[tuple[str, bool]]:
+    """A Data's text in runs, (text, struck?): rich text is HTML inside it, where <S> strikes."""
+    runs = [(element.text or "", struck)]
+    for child in element:
+        inner = struck or etree.QName(child).localname.upper() == "S"
+        runs += _runs(child, inner)
+        runs.append((child.tail or "", struck))
+    return runs
 
 
 def _value(data: etree._Element | None) -> object:

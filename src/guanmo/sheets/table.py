@@ -8,50 +8,24 @@ row read is listed as left out, with why.
 A row is a heading, breakdown or totals row by its place and its shape, never by a word inside
 a project's name: its label stands alone (no code, owner, stage, years or other project cell),
 and a totals label ends in 合计/总计/小计 ("融合计算中心" is a project). Every figure a heading or
-totals row carries is checked against the rows it covers, and only a real disagreement is noted:
-a heading's against its block, a 小计 against the rows between it and the nearest heading or
-total (above it, else below it), a named 小计 ("武陟县小计") first against the rows of that name,
-a 合计 against all rows (source: issue 9 §4).
+totals row carries (in the money columns the import reads) is checked against the rows it
+covers, a figure that cannot be read is a fault naming its cell, and only a real disagreement
+is noted: a heading's against its block, a 小计 against the rows between it and the nearest
+heading or total (above it, else below it), a named 小计 ("武陟县小计") first against the rows
+of that name, a 合计 against all rows (source: issue 9 §4).
 """
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
 from typing import Any
 
 from guanmo.regions.names import clean_text, short_region_name
 from guanmo.sheets import cells
 from guanmo.sheets.faults import LeftOut, SheetFault
-from guanmo.sheets.header import MONEY_FIELDS, Field, Header
-
-_PARSERS: dict[Field, Callable[[object], object]] = {
-    Field.NAME: cells.parse_line,
-    Field.CODE: cells.parse_project_code,
-    Field.OWNER: cells.parse_line,
-    Field.COUNTY: cells.parse_line,
-    Field.LOCATION: cells.parse_line,
-    Field.INDUSTRY: cells.parse_line,
-    Field.STAGE: cells.parse_stage_or_nature,
-    Field.LEVELS: cells.parse_levels,
-    Field.SCOPE: cells.parse_paragraph,
-    Field.YEARS: cells.parse_years,
-    Field.RESPONSIBLE_UNIT: cells.parse_line,
-    Field.LEADER_IN_CHARGE: cells.parse_line,
-    Field.SITE_COMMISSIONER: cells.parse_line,
-    Field.VISIBLE_PROGRESS: cells.parse_paragraph,
-    Field.PROBLEMS: cells.parse_paragraph,
-    Field.PHASE: cells.parse_stage,
-    Field.CATEGORY: cells.parse_line,
-    Field.LEAD_COUNTY: cells.parse_line,
-    Field.NATURE: cells.parse_nature,
-}
-# The fields whose presence makes a row a project row (a footnote has none of them).
-_PROJECT_MARKS = frozenset({Field.NAME, Field.CODE, Field.COUNTY}) | MONEY_FIELDS
-# The money a sheet may give as 待定: whether that may stand for blank, its domain decides.
-_MAY_BE_PENDING = frozenset({Field.ANNUAL_PLAN})
-# Cells a heading or totals row may fill besides its figures: its label, number and place.
-_LABEL_FIELDS = frozenset({Field.SERIAL, Field.NAME, Field.COUNTY, Field.LOCATION})
+from guanmo.sheets.header import Header, column_letter
 
 _TOTALS_LABEL = re.compile(
     r"^(?P<prefix>.{0,16}?)(?P<word>合计|总计|小计)[:]?(?P<count>\(?共?\d+个(?:项目)?\)?)?$"
@@ -67,6 +41,7 @@ _ENUMERATED = re.compile(
 )
 _BARE_NUMERAL = re.compile(r"^\(?[一二三四五六七八九十百]+\)?$")
 _COUNTED = re.compile(r"\(?共?\d+个(?:项目)?\)?$")
+_KIND_WORDS = {"heading": "标题行", "subtotal": "小计行", "total": "合计行"}
 
 
 @dataclass
@@ -75,17 +50,17 @@ class Row:
 
     sheet: str
     number: int
-    values: dict[Field, Any]
+    values: dict[StrEnum, Any]
     heading: str = ""  # the outermost heading it stands under, e.g. "武陟县" or "先进制造业"
     section: int = 0  # counts the headings above it
     headings: tuple[str, ...] = ()  # every heading it stands under, outermost first
-    pending: dict[Field, str] = field(default_factory=dict)  # money typed as 待定/暂无
+    pending: dict[StrEnum, str] = field(default_factory=dict)  # money typed as 待定/暂无
     faults: list[SheetFault] = field(default_factory=list)
 
-    def fault(self, column: Field, message: str) -> None:
+    def fault(self, column: StrEnum, message: str) -> None:
         self.faults.append(SheetFault(self.sheet, self.number, column.value, message))
 
-    def failed(self, column: Field) -> bool:
+    def failed(self, column: StrEnum) -> bool:
         return any(fault.column == column.value for fault in self.faults)
 
 
@@ -96,6 +71,7 @@ class Table:
     rows: list[Row]
     title: str = ""  # the lines above the header, joined: "武陟县2025年市重点项目台账"
     left_out: list[LeftOut] = field(default_factory=list)
+    faults: list[SheetFault] = field(default_factory=list)  # of the rows that are no project
 
 
 @dataclass(frozen=True)
@@ -125,7 +101,7 @@ class _Totals:
     number: int
     kind: str  # "heading", "subtotal" or "total"
     position: int  # how many project rows stand above it
-    figures: dict[Field, _Figure]
+    figures: dict[StrEnum, _Figure]
     level: int = 0  # a heading's level
     name: str = ""  # what a named subtotal or a heading names: "武陟县"
 
@@ -134,7 +110,7 @@ def read_table(
     sheet: str,
     header: Header,
     rows: Iterable[Sequence[object]],
-    used: frozenset[Field],
+    used: frozenset[StrEnum],
     title: str = "",
 ) -> tuple[Table, list[str]]:
     """The project rows below a header (`rows` starts just below it) and the notes on the rest."""
@@ -148,19 +124,22 @@ def read_table(
 class _TableReader:
     """Sorts the rows below a header one at a time, remembering the headings and totals seen."""
 
-    def __init__(self, sheet: str, header: Header, used: frozenset[Field]) -> None:
+    def __init__(self, sheet: str, header: Header, used: frozenset[StrEnum]) -> None:
         self.table = Table(sheet, header, [])
+        self.catalogue = catalogue = header.catalogue
         self.columns = [(i, name) for i, name in header.columns.items() if name in used]
-        self.money = [(i, name) for i, name in header.columns.items() if name in MONEY_FIELDS]
+        self.money = [(i, name) for i, name in header.columns.items() if name in catalogue.money]
+        # The figures a heading or totals row is checked by: those the import reads.
+        self.checked = [(i, name) for i, name in self.money if name in used]
         self.width = max(header.columns) + 1
         # Cells whose filling shows a row is a project of its own (a code, an owner, a stage…).
         self.own_columns = [
-            i for i, name in header.columns.items() if name not in _LABEL_FIELDS | MONEY_FIELDS
+            i
+            for i, name in header.columns.items()
+            if name not in catalogue.labels | catalogue.money
         ]
         self.money_columns = {i for i, _ in self.money}
-        self.place_columns = {
-            i for i, name in header.columns.items() if name in (Field.COUNTY, Field.LOCATION)
-        }
+        self.place_columns = {i for i, name in header.columns.items() if name in catalogue.places}
         self.headings: dict[int, str] = {}  # level → text of the headings above
         self.section = 0
         self.totals: list[_Totals] = []
@@ -179,7 +158,7 @@ class _TableReader:
         if labels is not None and self._layout_row(number, raw, labels):
             return
         row = self._row(number, raw)
-        if row.faults or any(row.values.get(mark) for mark in _PROJECT_MARKS):
+        if row.faults or any(row.values.get(mark) for mark in self.catalogue.marks):
             self.table.rows.append(row)
         else:
             self.passed_over.append(number)
@@ -204,7 +183,9 @@ class _TableReader:
         """Take a heading, breakdown or totals row; False when the row is none of them.
 
         Its label is its one text outside the serial and place columns; a place typed beside
-        it names the block ("小计" | "武陟县"), or is the heading itself ("一" | "武陟县").
+        it names the block ("小计" | "武陟县"), or is the heading itself ("一" | "武陟县"). Alone,
+        a place cell may hold the label itself ("合计", "一、温县" in a 县区 column standing
+        before the names).
         """
         numerals = [text for _, text in labels if _BARE_NUMERAL.match(text)]
         places = [clean_text(text) for i, text in labels if i in self.place_columns]
@@ -213,6 +194,8 @@ class _TableReader:
             for i, text in labels
             if i not in self.place_columns and not _is_serial(text)
         ]
+        if not texts and len(places) == 1 and _is_label(places[0]):
+            texts, places = places, []
         if len(texts) > 1 or len(places) > 1 or not (texts or (numerals and places)):
             return False
         text = texts[0] if texts else ""
@@ -251,15 +234,34 @@ class _TableReader:
 
     def _figure_row(self, number: int, raw: Sequence[object], kind: str, **where: Any) -> None:
         figures = {}
-        for index, name in self.money:
+        for index, name in self.checked:
             try:
                 typed = cells.parse_money(raw[index])
             except cells.CellError:
-                continue  # an unreadable total is no reason to stop; the rows are what counts
+                self._unreadable_figure(number, index, name, kind, raw[index])
+                continue
             if typed is not None:
                 figures[name] = _Figure(typed, self.table.header.units[index])
         # Recorded even without figures: a heading or total bounds the blocks around it.
         self.totals.append(_Totals(number, kind, len(self.table.rows), figures, **where))
+
+    def _unreadable_figure(
+        self, number: int, index: int, name: StrEnum, kind: str, typed: object
+    ) -> None:
+        """A figure of a heading or totals row that cannot be read leaves the check of its rows
+        nothing to compare: a fault naming the cell, never a figure passed over."""
+        text = cells.parse_line(typed)
+        what = f"是错误值 {text}" if text in cells.ERROR_VALUES else f"「{text}」不是数字"
+        row = _KIND_WORDS[kind]
+        self.table.faults.append(
+            SheetFault(
+                self.table.sheet,
+                number,
+                name.value,
+                f"{row}的单元格{column_letter(index)}{number}{what}，无法与各项目之和核对；"
+                "请改正后再导入",
+            )
+        )
 
     def _leave_out(self, number: int, reason: str) -> None:
         self.table.left_out.append(LeftOut(self.table.sheet, number, reason))
@@ -281,12 +283,12 @@ class _TableReader:
                 continue
             try:
                 cells.check_not_error(value)
-                if name in MONEY_FIELDS:
+                if name in self.catalogue.money:
                     row.values[name] = cells.parse_money(value, units[index])
                 else:
-                    row.values[name] = _PARSERS[name](value)
+                    row.values[name] = self.catalogue.parsers[name](value)
             except cells.PendingValue as error:
-                if name not in _MAY_BE_PENDING:
+                if name not in self.catalogue.pending:
                     row.fault(name, str(error))
                 else:
                     row.pending[name] = cells.parse_line(value)
@@ -296,7 +298,8 @@ class _TableReader:
 
     def notes(self) -> list[str]:
         sheet = self.table.sheet
-        notes = _totals_notes(sheet, self.table.rows, self.totals)
+        place = self.catalogue.places[0] if self.catalogue.places else None
+        notes = _totals_notes(sheet, self.table.rows, self.totals, place)
         if self.passed_over:
             shown = "、".join(str(n) for n in self.passed_over[:10])
             more = f"等{len(self.passed_over)}行" if len(self.passed_over) > 10 else "行"
@@ -316,6 +319,11 @@ def _header_notes(sheet: str, header: Header) -> list[str]:
         names = "、".join(f"「{name.value}」" for name in header.in_yi)
         notes.append(f"工作表「{sheet}」{names}以亿元填报，已换算为万元")
     return notes
+
+
+def _is_label(text: str) -> bool:
+    """Whether a text is a totals label or a numbered or counted heading, not a place."""
+    return bool(_TOTALS_LABEL.match(text) or _ENUMERATED.match(text) or _COUNTED.search(text))
 
 
 def _is_serial(text: str) -> bool:
@@ -345,7 +353,9 @@ def _is_column_numbers(raw: Sequence[object]) -> bool:
     )
 
 
-def _blocks(rows: list[Row], totals: list[_Totals], total: _Totals) -> list[list[Row]]:
+def _blocks(
+    rows: list[Row], totals: list[_Totals], total: _Totals, place: StrEnum | None
+) -> list[list[Row]]:
     """The blocks of rows a figure row may cover, the likeliest first (see the module's doc)."""
     if total.kind == "total":
         return [rows, _above(rows, totals, total)]
@@ -361,14 +371,14 @@ def _blocks(rows: list[Row], totals: list[_Totals], total: _Totals) -> list[list
     blocks = []
     if total.name:
         key = clean_text(total.name)
-        blocks.append([row for row in rows if _names(row, key)])
+        blocks.append([row for row in rows if _names(row, key, place)])
     blocks += [_above(rows, totals, total), _below(rows, totals, total)]
     return [block for block in blocks if block]
 
 
-def _names(row: Row, key: str) -> bool:
+def _names(row: Row, key: str, place: StrEnum | None) -> bool:
     """Whether a row's county cell or one of its headings is the place `key` names."""
-    places = [row.values.get(Field.COUNTY, ""), *row.headings]
+    places = [row.values.get(place, "") if place else "", *row.headings]
     return any(
         place and short_region_name(clean_text(place)) == short_region_name(key) for place in places
     )
@@ -384,19 +394,21 @@ def _below(rows: list[Row], totals: list[_Totals], total: _Totals) -> list[Row]:
     return rows[total.position : min(ends, default=len(rows))]
 
 
-def _sum(rows: list[Row], name: Field) -> Decimal:
+def _sum(rows: list[Row], name: StrEnum) -> Decimal:
     return sum(
         (row.values[name] for row in rows if isinstance(row.values.get(name), Decimal)),
         Decimal(0),
     )
 
 
-def _totals_notes(sheet: str, rows: list[Row], totals: list[_Totals]) -> list[str]:
+def _totals_notes(
+    sheet: str, rows: list[Row], totals: list[_Totals], place: StrEnum | None
+) -> list[str]:
     notes = []
     for total in totals:
         if not total.figures:
             continue
-        blocks = _blocks(rows, totals, total) or [[]]
+        blocks = _blocks(rows, totals, total, place) or [[]]
         if any(
             all(figure.agrees(_sum(block, name)) for name, figure in total.figures.items())
             for block in blocks

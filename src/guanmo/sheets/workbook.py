@@ -7,6 +7,7 @@ cells saved without a value stop the import, each named, rather than be read as 
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from os import PathLike
 from pathlib import Path
 
@@ -15,9 +16,8 @@ from guanmo.sheets.faults import ImportReport, LeftOut, SheetFault
 from guanmo.sheets.formats import Source, open_workbook
 from guanmo.sheets.header import (
     HEADER_SEARCH_ROWS,
-    MONEY_FIELDS,
+    Catalogue,
     Expected,
-    Field,
     Header,
     check_sheet_name,
     find_header,
@@ -33,10 +33,12 @@ STRUCK_ROW = "删除线"
 
 @dataclass(frozen=True)
 class SheetSpec:
-    """What an import reads from a sheet."""
+    """What an import reads from a sheet: of the catalogue's columns, those it uses and those
+    it needs."""
 
-    used: frozenset[Field]
-    required: tuple[tuple[Field, ...], ...]  # for each, one of these columns must be there
+    catalogue: Catalogue
+    used: frozenset[StrEnum]
+    required: tuple[tuple[StrEnum, ...], ...]  # for each, one of these columns must be there
 
 
 @dataclass
@@ -47,7 +49,7 @@ class Reading:
     left_out: list[LeftOut] = field(default_factory=list)  # hidden and struck-through rows
     hidden_columns: dict[str, frozenset[int]] = field(default_factory=dict)  # sheet → indexes
     headers: list[tuple[str, Header]] = field(default_factory=list)  # every project header found
-    used: frozenset[Field] = frozenset()  # the fields the import reads
+    used: frozenset[StrEnum] = frozenset()  # the fields the import reads
 
     @property
     def rows(self) -> Iterator[Row]:
@@ -97,8 +99,10 @@ def read_workbook(source: Source, spec: SheetSpec, expected: Expected | None = N
     first_header: tuple[str, Header] | None = None
     for sheet in sheets:
         buffered = sheet.rows[:HEADER_SEARCH_ROWS]
-        header = find_header(buffered, expected, hidden_columns=sheet.hidden_columns)
-        if header is None or not header.fields & {Field.NAME, Field.CODE}:
+        header = find_header(
+            spec.catalogue, buffered, expected, hidden_columns=sheet.hidden_columns
+        )
+        if header is None or not header.fields & set(spec.catalogue.identity):
             if header is not None and first_header is None and not sheet.hidden:
                 first_header = sheet.name, header
             if any(any(value is not None for value in row) for row in buffered):
@@ -130,6 +134,7 @@ def read_workbook(source: Source, spec: SheetSpec, expected: Expected | None = N
         )
         if sheet.hidden_columns:
             reading.hidden_columns[sheet.name] = sheet.hidden_columns
+        reading.faults.extend(_struck_in_part(sheet, header))
         spread, merged_faults = _spread_merged(sheet, header)
         if merged_faults:
             reading.faults.extend(merged_faults)
@@ -142,6 +147,7 @@ def read_workbook(source: Source, spec: SheetSpec, expected: Expected | None = N
             _title(buffered[: header.rows[0] - 1]),
         )
         reading.tables.append(table)
+        reading.faults.extend(table.faults)
         reading.notes.extend(notes)
     if not reading.tables and not reading.faults:
         if first_header:
@@ -169,7 +175,7 @@ def _spread_merged(sheet: Sheet, header: Header) -> tuple[dict[int, tuple], list
         if merged.first_row <= below or merged.last_row == merged.first_row:
             continue
         named = header.columns.get(merged.first_column)
-        if named in MONEY_FIELDS:
+        if named in header.catalogue.money:
             cells = f"{cell_address(merged.first_row, merged.first_column)}:" + cell_address(
                 merged.last_row, merged.last_column
             )
@@ -183,7 +189,7 @@ def _spread_merged(sheet: Sheet, header: Header) -> tuple[dict[int, tuple], list
                 )
             )
             continue
-        if named is None or named == Field.NAME or merged.first_row > len(sheet.rows):
+        if named is None or named == header.catalogue.name or merged.first_row > len(sheet.rows):
             continue
         value = _cell(sheet.rows[merged.first_row - 1], merged.first_column)
         for number in range(merged.first_row + 1, min(merged.last_row, len(sheet.rows)) + 1):
@@ -193,6 +199,42 @@ def _spread_merged(sheet: Sheet, header: Header) -> tuple[dict[int, tuple], list
     return {number: tuple(row) for number, row in spread.items()}, faults
 
 
+def _struck_in_part(sheet: Sheet, header: Header) -> list[SheetFault]:
+    """A name, code, place or figure cell below the header whose text is struck through only
+    in part ("~~1200~~800"): which part counts is not known, so the import stops naming it."""
+    catalogue = header.catalogue
+    # The cells whose text, struck only in part, leaves the import not knowing what counts.
+    matters = catalogue.money | {*catalogue.identity, *catalogue.places}
+    faults = []
+    for number, column in sorted(sheet.partly_struck):
+        named = header.columns.get(column)
+        if number <= header.rows[-1] or named not in matters or _left_out_as(sheet, header, number):
+            continue
+        faults.append(
+            SheetFault(
+                sheet.name,
+                number,
+                named.value,
+                f"单元格{cell_address(number, column)}中只有部分文字带删除线，不知道哪部分作数；"
+                "请删去作废的文字或将整格标删除线后再导入",
+            )
+        )
+    return faults
+
+
+def _left_out_as(sheet: Sheet, header: Header, number: int) -> str | None:
+    """Why a row is left out unread (hidden, or struck through: every text cell, or its
+    project name), or None."""
+    if number in sheet.hidden_rows:
+        return HIDDEN_ROW
+    name = header.catalogue.name
+    names = [index for index, named in header.columns.items() if name and named == name]
+    struck = sheet.struck_cells.get(number, frozenset())
+    if number in sheet.struck_rows or any(index in struck for index in names):
+        return STRUCK_ROW
+    return None
+
+
 def _cell(row: Sequence[object], index: int) -> object:
     return row[index] if index < len(row) else None
 
@@ -200,7 +242,8 @@ def _cell(row: Sequence[object], index: int) -> object:
 def _visible_rows(
     sheet: Sheet, header: Header, left_out: list[LeftOut], spread: dict[int, tuple]
 ) -> Iterator[tuple]:
-    """The rows below the header; a hidden or struck-through one comes as blank, and is listed.
+    """The rows below the header; a hidden or struck-through one (every text cell struck, or
+    its project name) comes as blank, and is listed.
 
     Blank keeps every later row at its Excel number, and a blank row is passed over. A row a
     merged label covers comes with the label (`spread`, from _spread_merged).
@@ -208,13 +251,7 @@ def _visible_rows(
     below = header.rows[-1]
     for number, row in enumerate(sheet.rows[below:], start=below + 1):
         row = spread.get(number, row)
-        reason = (
-            HIDDEN_ROW
-            if number in sheet.hidden_rows
-            else STRUCK_ROW
-            if number in sheet.struck_rows
-            else None
-        )
+        reason = _left_out_as(sheet, header, number)
         if reason and any(value is not None for value in row):
             left_out.append(LeftOut(sheet.name, number, reason))
             yield ()

@@ -5,8 +5,8 @@ from argparse import ArgumentParser
 
 from django.core.management.base import BaseCommand, CommandError
 
+from guanmo.ledger.columns import Field, parse_mapping
 from guanmo.sheets.faults import ImportReport
-from guanmo.sheets.header import Field, parse_mapping
 
 
 def add_mapping_argument(parser: ArgumentParser) -> None:

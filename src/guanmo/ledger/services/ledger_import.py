@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Model
 
 from guanmo.accounts.models import User
+from guanmo.ledger.columns import LEDGER_COLUMNS, Field
 from guanmo.ledger.models import (
     AnnualPlan,
     CompletedBeforeYear,
@@ -40,11 +41,12 @@ from guanmo.reporting.imports import record_import, remember_mapping, remembered
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import CellError, StageOrNature, format_wan, parse_stage_or_nature
 from guanmo.sheets.faults import ImportReport, SheetFault
-from guanmo.sheets.header import Expected, Field
+from guanmo.sheets.header import Expected
 from guanmo.sheets.table import Row, Table
 from guanmo.sheets.workbook import SheetSpec, Source, import_reason, read_workbook, source_name
 
 LEDGER_SHEET = SheetSpec(
+    LEDGER_COLUMNS,
     used=frozenset(Field)
     - {
         Field.SERIAL,

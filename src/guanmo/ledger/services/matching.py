@@ -4,11 +4,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from guanmo.ledger.columns import Field
 from guanmo.regions.models import Region
 from guanmo.regions.names import clean_text, match_region
 from guanmo.regions.services import divisions, units_of
 from guanmo.sheets.cells import code_region
-from guanmo.sheets.header import Field
 from guanmo.sheets.table import Row, Table
 
 BATCH_SIZE = 1000

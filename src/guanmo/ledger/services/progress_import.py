@@ -19,6 +19,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from guanmo.accounts.models import User
+from guanmo.ledger.columns import LEDGER_COLUMNS, Field
 from guanmo.ledger.models import MonthlyProgress, Project
 from guanmo.ledger.month_figures import Reported, derive_month_figures
 from guanmo.ledger.services.matching import BATCH_SIZE, CountyFinder, name_key, place
@@ -30,11 +31,12 @@ from guanmo.reporting.imports import record_import, remember_mapping, remembered
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import format_wan
 from guanmo.sheets.faults import ImportReport
-from guanmo.sheets.header import Expected, Field
+from guanmo.sheets.header import Expected
 from guanmo.sheets.table import Row, Table
 from guanmo.sheets.workbook import SheetSpec, Source, import_reason, read_workbook, source_name
 
 PROGRESS_SHEET = SheetSpec(
+    LEDGER_COLUMNS,
     used=frozenset(
         {
             Field.NAME,

@@ -1,0 +1,259 @@
+"""The ledger's columns: every column of a key-project ledger or monthly progress sheet, the
+words offices head it with, and what the sheet reader must know of it (guanmo.sheets.header's
+Catalogue). Other domains' sheets (indicators, assessment) bring catalogues of their own.
+"""
+
+from enum import StrEnum
+from functools import partial
+
+from guanmo.sheets import cells, header
+from guanmo.sheets.header import Catalogue, Periods
+
+
+class Field(StrEnum):
+    """A column Guanmo understands; the value is the label faults and exports use."""
+
+    SERIAL = "序号"
+    NAME = "项目名称"
+    CODE = "项目代码"
+    OWNER = "建设单位"
+    COUNTY = "所在县区"
+    LOCATION = "建设地点"
+    INDUSTRY = "产业类别"
+    STAGE = "建设性质"
+    LEVELS = "重点级别"
+    SCOPE = "建设规模及主要内容"
+    YEARS = "起止年限"
+    TOTAL_INVESTMENT = "总投资"
+    ANNUAL_PLAN = "年度计划投资"
+    RESPONSIBLE_UNIT = "责任单位"
+    LEADER_IN_CHARGE = "包抓领导"
+    SITE_COMMISSIONER = "驻工地专员"
+    COMPLETED_THIS_MONTH = "本月完成投资"
+    CUMULATIVE_COMPLETED = "累计完成投资"
+    CUMULATIVE_SINCE_START = "开工累计完成投资"
+    PREVIOUS_YEAR_END = "至上年底累计完成投资"
+    VISIBLE_PROGRESS = "形象进度"
+    PROBLEMS = "存在问题"
+    # The ledger's fields as practice has them (issue 9 §6).
+    PHASE = "建设阶段"  # 新开工/续建/竣工/前期 in a column of its own
+    CATEGORY = "项目类型"  # 产业项目, 基础设施, 社会民生…
+    LEAD_COUNTY = "牵头县区"  # the county that counts a project lying in several
+    NATURE = "建设性质（统计）"  # 新建/扩建/改建/迁建/恢复 in a column of its own
+
+
+MONEY_FIELDS = frozenset(
+    {
+        Field.TOTAL_INVESTMENT,
+        Field.ANNUAL_PLAN,
+        Field.COMPLETED_THIS_MONTH,
+        Field.CUMULATIVE_COMPLETED,
+        Field.CUMULATIVE_SINCE_START,
+        Field.PREVIOUS_YEAR_END,
+    }
+)
+SYNONYMS: dict[Field, tuple[str, ...]] = {
+    Field.SERIAL: ("序号", "编号", "序"),
+    Field.NAME: ("项目名称", "项目名", "名称", "项目"),
+    Field.CODE: ("项目代码", "项目编码", "项目统一代码", "统一项目代码", "全国投资项目代码"),
+    Field.OWNER: ("建设单位", "项目业主", "项目单位", "业主单位", "项目业主单位", "建设主体"),
+    Field.COUNTY: (
+        "所在县区",
+        "县(市、区)",
+        "县(市,区)",
+        "县市区",
+        "县(市)区",
+        "所属地区",
+        "所在地区",
+        "所属县区",
+        "县区",
+        "区县",
+        "所在县(市、区)",
+        "县区、园区",
+        "区域",
+        "所属区域",
+        "地区",
+        "县(市区)",
+        "所在区域",
+    ),
+    Field.LOCATION: ("建设地点", "项目地点", "项目建设地点", "项目所在地", "项目地址"),
+    Field.INDUSTRY: ("产业类别", "所属产业", "行业", "所属行业", "产业类型", "行业类别", "产业"),
+    Field.STAGE: ("建设性质", "项目性质"),
+    Field.LEVELS: ("重点级别", "级别", "项目级别", "重点项目级别"),
+    Field.SCOPE: (
+        "建设规模及主要内容",
+        "建设规模和主要内容",
+        "建设内容",
+        "建设规模",
+        "主要建设内容",
+        "建设内容及规模",
+        "主要建设内容及规模",
+        "建设规模及内容",
+        "主要规模和内容",
+        "主要规模及内容",
+        "建设规模与内容",
+    ),
+    Field.YEARS: (
+        "起止年限",
+        "建设年限",
+        "建设起止年限",
+        "起止年份",
+        "建设周期",
+        "建设起止时间",
+        "建设工期",
+        "项目工期",
+        "起止时间",
+        "建设起止日期",
+    ),
+    Field.TOTAL_INVESTMENT: ("总投资", "计划总投资", "项目总投资", "总投资额"),
+    Field.ANNUAL_PLAN: (
+        "年度计划投资",
+        "计划投资",
+        "本年计划投资",
+        "本年度计划投资",
+        "年度计划",
+        "年度投资计划",
+        "投资计划",
+        "计划完成投资",
+        "年计划投资",
+        "当年计划投资",
+        "本年度计划",
+        "本年计划",
+        "当年计划",
+    ),
+    Field.RESPONSIBLE_UNIT: ("责任单位", "市直责任单位", "责任部门", "挂钩责任单位", "牵头单位"),
+    Field.LEADER_IN_CHARGE: (
+        "包抓领导",
+        "包抓市领导",
+        "分包领导",
+        "分包市领导",
+        "包抓县领导",
+        "联系领导",
+        "分包县级领导",
+        "挂钩领导",
+        "挂钩市领导",
+        "挂钩县领导",
+        "联系市领导",
+    ),
+    Field.SITE_COMMISSIONER: ("驻工地专员", "驻工地专员姓名", "专员"),
+    Field.COMPLETED_THIS_MONTH: (
+        "本月完成投资",
+        "当月完成投资",
+        "本月完成",
+        "当月完成",
+        "当月投资",
+        "本月投资",
+        "本月完成投资额",
+        "当月完成投资额",
+    ),
+    Field.CUMULATIVE_COMPLETED: (
+        "累计完成投资",
+        "累计完成",
+        "年度累计完成投资",
+        "本年累计完成投资",
+        "累计完成投资额",
+        "年初至报告期累计完成投资",
+        "年初至报告期完成投资",
+        "年初至今累计完成投资",
+        "年初至本月累计完成投资",
+        "本年累计",
+        "当年累计",
+        "本年累计完成",
+        "当年累计完成",
+        "当年累计完成投资",
+        "本年度累计完成投资",
+        "年度累计完成",
+        "本年完成投资",
+        "当年完成投资",
+    ),
+    Field.CUMULATIVE_SINCE_START: (
+        "开累",
+        "开累完成",
+        "开累完成投资",
+        "开累投资",
+        "自开工累计",
+        "自开工累计完成投资",
+        "自开工以来累计完成投资",
+        "开工以来累计完成投资",
+        "开工至报告期累计完成投资",
+        "开工至今累计完成投资",
+        "项目累计",
+        "项目累计完成投资",
+        "累计完成投资(开工以来)",
+        "累计完成投资(自开工)",
+    ),
+    Field.PREVIOUS_YEAR_END: (
+        "至上年底累计完成投资",
+        "截至上年底累计完成投资",
+        "截止上年底累计完成投资",
+        "至上年底累计",
+        "至上年末累计完成投资",
+        "上年底累计完成投资",
+        "以前年度累计完成投资",
+        "至上年底完成投资",
+        "至上年底累计完成",
+        "截至上年底累计完成",
+        "上年底累计",
+        "以前年度完成投资",
+    ),
+    Field.VISIBLE_PROGRESS: ("形象进度", "工程形象进度", "项目进展情况", "进展情况", "形象进展"),
+    Field.PROBLEMS: ("存在问题", "存在的问题", "问题", "存在问题及建议", "需协调解决的问题"),
+    # The ledger's fields as practice has them (issue 9 §6).
+    Field.PHASE: ("建设阶段", "项目阶段", "项目建设阶段", "推进阶段", "项目状态"),
+    Field.CATEGORY: ("项目类型", "项目类别", "项目分类", "项目大类"),
+    Field.LEAD_COUNTY: ("牵头县区", "牵头县(市、区)", "牵头县(市,区)", "牵头县市区", "牵头地区"),
+    Field.NATURE: ("建设性质(统计)", "统计建设性质", "建设性质(统计口径)", "统计口径建设性质"),
+}
+
+
+# The ledger's sheets as the reader sees them (source: issue 9 §2, §4).
+LEDGER_COLUMNS = Catalogue(
+    fields=tuple(Field),
+    synonyms=SYNONYMS,
+    money=MONEY_FIELDS,
+    serial=Field.SERIAL,
+    identity=(Field.NAME, Field.CODE),
+    name=Field.NAME,
+    places=(Field.COUNTY, Field.LOCATION),
+    # The fields whose presence makes a row a project row (a footnote has none of them).
+    marks=frozenset({Field.NAME, Field.CODE, Field.COUNTY}) | MONEY_FIELDS,
+    # Cells a heading or totals row may fill besides its figures: its label, number and place.
+    labels=frozenset({Field.SERIAL, Field.NAME, Field.COUNTY, Field.LOCATION}),
+    parsers={
+        Field.NAME: cells.parse_line,
+        Field.CODE: cells.parse_project_code,
+        Field.OWNER: cells.parse_line,
+        Field.COUNTY: cells.parse_line,
+        Field.LOCATION: cells.parse_line,
+        Field.INDUSTRY: cells.parse_line,
+        Field.STAGE: cells.parse_stage_or_nature,
+        Field.LEVELS: cells.parse_levels,
+        Field.SCOPE: cells.parse_paragraph,
+        Field.YEARS: cells.parse_years,
+        Field.RESPONSIBLE_UNIT: cells.parse_line,
+        Field.LEADER_IN_CHARGE: cells.parse_line,
+        Field.SITE_COMMISSIONER: cells.parse_line,
+        Field.VISIBLE_PROGRESS: cells.parse_paragraph,
+        Field.PROBLEMS: cells.parse_paragraph,
+        Field.PHASE: cells.parse_stage,
+        Field.CATEGORY: cells.parse_line,
+        Field.LEAD_COUNTY: cells.parse_line,
+        Field.NATURE: cells.parse_nature,
+    },
+    # The money a sheet may give as 待定: whether that may stand for blank, the import decides.
+    pending=frozenset({Field.ANNUAL_PLAN}),
+    periods=Periods(
+        this_month=Field.COMPLETED_THIS_MONTH,
+        year_to_date=Field.CUMULATIVE_COMPLETED,
+        year_end=Field.PREVIOUS_YEAR_END,
+        # "完成投资" is this month's or the year's to date depending on the period named before it.
+        words=frozenset({"完成投资", "完成", "投资完成", "完成额", "完成投资额", "累计"}),
+    ),
+)
+FIELD_BY_LABEL = LEDGER_COLUMNS.by_label
+
+# The header machinery bound to the ledger's columns.
+read_label = partial(header.read_label, LEDGER_COLUMNS)
+field_named = partial(header.field_named, LEDGER_COLUMNS)
+parse_mapping = partial(header.parse_mapping, LEDGER_COLUMNS)
+find_header = partial(header.find_header, LEDGER_COLUMNS)
