@@ -16,6 +16,9 @@ GUANMO_HTTPS         "0" to serve plain HTTP without debug (default: on unless G
 GUANMO_CACHE_DIR     a cache directory shared by several server processes (default: per process)
 GUANMO_PUBLIC_API_RATE       requests per client address to the public API (default "60/min")
 GUANMO_PUBLIC_CACHE_SECONDS  how long a city's public pages and data are cached (default 300)
+GUANMO_MAX_REQUEST_MB        largest request body taken, files included (default 200; the proxy's
+                             client_max_body_size says the same)
+GUANMO_PHOTO_MAX_MB          largest photo file (default 8; 20 of them fit in one request)
 GUANMO_SHEET_MAX_UPLOAD_MB   largest spreadsheet file read (default 20)
 GUANMO_SHEET_MAX_UNPACKED_MB largest unpacked content of a zipped spreadsheet (default 200)
 GUANMO_SHEET_MAX_INFLATE_RATIO  most a zipped part may grow when unpacked (default 100)
@@ -91,6 +94,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "guanmo.operations.middleware.RequestIdMiddleware",
+    "guanmo.operations.middleware.RequestSizeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Serves STATIC_ROOT (after `guanmo collectstatic`) without a separate web server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -270,6 +274,14 @@ GUANMO_TODAY = (
 # million-row sheet is refused at once with a message. The inflate ratio is Apache POI's
 # default (ZipSecureFile's minimum inflate ratio 0.01): real sheets unpack 5-30 times.
 GUANMO_SHEET_MAX_UPLOAD_MB = int(os.environ.get("GUANMO_SHEET_MAX_UPLOAD_MB", "20"))
+# One bound on a request's whole body, files included (guanmo.operations.middleware answers 413
+# above it, and deploy/nginx/guanmo.conf's client_max_body_size is the same): a sheet, or a
+# visit's photos (up to 20 of GUANMO_PHOTO_MAX_MB each), fit inside it.
+GUANMO_MAX_REQUEST_MB = int(os.environ.get("GUANMO_MAX_REQUEST_MB", "200"))
+GUANMO_PHOTO_MAX_MB = int(os.environ.get("GUANMO_PHOTO_MAX_MB", "8"))
+# The text part of a request (all but its files) is read into memory: Django's own bound on it,
+# from the same setting but never more than 10 MB (a county's grid of 500 projects is ~1 MB).
+DATA_UPLOAD_MAX_MEMORY_SIZE = min(GUANMO_MAX_REQUEST_MB, 10) * 1024 * 1024
 # A county's report grid posts four fields a project; Django's default of 1000 fields would
 # refuse the save of a county with more than 250 projects.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 20000
