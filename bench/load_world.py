@@ -59,10 +59,9 @@ def prepare(out: Path, judges: int) -> None:
 
 def ledger_sheet(out: Path, rows: int) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from run import write_ledger_sheet  # the benchmark's own generator
-
     from guanmo.demo.city import CITY_CODE
     from guanmo.regions.services import counties_of
+    from run import write_ledger_sheet  # the benchmark's own generator
 
     write_ledger_sheet(out, [county.name for county in counties_of(CITY_CODE)], rows, seed=7)
 
