@@ -72,3 +72,22 @@ def waiting_at_most(seconds: int) -> None:
     OperationalError instead of waiting (so a test shows a wait as an error, never a hang)."""
     with connection.cursor() as cursor:
         cursor.execute(f"SET LOCAL lock_timeout = '{int(seconds)}s'")
+
+
+def form_id(client, url: str) -> str:
+    """The one-time id (hidden `submission`) the page at `url` gives its form, as the browser
+    sends it back with every click on the form's button."""
+    page = client.get(url).content.decode()
+    marker = 'name="submission" value="'
+    start = page.index(marker) + len(marker)
+    return page[start : page.index('"', start)]
+
+
+def sent_twice(client, url: str, fill: Callable[[str], dict], *, at_once: bool) -> list:
+    """The answers to one form (`fill(its one-time id)`) sent twice from the page at `url`:
+    from two threads at once, or one after the other as a double click does (each answer
+    followed to the page it leads to)."""
+    form = fill(form_id(client, url))
+    if at_once:
+        return all_at_once([lambda: client.post(url, form), lambda: client.post(url, form)])
+    return [client.post(url, form, follow=True) for _ in range(2)]

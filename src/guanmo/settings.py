@@ -5,6 +5,8 @@ GUANMO_SQLITE_BUSY_SECONDS  how long a SQLite writer waits for another's write (
 GUANMO_TEXT_MAX_CHARS        longest free text a form takes, in characters (default 2000)
 GUANMO_IMAGE_MAX_PIXELS      largest photo, in pixels, checked before decoding (default 60000000)
 GUANMO_DEADLINE_HORIZON_DAYS furthest a deadline may lie ahead, in days (default 1096: 3 years)
+GUANMO_DATE_PAST_DAYS        furthest back a recorded date (a visit, a meeting, a tour) may lie,
+                             in days (default 366)
 GUANMO_TRAVEL_MAX_MINUTES    longest leg a travel-time sheet may give, in minutes (default 1440)
 GUANMO_SECRET_KEY    secret key (a fixed development key when unset and GUANMO_DEBUG is on)
 GUANMO_DEBUG         "1"/"true" turns on debug mode
@@ -262,6 +264,7 @@ GUANMO_ROUTE_SECONDS = float(os.environ.get("GUANMO_ROUTE_SECONDS", "10"))
 GUANMO_TEXT_MAX_CHARS = int(os.environ.get("GUANMO_TEXT_MAX_CHARS", "2000"))
 GUANMO_IMAGE_MAX_PIXELS = int(os.environ.get("GUANMO_IMAGE_MAX_PIXELS", "60000000"))
 GUANMO_DEADLINE_HORIZON_DAYS = int(os.environ.get("GUANMO_DEADLINE_HORIZON_DAYS", "1096"))
+GUANMO_DATE_PAST_DAYS = int(os.environ.get("GUANMO_DATE_PAST_DAYS", "366"))
 GUANMO_TRAVEL_MAX_MINUTES = int(os.environ.get("GUANMO_TRAVEL_MAX_MINUTES", "1440"))
 
 # The application's "today" (guanmo.clock.today): the real date unless fixed, as `make demo`

@@ -22,11 +22,6 @@ from tests.commissioners.test_visits import post_visit
 from tests.concurrency import all_at_once
 
 
-@pytest.fixture
-def project(world):
-    return world.projects["温县文旅"]
-
-
 def files_under(root) -> list:
     return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []
 

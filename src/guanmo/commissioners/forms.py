@@ -68,4 +68,6 @@ class VisitForm(forms.ModelForm):
         visited_on = self.cleaned_data["visited_on"]
         if visited_on > clock.today():
             raise ValidationError("走访日期不能晚于今天")
+        if fault := bounds.window_fault(visited_on, clock.today(), "走访日期"):
+            raise ValidationError(fault)
         return visited_on

@@ -34,9 +34,17 @@ def create_tour(
     counties: Iterable[Region],
     user: User | None,
     rubric: Sequence[RubricCriterion] = DEFAULT_RUBRIC,
+    submission: uuid.UUID | None = None,
 ) -> Tour:
+    """A new tour in preparation with its rubric; `submission` is the form's id (see
+    guanmo.locking.once), unique among tours."""
     tour = Tour.objects.create(
-        city=city, name=name, first_day=first_day, days=days, created_by=user
+        city=city,
+        name=name,
+        first_day=first_day,
+        days=days,
+        created_by=user,
+        submission=submission,
     )
     tour.counties.set(counties)
     Criterion.objects.bulk_create(
