@@ -27,6 +27,8 @@ GUANMO_SHEET_MAX_INFLATE_RATIO  most a zipped part may grow when unpacked (defau
 GUANMO_SHEET_MAX_ROWS        most rows a sheet may have (default 200000)
 GUANMO_SHEET_MAX_COLUMNS     most columns a sheet may have (default 500)
 GUANMO_SHEET_MAX_CELL_CHARS  longest text a cell may hold (default 32767, Excel's own limit)
+GUANMO_IMPORT_SYNC_MAX_ROWS  most rows a sheet confirmed on a page is loaded in the request;
+                             a larger one is loaded in the background (default 2000)
 GUANMO_TRUSTED_PROXIES  addresses/networks of the proxies whose X-Forwarded-For is believed
 GUANMO_LOG_FILE      a file to write the log to as well as standard output
 GUANMO_LOG_LEVEL     INFO (default), WARNING, DEBUG …
@@ -293,6 +295,9 @@ GUANMO_SHEET_MAX_INFLATE_RATIO = int(os.environ.get("GUANMO_SHEET_MAX_INFLATE_RA
 GUANMO_SHEET_MAX_ROWS = int(os.environ.get("GUANMO_SHEET_MAX_ROWS", "200000"))
 GUANMO_SHEET_MAX_COLUMNS = int(os.environ.get("GUANMO_SHEET_MAX_COLUMNS", "500"))
 GUANMO_SHEET_MAX_CELL_CHARS = int(os.environ.get("GUANMO_SHEET_MAX_CELL_CHARS", "32767"))
+# A sheet confirmed on a page with more rows than this is loaded by the worker, on a progress
+# bar (guanmo.sheets.held, operations.jobs); a smaller one at once, inside the request.
+GUANMO_IMPORT_SYNC_MAX_ROWS = int(os.environ.get("GUANMO_IMPORT_SYNC_MAX_ROWS", "2000"))
 # Logging: plain lines to standard output (the supervisor keeps them) and, if set, to a file;
 # every line carries the request id that the 500 page shows, and every 500 its traceback.
 _LOG_FILE = os.environ.get("GUANMO_LOG_FILE", "")
