@@ -69,27 +69,6 @@ def _wait_until_up(url: str, server: subprocess.Popen) -> None:
     raise SystemExit("服务器一直没有应答")
 
 
-def _ledger_sheet(path: Path, rows: int) -> None:
-    if path.exists():
-        return
-    sys.path.insert(0, str(HERE))
-    from run import write_ledger_sheet  # the benchmark's own generator
-
-    names = [
-        "解放区",
-        "中站区",
-        "马村区",
-        "山阳区",
-        "修武县",
-        "博爱县",
-        "武陟县",
-        "温县",
-        "沁阳市",
-        "孟州市",
-    ]
-    write_ledger_sheet(path, names, rows, seed=7)
-
-
 def run_database(name: str, database_url: str, work: Path, options) -> list[dict]:
     env = _environment(work, database_url)
     _guanmo(env, work, "migrate", "--noinput", "-v0")
@@ -122,8 +101,13 @@ def _run_scenario(name, scenario, with_import, port, env, work, plan, acks, opti
     importer = None
     if with_import:
         sheet = HERE / "out" / f"ledger-{options.import_rows}.xlsx"
-        sheet.parent.mkdir(exist_ok=True)
-        _ledger_sheet(sheet, options.import_rows)
+        if not sheet.exists():
+            sheet.parent.mkdir(exist_ok=True)
+            subprocess.run(
+                [sys.executable, str(HERE / "load_world.py"), "ledger-sheet", str(sheet),
+                 str(options.import_rows)],
+                env=env, cwd=work, check=True,
+            )  # fmt: skip
         importer = subprocess.Popen(
             [str(BIN / "guanmo"), "import-ledger", str(sheet), "--year", "2025", "--level", "县"],
             env=env, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,

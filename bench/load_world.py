@@ -4,6 +4,8 @@
 password, put `--judges` judges on the demo's open tour (the one being scored), reopen its
 sites for scoring, and write the plan the load users follow (judges' links and sites, county
 reports and their users).
+`ledger-sheet OUT.xlsx ROWS`: the ledger sheet imported while the users work, ROWS projects
+over the demo city's counties as the shipped GB/T 2260 data names them.
 `count PLAN.json ACKS.json`: what was stored against what the server acknowledged: score forms
 acknowledged but missing (lost), any (judge, site) stored twice (doubled), every report's
 review steps (an approval recorded twice is doubled).
@@ -55,6 +57,15 @@ def prepare(out: Path, judges: int) -> None:
     out.write_text(json.dumps(plan, default=str), encoding="utf-8")
 
 
+def ledger_sheet(out: Path, rows: int) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from guanmo.demo.city import CITY_CODE
+    from guanmo.regions.services import counties_of
+    from run import write_ledger_sheet  # the benchmark's own generator
+
+    write_ledger_sheet(out, [county.name for county in counties_of(CITY_CODE)], rows, seed=7)
+
+
 def count(plan_path: Path, acks_path: Path) -> None:
     from django.db.models import Count
 
@@ -99,5 +110,7 @@ if __name__ == "__main__":
     django.setup()
     if sys.argv[1] == "prepare":
         prepare(Path(sys.argv[2]), int(sys.argv[3]))
+    elif sys.argv[1] == "ledger-sheet":
+        ledger_sheet(Path(sys.argv[2]), int(sys.argv[3]))
     else:
         count(Path(sys.argv[2]), Path(sys.argv[3]))

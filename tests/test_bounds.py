@@ -38,6 +38,19 @@ def test_a_date_within_the_horizon_passes_and_one_day_later_is_refused(settings)
     )
 
 
+def test_a_recorded_date_within_its_window_passes_and_a_day_outside_is_refused(settings):
+    settings.GUANMO_DATE_PAST_DAYS = 366
+    settings.GUANMO_DEADLINE_HORIZON_DAYS = 1096
+    today = date(2025, 5, 6)
+    assert bounds.window_fault(date(2024, 5, 5), today, "会议日期") is None
+    assert bounds.window_fault(date(2024, 5, 4), today, "会议日期") == (
+        "「会议日期」不能早于2024年05月05日（2025年05月06日前366天以内）"
+    )
+    assert bounds.window_fault(date(2028, 5, 7), today, "会议日期") == (
+        "「会议日期」不能晚于2028年05月06日（2025年05月06日起1096天以内）"
+    )
+
+
 def png(size: tuple[int, int]) -> BytesIO:
     output = BytesIO()
     Image.new("1", size).save(output, "PNG")

@@ -1,5 +1,5 @@
-"""Bounds on what people send, set once in settings: the length of free text, how far ahead a
-date may lie, an image's pixels (read from its header, before anything is decoded).
+"""Bounds on what people send, set once in settings: the length of free text, how far ahead or
+back a date may lie, an image's pixels (read from its header, before anything is decoded).
 
 Each check returns the Chinese message naming the field, or None when the value is within
 bounds; forms add the message to the field, services raise it.
@@ -74,6 +74,18 @@ def horizon_fault(day: date, start: date, label: str) -> str | None:
         return None
     within = f"{start:%Y年%m月%d日}起{horizon().days}天以内"
     return f"「{label}」不能晚于{latest:%Y年%m月%d日}（{within}）"
+
+
+def window_fault(day: date, today: date, label: str) -> str | None:
+    """Why the recorded date `day` of the field `label` (a visit, a meeting, a tour's first
+    day) lies outside its window, or None: not more than settings.GUANMO_DATE_PAST_DAYS before
+    `today`, nor further ahead than the horizon."""
+    past = settings.GUANMO_DATE_PAST_DAYS
+    earliest = today - timedelta(days=past)
+    if day < earliest:
+        within = f"{today:%Y年%m月%d日}前{past}天以内"
+        return f"「{label}」不能早于{earliest:%Y年%m月%d日}（{within}）"
+    return horizon_fault(day, today, label)
 
 
 def pixels_fault(image: IO[bytes], name: str) -> str | None:

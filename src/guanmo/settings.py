@@ -5,6 +5,8 @@ GUANMO_SQLITE_BUSY_SECONDS  how long a SQLite writer waits for another's write (
 GUANMO_TEXT_MAX_CHARS        longest free text a form takes, in characters (default 2000)
 GUANMO_IMAGE_MAX_PIXELS      largest photo, in pixels, checked before decoding (default 60000000)
 GUANMO_DEADLINE_HORIZON_DAYS furthest a deadline may lie ahead, in days (default 1096: 3 years)
+GUANMO_DATE_PAST_DAYS        furthest back a recorded date (a visit, a meeting, a tour) may lie,
+                             in days (default 366)
 GUANMO_TRAVEL_MAX_MINUTES    longest leg a travel-time sheet may give, in minutes (default 1440)
 GUANMO_SECRET_KEY    secret key (a fixed development key when unset and GUANMO_DEBUG is on)
 GUANMO_DEBUG         "1"/"true" turns on debug mode
@@ -16,12 +18,17 @@ GUANMO_HTTPS         "0" to serve plain HTTP without debug (default: on unless G
 GUANMO_CACHE_DIR     a cache directory shared by several server processes (default: per process)
 GUANMO_PUBLIC_API_RATE       requests per client address to the public API (default "60/min")
 GUANMO_PUBLIC_CACHE_SECONDS  how long a city's public pages and data are cached (default 300)
+GUANMO_MAX_REQUEST_MB        largest request body taken, files included (default 200; the proxy's
+                             client_max_body_size says the same)
+GUANMO_PHOTO_MAX_MB          largest photo file (default 8; 20 of them fit in one request)
 GUANMO_SHEET_MAX_UPLOAD_MB   largest spreadsheet file read (default 20)
 GUANMO_SHEET_MAX_UNPACKED_MB largest unpacked content of a zipped spreadsheet (default 200)
 GUANMO_SHEET_MAX_INFLATE_RATIO  most a zipped part may grow when unpacked (default 100)
 GUANMO_SHEET_MAX_ROWS        most rows a sheet may have (default 200000)
 GUANMO_SHEET_MAX_COLUMNS     most columns a sheet may have (default 500)
 GUANMO_SHEET_MAX_CELL_CHARS  longest text a cell may hold (default 32767, Excel's own limit)
+GUANMO_IMPORT_SYNC_MAX_ROWS  most rows a sheet confirmed on a page is loaded in the request;
+                             a larger one is loaded in the background (default 2000)
 GUANMO_TRUSTED_PROXIES  addresses/networks of the proxies whose X-Forwarded-For is believed
 GUANMO_LOG_FILE      a file to write the log to as well as standard output
 GUANMO_LOG_LEVEL     INFO (default), WARNING, DEBUG …
@@ -91,6 +98,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "guanmo.operations.middleware.RequestIdMiddleware",
+    "guanmo.operations.middleware.RequestSizeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Serves STATIC_ROOT (after `guanmo collectstatic`) without a separate web server.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -258,6 +266,7 @@ GUANMO_ROUTE_SECONDS = float(os.environ.get("GUANMO_ROUTE_SECONDS", "10"))
 GUANMO_TEXT_MAX_CHARS = int(os.environ.get("GUANMO_TEXT_MAX_CHARS", "2000"))
 GUANMO_IMAGE_MAX_PIXELS = int(os.environ.get("GUANMO_IMAGE_MAX_PIXELS", "60000000"))
 GUANMO_DEADLINE_HORIZON_DAYS = int(os.environ.get("GUANMO_DEADLINE_HORIZON_DAYS", "1096"))
+GUANMO_DATE_PAST_DAYS = int(os.environ.get("GUANMO_DATE_PAST_DAYS", "366"))
 GUANMO_TRAVEL_MAX_MINUTES = int(os.environ.get("GUANMO_TRAVEL_MAX_MINUTES", "1440"))
 
 # The application's "today" (guanmo.clock.today): the real date unless fixed, as `make demo`
@@ -270,6 +279,14 @@ GUANMO_TODAY = (
 # million-row sheet is refused at once with a message. The inflate ratio is Apache POI's
 # default (ZipSecureFile's minimum inflate ratio 0.01): real sheets unpack 5-30 times.
 GUANMO_SHEET_MAX_UPLOAD_MB = int(os.environ.get("GUANMO_SHEET_MAX_UPLOAD_MB", "20"))
+# One bound on a request's whole body, files included (guanmo.operations.middleware answers 413
+# above it, and deploy/nginx/guanmo.conf's client_max_body_size is the same): a sheet, or a
+# visit's photos (up to 20 of GUANMO_PHOTO_MAX_MB each), fit inside it.
+GUANMO_MAX_REQUEST_MB = int(os.environ.get("GUANMO_MAX_REQUEST_MB", "200"))
+GUANMO_PHOTO_MAX_MB = int(os.environ.get("GUANMO_PHOTO_MAX_MB", "8"))
+# The text part of a request (all but its files) is read into memory: Django's own bound on it,
+# from the same setting but never more than 10 MB (a county's grid of 500 projects is ~1 MB).
+DATA_UPLOAD_MAX_MEMORY_SIZE = min(GUANMO_MAX_REQUEST_MB, 10) * 1024 * 1024
 # A county's report grid posts four fields a project; Django's default of 1000 fields would
 # refuse the save of a county with more than 250 projects.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 20000
@@ -278,6 +295,9 @@ GUANMO_SHEET_MAX_INFLATE_RATIO = int(os.environ.get("GUANMO_SHEET_MAX_INFLATE_RA
 GUANMO_SHEET_MAX_ROWS = int(os.environ.get("GUANMO_SHEET_MAX_ROWS", "200000"))
 GUANMO_SHEET_MAX_COLUMNS = int(os.environ.get("GUANMO_SHEET_MAX_COLUMNS", "500"))
 GUANMO_SHEET_MAX_CELL_CHARS = int(os.environ.get("GUANMO_SHEET_MAX_CELL_CHARS", "32767"))
+# A sheet confirmed on a page with more rows than this is loaded by the worker, on a progress
+# bar (guanmo.sheets.held, operations.jobs); a smaller one at once, inside the request.
+GUANMO_IMPORT_SYNC_MAX_ROWS = int(os.environ.get("GUANMO_IMPORT_SYNC_MAX_ROWS", "2000"))
 # Logging: plain lines to standard output (the supervisor keeps them) and, if set, to a file;
 # every line carries the request id that the 500 page shows, and every 500 its traceback.
 _LOG_FILE = os.environ.get("GUANMO_LOG_FILE", "")

@@ -22,11 +22,6 @@ from tests.commissioners.test_visits import post_visit
 from tests.concurrency import all_at_once
 
 
-@pytest.fixture
-def project(world):
-    return world.projects["温县文旅"]
-
-
 def files_under(root) -> list:
     return [path for path in root.rglob("*") if path.is_file()] if root.exists() else []
 
@@ -134,14 +129,18 @@ def test_overlong_visit_text_is_refused_with_its_length(client, world, project, 
     assert not Visit.objects.exists()
 
 
-def test_photos_over_the_upload_limit_together_are_refused(client, world, project, settings):
-    settings.GUANMO_SHEET_MAX_UPLOAD_MB = 1
+def test_a_photo_over_its_size_limit_is_refused_by_name(client, world, project, settings):
+    settings.GUANMO_PHOTO_MAX_MB = 1
     client.force_login(world.users["commissioner"])
-    heavy = jpeg() + b"\0" * (600 * 1024)  # a JPEG with 600 KB of trailing bytes
-    response = post_visit(client, project, ("IMG_0001.JPG", heavy), ("IMG_0002.JPG", heavy))
-    assert "本次上传的照片合计超过1MB，请分次上传或压缩后再上传" in response.content.decode()
+    heavy = jpeg() + b"\0" * (1100 * 1024)  # a JPEG with 1.1 MB of trailing bytes
+    light = jpeg() + b"\0" * (600 * 1024)
+    response = post_visit(client, project, ("IMG_0001.JPG", light), ("IMG_0002.JPG", heavy))
+    assert "「IMG_0002.JPG」超过1MB，请压缩后再上传" in response.content.decode()
     assert not Visit.objects.exists()
-    assert post_visit(client, project, ("IMG_0001.JPG", heavy)).status_code == 302
+    assert (
+        post_visit(client, project, ("IMG_0001.JPG", light), ("IMG_0003.JPG", light)).status_code
+        == 302
+    )
 
 
 def visit_form(submission: str) -> dict:

@@ -16,11 +16,6 @@ from tests.commissioners.photos import FAR, NEAR, jpeg
 
 
 @pytest.fixture
-def project(world):
-    return world.projects["温县文旅"]
-
-
-@pytest.fixture
 def commissioner(client, world):
     client.force_login(world.users["commissioner"])
     return client
@@ -148,3 +143,12 @@ def test_deleting_a_visit_in_the_admin_removes_its_files(client, world, project,
     assert response.status_code == 302
     assert not Visit.objects.exists() and not Photo.objects.exists()
     assert not any(path.exists() for path in files)
+
+
+def test_a_visit_dated_before_the_window_is_refused_naming_the_field(commissioner, project):
+    response = post_visit(commissioner, project, ("IMG_0001.JPG", jpeg()), visited_on="2020-04-09")
+    assert (
+        "「走访日期」不能早于2024年04月29日（2025年04月30日前366天以内）"
+        in response.content.decode()
+    )
+    assert not Visit.objects.exists()

@@ -3,6 +3,7 @@ late, a few not at all; December's still being written. Recorded in the change h
 commissioner's own save records them, so 专员月度 counts them like real ones."""
 
 from collections import Counter
+from collections.abc import Iterator
 
 import pytest
 from django.urls import reverse
@@ -16,16 +17,19 @@ from guanmo.demo.notes import DemoNotes, create_demo_notes
 from guanmo.demo.people import create_demo_people, create_demo_periods
 from guanmo.reporting.history import Source
 from guanmo.reporting.models import FigureChange, ReportEntry
+from tests.demo.conftest import kept_for_the_module
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo() -> DemoNotes:
-    summary = build_demo_city()
-    create_demo_people(summary.city)
-    create_demo_periods(summary.city, YEAR, 12)
-    return create_demo_notes(summary.city, seed=2025)
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[DemoNotes]:
+    """The demo city with its notes, built once for this module's tests."""
+    with kept_for_the_module(django_db_blocker, tmp_path_factory):
+        summary = build_demo_city()
+        create_demo_people(summary.city)
+        create_demo_periods(summary.city, YEAR, 12)
+        yield create_demo_notes(summary.city, seed=2025)
 
 
 def city_office() -> User:

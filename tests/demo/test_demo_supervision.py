@@ -2,6 +2,7 @@
 every state a problem can be in by the demo's today, each step done through the services."""
 
 from collections import Counter
+from collections.abc import Iterator
 from io import StringIO
 
 import pytest
@@ -20,6 +21,7 @@ from guanmo.demo.supervision import (
 )
 from guanmo.supervision.deadlines import DEFAULT_ESCALATION_DAYS, due_level, level_due_on
 from guanmo.supervision.models import Level, Meeting, Problem, ProblemStep, SupervisionOrder
+from tests.demo.conftest import kept_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -34,9 +36,11 @@ def build() -> DemoSupervision:
     return create_demo_supervision(summary.city, seed=2025)
 
 
-@pytest.fixture
-def demo() -> DemoSupervision:
-    return build()
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[DemoSupervision]:
+    """The demo city with its supervision, built once for this module's tests."""
+    with kept_for_the_module(django_db_blocker, tmp_path_factory):
+        yield build()
 
 
 def _fingerprint() -> list[tuple]:

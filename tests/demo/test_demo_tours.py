@@ -1,6 +1,7 @@
 """The demo city's observation tours: a closed autumn tour with a route, scores and results,
 and a December tour open for scoring, whose judges' links the demo prints."""
 
+from collections.abc import Iterator
 from io import StringIO
 
 import pytest
@@ -17,14 +18,18 @@ from guanmo.observation.schedule import arrange, county_blocks, split_counties, 
 from guanmo.observation.selectors import results_of
 from guanmo.observation.services import recused
 from guanmo.regions.services import units_of
+from tests.demo.conftest import kept_for_the_module
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def tours() -> DemoTours:
-    summary = build_demo_city()
-    return create_demo_tours(summary.city, seed=2025)
+@pytest.fixture(scope="module")
+def tours(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[DemoTours]:
+    """The demo city and its tours, built once for this module's tests (they only read them,
+    or change them inside their own savepoint)."""
+    with kept_for_the_module(django_db_blocker, tmp_path_factory):
+        summary = build_demo_city()
+        yield create_demo_tours(summary.city, seed=2025)
 
 
 def _route_fingerprint(tour: Tour) -> list[tuple]:

@@ -3,6 +3,7 @@ and overlong remarks are answered with a message (400), never a 500."""
 
 import json
 import uuid
+from datetime import date
 
 import pytest
 from django.test import Client
@@ -63,4 +64,18 @@ def test_a_tour_starting_beyond_the_horizon_is_refused(client, world):
         {"name": "观摩", "first_day": "9999-12-31", "days": 1, "counties": [world.wuzhi.pk]},
     )
     assert "「开始日期」不能晚于" in response.content.decode()
+    assert not world.city.tours.exists()
+
+
+def test_a_tour_starting_before_the_window_is_refused(client, world, settings):
+    settings.GUANMO_TODAY = date(2025, 6, 1)
+    client.force_login(world.users["city"])
+    response = client.post(
+        reverse("tour_list"),
+        {"name": "观摩", "first_day": "1900-01-01", "days": 1, "counties": [world.wuzhi.pk]},
+    )
+    assert (
+        "「开始日期」不能早于2024年05月31日（2025年06月01日前366天以内）"
+        in response.content.decode()
+    )
     assert not world.city.tours.exists()

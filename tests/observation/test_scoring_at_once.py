@@ -5,12 +5,13 @@ import json
 import uuid
 
 import pytest
+from django.db import OperationalError, connection, transaction
 from django.test import Client
 from django.urls import reverse
 
 from guanmo.observation import services
-from guanmo.observation.models import Score, ScoreForm
-from tests.concurrency import all_at_once
+from guanmo.observation.models import Score, ScoreForm, Site, Tour
+from tests.concurrency import all_at_once, left_open, waiting_at_most
 from tests.observation.tours import build_tour
 
 FULL = {"比规模": "22", "比进度": "20.5", "比质量": "23", "比效益": "21"}
@@ -59,3 +60,46 @@ def test_a_score_sent_twice_at_once_is_stored_once(scoring):
     assert sorted(answer.json()["written"] for answer in answers) == [False, True]
     form = ScoreForm.objects.get(judge=judge, site=site)
     assert form.times_changed == 0 and form.scores.count() == len(FULL)
+
+
+on_postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="SQLite takes one writer at a time; row locks are PostgreSQL's",
+)
+
+
+def score(judge, site):
+    return lambda: services.submit_scores(
+        judge, Site.objects.select_related("project").get(pk=site.pk), points=FULL,
+        submission=uuid.uuid4(),
+    )  # fmt: skip
+
+
+@on_postgres_only
+def test_a_judge_scoring_does_not_wait_for_another_judge_still_writing(scoring):
+    site = scoring.sites.get(project__name="温县太极文化产业园")
+    first, second = scoring.judges.exclude(name="李评委")[:2]
+    with left_open(score(first, site)), transaction.atomic():
+        waiting_at_most(2)  # the tour locked by the first judge would make this raise
+        score(second, site)()
+    assert ScoreForm.objects.filter(site=site).count() == 2
+
+
+@on_postgres_only
+@pytest.mark.parametrize(
+    "close",
+    [
+        lambda site: services.close_tour(Tour.objects.get(pk=site.tour_id)),
+        lambda site: services.close_site(Site.objects.get(pk=site.pk)),
+    ],
+    ids=["tour", "site"],
+)
+def test_closing_waits_for_a_score_being_written(scoring, close):
+    site = scoring.sites.get(project__name="温县太极文化产业园")
+    judge = scoring.judges.get(name="张评委")
+    with left_open(score(judge, site)), pytest.raises(OperationalError), transaction.atomic():
+        waiting_at_most(1)
+        close(site)
+    assert not Site.objects.get(pk=site.pk).is_closed
+    close(site)
+    assert ScoreForm.objects.get(site=site, judge=judge).scores.count() == len(FULL)

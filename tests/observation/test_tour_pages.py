@@ -18,7 +18,8 @@ from tests.observation.tours import put_on_map
 
 
 @pytest.fixture
-def city_client(client, world):
+def city_client(client, world, settings):
+    settings.GUANMO_TODAY = date(2025, 6, 1)  # the tests' tours are of June 2025
     client.force_login(world.users["city"])
     return client
 

@@ -5,6 +5,7 @@ import uuid
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 
 from guanmo.ledger.models import Project
 from guanmo.observation import services
@@ -186,3 +187,28 @@ def test_two_counties_projects_of_one_name_stay_apart_in_the_results(scoring, wo
         "温县太极文化产业园（温县）": Decimal("86.5"),
         "温县太极文化产业园（武陟县）": Decimal("74.5"),
     }
+
+
+# What one score costs on either database, however many judges and sites the tour has: the
+# session, the judge with his tour, the site; inside the transaction (a savepoint within the
+# test's own) the judge locked, the tour and the site held, his earlier form, the criteria, the
+# writes (two for a first form, three for a changed one); then the new total.
+QUERIES_PER_SCORE = 15
+
+
+def test_a_judges_score_takes_the_same_few_queries_however_busy_the_tour(
+    scoring, client, django_assert_max_num_queries
+):
+    for number in range(20):
+        services.add_judge(scoring, name=f"评委{number:02d}", unit="市直单位")
+    for judge in scoring.judges.exclude(name="李评委"):
+        for site in scoring.sites.exclude(project__county__name="武陟县"):
+            services.submit_scores(judge, site, points=FULL, submission=uuid.uuid4())
+    judge = scoring.judges.get(name="张评委")
+    client.get(reverse("judge_sign_in", args=[judge.token]))
+    site = site_of(scoring, "温县太极文化产业园")
+    for points in (FULL, {**FULL, "比规模": "25"}):
+        body = {"site": site.pk, "submission": str(uuid.uuid4()), "points": points}
+        with django_assert_max_num_queries(QUERIES_PER_SCORE):
+            answer = client.post(reverse("judge_submit"), body, content_type="application/json")
+        assert answer.json()["stored"] is True

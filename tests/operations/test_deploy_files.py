@@ -12,6 +12,8 @@ import pytest
 import yaml
 from django.conf import settings
 
+from guanmo.commissioners.forms import MAX_PHOTOS
+
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
 VENV = Path(sys.executable).parent.parent
@@ -62,10 +64,17 @@ def test_the_nginx_site_passes_nginx_t(tmp_path):
     assert done.returncode == 0, done.stderr
 
 
-def test_the_proxy_allows_exactly_the_applications_upload_limit():
+def test_the_proxy_allows_exactly_the_applications_request_limit():
     site = (DEPLOY / "nginx" / "guanmo.conf").read_text(encoding="utf-8")
     megabytes = int(re.search(r"client_max_body_size (\d+)m;", site).group(1))
-    assert megabytes == settings.GUANMO_SHEET_MAX_UPLOAD_MB
+    assert megabytes == settings.GUANMO_MAX_REQUEST_MB == 200
+
+
+def test_a_visits_photos_and_a_sheet_fit_inside_one_request():
+    photos = MAX_PHOTOS * settings.GUANMO_PHOTO_MAX_MB
+    assert photos < settings.GUANMO_MAX_REQUEST_MB
+    assert settings.GUANMO_SHEET_MAX_UPLOAD_MB < settings.GUANMO_MAX_REQUEST_MB
+    assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE <= settings.GUANMO_MAX_REQUEST_MB * 1024 * 1024
 
 
 def test_compose_runs_postgres_the_web_and_the_worker_from_the_dockerfile():

@@ -8,9 +8,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from guanmo.accounts.models import Role, User
 from guanmo.supervision import services
-from guanmo.supervision.models import Problem, ProblemStep, SupervisionOrder
-from tests.concurrency import all_at_once
+from guanmo.supervision.models import Meeting, Problem, ProblemStep, SupervisionOrder
+from tests.concurrency import all_at_once, sent_twice
 
 Action = ProblemStep.Action
 
@@ -116,3 +117,28 @@ def test_a_problem_raised_twice_at_once_is_raised_once(transactional_db, world, 
         refused.content.decode()
     )
     assert Problem.objects.count() == 1
+
+
+def meeting_form(submission: str) -> dict:
+    return {
+        "held_on": "2025-05-06",
+        "topic": "温县太极文化产业园建设专题推进会",
+        "chair": User.objects.get(role=Role.LEADER).pk,
+        "attendees": "市自然资源和规划局、温县政府",
+        "submission": submission,
+    }
+
+
+def test_a_new_meeting_sent_twice_at_once_is_recorded_once(problem, world):
+    city = signed_in(world, "city")
+    answers = sent_twice(city, reverse("meeting_new"), meeting_form, at_once=True)
+    detail = reverse("meeting_detail", args=[Meeting.objects.get().pk])
+    assert [(answer.status_code, answer.url) for answer in answers] == [(302, detail)] * 2
+
+
+def test_a_double_click_on_a_new_meeting_shows_the_first(problem, world):
+    city = signed_in(world, "city")
+    first, second = sent_twice(city, reverse("meeting_new"), meeting_form, at_once=False)
+    assert Meeting.objects.count() == 1
+    assert "专题推进会已记录" in first.content.decode()
+    assert "该表单已提交过，专题推进会已记录，未重复记录" in second.content.decode()

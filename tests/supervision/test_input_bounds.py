@@ -1,5 +1,6 @@
 """A problem's inputs are bounded: a deadline within the horizon (9999-12-31 would never
-escalate), texts within the length limit, a city's default days within the horizon too."""
+escalate), texts within the length limit, a city's default days within the horizon too, and a
+meeting's date within the window of recorded dates."""
 
 from datetime import date
 
@@ -8,7 +9,7 @@ from django.urls import reverse
 
 from guanmo.supervision import services
 from guanmo.supervision.forms import RulesForm
-from guanmo.supervision.models import Problem, SupervisionOrder
+from guanmo.supervision.models import Meeting, Problem, SupervisionOrder
 from tests.supervision.test_actions_at_once import land_problem
 
 
@@ -68,3 +69,19 @@ def test_a_citys_default_days_stay_within_the_horizon(world):
     form = RulesForm({"land_days": 2000, "escalation_days": 5}, instance=None)
     assert not form.is_valid()
     assert form.errors["land_days"] == ["确保该值小于或等于1096。"]
+
+
+@pytest.mark.parametrize(
+    ("held_on", "message"),
+    [
+        ("1900-01-01", "「会议日期」不能早于2024年05月05日（2025年05月06日前366天以内）"),
+        ("9999-12-31", "「会议日期」不能晚于2028年05月06日（2025年05月06日起1096天以内）"),
+    ],
+)
+def test_a_meeting_dated_outside_the_window_is_refused_naming_the_field(
+    city, world, held_on, message
+):
+    form = {"held_on": held_on, "topic": "专题推进会", "chair": world.users["leader"].pk}
+    page = city.post(reverse("meeting_new"), form).content.decode()
+    assert message in page
+    assert not Meeting.objects.exists()

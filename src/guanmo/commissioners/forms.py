@@ -28,12 +28,14 @@ class PhotosField(forms.ImageField):
             raise ValidationError("请上传至少一张现场照片")
         if len(uploads) > MAX_PHOTOS:
             raise ValidationError(f"一次最多上传{MAX_PHOTOS}张照片，本次选择了{len(uploads)}张")
-        # One upload limit for the whole request, as the proxy in front has (README: 设置).
-        most = settings.GUANMO_SHEET_MAX_UPLOAD_MB
-        if sum(upload.size for upload in uploads) > most * 1024 * 1024:
-            raise ValidationError(f"本次上传的照片合计超过{most}MB，请分次上传或压缩后再上传")
+        # Each photo within its own bound, so that MAX_PHOTOS of them fit in one request
+        # (GUANMO_MAX_REQUEST_MB, the proxy's bound too; README: 设置).
+        most = settings.GUANMO_PHOTO_MAX_MB
         errors = []
         for upload in uploads:
+            if upload.size > most * 1024 * 1024:
+                errors.append(f"「{upload.name}」超过{most}MB，请压缩后再上传")
+                continue
             if fault := bounds.pixels_fault(upload, upload.name):
                 errors.append(fault)  # refused from its header, never decoded
                 continue
@@ -66,4 +68,6 @@ class VisitForm(forms.ModelForm):
         visited_on = self.cleaned_data["visited_on"]
         if visited_on > clock.today():
             raise ValidationError("走访日期不能晚于今天")
+        if fault := bounds.window_fault(visited_on, clock.today(), "走访日期"):
+            raise ValidationError(fault)
         return visited_on

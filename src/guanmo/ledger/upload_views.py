@@ -1,6 +1,6 @@
 """The city office's ledger upload: the sheet is held on the server, previewed (how every
 column was understood, the rows left out, the report), its unknown columns named, and loaded
-only when confirmed."""
+only when confirmed: a large sheet by the worker, on the job's progress bar (import_jobs)."""
 
 from urllib.parse import urlencode
 
@@ -14,6 +14,7 @@ from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.ledger.columns import LEDGER_COLUMNS
 from guanmo.ledger.forms import LedgerUploadForm
+from guanmo.ledger.import_jobs import start_ledger_import
 from guanmo.ledger.models import Level
 from guanmo.ledger.services import import_ledger
 from guanmo.reporting.models import ImportRecord
@@ -61,6 +62,18 @@ def ledger_import_preview(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("ledger_import")
     year, level = form.cleaned_data["year"], form.cleaned_data["level"]
     step = held.preview_step(request, path, LEDGER_COLUMNS)
+    if step.in_background:
+        job = start_ledger_import(
+            city=scope.city,
+            user=request.user,
+            token=token,
+            year=year,
+            level=level,
+            mapping=step.mapping,
+            file_name=step.file_name,
+            rows=step.rows,
+        )
+        return redirect("job_page", job.pk)
     outcome = import_ledger(
         path,
         city=scope.city,

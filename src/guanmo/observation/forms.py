@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 
 from guanmo import bounds, clock
@@ -16,6 +18,8 @@ class TourForm(forms.Form):
     counties = forms.ModelMultipleChoiceField(
         label="参加县区", queryset=Region.objects.none(), widget=forms.CheckboxSelectMultiple
     )
+    # The form's own id: a double click makes one tour (guanmo.locking.once).
+    submission = forms.UUIDField(widget=forms.HiddenInput, required=False, initial=uuid.uuid4)
 
     def __init__(self, *args, units: list[Region], **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -25,7 +29,7 @@ class TourForm(forms.Form):
 
     def clean_first_day(self):
         first_day = self.cleaned_data["first_day"]
-        if fault := bounds.horizon_fault(first_day, clock.today(), "开始日期"):
+        if fault := bounds.window_fault(first_day, clock.today(), "开始日期"):
             raise forms.ValidationError(fault)
         return first_day
 

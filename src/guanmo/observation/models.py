@@ -56,6 +56,8 @@ class Tour(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    # The new-tour form's own id, sent again by a double click: the tour is made once.
+    submission = models.UUIDField("提交编号", null=True, blank=True, unique=True, editable=False)
 
     # The route: each day's hours and lunch, where the panel sets out, how travel is timed.
     day_start = models.TimeField("每日出发时间", default=time(8))

@@ -13,7 +13,7 @@ from django.utils import timezone
 from guanmo import bounds
 from guanmo.accounts.models import User
 from guanmo.ledger.models import Project
-from guanmo.locking import locked
+from guanmo.locking import held_unchanged, locked
 from guanmo.observation.models import Criterion, Judge, Score, ScoreForm, Site, Tour
 from guanmo.observation.rubric import DEFAULT_RUBRIC, score_fault
 from guanmo.observation.rubric import Criterion as RubricCriterion
@@ -34,9 +34,17 @@ def create_tour(
     counties: Iterable[Region],
     user: User | None,
     rubric: Sequence[RubricCriterion] = DEFAULT_RUBRIC,
+    submission: uuid.UUID | None = None,
 ) -> Tour:
+    """A new tour in preparation with its rubric; `submission` is the form's id (see
+    guanmo.locking.once), unique among tours."""
     tour = Tour.objects.create(
-        city=city, name=name, first_day=first_day, days=days, created_by=user
+        city=city,
+        name=name,
+        first_day=first_day,
+        days=days,
+        created_by=user,
+        submission=submission,
     )
     tour.counties.set(counties)
     Criterion.objects.bulk_create(
@@ -160,16 +168,22 @@ def submit_scores(
     (the same `submission` id, resent after a dropped connection) is not stored again; a new
     submission replaces his earlier scores until the site is closed.
     """
-    tour = locked(Tour(pk=judge.tour_id))
+    # Only this judge's own submissions wait for one another (a resend of the same one); the
+    # tour and the site are held unchanged, not locked, so two hundred judges score at once
+    # while closing the site or the tour still waits for the scores being written.
+    locked(judge)
+    tour = held_unchanged(Tour(pk=judge.tour_id))
     if tour.status != Tour.Status.SCORING:
         raise TourError("观摩活动不在评分阶段，不能提交评分")
-    if site.tour_id != tour.pk or site.status != Site.Status.APPROVED:
+    if site.tour_id != tour.pk:
+        raise TourError("没有这个观摩点")
+    current = held_unchanged(site)
+    if current.status != Site.Status.APPROVED:
         raise TourError("没有这个观摩点")
     existing = ScoreForm.objects.filter(judge=judge, site=site).first()
     if existing is not None and existing.submission == submission:
         return existing, False
-    site.refresh_from_db(fields=["closed_at"])
-    if site.is_closed:
+    if current.is_closed:
         raise TourError(f"「{site}」已截止评分，评分不能再修改")
     if recused(judge, site):
         raise TourError(f"「{site}」属本人所在县区，按回避规定不参加评分")

@@ -73,6 +73,12 @@ def start_job(
     return job
 
 
+def start_job_once(*, kind: str, subject: str, **start) -> BackgroundJob:
+    """The job of this kind on this subject still under way (a double click on the button
+    that starts it), or a new one started with `start_job(kind=, subject=, **start)`."""
+    return job_under_way(kind, subject) or start_job(kind=kind, subject=subject, **start)
+
+
 # Twice the worker's timeout (Q_CLUSTER, 30 minutes): by then django-q has stopped the job,
 # without a word to its BackgroundJob row.
 STALE_AFTER = timedelta(hours=1)

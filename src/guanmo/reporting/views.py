@@ -23,6 +23,7 @@ from guanmo.reporting.selectors import (
     reports_for,
     reports_with_counts,
 )
+from guanmo.reporting.upload_jobs import start_sheet_upload
 from guanmo.sheets import held
 
 
@@ -205,6 +206,17 @@ def report_upload_preview(request: HttpRequest, pk: int, token: str) -> HttpResp
         messages.error(request, "上传的表格已过期或不存在，请重新上传")
         return redirect("report_grid", report.pk)
     step = held.preview_step(request, path, LEDGER_COLUMNS)
+    if step.in_background:
+        job = start_sheet_upload(
+            report,
+            user=request.user,
+            token=token,
+            version=version_of(request.POST),
+            mapping=step.mapping,
+            file_name=step.file_name,
+            rows=step.rows,
+        )
+        return redirect("job_page", job.pk)
     try:
         if step.confirmed:
             outcome = services.upload_sheet(

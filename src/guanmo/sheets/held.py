@@ -87,11 +87,20 @@ def mapping_from_form(catalogue: Catalogue, post: Mapping[str, str]) -> dict[str
 @dataclass(frozen=True)
 class PreviewStep:
     """What a preview page's request asks: the file's name as uploaded, the columns named,
-    and whether the user confirmed."""
+    whether the user confirmed, and how many rows the preview read (0 when not said)."""
 
     file_name: str
     mapping: dict[str, StrEnum | None]
     confirmed: bool
+    rows: int = 0
+
+    @property
+    def in_background(self) -> bool:
+        """A confirmed sheet of more rows than GUANMO_IMPORT_SYNC_MAX_ROWS is loaded by the
+        worker (a background job on a progress bar), not inside the request. The count is the
+        one the preview page sends back: it only decides where the loading runs, never what is
+        loaded (all or nothing either way)."""
+        return self.confirmed and self.rows > settings.GUANMO_IMPORT_SYNC_MAX_ROWS
 
 
 def preview_step(request: HttpRequest, path: Path, catalogue: Catalogue) -> PreviewStep:
@@ -103,8 +112,10 @@ def preview_step(request: HttpRequest, path: Path, catalogue: Catalogue) -> Prev
     except ValueError as error:
         messages.error(request, str(error))
         mapping = {}
+    rows = given.get("rows", "")
     return PreviewStep(
         file_name=given.get("name", "")[:255] or path.name,
         mapping=mapping,
         confirmed=request.method == "POST" and request.POST.get("action") == "confirm",
+        rows=int(rows) if rows.isdigit() and len(rows) < 10 else 0,
     )

@@ -1,3 +1,4 @@
+import uuid
 from datetime import date
 
 from django import forms
@@ -98,11 +99,19 @@ class MeetingForm(forms.Form):
     attendees = bounds.bound_text(
         forms.CharField(label="参会人员", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     )
+    # The form's own id: a double click records one meeting (guanmo.locking.once).
+    submission = forms.UUIDField(widget=forms.HiddenInput, required=False, initial=uuid.uuid4)
 
     def __init__(self, *args, city: Region, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["chair"].queryset = User.objects.filter(role=Role.LEADER, region=city)
         self.fields["held_on"].initial = clock.today()
+
+    def clean_held_on(self) -> date:
+        held_on = self.cleaned_data["held_on"]
+        if fault := bounds.window_fault(held_on, clock.today(), "会议日期"):
+            raise forms.ValidationError(fault)
+        return held_on
 
 
 class ProblemFilterForm(forms.Form):

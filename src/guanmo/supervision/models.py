@@ -114,6 +114,8 @@ class Meeting(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The form's own id, sent again by a double click: the meeting is recorded once.
+    submission = models.UUIDField("提交编号", null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         verbose_name = "专题推进会"

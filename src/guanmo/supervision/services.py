@@ -9,6 +9,7 @@ problem as re-read under its lock (guanmo.locking); those that add a step whatev
 double click, or two people at once, record one step.
 """
 
+import uuid
 from datetime import date, timedelta
 
 from django.db import transaction
@@ -317,8 +318,16 @@ def instruct(
 
 
 def record_meeting(
-    city: Region, *, held_on: date, topic: str, chair: User, attendees: str, user: User
+    city: Region,
+    *,
+    held_on: date,
+    topic: str,
+    chair: User,
+    attendees: str,
+    user: User,
+    submission: uuid.UUID | None = None,
 ) -> Meeting:
+    """`submission` is the form's id (see guanmo.locking.once), unique among meetings."""
     return Meeting.objects.create(
         city=city,
         held_on=held_on,
@@ -326,6 +335,7 @@ def record_meeting(
         chair=chair,
         attendees=_bounded(attendees, "参会人员"),
         recorded_by=user,
+        submission=submission,
     )
 
 

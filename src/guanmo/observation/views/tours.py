@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from guanmo.accounts.scope import Scope
+from guanmo.locking import once
 from guanmo.observation import services
 from guanmo.observation.forms import (
     JudgeForm,
@@ -39,8 +40,16 @@ def tour_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         require_organiser(scope)
         if form.is_valid():
-            tour = services.create_tour(scope.city, user=request.user, **form.cleaned_data)
-            messages.success(request, f"已新建观摩活动「{tour.name}」")
+            data = form.cleaned_data
+            tour, made = once(
+                Tour,
+                data["submission"],
+                lambda: services.create_tour(scope.city, user=request.user, **data),
+            )
+            if made:
+                messages.success(request, f"已新建观摩活动「{tour.name}」")
+            else:
+                messages.info(request, f"该表单已提交过，观摩活动「{tour.name}」已新建，未重复新建")
             return redirect("tour_detail", tour.pk)
     return render(request, "observation/tour_list.html", {"tours": tours_for(scope), "form": form})
 

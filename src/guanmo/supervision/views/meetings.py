@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from guanmo.accounts.scope import Scope
+from guanmo.locking import once
 from guanmo.supervision import services
 from guanmo.supervision.forms import MeetingForm, ProblemForm
 from guanmo.supervision.models import Meeting
@@ -38,12 +39,20 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
     _recorder(scope)
     form = MeetingForm(request.POST or None, city=scope.city)
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
-            meeting = services.record_meeting(scope.city, user=request.user, **form.cleaned_data)
+            meeting, made = once(
+                Meeting,
+                data["submission"],
+                lambda: services.record_meeting(scope.city, user=request.user, **data),
+            )
         except services.SupervisionError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "专题推进会已记录，请逐项录入会议议定事项")
+            if made:
+                messages.success(request, "专题推进会已记录，请逐项录入会议议定事项")
+            else:
+                messages.info(request, "该表单已提交过，专题推进会已记录，未重复记录")
             return redirect("meeting_detail", meeting.pk)
     return render(request, "supervision/meeting_new.html", {"form": form})
 
