@@ -111,3 +111,19 @@ def test_the_table_header_repeats_and_no_row_splits():
 
 def test_dates_are_written_in_full_without_leading_zeros():
     assert chinese_date(date(2025, 3, 5)) == "2025年3月5日"
+
+
+def test_every_section_lays_the_body_on_a_grid_of_22_lines_of_28_characters():
+    """GB/T 9704 5.2.2: 3号仿宋 body, 22 lines to the page, 28 characters to the line. Word
+    counts a line pitch in twentieths of a point and the character pitch as the body size
+    plus charSpace 4096ths of a point."""
+    document = _read(_document())
+    for section in document.sections:
+        grid = section._sectPr.find(qn("w:docGrid"))
+        assert grid.get(qn("w:type")) == "linesAndChars"
+        text_width = section.page_width - section.left_margin - section.right_margin
+        text_height = section.page_height - section.top_margin - section.bottom_margin
+        line_pitch = Pt(int(grid.get(qn("w:linePitch"))) / 20)
+        char_pitch = Pt(16 + int(grid.get(qn("w:charSpace"))) / 4096)
+        assert text_height // line_pitch == 22
+        assert text_width // char_pitch == 28

@@ -189,3 +189,18 @@ def test_the_imprint_closes_the_foot_of_the_last_page(paragraphs, tmp_path):
     # The rules: one over 抄送, one between, one under 印发 on the text area's last line.
     assert last.rule_across(foot - 1.5, foot + 1.5) > WIDTH - 2
     assert not any("印发" in word.text for page in pages[:-1] for word in page.words)
+
+
+def test_a_full_page_of_body_text_holds_22_lines_of_28_characters(tmp_path):
+    document = OfficialDocument(HEAD, "关于重点项目建设进展情况的通报")
+    document.body("全市重点项目建设总体平稳有序推进各县区持续加大工作力度" * 40)
+
+    pages = pdf_pages(docx_to_pdf(document.finish()), tmp_path)
+
+    full = pages[1]  # page 1 holds the letterhead; page 2 is body text from top to foot
+    lines = {}
+    for word in full.words:
+        if word.top < TOP + HEIGHT:
+            lines.setdefault(round(word.bottom), []).append(word.text)
+    assert len(lines) == 22
+    assert [len("".join(texts)) for texts in lines.values()][:-1] == [28] * 21
