@@ -12,7 +12,12 @@ from guanmo.figures.arithmetic import (
     tied,
     time_progress,
 )
-from guanmo.figures.changes import rank_change_text, rate_change_text
+from guanmo.figures.changes import (
+    places_moved,
+    points_change,
+    rank_change_text,
+    rate_change_text,
+)
 from guanmo.progress.sentences import headline, sentences
 from guanmo.regions.names import unit_name, with_unit
 
@@ -96,10 +101,14 @@ class Figures:
 
 @dataclass(frozen=True)
 class UnitChange:
-    """A unit's change since the previous month: 较上月前移2位, 提高8.2个百分点 ("" unknown)."""
+    """A unit's change since the previous month, in words for sentences and pages (较上月前移2位,
+    提高8.2个百分点; "" unknown) and as figures for tables: places moved up (+) or down (−),
+    the completion rate's change in 个百分点 (None unknown)."""
 
     rank: str
     rate: str
+    places: int | None = None
+    points: Decimal | None = None
 
 
 @dataclass
@@ -216,5 +225,7 @@ def month_on_month(previous: ProgressReport, current: ProgressReport) -> dict[st
         changes[figures.region] = UnitChange(
             rank=rank_change_text(earlier.rank, figures.rank),
             rate=rate_change_text(earlier.completion_rate, figures.completion_rate),
+            places=places_moved(earlier.rank, figures.rank),
+            points=points_change(earlier.completion_rate, figures.completion_rate),
         )
     return changes
