@@ -16,6 +16,7 @@ from guanmo.observation.models import Judge, Score, ScoreForm, Site, Tour
 from guanmo.observation.results import Method, ScoreCard, TourResults, Trim, tour_results
 from guanmo.observation.schedule import arrange
 from guanmo.observation.services import recused
+from guanmo.regions.models import RankingGroup, Region
 
 
 def tours_for(scope: Scope) -> QuerySet[Tour]:
@@ -126,8 +127,18 @@ def _trim(tour: Tour) -> Trim:
 
 
 def _results(tour: Tour, cards: list[ScoreCard], method: Method | None) -> TourResults:
+    groups = RankingGroup.objects.filter(city=tour.city)
     return tour_results(
-        cards, method=method or Method(tour.method), trim=_trim(tour), recusal=tour.recusal
+        cards,
+        method=method or Method(tour.method),
+        trim=_trim(tour),
+        recusal=tour.recusal,
+        groups=dict(
+            Region.objects.filter(ranking_group__in=groups).values_list(
+                "name", "ranking_group__name"
+            )
+        ),
+        group_order=[group.name for group in groups],
     )
 
 

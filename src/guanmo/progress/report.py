@@ -9,6 +9,7 @@ from guanmo.figures.arithmetic import (
     completion_rate,
     period_label,
     points_vs_time_progress,
+    ranks_within_groups,
     tied,
     time_progress,
 )
@@ -169,11 +170,11 @@ def ranked_regions(units: Sequence[UnitTotals], time: Decimal) -> list[Figures]:
         replace(f, rank=rank, tied=shared)
         for f, rank, shared in zip(figures, ranks, tied(ranks), strict=True)
     ]
-    for group in {f.group for f in ranked if f.group}:
-        members = [position for position, f in enumerate(ranked) if f.group == group]
-        in_group = competition_ranks([ranked[position].completion_rate for position in members])
-        for position, rank, shared in zip(members, in_group, tied(in_group), strict=True):
-            ranked[position] = replace(ranked[position], group_rank=rank, group_tied=shared)
+    in_groups = ranks_within_groups([f.completion_rate for f in ranked], [f.group for f in ranked])
+    ranked = [
+        replace(f, group_rank=rank, group_tied=shared)
+        for f, (rank, shared) in zip(ranked, in_groups, strict=True)
+    ]
     order = {id(f): position for position, f in enumerate(ranked)}
     return sorted(ranked, key=lambda f: (f.rank is None, f.rank or 0, order[id(f)]))
 
