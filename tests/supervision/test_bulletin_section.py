@@ -74,7 +74,7 @@ def test_the_docx_has_the_section_and_its_table_by_department(
     heading = paragraphs.index("四、问题督办情况")
     assert paragraphs[heading + 1] == HEADLINE
     (table,) = [t for t in body_tables(document) if t.rows[0].cells[0].text == "责任部门"]
-    header, *rows = [[cell.text for cell in row.cells] for row in table.rows]
+    _header, *rows = [[cell.text for cell in row.cells] for row in table.rows]
     assert rows == [
         ["市自然资源和规划局", "1", "1", "1", "0", "100.0", "7.0"],
         ["市生态环境局", "1", "0", "0", "1", "0.0", "—"],
