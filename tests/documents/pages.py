@@ -4,7 +4,8 @@ area but the page number, the page number on the outside edge."""
 
 import re
 import subprocess
-from dataclasses import dataclass
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image
@@ -16,6 +17,18 @@ LEFT, TOP, WIDTH, HEIGHT = 28, 37, 156, 225
 # The page number sits in the band below the text area.
 FOOTER_TOP, FOOTER_BOTTOM = TOP + HEIGHT, 297 - 10
 SLACK_MM = 1.5  # rules and antialiasing may spill this far
+POINT_MM = 25.4 / 72
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word as pdftotext -bbox places it, in millimetres from the page's top left corner."""
+
+    text: str
+    left: float
+    top: float
+    right: float
+    bottom: float
 
 
 @dataclass
@@ -23,6 +36,19 @@ class Page:
     number: int
     image: Image.Image
     text: str
+    words: list[Word] = field(default_factory=list)
+
+    def line_with(self, text: str) -> list[Word]:
+        """The words of the printed line holding `text` (words sharing its baseline)."""
+        found = [word for word in self.words if text in word.text]
+        assert found, f"第{self.number}页没有“{text}”"
+        bottom = found[0].bottom
+        return [word for word in self.words if abs(word.bottom - bottom) < 1]
+
+    def rule_across(self, top_mm: float, bottom_mm: float) -> float:
+        """The length in millimetres of the dark horizontal ink between two heights."""
+        ink = self.ink((0, top_mm, 210, bottom_mm))
+        return (max(x for x, _ in ink) - min(x for x, _ in ink)) / MM if ink else 0.0
 
     def pixels(self, test, box_mm):
         """Pixels in a box (left, top, right, bottom, in millimetres) that pass `test`."""
@@ -79,7 +105,8 @@ def pdf_pages(pdf: bytes, folder: Path) -> list[Page]:
     images = sorted(folder.glob("page-*.png"), key=lambda p: int(p.stem.split("-")[1]))
     pages = []
     for number, image in enumerate(images, start=1):
-        pages.append(Page(number, Image.open(image), page_text(path, number, "-layout")))
+        text = page_text(path, number, "-layout")
+        pages.append(Page(number, Image.open(image), text, _words(path, number)))
     return pages
 
 
@@ -91,6 +118,18 @@ def page_text(path: Path, number: int, *options: str) -> str:
         capture_output=True,
         text=True,
     ).stdout
+
+
+def _words(path: Path, number: int) -> list[Word]:
+    """pdftotext -bbox's words of one page (its output is XHTML, positions in points)."""
+    output = page_text(path, number, "-bbox")
+    return [
+        Word(
+            element.text or "",
+            *(float(element.get(key)) * POINT_MM for key in ("xMin", "yMin", "xMax", "yMax")),
+        )
+        for element in ElementTree.fromstring(output).iter("{http://www.w3.org/1999/xhtml}word")
+    ]
 
 
 def assert_official_pages(pages: list[Page], number: str) -> None:

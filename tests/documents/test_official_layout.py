@@ -6,19 +6,10 @@ from datetime import UTC, date, datetime
 
 from docx import Document
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from guanmo.documents.official import Letterhead, OfficialDocument, chinese_date
-
-HEAD = Letterhead(
-    issuer="焦作市重点项目建设办公室",
-    mark="焦作市重点项目建设办公室文件",
-    number="焦作项目办〔2025〕12号",
-    dated=date(2025, 12, 8),
-    addressee="各县（市、区）人民政府，市直有关单位",
-    copy_to="市委办公室，市人大常委会办公室",
-    printer="焦作市重点项目建设办公室",
-)
+from tests.documents.docx import HEAD, imprint_lines
 
 
 def _document(head: Letterhead = HEAD) -> bytes:
@@ -46,14 +37,28 @@ def test_the_letterhead_is_the_red_mark_the_number_and_the_red_line():
     assert addressee.text == "各县（市、区）人民政府，市直有关单位："
 
 
-def test_signature_date_and_imprint_close_the_document():
+def test_signature_and_date_close_the_body():
     texts = [p.text for p in _read(_document()).paragraphs if p.text]
-    assert texts[-4:] == [
-        "焦作市重点项目建设办公室",
-        "2025年12月8日",
+    assert texts[-2:] == ["焦作市重点项目建设办公室", "2025年12月8日"]
+
+
+def test_the_imprint_is_a_table_floated_to_the_foot_of_the_text_area():
+    document = _read(_document())
+    imprint = document.tables[-1]
+    assert imprint_lines(document) == [
         "抄送：市委办公室，市人大常委会办公室。",
         "焦作市重点项目建设办公室\t2025年12月8日印发",
     ]
+    position = imprint._tbl.tblPr.find(qn("w:tblpPr"))
+    assert position.get(qn("w:vertAnchor")) == "margin"
+    assert position.get(qn("w:tblpYSpec")) == "bottom"
+    assert position.get(qn("w:tblpX")) == str(round(Mm(28).twips))  # the text area's left edge
+    rules = {
+        rule.tag.split("}")[1]: rule.get(qn("w:sz"))
+        for rule in imprint._tbl.tblPr.find(qn("w:tblBorders"))
+        if rule.get(qn("w:val")) == "single"
+    }
+    assert rules == {"top": "8", "insideH": "6", "bottom": "8"}
 
 
 def test_page_numbers_stand_outside_odd_right_even_left():
@@ -97,7 +102,7 @@ def test_an_unnumbered_undated_document_keeps_the_red_line_and_leaves_out_the_da
 
 
 def test_the_table_header_repeats_and_no_row_splits():
-    (table,) = _read(_document()).tables
+    table, _imprint = _read(_document()).tables
     header, row = table.rows
     assert header._tr.trPr.find(qn("w:tblHeader")) is not None
     assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in (header, row))
@@ -106,3 +111,19 @@ def test_the_table_header_repeats_and_no_row_splits():
 
 def test_dates_are_written_in_full_without_leading_zeros():
     assert chinese_date(date(2025, 3, 5)) == "2025年3月5日"
+
+
+def test_every_section_lays_the_body_on_a_grid_of_22_lines_of_28_characters():
+    """GB/T 9704 5.2.2: 3号仿宋 body, 22 lines to the page, 28 characters to the line. Word
+    counts a line pitch in twentieths of a point and the character pitch as the body size
+    plus charSpace 4096ths of a point."""
+    document = _read(_document())
+    for section in document.sections:
+        grid = section._sectPr.find(qn("w:docGrid"))
+        assert grid.get(qn("w:type")) == "linesAndChars"
+        text_width = section.page_width - section.left_margin - section.right_margin
+        text_height = section.page_height - section.top_margin - section.bottom_margin
+        line_pitch = Pt(int(grid.get(qn("w:linePitch"))) / 20)
+        char_pitch = Pt(16 + int(grid.get(qn("w:charSpace"))) / 4096)
+        assert text_height // line_pitch == 22
+        assert text_width // char_pitch == 28

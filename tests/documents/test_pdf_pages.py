@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 
 from guanmo.documents.models import IssuingOffice
+from guanmo.documents.official import OfficialDocument
 from guanmo.documents.pdf import docx_to_pdf
 from guanmo.documents.services import letterhead
 from guanmo.figures.formatting import yi
@@ -23,7 +24,8 @@ from guanmo.progress.report import Period, UnitTotals, build_progress_report
 from guanmo.regions.models import Region
 from guanmo.reporting.services import close_period, open_period
 from guanmo.supervision import services as supervision
-from tests.documents.pages import assert_official_pages, pdf_pages
+from tests.documents.docx import HEAD
+from tests.documents.pages import HEIGHT, TOP, WIDTH, assert_official_pages, pdf_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -161,3 +163,44 @@ def test_the_supervision_order_prints_as_an_official_document(client, world, tmp
     text = re.sub(r"\s+", "", "".join(page.text for page in pages))
     assert f"请你单位于{date(2025, 6, 1) + timedelta(days=7):%Y年%-m月%-d日}前办结" in text
     assert "签发人：王建国" in text
+
+
+def _plain_document(paragraphs: int) -> bytes:
+    document = OfficialDocument(HEAD, "关于2025年1—11月焦作市重点项目建设进展情况的通报")
+    for _ in range(paragraphs):
+        document.body("1—11月，全市重点项目完成投资63.37亿元，占年度计划的85.2%。" * 3)
+    return document.finish()
+
+
+@pytest.mark.parametrize("paragraphs", [1, 4, 6])  # its own page, under the body, pushed on
+def test_the_imprint_closes_the_foot_of_the_last_page(paragraphs, tmp_path):
+    """GB/T 9704 7.4: the 版记 stands on the last page, its last line on the last line of the
+    text area, under the signature, however far down the body reaches."""
+    pages = pdf_pages(docx_to_pdf(_plain_document(paragraphs)), tmp_path)
+
+    last = pages[-1]
+    printed = last.line_with("印发")
+    copy_to = last.line_with("抄送")
+    foot = TOP + HEIGHT
+    assert foot - 4 < max(word.bottom for word in printed) <= foot + 0.5
+    assert max(word.bottom for word in copy_to) < min(word.top for word in printed)
+    above = [word for word in last.words if word not in copy_to + printed and word.top < foot]
+    assert all(word.bottom < min(w.top for w in copy_to) for word in above), "版记与正文重叠"
+    # The rules: one over 抄送, one between, one under 印发 on the text area's last line.
+    assert last.rule_across(foot - 1.5, foot + 1.5) > WIDTH - 2
+    assert not any("印发" in word.text for page in pages[:-1] for word in page.words)
+
+
+def test_a_full_page_of_body_text_holds_22_lines_of_28_characters(tmp_path):
+    document = OfficialDocument(HEAD, "关于重点项目建设进展情况的通报")
+    document.body("全市重点项目建设总体平稳有序推进各县区持续加大工作力度" * 40)
+
+    pages = pdf_pages(docx_to_pdf(document.finish()), tmp_path)
+
+    full = pages[1]  # page 1 holds the letterhead; page 2 is body text from top to foot
+    lines = {}
+    for word in full.words:
+        if word.top < TOP + HEIGHT:
+            lines.setdefault(round(word.bottom), []).append(word.text)
+    assert len(lines) == 22
+    assert [len("".join(texts)) for texts in lines.values()][:-1] == [28] * 21

@@ -14,6 +14,7 @@ from guanmo.documents.models import IssuingOffice
 from guanmo.supervision import services
 from guanmo.supervision.models import Problem, ProblemStep, SupervisionOrder
 from guanmo.supervision.services import SupervisionError
+from tests.documents.docx import body_tables, imprint_lines
 
 REQUIREMENTS = "请于5月16日前办结，并将办理情况书面报送市重点项目办公室。"
 
@@ -76,11 +77,12 @@ def test_the_order_reads_back_from_its_docx(client, world, problem):
         "武陟县智能装备产业园存在的用地问题，已列入重点督办事项。"
         "请你单位于2025年5月16日前办结，并将办理情况书面报送焦作市重点项目建设办公室。"
     )
-    assert paragraphs[-4:-2] == ["焦作市重点项目建设办公室", "2025年5月6日"]
+    assert paragraphs[-2:] == ["焦作市重点项目建设办公室", "2025年5月6日"]
+    assert imprint_lines(document)[-1] == "焦作市重点项目建设办公室\t2025年5月6日印发"
     title = document.paragraphs[2].runs[0]
     assert title._element.rPr.rFonts.get(qn("w:eastAsia")) == "方正小标宋简体"
 
-    (table,) = document.tables
+    (table,) = body_tables(document)
     rows = [(row.cells[0].text, row.cells[1].text) for row in table.rows]
     assert rows == [
         ("督办编号", "焦作项目办督〔2025〕1号"),

@@ -230,6 +230,7 @@ def post_actions(places) -> dict[str, tuple[str, dict[str, int]]]:
             "tour_close",
             "tour_route_plan",
             "tour_route_matrix",
+            "tour_route_issue",
             "tour_rubric",
         )
     }

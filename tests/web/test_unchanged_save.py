@@ -79,6 +79,7 @@ NOT_EDITS = {
     "judge_add": "adds a judge",
     "tour_route_plan": "plans the route",
     "tour_route_matrix": "loads a travel-time sheet",
+    "tour_route_issue": "issues the tour's schedule (tested in tests/observation)",
     "problem_new": "raises a problem",
     "problem_answer": "the department's answer, a new step",
     "problem_confirm": "confirms a solved problem",

@@ -1,6 +1,7 @@
 """The demo city's issuing office and the documents it has issued: every closed month's
-bulletin, numbered and dated the day its month was closed, and the closed tour's results
-bulletin three days after the tour; in the order of their dates, so numbers follow dates."""
+bulletin, numbered and dated the day its month was closed, the closed tour's schedule three
+days before the tour and its results bulletin three days after; in the order of their dates,
+so numbers follow dates."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -9,8 +10,9 @@ from django.utils import timezone
 
 from guanmo.accounts.models import Role, User
 from guanmo.documents.models import IssuedDocument, IssuingOffice
-from guanmo.observation.issuing import issue_results_bulletin, last_day
+from guanmo.observation.issuing import issue_results_bulletin, issue_schedule, last_day
 from guanmo.observation.models import Tour
+from guanmo.observation.selectors import tour_schedule
 from guanmo.progress.services import issue_bulletin
 from guanmo.regions.models import Region
 from guanmo.reporting.models import Period
@@ -45,6 +47,8 @@ def issue_demo_documents(city: Region) -> DemoDocuments:
         issues.append((closed, ("bulletin", period.year, period.month)))
     for tour in Tour.objects.filter(city=city, status=Tour.Status.CLOSED):
         issues.append((last_day(tour) + timedelta(days=3), ("tour", tour)))
+        if tour_schedule(tour)[2] is not None:
+            issues.append((tour.first_day - timedelta(days=3), ("schedule", tour)))
     latest = None
     bulletins = 0
     for dated, what in sorted(issues, key=lambda issue: issue[0]):
@@ -52,6 +56,8 @@ def issue_demo_documents(city: Region) -> DemoDocuments:
             _, year, month = what
             latest = issue_bulletin(city, year, month, dated=dated, user=office_user, today=dated)
             bulletins += 1
+        elif what[0] == "schedule":
+            issue_schedule(what[1], dated=dated, user=office_user, today=dated)
         else:
             issue_results_bulletin(what[1], dated=dated, user=office_user, today=dated)
     return DemoDocuments(bulletins=bulletins, latest=latest)

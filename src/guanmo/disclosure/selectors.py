@@ -1,7 +1,8 @@
 """A city's public ledger from the database, cached per city.
 
-Only figures of closed months are read (a month is closed when its reporting period is closed;
-`MonthlyProgress` holds approved figures only), never a report's draft; and a field the city
+Only figures of closed months are read (closed by the rule every page follows,
+`reporting.selectors.closed_months`; `MonthlyProgress` holds approved figures only), never a
+report's draft; and a field the city
 does not publish is left out here, where each record is made, so that nothing built from the
 records can show it.
 """
@@ -21,7 +22,7 @@ from guanmo.ledger.models import AnnualPlan, KeyListEntry, Level, MonthlyProgres
 from guanmo.progress.selectors import key_projects
 from guanmo.regions.models import Region
 from guanmo.regions.services import served_cities, units_of
-from guanmo.reporting.models import Period
+from guanmo.reporting.selectors import closed_months, latest_closed_month
 
 LEVEL_ORDER = {level: place for place, level in enumerate(Level.values)}
 
@@ -53,19 +54,11 @@ def _cache_key(city_code: str) -> str:
     return f"disclosure:ledger:{city_code}"
 
 
-def last_closed_period(city: Region) -> Period | None:
-    return (
-        Period.objects.filter(city=city, closed_at__isnull=False)
-        .order_by("-year", "-month")
-        .first()
-    )
-
-
 def build_public_ledger(city: Region) -> PublicLedger:
     """The key projects of the year of the city's last closed month, with their figures as of
     that month (a project that did not report it shows its latest closed month)."""
-    closed = last_closed_period(city)
-    year = closed.year if closed else _latest_list_year(city)
+    closed = latest_closed_month(city)
+    year = closed[0] if closed else _latest_list_year(city)
     options = DisclosureSettings.of(city)
     published = frozenset(name for name in OPTIONAL_SETTINGS if getattr(options, name))
     projects = key_projects(city, year)
@@ -79,10 +72,10 @@ def build_public_ledger(city: Region) -> PublicLedger:
         project__in=projects, year=year
     ).values_list("project_id", "level"):
         levels[project_id].append(level)
-    closed_months = Period.objects.filter(city=city, year=year, closed_at__isnull=False)
+    months = [month for _, month in closed_months(city, year)]
     latest: dict[int, MonthlyProgress] = {}
     for progress in MonthlyProgress.objects.filter(
-        project__in=projects, year=year, month__in=closed_months.values("month")
+        project__in=projects, year=year, month__in=months
     ).order_by("month"):
         latest[progress.project_id] = progress
     records = tuple(
@@ -101,7 +94,7 @@ def build_public_ledger(city: Region) -> PublicLedger:
         city_code=city.code,
         city_name=city.name,
         year=year,
-        month=closed.month if closed else None,
+        month=closed[1] if closed else None,
         published=published,
         counties=tuple((unit.code, unit.name) for unit in units_of(city)),
         projects=records,

@@ -59,6 +59,7 @@ class Kind(models.TextChoices):
     PROGRESS_BULLETIN = "progress_bulletin", "月度进展通报"
     TOUR_BULLETIN = "tour_bulletin", "观摩评比结果通报"
     SUPERVISION_ORDER = "supervision_order", "督办单"
+    TOUR_SCHEDULE = "tour_schedule", "观摩日程安排"
 
 
 class IssuedDocument(models.Model):

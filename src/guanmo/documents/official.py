@@ -4,7 +4,8 @@
 below it the 发文字号 (焦作项目办〔2025〕12号) centred, and 4 mm below that the red separator
 line across the text area. 主体: the title two lines below the line, the 主送机关 flush left,
 the body, the 发文机关署名 centred over the 成文日期, which stands four characters from the
-right. 版记: between a thick, a thin and a thick rule, 抄送 and then 印发机关 with 印发日期.
+right. 版记: at the foot of the last page, its last line the text area's last, between a
+thick, a thin and a thick rule, 抄送 and then 印发机关 with 印发日期.
 Page numbers "— 1 —" in 四号 宋体 below the text area, on the outside edge one character in:
 odd pages right, even pages left.
 
@@ -21,11 +22,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 
 from guanmo.documents import docx as parts
-from guanmo.documents.tables import add_form_table, add_table, text_width
+from guanmo.documents.tables import (
+    add_form_table,
+    add_table,
+    fixed_table,
+    float_to_foot,
+    text_width,
+)
 
 # The mark is as wide as the text area allows, never above 小初 × 1.5.
 MARK_LARGEST = Pt(54)
@@ -128,22 +136,27 @@ class OfficialDocument:
             dated.paragraph_format.right_indent = Emu(em * 4)
 
     def _imprint(self) -> None:
-        """版记: 抄送 between a thick and a thin rule, 印发机关 and 印发日期 over a thick one."""
+        """版记 at the foot of the last page (GB/T 9704 7.4): 抄送 over 印发机关 and 印发日期,
+        a thick rule above, a thin one between and a thick one under its last line, which is
+        the last line of the text area. Text that reaches lower pushes it onto a new page."""
         head, document = self.head, self.document
         if not (head.copy_to or head.printer):
             return
         em = VERSION_SIZE
-        parts.add_line(document)
-        lines = []
+        table = fixed_table(document, (parts.TEXT_WIDTH,))
         if head.copy_to:
-            copy_to = parts.add_line(document, f"抄送：{head.copy_to}。", size=VERSION_SIZE)
-            copy_to.paragraph_format.left_indent = em
-            copy_to.paragraph_format.first_line_indent = 0
-            lines.append(copy_to)
-        printed = parts.add_line(document, size=VERSION_SIZE)
+            copy_to = table.add_row().cells[0].paragraphs[0]
+            # A second line aligns with the first character after 抄送： (GB/T 9704 7.4.2).
+            copy_to.paragraph_format.left_indent = em * 4
+            copy_to.paragraph_format.first_line_indent = -em * 3
+            copy_to.paragraph_format.right_indent = em
+            parts.set_run_font(
+                copy_to.add_run(f"抄送：{head.copy_to}。"), parts.BODY_FONT, VERSION_SIZE
+            )
+        printed = table.add_row().cells[0].paragraphs[0]
         printed.paragraph_format.left_indent = em
         printed.paragraph_format.tab_stops.add_tab_stop(
-            Emu(parts.TEXT_WIDTH - em * 2), WD_TAB_ALIGNMENT.RIGHT
+            Emu(parts.TEXT_WIDTH - em), WD_TAB_ALIGNMENT.RIGHT
         )
         issued = f"{chinese_date(head.dated)}印发" if head.dated else ""
         parts.set_run_font(
@@ -151,14 +164,14 @@ class OfficialDocument:
             parts.BODY_FONT,
             VERSION_SIZE,
         )
-        lines.append(printed)
-        for paragraph in lines:
-            paragraph.paragraph_format.keep_together = True
-            paragraph.paragraph_format.keep_with_next = paragraph is not printed
-        parts.set_border(lines[0], "top", size_eighths=8)  # 0.35 mm
-        if len(lines) == 2:
-            parts.set_border(lines[0], "bottom", size_eighths=6)  # 0.25 mm
-        parts.set_border(printed, "bottom", size_eighths=8)
+        for row in table.rows:
+            row.cells[0].width = parts.TEXT_WIDTH
+            row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        rules = [("top", 8), ("insideH", 6), ("bottom", 8)]  # 0.35 mm, 0.25 mm, 0.35 mm
+        float_to_foot(table, left=parts.LEFT_MARGIN, rules=rules)
+        # The table's anchor: a paragraph of no height, so it never takes a page of its own.
+        anchor = parts.add_line(document)
+        anchor.paragraph_format.line_spacing = Pt(1)
 
     def _page_numbers(self) -> None:
         """— 1 — on the outside: odd pages at the right, even pages at the left, one em in."""

@@ -25,6 +25,7 @@ SERIES = {
     Kind.PROGRESS_BULLETIN: "",
     Kind.TOUR_BULLETIN: "",
     Kind.SUPERVISION_ORDER: "督",
+    Kind.TOUR_SCHEDULE: "",
 }
 
 
@@ -65,10 +66,14 @@ def letterhead(
     )
 
 
-def check_date(dated: date, *, today: date, earliest: date | None = None) -> date:
-    """A 成文日期 not more than DAYS_AHEAD days after today, nor before `earliest`."""
-    if dated > today + timedelta(days=DAYS_AHEAD):
-        raise DocumentError(f"成文日期不得晚于{chinese_date(today + timedelta(days=DAYS_AHEAD))}")
+def check_date(
+    dated: date, *, today: date, earliest: date | None = None, latest: date | None = None
+) -> date:
+    """A 成文日期 not more than DAYS_AHEAD days after today nor after `latest`, nor before
+    `earliest`."""
+    latest = min(today + timedelta(days=DAYS_AHEAD), latest or date.max)
+    if dated > latest:
+        raise DocumentError(f"成文日期不得晚于{chinese_date(latest)}")
     if earliest is not None and dated < earliest:
         raise DocumentError(f"成文日期不得早于{chinese_date(earliest)}")
     return dated

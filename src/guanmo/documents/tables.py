@@ -160,6 +160,80 @@ def add_form_table(document: DocumentObject, rows: Sequence[tuple[str, str]]) ->
     return table
 
 
+def float_to_foot(table: Table, *, left: int, rules: Sequence[tuple[str, int]]) -> None:
+    """Float `table` to the foot of the text area, its left edge `left` EMU from the page's
+    edge, ruled only across (`rules`: (top|insideH|bottom, eighths of a point)), its cells
+    without side padding. Text above flows clear of it; the paragraph after the table is its
+    anchor, so the table stands on the page where that paragraph does.
+
+    Anchored to the page horizontally, not to the margin: LibreOffice (7.4) floats a table as
+    wide as the text area only when it is placed from the page's edge."""
+    properties = table._tbl.tblPr
+    position = OxmlElement("w:tblpPr")
+    position.set(qn("w:horzAnchor"), "page")
+    position.set(qn("w:tblpX"), str(round(left / 635)))  # EMU to twentieths of a point
+    position.set(qn("w:vertAnchor"), "margin")
+    position.set(qn("w:tblpYSpec"), "bottom")
+    borders = OxmlElement("w:tblBorders")
+    sizes = dict(rules)
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        rule = OxmlElement(f"w:{side}")
+        rule.set(qn("w:val"), "single" if side in sizes else "nil")
+        if side in sizes:
+            rule.set(qn("w:sz"), str(sizes[side]))
+            rule.set(qn("w:space"), "0")
+            rule.set(qn("w:color"), "000000")
+        borders.append(rule)
+    padding = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), "0")
+        margin.set(qn("w:type"), "dxa")
+        padding.append(margin)
+    for element in (position, borders, padding):
+        for old in properties.findall(element.tag):
+            properties.remove(old)
+        properties.append(element)
+    _in_schema_order(properties)
+
+
+# The order w:tblPr's children must keep (ECMA-376 CT_TblPr).
+_TABLE_PROPERTIES = [
+    qn(f"w:{name}")
+    for name in [
+        "tblStyle",
+        "tblpPr",
+        "tblOverlap",
+        "bidiVisual",
+        "tblStyleRowBandSize",
+        "tblStyleColBandSize",
+        "tblW",
+        "jc",
+        "tblCellSpacing",
+        "tblInd",
+        "tblBorders",
+        "shd",
+        "tblLayout",
+        "tblCellMar",
+        "tblLook",
+        "tblCaption",
+    ]
+]
+
+
+def _in_schema_order(properties) -> None:
+    children = sorted(properties, key=lambda child: _TABLE_PROPERTIES.index(child.tag))
+    for child in children:
+        properties.append(child)
+
+
+def fixed_table(document: DocumentObject, widths: Sequence[int]) -> Table:
+    """An empty table of columns `widths` (EMU) wide, laid out at those widths."""
+    table = document.add_table(rows=0, cols=len(widths))
+    _fixed_widths(table, widths)
+    return table
+
+
 def _is_long_text(text: str) -> bool:
     return text_width(text) > 12
 
@@ -167,6 +241,10 @@ def _is_long_text(text: str) -> bool:
 def _fixed(table: Table, widths: Sequence[int]) -> None:
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _fixed_widths(table, widths)
+
+
+def _fixed_widths(table: Table, widths: Sequence[int]) -> None:
     table.autofit = False
     properties = table._tbl.tblPr
     total = OxmlElement("w:tblW")

@@ -2,6 +2,8 @@
 names for the city office to set."""
 
 import io
+from collections.abc import Callable
+from datetime import date
 
 from django import forms
 from django.contrib import messages
@@ -9,11 +11,12 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.documents.models import IssuedDocument, IssuingOffice
 from guanmo.documents.pdf import ConversionError, docx_to_pdf
 from guanmo.documents.selectors import documents_for
-from guanmo.documents.services import office_for, pdf_of
+from guanmo.documents.services import DocumentError, office_for, pdf_of
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CONTENT_TYPES = {"docx": DOCX, "pdf": "application/pdf"}
@@ -51,6 +54,25 @@ def _attachment(content: bytes, extension: str, filename: str) -> FileResponse:
         filename=filename,
         content_type=CONTENT_TYPES[extension],
     )
+
+
+def issue_posted(
+    request: HttpRequest, issue: Callable[[date], IssuedDocument], back: HttpResponse
+) -> HttpResponse:
+    """Issue a document with the 成文日期 posted (today when none): say its 发文字号, or why
+    it was refused, and go `back`."""
+    try:
+        dated = date.fromisoformat(request.POST.get("dated") or clock.today().isoformat())
+    except ValueError:
+        messages.error(request, "成文日期格式不正确")
+        return back
+    try:
+        document = issue(dated)
+    except DocumentError as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, f"已印发{document.number}")
+    return back
 
 
 def document_list(request: HttpRequest) -> HttpResponse:

@@ -79,3 +79,24 @@ def tied(ranks: Sequence[int | None]) -> list[bool]:
     """For each rank, whether another unit shares it (并列); an unranked unit is never tied."""
     counts = Counter(rank for rank in ranks if rank is not None)
     return [rank is not None and counts[rank] > 1 for rank in ranks]
+
+
+def ranks_and_ties(values: Sequence[Decimal | None]) -> list[tuple[int | None, bool]]:
+    """Competition ranks (`competition_ranks`), each with whether another value shares it
+    (并列)."""
+    ranks = competition_ranks(values)
+    return list(zip(ranks, tied(ranks), strict=True))
+
+
+def ranks_within_groups(
+    values: Sequence[Decimal | None], groups: Sequence[str]
+) -> list[tuple[int | None, bool]]:
+    """Each value's competition rank and tie among the values of its group (县（市）组, 城区组…),
+    as `ranks_and_ties` ranks the whole; (None, False) for a value in no group ("")."""
+    places: list[tuple[int | None, bool]] = [(None, False)] * len(values)
+    for group in set(groups) - {""}:
+        members = [position for position, member in enumerate(groups) if member == group]
+        in_group = ranks_and_ties([values[position] for position in members])
+        for position, place in zip(members, in_group, strict=True):
+            places[position] = place
+    return places

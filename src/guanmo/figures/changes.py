@@ -8,7 +8,7 @@ compared as shown (one decimal, half-up), so the change agrees with the two prin
 from decimal import Decimal
 
 from guanmo.figures.arithmetic import shown
-from guanmo.figures.formatting import in_words
+from guanmo.figures.formatting import UNDEFINED, in_words
 
 
 def places_moved(previous: int | None, current: int | None) -> int | None:
@@ -30,6 +30,11 @@ def rank_change_text(previous: int | None, current: int | None, since: str = "�
         f"较{since}后移{{}}位",
         f"与{since}持平",
     )
+
+
+def rank_move_cell(places: int | None) -> str:
+    """A rank's move as a table cell headed 位次较上月: 前移2位 / 后移1位 / 持平; — unknown."""
+    return in_words(places, "前移{}位", "后移{}位", "持平") or UNDEFINED
 
 
 def points_change(previous: Decimal | None, current: Decimal | None) -> Decimal | None:

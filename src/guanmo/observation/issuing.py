@@ -1,5 +1,6 @@
-"""Issuing a closed tour's results bulletin: numbered in the city's series, dated by the city
-office, kept as issued; before that, the draft every download gives alike."""
+"""Issuing a tour's schedule before it and its results bulletin after it: numbered in the
+city's series, dated by the city office, kept as issued; before that, the draft every download
+gives alike."""
 
 from datetime import date, timedelta
 
@@ -18,7 +19,8 @@ from guanmo.documents.services import (
 from guanmo.observation.bulletin import TourReport, bulletin_title
 from guanmo.observation.exporters.docx import results_docx
 from guanmo.observation.models import Tour
-from guanmo.observation.selectors import tour_report
+from guanmo.observation.schedule_document import schedule_document, schedule_title
+from guanmo.observation.selectors import tour_report, tour_schedule
 
 
 def results_subject(tour: Tour) -> str:
@@ -62,4 +64,41 @@ def issue_results_bulletin(
         dated=dated,
         user=user,
         build=lambda head: results_docx(report, head),
+    )
+
+
+def schedule_subject(tour: Tour) -> str:
+    return f"schedule-{tour.pk}"
+
+
+def issued_schedule(tour: Tour) -> IssuedDocument | None:
+    return issued(tour.city, Kind.TOUR_SCHEDULE, schedule_subject(tour))
+
+
+def schedule_file(tour: Tour, head: Letterhead | None = None) -> bytes | None:
+    """The schedule of the tour's current route under `head` (by default the unnumbered,
+    undated draft); None while the route has no stop."""
+    sites, _, schedule, _ = tour_schedule(tour)
+    if schedule is None:
+        return None
+    head = head or letterhead(office_for(tour.city), number=None, dated=None)
+    return schedule_document(tour, schedule, {str(site.pk): site for site in sites}, head)
+
+
+def issue_schedule(
+    tour: Tour, *, dated: date, user: User | None, today: date | None = None
+) -> IssuedDocument:
+    """Issue the schedule of the tour's current route dated `dated`, not after the tour's
+    first day. Raises DocumentError; later moves of the route leave the issued file as it is."""
+    check_date(dated, today=today or clock.today(), latest=tour.first_day)
+    if tour_schedule(tour)[2] is None:
+        raise DocumentError("尚未排定路线，不能印发日程安排")
+    return issue(
+        tour.city,
+        kind=Kind.TOUR_SCHEDULE,
+        subject=schedule_subject(tour),
+        title=schedule_title(tour),
+        dated=dated,
+        user=user,
+        build=lambda head: schedule_file(tour, head),
     )

@@ -3,13 +3,12 @@ that explain them. Plain data in, plain data out; the web tour and `observation-
 call `tour_results`."""
 
 import statistics
-from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 
-from guanmo.figures.arithmetic import competition_ranks
+from guanmo.figures.arithmetic import ranks_and_ties, ranks_within_groups
 from guanmo.observation.agreement import (
     EXHAUSTIVE_UP_TO,
     Agreement,
@@ -106,6 +105,9 @@ class RegionResult:
     score: Decimal  # mean of its sites' shown scores, two decimals half-up
     rank: int
     tied: bool
+    group: str = ""  # the city's ranking group it is ranked in as well (县（市）组…), if any
+    group_rank: int | None = None
+    group_tied: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,21 @@ class TourResults:
     judges: list[JudgeReview]  # by name
     rank_shifts: list[RankShift]  # leave-one-judge-out, by judge then county
     notes: list[str] = field(default_factory=list)  # Chinese, for the organiser
+    group_order: tuple[str, ...] = ()  # the city's ranking groups, in order
+
+    @property
+    def groups(self) -> list[tuple[str, list[RegionResult]]]:
+        """Each ranking group with its counties by their rank within it (empty without)."""
+        return [
+            (
+                name,
+                sorted(
+                    (region for region in self.regions if region.group == name),
+                    key=lambda region: (region.group_rank or 0, region.region),
+                ),
+            )
+            for name in self.group_order
+        ]
 
 
 def tour_results(
@@ -127,8 +144,12 @@ def tour_results(
     method: Method | str = Method.TRIMMED,
     trim: Trim = Trim(),
     recusal: bool = True,
+    groups: Mapping[str, str] | None = None,
+    group_order: Sequence[str] = (),
 ) -> TourResults:
-    """Site and county scores and ranks by `method`, with the panel checks that explain them.
+    """Site and county scores and ranks by `method`, with the panel checks that explain them;
+    each county ranked within its ranking group too (`groups`: county → group name, the groups
+    listed in `group_order`).
 
     With `recusal` (回避) a judge's cards for his own county's sites are left out of
     everything. Raises ValueError when a judge has two cards for one site.
@@ -142,7 +163,7 @@ def tour_results(
         for site in sorted(set(site_regions) - set(totals))
     ]
     sites, scoring_notes = site_results(totals, site_regions, method, trim)
-    regions = region_results(sites)
+    regions = within_groups(region_results(sites), groups or {})
     agreement = panel_agreement(totals)
     judges = {judge for by_judge in totals.values() for judge in by_judge}
     if agreement.kendall_w is not None and agreement.block_judges < len(judges):
@@ -163,7 +184,19 @@ def tour_results(
         judges=judge_reviews(totals, judge_regions, site_regions),
         rank_shifts=rank_shifts(totals, site_regions, regions, method, trim),
         notes=notes + scoring_notes,
+        group_order=tuple(group_order),
     )
+
+
+def within_groups(regions: Sequence[RegionResult], groups: Mapping[str, str]) -> list[RegionResult]:
+    """The counties with their rank among the counties of their ranking group, by the same
+    rule as the whole (`figures.arithmetic.ranks_within_groups`)."""
+    names = [groups.get(region.region, "") for region in regions]
+    places = ranks_within_groups([region.score for region in regions], names)
+    return [
+        replace(region, group=name, group_rank=rank, group_tied=tied)
+        for region, name, (rank, tied) in zip(regions, names, places, strict=True)
+    ]
 
 
 def counted_totals(cards: Sequence[ScoreCard], *, recusal: bool) -> dict[str, dict[str, Decimal]]:
@@ -270,9 +303,7 @@ def trim_counts(judges: int, trim: Trim) -> tuple[int, int]:
 
 
 def _places(scores: Sequence[Decimal]) -> list[tuple[int, bool]]:
-    ranks = competition_ranks(scores)
-    shared = Counter(ranks)
-    return [(rank, shared[rank] > 1) for rank in ranks]  # type: ignore[misc]
+    return ranks_and_ties(scores)  # type: ignore[return-value]  # no score is missing
 
 
 def rank_shifts(

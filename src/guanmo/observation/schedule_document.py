@@ -4,7 +4,6 @@ stay, departure and distance for each site, and the lunch break in its place."""
 from collections.abc import Mapping
 from decimal import Decimal
 
-from guanmo.documents.models import IssuingOffice
 from guanmo.documents.official import Letterhead, OfficialDocument
 from guanmo.observation.models import Site, Tour
 from guanmo.observation.schedule import Schedule
@@ -50,13 +49,16 @@ def _lunch_row(lunch) -> list[str]:
     return ["", f"{lunch.start:%H:%M}—{lunch.end:%H:%M}", "午餐", "", "", ""]
 
 
+def schedule_title(tour: Tour) -> str:
+    return f"{tour.name}日程安排"
+
+
 def schedule_document(
-    tour: Tour, schedule: Schedule, sites: Mapping[str, Site], office: IssuingOffice
+    tour: Tour, schedule: Schedule, sites: Mapping[str, Site], head: Letterhead
 ) -> bytes:
-    """The schedule as .docx bytes, under the city's letterhead: unnumbered and undated (it is
-    handed out with the tour, not issued), the same on every download of the same plan."""
-    head = Letterhead(issuer=office.full_name, mark=office.mark, number=None, dated=None)
-    document = OfficialDocument(head, f"{tour.name}日程安排")
+    """The schedule as .docx bytes under `head`: issued (numbered and dated) or a draft of the
+    current route (unnumbered, undated), the same on every download of the same plan."""
+    document = OfficialDocument(head, schedule_title(tour))
     placed = sum(len(day.stops) for day in schedule.days)
     document.body(
         f"本次观摩共{tour.days}天，安排观摩点{placed}个，自{tour.start_name}出发，"

@@ -10,10 +10,13 @@ from django.db.models import QuerySet
 
 from guanmo.accounts.scope import Scope
 from guanmo.documents.services import office_for
+from guanmo.observation import route
 from guanmo.observation.bulletin import TourFacts, TourReport
 from guanmo.observation.models import Judge, Score, ScoreForm, Site, Tour
 from guanmo.observation.results import Method, ScoreCard, TourResults, Trim, tour_results
+from guanmo.observation.schedule import arrange
 from guanmo.observation.services import recused
+from guanmo.regions.models import RankingGroup, Region
 
 
 def tours_for(scope: Scope) -> QuerySet[Tour]:
@@ -25,6 +28,20 @@ def tours_for(scope: Scope) -> QuerySet[Tour]:
     if scope.county is not None:
         return tours.filter(counties=scope.county)
     return tours.none()
+
+
+def tour_schedule(tour: Tour):
+    """The tour's sites, its routing problem, the schedule of the stored order and the reasons
+    it cannot be routed: (sites, problem, schedule, reasons); problem None with reasons,
+    schedule None while no site has a place."""
+    sites = route.route_sites(tour)
+    problem, reasons = route.route_problem(tour, sites)
+    if problem is None:
+        return sites, None, None, reasons
+    order = route.stored_order(tour, sites)
+    if not any(order):
+        return sites, problem, None, []
+    return sites, problem, arrange(problem, order), []
 
 
 def approved_sites(tour: Tour) -> QuerySet[Site]:
@@ -110,8 +127,18 @@ def _trim(tour: Tour) -> Trim:
 
 
 def _results(tour: Tour, cards: list[ScoreCard], method: Method | None) -> TourResults:
+    groups = RankingGroup.objects.filter(city=tour.city)
     return tour_results(
-        cards, method=method or Method(tour.method), trim=_trim(tour), recusal=tour.recusal
+        cards,
+        method=method or Method(tour.method),
+        trim=_trim(tour),
+        recusal=tour.recusal,
+        groups=dict(
+            Region.objects.filter(ranking_group__in=groups).values_list(
+                "name", "ranking_group__name"
+            )
+        ),
+        group_order=[group.name for group in groups],
     )
 
 

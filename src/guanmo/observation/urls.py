@@ -1,6 +1,6 @@
 from django.urls import path
 
-from guanmo.observation.views import judging, results, route, tours
+from guanmo.observation.views import judging, results, route, schedule, tours
 
 urlpatterns = [
     path("", tours.tour_list, name="tour_list"),
@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/route/plan/", route.tour_route_plan, name="tour_route_plan"),
     path("<int:pk>/route/matrix/", route.tour_route_matrix, name="tour_route_matrix"),
     path("<int:pk>/route.docx", route.tour_route_file, name="tour_route_file"),
+    path("<int:pk>/route/issue/", schedule.tour_route_issue, name="tour_route_issue"),
     path("<int:pk>/results/", results.tour_results_page, name="tour_results"),
     path("<int:pk>/results.<str:extension>", results.tour_results_file, name="tour_results_file"),
     path("<int:pk>/results/issue/", results.tour_results_issue, name="tour_results_issue"),

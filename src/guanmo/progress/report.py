@@ -9,10 +9,16 @@ from guanmo.figures.arithmetic import (
     completion_rate,
     period_label,
     points_vs_time_progress,
+    ranks_within_groups,
     tied,
     time_progress,
 )
-from guanmo.figures.changes import rank_change_text, rate_change_text
+from guanmo.figures.changes import (
+    places_moved,
+    points_change,
+    rank_change_text,
+    rate_change_text,
+)
 from guanmo.progress.sentences import headline, sentences
 from guanmo.regions.names import unit_name, with_unit
 
@@ -96,10 +102,14 @@ class Figures:
 
 @dataclass(frozen=True)
 class UnitChange:
-    """A unit's change since the previous month: 较上月前移2位, 提高8.2个百分点 ("" unknown)."""
+    """A unit's change since the previous month, in words for sentences and pages (较上月前移2位,
+    提高8.2个百分点; "" unknown) and as figures for tables: places moved up (+) or down (−),
+    the completion rate's change in 个百分点 (None unknown)."""
 
     rank: str
     rate: str
+    places: int | None = None
+    points: Decimal | None = None
 
 
 @dataclass
@@ -160,11 +170,11 @@ def ranked_regions(units: Sequence[UnitTotals], time: Decimal) -> list[Figures]:
         replace(f, rank=rank, tied=shared)
         for f, rank, shared in zip(figures, ranks, tied(ranks), strict=True)
     ]
-    for group in {f.group for f in ranked if f.group}:
-        members = [position for position, f in enumerate(ranked) if f.group == group]
-        in_group = competition_ranks([ranked[position].completion_rate for position in members])
-        for position, rank, shared in zip(members, in_group, tied(in_group), strict=True):
-            ranked[position] = replace(ranked[position], group_rank=rank, group_tied=shared)
+    in_groups = ranks_within_groups([f.completion_rate for f in ranked], [f.group for f in ranked])
+    ranked = [
+        replace(f, group_rank=rank, group_tied=shared)
+        for f, (rank, shared) in zip(ranked, in_groups, strict=True)
+    ]
     order = {id(f): position for position, f in enumerate(ranked)}
     return sorted(ranked, key=lambda f: (f.rank is None, f.rank or 0, order[id(f)]))
 
@@ -216,5 +226,7 @@ def month_on_month(previous: ProgressReport, current: ProgressReport) -> dict[st
         changes[figures.region] = UnitChange(
             rank=rank_change_text(earlier.rank, figures.rank),
             rate=rate_change_text(earlier.completion_rate, figures.completion_rate),
+            places=places_moved(earlier.rank, figures.rank),
+            points=points_change(earlier.completion_rate, figures.completion_rate),
         )
     return changes

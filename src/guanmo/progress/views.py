@@ -2,10 +2,8 @@
 
 import io
 from collections import Counter
-from datetime import date
 from decimal import Decimal
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,8 +12,7 @@ from django.views.decorators.http import require_POST
 from guanmo import clock
 from guanmo.accounts.models import Role
 from guanmo.accounts.scope import Scope
-from guanmo.documents.services import DocumentError
-from guanmo.documents.views import document_response, file_response
+from guanmo.documents.views import document_response, file_response, issue_posted
 from guanmo.figures.arithmetic import period_label
 from guanmo.figures.formatting import yi
 from guanmo.ledger.models import Stage
@@ -159,18 +156,11 @@ def bulletin_issue(request: HttpRequest, year: int, month: int) -> HttpResponse:
     _closed_period(scope, year, month)
     if not scope.is_city_office:
         raise PermissionDenied("只有市项目办可以印发通报")
-    try:
-        dated = date.fromisoformat(request.POST.get("dated") or clock.today().isoformat())
-    except ValueError:
-        messages.error(request, "成文日期格式不正确")
-        return redirect("bulletin", year, month)
-    try:
-        document = issue_bulletin(scope.city, year, month, dated=dated, user=request.user)
-    except DocumentError as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, f"已印发{document.number}")
-    return redirect("bulletin", year, month)
+    return issue_posted(
+        request,
+        lambda dated: issue_bulletin(scope.city, year, month, dated=dated, user=request.user),
+        redirect("bulletin", year, month),
+    )
 
 
 def bulletin_file(request: HttpRequest, year: int, month: int, extension: str) -> HttpResponse:
@@ -185,10 +175,10 @@ def bulletin_file(request: HttpRequest, year: int, month: int, extension: str) -
         document = issued_bulletin(scope.city, year, month)
         if document is not None:
             return document_response(document, extension)
-        report = progress_report_for(scope.city, year, month)
+        report = progress_report_for(scope.city, year, month, with_changes=True)
         content = bulletin_content(scope.city, report, draft_letterhead(scope.city, period))
         return file_response(content, extension, filename)
-    report = progress_report_for(scope.city, year, month, with_projects=True)
+    report = progress_report_for(scope.city, year, month, with_projects=True, with_changes=True)
     output = io.BytesIO()
     sections = bulletin_sections(scope.city, year, month)
     FILE_FORMATS[extension](report, scope.city.name, output, sections=sections)

@@ -87,30 +87,30 @@ def reports_for(scope: Scope) -> QuerySet[CountyReport]:
     return reports.none()
 
 
-def latest_closed_month(city: Region) -> tuple[int, int] | None:
-    """(year, month) of the city's latest closed month, None before any: the one rule for which
-    month pages show figures of.
+def closed_months(city: Region, year: int | None = None) -> set[tuple[int, int]]:
+    """Every closed (year, month) of the city (of `year` only, when given): the one rule for
+    which months' figures are final, on pages, in bulletins and in public disclosure.
 
     A month is closed when its reporting period is closed, or when it has approved figures and
     no period at all (a month loaded by `import-progress`, which opens no period). A month whose
     period is still open is never closed, whatever has been approved in it so far.
     """
-    closed = (
-        Period.objects.filter(city=city, closed_at__isnull=False)
-        .order_by("-year", "-month")
-        .values_list("year", "month")
-        .first()
-    )
-    imported = MonthlyProgress.objects.filter(project__city=city)
-    if closed is not None:
-        year, month = closed
-        imported = imported.filter(Q(year__gt=year) | Q(year=year, month__gt=month))
-    for year, month in Period.objects.filter(city=city, closed_at__isnull=True).values_list(
-        "year", "month"
-    ):
-        imported = imported.exclude(year=year, month=month)
-    later = imported.order_by("-year", "-month").values_list("year", "month").first()
-    return later or closed
+    periods = Period.objects.filter(city=city)
+    figures = MonthlyProgress.objects.filter(project__city=city)
+    if year is not None:
+        periods, figures = periods.filter(year=year), figures.filter(year=year)
+    states = {
+        (period_year, month): closed_at is not None
+        for period_year, month, closed_at in periods.values_list("year", "month", "closed_at")
+    }
+    imported = set(figures.values_list("year", "month").distinct()) - states.keys()
+    return {when for when, closed in states.items() if closed} | imported
+
+
+def latest_closed_month(city: Region) -> tuple[int, int] | None:
+    """(year, month) of the city's latest closed month (`closed_months`), None before any: the
+    month pages of figures show."""
+    return max(closed_months(city), default=None)
 
 
 def open_period(city: Region) -> Period | None:

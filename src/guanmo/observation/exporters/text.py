@@ -12,7 +12,7 @@ from guanmo.observation.bulletin import (
     scoring_sentence,
 )
 from guanmo.observation.results import RankShift, TourResults
-from guanmo.progress.exporters.text import rank_text, signed
+from guanmo.progress.exporters.text import group_rank_text, rank_text, signed
 
 COUNTY_TABLE_HEADERS = ("位次", "县区", "观摩点（个）", "综合得分")
 SITE_TABLE_HEADERS = ("位次", "观摩点", "县区", "有效评分（份）", "得分")
@@ -32,6 +32,18 @@ def county_table_rows(results: TourResults) -> list[list[str]]:
     return [
         [rank_text(region), region.region, str(region.sites), f"{region.score:f}"]
         for region in results.regions
+    ]
+
+
+GROUP_TABLE_HEADERS = ("所在组", "组内位次", "县区", "综合得分", "全市位次")
+
+
+def group_table_rows(results: TourResults) -> list[list[str]]:
+    """The counties group by group, each by its rank within the group, its city rank beside."""
+    return [
+        [name, group_rank_text(region), region.region, f"{region.score:f}", rank_text(region)]
+        for name, members in results.groups
+        for region in members
     ]
 
 

@@ -10,7 +10,8 @@ from openpyxl.styles import Font
 from guanmo.documents.xlsx import INTEGER_FORMAT, Column, write_table
 from guanmo.observation.bulletin import TourReport
 from guanmo.observation.exporters.text import agreement_lines
-from guanmo.progress.exporters.text import rank_text
+from guanmo.observation.results import RegionResult
+from guanmo.progress.exporters.text import group_rank_text, rank_text
 
 POINTS_FORMAT = "0.00"
 HALF_POINTS_FORMAT = "0.0"
@@ -25,6 +26,7 @@ COUNTY_COLUMNS = (
     Column("观摩点（个）", 12, INTEGER_FORMAT),
     Column("综合得分", 12, POINTS_FORMAT),
 )
+GROUP_COLUMNS = (Column("所在组", 14), Column("组内位次", 8))
 SITE_COLUMNS = (
     Column("位次", 8),
     Column("观摩点", 36, wrap=True),
@@ -51,6 +53,13 @@ SHIFT_COLUMNS = (
 )
 
 
+def _group_cells(region: RegionResult) -> list[str | None]:
+    """所在组 and 组内位次, blank for a county in no group."""
+    if not region.group:
+        return [None, None]
+    return [region.group, group_rank_text(region)]
+
+
 def write_xlsx(report: TourReport, output: str | Path | BinaryIO) -> None:
     workbook = Workbook()
     results, name = report.results, report.facts.name
@@ -60,9 +69,10 @@ def write_xlsx(report: TourReport, output: str | Path | BinaryIO) -> None:
         counties,
         title=f"{name}县区排名",
         units=f"计分方法：{results.method.label}",
-        columns=COUNTY_COLUMNS,
+        columns=COUNTY_COLUMNS + (GROUP_COLUMNS if results.groups else ()),
         rows=[
             [rank_text(region), region.region, region.sites, region.score]
+            + (_group_cells(region) if results.groups else [])
             for region in results.regions
         ],
     )

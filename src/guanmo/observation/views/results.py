@@ -3,17 +3,14 @@
 office once the tour has closed."""
 
 import io
-from datetime import date
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from guanmo import clock
-from guanmo.documents.services import DocumentError
-from guanmo.documents.views import document_response, file_response
+from guanmo.documents.views import document_response, file_response, issue_posted
 from guanmo.observation.bulletin import (
     bulletin_title,
     course_sentence,
@@ -86,15 +83,8 @@ def tour_results_issue(request: HttpRequest, pk: int) -> HttpResponse:
     """The city office issues the closed tour's results bulletin with the 成文日期 it chooses."""
     tour = tour_with_results(request, pk)
     require_organiser(request.scope)
-    try:
-        dated = date.fromisoformat(request.POST.get("dated") or clock.today().isoformat())
-    except ValueError:
-        messages.error(request, "成文日期格式不正确")
-        return redirect("tour_results", tour.pk)
-    try:
-        document = issue_results_bulletin(tour, dated=dated, user=request.user)
-    except DocumentError as refusal:
-        messages.error(request, str(refusal))
-    else:
-        messages.success(request, f"已印发{document.number}")
-    return redirect("tour_results", tour.pk)
+    return issue_posted(
+        request,
+        lambda dated: issue_results_bulletin(tour, dated=dated, user=request.user),
+        redirect("tour_results", tour.pk),
+    )

@@ -5,32 +5,23 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from guanmo.documents.services import office_for
-from guanmo.documents.views import file_response
+from guanmo import clock
+from guanmo.documents.views import document_response, file_response
 from guanmo.observation import route
+from guanmo.observation.issuing import issued_schedule, schedule_file
 from guanmo.observation.route_jobs import RoutePlanRefused, plan_under_way, start_route_plan
-from guanmo.observation.schedule import arrange, split_counties, validate_schedule
-from guanmo.observation.schedule_document import schedule_document
+from guanmo.observation.schedule import split_counties, validate_schedule
+from guanmo.observation.schedule_document import schedule_title
+from guanmo.observation.selectors import tour_schedule
 from guanmo.observation.travel import read_travel_matrix
 from guanmo.observation.views.access import organised_site, organised_tour, visible_tour
-
-
-def _schedule(tour):
-    sites = route.route_sites(tour)
-    problem, reasons = route.route_problem(tour, sites)
-    if problem is None:
-        return sites, None, None, reasons
-    order = route.stored_order(tour, sites)
-    if not any(order):
-        return sites, problem, None, []
-    return sites, problem, arrange(problem, order), []
 
 
 def tour_route(request: HttpRequest, pk: int) -> HttpResponse:
     """The route and schedule: the organiser plans and moves; a county of the tour reads it
     (when its hosts must be waiting)."""
     tour = visible_tour(request, pk)
-    sites, problem, schedule, reasons = _schedule(tour)
+    sites, problem, schedule, reasons = tour_schedule(tour)
     by_key = {str(site.pk): site for site in sites}
     context = {
         "tour": tour,
@@ -53,6 +44,8 @@ def tour_route(request: HttpRequest, pk: int) -> HttpResponse:
         context["faults"] = validate_schedule(problem, schedule)
         context["splits"] = split_counties(problem, schedule)
         context["map_days"] = _map_days(tour, schedule, by_key)
+    context["issued"] = issued_schedule(tour)
+    context["today"] = clock.today()
     return render(request, "observation/route.html", context)
 
 
@@ -116,13 +109,14 @@ def site_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def tour_route_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """The schedule as issued once it has been, else the draft of the current route."""
     tour = visible_tour(request, pk)
-    sites, _, schedule, _ = _schedule(tour)
-    if schedule is None:
+    if (document := issued_schedule(tour)) is not None:
+        return document_response(document, "docx")
+    content = schedule_file(tour)
+    if content is None:
         raise Http404("尚未排定路线")
-    by_key = {str(site.pk): site for site in sites}
-    content = schedule_document(tour, schedule, by_key, office_for(tour.city))
-    return file_response(content, "docx", f"{tour.name}日程安排.docx")
+    return file_response(content, "docx", f"{schedule_title(tour)}.docx")
 
 
 @require_POST

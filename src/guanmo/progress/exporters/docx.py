@@ -6,8 +6,15 @@ from pathlib import Path
 from typing import BinaryIO
 
 from guanmo.documents.official import Letterhead, OfficialDocument
-from guanmo.figures.formatting import TABLE_MONEY_PLACES, number, yi
-from guanmo.progress.exporters.text import COUNTY_TABLE_HEADERS, county_table_rows
+from guanmo.figures.changes import rank_move_cell
+from guanmo.figures.formatting import TABLE_MONEY_PLACES, UNDEFINED, number, points, yi
+from guanmo.progress.exporters.text import (
+    COUNTY_TABLE_HEADERS,
+    county_table_rows,
+    group_rank_text,
+    in_group_order,
+    rank_text,
+)
 from guanmo.progress.report import ProgressReport
 from guanmo.progress.sections import BulletinSection
 from guanmo.progress.sentences import (
@@ -39,6 +46,29 @@ def county_rows_in_yi(report: ProgressReport) -> list[list[str]]:
     return rows
 
 
+CHANGE_HEADERS = ("县区", "全市位次", "位次较上月", "完成率较上月（个百分点）")
+GROUP_HEADERS = ("所在组", "组内位次")
+
+
+def change_rows(report: ProgressReport) -> list[list[str]]:
+    """Each unit's rank in the city, its move and its rate's change since the previous month
+    (`report.changes`, as the page shows them) and, where the city ranks in groups, its group
+    and rank within it; group by group."""
+    rows = []
+    for figures in in_group_order(report):
+        change = report.changes.get(figures.region)
+        row = [
+            figures.region,
+            rank_text(figures),
+            rank_move_cell(change.places if change else None),
+            points(change.points if change else None),
+        ]
+        if report.groups:
+            row += [figures.group or UNDEFINED, group_rank_text(figures)]
+        rows.append(row)
+    return rows
+
+
 # The bulletin's own headings are 一、二、三; added sections go on from 四.
 _ADDED_NUMERALS = "四五六七八九十"
 
@@ -67,6 +97,12 @@ def bulletin_docx(
         county_rows_in_yi(report),
         caption=f"{report.period.year}年{report.period.label}各县区{report.subject}完成投资情况",
     )
+    if report.groups or report.changes:
+        document.table(
+            CHANGE_HEADERS + (GROUP_HEADERS if report.groups else ()),
+            change_rows(report),
+            caption=f"各县区位次较上月变化{'及分组排名' if report.groups else ''}情况",
+        )
     for numeral, section in zip(_ADDED_NUMERALS, sections, strict=False):
         document.heading(f"{numeral}、{section.heading}")
         for sentence in section.sentences:

@@ -22,9 +22,26 @@ def signed(value: Decimal | None) -> str:
 
 
 def rank_text(figures: Figures) -> str:
-    if figures.rank is None:
+    """The unit's rank in the city: 3, 并列2, — for none."""
+    return _ranked(figures.rank, figures.tied)
+
+
+def group_rank_text(figures: Figures) -> str:
+    """The unit's rank within its ranking group: 1, 并列1, — for none."""
+    return _ranked(figures.group_rank, figures.group_tied)
+
+
+def _ranked(rank: int | None, tied: bool) -> str:
+    if rank is None:
         return "—"
-    return f"并列{figures.rank}" if figures.tied else str(figures.rank)
+    return f"并列{rank}" if tied else str(rank)
+
+
+def in_group_order(report: ProgressReport) -> list[Figures]:
+    """The units group by group (each by its rank within the group), then those in no group in
+    the city's order."""
+    grouped = [figures for _, members in report.groups for figures in members]
+    return grouped + [figures for figures in report.regions if figures not in grouped]
 
 
 def county_table_rows(report: ProgressReport) -> list[list[str]]:

@@ -15,8 +15,9 @@ from guanmo.documents.xlsx import (
     Column,
     write_table,
 )
+from guanmo.figures.changes import rank_move_cell
 from guanmo.figures.formatting import rate
-from guanmo.progress.exporters.text import rank_text
+from guanmo.progress.exporters.text import group_rank_text, rank_text
 from guanmo.progress.report import ProgressReport
 from guanmo.progress.sections import BulletinSection
 
@@ -28,7 +29,10 @@ COUNTY_COLUMNS = (
     Column("完成投资（万元）", 16, MONEY_FORMAT),
     Column("完成率", 12, RATE_FORMAT),
     Column("较时间进度（个百分点）", 14, POINTS_FORMAT),
+    Column("位次较上月", 12),
+    Column("完成率较上月（个百分点）", 14, POINTS_FORMAT),
 )
+GROUP_COLUMNS = (Column("所在组", 14), Column("组内位次", 8))
 PROJECT_COLUMNS = (
     Column("序号", 6, INTEGER_FORMAT),
     Column("县区", 14),
@@ -53,8 +57,10 @@ def write_xlsx(
     title = f"{city_name}{report.period.year}年{report.period.label}{report.subject}"
     counties = workbook.active
     counties.title = "县区汇总"
-    county_rows = [
-        [
+    county_rows = []
+    for f in report.regions:
+        change = report.changes.get(f.region)
+        row = [
             rank_text(f),
             f.region,
             f.projects,
@@ -62,9 +68,12 @@ def write_xlsx(
             f.completed,
             f.completion_rate,
             f.vs_time_progress,
+            rank_move_cell(change.places if change else None),
+            change.points if change else None,
         ]
-        for f in report.regions
-    ]
+        if report.groups:
+            row += [f.group or None, None if f.group_rank is None else group_rank_text(f)]
+        county_rows.append(row)
     total = report.total
     county_rows.append(
         [
@@ -75,13 +84,16 @@ def write_xlsx(
             total.completed,
             total.completion_rate,
             total.vs_time_progress,
+            None,
+            None,
+            *((None, None) if report.groups else ()),
         ]
     )
     write_table(
         counties,
         title=f"{title}完成投资情况（时间进度{rate(report.time_progress)}）",
         units="单位：万元",
-        columns=COUNTY_COLUMNS,
+        columns=COUNTY_COLUMNS + (GROUP_COLUMNS if report.groups else ()),
         rows=county_rows,
     )
     if report.projects is not None:
