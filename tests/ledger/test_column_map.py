@@ -14,7 +14,8 @@ from guanmo.ledger.services import import_ledger, import_progress
 from guanmo.reporting.models import ColumnMapping, FigureChange, ImportRecord
 from tests.ledger.sheets import xlsx
 from tests.ledger.test_commands import run
-from tests.sheets.files import Drawn, case_file, to_xls
+from tests.sheets.case_files import case_file
+from tests.sheets.files import Drawn, to_xls
 
 
 @pytest.mark.parametrize("file", ["项目明细表.xlsx", "项目明细表.xls"])

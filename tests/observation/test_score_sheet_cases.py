@@ -10,7 +10,8 @@ from django.core.management import CommandError, call_command
 
 from guanmo.regions.services import init_city
 from tests.ledger.sheets import xlsx
-from tests.sheets.files import Drawn, case_file, to_xls
+from tests.sheets.case_files import case_file
+from tests.sheets.files import Drawn, to_xls
 
 ONE_SHEET_PER_JUDGE = case_file("C13", "a_")
 ONE_SHEET = case_file("C13", "a2_")

@@ -11,6 +11,7 @@ _FALLBACK = Path("/work/shared/cases/sheets")
 
 
 def cases_dir() -> Path:
+    """The folder holding one folder per case (C01_…, C02_…)."""
     if os.environ.get("GUANMO_SHEET_CASES"):
         return Path(os.environ["GUANMO_SHEET_CASES"])
     for parent in Path(__file__).resolve().parents:
@@ -21,8 +22,13 @@ def cases_dir() -> Path:
 
 
 def case_file(case: str, name: str) -> Path:
-    """The file `name` of the case folder whose name starts with `case` ("C04")."""
+    """The file of the case folder whose name starts with `case` ("C04"): the one named `name`,
+    else the first (by name) whose name starts with `name` ("a_", "b_")."""
     folders = sorted(cases_dir().glob(f"{case}_*"))
-    if not folders or not (folders[0] / name).is_file():
+    files = sorted(folders[0].iterdir()) if folders else []
+    starting = [path for path in files if path.name == name] or [
+        path for path in files if path.name.startswith(name)
+    ]
+    if not starting:
         pytest.fail(f"找不到样例表格 {case}/{name}（在 {cases_dir()} 下）")
-    return folders[0] / name
+    return starting[0]

@@ -8,10 +8,8 @@ and Excel 2003 XML, whose few elements are written here as LibreOffice and Excel
 
 import csv
 import io
-import os
 import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 import xlwt
@@ -20,24 +18,6 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
-
-
-def cases_dir() -> Path:
-    """The shared sheet cases: $GUANMO_SHEET_CASES, else shared/cases/sheets beside the
-    repository (../shared, found by searching upwards), else /work/shared/cases/sheets."""
-    if os.environ.get("GUANMO_SHEET_CASES"):
-        return Path(os.environ["GUANMO_SHEET_CASES"])
-    for parent in Path(__file__).resolve().parents:
-        candidate = parent / "shared" / "cases" / "sheets"
-        if candidate.is_dir():
-            return candidate
-    return Path("/work/shared/cases/sheets")
-
-
-def case_file(case: str, prefix: str) -> Path:
-    """The file of a case folder (C10…) whose name starts with `prefix` (a_, b_…)."""
-    folder = next(cases_dir().glob(f"{case}_*"))
-    return next(path for path in folder.iterdir() if path.name.startswith(prefix))
 
 
 @dataclass

@@ -14,7 +14,8 @@ from guanmo.ledger.models import Project
 from guanmo.ledger.services import import_ledger
 from guanmo.ledger.services.ledger_import import LEDGER_SHEET
 from guanmo.sheets.workbook import read_workbook
-from tests.sheets.files import WRITERS, Drawn, case_file, to_csv, to_xlsx
+from tests.sheets.case_files import case_file
+from tests.sheets.files import WRITERS, Drawn, to_csv, to_xlsx
 
 YEAR = 2025
 

@@ -251,3 +251,17 @@ def test_the_shared_strings_writer_writes_runs_as_excel_does():
     data = zipfile.ZipFile(io.BytesIO(to_xlsx_shared([[runs(("甲",), "乙")]])))
     strings = data.read("xl/sharedStrings.xml").decode()
     assert re.search(r"<si><r><rPr><strike val=\"1\"/></rPr><t>甲</t></r><r>", strings)
+
+
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
+@pytest.mark.parametrize("label", ["形象进度", "存在问题", "建设规模及主要内容"])
+def test_a_prose_cell_only_partly_struck_through_stops_the_import_as_a_name_does(city, fmt, label):
+    """ "~~主体封顶~~ 完成基础" read with its struck text would put the struck words in the
+    ledger (and the bulletin) as if they still held; as in every other column, it is refused."""
+    rows = [[*HEADER, label], [1, "甲项目", "温县", 1000, runs(("主体封顶",), "完成基础施工")]]
+    report = import_ledger(BytesIO(WRITERS[fmt](rows)), city=city, year=2025)
+    assert [str(fault) for fault in report.faults] == [
+        f"第2行「{label}」：单元格E2中只有部分文字带删除线，不知道哪部分作数；"
+        "请删去作废的文字或将整格标删除线后再导入"
+    ]
+    assert imported() == {}

@@ -6,6 +6,7 @@ Catalogue). Other domains' sheets (indicators, assessment) bring catalogues of t
 from enum import StrEnum
 from functools import partial
 
+from guanmo.ledger import cells as ledger_cells
 from guanmo.sheets import cells, header
 from guanmo.sheets.header import Catalogue, Periods
 
@@ -226,8 +227,8 @@ LEDGER_COLUMNS = Catalogue(
         Field.COUNTY: cells.parse_line,
         Field.LOCATION: cells.parse_line,
         Field.INDUSTRY: cells.parse_line,
-        Field.STAGE: cells.parse_stage_or_nature,
-        Field.LEVELS: cells.parse_levels,
+        Field.STAGE: ledger_cells.parse_stage_or_nature,
+        Field.LEVELS: ledger_cells.parse_levels,
         Field.SCOPE: cells.parse_paragraph,
         Field.YEARS: cells.parse_years,
         Field.RESPONSIBLE_UNIT: cells.parse_line,
@@ -235,10 +236,10 @@ LEDGER_COLUMNS = Catalogue(
         Field.SITE_COMMISSIONER: cells.parse_line,
         Field.VISIBLE_PROGRESS: cells.parse_paragraph,
         Field.PROBLEMS: cells.parse_paragraph,
-        Field.PHASE: cells.parse_stage,
+        Field.PHASE: ledger_cells.parse_stage,
         Field.CATEGORY: cells.parse_line,
         Field.LEAD_COUNTY: cells.parse_line,
-        Field.NATURE: cells.parse_nature,
+        Field.NATURE: ledger_cells.parse_nature,
     },
     # The money a sheet may give as 待定: whether that may stand for blank, the import decides.
     pending=frozenset({Field.ANNUAL_PLAN}),

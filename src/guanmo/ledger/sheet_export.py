@@ -7,9 +7,10 @@ from decimal import Decimal
 from openpyxl import Workbook
 
 from guanmo.documents.xlsx import MONEY_FORMAT, TEXT_FORMAT, Column, write_table
+from guanmo.ledger.cells import format_levels
 from guanmo.ledger.columns import Field
 from guanmo.ledger.models import Project
-from guanmo.sheets.cells import format_levels, format_years
+from guanmo.sheets.cells import format_years
 
 
 @dataclass(frozen=True)

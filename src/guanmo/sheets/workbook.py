@@ -200,15 +200,19 @@ def _spread_merged(sheet: Sheet, header: Header) -> tuple[dict[int, tuple], list
 
 
 def _struck_in_part(sheet: Sheet, header: Header) -> list[SheetFault]:
-    """A name, code, place or figure cell below the header whose text is struck through only
-    in part ("~~1200~~800"): which part counts is not known, so the import stops naming it."""
-    catalogue = header.catalogue
-    # The cells whose text, struck only in part, leaves the import not knowing what counts.
-    matters = catalogue.money | {*catalogue.identity, *catalogue.places}
+    """A cell below the header, in any column read but the serial's, whose text is struck
+    through only in part ("~~1200~~800", "~~主体封顶~~完成基础"): which part counts is not
+    known, so the import stops naming it. Prose (形象进度, 存在问题) is refused as names and
+    figures are: read whole, its struck words would stand as if they still held (issue 9 §4)."""
     faults = []
     for number, column in sorted(sheet.partly_struck):
         named = header.columns.get(column)
-        if number <= header.rows[-1] or named not in matters or _left_out_as(sheet, header, number):
+        if (
+            number <= header.rows[-1]
+            or named is None
+            or named == header.catalogue.serial
+            or _left_out_as(sheet, header, number)
+        ):
             continue
         faults.append(
             SheetFault(

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Model
 
 from guanmo.accounts.models import User
+from guanmo.ledger.cells import StageOrNature, parse_stage_or_nature
 from guanmo.ledger.columns import LEDGER_COLUMNS, Field
 from guanmo.ledger.models import (
     AnnualPlan,
@@ -39,7 +40,7 @@ from guanmo.reporting.history import Change, changes_between, field_labels, reco
 from guanmo.reporting.history import Source as ChangeSource
 from guanmo.reporting.imports import record_import, remember_mapping, remembered_mapping
 from guanmo.reporting.models import ImportRecord
-from guanmo.sheets.cells import CellError, StageOrNature, format_wan, parse_stage_or_nature
+from guanmo.sheets.cells import CellError, format_wan
 from guanmo.sheets.faults import ImportReport, SheetFault
 from guanmo.sheets.header import Expected
 from guanmo.sheets.table import Row, Table
