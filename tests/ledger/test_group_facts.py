@@ -196,3 +196,32 @@ def test_a_file_named_for_another_month_stops_the_import_naming_the_file(ledger,
     ]
     assert not MonthlyProgress.objects.exists()
     assert import_progress(path, city=ledger, year=2025, month=6).faults == []
+
+
+def under_a_group(kind: str, group: str) -> BytesIO:
+    """A month's sheet whose two figures stand under one merged group cell."""
+    rows = [
+        ["项目名称", "所在县区", group, None],
+        [None, None, "本月完成投资", "累计完成投资"],
+        ["甲项目", "武陟县", 900, 6070],
+    ]
+    return workbook(kind, rows, [(1, 0, 2, 0), (1, 1, 2, 1), (1, 2, 1, 3)])
+
+
+@pytest.mark.parametrize("kind", WRITERS)
+def test_a_period_in_a_group_cell_is_checked_against_the_imports_month(ledger, kind):
+    report = import_progress(under_a_group(kind, "2025年1—6月"), city=ledger, year=2025, month=7)
+    assert [str(fault) for fault in report.faults] == [
+        "第2行「2025年1—6月／本月完成投资」：表头写明6月，与导入的7月不符",
+        "第2行「2025年1—6月／累计完成投资」：表头写明1-6月，与导入的1-7月不符",
+    ]
+    report = import_progress(under_a_group(kind, "2025年1—6月"), city=ledger, year=2025, month=6)
+    assert report.faults == []
+    assert progress(month=6).cumulative_completed == 6070
+
+
+@pytest.mark.parametrize("kind", WRITERS)
+def test_a_month_group_over_the_cumulative_is_the_year_to_that_month(ledger, kind):
+    report = import_progress(under_a_group(kind, "7月份"), city=ledger, year=2025, month=7)
+    assert report.faults == []
+    assert progress().cumulative_completed == 6070

@@ -572,6 +572,7 @@ def _combine(
                 else each
                 for each in header.readings
             ]
+        label = _group_period(catalogue, label, group)
         chosen[label.field] = label, shown, cell
         header.columns[column.index] = label.field
         header.readings.append(replace(reading, field=label.field))
@@ -658,6 +659,21 @@ def prefer(label: Label, chosen: Label, expected: Expected) -> bool:
     """Of two columns for one field, `label` is read rather than `chosen` only when it alone
     names the import's year; when neither does, nothing tells them apart."""
     return bool(expected.year) and label.year == expected.year != chosen.year
+
+
+def _group_period(catalogue: Catalogue, label: Label, group: Label | None) -> Label:
+    """A month or cumulative column under a group naming a period ("2025年1—6月") has the
+    group's period: the year's to date its range (from 1月 under one month: "7月" over
+    "累计完成投资" is 1—7月), the month its last month."""
+    periods = catalogue.periods
+    if not (periods and group and group.months) or label.months:
+        return label
+    first, last = group.months
+    if label.field == periods.year_to_date:
+        return replace(label, months=(1 if first == last else first, last))
+    if label.field == periods.this_month:
+        return replace(label, months=(group.months[1], group.months[1]))
+    return label
 
 
 def period_faults(
