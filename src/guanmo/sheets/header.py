@@ -37,6 +37,8 @@ _MONTH_RANGE = re.compile(
     rf"|^(?:截至|截止)(\d{{1,2}})月(?:份|底|末)?|\((\d{{1,2}})[{DASHES}](\d{{1,2}})月\)$"
 )
 _ONE_MONTH = re.compile(r"^(\d{1,2})月份?")
+# Words naming last year's figures: "上年同期累计完成投资", a group "去年同期" over its columns.
+_LAST_YEAR = re.compile(r"^(上年同期|去年同期|上年同月|去年同月|上年度|上年|去年)")
 # Words naming a period without its months, written out as months before any period is read:
 # 上半年 is 1—6月, (第)一季度 1—3月, 前三季度 1—9月, 全年/年度 before 累计 the whole year.
 _PERIOD_WORDS = (
@@ -160,6 +162,7 @@ class Label:
     is_units_line: bool = False  # a "单位：万元" cell standing in the header row
     year: int | None = None  # 2024 in "2024年计划投资" or "至2024年底累计完成投资"
     months: tuple[int, int] | None = None  # (1, 6) for "1-6月", (6, 6) for "6月份"
+    last_year: str = ""  # "上年同期" in "上年同期累计完成投资": the figure is last year's
 
 
 def unit_of(text: str) -> Decimal | None:
@@ -194,9 +197,11 @@ def read_label(catalogue: Catalogue, value: object) -> Label | None:
         rest = key[match.end() :]
         found = periods.year_end if periods and (rest.startswith("累计") or not rest) else None
         return Label(parse_line(value), found, unit, year=int(match.group(1)))
-    year = None
+    year, last_year = None, ""
     if match := _YEAR_PREFIX.match(key):
         year, key = int(match.group(1)), key[match.end() :]
+    elif key not in catalogue.by_key and (match := _LAST_YEAR.match(key)):
+        last_year, key = match.group(1), key[match.end() :]
     key = spell_period(key)
     months = None
     if match := _MONTH_RANGE.search(key):
@@ -212,7 +217,19 @@ def read_label(catalogue: Catalogue, value: object) -> Label | None:
             found = periods.this_month
         elif months or year:
             found = periods.year_to_date
-    return Label(parse_line(value), found, unit, year=year, months=months)
+    return Label(parse_line(value), found, unit, year=year, months=months, last_year=last_year)
+
+
+def under_group(label: Label, group: Label | None) -> Label:
+    """A column's label with the facts of the group cell above it: "计划投资" under a merged
+    "2024年" is 2024's, under "上年同期" last year's (issue 9 §3); its own words come first."""
+    if group is None:
+        return label
+    return replace(
+        label,
+        year=label.year or group.year,
+        last_year=label.last_year or ("" if label.year else group.last_year),
+    )
 
 
 @dataclass(frozen=True)
@@ -250,6 +267,9 @@ class Header:
     readings: list[ColumnReading] = field(default_factory=list)  # every column, in sheet order
     faults: list[tuple[int | None, str | None, str]] = field(default_factory=list)  # row, cell, why
     notes: list[str] = field(default_factory=list)  # what was set aside or assumed
+    # where the sheet states its unit ("第2行「单位：亿元」") → the unit it states
+    unit_places: dict[str, Decimal] = field(default_factory=dict)
+    sheet_unit_columns: set[int] = field(default_factory=set)  # columns in the sheet's unit
 
     @property
     def fields(self) -> set[StrEnum]:
@@ -353,15 +373,58 @@ def _cell(row: Sequence[object], index: int) -> object:
     return row[index] if index < len(row) else None
 
 
-def _sheet_unit(rows_above: Sequence[Sequence[object]]) -> Decimal:
-    """The unit a units line ("单位：亿元") above the header names, else 万元."""
-    for row in rows_above:
+def _unit_lines(rows_above: Sequence[Sequence[object]]) -> dict[str, Decimal]:
+    """Where a units line ("单位：亿元") above the header names the sheet's unit: the place as
+    a message names it ("第2行「单位：亿元」") → the unit."""
+    places: dict[str, Decimal] = {}
+    for number, row in enumerate(rows_above, start=1):
         for value in row:
             if isinstance(value, str) and "单位" in value:
                 unit = unit_of(clean_text(value))
                 if unit is not None:
-                    return unit
-    return Decimal(1)
+                    places[f"第{number}行「{parse_line(value)}」"] = unit
+    return places
+
+
+UNIT_NAMES = {WAN_PER_YI: "亿元", Decimal(1): "万元", ONE_YUAN: "元"}
+# A note under a table: "注：表中金额单位为亿元", "说明：…" (a colon, so 注塑产业园 is a name).
+NOTE_LINE = re.compile(r"^(?:注|备注|说明|附注|填表说明)\d*[:：]")
+
+
+def note_text(raw: Sequence[object]) -> str | None:
+    """The text of a note row (its one cell, starting 注：/说明：), else None."""
+    texts = [value for value in raw if value not in (None, "")]
+    if len(texts) == 1 and isinstance(texts[0], str) and NOTE_LINE.match(clean_text(texts[0])):
+        return texts[0]
+    return None
+
+
+def state_unit(header: Header, place: str, unit: Decimal) -> None:
+    """`place` states the sheet's unit: the columns without their own take it; a place stating
+    another unit than one before stops the import naming both (issue 9 §3)."""
+    for other, stated in header.unit_places.items():
+        if stated != unit:
+            header.faults.append(
+                (
+                    None,
+                    None,
+                    f"金额单位前后不一：{other}写明{UNIT_NAMES[stated]}，{place}写明"
+                    f"{UNIT_NAMES[unit]}；请改为一致后再导入",
+                )
+            )
+            return
+    header.unit_places[place] = unit
+    for index in header.sheet_unit_columns:
+        header.units[index] = unit
+
+
+def read_note_units(header: Header, rows: Sequence[Sequence[object]]) -> None:
+    """A note under the table ("注：表中金额单位为亿元") states the sheet's unit."""
+    for number in range(header.rows[-1] + 1, len(rows) + 1):
+        note = note_text(rows[number - 1])
+        if note is None or "单位" not in note or (unit := unit_of(clean_text(note))) is None:
+            continue
+        state_unit(header, f"第{number}行「{parse_line(note)}」", unit)
 
 
 def find_header(
@@ -438,15 +501,16 @@ def _combine(
     hidden: frozenset[int],
 ) -> Header:
     upper, lower = all_labels[top], all_labels[bottom] if bottom != top else []
-    sheet_unit = _sheet_unit(rows[:top])
     header = Header(
         rows=tuple(range(top + 1, bottom + 2)), columns={}, units={}, catalogue=catalogue
     )
+    unit_places = _unit_lines(rows[:top])
     stated_units: dict[int, Decimal | None] = {}
-    chosen: dict[StrEnum, Label] = {}
+    chosen: dict[StrEnum, tuple[Label, str, str]] = {}  # field → label, shown, cell
     for column in _stacked(catalogue, upper, lower, top, bottom):
-        label, group = column.label, column.group
+        label, group = under_group(column.label, column.group), column.group
         shown = f"{group.text}／{column.own.text}" if group and column.own else label.text
+        cell = f"{column_letter(column.index)}{column.row + 1}"
         keys = [_key(label.text)]
         if column.own is not None:
             keys += [
@@ -457,14 +521,17 @@ def _combine(
         named = next((expected.mapping[key] for key in keys if key in expected.mapping), ...)
         why = ""
         if named is not ...:
-            label = Label(label.text, named, label.unit, year=label.year, months=label.months)
+            label = replace(label, field=named)
             why = "用户指定" if named else "用户指定忽略"
         reading = ColumnReading(
             column.index, shown, keys[-1] if len(keys) > 1 else keys[0], None, why
         )
         if label.is_units_line:
-            sheet_unit = label.unit or sheet_unit
+            unit_places[f"表头单元格{cell}「{label.text}」"] = label.unit
             continue
+        if label.unit and label.field not in catalogue.money and "单位" in label.text:
+            # "序号（单位：亿元）": a unit in any header cell's parenthesis is the sheet's.
+            unit_places[f"表头单元格{cell}「{label.text}」"] = label.unit
         if label.field is None:
             if named is ...:
                 header.unknown.append(label.text)
@@ -481,11 +548,22 @@ def _combine(
             continue
         if label.field in header.fields:
             earlier = next(i for i, each in header.columns.items() if each == label.field)
-            if not prefer(label, chosen[label.field], expected):
+            first, first_shown, first_cell = chosen[label.field]
+            if not prefer(label, first, expected):
+                if not prefer(first, label, expected):
+                    header.faults.append(
+                        (
+                            column.row + 1,
+                            None,
+                            f"「{first_shown}」（{first_cell}）和「{shown}」（{cell}）都是"
+                            f"{label.field.value}，表头没有写明哪一列是本次导入的数，无法判断"
+                            "读哪一列；请删去或注明其中一列后再导入",
+                        )
+                    )
                 header.repeated.append(label.text)
                 header.readings.append(replace(reading, why="重复的列，只读第一列"))
                 continue
-            header.repeated.append(chosen[label.field].text)
+            header.repeated.append(first.text)
             del header.columns[earlier]
             stated_units.pop(earlier, None)
             header.readings = [
@@ -494,14 +572,18 @@ def _combine(
                 else each
                 for each in header.readings
             ]
-        chosen[label.field] = label
+        label = _group_period(catalogue, label, group)
+        chosen[label.field] = label, shown, cell
         header.columns[column.index] = label.field
         header.readings.append(replace(reading, field=label.field))
         if label.field in catalogue.money:
             stated_units[column.index] = label.unit or (group.unit if group else None)
         header.faults += period_faults(catalogue, label, shown, column.row + 1, expected)
     # A units line may stand beside the header too, so the sheet's unit is settled last.
-    header.units = {index: unit or sheet_unit for index, unit in stated_units.items()}
+    header.units = {index: unit or Decimal(1) for index, unit in stated_units.items()}
+    header.sheet_unit_columns = {index for index, unit in stated_units.items() if unit is None}
+    for place, unit in unit_places.items():
+        state_unit(header, place, unit)
     header.faults += _error_cells(rows, top, bottom, hidden)
     return header
 
@@ -534,6 +616,18 @@ _TITLE_RANGE = re.compile(rf"(?<!\d)(\d{{1,2}})月?份?(?:[{DASHES}]+|至|到)(\
 _TITLE_MONTH = re.compile(r"(?<!\d)(\d{1,2})月")
 _TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年(?!底|末)")
 _NOT_A_TITLE = ("日期", "填报", "制表", "报送", "打印", "单位")
+# A quarter in a title is the year to its last month: "第二季度" reports 1—6月.
+_QUARTER = re.compile(r"第?([1-4一二三四])季度")
+_QUARTER_NUMBERS = {"1": 1, "2": 2, "3": 3, "4": 4, "一": 1, "二": 2, "三": 3, "四": 4}
+# A sheet or file named by year and month: 2025.06, 2025-06, 2025_6, 202506.
+_YEAR_MONTH = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:[.\-/_](0?[1-9]|1[0-2])|(0[1-9]|1[0-2]))(?!\d)")
+
+
+def _spell_year_month(text: str) -> str:
+    """ "2025.06" → "2025年6月": a name written as year and month, as a title would say it."""
+    return _YEAR_MONTH.sub(
+        lambda match: f"{match.group(1)}年{int(match.group(2) or match.group(3))}月", text
+    )
 
 
 def column_letter(index: int) -> str:
@@ -551,6 +645,9 @@ def set_aside(catalogue: Catalogue, label: Label, expected: Expected) -> str:
     """Why a money column naming another year is not read ("" when it is read): "2024年计划
     投资" is not 2025's plan, "至2023年底累计" is not the figure before 2025."""
     year = expected.year
+    year_end = catalogue.periods.year_end if catalogue.periods else None
+    if label.last_year and label.field in catalogue.money and label.field != year_end:
+        return f"写明{label.last_year}，不是{year or '本'}年的数"
     if not (label.year and year and label.field in catalogue.money):
         return ""
     if catalogue.periods and label.field == catalogue.periods.year_end:
@@ -559,8 +656,24 @@ def set_aside(catalogue: Catalogue, label: Label, expected: Expected) -> str:
 
 
 def prefer(label: Label, chosen: Label, expected: Expected) -> bool:
-    """Of two columns for one field, the later is read only when it alone names the year."""
+    """Of two columns for one field, `label` is read rather than `chosen` only when it alone
+    names the import's year; when neither does, nothing tells them apart."""
     return bool(expected.year) and label.year == expected.year != chosen.year
+
+
+def _group_period(catalogue: Catalogue, label: Label, group: Label | None) -> Label:
+    """A month or cumulative column under a group naming a period ("2025年1—6月") has the
+    group's period: the year's to date its range (from 1月 under one month: "7月" over
+    "累计完成投资" is 1—7月), the month its last month."""
+    periods = catalogue.periods
+    if not (periods and group and group.months) or label.months:
+        return label
+    first, last = group.months
+    if label.field == periods.year_to_date:
+        return replace(label, months=(1 if first == last else first, last))
+    if label.field == periods.this_month:
+        return replace(label, months=(group.months[1], group.months[1]))
+    return label
 
 
 def period_faults(
@@ -595,13 +708,22 @@ def check_title(header: Header, rows_above: Sequence[Sequence[object]], expected
 def check_sheet_name(header: Header, name: str, expected: Expected) -> None:
     """A sheet name naming another period or year stops the import as a title does: a sheet
     named "1-6月" is not July's."""
-    why = _title_mismatch(clean_text(name), expected)
+    why = _title_mismatch(_spell_year_month(clean_text(name)), expected)
     if why:
         header.faults.append((None, None, f"工作表名「{name}」{why}"))
 
 
+def file_name_mismatch(name: str, expected: Expected) -> str:
+    """Why a file's name ("6月进度.xlsx") contradicts the import's year or month ("" when it
+    does not): the file name is one more place a period is written (issue 9 §3)."""
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    why = _title_mismatch(_spell_year_month(clean_text(stem)), expected)
+    return f"文件名「{name}」{why}" if why else ""
+
+
 def _title_mismatch(text: str, expected: Expected) -> str:
     text = spell_period(text)
+    text = _QUARTER.sub(lambda match: f"1-{3 * _QUARTER_NUMBERS[match.group(1)]}月", text)
     years = set(_TITLE_YEAR.findall(text))
     if expected.year and len(years) == 1 and int(years.pop()) != expected.year:
         return f"写明{_TITLE_YEAR.search(text).group(1)}年，与导入的{expected.year}年不符"

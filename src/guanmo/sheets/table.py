@@ -25,7 +25,7 @@ from typing import Any
 from guanmo.regions.names import clean_text, short_region_name
 from guanmo.sheets import cells
 from guanmo.sheets.faults import LeftOut, SheetFault
-from guanmo.sheets.header import Header, column_letter
+from guanmo.sheets.header import Header, column_letter, note_text
 
 _TOTALS_LABEL = re.compile(
     r"^(?P<prefix>.{0,16}?)(?P<word>合计|总计|小计)[:]?(?P<count>\(?共?\d+个(?:项目)?\)?)?$"
@@ -153,6 +153,9 @@ class _TableReader:
             return
         if number == self.table.header.rows[-1] + 1 and _is_column_numbers(raw):
             self._leave_out(number, "列序号行")
+            return
+        if note_text(raw) is not None:
+            self._leave_out(number, "注释行")
             return
         labels = self._labels(raw)
         if labels is not None and self._layout_row(number, raw, labels):

@@ -20,7 +20,9 @@ from guanmo.sheets.header import (
     Expected,
     Header,
     check_sheet_name,
+    file_name_mismatch,
     find_header,
+    read_note_units,
 )
 from guanmo.sheets.sheet import Sheet, Unreadable, cell_address
 from guanmo.sheets.table import Row, Table, read_table
@@ -78,16 +80,22 @@ class Reading:
         )
 
 
-def read_workbook(source: Source, spec: SheetSpec, expected: Expected | None = None) -> Reading:
+def read_workbook(
+    source: Source, spec: SheetSpec, expected: Expected | None = None, *, file_name: str = ""
+) -> Reading:
     """Every sheet of the workbook with a project header, read into rows.
 
     Sheets without one (a cover note, a summary by county) and hidden sheets are noted and
     passed over; a workbook with none gets one fault per missing column of the first header
     it has. A file that cannot be read is one fault saying why, naming its format. A header
     or title that contradicts `expected` (another year or month) is a fault of its sheet;
-    hidden columns are never read.
+    hidden columns are never read. So is a file name (`file_name`, else the source's) naming
+    another period; a note under a table stating the unit ("注：表中金额单位为亿元") is read.
     """
     reading = Reading(used=spec.used)
+    name = file_name or source_name(source)
+    if expected is not None and (why := file_name_mismatch(name, expected)):
+        reading.faults.append(SheetFault("", None, None, why))
     try:
         sheets = open_workbook(source)
     except FileNotFoundError:
@@ -115,6 +123,7 @@ def read_workbook(source: Source, spec: SheetSpec, expected: Expected | None = N
             continue
         if expected is not None:
             check_sheet_name(header, sheet.name, expected)
+        read_note_units(header, sheet.rows)
         reading.headers.append((sheet.name, header))
         reading.notes.extend(f"工作表「{sheet.name}」{note}" for note in header.notes)
         missing = _missing_columns(sheet.name, header, spec)

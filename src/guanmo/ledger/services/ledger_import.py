@@ -139,7 +139,9 @@ def import_ledger(
     if level not in Level.values:
         raise ValueError(f"级别应为省、市或县，而不是{level}")
     named = {**remembered_mapping(city), **(mapping or {})}
-    reading = read_workbook(source, LEDGER_SHEET, Expected(year=year, mapping=named))
+    reading = read_workbook(
+        source, LEDGER_SHEET, Expected(year=year, mapping=named), file_name=file_name
+    )
     report = reading.report("个项目", dry_run=dry_run)
     report.file = file_name or source_name(source)
     if not report.ok:

@@ -193,7 +193,7 @@ def read_progress(
         raise ValueError(f"月份应在1到12之间，而不是{month}")
     mapping = {**remembered_mapping(city), **(mapping or {})}
     expected = Expected(year=year, month=month, mapping=mapping)
-    reading = read_workbook(source, PROGRESS_SHEET, expected)
+    reading = read_workbook(source, PROGRESS_SHEET, expected, file_name=file_name)
     report = reading.report("条月度进度", dry_run=False)
     report.file = file_name or source_name(source)
     if not report.ok:
