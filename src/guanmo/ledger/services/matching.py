@@ -36,6 +36,18 @@ class Placement:
     others: tuple[Region, ...] = ()
     source: str = ""
     lead_named: bool = False  # a 牵头县区 cell chose the lead
+    lead_kept: bool = False  # no 牵头县区 given: the ledger's stored lead stands
+
+    @property
+    def counties(self) -> tuple[Region, ...]:
+        """Every county the project lies in, the lead first."""
+        return (self.lead, *self.others)
+
+    def led_by(self, lead: Region) -> "Placement":
+        """The same counties with `lead` (one of them) counting the project, as the ledger
+        already has it: a sheet without a 牵头县区 does not move the lead (issue 9 §6)."""
+        others = tuple(county for county in self.counties if county != lead)
+        return Placement(lead, others, self.source, lead_kept=True)
 
 
 class CountyFinder:
@@ -142,7 +154,7 @@ class CountyFinder:
             return
         for heading in row.headings:
             county = self.find(heading)
-            if county is not None and county not in (placement.lead, *placement.others):
+            if county is not None and county not in placement.counties:
                 row.fault(Field.COUNTY, f"「{placement.lead.name}」与所在标题行「{heading}」不符")
                 return
 
@@ -154,7 +166,7 @@ class CountyFinder:
         region = code_region(code)
         if region in (self.city.code, getattr(self.city.parent, "code", None)):
             return  # coded by the city or the province: says nothing of the county
-        counties = (placement.lead, *placement.others)
+        counties = placement.counties
         if any(county.code == region for county in counties):
             return
         division = divisions()[region]
@@ -181,8 +193,12 @@ def placement_notes(placed: Sequence[tuple[Row, Placement]]) -> list[str]:
     for row, placement in placed:
         name = row.values.get(Field.NAME, "")
         if placement.others:
-            where = "、".join(c.name for c in (placement.lead, *placement.others))
-            why = "牵头县区" if placement.lead_named else "首个填写的县区"
+            where = "、".join(c.name for c in placement.counties)
+            why = "首个填写的县区"
+            if placement.lead_named:
+                why = "牵头县区"
+            elif placement.lead_kept:
+                why = "台账中已有的牵头县区，表中未填牵头县区"
             notes.append(
                 f"工作表「{row.sheet}」第{row.number}行「{name}」位于{where}，"
                 f"由{placement.lead.name}（{why}）计入县区排名"
