@@ -239,7 +239,7 @@ def _check_row(row: Row, table: Table, counties: CountyFinder) -> _Entry | None:
     if row.faults or placement is None:
         return None
     category = next(
-        (h for h in row.headings if counties.find(h) is None and not counties.is_city(h)), ""
+        (h for h in row.headings if counties.find(h) is None and not counties.names_city(h)), ""
     )
     return _Entry(row, columns, placement, category)
 

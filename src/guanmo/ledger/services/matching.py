@@ -15,6 +15,11 @@ BATCH_SIZE = 1000
 
 # What a county cell says for a project of the city itself.
 CITY_WORDS = frozenset({"全市", "市直", "市本级", "市级", "本级"})
+# A heading or a sheet's name for the city's own projects: "三、市直项目（1个）", "市本级".
+_CITY_HEADING = re.compile(
+    r"(?:[一二三四五六七八九十]+|\d+)?[、.．)）]?(?:全市|市直|市本级|市级)(?:重点)?(?:项目)?"
+    r"(?:[（(][^（）()]*[)）])?"
+)
 # Between the counties of a project lying in several: 武陟县、温县; 解放区/温县.
 _COUNTY_SEPARATORS = re.compile(r"[、,;/|+]+")
 
@@ -69,6 +74,11 @@ class CountyFinder:
         key = clean_text(text)
         return key in CITY_WORDS or key in (self.city.name, self.city.short_name)
 
+    def names_city(self, text: str) -> bool:
+        """Whether a heading row or a sheet's name stands for the city's own projects: 市直,
+        "三、市直项目（1个）", 市本级, 全市 (source: issue 9 §6, tryouts LA2 and LV)."""
+        return self.is_city(text) or bool(_CITY_HEADING.fullmatch(clean_text(text)))
+
     def county_of(self, row: Row, *, from_location: bool) -> Region | None:
         """The row's county from its county cell (the lead of several, or the city itself for
         全市, 市直), else (when allowed) from its location.
@@ -98,7 +108,7 @@ class CountyFinder:
             return None
         location = row.values.get(Field.LOCATION, "")
         if placement is None and location:
-            county = self.find(location)
+            county = self.city if self.is_city(location) else self.find(location)
             placement = Placement(county) if county else None
         if placement is None:
             placement = self._from_layout(row, table)
@@ -139,8 +149,12 @@ class CountyFinder:
         for heading in row.headings:
             if county := self.find(heading):
                 return Placement(county, source=f"标题行「{heading}」")
+            if self.names_city(heading):
+                return Placement(self.city, source=f"标题行「{heading}」")
         if county := self.find(table.sheet):
             return Placement(county, source=f"工作表名「{table.sheet}」")
+        if self.names_city(table.sheet):
+            return Placement(self.city, source=f"工作表名「{table.sheet}」")
         if table.title and (county := self.find(table.title)):
             return Placement(county, source=f"表头标题「{table.title}」")
         code = row.values.get(Field.CODE, "")
@@ -204,9 +218,14 @@ def placement_notes(placed: Sequence[tuple[Row, Placement]]) -> list[str]:
                 f"由{placement.lead.name}（{why}）计入县区排名"
             )
         elif placement.lead.kind == Region.Kind.CITY:
+            typed = (
+                placement.source
+                or row.values.get(Field.COUNTY)
+                or row.values.get(Field.LOCATION, "")
+            )
             notes.append(
                 f"工作表「{row.sheet}」第{row.number}行「{name}」为市级项目"
-                f"（{row.values.get(Field.COUNTY, '')}），计入全市合计，不参加县区排名"
+                f"（{typed}），计入全市合计，不参加县区排名"
             )
     return notes
 
