@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from guanmo.ledger.services.matching import CITY_WORDS
 from guanmo.observation.results import ScoreCard
 from guanmo.observation.rubric import (
     DEFAULT_RUBRIC,
@@ -454,7 +455,14 @@ class _RowReader:
                 self.fault(number, column, "不能为空")
         if site_region is None:
             typed = parse_line(self.cell(row, SITE_REGION))
-            self.fault(number, SITE_REGION, f"「{typed}」不是本市区划中的县区或园区{self.hint}")
+            if clean_text(typed) in CITY_WORDS:
+                message = (
+                    f"「{typed}」是市级项目，市级项目不参加县区排名，不能作为观摩点计分；"
+                    "请填写观摩点所在的县区或园区"
+                )
+            else:
+                message = f"「{typed}」不是本市区划中的县区或园区{self.hint}"
+            self.fault(number, SITE_REGION, message)
         scores = self.scores(number, row)
         self.check_total(number, row, scores)
         if judge and site:
