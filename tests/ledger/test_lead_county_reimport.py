@@ -65,3 +65,19 @@ def test_a_reimport_with_another_lead_says_the_lead_changed(city):
     assert (report.created, report.updated) == (0, 1)
     assert placed() == {NAME: ("解放区", "温县")}
     assert f"工作表「Sheet1」第2行「{NAME}」牵头县区由温县改为解放区" in report.notes
+
+
+def test_a_progress_row_naming_a_county_other_than_the_lead_finds_the_project(city):
+    from guanmo.ledger.models import MonthlyProgress
+    from guanmo.ledger.services import import_progress
+
+    _stored_with_lead_wenxian(city)
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "本月完成投资", "累计完成投资"],
+            [NAME, "解放区、温县", 1000, 5000],
+        ]
+    )
+    report = import_progress(sheet, city=city, year=2025, month=7)
+    assert [str(fault) for fault in report.faults] == []
+    assert MonthlyProgress.objects.get(year=2025, month=7).project.name == NAME
