@@ -166,12 +166,10 @@ def test_a_total_that_disagrees_with_the_scores_is_a_fault():
 
 
 def test_missing_required_columns_are_named():
+    """评委所属县区 may be left out (recusal is then unchecked, issue 9 §7); the site's may not."""
     header = ["评委", "观摩点", "比规模", "比进度"]
     faults = _faults(["张三", "温县医院", 20, 20], header=header)
-    assert faults == [
-        "第3行「评委所属县区」：表头中没有这一列",
-        "第3行「观摩点所属县区」：表头中没有这一列",
-    ]
+    assert faults == ["第3行「观摩点所属县区」：表头中没有这一列"]
 
 
 def test_unknown_criterion_without_a_maximum_names_the_column():
@@ -217,3 +215,13 @@ def test_every_fault_is_collected_and_no_card_comes_out():
 def test_missing_file_is_a_fault(tmp_path):
     sheet = read_score_sheet(tmp_path / "无.xlsx")
     assert str(sheet.faults[0]).startswith("找不到文件：")
+
+
+def test_a_city_level_site_is_refused_with_the_reason():
+    """A tour ranks counties; a site of the city itself (市直) cannot be scored among them
+    (issue 9 §6, tryout OE)."""
+    faults = _faults(["张三", "", "市图书馆新馆", "市直", 20, 20, 20, 20])
+    assert faults == [
+        "第4行「观摩点所属县区」：「市直」是市级项目，市级项目不参加县区排名，"
+        "不能作为观摩点计分；请填写观摩点所在的县区或园区"
+    ]

@@ -68,6 +68,8 @@ class TourReport:
     results: TourResults
     trim: Trim = field(default_factory=Trim)
     recusal: bool = True
+    # judges whose county the sheets do not give (no 评委所属县区 column): recusal unchecked
+    unrecused: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,8 @@ def scoring_sentence(report: TourReport) -> str:
     sentence = f"各观摩点得分为评委打分{how}，县区得分为所属观摩点得分的平均分，均保留两位小数"
     if report.recusal:
         sentence += "；评委对本县区观摩点实行回避"
+        if report.unrecused:
+            sentence += f"（{'、'.join(report.unrecused)}未注明所属县区，未能核对回避）"
     return sentence + "。"
 
 

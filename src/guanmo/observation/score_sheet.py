@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from guanmo.ledger.services.matching import CITY_WORDS
 from guanmo.observation.results import ScoreCard
 from guanmo.observation.rubric import (
     DEFAULT_RUBRIC,
@@ -51,7 +52,12 @@ _SYNONYMS = {
     USE: ("计分",),
 }
 _COLUMN_BY_WORD = {word: column for column, words in _SYNONYMS.items() for word in words}
-_REQUIRED = (JUDGE, JUDGE_REGION, SITE, SITE_REGION)
+# A judge's county may be left out (recusal then unchecked, said so); a judge's own sheet may
+# name him above the header instead of in a 评委 column.
+_REQUIRED = (SITE, SITE_REGION)
+# A summary sheet's name, or what its judge cells hold instead of judges' names.
+_SUMMARY_NAMES = frozenset({"汇总", "合计", "汇总表", "合计表", "统计", "统计表", "平均分"})
+_SUMMARY_JUDGES = frozenset({"平均分", "平均", "合计", "汇总", "总计", "小计"})
 
 _BRACKETS = str.maketrans("[]【】〔〕", "()()()")
 _WITH_MAXIMUM = re.compile(r"(?P<name>.+?)\((?:满分)?(?P<maximum>\d+(?:\.\d+)?)分?\)")
@@ -79,6 +85,10 @@ class ScoreSheet:
     cards: list[ScoreCard] = field(default_factory=list)
     faults: list[SheetFault] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # (sheet, why) for each worksheet with a score header that is not read: hidden, a summary
+    left_out: list[tuple[str, str]] = field(default_factory=list)
+    # judges read from sheets without a 评委所属县区 column: their recusal cannot be checked
+    unrecused: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -100,10 +110,14 @@ class ScoreSheet:
     @property
     def reading(self) -> str:
         """What was read, as the command says it: "读取7个工作表（…），7位评委的评分74份"."""
-        return (
+        read = (
             f"读取{len(self.sheets)}个工作表（{'、'.join(self.sheets)}），"
             f"{len(self.judges)}位评委的评分{len(self.cards)}份"
         )
+        if not self.left_out:
+            return read
+        skipped = "、".join(f"{name}（{why}）" for name, why in self.left_out)
+        return f"{read}；未读取{len(self.left_out)}个工作表：{skipped}"
 
     def describe(self, fault: SheetFault) -> str:
         """A fault as printed: its sheet is named only when the workbook has several."""
@@ -161,25 +175,29 @@ def read_score_sheet(
         return _failed(error.message)
     if fault := step_fault(step):
         return _failed(fault)
-    scored = [
+    headed = [
         _Worksheet(found.name, list(found.rows), top, found)
         for found in worksheets
         if (top := _find_header(found.rows)) is not None
     ]
-    if not scored:
+    if not headed:
         if not any(_filled(row) for found in worksheets for row in found.rows):
             return _failed("评分表是空的")
         return _failed("未找到表头：前50行中没有同时写有“观摩点”和“评委”（或评分项）的一行")
-    sheet = ScoreSheet(sheets=[worksheet.name for worksheet in scored])
+    left_out = [(worksheet.name, why) for worksheet in headed if (why := _left_out(worksheet))]
+    scored = [worksheet for worksheet in headed if not _left_out(worksheet)]
+    if not scored:
+        skipped = "、".join(f"{name}（{why}）" for name, why in left_out)
+        return _failed(f"没有可读取的评分工作表：{skipped}")
+    sheet = ScoreSheet(sheets=[worksheet.name for worksheet in scored], left_out=left_out)
     sheet.notes += [
         f"工作表「{found.name}」没有评分表头，未读取"
         for found in worksheets
-        if found.name not in sheet.sheets and any(_filled(row) for row in found.rows)
+        if found.name not in {worksheet.name for worksheet in headed}
+        and any(_filled(row) for row in found.rows)
     ]
     for worksheet in scored:
         sheet.faults += _unreadable_cells(worksheet.source)
-        if worksheet.source.hidden:
-            sheet.notes.append(f"工作表「{worksheet.name}」是隐藏的工作表，也已读取")
     if not sheet.ok:
         return sheet
     hint = ""
@@ -192,6 +210,30 @@ def read_score_sheet(
         sheet.cards = reader.cards
     sheet.notes.extend(reader.notes)
     return sheet
+
+
+def _left_out(worksheet: _Worksheet) -> str:
+    """Why a worksheet with a score header is not read as judges' scores, or "" when it is: a
+    hidden sheet (as hidden rows are), or a summary: named 汇总/合计, or every judge cell a
+    summary's word (平均分) (source: issue 9 §7, tryout OA)."""
+    if worksheet.source.hidden:
+        return "隐藏的工作表"
+    name = clean_text(worksheet.name)
+    if name in _SUMMARY_NAMES:
+        return f"汇总表：工作表名称为“{worksheet.name}”"
+    header = worksheet.rows[worksheet.top]
+    index = next((i for i, value in enumerate(header) if _column_of(value) == JUDGE), None)
+    if index is None:
+        return ""
+    judges = {
+        clean_text(row[index])
+        for row in worksheet.rows[worksheet.top + 1 :]
+        if index < len(row) and row[index] is not None and clean_text(row[index])
+    }
+    if judges and judges <= _SUMMARY_JUDGES:
+        words = "、".join(f"“{word}”" for word in sorted(judges))
+        return f"汇总表：评委列填写{words}"
+    return ""
 
 
 def _unreadable_cells(found: Sheet) -> list[SheetFault]:
@@ -275,6 +317,10 @@ def _read(sheet: ScoreSheet, reader: "_RowReader", worksheet: _Worksheet) -> Non
         message = f"评分项与工作表「{sheet.sheets[0]}」不同（应为{first}）"
         sheet.faults.append(SheetFault(worksheet.name, columns.row, None, message))
         return
+    if JUDGE_REGION not in columns.named:
+        sheet.notes.append(
+            f"工作表「{worksheet.name}」没有“{JUDGE_REGION}”列，无法核对该表评委是否应当回避"
+        )
     if JUDGE not in columns.named and not judge:
         message = "表头中没有“评委”列，标题和工作表名称也未注明评委（如“评分表（评委：张三）”）"
         sheet.faults.append(SheetFault(worksheet.name, columns.row, JUDGE, message))
@@ -285,6 +331,9 @@ def _read(sheet: ScoreSheet, reader: "_RowReader", worksheet: _Worksheet) -> Non
             sheet.notes.append(f"工作表「{worksheet.name}」第{number}行为{why}，未读取")
         elif not why:
             reader.read(worksheet.name, columns, judge, number, row)
+    if JUDGE_REGION not in columns.named:
+        judges = [card.judge for card in reader.cards[cards_before:]]
+        sheet.unrecused += [j for j in dict.fromkeys(judges) if j not in sheet.unrecused]
     if len(reader.cards) == cards_before and sheet.ok:
         sheet.faults.append(SheetFault(worksheet.name, columns.row, None, "表头以下没有任何评分"))
 
@@ -338,7 +387,7 @@ def _columns(sheet: ScoreSheet, name: str, header: Sequence[object], row: int) -
             else:
                 criteria.append((index, criterion))
     for column in _REQUIRED:
-        if column not in named and column != JUDGE:  # a judge's own sheet may name him above
+        if column not in named:
             faults.append(SheetFault(name, row, column, "表头中没有这一列"))
     if not criteria:
         message = "表头中没有评分项列（如“比规模（25分）”）"
@@ -406,7 +455,14 @@ class _RowReader:
                 self.fault(number, column, "不能为空")
         if site_region is None:
             typed = parse_line(self.cell(row, SITE_REGION))
-            self.fault(number, SITE_REGION, f"「{typed}」不是本市区划中的县区或园区{self.hint}")
+            if clean_text(typed) in CITY_WORDS:
+                message = (
+                    f"「{typed}」是市级项目，市级项目不参加县区排名，不能作为观摩点计分；"
+                    "请填写观摩点所在的县区或园区"
+                )
+            else:
+                message = f"「{typed}」不是本市区划中的县区或园区{self.hint}"
+            self.fault(number, SITE_REGION, message)
         scores = self.scores(number, row)
         self.check_total(number, row, scores)
         if judge and site:

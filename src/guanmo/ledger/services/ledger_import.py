@@ -156,7 +156,7 @@ def import_ledger(
             if entry:
                 entries.append(entry)
     _check_repeats(entries)
-    _match_ledger(entries, city)
+    lead_notes = _match_ledger(entries, city)
     kept_totals = _check_blank_totals(entries)
     report.faults = [fault for row in reading.rows for fault in row.faults]
     report.faults += _unplaced_faults(reading.tables, {id(entry.row) for entry in entries})
@@ -164,6 +164,7 @@ def import_ledger(
         return report
 
     report.notes += placement_notes([(entry.row, entry.placement) for entry in entries])
+    report.notes += lead_notes
     report.notes += _pending_notes(entries)
     report.notes += kept_totals
 
@@ -241,7 +242,7 @@ def _check_row(row: Row, table: Table, counties: CountyFinder) -> _Entry | None:
     if row.faults or placement is None:
         return None
     category = next(
-        (h for h in row.headings if counties.find(h) is None and not counties.is_city(h)), ""
+        (h for h in row.headings if counties.find(h) is None and not counties.names_city(h)), ""
     )
     return _Entry(row, columns, placement, category)
 
@@ -319,14 +320,28 @@ def _check_repeats(entries: list[_Entry]) -> None:
         by_name[key] = row
 
 
-def _match_ledger(entries: list[_Entry], city: Region) -> None:
-    """Find each row's project in the ledger (one query for the whole city)."""
+def _match_ledger(entries: list[_Entry], city: Region) -> list[str]:
+    """Find each row's project in the ledger (two queries for the whole city): by its code, else
+    by its name in any county it lies in, the ledger's lead county first, then the counties it
+    lies in besides (a project in 解放区、温县 led by 温县 is found from a row naming 解放区 first).
+    A row giving no 牵头县区 keeps the stored lead when that is among its counties. Returns the
+    notes on leads that change (source: issue 9 §6, tryout LF)."""
     projects = list(Project.objects.filter(city=city).select_related("county").order_by("id"))
     by_code = {project.code: project for project in projects if project.code}
-    by_name: dict[tuple[int, str], Project] = {}
+    led: dict[tuple[int, str], Project] = {}
     for project in projects:
-        by_name.setdefault((project.county_id, name_key(project.name)), project)
+        led.setdefault((project.county_id, name_key(project.name)), project)
+    shared: dict[int, set[int]] = {}
+    lying: dict[tuple[int, str], Project] = {}
+    by_id = {project.pk: project for project in projects}
+    through = Project.other_counties.through.objects.filter(project__city=city)
+    for project_id, region_id in through.order_by("project_id").values_list(
+        "project_id", "region_id"
+    ):
+        shared.setdefault(project_id, set()).add(region_id)
+        lying.setdefault((region_id, name_key(by_id[project_id].name)), by_id[project_id])
     claimed: dict[int, Row] = {}
+    notes = []
     for entry in entries:
         row = entry.row
         if row.faults:
@@ -334,16 +349,37 @@ def _match_ledger(entries: list[_Entry], city: Region) -> None:
         code = row.values.get(Field.CODE, "")
         project = by_code.get(code) if code else None
         if project is None:
-            project = by_name.get((entry.county.pk, name_key(row.values[Field.NAME])))
+            key = name_key(row.values[Field.NAME])
+            project = next(
+                (
+                    found
+                    for index in (led, lying)
+                    for county in entry.placement.counties
+                    if (found := index.get((county.pk, key)))
+                ),
+                None,
+            )
             if project and code and project.code and project.code != code:
                 row.fault(Field.CODE, f"台账中同名项目的代码是{project.code}，与此不符")
                 continue
         if project is not None and project.pk in claimed:
             row.fault(Field.NAME, f"与{place(row, claimed[project.pk])}是台账中的同一项目")
             continue
-        if project is not None:
-            claimed[project.pk] = row
+        if project is None:
+            continue
+        claimed[project.pk] = row
         entry.project = project
+        placement = entry.placement
+        if placement.others and not placement.lead_named and project.county in placement.others:
+            entry.placement = placement.led_by(project.county)
+        if entry.county != project.county:
+            several = bool(entry.placement.others or shared.get(project.pk))
+            what = "牵头县区" if several else "所在县区"
+            notes.append(
+                f"工作表「{row.sheet}」第{row.number}行「{row.values[Field.NAME]}」"
+                f"{what}由{project.county.name}改为{entry.county.name}"
+            )
+    return notes
 
 
 def _check_blank_totals(entries: list[_Entry]) -> list[str]:

@@ -15,6 +15,11 @@ BATCH_SIZE = 1000
 
 # What a county cell says for a project of the city itself.
 CITY_WORDS = frozenset({"全市", "市直", "市本级", "市级", "本级"})
+# A heading or a sheet's name for the city's own projects: "三、市直项目（1个）", "市本级".
+_CITY_HEADING = re.compile(
+    r"(?:[一二三四五六七八九十]+|\d+)?[、.．)）]?(?:全市|市直|市本级|市级)(?:重点)?(?:项目)?"
+    r"(?:[（(][^（）()]*[)）])?"
+)
 # Between the counties of a project lying in several: 武陟县、温县; 解放区/温县.
 _COUNTY_SEPARATORS = re.compile(r"[、,;/|+]+")
 
@@ -36,6 +41,18 @@ class Placement:
     others: tuple[Region, ...] = ()
     source: str = ""
     lead_named: bool = False  # a 牵头县区 cell chose the lead
+    lead_kept: bool = False  # no 牵头县区 given: the ledger's stored lead stands
+
+    @property
+    def counties(self) -> tuple[Region, ...]:
+        """Every county the project lies in, the lead first."""
+        return (self.lead, *self.others)
+
+    def led_by(self, lead: Region) -> "Placement":
+        """The same counties with `lead` (one of them) counting the project, as the ledger
+        already has it: a sheet without a 牵头县区 does not move the lead (issue 9 §6)."""
+        others = tuple(county for county in self.counties if county != lead)
+        return Placement(lead, others, self.source, lead_kept=True)
 
 
 class CountyFinder:
@@ -56,6 +73,11 @@ class CountyFinder:
         """Whether a county cell names the city itself: 全市, 市直, 焦作市."""
         key = clean_text(text)
         return key in CITY_WORDS or key in (self.city.name, self.city.short_name)
+
+    def names_city(self, text: str) -> bool:
+        """Whether a heading row or a sheet's name stands for the city's own projects: 市直,
+        "三、市直项目（1个）", 市本级, 全市 (source: issue 9 §6, tryouts LA2 and LV)."""
+        return self.is_city(text) or bool(_CITY_HEADING.fullmatch(clean_text(text)))
 
     def county_of(self, row: Row, *, from_location: bool) -> Region | None:
         """The row's county from its county cell (the lead of several, or the city itself for
@@ -86,7 +108,7 @@ class CountyFinder:
             return None
         location = row.values.get(Field.LOCATION, "")
         if placement is None and location:
-            county = self.find(location)
+            county = self.city if self.is_city(location) else self.find(location)
             placement = Placement(county) if county else None
         if placement is None:
             placement = self._from_layout(row, table)
@@ -127,8 +149,12 @@ class CountyFinder:
         for heading in row.headings:
             if county := self.find(heading):
                 return Placement(county, source=f"标题行「{heading}」")
+            if self.names_city(heading):
+                return Placement(self.city, source=f"标题行「{heading}」")
         if county := self.find(table.sheet):
             return Placement(county, source=f"工作表名「{table.sheet}」")
+        if self.names_city(table.sheet):
+            return Placement(self.city, source=f"工作表名「{table.sheet}」")
         if table.title and (county := self.find(table.title)):
             return Placement(county, source=f"表头标题「{table.title}」")
         code = row.values.get(Field.CODE, "")
@@ -142,7 +168,7 @@ class CountyFinder:
             return
         for heading in row.headings:
             county = self.find(heading)
-            if county is not None and county not in (placement.lead, *placement.others):
+            if county is not None and county not in placement.counties:
                 row.fault(Field.COUNTY, f"「{placement.lead.name}」与所在标题行「{heading}」不符")
                 return
 
@@ -154,7 +180,7 @@ class CountyFinder:
         region = code_region(code)
         if region in (self.city.code, getattr(self.city.parent, "code", None)):
             return  # coded by the city or the province: says nothing of the county
-        counties = (placement.lead, *placement.others)
+        counties = placement.counties
         if any(county.code == region for county in counties):
             return
         division = divisions()[region]
@@ -181,16 +207,25 @@ def placement_notes(placed: Sequence[tuple[Row, Placement]]) -> list[str]:
     for row, placement in placed:
         name = row.values.get(Field.NAME, "")
         if placement.others:
-            where = "、".join(c.name for c in (placement.lead, *placement.others))
-            why = "牵头县区" if placement.lead_named else "首个填写的县区"
+            where = "、".join(c.name for c in placement.counties)
+            why = "首个填写的县区"
+            if placement.lead_named:
+                why = "牵头县区"
+            elif placement.lead_kept:
+                why = "台账中已有的牵头县区，表中未填牵头县区"
             notes.append(
                 f"工作表「{row.sheet}」第{row.number}行「{name}」位于{where}，"
                 f"由{placement.lead.name}（{why}）计入县区排名"
             )
         elif placement.lead.kind == Region.Kind.CITY:
+            typed = (
+                placement.source
+                or row.values.get(Field.COUNTY)
+                or row.values.get(Field.LOCATION, "")
+            )
             notes.append(
                 f"工作表「{row.sheet}」第{row.number}行「{name}」为市级项目"
-                f"（{row.values.get(Field.COUNTY, '')}），计入全市合计，不参加县区排名"
+                f"（{typed}），计入全市合计，不参加县区排名"
             )
     return notes
 

@@ -93,17 +93,25 @@ class _Ledger:
         self.by_code: dict[str, _Known] = {}
         self.by_name: dict[tuple[int, str], _Known] = {}
         self.by_name_anywhere: dict[str, list[_Known]] = {}
+        # (county, name) → a project lying there besides its lead county (issue 9 §6)
+        self.lying: dict[tuple[int, str], _Known] = {}
         self.claimed: dict[int, Row] = {}
         rows = Project.objects.filter(city=city).order_by("id")
+        by_id = {}
         for pk, county_id, code, name, total in rows.values_list(
             "pk", "county_id", "code", "name", "total_investment"
         ):
             known = _Known(pk, county_id, total)
+            by_id[pk] = (known, name_key(name))
             if code:
                 self.by_code[code] = known
             key = name_key(name)
             self.by_name.setdefault((county_id, key), known)
             self.by_name_anywhere.setdefault(key, []).append(known)
+        through = Project.other_counties.through.objects.filter(project__city=city)
+        for pk, region_id in through.order_by("project_id").values_list("project_id", "region_id"):
+            known, key = by_id[pk]
+            self.lying.setdefault((region_id, key), known)
 
     def project_of(self, row: Row) -> _Known | None:
         """The row's project, or None with a fault on the row."""
@@ -128,12 +136,14 @@ class _Ledger:
         return None
 
     def _find(self, row: Row, county: Region | None) -> _Known | None:
-        """By code, else by name within the county (or in the whole city when it is unique)."""
+        """By code, else by name within the county: led by it, else lying in it besides its lead
+        (解放区、温县 led by 温县); else in the whole city when it is unique."""
         code, name = row.values.get(Field.CODE, ""), row.values.get(Field.NAME, "")
         if code in self.by_code:
             return self.by_code[code]
         if name and county is not None:
-            return self.by_name.get((county.pk, name_key(name)))
+            key = (county.pk, name_key(name))
+            return self.by_name.get(key) or self.lying.get(key)
         namesakes = self.by_name_anywhere.get(name_key(name), []) if name else []
         if len(namesakes) > 1:
             row.fault(Field.NAME, "台账中有多个同名项目，请填写所在县区或项目代码")

@@ -93,6 +93,7 @@ class Command(BaseCommand):
             results=tour_results(sheet.cards, method=method, trim=trim, recusal=recusal),
             trim=trim,
             recusal=recusal,
+            unrecused=tuple(sheet.unrecused),
         )
         if format in FILE_FORMATS:
             FILE_FORMATS[format](report, output)
