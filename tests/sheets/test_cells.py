@@ -84,6 +84,11 @@ def test_money_that_is_not_an_amount_says_why(typed, message):
         (2024.3, (2024, None)),  # "2024.3" kept as a number
         (2024.1, (2024, None)),  # "2024.10" kept as 2024.1
         (2024.12, (2024, None)),
+        ("2025.06", (2025, None)),  # a year and month kept as text: no end invented either
+        ("2025年6月", (2025, None)),
+        ("2025-06", (2025, None)),
+        ("2025/6", (2025, None)),
+        ("2025年6月开工", (2025, None)),
         ("24.3-26.12", (2024, 2026)),  # two-digit years with months, as 漳州 types them
         ("2024—", (2024, None)),
         (None, (None, None)),
