@@ -115,7 +115,9 @@ def parse_money(value: object, scale: Decimal = Decimal(1)) -> Decimal | None:
     Accepts numbers typed as text, thousands separators (a comma grouping exactly three digits;
     any other comma is refused), full-width digits and a trailing
     "万元"; a trailing "亿元" in the cell converts that cell. `scale` is 10000 for columns the
-    sheet gives in 亿元. Floats go through their shortest repr, so 0.1 stays exactly 0.1.
+    sheet gives in 亿元, 0.0001 for 元: a 元 figure with a fraction of a yuan cannot be kept
+    exactly in 万元 to four places and raises CellError, never rounded (source: issue 9 §5).
+    Floats go through their shortest repr, so 0.1 stays exactly 0.1.
     """
     if value is None:
         return None
@@ -145,6 +147,11 @@ def parse_money(value: object, scale: Decimal = Decimal(1)) -> Decimal | None:
         amount *= scale
     if amount >= _MONEY_LIMIT:
         raise CellError(f"数额过大：{parse_line(value)}")
+    if scale < 1 and decimal_places(amount.normalize()) > 4:  # a fraction of a yuan in 元
+        raise CellError(
+            f"{parse_line(value)}元换算为{amount.normalize():f}万元，超过4位小数（不足1元），"
+            "台账只能保存到元；请核对后按元取整填写"
+        )
     # The ledger keeps four places of 万元 (one yuan); finer figures are rounded, half up.
     return amount if decimal_places(amount) <= 4 else amount.quantize(ONE_YUAN, ROUND_HALF_UP)
 
