@@ -57,7 +57,7 @@ def test_money_in_yuan_is_converted_exactly():
 
 def test_money_in_yuan_finer_than_one_yuan_is_refused_never_rounded():
     # The ledger keeps 万元 to four places (one yuan): 1234.56785万元 cannot be held.
-    with pytest.raises(CellError, match="^12345678.5元换算为1234.56785万元，超过4位小数"):
+    with pytest.raises(CellError, match=r"^12345678\.5元换算为1234\.56785万元，超过4位小数"):
         parse_money(12345678.5, Decimal("0.0001"))
 
 
