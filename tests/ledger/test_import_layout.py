@@ -409,6 +409,7 @@ def test_a_pending_plan_of_a_preparatory_project_is_blank_with_a_note(city):
     assert report.notes == [
         "工作表「Sheet1」第2行「年度计划投资」填写「待定」，按未填写处理（未设置该项）",
         "工作表「Sheet1」第3行「年度计划投资」填写「暂无」，按未填写处理（未设置该项）",
+        "工作表「Sheet1」第3行「起止年限」只写了开工年份（2024年），竣工年份未设置",
     ]
     assert not Project.objects.filter(annual_plans__isnull=False).exists()
     assert Project.objects.get(name="孟州项目二").start_year == 2024

@@ -335,3 +335,44 @@ def test_dry_run_reports_what_it_would_do_and_writes_nothing(city):
 def test_unknown_level_is_a_programming_error(city):
     with pytest.raises(ValueError, match="级别"):
         import_ledger(ledger_xlsx(), city=city, year=2025, level="国")
+
+
+def test_a_single_year_and_month_in_the_years_gives_the_start_year_with_a_note(city):
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "总投资", "建设起止年限"],
+            ["博爱县年限写法丙", "博爱县", 10000, "2025.06"],
+            ["博爱县年限写法丁", "博爱县", 10000, "2024.3—2026.12"],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+    assert report.ok, report.faults
+    years = {
+        name: (start, end)
+        for name, start, end in Project.objects.values_list("name", "start_year", "end_year")
+    }
+    assert years == {"博爱县年限写法丙": (2025, None), "博爱县年限写法丁": (2024, 2026)}
+    assert [note for note in report.notes if "起止年限" in note] == [
+        "工作表「Sheet1」第2行「起止年限」只写了开工年份（2025年），竣工年份未设置"
+    ]
+
+
+def test_figures_in_yuan_are_converted_with_a_note_and_a_fraction_of_a_yuan_is_refused(city):
+    def sheet(total: object) -> object:
+        return xlsx(
+            [
+                ["单位：元"],
+                ["项目名称", "所在县区", "总投资"],
+                ["武陟县数字农业示范园", "武陟县", total],
+            ]
+        )
+
+    report = import_ledger(sheet(12345678.5), city=city, year=2025)
+    assert [(fault.row, fault.column) for fault in report.faults] == [(3, "总投资")]
+    assert "12345678.5元换算为1234.56785万元，超过4位小数" in report.faults[0].message
+    assert not Project.objects.exists()
+
+    report = import_ledger(sheet(12345678), city=city, year=2025)
+    assert report.ok, report.faults
+    assert Project.objects.get().total_investment == Decimal("1234.5678")
+    assert "工作表「Sheet1」「总投资」以元填报，已换算为万元" in report.notes

@@ -2,8 +2,10 @@
 when loaded again, and every fault named."""
 
 from decimal import Decimal
+from io import BytesIO
 
 import pytest
+import xlwt
 
 from guanmo.ledger.models import MonthlyProgress, Project
 from guanmo.ledger.services import import_ledger, import_progress
@@ -237,3 +239,20 @@ def test_a_progress_sheet_needs_a_figure_column(ledger):
     assert faults(sheet, ledger) == [
         "第1行「累计完成投资」：表头中没有这一列（或「本月完成投资」）（或「开工累计完成投资」）"
     ]
+
+
+def test_an_xls_cumulative_formula_saved_without_value_stops_the_import(ledger):
+    # 1—8月累计 = 上月累计 + 本月, written by a program (xlwt): no value saved in the file.
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet("8月")
+    for column, title in enumerate(["项目名称", "所在县区", "上月累计", "本月完成投资"]):
+        sheet.write(0, column, title)
+    sheet.write(0, 4, "1—8月累计完成投资")
+    for column, value in enumerate(["乙项目", "温县", 500, 300]):
+        sheet.write(1, column, value)
+    sheet.write(1, 4, xlwt.Formula("C2+D2"))
+    file = BytesIO()
+    workbook.save(file)
+    assert [
+        message.split("是公式")[0] for message in faults(BytesIO(file.getvalue()), ledger, month=8)
+    ] == ["单元格E2"]

@@ -46,6 +46,17 @@ def test_money_in_yi_is_converted_exactly():
     assert parse_money("0.00015", Decimal(10000)) == Decimal("1.5")
 
 
+def test_money_in_yuan_is_converted_exactly():
+    assert parse_money(12345678, Decimal("0.0001")) == Decimal("1234.5678")
+    assert parse_money("12,345,678.00", Decimal("0.0001")) == Decimal("1234.5678")
+
+
+def test_money_in_yuan_finer_than_one_yuan_is_refused_never_rounded():
+    # The ledger keeps 万元 to four places (one yuan): 1234.56785万元 cannot be held.
+    with pytest.raises(CellError, match=r"^12345678\.5元换算为1234\.56785万元，超过4位小数"):
+        parse_money(12345678.5, Decimal("0.0001"))
+
+
 def test_money_finer_than_one_yuan_is_rounded_half_up():
     assert parse_money("1.00005") == Decimal("1.0001")
 
@@ -80,6 +91,11 @@ def test_money_that_is_not_an_amount_says_why(typed, message):
         (2024.3, (2024, None)),  # "2024.3" kept as a number
         (2024.1, (2024, None)),  # "2024.10" kept as 2024.1
         (2024.12, (2024, None)),
+        ("2025.06", (2025, None)),  # a year and month kept as text: no end invented either
+        ("2025年6月", (2025, None)),
+        ("2025-06", (2025, None)),
+        ("2025/6", (2025, None)),
+        ("2025年6月开工", (2025, None)),
         ("24.3-26.12", (2024, 2026)),  # two-digit years with months, as 漳州 types them
         ("2024—", (2024, None)),
         (None, (None, None)),

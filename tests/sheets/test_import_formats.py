@@ -4,10 +4,12 @@ The C09 and C10 cases come from ../shared/cases/sheets; each kind also has a she
 layout built here (title, units line in 亿元, a merged two-row header, hidden and struck rows).
 """
 
+import struct
 from decimal import Decimal
 from io import BytesIO
 
 import pytest
+import xlwt
 from openpyxl import Workbook
 
 from guanmo.ledger.models import Project
@@ -174,3 +176,66 @@ def test_a_hidden_worksheet_is_not_imported_and_is_noted(city):
     assert report.faults == []
     assert set(figures(city)) == {"武陟县智能装备产业园"}
     assert "工作表「2024年」是隐藏的工作表，未导入" in report.notes
+
+
+# xlwt writes a formula's result field as an empty text (bytes 0 and 6-7: 03 … FF FF) with no
+# value, as programs that write .xls do; Excel writes the value computed (a number's 8 bytes).
+XLWT_NO_VALUE = b"\x03\x00\x00\x00\x00\x00\xff\xff"
+
+
+def xls_with_formulas(saved: list[float] | None = None) -> bytes:
+    """A .xls ledger whose 总投资 is =F+G on each row (xlwt); `saved` writes, in order, the value
+    each formula would have been saved with by Excel, else they are saved without a value."""
+    workbook = xlwt.Workbook(encoding="utf-8")
+    sheet = workbook.add_sheet("台账")
+    header = [
+        "项目名称",
+        "所在县区",
+        "建设性质",
+        "总投资（万元）",
+        "年度计划投资",
+        "中央资金",
+        "自筹",
+    ]
+    for column, title in enumerate(header):
+        sheet.write(0, column, title)
+    rows = [("武陟县数字农业示范园", 3000, 5000, 1000), ("温县食品产业园", 1200, 800, 600)]
+    for number, (name, central, own, plan) in enumerate(rows, start=1):
+        for column, value in enumerate([name, name[:3], "续建"]):
+            sheet.write(number, column, value)
+        sheet.write(number, 3, xlwt.Formula(f"F{number + 1}+G{number + 1}"))
+        sheet.write(number, 4, plan)
+        sheet.write(number, 5, central)
+        sheet.write(number, 6, own)
+    file = BytesIO()
+    workbook.save(file)
+    data = file.getvalue()
+    for value in saved or []:
+        data = data.replace(XLWT_NO_VALUE, struct.pack("<d", value), 1)
+    return data
+
+
+def test_an_xls_formula_saved_without_value_stops_the_import_naming_the_cell(city):
+    report = import_ledger(BytesIO(xls_with_formulas()), city=city, year=YEAR)
+    assert [(fault.sheet, fault.message[:21]) for fault in report.faults] == [
+        ("台账", "单元格D2是公式，但文件中没有保存计算结果"),
+        ("台账", "单元格D3是公式，但文件中没有保存计算结果"),
+    ]
+    assert not Project.objects.filter(city=city).exists()
+
+
+def test_an_xls_formula_saved_with_its_value_reads_as_that_value(city):
+    report = import_ledger(BytesIO(xls_with_formulas([8000, 2000])), city=city, year=YEAR)
+    assert report.ok, report.faults
+    assert figures(city) == {
+        "武陟县数字农业示范园": (Decimal(8000), Decimal(1000)),
+        "温县食品产业园": (Decimal(2000), Decimal(600)),
+    }
+
+
+def test_an_xls_formula_without_value_never_overwrites_a_stored_figure(city):
+    import_ledger(BytesIO(xls_with_formulas([8000, 2000])), city=city, year=YEAR)
+    before = figures(city)
+    report = import_ledger(BytesIO(xls_with_formulas()), city=city, year=YEAR)
+    assert not report.ok
+    assert figures(city) == before

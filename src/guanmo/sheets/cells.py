@@ -115,7 +115,9 @@ def parse_money(value: object, scale: Decimal = Decimal(1)) -> Decimal | None:
     Accepts numbers typed as text, thousands separators (a comma grouping exactly three digits;
     any other comma is refused), full-width digits and a trailing
     "万元"; a trailing "亿元" in the cell converts that cell. `scale` is 10000 for columns the
-    sheet gives in 亿元. Floats go through their shortest repr, so 0.1 stays exactly 0.1.
+    sheet gives in 亿元, 0.0001 for 元: a 元 figure with a fraction of a yuan cannot be kept
+    exactly in 万元 to four places and raises CellError, never rounded (source: issue 9 §5).
+    Floats go through their shortest repr, so 0.1 stays exactly 0.1.
     """
     if value is None:
         return None
@@ -145,6 +147,11 @@ def parse_money(value: object, scale: Decimal = Decimal(1)) -> Decimal | None:
         amount *= scale
     if amount >= _MONEY_LIMIT:
         raise CellError(f"数额过大：{parse_line(value)}")
+    if scale < 1 and decimal_places(amount.normalize()) > 4:  # a fraction of a yuan in 元
+        raise CellError(
+            f"{parse_line(value)}元换算为{amount.normalize():f}万元，超过4位小数（不足1元），"
+            "台账只能保存到元；请核对后按元取整填写"
+        )
     # The ledger keeps four places of 万元 (one yuan); finer figures are rounded, half up.
     return amount if decimal_places(amount) <= 4 else amount.quantize(ONE_YUAN, ROUND_HALF_UP)
 
@@ -204,6 +211,10 @@ def decimal_places(amount: Decimal) -> int:
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _YEAR_AND_SHORT_YEAR = re.compile(r"((?:19|20)\d\d)年?-(\d\d)年?")
 _YEAR_DOT_MONTH = re.compile(r"(\d{4})\.(\d{1,2})")
+# One year and month as text, the start alone: 2025.06, 2025年6月, 2025/6, 2025-06, 2025年6月开工.
+_START_MONTH = re.compile(
+    r"((?:19|20)\d\d)(?:[./]|年|-(?=0|1[0-2]))(\d{1,2})月?份?(?:开工|开始|起)?"
+)
 # "24.3-26.12": two-digit years with their months, as 漳州's sheets type them (read as 20yy).
 _SHORT_YEAR_MONTHS = re.compile(r"(\d\d)\.(\d{1,2})-(\d\d)\.(\d{1,2})")
 
@@ -215,7 +226,8 @@ def parse_years(value: object) -> tuple[int | None, int | None]:
     (2024, 2026); a single year "2025" is a one-year project; "2024—" has no end yet.
     "24.3-26.12" (two-digit years with months) is 2024 to 2026.
     A date (Excel turns "2024-3" into 2024-03-01) or a year and month kept as a number
-    (2024.3; "2024.10" is kept as 2024.1) gives the start year alone: no end is invented.
+    (2024.3; "2024.10" is kept as 2024.1), or typed as text ("2025.06", "2025年6月", "2025/6",
+    "2025-06" where 06 cannot be an end year), gives the start year alone: no end is invented.
     """
     if value is None:
         return None, None
@@ -231,6 +243,11 @@ def parse_years(value: object) -> tuple[int | None, int | None]:
     text = _DASH_RUN.sub("-", clean_text(value))
     if text in BLANK_MARKS:
         return None, None
+    started = _START_MONTH.fullmatch(text)
+    if started and 1 <= int(started[2]) <= 12:
+        year = int(started[1])
+        if not (text[4] == "-" and year // 100 * 100 + int(started[2]) >= year):
+            return year, None
     short = _YEAR_AND_SHORT_YEAR.fullmatch(text)
     months = _SHORT_YEAR_MONTHS.fullmatch(text)
     if months and all(1 <= int(month) <= 12 for month in months.group(2, 4)):

@@ -3,11 +3,12 @@
 .xlsx/.xlsm (also under a .xls name) and .ods are read by calamine (python-calamine), with the
 layout calamine does not report (hidden rows and columns, struck-through cells, formulas saved
 without their value) read from the file's XML by guanmo.sheets.ooxml and .opendocument;
-.xls and WPS .et (BIFF) by xlrd, which reports values and layout in one pass; Excel 2003 XML
-("SpreadsheetML", often served as .xls) by guanmo.sheets.spreadsheetml; .csv as UTF-8 (with or
-without BOM) or else GB18030 (which contains GBK). Every format gives the same `Sheet`
-(guanmo.sheets.sheet): the value of a merged range stands in its top-left cell only, and the
-bounds in settings (GUANMO_SHEET_*) are checked before anything is parsed.
+.xls and WPS .et (BIFF) by xlrd, which reports values and layout in one pass (the formulas saved
+without a value, which xlrd reads as empty text, from the FORMULA records by guanmo.sheets.biff);
+Excel 2003 XML ("SpreadsheetML", often served as .xls) by guanmo.sheets.spreadsheetml; .csv as
+UTF-8 (with or without BOM) or else GB18030 (which contains GBK). Every format gives the same
+`Sheet` (guanmo.sheets.sheet): the value of a merged range stands in its top-left cell only, and
+the bounds in settings (GUANMO_SHEET_*) are checked before anything is parsed.
 """
 
 import csv
@@ -20,7 +21,7 @@ from typing import IO
 import xlrd
 from lxml import etree
 
-from guanmo.sheets import ooxml, spreadsheetml
+from guanmo.sheets import biff, ooxml, spreadsheetml
 from guanmo.sheets.sheet import (
     CSV,
     SAVE_AS,
@@ -30,6 +31,7 @@ from guanmo.sheets.sheet import (
     MergedRange,
     Sheet,
     Unreadable,
+    cell_address,
     sheet_from_values,
 )
 
@@ -111,10 +113,12 @@ def _read_biff(data: bytes, bounds: Bounds) -> list[Sheet]:
         for index, xf in enumerate(book.xf_list)
         if xf.font_index < len(book.font_list) and book.font_list[xf.font_index].struck_out
     }
+    unevaluated = biff.unevaluated_cells(data)
     sheets = []
     for sheet in book.sheets():
         bounds.check_size(sheet.name, sheet.nrows, sheet.ncols)
         layout = Layout(hidden_sheet=sheet.visibility != 0)
+        layout.unevaluated = [cell_address(r + 1, c) for r, c in unevaluated.get(sheet.name, [])]
         layout.hidden_rows = {r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden}
         layout.hidden_columns = {c for c, info in sheet.colinfo_map.items() if info.hidden}
         layout.merged = [

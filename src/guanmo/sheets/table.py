@@ -321,6 +321,10 @@ def _header_notes(sheet: str, header: Header) -> list[str]:
     if header.in_yi:
         names = "、".join(f"「{name.value}」" for name in header.in_yi)
         notes.append(f"工作表「{sheet}」{names}以亿元填报，已换算为万元")
+    in_yuan = [header.columns[index] for index, unit in header.units.items() if unit < 1]
+    if in_yuan:
+        names = "、".join(f"「{name.value}」" for name in in_yuan)
+        notes.append(f"工作表「{sheet}」{names}以元填报，已换算为万元")
     return notes
 
 

@@ -166,6 +166,7 @@ def import_ledger(
     report.notes += placement_notes([(entry.row, entry.placement) for entry in entries])
     report.notes += lead_notes
     report.notes += _pending_notes(entries)
+    report.notes += _start_only_notes(entries)
     report.notes += kept_totals
 
     if any(Field.ANNUAL_PLAN not in table.header.fields for table in reading.tables):
@@ -299,6 +300,20 @@ def _pending_notes(entries: list[_Entry]) -> list[str]:
         for entry in entries
         for column, typed in entry.row.pending.items()
     ]
+
+
+def _start_only_notes(entries: list[_Entry]) -> list[str]:
+    """A 起止年限 giving the start alone (a date, 2025.06, 2024—): the end stays unset, said so
+    (source: issue 9 §5, a date gives the start year, not a one-year project)."""
+    notes = []
+    for entry in entries:
+        start, end = entry.row.values.get(Field.YEARS) or (None, None)
+        if start and not end:
+            notes.append(
+                f"工作表「{entry.row.sheet}」第{entry.row.number}行「{Field.YEARS.value}」"
+                f"只写了开工年份（{start}年），竣工年份未设置"
+            )
+    return notes
 
 
 def _check_repeats(entries: list[_Entry]) -> None:
