@@ -9,17 +9,7 @@ import pytest
 from guanmo.ledger.models import AnnualPlan, MonthlyProgress
 from guanmo.ledger.services import import_ledger, import_progress
 from guanmo.sheets.header import spell_dates
-from tests.ledger.sheets import ledger_xlsx, xlsx
-
-
-@pytest.fixture
-def ledger(city):
-    import_ledger(
-        ledger_xlsx([1, "甲项目", None, "武陟县", None, "续建", None, 50000, Decimal(2000)]),
-        city=city,
-        year=2025,
-    )
-    return city
+from tests.ledger.sheets import xlsx
 
 
 @pytest.mark.parametrize(
@@ -67,7 +57,7 @@ def test_a_ledger_titled_with_another_year_in_words_stops_the_import(city, title
     ],
 )
 def test_a_progress_title_naming_another_period_in_words_stops_the_import(
-    ledger, title, named, wanted
+    one_project, title, named, wanted
 ):
     sheet = xlsx(
         [
@@ -76,47 +66,47 @@ def test_a_progress_title_naming_another_period_in_words_stops_the_import(
             ["甲项目", "武陟县", 100, 600],
         ]
     )
-    report = import_progress(sheet, city=ledger, year=2025, month=6)
+    report = import_progress(sheet, city=one_project, year=2025, month=6)
     assert [str(fault) for fault in report.faults] == [
         f"第1行：标题「{title}」写明{named}，与导入的{wanted}不符"
     ]
     assert not MonthlyProgress.objects.exists()
 
 
-def test_a_sheet_named_in_chinese_numerals_for_another_month_stops_the_import(ledger):
+def test_a_sheet_named_in_chinese_numerals_for_another_month_stops_the_import(one_project):
     sheet = xlsx(
         [["项目名称", "所在县区", "本月完成投资", "累计完成投资"], ["甲项目", "武陟县", 100, 600]],
         title="五月",
     )
-    report = import_progress(sheet, city=ledger, year=2025, month=6)
+    report = import_progress(sheet, city=one_project, year=2025, month=6)
     assert [str(fault) for fault in report.faults] == ["工作表名「五月」写明5月，与导入的6月不符"]
 
 
 @pytest.mark.parametrize("label", ["一至五月累计完成投资", "前5个月累计完成投资"])
-def test_an_earlier_periods_cumulative_alone_stops_the_import(ledger, label):
+def test_an_earlier_periods_cumulative_alone_stops_the_import(one_project, label):
     sheet = xlsx([["项目名称", "所在县区", "本月完成投资", label], ["甲项目", "武陟县", 100, 500]])
-    report = import_progress(sheet, city=ledger, year=2025, month=6)
+    report = import_progress(sheet, city=one_project, year=2025, month=6)
     assert [str(fault) for fault in report.faults] == [
         f"第1行「{label}」：表头写明1-5月，与导入的1-6月不符"
     ]
     assert not MonthlyProgress.objects.exists()
 
 
-def test_an_earlier_periods_cumulative_beside_the_months_own_is_set_aside_with_a_note(ledger):
+def test_an_earlier_periods_cumulative_beside_the_months_own_is_set_aside_with_a_note(one_project):
     sheet = xlsx(
         [
             ["项目名称", "所在县区", "一至五月累计完成投资", "本月完成投资", "一至六月累计"],
             ["甲项目", "武陟县", 500, 100, 600],
         ]
     )
-    report = import_progress(sheet, city=ledger, year=2025, month=6)
+    report = import_progress(sheet, city=one_project, year=2025, month=6)
     assert report.faults == []
     assert MonthlyProgress.objects.get(month=6).cumulative_completed == Decimal(600)
     note = "「一至五月累计完成投资」写明1-5月，是此前时期的累计，不是1-6月的数，未读取"
     assert f"工作表「Sheet1」{note}" in report.notes
 
 
-def test_a_group_cell_naming_another_month_in_words_stops_the_import(ledger):
+def test_a_group_cell_naming_another_month_in_words_stops_the_import(one_project):
     sheet = xlsx(
         [
             ["项目名称", "所在县区", "二〇二五年一至五月", None],
@@ -125,7 +115,7 @@ def test_a_group_cell_naming_another_month_in_words_stops_the_import(ledger):
         ],
         merges=["C1:D1"],
     )
-    report = import_progress(sheet, city=ledger, year=2025, month=6)
+    report = import_progress(sheet, city=one_project, year=2025, month=6)
     assert report.faults != []
     assert any("1-5月" in str(fault) for fault in report.faults)
     assert not MonthlyProgress.objects.exists()
