@@ -63,7 +63,10 @@ def test_a_bare_cumulative_is_read_as_the_years_with_the_assumption_stated(one_p
     # Tryout W1: a 续建 project's since-start 5200 was taken as the year's against a plan of 2000.
     sheet = xlsx([["项目名称", "所在县区", "当月完成", label], ["甲项目", "武陟县", 200, 5200]])
     report = import_progress(sheet, city=one_project, year=2025, month=6)
-    assert f"工作表「Sheet1」「{label}」未写明口径，按本年累计读取" in report.notes
+    assert (
+        f"工作表「Sheet1」「{label}」未写明口径，按本年累计读取；如是自开工以来的累计，请将该列"
+        f"指定为「开工累计完成投资」（--map '{label}=开工累计完成投资'）后重新导入" in report.notes
+    )
 
 
 @pytest.mark.parametrize(
@@ -73,6 +76,7 @@ def test_a_bare_cumulative_is_read_as_the_years_with_the_assumption_stated(one_p
         ("重点项目1—6月进展", "累计完成投资"),
         ("重点项目进展", "本年累计完成投资"),
         ("重点项目进展", "1—6月累计完成投资"),
+        ("重点项目二〇二五年六月份进展", "累计完成"),
     ],
 )
 def test_a_cumulative_whose_year_is_stated_needs_no_assumption(one_project, title, label):

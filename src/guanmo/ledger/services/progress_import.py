@@ -345,7 +345,11 @@ def _bare_cumulative_notes(table: Table) -> list[str]:
         return []
     if any(states_year(text) for text in (reading.text, table.title, table.sheet)):
         return []
-    return [f"工作表「{table.sheet}」「{reading.text}」未写明口径，按本年累计读取"]
+    return [
+        f"工作表「{table.sheet}」「{reading.text}」未写明口径，按本年累计读取；如是自开工以来的"
+        f"累计，请将该列指定为「{Field.CUMULATIVE_SINCE_START.value}」"
+        f"（--map '{reading.key}={Field.CUMULATIVE_SINCE_START.value}'）后重新导入"
+    ]
 
 
 def _cell_of(table: Table, row: Row, name: Field) -> str:
