@@ -119,3 +119,15 @@ def test_a_group_cell_naming_another_month_in_words_stops_the_import(one_project
     assert report.faults != []
     assert any("1-5月" in str(fault) for fault in report.faults)
     assert not MonthlyProgress.objects.exists()
+
+
+def test_a_file_named_in_chinese_numerals_for_another_month_stops_the_import(one_project):
+    sheet = xlsx(
+        [["项目名称", "所在县区", "本月完成投资", "累计完成投资"], ["甲项目", "武陟县", 100, 600]]
+    )
+    report = import_progress(
+        sheet, city=one_project, year=2025, month=6, file_name="十一月份进度.xlsx"
+    )
+    assert [str(fault) for fault in report.faults] == [
+        "文件名「十一月份进度.xlsx」写明11月，与导入的6月不符"
+    ]
