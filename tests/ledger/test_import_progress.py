@@ -98,14 +98,14 @@ def test_messy_progress_sheet_imports_without_hand_editing(ledger):
 
 
 def test_cumulative_is_derived_from_this_month_and_the_last_report(ledger):
-    load(progress_xlsx([1, "乙项目", "温县", None, 300, ""]), ledger, month=3)
+    load(progress_xlsx([1, "乙项目", "温县", 300, 300, ""]), ledger, month=3)
     sheet = xlsx([["项目名称", "所在县区", "本月完成投资"], ["乙项目", "温县", 80]])
     load(sheet, ledger, month=5)  # April was not reported: the last report is March's
     assert progress("乙项目", 5) == (Decimal(80), Decimal(380))
 
 
 def test_this_month_is_derived_from_the_cumulative_and_the_last_report(ledger):
-    load(progress_xlsx([1, "乙项目", "温县", None, 300, ""]), ledger, month=3)
+    load(progress_xlsx([1, "乙项目", "温县", 300, 300, ""]), ledger, month=3)
     load(progress_xlsx([1, "乙项目", "温县", None, "420", ""]), ledger, month=4)
     assert progress("乙项目", 4) == (Decimal(120), Decimal(420))
 
@@ -117,7 +117,7 @@ def test_january_starts_from_nothing(ledger):
 
 
 def test_figures_that_disagree_keep_the_cumulative_with_a_note(ledger):
-    load(progress_xlsx([1, "乙项目", "温县", None, 300, ""]), ledger, month=3)
+    load(progress_xlsx([1, "乙项目", "温县", 300, 300, ""]), ledger, month=3)
     report = load(progress_xlsx([1, "乙项目", "温县", 50, 400, ""]), ledger, month=4)
     assert report.ok
     assert report.notes == ["第3行：本月完成50万元与累计400万元不符（3月累计300万元），以累计为准"]
@@ -175,27 +175,27 @@ def test_a_name_shared_by_two_counties_needs_the_county(ledger):
 
 
 def test_cumulative_below_the_last_report(ledger):
-    load(progress_xlsx([1, "乙项目", "温县", None, 300, ""]), ledger, month=3)
+    load(progress_xlsx([1, "乙项目", "温县", 300, 300, ""]), ledger, month=3)
     assert faults(progress_xlsx([1, "乙项目", "温县", None, 250, ""]), ledger) == [
         "第3行「累计完成投资」：累计250万元，低于3月累计300万元"
     ]
 
 
 def test_cumulative_above_total_investment(ledger):
-    assert faults(progress_xlsx([1, "乙项目", "温县", None, "2,000.01", ""]), ledger) == [
+    assert faults(progress_xlsx([1, "乙项目", "温县", 1, "2,000.01", ""]), ledger) == [
         "第3行「累计完成投资」：累计2000.01万元，超过总投资2000万元"
     ]
 
 
 def test_this_month_that_takes_the_cumulative_above_total_investment(ledger):
-    load(progress_xlsx([1, "乙项目", "温县", None, 1900, ""]), ledger, month=3)
+    load(progress_xlsx([1, "乙项目", "温县", 1900, 1900, ""]), ledger, month=3)
     sheet = xlsx([["项目名称", "所在县区", "本月完成投资"], ["乙项目", "温县", 200]])
     assert faults(sheet, ledger) == ["第2行「本月完成投资」：累计2100万元，超过总投资2000万元"]
 
 
 def test_cumulative_above_a_later_month_already_loaded(ledger):
-    load(progress_xlsx([1, "乙项目", "温县", None, 300, ""]), ledger, month=5)
-    assert faults(progress_xlsx([1, "乙项目", "温县", None, 350, ""]), ledger) == [
+    load(progress_xlsx([1, "乙项目", "温县", 300, 300, ""]), ledger, month=5)
+    assert faults(progress_xlsx([1, "乙项目", "温县", 350, 350, ""]), ledger) == [
         "第3行「累计完成投资」：累计350万元，高于已报的5月累计300万元"
     ]
 

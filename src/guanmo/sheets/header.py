@@ -49,6 +49,45 @@ _PERIOD_WORDS = (
 )
 
 
+# Years and months as offices also write them (issue 9 §3, tryout 3): 二〇二四年, 24年, 十一月,
+# 一至五月, 前5个月, 2025.5.31 — spelt in digits before any year or period is read.
+_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_CHINESE_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})(?=年)")
+_SHORT_YEAR = re.compile(r"(?<![\d.])([1-3]\d)(?=年)")
+_NUMERAL = r"十[一二]?|[一二三四五六七八九]"
+_CHINESE_MONTH = re.compile(rf"({_NUMERAL})(?=个?月|[{DASHES}至到]+(?:{_NUMERAL}|\d{{1,2}})个?月)")
+_FIRST_MONTHS = re.compile(r"前(\d{1,2})个月")
+_DOTTED_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[.．/\-](\d{1,2})[.．/\-](\d{1,2})(?!\d)")
+
+
+def _month_number(numeral: str) -> str:
+    if numeral.startswith("十"):
+        return str(10 + int(numeral[1:].translate(_DIGITS) or 0))
+    return numeral.translate(_DIGITS)
+
+
+def spell_dates(text: str) -> str:
+    """`text` with the years and months it names in digits, as the period checks read them:
+    "二〇二四年十一月份" → "2024年11月份", "24年" → "2024年", "一至五月" → "1至5月",
+    "前5个月" → "1-5月", "截至2025.5.31" → "截至2025年5月31日"."""
+    text = _CHINESE_YEAR.sub(lambda match: match.group(1).translate(_DIGITS), text)
+    text = _SHORT_YEAR.sub(r"20\1", text)
+    text = _CHINESE_MONTH.sub(lambda match: _month_number(match.group(1)), text)
+    text = _FIRST_MONTHS.sub(r"1-\1月", text)
+    return _DOTTED_DATE.sub(
+        lambda match: f"{match.group(1)}年{int(match.group(2))}月{int(match.group(3))}日", text
+    )
+
+
+_YEAR_STATED = re.compile(r"本年|当年|年初|年度|全年|(?<!\d)\d{1,2}月|(?:19|20)\d\d年")
+
+
+def states_year(text: str) -> bool:
+    """Whether `text` (a header, title or sheet name) says its figures are a year's: 本年, 年初至,
+    a month or range (1—6月, 六月份) or a year (2025年, 二〇二五年)."""
+    return bool(_YEAR_STATED.search(spell_period(_spell_year_month(spell_dates(_key(text))))))
+
+
 def spell_period(text: str) -> str:
     """`text` with its period words as month ranges: "上半年累计完成投资" → "1-6月累计完成投资"."""
     for word, months in _PERIOD_WORDS:
@@ -185,7 +224,7 @@ def read_label(catalogue: Catalogue, value: object) -> Label | None:
     """
     if value is None:
         return None
-    key = _key(value)
+    key = spell_dates(_key(value))
     if not key:
         return None
     unit = unit_of(key)
@@ -507,6 +546,7 @@ def _combine(
     unit_places = _unit_lines(rows[:top])
     stated_units: dict[int, Decimal | None] = {}
     chosen: dict[StrEnum, tuple[Label, str, str]] = {}  # field → label, shown, cell
+    earlier_cumulatives: list[tuple[Label, str, int]] = []  # label, shown, row
     for column in _stacked(catalogue, upper, lower, top, bottom):
         label, group = under_group(column.label, column.group), column.group
         shown = f"{group.text}／{column.own.text}" if group and column.own else label.text
@@ -540,6 +580,10 @@ def _combine(
         if column.index in hidden:
             header.notes.append(f"「{shown}」所在的{column_letter(column.index)}列为隐藏列，未读取")
             header.readings.append(replace(reading, why="隐藏列"))
+            continue
+        if named is ... and (past := _earlier_cumulative(catalogue, label, group, expected)):
+            earlier_cumulatives.append((past, shown, column.row + 1))
+            header.readings.append(replace(reading, why="此前时期的累计"))
             continue
         reason = set_aside(catalogue, label, expected) if named is ... else ""
         if reason:
@@ -579,6 +623,7 @@ def _combine(
         if label.field in catalogue.money:
             stated_units[column.index] = label.unit or (group.unit if group else None)
         header.faults += period_faults(catalogue, label, shown, column.row + 1, expected)
+    _set_aside_earlier(catalogue, header, earlier_cumulatives, expected)
     # A units line may stand beside the header too, so the sheet's unit is settled last.
     header.units = {index: unit or Decimal(1) for index, unit in stated_units.items()}
     header.sheet_unit_columns = {index for index, unit in stated_units.items() if unit is None}
@@ -676,6 +721,40 @@ def _group_period(catalogue: Catalogue, label: Label, group: Label | None) -> La
     return label
 
 
+def _earlier_cumulative(
+    catalogue: Catalogue, label: Label, group: Label | None, expected: Expected
+) -> Label | None:
+    """A year's cumulative column naming an earlier period of the year (一至五月累计 in June's
+    import), with its period; None for any other column."""
+    periods = catalogue.periods
+    if not (periods and expected.month) or label.field != periods.year_to_date:
+        return None
+    label = _group_period(catalogue, label, group)
+    if not label.months or label.months[0] != 1 or label.months[1] >= expected.month:
+        return None
+    return label
+
+
+def _set_aside_earlier(
+    catalogue: Catalogue,
+    header: Header,
+    earlier: list[tuple[Label, str, int]],
+    expected: Expected,
+) -> None:
+    """An earlier period's cumulative (label, text shown, row) is another period's column
+    (issue 9 §3, tryout 3): beside the import's own cumulative it is left out with a note;
+    alone, it stops the import as any other period's column does."""
+    has_own = catalogue.periods is not None and catalogue.periods.year_to_date in header.fields
+    for label, shown, row in earlier:
+        if not has_own:
+            header.faults += period_faults(catalogue, label, shown, row, expected)
+            continue
+        header.notes.append(
+            f"「{shown}」写明{months_text(label.months)}，是此前时期的累计，"
+            f"不是{months_text((1, expected.month))}的数，未读取"
+        )
+
+
 def period_faults(
     catalogue: Catalogue, label: Label, shown: str, row: int, expected: Expected
 ) -> list[tuple[int | None, str | None, str]]:
@@ -722,7 +801,7 @@ def file_name_mismatch(name: str, expected: Expected) -> str:
 
 
 def _title_mismatch(text: str, expected: Expected) -> str:
-    text = spell_period(text)
+    text = spell_period(_spell_year_month(spell_dates(text)))
     text = _QUARTER.sub(lambda match: f"1-{3 * _QUARTER_NUMBERS[match.group(1)]}月", text)
     years = set(_TITLE_YEAR.findall(text))
     if expected.year and len(years) == 1 and int(years.pop()) != expected.year:
