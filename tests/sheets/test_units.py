@@ -102,3 +102,21 @@ def test_a_month_by_month_sheet_is_refused_clearly():
         ["6月=本月完成投资"],
     )
     assert any("这是逐月填报的表（1月…12月）" in str(fault) for fault in reading.faults)
+
+
+@pytest.mark.parametrize(
+    ("typed", "amount"),
+    [("5000千元", Decimal(500)), ("3百万元", Decimal(300)), ("0.5亿", Decimal(5000))],
+)
+def test_a_unit_typed_in_a_cell_is_read_exactly(typed, amount):
+    reading = read([["项目名称", "总投资"], ["甲", typed]])
+    assert not reading.faults, [str(fault) for fault in reading.faults]
+    assert money(reading)[0] == amount
+
+
+def test_a_foreign_unit_typed_in_a_cell_is_refused_naming_the_cell():
+    reading = read([["项目名称", "总投资"], ["甲", "5万美元"]])
+    messages = [str(fault) for row in reading.rows for fault in row.faults]
+    assert messages == [
+        "第2行「总投资」：单位「万美元」无法换算为万元；请改为万元、亿元或元后再导入"
+    ]
