@@ -20,6 +20,11 @@ LEDGER_HEADER = [
 ]
 # Month-neutral words, so one sheet serves any month (a header naming 1—4月 is April's only).
 PROGRESS_HEADER = ["序号", "项目名称", "所在县区", "本月完成投资", "累计完成投资", "形象进度"]
+# The note a sheet writing no money unit gets (issue 9 §3): its figures are read as 万元.
+PROGRESS_UNIT_ASSUMED = (
+    "工作表「Sheet1」表中未写明金额单位，按万元读取（「本月完成投资」、「累计完成投资」）；"
+    "如不是万元，请在表头写明单位"
+)
 
 
 def xlsx(

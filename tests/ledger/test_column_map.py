@@ -92,7 +92,7 @@ def test_an_unknown_column_is_read_as_the_field_the_user_names(city):
     assert report.faults == []
     assert Project.objects.get().county.name == "孟州市"
     assert AnnualPlan.objects.get().planned_investment == 1200
-    assert "年度计划投资 ← 年度盘子（示例：1200万元，单位：万元，用户指定）" in [
+    assert "年度计划投资 ← 年度盘子（示例：1200万元，单位：万元（未写明，默认），用户指定）" in [
         str(use) for use in report.columns
     ]
     assert "（未读取）← 联系电话（用户指定忽略）" in [str(use) for use in report.columns]
@@ -156,7 +156,7 @@ def test_import_ledger_map_option_and_dry_run_print_the_column_map(city, tmp_pat
         "新增1个项目，更新0个项目，无变化0个项目",
     ]
     assert "  所在县区 ← 片区（示例：孟州市，用户指定）" in lines
-    assert "  总投资 ← 总投资（示例：5000万元，单位：万元）" in lines
+    assert "  总投资 ← 总投资（示例：5000万元，单位：万元（未写明，默认））" in lines
     assert "  （未读取）← 年度盘子（未识别）" in lines
     assert lines[-1] == "检查通过（试运行，未写入）：将新增1个项目，更新0个项目。"
     assert not Project.objects.exists()
@@ -188,7 +188,8 @@ def test_import_progress_map_option(city, tmp_path):
         "截至本期完成=累计完成投资",
     )
     assert (
-        "  累计完成投资 ← 截至本期完成（示例：300万元，单位：万元，用户指定）" in out.splitlines()
+        "  累计完成投资 ← 截至本期完成（示例：300万元，单位：万元（未写明，默认），用户指定）"
+        in out.splitlines()
     )
     assert MonthlyProgress.objects.get().cumulative_completed == 300
 
@@ -202,7 +203,7 @@ def test_the_report_is_kept_and_the_changes_point_to_it(city):
     record = ImportRecord.objects.get(file_name="台账6月.xlsx")
     assert record.kind == ImportRecord.Kind.LEDGER
     assert record.report["updated"] == 1
-    assert "总投资 ← 总投资（示例：6000万元，单位：万元）" in record.text
+    assert "总投资 ← 总投资（示例：6000万元，单位：万元（未写明，默认））" in record.text
     change = FigureChange.objects.get(field="总投资（万元）")
     assert (change.old_value, change.new_value, change.import_record) == ("5000", "6000", record)
     assert change.reason == "导入《台账6月.xlsx》"

@@ -399,7 +399,14 @@ def test_what_needs_a_decision_is_refused_row_by_row_and_the_rest_is_read(city):
 def test_a_pending_plan_of_a_preparatory_project_is_blank_with_a_note(city):
     sheet = xlsx(
         [
-            ["项目名称", "所在县区", "建设性质", "起止年限", "总投资", "年度计划投资"],
+            [
+                "项目名称",
+                "所在县区",
+                "建设性质",
+                "起止年限",
+                "总投资（万元）",
+                "年度计划投资（万元）",
+            ],
             ["孟州项目一", "孟州市", "前期", "2025-2027", 8000, "待定"],
             ["孟州项目二", "孟州市", None, 2024.3, 9000, "暂无"],
         ]

@@ -10,7 +10,7 @@ import xlwt
 from guanmo.ledger.models import MonthlyProgress, Project
 from guanmo.ledger.services import import_ledger, import_progress
 from guanmo.regions.models import Region
-from tests.ledger.sheets import ledger_xlsx, progress_xlsx, xlsx
+from tests.ledger.sheets import PROGRESS_UNIT_ASSUMED, ledger_xlsx, progress_xlsx, xlsx
 
 CODE = "2024-410823-04-01-000123"
 
@@ -120,7 +120,10 @@ def test_figures_that_disagree_keep_the_cumulative_with_a_note(ledger):
     load(progress_xlsx([1, "乙项目", "温县", 300, 300, ""]), ledger, month=3)
     report = load(progress_xlsx([1, "乙项目", "温县", 50, 400, ""]), ledger, month=4)
     assert report.ok
-    assert report.notes == ["第3行：本月完成50万元与累计400万元不符（3月累计300万元），以累计为准"]
+    assert report.notes == [
+        PROGRESS_UNIT_ASSUMED,
+        "第3行：本月完成50万元与累计400万元不符（3月累计300万元），以累计为准",
+    ]
     assert progress("乙项目", 4) == (Decimal(50), Decimal(400))
 
 
@@ -136,7 +139,10 @@ def test_loading_a_month_again_replaces_its_figures(ledger):
 def test_rows_without_figures_are_not_reports(ledger):
     report = load(progress_xlsx([1, "乙项目", "温县", None, None, "未报"]), ledger)
     assert (report.ok, report.created) == (True, 0)
-    assert report.notes == ["1个项目未填本月和累计完成投资，视为未报送，已跳过"]
+    assert report.notes == [
+        PROGRESS_UNIT_ASSUMED,
+        "1个项目未填本月和累计完成投资，视为未报送，已跳过",
+    ]
 
 
 def test_dry_run_writes_nothing(ledger):

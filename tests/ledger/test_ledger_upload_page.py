@@ -54,7 +54,9 @@ def test_the_city_office_previews_names_a_column_and_imports(client, world):
     assert project.total_investment == 12500
     assert AnnualPlan.objects.get(project=project).planned_investment == 3000
     shown = client.get(done["Location"]).content.decode()
-    assert "年度计划投资 ← 年度盘子（示例：3000万元，单位：万元，用户指定）" in shown
+    assert (
+        "年度计划投资 ← 年度盘子（示例：3000万元，单位：万元（未写明，默认），用户指定）" in shown
+    )
 
 
 def test_a_sheet_of_another_year_is_refused_on_the_preview(client, world):

@@ -8,7 +8,7 @@ from guanmo.ledger.services.ledger_import import LEDGER_SHEET
 from guanmo.sheets.workbook import read_workbook
 from tests.ledger.sheets import xlsx
 
-HEADER = ["序号", "项目名称", "所在县区", "总投资", "2025年计划投资"]
+HEADER = ["序号", "项目名称", "所在县区", "总投资（万元）", "2025年计划投资（万元）"]
 
 
 def read(*rows, **options):
@@ -134,7 +134,8 @@ def test_merged_two_row_header_from_a_real_file():
 
 def test_unknown_columns_are_noted_not_fatal():
     reading = read(
-        ["项目名称", "所在县区", "总投资", "备注", "联系电话"], ["甲项目", "温县", 1, "无", ""]
+        ["项目名称", "所在县区", "总投资（万元）", "备注", "联系电话"],
+        ["甲项目", "温县", 1, "无", ""],
     )
     assert reading.faults == []
     assert reading.notes == ["工作表「Sheet1」有未识别的列，已忽略：备注、联系电话"]

@@ -9,7 +9,13 @@ from openpyxl import Workbook
 
 from guanmo.ledger.models import AnnualPlan, MonthlyProgress, Project
 from guanmo.ledger.services import import_ledger, import_progress
-from tests.ledger.sheets import LEDGER_HEADER, PROGRESS_HEADER, ledger_xlsx, progress_xlsx
+from tests.ledger.sheets import (
+    LEDGER_HEADER,
+    PROGRESS_HEADER,
+    PROGRESS_UNIT_ASSUMED,
+    ledger_xlsx,
+    progress_xlsx,
+)
 
 ERROR = object()  # stands for an Excel error value in the rows given to the writers below
 
@@ -172,6 +178,7 @@ def test_a_month_only_sheet_says_earlier_months_are_taken_as_nothing(city):
     report = _report(city, 700, None)
     assert report.ok
     assert report.notes == [
-        "第3行：2025年1—6月未报送完成投资，累计按此前为0算出（1—7月累计700万元）"
+        PROGRESS_UNIT_ASSUMED,
+        "第3行：2025年1—6月未报送完成投资，累计按此前为0算出（1—7月累计700万元）",
     ]
     assert _progress("甲项目", 7) == (Decimal(700), Decimal(700))

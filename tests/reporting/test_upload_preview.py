@@ -71,7 +71,10 @@ def test_an_unknown_column_named_by_the_user_is_read_and_remembered(
     assert (entry.completed_this_month, entry.cumulative_completed) == (Decimal(100), Decimal(500))
     record = ImportRecord.objects.get()
     assert (record.file_name, record.county) == ("武陟4月.xlsx", world.wuzhi)
-    assert "累计完成投资 ← 本期末累计数（示例：500万元，单位：万元，用户指定）" in record.text
+    assert (
+        "累计完成投资 ← 本期末累计数（示例：500万元，单位：万元（未写明，默认），用户指定）"
+        in record.text
+    )
     assert FigureChange.objects.filter(import_record=record).exists()
     assert ColumnMapping.objects.filter(city=world.city, header="本期末累计数").exists()
     assert not list((held._folder(world.users["wuzhi"].pk)).iterdir())  # released

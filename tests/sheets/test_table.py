@@ -13,7 +13,7 @@ from tests.sheets.case_files import case_file
 from tests.sheets.files import Drawn, to_xlsx
 
 SPEC = SheetSpec(LEDGER_COLUMNS, used=frozenset(Field) - {Field.SERIAL}, required=((Field.NAME,),))
-HEADER = ["序号", "项目名称", "所在县区", "建设单位", "总投资", "年度计划投资"]
+HEADER = ["序号", "项目名称", "所在县区", "建设单位", "总投资（万元）", "年度计划投资（万元）"]
 SEVEN = [
     "武陟县年产10万吨高端铝合金型材项目",
     "武陟县城区供水管网改造工程",
@@ -242,7 +242,7 @@ def test_a_totals_or_heading_label_typed_in_the_county_column_is_no_project(labe
     (it was read as a project in the county "合计")."""
     figures = [3000, 700] if reason != "标题行" else [None, None]
     reading = read(
-        ["序号", "县区", "项目名称", "建设单位", "总投资", "年度计划投资"],
+        ["序号", "县区", "项目名称", "建设单位", "总投资（万元）", "年度计划投资（万元）"],
         *([[None, label, None, None, *figures]] if reason == "标题行" else []),
         [1, "温县", "甲项目", "甲公司", 1000, 300],
         [2, "温县", "乙项目", "乙公司", 2000, 400],

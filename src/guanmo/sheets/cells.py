@@ -23,12 +23,40 @@ DASHES = "-‐‑‒–—―−－~～〜"
 _DASH_RUN = re.compile(rf"[{DASHES}]+|至|到")
 # What offices type in a cell they leave blank on purpose.
 BLANK_MARKS = frozenset({"", "-", "/", "无", "—", "——", "--"})
-_UNIT_SUFFIXES = (
-    ("亿元", WAN_PER_YI),
-    ("亿", WAN_PER_YI),
-    ("万元", Decimal(1)),
-    ("万", Decimal(1)),
-)
+# The money units offices write (in a header, a units line or a cell) → the multiplier into 万元
+# (issue 9 §3): read exactly, 千元 = 0.1万元, 百万元 = 100万元; any other word (万美元) is refused.
+MONEY_UNITS = {
+    "亿元": WAN_PER_YI,
+    "亿": WAN_PER_YI,
+    "百万元": Decimal(100),
+    "百万": Decimal(100),
+    "万元": Decimal(1),
+    "万": Decimal(1),
+    "千元": Decimal("0.1"),
+    "元": ONE_YUAN,
+}
+UNIT_NAMES = {
+    WAN_PER_YI: "亿元",
+    Decimal(100): "百万元",
+    Decimal(1): "万元",
+    Decimal("0.1"): "千元",
+    ONE_YUAN: "元",
+}
+# A unit typed in a cell after its figure: "0.5亿元", "5000千元"; longest words first.
+_UNIT_SUFFIXES = tuple(sorted(MONEY_UNITS.items(), key=lambda item: -len(item[0])))
+# A figure followed by a unit word that is no RMB unit: "5万美元", "300港元".
+_FOREIGN_SUFFIX = re.compile(r"[\d.,]+\s*([^\d\s.,]*元)$")
+
+
+def money_unit(word: str) -> Decimal:
+    """The multiplier into 万元 of a unit word ("千元" → 0.1); CellError naming the word when it
+    is no RMB unit Guanmo can convert ("万美元"). Source: issue 9 §3."""
+    word = word.removeprefix("人民币")
+    if word not in MONEY_UNITS:
+        raise CellError(f"单位「{word}」无法换算为万元；请改为万元、亿元或元后再导入")
+    return MONEY_UNITS[word]
+
+
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
@@ -136,8 +164,10 @@ def parse_money(value: object, scale: Decimal = Decimal(1)) -> Decimal | None:
             return None
         if text in PENDING_MARKS:
             raise PendingValue(f"「{text}」不是数字")
+        if (foreign := _FOREIGN_SUFFIX.fullmatch(text)) and foreign.group(1) not in MONEY_UNITS:
+            money_unit(foreign.group(1))
         for suffix, cell_scale in _UNIT_SUFFIXES:  # a unit typed in the cell beats the column's
-            if text.endswith(suffix):
+            if text.endswith(suffix) and text != suffix:
                 text, scale = text.removesuffix(suffix), cell_scale
                 break
         amount = _typed_number(text, value)
@@ -148,8 +178,11 @@ def parse_money(value: object, scale: Decimal = Decimal(1)) -> Decimal | None:
     if amount >= _MONEY_LIMIT:
         raise CellError(f"数额过大：{parse_line(value)}")
     if scale < 1 and decimal_places(amount.normalize()) > 4:  # a fraction of a yuan in 元
+        unit = (
+            "" if isinstance(value, str) and not value[-1].isdigit() else UNIT_NAMES.get(scale, "")
+        )
         raise CellError(
-            f"{parse_line(value)}元换算为{amount.normalize():f}万元，超过4位小数（不足1元），"
+            f"{parse_line(value)}{unit}换算为{amount.normalize():f}万元，超过4位小数（不足1元），"
             "台账只能保存到元；请核对后按元取整填写"
         )
     # The ledger keeps four places of 万元 (one yuan); finer figures are rounded, half up.

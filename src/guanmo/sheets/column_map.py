@@ -5,12 +5,11 @@ from dataclasses import replace
 from decimal import Decimal
 from enum import StrEnum
 
-from guanmo.sheets.cells import ONE_YUAN, WAN_PER_YI, format_wan, format_years
+from guanmo.sheets.cells import UNIT_NAMES, format_wan, format_years
 from guanmo.sheets.faults import ColumnUse
 from guanmo.sheets.header import Header
 from guanmo.sheets.table import Table
 
-_UNIT_NAMES = {WAN_PER_YI: "亿元", Decimal(1): "万元", ONE_YUAN: "元"}
 _SAMPLE_LENGTH = 20
 
 
@@ -30,6 +29,9 @@ def column_map(
             if name is not None and name not in used:
                 name, reading = None, replace(reading, why=f"本次导入不读取{reading.field.value}")
             unit = header.units.get(reading.index)
+            unit_name = UNIT_NAMES.get(unit, "") if name in money and unit else ""
+            if unit_name and reading.index in header.unit_assumed:
+                unit_name += "（未写明，默认）"
             uses.append(
                 ColumnUse(
                     sheet=sheet,
@@ -38,7 +40,7 @@ def column_map(
                     key=reading.key,
                     field=name.value if name else "",
                     sample=_sample(rows, name) if name else "",
-                    unit=_UNIT_NAMES.get(unit, "") if name in money and unit else "",
+                    unit=unit_name,
                     note=reading.why,
                 )
             )

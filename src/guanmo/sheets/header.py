@@ -22,13 +22,25 @@ from functools import cached_property
 from openpyxl.utils import get_column_letter
 
 from guanmo.regions.names import clean_text
-from guanmo.sheets.cells import DASHES, ERROR_VALUES, ONE_YUAN, WAN_PER_YI, parse_line
+from guanmo.sheets.cells import (
+    DASHES,
+    ERROR_VALUES,
+    MONEY_UNITS,
+    UNIT_NAMES,
+    WAN_PER_YI,
+    parse_line,
+)
 
 HEADER_SEARCH_ROWS = 50
 
 
 _BRACKETS = str.maketrans("[]【】〔〕", "()()()")
-_UNIT = re.compile(r"\((?:单位[:]?)?(亿元|万元|元)\)|(亿元|万元)$")
+# A unit after a column's name: "总投资（千元）", "(单位:万美元)", "总投资亿元" (issue 9 §3).
+_UNIT = re.compile(
+    r"\((?:金额)?(?:单位[:]?)?(?:人民币)?([^()]{0,4}?元|亿|万|百万)\)|(亿元|万元|千元|百万元)$"
+)
+# A unit a line states: "单位：万元", "金额单位为亿元", "（单位：万美元）".
+_STATED_UNIT = re.compile(r"单位(?:为|是)?[:]?\s*(?:人民币)?([^\s\d()]{0,3}?元|百万|亿|万)")
 _YEAR_PREFIX = re.compile(r"^((?:19|20)\d\d)年度?")
 # "至2024年底累计完成投资": the figure at the end of a named year.
 _YEAR_END = re.compile(r"^(?:截至|截止|至)?((?:19|20)\d\d)年(?:底|末)")
@@ -37,6 +49,9 @@ _MONTH_RANGE = re.compile(
     rf"|^(?:截至|截止)(\d{{1,2}})月(?:份|底|末)?|\((\d{{1,2}})[{DASHES}](\d{{1,2}})月\)$"
 )
 _ONE_MONTH = re.compile(r"^(\d{1,2})月份?")
+# A column of a month-by-month sheet: "1月", "2月份", "3月完成投资" (one column per month).
+_MONTH_COLUMN = re.compile(r"^(\d{1,2})月份?(?:完成投资|完成|投资|投资额)?$")
+MONTH_COLUMNS_LAYOUT = 3  # so many single-month columns make a month-by-month sheet
 # Words naming last year's figures: "上年同期累计完成投资", a group "去年同期" over its columns.
 _LAST_YEAR = re.compile(r"^(上年同期|去年同期|上年同月|去年同月|上年度|上年|去年)")
 # Words naming a period without its months, written out as months before any period is read:
@@ -198,21 +213,30 @@ class Label:
     text: str
     field: StrEnum | None
     unit: Decimal | None = None  # 10000 for 亿元, 1 for 万元, 0.0001 for 元, None when none
+    unit_word: str = ""  # the unit as written ("千元", "万美元"); unit is None for an unknown one
     is_units_line: bool = False  # a "单位：万元" cell standing in the header row
     year: int | None = None  # 2024 in "2024年计划投资" or "至2024年底累计完成投资"
     months: tuple[int, int] | None = None  # (1, 6) for "1-6月", (6, 6) for "6月份"
     last_year: str = ""  # "上年同期" in "上年同期累计完成投资": the figure is last year's
 
 
+def stated_unit(text: str) -> str:
+    """The unit word a units line or note states ("单位：千元" → "千元"), "" for none."""
+    match = _STATED_UNIT.search(text)
+    return match.group(1) if match else ""
+
+
 def unit_of(text: str) -> Decimal | None:
-    """The multiplier into 万元 a text names: 亿元 10000, 万元 1, 元 0.0001; None for none."""
-    if "亿元" in text:
-        return WAN_PER_YI
-    if "万元" in text:
-        return Decimal(1)
-    if "元" in text:
-        return ONE_YUAN
-    return None
+    """The multiplier into 万元 a units line states (MONEY_UNITS): 亿元 10000, 千元 0.1; None for
+    none or for a unit word Guanmo cannot convert (`stated_unit` gives the word)."""
+    return MONEY_UNITS.get(stated_unit(text).removeprefix("人民币"))
+
+
+def unit_fault(word: str) -> str:
+    """Why a unit word cannot be read ("" when it can): "单位「万美元」无法换算为万元"."""
+    if not word or word in MONEY_UNITS:
+        return ""
+    return f"单位「{word}」无法换算为万元；请改为万元、亿元或元后再导入"
 
 
 def read_label(catalogue: Catalogue, value: object) -> Label | None:
@@ -227,15 +251,18 @@ def read_label(catalogue: Catalogue, value: object) -> Label | None:
     key = spell_dates(_key(value))
     if not key:
         return None
-    unit = unit_of(key)
-    if key.startswith("单位") and unit is not None:
-        return Label(parse_line(value), None, unit, is_units_line=True)
-    key = _UNIT.sub("", key)
+    if key.startswith(("单位", "金额单位")) and (word := stated_unit(key)):
+        return Label(parse_line(value), None, MONEY_UNITS.get(word), word, is_units_line=True)
+    word = ""
+    if match := _UNIT.search(key):
+        word = match.group(1) or match.group(2)
+        key = key[: match.start()] + key[match.end() :]
+    unit = MONEY_UNITS.get(word)
     periods = catalogue.periods
     if match := _YEAR_END.match(key):
         rest = key[match.end() :]
         found = periods.year_end if periods and (rest.startswith("累计") or not rest) else None
-        return Label(parse_line(value), found, unit, year=int(match.group(1)))
+        return Label(parse_line(value), found, unit, word, year=int(match.group(1)))
     year, last_year = None, ""
     if match := _YEAR_PREFIX.match(key):
         year, key = int(match.group(1)), key[match.end() :]
@@ -256,7 +283,9 @@ def read_label(catalogue: Catalogue, value: object) -> Label | None:
             found = periods.this_month
         elif months or year:
             found = periods.year_to_date
-    return Label(parse_line(value), found, unit, year=year, months=months, last_year=last_year)
+    return Label(
+        parse_line(value), found, unit, word, year=year, months=months, last_year=last_year
+    )
 
 
 def under_group(label: Label, group: Label | None) -> Label:
@@ -309,10 +338,19 @@ class Header:
     # where the sheet states its unit ("第2行「单位：亿元」") → the unit it states
     unit_places: dict[str, Decimal] = field(default_factory=dict)
     sheet_unit_columns: set[int] = field(default_factory=set)  # columns in the sheet's unit
+    month_columns: dict[int, int] = field(default_factory=dict)  # "6月" column index → 6
 
     @property
     def fields(self) -> set[StrEnum]:
         return set(self.columns.values())
+
+    @property
+    def unit_assumed(self) -> list[int]:
+        """The money columns read in 万元 because nothing wrote their unit (no title, units
+        line, note or header word): the national ledgers' default, an assumption to report."""
+        if self.unit_places:
+            return []
+        return sorted(index for index in self.sheet_unit_columns if index in self.units)
 
     @property
     def in_yi(self) -> list[StrEnum]:
@@ -412,20 +450,24 @@ def _cell(row: Sequence[object], index: int) -> object:
     return row[index] if index < len(row) else None
 
 
-def _unit_lines(rows_above: Sequence[Sequence[object]]) -> dict[str, Decimal]:
+def _unit_lines(header: Header, rows_above: Sequence[Sequence[object]]) -> dict[str, Decimal]:
     """Where a units line ("单位：亿元") above the header names the sheet's unit: the place as
-    a message names it ("第2行「单位：亿元」") → the unit."""
+    a message names it ("第2行「单位：亿元」") → the unit. A unit it cannot convert ("单位：
+    万美元") is a fault of `header`."""
     places: dict[str, Decimal] = {}
     for number, row in enumerate(rows_above, start=1):
         for value in row:
             if isinstance(value, str) and "单位" in value:
-                unit = unit_of(clean_text(value))
-                if unit is not None:
-                    places[f"第{number}行「{parse_line(value)}」"] = unit
+                word = stated_unit(clean_text(value))
+                if why := unit_fault(word.removeprefix("人民币")):
+                    header.faults.append((number, None, f"「{parse_line(value)}」：{why}"))
+                elif word:
+                    places[f"第{number}行「{parse_line(value)}」"] = MONEY_UNITS[
+                        word.removeprefix("人民币")
+                    ]
     return places
 
 
-UNIT_NAMES = {WAN_PER_YI: "亿元", Decimal(1): "万元", ONE_YUAN: "元"}
 # A note under a table: "注：表中金额单位为亿元", "说明：…" (a colon, so 注塑产业园 is a name).
 NOTE_LINE = re.compile(r"^(?:注|备注|说明|附注|填表说明)\d*[:：]")
 
@@ -462,6 +504,8 @@ def read_note_units(header: Header, rows: Sequence[Sequence[object]]) -> None:
     for number in range(header.rows[-1] + 1, len(rows) + 1):
         note = note_text(rows[number - 1])
         if note is None or "单位" not in note or (unit := unit_of(clean_text(note))) is None:
+            if note and (why := unit_fault(stated_unit(clean_text(note)))):
+                header.faults.append((number, None, f"「{parse_line(note)}」：{why}"))
             continue
         state_unit(header, f"第{number}行「{parse_line(note)}」", unit)
 
@@ -543,12 +587,15 @@ def _combine(
     header = Header(
         rows=tuple(range(top + 1, bottom + 2)), columns={}, units={}, catalogue=catalogue
     )
-    unit_places = _unit_lines(rows[:top])
+    unit_places = _unit_lines(header, rows[:top])
     stated_units: dict[int, Decimal | None] = {}
     chosen: dict[StrEnum, tuple[Label, str, str]] = {}  # field → label, shown, cell
     earlier_cumulatives: list[tuple[Label, str, int]] = []  # label, shown, row
     for column in _stacked(catalogue, upper, lower, top, bottom):
         label, group = under_group(column.label, column.group), column.group
+        typed = column.own.text if column.own else column.label.text
+        if (month := _MONTH_COLUMN.match(_key(typed))) and 1 <= int(month.group(1)) <= 12:
+            header.month_columns[column.index] = int(month.group(1))
         shown = f"{group.text}／{column.own.text}" if group and column.own else label.text
         cell = f"{column_letter(column.index)}{column.row + 1}"
         keys = [_key(label.text)]
@@ -567,7 +614,12 @@ def _combine(
             column.index, shown, keys[-1] if len(keys) > 1 else keys[0], None, why
         )
         if label.is_units_line:
-            unit_places[f"表头单元格{cell}「{label.text}」"] = label.unit
+            if why := unit_fault(label.unit_word):
+                header.faults.append(
+                    (column.row + 1, None, f"表头单元格{cell}「{label.text}」：{why}")
+                )
+            else:
+                unit_places[f"表头单元格{cell}「{label.text}」"] = label.unit
             continue
         if label.unit and label.field not in catalogue.money and "单位" in label.text:
             # "序号（单位：亿元）": a unit in any header cell's parenthesis is the sheet's.
@@ -621,7 +673,10 @@ def _combine(
         header.columns[column.index] = label.field
         header.readings.append(replace(reading, field=label.field))
         if label.field in catalogue.money:
-            stated_units[column.index] = label.unit or (group.unit if group else None)
+            word = label.unit_word or (group.unit_word if group else "")
+            if why := unit_fault(word):
+                header.faults.append((column.row + 1, shown, f"表头单元格{cell}的{why}"))
+            stated_units[column.index] = MONEY_UNITS.get(word)
         header.faults += period_faults(catalogue, label, shown, column.row + 1, expected)
     _set_aside_earlier(catalogue, header, earlier_cumulatives, expected)
     # A units line may stand beside the header too, so the sheet's unit is settled last.
@@ -631,6 +686,21 @@ def _combine(
         state_unit(header, place, unit)
     header.faults += _error_cells(rows, top, bottom, hidden)
     return header
+
+
+def monthly_fault(header: Header) -> str:
+    """Why a month-by-month sheet ("1月 | 2月 | … | 12月", a column per month's investment)
+    cannot be read as one month's progress ("" when it is no such sheet): its months are not
+    this month and the year's cumulative, and reading one of them would drop the others."""
+    if len(set(header.month_columns.values())) < MONTH_COLUMNS_LAYOUT:
+        return ""
+    indexes = sorted(header.month_columns)
+    cells = f"{column_letter(indexes[0])}—{column_letter(indexes[-1])}列"
+    return (
+        f"这是逐月填报的表（1月…12月），{cells}每列是一个月的完成投资；月度进度按"
+        "「本月完成投资」和「1—M月累计完成投资」两列导入，请改为这两列（累计为1月至本月之和）"
+        "后再导入"
+    )
 
 
 def _error_cells(

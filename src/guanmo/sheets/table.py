@@ -318,13 +318,16 @@ def _header_notes(sheet: str, header: Header) -> list[str]:
         notes.append(f"工作表「{sheet}」有未识别的列，已忽略：{'、'.join(header.unknown)}")
     if header.repeated:
         notes.append(f"工作表「{sheet}」有重复的列，只读第一列：{'、'.join(header.repeated)}")
-    if header.in_yi:
-        names = "、".join(f"「{name.value}」" for name in header.in_yi)
-        notes.append(f"工作表「{sheet}」{names}以亿元填报，已换算为万元")
-    in_yuan = [header.columns[index] for index, unit in header.units.items() if unit < 1]
-    if in_yuan:
-        names = "、".join(f"「{name.value}」" for name in in_yuan)
-        notes.append(f"工作表「{sheet}」{names}以元填报，已换算为万元")
+    for unit, unit_name in cells.UNIT_NAMES.items():
+        given = [header.columns[index] for index, each in header.units.items() if each == unit]
+        if given and unit != 1:
+            names = "、".join(f"「{name.value}」" for name in given)
+            notes.append(f"工作表「{sheet}」{names}以{unit_name}填报，已换算为万元")
+    if header.unit_assumed:
+        names = "、".join(f"「{header.columns[index].value}」" for index in header.unit_assumed)
+        notes.append(
+            f"工作表「{sheet}」表中未写明金额单位，按万元读取（{names}）；如不是万元，请在表头写明单位"
+        )
     return notes
 
 

@@ -22,6 +22,7 @@ from guanmo.sheets.header import (
     check_sheet_name,
     file_name_mismatch,
     find_header,
+    monthly_fault,
     read_note_units,
 )
 from guanmo.sheets.sheet import Sheet, Unreadable, cell_address
@@ -127,6 +128,10 @@ def read_workbook(
         reading.headers.append((sheet.name, header))
         reading.notes.extend(f"工作表「{sheet.name}」{note}" for note in header.notes)
         missing = _missing_columns(sheet.name, header, spec)
+        periods = spec.catalogue.periods
+        reads_months = periods and {periods.this_month, periods.year_to_date} & spec.used
+        if reads_months and (why := monthly_fault(header)):  # not "missing columns" (issue 9)
+            missing = [SheetFault(sheet.name, header.rows[0], None, why)]
         missing += [SheetFault(sheet.name, *fault) for fault in header.faults]
         if missing:
             reading.faults.extend(missing)

@@ -35,6 +35,7 @@ from guanmo.ledger.services.matching import (
     place,
     placement_notes,
 )
+from guanmo.ledger.unit_doubts import unit_doubt_notes
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, changes_between, field_labels, record_changes
 from guanmo.reporting.history import Source as ChangeSource
@@ -168,6 +169,7 @@ def import_ledger(
     report.notes += _pending_notes(entries)
     report.notes += _start_only_notes(entries)
     report.notes += kept_totals
+    report.notes += unit_doubt_notes(reading.tables)
 
     if any(Field.ANNUAL_PLAN not in table.header.fields for table in reading.tables):
         report.notes.append(f"表中没有年度计划投资列，未设置{year}年计划投资")
