@@ -131,6 +131,11 @@ def _run_scenario(name, scenario, with_import, port, env, work, plan, acks, opti
         except subprocess.TimeoutExpired:
             importer.kill()
             import_note = "导入超时"
+    if importer is not None:
+        subprocess.run(
+            [sys.executable, str(HERE / "load_world.py"), "forget-import", str(plan)],
+            env=env, cwd=work, check=True,
+        )  # fmt: skip
     counted = subprocess.run(
         [sys.executable, str(HERE / "load_world.py"), "count", str(plan), str(acks)],
         env=env, cwd=work, check=True, capture_output=True, text=True,

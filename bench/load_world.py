@@ -25,6 +25,7 @@ def prepare(out: Path, judges: int) -> None:
     from django.contrib.auth.hashers import make_password
 
     from guanmo.accounts.models import Role, User
+    from guanmo.ledger.models import Project
     from guanmo.observation.models import Judge, Site, Tour
     from guanmo.reporting.models import CountyReport, Period
 
@@ -49,6 +50,7 @@ def prepare(out: Path, judges: int) -> None:
         "sites": sites,
         "criteria": list(tour.criteria.values_list("pk", "maximum")),
         "city_office": "shixmb",
+        "last_project": Project.objects.order_by("-pk").values_list("pk", flat=True).first() or 0,
         "reports": reports,
         "browsers": [
             u.username for u in User.objects.filter(role__in=[Role.CITY_OFFICE, Role.LEADER])
@@ -64,6 +66,15 @@ def ledger_sheet(out: Path, rows: int) -> None:
     from run import write_ledger_sheet  # the benchmark's own generator
 
     write_ledger_sheet(out, [county.name for county in counties_of(CITY_CODE)], rows, seed=7)
+
+
+def forget_import(plan_path: Path) -> None:
+    """Delete the projects a scenario's import added (ids above those of the demo city), so that
+    every scenario measures the demo city, not the demo city plus earlier imports."""
+    from guanmo.ledger.models import Project
+
+    plan = json.loads(plan_path.read_text(encoding="utf-8"))
+    Project.objects.filter(pk__gt=plan["last_project"]).delete()
 
 
 def count(plan_path: Path, acks_path: Path) -> None:
@@ -110,6 +121,8 @@ if __name__ == "__main__":
     django.setup()
     if sys.argv[1] == "prepare":
         prepare(Path(sys.argv[2]), int(sys.argv[3]))
+    elif sys.argv[1] == "forget-import":
+        forget_import(Path(sys.argv[2]))
     elif sys.argv[1] == "ledger-sheet":
         ledger_sheet(Path(sys.argv[2]), int(sys.argv[3]))
     else:
