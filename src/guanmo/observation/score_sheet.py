@@ -20,6 +20,7 @@ from guanmo.observation.rubric import (
     DEFAULT_RUBRIC,
     SCORE_STEP,
     Criterion,
+    full_marks,
     plain,
     score_fault,
     step_fault,
@@ -207,6 +208,8 @@ def read_score_sheet(
     for worksheet in scored:
         _read(sheet, reader, worksheet)
     if sheet.ok:
+        reader.check_scales()
+    if sheet.ok:
         sheet.cards = reader.cards
     sheet.notes.extend(reader.notes)
     return sheet
@@ -389,10 +392,24 @@ def _columns(sheet: ScoreSheet, name: str, header: Sequence[object], row: int) -
     for column in _REQUIRED:
         if column not in named:
             faults.append(SheetFault(name, row, column, "表头中没有这一列"))
-    if not criteria:
+    if not criteria and TOTAL in named:
+        faults.append(_total_only(name, row, parse_line(header[named[TOTAL]])))
+    elif not criteria:
         message = "表头中没有评分项列（如“比规模（25分）”）"
         faults.append(SheetFault(name, row, None, message))
     return None if faults else _Columns(row, named, criteria)
+
+
+def _total_only(name: str, row: int, label: str) -> SheetFault:
+    """A header whose only score is a bare 总分: its full marks are not known, so neither its
+    scale nor its criteria are; the fault says both ways to write it (tryout 3, S1)."""
+    items = "、".join(f"{c.name}（{plain(c.maximum)}分）" for c in DEFAULT_RUBRIC)
+    message = (
+        f"表中只有“{label}”一列，没有评分项，总分也未注明满分；按总分计分请将表头写作"
+        f"“{label}（{plain(full_marks(DEFAULT_RUBRIC))}分）”，按评分项计分请分列填写各项得分："
+        f"{items}"
+    )
+    return SheetFault(name, row, label, message)
 
 
 def _criterion(label: str) -> Criterion | str:
@@ -427,6 +444,7 @@ class _RowReader:
         self.cards: list[ScoreCard] = []
         self.notes: list[str] = []
         self.scored: dict[tuple[str, str], tuple[str, int]] = {}  # (judge, site) → its place
+        self.places: dict[str, dict[str, list[int]]] = {}  # judge → worksheet → rows read
         self.site_regions: dict[str, tuple[str, int]] = {}  # site → (county, first row)
         self.spellings: dict[str, dict[str, str]] = {"judge": {}, "site": {}}
         self.worksheet = ""
@@ -476,6 +494,7 @@ class _RowReader:
                 f"评委{judge}与观摩点「{site}」同属{site_region}，应当回避，不能打分",
             )
         if len(self.sheet.faults) == faults_before:
+            self.places.setdefault(judge, {}).setdefault(worksheet, []).append(number)
             remark = parse_paragraph(self.cell(row, REMARK))
             self.cards.append(
                 ScoreCard(judge, judge_region or "", site, site_region, scores, remark)
@@ -510,6 +529,38 @@ class _RowReader:
                 TOTAL,
                 f"各项得分之和为{format_wan(total)}，而总分填的是{format_wan(typed)}",
             )
+
+    def check_scales(self) -> None:
+        """A judge every one of whose scores is at most a tenth of its criterion's maximum
+        scored on another scale (out of 10 on a 100-point sheet): his figures would pass every
+        range check and still sink each site he scored, so the import stops naming him, his
+        rows and the scale seen (tryout 3, S3: caught only later by the agreement check)."""
+        rubric = self.sheet.rubric
+        full = full_marks(rubric)
+        for judge, sheets in self.places.items():
+            cards = [card for card in self.cards if card.judge == judge]
+            if any(
+                points * 10 > criterion.maximum
+                for card in cards
+                for criterion in rubric
+                if (points := card.scores.get(criterion.name)) is not None
+            ):
+                continue
+            highest = max(card.total for card in cards)
+            if len(rubric) == 1:
+                seen = f"最高{plain(highest)}分，都不超过满分{plain(full)}分的十分之一"
+            else:
+                seen = (
+                    f"最高总分{plain(highest)}分，各项都不超过满分的十分之一"
+                    f"（满分{plain(full)}分）"
+                )
+            column = "、".join(criterion.name for criterion in rubric)
+            for worksheet, numbers in sheets.items():
+                message = (
+                    f"评委{judge}的评分（{_rows_text(numbers)}）{seen}，像是按{plain(full / 10)}"
+                    f"分制打的分；请按本表满分（{plain(full)}分）换算后重新填写，或核对评分是否填错"
+                )
+                self.sheet.faults.append(SheetFault(worksheet, None, column, message))
 
     def check_once(self, number: int, judge: str, site: str) -> None:
         worksheet, first = self.scored.setdefault((judge, site), (self.worksheet, number))
@@ -551,6 +602,15 @@ class _RowReader:
         if found.name != text and note not in self.notes:
             self.notes.append(note)
         return found.name
+
+
+def _rows_text(numbers: Sequence[int]) -> str:
+    """Rows as a message names them: "第8行", "第8—10行" (consecutive), "第2、5、8行"."""
+    if len(numbers) == 1:
+        return f"第{numbers[0]}行"
+    if numbers[-1] - numbers[0] == len(numbers) - 1:
+        return f"第{numbers[0]}—{numbers[-1]}行"
+    return f"第{'、'.join(str(number) for number in numbers)}行"
 
 
 def _points(value: object) -> Decimal | str:
