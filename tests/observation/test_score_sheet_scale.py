@@ -6,7 +6,11 @@ from decimal import Decimal
 from guanmo.observation.score_sheet import read_score_sheet
 from tests.ledger.sheets import xlsx
 
-SITES = [("武陟县高端装备制造园", "武陟县"), ("温县太极文化园", "温县"), ("孟州市皮毛产业园", "孟州市")]
+SITES = [
+    ("武陟县高端装备制造园", "武陟县"),
+    ("温县太极文化园", "温县"),
+    ("孟州市皮毛产业园", "孟州市"),
+]
 
 
 def _total_rows(judges: dict[str, list[object]]) -> list[list[object]]:
@@ -37,7 +41,9 @@ def test_a_judge_scoring_every_criterion_at_a_tenth_is_stopped_on_his_own_sheet(
         "张三": [header, [SITES[0][0], SITES[0][1], 20, 20, 40], [*SITES[1], 22, 18, 45]],
         "赵六": [header, [SITES[0][0], SITES[0][1], 2, 2.5, 4.5], [*SITES[1], 2, 1.5, 5]],
     }
-    sheet = read_score_sheet(xlsx(sheets["张三"], title="张三", more_sheets={"赵六": sheets["赵六"]}))
+    sheet = read_score_sheet(
+        xlsx(sheets["张三"], title="张三", more_sheets={"赵六": sheets["赵六"]})
+    )
 
     assert sheet.cards == []
     assert [sheet.describe(fault) for fault in sheet.faults] == [

@@ -551,8 +551,7 @@ class _RowReader:
                 seen = f"最高{plain(highest)}分，都不超过满分{plain(full)}分的十分之一"
             else:
                 seen = (
-                    f"最高总分{plain(highest)}分，各项都不超过满分的十分之一"
-                    f"（满分{plain(full)}分）"
+                    f"最高总分{plain(highest)}分，各项都不超过满分的十分之一（满分{plain(full)}分）"
                 )
             column = "、".join(criterion.name for criterion in rubric)
             for worksheet, numbers in sheets.items():
