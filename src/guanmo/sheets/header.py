@@ -849,46 +849,73 @@ def check_title(header: Header, rows_above: Sequence[Sequence[object]], expected
             if not isinstance(value, str) or any(word in value for word in _NOT_A_TITLE):
                 continue
             text = clean_text(value)
-            why = _title_mismatch(text, expected)
+            why, note = _title_check(text, expected)
             if why:
                 header.faults.append((number, None, f"标题「{parse_line(value)}」{why}"))
+            elif note:
+                header.notes.append(f"标题「{parse_line(value)}」{note}")
 
 
 def check_sheet_name(header: Header, name: str, expected: Expected) -> None:
     """A sheet name naming another period or year stops the import as a title does: a sheet
     named "1-6月" is not July's."""
-    why = _title_mismatch(_spell_year_month(clean_text(name)), expected)
+    why, note = _title_check(_spell_year_month(clean_text(name)), expected)
     if why:
         header.faults.append((None, None, f"工作表名「{name}」{why}"))
+    elif note:
+        header.notes.append(f"工作表名「{name}」{note}")
 
 
-def file_name_mismatch(name: str, expected: Expected) -> str:
+def file_name_check(name: str, expected: Expected) -> tuple[str, str]:
     """Why a file's name ("6月进度.xlsx") contradicts the import's year or month ("" when it
-    does not): the file name is one more place a period is written (issue 9 §3)."""
+    does not), and what the report says of a name writing an earlier cumulative beside the
+    month ("1-5月及6月.xlsx"): the file name is one more place a period is written (issue 9
+    §3), and of two periods in it neither is picked silently."""
     stem = name.rsplit(".", 1)[0] if "." in name else name
-    why = _title_mismatch(_spell_year_month(clean_text(stem)), expected)
-    return f"文件名「{name}」{why}" if why else ""
+    why, note = _title_check(_spell_year_month(clean_text(stem)), expected)
+    return (f"文件名「{name}」{why}" if why else "", f"文件名「{name}」{note}" if note else "")
 
 
-def _title_mismatch(text: str, expected: Expected) -> str:
+def _title_check(text: str, expected: Expected) -> tuple[str, str]:
+    """Why a title, sheet or file name contradicts the import's year or month, and a note when
+    it names more than the month but nothing against it (("", "") when neither)."""
     text = spell_period(_spell_year_month(spell_dates(text)))
     text = _QUARTER.sub(lambda match: f"1-{3 * _QUARTER_NUMBERS[match.group(1)]}月", text)
     years = set(_TITLE_YEAR.findall(text))
     if expected.year and len(years) == 1 and int(years.pop()) != expected.year:
-        return f"写明{_TITLE_YEAR.search(text).group(1)}年，与导入的{expected.year}年不符"
-    if not expected.month:
-        return ""
-    if match := _TITLE_RANGE.search(text):
-        months = (int(match.group(1)), int(match.group(2)))
-        wanted = (1, expected.month)
-    else:
-        named = {int(each) for each in _TITLE_MONTH.findall(text)}
-        if len(named) != 1:
-            return ""
-        month = named.pop()
-        months = wanted = (month, month)
-        if month != expected.month:
-            wanted = (expected.month, expected.month)
-    if months != wanted:
-        return f"写明{months_text(months)}，与导入的{months_text(wanted)}不符"
-    return ""
+        return f"写明{_TITLE_YEAR.search(text).group(1)}年，与导入的{expected.year}年不符", ""
+    month = expected.month
+    spans = _months_named(text)
+    if not month or not spans:
+        return "", ""
+    named = "、".join(months_text(span) for span in spans)
+    agreeing = [span for span in spans if span in {(1, month), (month, month)}]
+    if not agreeing:
+        if len(spans) > 1:
+            return f"写明{named}，与导入的{month}月不符", ""
+        first, last = spans[0]
+        wanted = (month, month) if first == last else (1, month)
+        return f"写明{months_text(spans[0])}，与导入的{months_text(wanted)}不符", ""
+    others = [span for span in spans if span not in agreeing]
+    if not others:
+        return "", ""
+    if all(first == 1 < last < month for first, last in others):
+        earlier = "、".join(months_text(span) for span in others)
+        return "", f"写有{named}：按本次导入的{month}月读取，{earlier}是此前时期的累计"
+    return (
+        f"写有{named}两个时期，无法确定是哪个时期的表（本次导入{month}月）；"
+        "请核对后改为只写一个时期再导入"
+    ), ""
+
+
+def _months_named(text: str) -> list[tuple[int, int]]:
+    """The periods a text names, in the order written: ranges ("1-5月" → (1, 5)) and single
+    months outside them ("6月" → (6, 6)), each once."""
+    found = [
+        (match.start(), (int(match[1]), int(match[2]))) for match in _TITLE_RANGE.finditer(text)
+    ]
+    rest = _TITLE_RANGE.sub(lambda match: " " * len(match[0]), text)
+    found += [
+        (match.start(), (int(match[1]), int(match[1]))) for match in _TITLE_MONTH.finditer(rest)
+    ]
+    return list(dict.fromkeys(span for _, span in sorted(found)))

@@ -21,7 +21,7 @@ from guanmo.sheets.header import (
     Expected,
     Header,
     check_sheet_name,
-    file_name_mismatch,
+    file_name_check,
     find_header,
     monthly_fault,
     read_note_units,
@@ -96,8 +96,11 @@ def read_workbook(
     """
     reading = Reading(used=spec.used)
     name = file_name or source_name(source)
-    if expected is not None and (why := file_name_mismatch(name, expected)):
+    why, note = file_name_check(name, expected) if expected is not None else ("", "")
+    if why:
         reading.faults.append(SheetFault("", None, None, why))
+    if note:
+        reading.notes.append(note)
     try:
         sheets = open_workbook(source)
     except FileNotFoundError:
