@@ -30,6 +30,7 @@ from guanmo.sheets.cells import (
     WAN_PER_YI,
     parse_line,
 )
+from guanmo.sheets.faults import REMEMBERED, USER_NAMED
 
 HEADER_SEARCH_ROWS = 50
 
@@ -120,6 +121,9 @@ def column_key(text: str) -> str:
 
 
 IGNORE = "忽略"  # what a user maps a column to for it to be left out
+# What a user maps a column to for the city's remembered mapping of it to be dropped: the
+# column is read as Guanmo recognises it, and the mapping is forgotten once the import is done.
+FORGET = "按系统识别"
 
 
 @dataclass(frozen=True)
@@ -185,7 +189,8 @@ def parse_mapping(catalogue: Catalogue, texts: list[str]) -> dict[str, StrEnum |
     """`--map 'Excel列名=字段'` options → header key → field; ValueError names a bad one.
 
     字段 is the field's label (年度计划投资) or any header word Guanmo knows for it (计划投资),
-    or 忽略 to leave the column out.
+    忽略 to leave the column out, or 按系统识别 (FORGET, kept as that text) to drop the city's
+    remembered mapping of it.
     """
     mapping: dict[str, StrEnum | None] = {}
     for text in texts:
@@ -194,6 +199,9 @@ def parse_mapping(catalogue: Catalogue, texts: list[str]) -> dict[str, StrEnum |
             raise ValueError(f"「{text}」应写成“Excel列名=字段”，如“区域=所在县区”")
         if name.strip() == IGNORE:
             mapping[_key(header)] = None
+            continue
+        if name.strip() == FORGET:
+            mapping[_key(header)] = FORGET
             continue
         named = field_named(catalogue, name)
         if named is None:
@@ -308,6 +316,9 @@ class Expected:
     year: int | None = None
     month: int | None = None
     mapping: Mapping[str, StrEnum | None] = field(default_factory=dict)
+    # header key → how a mapping came from an earlier import: "沿用上次导入的对应（2025-06-30，
+    # 王某）" for one applied, FORGOTTEN for one the user dropped now
+    remembered: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -319,6 +330,11 @@ class ColumnReading:
     key: str  # what a user's mapping of it is matched by
     field: StrEnum | None  # the field it is read as; None when it is not read
     why: str = ""  # why it is not read, or how it came to be read ("用户指定")
+
+    @property
+    def named_by_user(self) -> bool:
+        """Whether a user named the column, now or in an earlier import of the city."""
+        return self.why.startswith((USER_NAMED, REMEMBERED))
 
 
 @dataclass
@@ -605,11 +621,14 @@ def _combine(
                 _key(shown),
                 _key(f"{group.text if group else ''}{column.own.text}"),
             ]
-        named = next((expected.mapping[key] for key in keys if key in expected.mapping), ...)
+        key = next((key for key in keys if key in expected.mapping), None)
+        named = expected.mapping[key] if key is not None else ...
         why = ""
         if named is not ...:
             label = replace(label, field=named)
-            why = "用户指定" if named else "用户指定忽略"
+            why = expected.remembered.get(key) or (USER_NAMED if named else f"{USER_NAMED}忽略")
+        else:
+            why = next((expected.remembered[key] for key in keys if key in expected.remembered), "")
         reading = ColumnReading(
             column.index, shown, keys[-1] if len(keys) > 1 else keys[0], None, why
         )

@@ -12,7 +12,7 @@ from os import PathLike
 from pathlib import Path
 
 from guanmo.sheets.cells import parse_line
-from guanmo.sheets.column_map import column_map
+from guanmo.sheets.column_map import column_map, remembered_notes
 from guanmo.sheets.faults import ImportReport, LeftOut, SheetFault
 from guanmo.sheets.formats import Source, open_workbook
 from guanmo.sheets.header import (
@@ -70,14 +70,15 @@ class Reading:
 
     def report(self, subject: str, *, dry_run: bool) -> ImportReport:
         """An import's report, begun with what reading the workbook found."""
+        columns = column_map(self.headers, self.tables, self.used)
         return ImportReport(
             subject,
             faults=list(self.faults),
-            notes=list(self.notes),
+            notes=[*self.notes, *remembered_notes(columns)],
             dry_run=dry_run,
             sheets=[table.sheet for table in self.tables],
             left_out=self.all_left_out,
-            columns=column_map(self.headers, self.tables, self.used),
+            columns=columns,
             rows_read=sum(len(table.rows) for table in self.tables),
         )
 
