@@ -86,3 +86,48 @@ def test_a_bare_score_column_under_another_name_is_named_as_typed():
         "写作“得分（100分）”，按评分项计分请分列填写各项得分：比规模（25分）、比进度（25分）、"
         "比质量（25分）、比效益（25分）"
     ]
+
+
+def test_a_site_merged_down_over_its_judges_rows_is_read_for_each_judge():
+    """One site's name and county merged over the rows of the judges who scored it, as offices
+    type a sheet by site (the kind of tryout 3 N3 in a score sheet): each row is that site's."""
+    header = ["观摩点", "观摩点所属县区", "评委", "总分（100分）"]
+    rows = [header, [*SITES[0], "张三", 80], [None, None, "李四", 75], [*SITES[1], "张三", 90]]
+    rows.append([None, None, "李四", 85])
+    sheet = read_score_sheet(xlsx(rows, merges=["A2:A3", "B2:B3", "A4:A5", "B4:B5"]))
+
+    assert sheet.faults == []
+    assert [(card.site, card.site_region, card.judge, card.total) for card in sheet.cards] == [
+        (SITES[0][0], "武陟县", "张三", Decimal(80)),
+        (SITES[0][0], "武陟县", "李四", Decimal(75)),
+        (SITES[1][0], "温县", "张三", Decimal(90)),
+        (SITES[1][0], "温县", "李四", Decimal(85)),
+    ]
+
+
+def test_a_score_merged_down_over_several_rows_names_the_merged_cell():
+    header = ["观摩点", "观摩点所属县区", "评委", "总分（100分）"]
+    rows = [header, [*SITES[0], "张三", 80], [*SITES[1], "张三", None]]
+    sheet = read_score_sheet(xlsx(rows, merges=["D2:D3"]))
+
+    assert sheet.cards == []
+    assert [str(fault) for fault in sheet.faults] == [
+        "第2行「总分」：单元格D2:D3纵向合并了第2—3行，分数属于哪一行不明；"
+        "请取消合并，每行填写本行的分数后再导入"
+    ]
+
+
+def test_judges_typed_as_columns_are_named_as_a_layout_that_cannot_be_read():
+    """Tryout 3 S2: sites as rows, one column per judge, then 总分 and 平均分."""
+    rows = [
+        ["观摩点", "所属县区", "张三", "李四", "王五", "总分", "平均分"],
+        [*SITES[0], 80, 70, 90, 240, 80],
+    ]
+    sheet = read_score_sheet(xlsx(rows))
+
+    assert [str(fault) for fault in sheet.faults] == [
+        "第1行有“观摩点”列，但没有“评委”列，也没有注明满分的评分项列（如“比规模（25分）”），"
+        "其余各列（张三、李四、王五、平均分）无法识别；评分表应每行填写一位评委"
+        "对一个观摩点的评分，评委作列的汇总表请改为“评委、观摩点、观摩点所属县区、各评分项”"
+        "的样式后再导入"
+    ]

@@ -11,7 +11,7 @@ sheet, row and column; with any fault the workbook yields no score cards.
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from guanmo.ledger.services.matching import CITY_WORDS
@@ -31,7 +31,7 @@ from guanmo.sheets.cells import format_wan, parse_line, parse_paragraph
 from guanmo.sheets.faults import SheetFault
 from guanmo.sheets.formats import Source, open_workbook
 from guanmo.sheets.header import HEADER_SEARCH_ROWS
-from guanmo.sheets.sheet import Sheet, Unreadable
+from guanmo.sheets.sheet import Sheet, Unreadable, cell_address
 
 JUDGE = "评委"
 JUDGE_REGION = "评委所属县区"
@@ -184,13 +184,16 @@ def read_score_sheet(
     if not headed:
         if not any(_filled(row) for found in worksheets for row in found.rows):
             return _failed("评分表是空的")
-        return _failed("未找到表头：前50行中没有同时写有“观摩点”和“评委”（或评分项）的一行")
+        return _failed(_no_header(worksheets))
     left_out = [(worksheet.name, why) for worksheet in headed if (why := _left_out(worksheet))]
     scored = [worksheet for worksheet in headed if not _left_out(worksheet)]
     if not scored:
         skipped = "、".join(f"{name}（{why}）" for name, why in left_out)
         return _failed(f"没有可读取的评分工作表：{skipped}")
     sheet = ScoreSheet(sheets=[worksheet.name for worksheet in scored], left_out=left_out)
+    spread = [_spread_merged(worksheet) for worksheet in scored]
+    scored = [worksheet for worksheet, _ in spread]
+    sheet.faults += [fault for _, faults in spread for fault in faults]
     sheet.notes += [
         f"工作表「{found.name}」没有评分表头，未读取"
         for found in worksheets
@@ -213,6 +216,63 @@ def read_score_sheet(
         sheet.cards = reader.cards
     sheet.notes.extend(reader.notes)
     return sheet
+
+
+def _no_header(worksheets: Sequence[Sheet]) -> str:
+    """Why no worksheet has a score header: a row naming 观摩点 with neither 评委 nor a
+    criterion is named with the columns not understood (judges typed as columns, tryout 3 S2)."""
+    for found in worksheets:
+        for number, row in enumerate(found.rows[:HEADER_SEARCH_ROWS], start=1):
+            if SITE not in {_column_of(value) for value in row}:
+                continue
+            others = "、".join(
+                label for value in row if (label := parse_line(value)) and _column_of(value) is None
+            )
+            where = f"工作表「{found.name}」" if len(worksheets) > 1 else ""
+            return (
+                f"{where}第{number}行有“观摩点”列，但没有“评委”列，也没有注明满分的评分项列"
+                f"（如“比规模（25分）”），其余各列（{others}）无法识别；评分表应每行填写一位评委"
+                "对一个观摩点的评分，评委作列的汇总表请改为“评委、观摩点、观摩点所属县区、"
+                "各评分项”的样式后再导入"
+            )
+    return "未找到表头：前50行中没有同时写有“观摩点”和“评委”（或评分项）的一行"
+
+
+# Columns whose cell merged down over rows says the same of each row: a site scored by several
+# judges, a judge scoring several sites.
+_SPREAD = frozenset({JUDGE, JUDGE_REGION, SITE, SITE_REGION})
+
+
+def _spread_merged(worksheet: _Worksheet) -> tuple[_Worksheet, list[SheetFault]]:
+    """The worksheet with each judge or site cell merged down over rows given to every row it
+    spans; a score or total merged down does not say whose score it is, a fault naming it."""
+    header = worksheet.rows[worksheet.top]
+    rows = list(worksheet.rows)
+    faults = []
+    for merged in worksheet.source.merged:
+        index = merged.first_column
+        if merged.first_row <= worksheet.top + 1 or merged.last_row == merged.first_row:
+            continue
+        if index >= len(header) or not (label := parse_line(header[index])):
+            continue
+        column = _column_of(header[index])
+        if column in _SPREAD:
+            value = rows[merged.first_row - 1][index]
+            for number in range(merged.first_row + 1, min(merged.last_row, len(rows)) + 1):
+                row = list(rows[number - 1]) + [None] * (index + 1 - len(rows[number - 1]))
+                row[index] = value
+                rows[number - 1] = tuple(row)
+        elif column == TOTAL or (column is None and isinstance(_criterion(label), Criterion)):
+            named = _criterion(label).name if column is None else label
+            cells = f"{cell_address(merged.first_row, index)}:" + cell_address(
+                merged.last_row, merged.last_column
+            )
+            message = (
+                f"单元格{cells}纵向合并了第{merged.first_row}—{merged.last_row}行，分数属于哪一行"
+                "不明；请取消合并，每行填写本行的分数后再导入"
+            )
+            faults.append(SheetFault(worksheet.name, merged.first_row, named, message))
+    return replace(worksheet, rows=rows), faults
 
 
 def _left_out(worksheet: _Worksheet) -> str:
