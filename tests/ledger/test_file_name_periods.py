@@ -68,3 +68,21 @@ def test_a_title_naming_two_months_stops_the_import_as_a_file_name_does(one_proj
         "第1行：标题「焦作市重点项目5月份进展情况（6月10日更新）」写有5月、6月两个时期，"
         "无法确定是哪个时期的表（本次导入6月）；请核对后改为只写一个时期再导入"
     ]
+
+
+def test_a_file_named_for_two_other_years_stops_the_import(one_project):
+    report = import_progress(
+        _sheet(), city=one_project, year=2025, month=6, file_name="2023年及2024年6月进度.xlsx"
+    )
+
+    assert [str(fault) for fault in report.faults] == [
+        "文件名「2023年及2024年6月进度.xlsx」写明2023年、2024年，与导入的2025年不符"
+    ]
+
+
+def test_a_file_named_for_two_years_one_the_import_s_is_read_with_a_note(one_project):
+    name = "2025年6月进度（含2024年结转项目）.xlsx"
+    report = import_progress(_sheet(), city=one_project, year=2025, month=6, file_name=name)
+
+    assert report.faults == []
+    assert f"文件名「{name}」写有2025年、2024年：按本次导入的2025年读取" in report.notes

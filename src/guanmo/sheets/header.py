@@ -901,13 +901,18 @@ def _title_check(text: str, expected: Expected) -> tuple[str, str]:
     it names more than the month but nothing against it (("", "") when neither)."""
     text = spell_period(_spell_year_month(spell_dates(text)))
     text = _QUARTER.sub(lambda match: f"1-{3 * _QUARTER_NUMBERS[match.group(1)]}月", text)
-    years = set(_TITLE_YEAR.findall(text))
-    if expected.year and len(years) == 1 and int(years.pop()) != expected.year:
-        return f"写明{_TITLE_YEAR.search(text).group(1)}年，与导入的{expected.year}年不符", ""
+    years = list(dict.fromkeys(int(year) for year in _TITLE_YEAR.findall(text)))
+    years_note = ""
+    if expected.year and years and expected.year not in years:
+        named_years = "、".join(f"{year}年" for year in years)
+        return f"写明{named_years}，与导入的{expected.year}年不符", ""
+    if expected.year and len(years) > 1:  # "2025年…（含2024年结转项目）": another year, said
+        named_years = "、".join(f"{year}年" for year in years)
+        years_note = f"写有{named_years}：按本次导入的{expected.year}年读取"
     month = expected.month
     spans = _months_named(text)
     if not month or not spans:
-        return "", ""
+        return "", years_note
     named = "、".join(months_text(span) for span in spans)
     agreeing = [span for span in spans if span in {(1, month), (month, month)}]
     if not agreeing:
@@ -918,7 +923,7 @@ def _title_check(text: str, expected: Expected) -> tuple[str, str]:
         return f"写明{months_text(spans[0])}，与导入的{months_text(wanted)}不符", ""
     others = [span for span in spans if span not in agreeing]
     if not others:
-        return "", ""
+        return "", years_note
     if all(first == 1 < last < month for first, last in others):
         earlier = "、".join(months_text(span) for span in others)
         return "", f"写有{named}：按本次导入的{month}月读取，{earlier}是此前时期的累计"
