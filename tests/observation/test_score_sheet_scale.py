@@ -65,6 +65,13 @@ def test_a_judge_who_gives_some_low_scores_is_read():
     ]
 
 
+def test_a_judge_who_gave_nothing_but_zeros_is_no_scale_seen():
+    rows = _total_rows({"张三": [80, 85, 90], "赵六": [0, 0, 0]})
+    sheet = read_score_sheet(xlsx([["评委", "观摩点", "观摩点所属县区", "总分（100分）"], *rows]))
+
+    assert sheet.faults == []
+
+
 def test_a_sheet_with_only_a_bare_total_says_so_and_what_the_rubric_needs():
     rows = _total_rows({"张三": [80, 85, 90], "李四": [70, 75, 80]})
     sheet = read_score_sheet(xlsx([["评委", "观摩点", "观摩点所属县区", "总分"], *rows]))

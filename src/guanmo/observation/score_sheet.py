@@ -607,6 +607,8 @@ class _RowReader:
             ):
                 continue
             highest = max(card.total for card in cards)
+            if not highest:  # nothing but zeros shows no scale
+                continue
             if len(rubric) == 1:
                 seen = f"最高{plain(highest)}分，都不超过满分{plain(full)}分的十分之一"
             else:
