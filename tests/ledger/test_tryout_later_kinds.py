@@ -1,5 +1,5 @@
 """Kinds of ledger sheet the second and third tryouts of issue 9 tried and that Guanmo now reads
-right (tryout 2: LP, LQ, LR, LU, LW, LZ; tryout 3: N1, N2, N4, L10, L11), built here in other
+right (tryout 2: LP, LQ, LR, LU, LW, LZ; tryout 3: N1, N2, N4, N6, L10, L11), built here in other
 figures and names: each gives exactly the figures a user expects, or stops naming the row."""
 
 from decimal import Decimal
@@ -10,7 +10,7 @@ import pytest
 from guanmo.ledger.models import AnnualPlan, Project
 from guanmo.ledger.services import import_ledger
 from tests.ledger.sheets import xlsx
-from tests.sheets.files import Drawn, to_csv
+from tests.sheets.files import Drawn, to_csv, to_ods, to_xls
 
 
 def faults(report) -> list[str]:
@@ -262,3 +262,28 @@ def test_one_name_written_with_full_and_half_width_brackets_is_one_project_twice
 
     assert faults(report) == ["第3行「项目名称」：与第2行重复（同一县区的同名项目）"]
     assert not Project.objects.exists()
+
+
+@pytest.mark.parametrize("write", [to_ods, to_xls], ids=["ods", "xls"])
+def test_a_merged_two_row_header_a_county_merged_down_and_a_hidden_row(city, write):
+    """N6: 投资规模（万元） over 总投资 and 2025年计划投资, a county cell merged over its two
+    projects, and a hidden row, as LibreOffice and WPS save them."""
+    drawn = Drawn(
+        [
+            ["项目名称", "所在县区", "建设性质", "投资规模（万元）", None, "起止年限"],
+            [None, None, None, "总投资", "2025年计划投资", None],
+            ["修武县氢能物流基地", "修武县", "新开工", 26000, 9000, "2025-2027"],
+            ["修武县云台古镇提升", None, "续建", 8000, 2500, "2024-2026"],
+            ["修武县已调出项目", "修武县", "新开工", 999, 99, "2025-2026"],
+        ],
+        hidden_rows={5},
+        merged=[(1, 0, 2, 0), (1, 1, 2, 1), (1, 2, 2, 2), (1, 3, 1, 4), (1, 5, 2, 5), (3, 1, 4, 1)],
+    )
+    report = import_ledger(BytesIO(write(drawn)), city=city, year=2025)
+
+    assert faults(report) == []
+    assert figures() == {
+        "修武县氢能物流基地": ("修武县", Decimal(26000), Decimal(9000)),
+        "修武县云台古镇提升": ("修武县", Decimal(8000), Decimal(2500)),
+    }
+    assert [str(left) for left in report.left_out] == ["第5行为隐藏行，未导入"]
