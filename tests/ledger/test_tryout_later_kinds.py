@@ -1,5 +1,5 @@
 """Kinds of ledger sheet the second and third tryouts of issue 9 tried and that Guanmo now reads
-right (tryout 2: LP, LQ, LR, LU, LW, LZ; tryout 3: N1, N2, N4, N6, L10, L11), built here in other
+right (tryout 2: LP, LQ, LR, LT, LU, LW, LZ; tryout 3: N1, N2, N4, N6, L10, L11), built here in other
 figures and names: each gives exactly the figures a user expects, or stops naming the row."""
 
 from decimal import Decimal
@@ -287,3 +287,35 @@ def test_a_merged_two_row_header_a_county_merged_down_and_a_hidden_row(city, wri
         "修武县云台古镇提升": ("修武县", Decimal(8000), Decimal(2500)),
     }
     assert [str(left) for left in report.left_out] == ["第5行为隐藏行，未导入"]
+
+
+def test_a_revised_plan_beside_the_first_one_is_not_passed_over(city):
+    """LT: 年度计划投资 9000 and 调整后年度计划投资 6000 (the mid-year revision): reading the
+    first and ignoring the revision would be a silent wrong plan, so the import asks which."""
+    header = ["项目名称", "所在县区", "建设性质", "总投资（万元）", "年度计划投资（万元）"]
+    sheet = xlsx(
+        [
+            [*header, "调整后年度计划投资（万元）"],
+            ["沁阳市调整计划项目", "沁阳市", "续建", 50000, 9000, 6000],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+
+    assert faults(report) == [
+        "第1行：「年度计划投资（万元）」（E1）和「调整后年度计划投资（万元）」（F1）都是年度计划投资，"
+        "表头没有写明哪一列是本次导入的数，无法判断读哪一列；请删去或注明其中一列后再导入"
+    ]
+    assert not Project.objects.exists()
+
+
+def test_a_revised_plan_alone_is_the_plan(city):
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "建设性质", "总投资（万元）", "调整后年度计划（万元）"],
+            ["沁阳市调整计划项目", "沁阳市", "续建", 50000, 6000],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+
+    assert faults(report) == []
+    assert figures() == {"沁阳市调整计划项目": ("沁阳市", Decimal(50000), Decimal(6000))}
