@@ -1,6 +1,6 @@
-"""Kinds of ledger sheet the second and third tryouts of issue 9 tried and that Guanmo now reads
-right (tryout 2: LP, LQ, LR, LT, LU, LW, LZ; tryout 3: N1, N2, N4, N6, L10, L11), built here in other
-figures and names: each gives exactly the figures a user expects, or stops naming the row."""
+"""Kinds of ledger sheet the second and third tryouts of issue 9 tried (tryout 2: LP, LQ, LR,
+LT, LU, LW, LZ; tryout 3: N1, N2, N4, N6, L10, L11), built here in other figures and names: each
+gives exactly the figures a user expects, or stops naming the row."""
 
 from decimal import Decimal
 from io import BytesIO
