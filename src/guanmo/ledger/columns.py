@@ -121,6 +121,12 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
         "本年度计划",
         "本年计划",
         "当年计划",
+        # A mid-year revision is the plan too: beside the first plan, which one counts is the
+        # user's to say (tryout 2 LT), never the first passed over silently.
+        "调整后年度计划投资",
+        "调整后计划投资",
+        "调整后年度计划",
+        "调整后投资计划",
     ),
     Field.RESPONSIBLE_UNIT: ("责任单位", "市直责任单位", "责任部门", "挂钩责任单位", "牵头单位"),
     Field.LEADER_IN_CHARGE: (

@@ -11,7 +11,7 @@ sheet, row and column; with any fault the workbook yields no score cards.
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from guanmo.ledger.services.matching import CITY_WORDS
@@ -20,6 +20,7 @@ from guanmo.observation.rubric import (
     DEFAULT_RUBRIC,
     SCORE_STEP,
     Criterion,
+    full_marks,
     plain,
     score_fault,
     step_fault,
@@ -30,7 +31,7 @@ from guanmo.sheets.cells import format_wan, parse_line, parse_paragraph
 from guanmo.sheets.faults import SheetFault
 from guanmo.sheets.formats import Source, open_workbook
 from guanmo.sheets.header import HEADER_SEARCH_ROWS
-from guanmo.sheets.sheet import Sheet, Unreadable
+from guanmo.sheets.sheet import Sheet, Unreadable, cell_address
 
 JUDGE = "评委"
 JUDGE_REGION = "评委所属县区"
@@ -183,13 +184,16 @@ def read_score_sheet(
     if not headed:
         if not any(_filled(row) for found in worksheets for row in found.rows):
             return _failed("评分表是空的")
-        return _failed("未找到表头：前50行中没有同时写有“观摩点”和“评委”（或评分项）的一行")
+        return _failed(_no_header(worksheets))
     left_out = [(worksheet.name, why) for worksheet in headed if (why := _left_out(worksheet))]
     scored = [worksheet for worksheet in headed if not _left_out(worksheet)]
     if not scored:
         skipped = "、".join(f"{name}（{why}）" for name, why in left_out)
         return _failed(f"没有可读取的评分工作表：{skipped}")
     sheet = ScoreSheet(sheets=[worksheet.name for worksheet in scored], left_out=left_out)
+    spread = [_spread_merged(worksheet) for worksheet in scored]
+    scored = [worksheet for worksheet, _ in spread]
+    sheet.faults += [fault for _, faults in spread for fault in faults]
     sheet.notes += [
         f"工作表「{found.name}」没有评分表头，未读取"
         for found in worksheets
@@ -207,9 +211,68 @@ def read_score_sheet(
     for worksheet in scored:
         _read(sheet, reader, worksheet)
     if sheet.ok:
+        reader.check_scales()
+    if sheet.ok:
         sheet.cards = reader.cards
     sheet.notes.extend(reader.notes)
     return sheet
+
+
+def _no_header(worksheets: Sequence[Sheet]) -> str:
+    """Why no worksheet has a score header: a row naming 观摩点 with neither 评委 nor a
+    criterion is named with the columns not understood (judges typed as columns, tryout 3 S2)."""
+    for found in worksheets:
+        for number, row in enumerate(found.rows[:HEADER_SEARCH_ROWS], start=1):
+            if SITE not in {_column_of(value) for value in row}:
+                continue
+            others = "、".join(
+                label for value in row if (label := parse_line(value)) and _column_of(value) is None
+            )
+            where = f"工作表「{found.name}」" if len(worksheets) > 1 else ""
+            return (
+                f"{where}第{number}行有“观摩点”列，但没有“评委”列，也没有注明满分的评分项列"
+                f"（如“比规模（25分）”），其余各列（{others}）无法识别；评分表应每行填写一位评委"
+                "对一个观摩点的评分，评委作列的汇总表请改为“评委、观摩点、观摩点所属县区、"
+                "各评分项”的样式后再导入"
+            )
+    return "未找到表头：前50行中没有同时写有“观摩点”和“评委”（或评分项）的一行"
+
+
+# Columns whose cell merged down over rows says the same of each row: a site scored by several
+# judges, a judge scoring several sites.
+_SPREAD = frozenset({JUDGE, JUDGE_REGION, SITE, SITE_REGION})
+
+
+def _spread_merged(worksheet: _Worksheet) -> tuple[_Worksheet, list[SheetFault]]:
+    """The worksheet with each judge or site cell merged down over rows given to every row it
+    spans; a score or total merged down does not say whose score it is, a fault naming it."""
+    header = worksheet.rows[worksheet.top]
+    rows = list(worksheet.rows)
+    faults = []
+    for merged in worksheet.source.merged:
+        index = merged.first_column
+        if merged.first_row <= worksheet.top + 1 or merged.last_row == merged.first_row:
+            continue
+        if index >= len(header) or not (label := parse_line(header[index])):
+            continue
+        column = _column_of(header[index])
+        if column in _SPREAD:
+            value = rows[merged.first_row - 1][index]
+            for number in range(merged.first_row + 1, min(merged.last_row, len(rows)) + 1):
+                row = list(rows[number - 1]) + [None] * (index + 1 - len(rows[number - 1]))
+                row[index] = value
+                rows[number - 1] = tuple(row)
+        elif column == TOTAL or (column is None and isinstance(_criterion(label), Criterion)):
+            named = _criterion(label).name if column is None else label
+            cells = f"{cell_address(merged.first_row, index)}:" + cell_address(
+                merged.last_row, merged.last_column
+            )
+            message = (
+                f"单元格{cells}纵向合并了第{merged.first_row}—{merged.last_row}行，分数属于哪一行"
+                "不明；请取消合并，每行填写本行的分数后再导入"
+            )
+            faults.append(SheetFault(worksheet.name, merged.first_row, named, message))
+    return replace(worksheet, rows=rows), faults
 
 
 def _left_out(worksheet: _Worksheet) -> str:
@@ -389,10 +452,24 @@ def _columns(sheet: ScoreSheet, name: str, header: Sequence[object], row: int) -
     for column in _REQUIRED:
         if column not in named:
             faults.append(SheetFault(name, row, column, "表头中没有这一列"))
-    if not criteria:
+    if not criteria and TOTAL in named:
+        faults.append(_total_only(name, row, parse_line(header[named[TOTAL]])))
+    elif not criteria:
         message = "表头中没有评分项列（如“比规模（25分）”）"
         faults.append(SheetFault(name, row, None, message))
     return None if faults else _Columns(row, named, criteria)
+
+
+def _total_only(name: str, row: int, label: str) -> SheetFault:
+    """A header whose only score is a bare 总分: its full marks are not known, so neither its
+    scale nor its criteria are; the fault says both ways to write it (tryout 3, S1)."""
+    items = "、".join(f"{c.name}（{plain(c.maximum)}分）" for c in DEFAULT_RUBRIC)
+    message = (
+        f"表中只有“{label}”一列，没有评分项，总分也未注明满分；按总分计分请将表头写作"
+        f"“{label}（{plain(full_marks(DEFAULT_RUBRIC))}分）”，按评分项计分请分列填写各项得分："
+        f"{items}"
+    )
+    return SheetFault(name, row, label, message)
 
 
 def _criterion(label: str) -> Criterion | str:
@@ -427,6 +504,7 @@ class _RowReader:
         self.cards: list[ScoreCard] = []
         self.notes: list[str] = []
         self.scored: dict[tuple[str, str], tuple[str, int]] = {}  # (judge, site) → its place
+        self.places: dict[str, dict[str, list[int]]] = {}  # judge → worksheet → rows read
         self.site_regions: dict[str, tuple[str, int]] = {}  # site → (county, first row)
         self.spellings: dict[str, dict[str, str]] = {"judge": {}, "site": {}}
         self.worksheet = ""
@@ -476,6 +554,7 @@ class _RowReader:
                 f"评委{judge}与观摩点「{site}」同属{site_region}，应当回避，不能打分",
             )
         if len(self.sheet.faults) == faults_before:
+            self.places.setdefault(judge, {}).setdefault(worksheet, []).append(number)
             remark = parse_paragraph(self.cell(row, REMARK))
             self.cards.append(
                 ScoreCard(judge, judge_region or "", site, site_region, scores, remark)
@@ -510,6 +589,39 @@ class _RowReader:
                 TOTAL,
                 f"各项得分之和为{format_wan(total)}，而总分填的是{format_wan(typed)}",
             )
+
+    def check_scales(self) -> None:
+        """A judge every one of whose scores is at most a tenth of its criterion's maximum
+        scored on another scale (out of 10 on a 100-point sheet): his figures would pass every
+        range check and still sink each site he scored, so the import stops naming him, his
+        rows and the scale seen (tryout 3, S3: caught only later by the agreement check)."""
+        rubric = self.sheet.rubric
+        full = full_marks(rubric)
+        for judge, sheets in self.places.items():
+            cards = [card for card in self.cards if card.judge == judge]
+            if any(
+                points * 10 > criterion.maximum
+                for card in cards
+                for criterion in rubric
+                if (points := card.scores.get(criterion.name)) is not None
+            ):
+                continue
+            highest = max(card.total for card in cards)
+            if not highest:  # nothing but zeros shows no scale
+                continue
+            if len(rubric) == 1:
+                seen = f"最高{plain(highest)}分，都不超过满分{plain(full)}分的十分之一"
+            else:
+                seen = (
+                    f"最高总分{plain(highest)}分，各项都不超过满分的十分之一（满分{plain(full)}分）"
+                )
+            column = "、".join(criterion.name for criterion in rubric)
+            for worksheet, numbers in sheets.items():
+                message = (
+                    f"评委{judge}的评分（{_rows_text(numbers)}）{seen}，像是按{plain(full / 10)}"
+                    f"分制打的分；请按本表满分（{plain(full)}分）换算后重新填写，或核对评分是否填错"
+                )
+                self.sheet.faults.append(SheetFault(worksheet, None, column, message))
 
     def check_once(self, number: int, judge: str, site: str) -> None:
         worksheet, first = self.scored.setdefault((judge, site), (self.worksheet, number))
@@ -551,6 +663,15 @@ class _RowReader:
         if found.name != text and note not in self.notes:
             self.notes.append(note)
         return found.name
+
+
+def _rows_text(numbers: Sequence[int]) -> str:
+    """Rows as a message names them: "第8行", "第8—10行" (consecutive), "第2、5、8行"."""
+    if len(numbers) == 1:
+        return f"第{numbers[0]}行"
+    if numbers[-1] - numbers[0] == len(numbers) - 1:
+        return f"第{numbers[0]}—{numbers[-1]}行"
+    return f"第{'、'.join(str(number) for number in numbers)}行"
 
 
 def _points(value: object) -> Decimal | str:

@@ -4,13 +4,14 @@ and the column names a city's users have given (remembered for the city's next i
 from collections.abc import Mapping
 
 from django.db import transaction
+from django.utils import timezone
 
 from guanmo.accounts.models import User
 from guanmo.ledger.columns import FIELD_BY_LABEL, Field
 from guanmo.regions.models import Region
 from guanmo.reporting.models import ColumnMapping, ImportRecord
-from guanmo.sheets.faults import ImportReport
-from guanmo.sheets.header import column_key
+from guanmo.sheets.faults import FORGOTTEN, REMEMBERED, ImportReport
+from guanmo.sheets.header import FORGET, column_key
 
 
 def record_import(
@@ -36,21 +37,44 @@ def record_import(
     return record
 
 
-def remembered_mapping(city: Region) -> dict[str, Field | None]:
-    """The city's named columns: header key → field (None: ignored)."""
-    return {
-        mapping.header: FIELD_BY_LABEL.get(mapping.field)
-        for mapping in ColumnMapping.objects.filter(city=city)
-        if not mapping.field or mapping.field in FIELD_BY_LABEL
-    }
+def columns_named(
+    city: Region, typed: Mapping[str, Field | str | None]
+) -> tuple[dict[str, Field | None], dict[str, str]]:
+    """The columns named for an import of `city`: its remembered mappings, then those `typed`
+    now (header key → field, None to ignore; FORGET drops a remembered one). Also, for each
+    remembered mapping, how the column map names it: "沿用上次导入的对应（2025-06-30，王某）"
+    while it applies, FORGOTTEN once the user drops it; so a mapping not typed now is never
+    shown as if it were (tryout 3)."""
+    mapping: dict[str, Field | None] = {}
+    remembered: dict[str, str] = {}
+    for saved in ColumnMapping.objects.filter(city=city).select_related("user"):
+        if saved.field and saved.field not in FIELD_BY_LABEL:
+            continue
+        mapping[saved.header] = FIELD_BY_LABEL.get(saved.field)
+        given = [f"{timezone.localdate(saved.updated_at):%Y-%m-%d}"]
+        if saved.user is not None:
+            given.append(saved.user.get_full_name())
+        remembered[saved.header] = f"{REMEMBERED}（{'，'.join(given)}）"
+    for key, named in typed.items():
+        if named == FORGET:
+            if mapping.pop(key, ...) is not ...:
+                remembered[key] = FORGOTTEN
+            continue
+        mapping[key] = named
+        remembered.pop(key, None)
+    return mapping, remembered
 
 
 def remember_mapping(
-    city: Region, mapping: Mapping[str, Field | None], *, user: User | None
+    city: Region, mapping: Mapping[str, Field | str | None], *, user: User | None
 ) -> None:
-    """Keep what the user named for the city's next import (a later naming replaces one)."""
+    """Keep what the user named for the city's next import (a later naming replaces one);
+    a column mapped to FORGET is forgotten."""
     with transaction.atomic():
         for header, named in mapping.items():
+            if named == FORGET:
+                ColumnMapping.objects.filter(city=city, header=column_key(header)[:200]).delete()
+                continue
             ColumnMapping.objects.update_or_create(
                 city=city,
                 header=column_key(header)[:200],

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from guanmo.sheets.cells import UNIT_NAMES, format_wan, format_years
 from guanmo.sheets.faults import ColumnUse
-from guanmo.sheets.header import Header
+from guanmo.sheets.header import FORGET, Header
 from guanmo.sheets.table import Table
 
 _SAMPLE_LENGTH = 20
@@ -45,6 +45,19 @@ def column_map(
                 )
             )
     return uses
+
+
+def remembered_notes(uses: Sequence[ColumnUse]) -> list[str]:
+    """What the report says of columns read as an earlier import named them: which, and how to
+    stop (a naming not typed now must not pass for one the user chose)."""
+    remembered = list(dict.fromkeys((use.header, use.key) for use in uses if use.remembered))
+    if not remembered:
+        return []
+    names = "".join(f"「{header}」" for header, _ in remembered)
+    return [
+        f"{names}沿用本市上次导入时指定的对应；如不再沿用，命令行加 --map "
+        f"'{remembered[0][1]}={FORGET}'，导入页在“指定为”中选“{FORGET}（不再沿用）”"
+    ]
 
 
 def _sample(rows: Sequence, name: StrEnum) -> str:

@@ -37,6 +37,12 @@ class LeftOut:
         return f"第{self.row}行为{self.reason}，未导入"
 
 
+# How a column came to be read as it is, when a user named it (ColumnUse.note).
+USER_NAMED = "用户指定"
+REMEMBERED = "沿用上次导入的对应"  # followed by （date，user）: named in an earlier import
+FORGOTTEN = "不再沿用上次导入的对应"  # the user dropped the earlier import's naming now
+
+
 @dataclass(frozen=True)
 class ColumnUse:
     """How one column of a sheet was read: "年度计划投资 ← 2025年计划投资（示例：30000万元）"."""
@@ -49,6 +55,28 @@ class ColumnUse:
     sample: str = ""  # the first value read from it, as the report shows it
     unit: str = ""  # 万元, 亿元 or 元 for a money column
     note: str = ""  # why it is not read, or "用户指定"
+
+    @property
+    def unknown(self) -> bool:
+        """Not understood: a column the user may name or ignore."""
+        return not self.field and self.note in ("", FORGOTTEN)
+
+    @property
+    def remembered(self) -> bool:
+        """Read as a user named it in an earlier import of the city."""
+        return self.note.startswith(REMEMBERED)
+
+    @property
+    def forgotten(self) -> bool:
+        return self.note == FORGOTTEN
+
+    @property
+    def chosen(self) -> str:
+        """What the user chose for the column on the preview page: a field's label, 忽略, or
+        "" when he chose nothing now (a remembered naming is not his choice now)."""
+        if self.note == USER_NAMED:
+            return self.field
+        return "忽略" if self.note == f"{USER_NAMED}忽略" else ""
 
     def __str__(self) -> str:
         if not self.field:
@@ -101,7 +129,7 @@ class ImportReport:
     @property
     def unknown_columns(self) -> list[ColumnUse]:
         """The columns not understood, which a user may name or ignore."""
-        return [use for use in self.columns if not use.field and not use.note]
+        return [use for use in self.columns if use.unknown]
 
     def lines(self) -> list[str]:
         """The whole report as printed and kept, one line each (after the faults, if any)."""

@@ -30,14 +30,16 @@ from guanmo.sheets.cells import (
     WAN_PER_YI,
     parse_line,
 )
+from guanmo.sheets.faults import REMEMBERED, USER_NAMED
 
 HEADER_SEARCH_ROWS = 50
 
 
 _BRACKETS = str.maketrans("[]【】〔〕", "()()()")
-# A unit after a column's name: "总投资（千元）", "(单位:万美元)", "总投资亿元" (issue 9 §3).
+# A unit after a column's name: "总投资（千元）", "(单位:万美元)", "总投资亿元", "总投资/亿元"
+# (issue 9 §3, tryout 2 LU).
 _UNIT = re.compile(
-    r"\((?:金额)?(?:单位[:]?)?(?:人民币)?([^()]{0,4}?元|亿|万|百万)\)|(亿元|万元|千元|百万元)$"
+    r"\((?:金额)?(?:单位[:]?)?(?:人民币)?([^()]{0,4}?元|亿|万|百万)\)|/?(亿元|万元|千元|百万元)$"
 )
 # A unit a line states: "单位：万元", "金额单位为亿元", "（单位：万美元）".
 _STATED_UNIT = re.compile(r"单位(?:为|是)?[:]?\s*(?:人民币)?([^\s\d()]{0,3}?元|百万|亿|万)")
@@ -120,6 +122,9 @@ def column_key(text: str) -> str:
 
 
 IGNORE = "忽略"  # what a user maps a column to for it to be left out
+# What a user maps a column to for the city's remembered mapping of it to be dropped: the
+# column is read as Guanmo recognises it, and the mapping is forgotten once the import is done.
+FORGET = "按系统识别"
 
 
 @dataclass(frozen=True)
@@ -185,7 +190,8 @@ def parse_mapping(catalogue: Catalogue, texts: list[str]) -> dict[str, StrEnum |
     """`--map 'Excel列名=字段'` options → header key → field; ValueError names a bad one.
 
     字段 is the field's label (年度计划投资) or any header word Guanmo knows for it (计划投资),
-    or 忽略 to leave the column out.
+    忽略 to leave the column out, or 按系统识别 (FORGET, kept as that text) to drop the city's
+    remembered mapping of it.
     """
     mapping: dict[str, StrEnum | None] = {}
     for text in texts:
@@ -194,6 +200,9 @@ def parse_mapping(catalogue: Catalogue, texts: list[str]) -> dict[str, StrEnum |
             raise ValueError(f"「{text}」应写成“Excel列名=字段”，如“区域=所在县区”")
         if name.strip() == IGNORE:
             mapping[_key(header)] = None
+            continue
+        if name.strip() == FORGET:
+            mapping[_key(header)] = FORGET
             continue
         named = field_named(catalogue, name)
         if named is None:
@@ -308,6 +317,9 @@ class Expected:
     year: int | None = None
     month: int | None = None
     mapping: Mapping[str, StrEnum | None] = field(default_factory=dict)
+    # header key → how a mapping came from an earlier import: "沿用上次导入的对应（2025-06-30，
+    # 王某）" for one applied, FORGOTTEN for one the user dropped now
+    remembered: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -319,6 +331,11 @@ class ColumnReading:
     key: str  # what a user's mapping of it is matched by
     field: StrEnum | None  # the field it is read as; None when it is not read
     why: str = ""  # why it is not read, or how it came to be read ("用户指定")
+
+    @property
+    def named_by_user(self) -> bool:
+        """Whether a user named the column, now or in an earlier import of the city."""
+        return self.why.startswith((USER_NAMED, REMEMBERED))
 
 
 @dataclass
@@ -605,11 +622,14 @@ def _combine(
                 _key(shown),
                 _key(f"{group.text if group else ''}{column.own.text}"),
             ]
-        named = next((expected.mapping[key] for key in keys if key in expected.mapping), ...)
+        key = next((key for key in keys if key in expected.mapping), None)
+        named = expected.mapping[key] if key is not None else ...
         why = ""
         if named is not ...:
             label = replace(label, field=named)
-            why = "用户指定" if named else "用户指定忽略"
+            why = expected.remembered.get(key) or (USER_NAMED if named else f"{USER_NAMED}忽略")
+        else:
+            why = next((expected.remembered[key] for key in keys if key in expected.remembered), "")
         reading = ColumnReading(
             column.index, shown, keys[-1] if len(keys) > 1 else keys[0], None, why
         )
@@ -849,46 +869,78 @@ def check_title(header: Header, rows_above: Sequence[Sequence[object]], expected
             if not isinstance(value, str) or any(word in value for word in _NOT_A_TITLE):
                 continue
             text = clean_text(value)
-            why = _title_mismatch(text, expected)
+            why, note = _title_check(text, expected)
             if why:
                 header.faults.append((number, None, f"标题「{parse_line(value)}」{why}"))
+            elif note:
+                header.notes.append(f"标题「{parse_line(value)}」{note}")
 
 
 def check_sheet_name(header: Header, name: str, expected: Expected) -> None:
     """A sheet name naming another period or year stops the import as a title does: a sheet
     named "1-6月" is not July's."""
-    why = _title_mismatch(_spell_year_month(clean_text(name)), expected)
+    why, note = _title_check(_spell_year_month(clean_text(name)), expected)
     if why:
         header.faults.append((None, None, f"工作表名「{name}」{why}"))
+    elif note:
+        header.notes.append(f"工作表名「{name}」{note}")
 
 
-def file_name_mismatch(name: str, expected: Expected) -> str:
+def file_name_check(name: str, expected: Expected) -> tuple[str, str]:
     """Why a file's name ("6月进度.xlsx") contradicts the import's year or month ("" when it
-    does not): the file name is one more place a period is written (issue 9 §3)."""
+    does not), and what the report says of a name writing an earlier cumulative beside the
+    month ("1-5月及6月.xlsx"): the file name is one more place a period is written (issue 9
+    §3), and of two periods in it neither is picked silently."""
     stem = name.rsplit(".", 1)[0] if "." in name else name
-    why = _title_mismatch(_spell_year_month(clean_text(stem)), expected)
-    return f"文件名「{name}」{why}" if why else ""
+    why, note = _title_check(_spell_year_month(clean_text(stem)), expected)
+    return (f"文件名「{name}」{why}" if why else "", f"文件名「{name}」{note}" if note else "")
 
 
-def _title_mismatch(text: str, expected: Expected) -> str:
+def _title_check(text: str, expected: Expected) -> tuple[str, str]:
+    """Why a title, sheet or file name contradicts the import's year or month, and a note when
+    it names more than the month but nothing against it (("", "") when neither)."""
     text = spell_period(_spell_year_month(spell_dates(text)))
     text = _QUARTER.sub(lambda match: f"1-{3 * _QUARTER_NUMBERS[match.group(1)]}月", text)
-    years = set(_TITLE_YEAR.findall(text))
-    if expected.year and len(years) == 1 and int(years.pop()) != expected.year:
-        return f"写明{_TITLE_YEAR.search(text).group(1)}年，与导入的{expected.year}年不符"
-    if not expected.month:
-        return ""
-    if match := _TITLE_RANGE.search(text):
-        months = (int(match.group(1)), int(match.group(2)))
-        wanted = (1, expected.month)
-    else:
-        named = {int(each) for each in _TITLE_MONTH.findall(text)}
-        if len(named) != 1:
-            return ""
-        month = named.pop()
-        months = wanted = (month, month)
-        if month != expected.month:
-            wanted = (expected.month, expected.month)
-    if months != wanted:
-        return f"写明{months_text(months)}，与导入的{months_text(wanted)}不符"
-    return ""
+    years = list(dict.fromkeys(int(year) for year in _TITLE_YEAR.findall(text)))
+    years_note = ""
+    if expected.year and years and expected.year not in years:
+        named_years = "、".join(f"{year}年" for year in years)
+        return f"写明{named_years}，与导入的{expected.year}年不符", ""
+    if expected.year and len(years) > 1:  # "2025年…（含2024年结转项目）": another year, said
+        named_years = "、".join(f"{year}年" for year in years)
+        years_note = f"写有{named_years}：按本次导入的{expected.year}年读取"
+    month = expected.month
+    spans = _months_named(text)
+    if not month or not spans:
+        return "", years_note
+    named = "、".join(months_text(span) for span in spans)
+    agreeing = [span for span in spans if span in {(1, month), (month, month)}]
+    if not agreeing:
+        if len(spans) > 1:
+            return f"写明{named}，与导入的{month}月不符", ""
+        first, last = spans[0]
+        wanted = (month, month) if first == last else (1, month)
+        return f"写明{months_text(spans[0])}，与导入的{months_text(wanted)}不符", ""
+    others = [span for span in spans if span not in agreeing]
+    if not others:
+        return "", years_note
+    if all(first == 1 < last < month for first, last in others):
+        earlier = "、".join(months_text(span) for span in others)
+        return "", f"写有{named}：按本次导入的{month}月读取，{earlier}是此前时期的累计"
+    return (
+        f"写有{named}两个时期，无法确定是哪个时期的表（本次导入{month}月）；"
+        "请核对后改为只写一个时期再导入"
+    ), ""
+
+
+def _months_named(text: str) -> list[tuple[int, int]]:
+    """The periods a text names, in the order written: ranges ("1-5月" → (1, 5)) and single
+    months outside them ("6月" → (6, 6)), each once."""
+    found = [
+        (match.start(), (int(match[1]), int(match[2]))) for match in _TITLE_RANGE.finditer(text)
+    ]
+    rest = _TITLE_RANGE.sub(lambda match: " " * len(match[0]), text)
+    found += [
+        (match.start(), (int(match[1]), int(match[1]))) for match in _TITLE_MONTH.finditer(rest)
+    ]
+    return list(dict.fromkeys(span for _, span in sorted(found)))

@@ -11,7 +11,8 @@ from enum import StrEnum
 from os import PathLike
 from pathlib import Path
 
-from guanmo.sheets.column_map import column_map
+from guanmo.sheets.cells import parse_line
+from guanmo.sheets.column_map import column_map, remembered_notes
 from guanmo.sheets.faults import ImportReport, LeftOut, SheetFault
 from guanmo.sheets.formats import Source, open_workbook
 from guanmo.sheets.header import (
@@ -20,12 +21,12 @@ from guanmo.sheets.header import (
     Expected,
     Header,
     check_sheet_name,
-    file_name_mismatch,
+    file_name_check,
     find_header,
     monthly_fault,
     read_note_units,
 )
-from guanmo.sheets.sheet import Sheet, Unreadable, cell_address
+from guanmo.sheets.sheet import MergedRange, Sheet, Unreadable, cell_address
 from guanmo.sheets.table import Row, Table, read_table
 
 __all__ = ["Reading", "SheetSpec", "Source", "import_reason", "read_workbook", "source_name"]
@@ -69,14 +70,15 @@ class Reading:
 
     def report(self, subject: str, *, dry_run: bool) -> ImportReport:
         """An import's report, begun with what reading the workbook found."""
+        columns = column_map(self.headers, self.tables, self.used)
         return ImportReport(
             subject,
             faults=list(self.faults),
-            notes=list(self.notes),
+            notes=[*self.notes, *remembered_notes(columns)],
             dry_run=dry_run,
             sheets=[table.sheet for table in self.tables],
             left_out=self.all_left_out,
-            columns=column_map(self.headers, self.tables, self.used),
+            columns=columns,
             rows_read=sum(len(table.rows) for table in self.tables),
         )
 
@@ -95,8 +97,11 @@ def read_workbook(
     """
     reading = Reading(used=spec.used)
     name = file_name or source_name(source)
-    if expected is not None and (why := file_name_mismatch(name, expected)):
+    why, note = file_name_check(name, expected) if expected is not None else ("", "")
+    if why:
         reading.faults.append(SheetFault("", None, None, why))
+    if note:
+        reading.notes.append(note)
     try:
         sheets = open_workbook(source)
     except FileNotFoundError:
@@ -180,15 +185,29 @@ def _spread_merged(sheet: Sheet, header: Header) -> tuple[dict[int, tuple], list
     A label merged down over rows ("武陟县" over its county's rows 3-4, a stage over several
     projects) says the same of every row it spans, so each row gets it: {Excel row: values}. A
     money cell merged down over rows does not say which row's figure it is, so it is a fault
-    naming the range (returned with no rows); a merged 项目名称 is left as the sheet has it.
+    naming the range (returned with no rows), unless the project's name is merged over the
+    same rows: one project on a tall row. A merged 项目名称 is left as the sheet has it, and
+    rows under it with data of their own are a fault (`_merged_name_faults`).
     """
     below = header.rows[-1]
     spread: dict[int, list] = {}
-    faults = []
+    names = [
+        merged
+        for merged in sheet.merged
+        if merged.first_row > below
+        and merged.last_row > merged.first_row
+        and header.columns.get(merged.first_column) == header.catalogue.name
+    ]
+    faults = [fault for merged in names for fault in _merged_name_faults(sheet, header, merged)]
     for merged in sheet.merged:
         if merged.first_row <= below or merged.last_row == merged.first_row:
             continue
         named = header.columns.get(merged.first_column)
+        if any(
+            name.first_row <= merged.first_row and merged.last_row <= name.last_row
+            for name in names
+        ):
+            continue  # within one project's tall row: the figure is its own
         if named in header.catalogue.money:
             cells = f"{cell_address(merged.first_row, merged.first_column)}:" + cell_address(
                 merged.last_row, merged.last_column
@@ -211,6 +230,41 @@ def _spread_merged(sheet: Sheet, header: Header) -> tuple[dict[int, tuple], list
             row += [None] * (merged.first_column + 1 - len(row))
             row[merged.first_column] = value
     return {number: tuple(row) for number, row in spread.items()}, faults
+
+
+def _merged_name_faults(sheet: Sheet, header: Header, merged: MergedRange) -> list[SheetFault]:
+    """A project name merged down over rows some of which hold data of their own (a code, a
+    figure): whether they are the project's sub-items or other projects under one name cell
+    is not known, so the import stops naming the cell and both ways to type it (tryout 3 N3).
+    Rows holding nothing but the merge are the project's own tall row, read once."""
+    owning = {}
+    for number in range(merged.first_row + 1, min(merged.last_row, len(sheet.rows)) + 1):
+        row = sheet.rows[number - 1]
+        own = [
+            named.value
+            for index, named in sorted(header.columns.items())
+            if named not in (header.catalogue.name, header.catalogue.serial)
+            and parse_line(_cell(row, index))
+        ]
+        if own:
+            owning[number] = own
+    if not owning:
+        return []
+    cells = f"{cell_address(merged.first_row, merged.first_column)}:" + cell_address(
+        merged.last_row, merged.last_column
+    )
+    rows = "、".join(str(number) for number in owning)
+    fields = "、".join(dict.fromkeys(value for own in owning.values() for value in own))
+    return [
+        SheetFault(
+            sheet.name,
+            min(owning),
+            header.catalogue.name.value,
+            f"单元格{cells}纵向合并了第{merged.first_row}—{merged.last_row}行，第{rows}行另有本行"
+            f"的{fields}，不知是同一项目的分项还是另一个项目；是同一项目的请合并为一行填写，"
+            "是不同项目的请取消合并、每行填写项目名称后再导入",
+        )
+    ]
 
 
 def _struck_in_part(sheet: Sheet, header: Header) -> list[SheetFault]:

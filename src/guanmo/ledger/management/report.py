@@ -16,7 +16,8 @@ def add_mapping_argument(parser: ArgumentParser) -> None:
         default=[],
         metavar="Excel列名=字段",
         help="指定某列读作哪个字段（可多次使用），如 --map '区域=所在县区'；"
-        "字段写“忽略”则不读该列。导入成功后本市下次导入沿用",
+        "字段写“忽略”则不读该列。导入成功后本市下次导入沿用；"
+        "字段写“按系统识别”则不再沿用以前指定的对应",
     )
 
 

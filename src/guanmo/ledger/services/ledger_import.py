@@ -39,7 +39,7 @@ from guanmo.ledger.unit_doubts import unit_doubt_notes
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, changes_between, field_labels, record_changes
 from guanmo.reporting.history import Source as ChangeSource
-from guanmo.reporting.imports import record_import, remember_mapping, remembered_mapping
+from guanmo.reporting.imports import columns_named, record_import, remember_mapping
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import CellError, format_wan
 from guanmo.sheets.faults import ImportReport, SheetFault
@@ -139,10 +139,9 @@ def import_ledger(
     for the city's next import."""
     if level not in Level.values:
         raise ValueError(f"级别应为省、市或县，而不是{level}")
-    named = {**remembered_mapping(city), **(mapping or {})}
-    reading = read_workbook(
-        source, LEDGER_SHEET, Expected(year=year, mapping=named), file_name=file_name
-    )
+    named, remembered = columns_named(city, mapping or {})
+    expected = Expected(year=year, mapping=named, remembered=remembered)
+    reading = read_workbook(source, LEDGER_SHEET, expected, file_name=file_name)
     report = reading.report("个项目", dry_run=dry_run)
     report.file = file_name or source_name(source)
     if not report.ok:

@@ -27,7 +27,7 @@ from guanmo.ledger.year_end import PreviousYearEnd, previous_year_ends
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, changes_between, field_labels, record_changes
 from guanmo.reporting.history import Source as ChangeSource
-from guanmo.reporting.imports import record_import, remember_mapping, remembered_mapping
+from guanmo.reporting.imports import columns_named, record_import, remember_mapping
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import format_wan
 from guanmo.sheets.faults import ImportReport
@@ -201,8 +201,8 @@ def read_progress(
     draft): a figure derived from a blank cell may not change those either."""
     if not 1 <= month <= 12:
         raise ValueError(f"月份应在1到12之间，而不是{month}")
-    mapping = {**remembered_mapping(city), **(mapping or {})}
-    expected = Expected(year=year, month=month, mapping=mapping)
+    mapping, remembered = columns_named(city, mapping or {})
+    expected = Expected(year=year, month=month, mapping=mapping, remembered=remembered)
     reading = read_workbook(source, PROGRESS_SHEET, expected, file_name=file_name)
     report = reading.report("条月度进度", dry_run=False)
     report.file = file_name or source_name(source)
@@ -341,7 +341,7 @@ def _bare_cumulative_notes(table: Table) -> list[str]:
     reading = next(
         (each for each in table.header.readings if each.field == Field.CUMULATIVE_COMPLETED), None
     )
-    if reading is None or reading.why == "用户指定":
+    if reading is None or reading.named_by_user:
         return []
     if any(states_year(text) for text in (reading.text, table.title, table.sheet)):
         return []
