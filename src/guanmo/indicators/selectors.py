@@ -190,6 +190,10 @@ class SubmissionLine:
     stored: IndicatorValue | None
 
     @property
+    def places(self) -> int:
+        return self.indicator.places
+
+    @property
     def place(self) -> str:
         """How messages name the line: 武陟县·固定资产投资."""
         return f"{self.region.name}·{self.indicator.name}"

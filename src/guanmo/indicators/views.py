@@ -2,6 +2,8 @@
 with its review. Figures come from `report.build_report`, as `guanmo indicator-report` gives
 them, and are shown through `report_output` (the one formatter)."""
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -12,6 +14,7 @@ from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.documents.views import file_response
 from guanmo.figures.changes import rank_move_cell
+from guanmo.figures.formatting import number
 from guanmo.indicators import submissions
 from guanmo.indicators.entry import Typed
 from guanmo.indicators.models import PeerGroup
@@ -37,6 +40,7 @@ from guanmo.regions.models import Region
 from guanmo.reporting.forms import version_of
 from guanmo.reporting.models import Period
 from guanmo.reporting.review import ReportingError
+from guanmo.sheets.cells import format_wan
 
 
 def _month(request: HttpRequest, city: Region) -> tuple[int, int]:
@@ -214,6 +218,22 @@ def _key(line: SubmissionLine) -> str:
     return f"{line.indicator.pk}-{line.region.pk}"
 
 
+def _entered(line: SubmissionLine) -> Typed:
+    """The draft's figures of the line as its inputs show them: exact, blank for none."""
+    entered = line.entered
+
+    def exact(figure: Decimal | None) -> str:
+        return "" if figure is None else format_wan(figure)
+
+    return Typed(
+        line.indicator.pk,
+        line.region.pk,
+        value=exact(entered.value) if entered else "",
+        last_year=exact(entered.last_year_value) if entered else "",
+        growth=exact(entered.reported_growth) if entered else "",
+    )
+
+
 def _typed(post, lines: list[SubmissionLine]) -> list[Typed]:
     """The figures typed for each line shown."""
     typed = []
@@ -276,7 +296,8 @@ def submission_form(request: HttpRequest, pk: int) -> HttpResponse:
                 {
                     "line": line,
                     "key": _key(line),
-                    "typed": typed.get((line.indicator.pk, line.region.pk)),
+                    "shown": typed.get((line.indicator.pk, line.region.pk)) or _entered(line),
+                    "stored": number(line.stored.value if line.stored else None, line.places),
                 }
                 for line in lines
             ],
