@@ -252,7 +252,10 @@ def _sentences(report: IndicatorReport) -> list[str]:
             )
     if report.month == 6 and report.targets:
         missed = [t.region for t in report.targets if t.standing.both_over_half is False]
-        said.append(not_both_over_half_sentence(list(dict.fromkeys(missed))))
+        unjudged = any(t.standing.both_over_half is None for t in report.targets)
+        # A target without its June figure is not judged: "均实现" would claim what is unknown.
+        if missed or not unjudged:
+            said.append(not_both_over_half_sentence(list(dict.fromkeys(missed))))
     return [sentence for sentence in said if sentence]
 
 

@@ -90,6 +90,8 @@ def indicator_board(request: HttpRequest) -> HttpResponse:
             "targets": target_rows(report) if report else [],
             "target_headers": TARGET_HEADERS,
             "chart": as_dict(report) if report else None,
+            "completion_chart": report is not None
+            and any(t.standing.completion_rate is not None for t in report.targets),
         },
     )
 

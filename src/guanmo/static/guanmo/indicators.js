@@ -42,9 +42,9 @@
         indicator.total.growth, data.group.short_name);
     }
     if (targetChart) {
-      const targets = data.targets.filter(
-        (target) => target.indicator === indicator.name && target.completion_rate !== null);
-      bars(targetChart, targets.map((target) => target.region),
+      // Every amount target with its completion, whichever indicator the first chart shows.
+      const targets = data.targets.filter((target) => target.completion_rate !== null);
+      bars(targetChart, targets.map((target) => `${target.region}·${target.indicator}`),
         targets.map((target) => target.completion_rate), "%", data.time_progress, "时间进度");
     }
   };
