@@ -1,5 +1,6 @@
 """Indicators in the browser: 市统计局 enters 武陟县's 固定资产投资 for June and submits it, the
-city office approves it, and the 指标调度 page and 武陟县's own page show its new place."""
+city office approves it, and the 指标调度 page (which prints whole on A4) and 武陟县's own page
+show its new place."""
 
 from datetime import date
 
@@ -9,6 +10,7 @@ from playwright.sync_api import expect
 from guanmo.indicators.services import Source, store_values
 from guanmo.reporting.services import open_period
 from tests.browser.pages import log_in
+from tests.browser.test_printing import A4_WIDTH, print_faults
 from tests.indicators.pages import growths, indicator_city
 from tests.world import YEAR
 
@@ -57,6 +59,10 @@ def test_a_department_enters_the_city_approves_and_the_ranks_move(
     expect(wuzhi.locator("td").nth(5)).to_have_text("+9")  # 10th in May
     expect(city.locator("#growth-chart canvas")).to_have_count(1)
     city.screenshot(path=screenshot_dir / "indicator-board.png", full_page=True)
+    city.set_viewport_size({"width": A4_WIDTH, "height": 1100})
+    city.emulate_media(media="print")
+    assert print_faults(city) == [], print_faults(city)
+    city.screenshot(path=screenshot_dir / "indicator-board-print.png", full_page=True)
 
     county = log_in(browser.new_context(locale="zh-CN"), base, "wuzhi")
     county.get_by_role("link", name="指标位次").click()
