@@ -2,25 +2,18 @@
 // object as `guanmo indicator-report --format json`): growth in % (a ratio's change in
 // 个百分点), completion rates in %. Tooltips are built from escaped text.
 (() => {
-  const { escape } = window.guanmo;
+  const { axisTooltip, shown } = window.guanmo;
   const data = JSON.parse(document.getElementById("indicator-data").textContent);
   const select = document.getElementById("chart-indicator");
   const growthChart = document.getElementById("growth-chart");
   const targetChart = document.getElementById("target-chart");
-  const shown = (value, unit) => (value === null || value === undefined ? "—" : `${value}${unit}`);
-  const tooltip = (unit) => ({
-    trigger: "axis",
-    formatter: (items) => [escape(items[0].axisValue), ...items.map(
-      (item) => `${item.marker}${escape(item.seriesName)}：${escape(shown(item.value, unit))}`,
-    )].join("<br>"),
-  });
   const bars = (element, names, values, unit, line, lineName) => {
     const chart = echarts.getInstanceByDom(element) || echarts.init(element);
     chart.setOption({
       grid: { left: 10, right: 60, top: 30, bottom: 10, containLabel: true },
       xAxis: { type: "value", name: unit },
       yAxis: { type: "category", data: names.slice().reverse() },
-      tooltip: tooltip(unit),
+      tooltip: axisTooltip(unit),
       series: [{
         type: "bar", name: lineName === "时间进度" ? "完成率" : "增速", data: values.slice().reverse(),
         label: { show: true, position: "right", formatter: (item) => shown(item.value, "") },
