@@ -10,6 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from guanmo.indicators.models import IndicatorValue, Submission
+from guanmo.indicators.services import add_to_peer_group
 from guanmo.reporting.services import open_period
 from tests.indicators.pages import indicator_city
 from tests.world import YEAR
@@ -149,4 +150,19 @@ def test_a_county_enters_only_its_own_form(client, world, figures):
     client.force_login(world.users["wuzhi"])
     assert client.get(reverse("submission_form", args=[theirs.pk])).status_code == 404
     body = page(client, world.users["wuzhi"], reverse("submission_list"))
+    assert "温县" not in body
+
+
+def test_a_county_sees_its_place_in_each_of_its_peer_groups(client, world, figures):
+    """武陟县 is also in a 同类县 group with 温县: 10th of the city's ten in May (后移3位), 2nd of
+    the two 同类县 (behind 温县's 12.0% with its 9.5%; 1st in April with 13.0%: 后移1位)."""
+    add_to_peer_group(world.city, "全省同类县", [world.wuzhi, world.wenxian], short_name="同类县")
+    body = page(client, world.users["wuzhi"], reverse("county_places"))
+    assert "武陟县在全省同类县（2个）中的位次" in body
+    places = body[body.index('data-indicator="固定资产投资"') :]
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", places[: places.index("</tr>")], re.S)
+    assert [re.sub(r"<[^>]+>", " ", cell).split() for cell in cells[3:]] == [
+        ["第10位", "后移3位（—）"],
+        ["第2位", "后移1位（—）"],
+    ]
     assert "温县" not in body
