@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.documents.views import file_response
+from guanmo.figures.arithmetic import period_label
 from guanmo.figures.changes import rank_move_cell
 from guanmo.figures.formatting import number
 from guanmo.indicators import submissions
@@ -149,7 +150,7 @@ def county_places(request: HttpRequest) -> HttpResponse:
             "targets": target_rows(first) if first else [],
             "target_headers": TARGET_HEADERS,
             "sentences": first.sentences if first else [],
-            "label": first.label if first else f"{year}年{month}月",
+            "label": first.label if first else f"{year}年{period_label(month)}",
         },
     )
 
