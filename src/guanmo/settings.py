@@ -8,6 +8,8 @@ GUANMO_DEADLINE_HORIZON_DAYS furthest a deadline may lie ahead, in days (default
 GUANMO_DATE_PAST_DAYS        furthest back a recorded date (a visit, a meeting, a tour) may lie,
                              in days (default 366)
 GUANMO_TRAVEL_MAX_MINUTES    longest leg a travel-time sheet may give, in minutes (default 1440)
+GUANMO_INDICATOR_BEHIND_POINTS  points (个百分点) a target may lie behind its node (序时进度)
+                             before the dashboard warns (default 5)
 GUANMO_SECRET_KEY    secret key (a fixed development key when unset and GUANMO_DEBUG is on)
 GUANMO_DEBUG         "1"/"true" turns on debug mode
 GUANMO_ALLOWED_HOSTS comma-separated host names
@@ -36,6 +38,7 @@ GUANMO_LOG_LEVEL     INFO (default), WARNING, DEBUG …
 
 import os
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
@@ -268,6 +271,7 @@ GUANMO_IMAGE_MAX_PIXELS = int(os.environ.get("GUANMO_IMAGE_MAX_PIXELS", "6000000
 GUANMO_DEADLINE_HORIZON_DAYS = int(os.environ.get("GUANMO_DEADLINE_HORIZON_DAYS", "1096"))
 GUANMO_DATE_PAST_DAYS = int(os.environ.get("GUANMO_DATE_PAST_DAYS", "366"))
 GUANMO_TRAVEL_MAX_MINUTES = int(os.environ.get("GUANMO_TRAVEL_MAX_MINUTES", "1440"))
+GUANMO_INDICATOR_BEHIND_POINTS = Decimal(os.environ.get("GUANMO_INDICATOR_BEHIND_POINTS", "5"))
 
 # The application's "today" (guanmo.clock.today): the real date unless fixed, as `make demo`
 # does for a demo city that lives in December 2025.

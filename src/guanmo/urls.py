@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("guanmo.progress.urls")),
     path("", include("guanmo.ledger.urls")),
     path("reporting/", include("guanmo.reporting.urls")),
+    path("indicators/", include("guanmo.indicators.urls")),
     path("observation/", include("guanmo.observation.urls")),
     path("supervision/", include("guanmo.supervision.urls")),
     path("documents/", include("guanmo.documents.urls")),

@@ -58,7 +58,7 @@ def test_a_month_from_the_grid_to_the_dashboard(
     county_context.on("page", lambda page: page.on("dialog", lambda dialog: dialog.accept()))
     county = log_in(county_context, base, "wuzhi")
     county.get_by_role("link", name="月报").click()
-    county.get_by_role("link", name="填报").click()
+    county.get_by_role("link", name="填报", exact=True).click()
     expect(county.locator("h1")).to_contain_text("武陟县 2025年4月")
 
     county.locator(f"input[name=k-{equipment}]").fill("1000")

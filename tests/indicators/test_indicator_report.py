@@ -244,3 +244,19 @@ def test_the_citys_place_in_the_province_is_said_from_an_imported_province_sheet
     assert report["sentences"][0] == (
         "1—6月，全市固定资产投资完成988.3亿元，同比增长9.0%，增速居全省第2位。"
     )
+
+
+def test_at_mid_year_a_target_without_its_figure_is_not_said_to_be_over_half(city):
+    """Nobody is named as missing 双过半, but 武陟县 has no June figure: "均实现" is not said."""
+    from guanmo.indicators.report import build_report
+
+    install_city_peer_group(city)
+    units = units_of(city)
+    investment = Indicator.objects.get(city=city, name="固定资产投资")
+    store_values(
+        investment, 2025, 6, [ValueInput(units[0], Decimal(1))], source=Source.IMPORT, user=None
+    )
+    poverty = Indicator.objects.get(city=city, name="脱贫人口")
+    set_targets(poverty, 2025, [TargetInput(units[6], amount=Decimal("7.38"))])
+    sentences = build_report(city, 2025, 6).sentences
+    assert not any("双过半" in sentence for sentence in sentences)

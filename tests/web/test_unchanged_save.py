@@ -13,6 +13,7 @@ input refuses, so saving the form unchanged wiped the date and wrote a history l
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.apps import apps
@@ -20,6 +21,7 @@ from django.urls import resolve
 
 from guanmo.disclosure.models import DisclosureSettings
 from guanmo.documents.services import office_for
+from guanmo.indicators.models import Indicator, Submission, SubmittedValue
 from guanmo.ledger.models import Project
 from guanmo.reporting.models import FigureChange
 from guanmo.supervision.models import SupervisionRules
@@ -38,9 +40,24 @@ class EditCase:
     prepare: Callable | None = None
 
 
+def _drafted(world) -> None:
+    """武陟县's indicator form with a drafted figure, stored with trailing zeros."""
+    form = Submission.objects.get(county=world.wuzhi)
+    SubmittedValue.objects.create(
+        submission=form,
+        indicator=Indicator.objects.get(city=world.city, name="脱贫人口"),
+        region=world.wuzhi,
+        value=Decimal("2.50"),
+        reported_growth=Decimal("12.30"),
+    )
+
+
 EDIT_FORMS = {
     "project_edit": EditCase("city", "project_edit", {"reason": "核对台账，未作修改"}),
     "report_grid": EditCase("wuzhi", "report_grid", button="save"),
+    "submission_form": EditCase(
+        "wuzhi", "submission_form", button="save", prepare=lambda world: _drafted(world)
+    ),
     "tour_settings": EditCase("city", "tour_detail"),
     "site_edit": EditCase("city", "tour_detail"),
     "tour_rubric": EditCase("city", "tour_rubric"),
@@ -69,6 +86,10 @@ NOT_EDITS = {
     "report_approve": "review step",
     "report_return": "review step with a reason",
     "report_reopen": "review step with a reason",
+    "submission_submit": "hands the indicator form in",
+    "submission_approve": "review step",
+    "submission_return": "review step with a reason",
+    "submission_reopen": "review step with a reason",
     "tour_list": "creates a tour",
     "tour_open": "opens scoring",
     "tour_close": "closes the tour",
@@ -95,6 +116,7 @@ WALKERS = ("city", "wuzhi", "wenxian", "leader", "commissioner", "department")
 # Bookkeeping a save may move without changing anything stored for the user.
 IGNORED = {
     "reporting.CountyReport": {"version", "updated_at", "updated_by_id"},
+    "indicators.Submission": {"version", "updated_at", "updated_by_id"},
     "disclosure.DisclosureSettings": {"updated_at", "updated_by_id"},
 }
 

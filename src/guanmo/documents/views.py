@@ -19,7 +19,8 @@ from guanmo.documents.selectors import documents_for
 from guanmo.documents.services import DocumentError, office_for, pdf_of
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-CONTENT_TYPES = {"docx": DOCX, "pdf": "application/pdf"}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CONTENT_TYPES = {"docx": DOCX, "pdf": "application/pdf", "xlsx": XLSX}
 
 
 def file_response(content: bytes, extension: str, filename: str) -> FileResponse:

@@ -16,7 +16,7 @@ from guanmo.accounts.models import Department
 from guanmo.indicators.arithmetic import Rule, check_period
 from guanmo.indicators.choices import Direction, Frequency, Kind, Profile, RankBy
 from guanmo.regions.models import Region
-from guanmo.reporting.models import ImportRecord
+from guanmo.reporting.models import ImportRecord, Period, Reviewed, Step
 
 MAX_PLACES = 6
 MONTH_IN_RANGE = Q(month__gte=1, month__lte=12)
@@ -298,3 +298,112 @@ class TargetNode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.target} {self.month}月"
+
+
+class Submission(Reviewed):
+    """A department's or a county's indicator figures for a reporting month, entered on the
+    web and reviewed by the city office as monthly reports are (`reporting.review`): a
+    department enters its indicators (`Indicator.department`) for every unit of the city, a
+    county its own figures of the indicators no department supplies. Approval stores them
+    (`services.store_values`)."""
+
+    period = models.ForeignKey(
+        Period, verbose_name="填报期", on_delete=models.CASCADE, related_name="indicator_forms"
+    )
+    department = models.ForeignKey(
+        Department,
+        verbose_name="填报部门",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="indicator_forms",
+    )
+    county = models.ForeignKey(
+        Region,
+        verbose_name="填报县区",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="indicator_forms",
+    )
+
+    class Meta:
+        verbose_name = "指标填报"
+        verbose_name_plural = "指标填报"
+        ordering = ["period", "department", "county__sort_order", "county__code"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(department__isnull=True, county__isnull=False)
+                | Q(department__isnull=False, county__isnull=True),
+                name="indicator_form_department_or_county",
+            ),
+            models.UniqueConstraint(
+                fields=["period", "department"],
+                condition=Q(department__isnull=False),
+                name="indicator_form_once_per_department",
+            ),
+            models.UniqueConstraint(
+                fields=["period", "county"],
+                condition=Q(county__isnull=False),
+                name="indicator_form_once_per_county",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sender}{self.period}指标填报"
+
+    @property
+    def sender(self) -> str:
+        """Who enters the figures: the department's or the county's name."""
+        return self.department.name if self.department_id else self.county.name
+
+
+class SubmittedValue(models.Model):
+    """One region's figures for one indicator as entered in a `Submission` (the draft); None
+    where not given, never zero."""
+
+    submission = models.ForeignKey(
+        Submission, verbose_name="指标填报", on_delete=models.CASCADE, related_name="values"
+    )
+    indicator = models.ForeignKey(
+        Indicator, verbose_name="指标", on_delete=models.CASCADE, related_name="+"
+    )
+    region = models.ForeignKey(
+        Region, verbose_name="地区", on_delete=models.PROTECT, related_name="+"
+    )
+    value = figure_field("本期累计值", null=True, blank=True)
+    last_year_value = figure_field("上年同期值", null=True, blank=True)
+    reported_growth = rate_field("同比增长（%）", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "指标填报明细"
+        verbose_name_plural = "指标填报明细"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "indicator", "region"], name="submitted_value_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.submission}：{self.region}{self.indicator.name}"
+
+    @property
+    def is_given(self) -> bool:
+        return self.value is not None or self.reported_growth is not None
+
+
+class SubmissionStep(Step):
+    """The indicator form's workflow as it happened (saved, submitted, returned, approved,
+    reopened)."""
+
+    submission = models.ForeignKey(
+        Submission, verbose_name="指标填报", on_delete=models.CASCADE, related_name="steps"
+    )
+
+    class Meta:
+        verbose_name = "指标填报审核记录"
+        verbose_name_plural = "指标填报审核记录"
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.submission} {self.get_action_display()}"

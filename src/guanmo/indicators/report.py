@@ -18,6 +18,7 @@ from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, Targe
 from guanmo.indicators.selectors import (
     distinct_labels,
     group_members,
+    latest_month,
     readings,
     target_standing,
 )
@@ -251,5 +252,20 @@ def _sentences(report: IndicatorReport) -> list[str]:
             )
     if report.month == 6 and report.targets:
         missed = [t.region for t in report.targets if t.standing.both_over_half is False]
-        said.append(not_both_over_half_sentence(list(dict.fromkeys(missed))))
+        unjudged = any(t.standing.both_over_half is None for t in report.targets)
+        # A target without its June figure is not judged: "均实现" would claim what is unknown.
+        if missed or not unjudged:
+            said.append(not_both_over_half_sentence(list(dict.fromkeys(missed))))
     return [sentence for sentence in said if sentence]
+
+
+def latest_report(city: Region) -> IndicatorReport | None:
+    """The report of the city's own group for the latest month with figures; None before the
+    first figure or without the city's group (the dashboard's warnings come from it)."""
+    latest = latest_month(city)
+    if latest is None:
+        return None
+    try:
+        return build_report(city, *latest)
+    except ReportError:
+        return None

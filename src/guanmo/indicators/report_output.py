@@ -109,7 +109,7 @@ def _growth_header(table: IndicatorTable) -> str:
     return "增减（个百分点）" if table.indicator.kind == Kind.RATIO else "增速（%）"
 
 
-def _headers(report: IndicatorReport, table: IndicatorTable) -> list[str]:
+def headers(report: IndicatorReport, table: IndicatorTable) -> list[str]:
     unit = table.indicator.unit
     short = report.group.short_name
     return [
@@ -131,7 +131,7 @@ def _signed(change: int | None) -> str:
     return f"+{change}" if change > 0 else str(change)
 
 
-def _text_rows(table: IndicatorTable) -> list[list[str]]:
+def text_rows(table: IndicatorTable) -> list[list[str]]:
     places = table.indicator.places
     growth = points if table.indicator.kind == Kind.RATIO else rate
     return [
@@ -150,7 +150,7 @@ def _text_rows(table: IndicatorTable) -> list[list[str]]:
     ]
 
 
-_TARGET_HEADERS = [
+TARGET_HEADERS = [
     "地区",
     "指标",
     "年度目标",
@@ -165,7 +165,7 @@ _TARGET_HEADERS = [
 ]
 
 
-def _target_rows(report: IndicatorReport) -> list[list[str]]:
+def target_rows(report: IndicatorReport) -> list[list[str]]:
     rows = []
     for target in report.targets:
         figures, places = target.standing, target.indicator.places
@@ -188,7 +188,7 @@ def _target_rows(report: IndicatorReport) -> list[list[str]]:
     return rows
 
 
-def _table_title(report: IndicatorReport, table: IndicatorTable) -> str:
+def table_title(report: IndicatorReport, table: IndicatorTable) -> str:
     """固定资产投资（全市：1166.0亿元，增速6.0%）."""
     indicator, total = table.indicator, table.total
     if indicator.kind == Kind.RATIO:
@@ -206,12 +206,12 @@ def as_text(report: IndicatorReport) -> str:
         f"时间进度：{rate(report.time_progress)}",
     ]
     for table in report.indicators:
-        lines += ["", _table_title(report, table)]
-        lines.append("\t".join(_headers(report, table)))
-        lines += ["\t".join(row) for row in _text_rows(table)]
+        lines += ["", table_title(report, table)]
+        lines.append("\t".join(headers(report, table)))
+        lines += ["\t".join(row) for row in text_rows(table)]
     if report.targets:
-        lines += ["", "目标完成情况", "\t".join(_TARGET_HEADERS)]
-        lines += ["\t".join(row) for row in _target_rows(report)]
+        lines += ["", "目标完成情况", "\t".join(TARGET_HEADERS)]
+        lines += ["\t".join(row) for row in target_rows(report)]
     if report.sentences:
         lines += ["", *report.sentences]
     return "\n".join(lines)
@@ -225,17 +225,17 @@ def as_xlsx(report: IndicatorReport) -> bytes:
         sheet = workbook.create_sheet(table.indicator.name[:31])
         value_format = "0" if table.indicator.places == 0 else f"0.{'0' * table.indicator.places}"
         growth_format = POINTS_FORMAT if table.indicator.kind == Kind.RATIO else RATE_FORMAT
-        headers = _headers(report, table)
+        titles = headers(report, table)
         columns = [
-            Column(headers[0], 16),
-            Column(headers[1], 14, value_format),
-            Column(headers[2], 14, value_format),
-            Column(headers[3], 12, growth_format),
-            Column(headers[4], 8, INTEGER_FORMAT),
-            Column(headers[5], 12, INTEGER_FORMAT),
-            Column(headers[6], 12, INTEGER_FORMAT),
-            Column(headers[7], 14, POINTS_FORMAT),
-            Column(headers[8], 10, INTEGER_FORMAT),
+            Column(titles[0], 16),
+            Column(titles[1], 14, value_format),
+            Column(titles[2], 14, value_format),
+            Column(titles[3], 12, growth_format),
+            Column(titles[4], 8, INTEGER_FORMAT),
+            Column(titles[5], 12, INTEGER_FORMAT),
+            Column(titles[6], 12, INTEGER_FORMAT),
+            Column(titles[7], 14, POINTS_FORMAT),
+            Column(titles[8], 10, INTEGER_FORMAT),
         ]
         rows = [
             [
@@ -265,8 +265,8 @@ def as_xlsx(report: IndicatorReport) -> bytes:
             sheet,
             title=f"{report.label}目标完成情况",
             units=None,
-            columns=[Column(header, 12) for header in _TARGET_HEADERS],
-            rows=_target_rows(report),
+            columns=[Column(header, 12) for header in TARGET_HEADERS],
+            rows=target_rows(report),
         )
     file = io.BytesIO()
     workbook.save(file)
@@ -284,7 +284,7 @@ def as_docx(report: IndicatorReport, city: Region) -> bytes:
         growth = "增减" if table.indicator.kind == Kind.RATIO else "增速"
         document.table(
             ["地区", "本期", growth, "位次", "较上期", f"比{short}"],
-            [[row[i] for i in _DOCX_COLUMNS] for row in _text_rows(table)],
+            [[row[i] for i in _DOCX_COLUMNS] for row in text_rows(table)],
             caption=f"表{order}　{table.indicator.name}（{table.indicator.unit}，%，个百分点）",
         )
     if report.targets:
@@ -299,7 +299,7 @@ def as_docx(report: IndicatorReport, city: Region) -> bytes:
                     row[8],
                     row[10],
                 ]
-                for row in _target_rows(report)
+                for row in target_rows(report)
             ],
             caption=f"表{len(report.indicators) + 1}　目标完成情况",
         )

@@ -2,11 +2,23 @@
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
-from guanmo.indicators.arithmetic import Reading, growth
-from guanmo.indicators.choices import Kind, Profile
-from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, Target
+from django.db.models import QuerySet
+
+from guanmo.accounts.models import Department
+from guanmo.accounts.scope import Scope
+from guanmo.indicators.arithmetic import Reading, check_period, growth
+from guanmo.indicators.choices import Frequency, Kind, Profile
+from guanmo.indicators.models import (
+    Indicator,
+    IndicatorValue,
+    PeerGroup,
+    Submission,
+    SubmittedValue,
+    Target,
+)
 from guanmo.indicators.targets import (
     Breakdown,
     Standing,
@@ -17,6 +29,7 @@ from guanmo.indicators.targets import (
     standing,
 )
 from guanmo.regions.models import Region
+from guanmo.regions.services import units_of
 
 
 def group_members(group: PeerGroup) -> list[Region]:
@@ -127,3 +140,99 @@ def target_standing(target: Target, month: int) -> Standing:
         growth=growth(reading, Kind(target.indicator.kind)),
         breakdown=breakdown_of(target),
     )
+
+
+# Web entry -----------------------------------------------------------------------------------
+
+
+def submissions_for(scope: Scope) -> QuerySet[Submission]:
+    """The indicator forms a user may open: all of the city's for the city office, his own
+    department's or county's for their users, none for anyone else."""
+    forms = Submission.objects.filter(period__city=scope.city).select_related(
+        "period", "department", "county"
+    )
+    if scope.is_city_office:
+        return forms
+    if scope.department is not None:
+        return forms.filter(department=scope.department)
+    if scope.county is not None:
+        return forms.filter(county=scope.county)
+    return forms.none()
+
+
+def indicators_entered_by(
+    city: Region, month: int, *, department: Department | None
+) -> list[Indicator]:
+    """The indicators a form covers in `month`: a department's own (`Indicator.department`),
+    or for a county those no department supplies; only those with a figure in that month
+    (a quarterly indicator in 3, 6, 9 and 12)."""
+    indicators = Indicator.objects.filter(city=city, department=department)
+    return [
+        indicator for indicator in indicators if _has_period(month, Frequency(indicator.frequency))
+    ]
+
+
+def _has_period(month: int, frequency: Frequency) -> bool:
+    try:
+        check_period(month, frequency)
+    except ValueError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class SubmissionLine:
+    """One region's line for one indicator on a form, with what is entered and approved."""
+
+    indicator: Indicator
+    region: Region
+    entered: SubmittedValue | None
+    stored: IndicatorValue | None
+
+    @property
+    def places(self) -> int:
+        return self.indicator.places
+
+    @property
+    def place(self) -> str:
+        """How messages name the line: 武陟县·固定资产投资."""
+        return f"{self.region.name}·{self.indicator.name}"
+
+
+def submission_lines(submission: Submission) -> list[SubmissionLine]:
+    """The form's lines, indicator by indicator, region by region in the tree's order: for a
+    department every unit of the city, for a county itself (3 queries)."""
+    period = submission.period
+    indicators = indicators_entered_by(period.city, period.month, department=submission.department)
+    regions = units_of(period.city) if submission.department_id else [submission.county]
+    entered = {(value.indicator_id, value.region_id): value for value in submission.values.all()}
+    stored = {
+        (value.indicator_id, value.region_id): value
+        for value in IndicatorValue.objects.filter(
+            indicator__in=indicators,
+            region__in=regions,
+            year=period.year,
+            month=period.month,
+        )
+    }
+    return [
+        SubmissionLine(
+            indicator,
+            region,
+            entered.get((indicator.pk, region.pk)),
+            stored.get((indicator.pk, region.pk)),
+        )
+        for indicator in indicators
+        for region in regions
+    ]
+
+
+def latest_month(city: Region) -> tuple[int, int] | None:
+    """The latest (year, month) the city has any indicator figure of; None before the first."""
+    latest = (
+        IndicatorValue.objects.filter(indicator__city=city)
+        .order_by("-year", "-month")
+        .values_list("year", "month")
+        .first()
+    )
+    return tuple(latest) if latest else None

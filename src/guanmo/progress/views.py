@@ -4,6 +4,7 @@ import io
 from collections import Counter
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +16,8 @@ from guanmo.accounts.scope import Scope
 from guanmo.documents.views import document_response, file_response, issue_posted
 from guanmo.figures.arithmetic import period_label
 from guanmo.figures.formatting import yi
+from guanmo.indicators.report import latest_report
+from guanmo.indicators.warnings import report_warnings
 from guanmo.ledger.models import Stage
 from guanmo.progress.exporters import FILE_FORMATS
 from guanmo.progress.exporters.docx import bulletin_title
@@ -64,6 +67,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "plan_line": [str(yi(Decimal(plan) * month / 12)) for month in range(1, when.month + 1)],
     }
     stages = Counter(status.stage or "未填" for status in statuses)
+    indicators = latest_report(scope.city) if scope.sees_city_totals else None
     return render(
         request,
         "progress/dashboard.html",
@@ -92,6 +96,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "reporting": reporting,
             "reporting_reports": reports,
             "chart": chart,
+            "indicators": indicators,
+            "indicator_warnings": report_warnings(
+                indicators, settings.GUANMO_INDICATOR_BEHIND_POINTS
+            )
+            if indicators
+            else [],
         },
     )
 

@@ -57,16 +57,11 @@ class Status(models.TextChoices):
     APPROVED = "approved", "已通过"
 
 
-class CountyReport(models.Model):
-    """One county's report for a period. `version` goes up with every save, so that a save made
-    from an older copy of the page is refused instead of overwriting someone else's work."""
+class Reviewed(models.Model):
+    """A form under review. `version` goes up with every save, so that a save made from an
+    older copy of the page is refused instead of overwriting someone else's work. Concrete
+    subclasses add `period` (reporting.Period) and their steps (related name `steps`)."""
 
-    period = models.ForeignKey(
-        Period, verbose_name="填报期", on_delete=models.CASCADE, related_name="reports"
-    )
-    county = models.ForeignKey(
-        Region, verbose_name="县区", on_delete=models.PROTECT, related_name="reports"
-    )
     status = models.CharField("状态", max_length=16, choices=Status.choices, default=Status.DRAFT)
     version = models.PositiveIntegerField("版本", default=0)
     reopened = models.BooleanField("关闭后重新打开", default=False)
@@ -80,6 +75,55 @@ class CountyReport(models.Model):
         related_name="+",
     )
     submitted_at = models.DateTimeField("提交时间", null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_editable(self) -> bool:
+        """Drafts and returned forms may be edited while the period is open, or after one was
+        reopened with a reason."""
+        if self.status not in (Status.DRAFT, Status.RETURNED):
+            return False
+        return not self.period.is_closed or self.reopened
+
+
+class Step(models.Model):
+    """A form's workflow as it happened: saved, submitted, returned (why), approved, reopened
+    (why). Concrete subclasses add the form (related name `steps`)."""
+
+    class Action(models.TextChoices):
+        SAVE = "save", "保存草稿"
+        UPLOAD = "upload", "上传表格"
+        SUBMIT = "submit", "提交"
+        RETURN = "return", "退回"
+        APPROVE = "approve", "审核通过"
+        REOPEN = "reopen", "重新打开"
+
+    action = models.CharField("操作", max_length=16, choices=Action.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField("时间", auto_now_add=True)
+    reason = models.TextField("原因", blank=True, default="")
+
+    class Meta:
+        abstract = True
+
+
+class CountyReport(Reviewed):
+    """One county's report for a period, under review (`Reviewed`)."""
+
+    period = models.ForeignKey(
+        Period, verbose_name="填报期", on_delete=models.CASCADE, related_name="reports"
+    )
+    county = models.ForeignKey(
+        Region, verbose_name="县区", on_delete=models.PROTECT, related_name="reports"
+    )
 
     class Meta:
         verbose_name = "县区月报"
@@ -97,14 +141,6 @@ class CountyReport(models.Model):
         """Whose report it is: the county's name, or 市本级 for the city's own projects, which
         the city office reports."""
         return unit_name(self.county.name, is_city=self.county_id == self.period.city_id)
-
-    @property
-    def is_editable(self) -> bool:
-        """Drafts and returned reports may be edited while the period is open, or after one
-        county's report was reopened with a reason."""
-        if self.status not in (Status.DRAFT, Status.RETURNED):
-            return False
-        return not self.period.is_closed or self.reopened
 
 
 # What counties write under 存在问题 when there is none (compared after NFKC, without a final
@@ -149,29 +185,11 @@ class ReportEntry(models.Model):
         return states_a_problem(self.problems)
 
 
-class ReviewStep(models.Model):
+class ReviewStep(Step):
     """The report's workflow as it happened: saved, submitted, returned (why), approved,
     reopened (why)."""
 
-    class Action(models.TextChoices):
-        SAVE = "save", "保存草稿"
-        UPLOAD = "upload", "上传表格"
-        SUBMIT = "submit", "提交"
-        RETURN = "return", "退回"
-        APPROVE = "approve", "审核通过"
-        REOPEN = "reopen", "重新打开"
-
     report = models.ForeignKey(CountyReport, on_delete=models.CASCADE, related_name="steps")
-    action = models.CharField("操作", max_length=16, choices=Action.choices)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="操作人",
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    at = models.DateTimeField("时间", auto_now_add=True)
-    reason = models.TextField("原因", blank=True, default="")
 
     class Meta:
         verbose_name = "审核记录"

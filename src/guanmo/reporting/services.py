@@ -12,7 +12,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 
 from guanmo import bounds
@@ -25,6 +24,7 @@ from guanmo.locking import locked
 from guanmo.progress.selectors import key_projects
 from guanmo.regions.models import Region
 from guanmo.regions.services import units_of
+from guanmo.reporting import review
 from guanmo.reporting.checks import EntryFigures, entry_warnings
 from guanmo.reporting.history import Change, changes_between, record_changes
 from guanmo.reporting.history import Source as ChangeSource
@@ -35,7 +35,13 @@ from guanmo.reporting.models import (
     Period,
     ReportEntry,
     ReviewStep,
-    Status,
+)
+from guanmo.reporting.review import (  # the errors are this module's too, as views use them
+    ReportingError,
+    StaleReport,  # noqa: F401
+    claim,
+    locked_form,
+    require_editable,
 )
 from guanmo.reporting.selectors import ReportLine, report_lines
 from guanmo.sheets.cells import CellError, parse_money, parse_paragraph
@@ -49,14 +55,6 @@ ENTRY_LABELS = {
     "problems": "存在问题",
 }
 TEXT_LABELS = {name: ENTRY_LABELS[name] for name in ("visible_progress", "problems")}
-
-
-class ReportingError(Exception):
-    """An operation that may not be done now; the message says why, in Chinese."""
-
-
-class StaleReport(ReportingError):
-    """The report changed since the page was loaded; the save is refused, not merged."""
 
 
 @dataclass(frozen=True)
@@ -152,23 +150,13 @@ def close_period(period: Period, *, user: User) -> None:
             at = timezone.localtime(current.closed_at)
             raise ReportingError(f"{period}的填报期已于{at:%m月%d日%H:%M}关闭，请刷新页面")
         Period.objects.filter(pk=period.pk).update(closed_at=timezone.now())
-        CountyReport.objects.filter(period=period).update(reopened=False)
+        review.lock_period_forms(period)
     period.refresh_from_db()
 
 
 def reopen_report(report: CountyReport, *, user: User, reason: str) -> None:
     """Reopen one county's report of a closed period for correction; a reason is required."""
-    reason = _reason(reason, "重新打开报表必须填写原因")
-    with transaction.atomic():
-        current = _locked(report)
-        if not current.period.is_closed:
-            raise ReportingError("填报期尚未关闭，无需重新打开；如需修改请退回")
-        if current.reopened:
-            raise _decided_already(current)
-        _set_status(report, Status.RETURNED, reopened=True)
-        ReviewStep.objects.create(
-            report=report, action=ReviewStep.Action.REOPEN, user=user, reason=reason
-        )
+    review.reopen(report, user=user, reason=reason)
 
 
 # Filling in --------------------------------------------------------------------------------
@@ -189,7 +177,7 @@ def save_entries(
     the report when it has moved on is refused (`StaleReport`). With `texts_only` (a site
     commissioner's note) only visible progress and problems are taken.
     """
-    _require_editable(report)
+    require_editable(report)
     lines = {line.entry.project_id: line for line in report_lines(report)}
     result = SaveResult()
     updates: list[tuple[ReportLine, dict]] = []
@@ -203,8 +191,8 @@ def save_entries(
     if not result.ok:
         return result
     with transaction.atomic():
-        _require_editable(_locked(report))
-        _claim(report, version, user)
+        require_editable(locked_form(report))
+        claim(report, version, user)
         changes = _apply(report, updates)
         record_changes(changes, source=source, user=user)
         if changes and not texts_only:
@@ -225,13 +213,13 @@ def upload_sheet(
     """Load the county's own progress sheet into its draft, through the command line's
     importer, scoped to the county; `mapping` names columns and is remembered for the city.
     All or nothing; the import report is kept with the changes it made."""
-    _require_editable(report)
+    require_editable(report)
     outcome, updates = _sheet_updates(report, sheet, mapping=mapping, file_name=file_name)
     if not outcome.ok:
         return outcome
     with transaction.atomic():
-        _require_editable(_locked(report))
-        _claim(report, version, user)
+        require_editable(locked_form(report))
+        claim(report, version, user)
         changes = _apply(report, updates)
         period = report.period
         record = record_import(
@@ -409,38 +397,24 @@ def _apply(report: CountyReport, updates: list[tuple[ReportLine, dict]]) -> list
 
 def submit_report(report: CountyReport, *, user: User, version: int) -> None:
     """Hand the draft to the city office for review."""
-    with transaction.atomic():
-        current = _locked(report)
-        if current.status == Status.SUBMITTED:
-            raise _decided_already(current)
-        _require_editable(current)
-        _claim(report, version, user)
-        _set_status(report, Status.SUBMITTED)
-        CountyReport.objects.filter(pk=report.pk).update(submitted_at=timezone.now())
-        ReviewStep.objects.create(report=report, action=ReviewStep.Action.SUBMIT, user=user)
+    review.submit(report, user=user, version=version)
 
 
 def return_report(report: CountyReport, *, user: User, reason: str) -> None:
     """Send a submitted report back to its county with the reason."""
-    reason = _reason(reason, "退回报表必须填写退回原因")
-    with transaction.atomic():
-        _require_submitted(_locked(report), "只能退回已提交的报表")
-        _set_status(report, Status.RETURNED)
-        ReviewStep.objects.create(
-            report=report, action=ReviewStep.Action.RETURN, user=user, reason=reason
-        )
+    review.send_back(report, user=user, reason=reason)
 
 
 def approve_report(report: CountyReport, *, user: User) -> int:
     """Approve a submitted report: its figures become the month's figures that bulletins and
     rankings count. Returns how many projects' figures changed."""
-    with transaction.atomic():
-        _require_submitted(_locked(report), "只能审核已提交的报表")
+
+    def publish(report: CountyReport) -> int:
         changes = _publish(report)
         record_changes(changes, source=ChangeSource.APPROVAL, user=user)
-        _set_status(report, Status.APPROVED, reopened=False)
-        ReviewStep.objects.create(report=report, action=ReviewStep.Action.APPROVE, user=user)
-    return len({change.project_id for change in changes})
+        return len({change.project_id for change in changes})
+
+    return review.approve(report, user=user, publish=publish)
 
 
 def _publish(report: CountyReport) -> list[Change]:
@@ -493,87 +467,3 @@ def _publish(report: CountyReport) -> list[Change]:
     MonthlyProgress.objects.bulk_update(changed, list(ENTRY_LABELS), batch_size=500)
     MonthlyProgress.objects.filter(pk__in=withdrawn).delete()
     return changes
-
-
-# Guards ------------------------------------------------------------------------------------
-
-
-def _locked(report: CountyReport) -> CountyReport:
-    """The report as it is now, held to the end of the transaction, with its period."""
-    current = locked(report)
-    current.period = Period.objects.get(pk=current.period_id)
-    return current
-
-
-def _reason(reason: str, missing: str) -> str:
-    reason = reason.strip()
-    if not reason:
-        raise ReportingError(missing)
-    if fault := bounds.text_fault(reason, "原因"):
-        raise ReportingError(fault)
-    return reason
-
-
-# What a report's status says was last decided, for the refusal of a later decision.
-_DECIDED_BY = {
-    Status.SUBMITTED: (ReviewStep.Action.SUBMIT,),
-    Status.APPROVED: (ReviewStep.Action.APPROVE,),
-    Status.RETURNED: (ReviewStep.Action.RETURN, ReviewStep.Action.REOPEN),
-}
-
-
-def _decided_already(current: CountyReport) -> ReportingError:
-    """The refusal of a decision on a report someone has just decided on: who did what."""
-    step = (
-        current.steps.filter(action__in=_DECIDED_BY.get(current.status, ()))
-        .select_related("user")
-        .last()
-    )
-    if step is None:
-        return ReportingError(f"该报表当前为「{current.get_status_display()}」，请刷新页面")
-    who = step.user or "他人"
-    when = timezone.localtime(step.at).strftime("%H:%M")
-    return ReportingError(
-        f"该报表已被{who}于{when}{step.get_action_display()}，请刷新页面查看最新状态"
-    )
-
-
-def _require_submitted(current: CountyReport, refusal: str) -> None:
-    if current.status == Status.SUBMITTED:
-        return
-    if current.status in (Status.APPROVED, Status.RETURNED):
-        raise _decided_already(current)
-    raise ReportingError(f"{refusal}，该报表当前为「{current.get_status_display()}」")
-
-
-def _require_editable(report: CountyReport) -> None:
-    if report.is_editable:
-        return
-    if report.period.is_closed and not report.reopened:
-        raise ReportingError(
-            f"{report.period}的填报期已关闭，报表已锁定；如需修改请联系市项目办重新打开"
-        )
-    raise ReportingError(f"报表当前为「{report.get_status_display()}」，不能修改")
-
-
-def _claim(report: CountyReport, version: int, user: User) -> None:
-    """Move the report to its next version, unless someone else did since `version`."""
-    moved = CountyReport.objects.filter(pk=report.pk, version=version).update(
-        version=F("version") + 1, updated_at=timezone.now(), updated_by=user
-    )
-    if not moved:
-        current = CountyReport.objects.select_related("updated_by").get(pk=report.pk)
-        who = current.updated_by or "他人"
-        when = (
-            timezone.localtime(current.updated_at).strftime("%H:%M") if current.updated_at else ""
-        )
-        raise StaleReport(
-            f"保存未成功：此报表已由{who}于{when}修改，您看到的是旧版本。"
-            "请刷新页面，在最新内容上重新填写。"
-        )
-    report.refresh_from_db(fields=["version", "updated_at", "updated_by"])
-
-
-def _set_status(report: CountyReport, status: str, **extra: bool) -> None:
-    CountyReport.objects.filter(pk=report.pk).update(status=status, **extra)
-    report.refresh_from_db()

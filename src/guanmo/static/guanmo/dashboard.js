@@ -1,15 +1,8 @@
 // Dashboard charts from the figures the server computed (json_script "chart-data"): rates in %,
 // amounts already in 亿元 (guanmo.figures.formatting.yi). Tooltips are built from escaped text.
 (() => {
-  const { escape } = window.guanmo;
+  const { axisTooltip } = window.guanmo;
   const data = JSON.parse(document.getElementById("chart-data").textContent);
-  const shown = (value, unit) => (value === null || value === undefined ? "—" : `${value}${unit}`);
-  const axisTooltip = (unit) => ({
-    trigger: "axis",
-    formatter: (items) => [escape(items[0].axisValue), ...items.map(
-      (item) => `${item.marker}${escape(item.seriesName)}：${escape(shown(item.value, unit))}`,
-    )].join("<br>"),
-  });
   const ranking = document.getElementById("ranking-chart");
   if (ranking && data.regions.length) {
     echarts.init(ranking).setOption({

@@ -2,7 +2,17 @@
 // guanmo.escape: a project's name is text, never markup (issue 11, stored XSS in the route map).
 window.guanmo = {
   escape: (text) => String(text ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`),
+  // A figure the server sent (a string, or null for none) with its unit: "—" for none.
+  shown: (value, unit) => (value === null || value === undefined ? "—" : `${value}${unit}`),
 };
+// An ECharts axis tooltip of escaped text: the category, then each series with its value.
+window.guanmo.axisTooltip = (unit) => ({
+  trigger: "axis",
+  formatter: (items) => [window.guanmo.escape(items[0].axisValue), ...items.map(
+    (item) => `${item.marker}${window.guanmo.escape(item.seriesName)}：${
+      window.guanmo.escape(window.guanmo.shown(item.value, unit))}`,
+  )].join("<br>"),
+});
 
 // Every htmx request carries the CSRF token from the page's meta tag.
 document.body.addEventListener("htmx:configRequest", (event) => {

@@ -1,0 +1,162 @@
+"""Indicator pages: 指标调度 for the city and a county's own places (the web entry is in
+`submission_views`). Figures come from `report.build_report`, as `guanmo indicator-report` gives
+them, and are shown through `report_output` (the one formatter)."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from guanmo import clock
+from guanmo.accounts.scope import Scope
+from guanmo.documents.views import file_response
+from guanmo.figures.arithmetic import period_label
+from guanmo.figures.changes import rank_move_cell
+from guanmo.indicators.models import PeerGroup
+from guanmo.indicators.report import IndicatorReport, ReportError, build_report
+from guanmo.indicators.report_output import (
+    TARGET_HEADERS,
+    as_dict,
+    as_docx,
+    as_xlsx,
+    headers,
+    table_title,
+    target_rows,
+    text_rows,
+)
+from guanmo.indicators.selectors import (
+    group_members,
+    latest_month,
+)
+from guanmo.regions.models import Region
+
+
+def _month(request: HttpRequest, city: Region) -> tuple[int, int]:
+    """The month asked for with ?year=&month=, else the latest with figures, else today's."""
+    year, month = request.GET.get("year", ""), request.GET.get("month", "")
+    if year.isdigit() and month.isdigit() and len(year) == 4 and 1 <= int(month) <= 12:
+        return int(year), int(month)
+    today = clock.today()
+    return latest_month(city) or (today.year, today.month)
+
+
+def _tables(report: IndicatorReport) -> list[dict]:
+    """Each indicator's table as `indicator-report` prints it: title, headers, rows."""
+    return [
+        {
+            "table": table,
+            "title": table_title(report, table),
+            "headers": headers(report, table),
+            "rows": text_rows(table),
+        }
+        for table in report.indicators
+    ]
+
+
+def indicator_board(request: HttpRequest) -> HttpResponse:
+    """指标调度: the regions × indicators of a peer group for a month, the targets, charts."""
+    scope: Scope = request.scope
+    if not scope.sees_city_totals:
+        raise Http404("没有这个页面")
+    year, month = _month(request, scope.city)
+    groups = PeerGroup.objects.filter(city=scope.city)
+    report, problem = None, ""
+    try:
+        report = build_report(scope.city, year, month, group=request.GET.get("group") or None)
+    except ReportError as error:
+        problem = str(error)
+    return render(
+        request,
+        "indicators/board.html",
+        {
+            "year": year,
+            "month": month,
+            "groups": groups,
+            "report": report,
+            "problem": problem,
+            "tables": _tables(report) if report else [],
+            "targets": target_rows(report) if report else [],
+            "target_headers": TARGET_HEADERS,
+            "chart": as_dict(report) if report else None,
+            "completion_chart": report is not None
+            and any(t.standing.completion_rate is not None for t in report.targets),
+        },
+    )
+
+
+def indicator_board_file(request: HttpRequest, extension: str) -> HttpResponse:
+    """The 指标调度 report as .xlsx or .docx, as `indicator-report --format` writes it."""
+    scope: Scope = request.scope
+    if not scope.sees_city_totals or extension not in ("xlsx", "docx"):
+        raise Http404("没有这个文件")
+    year, month = _month(request, scope.city)
+    try:
+        report = build_report(scope.city, year, month, group=request.GET.get("group") or None)
+    except ReportError as error:
+        raise Http404(str(error)) from error
+    content = as_xlsx(report) if extension == "xlsx" else as_docx(report, scope.city)
+    name = f"{scope.city.name}{report.label}主要指标调度情况.{extension}"
+    return file_response(content, extension, name)
+
+
+def county_places(request: HttpRequest) -> HttpResponse:
+    """A county's own page: its place in each of its peer groups for every indicator, the
+    changes of rank and its targets. A county office sees its own county; those who see the
+    city's totals choose a unit with ?region=."""
+    scope: Scope = request.scope
+    if scope.county is not None:
+        county = scope.county
+    elif scope.sees_city_totals:
+        units = scope.units()
+        chosen = request.GET.get("region", "")
+        county = next((u for u in units if str(u.pk) == chosen), units[0] if units else None)
+    else:
+        county = None
+    if county is None:
+        raise Http404("没有这个页面")
+    year, month = _month(request, scope.city)
+    groups = PeerGroup.objects.filter(city=scope.city, members=county)
+    places = []
+    for group in groups:
+        try:
+            report = build_report(scope.city, year, month, group=group.name, region=county.name)
+        except ReportError:
+            continue
+        places.append({"group": group, "size": len(group_members(group)), "report": report})
+    first = places[0]["report"] if places else None
+    return render(
+        request,
+        "indicators/county_places.html",
+        {
+            "county": county,
+            "year": year,
+            "month": month,
+            "units": scope.units() if scope.sees_city_totals else [],
+            "places": places,
+            "rows": _place_rows(places),
+            "targets": target_rows(first) if first else [],
+            "target_headers": TARGET_HEADERS,
+            "sentences": first.sentences if first else [],
+            "label": first.label if first else f"{year}年{period_label(month)}",
+        },
+    )
+
+
+def _place_rows(places: list[dict]) -> list[dict]:
+    """Per indicator: its value and growth (the same in every group) and, per group, the
+    county's line (rank, changes), or None where the group has no figure of it."""
+    rows: dict[int, dict] = {}
+    for at, place in enumerate(places):
+        for table in place["report"].indicators:
+            row = rows.setdefault(
+                table.indicator.pk,
+                {"indicator": table.indicator, "cells": text_rows(table)[0], "groups": {}},
+            )
+            line = table.lines[0]
+            row["groups"][at] = {
+                "line": line,
+                "move": rank_move_cell(line.rank_change),
+                "move_year": rank_move_cell(line.rank_change_year),
+            }
+    return [
+        {**row, "groups": [row["groups"].get(at) for at in range(len(places))]}
+        for row in rows.values()
+    ]

@@ -1,0 +1,108 @@
+"""Indicator warnings for the city dashboard (issue 12, "Outputs"): a region that fell three or
+more places since the previous period, a target behind its node (序时进度) by more than the
+city's set number of points, and a target whose year-end forecast is below 100%.
+
+Plain rules over the figures the report already computed (`table.PeerFigures`,
+`targets.Standing`), so the dashboard warns about exactly what the 指标调度 page shows.
+Thresholds are strict: a fall of exactly two places, or exactly the set points behind, is not
+warned.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from guanmo.figures.arithmetic import shown
+from guanmo.figures.changes import rank_change_text
+from guanmo.figures.formatting import number, rank_text, rate
+from guanmo.indicators.report import IndicatorReport
+from guanmo.indicators.table import PeerFigures
+from guanmo.indicators.targets import Standing
+
+FALL_PLACES = 3  # 退位三位及以上
+FULL = Decimal(100)
+
+
+class IndicatorWarningKind(StrEnum):
+    FALLING = "falling"
+    BEHIND_NODE = "behind_node"
+    SHORT_FORECAST = "short_forecast"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    IndicatorWarningKind.FALLING: "位次后移",
+    IndicatorWarningKind.BEHIND_NODE: "落后序时进度",
+    IndicatorWarningKind.SHORT_FORECAST: "预计完不成全年目标",
+}
+
+
+@dataclass(frozen=True)
+class IndicatorWarning:
+    kind: IndicatorWarningKind
+    region: str
+    indicator: str
+    message: str  # one Chinese sentence with the figures
+
+
+def falling_warnings(
+    indicator: str, group: str, lines: Iterable[PeerFigures], places: int = FALL_PLACES
+) -> list[IndicatorWarning]:
+    """Regions whose rank in the peer group `group` (its short name) fell by `places` or more
+    since the previous period: 武陟县固定资产投资居全市第9位，较上月后移4位。"""
+    return [
+        IndicatorWarning(
+            IndicatorWarningKind.FALLING,
+            line.region,
+            indicator,
+            f"{line.region}{indicator}{rank_text(line.rank, group, tied=line.tied)}，"
+            f"{rank_change_text(line.rank + line.rank_change, line.rank)}。",
+        )
+        for line in lines
+        if line.rank is not None and line.rank_change is not None and -line.rank_change >= places
+    ]
+
+
+def target_warnings(
+    region: str, indicator: str, standing: Standing, behind_points: Decimal
+) -> list[IndicatorWarning]:
+    """A target's warnings: behind its node by more than `behind_points` (个百分点, on the shown
+    figures), and a year-end forecast below 100%. None without a breakdown or a figure."""
+    found = []
+    if standing.vs_node is not None and -shown(standing.vs_node) > behind_points:
+        found.append(
+            IndicatorWarning(
+                IndicatorWarningKind.BEHIND_NODE,
+                region,
+                indicator,
+                f"{region}{indicator}完成目标的{rate(standing.completion_rate)}，"
+                f"低于序时进度{number(-standing.vs_node)}个百分点。",
+            )
+        )
+    if standing.forecast_rate is not None and shown(standing.forecast_rate) < FULL:
+        found.append(
+            IndicatorWarning(
+                IndicatorWarningKind.SHORT_FORECAST,
+                region,
+                indicator,
+                f"{region}{indicator}按以往进度推算，全年预计完成目标的"
+                f"{rate(standing.forecast_rate)}。",
+            )
+        )
+    return found
+
+
+def report_warnings(report: IndicatorReport, behind_points: Decimal) -> list[IndicatorWarning]:
+    """Every warning of a month's report: falls of rank in its peer group, then targets."""
+    found = []
+    for table in report.indicators:
+        found += falling_warnings(table.indicator.name, report.group.short_name, table.lines)
+    for target in report.targets:
+        found += target_warnings(
+            target.region, target.indicator.name, target.standing, behind_points
+        )
+    return found

@@ -1,0 +1,168 @@
+"""The 指标调度 page, a county's own page, the web entry and the dashboard's indicator warnings:
+the figures of `indicator-report`, cut to each user's scope."""
+
+import io
+import re
+from datetime import date
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from guanmo.indicators.models import IndicatorValue, Submission
+from guanmo.indicators.services import add_to_peer_group
+from guanmo.reporting.services import open_period
+from tests.indicators.pages import indicator_city
+from tests.world import YEAR
+
+
+@pytest.fixture
+def figures(world):
+    return indicator_city(world)
+
+
+def page(client, user, url: str, status: int = 200) -> str:
+    client.force_login(user)
+    response = client.get(url)
+    assert response.status_code == status, url
+    return response.content.decode()
+
+
+def row(body: str, table_marker: str, region: str) -> list[str]:
+    """The cells of `region`'s row in the table that follows `table_marker`."""
+    table = body[body.index(table_marker) :]
+    table = table[: table.index("</table>")]
+    found = re.search(rf"<tr><td>{region}</td>(.*?)</tr>", table, re.S)
+    return [region, *re.findall(r"<td[^>]*>(.*?)</td>", found.group(1))]
+
+
+def test_the_board_shows_each_region_with_its_rank_and_change(client, world, figures):
+    body = page(client, world.users["city"], reverse("indicator_board"))
+    assert "2025年1—5月焦作市各县（市、区）主要指标调度" in body
+    cells = row(body, 'data-indicator="固定资产投资"', "武陟县")
+    # value, last year, growth, rank, change since April, since May 2024, vs 全市 (the city's
+    # growth from the summed amounts: 1055 against 1000 is 5.5%), reported rank
+    assert cells == ["武陟县", "107.0", "100.0", "9.5%", "10", "-3", "—", "+4.0", "—"]
+    assert row(body, 'data-indicator="固定资产投资"', "温县")[4:6] == ["7", "+1"]
+    assert "固定资产投资（全市：1055.0亿元，增速5.5%）" in body
+    target = row(body, 'id="targets"', "武陟县")
+    assert target[1:3] == ["脱贫人口", "7.38"] and target[5:10] == [
+        "27.1%",
+        "-14.6",
+        "3.09",
+        "-14.8",
+        "64.7%",
+    ]
+    assert 'id="indicator-data" type="application/json"' in body
+    assert "guanmo/indicators.js" in body
+
+
+def test_the_board_of_an_earlier_month(client, world, figures):
+    body = page(client, world.users["city"], reverse("indicator_board") + "?year=2025&month=4")
+    assert row(body, 'data-indicator="固定资产投资"', "武陟县")[4:6] == ["7", "—"]
+
+
+def test_the_board_without_a_group_says_so(client, world):
+    body = page(client, world.users["city"], reverse("indicator_board"))
+    assert "没有本市各县（市、区）的比较组" in body
+
+
+def test_the_board_as_a_workbook_reads_back(client, world, figures):
+    client.force_login(world.users["city"])
+    response = client.get(reverse("indicator_board_file", args=["xlsx"]) + "?year=2025&month=5")
+    assert response.status_code == 200
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    sheet = workbook["固定资产投资"]
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    wuzhi = next(r for r in rows if r[0] == "武陟县")
+    assert wuzhi[4:6] == [10, -3]
+
+
+@pytest.mark.parametrize("role", ["wuzhi", "wenxian", "department", "commissioner"])
+def test_only_those_who_see_the_city_totals_open_the_board(client, world, figures, role):
+    page(client, world.users[role], reverse("indicator_board"), status=404)
+
+
+def test_a_county_sees_its_own_places_and_no_other_county(client, world, figures):
+    body = page(client, world.users["wuzhi"], reverse("county_places"))
+    assert "2025年1—5月武陟县主要指标位次" in body
+    assert "武陟县在焦作市各县（市、区）（10个）中的位次" in body
+    places = body[body.index('data-indicator="固定资产投资"') :]
+    places = places[: places.index("</tr>")]
+    assert "第10位" in places and "后移3位" in places
+    assert "固定资产投资增速居全市第10位，较上月后移3位。" in body
+    assert "脱贫人口完成2.00万人，占全年目标任务的27.1%。" in body
+    for other in ("温县", "博爱县", "孟州市"):
+        assert other not in body
+
+
+def test_the_city_office_opens_any_units_places(client, world, figures):
+    url = reverse("county_places") + f"?region={world.wenxian.pk}"
+    body = page(client, world.users["city"], url)
+    places = body[body.index('data-indicator="固定资产投资"') :]
+    assert "第7位" in places[: places.index("</tr>")]
+
+
+def test_the_dashboard_warns_of_indicators_for_the_city_only(client, world, figures):
+    body = page(client, world.users["city"], reverse("dashboard"))
+    card = body[body.index('id="indicator-warnings"') :]
+    assert "武陟县固定资产投资居全市第10位，较上月后移3位。" in card
+    assert "武陟县脱贫人口完成目标的27.1%，低于序时进度14.8个百分点。" in card
+    assert "全年预计完成目标的64.7%" in card
+    assert 'id="indicator-warnings"' not in page(client, world.users["wuzhi"], reverse("dashboard"))
+
+
+def test_the_dashboard_warning_follows_the_set_points(client, world, figures, settings):
+    settings.GUANMO_INDICATOR_BEHIND_POINTS = 15
+    body = page(client, world.users["city"], reverse("dashboard"))
+    assert "低于序时进度" not in body
+
+
+def test_a_department_enters_and_the_city_office_approves_on_the_pages(client, world, figures):
+    june = open_period(world.city, year=YEAR, month=6, deadline=date(YEAR, 7, 10), user=None)
+    client.force_login(figures.statistics)
+    response = client.get(reverse("submission_start", args=[june.pk]))
+    form = Submission.objects.get(period=june)
+    assert response.url == reverse("submission_form", args=[form.pk])
+    key = f"{figures.investment.pk}-{world.wuzhi.pk}"
+    url = reverse("submission_form", args=[form.pk])
+    bad = client.post(url, {"version": 0, f"v-{key}": "1,2,3", f"g-{key}": "25"})
+    assert "「武陟县·固定资产投资」本期累计值：无法确定「1,2,3」的写法" in bad.content.decode()
+    assert not form.values.exists()
+    client.post(url, {"version": 0, f"v-{key}": "130", f"g-{key}": "25", "action": "submit"})
+    form.refresh_from_db()
+    assert form.status == "submitted"
+
+    client.force_login(world.users["city"])
+    assert "审核通过" in client.get(url).content.decode()
+    client.post(reverse("submission_approve", args=[form.pk]))
+    stored = IndicatorValue.objects.get(indicator=figures.investment, region=world.wuzhi, month=6)
+    assert stored.reported_growth == 25
+    body = page(client, world.users["city"], reverse("indicator_board") + "?year=2025&month=6")
+    assert row(body, 'data-indicator="固定资产投资"', "武陟县")[4] == "1"
+
+
+def test_a_county_enters_only_its_own_form(client, world, figures):
+    june = open_period(world.city, year=YEAR, month=6, deadline=date(YEAR, 7, 10), user=None)
+    client.force_login(world.users["wenxian"])
+    client.get(reverse("submission_start", args=[june.pk]))
+    theirs = Submission.objects.get(county=world.wenxian)
+    client.force_login(world.users["wuzhi"])
+    assert client.get(reverse("submission_form", args=[theirs.pk])).status_code == 404
+    body = page(client, world.users["wuzhi"], reverse("submission_list"))
+    assert "温县" not in body
+
+
+def test_a_county_sees_its_place_in_each_of_its_peer_groups(client, world, figures):
+    """武陟县 is also in a 同类县 group with 温县: 10th of the city's ten in May (后移3位), 2nd of
+    the two 同类县 (behind 温县's 12.0% with its 9.5%; 1st in April with 13.0%: 后移1位)."""
+    add_to_peer_group(world.city, "全省同类县", [world.wuzhi, world.wenxian], short_name="同类县")
+    body = page(client, world.users["wuzhi"], reverse("county_places"))
+    assert "武陟县在全省同类县（2个）中的位次" in body
+    places = body[body.index('data-indicator="固定资产投资"') :]
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", places[: places.index("</tr>")], re.S)
+    assert [re.sub(r"<[^>]+>", " ", cell).split() for cell in cells[3:]] == [
+        ["第10位", "后移3位（—）"],
+        ["第2位", "后移1位（—）"],
+    ]
+    assert "温县" not in body

@@ -1,0 +1,85 @@
+"""Dashboard warnings from indicator figures: a fall of three or more places, a target behind
+its node by more than the set points, a year-end forecast below 100% (strict thresholds)."""
+
+from decimal import Decimal
+
+from guanmo.indicators.report import build_report, latest_report
+from guanmo.indicators.table import PeerFigures
+from guanmo.indicators.targets import break_down, equal_weights, standing
+from guanmo.indicators.warnings import (
+    IndicatorWarningKind,
+    falling_warnings,
+    report_warnings,
+    target_warnings,
+)
+from tests.indicators.pages import indicator_city
+from tests.world import YEAR
+
+
+def line(region: str, rank: int | None, change: int | None, tied: bool = False) -> PeerFigures:
+    return PeerFigures(region, None, None, None, rank, tied, change, None, None, None)
+
+
+def test_a_fall_of_three_places_is_warned_and_of_two_is_not():
+    warnings = falling_warnings(
+        "固定资产投资",
+        "全市",
+        [
+            line("武陟县", 10, -3),
+            line("温县", 6, -2),
+            line("博爱县", 1, 4),
+            line("孟州市", 5, None),
+        ],
+    )
+    assert [(w.kind, w.region) for w in warnings] == [(IndicatorWarningKind.FALLING, "武陟县")]
+    assert warnings[0].message == "武陟县固定资产投资居全市第10位，较上月后移3位。"
+
+
+def test_a_tied_place_is_said_as_shared():
+    (warning,) = falling_warnings("进出口总额", "全省", [line("焦作市", 5, -4, tied=True)])
+    assert warning.message == "焦作市进出口总额并列全省第5位，较上月后移4位。"
+
+
+def test_behind_the_node_by_more_than_the_set_points():
+    # 7.38万人 broken down equally to 0.01: quarters 1.85, 1.85, 1.84, 1.84 (largest remainder,
+    # the first ties first); April and May 0.62 each: 3.09万人 due by May, 41.9% of the target.
+    # 2.0 done is 27.1%: 14.8 points behind; 2.0 ÷ 3.09 is a year heading for 64.7%.
+    breakdown = break_down(Decimal("7.38"), equal_weights(), Decimal("0.01"))
+    figures = standing(month=5, target=Decimal("7.38"), done=Decimal("2.0"), breakdown=breakdown)
+    assert (figures.node_target, figures.node_progress) == (Decimal("3.09"), Decimal("41.9"))
+    assert figures.vs_node == Decimal("-14.8")
+    assert figures.forecast_rate == Decimal("64.7")
+    warnings = target_warnings("武陟县", "脱贫人口", figures, Decimal(5))
+    assert [w.message for w in warnings] == [
+        "武陟县脱贫人口完成目标的27.1%，低于序时进度14.8个百分点。",
+        "武陟县脱贫人口按以往进度推算，全年预计完成目标的64.7%。",
+    ]
+    assert [w.kind for w in target_warnings("武陟县", "脱贫人口", figures, Decimal("14.8"))] == [
+        IndicatorWarningKind.SHORT_FORECAST
+    ]
+
+
+def test_a_target_on_its_node_gives_no_warning():
+    breakdown = break_down(Decimal(12), equal_weights(), Decimal(1))
+    figures = standing(month=6, target=Decimal(12), done=Decimal(6), breakdown=breakdown)
+    assert (figures.vs_node, figures.forecast_rate) == (Decimal("0.0"), Decimal("100.0"))
+    assert target_warnings("温县", "新植枸杞", figures, Decimal(0)) == []
+
+
+def test_a_growth_target_has_no_node_and_no_forecast():
+    figures = standing(month=6, target_growth=Decimal(10), growth=Decimal(3))
+    assert target_warnings("温县", "固定资产投资", figures, Decimal(0)) == []
+
+
+def test_the_month_report_gives_the_fall_and_the_target_warnings(world):
+    indicator_city(world)
+    report = latest_report(world.city)
+    assert (report.year, report.month) == (YEAR, 5)
+    warnings = report_warnings(report, Decimal(5))
+    assert [(w.kind, w.region, w.indicator) for w in warnings] == [
+        (IndicatorWarningKind.FALLING, "武陟县", "固定资产投资"),
+        (IndicatorWarningKind.BEHIND_NODE, "武陟县", "脱贫人口"),
+        (IndicatorWarningKind.SHORT_FORECAST, "武陟县", "脱贫人口"),
+    ]
+    april = build_report(world.city, YEAR, 4)
+    assert report_warnings(april, Decimal(5)) == []
