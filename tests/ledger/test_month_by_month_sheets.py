@@ -45,7 +45,9 @@ def test_the_import_months_column_is_the_month_and_the_sum_to_it_the_cumulative(
 def test_a_figure_in_a_month_after_the_import_month_is_refused_by_its_cell(city):
     two_projects(city)
     report = import_progress(
-        sheet([1, "沁阳市铝精深加工", "沁阳市", 100, 100, 100, 100, 100, 150, 80, *[None] * 5, 730]),
+        sheet(
+            [1, "沁阳市铝精深加工", "沁阳市", 100, 100, 100, 100, 100, 150, 80, *[None] * 5, 730]
+        ),
         city=city,
         year=2025,
         month=6,

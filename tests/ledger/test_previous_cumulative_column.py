@@ -17,7 +17,11 @@ HEADER = ["项目名称", "所在县区", "1—5月累计（万元）", "6月完
 def test_the_three_columns_are_read_and_agree(city):
     two_projects(city)
     sheet = xlsx(
-        [HEADER, ["沁阳市铝精深加工", "沁阳市", 500, 100, 600], ["修武县云台山康养小镇", "修武县", 0, 80, 80]]
+        [
+            HEADER,
+            ["沁阳市铝精深加工", "沁阳市", 500, 100, 600],
+            ["修武县云台山康养小镇", "修武县", 0, 80, 80],
+        ]
     )
     report = import_progress(sheet, city=city, year=2025, month=6)
     assert faults(report) == []

@@ -39,7 +39,12 @@ def stored(month=5) -> dict[tuple[str, str], tuple[Decimal, Decimal]]:
 
 def test_a_name_in_two_counties_without_a_county_is_refused_naming_both(city):
     namesakes(city)
-    sheet = xlsx([["项目名称", "本月完成投资（万元）", "1—5月累计完成投资（万元）"], ["沁阳市铝精深加工", 100, 500]])
+    sheet = xlsx(
+        [
+            ["项目名称", "本月完成投资（万元）", "1—5月累计完成投资（万元）"],
+            ["沁阳市铝精深加工", 100, 500],
+        ]
+    )
     report = import_progress(sheet, city=city, year=2025, month=5)
     assert faults(report) == [
         "第2行「项目名称」：台账中有2个名为「沁阳市铝精深加工」的项目（沁阳市、孟州市），"

@@ -18,7 +18,11 @@ MAY = ["项目名称", "所在县区", "本月完成投资", "1—5月累计完�
 def test_a_column_of_figures_typed_in_yi_is_refused_naming_column_and_rows(city):
     two_projects(city)  # plans: 沁阳市 9000万元, 修武县 15000万元
     sheet = xlsx(
-        [MAY, ["沁阳市铝精深加工", "沁阳市", 0.07, 0.5], ["修武县云台山康养小镇", "修武县", 0.12, 0.64]]
+        [
+            MAY,
+            ["沁阳市铝精深加工", "沁阳市", 0.07, 0.5],
+            ["修武县云台山康养小镇", "修武县", 0.12, 0.64],
+        ]
     )
     report = import_progress(sheet, city=city, year=2025, month=5)
     assert faults(report) == [
@@ -35,7 +39,11 @@ def test_a_column_of_figures_typed_in_yi_is_refused_naming_column_and_rows(city)
 def test_a_column_of_figures_typed_in_yuan_is_refused_not_blamed_on_total_investment(city):
     two_projects(city)  # totals: 沁阳市 33000万元, 修武县 60000万元
     drawn = Drawn(
-        [MAY, ["沁阳市铝精深加工", "沁阳市", 700000, 5000000], ["修武县云台山康养小镇", "修武县", 1200000, 6400000]]
+        [
+            MAY,
+            ["沁阳市铝精深加工", "沁阳市", 700000, 5000000],
+            ["修武县云台山康养小镇", "修武县", 1200000, 6400000],
+        ]
     )
     report = import_progress(BytesIO(to_xls(drawn)), city=city, year=2025, month=5)
     assert faults(report) == [
@@ -52,7 +60,11 @@ def test_a_column_of_figures_typed_in_yuan_is_refused_not_blamed_on_total_invest
 def test_one_doubtful_row_among_others_is_noted_for_the_user_to_check(city):
     two_projects(city)
     sheet = xlsx(
-        [MAY, ["沁阳市铝精深加工", "沁阳市", 50, 500], ["修武县云台山康养小镇", "修武县", 0.12, 0.64]]
+        [
+            MAY,
+            ["沁阳市铝精深加工", "沁阳市", 50, 500],
+            ["修武县云台山康养小镇", "修武县", 0.12, 0.64],
+        ]
     )
     report = import_progress(sheet, city=city, year=2025, month=5)
     assert faults(report) == []

@@ -136,6 +136,8 @@ class Periods:
     this_month: StrEnum
     year_to_date: StrEnum
     year_end: StrEnum | None = None
+    # the year's cumulative to the month before the import's ("1—5月累计" in June's sheet)
+    previous: StrEnum | None = None
     words: frozenset[str] = frozenset()  # what the figure is called without its period
 
 
@@ -156,6 +158,7 @@ class Catalogue:
     labels: frozenset[StrEnum] = frozenset()  # a heading or totals row may fill these
     parsers: Mapping[StrEnum, Callable[[object], object]] = field(default_factory=dict)
     pending: frozenset[StrEnum] = frozenset()  # money that may be typed 待定 (not yet known)
+    signed: frozenset[StrEnum] = frozenset()  # money that may be below zero (a month's 核减)
     periods: Periods | None = None
 
     @cached_property
@@ -607,7 +610,7 @@ def _combine(
     unit_places = _unit_lines(header, rows[:top])
     stated_units: dict[int, Decimal | None] = {}
     chosen: dict[StrEnum, tuple[Label, str, str]] = {}  # field → label, shown, cell
-    earlier_cumulatives: list[tuple[Label, str, int]] = []  # label, shown, row
+    earlier_cumulatives: list[_Earlier] = []
     for column in _stacked(catalogue, upper, lower, top, bottom):
         label, group = under_group(column.label, column.group), column.group
         typed = column.own.text if column.own else column.label.text
@@ -654,7 +657,8 @@ def _combine(
             header.readings.append(replace(reading, why="隐藏列"))
             continue
         if named is ... and (past := _earlier_cumulative(catalogue, label, group, expected)):
-            earlier_cumulatives.append((past, shown, column.row + 1))
+            word = past.unit_word or (group.unit_word if group else "")
+            earlier_cumulatives.append(_Earlier(past, shown, column.row + 1, column.index, word))
             header.readings.append(replace(reading, why="此前时期的累计"))
             continue
         reason = set_aside(catalogue, label, expected) if named is ... else ""
@@ -698,7 +702,7 @@ def _combine(
                 header.faults.append((column.row + 1, shown, f"表头单元格{cell}的{why}"))
             stated_units[column.index] = MONEY_UNITS.get(word)
         header.faults += period_faults(catalogue, label, shown, column.row + 1, expected)
-    _set_aside_earlier(catalogue, header, earlier_cumulatives, expected)
+    _set_aside_earlier(catalogue, header, earlier_cumulatives, expected, chosen, stated_units)
     # A units line may stand beside the header too, so the sheet's unit is settled last.
     header.units = {index: unit or Decimal(1) for index, unit in stated_units.items()}
     header.sheet_unit_columns = {index for index, unit in stated_units.items() if unit is None}
@@ -825,19 +829,56 @@ def _earlier_cumulative(
     return label
 
 
+@dataclass(frozen=True)
+class _Earlier:
+    """A cumulative column naming an earlier period of the year than the import's."""
+
+    label: Label
+    shown: str
+    row: int  # Excel's row number of its header cell
+    index: int
+    unit_word: str
+
+
 def _set_aside_earlier(
     catalogue: Catalogue,
     header: Header,
-    earlier: list[tuple[Label, str, int]],
+    earlier: list[_Earlier],
     expected: Expected,
+    chosen: Mapping[StrEnum, tuple[Label, str, str]],
+    stated_units: dict[int, Decimal | None],
 ) -> None:
-    """An earlier period's cumulative (label, text shown, row) is another period's column
-    (issue 9 §3, tryout 3): beside the import's own cumulative it is left out with a note;
-    alone, it stops the import as any other period's column does."""
-    has_own = catalogue.periods is not None and catalogue.periods.year_to_date in header.fields
-    for label, shown, row in earlier:
+    """An earlier period's cumulative is another period's column (issue 9 §3, tryout 3). The
+    month before's (1—5月累计 in June's import) beside the import's own cumulative, or beside a
+    month column naming the import's month (6月完成), is the catalogue's previous cumulative,
+    read to check the month's figures (fresh-eyes tryout fault 5). Any other beside the own
+    cumulative is left out with a note; alone, it stops the import as any other period's
+    column does (a May sheet imported as June would add May's month to May's cumulative)."""
+    periods = catalogue.periods
+    if periods is None or expected.month is None:
+        return
+    this_month = chosen.get(periods.this_month)
+    month_named = this_month is not None and this_month[0].months == (expected.month,) * 2
+    has_own = periods.year_to_date in header.fields
+    for each in earlier:
+        label, shown = each.label, each.shown
+        if (
+            periods.previous
+            and periods.previous not in header.fields
+            and label.months == (1, expected.month - 1)
+            and (has_own or month_named)
+        ):
+            header.columns[each.index] = periods.previous
+            stated_units[each.index] = MONEY_UNITS.get(each.unit_word)
+            header.readings = [
+                replace(reading, field=periods.previous, why="")
+                if reading.index == each.index
+                else reading
+                for reading in header.readings
+            ]
+            continue
         if not has_own:
-            header.faults += period_faults(catalogue, label, shown, row, expected)
+            header.faults += period_faults(catalogue, label, shown, each.row, expected)
             continue
         header.notes.append(
             f"「{shown}」写明{months_text(label.months)}，是此前时期的累计，"

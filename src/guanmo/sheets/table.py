@@ -239,7 +239,7 @@ class _TableReader:
         figures = {}
         for index, name in self.checked:
             try:
-                typed = cells.parse_money(raw[index])
+                typed = cells.parse_money(raw[index], signed=name in self.catalogue.signed)
             except cells.CellError:
                 self._unreadable_figure(number, index, name, kind, raw[index])
                 continue
@@ -287,7 +287,9 @@ class _TableReader:
             try:
                 cells.check_not_error(value)
                 if name in self.catalogue.money:
-                    row.values[name] = cells.parse_money(value, units[index])
+                    row.values[name] = cells.parse_money(
+                        value, units[index], signed=name in self.catalogue.signed
+                    )
                 else:
                     row.values[name] = self.catalogue.parsers[name](value)
             except cells.PendingValue as error:
