@@ -102,7 +102,7 @@ def test_an_earlier_periods_cumulative_beside_the_months_own_is_set_aside_with_a
     report = import_progress(sheet, city=one_project, year=2025, month=6)
     assert report.faults == []
     assert MonthlyProgress.objects.get(month=6).cumulative_completed == Decimal(600)
-    # (the month before's, 一至五月, is read and checked: tests/ledger/test_previous_cumulative_column)
+    # The month before's (一至五月) is read and checked: test_previous_cumulative_column.
     note = "「一至四月累计完成投资」写明1-4月，是此前时期的累计，不是1-6月的数，未读取"
     assert f"工作表「Sheet1」{note}" in report.notes
 

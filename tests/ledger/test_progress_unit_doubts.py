@@ -15,7 +15,7 @@ from tests.sheets.files import Drawn, to_xls
 MAY = ["项目名称", "所在县区", "本月完成投资", "1—5月累计完成投资"]
 
 
-def test_a_column_of_figures_typed_in_yi_is_refused_naming_column_and_rows(city):
+def test_a_cumulative_typed_in_yi_is_refused_naming_column_and_rows(city):
     two_projects(city)  # plans: 沁阳市 9000万元, 修武县 15000万元
     sheet = xlsx(
         [
@@ -26,13 +26,15 @@ def test_a_column_of_figures_typed_in_yi_is_refused_naming_column_and_rows(city)
     )
     report = import_progress(sheet, city=city, year=2025, month=5)
     assert faults(report) == [
-        "工作表「Sheet1」「本月完成投资」列未写明金额单位，按万元读取，第2、3行都不到年度计划"
-        "投资的万分之一（如第2行0.07万元，年度计划投资9000万元），疑为以亿元填报；请在表头写明"
-        "单位（如「本月完成投资（亿元）」）后再导入",
         "工作表「Sheet1」「1—5月累计完成投资」列未写明金额单位，按万元读取，第2、3行都不到年度"
         "计划投资的千分之一（如第2行0.5万元，年度计划投资9000万元），疑为以亿元填报；请在表头"
         "写明单位（如「1—5月累计完成投资（亿元）」）后再导入",
     ]
+    # A month may truly be that small: its column is asked about by row, not refused.
+    assert (
+        "工作表「Sheet1」第2行「本月完成投资」0.07万元，不到年度计划投资9000万元的万分之一"
+        "（表中未写明金额单位，按万元读取），请核对是否以亿元填报"
+    ) in report.notes
     assert not MonthlyProgress.objects.exists()
 
 

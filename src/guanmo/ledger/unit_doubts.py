@@ -78,7 +78,9 @@ def column_doubts(
 ) -> tuple[list[str], list[str]]:
     """(faults, notes) for one progress column whose unit nothing wrote (`column` is its header
     text). A doubt every figure of the column shares is a fault naming the column and rows (the
-    unit is ambiguous: the user must write it); a doubt of some rows is a note per row."""
+    unit is ambiguous: the user must write it); a doubt of some rows is a note per row. A month
+    may truly be small (work halted, a small 核减), so a month's small figures (`small_share`
+    SMALL_MONTH_SHARE) are only ever noted; the cumulative's are refused."""
     small = [
         (figure, reference, "年度计划投资" if figure.plan else "总投资")
         for figure in figures
@@ -100,7 +102,7 @@ def column_doubts(
             f"不到{word}的{share}" if unit == "亿元" else f"超过{word}的{LARGE_TIMES}倍"
             for _, _, word in doubtful
         ]
-        if len(doubtful) == len(checked):
+        if len(doubtful) == len(checked) and (unit == "元" or small_share != SMALL_MONTH_SHARE):
             rows = "、".join(str(figure.row) for figure, _, _ in doubtful)
             first, reference, word = doubtful[0]
             faults.append(

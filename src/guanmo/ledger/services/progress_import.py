@@ -536,8 +536,8 @@ def _bare_cumulative_notes(table: Table) -> list[str]:
     reading = next(
         (each for each in table.header.readings if each.field == Field.CUMULATIVE_COMPLETED), None
     )
-    if reading is None or reading.named_by_user:
-        return []
+    if reading is None or reading.named_by_user or table.header.report_month:
+        return []  # a month-by-month sheet's total is the year's by its months
     if any(states_year(text) for text in (reading.text, table.title, table.sheet)):
         return []
     return [
