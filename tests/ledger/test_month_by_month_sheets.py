@@ -4,13 +4,15 @@ the sheet's own total, and a figure in a later month is another period, refused 
 (issue 9, fresh-eyes tryout fault 4)."""
 
 from decimal import Decimal
-from io import BytesIO
+from io import BytesIO, StringIO
+
+from django.core.management import call_command
 
 from guanmo.ledger.models import MonthlyProgress
 from guanmo.ledger.services import import_progress
 from tests.ledger.sheets import xlsx
 from tests.ledger.test_tryout_kinds import faults, month_figures, two_projects
-from tests.sheets.files import Drawn, to_xls
+from tests.sheets.files import Drawn, to_csv, to_xls
 
 MONTHS = [f"{month}月" for month in range(1, 13)]
 HEADER = ["序号", "项目名称", "所在县区", *MONTHS, "合计"]
@@ -84,3 +86,40 @@ def test_an_xls_of_monthly_columns_without_a_total(city):
     report = import_progress(BytesIO(to_xls(drawn)), city=city, year=2025, month=3)
     assert faults(report) == []
     assert month_figures(3) == {"沁阳市铝精深加工": (Decimal(300), Decimal(600))}
+
+
+def test_a_csv_read_on_the_command_line_prints_how_its_months_were_read(city, tmp_path):
+    two_projects(city)
+    drawn = Drawn(
+        [
+            ["项目名称", "县区", "1月", "2月", "3月", "4月", "5月", "6月", "累计"],
+            ["沁阳市铝精深加工", "沁阳市", "100", "", "-20", "50", "", "", "130"],
+        ]
+    )
+    path = tmp_path / "逐月.csv"
+    path.write_bytes(to_csv(drawn, "gbk"))
+    out = StringIO()
+    call_command(
+        "import-progress", str(path), "--year", "2025", "--month", "4", "--dry-run", stdout=out
+    )
+    assert (
+        "工作表「逐月」是逐月填报的表：本月完成投资取「4月」列，1—4月累计为1月至4月各列之和"
+        "（空白的月份按0计），并与「累计」列核对"
+    ) in out.getvalue()
+    assert not MonthlyProgress.objects.exists()
+    call_command("import-progress", str(path), "--year", "2025", "--month", "4", stdout=out)
+    assert month_figures(4) == {"沁阳市铝精深加工": (Decimal(50), Decimal(130))}
+
+
+def test_a_month_by_month_sheet_without_the_import_months_column_is_refused(city):
+    two_projects(city)
+    report = import_progress(
+        xlsx([["项目名称", "县区", "1月", "2月", "3月"], ["沁阳市铝精深加工", "沁阳市", 1, 2, 3]]),
+        city=city,
+        year=2025,
+        month=6,
+    )
+    assert faults(report) == [
+        "第1行：这是逐月填报的表（每月一列），但表头中没有6月的列，无法读取6月完成投资；"
+        "请核对导入的月份"
+    ]

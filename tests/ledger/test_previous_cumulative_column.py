@@ -68,3 +68,25 @@ def test_a_two_row_header_without_a_month_column_derives_the_month_and_says_so(c
         "第3行「沁阳市铝精深加工」：表中没有本月完成投资列，本月完成投资按1—6月累计640万元"
         "减5月累计500万元算出140万元"
     ) in report.notes
+
+
+def test_the_month_before_beside_a_month_naming_the_import_month_gives_the_cumulative(city):
+    two_projects(city)
+    sheet = xlsx([HEADER[:4], ["沁阳市铝精深加工", "沁阳市", 500, 100]])
+    report = import_progress(sheet, city=city, year=2025, month=6)
+    assert faults(report) == []
+    assert month_figures(6) == {"沁阳市铝精深加工": (Decimal(100), Decimal(600))}
+
+
+def test_the_month_before_beside_an_unnamed_month_alone_is_another_period(city):
+    # A May sheet (1—5月累计 | 本月) imported as June would add May's month to May's cumulative.
+    two_projects(city)
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "1—5月累计", "本月完成"],
+            ["沁阳市铝精深加工", "沁阳市", 500, 100],
+        ]
+    )
+    report = import_progress(sheet, city=city, year=2025, month=6)
+    assert faults(report) == ["第1行「1—5月累计」：表头写明1-5月，与导入的1-6月不符"]
+    assert not MonthlyProgress.objects.exists()

@@ -65,3 +65,17 @@ def test_in_january_the_cumulative_is_the_month_and_the_report_says_so(city):
     assert [note for note in report.notes if "没有本月完成投资列" in note] == [
         "工作表「CSV」没有本月完成投资列，1月的本月完成投资即1月累计完成投资"
     ]
+
+
+def test_in_january_a_since_start_sheet_says_the_month_is_the_years_cumulative(city):
+    two_projects(city)
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "至上年底累计完成投资（万元）", "开累完成投资（万元）"],
+            ["沁阳市铝精深加工", "沁阳市", 8000, 8300],
+        ]
+    )
+    report = import_progress(sheet, city=city, year=2025, month=1)
+    assert faults(report) == []
+    assert month_figures(1) == {"沁阳市铝精深加工": (Decimal(300), Decimal(300))}
+    assert "工作表「Sheet1」没有本月完成投资列，1月的本月完成投资即1月累计完成投资" in report.notes

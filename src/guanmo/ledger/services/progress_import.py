@@ -342,11 +342,9 @@ def _month_column_notes(table: Table, month: int) -> list[str]:
     """What a sheet without a 本月 column is read as in January: the month is the cumulative,
     stated once (fresh-eyes tryout fault 1); later months say so by row."""
     fields = table.header.fields
-    if (
-        month != 1
-        or Field.COMPLETED_THIS_MONTH in fields
-        or Field.CUMULATIVE_COMPLETED not in fields
-    ):
+    if month != 1 or Field.COMPLETED_THIS_MONTH in fields:
+        return []
+    if not fields & {Field.CUMULATIVE_COMPLETED, Field.CUMULATIVE_SINCE_START}:
         return []
     return [f"工作表「{table.sheet}」没有本月完成投资列，1月的本月完成投资即1月累计完成投资"]
 
