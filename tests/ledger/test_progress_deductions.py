@@ -67,7 +67,7 @@ def test_a_deduction_larger_than_the_cumulative_is_refused_saying_so(city):
     )
     report = import_progress(sheet, city=city, year=2025, month=5)
     assert faults(report) == [
-        "第2行「本月完成投资」：本月核减500万元，超过4月累计400万元，累计将为负数（-100万元），未导入"
+        "第2行「本月完成投资」：本月核减500万元，超过4月累计400万元，累计将为负数（-100万元）"
     ]
     assert not MonthlyProgress.objects.filter(month=5).exists()
 

@@ -21,7 +21,7 @@ from django.db import transaction
 from guanmo.accounts.models import User
 from guanmo.ledger.columns import LEDGER_COLUMNS, Field
 from guanmo.ledger.models import AnnualPlan, MonthlyProgress, Project
-from guanmo.ledger.month_figures import Reported, derive_month_figures
+from guanmo.ledger.month_figures import Reported, deduction_note, derive_month_figures
 from guanmo.ledger.services.matching import BATCH_SIZE
 from guanmo.ledger.services.progress_matching import KnownProject, ProgressLedger
 from guanmo.ledger.unit_doubts import (
@@ -209,7 +209,8 @@ def _lines(
             for column, attribute in _TEXTS.items()
         }
         lines.append(ProgressLine(project.pk, this_month, cumulative, **texts))
-        deducted = _deduction(row, this_month, cumulative, before, month)
+        deducted = deduction_note(month, this_month, cumulative, before)
+        deducted = f"{_where(row)}{deducted}" if deducted else ""
         report.notes += [each for each in (derived, differs, not_given, note, deducted) if each]
     return lines
 
@@ -274,25 +275,6 @@ def _previous_text(table: Table, month: int) -> str:
     if Field.PREVIOUS_CUMULATIVE in table.header.fields:
         return _header_text(table, Field.PREVIOUS_CUMULATIVE)
     return "1月" if month == 2 else f"1—{month - 1}月各月之和"
-
-
-def _deduction(
-    row: Row, this_month: Decimal, cumulative: Decimal, before: Reported | None, month: int
-) -> str:
-    """A month below zero is a 核减: stated by row with the cumulative it leaves, and how far
-    below the month before's it is (fresh-eyes tryout fault 2); "" for any other month."""
-    if this_month >= 0:
-        return ""
-    fell = ""
-    if before is not None and cumulative < before[1]:
-        fell = (
-            f"，比{before[0]}月累计{format_wan(before[1])}万元减少"
-            f"{format_wan(before[1] - cumulative)}万元"
-        )
-    return (
-        f"{_where(row)}本月为负数（核减）：本月完成投资{format_wan(this_month)}万元，"
-        f"{_year_to_month(month)}{format_wan(cumulative)}万元{fell}"
-    )
 
 
 _DOUBTED = {
