@@ -183,7 +183,7 @@ def test_import_progress_map_option(city, tmp_path):
         "--year",
         "2025",
         "--month",
-        "3",
+        "1",
         "--map",
         "截至本期完成=累计完成投资",
     )
@@ -212,7 +212,7 @@ def test_the_report_is_kept_and_the_changes_point_to_it(city):
 def test_a_progress_import_is_recorded_with_its_counts(city):
     import_ledger(unknown_sheet(), city=city, year=2025, mapping=parse_mapping(["片区=县区"]))
     sheet = xlsx([["项目名称", "片区", "累计完成投资"], ["丁项目", "孟州市", 300]])
-    import_progress(sheet, city=city, year=2025, month=3)
+    import_progress(sheet, city=city, year=2025, month=1)
     record = ImportRecord.objects.get(kind=ImportRecord.Kind.PROGRESS)
     assert (record.report["created"], record.report["rows_read"]) == (1, 1)
     assert FigureChange.objects.filter(import_record=record).count() == 2

@@ -41,8 +41,14 @@ def test_a_since_start_cumulative_with_last_years_figure_gives_the_years_own(led
     sheet = xlsx(
         [
             ["2025年1-6月重点项目进展情况"],
-            ["项目名称", "所在县区", "至上年底累计完成投资", "开累完成投资（万元）", "形象进度"],
-            ["甲项目", "武陟县", 8010, 13910, "主体施工"],
+            [
+                "项目名称",
+                "所在县区",
+                "至上年底累计完成投资",
+                "开累完成投资（万元）",
+                "本月完成投资",
+            ],
+            ["甲项目", "武陟县", 8010, 13910, 900],
         ]
     )
     report = import_progress(sheet, city=ledger, year=2025, month=6)

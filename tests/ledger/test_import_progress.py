@@ -165,7 +165,7 @@ def test_progress_for_a_project_not_in_the_ledger(ledger):
 def test_an_unknown_code_falls_back_on_the_name_and_else_is_a_fault(ledger):
     sheet = xlsx(
         [
-            ["项目代码", "项目名称", "所在县区", "累计完成投资"],
+            ["项目代码", "项目名称", "所在县区", "本月完成投资"],
             ["2025-410825-04-01-000999", "乙项目", "温县", 10],
             ["2025-410825-04-01-000998", None, None, 10],
         ]
@@ -174,17 +174,22 @@ def test_an_unknown_code_falls_back_on_the_name_and_else_is_a_fault(ledger):
 
 
 def test_a_name_shared_by_two_counties_needs_the_county(ledger):
-    sheet = xlsx([["项目名称", "累计完成投资"], ["丙项目", 10], ["乙项目", 10]])
+    sheet = xlsx([["项目名称", "本月完成投资"], ["丙项目", 10], ["乙项目", 10]])
     assert faults(sheet, ledger) == [
-        "第2行「项目名称」：台账中有多个同名项目，请填写所在县区或项目代码"
+        "第2行「项目名称」：台账中有2个名为「丙项目」的项目（孟州市、温县），无法确定是哪一个；"
+        "请填写所在县区或项目代码"
     ]
 
 
-def test_cumulative_below_the_last_report(ledger):
+def test_cumulative_below_the_last_report_is_a_deduction_stated_by_row(ledger):
     load(progress_xlsx([1, "乙项目", "温县", 300, 300, ""]), ledger, month=3)
-    assert faults(progress_xlsx([1, "乙项目", "温县", None, 250, ""]), ledger) == [
-        "第3行「累计完成投资」：累计250万元，低于3月累计300万元"
-    ]
+    report = load(progress_xlsx([1, "乙项目", "温县", None, 250, ""]), ledger)
+    assert report.faults == []
+    assert progress("乙项目", 4) == (Decimal(-50), Decimal(250))
+    assert (
+        "第3行「乙项目」本月为负数（核减）：本月完成投资-50万元，1—4月累计250万元，"
+        "比3月累计300万元减少50万元"
+    ) in report.notes
 
 
 def test_cumulative_above_total_investment(ledger):
@@ -206,26 +211,29 @@ def test_cumulative_above_a_later_month_already_loaded(ledger):
     ]
 
 
-def test_negative_and_non_numeric_figures(ledger):
+def test_negative_cumulative_and_non_numeric_figures(ledger):
     sheet = progress_xlsx(
-        [1, "乙项目", "温县", -5, 100, ""], [2, "甲项目", "武陟县", 5, "一百", ""]
+        [1, "乙项目", "温县", -5, -100, ""], [2, "甲项目", "武陟县", 5, "一百", ""]
     )
     assert faults(sheet, ledger) == [
-        "第3行「本月完成投资」：不能为负数",
+        "第3行「累计完成投资」：不能为负数",
         "第4行「累计完成投资」：不是数字：一百",
     ]
 
 
 def test_the_same_project_twice(ledger):
     sheet = progress_xlsx([1, "乙项目", "温县", 5, 5, ""], [2, "乙项目", "温县", 6, 6, ""])
-    assert faults(sheet, ledger) == ["第4行「项目名称」：与第3行是同一项目"]
+    assert faults(sheet, ledger) == [
+        "第4行「项目名称」：与第3行同名，都是台账中温县的「乙项目」；请删去重复的一行，"
+        "或填写所在县区或项目代码区分"
+    ]
 
 
 def test_a_county_upload_may_hold_only_its_own_projects(ledger):
     wen = Region.objects.get(name="温县")
     sheet = xlsx(
         [
-            ["项目代码", "项目名称", "所在县区", "累计完成投资"],
+            ["项目代码", "项目名称", "所在县区", "本月完成投资"],
             [None, "乙项目", None, 10],  # no county typed: the uploader's
             [None, "丙项目", "孟州市", 10],
             [CODE, "甲项目", None, 10],
@@ -235,7 +243,7 @@ def test_a_county_upload_may_hold_only_its_own_projects(ledger):
         "第3行「所在县区」：不属于温县，只能填报本县区的项目",
         "第4行「项目名称」：这个项目不属于温县，只能填报本县区的项目",
     ]
-    report = load(xlsx([["项目名称", "累计完成投资"], ["丙项目", 10]]), ledger, county=wen)
+    report = load(xlsx([["项目名称", "本月完成投资"], ["丙项目", 10]]), ledger, county=wen)
     assert report.ok  # the namesake in 温县, not the one in 孟州市
     assert Project.objects.get(monthly_progress__isnull=False).county == wen
 

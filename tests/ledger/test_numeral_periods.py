@@ -95,14 +95,15 @@ def test_an_earlier_periods_cumulative_alone_stops_the_import(one_project, label
 def test_an_earlier_periods_cumulative_beside_the_months_own_is_set_aside_with_a_note(one_project):
     sheet = xlsx(
         [
-            ["项目名称", "所在县区", "一至五月累计完成投资", "本月完成投资", "一至六月累计"],
-            ["甲项目", "武陟县", 500, 100, 600],
+            ["项目名称", "所在县区", "一至四月累计完成投资", "本月完成投资", "一至六月累计"],
+            ["甲项目", "武陟县", 400, 100, 600],
         ]
     )
     report = import_progress(sheet, city=one_project, year=2025, month=6)
     assert report.faults == []
     assert MonthlyProgress.objects.get(month=6).cumulative_completed == Decimal(600)
-    note = "「一至五月累计完成投资」写明1-5月，是此前时期的累计，不是1-6月的数，未读取"
+    # The month before's (一至五月) is read and checked: test_previous_cumulative_column.
+    note = "「一至四月累计完成投资」写明1-4月，是此前时期的累计，不是1-6月的数，未读取"
     assert f"工作表「Sheet1」{note}" in report.notes
 
 

@@ -41,8 +41,10 @@ def ledger(city):
     return city
 
 
-def since_start_sheet(*rows):
-    return xlsx([["项目名称", "所在县区", "开累完成投资（万元）", "形象进度"], *rows])
+def since_start_sheet(*rows, this_month=100):
+    """A sheet giving 开累 and the month's own figure (a 本月 is never derived from 开累 alone)."""
+    header = ["项目名称", "所在县区", "本月完成投资", "开累完成投资（万元）", "形象进度"]
+    return xlsx([header, *([*row[:2], this_month, *row[2:]] for row in rows)])
 
 
 def test_the_ledger_import_stores_last_years_figure_for_the_year(ledger):
@@ -147,7 +149,9 @@ def test_a_since_start_figure_below_last_years_is_refused_naming_the_cell(ledger
 
 def test_last_years_figure_is_derived_from_the_year_before_and_december(ledger):
     # 甲: 8010 before 2025 and 2025's 1—12月 cumulative 9000 give 17010 before 2026.
-    december = xlsx([["项目名称", "所在县区", "累计完成投资"], ["甲项目", "武陟县", 9000]])
+    december = xlsx(
+        [["项目名称", "所在县区", "本月完成投资", "累计完成投资"], ["甲项目", "武陟县", 800, 9000]]
+    )
     assert import_progress(december, city=ledger, year=2025, month=12).ok
     report = import_progress(
         since_start_sheet(["甲项目", "武陟县", 18010, None]), city=ledger, year=2026, month=3
@@ -185,8 +189,8 @@ def test_the_project_page_shows_and_the_edit_form_changes_it(client, world):
 def test_a_sheets_figure_that_differs_from_the_ledgers_is_used_and_noted(ledger):
     sheet = xlsx(
         [
-            ["项目名称", "所在县区", "至上年底累计完成投资", "开累完成投资"],
-            ["甲项目", "武陟县", 8000, 13910],
+            ["项目名称", "所在县区", "至上年底累计完成投资", "开累完成投资", "6月完成投资"],
+            ["甲项目", "武陟县", 8000, 13910, 700],
         ]
     )
     report = import_progress(sheet, city=ledger, year=2025, month=6)

@@ -46,7 +46,13 @@ def test_a_months_figure_not_given_or_above_the_cumulative_stops_the_import(
 
 @pytest.mark.parametrize("mark", ["—", "/"])
 def test_no_months_figure_is_derived_from_last_months_cumulative_with_a_note(one_project, mark):
-    may = xlsx([[TITLE], ["项目名称", "所在县区", "1—5月累计完成投资"], ["甲项目", "武陟县", 400]])
+    may = xlsx(
+        [
+            [TITLE],
+            ["项目名称", "所在县区", "本月完成投资", "1—5月累计完成投资"],
+            ["甲项目", "武陟县", 90, 400],
+        ]
+    )
     assert import_progress(may, city=one_project, year=2025, month=5).faults == []
     sheet = xlsx([[TITLE], HEADER, ["甲项目", "武陟县", mark, 500]])
     report = import_progress(sheet, city=one_project, year=2025, month=6)
@@ -80,7 +86,9 @@ def test_a_bare_cumulative_is_read_as_the_years_with_the_assumption_stated(one_p
     ],
 )
 def test_a_cumulative_whose_year_is_stated_needs_no_assumption(one_project, title, label):
-    sheet = xlsx([[title], ["项目名称", "所在县区", label], ["甲项目", "武陟县", 1500]])
+    sheet = xlsx(
+        [[title], ["项目名称", "所在县区", "本月完成投资", label], ["甲项目", "武陟县", 100, 1500]]
+    )
     report = import_progress(sheet, city=one_project, year=2025, month=6)
     assert report.faults == []
     assert not any("未写明口径" in note for note in report.notes)

@@ -103,7 +103,7 @@ def test_the_period_page_lists_the_city_report_by_its_name(client, world, april)
 
 def test_an_upload_to_it_is_recorded_as_the_city_levels(client, world, april, city_project):
     report = april.reports.get(county=world.city)
-    sheet = xlsx([["项目名称", "累计完成投资"], ["焦作市城市快速路", 2400]])
+    sheet = xlsx([["项目名称", "本月完成投资", "累计完成投资"], ["焦作市城市快速路", 2400, 2400]])
     outcome = upload_sheet(report, sheet, user=world.users["city"], version=report.version)
     assert outcome.faults == []
     assert report.entries.get(project=city_project).cumulative_completed == Decimal(2400)

@@ -56,11 +56,23 @@ def test_this_month_is_derived_from_the_cumulative_figure(world, wuzhi_report):
     assert entry.cumulative_completed == Decimal("550")
 
 
-def test_a_cumulative_below_last_month_is_a_fault_and_nothing_is_saved(world, wuzhi_report):
-    result = fill(wuzhi_report, world, 武陟装备=("", "550"), 武陟物流=("", "100"))
+def test_a_cumulative_below_last_month_is_a_deduction_saved_with_a_warning(world, wuzhi_report):
+    # 核减, as the progress import reads it (fresh-eyes tryout fault 2): never refused.
+    result = fill(wuzhi_report, world, 武陟装备=("", "550"), 武陟物流=("-20", ""))
+    assert result.ok
+    entry = wuzhi_report.entries.get(project=world.projects["武陟物流"])
+    assert (entry.completed_this_month, entry.cumulative_completed) == (Decimal(-20), Decimal(100))
+    assert result.warnings[world.projects["武陟物流"].pk][0] == (
+        "本月为负数（核减）：本月完成投资-20万元，1—4月累计100万元，比3月累计120万元减少20万元"
+    )
+
+
+def test_a_deduction_below_nothing_is_a_fault_and_nothing_is_saved(world, wuzhi_report):
+    result = fill(wuzhi_report, world, 武陟装备=("", "550"), 武陟物流=("-130", ""))
     assert not result.ok
     assert [str(fault) for fault in result.faults] == [
-        "「武陟县冷链物流园」累计完成投资（万元）：累计100万元，低于3月累计120万元"
+        "「武陟县冷链物流园」本月完成投资（万元）：本月核减130万元，超过3月累计120万元，"
+        "累计将为负数（-10万元）"
     ]
     assert not wuzhi_report.entries.filter(cumulative_completed__isnull=False).exists()
 

@@ -57,8 +57,23 @@ def test_money_in_yuan_finer_than_one_yuan_is_refused_never_rounded():
         parse_money(12345678.5, Decimal("0.0001"))
 
 
-def test_money_finer_than_one_yuan_is_rounded_half_up():
-    assert parse_money("1.00005") == Decimal("1.0001")
+def test_money_finer_than_one_yuan_is_refused_never_rounded():
+    with pytest.raises(CellError, match=r"^1\.00005万元超过4位小数（不足1元）"):
+        parse_money("1.00005")
+    with pytest.raises(CellError, match=r"^0\.123456789亿元换算为1234\.56789万元，超过4位小数"):
+        parse_money(0.123456789, Decimal(10000))
+
+
+def test_float_noise_reads_as_the_figure_the_cell_shows():
+    assert parse_money(0.1 + 0.2) == Decimal("0.3")
+    assert parse_money(12.300000000001) == Decimal("12.3")
+    assert parse_money(0.30000000000000004, Decimal(10000)) == Decimal(3000)
+    assert parse_money("500.10000") == Decimal("500.1")
+
+
+def test_a_signed_amount_may_be_below_zero():
+    assert parse_money("-120.5", signed=True) == Decimal("-120.5")
+    assert parse_money(-0.01, Decimal(10000), signed=True) == Decimal(-100)
 
 
 @pytest.mark.parametrize(

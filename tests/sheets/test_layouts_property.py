@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, event, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from guanmo.ledger.models import MonthlyProgress, Project
+from guanmo.ledger.models import AnnualPlan, MonthlyProgress, Project
 from guanmo.ledger.services import import_ledger, import_progress
 from guanmo.regions.models import Region
 from tests.sheets.files import WRITERS, Drawn, to_csv
@@ -381,6 +381,9 @@ def test_any_months_progress_in_any_layout_imports_as_itself(city, sheet):
         MonthlyProgress.objects.create(
             project=project, year=YEAR, month=month - 1, cumulative_completed=cumulative
         )
+        # A plan of the cumulative's order: against a total alone, figures in 万元 a sheet does
+        # not write would be doubted as 亿元 (guanmo.ledger.unit_doubts) and refused.
+        AnnualPlan.objects.create(project=project, year=YEAR, planned_investment=item.figures[1])
     written = write(layout, columns, items, f"{YEAR}年{month}月重点项目进展情况")
     report = import_progress(BytesIO(to_bytes(layout, written)), city=city, year=YEAR, month=month)
     assert [str(fault) for fault in report.faults] == []

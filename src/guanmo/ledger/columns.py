@@ -34,6 +34,7 @@ class Field(StrEnum):
     CUMULATIVE_COMPLETED = "累计完成投资"
     CUMULATIVE_SINCE_START = "开工累计完成投资"
     PREVIOUS_YEAR_END = "至上年底累计完成投资"
+    PREVIOUS_CUMULATIVE = "截至上月累计完成投资"  # 1—5月累计 beside June's 本月 and 1—6月累计
     VISIBLE_PROGRESS = "形象进度"
     PROBLEMS = "存在问题"
     # The ledger's fields as practice has them (issue 9 §6).
@@ -51,6 +52,7 @@ MONEY_FIELDS = frozenset(
         Field.CUMULATIVE_COMPLETED,
         Field.CUMULATIVE_SINCE_START,
         Field.PREVIOUS_YEAR_END,
+        Field.PREVIOUS_CUMULATIVE,
     }
 )
 SYNONYMS: dict[Field, tuple[str, ...]] = {
@@ -203,6 +205,15 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
         "上年底累计",
         "以前年度完成投资",
     ),
+    Field.PREVIOUS_CUMULATIVE: (
+        "截至上月累计完成投资",
+        "截止上月累计完成投资",
+        "上月累计完成投资",
+        "至上月累计完成投资",
+        "截至上月累计",
+        "上月累计",
+        "上月末累计完成投资",
+    ),
     Field.VISIBLE_PROGRESS: ("形象进度", "工程形象进度", "项目进展情况", "进展情况", "形象进展"),
     Field.PROBLEMS: ("存在问题", "存在的问题", "问题", "存在问题及建议", "需协调解决的问题"),
     # The ledger's fields as practice has them (issue 9 §6).
@@ -249,10 +260,13 @@ LEDGER_COLUMNS = Catalogue(
     },
     # The money a sheet may give as 待定: whether that may stand for blank, the import decides.
     pending=frozenset({Field.ANNUAL_PLAN}),
+    # A month's figure below zero is a deduction (核减) the office made, read as typed.
+    signed=frozenset({Field.COMPLETED_THIS_MONTH}),
     periods=Periods(
         this_month=Field.COMPLETED_THIS_MONTH,
         year_to_date=Field.CUMULATIVE_COMPLETED,
         year_end=Field.PREVIOUS_YEAR_END,
+        previous=Field.PREVIOUS_CUMULATIVE,
         # "完成投资" is this month's or the year's to date depending on the period named before it.
         words=frozenset({"完成投资", "完成", "投资完成", "完成额", "完成投资额", "累计"}),
     ),

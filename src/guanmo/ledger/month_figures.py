@@ -43,10 +43,13 @@ def derive_month_figures(
     earlier: Reported | None,
     later: Reported | None = None,
     total_investment: Decimal | None = None,
+    deductions: bool = False,
 ) -> MonthFigures:
     """Derive the missing figure from the last cumulative reported earlier in the year (0 before
-    the first report) and check the result: not below that, not above the total investment, not
-    above a later month's cumulative. At least one figure must be given."""
+    the first report) and check the result: not below that (unless `deductions`, where a month
+    below zero is a 核减 the office made, and only a cumulative below zero is refused), not above
+    the total investment, not above a later month's cumulative. At least one figure must be
+    given."""
     if completed_this_month is None and cumulative_completed is None:
         raise ValueError("本月完成投资与累计完成投资至少填写一项")
     before_month, before = earlier or (0, Decimal(0))
@@ -64,7 +67,13 @@ def derive_month_figures(
         )
     cumulative = format_wan(cumulative_completed)
     fault = ""
-    if cumulative_completed < before:
+    if cumulative_completed < 0:
+        before_figure = f"{before_month}月累计{format_wan(before)}万元" if earlier else "此前累计0"
+        fault = (
+            f"本月核减{format_wan(-completed_this_month)}万元，超过{before_figure}，"
+            f"累计将为负数（{cumulative}万元）"
+        )
+    elif cumulative_completed < before and not deductions:
         fault = f"累计{cumulative}万元，低于{before_text}"
     elif total_investment and cumulative_completed > total_investment:
         fault = f"累计{cumulative}万元，超过总投资{format_wan(total_investment)}万元"
@@ -72,4 +81,28 @@ def derive_month_figures(
         fault = f"累计{cumulative}万元，高于已报的{later[0]}月累计{format_wan(later[1])}万元"
     return MonthFigures(
         completed_this_month, cumulative_completed, disagreement, fault, on_cumulative
+    )
+
+
+def deduction_note(
+    month: int,
+    completed_this_month: Decimal,
+    cumulative_completed: Decimal,
+    earlier: Reported | None,
+) -> str:
+    """What a month below zero (核减) is said to be, "" for any other month: "本月为负数（核减）：
+    本月完成投资-20万元，1—4月累计100万元，比3月累计120万元减少20万元" (fresh-eyes tryout fault 2:
+    a deduction is read as typed and stated, never refused or clipped)."""
+    if completed_this_month >= 0:
+        return ""
+    fell = ""
+    if earlier is not None and cumulative_completed < earlier[1]:
+        fell = (
+            f"，比{earlier[0]}月累计{format_wan(earlier[1])}万元减少"
+            f"{format_wan(earlier[1] - cumulative_completed)}万元"
+        )
+    period = "1月累计" if month == 1 else f"1—{month}月累计"
+    return (
+        f"本月为负数（核减）：本月完成投资{format_wan(completed_this_month)}万元，"
+        f"{period}{format_wan(cumulative_completed)}万元{fell}"
     )

@@ -18,7 +18,7 @@ from guanmo import bounds
 from guanmo.accounts.models import User
 from guanmo.ledger.columns import Field
 from guanmo.ledger.models import MonthlyProgress
-from guanmo.ledger.month_figures import derive_month_figures
+from guanmo.ledger.month_figures import deduction_note, derive_month_figures
 from guanmo.ledger.services.progress_import import read_progress
 from guanmo.locking import locked
 from guanmo.progress.selectors import key_projects
@@ -328,7 +328,9 @@ def _checked_values(
     figures: dict[str, Decimal | None] = {}
     for name in ("completed_this_month", "cumulative_completed"):
         try:
-            figures[name] = parse_money(getattr(typed, name) or None)
+            figures[name] = parse_money(
+                getattr(typed, name) or None, signed=name == "completed_this_month"
+            )
         except CellError as error:
             result.faults.append(EntryFault(project.name, ENTRY_LABELS[name], str(error)))
     if len(figures) < 2:
@@ -341,6 +343,7 @@ def _checked_values(
         earlier=line.earlier,
         later=line.later,
         total_investment=project.total_investment,
+        deductions=True,
     )
     if not derived.ok:
         blamed = "cumulative_completed" if derived.fault_on_cumulative else "completed_this_month"
@@ -348,7 +351,13 @@ def _checked_values(
         return None
     values["completed_this_month"] = derived.completed_this_month
     values["cumulative_completed"] = derived.cumulative_completed
-    warnings = [derived.disagreement] if derived.disagreement else []
+    deducted = deduction_note(
+        line.entry.report.period.month,
+        derived.completed_this_month,
+        derived.cumulative_completed,
+        line.earlier,
+    )
+    warnings = [each for each in (derived.disagreement, deducted) if each]
     checked = ReportLine(
         entry=ReportEntry(report=line.entry.report, project=project, **values),
         annual_plan=line.annual_plan,

@@ -17,6 +17,9 @@ from guanmo.regions.services import divisions
 WAN_PER_YI = Decimal(10000)  # 1 亿元 = 10000 万元
 ONE_YUAN = Decimal("0.0001")  # in 万元: money is kept to four places
 _MONEY_LIMIT = Decimal(10) ** 14  # the ledger's columns hold 18 digits, four after the point
+# How far (relative) a float may stray from four places and still be the figure its cell shows:
+# binary noise is about 1e-15 of a figure, a fraction of a yuan typed on purpose is far above.
+_FLOAT_NOISE = Decimal("1e-11")
 
 # Every dash, tilde and word a sheet puts between two years or two months.
 DASHES = "-‐‑‒–—―−－~～〜"
@@ -137,15 +140,19 @@ def parse_paragraph(value: object) -> str:
     return "\n".join(line.strip() for line in str(value).strip().splitlines())
 
 
-def parse_money(value: object, scale: Decimal = Decimal(1)) -> Decimal | None:
-    """An amount in 万元, or None when blank.
+def parse_money(
+    value: object, scale: Decimal = Decimal(1), *, signed: bool = False
+) -> Decimal | None:
+    """An amount in 万元, or None when blank; below zero only when `signed` (a month's 核减).
 
     Accepts numbers typed as text, thousands separators (a comma grouping exactly three digits;
     any other comma is refused), full-width digits and a trailing
     "万元"; a trailing "亿元" in the cell converts that cell. `scale` is 10000 for columns the
-    sheet gives in 亿元, 0.0001 for 元: a 元 figure with a fraction of a yuan cannot be kept
-    exactly in 万元 to four places and raises CellError, never rounded (source: issue 9 §5).
-    Floats go through their shortest repr, so 0.1 stays exactly 0.1.
+    sheet gives in 亿元, 0.0001 for 元. The ledger keeps 万元 to four places (one yuan): a figure
+    finer than that, in any unit, cannot be kept exactly and raises CellError, never rounded
+    (source: issue 9 §5). Floats go through their shortest repr, so 0.1 stays exactly 0.1; a
+    float within a hair of four places (0.30000000000000004, from a formula or Excel's binary
+    numbers) is the figure the cell shows and reads as it.
     """
     if value is None:
         return None
@@ -171,22 +178,23 @@ def parse_money(value: object, scale: Decimal = Decimal(1)) -> Decimal | None:
                 text, scale = text.removesuffix(suffix), cell_scale
                 break
         amount = _typed_number(text, value)
-    if amount < 0:
+    if amount < 0 and not signed:
         raise CellError("不能为负数")
     if scale != 1:
         amount *= scale
-    if amount >= _MONEY_LIMIT:
+    if abs(amount) >= _MONEY_LIMIT:
         raise CellError(f"数额过大：{parse_line(value)}")
-    if scale < 1 and decimal_places(amount.normalize()) > 4:  # a fraction of a yuan in 元
-        unit = (
-            "" if isinstance(value, str) and not value[-1].isdigit() else UNIT_NAMES.get(scale, "")
-        )
-        raise CellError(
-            f"{parse_line(value)}{unit}换算为{amount.normalize():f}万元，超过4位小数（不足1元），"
-            "台账只能保存到元；请核对后按元取整填写"
-        )
-    # The ledger keeps four places of 万元 (one yuan); finer figures are rounded, half up.
-    return amount if decimal_places(amount) <= 4 else amount.quantize(ONE_YUAN, ROUND_HALF_UP)
+    if decimal_places(amount.normalize()) <= 4:
+        return amount if decimal_places(amount) <= 4 else amount.quantize(ONE_YUAN)
+    kept = amount.quantize(ONE_YUAN, ROUND_HALF_UP)
+    if isinstance(value, float) and abs(amount - kept) <= _FLOAT_NOISE * max(abs(amount), 1):
+        return kept  # 12.300000000000001: Excel's binary number for the 12.3 the cell shows
+    unit = "" if isinstance(value, str) and not value[-1].isdigit() else UNIT_NAMES.get(scale, "")
+    converted = f"换算为{amount.normalize():f}万元，" if scale != 1 else ""
+    raise CellError(
+        f"{parse_line(value)}{unit}{converted}超过4位小数（不足1元），"
+        "台账只能保存到元；请核对后按元取整填写"
+    )
 
 
 def _typed_number(text: str, value: object) -> Decimal:

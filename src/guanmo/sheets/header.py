@@ -54,6 +54,8 @@ _ONE_MONTH = re.compile(r"^(\d{1,2})月份?")
 # A column of a month-by-month sheet: "1月", "2月份", "3月完成投资" (one column per month).
 _MONTH_COLUMN = re.compile(r"^(\d{1,2})月份?(?:完成投资|完成|投资|投资额)?$")
 MONTH_COLUMNS_LAYOUT = 3  # so many single-month columns make a month-by-month sheet
+# A month-by-month sheet's row total, the year's cumulative when no later month is filled.
+_MONTH_TOTALS = frozenset({"合计", "累计", "总计"})
 # Words naming last year's figures: "上年同期累计完成投资", a group "去年同期" over its columns.
 _LAST_YEAR = re.compile(r"^(上年同期|去年同期|上年同月|去年同月|上年度|上年|去年)")
 # Words naming a period without its months, written out as months before any period is read:
@@ -136,6 +138,8 @@ class Periods:
     this_month: StrEnum
     year_to_date: StrEnum
     year_end: StrEnum | None = None
+    # the year's cumulative to the month before the import's ("1—5月累计" in June's sheet)
+    previous: StrEnum | None = None
     words: frozenset[str] = frozenset()  # what the figure is called without its period
 
 
@@ -156,6 +160,7 @@ class Catalogue:
     labels: frozenset[StrEnum] = frozenset()  # a heading or totals row may fill these
     parsers: Mapping[StrEnum, Callable[[object], object]] = field(default_factory=dict)
     pending: frozenset[StrEnum] = frozenset()  # money that may be typed 待定 (not yet known)
+    signed: frozenset[StrEnum] = frozenset()  # money that may be below zero (a month's 核减)
     periods: Periods | None = None
 
     @cached_property
@@ -356,6 +361,9 @@ class Header:
     unit_places: dict[str, Decimal] = field(default_factory=dict)
     sheet_unit_columns: set[int] = field(default_factory=set)  # columns in the sheet's unit
     month_columns: dict[int, int] = field(default_factory=dict)  # "6月" column index → 6
+    # the import's month when the sheet is read month by month (one column per month): its
+    # month's column is this month's figure, the columns before it sum to the year's
+    report_month: int | None = None
 
     @property
     def fields(self) -> set[StrEnum]:
@@ -372,7 +380,20 @@ class Header:
     @property
     def in_yi(self) -> list[StrEnum]:
         """The money columns given in 亿元, in sheet order."""
-        return [self.columns[index] for index, unit in self.units.items() if unit == WAN_PER_YI]
+        return [
+            self.columns[index]
+            for index, unit in self.units.items()
+            if unit == WAN_PER_YI and index in self.columns
+        ]
+
+    def text_of(self, index: int) -> str:
+        """What a column is called in messages: its field's label, else its header text (a month
+        column of a month-by-month sheet: "3月")."""
+        return self.columns[index].value if index in self.columns else self.shown(index)
+
+    def shown(self, index: int) -> str:
+        """A column's header text as the sheet has it ("1—6月累计（万元）"), as the map shows it."""
+        return next((each.text for each in self.readings if each.index == index), "")
 
 
 def _labels(catalogue: Catalogue, row: Sequence[object]) -> list[Label | None]:
@@ -607,12 +628,21 @@ def _combine(
     unit_places = _unit_lines(header, rows[:top])
     stated_units: dict[int, Decimal | None] = {}
     chosen: dict[StrEnum, tuple[Label, str, str]] = {}  # field → label, shown, cell
-    earlier_cumulatives: list[tuple[Label, str, int]] = []  # label, shown, row
-    for column in _stacked(catalogue, upper, lower, top, bottom):
-        label, group = under_group(column.label, column.group), column.group
+    earlier_cumulatives: list[_Earlier] = []
+    columns = list(_stacked(catalogue, upper, lower, top, bottom))
+    for column in columns:
         typed = column.own.text if column.own else column.label.text
         if (month := _MONTH_COLUMN.match(_key(typed))) and 1 <= int(month.group(1)) <= 12:
             header.month_columns[column.index] = int(month.group(1))
+    periods = catalogue.periods
+    by_month = bool(
+        periods
+        and expected.month
+        and len(set(header.month_columns.values())) >= MONTH_COLUMNS_LAYOUT
+    )
+    for column in columns:
+        label, group = under_group(column.label, column.group), column.group
+        typed = column.own.text if column.own else column.label.text
         shown = f"{group.text}／{column.own.text}" if group and column.own else label.text
         cell = f"{column_letter(column.index)}{column.row + 1}"
         keys = [_key(label.text)]
@@ -644,6 +674,17 @@ def _combine(
         if label.unit and label.field not in catalogue.money and "单位" in label.text:
             # "序号（单位：亿元）": a unit in any header cell's parenthesis is the sheet's.
             unit_places[f"表头单元格{cell}「{label.text}」"] = label.unit
+        if by_month and named is ... and column.index in header.month_columns:
+            word = label.unit_word or (group.unit_word if group else "")
+            if why := unit_fault(word):
+                header.faults.append((column.row + 1, shown, f"表头单元格{cell}的{why}"))
+            stated_units[column.index] = MONEY_UNITS.get(word)
+            if header.month_columns[column.index] != expected.month:
+                header.readings.append(replace(reading, why="逐月填报的月份列"))
+                continue
+            label = replace(label, field=periods.this_month, months=None)
+        elif by_month and named is ... and label.field is None and _key(typed) in _MONTH_TOTALS:
+            label = replace(label, field=periods.year_to_date)
         if label.field is None:
             if named is ...:
                 header.unknown.append(label.text)
@@ -654,7 +695,8 @@ def _combine(
             header.readings.append(replace(reading, why="隐藏列"))
             continue
         if named is ... and (past := _earlier_cumulative(catalogue, label, group, expected)):
-            earlier_cumulatives.append((past, shown, column.row + 1))
+            word = past.unit_word or (group.unit_word if group else "")
+            earlier_cumulatives.append(_Earlier(past, shown, column.row + 1, column.index, word))
             header.readings.append(replace(reading, why="此前时期的累计"))
             continue
         reason = set_aside(catalogue, label, expected) if named is ... else ""
@@ -692,13 +734,24 @@ def _combine(
         chosen[label.field] = label, shown, cell
         header.columns[column.index] = label.field
         header.readings.append(replace(reading, field=label.field))
-        if label.field in catalogue.money:
+        if label.field in catalogue.money and column.index not in stated_units:
             word = label.unit_word or (group.unit_word if group else "")
             if why := unit_fault(word):
                 header.faults.append((column.row + 1, shown, f"表头单元格{cell}的{why}"))
             stated_units[column.index] = MONEY_UNITS.get(word)
         header.faults += period_faults(catalogue, label, shown, column.row + 1, expected)
-    _set_aside_earlier(catalogue, header, earlier_cumulatives, expected)
+    _set_aside_earlier(catalogue, header, earlier_cumulatives, expected, chosen, stated_units)
+    if by_month:
+        header.report_month = expected.month
+        if expected.month not in header.month_columns.values():
+            header.faults.append(
+                (
+                    header.rows[0],
+                    None,
+                    f"这是逐月填报的表（每月一列），但表头中没有{expected.month}月的列，"
+                    f"无法读取{expected.month}月完成投资；请核对导入的月份",
+                )
+            )
     # A units line may stand beside the header too, so the sheet's unit is settled last.
     header.units = {index: unit or Decimal(1) for index, unit in stated_units.items()}
     header.sheet_unit_columns = {index for index, unit in stated_units.items() if unit is None}
@@ -710,9 +763,10 @@ def _combine(
 
 def monthly_fault(header: Header) -> str:
     """Why a month-by-month sheet ("1月 | 2月 | … | 12月", a column per month's investment)
-    cannot be read as one month's progress ("" when it is no such sheet): its months are not
-    this month and the year's cumulative, and reading one of them would drop the others."""
-    if len(set(header.month_columns.values())) < MONTH_COLUMNS_LAYOUT:
+    cannot be read as one month's progress ("" when it is no such sheet, or is read for the
+    import's month, `Header.report_month`): without a month, reading one of its months would
+    drop the others."""
+    if header.report_month or len(set(header.month_columns.values())) < MONTH_COLUMNS_LAYOUT:
         return ""
     indexes = sorted(header.month_columns)
     cells = f"{column_letter(indexes[0])}—{column_letter(indexes[-1])}列"
@@ -825,19 +879,56 @@ def _earlier_cumulative(
     return label
 
 
+@dataclass(frozen=True)
+class _Earlier:
+    """A cumulative column naming an earlier period of the year than the import's."""
+
+    label: Label
+    shown: str
+    row: int  # Excel's row number of its header cell
+    index: int
+    unit_word: str
+
+
 def _set_aside_earlier(
     catalogue: Catalogue,
     header: Header,
-    earlier: list[tuple[Label, str, int]],
+    earlier: list[_Earlier],
     expected: Expected,
+    chosen: Mapping[StrEnum, tuple[Label, str, str]],
+    stated_units: dict[int, Decimal | None],
 ) -> None:
-    """An earlier period's cumulative (label, text shown, row) is another period's column
-    (issue 9 §3, tryout 3): beside the import's own cumulative it is left out with a note;
-    alone, it stops the import as any other period's column does."""
-    has_own = catalogue.periods is not None and catalogue.periods.year_to_date in header.fields
-    for label, shown, row in earlier:
+    """An earlier period's cumulative is another period's column (issue 9 §3, tryout 3). The
+    month before's (1—5月累计 in June's import) beside the import's own cumulative, or beside a
+    month column naming the import's month (6月完成), is the catalogue's previous cumulative,
+    read to check the month's figures (fresh-eyes tryout fault 5). Any other beside the own
+    cumulative is left out with a note; alone, it stops the import as any other period's
+    column does (a May sheet imported as June would add May's month to May's cumulative)."""
+    periods = catalogue.periods
+    if periods is None or expected.month is None:
+        return
+    this_month = chosen.get(periods.this_month)
+    month_named = this_month is not None and this_month[0].months == (expected.month,) * 2
+    has_own = periods.year_to_date in header.fields
+    for each in earlier:
+        label, shown = each.label, each.shown
+        if (
+            periods.previous
+            and periods.previous not in header.fields
+            and label.months == (1, expected.month - 1)
+            and (has_own or month_named)
+        ):
+            header.columns[each.index] = periods.previous
+            stated_units[each.index] = MONEY_UNITS.get(each.unit_word)
+            header.readings = [
+                replace(reading, field=periods.previous, why="")
+                if reading.index == each.index
+                else reading
+                for reading in header.readings
+            ]
+            continue
         if not has_own:
-            header.faults += period_faults(catalogue, label, shown, row, expected)
+            header.faults += period_faults(catalogue, label, shown, each.row, expected)
             continue
         header.notes.append(
             f"「{shown}」写明{months_text(label.months)}，是此前时期的累计，"

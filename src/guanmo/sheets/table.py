@@ -238,13 +238,14 @@ class _TableReader:
     def _figure_row(self, number: int, raw: Sequence[object], kind: str, **where: Any) -> None:
         figures = {}
         for index, name in self.checked:
+            unit = self.table.header.units[index]
             try:
-                typed = cells.parse_money(raw[index])
+                amount = cells.parse_money(raw[index], unit, signed=name in self.catalogue.signed)
             except cells.CellError:
                 self._unreadable_figure(number, index, name, kind, raw[index])
                 continue
-            if typed is not None:
-                figures[name] = _Figure(typed, self.table.header.units[index])
+            if amount is not None:  # as typed, in the sheet's unit, to the places typed
+                figures[name] = _Figure((amount / unit).normalize(), unit)
         # Recorded even without figures: a heading or total bounds the blocks around it.
         self.totals.append(_Totals(number, kind, len(self.table.rows), figures, **where))
 
@@ -287,7 +288,9 @@ class _TableReader:
             try:
                 cells.check_not_error(value)
                 if name in self.catalogue.money:
-                    row.values[name] = cells.parse_money(value, units[index])
+                    row.values[name] = cells.parse_money(
+                        value, units[index], signed=name in self.catalogue.signed
+                    )
                 else:
                     row.values[name] = self.catalogue.parsers[name](value)
             except cells.PendingValue as error:
@@ -297,7 +300,51 @@ class _TableReader:
                     row.pending[name] = cells.parse_line(value)
             except cells.CellError as error:
                 row.fault(name, str(error))
+        if self.table.header.report_month:
+            self._by_month(row, raw)
         return row
+
+    def _by_month(self, row: Row, raw: Sequence[object]) -> None:
+        """A month-by-month row's figures (fresh-eyes tryout fault 4): the import month's column
+        is this month's (read as any column), the months before it sum to the cumulative before
+        it (a blank month is 0, as the sheet's note says), and 1—M月 is that plus this month's
+        unless the sheet has its own total (then checked against it by the import). A figure in
+        a later month is another period's: a fault naming its cell, never left out silently."""
+        header, periods = self.table.header, self.catalogue.periods
+        month = header.report_month
+        before = Decimal(0)
+        for index, number in sorted(header.month_columns.items(), key=lambda item: item[1]):
+            if index in header.columns or raw[index] is None:
+                continue
+            label = header.text_of(index)
+            try:
+                amount = cells.parse_money(
+                    raw[index],
+                    header.units[index],
+                    signed=periods.this_month in self.catalogue.signed,
+                )
+            except cells.CellError as error:
+                row.faults.append(SheetFault(row.sheet, row.number, label, str(error)))
+                continue
+            if amount is None:
+                continue
+            if number > month:
+                row.faults.append(
+                    SheetFault(
+                        row.sheet,
+                        row.number,
+                        label,
+                        f"单元格{column_letter(index)}{row.number}填有{number}月的完成投资，"
+                        f"晚于本次导入的{month}月，是另一时期的数，未导入",
+                    )
+                )
+            else:
+                before += amount
+        if month > 1 and periods.previous:
+            row.values[periods.previous] = before
+        this_month = row.values.get(periods.this_month)
+        if periods.year_to_date not in header.fields and this_month is not None:
+            row.values[periods.year_to_date] = before + this_month
 
     def notes(self) -> list[str]:
         sheet = self.table.sheet
@@ -319,16 +366,32 @@ def _header_notes(sheet: str, header: Header) -> list[str]:
     if header.repeated:
         notes.append(f"工作表「{sheet}」有重复的列，只读第一列：{'、'.join(header.repeated)}")
     for unit, unit_name in cells.UNIT_NAMES.items():
-        given = [header.columns[index] for index, each in header.units.items() if each == unit]
+        given = [index for index, each in header.units.items() if each == unit]
         if given and unit != 1:
-            names = "、".join(f"「{name.value}」" for name in given)
+            names = "、".join(f"「{header.text_of(index)}」" for index in given)
             notes.append(f"工作表「{sheet}」{names}以{unit_name}填报，已换算为万元")
+    if header.report_month:
+        notes.append(_by_month_note(sheet, header))
     if header.unit_assumed:
-        names = "、".join(f"「{header.columns[index].value}」" for index in header.unit_assumed)
+        names = "、".join(f"「{header.text_of(index)}」" for index in header.unit_assumed)
         notes.append(
             f"工作表「{sheet}」表中未写明金额单位，按万元读取（{names}）；如不是万元，请在表头写明单位"
         )
     return notes
+
+
+def _by_month_note(sheet: str, header: Header) -> str:
+    """How a month-by-month sheet is read, with its assumption (a blank month is 0)."""
+    month, periods = header.report_month, header.catalogue.periods
+    own = next(index for index, name in header.columns.items() if name == periods.this_month)
+    total = next(
+        (index for index, name in header.columns.items() if name == periods.year_to_date), None
+    )
+    checked = "" if total is None else f"，并与「{header.shown(total)}」列核对"
+    return (
+        f"工作表「{sheet}」是逐月填报的表：本月完成投资取「{header.shown(own)}」列，"
+        f"1—{month}月累计为1月至{month}月各列之和（空白的月份按0计）{checked}"
+    )
 
 
 def _is_label(text: str) -> bool:

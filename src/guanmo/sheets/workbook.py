@@ -137,6 +137,8 @@ def read_workbook(
         reads_months = periods and {periods.this_month, periods.year_to_date} & spec.used
         if reads_months and (why := monthly_fault(header)):  # not "missing columns" (issue 9)
             missing = [SheetFault(sheet.name, header.rows[0], None, why)]
+        elif header.report_month:  # read month by month: its month's column, or a fault saying
+            missing = []  # that the import's month has none
         missing += [SheetFault(sheet.name, *fault) for fault in header.faults]
         if missing:
             reading.faults.extend(missing)

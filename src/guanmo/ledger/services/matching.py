@@ -111,7 +111,7 @@ class CountyFinder:
             county = self.city if self.is_city(location) else self.find(location)
             placement = Placement(county) if county else None
         if placement is None:
-            placement = self._from_layout(row, table)
+            placement = self.from_layout(row, table)
         if placement is None:
             if location:
                 row.fault(Field.LOCATION, f"无法从「{location}」确定所在县区，请填写所在县区")
@@ -145,7 +145,9 @@ class CountyFinder:
             return None
         return Placement(lead, tuple(c for c in counties if c != lead), lead_named=True)
 
-    def _from_layout(self, row: Row, table: Table) -> Placement | None:
+    def from_layout(self, row: Row, table: Table) -> Placement | None:
+        """Where a row without a county cell lies by the layout: the heading it stands under,
+        its sheet's name, its sheet's title, its project code's region; None when none says."""
         for heading in row.headings:
             if county := self.find(heading):
                 return Placement(county, source=f"标题行「{heading}」")

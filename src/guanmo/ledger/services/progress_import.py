@@ -20,9 +20,16 @@ from django.db import transaction
 
 from guanmo.accounts.models import User
 from guanmo.ledger.columns import LEDGER_COLUMNS, Field
-from guanmo.ledger.models import MonthlyProgress, Project
-from guanmo.ledger.month_figures import Reported, derive_month_figures
-from guanmo.ledger.services.matching import BATCH_SIZE, CountyFinder, name_key, place
+from guanmo.ledger.models import AnnualPlan, MonthlyProgress, Project
+from guanmo.ledger.month_figures import Reported, deduction_note, derive_month_figures
+from guanmo.ledger.services.matching import BATCH_SIZE
+from guanmo.ledger.services.progress_matching import KnownProject, ProgressLedger
+from guanmo.ledger.unit_doubts import (
+    SMALL_CUMULATIVE_SHARE,
+    SMALL_MONTH_SHARE,
+    Figure,
+    column_doubts,
+)
 from guanmo.ledger.year_end import PreviousYearEnd, previous_year_ends
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, changes_between, field_labels, record_changes
@@ -30,7 +37,7 @@ from guanmo.reporting.history import Source as ChangeSource
 from guanmo.reporting.imports import columns_named, record_import, remember_mapping
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import format_wan
-from guanmo.sheets.faults import ImportReport
+from guanmo.sheets.faults import ImportReport, SheetFault
 from guanmo.sheets.header import Expected, column_letter, states_year
 from guanmo.sheets.table import Row, Table
 from guanmo.sheets.workbook import SheetSpec, Source, import_reason, read_workbook, source_name
@@ -46,6 +53,7 @@ PROGRESS_SHEET = SheetSpec(
             Field.CUMULATIVE_COMPLETED,
             Field.CUMULATIVE_SINCE_START,
             Field.PREVIOUS_YEAR_END,
+            Field.PREVIOUS_CUMULATIVE,
             Field.VISIBLE_PROGRESS,
             Field.PROBLEMS,
         }
@@ -64,15 +72,6 @@ _LABELS = field_labels(
 
 
 @dataclass(frozen=True)
-class _Known:
-    """What matching and checking need of a ledger project."""
-
-    pk: int
-    county_id: int
-    total_investment: Decimal
-
-
-@dataclass(frozen=True)
 class ProgressLine:
     """A valid row: the month's figures for one project. A text is None when the sheet has no
     such column (so loading it leaves the text already there alone)."""
@@ -82,72 +81,6 @@ class ProgressLine:
     cumulative_completed: Decimal
     visible_progress: str | None
     problems: str | None
-
-
-class _Ledger:
-    """The city's projects indexed for matching (one query), and the rows matched so far."""
-
-    def __init__(self, city: Region, uploader: Region | None) -> None:
-        self.counties = CountyFinder(city)
-        self.uploader = uploader
-        self.by_code: dict[str, _Known] = {}
-        self.by_name: dict[tuple[int, str], _Known] = {}
-        self.by_name_anywhere: dict[str, list[_Known]] = {}
-        # (county, name) → a project lying there besides its lead county (issue 9 §6)
-        self.lying: dict[tuple[int, str], _Known] = {}
-        self.claimed: dict[int, Row] = {}
-        rows = Project.objects.filter(city=city).order_by("id")
-        by_id = {}
-        for pk, county_id, code, name, total in rows.values_list(
-            "pk", "county_id", "code", "name", "total_investment"
-        ):
-            known = _Known(pk, county_id, total)
-            by_id[pk] = (known, name_key(name))
-            if code:
-                self.by_code[code] = known
-            key = name_key(name)
-            self.by_name.setdefault((county_id, key), known)
-            self.by_name_anywhere.setdefault(key, []).append(known)
-        through = Project.other_counties.through.objects.filter(project__city=city)
-        for pk, region_id in through.order_by("project_id").values_list("project_id", "region_id"):
-            known, key = by_id[pk]
-            self.lying.setdefault((region_id, key), known)
-
-    def project_of(self, row: Row) -> _Known | None:
-        """The row's project, or None with a fault on the row."""
-        uploader = self.uploader
-        county = self.counties.county_of(row, from_location=False)
-        if uploader is not None and county not in (None, uploader):
-            row.fault(Field.COUNTY, f"不属于{uploader.name}，只能填报本县区的项目")
-        project = None if row.faults else self._find(row, county or uploader)
-        identity = Field.NAME if row.values.get(Field.NAME) else Field.CODE
-        if row.faults:
-            return None
-        if project is None:
-            where = f"{(county or uploader).name}的" if county or uploader else ""
-            row.fault(identity, f"{where}台账中没有这个项目，请先导入台账")
-        elif uploader is not None and project.county_id != uploader.pk:
-            row.fault(identity, f"这个项目不属于{uploader.name}，只能填报本县区的项目")
-        elif project.pk in self.claimed:
-            row.fault(identity, f"与{place(row, self.claimed[project.pk])}是同一项目")
-        else:
-            self.claimed[project.pk] = row
-            return project
-        return None
-
-    def _find(self, row: Row, county: Region | None) -> _Known | None:
-        """By code, else by name within the county: led by it, else lying in it besides its lead
-        (解放区、温县 led by 温县); else in the whole city when it is unique."""
-        code, name = row.values.get(Field.CODE, ""), row.values.get(Field.NAME, "")
-        if code in self.by_code:
-            return self.by_code[code]
-        if name and county is not None:
-            key = (county.pk, name_key(name))
-            return self.by_name.get(key) or self.lying.get(key)
-        namesakes = self.by_name_anywhere.get(name_key(name), []) if name else []
-        if len(namesakes) > 1:
-            row.fault(Field.NAME, "台账中有多个同名项目，请填写所在县区或项目代码")
-        return namesakes[0] if len(namesakes) == 1 else None
 
 
 def import_progress(
@@ -211,52 +144,175 @@ def read_progress(
     for table in reading.tables:
         report.notes += _year_figure_notes(table) + _bare_cumulative_notes(table)
 
-    ledger = _Ledger(city, county)
-    earlier, later = _reported_around(city, year, month)
-    stored = {**_stored_figures(city, year, month), **(stored or {})}
-    year_ends = {}
-    if _needs_year_end(reading.tables):
-        year_ends = previous_year_ends(Project.objects.filter(city=city), year)
-    lines: list[ProgressLine] = []
+    ledger = ProgressLedger(city, county)
+    matched: list[tuple[Table, Row, KnownProject]] = []
     silent = 0
     for table in reading.tables:
+        report.notes += _month_column_notes(table, month)
         for row in table.rows:
             if not row.faults and all(row.values.get(each) is None for each in _GIVEN):
                 silent += 1  # listed but not reported this month
                 continue
-            project = ledger.project_of(row)
-            if project is None:
-                continue
-            derived = _year_cumulative(row, table, year_ends.get(project.pk), year)
-            if row.faults:
-                continue
-            if derived:
-                report.notes.append(derived)
-            not_given = _month_not_given(
-                row, table, earlier.get(project.pk), month, stored=project.pk in stored
-            )
-            _month_within_cumulative(row, table, month)
-            if row.faults:
-                continue
-            figures = _figures(row, project, earlier.get(project.pk), later.get(project.pk))
-            if figures is not None and not_given:
-                report.notes.append(not_given)
-            if figures is not None:
-                figures = _keep_stored(row, figures, stored.get(project.pk), month)
-            if figures is not None:
-                figures = _state_zero_start(row, figures, earlier.get(project.pk), year, month)
-                this_month, cumulative, note = figures
-                texts = {
-                    attribute: row.values.get(column, "") if column in table.header.fields else None
-                    for column, attribute in _TEXTS.items()
-                }
-                lines.append(ProgressLine(project.pk, this_month, cumulative, **texts))
-                if note:
-                    report.notes.append(note)
+            project = ledger.project_of(row, table)
+            if project is not None:
+                matched.append((table, row, project))
+    unit_faults, unit_notes = _unit_doubts(matched, city=city, year=year)
+    report.notes += unit_notes
+    lines = (
+        []
+        if unit_faults
+        else _lines(matched, report, city=city, year=year, month=month, stored=stored)
+    )
     report.faults = [fault for row in reading.rows for fault in row.faults]
+    report.faults += [SheetFault("", None, None, fault) for fault in unit_faults]
     if silent:
         report.notes.append(f"{silent}个项目未填本月和累计完成投资，视为未报送，已跳过")
     return report, lines
+
+
+def _lines(
+    matched: list[tuple[Table, Row, KnownProject]],
+    report: ImportReport,
+    *,
+    city: Region,
+    year: int,
+    month: int,
+    stored: Mapping[int, tuple[Decimal, Decimal]] | None,
+) -> list[ProgressLine]:
+    """The month's figures of each matched row, derived and checked: faults go on the rows,
+    notes (every assumption and derivation) on the report."""
+    earlier, later = _reported_around(city, year, month)
+    stored = {**_stored_figures(city, year, month), **(stored or {})}
+    year_ends = {}
+    if _needs_year_end([table for table, _, _ in matched]):
+        year_ends = previous_year_ends(Project.objects.filter(city=city), year)
+    lines: list[ProgressLine] = []
+    for table, row, project in matched:
+        derived = _year_cumulative(row, table, year_ends.get(project.pk), year)
+        if row.faults:
+            continue
+        before, differs = _month_before(row, table, earlier.get(project.pk), month)
+        _previous_adds_up(row, table, month)
+        not_given = _month_not_given(row, table, before, month, stored=project.pk in stored)
+        _month_within_cumulative(row, table, month)
+        if row.faults:
+            continue
+        figures = _figures(row, project, before, later.get(project.pk))
+        if figures is not None:
+            figures = _keep_stored(row, figures, stored.get(project.pk), month)
+        if figures is None:
+            continue
+        figures = _state_zero_start(row, figures, before, year, month)
+        this_month, cumulative, note = figures
+        texts = {
+            attribute: row.values.get(column, "") if column in table.header.fields else None
+            for column, attribute in _TEXTS.items()
+        }
+        lines.append(ProgressLine(project.pk, this_month, cumulative, **texts))
+        deducted = deduction_note(month, this_month, cumulative, before)
+        deducted = f"{_where(row)}{deducted}" if deducted else ""
+        report.notes += [each for each in (derived, differs, not_given, note, deducted) if each]
+    return lines
+
+
+def _where(row: Row) -> str:
+    """How a note names a row: "第2行「沁阳市铝精深加工」"."""
+    return f"第{row.number}行「{row.values.get(Field.NAME) or row.values.get(Field.CODE)}」"
+
+
+def _month_column_notes(table: Table, month: int) -> list[str]:
+    """What a sheet without a 本月 column is read as in January: the month is the cumulative,
+    stated once (fresh-eyes tryout fault 1); later months say so by row."""
+    fields = table.header.fields
+    if month != 1 or Field.COMPLETED_THIS_MONTH in fields:
+        return []
+    if not fields & {Field.CUMULATIVE_COMPLETED, Field.CUMULATIVE_SINCE_START}:
+        return []
+    return [f"工作表「{table.sheet}」没有本月完成投资列，1月的本月完成投资即1月累计完成投资"]
+
+
+def _month_before(
+    row: Row, table: Table, stored: Reported | None, month: int
+) -> tuple[Reported | None, str]:
+    """The cumulative the month's figures start from: the sheet's own 1—(M−1)月累计 when it
+    gives one (fresh-eyes tryout fault 5), else the last one stored earlier in the year. The
+    note says where the sheet's differs from the stored month before's (the sheet's is used:
+    the office may have revised it)."""
+    previous = row.values.get(Field.PREVIOUS_CUMULATIVE)
+    if previous is None:
+        return stored, ""
+    note = ""
+    if stored is not None and stored[0] == month - 1 and stored[1] != previous:
+        note = (
+            f"{_where(row)}：表中{_year_to_month(month - 1)}{format_wan(previous)}万元，与已报的"
+            f"{month - 1}月累计{format_wan(stored[1])}万元不符，本月按表中数核对"
+        )
+    return (month - 1, previous), note
+
+
+def _previous_adds_up(row: Row, table: Table, month: int) -> None:
+    """1—(M−1)月累计 + M月 must be 1—M月累计 where the sheet gives all three: else a fault on the
+    cumulative naming the three columns (fresh-eyes tryout faults 4 and 5)."""
+    previous = row.values.get(Field.PREVIOUS_CUMULATIVE)
+    this_month = row.values.get(Field.COMPLETED_THIS_MONTH)
+    cumulative = row.values.get(Field.CUMULATIVE_COMPLETED)
+    if previous is None or this_month is None or cumulative is None:
+        return
+    if previous + this_month == cumulative:
+        return
+    row.fault(
+        Field.CUMULATIVE_COMPLETED,
+        f"「{_header_text(table, Field.CUMULATIVE_COMPLETED)}」{format_wan(cumulative)}万元不等于"
+        f"「{_previous_text(table, month)}」{format_wan(previous)}万元加"
+        f"「{_header_text(table, Field.COMPLETED_THIS_MONTH)}」{format_wan(this_month)}万元"
+        f"（{format_wan(previous + this_month)}万元），未导入",
+    )
+
+
+def _previous_text(table: Table, month: int) -> str:
+    """What the sheet calls its 1—(M−1)月累计: its column's header, or for a month-by-month sheet
+    the sum of the months before."""
+    if Field.PREVIOUS_CUMULATIVE in table.header.fields:
+        return _header_text(table, Field.PREVIOUS_CUMULATIVE)
+    return "1月" if month == 2 else f"1—{month - 1}月各月之和"
+
+
+_DOUBTED = {
+    Field.COMPLETED_THIS_MONTH: SMALL_MONTH_SHARE,
+    Field.CUMULATIVE_COMPLETED: SMALL_CUMULATIVE_SHARE,
+}
+
+
+def _unit_doubts(
+    matched: list[tuple[Table, Row, KnownProject]], *, city: Region, year: int
+) -> tuple[list[str], list[str]]:
+    """(faults, notes) of the month's figures in columns whose unit nothing wrote, against each
+    project's stored annual plan and total investment (guanmo.ledger.unit_doubts)."""
+    plans = dict(
+        AnnualPlan.objects.filter(project__city=city, year=year).values_list(
+            "project_id", "planned_investment"
+        )
+    )
+    faults: list[str] = []
+    notes: list[str] = []
+    tables = {id(table): table for table, _, _ in matched}
+    for table in tables.values():
+        header = table.header
+        for index in header.unit_assumed:
+            name = header.columns.get(index)
+            if name not in _DOUBTED:
+                continue
+            figures = [
+                Figure(row.number, amount, plans.get(project.pk), project.total_investment)
+                for each, row, project in matched
+                if each is table and (amount := row.values.get(name)) is not None
+            ]
+            column_faults, column_notes = column_doubts(
+                table.sheet, _header_text(table, name), figures, _DOUBTED[name]
+            )
+            faults += column_faults
+            notes += column_notes
+    return faults, notes
 
 
 def _gives_since_start_only(table: Table) -> bool:
@@ -341,8 +397,8 @@ def _bare_cumulative_notes(table: Table) -> list[str]:
     reading = next(
         (each for each in table.header.readings if each.field == Field.CUMULATIVE_COMPLETED), None
     )
-    if reading is None or reading.named_by_user:
-        return []
+    if reading is None or reading.named_by_user or table.header.report_month:
+        return []  # a month-by-month sheet's total is the year's by its months
     if any(states_year(text) for text in (reading.text, table.title, table.sheet)):
         return []
     return [
@@ -365,28 +421,42 @@ def _year_to_month(month: int) -> str:
 def _month_not_given(
     row: Row, table: Table, earlier: Reported | None, month: int, *, stored: bool = False
 ) -> str:
-    """A 本月 cell left blank or typed as a dash (—, /) gives no figure: with the cumulative it
-    is derived only from a cumulative known for the month before (or the year's start), and
-    the note returned says how; otherwise the row is a fault (tryout 3: 本月 "—" was derived
-    as 累计 − 0 silently). "" when the month's figure is typed or not a column of the sheet.
-    With figures already stored for the month (`stored`), `_keep_stored` decides instead."""
+    """A 本月 the sheet does not give (no such column, or its cell left blank or typed as a dash:
+    —, /) is derived from the cumulative only with a cumulative known for the month before (the
+    sheet's 1—(M−1)月累计 or a stored month), or the year's start, and the note returned says
+    how; otherwise the row is a fault (tryout 3: 本月 "—" was derived as 累计 − 0 silently;
+    fresh-eyes tryout fault 1: a sheet without the column had 本月 set to the cumulative).
+    "" when the month's figure is typed. With figures already stored for the month (`stored`),
+    `_keep_stored` decides instead."""
     cumulative = row.values.get(Field.CUMULATIVE_COMPLETED)
+    no_column = Field.COMPLETED_THIS_MONTH not in table.header.fields
     if (
-        Field.COMPLETED_THIS_MONTH not in table.header.fields
-        or row.values.get(Field.COMPLETED_THIS_MONTH) is not None
+        row.values.get(Field.COMPLETED_THIS_MONTH) is not None
         or row.failed(Field.COMPLETED_THIS_MONTH)
         or cumulative is None
     ):
         return ""
     given = f"{_year_to_month(month)}{format_wan(cumulative)}万元"
+    missing = "表中没有本月完成投资列" if no_column else "未填写数字"
     if earlier is None and month != 1 and not stored:
         row.fault(
             Field.COMPLETED_THIS_MONTH,
-            f"未填写数字，此前月份也未报送累计完成投资，无法由{given}算出本月完成投资，未导入"
-            "（请填写本月完成投资）",
+            f"{missing}，此前月份也未报送累计完成投资，无法由{given}算出本月完成投资，未导入"
+            + (
+                "（请在表中填写本月完成投资，或先导入此前月份的进度）"
+                if no_column
+                else "（请填写本月完成投资）"
+            ),
         )
         return ""
     before_month, before = earlier or (0, Decimal(0))
+    if no_column:
+        if earlier is None:
+            return ""  # January's, stated once for the sheet (_month_column_notes)
+        return (
+            f"{_where(row)}：表中没有本月完成投资列，本月完成投资按{given}减{before_month}月累计"
+            f"{format_wan(before)}万元算出{format_wan(cumulative - before)}万元"
+        )
     less = f"减{before_month}月累计{format_wan(before)}万元" if earlier else ""
     return (
         f"第{row.number}行：本月完成投资未填写数字，按{given}{less}算出"
@@ -489,7 +559,7 @@ def _state_zero_start(
 
 
 def _figures(
-    row: Row, project: _Known, earlier: Reported | None, later: Reported | None
+    row: Row, project: KnownProject, earlier: Reported | None, later: Reported | None
 ) -> tuple[Decimal, Decimal, str] | None:
     """(this month, cumulative, note) for a row, derived and checked; None after a fault."""
     figures = derive_month_figures(
@@ -498,6 +568,7 @@ def _figures(
         earlier=earlier,
         later=later,
         total_investment=project.total_investment,
+        deductions=True,
     )
     if not figures.ok:
         on_cumulative = figures.fault_on_cumulative
