@@ -1,8 +1,7 @@
 """The seeded Monte Carlo over weights, normalisation and aggregation: rank spread per unit."""
 
-from decimal import Decimal as D
-
 from dataclasses import replace
+from decimal import Decimal as D
 
 import numpy as np
 import pytest

@@ -176,7 +176,7 @@ class SobolIndices:
     total_order: Decimal
 
 
-NO_EFFECT = SobolIndices(Decimal(0), Decimal(0))
+NO_EFFECT = SobolIndices(Decimal("0.0000"), Decimal("0.0000"))
 
 
 def _sobol_problem(
