@@ -203,6 +203,10 @@ class _SchemeReader:
             elif group in SETTING_WORDS:
                 settings[clean_text(name)] = (row, row.values.get(S.PARAMETERS, ""))
             else:
+                if not top and indicators and indicators[-1].top_weight is not None:
+                    # A 一级指标 written once over its rows, unmerged: the rows below share it.
+                    top = indicators[-1].top
+                    row.values[S.TOP_WEIGHT] = indicators[-1].top_weight
                 indicator = self._indicator(row, top, name)
                 if indicator is not None:
                     indicators.append(indicator)
