@@ -184,6 +184,7 @@ class Inputs:
     def as_dict(self) -> dict:
         """JSON-ready (Decimals as strings, units in order), for freezing with a result."""
         return {
+            "units": list(self.values),  # the order, which a JSON object may not keep
             "values": {u: _texts(v) for u, v in self.values.items()},
             "targets": {u: _texts(v) for u, v in self.targets.items()},
             "counts": {u: _texts(v) for u, v in self.counts.items()},
@@ -195,7 +196,7 @@ class Inputs:
     @classmethod
     def from_dict(cls, data: Mapping) -> "Inputs":
         return cls(
-            {u: _decimals(v) for u, v in data["values"].items()},
+            {u: _decimals(data["values"][u]) for u in data["units"]},
             {u: _decimals(v) for u, v in data["targets"].items()},
             {u: _decimals(v) for u, v in data["counts"].items()},  # type: ignore[misc]
             frozenset(data["vetoed"]),
