@@ -113,20 +113,13 @@ def run(*args: str) -> str:
     return out.getvalue()
 
 
-def assess_json(sheets, *extra: str) -> dict:
-    return json.loads(
-        run(
-            "--scheme",
-            str(sheets["scheme"]),
-            "--values",
-            str(sheets["values"]),
-            "--previous",
-            str(sheets["previous"]),
-            "--format",
-            "json",
-            *extra,
-        )
-    )
+def arguments(files: dict[str, Path]) -> list[str]:
+    """--scheme, --values and (when given) --previous for these files."""
+    return [argument for key, path in files.items() for argument in (f"--{key}", str(path))]
+
+
+def assess_json(files: dict[str, Path], *extra: str) -> dict:
+    return json.loads(run(*arguments(files), "--format", "json", *extra))
 
 
 def test_json_gives_the_hand_worked_scores_ranks_classes_and_changes(sheets):
@@ -210,22 +203,8 @@ def close(tmp_path) -> dict[str, Path]:
     }
 
 
-def close_json(close, *extra: str) -> dict:
-    return json.loads(
-        run(
-            "--scheme",
-            str(close["scheme"]),
-            "--values",
-            str(close["values"]),
-            "--format",
-            "json",
-            *extra,
-        )
-    )
-
-
 def test_two_close_units_each_could_be_last_and_neither_is_named(close):
-    result = close_json(close, "--runs", "400", "--seed", "11")
+    result = assess_json(close, "--runs", "400", "--seed", "11")
     units = {u["unit"]: u for u in result["units"]}
     assert units["乙县"]["rank"] == 3
     for unit in ("乙县", "丙县"):
@@ -237,14 +216,14 @@ def test_two_close_units_each_could_be_last_and_neither_is_named(close):
     assert "均可能排在末位" in last and "不作末位认定" in last
     # Seeded: 乙县 was last in 73% of the runs, so a city content with 0.5 names it.
     assert units["乙县"]["p_last"] == "0.7300"
-    lower = close_json(close, "--runs", "400", "--seed", "11", "--threshold", "0.5")
+    lower = assess_json(close, "--runs", "400", "--seed", "11", "--threshold", "0.5")
     assert lower["sentences"][1] == "排名末位的是乙县（16.67分）。"
 
 
 def test_a_seeded_run_reproduces_exactly(close):
-    first = close_json(close, "--runs", "300", "--seed", "8")
-    assert close_json(close, "--runs", "300", "--seed", "8") == first
-    assert close_json(close, "--runs", "300", "--seed", "9") != first
+    first = assess_json(close, "--runs", "300", "--seed", "8")
+    assert assess_json(close, "--runs", "300", "--seed", "8") == first
+    assert assess_json(close, "--runs", "300", "--seed", "9") != first
 
 
 def test_a_value_not_filled_stops_the_command_naming_row_and_column(sheets, tmp_path):
@@ -253,15 +232,7 @@ def test_a_value_not_filled_stops_the_command_naming_row_and_column(sheets, tmp_
     sheets["values"] = save_xlsx(tmp_path / "缺.xlsx", "数值", VALUES_HEADER, rows)
     err = StringIO()
     with pytest.raises(CommandError, match="发现1处错误，未计算结果"):
-        call_command(
-            "assess",
-            "--scheme",
-            str(sheets["scheme"]),
-            "--values",
-            str(sheets["values"]),
-            stdout=StringIO(),
-            stderr=err,
-        )
+        call_command("assess", *arguments(sheets), stdout=StringIO(), stderr=err)
     assert "第4行「新开工项目数」：乙县没有填写“新开工项目数”" in err.getvalue()
 
 
@@ -271,25 +242,15 @@ def test_an_unknown_scoring_form_stops_the_command_naming_its_cell(sheets, tmp_p
     sheets["scheme"] = save_xlsx(tmp_path / "错.xlsx", "考核办法", SCHEME_HEADER, rows)
     err = StringIO()
     with pytest.raises(CommandError):
-        call_command(
-            "assess",
-            "--scheme",
-            str(sheets["scheme"]),
-            "--values",
-            str(sheets["values"]),
-            stdout=StringIO(),
-            stderr=err,
-        )
+        call_command("assess", *arguments(sheets), stdout=StringIO(), stderr=err)
     assert "第5行「计分方法」：「打分法」不是可用的计分方法" in err.getvalue()
 
 
 def test_xlsx_keeps_every_intermediate_and_reads_back(sheets, tmp_path):
     output = tmp_path / "结果.xlsx"
+    del sheets["previous"]
     run(
-        "--scheme",
-        str(sheets["scheme"]),
-        "--values",
-        str(sheets["values"]),
+        *arguments(sheets),
         "--runs",
         "50",
         "--format",
@@ -322,12 +283,7 @@ def test_xlsx_keeps_every_intermediate_and_reads_back(sheets, tmp_path):
 def test_docx_is_the_bulletin_with_its_sentences(sheets, tmp_path):
     output = tmp_path / "通报.docx"
     run(
-        "--scheme",
-        str(sheets["scheme"]),
-        "--values",
-        str(sheets["values"]),
-        "--previous",
-        str(sheets["previous"]),
+        *arguments(sheets),
         "--runs",
         "50",
         "--format",

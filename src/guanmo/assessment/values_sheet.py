@@ -87,19 +87,6 @@ def parse_count(value: object) -> Decimal | None:
     return count
 
 
-def parse_rank(value: object) -> int | None:
-    """A rank as typed: 3, "3", "第3位", "3（并列）"; CellError unless a whole number from 1."""
-    if isinstance(value, str):
-        value = cells.normalise(value).removeprefix("第").split("(")[0]
-        value = value.removesuffix("位").removesuffix("名")
-    figure = cells.parse_figure(value)
-    if figure is None:
-        return None
-    if figure != figure.to_integral() or figure < 1:
-        raise cells.CellError(f"位次应为从1起的整数，而不是{cells.format_wan(figure)}")
-    return int(figure)
-
-
 def _money_unit(name: str) -> str:
     match = _MONEY_NAME.search(cells.normalise(name))
     return match.group(1) if match else ""
@@ -248,7 +235,7 @@ PREVIOUS_COLUMNS = Catalogue(
     name=PREVIOUS.UNIT,
     marks=frozenset({PREVIOUS.UNIT}),
     labels=frozenset({PREVIOUS.SERIAL, PREVIOUS.UNIT}),
-    parsers={PREVIOUS.UNIT: cells.parse_line, PREVIOUS.RANK: parse_rank},
+    parsers={PREVIOUS.UNIT: cells.parse_line, PREVIOUS.RANK: cells.parse_rank},
     row_word="单位",
     row_marks="单位名称",
     header_words="“单位”“位次”",
