@@ -1,10 +1,13 @@
 """Reading the scheme and values sheets: settings rows, 目标完成 targets, money indicators read
 in another unit, and faults that name their cell."""
 
+import json
 from decimal import Decimal as D
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from openpyxl import Workbook
 
 from guanmo.assessment.definition import Weighting
@@ -111,3 +114,79 @@ def test_previous_ranks_as_typed(tmp_path):
         )
     )
     assert ranks == {"甲县": 2, "乙县": 1}
+
+
+FIRM_VALUES = [
+    ["甲公司", 0.0025, 120, 100, "0.8", None],
+    ["乙公司", "0.0011", 90, 100, 1.1, "是"],
+    ["丙公司", 0.0018, 80, 100, 0.9, None],
+    ["丁公司", 0.0009, 100, 120, 1.5, None],
+    ["戊公司", 0.003, 60, 100, 0.7, None],
+]
+
+
+def test_a_firms_scheme_by_entropy_and_topsis_through_the_command(tmp_path):
+    scheme = save(tmp_path / "s.xlsx", HEADER, FIRMS)
+    values = save(
+        tmp_path / "v.xlsx",
+        ["企业名称", "亩均税收（亿元）", "新增产值", "新增产值目标", "单位能耗", "环保违法"],
+        FIRM_VALUES,
+    )
+    out = StringIO()
+    call_command(
+        "assess",
+        "--scheme",
+        str(scheme),
+        "--values",
+        str(values),
+        "--runs",
+        "100",
+        "--format",
+        "json",
+        stdout=out,
+    )
+    result = json.loads(out.getvalue())
+    assert result["method"] == {
+        "normalisation": "benchmark_ratio,target_met,rank_steps",
+        "aggregation": "topsis",
+        "weighting": "entropy",
+        "entropy_variant": {
+            "normalisation": "share",
+            "shift": "0.01",
+            "zero_rule": "0·ln0=0",
+            "direction": "ignored",
+        },
+    }
+    # Four places each, half up: their sum is 1 give or take the rounding of three weights.
+    assert abs(sum(D(weight) for weight in result["weights"].values()) - 1) <= D("0.00015")
+    assert {"weighting", "weights", "aggregation"} <= set(result["sensitivity"])
+    vetoed = next(unit for unit in result["units"] if unit["unit"] == "乙公司")
+    assert (vetoed["rank"], vetoed["class"]) == (None, None)  # 不定等次
+    assert [unit["class"] for unit in result["units"][:4]] == ["B", "B", "C", "D"]
+    assert all(unit["contributions"] == {} for unit in result["units"])  # TOPSIS: no points
+
+
+def test_without_runs_nobody_is_tested_and_the_sentences_follow_the_ranks(tmp_path):
+    scheme = save(tmp_path / "s.xlsx", HEADER, FIRMS[:3])
+    values = save(
+        tmp_path / "v.xlsx",
+        ["企业名称", "亩均税收（万元）", "新增产值", "新增产值目标", "单位能耗"],
+        [row[:5] for row in FIRM_VALUES],
+    )
+    out = StringIO()
+    call_command(
+        "assess",
+        "--scheme",
+        str(scheme),
+        "--values",
+        str(values),
+        "--runs",
+        "0",
+        "--format",
+        "json",
+        stdout=out,
+    )
+    result = json.loads(out.getvalue())
+    assert result["sensitivity"] == {}
+    assert all(unit["rank_interval"] is None for unit in result["units"])
+    assert result["sentences"][1].startswith("排名末位的是")
