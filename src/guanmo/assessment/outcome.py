@@ -109,7 +109,7 @@ def _unit_json(line: UnitLine) -> dict:
         "rank": line.rank,
         "class": line.grade,
         "rank_change": line.rank_change,
-        "median_rank": None if spread is None else str(spread.median_rank.normalize()),
+        "median_rank": None if spread is None else f"{spread.median_rank.normalize():f}",
         "rank_interval": None if spread is None else list(spread.rank_interval),
         "p_first": None if spread is None else str(half_up(spread.p_first, PROBABILITY_PLACES)),
         "p_last": None if spread is None else str(half_up(spread.p_last, PROBABILITY_PLACES)),
