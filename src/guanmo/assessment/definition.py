@@ -257,7 +257,9 @@ def weights_of(definition: Definition, inputs: Inputs) -> Weights:
     columns = {name: [inputs.values[unit].get(name) for unit in rated] for name in names}
     directions = {row.name: row.direction for row in definition.indicators}
     if definition.weighting is Weighting.CRITIC:
-        return Weights(weighting.critic(columns, directions, units=rated))
+        own = weighting.critic(columns, directions, units=rated)
+        absolute = weighting.critic(columns, directions, units=rated, absolute=True)
+        return Weights(own, (own, absolute))
     own = weighting.entropy(columns, directions, definition.entropy_variant, units=rated).weights
     sets = [own]
     for variant in ENTROPY_VARIANTS:
