@@ -295,3 +295,14 @@ def test_docx_is_the_bulletin_with_its_sentences(sheets, tmp_path):
     assert "综合得分第一名为丙县（101.00分）" in text
     assert "乙县因一票否决排在末位。" in text
     assert "关于综合考核结果的通报" in text
+
+
+def test_assumptions_and_rows_left_out_are_said(sheets, tmp_path):
+    rows = [list(row) for row in SCHEME_ROWS]
+    rows[2][5] = None  # 问题办结天数 without a direction: read as 正向, and said so
+    sheets["scheme"] = save_xlsx(tmp_path / "无方向.xlsx", "考核办法", SCHEME_HEADER, rows)
+    err = StringIO()
+    call_command("assess", *arguments(sheets), "--runs", "0", stdout=StringIO(), stderr=err)
+    said = err.getvalue()
+    assert "提示：《无方向.xlsx》第5行“问题办结天数”未填写方向，按正向计分" in said
+    assert "提示：《数值.xls》工作表「数值」第8行为合计行，未导入" in said

@@ -47,13 +47,20 @@ class Command(BaseCommand):
             raise CommandError("--runs 不能为负数")
         threshold = _threshold(threshold)
         try:
-            definition, _ = read_scheme(scheme)
-            inputs, _ = read_values(values, definition)
+            definition, scheme_report = read_scheme(scheme)
+            inputs, values_report = read_values(values, definition)
+            reports = [scheme_report, values_report]
             if previous is not None:
-                ranks, _ = read_previous(previous)
+                ranks, previous_report = read_previous(previous)
                 inputs = replace(inputs, previous=ranks)
+                reports.append(previous_report)
         except Refused as refused:
             self._refuse(refused.report)
+        for report in reports:  # every assumption and row left out is said, never silent
+            for note in report.notes:
+                self.stderr.write(f"提示：《{report.file}》{note}")
+            for row in report.left_out:
+                self.stderr.write(f"提示：《{report.file}》工作表「{row.sheet}」{row}")
         try:
             outcome = compute(definition, inputs, runs=runs, seed=seed, threshold=threshold)
         except ValueError as error:
