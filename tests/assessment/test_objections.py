@@ -4,9 +4,11 @@ objections need a reason; a result is final only after its period with nothing p
 
 from datetime import date
 from decimal import Decimal as D
+from io import BytesIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from docx import Document
 
 from guanmo.assessment.definition import Definition, IndicatorRow, Inputs
 from guanmo.assessment.models import Objection, Result
@@ -16,12 +18,14 @@ from guanmo.assessment.objections import (
     current,
     finalise_result,
     history,
+    issue_bulletin,
     publish_result,
     raise_objection,
     reject_objection,
 )
 from guanmo.assessment.scoring import Direction
 from guanmo.assessment.services import recompute, save_scheme
+from guanmo.documents.services import DocumentError
 from guanmo.regions.services import init_city
 
 pytestmark = pytest.mark.django_db
@@ -128,3 +132,15 @@ def test_a_result_is_final_after_its_period_with_every_objection_decided(publish
     assert history(final)[-1].text.endswith("定稿")
     with pytest.raises(ObjectionError, match="已定稿"):
         raise_objection(final, unit="甲县", indicator="投资完成率", value=D(1), reason="x")
+
+
+def test_the_final_result_is_issued_as_a_numbered_bulletin(published):
+    with pytest.raises(DocumentError, match="定稿后方可印发"):
+        issue_bulletin(published, dated=date(2025, 12, 6))
+    final = finalise_result(published, on=date(2025, 12, 6))
+    document = issue_bulletin(final, dated=date(2025, 12, 6))
+    assert document.title == "关于2025年度综合考核结果的通报"
+    assert document.number == "焦作项目办〔2025〕1号"
+    text = "\n".join(p.text for p in Document(BytesIO(bytes(document.content))).paragraphs)
+    assert final.output["sentences"][0] in text
+    assert "综合得分第一名为丙县（100.00分）" in text

@@ -18,11 +18,14 @@ from django.utils import timezone
 
 from guanmo.accounts.models import User
 from guanmo.assessment.definition import Definition, Inputs
+from guanmo.assessment.exporters.docx import results_docx
 from guanmo.assessment.models import Objection, Result, Scheme
 from guanmo.assessment.outcome import compute
-from guanmo.assessment.services import issue_result
+from guanmo.assessment.services import issue_result, recompute
 from guanmo.clock import today
+from guanmo.documents.models import IssuedDocument, Kind
 from guanmo.documents.official import chinese_date
+from guanmo.documents.services import DocumentError, check_date, issue
 from guanmo.locking import locked
 
 DEFAULT_PUBLICATION_DAYS = 5
@@ -186,6 +189,30 @@ def finalise_result(result: Result, *, on: date | None = None) -> Result:
     standing.finalised_at = timezone.now()
     standing.save(update_fields=["status", "finalised_at"])
     return standing
+
+
+def bulletin_title(result: Result) -> str:
+    return f"关于{result.scheme.cycle}{result.scheme.name}结果的通报"
+
+
+def issue_bulletin(result: Result, *, dated: date, user: User | None = None) -> IssuedDocument:
+    """Issue the final result as an official document (综合考核结果通报) through the common
+    builder, numbered in the city's series; its sentences and table are the result's,
+    recomputed from what it froze. Raises DocumentError for a result not yet final."""
+    if result.status != Result.Status.FINAL:
+        raise DocumentError("考核结果定稿后方可印发通报")
+    check_date(dated, today=today())
+    outcome = recompute(result)
+    title = bulletin_title(result)
+    return issue(
+        result.scheme.city,
+        kind=Kind.ASSESSMENT_BULLETIN,
+        subject=f"assessment-{result.pk}",
+        title=title,
+        dated=dated,
+        user=user,
+        build=lambda head: results_docx(outcome, head, title),
+    )
 
 
 @dataclass(frozen=True)
