@@ -20,6 +20,7 @@ exempt and sets no range):
 丁 4: 丙、甲、丁 move up one place, 乙 moves down three.
 """
 
+import csv
 import json
 from decimal import Decimal as D
 from io import StringIO
@@ -29,9 +30,10 @@ import pytest
 import xlwt
 from django.core.management import CommandError, call_command
 from docx import Document
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from guanmo.sheets.formats import open_workbook
+from tests.documents.injection import INJECTION, assert_kept_as_text
 
 SCHEME_HEADER = ["序号", "一级指标", "权重", "二级指标", "权重/分值", "方向", "计分方法", "参数"]
 SCHEME_ROWS = [
@@ -306,3 +308,19 @@ def test_assumptions_and_rows_left_out_are_said(sheets, tmp_path):
     said = err.getvalue()
     assert "提示：《无方向.xlsx》第5行“问题办结天数”未填写方向，按正向计分" in said
     assert "提示：《数值.xls》工作表「数值」第8行为合计行，未导入" in said
+
+
+def test_a_unit_named_like_a_formula_stays_text_in_the_xlsx(sheets, tmp_path):
+    # A CSV keeps the name as typed text, as an upload from another system would carry it.
+    values = tmp_path / "数值.csv"
+    with values.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(VALUES_HEADER)
+        for row in VALUES_ROWS[:4]:
+            writer.writerow(["" if value is None else value for value in row])
+        writer.writerow(["9", INJECTION, 85, 9, 11, "", "", ""])
+    sheets["values"] = values
+    del sheets["previous"]
+    output = tmp_path / "结果.xlsx"
+    run(*arguments(sheets), "--runs", "20", "--format", "xlsx", "-o", str(output))
+    assert_kept_as_text(load_workbook(output))
