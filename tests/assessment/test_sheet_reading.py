@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from openpyxl import Workbook
 
-from guanmo.assessment.definition import Weighting
+from guanmo.assessment.definition import Weighting, shares
 from guanmo.assessment.results import ShareClasses, VetoEffect
 from guanmo.assessment.scheme import Aggregation, Form
 from guanmo.assessment.sheet_reading import Refused, read_scheme
@@ -190,3 +190,13 @@ def test_without_runs_nobody_is_tested_and_the_sentences_follow_the_ranks(tmp_pa
     assert result["sensitivity"] == {}
     assert all(unit["rank_interval"] is None for unit in result["units"])
     assert result["sentences"][1].startswith("排名末位的是")
+
+
+def test_weights_not_totalling_100_are_taken_in_proportion_and_said(tmp_path):
+    rows = [
+        ["项目建设", 60, "投资完成率", 30, "正向", None, None],
+        ["服务保障", 60, "问题办结天数", 40, "负向", None, None],
+    ]
+    definition, report = read_scheme(save(tmp_path / "s.xlsx", HEADER, rows))
+    assert "一级指标的权重合计为120，按各自占比折算为100分" in report.notes
+    assert shares(definition) == {"投资完成率": D("0.5"), "问题办结天数": D("0.5")}

@@ -484,6 +484,22 @@ def _report(reading: Reading, subject: str, source: Source) -> ImportReport:
     return report
 
 
+def proportion_notes(definition: Definition) -> list[str]:
+    """What is said when written weights do not total 100 (or 1): they are taken in proportion."""
+    rows = definition.indicators
+    if all(row.top_weight is None for row in rows):
+        groups = {"二级指标": [row.weight for row in rows]}
+    else:
+        tops = {row.top: row.top_weight for row in rows}
+        groups = {"一级指标": list(tops.values())}
+    notes = []
+    for level, weights in groups.items():
+        total = sum((weight for weight in weights if weight is not None), Decimal(0))
+        if total not in (1, 100):
+            notes.append(f"{level}的权重合计为{total.normalize():f}，按各自占比折算为100分")
+    return notes
+
+
 def read_scheme(source: Source) -> tuple[Definition, ImportReport]:
     """The scheme sheet as a Definition, with the reading's report. Raises Refused naming
     every fault (sheet, row, column) when anything cannot be read."""
@@ -501,6 +517,8 @@ def read_scheme(source: Source) -> tuple[Definition, ImportReport]:
             shares(definition)
         except ValueError as error:
             report.faults.append(SheetFault("", None, S.WEIGHT.value, str(error)))
+        else:
+            report.notes += proportion_notes(definition)
     if definition is None or not report.ok:
         raise Refused(report)
     report.rows_read = len(definition.indicators)
