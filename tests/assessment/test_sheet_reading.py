@@ -125,6 +125,13 @@ FIRM_VALUES = [
 ]
 
 
+def assess_json(scheme: Path, values: Path, *extra: str) -> dict:
+    out = StringIO()
+    arguments = ["--scheme", str(scheme), "--values", str(values), "--format", "json", *extra]
+    call_command("assess", *arguments, stdout=out, stderr=StringIO())
+    return json.loads(out.getvalue())
+
+
 def test_a_firms_scheme_by_entropy_and_topsis_through_the_command(tmp_path):
     scheme = save(tmp_path / "s.xlsx", HEADER, FIRMS)
     values = save(
@@ -132,20 +139,7 @@ def test_a_firms_scheme_by_entropy_and_topsis_through_the_command(tmp_path):
         ["企业名称", "亩均税收（亿元）", "新增产值", "新增产值目标", "单位能耗", "环保违法"],
         FIRM_VALUES,
     )
-    out = StringIO()
-    call_command(
-        "assess",
-        "--scheme",
-        str(scheme),
-        "--values",
-        str(values),
-        "--runs",
-        "100",
-        "--format",
-        "json",
-        stdout=out,
-    )
-    result = json.loads(out.getvalue())
+    result = assess_json(scheme, values, "--runs", "100")
     assert result["method"] == {
         "normalisation": "benchmark_ratio,target_met,rank_steps",
         "aggregation": "topsis",
@@ -173,20 +167,7 @@ def test_without_runs_nobody_is_tested_and_the_sentences_follow_the_ranks(tmp_pa
         ["企业名称", "亩均税收（万元）", "新增产值", "新增产值目标", "单位能耗"],
         [row[:5] for row in FIRM_VALUES],
     )
-    out = StringIO()
-    call_command(
-        "assess",
-        "--scheme",
-        str(scheme),
-        "--values",
-        str(values),
-        "--runs",
-        "0",
-        "--format",
-        "json",
-        stdout=out,
-    )
-    result = json.loads(out.getvalue())
+    result = assess_json(scheme, values, "--runs", "0")
     assert result["sensitivity"] == {}
     assert all(unit["rank_interval"] is None for unit in result["units"])
     assert result["sentences"][1].startswith("排名末位的是")
