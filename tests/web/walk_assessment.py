@@ -1,0 +1,23 @@
+"""An assessment result for the permission walk: its page for those who see the city's
+ranking (the city office, the leader) and the county offices it ranks; no one else."""
+
+from decimal import Decimal
+
+from django.urls import reverse
+
+from guanmo.assessment.definition import Definition, IndicatorRow, Inputs
+from guanmo.assessment.services import issue_result, save_scheme
+from tests.web.walks import Walk
+
+ROLES = ("admin", "city", "wuzhi", "wenxian", "leader", "commissioner", "department")
+READERS = {**dict.fromkeys(ROLES, 200), "commissioner": 404, "department": 404}
+
+
+def walk(world) -> Walk:
+    definition = Definition((IndicatorRow("项目建设", None, "投资完成率", Decimal(1)),))
+    inputs = Inputs({"武陟县": {"投资完成率": Decimal(80)}, "温县": {"投资完成率": Decimal(90)}})
+    scheme = save_scheme(world.city, "2025年度", "综合考核", definition, list(inputs.values))
+    result = issue_result(scheme, inputs, runs=10)
+    return Walk(
+        pages={"assessment_result": (reverse("assessment_result", args=[result.pk]), READERS)}
+    )
