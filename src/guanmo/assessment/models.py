@@ -144,3 +144,8 @@ class Objection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit}对“{self.indicator}”的异议"
+
+    @property
+    def claimed(self) -> str:
+        """The value claimed as typed, without trailing zeros or an exponent: 110, 95.5."""
+        return f"{self.value.normalize():f}"

@@ -235,9 +235,8 @@ def history(result: Result) -> list[Step]:
     steps = [Step(chain[0], None, f"{chain[0].issued_at:%Y-%m-%d}签发考核结果并公示")]
     objections = Objection.objects.filter(result__in=chain).order_by("raised_at", "pk")
     for objection in objections:
-        claimed = f"{objection.value.normalize():f}"
         said = (
-            f"{objection.unit}对“{objection.indicator}”提出异议，认为应为{claimed}"
+            f"{objection.unit}对“{objection.indicator}”提出异议，认为应为{objection.claimed}"
             f"（{objection.reason}）"
         )
         if objection.status == Objection.Status.PENDING:
