@@ -1,32 +1,17 @@
 """An assessment's objections cycle in the browser: a county objects to its value, the city
-office accepts, the result is recomputed and the ranking changes, and the history says why."""
+office accepts, the result is recomputed and the ranking changes, and the history says why.
+温县 leads on both indicators; 武陟县's 投资完成率 corrected from 95 to 120 puts it first (88.57
+to 85.00)."""
 
 from datetime import date
-from decimal import Decimal as D
 
 import pytest
 from playwright.sync_api import expect
 
-from guanmo.assessment.definition import Definition, IndicatorRow, Inputs
 from guanmo.assessment.objections import publish_result
-from guanmo.assessment.scoring import Direction
 from guanmo.assessment.services import save_scheme
+from tests.assessment.test_result_page import DEFINITION, INPUTS
 from tests.browser.pages import log_in
-
-DEFINITION = Definition(
-    (
-        IndicatorRow("项目建设", D(60), "投资完成率", D(60)),
-        IndicatorRow("服务保障", D(40), "问题办结天数", D(40), Direction.NEGATIVE),
-    )
-)
-# 温县 leads on both; 武陟县's 投资完成率 corrected from 95 to 120 puts it first (88.57 to 85.00).
-INPUTS = Inputs(
-    {
-        "武陟县": {"投资完成率": D(95), "问题办结天数": D(10)},
-        "温县": {"投资完成率": D(100), "问题办结天数": D(6)},
-        "孟州市": {"投资完成率": D(70), "问题办结天数": D(20)},
-    }
-)
 
 
 @pytest.fixture
