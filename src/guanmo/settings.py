@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "guanmo.progress",
     "guanmo.reporting",
     "guanmo.indicators",
+    "guanmo.assessment",
     "guanmo.observation",
     "guanmo.supervision",
     "guanmo.commissioners",

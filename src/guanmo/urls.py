@@ -15,6 +15,7 @@ urlpatterns = [
     path("observation/", include("guanmo.observation.urls")),
     path("supervision/", include("guanmo.supervision.urls")),
     path("documents/", include("guanmo.documents.urls")),
+    path("assessment/", include("guanmo.assessment.urls")),
     path("commissioners/", include("guanmo.commissioners.urls")),
     path("public/", include("guanmo.disclosure.urls")),
     path("accounts/", include("guanmo.accounts.urls")),

@@ -1,5 +1,6 @@
 """The seeded Monte Carlo over weights, normalisation and aggregation: rank spread per unit."""
 
+from dataclasses import replace
 from decimal import Decimal as D
 
 import numpy as np
@@ -93,7 +94,7 @@ def test_bad_shapes_and_methods_are_refused():
         rank_spread(UNITS, [CLOSE[:2]], WEIGHTS)
     with pytest.raises(ValueError, match="至少为1"):
         rank_spread(UNITS, [CLOSE], WEIGHTS, runs=0)
-    with pytest.raises(ValueError, match="TOPSIS"):
+    with pytest.raises(ValueError, match="TOPSIS须提供各单位的原始数值"):
         rank_spread(UNITS, [CLOSE], WEIGHTS, Choices(aggregations=(Aggregation.TOPSIS,)))
 
 
@@ -193,3 +194,61 @@ def test_a_unit_is_named_last_only_when_p_last_reaches_the_threshold():
 def test_units_tied_last_in_every_run_are_both_named():
     spreads = [spread_of("甲县", 1, 0), spread_of("乙县", 0, 1), spread_of("丙县", 0, 1)]
     assert verdict_last(spreads) == Verdict(["乙县", "丙县"], ["乙县", "丙县"])
+
+
+RAW = [[D(60), D(10)], [D(40), D(8)], [D(100), D(2)], [D(20), D(20)]]  # the counties' VALUES
+
+
+def test_topsis_runs_rank_the_raw_values_as_the_scheme_does():
+    directions = (Direction.POSITIVE, Direction.NEGATIVE)
+    issued = assess(replace(COUNTIES, aggregation=Aggregation.TOPSIS), Cycle(VALUES))
+    units = list(VALUES)
+    spread = rank_spread(
+        units,
+        [[[D(0), D(0)]] * 4],  # the score table plays no part in a TOPSIS run
+        {"投资完成率": D("0.5"), "问题办结天数": D("0.5")},
+        Choices(D(0), (Aggregation.TOPSIS,), raw_values=RAW, directions=directions),
+        runs=5,
+    )
+    assert [s.rank_interval for s in spread] == [(r.rank, r.rank) for r in issued.results]
+
+
+def test_topsis_among_the_aggregations_of_a_schemes_robustness():
+    scheme = replace(COUNTIES, aggregation=Aggregation.TOPSIS)
+    result = assess_robustness(scheme, Cycle(VALUES), weight_variation=D(0), runs=50, seed=1)
+    issued = {r.unit: r.rank for r in assess(scheme, Cycle(VALUES)).results}
+    # TOPSIS is the scheme's own aggregation: its ranks lie within every interval.
+    for spread in result.spreads:
+        assert spread.rank_interval[0] <= issued[spread.unit] <= spread.rank_interval[1]
+    assert set(result.sensitivity) == {
+        "weight:投资完成率",
+        "weight:问题办结天数",
+        "normalisation",
+        "aggregation",
+    }
+
+
+def test_each_run_draws_a_weighting_variant_of_a_data_driven_scheme():
+    # Under the first variant 甲 leads (its strong indicator weighs 0.9), under the second 乙.
+    scores = [[D(100), D(0)], [D(0), D(100)]]
+    first = {"规模": D("0.9"), "进度": D("0.1")}
+    second = {"规模": D("0.1"), "进度": D("0.9")}
+    choices = Choices(D(0), weight_sets=(first, second))
+    spread = rank_spread(["甲县", "乙县"], [scores], first, choices, runs=400, seed=4)
+    assert 0 < spread[0].p_first < 1
+    assert spread[0].p_first + spread[1].p_first == 1
+    indices = sensitivity(["甲县", "乙县"], [scores], first, choices, seed=4)
+    assert indices["weighting"].first_order > D("0.9")
+
+
+def test_sobol_indices_can_take_every_weight_as_one_choice():
+    indices = sensitivity(
+        ["甲县", "乙县", "丙县"],
+        [CLOSE],
+        WEIGHTS,
+        Choices(aggregations=(Aggregation.ARITHMETIC, Aggregation.GEOMETRIC), group_weights=True),
+        seed=3,
+    )
+    assert set(indices) == {"weights", "normalisation", "aggregation"}
+    # 甲 and 乙 are level at equal weights: the weights alone decide their order.
+    assert indices["weights"].first_order > indices["aggregation"].first_order

@@ -151,3 +151,17 @@ def test_critic_gives_a_constant_indicator_no_weight_and_reverses_negative_ones(
         "A": D("0.5"),
         "B": D("0.5"),
     }
+
+
+# The |r| variant: A = 0, ½, 1; B = 1, 0, 0; C = 0, 0, 1 (σ_B = σ_C = 1/√3), r_AB = −√3/2,
+# r_AC = √3/2, r_BC = −½. With 1 − |r|: C_A = ½(2 − √3) = 1 − √3/2, C_B = C_C = (1/√3)(1 − √3/2
+# + ½) = √3/2 − ½; Σ C = √3/2, so w_A = 2/√3 − 1 = 0.1547… and B, C share the rest. With 1 − r,
+# B (opposed to both others) weighs more than C.
+def test_critic_with_absolute_correlations_counts_opposed_indicators_as_redundant():
+    columns = {"A": [D(0), D(1), D(2)], "B": [D(1), D(0), D(0)], "C": [D(0), D(0), D(1)]}
+    directions = {"A": POS, "B": POS, "C": POS}
+    weights = critic(columns, directions, absolute=True)
+    assert close(weights["A"], 2 / D(3).sqrt() - 1)
+    assert close(weights["B"], weights["C"])
+    plain = critic(columns, directions)
+    assert plain["B"] > plain["C"]

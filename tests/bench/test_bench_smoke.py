@@ -26,12 +26,14 @@ def test_bench_prints_both_ratios_and_checks_the_totals_agree():
     printed = run_bench(
         *("--projects", "120", "--counties", "4", "--repeat", "1"),
         *("--route-seconds", "0.2", "--route-sites", "12", "--pages-projects", "0"),
+        *("--assessment-runs", "50", "--assessment-units", "12", "--assessment-indicators", "5"),
     )
     assert "导入台账 import-ledger" in printed
     assert "导入台账 .xls" in printed
     assert "12个月进度报表" in printed
     assert "观摩路线车程 0.2s/2s" in printed
-    assert printed.count("×") >= 5
+    assert "综合考核稳健性 50次" in printed
+    assert printed.count("×") >= 6
 
 
 PAGES = [
@@ -54,6 +56,10 @@ PAGES = [
 def test_bench_renders_each_page_of_a_small_city_against_the_figures_query():
     printed = run_bench(
         *("--projects", "12", "--counties", "2", "--repeat", "1", "--route-seconds", "0"),
+        *(
+            "--assessment-runs",
+            "0",
+        ),
         *("--pages-projects", "24", "--pages-repeat", "1"),
     )
     assert "页面：24个项目，市项目办与解放区项目办" in printed

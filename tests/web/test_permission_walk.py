@@ -74,9 +74,16 @@ VISIBLE = {
 }
 HIDDEN_COUNTIES = {"wenxian": {"武陟县"}}
 # Pages a county reads with the other counties on them, as they are issued to every county: the
-# city's bulletins (which rank them all) and the route of a tour it takes part in; and the page
-# of a project lying in two counties, which names both.
-SHARED_WITH_COUNTIES = {"bulletin_list", "bulletin", "tour_route", "project_detail shared"}
+# city's bulletins (which rank them all), the route of a tour it takes part in and an assessment
+# result (published to the units it ranks, issue 13); and the page of a project lying in two
+# counties, which names both.
+SHARED_WITH_COUNTIES = {
+    "bulletin_list",
+    "bulletin",
+    "tour_route",
+    "project_detail shared",
+    "assessment_result",
+}
 # Everyone who signs in is sent on to the page of his work.
 LANDING = dict.fromkeys(ROLES, 302)
 BULLETINS = {**CITY_WIDE, "wuzhi": 200, "wenxian": 200}

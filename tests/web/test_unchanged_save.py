@@ -111,6 +111,8 @@ NOT_EDITS = {
     "decision_add": "a meeting's decision becomes a problem",
     "visit_new": "records a visit",
     "project_note": "the commissioner's note, saved through the report grid's service",
+    "assessment_object": "a unit's objection to an assessment result",
+    "assessment_decide": "accepts or rejects an objection (tested in tests/assessment)",
 }
 WALKERS = ("city", "wuzhi", "wenxian", "leader", "commissioner", "department")
 # Bookkeeping a save may move without changing anything stored for the user.

@@ -1,11 +1,14 @@
 """Robustness of a ranking to the choices a scheme cannot defend to the decimal: a seeded
-Monte Carlo over the weights (each varied, default ±25%), the normalisation among the scheme's
-alternatives and arithmetic against geometric aggregation, giving each unit its median rank,
-90% rank interval, P(first) and P(last), and Sobol sensitivity indices of the choices.
+Monte Carlo over the weights (each varied, default ±25%; a data-driven scheme's weights also
+recomputed by each named variant of its method), the normalisation among the scheme's
+alternatives and the aggregation (weighted arithmetic, weighted geometric, TOPSIS), giving
+each unit its median rank, 90% rank interval, P(first) and P(last), and Sobol sensitivity
+indices of the choices.
 
-Floats (numpy) are used only here, inside the simulation; what it returns are ranks and
-probabilities. Composites are rounded to the published two decimals before ranking, so units
-that would be published 并列 are tied in a run as they are in the result (competition ranks).
+Floats (numpy, `guanmo.assessment.simulation`) are used only here, inside the simulation;
+what it returns are ranks and probabilities. Composites are rounded to the published two
+decimals before ranking, so units that would be published 并列 are tied in a run as they are
+in the result (competition ranks).
 Source: OECD/JRC Handbook on Constructing Composite Indicators (2008) §7 (uncertainty
 analysis); COINr's get_sensitivity; Sobol indices by SALib (Herman & Usher, JOSS 2017).
 """
@@ -19,23 +22,37 @@ from scipy.stats import rankdata
 
 from guanmo.assessment.aggregation import DEFAULT_GEOMETRIC_FLOOR
 from guanmo.assessment.scheme import Aggregation, Cycle, Form, Scheme, assess
+from guanmo.assessment.scoring import Direction
+from guanmo.assessment.simulation import Draws, Model, composites, model_of, nominal_draws
 from guanmo.figures.formatting import half_up
 
 DEFAULT_WEIGHT_VARIATION = Decimal("0.25")
 DEFAULT_RUNS = 1000
 INTERVAL = (5, 95)  # percentiles of the 90% rank interval
+WEIGHTS_GROUP = "weights"  # the Sobol key of every weight taken together
 
 
 @dataclass(frozen=True)
 class Choices:
     """What a simulation varies: each weight by a uniform factor in 1 ± `weight_variation`,
     the aggregation among `aggregations` (the first is the scheme's own), with the geometric
-    `floor`; `adjustments` (加分/扣分 per unit, in the units' order) are held and added."""
+    `floor`; `adjustments` (加分/扣分 per unit, in the units' order) are held and added.
+
+    `weight_sets`: the weights as each variant of a data-driven method computes them
+    (entropy's named variants), the scheme's own first; each run draws one, then varies it.
+    `raw_values` (units × indicators) and `directions` (per indicator) are what TOPSIS
+    ranks on. `group_weights`: the Sobol indices treat every weight as one choice, keyed
+    "weights", rather than one choice per indicator ("weight:<indicator>").
+    """
 
     weight_variation: Decimal = DEFAULT_WEIGHT_VARIATION
     aggregations: tuple[Aggregation, ...] = (Aggregation.ARITHMETIC,)
     geometric_floor: Decimal = DEFAULT_GEOMETRIC_FLOOR
     adjustments: tuple[Decimal, ...] | None = None
+    weight_sets: tuple[Mapping[str, Decimal], ...] = ()
+    raw_values: Sequence[Sequence[Decimal]] | None = None
+    directions: tuple[Direction, ...] | None = None
+    group_weights: bool = False
 
 
 DEFAULT_CHOICES = Choices()
@@ -63,47 +80,42 @@ def _probability(count: int, runs: int) -> Decimal:
     return Decimal(count) / Decimal(runs)
 
 
-def _tables(
+def _floats(rows: Sequence[Sequence[Decimal]]) -> np.ndarray:
+    return np.array([[float(value) for value in row] for row in rows], dtype=float)
+
+
+def _model(
     units: Sequence[str],
     normalised_scores: Sequence[Sequence[Sequence[Decimal]]],
     weights: Mapping[str, Decimal],
-    aggregations: Sequence[Aggregation],
-) -> np.ndarray:
-    tables = np.array([[[float(s) for s in row] for row in table] for table in normalised_scores])
-    if tables.ndim != 3 or tables.shape[1:] != (len(units), len(weights)):
-        raise ValueError("各标准化方案的得分表应为“单位×指标”，与单位和权重数目一致")
-    if Aggregation.TOPSIS in aggregations:
-        raise ValueError("稳健性模拟暂不包括TOPSIS")
-    return tables
-
-
-def _composites(
-    tables: np.ndarray,
-    factors: np.ndarray,
-    base: np.ndarray,
-    table_choice: np.ndarray,
-    aggregation_choice: np.ndarray,
-    aggregations: Sequence[Aggregation],
-    floor: float,
-    shift: np.ndarray,
-) -> np.ndarray:
-    """Published composites (two decimals) of every run: runs × units."""
-    drawn = base * factors
-    drawn *= base.sum() / drawn.sum(axis=1, keepdims=True)
-    composites = np.empty((len(factors), tables.shape[1]))
-    for run, w in enumerate(drawn):
-        scores = tables[table_choice[run]]
-        if aggregations[aggregation_choice[run]] is Aggregation.GEOMETRIC:
-            composites[run] = np.exp(np.log(np.maximum(scores, floor)) @ (w / w.sum()))
-        else:
-            composites[run] = scores @ w
-    return np.round(composites + shift, 2)
-
-
-def _shift(units: Sequence[str], adjustments: Sequence[Decimal] | None) -> np.ndarray:
-    if adjustments is None:
-        return np.zeros(len(units))
-    return np.array([float(adjustment) for adjustment in adjustments])
+    choices: Choices,
+) -> Model:
+    tables = np.array([_floats(table) for table in normalised_scores], dtype=float)
+    sets = choices.weight_sets or (weights,)
+    if any(list(each) != list(weights) for each in sets):
+        raise ValueError("各赋权口径的指标应与权重的指标一致")
+    weight_sets = np.array([[float(each[name]) for name in weights] for each in sets])
+    shift = (
+        np.zeros(len(units))
+        if choices.adjustments is None
+        else np.array([float(adjustment) for adjustment in choices.adjustments])
+    )
+    raw = None if choices.raw_values is None else _floats(choices.raw_values)
+    positive = (
+        None
+        if choices.directions is None
+        else np.array([direction is Direction.POSITIVE for direction in choices.directions])
+    )
+    return model_of(
+        units,
+        tables,
+        weight_sets,
+        choices.aggregations,
+        float(choices.geometric_floor),
+        shift,
+        raw,
+        positive,
+    )
 
 
 def rank_spread(
@@ -118,34 +130,27 @@ def rank_spread(
     """Each unit's rank spread over `runs` seeded draws.
 
     `normalised_scores` holds one units × indicators table of scores (0–100) per alternative
-    normalisation the scheme allows; each run picks one uniformly, picks one of the choices'
-    aggregations uniformly and multiplies each weight by a uniform draw in 1 ± the weight
-    variation (rescaled to the weights' own total), then adds the adjustments.
+    normalisation the scheme allows; each run picks one uniformly, one of the weighting
+    variants (`choices.weight_sets`, else `weights` alone) and one of the aggregations
+    uniformly, multiplies each weight by a uniform draw in 1 ± the weight variation
+    (rescaled to the weights' own total), then adds the adjustments. A TOPSIS run ranks the
+    raw values (the normalisation drawn plays no part in it).
     Units vetoed or exempt are left out by the caller. Same seed, same result.
-    Raises ValueError for tables of another shape, fewer than one run, or TOPSIS (not here).
+    Raises ValueError for tables of another shape, fewer than one run, or TOPSIS without the
+    raw values.
     """
-    aggregations = choices.aggregations
-    tables = _tables(units, normalised_scores, weights, aggregations)
+    model = _model(units, normalised_scores, weights, choices)
     if runs < 1:
         raise ValueError("模拟次数应至少为1")
-    base = np.array([float(weight) for weight in weights.values()])
     rng = np.random.default_rng(seed)
     spread = float(choices.weight_variation)
-    factors = rng.uniform(1 - spread, 1 + spread, size=(runs, len(base)))
-    table_choice = rng.integers(len(tables), size=runs)
-    aggregation_choice = rng.integers(len(aggregations), size=runs)
-    composites = _composites(
-        tables,
-        factors,
-        base,
-        table_choice,
-        aggregation_choice,
-        aggregations,
-        float(choices.geometric_floor),
-        _shift(units, choices.adjustments),
-    )
-    ranks = competition_ranks_per_run(composites)
-    is_last = composites == composites.min(axis=1, keepdims=True)
+    factors = rng.uniform(1 - spread, 1 + spread, size=(runs, len(weights)))
+    table_choice = rng.integers(len(model.tables), size=runs)
+    aggregation_choice = rng.integers(len(model.aggregations), size=runs)
+    weighting_choice = rng.integers(len(model.weight_sets), size=runs)
+    drawn = composites(model, Draws(factors, weighting_choice, table_choice, aggregation_choice))
+    ranks = competition_ranks_per_run(drawn)
+    is_last = drawn == drawn.min(axis=1, keepdims=True)
     low, high = np.percentile(ranks, INTERVAL, axis=0, method="inverted_cdf")
     results = []
     for position, unit in enumerate(units):
@@ -171,6 +176,39 @@ class SobolIndices:
     total_order: Decimal
 
 
+NO_EFFECT = SobolIndices(Decimal("0.0000"), Decimal("0.0000"))
+
+
+def _sobol_problem(
+    names: Sequence[str], model: Model, spread: float, group_weights: bool
+) -> tuple[dict, list[str]]:
+    """SALib's problem over the choices that vary, and the keys of every choice reported."""
+    variables: list[str] = []
+    bounds: list[list[float]] = []
+    groups: list[str] = []
+    weight_keys = [WEIGHTS_GROUP] if group_weights else [f"weight:{name}" for name in names]
+    if spread > 0:
+        variables += [f"weight:{name}" for name in names]
+        bounds += [[1 - spread, 1 + spread]] * len(names)
+        groups += [WEIGHTS_GROUP] * len(names) if group_weights else variables[:]
+    for key, count in (
+        ("weighting", len(model.weight_sets)),
+        ("normalisation", len(model.tables)),
+        ("aggregation", len(model.aggregations)),
+    ):
+        if count > 1:
+            variables.append(key)
+            bounds.append([0.0, float(count)])
+            groups.append(key)
+    problem = {"num_vars": len(variables), "names": variables, "bounds": bounds}
+    if group_weights:
+        problem["groups"] = groups
+    every = [*weight_keys, "normalisation", "aggregation"]
+    if len(model.weight_sets) > 1:
+        every.append("weighting")
+    return problem, every
+
+
 def sensitivity(
     units: Sequence[str],
     normalised_scores: Sequence[Sequence[Sequence[Decimal]]],
@@ -180,81 +218,55 @@ def sensitivity(
     base_samples: int = 256,
     seed: int = 0,
 ) -> dict[str, SobolIndices]:
-    """Sobol first- and total-order indices of each choice, keyed "weight:<indicator>",
-    "normalisation" and "aggregation", for the output "mean absolute rank shift of the units
-    from the scheme's own ranking" (the first table, the first aggregation, the weights as set).
+    """Sobol first- and total-order indices of each choice, for the output "mean absolute rank
+    shift of the units from the scheme's own ranking" (the first table, weighting variant and
+    aggregation, the weights as set).
 
-    Sampling and indices by SALib (Saltelli/Sobol' sequence, `base_samples` a power of two,
-    base_samples × (choices + 2) runs); a discrete choice is a uniform variable cut into equal
-    parts. A choice with nothing to vary (no weight variation, one alternative) is left out of
-    the sampling and given 0. Seeded: the same seed gives the same indices.
+    Keys: "weight:<indicator>" for each weight, or "weights" for all of them as one group
+    (`choices.group_weights`: SALib's groups, base_samples × (groups + 2) runs instead of
+    base_samples × (indicators + …)); "normalisation", "aggregation", and "weighting" when a
+    data-driven method has several variants. Sampling and indices by SALib (Sobol' sequence,
+    `base_samples` a power of two); a discrete choice is a uniform variable cut into equal
+    parts. A choice with nothing to vary is left out of the sampling and given 0. Seeded.
     """
     from SALib.analyze import sobol as sobol_analysis  # imported here: only this needs it
     from SALib.sample import sobol as sobol_sample
 
-    aggregations = choices.aggregations
-    tables = _tables(units, normalised_scores, weights, aggregations)
-    base = np.array([float(weight) for weight in weights.values()])
+    model = _model(units, normalised_scores, weights, choices)
     spread = float(choices.weight_variation)
-    names: list[str] = []
-    bounds: list[list[float]] = []
-    if spread > 0:
-        names += [f"weight:{name}" for name in weights]
-        bounds += [[1 - spread, 1 + spread]] * len(base)
-    if len(tables) > 1:
-        names.append("normalisation")
-        bounds.append([0.0, float(len(tables))])
-    if len(aggregations) > 1:
-        names.append("aggregation")
-        bounds.append([0.0, float(len(aggregations))])
-    every = [f"weight:{name}" for name in weights] + ["normalisation", "aggregation"]
-    indices = {name: SobolIndices(Decimal(0), Decimal(0)) for name in every}
-    if not names:
+    names = list(weights)
+    problem, every = _sobol_problem(names, model, spread, choices.group_weights)
+    indices = dict.fromkeys(every, NO_EFFECT)
+    if not problem["names"]:
         return indices
-    problem = {"num_vars": len(names), "names": names, "bounds": bounds}
     sample = sobol_sample.sample(problem, base_samples, calc_second_order=False, seed=seed)
     runs = len(sample)
-    columns = dict(zip(names, sample.T, strict=True))
-    factors = np.ones((runs, len(base)))
+    columns = dict(zip(problem["names"], sample.T, strict=True))
+    factors = np.ones((runs, len(names)))
     if spread > 0:
-        factors = np.column_stack([columns[f"weight:{name}"] for name in weights])
+        factors = np.column_stack([columns[f"weight:{name}"] for name in names])
 
-    def choice(name: str, count: int) -> np.ndarray:
-        if name not in columns:
+    def choice(key: str, count: int) -> np.ndarray:
+        if key not in columns:
             return np.zeros(runs, dtype=int)
-        return np.minimum(columns[name].astype(int), count - 1)
+        return np.minimum(columns[key].astype(int), count - 1)
 
-    shift = _shift(units, choices.adjustments)
-    floor = float(choices.geometric_floor)
-    composites = _composites(
-        tables,
+    draws = Draws(
         factors,
-        base,
-        choice("normalisation", len(tables)),
-        choice("aggregation", len(aggregations)),
-        aggregations,
-        floor,
-        shift,
+        choice("weighting", len(model.weight_sets)),
+        choice("normalisation", len(model.tables)),
+        choice("aggregation", len(model.aggregations)),
     )
-    nominal = _composites(
-        tables,
-        np.ones((1, len(base))),
-        base,
-        np.zeros(1, int),
-        np.zeros(1, int),
-        aggregations,
-        floor,
-        shift,
-    )
-    shifts = np.abs(competition_ranks_per_run(composites) - competition_ranks_per_run(nominal))
-    output = shifts.mean(axis=1)
+    nominal = competition_ranks_per_run(composites(model, nominal_draws(model)))
+    output = np.abs(competition_ranks_per_run(composites(model, draws)) - nominal).mean(axis=1)
     if np.all(output == output[0]):
         return indices  # nothing the choices do moves a rank: every index is 0
     analysis = sobol_analysis.analyze(
         problem, output, calc_second_order=False, seed=seed, print_to_console=False
     )
-    for position, name in enumerate(names):
-        indices[name] = SobolIndices(
+    keys = list(dict.fromkeys(problem.get("groups", problem["names"])))
+    for position, key in enumerate(keys):
+        indices[key] = SobolIndices(
             half_up(Decimal(str(float(analysis["S1"][position]))), 4),
             half_up(Decimal(str(float(analysis["ST"][position]))), 4),
         )
@@ -268,10 +280,11 @@ DATA_DRIVEN = frozenset({Form.MIN_MAX, Form.EFFICACY_COEFFICIENT, Form.Z_SCORE})
 @dataclass(frozen=True)
 class Robustness:
     """A scheme's robustness for one cycle: each ranked unit's rank spread and the Sobol
-    indices of the choices (see `rank_spread` and `sensitivity`)."""
+    indices of the choices (see `rank_spread` and `sensitivity`), with the runs made."""
 
     spreads: list[RankSpread]
     sensitivity: dict[str, SobolIndices]
+    runs: int = DEFAULT_RUNS
 
 
 def score_tables(
@@ -305,6 +318,8 @@ def assess_robustness(
     alternatives: Sequence[Alternative] = (),
     aggregations: Sequence[Aggregation] = (Aggregation.ARITHMETIC, Aggregation.GEOMETRIC),
     weight_variation: Decimal = DEFAULT_WEIGHT_VARIATION,
+    weight_sets: Sequence[Mapping[str, Decimal]] = (),
+    group_weights: bool = False,
     runs: int = DEFAULT_RUNS,
     seed: int = 0,
 ) -> Robustness:
@@ -313,21 +328,32 @@ def assess_robustness(
 
     The scheme's own aggregation comes first among `aggregations` (it is the nominal ranking
     the Sobol output measures shifts from); 加分/扣分 are added in every run as assessed.
+    `weight_sets`: a data-driven scheme's weights under each variant of its method (the
+    scheme's own weights are put first), drawn run by run. TOPSIS runs rank the raw values.
     """
     assessment = assess(scheme, cycle)
     units = [u for u in cycle.values if u not in cycle.exempt and u not in cycle.vetoed]
     tables = score_tables(scheme, cycle, units, alternatives)
     weights = {indicator.name: indicator.weight for indicator in scheme.indicators}
     ordered = [scheme.aggregation, *(a for a in aggregations if a is not scheme.aggregation)]
+    variants = [weights, *(each for each in weight_sets if dict(each) != weights)]
+    uses_topsis = Aggregation.TOPSIS in ordered
     choices = Choices(
         weight_variation,
         tuple(ordered),
         scheme.geometric_floor,
         tuple(assessment.adjustments[unit].total for unit in units),
+        tuple(variants) if len(variants) > 1 else (),
+        [[cycle.values[unit][i.name] for i in scheme.indicators] for unit in units]
+        if uses_topsis
+        else None,
+        tuple(i.direction for i in scheme.indicators) if uses_topsis else None,
+        group_weights,
     )
     return Robustness(
         rank_spread(units, tables, weights, choices, runs=runs, seed=seed),
         sensitivity(units, tables, weights, choices, seed=seed),
+        runs,
     )
 
 

@@ -200,14 +200,20 @@ def _correlation(a: list[Decimal], b: list[Decimal]) -> Decimal:
     return sum((x * y for x, y in zip(da, db, strict=True)), Decimal(0)) / (sa * sb).sqrt()
 
 
+def _conflict(correlation: Decimal, absolute: bool) -> Decimal:
+    return abs(correlation) if absolute else correlation
+
+
 def critic(
     columns: Columns,
     directions: Mapping[str, Direction],
     *,
     units: Sequence[str] | None = None,
+    absolute: bool = False,
 ) -> Weights:
     """CRITIC weights: each indicator min-max normalised in its direction (0…1), information
-    C_j = σ_j × Σ_k (1 − r_jk), weight w_j = C_j ÷ Σ C.
+    C_j = σ_j × Σ_k (1 − r_jk), weight w_j = C_j ÷ Σ C. With `absolute`, the variant that
+    counts a strong negative correlation as redundancy too: C_j = σ_j × Σ_k (1 − |r_jk|).
 
     σ is the sample standard deviation (n − 1; the choice of n or n − 1 scales every C alike
     and leaves the weights unchanged); r is Pearson's correlation, taken as 0 against a
@@ -224,7 +230,13 @@ def critic(
         normalised[name] = scores  # type: ignore[assignment]
     information = {
         name: _sample_sd(column)
-        * sum((ONE - _correlation(column, other) for other in normalised.values()), Decimal(0))
+        * sum(
+            (
+                ONE - _conflict(_correlation(column, other), absolute)
+                for other in normalised.values()
+            ),
+            Decimal(0),
+        )
         for name, column in normalised.items()
     }
     return _shares_of_information(information)

@@ -60,6 +60,7 @@ class Kind(models.TextChoices):
     TOUR_BULLETIN = "tour_bulletin", "观摩评比结果通报"
     SUPERVISION_ORDER = "supervision_order", "督办单"
     TOUR_SCHEDULE = "tour_schedule", "观摩日程安排"
+    ASSESSMENT_BULLETIN = "assessment_bulletin", "综合考核结果通报"
 
 
 class IssuedDocument(models.Model):

@@ -26,6 +26,7 @@ SERIES = {
     Kind.TOUR_BULLETIN: "",
     Kind.SUPERVISION_ORDER: "督",
     Kind.TOUR_SCHEDULE: "",
+    Kind.ASSESSMENT_BULLETIN: "",
 }
 
 

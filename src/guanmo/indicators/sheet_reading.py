@@ -360,7 +360,7 @@ class _SheetReader:
     def _take(self, row: SheetRow, column: Column, value: object) -> None:
         try:
             if column.role == Role.RANK:
-                figure = _rank(value)
+                figure = cells.parse_rank(value)
             else:
                 figure = cells.parse_figure(value)
                 if figure is not None and column.factor != 1:
@@ -400,16 +400,3 @@ def _converted(figure: Decimal, column: Column) -> Decimal:
     if abs(converted) >= _LIMIT:
         raise cells.CellError(f"数额过大：{cells.format_wan(figure)}")
     return converted
-
-
-def _rank(value: object) -> int | None:
-    """A 位次 as typed: 3, "3", "第3位", "3（并列）"; CellError unless a whole number from 1."""
-    if isinstance(value, str):
-        value = cells.normalise(value).removeprefix("第").split("(")[0].removesuffix("位")
-        value = value.removesuffix("名")
-    figure = cells.parse_figure(value)
-    if figure is None:
-        return None
-    if figure != figure.to_integral() or figure < 1:
-        raise cells.CellError(f"位次应为从1起的整数，而不是{cells.format_wan(figure)}")
-    return int(figure)

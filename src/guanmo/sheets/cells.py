@@ -238,6 +238,20 @@ def parse_figure(value: object) -> Decimal | None:
     return _typed_number(text.replace("−", "-").removesuffix("%"), value)
 
 
+def parse_rank(value: object) -> int | None:
+    """A 位次 as typed: 3, "3", "第3位", "第3名", "3（并列）"; None when blank; CellError unless a
+    whole number from 1."""
+    if isinstance(value, str):
+        value = normalise(value).removeprefix("第").split("(")[0].removesuffix("位")
+        value = value.removesuffix("名")
+    figure = parse_figure(value)
+    if figure is None:
+        return None
+    if figure != figure.to_integral() or figure < 1:
+        raise CellError(f"位次应为从1起的整数，而不是{format_wan(figure)}")
+    return int(figure)
+
+
 def format_wan(amount: Decimal) -> str:
     """An amount as messages quote it: 1200, 12.5 (no trailing zeros, no exponent)."""
     return f"{amount.normalize():f}"

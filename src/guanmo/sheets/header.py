@@ -162,6 +162,11 @@ class Catalogue:
     pending: frozenset[StrEnum] = frozenset()  # money that may be typed 待定 (not yet known)
     signed: frozenset[StrEnum] = frozenset()  # money that may be below zero (a month's 核减)
     periods: Periods | None = None
+    # How messages name a row and what marks one: "第6行不是项目行（无项目名称、县区和金额）";
+    # and the columns a header is looked for by: "前50行中没有“项目名称”“总投资”等列名".
+    row_word: str = "项目"
+    row_marks: str = "项目名称、县区和金额"
+    header_words: str = "“项目名称”“总投资”"
 
     @cached_property
     def by_key(self) -> dict[str, StrEnum]:

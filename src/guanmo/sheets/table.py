@@ -354,7 +354,8 @@ class _TableReader:
             shown = "、".join(str(n) for n in self.passed_over[:10])
             more = f"等{len(self.passed_over)}行" if len(self.passed_over) > 10 else "行"
             notes.append(
-                f"工作表「{sheet}」第{shown}{more}不是项目行（无项目名称、县区和金额），已跳过"
+                f"工作表「{sheet}」第{shown}{more}不是{self.catalogue.row_word}行"
+                f"（无{self.catalogue.row_marks}），已跳过"
             )
         return notes
 

@@ -121,7 +121,8 @@ def read_workbook(
                 first_header = sheet.name, header
             if any(any(value is not None for value in row) for row in buffered):
                 reading.notes.append(
-                    f"工作表「{sheet.name}」不是项目表（未找到项目名称列），已跳过"
+                    f"工作表「{sheet.name}」不是{spec.catalogue.row_word}表"
+                    f"（未找到{spec.catalogue.identity[0].value}列），已跳过"
                 )
             continue
         if sheet.hidden:
@@ -176,7 +177,12 @@ def read_workbook(
             reading.faults.extend(_missing_columns(*first_header, spec))
         else:
             reading.faults.append(
-                SheetFault("", None, None, "未找到表头：前50行中没有“项目名称”“总投资”等列名")
+                SheetFault(
+                    "",
+                    None,
+                    None,
+                    f"未找到表头：前50行中没有{spec.catalogue.header_words}等列名",
+                )
             )
     return reading
 

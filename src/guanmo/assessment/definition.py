@@ -1,0 +1,327 @@
+"""A scheme as an office writes it (考核办法: indicator tree, weights or points, 加分/扣分,
+一票否决, settings) and a cycle's inputs, as plain data that freezes to JSON and thaws back.
+
+`Definition` is what the scheme sheet says; `scheme_of` turns it, with the cycle's values, into
+the `guanmo.assessment.scheme.Scheme` one pass computes (weights set by hand, equal, entropy or
+CRITIC). Every indicator is scored on 0–100 and weighted by its share of the scheme's total, so
+an indicator's points in the composite are share × score and the composite is out of 100:
+a scheme written in points (亩均税收 45 of 100) gives the same points as offices compute them.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from guanmo.assessment import weights as weighting
+from guanmo.assessment.aggregation import DEFAULT_GEOMETRIC_FLOOR, AdjustmentRule
+from guanmo.assessment.results import Classes, ShareClasses, ThresholdClasses, VetoEffect
+from guanmo.assessment.scheme import Aggregation, Cycle, Form, Indicator, Scheme
+from guanmo.assessment.scoring import Direction
+from guanmo.assessment.weights import (
+    EntropyDirection,
+    EntropyNormalisation,
+    EntropyVariant,
+    ZeroRule,
+)
+
+HUNDRED = Decimal(100)
+# Forms that score in points (x ÷ benchmark × points …): scored out of 100 here.
+POINTS_FORMS = frozenset({Form.BENCHMARK_RATIO, Form.TARGET_MET, Form.RANK_STEPS})
+
+
+class Weighting(StrEnum):
+    """How the indicators' weights are set (赋权方法)."""
+
+    BY_HAND = "by_hand"  # the scheme's 权重/分值 column
+    EQUAL = "equal"
+    ENTROPY = "entropy"
+    CRITIC = "critic"
+
+
+DATA_DRIVEN_WEIGHTING = frozenset({Weighting.ENTROPY, Weighting.CRITIC})
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """One 二级指标 as the scheme sheet writes it: its 一级指标 and that one's weight (None when
+    the scheme has one level), its own weight or points (None under equal or data-driven
+    weighting), direction, form and the form's parameters."""
+
+    top: str
+    top_weight: Decimal | None
+    name: str
+    weight: Decimal | None
+    direction: Direction = Direction.POSITIVE
+    form: Form = Form.MIN_MAX
+    parameters: Mapping[str, Decimal] = field(default_factory=dict)
+
+
+Alternative = tuple[Form, Mapping[str, Decimal]]
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A scheme as written, with the choices its robustness check varies: `alternatives` (the
+    normalisations offered instead of the data-driven forms), `aggregations` (the scheme's own
+    first) and `weight_variation` (±, as a fraction)."""
+
+    indicators: tuple[IndicatorRow, ...]
+    adjustment_rules: tuple[AdjustmentRule, ...] = ()
+    bonus_cap: Decimal | None = None
+    deduction_cap: Decimal | None = None
+    vetoes: tuple[str, ...] = ()
+    veto_effect: VetoEffect = VetoEffect.LAST
+    aggregation: Aggregation = Aggregation.ARITHMETIC
+    geometric_floor: Decimal = DEFAULT_GEOMETRIC_FLOOR
+    weighting: Weighting = Weighting.BY_HAND
+    entropy_variant: EntropyVariant = field(default_factory=EntropyVariant)
+    classes: Classes = field(default_factory=ThresholdClasses)
+    alternatives: tuple[Alternative, ...] = ()
+    aggregations: tuple[Aggregation, ...] = (Aggregation.ARITHMETIC, Aggregation.GEOMETRIC)
+    weight_variation: Decimal = Decimal("0.25")
+
+    @property
+    def names(self) -> list[str]:
+        return [row.name for row in self.indicators]
+
+    def as_dict(self) -> dict:
+        """The definition as JSON-ready data (Decimals as strings), for freezing with a result."""
+        return {
+            "indicators": [
+                {
+                    "top": row.top,
+                    "top_weight": _text(row.top_weight),
+                    "name": row.name,
+                    "weight": _text(row.weight),
+                    "direction": row.direction.value,
+                    "form": row.form.value,
+                    "parameters": {key: str(value) for key, value in row.parameters.items()},
+                }
+                for row in self.indicators
+            ],
+            "adjustment_rules": [
+                [rule.item, str(rule.points_each), _text(rule.cap)]
+                for rule in self.adjustment_rules
+            ],
+            "bonus_cap": _text(self.bonus_cap),
+            "deduction_cap": _text(self.deduction_cap),
+            "vetoes": list(self.vetoes),
+            "veto_effect": self.veto_effect.value,
+            "aggregation": self.aggregation.value,
+            "geometric_floor": str(self.geometric_floor),
+            "weighting": self.weighting.value,
+            "entropy_variant": self.entropy_variant.as_dict(),
+            "classes": _classes_dict(self.classes),
+            "alternatives": [
+                [form.value, {key: str(value) for key, value in parameters.items()}]
+                for form, parameters in self.alternatives
+            ],
+            "aggregations": [aggregation.value for aggregation in self.aggregations],
+            "weight_variation": str(self.weight_variation),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> "Definition":
+        """The definition `as_dict` froze, exactly."""
+        variant = data["entropy_variant"]
+        return cls(
+            indicators=tuple(
+                IndicatorRow(
+                    row["top"],
+                    _decimal(row["top_weight"]),
+                    row["name"],
+                    _decimal(row["weight"]),
+                    Direction(row["direction"]),
+                    Form(row["form"]),
+                    {key: Decimal(value) for key, value in row["parameters"].items()},
+                )
+                for row in data["indicators"]
+            ),
+            adjustment_rules=tuple(
+                AdjustmentRule(item, Decimal(points), _decimal(cap))
+                for item, points, cap in data["adjustment_rules"]
+            ),
+            bonus_cap=_decimal(data["bonus_cap"]),
+            deduction_cap=_decimal(data["deduction_cap"]),
+            vetoes=tuple(data["vetoes"]),
+            veto_effect=VetoEffect(data["veto_effect"]),
+            aggregation=Aggregation(data["aggregation"]),
+            geometric_floor=Decimal(data["geometric_floor"]),
+            weighting=Weighting(data["weighting"]),
+            entropy_variant=EntropyVariant(
+                EntropyNormalisation(variant["normalisation"]),
+                Decimal(variant["shift"]),
+                ZeroRule(variant["zero_rule"]),
+                EntropyDirection(variant["direction"]),
+            ),
+            classes=_classes_from(data["classes"]),
+            alternatives=tuple(
+                (Form(form), {key: Decimal(value) for key, value in parameters.items()})
+                for form, parameters in data["alternatives"]
+            ),
+            aggregations=tuple(Aggregation(each) for each in data["aggregations"]),
+            weight_variation=Decimal(data["weight_variation"]),
+        )
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """A cycle's inputs as read: units in order, each one's values {indicator: value or None},
+    targets (目标完成), counts of 加分/扣分 items, the units vetoed (一票否决) and exempt, and the
+    previous cycle's ranks (None for a unit without one)."""
+
+    values: Mapping[str, Mapping[str, Decimal | None]]
+    targets: Mapping[str, Mapping[str, Decimal | None]] = field(default_factory=dict)
+    counts: Mapping[str, Mapping[str, Decimal]] = field(default_factory=dict)
+    vetoed: frozenset[str] = frozenset()
+    exempt: frozenset[str] = frozenset()
+    previous: Mapping[str, int] = field(default_factory=dict)
+
+    def cycle(self) -> Cycle:
+        return Cycle(self.values, self.targets, self.counts, self.vetoed, self.exempt)
+
+    def as_dict(self) -> dict:
+        """JSON-ready (Decimals as strings, units in order), for freezing with a result."""
+        return {
+            "units": list(self.values),  # the order, which a JSON object may not keep
+            "values": {u: _texts(v) for u, v in self.values.items()},
+            "targets": {u: _texts(v) for u, v in self.targets.items()},
+            "counts": {u: _texts(v) for u, v in self.counts.items()},
+            "vetoed": sorted(self.vetoed),
+            "exempt": sorted(self.exempt),
+            "previous": dict(self.previous),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> "Inputs":
+        return cls(
+            {u: _decimals(data["values"][u]) for u in data["units"]},
+            {u: _decimals(v) for u, v in data["targets"].items()},
+            {u: _decimals(v) for u, v in data["counts"].items()},  # type: ignore[misc]
+            frozenset(data["vetoed"]),
+            frozenset(data["exempt"]),
+            {u: int(rank) for u, rank in data["previous"].items()},
+        )
+
+
+def shares(definition: Definition) -> dict[str, Decimal]:
+    """Each indicator's share of the scheme (summing to 1) from the 权重/分值 written: a
+    two-level scheme's 一级 weight (normalised) × the 二级 weight within it (normalised); a
+    one-level scheme's weights normalised. Raises ValueError (in Chinese)."""
+    rows = definition.indicators
+    if all(row.top_weight is None for row in rows):
+        return weighting.by_hand({row.name: _weight(row) for row in rows})
+    tree: dict[str, tuple[Decimal, dict[str, Decimal]]] = {}
+    for row in rows:
+        if row.top_weight is None:
+            raise ValueError(f"一级指标“{row.top}”没有权重")
+        children = tree.setdefault(row.top, (row.top_weight, {}))[1]
+        children[row.name] = _weight(row)
+    return weighting.tree_weights(tree)
+
+
+def _weight(row: IndicatorRow) -> Decimal:
+    if row.weight is None:
+        raise ValueError(f"二级指标“{row.name}”没有权重或分值")
+    return row.weight
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The weights a result uses ({indicator: share, summing to 1}), by the definition's
+    method; `sets` the weights under each variant of a data-driven method (the own first)."""
+
+    weights: dict[str, Decimal]
+    sets: tuple[dict[str, Decimal], ...] = ()
+
+
+# Entropy variants the robustness check draws among (the scheme's own is put first): the
+# directional min-max most papers use, the same with a 0.01 shift, raw shares ignoring direction.
+ENTROPY_VARIANTS = (
+    EntropyVariant(),
+    EntropyVariant(shift=Decimal("0.01")),
+    EntropyVariant(EntropyNormalisation.SHARE, direction=EntropyDirection.IGNORED),
+)
+
+
+def weights_of(definition: Definition, inputs: Inputs) -> Weights:
+    """The weights of a cycle under its definition (entropy and CRITIC on the raw values of
+    the rated units). Raises ValueError (in Chinese) for weights that cannot be set."""
+    names = definition.names
+    if definition.weighting is Weighting.BY_HAND:
+        return Weights(shares(definition))
+    if definition.weighting is Weighting.EQUAL:
+        return Weights(weighting.equal(names))
+    rated = [unit for unit in inputs.values if unit not in inputs.exempt]
+    columns = {name: [inputs.values[unit].get(name) for unit in rated] for name in names}
+    directions = {row.name: row.direction for row in definition.indicators}
+    if definition.weighting is Weighting.CRITIC:
+        own = weighting.critic(columns, directions, units=rated)
+        absolute = weighting.critic(columns, directions, units=rated, absolute=True)
+        return Weights(own, (own, absolute))
+    own = weighting.entropy(columns, directions, definition.entropy_variant, units=rated).weights
+    sets = [own]
+    for variant in ENTROPY_VARIANTS:
+        if variant == definition.entropy_variant:
+            continue
+        try:
+            sets.append(weighting.entropy(columns, directions, variant, units=rated).weights)
+        except ValueError:
+            continue  # a variant the data do not admit (negative values under raw shares)
+    return Weights(own, tuple(sets))
+
+
+def scheme_of(definition: Definition, weights: Mapping[str, Decimal]) -> Scheme:
+    """The Scheme one pass computes: every indicator on 0–100 weighted by its share."""
+    indicators = []
+    for row in definition.indicators:
+        parameters = dict(row.parameters)
+        if row.form in POINTS_FORMS:
+            parameters["points"] = HUNDRED
+        indicators.append(
+            Indicator(row.name, weights[row.name], row.direction, row.form, parameters)
+        )
+    return Scheme(
+        tuple(indicators),
+        definition.classes,
+        definition.aggregation,
+        definition.geometric_floor,
+        definition.adjustment_rules,
+        definition.bonus_cap,
+        definition.deduction_cap,
+        definition.veto_effect,
+    )
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _decimal(value: str | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def _texts(values: Mapping[str, Decimal | int | None]) -> dict[str, str | None]:
+    return {key: None if value is None else str(value) for key, value in values.items()}
+
+
+def _decimals(values: Mapping[str, str | None]) -> dict[str, Decimal | None]:
+    return {key: _decimal(value) for key, value in values.items()}
+
+
+def _classes_dict(classes: Classes) -> dict:
+    if isinstance(classes, ShareClasses):
+        return {"shares": [[name, str(share)] for name, share in classes.shares]}
+    return {
+        "bounds": [[name, str(bound)] for name, bound in classes.bounds],
+        "below": classes.below,
+    }
+
+
+def _classes_from(data: Mapping) -> Classes:
+    if "shares" in data:
+        return ShareClasses(tuple((name, Decimal(share)) for name, share in data["shares"]))
+    return ThresholdClasses(
+        tuple((name, Decimal(bound)) for name, bound in data["bounds"]), data["below"]
+    )

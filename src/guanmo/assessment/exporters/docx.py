@@ -1,0 +1,49 @@
+"""The assessment bulletin (综合考核结果通报) through the common document builder: the
+sentences, the ranking with rank intervals, and how the result was tested for robustness."""
+
+from pathlib import Path
+from typing import BinaryIO
+
+from guanmo.assessment.exporters.text import RESULT_HEADERS, choice_name, result_rows
+from guanmo.assessment.outcome import Outcome
+from guanmo.documents.official import Letterhead, OfficialDocument
+from guanmo.figures.formatting import rate
+
+ISSUER = "重点项目建设办公室"
+TITLE = "关于综合考核结果的通报"
+
+
+def results_docx(outcome: Outcome, head: Letterhead, title: str = TITLE) -> bytes:
+    """The bulletin as .docx bytes under `head`."""
+    document = OfficialDocument(head, title)
+    document.heading("一、考核结果")
+    for sentence in outcome.sentences:
+        document.body(sentence)
+    document.table(RESULT_HEADERS, result_rows(outcome), caption="综合得分排名")
+    if outcome.robustness is not None:
+        document.heading("二、稳健性检验")
+        document.body(
+            f"对各指标权重（上下浮动{rate(outcome.definition.weight_variation * 100)}）、"
+            f"标准化方法和汇总方法作{outcome.robustness.runs}次随机模拟，位次区间为模拟中"
+            "90%的位次所在范围；排在末位的概率达到"
+            f"{rate(outcome.threshold * 100)}方认定末位。"
+        )
+        document.table(
+            ("选择", "一阶指数", "总效应指数"),
+            [
+                [choice_name(choice), f"{i.first_order:f}", f"{i.total_order:f}"]
+                for choice, i in outcome.robustness.sensitivity.items()
+            ],
+            caption="各项选择对排名的影响（Sobol指数）",
+        )
+    return document.finish()
+
+
+def write_docx(outcome: Outcome, output: str | Path | BinaryIO) -> None:
+    """An unnumbered, undated draft (the command line's output)."""
+    head = Letterhead(issuer=ISSUER, mark=f"{ISSUER}文件", number=None, dated=None)
+    content = results_docx(outcome, head)
+    if isinstance(output, str | Path):
+        Path(output).write_bytes(content)
+    else:
+        output.write(content)

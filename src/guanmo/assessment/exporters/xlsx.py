@@ -1,0 +1,193 @@
+"""An assessment's result as .xlsx with every intermediate, one sheet each: the result, raw
+values, normalised scores (0–100), weighted points, 加分/扣分, 一票否决 and exemptions, weights
+and method, and the sensitivity of the choices. Every cell goes through the project's one
+safe writer (`guanmo.documents.xlsx.write_table`: text never a formula)."""
+
+from pathlib import Path
+from typing import BinaryIO
+
+from openpyxl import Workbook
+
+from guanmo.assessment.exporters.text import choice_name
+from guanmo.assessment.outcome import Outcome
+from guanmo.assessment.results import first_placed, points_lost_to
+from guanmo.documents.xlsx import INTEGER_FORMAT, Column, write_table
+
+POINTS_FORMAT = "0.00"
+EXACT_FORMAT = "0.0000"
+PROBABILITY_FORMAT = "0.0%"
+
+
+def _yes(flag: bool) -> str:
+    return "是" if flag else ""
+
+
+def _unit_column() -> Column:
+    return Column("单位", 18)
+
+
+def _indicator_columns(outcome: Outcome, number_format: str) -> list[Column]:
+    return [Column(name, 14, number_format) for name in outcome.definition.names]
+
+
+def _result_sheet(workbook: Workbook, outcome: Outcome) -> None:
+    sheet = workbook.active
+    sheet.title = "考核结果"
+    columns = [
+        Column("位次", 8, INTEGER_FORMAT),
+        _unit_column(),
+        Column("综合得分", 12, POINTS_FORMAT),
+        Column("等次", 8),
+        Column("指标得分", 12, EXACT_FORMAT),
+        Column("加减分", 10, EXACT_FORMAT),
+        Column("一票否决", 10),
+        Column("上期位次", 10, INTEGER_FORMAT),
+        Column("位次变化（+进位）", 12, INTEGER_FORMAT),
+        Column("中位位次", 10, "0.0"),
+        Column("位次区间下限", 12, INTEGER_FORMAT),
+        Column("位次区间上限", 12, INTEGER_FORMAT),
+        Column("居首概率", 10, PROBABILITY_FORMAT),
+        Column("末位概率", 10, PROBABILITY_FORMAT),
+    ]
+    composite = outcome.assessment.composite
+    rows = []
+    for line in outcome.lines:
+        spread = line.spread
+        rows.append(
+            [
+                line.rank,
+                line.unit,
+                line.score,
+                line.grade,
+                composite.get(line.unit),
+                line.adjustments.total if line.adjustments else None,
+                "是" if line.vetoed else "",
+                line.previous_rank,
+                line.rank_change,
+                spread and spread.median_rank,
+                spread and spread.rank_interval[0],
+                spread and spread.rank_interval[1],
+                spread and spread.p_first,
+                spread and spread.p_last,
+            ]
+        )
+    write_table(sheet, title="综合考核结果", units="单位：分", columns=columns, rows=rows)
+
+
+def _table(workbook: Workbook, title: str, columns: list[Column], rows: list[list]) -> None:
+    sheet = workbook.create_sheet(title)
+    write_table(sheet, title=title, units=None, columns=columns, rows=rows, freeze_columns=1)
+
+
+def _points_lost(workbook: Workbook, outcome: Outcome) -> None:
+    """与第一名差距: the points the first unit scored more on each indicator ("大分小分都是
+    分"); only for an additive composite (weighted arithmetic)."""
+    assessment = outcome.assessment
+    first = first_placed([r for r in assessment.results if not r.vetoed])
+    ranked = {unit: own for unit, own in assessment.contributions.items() if own}
+    if first is None or first not in ranked:
+        return
+    lost = points_lost_to(ranked, first)
+    names = outcome.definition.names
+    _table(
+        workbook,
+        "与第一名差距",
+        [_unit_column(), *_indicator_columns(outcome, EXACT_FORMAT)],
+        [
+            [line.unit, *(lost[line.unit][n] for n in names)]
+            for line in outcome.lines
+            if line.unit in lost
+        ],
+    )
+
+
+def write_xlsx(outcome: Outcome, output: str | Path | BinaryIO) -> None:
+    workbook = Workbook()
+    _result_sheet(workbook, outcome)
+    names = outcome.definition.names
+    units = list(outcome.inputs.values)
+    assessment = outcome.assessment
+    _table(
+        workbook,
+        "原始数值",
+        [_unit_column(), *_indicator_columns(outcome, "General")],
+        [[u, *(outcome.inputs.values[u].get(n) for n in names)] for u in units],
+    )
+    _table(
+        workbook,
+        "标准化得分",
+        [_unit_column(), *_indicator_columns(outcome, EXACT_FORMAT)],
+        [[u, *(assessment.scores[u].get(n) for n in names)] for u in units],
+    )
+    _table(
+        workbook,
+        "加权得分",
+        [
+            _unit_column(),
+            *_indicator_columns(outcome, EXACT_FORMAT),
+            Column("合计", 12, EXACT_FORMAT),
+        ],
+        [
+            [u, *(assessment.contributions[u].get(n) for n in names), assessment.composite[u]]
+            for u in units
+        ],
+    )
+    _points_lost(workbook, outcome)
+    items = [rule.item for rule in outcome.definition.adjustment_rules]
+    _table(
+        workbook,
+        "加减分",
+        [
+            _unit_column(),
+            *(Column(f"{item}（次）", 12, "General") for item in items),
+            *(Column(f"{item}（分）", 12, EXACT_FORMAT) for item in items),
+            Column("加分", 10, EXACT_FORMAT),
+            Column("扣分", 10, EXACT_FORMAT),
+        ],
+        [
+            [
+                u,
+                *(outcome.inputs.counts.get(u, {}).get(item) for item in items),
+                *(a.items.get(item) for item in items),
+                a.bonus,
+                a.deduction,
+            ]
+            for u, a in assessment.adjustments.items()
+        ],
+    )
+    _table(
+        workbook,
+        "一票否决",
+        [_unit_column(), Column("一票否决", 10), Column("不参评", 10)],
+        [[u, _yes(u in outcome.inputs.vetoed), _yes(u in outcome.inputs.exempt)] for u in units],
+    )
+    _table(
+        workbook,
+        "权重与方法",
+        [
+            Column("一级指标", 14),
+            Column("二级指标", 18),
+            Column("方向", 8),
+            Column("计分方法", 14),
+            Column("权重", 10, EXACT_FORMAT),
+        ],
+        [
+            [row.top, row.name, row.direction.value, row.form.value, outcome.weights[row.name]]
+            for row in outcome.definition.indicators
+        ],
+    )
+    if outcome.robustness is not None:
+        _table(
+            workbook,
+            "敏感性",
+            [
+                Column("选择", 18),
+                Column("一阶指数", 12, EXACT_FORMAT),
+                Column("总效应指数", 12, EXACT_FORMAT),
+            ],
+            [
+                [choice_name(choice), index.first_order, index.total_order]
+                for choice, index in outcome.robustness.sensitivity.items()
+            ],
+        )
+    workbook.save(output)

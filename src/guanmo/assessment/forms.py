@@ -1,0 +1,23 @@
+"""The objection and decision forms of a published result."""
+
+from django import forms
+
+
+class ObjectionForm(forms.Form):
+    indicator = forms.ChoiceField(label="指标")
+    value = forms.DecimalField(label="应为数值", max_digits=24, decimal_places=8)
+    reason = forms.CharField(
+        label="理由", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    attachment = forms.FileField(label="附件（可选）", required=False)
+
+    def __init__(self, *args, indicators: list[str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].choices = [(name, name) for name in indicators]
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="处理", choices=[("accept", "采纳"), ("reject", "不予采纳")], widget=forms.RadioSelect
+    )
+    reason = forms.CharField(label="处理理由", max_length=2000, required=False)

@@ -1,0 +1,93 @@
+from dataclasses import replace
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from guanmo.assessment.exporters import FILE_FORMATS, TEXT_FORMATS
+from guanmo.assessment.outcome import compute
+from guanmo.assessment.robustness import DEFAULT_NAMING_THRESHOLD, DEFAULT_RUNS
+from guanmo.assessment.sheet_reading import Refused, read_scheme
+from guanmo.assessment.values_sheet import read_previous, read_values
+from guanmo.sheets.faults import ImportReport
+
+
+class Command(BaseCommand):
+    help = "由考核办法表和指标数值表计算综合考核结果：得分、排名、等次、稳健性检验与通报语句"
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scheme", type=Path, required=True, help="考核办法表（一级指标、权重、二级指标……）"
+        )
+        parser.add_argument(
+            "--values", type=Path, required=True, help="指标数值表（每行一个单位，每列一个指标）"
+        )
+        parser.add_argument("--previous", type=Path, help="上期位次表（单位、位次），可选")
+        parser.add_argument(
+            "--runs",
+            type=int,
+            default=DEFAULT_RUNS,
+            help=f"稳健性检验的模拟次数（默认{DEFAULT_RUNS}；0为不检验）",
+        )
+        parser.add_argument("--seed", type=int, default=0, help="随机数种子（同一种子结果相同）")
+        parser.add_argument(
+            "--threshold",
+            default=str(DEFAULT_NAMING_THRESHOLD),
+            help="认定第一名或末位所需的概率（默认0.8）",
+        )
+        parser.add_argument(
+            "--format", choices=[*TEXT_FORMATS, *FILE_FORMATS], default="text", help="输出格式"
+        )
+        parser.add_argument("-o", "--output", type=Path, help="输出文件（xlsx、docx 必填）")
+
+    def handle(self, *args, scheme, values, previous, runs, seed, threshold, format, output, **_):
+        if format in FILE_FORMATS and output is None:
+            raise CommandError(f"{format} 格式须用 -o 指定输出文件")
+        if runs < 0:
+            raise CommandError("--runs 不能为负数")
+        threshold = _threshold(threshold)
+        try:
+            definition, scheme_report = read_scheme(scheme)
+            inputs, values_report = read_values(values, definition)
+            reports = [scheme_report, values_report]
+            if previous is not None:
+                ranks, previous_report = read_previous(previous)
+                inputs = replace(inputs, previous=ranks)
+                reports.append(previous_report)
+        except Refused as refused:
+            self._refuse(refused.report)
+        for report in reports:  # every assumption and row left out is said, never silent
+            for note in report.notes:
+                self.stderr.write(f"提示：《{report.file}》{note}")
+            for row in report.left_out:
+                self.stderr.write(f"提示：《{report.file}》工作表「{row.sheet}」{row}")
+        try:
+            outcome = compute(definition, inputs, runs=runs, seed=seed, threshold=threshold)
+        except ValueError as error:
+            raise CommandError(f"无法计算考核结果：{error}") from error
+        if format in FILE_FORMATS:
+            FILE_FORMATS[format](outcome, output)
+            self.stdout.write(self.style.SUCCESS(f"已写入 {output}"))
+            return
+        rendered = TEXT_FORMATS[format](outcome)
+        if output is None:
+            self.stdout.write(rendered)
+        else:
+            output.write_text(rendered + "\n", encoding="utf-8")
+            self.stdout.write(self.style.SUCCESS(f"已写入 {output}"))
+
+    def _refuse(self, report: ImportReport) -> None:
+        name = f"《{report.file}》" if report.file else ""
+        for fault in report.faults:
+            self.stderr.write(f"{name}{report.describe(fault)}")
+        raise CommandError(f"{name}中发现{len(report.faults)}处错误，未计算结果。")
+
+
+def _threshold(typed: str) -> Decimal:
+    try:
+        value = Decimal(typed)
+    except InvalidOperation:
+        raise CommandError(f"--threshold 应为0至1之间的数，而填的是{typed}") from None
+    if not 0 < value <= 1:
+        raise CommandError(f"--threshold 应在0（不含）至1之间，而填的是{typed}")
+    return value

@@ -1,0 +1,151 @@
+"""Assessment schemes and issued results, frozen (issue 13: "a result can always be recomputed
+exactly as issued").
+
+A `Scheme` holds a cycle's 考核办法 as the JSON of `guanmo.assessment.definition.Definition`,
+with its units and a hash of the definition; a `Result` holds its own copy of the definition
+(as it stood when issued), the cycle's inputs, the simulation's runs, seed and threshold, and
+the JSON it issued. The arithmetic is in the plain modules; the models only keep it.
+"""
+
+from django.conf import settings
+from django.db import models
+
+from guanmo.regions.models import Region
+
+HASH_LENGTH = 64  # SHA-256 in hex
+
+
+def _user(verbose_name: str) -> models.ForeignKey:
+    """Who did something to a result or objection (None for the command line or a script)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+
+class Scheme(models.Model):
+    """An assessment scheme (考核办法) for one cycle of a city: the units assessed and the
+    indicator tree, weights, 加分/扣分, 一票否决 and method, frozen as JSON with its hash."""
+
+    city = models.ForeignKey(
+        Region, verbose_name="城市", on_delete=models.PROTECT, related_name="assessment_schemes"
+    )
+    name = models.CharField("考核办法", max_length=128)
+    cycle = models.CharField("考核周期", max_length=32, help_text="如“2025年度”“2025年第一季度”")
+    units = models.JSONField("参评单位", default=list, help_text="单位名称，按排列顺序")
+    definition = models.JSONField("指标体系及计分方法")
+    definition_hash = models.CharField("指标体系哈希值", max_length=HASH_LENGTH)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "考核办法"
+        ordering = ["city", "-cycle", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["city", "cycle", "name"], name="assessment_scheme_once_a_cycle"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cycle}{self.name}"
+
+
+class Result(models.Model):
+    """A result as issued: the scheme's definition as it stood, the inputs, the simulation's
+    runs, seed and naming threshold, and the issued JSON (`Outcome.as_json`).
+
+    A result is published to the assessed units until `published_until` (公示期); an accepted
+    objection replaces it by a corrected result (`supersedes` points back), and the last one
+    is made final when every objection is decided."""
+
+    class Status(models.TextChoices):
+        PUBLISHED = "published", "公示中"
+        SUPERSEDED = "superseded", "已更正"
+        FINAL = "final", "已定稿"
+
+    scheme = models.ForeignKey(
+        Scheme, verbose_name="考核办法", on_delete=models.PROTECT, related_name="results"
+    )
+    definition = models.JSONField("签发时的指标体系及计分方法")
+    definition_hash = models.CharField("指标体系哈希值", max_length=HASH_LENGTH)
+    inputs = models.JSONField("指标数值、加减分、一票否决及上期位次")
+    runs = models.PositiveIntegerField("模拟次数")
+    seed = models.BigIntegerField("随机数种子")
+    threshold = models.DecimalField("认定末位的概率", max_digits=5, decimal_places=4)
+    output = models.JSONField("签发结果")
+    status = models.CharField(
+        "状态", max_length=16, choices=Status.choices, default=Status.PUBLISHED
+    )
+    published_until = models.DateField("公示截止日期", null=True, blank=True)
+    supersedes = models.OneToOneField(
+        "self",
+        verbose_name="更正前的结果",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="superseded_by",
+    )
+    finalised_at = models.DateTimeField("定稿时间", null=True, blank=True)
+    issued_at = models.DateTimeField("签发时间", auto_now_add=True)
+    issued_by = _user("签发人")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "考核结果"
+        ordering = ["-issued_at"]
+
+    def __str__(self) -> str:
+        return f"{self.scheme}结果（{self.issued_at:%Y-%m-%d}）"
+
+
+class Objection(models.Model):
+    """A unit's objection (异议) to one of its indicator values in a published result: the value
+    it claims, why, and an attachment; the office's decision with its reason, and the
+    corrected result an accepted objection made."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "待处理"
+        ACCEPTED = "accepted", "已采纳"
+        REJECTED = "rejected", "不予采纳"
+
+    result = models.ForeignKey(
+        Result, verbose_name="考核结果", on_delete=models.PROTECT, related_name="objections"
+    )
+    unit = models.CharField("提出单位", max_length=64)
+    indicator = models.CharField("指标", max_length=64)
+    value = models.DecimalField("应为数值", max_digits=24, decimal_places=8)
+    reason = models.TextField("理由")
+    attachment = models.FileField(
+        "附件", upload_to="assessment/objections/%Y/%m/", max_length=200, blank=True
+    )
+    raised_by = _user("提出人")
+    raised_at = models.DateTimeField("提出时间", auto_now_add=True)
+    status = models.CharField(
+        "处理结果", max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    decision_reason = models.TextField("处理理由", blank=True)
+    decided_by = _user("处理人")
+    decided_at = models.DateTimeField("处理时间", null=True, blank=True)
+    corrected_result = models.ForeignKey(
+        Result,
+        verbose_name="更正后的结果",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "考核异议"
+        ordering = ["raised_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.unit}对“{self.indicator}”的异议"
+
+    @property
+    def claimed(self) -> str:
+        """The value claimed as typed, without trailing zeros or an exponent: 110, 95.5."""
+        return f"{self.value.normalize():f}"

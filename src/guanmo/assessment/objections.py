@@ -1,0 +1,268 @@
+"""The objections cycle (异议, issue 13): a result is published to the assessed units for a set
+number of days; a unit objects to one of its indicator values with a reason (and an
+attachment); the office accepts (the value is corrected and everything recomputed into a new
+result that supersedes the old) or rejects with a reason; once every objection is decided and
+the period is over, the last result is made final.
+
+Each operation is a service named for it; `history` says, result by result, what changed and
+why. Refusals are `ObjectionError`s whose message says why, in Chinese.
+"""
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+
+from guanmo.accounts.models import User
+from guanmo.assessment.definition import Definition, Inputs
+from guanmo.assessment.exporters.docx import results_docx
+from guanmo.assessment.models import Objection, Result, Scheme
+from guanmo.assessment.outcome import compute
+from guanmo.assessment.services import issue_result, recompute
+from guanmo.clock import today
+from guanmo.documents.models import IssuedDocument, Kind
+from guanmo.documents.official import chinese_date
+from guanmo.documents.services import DocumentError, check_date, issue
+from guanmo.locking import locked
+
+DEFAULT_PUBLICATION_DAYS = 5
+
+
+class ObjectionError(ValueError):
+    """An objection or decision that may not be made so; the message says why."""
+
+
+def publish_result(
+    scheme: Scheme, inputs: Inputs, *, days: int = DEFAULT_PUBLICATION_DAYS, **options
+) -> Result:
+    """Issue the cycle's result (`issue_result`, same options) and publish it to the units for
+    `days` days from today (公示期, the last day included)."""
+    if days < 1:
+        raise ObjectionError("公示期至少1天")
+    result = issue_result(scheme, inputs, **options)
+    result.published_until = today() + timedelta(days=days - 1)
+    result.save(update_fields=["published_until"])
+    return result
+
+
+def current(result: Result) -> Result:
+    """The result now standing for `result`: itself, or the corrected result replacing it.
+
+    Read afresh each time (an instance caches a reverse one-to-one, even its absence)."""
+    while (later := Result.objects.filter(supersedes=result).first()) is not None:
+        result = later
+    return result
+
+
+def raise_objection(
+    result: Result,
+    *,
+    unit: str,
+    indicator: str,
+    value: Decimal,
+    reason: str,
+    user: User | None = None,
+    attachment: UploadedFile | None = None,
+    on: date | None = None,
+) -> Objection:
+    """A unit's objection to its value of an indicator, while the result is published."""
+    result = current(result)
+    on = on or today()
+    if result.status != Result.Status.PUBLISHED:
+        raise ObjectionError("考核结果已定稿，不能再提出异议")
+    if result.published_until is not None and on > result.published_until:
+        raise ObjectionError(
+            f"公示期已于{chinese_date(result.published_until)}结束，不能再提出异议"
+        )
+    inputs = Inputs.from_dict(result.inputs)
+    if unit not in inputs.values:
+        raise ObjectionError(f"{unit}不是本次考核的参评单位")
+    if indicator not in Definition.from_dict(result.definition).names:
+        raise ObjectionError(f"考核办法中没有指标“{indicator}”")
+    if not reason.strip():
+        raise ObjectionError("请写明异议的理由")
+    if inputs.values[unit].get(indicator) == value:
+        raise ObjectionError(f"{unit}“{indicator}”的数值已是{value}，无需更正")
+    objection = Objection(
+        result=result,
+        unit=unit,
+        indicator=indicator,
+        value=value,
+        reason=reason.strip(),
+        raised_by=user,
+    )
+    if attachment is not None:
+        objection.attachment.save(attachment.name, attachment, save=False)
+    objection.save()
+    return objection
+
+
+def _decide(objection: Objection, user: User | None, reason: str, status: str) -> Objection:
+    objection = locked(objection)
+    if objection.status != Objection.Status.PENDING:
+        raise ObjectionError("该异议已处理")
+    objection.status = status
+    objection.decision_reason = reason.strip()
+    objection.decided_by = user
+    objection.decided_at = timezone.now()
+    return objection
+
+
+@transaction.atomic
+def accept_objection(objection: Objection, *, user: User | None = None, reason: str = "") -> Result:
+    """Correct the unit's value as it claims and recompute everything (ranges, ranks, classes
+    and robustness, with the same runs, seed and threshold) into a new result superseding the
+    one standing; the objection points to it. Returns the new result."""
+    objection = _decide(objection, user, reason or "经核实，采纳异议", Objection.Status.ACCEPTED)
+    standing = locked(current(objection.result))
+    if standing.status != Result.Status.PUBLISHED:
+        raise ObjectionError("考核结果已定稿，不能再更正")
+    inputs = Inputs.from_dict(standing.inputs)
+    values = {**inputs.values, objection.unit: {**inputs.values[objection.unit]}}
+    values[objection.unit][objection.indicator] = objection.value
+    corrected_inputs = replace(inputs, values=values)
+    outcome = compute(
+        Definition.from_dict(standing.definition),
+        corrected_inputs,
+        runs=standing.runs,
+        seed=standing.seed,
+        threshold=Decimal(standing.threshold),
+    )
+    corrected = Result.objects.create(
+        scheme=standing.scheme,
+        definition=standing.definition,
+        definition_hash=standing.definition_hash,
+        inputs=corrected_inputs.as_dict(),
+        runs=standing.runs,
+        seed=standing.seed,
+        threshold=standing.threshold,
+        output=outcome.as_json(),
+        published_until=standing.published_until,
+        supersedes=standing,
+        issued_by=user,
+    )
+    standing.status = Result.Status.SUPERSEDED
+    standing.save(update_fields=["status"])
+    objection.corrected_result = corrected
+    objection.save()
+    return corrected
+
+
+@transaction.atomic
+def reject_objection(objection: Objection, *, user: User | None = None, reason: str) -> Objection:
+    """Reject with a reason (required: the unit is told why)."""
+    if not reason.strip():
+        raise ObjectionError("不予采纳须写明理由")
+    objection = _decide(objection, user, reason, Objection.Status.REJECTED)
+    objection.save()
+    return objection
+
+
+def _chain(result: Result) -> list[Result]:
+    """Every result from the first issued to the one standing."""
+    first = result
+    while first.supersedes_id is not None:
+        first = first.supersedes
+    chain = [first]
+    while (later := Result.objects.filter(supersedes=chain[-1]).first()) is not None:
+        chain.append(later)
+    return chain
+
+
+@transaction.atomic
+def finalise_result(result: Result, *, on: date | None = None) -> Result:
+    """Make the standing result final: the publication period over, every objection decided."""
+    standing = locked(current(result))
+    on = on or today()
+    if standing.status == Result.Status.FINAL:
+        raise ObjectionError("考核结果已定稿")
+    if standing.published_until is not None and on <= standing.published_until:
+        raise ObjectionError(f"公示期至{chinese_date(standing.published_until)}，期满后方可定稿")
+    chain = _chain(standing)
+    pending = Objection.objects.filter(result__in=chain, status=Objection.Status.PENDING)
+    if pending.exists():
+        raise ObjectionError(f"尚有{pending.count()}件异议未处理，不能定稿")
+    standing.status = Result.Status.FINAL
+    standing.finalised_at = timezone.now()
+    standing.save(update_fields=["status", "finalised_at"])
+    return standing
+
+
+def bulletin_title(result: Result) -> str:
+    return f"关于{result.scheme.cycle}{result.scheme.name}结果的通报"
+
+
+def issue_bulletin(result: Result, *, dated: date, user: User | None = None) -> IssuedDocument:
+    """Issue the final result as an official document (综合考核结果通报) through the common
+    builder, numbered in the city's series; its sentences and table are the result's,
+    recomputed from what it froze. Raises DocumentError for a result not yet final."""
+    if result.status != Result.Status.FINAL:
+        raise DocumentError("考核结果定稿后方可印发通报")
+    check_date(dated, today=today())
+    outcome = recompute(result)
+    title = bulletin_title(result)
+    return issue(
+        result.scheme.city,
+        kind=Kind.ASSESSMENT_BULLETIN,
+        subject=f"assessment-{result.pk}",
+        title=title,
+        dated=dated,
+        user=user,
+        build=lambda head: results_docx(outcome, head, title),
+    )
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a result's history: what was decided and what it changed."""
+
+    result: Result
+    objection: Objection | None
+    text: str
+
+
+def _ranks(output: dict) -> dict[str, int | None]:
+    return {unit["unit"]: unit["rank"] for unit in output["units"]}
+
+
+def history(result: Result) -> list[Step]:
+    """The result's history, first issue first: each objection and its decision, and for an
+    accepted one the value corrected and the ranks it moved (the why of every change)."""
+    chain = _chain(result)
+    steps = [Step(chain[0], None, f"{chain[0].issued_at:%Y-%m-%d}签发考核结果并公示")]
+    objections = Objection.objects.filter(result__in=chain).order_by("raised_at", "pk")
+    for objection in objections:
+        said = (
+            f"{objection.unit}对“{objection.indicator}”提出异议，认为应为{objection.claimed}"
+            f"（{objection.reason}）"
+        )
+        if objection.status == Objection.Status.PENDING:
+            steps.append(Step(objection.result, objection, f"{said}，待处理"))
+            continue
+        if objection.status == Objection.Status.REJECTED:
+            steps.append(
+                Step(objection.result, objection, f"{said}；不予采纳：{objection.decision_reason}")
+            )
+            continue
+        corrected = objection.corrected_result
+        before, after = _ranks(corrected.supersedes.output), _ranks(corrected.output)
+        moved = [
+            f"{unit}由第{before[unit]}位变为第{after[unit]}位"
+            for unit in after
+            if before.get(unit) != after[unit] and before.get(unit) and after[unit]
+        ]
+        changed = "，".join(moved) if moved else "位次未变"
+        steps.append(
+            Step(
+                corrected,
+                objection,
+                f"{said}；采纳：{objection.decision_reason}；重新计算后{changed}",
+            )
+        )
+    final = chain[-1]
+    if final.status == Result.Status.FINAL:
+        steps.append(Step(final, None, f"{final.finalised_at:%Y-%m-%d}定稿"))
+    return steps

@@ -1,0 +1,198 @@
+"""A cycle's result as issued: one pass of the scheme, its robustness, the change against the
+previous cycle and the bulletin's sentences; what `guanmo assess` prints and what a Result
+keeps. `compute` is a plain function of a Definition and Inputs, so that a result frozen with
+both is recomputed exactly (`as_json` gives the same object).
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from guanmo.assessment.aggregation import Adjustments
+from guanmo.assessment.definition import (
+    DATA_DRIVEN_WEIGHTING,
+    Definition,
+    Inputs,
+    Weighting,
+    scheme_of,
+    weights_of,
+)
+from guanmo.assessment.results import VetoEffect
+from guanmo.assessment.robustness import (
+    DEFAULT_NAMING_THRESHOLD,
+    DEFAULT_RUNS,
+    RankSpread,
+    Robustness,
+    Verdict,
+    assess_robustness,
+    verdict_first,
+    verdict_last,
+)
+from guanmo.assessment.scheme import Assessment, Scheme, assess
+from guanmo.figures.changes import places_moved
+from guanmo.figures.formatting import half_up
+
+POINTS_PLACES = 2
+WEIGHT_PLACES = 4
+PROBABILITY_PLACES = 4
+
+
+@dataclass(frozen=True)
+class UnitLine:
+    """One unit's line of the result: published score, rank (并列 `tied`), class, change of
+    rank (places moved up, + up), its rank spread (None for a unit placed by rule) and its
+    points by indicator."""
+
+    unit: str
+    score: Decimal | None
+    rank: int | None
+    tied: bool
+    grade: str | None
+    vetoed: bool
+    rated: bool
+    previous_rank: int | None
+    rank_change: int | None
+    spread: RankSpread | None
+    contributions: dict[str, Decimal]
+    adjustments: Adjustments | None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Everything a result shows: the definition and inputs it was computed from, the weights,
+    the pass with every intermediate, the robustness, the lines in rank order, whom the
+    bulletin names first and last, and its sentences."""
+
+    definition: Definition
+    inputs: Inputs
+    weights: dict[str, Decimal]
+    scheme: Scheme
+    assessment: Assessment
+    robustness: Robustness | None
+    lines: list[UnitLine]
+    first: Verdict
+    last: Verdict
+    threshold: Decimal
+    sentences: list[str]
+
+    def as_json(self) -> dict:
+        """The object `guanmo assess --format json` prints (issue 13's keys; decimals as
+        strings, ranks as integers, null where a unit has none)."""
+        return {
+            "units": [_unit_json(line) for line in self.lines],
+            "weights": {
+                name: str(half_up(weight, WEIGHT_PLACES)) for name, weight in self.weights.items()
+            },
+            "method": {
+                "normalisation": ",".join(
+                    dict.fromkeys(row.form.value for row in self.definition.indicators)
+                ),
+                "aggregation": self.definition.aggregation.value,
+                "weighting": self.definition.weighting.value,
+                "entropy_variant": self.definition.entropy_variant.as_dict()
+                if self.definition.weighting is Weighting.ENTROPY
+                else None,
+            },
+            "sensitivity": {
+                choice: {"first_order": str(i.first_order), "total_order": str(i.total_order)}
+                for choice, i in (self.robustness.sensitivity if self.robustness else {}).items()
+            },
+            "sentences": list(self.sentences),
+        }
+
+
+def _unit_json(line: UnitLine) -> dict:
+    spread = line.spread
+    return {
+        "unit": line.unit,
+        "score": None if line.score is None else str(line.score),
+        "rank": line.rank,
+        "class": line.grade,
+        "rank_change": line.rank_change,
+        "median_rank": None if spread is None else f"{spread.median_rank.normalize():f}",
+        "rank_interval": None if spread is None else list(spread.rank_interval),
+        "p_first": None if spread is None else str(half_up(spread.p_first, PROBABILITY_PLACES)),
+        "p_last": None if spread is None else str(half_up(spread.p_last, PROBABILITY_PLACES)),
+        "contributions": {
+            name: str(half_up(points, POINTS_PLACES)) for name, points in line.contributions.items()
+        },
+    }
+
+
+def compute(
+    definition: Definition,
+    inputs: Inputs,
+    *,
+    runs: int = DEFAULT_RUNS,
+    seed: int = 0,
+    threshold: Decimal = DEFAULT_NAMING_THRESHOLD,
+) -> Outcome:
+    """The result of a cycle under a scheme, with its robustness over `runs` seeded runs (0:
+    none, and nobody is named first or last on robustness). Raises ValueError (in Chinese)
+    for weights or values the scheme cannot use."""
+    from guanmo.assessment.sentences import bulletin_sentences  # sentences read an Outcome
+
+    weights = weights_of(definition, inputs)
+    scheme = scheme_of(definition, weights.weights)
+    cycle = inputs.cycle()
+    assessment = assess(scheme, cycle)
+    robustness = None
+    if runs > 0:
+        robustness = assess_robustness(
+            scheme,
+            cycle,
+            alternatives=definition.alternatives,
+            aggregations=definition.aggregations,
+            weight_variation=definition.weight_variation,
+            weight_sets=weights.sets if definition.weighting in DATA_DRIVEN_WEIGHTING else (),
+            group_weights=True,
+            runs=runs,
+            seed=seed,
+        )
+    spreads = {s.unit: s for s in robustness.spreads} if robustness else {}
+    lines = [
+        UnitLine(
+            result.unit,
+            result.score,
+            result.rank,
+            result.tied,
+            result.grade,
+            result.vetoed,
+            result.rated,
+            inputs.previous.get(result.unit),
+            places_moved(inputs.previous.get(result.unit), result.rank),
+            spreads.get(result.unit),
+            assessment.contributions.get(result.unit, {}),
+            assessment.adjustments.get(result.unit),
+        )
+        for result in assessment.results
+    ]
+    lines.sort(key=lambda line: (line.rank is None, line.rank or 0))
+    first = verdict_first(list(spreads.values()), threshold)
+    last = verdict_last(list(spreads.values()), threshold)
+    outcome = Outcome(
+        definition,
+        inputs,
+        weights.weights,
+        scheme,
+        assessment,
+        robustness,
+        lines,
+        first,
+        last,
+        threshold,
+        [],
+    )
+    outcome.sentences.extend(bulletin_sentences(outcome))
+    return outcome
+
+
+def placed_last_by_veto(outcome: Outcome) -> list[str]:
+    """The units 一票否决 places last (the scheme's veto effect LAST), in rank order."""
+    if outcome.definition.veto_effect is not VetoEffect.LAST:
+        return []
+    return [line.unit for line in outcome.lines if line.vetoed and line.rank is not None]
+
+
+def lines_by_unit(outcome: Outcome) -> Mapping[str, UnitLine]:
+    return {line.unit: line for line in outcome.lines}

@@ -1,0 +1,116 @@
+"""The assessment bulletin's sentences, in the speeches' words: "综合得分第一名为X（92.35分）",
+"排名末位的是Y", "前移26个位次", "退位到第97位，下降幅度达到43位".
+
+A unit is named first (or last) only when the robustness check puts it there in at least the
+city's share of runs (P ≥ threshold, default 0.8); otherwise the sentence names every unit that
+could be, with how often it was (issue 13). Units placed last by 一票否决 are named as such.
+"""
+
+from collections.abc import Sequence
+
+from guanmo.assessment.outcome import Outcome, UnitLine, placed_last_by_veto
+from guanmo.figures.formatting import rate
+
+PLACES = "一二三"
+
+
+def _score(line: UnitLine) -> str:
+    return f"{line.score:f}分"
+
+
+def _names(lines: Sequence[UnitLine]) -> str:
+    return "、".join(line.unit for line in lines)
+
+
+def _by_unit(outcome: Outcome) -> dict[str, UnitLine]:
+    return {line.unit: line for line in outcome.lines}
+
+
+def podium_sentence(outcome: Outcome) -> str:
+    """综合得分第一名为X（92.35分），第二名为Y（90.10分），第三名为Z（88.00分）; 并列 shared."""
+    ranked = [line for line in outcome.lines if line.rank is not None and not line.vetoed]
+    parts = []
+    for place, word in enumerate(PLACES, start=1):
+        at = [line for line in ranked if line.rank == place]
+        if not at:
+            continue
+        tie = "并列" if len(at) > 1 else ""
+        parts.append(f"{tie}第{word}名为{_names(at)}（{_score(at[0])}）")
+    return f"综合得分{'，'.join(parts)}。" if parts else ""
+
+
+def _could_be(outcome: Outcome, units: Sequence[str], probability, place: str) -> str:
+    lines = _by_unit(outcome)
+    shares = "、".join(rate(probability(lines[unit].spread) * 100) for unit in units)
+    runs = outcome.robustness.runs if outcome.robustness else 0
+    several = "均" if len(units) > 1 else ""
+    each = "分别" if len(units) > 1 else ""
+    return (
+        f"{'、'.join(units)}{several}可能{place}（在{runs}次权重和方法变动的模拟中{place}的"
+        f"比例{each}为{shares}）"
+    )
+
+
+def first_sentence(outcome: Outcome) -> str:
+    """The podium when the first is certain enough (or no robustness check was run); else
+    the highest score and the units that could be first."""
+    podium = podium_sentence(outcome)
+    if outcome.robustness is None or not podium:
+        return podium
+    ranked_first = [line.unit for line in outcome.lines if line.rank == 1 and not line.vetoed]
+    if outcome.first.named and set(outcome.first.named) <= set(ranked_first):
+        return podium
+    top = _by_unit(outcome)[ranked_first[0]]
+    could = _could_be(outcome, outcome.first.could_be, lambda s: s.p_first, "居第一")
+    return (
+        f"综合得分最高的是{'、'.join(ranked_first)}（{_score(top)}），但第一名经稳健性检验尚不能"
+        f"认定：{could}，均未达到{rate(outcome.threshold * 100)}。"
+    )
+
+
+def last_sentence(outcome: Outcome) -> str:
+    """排名末位的是Y（45.20分） when P(last) reaches the threshold; else the units that could be
+    last; units vetoed to last place are named for the veto."""
+    vetoed = placed_last_by_veto(outcome)
+    if vetoed:
+        return f"{'、'.join(vetoed)}因一票否决排在末位。"
+    ranked = [line for line in outcome.lines if line.rank is not None]
+    if len(ranked) < 2:
+        return ""
+    bottom = max(line.rank for line in ranked)  # type: ignore[type-var]
+    last = [line for line in ranked if line.rank == bottom]
+    if outcome.robustness is None or (
+        outcome.last.named and set(outcome.last.named) <= {line.unit for line in last}
+    ):
+        return f"排名末位的是{_names(last)}（{_score(last[0])}）。"
+    could = _could_be(outcome, outcome.last.could_be, lambda s: s.p_last, "排在末位")
+    return (
+        f"排名末位尚不能认定：本期得分最低的是{_names(last)}（{_score(last[0])}），{could}，"
+        f"均未达到{rate(outcome.threshold * 100)}，不作末位认定。"
+    )
+
+
+def rank_change_sentences(outcome: Outcome) -> list[str]:
+    """Each unit whose rank moved, the largest moves first: X由第54位进位到第28位，前移26个
+    位次 / Y从第54位退位到第97位，下降幅度达到43位."""
+    moved = [line for line in outcome.lines if line.rank_change]
+    moved.sort(key=lambda line: -abs(line.rank_change))  # type: ignore[arg-type]
+    sentences = []
+    for line in moved:
+        places = abs(line.rank_change)  # type: ignore[arg-type]
+        if line.rank_change > 0:  # type: ignore[operator]
+            sentences.append(
+                f"{line.unit}由第{line.previous_rank}位进位到第{line.rank}位，前移{places}个位次。"
+            )
+        else:
+            sentences.append(
+                f"{line.unit}从第{line.previous_rank}位退位到第{line.rank}位，"
+                f"下降幅度达到{places}位。"
+            )
+    return sentences
+
+
+def bulletin_sentences(outcome: Outcome) -> list[str]:
+    """The bulletin's sentences in order: first place, last place, changes of rank."""
+    sentences = [first_sentence(outcome), last_sentence(outcome)]
+    return [s for s in sentences if s] + rank_change_sentences(outcome)

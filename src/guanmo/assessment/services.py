@@ -1,0 +1,94 @@
+"""Keeping schemes and issuing results (issue 13); the arithmetic is `outcome.compute`.
+
+`issue_result` freezes with the result everything it was computed from, and `recompute`
+computes it again from that alone, so that an issued result can always be reproduced exactly
+(and a later change of the scheme changes no result already issued).
+"""
+
+import hashlib
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+
+from django.db import transaction
+
+from guanmo.accounts.models import User
+from guanmo.assessment.definition import Definition, Inputs
+from guanmo.assessment.models import Result, Scheme
+from guanmo.assessment.outcome import Outcome, compute
+from guanmo.assessment.robustness import DEFAULT_NAMING_THRESHOLD, DEFAULT_RUNS
+from guanmo.regions.models import Region
+
+
+def definition_hash(data: dict) -> str:
+    """SHA-256 of a definition's JSON with sorted keys: the same rules, the same hash."""
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def save_scheme(
+    city: Region, cycle: str, name: str, definition: Definition, units: Sequence[str]
+) -> Scheme:
+    """Create or replace a city's scheme for a cycle; results already issued keep their own
+    frozen copy."""
+    data = definition.as_dict()
+    scheme, _ = Scheme.objects.update_or_create(
+        city=city,
+        cycle=cycle,
+        name=name,
+        defaults={
+            "definition": data,
+            "definition_hash": definition_hash(data),
+            "units": list(units),
+        },
+    )
+    return scheme
+
+
+class ResultError(ValueError):
+    """A result that cannot be issued; the message says why, in Chinese."""
+
+
+@transaction.atomic
+def issue_result(
+    scheme: Scheme,
+    inputs: Inputs,
+    *,
+    runs: int = DEFAULT_RUNS,
+    seed: int = 0,
+    threshold: Decimal = DEFAULT_NAMING_THRESHOLD,
+    issued_by: User | None = None,
+) -> Result:
+    """Compute the cycle's result under the scheme as it stands and keep it with everything
+    it came from. Raises ResultError for units the scheme does not assess or a result that
+    cannot be computed (the message of `compute`)."""
+    unknown = [unit for unit in inputs.values if scheme.units and unit not in scheme.units]
+    if unknown:
+        raise ResultError(f"{'、'.join(unknown)}不是本考核办法的参评单位")
+    definition = Definition.from_dict(scheme.definition)
+    try:
+        outcome = compute(definition, inputs, runs=runs, seed=seed, threshold=threshold)
+    except ValueError as error:
+        raise ResultError(str(error)) from error
+    return Result.objects.create(
+        scheme=scheme,
+        definition=scheme.definition,
+        definition_hash=scheme.definition_hash,
+        inputs=inputs.as_dict(),
+        runs=runs,
+        seed=seed,
+        threshold=threshold,
+        output=outcome.as_json(),
+        issued_by=issued_by,
+    )
+
+
+def recompute(result: Result) -> Outcome:
+    """The result computed again from what it froze: the same output it issued."""
+    return compute(
+        Definition.from_dict(result.definition),
+        Inputs.from_dict(result.inputs),
+        runs=result.runs,
+        seed=result.seed,
+        threshold=Decimal(result.threshold),
+    )

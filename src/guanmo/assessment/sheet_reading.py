@@ -1,0 +1,338 @@
+"""Reading an assessment from sheets: the scheme (考核办法), the cycle's values, the previous
+cycle's ranks; through the ledger's sheet reading (`guanmo.sheets.workbook.read_workbook`), so
+titles, units in headers, merged cells, hidden and struck rows, messy numbers and every format
+(.xls too) are read as the ledger reads them, and a fault names its sheet, row and column.
+
+All or nothing: any fault and nothing is computed. The scheme sheet's layout (README,
+"Assessment"): one row per 二级指标 under the columns 一级指标, 权重, 二级指标, 权重/分值, 方向,
+计分方法, 参数; rows whose 一级指标 is 加分 or 扣分 are 加分/扣分 items (权重/分值 the points per
+occurrence, 参数 "上限=1" the item's cap, 权重 the cap of all bonuses or deductions), 一票否决
+rows are veto items (参数 排在末位 or 不定等次), and 设置 rows set the method (二级指标 the setting,
+参数 its value). The values sheet: units as rows, one column per indicator (and per target,
+加分/扣分 item and veto item), 不参评 marking exempt units.
+"""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from guanmo.assessment.aggregation import AdjustmentRule
+from guanmo.assessment.definition import Definition, IndicatorRow, Weighting, shares
+from guanmo.assessment.results import VetoEffect
+from guanmo.assessment.scheme import Form
+from guanmo.assessment.scheme_words import (
+    DIRECTIONS,
+    FORM_WORDS,
+    FORMS,
+    PARAMETERS,
+    REQUIRED,
+    SETTINGS,
+    VETO_EFFECTS,
+    parse_pairs,
+)
+from guanmo.assessment.scoring import Direction
+from guanmo.regions.names import clean_text
+from guanmo.sheets import cells
+from guanmo.sheets.faults import ImportReport, LeftOut, SheetFault
+from guanmo.sheets.formats import Source
+from guanmo.sheets.header import Catalogue
+from guanmo.sheets.table import Row
+from guanmo.sheets.workbook import Reading, SheetSpec, read_workbook, source_name
+
+
+class SchemeColumn(StrEnum):
+    SERIAL = "序号"
+    TOP = "一级指标"
+    TOP_WEIGHT = "权重"
+    NAME = "二级指标"
+    WEIGHT = "权重/分值"
+    DIRECTION = "方向"
+    FORM = "计分方法"
+    PARAMETERS = "参数"
+
+
+S = SchemeColumn
+SCHEME_COLUMNS = Catalogue(
+    fields=tuple(SchemeColumn),
+    synonyms={
+        S.SERIAL: ["序号"],
+        S.TOP: ["一级指标", "考核项目", "考核内容"],
+        S.TOP_WEIGHT: ["权重", "一级指标权重", "一级权重", "一级指标分值"],
+        S.NAME: ["二级指标", "指标名称", "考核指标", "具体指标"],
+        S.WEIGHT: ["权重/分值", "权重(分值)", "分值", "二级指标权重", "二级权重", "二级指标分值"],
+        S.DIRECTION: ["方向", "指标方向", "指标属性"],
+        S.FORM: ["计分方法", "评分方法", "计分方式", "评分办法"],
+        S.PARAMETERS: ["参数", "计分参数"],
+    },
+    serial=S.SERIAL,
+    identity=(S.NAME,),
+    name=S.NAME,
+    marks=frozenset({S.NAME}),
+    labels=frozenset({S.SERIAL, S.TOP, S.NAME}),
+    parsers={
+        S.TOP: cells.parse_line,
+        S.TOP_WEIGHT: cells.parse_figure,
+        S.NAME: cells.parse_line,
+        S.WEIGHT: cells.parse_figure,
+        S.DIRECTION: cells.parse_line,
+        S.FORM: cells.parse_line,
+        S.PARAMETERS: cells.parse_line,
+    },
+    row_word="指标",
+    row_marks="二级指标",
+    header_words="“一级指标”“二级指标”“权重/分值”",
+)
+SCHEME_SPEC = SheetSpec(
+    SCHEME_COLUMNS, frozenset(SchemeColumn) - {S.SERIAL}, ((S.NAME,), (S.WEIGHT,))
+)
+
+BONUS, DEDUCTION, VETO, SETTING = "加分", "扣分", "一票否决", "设置"
+SETTING_WORDS = {"设置", "考核设置", "计算设置"}
+TOTALS = re.compile(r"^(?:合计|总计|小计|平均|平均值|全市平均|全市|总分)$")
+
+
+class Refused(Exception):
+    """The sheets could not be read: `report` holds every fault, with its place."""
+
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__(report.summary)
+        self.report = report
+
+
+@dataclass
+class _SchemeReader:
+    reading: Reading
+    faults: list[SheetFault] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)
+
+    def fault(self, row: Row, column: SchemeColumn | None, message: str) -> None:
+        self.faults.append(SheetFault(row.sheet, row.number, column and column.value, message))
+
+    def read(self) -> Definition | None:
+        indicators: list[IndicatorRow] = []
+        rules: list[AdjustmentRule] = []
+        caps: dict[str, set[Decimal | None]] = {BONUS: set(), DEDUCTION: set()}
+        vetoes: list[str] = []
+        effects: set[VetoEffect] = set()
+        settings: dict[str, tuple[Row, str]] = {}
+        for row in self.reading.rows:
+            if row.faults:
+                self.faults += row.faults
+                continue
+            top = row.values.get(S.TOP, "")
+            name = row.values.get(S.NAME, "")
+            if TOTALS.match(clean_text(top)) or TOTALS.match(clean_text(name)):
+                self.left_out.append(LeftOut(row.sheet, row.number, "合计行"))
+                continue
+            group = clean_text(top)
+            if group in (BONUS, DEDUCTION):
+                rule = self._adjustment(row, name, group)
+                if rule is not None:
+                    rules.append(rule)
+                    caps[group].add(row.values.get(S.TOP_WEIGHT))
+            elif group == VETO:
+                vetoes.append(name)
+                effects.add(self._veto_effect(row))
+            elif group in SETTING_WORDS:
+                settings[clean_text(name)] = (row, row.values.get(S.PARAMETERS, ""))
+            else:
+                if not top and indicators and indicators[-1].top_weight is not None:
+                    # A 一级指标 written once over its rows, unmerged: the rows below share it.
+                    top = indicators[-1].top
+                    row.values[S.TOP_WEIGHT] = indicators[-1].top_weight
+                indicator = self._indicator(row, top, name)
+                if indicator is not None:
+                    indicators.append(indicator)
+        self._unique([r.name for r in indicators] + [r.item for r in rules] + vetoes)
+        definition = Definition(
+            tuple(indicators),
+            tuple(rules),
+            bonus_cap=self._cap(caps[BONUS], BONUS),
+            deduction_cap=self._cap(caps[DEDUCTION], DEDUCTION),
+            vetoes=tuple(vetoes),
+            veto_effect=self._one_effect(effects),
+        )
+        definition = self._settings(definition, settings)
+        if not indicators and not self.faults:
+            self.faults.append(SheetFault("", None, None, "考核办法中没有任何二级指标"))
+        return None if self.faults else definition
+
+    def _indicator(self, row: Row, top: str, name: str) -> IndicatorRow | None:
+        direction_word = clean_text(row.values.get(S.DIRECTION, ""))
+        direction = DIRECTIONS.get(direction_word) if direction_word else Direction.POSITIVE
+        if direction is None:
+            self.fault(row, S.DIRECTION, f"「{direction_word}」不是指标方向；应填正向或负向")
+        if not direction_word:
+            self.notes.append(f"第{row.number}行“{name}”未填写方向，按正向计分")
+        form_word = clean_text(row.values.get(S.FORM, "")).upper()
+        form = FORMS.get(form_word) if form_word else Form.MIN_MAX
+        if form is None:
+            known = "、".join(dict.fromkeys(FORM_WORDS.values()))
+            self.fault(row, S.FORM, f"「{form_word}」不是可用的计分方法；可用：{known}")
+            return None
+        if not form_word:
+            self.notes.append(f"第{row.number}行“{name}”未填写计分方法，按极值法计分")
+        parameters = self._parameters(row, form)
+        weight = row.values.get(S.WEIGHT)
+        top_weight = row.values.get(S.TOP_WEIGHT)
+        for column, value in ((S.WEIGHT, weight), (S.TOP_WEIGHT, top_weight)):
+            if value is not None and value < 0:
+                self.fault(row, column, "权重不能为负数")
+        if direction is None or parameters is None:
+            return None
+        return IndicatorRow(
+            top or name,
+            top_weight,
+            name,
+            weight,
+            direction,
+            form,
+            parameters,  # type: ignore[arg-type]
+        )
+
+    def _parameters(self, row: Row, form: Form) -> dict[str, Decimal] | None:
+        written = parse_pairs(row.values.get(S.PARAMETERS, ""))
+        if written is None:
+            self.fault(row, S.PARAMETERS, "参数应写成“名称=数值”，多个用分号隔开，如“基准值=20”")
+            return None
+        keys = PARAMETERS[form]
+        parameters: dict[str, Decimal] = {}
+        for word, typed in written.items():
+            if word not in keys:
+                known = "、".join(keys) or "无"
+                self.fault(
+                    row, S.PARAMETERS, f"{FORM_WORDS[form]}没有参数“{word}”；可用参数：{known}"
+                )
+                return None
+            try:
+                value = cells.parse_figure(typed)
+            except cells.CellError as error:
+                self.fault(row, S.PARAMETERS, f"参数“{word}”：{error}")
+                return None
+            if value is None:
+                self.fault(row, S.PARAMETERS, f"参数“{word}”没有数值")
+                return None
+            parameters[keys[word]] = value
+        missing = [key for key in REQUIRED.get(form, ()) if key not in parameters]
+        if missing:
+            words = "、".join(w for w, key in keys.items() if key in missing)
+            self.fault(row, S.PARAMETERS, f"{FORM_WORDS[form]}须在参数中写明{words}")
+            return None
+        return parameters
+
+    def _adjustment(self, row: Row, item: str, group: str) -> AdjustmentRule | None:
+        points = row.values.get(S.WEIGHT)
+        if points is None:
+            self.fault(row, S.WEIGHT, f"{group}事项须在“权重/分值”中写明每次的分值")
+            return None
+        written = parse_pairs(row.values.get(S.PARAMETERS, ""))
+        cap = None
+        if written is None or set(written) - {"上限"}:
+            self.fault(row, S.PARAMETERS, f"{group}事项的参数只有“上限”，如“上限=1”")
+            return None
+        if "上限" in written:
+            try:
+                cap = cells.parse_figure(written["上限"])
+            except cells.CellError as error:
+                self.fault(row, S.PARAMETERS, f"上限：{error}")
+                return None
+        size = abs(points)
+        return AdjustmentRule(item, size if group == BONUS else -size, cap)
+
+    def _veto_effect(self, row: Row) -> VetoEffect:
+        word = clean_text(row.values.get(S.PARAMETERS, "")).removeprefix("否决后=")
+        if not word:
+            return VetoEffect.LAST
+        if word not in VETO_EFFECTS:
+            self.fault(
+                row, S.PARAMETERS, f"一票否决的参数应为“排在末位”或“不定等次”，不是「{word}」"
+            )
+            return VetoEffect.LAST
+        return VETO_EFFECTS[word]
+
+    def _cap(self, caps: set[Decimal | None], group: str) -> Decimal | None:
+        if len(caps) > 1:
+            shown = "、".join("空" if cap is None else f"{cap}" for cap in caps)
+            self.faults.append(
+                SheetFault("", None, S.TOP_WEIGHT.value, f"各{group}事项的总上限不一致：{shown}")
+            )
+        return next(iter(caps), None)
+
+    def _one_effect(self, effects: set[VetoEffect]) -> VetoEffect:
+        if len(effects) > 1:
+            self.faults.append(
+                SheetFault("", None, S.PARAMETERS.value, "各一票否决事项的否决后处理不一致")
+            )
+        return next(iter(effects), VetoEffect.LAST)
+
+    def _unique(self, names: list[str]) -> None:
+        seen: set[str] = set()
+        for name in names:
+            if name in seen:
+                self.faults.append(SheetFault("", None, S.NAME.value, f"“{name}”出现了不止一次"))
+            seen.add(name)
+
+    def _settings(
+        self, definition: Definition, settings: Mapping[str, tuple[Row, str]]
+    ) -> Definition:
+        for word, (row, value) in settings.items():
+            setter = SETTINGS.get(word)
+            if setter is None:
+                known = "、".join(SETTINGS)
+                self.fault(row, S.NAME, f"「{word}」不是可用的设置；可用：{known}")
+                continue
+            try:
+                definition = setter(definition, value)
+            except ValueError as error:
+                self.fault(row, S.PARAMETERS, str(error))
+        return definition
+
+
+def _report(reading: Reading, subject: str, source: Source) -> ImportReport:
+    report = reading.report(subject, dry_run=True)
+    report.file = source_name(source)
+    return report
+
+
+def proportion_notes(definition: Definition) -> list[str]:
+    """What is said when written weights do not total 100 (or 1): they are taken in proportion."""
+    rows = definition.indicators
+    if all(row.top_weight is None for row in rows):
+        groups = {"二级指标": [row.weight for row in rows]}
+    else:
+        tops = {row.top: row.top_weight for row in rows}
+        groups = {"一级指标": list(tops.values())}
+    notes = []
+    for level, weights in groups.items():
+        total = sum((weight for weight in weights if weight is not None), Decimal(0))
+        if total not in (1, 100):
+            notes.append(f"{level}的权重合计为{total.normalize():f}，按各自占比折算为100分")
+    return notes
+
+
+def read_scheme(source: Source) -> tuple[Definition, ImportReport]:
+    """The scheme sheet as a Definition, with the reading's report. Raises Refused naming
+    every fault (sheet, row, column) when anything cannot be read."""
+    reading = read_workbook(source, SCHEME_SPEC)
+    report = _report(reading, "个指标", source)
+    if not report.ok:
+        raise Refused(report)
+    reader = _SchemeReader(reading)
+    definition = reader.read()
+    report.faults += reader.faults
+    report.notes += reader.notes
+    report.left_out += reader.left_out
+    if definition is not None and definition.weighting is Weighting.BY_HAND:
+        try:
+            shares(definition)
+        except ValueError as error:
+            report.faults.append(SheetFault("", None, S.WEIGHT.value, str(error)))
+        else:
+            report.notes += proportion_notes(definition)
+    if definition is None or not report.ok:
+        raise Refused(report)
+    report.rows_read = len(definition.indicators)
+    return definition, report

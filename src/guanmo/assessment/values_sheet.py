@@ -1,0 +1,268 @@
+"""Reading a cycle's values sheet (units as rows, indicators as columns) and the previous
+cycle's ranks, through the ledger's sheet reading, with columns the scheme names.
+
+The columns are the scheme's: one per indicator (a 目标完成 indicator also "<指标>目标"), one per
+加分/扣分 item (occurrences) and veto item (是/否, or a count), and 不参评 (是 marks an exempt
+unit). An indicator named with a money unit ("固定资产投资（亿元）") is read as money: a header
+giving another unit (万元) is converted exactly into the scheme's. A rated unit missing a value
+the scheme needs, a unit named twice or a value that cannot be read stops the reading, naming
+its sheet, row and column; a 合计 or 平均 row is left out and listed.
+"""
+
+import re
+from decimal import Decimal
+from enum import StrEnum
+
+from guanmo.assessment.definition import Definition, Inputs
+from guanmo.assessment.scheme import Form
+from guanmo.assessment.sheet_reading import TOTALS, Refused
+from guanmo.regions.names import clean_text
+from guanmo.sheets import cells
+from guanmo.sheets.faults import ImportReport, LeftOut, SheetFault
+from guanmo.sheets.formats import Source
+from guanmo.sheets.header import Catalogue
+from guanmo.sheets.workbook import Reading, SheetSpec, read_workbook, source_name
+
+UNIT_WORDS = [
+    "单位",
+    "单位名称",
+    "参评单位",
+    "被考核单位",
+    "考核单位",
+    "县区",
+    "县(市、区)",
+    "县市区",
+    "地区",
+    "企业",
+    "企业名称",
+    "园区",
+    "名称",
+]
+UNIT, SERIAL, EXEMPT, RANK = "单位", "序号", "不参评", "位次"
+RANK_WORDS = ["位次", "排名", "名次", "上期位次", "上年位次", "上期排名", "上年排名"]
+TARGET_SUFFIX = "目标"
+YES = {"是", "√", "✓", "有", "否决", "Y", "YES", "1"}
+NO = {"否", "无", "0", "N", "NO", "-", "/", "—"}
+# Units a header may add after an indicator's name ("投资完成率（%）"), read as the same column.
+MEASURES = (
+    "%",
+    "个",
+    "项",
+    "次",
+    "天",
+    "分",
+    "人",
+    "家",
+    "亩",
+    "吨",
+    "万元/亩",
+    "元/亩",
+    "万元/人",
+)
+_MEASURE_NAME = re.compile(r"[(（]([^()（）]{1,6})[)）]$")
+_MONEY_NAME = re.compile(r"[(（]\s*(亿元|万元|千元|百万元|元)\s*[)）]$")
+
+
+def parse_flag(value: object) -> bool | None:
+    """是/否 as offices type it (是, √, 1, 有; 否, 无, 0, blank), or a count (2 accidents: yes).
+    CellError for anything else."""
+    if value is None:
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if value < 0:
+            raise cells.CellError("不能为负数")
+        return value > 0
+    text = clean_text(value).upper()
+    if text in YES:
+        return True
+    if not text or text in NO:
+        return False
+    raise cells.CellError(f"应填“是”或“否”，不是「{cells.parse_line(value)}」")
+
+
+def parse_count(value: object) -> Decimal | None:
+    count = cells.parse_figure(value)
+    if count is not None and count < 0:
+        raise cells.CellError("次数不能为负数")
+    return count
+
+
+def _money_unit(name: str) -> str:
+    match = _MONEY_NAME.search(cells.normalise(name))
+    return match.group(1) if match else ""
+
+
+def target_names(definition: Definition) -> list[str]:
+    """The target columns a scheme needs: "<指标>目标" for each 目标完成 indicator."""
+    return [r.name + TARGET_SUFFIX for r in definition.indicators if r.form is Form.TARGET_MET]
+
+
+def header_words(name: str) -> list[str]:
+    """The headers naming an indicator: its name, alone or with a measure in brackets."""
+    bare = _MEASURE_NAME.sub("", cells.normalise(name))
+    return list(dict.fromkeys([name, bare, *(f"{bare}({measure})" for measure in MEASURES)]))
+
+
+def values_catalogue(definition: Definition) -> tuple[Catalogue, dict[str, StrEnum], StrEnum]:
+    """The values sheet's columns for a scheme: the catalogue, the field of each name the
+    scheme uses (indicators, "<指标>目标", items, 不参评), and the unit column's field."""
+    names = [SERIAL, UNIT, *definition.names]
+    names += target_names(definition)
+    names += [rule.item for rule in definition.adjustment_rules] + list(definition.vetoes)
+    names.append(EXEMPT)
+    column = StrEnum("ValuesColumn", [(f"C{i}", name) for i, name in enumerate(names)])
+    fields = {name: column(name) for name in names}
+    synonyms = {fields[name]: [name] for name in names}
+    synonyms[fields[UNIT]] = UNIT_WORDS
+    synonyms[fields[EXEMPT]] = [EXEMPT, "是否不参评", "免于考核"]
+    money = set()
+    parsers = {fields[UNIT]: cells.parse_line, fields[EXEMPT]: parse_flag}
+    for name in names[2:-1]:
+        parsers[fields[name]] = cells.parse_figure
+        if _money_unit(name):
+            money.add(fields[name])
+            synonyms[fields[name]] = [_MONEY_NAME.sub("", cells.normalise(name))]
+        else:
+            synonyms[fields[name]] = header_words(name)
+    for rule in definition.adjustment_rules:
+        parsers[fields[rule.item]] = parse_count
+    for veto in definition.vetoes:
+        parsers[fields[veto]] = parse_flag
+    catalogue = Catalogue(
+        fields=tuple(column),
+        synonyms=synonyms,
+        money=frozenset(money),
+        serial=fields[SERIAL],
+        identity=(fields[UNIT],),
+        name=fields[UNIT],
+        marks=frozenset({fields[UNIT]}),
+        labels=frozenset({fields[SERIAL], fields[UNIT]}),
+        parsers={name: parser for name, parser in parsers.items() if name not in money},
+        row_word="单位",
+        row_marks="单位名称",
+        header_words="“单位”“县区”和各指标",
+    )
+    return catalogue, fields, fields[UNIT]
+
+
+def read_values(source: Source, definition: Definition) -> tuple[Inputs, ImportReport]:
+    """The cycle's inputs from the values sheet. Raises Refused with every fault."""
+    catalogue, fields, unit_field = values_catalogue(definition)
+    needed = [(fields[name],) for name in [UNIT, *definition.names, *target_names(definition)]]
+    spec = SheetSpec(catalogue, frozenset(catalogue.fields) - {fields[SERIAL]}, tuple(needed))
+    reading = read_workbook(source, spec)
+    report = reading.report("个单位", dry_run=True)
+    report.file = source_name(source)
+    if not report.ok:
+        raise Refused(report)
+    inputs = _inputs(reading, definition, fields, unit_field, report)
+    if not report.ok:
+        raise Refused(report)
+    report.rows_read = len(inputs.values)
+    return inputs, report
+
+
+def _inputs(
+    reading: Reading,
+    definition: Definition,
+    fields: dict[str, StrEnum],
+    unit_field: StrEnum,
+    report: ImportReport,
+) -> Inputs:
+    values: dict[str, dict[str, Decimal | None]] = {}
+    targets: dict[str, dict[str, Decimal | None]] = {}
+    counts: dict[str, dict[str, Decimal]] = {}
+    vetoed, exempt = set(), set()
+    target_rows = [r for r in definition.indicators if r.form is Form.TARGET_MET]
+    for row in reading.rows:
+        if row.faults:
+            report.faults += row.faults
+            continue
+        unit = row.values.get(unit_field, "")
+        if TOTALS.match(clean_text(unit)):
+            report.left_out.append(LeftOut(row.sheet, row.number, "合计行"))
+            continue
+        if unit in values:
+            report.faults.append(
+                SheetFault(row.sheet, row.number, UNIT, f"单位“{unit}”出现了不止一次")
+            )
+            continue
+        if row.values.get(fields[EXEMPT]):
+            exempt.add(unit)
+        if any(row.values.get(fields[veto]) for veto in definition.vetoes):
+            vetoed.add(unit)
+        own = {}
+        for indicator in definition.indicators:
+            value = row.values.get(fields[indicator.name])
+            if value is not None and (stated := _money_unit(indicator.name)):
+                value = value / cells.MONEY_UNITS[stated]  # read in 万元, kept in the scheme's
+            own[indicator.name] = value
+            if value is None and unit not in exempt:
+                report.faults.append(
+                    SheetFault(
+                        row.sheet,
+                        row.number,
+                        indicator.name,
+                        f"{unit}没有填写“{indicator.name}”；参评单位的每项指标都须填写"
+                        "（免于考核的单位在“不参评”列填“是”）",
+                    )
+                )
+        for indicator in target_rows:
+            name = indicator.name + TARGET_SUFFIX
+            target = row.values.get(fields[name])
+            targets.setdefault(unit, {})[indicator.name] = target
+            if target is None and unit not in exempt:
+                report.faults.append(
+                    SheetFault(row.sheet, row.number, name, f"{unit}没有填写“{name}”")
+                )
+        counts[unit] = {
+            rule.item: row.values[fields[rule.item]]
+            for rule in definition.adjustment_rules
+            if row.values.get(fields[rule.item]) is not None
+        }
+        values[unit] = own
+    if not values and report.ok:
+        report.faults.append(SheetFault("", None, None, "数值表中没有任何参评单位"))
+    return Inputs(values, targets, counts, frozenset(vetoed), frozenset(exempt))
+
+
+PREVIOUS = StrEnum("PreviousColumn", [("SERIAL", SERIAL), ("UNIT", UNIT), ("RANK", RANK)])
+PREVIOUS_COLUMNS = Catalogue(
+    fields=tuple(PREVIOUS),
+    synonyms={PREVIOUS.SERIAL: [SERIAL], PREVIOUS.UNIT: UNIT_WORDS, PREVIOUS.RANK: RANK_WORDS},
+    serial=PREVIOUS.SERIAL,
+    identity=(PREVIOUS.UNIT,),
+    name=PREVIOUS.UNIT,
+    marks=frozenset({PREVIOUS.UNIT}),
+    labels=frozenset({PREVIOUS.SERIAL, PREVIOUS.UNIT}),
+    parsers={PREVIOUS.UNIT: cells.parse_line, PREVIOUS.RANK: cells.parse_rank},
+    row_word="单位",
+    row_marks="单位名称",
+    header_words="“单位”“位次”",
+)
+
+
+def read_previous(source: Source) -> tuple[dict[str, int], ImportReport]:
+    """The previous cycle's ranks {unit: rank} (units without a rank left out). Refused for
+    any fault."""
+    spec = SheetSpec(
+        PREVIOUS_COLUMNS,
+        frozenset({PREVIOUS.UNIT, PREVIOUS.RANK}),
+        ((PREVIOUS.UNIT,), (PREVIOUS.RANK,)),
+    )
+    reading = read_workbook(source, spec)
+    report = reading.report("个单位", dry_run=True)
+    report.file = source_name(source)
+    ranks: dict[str, int] = {}
+    for row in reading.rows:
+        report.faults += row.faults
+        unit, rank = row.values.get(PREVIOUS.UNIT, ""), row.values.get(PREVIOUS.RANK)
+        if rank is not None and not TOTALS.match(clean_text(unit)):
+            if unit in ranks:
+                report.faults.append(
+                    SheetFault(row.sheet, row.number, UNIT, f"单位“{unit}”出现了不止一次")
+                )
+            ranks[unit] = rank
+    if not report.ok:
+        raise Refused(report)
+    return ranks, report

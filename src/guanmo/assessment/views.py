@@ -1,0 +1,135 @@
+"""The results page: the ranking with classes, each unit's rank interval drawn as a bar, its
+points by indicator, the bulletin's sentences and the result's history. Thin: the figures are
+the issued JSON, the history `objections.history`."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from guanmo.assessment.forms import DecisionForm, ObjectionForm
+from guanmo.assessment.models import Objection, Result
+from guanmo.assessment.objections import (
+    ObjectionError,
+    accept_objection,
+    current,
+    history,
+    raise_objection,
+    reject_objection,
+)
+from guanmo.assessment.selectors import results_for
+
+
+def _bar(unit: dict, ranked: int) -> dict | None:
+    """A rank interval as an SVG bar over places 1…ranked: where it starts, how wide, where
+    the median stands."""
+    if unit["rank_interval"] is None or ranked == 0:
+        return None
+    low, high = unit["rank_interval"]
+    return {
+        "x": low - 1,
+        "width": high - low + 1,
+        "median": float(unit["median_rank"]) - 0.5,
+        "places": ranked,
+        "text": f"第{low}至{high}位" if low != high else f"第{low}位",
+    }
+
+
+def result_page(request: HttpRequest, pk: int) -> HttpResponse:
+    result = get_object_or_404(results_for(request.scope), pk=pk)
+    output = result.output
+    ranked = sum(1 for unit in output["units"] if unit["rank_interval"] is not None)
+    indicators = list(output["weights"])
+    units = [
+        {
+            **unit,
+            "bar": _bar(unit, ranked),
+            "points": [unit["contributions"].get(name, "—") for name in indicators],
+        }
+        for unit in output["units"]
+    ]
+    scope = request.scope
+    published = result.status == Result.Status.PUBLISHED
+    may_object = published and scope.county is not None and scope.county.name in _units(result)
+    pending = (
+        Objection.objects.filter(result=result, status=Objection.Status.PENDING)
+        if scope.is_city_office and published
+        else Objection.objects.none()
+    )
+    return render(
+        request,
+        "assessment/result.html",
+        {
+            "result": result,
+            "objection_form": ObjectionForm(indicators=indicators) if may_object else None,
+            "pending": [
+                (objection, DecisionForm(prefix=str(objection.pk))) for objection in pending
+            ],
+            "units": units,
+            "indicators": indicators,
+            "sentences": output["sentences"],
+            "history": [step.text for step in history(result)],
+        },
+    )
+
+
+def _standing_page(result) -> HttpResponse:
+    return redirect("assessment_result", current(result).pk)
+
+
+def _units(result) -> list[str]:
+    return list(result.inputs["units"])
+
+
+@require_POST
+def objection_raise(request: HttpRequest, pk: int) -> HttpResponse:
+    """A county office objects to one of its own values in a result published to it."""
+    result = get_object_or_404(results_for(request.scope), pk=pk)
+    county = request.scope.county
+    if county is None or county.name not in _units(result):
+        raise PermissionDenied("只有参评单位可以对本单位的数值提出异议")
+    indicators = list(result.output["weights"])
+    form = ObjectionForm(request.POST, request.FILES, indicators=indicators)
+    if not form.is_valid():
+        messages.error(request, "异议未提交：请选择指标，填写应为的数值和理由")
+        return _standing_page(result)
+    try:
+        raise_objection(
+            result,
+            unit=county.name,
+            indicator=form.cleaned_data["indicator"],
+            value=form.cleaned_data["value"],
+            reason=form.cleaned_data["reason"],
+            user=request.user,
+            attachment=form.cleaned_data["attachment"],
+        )
+    except ObjectionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "异议已提交，等待市项目办处理")
+    return _standing_page(result)
+
+
+@require_POST
+def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """The city office accepts (the value corrected, everything recomputed) or rejects."""
+    visible = Objection.objects.filter(result__in=results_for(request.scope))
+    objection = get_object_or_404(visible, pk=pk)
+    if not request.scope.is_city_office:
+        raise PermissionDenied("只有市项目办可以处理异议")
+    form = DecisionForm(request.POST, prefix=str(objection.pk))
+    if not form.is_valid():
+        messages.error(request, "请选择采纳或不予采纳")
+        return _standing_page(objection.result)
+    reason = form.cleaned_data["reason"]
+    try:
+        if form.cleaned_data["decision"] == "accept":
+            accept_objection(objection, user=request.user, reason=reason)
+            messages.success(request, "已采纳异议，考核结果已重新计算")
+        else:
+            reject_objection(objection, user=request.user, reason=reason)
+            messages.success(request, "已不予采纳")
+    except ObjectionError as error:
+        messages.error(request, str(error))
+    return _standing_page(objection.result)

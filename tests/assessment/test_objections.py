@@ -1,0 +1,146 @@
+"""The objections cycle at the service level: a county objects, the office accepts (the value is
+corrected and everything recomputed), the ranking changes, and the history says why; rejected
+objections need a reason; a result is final only after its period with nothing pending."""
+
+from datetime import date
+from decimal import Decimal as D
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from docx import Document
+
+from guanmo.assessment.definition import Definition, IndicatorRow, Inputs
+from guanmo.assessment.models import Objection, Result
+from guanmo.assessment.objections import (
+    ObjectionError,
+    accept_objection,
+    current,
+    finalise_result,
+    history,
+    issue_bulletin,
+    publish_result,
+    raise_objection,
+    reject_objection,
+)
+from guanmo.assessment.scoring import Direction
+from guanmo.assessment.services import recompute, save_scheme
+from guanmo.documents.services import DocumentError
+from guanmo.regions.services import init_city
+
+pytestmark = pytest.mark.django_db
+
+TODAY = date(2025, 12, 1)
+DEFINITION = Definition(
+    (
+        IndicatorRow("项目建设", D(60), "投资完成率", D(60)),
+        IndicatorRow("服务保障", D(40), "问题办结天数", D(40), Direction.NEGATIVE),
+    )
+)
+# 投资完成率 min-max over 70…100, 天数 over 6…20 (负向):
+#   丙县 100 × 0.6 + 100 × 0.4 = 100; 甲县 (25/30 × 60 = 50) + (10/14 × 40 = 28.57) = 78.57;
+#   乙县 20 + 22.86 = 42.86; 丁县 0 + 0 = 0.
+INPUTS = Inputs(
+    {
+        "甲县": {"投资完成率": D(95), "问题办结天数": D(10)},
+        "乙县": {"投资完成率": D(80), "问题办结天数": D(12)},
+        "丙县": {"投资完成率": D(100), "问题办结天数": D(6)},
+        "丁县": {"投资完成率": D(70), "问题办结天数": D(20)},
+    }
+)
+
+
+@pytest.fixture
+def published(settings, tmp_path):
+    settings.GUANMO_TODAY = TODAY
+    settings.MEDIA_ROOT = tmp_path
+    scheme = save_scheme(
+        init_city("410800"), "2025年度", "综合考核", DEFINITION, list(INPUTS.values)
+    )
+    return publish_result(scheme, INPUTS, days=5, runs=50, seed=2)
+
+
+def ranks(result: Result) -> dict[str, int]:
+    return {unit["unit"]: unit["rank"] for unit in result.output["units"]}
+
+
+def test_an_accepted_objection_corrects_the_value_and_the_ranking_and_says_why(published):
+    assert published.published_until == date(2025, 12, 5)
+    assert ranks(published) == {"丙县": 1, "甲县": 2, "乙县": 3, "丁县": 4}
+    objection = raise_objection(
+        published,
+        unit="甲县",
+        indicator="投资完成率",
+        value=D(110),
+        reason="统计局反馈数据有误，应为110%",
+        attachment=SimpleUploadedFile("统计局函.pdf", b"%PDF-1.4 letter"),
+    )
+    assert objection.attachment.read() == b"%PDF-1.4 letter"
+    corrected = accept_objection(objection, reason="经与统计局核实，数据有误")
+    # 投资完成率 now over 70…110: 甲 60 + 28.57 = 88.57; 丙 45 + 40 = 85.
+    assert ranks(corrected) == {"甲县": 1, "丙县": 2, "乙县": 3, "丁县": 4}
+    assert corrected.output["units"][0]["score"] == "88.57"
+    published.refresh_from_db()
+    assert published.status == Result.Status.SUPERSEDED and current(published) == corrected
+    assert recompute(corrected).as_json() == corrected.output
+    assert [step.text for step in history(corrected)][1] == (
+        "甲县对“投资完成率”提出异议，认为应为110（统计局反馈数据有误，应为110%）；"
+        "采纳：经与统计局核实，数据有误；重新计算后甲县由第2位变为第1位，丙县由第1位变为第2位"
+    )
+
+
+def test_a_rejection_needs_a_reason_and_leaves_the_result(published):
+    objection = raise_objection(
+        published, unit="乙县", indicator="问题办结天数", value=D(8), reason="有2件已办结未计入"
+    )
+    with pytest.raises(ObjectionError, match="不予采纳须写明理由"):
+        reject_objection(objection, reason=" ")
+    reject_objection(objection, reason="2件均超过办结时限")
+    assert Objection.objects.get().status == Objection.Status.REJECTED
+    assert current(published) == published
+    assert history(published)[-1].text.endswith("不予采纳：2件均超过办结时限")
+
+
+def test_objections_are_refused_outside_the_period_and_for_what_is_not_assessed(published):
+    with pytest.raises(ObjectionError, match="公示期已于2025年12月5日结束"):
+        raise_objection(
+            published,
+            unit="甲县",
+            indicator="投资完成率",
+            value=D(1),
+            reason="x",
+            on=date(2025, 12, 6),
+        )
+    with pytest.raises(ObjectionError, match="戊县不是本次考核的参评单位"):
+        raise_objection(published, unit="戊县", indicator="投资完成率", value=D(1), reason="x")
+    with pytest.raises(ObjectionError, match="没有指标“GDP”"):
+        raise_objection(published, unit="甲县", indicator="GDP", value=D(1), reason="x")
+    assert not Objection.objects.exists()
+
+
+def test_a_result_is_final_after_its_period_with_every_objection_decided(published):
+    objection = raise_objection(
+        published, unit="丁县", indicator="投资完成率", value=D(75), reason="漏报一个项目"
+    )
+    with pytest.raises(ObjectionError, match="期满后方可定稿"):
+        finalise_result(published, on=date(2025, 12, 5))
+    with pytest.raises(ObjectionError, match="尚有1件异议未处理"):
+        finalise_result(published, on=date(2025, 12, 6))
+    corrected = accept_objection(objection)
+    final = finalise_result(published, on=date(2025, 12, 6))
+    assert final == corrected and final.status == Result.Status.FINAL
+    assert history(final)[-1].text.endswith("定稿")
+    with pytest.raises(ObjectionError, match="已定稿"):
+        raise_objection(final, unit="甲县", indicator="投资完成率", value=D(1), reason="x")
+
+
+def test_the_final_result_is_issued_as_a_numbered_bulletin(published):
+    with pytest.raises(DocumentError, match="定稿后方可印发"):
+        issue_bulletin(published, dated=date(2025, 12, 6))
+    final = finalise_result(published, on=date(2025, 12, 6))
+    document = issue_bulletin(final, dated=date(2025, 12, 6))
+    assert document.title == "关于2025年度综合考核结果的通报"
+    assert document.number == "焦作项目办〔2025〕1号"
+    text = "\n".join(p.text for p in Document(BytesIO(bytes(document.content))).paragraphs)
+    assert final.output["sentences"][0] in text
+    assert "综合得分第一名为丙县（100.00分）" in text

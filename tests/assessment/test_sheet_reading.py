@@ -1,0 +1,183 @@
+"""Reading the scheme and values sheets: settings rows, 目标完成 targets, money indicators read
+in another unit, and faults that name their cell."""
+
+import json
+from decimal import Decimal as D
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from openpyxl import Workbook
+
+from guanmo.assessment.definition import Weighting, shares
+from guanmo.assessment.results import ShareClasses, VetoEffect
+from guanmo.assessment.scheme import Aggregation, Form
+from guanmo.assessment.sheet_reading import Refused, read_scheme
+from guanmo.assessment.values_sheet import read_previous, read_values
+from guanmo.assessment.weights import EntropyNormalisation, EntropyVariant
+
+HEADER = ["一级指标", "权重", "二级指标", "权重/分值", "方向", "计分方法", "参数"]
+
+
+def save(path: Path, header, rows) -> Path:
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in [["2025年亩均效益评价"], header, *rows]:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+FIRMS = [
+    [None, None, "亩均税收（万元）", 45, "正向", "基准比值", "基准值=20"],
+    [None, None, "新增产值", 35, "正向", "目标完成", None],
+    [None, None, "单位能耗", 20, "逆向", "位次递减", "步长=25"],
+    ["设置", None, "赋权方法", None, None, None, "熵权法"],
+    ["设置", None, "熵权口径", None, None, None, "标准化=占比；平移=0.01；方向=不计"],
+    ["设置", None, "等次", None, None, None, "A=20%；B=40%；C=35%；D=5%"],
+    ["设置", None, "汇总方法", None, None, None, "TOPSIS"],
+    ["一票否决", None, "环保违法", None, None, None, "不定等次"],
+]
+
+
+def test_settings_rows_set_the_method(tmp_path):
+    definition, _ = read_scheme(save(tmp_path / "s.xlsx", HEADER, FIRMS))
+    assert [(row.name, row.form, row.top_weight) for row in definition.indicators] == [
+        ("亩均税收（万元）", Form.BENCHMARK_RATIO, None),
+        ("新增产值", Form.TARGET_MET, None),
+        ("单位能耗", Form.RANK_STEPS, None),
+    ]
+    assert definition.indicators[0].parameters == {"benchmark": D(20)}
+    assert definition.weighting is Weighting.ENTROPY
+    assert definition.entropy_variant == EntropyVariant(
+        EntropyNormalisation.SHARE, shift=D("0.01"), direction="ignored"
+    )
+    assert definition.classes == ShareClasses()
+    assert definition.aggregation is Aggregation.TOPSIS
+    assert definition.aggregations[0] is Aggregation.TOPSIS
+    assert definition.vetoes == ("环保违法",) and definition.veto_effect is VetoEffect.UNCLASSED
+
+
+def test_values_read_targets_money_in_another_unit_and_vetoes(tmp_path):
+    definition, _ = read_scheme(save(tmp_path / "s.xlsx", HEADER, FIRMS))
+    values = save(
+        tmp_path / "v.xlsx",
+        ["企业名称", "亩均税收（亿元）", "新增产值", "新增产值目标", "单位能耗", "环保违法"],
+        [["甲公司", 0.0025, 120, 100, "0.8", None], ["乙公司", "0.0011", 90, 100, 1.1, "是"]],
+    )
+    inputs, report = read_values(values, definition)
+    assert inputs.values["甲公司"] == {
+        "亩均税收（万元）": D(25),
+        "新增产值": D(120),
+        "单位能耗": D("0.8"),
+    }
+    assert inputs.values["乙公司"]["亩均税收（万元）"] == D(11)
+    assert inputs.targets == {"甲公司": {"新增产值": D(100)}, "乙公司": {"新增产值": D(100)}}
+    assert inputs.vetoed == frozenset({"乙公司"})
+    assert any("以亿元填报，已换算为万元" in note for note in report.notes)
+
+
+def test_a_missing_target_column_and_a_bad_parameter_are_named(tmp_path):
+    rows = [list(row) for row in FIRMS]
+    rows[0][6] = "基准=20；封顶=45"
+    with pytest.raises(Refused) as refused:
+        read_scheme(save(tmp_path / "s.xlsx", HEADER, rows))
+    assert [str(fault) for fault in refused.value.report.faults] == [
+        "第3行「参数」：基准比值没有参数“封顶”；可用参数：基准值、基准"
+    ]
+    definition, _ = read_scheme(save(tmp_path / "ok.xlsx", HEADER, FIRMS))
+    values = save(tmp_path / "v.xlsx", ["企业名称", "亩均税收（万元）", "新增产值", "单位能耗"], [])
+    with pytest.raises(Refused) as refused:
+        read_values(values, definition)
+    assert "第2行「新增产值目标」：表头中没有这一列" in [
+        str(f) for f in refused.value.report.faults
+    ]
+
+
+def test_hand_weights_that_are_missing_are_refused(tmp_path):
+    rows = [
+        ["项目建设", 60, "投资完成率", 30, "正向", None, None],
+        ["项目建设", 60, "新开工", None, "正向", None, None],
+    ]
+    with pytest.raises(Refused) as refused:
+        read_scheme(save(tmp_path / "s.xlsx", HEADER, rows))
+    assert [str(f) for f in refused.value.report.faults] == [
+        "「权重/分值」：二级指标“新开工”没有权重或分值"
+    ]
+
+
+def test_previous_ranks_as_typed(tmp_path):
+    ranks, _ = read_previous(
+        save(
+            tmp_path / "p.xlsx", ["县区", "位次"], [["甲县", "第2位"], ["乙县", 1], ["合计", None]]
+        )
+    )
+    assert ranks == {"甲县": 2, "乙县": 1}
+
+
+FIRM_VALUES = [
+    ["甲公司", 0.0025, 120, 100, "0.8", None],
+    ["乙公司", "0.0011", 90, 100, 1.1, "是"],
+    ["丙公司", 0.0018, 80, 100, 0.9, None],
+    ["丁公司", 0.0009, 100, 120, 1.5, None],
+    ["戊公司", 0.003, 60, 100, 0.7, None],
+]
+
+
+def assess_json(scheme: Path, values: Path, *extra: str) -> dict:
+    out = StringIO()
+    arguments = ["--scheme", str(scheme), "--values", str(values), "--format", "json", *extra]
+    call_command("assess", *arguments, stdout=out, stderr=StringIO())
+    return json.loads(out.getvalue())
+
+
+def test_a_firms_scheme_by_entropy_and_topsis_through_the_command(tmp_path):
+    scheme = save(tmp_path / "s.xlsx", HEADER, FIRMS)
+    values = save(
+        tmp_path / "v.xlsx",
+        ["企业名称", "亩均税收（亿元）", "新增产值", "新增产值目标", "单位能耗", "环保违法"],
+        FIRM_VALUES,
+    )
+    result = assess_json(scheme, values, "--runs", "100")
+    assert result["method"] == {
+        "normalisation": "benchmark_ratio,target_met,rank_steps",
+        "aggregation": "topsis",
+        "weighting": "entropy",
+        "entropy_variant": {
+            "normalisation": "share",
+            "shift": "0.01",
+            "zero_rule": "0·ln0=0",
+            "direction": "ignored",
+        },
+    }
+    # Four places each, half up: their sum is 1 give or take the rounding of three weights.
+    assert abs(sum(D(weight) for weight in result["weights"].values()) - 1) <= D("0.00015")
+    assert {"weighting", "weights", "aggregation"} <= set(result["sensitivity"])
+    vetoed = next(unit for unit in result["units"] if unit["unit"] == "乙公司")
+    assert (vetoed["rank"], vetoed["class"]) == (None, None)  # 不定等次
+    assert [unit["class"] for unit in result["units"][:4]] == ["B", "B", "C", "D"]
+    assert all(unit["contributions"] == {} for unit in result["units"])  # TOPSIS: no points
+
+
+def test_without_runs_nobody_is_tested_and_the_sentences_follow_the_ranks(tmp_path):
+    scheme = save(tmp_path / "s.xlsx", HEADER, FIRMS[:3])
+    values = save(
+        tmp_path / "v.xlsx",
+        ["企业名称", "亩均税收（万元）", "新增产值", "新增产值目标", "单位能耗"],
+        [row[:5] for row in FIRM_VALUES],
+    )
+    result = assess_json(scheme, values, "--runs", "0")
+    assert result["sensitivity"] == {}
+    assert all(unit["rank_interval"] is None for unit in result["units"])
+    assert result["sentences"][1].startswith("排名末位的是")
+
+
+def test_weights_not_totalling_100_are_taken_in_proportion_and_said(tmp_path):
+    rows = [
+        ["项目建设", 60, "投资完成率", 30, "正向", None, None],
+        ["服务保障", 60, "问题办结天数", 40, "负向", None, None],
+    ]
+    definition, report = read_scheme(save(tmp_path / "s.xlsx", HEADER, rows))
+    assert "一级指标的权重合计为120，按各自占比折算为100分" in report.notes
+    assert shares(definition) == {"投资完成率": D("0.5"), "问题办结天数": D("0.5")}
