@@ -13,7 +13,7 @@ from django.utils import timezone
 from guanmo import bounds
 from guanmo.accounts.models import User
 from guanmo.ledger.models import Project
-from guanmo.locking import held_unchanged, locked
+from guanmo.locking import held_unchanged, hold, locked
 from guanmo.observation.models import Criterion, Judge, Score, ScoreForm, Site, Tour
 from guanmo.observation.rubric import DEFAULT_RUBRIC, score_fault
 from guanmo.observation.rubric import Criterion as RubricCriterion
@@ -125,7 +125,7 @@ def recused(judge: Judge, site: Site) -> bool:
 
 def sites_for_judge(judge: Judge) -> list[Site]:
     """The sites he scores, in route order (recused sites left out)."""
-    sites = judge.tour.sites.filter(status=Site.Status.APPROVED).select_related("project")
+    sites = judge.tour.sites.filter(status=Site.Status.APPROVED).select_related("project__county")
     return [site for site in sites if not recused(judge, site)]
 
 
@@ -171,7 +171,7 @@ def submit_scores(
     # Only this judge's own submissions wait for one another (a resend of the same one); the
     # tour and the site are held unchanged, not locked, so two hundred judges score at once
     # while closing the site or the tour still waits for the scores being written.
-    locked(judge)
+    hold(judge)
     tour = held_unchanged(Tour(pk=judge.tour_id))
     if tour.status != Tour.Status.SCORING:
         raise TourError("观摩活动不在评分阶段，不能提交评分")
@@ -199,7 +199,7 @@ def submit_scores(
         form = existing
         form.remark, form.submission, form.submitted_at = remark.strip(), submission, now
         form.times_changed += 1
-        form.save()
+        form.save(update_fields=["remark", "submission", "submitted_at", "times_changed"])
         form.scores.all().delete()
     Score.objects.bulk_create(
         Score(form=form, criterion=criterion, points=value) for criterion, value in checked.items()

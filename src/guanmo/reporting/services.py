@@ -170,15 +170,17 @@ def save_entries(
     version: int,
     texts_only: bool = False,
     source: str = ChangeSource.GRID,
+    lines: list[ReportLine] | None = None,
 ) -> SaveResult:
     """Save the typed lines as the report's draft, checked as the importer checks a sheet.
 
     All or nothing: with any fault nothing is saved. A save made from version `version` of
     the report when it has moved on is refused (`StaleReport`). With `texts_only` (a site
-    commissioner's note) only visible progress and problems are taken.
+    commissioner's note) only visible progress and problems are taken. `lines` are the
+    report's lines (`report_lines`) when the caller has just read them, else they are read.
     """
     require_editable(report)
-    lines = {line.entry.project_id: line for line in report_lines(report)}
+    lines = {line.entry.project_id: line for line in lines or report_lines(report)}
     result = SaveResult()
     updates: list[tuple[ReportLine, dict]] = []
     for typed in inputs:

@@ -109,7 +109,7 @@ def report_grid(request: HttpRequest, pk: int) -> HttpResponse:
         inputs = grid_inputs(request.POST, ids)
         try:
             result = services.save_entries(
-                report, inputs, user=request.user, version=version_of(request.POST)
+                report, inputs, user=request.user, version=version_of(request.POST), lines=lines
             )
         except services.ReportingError as error:
             messages.error(request, str(error))

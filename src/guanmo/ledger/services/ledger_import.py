@@ -28,7 +28,6 @@ from guanmo.ledger.models import (
     Stage,
 )
 from guanmo.ledger.services.matching import (
-    BATCH_SIZE,
     CountyFinder,
     Placement,
     name_key,
@@ -36,6 +35,7 @@ from guanmo.ledger.services.matching import (
     placement_notes,
 )
 from guanmo.ledger.unit_doubts import unit_doubt_notes
+from guanmo.prepared_writes import PreparedWrites, reserve_ids
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, changes_between, field_labels, record_changes
 from guanmo.reporting.history import Source as ChangeSource
@@ -176,8 +176,9 @@ def import_ledger(
     report.created, report.updated = len(changes.created), changes.updated
     report.unchanged = len(entries) - report.created - report.updated
     if not dry_run:
+        prepared = changes.prepare()
         with transaction.atomic():
-            changes.write()
+            changes.write(prepared)
             record = record_import(report, city=city, kind=ImportRecord.Kind.LEDGER, user=user)
             record_changes(
                 changes.history,
@@ -437,29 +438,45 @@ class _Changes:
     # project (by identity: new ones have no id yet) → the ids of its other counties
     other_counties: dict[int, tuple[Project, set[int]]] = field(default_factory=dict)
 
-    def write(self) -> None:
-        # New projects first: the key-list entries and plans made for them take their ids.
-        Project.objects.bulk_create(self.created, batch_size=BATCH_SIZE)
-        if self.changed:
-            Project.objects.bulk_update(self.changed, sorted(self.attributes), BATCH_SIZE)
+    def prepare(self) -> PreparedWrites:
+        """Every insert and update the sheet calls for, built before the transaction that runs
+        them (the new rows' ids reserved now), so that a large sheet holds SQLite's one write
+        lock only while the database writes, not while Python builds the statements."""
         through = Project.other_counties.through
-        projects = [project.pk for project, _ in self.other_counties.values()]
-        through.objects.filter(project_id__in=projects).delete()
-        through.objects.bulk_create(
-            [
-                through(project_id=project.pk, region_id=region)
-                for project, regions in self.other_counties.values()
-                for region in sorted(regions)
-            ],
-            batch_size=BATCH_SIZE,
-        )
-        KeyListEntry.objects.bulk_create(self.key_lists, batch_size=BATCH_SIZE)
-        for figure in _YEAR_FIGURES:
-            manager = figure.model.objects
-            manager.bulk_create(self.new_figures.get(figure, []), batch_size=BATCH_SIZE)
-            manager.bulk_update(
-                self.changed_figures.get(figure, []), [figure.attribute], BATCH_SIZE
-            )
+        links = [
+            through(project=project, region_id=region)
+            for project, regions in self.other_counties.values()
+            for region in sorted(regions)
+        ]
+        figures = [(figure.model, self.new_figures.get(figure, [])) for figure in _YEAR_FIGURES]
+        # New projects first: the key-list entries, links and plans made for them take their ids.
+        for model, rows in [
+            (Project, self.created),
+            (through, links),
+            (KeyListEntry, self.key_lists),
+            *figures,
+        ]:
+            for row, pk in zip(rows, reserve_ids(model, len(rows)), strict=True):
+                row.pk = pk
+        writes = PreparedWrites()
+        writes.insert(Project, self.created)
+        writes.update(Project, self.changed, sorted(self.attributes))
+        writes.insert(through, links)
+        writes.insert(KeyListEntry, self.key_lists)
+        for figure, (model, rows) in zip(_YEAR_FIGURES, figures, strict=True):
+            writes.insert(model, rows)
+            writes.update(model, self.changed_figures.get(figure, []), [figure.attribute])
+        return writes
+
+    def write(self, prepared: PreparedWrites) -> None:
+        """Run what `prepare()` built, inside the caller's transaction; a project's other
+        counties are replaced, so its old links go first."""
+        new = {id(project) for project in self.created}
+        stored = [
+            project.pk for project, _ in self.other_counties.values() if id(project) not in new
+        ]
+        Project.other_counties.through.objects.filter(project_id__in=stored).delete()
+        prepared.run()
 
 
 def _changes(entries: list[_Entry], *, city: Region, year: int, level: str) -> _Changes:

@@ -32,7 +32,10 @@ def judge_sign_in(request: HttpRequest, token: str) -> HttpResponse:
     judge = get_object_or_404(Judge.objects.select_related("tour"), token=token)
     if judge.tour.is_closed:
         return render(request, "observation/judge_closed.html", {"tour": judge.tour}, status=410)
-    request.session.cycle_key()
+    if request.session.session_key:
+        # A session the phone brought is replaced (no fixation); a new one gets its key when
+        # saved, without a first empty write.
+        request.session.cycle_key()
     request.session[SESSION_KEY] = judge.pk
     return redirect("judge_home")
 
