@@ -94,13 +94,19 @@ def install_city_peer_group(city: Region) -> PeerGroup:
 
 @dataclass(frozen=True)
 class ValueInput:
-    """A region's figures as read from a sheet or a form; None means "not given", never zero."""
+    """A region's figures as read from a sheet or a form; None means "not given", never zero.
+    `where` is the place they were read at, for messages (工作表「月报」第5行)."""
 
     region: Region
     value: Decimal | None
     last_year: Decimal | None = None
     reported_growth: Decimal | None = None
     reported_rank: int | None = None
+    where: str = ""
+
+    def named(self, indicator: Indicator) -> str:
+        """Where the figures stand, as a message names them: 工作表「月报」第5行“温县”“固定资产投资”."""
+        return f"{self.where}“{self.region.name}”“{indicator.name}”"
 
 
 _FIELDS = {
@@ -118,6 +124,35 @@ def _shown(value: object) -> str:
     if isinstance(value, Decimal):
         return f"{value.normalize():f}"
     return str(value)
+
+
+def _unkeepable(item: ValueInput) -> list[str]:
+    """Why figures of `item` cannot be kept exactly: more decimals or digits than their column
+    holds (saving would round them silently), a rank below 1."""
+    faults = []
+    for given, attribute in _FIELDS.items():
+        figure = getattr(item, given)
+        field = IndicatorValue._meta.get_field(attribute)
+        label = field.verbose_name
+        if figure is None:
+            continue
+        if given == "reported_rank":
+            if figure < 1:
+                faults.append(f"{label}应为正整数，而不是{figure}")
+            continue
+        if not figure.is_finite():
+            faults.append(f"{label}不是数值")
+            continue
+        _, digits, exponent = figure.normalize().as_tuple()
+        places, whole = max(0, -exponent), len(digits) + exponent
+        if places > field.decimal_places:
+            faults.append(f"{label}{_shown(figure)}超过{field.decimal_places}位小数")
+        elif whole > field.max_digits - field.decimal_places:
+            faults.append(
+                f"{label}{_shown(figure)}超出可保存的范围（整数部分至多"
+                f"{field.max_digits - field.decimal_places}位）"
+            )
+    return faults
 
 
 @dataclass
@@ -142,28 +177,32 @@ def store_values(
 ) -> StoreResult:
     """Store each region's figures for the indicator and period, all or nothing, recording
     every changed figure (`ValueChange`). A figure given as None is not given: it never blanks
-    a stored one. Raises ValidationError (in Chinese) for a month the indicator has no figure
-    in, a region given twice, or a new region given neither its value nor its growth."""
+    a stored one. Raises ValidationError (in Chinese, each message naming the row or region and
+    the indicator) for a month the indicator has no figure in, a region given twice, a new
+    region given neither its value nor its growth, a figure the database cannot keep exactly
+    (too many decimals or digits) or a rank below 1."""
     try:
         check_period(month, Frequency(indicator.frequency))
     except ValueError as error:
         raise ValidationError(f"“{indicator.name}”：{error}") from error
     regions = [item.region.pk for item in inputs]
-    if len(set(regions)) != len(regions):
-        raise ValidationError(f"“{indicator.name}”同一地区填报了两次")
+    faults = [
+        f"{item.named(indicator)}填报了两次"
+        for index, item in enumerate(inputs)
+        if item.region.pk in regions[:index]
+    ]
     stored = {
         value.region_id: value
         for value in IndicatorValue.objects.select_for_update().filter(
             indicator=indicator, year=year, month=month, region_id__in=regions
         )
     }
-    empty = [
-        item.region.name
-        for item in inputs
-        if item.value is None and item.reported_growth is None and item.region.pk not in stored
-    ]
-    if empty:
-        raise ValidationError(f"“{indicator.name}”{'、'.join(empty)}既无本期数值也无增速")
+    for item in inputs:
+        if item.value is None and item.reported_growth is None and item.region.pk not in stored:
+            faults.append(f"{item.named(indicator)}既无本期数值也无增速")
+        faults += [f"{item.named(indicator)}{fault}" for fault in _unkeepable(item)]
+    if faults:
+        raise ValidationError(faults)
     result = StoreResult()
     changes = []
     for item in inputs:
