@@ -105,7 +105,7 @@ class ValueInput:
     where: str = ""
 
     def named(self, indicator: Indicator) -> str:
-        """Where the figures stand, as a message names them: 工作表「月报」第5行“温县”“固定资产投资”."""
+        """Where the figures stand, as messages name them: 工作表「月报」第5行“温县”“GDP”."""
         return f"{self.where}“{self.region.name}”“{indicator.name}”"
 
 
