@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from guanmo.figures.arithmetic import period_label, time_progress
 from guanmo.indicators.arithmetic import previous_period
-from guanmo.indicators.choices import Frequency, Kind, RankBy
+from guanmo.indicators.choices import Direction, Frequency, Kind, RankBy
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, Target
 from guanmo.indicators.selectors import (
     distinct_labels,
@@ -186,6 +186,8 @@ def _standing(target: Target, month: int) -> Standing:
             target_growth=target.growth,
             done=stored.value if stored else None,
             growth=stored.reported_growth if stored else None,
+            kind=Kind(target.indicator.kind),
+            direction=Direction(target.indicator.direction),
         )
 
 
@@ -248,6 +250,9 @@ def _sentences(report: IndicatorReport) -> list[str]:
                     indicator.unit,
                     indicator.places,
                     target.standing.completion_rate,
+                    kind=Kind(indicator.kind),
+                    lower_is_better=indicator.direction == Direction.LOWER,
+                    vs_target=target.standing.vs_target,
                 )
             )
     if report.month == 6 and report.targets:

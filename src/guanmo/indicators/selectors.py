@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from guanmo.accounts.models import Department
 from guanmo.accounts.scope import Scope
 from guanmo.indicators.arithmetic import Reading, check_period, growth
-from guanmo.indicators.choices import Frequency, Kind, Profile
+from guanmo.indicators.choices import Direction, Frequency, Kind, Profile
 from guanmo.indicators.models import (
     Indicator,
     IndicatorValue,
@@ -107,9 +107,9 @@ def last_year_cumulative(target: Target) -> dict[int, Decimal]:
 
 def breakdown_of(target: Target) -> Breakdown | None:
     """The target's breakdown by its profile, to its indicator's decimals; None for a growth
-    target. Raises ValueError (in Chinese) when the profile cannot be followed (no whole year
-    last year, nodes set by hand that do not add up)."""
-    if target.amount is None:
+    target and a ratio's level (which does not accumulate). Raises ValueError (in Chinese) when
+    the profile cannot be followed (no whole year last year, hand nodes that do not add up)."""
+    if target.amount is None or target.indicator.kind == Kind.RATIO:
         return None
     step = target.indicator.rule.step
     if target.profile == Profile.BY_HAND:
@@ -139,6 +139,8 @@ def target_standing(target: Target, month: int) -> Standing:
         done=reading.value,
         growth=growth(reading, Kind(target.indicator.kind)),
         breakdown=breakdown_of(target),
+        kind=Kind(target.indicator.kind),
+        direction=Direction(target.indicator.direction),
     )
 
 
