@@ -33,8 +33,7 @@ from guanmo.indicators.table import GroupFigure, PeerFigures, group_figure, peer
 from guanmo.indicators.targets import Standing, standing
 from guanmo.regions.models import Region
 from guanmo.regions.names import match_region
-
-CITY_SHORT_NAME = "全市"
+from guanmo.regions.services import level_character, units_word, whole_word
 
 
 class ReportError(ValueError):
@@ -63,6 +62,7 @@ class IndicatorReport:
     group: PeerGroup
     regions: list[str]
     region: Region | None = None
+    whole: Region | None = None  # the region the group makes up (its members' common parent)
     indicators: list[IndicatorTable] = field(default_factory=list)
     targets: list[TargetLine] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
@@ -77,16 +77,17 @@ class IndicatorReport:
 
 
 def find_group(city: Region, name: str | None) -> PeerGroup:
-    """The peer group named, or the city's own (said 全市). Raises ReportError."""
+    """The peer group named, or the top's own (said 全市, for a county 全县). Raises
+    ReportError."""
     groups = PeerGroup.objects.filter(city=city)
     group = (
         groups.filter(name=name).first()
         if name
-        else groups.filter(short_name=CITY_SHORT_NAME).first()
+        else groups.filter(short_name=whole_word(city)).first()
     )
     if group is None:
         known = "、".join(groups.values_list("name", flat=True)) or "无"
-        wanted = f"“{name}”" if name else "本市各县（市、区）的"
+        wanted = f"“{name}”" if name else f"本{level_character(city)}{units_word(city)}的"
         raise ReportError(f"没有{wanted}比较组；已有：{known}")
     return group
 
@@ -121,8 +122,8 @@ def build_report(
         for member, label in zip(members, distinct_labels(members), strict=True)
         if chosen in (None, member)
     ]
-    report = IndicatorReport(city, year, month, peer_group, labels, chosen)
     whole = whole_of(members)
+    report = IndicatorReport(city, year, month, peer_group, labels, chosen, whole)
     given = IndicatorValue.objects.filter(
         indicator__city=city, year=year, month=month, region__in=members
     ).values_list("indicator_id", flat=True)
@@ -224,7 +225,7 @@ def _sentences(report: IndicatorReport) -> list[str]:
             said.append(
                 performance_sentence(
                     report.month,
-                    CITY_SHORT_NAME if report.region == report.city else line.region,
+                    whole_word(report.city) if report.region == report.city else line.region,
                     _line(table, line.value, line.growth, line.rank, line.tied, short),
                 )
             )
@@ -260,7 +261,11 @@ def _sentences(report: IndicatorReport) -> list[str]:
         unjudged = any(t.standing.both_over_half is None for t in report.targets)
         # A target without its June figure is not judged: "均实现" would claim what is unknown.
         if missed or not unjudged:
-            said.append(not_both_over_half_sentence(list(dict.fromkeys(missed))))
+            said.append(
+                not_both_over_half_sentence(
+                    list(dict.fromkeys(missed)), units_word(report.whole or report.city)
+                )
+            )
     return [sentence for sentence in said if sentence]
 
 

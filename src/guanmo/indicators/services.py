@@ -22,10 +22,8 @@ from guanmo.indicators.models import (
 )
 from guanmo.indicators.targets import break_down, break_down_by_hand, equal_weights
 from guanmo.regions.models import Region
-from guanmo.regions.services import units_of
+from guanmo.regions.services import level_character, units_of, units_word, whole_word
 from guanmo.reporting.models import ImportRecord
-
-CITY_GROUP_SHORT_NAME = "全市"
 
 
 class Source:
@@ -37,14 +35,6 @@ class Source:
     DEMO = "演示数据"
 
 
-def supplier_prefix(top: Region) -> str:
-    """市 for a city's departments (市统计局); for a county installation its own level's
-    character (县统计局, 区统计局, 市统计局 for a 县级市)."""
-    if top.kind == Region.Kind.COUNTY and top.name[-1:] in ("县", "区", "市", "旗"):
-        return top.name[-1]
-    return "市"
-
-
 @transaction.atomic
 def install_indicator_catalogue(
     city: Region, entries: Iterable[Entry] = CATALOGUE
@@ -53,7 +43,7 @@ def install_indicator_catalogue(
     entry not yet in it by name is added after the existing ones; an indicator the city has
     already (maybe edited) is left as it is. The supplier is linked to the city's department
     of that name when there is one (no department is created). Returns the city's catalogue."""
-    prefix = supplier_prefix(city)
+    prefix = level_character(city)
     existing = set(Indicator.objects.filter(city=city).values_list("name", flat=True))
     departments = {d.name: d for d in Department.objects.filter(city=city)}
     last = Indicator.objects.filter(city=city).order_by("-sort_order").first()
@@ -81,12 +71,13 @@ def install_indicator_catalogue(
 
 
 def install_city_peer_group(city: Region) -> PeerGroup:
-    """The group of the city's own units (its counties, parks and zones), said 全市; created
+    """The group of the top's own units, said as its whole: a city's counties, parks and zones
+    (焦作市各县（市、区）, 全市), a county's towns and zones (武陟县各乡镇（街道）, 全县). Created
     once, its members completed with units added since."""
     group, _ = PeerGroup.objects.get_or_create(
         city=city,
-        name=f"{city.name}各县（市、区）",
-        defaults={"short_name": CITY_GROUP_SHORT_NAME},
+        name=f"{city.name}{units_word(city)}",
+        defaults={"short_name": whole_word(city)},
     )
     group.members.add(*units_of(city))
     return group
