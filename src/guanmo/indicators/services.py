@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from guanmo.accounts.models import Department, User
 from guanmo.indicators.arithmetic import check_period
@@ -106,6 +107,7 @@ _FIELDS = {
     "reported_growth": "reported_growth",
     "reported_rank": "reported_rank",
 }
+_STAMPS = ("updated_at", "updated_by", "import_record")
 
 
 def _shown(value: object) -> str:
@@ -195,7 +197,7 @@ def store_values(
     if faults:
         raise ValidationError(faults)
     result = StoreResult()
-    changes = []
+    changes, new_rows, changed_rows = [], [], []
     for item in inputs:
         row = stored.get(item.region.pk)
         created = row is None
@@ -215,7 +217,7 @@ def store_values(
             continue
         row.updated_by = user
         row.import_record = import_record or row.import_record
-        row.save()
+        (new_rows if created else changed_rows).append(row)
         result.created += created
         result.updated += not created
         changes += [
@@ -231,6 +233,12 @@ def store_values(
             )
             for label, old, new in changed
         ]
+    # In bulk: a month's table of a province's counties is hundreds of rows (`make demo`).
+    IndicatorValue.objects.bulk_create(new_rows)
+    now = timezone.now()
+    for row in changed_rows:
+        row.updated_at = now  # bulk_update does not stamp auto_now fields
+    IndicatorValue.objects.bulk_update(changed_rows, [*_FIELDS.values(), *_STAMPS])
     ValueChange.objects.bulk_create(changes)
     result.changes = len(changes)
     return result

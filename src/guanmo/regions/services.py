@@ -318,6 +318,15 @@ def _names_ancestors(prefix: str, ancestors: list[Division]) -> bool:
     return not prefix
 
 
+def cities_of(province_code: str) -> list[Division]:
+    """The cities a province ranks (全省18个省辖市): its prefecture-level divisions and the
+    county-level cities it governs directly (济源), in code order."""
+    under = [d for d in divisions().values() if d.parent == province_code]
+    placeholders = {d.code for d in under if _is_placeholder(d)}
+    direct = [d for d in divisions().values() if d.parent in placeholders]
+    return sorted([d for d in under if d.code not in placeholders] + direct, key=lambda d: d.code)
+
+
 @transaction.atomic
 def region_of_division(division: Division) -> Region:
     """The region of a national division, created with its ancestors where the database does
