@@ -20,7 +20,7 @@ from guanmo.indicators.selectors import (
     group_members,
     latest_month,
     readings,
-    target_standing,
+    standings,
 )
 from guanmo.indicators.sentences import (
     IndicatorLine,
@@ -30,7 +30,7 @@ from guanmo.indicators.sentences import (
     target_sentence,
 )
 from guanmo.indicators.table import GroupFigure, PeerFigures, group_figure, peer_table
-from guanmo.indicators.targets import Standing, standing
+from guanmo.indicators.targets import Standing
 from guanmo.regions.models import Region
 from guanmo.regions.names import match_region
 from guanmo.regions.services import level_character, units_word, whole_word
@@ -129,12 +129,16 @@ def build_report(
     ).values_list("indicator_id", flat=True)
     for indicator in Indicator.objects.filter(city=city, pk__in=given):
         report.indicators.append(_table(indicator, members, whole, year, month, chosen))
-    targets = Target.objects.filter(
-        indicator__city=city, year=year, region__in=[chosen] if chosen else members
-    ).select_related("indicator", "region")
+    targets = list(
+        Target.objects.filter(
+            indicator__city=city, year=year, region__in=[chosen] if chosen else members
+        )
+        .select_related("indicator", "region")
+        .prefetch_related("nodes")
+    )
     report.targets = [
-        TargetLine(target.region.name, target.indicator, _standing(target, month))
-        for target in targets
+        TargetLine(target.region.name, target.indicator, seen)
+        for target, seen in zip(targets, standings(targets, month), strict=True)
     ]
     report.sentences = _sentences(report)
     return report
@@ -170,26 +174,6 @@ def _table(
     if chosen is not None:
         lines = [line for line, member in zip(lines, members, strict=True) if member == chosen]
     return IndicatorTable(indicator, total, lines)
-
-
-def _standing(target: Target, month: int) -> Standing:
-    """The target's standing; where its profile cannot be followed (no whole year last year for
-    the seasonal profile) the figures that need no breakdown."""
-    try:
-        return target_standing(target, month)
-    except ValueError:
-        stored = IndicatorValue.objects.filter(
-            indicator=target.indicator, region=target.region, year=target.year, month=month
-        ).first()
-        return standing(
-            month=month,
-            target=target.amount,
-            target_growth=target.growth,
-            done=stored.value if stored else None,
-            growth=stored.reported_growth if stored else None,
-            kind=Kind(target.indicator.kind),
-            direction=Direction(target.indicator.direction),
-        )
 
 
 def _line(table: IndicatorTable, value, growth, rank=None, tied=False, group="") -> IndicatorLine:

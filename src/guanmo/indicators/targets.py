@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
 
 from guanmo.figures.apportion import Weight, apportion
 from guanmo.figures.arithmetic import (
@@ -39,22 +40,34 @@ FULL = Decimal("100.0")
 @dataclass(frozen=True)
 class Breakdown:
     """An annual amount target shared out: 4 quarters, 12 months and 36 旬, each the amount due
-    in that period (not cumulative), each level summing exactly to `target`."""
+    in that period (not cumulative), each level summing exactly to `target`, each a multiple of
+    `step`."""
 
     target: Decimal
     quarters: tuple[Decimal, ...]
     months: tuple[Decimal, ...]
-    ten_days: tuple[Decimal, ...]
+    step: Decimal
+
+    @cached_property
+    def ten_days(self) -> tuple[Decimal, ...]:
+        """The 36 旬: each month's amount shared equally among its three, to the step, by the
+        largest remainder (made when first asked: a month's node does not need them)."""
+        return tuple(
+            share
+            for amount in self.months
+            for share in apportion(amount, [1] * TEN_DAYS_IN_MONTH, self.step)
+        )
 
     def node(self, month: int, ten_day: int | None = None) -> Decimal:
         """The node target: the cumulative amount due by the end of `month` (1—12), or by the
         end of its `ten_day`-th 旬 (1 上旬, 2 中旬, 3 下旬). Raises ValueError out of range."""
         if not 1 <= month <= MONTHS:
             raise ValueError(f"月份应为1至12，而不是{month}")
-        if ten_day is not None and not 1 <= ten_day <= TEN_DAYS_IN_MONTH:
+        if ten_day is None:
+            return sum(self.months[:month], Decimal(0))
+        if not 1 <= ten_day <= TEN_DAYS_IN_MONTH:
             raise ValueError(f"旬应为1（上旬）至3（下旬），而不是{ten_day}")
-        ten_days = (month - 1) * TEN_DAYS_IN_MONTH + (ten_day or TEN_DAYS_IN_MONTH)
-        return sum(self.ten_days[:ten_days], Decimal(0))
+        return sum(self.ten_days[: (month - 1) * TEN_DAYS_IN_MONTH + ten_day], Decimal(0))
 
     def quarter_node(self, quarter: int) -> Decimal:
         """The cumulative amount due by the end of `quarter` (1—4)."""
@@ -105,7 +118,7 @@ def break_down(target: Decimal, weights: Sequence[Weight], step: Decimal) -> Bre
     for amount, month_weights in zip(quarters, by_quarter, strict=True):
         # A quarter with nothing due last year still gets its months' shares of nothing.
         months += apportion(amount, month_weights, step) if amount else [Decimal(0)] * 3
-    return _with_ten_days(target, tuple(quarters), months, step)
+    return Breakdown(target, tuple(quarters), tuple(months), step)
 
 
 def break_down_by_hand(target: Decimal, months: Sequence[Decimal], step: Decimal) -> Breakdown:
@@ -126,16 +139,7 @@ def break_down_by_hand(target: Decimal, months: Sequence[Decimal], step: Decimal
         sum(months[q : q + MONTHS_IN_QUARTER], Decimal(0))
         for q in range(0, MONTHS, MONTHS_IN_QUARTER)
     )
-    return _with_ten_days(target, quarters, list(months), step)
-
-
-def _with_ten_days(
-    target: Decimal, quarters: tuple[Decimal, ...], months: list[Decimal], step: Decimal
-) -> Breakdown:
-    ten_days = [
-        share for amount in months for share in apportion(amount, [1] * TEN_DAYS_IN_MONTH, step)
-    ]
-    return Breakdown(target, quarters, tuple(months), tuple(ten_days))
+    return Breakdown(target, quarters, tuple(months), step)
 
 
 def forecast_rate(done: Decimal, breakdown: Breakdown, month: int) -> Decimal | None:
