@@ -7,7 +7,7 @@ from decimal import Decimal as D
 import pytest
 
 from guanmo.accounts.models import Department
-from guanmo.indicators.models import Indicator
+from guanmo.indicators.models import Indicator, IndicatorValue
 from guanmo.indicators.report import build_report
 from guanmo.indicators.report_output import as_json
 from guanmo.indicators.services import (
@@ -20,7 +20,9 @@ from guanmo.indicators.services import (
     set_targets,
     store_values,
 )
+from guanmo.indicators.sheet_import import import_indicators
 from guanmo.regions.services import add_towns, init_county
+from tests.indicators.sheets import bulletin, write
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +121,33 @@ def test_a_city_follows_a_task_down_to_the_towns_of_one_county(city):
         "各乡镇（街道）均实现“双过半”。"
         in build_report(city, 2025, 6, group="武陟县各乡镇").sentences
     )
+
+
+def test_a_top_countys_sheet_of_towns_is_imported_with_its_whole_county_row(county, tmp_path):
+    install_city_peer_group(county)
+    rows = [
+        ["全县", 30.5, 28, 8.9, None, 50000, 48000, 4.2],
+        ["木城街道", 12.1, 11, 10.0, 1, 20000, 19000, 5.3],
+        ["大封镇", 10.4, 9.8, 6.1, 2, 18000, 17500, 2.9],
+        ["詹店镇", 5.8, 5.6, 3.6, 4, 9000, 8800, 2.3],
+        ["武陟产业集聚区", 2.2, 2.1, 4.8, 3, 3000, 2700, 11.1],
+    ]
+    path = write(tmp_path, bulletin(rows, title="2025年1—6月各乡镇（街道）主要经济指标"))
+
+    report = import_indicators(path, city=county, year=2025, month=6)
+
+    assert report.ok, [str(f) for f in report.faults]
+    stored = dict(
+        IndicatorValue.objects.filter(indicator__name="固定资产投资").values_list(
+            "region__name", "value"
+        )
+    )
+    assert stored == {
+        "武陟县": D("30.5"),
+        "木城街道": D("12.1"),
+        "大封镇": D("10.4"),
+        "詹店镇": D("5.8"),
+        "武陟产业集聚区": D("2.2"),
+    }
+    # The towns and the zone are the county's whole group: their 位次 are checked, and agree.
+    assert not any(note.startswith("位次不符") or "未核对" in note for note in report.notes)
