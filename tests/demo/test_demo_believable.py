@@ -6,7 +6,9 @@ Each test looks for one kind of fault over the whole demo, built once (the `demo
 `make demo` runs it) by the package's `demo` fixture."""
 
 import re
+from collections import defaultdict
 from datetime import date, datetime
+from decimal import Decimal
 
 import pytest
 from django.apps import apps
@@ -14,6 +16,11 @@ from django.db import models
 from django.utils import timezone
 
 from guanmo.demo.city import TODAY, YEAR
+from guanmo.figures.arithmetic import growth_rate
+from guanmo.indicators.catalogue import COMPARABLE_PRICES
+from guanmo.indicators.choices import Kind, Profile
+from guanmo.indicators.models import IndicatorValue, Target
+from guanmo.indicators.selectors import breakdown_of
 from guanmo.ledger.models import Project, Stage
 from guanmo.reporting.models import ReportEntry
 
@@ -170,3 +177,118 @@ def test_a_preparatory_project_has_its_planned_start_and_some_are_late(projects)
     assert all(p.planned_start and p.planned_start.year == p.start_year for p in preparatory)
     assert any(p.planned_start <= TODAY for p in preparatory)
     assert any(p.planned_start > TODAY for p in preparatory)
+
+
+# Indicators (issue 12): read as a statistics bureau's tables are read.
+MAIN_INDICATORS = ("地区生产总值", "规模以上工业增加值", "固定资产投资", "社会消费品零售总额")
+# How far a region's growth at 1—11月 may lie from the province's, in points.
+AROUND_THE_PROVINCE = Decimal(12)
+# How far a rate at comparable prices may lie from the nominal growth of the amounts (the
+# price change of a year), in points.
+DEFLATOR = Decimal(3)
+
+
+@pytest.fixture
+def indicator_values(demo) -> list[IndicatorValue]:
+    return list(IndicatorValue.objects.select_related("indicator", "region"))
+
+
+def test_an_amount_accumulated_through_the_year_never_falls(indicator_values):
+    runs = defaultdict(list)
+    for v in sorted(indicator_values, key=lambda v: v.month):
+        if v.indicator.kind == Kind.AMOUNT and v.value is not None:
+            runs[(v.indicator.name, v.region.name, v.year)].append((v.month, v.value))
+            if v.last_year_value is not None:
+                runs[(v.indicator.name, v.region.name, v.year - 1)].append(
+                    (v.month, v.last_year_value)
+                )
+    assert len(runs) > 100
+
+    falls = [
+        (key, months[i], months[i + 1])
+        for key, months in runs.items()
+        for i in range(len(months) - 1)
+        if months[i + 1][1] < months[i][1]
+    ]
+    assert falls == []
+
+
+def test_last_years_figure_of_a_month_is_the_one_stored_for_it(indicator_values):
+    stored = {(v.indicator_id, v.region_id, v.year, v.month): v for v in indicator_values}
+    pairs = [
+        (v, stored[(v.indicator_id, v.region_id, v.year - 1, v.month)])
+        for v in indicator_values
+        if (v.indicator_id, v.region_id, v.year - 1, v.month) in stored
+    ]
+    assert len(pairs) > 1000
+
+    assert [
+        (v.indicator.name, v.region.name, v.month, v.last_year_value, before.value)
+        for v, before in pairs
+        if v.last_year_value != before.value
+    ] == []
+
+
+def test_growth_agrees_with_the_amounts_unless_reported_at_comparable_prices(indicator_values):
+    unexplained, off = [], []
+    for v in indicator_values:
+        where = (v.indicator.name, v.region.name, v.year, v.month)
+        if v.reported_growth is None and v.last_year_value is None:
+            unexplained.append(where)  # a figure with nothing to compare it with
+            continue
+        if v.reported_growth is None or v.value is None or v.last_year_value is None:
+            continue
+        derived = growth_rate(v.value, v.last_year_value)
+        allowed = DEFLATOR if COMPARABLE_PRICES in v.indicator.note else Decimal(0)
+        if derived is None or abs(v.reported_growth - derived) > allowed:
+            off.append((*where, v.reported_growth, derived))
+
+    assert unexplained == []
+    assert off == []
+
+
+def test_growth_lies_around_the_provinces(indicator_values):
+    province = {
+        v.indicator.name: v
+        for v in indicator_values
+        if v.region.kind == "province" and (v.year, v.month) == (YEAR, 9)
+    }
+    assert set(province) == set(MAIN_INDICATORS)
+
+    far = []
+    for v in indicator_values:
+        if v.indicator.name in province and (v.year, v.month) == (YEAR, 9):
+            growth = v.reported_growth or growth_rate(v.value, v.last_year_value)
+            mark = province[v.indicator.name]
+            mark_growth = mark.reported_growth or growth_rate(mark.value, mark.last_year_value)
+            if abs(growth - mark_growth) > AROUND_THE_PROVINCE:
+                far.append((v.indicator.name, v.region.name, growth, mark_growth))
+    assert far == []
+
+
+def test_a_targets_nodes_sum_to_the_target(demo):
+    targets = list(Target.objects.select_related("indicator", "region"))
+    by_hand = [t for t in targets if t.profile == Profile.BY_HAND]
+    assert by_hand and any(t.profile == Profile.SEASONAL for t in targets)
+
+    wrong = [
+        (t.region.name, t.indicator.name)
+        for t in by_hand
+        if sum(t.nodes.values_list("amount", flat=True)) != t.amount or t.nodes.count() != 12
+    ]
+    for target in targets:
+        plan = breakdown_of(target)
+        if plan is not None and not (
+            sum(plan.months) == sum(plan.quarters) == sum(plan.ten_days) == target.amount
+        ):
+            wrong.append((target.region.name, target.indicator.name))
+    assert wrong == []
+
+
+def test_no_indicator_figure_is_for_a_month_after_the_demos_today(indicator_values):
+    assert [
+        (v.indicator.name, v.region.name, v.year, v.month)
+        for v in indicator_values
+        if (v.year, v.month) >= (TODAY.year, TODAY.month)
+    ] == []
+    assert max((v.year, v.month) for v in indicator_values) == (YEAR, TODAY.month - 1)

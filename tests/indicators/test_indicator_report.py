@@ -260,3 +260,29 @@ def test_at_mid_year_a_target_without_its_figure_is_not_said_to_be_over_half(cit
     set_targets(poverty, 2025, [TargetInput(units[6], amount=Decimal("7.38"))])
     sentences = build_report(city, 2025, 6).sentences
     assert not any("双过半" in sentence for sentence in sentences)
+
+
+def test_a_ceiling_and_a_ratio_level_are_judged_by_their_direction_in_the_report(city):
+    # 武陟县: 赴京访批次 at most 36 批, 21 by June (58.3% used: over half); 高新技术产业增加值占比
+    # to reach 45%, 44.2% in June (0.8 points short).
+    install_city_peer_group(city)
+    wuzhi = city.children.get(name="武陟县")
+    petitions = Indicator.objects.get(city=city, name="赴京访批次")
+    high_tech = Indicator.objects.get(city=city, name="高新技术产业增加值占比")
+    store_values(petitions, 2025, 6, [ValueInput(wuzhi, Decimal(21))], source="", user=None)
+    store_values(high_tech, 2025, 6, [ValueInput(wuzhi, Decimal("44.2"))], source="", user=None)
+    set_targets(petitions, 2025, [TargetInput(wuzhi, amount=Decimal(36))])
+    set_targets(high_tech, 2025, [TargetInput(wuzhi, amount=Decimal(45))])
+
+    report = _json("--region", "武陟县")
+
+    by_name = {t["indicator"]: t for t in report["targets"]}
+    assert by_name["赴京访批次"]["completion_rate"] == "58.3"
+    assert by_name["赴京访批次"]["node_target"] == "18"
+    assert by_name["赴京访批次"]["forecast_rate"] == "116.7"
+    assert by_name["赴京访批次"]["both_over_half"] is False
+    assert by_name["高新技术产业增加值占比"]["completion_rate"] is None
+    assert by_name["高新技术产业增加值占比"]["node_target"] is None
+    assert by_name["高新技术产业增加值占比"]["both_over_half"] is False
+    assert "赴京访批次21批，占全年控制目标的58.3%。" in report["sentences"]
+    assert "高新技术产业增加值占比达到44.2%，低于目标0.8个百分点。" in report["sentences"]

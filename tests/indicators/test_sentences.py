@@ -126,3 +126,17 @@ def test_the_county_rank_change_sentence():
 def test_who_has_not_reached_both_over_half():
     assert not_both_over_half_sentence(["武陟县", "温县"]) == "未实现“双过半”的有：武陟县、温县。"
     assert not_both_over_half_sentence([]) == "各县（市、区）均实现“双过半”。"
+
+
+def test_a_ceilings_sentence_says_the_share_of_the_ceiling_used():
+    assert (
+        target_sentence("赴京访批次", D("21"), "批", 0, D("58.3"), lower_is_better=True)
+        == "赴京访批次21批，占全年控制目标的58.3%。"
+    )
+
+
+def test_a_ratios_target_sentence_says_the_distance_in_points():
+    said = target_sentence(
+        "高新技术产业增加值占比", D("44.2"), "%", 1, None, kind=Kind.RATIO, vs_target=D("-0.8")
+    )
+    assert said == "高新技术产业增加值占比达到44.2%，低于目标0.8个百分点。"

@@ -77,7 +77,7 @@ def test_a_quarterly_indicator_refuses_a_may_figure_and_stores_nothing(city, wuz
 
 def test_a_region_given_twice_stores_nothing(fai, wuzhi):
     twice = [ValueInput(wuzhi, D("61.2")), ValueInput(wuzhi, D("62"))]
-    with pytest.raises(ValidationError, match="两次"):
+    with pytest.raises(ValidationError, match="“武陟县”“固定资产投资”填报了两次"):
         store_values(fai, 2025, 6, twice, source=Source.IMPORT, user=None)
     assert not IndicatorValue.objects.exists()
 
@@ -94,6 +94,38 @@ def test_a_growth_given_alone_is_stored_without_a_value(city, wuzhi, wenxian):
     )
     stored = IndicatorValue.objects.get()
     assert (stored.value, stored.reported_growth) == (None, D("8.5"))
-    with pytest.raises(ValidationError, match="温县既无本期数值也无增速"):
+    with pytest.raises(ValidationError, match="“温县”“规模以上工业增加值”既无本期数值也无增速"):
         store_values(industry, 2025, 6, [ValueInput(wenxian, None)], source="x", user=None)
     assert IndicatorValue.objects.count() == 1
+
+
+def test_every_fault_names_the_sheet_row_the_region_and_the_indicator(fai, wuzhi, wenxian):
+    given = [
+        ValueInput(wuzhi, None, where="工作表「月报」第5行"),
+        ValueInput(wenxian, D("40.5"), reported_rank=0, where="工作表「月报」第6行"),
+    ]
+    with pytest.raises(ValidationError) as raised:
+        store_values(fai, 2025, 6, given, source=Source.IMPORT, user=None)
+    assert raised.value.messages == [
+        "工作表「月报」第5行“武陟县”“固定资产投资”既无本期数值也无增速",
+        "工作表「月报」第6行“温县”“固定资产投资”位次（报送）应为正整数，而不是0",
+    ]
+    assert not IndicatorValue.objects.exists()
+
+
+def test_a_figure_the_database_would_round_or_overflow_is_refused_not_rounded(fai, wuzhi, wenxian):
+    given = [
+        ValueInput(wuzhi, D("61.1234567"), where="工作表「月报」第5行"),
+        ValueInput(wenxian, D("40"), reported_growth=D("8.12345")),
+    ]
+    with pytest.raises(ValidationError) as raised:
+        store_values(fai, 2025, 6, given, source=Source.IMPORT, user=None)
+    assert raised.value.messages == [
+        "工作表「月报」第5行“武陟县”“固定资产投资”本期累计值61.1234567超过6位小数",
+        "“温县”“固定资产投资”同比增长（%，报送）8.12345超过4位小数",
+    ]
+    with pytest.raises(ValidationError, match=r"上年同期值1000000000000超出可保存的范围"):
+        store_values(
+            fai, 2025, 6, [ValueInput(wuzhi, D("1"), last_year=D("1E12"))], source="x", user=None
+        )
+    assert not IndicatorValue.objects.exists()

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from guanmo.indicators.choices import Direction, Kind
 from guanmo.indicators.targets import (
     Breakdown,
     both_over_half,
@@ -164,3 +165,89 @@ def test_a_breakdown_is_a_plain_value():
     assert isinstance(plan, Breakdown)
     assert plan.target == D("12")
     assert plan.months == (D("1"),) * 12
+
+
+# Lower is better and ratio targets (issue 12): a ceiling such as 赴京访批次 is used up, not
+# completed; a growth target of a lower-is-better indicator is met at or below its rate; a ratio
+# target (城镇化率达到56%) is a level compared in 个百分点.
+
+
+def test_a_ceiling_used_faster_than_time_is_off_track_and_heading_over_it():
+    # 赴京访批次控制在36批以内: equal nodes of 3 批 a month, 18 by June. 21 批 by June is
+    # 21 ÷ 36 = 58.333…% → 58.3% of the ceiling, 8.3 points over time progress (50.0), and at
+    # that pace the year ends at 21 ÷ 18 = 116.7% of the ceiling: over it.
+    plan = break_down(D("36"), equal_weights(), D("1"))
+    seen = standing(
+        month=6, target=D("36"), done=D("21"), breakdown=plan, direction=Direction.LOWER
+    )
+    assert seen.completion_rate == D("58.3")
+    assert seen.vs_time_progress == D("8.3")
+    assert seen.node_target == D("18")
+    assert seen.vs_node == D("8.3")  # 58.3 − 50.0: 超序时进度, which for a ceiling is bad
+    assert seen.forecast_rate == D("116.7")
+    assert seen.on_track is False
+    assert seen.forecast_missed is True
+    assert seen.both_over_half is False  # more than half the ceiling used at the half year
+
+
+def test_a_ceiling_used_slower_than_time_is_on_track():
+    # 15 of 36 批 by June: 41.7%, 8.3 points under time progress, the year heading for
+    # 15 ÷ 18 = 83.3% of the ceiling.
+    plan = break_down(D("36"), equal_weights(), D("1"))
+    seen = standing(
+        month=6, target=D("36"), done=D("15"), breakdown=plan, direction=Direction.LOWER
+    )
+    assert (seen.completion_rate, seen.vs_time_progress) == (D("41.7"), D("-8.3"))
+    assert seen.forecast_rate == D("83.3")
+    assert (seen.on_track, seen.forecast_missed, seen.both_over_half) == (True, False, True)
+
+
+def test_the_same_figures_for_a_higher_is_better_target_are_judged_the_other_way():
+    plan = break_down(D("36"), equal_weights(), D("1"))
+    seen = standing(month=6, target=D("36"), done=D("15"), breakdown=plan)
+    assert (seen.on_track, seen.forecast_missed, seen.both_over_half) == (False, True, False)
+
+
+def test_a_growth_target_of_a_lower_is_better_indicator_is_met_at_or_below_it():
+    # 赴京访批次同比下降10%: 18 批 against 27 is −33.3%, 23.3 points better than the target.
+    met = standing(month=6, target_growth=D("-10"), growth=D("-33.3"), direction=Direction.LOWER)
+    assert met.vs_target_growth == D("-23.3")
+    assert (met.on_track, met.both_over_half) == (True, True)
+    # Down only 5.0%: 5.0 points short of the cut asked for.
+    missed = standing(month=6, target_growth=D("-10"), growth=D("-5.0"), direction=Direction.LOWER)
+    assert missed.vs_target_growth == D("5.0")
+    assert (missed.on_track, missed.both_over_half) == (False, False)
+    # At exactly the target, as shown: met.
+    assert standing(
+        month=6, target_growth=D("-10"), growth=D("-10.04"), direction=Direction.LOWER
+    ).on_track
+
+
+def test_a_ratio_target_is_a_level_compared_in_points_not_a_share():
+    # 城镇化率达到56%: 55.24% by June is 55.2, 0.8 个百分点 under the target; a level is not
+    # "completed" as a share (55.2 ÷ 56 would be a meaningless 98.6%), nor broken down.
+    seen = standing(month=6, target=D("56"), done=D("55.24"), growth=D("0.9"), kind=Kind.RATIO)
+    assert seen.vs_target == D("-0.8")
+    assert seen.completion_rate is None
+    assert seen.vs_time_progress is None
+    assert seen.node_target is None and seen.forecast_rate is None
+    assert (seen.on_track, seen.both_over_half) == (False, False)
+    reached = standing(month=6, target=D("56"), done=D("56.04"), kind=Kind.RATIO)
+    assert reached.vs_target == D("0.0")
+    assert (reached.on_track, reached.both_over_half) == (True, True)
+
+
+def test_a_lower_is_better_ratio_target_is_met_at_or_under_it():
+    # 城镇登记失业率控制在4.5%以内: 4.2% is 0.3 points under, on track.
+    seen = standing(
+        month=9, target=D("4.5"), done=D("4.2"), kind=Kind.RATIO, direction=Direction.LOWER
+    )
+    assert seen.vs_target == D("-0.3")
+    assert seen.on_track is True
+    assert seen.both_over_half is None  # judged only in June
+
+
+def test_an_amount_target_without_a_breakdown_is_on_track_against_time_progress():
+    # 4.98 of 7.38 万人 by June: 67.5% against 50.0.
+    assert standing(month=6, target=D("7.38"), done=D("4.98")).on_track is True
+    assert standing(month=6, target=D("7.38"), done=D("3.6")).on_track is False  # 48.8%

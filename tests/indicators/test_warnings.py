@@ -3,6 +3,7 @@ its node by more than the set points, a year-end forecast below 100% (strict thr
 
 from decimal import Decimal
 
+from guanmo.indicators.choices import Direction
 from guanmo.indicators.report import build_report, latest_report
 from guanmo.indicators.table import PeerFigures
 from guanmo.indicators.targets import break_down, equal_weights, standing
@@ -83,3 +84,28 @@ def test_the_month_report_gives_the_fall_and_the_target_warnings(world):
     ]
     april = build_report(world.city, YEAR, 4)
     assert report_warnings(april, Decimal(5)) == []
+
+
+def test_a_ceiling_used_ahead_of_its_node_and_heading_over_it_is_warned():
+    # 赴京访批次控制在36批以内: 21 批 by June is 58.3% of the ceiling against a node of 50.0%,
+    # heading for 116.7% of it. Under the ceiling's pace (15 批) nothing is warned.
+    breakdown = break_down(Decimal(36), equal_weights(), Decimal(1))
+    over = standing(
+        month=6,
+        target=Decimal(36),
+        done=Decimal(21),
+        breakdown=breakdown,
+        direction=Direction.LOWER,
+    )
+    assert [w.message for w in target_warnings("武陟县", "赴京访批次", over, Decimal(5))] == [
+        "武陟县赴京访批次达到控制目标的58.3%，高于序时进度8.3个百分点。",
+        "武陟县赴京访批次按以往进度推算，全年预计达到控制目标的116.7%。",
+    ]
+    under = standing(
+        month=6,
+        target=Decimal(36),
+        done=Decimal(15),
+        breakdown=breakdown,
+        direction=Direction.LOWER,
+    )
+    assert target_warnings("武陟县", "赴京访批次", under, Decimal(0)) == []

@@ -3,6 +3,7 @@ compare with (issue 12: peer groups across city and province lines)."""
 
 from guanmo.regions.models import Region
 from guanmo.regions.services import (
+    cities_of,
     divisions_named,
     full_name,
     init_city,
@@ -40,3 +41,10 @@ def test_a_region_kept_to_compare_with_is_not_a_served_city_until_set_up(db):
     weinan = init_city("610500")
     assert not weinan.compared_only
     assert not Region.objects.get(pk=hancheng.pk).compared_only
+
+
+def test_a_provinces_cities_include_those_it_governs_directly():
+    henan = cities_of("410000")
+    assert len(henan) == 18
+    assert [d.name for d in henan][:2] == ["郑州市", "开封市"]
+    assert henan[-1].name == "济源市"

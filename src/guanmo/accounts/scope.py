@@ -13,7 +13,7 @@ from django.http import Http404
 from guanmo.accounts.models import Department, Role, User
 from guanmo.ledger.models import Project
 from guanmo.regions.models import Region
-from guanmo.regions.services import resolve_city, units_of
+from guanmo.regions.services import resolve_city, top_of, units_of
 
 
 @dataclass(frozen=True)
@@ -132,14 +132,11 @@ class Scope:
 
 
 def city_of(user: User) -> Region:
-    """The city a user works in: his region's city (the only city, for an administrator
-    without one)."""
-    region = user.region
-    if region is None:
+    """The top a user works in (`regions.services.top_of`): his region's city, or the county
+    at the top of a county installation (the only top, for an administrator without one)."""
+    if user.region is None:
         return resolve_city(None)
-    while region.kind not in (Region.Kind.CITY,) and region.parent is not None:
-        region = region.parent
-    return region
+    return top_of(user.region)
 
 
 def scope_of(user: User) -> Scope:

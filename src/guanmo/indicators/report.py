@@ -13,14 +13,14 @@ from decimal import Decimal
 
 from guanmo.figures.arithmetic import period_label, time_progress
 from guanmo.indicators.arithmetic import previous_period
-from guanmo.indicators.choices import Frequency, Kind, RankBy
+from guanmo.indicators.choices import Direction, Frequency, Kind, RankBy
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, Target
 from guanmo.indicators.selectors import (
     distinct_labels,
     group_members,
     latest_month,
     readings,
-    target_standing,
+    standings,
 )
 from guanmo.indicators.sentences import (
     IndicatorLine,
@@ -30,11 +30,10 @@ from guanmo.indicators.sentences import (
     target_sentence,
 )
 from guanmo.indicators.table import GroupFigure, PeerFigures, group_figure, peer_table
-from guanmo.indicators.targets import Standing, standing
+from guanmo.indicators.targets import Standing
 from guanmo.regions.models import Region
 from guanmo.regions.names import match_region
-
-CITY_SHORT_NAME = "全市"
+from guanmo.regions.services import level_character, units_word, whole_word
 
 
 class ReportError(ValueError):
@@ -63,6 +62,7 @@ class IndicatorReport:
     group: PeerGroup
     regions: list[str]
     region: Region | None = None
+    whole: Region | None = None  # the region the group makes up (its members' common parent)
     indicators: list[IndicatorTable] = field(default_factory=list)
     targets: list[TargetLine] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
@@ -77,16 +77,17 @@ class IndicatorReport:
 
 
 def find_group(city: Region, name: str | None) -> PeerGroup:
-    """The peer group named, or the city's own (said 全市). Raises ReportError."""
+    """The peer group named, or the top's own (said 全市, for a county 全县). Raises
+    ReportError."""
     groups = PeerGroup.objects.filter(city=city)
     group = (
         groups.filter(name=name).first()
         if name
-        else groups.filter(short_name=CITY_SHORT_NAME).first()
+        else groups.filter(short_name=whole_word(city)).first()
     )
     if group is None:
         known = "、".join(groups.values_list("name", flat=True)) or "无"
-        wanted = f"“{name}”" if name else "本市各县（市、区）的"
+        wanted = f"“{name}”" if name else f"本{level_character(city)}{units_word(city)}的"
         raise ReportError(f"没有{wanted}比较组；已有：{known}")
     return group
 
@@ -121,19 +122,23 @@ def build_report(
         for member, label in zip(members, distinct_labels(members), strict=True)
         if chosen in (None, member)
     ]
-    report = IndicatorReport(city, year, month, peer_group, labels, chosen)
     whole = whole_of(members)
+    report = IndicatorReport(city, year, month, peer_group, labels, chosen, whole)
     given = IndicatorValue.objects.filter(
         indicator__city=city, year=year, month=month, region__in=members
     ).values_list("indicator_id", flat=True)
     for indicator in Indicator.objects.filter(city=city, pk__in=given):
         report.indicators.append(_table(indicator, members, whole, year, month, chosen))
-    targets = Target.objects.filter(
-        indicator__city=city, year=year, region__in=[chosen] if chosen else members
-    ).select_related("indicator", "region")
+    targets = list(
+        Target.objects.filter(
+            indicator__city=city, year=year, region__in=[chosen] if chosen else members
+        )
+        .select_related("indicator", "region")
+        .prefetch_related("nodes")
+    )
     report.targets = [
-        TargetLine(target.region.name, target.indicator, _standing(target, month))
-        for target in targets
+        TargetLine(target.region.name, target.indicator, seen)
+        for target, seen in zip(targets, standings(targets, month), strict=True)
     ]
     report.sentences = _sentences(report)
     return report
@@ -171,24 +176,6 @@ def _table(
     return IndicatorTable(indicator, total, lines)
 
 
-def _standing(target: Target, month: int) -> Standing:
-    """The target's standing; where its profile cannot be followed (no whole year last year for
-    the seasonal profile) the figures that need no breakdown."""
-    try:
-        return target_standing(target, month)
-    except ValueError:
-        stored = IndicatorValue.objects.filter(
-            indicator=target.indicator, region=target.region, year=target.year, month=month
-        ).first()
-        return standing(
-            month=month,
-            target=target.amount,
-            target_growth=target.growth,
-            done=stored.value if stored else None,
-            growth=stored.reported_growth if stored else None,
-        )
-
-
 def _line(table: IndicatorTable, value, growth, rank=None, tied=False, group="") -> IndicatorLine:
     indicator = table.indicator
     return IndicatorLine(
@@ -222,7 +209,7 @@ def _sentences(report: IndicatorReport) -> list[str]:
             said.append(
                 performance_sentence(
                     report.month,
-                    CITY_SHORT_NAME if report.region == report.city else line.region,
+                    whole_word(report.city) if report.region == report.city else line.region,
                     _line(table, line.value, line.growth, line.rank, line.tied, short),
                 )
             )
@@ -248,6 +235,9 @@ def _sentences(report: IndicatorReport) -> list[str]:
                     indicator.unit,
                     indicator.places,
                     target.standing.completion_rate,
+                    kind=Kind(indicator.kind),
+                    lower_is_better=indicator.direction == Direction.LOWER,
+                    vs_target=target.standing.vs_target,
                 )
             )
     if report.month == 6 and report.targets:
@@ -255,7 +245,11 @@ def _sentences(report: IndicatorReport) -> list[str]:
         unjudged = any(t.standing.both_over_half is None for t in report.targets)
         # A target without its June figure is not judged: "均实现" would claim what is unknown.
         if missed or not unjudged:
-            said.append(not_both_over_half_sentence(list(dict.fromkeys(missed))))
+            said.append(
+                not_both_over_half_sentence(
+                    list(dict.fromkeys(missed)), units_word(report.whole or report.city)
+                )
+            )
     return [sentence for sentence in said if sentence]
 
 

@@ -4,13 +4,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from django.db.models import QuerySet
 
 from guanmo.accounts.models import Department
 from guanmo.accounts.scope import Scope
 from guanmo.indicators.arithmetic import Reading, check_period, growth
-from guanmo.indicators.choices import Frequency, Kind, Profile
+from guanmo.indicators.choices import Direction, Frequency, Kind, Profile
 from guanmo.indicators.models import (
     Indicator,
     IndicatorValue,
@@ -107,30 +108,67 @@ def last_year_cumulative(target: Target) -> dict[int, Decimal]:
 
 def breakdown_of(target: Target) -> Breakdown | None:
     """The target's breakdown by its profile, to its indicator's decimals; None for a growth
-    target. Raises ValueError (in Chinese) when the profile cannot be followed (no whole year
-    last year, nodes set by hand that do not add up)."""
-    if target.amount is None:
+    target and a ratio's level (which does not accumulate). Raises ValueError (in Chinese) when
+    the profile cannot be followed (no whole year last year, hand nodes that do not add up)."""
+    if target.amount is None or target.indicator.kind == Kind.RATIO:
         return None
     step = target.indicator.rule.step
     if target.profile == Profile.BY_HAND:
-        nodes = dict(target.nodes.values_list("month", "amount"))
+        nodes = {node.month: node.amount for node in target.nodes.all()}  # prefetched or not
         missing = [month for month in range(1, 13) if month not in nodes]
         if missing:
             raise ValueError(f"手工分解缺少{'、'.join(f'{m}月' for m in missing)}的数额")
         return break_down_by_hand(target.amount, [nodes[m] for m in range(1, 13)], step)
     if target.profile == Profile.SEASONAL:
-        weights = seasonal_weights(last_year_cumulative(target))
-    else:
-        weights = equal_weights()
-    return break_down(target.amount, weights, step)
+        return break_down(target.amount, seasonal_weights(last_year_cumulative(target)), step)
+    return _equal_breakdown(target.amount, step)
+
+
+@lru_cache(maxsize=4096)
+def _equal_breakdown(amount: Decimal, step: Decimal) -> Breakdown:
+    """An equal breakdown depends on the amount and step alone (and a Breakdown is immutable):
+    a province's counties often share their targets' amounts."""
+    return break_down(amount, equal_weights(), step)
 
 
 def target_standing(target: Target, month: int) -> Standing:
     """The region's standing against its target after `month`: what its stored value of that
-    month gives (done, growth), judged against the target and its breakdown."""
+    month gives (done, growth), judged against the target and its breakdown. Raises ValueError
+    when the target's profile cannot be followed."""
     stored = IndicatorValue.objects.filter(
         indicator=target.indicator, region=target.region, year=target.year, month=month
     ).first()
+    return _standing_of(target, month, stored, breakdown_of(target))
+
+
+def standings(targets: Sequence[Target], month: int) -> list[Standing]:
+    """Each target's standing after `month`, as `target_standing` gives it, the month's stored
+    values read in one query (prefetch the targets' `nodes` for those set by hand); where a
+    profile cannot be followed (no whole year last year for the seasonal profile), the figures
+    that need no breakdown."""
+    stored = {
+        (value.indicator_id, value.region_id, value.year): value
+        for value in IndicatorValue.objects.filter(
+            indicator_id__in={t.indicator_id for t in targets},
+            region_id__in={t.region_id for t in targets},
+            year__in={t.year for t in targets},
+            month=month,
+        ).order_by()
+    }
+    found = []
+    for target in targets:
+        try:
+            plan = breakdown_of(target)
+        except ValueError:
+            plan = None
+        value = stored.get((target.indicator_id, target.region_id, target.year))
+        found.append(_standing_of(target, month, value, plan))
+    return found
+
+
+def _standing_of(
+    target: Target, month: int, stored: IndicatorValue | None, plan: Breakdown | None
+) -> Standing:
     reading = reading_of(target.region, stored)
     return standing(
         month=month,
@@ -138,7 +176,9 @@ def target_standing(target: Target, month: int) -> Standing:
         target_growth=target.growth,
         done=reading.value,
         growth=growth(reading, Kind(target.indicator.kind)),
-        breakdown=breakdown_of(target),
+        breakdown=plan,
+        kind=Kind(target.indicator.kind),
+        direction=Direction(target.indicator.direction),
     )
 
 

@@ -97,13 +97,32 @@ def counts_sentence(subject: str, parts: Sequence[Count]) -> str:
 
 
 def target_sentence(
-    name: str, done: Decimal, unit: str, places: int, completion_rate: Decimal | None
+    name: str,
+    done: Decimal,
+    unit: str,
+    places: int,
+    completion_rate: Decimal | None,
+    *,
+    kind: Kind = Kind.AMOUNT,
+    lower_is_better: bool = False,
+    vs_target: Decimal | None = None,
 ) -> str:
-    """脱贫人口完成4.98万人，占全年目标任务的67.5%。 (without the share when undefined)."""
-    done_text = f"{name}完成{_value(done, unit, places)}"
+    """脱贫人口完成4.98万人，占全年目标任务的67.5%。 (without the share when undefined); a
+    ceiling's: 赴京访批次21批，占全年控制目标的58.3%。; a ratio's level against its target in
+    个百分点: 城镇化率达到55.2%，低于目标0.8个百分点。"""
+    if kind == Kind.RATIO:
+        against = in_words(vs_target, "高于目标{}个百分点", "低于目标{}个百分点", "与目标持平")
+        reached = f"{name}达到{_value(done, unit, places)}"
+        return f"{reached}，{against}。" if against else f"{reached}。"
+    if lower_is_better:
+        done_text = f"{name}{_value(done, unit, places)}"
+        share = "占全年控制目标的"
+    else:
+        done_text = f"{name}完成{_value(done, unit, places)}"
+        share = "占全年目标任务的"
     if completion_rate is None:
         return f"{done_text}。"
-    return f"{done_text}，占全年目标任务的{rate(completion_rate)}。"
+    return f"{done_text}，{share}{rate(completion_rate)}。"
 
 
 def rank_change_sentence(

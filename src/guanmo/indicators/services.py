@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from guanmo.accounts.models import Department, User
 from guanmo.indicators.arithmetic import check_period
@@ -22,10 +23,8 @@ from guanmo.indicators.models import (
 )
 from guanmo.indicators.targets import break_down, break_down_by_hand, equal_weights
 from guanmo.regions.models import Region
-from guanmo.regions.services import units_of
+from guanmo.regions.services import level_character, units_of, units_word, whole_word
 from guanmo.reporting.models import ImportRecord
-
-CITY_GROUP_SHORT_NAME = "全市"
 
 
 class Source:
@@ -37,14 +36,6 @@ class Source:
     DEMO = "演示数据"
 
 
-def supplier_prefix(top: Region) -> str:
-    """市 for a city's departments (市统计局); for a county installation its own level's
-    character (县统计局, 区统计局, 市统计局 for a 县级市)."""
-    if top.kind == Region.Kind.COUNTY and top.name[-1:] in ("县", "区", "市", "旗"):
-        return top.name[-1]
-    return "市"
-
-
 @transaction.atomic
 def install_indicator_catalogue(
     city: Region, entries: Iterable[Entry] = CATALOGUE
@@ -53,7 +44,7 @@ def install_indicator_catalogue(
     entry not yet in it by name is added after the existing ones; an indicator the city has
     already (maybe edited) is left as it is. The supplier is linked to the city's department
     of that name when there is one (no department is created). Returns the city's catalogue."""
-    prefix = supplier_prefix(city)
+    prefix = level_character(city)
     existing = set(Indicator.objects.filter(city=city).values_list("name", flat=True))
     departments = {d.name: d for d in Department.objects.filter(city=city)}
     last = Indicator.objects.filter(city=city).order_by("-sort_order").first()
@@ -81,12 +72,13 @@ def install_indicator_catalogue(
 
 
 def install_city_peer_group(city: Region) -> PeerGroup:
-    """The group of the city's own units (its counties, parks and zones), said 全市; created
+    """The group of the top's own units, said as its whole: a city's counties, parks and zones
+    (焦作市各县（市、区）, 全市), a county's towns and zones (武陟县各乡镇（街道）, 全县). Created
     once, its members completed with units added since."""
     group, _ = PeerGroup.objects.get_or_create(
         city=city,
-        name=f"{city.name}各县（市、区）",
-        defaults={"short_name": CITY_GROUP_SHORT_NAME},
+        name=f"{city.name}{units_word(city)}",
+        defaults={"short_name": whole_word(city)},
     )
     group.members.add(*units_of(city))
     return group
@@ -94,13 +86,19 @@ def install_city_peer_group(city: Region) -> PeerGroup:
 
 @dataclass(frozen=True)
 class ValueInput:
-    """A region's figures as read from a sheet or a form; None means "not given", never zero."""
+    """A region's figures as read from a sheet or a form; None means "not given", never zero.
+    `where` is the place they were read at, for messages (工作表「月报」第5行)."""
 
     region: Region
     value: Decimal | None
     last_year: Decimal | None = None
     reported_growth: Decimal | None = None
     reported_rank: int | None = None
+    where: str = ""
+
+    def named(self, indicator: Indicator) -> str:
+        """Where the figures stand, as messages name them: 工作表「月报」第5行“温县”“GDP”."""
+        return f"{self.where}“{self.region.name}”“{indicator.name}”"
 
 
 _FIELDS = {
@@ -109,6 +107,7 @@ _FIELDS = {
     "reported_growth": "reported_growth",
     "reported_rank": "reported_rank",
 }
+_STAMPS = ("updated_at", "updated_by", "import_record")
 
 
 def _shown(value: object) -> str:
@@ -118,6 +117,35 @@ def _shown(value: object) -> str:
     if isinstance(value, Decimal):
         return f"{value.normalize():f}"
     return str(value)
+
+
+def _unkeepable(item: ValueInput) -> list[str]:
+    """Why figures of `item` cannot be kept exactly: more decimals or digits than their column
+    holds (saving would round them silently), a rank below 1."""
+    faults = []
+    for given, attribute in _FIELDS.items():
+        figure = getattr(item, given)
+        field = IndicatorValue._meta.get_field(attribute)
+        label = field.verbose_name
+        if figure is None:
+            continue
+        if given == "reported_rank":
+            if figure < 1:
+                faults.append(f"{label}应为正整数，而不是{figure}")
+            continue
+        if not figure.is_finite():
+            faults.append(f"{label}不是数值")
+            continue
+        _, digits, exponent = figure.normalize().as_tuple()
+        places, whole = max(0, -exponent), len(digits) + exponent
+        if places > field.decimal_places:
+            faults.append(f"{label}{_shown(figure)}超过{field.decimal_places}位小数")
+        elif whole > field.max_digits - field.decimal_places:
+            faults.append(
+                f"{label}{_shown(figure)}超出可保存的范围（整数部分至多"
+                f"{field.max_digits - field.decimal_places}位）"
+            )
+    return faults
 
 
 @dataclass
@@ -142,30 +170,34 @@ def store_values(
 ) -> StoreResult:
     """Store each region's figures for the indicator and period, all or nothing, recording
     every changed figure (`ValueChange`). A figure given as None is not given: it never blanks
-    a stored one. Raises ValidationError (in Chinese) for a month the indicator has no figure
-    in, a region given twice, or a new region given neither its value nor its growth."""
+    a stored one. Raises ValidationError (in Chinese, each message naming the row or region and
+    the indicator) for a month the indicator has no figure in, a region given twice, a new
+    region given neither its value nor its growth, a figure the database cannot keep exactly
+    (too many decimals or digits) or a rank below 1."""
     try:
         check_period(month, Frequency(indicator.frequency))
     except ValueError as error:
         raise ValidationError(f"“{indicator.name}”：{error}") from error
     regions = [item.region.pk for item in inputs]
-    if len(set(regions)) != len(regions):
-        raise ValidationError(f"“{indicator.name}”同一地区填报了两次")
+    faults = [
+        f"{item.named(indicator)}填报了两次"
+        for index, item in enumerate(inputs)
+        if item.region.pk in regions[:index]
+    ]
     stored = {
         value.region_id: value
         for value in IndicatorValue.objects.select_for_update().filter(
             indicator=indicator, year=year, month=month, region_id__in=regions
         )
     }
-    empty = [
-        item.region.name
-        for item in inputs
-        if item.value is None and item.reported_growth is None and item.region.pk not in stored
-    ]
-    if empty:
-        raise ValidationError(f"“{indicator.name}”{'、'.join(empty)}既无本期数值也无增速")
+    for item in inputs:
+        if item.value is None and item.reported_growth is None and item.region.pk not in stored:
+            faults.append(f"{item.named(indicator)}既无本期数值也无增速")
+        faults += [f"{item.named(indicator)}{fault}" for fault in _unkeepable(item)]
+    if faults:
+        raise ValidationError(faults)
     result = StoreResult()
-    changes = []
+    changes, new_rows, changed_rows = [], [], []
     for item in inputs:
         row = stored.get(item.region.pk)
         created = row is None
@@ -185,7 +217,7 @@ def store_values(
             continue
         row.updated_by = user
         row.import_record = import_record or row.import_record
-        row.save()
+        (new_rows if created else changed_rows).append(row)
         result.created += created
         result.updated += not created
         changes += [
@@ -201,6 +233,12 @@ def store_values(
             )
             for label, old, new in changed
         ]
+    # In bulk: a month's table of a province's counties is hundreds of rows (`make demo`).
+    IndicatorValue.objects.bulk_create(new_rows)
+    now = timezone.now()
+    for row in changed_rows:
+        row.updated_at = now  # bulk_update does not stamp auto_now fields
+    IndicatorValue.objects.bulk_update(changed_rows, [*_FIELDS.values(), *_STAMPS])
     ValueChange.objects.bulk_create(changes)
     result.changes = len(changes)
     return result

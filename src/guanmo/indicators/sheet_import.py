@@ -284,7 +284,14 @@ def _store(
                 )
                 continue
             inputs.append(
-                ValueInput(region, figures.value, figures.last_year, figures.growth, figures.rank)
+                ValueInput(
+                    region,
+                    figures.value,
+                    figures.last_year,
+                    figures.growth,
+                    figures.rank,
+                    where=f"工作表「{rows[index].sheet}」第{rows[index].number}行",
+                )
             )
         _check_total(indicator, rows, members, totals, report)
         try:

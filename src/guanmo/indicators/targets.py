@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
 
 from guanmo.figures.apportion import Weight, apportion
 from guanmo.figures.arithmetic import (
@@ -26,33 +27,47 @@ from guanmo.figures.arithmetic import (
     time_progress,
 )
 from guanmo.figures.changes import points_change
+from guanmo.indicators.choices import Direction, Kind
 
 MONTHS = 12
 MONTHS_IN_QUARTER = 3
 TEN_DAYS_IN_MONTH = 3
 HALF_YEAR_MONTH = 6
 HALF = Decimal("50.0")
+FULL = Decimal("100.0")
 
 
 @dataclass(frozen=True)
 class Breakdown:
     """An annual amount target shared out: 4 quarters, 12 months and 36 旬, each the amount due
-    in that period (not cumulative), each level summing exactly to `target`."""
+    in that period (not cumulative), each level summing exactly to `target`, each a multiple of
+    `step`."""
 
     target: Decimal
     quarters: tuple[Decimal, ...]
     months: tuple[Decimal, ...]
-    ten_days: tuple[Decimal, ...]
+    step: Decimal
+
+    @cached_property
+    def ten_days(self) -> tuple[Decimal, ...]:
+        """The 36 旬: each month's amount shared equally among its three, to the step, by the
+        largest remainder (made when first asked: a month's node does not need them)."""
+        return tuple(
+            share
+            for amount in self.months
+            for share in apportion(amount, [1] * TEN_DAYS_IN_MONTH, self.step)
+        )
 
     def node(self, month: int, ten_day: int | None = None) -> Decimal:
         """The node target: the cumulative amount due by the end of `month` (1—12), or by the
         end of its `ten_day`-th 旬 (1 上旬, 2 中旬, 3 下旬). Raises ValueError out of range."""
         if not 1 <= month <= MONTHS:
             raise ValueError(f"月份应为1至12，而不是{month}")
-        if ten_day is not None and not 1 <= ten_day <= TEN_DAYS_IN_MONTH:
+        if ten_day is None:
+            return sum(self.months[:month], Decimal(0))
+        if not 1 <= ten_day <= TEN_DAYS_IN_MONTH:
             raise ValueError(f"旬应为1（上旬）至3（下旬），而不是{ten_day}")
-        ten_days = (month - 1) * TEN_DAYS_IN_MONTH + (ten_day or TEN_DAYS_IN_MONTH)
-        return sum(self.ten_days[:ten_days], Decimal(0))
+        return sum(self.ten_days[: (month - 1) * TEN_DAYS_IN_MONTH + ten_day], Decimal(0))
 
     def quarter_node(self, quarter: int) -> Decimal:
         """The cumulative amount due by the end of `quarter` (1—4)."""
@@ -103,7 +118,7 @@ def break_down(target: Decimal, weights: Sequence[Weight], step: Decimal) -> Bre
     for amount, month_weights in zip(quarters, by_quarter, strict=True):
         # A quarter with nothing due last year still gets its months' shares of nothing.
         months += apportion(amount, month_weights, step) if amount else [Decimal(0)] * 3
-    return _with_ten_days(target, tuple(quarters), months, step)
+    return Breakdown(target, tuple(quarters), tuple(months), step)
 
 
 def break_down_by_hand(target: Decimal, months: Sequence[Decimal], step: Decimal) -> Breakdown:
@@ -124,16 +139,7 @@ def break_down_by_hand(target: Decimal, months: Sequence[Decimal], step: Decimal
         sum(months[q : q + MONTHS_IN_QUARTER], Decimal(0))
         for q in range(0, MONTHS, MONTHS_IN_QUARTER)
     )
-    return _with_ten_days(target, quarters, list(months), step)
-
-
-def _with_ten_days(
-    target: Decimal, quarters: tuple[Decimal, ...], months: list[Decimal], step: Decimal
-) -> Breakdown:
-    ten_days = [
-        share for amount in months for share in apportion(amount, [1] * TEN_DAYS_IN_MONTH, step)
-    ]
-    return Breakdown(target, quarters, tuple(months), tuple(ten_days))
+    return Breakdown(target, quarters, tuple(months), step)
 
 
 def forecast_rate(done: Decimal, breakdown: Breakdown, month: int) -> Decimal | None:
@@ -143,34 +149,46 @@ def forecast_rate(done: Decimal, breakdown: Breakdown, month: int) -> Decimal | 
     return percent(done, breakdown.node(month))
 
 
+def no_worse(figure: Decimal | None, mark: Decimal | None, *, lower_is_better: bool) -> bool | None:
+    """Whether `figure` is at least as good as `mark`, both as shown: at or above it, or at or
+    below it for a lower-is-better one; None without either."""
+    if figure is None or mark is None:
+        return None
+    return shown(figure) <= shown(mark) if lower_is_better else shown(figure) >= shown(mark)
+
+
 def both_over_half(
     *,
     month: int,
     completion_rate: Decimal | None = None,
     growth: Decimal | None = None,
     target_growth: Decimal | None = None,
+    lower_is_better: bool = False,
 ) -> bool | None:
     """双过半 at the half year (June): an amount target's completion at least 50% (time being
-    half gone), a growth target's growth at least the target, both as shown. None in another
-    month or without the figure to judge."""
+    half gone), a growth target's growth at least the target, both as shown. For a
+    lower-is-better indicator the other way: at most half a ceiling used (赴京访批次), growth at
+    most the target (下降10%: −10 or below). None in another month or without the figure."""
     if month != HALF_YEAR_MONTH:
         return None
     if target_growth is not None:
-        return None if growth is None else shown(growth) >= shown(target_growth)
-    return None if completion_rate is None else shown(completion_rate) >= HALF
+        return no_worse(growth, target_growth, lower_is_better=lower_is_better)
+    return no_worse(completion_rate, HALF, lower_is_better=lower_is_better)
 
 
 @dataclass(frozen=True)
 class Standing:
     """A region's standing against its annual target after `month`: % and 个百分点 as named;
-    None where undefined (an amount's figures for a growth target and the reverse)."""
+    None where undefined (an amount's figures for a growth target and the reverse, a share and
+    nodes for a ratio's level). Differences are literal (figure − mark); `on_track` and
+    `forecast_missed` judge them by the indicator's direction."""
 
     month: int
     target: Decimal | None
     target_growth: Decimal | None
     done: Decimal | None
     growth: Decimal | None
-    completion_rate: Decimal | None  # % of the amount target
+    completion_rate: Decimal | None  # % of the amount target (of a ceiling: % used)
     vs_time_progress: Decimal | None  # 个百分点
     node_target: Decimal | None  # the cumulative node due by the month, in the unit
     node_progress: Decimal | None  # 序时进度: the node as % of the target
@@ -178,6 +196,9 @@ class Standing:
     forecast_rate: Decimal | None  # % of the target the year is heading for
     vs_target_growth: Decimal | None  # 个百分点, for a growth target
     both_over_half: bool | None
+    vs_target: Decimal | None = None  # 个百分点, a ratio's level against its target level
+    on_track: bool | None = None  # at or better than its node (time progress), growth, level
+    forecast_missed: bool | None = None  # heading below the target (over a ceiling)
 
 
 def standing(
@@ -188,12 +209,32 @@ def standing(
     done: Decimal | None = None,
     growth: Decimal | None = None,
     breakdown: Breakdown | None = None,
+    kind: Kind = Kind.AMOUNT,
+    direction: Direction = Direction.HIGHER,
 ) -> Standing:
     """Every figure of a region's standing against an amount `target` (with `done`, the
-    cumulative value, and its `breakdown` if any) or a `target_growth` (with `growth`, %)."""
+    cumulative value, and its `breakdown` if any), a `target_growth` (with `growth`, % or for
+    a ratio 个百分点), or for a ratio indicator a `target` level in % (with `done`, its value).
+
+    A lower-is-better amount target is a ceiling (赴京访批次控制在36批以内): its completion is
+    the share used and it is on track at or under its node; a ratio's level target is met at or
+    above it (at or under it, lower being better), its distance in 个百分点 (`vs_target`)."""
+    lower = direction == Direction.LOWER
+    if kind == Kind.RATIO and target is not None:
+        return _level_standing(month, target, done, growth, lower)
     rate = completion_rate(done, target) if done is not None and target is not None else None
     node = breakdown.node(month) if breakdown is not None else None
     node_progress = percent(node, breakdown.target) if breakdown is not None else None
+    forecast = (
+        forecast_rate(done, breakdown, month)
+        if breakdown is not None and done is not None
+        else None
+    )
+    if target_growth is not None:
+        on_track = no_worse(growth, target_growth, lower_is_better=lower)
+    else:
+        mark = node_progress if breakdown is not None else time_progress(month)
+        on_track = no_worse(rate, mark, lower_is_better=lower)
     return Standing(
         month=month,
         target=target,
@@ -205,13 +246,48 @@ def standing(
         node_target=node,
         node_progress=node_progress,
         vs_node=points_change(node_progress, rate),
-        forecast_rate=(
-            forecast_rate(done, breakdown, month)
-            if breakdown is not None and done is not None
-            else None
-        ),
+        forecast_rate=forecast,
         vs_target_growth=points_change(target_growth, growth),
         both_over_half=both_over_half(
-            month=month, completion_rate=rate, growth=growth, target_growth=target_growth
+            month=month,
+            completion_rate=rate,
+            growth=growth,
+            target_growth=target_growth,
+            lower_is_better=lower,
         ),
+        on_track=on_track,
+        forecast_missed=_forecast_missed(forecast, lower_is_better=lower),
+    )
+
+
+def _forecast_missed(forecast: Decimal | None, *, lower_is_better: bool) -> bool | None:
+    """Whether the year is heading below its target (above a ceiling), as shown."""
+    if forecast is None:
+        return None
+    return shown(forecast) > FULL if lower_is_better else shown(forecast) < FULL
+
+
+def _level_standing(
+    month: int, target: Decimal, value: Decimal | None, growth: Decimal | None, lower: bool
+) -> Standing:
+    """A ratio's level target (城镇化率达到56%): the value against it in 个百分点, judged like a
+    growth target at the half year; no share, nodes or forecast (a level does not accumulate)."""
+    return Standing(
+        month=month,
+        target=target,
+        target_growth=None,
+        done=value,
+        growth=growth,
+        completion_rate=None,
+        vs_time_progress=None,
+        node_target=None,
+        node_progress=None,
+        vs_node=None,
+        forecast_rate=None,
+        vs_target_growth=None,
+        both_over_half=both_over_half(
+            month=month, growth=value, target_growth=target, lower_is_better=lower
+        ),
+        vs_target=points_change(target, value),
+        on_track=no_worse(value, target, lower_is_better=lower),
     )

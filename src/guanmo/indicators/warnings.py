@@ -70,26 +70,33 @@ def falling_warnings(
 def target_warnings(
     region: str, indicator: str, standing: Standing, behind_points: Decimal
 ) -> list[IndicatorWarning]:
-    """A target's warnings: behind its node by more than `behind_points` (个百分点, on the shown
-    figures), and a year-end forecast below 100%. None without a breakdown or a figure."""
+    """A target's warnings: off its node by more than `behind_points` (个百分点, on the shown
+    figures), and a year-end forecast that misses the target — behind and below 100%, or for a
+    ceiling (赴京访批次, lower being better) ahead of its node and above 100%. None without a
+    breakdown or a figure."""
     found = []
-    if standing.vs_node is not None and -shown(standing.vs_node) > behind_points:
-        found.append(
-            IndicatorWarning(
-                IndicatorWarningKind.BEHIND_NODE,
-                region,
-                indicator,
-                f"{region}{indicator}完成目标的{rate(standing.completion_rate)}，"
-                f"低于序时进度{number(-standing.vs_node)}个百分点。",
+    if standing.vs_node is not None and standing.on_track is False:
+        off = abs(shown(standing.vs_node))
+        ceiling = standing.vs_node > 0  # off track above the node: a lower-is-better ceiling
+        if off > behind_points:
+            found.append(
+                IndicatorWarning(
+                    IndicatorWarningKind.BEHIND_NODE,
+                    region,
+                    indicator,
+                    f"{region}{indicator}{'达到控制目标' if ceiling else '完成目标'}的"
+                    f"{rate(standing.completion_rate)}，{'高于' if ceiling else '低于'}"
+                    f"序时进度{number(off)}个百分点。",
+                )
             )
-        )
-    if standing.forecast_rate is not None and shown(standing.forecast_rate) < FULL:
+    if standing.forecast_rate is not None and standing.forecast_missed:
+        reached = "达到控制目标" if shown(standing.forecast_rate) > FULL else "完成目标"
         found.append(
             IndicatorWarning(
                 IndicatorWarningKind.SHORT_FORECAST,
                 region,
                 indicator,
-                f"{region}{indicator}按以往进度推算，全年预计完成目标的"
+                f"{region}{indicator}按以往进度推算，全年预计{reached}的"
                 f"{rate(standing.forecast_rate)}。",
             )
         )

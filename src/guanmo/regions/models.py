@@ -2,9 +2,11 @@ from django.db import models
 
 
 class Region(models.Model):
-    """A node of the administrative tree: province, city, county (县/县级市/区) or park/zone.
+    """A node of the administrative tree: province, city, county (县/县级市/区), town (乡镇、
+    街道) or park/zone.
 
-    Parks and zones carry no GB/T 2260 code of their own; they get `<city code>-Znn`.
+    Parks, zones and towns carry no GB/T 2260 code of their own (the data stops at counties):
+    a zone gets `<parent code>-Znn`, a town `<county code>-Tnn`.
     """
 
     class Kind(models.TextChoices):
@@ -12,6 +14,7 @@ class Region(models.Model):
         CITY = "city", "市"
         COUNTY = "county", "县（市、区）"
         ZONE = "zone", "园区、示范区"
+        TOWN = "town", "乡镇（街道）"
 
     code = models.CharField("区划代码", max_length=16, unique=True)
     name = models.CharField("名称", max_length=64)

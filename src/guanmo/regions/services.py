@@ -1,13 +1,14 @@
 """Building a city's administrative tree from the shipped GB/T 2260 data."""
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
+from django.db.models import Q
 
 from guanmo.regions.models import Region
 from guanmo.regions.names import clean_text, identify_region, short_region_name
@@ -104,7 +105,8 @@ def init_city(city_code: str, zones: list[str] | tuple[str, ...] = ()) -> Region
 
 
 def add_zone(city: Region, name: str) -> Region:
-    """A park or zone ranked beside the counties; its code is `<city code>-Znn`."""
+    """A park or zone ranked beside a city's counties (a county's towns); its code is
+    `<parent code>-Znn`."""
     existing = city.children.filter(name=name).first()
     if existing:
         return existing
@@ -118,9 +120,119 @@ def add_zone(city: Region, name: str) -> Region:
     )
 
 
+class RefusedRegion(ValueError):
+    """A region that cannot be added as asked; the message says why, in Chinese."""
+
+
+@transaction.atomic
+def init_county(county_code: str, towns: Sequence[str] = (), zones: Sequence[str] = ()) -> Region:
+    """Create (or complete) a county at the top of an installation — its units are its towns
+    (乡镇、街道, added by name) and zones; its province and city are kept to compare with only.
+
+    Running it again adds what is missing and changes nothing else. Raises UnknownDivision for
+    a code that is not a county's, RefusedRegion for a county of a city already served (its
+    towns are added with `add_towns`) and for bad town names."""
+    division = divisions().get(county_code)
+    if division is None or division.code.endswith("00"):
+        raise UnknownDivision(f"区划代码 {county_code} 不是一个县（市、区）的代码")
+    existing = Region.objects.filter(code=county_code).select_related("parent").first()
+    if existing is not None and existing.parent is not None and not existing.parent.compared_only:
+        raise RefusedRegion(
+            f"{existing.name}已作为{existing.parent.name}的县区建立，"
+            f"请用 guanmo add-towns {county_code} 添加乡镇"
+        )
+    county = region_of_division(division)
+    Region.objects.filter(pk=county.pk).update(compared_only=False)
+    county.compared_only = False
+    add_towns(county, towns)
+    for zone_name in zones:
+        add_zone(county, zone_name)
+    return county
+
+
+@transaction.atomic
+def add_towns(county: Region, names: Iterable[str]) -> list[Region]:
+    """The county's towns (乡镇、街道) of the given names, in the order given, each added under
+    the county when it has none of that name (code `<county code>-Tnn`, sorted after the towns
+    it has). Raises RefusedRegion, adding none, for a region that is not a county, a blank name
+    or a name given twice."""
+    if county.kind != Region.Kind.COUNTY:
+        raise RefusedRegion(
+            f"乡镇只能添加在县（市、区）之下，而“{county.name}”是{county.get_kind_display()}"
+        )
+    wanted = [clean_text(name) for name in names]
+    if "" in wanted:
+        raise RefusedRegion(f"{county.name}的乡镇名称不能为空")
+    twice = sorted({name for name in wanted if wanted.count(name) > 1})
+    if twice:
+        raise RefusedRegion(f"{county.name}的乡镇“{'、'.join(twice)}”填写了两次")
+    towns = county.children.filter(kind=Region.Kind.TOWN)
+    taken = towns.count()
+    found = []
+    for name in wanted:
+        town = county.children.filter(name=name).first()
+        if town is None:
+            taken += 1
+            town = Region.objects.create(
+                code=f"{county.code}-T{taken:02d}",
+                name=name,
+                kind=Region.Kind.TOWN,
+                parent=county,
+                sort_order=taken,
+                compared_only=county.compared_only,
+            )
+        found.append(town)
+    return found
+
+
+def is_top(region: Region) -> bool:
+    """Whether the region is the top of an installation: a city Guanmo serves, or a county
+    served on its own (`init_county`: its city is kept to compare with only)."""
+    if region.compared_only:
+        return False
+    if region.kind == Region.Kind.CITY:
+        return True
+    return region.kind == Region.Kind.COUNTY and (
+        region.parent is None or region.parent.compared_only
+    )
+
+
+def top_of(region: Region) -> Region:
+    """The top of the installation a region belongs to (itself when it is one); the region
+    itself when none is above it."""
+    node = region
+    while not is_top(node) and node.parent is not None:
+        node = node.parent
+    return node if is_top(node) else region
+
+
+def level_character(top: Region) -> str:
+    """The character the top's own bodies and its whole are named with: 市 (市统计局, 全市)
+    for a city; for a county its own (县统计局 and 全县, 区统计局 and 全区, 市 for a 县级市)."""
+    if top.kind == Region.Kind.COUNTY and top.name[-1:] in ("县", "区", "市", "旗"):
+        return top.name[-1]
+    return "市"
+
+
+def whole_word(top: Region) -> str:
+    """How speeches say the whole of the top: 全市, 全县, 全区."""
+    return f"全{level_character(top)}"
+
+
+def units_word(region: Region) -> str:
+    """How speeches say a region's units together: 各县（市、区） of a city, 各乡镇（街道） of a
+    county, 各市 of a province."""
+    if region.kind == Region.Kind.PROVINCE:
+        return "各市"
+    return "各乡镇（街道）" if region.kind == Region.Kind.COUNTY else "各县（市、区）"
+
+
 def served_cities():
-    """The cities Guanmo serves (set up by `init_city`), not those kept only to compare with."""
-    return Region.objects.filter(kind=Region.Kind.CITY, compared_only=False)
+    """The tops Guanmo serves: the cities set up by `init_city` and the counties set up by
+    `init_county`, not the regions kept only to compare with."""
+    return Region.objects.filter(compared_only=False).filter(
+        Q(kind=Region.Kind.CITY) | Q(kind=Region.Kind.COUNTY, parent__compared_only=True)
+    )
 
 
 def resolve_city(code: str | None = None) -> Region:
@@ -142,7 +254,8 @@ def resolve_city(code: str | None = None) -> Region:
 
 
 def units_of(city: Region) -> list[Region]:
-    """The units ranked in a city's bulletins: its counties, then its parks and zones."""
+    """The units ranked in a top's bulletins: a city's counties, then its parks and zones; a
+    county's towns, then its parks and zones."""
     return list(city.children.select_related("ranking_group").order_by("sort_order", "code"))
 
 
@@ -203,6 +316,15 @@ def _names_ancestors(prefix: str, ancestors: list[Division]) -> bool:
                 prefix = prefix[len(name) :]
                 break
     return not prefix
+
+
+def cities_of(province_code: str) -> list[Division]:
+    """The cities a province ranks (全省18个省辖市): its prefecture-level divisions and the
+    county-level cities it governs directly (济源), in code order."""
+    under = [d for d in divisions().values() if d.parent == province_code]
+    placeholders = {d.code for d in under if _is_placeholder(d)}
+    direct = [d for d in divisions().values() if d.parent in placeholders]
+    return sorted([d for d in under if d.code not in placeholders] + direct, key=lambda d: d.code)
 
 
 @transaction.atomic

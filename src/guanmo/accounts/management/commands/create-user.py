@@ -100,15 +100,15 @@ class Command(BaseCommand):
         )
         if found is None:
             raise CommandError(f"--region：{city.name}没有「{typed}」这个区划")
-        is_county = found.kind in (Region.Kind.COUNTY, Region.Kind.ZONE)
+        is_county = found in units_of(city)
         if role in _NEEDS_COUNTY and not is_county:
             raise CommandError(
                 f"--region：{role.label}的所属区划应为县区，而「{found.name}」是"
                 f"{found.get_kind_display()}"
             )
-        if role not in _NEEDS_COUNTY and found.kind != Region.Kind.CITY:
+        if role not in _NEEDS_COUNTY and found != city:
             raise CommandError(
-                f"--region：{role.label}的所属区划应为市，而「{found.name}」是"
+                f"--region：{role.label}的所属区划应为{city.get_kind_display()}，而「{found.name}」是"
                 f"{found.get_kind_display()}"
             )
         return found

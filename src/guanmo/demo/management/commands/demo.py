@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from guanmo.demo.city import DEFAULT_SEED, YEAR, build_demo_city
 from guanmo.demo.documents import create_demo_office, issue_demo_documents
+from guanmo.demo.indicators import create_demo_indicators
 from guanmo.demo.moments import date_recorded_moments
 from guanmo.demo.notes import create_demo_notes
 from guanmo.demo.people import create_demo_people, create_demo_periods
@@ -30,6 +31,7 @@ class Command(BaseCommand):
         supervision = create_demo_supervision(summary.city, seed)
         visits = create_demo_visits(summary.city, seed)
         documents = issue_demo_documents(summary.city)
+        indicators = create_demo_indicators(summary.city, seed)
         date_recorded_moments(summary.city)
 
         report = progress_report_for(summary.city, YEAR, OPEN_MONTH - 1)
@@ -64,6 +66,13 @@ class Command(BaseCommand):
             f"其中{visits.flagged}张拍摄时间或位置待核实；专员填写月报{notes.written}次，"
             f"其中逾期{notes.late}次，另有{notes.missing}个项目月份未填写。"
             f"专员月度 {reverse('commissioner_months')}?year={YEAR}&month={OPEN_MONTH - 1}"
+        )
+
+        self.stdout.write(
+            f"指标调度：{indicators.indicators}项指标，{indicators.values}个地区月度数值"
+            f"（{YEAR - 1}年全年、{YEAR}年1—{OPEN_MONTH - 1}月），{indicators.targets}个年度目标；"
+            f"比较组含全省{indicators.province_cities}个省辖市，修武县{indicators.towns}个乡镇的"
+            f"脱贫攻坚和农业任务。guanmo indicator-report --year {YEAR} --month {OPEN_MONTH - 1}"
         )
 
         closed, scoring = tours.closed, tours.scoring

@@ -1,0 +1,101 @@
+"""The demo city's indicators (issue 12): its units' figures, the province's 18 cities, the
+towns of 修武县 with their poverty-alleviation and agriculture tasks, targets with breakdown."""
+
+import json
+
+import pytest
+
+from guanmo.demo.city import YEAR
+from guanmo.indicators.choices import Profile
+from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, Target
+from guanmo.indicators.report import build_report
+from guanmo.indicators.report_output import as_json
+from guanmo.regions.models import Region
+
+pytestmark = pytest.mark.django_db
+
+NOVEMBER = 11
+
+
+@pytest.fixture
+def city(demo) -> Region:
+    return Region.objects.get(code="410800")
+
+
+def test_the_province_group_holds_its_18_cities_each_with_its_figures(city):
+    group = PeerGroup.objects.get(city=city, name="全省18个省辖市")
+    members = list(group.members.all())
+
+    assert group.short_name == "全省"
+    assert len(members) == 18 and city in members
+    for name, month in (("地区生产总值", 9), ("固定资产投资", NOVEMBER)):
+        given = IndicatorValue.objects.filter(
+            indicator__city=city, indicator__name=name, year=YEAR, month=month, region__in=members
+        )
+        assert given.count() == 18, name
+    report = json.loads(as_json(build_report(city, YEAR, 9, group="全省18个省辖市")))
+    gdp = next(i for i in report["indicators"] if i["name"] == "地区生产总值")
+    assert sorted(r["rank"] for r in gdp["regions"] if r["rank"]) == sorted(
+        r["rank"] for r in gdp["regions"]
+    )
+    assert any(s.startswith("1—9月，全省地区生产总值完成") for s in report["sentences"])
+
+
+def test_the_citys_report_ranks_its_twelve_units_on_every_main_indicator(city):
+    report = build_report(city, YEAR, NOVEMBER)
+
+    assert len(report.regions) == 12
+    investment = next(t for t in report.indicators if t.indicator.name == "固定资产投资")
+    assert all(line.rank is not None for line in investment.lines)
+    assert investment.total.growth is not None
+    assert any("全市固定资产投资完成" in s for s in report.sentences)
+
+
+def test_the_tasks_go_down_to_the_towns_of_one_county_in_their_own_units(city):
+    xiuwu = city.children.get(name="修武县")
+    towns = list(xiuwu.children.filter(kind=Region.Kind.TOWN))
+    group = PeerGroup.objects.get(city=city, name="修武县各乡镇（街道）")
+
+    assert len(towns) == 8 and set(group.members.all()) == set(towns)
+    assert group.short_name == "全县"
+    units = dict(
+        Indicator.objects.filter(
+            city=city, name__in=["脱贫人口", "贫困村退出", "新植面积", "日光温室"]
+        ).values_list("name", "unit")
+    )
+    assert units == {"脱贫人口": "万人", "贫困村退出": "个", "新植面积": "亩", "日光温室": "座"}
+    for name in units:
+        targets = Target.objects.filter(indicator__city=city, indicator__name=name, year=YEAR)
+        by_town = targets.filter(region__in=towns)
+        assert by_town.count() == 8 and {t.profile for t in by_town} == {Profile.BY_HAND}
+        county = targets.get(region=xiuwu)
+        assert county.amount == sum(t.amount for t in by_town)
+        towns_done = IndicatorValue.objects.filter(
+            indicator__name=name, region__in=towns, year=YEAR, month=NOVEMBER
+        )
+        county_done = IndicatorValue.objects.get(
+            indicator__name=name, region=xiuwu, year=YEAR, month=NOVEMBER
+        )
+        assert county_done.value == sum(v.value for v in towns_done)
+
+
+def test_the_town_report_judges_each_town_against_its_node(city):
+    report = build_report(city, YEAR, NOVEMBER, group="修武县各乡镇（街道）")
+
+    planting = [t for t in report.targets if t.indicator.name == "新植面积"]
+    assert len(planting) == 8
+    assert all(t.standing.vs_node is not None for t in planting)
+    assert any("新植面积完成" in s and "亩，占全年目标任务的" in s for s in report.sentences)
+
+
+def test_targets_include_a_ceiling_a_growth_and_a_ratio_level(city):
+    wuzhi = city.children.get(name="武陟县")
+    targets = {t.indicator.name: t for t in Target.objects.filter(region=wuzhi, year=YEAR)}
+
+    assert targets["赴京访批次"].amount is not None
+    assert targets["固定资产投资"].growth is not None
+    assert targets["高新技术产业增加值占比"].amount > 0
+    report = build_report(city, YEAR, NOVEMBER, region="武陟县")
+    said = " ".join(report.sentences)
+    assert "占全年控制目标的" in said
+    assert "高新技术产业增加值占比达到" in said and "目标" in said

@@ -1,0 +1,153 @@
+"""Indicators with towns as units: a county at the top ranks its towns (全县), a city follows a
+task down to the towns of one county (脱贫人口 by town, 居全县第N位)."""
+
+import json
+from decimal import Decimal as D
+
+import pytest
+
+from guanmo.accounts.models import Department
+from guanmo.indicators.models import Indicator, IndicatorValue
+from guanmo.indicators.report import build_report
+from guanmo.indicators.report_output import as_json
+from guanmo.indicators.services import (
+    Source,
+    TargetInput,
+    ValueInput,
+    add_to_peer_group,
+    install_city_peer_group,
+    install_indicator_catalogue,
+    set_targets,
+    store_values,
+)
+from guanmo.indicators.sheet_import import import_indicators
+from guanmo.regions.services import add_towns, init_county
+from tests.indicators.sheets import bulletin, write
+
+pytestmark = pytest.mark.django_db
+
+TOWNS = ["木城街道", "大封镇", "詹店镇"]
+
+
+@pytest.fixture
+def county():
+    """武陟县 at the top, with three towns, a zone, its 县统计局 and the catalogue."""
+    county = init_county("410823", TOWNS, ["武陟产业集聚区"])
+    Department.objects.create(city=county, name="县统计局")
+    install_indicator_catalogue(county)
+    return county
+
+
+def test_a_top_countys_catalogue_and_own_group_are_said_at_its_level(county):
+    investment = Indicator.objects.get(city=county, name="固定资产投资")
+    assert investment.supplier == "县统计局"
+    assert investment.department.name == "县统计局"
+
+    group = install_city_peer_group(county)
+
+    assert (group.name, group.short_name) == ("武陟县各乡镇（街道）", "全县")
+    assert [m.name for m in group.members.order_by("sort_order")] == [*TOWNS, "武陟产业集聚区"]
+
+
+def test_towns_are_ranked_in_the_county_and_said_in_its_words(county):
+    install_city_peer_group(county)
+    mucheng, dafeng, zhandian, zone = county.children.order_by("sort_order", "code")
+    investment = Indicator.objects.get(city=county, name="固定资产投资")
+    # Growth from the amounts: 12.0%, 20.0%, 5.0%, 10.0% — 大封镇 first, 詹店镇 last.
+    given = [
+        (mucheng, "11.2", "10"),
+        (dafeng, "6", "5"),
+        (zhandian, "4.2", "4"),
+        (zone, "2.2", "2"),
+    ]
+    store_values(
+        investment,
+        2025,
+        6,
+        [ValueInput(unit, D(value), D(last)) for unit, value, last in given],
+        source=Source.IMPORT,
+        user=None,
+    )
+    poverty = Indicator.objects.get(city=county, name="脱贫人口")
+    store_values(poverty, 2025, 6, [ValueInput(dafeng, D("0.12"))], source="", user=None)
+    set_targets(poverty, 2025, [TargetInput(dafeng, amount=D("0.30"))])  # 40.0% by June
+
+    whole = build_report(county, 2025, 6)
+    ranks = {line.region: line.rank for line in whole.indicators[0].lines}
+    assert ranks == {"木城街道": 2, "大封镇": 1, "詹店镇": 4, "武陟产业集聚区": 3}
+    assert "1—6月，全县固定资产投资完成23.6亿元，同比增长12.4%。" in whole.sentences
+    assert "未实现“双过半”的有：大封镇。" in whole.sentences
+
+    town = build_report(county, 2025, 6, region="大封镇")
+    assert (
+        "1—6月，大封镇固定资产投资完成6.0亿元，同比增长20.0%，增速居全县第1位。" in town.sentences
+    )
+    assert "脱贫人口完成0.12万人，占全年目标任务的40.0%。" in town.sentences
+
+
+def test_a_city_follows_a_task_down_to_the_towns_of_one_county(city):
+    wuzhi = city.children.get(name="武陟县")
+    towns = add_towns(wuzhi, TOWNS)
+    add_to_peer_group(city, "武陟县各乡镇", towns, short_name="全县")
+    poverty = Indicator.objects.get(city=city, name="脱贫人口")
+    store_values(
+        poverty,
+        2025,
+        6,
+        [ValueInput(t, D(v)) for t, v in zip(towns, ("0.20", "0.35", "0.10"), strict=True)],
+        source="",
+        user=None,
+    )
+    set_targets(poverty, 2025, [TargetInput(t, amount=D("0.40")) for t in towns])
+
+    report = json.loads(as_json(build_report(city, 2025, 6, group="武陟县各乡镇")))
+
+    assert report["group"]["regions"] == TOWNS
+    (table,) = report["indicators"]
+    assert [(r["region"], r["rank"]) for r in table["regions"]] == [
+        ("木城街道", 2),
+        ("大封镇", 1),
+        ("詹店镇", 3),
+    ]
+    assert table["total"]["value"] == "0.65"
+    assert [(t["region"], t["completion_rate"]) for t in report["targets"]] == [
+        ("木城街道", "50.0"),
+        ("大封镇", "87.5"),
+        ("詹店镇", "25.0"),
+    ]
+    assert "未实现“双过半”的有：詹店镇。" in report["sentences"]
+    set_targets(poverty, 2025, [TargetInput(t, amount=D("0.20")) for t in towns])
+    assert (
+        "各乡镇（街道）均实现“双过半”。"
+        in build_report(city, 2025, 6, group="武陟县各乡镇").sentences
+    )
+
+
+def test_a_top_countys_sheet_of_towns_is_imported_with_its_whole_county_row(county, tmp_path):
+    install_city_peer_group(county)
+    rows = [
+        ["全县", 30.5, 28, 8.9, None, 50000, 48000, 4.2],
+        ["木城街道", 12.1, 11, 10.0, 1, 20000, 19000, 5.3],
+        ["大封镇", 10.4, 9.8, 6.1, 2, 18000, 17500, 2.9],
+        ["詹店镇", 5.8, 5.6, 3.6, 4, 9000, 8800, 2.3],
+        ["武陟产业集聚区", 2.2, 2.1, 4.8, 3, 3000, 2700, 11.1],
+    ]
+    path = write(tmp_path, bulletin(rows, title="2025年1—6月各乡镇（街道）主要经济指标"))
+
+    report = import_indicators(path, city=county, year=2025, month=6)
+
+    assert report.ok, [str(f) for f in report.faults]
+    stored = dict(
+        IndicatorValue.objects.filter(indicator__name="固定资产投资").values_list(
+            "region__name", "value"
+        )
+    )
+    assert stored == {
+        "武陟县": D("30.5"),
+        "木城街道": D("12.1"),
+        "大封镇": D("10.4"),
+        "詹店镇": D("5.8"),
+        "武陟产业集聚区": D("2.2"),
+    }
+    # The towns and the zone are the county's whole group: their 位次 are checked, and agree.
+    assert not any(note.startswith("位次不符") or "未核对" in note for note in report.notes)
