@@ -1,7 +1,8 @@
 """The demo city's issuing office and the documents it has issued: every closed month's
 bulletin, numbered and dated the day its month was closed, the closed tour's schedule three
 days before the tour and its results bulletin three days after; in the order of their dates,
-so numbers follow dates."""
+so numbers follow dates; the 前三季度 assessment's results bulletin once its result is final
+(`demo.assessment`)."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -9,6 +10,8 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from guanmo.accounts.models import Role, User
+from guanmo.assessment.objections import issue_bulletin as issue_assessment_bulletin
+from guanmo.demo.assessment import ISSUED, create_demo_assessment
 from guanmo.documents.models import IssuedDocument, IssuingOffice
 from guanmo.observation.issuing import issue_results_bulletin, issue_schedule, last_day
 from guanmo.observation.models import Tour
@@ -38,10 +41,11 @@ class DemoDocuments:
     latest: IssuedDocument | None
 
 
-def issue_demo_documents(city: Region) -> DemoDocuments:
-    """Issue the closed months' bulletins and the closed tours' results bulletins by date."""
+def issue_demo_documents(city: Region, seed: int) -> DemoDocuments:
+    """Issue the closed months' bulletins, the closed tours' schedules and results bulletins
+    and the assessment's results bulletin by date (the indicators must be there already)."""
     office_user = User.objects.filter(role=Role.CITY_OFFICE, region=city).first()
-    issues: list[tuple[date, object]] = []
+    issues: list[tuple[date, object]] = [(ISSUED, ("assessment", None))]
     for period in Period.objects.filter(city=city, closed_at__isnull=False):
         closed = timezone.localtime(period.closed_at).date()
         issues.append((closed, ("bulletin", period.year, period.month)))
@@ -56,6 +60,9 @@ def issue_demo_documents(city: Region) -> DemoDocuments:
             _, year, month = what
             latest = issue_bulletin(city, year, month, dated=dated, user=office_user, today=dated)
             bulletins += 1
+        elif what[0] == "assessment":
+            result = create_demo_assessment(city, office_user, seed)
+            issue_assessment_bulletin(result, dated=dated, user=office_user)
         elif what[0] == "schedule":
             issue_schedule(what[1], dated=dated, user=office_user, today=dated)
         else:

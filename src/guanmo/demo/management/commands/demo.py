@@ -30,8 +30,8 @@ class Command(BaseCommand):
         tours = create_demo_tours(summary.city, seed)
         supervision = create_demo_supervision(summary.city, seed)
         visits = create_demo_visits(summary.city, seed)
-        documents = issue_demo_documents(summary.city)
         indicators = create_demo_indicators(summary.city, seed)
+        documents = issue_demo_documents(summary.city, seed)
         date_recorded_moments(summary.city)
 
         report = progress_report_for(summary.city, YEAR, OPEN_MONTH - 1)
