@@ -1,0 +1,95 @@
+"""Kinds of ledger sheet the fourth tryout of issue 9 tried (L04, L05, L06, L10, L15, L18, L21,
+L24), built here in other figures and names: each gives exactly the figures a user expects, or
+stops naming the cell."""
+
+from decimal import Decimal
+
+import pytest
+
+from guanmo.ledger.models import AnnualPlan, Project
+from guanmo.ledger.services import import_ledger
+from tests.ledger.sheets import xlsx
+
+HEADER = ["序号", "项目名称", "所在县区", "建设性质", "总投资（万元）", "2025年计划投资（万元）"]
+
+
+def faults(report) -> list[str]:
+    return [str(fault) for fault in report.faults]
+
+
+def figures() -> dict[str, tuple[str, Decimal, Decimal | None]]:
+    """name → (county, total investment, 2025 plan)."""
+    plans = dict(
+        AnnualPlan.objects.filter(year=2025).values_list("project__name", "planned_investment")
+    )
+    return {
+        project.name: (project.county.name, project.total_investment, plans.get(project.name))
+        for project in Project.objects.select_related("county")
+    }
+
+
+@pytest.mark.parametrize("serials", [("1-1", "1-2", "1-3"), ("（1）", "（2）", "（3）")])
+def test_a_bundle_s_sub_items_are_its_parts_not_projects(city, serials):
+    """L21: a bundle (打捆3个) followed by its sub-items 1-1…: stored once, with its own figures;
+    the sub-items are left out as its parts, never counted beside it."""
+    sheet = xlsx(
+        [
+            HEADER,
+            [1, "武陟县乡村道路提升工程（打捆3个）", "武陟县", "续建", 6000, 1500],
+            [serials[0], "武陟县甲乡道路", "武陟县", "续建", 1000, 500],
+            [serials[1], "武陟县乙乡道路", "武陟县", "续建", 2000, 500],
+            [serials[2], "武陟县丙乡道路", "武陟县", "续建", 3000, 500],
+            [2, "温县独立项目", "温县", "新开工", 4000, 1000],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+
+    assert faults(report) == []
+    assert figures() == {
+        "武陟县乡村道路提升工程（打捆3个）": ("武陟县", Decimal(6000), Decimal(1500)),
+        "温县独立项目": ("温县", Decimal(4000), Decimal(1000)),
+    }
+    assert [(left.row, left.reason) for left in report.left_out if left.row in (3, 4, 5)] == [
+        (3, "子项目行（第2行打捆项目的组成部分）"),
+        (4, "子项目行（第2行打捆项目的组成部分）"),
+        (5, "子项目行（第2行打捆项目的组成部分）"),
+    ]
+
+
+def test_a_bundle_whose_sub_items_do_not_add_up_is_reported(city):
+    """Bundle = Σ sub-items, checked per figure; a disagreement is said, the bundle kept."""
+    sheet = xlsx(
+        [
+            HEADER,
+            [1, "博爱县片区改造项目", "博爱县", "续建", 9000, 3000],
+            ["1-1", "博爱县东片区", "博爱县", "续建", 2000, 1000],
+            ["1-2", "博爱县西片区", "博爱县", "续建", 3000, 2000],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+
+    assert faults(report) == []
+    assert figures() == {"博爱县片区改造项目": ("博爱县", Decimal(9000), Decimal(3000))}
+    assert (
+        "工作表「Sheet1」第2行打捆项目与其子项目之和不符：「总投资」9000万元，子项目之和5000万元"
+        in report.notes
+    )
+
+
+def test_a_bundle_row_without_figures_is_a_heading_over_its_sub_items(city):
+    """A bundle line carrying no figure of its own: its sub-items are the projects."""
+    sheet = xlsx(
+        [
+            HEADER,
+            [1, "修武县农村供水工程（打捆2个）", "修武县", "续建", None, None],
+            ["1-1", "修武县甲村供水", "修武县", "续建", 1200, 600],
+            ["1-2", "修武县乙村供水", "修武县", "续建", 800, 400],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+
+    assert faults(report) == []
+    assert figures() == {
+        "修武县甲村供水": ("修武县", Decimal(1200), Decimal(600)),
+        "修武县乙村供水": ("修武县", Decimal(800), Decimal(400)),
+    }
