@@ -93,3 +93,53 @@ def test_a_bundle_row_without_figures_is_a_heading_over_its_sub_items(city):
         "修武县甲村供水": ("修武县", Decimal(1200), Decimal(600)),
         "修武县乙村供水": ("修武县", Decimal(800), Decimal(400)),
     }
+
+
+@pytest.mark.parametrize(
+    ("total_header", "typed", "slip"),
+    [
+        ("总投资（亿元）", [2.3, 12500, 0.9, 1.6], "疑为以万元填报"),
+        ("总投资（万元）", [23000, 125000000, 9000, 16000], "疑为以元填报"),
+    ],
+)
+def test_an_absurdly_large_figure_stops_the_import_naming_the_cell(
+    city, total_header, typed, slip
+):
+    """L24: one cell of a 亿元 column typed in 万元 (12500 → 1.25万亿元), or of a 万元 column in
+    元: the import stops naming the cell and the likely slip; nothing is written."""
+    sheet = xlsx(
+        [
+            ["序号", "项目名称", "所在县区", "建设性质", total_header, "2025年计划投资（万元）"],
+            [1, "温县甲项目", "温县", "续建", typed[0], 5000],
+            [2, "温县乙项目", "温县", "续建", typed[1], 3000],
+            [3, "温县丙项目", "温县", "新开工", typed[2], 900],
+            [4, "温县丁项目", "温县", "新开工", typed[3], 900],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+
+    assert len(report.faults) == 1, faults(report)
+    fault = report.faults[0]
+    assert (fault.row, fault.column) == (3, "总投资")
+    assert "E3" in fault.message and slip in fault.message, fault.message
+    assert not Project.objects.exists()
+
+
+def test_a_large_project_among_small_ones_within_bounds_is_read(city):
+    """A 300亿元 project beside 1亿元 ones is rare but real: not refused."""
+    sheet = xlsx(
+        [
+            ["序号", "项目名称", "所在县区", "建设性质", "总投资（亿元）", "2025年计划投资（亿元）"],
+            [1, "孟州市大项目", "孟州市", "续建", 300, 30],
+            [2, "孟州市小项目", "孟州市", "续建", 1, 0.5],
+            [3, "孟州市中项目", "孟州市", "续建", 2, 1],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+
+    assert faults(report) == []
+    assert figures()["孟州市大项目"] == ("孟州市", Decimal(3000000), Decimal(300000))
+    assert (
+        "工作表「Sheet1」第2行「总投资」单元格E2为300亿元（折合3000000万元），"
+        "是本列中位数2亿元的150倍，请核对是否以万元填报"
+    ) in report.notes

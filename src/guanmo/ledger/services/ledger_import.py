@@ -34,7 +34,7 @@ from guanmo.ledger.services.matching import (
     place,
     placement_notes,
 )
-from guanmo.ledger.unit_doubts import unit_doubt_notes
+from guanmo.ledger.unit_doubts import check_large_figures, unit_doubt_notes
 from guanmo.prepared_writes import PreparedWrites, reserve_ids
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, changes_between, field_labels, record_changes
@@ -148,6 +148,7 @@ def import_ledger(
         return report
 
     counties = CountyFinder(city)
+    large_notes = check_large_figures(reading.tables)
     entries: list[_Entry] = []
     for table in reading.tables:
         report.notes += _read_category_as_stage(table)
@@ -168,7 +169,7 @@ def import_ledger(
     report.notes += _pending_notes(entries)
     report.notes += _start_only_notes(entries)
     report.notes += kept_totals
-    report.notes += unit_doubt_notes(reading.tables)
+    report.notes += unit_doubt_notes(reading.tables) + large_notes
 
     if any(Field.ANNUAL_PLAN not in table.header.fields for table in reading.tables):
         report.notes.append(f"表中没有年度计划投资列，未设置{year}年计划投资")
