@@ -15,6 +15,7 @@ cumulative (开累) is a field of its own, never the year's.
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
@@ -401,8 +402,17 @@ class Header:
         return next((each.text for each in self.readings if each.index == index), "")
 
 
+def period_text(value: object) -> object:
+    """A date typed as a header or title cell (2025-06-01 shown 2025年6月) as the period it
+    names, "2025年6月", read as the text would be (tryout 4 P07c); any other value as it is."""
+    if isinstance(value, datetime):
+        return f"{value.year}年{value.month}月"
+    return value
+
+
 def _labels(catalogue: Catalogue, row: Sequence[object]) -> list[Label | None]:
-    return [read_label(catalogue, value) if isinstance(value, str) else None for value in row]
+    texts = [period_text(value) for value in row]
+    return [read_label(catalogue, text) if isinstance(text, str) else None for text in texts]
 
 
 def _known(catalogue: Catalogue, labels: Sequence[Label | None]) -> set[StrEnum]:
@@ -961,7 +971,9 @@ def check_title(header: Header, rows_above: Sequence[Sequence[object]], expected
     """A title naming another year, or (for a month's import) another month, stops the import:
     "2025年1-6月重点项目进展" is not July's sheet."""
     for number, row in enumerate(rows_above, start=1):
-        for value in row:
+        # A date beside 填报日期 is when the sheet was filed, not its period.
+        filed = any(isinstance(v, str) and any(w in v for w in _NOT_A_TITLE) for v in row)
+        for value in row if filed else map(period_text, row):
             if not isinstance(value, str) or any(word in value for word in _NOT_A_TITLE):
                 continue
             text = clean_text(value)

@@ -1,0 +1,97 @@
+"""Kinds of progress sheet the fourth tryout of issue 9 tried (P07c, P09, P11, P17), built here
+in other figures and names: each gives exactly the figures a user expects, or stops naming the
+cell."""
+
+from datetime import datetime
+
+import pytest
+
+from guanmo.ledger.models import MonthlyProgress
+from guanmo.ledger.services import import_ledger, import_progress
+from tests.ledger.sheets import xlsx
+
+
+@pytest.fixture
+def ledger(city):
+    import_ledger(
+        xlsx(
+            [
+                ["项目名称", "所在县区", "建设性质", "总投资（万元）", "2025年计划投资（万元）"],
+                ["沁阳市甲项目", "沁阳市", "续建", 20000, 6000],
+                ["沁阳市乙项目", "沁阳市", "续建", 9000, 3000],
+            ]
+        ),
+        city=city,
+        year=2025,
+    )
+    return city
+
+
+def faults(report) -> list[str]:
+    return [str(fault) for fault in report.faults]
+
+
+@pytest.mark.parametrize("when", [datetime(2025, 6, 1), datetime(2025, 6, 30)])
+def test_a_period_typed_as_a_date_cell_is_checked_like_a_written_one(ledger, when):
+    """P07c: June's sheet whose period is a date cell (shown 2025年6月) merged over 完成投资 |
+    形象进度, imported as July: stopped naming the cell, nothing stored."""
+    sheet = xlsx(
+        [
+            ["序号", "项目名称", "所在县区", when, None, "本年累计"],
+            [None, None, None, "完成投资（万元）", "形象进度", "完成投资（万元）"],
+            [1, "沁阳市甲项目", "沁阳市", 300, "主体施工", 2100],
+            [2, "沁阳市乙项目", "沁阳市", 200, "主体施工", 1400],
+        ],
+        merges=["A1:A2", "B1:B2", "C1:C2", "D1:E1"],
+    )
+    report = import_progress(sheet, city=ledger, year=2025, month=7)
+
+    assert any("6月" in fault and "7月" in fault for fault in faults(report)), faults(report)
+    assert not MonthlyProgress.objects.exists()
+
+
+def test_a_date_cell_naming_the_import_s_month_gives_the_month_s_column(ledger):
+    """P07: the same with the date 2025年7月: 完成投资 under it is July's own figure."""
+    sheet = xlsx(
+        [
+            ["序号", "项目名称", "所在县区", datetime(2025, 7, 1), None, "1-7月累计"],
+            [None, None, None, "完成投资（万元）", "形象进度", "完成投资（万元）"],
+            [1, "沁阳市甲项目", "沁阳市", 300, "主体施工", 2100],
+        ],
+        merges=["A1:A2", "B1:B2", "C1:C2", "D1:E1"],
+    )
+    report = import_progress(sheet, city=ledger, year=2025, month=7)
+
+    assert faults(report) == []
+    assert MonthlyProgress.objects.values_list(
+        "month", "completed_this_month", "cumulative_completed"
+    ).get() == (7, 300, 2100)
+
+
+def test_a_title_typed_as_a_date_cell_is_checked_like_a_written_one(ledger):
+    """A title line holding only a date (2025-06-01 shown 2025年6月) is June's sheet."""
+    sheet = xlsx(
+        [
+            [datetime(2025, 6, 1)],
+            ["序号", "项目名称", "所在县区", "本月完成投资（万元）", "累计完成投资（万元）"],
+            [1, "沁阳市甲项目", "沁阳市", 300, 2100],
+        ]
+    )
+    report = import_progress(sheet, city=ledger, year=2025, month=7)
+
+    assert any("6月" in fault for fault in faults(report)), faults(report)
+    assert not MonthlyProgress.objects.exists()
+
+
+def test_a_date_beside_填报日期_above_the_header_is_no_period(ledger):
+    """June's figures filed on 5 July: the filing date is not the sheet's period."""
+    sheet = xlsx(
+        [
+            ["填报日期：", datetime(2025, 7, 5)],
+            ["序号", "项目名称", "所在县区", "本月完成投资（万元）", "1-6月累计完成投资（万元）"],
+            [1, "沁阳市甲项目", "沁阳市", 300, 2100],
+        ]
+    )
+    report = import_progress(sheet, city=ledger, year=2025, month=6)
+
+    assert faults(report) == []
