@@ -143,3 +143,28 @@ def test_a_large_project_among_small_ones_within_bounds_is_read(city):
         "工作表「Sheet1」第2行「总投资」单元格E2为300亿元（折合3000000万元），"
         "是本列中位数2亿元的150倍，请核对是否以万元填报"
     ) in report.notes
+
+
+def test_a_sign_off_footer_under_the_table_is_left_out(city):
+    """L04: 填表人/审核人/联系电话 with the phone number under 总投资, and 填报日期 with a date
+    serial: left out as the sheet's sign-off, said so; the projects read."""
+    sheet = xlsx(
+        [
+            ["2025年焦作市重点项目台账"],
+            HEADER,
+            [1, "修武县签署甲项目", "修武县", "续建", 12000, 3000],
+            [2, "修武县签署乙项目", "修武县", "新开工", 8000, 2000],
+            ["填表人：王芳", "审核人：刘洋", "联系电话：", None, 13903912345, None],
+            [None, None, "填报日期：", None, 45839, None],
+            ["单位负责人（签字）：", None, None, "制表日期：2025年7月3日", None, None],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+
+    assert faults(report) == []
+    assert set(figures()) == {"修武县签署甲项目", "修武县签署乙项目"}
+    assert [str(left) for left in report.left_out if left.row > 4] == [
+        "第5行为表尾签署行，未导入",
+        "第6行为表尾签署行，未导入",
+        "第7行为表尾签署行，未导入",
+    ]

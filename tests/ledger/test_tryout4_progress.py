@@ -95,3 +95,19 @@ def test_a_date_beside_填报日期_above_the_header_is_no_period(ledger):
     report = import_progress(sheet, city=ledger, year=2025, month=6)
 
     assert faults(report) == []
+
+
+def test_a_sign_off_footer_with_a_phone_in_a_figure_column_is_left_out(ledger):
+    """P11: the phone number stands under 本月完成投资: never a figure, never a project."""
+    sheet = xlsx(
+        [
+            ["序号", "项目名称", "所在县区", "本月完成投资（万元）", "1-7月累计完成投资（万元）"],
+            [1, "沁阳市甲项目", "沁阳市", 300, 2100],
+            ["制表人：赵敏", "联系电话：", None, 3912345678, None],
+        ]
+    )
+    report = import_progress(sheet, city=ledger, year=2025, month=7)
+
+    assert faults(report) == []
+    assert MonthlyProgress.objects.count() == 1
+    assert "第3行为表尾签署行，未导入" in [str(left) for left in report.left_out]

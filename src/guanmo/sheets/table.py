@@ -48,6 +48,12 @@ _ENUMERATED = re.compile(
 _BARE_NUMERAL = re.compile(r"^\(?[一二三四五六七八九十百]+\)?$")
 _COUNTED = re.compile(r"\(?共?\d+个(?:项目)?\)?$")
 _KIND_WORDS = {"heading": "标题行", "subtotal": "小计行", "total": "合计行"}
+# A sign-off line under the table: "填表人：王芳 | 审核人：刘洋 | 联系电话： | 139…" (tryout 4 L04).
+_SIGN_OFF = re.compile(
+    r"^(?:(?:单位|统计|科室)?负责人|(?:填表|填报|审核|审批|制表|统计|经办)人?|分管领导|主要领导"
+    r"|联系人|联系电话|电话|手机|(?:填报|填表|制表|报送)?日期|(?:填报|报送)单位)"
+    r"(?:\((?:签字|签章|盖章)\)|签字|盖章)?:"
+)
 _SUB_SERIAL = re.compile(r"^(?P<parent>\d+)[-—–.](?P<part>\d+)$|^\(\d+\)$")
 _BUNDLED = re.compile(r"打捆(?P<count>\d+)个")
 
@@ -169,6 +175,9 @@ class _TableReader:
             return
         if note_text(raw) is not None:
             self._leave_out(number, "注释行")
+            return
+        if _is_sign_off(raw):
+            self._leave_out(number, "表尾签署行")
             return
         labels = self._labels(raw)
         if labels is not None and self._layout_row(number, raw, labels):
@@ -470,6 +479,14 @@ def _by_month_note(sheet: str, header: Header) -> str:
         f"工作表「{sheet}」是逐月填报的表：本月完成投资取「{header.shown(own)}」列，"
         f"1—{month}月累计为1月至{month}月各列之和（空白的月份按0计）{checked}"
     )
+
+
+def _is_sign_off(raw: Sequence[object]) -> bool:
+    """Whether a row is the sheet's sign-off: every text in it starts with who signs, files or
+    answers for it and a colon ("填表人：", "联系电话：", "单位负责人（签字）："); numbers beside
+    them are phone numbers and dates, never figures."""
+    texts = [cells.normalise(value) for value in raw if isinstance(value, str) and value.strip()]
+    return bool(texts) and all(_SIGN_OFF.match(text) for text in texts)
 
 
 def _is_label(text: str) -> bool:
