@@ -168,3 +168,26 @@ def test_a_sign_off_footer_under_the_table_is_left_out(city):
         "第6行为表尾签署行，未导入",
         "第7行为表尾签署行，未导入",
     ]
+
+
+def test_a_three_row_header_s_plan_column_is_found(city):
+    """L05: the plan under 投资情况（万元）/2025年 is read; no false 表中没有年度计划投资列."""
+    sheet = xlsx(
+        [
+            ["序号", "项目名称", "所在县区", "建设性质", "投资情况（万元）", None, None, None],
+            [None, None, None, None, "总投资", "截至2024年底累计完成", "2025年", None],
+            [None, None, None, None, None, None, "计划投资", "其中：一季度"],
+            [1, "沁阳市三行甲项目", "沁阳市", "续建", 30000, 6000, 12000, 3000],
+            [2, "沁阳市三行乙项目", "沁阳市", "续建", 8000, 1600, 4000, 1000],
+        ],
+        merges=["A1:A3", "B1:B3", "C1:C3", "D1:D3", "E1:H1", "E2:E3", "F2:F3", "G2:H2"],
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+
+    assert faults(report) == []
+    assert figures() == {
+        "沁阳市三行甲项目": ("沁阳市", Decimal(30000), Decimal(12000)),
+        "沁阳市三行乙项目": ("沁阳市", Decimal(8000), Decimal(4000)),
+    }
+    assert not [note for note in report.notes if "没有年度计划投资列" in note]
+    assert not [left for left in report.left_out if left.row == 3]

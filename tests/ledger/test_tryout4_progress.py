@@ -3,12 +3,14 @@ in other figures and names: each gives exactly the figures a user expects, or st
 cell."""
 
 from datetime import datetime
+from io import BytesIO
 
 import pytest
 
 from guanmo.ledger.models import MonthlyProgress
 from guanmo.ledger.services import import_ledger, import_progress
 from tests.ledger.sheets import xlsx
+from tests.sheets.files import Drawn, to_xls
 
 
 @pytest.fixture
@@ -111,3 +113,25 @@ def test_a_sign_off_footer_with_a_phone_in_a_figure_column_is_left_out(ledger):
     assert faults(report) == []
     assert MonthlyProgress.objects.count() == 1
     assert "第3行为表尾签署行，未导入" in [str(left) for left in report.left_out]
+
+
+def test_a_three_row_header_in_an_xls_file_is_read(ledger):
+    """P09: .xls, 2025年7月 over 完成投资（万元）[本月 | 1-7月累计], 形象进度 merged down."""
+    sheet = to_xls(
+        Drawn(
+            [
+                ["序号", "项目名称", "所在县区", "2025年7月", None, None],
+                [None, None, None, "完成投资（万元）", None, "形象进度"],
+                [None, None, None, "本月", "1-7月累计", None],
+                [1, "沁阳市甲项目", "沁阳市", 300, 2100, "竣工验收"],
+            ],
+            merged=[(1, 0, 3, 0), (1, 1, 3, 1), (1, 2, 3, 2), (1, 3, 1, 5), (2, 3, 2, 4)]
+            + [(2, 5, 3, 5)],
+        )
+    )
+    report = import_progress(BytesIO(sheet), city=ledger, year=2025, month=7)
+
+    assert faults(report) == []
+    assert MonthlyProgress.objects.values_list(
+        "month", "completed_this_month", "cumulative_completed"
+    ).get() == (7, 300, 2100)

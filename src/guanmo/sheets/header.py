@@ -474,6 +474,29 @@ def _stacked(
             yield _Stacked(index, label, group if own is not None else None, typed, row)
 
 
+def _fold(
+    catalogue: Catalogue, upper: Sequence[Label | None], lower: Sequence[Label | None]
+) -> list[Label | None]:
+    """Two header rows as one group row for a row below them: each column's lower cell as typed,
+    with the unit, year and period of the group over it ("计划投资" under "2025年" under "投资
+    情况（万元）" is 2025's, in 万元), else its upper cell; None where a merged cell runs on."""
+    folded: list[Label | None] = [None] * max(len(upper), len(lower))
+    for column in _stacked(catalogue, upper, lower, 0, 1):
+        own, group = column.own, column.group
+        if own is None or group is None:
+            folded[column.index] = own or column.label
+            continue
+        folded[column.index] = replace(
+            own,
+            unit=own.unit if own.unit_word else group.unit,
+            unit_word=own.unit_word or group.unit_word,
+            year=own.year or group.year,
+            months=own.months or group.months,
+            last_year=own.last_year or group.last_year,
+        )
+    return folded
+
+
 def _is_sub_header(
     catalogue: Catalogue, upper: Sequence[Label | None], lower: Sequence[Label | None]
 ) -> bool:
@@ -600,7 +623,17 @@ def find_header(
         for index, label in enumerate(all_labels[top - 1])
     ):
         top -= 1
-    header = _combine(catalogue, rows, all_labels, top, bottom, expected, frozenset(hidden_columns))
+    upper = all_labels[top]
+    # Group rows of any depth (tryout 4 L05, P09): the rows above the last are folded into one
+    # upper row, each cell keeping the unit, year and period of the groups over it.
+    while bottom > top and bottom + 1 < len(all_labels):
+        folded = _fold(catalogue, upper, all_labels[bottom])
+        if not _is_sub_header(catalogue, folded, all_labels[bottom + 1]):
+            break
+        upper, bottom = folded, bottom + 1
+    header = _combine(
+        catalogue, rows, all_labels, top, bottom, expected, frozenset(hidden_columns), upper
+    )
     check_title(header, rows[:top], expected)
     return header
 
@@ -635,8 +668,9 @@ def _combine(
     bottom: int,
     expected: Expected,
     hidden: frozenset[int],
+    upper: list[Label | None],
 ) -> Header:
-    upper, lower = all_labels[top], all_labels[bottom] if bottom != top else []
+    lower = all_labels[bottom] if bottom != top else []
     header = Header(
         rows=tuple(range(top + 1, bottom + 2)), columns={}, units={}, catalogue=catalogue
     )
