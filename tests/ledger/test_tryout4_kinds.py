@@ -191,3 +191,28 @@ def test_a_three_row_header_s_plan_column_is_found(city):
     }
     assert not [note for note in report.notes if "没有年度计划投资列" in note]
     assert not [left for left in report.left_out if left.row == 3]
+
+
+def test_a_figure_column_over_its_total_and_of_which_parts_reads_the_total(city):
+    """L18: 总投资（亿元） merged over 合计 | 其中：中央投资, the plan over 小计 | 其中：专项债:
+    the 合计 sub-column is the figure; the 其中 parts are not read, said so."""
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "总投资（亿元）", None, "2025年计划投资（万元）", None],
+            [None, None, "合计", "其中：中央投资", "小计", "其中：专项债"],
+            ["孟州市分项甲项目", "孟州市", 5, 1.2, 18000, 4000],
+            ["孟州市分项乙项目", "孟州市", 0.8, 0, 3000, 0],
+        ],
+        merges=["A1:A2", "B1:B2", "C1:D1", "E1:F1"],
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+
+    assert faults(report) == []
+    assert figures() == {
+        "孟州市分项甲项目": ("孟州市", Decimal(50000), Decimal(18000)),
+        "孟州市分项乙项目": ("孟州市", Decimal(8000), Decimal(3000)),
+    }
+    assert (
+        "工作表「Sheet1」「总投资（亿元）／其中：中央投资」是其中项（「总投资」的一部分），未读取"
+        in report.notes
+    )

@@ -135,3 +135,21 @@ def test_a_three_row_header_in_an_xls_file_is_read(ledger):
     assert MonthlyProgress.objects.values_list(
         "month", "completed_this_month", "cumulative_completed"
     ).get() == (7, 300, 2100)
+
+
+def test_month_and_cumulative_over_total_and_of_which_parts_read_the_totals(ledger):
+    """P17: 本月完成投资 and 1-7月累计 each merged over 合计 | 其中：设备投资."""
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "本月完成投资（万元）", None, "1-7月累计完成投资（万元）", None],
+            [None, None, "合计", "其中：设备投资", "合计", "其中：设备投资"],
+            ["沁阳市甲项目", "沁阳市", 300, 100, 2100, 900],
+        ],
+        merges=["A1:A2", "B1:B2", "C1:D1", "E1:F1"],
+    )
+    report = import_progress(sheet, city=ledger, year=2025, month=7)
+
+    assert faults(report) == []
+    assert MonthlyProgress.objects.values_list(
+        "completed_this_month", "cumulative_completed"
+    ).get() == (300, 2100)

@@ -461,7 +461,9 @@ def _stacked(
                     own = joined
                     break
             else:
-                if (
+                if group.field and _TOTAL_PART.match(_key(own.text)):
+                    own = group  # "合计" under "总投资（万元）" is the 总投资 (tryout 4 L18)
+                elif (
                     group.field
                     and group.field not in catalogue.money
                     and index == group_start
@@ -495,6 +497,12 @@ def _fold(
             last_year=own.last_year or group.last_year,
         )
     return folded
+
+
+# Under a figure's group cell: the column of its whole ("合计") and those of its parts ("其中：
+# 政府投资"), which are not the figure and are not read (tryout 4 L18, P17).
+_TOTAL_PART = re.compile(r"^(?:合计|小计|总计|合计数|总额|小计数)$")
+_PART = re.compile(r"^其中")
 
 
 def _is_sub_header(
@@ -734,6 +742,12 @@ def _combine(
             label = replace(label, field=periods.this_month, months=None)
         elif by_month and named is ... and label.field is None and _key(typed) in _MONTH_TOTALS:
             label = replace(label, field=periods.year_to_date)
+        if label.field is None and group and group.field and column.own and named is ...:
+            if _PART.match(_key(column.own.text)):
+                why = f"是其中项（「{group.field.value}」的一部分）"
+                header.notes.append(f"「{shown}」{why}，未读取")
+                header.readings.append(replace(reading, why=why))
+                continue
         if label.field is None:
             if named is ...:
                 header.unknown.append(label.text)
