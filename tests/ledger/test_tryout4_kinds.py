@@ -216,3 +216,33 @@ def test_a_figure_column_over_its_total_and_of_which_parts_reads_the_total(city)
         "工作表「Sheet1」「总投资（亿元）／其中：中央投资」是其中项（「总投资」的一部分），未读取"
         in report.notes
     )
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "注：总投资单位为亿元，年度计划投资单位为万元。",
+        "说明：1.计划投资单位：万元；2.总投资单位：亿元。",
+    ],
+)
+def test_a_note_naming_units_per_column_gives_each_column_its_unit(city, note):
+    """L15: a note under the table naming the unit of each column: 总投资 in 亿元, the plan in
+    万元, never the first unit for both."""
+    sheet = xlsx(
+        [
+            ["2025年焦作市重点项目台账"],
+            ["序号", "项目名称", "所在县区", "建设性质", "总投资", "2025年计划投资"],
+            [1, "解放区注释甲项目", "解放区", "续建", 2.6, 3000],
+            [2, "解放区注释乙项目", "解放区", "续建", 11.3, 15000],
+            [note],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+
+    assert faults(report) == []
+    assert figures() == {
+        "解放区注释甲项目": ("解放区", Decimal(26000), Decimal(3000)),
+        "解放区注释乙项目": ("解放区", Decimal(113000), Decimal(15000)),
+    }
+    assert "工作表「Sheet1」「总投资」以亿元填报，已换算为万元" in report.notes
+    assert not [each for each in report.notes if "未写明金额单位" in each]

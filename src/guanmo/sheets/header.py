@@ -584,14 +584,39 @@ def state_unit(header: Header, place: str, unit: Decimal) -> None:
 
 
 def read_note_units(header: Header, rows: Sequence[Sequence[object]]) -> None:
-    """A note under the table ("注：表中金额单位为亿元") states the sheet's unit."""
+    """A note under the table ("注：表中金额单位为亿元") states the sheet's unit; one naming
+    columns ("注：总投资单位为亿元，年度计划投资单位为万元") states each column's (tryout 4 L15)."""
     for number in range(header.rows[-1] + 1, len(rows) + 1):
         note = note_text(rows[number - 1])
+        if note and "单位" in note and _column_units(header, clean_text(note)):
+            continue
         if note is None or "单位" not in note or (unit := unit_of(clean_text(note))) is None:
             if note and (why := unit_fault(stated_unit(clean_text(note)))):
                 header.faults.append((number, None, f"「{parse_line(note)}」：{why}"))
             continue
         state_unit(header, f"第{number}行「{parse_line(note)}」", unit)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;。]")
+_CLAUSE_NUMBER = re.compile(r"^\d+[.、]")
+
+
+def _column_units(header: Header, note: str) -> bool:
+    """Give each money column a note's clause names ("总投资单位为亿元") that clause's unit, the
+    column's own header word standing first; False when no clause names a column."""
+    named = False
+    for clause in _CLAUSE_BREAK.split(NOTE_LINE.sub("", note)):
+        head, _, rest = _CLAUSE_NUMBER.sub("", clause).partition("单位")
+        label = read_label(header.catalogue, head) if head and rest else None
+        unit = MONEY_UNITS.get(stated_unit(f"单位{rest}"))
+        if label is None or label.field not in header.catalogue.money or unit is None:
+            continue
+        for index, name in header.columns.items():
+            if name == label.field and index in header.sheet_unit_columns:
+                header.units[index] = unit
+                header.sheet_unit_columns.discard(index)
+                named = True
+    return named
 
 
 def find_header(
