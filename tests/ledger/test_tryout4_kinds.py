@@ -2,6 +2,7 @@
 L24), built here in other figures and names: each gives exactly the figures a user expects, or
 stops naming the cell."""
 
+from datetime import datetime
 from decimal import Decimal
 
 import pytest
@@ -246,3 +247,38 @@ def test_a_note_naming_units_per_column_gives_each_column_its_unit(city, note):
     }
     assert "工作表「Sheet1」「总投资」以亿元填报，已换算为万元" in report.notes
     assert not [each for each in report.notes if "未写明金额单位" in each]
+
+
+def test_start_and_completion_dates_as_excel_serials_give_the_years(city):
+    """L10: 开工时间/竣工时间 typed as date serials (45658 = 2025-01-01) in General format, or as
+    dates and text: read as the project's start and end years."""
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "总投资（万元）", "2025年计划投资（万元）", "开工时间", "竣工日期"],
+            ["温县日期甲项目", "温县", 10000, 2000, 45658, 46387],
+            ["温县日期乙项目", "温县", 20000, 4000, datetime(2024, 3, 1), "2026年6月"],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+
+    assert faults(report) == []
+    assert dict(Project.objects.values_list("name", "start_year")) == {
+        "温县日期甲项目": 2025,
+        "温县日期乙项目": 2024,
+    }
+    assert dict(Project.objects.values_list("name", "end_year")) == {
+        "温县日期甲项目": 2026,
+        "温县日期乙项目": 2026,
+    }
+
+
+def test_a_number_in_a_date_column_that_is_no_date_is_a_fault(city):
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "总投资（万元）", "开工时间"],
+            ["温县日期丙项目", "温县", 10000, 123],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+
+    assert [(fault.row, fault.column) for fault in report.faults] == [(2, "开工时间")]

@@ -579,6 +579,10 @@ def _project_values(entry: _Entry) -> dict[str, object]:
         values["industry"] = entry.category_heading
     if Field.YEARS in columns:
         values["start_year"], values["end_year"] = row.values.get(Field.YEARS, (None, None))
+    else:  # 开工时间 and 竣工时间 in columns of their own
+        for column, attribute in ((Field.START_DATE, "start_year"), (Field.END_DATE, "end_year")):
+            if column in columns:
+                values[attribute] = row.values.get(column)
     if row.values.get(Field.CODE):
         values["code"] = row.values[Field.CODE]
     return values
