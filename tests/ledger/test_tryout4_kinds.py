@@ -282,3 +282,36 @@ def test_a_number_in_a_date_column_that_is_no_date_is_a_fault(city):
     report = import_ledger(sheet, city=city, year=2025)
 
     assert [(fault.row, fault.column) for fault in report.faults] == [(2, "开工时间")]
+
+
+def test_sheets_named_for_a_stage_give_their_projects_stage(city):
+    """L06: projects on sheets 续建项目 / 2025年新开工项目 and no stage column: the stage comes
+    from the sheet's name, said so in the report."""
+    header = ["序号", "项目名称", "所在县区", "总投资（万元）", "2025年计划投资（万元）"]
+    sheet = xlsx(
+        [header, [1, "博爱县续建表项目", "博爱县", 14000, 5000]],
+        title="续建项目",
+        more_sheets={"2025年新开工项目": [header, [1, "博爱县新开工表项目", "博爱县", 6600, 3000]]},
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+
+    assert faults(report) == []
+    assert dict(Project.objects.values_list("name", "stage")) == {
+        "博爱县续建表项目": "续建",
+        "博爱县新开工表项目": "新开工",
+    }
+    assert "工作表「续建项目」没有建设阶段列，按工作表名「续建项目」读作续建项目" in report.notes
+
+
+def test_a_title_naming_a_stage_gives_the_stage_when_the_sheet_name_does_not(city):
+    sheet = xlsx(
+        [
+            ["2025年焦作市重点前期项目表"],
+            ["序号", "项目名称", "所在县区", "总投资（万元）", "2025年计划投资（万元）"],
+            [1, "博爱县前期表项目", "博爱县", 50000, "待定"],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+
+    assert faults(report) == []
+    assert Project.objects.get().stage == "前期"

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Model
 
 from guanmo.accounts.models import User
-from guanmo.ledger.cells import StageOrNature, parse_stage_or_nature
+from guanmo.ledger.cells import StageOrNature, parse_stage_or_nature, stage_named
 from guanmo.ledger.columns import LEDGER_COLUMNS, Field
 from guanmo.ledger.models import (
     AnnualPlan,
@@ -152,9 +152,14 @@ def import_ledger(
     entries: list[_Entry] = []
     for table in reading.tables:
         report.notes += _read_category_as_stage(table)
+        stage, note = _stage_of_sheet(table)
+        report.notes += note
         for row in table.rows:
+            if stage:
+                row.values[Field.PHASE] = stage
             entry = _check_row(row, table, counties)
             if entry:
+                entry.columns |= {Field.PHASE} if stage else set()
                 entries.append(entry)
     _check_repeats(entries)
     lead_notes = _match_ledger(entries, city)
@@ -214,6 +219,20 @@ def _read_category_as_stage(table: Table) -> list[str]:
     return [
         f"工作表「{table.sheet}」「项目类型」列填写的是建设性质（如「{typed[0]}」），已按建设性质读取"
     ]
+
+
+def _stage_of_sheet(table: Table) -> tuple[str, list[str]]:
+    """The stage of every project of a sheet without a stage column (建设阶段 or 建设性质) whose
+    name, else title, names one ("续建项目"), and the note saying so (tryout 4 L06)."""
+    if table.header.fields & {Field.PHASE, Field.STAGE}:
+        return "", []
+    for where, text in (("工作表名", table.sheet), ("标题", table.title)):
+        if stage := stage_named(text):
+            return stage, [
+                f"工作表「{table.sheet}」没有{Field.PHASE.value}列，按{where}「{text}」读作"
+                f"{stage}项目"
+            ]
+    return "", []
 
 
 def _check_row(row: Row, table: Table, counties: CountyFinder) -> _Entry | None:
