@@ -103,9 +103,7 @@ def test_a_bundle_row_without_figures_is_a_heading_over_its_sub_items(city):
         ("总投资（万元）", [23000, 125000000, 9000, 16000], "疑为以元填报"),
     ],
 )
-def test_an_absurdly_large_figure_stops_the_import_naming_the_cell(
-    city, total_header, typed, slip
-):
+def test_an_absurdly_large_figure_stops_the_import_naming_the_cell(city, total_header, typed, slip):
     """L24: one cell of a 亿元 column typed in 万元 (12500 → 1.25万亿元), or of a 万元 column in
     元: the import stops naming the cell and the likely slip; nothing is written."""
     sheet = xlsx(
@@ -130,7 +128,14 @@ def test_a_large_project_among_small_ones_within_bounds_is_read(city):
     """A 300亿元 project beside 1亿元 ones is rare but real: not refused."""
     sheet = xlsx(
         [
-            ["序号", "项目名称", "所在县区", "建设性质", "总投资（亿元）", "2025年计划投资（亿元）"],
+            [
+                "序号",
+                "项目名称",
+                "所在县区",
+                "建设性质",
+                "总投资（亿元）",
+                "2025年计划投资（亿元）",
+            ],
             [1, "孟州市大项目", "孟州市", "续建", 300, 30],
             [2, "孟州市小项目", "孟州市", "续建", 1, 0.5],
             [3, "孟州市中项目", "孟州市", "续建", 2, 1],
@@ -254,7 +259,14 @@ def test_start_and_completion_dates_as_excel_serials_give_the_years(city):
     dates and text: read as the project's start and end years."""
     sheet = xlsx(
         [
-            ["项目名称", "所在县区", "总投资（万元）", "2025年计划投资（万元）", "开工时间", "竣工日期"],
+            [
+                "项目名称",
+                "所在县区",
+                "总投资（万元）",
+                "2025年计划投资（万元）",
+                "开工时间",
+                "竣工日期",
+            ],
             ["温县日期甲项目", "温县", 10000, 2000, 45658, 46387],
             ["温县日期乙项目", "温县", 20000, 4000, datetime(2024, 3, 1), "2026年6月"],
         ]

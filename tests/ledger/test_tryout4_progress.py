@@ -12,6 +12,8 @@ from guanmo.ledger.services import import_ledger, import_progress
 from tests.ledger.sheets import xlsx
 from tests.sheets.files import Drawn, to_xls
 
+MERGED_F = (2, 5, 3, 5)  # 形象进度 merged down its two rows
+
 
 @pytest.fixture
 def ledger(city):
@@ -125,8 +127,7 @@ def test_a_three_row_header_in_an_xls_file_is_read(ledger):
                 [None, None, None, "本月", "1-7月累计", None],
                 [1, "沁阳市甲项目", "沁阳市", 300, 2100, "竣工验收"],
             ],
-            merged=[(1, 0, 3, 0), (1, 1, 3, 1), (1, 2, 3, 2), (1, 3, 1, 5), (2, 3, 2, 4)]
-            + [(2, 5, 3, 5)],
+            merged=[(1, 0, 3, 0), (1, 1, 3, 1), (1, 2, 3, 2), (1, 3, 1, 5), (2, 3, 2, 4), MERGED_F],
         )
     )
     report = import_progress(BytesIO(sheet), city=ledger, year=2025, month=7)
@@ -141,7 +142,14 @@ def test_month_and_cumulative_over_total_and_of_which_parts_read_the_totals(ledg
     """P17: 本月完成投资 and 1-7月累计 each merged over 合计 | 其中：设备投资."""
     sheet = xlsx(
         [
-            ["项目名称", "所在县区", "本月完成投资（万元）", None, "1-7月累计完成投资（万元）", None],
+            [
+                "项目名称",
+                "所在县区",
+                "本月完成投资（万元）",
+                None,
+                "1-7月累计完成投资（万元）",
+                None,
+            ],
             [None, None, "合计", "其中：设备投资", "合计", "其中：设备投资"],
             ["沁阳市甲项目", "沁阳市", 300, 100, 2100, 900],
         ],

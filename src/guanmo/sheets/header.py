@@ -461,7 +461,7 @@ def _stacked(
                     own = joined
                     break
             else:
-                if group.field and _TOTAL_PART.match(_key(own.text)):
+                if group.field in catalogue.money and _TOTAL_PART.match(_key(own.text)):
                     own = group  # "合计" under "总投资（万元）" is the 总投资 (tryout 4 L18)
                 elif (
                     group.field
@@ -767,12 +767,18 @@ def _combine(
             label = replace(label, field=periods.this_month, months=None)
         elif by_month and named is ... and label.field is None and _key(typed) in _MONTH_TOTALS:
             label = replace(label, field=periods.year_to_date)
-        if label.field is None and group and group.field and column.own and named is ...:
-            if _PART.match(_key(column.own.text)):
-                why = f"是其中项（「{group.field.value}」的一部分）"
-                header.notes.append(f"「{shown}」{why}，未读取")
-                header.readings.append(replace(reading, why=why))
-                continue
+        if (
+            label.field is None
+            and group
+            and group.field
+            and column.own
+            and named is ...
+            and _PART.match(_key(column.own.text))
+        ):
+            why = f"是其中项（「{group.field.value}」的一部分）"
+            header.notes.append(f"「{shown}」{why}，未读取")
+            header.readings.append(replace(reading, why=why))
+            continue
         if label.field is None:
             if named is ...:
                 header.unknown.append(label.text)

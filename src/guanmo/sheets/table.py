@@ -440,9 +440,8 @@ class _Bundle:
                 )
         if not differences:
             return ""
-        return (
-            f"工作表「{sheet}」第{self.row.number}行打捆项目与其子项目之和不符："
-            + "；".join(differences)
+        return f"工作表「{sheet}」第{self.row.number}行打捆项目与其子项目之和不符：" + "；".join(
+            differences
         )
 
 
