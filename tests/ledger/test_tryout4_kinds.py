@@ -327,3 +327,20 @@ def test_a_title_naming_a_stage_gives_the_stage_when_the_sheet_name_does_not(cit
 
     assert faults(report) == []
     assert Project.objects.get().stage == "前期"
+
+
+def test_sub_items_named_其中_under_a_bundle_are_its_parts(city):
+    """A bundle whose sub-item rows are unnumbered and named "其中：…" / "子项目：…"."""
+    sheet = xlsx(
+        [
+            HEADER,
+            [1, "孟州市片区开发项目", "孟州市", "续建", 7000, 2000],
+            [None, "其中：孟州市东区安置房", "孟州市", "续建", 4000, 1000],
+            [None, "子项目：孟州市西区道路", "孟州市", "续建", 3000, 1000],
+            [2, "孟州市独立项目", "孟州市", "新开工", 5000, 2000],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+
+    assert faults(report) == []
+    assert set(figures()) == {"孟州市片区开发项目", "孟州市独立项目"}

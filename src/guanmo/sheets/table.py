@@ -14,11 +14,12 @@ is noted: a heading's against its block, a 小计 against the rows between it an
 heading or total (above it, else below it), a named 小计 ("武陟县小计") first against the rows
 of that name, a 合计 against all rows (source: issue 9 §4).
 
-A bundled project (打捆项目) may be followed by its sub-items, numbered under its own number
-(1-1, 1-2 or （1）, （2） under 1; or the N rows of "（打捆N个）" that carry no number of their
-own). A bundle is counted once, never beside its parts: with figures of its own it is the
-project and its sub-items are left out, their sums checked against it; without, it is left
-out and its sub-items are the projects (source: tryout 4 L21).
+A bundled project (打捆项目) may be followed by its sub-items: numbered under its number (1-1,
+1-2 or （1）, （2） under 1), unnumbered rows named "其中：…" or "子项目：…", or the N rows of
+"（打捆N个）" that carry no number of their own. A bundle is counted once, never beside its
+parts: with figures of its own it is the project and its sub-items are left out, their sums
+checked against it; without, it is left out and its sub-items are the projects (source:
+tryout 4 L21).
 """
 
 import re
@@ -55,6 +56,7 @@ _SIGN_OFF = re.compile(
     r"(?:\((?:签字|签章|盖章)\)|签字|盖章)?:"
 )
 _SUB_SERIAL = re.compile(r"^(?P<parent>\d+)[-—–.](?P<part>\d+)$|^\(\d+\)$")
+_SUB_NAME = re.compile(r"^(?:其中|子项目)\d*[:、]")
 _BUNDLED = re.compile(r"打捆(?P<count>\d+)个")
 
 
@@ -194,9 +196,9 @@ class _TableReader:
         serial = "" if self.serial_column is None else cells.parse_line(raw[self.serial_column])
         serial = cells.normalise(serial)
         bundle = self.bundle
-        if bundle is None or not bundle.takes(serial):
+        name = cells.normalise(row.values.get(self.catalogue.name, ""))
+        if bundle is None or not bundle.takes(serial, name):
             self.table.rows.append(row)
-            name = str(row.values.get(self.catalogue.name, ""))
             self.bundle = _Bundle(row, serial, name) if serial.isdigit() else None
             return
         if not bundle.parts:
@@ -414,11 +416,14 @@ class _Bundle:
     name: str
     parts: list[Row] = field(default_factory=list)
 
-    def takes(self, serial: str) -> bool:
-        """Whether a row numbered `serial` (maybe blank) right below is one of its sub-items."""
+    def takes(self, serial: str, name: str) -> bool:
+        """Whether a row numbered `serial` (maybe blank) and named `name` right below is one of
+        its sub-items: numbered under it, named "其中：…"/"子项目…", or one of its 打捆N个."""
         if match := _SUB_SERIAL.match(serial):
             return match["parent"] in (None, self.serial)
-        counted = _BUNDLED.search(cells.normalise(self.name))
+        if not serial and _SUB_NAME.match(name):
+            return True
+        counted = _BUNDLED.search(self.name)
         return not serial and bool(counted) and len(self.parts) < int(counted["count"])
 
     def has_figures(self, checked: list[tuple[int, StrEnum]]) -> bool:
