@@ -163,6 +163,7 @@ def test_a_sign_off_footer_under_the_table_is_left_out(city):
             ["填表人：王芳", "审核人：刘洋", "联系电话：", None, 13903912345, None],
             [None, None, "填报日期：", None, 45839, None],
             ["单位负责人（签字）：", None, None, "制表日期：2025年7月3日", None, None],
+            ["审核人", "李强", "联系电话 0391-8888888", None, None, None],
         ]
     )
     report = import_ledger(sheet, city=city, year=2025)
@@ -173,6 +174,7 @@ def test_a_sign_off_footer_under_the_table_is_left_out(city):
         "第5行为表尾签署行，未导入",
         "第6行为表尾签署行，未导入",
         "第7行为表尾签署行，未导入",
+        "第8行为表尾签署行，未导入",
     ]
 
 

@@ -53,8 +53,10 @@ _KIND_WORDS = {"heading": "标题行", "subtotal": "小计行", "total": "合计
 _SIGN_OFF = re.compile(
     r"^(?:(?:单位|统计|科室)?负责人|(?:填表|填报|审核|审批|制表|统计|经办)人?|分管领导|主要领导"
     r"|联系人|联系电话|电话|手机|(?:填报|填表|制表|报送)?日期|(?:填报|报送)单位)"
-    r"(?:\((?:签字|签章|盖章)\)|签字|盖章)?:"
+    r"(?:\((?:签字|签章|盖章)\)|签字|盖章)?(?::|\s|$)"
 )
+# Beside a sign-off label: a person's name ("李强") or a phone number ("0391-8888888").
+_SIGNER = re.compile(r"^[\u4e00-\u9fff·]{2,4}$|^[\d\-() ]{7,}$")
 _SUB_SERIAL = re.compile(r"^(?P<parent>\d+)[-—–.](?P<part>\d+)$|^\(\d+\)$")
 _SUB_NAME = re.compile(r"^(?:其中|子项目)\d*[:、]")
 _BUNDLED = re.compile(r"打捆(?P<count>\d+)个")
@@ -486,11 +488,14 @@ def _by_month_note(sheet: str, header: Header) -> str:
 
 
 def _is_sign_off(raw: Sequence[object]) -> bool:
-    """Whether a row is the sheet's sign-off: every text in it starts with who signs, files or
-    answers for it and a colon ("填表人：", "联系电话：", "单位负责人（签字）："); numbers beside
-    them are phone numbers and dates, never figures."""
+    """Whether a row is the sheet's sign-off: its first text starts with who signs, files or
+    answers for it ("填表人：", "联系电话：", "单位负责人（签字）：", "审核人"), every other text too
+    or is a name or phone number beside it; numbers beside them are phone numbers and dates,
+    never figures."""
     texts = [cells.normalise(value) for value in raw if isinstance(value, str) and value.strip()]
-    return bool(texts) and all(_SIGN_OFF.match(text) for text in texts)
+    return bool(texts and _SIGN_OFF.match(texts[0])) and all(
+        _SIGN_OFF.match(text) or _SIGNER.match(text) for text in texts[1:]
+    )
 
 
 def _is_label(text: str) -> bool:
