@@ -489,9 +489,9 @@ def _by_month_note(sheet: str, header: Header) -> str:
 
 def _is_sign_off(raw: Sequence[object]) -> bool:
     """Whether a row is the sheet's sign-off: its first text starts with who signs, files or
-    answers for it ("填表人：", "联系电话：", "单位负责人（签字）：", "审核人"), every other text too
-    or is a name or phone number beside it; numbers beside them are phone numbers and dates,
-    never figures."""
+    answers for it ("填表人：", "联系电话：", "单位负责人（签字）：", "审核人"), and every other
+    text too or is a name or phone number beside it; numbers beside them are phone numbers and
+    dates, never figures."""
     texts = [cells.normalise(value) for value in raw if isinstance(value, str) and value.strip()]
     return bool(texts and _SIGN_OFF.match(texts[0])) and all(
         _SIGN_OFF.match(text) or _SIGNER.match(text) for text in texts[1:]
