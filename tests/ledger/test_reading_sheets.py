@@ -114,7 +114,11 @@ def test_column_number_line_and_footnotes_are_passed_over_with_a_note():
         ["填表人：张三，联系电话：3911234"],
     )
     assert names(reading) == ["甲项目"]
-    assert reading.notes == ["工作表「Sheet1」第4行不是项目行（无项目名称、县区和金额），已跳过"]
+    # The sign-off line is left out as such (tryout 4 L04), not as an unexplained row.
+    assert [str(left) for left in reading.all_left_out] == [
+        "第2行为列序号行，未导入",
+        "第4行为表尾签署行，未导入",
+    ]
 
 
 def test_merged_two_row_header_from_a_real_file():

@@ -19,7 +19,9 @@ from tests.sheets.files import WRITERS, Drawn, to_csv
 COUNTIES = ["武陟县", "温县", "博爱县", "沁阳市", "孟州市", "修武县", "解放区"]
 FORMATS = [*sorted(WRITERS), ".csv"]
 
-money = st.decimals(min_value=1, max_value=10**6, places=2).map(lambda d: d.normalize())
+# Within a thousandfold of each other: a figure 1000 times its column's median is taken for a
+# unit slip and refused (ledger.unit_doubts, tryout 4 L24).
+money = st.decimals(min_value=100, max_value=10**5, places=2).map(lambda d: d.normalize())
 project = st.tuples(st.sampled_from(COUNTIES), money, money)
 
 

@@ -286,3 +286,50 @@ def test_a_user_mapping_names_a_column_and_may_make_the_header():
         "用户指定忽略",
     ]
     assert header.unknown == []
+
+
+def test_a_three_row_header_reads_each_column_under_all_its_groups():
+    """Tryout 4 L05: 投资情况（亿元） over [总投资↓ | 2025年 → 计划投资, 其中：一季度]: the plan is
+    2025's, in the top group's 亿元; the header spans three rows."""
+    header = find_header(
+        [
+            ["序号", "项目名称", "所在县区", "投资情况（亿元）", None, None, None, "责任单位"],
+            [None, None, None, "总投资", "截至2024年底累计完成", "2025年", None, None],
+            [None, None, None, None, None, "计划投资", "其中：一季度", None],
+            [1, "甲", "温县", 3, 0.6, 1.2, 0.3, "县发改委"],
+        ],
+        Expected(year=2025),
+    )
+    assert header.rows == (1, 2, 3)
+    assert header.columns == {
+        0: Field.SERIAL,
+        1: Field.NAME,
+        2: Field.COUNTY,
+        3: Field.TOTAL_INVESTMENT,
+        4: Field.PREVIOUS_YEAR_END,
+        5: Field.ANNUAL_PLAN,
+        7: Field.RESPONSIBLE_UNIT,
+    }
+    assert header.units == {3: Decimal(10000), 4: Decimal(10000), 5: Decimal(10000)}
+
+
+def test_a_three_row_progress_header_takes_the_period_of_its_top_group():
+    """Tryout 4 P09: 2025年7月 over 完成投资（万元）[本月 | 1-7月累计] and 形象进度↓."""
+    rows = [
+        ["序号", "项目名称", "所在县区", "2025年7月", None, None],
+        [None, None, None, "完成投资（万元）", None, "形象进度"],
+        [None, None, None, "本月", "1-7月累计", None],
+    ]
+    header = find_header(rows, Expected(year=2025, month=7))
+    assert header.rows == (1, 2, 3)
+    assert header.columns == {
+        0: Field.SERIAL,
+        1: Field.NAME,
+        2: Field.COUNTY,
+        3: Field.COMPLETED_THIS_MONTH,
+        4: Field.CUMULATIVE_COMPLETED,
+        5: Field.VISIBLE_PROGRESS,
+    }
+    assert header.faults == []
+    june = find_header(rows, Expected(year=2025, month=6))
+    assert june.faults, "7月 in the top group is not June"

@@ -32,6 +32,14 @@ def parse_stage(value: object) -> str:
     return stage.value
 
 
+def stage_named(text: str) -> str:
+    """The one stage a sheet name or title names ("续建项目", "2025年市重点新开工项目表" →
+    续建, 新开工); "" when it names none or several (tryout 4 L06)."""
+    text = clean_text(text)
+    found = {stage for word, stage in _STAGES.items() if len(word) > 1 and word in text}
+    return found.pop().value if len(found) == 1 else ""
+
+
 # 建设性质 as statistics has it (国家统计局《固定资产投资统计报表制度》): how the project builds.
 _NATURE_WORDS = {
     ConstructionNature.NEW: ("新建",),

@@ -42,6 +42,9 @@ class Field(StrEnum):
     CATEGORY = "项目类型"  # 产业项目, 基础设施, 社会民生…
     LEAD_COUNTY = "牵头县区"  # the county that counts a project lying in several
     NATURE = "建设性质（统计）"  # 新建/扩建/改建/迁建/恢复 in a column of its own
+    # 起止年限 as two date columns (tryout 4 L10): each gives its year.
+    START_DATE = "开工时间"
+    END_DATE = "竣工时间"
 
 
 MONEY_FIELDS = frozenset(
@@ -221,6 +224,23 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
     Field.CATEGORY: ("项目类型", "项目类别", "项目分类", "项目大类"),
     Field.LEAD_COUNTY: ("牵头县区", "牵头县(市、区)", "牵头县(市,区)", "牵头县市区", "牵头地区"),
     Field.NATURE: ("建设性质(统计)", "统计建设性质", "建设性质(统计口径)", "统计口径建设性质"),
+    Field.START_DATE: (
+        "开工时间",
+        "开工日期",
+        "计划开工时间",
+        "计划开工日期",
+        "开工年份",
+        "开工年月",
+    ),
+    Field.END_DATE: (
+        "竣工时间",
+        "竣工日期",
+        "计划竣工时间",
+        "计划竣工日期",
+        "完工时间",
+        "竣工年份",
+        "竣工年月",
+    ),
 }
 
 
@@ -257,6 +277,8 @@ LEDGER_COLUMNS = Catalogue(
         Field.CATEGORY: cells.parse_line,
         Field.LEAD_COUNTY: cells.parse_line,
         Field.NATURE: ledger_cells.parse_nature,
+        Field.START_DATE: cells.parse_year_of_date,
+        Field.END_DATE: cells.parse_year_of_date,
     },
     # The money a sheet may give as 待定: whether that may stand for blank, the import decides.
     pending=frozenset({Field.ANNUAL_PLAN}),

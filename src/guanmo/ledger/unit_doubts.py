@@ -1,20 +1,29 @@
-"""Figures that look typed in another unit than the 万元 a sheet without a written unit is read
-in (issue 9 §3): the ledger's are noted for the user to check; a progress column whose every
-figure is implausible against the stored plan stops the import (fresh-eyes tryout fault 3).
+"""Figures that look typed in another unit than their column's (issue 9 §3).
 
-A key project's 总投资 under 100万元, or a 年度计划投资 under 1% of its 总投资, in a column whose
-unit nothing wrote (no title, units line, note or header word; `Header.unit_assumed`), is most
-likely typed in 亿元 (tryout L7: 3.2 meaning 3.2亿元). A month's completed investment under a
-ten-thousandth of the project's stored annual plan, or a cumulative under a thousandth, is
-likely 亿元; either above ten times the total investment, 元.
+Too small: a key project's 总投资 under 100万元, or a 年度计划投资 under 1% of its 总投资, in a
+column whose unit nothing wrote (no title, units line, note or header word;
+`Header.unit_assumed`), is most likely typed in 亿元 (tryout L7: 3.2 meaning 3.2亿元): the
+ledger's are noted for the user to check, never refused and never changed. A month's completed
+investment under a ten-thousandth of the project's stored annual plan, or a cumulative under a
+thousandth, is likely 亿元; either above ten times the total investment, 元; a progress column
+whose every figure is implausible so stops the import (fresh-eyes tryout fault 3).
+
+Too large: a ledger figure over 1000亿元, or over 1000 times the median of its column (a slip
+of one unit is 10000 times), is most likely typed in the unit below the column's (12500万元 in
+a 亿元 column, tryout 4 L24): it stops the import naming the cell, since read as typed it would
+put a figure thousands of times too large into every total. One over 100 times the median,
+short of that, may be a real large project (300亿元 among 1亿元 ones): noted for the user to
+check.
 """
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from statistics import median
 
 from guanmo.ledger.columns import Field
-from guanmo.sheets.cells import format_wan
+from guanmo.sheets.cells import UNIT_NAMES, WAN_PER_YI, format_wan
+from guanmo.sheets.header import column_letter
 from guanmo.sheets.table import Table
 
 SMALL_TOTAL = Decimal(100)  # 万元: no key project costs less
@@ -27,6 +36,52 @@ SMALL_MONTH_SHARE = Decimal("0.0001")
 SMALL_CUMULATIVE_SHARE = Decimal("0.001")
 LARGE_TIMES = 10
 _SHARE_WORDS = {SMALL_MONTH_SHARE: "万分之一", SMALL_CUMULATIVE_SHARE: "千分之一"}
+ABSURD = Decimal(10_000_000)  # 万元 (1000亿元): no project of a city's list costs more
+OUTLIER_FACTOR = 1000  # times the column's median: a slip, stopped
+DOUBT_FACTOR = 100  # times the column's median: noted
+_SLIPPED_INTO = {WAN_PER_YI: "万元", Decimal(100): "万元", Decimal(1): "元", Decimal("0.1"): "元"}
+_CHECKED = (Field.TOTAL_INVESTMENT, Field.ANNUAL_PLAN, Field.PREVIOUS_YEAR_END)
+
+
+def check_large_figures(tables: Iterable[Table]) -> list[str]:
+    """Fault every figure too large to be typed in its column's unit, on its row: "第3行「总投资」：
+    单元格E3为12500亿元（折合125000000万元），超过1000亿元，是本列中位数2.3亿元的5435倍，疑为
+    以万元填报；请核对单位后再导入"; return the notes on figures merely far above the median."""
+    notes = []
+    for table in tables:
+        header = table.header
+        for index, name in header.columns.items():
+            if name not in _CHECKED:
+                continue
+            unit = header.units.get(index, Decimal(1))
+            given = [row.values[name] for row in table.rows if row.values.get(name)]
+            middle = median(given) if len(given) >= 3 else None
+            for row in table.rows:
+                amount = row.values.get(name)
+                times = (amount / middle).quantize(Decimal(1)) if amount and middle else 0
+                if not amount or not (amount > ABSURD or times > DOUBT_FACTOR):
+                    continue
+                cell = (
+                    f"单元格{column_letter(index)}{row.number}为{_typed(amount, unit)}"
+                    f"（折合{format_wan(amount)}万元）"
+                )
+                why = [f"超过{format_wan(ABSURD / WAN_PER_YI)}亿元"] if amount > ABSURD else []
+                if times > DOUBT_FACTOR:
+                    why.append(f"是本列中位数{_typed(middle, unit)}的{times}倍")
+                slip = f"疑为以{_SLIPPED_INTO.get(unit, '其他单位')}填报"
+                if amount > ABSURD or times > OUTLIER_FACTOR:
+                    row.fault(name, f"{cell}，{'，'.join(why)}，{slip}；请核对单位后再导入")
+                else:
+                    notes.append(
+                        f"工作表「{row.sheet}」第{row.number}行「{name.value}」{cell}，"
+                        f"{why[0]}，请核对是否{slip.removeprefix('疑为')}"
+                    )
+    return notes
+
+
+def _typed(amount: Decimal, unit: Decimal) -> str:
+    """A figure in 万元 as its column has it typed: "2.3亿元"."""
+    return f"{format_wan(amount / unit)}{UNIT_NAMES.get(unit, '万元')}"
 
 
 def unit_doubt_notes(tables: Iterable[Table]) -> list[str]:

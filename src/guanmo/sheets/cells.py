@@ -8,7 +8,7 @@ words (the ledger's stages and levels: guanmo.ledger.cells) live in that domain.
 
 import re
 import unicodedata
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from guanmo.regions.names import clean_text
@@ -272,6 +272,33 @@ _START_MONTH = re.compile(
 )
 # "24.3-26.12": two-digit years with their months, as 漳州's sheets type them (read as 20yy).
 _SHORT_YEAR_MONTHS = re.compile(r"(\d\d)\.(\d{1,2})-(\d\d)\.(\d{1,2})")
+
+
+# Excel's date serials of 1970-01-01 and 2099-12-31: a whole number between them in a date
+# column is a date typed in General format (45658 is 2025-01-01).
+_SERIALS = range(25569, 73051)
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def parse_year_of_date(value: object) -> int | None:
+    """The year of a date cell (开工时间, 竣工时间): a date, an Excel date serial shown as a number
+    (45658 → 2025), a year (2025) or text ("2025年3月", "2025.03.01"); None for a blank.
+    Raises CellError for anything else (source: tryout 4 L10)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime | date):
+        return value.year
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if float(value).is_integer() and 1900 <= value <= 2099:
+            return int(value)
+        if int(value) in _SERIALS:
+            return (_EXCEL_EPOCH + timedelta(days=int(value))).year
+        raise CellError(f"不是日期：{parse_line(value)}")
+    try:
+        start, _ = parse_years(value)
+    except CellError:
+        raise CellError(f"不是日期：{parse_line(value)}") from None
+    return start
 
 
 def parse_years(value: object) -> tuple[int | None, int | None]:

@@ -15,6 +15,7 @@ cumulative (开累) is a field of its own, never the year's.
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
@@ -401,8 +402,17 @@ class Header:
         return next((each.text for each in self.readings if each.index == index), "")
 
 
+def period_text(value: object) -> object:
+    """A date typed as a header or title cell (2025-06-01 shown 2025年6月) as the period it
+    names, "2025年6月", read as the text would be (tryout 4 P07c); any other value as it is."""
+    if isinstance(value, datetime):
+        return f"{value.year}年{value.month}月"
+    return value
+
+
 def _labels(catalogue: Catalogue, row: Sequence[object]) -> list[Label | None]:
-    return [read_label(catalogue, value) if isinstance(value, str) else None for value in row]
+    texts = [period_text(value) for value in row]
+    return [read_label(catalogue, text) if isinstance(text, str) else None for text in texts]
 
 
 def _known(catalogue: Catalogue, labels: Sequence[Label | None]) -> set[StrEnum]:
@@ -451,7 +461,9 @@ def _stacked(
                     own = joined
                     break
             else:
-                if (
+                if group.field in catalogue.money and _TOTAL_PART.match(_key(own.text)):
+                    own = group  # "合计" under "总投资（万元）" is the 总投资 (tryout 4 L18)
+                elif (
                     group.field
                     and group.field not in catalogue.money
                     and index == group_start
@@ -462,6 +474,35 @@ def _stacked(
         if label is not None:
             row = bottom if own is not None else top
             yield _Stacked(index, label, group if own is not None else None, typed, row)
+
+
+def _fold(
+    catalogue: Catalogue, upper: Sequence[Label | None], lower: Sequence[Label | None]
+) -> list[Label | None]:
+    """Two header rows as one group row for a row below them: each column's lower cell as typed,
+    with the unit, year and period of the group over it ("计划投资" under "2025年" under "投资
+    情况（万元）" is 2025's, in 万元), else its upper cell; None where a merged cell runs on."""
+    folded: list[Label | None] = [None] * max(len(upper), len(lower))
+    for column in _stacked(catalogue, upper, lower, 0, 1):
+        own, group = column.own, column.group
+        if own is None or group is None:
+            folded[column.index] = own or column.label
+            continue
+        folded[column.index] = replace(
+            own,
+            unit=own.unit if own.unit_word else group.unit,
+            unit_word=own.unit_word or group.unit_word,
+            year=own.year or group.year,
+            months=own.months or group.months,
+            last_year=own.last_year or group.last_year,
+        )
+    return folded
+
+
+# Under a figure's group cell: the column of its whole ("合计") and those of its parts ("其中：
+# 政府投资"), which are not the figure and are not read (tryout 4 L18, P17).
+_TOTAL_PART = re.compile(r"^(?:合计|小计|总计|合计数|总额|小计数)$")
+_PART = re.compile(r"^其中")
 
 
 def _is_sub_header(
@@ -543,14 +584,39 @@ def state_unit(header: Header, place: str, unit: Decimal) -> None:
 
 
 def read_note_units(header: Header, rows: Sequence[Sequence[object]]) -> None:
-    """A note under the table ("注：表中金额单位为亿元") states the sheet's unit."""
+    """A note under the table ("注：表中金额单位为亿元") states the sheet's unit; one naming
+    columns ("注：总投资单位为亿元，年度计划投资单位为万元") states each column's (tryout 4 L15)."""
     for number in range(header.rows[-1] + 1, len(rows) + 1):
         note = note_text(rows[number - 1])
+        if note and "单位" in note and _column_units(header, clean_text(note)):
+            continue
         if note is None or "单位" not in note or (unit := unit_of(clean_text(note))) is None:
             if note and (why := unit_fault(stated_unit(clean_text(note)))):
                 header.faults.append((number, None, f"「{parse_line(note)}」：{why}"))
             continue
         state_unit(header, f"第{number}行「{parse_line(note)}」", unit)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;。]")
+_CLAUSE_NUMBER = re.compile(r"^\d+[.、]")
+
+
+def _column_units(header: Header, note: str) -> bool:
+    """Give each money column a note's clause names ("总投资单位为亿元") that clause's unit, the
+    column's own header word standing first; False when no clause names a column."""
+    named = False
+    for clause in _CLAUSE_BREAK.split(NOTE_LINE.sub("", note)):
+        head, _, rest = _CLAUSE_NUMBER.sub("", clause).partition("单位")
+        label = read_label(header.catalogue, head) if head and rest else None
+        unit = MONEY_UNITS.get(stated_unit(f"单位{rest}"))
+        if label is None or label.field not in header.catalogue.money or unit is None:
+            continue
+        for index, name in header.columns.items():
+            if name == label.field and index in header.sheet_unit_columns:
+                header.units[index] = unit
+                header.sheet_unit_columns.discard(index)
+                named = True
+    return named
 
 
 def find_header(
@@ -590,7 +656,17 @@ def find_header(
         for index, label in enumerate(all_labels[top - 1])
     ):
         top -= 1
-    header = _combine(catalogue, rows, all_labels, top, bottom, expected, frozenset(hidden_columns))
+    upper = all_labels[top]
+    # Group rows of any depth (tryout 4 L05, P09): the rows above the last are folded into one
+    # upper row, each cell keeping the unit, year and period of the groups over it.
+    while bottom > top and bottom + 1 < len(all_labels):
+        folded = _fold(catalogue, upper, all_labels[bottom])
+        if not _is_sub_header(catalogue, folded, all_labels[bottom + 1]):
+            break
+        upper, bottom = folded, bottom + 1
+    header = _combine(
+        catalogue, rows, all_labels, top, bottom, expected, frozenset(hidden_columns), upper
+    )
     check_title(header, rows[:top], expected)
     return header
 
@@ -625,8 +701,9 @@ def _combine(
     bottom: int,
     expected: Expected,
     hidden: frozenset[int],
+    upper: list[Label | None],
 ) -> Header:
-    upper, lower = all_labels[top], all_labels[bottom] if bottom != top else []
+    lower = all_labels[bottom] if bottom != top else []
     header = Header(
         rows=tuple(range(top + 1, bottom + 2)), columns={}, units={}, catalogue=catalogue
     )
@@ -690,6 +767,18 @@ def _combine(
             label = replace(label, field=periods.this_month, months=None)
         elif by_month and named is ... and label.field is None and _key(typed) in _MONTH_TOTALS:
             label = replace(label, field=periods.year_to_date)
+        if (
+            label.field is None
+            and group
+            and group.field
+            and column.own
+            and named is ...
+            and _PART.match(_key(column.own.text))
+        ):
+            why = f"是其中项（「{group.field.value}」的一部分）"
+            header.notes.append(f"「{shown}」{why}，未读取")
+            header.readings.append(replace(reading, why=why))
+            continue
         if label.field is None:
             if named is ...:
                 header.unknown.append(label.text)
@@ -961,7 +1050,9 @@ def check_title(header: Header, rows_above: Sequence[Sequence[object]], expected
     """A title naming another year, or (for a month's import) another month, stops the import:
     "2025年1-6月重点项目进展" is not July's sheet."""
     for number, row in enumerate(rows_above, start=1):
-        for value in row:
+        # A date beside 填报日期 is when the sheet was filed, not its period.
+        filed = any(isinstance(v, str) and any(w in v for w in _NOT_A_TITLE) for v in row)
+        for value in row if filed else map(period_text, row):
             if not isinstance(value, str) or any(word in value for word in _NOT_A_TITLE):
                 continue
             text = clean_text(value)

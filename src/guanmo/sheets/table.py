@@ -13,6 +13,13 @@ covers, a figure that cannot be read is a fault naming its cell, and only a real
 is noted: a heading's against its block, a 小计 against the rows between it and the nearest
 heading or total (above it, else below it), a named 小计 ("武陟县小计") first against the rows
 of that name, a 合计 against all rows (source: issue 9 §4).
+
+A bundled project (打捆项目) may be followed by its sub-items: numbered under its number (1-1,
+1-2 or （1）, （2） under 1), unnumbered rows named "其中：…" or "子项目：…", or the N rows of
+"（打捆N个）" that carry no number of their own. A bundle is counted once, never beside its
+parts: with figures of its own it is the project and its sub-items are left out, their sums
+checked against it; without, it is left out and its sub-items are the projects (source:
+tryout 4 L21).
 """
 
 import re
@@ -42,6 +49,17 @@ _ENUMERATED = re.compile(
 _BARE_NUMERAL = re.compile(r"^\(?[一二三四五六七八九十百]+\)?$")
 _COUNTED = re.compile(r"\(?共?\d+个(?:项目)?\)?$")
 _KIND_WORDS = {"heading": "标题行", "subtotal": "小计行", "total": "合计行"}
+# A sign-off line under the table: "填表人：王芳 | 审核人：刘洋 | 联系电话： | 139…" (tryout 4 L04).
+_SIGN_OFF = re.compile(
+    r"^(?:(?:单位|统计|科室)?负责人|(?:填表|填报|审核|审批|制表|统计|经办)人?|分管领导|主要领导"
+    r"|联系人|联系电话|电话|手机|(?:填报|填表|制表|报送)?日期|(?:填报|报送)单位)"
+    r"(?:\((?:签字|签章|盖章)\)|签字|盖章)?(?::|\s|$)"
+)
+# Beside a sign-off label: a person's name ("李强") or a phone number ("0391-8888888").
+_SIGNER = re.compile(r"^[\u4e00-\u9fff·]{2,4}$|^[\d\-() ]{7,}$")
+_SUB_SERIAL = re.compile(r"^(?P<parent>\d+)[-—–.](?P<part>\d+)$|^\(\d+\)$")
+_SUB_NAME = re.compile(r"^(?:其中|子项目)\d*[:、]")
+_BUNDLED = re.compile(r"打捆(?P<count>\d+)个")
 
 
 @dataclass
@@ -145,6 +163,11 @@ class _TableReader:
         self.totals: list[_Totals] = []
         self.passed_over: list[int] = []
         self.breakdown_after: int | None = None  # project rows read when a 其中 line came
+        self.serial_column = next(
+            (i for i, name in header.columns.items() if name == catalogue.serial), None
+        )
+        self.bundle: _Bundle | None = None  # the numbered project row sub-items may follow
+        self.bundles: list[_Bundle] = []
 
     def take(self, number: int, raw: Sequence[object]) -> None:
         if len(raw) < self.width:
@@ -157,15 +180,39 @@ class _TableReader:
         if note_text(raw) is not None:
             self._leave_out(number, "注释行")
             return
+        if _is_sign_off(raw):
+            self._leave_out(number, "表尾签署行")
+            return
         labels = self._labels(raw)
         if labels is not None and self._layout_row(number, raw, labels):
             return
         row = self._row(number, raw)
         if row.faults or any(row.values.get(mark) for mark in self.catalogue.marks):
-            self.table.rows.append(row)
+            self._take_row(row, raw)
         else:
             self.passed_over.append(number)
             self._leave_out(number, "非项目行")
+
+    def _take_row(self, row: Row, raw: Sequence[object]) -> None:
+        """Keep a project row, unless it is a sub-item of the bundle above it (see the module)."""
+        serial = "" if self.serial_column is None else cells.parse_line(raw[self.serial_column])
+        serial = cells.normalise(serial)
+        bundle = self.bundle
+        name = cells.normalise(row.values.get(self.catalogue.name, ""))
+        if bundle is None or not bundle.takes(serial, name):
+            self.table.rows.append(row)
+            self.bundle = _Bundle(row, serial, name) if serial.isdigit() else None
+            return
+        if not bundle.parts:
+            self.bundles.append(bundle)
+            if not bundle.has_figures(self.checked):
+                self.table.rows.remove(bundle.row)
+                self._leave_out(bundle.row.number, "打捆项目行（其子项目逐个导入）")
+        bundle.parts.append(row)
+        if bundle.has_figures(self.checked):
+            self._leave_out(row.number, f"子项目行（第{bundle.row.number}行打捆项目的组成部分）")
+        else:
+            self.table.rows.append(row)
 
     def _labels(self, raw: Sequence[object]) -> list[tuple[int, str]] | None:
         """(column, text) of a row that has no project cell of its own (None when it has one).
@@ -206,6 +253,7 @@ class _TableReader:
             self.breakdown_after = len(self.table.rows)
             self._leave_out(number, "其中行")
             return True
+        self.bundle = None
         if match := _TOTALS_LABEL.match(text):
             named = match["prefix"] or (places[0] if places else "")
             grand = match["word"] != "小计" and bool(_GRAND_PREFIX.search(named))
@@ -350,6 +398,7 @@ class _TableReader:
         sheet = self.table.sheet
         place = self.catalogue.places[0] if self.catalogue.places else None
         notes = _totals_notes(sheet, self.table.rows, self.totals, place)
+        notes += [note for bundle in self.bundles if (note := bundle.note(sheet, self.checked))]
         if self.passed_over:
             shown = "、".join(str(n) for n in self.passed_over[:10])
             more = f"等{len(self.passed_over)}行" if len(self.passed_over) > 10 else "行"
@@ -358,6 +407,49 @@ class _TableReader:
                 f"（无{self.catalogue.row_marks}），已跳过"
             )
         return notes
+
+
+@dataclass
+class _Bundle:
+    """A numbered project row and the sub-items found under it (see the module's doc)."""
+
+    row: Row
+    serial: str
+    name: str
+    parts: list[Row] = field(default_factory=list)
+
+    def takes(self, serial: str, name: str) -> bool:
+        """Whether a row numbered `serial` (maybe blank) and named `name` right below is one of
+        its sub-items: numbered under it, named "其中：…"/"子项目…", or one of its 打捆N个."""
+        if match := _SUB_SERIAL.match(serial):
+            return match["parent"] in (None, self.serial)
+        if not serial and _SUB_NAME.match(name):
+            return True
+        counted = _BUNDLED.search(self.name)
+        return not serial and bool(counted) and len(self.parts) < int(counted["count"])
+
+    def has_figures(self, checked: list[tuple[int, StrEnum]]) -> bool:
+        return any(self.row.values.get(name) is not None for _, name in checked)
+
+    def note(self, sheet: str, checked: list[tuple[int, StrEnum]]) -> str:
+        """The figures of a bundle kept as the project that its sub-items do not add up to."""
+        if not self.has_figures(checked):
+            return ""
+        differences = []
+        for _, name in checked:
+            own = self.row.values.get(name)
+            given = [part.values[name] for part in self.parts if part.values.get(name) is not None]
+            parts_sum = sum(given, Decimal(0))
+            if isinstance(own, Decimal) and given and parts_sum != own:
+                differences.append(
+                    f"「{name.value}」{cells.format_wan(own)}万元，"
+                    f"子项目之和{cells.format_wan(parts_sum)}万元"
+                )
+        if not differences:
+            return ""
+        return f"工作表「{sheet}」第{self.row.number}行打捆项目与其子项目之和不符：" + "；".join(
+            differences
+        )
 
 
 def _header_notes(sheet: str, header: Header) -> list[str]:
@@ -392,6 +484,17 @@ def _by_month_note(sheet: str, header: Header) -> str:
     return (
         f"工作表「{sheet}」是逐月填报的表：本月完成投资取「{header.shown(own)}」列，"
         f"1—{month}月累计为1月至{month}月各列之和（空白的月份按0计）{checked}"
+    )
+
+
+def _is_sign_off(raw: Sequence[object]) -> bool:
+    """Whether a row is the sheet's sign-off: its first text starts with who signs, files or
+    answers for it ("填表人：", "联系电话：", "单位负责人（签字）：", "审核人"), and every other
+    text too or is a name or phone number beside it; numbers beside them are phone numbers and
+    dates, never figures."""
+    texts = [cells.normalise(value) for value in raw if isinstance(value, str) and value.strip()]
+    return bool(texts and _SIGN_OFF.match(texts[0])) and all(
+        _SIGN_OFF.match(text) or _SIGNER.match(text) for text in texts[1:]
     )
 
 

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Model
 
 from guanmo.accounts.models import User
-from guanmo.ledger.cells import StageOrNature, parse_stage_or_nature
+from guanmo.ledger.cells import StageOrNature, parse_stage_or_nature, stage_named
 from guanmo.ledger.columns import LEDGER_COLUMNS, Field
 from guanmo.ledger.models import (
     AnnualPlan,
@@ -34,7 +34,7 @@ from guanmo.ledger.services.matching import (
     place,
     placement_notes,
 )
-from guanmo.ledger.unit_doubts import unit_doubt_notes
+from guanmo.ledger.unit_doubts import check_large_figures, unit_doubt_notes
 from guanmo.prepared_writes import PreparedWrites, reserve_ids
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, changes_between, field_labels, record_changes
@@ -148,12 +148,18 @@ def import_ledger(
         return report
 
     counties = CountyFinder(city)
+    large_notes = check_large_figures(reading.tables)
     entries: list[_Entry] = []
     for table in reading.tables:
         report.notes += _read_category_as_stage(table)
+        stage, note = _stage_of_sheet(table)
+        report.notes += note
         for row in table.rows:
+            if stage:
+                row.values[Field.PHASE] = stage
             entry = _check_row(row, table, counties)
             if entry:
+                entry.columns |= {Field.PHASE} if stage else set()
                 entries.append(entry)
     _check_repeats(entries)
     lead_notes = _match_ledger(entries, city)
@@ -168,7 +174,7 @@ def import_ledger(
     report.notes += _pending_notes(entries)
     report.notes += _start_only_notes(entries)
     report.notes += kept_totals
-    report.notes += unit_doubt_notes(reading.tables)
+    report.notes += unit_doubt_notes(reading.tables) + large_notes
 
     if any(Field.ANNUAL_PLAN not in table.header.fields for table in reading.tables):
         report.notes.append(f"表中没有年度计划投资列，未设置{year}年计划投资")
@@ -213,6 +219,20 @@ def _read_category_as_stage(table: Table) -> list[str]:
     return [
         f"工作表「{table.sheet}」「项目类型」列填写的是建设性质（如「{typed[0]}」），已按建设性质读取"
     ]
+
+
+def _stage_of_sheet(table: Table) -> tuple[str, list[str]]:
+    """The stage of every project of a sheet without a stage column (建设阶段 or 建设性质) whose
+    name, else title, names one ("续建项目"), and the note saying so (tryout 4 L06)."""
+    if table.header.fields & {Field.PHASE, Field.STAGE}:
+        return "", []
+    for where, text in (("工作表名", table.sheet), ("标题", table.title)):
+        if stage := stage_named(text):
+            return stage, [
+                f"工作表「{table.sheet}」没有{Field.PHASE.value}列，按{where}「{text}」读作"
+                f"{stage}项目"
+            ]
+    return "", []
 
 
 def _check_row(row: Row, table: Table, counties: CountyFinder) -> _Entry | None:
@@ -578,6 +598,10 @@ def _project_values(entry: _Entry) -> dict[str, object]:
         values["industry"] = entry.category_heading
     if Field.YEARS in columns:
         values["start_year"], values["end_year"] = row.values.get(Field.YEARS, (None, None))
+    else:  # 开工时间 and 竣工时间 in columns of their own
+        for column, attribute in ((Field.START_DATE, "start_year"), (Field.END_DATE, "end_year")):
+            if column in columns:
+                values[attribute] = row.values.get(column)
     if row.values.get(Field.CODE):
         values["code"] = row.values[Field.CODE]
     return values
