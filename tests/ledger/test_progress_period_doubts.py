@@ -147,7 +147,8 @@ def test_a_cumulative_far_above_the_months_without_a_year_end_is_refused(city):
         "工作表「Sheet1」「累计完成投资（万元）」疑为自开工以来的累计（开累），不是本年累计，"
         "未导入：第2行11402万元减6月累计3001万元、本月完成401万元，多出8000万元，"
         "比6月累计还多（台账中没有截至2024年底累计，无法核对）。如是开累，请将该列指定为"
-        "「开工累计完成投资」（--map '累计完成投资（万元）=开工累计完成投资'）并填写截至上年底累计；"
+        "「开工累计完成投资」（--map '累计完成投资（万元）=开工累计完成投资'）"
+        "并填写截至上年底累计；"
         "如确为本年累计，请指定（--map '累计完成投资（万元）=累计完成投资'）后重新导入"
     ]
     assert month_figures(7) == {}
@@ -180,3 +181,37 @@ def test_a_small_revision_of_earlier_months_keeps_the_cumulative_with_a_note(jun
     report = import_progress(sheet, city=june, year=2025, month=7)
     assert faults(report) == []
     assert "第2行：本月完成600万元与累计4700万元不符（6月累计4000万元），以累计为准" in report.notes
+
+
+def test_a_remembered_mapping_that_does_not_fit_the_sheet_is_named_first(june):
+    """Tryout 4 P23: 完成投资（万元）=累计完成投资 given for a 1—7月 sheet is remembered and
+    applied to an 8月份 sheet whose bare 完成投资 is August's own; the refusal begins with the
+    remembered mapping that may not fit, not only with 累计 below July's."""
+    july = xlsx(
+        [
+            ["2025年1—7月重点项目完成情况"],
+            ["项目名称", "所在县区", "完成投资（万元）"],
+            ["甲项目", "武陟县", 4600],
+        ]
+    )
+    mapping = parse_mapping(["完成投资（万元）=累计完成投资"])
+    assert import_progress(july, city=june, year=2025, month=7, mapping=mapping).faults == []
+    august = xlsx(
+        [
+            ["2025年8月份重点项目进展情况"],
+            ["项目名称", "所在县区", "完成投资（万元）", "形象进度"],
+            ["甲项目", "武陟县", 30, "主体施工"],
+        ]
+    )
+    report = import_progress(august, city=june, year=2025, month=8)
+    [found] = faults(report)  # it was stored as 1—8月累计 30万元 with a 核减 of 4570万元
+    assert found.startswith(
+        "工作表「Sheet1」「完成投资（万元）」按本市上次导入时指定的对应读作「累计完成投资」"
+        "（沿用上次导入的对应（"
+    )
+    assert found.endswith(
+        "），读出的数不合（第3行本月完成投资为-4570万元），这一对应可能不适用于本表，未导入；"
+        "如该列是本月完成投资，请指定（--map '完成投资（万元）=本月完成投资'）；"
+        "如确为累计完成投资，请指定（--map '完成投资（万元）=累计完成投资'）后重新导入"
+    )
+    assert month_figures(8) == {}
