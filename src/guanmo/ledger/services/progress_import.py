@@ -22,6 +22,12 @@ from guanmo.accounts.models import User
 from guanmo.ledger.columns import LEDGER_COLUMNS, Field
 from guanmo.ledger.models import AnnualPlan, MonthlyProgress, Project
 from guanmo.ledger.month_figures import Reported, deduction_note, derive_month_figures
+from guanmo.ledger.period_doubts import (
+    CumulativeFigure,
+    MonthFigure,
+    month_column_doubt,
+    since_start_doubt,
+)
 from guanmo.ledger.services.matching import BATCH_SIZE
 from guanmo.ledger.services.progress_matching import KnownProject, ProgressLedger
 from guanmo.ledger.unit_doubts import (
@@ -37,7 +43,7 @@ from guanmo.reporting.history import Source as ChangeSource
 from guanmo.reporting.imports import columns_named, record_import, remember_mapping
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import format_wan
-from guanmo.sheets.faults import ImportReport, SheetFault
+from guanmo.sheets.faults import REMEMBERED, USER_NAMED, ImportReport, SheetFault
 from guanmo.sheets.header import Expected, column_letter, states_year
 from guanmo.sheets.table import Row, Table
 from guanmo.sheets.workbook import SheetSpec, Source, import_reason, read_workbook, source_name
@@ -81,6 +87,7 @@ class ProgressLine:
     cumulative_completed: Decimal
     visible_progress: str | None
     problems: str | None
+    row: int = 0  # the sheet's row number (Excel's), for messages
 
 
 def import_progress(
@@ -158,6 +165,7 @@ def read_progress(
                 matched.append((table, row, project))
     unit_faults, unit_notes = _unit_doubts(matched, city=city, year=year)
     report.notes += unit_notes
+    unit_faults += _period_doubts(matched, city=city, year=year, month=month)
     lines = (
         []
         if unit_faults
@@ -165,6 +173,8 @@ def read_progress(
     )
     report.faults = [fault for row in reading.rows for fault in row.faults]
     report.faults += [SheetFault("", None, None, fault) for fault in unit_faults]
+    misfits = _remembered_misfits(reading.tables, lines, failed=bool(report.faults))
+    report.faults[:0] = [SheetFault("", None, None, fault) for fault in misfits]
     if silent:
         report.notes.append(f"{silent}个项目未填本月和累计完成投资，视为未报送，已跳过")
     return report, lines
@@ -208,7 +218,7 @@ def _lines(
             attribute: row.values.get(column, "") if column in table.header.fields else None
             for column, attribute in _TEXTS.items()
         }
-        lines.append(ProgressLine(project.pk, this_month, cumulative, **texts))
+        lines.append(ProgressLine(project.pk, this_month, cumulative, **texts, row=row.number))
         deducted = deduction_note(month, this_month, cumulative, before)
         deducted = f"{_where(row)}{deducted}" if deducted else ""
         report.notes += [each for each in (derived, differs, not_given, note, deducted) if each]
@@ -313,6 +323,101 @@ def _unit_doubts(
             faults += column_faults
             notes += column_notes
     return faults, notes
+
+
+_PERIOD_FIELDS = {
+    Field.COMPLETED_THIS_MONTH: Field.CUMULATIVE_COMPLETED,
+    Field.CUMULATIVE_COMPLETED: Field.COMPLETED_THIS_MONTH,
+    Field.CUMULATIVE_SINCE_START: Field.CUMULATIVE_COMPLETED,
+}
+
+
+def _remembered_misfits(
+    tables: list[Table], lines: list[ProgressLine], *, failed: bool
+) -> list[str]:
+    """Faults put first when a figure column was read through a mapping remembered from an
+    earlier import and the figures do not hold (a fault, or a month below zero): the mapping
+    was given for a sheet of another period and may not fit this one (tryout 4 P23: 1—7月's
+    完成投资=累计 on an 8月份 sheet stored 30万元 as 1—8月累计 with a 核减 of 4570万元)."""
+    deducted = next((line for line in lines if line.completed_this_month < 0), None)
+    if not failed and deducted is None:
+        return []
+    found = []
+    for table in tables:
+        for reading in table.header.readings:
+            other = _PERIOD_FIELDS.get(reading.field)
+            if other is None or not reading.why.startswith(REMEMBERED):
+                continue
+            why = (
+                f"第{deducted.row}行本月完成投资为{format_wan(deducted.completed_this_month)}万元"
+                if deducted is not None
+                else "见下列错误"
+            )
+            found.append(
+                f"工作表「{table.sheet}」「{reading.text}」按本市上次导入时指定的对应读作"
+                f"「{reading.field.value}」（{reading.why}），读出的数不合（{why}），这一对应"
+                f"可能不适用于本表，未导入；如该列是{other.value}，请指定（--map "
+                f"'{reading.text}={other.value}'）；如确为{reading.field.value}，请指定（--map "
+                f"'{reading.text}={reading.field.value}'）后重新导入"
+            )
+    return found
+
+
+def _period_doubts(
+    matched: list[tuple[Table, Row, KnownProject]], *, city: Region, year: int, month: int
+) -> list[str]:
+    """Faults of columns whose figures belong to another period than their header says, against
+    the cumulative stored for the month before and the ledger's 截至上年底累计
+    (guanmo.ledger.period_doubts). A column the user names now is read as named."""
+    earlier, _ = _reported_around(city, year, month)
+    tables = {id(table): table for table, _, _ in matched}
+    year_ends = {}
+    if any(_doubted(table, Field.CUMULATIVE_COMPLETED) for table in tables.values()):
+        year_ends = previous_year_ends(Project.objects.filter(city=city), year)
+    faults: list[str] = []
+    for table in tables.values():
+        rows = [
+            (row, earlier[project.pk][1], year_ends.get(project.pk))
+            for each, row, project in matched
+            if each is table and earlier.get(project.pk, (None,))[0] == month - 1
+        ]
+        if _doubted(table, Field.COMPLETED_THIS_MONTH) and not table.header.fields & {
+            Field.CUMULATIVE_COMPLETED,
+            Field.CUMULATIVE_SINCE_START,
+            Field.PREVIOUS_CUMULATIVE,
+        }:
+            figures = [
+                MonthFigure(row.number, amount, before)
+                for row, before, _ in rows
+                if (amount := row.values.get(Field.COMPLETED_THIS_MONTH)) is not None
+            ]
+            text = _header_text(table, Field.COMPLETED_THIS_MONTH)
+            faults.append(month_column_doubt(table.sheet, text, figures, month))
+        if _doubted(table, Field.CUMULATIVE_COMPLETED) and (
+            Field.COMPLETED_THIS_MONTH in table.header.fields
+            and Field.PREVIOUS_CUMULATIVE not in table.header.fields
+        ):
+            figures = [
+                CumulativeFigure(row.number, cumulative, this_month, before, end and end.completed)
+                for row, before, end in rows
+                if (cumulative := row.values.get(Field.CUMULATIVE_COMPLETED)) is not None
+                and (this_month := row.values.get(Field.COMPLETED_THIS_MONTH)) is not None
+            ]
+            text = _header_text(table, Field.CUMULATIVE_COMPLETED)
+            faults.append(since_start_doubt(table.sheet, text, figures, year=year, month=month))
+    return [fault for fault in faults if fault]
+
+
+def _doubted(table: Table, name: Field) -> bool:
+    """Whether the sheet has `name`'s column as Guanmo read it (not as the user named it now:
+    a mapping remembered from another sheet may not fit this one; tryout 4 P23), outside a
+    month-by-month sheet (whose months are its own check)."""
+    reading = next((each for each in table.header.readings if each.field == name), None)
+    return (
+        reading is not None
+        and not reading.why.startswith(USER_NAMED)
+        and not table.header.report_month
+    )
 
 
 def _gives_since_start_only(table: Table) -> bool:
