@@ -215,3 +215,28 @@ def test_a_remembered_mapping_that_does_not_fit_the_sheet_is_named_first(june):
         "如确为累计完成投资，请指定（--map '完成投资（万元）=累计完成投资'）后重新导入"
     )
     assert month_figures(8) == {}
+
+
+def test_an_earlier_quarter_beside_the_import_months_column_is_left_out_with_a_note(june):
+    """Tryout 4 P16's kind: 上半年完成 beside 7月完成投资 and no 1—7月 column was refused as if
+    the sheet were 上半年's; the month's column names July, so the sheet is July's and its
+    cumulative comes from June's stored one, said by row."""
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "一季度完成", "7月完成投资（万元）"],
+            ["甲项目", "武陟县", 1500, 600],
+        ]
+    )
+    report = import_progress(sheet, city=june, year=2025, month=7)
+    assert faults(report) == []
+    assert "「一季度完成」写明1-3月，是此前时期的累计，不是1-7月的数，未读取" in report.notes
+    assert month_figures(7) == {"甲项目": (Decimal(600), Decimal(4600))}
+
+
+def test_a_month_after_an_unreported_one_says_which_cumulative_it_adds_to(june):
+    sheet = xlsx([["项目名称", "所在县区", "8月完成投资（万元）"], ["甲项目", "武陟县", 300]])
+    report = import_progress(sheet, city=june, year=2025, month=8)
+    assert faults(report) == []
+    assert (
+        "第2行：7月未报送完成投资，1—8月累计按6月累计4000万元加本月算出（4300万元）" in report.notes
+    )
