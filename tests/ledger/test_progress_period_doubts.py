@@ -229,7 +229,9 @@ def test_an_earlier_quarter_beside_the_import_months_column_is_left_out_with_a_n
     )
     report = import_progress(sheet, city=june, year=2025, month=7)
     assert faults(report) == []
-    assert "「一季度完成」写明1-3月，是此前时期的累计，不是1-7月的数，未读取" in report.notes
+    assert "工作表「Sheet1」「一季度完成」写明1-3月，是此前时期的累计，不是1-7月的数，未读取" in (
+        report.notes
+    )
     assert month_figures(7) == {"甲项目": (Decimal(600), Decimal(4600))}
 
 

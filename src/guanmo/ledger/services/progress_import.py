@@ -651,15 +651,25 @@ def _state_zero_start(
     row: Row, figures: _Figures, earlier: Reported | None, year: int, month: int
 ) -> _Figures:
     """A cumulative derived from this month's figure alone, with no earlier report in the year,
-    takes the earlier months as 0: the note says so, naming them (tryout fault 4)."""
-    if earlier is not None or month == 1 or row.values.get(Field.CUMULATIVE_COMPLETED) is not None:
+    takes the earlier months as 0; after a month not reported, it adds to the last stored
+    cumulative: the note says so, naming the months (tryout fault 4; tryout 4 P16)."""
+    if month == 1 or row.values.get(Field.CUMULATIVE_COMPLETED) is not None:
+        return figures
+    if earlier is not None and earlier[0] == month - 1:
         return figures
     this_month, cumulative, note = figures
-    months = "1月" if month == 2 else f"1—{month - 1}月"
-    assumed = (
-        f"第{row.number}行：{year}年{months}未报送完成投资，累计按此前为0算出"
-        f"（1—{month}月累计{format_wan(cumulative)}万元）"
-    )
+    if earlier is None:
+        months = "1月" if month == 2 else f"1—{month - 1}月"
+        assumed = (
+            f"第{row.number}行：{year}年{months}未报送完成投资，累计按此前为0算出"
+            f"（1—{month}月累计{format_wan(cumulative)}万元）"
+        )
+    else:
+        gap = f"{month - 1}月" if earlier[0] == month - 2 else f"{earlier[0] + 1}—{month - 1}月"
+        assumed = (
+            f"第{row.number}行：{gap}未报送完成投资，1—{month}月累计按{earlier[0]}月累计"
+            f"{format_wan(earlier[1])}万元加本月算出（{format_wan(cumulative)}万元）"
+        )
     return this_month, cumulative, "；".join(filter(None, [note, assumed]))
 
 
