@@ -20,22 +20,17 @@ from django.db import transaction
 
 from guanmo.accounts.models import User
 from guanmo.ledger.columns import LEDGER_COLUMNS, Field
-from guanmo.ledger.models import AnnualPlan, MonthlyProgress, Project
+from guanmo.ledger.models import MonthlyProgress, Project
 from guanmo.ledger.month_figures import Reported, deduction_note, derive_month_figures
-from guanmo.ledger.period_doubts import (
-    CumulativeFigure,
-    MonthFigure,
-    month_column_doubt,
-    since_start_doubt,
-)
 from guanmo.ledger.services.matching import BATCH_SIZE
-from guanmo.ledger.services.progress_matching import KnownProject, ProgressLedger
-from guanmo.ledger.unit_doubts import (
-    SMALL_CUMULATIVE_SHARE,
-    SMALL_MONTH_SHARE,
-    Figure,
-    column_doubts,
+from guanmo.ledger.services.progress_doubts import (
+    header_text,
+    period_doubts,
+    remembered_misfits,
+    reported_around,
+    unit_doubts,
 )
+from guanmo.ledger.services.progress_matching import KnownProject, ProgressLedger
 from guanmo.ledger.year_end import PreviousYearEnd, previous_year_ends
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, changes_between, field_labels, record_changes
@@ -43,7 +38,7 @@ from guanmo.reporting.history import Source as ChangeSource
 from guanmo.reporting.imports import columns_named, record_import, remember_mapping
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import format_wan
-from guanmo.sheets.faults import REMEMBERED, USER_NAMED, ImportReport, SheetFault
+from guanmo.sheets.faults import ImportReport, SheetFault
 from guanmo.sheets.header import Expected, column_letter, states_year
 from guanmo.sheets.table import Row, Table
 from guanmo.sheets.workbook import SheetSpec, Source, import_reason, read_workbook, source_name
@@ -163,9 +158,9 @@ def read_progress(
             project = ledger.project_of(row, table)
             if project is not None:
                 matched.append((table, row, project))
-    unit_faults, unit_notes = _unit_doubts(matched, city=city, year=year)
+    unit_faults, unit_notes = unit_doubts(matched, city=city, year=year)
     report.notes += unit_notes
-    unit_faults += _period_doubts(matched, city=city, year=year, month=month)
+    unit_faults += period_doubts(matched, city=city, year=year, month=month)
     lines = (
         []
         if unit_faults
@@ -173,7 +168,11 @@ def read_progress(
     )
     report.faults = [fault for row in reading.rows for fault in row.faults]
     report.faults += [SheetFault("", None, None, fault) for fault in unit_faults]
-    misfits = _remembered_misfits(reading.tables, lines, failed=bool(report.faults))
+    misfits = remembered_misfits(
+        reading.tables,
+        [(line.row, line.completed_this_month) for line in lines],
+        failed=bool(report.faults),
+    )
     report.faults[:0] = [SheetFault("", None, None, fault) for fault in misfits]
     if silent:
         report.notes.append(f"{silent}个项目未填本月和累计完成投资，视为未报送，已跳过")
@@ -191,7 +190,7 @@ def _lines(
 ) -> list[ProgressLine]:
     """The month's figures of each matched row, derived and checked: faults go on the rows,
     notes (every assumption and derivation) on the report."""
-    earlier, later = _reported_around(city, year, month)
+    earlier, later = reported_around(city, year, month)
     stored = {**_stored_figures(city, year, month), **(stored or {})}
     year_ends = {}
     if _needs_year_end([table for table, _, _ in matched]):
@@ -272,9 +271,9 @@ def _previous_adds_up(row: Row, table: Table, month: int) -> None:
         return
     row.fault(
         Field.CUMULATIVE_COMPLETED,
-        f"「{_header_text(table, Field.CUMULATIVE_COMPLETED)}」{format_wan(cumulative)}万元不等于"
+        f"「{header_text(table, Field.CUMULATIVE_COMPLETED)}」{format_wan(cumulative)}万元不等于"
         f"「{_previous_text(table, month)}」{format_wan(previous)}万元加"
-        f"「{_header_text(table, Field.COMPLETED_THIS_MONTH)}」{format_wan(this_month)}万元"
+        f"「{header_text(table, Field.COMPLETED_THIS_MONTH)}」{format_wan(this_month)}万元"
         f"（{format_wan(previous + this_month)}万元），未导入",
     )
 
@@ -283,141 +282,8 @@ def _previous_text(table: Table, month: int) -> str:
     """What the sheet calls its 1—(M−1)月累计: its column's header, or for a month-by-month sheet
     the sum of the months before."""
     if Field.PREVIOUS_CUMULATIVE in table.header.fields:
-        return _header_text(table, Field.PREVIOUS_CUMULATIVE)
+        return header_text(table, Field.PREVIOUS_CUMULATIVE)
     return "1月" if month == 2 else f"1—{month - 1}月各月之和"
-
-
-_DOUBTED = {
-    Field.COMPLETED_THIS_MONTH: SMALL_MONTH_SHARE,
-    Field.CUMULATIVE_COMPLETED: SMALL_CUMULATIVE_SHARE,
-}
-
-
-def _unit_doubts(
-    matched: list[tuple[Table, Row, KnownProject]], *, city: Region, year: int
-) -> tuple[list[str], list[str]]:
-    """(faults, notes) of the month's figures in columns whose unit nothing wrote, against each
-    project's stored annual plan and total investment (guanmo.ledger.unit_doubts)."""
-    plans = dict(
-        AnnualPlan.objects.filter(project__city=city, year=year).values_list(
-            "project_id", "planned_investment"
-        )
-    )
-    faults: list[str] = []
-    notes: list[str] = []
-    tables = {id(table): table for table, _, _ in matched}
-    for table in tables.values():
-        header = table.header
-        for index in header.unit_assumed:
-            name = header.columns.get(index)
-            if name not in _DOUBTED:
-                continue
-            figures = [
-                Figure(row.number, amount, plans.get(project.pk), project.total_investment)
-                for each, row, project in matched
-                if each is table and (amount := row.values.get(name)) is not None
-            ]
-            column_faults, column_notes = column_doubts(
-                table.sheet, _header_text(table, name), figures, _DOUBTED[name]
-            )
-            faults += column_faults
-            notes += column_notes
-    return faults, notes
-
-
-_PERIOD_FIELDS = {
-    Field.COMPLETED_THIS_MONTH: Field.CUMULATIVE_COMPLETED,
-    Field.CUMULATIVE_COMPLETED: Field.COMPLETED_THIS_MONTH,
-    Field.CUMULATIVE_SINCE_START: Field.CUMULATIVE_COMPLETED,
-}
-
-
-def _remembered_misfits(
-    tables: list[Table], lines: list[ProgressLine], *, failed: bool
-) -> list[str]:
-    """Faults put first when a figure column was read through a mapping remembered from an
-    earlier import and the figures do not hold (a fault, or a month below zero): the mapping
-    was given for a sheet of another period and may not fit this one (tryout 4 P23: 1—7月's
-    完成投资=累计 on an 8月份 sheet stored 30万元 as 1—8月累计 with a 核减 of 4570万元)."""
-    deducted = next((line for line in lines if line.completed_this_month < 0), None)
-    if not failed and deducted is None:
-        return []
-    found = []
-    for table in tables:
-        for reading in table.header.readings:
-            other = _PERIOD_FIELDS.get(reading.field)
-            if other is None or not reading.why.startswith(REMEMBERED):
-                continue
-            why = (
-                f"第{deducted.row}行本月完成投资为{format_wan(deducted.completed_this_month)}万元"
-                if deducted is not None
-                else "见下列错误"
-            )
-            found.append(
-                f"工作表「{table.sheet}」「{reading.text}」按本市上次导入时指定的对应读作"
-                f"「{reading.field.value}」（{reading.why}），读出的数不合（{why}），这一对应"
-                f"可能不适用于本表，未导入；如该列是{other.value}，请指定（--map "
-                f"'{reading.text}={other.value}'）；如确为{reading.field.value}，请指定（--map "
-                f"'{reading.text}={reading.field.value}'）后重新导入"
-            )
-    return found
-
-
-def _period_doubts(
-    matched: list[tuple[Table, Row, KnownProject]], *, city: Region, year: int, month: int
-) -> list[str]:
-    """Faults of columns whose figures belong to another period than their header says, against
-    the cumulative stored for the month before and the ledger's 截至上年底累计
-    (guanmo.ledger.period_doubts). A column the user names now is read as named."""
-    earlier, _ = _reported_around(city, year, month)
-    tables = {id(table): table for table, _, _ in matched}
-    year_ends = {}
-    if any(_doubted(table, Field.CUMULATIVE_COMPLETED) for table in tables.values()):
-        year_ends = previous_year_ends(Project.objects.filter(city=city), year)
-    faults: list[str] = []
-    for table in tables.values():
-        rows = [
-            (row, earlier[project.pk][1], year_ends.get(project.pk))
-            for each, row, project in matched
-            if each is table and earlier.get(project.pk, (None,))[0] == month - 1
-        ]
-        if _doubted(table, Field.COMPLETED_THIS_MONTH) and not table.header.fields & {
-            Field.CUMULATIVE_COMPLETED,
-            Field.CUMULATIVE_SINCE_START,
-            Field.PREVIOUS_CUMULATIVE,
-        }:
-            figures = [
-                MonthFigure(row.number, amount, before)
-                for row, before, _ in rows
-                if (amount := row.values.get(Field.COMPLETED_THIS_MONTH)) is not None
-            ]
-            text = _header_text(table, Field.COMPLETED_THIS_MONTH)
-            faults.append(month_column_doubt(table.sheet, text, figures, month))
-        if _doubted(table, Field.CUMULATIVE_COMPLETED) and (
-            Field.COMPLETED_THIS_MONTH in table.header.fields
-            and Field.PREVIOUS_CUMULATIVE not in table.header.fields
-        ):
-            figures = [
-                CumulativeFigure(row.number, cumulative, this_month, before, end and end.completed)
-                for row, before, end in rows
-                if (cumulative := row.values.get(Field.CUMULATIVE_COMPLETED)) is not None
-                and (this_month := row.values.get(Field.COMPLETED_THIS_MONTH)) is not None
-            ]
-            text = _header_text(table, Field.CUMULATIVE_COMPLETED)
-            faults.append(since_start_doubt(table.sheet, text, figures, year=year, month=month))
-    return [fault for fault in faults if fault]
-
-
-def _doubted(table: Table, name: Field) -> bool:
-    """Whether the sheet has `name`'s column as Guanmo read it (not as the user named it now:
-    a mapping remembered from another sheet may not fit this one; tryout 4 P23), outside a
-    month-by-month sheet (whose months are its own check)."""
-    reading = next((each for each in table.header.readings if each.field == name), None)
-    return (
-        reading is not None
-        and not reading.why.startswith(USER_NAMED)
-        and not table.header.report_month
-    )
 
 
 def _gives_since_start_only(table: Table) -> bool:
@@ -436,18 +302,14 @@ def _year_figure_notes(table: Table) -> list[str]:
     139.1% fault was a 开累 figure taken as the year's)."""
     if not _gives_since_start_only(table):
         return []
-    since_start = _header_text(table, Field.CUMULATIVE_SINCE_START)
+    since_start = header_text(table, Field.CUMULATIVE_SINCE_START)
     if Field.PREVIOUS_YEAR_END in table.header.fields:
-        before = f"「{_header_text(table, Field.PREVIOUS_YEAR_END)}」"
+        before = f"「{header_text(table, Field.PREVIOUS_YEAR_END)}」"
     else:
         before = "台账中的截至上年底累计完成投资"
     return [
         f"工作表「{table.sheet}」没有本年累计完成投资列，本年累计按「{since_start}」减{before}算出"
     ]
-
-
-def _header_text(table: Table, name: Field) -> str:
-    return next((each.text for each in table.header.readings if each.field == name), name.value)
 
 
 def _year_cumulative(row: Row, table: Table, in_ledger: PreviousYearEnd | None, year: int) -> str:
@@ -589,23 +451,6 @@ def _month_within_cumulative(row: Row, table: Table, month: int) -> None:
         f"本月完成{format_wan(this_month)}万元{here}大于{period}{format_wan(cumulative)}万元"
         f"{there}，本月完成投资不能超过{period}，未导入",
     )
-
-
-def _reported_around(
-    city: Region, year: int, month: int
-) -> tuple[dict[int, Reported], dict[int, Reported]]:
-    """Per project, the last report before `month` and the first after it, in one query."""
-    earlier: dict[int, Reported] = {}
-    later: dict[int, Reported] = {}
-    reports = MonthlyProgress.objects.filter(project__city=city, year=year).exclude(month=month)
-    for project_id, other, cumulative in reports.order_by("month").values_list(
-        "project_id", "month", "cumulative_completed"
-    ):
-        if other < month:
-            earlier[project_id] = other, cumulative
-        else:
-            later.setdefault(project_id, (other, cumulative))
-    return earlier, later
 
 
 def _stored_figures(city: Region, year: int, month: int) -> dict[int, tuple[Decimal, Decimal]]:
