@@ -7,7 +7,8 @@ figures of one column and what the ledger stores, giving the fault that stops th
   a key project's month is not the sum of all the months before it, row after row.
 - A 累计 column whose figure exceeds the month before's cumulative plus the month's own by the
   project's 截至上年底累计完成投资, or by more than both the month and that earlier cumulative
-  (no revision of earlier months is that large), is since the start of construction (开累).
+  (no revision of earlier months is that large; from a cumulative above 0), is since the start
+  of construction (开累).
 
 The user who knows better names the column with --map, and the doubt is not raised.
 """
@@ -73,7 +74,8 @@ def since_start_doubt(
     for figure in figures:
         excess = figure.cumulative - figure.before - figure.this_month
         matches = bool(figure.year_end) and excess == figure.year_end
-        if not matches and excess <= max(figure.this_month, figure.before):
+        far = figure.before > 0 and excess > max(figure.this_month, figure.before)
+        if not matches and not far:
             continue
         arithmetic = (
             f"第{figure.row}行{format_wan(figure.cumulative)}万元减{month - 1}月累计"
