@@ -102,3 +102,56 @@ def test_two_rows_of_one_name_without_a_county_are_refused_naming_both_rows(city
         "请删去重复的一行，或填写所在县区或项目代码区分"
     ]
     assert not MonthlyProgress.objects.exists()
+
+
+def test_a_name_and_a_code_of_two_different_projects_are_refused_naming_both(city):
+    """Tryout 4 P35: a row naming one stored project carries another's code (a copy slip);
+    its figures went to the project of the code, without a word."""
+    report = import_ledger(
+        ledger_xlsx(
+            [
+                1,
+                "恒通冷链物流中心",
+                "2024-410882-30-03-100001",
+                "沁阳市",
+                None,
+                "续建",
+                None,
+                30000,
+                9000,
+            ],
+            [
+                2,
+                "鼎盛冷链物流中心",
+                "2024-410882-30-03-100002",
+                "沁阳市",
+                None,
+                "续建",
+                None,
+                20000,
+                6000,
+            ],
+        ),
+        city=city,
+        year=2025,
+    )
+    assert report.faults == []
+    sheet = xlsx(
+        [
+            [
+                "项目代码",
+                "项目名称",
+                "所在县区",
+                "本月完成投资（万元）",
+                "1—5月累计完成投资（万元）",
+            ],
+            ["2024-410882-30-03-100002", "恒通冷链物流中心", "沁阳市", 300, 2100],
+        ]
+    )
+    report = import_progress(sheet, city=city, year=2025, month=5)
+    assert faults(report) == [
+        "第2行「项目代码」：2024-410882-30-03-100002是台账中「鼎盛冷链物流中心」的项目代码，"
+        "而项目名称「恒通冷链物流中心」是台账中另一个项目（项目代码2024-410882-30-03-100001），"
+        "无法确定是哪一个，未导入；请核对项目代码或项目名称"
+    ]
+    assert not MonthlyProgress.objects.exists()

@@ -996,8 +996,10 @@ def _set_aside_earlier(
     month before's (1—5月累计 in June's import) beside the import's own cumulative, or beside a
     month column naming the import's month (6月完成), is the catalogue's previous cumulative,
     read to check the month's figures (fresh-eyes tryout fault 5). Any other beside the own
-    cumulative is left out with a note; alone, it stops the import as any other period's
-    column does (a May sheet imported as June would add May's month to May's cumulative)."""
+    cumulative, or beside a month column naming the import's month (一季度完成 beside 9月完成:
+    the sheet is September's; tryout 4 P16), is left out with a note; alone, it stops the
+    import as any other period's column does (a May sheet imported as June would add May's
+    month to May's cumulative)."""
     periods = catalogue.periods
     if periods is None or expected.month is None:
         return
@@ -1021,7 +1023,7 @@ def _set_aside_earlier(
                 for reading in header.readings
             ]
             continue
-        if not has_own:
+        if not has_own and not month_named:
             header.faults += period_faults(catalogue, label, shown, each.row, expected)
             continue
         header.notes.append(

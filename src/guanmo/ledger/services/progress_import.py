@@ -20,16 +20,17 @@ from django.db import transaction
 
 from guanmo.accounts.models import User
 from guanmo.ledger.columns import LEDGER_COLUMNS, Field
-from guanmo.ledger.models import AnnualPlan, MonthlyProgress, Project
+from guanmo.ledger.models import MonthlyProgress, Project
 from guanmo.ledger.month_figures import Reported, deduction_note, derive_month_figures
 from guanmo.ledger.services.matching import BATCH_SIZE
-from guanmo.ledger.services.progress_matching import KnownProject, ProgressLedger
-from guanmo.ledger.unit_doubts import (
-    SMALL_CUMULATIVE_SHARE,
-    SMALL_MONTH_SHARE,
-    Figure,
-    column_doubts,
+from guanmo.ledger.services.progress_doubts import (
+    header_text,
+    period_doubts,
+    remembered_misfits,
+    reported_around,
+    unit_doubts,
 )
+from guanmo.ledger.services.progress_matching import KnownProject, ProgressLedger
 from guanmo.ledger.year_end import PreviousYearEnd, previous_year_ends
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, changes_between, field_labels, record_changes
@@ -81,6 +82,7 @@ class ProgressLine:
     cumulative_completed: Decimal
     visible_progress: str | None
     problems: str | None
+    row: int = 0  # the sheet's row number (Excel's), for messages
 
 
 def import_progress(
@@ -156,8 +158,9 @@ def read_progress(
             project = ledger.project_of(row, table)
             if project is not None:
                 matched.append((table, row, project))
-    unit_faults, unit_notes = _unit_doubts(matched, city=city, year=year)
+    unit_faults, unit_notes = unit_doubts(matched, city=city, year=year)
     report.notes += unit_notes
+    unit_faults += period_doubts(matched, city=city, year=year, month=month)
     lines = (
         []
         if unit_faults
@@ -165,6 +168,12 @@ def read_progress(
     )
     report.faults = [fault for row in reading.rows for fault in row.faults]
     report.faults += [SheetFault("", None, None, fault) for fault in unit_faults]
+    misfits = remembered_misfits(
+        reading.tables,
+        [(line.row, line.completed_this_month) for line in lines],
+        failed=bool(report.faults),
+    )
+    report.faults[:0] = [SheetFault("", None, None, fault) for fault in misfits]
     if silent:
         report.notes.append(f"{silent}个项目未填本月和累计完成投资，视为未报送，已跳过")
     return report, lines
@@ -181,7 +190,7 @@ def _lines(
 ) -> list[ProgressLine]:
     """The month's figures of each matched row, derived and checked: faults go on the rows,
     notes (every assumption and derivation) on the report."""
-    earlier, later = _reported_around(city, year, month)
+    earlier, later = reported_around(city, year, month)
     stored = {**_stored_figures(city, year, month), **(stored or {})}
     year_ends = {}
     if _needs_year_end([table for table, _, _ in matched]):
@@ -208,7 +217,7 @@ def _lines(
             attribute: row.values.get(column, "") if column in table.header.fields else None
             for column, attribute in _TEXTS.items()
         }
-        lines.append(ProgressLine(project.pk, this_month, cumulative, **texts))
+        lines.append(ProgressLine(project.pk, this_month, cumulative, **texts, row=row.number))
         deducted = deduction_note(month, this_month, cumulative, before)
         deducted = f"{_where(row)}{deducted}" if deducted else ""
         report.notes += [each for each in (derived, differs, not_given, note, deducted) if each]
@@ -262,9 +271,9 @@ def _previous_adds_up(row: Row, table: Table, month: int) -> None:
         return
     row.fault(
         Field.CUMULATIVE_COMPLETED,
-        f"「{_header_text(table, Field.CUMULATIVE_COMPLETED)}」{format_wan(cumulative)}万元不等于"
+        f"「{header_text(table, Field.CUMULATIVE_COMPLETED)}」{format_wan(cumulative)}万元不等于"
         f"「{_previous_text(table, month)}」{format_wan(previous)}万元加"
-        f"「{_header_text(table, Field.COMPLETED_THIS_MONTH)}」{format_wan(this_month)}万元"
+        f"「{header_text(table, Field.COMPLETED_THIS_MONTH)}」{format_wan(this_month)}万元"
         f"（{format_wan(previous + this_month)}万元），未导入",
     )
 
@@ -273,46 +282,8 @@ def _previous_text(table: Table, month: int) -> str:
     """What the sheet calls its 1—(M−1)月累计: its column's header, or for a month-by-month sheet
     the sum of the months before."""
     if Field.PREVIOUS_CUMULATIVE in table.header.fields:
-        return _header_text(table, Field.PREVIOUS_CUMULATIVE)
+        return header_text(table, Field.PREVIOUS_CUMULATIVE)
     return "1月" if month == 2 else f"1—{month - 1}月各月之和"
-
-
-_DOUBTED = {
-    Field.COMPLETED_THIS_MONTH: SMALL_MONTH_SHARE,
-    Field.CUMULATIVE_COMPLETED: SMALL_CUMULATIVE_SHARE,
-}
-
-
-def _unit_doubts(
-    matched: list[tuple[Table, Row, KnownProject]], *, city: Region, year: int
-) -> tuple[list[str], list[str]]:
-    """(faults, notes) of the month's figures in columns whose unit nothing wrote, against each
-    project's stored annual plan and total investment (guanmo.ledger.unit_doubts)."""
-    plans = dict(
-        AnnualPlan.objects.filter(project__city=city, year=year).values_list(
-            "project_id", "planned_investment"
-        )
-    )
-    faults: list[str] = []
-    notes: list[str] = []
-    tables = {id(table): table for table, _, _ in matched}
-    for table in tables.values():
-        header = table.header
-        for index in header.unit_assumed:
-            name = header.columns.get(index)
-            if name not in _DOUBTED:
-                continue
-            figures = [
-                Figure(row.number, amount, plans.get(project.pk), project.total_investment)
-                for each, row, project in matched
-                if each is table and (amount := row.values.get(name)) is not None
-            ]
-            column_faults, column_notes = column_doubts(
-                table.sheet, _header_text(table, name), figures, _DOUBTED[name]
-            )
-            faults += column_faults
-            notes += column_notes
-    return faults, notes
 
 
 def _gives_since_start_only(table: Table) -> bool:
@@ -331,18 +302,14 @@ def _year_figure_notes(table: Table) -> list[str]:
     139.1% fault was a 开累 figure taken as the year's)."""
     if not _gives_since_start_only(table):
         return []
-    since_start = _header_text(table, Field.CUMULATIVE_SINCE_START)
+    since_start = header_text(table, Field.CUMULATIVE_SINCE_START)
     if Field.PREVIOUS_YEAR_END in table.header.fields:
-        before = f"「{_header_text(table, Field.PREVIOUS_YEAR_END)}」"
+        before = f"「{header_text(table, Field.PREVIOUS_YEAR_END)}」"
     else:
         before = "台账中的截至上年底累计完成投资"
     return [
         f"工作表「{table.sheet}」没有本年累计完成投资列，本年累计按「{since_start}」减{before}算出"
     ]
-
-
-def _header_text(table: Table, name: Field) -> str:
-    return next((each.text for each in table.header.readings if each.field == name), name.value)
 
 
 def _year_cumulative(row: Row, table: Table, in_ledger: PreviousYearEnd | None, year: int) -> str:
@@ -486,23 +453,6 @@ def _month_within_cumulative(row: Row, table: Table, month: int) -> None:
     )
 
 
-def _reported_around(
-    city: Region, year: int, month: int
-) -> tuple[dict[int, Reported], dict[int, Reported]]:
-    """Per project, the last report before `month` and the first after it, in one query."""
-    earlier: dict[int, Reported] = {}
-    later: dict[int, Reported] = {}
-    reports = MonthlyProgress.objects.filter(project__city=city, year=year).exclude(month=month)
-    for project_id, other, cumulative in reports.order_by("month").values_list(
-        "project_id", "month", "cumulative_completed"
-    ):
-        if other < month:
-            earlier[project_id] = other, cumulative
-        else:
-            later.setdefault(project_id, (other, cumulative))
-    return earlier, later
-
-
 def _stored_figures(city: Region, year: int, month: int) -> dict[int, tuple[Decimal, Decimal]]:
     """Per project, the (this month, cumulative) figures already stored for the month."""
     return {
@@ -546,15 +496,25 @@ def _state_zero_start(
     row: Row, figures: _Figures, earlier: Reported | None, year: int, month: int
 ) -> _Figures:
     """A cumulative derived from this month's figure alone, with no earlier report in the year,
-    takes the earlier months as 0: the note says so, naming them (tryout fault 4)."""
-    if earlier is not None or month == 1 or row.values.get(Field.CUMULATIVE_COMPLETED) is not None:
+    takes the earlier months as 0; after a month not reported, it adds to the last stored
+    cumulative: the note says so, naming the months (tryout fault 4; tryout 4 P16)."""
+    if month == 1 or row.values.get(Field.CUMULATIVE_COMPLETED) is not None:
+        return figures
+    if earlier is not None and earlier[0] == month - 1:
         return figures
     this_month, cumulative, note = figures
-    months = "1月" if month == 2 else f"1—{month - 1}月"
-    assumed = (
-        f"第{row.number}行：{year}年{months}未报送完成投资，累计按此前为0算出"
-        f"（1—{month}月累计{format_wan(cumulative)}万元）"
-    )
+    if earlier is None:
+        months = "1月" if month == 2 else f"1—{month - 1}月"
+        assumed = (
+            f"第{row.number}行：{year}年{months}未报送完成投资，累计按此前为0算出"
+            f"（1—{month}月累计{format_wan(cumulative)}万元）"
+        )
+    else:
+        gap = f"{month - 1}月" if earlier[0] == month - 2 else f"{earlier[0] + 1}—{month - 1}月"
+        assumed = (
+            f"第{row.number}行：{gap}未报送完成投资，1—{month}月累计按{earlier[0]}月累计"
+            f"{format_wan(earlier[1])}万元加本月算出（{format_wan(cumulative)}万元）"
+        )
     return this_month, cumulative, "；".join(filter(None, [note, assumed]))
 
 

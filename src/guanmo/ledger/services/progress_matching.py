@@ -21,6 +21,7 @@ class KnownProject:
     county_id: int
     total_investment: Decimal
     code: str = ""
+    name: str = ""
 
     @property
     def described(self) -> str:
@@ -51,7 +52,7 @@ class ProgressLedger:
         for pk, county_id, code, name, total in rows.values_list(
             "pk", "county_id", "code", "name", "total_investment"
         ):
-            known = KnownProject(pk, county_id, total, code)
+            known = KnownProject(pk, county_id, total, code, name)
             by_id[pk] = (known, name_key(name))
             if code:
                 self.by_code[code] = known
@@ -96,6 +97,32 @@ class ProgressLedger:
             f"「{name}」；请删去重复的一行，或填写所在县区或项目代码区分"
         )
 
+    def _of_code(
+        self, row: Row, project: KnownProject, county: Region | None
+    ) -> KnownProject | None:
+        """The project of the row's code, unless the row's name is another stored project's:
+        then a fault naming both (tryout 4 P35: the figures went to the project of a code copied
+        from the row above, without a word). A name no stored project has is a spelling of the
+        code's project's and does not stop the row."""
+        name = row.values.get(Field.NAME, "")
+        key = name_key(name)
+        if not name or key == name_key(project.name):
+            return project
+        if county is not None:
+            others = self.by_name.get((county.pk, key), [])
+        else:
+            others = self.by_name_anywhere.get(key, [])
+        others = [each for each in others if each.pk != project.pk]
+        if not others:
+            return project
+        described = "、".join(each.described for each in others)
+        row.fault(
+            Field.CODE,
+            f"{project.code}是台账中「{project.name}」的项目代码，而项目名称「{name}」是台账中"
+            f"另一个项目（{described}），无法确定是哪一个，未导入；请核对项目代码或项目名称",
+        )
+        return None
+
     def _find(self, row: Row, table: Table, county: Region | None) -> KnownProject | None:
         """By code, else by name within the county: led by it or lying in it besides its lead
         (解放区、温县 led by 温县); else in the whole city when it is unique, or when the heading
@@ -103,7 +130,7 @@ class ProgressLedger:
         are a fault naming both, never the first found taken (fresh-eyes tryout fault 7)."""
         code, name = row.values.get(Field.CODE, ""), row.values.get(Field.NAME, "")
         if code in self.by_code:
-            return self.by_code[code]
+            return self._of_code(row, self.by_code[code], county)
         if not name:
             return None
         key = name_key(name)
