@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "guanmo.reporting",
     "guanmo.indicators",
     "guanmo.assessment",
+    "guanmo.attraction",
     "guanmo.observation",
     "guanmo.supervision",
     "guanmo.commissioners",

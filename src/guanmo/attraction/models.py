@@ -1,0 +1,160 @@
+"""The attraction register (招商引资): leads and signed projects, the dates of their stages,
+their funds in place by month, and the history of every change to them.
+
+Money is in 万元 as exact decimals (ledger.models.money_field). A lead's source is a region of
+the national tree (regions.Region, created for it as a region kept to compare with) or a
+country abroad; its industry a code of GB/T 4754—2017 (attraction.industries).
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from guanmo.attraction.industries import industries
+from guanmo.attraction.stages import Stage
+from guanmo.ledger.models import Project, money_field
+from guanmo.regions.models import Region
+
+
+class Lead(models.Model):
+    """A lead (洽谈) or signed project of a city, hosted by one of its counties (and a park),
+    followed to full output; once started it is (or links to) a ledger project."""
+
+    city = models.ForeignKey(
+        Region, verbose_name="城市", on_delete=models.PROTECT, related_name="attraction_leads"
+    )
+    register_year = models.PositiveSmallIntegerField("登记年度")
+    name = models.CharField("项目名称", max_length=200)
+    investor = models.CharField("投资方", max_length=200, blank=True, default="")
+    origin = models.ForeignKey(
+        Region,
+        verbose_name="投资方所在地",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    origin_abroad = models.CharField(
+        "投资方所在国家（地区）", max_length=64, blank=True, default="", help_text="境外投资方"
+    )
+    abroad = models.BooleanField("境外投资方", default=False)
+    industry_code = models.CharField(
+        "行业代码", max_length=2, blank=True, default="", help_text="GB/T 4754—2017 门类或大类"
+    )
+    chain = models.CharField("所属产业链", max_length=64, blank=True, default="")
+    contract_investment = money_field("合同投资（万元）", null=True, blank=True)
+    county = models.ForeignKey(
+        Region, verbose_name="所在县区", on_delete=models.PROTECT, related_name="hosted_leads"
+    )
+    park = models.ForeignKey(
+        Region,
+        verbose_name="所在园区",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="parked_leads",
+    )
+    leader_in_charge = models.CharField("包抓领导", max_length=100, blank=True, default="")
+    dropped_on = models.DateField("终止洽谈日期", null=True, blank=True)
+    project = models.OneToOneField(
+        Project,
+        verbose_name="重点项目",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="attraction_lead",
+    )
+
+    class Meta:
+        verbose_name = "招商项目"
+        verbose_name_plural = "招商项目"
+        ordering = ["county__sort_order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["city", "county", "name"], name="lead_named_once_per_county"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def industry_name(self) -> str:
+        industry = industries().get(self.industry_code)
+        return industry.name if industry else ""
+
+
+class StageDate(models.Model):
+    """A stage of a lead's life with its planned and actual date (either may be unknown)."""
+
+    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="stages")
+    stage = models.CharField("阶段", max_length=4, choices=Stage.choices)
+    planned = models.DateField("计划日期", null=True, blank=True)
+    reached = models.DateField("实际日期", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "项目阶段"
+        verbose_name_plural = "项目阶段"
+        constraints = [
+            models.UniqueConstraint(fields=["lead", "stage"], name="stage_once_per_lead"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lead} {self.stage}"
+
+
+class FundsInPlace(models.Model):
+    """Funds in place (资金到位) as reported for a month: cumulative since signing, in 万元."""
+
+    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="funds")
+    year = models.PositiveSmallIntegerField("年度")
+    month = models.PositiveSmallIntegerField(
+        "月份", validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    cumulative = money_field("累计到位资金（万元）")
+
+    class Meta:
+        verbose_name = "到位资金"
+        verbose_name_plural = "到位资金"
+        ordering = ["lead", "year", "month"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["lead", "year", "month"], name="funds_once_per_lead_month"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(month__gte=1, month__lte=12), name="funds_month_in_year"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(cumulative__gte=0), name="funds_in_place_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lead} {self.year}年{self.month}月"
+
+
+class LeadChange(models.Model):
+    """One changed value of a lead: who, when, old, new, why; written only by the services."""
+
+    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="changes")
+    field = models.CharField("项目", max_length=64)
+    old_value = models.TextField("原值", blank=True, default="")
+    new_value = models.TextField("新值", blank=True, default="")
+    source = models.CharField("来源", max_length=32)
+    reason = models.TextField("原因", blank=True, default="")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="修改人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "招商项目修改记录"
+        verbose_name_plural = "招商项目修改记录"
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.lead} {self.field}：{self.old_value} → {self.new_value}"

@@ -1,0 +1,58 @@
+"""Reading the attraction register into the funnel's plain facts (`LeadFacts`)."""
+
+from django.db.models import QuerySet
+
+from guanmo.attraction.funnel import FundsReport, LeadFacts
+from guanmo.attraction.industries import industries, section_of
+from guanmo.attraction.models import Lead
+from guanmo.attraction.origins import ABROAD, groups_of, province_of
+from guanmo.attraction.stages import Stage
+from guanmo.regions.models import Region
+
+
+def leads_of(city: Region) -> QuerySet[Lead]:
+    """The city's leads with what the funnel reads of them, in one round of queries."""
+    return (
+        Lead.objects.filter(city=city)
+        .select_related("county", "park", "origin")
+        .prefetch_related("stages", "funds")
+    )
+
+
+def source_of(lead: Lead) -> str:
+    """The province the investor comes from (北京市, 浙江省), 境外, or "" when not given."""
+    if lead.abroad:
+        return ABROAD
+    if lead.origin is None:
+        return ""
+    province = province_of(lead.origin.code)
+    return province.name if province else lead.origin.name
+
+
+def industry_section(lead: Lead) -> str:
+    """The lead's section of GB/T 4754 as tables print it ("C 制造业"), "" when not given."""
+    if lead.industry_code not in industries():
+        return ""
+    return section_of(lead.industry_code).label
+
+
+def facts(lead: Lead) -> LeadFacts:
+    """One lead as the funnel and the warnings read it."""
+    stages = list(lead.stages.all())
+    return LeadFacts(
+        name=lead.name,
+        units=tuple(unit.name for unit in (lead.county, lead.park) if unit is not None),
+        source=source_of(lead),
+        groups=tuple(groups_of(lead.origin.code)) if lead.origin and not lead.abroad else (),
+        industry=industry_section(lead),
+        contract_investment=lead.contract_investment,
+        reached={Stage(each.stage): each.reached for each in stages if each.reached},
+        planned={Stage(each.stage): each.planned for each in stages if each.planned},
+        register_year=lead.register_year,
+        dropped_on=lead.dropped_on,
+        funds=tuple(FundsReport(f.year, f.month, f.cumulative) for f in lead.funds.all()),
+    )
+
+
+def facts_of(city: Region) -> list[LeadFacts]:
+    return [facts(lead) for lead in leads_of(city)]
