@@ -1,0 +1,209 @@
+"""The attraction report as text, JSON, .xlsx and .docx: one `AttractionReport`, four faces.
+
+JSON keeps the issue's keys exactly (issue 14: `period`, `funnel` [{region, leads, signed,
+landed, started, producing, at_capacity, contract_investment, funds_in_place, signing_rate,
+fulfilment_rate, start_rate, production_rate, capacity_rate, funds_rate}], `sentences`) and
+adds the same rows by source, source group and industry, the days between stages and the
+warnings. Money is a string of 万元 as stored, rates strings to one decimal, null where a rate
+has no base. Text, .xlsx and .docx show figures through guanmo.figures.formatting; the .xlsx
+is written by documents.xlsx.write_table, the .docx by the GB/T 9704 builder.
+"""
+
+import io
+import json
+from decimal import Decimal
+
+from openpyxl import Workbook
+
+from guanmo.attraction.funnel import Funnel
+from guanmo.attraction.report import AttractionReport
+from guanmo.documents.official import OfficialDocument, chinese_date
+from guanmo.documents.services import letterhead, office_for
+from guanmo.documents.xlsx import INTEGER_FORMAT, MONEY_FORMAT, RATE_FORMAT, Column, write_table
+from guanmo.figures.formatting import money_wan, number, rate
+from guanmo.regions.models import Region
+
+FORMATS = ("text", "json", "xlsx", "docx")
+_COUNTS = ("leads", "signed", "landed", "started", "producing", "at_capacity")
+_RATES = (
+    "signing_rate",
+    "fulfilment_rate",
+    "start_rate",
+    "production_rate",
+    "capacity_rate",
+    "funds_rate",
+)
+_HEADERS = [
+    "在谈项目（个）",
+    "新签项目（个）",
+    "落地（个）",
+    "开工（个）",
+    "投产（个）",
+    "达产（个）",
+    "合同投资（万元）",
+    "到位资金（万元）",
+    "签约率",
+    "履约率",
+    "开工率",
+    "投产率",
+    "达产率",
+    "资金到位率",
+]
+
+
+def _exact(value: Decimal) -> str:
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _rate(value: Decimal | None) -> str | None:
+    return None if value is None else f"{value:f}"
+
+
+def row_dict(name: str, figures: Funnel) -> dict:
+    """One funnel row as JSON has it (the issue's keys, `region` naming the row)."""
+    return {
+        "region": name,
+        **{key: getattr(figures, key) for key in _COUNTS},
+        "contract_investment": _exact(figures.contract_investment),
+        "funds_in_place": _exact(figures.funds_in_place),
+        **{key: _rate(getattr(figures, key)) for key in _RATES},
+    }
+
+
+def as_dict(report: AttractionReport) -> dict:
+    """The report as `--format json` prints it."""
+    period = report.period
+    return {
+        "period": {"year": period.year, "month": period.month, "label": period.label},
+        "funnel": [row_dict(name, figures) for name, figures in report.funnel],
+        "by_source": [row_dict(name, figures) for name, figures in report.by_source],
+        "by_source_group": [row_dict(name, figures) for name, figures in report.by_source_group],
+        "by_industry": [row_dict(name, figures) for name, figures in report.by_industry],
+        "conversion_days": [
+            {"from": before.value, "to": after.value, "days": _rate(mean), "projects": count}
+            for before, after, mean, count in report.conversion_days
+        ],
+        "warnings": [
+            {
+                "project": warning.lead,
+                "units": list(warning.units),
+                "kind": warning.kind,
+                "since": warning.since.isoformat(),
+                "text": warning.text,
+            }
+            for warning in report.warnings
+        ],
+        "sentences": report.sentences,
+    }
+
+
+def as_json(report: AttractionReport) -> str:
+    return json.dumps(as_dict(report), ensure_ascii=False, indent=2)
+
+
+def _text_row(name: str, figures: Funnel) -> list[str]:
+    return [
+        name,
+        *(str(getattr(figures, key)) for key in _COUNTS),
+        money_wan(figures.contract_investment),
+        money_wan(figures.funds_in_place),
+        *(rate(getattr(figures, key)) for key in _RATES),
+    ]
+
+
+def _tables(report: AttractionReport) -> list[tuple[str, str, str, list[tuple[str, Funnel]]]]:
+    """(sheet name, title, first column's header, rows) of each table of the report."""
+    return [
+        ("县区园区", "各县（市、区）、园区招商项目推进情况", "地区", report.funnel),
+        ("来源地", "按投资方来源地", "来源地", report.by_source),
+        ("重点区域", "按重点区域", "区域", report.by_source_group),
+        ("行业", "按行业（GB/T 4754—2017门类）", "行业", report.by_industry),
+    ]
+
+
+def _days_lines(report: AttractionReport) -> list[str]:
+    return [
+        f"{before.value}→{after.value}：平均{number(mean)}天（{count}个项目）"
+        for before, after, mean, count in report.conversion_days
+    ]
+
+
+def as_text(report: AttractionReport) -> str:
+    """The report as the terminal prints it: each table tab-separated, then the rest."""
+    lines = [f"{report.period.label}招商引资项目推进情况"]
+    for _, title, first, rows in _tables(report):
+        lines += ["", title, "\t".join([first, *_HEADERS])]
+        lines += ["\t".join(_text_row(name, figures)) for name, figures in rows]
+    lines += ["", "阶段转化平均用时", *_days_lines(report)]
+    lines += ["", f"预警（截至{chinese_date(report.as_of)}）"]
+    lines += [f"{w.kind}：{w.text}" for w in report.warnings] or ["无"]
+    lines += ["", *report.sentences]
+    return "\n".join(lines)
+
+
+def as_xlsx(report: AttractionReport) -> bytes:
+    """One sheet per table, each titled, figures kept as numbers (rates with "0.0%")."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, title, first, rows in _tables(report):
+        sheet = workbook.create_sheet(name)
+        columns = [
+            Column(first, 18),
+            *(Column(header, 10, INTEGER_FORMAT) for header in _HEADERS[:6]),
+            *(Column(header, 14, MONEY_FORMAT) for header in _HEADERS[6:8]),
+            *(Column(header, 10, RATE_FORMAT) for header in _HEADERS[8:]),
+        ]
+        write_table(
+            sheet,
+            title=f"{report.period.label}{title}",
+            units="金额单位：万元",
+            columns=columns,
+            rows=[
+                [
+                    name,
+                    *(getattr(figures, key) for key in _COUNTS),
+                    figures.contract_investment,
+                    figures.funds_in_place,
+                    *(getattr(figures, key) for key in _RATES),
+                ]
+                for name, figures in rows
+            ],
+            freeze_columns=1,
+        )
+    file = io.BytesIO()
+    workbook.save(file)
+    return file.getvalue()
+
+
+# The .docx table keeps what fits a portrait page.
+_DOCX_HEADERS = ["地区", "新签", "开工", "合同投资（万元）", "履约率", "开工率", "资金到位率"]
+
+
+def as_docx(report: AttractionReport, city: Region) -> bytes:
+    """An unnumbered, undated official document: the sentences, the units' table, warnings."""
+    head = letterhead(office_for(city), number=None, dated=None)
+    document = OfficialDocument(head, f"{report.period.label}招商引资项目推进情况")
+    for sentence in report.sentences:
+        document.body(sentence)
+    document.table(
+        _DOCX_HEADERS,
+        [
+            [
+                name,
+                str(figures.signed),
+                str(figures.started),
+                money_wan(figures.contract_investment),
+                rate(figures.fulfilment_rate),
+                rate(figures.start_rate),
+                rate(figures.funds_rate),
+            ]
+            for name, figures in report.funnel
+        ],
+        caption="表1　各县（市、区）、园区招商项目推进情况",
+    )
+    if report.warnings:
+        document.heading("需要关注的项目")
+        for warning in report.warnings:
+            document.body(f"{warning.kind}：{warning.text}。")
+    return document.finish()
