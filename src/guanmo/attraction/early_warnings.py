@@ -37,50 +37,39 @@ def months_passed(since: date, day: date) -> int:
     return delta.years * 12 + delta.months
 
 
+def _stuck(
+    leads: Iterable[LeadFacts], day: date, months: int, reached: Stage, awaited: Stage
+) -> list[EarlyWarning]:
+    """Projects that reached `reached` at least `months` months before `day` and had not
+    reached `awaited` by it."""
+    found = []
+    for lead in leads:
+        since = reached_on(lead, reached)
+        if since is None or since > day or reached_by(lead, awaited, day):
+            continue
+        passed = months_passed(since, day)
+        if passed >= months:
+            text = (
+                f"{lead.name}于{chinese_date(since)}{reached.label}，"
+                f"已满{passed}个月仍未{awaited.label}"
+            )
+            kind = f"{reached.label}未{awaited.label}"
+            found.append(EarlyWarning(lead.name, lead.units, kind, since, text))
+    return found
+
+
 def signed_not_landed(
     leads: Iterable[LeadFacts], day: date, months: int = SIGNED_NOT_LANDED_MONTHS
 ) -> list[EarlyWarning]:
     """Projects signed at least `months` months before `day` and not landed by it."""
-    found = []
-    for lead in leads:
-        signed = reached_on(lead, Stage.SIGNED)
-        if signed is None or signed > day or reached_by(lead, Stage.LANDED, day):
-            continue
-        passed = months_passed(signed, day)
-        if passed >= months:
-            found.append(
-                EarlyWarning(
-                    lead.name,
-                    lead.units,
-                    "签约未落地",
-                    signed,
-                    f"{lead.name}于{chinese_date(signed)}签约，已满{passed}个月仍未落地",
-                )
-            )
-    return found
+    return _stuck(leads, day, months, Stage.SIGNED, Stage.LANDED)
 
 
 def landed_not_started(
     leads: Iterable[LeadFacts], day: date, months: int = LANDED_NOT_STARTED_MONTHS
 ) -> list[EarlyWarning]:
     """Projects landed at least `months` months before `day` and not started by it."""
-    found = []
-    for lead in leads:
-        landed = reached_on(lead, Stage.LANDED)
-        if landed is None or landed > day or reached_by(lead, Stage.STARTED, day):
-            continue
-        passed = months_passed(landed, day)
-        if passed >= months:
-            found.append(
-                EarlyWarning(
-                    lead.name,
-                    lead.units,
-                    "落地未开工",
-                    landed,
-                    f"{lead.name}于{chinese_date(landed)}落地，已满{passed}个月仍未开工",
-                )
-            )
-    return found
+    return _stuck(leads, day, months, Stage.LANDED, Stage.STARTED)
 
 
 def started_without_funds(leads: Iterable[LeadFacts], day: date) -> list[EarlyWarning]:

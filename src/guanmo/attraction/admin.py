@@ -1,0 +1,40 @@
+from django.contrib import admin
+
+from guanmo.attraction.models import FundsInPlace, Lead, LeadChange, StageDate
+
+
+class StageDateInline(admin.TabularInline):
+    model = StageDate
+    extra = 0
+
+
+class FundsInPlaceInline(admin.TabularInline):
+    model = FundsInPlace
+    extra = 0
+
+
+class LeadChangeInline(admin.TabularInline):
+    model = LeadChange
+    extra = 0
+    can_delete = False
+    readonly_fields = ["field", "old_value", "new_value", "source", "reason", "user", "at"]
+    fields = readonly_fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Lead)
+class LeadAdmin(admin.ModelAdmin):
+    """Read-only: leads change through the import, which records their history."""
+
+    list_display = ["name", "investor", "county", "park", "contract_investment", "register_year"]
+    list_filter = ["city", "register_year", "county"]
+    search_fields = ["name", "investor"]
+    inlines = [StageDateInline, FundsInPlaceInline, LeadChangeInline]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_add_permission(self, request) -> bool:
+        return False
