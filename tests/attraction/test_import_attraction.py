@@ -207,3 +207,32 @@ def test_the_command_stops_with_the_faults_in_chinese(city, tmp_path, capsys):
         call_command("import-attraction", str(write(tmp_path, register(rows))), "--year", "2025")
 
     assert "第3行「所在县区」：“洛阳县”不是本市的县（市、区）或园区" in capsys.readouterr().err
+
+
+def test_planned_dates_park_chain_leader_and_dropped_talks_are_read(city, tmp_path):
+    header = ["项目名称", "投资商", "来源地", "所属行业", "签约金额（亿元）", "洽谈时间", "签约时间",
+              "计划开工日期", "终止洽谈日期", "所在县区", "落户园区", "产业链", "包抓领导"]  # fmt: skip
+    rows = [
+        ["装备制造基地", "甲", "河北省保定市雄县", "C34", 2.5, "2024-11-02", "2025-01-20",
+         "2025-05-01", None, "武陟县", "武陟产业集聚区", "装备制造", "张三"],
+        ["文旅综合体", "乙", "北京", None, None, "2025-01-05", None, None, "2025-03-31", "温县",
+         None, None, None],
+    ]  # fmt: skip
+
+    report = import_attraction(write(tmp_path, register(rows, header=header)), city=city, year=2025)
+
+    assert report.ok, [str(f) for f in report.faults]
+    base = Lead.objects.get(name="装备制造基地")
+    assert base.contract_investment == Decimal("25000")
+    assert (base.park.name, base.chain, base.leader_in_charge) == (
+        "武陟产业集聚区",
+        "装备制造",
+        "张三",
+    )
+    assert base.origin.name == "雄县"
+    started = base.stages.get(stage=Stage.STARTED)
+    assert (started.planned, started.reached) == (date(2025, 5, 1), None)
+    assert _stage(base, Stage.NEGOTIATING) == date(2024, 11, 2)
+    assert base.project is None  # planned to start is not started
+    dropped = Lead.objects.get(name="文旅综合体")
+    assert dropped.dropped_on == date(2025, 3, 31) and dropped.industry_code == ""
