@@ -139,8 +139,17 @@ def test_reimport_changes_only_what_is_given_and_keeps_the_history(city, tmp_pat
 def test_a_bad_row_is_named_by_row_and_column_and_nothing_is_written(
     city, tmp_path, row, column, message
 ):
-    header = ["项目名称", "投资方", "投资方所在地", "行业", "合同投资", "签约日期", "落地日期",
-              "截至6月底累计到位资金", "所在县区"]  # fmt: skip
+    header = [
+        "项目名称",
+        "投资方",
+        "投资方所在地",
+        "行业",
+        "合同投资",
+        "签约日期",
+        "落地日期",
+        "截至6月底累计到位资金",
+        "所在县区",
+    ]
     good = ["好项目", "乙", "北京", "C39", 500, "2025-01-05", None, None, "温县"]
     path = write(tmp_path, register([good, row], header=header))
 
@@ -210,8 +219,21 @@ def test_the_command_stops_with_the_faults_in_chinese(city, tmp_path, capsys):
 
 
 def test_planned_dates_park_chain_leader_and_dropped_talks_are_read(city, tmp_path):
-    header = ["项目名称", "投资商", "来源地", "所属行业", "签约金额（亿元）", "洽谈时间", "签约时间",
-              "计划开工日期", "终止洽谈日期", "所在县区", "落户园区", "产业链", "包抓领导"]  # fmt: skip
+    header = [
+        "项目名称",
+        "投资商",
+        "来源地",
+        "所属行业",
+        "签约金额（亿元）",
+        "洽谈时间",
+        "签约时间",
+        "计划开工日期",
+        "终止洽谈日期",
+        "所在县区",
+        "落户园区",
+        "产业链",
+        "包抓领导",
+    ]
     rows = [
         ["装备制造基地", "甲", "河北省保定市雄县", "C34", 2.5, "2024-11-02", "2025-01-20",
          "2025-05-01", None, "武陟县", "武陟产业集聚区", "装备制造", "张三"],

@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from guanmo.attraction.models import FundsInPlace, Lead, LeadChange, StageDate
+from guanmo.attraction.models import (
+    FundsInPlace,
+    Lead,
+    LeadChange,
+    Parcel,
+    ParkStandard,
+    StageDate,
+)
 
 
 class StageDateInline(admin.TabularInline):
@@ -38,3 +45,16 @@ class LeadAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+
+@admin.register(Parcel)
+class ParcelAdmin(admin.ModelAdmin):
+    list_display = ["name", "holder", "county", "park", "area", "supplied_on", "started_on"]
+    list_filter = ["city", "county", "park"]
+    search_fields = ["name", "holder"]
+    raw_id_fields = ["project", "lead"]
+
+
+@admin.register(ParkStandard)
+class ParkStandardAdmin(admin.ModelAdmin):
+    list_display = ["park", "investment_intensity", "min_plot_ratio"]

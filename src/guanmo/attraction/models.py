@@ -158,3 +158,88 @@ class LeadChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.lead} {self.field}：{self.old_value} → {self.new_value}"
+
+
+class Parcel(models.Model):
+    """A parcel of land (宗地) a project or a firm holds, in 亩, with the dates the idle-land
+    rules count from (attraction.land) and what it yields."""
+
+    city = models.ForeignKey(
+        Region, verbose_name="城市", on_delete=models.PROTECT, related_name="parcels"
+    )
+    name = models.CharField("地块名称（宗地编号）", max_length=200)
+    holder = models.CharField("用地单位", max_length=200, blank=True, default="")
+    county = models.ForeignKey(
+        Region, verbose_name="所在县区", on_delete=models.PROTECT, related_name="county_parcels"
+    )
+    park = models.ForeignKey(
+        Region,
+        verbose_name="所在园区",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="park_parcels",
+    )
+    project = models.ForeignKey(
+        Project,
+        verbose_name="重点项目",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="parcels",
+    )
+    lead = models.ForeignKey(
+        Lead,
+        verbose_name="招商项目",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="parcels",
+    )
+    area = models.DecimalField("面积（亩）", max_digits=14, decimal_places=4)
+    supplied_on = models.DateField("供地日期", null=True, blank=True)
+    agreed_start_on = models.DateField("约定动工日期", null=True, blank=True)
+    started_on = models.DateField("实际动工日期", null=True, blank=True)
+    plot_ratio = models.DecimalField(
+        "容积率", max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    building_density = models.DecimalField(
+        "建筑密度（%）", max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    investment = money_field("固定资产投资（万元）", null=True, blank=True)
+    tax = money_field("税收（万元）", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "用地地块"
+        verbose_name_plural = "用地地块"
+        ordering = ["county__sort_order", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["city", "county", "name"], name="parcel_named_once_per_county"
+            ),
+            models.CheckConstraint(condition=models.Q(area__gt=0), name="parcel_area_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ParkStandard(models.Model):
+    """A park's land standards: investment intensity (万元/亩) and minimum plot ratio."""
+
+    park = models.OneToOneField(
+        Region, verbose_name="园区", on_delete=models.CASCADE, related_name="land_standard"
+    )
+    investment_intensity = models.DecimalField(
+        "投资强度标准（万元/亩）", max_digits=10, decimal_places=2, null=True, blank=True
+    )
+    min_plot_ratio = models.DecimalField(
+        "容积率下限", max_digits=6, decimal_places=2, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = "园区用地标准"
+        verbose_name_plural = "园区用地标准"
+
+    def __str__(self) -> str:
+        return f"{self.park}用地标准"
