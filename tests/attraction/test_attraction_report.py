@@ -2,6 +2,7 @@
 industry, in text, JSON (the issue's keys exactly), .xlsx and .docx read back (issue 14)."""
 
 import json
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -158,3 +159,41 @@ def test_docx_carries_the_sentences_and_the_units_table(register_2025, city, tmp
 def test_a_month_outside_the_year_is_refused(city):
     with pytest.raises(CommandError, match="月份应为1至12"):
         call_command("attraction-report", "--year", "2025", "--month", "13")
+
+
+def test_land_idle_parcels_and_standards_are_reported(city, capsys):
+    from guanmo.attraction.models import Parcel, ParkStandard
+
+    wuzhi, park = city.children.get(name="武陟县"), city.children.get(name="武陟产业集聚区")
+    ParkStandard.objects.create(park=park, investment_intensity=300, min_plot_ratio=1)
+    Parcel.objects.create(
+        city=city, county=wuzhi, park=park, name="甲", area=100, supplied_on=date(2023, 1, 1),
+        started_on=date(2023, 6, 1), investment=20000, tax=500, plot_ratio=Decimal("1.2"),
+    )  # fmt: skip
+    Parcel.objects.create(
+        city=city, county=wuzhi, park=park, name="乙", area=50, holder="某公司",
+        supplied_on=date(2024, 6, 30),
+    )  # fmt: skip
+
+    report = _json(capsys)
+
+    land = {row["region"]: row for row in report["land"]}
+    assert list(land) == ["全市", "武陟县", "武陟产业集聚区"]
+    assert land["武陟产业集聚区"] == {
+        "region": "武陟产业集聚区",
+        "supplied": "150",
+        "in_use": "100",
+        "idle": "50",  # 乙: supplied 30 June 2024, a full year on 30 June 2025
+        "to_take_back": "0",
+        "investment_per_mu": "133.33",  # 20000 ÷ 150
+        "tax_per_mu": "3.33",
+    }
+    assert [(i["parcel"], i["step"]) for i in report["idle_land"]] == [("乙", "闲置满一年")]
+    below = report["below_standard"]
+    assert [(b["parcel"], b["investment_intensity"], b["standard"]) for b in below] == [
+        ("甲", "200", "300")
+    ]
+    call_command("attraction-report", "--year", "2025", "--month", "6")
+    out = capsys.readouterr().out
+    assert "武陟产业集聚区\t150.00\t100.00\t50.00\t0.00\t133.33\t3.33" in out
+    assert "乙（某公司）50亩闲置满一年" in out

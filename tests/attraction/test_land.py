@@ -12,6 +12,7 @@ from guanmo.attraction.land import (
     NOT_IDLE,
     ParcelFacts,
     against_standard,
+    idle_parcels,
     idle_step,
     park_land,
     per_mu,
@@ -86,3 +87,16 @@ def test_a_parks_land_in_use_idle_and_per_mu():
     assert land.investment_per_mu == Decimal("160.00")  # 32000 ÷ 200
     assert land.tax_per_mu == Decimal("6.00")
     assert park_land([], date(2025, 6, 30)).investment_per_mu is None
+
+
+def test_idle_parcels_are_listed_the_longest_idle_first():
+    parcels = [
+        ParcelFacts("甲", Decimal("12.50"), holder="某公司", supplied_on=date(2024, 3, 1)),
+        ParcelFacts("乙", Decimal("8"), supplied_on=date(2022, 1, 1)),
+        ParcelFacts("丙", Decimal("8"), supplied_on=date(2025, 1, 1)),
+    ]
+
+    found = idle_parcels(parcels, date(2025, 6, 30))
+
+    assert [(idle.parcel.name, idle.step) for idle in found] == [("乙", 2), ("甲", 1)]
+    assert found[1].text == "甲（某公司）12.5亩闲置满一年"

@@ -38,7 +38,8 @@ class ParcelFacts:
 
     name: str
     area: Decimal
-    park: str = ""
+    units: tuple[str, ...] = ()  # the county and the park it lies in
+    holder: str = ""
     supplied_on: date | None = None
     agreed_start_on: date | None = None
     started_on: date | None = None
@@ -128,3 +129,29 @@ def park_land(parcels: Iterable[ParcelFacts], day: date) -> ParkLand:
         investment_per_mu=per_mu(sum(investments, Decimal(0)), area) if investments else None,
         tax_per_mu=per_mu(sum(taxes, Decimal(0)), area) if taxes else None,
     )
+
+
+@dataclass(frozen=True)
+class IdleParcel:
+    """A parcel idle on a day, with the step the rules set and the day the years count from."""
+
+    parcel: ParcelFacts
+    step: int
+    since: date
+
+    @property
+    def text(self) -> str:
+        holder = f"（{self.parcel.holder}）" if self.parcel.holder else ""
+        return (
+            f"{self.parcel.name}{holder}{self.parcel.area.normalize():f}亩{IDLE_WORDS[self.step]}"
+        )
+
+
+def idle_parcels(parcels: Iterable[ParcelFacts], day: date) -> list[IdleParcel]:
+    """Every parcel idle on `day`, the longest idle first."""
+    found = [
+        IdleParcel(parcel, step, idle_since(parcel))  # type: ignore[arg-type]
+        for parcel in parcels
+        if (step := idle_step(parcel, day)) != NOT_IDLE
+    ]
+    return sorted(found, key=lambda idle: (-idle.step, idle.since))

@@ -4,7 +4,8 @@ source, by source group and by industry, the time between stages, the warnings a
 period's end, and the sentences. One `AttractionReport`, so a figure never differs between
 its faces (report_output)."""
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -17,8 +18,17 @@ from guanmo.attraction.funnel import (
     funnel,
     funnels_by,
 )
+from guanmo.attraction.land import (
+    IdleParcel,
+    ParcelFacts,
+    ParkLand,
+    StandardCheck,
+    against_standard,
+    idle_parcels,
+    park_land,
+)
 from guanmo.attraction.origins import GROUPS
-from guanmo.attraction.selectors import facts_of
+from guanmo.attraction.selectors import facts_of, parcels_of, park_standards
 from guanmo.attraction.sentences import funnel_sentences
 from guanmo.attraction.stages import Stage
 from guanmo.clock import today
@@ -26,6 +36,14 @@ from guanmo.regions.models import Region
 from guanmo.regions.services import units_of
 
 CITY_ROW = "全市"
+
+
+@dataclass(frozen=True)
+class Standard:
+    """A park's land standard as the report reads it: 万元/亩 and the minimum plot ratio."""
+
+    investment_intensity: Decimal | None
+    min_plot_ratio: Decimal | None
 
 
 @dataclass(frozen=True)
@@ -38,18 +56,39 @@ class AttractionReport:
     by_industry: list[tuple[str, Funnel]]
     conversion_days: list[tuple[Stage, Stage, Decimal | None, int]]
     warnings: list[EarlyWarning]
-    as_of: date  # the day the warnings are judged on
+    as_of: date  # the day the warnings and the land are judged on
     sentences: list[str]
+    land: list[tuple[str, ParkLand]] = field(default_factory=list)  # 全市, then units with land
+    idle_land: list[IdleParcel] = field(default_factory=list)
+    # Parcels in a park with a standard that fall short of it: (parcel, check, standard).
+    below_standard: list[tuple[ParcelFacts, StandardCheck, Standard]] = field(default_factory=list)
 
 
 def build_report(city: Region, year: int, month: int) -> AttractionReport:
     """The city's report for the year up to `month` (ValueError for a month outside 1—12)."""
-    return report_of(facts_of(city), Period(year, month), [u.name for u in units_of(city)])
+    standards = {
+        name: Standard(each.investment_intensity, each.min_plot_ratio)
+        for name, each in park_standards(city).items()
+    }
+    return report_of(
+        facts_of(city),
+        Period(year, month),
+        [u.name for u in units_of(city)],
+        parcels=parcels_of(city),
+        standards=standards,
+    )
 
 
-def report_of(leads: list[LeadFacts], period: Period, units: list[str]) -> AttractionReport:
-    """The report over plain facts; warnings are judged on the period's end, or today when the
-    period has not ended yet."""
+def report_of(
+    leads: list[LeadFacts],
+    period: Period,
+    units: list[str],
+    *,
+    parcels: Sequence[ParcelFacts] = (),
+    standards: dict[str, Standard] | None = None,
+) -> AttractionReport:
+    """The report over plain facts; warnings and land are judged on the period's end, or today
+    when the period has not ended yet."""
     whole = funnel(leads, period)
     by_unit = funnels_by(leads, period, lambda lead: lead.units, units)
     as_of = min(period.end, today())
@@ -64,4 +103,36 @@ def report_of(leads: list[LeadFacts], period: Period, units: list[str]) -> Attra
         warnings=early_warnings(leads, as_of),
         as_of=as_of,
         sentences=funnel_sentences(whole, by_unit, period.label, CITY_ROW),
+        land=_land(parcels, units, as_of),
+        idle_land=idle_parcels(parcels, as_of),
+        below_standard=_below_standard(parcels, standards or {}),
     )
+
+
+def _land(
+    parcels: Sequence[ParcelFacts], units: list[str], day: date
+) -> list[tuple[str, ParkLand]]:
+    """全市's land, then each unit's that has any parcel, in the bulletins' order."""
+    if not parcels:
+        return []
+    rows = [(CITY_ROW, park_land(parcels, day))]
+    for unit in units:
+        held = [parcel for parcel in parcels if unit in parcel.units]
+        if held:
+            rows.append((unit, park_land(held, day)))
+    return rows
+
+
+def _below_standard(
+    parcels: Sequence[ParcelFacts], standards: dict[str, Standard]
+) -> list[tuple[ParcelFacts, StandardCheck, Standard]]:
+    found = []
+    for parcel in parcels:
+        for unit in parcel.units:
+            standard = standards.get(unit)
+            if standard is None:
+                continue
+            check = against_standard(parcel, standard.investment_intensity, standard.min_plot_ratio)
+            if check.intensity_met is False or check.plot_ratio_met is False:
+                found.append((parcel, check, standard))
+    return found

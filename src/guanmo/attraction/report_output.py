@@ -16,6 +16,7 @@ from decimal import Decimal
 from openpyxl import Workbook
 
 from guanmo.attraction.funnel import Funnel
+from guanmo.attraction.land import IDLE_WORDS, ParkLand
 from guanmo.attraction.report import AttractionReport
 from guanmo.documents.official import OfficialDocument, chinese_date
 from guanmo.documents.services import letterhead, office_for
@@ -24,6 +25,7 @@ from guanmo.figures.formatting import money_wan, number, rate
 from guanmo.regions.models import Region
 
 FORMATS = ("text", "json", "xlsx", "docx")
+DECIMAL_TWO = "#,##0.00"
 _COUNTS = ("leads", "signed", "landed", "started", "producing", "at_capacity")
 _RATES = (
     "signing_rate",
@@ -95,6 +97,46 @@ def as_dict(report: AttractionReport) -> dict:
             for warning in report.warnings
         ],
         "sentences": report.sentences,
+        "land": [_land_dict(name, land) for name, land in report.land],
+        "idle_land": [
+            {
+                "parcel": idle.parcel.name,
+                "holder": idle.parcel.holder,
+                "units": list(idle.parcel.units),
+                "area": _exact(idle.parcel.area),
+                "step": IDLE_WORDS[idle.step],
+                "since": idle.since.isoformat(),
+            }
+            for idle in report.idle_land
+        ],
+        "below_standard": [
+            {
+                "parcel": parcel.name,
+                "units": list(parcel.units),
+                "investment_intensity": _optional(check.intensity),
+                "standard": _optional(standard.investment_intensity),
+                "plot_ratio": _optional(parcel.plot_ratio),
+                "min_plot_ratio": _optional(standard.min_plot_ratio),
+            }
+            for parcel, check, standard in report.below_standard
+        ],
+    }
+
+
+def _optional(value: Decimal | None) -> str | None:
+    return None if value is None else _exact(value)
+
+
+def _land_dict(name: str, land: ParkLand) -> dict:
+    """A unit's land in 亩 and its investment and tax per 亩 (万元/亩), as JSON has it."""
+    return {
+        "region": name,
+        "supplied": _exact(land.supplied),
+        "in_use": _exact(land.in_use),
+        "idle": _exact(land.idle),
+        "to_take_back": _exact(land.to_take_back),
+        "investment_per_mu": _optional(land.investment_per_mu),
+        "tax_per_mu": _optional(land.tax_per_mu),
     }
 
 
@@ -138,8 +180,32 @@ def as_text(report: AttractionReport) -> str:
     lines += ["", "阶段转化平均用时", *_days_lines(report)]
     lines += ["", f"预警（截至{chinese_date(report.as_of)}）"]
     lines += [f"{w.kind}：{w.text}" for w in report.warnings] or ["无"]
+    if report.land:
+        lines += ["", "用地情况（亩；万元/亩）", "\t".join(_LAND_HEADERS)]
+        lines += ["\t".join(_land_row(name, land)) for name, land in report.land]
+        lines += [idle.text for idle in report.idle_land]
     lines += ["", *report.sentences]
     return "\n".join(lines)
+
+
+_LAND_HEADERS = [
+    "地区",
+    "已供地",
+    "已动工",
+    "闲置满一年以上",
+    "闲置满两年以上",
+    "亩均投资",
+    "亩均税收",
+]
+
+
+def _land_row(name: str, land: ParkLand) -> list[str]:
+    return [
+        name,
+        *(number(area, 2) for area in (land.supplied, land.in_use, land.idle, land.to_take_back)),
+        number(land.investment_per_mu, 2),
+        number(land.tax_per_mu, 2),
+    ]
 
 
 def as_xlsx(report: AttractionReport) -> bytes:
@@ -170,6 +236,26 @@ def as_xlsx(report: AttractionReport) -> bytes:
                 for name, figures in rows
             ],
             freeze_columns=1,
+        )
+    if report.land:
+        write_table(
+            workbook.create_sheet("用地"),
+            title=f"截至{chinese_date(report.as_of)}用地情况",
+            units="面积单位：亩；亩均投资、亩均税收单位：万元/亩",
+            columns=[Column(_LAND_HEADERS[0], 18)]
+            + [Column(header, 14, DECIMAL_TWO) for header in _LAND_HEADERS[1:]],
+            rows=[
+                [
+                    name,
+                    land.supplied,
+                    land.in_use,
+                    land.idle,
+                    land.to_take_back,
+                    land.investment_per_mu,
+                    land.tax_per_mu,
+                ]
+                for name, land in report.land
+            ],
         )
     file = io.BytesIO()
     workbook.save(file)
@@ -206,4 +292,8 @@ def as_docx(report: AttractionReport, city: Region) -> bytes:
         document.heading("需要关注的项目")
         for warning in report.warnings:
             document.body(f"{warning.kind}：{warning.text}。")
+    if report.idle_land:
+        document.heading("闲置土地")
+        for idle in report.idle_land:
+            document.body(f"{idle.text}。")
     return document.finish()

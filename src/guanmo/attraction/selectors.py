@@ -4,7 +4,8 @@ from django.db.models import QuerySet
 
 from guanmo.attraction.funnel import FundsReport, LeadFacts
 from guanmo.attraction.industries import industries, section_of
-from guanmo.attraction.models import Lead
+from guanmo.attraction.land import ParcelFacts
+from guanmo.attraction.models import Lead, Parcel, ParkStandard
 from guanmo.attraction.origins import ABROAD, groups_of, province_of
 from guanmo.attraction.stages import Stage
 from guanmo.regions.models import Region
@@ -56,3 +57,29 @@ def facts(lead: Lead) -> LeadFacts:
 
 def facts_of(city: Region) -> list[LeadFacts]:
     return [facts(lead) for lead in leads_of(city)]
+
+
+def parcel_facts(parcel: Parcel) -> ParcelFacts:
+    return ParcelFacts(
+        name=parcel.name,
+        area=parcel.area,
+        units=tuple(unit.name for unit in (parcel.county, parcel.park) if unit is not None),
+        holder=parcel.holder,
+        supplied_on=parcel.supplied_on,
+        agreed_start_on=parcel.agreed_start_on,
+        started_on=parcel.started_on,
+        investment=parcel.investment,
+        tax=parcel.tax,
+        plot_ratio=parcel.plot_ratio,
+    )
+
+
+def parcels_of(city: Region) -> list[ParcelFacts]:
+    parcels = Parcel.objects.filter(city=city).select_related("county", "park")
+    return [parcel_facts(parcel) for parcel in parcels]
+
+
+def park_standards(city: Region) -> dict[str, ParkStandard]:
+    """The city's parks' land standards, by the park's name."""
+    standards = ParkStandard.objects.filter(park__parent=city).select_related("park")
+    return {standard.park.name: standard for standard in standards}
