@@ -64,6 +64,11 @@ class AttractionReport:
     below_standard: list[tuple[ParcelFacts, StandardCheck, Standard]] = field(default_factory=list)
 
 
+def build_unit_report(city: Region, unit: Region, year: int, month: int) -> AttractionReport:
+    """One county's or park's report: its own leads, its own total and no land."""
+    return report_of(facts_of(city, [unit]), Period(year, month), [], whole_name=unit.name)
+
+
 def build_report(city: Region, year: int, month: int) -> AttractionReport:
     """The city's report for the year up to `month` (ValueError for a month outside 1—12)."""
     standards = {
@@ -86,6 +91,7 @@ def report_of(
     *,
     parcels: Sequence[ParcelFacts] = (),
     standards: dict[str, Standard] | None = None,
+    whole_name: str = CITY_ROW,
 ) -> AttractionReport:
     """The report over plain facts; warnings and land are judged on the period's end, or today
     when the period has not ended yet."""
@@ -94,15 +100,15 @@ def report_of(
     as_of = min(period.end, today())
     return AttractionReport(
         period=period,
-        city=CITY_ROW,
-        funnel=[(CITY_ROW, whole), *by_unit],
+        city=whole_name,
+        funnel=[(whole_name, whole), *by_unit],
         by_source=funnels_by(leads, period, lambda lead: [lead.source or "未填"]),
         by_source_group=funnels_by(leads, period, lambda lead: lead.groups, list(GROUPS)),
         by_industry=funnels_by(leads, period, lambda lead: [lead.industry or "未填"]),
         conversion_days=conversion_days(leads, period),
         warnings=early_warnings(leads, as_of),
         as_of=as_of,
-        sentences=funnel_sentences(whole, by_unit, period.label, CITY_ROW),
+        sentences=funnel_sentences(whole, by_unit, period.label, whole_name),
         land=_land(parcels, units, as_of),
         idle_land=idle_parcels(parcels, as_of),
         below_standard=_below_standard(parcels, standards or {}),

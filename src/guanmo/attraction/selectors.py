@@ -1,6 +1,8 @@
 """Reading the attraction register into the funnel's plain facts (`LeadFacts`)."""
 
-from django.db.models import QuerySet
+from collections.abc import Sequence
+
+from django.db.models import Q, QuerySet
 
 from guanmo.attraction.funnel import FundsReport, LeadFacts
 from guanmo.attraction.industries import industries, section_of
@@ -55,8 +57,13 @@ def facts(lead: Lead) -> LeadFacts:
     )
 
 
-def facts_of(city: Region) -> list[LeadFacts]:
-    return [facts(lead) for lead in leads_of(city)]
+def facts_of(city: Region, units: Sequence[Region] | None = None) -> list[LeadFacts]:
+    """The city's leads as facts; with `units`, only those hosted by one of them (its county
+    or its park)."""
+    leads = leads_of(city)
+    if units is not None:
+        leads = leads.filter(Q(county__in=units) | Q(park__in=units))
+    return [facts(lead) for lead in leads]
 
 
 def parcel_facts(parcel: Parcel) -> ParcelFacts:

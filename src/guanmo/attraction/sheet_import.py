@@ -67,10 +67,13 @@ REGISTER_SHEET = SheetSpec(
     required=((Column.NAME,), (Column.COUNTY,), (Column.SIGNED, Column.NEGOTIATED)),
 )
 _TEXT_LIMITS = {
-    Column.NAME: 200,
-    Column.INVESTOR: 200,
-    Column.CHAIN: 64,
-    Column.LEADER_IN_CHARGE: 100,
+    column: Lead._meta.get_field(attribute).max_length
+    for column, attribute in (
+        (Column.NAME, "name"),
+        (Column.INVESTOR, "investor"),
+        (Column.CHAIN, "chain"),
+        (Column.LEADER_IN_CHARGE, "leader_in_charge"),
+    )
 }
 
 
@@ -121,15 +124,21 @@ def import_attraction(
     if not report.ok:
         return report
     units = units_of(city)
-    stored = {(lead.county_id, lead.name): lead for lead in Lead.objects.filter(city=city)}
+    stored = {
+        (lead.county_id, lead.name): lead
+        for lead in Lead.objects.filter(city=city).prefetch_related("stages")
+    }
     entries = []
     for table in reading.tables:
         funds_month = _funds_month(table, year, month)
         report.notes += _funds_note(table, funds_month)
         for row in table.rows:
-            entry = _entry(row, table, units, stored, funds_month, year)
+            entry = _entry(row, units, stored, funds_month)
             if entry is not None:
                 entries.append(entry)
+        funds_given = any(row.values.get(Column.FUNDS_IN_PLACE) is not None for row in table.rows)
+        if isinstance(funds_month, SheetFault) and funds_given:
+            table.faults.append(funds_month)
     _check_repeats(entries)
     report.faults = [fault for row in reading.rows for fault in row.faults]
     report.faults += [fault for table in reading.tables for fault in table.faults]
@@ -208,11 +217,9 @@ def _funds_note(table: Table, funds_month: _FundsMonth | SheetFault | None) -> l
 
 def _entry(
     row: Row,
-    table: Table,
     units: Sequence[Region],
     stored: dict[tuple[int, str], Lead],
     funds_month: _FundsMonth | SheetFault | None,
-    year: int,
 ) -> _Entry | None:
     values = row.values
     name = values.get(Column.NAME, "")
@@ -250,7 +257,7 @@ def _entry(
         return None
     lead = stored.get((county.pk, name))
     _stages(row, entry, lead)
-    _funds(row, entry, lead, funds_month, year)
+    _funds(row, entry, lead, funds_month)
     return None if row.faults else entry
 
 
@@ -330,15 +337,13 @@ def _funds(
     entry: _Entry,
     lead: Lead | None,
     funds_month: _FundsMonth | SheetFault | None,
-    year: int,
 ) -> None:
+    """到位资金 as of the sheet's month, for a signed project (see the module's rules)."""
     amount: Decimal | None = row.values.get(Column.FUNDS_IN_PLACE)
     if amount is None or funds_month is None:
         return
     if isinstance(funds_month, SheetFault):
-        if funds_month not in row.faults:
-            row.faults.append(funds_month)
-        return
+        return  # the sheet's fault, said once (import_attraction)
     signed = entry.given.stages.get(Stage.SIGNED, (None, None))[1]
     if signed is None and lead is not None:
         signed = next(

@@ -5,6 +5,11 @@ standards, a few parcels idle.
 
 Every lead goes through `attraction.services.save_lead`, so the ones that started are ledger
 projects as in real use. Everything comes from one seeded random generator.
+
+Not yet part of `guanmo demo`: the demo's own checks (tests/demo) hold every ledger project to
+the key list's shape (stage, years, scope), every record to the demo's today and the regions to
+one city, which the started leads' new projects, the history's times and the investors' home
+regions do not meet yet.
 """
 
 import random

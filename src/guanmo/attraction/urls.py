@@ -1,0 +1,7 @@
+from django.urls import path
+
+from guanmo.attraction import views
+
+urlpatterns = [
+    path("", views.funnel_page, name="attraction_funnel"),
+]
