@@ -115,6 +115,10 @@ def test_the_periods_leads_are_those_under_negotiation_in_it():
     assert is_lead_of(lead(register_year=2025), H1)  # no date: open from 1 January
     assert not is_lead_of(lead(register_year=2026), H1)
     assert not is_lead_of(lead(), H1)  # neither a date nor a register year
+    signed_in_february = lead(register_year=2025, 签约="2025-02-01")
+    assert is_lead_of(signed_in_february, Period(2025, 1))  # open from 1 January
+    assert is_lead_of(lead(签约="2025-02-01"), H1)  # no register year: open by its signing
+    assert not is_lead_of(lead(签约="2025-02-01"), Period(2025, 1))
 
 
 def test_funds_rate_is_funds_in_place_by_the_periods_end_over_contract_investment():

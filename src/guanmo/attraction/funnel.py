@@ -98,11 +98,13 @@ def reached_by(lead: LeadFacts, stage: Stage, day: date) -> bool:
 
 
 def opened_on(lead: LeadFacts) -> date | None:
-    """The day talks began: the 洽谈 date, else 1 January of the register year."""
-    on = reached_on(lead, Stage.NEGOTIATING)
-    if on is None and lead.register_year:
+    """The day talks began: the 洽谈 date, else 1 January of the register year, else the day
+    of the first later stage (talks had begun by then)."""
+    if Stage.NEGOTIATING in lead.reached:
+        return lead.reached[Stage.NEGOTIATING]
+    if lead.register_year:
         return date(lead.register_year, 1, 1)
-    return on
+    return reached_on(lead, Stage.NEGOTIATING)
 
 
 def is_lead_of(lead: LeadFacts, period: Period) -> bool:
