@@ -19,7 +19,7 @@ def demo_attraction(db, settings):
 
 
 def test_a_year_of_leads_falls_off_stage_by_stage(demo_attraction):
-    city, summary = demo_attraction
+    city, _summary = demo_attraction
 
     report = build_report(city, YEAR, 11)
     whole = dict(report.funnel)["全市"]
