@@ -7,9 +7,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.db import transaction
+
 from guanmo.accounts.models import User
 from guanmo.attraction.models import FundsInPlace, Lead, LeadChange, StageDate
-from guanmo.attraction.stages import Stage
+from guanmo.attraction.stages import Stage, stage_faults
 from guanmo.ledger.models import Project
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, Source, record_changes, shown
@@ -159,3 +161,46 @@ def link_to_ledger(lead: Lead, *, user: User | None) -> Project:
         user=user,
     )
     return project
+
+
+class StageRefused(Exception):
+    """A stage's dates that may not be recorded; `messages` say why, in Chinese."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("；".join(messages))
+        self.messages = messages
+
+
+def record_stage(
+    lead: Lead,
+    stage: Stage,
+    *,
+    planned: date | None,
+    reached: date | None,
+    contract_investment: Decimal | None = None,
+    user: User | None,
+    today: date,
+) -> Saved:
+    """Record a stage's planned and actual date on the lead's page (either may be None: left
+    as stored), checked as the import checks them (`stages.stage_faults`); a lead that starts
+    becomes a ledger project. Raises StageRefused."""
+    stored = {Stage(each.stage): each.reached for each in lead.stages.all() if each.reached}
+    if reached is not None:
+        stored[stage] = reached
+    messages = [
+        f"{at.label}：{why}"
+        for at, why in stage_faults(stored, {stage} if reached else set(), today)
+    ]
+    investment = contract_investment or lead.contract_investment
+    if Stage.SIGNED in stored and investment is None:
+        messages.append("签约项目应填写合同投资")
+    if messages:
+        raise StageRefused(messages)
+    given = LeadInput(
+        name=lead.name,
+        county=lead.county,
+        values={"contract_investment": contract_investment},
+        stages={stage: (planned, reached)},
+    )
+    with transaction.atomic():
+        return save_lead(lead.city, lead.register_year, given, source=Source.ATTRACTION, user=user)

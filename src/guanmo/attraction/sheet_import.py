@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from itertools import pairwise
 
 from django.db import transaction
 
@@ -34,9 +33,8 @@ from guanmo.attraction.industries import find_industry
 from guanmo.attraction.models import Lead
 from guanmo.attraction.origins import abroad_country
 from guanmo.attraction.services import LeadInput, save_lead
-from guanmo.attraction.stages import Stage
+from guanmo.attraction.stages import Stage, stage_faults
 from guanmo.clock import today
-from guanmo.documents.official import chinese_date
 from guanmo.regions.models import Region
 from guanmo.regions.names import match_region
 from guanmo.regions.services import (
@@ -310,20 +308,9 @@ def _stages(row: Row, entry: _Entry, lead: Lead | None) -> None:
             entry.given.stages[stage] = (plan, day)
         if day is not None:
             reached[stage] = day
-            if day > today():
-                row.fault(
-                    actual, f"{chinese_date(day)}晚于今天，实际日期不能是将来；计划日期请填在计划列"
-                )
-    order = [(stage, reached[stage]) for stage in STAGE_COLUMNS if stage in reached]
-    for (before, earlier), (after, later) in pairwise(order):
-        if later < earlier and (after in entry.given.stages or before in entry.given.stages):
-            row.fault(
-                STAGE_COLUMNS[after][0],
-                f"{chinese_date(later)}早于{before.label}日期{chinese_date(earlier)}",
-            )
-    later_stages = [stage for stage in reached if stage not in (Stage.NEGOTIATING, Stage.SIGNED)]
-    if later_stages and Stage.SIGNED not in reached:
-        row.fault(Column.SIGNED, f"已有{later_stages[0].label}日期，但没有签约日期")
+    given = {stage for stage, (_, day) in entry.given.stages.items() if day is not None}
+    for stage, why in stage_faults(reached, given, today()):
+        row.fault(STAGE_COLUMNS[stage][0], why)
     investment = values.get(Column.CONTRACT_INVESTMENT)
     stored_investment = lead.contract_investment if lead is not None else None
     if Stage.SIGNED in reached and investment is None and stored_investment is None:
