@@ -18,11 +18,11 @@ from django.db import transaction
 from guanmo.attraction.land import HECTARES_TO_MU, SQUARE_METRES_TO_MU
 from guanmo.attraction.land_columns import LAND_COLUMNS, LandColumn
 from guanmo.attraction.models import Lead, Parcel
+from guanmo.attraction.places import unit_named
 from guanmo.clock import today
 from guanmo.documents.official import chinese_date
 from guanmo.ledger.models import Project
 from guanmo.regions.models import Region
-from guanmo.regions.names import match_region
 from guanmo.regions.services import units_of
 from guanmo.sheets.cells import decimal_places, format_wan
 from guanmo.sheets.faults import ImportReport
@@ -140,13 +140,13 @@ def _entry(row: Row, city: Region, units: Sequence[Region]) -> _Entry | None:
     name = values.get(LandColumn.NAME, "")
     if not name and not row.failed(LandColumn.NAME):
         row.fault(LandColumn.NAME, "不能为空")
-    county = _unit(row, LandColumn.COUNTY, units)
+    county = unit_named(row, LandColumn.COUNTY, units)
     if county is None:
         if not row.failed(LandColumn.COUNTY):
             row.fault(LandColumn.COUNTY, "不能为空")
         return None
     entry = _Entry(row, county, {"name": name})
-    park = _unit(row, LandColumn.PARK, [u for u in units if u.kind == Region.Kind.ZONE])
+    park = unit_named(row, LandColumn.PARK, units, parks_only=True)
     if park is not None:
         entry.values["park"] = park
     _area(row, entry)
@@ -162,17 +162,6 @@ def _entry(row: Row, city: Region, units: Sequence[Region]) -> _Entry | None:
     _dates(row)
     _project(row, city, entry)
     return None if row.faults else entry
-
-
-def _unit(row: Row, column: LandColumn, units: Sequence[Region]) -> Region | None:
-    text = row.values.get(column)
-    if not text:
-        return None
-    found = match_region(text, units)
-    if found is None:
-        what = "本市的园区" if column == LandColumn.PARK else "本市的县（市、区）或园区"
-        row.fault(column, f"“{text}”不是{what}")
-    return found
 
 
 def _area(row: Row, entry: _Entry) -> None:

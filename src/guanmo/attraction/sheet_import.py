@@ -32,11 +32,11 @@ from guanmo.attraction.columns import (
 from guanmo.attraction.industries import find_industry
 from guanmo.attraction.models import Lead
 from guanmo.attraction.origins import abroad_country
+from guanmo.attraction.places import unit_named
 from guanmo.attraction.services import LeadInput, save_lead
 from guanmo.attraction.stages import Stage, stage_faults
 from guanmo.clock import today
 from guanmo.regions.models import Region
-from guanmo.regions.names import match_region
 from guanmo.regions.services import (
     Division,
     divisions_named,
@@ -226,10 +226,10 @@ def _entry(
     for column, limit in _TEXT_LIMITS.items():
         if len(values.get(column, "")) > limit:
             row.fault(column, f"不能超过{limit}个字")
-    county = _unit(row, Column.COUNTY, units)
+    county = unit_named(row, Column.COUNTY, units)
     if county is None and not row.failed(Column.COUNTY):
         row.fault(Column.COUNTY, "不能为空")
-    park = _unit(row, Column.PARK, [u for u in units if u.kind == Region.Kind.ZONE])
+    park = unit_named(row, Column.PARK, units, parks_only=True)
     given_values: dict = {
         "investor": values.get(Column.INVESTOR) or None,
         "chain": values.get(Column.CHAIN) or None,
@@ -257,17 +257,6 @@ def _entry(
     _stages(row, entry, lead)
     _funds(row, entry, lead, funds_month)
     return None if row.faults else entry
-
-
-def _unit(row: Row, column: Column, units: Sequence[Region]) -> Region | None:
-    text = row.values.get(column)
-    if not text:
-        return None
-    found = match_region(text, units)
-    if found is None:
-        what = "本市的园区" if column == Column.PARK else "本市的县（市、区）或园区"
-        row.fault(column, f"“{text}”不是{what}")
-    return found
 
 
 def _origin(row: Row, entry: _Entry) -> None:
