@@ -19,6 +19,7 @@ from guanmo.demo.city import YEAR
 from guanmo.observation.models import Tour
 from guanmo.regions.models import Region
 from guanmo.regions.names import CITY_LEVEL, spoken_names
+from guanmo.regions.services import served_cities
 from guanmo.supervision.models import Problem, SupervisionOrder
 
 pytestmark = pytest.mark.django_db
@@ -106,7 +107,7 @@ def demo_texts(demo, client) -> dict[str, list[str]]:
 
 
 def _gather(client) -> dict[str, list[str]]:
-    city = Region.objects.get(kind=Region.Kind.CITY)
+    city = served_cities().get()
     gathered = {
         "看板": page_texts(client, reverse("dashboard")),
         "预警": page_texts(client, reverse("warnings")),
@@ -197,7 +198,7 @@ def test_the_scan_reads_a_list_item_with_its_link_as_one_text():
 def test_no_generated_text_names_a_region_twice_or_money_without_its_unit(demo_texts):
     assert len(demo_texts) > 30 and all(demo_texts.values())
     names = list(Region.objects.exclude(kind=Region.Kind.PROVINCE).values_list("name", flat=True))
-    twice = said_twice(names, Region.objects.get(kind=Region.Kind.CITY).name)
+    twice = said_twice(names, served_cities().get().name)
     texts = [(where, text) for where, found in demo_texts.items() for text in found]
     assert [(where, text) for where, text in texts if twice.search(text)] == []
     assert [(where, text) for where, text in texts if MONEY_WITHOUT_UNIT.search(text)] == []

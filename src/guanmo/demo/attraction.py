@@ -6,10 +6,9 @@ standards, a few parcels idle.
 Every lead goes through `attraction.services.save_lead`, so the ones that started are ledger
 projects as in real use. Everything comes from one seeded random generator.
 
-Not yet part of `guanmo demo`: the demo's own checks (tests/demo) hold every ledger project to
-the key list's shape (stage, years, scope), every record to the demo's today and the regions to
-one city, which the started leads' new projects, the history's times and the investors' home
-regions do not meet yet.
+A started lead's new ledger project gets what the demo's other projects have (its stage, years
+and scope), and the history's moments are put on the days they happened (as demo.moments does
+for the rest), so the demo's checks hold for them too.
 """
 
 import random
@@ -19,14 +18,18 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from guanmo.attraction.models import Lead, Parcel, ParkStandard
+from guanmo.attraction.models import Lead, LeadChange, Parcel, ParkStandard
 from guanmo.attraction.services import LeadInput, save_lead
-from guanmo.attraction.stages import Stage
+from guanmo.attraction.stages import Stage as LeadStage
 from guanmo.demo.city import TODAY, YEAR
+from guanmo.demo.moments import at
+from guanmo.ledger.models import Project, Stage
 from guanmo.regions.models import Region
 from guanmo.regions.services import divisions_named, region_of_division, units_of
 from guanmo.reporting.history import Source
+from guanmo.reporting.models import FigureChange
 
+STARTED = (LeadStage.STARTED, LeadStage.PRODUCING, LeadStage.AT_CAPACITY)
 LEADS = 120
 EARLIER_SIGNED = 12
 # Where investors come from, with weights: 长三角 and 京津冀 first, as central Henan's offices
@@ -81,18 +84,18 @@ LEADERS = ["王建国", "李海涛", "张志强", "刘卫东", "陈晓峰", "杨
 # Of the leads, the share that reach each next stage (as a share of those at the stage before),
 # and the days each step takes (a range).
 GOES_ON = {
-    Stage.SIGNED: 0.6,
-    Stage.LANDED: 0.8,
-    Stage.STARTED: 0.75,
-    Stage.PRODUCING: 0.45,
-    Stage.AT_CAPACITY: 0.3,
+    LeadStage.SIGNED: 0.6,
+    LeadStage.LANDED: 0.8,
+    LeadStage.STARTED: 0.75,
+    LeadStage.PRODUCING: 0.45,
+    LeadStage.AT_CAPACITY: 0.3,
 }
 DAYS = {
-    Stage.SIGNED: (20, 120),
-    Stage.LANDED: (25, 110),
-    Stage.STARTED: (20, 120),
-    Stage.PRODUCING: (90, 240),
-    Stage.AT_CAPACITY: (90, 200),
+    LeadStage.SIGNED: (20, 120),
+    LeadStage.LANDED: (25, 110),
+    LeadStage.STARTED: (20, 120),
+    LeadStage.PRODUCING: (90, 240),
+    LeadStage.AT_CAPACITY: (90, 200),
 }
 PARK_STANDARDS = {"城乡一体化示范区": (Decimal(300), Decimal("1.0"))}
 PARK_STANDARD = (Decimal(260), Decimal("0.8"))
@@ -118,9 +121,11 @@ def _investor(rng: random.Random, source: str) -> str:
     return f"{place}{rng.choice(COMPANY_WORDS)}{rng.choice(COMPANY_TAILS)}"
 
 
-def _stages(rng: random.Random, opened: date) -> dict[Stage, tuple[date | None, date | None]]:
+def _stages(rng: random.Random, opened: date) -> dict[LeadStage, tuple[date | None, date | None]]:
     """Each stage reached by the demo's today, with its plan; the first not reached is planned."""
-    dates: dict[Stage, tuple[date | None, date | None]] = {Stage.NEGOTIATING: (None, opened)}
+    dates: dict[LeadStage, tuple[date | None, date | None]] = {
+        LeadStage.NEGOTIATING: (None, opened)
+    }
     day = opened
     for stage, share in GOES_ON.items():
         low, high = DAYS[stage]
@@ -136,7 +141,7 @@ def _stages(rng: random.Random, opened: date) -> dict[Stage, tuple[date | None, 
 
 def _funds(rng: random.Random, stages: dict, investment: Decimal) -> list[tuple[int, int, Decimal]]:
     """Cumulative funds in place at each month's end from landing to November."""
-    landed = stages.get(Stage.LANDED, (None, None))[1]
+    landed = stages.get(LeadStage.LANDED, (None, None))[1]
     if landed is None:
         return []
     share, reports = Decimal(0), []
@@ -163,15 +168,15 @@ def create_demo_attraction(city: Region, seed: int) -> DemoAttraction:
         division, chain, products = rng.choice(LINES)
         name = f"{rng.choice(products)}{rng.choice(KINDS)}"
         while name in names:
-            name = f"年产{rng.randint(2, 30)}万吨{rng.choice(products)}{rng.choice(KINDS)}"
+            name = f"{rng.choice(COMPANY_WORDS)}{rng.choice(products)}{rng.choice(KINDS)}"
         names.add(name)
         source = rng.choice(sources)
         county = rng.choice(units)
         parks = [u for u in units if u.kind == Region.Kind.ZONE]
         opened = date(YEAR - 1 if earlier else YEAR, 1, 1) + timedelta(days=rng.randint(0, 320))
         stages = _stages(rng, opened)
-        if earlier and not stages.get(Stage.SIGNED, (None, None))[1]:
-            stages[Stage.SIGNED] = (None, opened + timedelta(days=rng.randint(20, 60)))
+        if earlier and not stages.get(LeadStage.SIGNED, (None, None))[1]:
+            stages[LeadStage.SIGNED] = (None, opened + timedelta(days=rng.randint(20, 60)))
         investment = Decimal(rng.choice([3, 5, 8, 10, 15, 20, 30, 50, 80, 120, 200])) * 1000
         values = {
             "investor": _investor(rng, source),
@@ -190,10 +195,25 @@ def create_demo_attraction(city: Region, seed: int) -> DemoAttraction:
         for year, month, cumulative in _funds(rng, stages, investment):
             saved.lead.funds.create(year=year, month=month, cumulative=cumulative)
         leads.append((saved.lead, stages))
+        if saved.linked is not None:
+            _as_demo_project(saved.linked, stages, rng.choice(products))
     parcels = _land(rng, city, units, leads)
-    signed = sum(1 for _, stages in leads if stages.get(Stage.SIGNED, (None, None))[1])
+    signed = sum(1 for _, stages in leads if stages.get(LeadStage.SIGNED, (None, None))[1])
     started = Lead.objects.filter(city=city, project__isnull=False).count()
     return DemoAttraction(len(leads), signed, started, parcels)
+
+
+def _as_demo_project(project: Project, stages: dict, product: str) -> None:
+    """A started lead's ledger project as the demo's others are: 新开工 in the year it started
+    (续建 after), two years to build, a scope, and its history dated on its day of starting."""
+    started = min(reached for stage, (_, reached) in stages.items() if reached and stage in STARTED)
+    project.stage = Stage.NEW_START if started.year == YEAR else Stage.CONTINUING
+    project.start_year, project.end_year = started.year, max(started.year + 2, YEAR)
+    project.scope = f"建设{product}生产线、厂房及配套设施"
+    project.save(update_fields=["stage", "start_year", "end_year", "scope"])
+    moment = at(started, 10)
+    FigureChange.objects.filter(project=project).update(at=moment)
+    LeadChange.objects.filter(lead__project=project).update(at=moment)
 
 
 def _land(rng: random.Random, city: Region, units: list[Region], leads: list) -> int:
@@ -205,10 +225,10 @@ def _land(rng: random.Random, city: Region, units: list[Region], leads: list) ->
         )
     count = 0
     for lead, stages in leads:
-        landed = stages.get(Stage.LANDED, (None, None))[1]
+        landed = stages.get(LeadStage.LANDED, (None, None))[1]
         if landed is None:
             continue
-        started = stages.get(Stage.STARTED, (None, None))[1]
+        started = stages.get(LeadStage.STARTED, (None, None))[1]
         area = Decimal(rng.randint(20, 300))
         Parcel.objects.create(
             city=city, name=f"{lead.county.short_name}{landed.year}-{count + 1:03d}",
