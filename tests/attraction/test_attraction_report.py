@@ -197,3 +197,26 @@ def test_land_idle_parcels_and_standards_are_reported(city, capsys):
     out = capsys.readouterr().out
     assert "武陟产业集聚区\t150.00\t100.00\t50.00\t0.00\t133.33\t3.33" in out
     assert "乙（某公司）50亩闲置满一年" in out
+
+
+def test_parks_figures_of_the_period_are_ranked_with_their_leading_share(city, capsys):
+    from guanmo.attraction.models import ParkFigures
+
+    demo_zone = city.children.get(name="城乡一体化示范区")
+    wuzhi_park = city.children.get(name="武陟产业集聚区")
+    ParkFigures.objects.create(
+        park=demo_zone, year=2025, month=6, revenue=1500000, leading_revenue=894000
+    )
+    ParkFigures.objects.create(
+        park=wuzhi_park, year=2025, month=6, revenue=2100000, leading_revenue=1575000
+    )
+    ParkFigures.objects.create(park=wuzhi_park, year=2025, month=5, revenue=1)
+
+    parks = {row["park"]: row for row in _json(capsys)["parks"]}
+
+    assert parks["城乡一体化示范区"]["leading_share"] == "59.6"
+    assert parks["城乡一体化示范区"]["vs_target"] == "-10.4"
+    assert (parks["武陟产业集聚区"]["revenue_rank"], parks["武陟产业集聚区"]["share_rank"]) == (
+        1,
+        1,
+    )

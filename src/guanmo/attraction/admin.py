@@ -5,6 +5,7 @@ from guanmo.attraction.models import (
     Lead,
     LeadChange,
     Parcel,
+    ParkFigures,
     ParkStandard,
     StageDate,
 )
@@ -58,3 +59,9 @@ class ParcelAdmin(admin.ModelAdmin):
 @admin.register(ParkStandard)
 class ParkStandardAdmin(admin.ModelAdmin):
     list_display = ["park", "investment_intensity", "min_plot_ratio"]
+
+
+@admin.register(ParkFigures)
+class ParkFiguresAdmin(admin.ModelAdmin):
+    list_display = ["park", "year", "month", "revenue", "leading_revenue", "enterprises_above_size"]
+    list_filter = ["year", "park"]

@@ -243,3 +243,43 @@ class ParkStandard(models.Model):
 
     def __str__(self) -> str:
         return f"{self.park}用地标准"
+
+
+class ParkFigures(models.Model):
+    """A park's own figures for a period (a year up to a month), as entered or imported."""
+
+    park = models.ForeignKey(
+        Region, verbose_name="园区", on_delete=models.CASCADE, related_name="park_figures"
+    )
+    year = models.PositiveSmallIntegerField("年度")
+    month = models.PositiveSmallIntegerField(
+        "截至月份", validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    revenue = money_field("主营业务收入（万元）", null=True, blank=True)
+    leading_revenue = money_field("其中主导产业（万元）", null=True, blank=True)
+    enterprises_above_size = models.PositiveIntegerField("规上企业（家）", null=True, blank=True)
+    high_tech_enterprises = models.PositiveIntegerField("高新技术企业（家）", null=True, blank=True)
+    service_platforms = models.PositiveIntegerField("公共服务平台（个）", null=True, blank=True)
+    employees = models.PositiveIntegerField("从业人员（人）", null=True, blank=True)
+    planned_area = models.DecimalField(
+        "规划面积（平方公里）", max_digits=10, decimal_places=4, null=True, blank=True
+    )
+    built_area = models.DecimalField(
+        "建成面积（平方公里）", max_digits=10, decimal_places=4, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = "园区主要指标"
+        verbose_name_plural = "园区主要指标"
+        ordering = ["park__sort_order", "-year", "-month"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["park", "year", "month"], name="park_figures_once_per_period"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(month__gte=1, month__lte=12), name="park_figures_month_in_year"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.park}{self.year}年{self.month}月"

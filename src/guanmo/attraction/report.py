@@ -28,7 +28,8 @@ from guanmo.attraction.land import (
     park_land,
 )
 from guanmo.attraction.origins import GROUPS
-from guanmo.attraction.selectors import facts_of, parcels_of, park_standards
+from guanmo.attraction.parks import ParkFacts, ParkStanding, standings
+from guanmo.attraction.selectors import facts_of, parcels_of, park_facts, park_standards
 from guanmo.attraction.sentences import funnel_sentences
 from guanmo.attraction.stages import Stage
 from guanmo.clock import today
@@ -62,6 +63,7 @@ class AttractionReport:
     idle_land: list[IdleParcel] = field(default_factory=list)
     # Parcels in a park with a standard that fall short of it: (parcel, check, standard).
     below_standard: list[tuple[ParcelFacts, StandardCheck, Standard]] = field(default_factory=list)
+    parks: list[tuple[ParkFacts, ParkStanding]] = field(default_factory=list)
 
 
 def build_unit_report(city: Region, unit: Region, year: int, month: int) -> AttractionReport:
@@ -81,6 +83,7 @@ def build_report(city: Region, year: int, month: int) -> AttractionReport:
         [u.name for u in units_of(city)],
         parcels=parcels_of(city),
         standards=standards,
+        parks=park_facts(city, year, month),
     )
 
 
@@ -92,6 +95,7 @@ def report_of(
     parcels: Sequence[ParcelFacts] = (),
     standards: dict[str, Standard] | None = None,
     whole_name: str = CITY_ROW,
+    parks: Sequence[ParkFacts] = (),
 ) -> AttractionReport:
     """The report over plain facts; warnings and land are judged on the period's end, or today
     when the period has not ended yet."""
@@ -112,6 +116,7 @@ def report_of(
         land=_land(parcels, units, as_of),
         idle_land=idle_parcels(parcels, as_of),
         below_standard=_below_standard(parcels, standards or {}),
+        parks=list(zip(parks, standings(parks), strict=True)),
     )
 
 

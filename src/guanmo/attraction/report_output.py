@@ -120,6 +120,25 @@ def as_dict(report: AttractionReport) -> dict:
             }
             for parcel, check, standard in report.below_standard
         ],
+        "parks": [
+            {
+                "park": park.name,
+                "revenue": _optional(park.revenue),
+                "leading_revenue": _optional(park.leading_revenue),
+                "leading_share": _rate(standing.leading_share),
+                "vs_target": _rate(standing.vs_target),
+                "enterprises_above_size": park.enterprises_above_size,
+                "high_tech_enterprises": park.high_tech_enterprises,
+                "service_platforms": park.service_platforms,
+                "employees": park.employees,
+                "planned_area": _optional(park.planned_area),
+                "built_area": _optional(park.built_area),
+                "built_share": _rate(standing.built_share),
+                "revenue_rank": standing.revenue_rank,
+                "share_rank": standing.share_rank,
+            }
+            for park, standing in report.parks
+        ],
     }
 
 

@@ -7,8 +7,9 @@ from django.db.models import Q, QuerySet
 from guanmo.attraction.funnel import FundsReport, LeadFacts
 from guanmo.attraction.industries import industries, section_of
 from guanmo.attraction.land import ParcelFacts
-from guanmo.attraction.models import Lead, Parcel, ParkStandard
+from guanmo.attraction.models import Lead, Parcel, ParkFigures, ParkStandard
 from guanmo.attraction.origins import ABROAD, groups_of, province_of
+from guanmo.attraction.parks import ParkFacts
 from guanmo.attraction.stages import Stage
 from guanmo.regions.models import Region
 
@@ -90,3 +91,24 @@ def park_standards(city: Region) -> dict[str, ParkStandard]:
     """The city's parks' land standards, by the park's name."""
     standards = ParkStandard.objects.filter(park__parent=city).select_related("park")
     return {standard.park.name: standard for standard in standards}
+
+
+def park_facts(city: Region, year: int, month: int) -> list[ParkFacts]:
+    """The city's parks' figures of the period, in the bulletins' order of the parks."""
+    rows = ParkFigures.objects.filter(park__parent=city, year=year, month=month).select_related(
+        "park"
+    )
+    return [
+        ParkFacts(
+            name=row.park.name,
+            revenue=row.revenue,
+            leading_revenue=row.leading_revenue,
+            enterprises_above_size=row.enterprises_above_size,
+            high_tech_enterprises=row.high_tech_enterprises,
+            service_platforms=row.service_platforms,
+            employees=row.employees,
+            planned_area=row.planned_area,
+            built_area=row.built_area,
+        )
+        for row in rows.order_by("park__sort_order", "park__code")
+    ]
