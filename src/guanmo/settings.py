@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "guanmo.assessment",
     "guanmo.observation",
     "guanmo.supervision",
+    "guanmo.attraction",
     "guanmo.commissioners",
     "guanmo.disclosure",
     "guanmo.documents",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("indicators/", include("guanmo.indicators.urls")),
     path("observation/", include("guanmo.observation.urls")),
     path("supervision/", include("guanmo.supervision.urls")),
+    path("attraction/", include("guanmo.attraction.urls")),
     path("documents/", include("guanmo.documents.urls")),
     path("assessment/", include("guanmo.assessment.urls")),
     path("commissioners/", include("guanmo.commissioners.urls")),

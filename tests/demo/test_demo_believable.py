@@ -33,6 +33,9 @@ AHEAD = {
     ("observation", "Tour", "first_day"),
     ("supervision", "Problem", "deadline"),
     ("supervision", "SupervisionOrder", "deadline"),
+    # A lead's next stage is planned, and a parcel's contract sets its start ahead.
+    ("attraction", "StageDate", "planned"),
+    ("attraction", "Parcel", "agreed_start_on"),
 }
 
 # A scope's unit by what the project builds: roads and pipes in 公里, farmland in 亩, a plant

@@ -26,6 +26,7 @@ class Source:
     APPROVAL = "审核通过"
     LEDGER = "台账修改"
     IMPORT = "表格导入"
+    ATTRACTION = "招商引资"
 
 
 @dataclass(frozen=True)

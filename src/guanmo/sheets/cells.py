@@ -390,3 +390,41 @@ def parse_project_code(value: object) -> str:
 def code_region(code: str) -> str:
     """The GB/T 2260 region segment of a normalised project code: 410823."""
     return code[5:11]
+
+
+# A day as registers type it: 2025-03-10, 2025/3/10, 2025.3.10, 2025年3月10日, 20250310.
+_DAY = re.compile(r"((?:19|20)\d\d)(?:[-/.]|年)(\d{1,2})(?:[-/.]|月)(\d{1,2})日?")
+_COMPACT_DAY = re.compile(r"((?:19|20)\d\d)(\d\d)(\d\d)")
+_MONTH_ONLY = re.compile(r"((?:19|20)\d\d)(?:[-/.]|年)(\d{1,2})月?份?")
+
+
+def parse_date(value: object) -> date | None:
+    """A day (签约日期, 开工日期), or None when blank ("", "-", "/", "无").
+
+    A date cell, or text as registers type it: "2025-03-10", "2025/3/10", "2025.3.10",
+    "2025年3月10日", "20250310". A year and month without the day ("2025年3月", "2025.3") is
+    refused rather than given a day it does not state; so is a number that is no date.
+    """
+    if value is None:
+        return None
+    check_not_error(value)
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise CellError(f"不是日期：{parse_line(value)}，请写成“2025-03-10”")
+    text = clean_text(value)
+    if text in BLANK_MARKS:
+        return None
+    match = _DAY.fullmatch(text) or _COMPACT_DAY.fullmatch(text)
+    if match is None:
+        if _MONTH_ONLY.fullmatch(text):
+            raise CellError(f"「{parse_line(value)}」只写了年月，请写明哪一天（如“2025-03-10”）")
+        raise CellError(f"不是日期：{parse_line(value)}，请写成“2025-03-10”")
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError as error:
+        raise CellError(f"日期不存在：{parse_line(value)}") from error

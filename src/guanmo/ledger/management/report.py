@@ -1,7 +1,10 @@
-"""What the import commands share: the --map option, and printing an ImportReport (every
-fault, then the whole report: file, sheets, rows, counts, column map, rows left out, notes)."""
+"""What the import and report commands share: the --map option, printing an ImportReport
+(every fault, then the whole report: file, sheets, rows, counts, column map, rows left out,
+notes), and writing a report in the format asked for."""
 
 from argparse import ArgumentParser
+from collections.abc import Callable
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -40,3 +43,26 @@ def print_report(command: BaseCommand, report: ImportReport) -> None:
     for line in report.lines():
         command.stdout.write(line)
     command.stdout.write(command.style.SUCCESS(report.summary))
+
+
+def write_output(
+    command: BaseCommand,
+    format: str,
+    output: Path | None,
+    *,
+    text: Callable[[], str],
+    files: dict[str, Callable[[], bytes]],
+) -> None:
+    """Write a report as `--format` asks: a file format (xlsx, docx: `files`) to `-o`, which it
+    needs; text or JSON (`text`) to `-o` or the terminal."""
+    if format in files:
+        if output is None:
+            raise CommandError(f"--format {format} 需要用 -o 指定输出文件")
+        output.write_bytes(files[format]())
+        command.stdout.write(f"已写入 {output}")
+        return
+    if output is not None:
+        output.write_text(text() + "\n", encoding="utf-8")
+        command.stdout.write(f"已写入 {output}")
+    else:
+        command.stdout.write(text())

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.urls import reverse
 
+from guanmo.demo.attraction import create_demo_attraction
 from guanmo.demo.city import DEFAULT_SEED, YEAR, build_demo_city
 from guanmo.demo.documents import create_demo_office, issue_demo_documents
 from guanmo.demo.indicators import create_demo_indicators
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         supervision = create_demo_supervision(summary.city, seed)
         visits = create_demo_visits(summary.city, seed)
         indicators = create_demo_indicators(summary.city, seed)
+        attraction = create_demo_attraction(summary.city, seed)
         documents = issue_demo_documents(summary.city, seed)
         date_recorded_moments(summary.city)
 
@@ -60,6 +62,11 @@ class Command(BaseCommand):
             f"已升级督办；专题推进会「{supervision.meeting.topic}」的议定事项已交办。"
             f"问题清单 {reverse('problem_list')}，统计 {reverse('problem_figures')}"
             f"?year={YEAR}&month={OPEN_MONTH}"
+        )
+        self.stdout.write(
+            f"招商引资：{attraction.leads}个招商项目，其中已签约{attraction.signed}个、"
+            f"已开工并转入重点项目台账{attraction.started}个；用地地块{attraction.parcels}宗。"
+            f"漏斗 {reverse('attraction_funnel')}?year={YEAR}&month={OPEN_MONTH - 1}"
         )
         self.stdout.write(
             f"驻工地专员日志：{visits.visits}次走访，{visits.photos}张现场照片，"

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from guanmo.indicators.report import ReportError, build_report
 from guanmo.indicators.report_output import FORMATS, as_docx, as_json, as_text, as_xlsx
+from guanmo.ledger.management.report import write_output
 from guanmo.regions.management.city import add_city_argument, city_for
 
 
@@ -25,16 +26,10 @@ class Command(BaseCommand):
             report = build_report(city, year, month, group=group, region=region)
         except ReportError as error:
             raise CommandError(str(error)) from error
-        if format in ("xlsx", "docx"):
-            if output is None:
-                raise CommandError(f"--format {format} 需要用 -o 指定输出文件")
-            content = as_xlsx(report) if format == "xlsx" else as_docx(report, city)
-            output.write_bytes(content)
-            self.stdout.write(f"已写入 {output}")
-            return
-        text = as_json(report) if format == "json" else as_text(report)
-        if output is not None:
-            output.write_text(text + "\n", encoding="utf-8")
-            self.stdout.write(f"已写入 {output}")
-        else:
-            self.stdout.write(text)
+        write_output(
+            self,
+            format,
+            output,
+            text=lambda: as_json(report) if format == "json" else as_text(report),
+            files={"xlsx": lambda: as_xlsx(report), "docx": lambda: as_docx(report, city)},
+        )

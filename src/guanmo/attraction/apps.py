@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class AttractionConfig(AppConfig):
+    name = "guanmo.attraction"
+    verbose_name = "招商引资"
+
+    def ready(self) -> None:
+        from guanmo.attraction.bulletin import attraction_section
+        from guanmo.progress.sections import register
+
+        register(attraction_section)

@@ -1,0 +1,35 @@
+from django import forms
+
+from guanmo.attraction.stages import Stage
+
+
+class PeriodForm(forms.Form):
+    """The period of the funnel page: a year up to a month."""
+
+    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
+    month = forms.IntegerField(label="截至月份", min_value=1, max_value=12)
+
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+
+
+class StageForm(forms.Form):
+    """A stage of a lead to record: its planned and/or actual date."""
+
+    stage = forms.ChoiceField(label="阶段", choices=Stage.choices)
+    planned = forms.DateField(label="计划日期", required=False, widget=DATE_INPUT)
+    reached = forms.DateField(label="实际日期", required=False, widget=DATE_INPUT)
+    contract_investment = forms.DecimalField(
+        label="合同投资（万元）",
+        required=False,
+        min_value=0,
+        max_digits=18,
+        decimal_places=4,
+        help_text="签约时填写",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("planned") and not cleaned.get("reached"):
+            raise forms.ValidationError("请填写计划日期或实际日期")
+        return cleaned

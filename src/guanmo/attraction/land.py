@@ -1,0 +1,157 @@
+"""Land and 亩均 figures (issue 14, "Land and 亩均"): investment intensity against a park's
+standard, idle land, and a park's land supplied, in use and idle with investment and tax per 亩.
+
+Plain functions over `ParcelFacts`; no database inside. Areas are in 亩 (1 亩 = 10000/15 m²,
+so 1 m² = 0.0015 亩 and 1 公顷 = 15 亩 exactly); money in 万元; figures per 亩 to two decimals,
+half-up.
+
+Idle land (闲置土地) follows 《闲置土地处置办法》(国土资源部令第53号, 2012): land not started
+one full year after the start date its contract or allocation set (or, where no date was set,
+after it was supplied) is idle — the first step (征缴土地闲置费, 第十四条第一项); two full years
+and it is to be taken back (无偿收回, 第十四条第二项). A year is a calendar year: land due to
+start on 1 March 2024 is idle from 1 March 2025, not on 28 February 2025.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+
+from guanmo.figures.formatting import half_up
+
+SQUARE_METRES_TO_MU = Decimal("0.0015")
+HECTARES_TO_MU = Decimal(15)
+PER_MU_PLACES = 2
+
+NOT_IDLE = 0
+IDLE_ONE_YEAR = 1  # 闲置满一年: 征缴土地闲置费
+IDLE_TWO_YEARS = 2  # 闲置满两年: 无偿收回
+IDLE_WORDS = {IDLE_ONE_YEAR: "闲置满一年", IDLE_TWO_YEARS: "闲置满两年"}
+
+
+@dataclass(frozen=True)
+class ParcelFacts:
+    """One parcel as the figures read it: area in 亩, the day it was supplied, the start date
+    its contract set, the day building started, its investment and tax in 万元."""
+
+    name: str
+    area: Decimal
+    units: tuple[str, ...] = ()  # the county and the park it lies in
+    holder: str = ""
+    supplied_on: date | None = None
+    agreed_start_on: date | None = None
+    started_on: date | None = None
+    investment: Decimal | None = None
+    tax: Decimal | None = None
+    plot_ratio: Decimal | None = None
+
+
+def per_mu(amount: Decimal | None, area: Decimal) -> Decimal | None:
+    """An amount per 亩 (投资强度, 亩均税收), two decimals half-up; None without an amount or
+    an area."""
+    if amount is None or not area:
+        return None
+    return half_up(amount / area, PER_MU_PLACES)
+
+
+def idle_since(parcel: ParcelFacts) -> date | None:
+    """The day from which the idle years count: the agreed start date, else the supply date."""
+    return parcel.agreed_start_on or parcel.supplied_on
+
+
+def idle_step(parcel: ParcelFacts, day: date) -> int:
+    """How far the parcel is idle on `day`: NOT_IDLE, IDLE_ONE_YEAR or IDLE_TWO_YEARS.
+
+    Land started on or before `day`, not yet supplied, or with no date to count from, is not
+    idle."""
+    since = idle_since(parcel)
+    if since is None or since > day or (parcel.supplied_on and parcel.supplied_on > day):
+        return NOT_IDLE
+    if parcel.started_on is not None and parcel.started_on <= day:
+        return NOT_IDLE
+    years = relativedelta(day, since).years
+    return min(years, IDLE_TWO_YEARS)
+
+
+@dataclass(frozen=True)
+class StandardCheck:
+    """A parcel's investment intensity and plot ratio against its park's standard."""
+
+    intensity: Decimal | None  # 万元/亩
+    intensity_met: bool | None  # None when either side is unknown
+    plot_ratio_met: bool | None
+
+
+def against_standard(
+    parcel: ParcelFacts, intensity_standard: Decimal | None, min_plot_ratio: Decimal | None
+) -> StandardCheck:
+    """Investment intensity (投资强度 = investment ÷ area) and plot ratio against the park's
+    standard (its 万元/亩 and its minimum plot ratio); a shown intensity equal to the standard
+    meets it."""
+    intensity = per_mu(parcel.investment, parcel.area)
+    met = None
+    if intensity is not None and intensity_standard is not None:
+        met = intensity >= intensity_standard
+    ratio_met = None
+    if parcel.plot_ratio is not None and min_plot_ratio is not None:
+        ratio_met = parcel.plot_ratio >= min_plot_ratio
+    return StandardCheck(intensity, met, ratio_met)
+
+
+@dataclass(frozen=True)
+class ParkLand:
+    """A park's land on a day, in 亩, with investment and tax per 亩 of the land supplied."""
+
+    supplied: Decimal
+    in_use: Decimal
+    idle: Decimal  # idle one year or more
+    to_take_back: Decimal  # idle two years or more
+    investment_per_mu: Decimal | None
+    tax_per_mu: Decimal | None
+
+
+def park_land(parcels: Iterable[ParcelFacts], day: date) -> ParkLand:
+    """The land supplied to `day`, the part started (in use), the idle part and the part idle
+    two years; investment and tax of the supplied parcels per 亩 supplied."""
+    supplied = [p for p in parcels if p.supplied_on is not None and p.supplied_on <= day]
+    area = sum((p.area for p in supplied), Decimal(0))
+    in_use = sum((p.area for p in supplied if p.started_on and p.started_on <= day), Decimal(0))
+    steps = [(p, idle_step(p, day)) for p in supplied]
+    investments = [p.investment for p in supplied if p.investment is not None]
+    taxes = [p.tax for p in supplied if p.tax is not None]
+    return ParkLand(
+        supplied=area,
+        in_use=in_use,
+        idle=sum((p.area for p, step in steps if step >= IDLE_ONE_YEAR), Decimal(0)),
+        to_take_back=sum((p.area for p, step in steps if step >= IDLE_TWO_YEARS), Decimal(0)),
+        investment_per_mu=per_mu(sum(investments, Decimal(0)), area) if investments else None,
+        tax_per_mu=per_mu(sum(taxes, Decimal(0)), area) if taxes else None,
+    )
+
+
+@dataclass(frozen=True)
+class IdleParcel:
+    """A parcel idle on a day, with the step the rules set and the day the years count from."""
+
+    parcel: ParcelFacts
+    step: int
+    since: date
+
+    @property
+    def text(self) -> str:
+        holder = f"（{self.parcel.holder}）" if self.parcel.holder else ""
+        return (
+            f"{self.parcel.name}{holder}{self.parcel.area.normalize():f}亩{IDLE_WORDS[self.step]}"
+        )
+
+
+def idle_parcels(parcels: Iterable[ParcelFacts], day: date) -> list[IdleParcel]:
+    """Every parcel idle on `day`, the longest idle first."""
+    found = [
+        IdleParcel(parcel, step, idle_since(parcel))  # type: ignore[arg-type]
+        for parcel in parcels
+        if (step := idle_step(parcel, day)) != NOT_IDLE
+    ]
+    return sorted(found, key=lambda idle: (-idle.step, idle.since))

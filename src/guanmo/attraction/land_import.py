@@ -1,0 +1,219 @@
+"""`guanmo import-land`: loading a city's land sheet (用地台账), one row per parcel, through
+the ledger's sheet reading (guanmo.sheets). All or nothing, every fault named by row and
+column; a blank cell leaves what is stored alone; rows are matched to stored parcels by county
+and name.
+
+Checks: the county is one of the city's units and the park one of its parks; the area is given
+once, positive, in 亩 (平方米 and 公顷 converted exactly; an area headed without a unit is read
+in 亩, said in the report); a project named is the city's ledger project or lead of that name
+in that county; building did not start before the land was supplied, nor after today.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+
+from guanmo.attraction.land import HECTARES_TO_MU, SQUARE_METRES_TO_MU
+from guanmo.attraction.land_columns import LAND_COLUMNS, LandColumn
+from guanmo.attraction.models import Lead, Parcel
+from guanmo.attraction.places import unit_named
+from guanmo.clock import today
+from guanmo.documents.official import chinese_date
+from guanmo.ledger.models import Project
+from guanmo.regions.models import Region
+from guanmo.regions.services import units_of
+from guanmo.sheets.cells import decimal_places, format_wan
+from guanmo.sheets.faults import ImportReport
+from guanmo.sheets.header import Expected
+from guanmo.sheets.table import Row
+from guanmo.sheets.workbook import SheetSpec, Source, read_workbook, source_name
+
+SUBJECT = "个地块"
+LAND_SHEET = SheetSpec(
+    LAND_COLUMNS,
+    used=frozenset(LandColumn) - {LandColumn.SERIAL},
+    required=(
+        (LandColumn.NAME,),
+        (LandColumn.COUNTY,),
+        (
+            LandColumn.AREA,
+            LandColumn.AREA_UNSTATED,
+            LandColumn.AREA_SQUARE_METRES,
+            LandColumn.AREA_HECTARES,
+        ),
+    ),
+)
+# Each area column and its factor into 亩.
+_AREAS = {
+    LandColumn.AREA: Decimal(1),
+    LandColumn.AREA_UNSTATED: Decimal(1),
+    LandColumn.AREA_SQUARE_METRES: SQUARE_METRES_TO_MU,
+    LandColumn.AREA_HECTARES: HECTARES_TO_MU,
+}
+# Cells copied onto the parcel: column → attribute.
+_COPIED = {
+    LandColumn.HOLDER: "holder",
+    LandColumn.SUPPLIED: "supplied_on",
+    LandColumn.AGREED_START: "agreed_start_on",
+    LandColumn.STARTED: "started_on",
+    LandColumn.PLOT_RATIO: "plot_ratio",
+    LandColumn.BUILDING_DENSITY: "building_density",
+    LandColumn.INVESTMENT: "investment",
+    LandColumn.TAX: "tax",
+}
+
+
+AREA_PLACES = Parcel._meta.get_field("area").decimal_places
+
+
+class _Refused(Exception):
+    """Raised inside the transaction so that a dry run leaves nothing written."""
+
+
+@dataclass
+class _Entry:
+    row: Row
+    county: Region
+    values: dict = field(default_factory=dict)  # attribute → value given
+
+
+def import_land(
+    source: Source,
+    *,
+    city: Region,
+    dry_run: bool = False,
+    file_name: str = "",
+) -> ImportReport:
+    """Load the land sheet for `city`. Returns the report: with faults nothing was written;
+    with `dry_run` nothing either, but the counts are what it would do."""
+    reading = read_workbook(source, LAND_SHEET, Expected(), file_name=file_name)
+    report = reading.report(SUBJECT, dry_run=dry_run)
+    report.file = file_name or source_name(source)
+    if not report.ok:
+        return report
+    units = units_of(city)
+    for table in reading.tables:
+        if LandColumn.AREA_UNSTATED in table.header.fields:
+            report.notes.append(f"工作表「{table.sheet}」面积未写明单位，按亩读取")
+    entries = [entry for row in reading.rows if (entry := _entry(row, city, units)) is not None]
+    seen: dict[tuple[int, str], int] = {}
+    for entry in entries:
+        key = (entry.county.pk, entry.values["name"])
+        if key in seen:
+            entry.row.fault(LandColumn.NAME, f"与第{seen[key]}行是同一县区的同名地块")
+        seen.setdefault(key, entry.row.number)
+    report.faults = [fault for row in reading.rows for fault in row.faults]
+    if not report.ok:
+        return report
+    try:
+        with transaction.atomic():
+            for entry in entries:
+                _save(city, entry, report)
+            if dry_run:
+                raise _Refused
+    except _Refused:
+        pass
+    return report
+
+
+def _save(city: Region, entry: _Entry, report: ImportReport) -> None:
+    name = entry.values.pop("name")
+    parcel = Parcel.objects.filter(city=city, county=entry.county, name=name).first()
+    if parcel is None:
+        Parcel.objects.create(city=city, county=entry.county, name=name, **entry.values)
+        report.created += 1
+        return
+    changed = [key for key, value in entry.values.items() if getattr(parcel, key) != value]
+    for key in changed:
+        setattr(parcel, key, entry.values[key])
+    if changed:
+        parcel.save()
+        report.updated += 1
+    else:
+        report.unchanged += 1
+
+
+def _entry(row: Row, city: Region, units: Sequence[Region]) -> _Entry | None:
+    values = row.values
+    name = values.get(LandColumn.NAME, "")
+    if not name and not row.failed(LandColumn.NAME):
+        row.fault(LandColumn.NAME, "不能为空")
+    county = unit_named(row, LandColumn.COUNTY, units)
+    if county is None:
+        if not row.failed(LandColumn.COUNTY):
+            row.fault(LandColumn.COUNTY, "不能为空")
+        return None
+    entry = _Entry(row, county, {"name": name})
+    park = unit_named(row, LandColumn.PARK, units, parks_only=True)
+    if park is not None:
+        entry.values["park"] = park
+    _area(row, entry)
+    for column, attribute in _COPIED.items():
+        value = values.get(column)
+        if value not in (None, ""):
+            entry.values[attribute] = value
+    for column in (LandColumn.PLOT_RATIO, LandColumn.BUILDING_DENSITY):
+        if (values.get(column) or 0) < 0:
+            row.fault(column, "不能为负数")
+    if (values.get(LandColumn.BUILDING_DENSITY) or 0) > 100:
+        row.fault(LandColumn.BUILDING_DENSITY, "建筑密度是百分数，不能超过100")
+    _dates(row)
+    _project(row, city, entry)
+    return None if row.faults else entry
+
+
+def _area(row: Row, entry: _Entry) -> None:
+    given = [(c, row.values[c]) for c in _AREAS if row.values.get(c) is not None]
+    if len(given) > 1:
+        row.fault(given[1][0], f"面积已在「{given[0][0].value}」列填写，同一地块只能填一个面积")
+        return
+    if not given:
+        if not any(row.failed(c) for c in _AREAS):
+            row.fault(LandColumn.AREA, "面积不能为空")
+        return
+    column, typed = given[0]
+    if typed <= 0:
+        row.fault(column, "面积应大于零")
+        return
+    area = typed * _AREAS[column]
+    if decimal_places(area.normalize()) > AREA_PLACES:
+        row.fault(column, f"{format_wan(typed)}换算为{format_wan(area)}亩，超过{AREA_PLACES}位小数")
+        return
+    entry.values["area"] = area
+
+
+def _dates(row: Row) -> None:
+    supplied = row.values.get(LandColumn.SUPPLIED)
+    started = row.values.get(LandColumn.STARTED)
+    for column in (LandColumn.SUPPLIED, LandColumn.STARTED):
+        day = row.values.get(column)
+        if day is not None and day > today():
+            row.fault(column, f"{chinese_date(day)}晚于今天，实际日期不能是将来")
+    if supplied and started and started < supplied:
+        row.fault(
+            LandColumn.STARTED,
+            f"{chinese_date(started)}早于供地日期{chinese_date(supplied)}",
+        )
+
+
+def _project(row: Row, city: Region, entry: _Entry) -> None:
+    """The ledger project (else the lead) the row's 项目名称 names in its county."""
+    name = row.values.get(LandColumn.PROJECT)
+    if not name:
+        return
+    project = Project.objects.filter(city=city, county=entry.county, name=name).first()
+    lead = Lead.objects.filter(city=city, county=entry.county, name=name).first()
+    if project is None and lead is None:
+        row.fault(
+            LandColumn.PROJECT,
+            f"{entry.county.name}的重点项目台账和招商项目中都没有“{name}”",
+        )
+        return
+    if project is None and lead is not None:
+        project = lead.project
+    if project is not None:
+        entry.values["project"] = project
+    if lead is not None:
+        entry.values["lead"] = lead

@@ -1,0 +1,36 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from guanmo.attraction.report import build_report
+from guanmo.attraction.report_output import FORMATS, as_docx, as_json, as_text, as_xlsx
+from guanmo.ledger.management.report import write_output
+from guanmo.regions.management.city import add_city_argument, city_for
+
+
+class Command(BaseCommand):
+    help = (
+        "招商引资报告：各县（市、区）、园区及按来源地、行业的签约、落地、开工、投产、达产情况，"
+        "签约率、履约率、开工率、投产率、达产率、资金到位率，阶段用时、预警和表述"
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--year", type=int, required=True, help="年度，如 2025")
+        parser.add_argument("--month", type=int, required=True, help="月份，1—12（1—M月）")
+        parser.add_argument("--format", choices=FORMATS, default="text", help="输出格式")
+        parser.add_argument("-o", "--output", type=Path, help="输出文件（xlsx、docx 必填）")
+        add_city_argument(parser)
+
+    def handle(self, *args, year, month, format, output, city, **options):
+        city = city_for(city)
+        try:
+            report = build_report(city, year, month)
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        write_output(
+            self,
+            format,
+            output,
+            text=lambda: as_json(report) if format == "json" else as_text(report),
+            files={"xlsx": lambda: as_xlsx(report), "docx": lambda: as_docx(report, city)},
+        )

@@ -1,0 +1,95 @@
+"""Where an investor comes from: a division of the national tree (GB/T 2260) or a country
+abroad, and the regional groups 招商 bulletins count sources by (京津冀, 长三角, 珠三角, 雄安).
+
+The groups are the areas their national plans name, by GB/T 2260 code:
+- 京津冀: 北京、天津、河北 (《京津冀协同发展规划纲要》, 2015);
+- 长三角: 上海、江苏、浙江、安徽 (《长江三角洲区域一体化发展规划纲要》, 2019, its whole area);
+- 珠三角: 广州、深圳、珠海、佛山、江门、肇庆、惠州、东莞、中山 (《珠江三角洲地区改革发展规划纲要
+  （2008—2020年）》);
+- 雄安: 雄县、容城、安新 (中共中央、国务院设立河北雄安新区的通知, 2017), which is also 京津冀.
+"""
+
+from guanmo.regions.names import clean_text
+from guanmo.regions.services import Division, divisions
+
+ABROAD = "境外"
+# The prefixes with which a register names a source abroad: "境外：新加坡", "境外（美国）".
+_ABROAD_PREFIXES = ("境外", "国外")
+# Countries investors most often come from, as registers write them; any other is written with
+# the 境外 prefix. 香港、澳门、台湾 are divisions of the national tree (810000, 820000, 710000).
+COUNTRIES = frozenset(
+    {
+        "美国",
+        "日本",
+        "韩国",
+        "新加坡",
+        "德国",
+        "英国",
+        "法国",
+        "意大利",
+        "荷兰",
+        "瑞士",
+        "瑞典",
+        "加拿大",
+        "澳大利亚",
+        "新西兰",
+        "以色列",
+        "马来西亚",
+        "泰国",
+        "印度尼西亚",
+        "越南",
+        "印度",
+        "俄罗斯",
+        "阿联酋",
+        "沙特阿拉伯",
+        "西班牙",
+        "比利时",
+        "丹麦",
+        "芬兰",
+        "挪威",
+        "奥地利",
+        "爱尔兰",
+        "卢森堡",
+        "巴西",
+    }
+)
+
+GROUPS: dict[str, frozenset[str]] = {
+    "京津冀": frozenset({"110000", "120000", "130000"}),
+    "长三角": frozenset({"310000", "320000", "330000", "340000"}),
+    "珠三角": frozenset(
+        {"440100", "440300", "440400", "440600", "440700", "441200", "441300", "441900", "442000"}
+    ),
+    "雄安": frozenset({"130638", "130629", "130632"}),
+}
+
+
+def lineage(code: str) -> list[str]:
+    """The division's code and its ancestors' codes, the division first."""
+    found = []
+    while code and code in divisions():
+        found.append(code)
+        code = divisions()[code].parent
+    return found
+
+
+def groups_of(code: str) -> list[str]:
+    """The groups a division lies in, in GROUPS' order: 雄县 is in 京津冀 and 雄安."""
+    codes = set(lineage(code))
+    return [group for group, members in GROUPS.items() if codes & members]
+
+
+def province_of(code: str) -> Division | None:
+    """The province-level division (省、直辖市、自治区、特别行政区) a division lies in."""
+    codes = lineage(code)
+    return divisions()[codes[-1]] if codes else None
+
+
+def abroad_country(text: object) -> str | None:
+    """The country of a source abroad ("境外：新加坡" → 新加坡, "日本" → 日本, "境外" → ""), or
+    None when the text names no source abroad."""
+    wanted = clean_text(text)
+    for prefix in _ABROAD_PREFIXES:
+        if wanted.startswith(prefix):
+            return wanted[len(prefix) :].strip(":()·-、")
+    return wanted if wanted in COUNTRIES else None

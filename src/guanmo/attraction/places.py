@@ -1,0 +1,26 @@
+"""Where a register row's project or parcel lies: the city's county (or park) and park a row
+names, for both of the app's imports (the attraction register and the land sheet)."""
+
+from collections.abc import Sequence
+from enum import StrEnum
+
+from guanmo.regions.models import Region
+from guanmo.regions.names import match_region
+from guanmo.sheets.table import Row
+
+
+def unit_named(
+    row: Row, column: StrEnum, units: Sequence[Region], *, parks_only: bool = False
+) -> Region | None:
+    """The unit of the city (a park, with `parks_only`) the row's cell in `column` names;
+    None for a blank cell, and a fault on the row for a name that is none of them."""
+    text = row.values.get(column)
+    if not text:
+        return None
+    if parks_only:
+        units = [unit for unit in units if unit.kind == Region.Kind.ZONE]
+    found = match_region(text, units)
+    if found is None:
+        what = "本市的园区" if parks_only else "本市的县（市、区）或园区"
+        row.fault(column, f"“{text}”不是{what}")
+    return found

@@ -1,0 +1,114 @@
+"""Reading the attraction register into the funnel's plain facts (`LeadFacts`)."""
+
+from collections.abc import Sequence
+
+from django.db.models import Q, QuerySet
+
+from guanmo.attraction.funnel import FundsReport, LeadFacts
+from guanmo.attraction.industries import industries, section_of
+from guanmo.attraction.land import ParcelFacts
+from guanmo.attraction.models import Lead, Parcel, ParkFigures, ParkStandard
+from guanmo.attraction.origins import ABROAD, groups_of, province_of
+from guanmo.attraction.parks import ParkFacts
+from guanmo.attraction.stages import Stage
+from guanmo.regions.models import Region
+
+
+def leads_of(city: Region) -> QuerySet[Lead]:
+    """The city's leads with what the funnel reads of them, in one round of queries."""
+    return (
+        Lead.objects.filter(city=city)
+        .select_related("county", "park", "origin")
+        .prefetch_related("stages", "funds")
+    )
+
+
+def source_of(lead: Lead) -> str:
+    """The province the investor comes from (北京市, 浙江省), 境外, or "" when not given."""
+    if lead.abroad:
+        return ABROAD
+    if lead.origin is None:
+        return ""
+    province = province_of(lead.origin.code)
+    return province.name if province else lead.origin.name
+
+
+def industry_section(lead: Lead) -> str:
+    """The lead's section of GB/T 4754 as tables print it ("C 制造业"), "" when not given."""
+    if lead.industry_code not in industries():
+        return ""
+    return section_of(lead.industry_code).label
+
+
+def facts(lead: Lead) -> LeadFacts:
+    """One lead as the funnel and the warnings read it."""
+    stages = list(lead.stages.all())
+    return LeadFacts(
+        name=lead.name,
+        units=tuple(unit.name for unit in (lead.county, lead.park) if unit is not None),
+        source=source_of(lead),
+        groups=tuple(groups_of(lead.origin.code)) if lead.origin and not lead.abroad else (),
+        industry=industry_section(lead),
+        contract_investment=lead.contract_investment,
+        reached={Stage(each.stage): each.reached for each in stages if each.reached},
+        planned={Stage(each.stage): each.planned for each in stages if each.planned},
+        register_year=lead.register_year,
+        dropped_on=lead.dropped_on,
+        funds=tuple(FundsReport(f.year, f.month, f.cumulative) for f in lead.funds.all()),
+    )
+
+
+def facts_of(city: Region, units: Sequence[Region] | None = None) -> list[LeadFacts]:
+    """The city's leads as facts; with `units`, only those hosted by one of them (its county
+    or its park)."""
+    leads = leads_of(city)
+    if units is not None:
+        leads = leads.filter(Q(county__in=units) | Q(park__in=units))
+    return [facts(lead) for lead in leads]
+
+
+def parcel_facts(parcel: Parcel) -> ParcelFacts:
+    return ParcelFacts(
+        name=parcel.name,
+        area=parcel.area,
+        units=tuple(unit.name for unit in (parcel.county, parcel.park) if unit is not None),
+        holder=parcel.holder,
+        supplied_on=parcel.supplied_on,
+        agreed_start_on=parcel.agreed_start_on,
+        started_on=parcel.started_on,
+        investment=parcel.investment,
+        tax=parcel.tax,
+        plot_ratio=parcel.plot_ratio,
+    )
+
+
+def parcels_of(city: Region) -> list[ParcelFacts]:
+    parcels = Parcel.objects.filter(city=city).select_related("county", "park")
+    return [parcel_facts(parcel) for parcel in parcels]
+
+
+def park_standards(city: Region) -> dict[str, ParkStandard]:
+    """The city's parks' land standards, by the park's name."""
+    standards = ParkStandard.objects.filter(park__parent=city).select_related("park")
+    return {standard.park.name: standard for standard in standards}
+
+
+def park_facts(city: Region, year: int, month: int) -> list[ParkFacts]:
+    """The city's parks' figures of the period, in the bulletins' order of the parks."""
+    rows = ParkFigures.objects.filter(park__parent=city, year=year, month=month).select_related(
+        "park"
+    )
+    return [
+        ParkFacts(
+            name=row.park.name,
+            revenue=row.revenue,
+            leading_revenue=row.leading_revenue,
+            enterprises_above_size=row.enterprises_above_size,
+            high_tech_enterprises=row.high_tech_enterprises,
+            service_platforms=row.service_platforms,
+            employees=row.employees,
+            planned_area=row.planned_area,
+            built_area=row.built_area,
+        )
+        for row in rows.order_by("park__sort_order", "park__code")
+    ]

@@ -1,0 +1,104 @@
+"""The funnel page (招商引资项目推进情况) and a lead's page.
+
+The funnel: the year's funnel to a month for the user's scope — the city with every county and
+park for those who see the city's totals, his own county or park for a county office — from
+the same `AttractionReport` as the command and the bulletin, with the leads it counts. A lead's
+page: its stages planned and reached, its funds and history; the city office and the county
+office of its county record its stages there."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from guanmo import clock
+from guanmo.accounts.scope import Scope
+from guanmo.attraction.forms import PeriodForm, StageForm
+from guanmo.attraction.models import Lead
+from guanmo.attraction.report import build_report, build_unit_report
+from guanmo.attraction.services import StageRefused, record_stage
+from guanmo.attraction.stages import STAGES, Stage
+
+
+def _leads(scope: Scope):
+    units = scope.units()
+    if not units:
+        raise Http404("没有这个页面")
+    leads = Lead.objects.filter(city=scope.city).select_related("county", "park", "project")
+    if scope.sees_city_totals:
+        return leads
+    return leads.filter(Q(county__in=units) | Q(park__in=units))
+
+
+def funnel_page(request: HttpRequest) -> HttpResponse:
+    scope: Scope = request.scope
+    leads = _leads(scope)
+    today = clock.today()
+    initial = {"year": today.year, "month": today.month}
+    form = PeriodForm({**initial, **request.GET.dict()})
+    chosen = form.cleaned_data if form.is_valid() else initial
+    if scope.sees_city_totals:
+        report = build_report(scope.city, chosen["year"], chosen["month"])
+    else:
+        report = build_unit_report(scope.city, scope.units()[0], chosen["year"], chosen["month"])
+    whole = report.funnel[0][1]
+    widest = max(whole.leads, whole.signed, 1)
+    bars = [
+        (stage.label, whole.count(stage), whole.count(stage) * 100 // widest) for stage in STAGES
+    ]
+    return render(
+        request,
+        "attraction/funnel.html",
+        {"form": form, "report": report, "bars": bars, "whole": whole, "leads": leads},
+    )
+
+
+def _may_record(scope: Scope, lead: Lead) -> bool:
+    if scope.is_city_office:
+        return True
+    return scope.county is not None and scope.county in (lead.county, lead.park)
+
+
+def lead_page(request: HttpRequest, pk: int) -> HttpResponse:
+    scope: Scope = request.scope
+    lead = get_object_or_404(_leads(scope), pk=pk)
+    may_record = _may_record(scope, lead)
+    form = StageForm()
+    if request.method == "POST":
+        if not may_record:
+            raise PermissionDenied("只有市项目办和项目所在县区可以填写")
+        form = StageForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                saved = record_stage(
+                    lead,
+                    Stage(data["stage"]),
+                    planned=data["planned"],
+                    reached=data["reached"],
+                    contract_investment=data["contract_investment"],
+                    user=request.user,
+                    today=clock.today(),
+                )
+            except StageRefused as refused:
+                for message in refused.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(request, f"已记录{lead.name}的{data['stage']}日期")
+                if saved.linked is not None:
+                    messages.success(request, f"项目已开工，转入重点项目台账：{saved.linked.name}")
+                return redirect("attraction_lead", pk=lead.pk)
+    stages = {each.stage: each for each in lead.stages.all()}
+    return render(
+        request,
+        "attraction/lead.html",
+        {
+            "lead": lead,
+            "stages": [(stage, stages.get(stage)) for stage in STAGES],
+            "funds": lead.funds.order_by("year", "month"),
+            "changes": lead.changes.all()[:50],
+            "form": form,
+            "may_record": may_record,
+        },
+    )

@@ -1,0 +1,252 @@
+"""The demo city's attraction register and land: about 120 leads of 2025 with believable
+investors, sources and industries and a realistic fall-off between stages, a dozen projects
+signed in 2024 still on their way, funds in place month by month, and the parks' land with
+standards, a few parcels idle.
+
+Every lead goes through `attraction.services.save_lead`, so the ones that started are ledger
+projects as in real use. Everything comes from one seeded random generator.
+
+A started lead's new ledger project gets what the demo's other projects have (its stage, years
+and scope), and the history's moments are put on the days they happened (as demo.moments does
+for the rest), so the demo's checks hold for them too.
+"""
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db import transaction
+
+from guanmo.attraction.models import Lead, LeadChange, Parcel, ParkStandard
+from guanmo.attraction.services import LeadInput, save_lead
+from guanmo.attraction.stages import Stage as LeadStage
+from guanmo.demo.city import TODAY, YEAR
+from guanmo.demo.moments import at
+from guanmo.ledger.models import Project, Stage
+from guanmo.regions.models import Region
+from guanmo.regions.services import divisions_named, region_of_division, units_of
+from guanmo.reporting.history import Source
+from guanmo.reporting.models import FigureChange
+
+STARTED = (LeadStage.STARTED, LeadStage.PRODUCING, LeadStage.AT_CAPACITY)
+LEADS = 120
+EARLIER_SIGNED = 12
+# Where investors come from, with weights: 长三角 and 京津冀 first, as central Henan's offices
+# report them, then the province itself, 珠三角, other provinces and abroad.
+SOURCES = [
+    ("上海市", 8),
+    ("苏州市", 7),
+    ("杭州市", 6),
+    ("宁波市", 4),
+    ("无锡市", 3),
+    ("合肥市", 3),
+    ("北京市", 8),
+    ("天津市", 4),
+    ("石家庄市", 2),
+    ("雄县", 1),
+    ("深圳市", 6),
+    ("广州市", 3),
+    ("东莞市", 3),
+    ("佛山市", 2),
+    ("郑州市", 8),
+    ("洛阳市", 3),
+    ("新乡市", 2),
+    ("西安市", 2),
+    ("武汉市", 2),
+    ("成都市", 2),
+    ("香港特别行政区", 2),
+    ("境外：日本", 2),
+    ("境外：韩国", 2),
+    ("境外：新加坡", 1),
+    ("境外：德国", 1),
+]
+# (GB/T 4754 division, chain, what the project makes or does), for 焦作's leading industries.
+LINES = [
+    ("32", "新材料", ["高端铝板带", "铝合金精深加工", "再生铝"]),
+    ("26", "新材料", ["钛白粉", "氟化工新材料", "电子化学品"]),
+    ("38", "新能源汽车及零部件", ["动力电池正极材料", "储能电池", "电机电控"]),
+    ("36", "新能源汽车及零部件", ["汽车零部件", "新能源汽车底盘", "汽车轮毂"]),
+    ("35", "装备制造", ["智能矿山装备", "工程机械", "环保装备"]),
+    ("34", "装备制造", ["精密轴承", "液压件", "智能装备"]),
+    ("27", "生物医药", ["生物制药", "中药饮片", "医疗器械"]),
+    ("14", "绿色食品", ["休闲食品", "速冻食品", "乳制品"]),
+    ("13", "绿色食品", ["粮油精深加工", "肉制品加工"]),
+    ("39", "电子信息", ["智能传感器", "光电显示器件"]),
+    ("59", "现代物流", ["冷链物流园", "智慧仓储"]),
+    ("65", "数字经济", ["数据中心", "工业互联网平台"]),
+    ("90", "文化旅游", ["太极文化旅游区", "山水康养小镇"]),
+]
+KINDS = ["项目", "产业园项目", "生产基地项目", "建设项目"]
+COMPANY_WORDS = ["华创", "恒瑞", "金泰", "中科", "远航", "新锐", "汇通", "博远", "天成", "卓越"]
+COMPANY_TAILS = ["科技有限公司", "集团有限公司", "新材料股份有限公司", "实业有限公司"]
+LEADERS = ["王建国", "李海涛", "张志强", "刘卫东", "陈晓峰", "杨振华"]
+# Of the leads, the share that reach each next stage (as a share of those at the stage before),
+# and the days each step takes (a range).
+GOES_ON = {
+    LeadStage.SIGNED: 0.6,
+    LeadStage.LANDED: 0.8,
+    LeadStage.STARTED: 0.75,
+    LeadStage.PRODUCING: 0.45,
+    LeadStage.AT_CAPACITY: 0.3,
+}
+DAYS = {
+    LeadStage.SIGNED: (20, 120),
+    LeadStage.LANDED: (25, 110),
+    LeadStage.STARTED: (20, 120),
+    LeadStage.PRODUCING: (90, 240),
+    LeadStage.AT_CAPACITY: (90, 200),
+}
+PARK_STANDARDS = {"城乡一体化示范区": (Decimal(300), Decimal("1.0"))}
+PARK_STANDARD = (Decimal(260), Decimal("0.8"))
+
+
+@dataclass(frozen=True)
+class DemoAttraction:
+    leads: int
+    signed: int
+    started: int
+    parcels: int
+
+
+def _origin(text: str) -> dict:
+    if text.startswith("境外："):
+        return {"abroad": True, "origin_abroad": text.removeprefix("境外："), "origin": None}
+    (division,) = divisions_named(text)
+    return {"abroad": False, "origin_abroad": "", "origin": region_of_division(division)}
+
+
+def _investor(rng: random.Random, source: str) -> str:
+    place = source.removeprefix("境外：").removesuffix("市").removesuffix("特别行政区")
+    return f"{place}{rng.choice(COMPANY_WORDS)}{rng.choice(COMPANY_TAILS)}"
+
+
+def _stages(rng: random.Random, opened: date) -> dict[LeadStage, tuple[date | None, date | None]]:
+    """Each stage reached by the demo's today, with its plan; the first not reached is planned."""
+    dates: dict[LeadStage, tuple[date | None, date | None]] = {
+        LeadStage.NEGOTIATING: (None, opened)
+    }
+    day = opened
+    for stage, share in GOES_ON.items():
+        low, high = DAYS[stage]
+        planned = day + timedelta(days=low + (high - low) // 3)
+        reached = day + timedelta(days=rng.randint(low, high))
+        if rng.random() > share or reached > TODAY:
+            dates[stage] = (planned, None)
+            break
+        dates[stage] = (planned, reached)
+        day = reached
+    return dates
+
+
+def _funds(rng: random.Random, stages: dict, investment: Decimal) -> list[tuple[int, int, Decimal]]:
+    """Cumulative funds in place at each month's end from landing to November."""
+    landed = stages.get(LeadStage.LANDED, (None, None))[1]
+    if landed is None:
+        return []
+    share, reports = Decimal(0), []
+    for year, month in ((y, m) for y in (YEAR - 1, YEAR) for m in range(1, 13)):
+        if (year, month) < (landed.year, landed.month) or (year, month) > (YEAR, 11):
+            continue
+        share = min(Decimal("0.95"), share + Decimal(rng.randint(2, 9)) / 100)
+        reports.append((year, month, (investment * share).quantize(Decimal(1))))
+    return reports
+
+
+@transaction.atomic
+def create_demo_attraction(city: Region, seed: int) -> DemoAttraction:
+    """Create (or rebuild) the demo city's attraction register and land."""
+    Parcel.objects.filter(city=city).delete()
+    Lead.objects.filter(city=city).delete()
+    rng = random.Random(seed * 7 + 14)
+    units = units_of(city)
+    sources = [text for text, weight in SOURCES for _ in range(weight)]
+    names: set[str] = set()
+    leads = []
+    for number in range(LEADS + EARLIER_SIGNED):
+        earlier = number >= LEADS
+        division, chain, products = rng.choice(LINES)
+        name = f"{rng.choice(products)}{rng.choice(KINDS)}"
+        while name in names:
+            name = f"{rng.choice(COMPANY_WORDS)}{rng.choice(products)}{rng.choice(KINDS)}"
+        names.add(name)
+        source = rng.choice(sources)
+        county = rng.choice(units)
+        parks = [u for u in units if u.kind == Region.Kind.ZONE]
+        opened = date(YEAR - 1 if earlier else YEAR, 1, 1) + timedelta(days=rng.randint(0, 320))
+        stages = _stages(rng, opened)
+        if earlier and not stages.get(LeadStage.SIGNED, (None, None))[1]:
+            stages[LeadStage.SIGNED] = (None, opened + timedelta(days=rng.randint(20, 60)))
+        investment = Decimal(rng.choice([3, 5, 8, 10, 15, 20, 30, 50, 80, 120, 200])) * 1000
+        values = {
+            "investor": _investor(rng, source),
+            "industry_code": division,
+            "chain": chain,
+            "contract_investment": investment,
+            "leader_in_charge": rng.choice(LEADERS),
+            "park": rng.choice(parks)
+            if county.kind == Region.Kind.COUNTY and rng.random() < 0.3
+            else None,
+            **_origin(source),
+        }
+        given = LeadInput(name=name, county=county, values=values, stages=stages)
+        saved = save_lead(city, YEAR - 1 if earlier else YEAR, given, source=Source.ATTRACTION,
+                          user=None, reason="演示数据")  # fmt: skip
+        for year, month, cumulative in _funds(rng, stages, investment):
+            saved.lead.funds.create(year=year, month=month, cumulative=cumulative)
+        leads.append((saved.lead, stages))
+        if saved.linked is not None:
+            _as_demo_project(saved.linked, stages, rng.choice(products))
+    parcels = _land(rng, city, units, leads)
+    signed = sum(1 for _, stages in leads if stages.get(LeadStage.SIGNED, (None, None))[1])
+    started = Lead.objects.filter(city=city, project__isnull=False).count()
+    return DemoAttraction(len(leads), signed, started, parcels)
+
+
+def _as_demo_project(project: Project, stages: dict, product: str) -> None:
+    """A started lead's ledger project as the demo's others are: 新开工 in the year it started
+    (续建 after), two years to build, a scope, and its history dated on its day of starting."""
+    started = min(reached for stage, (_, reached) in stages.items() if reached and stage in STARTED)
+    project.stage = Stage.NEW_START if started.year == YEAR else Stage.CONTINUING
+    project.start_year, project.end_year = started.year, max(started.year + 2, YEAR)
+    project.scope = f"建设{product}生产线、厂房及配套设施"
+    project.save(update_fields=["stage", "start_year", "end_year", "scope"])
+    moment = at(started, 10)
+    FigureChange.objects.filter(project=project).update(at=moment)
+    LeadChange.objects.filter(lead__project=project).update(at=moment)
+
+
+def _land(rng: random.Random, city: Region, units: list[Region], leads: list) -> int:
+    """A parcel for each lead that landed, and a few older parcels, some left idle."""
+    for park in (u for u in units if u.kind == Region.Kind.ZONE):
+        intensity, ratio = PARK_STANDARDS.get(park.name, PARK_STANDARD)
+        ParkStandard.objects.update_or_create(
+            park=park, defaults={"investment_intensity": intensity, "min_plot_ratio": ratio}
+        )
+    count = 0
+    for lead, stages in leads:
+        landed = stages.get(LeadStage.LANDED, (None, None))[1]
+        if landed is None:
+            continue
+        started = stages.get(LeadStage.STARTED, (None, None))[1]
+        area = Decimal(rng.randint(20, 300))
+        Parcel.objects.create(
+            city=city, name=f"{lead.county.short_name}{landed.year}-{count + 1:03d}",
+            holder=lead.investor, county=lead.county, park=lead.park, lead=lead,
+            project=lead.project, area=area, supplied_on=landed,
+            agreed_start_on=landed + timedelta(days=180), started_on=started,
+            plot_ratio=Decimal(rng.randint(6, 20)) / 10,
+            building_density=Decimal(rng.randint(30, 60)),
+            investment=lead.contract_investment if started else None,
+        )  # fmt: skip
+        count += 1
+    for year in (2021, 2022, 2023):  # land supplied years ago, never started
+        county = rng.choice(units)
+        Parcel.objects.create(
+            city=city, name=f"{county.short_name}{year}-闲置{count + 1:03d}",
+            holder=f"{rng.choice(COMPANY_WORDS)}置业有限公司", county=county,
+            area=Decimal(rng.randint(30, 120)),
+            supplied_on=date(year, rng.randint(1, 12), rng.randint(1, 28)),
+        )  # fmt: skip
+        count += 1
+    return count

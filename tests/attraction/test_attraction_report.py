@@ -1,0 +1,222 @@
+"""guanmo attraction-report: the funnel per unit with the city's total, by source, group and
+industry, in text, JSON (the issue's keys exactly), .xlsx and .docx read back (issue 14)."""
+
+import json
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.management import CommandError, call_command
+from docx import Document
+from openpyxl import load_workbook
+
+from guanmo.attraction.sheet_import import import_attraction
+from tests.attraction.sheets import register, write
+
+FUNNEL_KEYS = [
+    "region",
+    "leads",
+    "signed",
+    "landed",
+    "started",
+    "producing",
+    "at_capacity",
+    "contract_investment",
+    "funds_in_place",
+    "signing_rate",
+    "fulfilment_rate",
+    "start_rate",
+    "production_rate",
+    "capacity_rate",
+    "funds_rate",
+]
+# 武陟: three signed in 2025 (one started, one landed), one in talks; 温县: one signed and started
+# in 2024, so not in 2025's base; 城乡一体化示范区: one in talks.
+ROWS = [
+    [1, "冷链产业园", "甲", "江苏省苏州市", "C38", 60000, "2025-01-15", "2025-03-01", "2025-04-20",
+     None, None, "武陟县", 15000],
+    [2, "传感器项目", "乙", "北京", "39", 20000, "2025-02-10", "2025-05-01", None, None, None,
+     "武陟县", 0],
+    [3, "新材料项目", "丙", "雄县", "C26", 6500, "2025-06-30", None, None, None, None, "武陟县",
+     None],
+    [4, "在谈项目", "丁", "深圳", "C39", None, None, None, None, None, None, "武陟县", None],
+    [5, "去年项目", "戊", "上海", "C36", 30000, "2024-10-01", "2024-11-01", "2025-02-01", None,
+     None, "温县", 1000],
+    [6, "在谈医药", "己", "日本", "27", None, None, None, None, None, None, "城乡一体化示范区",
+     None],
+]  # fmt: skip
+
+
+@pytest.fixture
+def register_2025(city, tmp_path):
+    report = import_attraction(write(tmp_path, register(ROWS)), city=city, year=2025)
+    assert report.ok, [str(f) for f in report.faults]
+
+
+def _json(capsys, *options: str) -> dict:
+    call_command(
+        "attraction-report", "--year", "2025", "--month", "6", "--format", "json", *options
+    )
+    return json.loads(capsys.readouterr().out)
+
+
+def test_json_keeps_the_issues_keys_and_the_hand_worked_figures(register_2025, capsys):
+    report = _json(capsys)
+
+    assert report["period"] == {"year": 2025, "month": 6, "label": "2025年1—6月"}
+    rows = {row["region"]: row for row in report["funnel"]}
+    assert list(rows["全市"]) == FUNNEL_KEYS
+    assert report["funnel"][0]["region"] == "全市"
+    city = rows["全市"]
+    # Leads: 武陟's four (the 2025 register's talks open from 1 January) and the zone's one.
+    assert [city[key] for key in FUNNEL_KEYS[1:7]] == [5, 3, 2, 1, 0, 0]
+    assert (city["contract_investment"], city["funds_in_place"]) == ("86500", "15000")
+    assert city["signing_rate"] == "60.0"  # 3 ÷ 5
+    assert city["fulfilment_rate"] == "66.7"  # 2 ÷ 3
+    assert city["start_rate"] == "33.3"
+    assert city["production_rate"] == "0.0"
+    assert city["funds_rate"] == "17.3"  # 15000 ÷ 86500 = 17.34…
+    assert rows["温县"]["signed"] == 0 and rows["温县"]["start_rate"] is None
+    assert rows["城乡一体化示范区"]["leads"] == 1
+    assert rows["城乡一体化示范区"]["signing_rate"] == "0.0"
+    assert rows["修武县"]["signing_rate"] is None  # no leads: no rate, never 0%
+    assert report["sentences"][0] == (
+        "2025年1—6月，全市新增签约项目3个、合同投资8.7亿元，其中已开工1个，开工率33.3%。"
+    )
+
+
+def test_sources_groups_and_industries_are_counted_apart(register_2025, capsys):
+    report = _json(capsys)
+
+    sources = {row["region"]: row["signed"] for row in report["by_source"]}
+    assert sources == {"上海市": 0, "北京市": 1, "境外": 0, "广东省": 0, "江苏省": 1, "河北省": 1}
+    groups = {row["region"]: row["signed"] for row in report["by_source_group"]}
+    assert groups == {"京津冀": 2, "长三角": 1, "珠三角": 0, "雄安": 1}
+    industries = {row["region"]: row["signed"] for row in report["by_industry"]}
+    assert industries == {"C 制造业": 3}
+    days = {(d["from"], d["to"]): d["days"] for d in report["conversion_days"]}
+    assert days["签约", "落地"] == "62.5"  # 冷链 45 days, 传感器 80 days: 125 ÷ 2
+    assert days["落地", "开工"] == "50.0"
+
+
+def test_warnings_are_judged_on_the_periods_end(register_2025, capsys):
+    report = _json(capsys)
+
+    kinds = {(w["project"], w["kind"]) for w in report["warnings"]}
+    assert ("传感器项目", "落地未开工") not in kinds  # landed 1 May: two months by 30 June
+    assert kinds == set()
+    later = json.loads(
+        (call_command("attraction-report", "--year", "2025", "--month", "9", "--format", "json"),
+         capsys.readouterr().out)[1]
+    )  # fmt: skip
+    assert {(w["project"], w["kind"]) for w in later["warnings"]} == {("传感器项目", "落地未开工")}
+
+
+def test_text_shows_rates_and_dashes(register_2025, capsys):
+    call_command("attraction-report", "--year", "2025", "--month", "6")
+
+    out = capsys.readouterr().out
+    assert (
+        "全市\t5\t3\t2\t1\t0\t0\t86,500.00\t15,000.00\t60.0%\t66.7%\t33.3%\t0.0%\t0.0%\t17.3%"
+        in out
+    )
+    assert "修武县\t0\t0\t0\t0\t0\t0\t0.00\t0.00\t—\t—\t—\t—\t—\t—" in out
+    assert "签约→落地：平均62.5天（2个项目）" in out
+
+
+def test_xlsx_reads_back_with_figures_as_numbers(register_2025, tmp_path):
+    path = tmp_path / "招商.xlsx"
+
+    call_command("attraction-report", "--year", "2025", "--month", "6", "--format", "xlsx",
+                 "-o", str(path))  # fmt: skip
+
+    sheet = load_workbook(path).worksheets[0]
+    assert sheet.cell(1, 1).value == "2025年1—6月各县（市、区）、园区招商项目推进情况"
+    header = [cell.value for cell in sheet[3]]
+    assert header[:3] == ["地区", "在谈项目（个）", "新签项目（个）"]
+    city = [cell.value for cell in sheet[4]]
+    assert city[0] == "全市" and city[2] == 3
+    assert Decimal(str(city[7])) == Decimal("86500")
+    assert Decimal(str(city[11])) == Decimal("0.333")  # 开工率 33.3% as Excel's fraction
+    assert sheet.cell(4, 12).number_format == "0.0%"
+    xiuwu = [cell.value for cell in sheet[4 + 1 + 4]]  # 全市, 解放, 中站, 马村, 山阳, 修武
+    assert xiuwu[0] == "修武县" and xiuwu[9] is None  # no base: an empty cell, never 0%
+
+
+def test_docx_carries_the_sentences_and_the_units_table(register_2025, city, tmp_path):
+    path = tmp_path / "招商.docx"
+
+    call_command("attraction-report", "--year", "2025", "--month", "6", "--format", "docx",
+                 "-o", str(path))  # fmt: skip
+
+    document = Document(str(path))
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    assert "全市新增签约项目3个、合同投资8.7亿元，其中已开工1个，开工率33.3%。" in text
+    rows = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
+    assert rows[1] == ["全市", "3", "1", "86,500.00", "66.7%", "33.3%", "17.3%"]
+
+
+def test_a_month_outside_the_year_is_refused(city):
+    with pytest.raises(CommandError, match="月份应为1至12"):
+        call_command("attraction-report", "--year", "2025", "--month", "13")
+
+
+def test_land_idle_parcels_and_standards_are_reported(city, capsys):
+    from guanmo.attraction.models import Parcel, ParkStandard
+
+    wuzhi, park = city.children.get(name="武陟县"), city.children.get(name="武陟产业集聚区")
+    ParkStandard.objects.create(park=park, investment_intensity=300, min_plot_ratio=1)
+    Parcel.objects.create(
+        city=city, county=wuzhi, park=park, name="甲", area=100, supplied_on=date(2023, 1, 1),
+        started_on=date(2023, 6, 1), investment=20000, tax=500, plot_ratio=Decimal("1.2"),
+    )  # fmt: skip
+    Parcel.objects.create(
+        city=city, county=wuzhi, park=park, name="乙", area=50, holder="某公司",
+        supplied_on=date(2024, 6, 30),
+    )  # fmt: skip
+
+    report = _json(capsys)
+
+    land = {row["region"]: row for row in report["land"]}
+    assert list(land) == ["全市", "武陟县", "武陟产业集聚区"]
+    assert land["武陟产业集聚区"] == {
+        "region": "武陟产业集聚区",
+        "supplied": "150",
+        "in_use": "100",
+        "idle": "50",  # 乙: supplied 30 June 2024, a full year on 30 June 2025
+        "to_take_back": "0",
+        "investment_per_mu": "133.33",  # 20000 ÷ 150
+        "tax_per_mu": "3.33",
+    }
+    assert [(i["parcel"], i["step"]) for i in report["idle_land"]] == [("乙", "闲置满一年")]
+    below = report["below_standard"]
+    assert [(b["parcel"], b["investment_intensity"], b["standard"]) for b in below] == [
+        ("甲", "200", "300")
+    ]
+    call_command("attraction-report", "--year", "2025", "--month", "6")
+    out = capsys.readouterr().out
+    assert "武陟产业集聚区\t150.00\t100.00\t50.00\t0.00\t133.33\t3.33" in out
+    assert "乙（某公司）50亩闲置满一年" in out
+
+
+def test_parks_figures_of_the_period_are_ranked_with_their_leading_share(city, capsys):
+    from guanmo.attraction.models import ParkFigures
+
+    demo_zone = city.children.get(name="城乡一体化示范区")
+    wuzhi_park = city.children.get(name="武陟产业集聚区")
+    ParkFigures.objects.create(
+        park=demo_zone, year=2025, month=6, revenue=1500000, leading_revenue=894000
+    )
+    ParkFigures.objects.create(
+        park=wuzhi_park, year=2025, month=6, revenue=2100000, leading_revenue=1575000
+    )
+    ParkFigures.objects.create(park=wuzhi_park, year=2025, month=5, revenue=1)
+
+    parks = {row["park"]: row for row in _json(capsys)["parks"]}
+
+    assert parks["城乡一体化示范区"]["leading_share"] == "59.6"
+    assert parks["城乡一体化示范区"]["vs_target"] == "-10.4"
+    assert (parks["武陟产业集聚区"]["revenue_rank"], parks["武陟产业集聚区"]["share_rank"]) == (
+        1,
+        1,
+    )

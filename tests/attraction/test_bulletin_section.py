@@ -1,0 +1,86 @@
+"""The monthly bulletin carries 招商引资项目推进情况 for a city that keeps a register: the year's
+funnel to the bulletin's month, on its page, in its .docx and .xlsx; a city without a register
+gets no such section."""
+
+import io
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from docx import Document
+from openpyxl import load_workbook
+
+from guanmo.attraction.bulletin import attraction_section
+from guanmo.attraction.models import Lead, StageDate
+from guanmo.attraction.stages import Stage
+from guanmo.reporting.services import close_period, open_period
+from tests.documents.docx import body_tables
+from tests.world import YEAR
+
+HEADLINE = "2025年1—4月，全市新增签约项目2个、合同投资3.5亿元，其中已开工1个，开工率50.0%。"
+
+
+def _lead(city, county, name, investment, **stages):
+    lead = Lead.objects.create(
+        city=city, county=county, name=name, register_year=YEAR, contract_investment=investment
+    )
+    for word, day in stages.items():
+        StageDate.objects.create(lead=lead, stage=Stage(word), reached=day)
+    return lead
+
+
+@pytest.fixture
+def closed_april(world):
+    period = open_period(world.city, year=YEAR, month=4, deadline=date(YEAR, 5, 5), user=None)
+    close_period(period, user=world.users["city"])
+    return period
+
+
+@pytest.fixture
+def register(world):
+    county = world.city.children.get(name="武陟县")
+    _lead(
+        world.city, county, "冷链", Decimal("30000"), 签约=date(YEAR, 1, 10), 开工=date(YEAR, 3, 1)
+    )
+    _lead(world.city, county, "传感器", Decimal("5000"), 签约=date(YEAR, 4, 10))
+    _lead(world.city, county, "五月签约", Decimal("9000"), 签约=date(YEAR, 5, 2))
+
+
+def _file(client, world, extension):
+    client.force_login(world.users["city"])
+    response = client.get(reverse("bulletin_file", args=[YEAR, 4, extension]))
+    assert response.status_code == 200
+    return io.BytesIO(b"".join(response.streaming_content))
+
+
+def test_a_city_without_a_register_has_no_section(world):
+    assert attraction_section(world.city, YEAR, 4) is None
+
+
+def test_the_section_counts_the_year_to_the_bulletins_month(world, register):
+    section = attraction_section(world.city, YEAR, 4)
+
+    assert section.sentences[0] == HEADLINE
+    assert section.table.text_rows() == [
+        ["武陟县", "2", "35000.00", "1", "1", "50.0", "50.0", "0.0"],
+        ["全市", "2", "35000.00", "1", "1", "50.0", "50.0", "0.0"],
+    ]
+
+
+def test_the_bulletin_page_docx_and_xlsx_show_it(client, world, closed_april, register):
+    client.force_login(world.users["leader"])
+    page = client.get(reverse("bulletin", args=[YEAR, 4])).content.decode()
+    assert "招商引资项目推进情况" in page and HEADLINE in page
+
+    document = Document(_file(client, world, "docx"))
+    paragraphs = [paragraph.text for paragraph in document.paragraphs]
+    assert HEADLINE in paragraphs
+    (table,) = [t for t in body_tables(document) if t.rows[0].cells[0].text == "地区"]
+    assert [cell.text for cell in table.rows[-1].cells][:3] == ["全市", "2", "35000.00"]
+
+    sheet = load_workbook(_file(client, world, "xlsx"))["招商引资项目推进情况"]
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    city = next(row for row in values if row[0] == "全市")
+    assert city[:5] == ["全市", 2, 35000, 1, 1]
+    assert city[6] == 0.5  # 开工率 50.0% as Excel's fraction

@@ -1,0 +1,74 @@
+"""The funnel page: the city with every county and park for those who see the city's totals,
+his own county for a county office, the same figures as the report; nobody else (issue 14,
+"Pages and documents")."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from guanmo.attraction.models import Lead, StageDate
+from guanmo.attraction.stages import Stage
+from tests.world import YEAR
+
+
+def _lead(city, county, name, investment, **stages):
+    lead = Lead.objects.create(
+        city=city, county=county, name=name, register_year=YEAR, contract_investment=investment
+    )
+    for word, day in stages.items():
+        StageDate.objects.create(lead=lead, stage=Stage(word), reached=day)
+
+
+@pytest.fixture
+def register(world):
+    wuzhi = world.city.children.get(name="武陟县")
+    wenxian = world.city.children.get(name="温县")
+    _lead(
+        world.city, wuzhi, "冷链", Decimal("30000"), 签约=date(YEAR, 1, 10), 开工=date(YEAR, 3, 1)
+    )
+    _lead(world.city, wuzhi, "传感器", Decimal("5000"), 签约=date(YEAR, 4, 10))
+    _lead(world.city, wenxian, "温县食品", Decimal("8000"), 签约=date(YEAR, 2, 1))
+
+
+def _page(client, world, who, **query):
+    client.force_login(world.users[who])
+    return client.get(reverse("attraction_funnel"), {"year": YEAR, "month": 4, **query})
+
+
+def test_the_city_office_sees_every_unit_and_the_citys_sentence(client, world, register):
+    page = _page(client, world, "city").content.decode()
+
+    assert "2025年1—4月，全市新增签约项目3个、合同投资4.3亿元，其中已开工1个，开工率33.3%。" in page
+    assert '<th scope="row">温县</th><td>1</td><td>1</td>' in page
+    assert '<th scope="row">修武县</th><td>0</td><td>0</td>' in page
+    assert '<th scope="row">开工</th>' in page  # the funnel chart's bars
+
+
+def test_a_county_office_sees_only_its_own_county(client, world, register):
+    page = _page(client, world, "wuzhi").content.decode()
+
+    assert (
+        "2025年1—4月，武陟县新增签约项目2个、合同投资3.5亿元，其中已开工1个，开工率50.0%。" in page
+    )
+    assert "温县" not in page.split('id="by-unit"')[1]
+    assert "全市新增" not in page
+
+
+def test_a_rate_without_a_base_is_a_dash_on_the_page(client, world, register):
+    page = _page(client, world, "city", month=1).content.decode()
+
+    row = page.split('<th scope="row">温县</th>')[1].split("</tr>")[0]
+    cells = [cell.removeprefix("<td>") for cell in row.split("</td>")[:-1]]
+    # 温县食品 is in talks in January (2025's register) and signed only in February.
+    assert cells[:2] == ["1", "0"]
+    assert cells[8:] == ["0.0%", "—", "—", "—", "—", "—"]
+
+
+def test_a_commissioner_has_no_funnel_page(client, world, register):
+    assert _page(client, world, "commissioner").status_code == 404
+
+
+def test_a_bad_month_falls_back_to_the_current_one(client, world, register):
+    assert _page(client, world, "city", month=13).status_code == 200

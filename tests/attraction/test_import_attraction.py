@@ -1,0 +1,260 @@
+"""guanmo import-attraction: the register read through the ledger's sheet reading, every fault
+named by row and column in Chinese, all or nothing, and a started lead made a ledger project
+(issue 14)."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from guanmo.attraction.models import FundsInPlace, Lead, LeadChange
+from guanmo.attraction.sheet_import import import_attraction
+from guanmo.attraction.stages import Stage
+from guanmo.ledger.models import Project
+from guanmo.reporting.models import FigureChange
+from tests.attraction.sheets import HEADER, register, write
+
+ROWS = [
+    [1, "香雪海冷链产业园", "香雪海家电集团", "江苏省苏州市", "C38", 86000, "2025-01-15",
+     "2025-03-01", "2025-04-20", None, None, "武陟县", 12000],
+    [2, "智能传感器项目", "杭州某科技公司", "杭州", "计算机、通信和其他电子设备制造业", "3.5亿元",
+     "2025-02-10", None, None, None, None, "温县", 0],
+    [3, "生物医药中试基地", "某医药集团", "境外：新加坡", "27", None, None, None, None, None, None,
+     "城乡一体化示范区", None],
+]  # fmt: skip
+
+
+def _stage(lead: Lead, stage: Stage) -> date | None:
+    row = lead.stages.filter(stage=stage).first()
+    return row.reached if row else None
+
+
+def test_a_register_is_stored_lead_by_lead_with_its_stages_funds_and_sources(city, tmp_path):
+    report = import_attraction(write(tmp_path, register(ROWS)), city=city, year=2025)
+
+    assert report.ok, [str(f) for f in report.faults]
+    assert (report.created, report.updated) == (3, 0)
+    cold = Lead.objects.get(name="香雪海冷链产业园")
+    assert (cold.county.name, cold.origin.name, cold.industry_code) == ("武陟县", "苏州市", "38")
+    assert cold.contract_investment == Decimal("86000")
+    assert _stage(cold, Stage.SIGNED) == date(2025, 1, 15)
+    assert _stage(cold, Stage.STARTED) == date(2025, 4, 20)
+    assert FundsInPlace.objects.get(lead=cold).cumulative == Decimal("12000")
+    assert (
+        FundsInPlace.objects.get(lead=cold).year,
+        FundsInPlace.objects.get(lead=cold).month,
+    ) == (
+        2025,
+        6,
+    )
+    sensor = Lead.objects.get(name="智能传感器项目")
+    assert sensor.contract_investment == Decimal("35000")  # 3.5亿元 in the cell
+    assert sensor.origin.name == "杭州市" and sensor.industry_code == "39"
+    pharma = Lead.objects.get(name="生物医药中试基地")
+    assert (pharma.abroad, pharma.origin_abroad, pharma.origin) == (True, "新加坡", None)
+    assert pharma.contract_investment is None and pharma.register_year == 2025
+    assert any("到位资金按截至2025年6月底的签约以来累计读取（据表头）" in n for n in report.notes)
+
+
+def test_a_lead_that_has_started_becomes_a_ledger_project(city, tmp_path):
+    report = import_attraction(write(tmp_path, register(ROWS)), city=city, year=2025)
+
+    cold = Lead.objects.get(name="香雪海冷链产业园")
+    project = cold.project
+    assert project is not None and Lead.objects.get(name="智能传感器项目").project is None
+    assert (project.name, project.county.name, project.owner) == (
+        "香雪海冷链产业园",
+        "武陟县",
+        "香雪海家电集团",
+    )
+    assert (project.total_investment, project.start_year) == (Decimal("86000"), 2025)
+    assert project.industry == "电气机械和器材制造业"
+    change = FigureChange.objects.get(project=project)
+    assert (change.field, change.source) == ("招商项目", "招商引资")
+    assert any("转入重点项目台账" in note for note in report.notes)
+
+
+def test_a_started_lead_links_to_the_ledger_project_already_there(city, tmp_path):
+    wuzhi = city.children.get(name="武陟县")
+    existing = Project.objects.create(
+        city=city, county=wuzhi, name="香雪海冷链产业园", total_investment=90000
+    )
+
+    import_attraction(write(tmp_path, register(ROWS)), city=city, year=2025)
+
+    assert Lead.objects.get(name="香雪海冷链产业园").project == existing
+    assert Project.objects.count() == 1
+    existing.refresh_from_db()
+    assert existing.total_investment == Decimal("90000")  # the ledger's own figure stays
+
+
+def test_reimport_changes_only_what_is_given_and_keeps_the_history(city, tmp_path):
+    import_attraction(write(tmp_path, register(ROWS)), city=city, year=2025)
+    later = [
+        [1, "香雪海冷链产业园", None, None, None, None, "2025-01-15", "2025-03-01", "2025-04-20",
+         "2025-06-18", None, "武陟县", 15000],
+    ]  # fmt: skip
+
+    report = import_attraction(write(tmp_path, register(later)), city=city, year=2025)
+
+    assert report.ok and (report.created, report.updated) == (0, 1)
+    cold = Lead.objects.get(name="香雪海冷链产业园")
+    assert cold.investor == "香雪海家电集团"  # blank cell: kept
+    assert cold.contract_investment == Decimal("86000")
+    assert _stage(cold, Stage.PRODUCING) == date(2025, 6, 18)
+    changes = {c.field: (c.old_value, c.new_value) for c in LeadChange.objects.filter(lead=cold)}
+    assert changes["投产实际日期"] == ("", "2025-06-18")
+    assert changes["2025年6月累计到位资金"] == ("12000", "15000")
+    assert LeadChange.objects.get(lead=cold, field="投产实际日期").source == "表格导入"
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "message"),
+    [
+        (["某项目", "甲", "杭州", "C39", 1000, "2025-01-10", None, None, "洛阳县"],
+         "所在县区", "“洛阳县”不是本市的县（市、区）或园区"),
+        (["某项目", "甲", "杭州", "电子信息", 1000, "2025-01-10", None, None, "温县"],
+         "行业", "“电子信息”不是国民经济行业分类（GB/T 4754—2017）的门类或大类"),
+        (["某项目", "甲", "朝阳", "C39", 1000, "2025-01-10", None, None, "温县"],
+         "投资方所在地", "“朝阳”有多个同名地区"),
+        (["某项目", "甲", "火星", "C39", 1000, "2025-01-10", None, None, "温县"],
+         "投资方所在地", "在全国行政区划中找不到"),
+        (["某项目", "甲", "杭州", "C39", 1000, "2025-03-10", "2025-02-01", None, "温县"],
+         "落地日期", "2025年2月1日早于签约日期2025年3月10日"),
+        (["某项目", "甲", "杭州", "C39", 1000, None, "2025-02-01", None, "温县"],
+         "签约日期", "已有落地日期，但没有签约日期"),
+        (["某项目", "甲", "杭州", "C39", None, "2025-01-10", None, None, "温县"],
+         "合同投资", "已签约项目应填写合同投资，此处为空"),
+        (["某项目", "甲", "杭州", "C39", "待定", "2025-01-10", None, None, "温县"],
+         "合同投资", "此处填的是“待定”"),
+        (["某项目", "甲", "杭州", "C39", 1000, "2025年1月", None, None, "温县"],
+         "签约日期", "只写了年月"),
+        (["某项目", "甲", "杭州", "C39", 1000, "2099-01-10", None, None, "温县"],
+         "签约日期", "实际日期不能是将来"),
+        (["某项目", "甲", "杭州", "C39", None, None, None, 500, "温县"],
+         "到位资金", "未签约项目不应有到位资金"),
+    ],
+)  # fmt: skip
+def test_a_bad_row_is_named_by_row_and_column_and_nothing_is_written(
+    city, tmp_path, row, column, message
+):
+    header = [
+        "项目名称",
+        "投资方",
+        "投资方所在地",
+        "行业",
+        "合同投资",
+        "签约日期",
+        "落地日期",
+        "截至6月底累计到位资金",
+        "所在县区",
+    ]
+    good = ["好项目", "乙", "北京", "C39", 500, "2025-01-05", None, None, "温县"]
+    path = write(tmp_path, register([good, row], header=header))
+
+    report = import_attraction(path, city=city, year=2025)
+
+    assert not report.ok
+    fault = report.faults[0]
+    assert (fault.row, fault.column) == (4, column), str(fault)
+    assert message in fault.message
+    assert not Lead.objects.exists()
+
+
+def test_the_same_project_twice_in_a_county_is_refused(city, tmp_path):
+    rows = [ROWS[0], [*ROWS[0][:6], "2025-01-16", *ROWS[0][7:]]]
+
+    report = import_attraction(write(tmp_path, register(rows)), city=city, year=2025)
+
+    assert [str(f) for f in report.faults] == [
+        "第4行「项目名称」：与第3行是同一县区的同名项目；同一项目只能填一行"
+    ]
+
+
+def test_funds_in_place_without_a_month_is_refused_unless_one_is_given(city, tmp_path):
+    header = [*HEADER[:-1], "累计到位资金（万元）"]
+    path = write(tmp_path, register(ROWS, header=header))
+
+    refused = import_attraction(path, city=city, year=2025)
+    given = import_attraction(path, city=city, year=2025, month=9)
+
+    assert "未写明到位资金截至哪个月" in refused.faults[0].message
+    assert given.ok
+    funds = FundsInPlace.objects.get(lead__name="香雪海冷链产业园")
+    assert (funds.month, funds.cumulative) == (9, Decimal("12000"))
+
+
+def test_a_years_funds_figure_is_refused_for_a_project_signed_the_year_before(city, tmp_path):
+    header = [*HEADER[:-1], "1—6月到位资金（万元）"]
+    rows = [[*ROWS[0][:6], "2024-12-20", *ROWS[0][7:]]]
+
+    report = import_attraction(write(tmp_path, register(rows, header=header)), city=city, year=2025)
+
+    assert report.faults[0].column == "到位资金"
+    assert "是本年的数，项目于2024年签约" in report.faults[0].message
+
+
+def test_dry_run_prints_the_column_map_and_writes_nothing(city, tmp_path, capsys):
+    path = write(tmp_path, register(ROWS))
+
+    call_command("import-attraction", str(path), "--year", "2025", "--dry-run")
+
+    out = capsys.readouterr().out
+    assert "列对应（字段 ← 表头）：" in out
+    assert "合同投资 ← 合同投资（万元）（示例：86000万元，单位：万元）" in out
+    assert "签约日期 ← 签约日期（示例：2025-01-15）" in out
+    assert "检查通过（试运行，未写入）：将新增3个招商项目，更新0个招商项目。" in out
+    assert not Lead.objects.exists() and not Project.objects.exists()
+
+
+def test_the_command_stops_with_the_faults_in_chinese(city, tmp_path, capsys):
+    rows = [[1, "某项目", "甲", "杭州", "C39", 100, "2025-01-10", None, None, None, None, "洛阳县",
+             None]]  # fmt: skip
+
+    with pytest.raises(CommandError, match="发现1处错误，未写入任何数据"):
+        call_command("import-attraction", str(write(tmp_path, register(rows))), "--year", "2025")
+
+    assert "第3行「所在县区」：“洛阳县”不是本市的县（市、区）或园区" in capsys.readouterr().err
+
+
+def test_planned_dates_park_chain_leader_and_dropped_talks_are_read(city, tmp_path):
+    header = [
+        "项目名称",
+        "投资商",
+        "来源地",
+        "所属行业",
+        "签约金额（亿元）",
+        "洽谈时间",
+        "签约时间",
+        "计划开工日期",
+        "终止洽谈日期",
+        "所在县区",
+        "落户园区",
+        "产业链",
+        "包抓领导",
+    ]
+    rows = [
+        ["装备制造基地", "甲", "河北省保定市雄县", "C34", 2.5, "2024-11-02", "2025-01-20",
+         "2025-05-01", None, "武陟县", "武陟产业集聚区", "装备制造", "张三"],
+        ["文旅综合体", "乙", "北京", None, None, "2025-01-05", None, None, "2025-03-31", "温县",
+         None, None, None],
+    ]  # fmt: skip
+
+    report = import_attraction(write(tmp_path, register(rows, header=header)), city=city, year=2025)
+
+    assert report.ok, [str(f) for f in report.faults]
+    base = Lead.objects.get(name="装备制造基地")
+    assert base.contract_investment == Decimal("25000")
+    assert (base.park.name, base.chain, base.leader_in_charge) == (
+        "武陟产业集聚区",
+        "装备制造",
+        "张三",
+    )
+    assert base.origin.name == "雄县"
+    started = base.stages.get(stage=Stage.STARTED)
+    assert (started.planned, started.reached) == (date(2025, 5, 1), None)
+    assert _stage(base, Stage.NEGOTIATING) == date(2024, 11, 2)
+    assert base.project is None  # planned to start is not started
+    dropped = Lead.objects.get(name="文旅综合体")
+    assert dropped.dropped_on == date(2025, 3, 31) and dropped.industry_code == ""

@@ -1,0 +1,123 @@
+"""guanmo import-land: parcels read through the ledger's sheet reading, areas in 亩 exactly,
+every fault named by row and column, all or nothing (issue 14, "Land and 亩均")."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+
+from guanmo.attraction.land_import import import_land
+from guanmo.attraction.models import Parcel
+from guanmo.ledger.models import Project
+from tests.sheets.files import Drawn, to_xlsx
+
+HEADER = [
+    "序号",
+    "宗地编号",
+    "用地单位",
+    "项目名称",
+    "所在县区",
+    "所在园区",
+    "用地面积（平方米）",
+    "供地日期",
+    "约定动工日期",
+    "实际动工日期",
+    "容积率",
+    "建筑密度（%）",
+    "固定资产投资（万元）",
+    "税收（万元）",
+]
+
+
+def _write(tmp_path, rows, header=HEADER):
+    path = tmp_path / "用地台账.xlsx"
+    path.write_bytes(to_xlsx(Drawn([["2025年产业集聚区用地台账"], header, *rows], name="用地")))
+    return path
+
+
+def test_parcels_are_stored_in_mu_and_linked_to_their_project(city, tmp_path):
+    wuzhi = city.children.get(name="武陟县")
+    project = Project.objects.create(city=city, county=wuzhi, name="冷链产业园")
+    rows = [
+        [1, "WZ2024-07", "香雪海公司", "冷链产业园", "武陟县", "武陟产业集聚区", 66667,
+         "2024-03-01", "2024-09-01", "2024-10-15", 1.2, 45, 30000, 800],
+        [2, "WX2023-02", "某公司", None, "温县", None, 20000, "2023-05-01", None, None, None, None,
+         None, None],
+    ]  # fmt: skip
+
+    report = import_land(_write(tmp_path, rows), city=city)
+
+    assert report.ok, [str(f) for f in report.faults]
+    parcel = Parcel.objects.get(name="WZ2024-07")
+    assert parcel.area == Decimal("100.0005")  # 66667 m² × 0.0015
+    assert (parcel.project, parcel.park.name) == (project, "武陟产业集聚区")
+    assert (parcel.supplied_on, parcel.started_on) == (date(2024, 3, 1), date(2024, 10, 15))
+    assert (parcel.plot_ratio, parcel.building_density) == (Decimal("1.2"), Decimal("45"))
+    assert (parcel.investment, parcel.tax) == (Decimal("30000"), Decimal("800"))
+    assert Parcel.objects.get(name="WX2023-02").area == Decimal("30")
+
+
+def test_an_area_without_its_unit_is_read_in_mu_and_said(city, tmp_path):
+    header = ["地块名称", "所在县区", "面积"]
+
+    report = import_land(_write(tmp_path, [["一号地", "温县", 12.5]], header), city=city)
+
+    assert Parcel.objects.get().area == Decimal("12.5")
+    assert "工作表「用地」面积未写明单位，按亩读取" in report.notes
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "message"),
+    [
+        (["一号地", "洛阳县", 10, None, None, None], "所在县区", "“洛阳县”不是本市"),
+        (["一号地", "温县", 0, None, None, None], "面积（亩）", "面积应大于零"),
+        (["一号地", "温县", None, None, None, None], "面积（亩）", "面积不能为空"),
+        (["一号地", "温县", 10, "2024-05-01", "2024-04-01", None], "实际动工日期",
+         "2024年4月1日早于供地日期2024年5月1日"),
+        (["一号地", "温县", 10, None, None, "没有的项目"], "项目名称",
+         "温县的重点项目台账和招商项目中都没有“没有的项目”"),
+        (["一号地", "温县", 10, "2099-01-01", None, None], "供地日期", "实际日期不能是将来"),
+    ],
+)  # fmt: skip
+def test_a_bad_parcel_is_named_and_nothing_is_written(city, tmp_path, row, column, message):
+    header = ["地块名称", "所在县区", "面积（亩）", "供地日期", "实际动工日期", "项目名称"]
+    good = ["好地块", "温县", 5, None, None, None]
+
+    report = import_land(_write(tmp_path, [good, row], header), city=city)
+
+    assert (report.faults[0].row, report.faults[0].column) == (4, column), str(report.faults[0])
+    assert message in report.faults[0].message
+    assert not Parcel.objects.exists()
+
+
+def test_an_area_finer_than_the_ledger_keeps_is_refused(city, tmp_path):
+    header = ["地块名称", "所在县区", "面积（平方米）"]
+
+    report = import_land(_write(tmp_path, [["一号地", "温县", 6667.5]], header), city=city)
+
+    assert "换算为10.00125亩，超过4位小数" in report.faults[0].message
+
+
+def test_reimport_leaves_blank_cells_alone(city, tmp_path):
+    header = ["地块名称", "所在县区", "面积（亩）", "实际动工日期", "税收"]
+    import_land(_write(tmp_path, [["一号地", "温县", 10, None, 50]], header), city=city)
+
+    report = import_land(
+        _write(tmp_path, [["一号地", "温县", 10, "2025-03-01", None]], header), city=city
+    )
+
+    assert (report.created, report.updated) == (0, 1)
+    parcel = Parcel.objects.get()
+    assert (parcel.started_on, parcel.tax) == (date(2025, 3, 1), Decimal("50"))
+
+
+def test_the_command_dry_run_prints_the_column_map(city, tmp_path, capsys):
+    path = _write(tmp_path, [["一号地", "温县", 10]], ["地块名称", "所在县区", "面积（亩）"])
+
+    call_command("import-land", str(path), "--dry-run")
+
+    out = capsys.readouterr().out
+    assert "面积（亩） ← 面积（亩）" in out
+    assert "检查通过（试运行，未写入）：将新增1个地块" in out
+    assert not Parcel.objects.exists()

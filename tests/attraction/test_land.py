@@ -1,0 +1,102 @@
+"""Land figures on hand-worked parcels: idle land at its day boundaries (one year less a day,
+one year, two years), investment intensity against the park's standard, a park's land."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from guanmo.attraction.land import (
+    IDLE_ONE_YEAR,
+    IDLE_TWO_YEARS,
+    NOT_IDLE,
+    ParcelFacts,
+    against_standard,
+    idle_parcels,
+    idle_step,
+    park_land,
+    per_mu,
+)
+
+SUPPLIED = ParcelFacts("一号地块", Decimal("100"), supplied_on=date(2024, 3, 1))
+
+
+@pytest.mark.parametrize(
+    ("day", "step"),
+    [
+        (date(2025, 2, 28), NOT_IDLE),  # one year less a day
+        (date(2025, 3, 1), IDLE_ONE_YEAR),  # one full year
+        (date(2026, 2, 28), IDLE_ONE_YEAR),  # two years less a day
+        (date(2026, 3, 1), IDLE_TWO_YEARS),  # two full years
+        (date(2030, 1, 1), IDLE_TWO_YEARS),
+    ],
+)
+def test_land_not_started_is_idle_from_one_full_year_and_two(day, step):
+    assert idle_step(SUPPLIED, day) == step
+
+
+def test_the_agreed_start_date_counts_before_the_supply_date():
+    parcel = ParcelFacts(
+        "二号地块", Decimal("50"), supplied_on=date(2024, 3, 1), agreed_start_on=date(2024, 9, 1)
+    )
+
+    assert idle_step(parcel, date(2025, 8, 31)) == NOT_IDLE
+    assert idle_step(parcel, date(2025, 9, 1)) == IDLE_ONE_YEAR
+
+
+def test_land_started_or_not_yet_supplied_is_never_idle():
+    started = ParcelFacts(
+        "三号", Decimal("10"), supplied_on=date(2020, 1, 1), started_on=date(2021, 6, 1)
+    )
+
+    assert idle_step(started, date(2025, 1, 1)) == NOT_IDLE
+    assert idle_step(started, date(2021, 5, 31)) == IDLE_ONE_YEAR  # before it started
+    assert idle_step(SUPPLIED, date(2024, 2, 1)) == NOT_IDLE
+    assert idle_step(ParcelFacts("无日期", Decimal("1")), date(2025, 1, 1)) == NOT_IDLE
+
+
+def test_investment_intensity_is_investment_per_mu_against_the_standard():
+    parcel = ParcelFacts(
+        "四号", Decimal("30"), investment=Decimal("9000"), plot_ratio=Decimal("0.8")
+    )
+
+    check = against_standard(parcel, Decimal("300"), Decimal("1.0"))
+
+    assert check.intensity == Decimal("300.00")
+    assert check.intensity_met is True  # equal to the standard meets it
+    assert check.plot_ratio_met is False
+    assert against_standard(parcel, None, None).intensity_met is None
+    assert per_mu(Decimal("1000"), Decimal("3")) == Decimal("333.33")
+    assert per_mu(Decimal("1000"), Decimal("0")) is None
+    assert per_mu(None, Decimal("3")) is None
+
+
+def test_a_parks_land_in_use_idle_and_per_mu():
+    parcels = [
+        ParcelFacts("甲", Decimal("100"), supplied_on=date(2022, 1, 1), started_on=date(2022, 6, 1),
+                    investment=Decimal("30000"), tax=Decimal("1200")),
+        ParcelFacts("乙", Decimal("40"), supplied_on=date(2023, 3, 1), investment=Decimal("2000")),
+        ParcelFacts("丙", Decimal("60"), supplied_on=date(2024, 7, 1)),
+        ParcelFacts("丁", Decimal("25"), supplied_on=date(2025, 8, 1)),  # after the day
+    ]  # fmt: skip
+
+    land = park_land(parcels, date(2025, 6, 30))
+
+    assert (land.supplied, land.in_use) == (Decimal("200"), Decimal("100"))
+    assert (land.idle, land.to_take_back) == (Decimal("40"), Decimal("40"))  # 丙 not a year yet
+    assert land.investment_per_mu == Decimal("160.00")  # 32000 ÷ 200
+    assert land.tax_per_mu == Decimal("6.00")
+    assert park_land([], date(2025, 6, 30)).investment_per_mu is None
+
+
+def test_idle_parcels_are_listed_the_longest_idle_first():
+    parcels = [
+        ParcelFacts("甲", Decimal("12.50"), holder="某公司", supplied_on=date(2024, 3, 1)),
+        ParcelFacts("乙", Decimal("8"), supplied_on=date(2022, 1, 1)),
+        ParcelFacts("丙", Decimal("8"), supplied_on=date(2025, 1, 1)),
+    ]
+
+    found = idle_parcels(parcels, date(2025, 6, 30))
+
+    assert [(idle.parcel.name, idle.step) for idle in found] == [("乙", 2), ("甲", 1)]
+    assert found[1].text == "甲（某公司）12.5亩闲置满一年"

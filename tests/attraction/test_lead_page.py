@@ -1,0 +1,86 @@
+"""A lead's page: its stages recorded by the city office or its county's office, checked as
+the import checks them; started, it becomes a ledger project (issue 14)."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from guanmo.attraction.models import Lead, LeadChange
+from guanmo.attraction.stages import Stage
+from tests.world import YEAR
+
+
+@pytest.fixture
+def lead(world):
+    return Lead.objects.create(
+        city=world.city, county=world.wuzhi, name="智能传感器项目", register_year=YEAR
+    )
+
+
+def _record(client, world, who, lead, **data):
+    client.force_login(world.users[who])
+    return client.post(reverse("attraction_lead", args=[lead.pk]), data)
+
+
+def test_the_county_records_signing_and_the_start_makes_a_ledger_project(client, world, lead):
+    signed = _record(
+        client,
+        world,
+        "wuzhi",
+        lead,
+        stage="签约",
+        reached="2025-03-10",
+        contract_investment="35000",
+    )
+    started = _record(client, world, "wuzhi", lead, stage="开工", reached="2025-05-20")
+
+    assert signed.status_code == started.status_code == 302
+    lead.refresh_from_db()
+    assert lead.contract_investment == Decimal("35000")
+    assert lead.stages.get(stage=Stage.STARTED).reached == date(2025, 5, 20)
+    assert lead.project is not None and lead.project.county == world.wuzhi
+    page = client.get(reverse("attraction_lead", args=[lead.pk])).content.decode()
+    assert "项目已开工，转入重点项目台账：智能传感器项目" in page
+    assert LeadChange.objects.filter(lead=lead, field="重点项目").exists()
+
+
+def test_a_stage_before_the_one_before_it_is_refused_and_nothing_changes(client, world, lead):
+    _record(
+        client, world, "city", lead, stage="签约", reached="2025-03-10", contract_investment="1"
+    )
+
+    page = _record(client, world, "city", lead, stage="落地", reached="2025-03-01")
+
+    assert page.status_code == 200
+    assert "落地：2025年3月1日早于签约日期2025年3月10日" in page.content.decode()
+    assert not lead.stages.filter(stage=Stage.LANDED).exists()
+
+
+def test_signing_without_contract_investment_is_refused(client, world, lead):
+    page = _record(client, world, "city", lead, stage="签约", reached="2025-03-10")
+
+    assert "签约项目应填写合同投资" in page.content.decode()
+
+
+def test_a_planned_date_alone_is_recorded(client, world, lead):
+    _record(client, world, "wuzhi", lead, stage="开工", planned="2025-09-01")
+
+    assert lead.stages.get(stage=Stage.STARTED).planned == date(2025, 9, 1)
+    assert lead.project is None
+
+
+def test_the_leader_reads_but_may_not_record(client, world, lead):
+    client.force_login(world.users["leader"])
+    assert client.get(reverse("attraction_lead", args=[lead.pk])).status_code == 200
+    assert (
+        _record(client, world, "leader", lead, stage="签约", reached="2025-03-10").status_code
+        == 403
+    )
+
+
+def test_another_county_does_not_see_the_lead(client, world, lead):
+    client.force_login(world.users["wenxian"])
+
+    assert client.get(reverse("attraction_lead", args=[lead.pk])).status_code == 404

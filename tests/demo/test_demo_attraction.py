@@ -1,0 +1,53 @@
+"""The demo city's attraction register: about 120 leads of the year with a realistic fall-off
+between stages, sources from the regions 招商 bulletins count, started leads in the ledger, and
+land with some of it idle (issue 14, "Done when")."""
+
+import pytest
+
+from guanmo.attraction.models import Lead
+from guanmo.attraction.report import build_report
+from guanmo.demo.attraction import create_demo_attraction
+from guanmo.demo.city import CITY_CODE, TODAY, YEAR, ZONES
+from guanmo.regions.services import init_city
+
+
+@pytest.fixture
+def demo_attraction(db, settings):
+    settings.GUANMO_TODAY = TODAY
+    city = init_city(CITY_CODE, ZONES)
+    return city, create_demo_attraction(city, seed=2025)
+
+
+def test_a_year_of_leads_falls_off_stage_by_stage(demo_attraction):
+    city, _summary = demo_attraction
+
+    report = build_report(city, YEAR, 11)
+    whole = dict(report.funnel)["全市"]
+
+    assert Lead.objects.filter(city=city, register_year=YEAR).count() == 120
+    assert 100 <= whole.leads <= 132
+    counts = [whole.signed, whole.landed, whole.started, whole.producing, whole.at_capacity]
+    assert counts == sorted(counts, reverse=True) and counts[0] < whole.leads
+    assert 40 <= whole.signed <= 90 and whole.started >= 10 and whole.at_capacity <= whole.started
+    assert 0 < whole.funds_in_place < whole.contract_investment
+    assert report.sentences[0].startswith(f"{YEAR}年1—11月，全市新增签约项目{whole.signed}个")
+
+
+def test_sources_groups_and_the_ledger_link_are_there(demo_attraction):
+    city, summary = demo_attraction
+
+    report = build_report(city, YEAR, 11)
+
+    groups = dict(report.by_source_group)
+    assert all(groups[name].leads > 0 for name in ("京津冀", "长三角", "珠三角"))
+    assert "境外" in dict(report.by_source)
+    assert summary.started == Lead.objects.filter(city=city, project__isnull=False).count() > 10
+    assert report.idle_land and report.land[0][1].supplied > 0
+
+
+def test_the_demo_register_is_the_same_for_the_same_seed(demo_attraction):
+    city, first = demo_attraction
+
+    again = create_demo_attraction(city, seed=2025)
+
+    assert again == first
