@@ -75,3 +75,25 @@ def test_a_county_office_has_no_what_if_form(client, world, published):
     client.force_login(world.users["wuzhi"])
     page = client.get(reverse("assessment_result", args=[published.pk]), {"unit": "温县"})
     assert 'id="what-if"' not in page.content.decode()
+
+
+def test_the_list_links_each_result_with_its_first_and_last(client, world, published):
+    objection = raise_objection(
+        published, unit="武陟县", indicator="投资完成率", value=D(120), reason="数据有误"
+    )
+    corrected = accept_objection(objection, reason="核实无误")
+    for who in ("city", "wuzhi", "leader"):
+        client.force_login(world.users[who])
+        page = client.get(reverse("assessment_results")).content.decode()
+        assert 'href="/assessment/"' in page  # the navigation's link
+        for result in (published, corrected):
+            assert f'href="{reverse("assessment_result", args=[result.pk])}"' in page
+        assert "已更正" in page and "公示中" in page
+        # corrected: 武陟县 first, 孟州市 last; as issued first: 温县 first
+        assert page.index("<td>武陟县</td><td>孟州市</td>") < page.index(
+            "<td>温县</td><td>孟州市</td>"
+        )
+    client.force_login(world.users["department"])
+    assert client.get(reverse("assessment_results")).status_code == 404
+    landing = client.get("/", follow=True)
+    assert landing.status_code == 200 and 'href="/assessment/"' not in landing.content.decode()

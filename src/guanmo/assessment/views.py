@@ -4,7 +4,7 @@ the issued JSON, the history `objections.history`."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -36,6 +36,22 @@ def _bar(unit: dict, ranked: int) -> dict | None:
         "places": ranked,
         "text": f"第{low}至{high}位" if low != high else f"第{low}位",
     }
+
+
+def result_list(request: HttpRequest) -> HttpResponse:
+    """Every result the user may see (`results_for`), newest first, each linked to its page,
+    with its first and last unit as issued; 404 for those outside the ranking (as its pages)."""
+    scope = request.scope
+    if not (scope.sees_city_totals or scope.county is not None):
+        raise Http404("没有可查看的考核结果")
+    rows = []
+    for result in results_for(request.scope).order_by("-issued_at", "-pk"):
+        ranked = [u for u in result.output["units"] if u["rank"] is not None]
+        first = [u["unit"] for u in ranked if u["rank"] == 1]
+        bottom = max((u["rank"] for u in ranked), default=None)
+        last = [u["unit"] for u in ranked if u["rank"] == bottom and bottom != 1]
+        rows.append({"result": result, "first": "、".join(first), "last": "、".join(last)})
+    return render(request, "assessment/result_list.html", {"rows": rows})
 
 
 def result_page(request: HttpRequest, pk: int) -> HttpResponse:
