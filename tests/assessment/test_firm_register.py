@@ -168,3 +168,17 @@ def test_assess_firms_writes_a_workbook_and_a_bulletin_read_back(tmp_path):
 def test_a_year_not_in_the_register_is_refused():
     with pytest.raises(CommandError, match="没有2030年度的数据"):
         run("assess-firms", "--year", "2030")
+
+
+def test_a_code_given_twice_or_a_negative_figure_is_refused_naming_its_cell(tmp_path):
+    def broken(sheet):
+        sheet["C5"] = code(2)  # row 5 is 乙's, given 己's code
+        sheet["J6"] = -3  # 丙's energy use
+
+    err = StringIO()
+    with pytest.raises(CommandError, match="2处错误"):
+        call_command("import-firms", str(register_sheet(tmp_path / "企业.xlsx", broken=broken)),
+                     "--year", "2025", stdout=StringIO(), stderr=err)  # fmt: skip
+    assert f"第5行「统一社会信用代码」：统一社会信用代码“{code(2)}”出现了不止一次" in err.getvalue()
+    assert "第6行「综合能耗」" in err.getvalue() and "不能为负数" in err.getvalue()
+    assert not Firm.objects.exists()
