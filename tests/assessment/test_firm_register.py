@@ -182,3 +182,10 @@ def test_a_code_given_twice_or_a_negative_figure_is_refused_naming_its_cell(tmp_
     assert f"第5行「统一社会信用代码」：统一社会信用代码“{code(2)}”出现了不止一次" in err.getvalue()
     assert "第6行「综合能耗」" in err.getvalue() and "不能为负数" in err.getvalue()
     assert not Firm.objects.exists()
+
+
+def test_a_rated_firm_without_energy_use_stops_the_assessment_naming_it(tmp_path):
+    firms = [*FIRMS[:4], ("丁", 5, 10, 500, 0)]  # 单位能耗税收 has no divisor: never a 0
+    run("import-firms", str(register_sheet(tmp_path / "企业.xlsx", firms)), "--year", "2025")
+    with pytest.raises(CommandError, match="丁的“单位能耗税收”无法计算（除数为0）"):
+        run("assess-firms", "--year", "2025", "--runs", "0")
