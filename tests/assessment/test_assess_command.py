@@ -324,3 +324,45 @@ def test_a_unit_named_like_a_formula_stays_text_in_the_xlsx(sheets, tmp_path):
     output = tmp_path / "结果.xlsx"
     run(*arguments(sheets), "--runs", "20", "--format", "xlsx", "-o", str(output))
     assert_kept_as_text(load_workbook(output))
+
+
+def test_what_if_prints_the_new_score_and_rank_beside_the_issued_ones(sheets):
+    # 甲县 takes 1 day instead of 10: the days range becomes 1…20 (负向), so 甲县 scores the
+    # full 40 there (24.5192 + 26.4 + 40 + 0.5 = 91.42) and 丙县's 6 days fall to 14/19:
+    # 30 + 30 + 29.4737 + 1 = 90.47, behind 甲县. 丁县 at 6 days: range 6…12 (乙县 12), 丁县
+    # 0 + 18 + 40 = 58.00, still behind 甲县 (24.5192 + 26.4 + 13.3333 + 0.5 = 64.75).
+    out = StringIO()
+    call_command(
+        "assess", *arguments(sheets), "--runs", "0",
+        "--what-if", "甲县:问题办结天数=1", "--what-if", "丁县：问题办结天数＝6",
+        stdout=out, stderr=StringIO(),
+    )  # fmt: skip
+    assert "甲县“问题办结天数”改为1：综合得分由79.99分变为91.42分，位次由第2位变为第1位" in (
+        out.getvalue()
+    )
+    assert "丁县“问题办结天数”改为6：综合得分由18.00分变为58.00分，位次仍为第3位" in out.getvalue()
+
+
+def test_what_if_leaves_the_json_as_issued_and_says_it_on_stderr(sheets):
+    plain = assess_json(sheets, "--runs", "0")
+    out, err = StringIO(), StringIO()
+    call_command(
+        "assess", *arguments(sheets), "--runs", "0", "--format", "json",
+        "--what-if", "甲县:问题办结天数=1", stdout=out, stderr=err,
+    )  # fmt: skip
+    assert json.loads(out.getvalue()) == plain
+    assert "假设分析：甲县“问题办结天数”改为1" in err.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        ("戌县:问题办结天数=1", "本期考核没有单位“戌县”"),
+        ("甲县:天数=1", "考核办法中没有指标“天数”"),
+        ("甲县问题办结天数1", "应写成“单位:指标=数值”"),
+        ("甲县:问题办结天数=一", "不是数"),
+    ],
+)
+def test_a_what_if_that_cannot_be_made_is_refused_saying_why(sheets, typed, why):
+    with pytest.raises(CommandError, match=why):
+        run(*arguments(sheets), "--runs", "0", "--what-if", typed)

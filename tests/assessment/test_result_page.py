@@ -52,3 +52,48 @@ def test_the_page_shows_the_ranking_with_interval_bars_points_and_history(client
 def test_someone_outside_the_ranking_gets_nothing(client, world, published):
     client.force_login(world.users["department"])
     assert client.get(reverse("assessment_result", args=[published.pk])).status_code == 404
+
+
+def test_the_city_office_supposes_a_value_on_the_page_and_nothing_changes(client, world, published):
+    # 武陟县 at 120: 投资完成率's range becomes 70…120, 武陟县 the full 60 + 28.57 (10 of 14
+    # days' range) = 88.57, 温县 0.6 × 60 = 36 + 40 = 76.00: 武陟县 first instead of second.
+    client.force_login(world.users["city"])
+    url = reverse("assessment_result", args=[published.pk])
+    page = client.get(url).content.decode()
+    assert 'id="what-if"' in page and 'id="what-if-result"' not in page
+    query = {"unit": "武陟县", "indicator": "投资完成率", "value": "120"}
+    page = client.get(url, query).content.decode()
+    assert "武陟县“投资完成率”改为120：综合得分由78.57分变为88.57分，位次由第2位变为第1位" in page
+    published.refresh_from_db()
+    assert published.output["units"][0]["unit"] == "温县"  # the issued result is as it was
+    assert published.inputs["values"]["武陟县"]["投资完成率"] == "95"
+    page = client.get(url, {**query, "value": "很多"}).content.decode()
+    assert "请选择单位和指标并填写假设数值" in page
+
+
+def test_a_county_office_has_no_what_if_form(client, world, published):
+    client.force_login(world.users["wuzhi"])
+    page = client.get(reverse("assessment_result", args=[published.pk]), {"unit": "温县"})
+    assert 'id="what-if"' not in page.content.decode()
+
+
+def test_the_list_links_each_result_with_its_first_and_last(client, world, published):
+    objection = raise_objection(
+        published, unit="武陟县", indicator="投资完成率", value=D(120), reason="数据有误"
+    )
+    corrected = accept_objection(objection, reason="核实无误")
+    for who in ("city", "wuzhi", "leader"):
+        client.force_login(world.users[who])
+        page = client.get(reverse("assessment_results")).content.decode()
+        assert 'href="/assessment/"' in page  # the navigation's link
+        for result in (published, corrected):
+            assert f'href="{reverse("assessment_result", args=[result.pk])}"' in page
+        assert "已更正" in page and "公示中" in page
+        # corrected: 武陟县 first, 孟州市 last; as issued first: 温县 first
+        assert page.index("<td>武陟县</td><td>孟州市</td>") < page.index(
+            "<td>温县</td><td>孟州市</td>"
+        )
+    client.force_login(world.users["department"])
+    assert client.get(reverse("assessment_results")).status_code == 404
+    landing = client.get("/", follow=True)
+    assert landing.status_code == 200 and 'href="/assessment/"' not in landing.content.decode()

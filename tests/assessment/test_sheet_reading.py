@@ -84,7 +84,7 @@ def test_a_missing_target_column_and_a_bad_parameter_are_named(tmp_path):
     with pytest.raises(Refused) as refused:
         read_scheme(save(tmp_path / "s.xlsx", HEADER, rows))
     assert [str(fault) for fault in refused.value.report.faults] == [
-        "第3行「参数」：基准比值没有参数“封顶”；可用参数：基准值、基准"
+        "第3行「参数」：基准比值没有参数“封顶”；可用参数：基准值、基准、上年均值倍数"
     ]
     definition, _ = read_scheme(save(tmp_path / "ok.xlsx", HEADER, FIRMS))
     values = save(tmp_path / "v.xlsx", ["企业名称", "亩均税收（万元）", "新增产值", "单位能耗"], [])

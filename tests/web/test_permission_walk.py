@@ -83,6 +83,7 @@ SHARED_WITH_COUNTIES = {
     "tour_route",
     "project_detail shared",
     "assessment_result",
+    "assessment_results",
 }
 # Everyone who signs in is sent on to the page of his work.
 LANDING = dict.fromkeys(ROLES, 302)

@@ -26,7 +26,10 @@ def walk(world) -> Walk:
         result=result, unit="温县", indicator="投资完成率", value=Decimal(95), reason="数据有误"
     )
     return Walk(
-        pages={"assessment_result": (reverse("assessment_result", args=[result.pk]), READERS)},
+        pages={
+            "assessment_results": (reverse("assessment_results"), READERS),
+            "assessment_result": (reverse("assessment_result", args=[result.pk]), READERS),
+        },
         actions={
             "assessment_object": (reverse("assessment_object", args=[result.pk]), OBJECTING),
             "assessment_decide": (reverse("assessment_decide", args=[objection.pk]), DECIDING),

@@ -9,10 +9,11 @@ a scheme written in points (亩均税收 45 of 100) gives the same points as off
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 
+from guanmo.assessment import scoring
 from guanmo.assessment import weights as weighting
 from guanmo.assessment.aggregation import DEFAULT_GEOMETRIC_FLOOR, AdjustmentRule
 from guanmo.assessment.results import Classes, ShareClasses, ThresholdClasses, VetoEffect
@@ -28,6 +29,9 @@ from guanmo.assessment.weights import (
 HUNDRED = Decimal(100)
 # Forms that score in points (x ÷ benchmark × points …): scored out of 100 here.
 POINTS_FORMS = frozenset({Form.BENCHMARK_RATIO, Form.TARGET_MET, Form.RANK_STEPS})
+# 基准比值's benchmark as a multiple of last year's mean (参数 上年均值倍数=2), resolved into a
+# 基准值 by `resolve_benchmarks` before scoring.
+MEAN_FACTOR = "mean_factor"
 
 
 class Weighting(StrEnum):
@@ -272,10 +276,36 @@ def weights_of(definition: Definition, inputs: Inputs) -> Weights:
     return Weights(own, tuple(sets))
 
 
+def resolve_benchmarks(
+    definition: Definition, previous: Mapping[str, Mapping[str, Decimal | None]]
+) -> Definition:
+    """The definition with each benchmark written as a multiple of last year's mean
+    (上年均值倍数=k) made a 基准值: k × the mean of last year's values of that indicator
+    (`scoring.mean_benchmark`; `previous` is {unit: {indicator: value}}). Other rows are kept.
+    Raises ValueError (in Chinese) when last year has no value of such an indicator."""
+    rows = []
+    for row in definition.indicators:
+        if MEAN_FACTOR in row.parameters:
+            column = [values.get(row.name) for values in previous.values()]
+            try:
+                benchmark = scoring.mean_benchmark(column, factor=row.parameters[MEAN_FACTOR])
+            except ValueError as error:
+                raise ValueError(f"“{row.name}”：{error}") from None
+            parameters = {k: v for k, v in row.parameters.items() if k != MEAN_FACTOR}
+            row = replace(row, parameters={**parameters, "benchmark": benchmark})
+        rows.append(row)
+    return replace(definition, indicators=tuple(rows))
+
+
 def scheme_of(definition: Definition, weights: Mapping[str, Decimal]) -> Scheme:
-    """The Scheme one pass computes: every indicator on 0–100 weighted by its share."""
+    """The Scheme one pass computes: every indicator on 0–100 weighted by its share. Raises
+    ValueError (in Chinese) for a benchmark still written as a multiple of last year's mean."""
     indicators = []
     for row in definition.indicators:
+        if MEAN_FACTOR in row.parameters:
+            raise ValueError(
+                f"“{row.name}”的基准值为上年均值的倍数，须有上年数值才能计算（guanmo assess-firms）"
+            )
         parameters = dict(row.parameters)
         if row.form in POINTS_FORMS:
             parameters["points"] = HUNDRED

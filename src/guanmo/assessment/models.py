@@ -149,3 +149,52 @@ class Objection(models.Model):
     def claimed(self) -> str:
         """The value claimed as typed, without trailing zeros or an exponent: 110, 95.5."""
         return f"{self.value.normalize():f}"
+
+
+class Firm(models.Model):
+    """A firm of the register 亩均效益评价 assesses: its 统一社会信用代码 (GB 32100-2015, check
+    character verified on import), county, park and land area in 亩."""
+
+    name = models.CharField("企业名称", max_length=128)
+    credit_code = models.CharField("统一社会信用代码", max_length=18, unique=True)
+    county = models.CharField("县（市、区）", max_length=64)
+    park = models.CharField("园区", max_length=128, blank=True)
+    land_area = models.DecimalField("用地面积（亩）", max_digits=14, decimal_places=4)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "企业"
+        ordering = ["county", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _money(verbose_name: str) -> models.DecimalField:
+    return models.DecimalField(verbose_name, max_digits=20, decimal_places=6)
+
+
+class FirmYear(models.Model):
+    """A firm's figures for one year, as imported from tax, statistics and power data: money
+    in 万元, energy in 吨标准煤, emissions in 吨."""
+
+    firm = models.ForeignKey(
+        Firm, verbose_name="企业", on_delete=models.CASCADE, related_name="years"
+    )
+    year = models.PositiveSmallIntegerField("年度")
+    tax = _money("税收（万元）")
+    sales = _money("销售收入（万元）")
+    value_added = _money("增加值（万元）")
+    energy = models.DecimalField("综合能耗（吨标准煤）", max_digits=20, decimal_places=6)
+    emissions = models.DecimalField("主要污染物排放量（吨）", max_digits=20, decimal_places=6)
+    rd_spending = _money("研发经费（万元）")
+    employees = models.PositiveIntegerField("从业人员（人）")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "企业年度数据"
+        ordering = ["firm", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["firm", "year"], name="assessment_firm_year_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.firm}{self.year}年度"

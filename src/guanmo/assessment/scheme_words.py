@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
-from guanmo.assessment.definition import Definition, Weighting
+from guanmo.assessment.definition import MEAN_FACTOR, Definition, Weighting
 from guanmo.assessment.results import ShareClasses, ThresholdClasses, VetoEffect
 from guanmo.assessment.scheme import Aggregation, Form
 from guanmo.assessment.scoring import Direction
@@ -54,19 +54,24 @@ FORMS = {
     "标准分": Form.Z_SCORE,
     "Z-SCORE": Form.Z_SCORE,
 }
+# Of these, one must be written (基准比值: 基准值, or 上年均值倍数 for "twice last year's mean").
+ONE_OF = {Form.BENCHMARK_RATIO: ("benchmark", MEAN_FACTOR)}
 FORM_WORDS = {form: word for word, form in reversed(FORMS.items())}  # the first word of each
 # Each form's parameters by the words a scheme writes them in (参数 "基准值=20；步长=10%").
 PARAMETERS: dict[Form, dict[str, str]] = {
     Form.MIN_MAX: {"满分": "top"},
     Form.EFFICACY_COEFFICIENT: {"起点": "floor", "基础分": "floor", "跨度": "span"},
-    Form.BENCHMARK_RATIO: {"基准值": "benchmark", "基准": "benchmark"},
+    Form.BENCHMARK_RATIO: {
+        "基准值": "benchmark",
+        "基准": "benchmark",
+        "上年均值倍数": MEAN_FACTOR,  # the benchmark is that many times last year's mean
+    },
     Form.TARGET_MET: {},
     Form.RANK_STEPS: {"步长": "step_percent", "每位递减": "step_percent"},
     Form.GOALPOSTS: {"下限": "low", "上限": "high", "满分": "top"},
     Form.Z_SCORE: {"中心": "centre", "均值": "centre", "离散": "spread", "标准差": "spread"},
 }
 REQUIRED = {
-    Form.BENCHMARK_RATIO: ("benchmark",),
     Form.RANK_STEPS: ("step_percent",),
     Form.GOALPOSTS: ("low", "high"),
 }

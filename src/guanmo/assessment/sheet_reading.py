@@ -26,6 +26,7 @@ from guanmo.assessment.scheme_words import (
     DIRECTIONS,
     FORM_WORDS,
     FORMS,
+    ONE_OF,
     PARAMETERS,
     REQUIRED,
     SETTINGS,
@@ -220,6 +221,11 @@ class _SchemeReader:
         if missing:
             words = "、".join(w for w, key in keys.items() if key in missing)
             self.fault(row, S.PARAMETERS, f"{FORM_WORDS[form]}须在参数中写明{words}")
+            return None
+        alternatives = ONE_OF.get(form, ())
+        if alternatives and sum(key in parameters for key in alternatives) != 1:
+            words = "或".join(w for w, key in keys.items() if key in alternatives)
+            self.fault(row, S.PARAMETERS, f"{FORM_WORDS[form]}须在参数中写明{words}（只写一项）")
             return None
         return parameters
 

@@ -4,11 +4,12 @@ the issued JSON, the history `objections.history`."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from guanmo.assessment.forms import DecisionForm, ObjectionForm
+from guanmo.assessment.definition import Definition, Inputs
+from guanmo.assessment.forms import DecisionForm, ObjectionForm, WhatIfForm
 from guanmo.assessment.models import Objection, Result
 from guanmo.assessment.objections import (
     ObjectionError,
@@ -19,6 +20,7 @@ from guanmo.assessment.objections import (
     reject_objection,
 )
 from guanmo.assessment.selectors import results_for
+from guanmo.assessment.what_if import Change, suppose
 
 
 def _bar(unit: dict, ranked: int) -> dict | None:
@@ -34,6 +36,22 @@ def _bar(unit: dict, ranked: int) -> dict | None:
         "places": ranked,
         "text": f"第{low}至{high}位" if low != high else f"第{low}位",
     }
+
+
+def result_list(request: HttpRequest) -> HttpResponse:
+    """Every result the user may see (`results_for`), newest first, each linked to its page,
+    with its first and last unit as issued; 404 for those outside the ranking (as its pages)."""
+    scope = request.scope
+    if not (scope.sees_city_totals or scope.county is not None):
+        raise Http404("没有可查看的考核结果")
+    rows = []
+    for result in results_for(request.scope).order_by("-issued_at", "-pk"):
+        ranked = [u for u in result.output["units"] if u["rank"] is not None]
+        first = [u["unit"] for u in ranked if u["rank"] == 1]
+        bottom = max((u["rank"] for u in ranked), default=None)
+        last = [u["unit"] for u in ranked if u["rank"] == bottom and bottom != 1]
+        rows.append({"result": result, "first": "、".join(first), "last": "、".join(last)})
+    return render(request, "assessment/result_list.html", {"rows": rows})
 
 
 def result_page(request: HttpRequest, pk: int) -> HttpResponse:
@@ -57,11 +75,16 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
         if scope.is_city_office and published
         else Objection.objects.none()
     )
+    what_if_form, supposed = None, None
+    if scope.is_city_office:
+        what_if_form, supposed = _what_if(request, result, indicators)
     return render(
         request,
         "assessment/result.html",
         {
             "result": result,
+            "what_if_form": what_if_form,
+            "supposed": supposed,
             "objection_form": ObjectionForm(indicators=indicators) if may_object else None,
             "pending": [
                 (objection, DecisionForm(prefix=str(objection.pk))) for objection in pending
@@ -72,6 +95,26 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
             "history": [step.text for step in history(result)],
         },
     )
+
+
+def _what_if(request: HttpRequest, result: Result, indicators: list[str]):
+    """The 假设分析 form (GET) and, when filled, its sentence (or why it cannot be made)."""
+    filled = "unit" in request.GET
+    form = WhatIfForm(request.GET if filled else None, units=_units(result), indicators=indicators)
+    if not filled:
+        return form, None
+    if not form.is_valid():
+        return form, "请选择单位和指标并填写假设数值"
+    change = Change(
+        form.cleaned_data["unit"], form.cleaned_data["indicator"], form.cleaned_data["value"]
+    )
+    try:
+        line = suppose(
+            Definition.from_dict(result.definition), Inputs.from_dict(result.inputs), change
+        )
+    except ValueError as error:
+        return form, f"无法进行假设分析：{error}"
+    return form, line.text
 
 
 def _standing_page(result) -> HttpResponse:

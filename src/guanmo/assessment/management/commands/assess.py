@@ -9,6 +9,7 @@ from guanmo.assessment.outcome import compute
 from guanmo.assessment.robustness import DEFAULT_NAMING_THRESHOLD, DEFAULT_RUNS
 from guanmo.assessment.sheet_reading import Refused, read_scheme
 from guanmo.assessment.values_sheet import read_previous, read_values
+from guanmo.assessment.what_if import parse_change, suppose
 from guanmo.sheets.faults import ImportReport
 
 
@@ -39,10 +40,23 @@ class Command(BaseCommand):
             "--format", choices=[*TEXT_FORMATS, *FILE_FORMATS], default="text", help="输出格式"
         )
         parser.add_argument("-o", "--output", type=Path, help="输出文件（xlsx、docx 必填）")
+        parser.add_argument(
+            "--what-if",
+            action="append",
+            default=[],
+            metavar="UNIT:INDICATOR=VALUE",
+            help="假设分析：某单位某指标改为某数值后的得分和位次（可重复）",
+        )
 
-    def handle(self, *args, scheme, values, previous, runs, seed, threshold, format, output, **_):
+    def handle(
+        self, *args, scheme, values, previous, runs, seed, threshold, format, output, what_if, **_
+    ):
         if format in FILE_FORMATS and output is None:
             raise CommandError(f"{format} 格式须用 -o 指定输出文件")
+        try:
+            changes = [parse_change(typed) for typed in what_if]
+        except ValueError as error:
+            raise CommandError(str(error)) from None
         if runs < 0:
             raise CommandError("--runs 不能为负数")
         threshold = _threshold(threshold)
@@ -65,11 +79,20 @@ class Command(BaseCommand):
             outcome = compute(definition, inputs, runs=runs, seed=seed, threshold=threshold)
         except ValueError as error:
             raise CommandError(f"无法计算考核结果：{error}") from error
+        try:
+            supposed = [suppose(definition, inputs, change).text for change in changes]
+        except ValueError as error:
+            raise CommandError(f"无法进行假设分析：{error}") from error
+        if format != "text":  # the JSON and the files stay exactly as issued
+            for line in supposed:
+                self.stderr.write(f"假设分析：{line}")
         if format in FILE_FORMATS:
             FILE_FORMATS[format](outcome, output)
             self.stdout.write(self.style.SUCCESS(f"已写入 {output}"))
             return
         rendered = TEXT_FORMATS[format](outcome)
+        if format == "text" and supposed:
+            rendered += "\n\n假设分析（其余数值及权重不变）：\n" + "\n".join(supposed)
         if output is None:
             self.stdout.write(rendered)
         else:

@@ -1,0 +1,120 @@
+"""亩均效益评价 (firms assessed per 亩 of land): the 统一社会信用代码 check, each firm's
+per-亩 indicators from its register figures, and the differentiated policies by class.
+
+Shapes: money in 万元 (Decimal), land in 亩, energy in 吨标准煤. The indicators are named as the
+shipped example scheme (examples/亩均效益评价.csv) names them, so the register's values feed
+`guanmo assess`'s engine unchanged.
+
+Sources: GB 32100-2015《法人和其他组织统一社会信用代码编码规则》 (the check digit); the
+indicators and classes as 亩均效益评价 schemes publish them (issue 13); 长垣's rule from the
+speeches ("对税收收入低于5万元/亩企业从重征收土地使用税").
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+# GB 32100-2015: 31 characters (no I, O, S, V, Z), weights 3^(i) mod 31 for positions 1…17.
+CODE_CHARACTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+CODE_LENGTH = 18
+
+TAX_PER_MU = "亩均税收"
+SALES_PER_MU = "亩均销售收入"
+TAX_PER_ENERGY = "单位能耗税收"
+EXAMPLE_SCHEME = Path(__file__).resolve().parent / "examples" / "亩均效益评价.csv"
+LAND_THRESHOLD = Decimal(3)  # 亩: firms on less land are not rated (不参评)
+CHANGYUAN_TAX_PER_MU = Decimal(5)  # 万元/亩: below it, 城镇土地使用税 levied more heavily
+
+
+def credit_code_check(first17: str) -> str:
+    """The 18th character of a 统一社会信用代码 from its first 17 (GB 32100-2015 §5):
+    C18 = 31 − (Σ Ci × Wi mod 31), 31 written 0. Raises ValueError for a character outside
+    the code's alphabet."""
+    total = 0
+    for position, character in enumerate(first17):
+        if character not in CODE_CHARACTERS:
+            raise ValueError(f"第{position + 1}位“{character}”不是统一社会信用代码允许的字符")
+        total += CODE_CHARACTERS.index(character) * CODE_WEIGHTS[position]
+    return CODE_CHARACTERS[(31 - total % 31) % 31]
+
+
+def validate_credit_code(text: str) -> str:
+    """A 统一社会信用代码 as typed (spaces dropped, letters upper-cased) checked per
+    GB 32100-2015: 18 characters of the code's alphabet and the right check character.
+    Returns the code; raises ValueError (in Chinese) naming what is wrong."""
+    code = "".join(text.split()).upper()
+    if len(code) != CODE_LENGTH:
+        raise ValueError(f"统一社会信用代码应为18位，“{code}”为{len(code)}位")
+    expected = credit_code_check(code[:17])
+    if code[17] not in CODE_CHARACTERS:
+        raise ValueError(f"第18位“{code[17]}”不是统一社会信用代码允许的字符")
+    if code[17] != expected:
+        raise ValueError(f"统一社会信用代码“{code}”校验位应为“{expected}”，填的是“{code[17]}”")
+    return code
+
+
+@dataclass(frozen=True)
+class FirmFigures:
+    """One firm's year as the register holds it: land (亩), tax and sales (万元), energy use
+    (吨标准煤); the other register figures are not indicators of the example scheme."""
+
+    land_area: Decimal
+    tax: Decimal
+    sales: Decimal
+    energy: Decimal
+
+
+def firm_indicators(figures: FirmFigures) -> dict[str, Decimal | None]:
+    """The example scheme's indicators: 亩均税收 = tax ÷ land (万元/亩), 亩均销售收入 = sales ÷
+    land (万元/亩), 单位能耗税收 = tax ÷ energy (万元/吨标准煤). An indicator whose divisor is
+    0 is None (no value), never 0."""
+
+    def per(amount: Decimal, base: Decimal) -> Decimal | None:
+        return None if base == 0 else amount / base
+
+    return {
+        TAX_PER_MU: per(figures.tax, figures.land_area),
+        SALES_PER_MU: per(figures.sales, figures.land_area),
+        TAX_PER_ENERGY: per(figures.tax, figures.energy),
+    }
+
+
+def rated(figures: FirmFigures, threshold: Decimal = LAND_THRESHOLD) -> bool:
+    """A firm is rated when its land reaches the threshold (3亩 by default)."""
+    return figures.land_area >= threshold
+
+
+# Differentiated policies by class, as 亩均效益评价 schemes publish them (城镇土地使用税
+# reductions, 差别化电价/水价); the A–D classes of the example scheme.
+POLICIES: Mapping[str, tuple[str, ...]] = {
+    "A": (
+        "城镇土地使用税按100%减免",
+        "用电、用水价格按现行标准执行，不加价",
+        "优先保障用地、用能、排放指标",
+    ),
+    "B": ("城镇土地使用税按50%减免", "用电、用水价格按现行标准执行，不加价"),
+    "C": (
+        "城镇土地使用税不予减免",
+        "差别化电价：每千瓦时加价0.05元",
+        "差别化水价：每立方米加价0.3元",
+    ),
+    "D": (
+        "城镇土地使用税不予减免",
+        "差别化电价：每千瓦时加价0.1元",
+        "差别化水价：每立方米加价0.5元",
+        "限制新增用地、用能",
+    ),
+}
+CHANGYUAN_RULE = "亩均税收低于5万元，从重征收城镇土地使用税（长垣做法）"
+
+
+def policies(grade: str | None, tax_per_mu: Decimal | None) -> list[str]:
+    """The policy lines of a firm of class `grade` (A–D; none for 不参评 or unclassed) and
+    亩均税收 `tax_per_mu` (万元/亩): the class's lines, then 长垣's rule when its tax per 亩 is
+    under 5万元 (whatever its class, rated or not)."""
+    lines = list(POLICIES.get(grade or "", ()))
+    if tax_per_mu is not None and tax_per_mu < CHANGYUAN_TAX_PER_MU:
+        lines.append(CHANGYUAN_RULE)
+    return lines

@@ -1,0 +1,70 @@
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from guanmo.assessment.exporters import FILE_FORMATS, TEXT_FORMATS
+from guanmo.assessment.firm_register import firm_inputs
+from guanmo.assessment.firms import EXAMPLE_SCHEME, LAND_THRESHOLD, policies
+from guanmo.assessment.outcome import compute
+from guanmo.assessment.robustness import DEFAULT_RUNS
+from guanmo.assessment.sheet_reading import Refused, read_scheme
+
+
+class Command(BaseCommand):
+    help = "由企业底册计算亩均效益评价：得分、排名、A/B/C/D等次及差别化政策"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--year", type=int, required=True, help="评价年度")
+        parser.add_argument(
+            "--scheme", type=Path, default=EXAMPLE_SCHEME, help="评价办法表（默认随附的示例办法）"
+        )
+        parser.add_argument(
+            "--land-threshold",
+            default=str(LAND_THRESHOLD),
+            help=f"用地面积低于此数（亩）的企业不参评（默认{LAND_THRESHOLD}）",
+        )
+        parser.add_argument("--runs", type=int, default=DEFAULT_RUNS, help="稳健性检验模拟次数")
+        parser.add_argument("--seed", type=int, default=0, help="随机数种子")
+        parser.add_argument(
+            "--format", choices=[*TEXT_FORMATS, *FILE_FORMATS], default="text", help="输出格式"
+        )
+        parser.add_argument("-o", "--output", type=Path, help="输出文件（xlsx、docx 必填）")
+
+    def handle(self, *args, year, scheme, land_threshold, runs, seed, format, output, **_):
+        if format in FILE_FORMATS and output is None:
+            raise CommandError(f"{format} 格式须用 -o 指定输出文件")
+        try:
+            definition, _report = read_scheme(scheme)
+        except Refused as refused:
+            for fault in refused.report.faults:
+                self.stderr.write(f"《{refused.report.file}》{refused.report.describe(fault)}")
+            raise CommandError("评价办法表有错误，未计算结果。") from None
+        try:
+            definition, inputs, tax_per_mu = firm_inputs(
+                definition, year, land_threshold=Decimal(land_threshold)
+            )
+            outcome = compute(definition, inputs, runs=runs, seed=seed)
+        except ValueError as error:
+            raise CommandError(f"无法计算亩均效益评价结果：{error}") from error
+        if format in FILE_FORMATS:
+            FILE_FORMATS[format](outcome, output)
+            self.stdout.write(self.style.SUCCESS(f"已写入 {output}"))
+            return
+        data = outcome.as_json()
+        for unit in data["units"]:  # an extra key; the keys are kept as they are
+            unit["policies"] = policies(unit["class"], tax_per_mu[unit["unit"]])
+        if format == "json":
+            rendered = json.dumps(data, ensure_ascii=False, indent=2)
+        else:
+            lines = [TEXT_FORMATS["text"](outcome), "", "差别化政策："]
+            for unit in data["units"]:
+                grade = unit["class"] or "不定等次"
+                lines.append(f"{unit['unit']}（{grade}）：{'；'.join(unit['policies']) or '无'}")
+            rendered = "\n".join(lines)
+        if output is None:
+            self.stdout.write(rendered)
+        else:
+            output.write_text(rendered + "\n", encoding="utf-8")
+            self.stdout.write(self.style.SUCCESS(f"已写入 {output}"))

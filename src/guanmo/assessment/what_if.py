@@ -1,0 +1,81 @@
+"""What-if (假设分析): one unit's indicator value changed and its new score and rank beside
+the issued ones, the scheme held as issued (weights included: entropy or CRITIC weights are
+not re-derived). Plain functions on a `Definition` and `Inputs`; `scheme.what_if` recomputes.
+
+Shapes: a change is typed 'UNIT:INDICATOR=VALUE' (甲县:投资完成率=98.5); the sentence is
+"甲县“投资完成率”改为98.5：综合得分由79.99分变为83.12分，位次由第2位变为第1位".
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from guanmo.assessment.definition import Definition, Inputs, scheme_of, weights_of
+from guanmo.assessment.scheme import UnitResult, what_if
+
+
+@dataclass(frozen=True)
+class Change:
+    """One value changed: the unit, the indicator and the value supposed."""
+
+    unit: str
+    indicator: str
+    value: Decimal
+
+    @property
+    def typed(self) -> str:
+        return f"{self.value.normalize():f}"
+
+
+def parse_change(text: str) -> Change:
+    """'UNIT:INDICATOR=VALUE' (full-width ：＝ too) → Change. Raises ValueError in Chinese."""
+    normalised = text.replace("：", ":").replace("＝", "=").strip()
+    unit, colon, rest = normalised.partition(":")
+    indicator, equals, typed = rest.rpartition("=")
+    if not (colon and equals and unit.strip() and indicator.strip() and typed.strip()):
+        raise ValueError(
+            f"假设分析应写成“单位:指标=数值”，如“甲县:投资完成率=98.5”，不是「{text}」"
+        )
+    try:
+        value = Decimal(typed.strip())
+    except InvalidOperation:
+        raise ValueError(f"假设分析中的数值“{typed.strip()}”不是数") from None
+    if not value.is_finite():
+        raise ValueError(f"假设分析中的数值“{typed.strip()}”不是数")
+    return Change(unit.strip(), indicator.strip(), value)
+
+
+def _place(result: UnitResult) -> str:
+    if result.rank is None:
+        return "不排名"
+    return f"第{result.rank}位" + ("（并列）" if result.tied else "")
+
+
+def _score(result: UnitResult) -> str:
+    return "无得分" if result.score is None else f"{result.score}分"
+
+
+@dataclass(frozen=True)
+class WhatIfLine:
+    """A change with the unit's result as issued and as supposed, and the sentence saying it."""
+
+    change: Change
+    before: UnitResult
+    after: UnitResult
+
+    @property
+    def text(self) -> str:
+        c = self.change
+        before, after = _place(self.before), _place(self.after)
+        place = f"位次仍为{after}" if before == after else f"位次由{before}变为{after}"
+        return (
+            f"{c.unit}“{c.indicator}”改为{c.typed}：综合得分由{_score(self.before)}变为"
+            f"{_score(self.after)}，{place}"
+        )
+
+
+def suppose(definition: Definition, inputs: Inputs, change: Change) -> WhatIfLine:
+    """The unit's result with the one value changed, beside the issued one. Raises ValueError
+    (in Chinese) for a unit or indicator the result does not have."""
+    scheme = scheme_of(definition, weights_of(definition, inputs).weights)
+    found = what_if(scheme, inputs.cycle(), change.unit, change.indicator, change.value)
+    return WhatIfLine(change, found.before, found.after)
