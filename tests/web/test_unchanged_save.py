@@ -77,6 +77,7 @@ EDIT_FORMS = {
 }
 NOT_EDITS = {
     "logout": "signs out",
+    "attraction_lead": "records a stage's date, a new step (tested in tests/attraction)",
     "period_list": "opens a new period",
     "period_close": "closes the period",
     "report_upload": "loads a sheet (tested in tests/reporting)",
