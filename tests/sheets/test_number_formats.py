@@ -122,6 +122,7 @@ def test_a_unit_in_the_format_converts_the_cell():
     reading = read_workbook(file, LEDGER_SHEET)
     assert not reading.faults, reading.faults
     assert figures(reading) == [(12500, 3000)]
+    assert not any("未写明金额单位" in note for note in reading.notes), reading.notes
 
 
 def test_a_percent_in_a_money_column_is_refused_naming_the_cell():

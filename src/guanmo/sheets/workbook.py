@@ -195,9 +195,10 @@ def _as_shown(sheet: Sheet, header: Header) -> tuple[Sheet, list[SheetFault], li
     """The sheet with each money cell below the header read as its number format shows it
     (fresh-eyes tryout 4, L34/L38b/L32b: the user reads what Excel shows, never the number
     held): 125000000 under "0!.0," is 12500, 1.25 under '0.00"亿元"' is "1.25亿元" (converted by
-    its unit); a percent ("0%") in a money column is a fault naming the cell. Returns the sheet,
-    the faults and the note saying which cells were read as shown. Formats a file cannot carry
-    (CSV) change nothing."""
+    its unit; a column whose every figure has its unit in its format no longer counts as one
+    whose unit is assumed); a percent ("0%") in a money column is a fault naming the cell.
+    Returns the sheet, the faults and the note saying which cells were read as shown. Formats
+    a file cannot carry (CSV) change nothing."""
     money = {i for i, name in header.columns.items() if name in header.catalogue.money}
     money |= set(header.month_columns)
     cells = sorted(
@@ -209,6 +210,13 @@ def _as_shown(sheet: Sheet, header: Header) -> tuple[Sheet, list[SheetFault], li
         return sheet, [], []
     rows = [list(values) for values in sheet.rows]
     faults, read = [], []
+    numbers = {column: 0 for column in money}  # number cells below the header, by column
+    for values in rows[header.rows[-1] :]:
+        for column in money:
+            value = values[column] if column < len(values) else None
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                numbers[column] += 1
+    with_unit = dict.fromkeys(money, 0)
     for row, column in cells:
         held = rows[row - 1][column]
         code = sheet.number_formats[row, column]
@@ -230,6 +238,10 @@ def _as_shown(sheet: Sheet, header: Header) -> tuple[Sheet, list[SheetFault], li
             continue
         rows[row - 1][column] = text
         read.append((address, code, held, text))
+        with_unit[column] += bool(shown.unit)
+    for column, count in with_unit.items():  # every figure's unit is in its format: not assumed
+        if count and count == numbers[column]:
+            header.sheet_unit_columns.discard(column)
     if not read:
         return sheet, faults, []
     named = "、".join(address for address, *_ in read[:5])
@@ -237,7 +249,7 @@ def _as_shown(sheet: Sheet, header: Header) -> tuple[Sheet, list[SheetFault], li
     _, code, held, text = read[0]
     note = (
         f"工作表「{sheet.name}」{named}{more}的数字格式改变了显示的数"
-        f"（如格式「{code}」把{held}显示为{text}），已按表中显示的数导入"
+        f"（如格式「{code}」把{held}显示为{text}），已按表中显示的数和单位导入"
     )
     return replace(sheet, rows=[tuple(values) for values in rows]), faults, [note]
 
