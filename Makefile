@@ -31,10 +31,10 @@ system-packages:
 		echo "安装 nginx 和 systemd（检查部署文件用）……"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light systemd openssl; \
 	fi
-	@if ! command -v soffice >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 || ! fc-list | grep -q "AR PL UKai"; then \
-		echo "安装 LibreOffice、poppler 和楷体替代字体（公文 PDF 及其测试用）……"; \
+	@if ! command -v soffice >/dev/null 2>&1 || ! ls /usr/lib/libreoffice/program/libsclo.so >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1 || ! fc-list | grep -q "AR PL UKai"; then \
+		echo "安装 LibreOffice（文字、表格）、poppler 和楷体替代字体（公文 PDF、.xls/.ods 转换及其测试用）……"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-			libreoffice-writer-nogui poppler-utils fonts-arphic-ukai fonts-arphic-uming fonts-liberation; \
+			libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-arphic-ukai fonts-arphic-uming fonts-liberation; \
 	fi
 
 demo: $(STAMP)

@@ -76,8 +76,8 @@ def test_import_ledger_prints_every_fault_and_fails(city, tmp_path):
         call_command("import-ledger", str(bad), "--year", "2025", "--city", "410800", stderr=err)
     assert str(failure.value) == "发现2处错误，未写入任何数据。"
     assert err.getvalue().splitlines()[:3] == [
-        "第4行「项目名称」：不能为空",
-        "第5行「年度计划投资」：不能为负数",
+        "工作表「Sheet1」第4行「项目名称」：不能为空",
+        "工作表「Sheet1」第5行「年度计划投资」：不能为负数",
         "文件：bad.xlsx",
     ]
 

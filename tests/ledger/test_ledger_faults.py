@@ -110,3 +110,15 @@ def test_two_rows_reaching_one_project_is_a_fault(city):
     assert faults_of(good("甲项目（新名）", CODE), good("甲项目"), city=city) == [
         "第5行「项目名称」：与第4行是台账中的同一项目"
     ]
+
+
+def test_a_row_fault_names_its_sheet_even_when_one_sheet_is_read(city):
+    sheet = xlsx(
+        [["项目名称", "所在县区", "总投资"], ["甲项目", "温县", "-1"]],
+        title="台账",
+        more_sheets={"说明": [["本表由县发改委填报"]]},
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+    assert [report.describe(fault) for fault in report.faults] == [
+        "工作表「台账」第2行「总投资」：不能为负数"
+    ]

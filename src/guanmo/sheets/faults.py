@@ -114,8 +114,10 @@ class ImportReport:
         return not self.faults
 
     def describe(self, fault: SheetFault) -> str:
-        """A fault as printed: its sheet is named only when the file has several."""
-        return f"工作表「{fault.sheet}」{fault}" if len(self.sheets) > 1 else str(fault)
+        """A fault as printed, naming its sheet whenever it has one: one format whether the
+        file has one sheet or several (fresh-eyes tryout 4: a workbook whose other sheets hold
+        no projects gave row faults naming no sheet)."""
+        return f"工作表「{fault.sheet}」{fault}" if fault.sheet else str(fault)
 
     @property
     def summary(self) -> str:

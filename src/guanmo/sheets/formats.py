@@ -21,7 +21,7 @@ from typing import IO
 import xlrd
 from lxml import etree
 
-from guanmo.sheets import biff, ooxml, spreadsheetml
+from guanmo.sheets import biff, number_formats, ooxml, spreadsheetml
 from guanmo.sheets.sheet import (
     CSV,
     SAVE_AS,
@@ -113,6 +113,11 @@ def _read_biff(data: bytes, bounds: Bounds) -> list[Sheet]:
         for index, xf in enumerate(book.xf_list)
         if xf.font_index < len(book.font_list) and book.font_list[xf.font_index].struck_out
     }
+    telling = {}  # xf index → a number format that changes what a number shows
+    for index, xf in enumerate(book.xf_list):
+        code = book.format_map.get(xf.format_key)
+        if code is not None and number_formats.shown_by(code.format_str) is not None:
+            telling[index] = code.format_str
     unevaluated = biff.unevaluated_cells(data)
     sheets = []
     for sheet in book.sheets():
@@ -130,6 +135,8 @@ def _read_biff(data: bytes, bounds: Bounds) -> list[Sheet]:
             row = []
             for c, cell in enumerate(sheet.row(r)):
                 row.append(_biff_value(cell, book.datemode))
+                if cell.ctype == xlrd.XL_CELL_NUMBER and cell.xf_index in telling:
+                    layout.number_formats[(r + 1, c)] = telling[cell.xf_index]
                 if cell.ctype != xlrd.XL_CELL_TEXT:
                     continue
                 struck = cell.xf_index in struck_xfs

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import python_calamine
 from lxml import etree
 
-from guanmo.sheets import opendocument
+from guanmo.sheets import number_formats, opendocument
 from guanmo.sheets.sheet import (
     ODS,
     SAVE_AS,
@@ -151,6 +151,24 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     }
 
 
+def _telling_formats(archive: zipfile.ZipFile) -> dict[int, str]:
+    """Cell format index (the cells' s="…") → number format code, for the formats that show
+    another number than held, a unit or a percent sign (number_formats.shown_by)."""
+    styles = _xml(archive, "xl/styles.xml")
+    formats = styles.find(f"{_MAIN}cellXfs") if styles is not None else None
+    if formats is None:
+        return {}
+    codes = dict(number_formats.BUILT_IN)
+    for custom in styles.iterfind(f"{_MAIN}numFmts/{_MAIN}numFmt"):
+        codes[int(custom.get("numFmtId", "0"))] = custom.get("formatCode", "")
+    telling = {}
+    for index, xf in enumerate(formats.iterfind(f"{_MAIN}xf")):
+        code = codes.get(int(xf.get("numFmtId", "0")))
+        if code and number_formats.shown_by(code) is not None:
+            telling[index] = code
+    return telling
+
+
 def _struck_styles(archive: zipfile.ZipFile) -> set[int]:
     """Indexes of the cell formats (the cells' s="…") whose font is struck through."""
     styles = _xml(archive, "xl/styles.xml")
@@ -217,13 +235,14 @@ def _shared_runs(archive: zipfile.ZipFile, struck_styles: set[int]) -> dict[int,
 def _xlsx_layouts(archive: zipfile.ZipFile, bounds: Bounds) -> dict[str, Layout]:
     struck_styles = _struck_styles(archive)
     shared_runs = _shared_runs(archive, struck_styles)
+    telling = _telling_formats(archive)
     layouts = {}
     for name, part in _sheet_parts(archive).items():
         if part not in archive.namelist():
             continue  # a chart sheet or a missing part: calamine decides
         layout, cell_by_cell = _scan(archive, name, part, bounds)
-        if cell_by_cell or struck_styles or shared_runs:
-            _read_cells(archive, part, _Strikes(struck_styles, shared_runs), layout)
+        if cell_by_cell or struck_styles or shared_runs or telling:
+            _read_cells(archive, part, _Strikes(struck_styles, shared_runs, telling), layout)
         layouts[name] = layout
     return layouts
 
@@ -234,6 +253,7 @@ class _Strikes:
 
     styles: set[int]
     shared_runs: dict[int, Runs]
+    number_formats: dict[int, str]  # cell format index → a telling number format's code
 
 
 def column_index(letters: bytes | str) -> int:
@@ -344,6 +364,10 @@ def _take_cell(
             layout.strike(row, column, [(text, struck if s is None else s) for text, s in runs])
         elif struck:
             layout.struck_cells.setdefault(row, set()).add(column)
+    if kind == "n" and value is not None and value.text:
+        code = strikes.number_formats.get(int(cell.get("s", "0")))
+        if code:
+            layout.number_formats[(row, column)] = code
     if kind == "e":  # "#VALUE!": calamine reads it as blank, which would pass for a figure
         layout.errors[(row, column)] = (value.text if value is not None else "") or "#错误"
         return

@@ -10,12 +10,16 @@ import zipfile
 
 from lxml import etree
 
+from guanmo.sheets import number_formats
 from guanmo.sheets.sheet import ODS, SAVE_AS, Bounds, Layout, MergedRange, Unreadable
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_NUMBER = "{urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0}"
+_NUMBER_STYLES = (f"{_NUMBER}number-style", f"{_NUMBER}percentage-style")
+_NUMBER_TYPES = ("float", "percentage", "currency")
 # LibreOffice marks a failed formula's cell here (office:value-type says float, value 0).
 _CALCEXT = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}"
 _HIDDEN = ("collapse", "filter")
@@ -24,9 +28,10 @@ _CELLS = (f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell")
 
 def layouts(archive: zipfile.ZipFile, bounds: Bounds) -> dict[str, Layout]:
     """Sheet name → its layout; Unreadable for a damaged content.xml or a sheet past bounds."""
-    struck_styles = _struck_styles(archive, "styles.xml")
+    struck_styles, data_styles = _styles(archive, "styles.xml")
     found: dict[str, Layout] = {}
     reader = _Reader(bounds, struck_styles, found)
+    reader.data_styles = data_styles
     try:
         with archive.open("content.xml") as stream:
             for event, element in etree.iterparse(
@@ -45,14 +50,39 @@ def _struck(style: etree._Element) -> bool:
     ) not in ("none", "")
 
 
-def _struck_styles(archive: zipfile.ZipFile, part: str) -> set[str]:
+def _styles(archive: zipfile.ZipFile, part: str) -> tuple[set[str], dict[str, str]]:
+    """The struck text styles of a styles part, and its number styles: name → format code."""
     try:
         root = etree.fromstring(
             archive.read(part), etree.XMLParser(resolve_entities=False, no_network=True)
         )
     except (KeyError, etree.XMLSyntaxError):
-        return set()
-    return {style.get(f"{_STYLE}name") for style in root.iter(f"{_STYLE}style") if _struck(style)}
+        return set(), {}
+    struck = {style.get(f"{_STYLE}name") for style in root.iter(f"{_STYLE}style") if _struck(style)}
+    codes = {
+        style.get(f"{_STYLE}name", ""): _format_code(style) for style in root.iter(*_NUMBER_STYLES)
+    }
+    return struck, codes
+
+
+def _format_code(style: etree._Element) -> str:
+    """The Excel format code an OpenDocument number style stands for, as far as it changes the
+    number shown (guanmo.sheets.number_formats): its display factor (a power of 1000, written
+    by LibreOffice for Excel's trailing commas), the text after the number, a percent sign."""
+    if style.tag == f"{_NUMBER}percentage-style":
+        return "0%"
+    number = style.find(f"{_NUMBER}number")
+    if number is None:
+        return ""
+    commas, factor = "", int(float(number.get(f"{_NUMBER}display-factor", "1")))
+    while factor >= 1000 and factor % 1000 == 0:
+        commas, factor = commas + ",", factor // 1000
+    if factor != 1:  # a factor Excel cannot write: not guessed
+        return ""
+    places = int(number.get(f"{_NUMBER}decimal-places", "0"))
+    texts = "".join(text.text or "" for text in style.iterfind(f"{_NUMBER}text"))
+    quoted = f'"{texts.replace(chr(34), "")}"' if texts.strip() else ""
+    return "0" + ("." + "0" * places if places else "") + commas + quoted
 
 
 class _Reader:
@@ -65,6 +95,8 @@ class _Reader:
         self.sheet = ""
         self.layout = Layout()
         self.column_styles: list[str | None] = []
+        self.data_styles: dict[str, str] = {}  # number style name → its Excel format code
+        self.cell_formats: dict[str, str] = {}  # cell style name → a telling format code
         self.row = 0  # Excel-style number of the row being read
         self.column = 0
         self.last_filled = 0
@@ -72,8 +104,14 @@ class _Reader:
 
     def take(self, event: str, element: etree._Element) -> None:
         tag = element.tag
-        if event == "end" and tag == f"{_STYLE}style" and _struck(element):
-            self.struck_styles.add(element.get(f"{_STYLE}name"))
+        if event == "end" and tag in _NUMBER_STYLES:
+            self.data_styles[element.get(f"{_STYLE}name", "")] = _format_code(element)
+        if event == "end" and tag == f"{_STYLE}style":
+            if _struck(element):
+                self.struck_styles.add(element.get(f"{_STYLE}name"))
+            code = self.data_styles.get(element.get(f"{_STYLE}data-style-name", ""), "")
+            if code and number_formats.shown_by(code) is not None:
+                self.cell_formats[element.get(f"{_STYLE}name", "")] = code
         elif tag == f"{_TABLE}table":
             if event == "start":
                 self.sheet = element.get(f"{_TABLE}name", "")
@@ -135,10 +173,13 @@ class _Reader:
         )
         if len(element) or element.get(f"{_OFFICE}value-type"):
             self.widest = max(self.widest, self.column + repeat)
+        style = element.get(f"{_TABLE}style-name") or (
+            self.column_styles[self.column] if self.column < len(self.column_styles) else None
+        )
+        if element.get(f"{_OFFICE}value-type") in _NUMBER_TYPES and style in self.cell_formats:
+            for column in range(self.column, self.column + min(repeat, self.bounds.columns)):
+                self.layout.number_formats[(self.row, column)] = self.cell_formats[style]
         if has_text:
-            style = element.get(f"{_TABLE}style-name") or (
-                self.column_styles[self.column] if self.column < len(self.column_styles) else None
-            )
             struck = style in self.struck_styles
             runs: list[tuple[str, bool]] = []
             for paragraph in element.iterfind(f"{_TEXT}p"):

@@ -86,6 +86,9 @@ class Layout:
     # (row, column) → the error value ("#VALUE!") of a cell the values reader gives as blank
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
     partly_struck: set[tuple[int, int]] = field(default_factory=set)  # (row, column)
+    # (row, column) → the number format of a number cell whose format changes what it shows
+    # (guanmo.sheets.number_formats.shown_by): "0!.0,", '0.00"亿元"', "0%"
+    number_formats: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def strike(self, row: int, column: int, runs: Iterable[tuple[str, bool]]) -> None:
         """Record a text cell typed in runs, each (text, struck?): wholly struck (white space
@@ -122,6 +125,9 @@ class Sheet:
     unevaluated: tuple[str, ...] = ()
     hidden: bool = False  # the worksheet itself is hidden
     format: str = XLSX
+    # (row from 1, column from 0) → the format code of a number cell whose number format shows
+    # another number than it holds, or a unit or a percent sign (CSV: none can be known)
+    number_formats: Mapping[tuple[int, int], str] = field(default_factory=dict)
 
     def numbered_rows(self) -> Iterable[tuple[int, tuple]]:
         """(Excel row number, values) for every row, top to bottom."""
@@ -168,6 +174,7 @@ def sheet_from_values(
         unevaluated=tuple(layout.unevaluated),
         hidden=layout.hidden_sheet,
         format=fmt,
+        number_formats=dict(layout.number_formats),
     )
 
 

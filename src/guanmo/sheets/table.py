@@ -46,6 +46,9 @@ _KIND_OF_PROJECT = re.compile(
 _ENUMERATED = re.compile(
     r"^(?:第?[一二三四五六七八九十百零〇]+[、.,]|\([一二三四五六七八九十百]+\)[、.,]?)"
 )
+# A line of a project's funds broken down: "专项债券资金", "银行贷款", "企业自筹".
+_FUNDS = re.compile(r"(?:资金|债券|专项债|贷款|自筹|补助|拨款)$")
+_INDENTS = (" ", "\u3000", "\t")
 _BARE_NUMERAL = re.compile(r"^\(?[一二三四五六七八九十百]+\)?$")
 _COUNTED = re.compile(r"\(?共?\d+个(?:项目)?\)?$")
 _KIND_WORDS = {"heading": "标题行", "subtotal": "小计行", "total": "合计行"}
@@ -183,6 +186,9 @@ class _TableReader:
         if _is_sign_off(raw):
             self._leave_out(number, "表尾签署行")
             return
+        if self._repeats_header(raw):
+            self._leave_out(number, "重复的表头行")
+            return
         labels = self._labels(raw)
         if labels is not None and self._layout_row(number, raw, labels):
             return
@@ -213,6 +219,26 @@ class _TableReader:
             self._leave_out(row.number, f"子项目行（第{bundle.row.number}行打捆项目的组成部分）")
         else:
             self.table.rows.append(row)
+
+    def _repeats_header(self, raw: Sequence[object]) -> bool:
+        """Whether the row is the header again, as a printed list repeats it on every page
+        (fresh-eyes tryout 4, L30): every text in a read column is that column's header text
+        or label, in two columns at least, and no cell holds a number."""
+        header = self.table.header
+        texts = {each.index: clean_text(each.text) for each in header.readings}
+        same = 0
+        for index, name in header.columns.items():
+            value = raw[index] if index < len(raw) else None
+            if value is None:
+                continue
+            if not isinstance(value, str):
+                return False
+            typed = clean_text(value)
+            shown = texts.get(index, "")
+            if typed not in (shown, shown.rsplit("／", 1)[-1], clean_text(name.value)):
+                return False
+            same += 1
+        return same >= 2
 
     def _labels(self, raw: Sequence[object]) -> list[tuple[int, str]] | None:
         """(column, text) of a row that has no project cell of its own (None when it has one).
@@ -249,7 +275,10 @@ class _TableReader:
         if len(texts) > 1 or len(places) > 1 or not (texts or (numerals and places)):
             return False
         text = texts[0] if texts else ""
-        if _BREAKDOWN.match(text) or self._continues_breakdown(text, numerals):
+        indented = any(
+            isinstance(raw[i], str) and raw[i][:1] in _INDENTS for i, typed in labels if typed
+        )
+        if _BREAKDOWN.match(text) or self._continues_breakdown(text, numerals, indented):
             self.breakdown_after = len(self.table.rows)
             self._leave_out(number, "其中行")
             return True
@@ -272,15 +301,17 @@ class _TableReader:
         self._leave_out(number, "标题行")
         return True
 
-    def _continues_breakdown(self, text: str, numerals: list[str]) -> bool:
+    def _continues_breakdown(self, text: str, numerals: list[str], indented: bool) -> bool:
         """Whether a line right under a 其中 line (no project between) is the breakdown's next
         part: unnumbered and naming a kind of project, "续建项目（3个）" after "其中：新开工项目
-        （2个）", it counts part of the total above, not all rows (tryout L2)."""
+        （2个）", it counts part of the total above, not all rows (tryout L2); or indented like
+        the parts of a project's funds ("    专项债券资金" under "其中：中央预算内资金", fresh-eyes
+        tryout 4, L27), or naming a source of funds."""
         return (
             self.breakdown_after == len(self.table.rows)
             and not numerals
             and not _ENUMERATED.match(text)
-            and bool(_KIND_OF_PROJECT.match(text))
+            and bool(indented or _KIND_OF_PROJECT.match(text) or _FUNDS.search(text))
         )
 
     def _figure_row(self, number: int, raw: Sequence[object], kind: str, **where: Any) -> None:

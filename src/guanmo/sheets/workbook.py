@@ -6,7 +6,7 @@ cells saved without a value stop the import, each named, rather than be read as 
 """
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from os import PathLike
 from pathlib import Path
@@ -26,6 +26,7 @@ from guanmo.sheets.header import (
     monthly_fault,
     read_note_units,
 )
+from guanmo.sheets.number_formats import shown_by
 from guanmo.sheets.sheet import MergedRange, Sheet, Unreadable, cell_address
 from guanmo.sheets.table import Row, Table, read_table
 
@@ -157,6 +158,9 @@ def read_workbook(
         if sheet.hidden_columns:
             reading.hidden_columns[sheet.name] = sheet.hidden_columns
         reading.faults.extend(_struck_in_part(sheet, header))
+        sheet, shown_faults, shown_note = _as_shown(sheet, header)
+        reading.faults.extend(shown_faults)
+        reading.notes.extend(shown_note)
         spread, merged_faults = _spread_merged(sheet, header)
         if merged_faults:
             reading.faults.extend(merged_faults)
@@ -185,6 +189,69 @@ def read_workbook(
                 )
             )
     return reading
+
+
+def _as_shown(sheet: Sheet, header: Header) -> tuple[Sheet, list[SheetFault], list[str]]:
+    """The sheet with each money cell below the header read as its number format shows it
+    (fresh-eyes tryout 4, L34/L38b/L32b: the user reads what Excel shows, never the number
+    held): 125000000 under "0!.0," is 12500, 1.25 under '0.00"亿元"' is "1.25亿元" (converted by
+    its unit; a column whose every figure has its unit in its format no longer counts as one
+    whose unit is assumed); a percent ("0%") in a money column is a fault naming the cell.
+    Returns the sheet, the faults and the note saying which cells were read as shown. Formats
+    a file cannot carry (CSV) change nothing."""
+    money = {i for i, name in header.columns.items() if name in header.catalogue.money}
+    money |= set(header.month_columns)
+    cells = sorted(
+        (row, column)
+        for row, column in sheet.number_formats
+        if column in money and row > header.rows[-1]
+    )
+    if not cells:
+        return sheet, [], []
+    rows = [list(values) for values in sheet.rows]
+    faults, read = [], []
+    numbers = {column: 0 for column in money}  # number cells below the header, by column
+    for values in rows[header.rows[-1] :]:
+        for column in money:
+            value = values[column] if column < len(values) else None
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                numbers[column] += 1
+    with_unit = dict.fromkeys(money, 0)
+    for row, column in cells:
+        held = rows[row - 1][column]
+        code = sheet.number_formats[row, column]
+        shown = shown_by(code)
+        if shown is None or isinstance(held, bool) or not isinstance(held, int | float):
+            continue
+        text = shown.text(held)
+        address = cell_address(row, column)
+        if shown.percent:
+            name = header.columns.get(column)
+            faults.append(
+                SheetFault(
+                    sheet.name,
+                    row,
+                    name.value if name else header.text_of(column),
+                    f"单元格{address}设置为百分比格式，显示为{text}，不是金额；请填写金额后再导入",
+                )
+            )
+            continue
+        rows[row - 1][column] = text
+        read.append((address, code, held, text))
+        with_unit[column] += bool(shown.unit)
+    for column, count in with_unit.items():  # every figure's unit is in its format: not assumed
+        if count and count == numbers[column]:
+            header.sheet_unit_columns.discard(column)
+    if not read:
+        return sheet, faults, []
+    named = "、".join(address for address, *_ in read[:5])
+    more = f"等{len(read)}个单元格" if len(read) > 5 else ""
+    _, code, held, text = read[0]
+    note = (
+        f"工作表「{sheet.name}」{named}{more}的数字格式改变了显示的数"
+        f"（如格式「{code}」把{held}显示为{text}），已按表中显示的数和单位导入"
+    )
+    return replace(sheet, rows=[tuple(values) for values in rows]), faults, [note]
 
 
 def _spread_merged(sheet: Sheet, header: Header) -> tuple[dict[int, tuple], list[SheetFault]]:

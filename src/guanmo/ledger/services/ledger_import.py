@@ -28,6 +28,7 @@ from guanmo.ledger.models import (
     Stage,
 )
 from guanmo.ledger.services.matching import (
+    BareNames,
     CountyFinder,
     Placement,
     name_key,
@@ -360,9 +361,13 @@ def _check_repeats(entries: list[_Entry]) -> None:
 def _match_ledger(entries: list[_Entry], city: Region) -> list[str]:
     """Find each row's project in the ledger (two queries for the whole city): by its code, else
     by its name in any county it lies in, the ledger's lead county first, then the counties it
-    lies in besides (a project in 解放区、温县 led by 温县 is found from a row naming 解放区 first).
+    lies in besides (a project in 解放区、温县 led by 温县 is found from a row naming 解放区 first),
+    else by its name without a leading county or city name in the same county ("获嘉县盛泰…" is
+    the stored "盛泰…", noted, its name kept). A code and a name of two different stored
+    projects are a fault naming both; a name under its code that is no other stored project's
+    is a renaming, noted "项目更名：旧名→新名" (fresh-eyes tryout 4, L40/L41).
     A row giving no 牵头县区 keeps the stored lead when that is among its counties. Returns the
-    notes on leads that change (source: issue 9 §6, tryout LF)."""
+    notes on leads that change and on names (source: issue 9 §6, tryout LF)."""
     projects = list(Project.objects.filter(city=city).select_related("county").order_by("id"))
     by_code = {project.code: project for project in projects if project.code}
     led: dict[tuple[int, str], Project] = {}
@@ -377,6 +382,10 @@ def _match_ledger(entries: list[_Entry], city: Region) -> list[str]:
     ):
         shared.setdefault(project_id, set()).add(region_id)
         lying.setdefault((region_id, name_key(by_id[project_id].name)), by_id[project_id])
+    named: dict[str, list[Project]] = {}
+    for project in projects:
+        named.setdefault(name_key(project.name), []).append(project)
+    bare = BareNames(city, projects)
     claimed: dict[int, Row] = {}
     notes = []
     for entry in entries:
@@ -385,8 +394,24 @@ def _match_ledger(entries: list[_Entry], city: Region) -> list[str]:
             continue
         code = row.values.get(Field.CODE, "")
         project = by_code.get(code) if code else None
+        key = name_key(row.values[Field.NAME])
+        renamed = ""
+        if project is not None and key != name_key(project.name):
+            counties = {county.pk for county in entry.placement.counties} | {project.county_id}
+            other = next((each for each in named.get(key, ()) if each.county_id in counties), None)
+            if other is not None:
+                row.fault(
+                    Field.CODE,
+                    f"项目代码{code}是台账中「{project.name}」（{project.county.name}）的代码，"
+                    f"而项目名称「{row.values[Field.NAME]}」是台账中另一项目"
+                    f"（{other.county.name}）；请核对代码与名称后再导入",
+                )
+                continue
+            renamed = (
+                f"工作表「{row.sheet}」第{row.number}行项目更名："
+                f"{project.name}→{row.values[Field.NAME]}"
+            )
         if project is None:
-            key = name_key(row.values[Field.NAME])
             project = next(
                 (
                     found
@@ -396,6 +421,13 @@ def _match_ledger(entries: list[_Entry], city: Region) -> list[str]:
                 ),
                 None,
             )
+            if project is None and (project := bare.find(key, entry.placement.counties)):
+                renamed = (
+                    f"工作表「{row.sheet}」第{row.number}行「{row.values[Field.NAME]}」去掉县区名后"
+                    f"与台账中{project.county.name}的「{project.name}」相同，按同一项目导入，"
+                    "名称不变"
+                )
+                row.values[Field.NAME] = project.name
             if project and code and project.code and project.code != code:
                 row.fault(Field.CODE, f"台账中同名项目的代码是{project.code}，与此不符")
                 continue
@@ -406,6 +438,8 @@ def _match_ledger(entries: list[_Entry], city: Region) -> list[str]:
             continue
         claimed[project.pk] = row
         entry.project = project
+        if renamed:
+            notes.append(renamed)
         placement = entry.placement
         if placement.others and not placement.lead_named and project.county in placement.others:
             entry.placement = placement.led_by(project.county)

@@ -5,8 +5,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from guanmo.ledger.columns import Field
+from guanmo.ledger.models import Project
 from guanmo.regions.models import Region
-from guanmo.regions.names import clean_text, match_region
+from guanmo.regions.names import clean_text, match_region, short_region_name
 from guanmo.regions.services import divisions, units_of
 from guanmo.sheets.cells import code_region
 from guanmo.sheets.table import Row, Table
@@ -27,6 +28,39 @@ _COUNTY_SEPARATORS = re.compile(r"[、,;/|+]+")
 def name_key(name: str) -> str:
     """What two project names are compared by: NFKC, no white space."""
     return clean_text(name)
+
+
+class BareNames:
+    """The city's stored projects by their names without a leading county or city name
+    ("获嘉县盛泰智能装备产业园" and "盛泰智能装备产业园" are one name in 获嘉县): a sheet that
+    adds or drops the county in front of a name means the same project, never a second one
+    (fresh-eyes tryout 4, L41). Only a name that stays two characters or longer is compared,
+    and only within one county; a bare name two stored projects share finds neither."""
+
+    def __init__(self, city: Region, projects: Sequence[Project]) -> None:
+        """`projects`: the city's stored projects, each with its county loaded."""
+        self.city_names = {city.name, short_region_name(city.name), *CITY_WORDS}
+        found: dict[tuple[int, str], list[Project]] = {}
+        for project in projects:
+            key = self.bare(project.county, name_key(project.name))
+            found.setdefault((project.county_id, key), []).append(project)
+        self.found = {key: each[0] for key, each in found.items() if len(each) == 1}
+
+    def bare(self, county: Region, key: str) -> str:
+        """`key` without the county's or the city's name in front."""
+        names = {county.name, short_region_name(county.name), *self.city_names}
+        for prefix in sorted(map(clean_text, names), key=len, reverse=True):
+            if key.startswith(prefix) and len(key) - len(prefix) >= 2:
+                return key.removeprefix(prefix)
+        return key
+
+    def find(self, key: str, counties: Sequence[Region]) -> Project | None:
+        """The one stored project of a county the row lies in whose bare name is the row's,
+        or None."""
+        for county in counties:
+            if found := self.found.get((county.pk, self.bare(county, key))):
+                return found
+        return None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,100 @@
+"""What a cell's number format does to the number it shows (issue 9, fresh-eyes tryout 4).
+
+Offices keep 元 in the cells and show 万元 by the format (`0!.0,`, `#,##0.0,`: a trailing comma
+divides by 1000, `0.0,,` by a million; `0!.0,` also puts a literal point before the last digit,
+so 125000000 shows as 12500.0), write the unit in the format (`0.00"亿元"` shows 1.25 as
+"1.25亿元"), or format a fraction as a percent (0.3 shows as "30%"). The user reads what Excel
+shows, so the import must too. The format codes are Excel's (ECMA-376 §18.8.31); .xls gives the
+same codes, LibreOffice's .ods gives its own elements, which guanmo.sheets.opendocument turns
+into these codes.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from guanmo.sheets.cells import MONEY_UNITS
+
+_PLACEHOLDERS = "0#?"
+# Built-in formats (no code in the file) that change what a number shows: 0% and 0.00%.
+BUILT_IN = {9: "0%", 10: "0.00%"}
+
+
+@dataclass(frozen=True)
+class Shown:
+    """How a format shows a number: held / divisor, followed by `unit` ("亿元"), as a percent."""
+
+    divisor: Decimal
+    unit: str
+    percent: bool
+
+    def text(self, held: int | float) -> str:
+        """The figure shown for `held`, exactly (never rounded to the places shown), with the
+        unit or percent sign the format writes: 125000000 under `0!.0,` is "12500"."""
+        number = Decimal(repr(held)) if isinstance(held, float) else Decimal(held)
+        shown = (number / self.divisor).normalize()
+        return f"{shown:f}{'%' if self.percent else self.unit}"
+
+
+def shown_by(code: str) -> Shown | None:
+    """How the format `code` shows a number, or None when it shows the number held (General,
+    "#,##0.00", dates…). Only the first section (the one for positive numbers) is read."""
+    literal_point_at = None  # placeholders seen when a literal "." came
+    placeholders = commas_after = 0
+    point = percent = False
+    words = []
+    index = 0
+    while index < len(code):
+        char = code[index]
+        if char == ";":
+            break
+        if char == '"':
+            end = code.find('"', index + 1)
+            end = len(code) if end < 0 else end
+            words.append(code[index + 1 : end])
+            index = end + 1
+            continue
+        if char in "\\!":
+            literal = code[index + 1 : index + 2]
+            if literal == "." and not point:
+                literal_point_at = placeholders
+            words.append(literal)
+            index += 2
+            continue
+        if char in "_*":
+            index += 2
+            continue
+        if char == "[":
+            end = code.find("]", index)
+            index = len(code) if end < 0 else end + 1
+            continue
+        if char in _PLACEHOLDERS:
+            placeholders += 1
+            commas_after = 0
+        elif char == ",":
+            commas_after += 1
+        elif char == ".":
+            point = True
+        elif char == "%":
+            percent = True
+        elif char in "yYmMdDhHsS" or char.lower() in "eé":
+            if char in "Ee" and code[index + 1 : index + 2] in "+-":
+                return None  # scientific notation: shown as held
+            if placeholders == 0:
+                return None  # a date or time
+        elif ord(char) > 127:
+            words.append(char)
+        index += 1
+    if placeholders == 0:
+        return None
+    divisor = Decimal(1000) ** commas_after
+    if literal_point_at is not None:
+        divisor *= Decimal(10) ** (placeholders - literal_point_at)
+    text = "".join(words).strip()
+    unit = next(
+        (word for word in sorted(MONEY_UNITS, key=len, reverse=True) if text.endswith(word)), ""
+    )
+    if percent:
+        divisor /= 100
+    if divisor == 1 and not unit and not percent:
+        return None
+    return Shown(divisor, unit, percent)
