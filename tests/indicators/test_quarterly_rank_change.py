@@ -8,27 +8,14 @@ from django.urls import reverse
 
 from guanmo.indicators.models import Indicator
 from guanmo.indicators.report import build_report
-from guanmo.indicators.services import Source, ValueInput, install_city_peer_group, store_values
+from guanmo.indicators.services import install_city_peer_group
 from guanmo.indicators.warnings import falling_warnings, report_warnings
 from guanmo.regions.services import units_of
+from tests.indicators.pages import store_growths
 from tests.indicators.test_warnings import line
 
 JUNE = {p: Decimal(12 - p) for p in range(1, 12)}  # 武陟县 (7th) grows 5.0: 7th in June
 MARCH = {**JUNE, 7: Decimal("0.5")}  # and 0.5 in March: 11th, so it moved up 4 places
-
-
-def _store(indicator: Indicator, units, month: int, growths: dict) -> None:
-    store_values(
-        indicator,
-        2025,
-        month,
-        [
-            ValueInput(unit, Decimal(100 + p), Decimal(100), growths[p])
-            for p, unit in enumerate(units, start=1)
-        ],
-        source=Source.IMPORT,
-        user=None,
-    )
 
 
 @pytest.fixture
@@ -38,8 +25,8 @@ def gdp(city):
     install_city_peer_group(city)
     units = units_of(city)
     indicator = Indicator.objects.get(city=city, name="地区生产总值")
-    _store(indicator, units, 3, MARCH)
-    _store(indicator, units, 6, JUNE)
+    store_growths(indicator, units, 3, MARCH)
+    store_growths(indicator, units, 6, JUNE)
     return indicator
 
 
@@ -52,15 +39,15 @@ def test_a_quarterly_indicators_move_is_against_the_previous_quarter(city, gdp):
 def test_a_monthly_indicators_move_is_still_against_the_previous_month(city, gdp):
     investment = Indicator.objects.get(city=city, name="固定资产投资")
     units = units_of(city)
-    _store(investment, units, 5, MARCH)
-    _store(investment, units, 6, JUNE)
+    store_growths(investment, units, 5, MARCH)
+    store_growths(investment, units, 6, JUNE)
     report = build_report(city, 2025, 6, region="武陟县")
     assert "固定资产投资增速居全市第7位，较上月前移4位。" in report.sentences
 
 
 def test_a_fall_of_a_quarterly_indicator_is_warned_against_the_previous_quarter(city, gdp):
-    _store(gdp, units_of(city), 6, {**JUNE, 7: Decimal("0.1")})  # 武陟县 falls to 11th...
-    _store(gdp, units_of(city), 3, JUNE)  # ...from 7th in March
+    store_growths(gdp, units_of(city), 6, {**JUNE, 7: Decimal("0.1")})  # 武陟县 falls to 11th...
+    store_growths(gdp, units_of(city), 3, JUNE)  # ...from 7th in March
     warnings = report_warnings(build_report(city, 2025, 6), Decimal(10))
     assert [w.message for w in warnings] == ["武陟县地区生产总值居全市第11位，较上季度后移4位。"]
 
