@@ -137,3 +137,27 @@ def test_set_targets_records_what_changed_and_nothing_when_unchanged(world, figu
         for c in TargetChange.objects.filter(user=world.users["city"])
     }
     assert changes == {("目标数额", "7.38", ""), ("目标增速（%）", "", "3")}
+
+
+def test_a_growth_target_is_not_broken_down_by_hand(client, world, figures):
+    months = {f"m{month}-{world.wuzhi.pk}": "1" for month in range(1, 13)}
+    response = post(
+        client,
+        world.users["city"],
+        figures.investment,
+        {f"g-{world.wuzhi.pk}": "10", f"p-{world.wuzhi.pk}": Profile.BY_HAND, **months},
+    )
+    assert response.status_code == 200
+    assert "武陟县“固定资产投资”目标是增速目标，不能手工分解" in response.content.decode()
+    assert not Target.objects.filter(indicator=figures.investment).exists()
+
+
+def test_a_target_broken_down_by_hand_shows_its_months(client, world, figures):
+    months = [D("0.5")] * 11 + [D("1.88")]
+    given = TargetInput(world.wuzhi, D("7.38"), profile=Profile.BY_HAND, months=months)
+    set_targets(figures.poverty, 2025, [given])
+    client.force_login(world.users["city"])
+    body = client.get(url(figures.poverty)).content.decode()
+    assert f'name="m12-{world.wuzhi.pk}" value="1.88"' in body
+    assert f'name="m1-{world.wuzhi.pk}" value="0.5"' in body
+    assert '<option value="by_hand" selected>' in body

@@ -274,11 +274,15 @@ class TargetInput:
 
 
 def target_fault(indicator: Indicator, given: TargetInput) -> str | None:
-    """Why the target cannot be kept (in Chinese, naming the region), or None."""
+    """Why the target cannot be kept (in Chinese, naming the region), or None: neither or both
+    of amount and growth, a growth target broken down by hand, an amount that cannot be broken
+    down exactly (hand nodes not twelve or not adding up, finer than the unit's step)."""
     where = f"{given.region.name}“{indicator.name}”目标"
     if (given.amount is None) == (given.growth is None):
         return f"{where}应填写目标数额或目标增速，且只填一项"
     if given.amount is None:
+        if given.profile == Profile.BY_HAND:
+            return f"{where}是增速目标，不能手工分解"
         return None
     try:
         if given.profile == Profile.BY_HAND:
