@@ -7,7 +7,7 @@ import pytest
 
 from guanmo.demo.city import YEAR
 from guanmo.indicators.choices import Profile
-from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, Target
+from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, Target, TargetChange
 from guanmo.indicators.report import build_report
 from guanmo.indicators.report_output import as_json
 from guanmo.regions.models import Region
@@ -99,3 +99,8 @@ def test_targets_include_a_ceiling_a_growth_and_a_ratio_level(city):
     said = " ".join(report.sentences)
     assert "占全年控制目标的" in said
     assert "高新技术产业增加值占比达到" in said and "目标" in said
+
+
+def test_the_demos_targets_are_recorded_as_demo_data(city):
+    sources = set(TargetChange.objects.filter(target__indicator__city=city).values_list("source"))
+    assert sources == {("演示数据",)}

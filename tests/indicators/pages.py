@@ -80,3 +80,19 @@ def indicator_city(world: World, *, months: tuple[int, ...] = (4, 5)) -> Indicat
 
 def deadline(month: int) -> date:
     return date(YEAR, month + 1, 10)
+
+
+def store_growths(indicator: Indicator, units: list[Region], month: int, growths: dict) -> None:
+    """2025 figures of `month` for the units: the p-th (from 1) has 100 + p against 100 and
+    the reported growth `growths[p]`."""
+    store_values(
+        indicator,
+        2025,
+        month,
+        [
+            ValueInput(unit, Decimal(100 + p), Decimal(100), growths[p])
+            for p, unit in enumerate(units, start=1)
+        ],
+        source=Source.IMPORT,
+        user=None,
+    )

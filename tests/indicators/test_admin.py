@@ -7,7 +7,7 @@ import pytest
 
 from guanmo.accounts.models import Role, User
 from guanmo.indicators.models import Indicator
-from guanmo.indicators.services import Source, ValueInput, store_values
+from guanmo.indicators.services import Source, TargetInput, ValueInput, set_targets, store_values
 
 
 @pytest.fixture
@@ -43,3 +43,11 @@ def test_a_stored_figure_shows_its_history_but_cannot_be_edited(admin_client, ci
     assert answer.status_code == 403
     value.refresh_from_db()
     assert value.value == D("61.2")
+
+
+def test_a_targets_history_shows_in_the_admin(admin_client, city, wuzhi):
+    poverty = Indicator.objects.get(city=city, name="脱贫人口")
+    set_targets(poverty, 2025, [TargetInput(wuzhi, amount=D("7.38"))])
+    [target] = set_targets(poverty, 2025, [TargetInput(wuzhi, amount=D("8.1"))])
+    page = admin_client.get(f"/admin/indicators/target/{target.pk}/change/").content.decode()
+    assert "目标修改记录" in page and "7.38" in page and "目标设定" in page

@@ -19,6 +19,7 @@ from guanmo.indicators.services import (
     store_values,
 )
 from guanmo.regions.services import units_of
+from tests.indicators.pages import store_growths
 from tests.sheets.files import Drawn, to_xlsx
 
 JUNE = {p: Decimal(12 - p) for p in range(1, 12)}  # 解放区 11.0 … 武陟县 (7th) 5.0 … 1.0
@@ -34,17 +35,7 @@ def figures(city):
     units = units_of(city)
     investment = Indicator.objects.get(city=city, name="固定资产投资")
     for month, growths in ((5, MAY), (6, JUNE)):
-        store_values(
-            investment,
-            2025,
-            month,
-            [
-                ValueInput(unit, Decimal(100 + p), Decimal(100), growths[p])
-                for p, unit in enumerate(units, start=1)
-            ],
-            source=Source.IMPORT,
-            user=None,
-        )
+        store_growths(investment, units, month, growths)
     poverty = Indicator.objects.get(city=city, name="脱贫人口")
     wuzhi, wenxian = units[6], units[7]
     store_values(poverty, 2025, 6, [ValueInput(wuzhi, Decimal("4.98"))], source="", user=None)

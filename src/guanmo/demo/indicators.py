@@ -32,6 +32,7 @@ from guanmo.indicators.catalogue import CATALOGUE
 from guanmo.indicators.choices import Kind
 from guanmo.indicators.models import Indicator
 from guanmo.indicators.services import (
+    Source,
     add_to_peer_group,
     install_city_peer_group,
     install_indicator_catalogue,
@@ -100,7 +101,7 @@ def create_demo_indicators(city: Region, seed: int) -> IndicatorSummary:
     values = store(figures, catalogue)
     targets |= unit_targets(units, figures)
     for name, inputs in targets.items():
-        set_targets(catalogue[name], YEAR, inputs)
+        set_targets(catalogue[name], YEAR, inputs, source=Source.DEMO)
     date_published(city)
     return IndicatorSummary(
         indicators=len(catalogue),

@@ -5,6 +5,7 @@ from guanmo.indicators.models import (
     IndicatorValue,
     PeerGroup,
     Target,
+    TargetChange,
     TargetNode,
     ValueChange,
 )
@@ -56,9 +57,15 @@ class TargetNodeInline(admin.TabularInline):
     extra = 0
 
 
+class TargetChangeInline(ValueChangeInline):
+    model = TargetChange
+    readonly_fields = ["field", "old_value", "new_value", "source", "user", "at"]
+    fields = readonly_fields
+
+
 @admin.register(Target)
 class TargetAdmin(admin.ModelAdmin):
     list_display = ["indicator", "region", "year", "amount", "growth", "profile"]
     list_filter = ["indicator__city", "indicator", "year", "profile"]
     search_fields = ["region__name", "indicator__name"]
-    inlines = [TargetNodeInline]
+    inlines = [TargetNodeInline, TargetChangeInline]

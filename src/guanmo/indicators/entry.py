@@ -1,4 +1,5 @@
-"""Reading indicator figures typed on the web form (指标填报): plain functions, no database.
+"""Reading indicator figures and targets typed on the web forms (指标填报, 年度目标): plain
+functions, no database.
 
 A figure is read as the import reads a cell (`sheets.cells.parse_figure`: full-width digits,
 thousands separators, a trailing %), then bounded by what can be kept exactly
@@ -10,7 +11,7 @@ refusal is a Chinese message naming the region, the indicator and the field.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guanmo.indicators.choices import Kind
+from guanmo.indicators.choices import Kind, Profile
 from guanmo.sheets import cells
 
 VALUE_PLACES = 6  # models.MAX_PLACES: the value is kept to six decimals
@@ -110,3 +111,68 @@ def read_typed(typed: Typed, kind: Kind, place: str) -> tuple[Read | None, list[
     if faults:
         return None, faults
     return Read(**figures), []
+
+
+TARGET_LABELS = {
+    "amount": "目标数额",
+    "growth": "目标增速（%）",
+    "profile": "分解方式",
+}
+
+
+@dataclass(frozen=True)
+class TypedTarget:
+    """A region's annual target as typed on the targets page: text, blank for none; `months`
+    the twelve monthly amounts of a breakdown by hand."""
+
+    region_id: int
+    amount: str = ""
+    growth: str = ""
+    profile: str = Profile.EQUAL
+    months: tuple[str, ...] = ()
+
+    @property
+    def blank(self) -> bool:
+        return not self.amount and not self.growth
+
+
+@dataclass(frozen=True)
+class ReadTarget:
+    """The target read: amount in the indicator's unit or growth in %, None where not given;
+    the profile; the monthly amounts when broken down by hand (else empty)."""
+
+    amount: Decimal | None
+    growth: Decimal | None
+    profile: Profile
+    months: tuple[Decimal, ...]
+
+
+def read_target(typed: TypedTarget, kind: Kind, place: str) -> tuple[ReadTarget | None, list]:
+    """The typed target read as the indicator figures are (`read_amount`, `read_growth`), or
+    None with an EntryFault for every field that cannot be read (`place`: 武陟县·脱贫人口). Whether
+    amount and growth are both or neither given, and whether hand nodes add up, is judged by
+    `services.target_fault`."""
+    faults, figures = [], {}
+    for name, reader in (("amount", read_amount), ("growth", lambda t: read_growth(t, kind))):
+        try:
+            figures[name] = reader(getattr(typed, name))
+        except cells.CellError as error:
+            faults.append(EntryFault(place, TARGET_LABELS[name], str(error)))
+    if typed.profile not in Profile.values:
+        faults.append(EntryFault(place, TARGET_LABELS["profile"], f"无此方式：{typed.profile}"))
+        return None, faults
+    months = []
+    if typed.profile == Profile.BY_HAND:
+        for month, text in enumerate(typed.months, start=1):
+            field = f"{month}月分解数额"
+            try:
+                figure = read_amount(text)
+            except cells.CellError as error:
+                faults.append(EntryFault(place, field, str(error)))
+                continue
+            if figure is None:
+                faults.append(EntryFault(place, field, "手工分解须填写每个月"))
+            months.append(figure)
+    if faults:
+        return None, faults
+    return ReadTarget(profile=Profile(typed.profile), months=tuple(months), **figures), []

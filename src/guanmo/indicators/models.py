@@ -197,18 +197,14 @@ class IndicatorValue(models.Model):
                 raise ValidationError({"month": str(error)}) from error
 
 
-class ValueChange(models.Model):
-    """One changed figure of an indicator value: who, when, old, new, from where. Written only
-    by `services.store_values`, so no indicator figure is overwritten without a trace."""
+class FieldChange(models.Model):
+    """One changed field: which, old, new, from where, who, when (the history of values and
+    targets)."""
 
-    value = models.ForeignKey(
-        IndicatorValue, verbose_name="指标数值", on_delete=models.CASCADE, related_name="changes"
-    )
     field = models.CharField("项目", max_length=64)
     old_value = models.TextField("原值", blank=True, default="")
     new_value = models.TextField("新值", blank=True, default="")
     source = models.CharField("来源", max_length=32)
-    reason = models.TextField("原因", blank=True, default="")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="修改人",
@@ -217,6 +213,20 @@ class ValueChange(models.Model):
         related_name="+",
     )
     at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-at", "-id"]
+
+
+class ValueChange(FieldChange):
+    """One changed figure of an indicator value: who, when, old, new, from where. Written only
+    by `services.store_values`, so no indicator figure is overwritten without a trace."""
+
+    value = models.ForeignKey(
+        IndicatorValue, verbose_name="指标数值", on_delete=models.CASCADE, related_name="changes"
+    )
+    reason = models.TextField("原因", blank=True, default="")
     import_record = models.ForeignKey(
         ImportRecord,
         verbose_name="导入记录",
@@ -226,10 +236,9 @@ class ValueChange(models.Model):
         related_name="indicator_changes",
     )
 
-    class Meta:
+    class Meta(FieldChange.Meta):
         verbose_name = "指标修改记录"
         verbose_name_plural = "指标修改记录"
-        ordering = ["-at", "-id"]
 
     def __str__(self) -> str:
         return f"{self.value} {self.field}：{self.old_value} → {self.new_value}"
@@ -298,6 +307,22 @@ class TargetNode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.target} {self.month}月"
+
+
+class TargetChange(FieldChange):
+    """One changed field of an annual target: who, when, old, new. Written only by
+    `services.set_targets`, so no target is replaced without a trace."""
+
+    target = models.ForeignKey(
+        Target, verbose_name="年度目标", on_delete=models.CASCADE, related_name="changes"
+    )
+
+    class Meta(FieldChange.Meta):
+        verbose_name = "目标修改记录"
+        verbose_name_plural = "目标修改记录"
+
+    def __str__(self) -> str:
+        return f"{self.target} {self.field}：{self.old_value} → {self.new_value}"
 
 
 class Submission(Reviewed):

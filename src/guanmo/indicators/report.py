@@ -26,6 +26,7 @@ from guanmo.indicators.sentences import (
     IndicatorLine,
     not_both_over_half_sentence,
     performance_sentence,
+    previous_period_word,
     rank_change_sentence,
     target_sentence,
 )
@@ -223,6 +224,7 @@ def _sentences(report: IndicatorReport) -> list[str]:
                         line.rank + line.rank_change,
                         tied=line.tied,
                         kind=Kind(table.indicator.kind),
+                        since=previous_period_word(Frequency(table.indicator.frequency)),
                     )
                 )
     for target in report.targets:

@@ -17,7 +17,7 @@ from decimal import Decimal
 from guanmo.figures.arithmetic import period_label
 from guanmo.figures.changes import rank_change_text
 from guanmo.figures.formatting import growth_text, in_words, number, rank_text, rate
-from guanmo.indicators.choices import Kind, RankBy
+from guanmo.indicators.choices import Frequency, Kind, RankBy
 from guanmo.regions.names import with_region
 
 
@@ -125,6 +125,12 @@ def target_sentence(
     return f"{done_text}，{share}{rate(completion_rate)}。"
 
 
+def previous_period_word(frequency: Frequency) -> str:
+    """The period a rank change compares with: 上季度 for a quarterly indicator (its figures
+    come every third month), else 上月."""
+    return "上季度" if frequency == Frequency.QUARTERLY else "上月"
+
+
 def rank_change_sentence(
     name: str,
     rank_by: RankBy,
@@ -137,7 +143,8 @@ def rank_change_sentence(
     since: str = "上月",
 ) -> str:
     """固定资产投资增速居全市第2位，较上月前移1位。 ("" when unranked; without the change when
-    the earlier period had no rank; `since="去年同期"` against last year)."""
+    the earlier period had no rank; `since` the earlier period: "上季度" for a quarterly
+    indicator (`previous_period_word`), "去年同期" against last year)."""
     if rank is None:
         return ""
     placed = f"{name}{_basis_word(rank_by, kind)}{rank_text(rank, group, tied=tied)}"

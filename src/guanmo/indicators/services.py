@@ -18,6 +18,7 @@ from guanmo.indicators.models import (
     IndicatorValue,
     PeerGroup,
     Target,
+    TargetChange,
     TargetNode,
     ValueChange,
 )
@@ -34,6 +35,7 @@ class Source:
     ENTRY = "部门填报"
     APPROVAL = "审核通过"
     DEMO = "演示数据"
+    TARGETS = "目标设定"  # the city office's targets page
 
 
 @transaction.atomic
@@ -272,11 +274,15 @@ class TargetInput:
 
 
 def target_fault(indicator: Indicator, given: TargetInput) -> str | None:
-    """Why the target cannot be kept (in Chinese, naming the region), or None."""
+    """Why the target cannot be kept (in Chinese, naming the region), or None: neither or both
+    of amount and growth, a growth target broken down by hand, an amount that cannot be broken
+    down exactly (hand nodes not twelve or not adding up, finer than the unit's step)."""
     where = f"{given.region.name}“{indicator.name}”目标"
     if (given.amount is None) == (given.growth is None):
         return f"{where}应填写目标数额或目标增速，且只填一项"
     if given.amount is None:
+        if given.profile == Profile.BY_HAND:
+            return f"{where}是增速目标，不能手工分解"
         return None
     try:
         if given.profile == Profile.BY_HAND:
@@ -288,12 +294,34 @@ def target_fault(indicator: Indicator, given: TargetInput) -> str | None:
     return None
 
 
+def _target_shown(target: Target | None) -> dict[str, str]:
+    """A target's fields as its history shows them ("" for none); by-hand nodes as
+    "1月1；2月1；…"."""
+    if target is None:
+        return dict.fromkeys(("目标数额", "目标增速（%）", "分解方式", "手工分解"), "")
+    nodes = "；".join(f"{node.month}月{_shown(node.amount)}" for node in target.nodes.all())
+    return {
+        "目标数额": _shown(target.amount),
+        "目标增速（%）": _shown(target.growth),
+        "分解方式": Profile(target.profile).label,
+        "手工分解": nodes,
+    }
+
+
 @transaction.atomic
-def set_targets(indicator: Indicator, year: int, inputs: Sequence[TargetInput]) -> list[Target]:
+def set_targets(
+    indicator: Indicator,
+    year: int,
+    inputs: Sequence[TargetInput],
+    *,
+    user: User | None = None,
+    source: str = Source.TARGETS,
+) -> list[Target]:
     """Keep each region's annual target for the indicator and year (replacing the one it had),
-    all or nothing. Raises ValidationError listing every target that cannot be kept: neither or
-    both of amount and growth, an amount negative or finer than the indicator's decimals, hand
-    nodes that are not twelve or do not add up to the amount, a region given twice."""
+    all or nothing, each changed field recorded in `TargetChange` (old, new, who, from where).
+    Raises ValidationError listing every target that cannot be kept: neither or both of amount
+    and growth, an amount negative or finer than the indicator's decimals, hand nodes that are
+    not twelve or do not add up to the amount, a region given twice."""
     faults = [fault for given in inputs if (fault := target_fault(indicator, given))]
     regions = [given.region for given in inputs]
     faults += [
@@ -303,8 +331,13 @@ def set_targets(indicator: Indicator, year: int, inputs: Sequence[TargetInput]) 
     ]
     if faults:
         raise ValidationError(faults)
-    kept = []
+    kept, changes = [], []
     for given in inputs:
+        before = _target_shown(
+            Target.objects.filter(indicator=indicator, region=given.region, year=year)
+            .prefetch_related("nodes")
+            .first()
+        )
         target, _ = Target.objects.update_or_create(
             indicator=indicator,
             region=given.region,
@@ -317,5 +350,19 @@ def set_targets(indicator: Indicator, year: int, inputs: Sequence[TargetInput]) 
                 TargetNode(target=target, month=month, amount=amount)
                 for month, amount in enumerate(given.months, start=1)
             )
+        after = _target_shown(Target.objects.prefetch_related("nodes").get(pk=target.pk))
+        changes += [
+            TargetChange(
+                target=target,
+                field=field,
+                old_value=before[field],
+                new_value=after[field],
+                source=source,
+                user=user,
+            )
+            for field in after
+            if before[field] != after[field]
+        ]
         kept.append(target)
+    TargetChange.objects.bulk_create(changes)
     return kept

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from guanmo.accounts.models import User
+from guanmo.indicators import services
 from guanmo.indicators.choices import Kind
 from guanmo.indicators.columns import (
     Label,
@@ -251,7 +252,7 @@ def _keep(
             indicator=indicator, year=year, region__in=[each.region for each in inputs]
         ).count()
         try:
-            set_targets(indicator, year, inputs)
+            set_targets(indicator, year, inputs, user=user, source=services.Source.IMPORT)
         except ValidationError as error:
             report.faults += [SheetFault("", None, indicator.name, m) for m in error.messages]
             continue

@@ -69,6 +69,7 @@ def indicator_board(request: HttpRequest) -> HttpResponse:
         {
             "year": year,
             "month": month,
+            "may_set_targets": scope.is_city_office,
             "groups": groups,
             "report": report,
             "problem": problem,

@@ -16,7 +16,9 @@ from enum import StrEnum
 from guanmo.figures.arithmetic import shown
 from guanmo.figures.changes import rank_change_text
 from guanmo.figures.formatting import number, rank_text, rate
+from guanmo.indicators.choices import Frequency
 from guanmo.indicators.report import IndicatorReport
+from guanmo.indicators.sentences import previous_period_word
 from guanmo.indicators.table import PeerFigures
 from guanmo.indicators.targets import Standing
 
@@ -50,17 +52,23 @@ class IndicatorWarning:
 
 
 def falling_warnings(
-    indicator: str, group: str, lines: Iterable[PeerFigures], places: int = FALL_PLACES
+    indicator: str,
+    group: str,
+    lines: Iterable[PeerFigures],
+    places: int = FALL_PLACES,
+    *,
+    since: str = "上月",
 ) -> list[IndicatorWarning]:
     """Regions whose rank in the peer group `group` (its short name) fell by `places` or more
-    since the previous period: 武陟县固定资产投资居全市第9位，较上月后移4位。"""
+    since the previous period (`since`: 上月, or 上季度 for a quarterly indicator):
+    武陟县固定资产投资居全市第9位，较上月后移4位。"""
     return [
         IndicatorWarning(
             IndicatorWarningKind.FALLING,
             line.region,
             indicator,
             f"{line.region}{indicator}{rank_text(line.rank, group, tied=line.tied)}，"
-            f"{rank_change_text(line.rank + line.rank_change, line.rank)}。",
+            f"{rank_change_text(line.rank + line.rank_change, line.rank, since=since)}。",
         )
         for line in lines
         if line.rank is not None and line.rank_change is not None and -line.rank_change >= places
@@ -107,7 +115,12 @@ def report_warnings(report: IndicatorReport, behind_points: Decimal) -> list[Ind
     """Every warning of a month's report: falls of rank in its peer group, then targets."""
     found = []
     for table in report.indicators:
-        found += falling_warnings(table.indicator.name, report.group.short_name, table.lines)
+        found += falling_warnings(
+            table.indicator.name,
+            report.group.short_name,
+            table.lines,
+            since=previous_period_word(Frequency(table.indicator.frequency)),
+        )
     for target in report.targets:
         found += target_warnings(
             target.region, target.indicator.name, target.standing, behind_points

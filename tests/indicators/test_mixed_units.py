@@ -1,0 +1,58 @@
+"""A task sheet that mixes units in one column (300亩 and 20座, or a 亩 header over a cell
+saying 座) is refused by import-indicators and import-targets, naming the cell, and nothing is
+kept (issue 12: "a sheet that mixes 亩 and 座 in one column is refused")."""
+
+import pytest
+
+from guanmo.indicators.models import Indicator, IndicatorValue, Target
+from guanmo.indicators.sheet_import import import_indicators
+from guanmo.indicators.target_import import import_targets
+from tests.indicators.sheets import write
+from tests.sheets.files import Drawn
+
+
+@pytest.fixture
+def planting(city):
+    return Indicator.objects.create(city=city, name="新植面积", unit="亩", places=0)
+
+
+MIXED = [
+    pytest.param("累计", ["300亩", "20座"], ["300亩", "20座"], id="units-in-cells"),
+    pytest.param("累计（亩）", [300, "20座"], ["20座"], id="header-亩-cell-座"),
+]
+
+
+@pytest.mark.parametrize(("header", "cells", "refused"), MIXED)
+def test_import_indicators_refuses_a_column_mixing_units(
+    city, planting, tmp_path, header, cells, refused
+):
+    drawn = Drawn(
+        [["地区", f"1—6月{header}"], ["武陟县", cells[0]], ["温县", cells[1]]], name="新植面积"
+    )
+
+    report = import_indicators(write(tmp_path, drawn), city=city, year=2025, month=6)
+
+    faults = [str(fault) for fault in report.faults]
+    assert faults == [
+        f"第{row}行「1—6月{header}」：不是数字：{cell}"
+        for row, cell in ((2, cells[0]), (3, cells[1]))
+        if cell in refused
+    ]
+    assert not IndicatorValue.objects.exists()
+
+
+@pytest.mark.parametrize(("header", "cells", "refused"), MIXED)
+def test_import_targets_refuses_a_column_mixing_units(
+    city, planting, tmp_path, header, cells, refused
+):
+    header = header.replace("累计", "新植面积")
+    drawn = Drawn([["县（市、区）", header], ["武陟县", cells[0]], ["温县", cells[1]]], name="目标")
+
+    report = import_targets(write(tmp_path, drawn), city=city, year=2025)
+
+    assert [str(fault) for fault in report.faults] == [
+        f"第{row}行「{header}」：不是数字：{cell}"
+        for row, cell in ((2, cells[0]), (3, cells[1]))
+        if cell in refused
+    ]
+    assert not Target.objects.exists()
