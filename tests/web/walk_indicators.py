@@ -19,6 +19,7 @@ PLACES = {**CITY_WIDE, "wuzhi": 200, "wenxian": 200}
 ENTRY = {**dict.fromkeys(ROLES, 200), "leader": 403, "commissioner": 403}
 SENDERS = {**dict.fromkeys(ROLES, 403), "wuzhi": 302, "wenxian": 302, "department": 302}
 WUZHI_FORM = {**dict.fromkeys(ROLES, 404), "admin": 200, "city": 200, "wuzhi": 200}
+TARGETS = {**dict.fromkeys(ROLES, 403), "admin": 200, "city": 200}
 OUTSIDE = {"wenxian": 404, "leader": 404, "commissioner": 404, "department": 404}
 
 
@@ -31,6 +32,7 @@ def walk(world) -> Walk:
             "indicator_board": (reverse("indicator_board"), CITY_WIDE),
             "indicator_board_file": (reverse("indicator_board_file", args=["xlsx"]), CITY_WIDE),
             "county_places": (reverse("county_places"), PLACES),
+            "target_form": (reverse("target_form"), TARGETS),
             "submission_list": (reverse("submission_list"), ENTRY),
             "submission_start": (reverse("submission_start", args=[april.pk]), SENDERS),
             "submission_form": (reverse("submission_form", args=[form.pk]), WUZHI_FORM),

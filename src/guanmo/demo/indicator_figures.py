@@ -20,7 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from guanmo.demo.city import TODAY, YEAR
 from guanmo.demo.moments import at
 from guanmo.indicators.choices import Frequency
-from guanmo.indicators.models import Indicator, IndicatorValue, ValueChange
+from guanmo.indicators.models import Indicator, IndicatorValue, TargetChange, ValueChange
 from guanmo.indicators.services import Source, ValueInput, store_values
 from guanmo.regions.models import Region
 
@@ -318,9 +318,14 @@ def published(year: int, month: int) -> date:
     return date(year + month // 12, month % 12 + 1, PUBLISHED_ON_DAY)
 
 
+# The day the year's targets were set: the 政府工作报告 and the target letters are out by then.
+TARGETS_SET = date(YEAR, 2, 20)
+
+
 def date_published(city: Region) -> None:
-    """Each stored figure and its history dated the day its month's figures came out, not the
-    moment the demo was built."""
+    """Each stored figure and its history dated the day its month's figures came out, and the
+    targets' history the day they were set, not the moment the demo was built."""
+    TargetChange.objects.filter(target__indicator__city=city).update(at=at(TARGETS_SET, 9))
     for year, month in periods():
         moment = at(published(year, month), 9)
         IndicatorValue.objects.filter(indicator__city=city, year=year, month=month).update(
