@@ -5,28 +5,11 @@ expects, or stops naming the row."""
 from decimal import Decimal
 
 import pytest
-from openpyxl import Workbook
 
 from guanmo.ledger.models import MonthlyProgress, Project
 from guanmo.ledger.services import import_ledger, import_progress
 from tests.ledger.sheets import xlsx
 from tests.ledger.test_tryout_kinds import faults, month_figures, two_projects
-
-
-def workbook(sheets: dict[str, list[list]]):
-    """An .xlsx holding the sheets given, in order, as a file-like object."""
-    from io import BytesIO
-
-    book = Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    buffer = BytesIO()
-    book.save(buffer)
-    buffer.seek(0)
-    return buffer
 
 
 @pytest.mark.parametrize(
@@ -87,19 +70,20 @@ LEDGER_HEADER = [
 
 def test_an_instructions_sheet_with_an_example_row_is_not_read_as_the_ledger(city):
     """A12: 填表说明 first, holding 示例：某某产业园项目; the ledger is the second sheet."""
-    book = workbook(
-        {
-            "填表说明": [
-                ["填表说明"],
-                ["项目名称", "所在县区", "总投资（万元）", "2025年计划投资（万元）"],
-                ["示例：某某产业园项目", "沁阳市", 10000, 3000],
-            ],
+    book = xlsx(
+        [
+            ["填表说明"],
+            ["项目名称", "所在县区", "总投资（万元）", "2025年计划投资（万元）"],
+            ["示例：某某产业园项目", "沁阳市", 10000, 3000],
+        ],
+        title="填表说明",
+        more_sheets={
             "台账": [
                 LEDGER_HEADER,
                 [1, "沁阳市铝精深加工", "沁阳市", "续建", 33000, 9000],
                 [2, "修武县云台山康养小镇", "修武县", "续建", 60000, 15000],
             ],
-        }
+        },
     )
     report = import_ledger(book, city=city, year=2025)
     assert faults(report) == []
@@ -131,21 +115,23 @@ def test_an_example_row_in_the_table_is_left_out_with_a_note(city, name):
 def test_an_instructions_sheet_before_the_progress_table_is_not_read(city):
     """B16b: a 说明 sheet whose example names a real project, then the month's table."""
     two_projects(city)
-    book = workbook(
-        {
-            "说明": [
-                ["项目名称", "所在县区", "本月完成投资（万元）", "1-7月累计（万元）"],
-                ["沁阳市铝精深加工", "沁阳市", 99, 500],
-            ],
+    book = xlsx(
+        [
+            ["项目名称", "所在县区", "本月完成投资（万元）", "1-7月累计（万元）"],
+            ["沁阳市铝精深加工", "沁阳市", 99, 500],
+        ],
+        title="说明",
+        more_sheets={
             "7月进度": [
                 ["项目名称", "所在县区", "本月完成投资（万元）", "1-7月累计（万元）"],
                 ["沁阳市铝精深加工", "沁阳市", 150, 900],
-            ],
-        }
+            ]
+        },
     )
     report = import_progress(book, city=city, year=2025, month=7)
     assert faults(report) == []
     assert month_figures(7) == {"沁阳市铝精深加工": (Decimal(150), Decimal(900))}
+    assert "工作表「说明」是填表说明，未导入" in report.notes
 
 
 PROGRESS_HEADER = ["项目名称", "所在县区", "本月完成投资（万元）", "累计完成投资（万元）"]

@@ -118,7 +118,7 @@ def read_workbook(
         reading.faults.append(SheetFault("", None, None, error.message))
         return reading
     first_header: tuple[str, Header] | None = None
-    for sheet in _in_reading_order(sheets, reading):
+    for sheet, passed_over in _in_reading_order(sheets, reading):
         buffered = sheet.rows[:HEADER_SEARCH_ROWS]
         header = find_header(
             spec.catalogue, buffered, expected, hidden_columns=sheet.hidden_columns
@@ -134,6 +134,9 @@ def read_workbook(
             continue
         if sheet.hidden:
             reading.notes.append(f"工作表「{sheet.name}」是隐藏的工作表，未导入")
+            continue
+        if passed_over:
+            reading.notes.append(f"工作表「{sheet.name}」是填表说明，未导入")
             continue
         if expected is not None:
             check_sheet_name(header, sheet.name, expected)
@@ -375,20 +378,19 @@ def _struck_in_part(sheet: Sheet, header: Header) -> list[SheetFault]:
     return faults
 
 
-def _in_reading_order(sheets: list[Sheet], reading: Reading) -> Iterator[Sheet]:
-    """The sheets to read: every sheet but the instructions (说明, 填表说明, 填报说明), then
-    those only when no other sheet gave a table or a fault; else each is noted as passed over.
+def _in_reading_order(sheets: list[Sheet], reading: Reading) -> Iterator[tuple[Sheet, bool]]:
+    """Each sheet with whether it is passed over: every sheet but the instructions (说明,
+    填表说明, 填报说明) first, then those, passed over when another sheet gave a table or a fault.
 
     Lazy on purpose: whether the instructions are read depends on what `reading` holds once
     the other sheets have been read. Source of the rule: issue 9, tryout 5 (A12, B16b), where
     a 说明 sheet's example row was stored as a project or overwrote one's figures.
     """
-    instructions = [sheet for sheet in sheets if sheet.name.strip() in INSTRUCTION_SHEETS]
-    yield from (sheet for sheet in sheets if sheet not in instructions)
-    if not reading.tables and not reading.faults:
-        yield from instructions
-        return
-    reading.notes.extend(f"工作表「{sheet.name}」是填表说明，未导入" for sheet in instructions)
+    yield from ((sheet, False) for sheet in sheets if sheet.name.strip() not in INSTRUCTION_SHEETS)
+    passed_over = bool(reading.tables or reading.faults)
+    yield from (
+        (sheet, passed_over) for sheet in sheets if sheet.name.strip() in INSTRUCTION_SHEETS
+    )
 
 
 def _left_out_as(
