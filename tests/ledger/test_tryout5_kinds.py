@@ -38,6 +38,7 @@ def test_the_year_s_cumulative_in_other_words_is_read_as_the_cumulative(city, co
         "沁阳市铝精深加工": (Decimal(100), Decimal(700)),
         "修武县云台山康养小镇": (Decimal(200), Decimal(1400)),
     }
+    assert not [note for note in report.notes if "未写明口径" in note]
 
 
 def test_the_cumulative_to_last_month_s_end_with_the_month_gives_the_cumulative(city):

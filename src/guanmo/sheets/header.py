@@ -100,12 +100,12 @@ def spell_dates(text: str) -> str:
     )
 
 
-_YEAR_STATED = re.compile(r"本年|当年|年初|年度|全年|(?<!\d)\d{1,2}月|(?:19|20)\d\d年")
+_YEAR_STATED = re.compile(r"本年|当年|今年|年内|年初|年度|全年|(?<!\d)\d{1,2}月|(?:19|20)\d\d年")
 
 
 def states_year(text: str) -> bool:
-    """Whether `text` (a header, title or sheet name) says its figures are a year's: 本年, 年初至,
-    a month or range (1—6月, 六月份) or a year (2025年, 二〇二五年)."""
+    """Whether `text` (a header, title or sheet name) says its figures are a year's: 本年, 今年,
+    年内, 年初至, a month or range (1—6月, 六月份) or a year (2025年, 二〇二五年)."""
     return bool(_YEAR_STATED.search(spell_period(_spell_year_month(spell_dates(_key(text))))))
 
 
