@@ -47,7 +47,8 @@ def derive_month_figures(
 ) -> MonthFigures:
     """Derive the missing figure from the last cumulative reported earlier in the year (0 before
     the first report) and check the result: not below that (unless `deductions`, where a month
-    below zero is a 核减 the office made, and only a cumulative below zero is refused), not above
+    below zero is a 核减 the office made, and only a cumulative below zero, or below that while
+    the month typed is positive, is refused: issue 9, tryout 5 B24), not above
     the total investment, not above a later month's cumulative. At least one figure must be
     given."""
     if completed_this_month is None and cumulative_completed is None:
@@ -75,6 +76,11 @@ def derive_month_figures(
         )
     elif cumulative_completed < before and not deductions:
         fault = f"累计{cumulative}万元，低于{before_text}"
+    elif cumulative_completed < before and completed_this_month > 0:  # tryout 5, B24
+        fault = (
+            f"累计{cumulative}万元，低于{before_text}，而本月完成"
+            f"{format_wan(completed_this_month)}万元为正数，两数相互矛盾（核减时本月应填负数）"
+        )
     elif total_investment and cumulative_completed > total_investment:
         fault = f"累计{cumulative}万元，超过总投资{format_wan(total_investment)}万元"
     elif later and cumulative_completed > later[1]:

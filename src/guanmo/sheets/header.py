@@ -60,12 +60,13 @@ _MONTH_TOTALS = frozenset({"合计", "累计", "总计"})
 # Words naming last year's figures: "上年同期累计完成投资", a group "去年同期" over its columns.
 _LAST_YEAR = re.compile(r"^(上年同期|去年同期|上年同月|去年同月|上年度|上年|去年)")
 # Words naming a period without its months, written out as months before any period is read:
-# 上半年 is 1—6月, (第)一季度 1—3月, 前三季度 1—9月, 全年/年度 before 累计 the whole year.
+# 上半年 is 1—6月, (第)一季度 1—3月, 前三季度 1—9月, 全年 before 累计 the whole year. 年度累计 and
+# 本年度累计 are the year's cumulative to the report month, not 1—12月 (tryout 5, S00).
 _PERIOD_WORDS = (
     (re.compile(r"上半年"), "1-6月"),
     (re.compile(r"第?一季度"), "1-3月"),
     (re.compile(r"前三季度"), "1-9月"),
-    (re.compile(r"(?:全年|年度)(?=累计)"), "1-12月"),
+    (re.compile(r"全年(?=累计)"), "1-12月"),
 )
 
 
@@ -99,12 +100,12 @@ def spell_dates(text: str) -> str:
     )
 
 
-_YEAR_STATED = re.compile(r"本年|当年|年初|年度|全年|(?<!\d)\d{1,2}月|(?:19|20)\d\d年")
+_YEAR_STATED = re.compile(r"本年|当年|今年|年内|年初|年度|全年|(?<!\d)\d{1,2}月|(?:19|20)\d\d年")
 
 
 def states_year(text: str) -> bool:
-    """Whether `text` (a header, title or sheet name) says its figures are a year's: 本年, 年初至,
-    a month or range (1—6月, 六月份) or a year (2025年, 二〇二五年)."""
+    """Whether `text` (a header, title or sheet name) says its figures are a year's: 本年, 今年,
+    年内, 年初至, a month or range (1—6月, 六月份) or a year (2025年, 二〇二五年)."""
     return bool(_YEAR_STATED.search(spell_period(_spell_year_month(spell_dates(_key(text))))))
 
 

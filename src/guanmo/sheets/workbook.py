@@ -5,6 +5,7 @@ Rows below the header that are hidden or struck through are left out and listed;
 cells saved without a value stop the import, each named, rather than be read as blank.
 """
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -34,6 +35,11 @@ __all__ = ["Reading", "SheetSpec", "Source", "import_reason", "read_workbook", "
 
 HIDDEN_ROW = "隐藏行"
 STRUCK_ROW = "删除线"
+EXAMPLE_ROW = "填表示例行（名称以示例、例：、样例开头），不是项目"
+# A row showing how to fill the table in: "示例：某某产业园项目", "例：…", "样例 …" (tryout 5, A12).
+_EXAMPLE_NAME = re.compile(r"^\s*(?:填表示例|示例|样例|例\s*[：:])")
+# Sheets telling how to fill the table in: read only when no other sheet holds it (tryout 5).
+INSTRUCTION_SHEETS = frozenset({"说明", "填表说明", "填报说明"})
 
 
 @dataclass(frozen=True)
@@ -112,7 +118,7 @@ def read_workbook(
         reading.faults.append(SheetFault("", None, None, error.message))
         return reading
     first_header: tuple[str, Header] | None = None
-    for sheet in sheets:
+    for sheet, passed_over in _in_reading_order(sheets, reading):
         buffered = sheet.rows[:HEADER_SEARCH_ROWS]
         header = find_header(
             spec.catalogue, buffered, expected, hidden_columns=sheet.hidden_columns
@@ -128,6 +134,9 @@ def read_workbook(
             continue
         if sheet.hidden:
             reading.notes.append(f"工作表「{sheet.name}」是隐藏的工作表，未导入")
+            continue
+        if passed_over:
+            reading.notes.append(f"工作表「{sheet.name}」是填表说明，未导入")
             continue
         if expected is not None:
             check_sheet_name(header, sheet.name, expected)
@@ -369,9 +378,26 @@ def _struck_in_part(sheet: Sheet, header: Header) -> list[SheetFault]:
     return faults
 
 
-def _left_out_as(sheet: Sheet, header: Header, number: int) -> str | None:
+def _in_reading_order(sheets: list[Sheet], reading: Reading) -> Iterator[tuple[Sheet, bool]]:
+    """Each sheet with whether it is passed over: every sheet but the instructions (说明,
+    填表说明, 填报说明) first, then those, passed over when another sheet gave a table or a fault.
+
+    Lazy on purpose: whether the instructions are read depends on what `reading` holds once
+    the other sheets have been read. Source of the rule: issue 9, tryout 5 (A12, B16b), where
+    a 说明 sheet's example row was stored as a project or overwrote one's figures.
+    """
+    yield from ((sheet, False) for sheet in sheets if sheet.name.strip() not in INSTRUCTION_SHEETS)
+    passed_over = bool(reading.tables or reading.faults)
+    yield from (
+        (sheet, passed_over) for sheet in sheets if sheet.name.strip() in INSTRUCTION_SHEETS
+    )
+
+
+def _left_out_as(
+    sheet: Sheet, header: Header, number: int, row: Sequence[object] = ()
+) -> str | None:
     """Why a row is left out unread (hidden, or struck through: every text cell, or its
-    project name), or None."""
+    project name; or an example row, its name beginning 示例/例：/样例/填表示例), or None."""
     if number in sheet.hidden_rows:
         return HIDDEN_ROW
     name = header.catalogue.name
@@ -379,6 +405,10 @@ def _left_out_as(sheet: Sheet, header: Header, number: int) -> str | None:
     struck = sheet.struck_cells.get(number, frozenset())
     if number in sheet.struck_rows or any(index in struck for index in names):
         return STRUCK_ROW
+    if any(
+        isinstance(text := _cell(row, index), str) and _EXAMPLE_NAME.match(text) for index in names
+    ):
+        return EXAMPLE_ROW
     return None
 
 
@@ -398,7 +428,7 @@ def _visible_rows(
     below = header.rows[-1]
     for number, row in enumerate(sheet.rows[below:], start=below + 1):
         row = spread.get(number, row)
-        reason = _left_out_as(sheet, header, number)
+        reason = _left_out_as(sheet, header, number, row)
         if reason and any(value is not None for value in row):
             left_out.append(LeftOut(sheet.name, number, reason))
             yield ()
