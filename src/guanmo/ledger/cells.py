@@ -104,6 +104,18 @@ def parse_levels(value: object) -> frozenset[str]:
     return frozenset(named)
 
 
+def heading_levels(text: str) -> frozenset[str]:
+    """The key lists a heading row names ("省重点项目", "市级重点项目" → {"省"}, {"市"}); empty
+    when the heading names none (a county, an industry). Only a heading saying 重点 names a list:
+    "一、沁阳市" names a place."""
+    if "重点" not in text:
+        return frozenset()
+    try:
+        return parse_levels(text)
+    except CellError:
+        return frozenset()
+
+
 def format_levels(levels: set[str] | frozenset[str]) -> str:
     """Levels as Guanmo writes them: "省、市"."""
     return "、".join(level for level in _LEVEL_ORDER if level in levels)

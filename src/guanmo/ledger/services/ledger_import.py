@@ -17,7 +17,13 @@ from django.db import transaction
 from django.db.models import Model
 
 from guanmo.accounts.models import User
-from guanmo.ledger.cells import StageOrNature, parse_stage_or_nature, stage_named
+from guanmo.ledger.cells import (
+    StageOrNature,
+    format_levels,
+    heading_levels,
+    parse_stage_or_nature,
+    stage_named,
+)
 from guanmo.ledger.columns import LEDGER_COLUMNS, Field
 from guanmo.ledger.models import (
     AnnualPlan,
@@ -114,6 +120,7 @@ class _Entry:
     # The outermost heading above it that names no place ("先进制造业"): a county heading
     # gives the county, never a field of the projects under it.
     category_heading: str = ""
+    level_heading: str = ""  # the heading naming its key list ("省重点项目"), if any
     project: Project | None = None  # the ledger's project it updates, if any
 
     @property
@@ -171,6 +178,7 @@ def import_ledger(
         return report
 
     report.notes += placement_notes([(entry.row, entry.placement) for entry in entries])
+    report.notes += _level_heading_notes(entries)
     report.notes += lead_notes
     report.notes += _pending_notes(entries)
     report.notes += _start_only_notes(entries)
@@ -251,6 +259,7 @@ def _check_row(row: Row, table: Table, counties: CountyFinder) -> _Entry | None:
         row.fault(Field.COUNTY if Field.COUNTY in columns else Field.LOCATION, "不能为空")
     _check_pending(row)
     _check_stages(row)
+    level_heading = _level_heading(row)
     for column, limit in _LENGTH_LIMITS.items():
         if len(row.values.get(column, "")) > limit:
             row.fault(column, f"不能超过{limit}个字")
@@ -266,9 +275,49 @@ def _check_row(row: Row, table: Table, counties: CountyFinder) -> _Entry | None:
     if row.faults or placement is None:
         return None
     category = next(
-        (h for h in row.headings if counties.find(h) is None and not counties.names_city(h)), ""
+        (
+            h
+            for h in row.headings
+            if counties.find(h) is None and not counties.names_city(h) and not heading_levels(h)
+        ),
+        "",
     )
-    return _Entry(row, columns, placement, category)
+    return _Entry(row, columns, placement, category, level_heading)
+
+
+def _level_heading(row: Row) -> str:
+    """The innermost heading above `row` naming a key list ("省重点项目"), whose levels the row
+    takes when its own 重点级别 cell is blank; a cell naming other levels is a fault of the row.
+    "" when no heading names a list. Source: issue 9 (tryout 5 A07, 一、省重点项目)."""
+    heading = next((h for h in reversed(row.headings) if heading_levels(h)), "")
+    if not heading or row.failed(Field.LEVELS):
+        return heading
+    named = heading_levels(heading)
+    own = row.values.get(Field.LEVELS)
+    if own and own != named:
+        row.fault(Field.LEVELS, f"「{format_levels(own)}」与所在标题行「{heading}」不符")
+    else:
+        row.values[Field.LEVELS] = named
+    return heading
+
+
+def _level_heading_notes(entries: list[_Entry]) -> list[str]:
+    """What the report says of levels taken from headings: "工作表「台账」第3、4行按标题行
+    「省重点项目」列入省重点项目名录"."""
+    by_heading: dict[tuple[str, str], list[int]] = {}
+    for entry in entries:
+        if entry.level_heading:
+            key = (entry.row.sheet, entry.level_heading)
+            by_heading.setdefault(key, []).append(entry.row.number)
+    notes = []
+    for (sheet, heading), numbers in by_heading.items():
+        shown = "、".join(str(number) for number in numbers[:10])
+        more = f"等{len(numbers)}行" if len(numbers) > 10 else "行"
+        levels = format_levels(heading_levels(heading))
+        notes.append(
+            f"工作表「{sheet}」第{shown}{more}按标题行「{heading}」列入{levels}重点项目名录"
+        )
+    return notes
 
 
 def _unplaced_faults(tables: list[Table], placed: set[int]) -> list[SheetFault]:
