@@ -502,8 +502,13 @@ def _fold(
 
 # Under a figure's group cell: the column of its whole ("合计") and those of its parts ("其中：
 # 政府投资"), which are not the figure and are not read (tryout 4 L18, P17).
-_TOTAL_PART = re.compile(r"^(?:合计|小计|总计|合计数|总额|小计数)$")
+# "全年" over the quarters of a year's plan is the plan (tryout 5 A19).
+_TOTAL_PART = re.compile(r"^(?:合计|小计|总计|合计数|总额|小计数|全年|全年合计)$")
 _PART = re.compile(r"^其中")
+# A figure split by years ("总投资" over 2025年以前 | 2025年 | 2026年以后, tryout 5 A02): no
+# column of it is the whole, so the import stops naming the group (issue 9: never a part as
+# the whole).
+_YEARS_SPAN = re.compile(r"^\d{4}年(?:及)?(?:以前|以后|之前|之后|前|后)$")
 
 
 def _is_sub_header(
@@ -768,6 +773,22 @@ def _combine(
             label = replace(label, field=periods.this_month, months=None)
         elif by_month and named is ... and label.field is None and _key(typed) in _MONTH_TOTALS:
             label = replace(label, field=periods.year_to_date)
+        if (
+            group
+            and group.field in catalogue.money
+            and column.own
+            and named is ...
+            and _YEARS_SPAN.match(_key(column.own.text))
+        ):
+            parts = "、".join(each.own.text for each in columns if each.group is group and each.own)
+            fault = (
+                f"表头「{group.text}」分为分年度的几列（{parts}），没有总数列，"
+                f"无法读取{group.field.value}；请加一列{group.field.value}合计后再导入"
+            )
+            if not any(each[2] == fault for each in header.faults):
+                header.faults.append((column.row + 1, None, fault))
+            header.readings.append(replace(reading, why="分年度的部分"))
+            continue
         if (
             label.field is None
             and group
