@@ -127,4 +127,7 @@ def test_a_failed_import_exits_with_status_one(tmp_path):
     )
 
     assert done.returncode == 1
-    assert "第4行「所在县区」：焦作市没有「郑州市」这个县区" in done.stderr
+    assert (
+        "第4行「所在县区」：郑州市不是焦作市的县区或园区（焦作市的县区：解放区、中站区、马村区、山阳区、修武县、博爱县、武陟县、温县、沁阳市、孟州市）"
+        in done.stderr
+    )

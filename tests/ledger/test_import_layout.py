@@ -367,7 +367,7 @@ def test_monthly_progress_finds_projects_of_several_counties_and_of_the_city(cit
 def test_one_unknown_county_among_several_is_named_alone(city):
     sheet = xlsx([["项目名称", "所在县区", "总投资"], ["甲项目", "武陟县、郑东新区", 1000]])
     assert faults(import_ledger(sheet, city=city, year=2025)) == [
-        "第2行「所在县区」：焦作市没有「郑东新区」这个县区"
+        "第2行「所在县区」：郑东新区不是焦作市的县区或园区（焦作市的县区：解放区、中站区、马村区、山阳区、修武县、博爱县、武陟县、温县、沁阳市、孟州市、城乡一体化示范区）"
     ]
 
 

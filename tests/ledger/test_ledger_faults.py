@@ -25,7 +25,10 @@ def faults_of(*rows, city, **options):
     [
         (good(name=None), "第4行「项目名称」：不能为空"),
         (good(name="  "), "第4行「项目名称」：不能为空"),
-        (good(county="郑州市"), "第4行「所在县区」：焦作市没有「郑州市」这个县区"),
+        (
+            good(county="郑州市"),
+            "第4行「所在县区」：郑州市不是焦作市的县区或园区（焦作市的县区：解放区、中站区、马村区、山阳区、修武县、博爱县、武陟县、温县、沁阳市、孟州市、城乡一体化示范区）",
+        ),
         (good(county=None), "第4行「所在县区」：不能为空"),
         (good(total="三千"), "第4行「总投资」：不是数字：三千"),
         (good(plan="-20"), "第4行「年度计划投资」：不能为负数"),
@@ -77,7 +80,7 @@ def test_every_fault_of_the_sheet_is_listed_and_nothing_is_written(city):
     ) == [
         "第5行「项目名称」：不能为空",
         "第6行「总投资」：不能为负数",
-        "第7行「所在县区」：焦作市没有「洛阳」这个县区",
+        "第7行「所在县区」：洛阳不是焦作市的县区或园区（焦作市的县区：解放区、中站区、马村区、山阳区、修武县、博爱县、武陟县、温县、沁阳市、孟州市、城乡一体化示范区）",
     ]
     assert not Project.objects.exists()
     assert not KeyListEntry.objects.exists()

@@ -26,7 +26,7 @@ def office(client, world, settings):
 def preview_of(client) -> tuple[str, dict]:
     """Upload the three-project sheet; the preview's address and its form as the page has it."""
     rows = [["2025年焦作市重点项目台账"], ["项目名称", "所属区域", "总投资（万元）"]]
-    rows += [[name, name[:3], 1000] for name in NAMES]
+    rows += [[name, name[: name.index("县") + 1], 1000] for name in NAMES]
     upload = SimpleUploadedFile("2025台账.xlsx", xlsx(rows).getvalue())
     response = client.post(reverse("ledger_import"), {"year": 2025, "level": "市", "sheet": upload})
     page = client.get(response["Location"]).content.decode()

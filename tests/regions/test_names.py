@@ -1,8 +1,10 @@
 """A project named after its region says the region once ("温县温县…" was in the bulletins)."""
 
+from dataclasses import dataclass
+
 import pytest
 
-from guanmo.regions.names import spoken_names, with_region, with_unit
+from guanmo.regions.names import region_named, spoken_names, with_region, with_unit
 
 
 @pytest.mark.parametrize(
@@ -61,3 +63,30 @@ def test_a_unit_separator_stands_only_between_two_names():
     assert with_unit("焦作市", "焦作市城市快速路", is_city=True, separator="·") == (
         "焦作市城市快速路"
     )
+
+
+@dataclass
+class _Unit:
+    name: str
+
+
+_UNITS = [_Unit("濮阳县"), _Unit("华龙区"), _Unit("山阳区"), _Unit("城乡一体化示范区")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("濮阳县", "濮阳县"),
+        ("濮阳", "濮阳县"),
+        (" 华龙区 ", "华龙区"),
+        ("示范区", "城乡一体化示范区"),
+        ("濮阳工业园区", None),
+        ("濮阳经开区", None),
+        ("山阳县", None),
+        ("华龙区（濮阳经开区）", None),
+    ],
+)
+def test_a_county_cell_names_a_unit_only_by_its_own_names(text, found):
+    """Containment or a shared prefix names no unit (issue 9, tryout five A18b)."""
+    unit = region_named(text, _UNITS)
+    assert (unit.name if unit else None) == found

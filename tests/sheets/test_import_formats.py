@@ -201,7 +201,7 @@ def xls_with_formulas(saved: list[float] | None = None) -> bytes:
         sheet.write(0, column, title)
     rows = [("武陟县数字农业示范园", 3000, 5000, 1000), ("温县食品产业园", 1200, 800, 600)]
     for number, (name, central, own, plan) in enumerate(rows, start=1):
-        for column, value in enumerate([name, name[:3], "续建"]):
+        for column, value in enumerate([name, name[: name.index("县") + 1], "续建"]):
             sheet.write(number, column, value)
         sheet.write(number, 3, xlwt.Formula(f"F{number + 1}+G{number + 1}"))
         sheet.write(number, 4, plan)

@@ -104,6 +104,16 @@ def match_region(text: object, regions: Iterable[R]) -> R | None:
     return None
 
 
+def region_named(text: object, regions: Iterable[R]) -> R | None:
+    """The region a county cell names: only by its full name, its short name or a spoken name
+    (`spoken_names`: 武陟县, 武陟, 示范区). A text merely containing or sharing a prefix with a
+    region's name finds nothing: 濮阳工业园区 is not 濮阳县, 山阳县 is not 山阳区 (issue 9,
+    tryout five A18b). Unknown or ambiguous text finds nothing."""
+    wanted = clean_text(text)
+    found = [region for region in regions if wanted and wanted in spoken_names(region.name)]
+    return found[0] if len(found) == 1 else None
+
+
 def identify_region(text: object, regions: Iterable[C]) -> C | None:
     """The region of the tree `text` stands for: by its code ("410822", "410800-Z01") or by
     its name as `match_region` finds it. Two spellings are the same region exactly when they

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from guanmo.ledger.columns import Field
 from guanmo.ledger.models import Project
 from guanmo.regions.models import Region
-from guanmo.regions.names import clean_text, match_region, short_region_name
+from guanmo.regions.names import clean_text, match_region, region_named, short_region_name
 from guanmo.regions.services import divisions, units_of
 from guanmo.sheets.cells import code_region
 from guanmo.sheets.table import Row, Table
@@ -23,6 +23,8 @@ _CITY_HEADING = re.compile(
 )
 # Between the counties of a project lying in several: 武陟县、温县; 解放区/温县.
 _COUNTY_SEPARATORS = re.compile(r"[、,;/|+]+")
+# A county's name with a note in brackets: 清丰县（经开区）.
+_NOTED = re.compile(r"(?P<unit>[^（）()]+)[（(](?P<note>[^（）()]+)[)）]")
 
 
 def name_key(name: str) -> str:
@@ -96,12 +98,36 @@ class CountyFinder:
         self.city = city
         self.units = units_of(city)
         self._found: dict[str, Region | None] = {}
+        self._named: dict[str, Region | None] = {}
         self._by_code = {unit.code: unit for unit in self.units}
 
     def find(self, text: str) -> Region | None:
         if text not in self._found:
             self._found[text] = match_region(text, self.units)
         return self._found[text]
+
+    def named(self, text: str) -> Region | None:
+        """The unit a county cell names by its own name (`region_named`), never by containment."""
+        if text not in self._named:
+            self._named[text] = region_named(text, self.units)
+        return self._named[text]
+
+    def _noted(self, text: str) -> Region | None:
+        """The unit a county cell names, allowing a note in brackets after the unit's name that
+        names no other unit nor the city: 清丰县（经开区） is 清丰县, 华龙区（濮阳经开区）
+        is refused (source: issue 9, tryout five A18b)."""
+        whole = _NOTED.fullmatch(clean_text(text))
+        if whole is None:
+            return self.named(text)
+        unit, note = self.named(whole["unit"]), whole["note"]
+        if unit is None or self.find(note) or self.city.short_name in note:
+            return None
+        return unit
+
+    def refusal(self, text: str) -> str:
+        """Why a county cell names no unit, listing the city's units."""
+        units = "、".join(unit.name for unit in self.units)
+        return f"{text}不是{self.city.name}的县区或园区（{self.city.name}的县区：{units}）"
 
     def is_city(self, text: str) -> bool:
         """Whether a county cell names the city itself: 全市, 市直, 焦作市."""
@@ -160,20 +186,20 @@ class CountyFinder:
         parts = [part for part in _COUNTY_SEPARATORS.split(clean_text(typed)) if part]
         # One name is looked up whole; several are split first, or "武陟县、郑东新区" would
         # find 武陟县 by containment and lose the unknown one.
-        county = self.find(typed) if len(parts) < 2 else None
+        county = self._noted(typed) if len(parts) < 2 else None
         if county is not None:
             return Placement(county)
-        found = [self.find(part) for part in parts]
+        found = [self.named(part) for part in parts]
         unknown = [part for part, county in zip(parts, found, strict=True) if county is None]
         if len(parts) < 2 or unknown:
             named = "、".join(unknown) if len(parts) > 1 and unknown else typed
-            row.fault(Field.COUNTY, f"{self.city.name}没有「{named}」这个县区")
+            row.fault(Field.COUNTY, self.refusal(named))
             return None
         counties = list(dict.fromkeys(c for c in found if c is not None))
         lead_typed = row.values.get(Field.LEAD_COUNTY, "")
         if not lead_typed:
             return Placement(counties[0], tuple(counties[1:]))
-        lead = self.find(lead_typed)
+        lead = self.named(lead_typed)
         if lead not in counties:
             row.fault(Field.LEAD_COUNTY, f"「{lead_typed}」不在所在县区「{typed}」之中")
             return None

@@ -6,7 +6,7 @@ from guanmo.accounts.management.operator import add_user_argument, user_for
 from guanmo.ledger.management.report import add_mapping_argument, mapping_for, print_report
 from guanmo.ledger.services import import_progress
 from guanmo.regions.management.city import add_city_argument, city_for
-from guanmo.regions.names import match_region
+from guanmo.regions.names import region_named
 from guanmo.regions.services import units_of
 
 
@@ -34,9 +34,9 @@ class Command(BaseCommand):
         city, operator = city_for(city), user_for(user)
         uploader = None
         if county:
-            uploader = match_region(county, units_of(city))
+            uploader = region_named(county, units_of(city))
             if uploader is None:
-                raise CommandError(f"{city.name}没有「{county}」这个县区")
+                raise CommandError(f"{county}不是{city.name}的县区或园区")
         try:
             report = import_progress(
                 file,
