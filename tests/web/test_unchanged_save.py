@@ -58,6 +58,7 @@ EDIT_FORMS = {
     "submission_form": EditCase(
         "wuzhi", "submission_form", button="save", prepare=lambda world: _drafted(world)
     ),
+    "target_form": EditCase("city", "target_form"),
     "tour_settings": EditCase("city", "tour_detail"),
     "site_edit": EditCase("city", "tour_detail"),
     "tour_rubric": EditCase("city", "tour_rubric"),
