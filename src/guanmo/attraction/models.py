@@ -6,7 +6,6 @@ the national tree (regions.Region, created for it as a region kept to compare wi
 country abroad; its industry a code of GB/T 4754—2017 (attraction.industries).
 """
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
@@ -14,6 +13,7 @@ from guanmo.attraction.industries import industries
 from guanmo.attraction.stages import Stage
 from guanmo.ledger.models import Project, money_field
 from guanmo.regions.models import Region
+from guanmo.reporting.models import FieldChange
 
 
 class Lead(models.Model):
@@ -133,28 +133,15 @@ class FundsInPlace(models.Model):
         return f"{self.lead} {self.year}年{self.month}月"
 
 
-class LeadChange(models.Model):
+class LeadChange(FieldChange):
     """One changed value of a lead: who, when, old, new, why; written only by the services."""
 
     lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="changes")
-    field = models.CharField("项目", max_length=64)
-    old_value = models.TextField("原值", blank=True, default="")
-    new_value = models.TextField("新值", blank=True, default="")
-    source = models.CharField("来源", max_length=32)
     reason = models.TextField("原因", blank=True, default="")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="修改人",
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    at = models.DateTimeField("时间", auto_now_add=True)
 
-    class Meta:
+    class Meta(FieldChange.Meta):
         verbose_name = "招商项目修改记录"
         verbose_name_plural = "招商项目修改记录"
-        ordering = ["-at", "-id"]
 
     def __str__(self) -> str:
         return f"{self.lead} {self.field}：{self.old_value} → {self.new_value}"

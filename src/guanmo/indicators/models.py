@@ -16,7 +16,7 @@ from guanmo.accounts.models import Department
 from guanmo.indicators.arithmetic import Rule, check_period
 from guanmo.indicators.choices import Direction, Frequency, Kind, Profile, RankBy
 from guanmo.regions.models import Region
-from guanmo.reporting.models import ImportRecord, Period, Reviewed, Step
+from guanmo.reporting.models import FieldChange, ImportRecord, Period, Reviewed, Step
 
 MAX_PLACES = 6
 MONTH_IN_RANGE = Q(month__gte=1, month__lte=12)
@@ -195,28 +195,6 @@ class IndicatorValue(models.Model):
                 check_period(self.month, Frequency(self.indicator.frequency))
             except ValueError as error:
                 raise ValidationError({"month": str(error)}) from error
-
-
-class FieldChange(models.Model):
-    """One changed field: which, old, new, from where, who, when (the history of values and
-    targets)."""
-
-    field = models.CharField("项目", max_length=64)
-    old_value = models.TextField("原值", blank=True, default="")
-    new_value = models.TextField("新值", blank=True, default="")
-    source = models.CharField("来源", max_length=32)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="修改人",
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    at = models.DateTimeField("时间", auto_now_add=True)
-
-    class Meta:
-        abstract = True
-        ordering = ["-at", "-id"]
 
 
 class ValueChange(FieldChange):

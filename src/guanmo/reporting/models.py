@@ -320,3 +320,25 @@ class FigureChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project} {self.field}：{self.old_value} → {self.new_value}"
+
+
+class FieldChange(models.Model):
+    """One changed field: which, old, new, from where, who, when; the shape of every subject's
+    history but the projects' figures (`FigureChange`): indicator values and targets, leads."""
+
+    field = models.CharField("项目", max_length=64)
+    old_value = models.TextField("原值", blank=True, default="")
+    new_value = models.TextField("新值", blank=True, default="")
+    source = models.CharField("来源", max_length=32)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="修改人",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-at", "-id"]
