@@ -281,50 +281,10 @@ class ColumnMapping(models.Model):
         return f"{self.header} → {self.field or '忽略'}"
 
 
-class FigureChange(models.Model):
-    """One changed value of a project's figure or ledger field: who, when, old, new, why.
-
-    Written by the services that change figures (never by views), so nothing is overwritten
-    without a trace."""
-
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="changes")
-    year = models.PositiveSmallIntegerField("年度", null=True, blank=True)
-    month = models.PositiveSmallIntegerField("月份", null=True, blank=True)
-    field = models.CharField("项目", max_length=64)
-    old_value = models.TextField("原值", blank=True, default="")
-    new_value = models.TextField("新值", blank=True, default="")
-    source = models.CharField("来源", max_length=32)
-    reason = models.TextField("原因", blank=True, default="")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="修改人",
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    at = models.DateTimeField("时间", auto_now_add=True)
-    import_record = models.ForeignKey(
-        ImportRecord,
-        verbose_name="导入记录",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="changes",
-    )
-
-    class Meta:
-        verbose_name = "修改记录"
-        verbose_name_plural = "修改记录"
-        ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["project", "at"])]
-
-    def __str__(self) -> str:
-        return f"{self.project} {self.field}：{self.old_value} → {self.new_value}"
-
-
 class FieldChange(models.Model):
     """One changed field: which, old, new, from where, who, when; the shape of every subject's
-    history but the projects' figures (`FigureChange`): indicator values and targets, leads."""
+    history (a project's figures, indicator values and targets, leads), each subject adding its
+    own key and context."""
 
     field = models.CharField("项目", max_length=64)
     old_value = models.TextField("原值", blank=True, default="")
@@ -342,3 +302,32 @@ class FieldChange(models.Model):
     class Meta:
         abstract = True
         ordering = ["-at", "-id"]
+
+
+class FigureChange(FieldChange):
+    """One changed value of a project's figure or ledger field: who, when, old, new, why.
+
+    Written by the services that change figures (never by views), so nothing is overwritten
+    without a trace."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="changes")
+    year = models.PositiveSmallIntegerField("年度", null=True, blank=True)
+    month = models.PositiveSmallIntegerField("月份", null=True, blank=True)
+    reason = models.TextField("原因", blank=True, default="")
+    import_record = models.ForeignKey(
+        ImportRecord,
+        verbose_name="导入记录",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="changes",
+    )
+
+    class Meta:
+        verbose_name = "修改记录"
+        verbose_name_plural = "修改记录"
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["project", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.field}：{self.old_value} → {self.new_value}"
