@@ -41,7 +41,12 @@ def tour(transactional_db, world):
 
 def score_site(page: Page, site: str, points: str) -> None:
     page.get_by_role("link", name=site).click()
-    for field in page.locator("input[data-criterion]").all():
+    # Wait for the site's own page: `.all()` does not wait, and on the list page still shown it
+    # finds no fields, leaving the total at 0 (a failure seen once in CI).
+    expect(page.get_by_role("heading", name=site)).to_be_visible()
+    fields = page.locator("input[data-criterion]")
+    expect(fields).to_have_count(4)
+    for field in fields.all():
         field.fill(points)
     total = Decimal(points) * 4
     expect(page.locator("#total")).to_have_text(f"{total.normalize():f}")
