@@ -234,6 +234,20 @@ def _as_shown(sheet: Sheet, header: Header) -> tuple[Sheet, list[SheetFault], li
             continue
         text = shown.text(held)
         address = cell_address(row, column)
+        if shown.inside:
+            name = header.columns.get(column)
+            faults.append(
+                SheetFault(
+                    sheet.name,
+                    row,
+                    name.value if name else header.text_of(column),
+                    f"单元格{address}的数字格式「{code}」在数字之间夹有文字「{shown.inside}」，"
+                    "显示的不是一个数，无法确定其所示金额（由 Excel 格式转换而来时，Excel 与 "
+                    "LibreOffice 所示的数可能相差十倍以上）；请将该列改为常规数字格式、"
+                    "按表头单位填写后再导入",
+                )
+            )
+            continue
         if shown.percent:
             name = header.columns.get(column)
             faults.append(
