@@ -78,6 +78,12 @@ class Reading:
     def report(self, subject: str, *, dry_run: bool) -> ImportReport:
         """An import's report, begun with what reading the workbook found."""
         columns = column_map(self.headers, self.tables, self.used)
+        named_on = {
+            reading.mapped_by: header.text
+            for _, header in reversed(self.headers)
+            for reading in header.readings
+            if reading.mapped_by
+        }
         return ImportReport(
             subject,
             faults=list(self.faults),
@@ -87,6 +93,7 @@ class Reading:
             left_out=self.all_left_out,
             columns=columns,
             rows_read=sum(len(table.rows) for table in self.tables),
+            named_on=named_on,
         )
 
 
