@@ -156,3 +156,17 @@ def test_the_preview_page_says_a_remembered_mapping_was_not_used_and_offers_the_
     )
     assert re.search(r"<td>2024年盘子</td>\s*<td>（未读取）</td>", page)
     assert 'name="col:2024年盘子"' in page
+
+
+def test_a_mapping_kept_before_periods_were_kept_is_not_used_and_says_why(city):
+    ColumnMapping.objects.create(city=city, header="片区", field="所在县区")
+    sheet = xlsx([["项目名称", "片区", "总投资"], ["丁项目", "孟州市", 5000]])
+
+    report = import_ledger(sheet, city=city, year=2025, dry_run=True)
+
+    [note] = [note for note in report.notes if NOT_USED in note]
+    assert note == (
+        "工作表「Sheet1」「片区」未沿用上次导入的对应（读作所在县区）：该对应是旧版记下的，"
+        "未记下指定时的表头和时期，无法确认仍适用于本表；如确为所在县区，请重新指定"
+        "（--map '片区=所在县区'，导入页在“指定为”中选择）"
+    )

@@ -52,8 +52,10 @@ def misfit(
     """Why `remembered` does not fit a column of a sheet whose header is `sheet_header` in an
     import of (`year`, `month`); "" when it fits. `period_word` is the period the column's own
     header names ("6月", "2025年"; "" for none)."""
-    if not remembered.sheet_header or remembered.year is None:
+    if remembered.year is None:
         return "该对应是旧版记下的，未记下指定时的表头和时期，无法确认仍适用于本表"
+    if not remembered.sheet_header:
+        return "指定该对应的那次导入中表头没有这一列，无法确认适用于本表"
     if remembered.sheet_header != sheet_header:
         return "本表表头与指定该对应时的表头不同，该列的含义可能已变"
     given, now = period_label(remembered.year, remembered.month), period_label(year, month)
