@@ -196,7 +196,12 @@ def test_import_progress_map_option(city, tmp_path):
 
 def test_the_report_is_kept_and_the_changes_point_to_it(city):
     import_ledger(unknown_sheet(), city=city, year=2025, mapping=parse_mapping(["片区=县区"]))
-    sheet = xlsx([["项目名称", "片区", "总投资"], ["丁项目", "孟州市", 6000]])
+    sheet = xlsx(  # the same header: the remembered 片区=县区 applies
+        [
+            ["项目名称", "片区", "总投资", "年度盘子", "联系电话"],
+            ["丁项目", "孟州市", 6000, 1200, "0391-1234567"],
+        ]
+    )
     sheet.name = "台账6月.xlsx"
     report = import_ledger(sheet, city=city, year=2025)
     assert report.updated == 1

@@ -74,7 +74,12 @@ def test_the_command_forgets_a_remembered_mapping_once_the_import_succeeds(city,
 def test_the_preview_page_shows_a_remembered_mapping_and_offers_to_forget_it(client, world):
     user = world.users["city"]
     ColumnMapping.objects.create(
-        city=world.city, header="年度盘子", field="年度计划投资", user=user
+        city=world.city,
+        header="年度盘子",
+        field="年度计划投资",
+        user=user,
+        year=2024,
+        sheet_header="项目名称｜所在县区｜总投资（万元）｜年度盘子",
     )
     ColumnMapping.objects.update(updated_at=datetime(2025, 6, 30, 2, tzinfo=UTC))
     client.force_login(user)

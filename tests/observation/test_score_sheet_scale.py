@@ -138,3 +138,87 @@ def test_judges_typed_as_columns_are_named_as_a_layout_that_cannot_be_read():
         "对一个观摩点的评分，评委作列的汇总表请改为“评委、观摩点、观摩点所属县区、各评分项”"
         "的样式后再导入"
     ]
+
+
+ITEMS = ["观摩点", "观摩点所属县区", "比规模（25分）", "比进度（25分）", "比质量（50分）"]
+
+
+def _per_judge(judges: dict[str, list[list[object]]], header=ITEMS, step=Decimal("0.5")):
+    """One worksheet per judge, each scoring the first len(scores) sites."""
+    sheets = {
+        judge: [header, *([*SITES[i], *points] for i, points in enumerate(scores))]
+        for judge, scores in judges.items()
+    }
+    first, *others = sheets
+    return read_score_sheet(
+        xlsx(sheets[first], title=first, more_sheets={name: sheets[name] for name in others}),
+        step=step,
+    )
+
+
+def test_a_judge_scoring_each_25_point_item_out_of_10_is_stopped_naming_the_scale():
+    sheet = _per_judge(
+        {
+            "张三": [[20, 20, 40], [22, 18, 45], [15, 21, 38]],
+            "赵六": [[8, 9, 10], [7, 8.5, 9], [6, 7, 9.5]],
+        }
+    )
+
+    assert sheet.cards == []
+    assert [sheet.describe(fault) for fault in sheet.faults] == [
+        "工作表「赵六」「比规模、比进度、比质量」：评委赵六的评分（第2—4行）各项都不超过10分"
+        "（最高一项为该项满分的36%），而本表评分项满分为25、25、50分，像是每项按10分制打的分；"
+        "请按各项满分换算后重新填写，或核对评分是否填错（判定：9项得分都不超过10分，"
+        "评分项满分至少一项不低于20分，各项得分都不超过该项满分的40%）"
+    ]
+
+
+def test_a_judge_giving_fractions_of_each_item_is_stopped_naming_the_scale():
+    sheet = _per_judge(
+        {
+            "张三": [[20, 20, 40], [22, 18, 45], [15, 21, 38]],
+            "赵六": [[0.8, 0.9, 0.7], [0.6, 0.8, 0.9], [1, 0.7, 0.8]],
+        },
+        step=Decimal("0.1"),
+    )
+
+    assert sheet.cards == []
+    assert [sheet.describe(fault) for fault in sheet.faults] == [
+        "工作表「赵六」「比规模、比进度、比质量」：评委赵六的评分（第2—4行）各项都不超过1分"
+        "（最高一项为该项满分的4%），而本表评分项满分为25、25、50分，像是每项按0—1的比例"
+        "（如0.8表示八成）填的分；请按各项满分换算后重新填写，或核对评分是否填错"
+        "（判定：9项得分都不超过1分，评分项满分至少一项不低于2分，各项得分都不超过该项满分的40%）"
+    ]
+
+
+def test_a_harsh_judge_with_one_item_near_its_maximum_is_read():
+    sheet = _per_judge(
+        {
+            "张三": [[20, 20, 40], [22, 18, 45], [15, 21, 38]],
+            "钱七": [[6, 5, 9], [8, 9, 10], [7, 6, 45]],
+        }
+    )
+
+    assert sheet.faults == []
+    assert [card.total for card in sheet.cards if card.judge == "钱七"] == [20, 27, 58]
+
+
+def test_a_judge_scoring_small_items_high_and_large_items_low_is_read():
+    """Every score ≤ 10, but the 10-point items are scored near their maximum: not a scale."""
+    header = ["观摩点", "观摩点所属县区", "比规模（25分）", "比创新（10分）", "比服务（10分）"]
+    sheet = _per_judge(
+        {
+            "张三": [[20, 8, 9], [22, 9, 7], [15, 6, 8]],
+            "赵六": [[9, 9, 8], [10, 8.5, 9], [8, 9, 9.5]],
+        },
+        header=header,
+    )
+
+    assert sheet.faults == []
+    assert len([card for card in sheet.cards if card.judge == "赵六"]) == 3
+
+
+def test_a_judge_with_too_few_scores_shows_no_scale():
+    sheet = _per_judge({"张三": [[20, 20, 40]], "赵六": [[8, 9]]}, header=ITEMS[:4])
+
+    assert sheet.faults == []

@@ -76,7 +76,10 @@ def test_an_unknown_column_named_by_the_user_is_read_and_remembered(
         in record.text
     )
     assert FigureChange.objects.filter(import_record=record).exists()
-    assert ColumnMapping.objects.filter(city=world.city, header="本期末累计数").exists()
+    kept = ColumnMapping.objects.get(city=world.city, header="本期末累计数")
+    period = wuzhi_report.period
+    assert (kept.year, kept.month) == (period.year, period.month)  # applied only where it fits
+    assert "本期末累计数" in kept.sheet_header.split("｜")
     assert not list((held._folder(world.users["wuzhi"].pk)).iterdir())  # released
 
 

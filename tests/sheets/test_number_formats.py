@@ -146,3 +146,54 @@ def test_formats_are_read_from_xls_and_ods(extension, tmp_path):
         formatted([HEADER, ["甲", "温县", 9000, 0.3]], {"D2": "0%"}), extension, tmp_path
     )
     assert [f.row for f in read_workbook(percent, LEDGER_SHEET).faults] == [2]
+
+
+@pytest.mark.parametrize(
+    ("code", "divisor"),
+    [
+        ('0"."0,', Decimal(10000)),  # a quoted point is a literal point too: 125000000 → 12500.0
+        ("0\\.0,", Decimal(10000)),
+        ('#,##0"."00,,', Decimal(100000000)),
+    ],
+)
+def test_a_literal_point_however_written_divides_by_the_digits_after_it(code, divisor):
+    assert shown_by(code).divisor == divisor
+
+
+@pytest.mark.parametrize("code", ['0"!".0,', '0"-"0', '#,##0"万"000'])
+def test_text_between_the_digits_makes_the_shown_number_unknown(code):
+    assert shown_by(code).inside
+
+
+@pytest.mark.parametrize("extension", ["xls", "ods"])
+@pytest.mark.parametrize("code", ["0\\.0,", '0"."0,'])
+def test_a_literal_point_in_a_format_saved_by_libreoffice_reads_what_it_shows(
+    code, extension, tmp_path
+):
+    """LibreOffice keeps Excel's escaped point as text embedded in the digits: 125000000 under
+    0\\.0, shows as 12500.0 in both programs."""
+    file = formatted([HEADER, ["甲", "温县", 125000000, 30000000]], {"C2": code, "D2": code})
+    reading = read_workbook(converted(file, extension, tmp_path), LEDGER_SHEET)
+    assert not reading.faults, reading.faults
+    assert figures(reading) == [(12500, 3000)]
+
+
+@pytest.mark.parametrize(("extension", "kept"), [("ods", '0"!".0,'), ("xls", "0\\!.0,")])
+def test_a_format_saved_by_libreoffice_with_text_in_the_digits_is_refused_naming_the_cell(
+    extension, kept, tmp_path
+):
+    """LibreOffice reads Excel's 0!.0, as "!" before its decimal point and saves it so (.ods
+    embedded text, .xls 0\\!.0,): 125000000 shows as 125000!.0 there, as 12500.0 in Excel
+    from the first .xlsx; neither scale is guessed."""
+    file = formatted(
+        [HEADER, ["甲", "温县", 125000000, 30000000]], {"C2": "0!.0,", "D2": "#,##0.0,"}
+    )
+    reading = read_workbook(converted(file, extension, tmp_path), LEDGER_SHEET)
+    assert [(fault.row, fault.column) for fault in reading.faults] == [
+        (2, Field.TOTAL_INVESTMENT.value)
+    ]
+    assert reading.faults[0].message == (
+        f"单元格C2的数字格式「{kept}」在数字之间夹有文字「!」，显示的不是一个数，无法确定"
+        "其所示金额（由 Excel 格式转换而来时，Excel 与 LibreOffice 所示的数可能相差十倍以上）；"
+        "请将该列改为常规数字格式、按表头单位填写后再导入"
+    )

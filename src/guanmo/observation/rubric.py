@@ -52,3 +52,31 @@ def score_fault(criterion: Criterion, points: Decimal, step: Decimal = SCORE_STE
 
 def full_marks(rubric: Sequence[Criterion]) -> Decimal:
     return sum((criterion.maximum for criterion in rubric), Decimal(0))
+
+
+# A judge's scores may all fit a smaller common scale than the rubric's items: out of 10, out
+# of 5, or fractions 0—1 (issue 9 §7, tryout 5).
+SMALLER_SCALES = (Decimal(1), Decimal(5), Decimal(10))
+SCALE_SHARE = Decimal("0.4")  # no score above this share of its item's maximum
+SCALE_ITEMS = 3  # so many scores at least, to see a scale
+
+
+def smaller_scale(scores: Sequence[tuple[Decimal, Decimal]]) -> Decimal | None:
+    """The smaller scale a judge's scores look typed on, or None when they look the rubric's.
+
+    `scores` are (points, the item's maximum) for every item the judge scored. A scale is seen
+    when there are at least SCALE_ITEMS scores, not all zero; every score is at most a scale of
+    SMALLER_SCALES (the smallest that holds them all: 1, 5 or 10); at least one item is worth
+    twice that scale or more; and no score passes SCALE_SHARE (40%) of its item's maximum. A
+    harsh judge who gives any item more than 40% of it, or more than 10 points, or who scores
+    small items high, shows no scale: 10, 9, 8 on 25-point items is refused, 10, 9, 12 is not.
+    """
+    if len(scores) < SCALE_ITEMS or not any(points for points, _ in scores):
+        return None
+    highest = max(points for points, _ in scores)
+    scale = next((scale for scale in SMALLER_SCALES if highest <= scale), None)
+    if scale is None or max(maximum for _, maximum in scores) < 2 * scale:
+        return None
+    if any(points > maximum * SCALE_SHARE for points, maximum in scores):
+        return None
+    return scale

@@ -14,15 +14,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
+from guanmo.figures.arithmetic import percent
 from guanmo.ledger.services.matching import CITY_WORDS
 from guanmo.observation.results import ScoreCard
 from guanmo.observation.rubric import (
     DEFAULT_RUBRIC,
+    SCALE_SHARE,
     SCORE_STEP,
     Criterion,
     full_marks,
     plain,
     score_fault,
+    smaller_scale,
     step_fault,
 )
 from guanmo.regions.names import Coded, clean_text, identify_region
@@ -591,36 +594,32 @@ class _RowReader:
             )
 
     def check_scales(self) -> None:
-        """A judge every one of whose scores is at most a tenth of its criterion's maximum
-        scored on another scale (out of 10 on a 100-point sheet): his figures would pass every
-        range check and still sink each site he scored, so the import stops naming him, his
-        rows and the scale seen (tryout 3, S3: caught only later by the agreement check)."""
+        """A judge whose scores are on another scale than the rubric's: his figures would pass
+        every range check and still sink each site he scored, so the import stops naming him,
+        his rows and the scale seen (tryout 3, S3: caught only later by the agreement check).
+        Seen are fractions 0—1 of each item, a whole sheet scored out of a tenth of its full
+        marks (every score at most a tenth of its criterion's maximum: out of 10 on a
+        100-point sheet), and each item scored out of 10 or 5 (rubric.smaller_scale)."""
         rubric = self.sheet.rubric
-        full = full_marks(rubric)
         for judge, sheets in self.places.items():
             cards = [card for card in self.cards if card.judge == judge]
-            if any(
-                points * 10 > criterion.maximum
+            scores = [
+                (points, criterion.maximum)
                 for card in cards
                 for criterion in rubric
                 if (points := card.scores.get(criterion.name)) is not None
-            ):
+            ]
+            scale = smaller_scale(scores)
+            seen = (
+                _item_scale_seen(scores, scale, rubric)
+                if scale == 1  # fractions, however large the sheet: not "out of a tenth"
+                else _tenth_seen(cards, scores, rubric) or _item_scale_seen(scores, scale, rubric)
+            )
+            if not seen:
                 continue
-            highest = max(card.total for card in cards)
-            if not highest:  # nothing but zeros shows no scale
-                continue
-            if len(rubric) == 1:
-                seen = f"最高{plain(highest)}分，都不超过满分{plain(full)}分的十分之一"
-            else:
-                seen = (
-                    f"最高总分{plain(highest)}分，各项都不超过满分的十分之一（满分{plain(full)}分）"
-                )
             column = "、".join(criterion.name for criterion in rubric)
             for worksheet, numbers in sheets.items():
-                message = (
-                    f"评委{judge}的评分（{_rows_text(numbers)}）{seen}，像是按{plain(full / 10)}"
-                    f"分制打的分；请按本表满分（{plain(full)}分）换算后重新填写，或核对评分是否填错"
-                )
+                message = f"评委{judge}的评分（{_rows_text(numbers)}）{seen}"
                 self.sheet.faults.append(SheetFault(worksheet, None, column, message))
 
     def check_once(self, number: int, judge: str, site: str) -> None:
@@ -663,6 +662,52 @@ class _RowReader:
         if found.name != text and note not in self.notes:
             self.notes.append(note)
         return found.name
+
+
+def _tenth_seen(
+    cards: Sequence[ScoreCard],
+    scores: Sequence[tuple[Decimal, Decimal]],
+    rubric: Sequence[Criterion],
+) -> str:
+    """What a judge every one of whose scores is at most a tenth of its criterion's maximum
+    shows ("…最高9.5分，都不超过满分100分的十分之一，像是按10分制打的分…"); "" otherwise."""
+    if any(points * 10 > maximum for points, maximum in scores):
+        return ""
+    highest = max((card.total for card in cards), default=Decimal(0))
+    if not highest:  # nothing but zeros shows no scale
+        return ""
+    full = full_marks(rubric)
+    if len(rubric) == 1:
+        seen = f"最高{plain(highest)}分，都不超过满分{plain(full)}分的十分之一"
+    else:
+        seen = f"最高总分{plain(highest)}分，各项都不超过满分的十分之一（满分{plain(full)}分）"
+    return (
+        f"{seen}，像是按{plain(full / 10)}分制打的分；请按本表满分（{plain(full)}分）换算后"
+        "重新填写，或核对评分是否填错"
+    )
+
+
+def _item_scale_seen(
+    scores: Sequence[tuple[Decimal, Decimal]], scale: Decimal | None, rubric: Sequence[Criterion]
+) -> str:
+    """What a judge whose every item looks scored out of `scale` (rubric.smaller_scale: 10, 5,
+    or 1 for fractions) shows, with the rule that saw it; "" for no scale."""
+    if scale is None:
+        return ""
+    how = (
+        "每项按0—1的比例（如0.8表示八成）填的分"
+        if scale == 1
+        else f"每项按{plain(scale)}分制打的分"
+    )
+    share = max(percent(points, maximum) for points, maximum in scores)
+    maxima = "、".join(plain(criterion.maximum) for criterion in rubric)
+    return (
+        f"各项都不超过{plain(scale)}分（最高一项为该项满分的{plain(share)}%），而本表评分项满分为"
+        f"{maxima}分，像是{how}；请按各项满分换算后重新填写，或核对评分是否填错（判定："
+        f"{len(scores)}项得分都不超过{plain(scale)}分，"
+        f"评分项满分至少一项不低于{plain(2 * scale)}分，"
+        f"各项得分都不超过该项满分的{plain(SCALE_SHARE * 100)}%）"
+    )
 
 
 def _rows_text(numbers: Sequence[int]) -> str:

@@ -10,8 +10,9 @@ from guanmo.accounts.models import User
 from guanmo.ledger.columns import FIELD_BY_LABEL, Field
 from guanmo.regions.models import Region
 from guanmo.reporting.models import ColumnMapping, ImportRecord
-from guanmo.sheets.faults import FORGOTTEN, REMEMBERED, ImportReport
+from guanmo.sheets.faults import FORGOTTEN, ImportReport
 from guanmo.sheets.header import FORGET, column_key
+from guanmo.sheets.remembered import Remembered
 
 
 def record_import(
@@ -39,14 +40,16 @@ def record_import(
 
 def columns_named(
     city: Region, typed: Mapping[str, Field | str | None]
-) -> tuple[dict[str, Field | None], dict[str, str]]:
+) -> tuple[dict[str, Field | None], dict[str, str], dict[str, Remembered]]:
     """The columns named for an import of `city`: its remembered mappings, then those `typed`
     now (header key → field, None to ignore; FORGET drops a remembered one). Also, for each
     remembered mapping, how the column map names it: "沿用上次导入的对应（2025-06-30，王某）"
     while it applies, FORGOTTEN once the user drops it; so a mapping not typed now is never
-    shown as if it were (tryout 3)."""
+    shown as if it were (tryout 3). Last, the remembered mappings not typed now, with the
+    period and header they were given for (applied only where they fit, Expected.earlier)."""
     mapping: dict[str, Field | None] = {}
     remembered: dict[str, str] = {}
+    earlier: dict[str, Remembered] = {}
     for saved in ColumnMapping.objects.filter(city=city).select_related("user"):
         if saved.field and saved.field not in FIELD_BY_LABEL:
             continue
@@ -54,29 +57,47 @@ def columns_named(
         given = [f"{timezone.localdate(saved.updated_at):%Y-%m-%d}"]
         if saved.user is not None:
             given.append(saved.user.get_full_name())
-        remembered[saved.header] = f"{REMEMBERED}（{'，'.join(given)}）"
+        earlier[saved.header] = Remembered(
+            "，".join(given), saved.year, saved.month, saved.sheet_header
+        )
+        remembered[saved.header] = earlier[saved.header].applied
     for key, named in typed.items():
+        earlier.pop(key, None)
         if named == FORGET:
             if mapping.pop(key, ...) is not ...:
                 remembered[key] = FORGOTTEN
             continue
         mapping[key] = named
         remembered.pop(key, None)
-    return mapping, remembered
+    return mapping, remembered, earlier
 
 
 def remember_mapping(
-    city: Region, mapping: Mapping[str, Field | str | None], *, user: User | None
+    city: Region,
+    mapping: Mapping[str, Field | str | None],
+    report: ImportReport,
+    *,
+    user: User | None,
+    year: int,
+    month: int | None = None,
 ) -> None:
-    """Keep what the user named for the city's next import (a later naming replaces one);
-    a column mapped to FORGET is forgotten."""
+    """Keep what the user named for the city's next import (a later naming replaces one), with
+    the import's period (`year`, and `month` for a month's progress) and the header of the
+    sheet it was named on (from `report`); a column mapped to FORGET is forgotten."""
     with transaction.atomic():
         for header, named in mapping.items():
+            key = column_key(header)
             if named == FORGET:
-                ColumnMapping.objects.filter(city=city, header=column_key(header)[:200]).delete()
+                ColumnMapping.objects.filter(city=city, header=key[:200]).delete()
                 continue
             ColumnMapping.objects.update_or_create(
                 city=city,
-                header=column_key(header)[:200],
-                defaults={"field": named.value if named else "", "user": user},
+                header=key[:200],
+                defaults={
+                    "field": named.value if named else "",
+                    "user": user,
+                    "year": year,
+                    "month": month,
+                    "sheet_header": report.named_on.get(key, ""),
+                },
             )

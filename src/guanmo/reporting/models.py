@@ -253,7 +253,8 @@ class ImportRecord(models.Model):
 class ColumnMapping(models.Model):
     """A column a city's user has named: the header text (as compared) and the field it is
     read as, or "" to ignore it. Remembered for the city's next import, on the command line
-    and on the web alike."""
+    and on the web alike, with the period of the import it was named in and the header of the
+    sheet it was named on: applied only where it fits (guanmo.sheets.remembered)."""
 
     city = models.ForeignKey(
         Region, verbose_name="城市", on_delete=models.CASCADE, related_name="column_mappings"
@@ -268,6 +269,11 @@ class ColumnMapping(models.Model):
         related_name="+",
     )
     updated_at = models.DateTimeField("设置时间", auto_now=True)
+    # the import's year and month (none for a ledger's) it was named in; none when kept before
+    year = models.PositiveSmallIntegerField("指定时导入的年份", null=True, blank=True)
+    month = models.PositiveSmallIntegerField("指定时导入的月份", null=True, blank=True)
+    # every column's text of the sheet it was named on, "｜" between; "" when kept before
+    sheet_header = models.TextField("指定时的表头", blank=True, default="")
 
     class Meta:
         verbose_name = "列对应"

@@ -234,7 +234,9 @@ def upload_sheet(
         record_changes(changes, source=ChangeSource.UPLOAD, user=user, import_record=record)
         ReviewStep.objects.create(report=report, action=ReviewStep.Action.UPLOAD, user=user)
         if mapping:
-            remember_mapping(period.city, mapping, user=user)
+            remember_mapping(
+                period.city, mapping, outcome, user=user, year=period.year, month=period.month
+            )
     return outcome
 
 

@@ -41,6 +41,8 @@ class LeftOut:
 USER_NAMED = "用户指定"
 REMEMBERED = "沿用上次导入的对应"  # followed by （date，user）: named in an earlier import
 FORGOTTEN = "不再沿用上次导入的对应"  # the user dropped the earlier import's naming now
+# followed by （date，user）: an earlier import's naming that does not fit this sheet
+NOT_USED = "未沿用上次导入的对应"
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,7 @@ class ColumnUse:
     @property
     def unknown(self) -> bool:
         """Not understood: a column the user may name or ignore."""
-        return not self.field and self.note in ("", FORGOTTEN)
+        return not self.field and (self.note in ("", FORGOTTEN) or self.note.startswith(NOT_USED))
 
     @property
     def remembered(self) -> bool:
@@ -108,6 +110,8 @@ class ImportReport:
     unchanged: int = 0
     columns: list[ColumnUse] = field(default_factory=list)  # every header column, in order
     record_id: int | None = None  # the ImportRecord that keeps it, once written
+    # mapping key → the header (guanmo.sheets.remembered) of the sheet the user named it on
+    named_on: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:

@@ -32,6 +32,7 @@ from guanmo.sheets.cells import (
     parse_line,
 )
 from guanmo.sheets.faults import REMEMBERED, USER_NAMED
+from guanmo.sheets.remembered import HEADER_JOIN, Remembered, misfit, misfit_note
 
 HEADER_SEARCH_ROWS = 50
 
@@ -107,6 +108,18 @@ def states_year(text: str) -> bool:
     """Whether `text` (a header, title or sheet name) says its figures are a year's: 本年, 今年,
     年内, 年初至, a month or range (1—6月, 六月份) or a year (2025年, 二〇二五年)."""
     return bool(_YEAR_STATED.search(spell_period(_spell_year_month(spell_dates(_key(text))))))
+
+
+_PERIOD_NAMED = re.compile(
+    rf"(?:19|20)\d\d年(?:底|末)?|(?<!\d)\d{{1,2}}(?:[{DASHES}至到]\d{{1,2}})?月份?|季度|上年|去年"
+)
+
+
+def period_named(text: str) -> str:
+    """The period a header names, as written in digits ("6月", "1-6月", "2025年", "上年"), or
+    "" when it names none (本月, 当月 and 本年累计 are the import's own period)."""
+    found = _PERIOD_NAMED.search(spell_period(_spell_year_month(spell_dates(_key(text)))))
+    return found.group(0) if found else ""
 
 
 def spell_period(text: str) -> str:
@@ -332,6 +345,9 @@ class Expected:
     # header key → how a mapping came from an earlier import: "沿用上次导入的对应（2025-06-30，
     # 王某）" for one applied, FORGOTTEN for one the user dropped now
     remembered: Mapping[str, str] = field(default_factory=dict)
+    # header key → the earlier import's mapping, for those in `mapping` not typed now: applied
+    # only where it fits (guanmo.sheets.remembered)
+    earlier: Mapping[str, Remembered] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -343,6 +359,7 @@ class ColumnReading:
     key: str  # what a user's mapping of it is matched by
     field: StrEnum | None  # the field it is read as; None when it is not read
     why: str = ""  # why it is not read, or how it came to be read ("用户指定")
+    mapped_by: str = ""  # the key of the user's mapping that named it, if one did
 
     @property
     def named_by_user(self) -> bool:
@@ -371,6 +388,7 @@ class Header:
     # the import's month when the sheet is read month by month (one column per month): its
     # month's column is this month's figure, the columns before it sum to the year's
     report_month: int | None = None
+    text: str = ""  # every column's text, in order (HEADER_JOIN between): what a mapping fits
 
     @property
     def fields(self) -> set[StrEnum]:
@@ -728,10 +746,11 @@ def _combine(
         and expected.month
         and len(set(header.month_columns.values())) >= MONTH_COLUMNS_LAYOUT
     )
+    header.text = HEADER_JOIN.join(_shown(column) for column in columns)
     for column in columns:
         label, group = under_group(column.label, column.group), column.group
         typed = column.own.text if column.own else column.label.text
-        shown = f"{group.text}／{column.own.text}" if group and column.own else label.text
+        shown = _shown(column)
         cell = f"{column_letter(column.index)}{column.row + 1}"
         keys = [_key(label.text)]
         if column.own is not None:
@@ -743,13 +762,29 @@ def _combine(
         key = next((key for key in keys if key in expected.mapping), None)
         named = expected.mapping[key] if key is not None else ...
         why = ""
-        if named is not ...:
+        if key in expected.earlier and (
+            unfit := misfit(
+                expected.earlier[key],
+                sheet_header=header.text,
+                period_word=period_named(shown),
+                year=expected.year,
+                month=expected.month,
+            )
+        ):
+            header.notes.append(misfit_note(shown, key, named, unfit))
+            why, named = expected.earlier[key].not_used, ...
+        elif named is not ...:
             label = replace(label, field=named)
             why = expected.remembered.get(key) or (USER_NAMED if named else f"{USER_NAMED}忽略")
         else:
             why = next((expected.remembered[key] for key in keys if key in expected.remembered), "")
         reading = ColumnReading(
-            column.index, shown, keys[-1] if len(keys) > 1 else keys[0], None, why
+            column.index,
+            shown,
+            keys[-1] if len(keys) > 1 else keys[0],
+            None,
+            why,
+            mapped_by=key if named is not ... else "",
         )
         if label.is_units_line:
             if why := unit_fault(label.unit_word):
@@ -875,6 +910,13 @@ def _combine(
         state_unit(header, place, unit)
     header.faults += _error_cells(rows, top, bottom, hidden)
     return header
+
+
+def _shown(column: _Stacked) -> str:
+    """A column's header text as the column map shows it: "计划投资" under its group
+    "2025年" is "2025年／计划投资"."""
+    label = under_group(column.label, column.group)
+    return f"{column.group.text}／{column.own.text}" if column.group and column.own else label.text
 
 
 def monthly_fault(header: Header) -> str:

@@ -6,7 +6,9 @@ so 125000000 shows as 12500.0), write the unit in the format (`0.00"亿元"` sho
 "1.25亿元"), or format a fraction as a percent (0.3 shows as "30%"). The user reads what Excel
 shows, so the import must too. The format codes are Excel's (ECMA-376 §18.8.31); .xls gives the
 same codes, LibreOffice's .ods gives its own elements, which guanmo.sheets.opendocument turns
-into these codes.
+into these codes. A literal point however written (`0!.0,`, `0\\.0,`, `0"."0,`) divides alike;
+other text between the digits (`0"!".0,`, which is what LibreOffice makes of Excel's `0!.0,`:
+125000000 shows as 125000!.0 there) leaves no number shown, so the cell cannot be read.
 """
 
 from dataclasses import dataclass
@@ -26,6 +28,7 @@ class Shown:
     divisor: Decimal
     unit: str
     percent: bool
+    inside: str = ""  # text the format puts between the digits ("!"): no number is shown
 
     def text(self, held: int | float) -> str:
         """The figure shown for `held`, exactly (never rounded to the places shown), with the
@@ -42,23 +45,22 @@ def shown_by(code: str) -> Shown | None:
     placeholders = commas_after = 0
     point = percent = False
     words = []
+    pending = inside = ""  # a literal after a digit placeholder; one followed by another
     index = 0
     while index < len(code):
         char = code[index]
         if char == ";":
             break
-        if char == '"':
-            end = code.find('"', index + 1)
+        if char in '"\\!':
+            end = code.find('"', index + 1) if char == '"' else index + 2
             end = len(code) if end < 0 else end
-            words.append(code[index + 1 : end])
-            index = end + 1
-            continue
-        if char in "\\!":
-            literal = code[index + 1 : index + 2]
-            if literal == "." and not point:
+            literal = code[index + 1 : end]
+            if literal == "." and not point and literal_point_at is None:
                 literal_point_at = placeholders
+            elif placeholders:
+                pending = pending or literal
             words.append(literal)
-            index += 2
+            index = end + (char == '"')
             continue
         if char in "_*":
             index += 2
@@ -70,6 +72,7 @@ def shown_by(code: str) -> Shown | None:
         if char in _PLACEHOLDERS:
             placeholders += 1
             commas_after = 0
+            inside = inside or pending
         elif char == ",":
             commas_after += 1
         elif char == ".":
@@ -83,6 +86,7 @@ def shown_by(code: str) -> Shown | None:
                 return None  # a date or time
         elif ord(char) > 127:
             words.append(char)
+            pending = pending or (char if placeholders else "")
         index += 1
     if placeholders == 0:
         return None
@@ -95,6 +99,6 @@ def shown_by(code: str) -> Shown | None:
     )
     if percent:
         divisor /= 100
-    if divisor == 1 and not unit and not percent:
+    if divisor == 1 and not unit and not percent and not inside:
         return None
-    return Shown(divisor, unit, percent)
+    return Shown(divisor, unit, percent, inside)

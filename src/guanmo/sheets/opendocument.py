@@ -68,7 +68,10 @@ def _styles(archive: zipfile.ZipFile, part: str) -> tuple[set[str], dict[str, st
 def _format_code(style: etree._Element) -> str:
     """The Excel format code an OpenDocument number style stands for, as far as it changes the
     number shown (guanmo.sheets.number_formats): its display factor (a power of 1000, written
-    by LibreOffice for Excel's trailing commas), the text after the number, a percent sign."""
+    by LibreOffice for Excel's trailing commas), text embedded among the integer digits
+    (number:embedded-text, LibreOffice's form of Excel's literal "0\\.0,": "." one digit from
+    the right, or of Excel's "0!.0,": "!" before the decimal point), the text after the number,
+    a percent sign."""
     if style.tag == f"{_NUMBER}percentage-style":
         return "0%"
     number = style.find(f"{_NUMBER}number")
@@ -82,7 +85,21 @@ def _format_code(style: etree._Element) -> str:
     places = int(number.get(f"{_NUMBER}decimal-places", "0"))
     texts = "".join(text.text or "" for text in style.iterfind(f"{_NUMBER}text"))
     quoted = f'"{texts.replace(chr(34), "")}"' if texts.strip() else ""
-    return "0" + ("." + "0" * places if places else "") + commas + quoted
+    return _integer_digits(number) + ("." + "0" * places if places else "") + commas + quoted
+
+
+def _integer_digits(number: etree._Element) -> str:
+    """The integer part of the code: "0", with each embedded text at its place counted in
+    digits left of the decimal point ("00" with "." at 1 → '0"."0')."""
+    embedded = {
+        int(text.get(f"{_NUMBER}position", "0")): (text.text or "").replace('"', "")
+        for text in number.iterfind(f"{_NUMBER}embedded-text")
+    }
+    width = max([int(number.get(f"{_NUMBER}min-integer-digits", "1")), *(p + 1 for p in embedded)])
+    return "".join(
+        "0" + (f'"{embedded[place]}"' if place in embedded else "")
+        for place in range(width - 1, -1, -1)
+    )
 
 
 class _Reader:

@@ -78,6 +78,12 @@ class Reading:
     def report(self, subject: str, *, dry_run: bool) -> ImportReport:
         """An import's report, begun with what reading the workbook found."""
         columns = column_map(self.headers, self.tables, self.used)
+        named_on = {
+            reading.mapped_by: header.text
+            for _, header in reversed(self.headers)
+            for reading in header.readings
+            if reading.mapped_by
+        }
         return ImportReport(
             subject,
             faults=list(self.faults),
@@ -87,6 +93,7 @@ class Reading:
             left_out=self.all_left_out,
             columns=columns,
             rows_read=sum(len(table.rows) for table in self.tables),
+            named_on=named_on,
         )
 
 
@@ -234,6 +241,20 @@ def _as_shown(sheet: Sheet, header: Header) -> tuple[Sheet, list[SheetFault], li
             continue
         text = shown.text(held)
         address = cell_address(row, column)
+        if shown.inside:
+            name = header.columns.get(column)
+            faults.append(
+                SheetFault(
+                    sheet.name,
+                    row,
+                    name.value if name else header.text_of(column),
+                    f"单元格{address}的数字格式「{code}」在数字之间夹有文字「{shown.inside}」，"
+                    "显示的不是一个数，无法确定其所示金额（由 Excel 格式转换而来时，Excel 与 "
+                    "LibreOffice 所示的数可能相差十倍以上）；请将该列改为常规数字格式、"
+                    "按表头单位填写后再导入",
+                )
+            )
+            continue
         if shown.percent:
             name = header.columns.get(column)
             faults.append(

@@ -147,8 +147,8 @@ def import_ledger(
     for the city's next import."""
     if level not in Level.values:
         raise ValueError(f"级别应为省、市或县，而不是{level}")
-    named, remembered = columns_named(city, mapping or {})
-    expected = Expected(year=year, mapping=named, remembered=remembered)
+    named, remembered, earlier = columns_named(city, mapping or {})
+    expected = Expected(year=year, mapping=named, remembered=remembered, earlier=earlier)
     reading = read_workbook(source, LEDGER_SHEET, expected, file_name=file_name)
     report = reading.report("个项目", dry_run=dry_run)
     report.file = file_name or source_name(source)
@@ -203,7 +203,7 @@ def import_ledger(
                 import_record=record,
             )
             if mapping:
-                remember_mapping(city, mapping, user=user)
+                remember_mapping(city, mapping, report, user=user, year=year)
     return report
 
 

@@ -114,7 +114,7 @@ def import_progress(
     if report.ok:
         _save(lines, report, city=city, year=year, month=month, county=county, user=user)
         if not dry_run and mapping:
-            remember_mapping(city, mapping, user=user)
+            remember_mapping(city, mapping, report, user=user, year=year, month=month)
     return report
 
 
@@ -136,8 +136,10 @@ def read_progress(
     draft): a figure derived from a blank cell may not change those either."""
     if not 1 <= month <= 12:
         raise ValueError(f"月份应在1到12之间，而不是{month}")
-    mapping, remembered = columns_named(city, mapping or {})
-    expected = Expected(year=year, month=month, mapping=mapping, remembered=remembered)
+    mapping, remembered, earlier = columns_named(city, mapping or {})
+    expected = Expected(
+        year=year, month=month, mapping=mapping, remembered=remembered, earlier=earlier
+    )
     reading = read_workbook(source, PROGRESS_SHEET, expected, file_name=file_name)
     report = reading.report("条月度进度", dry_run=False)
     report.file = file_name or source_name(source)
