@@ -18,7 +18,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from guanmo.assessment.definition import Inputs
+import guanmo.assessment
+from guanmo.assessment.definition import Inputs, Missing
 from guanmo.assessment.services import issue_result, recompute, save_scheme
 from guanmo.assessment.sheet_reading import Refused, read_scheme
 from guanmo.assessment.source_selectors import fill_from_sources
@@ -293,3 +294,18 @@ def test_sourced_values_freeze_with_the_result_and_recompute_exactly(files, worl
     assert result.definition["indicators"][0]["source"] == "台账:年度计划完成率"
     IndicatorValue.objects.all().delete()  # the domains change; the issued result does not
     assert recompute(result).as_json() == result.output
+
+
+def test_the_shipped_example_names_a_source_for_every_indicator():
+    example = Path(guanmo.assessment.__file__).parent / "examples" / "县区综合考核.csv"
+    definition, _ = read_scheme(example)
+    assert [row.source for row in definition.indicators] == [
+        "台账:年度计划完成率",
+        "台账:新开工项目数",
+        "台账:按期开工率",
+        "观摩:县区得分",
+        "督办:按期办结率",
+        "月报:按时报送次数",
+        "指标:固定资产投资:增速",
+    ]
+    assert definition.missing is Missing.STOP

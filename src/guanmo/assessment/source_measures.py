@@ -72,7 +72,7 @@ def new_starts(facts: LedgerFacts, units: Sequence[str]) -> Values:
         started = sum(_started(p) for p in listed)
         found[unit] = Sourced(
             Decimal(started),
-            f"{facts.cycle.label}新开工重点项目{len(listed)}个，已完成投资（已开工）{started}个",
+            f"{facts.cycle.label}新开工重点项目{len(listed)}个，其中已完成投资（已开工）{started}个",
         )
     return found
 
