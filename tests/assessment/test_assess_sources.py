@@ -20,6 +20,7 @@ from django.utils import timezone
 
 import guanmo.assessment
 from guanmo.assessment.definition import Inputs, Missing
+from guanmo.assessment.objections import accept_objection, publish_result, raise_objection
 from guanmo.assessment.services import issue_result, recompute, save_scheme
 from guanmo.assessment.sheet_reading import Refused, read_scheme
 from guanmo.assessment.source_selectors import fill_from_sources
@@ -309,3 +310,21 @@ def test_the_shipped_example_names_a_source_for_every_indicator():
         "指标:固定资产投资:增速",
     ]
     assert definition.missing is Missing.STOP
+
+
+def test_an_accepted_objection_to_a_sourced_value_says_so_in_its_origin(files, world):
+    definition, _ = read_scheme(files["scheme"])
+    given = Inputs({"武陟县": {"问题办结天数": D(10)}, "温县": {"问题办结天数": D(20)}})
+    filled = fill_from_sources(
+        world.city, SourceCycle(2025, 3), definition, given, today=date(2025, 4, 20)
+    )
+    scheme = save_scheme(world.city, "2025年第一季度", "综合考核", definition, ["武陟县", "温县"])
+    result = publish_result(scheme, filled.inputs, runs=0)
+    objection = raise_objection(
+        result, unit="武陟县", indicator="投资完成率", value=D("40"), reason="漏报一个项目"
+    )
+    corrected = accept_objection(objection)
+    origin = corrected.inputs["origins"]["武陟县"]["投资完成率"]
+    assert origin.startswith("采纳异议更正（原台账:年度计划完成率：2025年1—3月重点项目2个")
+    assert D(corrected.inputs["values"]["武陟县"]["投资完成率"]) == 40
+    assert recompute(corrected).as_json() == corrected.output
