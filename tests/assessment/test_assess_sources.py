@@ -93,17 +93,17 @@ def test_sourced_indicators_are_filled_from_the_ledger_and_the_indicators(files)
     ]
     assert set(result) == {"units", "weights", "method", "sensitivity", "sentences"}
     assert (
-        "数据来源：武陟县“投资完成率”：台账:年度计划完成率：2025年1—3月重点项目2个，"
-        "累计完成投资520.00万元，年度计划投资3,200.00万元" in said
+        "数据来源：武陟县“投资完成率”：台账:年度计划完成率（2025年1—3月重点项目2个，"
+        "累计完成投资520.00万元，年度计划投资3,200.00万元）" in said
     )
-    assert "数据来源：温县“固定资产投资增速”：指标:固定资产投资:增速：2025年1—3月" in said
+    assert "数据来源：温县“固定资产投资增速”：指标:固定资产投资:增速（2025年1—3月" in said
 
 
 def test_the_text_report_lists_where_each_sourced_value_came_from(files):
     output, _ = run(*arguments(files))
     listed = output.split("数据来源：\n")[1].splitlines()
     assert len(listed) == 4  # two units × two sourced indicators
-    assert listed[0].startswith("武陟县“投资完成率”：台账:年度计划完成率：")
+    assert listed[0].startswith("武陟县“投资完成率”：台账:年度计划完成率（")
 
 
 def test_a_value_in_the_values_sheet_overrides_its_source(files, tmp_path):
@@ -157,7 +157,7 @@ def test_the_tour_score_is_the_county_score_of_the_cycles_tour(toured, world):
     tour = Tour.objects.get()
     scores = {region.region: region.score for region in results_of(tour).regions}
     assert scores == {"武陟县": D("86.00"), "温县": D("80.00")}
-    assert "武陟县“观摩得分”：观摩:县区得分：「2025年第二次重点项目观摩」2个观摩点" in said
+    assert "武陟县“观摩得分”：观摩:县区得分（「2025年第二次重点项目观摩」2个观摩点" in said
     # 一级 weights 60, 20, 40 of 120: 武陟县 0 + 100 / 6 + 100 / 3 = 50.00
     first = json.loads(output)["units"][0]
     assert (first["unit"], first["score"]) == ("武陟县", "50.00")
@@ -272,11 +272,11 @@ def test_a_scheme_wholly_sourced_needs_no_values_sheet_and_may_leave_units_unrat
     assert others and all(u["class"] == "不参评" for u in others)
     assert "提示：修武县“投资完成率”（台账:年度计划完成率）无数值" in said
     assert (
-        "温县“按时报送次数”：月报:按时报送次数：2025年1—3月应报3期，按时报送1期，逾期报送1期"
+        "温县“按时报送次数”：月报:按时报送次数（2025年1—3月应报3期，按时报送1期，逾期报送1期）"
         in said
     )
     assert (
-        "武陟县“按期办结率”：督办:按期办结率：2025年1—3月按期办结1个，已办结1个，逾期未办结1个"
+        "武陟县“按期办结率”：督办:按期办结率（2025年1—3月按期办结1个，已办结1个，逾期未办结1个）"
         in said
     )
 
@@ -291,7 +291,7 @@ def test_sourced_values_freeze_with_the_result_and_recompute_exactly(files, worl
     result = issue_result(scheme, filled.inputs, runs=20, seed=1)
     result.refresh_from_db()
     assert result.inputs["values"]["武陟县"]["投资完成率"] == "16.3"
-    assert result.inputs["origins"]["温县"]["投资完成率"].startswith("台账:年度计划完成率：")
+    assert result.inputs["origins"]["温县"]["投资完成率"].startswith("台账:年度计划完成率（")
     assert result.definition["indicators"][0]["source"] == "台账:年度计划完成率"
     IndicatorValue.objects.all().delete()  # the domains change; the issued result does not
     assert recompute(result).as_json() == result.output
@@ -325,6 +325,6 @@ def test_an_accepted_objection_to_a_sourced_value_says_so_in_its_origin(files, w
     )
     corrected = accept_objection(objection)
     origin = corrected.inputs["origins"]["武陟县"]["投资完成率"]
-    assert origin.startswith("采纳异议更正（原台账:年度计划完成率：2025年1—3月重点项目2个")
+    assert origin.startswith("采纳异议更正（原台账:年度计划完成率（2025年1—3月重点项目2个")
     assert D(corrected.inputs["values"]["武陟县"]["投资完成率"]) == 40
     assert recompute(corrected).as_json() == corrected.output

@@ -278,7 +278,7 @@ def test_a_value_given_overrides_the_source_and_says_so():
     filled = merge_sourced(given, DEFINITION, SOURCED, given_by="数值表《数值.xlsx》").inputs
     assert filled.values["甲县"]["完成率"] == D("37.5")
     assert filled.values["乙县"]["完成率"] == D("80")
-    assert filled.origins["甲县"]["完成率"] == "台账:年度计划完成率：2025年1—9月重点项目2个"
+    assert filled.origins["甲县"]["完成率"] == "台账:年度计划完成率（2025年1—9月重点项目2个）"
     assert filled.origins["乙县"]["完成率"] == "数值表《数值.xlsx》（覆盖台账:年度计划完成率）"
     assert "办结天数" not in filled.origins["甲县"]
 

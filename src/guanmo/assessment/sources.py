@@ -227,7 +227,7 @@ def merge_sourced(
                 continue
             found = sourced[indicator].get(unit, Sourced(None, "来源中没有本单位"))
             own[indicator] = found.value
-            origins[unit][indicator] = f"{spec.text}：{found.origin}"
+            origins[unit][indicator] = f"{spec.text}（{found.origin}）"
             if found.value is None and unit not in inputs.exempt:
                 missing.setdefault(unit, []).append(
                     f"{unit}“{indicator}”（{spec.text}）无数值：{found.origin}"
