@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
+from openpyxl import load_workbook
 
 import guanmo.assessment
 from guanmo.assessment.definition import Inputs, Missing
@@ -328,3 +329,19 @@ def test_an_accepted_objection_to_a_sourced_value_says_so_in_its_origin(files, w
     assert origin.startswith("采纳异议更正（原台账:年度计划完成率（2025年1—3月重点项目2个")
     assert D(corrected.inputs["values"]["武陟县"]["投资完成率"]) == 40
     assert recompute(corrected).as_json() == corrected.output
+
+
+def test_the_xlsx_has_a_sheet_saying_where_each_sourced_value_came_from(files, tmp_path):
+    output = tmp_path / "结果.xlsx"
+    run(*arguments(files, "--format", "xlsx", "-o", str(output)))
+    sheet = load_workbook(output)["数据来源"]
+    rows = [row for row in sheet.iter_rows(values_only=True) if row[0] in ("武陟县", "温县")]
+    assert [row[:2] for row in rows] == [
+        ("武陟县", "投资完成率"),
+        ("武陟县", "固定资产投资增速"),
+        ("温县", "投资完成率"),
+        ("温县", "固定资产投资增速"),
+    ]
+    assert rows[2][2].startswith(
+        "台账:年度计划完成率（2025年1—3月重点项目2个，累计完成投资660.00万元"
+    )
