@@ -345,3 +345,10 @@ def test_the_xlsx_has_a_sheet_saying_where_each_sourced_value_came_from(files, t
     assert rows[2][2].startswith(
         "台账:年度计划完成率（2025年1—3月重点项目2个，累计完成投资660.00万元"
     )
+
+
+def test_a_scheme_without_sources_still_needs_its_values_sheet(tmp_path):
+    rows = [[*row[:7], None] for row in SOURCED_ROWS]
+    scheme = save_xlsx(tmp_path / "无来源.xlsx", "考核办法", HEADER, rows)
+    with pytest.raises(CommandError, match="没有注明来源，须用 --values 指定指标数值表"):
+        run("--scheme", str(scheme))
