@@ -8,7 +8,13 @@ import pytest
 
 from guanmo.assessment.models import Result
 from guanmo.assessment.services import recompute
-from guanmo.demo.assessment import COMPLETION, ISSUED, MONTH, demo_assessment_inputs
+from guanmo.demo.assessment import (
+    COMPLETION,
+    ISSUED,
+    LEDGER_COMPLETION,
+    MONTH,
+    demo_assessment_inputs,
+)
 from guanmo.demo.city import YEAR
 from guanmo.documents.models import IssuedDocument, Kind
 from guanmo.progress.selectors import progress_report_for
@@ -32,6 +38,14 @@ def test_the_completion_rates_are_the_progress_reports_of_the_cycles_last_month(
     for unit, values in inputs.values.items():
         assert values[COMPLETION] == rates[unit]
         assert all(value is not None for value in values.values()), unit
+        assert inputs.origins[unit][COMPLETION].startswith(f"{LEDGER_COMPLETION}（{YEAR}年1—9月")
+
+
+def test_the_issued_result_keeps_where_each_sourced_value_came_from(demo):
+    result = Result.objects.get()
+    assert result.definition["indicators"][0]["source"] == LEDGER_COMPLETION
+    origins = result.inputs["origins"]["武陟县"]
+    assert origins["固定资产投资增速"].startswith("指标:固定资产投资:增速（")
 
 
 def test_last_place_is_named_only_as_robustly_as_the_threshold_allows(demo):

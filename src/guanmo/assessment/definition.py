@@ -46,6 +46,14 @@ class Weighting(StrEnum):
 DATA_DRIVEN_WEIGHTING = frozenset({Weighting.ENTROPY, Weighting.CRITIC})
 
 
+class Missing(StrEnum):
+    """What a scheme does with a rated unit its sources have no value for (设置 缺失数据)."""
+
+    STOP = "停止计算"  # the default: the run stops naming the unit and the source
+    EXEMPT = "不参评"  # the unit is left unrated
+    ZERO = "计为0"  # the missing value counts as 0
+
+
 @dataclass(frozen=True)
 class IndicatorRow:
     """One 二级指标 as the scheme sheet writes it: its 一级指标 and that one's weight (None when
@@ -59,6 +67,7 @@ class IndicatorRow:
     direction: Direction = Direction.POSITIVE
     form: Form = Form.MIN_MAX
     parameters: Mapping[str, Decimal] = field(default_factory=dict)
+    source: str = ""  # where the value comes from (来源: 台账:年度计划完成率); "" given or typed
 
 
 Alternative = tuple[Form, Mapping[str, Decimal]]
@@ -84,6 +93,7 @@ class Definition:
     alternatives: tuple[Alternative, ...] = ()
     aggregations: tuple[Aggregation, ...] = (Aggregation.ARITHMETIC, Aggregation.GEOMETRIC)
     weight_variation: Decimal = Decimal("0.25")
+    missing: Missing = Missing.STOP
 
     @property
     def names(self) -> list[str]:
@@ -91,7 +101,7 @@ class Definition:
 
     def as_dict(self) -> dict:
         """The definition as JSON-ready data (Decimals as strings), for freezing with a result."""
-        return {
+        data = {
             "indicators": [
                 {
                     "top": row.top,
@@ -101,6 +111,7 @@ class Definition:
                     "direction": row.direction.value,
                     "form": row.form.value,
                     "parameters": {key: str(value) for key, value in row.parameters.items()},
+                    **({"source": row.source} if row.source else {}),
                 }
                 for row in self.indicators
             ],
@@ -124,6 +135,9 @@ class Definition:
             "aggregations": [aggregation.value for aggregation in self.aggregations],
             "weight_variation": str(self.weight_variation),
         }
+        if self.missing is not Missing.STOP:  # a scheme frozen before sources reads the same
+            data["missing"] = self.missing.value
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping) -> "Definition":
@@ -139,6 +153,7 @@ class Definition:
                     Direction(row["direction"]),
                     Form(row["form"]),
                     {key: Decimal(value) for key, value in row["parameters"].items()},
+                    row.get("source", ""),
                 )
                 for row in data["indicators"]
             ),
@@ -166,14 +181,16 @@ class Definition:
             ),
             aggregations=tuple(Aggregation(each) for each in data["aggregations"]),
             weight_variation=Decimal(data["weight_variation"]),
+            missing=Missing(data.get("missing", Missing.STOP.value)),
         )
 
 
 @dataclass(frozen=True)
 class Inputs:
     """A cycle's inputs as read: units in order, each one's values {indicator: value or None},
-    targets (目标完成), counts of 加分/扣分 items, the units vetoed (一票否决) and exempt, and the
-    previous cycle's ranks (None for a unit without one)."""
+    targets (目标完成), counts of 加分/扣分 items, the units vetoed (一票否决) and exempt, the
+    previous cycle's ranks (None for a unit without one), and where each sourced or overridden
+    value came from ({unit: {indicator: origin}}, `sources.merge_sourced`)."""
 
     values: Mapping[str, Mapping[str, Decimal | None]]
     targets: Mapping[str, Mapping[str, Decimal | None]] = field(default_factory=dict)
@@ -181,13 +198,14 @@ class Inputs:
     vetoed: frozenset[str] = frozenset()
     exempt: frozenset[str] = frozenset()
     previous: Mapping[str, int] = field(default_factory=dict)
+    origins: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def cycle(self) -> Cycle:
         return Cycle(self.values, self.targets, self.counts, self.vetoed, self.exempt)
 
     def as_dict(self) -> dict:
         """JSON-ready (Decimals as strings, units in order), for freezing with a result."""
-        return {
+        data = {
             "units": list(self.values),  # the order, which a JSON object may not keep
             "values": {u: _texts(v) for u, v in self.values.items()},
             "targets": {u: _texts(v) for u, v in self.targets.items()},
@@ -196,6 +214,9 @@ class Inputs:
             "exempt": sorted(self.exempt),
             "previous": dict(self.previous),
         }
+        if self.origins:  # inputs frozen before sources read the same
+            data["origins"] = {unit: dict(own) for unit, own in self.origins.items()}
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping) -> "Inputs":
@@ -206,6 +227,7 @@ class Inputs:
             frozenset(data["vetoed"]),
             frozenset(data["exempt"]),
             {u: int(rank) for u, rank in data["previous"].items()},
+            {u: dict(own) for u, own in data.get("origins", {}).items()},
         )
 
 

@@ -123,7 +123,14 @@ def accept_objection(objection: Objection, *, user: User | None = None, reason: 
     inputs = Inputs.from_dict(standing.inputs)
     values = {**inputs.values, objection.unit: {**inputs.values[objection.unit]}}
     values[objection.unit][objection.indicator] = objection.value
-    corrected_inputs = replace(inputs, values=values)
+    origins = {**inputs.origins}
+    was = origins.get(objection.unit, {}).get(objection.indicator)
+    if was is not None:  # a sourced value corrected: its origin says so, the source kept
+        origins[objection.unit] = {
+            **origins[objection.unit],
+            objection.indicator: f"采纳异议更正（原{was}）",
+        }
+    corrected_inputs = replace(inputs, values=values, origins=origins)
     outcome = compute(
         Definition.from_dict(standing.definition),
         corrected_inputs,

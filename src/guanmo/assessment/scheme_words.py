@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
-from guanmo.assessment.definition import MEAN_FACTOR, Definition, Weighting
+from guanmo.assessment.definition import MEAN_FACTOR, Definition, Missing, Weighting
 from guanmo.assessment.results import ShareClasses, ThresholdClasses, VetoEffect
 from guanmo.assessment.scheme import Aggregation, Form
 from guanmo.assessment.scoring import Direction
@@ -196,6 +196,22 @@ def _variation(definition: Definition, value: str) -> Definition:
     return replace(definition, weight_variation=percent / 100)
 
 
+MISSING_WORDS = {
+    "停止计算": Missing.STOP,
+    "停止": Missing.STOP,
+    "不参评": Missing.EXEMPT,
+    "计为0": Missing.ZERO,
+    "按0计": Missing.ZERO,
+}
+
+
+def _missing(definition: Definition, value: str) -> Definition:
+    word = clean_text(value)
+    if word not in MISSING_WORDS:
+        raise ValueError(f"缺失数据应为停止计算、不参评或计为0，不是「{value}」")
+    return replace(definition, missing=MISSING_WORDS[word])
+
+
 def _number(typed: str, what: str) -> Decimal:
     try:
         value = cells.parse_figure(typed)
@@ -215,4 +231,5 @@ SETTINGS: dict[str, Callable[[Definition, str], Definition]] = {
     "标准化备选": _alternatives,
     "汇总备选": _robust_aggregations,
     "权重浮动": _variation,
+    "缺失数据": _missing,
 }

@@ -8,8 +8,9 @@ All or nothing: any fault and nothing is computed. The scheme sheet's layout (RE
 计分方法, 参数; rows whose 一级指标 is 加分 or 扣分 are 加分/扣分 items (权重/分值 the points per
 occurrence, 参数 "上限=1" the item's cap, 权重 the cap of all bonuses or deductions), 一票否决
 rows are veto items (参数 排在末位 or 不定等次), and 设置 rows set the method (二级指标 the setting,
-参数 its value). The values sheet: units as rows, one column per indicator (and per target,
-加分/扣分 item and veto item), 不参评 marking exempt units.
+参数 its value); an optional 来源 column names where an indicator's value comes from in Guanmo
+(`sources`: 台账:年度计划完成率, 指标:固定资产投资:增速 …). The values sheet: units as rows, one
+column per indicator (and per target, 加分/扣分 item and veto item), 不参评 marking exempt units.
 """
 
 import re
@@ -34,6 +35,7 @@ from guanmo.assessment.scheme_words import (
     parse_pairs,
 )
 from guanmo.assessment.scoring import Direction
+from guanmo.assessment.sources import parse_source
 from guanmo.regions.names import clean_text
 from guanmo.sheets import cells
 from guanmo.sheets.faults import ImportReport, LeftOut, SheetFault
@@ -52,6 +54,7 @@ class SchemeColumn(StrEnum):
     DIRECTION = "方向"
     FORM = "计分方法"
     PARAMETERS = "参数"
+    SOURCE = "来源"
 
 
 S = SchemeColumn
@@ -66,6 +69,7 @@ SCHEME_COLUMNS = Catalogue(
         S.DIRECTION: ["方向", "指标方向", "指标属性"],
         S.FORM: ["计分方法", "评分方法", "计分方式", "评分办法"],
         S.PARAMETERS: ["参数", "计分参数"],
+        S.SOURCE: ["来源", "数据来源", "指标来源"],
     },
     serial=S.SERIAL,
     identity=(S.NAME,),
@@ -80,6 +84,7 @@ SCHEME_COLUMNS = Catalogue(
         S.DIRECTION: cells.parse_line,
         S.FORM: cells.parse_line,
         S.PARAMETERS: cells.parse_line,
+        S.SOURCE: cells.parse_line,
     },
     row_word="指标",
     row_marks="二级指标",
@@ -182,7 +187,8 @@ class _SchemeReader:
         for column, value in ((S.WEIGHT, weight), (S.TOP_WEIGHT, top_weight)):
             if value is not None and value < 0:
                 self.fault(row, column, "权重不能为负数")
-        if direction is None or parameters is None:
+        source = self._source(row)
+        if direction is None or parameters is None or source is None:
             return None
         return IndicatorRow(
             top or name,
@@ -192,7 +198,20 @@ class _SchemeReader:
             direction,
             form,
             parameters,  # type: ignore[arg-type]
+            source,
         )
+
+    def _source(self, row: Row) -> str | None:
+        """The 来源 written back in its one spelling ("" for a value given or typed); None
+        after a fault."""
+        written = row.values.get(S.SOURCE, "")
+        if not clean_text(written):
+            return ""
+        try:
+            return parse_source(written).text
+        except ValueError as error:
+            self.fault(row, S.SOURCE, str(error))
+            return None
 
     def _parameters(self, row: Row, form: Form) -> dict[str, Decimal] | None:
         written = parse_pairs(row.values.get(S.PARAMETERS, ""))

@@ -146,17 +146,22 @@ def values_catalogue(definition: Definition) -> tuple[Catalogue, dict[str, StrEn
     return catalogue, fields, fields[UNIT]
 
 
-def read_values(source: Source, definition: Definition) -> tuple[Inputs, ImportReport]:
-    """The cycle's inputs from the values sheet. Raises Refused with every fault."""
+def read_values(
+    source: Source, definition: Definition, *, sourced: frozenset[str] = frozenset()
+) -> tuple[Inputs, ImportReport]:
+    """The cycle's inputs from the values sheet. The `sourced` indicators (their values come
+    from Guanmo, `sources`) need no column and may be blank: a value given overrides the
+    source. Raises Refused with every fault."""
     catalogue, fields, unit_field = values_catalogue(definition)
-    needed = [(fields[name],) for name in [UNIT, *definition.names, *target_names(definition)]]
+    typed = [name for name in definition.names if name not in sourced]
+    needed = [(fields[name],) for name in [UNIT, *typed, *target_names(definition)]]
     spec = SheetSpec(catalogue, frozenset(catalogue.fields) - {fields[SERIAL]}, tuple(needed))
     reading = read_workbook(source, spec)
     report = reading.report("个单位", dry_run=True)
     report.file = source_name(source)
     if not report.ok:
         raise Refused(report)
-    inputs = _inputs(reading, definition, fields, unit_field, report)
+    inputs = _inputs(reading, definition, fields, unit_field, report, sourced)
     if not report.ok:
         raise Refused(report)
     report.rows_read = len(inputs.values)
@@ -169,6 +174,7 @@ def _inputs(
     fields: dict[str, StrEnum],
     unit_field: StrEnum,
     report: ImportReport,
+    sourced: frozenset[str] = frozenset(),
 ) -> Inputs:
     values: dict[str, dict[str, Decimal | None]] = {}
     targets: dict[str, dict[str, Decimal | None]] = {}
@@ -198,7 +204,7 @@ def _inputs(
             if value is not None and (stated := _money_unit(indicator.name)):
                 value = value / cells.MONEY_UNITS[stated]  # read in 万元, kept in the scheme's
             own[indicator.name] = value
-            if value is None and unit not in exempt:
+            if value is None and unit not in exempt and indicator.name not in sourced:
                 report.faults.append(
                     SheetFault(
                         row.sheet,

@@ -1,5 +1,6 @@
 """The demo city's 前三季度 comprehensive assessment (issue 13): its counties and zones scored on
-the key projects' completion rate for 1—9月 and the growth of three indicators, the result
+the key projects' completion rate for 1—9月 and the growth of three indicators, each named by
+its source (台账, 指标) and filled from the demo's own ledger and indicators, the result
 published to the units for five days from 20 October, made final when the period is over and
 issued as a bulletin (综合考核结果通报) on 28 October, in the city's series of documents."""
 
@@ -13,13 +14,10 @@ from guanmo.assessment.definition import Definition, IndicatorRow, Inputs
 from guanmo.assessment.models import Result, Scheme
 from guanmo.assessment.objections import finalise_result, publish_result
 from guanmo.assessment.services import save_scheme
+from guanmo.assessment.source_selectors import fill_from_sources
+from guanmo.assessment.sources import SourceCycle
 from guanmo.demo.city import YEAR
-from guanmo.indicators.arithmetic import Reading, growth
-from guanmo.indicators.choices import Kind
-from guanmo.indicators.models import IndicatorValue
-from guanmo.progress.selectors import progress_report_for
 from guanmo.regions.models import Region
-from guanmo.regions.services import units_of
 
 CYCLE = f"{YEAR}年前三季度"
 NAME = "重点项目建设和主要经济指标综合考核"
@@ -28,6 +26,7 @@ PUBLISHED = date(YEAR, 10, 20)
 PUBLICATION_DAYS = 5
 ISSUED = date(YEAR, 10, 28)
 COMPLETION = "重点项目投资完成率"
+LEDGER_COMPLETION = "台账:年度计划完成率"
 # (一级指标, its weight, 二级指标 = the indicator whose growth is scored, its weight)
 GROWTH_ROWS = (
     ("主要经济指标", Decimal(60), "固定资产投资", Decimal(25)),
@@ -36,9 +35,9 @@ GROWTH_ROWS = (
 )
 DEFINITION = Definition(
     (
-        IndicatorRow("项目建设", Decimal(40), COMPLETION, Decimal(40)),
+        IndicatorRow("项目建设", Decimal(40), COMPLETION, Decimal(40), source=LEDGER_COMPLETION),
         *(
-            IndicatorRow(top, top_weight, f"{name}增速", weight)
+            IndicatorRow(top, top_weight, f"{name}增速", weight, source=f"指标:{name}:增速")
             for top, top_weight, name, weight in GROWTH_ROWS
         ),
     )
@@ -46,29 +45,12 @@ DEFINITION = Definition(
 
 
 def demo_assessment_inputs(city: Region) -> Inputs:
-    """The cycle's values for each county and zone: the completion rate of its key projects'
-    annual plan for 1—9月 (%) from the progress report, and each indicator's growth for 1—9月
-    (%) as the indicators report it (a reported rate wins)."""
-    units = [unit for unit in units_of(city) if unit.kind != Region.Kind.TOWN]
-    report = progress_report_for(city, YEAR, MONTH)
-    rates = {figures.region: figures.completion_rate for figures in report.regions}
-    values: dict[str, dict[str, Decimal | None]] = {
-        unit.name: {COMPLETION: rates.get(unit.name)} for unit in units
-    }
-    names = [name for _, _, name, _ in GROWTH_ROWS]
-    stored = IndicatorValue.objects.filter(
-        indicator__city=city,
-        indicator__name__in=names,
-        region__in=units,
-        year=YEAR,
-        month=MONTH,
-    ).select_related("indicator", "region")
-    for value in stored:
-        reading = Reading(
-            value.region.name, value.value, value.last_year_value, value.reported_growth
-        )
-        values[value.region.name][f"{value.indicator.name}增速"] = growth(reading, Kind.AMOUNT)
-    return Inputs(values)
+    """The cycle's values for each county and zone, from the scheme's sources
+    (`assessment.sources`): the completion rate of its key projects' annual plan for 1—9月 (%)
+    as the progress bulletin gives it, and each indicator's growth for 1—9月 (%) as the
+    indicators report it; where each came from is kept with the inputs."""
+    cycle = SourceCycle(YEAR, MONTH)
+    return fill_from_sources(city, cycle, DEFINITION, today=PUBLISHED).inputs
 
 
 def create_demo_assessment(city: Region, office_user: User | None, seed: int) -> Result:

@@ -134,12 +134,17 @@ def _unreported(state: ProjectState, month: int, deadline_passed: bool) -> Proje
     return ProjectWarning(WarningKind.UNREPORTED, WarningLevel.RED, f"{month}月进度逾期未报送")
 
 
+def overdue_to_start(stage: str, planned_start: date | None, year: int, month: int) -> bool:
+    """Whether a project is 逾期未开工 after `month`: still 前期 with its planned start on or
+    before the month's last day (the assessment's 按期开工率 counts by the same rule)."""
+    if stage != "前期" or planned_start is None:
+        return False
+    return planned_start <= date(year, month, calendar.monthrange(year, month)[1])
+
+
 def _not_started(state: ProjectState, year: int, month: int) -> ProjectWarning | None:
-    """A 前期 project whose planned start falls on or before the month's last day."""
     start = state.planned_start
-    if state.stage != "前期" or start is None:
-        return None
-    if start > date(year, month, calendar.monthrange(year, month)[1]):
+    if start is None or not overdue_to_start(state.stage, start, year, month):
         return None
     return ProjectWarning(
         WarningKind.NOT_STARTED,

@@ -1,7 +1,8 @@
 """An assessment's result as .xlsx with every intermediate, one sheet each: the result, raw
 values, normalised scores (0–100), weighted points, 加分/扣分, 一票否决 and exemptions, weights
-and method, and the sensitivity of the choices. Every cell goes through the project's one
-safe writer (`guanmo.documents.xlsx.write_table`: text never a formula)."""
+and method, where sourced values came from (when any was), and the sensitivity of the choices.
+Every cell goes through the project's one safe writer (`guanmo.documents.xlsx.write_table`: text
+never a formula)."""
 
 from pathlib import Path
 from typing import BinaryIO
@@ -176,6 +177,17 @@ def write_xlsx(outcome: Outcome, output: str | Path | BinaryIO) -> None:
             for row in outcome.definition.indicators
         ],
     )
+    if outcome.inputs.origins:
+        _table(
+            workbook,
+            "数据来源",
+            [_unit_column(), Column("指标", 18), Column("来源", 80)],
+            [
+                [unit, indicator, origin]
+                for unit, own in outcome.inputs.origins.items()
+                for indicator, origin in own.items()
+            ],
+        )
     if outcome.robustness is not None:
         _table(
             workbook,

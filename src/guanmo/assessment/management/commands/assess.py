@@ -4,12 +4,17 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from guanmo import clock
+from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.exporters import FILE_FORMATS, TEXT_FORMATS
 from guanmo.assessment.outcome import compute
 from guanmo.assessment.robustness import DEFAULT_NAMING_THRESHOLD, DEFAULT_RUNS
 from guanmo.assessment.sheet_reading import Refused, read_scheme
-from guanmo.assessment.values_sheet import read_previous, read_values
+from guanmo.assessment.source_selectors import fill_from_sources
+from guanmo.assessment.sources import SourceCycle, sources_of
+from guanmo.assessment.values_sheet import read_previous, read_values, target_names
 from guanmo.assessment.what_if import parse_change, suppose
+from guanmo.regions.management.city import add_city_argument, city_for
 from guanmo.sheets.faults import ImportReport
 
 
@@ -21,7 +26,9 @@ class Command(BaseCommand):
             "--scheme", type=Path, required=True, help="考核办法表（一级指标、权重、二级指标……）"
         )
         parser.add_argument(
-            "--values", type=Path, required=True, help="指标数值表（每行一个单位，每列一个指标）"
+            "--values",
+            type=Path,
+            help="指标数值表（每行一个单位，每列一个指标）；各指标都注明来源时可省略",
         )
         parser.add_argument("--previous", type=Path, help="上期位次表（单位、位次），可选")
         parser.add_argument(
@@ -47,9 +54,28 @@ class Command(BaseCommand):
             metavar="UNIT:INDICATOR=VALUE",
             help="假设分析：某单位某指标改为某数值后的得分和位次（可重复）",
         )
+        add_city_argument(parser)
+        parser.add_argument("--year", type=int, help="考核周期的年度（考核办法注明来源时必填）")
+        parser.add_argument(
+            "--month", type=int, help="考核周期的最后一个月，如前三季度为9（注明来源时必填）"
+        )
 
     def handle(
-        self, *args, scheme, values, previous, runs, seed, threshold, format, output, what_if, **_
+        self,
+        *args,
+        scheme,
+        values,
+        previous,
+        runs,
+        seed,
+        threshold,
+        format,
+        output,
+        what_if,
+        city=None,
+        year=None,
+        month=None,
+        **_,
     ):
         if format in FILE_FORMATS and output is None:
             raise CommandError(f"{format} 格式须用 -o 指定输出文件")
@@ -62,14 +88,24 @@ class Command(BaseCommand):
         threshold = _threshold(threshold)
         try:
             definition, scheme_report = read_scheme(scheme)
-            inputs, values_report = read_values(values, definition)
-            reports = [scheme_report, values_report]
+            sourced = frozenset(sources_of(definition))
+            reports = [scheme_report]
+            inputs = None
+            if values is not None:
+                inputs, values_report = read_values(values, definition, sourced=sourced)
+                reports.append(values_report)
             if previous is not None:
                 ranks, previous_report = read_previous(previous)
-                inputs = replace(inputs, previous=ranks)
                 reports.append(previous_report)
         except Refused as refused:
             self._refuse(refused.report)
+        origins: list[str] = []
+        if sourced:
+            inputs, origins = self._fill(definition, inputs, values, city, year, month)
+        elif inputs is None:
+            raise CommandError("考核办法中的指标没有注明来源，须用 --values 指定指标数值表")
+        if previous is not None:
+            inputs = replace(inputs, previous=ranks)
         for report in reports:  # every assumption and row left out is said, never silent
             for note in report.notes:
                 self.stderr.write(f"提示：《{report.file}》{note}")
@@ -86,6 +122,8 @@ class Command(BaseCommand):
         if format != "text":  # the JSON and the files stay exactly as issued
             for line in supposed:
                 self.stderr.write(f"假设分析：{line}")
+            for line in origins:
+                self.stderr.write(f"数据来源：{line}")
         if format in FILE_FORMATS:
             FILE_FORMATS[format](outcome, output)
             self.stdout.write(self.style.SUCCESS(f"已写入 {output}"))
@@ -93,11 +131,53 @@ class Command(BaseCommand):
         rendered = TEXT_FORMATS[format](outcome)
         if format == "text" and supposed:
             rendered += "\n\n假设分析（其余数值及权重不变）：\n" + "\n".join(supposed)
+        if format == "text" and origins:
+            rendered += "\n\n数据来源：\n" + "\n".join(origins)
         if output is None:
             self.stdout.write(rendered)
         else:
             output.write_text(rendered + "\n", encoding="utf-8")
             self.stdout.write(self.style.SUCCESS(f"已写入 {output}"))
+
+    def _fill(
+        self,
+        definition: Definition,
+        inputs: Inputs | None,
+        values: Path | None,
+        city: str | None,
+        year: int | None,
+        month: int | None,
+    ) -> tuple[Inputs, list[str]]:
+        """The inputs with the scheme's sourced indicators filled in from the database, and
+        one line per sourced value saying where it came from."""
+        named = "、".join(sources_of(definition))
+        typed = [name for name in definition.names if name not in sources_of(definition)]
+        if inputs is None and (typed or target_names(definition)):
+            wanted = "、".join(typed + target_names(definition))
+            raise CommandError(f"{wanted}没有注明来源，须用 --values 指定指标数值表")
+        if year is None or month is None:
+            raise CommandError(
+                f"考核办法中的{named}注明了来源，须用 --year 和 --month 指明考核周期"
+            )
+        try:
+            cycle = SourceCycle(year, month)
+        except ValueError as error:
+            raise CommandError(f"--month：{error}") from None
+        given_by = f"数值表《{values.name}》" if values is not None else "数值表"
+        try:
+            filled = fill_from_sources(
+                city_for(city), cycle, definition, inputs, today=clock.today(), given_by=given_by
+            )
+        except ValueError as error:
+            raise CommandError(f"无法从系统取得指标数值：{error}") from error
+        for note in filled.notes:
+            self.stderr.write(f"提示：{note}")
+        lines = [
+            f"{unit}“{indicator}”：{origin}"
+            for unit, own in filled.inputs.origins.items()
+            for indicator, origin in own.items()
+        ]
+        return filled.inputs, lines
 
     def _refuse(self, report: ImportReport) -> None:
         name = f"《{report.file}》" if report.file else ""

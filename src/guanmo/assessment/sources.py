@@ -1,0 +1,254 @@
+"""Where an indicator's value comes from when a scheme names a source in Guanmo's own domains
+(issue 13 "its source"): the ledger, the observation tour, supervision, monthly reporting, the
+indicators. Plain functions over plain facts that `source_selectors` fetches, each reusing the
+domain's own rule, so that a sourced value is the figure the domain's bulletin prints:
+
+- 台账:年度计划完成率 — the progress bulletin's 完成率 (`progress.report.figures_of`: 1—M月
+  cumulative ÷ annual plan, %, one decimal half-up); 台账:新开工项目数 — the unit's 新开工 key
+  projects that have started (investment reported in 1—M月); 台账:按期开工率 — those started ÷
+  those due by the cycle's last day: the 新开工 projects (started, or planned to start by then)
+  and the 前期 projects past their planned start (the 逾期未开工 warning's rule). The ledger
+  keeps no actual start date, so "on time" is "started by the end of the cycle".
+- 观摩:县区得分 — the county's score in the cycle's tour (`observation.results.tour_results`), by
+  the tour's own method or the one the source names (观摩:县区得分:中位数).
+- 督办:按期办结数, 督办:按期办结率 — `supervision.figures` over the problems raised 1—M月 as they
+  stood at the cycle's end (the bulletin's 按期解决率: on time ÷ (solved + overdue)).
+- 月报:按时报送次数 — months whose report was first submitted by the period's deadline
+  (`commissioners.timeliness.note_timeliness`); 月报:退回次数 — times the unit's reports were
+  returned (退回) in the cycle.
+- 指标:<指标>:增速 — `indicators.arithmetic.growth` of the 1—M月 reading; 指标:<指标>:目标完成率 —
+  the standing's completion of the annual target (`indicators.targets.standing`).
+
+The cycle runs from January to its last month (the cumulative figures every bulletin uses). A
+value a domain does not have for a unit (no tour, no plan, no target) is None with the reason,
+never 0: `merge_sourced` stops naming the unit and source, unless the scheme's 缺失数据 setting
+says to leave the unit unrated (不参评) or to count it as 0 (计为0).
+"""
+
+import calendar
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from guanmo.assessment.definition import Definition, Inputs, Missing
+from guanmo.figures.arithmetic import period_label, time_progress
+from guanmo.observation.results import METHOD_LABELS, Method
+from guanmo.sheets import cells
+
+
+class Domain(StrEnum):
+    LEDGER = "台账"
+    OBSERVATION = "观摩"
+    SUPERVISION = "督办"
+    REPORTING = "月报"
+    INDICATORS = "指标"
+
+
+class Measure(StrEnum):
+    """What a source gives, by the word a scheme writes (the first of its words below)."""
+
+    COMPLETION_RATE = "年度计划完成率"
+    NEW_STARTS = "新开工项目数"
+    STARTED_ON_TIME = "按期开工率"
+    TOUR_SCORE = "县区得分"
+    SOLVED_ON_TIME = "按期办结数"
+    ON_TIME_RATE = "按期办结率"
+    REPORTS_ON_TIME = "按时报送次数"
+    REPORTS_RETURNED = "退回次数"
+    GROWTH = "增速"
+    TARGET_COMPLETION = "目标完成率"
+
+
+MEASURE_WORDS: dict[Domain, dict[str, Measure]] = {
+    Domain.LEDGER: {
+        "年度计划完成率": Measure.COMPLETION_RATE,
+        "完成率": Measure.COMPLETION_RATE,
+        "投资完成率": Measure.COMPLETION_RATE,
+        "新开工项目数": Measure.NEW_STARTS,
+        "新开工": Measure.NEW_STARTS,
+        "按期开工率": Measure.STARTED_ON_TIME,
+    },
+    Domain.OBSERVATION: {"县区得分": Measure.TOUR_SCORE, "得分": Measure.TOUR_SCORE},
+    Domain.SUPERVISION: {
+        "按期办结数": Measure.SOLVED_ON_TIME,
+        "按期解决数": Measure.SOLVED_ON_TIME,
+        "按期办结率": Measure.ON_TIME_RATE,
+        "按期解决率": Measure.ON_TIME_RATE,
+    },
+    Domain.REPORTING: {
+        "按时报送次数": Measure.REPORTS_ON_TIME,
+        "按时报送": Measure.REPORTS_ON_TIME,
+        "退回次数": Measure.REPORTS_RETURNED,
+        "退回": Measure.REPORTS_RETURNED,
+    },
+    Domain.INDICATORS: {
+        "增速": Measure.GROWTH,
+        "增长": Measure.GROWTH,
+        "目标完成率": Measure.TARGET_COMPLETION,
+        "完成目标": Measure.TARGET_COMPLETION,
+    },
+}
+METHOD_WORDS = {
+    **{label: method for method, label in METHOD_LABELS.items()},
+    "去掉最高分和最低分": Method.TRIMMED,
+    "去高去低": Method.TRIMMED,
+    "平均分": Method.MEAN,
+    "Z分数": Method.ZSCORE,
+    "宽严校正": Method.SEVERITY,
+}
+_SEPARATOR = re.compile(r"[:：·]")
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    """A source as a scheme names it: the domain, the measure, the indicator (指标 only) and the
+    tour's scoring method (观摩 only, None for the tour's own)."""
+
+    domain: Domain
+    measure: Measure
+    indicator: str = ""
+    method: Method | None = None
+
+    @property
+    def text(self) -> str:
+        """The source as written back: 台账:年度计划完成率, 指标:固定资产投资:增速."""
+        parts = [self.domain.value, self.indicator, self.measure.value]
+        if self.method is not None:
+            parts.append(METHOD_LABELS[self.method])
+        return ":".join(part for part in parts if part)
+
+
+def parse_source(text: str) -> SourceSpec:
+    """The source a 来源 cell names ("台账:年度计划完成率", "指标：固定资产投资：增速", full-width
+    colons allowed). Raises ValueError (in Chinese) naming the forms it knows."""
+    parts = [part.strip() for part in _SEPARATOR.split(cells.normalise(text))]
+    domains = "、".join(domain.value for domain in Domain)
+    try:
+        domain = Domain(parts[0])
+    except ValueError:
+        raise ValueError(f"「{text}」不是可用的来源；来源应以{domains}之一开头") from None
+    words = MEASURE_WORDS[domain]
+    known = "、".join(dict.fromkeys(f"{domain}:{measure}" for measure in words.values()))
+    if domain is Domain.INDICATORS:
+        if len(parts) != 3 or not parts[1] or parts[2] not in words:
+            raise ValueError(f"「{text}」应写成“指标:指标名称:增速”或“指标:指标名称:目标完成率”")
+        return SourceSpec(domain, words[parts[2]], indicator=parts[1])
+    if len(parts) < 2 or parts[1] not in words:
+        raise ValueError(f"「{text}」不是可用的来源；{domain}可用：{known}")
+    method = None
+    if domain is Domain.OBSERVATION and len(parts) == 3:
+        method = METHOD_WORDS.get(parts[2])
+        if method is None:
+            methods = "、".join(METHOD_LABELS.values())
+            raise ValueError(f"「{text}」中的评分方法“{parts[2]}”无法识别；可用：{methods}")
+    elif len(parts) > 2:
+        raise ValueError(f"「{text}」不是可用的来源；{domain}可用：{known}")
+    return SourceSpec(domain, words[parts[1]], method=method)
+
+
+@dataclass(frozen=True)
+class SourceCycle:
+    """The cycle sources are read for: a year, January to its last `month`."""
+
+    year: int
+    month: int
+
+    def __post_init__(self) -> None:
+        time_progress(self.month)  # a month out of 1–12 is refused, in Chinese
+
+    @property
+    def label(self) -> str:
+        """2025年1—9月."""
+        return f"{self.year}年{period_label(self.month)}"
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, 1, 1)
+
+    @property
+    def last_day(self) -> date:
+        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """One unit's value from a source (None when the source has none) and where it came from,
+    or why there is none, in Chinese."""
+
+    value: Decimal | None
+    origin: str
+
+
+Values = dict[str, Sourced]  # {unit: value}
+
+
+def sources_of(definition: Definition) -> dict[str, SourceSpec]:
+    """{indicator: its source} for the scheme's sourced indicators, in the scheme's order."""
+    return {row.name: parse_source(row.source) for row in definition.indicators if row.source}
+
+
+class SourceError(ValueError):
+    """Sourced values missing for rated units, and the scheme says nothing of missing values;
+    the message names each unit, indicator and source, in Chinese."""
+
+
+@dataclass(frozen=True)
+class Filled:
+    """The cycle's inputs with sourced values filled in, and what was said about them."""
+
+    inputs: Inputs
+    notes: list[str]
+
+
+def merge_sourced(
+    inputs: Inputs,
+    definition: Definition,
+    sourced: Mapping[str, Values],
+    *,
+    given_by: str = "数值表",
+) -> Filled:
+    """`inputs` (as the values file gave them: None where it has no value) with each sourced
+    indicator's value filled in from `sourced` ({indicator: {unit: Sourced}}) where the file
+    gives none; a value the file gives overrides the source. Every value's origin is kept in
+    `Inputs.origins`. A rated unit left without a value is handled by the scheme's 缺失数据:
+    stop (SourceError naming every unit, indicator and source), leave the unit unrated, or
+    count it as 0, each said in the notes."""
+    specs = sources_of(definition)
+    values = {unit: dict(own) for unit, own in inputs.values.items()}
+    origins: dict[str, dict[str, str]] = {unit: {} for unit in inputs.values}
+    missing: dict[str, list[str]] = {}
+    for indicator, spec in specs.items():
+        for unit, own in values.items():
+            if own.get(indicator) is not None:
+                origins[unit][indicator] = f"{given_by}（覆盖{spec.text}）"
+                continue
+            found = sourced[indicator].get(unit, Sourced(None, "来源中没有本单位"))
+            own[indicator] = found.value
+            origins[unit][indicator] = f"{spec.text}（{found.origin}）"
+            if found.value is None and unit not in inputs.exempt:
+                missing.setdefault(unit, []).append(
+                    f"{unit}“{indicator}”（{spec.text}）无数值：{found.origin}"
+                )
+    notes: list[str] = []
+    exempt = set(inputs.exempt)
+    if missing and definition.missing is Missing.STOP:
+        lines = [line for unit_lines in missing.values() for line in unit_lines]
+        raise SourceError(
+            "；".join(lines) + "。可在数值表中填写，或在考核办法中设置“缺失数据”（不参评或计为0）"
+        )
+    for unit, lines in missing.items():
+        if definition.missing is Missing.EXEMPT:
+            exempt.add(unit)
+            notes.append(f"{'；'.join(lines)}；按考核办法，{unit}不参评")
+        else:
+            for indicator in specs:
+                if values[unit].get(indicator) is None:
+                    values[unit][indicator] = Decimal(0)
+                    origins[unit][indicator] += "；按考核办法计为0"
+            notes.append(f"{'；'.join(lines)}；按考核办法计为0")
+    origins = {unit: own for unit, own in origins.items() if own}
+    filled = replace(inputs, values=values, exempt=frozenset(exempt), origins=origins)
+    return Filled(filled, notes)

@@ -1,0 +1,316 @@
+"""Sources (来源) as plain data: the words a scheme names them in, and each domain's measure
+computed by the domain's own rule from facts made here, worked by hand."""
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+
+from guanmo.assessment.definition import Definition, IndicatorRow, Inputs, Missing
+from guanmo.assessment.source_measures import (
+    IndicatorFacts,
+    LedgerFacts,
+    MonthReport,
+    ProjectStart,
+    ReportingFacts,
+    SupervisionFacts,
+    TourScores,
+    completion_rates,
+    growths,
+    new_starts,
+    on_time_rates,
+    reports_on_time,
+    reports_returned,
+    solved_on_time_counts,
+    started_on_time,
+    target_completions,
+    tour_scores,
+)
+from guanmo.assessment.sources import (
+    Domain,
+    Measure,
+    SourceCycle,
+    Sourced,
+    SourceError,
+    merge_sourced,
+    parse_source,
+)
+from guanmo.indicators.arithmetic import Reading
+from guanmo.indicators.choices import Kind
+from guanmo.indicators.targets import standing
+from guanmo.observation.results import Method, ScoreCard, tour_results
+from guanmo.progress.report import UnitTotals
+from guanmo.supervision.figures import ProblemFacts, by_county
+
+CYCLE = SourceCycle(2025, 9)
+
+
+@pytest.mark.parametrize(
+    ("written", "text"),
+    [
+        ("台账:年度计划完成率", "台账:年度计划完成率"),
+        ("台账：完成率", "台账:年度计划完成率"),
+        ("观摩:县区得分", "观摩:县区得分"),
+        ("观摩:县区得分:中位数", "观摩:县区得分:中位数"),
+        ("督办:按期办结率", "督办:按期办结率"),
+        ("督办：按期解决率", "督办:按期办结率"),
+        ("月报:按时报送次数", "月报:按时报送次数"),
+        ("月报:退回次数", "月报:退回次数"),
+        ("指标:固定资产投资:增速", "指标:固定资产投资:增速"),
+        ("指标：一般公共预算收入：目标完成率", "指标:一般公共预算收入:目标完成率"),
+    ],
+)
+def test_a_source_is_read_in_the_words_schemes_write_and_written_back_in_one(written, text):
+    assert parse_source(written).text == text
+
+
+def test_the_measures_are_those_of_their_domains():
+    assert parse_source("台账:新开工项目数").measure is Measure.NEW_STARTS
+    assert parse_source("指标:固定资产投资:增速").indicator == "固定资产投资"
+    assert parse_source("观摩:县区得分:中位数").method is Method.MEDIAN
+    assert parse_source("督办:按期办结数").domain is Domain.SUPERVISION
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("统计:增速", "来源应以台账、观摩、督办、月报、指标之一开头"),
+        ("台账:按时报送次数", "台账可用：台账:年度计划完成率、台账:新开工项目数、台账:按期开工率"),
+        ("指标:增速", "应写成“指标:指标名称:增速”"),
+        ("观摩:县区得分:随便", "评分方法“随便”无法识别"),
+    ],
+)
+def test_a_source_not_known_is_refused_saying_what_is(written, said):
+    with pytest.raises(ValueError, match=said):
+        parse_source(written)
+
+
+def test_a_cycle_month_out_of_the_year_is_refused():
+    with pytest.raises(ValueError, match="月份应为1至12"):
+        SourceCycle(2025, 13)
+
+
+# 台账: 甲县 plan 1,000 and 375 done (37.5%); 乙县 plan 0 (no rate). Starts by 30 September:
+# 甲县 新开工 A (investment, started), 新开工 B (none, planned 1 May: due, not started),
+# 新开工 C (none, planned 1 December: not due), 前期 D planned 1 August (overdue, due),
+# 前期 E planned 1 November (not due), 续建 F (not a start): 1 started of 3 due = 33.3%.
+LEDGER = LedgerFacts(
+    CYCLE,
+    [
+        UnitTotals("甲县", 2, D("1000"), D("375")),
+        UnitTotals("乙县", 1, D("0"), D("20")),
+    ],
+    [
+        ProjectStart("甲县", "新开工", None, D("120")),
+        ProjectStart("甲县", "新开工", date(2025, 5, 1), D("0")),
+        ProjectStart("甲县", "新开工", date(2025, 12, 1), D("0")),
+        ProjectStart("甲县", "前期", date(2025, 8, 1), D("0")),
+        ProjectStart("甲县", "前期", date(2025, 11, 1), D("0")),
+        ProjectStart("甲县", "续建", None, D("500")),
+        ProjectStart("乙县", "续建", None, D("20")),
+    ],
+)
+
+
+def test_the_completion_rate_is_the_bulletins_and_none_without_a_plan():
+    found = completion_rates(LEDGER, ["甲县", "乙县", "丙县"])
+    assert found["甲县"].value == D("37.5")
+    assert "累计完成投资375.00万元，年度计划投资1,000.00万元" in found["甲县"].origin
+    assert found["乙县"].value is None and "没有下达年度计划投资" in found["乙县"].origin
+    assert found["丙县"].value is None
+
+
+def test_new_starts_count_the_new_projects_with_investment_and_none_is_a_real_zero():
+    found = new_starts(LEDGER, ["甲县", "乙县"])
+    assert found["甲县"].value == 1
+    assert found["乙县"].value == 0
+
+
+def test_started_on_time_is_started_over_due_by_the_cycles_end():
+    found = started_on_time(LEDGER, ["甲县", "乙县"])
+    assert found["甲县"].value == D("33.3")
+    assert "应开工重点项目3个，已开工1个" in found["甲县"].origin
+    assert found["乙县"].value is None
+
+
+# 观摩: two judges score 甲县's two sites and 乙县's one; 丙县 is not on the tour.
+CARDS = [
+    ScoreCard("张", "", "甲一", "甲县", {"进度": D("90")}),
+    ScoreCard("王", "", "甲一", "甲县", {"进度": D("86")}),
+    ScoreCard("张", "", "甲二", "甲县", {"进度": D("80")}),
+    ScoreCard("王", "", "甲二", "甲县", {"进度": D("81")}),
+    ScoreCard("张", "", "乙一", "乙县", {"进度": D("70")}),
+    ScoreCard("王", "", "乙一", "乙县", {"进度": D("75")}),
+]
+
+
+def test_the_tour_score_is_the_tours_county_result_and_none_for_a_county_not_seen():
+    facts = TourScores(CYCLE, "2025年第二次重点项目观摩", CARDS, Method.MEAN)
+    found = tour_scores(facts, ["甲县", "乙县", "丙县"])
+    # 甲一 (90 + 86) / 2 = 88, 甲二 80.5: 甲县 84.25; 乙县 72.5
+    assert found["甲县"].value == D("84.25")
+    assert found["乙县"].value == D("72.50")
+    regions = {r.region: r.score for r in tour_results(CARDS, method=Method.MEAN).regions}
+    assert found["甲县"].value == regions["甲县"]
+    assert "2个观摩点，算术平均，第1位" in found["甲县"].origin
+    assert found["丙县"].value is None and "没有本单位的观摩点得分" in found["丙县"].origin
+
+
+def test_a_source_may_name_the_tours_method_instead_of_its_own():
+    facts = TourScores(CYCLE, "观摩", CARDS, Method.MEAN)
+    assert tour_scores(facts, ["乙县"], Method.MEDIAN)["乙县"].value == D("72.50")
+
+
+def test_without_a_tour_in_the_cycle_no_county_has_a_score():
+    found = tour_scores(TourScores(CYCLE), ["甲县"])
+    assert found["甲县"] == Sourced(None, "2025年1—9月没有已评分的观摩活动")
+
+
+# 督办 as of 30 September: 甲县 three problems, one solved by its deadline, one solved late,
+# one overdue: on time 1 of 3 known = 33.3%. 乙县 one not yet due; 丙县 none raised.
+def problem(county: str, deadline: date, solved_on: date | None) -> ProblemFacts:
+    return ProblemFacts("市住建局", county, date(2025, 3, 1), deadline, solved_on, bool(solved_on))
+
+
+PROBLEMS = [
+    problem("甲县", date(2025, 4, 1), date(2025, 3, 20)),
+    problem("甲县", date(2025, 4, 1), date(2025, 5, 2)),
+    problem("甲县", date(2025, 6, 1), None),
+    problem("乙县", date(2025, 12, 1), None),
+]
+
+
+def test_problems_solved_on_time_and_the_rate_are_the_supervision_bulletins():
+    counties = by_county(PROBLEMS, as_of=date(2025, 9, 30), names=["甲县", "乙县", "丙县"])
+    facts = SupervisionFacts(CYCLE, counties)
+    counts = solved_on_time_counts(facts, ["甲县", "乙县", "丙县"])
+    assert [counts[u].value for u in ("甲县", "乙县", "丙县")] == [1, 0, 0]
+    rates = on_time_rates(facts, ["甲县", "乙县", "丙县"])
+    assert rates["甲县"].value == D("33.3")
+    assert rates["乙县"].value is None and rates["丙县"].value is None
+
+
+# 月报: deadlines the 5th of the next month. 甲县 on time in January, late in February, not
+# submitted in March (returned twice in February); 乙县's March report approved with no
+# submission on record.
+def month(unit: str, number: int, submitted: date | None, **extra) -> MonthReport:
+    return MonthReport(unit, number, date(2025, number + 1, 5), submitted, **extra)
+
+
+REPORTS = ReportingFacts(
+    SourceCycle(2025, 3),
+    date(2025, 10, 1),
+    [
+        month("甲县", 1, date(2025, 2, 5)),
+        month("甲县", 2, date(2025, 3, 6), returned=2),
+        month("甲县", 3, None),
+        month("乙县", 1, date(2025, 2, 1)),
+        month("乙县", 3, None, unrecorded=True),
+    ],
+)
+
+
+def test_reports_on_time_count_first_submissions_by_the_deadline():
+    found = reports_on_time(REPORTS, ["甲县"])
+    assert found["甲县"].value == 1
+    assert "应报3期，按时报送1期，逾期报送1期" in found["甲县"].origin
+
+
+def test_returned_reports_count_every_return():
+    assert reports_returned(REPORTS, ["甲县"])["甲县"].value == 2
+
+
+def test_a_report_reviewed_without_a_submission_on_record_leaves_the_unit_without_a_value():
+    for measure in (reports_on_time, reports_returned):
+        found = measure(REPORTS, ["乙县", "丙县"])
+        assert found["乙县"].value is None and "3月月报没有提交记录" in found["乙县"].origin
+        assert found["丙县"].value is None
+
+
+def test_growth_is_the_indicator_reports_and_a_target_completion_its_standing():
+    facts = IndicatorFacts(
+        CYCLE,
+        "固定资产投资",
+        Kind.AMOUNT,
+        {"甲县": Reading("甲县", D("110"), D("100")), "乙县": Reading("乙县", D("50"), None)},
+        {"甲县": standing(month=9, target=D("200"), done=D("110"))},
+    )
+    grown = growths(facts, ["甲县", "乙县", "丙县"])
+    assert grown["甲县"].value == D("10.0")
+    assert grown["乙县"].value is None and grown["丙县"].value is None
+    done = target_completions(facts, ["甲县", "乙县"])
+    assert done["甲县"].value == D("55.0")
+    assert done["乙县"].value is None
+
+
+# Merging: 甲县 and 乙县 rated, 戊园区 exempt; the source has no value for 乙县.
+DEFINITION = Definition(
+    (
+        IndicatorRow("项目", None, "完成率", D(60), source="台账:年度计划完成率"),
+        IndicatorRow("服务", None, "办结天数", D(40)),
+    )
+)
+SOURCED = {
+    "完成率": {
+        "甲县": Sourced(D("37.5"), "2025年1—9月重点项目2个"),
+        "乙县": Sourced(None, "2025年没有下达年度计划投资的重点项目"),
+        "戊园区": Sourced(None, "无"),
+    }
+}
+GIVEN = Inputs(
+    {
+        "甲县": {"完成率": None, "办结天数": D(10)},
+        "乙县": {"完成率": None, "办结天数": D(12)},
+        "戊园区": {"完成率": None, "办结天数": None},
+    },
+    exempt=frozenset({"戊园区"}),
+)
+
+
+def test_a_missing_sourced_value_stops_the_run_naming_unit_indicator_and_source():
+    with pytest.raises(SourceError, match="乙县“完成率”（台账:年度计划完成率）无数值：2025年没有"):
+        merge_sourced(GIVEN, DEFINITION, SOURCED)
+
+
+def test_a_value_given_overrides_the_source_and_says_so():
+    given = replace(GIVEN, values={**GIVEN.values, "乙县": {"完成率": D("80"), "办结天数": D(12)}})
+    filled = merge_sourced(given, DEFINITION, SOURCED, given_by="数值表《数值.xlsx》").inputs
+    assert filled.values["甲县"]["完成率"] == D("37.5")
+    assert filled.values["乙县"]["完成率"] == D("80")
+    assert filled.origins["甲县"]["完成率"] == "台账:年度计划完成率（2025年1—9月重点项目2个）"
+    assert filled.origins["乙县"]["完成率"] == "数值表《数值.xlsx》（覆盖台账:年度计划完成率）"
+    assert "办结天数" not in filled.origins["甲县"]
+
+
+def test_the_scheme_may_leave_a_unit_without_a_sourced_value_unrated():
+    definition = Definition(DEFINITION.indicators, missing=Missing.EXEMPT)
+    filled = merge_sourced(GIVEN, definition, SOURCED)
+    assert filled.inputs.exempt == {"乙县", "戊园区"}
+    assert filled.inputs.values["乙县"]["完成率"] is None
+    assert filled.notes == [
+        "乙县“完成率”（台账:年度计划完成率）无数值：2025年没有下达年度计划投资的重点项目；"
+        "按考核办法，乙县不参评"
+    ]
+
+
+def test_the_scheme_may_count_a_missing_sourced_value_as_zero():
+    definition = Definition(DEFINITION.indicators, missing=Missing.ZERO)
+    filled = merge_sourced(GIVEN, definition, SOURCED).inputs
+    assert filled.values["乙县"]["完成率"] == 0
+    assert filled.origins["乙县"]["完成率"].endswith("；按考核办法计为0")
+    assert filled.values["戊园区"]["完成率"] is None  # exempt: nothing to fill
+
+
+def test_sources_and_the_missing_rule_freeze_with_the_definition_and_origins_with_inputs():
+    definition = Definition(DEFINITION.indicators, missing=Missing.EXEMPT)
+    assert Definition.from_dict(definition.as_dict()) == definition
+    filled = merge_sourced(GIVEN, definition, SOURCED).inputs
+    assert Inputs.from_dict(filled.as_dict()) == filled
+
+
+def test_a_scheme_frozen_before_sources_reads_and_freezes_the_same():
+    plain = Definition((IndicatorRow("项目", None, "完成率", D(60)),))
+    data = plain.as_dict()
+    assert "missing" not in data and "source" not in data["indicators"][0]
+    assert "origins" not in Inputs({"甲县": {"完成率": D(1)}}).as_dict()
