@@ -28,6 +28,7 @@ def county_of(serial: int) -> str:
     """The firms alternate between 武陟县 (odd serials) and 温县 (even)."""
     return "武陟县" if serial % 2 else "温县"
 
+
 HEADER = [
     "序号", "企业名称", "统一社会信用代码", "县区", "园区", "用地面积（亩）", "税收（万元）",
     "销售收入（万元）", "增加值（万元）", "综合能耗（吨标准煤）", "排放量（吨）",

@@ -76,9 +76,7 @@ def firm_lines(firms: QuerySet[Firm], year: int, result: Result | None) -> list[
     lines_by_unit: dict[str, dict] = {}
     frozen: dict[str, dict] = {}
     if result is not None:
-        units = dict(
-            RatedFirm.objects.filter(scheme=result.scheme).values_list("firm_id", "unit")
-        )
+        units = dict(RatedFirm.objects.filter(scheme=result.scheme).values_list("firm_id", "unit"))
         lines_by_unit = {line["unit"]: line for line in result.output["units"]}
         frozen = result.inputs["values"]
     lines = []

@@ -1,5 +1,6 @@
 """Firms tied to the region tree and land kept per year, step 1 of 3 (issue 13): the new
-columns, empty until 0004 fills them."""
+columns, empty until 0004 fills them; the old ones made optional, so that 0005 can drop them
+and going back can bring them back empty for 0004 to fill again."""
 
 import django.db.models.deletion
 from django.db import migrations, models
@@ -47,6 +48,20 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name="firmyear",
+            name="land_area",
+            field=models.DecimalField(
+                decimal_places=4, max_digits=14, null=True, verbose_name="用地面积（亩）"
+            ),
+        ),
+        migrations.AlterField(
+            model_name="firm",
+            name="county",
+            field=models.CharField(
+                blank=True, default="", max_length=64, verbose_name="县（市、区）"
+            ),
+        ),
+        migrations.AlterField(
+            model_name="firm",
             name="land_area",
             field=models.DecimalField(
                 decimal_places=4, max_digits=14, null=True, verbose_name="用地面积（亩）"

@@ -7,7 +7,7 @@ served top when the text names no unit (the county left empty: only the city off
 firm). A firm no top can be found for stops the migration, naming it.
 """
 
-from django.db import migrations, models
+from django.db import migrations
 from django.db.models import Q
 
 from guanmo.regions.names import region_named

@@ -7,9 +7,9 @@ from django.core.management.base import BaseCommand, CommandError
 from guanmo.assessment.exporters import FILE_FORMATS, TEXT_FORMATS
 from guanmo.assessment.firm_register import firm_inputs, issue_firm_result
 from guanmo.assessment.firms import EXAMPLE_SCHEME, LAND_THRESHOLD, policies
+from guanmo.assessment.objections import DEFAULT_PUBLICATION_DAYS
 from guanmo.assessment.outcome import compute
 from guanmo.assessment.robustness import DEFAULT_RUNS
-from guanmo.assessment.objections import DEFAULT_PUBLICATION_DAYS
 from guanmo.assessment.sheet_reading import Refused, read_scheme
 from guanmo.regions.services import UnknownDivision, resolve_city
 
@@ -44,7 +44,19 @@ class Command(BaseCommand):
         )
 
     def handle(
-        self, *args, year, scheme, land_threshold, runs, seed, format, output, city, issue, days, **_
+        self,
+        *args,
+        year,
+        scheme,
+        land_threshold,
+        runs,
+        seed,
+        format,
+        output,
+        city,
+        issue,
+        days,
+        **_,
     ):
         if format in FILE_FORMATS and output is None:
             raise CommandError(f"{format} 格式须用 -o 指定输出文件")
@@ -62,9 +74,7 @@ class Command(BaseCommand):
             self._issue(city, year, definition, Decimal(land_threshold), days, runs, seed)
             return
         try:
-            cycle = firm_inputs(
-                definition, year, city=city, land_threshold=Decimal(land_threshold)
-            )
+            cycle = firm_inputs(definition, year, city=city, land_threshold=Decimal(land_threshold))
             outcome = compute(cycle.definition, cycle.inputs, runs=runs, seed=seed)
         except ValueError as error:
             raise CommandError(f"无法计算亩均效益评价结果：{error}") from error
