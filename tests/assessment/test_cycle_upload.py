@@ -149,3 +149,12 @@ def test_only_the_city_office_uploads(client, world, sheets, role):  # noqa: F81
     assert client.get(reverse("assessment_upload")).status_code == 403
     assert upload(client, sheets).status_code == 403
     assert client.get(reverse("assessment_preview")).status_code == 403
+
+
+def test_more_units_than_a_page_assesses_offers_no_confirmation(office, sheets, monkeypatch):  # noqa: F811
+    monkeypatch.setattr("guanmo.assessment.upload_views.MAX_UNITS", 4)
+    response = office.get(upload(office, sheets).url)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "参评单位5个，超过网页一次可考核的4个" in page
+    assert 'id="confirm-assessment"' not in page

@@ -11,7 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from guanmo.assessment.firms import CHANGYUAN_RULE, POLICIES
-from guanmo.assessment.models import Firm
+from guanmo.assessment.models import Firm, Objection, Result
 from tests.assessment.test_firm_results import issue, register  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +88,32 @@ def test_a_firms_page_gives_its_years_class_and_policies(client, world, issued):
 def test_someone_outside_the_firms_counties_gets_nothing(client, world, issued):
     client.force_login(world.users["department"])
     assert client.get(reverse("assessment_firms")).status_code == 404
+
+
+def test_a_county_office_objects_for_its_own_firm_and_the_city_office_decides(
+    client, world, issued
+):
+    own, other = Firm.objects.get(name="丁"), Firm.objects.get(name="己")
+    client.force_login(world.users["wuzhi"])
+    page = client.get(reverse("assessment_firm", args=[own.pk])).content.decode()
+    assert "提交异议" in page
+    claim = {"y2025-indicator": "亩均税收", "y2025-value": "40", "y2025-reason": "税款补录"}
+    url = reverse("assessment_firm_object", args=[own.pk, 2025])
+    assert client.post(url, claim).status_code == 302
+    objection = Objection.objects.get()
+    assert (objection.result, objection.unit, objection.value) == (issued, "丁", 40)
+    other_url = reverse("assessment_firm_object", args=[other.pk, 2025])
+    assert client.post(other_url, claim).status_code == 404
+
+    client.force_login(world.users["city"])
+    assert client.post(url, claim).status_code == 403
+    page = client.get(reverse("assessment_result", args=[issued.pk])).content.decode()
+    assert "丁对“亩均税收”提出异议，认为应为40" in page
+    decision = {f"{objection.pk}-decision": "accept", f"{objection.pk}-reason": "经核实"}
+    client.post(reverse("assessment_decide", args=[objection.pk]), decision)
+    corrected = Result.objects.get(supersedes=issued)
+    client.force_login(world.users["wuzhi"])
+    page = client.get(reverse("assessment_firm", args=[own.pk])).content.decode()
+    ding = next(u for u in corrected.output["units"] if u["unit"] == "丁")
+    assert f"2025年度：{ding['class']}（第{ding['rank']}位，{ding['score']}分）" in page
+    assert ding["rank"] < 5  # 第5位 before the correction

@@ -73,6 +73,10 @@ def walk(world) -> Walk:
             "assessment_object": (reverse("assessment_object", args=[result.pk]), OBJECTING),
             "assessment_decide": (reverse("assessment_decide", args=[objection.pk]), DECIDING),
             "assessment_upload": (reverse("assessment_upload"), UPLOADING),
+            "assessment_firm_object": (
+                reverse("assessment_firm_object", args=[wuzhi_firm.pk, 2025]),
+                {**OBJECTING, "wenxian": 404},
+            ),
             "assessment_preview": (PREVIEW, UPLOADING),
         },
     )

@@ -1,17 +1,24 @@
 """The firm register's pages (亩均效益评价): the list of a year's firms with their class and
 per-亩 figures, filtered by county and class and exported as .xlsx, and a firm's own page with
-its years and the policies that apply. Every firm is reached through `firms_for` (a county
-office its own county's, the city office all); the figures are `firm_lines`'."""
+its years and the policies that apply, where its county office objects to its values in a
+published result (the city office decides on the result's page). Every firm is reached
+through `firms_for` (a county office its own county's, the city office all); the figures are
+`firm_lines`'."""
 
 from io import BytesIO
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from guanmo.accounts.scope import Scope
 from guanmo.assessment.exporters.firms import write_firm_list
 from guanmo.assessment.firms import POLICIES, SALES_PER_MU, TAX_PER_ENERGY, TAX_PER_MU
-from guanmo.assessment.models import FirmYear
+from guanmo.assessment.forms import ObjectionForm
+from guanmo.assessment.models import FirmYear, RatedFirm, Result
+from guanmo.assessment.objections import ObjectionError, raise_objection
 from guanmo.assessment.results import UNRATED
 from guanmo.assessment.selectors import firm_lines, firm_result, firms_for
 from guanmo.figures.formatting import number
@@ -93,5 +100,54 @@ def firm_page(request: HttpRequest, pk: int) -> HttpResponse:
     for year in years:
         result = firm_result(scope.city, year)
         (line,) = firm_lines(firms.filter(pk=firm.pk), year, result)
-        rows.append({**_row(line), "result": result})
+        objection_form = None
+        if _objectable(scope, result) and line.line is not None:
+            objection_form = ObjectionForm(
+                indicators=list(result.output["weights"]), prefix=f"y{year}"
+            )
+        rows.append({**_row(line), "result": result, "objection_form": objection_form})
     return render(request, "assessment/firm_page.html", {"firm": firm, "rows": rows})
+
+
+def _objectable(scope: Scope, result: Result | None) -> bool:
+    """A county office may object for its firms while the year's result is published."""
+    return (
+        scope.county is not None and result is not None and result.status == Result.Status.PUBLISHED
+    )
+
+
+@require_POST
+def firm_objection(request: HttpRequest, pk: int, year: int) -> HttpResponse:
+    """The firm's county office objects to one of the firm's values in the year's published
+    result (`raise_objection`, as a unit objects to its own)."""
+    scope: Scope = request.scope
+    _readers(scope)
+    firm = get_object_or_404(firms_for(scope), pk=pk)
+    result = firm_result(scope.city, year)
+    if not _objectable(scope, result):
+        raise PermissionDenied("只有企业所在县区的项目办可以在公示期内提出异议")
+    rated = get_object_or_404(RatedFirm, scheme=result.scheme, firm=firm)
+    form = ObjectionForm(
+        request.POST,
+        request.FILES,
+        indicators=list(result.output["weights"]),
+        prefix=f"y{year}",
+    )
+    if not form.is_valid():
+        messages.error(request, "异议未提交：请选择指标，填写应为的数值和理由")
+        return redirect("assessment_firm", firm.pk)
+    try:
+        raise_objection(
+            result,
+            unit=rated.unit,
+            indicator=form.cleaned_data["indicator"],
+            value=form.cleaned_data["value"],
+            reason=form.cleaned_data["reason"],
+            user=request.user,
+            attachment=form.cleaned_data["attachment"],
+        )
+    except ObjectionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "异议已提交，等待市项目办处理")
+    return redirect("assessment_firm", firm.pk)
