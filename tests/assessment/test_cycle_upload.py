@@ -158,3 +158,19 @@ def test_more_units_than_a_page_assesses_offers_no_confirmation(office, sheets, 
     assert response.status_code == 400
     assert "参评单位5个，超过网页一次可考核的4个" in page
     assert 'id="confirm-assessment"' not in page
+
+
+def test_a_scheme_sourcing_values_from_guanmo_is_sent_to_the_command(office, sheets, tmp_path):  # noqa: F811
+    header = [*SCHEME_HEADER[1:], "来源"]
+    rows = [
+        ["项目建设", 60, "投资完成率", 30, "正向", "极值法", None, "台账:年度计划完成率"],
+        [None, None, "新开工项目数", 30, "正向", "极值法", None, None],
+        ["服务保障", 40, "问题办结天数", 40, "负向", "极值法", None, None],
+    ]
+    sheets["scheme"] = save_xlsx(tmp_path / "来源.xlsx", "考核办法", header, rows)
+    response = office.get(upload(office, sheets).url)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "考核办法中的投资完成率注明了来源" in page
+    assert "请用 guanmo assess --year --month 计算" in page
+    assert 'id="confirm-assessment"' not in page and "指标体系" not in page
