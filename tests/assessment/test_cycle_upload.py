@@ -3,6 +3,7 @@ were understood (or every fault, naming the file, sheet, row and column) and wri
 confirmed, the result is computed by the same reading and arithmetic as `guanmo assess` and
 published. The sheets are tests.assessment.test_assess_command's hand-worked ones."""
 
+import json
 from decimal import Decimal as D
 from urllib.parse import parse_qs, urlparse
 
@@ -20,6 +21,8 @@ from tests.assessment.test_assess_command import (
     save_xlsx,
     sheets,  # noqa: F401 (a fixture)
 )
+from tests.assessment.test_assess_sources import arguments, run
+from tests.assessment.test_assess_sources import files as sourced_files  # noqa: F401
 
 PARAMETERS = {
     "cycle": "2025年度",
@@ -160,17 +163,43 @@ def test_more_units_than_a_page_assesses_offers_no_confirmation(office, sheets, 
     assert 'id="confirm-assessment"' not in page
 
 
-def test_a_scheme_sourcing_values_from_guanmo_is_sent_to_the_command(office, sheets, tmp_path):  # noqa: F811
-    header = [*SCHEME_HEADER[1:], "来源"]
-    rows = [
-        ["项目建设", 60, "投资完成率", 30, "正向", "极值法", None, "台账:年度计划完成率"],
-        [None, None, "新开工项目数", 30, "正向", "极值法", None, None],
-        ["服务保障", 40, "问题办结天数", 40, "负向", "极值法", None, None],
-    ]
-    sheets["scheme"] = save_xlsx(tmp_path / "来源.xlsx", "考核办法", header, rows)
-    response = office.get(upload(office, sheets).url)
+def post_upload(client, files: dict, **changed):
+    """Post the upload form with whichever sheets `files` names."""
+    handles = {key: path.open("rb") for key, path in files.items()}
+    try:
+        return client.post(reverse("assessment_upload"), {**PARAMETERS, **changed, **handles})
+    finally:
+        for handle in handles.values():
+            handle.close()
+
+
+def confirm(client, preview: str):
+    query = {key: values[0] for key, values in parse_qs(urlparse(preview).query).items()}
+    return client.post(reverse("assessment_preview"), {**query, "action": "confirm"})
+
+
+def test_sourced_indicators_are_filled_from_the_citys_figures_as_the_command_fills_them(
+    office,
+    sourced_files,  # noqa: F811
+):
+    files = sourced_files
+    preview = post_upload(office, files, runs="0", year="2025", month="3").url
+    page = office.get(preview).content.decode()
+    assert "投资完成率：台账:年度计划完成率（2025年1—3月重点项目2个" in page
+    response = confirm(office, preview)
+    result = Result.objects.get()
+    assert response.url == reverse("assessment_result", args=[result.pk])
+    command = json.loads(run(*arguments(files, "--format", "json"))[0])
+    assert result.output == command
+    assert result.inputs["origins"]["武陟县"]["投资完成率"].startswith("台账:年度计划完成率（")
+
+
+def test_a_sourced_scheme_without_its_year_and_month_offers_no_confirmation(
+    office,
+    sourced_files,  # noqa: F811
+):
+    response = office.get(post_upload(office, sourced_files).url)
     page = response.content.decode()
     assert response.status_code == 400
-    assert "考核办法中的投资完成率注明了来源" in page
-    assert "请用 guanmo assess --year --month 计算" in page
+    assert "注明了来源，须填写数据年度和截至月份" in page
     assert 'id="confirm-assessment"' not in page and "指标体系" not in page

@@ -31,14 +31,17 @@ class CycleSheets:
     sourced: frozenset[str] = frozenset()
     previous: dict[str, int] | None = None
 
-    def complete_inputs(self) -> Inputs:
-        """The values sheet's inputs with the previous ranks, for a scheme sourcing nothing.
-        Raises ValueError (in Chinese) when an indicator's values must come from Guanmo."""
-        if self.sourced:
+    def complete_inputs(self, filled: Inputs | None = None) -> Inputs:
+        """The cycle's inputs with the previous ranks: the values sheet's, or `filled` (the
+        sheet's with the sourced indicators filled in from Guanmo, `fill_from_sources`).
+        Raises ValueError (in Chinese) when values are missing: sourced indicators not
+        filled, or no values sheet for a scheme sourcing nothing."""
+        if self.sourced and filled is None:
             raise ValueError(f"考核办法中的{'、'.join(sorted(self.sourced))}注明了来源")
-        if self.inputs is None:
+        inputs = filled or self.inputs
+        if inputs is None:
             raise ValueError("考核办法中的指标没有注明来源，须上传指标数值表")
-        return replace(self.inputs, previous=self.previous or {})
+        return replace(inputs, previous=self.previous or {})
 
 
 def read_cycle(

@@ -72,6 +72,12 @@ class RunForm(forms.Form):
         max_value=MAX_PUBLICATION_DAYS,
         initial=DEFAULT_PUBLICATION_DAYS,
     )
+    year = forms.IntegerField(
+        label="数据年度（考核办法注明来源时必填）", min_value=2000, max_value=2100, required=False
+    )
+    month = forms.IntegerField(
+        label="截至月份（如前三季度为9；注明来源时必填）", min_value=1, max_value=12, required=False
+    )
 
 
 class CycleUploadForm(RunForm):
@@ -80,5 +86,7 @@ class CycleUploadForm(RunForm):
     scheme = SheetFileField(
         label="考核办法表（一级指标、权重、二级指标、权重/分值、方向、计分方法、参数）"
     )
-    values = SheetFileField(label="指标数值表（每行一个单位，每列一个指标）")
+    values = SheetFileField(
+        label="指标数值表（每行一个单位，每列一个指标；各指标都注明来源时可不上传）", required=False
+    )
     previous = SheetFileField(label="上期位次表（单位、位次，可选）", required=False)

@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.assessment.cycle_sheets import CycleSheets, read_cycle
 from guanmo.assessment.definition import Definition, Inputs, weights_of
@@ -23,6 +24,8 @@ from guanmo.assessment.results import Classes, ShareClasses
 from guanmo.assessment.scheme_words import AGGREGATIONS, FORM_WORDS, PARAMETERS, WEIGHTINGS
 from guanmo.assessment.services import ResultError
 from guanmo.assessment.sheet_reading import Refused
+from guanmo.assessment.source_selectors import fill_from_sources
+from guanmo.assessment.sources import SourceCycle
 from guanmo.figures.formatting import number
 from guanmo.sheets import held
 
@@ -41,7 +44,11 @@ def cycle_upload(request: HttpRequest) -> HttpResponse:
     _city_office(request.scope)
     form = CycleUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        query = {key: form.cleaned_data[key] for key in RunForm.base_fields}
+        query = {
+            key: form.cleaned_data[key]
+            for key in RunForm.base_fields
+            if form.cleaned_data[key] is not None
+        }
         for key in SHEETS:
             if upload := form.cleaned_data.get(key):
                 query[key] = held.hold(request.user.pk, upload)
@@ -66,7 +73,7 @@ def cycle_preview(request: HttpRequest) -> HttpResponse:
     form = RunForm(given)
     tokens = {key: given.get(key, "") for key in SHEETS if given.get(key)}
     paths = {key: held.held(request.user.pk, token) for key, token in tokens.items()}
-    if not {"scheme", "values"} <= paths.keys() or None in paths.values():
+    if "scheme" not in paths or None in paths.values():
         messages.error(request, "上传的表格已过期或不存在，请重新上传")
         return redirect("assessment_upload")
     if not form.is_valid():
@@ -75,7 +82,7 @@ def cycle_preview(request: HttpRequest) -> HttpResponse:
     sources = {key: _named(path, given.get(f"{key}_name", "")) for key, path in paths.items()}
     context = {"form": form, "given": given}
     try:
-        sheets = read_cycle(sources["scheme"], sources["values"], sources.get("previous"))
+        sheets = read_cycle(sources["scheme"], sources.get("values"), sources.get("previous"))
     except Refused as refused:
         report = refused.report
         faults = [f"《{report.file}》{report.describe(fault)}" for fault in report.faults]
@@ -86,14 +93,15 @@ def cycle_preview(request: HttpRequest) -> HttpResponse:
             status=400,
         )
     try:
-        inputs = sheets.complete_inputs()
+        inputs, notes = _inputs(scope, sheets, form.cleaned_data, given.get("values_name", ""))
     except ValueError as error:
-        problem = (
-            f"{error}；网页上传只计算指标数值表中的数值，请用 guanmo assess --year --month 计算"
-        )
         return render(
-            request, "assessment/cycle_preview.html", {**context, "problem": problem}, status=400
+            request,
+            "assessment/cycle_preview.html",
+            {**context, "problem": str(error)},
+            status=400,
         )
+    context["source_notes"] = notes
     problem, weights = _checked(sheets.definition, inputs)
     if problem is None and request.method == "POST" and request.POST.get("action") == "confirm":
         data = form.cleaned_data
@@ -123,6 +131,27 @@ def cycle_preview(request: HttpRequest) -> HttpResponse:
         {**context, **_understood(sheets, inputs, weights), "problem": problem},
         status=200 if problem is None else 400,
     )
+
+
+def _inputs(scope: Scope, sheets: CycleSheets, data: dict, values_name: str):
+    """The cycle's inputs (the sourced indicators filled in from the city's own figures for
+    the year and month given, as `guanmo assess --year --month` fills them) and what the
+    sources said. Raises ValueError (in Chinese) for what is missing or cannot be filled."""
+    if not sheets.sourced:
+        return sheets.complete_inputs(), []
+    named = "、".join(sorted(sheets.sourced))
+    if data["year"] is None or data["month"] is None:
+        raise ValueError(f"考核办法中的{named}注明了来源，须填写数据年度和截至月份")
+    given_by = f"数值表《{values_name}》" if values_name else "数值表"
+    filled = fill_from_sources(
+        scope.city,
+        SourceCycle(data["year"], data["month"]),
+        sheets.definition,
+        sheets.inputs,
+        today=clock.today(),
+        given_by=given_by,
+    )
+    return sheets.complete_inputs(filled.inputs), filled.notes
 
 
 def _checked(definition: Definition, inputs: Inputs) -> tuple[str | None, dict | None]:
@@ -169,6 +198,9 @@ def _understood(sheets: CycleSheets, inputs: Inputs, weights: dict | None) -> di
             "exempt": unit in inputs.exempt,
             "vetoed": unit in inputs.vetoed,
             "previous": inputs.previous.get(unit),
+            "origins": [
+                f"{name}：{origin}" for name, origin in inputs.origins.get(unit, {}).items()
+            ],
         }
         for unit in inputs.values
     ]
