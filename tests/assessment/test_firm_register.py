@@ -16,6 +16,19 @@ from guanmo.assessment.models import Firm, FirmYear
 from tests.assessment.test_firms import EXPECTED, FIRMS, scheme_with_mean_factor
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def city(world):
+    """焦作市 and its counties: each firm's county cell names one of them."""
+    return world.city
+
+
+def county_of(serial: int) -> str:
+    """The firms alternate between 武陟县 (odd serials) and 温县 (even)."""
+    return "武陟县" if serial % 2 else "温县"
+
+
 HEADER = [
     "序号", "企业名称", "统一社会信用代码", "县区", "园区", "用地面积（亩）", "税收（万元）",
     "销售收入（万元）", "增加值（万元）", "综合能耗（吨标准煤）", "排放量（吨）",
@@ -39,7 +52,7 @@ def register_sheet(path, firms=FIRMS, *, tax_in_yuan=False, broken=None):
     sheet.append(header)
     for serial, (name, land, tax, sales, energy) in enumerate(firms, 1):
         tax_cell = tax * 10000 if tax_in_yuan else tax
-        row = [serial, name, code(serial), "长垣市", "产业集聚区", land, tax_cell]
+        row = [serial, name, code(serial), county_of(serial), "产业集聚区", land, tax_cell]
         row += [sales, sales / 4, energy, 1.5, 12, 30]
         sheet.append(row)
     if broken:
@@ -63,13 +76,9 @@ def test_a_register_sheet_is_imported_with_every_figure(tmp_path):
     )
     assert "已导入6家企业" in out
     firm = Firm.objects.get(name="己")
-    assert (firm.credit_code, firm.county, firm.park, firm.land_area) == (
-        code(2),
-        "长垣市",
-        "产业集聚区",
-        D(8),
-    )
+    assert (firm.credit_code, firm.county.name, firm.park) == (code(2), "温县", "产业集聚区")
     year = FirmYear.objects.get(firm=firm, year=2025)
+    assert year.land_area == D(8)
     assert (year.tax, year.sales, year.value_added, year.energy) == (D(200), D(3200), D(800), D(50))
     assert (year.emissions, year.rd_spending, year.employees) == (D("1.5"), D(12), 30)
 

@@ -115,6 +115,9 @@ NOT_EDITS = {
     "project_note": "the commissioner's note, saved through the report grid's service",
     "assessment_object": "a unit's objection to an assessment result",
     "assessment_decide": "accepts or rejects an objection (tested in tests/assessment)",
+    "assessment_firm_object": "a county's objection for its firm (tested in tests/assessment)",
+    "assessment_upload": "holds a cycle's sheets for their preview (tests/assessment)",
+    "assessment_preview": "issues a result from held sheets (tested in tests/assessment)",
 }
 WALKERS = ("city", "wuzhi", "wenxian", "leader", "commissioner", "department")
 # Bookkeeping a save may move without changing anything stored for the user.

@@ -2,16 +2,18 @@
 园区, 用地面积（亩）, and the year's 税收, 销售收入, 增加值 in money units converted into 万元,
 综合能耗（吨标准煤）, 排放量（吨）, 研发经费, 从业人员) through `guanmo.sheets`, all or
 nothing: a code failing
-GB 32100-2015's check, a code given twice, a missing figure or one that cannot be read stops
-the reading, naming its sheet, row and column."""
+GB 32100-2015's check, a code given twice, a missing figure or one that cannot be read, or a
+county cell naming none of the city's units stops the reading, naming its sheet, row and
+column."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
 from guanmo.assessment.firms import validate_credit_code
 from guanmo.assessment.sheet_reading import TOTALS, Refused
-from guanmo.regions.names import clean_text
+from guanmo.regions.names import Named, clean_text, region_named
 from guanmo.sheets import cells
 from guanmo.sheets.faults import ImportReport, LeftOut, SheetFault
 from guanmo.sheets.formats import Source
@@ -75,7 +77,8 @@ CATALOGUE = Catalogue(
 
 @dataclass(frozen=True)
 class FirmRow:
-    """One firm's row as read: money in 万元, land in 亩, energy in 吨标准煤, emissions in 吨."""
+    """One firm's row as read: its county as the unit's own name (when the city's units were
+    given), money in 万元, land in 亩, energy in 吨标准煤, emissions in 吨."""
 
     name: str
     credit_code: str
@@ -103,8 +106,12 @@ NUMBERS = {
 }
 
 
-def read_firms(source: Source) -> tuple[list[FirmRow], ImportReport]:
-    """Every firm of the sheet. Raises Refused with every fault found (nothing is kept)."""
+def read_firms(
+    source: Source, units: Sequence[Named] | None = None
+) -> tuple[list[FirmRow], ImportReport]:
+    """Every firm of the sheet, each county cell naming one of `units` (the city's counties
+    and zones, by full, short or spoken name: `region_named`) when they are given. Raises
+    Refused with every fault found (nothing is kept)."""
     spec = SheetSpec(
         CATALOGUE,
         frozenset(F) - {F.SERIAL},
@@ -140,6 +147,13 @@ def read_firms(source: Source) -> tuple[list[FirmRow], ImportReport]:
         seen.add(code)
         if not name:
             fault(F.NAME.value, "没有填写企业名称")
+        county: str | None = row.values.get(F.COUNTY, "")
+        if units is not None:
+            unit = region_named(county, units)
+            if unit is None:
+                listed = "、".join(each.name for each in units)
+                fault(F.COUNTY.value, f"“{county}”不是本市的县（市、区）或园区，应为{listed}之一")
+            county = None if unit is None else unit.name
         numbers: dict[str, Decimal | int] = {}
         for column, attribute in NUMBERS.items():
             value = row.values.get(column)
@@ -151,12 +165,12 @@ def read_firms(source: Source) -> tuple[list[FirmRow], ImportReport]:
                 fault(column.value, f"{name}的从业人员应为整数，填的是{value}")
             else:
                 numbers[attribute] = int(value) if column is F.EMPLOYEES else value
-        if len(numbers) == len(NUMBERS) and name:
+        if len(numbers) == len(NUMBERS) and name and county is not None:
             firms.append(
                 FirmRow(
                     name,
                     code,
-                    row.values.get(F.COUNTY, ""),
+                    county,
                     row.values.get(F.PARK, ""),
                     **numbers,  # type: ignore[arg-type]
                 )

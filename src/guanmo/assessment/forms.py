@@ -1,6 +1,16 @@
-"""The objection and decision forms of a published result."""
+"""The objection and decision forms of a published result, and the city office's upload of a
+cycle's sheets (the parameters of `guanmo assess`, bounded)."""
+
+from decimal import Decimal
 
 from django import forms
+
+from guanmo.assessment.objections import DEFAULT_PUBLICATION_DAYS
+from guanmo.assessment.robustness import DEFAULT_NAMING_THRESHOLD, DEFAULT_RUNS
+from guanmo.sheets.forms import SheetFileField
+
+MAX_RUNS = 5000  # a page waits for the Monte Carlo: 5,000 runs of 180 units take seconds
+MAX_PUBLICATION_DAYS = 60
 
 
 class ObjectionForm(forms.Form):
@@ -34,3 +44,49 @@ class WhatIfForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = [(name, name) for name in units]
         self.fields["indicator"].choices = [(name, name) for name in indicators]
+
+
+class RunForm(forms.Form):
+    """What the city office says of a cycle it assesses from sheets: the cycle, the scheme's
+    name, the robustness check's runs, seed and naming threshold, and the publication days."""
+
+    cycle = forms.CharField(
+        label="考核周期", max_length=32, help_text="如“2025年度”“2025年第一季度”"
+    )
+    name = forms.CharField(label="考核办法名称", max_length=128, initial="综合考核")
+    runs = forms.IntegerField(
+        label="稳健性检验模拟次数", min_value=0, max_value=MAX_RUNS, initial=DEFAULT_RUNS
+    )
+    seed = forms.IntegerField(label="随机数种子", min_value=0, max_value=2**31 - 1, initial=0)
+    threshold = forms.DecimalField(
+        label="认定第一名或末位所需的概率",
+        min_value=Decimal("0.0001"),
+        max_value=Decimal(1),
+        max_digits=5,
+        decimal_places=4,
+        initial=DEFAULT_NAMING_THRESHOLD,
+    )
+    days = forms.IntegerField(
+        label="公示天数",
+        min_value=1,
+        max_value=MAX_PUBLICATION_DAYS,
+        initial=DEFAULT_PUBLICATION_DAYS,
+    )
+    year = forms.IntegerField(
+        label="数据年度（考核办法注明来源时必填）", min_value=2000, max_value=2100, required=False
+    )
+    month = forms.IntegerField(
+        label="截至月份（如前三季度为9；注明来源时必填）", min_value=1, max_value=12, required=False
+    )
+
+
+class CycleUploadForm(RunForm):
+    """The cycle's sheets, in the formats `guanmo assess` reads, within the upload bound."""
+
+    scheme = SheetFileField(
+        label="考核办法表（一级指标、权重、二级指标、权重/分值、方向、计分方法、参数）"
+    )
+    values = SheetFileField(
+        label="指标数值表（每行一个单位，每列一个指标；各指标都注明来源时可不上传）", required=False
+    )
+    previous = SheetFileField(label="上期位次表（单位、位次，可选）", required=False)

@@ -37,6 +37,9 @@ class Scheme(models.Model):
     name = models.CharField("考核办法", max_length=128)
     cycle = models.CharField("考核周期", max_length=32, help_text="如“2025年度”“2025年第一季度”")
     units = models.JSONField("参评单位", default=list, help_text="单位名称，按排列顺序")
+    firm_year = models.PositiveSmallIntegerField(
+        "企业评价年度", null=True, blank=True, help_text="亩均效益评价的年度；单位考核为空"
+    )
     definition = models.JSONField("指标体系及计分方法")
     definition_hash = models.CharField("指标体系哈希值", max_length=HASH_LENGTH)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
@@ -153,17 +156,28 @@ class Objection(models.Model):
 
 class Firm(models.Model):
     """A firm of the register 亩均效益评价 assesses: its 统一社会信用代码 (GB 32100-2015, check
-    character verified on import), county, park and land area in 亩."""
+    character verified on import), city, county (the unit whose office sees it, through
+    `selectors.firms_for`) and park. Its land is a figure of each year (`FirmYear`)."""
 
+    city = models.ForeignKey(
+        Region, verbose_name="城市", on_delete=models.PROTECT, related_name="assessed_firms"
+    )
     name = models.CharField("企业名称", max_length=128)
     credit_code = models.CharField("统一社会信用代码", max_length=18, unique=True)
-    county = models.CharField("县（市、区）", max_length=64)
+    county = models.ForeignKey(
+        Region,
+        verbose_name="县（市、区）",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="firms",
+        help_text="空：迁移前导入、县区名称无法识别的企业，只有市项目办可见",
+    )
     park = models.CharField("园区", max_length=128, blank=True)
-    land_area = models.DecimalField("用地面积（亩）", max_digits=14, decimal_places=4)
 
     class Meta:
         verbose_name = verbose_name_plural = "企业"
-        ordering = ["county", "name"]
+        ordering = ["county__sort_order", "county__code", "name"]
 
     def __str__(self) -> str:
         return self.name
@@ -174,13 +188,15 @@ def _money(verbose_name: str) -> models.DecimalField:
 
 
 class FirmYear(models.Model):
-    """A firm's figures for one year, as imported from tax, statistics and power data: money
-    in 万元, energy in 吨标准煤, emissions in 吨."""
+    """A firm's figures for one year, as imported from tax, statistics and power data: land in
+    亩 (the year's own, so that a new land figure leaves earlier years' per-亩 figures as they
+    were), money in 万元, energy in 吨标准煤, emissions in 吨."""
 
     firm = models.ForeignKey(
         Firm, verbose_name="企业", on_delete=models.CASCADE, related_name="years"
     )
     year = models.PositiveSmallIntegerField("年度")
+    land_area = models.DecimalField("用地面积（亩）", max_digits=14, decimal_places=4)
     tax = _money("税收（万元）")
     sales = _money("销售收入（万元）")
     value_added = _money("增加值（万元）")
@@ -198,3 +214,27 @@ class FirmYear(models.Model):
 
     def __str__(self) -> str:
         return f"{self.firm}{self.year}年度"
+
+
+class RatedFirm(models.Model):
+    """A firm assessed under a firm scheme (亩均效益评价) and the unit name its results give it:
+    what ties a result's lines to the register, so that each county office reaches only its
+    own firms' lines (`selectors.firms_for`)."""
+
+    scheme = models.ForeignKey(
+        Scheme, verbose_name="评价办法", on_delete=models.CASCADE, related_name="rated_firms"
+    )
+    firm = models.ForeignKey(
+        Firm, verbose_name="企业", on_delete=models.PROTECT, related_name="ratings"
+    )
+    unit = models.CharField("结果中的名称", max_length=160)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "参评企业"
+        constraints = [
+            models.UniqueConstraint(fields=["scheme", "firm"], name="assessment_rated_firm_once"),
+            models.UniqueConstraint(fields=["scheme", "unit"], name="assessment_rated_unit_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scheme}：{self.unit}"

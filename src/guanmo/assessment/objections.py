@@ -21,12 +21,13 @@ from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.exporters.docx import results_docx
 from guanmo.assessment.models import Objection, Result, Scheme
 from guanmo.assessment.outcome import compute
-from guanmo.assessment.services import issue_result, recompute
+from guanmo.assessment.services import issue_result, recompute, save_scheme
 from guanmo.clock import today
 from guanmo.documents.models import IssuedDocument, Kind
 from guanmo.documents.official import chinese_date
 from guanmo.documents.services import DocumentError, check_date, issue
 from guanmo.locking import locked
+from guanmo.regions.models import Region
 
 DEFAULT_PUBLICATION_DAYS = 5
 
@@ -46,6 +47,25 @@ def publish_result(
     result.published_until = today() + timedelta(days=days - 1)
     result.save(update_fields=["published_until"])
     return result
+
+
+@transaction.atomic
+def publish_cycle(
+    city: Region,
+    cycle: str,
+    name: str,
+    definition: Definition,
+    inputs: Inputs,
+    *,
+    days: int = DEFAULT_PUBLICATION_DAYS,
+    **options,
+) -> Result:
+    """Keep the scheme for the city's cycle (`save_scheme`, its units those of `inputs`) and
+    publish its result on `inputs` (`publish_result`, same options), in one transaction: both
+    or neither. Raises ResultError or ObjectionError (in Chinese) for a result that cannot be
+    issued."""
+    scheme = save_scheme(city, cycle, name, definition, list(inputs.values))
+    return publish_result(scheme, inputs, days=days, **options)
 
 
 def current(result: Result) -> Result:

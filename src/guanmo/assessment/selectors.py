@@ -1,15 +1,92 @@
-"""Which assessment results a user may see, cut by his scope (`guanmo.accounts.scope`)."""
+"""Which assessment results and firms a user may see, cut by his scope (`guanmo.accounts.scope`),
+and the firm register's lines as its pages show them."""
+
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import QuerySet
 
 from guanmo.accounts.scope import Scope
-from guanmo.assessment.models import Result
+from guanmo.assessment.firm_register import year_figures
+from guanmo.assessment.firms import TAX_PER_MU, firm_indicators, policies
+from guanmo.assessment.models import Firm, FirmYear, RatedFirm, Result
 
 
 def results_for(scope: Scope) -> QuerySet[Result]:
     """The city's results for those who see its ranking: the city office, the leader, and the
-    county offices (the units a result ranks, to whom it is published); no one else."""
+    county offices (the units a result ranks, to whom it is published); no one else. A firm
+    result (亩均效益评价) ranks every county's firms: a county office reaches its own firms'
+    lines through `firms_for`, not the whole result."""
     results = Result.objects.filter(scheme__city=scope.city).select_related("scheme")
-    if scope.sees_city_totals or scope.county is not None:
+    if scope.sees_city_totals:
         return results
+    if scope.county is not None:
+        return results.filter(scheme__firm_year__isnull=True)
     return results.none()
+
+
+def firms_for(scope: Scope) -> QuerySet[Firm]:
+    """The register's firms he may see: all of the city's for those who see its totals (the
+    city office, the leader), a county office's own county's, none for anyone else."""
+    firms = Firm.objects.filter(city=scope.city).select_related("county")
+    if scope.sees_city_totals:
+        return firms
+    if scope.county is not None:
+        return firms.filter(county=scope.county)
+    return firms.none()
+
+
+def firm_result(city, year: int) -> Result | None:
+    """The standing 亩均效益评价 result of the city's `year` (the latest issued not corrected
+    since), or None when none was issued."""
+    return (
+        Result.objects.filter(scheme__city=city, scheme__firm_year=year)
+        .exclude(status=Result.Status.SUPERSEDED)
+        .select_related("scheme")
+        .order_by("-issued_at", "-pk")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class FirmLine:
+    """A firm's year as its pages show it: the register's figures (land in 亩, money in 万元),
+    its per-亩 indicators computed from them, and, when the year's result rated it, its line
+    of the result (score, rank, class, as issued) and the policies of its class."""
+
+    firm: Firm
+    year: FirmYear
+    indicators: dict[str, Decimal | None]
+    line: dict | None
+    policies: list[str]
+
+    @property
+    def grade(self) -> str | None:
+        return None if self.line is None else self.line["class"]
+
+
+def firm_lines(firms: QuerySet[Firm], year: int, result: Result | None) -> list[FirmLine]:
+    """Each firm's line for `year` (firms without figures that year left out), with its line
+    of `result` when the result rated it. The policies follow the class and the 亩均税收 the
+    result froze (the register's own when no result rated it)."""
+    records = FirmYear.objects.filter(firm__in=firms, year=year).select_related(
+        "firm", "firm__county"
+    )
+    units: dict[int, str] = {}
+    lines_by_unit: dict[str, dict] = {}
+    frozen: dict[str, dict] = {}
+    if result is not None:
+        units = dict(RatedFirm.objects.filter(scheme=result.scheme).values_list("firm_id", "unit"))
+        lines_by_unit = {line["unit"]: line for line in result.output["units"]}
+        frozen = result.inputs["values"]
+    lines = []
+    for record in records:
+        indicators = firm_indicators(year_figures(record))
+        unit = units.get(record.firm_id)
+        line = lines_by_unit.get(unit) if unit else None
+        tax_per_mu = indicators[TAX_PER_MU]
+        if unit in frozen and frozen[unit].get(TAX_PER_MU) is not None:
+            tax_per_mu = Decimal(frozen[unit][TAX_PER_MU])
+        grade = None if line is None else line["class"]
+        lines.append(FirmLine(record.firm, record, indicators, line, policies(grade, tax_per_mu)))
+    return lines

@@ -27,10 +27,16 @@ def definition_hash(data: dict) -> str:
 
 
 def save_scheme(
-    city: Region, cycle: str, name: str, definition: Definition, units: Sequence[str]
+    city: Region,
+    cycle: str,
+    name: str,
+    definition: Definition,
+    units: Sequence[str],
+    *,
+    firm_year: int | None = None,
 ) -> Scheme:
-    """Create or replace a city's scheme for a cycle; results already issued keep their own
-    frozen copy."""
+    """Create or replace a city's scheme for a cycle (a firm scheme with its `firm_year`);
+    results already issued keep their own frozen copy."""
     data = definition.as_dict()
     scheme, _ = Scheme.objects.update_or_create(
         city=city,
@@ -40,6 +46,7 @@ def save_scheme(
             "definition": data,
             "definition_hash": definition_hash(data),
             "units": list(units),
+            "firm_year": firm_year,
         },
     )
     return scheme

@@ -1,9 +1,18 @@
 from django.urls import path
 
-from guanmo.assessment import views
+from guanmo.assessment import firm_views, upload_views, views
 
 urlpatterns = [
     path("", views.result_list, name="assessment_results"),
+    path("new/", upload_views.cycle_upload, name="assessment_upload"),
+    path("new/preview/", upload_views.cycle_preview, name="assessment_preview"),
+    path("firms/", firm_views.firm_list, name="assessment_firms"),
+    path("firms/<int:pk>/", firm_views.firm_page, name="assessment_firm"),
+    path(
+        "firms/<int:pk>/<int:year>/objections/",
+        firm_views.firm_objection,
+        name="assessment_firm_object",
+    ),
     path("results/<int:pk>/", views.result_page, name="assessment_result"),
     path("results/<int:pk>/objections/", views.objection_raise, name="assessment_object"),
     path("objections/<int:pk>/decision/", views.objection_decide, name="assessment_decide"),

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from guanmo.assessment.definition import Definition, Inputs
+from guanmo.assessment.exporters.text import choice_name
 from guanmo.assessment.forms import DecisionForm, ObjectionForm, WhatIfForm
 from guanmo.assessment.models import Objection, Result
 from guanmo.assessment.objections import (
@@ -92,6 +93,10 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
             "units": units,
             "indicators": indicators,
             "sentences": output["sentences"],
+            "sensitivity": [
+                (choice_name(choice), indices)
+                for choice, indices in output.get("sensitivity", {}).items()
+            ],
             "history": [step.text for step in history(result)],
         },
     )

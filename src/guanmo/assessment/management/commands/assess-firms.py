@@ -5,11 +5,13 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from guanmo.assessment.exporters import FILE_FORMATS, TEXT_FORMATS
-from guanmo.assessment.firm_register import firm_inputs
+from guanmo.assessment.firm_register import firm_inputs, issue_firm_result
 from guanmo.assessment.firms import EXAMPLE_SCHEME, LAND_THRESHOLD, policies
+from guanmo.assessment.objections import DEFAULT_PUBLICATION_DAYS
 from guanmo.assessment.outcome import compute
 from guanmo.assessment.robustness import DEFAULT_RUNS
 from guanmo.assessment.sheet_reading import Refused, read_scheme
+from guanmo.regions.services import UnknownDivision, resolve_city
 
 
 class Command(BaseCommand):
@@ -31,8 +33,31 @@ class Command(BaseCommand):
             "--format", choices=[*TEXT_FORMATS, *FILE_FORMATS], default="text", help="输出格式"
         )
         parser.add_argument("-o", "--output", type=Path, help="输出文件（xlsx、docx 必填）")
+        parser.add_argument("--city", help="城市的区划代码（只有一个城市时可省略）")
+        parser.add_argument(
+            "--issue",
+            action="store_true",
+            help="签发并公示结果（保存评价办法和结果，可提出异议、定稿、印发通报）",
+        )
+        parser.add_argument(
+            "--days", type=int, default=DEFAULT_PUBLICATION_DAYS, help="公示天数（与 --issue 同用）"
+        )
 
-    def handle(self, *args, year, scheme, land_threshold, runs, seed, format, output, **_):
+    def handle(
+        self,
+        *args,
+        year,
+        scheme,
+        land_threshold,
+        runs,
+        seed,
+        format,
+        output,
+        city,
+        issue,
+        days,
+        **_,
+    ):
         if format in FILE_FORMATS and output is None:
             raise CommandError(f"{format} 格式须用 -o 指定输出文件")
         try:
@@ -42,12 +67,18 @@ class Command(BaseCommand):
                 self.stderr.write(f"《{refused.report.file}》{refused.report.describe(fault)}")
             raise CommandError("评价办法表有错误，未计算结果。") from None
         try:
-            definition, inputs, tax_per_mu = firm_inputs(
-                definition, year, land_threshold=Decimal(land_threshold)
-            )
-            outcome = compute(definition, inputs, runs=runs, seed=seed)
+            city = resolve_city(city)
+        except UnknownDivision as error:
+            raise CommandError(str(error)) from None
+        if issue:
+            self._issue(city, year, definition, Decimal(land_threshold), days, runs, seed)
+            return
+        try:
+            cycle = firm_inputs(definition, year, city=city, land_threshold=Decimal(land_threshold))
+            outcome = compute(cycle.definition, cycle.inputs, runs=runs, seed=seed)
         except ValueError as error:
             raise CommandError(f"无法计算亩均效益评价结果：{error}") from error
+        tax_per_mu = cycle.tax_per_mu
         if format in FILE_FORMATS:
             FILE_FORMATS[format](outcome, output)
             self.stdout.write(self.style.SUCCESS(f"已写入 {output}"))
@@ -68,3 +99,24 @@ class Command(BaseCommand):
         else:
             output.write_text(rendered + "\n", encoding="utf-8")
             self.stdout.write(self.style.SUCCESS(f"已写入 {output}"))
+
+    def _issue(self, city, year, definition, land_threshold, days, runs, seed) -> None:
+        try:
+            result = issue_firm_result(
+                city,
+                year,
+                definition,
+                land_threshold=land_threshold,
+                days=days,
+                runs=runs,
+                seed=seed,
+            )
+        except ValueError as error:
+            raise CommandError(f"无法签发亩均效益评价结果：{error}") from error
+        rated = sum(1 for unit in result.output["units"] if unit["rank"] is not None)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"已签发{result.scheme}结果（编号{result.pk}）：{len(result.output['units'])}家企业，"
+                f"{rated}家参评，公示至{result.published_until:%Y年%m月%d日}"
+            )
+        )

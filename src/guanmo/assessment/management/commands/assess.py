@@ -5,14 +5,15 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from guanmo import clock
+from guanmo.assessment.cycle_sheets import read_cycle
 from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.exporters import FILE_FORMATS, TEXT_FORMATS
 from guanmo.assessment.outcome import compute
 from guanmo.assessment.robustness import DEFAULT_NAMING_THRESHOLD, DEFAULT_RUNS
-from guanmo.assessment.sheet_reading import Refused, read_scheme
+from guanmo.assessment.sheet_reading import Refused
 from guanmo.assessment.source_selectors import fill_from_sources
 from guanmo.assessment.sources import SourceCycle, sources_of
-from guanmo.assessment.values_sheet import read_previous, read_values, target_names
+from guanmo.assessment.values_sheet import target_names
 from guanmo.assessment.what_if import parse_change, suppose
 from guanmo.regions.management.city import add_city_argument, city_for
 from guanmo.sheets.faults import ImportReport
@@ -87,26 +88,18 @@ class Command(BaseCommand):
             raise CommandError("--runs 不能为负数")
         threshold = _threshold(threshold)
         try:
-            definition, scheme_report = read_scheme(scheme)
-            sourced = frozenset(sources_of(definition))
-            reports = [scheme_report]
-            inputs = None
-            if values is not None:
-                inputs, values_report = read_values(values, definition, sourced=sourced)
-                reports.append(values_report)
-            if previous is not None:
-                ranks, previous_report = read_previous(previous)
-                reports.append(previous_report)
+            sheets = read_cycle(scheme, values, previous)
         except Refused as refused:
             self._refuse(refused.report)
+        definition, inputs = sheets.definition, sheets.inputs
         origins: list[str] = []
-        if sourced:
+        if sheets.sourced:
             inputs, origins = self._fill(definition, inputs, values, city, year, month)
         elif inputs is None:
             raise CommandError("考核办法中的指标没有注明来源，须用 --values 指定指标数值表")
-        if previous is not None:
-            inputs = replace(inputs, previous=ranks)
-        for report in reports:  # every assumption and row left out is said, never silent
+        if sheets.previous is not None:
+            inputs = replace(inputs, previous=sheets.previous)
+        for report in sheets.reports:  # every assumption and row left out is said, never silent
             for note in report.notes:
                 self.stderr.write(f"提示：《{report.file}》{note}")
             for row in report.left_out:

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from guanmo.assessment.firm_register import import_firms
 from guanmo.assessment.firm_sheet import read_firms
 from guanmo.assessment.sheet_reading import Refused
+from guanmo.regions.services import UnknownDivision, resolve_city, units_of
 
 
 class Command(BaseCommand):
@@ -14,10 +15,15 @@ class Command(BaseCommand):
         parser.add_argument("file", type=Path, help="企业数据表（.xlsx/.xls/.ods/.csv）")
         parser.add_argument("--year", type=int, required=True, help="数据所属年度")
         parser.add_argument("--dry-run", action="store_true", help="只检查，不写入")
+        parser.add_argument("--city", help="城市的区划代码（只有一个城市时可省略）")
 
-    def handle(self, *args, file, year, dry_run, **_):
+    def handle(self, *args, file, year, dry_run, city, **_):
         try:
-            rows, report = read_firms(file)
+            city = resolve_city(city)
+        except UnknownDivision as error:
+            raise CommandError(str(error)) from None
+        try:
+            rows, report = read_firms(file, units_of(city))
         except Refused as refused:
             name = f"《{refused.report.file}》"
             for fault in refused.report.faults:
@@ -32,7 +38,10 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(f"检查通过：{len(rows)}家企业{year}年度数据，未写入（--dry-run）")
             return
-        created, updated = import_firms(rows, year)
+        try:
+            created, updated = import_firms(rows, year, city=city)
+        except ValueError as error:
+            raise CommandError(f"未导入任何企业：{error}") from None
         self.stdout.write(
             self.style.SUCCESS(
                 f"已导入{len(rows)}家企业{year}年度数据（新增{created}家，更新{updated}家）"

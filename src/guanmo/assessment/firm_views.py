@@ -1,0 +1,153 @@
+"""The firm register's pages (亩均效益评价): the list of a year's firms with their class and
+per-亩 figures, filtered by county and class and exported as .xlsx, and a firm's own page with
+its years and the policies that apply, where its county office objects to its values in a
+published result (the city office decides on the result's page). Every firm is reached
+through `firms_for` (a county office its own county's, the city office all); the figures are
+`firm_lines`'."""
+
+from io import BytesIO
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from guanmo.accounts.scope import Scope
+from guanmo.assessment.exporters.firms import write_firm_list
+from guanmo.assessment.firms import POLICIES, SALES_PER_MU, TAX_PER_ENERGY, TAX_PER_MU
+from guanmo.assessment.forms import ObjectionForm
+from guanmo.assessment.models import FirmYear, RatedFirm, Result
+from guanmo.assessment.objections import ObjectionError, raise_objection
+from guanmo.assessment.results import UNRATED
+from guanmo.assessment.selectors import firm_lines, firm_result, firms_for
+from guanmo.figures.formatting import number
+
+GRADES = (*POLICIES, UNRATED)
+FIGURE_PLACES = 2  # 万元/亩 and 万元/吨标准煤 shown to two decimals
+
+
+def _readers(scope: Scope) -> None:
+    if not (scope.sees_city_totals or scope.county is not None):
+        raise Http404("没有可查看的企业")
+
+
+def _int(text: str) -> int | None:
+    return int(text) if text.isdigit() and len(text) < 6 else None
+
+
+def firm_list(request: HttpRequest) -> HttpResponse:
+    """A year's firms (the latest year by default) with class and per-亩 figures; filters by
+    county (those who see the city) and by class; ?format=xlsx downloads the same rows."""
+    scope: Scope = request.scope
+    _readers(scope)
+    firms = firms_for(scope)
+    years = sorted(
+        set(FirmYear.objects.filter(firm__in=firms).values_list("year", flat=True)), reverse=True
+    )
+    year = _int(request.GET.get("year", ""))
+    year = year if year in years else (years[0] if years else None)
+    counties = scope.units() if scope.sees_city_totals else []
+    county = next((c for c in counties if str(c.pk) == request.GET.get("county")), None)
+    if county is not None:
+        firms = firms.filter(county=county)
+    grade = request.GET.get("class", "")
+    grade = grade if grade in GRADES else ""
+    result = firm_result(scope.city, year) if year else None
+    lines = firm_lines(firms, year, result) if year else []
+    if grade:
+        lines = [line for line in lines if line.grade == grade]
+    if request.GET.get("format") == "xlsx" and year:
+        output = BytesIO()
+        write_firm_list(output, f"{year}年度企业亩均效益评价", lines)
+        output.seek(0)
+        return FileResponse(output, as_attachment=True, filename=f"{year}年度企业亩均效益.xlsx")
+    return render(
+        request,
+        "assessment/firm_list.html",
+        {
+            "years": years,
+            "year": year,
+            "counties": counties,
+            "county": county,
+            "grades": GRADES,
+            "grade": grade,
+            "result": result,
+            "rows": [_row(line) for line in lines],
+        },
+    )
+
+
+def _row(line) -> dict:
+    shown = {name: number(line.indicators[name], FIGURE_PLACES) for name in line.indicators}
+    return {
+        "line": line,
+        "tax_per_mu": shown[TAX_PER_MU],
+        "sales_per_mu": shown[SALES_PER_MU],
+        "tax_per_energy": shown[TAX_PER_ENERGY],
+    }
+
+
+def firm_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """A firm's register facts and each of its years: land, figures, per-亩 indicators, its
+    class and rank in that year's result, and the policies that apply."""
+    scope: Scope = request.scope
+    _readers(scope)
+    firms = firms_for(scope)
+    firm = get_object_or_404(firms, pk=pk)
+    years = FirmYear.objects.filter(firm=firm).order_by("-year").values_list("year", flat=True)
+    rows = []
+    for year in years:
+        result = firm_result(scope.city, year)
+        (line,) = firm_lines(firms.filter(pk=firm.pk), year, result)
+        objection_form = None
+        if _objectable(scope, result) and line.line is not None:
+            objection_form = ObjectionForm(
+                indicators=list(result.output["weights"]), prefix=f"y{year}"
+            )
+        rows.append({**_row(line), "result": result, "objection_form": objection_form})
+    return render(request, "assessment/firm_page.html", {"firm": firm, "rows": rows})
+
+
+def _objectable(scope: Scope, result: Result | None) -> bool:
+    """A county office may object for its firms while the year's result is published."""
+    return (
+        scope.county is not None and result is not None and result.status == Result.Status.PUBLISHED
+    )
+
+
+@require_POST
+def firm_objection(request: HttpRequest, pk: int, year: int) -> HttpResponse:
+    """The firm's county office objects to one of the firm's values in the year's published
+    result (`raise_objection`, as a unit objects to its own)."""
+    scope: Scope = request.scope
+    _readers(scope)
+    firm = get_object_or_404(firms_for(scope), pk=pk)
+    result = firm_result(scope.city, year)
+    if not _objectable(scope, result):
+        raise PermissionDenied("只有企业所在县区的项目办可以在公示期内提出异议")
+    rated = get_object_or_404(RatedFirm, scheme=result.scheme, firm=firm)
+    form = ObjectionForm(
+        request.POST,
+        request.FILES,
+        indicators=list(result.output["weights"]),
+        prefix=f"y{year}",
+    )
+    if not form.is_valid():
+        messages.error(request, "异议未提交：请选择指标，填写应为的数值和理由")
+        return redirect("assessment_firm", firm.pk)
+    try:
+        raise_objection(
+            result,
+            unit=rated.unit,
+            indicator=form.cleaned_data["indicator"],
+            value=form.cleaned_data["value"],
+            reason=form.cleaned_data["reason"],
+            user=request.user,
+            attachment=form.cleaned_data["attachment"],
+        )
+    except ObjectionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "异议已提交，等待市项目办处理")
+    return redirect("assessment_firm", firm.pk)

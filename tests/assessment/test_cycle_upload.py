@@ -1,0 +1,205 @@
+"""The city office's upload of a cycle's sheets: the preview says how the scheme and the values
+were understood (or every fault, naming the file, sheet, row and column) and writes nothing;
+confirmed, the result is computed by the same reading and arithmetic as `guanmo assess` and
+published. The sheets are tests.assessment.test_assess_command's hand-worked ones."""
+
+import json
+from decimal import Decimal as D
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from django.urls import reverse
+
+from guanmo.assessment.models import Result, Scheme
+from guanmo.assessment.services import recompute
+from tests.assessment.test_assess_command import (
+    SCHEME_HEADER,
+    SCHEME_ROWS,
+    VALUES_HEADER,
+    VALUES_ROWS,
+    assess_json,
+    save_xlsx,
+    sheets,  # noqa: F401 (a fixture)
+)
+from tests.assessment.test_assess_sources import arguments, run
+from tests.assessment.test_assess_sources import files as sourced_files  # noqa: F401
+
+PARAMETERS = {
+    "cycle": "2025年度",
+    "name": "县区综合考核",
+    "runs": "200",
+    "seed": "3",
+    "threshold": "0.8",
+    "days": "5",
+}
+
+
+def upload(client, files: dict, **changed) -> object:
+    """Post the upload form with these sheets; the response (a redirect to the preview)."""
+    data = {**PARAMETERS, **changed}
+    with (
+        files["scheme"].open("rb") as scheme,
+        files["values"].open("rb") as values,
+        files["previous"].open("rb") as previous,
+    ):
+        data.update(scheme=scheme, values=values, previous=previous)
+        return client.post(reverse("assessment_upload"), data)
+
+
+@pytest.fixture
+def office(client, world):
+    client.force_login(world.users["city"])
+    return client
+
+
+def test_the_preview_shows_units_indicators_and_weights_and_writes_nothing(office, sheets):  # noqa: F811
+    response = upload(office, sheets)
+    assert response.status_code == 302
+    page = office.get(response.url).content.decode()
+    assert "考核预览：2025年度县区综合考核" in page
+    assert "《考核办法.xlsx》" in page and "《数值.xls》" in page
+    # 项目建设 60 × 投资完成率 30 of 60 → 30.00% of the composite; 问题办结天数 40.00%
+    assert "<td>投资完成率</td><td>30</td><td>30.00%</td><td>正向</td><td>极值法</td>" in page
+    assert "<td>功效系数</td><td>起点=60；跨度=40</td>" in page
+    assert "<td>问题办结天数</td><td>40</td><td>40.00%</td><td>负向</td>" in page
+    assert "国家级荣誉每项0.5分（上限1分）" in page
+    assert "一票否决：重大安全事故（排在末位）" in page
+    assert "<td>戊园区</td>" in page and "不参评" in page
+    assert "5个单位" in page
+    assert 'id="confirm-assessment"' in page
+    assert not Scheme.objects.exists() and not Result.objects.exists()
+
+
+def test_confirmed_the_result_is_the_commands_and_is_published(office, sheets, world):  # noqa: F811
+    preview = upload(office, sheets).url
+    query = {key: values[0] for key, values in parse_qs(urlparse(preview).query).items()}
+    response = office.post(reverse("assessment_preview"), {**query, "action": "confirm"})
+    result = Result.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("assessment_result", args=[result.pk])
+    assert result.scheme.city == world.city
+    assert (result.scheme.cycle, result.scheme.name) == ("2025年度", "县区综合考核")
+    assert result.issued_by == world.users["city"]
+    assert result.status == Result.Status.PUBLISHED
+    assert (result.runs, result.seed, result.threshold) == (200, 3, D("0.8"))
+    command = assess_json(sheets, "--runs", "200", "--seed", "3")
+    assert result.output == command
+    assert recompute(result).as_json() == result.output
+    page = office.get(response.url).content.decode()
+    assert "综合得分第一名为丙县（101.00分）" in page
+    assert 'id="sensitivity"' in page and "汇总方法" in page
+
+
+def test_a_faulty_values_sheet_is_refused_naming_file_sheet_row_and_column(
+    office,
+    sheets,  # noqa: F811
+    tmp_path,
+):
+    rows = [list(row) for row in VALUES_ROWS]
+    rows[1][3] = "八个"  # 乙县's 新开工项目数, row 4 of the sheet (title, header, 甲县, 乙县)
+    sheets["values"] = save_xlsx(tmp_path / "错误数值.xlsx", "数值", VALUES_HEADER, rows)
+    preview = upload(office, sheets).url
+    response = office.get(preview)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "《错误数值.xlsx》工作表「Sheet」第4行「新开工项目数」" in page
+    assert "未计算、未保存任何数据" in page
+    assert 'id="confirm-assessment"' not in page
+    query = {key: values[0] for key, values in parse_qs(urlparse(preview).query).items()}
+    office.post(reverse("assessment_preview"), {**query, "action": "confirm"})
+    assert not Scheme.objects.exists() and not Result.objects.exists()
+
+
+def test_a_scheme_whose_weights_cannot_be_set_offers_no_confirmation(office, sheets, tmp_path):  # noqa: F811
+    rows = [list(row) for row in SCHEME_ROWS]
+    rows[0][4] = None  # 投资完成率 without its weight
+    sheets["scheme"] = save_xlsx(tmp_path / "缺权重.xlsx", "考核办法", SCHEME_HEADER, rows)
+    response = office.get(upload(office, sheets).url)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "二级指标“投资完成率”没有权重或分值" in page
+    assert 'id="confirm-assessment"' not in page
+    assert not Scheme.objects.exists()
+
+
+def test_runs_beyond_the_bound_are_refused_before_anything_is_held(office, sheets):  # noqa: F811
+    response = upload(office, sheets, runs="100000")
+    assert response.status_code == 200
+    assert "5000" in response.content.decode()
+    assert not Result.objects.exists()
+
+
+def test_a_preview_of_sheets_not_held_sends_back_to_upload(office):
+    query = {**PARAMETERS, "scheme": "0" * 32, "values": "1" * 32, "action": "confirm"}
+    response = office.post(reverse("assessment_preview"), query)
+    assert response.status_code == 302 and response.url == reverse("assessment_upload")
+    assert not Result.objects.exists()
+
+
+def test_another_users_held_sheets_cannot_be_confirmed(client, world, sheets):  # noqa: F811
+    client.force_login(world.users["city"])
+    preview = upload(client, sheets).url
+    client.force_login(world.users["admin"])
+    query = {key: values[0] for key, values in parse_qs(urlparse(preview).query).items()}
+    response = client.post(reverse("assessment_preview"), {**query, "action": "confirm"})
+    assert response.status_code == 302 and response.url == reverse("assessment_upload")
+    assert not Result.objects.exists()
+
+
+@pytest.mark.parametrize("role", ["wuzhi", "leader"])
+def test_only_the_city_office_uploads(client, world, sheets, role):  # noqa: F811
+    client.force_login(world.users[role])
+    assert client.get(reverse("assessment_upload")).status_code == 403
+    assert upload(client, sheets).status_code == 403
+    assert client.get(reverse("assessment_preview")).status_code == 403
+
+
+def test_more_units_than_a_page_assesses_offers_no_confirmation(office, sheets, monkeypatch):  # noqa: F811
+    monkeypatch.setattr("guanmo.assessment.upload_views.MAX_UNITS", 4)
+    response = office.get(upload(office, sheets).url)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "参评单位5个，超过网页一次可考核的4个" in page
+    assert 'id="confirm-assessment"' not in page
+
+
+def post_upload(client, files: dict, **changed):
+    """Post the upload form with whichever sheets `files` names."""
+    handles = {key: path.open("rb") for key, path in files.items()}
+    try:
+        return client.post(reverse("assessment_upload"), {**PARAMETERS, **changed, **handles})
+    finally:
+        for handle in handles.values():
+            handle.close()
+
+
+def confirm(client, preview: str):
+    query = {key: values[0] for key, values in parse_qs(urlparse(preview).query).items()}
+    return client.post(reverse("assessment_preview"), {**query, "action": "confirm"})
+
+
+def test_sourced_indicators_are_filled_from_the_citys_figures_as_the_command_fills_them(
+    office,
+    sourced_files,  # noqa: F811
+):
+    files = sourced_files
+    preview = post_upload(office, files, runs="0", year="2025", month="3").url
+    page = office.get(preview).content.decode()
+    assert "投资完成率：台账:年度计划完成率（2025年1—3月重点项目2个" in page
+    response = confirm(office, preview)
+    result = Result.objects.get()
+    assert response.url == reverse("assessment_result", args=[result.pk])
+    command = json.loads(run(*arguments(files, "--format", "json"))[0])
+    assert result.output == command
+    assert result.inputs["origins"]["武陟县"]["投资完成率"].startswith("台账:年度计划完成率（")
+
+
+def test_a_sourced_scheme_without_its_year_and_month_offers_no_confirmation(
+    office,
+    sourced_files,  # noqa: F811
+):
+    response = office.get(post_upload(office, sourced_files).url)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "注明了来源，须填写数据年度和截至月份" in page
+    assert 'id="confirm-assessment"' not in page and "指标体系" not in page

@@ -1,0 +1,119 @@
+"""The firm pages: a year's firms with class and per-亩 figures, filtered by county and class
+and exported; a firm's own page with its years and policies. A county office reaches only its
+own county's firms (firms_for), in the list, the export and the firm's page, and not the
+whole firm result. Firms alternate 武陟县 (甲 乙 丁) and 温县 (己 丙 戊); figures are
+test_firms'."""
+
+from io import BytesIO
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from guanmo.assessment.firms import CHANGYUAN_RULE, POLICIES
+from guanmo.assessment.models import Firm, Objection, Result
+from tests.assessment.test_firm_results import issue, register  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def issued(world, register):  # noqa: F811
+    return issue(world)
+
+
+def rows_of(page: str) -> list[str]:
+    table = page[page.index('id="firms"') : page.index("</table>")]
+    return [row.split("</tr>")[0] for row in table.split("<tr>")[2:]]
+
+
+def test_the_city_office_lists_every_firm_with_class_and_per_mu_figures(client, world, issued):
+    client.force_login(world.users["city"])
+    page = client.get(reverse("assessment_firms")).content.decode()
+    assert "2025年度企业亩均效益评价" in page
+    rows = rows_of(page)
+    assert len(rows) == 6
+    first = next(row for row in rows if ">甲</a>" in row)
+    # 甲: 400万元 on 10亩 → 40.00; 6000 ÷ 10 → 600.00; 400 ÷ 100吨 → 4.00; 100.00 A
+    assert "<td>40.00</td><td>600.00</td><td>4.00</td>" in first
+    assert "<td>100.00</td><td>A</td>" in first
+
+
+def test_the_list_filters_by_county_and_by_class(client, world, issued):
+    client.force_login(world.users["city"])
+    url = reverse("assessment_firms")
+    by_county = rows_of(client.get(url, {"county": world.wenxian.pk}).content.decode())
+    assert sorted(row.split("</a>")[0].rsplit(">", 1)[1] for row in by_county) == ["丙", "己", "戊"]
+    by_class = rows_of(client.get(url, {"class": "B"}).content.decode())
+    assert sorted(row.split("</a>")[0].rsplit(">", 1)[1] for row in by_class) == ["乙", "己"]
+
+
+def test_a_county_office_sees_and_exports_only_its_own_firms(client, world, issued):
+    client.force_login(world.users["wuzhi"])
+    url = reverse("assessment_firms")
+    rows = rows_of(client.get(url, {"county": world.wenxian.pk}).content.decode())
+    assert sorted(row.split("</a>")[0].rsplit(">", 1)[1] for row in rows) == ["丁", "乙", "甲"]
+    response = client.get(url, {"format": "xlsx"})
+    sheet = load_workbook(BytesIO(b"".join(response.streaming_content))).active
+    names = [row[0] for row in sheet.iter_rows(min_row=3, values_only=True)]
+    assert sorted(names) == ["丁", "乙", "甲"]
+    other = Firm.objects.get(name="己")
+    assert client.get(reverse("assessment_firm", args=[other.pk])).status_code == 404
+    assert client.get(reverse("assessment_result", args=[issued.pk])).status_code == 404
+    own = Firm.objects.get(name="甲")
+    assert client.get(reverse("assessment_firm", args=[own.pk])).status_code == 200
+
+
+def test_the_export_gives_the_figures_and_the_class_as_issued(client, world, issued):
+    client.force_login(world.users["city"])
+    response = client.get(reverse("assessment_firms"), {"format": "xlsx", "class": "A"})
+    sheet = load_workbook(BytesIO(b"".join(response.streaming_content))).active
+    header, *rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert header[0] == "企业名称" and header[-1] == "等次"
+    (row,) = rows
+    assert (row[0], row[2], row[4], row[7], row[10], row[11], row[12]) == (
+        "甲", "武陟县", 10, 40, 100, 1, "A",
+    )  # fmt: skip
+
+
+def test_a_firms_page_gives_its_years_class_and_policies(client, world, issued):
+    client.force_login(world.users["wuzhi"])
+    firm = Firm.objects.get(name="丁")
+    page = client.get(reverse("assessment_firm", args=[firm.pk])).content.decode()
+    assert "2025年度：D（第5位，12.00分）" in page
+    for policy in [*POLICIES["D"], CHANGYUAN_RULE]:  # 丁 pays 2万元 per 亩
+        assert f"<li>{policy}</li>" in page
+
+
+def test_someone_outside_the_firms_counties_gets_nothing(client, world, issued):
+    client.force_login(world.users["department"])
+    assert client.get(reverse("assessment_firms")).status_code == 404
+
+
+def test_a_county_office_objects_for_its_own_firm_and_the_city_office_decides(
+    client, world, issued
+):
+    own, other = Firm.objects.get(name="丁"), Firm.objects.get(name="己")
+    client.force_login(world.users["wuzhi"])
+    page = client.get(reverse("assessment_firm", args=[own.pk])).content.decode()
+    assert "提交异议" in page
+    claim = {"y2025-indicator": "亩均税收", "y2025-value": "40", "y2025-reason": "税款补录"}
+    url = reverse("assessment_firm_object", args=[own.pk, 2025])
+    assert client.post(url, claim).status_code == 302
+    objection = Objection.objects.get()
+    assert (objection.result, objection.unit, objection.value) == (issued, "丁", 40)
+    other_url = reverse("assessment_firm_object", args=[other.pk, 2025])
+    assert client.post(other_url, claim).status_code == 404
+
+    client.force_login(world.users["city"])
+    assert client.post(url, claim).status_code == 403
+    page = client.get(reverse("assessment_result", args=[issued.pk])).content.decode()
+    assert "丁对“亩均税收”提出异议，认为应为40" in page
+    decision = {f"{objection.pk}-decision": "accept", f"{objection.pk}-reason": "经核实"}
+    client.post(reverse("assessment_decide", args=[objection.pk]), decision)
+    corrected = Result.objects.get(supersedes=issued)
+    client.force_login(world.users["wuzhi"])
+    page = client.get(reverse("assessment_firm", args=[own.pk])).content.decode()
+    ding = next(u for u in corrected.output["units"] if u["unit"] == "丁")
+    assert f"2025年度：{ding['class']}（第{ding['rank']}位，{ding['score']}分）" in page
+    assert ding["rank"] < 5  # 第5位 before the correction
