@@ -55,9 +55,7 @@ def funnel_page(request: HttpRequest) -> HttpResponse:
 
 
 def _may_record(scope: Scope, lead: Lead) -> bool:
-    if scope.is_city_office:
-        return True
-    return scope.county is not None and scope.county in (lead.county, lead.park)
+    return any(scope.enters_for(unit) for unit in (lead.county, lead.park) if unit is not None)
 
 
 def lead_page(request: HttpRequest, pk: int) -> HttpResponse:
