@@ -30,6 +30,7 @@ class ParkFacts:
     employees: int | None = None  # 从业人员
     planned_area: Decimal | None = None  # 规划面积, 平方公里
     built_area: Decimal | None = None  # 建成面积, 平方公里
+    leading_industries: str = ""  # the leading industries' names, as the park gives them
     target: Decimal | None = None  # the park's own target share of its leading industries, %
 
 

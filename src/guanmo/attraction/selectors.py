@@ -109,6 +109,7 @@ def park_facts(city: Region, year: int, month: int) -> list[ParkFacts]:
             employees=row.employees,
             planned_area=row.planned_area,
             built_area=row.built_area,
+            leading_industries=row.leading_industries,
             target=row.leading_share_target,
         )
         for row in rows.order_by("park__sort_order", "park__code")

@@ -1,8 +1,14 @@
 from django.urls import path
 
-from guanmo.attraction import views
+from guanmo.attraction import park_views, views
 
 urlpatterns = [
     path("", views.funnel_page, name="attraction_funnel"),
     path("leads/<int:pk>/", views.lead_page, name="attraction_lead"),
+    path("parks/", park_views.park_list, name="attraction_parks"),
+    path(
+        "parks/<int:pk>/<int:year>/<int:month>/",
+        park_views.park_figures,
+        name="attraction_park_figures",
+    ),
 ]
