@@ -49,6 +49,7 @@ def walk(world) -> Walk:
             "attraction_funnel": (reverse("attraction_funnel"), READERS),
             "attraction_lead": (url, {**READERS, "wenxian": 404}),
             "attraction_parks": (reverse("attraction_parks"), PARK_READERS),
+            "attraction_parcel_points": (reverse("attraction_parcel_points"), READERS),
             "attraction_park_figures": (park, {**PARK_READERS, "leader": 403}),
         },
         actions={
