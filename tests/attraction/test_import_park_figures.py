@@ -62,9 +62,7 @@ def test_figures_are_stored_in_their_units_for_the_titles_period(city, tmp_path)
     assert "园区主要指标按2025年1-6月读取" in report.notes
 
 
-def test_a_blank_cell_keeps_the_stored_figure_and_a_change_is_kept_with_its_import(
-    city, tmp_path
-):
+def test_a_blank_cell_keeps_the_stored_figure_and_a_change_is_kept_with_its_import(city, tmp_path):
     import_park_figures(_write(tmp_path, ROWS), city=city, year=2025)
     again = [[1, "城乡一体化示范区", 152, None, None, 86, None, None, None, None, None]]
 
@@ -129,15 +127,16 @@ def test_an_area_without_its_unit_and_a_period_nobody_states_are_refused(city, t
 def test_a_month_given_against_the_titles_is_refused(city, tmp_path):
     report = import_park_figures(_write(tmp_path, ROWS), city=city, year=2025, month=9)
 
-    assert _messages(report) == [
-        "工作表「园区」第2行：标题写的是截至6月，与导入时指定的9月不一致"
-    ]
+    assert _messages(report) == ["工作表「园区」第2行：标题写的是截至6月，与导入时指定的9月不一致"]
 
 
 def test_an_area_in_mu_that_is_not_exact_in_square_kilometres_is_refused(city, tmp_path):
     header = [*HEADER[:9], "规划面积（亩）", "建成面积（公顷）"]
-    rows = [[1, "城乡一体化示范区", 150, None, None, None, None, None, None, 100, None],
-            [2, "武陟产业集聚区", 98.5, None, None, None, None, None, None, 45000, None]]  # fmt: skip
+    blank = [None] * 6
+    rows = [
+        [1, "城乡一体化示范区", 150, *blank, 100, None],
+        [2, "武陟产业集聚区", 98.5, *blank, 45000, None],
+    ]
 
     report = import_park_figures(_write(tmp_path, rows, header=header), city=city, year=2025)
 

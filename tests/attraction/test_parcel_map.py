@@ -92,7 +92,9 @@ def test_the_city_office_gets_every_parcel_by_state_and_the_unplaced_listed(clie
 
 def test_a_county_office_gets_its_own_countys_parcels_only(client, parcels):
     wenxian = parcels.children.get(name="温县")
-    user = User.objects.create_user("wenxian", password="x", role=Role.COUNTY_OFFICE, region=wenxian)
+    user = User.objects.create_user(
+        "wenxian", password="x", role=Role.COUNTY_OFFICE, region=wenxian
+    )
 
     found = _points(client, user)
 

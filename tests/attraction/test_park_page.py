@@ -87,8 +87,13 @@ def test_leading_revenue_above_revenue_is_refused_and_nothing_stored(client, cit
 
 
 def test_the_list_ranks_the_citys_parks(client, city, parks):
-    ParkFigures.objects.create(park=parks["城乡一体化示范区"], year=2025, month=6,
-                               revenue=Decimal(1500000), leading_revenue=Decimal(894000))
+    ParkFigures.objects.create(
+        park=parks["城乡一体化示范区"],
+        year=2025,
+        month=6,
+        revenue=Decimal(1500000),
+        leading_revenue=Decimal(894000),
+    )
     ParkFigures.objects.create(park=parks["武陟产业集聚区"], year=2025, month=6,
                                revenue=Decimal(2100000), leading_revenue=Decimal(1575000),
                                leading_share_target=Decimal(80))  # fmt: skip

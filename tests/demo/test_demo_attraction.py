@@ -72,7 +72,9 @@ def test_the_parks_have_a_year_of_believable_figures(demo_attraction):
 def test_parcels_lie_near_their_park_and_the_unsurveyed_are_left_unplaced(demo_attraction):
     city, _summary = demo_attraction
 
-    placed = Parcel.objects.filter(city=city, latitude__isnull=False).select_related("park", "county")
+    placed = Parcel.objects.filter(city=city, latitude__isnull=False).select_related(
+        "park", "county"
+    )
     assert placed.count() >= 20
     for parcel in placed:
         latitude, longitude = CENTRES[(parcel.park or parcel.county).name]

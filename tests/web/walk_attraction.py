@@ -2,9 +2,9 @@
 and the county offices (their own unit's leads); the city office and the lead's county record
 its stages."""
 
-from django.urls import reverse
-
 from decimal import Decimal
+
+from django.urls import reverse
 
 from guanmo.attraction.models import Lead, ParkFigures
 from guanmo.regions.models import Region

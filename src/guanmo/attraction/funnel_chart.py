@@ -2,6 +2,7 @@
 from the same stage counts as the page's table (funnel.Funnel.count), so the two never differ."""
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 
 def funnel_flows(counts: Sequence[tuple[str, int]]) -> dict:
@@ -11,7 +12,7 @@ def funnel_flows(counts: Sequence[tuple[str, int]]) -> dict:
     count, so a stage nobody reached still shows 0."""
     nodes = [{"name": label, "value": count} for label, count in counts]
     links = []
-    for (label, count), (after, reached) in zip(counts, counts[1:], strict=False):
+    for (label, count), (after, reached) in pairwise(counts):
         if reached > 0:
             links.append({"source": label, "target": after, "value": reached})
         if count > reached:

@@ -49,9 +49,7 @@ AREA_COLUMNS = frozenset(
     }
 )
 PLACE_COLUMNS = frozenset({LandColumn.LONGITUDE, LandColumn.LATITUDE})
-FIGURE_COLUMNS = (
-    AREA_COLUMNS | PLACE_COLUMNS | {LandColumn.PLOT_RATIO, LandColumn.BUILDING_DENSITY}
-)
+FIGURE_COLUMNS = AREA_COLUMNS | PLACE_COLUMNS | {LandColumn.PLOT_RATIO, LandColumn.BUILDING_DENSITY}
 DATE_COLUMNS = frozenset({LandColumn.SUPPLIED, LandColumn.AGREED_START, LandColumn.STARTED})
 MONEY_COLUMNS = frozenset({LandColumn.INVESTMENT, LandColumn.TAX})
 

@@ -46,7 +46,15 @@ _SQUARE_KILOMETRES = ("平方公里", "km2", "km²", "单位:平方公里")
 
 SYNONYMS: dict[ParkColumn, tuple[str, ...]] = {
     ParkColumn.SERIAL: ("序号", "编号"),
-    ParkColumn.PARK: ("园区", "园区名称", "产业集聚区", "集聚区", "所在园区", "单位", "园区(集聚区)"),
+    ParkColumn.PARK: (
+        "园区",
+        "园区名称",
+        "产业集聚区",
+        "集聚区",
+        "所在园区",
+        "单位",
+        "园区(集聚区)",
+    ),
     ParkColumn.REVENUE: ("主营业务收入", "营业收入", "实现主营业务收入"),
     ParkColumn.LEADING_INDUSTRIES: ("主导产业", "主导产业名称"),
     ParkColumn.LEADING_REVENUE: (

@@ -267,6 +267,8 @@ def _check_repeats(entries: list[_Entry]) -> None:
     seen: dict[int, int] = {}
     for entry in entries:
         if entry.park.pk in seen:
-            entry.row.fault(ParkColumn.PARK, f"与第{seen[entry.park.pk]}行是同一园区；每个园区只能填一行")
+            entry.row.fault(
+                ParkColumn.PARK, f"与第{seen[entry.park.pk]}行是同一园区；每个园区只能填一行"
+            )
         else:
             seen[entry.park.pk] = entry.row.number

@@ -39,7 +39,10 @@ def park_list(request: HttpRequest) -> HttpResponse:
     year, month = chosen["year"], chosen["month"]
     # Ranks are among all the city's parks; each user sees the rows of his own.
     every = park_facts(scope.city, year, month)
-    ranked = dict(zip((p.name for p in every), zip(every, standings(every), strict=True)))
+    ranked = {
+        facts.name: (facts, standing)
+        for facts, standing in zip(every, standings(every), strict=True)
+    }
     rows = [(park, *ranked.get(park.name, (None, None))) for park in parks]
     return render(
         request,

@@ -108,7 +108,7 @@ PARK_YEARS = {
         "employees": 52_000, "planned": Decimal("33.5"), "built": Decimal("21.4"),
     },
     "焦作高新技术产业开发区": {
-        "revenue": 6_100_000, "leading_share": Decimal("0.662"), "leading": "新能源汽车及零部件、电子信息",
+        "revenue": 6_100_000, "leading_share": Decimal("0.662"), "leading": "新能源汽车、电子信息",
         "target": Decimal(75), "above_size": 142, "high_tech": 95, "platforms": 12,
         "employees": 38_000, "planned": Decimal("26.8"), "built": Decimal("17.2"),
     },
@@ -277,9 +277,7 @@ def _near(rng: random.Random, unit: Region) -> dict:
     latitude, longitude = CENTRES[unit.name]
     return {
         "latitude": Decimal(str(round(latitude + rng.uniform(-PARCEL_SPREAD, PARCEL_SPREAD), 6))),
-        "longitude": Decimal(
-            str(round(longitude + rng.uniform(-PARCEL_SPREAD, PARCEL_SPREAD), 6))
-        ),
+        "longitude": Decimal(str(round(longitude + rng.uniform(-PARCEL_SPREAD, PARCEL_SPREAD), 6))),
     }
 
 
