@@ -8,9 +8,9 @@ from itertools import pairwise
 def funnel_flows(counts: Sequence[tuple[str, int]]) -> dict:
     """The stages in order with their counts → {"nodes": [{"name", "value"}], "links":
     [{"source", "target", "value"}]}: each stage flows into the next with the next's count and
-    the rest stops there ("未签约", "未落地" …). Empty flows are left out; a node keeps its own
-    count, so a stage nobody reached still shows 0."""
-    nodes = [{"name": label, "value": count} for label, count in counts]
+    the rest stops there ("未签约", "未落地" …). Empty flows, and the stages nobody reached, are
+    left out (their nodes would pile up unlabelled); the table beside the chart shows their 0."""
+    nodes = [{"name": label, "value": count} for label, count in counts if count > 0]
     links = []
     for (label, count), (after, reached) in pairwise(counts):
         if reached > 0:
