@@ -208,14 +208,24 @@ def test_parks_figures_of_the_period_are_ranked_with_their_leading_share(city, c
         park=demo_zone, year=2025, month=6, revenue=1500000, leading_revenue=894000
     )
     ParkFigures.objects.create(
-        park=wuzhi_park, year=2025, month=6, revenue=2100000, leading_revenue=1575000
+        park=wuzhi_park,
+        year=2025,
+        month=6,
+        revenue=2100000,
+        leading_revenue=1575000,
+        leading_share_target=Decimal("80.00"),
     )
     ParkFigures.objects.create(park=wuzhi_park, year=2025, month=5, revenue=1)
 
     parks = {row["park"]: row for row in _json(capsys)["parks"]}
 
     assert parks["城乡一体化示范区"]["leading_share"] == "59.6"
+    assert parks["城乡一体化示范区"]["target"] == "70"
     assert parks["城乡一体化示范区"]["vs_target"] == "-10.4"
+    assert (parks["武陟产业集聚区"]["target"], parks["武陟产业集聚区"]["vs_target"]) == (
+        "80",
+        "-5.0",
+    )  # its own target: 75.0% against 80%
     assert (parks["武陟产业集聚区"]["revenue_rank"], parks["武陟产业集聚区"]["share_rank"]) == (
         1,
         1,

@@ -121,3 +121,33 @@ def test_the_command_dry_run_prints_the_column_map(city, tmp_path, capsys):
     assert "面积（亩） ← 面积（亩）" in out
     assert "检查通过（试运行，未写入）：将新增1个地块" in out
     assert not Parcel.objects.exists()
+
+
+def test_a_parcels_place_is_read_in_degrees(city, tmp_path):
+    header = ["地块名称", "所在县区", "面积（亩）", "经度", "纬度"]
+    rows = [["一号地", "温县", 10, 113.0812345678, 34.94], ["二号地", "温县", 8, None, None]]
+
+    report = import_land(_write(tmp_path, rows, header), city=city)
+
+    assert report.ok, [str(f) for f in report.faults]
+    first = Parcel.objects.get(name="一号地")
+    assert (first.longitude, first.latitude) == (Decimal("113.081235"), Decimal("34.94"))
+    assert Parcel.objects.get(name="二号地").latitude is None  # no place: listed, not dropped
+
+
+@pytest.mark.parametrize(
+    ("place", "column", "message"),
+    [
+        ((113.08, None), "纬度", "经度和纬度应同时填写"),
+        ((34.94, 113.08), "经度", "34.94不在73到136度之间"),
+        ((38512345, 3867890), "经度", "不在73到136度之间"),
+    ],
+)
+def test_a_wrong_place_is_named_and_nothing_is_written(city, tmp_path, place, column, message):
+    header = ["地块名称", "所在县区", "面积（亩）", "经度", "纬度"]
+
+    report = import_land(_write(tmp_path, [["一号地", "温县", 10, *place]], header), city=city)
+
+    assert report.faults[0].column == column, str(report.faults[0])
+    assert message in report.faults[0].message
+    assert not Parcel.objects.exists()

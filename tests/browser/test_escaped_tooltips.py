@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import Page
 
+from guanmo.attraction.models import Parcel
 from guanmo.ledger.models import Project
 from guanmo.observation.models import Tour
 from tests.browser.pages import log_in
@@ -66,3 +67,18 @@ def test_the_project_map_popup_shows_a_name_with_markup_as_text(live_server, des
     page.locator("#map[data-ready]").wait_for(state="attached")
     texts = shown_texts(page, "#map path.leaflet-interactive", "click", ".leaflet-popup-content")
     assert_shown_as_text(page, texts)
+
+
+def test_the_parcel_map_tooltip_shows_a_name_with_markup_as_text(live_server, desktop, world):
+    Parcel.objects.create(
+        city=world.city, county=world.wuzhi, name=PAYLOAD, holder=PAYLOAD, area=Decimal(20),
+        latitude=Decimal("35.08"), longitude=Decimal("113.40"),
+    )  # fmt: skip
+    Parcel.objects.create(city=world.city, county=world.wuzhi, name=f"无位置{PAYLOAD}", area=1)
+    page = log_in(desktop, live_server.url, "shixmb")
+    page.goto(f"{live_server.url}/map/")
+    page.locator("#map[data-parcels-ready='1']").wait_for(state="attached")
+    texts = shown_texts(page, "#map path.leaflet-interactive", "mouseover", ".leaflet-tooltip")
+    assert_shown_as_text(page, texts)
+    assert PAYLOAD in page.locator("#unplaced-parcels li").first.inner_text()
+    assert page.locator("#unplaced-parcels img[src='x']").count() == 0

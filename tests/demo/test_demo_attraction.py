@@ -4,10 +4,10 @@ land with some of it idle (issue 14, "Done when")."""
 
 import pytest
 
-from guanmo.attraction.models import Lead
+from guanmo.attraction.models import Lead, Parcel, ParkFigures
 from guanmo.attraction.report import build_report
 from guanmo.demo.attraction import create_demo_attraction
-from guanmo.demo.city import CITY_CODE, TODAY, YEAR, ZONES
+from guanmo.demo.city import CENTRES, CITY_CODE, TODAY, YEAR, ZONES
 from guanmo.regions.services import init_city
 
 
@@ -51,3 +51,33 @@ def test_the_demo_register_is_the_same_for_the_same_seed(demo_attraction):
     again = create_demo_attraction(city, seed=2025)
 
     assert again == first
+
+
+def test_the_parks_have_a_year_of_believable_figures(demo_attraction):
+    city, _summary = demo_attraction
+
+    report = build_report(city, YEAR, 11)
+
+    assert [facts.name for facts, _ in report.parks] == list(ZONES)
+    for facts, standing in report.parks:
+        assert 50 <= standing.leading_share <= 80 and standing.vs_target < 0
+        assert 0 < facts.built_area < facts.planned_area
+        assert facts.high_tech_enterprises < facts.enterprises_above_size < facts.employees
+    months = ParkFigures.objects.filter(park__name=ZONES[0], year=YEAR).order_by("month")
+    assert [row.month for row in months] == list(range(1, TODAY.month))
+    revenues = [row.revenue for row in months]
+    assert revenues == sorted(revenues) and revenues[0] < revenues[-1] / 10
+
+
+def test_parcels_lie_near_their_park_and_the_unsurveyed_are_left_unplaced(demo_attraction):
+    city, _summary = demo_attraction
+
+    placed = Parcel.objects.filter(city=city, latitude__isnull=False).select_related(
+        "park", "county"
+    )
+    assert placed.count() >= 20
+    for parcel in placed:
+        latitude, longitude = CENTRES[(parcel.park or parcel.county).name]
+        assert abs(float(parcel.latitude) - latitude) <= 0.03
+        assert abs(float(parcel.longitude) - longitude) <= 0.03
+    assert Parcel.objects.filter(city=city, latitude__isnull=True).count() == 1

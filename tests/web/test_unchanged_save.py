@@ -59,6 +59,7 @@ EDIT_FORMS = {
         "wuzhi", "submission_form", button="save", prepare=lambda world: _drafted(world)
     ),
     "target_form": EditCase("city", "target_form"),
+    "attraction_park_figures": EditCase("city", "attraction_park_figures"),
     "tour_settings": EditCase("city", "tour_detail"),
     "site_edit": EditCase("city", "tour_detail"),
     "tour_rubric": EditCase("city", "tour_rubric"),

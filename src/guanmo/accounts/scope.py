@@ -58,6 +58,14 @@ class Scope:
         totals, and the county offices the bulletins rank."""
         return self.sees_city_totals or self.county is not None
 
+    def enters_for(self, unit: Region) -> bool:
+        """Whether he enters what a unit of the city records (a lead's stages, a park's own
+        figures): the city office for every unit, a county office (a park's office) for its
+        own."""
+        if self.is_city_office:
+            return True
+        return self.county is not None and self.county == unit
+
     def projects(self) -> QuerySet[Project]:
         projects = Project.objects.filter(city=self.city)
         match self.role:

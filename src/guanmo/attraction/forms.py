@@ -1,5 +1,7 @@
 from django import forms
 
+from guanmo.attraction.models import ParkFigures
+from guanmo.attraction.park_services import PARK_FIGURE_FIELDS
 from guanmo.attraction.stages import Stage
 
 
@@ -32,4 +34,22 @@ class StageForm(forms.Form):
         cleaned = super().clean()
         if not cleaned.get("planned") and not cleaned.get("reached"):
             raise forms.ValidationError("请填写计划日期或实际日期")
+        return cleaned
+
+
+class ParkFiguresForm(forms.Form):
+    """A park's own figures of a period as its office enters them; a field left blank leaves
+    the stored figure alone (attraction.park_services)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields.update(forms.fields_for_model(ParkFigures, fields=PARK_FIGURE_FIELDS))
+        for field in self.fields.values():
+            field.required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        revenue, leading = cleaned.get("revenue"), cleaned.get("leading_revenue")
+        if revenue is not None and leading is not None and leading > revenue:
+            self.add_error("leading_revenue", "主导产业收入不能超过主营业务收入")
         return cleaned

@@ -46,6 +46,7 @@ class ParcelFacts:
     investment: Decimal | None = None
     tax: Decimal | None = None
     plot_ratio: Decimal | None = None
+    in_use_on: date | None = None  # the day its project came into use (投产), when it has
 
 
 def per_mu(amount: Decimal | None, area: Decimal) -> Decimal | None:
@@ -155,3 +156,32 @@ def idle_parcels(parcels: Iterable[ParcelFacts], day: date) -> list[IdleParcel]:
         if (step := idle_step(parcel, day)) != NOT_IDLE
     ]
     return sorted(found, key=lambda idle: (-idle.step, idle.since))
+
+
+# A parcel's state on the map of parcels, in the legend's order: the key and its words.
+PARCEL_STATES = {
+    "unsupplied": "未供地",
+    "supplied": "已供地未动工",
+    "started": "已动工在建",
+    "in_use": "已投产使用",
+    "idle_one_year": "闲置满一年",
+    "idle_two_years": "闲置满两年",
+}
+
+
+def parcel_state(parcel: ParcelFacts, day: date) -> str:
+    """The parcel's state on `day` (a key of PARCEL_STATES): idle by the rules' two steps
+    (`idle_step`) before anything else, then in use from the day its project produces, started
+    from the day building started, supplied from the day it was supplied."""
+    if parcel.supplied_on is None or parcel.supplied_on > day:
+        return "unsupplied"
+    step = idle_step(parcel, day)
+    if step == IDLE_TWO_YEARS:
+        return "idle_two_years"
+    if step == IDLE_ONE_YEAR:
+        return "idle_one_year"
+    if parcel.in_use_on is not None and parcel.in_use_on <= day:
+        return "in_use"
+    if parcel.started_on is not None and parcel.started_on <= day:
+        return "started"
+    return "supplied"

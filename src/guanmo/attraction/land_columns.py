@@ -1,4 +1,5 @@
 """The land sheet's columns (用地台账, `guanmo import-land`): the words offices head them with.
+A parcel's place (经度, 纬度: WGS-84 degrees, optional) puts it on the map of parcels.
 An area is given in 亩, 平方米 or 公顷 (each a column of its own, converted exactly into 亩:
 attraction.land); an area headed without its unit is read in 亩 and the report says so."""
 
@@ -28,6 +29,8 @@ class LandColumn(StrEnum):
     BUILDING_DENSITY = "建筑密度（%）"
     INVESTMENT = "固定资产投资"
     TAX = "税收"
+    LONGITUDE = "经度"
+    LATITUDE = "纬度"
 
 
 _AREA_WORDS = ("面积", "用地面积", "占地面积", "宗地面积", "供地面积", "出让面积")
@@ -45,7 +48,8 @@ AREA_COLUMNS = frozenset(
         LandColumn.AREA_HECTARES,
     }
 )
-FIGURE_COLUMNS = AREA_COLUMNS | {LandColumn.PLOT_RATIO, LandColumn.BUILDING_DENSITY}
+PLACE_COLUMNS = frozenset({LandColumn.LONGITUDE, LandColumn.LATITUDE})
+FIGURE_COLUMNS = AREA_COLUMNS | PLACE_COLUMNS | {LandColumn.PLOT_RATIO, LandColumn.BUILDING_DENSITY}
 DATE_COLUMNS = frozenset({LandColumn.SUPPLIED, LandColumn.AGREED_START, LandColumn.STARTED})
 MONEY_COLUMNS = frozenset({LandColumn.INVESTMENT, LandColumn.TAX})
 
@@ -67,6 +71,8 @@ SYNONYMS: dict[LandColumn, tuple[str, ...]] = {
     LandColumn.BUILDING_DENSITY: ("建筑密度", "建筑密度(%)", "建筑系数", "建筑系数(%)"),
     LandColumn.INVESTMENT: ("固定资产投资", "投资额", "累计投资", "累计完成投资", "总投资"),
     LandColumn.TAX: ("税收", "年度税收", "实缴税金", "税收总额", "纳税额"),
+    LandColumn.LONGITUDE: ("经度", "中心点经度", "东经", "经度(E)", "X坐标(经度)"),
+    LandColumn.LATITUDE: ("纬度", "中心点纬度", "北纬", "纬度(N)", "Y坐标(纬度)"),
 }
 
 LAND_COLUMNS = Catalogue(

@@ -11,10 +11,11 @@ in that county; building did not start before the land was supplied, nor after t
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import transaction
 
+from guanmo.accounts.models import User
 from guanmo.attraction.land import HECTARES_TO_MU, SQUARE_METRES_TO_MU
 from guanmo.attraction.land_columns import LAND_COLUMNS, LandColumn
 from guanmo.attraction.models import Lead, Parcel
@@ -24,6 +25,8 @@ from guanmo.documents.official import chinese_date
 from guanmo.ledger.models import Project
 from guanmo.regions.models import Region
 from guanmo.regions.services import units_of
+from guanmo.reporting.imports import record_import
+from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import decimal_places, format_wan
 from guanmo.sheets.faults import ImportReport
 from guanmo.sheets.header import Expected
@@ -84,6 +87,7 @@ def import_land(
     *,
     city: Region,
     dry_run: bool = False,
+    user: User | None = None,
     file_name: str = "",
 ) -> ImportReport:
     """Load the land sheet for `city`. Returns the report: with faults nothing was written;
@@ -111,6 +115,8 @@ def import_land(
         with transaction.atomic():
             for entry in entries:
                 _save(city, entry, report)
+            if not dry_run:
+                record_import(report, city=city, kind=ImportRecord.Kind.LAND, user=user)
             if dry_run:
                 raise _Refused
     except _Refused:
@@ -160,6 +166,7 @@ def _entry(row: Row, city: Region, units: Sequence[Region]) -> _Entry | None:
     if (values.get(LandColumn.BUILDING_DENSITY) or 0) > 100:
         row.fault(LandColumn.BUILDING_DENSITY, "建筑密度是百分数，不能超过100")
     _dates(row)
+    _place(row, entry)
     _project(row, city, entry)
     return None if row.faults else entry
 
@@ -182,6 +189,37 @@ def _area(row: Row, entry: _Entry) -> None:
         row.fault(column, f"{format_wan(typed)}换算为{format_wan(area)}亩，超过{AREA_PLACES}位小数")
         return
     entry.values["area"] = area
+
+
+# Where a parcel of a Chinese city may lie, in degrees: a longitude and a latitude swapped, or
+# a projected coordinate (metres) typed for degrees, fall outside.
+_PLACE_RANGES = {
+    LandColumn.LONGITUDE: ("longitude", Decimal(73), Decimal(136)),
+    LandColumn.LATITUDE: ("latitude", Decimal(3), Decimal(54)),
+}
+PLACE_PLACES = Decimal("0.000001")
+
+
+def _place(row: Row, entry: _Entry) -> None:
+    """The parcel's point: both degrees or neither, each within China's range; kept to six
+    decimals (about 0.1 metre), half-up."""
+    given = {c: row.values.get(c) for c in _PLACE_RANGES if row.values.get(c) is not None}
+    if not given:
+        return
+    if len(given) == 1:
+        missing = next(c for c in _PLACE_RANGES if c not in given)
+        row.fault(missing, "经度和纬度应同时填写")
+        return
+    for column, degrees in given.items():
+        attribute, low, high = _PLACE_RANGES[column]
+        if not low <= degrees <= high:
+            row.fault(
+                column,
+                f"{format_wan(degrees)}不在{low}到{high}度之间；请填写以度为单位的{column.value}"
+                "（WGS-84，如113.241），并检查经度和纬度是否填反",
+            )
+            continue
+        entry.values[attribute] = degrees.quantize(PLACE_PLACES, rounding=ROUND_HALF_UP)
 
 
 def _dates(row: Row) -> None:

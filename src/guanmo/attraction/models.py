@@ -13,7 +13,7 @@ from guanmo.attraction.industries import industries
 from guanmo.attraction.stages import Stage
 from guanmo.ledger.models import Project, money_field
 from guanmo.regions.models import Region
-from guanmo.reporting.models import FieldChange
+from guanmo.reporting.models import FieldChange, ImportRecord
 
 
 class Lead(models.Model):
@@ -195,6 +195,9 @@ class Parcel(models.Model):
     )
     investment = money_field("固定资产投资（万元）", null=True, blank=True)
     tax = money_field("税收（万元）", null=True, blank=True)
+    # Where it lies (WGS-84, as the project map's points): a point, for the map of parcels.
+    latitude = models.DecimalField("纬度", max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField("经度", max_digits=9, decimal_places=6, null=True, blank=True)
 
     class Meta:
         verbose_name = "用地地块"
@@ -243,7 +246,17 @@ class ParkFigures(models.Model):
         "截至月份", validators=[MinValueValidator(1), MaxValueValidator(12)]
     )
     revenue = money_field("主营业务收入（万元）", null=True, blank=True)
+    leading_industries = models.CharField("主导产业", max_length=200, blank=True, default="")
     leading_revenue = money_field("其中主导产业（万元）", null=True, blank=True)
+    leading_share_target = models.DecimalField(
+        "主导产业占比目标（%）",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text="未填写时按70%",
+    )
     enterprises_above_size = models.PositiveIntegerField("规上企业（家）", null=True, blank=True)
     high_tech_enterprises = models.PositiveIntegerField("高新技术企业（家）", null=True, blank=True)
     service_platforms = models.PositiveIntegerField("公共服务平台（个）", null=True, blank=True)
@@ -270,3 +283,26 @@ class ParkFigures(models.Model):
 
     def __str__(self) -> str:
         return f"{self.park}{self.year}年{self.month}月"
+
+
+class ParkFiguresChange(FieldChange):
+    """One changed figure of a park's period: who, when, old, new, why, and the import that
+    made it; written only by attraction.park_services."""
+
+    figures = models.ForeignKey(ParkFigures, on_delete=models.CASCADE, related_name="changes")
+    reason = models.TextField("原因", blank=True, default="")
+    import_record = models.ForeignKey(
+        ImportRecord,
+        verbose_name="导入记录",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="park_figure_changes",
+    )
+
+    class Meta(FieldChange.Meta):
+        verbose_name = "园区主要指标修改记录"
+        verbose_name_plural = "园区主要指标修改记录"
+
+    def __str__(self) -> str:
+        return f"{self.figures} {self.field}：{self.old_value} → {self.new_value}"

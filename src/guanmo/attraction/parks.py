@@ -30,6 +30,8 @@ class ParkFacts:
     employees: int | None = None  # 从业人员
     planned_area: Decimal | None = None  # 规划面积, 平方公里
     built_area: Decimal | None = None  # 建成面积, 平方公里
+    leading_industries: str = ""  # the leading industries' names, as the park gives them
+    target: Decimal | None = None  # the park's own target share of its leading industries, %
 
 
 @dataclass(frozen=True)
@@ -54,8 +56,8 @@ def leading_share(park: ParkFacts) -> Decimal | None:
 def standings(
     parks: Sequence[ParkFacts], target: Decimal = LEADING_SHARE_TARGET
 ) -> list[ParkStanding]:
-    """Each park's shares, its gap to the target share and its ranks among `parks` by
-    主营业务收入 and by the leading share, in the order given."""
+    """Each park's shares, its gap to its target share (its own, else `target`) and its ranks
+    among `parks` by 主营业务收入 and by the leading share, in the order given."""
     shares = [leading_share(park) for park in parks]
     by_revenue = ranks_and_ties([park.revenue for park in parks])
     by_share = ranks_and_ties(shares)
@@ -70,7 +72,7 @@ def standings(
             ParkStanding(
                 park.name,
                 share,
-                None if share is None else shown(share) - shown(target),
+                None if share is None else shown(share) - shown(park.target or target),
                 built,
                 revenue_rank,
                 revenue_tied,

@@ -17,6 +17,7 @@ from openpyxl import Workbook
 
 from guanmo.attraction.funnel import Funnel
 from guanmo.attraction.land import IDLE_WORDS, ParkLand
+from guanmo.attraction.parks import LEADING_SHARE_TARGET
 from guanmo.attraction.report import AttractionReport
 from guanmo.documents.official import OfficialDocument, chinese_date
 from guanmo.documents.services import letterhead, office_for
@@ -126,6 +127,7 @@ def as_dict(report: AttractionReport) -> dict:
                 "revenue": _optional(park.revenue),
                 "leading_revenue": _optional(park.leading_revenue),
                 "leading_share": _rate(standing.leading_share),
+                "target": _rate((park.target or LEADING_SHARE_TARGET).normalize()),
                 "vs_target": _rate(standing.vs_target),
                 "enterprises_above_size": park.enterprises_above_size,
                 "high_tech_enterprises": park.high_tech_enterprises,

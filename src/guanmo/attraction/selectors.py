@@ -67,6 +67,14 @@ def facts_of(city: Region, units: Sequence[Region] | None = None) -> list[LeadFa
     return [facts(lead) for lead in leads]
 
 
+def _in_use_on(parcel: Parcel):
+    """The day the parcel's lead began producing (投产, else 达产), None when it has not."""
+    if parcel.lead is None:
+        return None
+    reached = {each.stage: each.reached for each in parcel.lead.stages.all() if each.reached}
+    return reached.get(Stage.PRODUCING) or reached.get(Stage.AT_CAPACITY)
+
+
 def parcel_facts(parcel: Parcel) -> ParcelFacts:
     return ParcelFacts(
         name=parcel.name,
@@ -79,12 +87,17 @@ def parcel_facts(parcel: Parcel) -> ParcelFacts:
         investment=parcel.investment,
         tax=parcel.tax,
         plot_ratio=parcel.plot_ratio,
+        in_use_on=_in_use_on(parcel),
     )
 
 
 def parcels_of(city: Region) -> list[ParcelFacts]:
-    parcels = Parcel.objects.filter(city=city).select_related("county", "park")
-    return [parcel_facts(parcel) for parcel in parcels]
+    return [parcel_facts(parcel) for parcel in parcels_with_leads(Parcel.objects.filter(city=city))]
+
+
+def parcels_with_leads(parcels: QuerySet[Parcel]) -> QuerySet[Parcel]:
+    """Parcels with what their facts read (units, the lead's stages), in one round of queries."""
+    return parcels.select_related("county", "park", "lead").prefetch_related("lead__stages")
 
 
 def park_standards(city: Region) -> dict[str, ParkStandard]:
@@ -109,6 +122,8 @@ def park_facts(city: Region, year: int, month: int) -> list[ParkFacts]:
             employees=row.employees,
             planned_area=row.planned_area,
             built_area=row.built_area,
+            leading_industries=row.leading_industries,
+            target=row.leading_share_target,
         )
         for row in rows.order_by("park__sort_order", "park__code")
     ]

@@ -45,6 +45,8 @@ from guanmo.regions.services import (
     units_of,
 )
 from guanmo.reporting.history import Source as ChangeSource
+from guanmo.reporting.imports import record_import
+from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import format_wan
 from guanmo.sheets.faults import ImportReport, SheetFault
 from guanmo.sheets.header import (
@@ -167,6 +169,8 @@ def import_attraction(
                         f"第{entry.row.number}行“{entry.given.name}”已开工，"
                         f"转入重点项目台账（{saved.linked.name}）"
                     )
+            if not dry_run:
+                record_import(report, city=city, kind=ImportRecord.Kind.ATTRACTION, user=user)
             if dry_run:
                 raise _Refused
     except _Refused:

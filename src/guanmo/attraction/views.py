@@ -15,10 +15,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.attraction.forms import PeriodForm, StageForm
+from guanmo.attraction.funnel_chart import funnel_flows
 from guanmo.attraction.models import Lead
 from guanmo.attraction.report import build_report, build_unit_report
 from guanmo.attraction.services import StageRefused, record_stage
 from guanmo.attraction.stages import STAGES, Stage
+from guanmo.regions.models import Region
 
 
 def _leads(scope: Scope):
@@ -47,17 +49,24 @@ def funnel_page(request: HttpRequest) -> HttpResponse:
     bars = [
         (stage.label, whole.count(stage), whole.count(stage) * 100 // widest) for stage in STAGES
     ]
+    flows = funnel_flows([(label, count) for label, count, _ in bars])
     return render(
         request,
         "attraction/funnel.html",
-        {"form": form, "report": report, "bars": bars, "whole": whole, "leads": leads},
+        {
+            "form": form,
+            "report": report,
+            "bars": bars,
+            "flows": flows,
+            "sees_parks": any(unit.kind == Region.Kind.ZONE for unit in scope.units()),
+            "whole": whole,
+            "leads": leads,
+        },
     )
 
 
 def _may_record(scope: Scope, lead: Lead) -> bool:
-    if scope.is_city_office:
-        return True
-    return scope.county is not None and scope.county in (lead.county, lead.park)
+    return any(scope.enters_for(unit) for unit in (lead.county, lead.park) if unit is not None)
 
 
 def lead_page(request: HttpRequest, pk: int) -> HttpResponse:

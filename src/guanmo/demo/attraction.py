@@ -18,10 +18,10 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from guanmo.attraction.models import Lead, LeadChange, Parcel, ParkStandard
+from guanmo.attraction.models import Lead, LeadChange, Parcel, ParkFigures, ParkStandard
 from guanmo.attraction.services import LeadInput, save_lead
 from guanmo.attraction.stages import Stage as LeadStage
-from guanmo.demo.city import TODAY, YEAR
+from guanmo.demo.city import CENTRES, SEASON, TODAY, YEAR
 from guanmo.demo.moments import at
 from guanmo.ledger.models import Project, Stage
 from guanmo.regions.models import Region
@@ -99,6 +99,22 @@ DAYS = {
 }
 PARK_STANDARDS = {"城乡一体化示范区": (Decimal(300), Decimal("1.0"))}
 PARK_STANDARD = (Decimal(260), Decimal("0.8"))
+# Each park's year: 主营业务收入 (万元) and its leading industries' share, counts at the year's
+# end, planned and built area (平方公里), as 焦作's two parks are of a size.
+PARK_YEARS = {
+    "城乡一体化示范区": {
+        "revenue": 9_200_000, "leading_share": Decimal("0.596"), "leading": "装备制造、新材料",
+        "target": Decimal(70), "above_size": 186, "high_tech": 78, "platforms": 9,
+        "employees": 52_000, "planned": Decimal("33.5"), "built": Decimal("21.4"),
+    },
+    "焦作高新技术产业开发区": {
+        "revenue": 6_100_000, "leading_share": Decimal("0.662"), "leading": "新能源汽车、电子信息",
+        "target": Decimal(75), "above_size": 142, "high_tech": 95, "platforms": 12,
+        "employees": 38_000, "planned": Decimal("26.8"), "built": Decimal("17.2"),
+    },
+}  # fmt: skip
+# How far from its park's (or county's) centre a parcel lies, in degrees (about 3 km).
+PARCEL_SPREAD = 0.03
 
 
 @dataclass(frozen=True)
@@ -198,6 +214,7 @@ def create_demo_attraction(city: Region, seed: int) -> DemoAttraction:
         if saved.linked is not None:
             _as_demo_project(saved.linked, stages, rng.choice(products))
     parcels = _land(rng, city, units, leads)
+    _park_figures(rng, units)
     signed = sum(1 for _, stages in leads if stages.get(LeadStage.SIGNED, (None, None))[1])
     started = Lead.objects.filter(city=city, project__isnull=False).count()
     return DemoAttraction(len(leads), signed, started, parcels)
@@ -231,6 +248,7 @@ def _land(rng: random.Random, city: Region, units: list[Region], leads: list) ->
         started = stages.get(LeadStage.STARTED, (None, None))[1]
         area = Decimal(rng.randint(20, 300))
         Parcel.objects.create(
+            **_near(rng, lead.park or lead.county),
             city=city, name=f"{lead.county.short_name}{landed.year}-{count + 1:03d}",
             holder=lead.investor, county=lead.county, park=lead.park, lead=lead,
             project=lead.project, area=area, supplied_on=landed,
@@ -243,6 +261,8 @@ def _land(rng: random.Random, city: Region, units: list[Region], leads: list) ->
     for year in (2021, 2022, 2023):  # land supplied years ago, never started
         county = rng.choice(units)
         Parcel.objects.create(
+            # the oldest not yet surveyed: listed beside the map, not on it
+            **(_near(rng, county) if year > 2021 else {}),
             city=city, name=f"{county.short_name}{year}-闲置{count + 1:03d}",
             holder=f"{rng.choice(COMPANY_WORDS)}置业有限公司", county=county,
             area=Decimal(rng.randint(30, 120)),
@@ -250,3 +270,44 @@ def _land(rng: random.Random, city: Region, units: list[Region], leads: list) ->
         )  # fmt: skip
         count += 1
     return count
+
+
+def _near(rng: random.Random, unit: Region) -> dict:
+    """A place near the unit's centre (demo.city.CENTRES), to six decimals."""
+    latitude, longitude = CENTRES[unit.name]
+    return {
+        "latitude": Decimal(str(round(latitude + rng.uniform(-PARCEL_SPREAD, PARCEL_SPREAD), 6))),
+        "longitude": Decimal(str(round(longitude + rng.uniform(-PARCEL_SPREAD, PARCEL_SPREAD), 6))),
+    }
+
+
+def _park_figures(rng: random.Random, units: list[Region]) -> None:
+    """Each park's figures for every month of the year before today's: revenue cumulative by
+    the city's seasonal shape, the leading share moving a little, counts growing to the year's
+    end, areas as planned and built."""
+    for park in (unit for unit in units if unit.kind == Region.Kind.ZONE):
+        year = PARK_YEARS.get(park.name)
+        if year is None:
+            continue
+        ParkFigures.objects.filter(park=park, year=YEAR).delete()
+        share_of_year = Decimal(0)
+        for month in range(1, TODAY.month):
+            share_of_year += Decimal(str(SEASON[month - 1]))
+            revenue = (year["revenue"] * share_of_year).quantize(Decimal(1))
+            share = year["leading_share"] + Decimal(rng.randint(-8, 8)) / 1000
+            grown = Decimal(month) / 12
+            ParkFigures.objects.create(
+                park=park,
+                year=YEAR,
+                month=month,
+                revenue=revenue,
+                leading_industries=year["leading"],
+                leading_revenue=(revenue * share).quantize(Decimal(1)),
+                leading_share_target=year["target"],
+                enterprises_above_size=int(year["above_size"] * (Decimal("0.9") + grown / 10)),
+                high_tech_enterprises=int(year["high_tech"] * (Decimal("0.85") + grown * 15 / 100)),
+                service_platforms=year["platforms"] - (1 if month < 7 else 0),
+                employees=int(year["employees"] * (Decimal("0.95") + grown / 20)),
+                planned_area=year["planned"],
+                built_area=year["built"] - (Decimal("0.6") if month < 9 else 0),
+            )

@@ -238,7 +238,8 @@ def project_map(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "ledger/project_map.html",
-        {"city": scope.city, "when": figures_month(scope.city)},
+        # The parcels' layer for those who see a unit's land (attraction.parcel_map).
+        {"city": scope.city, "when": figures_month(scope.city), "parcels": bool(scope.units())},
     )
 
 

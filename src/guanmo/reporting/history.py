@@ -27,6 +27,7 @@ class Source:
     LEDGER = "台账修改"
     IMPORT = "表格导入"
     ATTRACTION = "招商引资"
+    PARK = "园区指标填写"
 
 
 @dataclass(frozen=True)

@@ -209,6 +209,9 @@ class ImportRecord(models.Model):
         PROGRESS = "progress", "月度进度"
         INDICATORS = "indicators", "指标数值"
         TARGETS = "targets", "指标目标"
+        ATTRACTION = "attraction", "招商项目"
+        LAND = "land", "用地台账"
+        PARK_FIGURES = "park_figures", "园区主要指标"
 
     city = models.ForeignKey(
         Region, verbose_name="城市", on_delete=models.CASCADE, related_name="imports"

@@ -1,5 +1,69 @@
 // The city's counties (GeoJSON shipped with the app, no tile server) with the user's projects
-// as points coloured by warning; a point links to its project.
+// as points coloured by warning; a point links to its project. Where the page asks for them
+// (data-parcels), the parcels of land as a second layer coloured by state, with a legend in
+// Chinese and the parcels without a place listed beside the map. Every value is text: escaped
+// into Leaflet's HTML, set as textContent elsewhere.
+const PARCEL_COLOURS = {
+  unsupplied: "#9aa5b1",
+  supplied: "#2f6fb3",
+  started: "#3ebd93",
+  in_use: "#2f8132",
+  idle_one_year: "#f0b429",
+  idle_two_years: "#d64545",
+};
+
+async function parcelLayer(map, element, escape) {
+  const parcels = await (await fetch(element.dataset.parcels)).json();
+  const layer = L.geoJSON(parcels, {
+    pointToLayer: (feature, latlng) => L.circleMarker(latlng, {
+      radius: 7, weight: 2, color: "#1f2933", fillOpacity: 0.85,
+      fillColor: PARCEL_COLOURS[feature.properties.state] || "#9aa5b1",
+    }),
+    onEachFeature: (feature, marker) => {
+      const p = feature.properties;
+      const holder = p.holder ? `（${escape(p.holder)}）` : "";
+      marker.bindTooltip(
+        `${escape(p.name)}${holder}<br>${escape(p.units)} · ${escape(p.area)} · ${escape(p.state_label)}`,
+        { sticky: true, className: "parcel-tooltip" },
+      );
+    },
+  }).addTo(map);
+  const legend = L.control({ position: "bottomright" });
+  legend.onAdd = () => {
+    const box = L.DomUtil.create("div", "map-legend");
+    box.id = "parcel-legend";
+    const title = document.createElement("strong");
+    title.textContent = "地块状态";
+    box.append(title);
+    for (const state of parcels.states) {
+      const row = document.createElement("div");
+      const swatch = document.createElement("span");
+      swatch.className = "swatch";
+      swatch.style.background = PARCEL_COLOURS[state.key] || "#9aa5b1";
+      const count = parcels.features.filter((f) => f.properties.state === state.key).length;
+      row.append(swatch, `${state.label}（${count}）`);
+      row.dataset.state = state.key;
+      box.append(row);
+    }
+    return box;
+  };
+  legend.addTo(map);
+  const list = document.querySelector("#unplaced-parcels ul");
+  if (list) {
+    for (const p of parcels.unplaced) {
+      const item = document.createElement("li");
+      item.textContent = `${p.name}${p.holder ? `（${p.holder}）` : ""} ${p.units} ${p.area} ${p.state_label}`;
+      list.append(item);
+    }
+    if (!parcels.unplaced.length) {
+      const item = document.createElement("li");
+      item.textContent = "无";
+      list.append(item);
+    }
+  }
+  return layer;
+}
+
 (async () => {
   const element = document.getElementById("map");
   const map = L.map(element, { zoomSnap: 0.25, attributionControl: false });
@@ -25,6 +89,11 @@
       marker.bindPopup(`<a href="${escape(p.url)}">${escape(p.name)}</a><br>${escape(p.county)} · 完成率${escape(p.rate)}`);
     },
   }).addTo(map);
+  if (element.dataset.parcels) {
+    const parcels = await parcelLayer(map, element, escape);
+    L.control.layers(null, { 重点项目: markers, 用地地块: parcels }, { collapsed: false }).addTo(map);
+    element.dataset.parcelsReady = String(parcels.getLayers().length);
+  }
   if (!bounds && points.features.length) bounds = markers.getBounds();
   if (bounds) map.fitBounds(bounds, { padding: [10, 10] });
   else map.setView([35.2, 113.2], 9);

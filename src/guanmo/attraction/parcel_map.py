@@ -1,0 +1,66 @@
+"""The map of parcels by state (issue 14, "Land and 亩均"): the parcels of the user's scope as
+GeoJSON points for `static/guanmo/map.js`, each with its state (attraction.land.parcel_state)
+and the legend's words, and those without a place listed by name so that none is dropped
+silently."""
+
+from django.db.models import Q
+from django.http import Http404, HttpRequest, JsonResponse
+
+from guanmo import clock
+from guanmo.accounts.scope import Scope
+from guanmo.attraction.land import PARCEL_STATES, parcel_state
+from guanmo.attraction.models import Parcel
+from guanmo.attraction.selectors import parcel_facts, parcels_with_leads
+
+
+def parcels_in_scope(scope: Scope):
+    """The parcels he may see: the city's for those who see its totals, those lying in his own
+    county or park for a county office; 404 for anyone else (as the funnel page)."""
+    units = scope.units()
+    if not units:
+        raise Http404("没有这个页面")
+    parcels = Parcel.objects.filter(city=scope.city)
+    if not scope.sees_city_totals:
+        parcels = parcels.filter(Q(county__in=units) | Q(park__in=units))
+    return parcels_with_leads(parcels)
+
+
+def parcel_points(request: HttpRequest) -> JsonResponse:
+    """{"type": "FeatureCollection", "features": [points], "states": [{key, label}],
+    "unplaced": [{name, units, state_label}]}: a point's properties are name, holder, units,
+    area ("12.5亩"), state and state_label."""
+    scope: Scope = request.scope
+    today = clock.today()
+    features, unplaced = [], []
+    for parcel in parcels_in_scope(scope):
+        facts = parcel_facts(parcel)
+        state = parcel_state(facts, today)
+        properties = {
+            "name": parcel.name,
+            "holder": parcel.holder,
+            "units": "·".join(facts.units),
+            "area": f"{parcel.area.normalize():f}亩",
+            "state": state,
+            "state_label": PARCEL_STATES[state],
+        }
+        if parcel.latitude is None or parcel.longitude is None:
+            unplaced.append(properties)
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [float(parcel.longitude), float(parcel.latitude)],
+                },
+                "properties": properties,
+            }
+        )
+    return JsonResponse(
+        {
+            "type": "FeatureCollection",
+            "features": features,
+            "states": [{"key": key, "label": label} for key, label in PARCEL_STATES.items()],
+            "unplaced": unplaced,
+        }
+    )

@@ -1,0 +1,96 @@
+"""The parks' own figures (园区主要指标): the period's figures of the parks in the user's scope
+with the leading share against its target and the ranks among the city's parks, and a park's
+page where the city office, or the park's own office, enters them (Scope.enters_for)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.forms.models import model_to_dict
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from guanmo import clock
+from guanmo.accounts.scope import Scope
+from guanmo.attraction.forms import ParkFiguresForm, PeriodForm
+from guanmo.attraction.models import ParkFigures
+from guanmo.attraction.park_services import PARK_FIGURE_FIELDS, save_park_figures
+from guanmo.attraction.parks import LEADING_SHARE_TARGET, standings
+from guanmo.attraction.selectors import park_facts
+from guanmo.regions.models import Region
+from guanmo.reporting.history import Source
+
+
+def _parks(scope: Scope) -> list[Region]:
+    """The city's parks whose figures he reads: all for those who see the city's totals, a
+    park's office its own; 404 for anyone else."""
+    parks = [unit for unit in scope.units() if unit.kind == Region.Kind.ZONE]
+    if not parks:
+        raise Http404("没有这个页面")
+    return parks
+
+
+def park_list(request: HttpRequest) -> HttpResponse:
+    scope: Scope = request.scope
+    parks = _parks(scope)
+    today = clock.today()
+    initial = {"year": today.year, "month": today.month}
+    form = PeriodForm({**initial, **request.GET.dict()})
+    chosen = form.cleaned_data if form.is_valid() else initial
+    year, month = chosen["year"], chosen["month"]
+    # Ranks are among all the city's parks; each user sees the rows of his own.
+    every = park_facts(scope.city, year, month)
+    ranked = {
+        facts.name: (facts, standing)
+        for facts, standing in zip(every, standings(every), strict=True)
+    }
+    rows = [(park, *ranked.get(park.name, (None, None))) for park in parks]
+    return render(
+        request,
+        "attraction/parks.html",
+        {
+            "form": form,
+            "year": year,
+            "month": month,
+            "rows": [(*row, scope.enters_for(row[0])) for row in rows],
+            "default_target": LEADING_SHARE_TARGET,
+        },
+    )
+
+
+def park_figures(request: HttpRequest, pk: int, year: int, month: int) -> HttpResponse:
+    scope: Scope = request.scope
+    parks = {p.pk: p for p in _parks(scope)}
+    park = parks.get(pk)
+    if park is None or not 1 <= month <= 12 or not 2000 <= year <= 2100:
+        raise Http404("没有这个园区")
+    if not scope.enters_for(park):
+        raise PermissionDenied("只有市项目办和本园区可以填写")
+    stored = ParkFigures.objects.filter(park=park, year=year, month=month).first()
+    initial = model_to_dict(stored, fields=PARK_FIGURE_FIELDS) if stored else {}
+    form = ParkFiguresForm(initial=initial)
+    if request.method == "POST":
+        form = ParkFiguresForm(request.POST, initial=initial)
+        if form.is_valid():
+            with transaction.atomic():
+                saved = save_park_figures(
+                    park, year, month, form.cleaned_data, source=Source.PARK, user=request.user
+                )
+            if saved.created:
+                messages.success(request, f"已保存{park.name}{year}年1—{month}月主要指标")
+            elif saved.changes:
+                messages.success(request, f"已修改{saved.changes}项，已记入修改记录")
+            else:
+                messages.info(request, "没有改动")
+            return redirect("attraction_park_figures", pk=park.pk, year=year, month=month)
+    return render(
+        request,
+        "attraction/park_figures.html",
+        {
+            "park": park,
+            "year": year,
+            "month": month,
+            "form": form,
+            "stored": stored,
+            "changes": stored.changes.select_related("user")[:50] if stored else [],
+        },
+    )

@@ -1,0 +1,105 @@
+"""The parks' figures pages: the city office enters any park's figures, a park's own office its
+own park's only (Scope.enters_for); a blank field keeps the stored figure; each change is kept
+in the park's history; the list shows the leading share against its target and the ranks among
+the city's parks (issue 14, "Parks")."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from guanmo.accounts.models import Role, User
+from guanmo.attraction.models import ParkFigures, ParkFiguresChange
+from guanmo.reporting.history import Source
+
+
+@pytest.fixture
+def parks(city):
+    return {park.name: park for park in city.children.filter(kind="zone")}
+
+
+def _user(name, role, region):
+    return User.objects.create_user(name, password="x", role=role, region=region)
+
+
+def _url(park, month=6):
+    return reverse("attraction_park_figures", args=[park.pk, 2025, month])
+
+
+def test_a_parks_office_enters_its_own_figures_and_no_other_parks(client, city, parks):
+    demo, wuzhi = parks["城乡一体化示范区"], parks["武陟产业集聚区"]
+    client.force_login(_user("shifanqu", Role.COUNTY_OFFICE, demo))
+
+    response = client.post(_url(demo), {"revenue": "1500000", "leading_revenue": "894000"})
+
+    assert response.status_code == 302
+    figures = ParkFigures.objects.get(park=demo, year=2025, month=6)
+    assert (figures.revenue, figures.leading_revenue, figures.employees) == (
+        Decimal("1500000"),
+        Decimal("894000"),
+        None,
+    )
+    assert client.get(_url(wuzhi)).status_code == 404
+    assert client.post(_url(wuzhi), {"revenue": "1"}).status_code == 404
+    listed = client.get(reverse("attraction_parks"), {"year": 2025, "month": 6}).content.decode()
+    assert "城乡一体化示范区" in listed and "武陟产业集聚区" not in listed
+    assert "59.6%" in listed and "-10.4" in listed  # 894000 ÷ 1500000 against 70%
+
+
+def test_a_county_office_without_a_park_enters_none(client, city, parks):
+    client.force_login(_user("wuzhi", Role.COUNTY_OFFICE, city.children.get(name="武陟县")))
+    assert client.get(reverse("attraction_parks")).status_code == 404
+    assert client.post(_url(parks["城乡一体化示范区"]), {"revenue": "1"}).status_code == 404
+
+
+def test_a_change_is_kept_and_a_blank_field_keeps_the_stored_figure(client, city, parks):
+    demo = parks["城乡一体化示范区"]
+    ParkFigures.objects.create(
+        park=demo, year=2025, month=6, revenue=Decimal(1500000), employees=23500
+    )
+    user = _user("shixmb", Role.CITY_OFFICE, city)
+    client.force_login(user)
+
+    client.post(_url(demo), {"revenue": "1520000", "employees": ""})
+
+    figures = ParkFigures.objects.get(park=demo)
+    assert (figures.revenue, figures.employees) == (Decimal(1520000), 23500)
+    change = ParkFiguresChange.objects.get(figures=figures)
+    assert (change.field, change.old_value, change.new_value) == (
+        "主营业务收入（万元）",
+        "1500000",
+        "1520000",
+    )
+    assert (change.source, change.user) == (Source.PARK, user)
+    page = client.get(_url(demo)).content.decode()
+    assert "1500000 → 1520000" in page
+
+
+def test_leading_revenue_above_revenue_is_refused_and_nothing_stored(client, city, parks):
+    client.force_login(_user("shixmb", Role.CITY_OFFICE, city))
+
+    response = client.post(
+        _url(parks["城乡一体化示范区"]), {"revenue": "100", "leading_revenue": "120"}
+    )
+
+    assert "主导产业收入不能超过主营业务收入" in response.content.decode()
+    assert not ParkFigures.objects.exists()
+
+
+def test_the_list_ranks_the_citys_parks(client, city, parks):
+    ParkFigures.objects.create(
+        park=parks["城乡一体化示范区"],
+        year=2025,
+        month=6,
+        revenue=Decimal(1500000),
+        leading_revenue=Decimal(894000),
+    )
+    ParkFigures.objects.create(park=parks["武陟产业集聚区"], year=2025, month=6,
+                               revenue=Decimal(2100000), leading_revenue=Decimal(1575000),
+                               leading_share_target=Decimal(80))  # fmt: skip
+    client.force_login(_user("leader", Role.LEADER, city))
+
+    page = client.get(reverse("attraction_parks"), {"year": 2025, "month": 6}).content.decode()
+
+    assert "75.0%" in page and "80.0%" in page and "-5.0" in page  # its own target
+    assert "填写" not in page.split('id="parks"')[1]  # a leader reads, never enters
