@@ -190,6 +190,11 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
         "年内累计完成",
         "年内累计",
         "年度累计",
+        # 全年累计 in a month's sheet is the year's to that month (issue 9), as 本年累计 is.
+        "全年累计完成投资",
+        "全年累计完成",
+        "全年累计",
+        "全年累计完成投资额",
     ),
     Field.CUMULATIVE_SINCE_START: (
         "开累",
