@@ -215,8 +215,7 @@ def _as_shown(sheet: Sheet, header: Header) -> tuple[Sheet, list[SheetFault], li
     whose unit is assumed); a percent ("0%") in a money column is a fault naming the cell.
     Returns the sheet, the faults and the note saying which cells were read as shown. Formats
     a file cannot carry (CSV) change nothing."""
-    money = {i for i, name in header.columns.items() if name in header.catalogue.money}
-    money |= set(header.month_columns)
+    money = header.figure_columns
     cells = sorted(
         (row, column)
         for row, column in sheet.number_formats
@@ -313,7 +312,7 @@ def _spread_merged(sheet: Sheet, header: Header) -> tuple[dict[int, tuple], list
             for name in names
         ):
             continue  # within one project's tall row: the figure is its own
-        if named in header.catalogue.money:
+        if merged.first_column in header.figure_columns:
             cells = f"{cell_address(merged.first_row, merged.first_column)}:" + cell_address(
                 merged.last_row, merged.last_column
             )
@@ -321,7 +320,7 @@ def _spread_merged(sheet: Sheet, header: Header) -> tuple[dict[int, tuple], list
                 SheetFault(
                     sheet.name,
                     merged.first_row,
-                    named.value,
+                    header.text_of(merged.first_column),
                     f"单元格{cells}纵向合并了第{merged.first_row}—{merged.last_row}行，"
                     "金额属于哪一行不明；请取消合并，每行填写本行的数后再导入",
                 )

@@ -1,0 +1,132 @@
+"""Completed investment split into quarters (一季度完成 | 二季度完成 | 三季度完成) in a month's
+progress sheet (issue 9): the year's cumulative is the quarters' sum when they run exactly to
+the import's month, said in the report; otherwise the import stops naming the column, never a
+quarter read as the year's cumulative or dropped silently."""
+
+from decimal import Decimal
+
+import pytest
+
+from guanmo.ledger.models import MonthlyProgress
+from guanmo.ledger.services import import_progress
+from tests.ledger.sheets import xlsx
+from tests.ledger.test_tryout_kinds import faults, month_figures, two_projects
+
+
+@pytest.mark.parametrize(
+    "quarters",
+    [
+        ["一季度完成", "二季度完成", "三季度完成"],
+        ["1季度完成投资", "2季度完成投资", "3季度完成投资"],
+        ["第一季度完成", "第二季度完成", "第三季度完成"],
+    ],
+)
+def test_quarters_up_to_the_import_month_sum_to_the_year_s_cumulative(city, quarters):
+    two_projects(city)
+    sheet = xlsx(
+        [
+            ["2025年1—9月重点项目进展（万元）"],
+            ["项目名称", "所在县区", *quarters, "9月完成投资"],
+            ["沁阳市铝精深加工", "沁阳市", 100, 200.5, 300.25, 120],
+            ["修武县云台山康养小镇", "修武县", None, 400, 500, 150],
+        ]
+    )
+    report = import_progress(sheet, city=city, year=2025, month=9)
+    assert faults(report) == []
+    assert month_figures(9) == {
+        "沁阳市铝精深加工": (Decimal(120), Decimal("600.75")),
+        "修武县云台山康养小镇": (Decimal(150), Decimal(900)),
+    }
+    shown = "、".join(quarters)
+    assert (
+        f"工作表「Sheet1」1—9月累计完成投资按分季度各列（{shown}）之和读取（空白的列按0计）"
+        in report.notes
+    )
+
+
+def test_quarters_under_a_completion_group_sum_to_the_cumulative(city):
+    """完成投资 merged over 一季度 | 二季度 | 三季度 | 四季度; 四季度 is blank in September."""
+    two_projects(city)
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "本月完成投资（万元）", "完成投资（万元）", None, None, None],
+            [None, None, None, "一季度", "二季度", "三季度", "四季度"],
+            ["沁阳市铝精深加工", "沁阳市", 120, 100, 200, 300, None],
+        ],
+        merges=["A1:A2", "B1:B2", "C1:C2", "D1:G1"],
+    )
+    report = import_progress(sheet, city=city, year=2025, month=9)
+    assert faults(report) == []
+    assert month_figures(9) == {"沁阳市铝精深加工": (Decimal(120), Decimal(600))}
+
+
+def test_a_quarter_after_the_import_month_with_figures_is_refused_naming_the_cell(city):
+    two_projects(city)
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "一季度完成", "二季度完成", "三季度完成", "四季度完成"],
+            ["沁阳市铝精深加工", "沁阳市", 100, 200, 300, 50],
+        ]
+    )
+    report = import_progress(sheet, city=city, year=2025, month=9)
+    assert faults(report) == [
+        "第2行「四季度完成」：单元格F2填有四季度的完成投资，晚于本次导入的9月，"
+        "是另一时期的数，未导入"
+    ]
+    assert not MonthlyProgress.objects.exists()
+
+
+def test_quarters_missing_one_before_the_import_month_are_refused_naming_it(city):
+    two_projects(city)
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "一季度完成", "二季度完成", "本月完成投资"],
+            ["沁阳市铝精深加工", "沁阳市", 100, 200, 120],
+        ]
+    )
+    report = import_progress(sheet, city=city, year=2025, month=9)
+    assert faults(report) == [
+        "第1行：表中是分季度的完成投资列（一季度完成、二季度完成），没有三季度的列，"
+        "加不出1—9月累计完成投资；请补上缺少的季度列或填写1—9月累计完成投资后再导入"
+    ]
+    assert not MonthlyProgress.objects.exists()
+
+
+def test_quarters_in_a_month_that_ends_no_quarter_are_refused(city):
+    """August: 三季度 is July and August so far, or the whole quarter planned: not known."""
+    two_projects(city)
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "一季度完成", "二季度完成", "三季度完成", "本月完成投资"],
+            ["沁阳市铝精深加工", "沁阳市", 100, 200, 300, 120],
+        ]
+    )
+    report = import_progress(sheet, city=city, year=2025, month=8)
+    assert faults(report) == [
+        "第1行：表中是分季度的完成投资列（一季度完成、二季度完成、三季度完成），8月不是季末，"
+        "加不出1—8月累计完成投资；请填写1—8月累计完成投资后再导入"
+    ]
+
+
+def test_quarters_beside_the_sheet_s_own_cumulative_are_checked_against_it(city):
+    two_projects(city)
+    sheet = xlsx(
+        [
+            [
+                "项目名称",
+                "所在县区",
+                "一季度完成",
+                "二季度完成",
+                "三季度完成",
+                "本月完成",
+                "1—9月累计",
+            ],
+            ["沁阳市铝精深加工", "沁阳市", 100, 200, 300, 120, 600],
+            ["修武县云台山康养小镇", "修武县", 100, 200, 300, 120, 700],
+        ]
+    )
+    report = import_progress(sheet, city=city, year=2025, month=9)
+    assert faults(report) == [
+        "第3行「累计完成投资」：「1—9月累计」700万元不等于分季度各列（一季度完成、二季度完成、"
+        "三季度完成）之和600万元，未导入"
+    ]
