@@ -275,3 +275,38 @@ def test_quarters_of_last_year_s_plan_are_never_this_year_s_plan(city):
 
     assert faults(report) == []
     assert figures() == {"孟州市季度己项目": (Decimal(20000), Decimal(6000))}
+
+
+def test_a_total_over_years_written_without_the_year_word_is_their_sum(city):
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "项目总投资", None, None, None],
+            [None, None, "以前年度", "2025", "2026", "以后年度"],
+            ["孟州市分年子项目", "孟州市", 1000, 2000, 3000, 4000],
+        ],
+        merges=["A1:A2", "B1:B2", "C1:F1"],
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+
+    assert faults(report) == []
+    assert figures() == {"孟州市分年子项目": (Decimal(10000), None)}
+
+
+def test_a_total_over_years_and_another_column_is_refused_naming_it(city):
+    """总投资 over 截至2024年底完成 | 2025年 | 2026年以后: whether the first is part of the total
+    is not known, so neither the sum nor one year is stored."""
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "总投资（万元）", None, None],
+            [None, None, "截至2024年底完成", "2025年", "2026年以后"],
+            ["孟州市分年丑项目", "孟州市", 1000, 2000, 3000],
+        ],
+        merges=["A1:A2", "B1:B2", "C1:E1"],
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+
+    assert faults(report) == [
+        "第2行：表头「总投资（万元）」下除分年度的列（2025年、2026年以后）外还有"
+        "「截至2024年底完成」，无法确定总投资是哪几列之和；请加一列总投资合计后再导入"
+    ]
+    assert figures() == {}

@@ -404,6 +404,10 @@ class Header:
     report_month: int | None = None
     text: str = ""  # every column's text, in order (HEADER_JOIN between): what a mapping fits
     parts: list[Parts] = field(default_factory=list)  # figures split into columns
+    # faults of split figures, by the figure they stop: an import not reading it goes on
+    part_faults: list[tuple[StrEnum, tuple[int | None, str | None, str]]] = field(
+        default_factory=list
+    )
 
     @property
     def fields(self) -> set[StrEnum]:
@@ -999,7 +1003,13 @@ def _part_candidates(
             and (quarter := completed_quarter(key, _key(group.text) if group else ""))
         ):
             found[column.index] = Candidate(
-                column.index, typed, row, COMPLETED_QUARTERS, quarter=quarter, **place
+                column.index,
+                typed,
+                row,
+                COMPLETED_QUARTERS,
+                field=periods.year_to_date,
+                quarter=quarter,
+                **place,
             )
     completed = {each.quarter for each in found.values() if each.split == COMPLETED_QUARTERS}
     if len(completed) < 2:
@@ -1032,7 +1042,7 @@ def _settle_parts(
         year_to_date=periods.year_to_date if periods else None,
     )
     header.parts = settled.parts
-    header.faults += settled.faults
+    header.part_faults = settled.faults
     header.notes += settled.notes
     header.readings = [
         replace(reading, why=settled.why[reading.index])

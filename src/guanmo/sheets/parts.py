@@ -27,8 +27,8 @@ from openpyxl.utils import get_column_letter
 from guanmo.sheets import cells
 
 # Under a figure over a project's whole life (总投资): one of its years, "2025年", "2024年度",
-# "2025年以前", "2026年及以后", "以后年度"; or what it holds in a year, "2025年计划".
-YEAR_PART = re.compile(r"^(?:(?:19|20)\d\d年|(?:以前|以后|往|今后|后续)年度?$)")
+# "2024", "2025年以前", "2026年及以后", "以后年度"; or what it holds in a year, "2025年计划".
+YEAR_PART = re.compile(r"^(?:(?:19|20)\d\d年|(?:19|20)\d\d$|(?:以前|以后|往|今后|后续)年度?$)")
 # A quarter's column: "一季度", "第二季度", "3季度", "四季度计划", "一季度完成投资".
 _QUARTER = re.compile(r"^第?([1-4一二三四])季度(.*)$")
 _QUARTER_NUMBERS = {"1": 1, "2": 2, "3": 3, "4": 4, "一": 1, "二": 2, "三": 3, "四": 4}
@@ -203,11 +203,12 @@ class Candidate:
 
 @dataclass
 class Settled:
-    """What a header's candidate columns come to: the split figures, the faults (row, column,
-    message) and notes, and why each candidate column is not read as a field of its own."""
+    """What a header's candidate columns come to: the split figures, the faults (the figure
+    they stop, and the row, column and message) and notes, and why each candidate column is not
+    read as a field of its own. A fault stops only an import that reads its figure."""
 
     parts: list[Parts] = field(default_factory=list)
-    faults: list[tuple[int | None, str | None, str]] = field(default_factory=list)
+    faults: list[tuple[StrEnum, tuple[int | None, str | None, str]]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     why: dict[int, str] = field(default_factory=dict)
 
@@ -229,14 +230,17 @@ def settle(
     (other columns under the group, a quarter missing) or a hidden part is a fault."""
     settled = Settled()
     for candidate in candidates:
-        if candidate.index in hidden:
+        if candidate.index in hidden and candidate.field:
             settled.faults.append(
                 (
-                    candidate.row,
-                    shown[candidate.index],
-                    f"所在的{get_column_letter(candidate.index + 1)}列为隐藏列，是分"
-                    f"{candidate.split.removeprefix('完成')}的一部分，不读取就无法得出总数；"
-                    "请取消隐藏或删去该列后再导入",
+                    candidate.field,
+                    (
+                        candidate.row,
+                        shown[candidate.index],
+                        f"所在的{get_column_letter(candidate.index + 1)}列为隐藏列，是分"
+                        f"{candidate.split.removeprefix('完成')}的一部分，不读取就无法得出"
+                        f"{candidate.field.value}；请取消隐藏或删去该列后再导入",
+                    ),
                 )
             )
     if settled.faults:
@@ -277,10 +281,13 @@ def _settle_group(
     if elsewhere is not None and whole is None:
         settled.faults.append(
             (
-                first.row,
-                None,
-                f"「{shown[elsewhere]}」和「{group}」下分{split}各列（{texts}）都是{name.value}，"
-                "无法判断读哪个；请删去其中之一后再导入",
+                name,
+                (
+                    first.row,
+                    None,
+                    f"「{shown[elsewhere]}」和「{group}」下分{split}各列（{texts}）都是"
+                    f"{name.value}，无法判断读哪个；请删去其中之一后再导入",
+                ),
             )
         )
     elif whole is None and (others or not complete):
@@ -295,7 +302,7 @@ def _settle_group(
                 f"表头「{group}」分为分季度的几列（{texts}）{besides}，没有全年（合计）列，"
                 f"无法读取{name.value}；请加一列全年合计后再导入"
             )
-        settled.faults.append((first.row, None, message))
+        settled.faults.append((name, (first.row, None, message)))
     elif whole is not None and (others or not complete):
         why = f"「{group}」下分{split}的列（{texts}）"
         why += f"之外还有{'、'.join(others)}" if others else "不是四个季度齐全"
@@ -346,9 +353,12 @@ def _settle_completed(
         ask = "补上缺少的季度列或" if month % 3 == 0 else ""
         settled.faults.append(
             (
-                completed[0].row,
-                None,
-                f"表中是分季度的完成投资列（{texts}），{why}；请{ask}填写{period}后再导入",
+                year_to_date,
+                (
+                    completed[0].row,
+                    None,
+                    f"表中是分季度的完成投资列（{texts}），{why}；请{ask}填写{period}后再导入",
+                ),
             )
         )
         return

@@ -157,7 +157,12 @@ def read_workbook(
             missing = [SheetFault(sheet.name, header.rows[0], None, why)]
         elif header.report_month:  # read month by month: its month's column, or a fault saying
             missing = []  # that the import's month has none
+        # A split figure that cannot be read says why, not that its column is missing.
+        split = [(name, fault) for name, fault in header.part_faults if name in spec.used]
+        unread = {name.value for name, _ in split}
+        missing = [fault for fault in missing if fault.column not in unread]
         missing += [SheetFault(sheet.name, *fault) for fault in header.faults]
+        missing += [SheetFault(sheet.name, *fault) for _, fault in split]
         if missing:
             reading.faults.extend(missing)
             continue
