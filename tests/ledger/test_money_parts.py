@@ -310,3 +310,22 @@ def test_a_total_over_years_and_another_column_is_refused_naming_it(city):
         "「截至2024年底完成」，无法确定总投资是哪几列之和；请加一列总投资合计后再导入"
     ]
     assert figures() == {}
+
+
+def test_a_small_total_summed_from_years_in_an_unstated_unit_is_noted(city):
+    """No unit written: a total summed to 3.5 (万元) is likely 亿元, noted as for a column."""
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "总投资", None, None],
+            [None, None, *YEARS],
+            ["孟州市分年寅项目", "孟州市", 1, 1.5, 1],
+        ],
+        merges=["A1:A2", "B1:B2", "C1:E1"],
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+
+    assert faults(report) == []
+    assert (
+        "工作表「Sheet1」第3行「总投资」3.5万元，不足100万元（表中未写明金额单位，按万元读取），"
+        "请核对是否以亿元填报"
+    ) in report.notes

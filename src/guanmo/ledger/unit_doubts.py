@@ -90,7 +90,7 @@ def unit_doubt_notes(tables: Iterable[Table]) -> list[str]:
     notes = []
     for table in tables:
         header = table.header
-        assumed = {header.columns.get(index) for index in header.unit_assumed}
+        assumed = {header.field_of(index) for index in header.unit_assumed}
         if not assumed:
             continue
         for row in table.rows:

@@ -421,6 +421,12 @@ class Header:
         money = {i for i, name in self.columns.items() if name in self.catalogue.money}
         return money | set(self.month_columns) | {i for each in self.parts for i in each.indexes}
 
+    def field_of(self, index: int) -> StrEnum | None:
+        """The field a column gives: its own, or the split figure it is a part of."""
+        if index in self.columns:
+            return self.columns[index]
+        return next((each.field for each in self.parts if index in each.indexes), None)
+
     @property
     def unit_assumed(self) -> list[int]:
         """The money columns read in 万元 because nothing wrote their unit (no title, units

@@ -74,7 +74,7 @@ def unit_doubts(matched: Matched, *, city: Region, year: int) -> tuple[list[str]
     for table in tables.values():
         header = table.header
         for index in header.unit_assumed:
-            name = header.columns.get(index)
+            name = header.field_of(index)
             if name not in _DOUBTED:
                 continue
             figures = [
