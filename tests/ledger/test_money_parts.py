@@ -2,12 +2,14 @@
 from its parts or the import stops naming the group, never a part stored as the whole."""
 
 from decimal import Decimal
+from io import BytesIO
 
 import pytest
 
 from guanmo.ledger.models import AnnualPlan, Project
 from guanmo.ledger.services import import_ledger
 from tests.ledger.sheets import xlsx
+from tests.sheets.files import Drawn, to_xlsx
 
 
 def faults(report) -> list[str]:
@@ -329,3 +331,23 @@ def test_a_small_total_summed_from_years_in_an_unstated_unit_is_noted(city):
         "工作表「Sheet1」第3行「总投资」3.5万元，不足100万元（表中未写明金额单位，按万元读取），"
         "请核对是否以亿元填报"
     ) in report.notes
+
+
+def test_a_hidden_year_of_the_total_stops_the_import_naming_its_column(city):
+    """A hidden column is never read, and a total without one of its years is not the total."""
+    drawn = Drawn(
+        [
+            ["项目名称", "所在县区", "总投资（万元）", None, None],
+            [None, None, *YEARS],
+            ["孟州市分年卯项目", "孟州市", 1000, 2000, 3000],
+        ],
+        merged=[(1, 0, 2, 0), (1, 1, 2, 1), (1, 2, 1, 4)],
+        hidden_columns={3},
+    )
+    report = import_ledger(BytesIO(to_xlsx(drawn)), city=city, year=2025)
+
+    assert faults(report) == [
+        "第2行「总投资（万元）／2025年」：所在的D列为隐藏列，是分年度的一部分，不读取就无法"
+        "得出总投资；请取消隐藏或删去该列后再导入"
+    ]
+    assert figures() == {}
