@@ -1,6 +1,8 @@
 """Any ledger whose 总投资 is split into years (issue 9), in any format and layout, imports
 with each project's total the exact sum of its years, or a whole column's figure checked
-against them: never one year taken for the total, never a year taken for the plan."""
+against them: never one year taken for the total, never a year taken for the plan. Any month's
+progress giving its completed investment by quarters to a quarter's end imports with the
+year's cumulative the exact sum of its quarters."""
 
 from decimal import Decimal
 from io import BytesIO
@@ -9,8 +11,8 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from guanmo.ledger.models import AnnualPlan, Project
-from guanmo.ledger.services import import_ledger
+from guanmo.ledger.models import AnnualPlan, MonthlyProgress, Project
+from guanmo.ledger.services import import_ledger, import_progress
 from tests.sheets.files import WRITERS, Drawn, to_csv
 
 YEAR = 2025
@@ -106,3 +108,62 @@ def test_a_total_split_into_years_imports_as_its_exact_sum_in_any_format(city, s
         for project in Project.objects.all()
     } == expected
     assert any(sheet["group"] in note and "分年度各列" in note for note in report.notes)
+
+
+QUARTER_WORDS = [
+    ("一季度完成", "二季度完成", "三季度完成", "四季度完成"),
+    ("1季度完成投资", "2季度完成投资", "3季度完成投资", "4季度完成投资"),
+    ("第一季度完成", "第二季度完成", "第三季度完成", "第四季度完成"),
+]
+
+
+@st.composite
+def quarter_sheets(draw):
+    month = draw(st.sampled_from([3, 6, 9, 12]))
+    return {
+        "fmt": draw(st.sampled_from([*sorted(WRITERS), ".csv"])),
+        "month": month,
+        "words": draw(st.sampled_from(QUARTER_WORDS)),
+        "all_quarters": draw(st.booleans()),  # the later quarters' columns stand, left blank
+        "quarters": draw(
+            st.lists(part, min_size=month // 3, max_size=month // 3).filter(
+                lambda parts: any(p is not None for p in parts)
+            )
+        ),
+        "this_month": draw(st.decimals(min_value=0, max_value=20, places=2)),
+    }
+
+
+@hypothesis_settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(sheet=quarter_sheets())
+def test_completed_quarters_to_the_month_import_as_the_exact_cumulative_in_any_format(city, sheet):
+    MonthlyProgress.objects.all().delete()
+    Project.objects.all().delete()
+    Project.objects.create(
+        city=city,
+        county=city.children.get(name="孟州市"),
+        name="孟州市季度项目",
+        total_investment=Decimal(3000),
+    )
+    month, last = sheet["month"], sheet["month"] // 3
+    words = sheet["words"] if sheet["all_quarters"] else sheet["words"][:last]
+    later = [None] * (len(words) - last)
+    cells = [None if p is None else str(p) for p in sheet["quarters"]]
+    drawn = Drawn(
+        [
+            [f"{YEAR}年1—{month}月重点项目进展"],
+            ["单位：万元"],
+            ["项目名称", "所在县区", *words, f"{month}月完成投资"],
+            ["孟州市季度项目", "孟州市", *cells, *later, str(sheet["this_month"])],
+        ]
+    )
+    data = to_csv(drawn, "utf-8") if sheet["fmt"] == ".csv" else WRITERS[sheet["fmt"]](drawn)
+    report = import_progress(BytesIO(data), city=city, year=YEAR, month=month)
+
+    assert [str(fault) for fault in report.faults] == []
+    cumulative = sum((p for p in sheet["quarters"] if p is not None), Decimal(0))
+    assert list(
+        MonthlyProgress.objects.values_list("completed_this_month", "cumulative_completed")
+    ) == [(sheet["this_month"], cumulative)]

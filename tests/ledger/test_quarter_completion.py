@@ -147,3 +147,20 @@ def test_a_plan_split_into_quarters_does_not_stop_a_progress_import_that_reads_n
     report = import_progress(sheet, city=city, year=2025, month=9)
     assert faults(report) == []
     assert month_figures(9) == {"沁阳市铝精深加工": (Decimal(120), Decimal(600))}
+
+
+def test_quarters_in_an_unstated_unit_far_below_the_plan_are_doubted_once(city):
+    """Quarters typed in 亿元 under no unit word: the cumulative they add up to is doubted as
+    a column of it would be, once, not once per quarter."""
+    two_projects(city)
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "一季度完成", "二季度完成", "三季度完成", "本月完成投资"],
+            ["沁阳市铝精深加工", "沁阳市", 0.1, 0.2, 0.3, 0.1],
+            ["修武县云台山康养小镇", "修武县", 0.2, 0.3, 0.4, 0.1],
+        ]
+    )
+    report = import_progress(sheet, city=city, year=2025, month=9)
+    doubts = [fault for fault in faults(report) if "累计完成投资" in fault]
+    assert len(doubts) == 1
+    assert not MonthlyProgress.objects.exists()
