@@ -20,6 +20,10 @@ A bundled project (打捆项目) may be followed by its sub-items: numbered unde
 parts: with figures of its own it is the project and its sub-items are left out, their sums
 checked against it; without, it is left out and its sub-items are the projects (source:
 tryout 4 L21).
+
+A figure the header splits into columns (总投资 over its years, a plan over its quarters) is
+read from its parts, row by row (guanmo.sheets.parts), and a totals row's sum of them is
+checked as any figure of it is.
 """
 
 import re
