@@ -351,3 +351,22 @@ def test_a_hidden_year_of_the_total_stops_the_import_naming_its_column(city):
         "得出总投资；请取消隐藏或删去该列后再导入"
     ]
     assert figures() == {}
+
+
+def test_a_whole_year_plan_over_some_quarters_is_read_and_noted_not_checked(city):
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "总投资（万元）", "2025年计划投资（万元）", None, None],
+            [None, None, None, "全年", "一季度", "二季度"],
+            ["孟州市季度庚项目", "孟州市", 20000, 5000, 800, 1200],
+        ],
+        merges=["A1:A2", "B1:B2", "C1:C2", "D1:F1"],
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+
+    assert faults(report) == []
+    assert figures() == {"孟州市季度庚项目": (Decimal(20000), Decimal(5000))}
+    assert (
+        "工作表「Sheet1」「2025年计划投资（万元）」下分季度的列（一季度、二季度）不是四个季度"
+        "齐全，年度计划投资取「2025年计划投资（万元）／全年」列，未与分季度各列之和核对"
+    ) in report.notes

@@ -133,13 +133,13 @@ def test_quarters_beside_the_sheet_s_own_cumulative_are_checked_against_it(city)
 
 
 def test_a_plan_split_into_quarters_does_not_stop_a_progress_import_that_reads_no_plan(city):
-    """2025年计划投资 over its four quarters (no 全年) in a progress sheet: the plan is not read
-    by a progress import, so its split stops nothing."""
+    """2025年计划投资 over 一季度 | 二季度 (no 全年) in a progress sheet: the plan is not read
+    by a progress import, so its split stops nothing and is not noted."""
     two_projects(city)
     sheet = xlsx(
         [
             ["项目名称", "所在县区", "2025年计划投资", None, None, "本月完成投资", "1—9月累计"],
-            [None, None, "一季度", "二季度", "三季度", None, None],
+            [None, None, "全年", "一季度", "二季度", None, None],
             ["沁阳市铝精深加工", "沁阳市", 100, 200, 300, 120, 600],
         ],
         merges=["A1:A2", "B1:B2", "C1:E1", "F1:F2", "G1:G2"],
@@ -147,6 +147,7 @@ def test_a_plan_split_into_quarters_does_not_stop_a_progress_import_that_reads_n
     report = import_progress(sheet, city=city, year=2025, month=9)
     assert faults(report) == []
     assert month_figures(9) == {"沁阳市铝精深加工": (Decimal(120), Decimal(600))}
+    assert not [note for note in report.notes if "分季度" in note]
 
 
 def test_quarters_in_an_unstated_unit_far_below_the_plan_are_doubted_once(city):

@@ -408,6 +408,7 @@ class Header:
     part_faults: list[tuple[StrEnum, tuple[int | None, str | None, str]]] = field(
         default_factory=list
     )
+    part_notes: list[tuple[StrEnum, str]] = field(default_factory=list)  # the same, of notes
 
     @property
     def fields(self) -> set[StrEnum]:
@@ -1049,7 +1050,7 @@ def _settle_parts(
     )
     header.parts = settled.parts
     header.part_faults = settled.faults
-    header.notes += settled.notes
+    header.part_notes = settled.notes
     header.readings = [
         replace(reading, why=settled.why[reading.index])
         if reading.index in settled.why

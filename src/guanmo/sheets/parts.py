@@ -209,7 +209,7 @@ class Settled:
 
     parts: list[Parts] = field(default_factory=list)
     faults: list[tuple[StrEnum, tuple[int | None, str | None, str]]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[tuple[StrEnum, str]] = field(default_factory=list)  # by the figure, as faults
     why: dict[int, str] = field(default_factory=dict)
 
 
@@ -307,7 +307,7 @@ def _settle_group(
         why = f"「{group}」下分{split}的列（{texts}）"
         why += f"之外还有{'、'.join(others)}" if others else "不是四个季度齐全"
         settled.notes.append(
-            f"{why}，{name.value}取「{shown[whole]}」列，未与分{split}各列之和核对"
+            (name, f"{why}，{name.value}取「{shown[whole]}」列，未与分{split}各列之和核对")
         )
         settled.why.update(dict.fromkeys(indexes, f"分{split}的部分，未读取"))
     else:
@@ -345,7 +345,10 @@ def _settle_completed(
         why = f"没有{'、'.join(missing)}的列，加不出{period}"
     if why and own is not None:
         settled.notes.append(
-            f"分季度的完成投资列（{texts}）{why}，未读取；{period}取「{shown[own]}」列"
+            (
+                year_to_date,
+                f"分季度的完成投资列（{texts}）{why}，未读取；{period}取「{shown[own]}」列",
+            )
         )
         settled.why.update(dict.fromkeys((each.index for each in completed), "分季度，未读取"))
         return

@@ -150,6 +150,9 @@ def read_workbook(
         read_note_units(header, sheet.rows)
         reading.headers.append((sheet.name, header))
         reading.notes.extend(f"工作表「{sheet.name}」{note}" for note in header.notes)
+        reading.notes.extend(
+            f"工作表「{sheet.name}」{note}" for name, note in header.part_notes if name in spec.used
+        )
         missing = _missing_columns(sheet.name, header, spec)
         periods = spec.catalogue.periods
         reads_months = periods and {periods.this_month, periods.year_to_date} & spec.used
