@@ -370,3 +370,22 @@ def test_a_whole_year_plan_over_some_quarters_is_read_and_noted_not_checked(city
         "工作表「Sheet1」「2025年计划投资（万元）」下分季度的列（一季度、二季度）不是四个季度"
         "齐全，年度计划投资取「2025年计划投资（万元）／全年」列，未与分季度各列之和核对"
     ) in report.notes
+
+
+def test_a_year_typed_in_yuan_makes_the_summed_total_absurd_and_stops_the_import(city):
+    """One year typed in 元 under a 万元 header: the sum is refused as any too large total is."""
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "总投资（万元）", None, None],
+            [None, None, *YEARS],
+            ["孟州市分年辰项目", "孟州市", 1000, 300000000, 3000],
+        ],
+        merges=["A1:A2", "B1:B2", "C1:E1"],
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+
+    assert faults(report) == [
+        "第3行「总投资」：2024年、2025年、2026年之和为300004000万元（折合300004000万元），"
+        "超过1000亿元，疑为以元填报；请核对单位后再导入"
+    ]
+    assert figures() == {}
