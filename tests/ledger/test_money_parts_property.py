@@ -75,7 +75,7 @@ def _drawn(sheet) -> tuple[Drawn, dict[str, tuple[Decimal, Decimal | None]]]:
     for number, parts in enumerate(sheet["projects"], start=1):
         total = sum((p for p in parts if p is not None), Decimal(0))
         cells: list[object] = [
-            None if p is None else float(p) if number % 2 else str(p) for p in parts
+            None if p is None else float(p) if number % 2 else format(p, "f") for p in parts
         ]
         if sheet["whole"] == "first":
             cells.insert(0, str(total))
@@ -150,7 +150,7 @@ def test_completed_quarters_to_the_month_import_as_the_exact_cumulative_in_any_f
     month, last = sheet["month"], sheet["month"] // 3
     words = sheet["words"] if sheet["all_quarters"] else sheet["words"][:last]
     later = [None] * (len(words) - last)
-    cells = [None if p is None else str(p) for p in sheet["quarters"]]
+    cells = [None if p is None else format(p, "f") for p in sheet["quarters"]]
     drawn = Drawn(
         [
             [f"{YEAR}年1—{month}月重点项目进展"],

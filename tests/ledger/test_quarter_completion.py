@@ -165,3 +165,18 @@ def test_quarters_in_an_unstated_unit_far_below_the_plan_are_doubted_once(city):
     doubts = [fault for fault in faults(report) if "累计完成投资" in fault]
     assert len(doubts) == 1
     assert not MonthlyProgress.objects.exists()
+
+
+@pytest.mark.parametrize("column", ["一季度完成", "1季度完成投资", "第1季度完成"])
+def test_the_first_quarter_alone_in_march_is_the_year_s_cumulative(city, column):
+    """One quarter column is no split: in March the first quarter is 1—3月, however written."""
+    two_projects(city)
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", column, "3月完成投资"],
+            ["沁阳市铝精深加工", "沁阳市", 250, 0],
+        ]
+    )
+    report = import_progress(sheet, city=city, year=2025, month=3)
+    assert faults(report) == []
+    assert month_figures(3) == {"沁阳市铝精深加工": (Decimal(0), Decimal(250))}

@@ -72,13 +72,13 @@ _MONTH_TOTALS = frozenset({"合计", "累计", "总计"})
 # Words naming last year's figures: "上年同期累计完成投资", a group "去年同期" over its columns.
 _LAST_YEAR = re.compile(r"^(上年同期|去年同期|上年同月|去年同月|上年度|上年|去年)")
 # Words naming a period without its months, written out as months before any period is read:
-# 上半年 is 1—6月, (第)一季度 1—3月, 前三季度 1—9月. 年度累计, 本年度累计 and 全年累计 are the
-# year's cumulative to the report month, not 1—12月 (tryout 5, S00; issue 9): only a header
-# writing 1—12月 names December.
+# 上半年 is 1—6月, (第)一季度 or 1季度 1—3月, 前三季度 1—9月. 年度累计, 本年度累计 and 全年累计
+# are the year's cumulative to the report month, not 1—12月 (tryout 5, S00; issue 9): only a
+# header writing 1—12月 names December.
 _PERIOD_WORDS = (
     (re.compile(r"上半年"), "1-6月"),
-    (re.compile(r"第?一季度"), "1-3月"),
-    (re.compile(r"前三季度"), "1-9月"),
+    (re.compile(r"(?<!\d)第?[一1]季度"), "1-3月"),
+    (re.compile(r"前[三3]季度"), "1-9月"),
 )
 
 
