@@ -237,7 +237,7 @@ def test_a_title_naming_a_period_in_words_stops_the_import(ledger, title, named)
     [
         ("上半年累计完成投资", "1-6月"),
         ("前三季度完成投资", "1-9月"),
-        ("全年累计完成投资", "1-12月"),
+        ("1-12月累计完成投资", "1-12月"),
     ],
 )
 def test_a_header_naming_a_period_in_words_stops_the_import(ledger, label, named):

@@ -181,9 +181,20 @@ def test_a_name_shared_by_two_counties_needs_the_county(ledger):
     ]
 
 
-def test_cumulative_below_the_last_report_is_a_deduction_stated_by_row(ledger):
+def test_cumulative_below_the_last_report_with_the_month_blank_is_refused(ledger):
+    """No 核减 typed (本月 blank): a falling cumulative is a contradiction, not a deduction."""
     load(progress_xlsx([1, "乙项目", "温县", 300, 300, ""]), ledger, month=3)
     report = load(progress_xlsx([1, "乙项目", "温县", None, 250, ""]), ledger)
+    assert [str(fault) for fault in report.faults] == [
+        "第3行「累计完成投资」：累计250万元（E3），低于3月累计300万元，而本月完成投资未填写"
+        "（D3），两数相互矛盾（核减时本月应填负数）"
+    ]
+    assert not MonthlyProgress.objects.filter(month=4).exists()
+
+
+def test_cumulative_below_the_last_report_with_a_negative_month_is_a_deduction(ledger):
+    load(progress_xlsx([1, "乙项目", "温县", 300, 300, ""]), ledger, month=3)
+    report = load(progress_xlsx([1, "乙项目", "温县", -50, 250, ""]), ledger)
     assert report.faults == []
     assert progress("乙项目", 4) == (Decimal(-50), Decimal(250))
     assert (

@@ -1,7 +1,7 @@
-"""核减: a month's figure below zero, or a cumulative below the one stored for an earlier month,
-is a deduction the office made; it is read as typed and stated by row, never refused with an
-unclear message and never clipped (issue 9, fresh-eyes tryout fault 2). A cumulative below
-zero is still refused."""
+"""核减: a month's figure below zero is a deduction the office made; it is read as typed and
+stated by row, never refused with an unclear message and never clipped (issue 9, fresh-eyes
+tryout fault 2). A cumulative below zero is still refused, and so is a cumulative below the one
+stored for an earlier month while 本月 is not below zero (blank, 0 or positive: issue 9)."""
 
 from decimal import Decimal
 from io import BytesIO
@@ -48,16 +48,28 @@ def test_a_negative_month_is_a_deduction_read_and_stated_by_row(city):
     ]
 
 
-def test_a_cumulative_below_the_stored_one_is_a_deduction_stated_by_row(city):
+def test_a_cumulative_below_the_stored_one_with_the_month_blank_is_refused(city):
+    """A 累计 falling with 本月 blank is no 核减 the office stated (a 核减 types 本月 below zero):
+    refused naming both figures and the cells, as with 本月 positive (tryout 5, B24)."""
     load_april(city)
     drawn = Drawn([MAY, ["沁阳市铝精深加工", "沁阳市", None, "350"]])
     report = import_progress(BytesIO(to_csv(drawn, "gbk")), city=city, year=2025, month=5)
-    assert faults(report) == []
-    assert month_figures(5) == {"沁阳市铝精深加工": (Decimal(-50), Decimal(350))}
-    assert (
-        "第2行「沁阳市铝精深加工」本月为负数（核减）：本月完成投资-50万元，"
-        "1—5月累计350万元，比4月累计400万元减少50万元"
-    ) in report.notes
+    assert faults(report) == [
+        "第2行「累计完成投资」：累计350万元（D2），低于4月累计400万元，而本月完成投资未填写"
+        "（C2），两数相互矛盾（核减时本月应填负数）"
+    ]
+    assert not MonthlyProgress.objects.filter(month=5).exists()
+
+
+def test_a_cumulative_below_the_stored_one_with_the_month_zero_is_refused(city):
+    load_april(city)
+    sheet = xlsx([MAY, ["沁阳市铝精深加工", "沁阳市", 0, 350]])
+    report = import_progress(sheet, city=city, year=2025, month=5)
+    assert faults(report) == [
+        "第2行「累计完成投资」：累计350万元（D2），低于4月累计400万元，而本月完成0万元（C2），"
+        "两数相互矛盾（核减时本月应填负数）"
+    ]
+    assert not MonthlyProgress.objects.filter(month=5).exists()
 
 
 def test_a_deduction_larger_than_the_cumulative_is_refused_saying_so(city):

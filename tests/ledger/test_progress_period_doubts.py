@@ -204,13 +204,19 @@ def test_a_remembered_mapping_that_does_not_fit_the_sheet_is_named_first(june):
         ]
     )
     report = import_progress(august, city=june, year=2025, month=8)
-    [found] = faults(report)  # it was stored as 1—8月累计 30万元 with a 核减 of 4570万元
+    # it was stored as 1—8月累计 30万元 with a 核减 of 4570万元; a falling 累计 with no 本月
+    # typed below zero is refused too now (issue 9), and the mapping is still named first
+    found, falling = faults(report)
     assert found.startswith(
         "工作表「Sheet1」「完成投资（万元）」按本市上次导入时指定的对应读作「累计完成投资」"
         "（沿用上次导入的对应（"
     )
+    assert falling == (
+        "第3行「累计完成投资」：累计30万元（C3），低于7月累计4600万元，而本月完成投资未填写，"
+        "两数相互矛盾（核减时本月应填负数）"
+    )
     assert found.endswith(
-        "），读出的数不合（第3行本月完成投资为-4570万元），这一对应可能不适用于本表，未导入；"
+        "），读出的数不合（见下列错误），这一对应可能不适用于本表，未导入；"
         "如该列是本月完成投资，请指定（--map '完成投资（万元）=本月完成投资'）；"
         "如确为累计完成投资，请指定（--map '完成投资（万元）=累计完成投资'）后重新导入"
     )

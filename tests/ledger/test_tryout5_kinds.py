@@ -20,6 +20,10 @@ from tests.ledger.test_tryout_kinds import faults, month_figures, two_projects
         "本年度累计完成",
         "年内累计完成投资",
         "年度累计完成投资",
+        # 全年累计 in July's sheet is the year's to date, not 1—12月 (issue 9).
+        "全年累计完成投资",
+        "全年累计完成",
+        "全年累计",
     ],
 )
 def test_the_year_s_cumulative_in_other_words_is_read_as_the_cumulative(city, column):
@@ -146,8 +150,8 @@ def test_a_cumulative_that_falls_while_the_month_is_positive_is_refused(city):
     august = xlsx([PROGRESS_HEADER, ["沁阳市铝精深加工", "沁阳市", 80, 1000]])
     report = import_progress(august, city=city, year=2025, month=8)
     assert faults(report) == [
-        "第2行「累计完成投资」：累计1000万元，低于7月累计2150万元，而本月完成80万元为正数，"
-        "两数相互矛盾（核减时本月应填负数）"
+        "第2行「累计完成投资」：累计1000万元（D2），低于7月累计2150万元，而本月完成80万元（C2）"
+        "为正数，两数相互矛盾（核减时本月应填负数）"
     ]
     assert not MonthlyProgress.objects.filter(month=8).exists()
 

@@ -67,6 +67,17 @@ def test_a_cumulative_below_last_month_is_a_deduction_saved_with_a_warning(world
     )
 
 
+def test_a_cumulative_falling_with_the_month_blank_is_a_fault_as_in_the_import(world, wuzhi_report):
+    # No 核减 typed: a falling 累计 with 本月 blank contradicts last month's (issue 9).
+    result = fill(wuzhi_report, world, 武陟装备=("", "550"), 武陟物流=("", "100"))
+    assert not result.ok
+    assert [str(fault) for fault in result.faults] == [
+        "「武陟县冷链物流园」累计完成投资（万元）：累计100万元，低于3月累计120万元，"
+        "而本月完成投资未填写，两数相互矛盾（核减时本月应填负数）"
+    ]
+    assert not wuzhi_report.entries.filter(cumulative_completed__isnull=False).exists()
+
+
 def test_a_deduction_below_nothing_is_a_fault_and_nothing_is_saved(world, wuzhi_report):
     result = fill(wuzhi_report, world, 武陟装备=("", "550"), 武陟物流=("-130", ""))
     assert not result.ok

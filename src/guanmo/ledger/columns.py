@@ -190,6 +190,11 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
         "年内累计完成",
         "年内累计",
         "年度累计",
+        # 全年累计 in a month's sheet is the year's to that month (issue 9), as 本年累计 is.
+        "全年累计完成投资",
+        "全年累计完成",
+        "全年累计",
+        "全年累计完成投资额",
     ),
     Field.CUMULATIVE_SINCE_START: (
         "开累",
@@ -308,6 +313,8 @@ LEDGER_COLUMNS = Catalogue(
     pending=frozenset({Field.ANNUAL_PLAN}),
     # A month's figure below zero is a deduction (核减) the office made, read as typed.
     signed=frozenset({Field.COMPLETED_THIS_MONTH}),
+    # A project's total is all its years: 总投资 over 2024年 | 2025年 | 2026年 is their sum.
+    lifetime=frozenset({Field.TOTAL_INVESTMENT}),
     periods=Periods(
         this_month=Field.COMPLETED_THIS_MONTH,
         year_to_date=Field.CUMULATIVE_COMPLETED,

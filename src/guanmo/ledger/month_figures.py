@@ -44,15 +44,18 @@ def derive_month_figures(
     later: Reported | None = None,
     total_investment: Decimal | None = None,
     deductions: bool = False,
+    cells: tuple[str, str] = ("", ""),
 ) -> MonthFigures:
     """Derive the missing figure from the last cumulative reported earlier in the year (0 before
     the first report) and check the result: not below that (unless `deductions`, where a month
-    below zero is a 核减 the office made, and only a cumulative below zero, or below that while
-    the month typed is positive, is refused: issue 9, tryout 5 B24), not above
-    the total investment, not above a later month's cumulative. At least one figure must be
-    given."""
+    typed below zero is a 核减 the office made, and only a cumulative below zero, or below that
+    while the month is not typed below zero — blank, 0 or positive — is refused: issue 9,
+    tryout 5 B24), not above the total investment, not above a later month's cumulative. At
+    least one figure must be given. `cells` are where the sheet has the two figures ("C2",
+    "D2"), named by a fault about them."""
     if completed_this_month is None and cumulative_completed is None:
         raise ValueError("本月完成投资与累计完成投资至少填写一项")
+    typed_month = completed_this_month
     before_month, before = earlier or (0, Decimal(0))
     before_text = f"{before_month}月累计{format_wan(before)}万元" if earlier else "此前累计为0"
     disagreement = ""
@@ -76,17 +79,32 @@ def derive_month_figures(
         )
     elif cumulative_completed < before and not deductions:
         fault = f"累计{cumulative}万元，低于{before_text}"
-    elif cumulative_completed < before and completed_this_month > 0:  # tryout 5, B24
-        fault = (
-            f"累计{cumulative}万元，低于{before_text}，而本月完成"
-            f"{format_wan(completed_this_month)}万元为正数，两数相互矛盾（核减时本月应填负数）"
-        )
+    elif cumulative_completed < before and (typed_month is None or typed_month >= 0):
+        fault = _falling_fault(cumulative_completed, before_text, typed_month, cells)
     elif total_investment and cumulative_completed > total_investment:
         fault = f"累计{cumulative}万元，超过总投资{format_wan(total_investment)}万元"
     elif later and cumulative_completed > later[1]:
         fault = f"累计{cumulative}万元，高于已报的{later[0]}月累计{format_wan(later[1])}万元"
     return MonthFigures(
         completed_this_month, cumulative_completed, disagreement, fault, on_cumulative
+    )
+
+
+def _falling_fault(
+    cumulative: Decimal, before_text: str, typed_month: Decimal | None, cells: tuple[str, str]
+) -> str:
+    """Why a cumulative below the month before's cannot stand while 本月 is not typed below zero
+    (tryout 5 B24 for a positive month; issue 9 for a blank or 0 one): only a 核减 typed as a
+    negative month says the office meant the cumulative to fall."""
+    month_cell, cumulative_cell = (f"（{cell}）" if cell else "" for cell in cells)
+    if typed_month is None:
+        month = f"本月完成投资未填写{month_cell}"
+    else:
+        positive = "为正数" if typed_month > 0 else ""
+        month = f"本月完成{format_wan(typed_month)}万元{month_cell}{positive}"
+    return (
+        f"累计{format_wan(cumulative)}万元{cumulative_cell}，低于{before_text}，而{month}，"
+        "两数相互矛盾（核减时本月应填负数）"
     )
 
 

@@ -16,7 +16,7 @@ short of that, may be a real large project (300亿元 among 1亿元 ones): noted
 check.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from statistics import median
@@ -46,36 +46,62 @@ _CHECKED = (Field.TOTAL_INVESTMENT, Field.ANNUAL_PLAN, Field.PREVIOUS_YEAR_END)
 def check_large_figures(tables: Iterable[Table]) -> list[str]:
     """Fault every figure too large to be typed in its column's unit, on its row: "第3行「总投资」：
     单元格E3为12500亿元（折合125000000万元），超过1000亿元，是本列中位数2.3亿元的5435倍，疑为
-    以万元填报；请核对单位后再导入"; return the notes on figures merely far above the median."""
+    以万元填报；请核对单位后再导入"; return the notes on figures merely far above the median. A
+    figure summed from its parts (总投资 over its years) is checked as its sum, in its first
+    part's unit: a year typed in 元 makes the whole total absurd."""
     notes = []
     for table in tables:
         header = table.header
-        for index, name in header.columns.items():
-            if name not in _CHECKED:
-                continue
-            unit = header.units.get(index, Decimal(1))
-            given = [row.values[name] for row in table.rows if row.values.get(name)]
-            middle = median(given) if len(given) >= 3 else None
-            for row in table.rows:
-                amount = row.values.get(name)
-                times = (amount / middle).quantize(Decimal(1)) if amount and middle else 0
-                if not amount or not (amount > ABSURD or times > DOUBT_FACTOR):
-                    continue
-                cell = (
-                    f"单元格{column_letter(index)}{row.number}为{_typed(amount, unit)}"
-                    f"（折合{format_wan(amount)}万元）"
-                )
-                why = [f"超过{format_wan(ABSURD / WAN_PER_YI)}亿元"] if amount > ABSURD else []
-                if times > DOUBT_FACTOR:
-                    why.append(f"是本列中位数{_typed(middle, unit)}的{times}倍")
-                slip = f"疑为以{_SLIPPED_INTO.get(unit, '其他单位')}填报"
-                if amount > ABSURD or times > OUTLIER_FACTOR:
-                    row.fault(name, f"{cell}，{'，'.join(why)}，{slip}；请核对单位后再导入")
-                else:
-                    notes.append(
-                        f"工作表「{row.sheet}」第{row.number}行「{name.value}」{cell}，"
-                        f"{why[0]}，请核对是否{slip.removeprefix('疑为')}"
-                    )
+        checked = [
+            (name, header.units.get(index, Decimal(1)), _cell_of(index))
+            for index, name in header.columns.items()
+            if name in _CHECKED
+        ]
+        checked += [
+            (parts.field, header.units.get(parts.columns[0][0], Decimal(1)), _sum_of(parts.texts))
+            for parts in header.parts
+            if parts.field in _CHECKED and parts.whole is None
+        ]
+        for name, unit, where in checked:
+            notes += _large_figures(table, name, unit, where)
+    return notes
+
+
+def _cell_of(index: int) -> Callable[[int], str]:
+    """How a fault names a column's figure in row `number`: "单元格E3"."""
+    return lambda number: f"单元格{column_letter(index)}{number}"
+
+
+def _sum_of(texts: str) -> Callable[[int], str]:
+    """How a fault names a figure summed from its parts: "2024年、2025年、2026年之和"."""
+    return lambda number: f"{texts}之和"
+
+
+def _large_figures(
+    table: Table, name: Field, unit: Decimal, where: Callable[[int], str]
+) -> list[str]:
+    """Faults (on the rows) and notes of one column's figures too large for `unit`; `where`
+    names a row's figure: "单元格E3"."""
+    notes = []
+    given = [row.values[name] for row in table.rows if row.values.get(name)]
+    middle = median(given) if len(given) >= 3 else None
+    for row in table.rows:
+        amount = row.values.get(name)
+        times = (amount / middle).quantize(Decimal(1)) if amount and middle else 0
+        if not amount or not (amount > ABSURD or times > DOUBT_FACTOR):
+            continue
+        cell = f"{where(row.number)}为{_typed(amount, unit)}（折合{format_wan(amount)}万元）"
+        why = [f"超过{format_wan(ABSURD / WAN_PER_YI)}亿元"] if amount > ABSURD else []
+        if times > DOUBT_FACTOR:
+            why.append(f"是本列中位数{_typed(middle, unit)}的{times}倍")
+        slip = f"疑为以{_SLIPPED_INTO.get(unit, '其他单位')}填报"
+        if amount > ABSURD or times > OUTLIER_FACTOR:
+            row.fault(name, f"{cell}，{'，'.join(why)}，{slip}；请核对单位后再导入")
+        else:
+            notes.append(
+                f"工作表「{row.sheet}」第{row.number}行「{name.value}」{cell}，"
+                f"{why[0]}，请核对是否{slip.removeprefix('疑为')}"
+            )
     return notes
 
 
@@ -90,7 +116,7 @@ def unit_doubt_notes(tables: Iterable[Table]) -> list[str]:
     notes = []
     for table in tables:
         header = table.header
-        assumed = {header.columns.get(index) for index in header.unit_assumed}
+        assumed = {header.field_of(index) for index in header.unit_assumed}
         if not assumed:
             continue
         for row in table.rows:

@@ -32,6 +32,17 @@ from guanmo.sheets.cells import (
     parse_line,
 )
 from guanmo.sheets.faults import REMEMBERED, USER_NAMED
+from guanmo.sheets.parts import (
+    COMPLETED_QUARTERS,
+    QUARTERS,
+    YEAR_PART,
+    YEARS,
+    Candidate,
+    Parts,
+    completed_quarter,
+    planned_quarter,
+    settle,
+)
 from guanmo.sheets.remembered import HEADER_JOIN, Remembered, misfit, misfit_note
 
 HEADER_SEARCH_ROWS = 50
@@ -61,13 +72,13 @@ _MONTH_TOTALS = frozenset({"合计", "累计", "总计"})
 # Words naming last year's figures: "上年同期累计完成投资", a group "去年同期" over its columns.
 _LAST_YEAR = re.compile(r"^(上年同期|去年同期|上年同月|去年同月|上年度|上年|去年)")
 # Words naming a period without its months, written out as months before any period is read:
-# 上半年 is 1—6月, (第)一季度 1—3月, 前三季度 1—9月, 全年 before 累计 the whole year. 年度累计 and
-# 本年度累计 are the year's cumulative to the report month, not 1—12月 (tryout 5, S00).
+# 上半年 is 1—6月, (第)一季度 or 1季度 1—3月, 前三季度 1—9月. 年度累计, 本年度累计 and 全年累计
+# are the year's cumulative to the report month, not 1—12月 (tryout 5, S00; issue 9): only a
+# header writing 1—12月 names December.
 _PERIOD_WORDS = (
     (re.compile(r"上半年"), "1-6月"),
-    (re.compile(r"第?一季度"), "1-3月"),
-    (re.compile(r"前三季度"), "1-9月"),
-    (re.compile(r"全年(?=累计)"), "1-12月"),
+    (re.compile(r"(?<!\d)第?[一1]季度"), "1-3月"),
+    (re.compile(r"前[三3]季度"), "1-9月"),
 )
 
 
@@ -176,6 +187,9 @@ class Catalogue:
     parsers: Mapping[StrEnum, Callable[[object], object]] = field(default_factory=dict)
     pending: frozenset[StrEnum] = frozenset()  # money that may be typed 待定 (not yet known)
     signed: frozenset[StrEnum] = frozenset()  # money that may be below zero (a month's 核减)
+    # money a project has once over its whole life (总投资): a group of it over year columns
+    # (2024年 | 2025年 | 2026年以后) is split by year, the figure their sum (guanmo.sheets.parts)
+    lifetime: frozenset[StrEnum] = frozenset()
     periods: Periods | None = None
     # How messages name a row and what marks one: "第6行不是项目行（无项目名称、县区和金额）";
     # and the columns a header is looked for by: "前50行中没有“项目名称”“总投资”等列名".
@@ -389,10 +403,30 @@ class Header:
     # month's column is this month's figure, the columns before it sum to the year's
     report_month: int | None = None
     text: str = ""  # every column's text, in order (HEADER_JOIN between): what a mapping fits
+    parts: list[Parts] = field(default_factory=list)  # figures split into columns
+    # faults of split figures, by the figure they stop: an import not reading it goes on
+    part_faults: list[tuple[StrEnum, tuple[int | None, str | None, str]]] = field(
+        default_factory=list
+    )
+    part_notes: list[tuple[StrEnum, str]] = field(default_factory=list)  # the same, of notes
 
     @property
     def fields(self) -> set[StrEnum]:
-        return set(self.columns.values())
+        """The fields the sheet gives, from a column of their own or from their parts."""
+        return set(self.columns.values()) | {parts.field for parts in self.parts}
+
+    @property
+    def figure_columns(self) -> set[int]:
+        """Every column read as money: the money fields', a month-by-month sheet's months and
+        the parts of split figures."""
+        money = {i for i, name in self.columns.items() if name in self.catalogue.money}
+        return money | set(self.month_columns) | {i for each in self.parts for i in each.indexes}
+
+    def field_of(self, index: int) -> StrEnum | None:
+        """The field a column gives: its own, or the split figure it is a part of."""
+        if index in self.columns:
+            return self.columns[index]
+        return next((each.field for each in self.parts if index in each.indexes), None)
 
     @property
     def unit_assumed(self) -> list[int]:
@@ -747,6 +781,8 @@ def _combine(
         and len(set(header.month_columns.values())) >= MONTH_COLUMNS_LAYOUT
     )
     header.text = HEADER_JOIN.join(_shown(column) for column in columns)
+    candidates = _part_candidates(catalogue, columns, expected)
+    taken: list[Candidate] = []
     for column in columns:
         label, group = under_group(column.label, column.group), column.group
         typed = column.own.text if column.own else column.label.text
@@ -808,6 +844,14 @@ def _combine(
             label = replace(label, field=periods.this_month, months=None)
         elif by_month and named is ... and label.field is None and _key(typed) in _MONTH_TOTALS:
             label = replace(label, field=periods.year_to_date)
+        if named is ... and column.index in candidates:
+            word = label.unit_word or (group.unit_word if group else "")
+            if why := unit_fault(word):
+                header.faults.append((column.row + 1, shown, f"表头单元格{cell}的{why}"))
+            stated_units[column.index] = MONEY_UNITS.get(word)
+            taken.append(candidates[column.index])
+            header.readings.append(replace(reading, why=_PART_WHY[candidates[column.index].split]))
+            continue
         if (
             group
             and group.field in catalogue.money
@@ -891,6 +935,7 @@ def _combine(
                 header.faults.append((column.row + 1, shown, f"表头单元格{cell}的{why}"))
             stated_units[column.index] = MONEY_UNITS.get(word)
         header.faults += period_faults(catalogue, label, shown, column.row + 1, expected)
+    _settle_parts(header, taken, columns, expected, hidden)
     _set_aside_earlier(catalogue, header, earlier_cumulatives, expected, chosen, stated_units)
     if by_month:
         header.report_month = expected.month
@@ -917,6 +962,101 @@ def _shown(column: _Stacked) -> str:
     "2025年" is "2025年／计划投资"."""
     label = under_group(column.label, column.group)
     return f"{column.group.text}／{column.own.text}" if column.group and column.own else label.text
+
+
+_PART_WHY = {
+    YEARS: "分年度的部分，相加得出总数",
+    QUARTERS: "分季度的部分，与全年核对或相加",
+    COMPLETED_QUARTERS: "分季度的完成投资，相加得出累计",
+}
+
+
+def _part_candidates(
+    catalogue: Catalogue, columns: Sequence[_Stacked], expected: Expected
+) -> dict[int, Candidate]:
+    """The columns that may be parts of a figure (guanmo.sheets.parts), by index: the years
+    under a lifetime figure's group (总投资 over 2024年 | 2025年), the quarters under a year's
+    figure (2025年计划投资 over 一季度 | …), and in a month's import the quarters of completed
+    investment (一季度完成 | 二季度完成), two quarters at least (one is an earlier period's
+    column, as 一季度完成 beside 7月完成 is)."""
+    periods = catalogue.periods
+    by_period = {periods.this_month, periods.year_to_date} if periods else set()
+    found: dict[int, Candidate] = {}
+    for column in columns:
+        group, own = column.group, column.own
+        if group and set_aside(catalogue, group, expected):
+            continue  # parts of another year's figure (2024年计划投资 over its quarters)
+        typed = (own or column.label).text
+        key = spell_dates(_key(typed))
+        row = column.row + 1
+        place = {"group": id(group), "group_text": group.text} if group else {}
+        # A part's cell names no field of its own ("2025年计划投资" under 总投资 is the plan)
+        # and stands under its figure's group.
+        owner = group.field if group and own and own.field is None else None
+        if owner in catalogue.lifetime and YEAR_PART.match(key):
+            found[column.index] = Candidate(column.index, typed, row, YEARS, field=owner, **place)
+        elif (
+            owner in catalogue.money
+            and owner not in by_period
+            and (quarter := planned_quarter(key))
+        ):
+            found[column.index] = Candidate(
+                column.index, typed, row, QUARTERS, field=owner, quarter=quarter, **place
+            )
+        elif (
+            periods
+            and expected.month
+            and (group is None or group.field is None or group.field in by_period)
+            and (quarter := completed_quarter(key, _key(group.text) if group else ""))
+        ):
+            found[column.index] = Candidate(
+                column.index,
+                typed,
+                row,
+                COMPLETED_QUARTERS,
+                field=periods.year_to_date,
+                quarter=quarter,
+                **place,
+            )
+    completed = {each.quarter for each in found.values() if each.split == COMPLETED_QUARTERS}
+    if len(completed) < 2:
+        found = {i: each for i, each in found.items() if each.split != COMPLETED_QUARTERS}
+    return found
+
+
+def _settle_parts(
+    header: Header,
+    taken: list[Candidate],
+    columns: Sequence[_Stacked],
+    expected: Expected,
+    hidden: frozenset[int],
+) -> None:
+    """Make the header's split figures of the part columns taken (guanmo.sheets.parts)."""
+    if not taken:
+        return
+    members: dict[int, list[tuple[int, str]]] = {}
+    for column in columns:
+        if column.group is not None and column.own is not None:
+            members.setdefault(id(column.group), []).append((column.index, column.own.text))
+    periods = header.catalogue.periods
+    settled = settle(
+        taken,
+        members,
+        header.columns,
+        {reading.index: reading.text for reading in header.readings},
+        hidden=hidden,
+        month=expected.month,
+        year_to_date=periods.year_to_date if periods else None,
+    )
+    header.parts = settled.parts
+    header.part_faults = settled.faults
+    header.part_notes = settled.notes
+    header.readings = [
+        replace(reading, why=settled.why[reading.index])
+        if reading.index in settled.why
+        else reading
+        for reading in header.readings
+    ]
 
 
 def monthly_fault(header: Header) -> str:

@@ -20,6 +20,10 @@ A bundled project (打捆项目) may be followed by its sub-items: numbered unde
 parts: with figures of its own it is the project and its sub-items are left out, their sums
 checked against it; without, it is left out and its sub-items are the projects (source:
 tryout 4 L21).
+
+A figure the header splits into columns (总投资 over its years, a plan over its quarters) is
+read from its parts, row by row (guanmo.sheets.parts), and a totals row's sum of them is
+checked as any figure of it is.
 """
 
 import re
@@ -33,6 +37,7 @@ from guanmo.regions.names import clean_text, short_region_name
 from guanmo.sheets import cells
 from guanmo.sheets.faults import LeftOut, SheetFault
 from guanmo.sheets.header import Header, column_letter, note_text
+from guanmo.sheets.parts import Parts, read_parts
 
 _TOTALS_LABEL = re.compile(
     r"^(?P<prefix>.{0,16}?)(?P<word>合计|总计|小计)[:]?(?P<count>\(?共?\d+个(?:项目)?\)?)?$"
@@ -152,7 +157,9 @@ class _TableReader:
         self.money = [(i, name) for i, name in header.columns.items() if name in catalogue.money]
         # The figures a heading or totals row is checked by: those the import reads.
         self.checked = [(i, name) for i, name in self.money if name in used]
-        self.width = max(header.columns) + 1
+        self.width = max(header.columns.keys() | header.figure_columns) + 1
+        self.parts = [parts for parts in header.parts if parts.field in used]
+        self.part_notes: list[str] = []
         # Cells whose filling shows a row is a project of its own (a code, an owner, a stage…).
         self.own_columns = [
             i
@@ -325,6 +332,21 @@ class _TableReader:
                 continue
             if amount is not None:  # as typed, in the sheet's unit, to the places typed
                 figures[name] = _Figure((amount / unit).normalize(), unit)
+        for parts in self.parts:  # a figure summed from its parts is checked as its sum
+            if parts.whole is not None:
+                continue
+            read = read_parts(parts, raw, self.table.header.units, number, None)
+            for index, message in read.faults:
+                self.table.faults.append(
+                    SheetFault(
+                        self.table.sheet,
+                        number,
+                        self.table.header.shown(index),
+                        f"{_KIND_WORDS[kind]}的{message}",
+                    )
+                )
+            if read.value is not None:
+                figures[parts.field] = _Figure(read.value.normalize(), Decimal(1))
         # Recorded even without figures: a heading or total bounds the blocks around it.
         self.totals.append(_Totals(number, kind, len(self.table.rows), figures, **where))
 
@@ -379,9 +401,30 @@ class _TableReader:
                     row.pending[name] = cells.parse_line(value)
             except cells.CellError as error:
                 row.fault(name, str(error))
+        for parts in self.parts:
+            self._parts(row, raw, parts)
         if self.table.header.report_month:
             self._by_month(row, raw)
         return row
+
+    def _parts(self, row: Row, raw: Sequence[object], parts: Parts) -> None:
+        """A split figure of the row (guanmo.sheets.parts): its sum, or its whole checked."""
+        header = self.table.header
+        read = read_parts(
+            parts,
+            raw,
+            header.units,
+            row.number,
+            row.values.get(parts.field),
+            signed=parts.field in self.catalogue.signed,
+        )
+        for index, message in read.faults:
+            column = parts.field.value if index == parts.whole else header.shown(index)
+            row.faults.append(SheetFault(row.sheet, row.number, column, message))
+        if read.value is not None:
+            row.values[parts.field] = read.value
+        if read.note:
+            self.part_notes.append(f"工作表「{row.sheet}」{read.note}")
 
     def _by_month(self, row: Row, raw: Sequence[object]) -> None:
         """A month-by-month row's figures (fresh-eyes tryout fault 4): the import month's column
@@ -428,7 +471,9 @@ class _TableReader:
     def notes(self) -> list[str]:
         sheet = self.table.sheet
         place = self.catalogue.places[0] if self.catalogue.places else None
-        notes = _totals_notes(sheet, self.table.rows, self.totals, place)
+        notes = [parts.note(sheet) for parts in self.parts]
+        notes += _totals_notes(sheet, self.table.rows, self.totals, place)
+        notes += self.part_notes
         notes += [note for bundle in self.bundles if (note := bundle.note(sheet, self.checked))]
         if self.passed_over:
             shown = "、".join(str(n) for n in self.passed_over[:10])

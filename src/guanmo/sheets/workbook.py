@@ -150,6 +150,9 @@ def read_workbook(
         read_note_units(header, sheet.rows)
         reading.headers.append((sheet.name, header))
         reading.notes.extend(f"工作表「{sheet.name}」{note}" for note in header.notes)
+        reading.notes.extend(
+            f"工作表「{sheet.name}」{note}" for name, note in header.part_notes if name in spec.used
+        )
         missing = _missing_columns(sheet.name, header, spec)
         periods = spec.catalogue.periods
         reads_months = periods and {periods.this_month, periods.year_to_date} & spec.used
@@ -157,7 +160,12 @@ def read_workbook(
             missing = [SheetFault(sheet.name, header.rows[0], None, why)]
         elif header.report_month:  # read month by month: its month's column, or a fault saying
             missing = []  # that the import's month has none
+        # A split figure that cannot be read says why, not that its column is missing.
+        split = [(name, fault) for name, fault in header.part_faults if name in spec.used]
+        unread = {name.value for name, _ in split}
+        missing = [fault for fault in missing if fault.column not in unread]
         missing += [SheetFault(sheet.name, *fault) for fault in header.faults]
+        missing += [SheetFault(sheet.name, *fault) for _, fault in split]
         if missing:
             reading.faults.extend(missing)
             continue
@@ -215,8 +223,7 @@ def _as_shown(sheet: Sheet, header: Header) -> tuple[Sheet, list[SheetFault], li
     whose unit is assumed); a percent ("0%") in a money column is a fault naming the cell.
     Returns the sheet, the faults and the note saying which cells were read as shown. Formats
     a file cannot carry (CSV) change nothing."""
-    money = {i for i, name in header.columns.items() if name in header.catalogue.money}
-    money |= set(header.month_columns)
+    money = header.figure_columns
     cells = sorted(
         (row, column)
         for row, column in sheet.number_formats
@@ -313,7 +320,7 @@ def _spread_merged(sheet: Sheet, header: Header) -> tuple[dict[int, tuple], list
             for name in names
         ):
             continue  # within one project's tall row: the figure is its own
-        if named in header.catalogue.money:
+        if merged.first_column in header.figure_columns:
             cells = f"{cell_address(merged.first_row, merged.first_column)}:" + cell_address(
                 merged.last_row, merged.last_column
             )
@@ -321,7 +328,7 @@ def _spread_merged(sheet: Sheet, header: Header) -> tuple[dict[int, tuple], list
                 SheetFault(
                     sheet.name,
                     merged.first_row,
-                    named.value,
+                    header.text_of(merged.first_column),
                     f"单元格{cells}纵向合并了第{merged.first_row}—{merged.last_row}行，"
                     "金额属于哪一行不明；请取消合并，每行填写本行的数后再导入",
                 )

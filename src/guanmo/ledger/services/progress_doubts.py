@@ -73,8 +73,8 @@ def unit_doubts(matched: Matched, *, city: Region, year: int) -> tuple[list[str]
     tables = {id(table): table for table, _, _ in matched}
     for table in tables.values():
         header = table.header
-        for index in header.unit_assumed:
-            name = header.columns.get(index)
+        # A figure summed from several columns (its quarters) is doubted once.
+        for name in dict.fromkeys(header.field_of(index) for index in header.unit_assumed):
             if name not in _DOUBTED:
                 continue
             figures = [

@@ -208,7 +208,7 @@ def _lines(
         _month_within_cumulative(row, table, month)
         if row.faults:
             continue
-        figures = _figures(row, project, before, later.get(project.pk))
+        figures = _figures(row, table, project, before, later.get(project.pk))
         if figures is not None:
             figures = _keep_stored(row, figures, stored.get(project.pk), month)
         if figures is None:
@@ -378,9 +378,9 @@ def _bare_cumulative_notes(table: Table) -> list[str]:
 
 
 def _cell_of(table: Table, row: Row, name: Field) -> str:
-    """The cell of `row` in `name`'s column: "C3"."""
-    index = next(index for index, each in table.header.columns.items() if each == name)
-    return f"{column_letter(index)}{row.number}"
+    """The cell of `row` in `name`'s column: "C3" ("" when the sheet has no such column)."""
+    index = next((index for index, each in table.header.columns.items() if each == name), None)
+    return "" if index is None else f"{column_letter(index)}{row.number}"
 
 
 def _year_to_month(month: int) -> str:
@@ -521,7 +521,11 @@ def _state_zero_start(
 
 
 def _figures(
-    row: Row, project: KnownProject, earlier: Reported | None, later: Reported | None
+    row: Row,
+    table: Table,
+    project: KnownProject,
+    earlier: Reported | None,
+    later: Reported | None,
 ) -> tuple[Decimal, Decimal, str] | None:
     """(this month, cumulative, note) for a row, derived and checked; None after a fault."""
     figures = derive_month_figures(
@@ -531,6 +535,10 @@ def _figures(
         later=later,
         total_investment=project.total_investment,
         deductions=True,
+        cells=(
+            _cell_of(table, row, Field.COMPLETED_THIS_MONTH),
+            _cell_of(table, row, Field.CUMULATIVE_COMPLETED),
+        ),
     )
     if not figures.ok:
         on_cumulative = figures.fault_on_cumulative
