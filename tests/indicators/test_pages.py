@@ -46,10 +46,11 @@ def test_the_board_shows_each_region_with_its_rank_and_change(client, world, fig
     assert row(body, 'data-indicator="固定资产投资"', "温县")[4:6] == ["7", "+1"]
     assert "固定资产投资（全市：1055.0亿元，增速5.5%）" in body
     target = row(body, 'id="targets"', "武陟县")
-    assert target[1:3] == ["脱贫人口", "7.38"] and target[5:10] == [
+    # amounts with their unit: the table holds 万人 beside 亿元 and 亩
+    assert target[1:3] == ["脱贫人口", "7.38万人"] and target[5:10] == [
         "27.1%",
         "-14.6",
-        "3.09",
+        "3.09万人",
         "-14.8",
         "64.7%",
     ]
@@ -166,3 +167,18 @@ def test_a_county_sees_its_place_in_each_of_its_peer_groups(client, world, figur
         ["第2位", "后移1位（—）"],
     ]
     assert "温县" not in body
+
+
+def test_a_county_in_no_peer_group_still_sees_its_targets_and_their_completion(
+    client, world, figures
+):
+    """武陟县 taken out of every group: no place to show, but its 脱贫人口 target (7.38万人,
+    2.0 done by May: 27.1%, node 3.09 of the equal breakdown) is still followed on its page."""
+    figures.group.members.remove(world.wuzhi)
+    body = page(client, world.users["wuzhi"], reverse("county_places"))
+
+    assert 'id="no-places"' in body
+    target = row(body, 'id="targets"', "武陟县")
+    assert target[1:5] == ["脱贫人口", "7.38万人", "—", "2.00万人"]
+    assert "27.1%" in target
+    assert "脱贫人口完成2.00万人，占全年目标任务的27.1%。" in body
