@@ -41,7 +41,7 @@ from guanmo.sheets.faults import ColumnUse, ImportReport, LeftOut, SheetFault
 from guanmo.sheets.formats import Source, open_workbook
 from guanmo.sheets.header import Expected, Header, check_sheet_name, check_title
 from guanmo.sheets.sheet import Sheet, Unreadable
-from guanmo.sheets.workbook import source_name
+from guanmo.sheets.workbook import import_reason, source_name
 
 SUBJECT = "个年度目标"
 _GROWTH_WORDS = ("增长", "增速", "增幅")
@@ -253,7 +253,14 @@ def _keep(
             indicator=indicator, year=year, region__in=[each.region for each in inputs]
         ).count()
         try:
-            set_targets(indicator, year, inputs, user=user, source=services.Source.IMPORT)
+            set_targets(
+                indicator,
+                year,
+                inputs,
+                user=user,
+                source=services.Source.IMPORT,
+                reason=import_reason(report.file),
+            )
         except ValidationError as error:
             report.faults += [SheetFault("", None, indicator.name, m) for m in error.messages]
             continue
