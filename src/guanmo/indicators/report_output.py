@@ -196,14 +196,19 @@ def _amount(value: Decimal | None, places: int, unit: str) -> str:
 
 
 def table_title(report: IndicatorReport, table: IndicatorTable) -> str:
-    """固定资产投资（全市：1166.0亿元，增速6.0%）."""
+    """固定资产投资（全市：1166.0亿元，增速6.0%）; a figure the group has not is left out
+    (规模以上工业增加值（全市：增速7.1%）), never shown as "—亿元"."""
     indicator, total = table.indicator, table.total
-    if indicator.kind == Kind.RATIO:
-        change = f"增减{points(total.growth)}个百分点"
-    else:
-        change = f"增速{rate(total.growth)}"
-    value = f"{number(total.value, indicator.places)}{indicator.unit}"
-    return f"{indicator.name}（{report.group.short_name}：{value}，{change}）"
+    figures = []
+    if total.value is not None:
+        figures.append(f"{number(total.value, indicator.places)}{indicator.unit}")
+    if total.growth is not None and indicator.kind == Kind.RATIO:
+        figures.append(f"增减{points(total.growth)}个百分点")
+    elif total.growth is not None:
+        figures.append(f"增速{rate(total.growth)}")
+    if not figures:
+        return indicator.name
+    return f"{indicator.name}（{report.group.short_name}：{'，'.join(figures)}）"
 
 
 def as_text(report: IndicatorReport) -> str:
