@@ -45,6 +45,7 @@ def test_the_board_shows_each_region_with_its_rank_and_change(client, world, fig
     assert cells == ["武陟县", "107.0", "100.0", "9.5%", "10", "-3", "—", "+4.0", "—"]
     assert row(body, 'data-indicator="固定资产投资"', "温县")[4:6] == ["7", "+1"]
     assert "固定资产投资（全市：1055.0亿元，增速5.5%）" in body
+    assert '<th class="num">位次（共10个）</th>' in body  # a rank says among how many
     target = row(body, 'id="targets"', "武陟县")
     # amounts with their unit: the table holds 万人 beside 亿元 and 亩
     assert target[1:3] == ["脱贫人口", "7.38万人"] and target[5:10] == [

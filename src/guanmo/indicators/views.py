@@ -45,12 +45,14 @@ def _month(request: HttpRequest, city: Region) -> tuple[int, int]:
 
 
 def _tables(report: IndicatorReport) -> list[dict]:
-    """Each indicator's table as `indicator-report` prints it: title, headers, rows."""
+    """Each indicator's table as `indicator-report` prints it: title, headers (the rank's
+    saying among how many regions: 位次（共12个）), rows."""
+    ranked = f"位次（共{len(report.regions)}个）"
     return [
         {
             "table": table,
             "title": table_title(report, table),
-            "headers": headers(report, table),
+            "headers": [ranked if h == "位次" else h for h in headers(report, table)],
             "rows": text_rows(table),
         }
         for table in report.indicators
