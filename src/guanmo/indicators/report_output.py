@@ -162,6 +162,8 @@ TARGET_HEADERS = [
     "较序时进度（个百分点）",
     "预计全年完成",
     "双过半",
+    "实际增速（%）",
+    "较目标增速（个百分点）",
 ]
 
 
@@ -185,6 +187,9 @@ def target_rows(targets: list[TargetLine]) -> list[list[str]]:
                 points(figures.vs_node),
                 rate(figures.forecast_rate),
                 half,
+                # A growth target is judged on the growth made, which the amount done hides.
+                rate(figures.growth) if figures.target_growth is not None else "—",
+                points(figures.vs_target_growth),
             ]
         )
     return rows
