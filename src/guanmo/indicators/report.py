@@ -195,6 +195,7 @@ def _line(table: IndicatorTable, value, growth, rank=None, tied=False, group="")
         group=group,
         rank_by=RankBy(indicator.rank_by),
         kind=Kind(indicator.kind),
+        lower_is_better=indicator.direction == Direction.LOWER,
     )
 
 
