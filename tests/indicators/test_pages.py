@@ -47,6 +47,8 @@ def test_the_board_shows_each_region_with_its_rank_and_change(client, world, fig
     assert row(body, 'data-indicator="固定资产投资"', "温县")[4:6] == ["7", "+1"]
     assert "固定资产投资（全市：1055.0亿元，增速5.5%）" in body
     assert '<th class="num">位次（共10个）</th>' in body  # a rank says among how many
+    poverty = body[body.index('data-indicator="脱贫人口"') :]
+    assert '<th class="num">位次（共1个）</th>' in poverty  # only 武陟县 has a figure
     target = row(body, 'id="targets"', "武陟县")
     # amounts with their unit: the table holds 万人 beside 亿元 and 亩
     assert target[1:3] == ["脱贫人口", "7.38万人"] and target[5:10] == [

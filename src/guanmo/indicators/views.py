@@ -45,14 +45,19 @@ def _month(request: HttpRequest, city: Region) -> tuple[int, int]:
 
 
 def _tables(report: IndicatorReport) -> list[dict]:
-    """Each indicator's table as `indicator-report` prints it: title, headers (the rank's
-    saying among how many regions: 位次（共12个）), rows."""
-    ranked = f"位次（共{len(report.regions)}个）"
+    """Each indicator's table as `indicator-report` prints it: title, headers, rows; the rank's
+    header says among how many regions it is taken (位次（共12个）): those with a figure, so
+    that a region alone with a figure is not read as first of the whole group."""
     return [
         {
             "table": table,
             "title": table_title(report, table),
-            "headers": [ranked if h == "位次" else h for h in headers(report, table)],
+            "headers": [
+                f"位次（共{sum(line.rank is not None for line in table.lines)}个）"
+                if header == "位次"
+                else header
+                for header in headers(report, table)
+            ],
             "rows": text_rows(table),
         }
         for table in report.indicators
