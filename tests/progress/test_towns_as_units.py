@@ -9,6 +9,7 @@ from django.urls import reverse
 from docx import Document
 
 from guanmo.accounts.models import Role, User
+from guanmo.attraction.report import build_report as build_attraction_report
 from guanmo.ledger.models import AnnualPlan, KeyListEntry, MonthlyProgress, Project
 from guanmo.progress.exporters.docx import bulletin_docx
 from guanmo.progress.exporters.text import render_text
@@ -93,3 +94,15 @@ def test_a_top_countys_pages_say_its_own_level(client, county_with_own_project):
     assert "县本级（计入全县合计" in project_page
     assert "市本级" not in project_page + dashboard
     assert "全市" not in project_page + dashboard
+
+
+def test_a_top_countys_attraction_report_is_said_of_its_whole(client, county_with_own_project):
+    county = county_with_own_project
+    report = build_attraction_report(county, 2025, 6)
+    assert report.funnel[0][0] == "全县"
+    assert report.sentences[0] == "2025年1—6月，全县无新增签约项目。"
+
+    office = User.objects.create(username="xian", role=Role.CITY_OFFICE, region=county)
+    client.force_login(office)
+    page = client.get(reverse("attraction_funnel") + "?year=2025&month=6").content.decode()
+    assert "<h1>2025年1—6月招商引资项目推进情况</h1>" in page
