@@ -1,5 +1,6 @@
 """The city office sets 武陟县's 脱贫人口 target on the 年度目标 page, reached from 指标调度; a
-bad figure is named and nothing kept; the board then judges 武陟县 against the new target."""
+bad figure is named and nothing kept, a change without its reason is refused; the board then
+judges 武陟县 against the new target."""
 
 import pytest
 from playwright.sync_api import expect
@@ -28,6 +29,9 @@ def test_the_city_office_sets_a_target_and_the_board_follows(
     city.get_by_role("button", name="保存目标").click()
     expect(city.locator("#faults")).to_contain_text("「武陟县·脱贫人口」目标数额：不是数字：8.0O")
     city.get_by_label("武陟县目标数额").fill("8.00")
+    city.get_by_role("button", name="保存目标").click()
+    expect(city.locator("#faults")).to_contain_text("修改已下达的目标须填写修改原因：武陟县")
+    city.get_by_label("修改原因").fill("市政府常务会议调整")
     city.get_by_role("button", name="保存目标").click()
     expect(city.locator(".messages")).to_contain_text("2025年脱贫人口目标已保存")
     expect(city.get_by_label("武陟县目标数额")).to_have_value("8")

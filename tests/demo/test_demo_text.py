@@ -18,7 +18,7 @@ from guanmo.accounts.models import User
 from guanmo.demo.city import YEAR
 from guanmo.observation.models import Tour
 from guanmo.regions.models import Region
-from guanmo.regions.names import CITY_LEVEL, spoken_names
+from guanmo.regions.names import own_level, spoken_names
 from guanmo.regions.services import served_cities
 from guanmo.supervision.models import Problem, SupervisionOrder
 
@@ -157,7 +157,7 @@ def _city_level_twice(city: str) -> str:
     """A pattern for the city's own unit said before a name that already names the city:
     市本级焦作市城市快速路, 市本级 · 焦作…"""
     spelled = "|".join(re.escape(each) for each in spoken_names(city))
-    return rf"{CITY_LEVEL}\s*[·・]?\s*(?:{spelled})"
+    return rf"{own_level(city)}\s*[·・]?\s*(?:{spelled})"
 
 
 def said_twice(names: list[str], city: str) -> re.Pattern:

@@ -1,9 +1,11 @@
-"""The city edits its catalogue, peer groups and targets in the admin; indicator figures there
-are read-only, since only the services that record their history may change them."""
+"""The city edits its catalogue and peer groups in the admin; indicator figures and targets there
+are read-only (targets link to the 年度目标 page), since only the services that record their
+history (who, when, why) may change them."""
 
 from decimal import Decimal as D
 
 import pytest
+from django.urls import reverse
 
 from guanmo.accounts.models import Role, User
 from guanmo.indicators.models import Indicator
@@ -25,9 +27,38 @@ def test_each_list_opens(admin_client, model):
     assert admin_client.get(f"/admin/indicators/{model}/").status_code == 200
 
 
-@pytest.mark.parametrize("model", ["indicator", "peergroup", "target"])
-def test_catalogue_groups_and_targets_can_be_added(admin_client, model):
+@pytest.mark.parametrize("model", ["indicator", "peergroup"])
+def test_catalogue_and_groups_can_be_added(admin_client, model):
     assert admin_client.get(f"/admin/indicators/{model}/add/").status_code == 200
+
+
+def test_a_target_cannot_be_changed_in_the_admin_which_links_to_the_targets_page(
+    admin_client, city, wuzhi
+):
+    poverty = Indicator.objects.get(city=city, name="脱贫人口")
+    [target] = set_targets(poverty, 2025, [TargetInput(wuzhi, amount=D("7.38"))])
+    history = target.changes.count()
+    url = f"/admin/indicators/target/{target.pk}/change/"
+    page = admin_client.get(url).content.decode()
+    assert reverse("target_form") + f"?year=2025&amp;indicator={poverty.pk}" in page
+    assert admin_client.get("/admin/indicators/target/add/").status_code == 403
+    edit = {
+        "indicator": poverty.pk,
+        "region": wuzhi.pk,
+        "year": 2025,
+        "amount": "9",
+        "profile": "equal",
+    }
+    assert admin_client.post(url, edit).status_code == 403
+    assert (
+        admin_client.post(
+            f"/admin/indicators/target/{target.pk}/delete/", {"post": "yes"}
+        ).status_code
+        == 403
+    )
+    target.refresh_from_db()
+    assert target.amount == D("7.38")
+    assert target.changes.count() == history
 
 
 def test_a_stored_figure_shows_its_history_but_cannot_be_edited(admin_client, city, wuzhi):

@@ -187,7 +187,7 @@ def test_docx_is_an_official_document_with_the_sentences_and_tables(figures, tmp
     assert any("全市固定资产投资完成1166.0亿元" in p for p in paragraphs)
     cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
     assert ["武陟县", "107.0", "5.0%", "7", "+1", "-1.0"] in cells
-    assert ["温县", "固定资产投资", "增长8.0%", "108.0", "—", "—", "否"] in cells
+    assert ["温县", "固定资产投资", "增长8.0%", "108.0亿元", "—", "—", "否"] in cells
 
 
 def test_an_unknown_group_or_region_is_refused(figures):

@@ -4,13 +4,14 @@ the figures of `indicator-report`, cut to each user's scope."""
 import io
 import re
 from datetime import date
+from decimal import Decimal as D
 
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from guanmo.indicators.models import IndicatorValue, Submission
-from guanmo.indicators.services import add_to_peer_group
+from guanmo.indicators.services import TargetInput, add_to_peer_group, set_targets
 from guanmo.reporting.services import open_period
 from tests.indicators.pages import indicator_city
 from tests.world import YEAR
@@ -45,11 +46,15 @@ def test_the_board_shows_each_region_with_its_rank_and_change(client, world, fig
     assert cells == ["武陟县", "107.0", "100.0", "9.5%", "10", "-3", "—", "+4.0", "—"]
     assert row(body, 'data-indicator="固定资产投资"', "温县")[4:6] == ["7", "+1"]
     assert "固定资产投资（全市：1055.0亿元，增速5.5%）" in body
+    assert '<th class="num">位次（共10个）</th>' in body  # a rank says among how many
+    poverty = body[body.index('data-indicator="脱贫人口"') :]
+    assert '<th class="num">位次（共1个）</th>' in poverty  # only 武陟县 has a figure
     target = row(body, 'id="targets"', "武陟县")
-    assert target[1:3] == ["脱贫人口", "7.38"] and target[5:10] == [
+    # amounts with their unit: the table holds 万人 beside 亿元 and 亩
+    assert target[1:3] == ["脱贫人口", "7.38万人"] and target[5:10] == [
         "27.1%",
         "-14.6",
-        "3.09",
+        "3.09万人",
         "-14.8",
         "64.7%",
     ]
@@ -166,3 +171,45 @@ def test_a_county_sees_its_place_in_each_of_its_peer_groups(client, world, figur
         ["第2位", "后移1位（—）"],
     ]
     assert "温县" not in body
+
+
+def test_a_county_in_no_peer_group_still_sees_its_targets_and_their_completion(
+    client, world, figures
+):
+    """武陟县 taken out of every group: no place to show, but its 脱贫人口 target (7.38万人,
+    2.0 done by May: 27.1%, node 3.09 of the equal breakdown) is still followed on its page."""
+    figures.group.members.remove(world.wuzhi)
+    body = page(client, world.users["wuzhi"], reverse("county_places"))
+
+    assert 'id="no-places"' in body
+    target = row(body, 'id="targets"', "武陟县")
+    assert target[1:5] == ["脱贫人口", "7.38万人", "—", "2.00万人"]
+    assert "27.1%" in target
+    assert "脱贫人口完成2.00万人，占全年目标任务的27.1%。" in body
+
+
+def test_a_growth_target_shows_the_growth_made_against_it(client, world, figures):
+    """武陟县's 固定资产投资 is to grow 10%; by May it grew 9.5%: 0.5 points short. The amount
+    done alone (107.0亿元) would say nothing of it."""
+    set_targets(figures.investment, YEAR, [TargetInput(world.wuzhi, growth=D("10"))])
+    body = page(client, world.users["city"], reverse("indicator_board"))
+    headers = re.findall(r"<th[^>]*>(.*?)</th>", body[body.index('id="targets"') :])
+    growth = next(
+        cells for cells in _rows(body, 'id="targets"', "武陟县") if cells[1] == "固定资产投资"
+    )
+    shown = dict(zip(headers, growth, strict=False))
+    assert shown["目标增速（%）"] == "10.0%"
+    assert shown["完成"] == "107.0亿元"
+    assert (shown["实际增速（%）"], shown["较目标增速（个百分点）"]) == ("9.5%", "-0.5")
+    poverty = next(
+        cells for cells in _rows(body, 'id="targets"', "武陟县") if cells[1] == "脱贫人口"
+    )
+    assert dict(zip(headers, poverty, strict=False))["较目标增速（个百分点）"] == "—"
+
+
+def _rows(body: str, table_marker: str, region: str) -> list[list[str]]:
+    """The cells of every row of `region` in the table that follows `table_marker`."""
+    table = body[body.index(table_marker) :]
+    table = table[: table.index("</table>")]
+    found = re.findall(rf"<tr><td>{region}</td>(.*?)</tr>", table, re.S)
+    return [[region, *re.findall(r"<td[^>]*>(.*?)</td>", each)] for each in found]

@@ -140,3 +140,22 @@ def test_a_ratios_target_sentence_says_the_distance_in_points():
         "高新技术产业增加值占比", D("44.2"), "%", 1, None, kind=Kind.RATIO, vs_target=D("-0.8")
     )
     assert said == "高新技术产业增加值占比达到44.2%，低于目标0.8个百分点。"
+
+
+def test_a_count_where_lower_is_better_is_not_said_to_be_completed():
+    """赴京访 batches are not a task done: "赴京访批次完成3批" praised what is to be kept down."""
+    line = IndicatorLine(
+        name="赴京访批次",
+        unit="批",
+        places=0,
+        value=D("18"),
+        growth=D("-33.3"),
+        rank=2,
+        group="全市",
+        rank_by=RankBy.VALUE,
+        lower_is_better=True,
+    )
+    assert (
+        performance_sentence(6, "武陟县", line)
+        == "1—6月，武陟县赴京访批次18批，同比下降33.3%，居全市第2位。"
+    )

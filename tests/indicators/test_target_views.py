@@ -45,6 +45,7 @@ def test_the_city_office_sets_amounts_and_profiles_and_the_history_is_kept(clien
             f"a-{wenxian.pk}": "12",
             f"p-{wenxian.pk}": Profile.BY_HAND,
             **months,
+            "reason": "市政府常务会议调整",
         },
     )
     assert response.status_code == 302
@@ -53,10 +54,24 @@ def test_the_city_office_sets_amounts_and_profiles_and_the_history_is_kept(clien
     by_hand = Target.objects.get(indicator=poverty, region=wenxian, year=2025)
     assert [node.amount for node in by_hand.nodes.all()] == [D(1)] * 12
     by_office = kept.changes.filter(user=world.users["city"])
-    assert {(c.field, c.old_value, c.new_value, c.source) for c in by_office} == {
-        ("目标数额", "7.38", "8.5", "目标设定"),
-        ("分解方式", "平均分解", "按上年进度分解", "目标设定"),
+    assert {(c.field, c.old_value, c.new_value, c.source, c.reason) for c in by_office} == {
+        ("目标数额", "7.38", "8.5", "目标设定", "市政府常务会议调整"),
+        ("分解方式", "平均分解", "按上年进度分解", "目标设定", "市政府常务会议调整"),
     }
+
+
+def test_changing_a_target_already_set_needs_a_reason_and_a_new_one_does_not(
+    client, world, figures
+):
+    poverty, wuzhi, wenxian = figures.poverty, world.wuzhi, world.wenxian
+    changed = {f"a-{wuzhi.pk}": "8", f"p-{wuzhi.pk}": Profile.EQUAL}
+    response = post(client, world.users["city"], poverty, changed)
+    assert "修改已下达的目标须填写修改原因：武陟县" in response.content.decode()
+    assert Target.objects.get(indicator=poverty, region=wuzhi).amount == D("7.38")
+
+    first = {f"a-{wenxian.pk}": "3", f"p-{wenxian.pk}": Profile.EQUAL}
+    assert post(client, world.users["city"], poverty, first).status_code == 302
+    assert Target.objects.get(indicator=poverty, region=wenxian).amount == D("3")
 
 
 def test_a_growth_target_is_kept(client, world, figures):

@@ -7,7 +7,7 @@ from decimal import Decimal as D
 import pytest
 
 from guanmo.accounts.models import Department
-from guanmo.indicators.models import Indicator, IndicatorValue
+from guanmo.indicators.models import Indicator, IndicatorValue, Target
 from guanmo.indicators.report import build_report
 from guanmo.indicators.report_output import as_json
 from guanmo.indicators.services import (
@@ -21,8 +21,10 @@ from guanmo.indicators.services import (
     store_values,
 )
 from guanmo.indicators.sheet_import import import_indicators
+from guanmo.indicators.target_import import import_targets
 from guanmo.regions.services import add_towns, init_county
 from tests.indicators.sheets import bulletin, write
+from tests.sheets.files import Drawn, to_xlsx
 
 pytestmark = pytest.mark.django_db
 
@@ -151,3 +153,22 @@ def test_a_top_countys_sheet_of_towns_is_imported_with_its_whole_county_row(coun
     }
     # The towns and the zone are the county's whole group: their 位次 are checked, and agree.
     assert not any(note.startswith("位次不符") or "未核对" in note for note in report.notes)
+
+
+def test_a_top_countys_target_sheet_gives_its_own_target_on_its_whole_row(county, tmp_path):
+    path = tmp_path / "目标.xlsx"
+    sheet = Drawn(
+        [
+            ["2025年各乡镇主要指标目标任务"],
+            ["乡镇", "脱贫人口（万人）"],
+            ["全县", 0.5],
+            ["大封镇", 0.3],
+        ],
+        name="目标",
+    )
+    path.write_bytes(to_xlsx(sheet))
+
+    report = import_targets(path, city=county, year=2025)
+
+    assert report.ok, [str(f) for f in report.faults]
+    assert Target.objects.get(region=county).amount == D("0.5")

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from guanmo.ledger.models import AnnualPlan, CompletedBeforeYear, KeyListEntry, Project
 from guanmo.ledger.services import export_ledger, import_ledger
 from guanmo.regions.models import Region
+from guanmo.regions.services import init_county
 from tests.documents.injection import INJECTION, assert_kept_as_text
 
 
@@ -162,3 +163,25 @@ def test_the_project_list_export_writes_a_formula_like_name_as_text(client, worl
         "完成率",
     ]
     assert sheet.cell(4, 8).number_format == "0.0%"
+
+
+def test_a_top_countys_own_project_is_written_at_its_level_and_read_back(db, tmp_path):
+    county = init_county("410823", ["木城街道"])
+    own = Project.objects.create(
+        city=county, county=county, name="县城供水管网改造", total_investment=Decimal("6000")
+    )
+    KeyListEntry.objects.create(project=own, year=2025, level="县")
+    path = tmp_path / "ledger.xlsx"
+
+    export_ledger(path, city=county, year=2025)
+    sheet = load_workbook(path).active
+    assert sheet.cell(5, 4).value == "县本级"
+    Project.objects.all().delete()
+    report = import_ledger(path, city=county, year=2025)
+
+    assert report.faults == []
+    assert Project.objects.get(name="县城供水管网改造").county == county
+    assert report.notes == [
+        "工作表「2025年重点项目」第5行「县城供水管网改造」为县级项目（县本级），"
+        "计入全县合计，不参加县区排名"
+    ]

@@ -4,7 +4,15 @@ from dataclasses import dataclass
 
 import pytest
 
-from guanmo.regions.names import region_named, spoken_names, with_region, with_unit
+from guanmo.regions.names import (
+    own_level,
+    region_named,
+    spoken_names,
+    unit_name,
+    whole,
+    with_region,
+    with_unit,
+)
 
 
 @pytest.mark.parametrize(
@@ -90,3 +98,14 @@ def test_a_county_cell_names_a_unit_only_by_its_own_names(text, found):
     """Containment or a shared prefix names no unit (issue 9, tryout five A18b)."""
     unit = region_named(text, _UNITS)
     assert (unit.name if unit else None) == found
+
+
+def test_a_county_at_the_top_says_its_own_projects_and_its_whole_at_its_own_level():
+    assert (own_level("焦作市"), whole("焦作市")) == ("市本级", "全市")
+    assert (own_level("武陟县"), whole("武陟县")) == ("县本级", "全县")
+    assert (own_level("解放区"), whole("解放区")) == ("区本级", "全区")
+    assert own_level("沁阳市") == "市本级"  # a 县级市 speaks of itself as 市
+    assert own_level("阿克苏地区") == "市本级"  # a prefecture is a city, not a 区
+    assert unit_name("武陟县", is_city=True) == "县本级"
+    assert with_unit("武陟县", "县城供水管网改造", is_city=True) == "县本级县城供水管网改造"
+    assert with_unit("武陟县", "武陟县城供水管网改造", is_city=True) == "武陟县城供水管网改造"

@@ -34,9 +34,10 @@ from guanmo.attraction.sentences import funnel_sentences
 from guanmo.attraction.stages import Stage
 from guanmo.clock import today
 from guanmo.regions.models import Region
+from guanmo.regions.names import whole
 from guanmo.regions.services import units_of
 
-CITY_ROW = "全市"
+CITY_ROW = "全市"  # the whole of a city; a county at the top says 全县 (`names.whole`)
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ def build_report(city: Region, year: int, month: int) -> AttractionReport:
         [u.name for u in units_of(city)],
         parcels=parcels_of(city),
         standards=standards,
+        whole_name=whole(city.name),
         parks=park_facts(city, year, month),
     )
 
@@ -113,7 +115,7 @@ def report_of(
         warnings=early_warnings(leads, as_of),
         as_of=as_of,
         sentences=funnel_sentences(whole, by_unit, period.label, whole_name),
-        land=_land(parcels, units, as_of),
+        land=_land(parcels, units, as_of, whole_name),
         idle_land=idle_parcels(parcels, as_of),
         below_standard=_below_standard(parcels, standards or {}),
         parks=list(zip(parks, standings(parks), strict=True)),
@@ -121,12 +123,13 @@ def report_of(
 
 
 def _land(
-    parcels: Sequence[ParcelFacts], units: list[str], day: date
+    parcels: Sequence[ParcelFacts], units: list[str], day: date, whole_name: str
 ) -> list[tuple[str, ParkLand]]:
-    """全市's land, then each unit's that has any parcel, in the bulletins' order."""
+    """The whole's land (全市, 全县), then each unit's that has any parcel, in the bulletins'
+    order."""
     if not parcels:
         return []
-    rows = [(CITY_ROW, park_land(parcels, day))]
+    rows = [(whole_name, park_land(parcels, day))]
     for unit in units:
         held = [parcel for parcel in parcels if unit in parcel.units]
         if held:

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
 
 from guanmo.indicators.models import (
     Indicator,
@@ -55,17 +57,39 @@ class IndicatorValueAdmin(admin.ModelAdmin):
 class TargetNodeInline(admin.TabularInline):
     model = TargetNode
     extra = 0
+    can_delete = False
+    readonly_fields = ["month", "amount"]
+    fields = readonly_fields
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
 
 class TargetChangeInline(ValueChangeInline):
     model = TargetChange
-    readonly_fields = ["field", "old_value", "new_value", "source", "user", "at"]
-    fields = readonly_fields
 
 
 @admin.register(Target)
 class TargetAdmin(admin.ModelAdmin):
-    list_display = ["indicator", "region", "year", "amount", "growth", "profile"]
+    """Read-only: a target changes only on the 年度目标 page or by import-targets, through
+    `services.set_targets`, which records who changed it, when and why (`TargetChange`)."""
+
+    list_display = ["indicator", "region", "year", "amount", "growth", "profile", "targets_page"]
     list_filter = ["indicator__city", "indicator", "year", "profile"]
     search_fields = ["region__name", "indicator__name"]
+    readonly_fields = ["targets_page"]
     inlines = [TargetNodeInline, TargetChangeInline]
+
+    @admin.display(description="修改")
+    def targets_page(self, target: Target) -> str:
+        url = reverse("target_form") + f"?year={target.year}&indicator={target.indicator_id}"
+        return format_html('<a href="{}">在年度目标页修改（记录修改人和原因）</a>', url)
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -288,12 +288,13 @@ class TargetNode(models.Model):
 
 
 class TargetChange(FieldChange):
-    """One changed field of an annual target: who, when, old, new. Written only by
+    """One changed field of an annual target: who, when, old, new, why. Written only by
     `services.set_targets`, so no target is replaced without a trace."""
 
     target = models.ForeignKey(
         Target, verbose_name="年度目标", on_delete=models.CASCADE, related_name="changes"
     )
+    reason = models.TextField("原因", blank=True, default="")
 
     class Meta(FieldChange.Meta):
         verbose_name = "目标修改记录"

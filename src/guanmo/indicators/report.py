@@ -130,19 +130,24 @@ def build_report(
     ).values_list("indicator_id", flat=True)
     for indicator in Indicator.objects.filter(city=city, pk__in=given):
         report.indicators.append(_table(indicator, members, whole, year, month, chosen))
+    report.targets = target_lines(city, year, month, [chosen] if chosen else members)
+    report.sentences = _sentences(report)
+    return report
+
+
+def target_lines(city: Region, year: int, month: int, regions: list[Region]) -> list[TargetLine]:
+    """The year's targets of the regions with their standing after `month` (`standings`),
+    whether or not the regions are in any peer group (a county's page follows its targets
+    without one)."""
     targets = list(
-        Target.objects.filter(
-            indicator__city=city, year=year, region__in=[chosen] if chosen else members
-        )
+        Target.objects.filter(indicator__city=city, year=year, region__in=regions)
         .select_related("indicator", "region")
         .prefetch_related("nodes")
     )
-    report.targets = [
+    return [
         TargetLine(target.region.name, target.indicator, seen)
         for target, seen in zip(targets, standings(targets, month), strict=True)
     ]
-    report.sentences = _sentences(report)
-    return report
 
 
 def _table(
@@ -190,6 +195,7 @@ def _line(table: IndicatorTable, value, growth, rank=None, tied=False, group="")
         group=group,
         rank_by=RankBy(indicator.rank_by),
         kind=Kind(indicator.kind),
+        lower_is_better=indicator.direction == Direction.LOWER,
     )
 
 
@@ -227,21 +233,7 @@ def _sentences(report: IndicatorReport) -> list[str]:
                         since=previous_period_word(Frequency(table.indicator.frequency)),
                     )
                 )
-    for target in report.targets:
-        if target.standing.target is not None and target.standing.done is not None:
-            indicator = target.indicator
-            said.append(
-                target_sentence(
-                    f"{target.region}{indicator.name}" if report.region is None else indicator.name,
-                    target.standing.done,
-                    indicator.unit,
-                    indicator.places,
-                    target.standing.completion_rate,
-                    kind=Kind(indicator.kind),
-                    lower_is_better=indicator.direction == Direction.LOWER,
-                    vs_target=target.standing.vs_target,
-                )
-            )
+    said += target_sentences(report.targets, named=report.region is None)
     if report.month == 6 and report.targets:
         missed = [t.region for t in report.targets if t.standing.both_over_half is False]
         unjudged = any(t.standing.both_over_half is None for t in report.targets)
@@ -253,6 +245,28 @@ def _sentences(report: IndicatorReport) -> list[str]:
                 )
             )
     return [sentence for sentence in said if sentence]
+
+
+def target_sentences(targets: list[TargetLine], *, named: bool) -> list[str]:
+    """脱贫人口完成4.98万人，占全年目标任务的67.5%。 for each target with a figure; `named`
+    puts the region before the indicator (温县脱贫人口…), as a report of several regions says."""
+    said = []
+    for target in targets:
+        if target.standing.target is not None and target.standing.done is not None:
+            indicator = target.indicator
+            said.append(
+                target_sentence(
+                    f"{target.region}{indicator.name}" if named else indicator.name,
+                    target.standing.done,
+                    indicator.unit,
+                    indicator.places,
+                    target.standing.completion_rate,
+                    kind=Kind(indicator.kind),
+                    lower_is_better=indicator.direction == Direction.LOWER,
+                    vs_target=target.standing.vs_target,
+                )
+            )
+    return said
 
 
 def latest_report(city: Region) -> IndicatorReport | None:

@@ -24,7 +24,7 @@ from guanmo.documents.xlsx import (
 from guanmo.figures.arithmetic import shown
 from guanmo.figures.formatting import number, points, rate
 from guanmo.indicators.choices import Kind
-from guanmo.indicators.report import IndicatorReport, IndicatorTable
+from guanmo.indicators.report import IndicatorReport, IndicatorTable, TargetLine
 from guanmo.regions.models import Region
 
 FORMATS = ("text", "json", "xlsx", "docx")
@@ -162,41 +162,58 @@ TARGET_HEADERS = [
     "较序时进度（个百分点）",
     "预计全年完成",
     "双过半",
+    "实际增速（%）",
+    "较目标增速（个百分点）",
 ]
 
 
-def target_rows(report: IndicatorReport) -> list[list[str]]:
+def target_rows(targets: list[TargetLine]) -> list[list[str]]:
+    """The targets table's rows under TARGET_HEADERS, each amount with its unit (a table holds
+    万人 beside 亿元 and 亩)."""
     rows = []
-    for target in report.targets:
-        figures, places = target.standing, target.indicator.places
+    for target in targets:
+        figures, places, unit = target.standing, target.indicator.places, target.indicator.unit
         half = {True: "是", False: "否", None: "—"}[figures.both_over_half]
         rows.append(
             [
                 target.region,
                 target.indicator.name,
-                number(figures.target, places),
+                _amount(figures.target, places, unit),
                 rate(figures.target_growth),
-                number(figures.done, places),
+                _amount(figures.done, places, unit),
                 rate(figures.completion_rate),
                 points(figures.vs_time_progress),
-                number(figures.node_target, places),
+                _amount(figures.node_target, places, unit),
                 points(figures.vs_node),
                 rate(figures.forecast_rate),
                 half,
+                # A growth target is judged on the growth made, which the amount done hides.
+                rate(figures.growth) if figures.target_growth is not None else "—",
+                points(figures.vs_target_growth),
             ]
         )
     return rows
 
 
+def _amount(value: Decimal | None, places: int, unit: str) -> str:
+    """An amount with its unit (7.38万人); "—" for none."""
+    return "—" if value is None else f"{number(value, places)}{unit}"
+
+
 def table_title(report: IndicatorReport, table: IndicatorTable) -> str:
-    """固定资产投资（全市：1166.0亿元，增速6.0%）."""
+    """固定资产投资（全市：1166.0亿元，增速6.0%）; a figure the group has not is left out
+    (规模以上工业增加值（全市：增速7.1%）), never shown as "—亿元"."""
     indicator, total = table.indicator, table.total
-    if indicator.kind == Kind.RATIO:
-        change = f"增减{points(total.growth)}个百分点"
-    else:
-        change = f"增速{rate(total.growth)}"
-    value = f"{number(total.value, indicator.places)}{indicator.unit}"
-    return f"{indicator.name}（{report.group.short_name}：{value}，{change}）"
+    figures = []
+    if total.value is not None:
+        figures.append(f"{number(total.value, indicator.places)}{indicator.unit}")
+    if total.growth is not None and indicator.kind == Kind.RATIO:
+        figures.append(f"增减{points(total.growth)}个百分点")
+    elif total.growth is not None:
+        figures.append(f"增速{rate(total.growth)}")
+    if not figures:
+        return indicator.name
+    return f"{indicator.name}（{report.group.short_name}：{'，'.join(figures)}）"
 
 
 def as_text(report: IndicatorReport) -> str:
@@ -211,7 +228,7 @@ def as_text(report: IndicatorReport) -> str:
         lines += ["\t".join(row) for row in text_rows(table)]
     if report.targets:
         lines += ["", "目标完成情况", "\t".join(TARGET_HEADERS)]
-        lines += ["\t".join(row) for row in target_rows(report)]
+        lines += ["\t".join(row) for row in target_rows(report.targets)]
     if report.sentences:
         lines += ["", *report.sentences]
     return "\n".join(lines)
@@ -266,7 +283,7 @@ def as_xlsx(report: IndicatorReport) -> bytes:
             title=f"{report.label}目标完成情况",
             units=None,
             columns=[Column(header, 12) for header in TARGET_HEADERS],
-            rows=target_rows(report),
+            rows=target_rows(report.targets),
         )
     file = io.BytesIO()
     workbook.save(file)
@@ -299,7 +316,7 @@ def as_docx(report: IndicatorReport, city: Region) -> bytes:
                     row[8],
                     row[10],
                 ]
-                for row in target_rows(report)
+                for row in target_rows(report.targets)
             ],
             caption=f"表{len(report.indicators) + 1}　目标完成情况",
         )

@@ -37,6 +37,7 @@ class IndicatorLine:
     group: str = ""
     rank_by: RankBy = RankBy.GROWTH
     kind: Kind = Kind.AMOUNT
+    lower_is_better: bool = False  # 赴京访批次: a count kept down, never "完成"
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,9 @@ def performance_sentence(month: int, subject: str, line: IndicatorLine) -> str:
     """1—6月，全市地区生产总值完成988.3亿元，同比增长9.0%，增速居全省第3位。
 
     `subject` is 全市 for the city's own figure or the region's name; a ratio 达到41.3%，同比
-    提高2.3个百分点; a growth published without its amount is said alone (规模以上工业增加值同比
-    增长8.5%). Clauses without their figure are left out; "" with neither value nor growth."""
+    提高2.3个百分点; a count kept down is not "完成" (赴京访批次18批); a growth published
+    without its amount is said alone (规模以上工业增加值同比增长8.5%). Clauses without their
+    figure are left out; "" with neither value nor growth."""
     name = with_region(subject, line.name)
     if line.kind == Kind.RATIO:
         change = in_words(line.growth, "提高{}个百分点", "下降{}个百分点", "持平")
@@ -76,7 +78,7 @@ def performance_sentence(month: int, subject: str, line: IndicatorLine) -> str:
         return ""
     clauses = []
     if line.value is not None:
-        verb = "达到" if line.kind == Kind.RATIO else "完成"
+        verb = "达到" if line.kind == Kind.RATIO else "" if line.lower_is_better else "完成"
         clauses.append(f"{verb}{_value(line.value, line.unit, line.places)}")
     if change:
         clauses.append(f"同比{change}")

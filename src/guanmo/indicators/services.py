@@ -308,6 +308,35 @@ def _target_shown(target: Target | None) -> dict[str, str]:
     }
 
 
+def _input_shown(given: TargetInput) -> dict[str, str]:
+    """A target as read, in the fields and words of `_target_shown`."""
+    by_hand = given.profile == Profile.BY_HAND
+    nodes = enumerate(given.months, start=1) if by_hand else ()
+    return {
+        "目标数额": _shown(given.amount),
+        "目标增速（%）": _shown(given.growth),
+        "分解方式": Profile(given.profile).label,
+        "手工分解": "；".join(f"{month}月{_shown(amount)}" for month, amount in nodes),
+    }
+
+
+def targets_changed(indicator: Indicator, year: int, inputs: Sequence[TargetInput]) -> list[Region]:
+    """The regions whose stored target `inputs` would change (a first target changes none): those
+    a change must give its reason for."""
+    stored = {
+        target.region_id: target
+        for target in Target.objects.filter(
+            indicator=indicator, year=year, region__in=[given.region for given in inputs]
+        ).prefetch_related("nodes")
+    }
+    return [
+        given.region
+        for given in inputs
+        if given.region.pk in stored
+        and _target_shown(stored[given.region.pk]) != _input_shown(given)
+    ]
+
+
 @transaction.atomic
 def set_targets(
     indicator: Indicator,
@@ -316,9 +345,11 @@ def set_targets(
     *,
     user: User | None = None,
     source: str = Source.TARGETS,
+    reason: str = "",
 ) -> list[Target]:
     """Keep each region's annual target for the indicator and year (replacing the one it had),
-    all or nothing, each changed field recorded in `TargetChange` (old, new, who, from where).
+    all or nothing, each changed field recorded in `TargetChange` (old, new, who, from where,
+    why).
     Raises ValidationError listing every target that cannot be kept: neither or both of amount
     and growth, an amount negative or finer than the indicator's decimals, hand nodes that are
     not twelve or do not add up to the amount, a region given twice."""
@@ -359,6 +390,7 @@ def set_targets(
                 new_value=after[field],
                 source=source,
                 user=user,
+                reason=reason,
             )
             for field in after
             if before[field] != after[field]

@@ -29,7 +29,7 @@ from guanmo.indicators.selectors import group_members, readings
 from guanmo.indicators.services import Source, ValueInput, add_to_peer_group, store_values
 from guanmo.indicators.sheet_reading import Read, SheetRow, read_sheets
 from guanmo.regions.models import Region
-from guanmo.regions.names import clean_text, short_region_name
+from guanmo.regions.names import clean_text, short_region_name, whole
 from guanmo.regions.services import (
     Division,
     divisions_named,
@@ -326,15 +326,13 @@ def _whole(label: str, city: Region, members: list[Region]) -> Region | None:
     """The region a totals row stands for: 全市 the city, 全省 its province, 全县/全区 a county at
     the top, 合计/总计 the members' common parent; None where none stands behind it."""
     word = label.strip()
-    if word.startswith("全市"):
-        return city if city.kind == Region.Kind.CITY else None
+    if word.startswith(whole(city.name)):
+        return city
     if word.startswith("全省"):
         node = city.parent
         while node is not None and node.kind != Region.Kind.PROVINCE:
             node = node.parent
         return node
-    if word.startswith(("全县", "全区")):
-        return city if city.kind == Region.Kind.COUNTY else None
     if word.startswith(("合计", "总计")):
         parents = {member.parent_id for member in members}
         if len(parents) == 1 and None not in parents:

@@ -4,8 +4,9 @@ Regions as rows, indicators as columns (issue 12, "Targets and their breakdown")
 amount target in its unit ("脱贫人口（万人）", "固定资产投资目标（亿元）", converted exactly into
 the indicator's unit or refused) or a growth target ("固定资产投资增长（%）", "增速"); a ratio
 indicator's "%" is its amount. A two-row header with the indicator over 目标/增速 reads alike.
-The 全市 row is the city's own target. Targets are kept through `services.set_targets` with
-the equal profile; all or nothing, every fault naming its sheet, row and column.
+The 全市 row (全县 for a county at the top) is the city's own target. Targets are kept through
+`services.set_targets` with the equal profile; all or nothing, every fault naming its sheet, row
+and column.
 """
 
 from collections.abc import Sequence
@@ -31,7 +32,7 @@ from guanmo.indicators.models import Indicator, Target
 from guanmo.indicators.services import TargetInput, set_targets, target_fault
 from guanmo.indicators.sheet_reading import header_row
 from guanmo.regions.models import Region
-from guanmo.regions.names import clean_text, match_region
+from guanmo.regions.names import clean_text, match_region, whole
 from guanmo.regions.services import units_of
 from guanmo.reporting.imports import record_import
 from guanmo.reporting.models import ImportRecord
@@ -40,7 +41,7 @@ from guanmo.sheets.faults import ColumnUse, ImportReport, LeftOut, SheetFault
 from guanmo.sheets.formats import Source, open_workbook
 from guanmo.sheets.header import Expected, Header, check_sheet_name, check_title
 from guanmo.sheets.sheet import Sheet, Unreadable
-from guanmo.sheets.workbook import source_name
+from guanmo.sheets.workbook import import_reason, source_name
 
 SUBJECT = "个年度目标"
 _GROWTH_WORDS = ("增长", "增速", "增幅")
@@ -206,7 +207,7 @@ def _rows(
             continue
         region = (
             regions[0]
-            if clean_text(label) in ("全市", "全市合计")
+            if clean_text(label) in (whole(regions[0].name), f"{whole(regions[0].name)}合计")
             else match_region(label, regions)
         )
         if region is None:
@@ -252,7 +253,14 @@ def _keep(
             indicator=indicator, year=year, region__in=[each.region for each in inputs]
         ).count()
         try:
-            set_targets(indicator, year, inputs, user=user, source=services.Source.IMPORT)
+            set_targets(
+                indicator,
+                year,
+                inputs,
+                user=user,
+                source=services.Source.IMPORT,
+                reason=import_reason(report.file),
+            )
         except ValidationError as error:
             report.faults += [SheetFault("", None, indicator.name, m) for m in error.messages]
             continue

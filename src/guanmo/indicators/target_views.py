@@ -1,6 +1,7 @@
 """年度目标 page: the city office sets a year's targets of each region for an indicator (an
 amount or a growth rate) and how each is broken down, kept through `services.set_targets` (all
-or nothing, history in `TargetChange`). Typed figures are read by `entry.read_target`, as the
+or nothing, history in `TargetChange`); changing a target already set needs a reason, kept with
+the change. Typed figures are read by `entry.read_target`, as the
 web entry reads its figures."""
 
 from django.contrib import messages
@@ -14,7 +15,12 @@ from guanmo.accounts.scope import Scope
 from guanmo.indicators.choices import Profile
 from guanmo.indicators.entry import EntryFault, TypedTarget, read_target
 from guanmo.indicators.models import Indicator, Target
-from guanmo.indicators.services import TargetInput, set_targets, target_fault
+from guanmo.indicators.services import (
+    TargetInput,
+    set_targets,
+    target_fault,
+    targets_changed,
+)
 from guanmo.regions.models import Region
 from guanmo.regions.services import units_of
 from guanmo.sheets.cells import format_wan
@@ -107,11 +113,16 @@ def target_form(request: HttpRequest) -> HttpResponse:
             )
         }
     typed, faults = {}, []
+    reason = request.POST.get("reason", "").strip() if request.method == "POST" else ""
     if request.method == "POST" and indicator is not None:
         typed, inputs, faults = _read(request.POST, indicator, regions, stored)
+        changed = targets_changed(indicator, year, inputs) if not faults else []
+        if changed and not reason:
+            named = "、".join(region.name for region in changed)
+            faults = [f"修改已下达的目标须填写修改原因：{named}"]
         if not faults:
             try:
-                kept = set_targets(indicator, year, inputs, user=request.user)
+                kept = set_targets(indicator, year, inputs, user=request.user, reason=reason)
             except ValidationError as error:
                 faults = error.messages
             else:
@@ -129,6 +140,7 @@ def target_form(request: HttpRequest) -> HttpResponse:
             "profiles": Profile.choices,
             "months": MONTHS,
             "faults": faults,
+            "reason": reason,
             "lines": [_line(region, typed, stored) for region in regions],
         },
     )

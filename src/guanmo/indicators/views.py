@@ -11,7 +11,13 @@ from guanmo.documents.views import file_response
 from guanmo.figures.arithmetic import period_label
 from guanmo.figures.changes import rank_move_cell
 from guanmo.indicators.models import PeerGroup
-from guanmo.indicators.report import IndicatorReport, ReportError, build_report
+from guanmo.indicators.report import (
+    IndicatorReport,
+    ReportError,
+    build_report,
+    target_lines,
+    target_sentences,
+)
 from guanmo.indicators.report_output import (
     TARGET_HEADERS,
     as_dict,
@@ -39,12 +45,19 @@ def _month(request: HttpRequest, city: Region) -> tuple[int, int]:
 
 
 def _tables(report: IndicatorReport) -> list[dict]:
-    """Each indicator's table as `indicator-report` prints it: title, headers, rows."""
+    """Each indicator's table as `indicator-report` prints it: title, headers, rows; the rank's
+    header says among how many regions it is taken (位次（共12个）): those with a figure, so
+    that a region alone with a figure is not read as first of the whole group."""
     return [
         {
             "table": table,
             "title": table_title(report, table),
-            "headers": headers(report, table),
+            "headers": [
+                f"位次（共{sum(line.rank is not None for line in table.lines)}个）"
+                if header == "位次"
+                else header
+                for header in headers(report, table)
+            ],
             "rows": text_rows(table),
         }
         for table in report.indicators
@@ -74,7 +87,7 @@ def indicator_board(request: HttpRequest) -> HttpResponse:
             "report": report,
             "problem": problem,
             "tables": _tables(report) if report else [],
-            "targets": target_rows(report) if report else [],
+            "targets": target_rows(report.targets) if report else [],
             "target_headers": TARGET_HEADERS,
             "chart": as_dict(report) if report else None,
             "completion_chart": report is not None
@@ -123,6 +136,7 @@ def county_places(request: HttpRequest) -> HttpResponse:
             continue
         places.append({"group": group, "size": len(group_members(group)), "report": report})
     first = places[0]["report"] if places else None
+    targets = target_lines(scope.city, year, month, [county])
     return render(
         request,
         "indicators/county_places.html",
@@ -133,9 +147,9 @@ def county_places(request: HttpRequest) -> HttpResponse:
             "units": scope.units() if scope.sees_city_totals else [],
             "places": places,
             "rows": _place_rows(places),
-            "targets": target_rows(first) if first else [],
+            "targets": target_rows(targets),
             "target_headers": TARGET_HEADERS,
-            "sentences": first.sentences if first else [],
+            "sentences": first.sentences if first else target_sentences(targets, named=False),
             "label": first.label if first else f"{year}年{period_label(month)}",
         },
     )

@@ -10,6 +10,7 @@ from guanmo.documents.xlsx import MONEY_FORMAT, TEXT_FORMAT, Column, write_table
 from guanmo.ledger.cells import format_levels
 from guanmo.ledger.columns import Field
 from guanmo.ledger.models import Project
+from guanmo.regions.names import own_level
 from guanmo.sheets.cells import format_years
 
 
@@ -64,8 +65,9 @@ _COLUMNS = [
 
 
 def _counties(project: Project) -> str:
-    """The county cell as import-ledger reads it back: 市本级, 温县, 武陟县、温县 (lead first)."""
-    return "市本级" if project.is_city_level else project.counties_named()
+    """The county cell as import-ledger reads it back: 市本级 (县本级 for a county at the top;
+    a top's own project lies in the top, so its county is the top), 温县, 武陟县、温县."""
+    return own_level(project.county.name) if project.is_city_level else project.counties_named()
 
 
 def ledger_workbook(title: str, year: int, lines: Sequence[LedgerLine]) -> Workbook:

@@ -36,7 +36,7 @@ from guanmo.progress.report import (
     month_on_month,
 )
 from guanmo.regions.models import RankingGroup, Region
-from guanmo.regions.names import CITY_LEVEL, unit_name
+from guanmo.regions.names import own_level, unit_name
 from guanmo.regions.services import units_of
 from guanmo.sheets.cells import ONE_YUAN
 
@@ -94,8 +94,8 @@ def region_totals(
     city: Region, year: int, month: int, level: str | None = None
 ) -> list[UnitTotals]:
     """Projects, annual plan and completed investment of every county and zone, in one query,
-    then of the city's own projects when it has any (市本级, unranked). A project lying in
-    several counties counts once, for its lead county (Project.county)."""
+    then of the city's own projects when it has any (市本级, a top county's 县本级; unranked). A
+    project lying in several counties counts once, for its lead county (Project.county)."""
     rows = (
         with_figures(key_projects(city, year, level), year, month)
         .order_by()
@@ -112,7 +112,7 @@ def region_totals(
         for unit in units_of(city)
     ]
     if city.pk in by_county:  # the city's own projects (全市, 市直): in the total, not ranked
-        totals.append(_unit_totals(CITY_LEVEL, by_county[city.pk], ranked=False))
+        totals.append(_unit_totals(own_level(city.name), by_county[city.pk], ranked=False))
     return totals
 
 

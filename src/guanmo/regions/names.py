@@ -6,9 +6,6 @@ from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
 _SUFFIXES = ("自治县", "县", "区", "市", "旗")
-# How the city's own projects (全市, 市直) are named beside its counties: in totals, in the
-# report the city office fills for them, and in lists of who has not reported.
-CITY_LEVEL = "市本级"
 # The words a zone's name ends with that also name it alone: 城乡一体化示范区 is 示范区 in speech
 # and in its projects' names ("示范区智慧物流园"); longest first.
 _ZONE_WORDS = ("产业集聚区", "示范区", "开发区", "高新区", "集聚区", "新区", "园区", "景区")
@@ -36,9 +33,32 @@ def short_region_name(name: str) -> str:
     return name
 
 
+def level_character(top: str) -> str:
+    """The character an installation's top (named `top`) says itself with: 市 for a city
+    (焦作市, and 阿克苏地区, 延边朝鲜族自治州 too); for a county at the top its own: 武陟县 → 县,
+    解放区 → 区, 沁阳市 → 市, a 旗 → 旗. Its bodies (县统计局), its whole (全县) and its own
+    projects (县本级) are all said with it."""
+    last = top[-1:]
+    if last in ("县", "旗") or (last == "区" and not top.endswith("地区")):
+        return last
+    return "市"
+
+
+def own_level(top: str) -> str:
+    """How the top's own projects (全市, 市直; 全县, 县直) are named beside its units, in totals,
+    reports and lists of who has not reported: 市本级, 县本级, 区本级."""
+    return f"{level_character(top)}本级"
+
+
+def whole(top: str) -> str:
+    """How speeches and tables say the whole of the top (named `top`): 全市, 全县, 全区."""
+    return f"全{level_character(top)}"
+
+
 def unit_name(name: str, *, is_city: bool) -> str:
-    """The name of a unit that counts projects: a county's own name, 市本级 for the city."""
-    return CITY_LEVEL if is_city else name
+    """The name of a unit that counts projects: a county's own name; the top's own projects
+    (`is_city`, `name` the top's) as `own_level` says them: 市本级, 县本级."""
+    return own_level(name) if is_city else name
 
 
 def spoken_names(name: str) -> tuple[str, ...]:
@@ -68,7 +88,7 @@ def with_unit(region: str, name: str, *, is_city: bool, separator: str = "") -> 
     """A project's name preceded by the unit it counts for (`unit_name`), the region said once.
 
     A county's project is written as `with_region` writes it. The city's own project follows
-    市本级 unless its name already names the city:
+    市本级 (a county's at the top 县本级) unless its name already names the city:
     (焦作市, 南水北调配套工程) → 市本级南水北调配套工程, but
     (焦作市, 焦作市城市快速路) → 焦作市城市快速路, not 市本级焦作市城市快速路 (issue 10)."""
     if is_city and name.startswith(spoken_names(region)):

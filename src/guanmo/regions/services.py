@@ -11,7 +11,14 @@ from django.db import transaction
 from django.db.models import Q
 
 from guanmo.regions.models import Region
-from guanmo.regions.names import clean_text, identify_region, short_region_name
+from guanmo.regions.names import (
+    clean_text,
+    identify_region,
+    own_level,
+    short_region_name,
+    whole,
+)
+from guanmo.regions.names import level_character as level_character_of
 
 DATA_FILE = "gbt2260.csv"
 
@@ -208,15 +215,19 @@ def top_of(region: Region) -> Region:
 
 def level_character(top: Region) -> str:
     """The character the top's own bodies and its whole are named with: 市 (市统计局, 全市)
-    for a city; for a county its own (县统计局 and 全县, 区统计局 and 全区, 市 for a 县级市)."""
-    if top.kind == Region.Kind.COUNTY and top.name[-1:] in ("县", "区", "市", "旗"):
-        return top.name[-1]
-    return "市"
+    for a city; for a county its own (县统计局 and 全县, 区统计局 and 全区, 市 for a 县级市);
+    the one rule is `names.level_character`."""
+    return level_character_of(top.name)
+
+
+def own_level_of(top: Region) -> str:
+    """How the top's own projects are named beside its units: 市本级, 县本级 (`names.own_level`)."""
+    return own_level(top.name)
 
 
 def whole_word(top: Region) -> str:
-    """How speeches say the whole of the top: 全市, 全县, 全区."""
-    return f"全{level_character(top)}"
+    """How speeches say the whole of the top: 全市, 全县, 全区 (`names.whole`)."""
+    return whole(top.name)
 
 
 def units_word(region: Region) -> str:

@@ -7,20 +7,44 @@ from dataclasses import dataclass
 from guanmo.ledger.columns import Field
 from guanmo.ledger.models import Project
 from guanmo.regions.models import Region
-from guanmo.regions.names import clean_text, match_region, region_named, short_region_name
-from guanmo.regions.services import divisions, units_of
+from guanmo.regions.names import (
+    clean_text,
+    level_character,
+    match_region,
+    own_level,
+    region_named,
+    short_region_name,
+    whole,
+)
+from guanmo.regions.services import divisions, is_top, units_of
 from guanmo.sheets.cells import code_region
 from guanmo.sheets.table import Row, Table
 
 BATCH_SIZE = 1000
 
-# What a county cell says for a project of the city itself.
+# What a county cell says for a project of the city itself (`own_words` of a city; a score sheet
+# without its city knows only these).
 CITY_WORDS = frozenset({"全市", "市直", "市本级", "市级", "本级"})
-# A heading or a sheet's name for the city's own projects: "三、市直项目（1个）", "市本级".
-_CITY_HEADING = re.compile(
-    r"(?:[一二三四五六七八九十]+|\d+)?[、.．)）]?(?:全市|市直|市本级|市级)(?:重点)?(?:项目)?"
-    r"(?:[（(][^（）()]*[)）])?"
-)
+
+
+def own_words(top: Region) -> frozenset[str]:
+    """What a county cell says for a project of the top itself: 全市, 市直, 市本级, 市级, 本级;
+    for a county at the top 全县, 县直, 县本级, 县级 (the character of `level_character`)."""
+    character = level_character(top.name)
+    return frozenset(
+        {f"全{character}", f"{character}直", own_level(top.name), f"{character}级", "本级"}
+    )
+
+
+def _own_heading(top: Region) -> re.Pattern:
+    """A heading or a sheet's name for the top's own projects: "三、市直项目（1个）", "市本级"."""
+    words = "|".join(sorted(own_words(top) - {"本级"}))
+    return re.compile(
+        rf"(?:[一二三四五六七八九十]+|\d+)?[、.．)）]?(?:{words})(?:重点)?(?:项目)?"
+        r"(?:[（(][^（）()]*[)）])?"
+    )
+
+
 # Between the counties of a project lying in several: 武陟县、温县; 解放区/温县.
 _COUNTY_SEPARATORS = re.compile(r"[、,;/|+]+")
 # A county's name with a note in brackets: 清丰县（经开区）.
@@ -41,7 +65,7 @@ class BareNames:
 
     def __init__(self, city: Region, projects: Sequence[Project]) -> None:
         """`projects`: the city's stored projects, each with its county loaded."""
-        self.city_names = {city.name, short_region_name(city.name), *CITY_WORDS}
+        self.city_names = {city.name, short_region_name(city.name), *own_words(city)}
         found: dict[tuple[int, str], list[Project]] = {}
         for project in projects:
             key = self.bare(project.county, name_key(project.name))
@@ -97,6 +121,7 @@ class CountyFinder:
     def __init__(self, city: Region) -> None:
         self.city = city
         self.units = units_of(city)
+        self._own_words, self._own_heading = own_words(city), _own_heading(city)
         self._found: dict[str, Region | None] = {}
         self._named: dict[str, Region | None] = {}
         self._by_code = {unit.code: unit for unit in self.units}
@@ -132,12 +157,12 @@ class CountyFinder:
     def is_city(self, text: str) -> bool:
         """Whether a county cell names the city itself: 全市, 市直, 焦作市."""
         key = clean_text(text)
-        return key in CITY_WORDS or key in (self.city.name, self.city.short_name)
+        return key in self._own_words or key in (self.city.name, self.city.short_name)
 
     def names_city(self, text: str) -> bool:
         """Whether a heading row or a sheet's name stands for the city's own projects: 市直,
         "三、市直项目（1个）", 市本级, 全市 (source: issue 9 §6, tryouts LA2 and LV)."""
-        return self.is_city(text) or bool(_CITY_HEADING.fullmatch(clean_text(text)))
+        return self.is_city(text) or bool(self._own_heading.fullmatch(clean_text(text)))
 
     def county_of(self, row: Row, *, from_location: bool) -> Region | None:
         """The row's county from its county cell (the lead of several, or the city itself for
@@ -279,15 +304,16 @@ def placement_notes(placed: Sequence[tuple[Row, Placement]]) -> list[str]:
                 f"工作表「{row.sheet}」第{row.number}行「{name}」位于{where}，"
                 f"由{placement.lead.name}（{why}）计入县区排名"
             )
-        elif placement.lead.kind == Region.Kind.CITY:
+        elif is_top(placement.lead):
             typed = (
                 placement.source
                 or row.values.get(Field.COUNTY)
                 or row.values.get(Field.LOCATION, "")
             )
             notes.append(
-                f"工作表「{row.sheet}」第{row.number}行「{name}」为市级项目"
-                f"（{typed}），计入全市合计，不参加县区排名"
+                f"工作表「{row.sheet}」第{row.number}行「{name}」为"
+                f"{level_character(placement.lead.name)}级项目（{typed}），"
+                f"计入{whole(placement.lead.name)}合计，不参加县区排名"
             )
     return notes
 

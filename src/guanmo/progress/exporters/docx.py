@@ -23,6 +23,7 @@ from guanmo.progress.sentences import (
     unplanned_sentence,
     unreported_sentence,
 )
+from guanmo.regions.names import whole
 
 
 def bulletin_title(report: ProgressReport, city_name: str) -> str:
@@ -46,7 +47,11 @@ def county_rows_in_yi(report: ProgressReport) -> list[list[str]]:
     return rows
 
 
-CHANGE_HEADERS = ("县区", "全市位次", "位次较上月", "完成率较上月（个百分点）")
+def change_headers(city_name: str) -> tuple[str, ...]:
+    """The change table's headers, the rank said at the top's level: 全市位次, 全县位次."""
+    return ("县区", f"{whole(city_name)}位次", "位次较上月", "完成率较上月（个百分点）")
+
+
 GROUP_HEADERS = ("所在组", "组内位次")
 
 
@@ -99,7 +104,7 @@ def bulletin_docx(
     )
     if report.groups or report.changes:
         document.table(
-            CHANGE_HEADERS + (GROUP_HEADERS if report.groups else ()),
+            change_headers(city_name) + (GROUP_HEADERS if report.groups else ()),
             change_rows(report),
             caption=f"各县区位次较上月变化{'及分组排名' if report.groups else ''}情况",
         )

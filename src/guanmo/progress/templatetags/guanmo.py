@@ -6,6 +6,7 @@ from decimal import Decimal
 from django import template
 
 from guanmo.figures import formatting
+from guanmo.regions import names
 from guanmo.regions.names import with_unit
 from guanmo.sheets.cells import format_wan
 
@@ -82,3 +83,15 @@ def with_county(project) -> str:
 @register.filter
 def get(mapping: dict, key: object) -> object:
     return mapping.get(key) if mapping else None
+
+
+@register.filter
+def whole(top) -> str:
+    """How the page says the whole of the installation's top (a Region): 全市, 全县."""
+    return names.whole(top.name) if top is not None else ""
+
+
+@register.filter
+def own_level(top) -> str:
+    """How the page names the top's own projects: 市本级, 县本级."""
+    return names.own_level(top.name) if top is not None else ""

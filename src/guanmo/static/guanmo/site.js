@@ -52,3 +52,37 @@ document.addEventListener("click", (event) => {
   const button = event.target.closest && event.target.closest("button[data-confirm]");
   if (button && !window.confirm(button.dataset.confirm)) event.preventDefault();
 });
+
+// Charts print as pictures. ECharts draws on a canvas sized for the screen and, after any resize
+// (printing lays the page out anew), redraws it only on the next frame, which printing does not
+// wait for: the chart came out blank or cut. Before printing each chart is drawn afresh at the
+// printed width into an <img> that print.css shows, scaled to the page, in the canvas's place;
+// after printing the pictures go and the chart fits its box again.
+const PRINT_WIDTH = 700; // A4's text width at print.css's margins, in CSS pixels
+const chartsToPictures = () => {
+  if (!window.echarts) return;
+  document.querySelectorAll(".chart").forEach((element) => {
+    const chart = window.echarts.getInstanceByDom(element);
+    if (!chart) return;
+    chart.resize({ width: PRINT_WIDTH, height: chart.getHeight() });
+    // The drawing as it ends, not midway through its opening animation.
+    chart.getZr().storage.getDisplayList().forEach((shape) => shape.stopAnimation(null, true));
+    let picture = element.querySelector(":scope > img.chart-print");
+    if (!picture) {
+      picture = document.createElement("img");
+      picture.className = "chart-print";
+      const title = element.closest(".card") && element.closest(".card").querySelector("h2");
+      picture.alt = title ? title.textContent : "图表";
+      element.append(picture);
+    }
+    picture.src = chart.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" });
+    chart.resize();
+  });
+};
+const dropPictures = () => document.querySelectorAll("img.chart-print").forEach((p) => p.remove());
+window.addEventListener("beforeprint", chartsToPictures);
+window.addEventListener("afterprint", dropPictures);
+window.matchMedia("print").addEventListener("change", (event) => {
+  if (event.matches) chartsToPictures();
+  else dropPictures();
+});
