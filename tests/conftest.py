@@ -1,6 +1,12 @@
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from tests.world import World, build_world
+
+# No time limit on a property test's examples: speed is measured by benchmarks, never asserted
+# in tests, and a loaded machine made Hypothesis's default 200 ms deadline fail a correct test.
+hypothesis_settings.register_profile("guanmo", deadline=None)
+hypothesis_settings.load_profile("guanmo")
 
 
 @pytest.fixture(scope="session")
