@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from guanmo.attraction.report import build_report
 from guanmo.attraction.report_output import FORMATS, as_docx, as_json, as_text, as_xlsx
-from guanmo.ledger.management.report import write_output
+from guanmo.documents.commands import write_output
 from guanmo.regions.management.city import add_city_argument, city_for
 
 

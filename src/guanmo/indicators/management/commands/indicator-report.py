@@ -2,9 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from guanmo.documents.commands import write_output
 from guanmo.indicators.report import ReportError, build_report
 from guanmo.indicators.report_output import FORMATS, as_docx, as_json, as_text, as_xlsx
-from guanmo.ledger.management.report import write_output
 from guanmo.regions.management.city import add_city_argument, city_for
 
 
