@@ -1,11 +1,10 @@
-import io
 from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.test import override_settings
+
+from guanmo.demo.build import Demo, build_demo
 
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -19,33 +18,17 @@ def demo_settings(settings, tmp_path):
 
 
 @pytest.fixture(scope="package")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The whole demo (the `demo` command, as `make demo` runs it), built once for the tests of
-    this package that only read it; each test's own changes are rolled back as usual, and the
-    demo is flushed after the package's last test."""
+def demo(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Demo]:
+    """The whole demo (`build_demo`, as the `demo` command and `make demo` build it), built once
+    for the tests of this package that only read it, or change it inside their own savepoint
+    (each test's own changes are rolled back as usual); flushed after the package's last test.
+    One build serves every module: a module never builds a demo of its own to read."""
     media = tmp_path_factory.mktemp("demo-media")
     with (
         django_db_blocker.unblock(),
         override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=FAST_HASHER),
     ):
-        call_command("demo", stdout=io.StringIO())
-    yield
+        built = build_demo()
+    yield built
     with django_db_blocker.unblock():
         call_command("flush", "--noinput", verbosity=0)
-
-
-@contextmanager
-def kept_for_the_module(django_db_blocker, tmp_path_factory) -> Iterator[None]:
-    """For a module-scoped fixture that builds the demo city once for the module's tests, as
-    Django's setUpTestData does: what the body builds stays until the module's last test and
-    is then rolled back, each test's own changes rolled back to a savepoint after it. A demo
-    build takes seconds and every read-only test used to make its own; not for tests that
-    need real commits (transactional_db)."""
-    media = tmp_path_factory.mktemp("media")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=FAST_HASHER),
-        transaction.atomic(),
-    ):
-        yield
-        transaction.set_rollback(True)

@@ -3,7 +3,6 @@ late, a few not at all; December's still being written. Recorded in the change h
 commissioner's own save records them, so 专员月度 counts them like real ones."""
 
 from collections import Counter
-from collections.abc import Iterator
 
 import pytest
 from django.urls import reverse
@@ -12,24 +11,11 @@ from guanmo.accounts.models import User
 from guanmo.accounts.scope import scope_of
 from guanmo.commissioners.selectors import commissioner_months
 from guanmo.commissioners.timeliness import Timeliness
-from guanmo.demo.city import TODAY, YEAR, build_demo_city
-from guanmo.demo.notes import DemoNotes, create_demo_notes
-from guanmo.demo.people import create_demo_people, create_demo_periods
+from guanmo.demo.city import TODAY, YEAR
 from guanmo.reporting.history import Source
 from guanmo.reporting.models import FigureChange, ReportEntry
-from tests.demo.conftest import kept_for_the_module
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[DemoNotes]:
-    """The demo city with its notes, built once for this module's tests."""
-    with kept_for_the_module(django_db_blocker, tmp_path_factory):
-        summary = build_demo_city()
-        create_demo_people(summary.city)
-        create_demo_periods(summary.city, YEAR, 12)
-        yield create_demo_notes(summary.city, seed=2025)
 
 
 def city_office() -> User:
@@ -46,8 +32,8 @@ def test_most_closed_months_are_written_in_time_a_few_late_a_few_not_at_all(demo
     )
     lines = sum(seen.values())
     assert 0.75 < seen[Timeliness.ON_TIME] / lines < 0.9
-    assert seen[Timeliness.LATE] == demo.late > 0
-    assert seen[Timeliness.MISSING] == demo.missing > 0
+    assert seen[Timeliness.LATE] == demo.notes.late > 0
+    assert seen[Timeliness.MISSING] == demo.notes.missing > 0
     assert seen[Timeliness.PENDING] == 0
 
 

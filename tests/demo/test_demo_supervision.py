@@ -2,7 +2,6 @@
 every state a problem can be in by the demo's today, each step done through the services."""
 
 from collections import Counter
-from collections.abc import Iterator
 from io import StringIO
 
 import pytest
@@ -21,7 +20,6 @@ from guanmo.demo.supervision import (
 )
 from guanmo.supervision.deadlines import DEFAULT_ESCALATION_DAYS, due_level, level_due_on
 from guanmo.supervision.models import Level, Meeting, Problem, ProblemStep, SupervisionOrder
-from tests.demo.conftest import kept_for_the_module
 
 pytestmark = pytest.mark.django_db
 
@@ -36,13 +34,6 @@ def build() -> DemoSupervision:
     return create_demo_supervision(summary.city, seed=2025)
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[DemoSupervision]:
-    """The demo city with its supervision, built once for this module's tests."""
-    with kept_for_the_module(django_db_blocker, tmp_path_factory):
-        yield build()
-
-
 def _fingerprint() -> list[tuple]:
     problems = Problem.objects.order_by("raised_on", "project__name", "text")
     return [
@@ -52,13 +43,13 @@ def _fingerprint() -> list[tuple]:
 
 
 def test_each_city_department_has_one_user_to_answer_its_problems(demo):
-    departments = Department.objects.filter(city=demo.meeting.city)
+    departments = Department.objects.filter(city=demo.supervision.meeting.city)
 
     assert sorted(departments.values_list("name", flat=True)) == sorted(DEPARTMENT_USERS)
     for department in departments:
         (user,) = User.objects.filter(department=department)
         assert (user.username, user.role) == (DEPARTMENT_USERS[department.name][0], "department")
-    assert [(login.username, login.role, login.scope) for login in demo.logins] == [
+    assert [(login.username, login.role, login.scope) for login in demo.supervision.logins] == [
         (username, Role.DEPARTMENT.label, name) for name, (username, _) in DEPARTMENT_USERS.items()
     ]
 
@@ -83,7 +74,9 @@ def test_three_dozen_problems_in_every_state_by_the_demos_today(demo):
     assert count(status=Status.OPEN, level=Level.COUNTY_OFFICE) >= 2
     assert count(status=Status.OPEN, level=Level.CITY_OFFICE) >= 2
     assert count(status=Status.OPEN, level=Level.LEADER) >= 2
-    assert demo.escalated == sum(p.status == Status.OPEN and p.level > 0 for p in problems)
+    assert demo.supervision.escalated == sum(
+        p.status == Status.OPEN and p.level > 0 for p in problems
+    )
     assert not ProblemStep.objects.filter(on__gt=TODAY).exists()
 
 

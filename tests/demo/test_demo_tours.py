@@ -1,7 +1,6 @@
 """The demo city's observation tours: a closed autumn tour with a route, scores and results,
 and a December tour open for scoring, whose judges' links the demo prints."""
 
-from collections.abc import Iterator
 from io import StringIO
 
 import pytest
@@ -18,18 +17,14 @@ from guanmo.observation.schedule import arrange, county_blocks, split_counties, 
 from guanmo.observation.selectors import results_of
 from guanmo.observation.services import recused
 from guanmo.regions.services import units_of
-from tests.demo.conftest import kept_for_the_module
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def tours(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[DemoTours]:
-    """The demo city and its tours, built once for this module's tests (they only read them,
-    or change them inside their own savepoint)."""
-    with kept_for_the_module(django_db_blocker, tmp_path_factory):
-        summary = build_demo_city()
-        yield create_demo_tours(summary.city, seed=2025)
+@pytest.fixture
+def tours(demo) -> DemoTours:
+    """The demo's tours (the package's one build; tests change them only in their savepoint)."""
+    return demo.tours
 
 
 def _route_fingerprint(tour: Tour) -> list[tuple]:

@@ -1,5 +1,6 @@
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -15,6 +16,7 @@ from guanmo.assessment.source_selectors import fill_from_sources
 from guanmo.assessment.sources import SourceCycle, sources_of
 from guanmo.assessment.values_sheet import target_names
 from guanmo.assessment.what_if import parse_change, suppose
+from guanmo.documents.commands import add_output_arguments, require_output, write_output
 from guanmo.regions.management.city import add_city_argument, city_for
 from guanmo.sheets.faults import ImportReport
 
@@ -44,10 +46,7 @@ class Command(BaseCommand):
             default=str(DEFAULT_NAMING_THRESHOLD),
             help="认定第一名或末位所需的概率（默认0.8）",
         )
-        parser.add_argument(
-            "--format", choices=[*TEXT_FORMATS, *FILE_FORMATS], default="text", help="输出格式"
-        )
-        parser.add_argument("-o", "--output", type=Path, help="输出文件（xlsx、docx 必填）")
+        add_output_arguments(parser, [*TEXT_FORMATS, *FILE_FORMATS])
         parser.add_argument(
             "--what-if",
             action="append",
@@ -78,8 +77,7 @@ class Command(BaseCommand):
         month=None,
         **_,
     ):
-        if format in FILE_FORMATS and output is None:
-            raise CommandError(f"{format} 格式须用 -o 指定输出文件")
+        require_output(format, output, FILE_FORMATS)
         try:
             changes = [parse_change(typed) for typed in what_if]
         except ValueError as error:
@@ -117,20 +115,13 @@ class Command(BaseCommand):
                 self.stderr.write(f"假设分析：{line}")
             for line in origins:
                 self.stderr.write(f"数据来源：{line}")
-        if format in FILE_FORMATS:
-            FILE_FORMATS[format](outcome, output)
-            self.stdout.write(self.style.SUCCESS(f"已写入 {output}"))
-            return
-        rendered = TEXT_FORMATS[format](outcome)
-        if format == "text" and supposed:
-            rendered += "\n\n假设分析（其余数值及权重不变）：\n" + "\n".join(supposed)
-        if format == "text" and origins:
-            rendered += "\n\n数据来源：\n" + "\n".join(origins)
-        if output is None:
-            self.stdout.write(rendered)
-        else:
-            output.write_text(rendered + "\n", encoding="utf-8")
-            self.stdout.write(self.style.SUCCESS(f"已写入 {output}"))
+        write_output(
+            self,
+            format,
+            output,
+            text=lambda: _text(TEXT_FORMATS[format](outcome), format, supposed, origins),
+            files={name: partial(write, outcome) for name, write in FILE_FORMATS.items()},
+        )
 
     def _fill(
         self,
@@ -177,6 +168,16 @@ class Command(BaseCommand):
         for fault in report.faults:
             self.stderr.write(f"{name}{report.describe(fault)}")
         raise CommandError(f"{name}中发现{len(report.faults)}处错误，未计算结果。")
+
+
+def _text(rendered: str, format: str, supposed: list[str], origins: list[str]) -> str:
+    """The text or JSON rendered, with the what-if answers and the sources after the text;
+    the JSON stays exactly as issued."""
+    if format == "text" and supposed:
+        rendered += "\n\n假设分析（其余数值及权重不变）：\n" + "\n".join(supposed)
+    if format == "text" and origins:
+        rendered += "\n\n数据来源：\n" + "\n".join(origins)
+    return rendered
 
 
 def _threshold(typed: str) -> Decimal:

@@ -1,10 +1,8 @@
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 
 from guanmo.attraction.report import build_report
 from guanmo.attraction.report_output import FORMATS, as_docx, as_json, as_text, as_xlsx
-from guanmo.ledger.management.report import write_output
+from guanmo.documents.commands import add_output_arguments, write_output
 from guanmo.regions.management.city import add_city_argument, city_for
 
 
@@ -17,8 +15,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--year", type=int, required=True, help="年度，如 2025")
         parser.add_argument("--month", type=int, required=True, help="月份，1—12（1—M月）")
-        parser.add_argument("--format", choices=FORMATS, default="text", help="输出格式")
-        parser.add_argument("-o", "--output", type=Path, help="输出文件（xlsx、docx 必填）")
+        add_output_arguments(parser, FORMATS)
         add_city_argument(parser)
 
     def handle(self, *args, year, month, format, output, city, **options):
@@ -32,5 +29,8 @@ class Command(BaseCommand):
             format,
             output,
             text=lambda: as_json(report) if format == "json" else as_text(report),
-            files={"xlsx": lambda: as_xlsx(report), "docx": lambda: as_docx(report, city)},
+            files={
+                "xlsx": lambda path: path.write_bytes(as_xlsx(report)),
+                "docx": lambda path: path.write_bytes(as_docx(report, city)),
+            },
         )

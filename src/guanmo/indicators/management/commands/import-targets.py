@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand
 
 from guanmo.accounts.management.operator import add_user_argument, user_for
 from guanmo.indicators.target_import import import_targets
-from guanmo.ledger.management.report import print_report
 from guanmo.regions.management.city import add_city_argument, city_for
+from guanmo.sheets.commands import print_report
 
 
 class Command(BaseCommand):

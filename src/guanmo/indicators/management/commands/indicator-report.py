@@ -1,10 +1,8 @@
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 
+from guanmo.documents.commands import add_output_arguments, write_output
 from guanmo.indicators.report import ReportError, build_report
 from guanmo.indicators.report_output import FORMATS, as_docx, as_json, as_text, as_xlsx
-from guanmo.ledger.management.report import write_output
 from guanmo.regions.management.city import add_city_argument, city_for
 
 
@@ -16,8 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("--month", type=int, required=True, help="月份，1—12")
         parser.add_argument("--group", help="比较组名称（默认本市各县（市、区））")
         parser.add_argument("--region", help="只列这一地区")
-        parser.add_argument("--format", choices=FORMATS, default="text", help="输出格式")
-        parser.add_argument("-o", "--output", type=Path, help="输出文件（xlsx、docx 必填）")
+        add_output_arguments(parser, FORMATS)
         add_city_argument(parser)
 
     def handle(self, *args, year, month, group, region, format, output, city, **options):
@@ -31,5 +28,8 @@ class Command(BaseCommand):
             format,
             output,
             text=lambda: as_json(report) if format == "json" else as_text(report),
-            files={"xlsx": lambda: as_xlsx(report), "docx": lambda: as_docx(report, city)},
+            files={
+                "xlsx": lambda path: path.write_bytes(as_xlsx(report)),
+                "docx": lambda path: path.write_bytes(as_docx(report, city)),
+            },
         )

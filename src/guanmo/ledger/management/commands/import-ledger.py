@@ -3,10 +3,11 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 
 from guanmo.accounts.management.operator import add_user_argument, user_for
-from guanmo.ledger.management.report import add_mapping_argument, mapping_for, print_report
+from guanmo.ledger.management.mapping import add_mapping_argument, mapping_for
 from guanmo.ledger.models import Level
 from guanmo.ledger.services import import_ledger
 from guanmo.regions.management.city import add_city_argument, city_for
+from guanmo.sheets.commands import print_report
 
 
 class Command(BaseCommand):

@@ -3,11 +3,12 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from guanmo.accounts.management.operator import add_user_argument, user_for
-from guanmo.ledger.management.report import add_mapping_argument, mapping_for, print_report
+from guanmo.ledger.management.mapping import add_mapping_argument, mapping_for
 from guanmo.ledger.services import import_progress
 from guanmo.regions.management.city import add_city_argument, city_for
 from guanmo.regions.names import region_named
 from guanmo.regions.services import units_of
+from guanmo.sheets.commands import print_report
 
 
 class Command(BaseCommand):

@@ -1,9 +1,11 @@
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from guanmo.documents.commands import add_output_arguments, require_output, write_output
 from guanmo.observation.bulletin import TourFacts, TourReport
 from guanmo.observation.exporters import FILE_FORMATS, TEXT_FORMATS
 from guanmo.observation.results import Method, Trim, tour_results
@@ -44,10 +46,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-recusal", action="store_true", help="不实行回避：评委可为本县区观摩点打分"
         )
-        parser.add_argument(
-            "--format", choices=[*TEXT_FORMATS, *FILE_FORMATS], default="text", help="输出格式"
-        )
-        parser.add_argument("-o", "--output", type=Path, help="输出文件（xlsx、docx 必填）")
+        add_output_arguments(parser, [*TEXT_FORMATS, *FILE_FORMATS])
 
     def handle(
         self,
@@ -70,8 +69,7 @@ class Command(BaseCommand):
                 raise CommandError(f"{option} 不能为负数")
             if count is not None and method not in TRIMMING_METHODS:
                 raise CommandError(f"{option} 只用于 trimmed 或 zscore 计分方法")
-        if format in FILE_FORMATS and output is None:
-            raise CommandError(f"{format} 格式须用 -o 指定输出文件")
+        require_output(format, output, FILE_FORMATS)
         step = _step(step)
         recusal = not no_recusal
         sheet = read_score_sheet(scores, recusal=recusal, step=step, regions=_regions(city))
@@ -95,16 +93,13 @@ class Command(BaseCommand):
             recusal=recusal,
             unrecused=tuple(sheet.unrecused),
         )
-        if format in FILE_FORMATS:
-            FILE_FORMATS[format](report, output)
-            self.stdout.write(self.style.SUCCESS(f"已写入 {output}"))
-            return
-        rendered = TEXT_FORMATS[format](report)
-        if output is None:
-            self.stdout.write(rendered)
-        else:
-            output.write_text(rendered + "\n", encoding="utf-8")
-            self.stdout.write(self.style.SUCCESS(f"已写入 {output}"))
+        write_output(
+            self,
+            format,
+            output,
+            text=lambda: TEXT_FORMATS[format](report),
+            files={name: partial(write, report) for name, write in FILE_FORMATS.items()},
+        )
 
 
 def _step(typed: str) -> Decimal:
