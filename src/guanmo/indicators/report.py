@@ -16,11 +16,13 @@ from guanmo.indicators.arithmetic import previous_period
 from guanmo.indicators.choices import Direction, Frequency, Kind, RankBy
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, Target
 from guanmo.indicators.selectors import (
+    StoredValues,
     distinct_labels,
     group_members,
     latest_month,
     readings,
     standings,
+    values_of,
 )
 from guanmo.indicators.sentences import (
     IndicatorLine,
@@ -128,8 +130,16 @@ def build_report(
     given = IndicatorValue.objects.filter(
         indicator__city=city, year=year, month=month, region__in=members
     ).values_list("indicator_id", flat=True)
-    for indicator in Indicator.objects.filter(city=city, pk__in=given):
-        report.indicators.append(_table(indicator, members, whole, year, month, chosen))
+    indicators = list(Indicator.objects.filter(city=city, pk__in=given))
+    periods = {(year, month), (year - 1, month)} | {
+        (year, before)
+        for indicator in indicators
+        if (before := previous_period(month, Frequency(indicator.frequency)))
+    }
+    regions = [*members, whole] if whole is not None else members
+    stored = values_of(indicators, regions, periods) if indicators else {}
+    for indicator in indicators:
+        report.indicators.append(_table(indicator, members, whole, year, month, chosen, stored))
     report.targets = target_lines(city, year, month, [chosen] if chosen else members)
     report.sentences = _sentences(report)
     return report
@@ -157,19 +167,16 @@ def _table(
     year: int,
     month: int,
     chosen: Region | None,
+    stored: StoredValues,
 ) -> IndicatorTable:
+    """The indicator's table from the figures `stored` (read by `values_of` for its month,
+    previous period and a year ago, members and whole)."""
     rule = indicator.rule
-    current = readings(indicator, members, year, month)
+    current = readings(indicator, members, year, month, stored)
     before = previous_period(month, Frequency(indicator.frequency))
-    previous = readings(indicator, members, year, before) if before else []
-    a_year_ago = readings(indicator, members, year - 1, month)
-    reported = (
-        IndicatorValue.objects.filter(
-            indicator=indicator, region=whole, year=year, month=month
-        ).first()
-        if whole is not None
-        else None
-    )
+    previous = readings(indicator, members, year, before, stored) if before else []
+    a_year_ago = readings(indicator, members, year - 1, month, stored)
+    reported = stored.get((indicator.pk, whole.pk, year, month)) if whole is not None else None
     total = group_figure(
         current,
         Kind(indicator.kind),
