@@ -11,9 +11,11 @@ ratio), differences in 个百分点.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import prefetch_related_objects
+
 from guanmo.figures.arithmetic import period_label, time_progress
 from guanmo.indicators.arithmetic import previous_period
-from guanmo.indicators.choices import Direction, Frequency, Kind, RankBy
+from guanmo.indicators.choices import Direction, Frequency, Kind, Profile, RankBy
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, Target
 from guanmo.indicators.selectors import (
     StoredValues,
@@ -150,10 +152,12 @@ def target_lines(city: Region, year: int, month: int, regions: list[Region]) -> 
     whether or not the regions are in any peer group (a county's page follows its targets
     without one)."""
     targets = list(
-        Target.objects.filter(indicator__city=city, year=year, region__in=regions)
-        .select_related("indicator", "region")
-        .prefetch_related("nodes")
+        Target.objects.filter(indicator__city=city, year=year, region__in=regions).select_related(
+            "indicator", "region"
+        )
     )
+    # Only a target broken down by hand has nodes to read (none: no query).
+    prefetch_related_objects([t for t in targets if t.profile == Profile.BY_HAND], "nodes")
     return [
         TargetLine(target.region.name, target.indicator, seen)
         for target, seen in zip(targets, standings(targets, month), strict=True)
