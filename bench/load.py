@@ -10,8 +10,8 @@ The users start `--spawn-rate` a second (200 judges in 20 s at the default 10), 
 `--seconds` more. Printed per run, as a Markdown table: requests, errors (must be 0), writes
 acknowledged but not stored (lost) and stored twice (doubled), both counted in the database
 afterwards (must be 0); signing in (a password's deliberately slow hash, or a judge's link) by
-itself: how many and p50/p95/p99 in ms; the work requests sent once every user has started: how
-many and p50/p95/p99 in ms; and the CPU the server used (gunicorn's processes and PostgreSQL's;
+itself: how many and p50/p95/p99 in ms; the work requests sent once every user has signed in:
+how many and p50/p95/p99 in ms; and the CPU the server used (gunicorn's processes and PostgreSQL's;
 with the import also the importer's database work) per request, in ms: on 2 cores a server
 answering N requests a second at C ms each is saturated when N × C nears 2000.
 Exit status 1 when any run has an error, a lost or a doubled write.
