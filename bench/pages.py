@@ -2,10 +2,12 @@
 
 The city is the demo city (`guanmo demo`'s generator: 焦作市's ten counties and two zones, a
 year of progress shaped like real construction) with about `projects` key projects spread evenly
-over its units, and the demo people and periods: January–November approved and closed, December
-open with the counties' drafts. The city office and the first county office are signed in
+over its units, the demo people and periods (January–November approved and closed, December
+open with the counties' drafts) and the demo indicators (18 indicators, 2024's and 2025's
+monthly figures, 128 targets). The city office and the first county office are signed in
 (`force_login`); each page is rendered once to warm up and count its SQL queries, then `repeat`
-times, and its median is reported.
+times, and its median is reported. The city office's dashboard builds the latest indicator
+report on every load: that report alone is timed too, on the line below the pages.
 
 Baseline: the one SQL query that reads the month's figures of all the city's key projects (plan,
 cumulative completed, the latest earlier month for those not reporting), timed the same way.
@@ -78,6 +80,7 @@ class PageReport:
 def build_city(projects: int):
     """The demo city with about `projects` key projects, its people and periods."""
     from guanmo.demo import city as demo_city
+    from guanmo.demo.indicators import create_demo_indicators
     from guanmo.demo.people import create_demo_people, create_demo_periods
     from guanmo.regions.services import init_city, units_of
 
@@ -87,6 +90,7 @@ def build_city(projects: int):
         summary = demo_city.build_demo_city()
     create_demo_people(summary.city)
     create_demo_periods(summary.city, demo_city.YEAR)
+    create_demo_indicators(summary.city, demo_city.DEFAULT_SEED)
     return summary
 
 
@@ -159,6 +163,7 @@ def pages_to_render(city, county_user) -> list[Page]:
 def measure_pages(projects: int, repeat: int) -> PageReport:
     """Build the city, then time the figures query and every page."""
     from guanmo.accounts.models import Role, User
+    from guanmo.indicators.report import latest_report
     from guanmo.progress.status import current_month
 
     summary = build_city(projects)
@@ -180,6 +185,19 @@ def measure_pages(projects: int, repeat: int) -> PageReport:
         queries = queries_of(lambda page=page: render(page.client, page.path))
         milliseconds = median_ms(repeat, lambda page=page: render(page.client, page.path))
         timings.append(PageTiming(page.label, page.path, milliseconds, queries))
+
+    def indicator_report() -> None:
+        if latest_report(summary.city) is None:
+            raise SystemExit("演示城市没有指标报告")
+
+    timings.append(
+        PageTiming(
+            "其中：首页的指标报告",
+            "latest_report(city)",
+            median_ms(repeat, indicator_report),
+            queries_of(indicator_report),
+        )
+    )
     return PageReport(summary.projects, county_user.region.name, repeat, baseline, timings)
 
 

@@ -35,6 +35,16 @@ def test_the_default_file_and_a_sqlite_url_are_set_up_alike(tmp_path, monkeypatc
     assert str(by_default["NAME"]) == str(by_url["NAME"])
 
 
+@pytest.mark.parametrize("url", [None, "sqlite:///guanmo.db", "postgres://u@127.0.0.1/g"])
+def test_every_database_keeps_its_connections_between_requests(url, tmp_path, monkeypatch):
+    """A new connection per request costs a PostgreSQL server process, or SQLite's pragmas and
+    schema read, on every request; a kept one is checked before it is used again."""
+    monkeypatch.chdir(tmp_path)
+    database = _database_from_url(url)
+    assert database["CONN_MAX_AGE"] >= 600
+    assert database["CONN_HEALTH_CHECKS"] is True
+
+
 def test_a_postgres_url_gets_no_sqlite_options():
     assert "transaction_mode" not in _database_from_url("postgres://u@127.0.0.1/g").get(
         "OPTIONS", {}

@@ -146,18 +146,26 @@ TEMPLATES = [
 GUANMO_SQLITE_BUSY_SECONDS = float(os.environ.get("GUANMO_SQLITE_BUSY_SECONDS", "30"))
 
 
+# How long a server process keeps its database connection between requests (seconds).
+_CONNECTION_KEPT_SECONDS = 600
+
+
 def _database_from_url(url: str | None) -> dict:
     """The default database: the URL's, or the SQLite file var/guanmo.sqlite3 under the
     working directory. SQLite is set up the same way whichever way it is named: WAL (pages
     read while someone writes), every transaction taking the write lock when it begins
     (BEGIN IMMEDIATE: a transaction that reads and then writes never fails half-way with
-    "database is locked"), and a busy timeout for writers to queue instead of failing."""
+    "database is locked"), and a busy timeout for writers to queue instead of failing.
+    Every database keeps its connection between requests (a new one costs a PostgreSQL server
+    process, or SQLite's pragmas and schema read, per request), checked before it is reused
+    so that a restarted PostgreSQL costs no request an error."""
     if url:
-        database = dj_database_url.parse(url, conn_max_age=60)
+        database = dj_database_url.parse(url)
     else:
         sqlite_path = Path.cwd() / "var" / "guanmo.sqlite3"
         sqlite_path.parent.mkdir(parents=True, exist_ok=True)
         database = {"ENGINE": "django.db.backends.sqlite3", "NAME": sqlite_path}
+    database.update(CONN_MAX_AGE=_CONNECTION_KEPT_SECONDS, CONN_HEALTH_CHECKS=True)
     if database["ENGINE"] == "django.db.backends.sqlite3":
         database.setdefault("OPTIONS", {}).update(
             {

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from guanmo.observation import services
 from guanmo.observation.models import ScoreForm
+from tests.observation.tours import build_tour
 
 FULL = {"比规模": "22", "比进度": "20.5", "比质量": "23", "比效益": "21"}
 
@@ -55,6 +56,18 @@ def test_a_site_number_beyond_any_integer_is_a_message(phone):
     body = {"site": "9" * 30, "submission": str(uuid.uuid4()), "points": FULL}
     answer = client.post(reverse("judge_submit"), json.dumps(body), content_type="application/json")
     assert answer.status_code == 400
+
+
+@pytest.mark.parametrize("which", ["another tour's", "no"])
+def test_a_site_not_of_the_judges_tour_is_a_message(phone, world, which):
+    client, _ = phone
+    other = build_tour(world)
+    site = other.sites.first().pk if which == "another tour's" else 10**9
+    body = {"site": site, "submission": str(uuid.uuid4()), "points": FULL}
+    answer = client.post(reverse("judge_submit"), json.dumps(body), content_type="application/json")
+    assert answer.status_code == 400
+    assert answer.json()["error"] == "没有这个观摩点"
+    assert not ScoreForm.objects.exists()
 
 
 def test_a_tour_starting_beyond_the_horizon_is_refused(client, world):

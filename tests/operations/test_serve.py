@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from guanmo.operations.serving import ServerPlan
+from guanmo.operations.serving import ServerPlan, gunicorn_argv
 
 GUANMO = Path(sys.executable).with_name("guanmo")
 STRONG_KEY = "v7Jq-2mPz_9Lx4Rb8Tn1Wc6Yh3Ks0Fd5Ge7Ua2Mi9Oe4Qr1Sy6Zt3Xw8Vb5Nn0Lp"
@@ -34,6 +34,11 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def test_two_servers_on_one_machine_share_no_control_socket():
+    argv = gunicorn_argv("python", ServerPlan(bind="127.0.0.1:8000", workers=5, timeout=60))
+    assert "--no-control-socket" in argv
 
 
 def test_workers_follow_the_cores_and_are_capped():

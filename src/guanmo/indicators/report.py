@@ -11,16 +11,20 @@ ratio), differences in 个百分点.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import prefetch_related_objects
+
 from guanmo.figures.arithmetic import period_label, time_progress
 from guanmo.indicators.arithmetic import previous_period
-from guanmo.indicators.choices import Direction, Frequency, Kind, RankBy
+from guanmo.indicators.choices import Direction, Frequency, Kind, Profile, RankBy
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, Target
 from guanmo.indicators.selectors import (
+    StoredValues,
     distinct_labels,
     group_members,
     latest_month,
     readings,
     standings,
+    values_of,
 )
 from guanmo.indicators.sentences import (
     IndicatorLine,
@@ -128,8 +132,16 @@ def build_report(
     given = IndicatorValue.objects.filter(
         indicator__city=city, year=year, month=month, region__in=members
     ).values_list("indicator_id", flat=True)
-    for indicator in Indicator.objects.filter(city=city, pk__in=given):
-        report.indicators.append(_table(indicator, members, whole, year, month, chosen))
+    indicators = list(Indicator.objects.filter(city=city, pk__in=given))
+    periods = {(year, month), (year - 1, month)} | {
+        (year, before)
+        for indicator in indicators
+        if (before := previous_period(month, Frequency(indicator.frequency)))
+    }
+    regions = [*members, whole] if whole is not None else members
+    stored = values_of(indicators, regions, periods) if indicators else {}
+    for indicator in indicators:
+        report.indicators.append(_table(indicator, members, whole, year, month, chosen, stored))
     report.targets = target_lines(city, year, month, [chosen] if chosen else members)
     report.sentences = _sentences(report)
     return report
@@ -140,10 +152,12 @@ def target_lines(city: Region, year: int, month: int, regions: list[Region]) -> 
     whether or not the regions are in any peer group (a county's page follows its targets
     without one)."""
     targets = list(
-        Target.objects.filter(indicator__city=city, year=year, region__in=regions)
-        .select_related("indicator", "region")
-        .prefetch_related("nodes")
+        Target.objects.filter(indicator__city=city, year=year, region__in=regions).select_related(
+            "indicator", "region"
+        )
     )
+    # Only a target broken down by hand has nodes to read (none: no query).
+    prefetch_related_objects([t for t in targets if t.profile == Profile.BY_HAND], "nodes")
     return [
         TargetLine(target.region.name, target.indicator, seen)
         for target, seen in zip(targets, standings(targets, month), strict=True)
@@ -157,19 +171,16 @@ def _table(
     year: int,
     month: int,
     chosen: Region | None,
+    stored: StoredValues,
 ) -> IndicatorTable:
+    """The indicator's table from the figures `stored` (read by `values_of` for its month,
+    previous period and a year ago, members and whole)."""
     rule = indicator.rule
-    current = readings(indicator, members, year, month)
+    current = readings(indicator, members, year, month, stored)
     before = previous_period(month, Frequency(indicator.frequency))
-    previous = readings(indicator, members, year, before) if before else []
-    a_year_ago = readings(indicator, members, year - 1, month)
-    reported = (
-        IndicatorValue.objects.filter(
-            indicator=indicator, region=whole, year=year, month=month
-        ).first()
-        if whole is not None
-        else None
-    )
+    previous = readings(indicator, members, year, before, stored) if before else []
+    a_year_ago = readings(indicator, members, year - 1, month, stored)
+    reported = stored.get((indicator.pk, whole.pk, year, month)) if whole is not None else None
     total = group_figure(
         current,
         Kind(indicator.kind),

@@ -1,12 +1,13 @@
 """Reading indicator figures out of the database as the plain values the arithmetic takes."""
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, reduce
+from operator import or_
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from guanmo.accounts.models import Department
 from guanmo.accounts.scope import Scope
@@ -53,21 +54,44 @@ def reading_of(region: Region, stored: IndicatorValue | None, label: str = "") -
     )
 
 
+# Stored figures by (indicator id, region id, year, month), as `values_of` reads them.
+StoredValues = dict[tuple[int, int, int, int], IndicatorValue]
+
+
+def values_of(
+    indicators: Iterable[Indicator], regions: Iterable[Region], periods: Iterable[tuple[int, int]]
+) -> StoredValues:
+    """The stored figures of the indicators and regions in the (year, month) periods, read in
+    one query, by (indicator id, region id, year, month)."""
+    periods = set(periods)
+    if not periods:
+        return {}
+    which = reduce(or_, (Q(year=year, month=month) for year, month in periods))
+    found = IndicatorValue.objects.filter(
+        which,
+        indicator__in=list(indicators),
+        region__in=list(regions),
+    ).order_by()
+    return {
+        (value.indicator_id, value.region_id, value.year, value.month): value for value in found
+    }
+
+
 def readings(
-    indicator: Indicator, regions: Sequence[Region], year: int, month: int
+    indicator: Indicator,
+    regions: Sequence[Region],
+    year: int,
+    month: int,
+    stored: StoredValues | None = None,
 ) -> list[Reading]:
     """One `Reading` per region, in the order given, named by the region's name (with its
     parent's before it where two regions of the set share a name: 沈阳市和平区, 天津市和平区); a
     region without a stored value reads as value None (unranked, and making a group total
-    undefined)."""
-    stored = {
-        value.region_id: value
-        for value in IndicatorValue.objects.filter(
-            indicator=indicator, year=year, month=month, region__in=regions
-        )
-    }
+    undefined). `stored`: the figures already read by `values_of` (read here when None)."""
+    if stored is None:
+        stored = values_of([indicator], regions, [(year, month)])
     return [
-        reading_of(region, stored.get(region.pk), label)
+        reading_of(region, stored.get((indicator.pk, region.pk, year, month)), label)
         for region, label in zip(regions, distinct_labels(regions), strict=True)
     ]
 
@@ -86,30 +110,48 @@ def distinct_labels(regions: Sequence[Region]) -> list[str]:
 def last_year_cumulative(target: Target) -> dict[int, Decimal]:
     """Last year's cumulative (1—M月) figures of the target's region and indicator by month:
     last year's stored values, completed by this year's "上年同期" figures."""
-    shape = {
-        value.month: value.last_year_value
-        for value in IndicatorValue.objects.filter(
-            indicator=target.indicator,
-            region=target.region,
-            year=target.year,
-            last_year_value__isnull=False,
-        )
-    }
-    shape.update(
-        IndicatorValue.objects.filter(
-            indicator=target.indicator,
-            region=target.region,
-            year=target.year - 1,
-            value__isnull=False,
-        ).values_list("month", "value")
-    )
-    return shape
+    return last_year_cumulatives([target]).get(_target_key(target), {})
 
 
-def breakdown_of(target: Target) -> Breakdown | None:
+def _target_key(target: Target) -> tuple[int, int, int]:
+    return (target.indicator_id, target.region_id, target.year)
+
+
+def last_year_cumulatives(targets: Sequence[Target]) -> dict[tuple[int, int, int], dict]:
+    """`last_year_cumulative` of each target, by (indicator id, region id, year), read in two
+    queries however many targets (none without targets)."""
+    if not targets:
+        return {}
+    keys = {_target_key(target) for target in targets}
+    indicators = {indicator for indicator, _, _ in keys}
+    regions = {region for _, region, _ in keys}
+    years = {year for _, _, year in keys}
+    shapes: dict[tuple[int, int, int], dict[int, Decimal]] = {key: {} for key in keys}
+    this_years = IndicatorValue.objects.filter(
+        indicator_id__in=indicators,
+        region_id__in=regions,
+        year__in=years,
+        last_year_value__isnull=False,
+    ).values_list("indicator_id", "region_id", "year", "month", "last_year_value")
+    last_years = IndicatorValue.objects.filter(
+        indicator_id__in=indicators,
+        region_id__in=regions,
+        year__in={year - 1 for year in years},
+        value__isnull=False,
+    ).values_list("indicator_id", "region_id", "year", "month", "value")
+    # Last year's own figures are read after this year's "上年同期" and win over them.
+    for stored, year_after in ((this_years, 0), (last_years, 1)):
+        for indicator, region, year, month, amount in stored.order_by():
+            if (key := (indicator, region, year + year_after)) in shapes:
+                shapes[key][month] = amount
+    return shapes
+
+
+def breakdown_of(target: Target, last_year: dict[int, Decimal] | None = None) -> Breakdown | None:
     """The target's breakdown by its profile, to its indicator's decimals; None for a growth
-    target and a ratio's level (which does not accumulate). Raises ValueError (in Chinese) when
-    the profile cannot be followed (no whole year last year, hand nodes that do not add up)."""
+    target and a ratio's level (which does not accumulate). `last_year`: the seasonal profile's
+    `last_year_cumulative`, when read already. Raises ValueError (in Chinese) when the profile
+    cannot be followed (no whole year last year, hand nodes that do not add up)."""
     if target.amount is None or target.indicator.kind == Kind.RATIO:
         return None
     step = target.indicator.rule.step
@@ -120,7 +162,8 @@ def breakdown_of(target: Target) -> Breakdown | None:
             raise ValueError(f"手工分解缺少{'、'.join(f'{m}月' for m in missing)}的数额")
         return break_down_by_hand(target.amount, [nodes[m] for m in range(1, 13)], step)
     if target.profile == Profile.SEASONAL:
-        return break_down(target.amount, seasonal_weights(last_year_cumulative(target)), step)
+        shape = last_year_cumulative(target) if last_year is None else last_year
+        return break_down(target.amount, seasonal_weights(shape), step)
     return _equal_breakdown(target.amount, step)
 
 
@@ -143,7 +186,8 @@ def target_standing(target: Target, month: int) -> Standing:
 
 def standings(targets: Sequence[Target], month: int) -> list[Standing]:
     """Each target's standing after `month`, as `target_standing` gives it, the month's stored
-    values read in one query (prefetch the targets' `nodes` for those set by hand); where a
+    values read in one query and the seasonal profiles' last years in two (prefetch the
+    targets' `nodes` for those set by hand); where a
     profile cannot be followed (no whole year last year for the seasonal profile), the figures
     that need no breakdown."""
     stored = {
@@ -155,10 +199,11 @@ def standings(targets: Sequence[Target], month: int) -> list[Standing]:
             month=month,
         ).order_by()
     }
+    shapes = last_year_cumulatives([t for t in targets if t.profile == Profile.SEASONAL])
     found = []
     for target in targets:
         try:
-            plan = breakdown_of(target)
+            plan = breakdown_of(target, shapes.get(_target_key(target)))
         except ValueError:
             plan = None
         value = stored.get((target.indicator_id, target.region_id, target.year))

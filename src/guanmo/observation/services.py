@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from django.db import transaction
 from django.utils import timezone
@@ -114,10 +115,12 @@ def open_scoring(tour: Tour) -> None:
     tour.save(update_fields=["status"])
 
 
-def recused(judge: Judge, site: Site) -> bool:
-    """Whether the judge stays out of this site's scoring: it is in his own county."""
+def recused(judge: Judge, site: Site, *, recusal: bool | None = None) -> bool:
+    """Whether the judge stays out of this site's scoring: it is in his own county. `recusal`
+    is the tour's rule when the caller has the tour at hand (else read from `judge.tour`); the
+    site's project is read only for a judge from a county."""
     return (
-        judge.tour.recusal
+        (judge.tour.recusal if recusal is None else recusal)
         and judge.county_id is not None
         and judge.county_id == site.project.county_id
     )
@@ -153,6 +156,15 @@ def _points(
     return points
 
 
+class StoredScores(NamedTuple):
+    """What `submit_scores` stored: the form, whether anything was written (False for a resend
+    of a stored submission), and the total of its points."""
+
+    form: ScoreForm
+    written: bool
+    total: Decimal
+
+
 @transaction.atomic
 def submit_scores(
     judge: Judge,
@@ -161,12 +173,14 @@ def submit_scores(
     points: Mapping[str, object],
     remark: str = "",
     submission: uuid.UUID,
-) -> tuple[ScoreForm, bool]:
-    """Store a judge's scores for a site; returns the form and whether anything was written.
+) -> StoredScores:
+    """Store a judge's scores for a site (only its `pk` is read: the site is read again here).
 
     `points` maps a criterion's id (or name) to the points as typed. A submission already stored
     (the same `submission` id, resent after a dropped connection) is not stored again; a new
-    submission replaces his earlier scores until the site is closed.
+    submission replaces his earlier scores until the site is closed. Raises TourError when the
+    tour is not scoring, the site is not one of its approved sites, is closed, or is recused,
+    or a point or the remark is refused.
     """
     # Only this judge's own submissions wait for one another (a resend of the same one); the
     # tour and the site are held unchanged, not locked, so two hundred judges score at once
@@ -175,25 +189,31 @@ def submit_scores(
     tour = held_unchanged(Tour(pk=judge.tour_id))
     if tour.status != Tour.Status.SCORING:
         raise TourError("观摩活动不在评分阶段，不能提交评分")
-    if site.tour_id != tour.pk:
+    try:
+        current = held_unchanged(Site(pk=site.pk))
+    except Site.DoesNotExist:
+        raise TourError("没有这个观摩点") from None
+    if current.tour_id != tour.pk or current.status != Site.Status.APPROVED:
         raise TourError("没有这个观摩点")
-    current = held_unchanged(site)
-    if current.status != Site.Status.APPROVED:
-        raise TourError("没有这个观摩点")
-    existing = ScoreForm.objects.filter(judge=judge, site=site).first()
+    existing = ScoreForm.objects.filter(judge=judge, site=current).first()
     if existing is not None and existing.submission == submission:
-        return existing, False
+        total = sum((score.points for score in existing.scores.all()), Decimal(0))
+        return StoredScores(existing, False, total)
     if current.is_closed:
-        raise TourError(f"「{site}」已截止评分，评分不能再修改")
-    if recused(judge, site):
-        raise TourError(f"「{site}」属本人所在县区，按回避规定不参加评分")
+        raise TourError(f"「{current}」已截止评分，评分不能再修改")
+    if recused(judge, current, recusal=tour.recusal):
+        raise TourError(f"「{current}」属本人所在县区，按回避规定不参加评分")
     checked = _points(list(tour.criteria.all()), points, tour.score_step)
     if fault := bounds.text_fault(remark.strip(), "评语"):
         raise TourError(fault)
     now = timezone.now()
     if existing is None:
         form = ScoreForm.objects.create(
-            judge=judge, site=site, remark=remark.strip(), submission=submission, submitted_at=now
+            judge=judge,
+            site=current,
+            remark=remark.strip(),
+            submission=submission,
+            submitted_at=now,
         )
     else:
         form = existing
@@ -204,7 +224,7 @@ def submit_scores(
     Score.objects.bulk_create(
         Score(form=form, criterion=criterion, points=value) for criterion, value in checked.items()
     )
-    return form, True
+    return StoredScores(form, True, sum(checked.values(), Decimal(0)))
 
 
 def close_site(site: Site) -> None:

@@ -54,4 +54,8 @@ def gunicorn_argv(python: str, plan: ServerPlan) -> list[str]:
         "-",
         "--error-logfile",
         "-",
+        # gunicorn's control socket (scale workers, reload) lies at one path per user account,
+        # ~/.gunicorn/gunicorn.ctl: a second server started by the same account takes it over,
+        # and either one stopping removes the other's. Guanmo does not use it.
+        "--no-control-socket",
     ]
