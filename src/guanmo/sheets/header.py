@@ -22,7 +22,7 @@ from functools import cached_property
 
 from openpyxl.utils import get_column_letter
 
-from guanmo.regions.names import clean_text
+from guanmo.regions.names import Named, clean_text
 from guanmo.sheets.cells import (
     DASHES,
     ERROR_VALUES,
@@ -362,6 +362,9 @@ class Expected:
     # header key → the earlier import's mapping, for those in `mapping` not typed now: applied
     # only where it fits (guanmo.sheets.remembered)
     earlier: Mapping[str, Remembered] = field(default_factory=dict)
+    # The units (counties, zones) rows may lie in: a heading naming one of them, in any form,
+    # gives the rows under it that unit (guanmo.sheets.table.heading_text).
+    places: Sequence[Named] = ()
 
 
 @dataclass(frozen=True)

@@ -195,6 +195,7 @@ def read_workbook(
             _visible_rows(sheet, header, reading.left_out, spread),
             spec.used,
             _title(buffered[: header.rows[0] - 1]),
+            places=expected.places if expected is not None else (),
         )
         reading.tables.append(table)
         reading.faults.extend(table.faults)

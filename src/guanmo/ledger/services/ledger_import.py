@@ -40,8 +40,9 @@ from guanmo.ledger.services.matching import (
     name_key,
     place,
     placement_notes,
+    unread_heading_faults,
 )
-from guanmo.ledger.unit_doubts import check_large_figures, unit_doubt_notes
+from guanmo.ledger.unit_doubts import check_large_figures, small_totals_faults, unit_doubt_notes
 from guanmo.prepared_writes import PreparedWrites, reserve_ids
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, changes_between, field_labels, record_changes
@@ -147,15 +148,21 @@ def import_ledger(
     for the city's next import."""
     if level not in Level.values:
         raise ValueError(f"级别应为省、市或县，而不是{level}")
+    counties = CountyFinder(city)
     named, remembered, earlier = columns_named(city, mapping or {})
-    expected = Expected(year=year, mapping=named, remembered=remembered, earlier=earlier)
+    expected = Expected(
+        year=year,
+        mapping=named,
+        remembered=remembered,
+        earlier=earlier,
+        places=counties.units,
+    )
     reading = read_workbook(source, LEDGER_SHEET, expected, file_name=file_name)
     report = reading.report("个项目", dry_run=dry_run)
     report.file = file_name or source_name(source)
     if not report.ok:
         return report
 
-    counties = CountyFinder(city)
     large_notes = check_large_figures(reading.tables)
     entries: list[_Entry] = []
     for table in reading.tables:
@@ -174,6 +181,9 @@ def import_ledger(
     kept_totals = _check_blank_totals(entries)
     report.faults = [fault for row in reading.rows for fault in row.faults]
     report.faults += _unplaced_faults(reading.tables, {id(entry.row) for entry in entries})
+    placed = [(entry.row, entry.placement) for entry in entries]
+    report.faults += [f for table in reading.tables for f in unread_heading_faults(table, placed)]
+    report.faults += small_totals_faults(reading.tables)
     if not report.ok:
         return report
 

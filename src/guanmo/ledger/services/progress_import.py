@@ -22,7 +22,7 @@ from guanmo.accounts.models import User
 from guanmo.ledger.columns import LEDGER_COLUMNS, Field
 from guanmo.ledger.models import MonthlyProgress, Project
 from guanmo.ledger.month_figures import Reported, deduction_note, derive_month_figures
-from guanmo.ledger.services.matching import BATCH_SIZE
+from guanmo.ledger.services.matching import BATCH_SIZE, unread_heading_faults
 from guanmo.ledger.services.progress_doubts import (
     header_text,
     period_doubts,
@@ -136,9 +136,15 @@ def read_progress(
     draft): a figure derived from a blank cell may not change those either."""
     if not 1 <= month <= 12:
         raise ValueError(f"月份应在1到12之间，而不是{month}")
+    ledger = ProgressLedger(city, county)
     mapping, remembered, earlier = columns_named(city, mapping or {})
     expected = Expected(
-        year=year, month=month, mapping=mapping, remembered=remembered, earlier=earlier
+        year=year,
+        month=month,
+        mapping=mapping,
+        remembered=remembered,
+        earlier=earlier,
+        places=ledger.counties.units,
     )
     reading = read_workbook(source, PROGRESS_SHEET, expected, file_name=file_name)
     report = reading.report("条月度进度", dry_run=False)
@@ -148,7 +154,6 @@ def read_progress(
     for table in reading.tables:
         report.notes += _year_figure_notes(table) + _bare_cumulative_notes(table)
 
-    ledger = ProgressLedger(city, county)
     matched: list[tuple[Table, Row, KnownProject]] = []
     silent = 0
     for table in reading.tables:
@@ -170,6 +175,9 @@ def read_progress(
     )
     report.faults = [fault for row in reading.rows for fault in row.faults]
     report.faults += [SheetFault("", None, None, fault) for fault in unit_faults]
+    report.faults += [
+        fault for table in reading.tables for fault in unread_heading_faults(table, ledger.laid_out)
+    ]
     misfits = remembered_misfits(
         reading.tables,
         [(line.row, line.completed_this_month) for line in lines],
