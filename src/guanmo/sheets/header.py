@@ -498,8 +498,8 @@ def _stacked(
     A column's label is the lower cell, else the upper one. A merged group cell spans to its
     right while there are cells below it, and a lower label that means nothing alone is read
     with it: "本月" under "完成投资" is 本月完成投资, "完成投资" under "1-6月" is the year's
-    cumulative; the first column under a text group ("项目业主单位" over "业主名称、负责人")
-    is the group's.
+    cumulative, "2026年计划" under "投资情况（万元）" is 2026's 计划投资 (`_is_money_group`); the
+    first column under a text group ("项目业主单位" over "业主名称、负责人") is the group's.
     """
     group: Label | None = None
     group_start = -1
@@ -511,7 +511,10 @@ def _stacked(
             group = None
         typed = own
         if own is not None and own.field is None and group is not None:
-            for text in (own.text + group.text, group.text + own.text):
+            joins = [own.text + group.text, group.text + own.text]
+            if _is_money_group(group):
+                joins += [own.text + word for word in _MONEY_GROUP_WORDS]
+            for text in joins:
                 joined = read_label(catalogue, text)
                 if joined and joined.field:
                     own = joined
@@ -530,6 +533,17 @@ def _stacked(
         if label is not None:
             row = bottom if own is not None else top
             yield _Stacked(index, label, group if own is not None else None, typed, row)
+
+
+# A group cell over money columns naming none itself ("投资情况（万元）", "资金（亿元）"): its
+# columns may be headed short ("2026年计划", "截至上年底累计"), read as that and the group's word
+# (tryout 6 of issue 9, L04/L17, where they were ignored and the plan left unset).
+_MONEY_GROUP = re.compile(r"投资|资金|金额")
+_MONEY_GROUP_WORDS = ("投资", "完成投资")
+
+
+def _is_money_group(group: Label) -> bool:
+    return group.field is None and bool(group.unit_word or _MONEY_GROUP.search(_key(group.text)))
 
 
 def _fold(

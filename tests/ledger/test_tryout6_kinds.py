@@ -1,0 +1,51 @@
+"""Kinds of sheet the sixth tryout of issue 9 found ignored or unclear (L04/L17, P15, P26,
+L29, L49, L10), built here in other names and figures: each gives exactly the figures a user
+expects, or stops naming the row and column."""
+
+from decimal import Decimal
+from io import BytesIO
+
+import pytest
+
+from guanmo.ledger.models import AnnualPlan, CompletedBeforeYear, Project
+from guanmo.ledger.services import import_ledger
+from tests.sheets.files import Drawn, to_xls, to_xlsx
+
+
+def faults(report) -> list[str]:
+    return [str(fault) for fault in report.faults]
+
+
+def plans(year: int) -> dict[str, Decimal]:
+    return dict(
+        AnnualPlan.objects.filter(year=year).values_list("project__name", "planned_investment")
+    )
+
+
+def befores(year: int) -> dict[str, Decimal]:
+    return dict(
+        CompletedBeforeYear.objects.filter(year=year).values_list("project__name", "completed")
+    )
+
+
+GROUPED = Drawn(
+    rows=[
+        ["序号", "项目名称", "所在县区", "投资情况（万元）", None, None, "备注"],
+        [None, None, None, "总投资", "2026年计划", "截至上年底累计", None],
+        [1, "铝基新材料", "沁阳市", 126000, 30000, 41000, None],
+        [2, "冷链物流中心", "马村区", 9500, 4000, 2600, None],
+    ],
+    merged=[(1, 0, 2, 0), (1, 1, 2, 1), (1, 2, 2, 2), (1, 3, 1, 5), (1, 6, 2, 6)],
+)
+
+
+@pytest.mark.parametrize("write", [to_xlsx, to_xls])
+def test_short_figures_under_a_money_group_are_read_with_the_group_s_word(city, write):
+    """L04/L17: "2026年计划" and "截至上年底累计" under a merged "投资情况（万元）" are the year's
+    plan and the figure at last year's end, in 万元: never ignored, the plan never left unset."""
+    report = import_ledger(BytesIO(write(GROUPED)), city=city, year=2026)
+    assert faults(report) == []
+    assert plans(2026) == {"铝基新材料": Decimal(30000), "冷链物流中心": Decimal(4000)}
+    assert befores(2026) == {"铝基新材料": Decimal(41000), "冷链物流中心": Decimal(2600)}
+    assert not [note for note in report.notes if "未设置2026年计划投资" in note]
+    assert Project.objects.get(name="铝基新材料").total_investment == Decimal(126000)
