@@ -7,8 +7,10 @@ from io import BytesIO
 
 import pytest
 
-from guanmo.ledger.models import AnnualPlan, CompletedBeforeYear, Project
-from guanmo.ledger.services import import_ledger
+from guanmo.ledger.models import AnnualPlan, CompletedBeforeYear, MonthlyProgress, Project
+from guanmo.ledger.services import import_ledger, import_progress
+from tests.ledger.sheets import xlsx
+from tests.ledger.test_tryout_kinds import month_figures, two_projects
 from tests.sheets.files import Drawn, to_xls, to_xlsx
 
 
@@ -49,3 +51,40 @@ def test_short_figures_under_a_money_group_are_read_with_the_group_s_word(city, 
     assert befores(2026) == {"铝基新材料": Decimal(41000), "冷链物流中心": Decimal(2600)}
     assert not [note for note in report.notes if "未设置2026年计划投资" in note]
     assert Project.objects.get(name="铝基新材料").total_investment == Decimal(126000)
+
+
+def test_report_period_columns_are_the_month_and_the_year_s_cumulative(city):
+    """P15: 报告期完成投资 in a month's import is the month's; 年初至报告期末累计完成投资 the
+    year's cumulative; both in 亿元 as their headers say; the report says how 报告期 was read."""
+    two_projects(city)
+    sheet = xlsx(
+        [
+            ["项目名称", "县区", "报告期完成投资（亿元）", "年初至报告期末累计完成投资（亿元）"],
+            ["沁阳市铝精深加工", "沁阳市", 0.09, 0.54],
+            ["修武县云台山康养小镇", "修武县", 0.15, 0.9],
+        ]
+    )
+    report = import_progress(sheet, city=city, year=2025, month=6)
+    assert faults(report) == []
+    assert month_figures(6) == {
+        "沁阳市铝精深加工": (Decimal(900), Decimal(5400)),
+        "修武县云台山康养小镇": (Decimal(1500), Decimal(9000)),
+    }
+    assert any("报告期完成投资" in note and "6月" in note for note in report.notes), report.notes
+
+
+def test_a_missing_column_names_the_columns_not_understood_and_how_to_map_them(city):
+    """The refusal of a sheet whose money columns are not understood names them and suggests
+    --map, never only "表头中没有这一列"."""
+    two_projects(city)
+    sheet = xlsx(
+        [
+            ["项目名称", "县区", "月度完成额（亿元）", "年度完成额（亿元）"],
+            ["沁阳市铝精深加工", "沁阳市", 0.09, 0.54],
+        ]
+    )
+    report = import_progress(sheet, city=city, year=2025, month=6)
+    (fault,) = faults(report)
+    assert "未识别的列：「月度完成额（亿元）」、「年度完成额（亿元）」" in fault
+    assert "--map '月度完成额（亿元）=" in fault
+    assert not MonthlyProgress.objects.exists()

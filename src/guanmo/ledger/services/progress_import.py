@@ -241,8 +241,21 @@ def _where(row: Row) -> str:
 
 def _month_column_notes(table: Table, month: int) -> list[str]:
     """What a sheet without a 本月 column is read as in January: the month is the cumulative,
-    stated once (fresh-eyes tryout fault 1); later months say so by row."""
-    fields = table.header.fields
+    stated once (fresh-eyes tryout fault 1); later months say so by row. A 本月 column headed
+    报告期 ("报告期完成投资") is read as the import's month, the report period of a monthly
+    report: the assumption is stated (tryout 6 of issue 9, P15)."""
+    header = table.header
+    fields = header.fields
+    period = [
+        header.shown(index)
+        for index, name in header.columns.items()
+        if name == Field.COMPLETED_THIS_MONTH and "报告期" in header.shown(index)
+    ]
+    if period:
+        return [
+            f"工作表「{table.sheet}」「{period[0]}」按本次导入的{month}月（报告期为一个月）"
+            "的完成投资读取"
+        ]
     if month != 1 or Field.COMPLETED_THIS_MONTH in fields:
         return []
     if not fields & {Field.CUMULATIVE_COMPLETED, Field.CUMULATIVE_SINCE_START}:
