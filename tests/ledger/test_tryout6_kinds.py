@@ -88,3 +88,24 @@ def test_a_missing_column_names_the_columns_not_understood_and_how_to_map_them(c
     assert "未识别的列：「月度完成额（亿元）」、「年度完成额（亿元）」" in fault
     assert "--map '月度完成额（亿元）=" in fault
     assert not MonthlyProgress.objects.exists()
+
+
+def test_a_note_row_with_figures_below_the_data_is_left_out_with_a_note(city):
+    """P26: "注：本月全市完成投资 | | 12.5 | 亿元" under the rows is a note, not a project row."""
+    two_projects(city)
+    sheet = xlsx(
+        [
+            ["项目名称", "县区", "本月完成投资（万元）", "本年累计完成投资（万元）"],
+            ["沁阳市铝精深加工", "沁阳市", 900, 5400],
+            ["修武县云台山康养小镇", "修武县", 1500, 9000],
+            ["说明：本月全市完成投资", None, 12.5, "亿元"],
+        ]
+    )
+    report = import_progress(sheet, city=city, year=2025, month=6)
+    assert faults(report) == []
+    assert month_figures(6) == {
+        "沁阳市铝精深加工": (Decimal(900), Decimal(5400)),
+        "修武县云台山康养小镇": (Decimal(1500), Decimal(9000)),
+    }
+    assert "第4行为注释行，未导入" in [str(left) for left in report.left_out]
+    assert any("第4行" in note and "注释行" in note for note in report.notes), report.notes

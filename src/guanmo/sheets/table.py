@@ -44,7 +44,7 @@ from guanmo.regions.names import (
 )
 from guanmo.sheets import cells
 from guanmo.sheets.faults import LeftOut, SheetFault
-from guanmo.sheets.header import Header, column_letter, note_text
+from guanmo.sheets.header import NOTE_LINE, Header, column_letter, note_text
 from guanmo.sheets.parts import Parts, read_parts
 
 _TOTALS_LABEL = re.compile(
@@ -216,6 +216,7 @@ class _TableReader:
         self.section = 0
         self.totals: list[_Totals] = []
         self.passed_over: list[int] = []
+        self.noted_figures: list[int] = []  # note rows holding more than their text
         self.breakdown_after: int | None = None  # project rows read when a 其中 line came
         self.serial_column = next(
             (i for i, name in header.columns.items() if name == catalogue.serial), None
@@ -233,6 +234,10 @@ class _TableReader:
             return
         if note_text(raw) is not None:
             self._leave_out(number, "注释行")
+            return
+        if _is_note(raw):  # "注：本月全市完成投资 | | 12.5 | 亿元" (tryout 6 of issue 9, P26)
+            self._leave_out(number, "注释行")
+            self.noted_figures.append(number)
             return
         if _is_sign_off(raw):
             self._leave_out(number, "表尾签署行")
@@ -542,6 +547,12 @@ class _TableReader:
         notes += _totals_notes(sheet, self.table.rows, self.totals, place)
         notes += self.part_notes
         notes += [note for bundle in self.bundles if (note := bundle.note(sheet, self.checked))]
+        if self.noted_figures:
+            shown = "、".join(str(n) for n in self.noted_figures)
+            notes.append(
+                f"工作表「{sheet}」第{shown}行以「注：」「说明：」等开头，是注释行，"
+                "其中的数字未导入"
+            )
         if self.passed_over:
             shown = "、".join(str(n) for n in self.passed_over[:10])
             more = f"等{len(self.passed_over)}行" if len(self.passed_over) > 10 else "行"
@@ -639,6 +650,13 @@ def _is_sign_off(raw: Sequence[object]) -> bool:
     return bool(texts and _SIGN_OFF.match(texts[0])) and all(
         _SIGN_OFF.match(text) or _SIGNER.match(text) for text in texts[1:]
     )
+
+
+def _is_note(raw: Sequence[object]) -> bool:
+    """Whether a row's first text starts as a note does (注：, 说明：, 备注：): the row is a note
+    whatever figures stand beside it, never a project's (tryout 6 of issue 9, P26)."""
+    first = next((value for value in raw if isinstance(value, str) and value.strip()), None)
+    return first is not None and bool(NOTE_LINE.match(clean_text(first)))
 
 
 def _is_label(text: str) -> bool:
