@@ -2,6 +2,7 @@
 L29, L49, L10), built here in other names and figures: each gives exactly the figures a user
 expects, or stops naming the row and column."""
 
+from datetime import datetime
 from decimal import Decimal
 from io import BytesIO
 
@@ -109,3 +110,46 @@ def test_a_note_row_with_figures_below_the_data_is_left_out_with_a_note(city):
     }
     assert "第4行为注释行，未导入" in [str(left) for left in report.left_out]
     assert any("第4行" in note and "注释行" in note for note in report.notes), report.notes
+
+
+@pytest.mark.parametrize(("total", "agrees"), [(61300, True), (61400, False)])
+def test_a_bottom_row_labelled_only_by_the_whole_city_is_the_total_row(city, total, agrees):
+    """L29: "全市（2个）" alone in the 县区 column under the rows, with figures, is the total row,
+    checked against every row: no "各项目之和0万元", and a real disagreement still noted."""
+    sheet = xlsx(
+        [
+            ["序号", "项目名称", "所在县区", "总投资（万元）", "2026年计划投资（万元）"],
+            [1, "智能装备产业园", "武陟县", 52000, 12000],
+            [2, "冷链物流中心", "马村区", 9300, 4000],
+            [None, None, "全市（2个）", total, 16000],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2026)
+    assert faults(report) == []
+    assert "第4行为合计行，未导入" in [str(left) for left in report.left_out]
+    disagreements = [note for note in report.notes if "不符" in note]
+    if agrees:
+        assert disagreements == []
+    else:
+        assert disagreements == [
+            "工作表「Sheet1」第4行合计与各项目之和不符：「总投资」合计61400万元，"
+            "各项目之和61300万元"
+        ]
+    assert Project.objects.count() == 2
+
+
+@pytest.mark.parametrize("write", [to_xlsx, to_xls])
+def test_dates_typed_in_the_first_project_row_keep_it_a_project_row(city, write):
+    """L49: dates in 开工时间/竣工时间 of the first row below the header are its data, never a
+    second header row swallowing the first project."""
+    drawn = Drawn(
+        rows=[
+            ["序号", "项目名称", "所在县区", "开工时间", "竣工时间", "总投资（万元）"],
+            [1, "智能装备产业园", "武陟县", datetime(2024, 3, 1), datetime(2026, 12, 31), 52000],
+            [2, "冷链物流中心", "马村区", datetime(2025, 5, 1), datetime(2027, 6, 30), 9300],
+        ]
+    )
+    report = import_ledger(BytesIO(write(drawn)), city=city, year=2026)
+    assert faults(report) == []
+    stored = {p.name: (p.start_year, p.end_year) for p in Project.objects.all()}
+    assert stored == {"智能装备产业园": (2024, 2026), "冷链物流中心": (2025, 2027)}

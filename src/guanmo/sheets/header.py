@@ -266,6 +266,7 @@ class Label:
     year: int | None = None  # 2024 in "2024年计划投资" or "至2024年底累计完成投资"
     months: tuple[int, int] | None = None  # (1, 6) for "1-6月", (6, 6) for "6月份"
     last_year: str = ""  # "上年同期" in "上年同期累计完成投资": the figure is last year's
+    typed_date: bool = False  # the cell is a date (read as the period it names)
 
 
 def stated_unit(text: str) -> str:
@@ -467,8 +468,14 @@ def period_text(value: object) -> object:
 
 
 def _labels(catalogue: Catalogue, row: Sequence[object]) -> list[Label | None]:
-    texts = [period_text(value) for value in row]
-    return [read_label(catalogue, text) if isinstance(text, str) else None for text in texts]
+    labels = []
+    for value in row:
+        text = period_text(value)
+        label = read_label(catalogue, text) if isinstance(text, str) else None
+        if label is not None and isinstance(value, datetime):
+            label = replace(label, typed_date=True)
+        labels.append(label)
+    return labels
 
 
 def _known(catalogue: Catalogue, labels: Sequence[Label | None]) -> set[StrEnum]:
@@ -586,7 +593,7 @@ def _is_sub_header(
     """Whether the row below a header row is its second row rather than the first project:
     its labels mostly mean something, or every one of them stands under a merged group cell."""
     filled = [label for label in lower if label]
-    if not filled:
+    if not filled or _dates_under_columns(catalogue, upper, lower):
         return False
     known = [
         column.index
@@ -596,6 +603,22 @@ def _is_sub_header(
     if known and 2 * len(known) >= len(filled):
         return True
     return all(_under_a_group(upper, lower, index) for index, label in enumerate(lower) if label)
+
+
+def _dates_under_columns(
+    catalogue: Catalogue, upper: Sequence[Label | None], lower: Sequence[Label | None]
+) -> bool:
+    """Whether a date is typed right under a column naming a field that is no figure ("2024-03-01"
+    under "开工时间"): the row is a project's, not a second header row (tryout 6 of issue 9,
+    L49); a date under a figure's group ("完成投资" over 2025年6月) may still head a column."""
+    return any(
+        label is not None
+        and label.typed_date
+        and (above := _cell(upper, index)) is not None
+        and above.field is not None
+        and above.field not in catalogue.money
+        for index, label in enumerate(lower)
+    )
 
 
 def _under_a_group(upper: Sequence[object], lower: Sequence[object], index: int) -> bool:

@@ -7,7 +7,8 @@ row read is listed as left out, with why.
 
 A row is a heading, breakdown or totals row by its place and its shape, never by a word inside
 a project's name: its label stands alone (no code, owner, stage, years or other project cell),
-and a totals label ends in 合计/总计/小计 ("融合计算中心" is a project). Every figure a heading or
+and a totals label ends in 合计/总计/小计 ("融合计算中心" is a project) or, with figures, names
+the whole list alone ("全市（12个）"). Every figure a heading or
 totals row carries (in the money columns the import reads) is checked against the rows it
 covers, a figure that cannot be read is a fault naming its cell, and only a real disagreement
 is noted: a heading's against its block, a 小计 against the rows between it and the nearest
@@ -51,6 +52,8 @@ _TOTALS_LABEL = re.compile(
     r"^(?P<prefix>.{0,16}?)(?P<word>合计|总计|小计)[:]?(?P<count>\(?共?\d+个(?:项目)?\)?)?$"
 )
 _GRAND_PREFIX = re.compile(r"^(?:全市|全县|全区|全部|总|本市|全省)|重点项目$|^$")
+# A label naming the whole list ("全市（12个）", "全县"): with figures, the list's total.
+_WHOLE = re.compile(r"^(?:全市|全县|全区|全省|本市|全部项目|全部)$")
 _BREAKDOWN = re.compile(r"^其中[:、]?")
 # A kind of project a breakdown line counts: "续建项目（3个）" under "其中：新开工项目（2个）".
 _KIND_OF_PROJECT = re.compile(
@@ -365,6 +368,12 @@ class _TableReader:
             self._figure_row(number, raw, kind, name="" if grand else named)
             self._leave_out(number, "合计行" if grand else "小计行")
             return True
+        whole = _COUNTED.sub("", clean_text(label)).rstrip(":")
+        if not numerals and _WHOLE.match(whole) and self._has_figures(raw):
+            # "全市（12个）" alone with figures: the whole list's total (tryout 6 of issue 9, L29)
+            self._figure_row(number, raw, "total", name="")
+            self._leave_out(number, "合计行")
+            return True
         heading = _heading([*numerals, text or places[0]])
         place = self._place(label, heading)
         if heading is None and not place:
@@ -379,6 +388,9 @@ class _TableReader:
         self._figure_row(number, raw, "heading", name=name, level=level)
         self._leave_out(number, "标题行")
         return True
+
+    def _has_figures(self, raw: Sequence[object]) -> bool:
+        return any(raw[index] not in (None, "") for index, _ in self.checked)
 
     def _continues_breakdown(self, text: str, numerals: list[str], indented: bool) -> bool:
         """Whether a line right under a 其中 line (no project between) is the breakdown's next
