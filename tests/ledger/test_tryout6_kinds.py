@@ -153,3 +153,30 @@ def test_dates_typed_in_the_first_project_row_keep_it_a_project_row(city, write)
     assert faults(report) == []
     stored = {p.name: (p.start_year, p.end_year) for p in Project.objects.all()}
     assert stored == {"智能装备产业园": (2024, 2026), "冷链物流中心": (2025, 2027)}
+
+
+def test_dashes_and_none_in_the_year_end_figure_are_noted_as_not_set(city):
+    """L10: "—", "/", "无" in 截至上年底累计 of 新开工 projects set nothing, and the report says so
+    (never silently, never stored as 0 the sheet did not write)."""
+    sheet = xlsx(
+        [
+            [
+                "项目名称",
+                "所在县区",
+                "建设性质",
+                "总投资（万元）",
+                "截至2025年底累计完成投资（万元）",
+            ],
+            ["智能装备产业园", "武陟县", "续建", 52000, 18000],
+            ["怀药深加工", "温县", "新开工", 8600, "—"],
+            ["氢能产业园", "中站区", "新开工", 80000, "无"],
+            ["数字经济产业园", "城乡一体化示范区", "新开工", 45000, "/"],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2026)
+    assert faults(report) == []
+    assert befores(2026) == {"智能装备产业园": Decimal(18000)}
+    assert (
+        "工作表「Sheet1」第3、4、5行「至上年底累计完成投资」填写「—」「无」「/」，按未填写处理，"
+        "未设置；如为0请填0"
+    ) in report.notes

@@ -105,6 +105,8 @@ class Row:
     section: int = 0  # counts the headings above it
     headings: tuple[str, ...] = ()  # every heading it stands under, outermost first
     pending: dict[StrEnum, str] = field(default_factory=dict)  # money typed as 待定/暂无
+    # money typed as a blank mark ("—", "/", "无"): read as blank, kept so a report can say so
+    blank_marks: dict[StrEnum, str] = field(default_factory=dict)
     faults: list[SheetFault] = field(default_factory=list)
 
     def fault(self, column: StrEnum, message: str) -> None:
@@ -476,6 +478,8 @@ class _TableReader:
                     row.values[name] = cells.parse_money(
                         value, units[index], signed=name in self.catalogue.signed
                     )
+                    if isinstance(value, str) and clean_text(value) in cells.BLANK_MARKS - {""}:
+                        row.blank_marks[name] = cells.parse_line(value)
                 else:
                     row.values[name] = self.catalogue.parsers[name](value)
             except cells.PendingValue as error:

@@ -191,6 +191,7 @@ def import_ledger(
     report.notes += _level_heading_notes(entries)
     report.notes += lead_notes
     report.notes += _pending_notes(entries)
+    report.notes += _blank_mark_notes(entries)
     report.notes += _start_only_notes(entries)
     report.notes += kept_totals
     report.notes += unit_doubt_notes(reading.tables) + large_notes
@@ -382,6 +383,29 @@ def _pending_notes(entries: list[_Entry]) -> list[str]:
         for entry in entries
         for column, typed in entry.row.pending.items()
     ]
+
+
+def _blank_mark_notes(entries: list[_Entry]) -> list[str]:
+    """A figure of the year typed as a blank mark ("—", "/", "无": a 新开工 project's 截至上年底
+    累计, tryout 6 L10) sets nothing and keeps any stored figure; said once per sheet and
+    column: "工作表「台账」第3、4行「至上年底累计完成投资」填写「—」「无」，按未填写处理，未设置；
+    如为0请填0"."""
+    found: dict[tuple[str, Field], list[tuple[int, str]]] = {}
+    for entry in entries:
+        for figure in _YEAR_FIGURES:
+            if typed := entry.row.blank_marks.get(figure.column):
+                key = (entry.row.sheet, figure.column)
+                found.setdefault(key, []).append((entry.row.number, typed))
+    notes = []
+    for (sheet, column), rows in found.items():
+        shown = "、".join(str(number) for number, _ in rows[:10])
+        more = f"等{len(rows)}行" if len(rows) > 10 else "行"
+        marks = "".join(f"「{typed}」" for typed in dict.fromkeys(typed for _, typed in rows))
+        notes.append(
+            f"工作表「{sheet}」第{shown}{more}「{column.value}」填写{marks}，按未填写处理，"
+            "未设置；如为0请填0"
+        )
+    return notes
 
 
 def _start_only_notes(entries: list[_Entry]) -> list[str]:
