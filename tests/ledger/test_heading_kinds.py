@@ -184,3 +184,23 @@ def test_progress_under_a_numbered_heading_goes_to_that_county_s_namesake(city, 
     stored = MonthlyProgress.objects.get(project__name="老旧小区改造")
     assert stored.project.county.name == "山阳区"
     assert stored.completed_this_month == Decimal(300)
+
+
+def test_progress_namesakes_below_an_unread_county_line_stop_the_import(city):
+    """The safety net in the progress import: a namesake told apart by the heading above a
+    passed-over line naming another county is refused, the figure given to neither."""
+    ledger = [
+        ["项目名称", "所在县区", "总投资（万元）", "2026年计划投资（万元）"],
+        ["老旧小区改造", "解放区", 5000, 1000],
+        ["老旧小区改造", "山阳区", 8000, 2000],
+    ]
+    assert import_ledger(xlsx(ledger), city=city, year=2026).ok
+    sheet = [
+        ["序号", "项目名称", "本月完成投资（万元）", "本年累计完成投资（万元）"],
+        ["一、解放区", None, None, None],
+        ["以下为山阳区项目", None, None, None],
+        [1, "老旧小区改造", 300, 300],
+    ]
+    report = import_progress(xlsx(sheet), city=city, year=2026, month=1)
+    assert any("第3行：「以下为山阳区项目」像是县区标题" in fault for fault in faults(report))
+    assert not MonthlyProgress.objects.exists()
