@@ -5,8 +5,9 @@ column whose unit nothing wrote (no title, units line, note or header word;
 `Header.unit_assumed`), is most likely typed in 亿元 (tryout L7: 3.2 meaning 3.2亿元): the
 ledger's are noted for the user to check, never changed; when more than half of such a
 column's 总投资 figures are under 100万元, the whole column is likely 亿元 and the import stops
-asking for the unit in the header (tryout 6 L47; key projects rarely cost under 100万元). A month's completed
-investment under a ten-thousandth of the project's stored annual plan, or a cumulative under a
+asking for the unit in the header (tryout 6 L47; key projects rarely cost under 100万元).
+
+A month's completed investment under a ten-thousandth of the project's stored annual plan, or a cumulative under a
 thousandth, is likely 亿元; either above ten times the total investment, 元; a progress column
 whose every figure is implausible so stops the import (fresh-eyes tryout fault 3).
 
