@@ -7,9 +7,10 @@ ledger's are noted for the user to check, never changed; when more than half of 
 column's 总投资 figures are under 100万元, the whole column is likely 亿元 and the import stops
 asking for the unit in the header (tryout 6 L47; key projects rarely cost under 100万元).
 
-A month's completed investment under a ten-thousandth of the project's stored annual plan, or a cumulative under a
-thousandth, is likely 亿元; either above ten times the total investment, 元; a progress column
-whose every figure is implausible so stops the import (fresh-eyes tryout fault 3).
+A month's completed investment under a ten-thousandth of the project's stored annual plan, or a
+cumulative under a thousandth, is likely 亿元; either above ten times the total investment, 元;
+a progress column whose every figure is implausible so stops the import (fresh-eyes tryout
+fault 3).
 
 Too large: a ledger figure over 1000亿元, or over 1000 times the median of its column (a slip
 of one unit is 10000 times), is most likely typed in the unit below the column's (12500万元 in
