@@ -239,7 +239,7 @@ def test_a_code_naming_no_real_region_is_a_fault_on_the_code(city):
     sheet = xlsx(
         [
             ["项目名称", "项目代码", "所在县区", "总投资"],
-            ["甲项目", "2401-419999-04-01-300001", "温县", 1],
+            ["甲项目", "2401-419999-04-01-300001", "温县", 1000],
         ]
     )
     assert faults(import_ledger(sheet, city=city, year=2025)) == [

@@ -1,12 +1,15 @@
 """Layout carries meaning: headings, 其中 rows and totals are known by their place and shape,
 never by a word inside a project's name, and each total is checked against its own block."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
 
 import pytest
 
 from guanmo.ledger.columns import LEDGER_COLUMNS, Field
+from guanmo.sheets.header import Expected
+from guanmo.sheets.table import PassedOver, heading_text
 from guanmo.sheets.workbook import SheetSpec, read_workbook
 from tests.ledger.sheets import xlsx
 from tests.sheets.case_files import case_file
@@ -252,3 +255,87 @@ def test_a_totals_or_heading_label_typed_in_the_county_column_is_no_project(labe
     assert names(reading) == ["甲项目", "乙项目"]
     assert left_out(reading) == [(2 if reason == "标题行" else 4, reason)]
     assert reading.notes == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "named"),
+    [
+        ("2、温县", "温县"),
+        ("二 温县", "温县"),
+        ("温县：", "温县"),
+        ("★温县", "温县"),
+        ("(二)温县", "温县"),
+        ("（二）温县", "温县"),
+        ("（2）温县", "温县"),
+        ("11、城乡一体化示范区", "城乡一体化示范区"),
+        ("1.武陟县（2个）", "武陟县"),
+        ("1．武陟县(共2个项目)", "武陟县"),
+        ("※ 温县重点项目", "温县"),
+        ("第三、孟州市项目：", "孟州市"),
+        ("武陟县智能装备产业园", "武陟县智能装备产业园"),
+    ],
+)
+def test_heading_text_takes_off_numbering_bullets_and_tails(typed, named):
+    assert heading_text(typed) == named
+
+
+@dataclass
+class Place:
+    name: str
+
+
+PLACES = [Place("武陟县"), Place("温县"), Place("城乡一体化示范区")]
+
+
+def read_placed(*rows):
+    return read_workbook(xlsx(rows), SPEC, Expected(places=PLACES))
+
+
+def test_a_heading_naming_a_place_stands_beside_the_place_heading_before_it():
+    """ "(二)温县" after "一、武陟县" is not nested under it: the rows below stand under 温县
+    alone; a heading naming no place keeps its level."""
+    reading = read_placed(
+        ["序号", "项目名称", "总投资（万元）"],
+        ["一、武陟县", None, None],
+        ["(一)先进制造业", None, None],
+        [1, "甲项目", 100],
+        ["(二)温县", None, None],
+        [1, "乙项目", 200],
+        ["★示范区", None, None],
+        [1, "丙项目", 300],
+    )
+    assert [row.headings for row in reading.rows] == [
+        ("武陟县", "先进制造业"),
+        ("温县",),
+        ("示范区",),
+    ]
+    assert left_out(reading) == [(2, "标题行"), (3, "标题行"), (5, "标题行"), (7, "标题行")]
+
+
+def test_without_places_a_bare_county_line_is_passed_over_as_before():
+    reading = read_workbook(
+        xlsx(
+            [
+                ["序号", "项目名称", "总投资（万元）"],
+                ["一、武陟县", None, None],
+                [1, "甲", 1],
+                ["温县：", None, None],
+                [1, "乙", 2],
+            ]
+        ),
+        SPEC,
+    )
+    assert [row.headings for row in reading.rows] == [("武陟县",), ("武陟县",)]
+    assert reading.tables[0].passed_over == []
+
+
+def test_a_row_passed_over_naming_a_place_is_kept_with_its_section():
+    reading = read_placed(
+        ["序号", "项目名称", "总投资（万元）"],
+        ["一、武陟县", None, None],
+        [1, "甲项目", 100],
+        ["温县、孟州市", None, None],
+        [1, "乙项目", 200],
+    )
+    assert reading.tables[0].passed_over == [PassedOver(4, "温县、孟州市", 1)]
+    assert [row.section for row in reading.rows] == [1, 1]

@@ -157,6 +157,12 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
         "本月投资",
         "本月完成投资额",
         "当月完成投资额",
+        # A statistics office's words: the report period of a month's report is the month
+        # (tryout 6 of issue 9, P15); the progress import says so in its report.
+        "报告期完成投资",
+        "报告期完成",
+        "报告期完成投资额",
+        "报告期投资",
     ),
     Field.CUMULATIVE_COMPLETED: (
         "累计完成投资",
@@ -167,6 +173,10 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
         "年初至报告期累计完成投资",
         "年初至报告期完成投资",
         "年初至今累计完成投资",
+        "年初至报告期末累计完成投资",
+        "年初至报告期末累计完成",
+        "年初至报告期末完成投资",
+        "年初至报告期末累计",
         "年初至本月累计完成投资",
         "本年累计",
         "当年累计",

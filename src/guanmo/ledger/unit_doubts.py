@@ -3,10 +3,14 @@
 Too small: a key project's 总投资 under 100万元, or a 年度计划投资 under 1% of its 总投资, in a
 column whose unit nothing wrote (no title, units line, note or header word;
 `Header.unit_assumed`), is most likely typed in 亿元 (tryout L7: 3.2 meaning 3.2亿元): the
-ledger's are noted for the user to check, never refused and never changed. A month's completed
-investment under a ten-thousandth of the project's stored annual plan, or a cumulative under a
-thousandth, is likely 亿元; either above ten times the total investment, 元; a progress column
-whose every figure is implausible so stops the import (fresh-eyes tryout fault 3).
+ledger's are noted for the user to check, never changed; when more than half of such a
+column's 总投资 figures are under 100万元, the whole column is likely 亿元 and the import stops
+asking for the unit in the header (tryout 6 L47; key projects rarely cost under 100万元).
+
+A month's completed investment under a ten-thousandth of the project's stored annual plan, or a
+cumulative under a thousandth, is likely 亿元; either above ten times the total investment, 元;
+a progress column whose every figure is implausible so stops the import (fresh-eyes tryout
+fault 3).
 
 Too large: a ledger figure over 1000亿元, or over 1000 times the median of its column (a slip
 of one unit is 10000 times), is most likely typed in the unit below the column's (12500万元 in
@@ -23,6 +27,7 @@ from statistics import median
 
 from guanmo.ledger.columns import Field
 from guanmo.sheets.cells import UNIT_NAMES, WAN_PER_YI, format_wan
+from guanmo.sheets.faults import SheetFault
 from guanmo.sheets.header import column_letter
 from guanmo.sheets.table import Table
 
@@ -136,6 +141,46 @@ def unit_doubt_notes(tables: Iterable[Table]) -> list[str]:
                     f"{format_wan(total)}万元的1%（{ASSUMED}），请核对单位"
                 )
     return notes
+
+
+def small_totals_faults(tables: Iterable[Table]) -> list[SheetFault]:
+    """A 总投资 column whose unit nothing wrote (`Header.unit_assumed`) where more than half of
+    the figures given are under SMALL_TOTAL (100万元) stops the import: a city's key projects
+    rarely cost under 100万元 each, so such a column is far likelier typed in 亿元 (tryout 6
+    L47: 5.2 meaning 5.2亿元 stored as 5.2万元), and which unit it is only the user can say.
+    Fewer small figures are noted (`unit_doubt_notes`). The fault names the column, the rows
+    and one figure, and asks for the unit in the header; the import has no unit option."""
+    faults = []
+    for table in tables:
+        header = table.header
+        for index in header.unit_assumed:
+            if header.columns.get(index) != Field.TOTAL_INVESTMENT:
+                continue
+            given = [
+                (row.number, amount)
+                for row in table.rows
+                if (amount := row.values.get(Field.TOTAL_INVESTMENT))
+            ]
+            small = [(number, amount) for number, amount in given if 0 < amount < SMALL_TOTAL]
+            if not small or len(small) * 2 <= len(given):
+                continue
+            text = header.shown(index) or Field.TOTAL_INVESTMENT.value
+            shown = "、".join(str(number) for number, _ in small[:10])
+            more = f"等{len(small)}行" if len(small) > 10 else "行"
+            number, amount = small[0]
+            faults.append(
+                SheetFault(
+                    table.sheet,
+                    header.rows[0],
+                    Field.TOTAL_INVESTMENT.value,
+                    f"「{text}」列未写明金额单位，按万元读取时{len(given)}个项目中有{len(small)}"
+                    f"个不足{SMALL_TOTAL}万元（第{shown}{more}，如第{number}行"
+                    f"{format_wan(amount)}万元）；重点项目总投资很少不足{SMALL_TOTAL}万元，"
+                    f"疑为以亿元填报。请在表头写明单位，如「{text}（万元）」或「{text}（亿元）」，"
+                    "再导入",
+                )
+            )
+    return faults
 
 
 def _below(figure: Decimal | None, reference: Decimal | None, share: Decimal) -> bool:

@@ -22,7 +22,7 @@ from functools import cached_property
 
 from openpyxl.utils import get_column_letter
 
-from guanmo.regions.names import clean_text
+from guanmo.regions.names import Named, clean_text
 from guanmo.sheets.cells import (
     DASHES,
     ERROR_VALUES,
@@ -266,6 +266,7 @@ class Label:
     year: int | None = None  # 2024 in "2024年计划投资" or "至2024年底累计完成投资"
     months: tuple[int, int] | None = None  # (1, 6) for "1-6月", (6, 6) for "6月份"
     last_year: str = ""  # "上年同期" in "上年同期累计完成投资": the figure is last year's
+    typed_date: bool = False  # the cell is a date (read as the period it names)
 
 
 def stated_unit(text: str) -> str:
@@ -362,6 +363,9 @@ class Expected:
     # header key → the earlier import's mapping, for those in `mapping` not typed now: applied
     # only where it fits (guanmo.sheets.remembered)
     earlier: Mapping[str, Remembered] = field(default_factory=dict)
+    # The units (counties, zones) rows may lie in: a heading naming one of them, in any form,
+    # gives the rows under it that unit (guanmo.sheets.table.heading_text).
+    places: Sequence[Named] = ()
 
 
 @dataclass(frozen=True)
@@ -464,8 +468,14 @@ def period_text(value: object) -> object:
 
 
 def _labels(catalogue: Catalogue, row: Sequence[object]) -> list[Label | None]:
-    texts = [period_text(value) for value in row]
-    return [read_label(catalogue, text) if isinstance(text, str) else None for text in texts]
+    labels = []
+    for value in row:
+        text = period_text(value)
+        label = read_label(catalogue, text) if isinstance(text, str) else None
+        if label is not None and isinstance(value, datetime):
+            label = replace(label, typed_date=True)
+        labels.append(label)
+    return labels
 
 
 def _known(catalogue: Catalogue, labels: Sequence[Label | None]) -> set[StrEnum]:
@@ -495,8 +505,8 @@ def _stacked(
     A column's label is the lower cell, else the upper one. A merged group cell spans to its
     right while there are cells below it, and a lower label that means nothing alone is read
     with it: "本月" under "完成投资" is 本月完成投资, "完成投资" under "1-6月" is the year's
-    cumulative; the first column under a text group ("项目业主单位" over "业主名称、负责人")
-    is the group's.
+    cumulative, "2026年计划" under "投资情况（万元）" is 2026's 计划投资 (`_is_money_group`); the
+    first column under a text group ("项目业主单位" over "业主名称、负责人") is the group's.
     """
     group: Label | None = None
     group_start = -1
@@ -508,7 +518,10 @@ def _stacked(
             group = None
         typed = own
         if own is not None and own.field is None and group is not None:
-            for text in (own.text + group.text, group.text + own.text):
+            joins = [own.text + group.text, group.text + own.text]
+            if _is_money_group(group):
+                joins += [own.text + word for word in _MONEY_GROUP_WORDS]
+            for text in joins:
                 joined = read_label(catalogue, text)
                 if joined and joined.field:
                     own = joined
@@ -527,6 +540,17 @@ def _stacked(
         if label is not None:
             row = bottom if own is not None else top
             yield _Stacked(index, label, group if own is not None else None, typed, row)
+
+
+# A group cell over money columns naming none itself ("投资情况（万元）", "资金（亿元）"): its
+# columns may be headed short ("2026年计划", "截至上年底累计"), read as that and the group's word
+# (tryout 6 of issue 9, L04/L17, where they were ignored and the plan left unset).
+_MONEY_GROUP = re.compile(r"投资|资金|金额")
+_MONEY_GROUP_WORDS = ("投资", "完成投资")
+
+
+def _is_money_group(group: Label) -> bool:
+    return group.field is None and bool(group.unit_word or _MONEY_GROUP.search(_key(group.text)))
 
 
 def _fold(
@@ -569,7 +593,7 @@ def _is_sub_header(
     """Whether the row below a header row is its second row rather than the first project:
     its labels mostly mean something, or every one of them stands under a merged group cell."""
     filled = [label for label in lower if label]
-    if not filled:
+    if not filled or _dates_under_columns(catalogue, upper, lower):
         return False
     known = [
         column.index
@@ -579,6 +603,22 @@ def _is_sub_header(
     if known and 2 * len(known) >= len(filled):
         return True
     return all(_under_a_group(upper, lower, index) for index, label in enumerate(lower) if label)
+
+
+def _dates_under_columns(
+    catalogue: Catalogue, upper: Sequence[Label | None], lower: Sequence[Label | None]
+) -> bool:
+    """Whether a date is typed right under a column naming a field that is no figure ("2024-03-01"
+    under "开工时间"): the row is a project's, not a second header row (tryout 6 of issue 9,
+    L49); a date under a figure's group ("完成投资" over 2025年6月) may still head a column."""
+    return any(
+        label is not None
+        and label.typed_date
+        and (above := _cell(upper, index)) is not None
+        and above.field is not None
+        and above.field not in catalogue.money
+        for index, label in enumerate(lower)
+    )
 
 
 def _under_a_group(upper: Sequence[object], lower: Sequence[object], index: int) -> bool:

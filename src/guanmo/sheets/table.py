@@ -7,7 +7,8 @@ row read is listed as left out, with why.
 
 A row is a heading, breakdown or totals row by its place and its shape, never by a word inside
 a project's name: its label stands alone (no code, owner, stage, years or other project cell),
-and a totals label ends in 合计/总计/小计 ("融合计算中心" is a project). Every figure a heading or
+and a totals label ends in 合计/总计/小计 ("融合计算中心" is a project) or, with figures, names
+the whole list alone ("全市（12个）"). Every figure a heading or
 totals row carries (in the money columns the import reads) is checked against the rows it
 covers, a figure that cannot be read is a fault naming its cell, and only a real disagreement
 is noted: a heading's against its block, a 小计 against the rows between it and the nearest
@@ -27,22 +28,32 @@ checked as any figure of it is.
 """
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import Any
 
-from guanmo.regions.names import clean_text, short_region_name
+from guanmo.regions.names import (
+    Named,
+    clean_text,
+    match_region,
+    region_named,
+    short_region_name,
+    spoken_names,
+)
 from guanmo.sheets import cells
 from guanmo.sheets.faults import LeftOut, SheetFault
-from guanmo.sheets.header import Header, column_letter, note_text
+from guanmo.sheets.header import NOTE_LINE, Header, column_letter, note_text
 from guanmo.sheets.parts import Parts, read_parts
 
 _TOTALS_LABEL = re.compile(
     r"^(?P<prefix>.{0,16}?)(?P<word>合计|总计|小计)[:]?(?P<count>\(?共?\d+个(?:项目)?\)?)?$"
 )
 _GRAND_PREFIX = re.compile(r"^(?:全市|全县|全区|全部|总|本市|全省)|重点项目$|^$")
+# A label naming the whole list ("全市（12个）", "全县"): with figures, the list's total.
+_WHOLE = re.compile(r"^(?:全市|全县|全区|全省|本市|全部项目|全部)$")
 _BREAKDOWN = re.compile(r"^其中[:、]?")
 # A kind of project a breakdown line counts: "续建项目（3个）" under "其中：新开工项目（2个）".
 _KIND_OF_PROJECT = re.compile(
@@ -65,6 +76,19 @@ _SIGN_OFF = re.compile(
 )
 # Beside a sign-off label: a person's name ("李强") or a phone number ("0391-8888888").
 _SIGNER = re.compile(r"^[\u4e00-\u9fff·]{2,4}$|^[\d\-() ]{7,}$")
+# What a heading may carry around the place it names (tryout 6 of issue 9, H_a–H_e, L05, L32):
+# a bullet, then an ordinal in Chinese numerals or digits followed by 、 . , : or a space, or
+# inside brackets ("★", "2、", "二 ", "(二)", "(2)", "11、", "第三、"); after it a colon, a count
+# ("(5个)", "共5个项目") or the word 项目/重点项目. Texts are NFKC-normalised first, so
+# full-width brackets, points and digits are the half-width ones.
+_ORDINAL = r"(?:第?[一二三四五六七八九十百零〇]+|\d{1,3})"
+_HEADING_LEAD = re.compile(
+    r"^[★☆●○■□◆◇※▲△▶►•·◎]*\s*"
+    rf"(?:\(\s*{_ORDINAL}\s*\)\s*[、.,]?|{_ORDINAL}\s*[、.,。:]|{_ORDINAL}\s+)?"
+)
+_HEADING_TAIL = re.compile(
+    r"(?:[:;]|\(\s*共?\s*\d+\s*个(?:项目)?\s*\)|共?\d+个(?:项目)?|(?:重点)?项目)\s*$"
+)
 _SUB_SERIAL = re.compile(r"^(?P<parent>\d+)[-—–.](?P<part>\d+)$|^\(\d+\)$")
 _SUB_NAME = re.compile(r"^(?:其中|子项目)\d*[:、]")
 _BUNDLED = re.compile(r"打捆(?P<count>\d+)个")
@@ -81,6 +105,8 @@ class Row:
     section: int = 0  # counts the headings above it
     headings: tuple[str, ...] = ()  # every heading it stands under, outermost first
     pending: dict[StrEnum, str] = field(default_factory=dict)  # money typed as 待定/暂无
+    # money typed as a blank mark ("—", "/", "无"): read as blank, kept so a report can say so
+    blank_marks: dict[StrEnum, str] = field(default_factory=dict)
     faults: list[SheetFault] = field(default_factory=list)
 
     def fault(self, column: StrEnum, message: str) -> None:
@@ -88,6 +114,18 @@ class Row:
 
     def failed(self, column: StrEnum) -> bool:
         return any(fault.column == column.value for fault in self.faults)
+
+
+@dataclass(frozen=True)
+class PassedOver:
+    """A row passed over as no project row whose text names one of the places the import
+    knows ("以下为温县项目", "温县、孟州市"): where it stands among the headings (`section`, as
+    `Row.section` counts them), so that an import whose rows below take their county from a
+    heading above it can refuse it rather than let that heading carry on."""
+
+    number: int
+    text: str
+    section: int
 
 
 @dataclass
@@ -98,6 +136,7 @@ class Table:
     title: str = ""  # the lines above the header, joined: "武陟县2025年市重点项目台账"
     left_out: list[LeftOut] = field(default_factory=list)
     faults: list[SheetFault] = field(default_factory=list)  # of the rows that are no project
+    passed_over: list[PassedOver] = field(default_factory=list)  # those naming a place
 
 
 @dataclass(frozen=True)
@@ -138,9 +177,15 @@ def read_table(
     rows: Iterable[Sequence[object]],
     used: frozenset[StrEnum],
     title: str = "",
+    places: Sequence[Named] = (),
 ) -> tuple[Table, list[str]]:
-    """The project rows below a header (`rows` starts just below it) and the notes on the rest."""
-    reader = _TableReader(sheet, header, used)
+    """The project rows below a header (`rows` starts just below it) and the notes on the rest.
+
+    `places` are the units rows may lie in (a city's counties and zones): a row whose only
+    label, once its numbering, bullet and tail are taken off (`heading_text`), names exactly
+    one of them is a heading, in whatever form it is typed; a row passed over that names one
+    is kept in `Table.passed_over`."""
+    reader = _TableReader(sheet, header, used, places)
     reader.table.title = title
     for number, raw in enumerate(rows, start=header.rows[-1] + 1):
         reader.take(number, raw)
@@ -150,8 +195,12 @@ def read_table(
 class _TableReader:
     """Sorts the rows below a header one at a time, remembering the headings and totals seen."""
 
-    def __init__(self, sheet: str, header: Header, used: frozenset[StrEnum]) -> None:
+    def __init__(
+        self, sheet: str, header: Header, used: frozenset[StrEnum], places: Sequence[Named] = ()
+    ) -> None:
         self.table = Table(sheet, header, [])
+        self.places = list(places)
+        self.place_level: int | None = None  # the level place headings have stood at
         self.catalogue = catalogue = header.catalogue
         self.columns = [(i, name) for i, name in header.columns.items() if name in used]
         self.money = [(i, name) for i, name in header.columns.items() if name in catalogue.money]
@@ -172,6 +221,7 @@ class _TableReader:
         self.section = 0
         self.totals: list[_Totals] = []
         self.passed_over: list[int] = []
+        self.noted_figures: list[int] = []  # note rows holding more than their text
         self.breakdown_after: int | None = None  # project rows read when a 其中 line came
         self.serial_column = next(
             (i for i, name in header.columns.items() if name == catalogue.serial), None
@@ -190,6 +240,10 @@ class _TableReader:
         if note_text(raw) is not None:
             self._leave_out(number, "注释行")
             return
+        if _is_note(raw):  # "注：本月全市完成投资 | | 12.5 | 亿元" (tryout 6 of issue 9, P26)
+            self._leave_out(number, "注释行")
+            self.noted_figures.append(number)
+            return
         if _is_sign_off(raw):
             self._leave_out(number, "表尾签署行")
             return
@@ -205,6 +259,27 @@ class _TableReader:
         else:
             self.passed_over.append(number)
             self._leave_out(number, "非项目行")
+            text = " ".join(cells.normalise(v) for v in raw if isinstance(v, str) and v.strip())
+            if self._names_a_place(text):
+                self.table.passed_over.append(PassedOver(number, text, self.section))
+
+    def _names_a_place(self, text: str) -> bool:
+        """Whether a text mentions one of the places by any of its names."""
+        key = clean_text(text)
+        return any(
+            name in key for place in self.places for name in spoken_names(clean_text(place.name))
+        )
+
+    def _place(self, label: str, heading: tuple[int, str] | None) -> str:
+        """What a label names as a heading of a place, or "": once its numbering, bullet and
+        tail are taken off (`heading_text`) it is one place's name, or (a heading already by
+        its form, "一、武陟县产业项目") it contains exactly one place's name."""
+        named = heading_text(label)
+        if named and region_named(named, self.places):
+            return named
+        if heading is not None and match_region(heading[1], self.places):
+            return heading[1]
+        return ""
 
     def _take_row(self, row: Row, raw: Sequence[object]) -> None:
         """Keep a project row, unless it is a sub-item of the bundle above it (see the module)."""
@@ -271,17 +346,15 @@ class _TableReader:
         before the names).
         """
         numerals = [text for _, text in labels if _BARE_NUMERAL.match(text)]
-        places = [clean_text(text) for i, text in labels if i in self.place_columns]
-        texts = [
-            clean_text(text)
-            for i, text in labels
-            if i not in self.place_columns and not _is_serial(text)
-        ]
-        if not texts and len(places) == 1 and _is_label(places[0]):
-            texts, places = places, []
-        if len(texts) > 1 or len(places) > 1 or not (texts or (numerals and places)):
+        places = [text for i, text in labels if i in self.place_columns]
+        shown = [text for i, text in labels if i not in self.place_columns and not _is_serial(text)]
+        if not shown and len(places) == 1 and _is_label(clean_text(places[0])):
+            shown, places = places, []
+        if len(shown) > 1 or len(places) > 1 or not (shown or (numerals and places)):
             return False
-        text = texts[0] if texts else ""
+        label = shown[0] if shown else places[0]
+        text = clean_text(shown[0]) if shown else ""
+        places = [clean_text(place) for place in places]
         indented = any(
             isinstance(raw[i], str) and raw[i][:1] in _INDENTS for i, typed in labels if typed
         )
@@ -297,16 +370,29 @@ class _TableReader:
             self._figure_row(number, raw, kind, name="" if grand else named)
             self._leave_out(number, "合计行" if grand else "小计行")
             return True
+        whole = _COUNTED.sub("", clean_text(label)).rstrip(":")
+        if not numerals and _WHOLE.match(whole) and self._has_figures(raw):
+            # "全市（12个）" alone with figures: the whole list's total (tryout 6 of issue 9, L29)
+            self._figure_row(number, raw, "total", name="")
+            self._leave_out(number, "合计行")
+            return True
         heading = _heading([*numerals, text or places[0]])
-        if heading is None:
+        place = self._place(label, heading)
+        if heading is None and not place:
             return False
-        level, name = heading
+        level, name = heading or (1, place)
+        if place:  # a place's heading stands beside the place headings before it, whatever
+            level = self.place_level or level  # its form: "(二)温县" after "一、武陟县"
+            self.place_level = level
         self.headings = {k: v for k, v in self.headings.items() if k < level}
         self.headings[level] = name
         self.section += 1
         self._figure_row(number, raw, "heading", name=name, level=level)
         self._leave_out(number, "标题行")
         return True
+
+    def _has_figures(self, raw: Sequence[object]) -> bool:
+        return any(raw[index] not in (None, "") for index, _ in self.checked)
 
     def _continues_breakdown(self, text: str, numerals: list[str], indented: bool) -> bool:
         """Whether a line right under a 其中 line (no project between) is the breakdown's next
@@ -392,6 +478,8 @@ class _TableReader:
                     row.values[name] = cells.parse_money(
                         value, units[index], signed=name in self.catalogue.signed
                     )
+                    if isinstance(value, str) and clean_text(value) in cells.BLANK_MARKS - {""}:
+                        row.blank_marks[name] = cells.parse_line(value)
                 else:
                     row.values[name] = self.catalogue.parsers[name](value)
             except cells.PendingValue as error:
@@ -475,6 +563,12 @@ class _TableReader:
         notes += _totals_notes(sheet, self.table.rows, self.totals, place)
         notes += self.part_notes
         notes += [note for bundle in self.bundles if (note := bundle.note(sheet, self.checked))]
+        if self.noted_figures:
+            shown = "、".join(str(n) for n in self.noted_figures)
+            notes.append(
+                f"工作表「{sheet}」第{shown}行以「注：」「说明：」等开头，是注释行，"
+                "其中的数字未导入"
+            )
         if self.passed_over:
             shown = "、".join(str(n) for n in self.passed_over[:10])
             more = f"等{len(self.passed_over)}行" if len(self.passed_over) > 10 else "行"
@@ -574,6 +668,13 @@ def _is_sign_off(raw: Sequence[object]) -> bool:
     )
 
 
+def _is_note(raw: Sequence[object]) -> bool:
+    """Whether a row's first text starts as a note does (注：, 说明：, 备注：): the row is a note
+    whatever figures stand beside it, never a project's (tryout 6 of issue 9, P26)."""
+    first = next((value for value in raw if isinstance(value, str) and value.strip()), None)
+    return first is not None and bool(NOTE_LINE.match(clean_text(first)))
+
+
 def _is_label(text: str) -> bool:
     """Whether a text is a totals label or a numbered or counted heading, not a place."""
     return bool(_TOTALS_LABEL.match(text) or _ENUMERATED.match(text) or _COUNTED.search(text))
@@ -596,6 +697,16 @@ def _heading(labels: Sequence[str]) -> tuple[int, str] | None:
         return None
     text = _COUNTED.sub("", clean_text(text)).removesuffix("项目")
     return (level, text) if text else None
+
+
+def heading_text(text: object) -> str:
+    """What a heading names once its bullet, numbering and tail are taken off (see
+    _HEADING_LEAD): "2、温县", "二 温县", "温县：", "★温县", "(二)温县", "1.武陟县（2个）",
+    "※ 温县重点项目" all give 温县; NFKC, without white space."""
+    shown = _HEADING_LEAD.sub("", unicodedata.normalize("NFKC", str(text or "")).strip(), count=1)
+    while (trimmed := _HEADING_TAIL.sub("", shown).strip()) != shown:
+        shown = trimmed
+    return clean_text(shown)
 
 
 def _is_column_numbers(raw: Sequence[object]) -> bool:

@@ -195,6 +195,7 @@ def read_workbook(
             _visible_rows(sheet, header, reading.left_out, spread),
             spec.used,
             _title(buffered[: header.rows[0] - 1]),
+            places=expected.places if expected is not None else (),
         )
         reading.tables.append(table)
         reading.faults.extend(table.faults)
@@ -482,11 +483,31 @@ def _title(rows_above: Sequence[Sequence[object]]) -> str:
 
 
 def _missing_columns(sheet: str, header: Header, spec: SheetSpec) -> list[SheetFault]:
+    """One fault per required column the header lacks; when the header has columns it did not
+    understand, the fault names them and how to name one as the missing column (--map), since
+    the missing figure is most likely among them (tryout 6 of issue 9, P15)."""
     faults = []
     for choices in spec.required:
         if not header.fields & set(choices):
             others = "".join(f"（或「{choice.value}」）" for choice in choices[1:])
             faults.append(
-                SheetFault(sheet, header.rows[0], choices[0], f"表头中没有这一列{others}")
+                SheetFault(
+                    sheet,
+                    header.rows[0],
+                    choices[0],
+                    f"表头中没有这一列{others}{_unknown_hint(header, choices[0])}",
+                )
             )
     return faults
+
+
+def _unknown_hint(header: Header, missing: StrEnum) -> str:
+    """ "；表中有未识别的列：「…」、「…」，如其中一列就是所缺的列，请用 --map '列名=字段' 指明…"."""
+    if not header.unknown:
+        return ""
+    shown = "、".join(f"「{text}」" for text in header.unknown[:6])
+    more = f"等{len(header.unknown)}列" if len(header.unknown) > 6 else ""
+    return (
+        f"；表中有未识别的列：{shown}{more}，如其中一列就是所缺的列，请用 "
+        f"--map '{header.unknown[0]}={missing.value}' 这样指明后再导入（网页导入时在列对应中指定）"
+    )

@@ -40,8 +40,9 @@ from guanmo.ledger.services.matching import (
     name_key,
     place,
     placement_notes,
+    unread_heading_faults,
 )
-from guanmo.ledger.unit_doubts import check_large_figures, unit_doubt_notes
+from guanmo.ledger.unit_doubts import check_large_figures, small_totals_faults, unit_doubt_notes
 from guanmo.prepared_writes import PreparedWrites, reserve_ids
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, changes_between, field_labels, record_changes
@@ -147,15 +148,21 @@ def import_ledger(
     for the city's next import."""
     if level not in Level.values:
         raise ValueError(f"级别应为省、市或县，而不是{level}")
+    counties = CountyFinder(city)
     named, remembered, earlier = columns_named(city, mapping or {})
-    expected = Expected(year=year, mapping=named, remembered=remembered, earlier=earlier)
+    expected = Expected(
+        year=year,
+        mapping=named,
+        remembered=remembered,
+        earlier=earlier,
+        places=counties.units,
+    )
     reading = read_workbook(source, LEDGER_SHEET, expected, file_name=file_name)
     report = reading.report("个项目", dry_run=dry_run)
     report.file = file_name or source_name(source)
     if not report.ok:
         return report
 
-    counties = CountyFinder(city)
     large_notes = check_large_figures(reading.tables)
     entries: list[_Entry] = []
     for table in reading.tables:
@@ -174,6 +181,9 @@ def import_ledger(
     kept_totals = _check_blank_totals(entries)
     report.faults = [fault for row in reading.rows for fault in row.faults]
     report.faults += _unplaced_faults(reading.tables, {id(entry.row) for entry in entries})
+    placed = [(entry.row, entry.placement) for entry in entries]
+    report.faults += [f for table in reading.tables for f in unread_heading_faults(table, placed)]
+    report.faults += small_totals_faults(reading.tables)
     if not report.ok:
         return report
 
@@ -181,6 +191,7 @@ def import_ledger(
     report.notes += _level_heading_notes(entries)
     report.notes += lead_notes
     report.notes += _pending_notes(entries)
+    report.notes += _blank_mark_notes(entries)
     report.notes += _start_only_notes(entries)
     report.notes += kept_totals
     report.notes += unit_doubt_notes(reading.tables) + large_notes
@@ -372,6 +383,29 @@ def _pending_notes(entries: list[_Entry]) -> list[str]:
         for entry in entries
         for column, typed in entry.row.pending.items()
     ]
+
+
+def _blank_mark_notes(entries: list[_Entry]) -> list[str]:
+    """A figure of the year typed as a blank mark ("—", "/", "无": a 新开工 project's 截至上年底
+    累计, tryout 6 L10) sets nothing and keeps any stored figure; said once per sheet and
+    column: "工作表「台账」第3、4行「至上年底累计完成投资」填写「—」「无」，按未填写处理，未设置；
+    如为0请填0"."""
+    found: dict[tuple[str, Field], list[tuple[int, str]]] = {}
+    for entry in entries:
+        for figure in _YEAR_FIGURES:
+            if typed := entry.row.blank_marks.get(figure.column):
+                key = (entry.row.sheet, figure.column)
+                found.setdefault(key, []).append((entry.row.number, typed))
+    notes = []
+    for (sheet, column), rows in found.items():
+        shown = "、".join(str(number) for number, _ in rows[:10])
+        more = f"等{len(rows)}行" if len(rows) > 10 else "行"
+        marks = "".join(f"「{typed}」" for typed in dict.fromkeys(typed for _, typed in rows))
+        notes.append(
+            f"工作表「{sheet}」第{shown}{more}「{column.value}」填写{marks}，按未填写处理，"
+            "未设置；如为0请填0"
+        )
+    return notes
 
 
 def _start_only_notes(entries: list[_Entry]) -> list[str]:

@@ -18,6 +18,7 @@ from guanmo.regions.names import (
 )
 from guanmo.regions.services import divisions, is_top, units_of
 from guanmo.sheets.cells import code_region
+from guanmo.sheets.faults import SheetFault
 from guanmo.sheets.table import Row, Table
 
 BATCH_SIZE = 1000
@@ -277,6 +278,43 @@ class CountyFinder:
         else:
             message = f"区划代码{region}是{division.name}，不在{self.city.name}"
         row.fault(Field.CODE, message)
+
+
+def unread_heading_faults(
+    table: Table, placed: Sequence[tuple[Row, Placement]]
+) -> list[SheetFault]:
+    """A row passed over as no project row whose text names one of the city's units (kept in
+    `table.passed_over`), while project rows below it, under no later heading, take their
+    county from a heading above it: it looks like a county heading in a form not read, and
+    those rows would silently keep the county above. One fault per such row, naming it, the
+    rows below and the heading they would take; never passed over in silence (tryout 6 of
+    issue 9, the safety net of S1)."""
+    faults = []
+    for passed in table.passed_over:
+        below = [
+            (row, placement)
+            for row, placement in placed
+            if row.sheet == table.sheet
+            and row.number > passed.number
+            and row.section == passed.section
+            and placement.source.startswith("标题行")
+        ]
+        if not below:
+            continue
+        numbers = "、".join(str(row.number) for row, _ in below[:10])
+        more = f"等{len(below)}行" if len(below) > 10 else "行"
+        faults.append(
+            SheetFault(
+                table.sheet,
+                passed.number,
+                None,
+                f"「{passed.text}」像是县区标题，但未能识别；其下第{numbers}"
+                f"{more}将取上方的{below[0][1].source}为所在县区，可能有误。请把该行写成"
+                "「二、温县」「温县（3个）」这样只含一个县区名称的标题行，或增加「所在县区」列"
+                "逐行填写后再导入",
+            )
+        )
+    return faults
 
 
 def placement_notes(placed: Sequence[tuple[Row, Placement]]) -> list[str]:

@@ -22,7 +22,7 @@ from guanmo.accounts.models import User
 from guanmo.ledger.columns import LEDGER_COLUMNS, Field
 from guanmo.ledger.models import MonthlyProgress, Project
 from guanmo.ledger.month_figures import Reported, deduction_note, derive_month_figures
-from guanmo.ledger.services.matching import BATCH_SIZE
+from guanmo.ledger.services.matching import BATCH_SIZE, unread_heading_faults
 from guanmo.ledger.services.progress_doubts import (
     header_text,
     period_doubts,
@@ -136,9 +136,15 @@ def read_progress(
     draft): a figure derived from a blank cell may not change those either."""
     if not 1 <= month <= 12:
         raise ValueError(f"月份应在1到12之间，而不是{month}")
+    ledger = ProgressLedger(city, county)
     mapping, remembered, earlier = columns_named(city, mapping or {})
     expected = Expected(
-        year=year, month=month, mapping=mapping, remembered=remembered, earlier=earlier
+        year=year,
+        month=month,
+        mapping=mapping,
+        remembered=remembered,
+        earlier=earlier,
+        places=ledger.counties.units,
     )
     reading = read_workbook(source, PROGRESS_SHEET, expected, file_name=file_name)
     report = reading.report("条月度进度", dry_run=False)
@@ -148,7 +154,6 @@ def read_progress(
     for table in reading.tables:
         report.notes += _year_figure_notes(table) + _bare_cumulative_notes(table)
 
-    ledger = ProgressLedger(city, county)
     matched: list[tuple[Table, Row, KnownProject]] = []
     silent = 0
     for table in reading.tables:
@@ -170,6 +175,9 @@ def read_progress(
     )
     report.faults = [fault for row in reading.rows for fault in row.faults]
     report.faults += [SheetFault("", None, None, fault) for fault in unit_faults]
+    report.faults += [
+        fault for table in reading.tables for fault in unread_heading_faults(table, ledger.laid_out)
+    ]
     misfits = remembered_misfits(
         reading.tables,
         [(line.row, line.completed_this_month) for line in lines],
@@ -233,8 +241,21 @@ def _where(row: Row) -> str:
 
 def _month_column_notes(table: Table, month: int) -> list[str]:
     """What a sheet without a 本月 column is read as in January: the month is the cumulative,
-    stated once (fresh-eyes tryout fault 1); later months say so by row."""
-    fields = table.header.fields
+    stated once (fresh-eyes tryout fault 1); later months say so by row. A 本月 column headed
+    报告期 ("报告期完成投资") is read as the import's month, the report period of a monthly
+    report: the assumption is stated (tryout 6 of issue 9, P15)."""
+    header = table.header
+    fields = header.fields
+    period = [
+        header.shown(index)
+        for index, name in header.columns.items()
+        if name == Field.COMPLETED_THIS_MONTH and "报告期" in header.shown(index)
+    ]
+    if period:
+        return [
+            f"工作表「{table.sheet}」「{period[0]}」按本次导入的{month}月（报告期为一个月）"
+            "的完成投资读取"
+        ]
     if month != 1 or Field.COMPLETED_THIS_MONTH in fields:
         return []
     if not fields & {Field.CUMULATIVE_COMPLETED, Field.CUMULATIVE_SINCE_START}:

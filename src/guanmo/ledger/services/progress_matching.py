@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from guanmo.ledger.columns import Field
 from guanmo.ledger.models import Project
-from guanmo.ledger.services.matching import CountyFinder, name_key, place
+from guanmo.ledger.services.matching import CountyFinder, Placement, name_key, place
 from guanmo.regions.models import Region
 from guanmo.sheets.cells import format_wan
 from guanmo.sheets.table import Row, Table
@@ -45,6 +45,8 @@ class ProgressLedger:
         # (county, name) → projects lying there besides their lead county (issue 9 §6)
         self.lying: dict[tuple[int, str], list[KnownProject]] = {}
         self.claimed: dict[int, Row] = {}
+        # rows placed by the layout (a heading, the sheet's name) to tell namesakes apart
+        self.laid_out: list[tuple[Row, Placement]] = []
         self.county_names = {unit.pk: unit.name for unit in self.counties.units}
         self.county_names[city.pk] = city.name
         rows = Project.objects.filter(city=city).order_by("id")
@@ -150,6 +152,7 @@ class ProgressLedger:
             return namesakes[0] if namesakes else None
         placed = self.counties.from_layout(row, table)
         if placed is not None:
+            self.laid_out.append((row, placed))
             return self._find(row, table, placed.lead)
         counties = "、".join(self.county_names[each.county_id] for each in namesakes)
         row.fault(
