@@ -366,3 +366,22 @@ def test_what_if_leaves_the_json_as_issued_and_says_it_on_stderr(sheets):
 def test_a_what_if_that_cannot_be_made_is_refused_saying_why(sheets, typed, why):
     with pytest.raises(CommandError, match=why):
         run(*arguments(sheets), "--runs", "0", "--what-if", typed)
+
+
+def test_xlsx_probabilities_are_the_fractions_excel_shows_as_percent(sheets, tmp_path):
+    """Issue 13: P(first) = 1 showed as 1.0% (0.01 in the cell). The cell must hold 1 under
+    the percent format, so Excel shows 100.0%."""
+    rows = [*SCHEME_ROWS, [None, "设置", None, "权重浮动", None, None, None, "0%"]]
+    rows.append([None, "设置", None, "汇总备选", None, None, None, "加权算术"])
+    sheets["scheme"] = save_xlsx(tmp_path / "固定.xlsx", "考核办法", SCHEME_HEADER, rows)
+    output = tmp_path / "结果.xlsx"
+    run(*arguments(sheets), "--runs", "20", "--format", "xlsx", "-o", str(output))
+    sheet = load_workbook(output)["考核结果"]
+    header = [cell.value for cell in sheet[3]]
+    first, last = header.index("居首概率") + 1, header.index("末位概率") + 1
+    rows_by_unit = {sheet.cell(r, 2).value: r for r in range(4, sheet.max_row + 1)}
+    top, bottom = rows_by_unit["丙县"], rows_by_unit["丁县"]
+    assert sheet.cell(top, first).value == 1
+    assert sheet.cell(top, first).number_format == "0.0%"
+    assert sheet.cell(bottom, last).value == 1
+    assert sheet.cell(bottom, first).value == 0

@@ -4,6 +4,7 @@ and method, where sourced values came from (when any was), and the sensitivity o
 Every cell goes through the project's one safe writer (`guanmo.documents.xlsx.write_table`: text
 never a formula)."""
 
+from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
 
@@ -12,11 +13,18 @@ from openpyxl import Workbook
 from guanmo.assessment.exporters.text import choice_name
 from guanmo.assessment.outcome import Outcome
 from guanmo.assessment.results import first_placed, points_lost_to
-from guanmo.documents.xlsx import INTEGER_FORMAT, Column, write_table
+from guanmo.documents.xlsx import INTEGER_FORMAT, RATE_FORMAT, Column, write_table
 
 POINTS_FORMAT = "0.00"
 EXACT_FORMAT = "0.0000"
-PROBABILITY_FORMAT = "0.0%"
+# write_table's percent columns take percentages (37.8) and store the fraction Excel shows as
+# 37.8%; a probability (a fraction, 1 = certain) is therefore passed as a percentage.
+PROBABILITY_FORMAT = RATE_FORMAT
+
+
+def _as_percentage(probability: Decimal | None) -> Decimal | None:
+    """A probability (fraction 0–1) as the percentage a RATE_FORMAT column takes (1 → 100)."""
+    return None if probability is None else probability * 100
 
 
 def _yes(flag: bool) -> str:
@@ -68,8 +76,8 @@ def _result_sheet(workbook: Workbook, outcome: Outcome) -> None:
                 spread and spread.median_rank,
                 spread and spread.rank_interval[0],
                 spread and spread.rank_interval[1],
-                spread and spread.p_first,
-                spread and spread.p_last,
+                _as_percentage(spread and spread.p_first),
+                _as_percentage(spread and spread.p_last),
             ]
         )
     write_table(sheet, title="综合考核结果", units="单位：分", columns=columns, rows=rows)
