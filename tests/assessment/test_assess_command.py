@@ -385,3 +385,16 @@ def test_xlsx_probabilities_are_the_fractions_excel_shows_as_percent(sheets, tmp
     assert sheet.cell(top, first).number_format == "0.0%"
     assert sheet.cell(bottom, last).value == 1
     assert sheet.cell(bottom, first).value == 0
+
+
+def test_a_previous_rank_naming_no_unit_of_the_values_is_refused_naming_its_row(sheets, tmp_path):
+    """Issue 13: a previous-ranks row naming an unknown unit was silently dropped."""
+    sheets["previous"] = save_xlsx(
+        tmp_path / "上期错.xlsx", "上期", ["县区", "位次"], [["甲县", 1], ["戌县", 2]]
+    )
+    with pytest.raises(CommandError, match="中发现1处错误"):
+        run(*arguments(sheets))
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("assess", *arguments(sheets), stdout=StringIO(), stderr=err)
+    assert "第4行「单位」" in err.getvalue() and "“戌县”不是数值表中的单位" in err.getvalue()

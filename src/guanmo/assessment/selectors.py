@@ -10,6 +10,15 @@ from guanmo.accounts.scope import Scope
 from guanmo.assessment.firm_register import year_figures
 from guanmo.assessment.firms import TAX_PER_MU, firm_indicators, policies
 from guanmo.assessment.models import Firm, FirmYear, RatedFirm, Result
+from guanmo.assessment.values_sheet import UnitRoll
+from guanmo.regions.models import Region
+from guanmo.regions.services import units_of
+
+
+def city_roll(city: Region) -> UnitRoll:
+    """The units `city` assesses (its counties, parks and zones, `units_of`), for checking the
+    units a cycle's sheets name."""
+    return UnitRoll(city.name, tuple(unit.name for unit in units_of(city)))
 
 
 def results_for(scope: Scope) -> QuerySet[Result]:
