@@ -22,6 +22,7 @@ from guanmo.sheets import cells
 from guanmo.sheets.faults import ImportReport, LeftOut, SheetFault
 from guanmo.sheets.formats import Source
 from guanmo.sheets.header import Catalogue
+from guanmo.sheets.table import Row
 from guanmo.sheets.workbook import Reading, SheetSpec, read_workbook, source_name
 
 
@@ -47,11 +48,14 @@ class UnitRoll:
         found = region_named(text, [_Unit(name) for name in self.names])
         return found.name if found else None
 
-    def unknown(self, text: str) -> str:
-        """Why `text` is refused, listing the city's units (Chinese)."""
-        return (
-            f"“{text}”不是{self.city}的考核单位；{self.city}的考核单位为：{'、'.join(self.names)}"
-        )
+    def checked(self, text: str, row: Row, report: ImportReport) -> str | None:
+        """The full name of the unit `text` (in sheet row `row`) names; None, with a fault
+        naming the row and listing the city's units added to `report`, when none."""
+        if (full := self.named(text)) is None:
+            units = "、".join(self.names)
+            why = f"“{text}”不是{self.city}的考核单位；{self.city}的考核单位为：{units}"
+            report.faults.append(SheetFault(row.sheet, row.number, UNIT, why))
+        return full
 
 
 UNIT_WORDS = [
@@ -229,8 +233,7 @@ def _inputs(
             report.left_out.append(LeftOut(row.sheet, row.number, "合计行"))
             continue
         if roll is not None:
-            if (full := roll.named(unit)) is None:
-                report.faults.append(SheetFault(row.sheet, row.number, UNIT, roll.unknown(unit)))
+            if (full := roll.checked(unit, row, report)) is None:
                 continue
             unit = full
         if unit in values:
@@ -347,8 +350,7 @@ def read_previous(
         if row.faults or not unit or TOTALS.match(clean_text(unit)):
             continue
         if roll is not None:
-            if (full := roll.named(unit)) is None:
-                report.faults.append(SheetFault(row.sheet, row.number, UNIT, roll.unknown(unit)))
+            if (full := roll.checked(unit, row, report)) is None:
                 continue
             unit = full
         elif units is not None and unit not in units:
