@@ -10,9 +10,8 @@ from typing import BinaryIO
 
 from openpyxl import Workbook
 
-from guanmo.assessment.exporters.text import choice_name
+from guanmo.assessment.exporters.text import choice_name, points_lost_to_first
 from guanmo.assessment.outcome import Outcome
-from guanmo.assessment.results import first_placed, points_lost_to
 from guanmo.documents.xlsx import INTEGER_FORMAT, RATE_FORMAT, Column, write_table
 
 POINTS_FORMAT = "0.00"
@@ -91,22 +90,15 @@ def _table(workbook: Workbook, title: str, columns: list[Column], rows: list[lis
 def _points_lost(workbook: Workbook, outcome: Outcome) -> None:
     """与第一名差距: the points the first unit scored more on each indicator ("大分小分都是
     分"); only for an additive composite (weighted arithmetic)."""
-    assessment = outcome.assessment
-    first = first_placed([r for r in assessment.results if not r.vetoed])
-    ranked = {unit: own for unit, own in assessment.contributions.items() if own}
-    if first is None or first not in ranked:
+    lost = points_lost_to_first(outcome)
+    if not lost:
         return
-    lost = points_lost_to(ranked, first)
     names = outcome.definition.names
     _table(
         workbook,
         "与第一名差距",
         [_unit_column(), *_indicator_columns(outcome, EXACT_FORMAT)],
-        [
-            [line.unit, *(lost[line.unit][n] for n in names)]
-            for line in outcome.lines
-            if line.unit in lost
-        ],
+        [[unit, *(own[n] for n in names)] for unit, own in lost.items()],
     )
 
 
