@@ -5,6 +5,7 @@ from datetime import date
 from decimal import Decimal as D
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from guanmo.assessment.aggregation import AdjustmentRule
@@ -141,3 +142,31 @@ def test_the_page_says_ties_changes_vetoes_probabilities_bonuses_and_points_lost
     assert "".join(f"<td>{cell}</td>" for cell in cells) in page
     assert 'id="points-lost"' in page
     assert "<td>温县</td><td>60.00</td><td>40.00</td>" in page  # lost to 武陟县
+
+
+def test_dates_are_the_installations_today_everywhere_and_the_history_reads_cleanly(
+    client, world, published
+):
+    """Issue 13 (tryout13): the page said 公示至 by GUANMO_TODAY (2025-12-01 here) while the
+    history, the list and attachment paths used the real date; "予以采纳。；" doubled."""
+    attachment = SimpleUploadedFile("核实材料.pdf", b"%PDF-1.4 test", "application/pdf")
+    objection = raise_objection(
+        published,
+        unit="武陟县",
+        indicator="投资完成率",
+        value=D(120),
+        reason="数据有误",
+        attachment=attachment,
+    )
+    assert objection.attachment.name.startswith("assessment/objections/2025/12/")
+    assert objection.raised_at.date() == date(2025, 12, 1)
+    corrected = accept_objection(objection, reason="予以采纳。")
+    objection.refresh_from_db()
+    assert objection.decided_at.date() == date(2025, 12, 1)
+    assert corrected.issued_at.date() == date(2025, 12, 1)
+    client.force_login(world.users["city"])
+    page = client.get(reverse("assessment_result", args=[corrected.pk])).content.decode()
+    assert "2025-12-01签发考核结果并公示" in page
+    assert "采纳：予以采纳；重新计算后" in page and "。；" not in page
+    listed = client.get(reverse("assessment_results")).content.decode()
+    assert "2025年12月1日" in listed and "2026年" not in listed
