@@ -398,3 +398,20 @@ def test_a_previous_rank_naming_no_unit_of_the_values_is_refused_naming_its_row(
     with pytest.raises(CommandError):
         call_command("assess", *arguments(sheets), stdout=StringIO(), stderr=err)
     assert "第4行「单位」" in err.getvalue() and "“戌县”不是数值表中的单位" in err.getvalue()
+
+
+def test_a_z_score_beside_0_to_100_forms_must_state_its_scale(sheets, tmp_path):
+    """Issue 13 (tryout13): Z分数 at centre 0, spread 1 scored about −1.5…+1.8 beside 0–100
+    forms, its weight nominal. Refused naming the row unless 中心 and 离散 are written."""
+    rows = [list(row) for row in SCHEME_ROWS]
+    rows[2][6] = "Z分数"  # 问题办结天数, the sheet's row 5
+    sheets["scheme"] = save_xlsx(tmp_path / "标准分.xlsx", "考核办法", SCHEME_HEADER, rows)
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("assess", *arguments(sheets), stdout=StringIO(), stderr=err)
+    assert "第5行「参数」" in err.getvalue() and "须在参数中写明中心和离散" in err.getvalue()
+    rows[2][7] = "中心=60；离散=10"
+    sheets["scheme"] = save_xlsx(tmp_path / "标准分.xlsx", "考核办法", SCHEME_HEADER, rows)
+    units = assess_json(sheets, "--runs", "0")["units"]
+    scores = {u["unit"]: D(u["score"]) for u in units if u["score"] is not None}
+    assert scores["丙县"] > 80  # 60 + 10 × z: 问题办结天数 weighs its 40 (at 0 ± 1 it would not)
