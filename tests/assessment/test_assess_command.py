@@ -358,7 +358,7 @@ def test_what_if_leaves_the_json_as_issued_and_says_it_on_stderr(sheets):
     ("typed", "why"),
     [
         ("戌县:问题办结天数=1", "本期考核没有单位“戌县”"),
-        ("甲县:天数=1", "考核办法中没有指标“天数”"),
+        ("甲县:天数=1", "考核办法中没有指标或加减分事项“天数”"),
         ("甲县问题办结天数1", "应写成“单位:指标=数值”"),
         ("甲县:问题办结天数=一", "不是数"),
     ],
@@ -415,3 +415,22 @@ def test_a_z_score_beside_0_to_100_forms_must_state_its_scale(sheets, tmp_path):
     units = assess_json(sheets, "--runs", "0")["units"]
     scores = {u["unit"]: D(u["score"]) for u in units if u["score"] is not None}
     assert scores["丙县"] > 80  # 60 + 10 × z: 问题办结天数 weighs its 40 (at 0 ± 1 it would not)
+
+
+def test_what_if_on_a_bonus_item_changes_its_count_within_the_cap(sheets):
+    """Issue 13 (tryout13): a 加分/扣分 item was refused as "考核办法中没有指标". 甲县 with
+    3 national honours instead of 1: +0.5 each, capped at 1, so 79.99 − 0.5 + 1 = 80.49."""
+    out = run(*arguments(sheets), "--runs", "0", "--what-if", "甲县:国家级荣誉=3")
+    assert "甲县“国家级荣誉”改为3：综合得分由79.99分变为80.49分，位次仍为第2位" in out
+
+
+def test_what_if_finds_an_indicator_named_without_its_unit_and_lists_the_names(sheets, tmp_path):
+    rows = [list(row) for row in SCHEME_ROWS]
+    rows[0][3] = "投资完成率（%）"
+    sheets["scheme"] = save_xlsx(tmp_path / "带单位.xlsx", "考核办法", SCHEME_HEADER, rows)
+    out = run(*arguments(sheets), "--runs", "0", "--what-if", "甲县:投资完成率=95.5")
+    assert "甲县“投资完成率（%）”改为95.5：综合得分由79.99分变为79.99分" in out
+    with pytest.raises(
+        CommandError, match="可用：投资完成率（%）、新开工项目数、问题办结天数、国家级荣誉"
+    ):
+        run(*arguments(sheets), "--runs", "0", "--what-if", "甲县:天数=1")
