@@ -109,8 +109,6 @@ def firm_lines(firms: QuerySet[Firm], year: int, result: Result | None) -> list[
         grade = None if line is None else line["class"]
         tied = line is not None and shared[line["rank"]] > 1
         lines.append(
-            FirmLine(
-                record.firm, record, indicators, line, policies(grade, tax_per_mu), tied=tied
-            )
+            FirmLine(record.firm, record, indicators, line, policies(grade, tax_per_mu), tied=tied)
         )
     return lines
