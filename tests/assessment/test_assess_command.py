@@ -434,3 +434,30 @@ def test_what_if_finds_an_indicator_named_without_its_unit_and_lists_the_names(s
         CommandError, match="可用：投资完成率（%）、新开工项目数、问题办结天数、国家级荣誉"
     ):
         run(*arguments(sheets), "--runs", "0", "--what-if", "甲县:天数=1")
+
+
+def test_a_score_below_zero_after_deductions_is_kept_and_said(tmp_path):
+    """Issue 13 (tryout13): under TOPSIS the worst unit scores 0, and a deduction took it to
+    −1.00 with no word. The rule kept: deductions have no floor (a floor at 0 would tie it
+    with a unit not deducted and hide the deduction); a sentence says why it is negative."""
+    scheme = [
+        ["规模", 50, "规模", 1, "正向", "极值法", None],
+        ["进度", 50, "进度", 1, "正向", "极值法", None],
+        ["扣分", 5, "安全事故", -1, None, None, None],
+        ["设置", None, "汇总方法", None, None, None, "TOPSIS"],
+    ]
+    files = {
+        "scheme": save_xlsx(tmp_path / "s.xlsx", "考核办法", SCHEME_HEADER[1:], scheme),
+        "values": save_xlsx(
+            tmp_path / "v.xlsx",
+            "数值",
+            ["县区", "规模", "进度", "安全事故"],
+            [["甲县", 100, 100, None], ["乙县", 60, 50, None], ["丙县", 40, 0, 1]],
+        ),
+    }
+    result = assess_json(files, "--runs", "0")
+    scores = {u["unit"]: u["score"] for u in result["units"]}
+    assert scores["丙县"] == "-1.00"
+    assert any(
+        "丙县综合得分为负数（-1.00分）" in s and "扣分不设下限" in s for s in result["sentences"]
+    )
