@@ -358,7 +358,7 @@ def test_what_if_leaves_the_json_as_issued_and_says_it_on_stderr(sheets):
     ("typed", "why"),
     [
         ("戌县:问题办结天数=1", "本期考核没有单位“戌县”"),
-        ("甲县:天数=1", "考核办法中没有指标“天数”"),
+        ("甲县:天数=1", "考核办法中没有指标或加减分事项“天数”"),
         ("甲县问题办结天数1", "应写成“单位:指标=数值”"),
         ("甲县:问题办结天数=一", "不是数"),
     ],
@@ -366,3 +366,98 @@ def test_what_if_leaves_the_json_as_issued_and_says_it_on_stderr(sheets):
 def test_a_what_if_that_cannot_be_made_is_refused_saying_why(sheets, typed, why):
     with pytest.raises(CommandError, match=why):
         run(*arguments(sheets), "--runs", "0", "--what-if", typed)
+
+
+def test_xlsx_probabilities_are_the_fractions_excel_shows_as_percent(sheets, tmp_path):
+    """Issue 13: P(first) = 1 showed as 1.0% (0.01 in the cell). The cell must hold 1 under
+    the percent format, so Excel shows 100.0%."""
+    rows = [*SCHEME_ROWS, [None, "设置", None, "权重浮动", None, None, None, "0%"]]
+    rows.append([None, "设置", None, "汇总备选", None, None, None, "加权算术"])
+    sheets["scheme"] = save_xlsx(tmp_path / "固定.xlsx", "考核办法", SCHEME_HEADER, rows)
+    output = tmp_path / "结果.xlsx"
+    run(*arguments(sheets), "--runs", "20", "--format", "xlsx", "-o", str(output))
+    sheet = load_workbook(output)["考核结果"]
+    header = [cell.value for cell in sheet[3]]
+    first, last = header.index("居首概率") + 1, header.index("末位概率") + 1
+    rows_by_unit = {sheet.cell(r, 2).value: r for r in range(4, sheet.max_row + 1)}
+    top, bottom = rows_by_unit["丙县"], rows_by_unit["丁县"]
+    assert sheet.cell(top, first).value == 1
+    assert sheet.cell(top, first).number_format == "0.0%"
+    assert sheet.cell(bottom, last).value == 1
+    assert sheet.cell(bottom, first).value == 0
+
+
+def test_a_previous_rank_naming_no_unit_of_the_values_is_refused_naming_its_row(sheets, tmp_path):
+    """Issue 13: a previous-ranks row naming an unknown unit was silently dropped."""
+    sheets["previous"] = save_xlsx(
+        tmp_path / "上期错.xlsx", "上期", ["县区", "位次"], [["甲县", 1], ["戌县", 2]]
+    )
+    with pytest.raises(CommandError, match="中发现1处错误"):
+        run(*arguments(sheets))
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("assess", *arguments(sheets), stdout=StringIO(), stderr=err)
+    assert "第4行「单位」" in err.getvalue() and "“戌县”不是数值表中的单位" in err.getvalue()
+
+
+def test_a_z_score_beside_0_to_100_forms_must_state_its_scale(sheets, tmp_path):
+    """Issue 13 (tryout13): Z分数 at centre 0, spread 1 scored about −1.5…+1.8 beside 0–100
+    forms, its weight nominal. Refused naming the row unless 中心 and 离散 are written."""
+    rows = [list(row) for row in SCHEME_ROWS]
+    rows[2][6] = "Z分数"  # 问题办结天数, the sheet's row 5
+    sheets["scheme"] = save_xlsx(tmp_path / "标准分.xlsx", "考核办法", SCHEME_HEADER, rows)
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("assess", *arguments(sheets), stdout=StringIO(), stderr=err)
+    assert "第5行「参数」" in err.getvalue() and "须在参数中写明中心和离散" in err.getvalue()
+    rows[2][7] = "中心=60；离散=10"
+    sheets["scheme"] = save_xlsx(tmp_path / "标准分.xlsx", "考核办法", SCHEME_HEADER, rows)
+    units = assess_json(sheets, "--runs", "0")["units"]
+    scores = {u["unit"]: D(u["score"]) for u in units if u["score"] is not None}
+    assert scores["丙县"] > 80  # 60 + 10 × z: 问题办结天数 weighs its 40 (at 0 ± 1 it would not)
+
+
+def test_what_if_on_a_bonus_item_changes_its_count_within_the_cap(sheets):
+    """Issue 13 (tryout13): a 加分/扣分 item was refused as "考核办法中没有指标". 甲县 with
+    3 national honours instead of 1: +0.5 each, capped at 1, so 79.99 − 0.5 + 1 = 80.49."""
+    out = run(*arguments(sheets), "--runs", "0", "--what-if", "甲县:国家级荣誉=3")
+    assert "甲县“国家级荣誉”改为3：综合得分由79.99分变为80.49分，位次仍为第2位" in out
+
+
+def test_what_if_finds_an_indicator_named_without_its_unit_and_lists_the_names(sheets, tmp_path):
+    rows = [list(row) for row in SCHEME_ROWS]
+    rows[0][3] = "投资完成率（%）"
+    sheets["scheme"] = save_xlsx(tmp_path / "带单位.xlsx", "考核办法", SCHEME_HEADER, rows)
+    out = run(*arguments(sheets), "--runs", "0", "--what-if", "甲县:投资完成率=95.5")
+    assert "甲县“投资完成率（%）”改为95.5：综合得分由79.99分变为79.99分" in out
+    with pytest.raises(
+        CommandError, match="可用：投资完成率（%）、新开工项目数、问题办结天数、国家级荣誉"
+    ):
+        run(*arguments(sheets), "--runs", "0", "--what-if", "甲县:天数=1")
+
+
+def test_a_score_below_zero_after_deductions_is_kept_and_said(tmp_path):
+    """Issue 13 (tryout13): under TOPSIS the worst unit scores 0, and a deduction took it to
+    −1.00 with no word. The rule kept: deductions have no floor (a floor at 0 would tie it
+    with a unit not deducted and hide the deduction); a sentence says why it is negative."""
+    scheme = [
+        ["规模", 50, "规模", 1, "正向", "极值法", None],
+        ["进度", 50, "进度", 1, "正向", "极值法", None],
+        ["扣分", 5, "安全事故", -1, None, None, None],
+        ["设置", None, "汇总方法", None, None, None, "TOPSIS"],
+    ]
+    files = {
+        "scheme": save_xlsx(tmp_path / "s.xlsx", "考核办法", SCHEME_HEADER[1:], scheme),
+        "values": save_xlsx(
+            tmp_path / "v.xlsx",
+            "数值",
+            ["县区", "规模", "进度", "安全事故"],
+            [["甲县", 100, 100, None], ["乙县", 60, 50, None], ["丙县", 40, 0, 1]],
+        ),
+    }
+    result = assess_json(files, "--runs", "0")
+    scores = {u["unit"]: u["score"] for u in result["units"]}
+    assert scores["丙县"] == "-1.00"
+    assert any(
+        "丙县综合得分为负数（-1.00分）" in s and "扣分不设下限" in s for s in result["sentences"]
+    )

@@ -32,6 +32,7 @@ from guanmo.observation.models import Tour
 from guanmo.observation.selectors import results_of
 from guanmo.reporting.models import CountyReport, Period, ReviewStep, Status
 from guanmo.supervision.models import Problem
+from tests.assessment.city_sheets import listing_the_rest
 from tests.assessment.test_assess_command import save_xlsx
 from tests.observation.tours import build_tour
 
@@ -69,11 +70,14 @@ def files(world, tmp_path) -> dict[str, Path]:
     fixed_asset_investment(world)
     return {
         "scheme": save_xlsx(tmp_path / "考核办法.xlsx", "考核办法", HEADER, SOURCED_ROWS),
-        "values": save_xlsx(
-            tmp_path / "数值.xlsx",
-            "数值",
-            ["县区", "问题办结天数"],
-            [["武陟县", 10], ["温县", 20]],
+        "values": listing_the_rest(
+            save_xlsx(
+                tmp_path / "数值.xlsx",
+                "数值",
+                ["县区", "问题办结天数"],
+                [["武陟县", 10], ["温县", 20]],
+            ),
+            world.city,
         ),
     }
 
@@ -88,7 +92,8 @@ def test_sourced_indicators_are_filled_from_the_ledger_and_the_indicators(files)
     result = json.loads(output)
     # 武陟县 has the lower completion rate and the higher growth: 0 + 20 + 40 = 60.00;
     # 温县 100 × 0.4 + 0 + 0 = 40.00.
-    assert [(u["unit"], u["score"], u["rank"]) for u in result["units"]] == [
+    ranked = [u for u in result["units"] if u["rank"] is not None]  # the rest 不参评
+    assert [(u["unit"], u["score"], u["rank"]) for u in ranked] == [
         ("武陟县", "60.00", 1),
         ("温县", "40.00", 2),
     ]
@@ -103,16 +108,20 @@ def test_sourced_indicators_are_filled_from_the_ledger_and_the_indicators(files)
 def test_the_text_report_lists_where_each_sourced_value_came_from(files):
     output, _ = run(*arguments(files))
     listed = output.split("数据来源：\n")[1].splitlines()
-    assert len(listed) == 4  # two units × two sourced indicators
+    rated = [line for line in listed if line.startswith(("武陟县", "温县"))]
+    assert len(rated) == 4  # two units × two sourced indicators (the city's others 不参评)
     assert listed[0].startswith("武陟县“投资完成率”：台账:年度计划完成率（")
 
 
-def test_a_value_in_the_values_sheet_overrides_its_source(files, tmp_path):
-    files["values"] = save_xlsx(
-        tmp_path / "覆盖.xlsx",
-        "数值",
-        ["县区", "投资完成率", "问题办结天数"],
-        [["武陟县", 90, 10], ["温县", None, 20]],
+def test_a_value_in_the_values_sheet_overrides_its_source(files, tmp_path, world):
+    files["values"] = listing_the_rest(
+        save_xlsx(
+            tmp_path / "覆盖.xlsx",
+            "数值",
+            ["县区", "投资完成率", "问题办结天数"],
+            [["武陟县", 90, 10], ["温县", None, 20]],
+        ),
+        world.city,
     )
     output, said = run(*arguments(files, "--format", "json"))
     # 武陟县 90 against 温县's sourced 36.7: 40 + 20 + 40 = 100.00

@@ -5,21 +5,24 @@ published. The sheets are tests.assessment.test_assess_command's hand-worked one
 
 import json
 from decimal import Decimal as D
+from io import StringIO
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from guanmo.assessment.models import Result, Scheme
 from guanmo.assessment.services import recompute
+from guanmo.regions.services import units_of
 from tests.assessment.test_assess_command import (
     SCHEME_HEADER,
     SCHEME_ROWS,
     VALUES_HEADER,
     VALUES_ROWS,
     assess_json,
+    save_xls,
     save_xlsx,
-    sheets,  # noqa: F401 (a fixture)
 )
 from tests.assessment.test_assess_sources import arguments, run
 from tests.assessment.test_assess_sources import files as sourced_files  # noqa: F401
@@ -46,13 +49,50 @@ def upload(client, files: dict, **changed) -> object:
         return client.post(reverse("assessment_upload"), data)
 
 
+# The command's hand-worked units as units of the test city (焦作市); a cycle assessed with a
+# city lists every one of its units (issue 13), the rest here 不参评.
+IN_CITY = {"甲县": "武陟县", "乙县": "温县", "丙县": "修武县", "丁县": "博爱县", "戊园区": "孟州市"}
+
+
+def city_values(city) -> list[list]:
+    """VALUES_ROWS with the city's names, and every other unit of the city 不参评."""
+    rows = [[row[0], IN_CITY.get(row[1], row[1]), *row[2:]] for row in VALUES_ROWS]
+    listed = set(IN_CITY.values())
+    for unit in units_of(city):
+        if unit.name not in listed:
+            rows.append([None, unit.name, None, None, None, None, None, "是"])
+    return rows
+
+
+@pytest.fixture
+def sheets(tmp_path, world) -> dict:
+    return {
+        "scheme": save_xlsx(
+            tmp_path / "考核办法.xlsx",
+            "2025年度县区重点项目综合考核办法",
+            SCHEME_HEADER,
+            SCHEME_ROWS,
+            merged=("B3:B4", "C3:C4"),
+        ),
+        "values": save_xls(
+            tmp_path / "数值.xls", "2025年度考核指标数值", VALUES_HEADER, city_values(world.city)
+        ),
+        "previous": save_xlsx(
+            tmp_path / "上期.xlsx",
+            "2024年度考核位次",
+            ["县区", "位次"],
+            [["武陟县", "第3位"], ["温县", 1], ["修武县", 2], ["博爱县", 4]],
+        ),
+    }
+
+
 @pytest.fixture
 def office(client, world):
     client.force_login(world.users["city"])
     return client
 
 
-def test_the_preview_shows_units_indicators_and_weights_and_writes_nothing(office, sheets):  # noqa: F811
+def test_the_preview_shows_units_indicators_and_weights_and_writes_nothing(office, sheets, world):
     response = upload(office, sheets)
     assert response.status_code == 302
     page = office.get(response.url).content.decode()
@@ -64,13 +104,13 @@ def test_the_preview_shows_units_indicators_and_weights_and_writes_nothing(offic
     assert "<td>问题办结天数</td><td>40</td><td>40.00%</td><td>负向</td>" in page
     assert "国家级荣誉每项0.5分（上限1分）" in page
     assert "一票否决：重大安全事故（排在末位）" in page
-    assert "<td>戊园区</td>" in page and "不参评" in page
-    assert "5个单位" in page
+    assert "<td>孟州市</td>" in page and "不参评" in page
+    assert f"{len(units_of(world.city))}个单位" in page
     assert 'id="confirm-assessment"' in page
     assert not Scheme.objects.exists() and not Result.objects.exists()
 
 
-def test_confirmed_the_result_is_the_commands_and_is_published(office, sheets, world):  # noqa: F811
+def test_confirmed_the_result_is_the_commands_and_is_published(office, sheets, world):
     preview = upload(office, sheets).url
     query = {key: values[0] for key, values in parse_qs(urlparse(preview).query).items()}
     response = office.post(reverse("assessment_preview"), {**query, "action": "confirm"})
@@ -86,16 +126,14 @@ def test_confirmed_the_result_is_the_commands_and_is_published(office, sheets, w
     assert result.output == command
     assert recompute(result).as_json() == result.output
     page = office.get(response.url).content.decode()
-    assert "综合得分第一名为丙县（101.00分）" in page
+    assert "综合得分第一名为修武县（101.00分）" in page
     assert 'id="sensitivity"' in page and "汇总方法" in page
 
 
 def test_a_faulty_values_sheet_is_refused_naming_file_sheet_row_and_column(
-    office,
-    sheets,  # noqa: F811
-    tmp_path,
+    office, sheets, tmp_path, world
 ):
-    rows = [list(row) for row in VALUES_ROWS]
+    rows = city_values(world.city)
     rows[1][3] = "八个"  # 乙县's 新开工项目数, row 4 of the sheet (title, header, 甲县, 乙县)
     sheets["values"] = save_xlsx(tmp_path / "错误数值.xlsx", "数值", VALUES_HEADER, rows)
     preview = upload(office, sheets).url
@@ -110,7 +148,7 @@ def test_a_faulty_values_sheet_is_refused_naming_file_sheet_row_and_column(
     assert not Scheme.objects.exists() and not Result.objects.exists()
 
 
-def test_a_scheme_whose_weights_cannot_be_set_offers_no_confirmation(office, sheets, tmp_path):  # noqa: F811
+def test_a_scheme_whose_weights_cannot_be_set_offers_no_confirmation(office, sheets, tmp_path):
     rows = [list(row) for row in SCHEME_ROWS]
     rows[0][4] = None  # 投资完成率 without its weight
     sheets["scheme"] = save_xlsx(tmp_path / "缺权重.xlsx", "考核办法", SCHEME_HEADER, rows)
@@ -122,7 +160,7 @@ def test_a_scheme_whose_weights_cannot_be_set_offers_no_confirmation(office, she
     assert not Scheme.objects.exists()
 
 
-def test_runs_beyond_the_bound_are_refused_before_anything_is_held(office, sheets):  # noqa: F811
+def test_runs_beyond_the_bound_are_refused_before_anything_is_held(office, sheets):
     response = upload(office, sheets, runs="100000")
     assert response.status_code == 200
     assert "5000" in response.content.decode()
@@ -136,7 +174,7 @@ def test_a_preview_of_sheets_not_held_sends_back_to_upload(office):
     assert not Result.objects.exists()
 
 
-def test_another_users_held_sheets_cannot_be_confirmed(client, world, sheets):  # noqa: F811
+def test_another_users_held_sheets_cannot_be_confirmed(client, world, sheets):
     client.force_login(world.users["city"])
     preview = upload(client, sheets).url
     client.force_login(world.users["admin"])
@@ -147,19 +185,20 @@ def test_another_users_held_sheets_cannot_be_confirmed(client, world, sheets):  
 
 
 @pytest.mark.parametrize("role", ["wuzhi", "leader"])
-def test_only_the_city_office_uploads(client, world, sheets, role):  # noqa: F811
+def test_only_the_city_office_uploads(client, world, sheets, role):
     client.force_login(world.users[role])
     assert client.get(reverse("assessment_upload")).status_code == 403
     assert upload(client, sheets).status_code == 403
     assert client.get(reverse("assessment_preview")).status_code == 403
 
 
-def test_more_units_than_a_page_assesses_offers_no_confirmation(office, sheets, monkeypatch):  # noqa: F811
-    monkeypatch.setattr("guanmo.assessment.upload_views.MAX_UNITS", 4)
+def test_more_units_than_a_page_assesses_offers_no_confirmation(office, sheets, monkeypatch, world):
+    units = len(units_of(world.city))
+    monkeypatch.setattr("guanmo.assessment.upload_views.MAX_UNITS", units - 1)
     response = office.get(upload(office, sheets).url)
     page = response.content.decode()
     assert response.status_code == 400
-    assert "参评单位5个，超过网页一次可考核的4个" in page
+    assert f"参评单位{units}个，超过网页一次可考核的{units - 1}个" in page
     assert 'id="confirm-assessment"' not in page
 
 
@@ -203,3 +242,75 @@ def test_a_sourced_scheme_without_its_year_and_month_offers_no_confirmation(
     assert response.status_code == 400
     assert "注明了来源，须填写数据年度和截至月份" in page
     assert 'id="confirm-assessment"' not in page and "指标体系" not in page
+
+
+def refused_page(client, files: dict) -> str:
+    response = client.get(upload(client, files).url)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'id="confirm-assessment"' not in page
+    return page
+
+
+def test_a_unit_not_of_the_city_is_refused_naming_row_and_the_citys_units(
+    office, sheets, tmp_path, world
+):
+    """Issue 13 (tryout13): 马村镇 for 中站区 was published; 马村镇 is not 马村区 either."""
+    rows = city_values(world.city)
+    at = next(i for i, row in enumerate(rows) if row[1] == "中站区")
+    rows[at][1] = "马村镇"
+    sheets["values"] = save_xlsx(tmp_path / "错单位.xlsx", "数值", VALUES_HEADER, rows)
+    page = refused_page(office, sheets)
+    assert f"《错单位.xlsx》工作表「Sheet」第{at + 3}行「单位」" in page
+    assert "“马村镇”不是焦作市的考核单位；焦作市的考核单位为：" in page and "中站区" in page
+    assert not Scheme.objects.exists() and not Result.objects.exists()
+
+
+def test_a_unit_of_the_city_missing_from_the_values_is_refused_naming_it(
+    office, sheets, tmp_path, world
+):
+    rows = [row for row in city_values(world.city) if row[1] != "马村区"]
+    sheets["values"] = save_xlsx(tmp_path / "缺县.xlsx", "数值", VALUES_HEADER, rows)
+    page = refused_page(office, sheets)
+    assert "数值表缺少焦作市的马村区" in page
+    assert not Result.objects.exists()
+
+
+def test_a_missing_unit_is_said_not_rated_when_the_scheme_exempts_missing_data(
+    office, sheets, tmp_path, world
+):
+    scheme = [*SCHEME_ROWS, [None, "设置", None, "缺失数据", None, None, None, "不参评"]]
+    sheets["scheme"] = save_xlsx(tmp_path / "不参评.xlsx", "考核办法", SCHEME_HEADER, scheme)
+    rows = [row for row in city_values(world.city) if row[1] != "马村区"]
+    sheets["values"] = save_xlsx(tmp_path / "缺县.xlsx", "数值", VALUES_HEADER, rows)
+    page = office.get(upload(office, sheets).url).content.decode()
+    assert "未参评：马村区" in page
+    assert 'id="confirm-assessment"' in page
+
+
+def test_a_previous_rank_of_a_unit_not_of_the_city_is_refused_naming_its_row(
+    office, sheets, tmp_path
+):
+    sheets["previous"] = save_xlsx(
+        tmp_path / "上期错.xlsx", "上期", ["县区", "位次"], [["武陟县", 1], ["中站镇", 2]]
+    )
+    page = refused_page(office, sheets)
+    assert "《上期错.xlsx》工作表「Sheet」第4行「单位」" in page
+    assert "“中站镇”不是焦作市的考核单位" in page
+
+
+def test_the_command_with_a_city_refuses_a_unit_not_of_the_city(sheets, tmp_path, world):
+    rows = city_values(world.city)
+    at = next(i for i, row in enumerate(rows) if row[1] == "中站区")
+    rows[at][1] = "马村镇"
+    sheets["values"] = save_xlsx(tmp_path / "错单位.xlsx", "数值", VALUES_HEADER, rows)
+    err = StringIO()
+    with pytest.raises(CommandError, match="中发现1处错误"):
+        call_command(
+            "assess",
+            *[f"--{key}={path}" for key, path in sheets.items()],
+            f"--city={world.city.code}",
+            stdout=StringIO(),
+            stderr=err,
+        )
+    assert "“马村镇”不是焦作市的考核单位" in err.getvalue()

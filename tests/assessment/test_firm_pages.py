@@ -117,3 +117,17 @@ def test_a_county_office_objects_for_its_own_firm_and_the_city_office_decides(
     ding = next(u for u in corrected.output["units"] if u["unit"] == "丁")
     assert f"2025年度：{ding['class']}（第{ding['rank']}位，{ding['score']}分）" in page
     assert ding["rank"] < 5  # 第5位 before the correction
+
+
+def test_a_firm_tied_for_first_is_said_tied_on_its_page(client, world, issued):
+    """Issue 13 (tryout13): a firm tied for first showed "A（第1位…）" without 并列. The
+    issued output is given a tie at the top (two firms at rank 1), as equal scores issue it."""
+    output = issued.output
+    top = [unit for unit in output["units"] if unit["rank"] is not None][:2]
+    for unit in top:
+        unit["rank"] = 1
+    Result.objects.filter(pk=issued.pk).update(output=output)
+    client.force_login(world.users["city"])
+    firm = Firm.objects.get(name=top[0]["unit"])
+    page = client.get(reverse("assessment_firm", args=[firm.pk])).content.decode()
+    assert f"2025年度：{top[0]['class']}（并列第1位，{top[0]['score']}分）" in page

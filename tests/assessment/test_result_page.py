@@ -5,8 +5,10 @@ from datetime import date
 from decimal import Decimal as D
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from guanmo.assessment.aggregation import AdjustmentRule
 from guanmo.assessment.definition import Definition, IndicatorRow, Inputs
 from guanmo.assessment.objections import accept_objection, publish_result, raise_objection
 from guanmo.assessment.scoring import Direction
@@ -97,3 +99,74 @@ def test_the_list_links_each_result_with_its_first_and_last(client, world, publi
     assert client.get(reverse("assessment_results")).status_code == 404
     landing = client.get("/", follow=True)
     assert landing.status_code == 200 and 'href="/assessment/"' not in landing.content.decode()
+
+
+# 武陟县 full marks (60 + 40) and a national honour (+0.5) = 100.50, first for sure; 温县 and
+# 孟州市 equal at 0 (并列2); 修武县 (85, 13) = 30 + 20 = 50 but vetoed, placed last.
+# Previous ranks 4, 1, 2, 3: 武陟县 进位3位, 温县 退位1位, 孟州市 位次不变.
+FULL = Definition(
+    DEFINITION.indicators,
+    adjustment_rules=(AdjustmentRule("国家级荣誉", D("0.5")),),
+    vetoes=("重大安全事故",),
+)
+FULL_INPUTS = Inputs(
+    {
+        "武陟县": {"投资完成率": D(100), "问题办结天数": D(6)},
+        "温县": {"投资完成率": D(70), "问题办结天数": D(20)},
+        "孟州市": {"投资完成率": D(70), "问题办结天数": D(20)},
+        "修武县": {"投资完成率": D(85), "问题办结天数": D(13)},
+    },
+    counts={"武陟县": {"国家级荣誉": D(1)}},
+    vetoed=frozenset({"修武县"}),
+    previous={"武陟县": 4, "温县": 1, "孟州市": 2, "修武县": 3},
+)
+
+
+def test_the_page_says_ties_changes_vetoes_probabilities_bonuses_and_points_lost(
+    client, world, settings
+):
+    """Issue 13 (tryout13): the breakdown left out 加分/扣分, the veto had no label, ties were
+    "5, 5", changes raw numbers and probabilities 1.0000."""
+    settings.GUANMO_TODAY = date(2025, 12, 1)
+    scheme = save_scheme(world.city, "2025年度", "综合考核", FULL, list(FULL_INPUTS.values))
+    result = publish_result(scheme, FULL_INPUTS, days=5, runs=30, seed=1)
+    client.force_login(world.users["city"])
+    page = client.get(reverse("assessment_result", args=[result.pk])).content.decode()
+    assert "<td>并列2</td><td>温县</td>" in page and "<td>并列2</td><td>孟州市</td>" in page
+    assert "修武县（一票否决）" in page
+    assert "进位3位" in page and "退位1位" in page and "位次不变" in page
+    assert "<td>100.0%</td>" in page and "1.0000" not in page
+    assert "<th>加分</th><th>扣分</th><th>综合得分</th>" in page
+    # 武陟县's breakdown adds up: 60.00 + 40.00 + 0.50 − 0 = 100.50
+    cells = ["武陟县", "60.00", "40.00", "0.50", "0.00", "100.50"]
+    assert "".join(f"<td>{cell}</td>" for cell in cells) in page
+    assert 'id="points-lost"' in page
+    assert "<td>温县</td><td>60.00</td><td>40.00</td>" in page  # lost to 武陟县
+
+
+def test_dates_are_the_installations_today_everywhere_and_the_history_reads_cleanly(
+    client, world, published
+):
+    """Issue 13 (tryout13): the page said 公示至 by GUANMO_TODAY (2025-12-01 here) while the
+    history, the list and attachment paths used the real date; "予以采纳。；" doubled."""
+    attachment = SimpleUploadedFile("核实材料.pdf", b"%PDF-1.4 test", "application/pdf")
+    objection = raise_objection(
+        published,
+        unit="武陟县",
+        indicator="投资完成率",
+        value=D(120),
+        reason="数据有误",
+        attachment=attachment,
+    )
+    assert objection.attachment.name.startswith("assessment/objections/2025/12/")
+    assert objection.raised_at.date() == date(2025, 12, 1)
+    corrected = accept_objection(objection, reason="予以采纳。")
+    objection.refresh_from_db()
+    assert objection.decided_at.date() == date(2025, 12, 1)
+    assert corrected.issued_at.date() == date(2025, 12, 1)
+    client.force_login(world.users["city"])
+    page = client.get(reverse("assessment_result", args=[corrected.pk])).content.decode()
+    assert "2025-12-01签发考核结果并公示" in page
+    assert "采纳：予以采纳；重新计算后" in page and "。；" not in page
+    listed = client.get(reverse("assessment_results")).content.decode()
+    assert "2025年12月1日" in listed and "2026年" not in listed

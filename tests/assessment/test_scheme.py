@@ -126,5 +126,5 @@ def test_what_if_recomputes_every_unit_with_one_value_changed():
     assert cycle.values["甲县"]["投资完成率"] == D(10)
     with pytest.raises(ValueError, match="没有单位“丁县”"):
         what_if(COUNTIES, cycle, "丁县", "投资完成率", D(1))
-    with pytest.raises(ValueError, match="没有指标“GDP”"):
+    with pytest.raises(ValueError, match="没有指标或加减分事项“GDP”"):
         what_if(COUNTIES, cycle, "甲县", "GDP", D(1))

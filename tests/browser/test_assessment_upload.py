@@ -1,5 +1,6 @@
 """The city office assesses a cycle in the browser: it uploads a scheme (.csv) and the cycle's
-values (.xlsx) made here, sees how both were understood, confirms, and reads the ranking.
+values (.xlsx) made here (the city's other units listed 不参评), sees how both were understood,
+confirms, and reads the ranking.
 
 Two indicators at equal weight, min-max: 温县 leads on both (100), 孟州市 trails on both (0),
 武陟县 is 50 and 50 → 温县 100.00, 武陟县 50.00, 孟州市 0.00."""
@@ -9,11 +10,13 @@ from openpyxl import Workbook
 from playwright.sync_api import expect
 
 from guanmo.assessment.models import Result
+from guanmo.regions.services import units_of
+from tests.assessment.city_sheets import listing_the_rest
 from tests.browser.pages import log_in
 
 
 @pytest.fixture
-def cycle_sheets(tmp_path):
+def cycle_sheets(tmp_path, world):
     scheme = tmp_path / "考核办法.csv"
     scheme.write_text(
         "一级指标,权重,二级指标,权重/分值,方向,计分方法,参数\n"
@@ -33,7 +36,7 @@ def cycle_sheets(tmp_path):
         sheet.append(row)
     values = tmp_path / "指标数值.xlsx"
     workbook.save(values)
-    return scheme, values
+    return scheme, listing_the_rest(values, world.city)  # the city's other units 不参评
 
 
 def test_the_city_office_uploads_previews_confirms_and_reads_the_ranking(
@@ -53,7 +56,7 @@ def test_the_city_office_uploads_previews_confirms_and_reads_the_ranking(
     indicators = office.locator("#preview-indicators")
     expect(indicators.locator("tr", has_text="投资完成率")).to_contain_text("50.00%")
     expect(indicators.locator("tr", has_text="问题办结天数")).to_contain_text("负向")
-    expect(office.locator("#preview-units")).to_contain_text("3个单位")
+    expect(office.locator("#preview-units")).to_contain_text(f"{len(units_of(world.city))}个单位")
     office.screenshot(path=str(screenshot_dir / "assessment_upload_preview.png"), full_page=True)
     assert not Result.objects.exists()
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.sheet_reading import read_scheme
 from guanmo.assessment.sources import sources_of
-from guanmo.assessment.values_sheet import read_previous, read_values
+from guanmo.assessment.values_sheet import UnitRoll, read_previous, read_values
 from guanmo.sheets.faults import ImportReport
 from guanmo.sheets.formats import Source
 
@@ -45,18 +45,25 @@ class CycleSheets:
 
 
 def read_cycle(
-    scheme: Source, values: Source | None = None, previous: Source | None = None
+    scheme: Source,
+    values: Source | None = None,
+    previous: Source | None = None,
+    *,
+    roll: UnitRoll | None = None,
 ) -> CycleSheets:
-    """The cycle's sheets read in order (scheme, values, previous ranks). Raises `Refused`
-    naming every fault of the first sheet that cannot be read; nothing is kept."""
+    """The cycle's sheets read in order (scheme, values, previous ranks). With a city's `roll`
+    every unit named must be one of the city's and the values list all of them (`read_values`);
+    without, a previous rank must name a unit of the values. Raises `Refused` naming every
+    fault of the first sheet that cannot be read; nothing is kept."""
     definition, scheme_report = read_scheme(scheme)
     sourced = frozenset(sources_of(definition))
     reports = [scheme_report]
     inputs = ranks = None
     if values is not None:
-        inputs, values_report = read_values(values, definition, sourced=sourced)
+        inputs, values_report = read_values(values, definition, sourced=sourced, roll=roll)
         reports.append(values_report)
     if previous is not None:
-        ranks, previous_report = read_previous(previous)
+        units = frozenset(inputs.values) if inputs is not None else None
+        ranks, previous_report = read_previous(previous, roll=roll, units=units)
         reports.append(previous_report)
     return CycleSheets(definition, inputs, tuple(reports), sourced, ranks)

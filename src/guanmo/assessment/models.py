@@ -10,6 +10,7 @@ the JSON it issued. The arithmetic is in the plain modules; the models only keep
 from django.conf import settings
 from django.db import models
 
+from guanmo import clock
 from guanmo.regions.models import Region
 
 HASH_LENGTH = 64  # SHA-256 in hex
@@ -42,7 +43,7 @@ class Scheme(models.Model):
     )
     definition = models.JSONField("指标体系及计分方法")
     definition_hash = models.CharField("指标体系哈希值", max_length=HASH_LENGTH)
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    created_at = models.DateTimeField("创建时间", default=clock.now, editable=False)
 
     class Meta:
         verbose_name = verbose_name_plural = "考核办法"
@@ -93,7 +94,7 @@ class Result(models.Model):
         related_name="superseded_by",
     )
     finalised_at = models.DateTimeField("定稿时间", null=True, blank=True)
-    issued_at = models.DateTimeField("签发时间", auto_now_add=True)
+    issued_at = models.DateTimeField("签发时间", default=clock.now, editable=False)
     issued_by = _user("签发人")
 
     class Meta:
@@ -102,6 +103,13 @@ class Result(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scheme}结果（{self.issued_at:%Y-%m-%d}）"
+
+
+def objection_file_path(objection: "Objection", filename: str) -> str:
+    """Where an objection's attachment is filed: by the installation's month (`clock.today`,
+    as every date of the app), assessment/objections/2025/12/<name>."""
+    day = clock.today()
+    return f"assessment/objections/{day:%Y}/{day:%m}/{filename}"
 
 
 class Objection(models.Model):
@@ -121,11 +129,9 @@ class Objection(models.Model):
     indicator = models.CharField("指标", max_length=64)
     value = models.DecimalField("应为数值", max_digits=24, decimal_places=8)
     reason = models.TextField("理由")
-    attachment = models.FileField(
-        "附件", upload_to="assessment/objections/%Y/%m/", max_length=200, blank=True
-    )
+    attachment = models.FileField("附件", upload_to=objection_file_path, max_length=200, blank=True)
     raised_by = _user("提出人")
-    raised_at = models.DateTimeField("提出时间", auto_now_add=True)
+    raised_at = models.DateTimeField("提出时间", default=clock.now, editable=False)
     status = models.CharField(
         "处理结果", max_length=16, choices=Status.choices, default=Status.PENDING
     )

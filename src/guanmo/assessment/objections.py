@@ -14,8 +14,8 @@ from decimal import Decimal
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
 
+from guanmo import clock
 from guanmo.accounts.models import User
 from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.exporters.docx import results_docx
@@ -127,7 +127,7 @@ def _decide(objection: Objection, user: User | None, reason: str, status: str) -
     objection.status = status
     objection.decision_reason = reason.strip()
     objection.decided_by = user
-    objection.decided_at = timezone.now()
+    objection.decided_at = clock.now()
     return objection
 
 
@@ -213,7 +213,7 @@ def finalise_result(result: Result, *, on: date | None = None) -> Result:
     if pending.exists():
         raise ObjectionError(f"尚有{pending.count()}件异议未处理，不能定稿")
     standing.status = Result.Status.FINAL
-    standing.finalised_at = timezone.now()
+    standing.finalised_at = clock.now()
     standing.save(update_fields=["status", "finalised_at"])
     return standing
 
@@ -255,6 +255,12 @@ def _ranks(output: dict) -> dict[str, int | None]:
     return {unit["unit"]: unit["rank"] for unit in output["units"]}
 
 
+def _clause(text: str) -> str:
+    """A typed reason as a clause inside a history sentence: its closing punctuation dropped
+    (予以采纳。 → 予以采纳), so the sentence never reads "。；"."""
+    return text.strip().rstrip("。．.；;，,、 ")
+
+
 def history(result: Result) -> list[Step]:
     """The result's history, first issue first: each objection and its decision, and for an
     accepted one the value corrected and the ranks it moved (the why of every change)."""
@@ -271,7 +277,11 @@ def history(result: Result) -> list[Step]:
             continue
         if objection.status == Objection.Status.REJECTED:
             steps.append(
-                Step(objection.result, objection, f"{said}；不予采纳：{objection.decision_reason}")
+                Step(
+                    objection.result,
+                    objection,
+                    f"{said}；不予采纳：{_clause(objection.decision_reason)}",
+                )
             )
             continue
         corrected = objection.corrected_result
@@ -286,7 +296,7 @@ def history(result: Result) -> list[Step]:
             Step(
                 corrected,
                 objection,
-                f"{said}；采纳：{objection.decision_reason}；重新计算后{changed}",
+                f"{said}；采纳：{_clause(objection.decision_reason)}；重新计算后{changed}",
             )
         )
     final = chain[-1]

@@ -162,7 +162,12 @@ def rank_and_classify(
 def rank_change_words(previous: int | None, current: int | None) -> str:
     """A rank's change against the previous cycle as assessment bulletins say it: 进位N位,
     退位N位, 位次不变; "" when either cycle has no rank (ranks 1 first: 54 → 97 is 退位43位)."""
-    return in_words(places_moved(previous, current), "进位{}位", "退位{}位", "位次不变")
+    return places_moved_words(places_moved(previous, current))
+
+
+def places_moved_words(moved: int | None) -> str:
+    """Places moved (+ up) in words: 进位N位, 退位N位, 位次不变; "" when unknown."""
+    return in_words(moved, "进位{}位", "退位{}位", "位次不变")
 
 
 Contributions = Mapping[str, Mapping[str, Decimal]]

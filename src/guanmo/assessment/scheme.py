@@ -187,14 +187,26 @@ class WhatIf:
 
 
 def what_if(scheme: Scheme, cycle: Cycle, unit: str, indicator: str, value: Decimal) -> WhatIf:
-    """Change `unit`'s value of `indicator` to `value` and recompute everything (min-max and
-    ranks depend on every unit); the cycle itself is not changed. Raises ValueError for a
-    unit or indicator the cycle or scheme does not have."""
+    """Change `unit`'s value of `indicator` (or its count of a 加分/扣分 item) to `value` and
+    recompute everything (min-max and ranks depend on every unit); the cycle itself is not
+    changed. Raises ValueError for a unit or indicator the cycle or scheme does not have,
+    listing the scheme's indicators and items."""
     if unit not in cycle.values:
         raise ValueError(f"本期考核没有单位“{unit}”")
-    if indicator not in {item.name for item in scheme.indicators}:
-        raise ValueError(f"考核办法中没有指标“{indicator}”")
-    changed = {**cycle.values, unit: {**cycle.values[unit], indicator: value}}
+    names = [item.name for item in scheme.indicators]
+    items = [rule.item for rule in scheme.adjustment_rules]
+    if indicator in names:
+        changed = replace(
+            cycle, values={**cycle.values, unit: {**cycle.values[unit], indicator: value}}
+        )
+    elif (
+        indicator in items
+    ):  # a 加分/扣分 item: its count of occurrences, capped as the scheme says
+        counts = {**cycle.counts, unit: {**cycle.counts.get(unit, {}), indicator: value}}
+        changed = replace(cycle, counts=counts)
+    else:
+        known = "、".join(names + items)
+        raise ValueError(f"考核办法中没有指标或加减分事项“{indicator}”；可用：{known}")
     before = assess(scheme, cycle).result_of(unit)
-    after = assess(scheme, replace(cycle, values=changed)).result_of(unit)
+    after = assess(scheme, changed).result_of(unit)
     return WhatIf(before, after)

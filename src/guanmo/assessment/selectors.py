@@ -1,6 +1,7 @@
 """Which assessment results and firms a user may see, cut by his scope (`guanmo.accounts.scope`),
 and the firm register's lines as its pages show them."""
 
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -10,6 +11,15 @@ from guanmo.accounts.scope import Scope
 from guanmo.assessment.firm_register import year_figures
 from guanmo.assessment.firms import TAX_PER_MU, firm_indicators, policies
 from guanmo.assessment.models import Firm, FirmYear, RatedFirm, Result
+from guanmo.assessment.values_sheet import UnitRoll
+from guanmo.regions.models import Region
+from guanmo.regions.services import units_of
+
+
+def city_roll(city: Region) -> UnitRoll:
+    """The units `city` assesses (its counties, parks and zones, `units_of`), for checking the
+    units a cycle's sheets name."""
+    return UnitRoll(city.name, tuple(unit.name for unit in units_of(city)))
 
 
 def results_for(scope: Scope) -> QuerySet[Result]:
@@ -59,10 +69,18 @@ class FirmLine:
     indicators: dict[str, Decimal | None]
     line: dict | None
     policies: list[str]
+    tied: bool = False  # another firm shares its rank (并列)
 
     @property
     def grade(self) -> str | None:
         return None if self.line is None else self.line["class"]
+
+    @property
+    def place(self) -> str:
+        """Its rank as the firm page says it: 第3位, 并列第1位; "" when not ranked."""
+        if self.line is None or self.line["rank"] is None:
+            return ""
+        return f"{'并列' if self.tied else ''}第{self.line['rank']}位"
 
 
 def firm_lines(firms: QuerySet[Firm], year: int, result: Result | None) -> list[FirmLine]:
@@ -79,6 +97,7 @@ def firm_lines(firms: QuerySet[Firm], year: int, result: Result | None) -> list[
         units = dict(RatedFirm.objects.filter(scheme=result.scheme).values_list("firm_id", "unit"))
         lines_by_unit = {line["unit"]: line for line in result.output["units"]}
         frozen = result.inputs["values"]
+    shared = Counter(line["rank"] for line in lines_by_unit.values() if line["rank"] is not None)
     lines = []
     for record in records:
         indicators = firm_indicators(year_figures(record))
@@ -88,5 +107,8 @@ def firm_lines(firms: QuerySet[Firm], year: int, result: Result | None) -> list[
         if unit in frozen and frozen[unit].get(TAX_PER_MU) is not None:
             tax_per_mu = Decimal(frozen[unit][TAX_PER_MU])
         grade = None if line is None else line["class"]
-        lines.append(FirmLine(record.firm, record, indicators, line, policies(grade, tax_per_mu)))
+        tied = line is not None and shared[line["rank"]] > 1
+        lines.append(
+            FirmLine(record.firm, record, indicators, line, policies(grade, tax_per_mu), tied=tied)
+        )
     return lines

@@ -110,7 +110,24 @@ def rank_change_sentences(outcome: Outcome) -> list[str]:
     return sentences
 
 
+def negative_score_sentences(outcome: Outcome) -> list[str]:
+    """Why a published score is below zero: its indicator points (0 for the worst unit under
+    TOPSIS or min-max) less its deductions. The rule (issue 13): deductions have no floor; a
+    floor at 0 would tie the unit with one not deducted and hide the deduction. So the
+    bulletin says it rather than leaving −1.00 unexplained."""
+    return [
+        f"{line.unit}综合得分为负数（{line.score}分），系指标得分扣除扣分所致（扣分不设下限）"
+        for line in outcome.lines
+        if line.score is not None and line.score < 0
+    ]
+
+
 def bulletin_sentences(outcome: Outcome) -> list[str]:
-    """The bulletin's sentences in order: first place, last place, changes of rank."""
+    """The bulletin's sentences in order: first place, last place, changes of rank, and why a
+    score is negative."""
     sentences = [first_sentence(outcome), last_sentence(outcome)]
-    return [s for s in sentences if s] + rank_change_sentences(outcome)
+    return (
+        [s for s in sentences if s]
+        + rank_change_sentences(outcome)
+        + negative_score_sentences(outcome)
+    )

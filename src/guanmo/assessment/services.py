@@ -99,3 +99,16 @@ def recompute(result: Result) -> Outcome:
         seed=result.seed,
         threshold=Decimal(result.threshold),
     )
+
+
+def scores_again(result: Result) -> Outcome:
+    """The result's deterministic pass computed again from what it froze (scores, ranks,
+    classes, breakdown, 加分/扣分, veto; no Monte Carlo, whose figures the result stored):
+    what the results page shows beside the stored output."""
+    return compute(
+        Definition.from_dict(result.definition),
+        Inputs.from_dict(result.inputs),
+        runs=0,
+        seed=result.seed,
+        threshold=Decimal(result.threshold),
+    )

@@ -124,6 +124,7 @@ class _SchemeReader:
         vetoes: list[str] = []
         effects: set[VetoEffect] = set()
         settings: dict[str, tuple[Row, str]] = {}
+        rows_of: dict[str, Row] = {}
         for row in self.reading.rows:
             if row.faults:
                 self.faults += row.faults
@@ -152,6 +153,8 @@ class _SchemeReader:
                 indicator = self._indicator(row, top, name)
                 if indicator is not None:
                     indicators.append(indicator)
+                    rows_of[indicator.name] = row
+        self._z_scaled(indicators, rows_of)
         self._unique([r.name for r in indicators] + [r.item for r in rules] + vetoes)
         definition = Definition(
             tuple(indicators),
@@ -165,6 +168,27 @@ class _SchemeReader:
         if not indicators and not self.faults:
             self.faults.append(SheetFault("", None, None, "考核办法中没有任何二级指标"))
         return None if self.faults else definition
+
+    def _z_scaled(self, indicators: list[IndicatorRow], rows_of: dict[str, Row]) -> None:
+        """A Z分数 indicator beside indicators scored 0–100 must state its scale (中心 and
+        离散: 中心=60；离散=10 scores 60 + 10 × z). Left at 0 and 1 its scores run about −2…+2
+        against the others' 0–100, and its weight is nominal (issue 13, tryout13): refused,
+        naming the row, rather than computed. A scheme scoring every indicator by Z分数 keeps
+        the defaults (its scores are comparable among themselves)."""
+        forms = {indicator.form for indicator in indicators}
+        if Form.Z_SCORE not in forms or forms == {Form.Z_SCORE}:
+            return
+        for indicator in indicators:
+            if indicator.form is Form.Z_SCORE and not {"centre", "spread"} <= set(
+                indicator.parameters
+            ):
+                self.fault(
+                    rows_of[indicator.name],
+                    S.PARAMETERS,
+                    f"“{indicator.name}”按Z分数计分，与按0—100分计分的指标同用时，须在参数中写明"
+                    "中心和离散（如“中心=60；离散=10”，得分为60＋10×标准分）；否则其得分约在"
+                    "−2至＋2之间，权重形同虚设",
+                )
 
     def _indicator(self, row: Row, top: str, name: str) -> IndicatorRow | None:
         direction_word = clean_text(row.values.get(S.DIRECTION, ""))

@@ -22,6 +22,7 @@ from guanmo.assessment.forms import CycleUploadForm, RunForm
 from guanmo.assessment.objections import ObjectionError, publish_cycle
 from guanmo.assessment.results import Classes, ShareClasses
 from guanmo.assessment.scheme_words import AGGREGATIONS, FORM_WORDS, PARAMETERS, WEIGHTINGS
+from guanmo.assessment.selectors import city_roll
 from guanmo.assessment.services import ResultError
 from guanmo.assessment.sheet_reading import Refused
 from guanmo.assessment.source_selectors import fill_from_sources
@@ -82,7 +83,12 @@ def cycle_preview(request: HttpRequest) -> HttpResponse:
     sources = {key: _named(path, given.get(f"{key}_name", "")) for key, path in paths.items()}
     context = {"form": form, "given": given}
     try:
-        sheets = read_cycle(sources["scheme"], sources.get("values"), sources.get("previous"))
+        sheets = read_cycle(
+            sources["scheme"],
+            sources.get("values"),
+            sources.get("previous"),
+            roll=city_roll(scope.city),
+        )
     except Refused as refused:
         report = refused.report
         faults = [f"《{report.file}》{report.describe(fault)}" for fault in report.faults]

@@ -10,18 +10,53 @@ its sheet, row and column; a 合计 or 平均 row is left out and listed.
 """
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from guanmo.assessment.definition import Definition, Inputs
+from guanmo.assessment.definition import Definition, Inputs, Missing
 from guanmo.assessment.scheme import Form
 from guanmo.assessment.sheet_reading import TOTALS, Refused
-from guanmo.regions.names import clean_text
+from guanmo.regions.names import clean_text, region_named
 from guanmo.sheets import cells
 from guanmo.sheets.faults import ImportReport, LeftOut, SheetFault
 from guanmo.sheets.formats import Source
 from guanmo.sheets.header import Catalogue
+from guanmo.sheets.table import Row
 from guanmo.sheets.workbook import Reading, SheetSpec, read_workbook, source_name
+
+
+@dataclass(frozen=True)
+class _Unit:
+    name: str
+
+
+@dataclass(frozen=True)
+class UnitRoll:
+    """The units a city assesses (`names`, full names in the city's order, as
+    `regions.services.units_of` gives them) and the city's name, for checking a sheet's units.
+
+    A sheet's unit is one of them only by its full, short or spoken name
+    (`regions.names.region_named`: 武陟县, 武陟, 示范区), never by containment or a shared prefix:
+    马村镇 is not 马村区 (issue 13, tryout13)."""
+
+    city: str
+    names: tuple[str, ...]
+
+    def named(self, text: str) -> str | None:
+        """The full name of the unit `text` names; None when it names none of the city's."""
+        found = region_named(text, [_Unit(name) for name in self.names])
+        return found.name if found else None
+
+    def checked(self, text: str, row: Row, report: ImportReport) -> str | None:
+        """The full name of the unit `text` (in sheet row `row`) names; None, with a fault
+        naming the row and listing the city's units added to `report`, when none."""
+        if (full := self.named(text)) is None:
+            units = "、".join(self.names)
+            why = f"“{text}”不是{self.city}的考核单位；{self.city}的考核单位为：{units}"
+            report.faults.append(SheetFault(row.sheet, row.number, UNIT, why))
+        return full
+
 
 UNIT_WORDS = [
     "单位",
@@ -147,11 +182,18 @@ def values_catalogue(definition: Definition) -> tuple[Catalogue, dict[str, StrEn
 
 
 def read_values(
-    source: Source, definition: Definition, *, sourced: frozenset[str] = frozenset()
+    source: Source,
+    definition: Definition,
+    *,
+    sourced: frozenset[str] = frozenset(),
+    roll: UnitRoll | None = None,
 ) -> tuple[Inputs, ImportReport]:
     """The cycle's inputs from the values sheet. The `sourced` indicators (their values come
     from Guanmo, `sources`) need no column and may be blank: a value given overrides the
-    source. Raises Refused with every fault."""
+    source. With a city's `roll`, every unit must be one of the city's (kept by its full name)
+    and every unit of the city listed; one absent is refused, unless the scheme's 缺失数据 is
+    不参评: then it is exempt and the report says "未参评：…" (issue 13). Raises Refused with
+    every fault."""
     catalogue, fields, unit_field = values_catalogue(definition)
     typed = [name for name in definition.names if name not in sourced]
     needed = [(fields[name],) for name in [UNIT, *typed, *target_names(definition)]]
@@ -161,7 +203,7 @@ def read_values(
     report.file = source_name(source)
     if not report.ok:
         raise Refused(report)
-    inputs = _inputs(reading, definition, fields, unit_field, report, sourced)
+    inputs = _inputs(reading, definition, fields, unit_field, report, sourced, roll)
     if not report.ok:
         raise Refused(report)
     report.rows_read = len(inputs.values)
@@ -175,6 +217,7 @@ def _inputs(
     unit_field: StrEnum,
     report: ImportReport,
     sourced: frozenset[str] = frozenset(),
+    roll: UnitRoll | None = None,
 ) -> Inputs:
     values: dict[str, dict[str, Decimal | None]] = {}
     targets: dict[str, dict[str, Decimal | None]] = {}
@@ -189,6 +232,10 @@ def _inputs(
         if TOTALS.match(clean_text(unit)):
             report.left_out.append(LeftOut(row.sheet, row.number, "合计行"))
             continue
+        if roll is not None:
+            if (full := roll.checked(unit, row, report)) is None:
+                continue
+            unit = full
         if unit in values:
             report.faults.append(
                 SheetFault(row.sheet, row.number, UNIT, f"单位“{unit}”出现了不止一次")
@@ -230,7 +277,39 @@ def _inputs(
         values[unit] = own
     if not values and report.ok:
         report.faults.append(SheetFault("", None, None, "数值表中没有任何参评单位"))
+    if roll is not None and report.ok:
+        _absent_units(roll, definition, values, exempt, report)
     return Inputs(values, targets, counts, frozenset(vetoed), frozenset(exempt))
+
+
+def _absent_units(
+    roll: UnitRoll,
+    definition: Definition,
+    values: dict[str, dict[str, Decimal | None]],
+    exempt: set[str],
+    report: ImportReport,
+) -> None:
+    """The city's units the sheet leaves out: refused, or exempt and said when the scheme's
+    缺失数据 is 不参评 — never silently left out (issue 13)."""
+    absent = [name for name in roll.names if name not in values]
+    if not absent:
+        return
+    listed = "、".join(absent)
+    if definition.missing is not Missing.EXEMPT:
+        report.faults.append(
+            SheetFault(
+                "",
+                None,
+                UNIT,
+                f"数值表缺少{roll.city}的{listed}；免于考核的单位也须列出，"
+                "在“不参评”列填“是”（或考核办法设置“缺失数据”为不参评）",
+            )
+        )
+        return
+    for name in absent:
+        values[name] = {indicator: None for indicator in definition.names}
+        exempt.add(name)
+    report.notes.append(f"未参评：{listed}（数值表未列，考核办法缺失数据为不参评）")
 
 
 PREVIOUS = StrEnum("PreviousColumn", [("SERIAL", SERIAL), ("UNIT", UNIT), ("RANK", RANK)])
@@ -249,9 +328,13 @@ PREVIOUS_COLUMNS = Catalogue(
 )
 
 
-def read_previous(source: Source) -> tuple[dict[str, int], ImportReport]:
-    """The previous cycle's ranks {unit: rank} (units without a rank left out). Refused for
-    any fault."""
+def read_previous(
+    source: Source, *, roll: UnitRoll | None = None, units: frozenset[str] | None = None
+) -> tuple[dict[str, int], ImportReport]:
+    """The previous cycle's ranks {unit: rank} (units without a rank left out). With a city's
+    `roll`, a unit must be one of the city's (kept by its full name); without one, given the
+    values sheet's `units`, one of those. Refused for any fault, an unknown unit naming its
+    row, never dropped (issue 13)."""
     spec = SheetSpec(
         PREVIOUS_COLUMNS,
         frozenset({PREVIOUS.UNIT, PREVIOUS.RANK}),
@@ -264,7 +347,24 @@ def read_previous(source: Source) -> tuple[dict[str, int], ImportReport]:
     for row in reading.rows:
         report.faults += row.faults
         unit, rank = row.values.get(PREVIOUS.UNIT, ""), row.values.get(PREVIOUS.RANK)
-        if rank is not None and not TOTALS.match(clean_text(unit)):
+        if row.faults or not unit or TOTALS.match(clean_text(unit)):
+            continue
+        if roll is not None:
+            if (full := roll.checked(unit, row, report)) is None:
+                continue
+            unit = full
+        elif units is not None and unit not in units:
+            known = "、".join(sorted(units))
+            report.faults.append(
+                SheetFault(
+                    row.sheet,
+                    row.number,
+                    UNIT,
+                    f"“{unit}”不是数值表中的单位；数值表的单位为：{known}",
+                )
+            )
+            continue
+        if rank is not None:
             if unit in ranks:
                 report.faults.append(
                     SheetFault(row.sheet, row.number, UNIT, f"单位“{unit}”出现了不止一次")

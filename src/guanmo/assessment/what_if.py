@@ -6,7 +6,8 @@ Shapes: a change is typed 'UNIT:INDICATOR=VALUE' (甲县:投资完成率=98.5); 
 "甲县“投资完成率”改为98.5：综合得分由79.99分变为83.12分，位次由第2位变为第1位".
 """
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from guanmo.assessment.definition import Definition, Inputs, scheme_of, weights_of
@@ -76,6 +77,21 @@ class WhatIfLine:
 def suppose(definition: Definition, inputs: Inputs, change: Change) -> WhatIfLine:
     """The unit's result with the one value changed, beside the issued one. Raises ValueError
     (in Chinese) for a unit or indicator the result does not have."""
+    change = replace(change, indicator=_indicator_named(definition, change.indicator))
     scheme = scheme_of(definition, weights_of(definition, inputs).weights)
     found = what_if(scheme, inputs.cycle(), change.unit, change.indicator, change.value)
     return WhatIfLine(change, found.before, found.after)
+
+
+_UNIT_SUFFIX = re.compile(r"[（(][^（）()]*[）)]$")
+
+
+def _indicator_named(definition: Definition, typed: str) -> str:
+    """The scheme's name for the indicator or 加分/扣分 item `typed` names: itself, or the one
+    name that reads the same without its unit (投资完成率 for 投资完成率（%）); else `typed`
+    unchanged (`what_if` refuses it, listing the names)."""
+    names = [*definition.names, *(rule.item for rule in definition.adjustment_rules)]
+    if typed in names:
+        return typed
+    bare = [name for name in names if _UNIT_SUFFIX.sub("", name) == typed]
+    return bare[0] if len(bare) == 1 else typed

@@ -1,7 +1,10 @@
 """An assessment's result as text: the ranking table, the weights, the sensitivity of the
 choices and the bulletin's sentences; the tables also serve the .docx."""
 
+from decimal import Decimal
+
 from guanmo.assessment.outcome import Outcome, UnitLine
+from guanmo.assessment.results import first_placed, places_moved_words, points_lost_to
 from guanmo.figures.formatting import UNDEFINED, half_up, rate
 
 RESULT_HEADERS = (
@@ -23,14 +26,24 @@ CHOICE_NAMES = {
 }
 
 
-def _change(line: UnitLine) -> str:
-    if line.rank_change is None:
-        return UNDEFINED
-    if line.rank_change > 0:
-        return f"进位{line.rank_change}位"
-    if line.rank_change < 0:
-        return f"退位{-line.rank_change}位"
-    return "位次不变"
+def change_text(line: UnitLine) -> str:
+    """The line's change of rank in words (进位3位, 退位3位, 位次不变), — when unknown."""
+    return places_moved_words(line.rank_change) or UNDEFINED
+
+
+def rank_label(line: UnitLine) -> str:
+    """The line's place as tables show it: 3, 并列5; — for a unit not ranked."""
+    return UNDEFINED if line.rank is None else f"{'并列' if line.tied else ''}{line.rank}"
+
+
+def unit_label(line: UnitLine) -> str:
+    """The unit's name, with （一票否决） for a vetoed unit."""
+    return line.unit + ("（一票否决）" if line.vetoed else "")
+
+
+def probability_text(probability: Decimal | None) -> str:
+    """A probability (fraction 0–1) as a percentage to one decimal: 1 → 100.0%."""
+    return UNDEFINED if probability is None else rate(probability * 100)
 
 
 def result_rows(outcome: Outcome) -> list[list[str]]:
@@ -38,21 +51,59 @@ def result_rows(outcome: Outcome) -> list[list[str]]:
     rows = []
     for line in outcome.lines:
         spread = line.spread
-        rank = UNDEFINED if line.rank is None else f"{'并列' if line.tied else ''}{line.rank}"
         rows.append(
             [
-                rank,
-                line.unit + ("（一票否决）" if line.vetoed else ""),
+                rank_label(line),
+                unit_label(line),
                 UNDEFINED if line.score is None else f"{line.score:f}",
                 line.grade or UNDEFINED,
-                _change(line),
+                change_text(line),
                 UNDEFINED if spread is None else f"{spread.median_rank.normalize():f}",
                 UNDEFINED if spread is None else "{}—{}".format(*spread.rank_interval),
-                UNDEFINED if spread is None else rate(spread.p_first * 100),
-                UNDEFINED if spread is None else rate(spread.p_last * 100),
+                probability_text(spread and spread.p_first),
+                probability_text(spread and spread.p_last),
             ]
         )
     return rows
+
+
+def points_lost_to_first(outcome: Outcome) -> dict[str, dict[str, Decimal]]:
+    """与第一名差距: for each unit, the points the first unit scored more on each indicator
+    ("大分小分都是分"); {} when the composite is not additive (no contributions) or no unit
+    is first. Shape {unit: {indicator: points}}, units in the result's order."""
+    assessment = outcome.assessment
+    first = first_placed([r for r in assessment.results if not r.vetoed])
+    ranked = {unit: own for unit, own in assessment.contributions.items() if own}
+    if first is None or first not in ranked:
+        return {}
+    lost = points_lost_to(ranked, first)
+    return {line.unit: lost[line.unit] for line in outcome.lines if line.unit in lost}
+
+
+def breakdown_rows(outcome: Outcome) -> list[list[str]]:
+    """Each unit's score by indicator, then 加分, 扣分 and the score, so the row adds up
+    (BREAKDOWN_TAIL after the indicators), to two decimals half-up."""
+    rows = []
+    for line in outcome.lines:
+        adjustments = line.adjustments
+        rows.append(
+            [
+                unit_label(line),
+                *(two_places(line.contributions.get(name)) for name in outcome.definition.names),
+                two_places(adjustments and adjustments.bonus),
+                two_places(adjustments and adjustments.deduction),
+                two_places(line.score),
+            ]
+        )
+    return rows
+
+
+BREAKDOWN_TAIL = ("加分", "扣分", "综合得分")
+
+
+def two_places(value: Decimal | None) -> str:
+    """Points to two decimals, half-up (93.40); — for None."""
+    return UNDEFINED if value is None else f"{half_up(value, 2):f}"
 
 
 def choice_name(choice: str) -> str:

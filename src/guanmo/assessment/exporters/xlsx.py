@@ -4,19 +4,26 @@ and method, where sourced values came from (when any was), and the sensitivity o
 Every cell goes through the project's one safe writer (`guanmo.documents.xlsx.write_table`: text
 never a formula)."""
 
+from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
 
 from openpyxl import Workbook
 
-from guanmo.assessment.exporters.text import choice_name
+from guanmo.assessment.exporters.text import choice_name, points_lost_to_first
 from guanmo.assessment.outcome import Outcome
-from guanmo.assessment.results import first_placed, points_lost_to
-from guanmo.documents.xlsx import INTEGER_FORMAT, Column, write_table
+from guanmo.documents.xlsx import INTEGER_FORMAT, RATE_FORMAT, Column, write_table
 
 POINTS_FORMAT = "0.00"
 EXACT_FORMAT = "0.0000"
-PROBABILITY_FORMAT = "0.0%"
+# write_table's percent columns take percentages (37.8) and store the fraction Excel shows as
+# 37.8%; a probability (a fraction, 1 = certain) is therefore passed as a percentage.
+PROBABILITY_FORMAT = RATE_FORMAT
+
+
+def _as_percentage(probability: Decimal | None) -> Decimal | None:
+    """A probability (fraction 0–1) as the percentage a RATE_FORMAT column takes (1 → 100)."""
+    return None if probability is None else probability * 100
 
 
 def _yes(flag: bool) -> str:
@@ -68,8 +75,8 @@ def _result_sheet(workbook: Workbook, outcome: Outcome) -> None:
                 spread and spread.median_rank,
                 spread and spread.rank_interval[0],
                 spread and spread.rank_interval[1],
-                spread and spread.p_first,
-                spread and spread.p_last,
+                _as_percentage(spread and spread.p_first),
+                _as_percentage(spread and spread.p_last),
             ]
         )
     write_table(sheet, title="综合考核结果", units="单位：分", columns=columns, rows=rows)
@@ -83,22 +90,15 @@ def _table(workbook: Workbook, title: str, columns: list[Column], rows: list[lis
 def _points_lost(workbook: Workbook, outcome: Outcome) -> None:
     """与第一名差距: the points the first unit scored more on each indicator ("大分小分都是
     分"); only for an additive composite (weighted arithmetic)."""
-    assessment = outcome.assessment
-    first = first_placed([r for r in assessment.results if not r.vetoed])
-    ranked = {unit: own for unit, own in assessment.contributions.items() if own}
-    if first is None or first not in ranked:
+    lost = points_lost_to_first(outcome)
+    if not lost:
         return
-    lost = points_lost_to(ranked, first)
     names = outcome.definition.names
     _table(
         workbook,
         "与第一名差距",
         [_unit_column(), *_indicator_columns(outcome, EXACT_FORMAT)],
-        [
-            [line.unit, *(lost[line.unit][n] for n in names)]
-            for line in outcome.lines
-            if line.unit in lost
-        ],
+        [[unit, *(own[n] for n in names)] for unit, own in lost.items()],
     )
 
 

@@ -11,6 +11,7 @@ from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.exporters import FILE_FORMATS, TEXT_FORMATS
 from guanmo.assessment.outcome import compute
 from guanmo.assessment.robustness import DEFAULT_NAMING_THRESHOLD, DEFAULT_RUNS
+from guanmo.assessment.selectors import city_roll
 from guanmo.assessment.sheet_reading import Refused
 from guanmo.assessment.source_selectors import fill_from_sources
 from guanmo.assessment.sources import SourceCycle, sources_of
@@ -85,8 +86,12 @@ class Command(BaseCommand):
         if runs < 0:
             raise CommandError("--runs 不能为负数")
         threshold = _threshold(threshold)
+        # With a city (named, or the one a cycle's --year/--month sources are read from) every
+        # unit named must be one of its units and every unit listed (issue 13).
+        given_city = city is not None or year is not None or month is not None
+        roll = city_roll(city_for(city)) if given_city else None
         try:
-            sheets = read_cycle(scheme, values, previous)
+            sheets = read_cycle(scheme, values, previous, roll=roll)
         except Refused as refused:
             self._refuse(refused.report)
         definition, inputs = sheets.definition, sheets.inputs
