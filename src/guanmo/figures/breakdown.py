@@ -95,7 +95,9 @@ def break_down(target: Decimal, weights: Sequence[Weight], step: Decimal) -> Bre
     if len(weights) != MONTHS:
         raise ValueError(f"分解权重应为12个月，而不是{len(weights)}个")
     by_quarter = [weights[q : q + MONTHS_IN_QUARTER] for q in range(0, MONTHS, MONTHS_IN_QUARTER)]
-    quarters = apportion(target, [sum(w, Fraction(0)) for w in by_quarter], step)
+    quarters = apportion(
+        target, [sum((Fraction(each) for each in w), Fraction(0)) for w in by_quarter], step
+    )
     months = []
     for amount, month_weights in zip(quarters, by_quarter, strict=True):
         # A quarter with nothing due last year still gets its months' shares of nothing.
