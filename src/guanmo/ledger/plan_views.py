@@ -37,7 +37,7 @@ def project_milestones(request: HttpRequest, pk: int) -> HttpResponse:
     scope: Scope = request.scope
     project = _planning_project(scope, pk)
     stored = milestones_by_project([project.pk])[project.pk]
-    form = MilestoneForm(request.POST or None, stored=stored)
+    form = MilestoneForm(request.POST if request.method == "POST" else None, stored=stored)
     if request.method == "POST" and form.is_valid():
         try:
             changed = save_milestones(
@@ -65,7 +65,7 @@ def project_curve(request: HttpRequest, pk: int) -> HttpResponse:
             "month", "planned_investment"
         )
     )
-    form = CurveForm(request.POST or None, stored=stored)
+    form = CurveForm(request.POST if request.method == "POST" else None, stored=stored)
     if request.method == "POST" and form.is_valid():
         try:
             changed = set_monthly_plan(project, year, form.months(), user=request.user)
