@@ -75,7 +75,10 @@ class MilestoneForm(forms.Form):
                     label=f"{kind.label}{label}",
                     required=False,
                     initial=value,
-                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                    widget=forms.DateInput(
+                        attrs={"type": "date", "aria-label": f"{kind.label}{label}"},
+                        format="%Y-%m-%d",
+                    ),
                 )
 
     def rows(self) -> list[tuple[str, forms.BoundField, forms.BoundField]]:
