@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from guanmo.ledger.models import KeyListEntry, Milestone, MonthlyPlan
+from guanmo.ledger.models import KeyListEntry, Milestone, MilestoneKind, MonthlyPlan
 from guanmo.reporting.models import FigureChange
 from guanmo.reporting.services import close_period, open_period
 
@@ -21,11 +21,9 @@ def project(world, settings):
 
 def _dates(**given: str) -> dict[str, str]:
     """The milestone form's fields, all blank but those given (started_planned="2025-03-01")."""
-    kinds = (
-        "approval land planning environment permit started enrolled structure completed producing"
-    ).split()
+    kinds = [kind.name.lower() for kind in MilestoneKind]
     form = {f"{kind}_{end}": "" for kind in kinds for end in ("planned", "reached")}
-    return {**form, **given, "reason": given.pop("reason", "")}
+    return {**form, "reason": "", **given}
 
 
 def test_the_county_office_sets_milestones_and_each_change_is_recorded(client, world, project):
