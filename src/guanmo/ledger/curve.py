@@ -9,7 +9,7 @@ money is stored, for a plan not on the cent), so the twelve months add up to the
 (source: issue 14, "Milestones and planned curves").
 """
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -59,22 +59,6 @@ def project_curve(annual_plan: Decimal | None, weights: Sequence[Weight]) -> Bre
         weights = equal_weights()
     step = CENT if annual_plan % CENT == 0 else STEP
     return break_down(annual_plan.quantize(STEP), weights, step)
-
-
-def curve_progress(curve: Breakdown | None, month: int) -> Decimal | None:
-    """序时进度 by the curve: the plan due by the end of `month` as a percentage of the annual
-    plan, one decimal, half-up; None without a curve."""
-    if curve is None:
-        return None
-    return percent(curve.node(month), curve.target)
-
-
-def curves_progress(curves: Iterable[Breakdown | None], month: int) -> Decimal | None:
-    """序时进度 of several projects together: their plans due by the month's end ÷ their annual
-    plans; None when none has a plan."""
-    present = [curve for curve in curves if curve is not None]
-    due = sum((curve.node(month) for curve in present), Decimal(0))
-    return percent(due, sum((curve.target for curve in present), Decimal(0)))
 
 
 def curve_faults(annual_plan: Decimal | None, months: Sequence[Decimal]) -> list[str]:

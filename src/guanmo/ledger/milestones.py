@@ -18,8 +18,6 @@ from guanmo.figures.arithmetic import percent
 from guanmo.ledger.models import MilestoneKind
 
 KINDS: tuple[MilestoneKind, ...] = tuple(MilestoneKind)
-# 前期手续: the approvals a project needs before it may start.
-PREPARATORY_STEPS: tuple[MilestoneKind, ...] = KINDS[:5]
 # What a sentence says a project did or did not do at each milestone: "仍未取得施工许可".
 PHRASES: dict[MilestoneKind, str] = {
     MilestoneKind.APPROVAL: "立项",
