@@ -18,7 +18,7 @@ from guanmo.ledger.services.milestones import milestones_by_project
 from guanmo.progress.sections import BulletinSection, SectionTable
 from guanmo.progress.selectors import key_projects, summed_money, with_figures
 from guanmo.regions.models import Region
-from guanmo.regions.names import CITY_LEVEL, with_unit
+from guanmo.regions.names import own_level, whole, with_unit
 from guanmo.regions.services import units_of
 
 MILESTONE_HEADERS = (
@@ -49,14 +49,15 @@ class _Unit:
 
 
 def _units(city: Region, county_of: dict[int, int]) -> list[_Unit]:
-    """The city's units with their key projects, 市本级 after them when it has any, 全市 last."""
+    """The city's units with their key projects, 市本级 after them when it has any, 全市 last
+    (县本级 and 全县 at a county's installation: `regions.names`)."""
     by_county: dict[int, list[int]] = defaultdict(list)
     for project_id, county_id in county_of.items():
         by_county[county_id].append(project_id)
     units = [_Unit(unit.name, by_county.get(unit.pk, [])) for unit in units_of(city)]
     if by_county.get(city.pk):
-        units.append(_Unit(CITY_LEVEL, by_county[city.pk]))
-    return [*units, _Unit("全市", list(county_of))]
+        units.append(_Unit(own_level(city.name), by_county[city.pk]))
+    return [*units, _Unit(whole(city.name), list(county_of))]
 
 
 def milestone_section(city: Region, year: int, month: int) -> BulletinSection | None:
@@ -77,7 +78,7 @@ def milestone_section(city: Region, year: int, month: int) -> BulletinSection | 
     rows = []
     for unit in _units(city, county_of):
         counts = milestone_counts((milestones[pk] for pk in unit.project_ids), year, month)
-        if unit.name == "全市":
+        if unit.name == whole(city.name):
             city_counts = counts
         elif not (counts.to_start or counts.to_complete or counts.enrolled):
             continue
@@ -88,7 +89,7 @@ def milestone_section(city: Region, year: int, month: int) -> BulletinSection | 
         rows=rows,
         rate_columns={3, 6},
     )
-    sentences = [milestone_sentence(city_counts, month)]
+    sentences = [milestone_sentence(city_counts, month, whole(city.name))]
     if removed:
         sentences.append(removal_sentence(removed, city, month))
     return BulletinSection(heading="重点项目节点推进情况", sentences=sentences, table=table)
@@ -107,11 +108,11 @@ def _milestone_row(name: str, counts: MilestoneCounts) -> list[object]:
     ]
 
 
-def milestone_sentence(counts: MilestoneCounts, month: int) -> str:
+def milestone_sentence(counts: MilestoneCounts, month: int, everywhere: str = "全市") -> str:
     """截至5月底，全市计划年内开工项目20个，已开工15个，开工率75.0%；计划年内竣工项目8个，已竣工
     2个，竣工率25.0%；1—5月新入统项目6个，其中5月2个。"""
     return (
-        f"截至{month}月底，全市计划年内开工项目{counts.to_start}个，已开工{counts.started}个，"
+        f"截至{month}月底，{everywhere}计划年内开工项目{counts.to_start}个，已开工{counts.started}个，"
         f"开工率{rate(counts.start_rate)}；计划年内竣工项目{counts.to_complete}个，"
         f"已竣工{counts.completed}个，竣工率{rate(counts.completion_rate)}；"
         f"{period_label(month)}新入统项目{counts.enrolled}个"
@@ -159,7 +160,9 @@ def curve_section(city: Region, year: int, month: int) -> BulletinSection | None
         points_columns={4, 6},
     )
     return BulletinSection(
-        heading="计划曲线序时进度", sentences=[curve_sentence(standing, month)], table=table
+        heading="计划曲线序时进度",
+        sentences=[curve_sentence(standing, month, whole(city.name))],
+        table=table,
     )
 
 
@@ -175,11 +178,11 @@ def _curve_row(name: str, due: Decimal, done: Decimal, standing: CurveStanding) 
     ]
 
 
-def curve_sentence(standing: CurveStanding, month: int) -> str:
+def curve_sentence(standing: CurveStanding, month: int, everywhere: str = "全市") -> str:
     """全市重点项目1—5月完成投资占年度计划的41.0%，按时间进度（41.7%）计低于时间进度0.7个百分点；
     按各项目投资计划曲线，序时进度为38.2%，超序时进度2.8个百分点。"""
     return (
-        f"全市重点项目{period_label(month)}完成投资占年度计划的{rate(standing.completion_rate)}，"
+        f"{everywhere}重点项目{period_label(month)}完成投资占年度计划的{rate(standing.completion_rate)}，"
         f"按时间进度（{rate(standing.time_progress)}）计"
         f"{vs_time_progress(standing.vs_time_progress) or '无从比较'}；"
         f"按各项目投资计划曲线，序时进度为{rate(standing.curve_progress)}，"
