@@ -1,6 +1,7 @@
 """Issue 10 in Chromium, at desktop and phone sizes: the demo's dashboard on its 15 December
 shows November (closed), not December (open); 提交 after typing keeps the figure; leaving a
-typed page asks first; the ledger edit form saved twice keeps 计划开工日期; a department lands on
+typed page asks first; the milestones form saved twice keeps 计划开工 (the 开工 milestone's
+planned date, once on the ledger edit form); a department lands on
 its 待办问题; a county opens its tour's schedule."""
 
 from datetime import date
@@ -12,7 +13,7 @@ from playwright.sync_api import Page, expect
 from guanmo.accounts.models import User
 from guanmo.demo.city import TODAY, YEAR, build_demo_city
 from guanmo.demo.people import create_demo_people, create_demo_periods
-from guanmo.ledger.models import Project
+from guanmo.ledger.models import Milestone, MilestoneKind
 from guanmo.observation import route
 from guanmo.observation.models import Tour
 from guanmo.progress.selectors import progress_report_for
@@ -100,18 +101,18 @@ def test_leaving_a_typed_grid_asks_first(live_server, desktop, world, april):
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_the_ledger_edit_form_saved_twice_keeps_the_planned_start(
+def test_the_milestones_form_saved_twice_keeps_the_planned_start(
     live_server, transactional_db, contexts, world, size
 ):
     project = world.projects["武陟装备"]
-    Project.objects.filter(pk=project.pk).update(planned_start=date(2025, 3, 1))
+    Milestone.objects.create(project=project, kind=MilestoneKind.STARTED, planned=date(2025, 3, 1))
     page = log_in(contexts[size], live_server.url, "shixmb")
 
     for _ in range(2):
-        page.goto(f"{live_server.url}/projects/{project.pk}/edit/")
-        expect(page.get_by_label("计划开工日期")).to_have_value("2025-03-01")
-        page.get_by_label("修改原因").fill("核对台账")
-        page.get_by_role("button", name="保存修改").click()
+        page.goto(f"{live_server.url}/projects/{project.pk}/milestones/")
+        expect(page.get_by_label("开工计划日期")).to_have_value("2025-03-01")
+        page.get_by_label("修改原因").fill("核对节点")
+        page.get_by_role("button", name="保存节点").click()
         expect(page.locator(".messages")).to_contain_text("0项变化")
 
     project.refresh_from_db()

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 
 # Dates that look ahead by their nature: a deadline, a planned day, a scheduler's next run.
 AHEAD = {
-    ("ledger", "Project", "planned_start"),
+    ("ledger", "Milestone", "planned"),
     ("reporting", "Period", "deadline"),
     ("observation", "Tour", "first_day"),
     ("supervision", "Problem", "deadline"),

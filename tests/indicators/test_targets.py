@@ -8,17 +8,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from guanmo.indicators.choices import Direction, Kind
-from guanmo.indicators.targets import (
+from guanmo.figures.breakdown import (
     Breakdown,
-    both_over_half,
     break_down,
     break_down_by_hand,
     equal_weights,
-    forecast_rate,
     seasonal_weights,
-    standing,
 )
+from guanmo.indicators.choices import Direction, Kind
+from guanmo.indicators.targets import both_over_half, forecast_rate, standing
 
 STEP = D("0.01")
 

@@ -3,10 +3,11 @@ its node by more than the set points, a year-end forecast below 100% (strict thr
 
 from decimal import Decimal
 
+from guanmo.figures.breakdown import break_down, equal_weights
 from guanmo.indicators.choices import Direction
 from guanmo.indicators.report import build_report, latest_report
 from guanmo.indicators.table import PeerFigures
-from guanmo.indicators.targets import break_down, equal_weights, standing
+from guanmo.indicators.targets import standing
 from guanmo.indicators.warnings import (
     IndicatorWarningKind,
     falling_warnings,

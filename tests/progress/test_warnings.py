@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import pytest
 
+from guanmo.ledger.milestones import MilestoneDates
+from guanmo.ledger.models import MilestoneKind
 from guanmo.progress.warnings import (
     ProjectState,
     ProjectWarning,
@@ -18,7 +20,6 @@ from guanmo.progress.warnings import (
 
 ON_TRACK = ProjectState(
     stage="续建",
-    planned_start=date(2024, 3, 1),
     completion_rate=Decimal("50.0"),
     monthly_completed={5: Decimal(100), 6: Decimal(100)},
     reported=True,
@@ -100,32 +101,82 @@ def test_the_city_may_set_its_own_thresholds():
 PREPARATORY = replace(ON_TRACK, stage="前期", completion_rate=None, monthly_completed={})
 
 
-def test_a_preparatory_project_due_to_start_by_the_months_last_day_is_not_started():
-    state = replace(PREPARATORY, planned_start=date(2025, 3, 31))
-    assert warnings_for(state, month=3) == [
-        ProjectWarning(
-            WarningKind.NOT_STARTED, WarningLevel.YELLOW, "计划于2025年3月31日开工，仍处于前期阶段"
-        )
+def planned(kind: MilestoneKind, day: date, reached: date | None = None) -> tuple:
+    return (MilestoneDates(kind, day, reached),)
+
+
+def test_a_project_due_to_start_in_march_and_not_started_by_may_is_warned_in_those_words():
+    state = replace(PREPARATORY, milestones=planned(MilestoneKind.STARTED, date(2025, 3, 10)))
+    assert warnings_for(state, month=5) == [
+        ProjectWarning(WarningKind.NOT_STARTED, WarningLevel.YELLOW, "计划3月开工，至5月仍未开工")
     ]
 
 
-def test_a_preparatory_project_due_to_start_the_day_after_the_month_is_not_warned():
-    state = replace(PREPARATORY, planned_start=date(2025, 4, 1))
+def test_a_milestone_due_on_the_months_last_day_is_missed_that_month():
+    state = replace(PREPARATORY, milestones=planned(MilestoneKind.STARTED, date(2025, 3, 31)))
+    assert [w.message for w in warnings_for(state, month=3)] == ["计划3月开工，至3月仍未开工"]
+
+
+def test_a_milestone_due_the_day_after_the_month_is_not_warned():
+    state = replace(PREPARATORY, milestones=planned(MilestoneKind.STARTED, date(2025, 4, 1)))
     assert warnings_for(state, month=3) == []
 
 
 def test_the_last_day_of_february_follows_the_leap_year():
-    state = replace(PREPARATORY, planned_start=date(2024, 2, 29))
+    state = replace(PREPARATORY, milestones=planned(MilestoneKind.STARTED, date(2024, 2, 29)))
     assert [w.kind for w in warnings_for(state, year=2024, month=2)] == [WarningKind.NOT_STARTED]
 
 
-def test_a_preparatory_project_without_a_planned_start_is_not_warned():
-    assert warnings_for(replace(PREPARATORY, planned_start=None), month=12) == []
+def test_a_milestone_reached_by_the_months_end_is_not_warned_even_if_late():
+    state = replace(
+        PREPARATORY,
+        milestones=planned(MilestoneKind.STARTED, date(2025, 3, 1), reached=date(2025, 5, 31)),
+    )
+    assert warnings_for(state, month=5) == []
+    assert [w.message for w in warnings_for(state, month=4)] == ["计划3月开工，至4月仍未开工"]
 
 
-def test_only_a_preparatory_project_can_be_overdue_to_start():
-    started = replace(ON_TRACK, stage="新开工", planned_start=date(2025, 1, 1))
+def test_a_plan_of_an_earlier_year_names_its_year():
+    state = replace(PREPARATORY, milestones=planned(MilestoneKind.STARTED, date(2024, 11, 5)))
+    assert [w.message for w in warnings_for(state, month=2)] == [
+        "计划2024年11月开工，至2月仍未开工"
+    ]
+
+
+def test_other_milestones_are_warned_in_their_own_words():
+    state = replace(
+        ON_TRACK,
+        milestones=(
+            MilestoneDates(MilestoneKind.PERMIT, date(2025, 2, 1)),
+            MilestoneDates(MilestoneKind.COMPLETED, date(2025, 6, 30)),
+            MilestoneDates(MilestoneKind.PRODUCING, date(2025, 7, 1)),
+        ),
+    )
+    assert warnings_for(state, month=6) == [
+        ProjectWarning(
+            WarningKind.MILESTONE, WarningLevel.YELLOW, "计划2月取得施工许可，至6月仍未取得施工许可"
+        ),
+        ProjectWarning(WarningKind.MILESTONE, WarningLevel.YELLOW, "计划6月竣工，至6月仍未竣工"),
+    ]
+
+
+def test_a_project_without_planned_milestones_is_not_warned():
+    assert warnings_for(PREPARATORY, month=12) == []
+
+
+@pytest.mark.parametrize("stage", ["续建", "竣工"])
+def test_a_project_whose_stage_says_it_started_is_not_warned_to_start(stage):
+    started = replace(
+        ON_TRACK, stage=stage, milestones=planned(MilestoneKind.STARTED, date(2025, 1, 1))
+    )
     assert warnings_for(started, month=6) == []
+
+
+def test_a_new_start_not_yet_started_is_warned():
+    state = replace(
+        ON_TRACK, stage="新开工", milestones=planned(MilestoneKind.STARTED, date(2025, 3, 1))
+    )
+    assert [w.kind for w in warnings_for(state, month=6)] == [WarningKind.NOT_STARTED]
 
 
 def idle(message: str) -> list[ProjectWarning]:
@@ -168,7 +219,7 @@ def test_january_is_never_idle():
 
 @pytest.mark.parametrize("stage", ["竣工", "前期", ""])
 def test_only_a_project_under_construction_can_be_idle(stage):
-    state = replace(ON_TRACK, stage=stage, planned_start=None, monthly_completed={})
+    state = replace(ON_TRACK, stage=stage, monthly_completed={})
     assert warnings_for(state, month=6) == []
 
 
@@ -218,6 +269,7 @@ def test_levels_and_kinds_carry_their_chinese_labels():
     assert [kind.label for kind in WarningKind] == [
         "落后时间进度",
         "逾期未开工",
+        "节点逾期",
         "连续两个月无投资",
         "逾期未报送",
     ]

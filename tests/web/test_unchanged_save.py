@@ -7,7 +7,8 @@ it untouched (tests.web.forms). Each form's target must be named below, either a
 form without a case fails `test_every_form_of_the_application_has_a_case`.
 
 Issue 10: the ledger edit form rendered 计划开工日期 as "2025/03/01", which the browser's date
-input refuses, so saving the form unchanged wiped the date and wrote a history line.
+input refuses, so saving the form unchanged wiped the date and wrote a history line. (计划开工
+is now the 开工 milestone's planned date, on the milestones form.)
 """
 
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from django.urls import resolve
 from guanmo.disclosure.models import DisclosureSettings
 from guanmo.documents.services import office_for
 from guanmo.indicators.models import Indicator, Submission, SubmittedValue
-from guanmo.ledger.models import Project
+from guanmo.ledger.models import Milestone, MilestoneKind, MonthlyPlan
 from guanmo.reporting.models import FigureChange
 from guanmo.supervision.models import SupervisionRules
 from tests.web.forms import DATE, RenderedForm, rendered_forms
@@ -52,8 +53,29 @@ def _drafted(world) -> None:
     )
 
 
+def _own_curve(world) -> None:
+    """武陟县's project with the office's own twelve months (its plan is 1,200万元), stored
+    with trailing zeros."""
+    project = world.projects["武陟装备"]
+    plan = project.annual_plans.get(year=2025).planned_investment
+    months = [Decimal("50.0000")] * 2 + [Decimal("100.0000")] * 9 + [Decimal("200.0000")]
+    assert sum(months) == plan
+    MonthlyPlan.objects.bulk_create(
+        MonthlyPlan(project=project, year=2025, month=month, planned_investment=amount)
+        for month, amount in enumerate(months, start=1)
+    )
+
+
+def _planned_start(project_id: int) -> None:
+    Milestone.objects.update_or_create(
+        project_id=project_id, kind=MilestoneKind.STARTED, defaults={"planned": date(2025, 3, 1)}
+    )
+
+
 EDIT_FORMS = {
     "project_edit": EditCase("city", "project_edit", {"reason": "核对台账，未作修改"}),
+    "project_milestones": EditCase("wuzhi", "project_milestones"),
+    "project_curve": EditCase("wuzhi", "project_curve", prepare=lambda world: _own_curve(world)),
     "report_grid": EditCase("wuzhi", "report_grid", button="save"),
     "submission_form": EditCase(
         "wuzhi", "submission_form", button="save", prepare=lambda world: _drafted(world)
@@ -114,6 +136,7 @@ NOT_EDITS = {
     "decision_add": "a meeting's decision becomes a problem",
     "visit_new": "records a visit",
     "project_note": "the commissioner's note, saved through the report grid's service",
+    "project_removal": "takes a project off a key list with a reason (tested in tests/ledger)",
     "assessment_object": "a unit's objection to an assessment result",
     "assessment_decide": "accepts or rejects an objection (tested in tests/assessment)",
     "assessment_firm_object": "a county's objection for its firm (tested in tests/assessment)",
@@ -178,7 +201,7 @@ def _edit_form(client, world, places, name: str) -> tuple[RenderedForm, str]:  #
 @pytest.mark.parametrize("name", sorted(EDIT_FORMS))
 def test_an_edit_form_saved_unchanged_changes_nothing(client, world, places, name):  # noqa: F811
     case = EDIT_FORMS[name]
-    Project.objects.filter(pk=places["project"]).update(planned_start=date(2025, 3, 1))
+    _planned_start(places["project"])
     if case.prepare:
         case.prepare(world)
     form, url = _edit_form(client, world, places, name)
@@ -202,7 +225,7 @@ def test_an_edit_form_saved_unchanged_changes_nothing(client, world, places, nam
 
 
 def test_every_date_input_renders_a_value_the_browser_takes(client, world, places):  # noqa: F811
-    Project.objects.filter(pk=places["project"]).update(planned_start=date(2025, 3, 1))
+    _planned_start(places["project"])
     seen = []
     for role in WALKERS:
         client.force_login(world.users[role])
@@ -213,5 +236,5 @@ def test_every_date_input_renders_a_value_the_browser_takes(client, world, place
                 for name, value in form.date_values:
                     seen.append((page, name, value))
 
-    assert ("project_edit", "planned_start", "2025-03-01") in seen
+    assert ("project_milestones", "started_planned", "2025-03-01") in seen
     assert [each for each in seen if each[2] and not DATE.match(each[2])] == []

@@ -9,6 +9,7 @@ Each domain is read once per run (each indicator once), whatever number of indic
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from guanmo.assessment.definition import Definition, Inputs
@@ -35,6 +36,7 @@ from guanmo.assessment.sources import (
 from guanmo.indicators.choices import Kind
 from guanmo.indicators.models import Indicator, Target
 from guanmo.indicators.selectors import readings, standings
+from guanmo.ledger.models import Milestone, MilestoneKind
 from guanmo.observation.models import Tour
 from guanmo.observation.results import Method, Trim
 from guanmo.observation.selectors import score_cards
@@ -49,8 +51,12 @@ from guanmo.supervision.report import YEAR_TO_DATE, problem_report
 def ledger_facts(city: Region, cycle: SourceCycle) -> LedgerFacts:
     """The progress report's per-unit totals for the cycle's last month and each key project's
     stage, planned start and 1—M月 completed investment."""
+    planned_start = Milestone.objects.filter(
+        project=OuterRef("pk"), kind=MilestoneKind.STARTED
+    ).values("planned")[:1]
     rows = (
         with_figures(key_projects(city, cycle.year), cycle.year, cycle.month)
+        .annotate(planned_start=Subquery(planned_start))
         .order_by()
         .values_list("county__name", "stage", "planned_start", "completed")
     )

@@ -12,7 +12,7 @@ from django.db import transaction
 from guanmo.accounts.models import User
 from guanmo.attraction.models import FundsInPlace, Lead, LeadChange, StageDate
 from guanmo.attraction.stages import Stage, stage_faults
-from guanmo.ledger.models import Project
+from guanmo.ledger.models import Milestone, MilestoneKind, Project
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, Source, record_changes, shown
 
@@ -122,8 +122,8 @@ _STARTED = [Stage.STARTED, Stage.PRODUCING, Stage.AT_CAPACITY]
 def link_to_ledger(lead: Lead, *, user: User | None) -> Project:
     """The ledger project a started lead is: the city's project of the same name in the same
     county, else a new one built from the lead (name, investor as owner, industry, contract
-    investment as total investment, start year, planned start, leader in charge). The lead
-    keeps its own history; the project's history says where it came from."""
+    investment as total investment, start year, leader in charge) with its 开工 milestone.
+    The lead keeps its own history; the project's history says where it came from."""
     project = Project.objects.filter(city=lead.city, county=lead.county, name=lead.name).first()
     dates = {each.stage: each for each in lead.stages.all()}
     started = min(
@@ -140,9 +140,15 @@ def link_to_ledger(lead: Lead, *, user: User | None) -> Project:
             industry=lead.industry_name[:64],
             total_investment=lead.contract_investment or 0,
             start_year=started.year if started else None,
-            planned_start=planned.planned if planned else None,
             leader_in_charge=lead.leader_in_charge,
         )
+        if (planned and planned.planned) or started:
+            Milestone.objects.create(
+                project=project,
+                kind=MilestoneKind.STARTED,
+                planned=planned.planned if planned else None,
+                reached=started,
+            )
     lead.project = project
     lead.save(update_fields=["project"])
     record_changes(

@@ -7,6 +7,7 @@ from guanmo.demo.attraction import DemoAttraction, create_demo_attraction
 from guanmo.demo.city import DEFAULT_SEED, YEAR, DemoSummary, build_demo_city
 from guanmo.demo.documents import DemoDocuments, create_demo_office, issue_demo_documents
 from guanmo.demo.indicators import IndicatorSummary, create_demo_indicators
+from guanmo.demo.milestones import DemoMilestones, create_demo_milestones
 from guanmo.demo.moments import date_recorded_moments
 from guanmo.demo.notes import DemoNotes, create_demo_notes
 from guanmo.demo.people import DemoLogin, create_demo_people, create_demo_periods
@@ -23,6 +24,7 @@ class Demo:
     """What each part of the demo made, for the command to print and the tests to check."""
 
     summary: DemoSummary
+    milestones: DemoMilestones
     office: IssuingOffice
     logins: list[DemoLogin]
     notes: DemoNotes
@@ -37,6 +39,7 @@ class Demo:
 def build_demo(seed: int = DEFAULT_SEED) -> Demo:
     """Create (or rebuild, the same for the same seed) the whole demo city."""
     summary = build_demo_city(seed)
+    milestones = create_demo_milestones(summary.city, seed)
     office = create_demo_office(summary.city)
     logins = create_demo_people(summary.city)
     create_demo_periods(summary.city, YEAR, OPEN_MONTH)
@@ -50,6 +53,7 @@ def build_demo(seed: int = DEFAULT_SEED) -> Demo:
     date_recorded_moments(summary.city)
     return Demo(
         summary,
+        milestones,
         office,
         logins,
         notes,

@@ -128,7 +128,6 @@ def build_demo_city(seed: int = DEFAULT_SEED) -> DemoSummary:
     Project.objects.filter(city=city).delete()
     rng = random.Random(seed)
     # Planned start dates from a stream of their own, so the figures stay those of the seed.
-    calendar = random.Random(f"{seed}-planned-start")
     leaders = sorted({_person(rng) for _ in range(40)})[:30]
     units = units_of(city)
 
@@ -195,8 +194,6 @@ def build_demo_city(seed: int = DEFAULT_SEED) -> DemoSummary:
                 latitude=Decimal(str(round(lat + rng.uniform(-0.05, 0.05), 6))),
                 longitude=Decimal(str(round(lng + rng.uniform(-0.05, 0.05), 6))),
             )
-            if stage == Stage.PREPARATORY:
-                project.planned_start = _planned_start(calendar, project.start_year)
             projects.append(project)
             plans.append((project, works, plan, pace))
             roll = rng.random()
@@ -253,12 +250,6 @@ def _years(stage: str, start: int, end: int) -> dict[str, int]:
         start = YEAR if start == YEAR else YEAR + 1
         end = max(end, start + 1)
     return {"start_year": start, "end_year": end}
-
-
-def _planned_start(calendar: random.Random, year: int) -> date:
-    """A preparatory project's 计划开工日期 in its start year: the first of a month (some of
-    this year's are past the demo's today, so 逾期未开工 shows)."""
-    return date(year, calendar.randint(3, 12), 1)
 
 
 PHASES = "二三四五六七八九十"

@@ -11,6 +11,13 @@ from django.db.models import Q, QuerySet
 
 from guanmo.accounts.models import Department
 from guanmo.accounts.scope import Scope
+from guanmo.figures.breakdown import (
+    Breakdown,
+    break_down,
+    break_down_by_hand,
+    equal_weights,
+    seasonal_weights,
+)
 from guanmo.indicators.arithmetic import Reading, check_period, growth
 from guanmo.indicators.choices import Direction, Frequency, Kind, Profile
 from guanmo.indicators.models import (
@@ -21,15 +28,7 @@ from guanmo.indicators.models import (
     SubmittedValue,
     Target,
 )
-from guanmo.indicators.targets import (
-    Breakdown,
-    Standing,
-    break_down,
-    break_down_by_hand,
-    equal_weights,
-    seasonal_weights,
-    standing,
-)
+from guanmo.indicators.targets import Standing, standing
 from guanmo.regions.models import Region
 from guanmo.regions.services import units_of
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from guanmo.accounts.models import Department, User
+from guanmo.figures.breakdown import break_down, break_down_by_hand, equal_weights
 from guanmo.indicators.arithmetic import check_period
 from guanmo.indicators.catalogue import CATALOGUE, Entry
 from guanmo.indicators.choices import Frequency, Profile
@@ -22,7 +23,6 @@ from guanmo.indicators.models import (
     TargetNode,
     ValueChange,
 )
-from guanmo.indicators.targets import break_down, break_down_by_hand, equal_weights
 from guanmo.regions.models import Region
 from guanmo.regions.services import level_character, units_of, units_word, whole_word
 from guanmo.reporting.models import ImportRecord

@@ -5,12 +5,14 @@ parsed value or raises CellError with the Chinese message a fault will carry. Th
 not in guanmo.sheets, because the words are the ledger's (ground-floor rule, issue 9).
 """
 
+import calendar
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from guanmo.ledger.models import ConstructionNature, Level, Stage
 from guanmo.regions.names import clean_text
-from guanmo.sheets.cells import BLANK_MARKS, CellError, parse_line
+from guanmo.sheets.cells import BLANK_MARKS, MONTH_ONLY, CellError, parse_date, parse_line
 
 _STAGE_WORDS = {
     Stage.NEW_START: ("新开工", "新开", "拟开工", "计划新开工", "新开工建设"),
@@ -119,3 +121,19 @@ def heading_levels(text: str) -> frozenset[str]:
 def format_levels(levels: set[str] | frozenset[str]) -> str:
     """Levels as Guanmo writes them: "省、市"."""
     return "、".join(level for level in _LEVEL_ORDER if level in levels)
+
+
+def parse_planned_date(value: object) -> date | None:
+    """A planned milestone date (计划开工时间): a day as `sheets.cells.parse_date` reads it, or a
+    year and month ("2025年3月", "2025-03", "2025.3" typed as text) read as that month's last
+    day, since "计划3月开工" means by the end of March. None for a blank."""
+    try:
+        return parse_date(value)
+    except CellError:
+        match = MONTH_ONLY.fullmatch(clean_text(value)) if isinstance(value, str) else None
+        if match is None:
+            raise
+    year, month = int(match.group(1)), int(match.group(2))
+    if not 1 <= month <= 12:
+        raise CellError(f"日期不存在：{parse_line(value)}")
+    return date(year, month, calendar.monthrange(year, month)[1])

@@ -7,6 +7,7 @@ from enum import StrEnum
 from functools import partial
 
 from guanmo.ledger import cells as ledger_cells
+from guanmo.ledger.models import MilestoneKind
 from guanmo.sheets import cells, header
 from guanmo.sheets.header import Catalogue, Periods
 
@@ -45,6 +46,48 @@ class Field(StrEnum):
     # 起止年限 as two date columns (tryout 4 L10): each gives its year.
     START_DATE = "开工时间"
     END_DATE = "竣工时间"
+    # Each milestone's planned and actual date (issue 14): 计划开工时间, 实际开工时间…
+    PLANNED_APPROVAL = "计划立项时间"
+    REACHED_APPROVAL = "实际立项时间"
+    PLANNED_LAND = "计划用地时间"
+    REACHED_LAND = "实际用地时间"
+    PLANNED_PLANNING = "计划规划时间"
+    REACHED_PLANNING = "实际规划时间"
+    PLANNED_ENVIRONMENT = "计划环评时间"
+    REACHED_ENVIRONMENT = "实际环评时间"
+    PLANNED_PERMIT = "计划施工许可时间"
+    REACHED_PERMIT = "实际施工许可时间"
+    PLANNED_STARTED = "计划开工时间"
+    REACHED_STARTED = "实际开工时间"
+    PLANNED_ENROLLED = "计划入统时间"
+    REACHED_ENROLLED = "实际入统时间"
+    PLANNED_STRUCTURE = "计划主体完工时间"
+    REACHED_STRUCTURE = "实际主体完工时间"
+    PLANNED_COMPLETED = "计划竣工时间"
+    REACHED_COMPLETED = "实际竣工时间"
+    PLANNED_PRODUCING = "计划投产时间"
+    REACHED_PRODUCING = "实际投产时间"
+
+
+# Each milestone column: the milestone and whether it holds the planned or the actual date.
+MILESTONE_COLUMNS: dict[Field, tuple[MilestoneKind, str]] = {
+    Field(f"{word}{kind.label}时间"): (kind, attribute)
+    for kind in MilestoneKind
+    for word, attribute in (("计划", "planned"), ("实际", "reached"))
+}
+
+
+def _milestone_synonyms(column: Field) -> tuple[str, ...]:
+    """计划开工时间 is also written 计划开工日期, 开工计划时间, 开工时间（计划）; 实际开工时间 also
+    实际开工日期, 开工实际时间, 开工完成时间."""
+    kind, attribute = MILESTONE_COLUMNS[column]
+    word = "计划" if attribute == "planned" else "实际"
+    forms = [f"{word}{kind.label}{end}" for end in ("时间", "日期")]
+    forms += [f"{kind.label}{word}{end}" for end in ("时间", "日期")]
+    forms += [f"{kind.label}时间({word})", f"{kind.label}日期({word})"]
+    if attribute == "reached":
+        forms += [f"{kind.label}完成时间", f"{kind.label}完成日期"]
+    return tuple(forms)
 
 
 MONEY_FIELDS = frozenset(
@@ -266,20 +309,17 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
     Field.START_DATE: (
         "开工时间",
         "开工日期",
-        "计划开工时间",
-        "计划开工日期",
         "开工年份",
         "开工年月",
     ),
     Field.END_DATE: (
         "竣工时间",
         "竣工日期",
-        "计划竣工时间",
-        "计划竣工日期",
         "完工时间",
         "竣工年份",
         "竣工年月",
     ),
+    **{column: _milestone_synonyms(column) for column in (*MILESTONE_COLUMNS,)},
 }
 
 
@@ -318,6 +358,10 @@ LEDGER_COLUMNS = Catalogue(
         Field.NATURE: ledger_cells.parse_nature,
         Field.START_DATE: cells.parse_year_of_date,
         Field.END_DATE: cells.parse_year_of_date,
+        **{
+            column: ledger_cells.parse_planned_date if attribute == "planned" else cells.parse_date
+            for column, (_, attribute) in MILESTONE_COLUMNS.items()
+        },
     },
     # The money a sheet may give as 待定: whether that may stand for blank, the import decides.
     pending=frozenset({Field.ANNUAL_PLAN}),

@@ -1,8 +1,12 @@
+from collections.abc import Mapping
+from decimal import Decimal
+
 from django import forms
 
 from guanmo import bounds
 from guanmo.accounts.models import Role, User
-from guanmo.ledger.models import Level, Project
+from guanmo.ledger.milestones import KINDS, MilestoneDates
+from guanmo.ledger.models import Level, MilestoneKind, Project
 from guanmo.ledger.services.editing import EDITABLE_FIELDS
 from guanmo.sheets.forms import SheetFileField
 
@@ -29,7 +33,6 @@ class ProjectEditForm(forms.ModelForm):
         formfield_callback = bounds.bounded_formfield
         widgets = {
             "scope": forms.Textarea(attrs={"rows": 3}),
-            "planned_start": forms.DateInput(attrs={"type": "date"}),
         }
 
     def __init__(self, *args, city, **kwargs) -> None:
@@ -50,3 +53,89 @@ class LedgerUploadForm(forms.Form):
         help_text="表中“重点级别”列有值时以该列为准",
     )
     sheet = SheetFileField(label="台账文件（Excel、WPS 或 CSV）")
+
+
+class MilestoneForm(forms.Form):
+    """Each milestone's planned and actual date (blank: not known), and why they changed."""
+
+    reason = bounds.bound_text(
+        forms.CharField(label="修改原因", required=False, widget=forms.Textarea(attrs={"rows": 2})),
+        1000,
+    )
+
+    def __init__(self, *args, stored: Mapping[MilestoneKind, MilestoneDates], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for kind in KINDS:
+            dates = stored.get(kind, MilestoneDates(kind))
+            for suffix, label, value in (
+                ("planned", "计划日期", dates.planned),
+                ("reached", "实际日期", dates.reached),
+            ):
+                self.fields[f"{kind.name.lower()}_{suffix}"] = forms.DateField(
+                    label=f"{kind.label}{label}",
+                    required=False,
+                    initial=value,
+                    widget=forms.DateInput(
+                        attrs={"type": "date", "aria-label": f"{kind.label}{label}"},
+                        format="%Y-%m-%d",
+                    ),
+                )
+
+    def rows(self) -> list[tuple[str, forms.BoundField, forms.BoundField]]:
+        """The milestones in order, each with its two date fields."""
+        return [
+            (kind.label, self[f"{kind.name.lower()}_planned"], self[f"{kind.name.lower()}_reached"])
+            for kind in KINDS
+        ]
+
+    def given(self) -> dict[MilestoneKind, MilestoneDates]:
+        data = self.cleaned_data
+        return {
+            kind: MilestoneDates(
+                kind, data[f"{kind.name.lower()}_planned"], data[f"{kind.name.lower()}_reached"]
+            )
+            for kind in KINDS
+        }
+
+
+class CurveForm(forms.Form):
+    """Twelve monthly amounts (万元) of the year's plan, or none to follow the city's shape."""
+
+    def __init__(self, *args, stored: Mapping[int, Decimal], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for month in range(1, 13):
+            self.fields[f"m{month}"] = forms.DecimalField(
+                label=f"{month}月",
+                required=False,
+                max_digits=18,
+                decimal_places=4,
+                min_value=0,
+                initial=stored.get(month),
+            )
+
+    def months(self) -> list[Decimal] | None:
+        """The twelve amounts, or None when all are blank. Raises ValidationError when some
+        months are filled and others not."""
+        amounts = [self.cleaned_data[f"m{month}"] for month in range(1, 13)]
+        if all(amount is None for amount in amounts):
+            return None
+        blank = [f"{month}月" for month, amount in enumerate(amounts, 1) if amount is None]
+        if blank:
+            raise forms.ValidationError(f"应填写全部12个月，{'、'.join(blank)}未填写")
+        return amounts
+
+
+class RemovalForm(forms.Form):
+    """Taking a project off a key list: which list, the day, why."""
+
+    entry = forms.ModelChoiceField(label="重点项目名录", queryset=None)
+    removed_on = forms.DateField(
+        label="调出日期", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    reason = bounds.bound_text(
+        forms.CharField(label="调出原因", widget=forms.Textarea(attrs={"rows": 2})), 1000
+    )
+
+    def __init__(self, *args, entries, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["entry"].queryset = entries

@@ -3,6 +3,8 @@
 Money is stored in 万元 as exact decimals; four places keep 亿元 sheets exact after conversion.
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -85,7 +87,6 @@ class Project(models.Model):
         on_delete=models.SET_NULL,
         related_name="stationed_projects",
     )
-    planned_start = models.DateField("计划开工日期", null=True, blank=True)
     location = models.CharField("建设地点", max_length=200, blank=True, default="")
     latitude = models.DecimalField("纬度", max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField("经度", max_digits=9, decimal_places=6, null=True, blank=True)
@@ -111,17 +112,28 @@ class Project(models.Model):
         """A project of the city itself (全市, 市直): counted in the city's total, not ranked."""
         return self.county_id == self.city_id
 
+    @property
+    def planned_start(self) -> date | None:
+        """计划开工: the 开工 milestone's planned date, the one place it is kept."""
+        milestone = self.milestones.filter(kind=MilestoneKind.STARTED).first()
+        return milestone.planned if milestone else None
+
     def counties_named(self) -> str:
         """Every county it lies in, the lead first: "武陟县、温县"."""
         return "、".join([self.county.name, *(c.name for c in self.other_counties.all())])
 
 
 class KeyListEntry(models.Model):
-    """A project's place on a key list of one year and level; one project may be on several."""
+    """A project's place on a key list of one year and level; one project may be on several.
+
+    A project taken off the list (调出重点项目名录) keeps its entry, with the day it left and
+    why, so its history and figures stay and the bulletin of that month can name it."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="key_lists")
     year = models.PositiveSmallIntegerField("年度")
     level = models.CharField("级别", max_length=2, choices=Level.choices)
+    removed_on = models.DateField("调出名录日期", null=True, blank=True)
+    removal_reason = models.TextField("调出原因", blank=True, default="")
 
     class Meta:
         verbose_name = "重点项目名录"
@@ -133,6 +145,42 @@ class KeyListEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year}年{self.get_level_display()}：{self.project}"
+
+
+class MilestoneKind(models.TextChoices):
+    """A project's milestones in the order it passes them: 前期手续 (立项 to 施工许可), then
+    开工, 入统, 主体完工, 竣工, 投产 (source: issue 14, "Milestones and planned curves")."""
+
+    APPROVAL = "立项", "立项"
+    LAND = "用地", "用地"
+    PLANNING = "规划", "规划"
+    ENVIRONMENT = "环评", "环评"
+    PERMIT = "施工许可", "施工许可"
+    STARTED = "开工", "开工"
+    ENROLLED = "入统", "入统"
+    STRUCTURE = "主体完工", "主体完工"
+    COMPLETED = "竣工", "竣工"
+    PRODUCING = "投产", "投产"
+
+
+class Milestone(models.Model):
+    """A milestone of a project with its planned and actual date (either may be unknown). The
+    one place each date is kept: 计划开工 is the 开工 milestone's planned date."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
+    kind = models.CharField("节点", max_length=8, choices=MilestoneKind.choices)
+    planned = models.DateField("计划日期", null=True, blank=True)
+    reached = models.DateField("实际日期", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "项目节点"
+        verbose_name_plural = "项目节点"
+        constraints = [
+            models.UniqueConstraint(fields=["project", "kind"], name="milestone_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.kind}"
 
 
 class AnnualPlan(models.Model):
@@ -149,6 +197,35 @@ class AnnualPlan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project} {self.year}年计划 {self.planned_investment} 万元"
+
+
+class MonthlyPlan(models.Model):
+    """A month's share of a project's annual plan as the office set it (the project's curve);
+    a year without them follows the city's seasonal shape (ledger.curve)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="monthly_plans")
+    year = models.PositiveSmallIntegerField("年度")
+    month = models.PositiveSmallIntegerField(
+        "月份", validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    planned_investment = money_field("月度计划投资（万元）", validators=[MinValueValidator(0)])
+
+    class Meta:
+        verbose_name = "月度计划投资"
+        verbose_name_plural = "月度计划投资"
+        ordering = ["year", "month"]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "year", "month"], name="monthly_plan_once"),
+            models.CheckConstraint(
+                condition=models.Q(month__gte=1, month__lte=12), name="monthly_plan_month_in_year"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(planned_investment__gte=0), name="monthly_plan_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project} {self.year}年{self.month}月计划 {self.planned_investment} 万元"
 
 
 class CompletedBeforeYear(models.Model):

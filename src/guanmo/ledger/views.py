@@ -17,10 +17,15 @@ from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.documents.xlsx import MONEY_FORMAT, RATE_FORMAT, Column, write_table
 from guanmo.figures import formatting
+from guanmo.figures.breakdown import Breakdown
+from guanmo.ledger.curve import standing_by_curve
 from guanmo.ledger.filters import ProjectFilterForm
 from guanmo.ledger.forms import ProjectEditForm
-from guanmo.ledger.models import CompletedBeforeYear, Project
+from guanmo.ledger.milestones import life_line
+from guanmo.ledger.models import CompletedBeforeYear, MonthlyProgress, Project
+from guanmo.ledger.services.curves import curves_for, shape_for
 from guanmo.ledger.services.editing import EditRefused, update_project
+from guanmo.ledger.services.milestones import milestones_by_project
 from guanmo.ledger.year_end import previous_year_ends
 from guanmo.progress.selectors import key_projects
 from guanmo.progress.status import ProjectStatus, current_month, figures_month, project_statuses
@@ -143,12 +148,29 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .order_by("-report__period__year", "-report__period__month")
         .first()
     )
+    shape = shape_for(scope.city, when.year)
+    curve = curves_for([project.pk], when.year, shape)[project.pk]
     return render(
         request,
         "ledger/project_detail.html",
         {
             "project": project,
             "status": status,
+            "life_line": life_line(milestones_by_project([project.pk])[project.pk], today),
+            "curve": curve,
+            "curve_rows": _curve_rows(curve, history),
+            "curve_label": "项目自定"
+            if project.monthly_plans.filter(year=when.year).exists()
+            else shape.label,
+            "standing": standing_by_curve(
+                status.completed,
+                status.annual_plan,
+                curve.node(when.month) if curve else None,
+                when.month,
+            ),
+            "removals": project.key_lists.filter(removed_on__isnull=False),
+            "may_plan": scope.is_city_office
+            or (scope.county is not None and scope.projects().filter(pk=pk).exists()),
             "when": when,
             "history": history,
             "plans": project.annual_plans.order_by("-year"),
@@ -165,6 +187,22 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "today": today,
         },
     )
+
+
+def _curve_rows(curve: Breakdown | None, history: list[MonthlyProgress]) -> list[dict]:
+    """The year's months with the curve's plan, its cumulative and what was completed."""
+    if curve is None:
+        return []
+    done = {each.month: each.cumulative_completed for each in history}
+    return [
+        {
+            "month": month,
+            "planned": curve.months[month - 1],
+            "due": curve.node(month),
+            "completed": done.get(month),
+        }
+        for month in range(1, 13)
+    ]
 
 
 def _lead_note(scope: Scope, project: Project) -> str:

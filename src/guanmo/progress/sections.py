@@ -11,33 +11,34 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from guanmo.figures.formatting import UNDEFINED, digits, number
+from guanmo.figures.formatting import UNDEFINED, digits, number, points
 from guanmo.regions.models import Region
 
 
 @dataclass(frozen=True)
 class SectionTable:
     """A section's table as plain values: text, counts (int) and Decimals, None for a figure
-    that is undefined. Columns in `rate_columns` hold percentages (60.0 for 60.0%)."""
+    that is undefined. Columns in `rate_columns` hold percentages (60.0 for 60.0%), those in
+    `points_columns` differences of two percentages in 个百分点 (−3.2)."""
 
     caption: str
     headers: Sequence[str]
     rows: Sequence[Sequence[object]]
     rate_columns: Collection[int] = field(default_factory=frozenset)
+    points_columns: Collection[int] = field(default_factory=frozenset)
 
     def text_rows(self) -> list[list[str]]:
-        """The rows as the page and the .docx show them: rates to one decimal, — for none."""
-        return [
-            [self._text(value, index in self.rate_columns) for index, value in enumerate(row)]
-            for row in self.rows
-        ]
+        """The rows as the page and the .docx show them: rates to one decimal, points signed
+        (+4.5), — for none."""
+        return [[self._text(value, index) for index, value in enumerate(row)] for row in self.rows]
 
-    @staticmethod
-    def _text(value: object, is_rate: bool) -> str:
+    def _text(self, value: object, index: int) -> str:
         if value is None:
             return UNDEFINED
         if isinstance(value, Decimal):
-            return number(value) if is_rate else digits(value)
+            if index in self.points_columns:
+                return points(value)
+            return number(value) if index in self.rate_columns else digits(value)
         return str(value)
 
 

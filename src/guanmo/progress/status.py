@@ -10,7 +10,9 @@ from django.db.models import QuerySet, Sum
 
 from guanmo import clock
 from guanmo.figures.arithmetic import completion_rate
+from guanmo.ledger.milestones import KINDS
 from guanmo.ledger.models import MonthlyProgress, Project
+from guanmo.ledger.services.milestones import milestones_by_project
 from guanmo.progress.models import WarningRules
 from guanmo.progress.selectors import summed_money, with_figures
 from guanmo.progress.warnings import (
@@ -143,7 +145,6 @@ def project_statuses(projects: QuerySet[Project], city: Region, when: Month) -> 
             "county_id",
             "stage",
             "industry",
-            "planned_start",
             "plan",
             "completed",
             "reported",
@@ -159,15 +160,18 @@ def project_statuses(projects: QuerySet[Project], city: Region, when: Month) -> 
     ).values_list("project_id", "month", "completed_this_month"):
         monthly[project_id][month] = completed
     thresholds = thresholds_for(city)
+    milestones = milestones_by_project(row["pk"] for row in rows)
     statuses = []
     for row in rows:
         rate = completion_rate(row["completed"], row["plan"])
         state = ProjectState(
             stage=row["stage"],
-            planned_start=row["planned_start"],
             completion_rate=rate,
             monthly_completed=monthly[row["pk"]],
             reported=row["reported"],
+            milestones=tuple(
+                milestones[row["pk"]][kind] for kind in KINDS if kind in milestones[row["pk"]]
+            ),
         )
         warnings = (
             project_warnings(

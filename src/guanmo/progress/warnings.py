@@ -1,13 +1,12 @@
 """Early warnings (预警) for one project in one reporting month: plain rules over plain data.
 
 Yellow or red when the completion rate is behind time progress by more than the city's
-thresholds; yellow for a 前期 project past its planned start and for a project under
-construction with no investment two months running; red when it has not reported by the
-deadline.
+thresholds; yellow for a milestone planned by the month's end and not reached ("计划3月开工，
+至5月仍未开工", issue 14) and for a project under construction with no investment two months
+running; red when it has not reported by the deadline.
 """
 
-import calendar
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -15,6 +14,8 @@ from enum import StrEnum
 
 from guanmo.figures import formatting
 from guanmo.figures.arithmetic import points_vs_time_progress, time_progress
+from guanmo.ledger.milestones import MilestoneDates, is_missed, missed_sentence, month_end
+from guanmo.ledger.models import MilestoneKind
 
 
 class WarningLevel(StrEnum):
@@ -33,6 +34,7 @@ class WarningKind(StrEnum):
 
     BEHIND = "behind"
     NOT_STARTED = "not_started"
+    MILESTONE = "milestone"
     IDLE = "idle"
     UNREPORTED = "unreported"
 
@@ -45,11 +47,14 @@ _LEVEL_LABELS = {WarningLevel.YELLOW: "黄色预警", WarningLevel.RED: "红色�
 _KIND_LABELS = {
     WarningKind.BEHIND: "落后时间进度",
     WarningKind.NOT_STARTED: "逾期未开工",
+    WarningKind.MILESTONE: "节点逾期",
     WarningKind.IDLE: "连续两个月无投资",
     WarningKind.UNREPORTED: "逾期未报送",
 }
 _SEVERITY = {WarningLevel.RED: 0, WarningLevel.YELLOW: 1}
 _UNDER_CONSTRUCTION = ("新开工", "续建")
+# Stages that say a project has started, whatever its 开工 milestone holds.
+_STARTED_STAGES = ("续建", "竣工")
 
 
 @dataclass(frozen=True)
@@ -65,12 +70,12 @@ class ProjectState:
     """What the rules need to know of one project in the reporting month."""
 
     stage: str  # 新开工 / 续建 / 竣工 / 前期, "" when unknown
-    planned_start: date | None
     completion_rate: Decimal | None  # percent, as completion_rate() gives it; None without a plan
     # month → completed investment of that month this year (approved reports); a month absent
     # or None was not reported
     monthly_completed: Mapping[int, Decimal | None]
     reported: bool  # has an approved report for the month
+    milestones: Sequence[MilestoneDates] = ()
 
 
 @dataclass(frozen=True)
@@ -89,11 +94,11 @@ def project_warnings(
     deadline_passed: bool,
 ) -> list[ProjectWarning]:
     """The project's warnings for the month: red before yellow, otherwise in rule order
-    (behind, unreported, not started, idle); empty when none applies."""
+    (behind, unreported, missed milestones in their order, idle); empty when none applies."""
     found = [
         _behind(state, month, thresholds),
         _unreported(state, month, deadline_passed),
-        _not_started(state, year, month),
+        *_missed(state, year, month),
         _idle(state, month, deadline_passed),
     ]
     return sorted(
@@ -135,22 +140,32 @@ def _unreported(state: ProjectState, month: int, deadline_passed: bool) -> Proje
 
 
 def overdue_to_start(stage: str, planned_start: date | None, year: int, month: int) -> bool:
-    """Whether a project is 逾期未开工 after `month`: still 前期 with its planned start on or
-    before the month's last day (the assessment's 按期开工率 counts by the same rule)."""
+    """Whether a project is 逾期未开工 after `month` as the assessment's 按期开工率 counts it:
+    still 前期 with its planned start (the 开工 milestone's) on or before the month's last day."""
     if stage != "前期" or planned_start is None:
         return False
-    return planned_start <= date(year, month, calendar.monthrange(year, month)[1])
+    return planned_start <= month_end(year, month)
 
 
-def _not_started(state: ProjectState, year: int, month: int) -> ProjectWarning | None:
-    start = state.planned_start
-    if start is None or not overdue_to_start(state.stage, start, year, month):
-        return None
-    return ProjectWarning(
-        WarningKind.NOT_STARTED,
-        WarningLevel.YELLOW,
-        f"计划于{start.year}年{start.month}月{start.day}日开工，仍处于前期阶段",
-    )
+def _missed(state: ProjectState, year: int, month: int) -> list[ProjectWarning]:
+    """Each milestone planned on or before the month's last day and not reached by then
+    (`ledger.milestones.is_missed`); 开工 not for a project whose stage says it has started
+    (续建, 竣工), which may have no 开工 date recorded."""
+    warnings = []
+    for dates in state.milestones:
+        if not is_missed(dates, year, month) or dates.planned is None:
+            continue
+        started = dates.kind == MilestoneKind.STARTED
+        if started and state.stage in _STARTED_STAGES:
+            continue
+        warnings.append(
+            ProjectWarning(
+                WarningKind.NOT_STARTED if started else WarningKind.MILESTONE,
+                WarningLevel.YELLOW,
+                missed_sentence(dates.kind, dates.planned, year, month),
+            )
+        )
+    return warnings
 
 
 def _idle(state: ProjectState, month: int, deadline_passed: bool) -> ProjectWarning | None:

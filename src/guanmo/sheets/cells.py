@@ -395,7 +395,7 @@ def code_region(code: str) -> str:
 # A day as registers type it: 2025-03-10, 2025/3/10, 2025.3.10, 2025年3月10日, 20250310.
 _DAY = re.compile(r"((?:19|20)\d\d)(?:[-/.]|年)(\d{1,2})(?:[-/.]|月)(\d{1,2})日?")
 _COMPACT_DAY = re.compile(r"((?:19|20)\d\d)(\d\d)(\d\d)")
-_MONTH_ONLY = re.compile(r"((?:19|20)\d\d)(?:[-/.]|年)(\d{1,2})月?份?")
+MONTH_ONLY = re.compile(r"((?:19|20)\d\d)(?:[-/.]|年)(\d{1,2})月?份?")
 
 
 def parse_date(value: object) -> date | None:
@@ -421,7 +421,7 @@ def parse_date(value: object) -> date | None:
         return None
     match = _DAY.fullmatch(text) or _COMPACT_DAY.fullmatch(text)
     if match is None:
-        if _MONTH_ONLY.fullmatch(text):
+        if MONTH_ONLY.fullmatch(text):
             raise CellError(f"「{parse_line(value)}」只写了年月，请写明哪一天（如“2025-03-10”）")
         raise CellError(f"不是日期：{parse_line(value)}，请写成“2025-03-10”")
     try:

@@ -19,7 +19,6 @@ EDITABLE_FIELDS = (
     "scope",
     "start_year",
     "end_year",
-    "planned_start",
     "total_investment",
     "responsible_unit",
     "leader_in_charge",

@@ -3,7 +3,8 @@
 A project in the sheet is matched to one already in the ledger by its code, else by its name
 within its county; a match is updated, anything else created. Nothing is ever deleted. The
 columns the sheet has overwrite (a blank cell clears), except that a known code is kept and a
-blank figure of the year (年度计划投资, 截至上年底累计完成投资) leaves the stored one alone.
+blank figure of the year (年度计划投资, 截至上年底累计完成投资) and a blank milestone date
+(计划开工时间, 实际开工时间…) leave the stored one alone.
 Each value a row changes on a project already in the ledger, the year's figures included,
 goes to the project's history with the file's name as the reason; a new project's first values
 are not changes.
@@ -11,11 +12,13 @@ are not changes.
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Model
 
+from guanmo import clock
 from guanmo.accounts.models import User
 from guanmo.ledger.cells import (
     StageOrNature,
@@ -24,12 +27,15 @@ from guanmo.ledger.cells import (
     parse_stage_or_nature,
     stage_named,
 )
-from guanmo.ledger.columns import LEDGER_COLUMNS, Field
+from guanmo.ledger.columns import LEDGER_COLUMNS, MILESTONE_COLUMNS, Field
+from guanmo.ledger.milestones import MilestoneDates, date_faults
 from guanmo.ledger.models import (
     AnnualPlan,
     CompletedBeforeYear,
     KeyListEntry,
     Level,
+    Milestone,
+    MilestoneKind,
     Project,
     Stage,
 )
@@ -42,6 +48,7 @@ from guanmo.ledger.services.matching import (
     placement_notes,
     unread_heading_faults,
 )
+from guanmo.ledger.services.milestones import milestone_changes
 from guanmo.ledger.unit_doubts import check_large_figures, small_totals_faults, unit_doubt_notes
 from guanmo.prepared_writes import PreparedWrites, reserve_ids
 from guanmo.regions.models import Region
@@ -179,6 +186,7 @@ def import_ledger(
     _check_repeats(entries)
     lead_notes = _match_ledger(entries, city)
     kept_totals = _check_blank_totals(entries)
+    milestones = _check_milestones(entries, clock.today())
     report.faults = [fault for row in reading.rows for fault in row.faults]
     report.faults += _unplaced_faults(reading.tables, {id(entry.row) for entry in entries})
     placed = [(entry.row, entry.placement) for entry in entries]
@@ -198,7 +206,7 @@ def import_ledger(
 
     if any(Field.ANNUAL_PLAN not in table.header.fields for table in reading.tables):
         report.notes.append(f"表中没有年度计划投资列，未设置{year}年计划投资")
-    changes = _changes(entries, city=city, year=year, level=level)
+    changes = _changes(entries, city=city, year=year, level=level, milestones=milestones)
     report.created, report.updated = len(changes.created), changes.updated
     report.unchanged = len(entries) - report.created - report.updated
     if not dry_run:
@@ -570,6 +578,8 @@ class _Changes:
     # per figure of the year (annual plan, 截至上年底累计): the rows to create and to update
     new_figures: dict[_YearFigure, list[Model]] = field(default_factory=dict)
     changed_figures: dict[_YearFigure, list[Model]] = field(default_factory=dict)
+    new_milestones: list[Milestone] = field(default_factory=list)
+    changed_milestones: list[Milestone] = field(default_factory=list)
     updated: int = 0  # existing projects changed in any way
     history: list[Change] = field(default_factory=list)  # what changes on existing projects
     # project (by identity: new ones have no id yet) → the ids of its other counties
@@ -592,6 +602,7 @@ class _Changes:
             (through, links),
             (KeyListEntry, self.key_lists),
             *figures,
+            (Milestone, self.new_milestones),
         ]:
             for row, pk in zip(rows, reserve_ids(model, len(rows)), strict=True):
                 row.pk = pk
@@ -603,6 +614,8 @@ class _Changes:
         for figure, (model, rows) in zip(_YEAR_FIGURES, figures, strict=True):
             writes.insert(model, rows)
             writes.update(model, self.changed_figures.get(figure, []), [figure.attribute])
+        writes.insert(Milestone, self.new_milestones)
+        writes.update(Milestone, self.changed_milestones, ["planned", "reached"])
         return writes
 
     def write(self, prepared: PreparedWrites) -> None:
@@ -616,8 +629,16 @@ class _Changes:
         prepared.run()
 
 
-def _changes(entries: list[_Entry], *, city: Region, year: int, level: str) -> _Changes:
-    """Compare the rows with the ledger (two queries) and list the writes they call for."""
+def _changes(
+    entries: list[_Entry],
+    *,
+    city: Region,
+    year: int,
+    level: str,
+    milestones: Mapping[int, dict[MilestoneKind, Milestone]],
+) -> _Changes:
+    """Compare the rows with the ledger (two queries; `milestones`: the stored ones of the
+    matched projects by project id, `_check_milestones`) and list the writes they call for."""
     changes = _Changes()
     listed = set(
         KeyListEntry.objects.filter(project__city=city, year=year).values_list(
@@ -669,9 +690,77 @@ def _changes(entries: list[_Entry], *, city: Region, year: int, level: str) -> _
                 setattr(row, figure.attribute, amount)
                 changes.changed_figures.setdefault(figure, []).append(row)
                 touched = True
+        touched |= _milestone_writes(entry, project, milestones, changes)
         if touched and entry.project is not None:
             changes.updated += 1
     return changes
+
+
+def _given_milestones(row: Row) -> dict[MilestoneKind, dict[str, object]]:
+    """The milestone dates a row gives (a blank cell gives none): kind → {attribute: date}."""
+    given: dict[MilestoneKind, dict[str, object]] = {}
+    for column, (kind, attribute) in MILESTONE_COLUMNS.items():
+        if row.values.get(column) is not None:
+            given.setdefault(kind, {})[attribute] = row.values[column]
+    return given
+
+
+def _check_milestones(
+    entries: list[_Entry], today: date
+) -> dict[int, dict[MilestoneKind, Milestone]]:
+    """The stored milestones of the matched projects (one query), and a fault on each row whose
+    milestone dates, with the stored ones they leave, are wrong (`milestones.date_faults`)."""
+    stored: dict[int, dict[MilestoneKind, Milestone]] = {}
+    ids = [entry.project.pk for entry in entries if entry.project is not None]
+    for milestone in Milestone.objects.filter(project_id__in=ids):
+        stored.setdefault(milestone.project_id, {})[MilestoneKind(milestone.kind)] = milestone
+    columns = {(kind, attribute): column for column, (kind, attribute) in MILESTONE_COLUMNS.items()}
+    for entry in entries:
+        given = _given_milestones(entry.row)
+        if not given:
+            continue
+        kept = stored.get(entry.project.pk, {}) if entry.project else {}
+        merged = {
+            kind: MilestoneDates(kind, row.planned, row.reached) for kind, row in kept.items()
+        }
+        for kind, dates in given.items():
+            merged[kind] = MilestoneDates(
+                kind,
+                dates.get("planned", merged.get(kind, MilestoneDates(kind)).planned),
+                dates.get("reached", merged.get(kind, MilestoneDates(kind)).reached),
+            )
+        reached = [kind for kind in given if "reached" in given[kind]]
+        for kind, why in date_faults(merged, today) if reached else []:
+            entry.row.fault(columns[(kind if kind in reached else reached[0], "reached")], why)
+    return stored
+
+
+def _milestone_writes(
+    entry: _Entry,
+    project: Project,
+    stored: Mapping[int, dict[MilestoneKind, Milestone]],
+    changes: _Changes,
+) -> bool:
+    """The milestone rows a row creates or changes, and its history on a stored project."""
+    given = _given_milestones(entry.row)
+    kept = stored.get(project.pk, {}) if entry.project is not None else {}
+    before = {kind: MilestoneDates(kind, row.planned, row.reached) for kind, row in kept.items()}
+    after = {}
+    for kind, dates in given.items():
+        row = kept.get(kind)
+        if row is None:
+            row = Milestone(project=project, kind=kind)
+            changes.new_milestones.append(row)
+        elif any(getattr(row, attribute) != value for attribute, value in dates.items()):
+            changes.changed_milestones.append(row)
+        else:
+            continue
+        for attribute, value in dates.items():
+            setattr(row, attribute, value)
+        after[kind] = MilestoneDates(kind, row.planned, row.reached)
+    if entry.project is not None:
+        changes.history += milestone_changes(project, before, after)
+    return bool(after)
 
 
 def _history(
@@ -715,10 +804,15 @@ def _project_values(entry: _Entry) -> dict[str, object]:
         values["industry"] = entry.category_heading
     if Field.YEARS in columns:
         values["start_year"], values["end_year"] = row.values.get(Field.YEARS, (None, None))
-    else:  # 开工时间 and 竣工时间 in columns of their own
-        for column, attribute in ((Field.START_DATE, "start_year"), (Field.END_DATE, "end_year")):
+    else:  # 开工时间 and 竣工时间 in columns of their own, else the milestones' dates
+        for column, attribute, dated in (
+            (Field.START_DATE, "start_year", (Field.REACHED_STARTED, Field.PLANNED_STARTED)),
+            (Field.END_DATE, "end_year", (Field.REACHED_COMPLETED, Field.PLANNED_COMPLETED)),
+        ):
             if column in columns:
                 values[attribute] = row.values.get(column)
+            elif day := next((row.values[d] for d in dated if row.values.get(d)), None):
+                values[attribute] = day.year
     if row.values.get(Field.CODE):
         values["code"] = row.values[Field.CODE]
     return values

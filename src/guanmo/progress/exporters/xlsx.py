@@ -128,7 +128,11 @@ def write_xlsx(
                     Column(
                         header,
                         24 if index == 0 else 12,
-                        RATE_FORMAT if index in section.table.rate_columns else None,
+                        RATE_FORMAT
+                        if index in section.table.rate_columns
+                        else POINTS_FORMAT
+                        if index in section.table.points_columns
+                        else None,
                     )
                     for index, header in enumerate(section.table.headers)
                 ],
