@@ -248,3 +248,77 @@ def test_a_month_after_an_unreported_one_says_which_cumulative_it_adds_to(june):
     assert (
         "第2行：7月未报送完成投资，1—8月累计按6月累计4000万元加本月算出（4300万元）" in report.notes
     )
+
+
+@pytest.fixture
+def may(city):
+    """丁 (孟州市, 2025 plan 20000万元, no 截至上年底累计 in the ledger) with May's cumulative
+    7500 stored."""
+    report = import_ledger(
+        ledger_xlsx([1, "丁项目", None, "孟州市", None, "续建", None, 200000, 20000]),
+        city=city,
+        year=2025,
+    )
+    assert report.faults == []
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "5月完成投资（万元）", "1—5月累计完成投资（万元）"],
+            ["丁项目", "孟州市", 1500, 7500],
+        ]
+    )
+    assert import_progress(sheet, city=city, year=2025, month=5).faults == []
+    return city
+
+
+NO_MONTH_LAYOUTS = [
+    (
+        ["项目名称", "截至6月底累计完成投资（万元）"],
+        ["丁项目", 45000],
+        "截至6月底累计完成投资（万元）",
+    ),
+    (["项目名称", "累计完成投资（万元）"], ["丁项目", 45000], "累计完成投资（万元）"),
+    (
+        ["项目名称", "本月完成投资", "累计完成投资"],
+        ["丁项目", None, 45000],
+        "累计完成投资",
+    ),
+]
+
+
+@pytest.mark.parametrize(("header", "row", "column"), NO_MONTH_LAYOUTS)
+def test_a_cumulative_without_the_month_jumping_past_the_years_plan_is_refused(
+    may, header, row, column
+):
+    """Tryout 7: with no 本月 (no column, or left blank) a 开累 of 45000 was read as 1—6月 and
+    a 本月 of 37500 (1.9 times the year's plan of 20000) worked out with no caveat."""
+    report = import_progress(xlsx([header, row]), city=may, year=2025, month=6)
+    assert faults(report) == [
+        f"工作表「Sheet1」「{column}」疑为自开工以来的累计（开累），不是本年累计，"
+        "未导入：第2行45000万元减5月累计7500万元（本月完成未填），多出37500万元，"
+        "比5月累计还多，也超过本年计划20000万元（台账中没有截至2024年底累计，无法核对）。"
+        "如是开累，请将该列指定为「开工累计完成投资」"
+        f"（--map '{column}=开工累计完成投资'）并填写截至上年底累计；"
+        f"如确为本年累计，请指定（--map '{column}=累计完成投资'）后重新导入"
+    ]
+    assert month_figures(6) == {}
+
+
+@pytest.mark.parametrize(("header", "row", "column"), NO_MONTH_LAYOUTS)
+def test_a_cumulative_without_the_month_and_a_modest_jump_is_read(may, header, row, column):
+    honest = [9000 if figure == 45000 else figure for figure in row]
+    report = import_progress(xlsx([header, honest]), city=may, year=2025, month=6)
+    assert faults(report) == []
+    assert month_figures(6) == {"丁项目": (Decimal(1500), Decimal(9000))}
+
+
+def test_a_first_cumulative_without_the_month_or_earlier_figures_is_read(city):
+    """January: no earlier cumulative to jump from, the month is the cumulative."""
+    import_ledger(
+        ledger_xlsx([1, "丁项目", None, "孟州市", None, "续建", None, 200000, 20000]),
+        city=city,
+        year=2025,
+    )
+    sheet = xlsx([["项目名称", "累计完成投资（万元）"], ["丁项目", 1800]])
+    report = import_progress(sheet, city=city, year=2025, month=1)
+    assert faults(report) == []
+    assert month_figures(1) == {"丁项目": (Decimal(1800), Decimal(1800))}

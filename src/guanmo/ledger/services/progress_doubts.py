@@ -54,6 +54,15 @@ def reported_around(
     return earlier, later
 
 
+def annual_plans(city: Region, year: int) -> dict[int, Decimal]:
+    """Per project of the city, its annual plan (万元) for `year`."""
+    return dict(
+        AnnualPlan.objects.filter(project__city=city, year=year).values_list(
+            "project_id", "planned_investment"
+        )
+    )
+
+
 _DOUBTED = {
     Field.COMPLETED_THIS_MONTH: SMALL_MONTH_SHARE,
     Field.CUMULATIVE_COMPLETED: SMALL_CUMULATIVE_SHARE,
@@ -63,11 +72,7 @@ _DOUBTED = {
 def unit_doubts(matched: Matched, *, city: Region, year: int) -> tuple[list[str], list[str]]:
     """(faults, notes) of the month's figures in columns whose unit nothing wrote, against each
     project's stored annual plan and total investment (guanmo.ledger.unit_doubts)."""
-    plans = dict(
-        AnnualPlan.objects.filter(project__city=city, year=year).values_list(
-            "project_id", "planned_investment"
-        )
-    )
+    plans = annual_plans(city, year)
     faults: list[str] = []
     notes: list[str] = []
     tables = {id(table): table for table, _, _ in matched}
@@ -137,12 +142,14 @@ def period_doubts(matched: Matched, *, city: Region, year: int, month: int) -> l
     earlier, _ = reported_around(city, year, month)
     tables = {id(table): table for table, _, _ in matched}
     year_ends = {}
+    plans: dict[int, Decimal] = {}
     if any(_doubted(table, Field.CUMULATIVE_COMPLETED) for table in tables.values()):
         year_ends = previous_year_ends(Project.objects.filter(city=city), year)
+        plans = annual_plans(city, year)
     faults: list[str] = []
     for table in tables.values():
         rows = [
-            (row, earlier[project.pk][1], year_ends.get(project.pk))
+            (row, earlier[project.pk][1], year_ends.get(project.pk), project.pk)
             for each, row, project in matched
             if each is table and earlier.get(project.pk, (None,))[0] == month - 1
         ]
@@ -153,20 +160,26 @@ def period_doubts(matched: Matched, *, city: Region, year: int, month: int) -> l
         }:
             figures = [
                 MonthFigure(row.number, amount, before)
-                for row, before, _ in rows
+                for row, before, _, _ in rows
                 if (amount := row.values.get(Field.COMPLETED_THIS_MONTH)) is not None
             ]
             text = header_text(table, Field.COMPLETED_THIS_MONTH)
             faults.append(month_column_doubt(table.sheet, text, figures, month))
+        # Without 本月 (no column, or a blank cell) the jump over the month before is checked.
         if _doubted(table, Field.CUMULATIVE_COMPLETED) and (
-            Field.COMPLETED_THIS_MONTH in table.header.fields
-            and Field.PREVIOUS_CUMULATIVE not in table.header.fields
+            Field.PREVIOUS_CUMULATIVE not in table.header.fields
         ):
             figures = [
-                CumulativeFigure(row.number, cumulative, this_month, before, end and end.completed)
-                for row, before, end in rows
+                CumulativeFigure(
+                    row.number,
+                    cumulative,
+                    row.values.get(Field.COMPLETED_THIS_MONTH),
+                    before,
+                    end and end.completed,
+                    plans.get(project_id),
+                )
+                for row, before, end, project_id in rows
                 if (cumulative := row.values.get(Field.CUMULATIVE_COMPLETED)) is not None
-                and (this_month := row.values.get(Field.COMPLETED_THIS_MONTH)) is not None
             ]
             text = header_text(table, Field.CUMULATIVE_COMPLETED)
             faults.append(since_start_doubt(table.sheet, text, figures, year=year, month=month))
