@@ -27,6 +27,8 @@ CHARTS = {
     "看板": ("", ["ranking-chart", "monthly-chart"]),
 }
 # In the page: each chart's printed face, and how much of its picture is drawn (not white).
+PICTURES_MADE = "(ids) => ids.every((id) => document.querySelector(`#${id} img.chart-print`))"
+
 PRINTED = """(ids) => ids.map((id) => {
   const chart = document.getElementById(id);
   const picture = chart.querySelector("img.chart-print");
@@ -68,6 +70,8 @@ def test_the_indicator_board_and_dashboard_charts_print_drawn_within_the_page(
 
         page.emulate_media(media="print")
         page.set_viewport_size({"width": A4_WIDTH, "height": 1100})  # as printing lays it out
+        # The print media's change event comes on a later frame: wait for it, not for a time.
+        page.wait_for_function(PICTURES_MADE, arg=charts)
         for face in page.evaluate(PRINTED, charts):
             assert face["picture"], f"{name}：{face['id']}打印时没有图片"
             assert not face["canvasShown"], f"{name}：{face['id']}打印时仍显示画布"

@@ -61,6 +61,8 @@ def test_a_department_enters_the_city_approves_and_the_ranks_move(
     city.screenshot(path=screenshot_dir / "indicator-board.png", full_page=True)
     city.set_viewport_size({"width": A4_WIDTH, "height": 1100})
     city.emulate_media(media="print")
+    # The chart becomes a picture on the print media's change event, a frame later.
+    city.locator("#growth-chart img.chart-print").wait_for(state="attached")
     assert print_faults(city) == [], print_faults(city)
     city.screenshot(path=screenshot_dir / "indicator-board-print.png", full_page=True)
 
