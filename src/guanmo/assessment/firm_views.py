@@ -7,7 +7,6 @@ through `firms_for` (a county office its own county's, the city office all); the
 
 from io import BytesIO
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,9 +17,9 @@ from guanmo.assessment.exporters.firms import write_firm_list
 from guanmo.assessment.firms import POLICIES, SALES_PER_MU, TAX_PER_ENERGY, TAX_PER_MU
 from guanmo.assessment.forms import ObjectionForm
 from guanmo.assessment.models import FirmYear, RatedFirm, Result
-from guanmo.assessment.objections import ObjectionError, raise_objection
 from guanmo.assessment.results import UNRATED
 from guanmo.assessment.selectors import firm_lines, firm_result, firms_for
+from guanmo.assessment.views import object_from_form
 from guanmo.figures.formatting import number
 
 GRADES = (*POLICIES, UNRATED)
@@ -133,21 +132,5 @@ def firm_objection(request: HttpRequest, pk: int, year: int) -> HttpResponse:
         indicators=list(result.output["weights"]),
         prefix=f"y{year}",
     )
-    if not form.is_valid():
-        messages.error(request, "异议未提交：请选择指标，填写应为的数值和理由")
-        return redirect("assessment_firm", firm.pk)
-    try:
-        raise_objection(
-            result,
-            unit=rated.unit,
-            indicator=form.cleaned_data["indicator"],
-            value=form.cleaned_data["value"],
-            reason=form.cleaned_data["reason"],
-            user=request.user,
-            attachment=form.cleaned_data["attachment"],
-        )
-    except ObjectionError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, "异议已提交，等待市项目办处理")
+    object_from_form(request, result, unit=rated.unit, form=form)
     return redirect("assessment_firm", firm.pk)

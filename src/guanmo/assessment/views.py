@@ -168,15 +168,21 @@ def objection_raise(request: HttpRequest, pk: int) -> HttpResponse:
     county = request.scope.county
     if county is None or county.name not in _units(result):
         raise PermissionDenied("只有参评单位可以对本单位的数值提出异议")
-    indicators = list(result.output["weights"])
-    form = ObjectionForm(request.POST, request.FILES, indicators=indicators)
+    form = ObjectionForm(request.POST, request.FILES, indicators=list(result.output["weights"]))
+    object_from_form(request, result, unit=county.name, form=form)
+    return _standing_page(result)
+
+
+def object_from_form(request: HttpRequest, result, *, unit: str, form: ObjectionForm) -> None:
+    """Raise the objection the posted form states for `unit` (a unit's or a firm's), telling
+    the user in a message whether it was taken; the caller answers with its own page."""
     if not form.is_valid():
         messages.error(request, "异议未提交：请选择指标，填写应为的数值和理由")
-        return _standing_page(result)
+        return
     try:
         raise_objection(
             result,
-            unit=county.name,
+            unit=unit,
             indicator=form.cleaned_data["indicator"],
             value=form.cleaned_data["value"],
             reason=form.cleaned_data["reason"],
@@ -187,7 +193,6 @@ def objection_raise(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(error))
     else:
         messages.success(request, "异议已提交，等待市项目办处理")
-    return _standing_page(result)
 
 
 @require_POST
