@@ -44,20 +44,21 @@ def figures(city):
     return city
 
 
-def _json(*options: str) -> dict:
+def _june(*options: str) -> str:
+    """What `indicator-report` for June 2025 prints with `options`."""
     out = io.StringIO()
-    call_command(
-        "indicator-report",
-        "--year",
-        "2025",
-        "--month",
-        "6",
-        "--format",
-        "json",
-        *options,
-        stdout=out,
-    )
-    return json.loads(out.getvalue())
+    call_command("indicator-report", "--year", "2025", "--month", "6", *options, stdout=out)
+    return out.getvalue()
+
+
+def _json(*options: str) -> dict:
+    return json.loads(_june("--format", "json", *options))
+
+
+def _written(path, *options: str):
+    """The June report written to `path` in the format its suffix names; `path` back."""
+    _june("--format", path.suffix[1:], "-o", str(path), *options)
+    return path
 
 
 def test_json_has_the_issues_keys_with_decimals_as_strings(figures):
@@ -143,19 +144,7 @@ def test_text_prints_each_table_and_the_sentences(figures):
 
 
 def test_xlsx_reads_back_as_numbers_with_the_formats(figures, tmp_path):
-    path = tmp_path / "指标.xlsx"
-    call_command(
-        "indicator-report",
-        "--year",
-        "2025",
-        "--month",
-        "6",
-        "--format",
-        "xlsx",
-        "-o",
-        str(path),
-        stdout=io.StringIO(),
-    )
+    path = _written(tmp_path / "指标.xlsx")
 
     sheet = load_workbook(path)["固定资产投资"]
     rows = list(sheet.iter_rows(values_only=True))
@@ -173,19 +162,7 @@ def test_xlsx_reads_back_as_numbers_with_the_formats(figures, tmp_path):
 
 
 def test_docx_is_an_official_document_with_the_sentences_and_tables(figures, tmp_path):
-    path = tmp_path / "指标.docx"
-    call_command(
-        "indicator-report",
-        "--year",
-        "2025",
-        "--month",
-        "6",
-        "--format",
-        "docx",
-        "-o",
-        str(path),
-        stdout=io.StringIO(),
-    )
+    path = _written(tmp_path / "指标.docx")
 
     document = Document(str(path))
     paragraphs = [p.text for p in document.paragraphs]
@@ -305,24 +282,8 @@ def test_a_place_among_few_with_figures_is_said_against_them_in_every_output(cit
     assert sentences[0] == (
         "1—6月，武陟县固定资产投资完成105.0亿元，同比增长5.0%，增速在全市有数据的3个中居第2位。"
     )
-    out = io.StringIO()
-    call_command("indicator-report", "--year", "2025", "--month", "6", stdout=out)
-    assert "地区\t本期（亿元）\t上年同期（亿元）\t增速（%）\t位次（共3个）\t" in out.getvalue()
-    path = tmp_path / "指标.docx"
-    call_command(
-        "indicator-report",
-        "--year",
-        "2025",
-        "--month",
-        "6",
-        "--region",
-        "武陟县",
-        "--format",
-        "docx",
-        "-o",
-        str(path),
-        stdout=io.StringIO(),
-    )
+    assert "地区\t本期（亿元）\t上年同期（亿元）\t增速（%）\t位次（共3个）\t" in _june()
+    path = _written(tmp_path / "指标.docx", "--region", "武陟县")
     document = Document(str(path))
     cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
     assert ["地区", "本期", "增速", "位次（共3个）", "较上期", "比全市"] in cells
