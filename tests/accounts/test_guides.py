@@ -90,3 +90,16 @@ def test_a_judge_opens_his_guide_from_his_phone_without_an_account(client, world
 
     assert guide.status_code == 200
     assert "<h1>评委使用说明</h1>" in guide.content.decode()
+
+
+def test_a_county_tops_guides_say_its_whole(client):
+    """At an installation whose top is 武陟县, the guides say 全县 where a city's say 全市."""
+    from guanmo.accounts.models import User
+    from guanmo.regions.services import init_county
+
+    county = init_county("410823", ["木城街道"])
+    client.force_login(User.objects.create(username="xian", role=Role.CITY_OFFICE, region=county))
+    for role in ("county_office", "leader"):
+        page = client.get(reverse("role_guide", args=[role])).content.decode()
+        assert "全县" in page
+        assert "全市" not in page

@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from guanmo.figures.arithmetic import (
+    among_ranked,
     competition_ranks,
     completion_rate,
     growth_rate,
@@ -100,3 +101,10 @@ def test_lower_is_better_ranks_are_the_ranks_of_the_negated_figures(values):
     for value, rank in zip(values, lower, strict=True):
         expected = None if value is None else 1 + sum(other < value for other in present)
         assert rank == expected
+
+
+def test_places_are_counted_among_those_ranked_only_when_some_are_not():
+    # 18 cities, 3 with a figure: places are said among 3; all 3 of 3 ranked: among the whole.
+    assert among_ranked([2, None, 1, None, 3] + [None] * 13, 18) == 3
+    assert among_ranked([2, 1, 3], 3) is None
+    assert among_ranked([None, None], 2) == 0

@@ -13,6 +13,7 @@ from guanmo.figures.formatting import (
     number,
     points,
     points_text,
+    rank_header,
     rank_text,
     rate,
     vs_average,
@@ -122,3 +123,14 @@ def test_rank_in_words_names_the_group_and_a_shared_place():
     assert rank_text(3, "全省") == "居全省第3位"
     assert rank_text(2, "全市", tied=True) == "并列全市第2位"
     assert rank_text(None, "全市") == ""
+
+
+def test_a_place_among_few_with_figures_is_said_against_those():
+    # Only 3 of the province's 18 cities have the figure: 2nd of 3 is not 居全省第2位.
+    assert rank_text(2, "全省", among=3) == "在全省有数据的3个中居第2位"
+    assert rank_text(1, "全市", tied=True, among=2) == "在全市有数据的2个中并列第1位"
+    assert rank_text(None, "全省", among=3) == ""
+
+
+def test_a_rank_column_says_among_how_many_it_is_taken():
+    assert rank_header(3) == "位次（共3个）"

@@ -44,20 +44,21 @@ def figures(city):
     return city
 
 
-def _json(*options: str) -> dict:
+def _june(*options: str) -> str:
+    """What `indicator-report` for June 2025 prints with `options`."""
     out = io.StringIO()
-    call_command(
-        "indicator-report",
-        "--year",
-        "2025",
-        "--month",
-        "6",
-        "--format",
-        "json",
-        *options,
-        stdout=out,
-    )
-    return json.loads(out.getvalue())
+    call_command("indicator-report", "--year", "2025", "--month", "6", *options, stdout=out)
+    return out.getvalue()
+
+
+def _json(*options: str) -> dict:
+    return json.loads(_june("--format", "json", *options))
+
+
+def _written(path, *options: str):
+    """The June report written to `path` in the format its suffix names; `path` back."""
+    _june("--format", path.suffix[1:], "-o", str(path), *options)
+    return path
 
 
 def test_json_has_the_issues_keys_with_decimals_as_strings(figures):
@@ -143,43 +144,25 @@ def test_text_prints_each_table_and_the_sentences(figures):
 
 
 def test_xlsx_reads_back_as_numbers_with_the_formats(figures, tmp_path):
-    path = tmp_path / "指标.xlsx"
-    call_command(
-        "indicator-report",
-        "--year",
-        "2025",
-        "--month",
-        "6",
-        "--format",
-        "xlsx",
-        "-o",
-        str(path),
-        stdout=io.StringIO(),
-    )
+    path = _written(tmp_path / "指标.xlsx")
 
     sheet = load_workbook(path)["固定资产投资"]
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][0] == "2025年1—6月焦作市各县（市、区）固定资产投资"
-    assert rows[2][:5] == ("地区", "本期（亿元）", "上年同期（亿元）", "增速（%）", "位次")
+    assert rows[2][:5] == (
+        "地区",
+        "本期（亿元）",
+        "上年同期（亿元）",
+        "增速（%）",
+        "位次（共11个）",
+    )
     wuzhi = next(row for row in rows if row[0] == "武陟县")
     assert wuzhi[1] == 107 and wuzhi[3] == pytest.approx(0.05) and wuzhi[4] == 7
     assert sheet.cell(3 + 7, 4).number_format == "0.0%"
 
 
 def test_docx_is_an_official_document_with_the_sentences_and_tables(figures, tmp_path):
-    path = tmp_path / "指标.docx"
-    call_command(
-        "indicator-report",
-        "--year",
-        "2025",
-        "--month",
-        "6",
-        "--format",
-        "docx",
-        "-o",
-        str(path),
-        stdout=io.StringIO(),
-    )
+    path = _written(tmp_path / "指标.docx")
 
     document = Document(str(path))
     paragraphs = [p.text for p in document.paragraphs]
@@ -275,5 +258,33 @@ def test_a_ceiling_and_a_ratio_level_are_judged_by_their_direction_in_the_report
     assert by_name["高新技术产业增加值占比"]["completion_rate"] is None
     assert by_name["高新技术产业增加值占比"]["node_target"] is None
     assert by_name["高新技术产业增加值占比"]["both_over_half"] is False
-    assert "赴京访批次21批，占全年控制目标的58.3%。" in report["sentences"]
+    assert "赴京访批次21批，已用全年控制数的58.3%，超序时进度8.3个百分点。" in report["sentences"]
     assert "高新技术产业增加值占比达到44.2%，低于目标0.8个百分点。" in report["sentences"]
+
+
+def test_a_place_among_few_with_figures_is_said_against_them_in_every_output(city, tmp_path):
+    """固定资产投资 is known in June for only 3 of the city's 11 units (解放区 10.0%, 武陟县
+    5.0%, 温县 1.0%): 武陟县 is 2nd of those 3, never 居全市第2位 as if of all 11."""
+    install_city_peer_group(city)
+    units = units_of(city)
+    investment = Indicator.objects.get(city=city, name="固定资产投资")
+    known = [(units[0], 110), (units[6], 105), (units[7], 101)]
+    store_values(
+        investment,
+        2025,
+        6,
+        [ValueInput(unit, Decimal(value), Decimal(100)) for unit, value in known],
+        source=Source.IMPORT,
+        user=None,
+    )
+
+    sentences = _json("--region", "武陟县")["sentences"]
+    assert sentences[0] == (
+        "1—6月，武陟县固定资产投资完成105.0亿元，同比增长5.0%，增速在全市有数据的3个中居第2位。"
+    )
+    assert "地区\t本期（亿元）\t上年同期（亿元）\t增速（%）\t位次（共3个）\t" in _june()
+    path = _written(tmp_path / "指标.docx", "--region", "武陟县")
+    document = Document(str(path))
+    cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
+    assert ["地区", "本期", "增速", "位次（共3个）", "较上期", "比全市"] in cells
+    assert any("在全市有数据的3个中居第2位" in p.text for p in document.paragraphs)

@@ -213,3 +213,45 @@ def _rows(body: str, table_marker: str, region: str) -> list[list[str]]:
     table = table[: table.index("</table>")]
     found = re.findall(rf"<tr><td>{region}</td>(.*?)</tr>", table, re.S)
     return [[region, *re.findall(r"<td[^>]*>(.*?)</td>", each)] for each in found]
+
+
+def _petitions_in_june(world, used: int):
+    """武陟县's 赴京访批次 ceiling, 36 批 in equal months (18 by June), and the 批 used by June;
+    no other unit has the figure."""
+    from guanmo.indicators.models import Indicator
+    from guanmo.indicators.services import Source, ValueInput, store_values
+
+    petitions = Indicator.objects.get(city=world.city, name="赴京访批次")
+    set_targets(petitions, YEAR, [TargetInput(world.wuzhi, amount=D(36))])
+    store_values(
+        petitions, YEAR, 6, [ValueInput(world.wuzhi, D(used))], source=Source.IMPORT, user=None
+    )
+
+
+def test_a_ceiling_used_up_early_is_marked_and_said_behind_on_the_pages(client, world, figures):
+    """30 of 36 批 used by June is 83.3% against a pace of 50.0%: 超序时进度33.3个百分点, which
+    for a ceiling is behind — not the green of a target done early."""
+    _petitions_in_june(world, 30)
+    url = reverse("county_places") + f"?year=2025&month=6&region={world.wuzhi.pk}"
+    for user in (world.users["wuzhi"], world.users["city"]):
+        body = page(client, user, url)
+        assert "赴京访批次30批，已用全年控制数的83.3%，超序时进度33.3个百分点。" in body
+        table = body[body.index('id="targets"') :]
+        found = re.search(r"<tr><td>武陟县</td><td[^>]*>赴京访批次</td>(.*?)</tr>", table, re.S)
+        assert '<td class="num pace-behind">83.3%</td>' in found.group(1)
+        assert '<td class="num pace-behind">+33.3</td>' in found.group(1)
+    board = page(client, world.users["city"], reverse("indicator_board") + "?year=2025&month=6")
+    assert '<td class="num pace-behind">83.3%</td>' in board
+    assert "pace-ahead" not in board
+
+
+def test_a_countys_place_among_few_with_figures_is_said_against_them(client, world, figures):
+    """Only 武陟县 of the city's ten has 赴京访批次 in June: its place is among that one."""
+    _petitions_in_june(world, 12)
+    body = page(client, world.users["wuzhi"], reverse("county_places") + "?year=2025&month=6")
+    places = body[body.index('data-indicator="赴京访批次"') :]
+    cell = re.sub(r"<[^>]+>", "", places[: places.index("</tr>")])
+    assert "第1位（有数据的1个中）" in cell
+    assert "赴京访批次12批，在全市有数据的1个中居第1位。" in body
+    assert "居全市第1位" not in body
+    assert '<td class="num pace-ahead">33.3%</td>' in body  # 12 of 36 by June: under the pace

@@ -9,9 +9,11 @@ from guanmo.indicators.sentences import (
     counts_sentence,
     not_both_over_half_sentence,
     performance_sentence,
+    places_summary,
     rank_change_sentence,
     target_sentence,
 )
+from guanmo.indicators.table import PeerFigures
 
 GDP = IndicatorLine(
     name="地区生产总值",
@@ -131,7 +133,59 @@ def test_who_has_not_reached_both_over_half():
 def test_a_ceilings_sentence_says_the_share_of_the_ceiling_used():
     assert (
         target_sentence("赴京访批次", D("21"), "批", 0, D("58.3"), lower_is_better=True)
-        == "赴京访批次21批，占全年控制目标的58.3%。"
+        == "赴京访批次21批，已用全年控制数的58.3%。"
+    )
+
+
+def test_a_ceiling_used_up_early_is_said_to_be_over_its_pace():
+    # 25 of 30 批 by June: 83.3% used against a pace of 50.0%.
+    assert (
+        target_sentence(
+            "赴京访批次", D("25"), "批", 0, D("83.3"), lower_is_better=True, vs_pace=D("33.3")
+        )
+        == "赴京访批次25批，已用全年控制数的83.3%，超序时进度33.3个百分点。"
+    )
+    assert (
+        target_sentence(
+            "赴京访批次", D("10"), "批", 0, D("33.3"), lower_is_better=True, vs_pace=D("-16.7")
+        )
+        == "赴京访批次10批，已用全年控制数的33.3%，低于序时进度16.7个百分点。"
+    )
+
+
+def test_a_place_among_few_with_figures_is_said_against_them():
+    few = IndicatorLine(
+        name="地区生产总值",
+        unit="亿元",
+        places=1,
+        value=D("988.3"),
+        growth=D("9"),
+        rank=2,
+        group="全省",
+        among=3,
+    )
+    assert (
+        performance_sentence(6, "全市", few)
+        == "1—6月，全市地区生产总值完成988.3亿元，同比增长9.0%，增速在全省有数据的3个中居第2位。"
+    )
+    assert (
+        rank_change_sentence(
+            "固定资产投资", RankBy.GROWTH, "全市", rank=2, previous_rank=3, among=3
+        )
+        == "固定资产投资增速在全市有数据的3个中居第2位，较上月前移1位。"
+    )
+
+
+def test_a_countys_page_sums_up_its_places_before_the_table():
+    lines = [
+        PeerFigures("武陟县", None, None, None, 2, False, 1, None, None, None),
+        PeerFigures("武陟县", None, None, None, 5, False, -3, None, None, None),
+        PeerFigures("武陟县", None, None, None, 1, True, None, None, None, None),
+        PeerFigures("武陟县", None, None, None, None, False, None, None, None, None),
+    ]
+    assert (
+        places_summary("焦作市各县（市、区）", lines)
+        == "在焦作市各县（市、区）中，3项指标有位次，其中居前三位2项；较上期前移1项、后移1项。"
     )
 
 

@@ -16,7 +16,7 @@ from guanmo.figures.breakdown import (
     seasonal_weights,
 )
 from guanmo.indicators.choices import Direction, Kind
-from guanmo.indicators.targets import both_over_half, forecast_rate, standing
+from guanmo.indicators.targets import Pace, both_over_half, forecast_rate, pace_of, standing
 
 STEP = D("0.01")
 
@@ -249,3 +249,46 @@ def test_an_amount_target_without_a_breakdown_is_on_track_against_time_progress(
     # 4.98 of 7.38 万人 by June: 67.5% against 50.0.
     assert standing(month=6, target=D("7.38"), done=D("4.98")).on_track is True
     assert standing(month=6, target=D("7.38"), done=D("3.6")).on_track is False  # 48.8%
+
+
+# A ceiling's pace (issue 12, tryout): a ceiling used faster than time is not ahead of schedule.
+
+
+def test_a_ceiling_used_up_early_is_behind_its_pace_not_ahead():
+    # 赴京访批次 at most 30 批 in the year, 25 used by June: 25 ÷ 30 = 83.3% of the ceiling
+    # against a time share of 6 ÷ 12 = 50.0%: 33.3 points over the pace (超序时), behind.
+    seen = standing(month=6, target=D("30"), done=D("25"), direction=Direction.LOWER)
+    assert seen.completion_rate == D("83.3")
+    assert seen.vs_pace == D("33.3")
+    assert seen.pace is Pace.BEHIND
+    assert seen.on_track is False
+
+
+def test_a_ceilings_pace_follows_its_breakdown_when_it_has_one():
+    # 36 批 in equal months (3 a month): the node by June is 18 (50.0%); 30 used is 83.3%,
+    # 33.3 points over the node; 12 used (33.3%) is 16.7 points under it, ahead.
+    plan = break_down(D("36"), equal_weights(), D("1"))
+    over = standing(
+        month=6, target=D("36"), done=D("30"), breakdown=plan, direction=Direction.LOWER
+    )
+    assert (over.vs_pace, over.pace) == (D("33.3"), Pace.BEHIND)
+    under = standing(
+        month=6, target=D("36"), done=D("12"), breakdown=plan, direction=Direction.LOWER
+    )
+    assert (under.vs_pace, under.pace) == (D("-16.7"), Pace.AHEAD)
+
+
+def test_a_target_done_faster_than_time_is_ahead_and_a_ceiling_at_its_pace_is_level():
+    assert standing(month=6, target=D("30"), done=D("25")).pace is Pace.AHEAD
+    assert standing(month=6, target=D("30"), done=D("10")).pace is Pace.BEHIND
+    level = standing(month=6, target=D("30"), done=D("15"), direction=Direction.LOWER)
+    assert (level.vs_pace, level.pace) == (D("0.0"), Pace.LEVEL)
+
+
+def test_a_pace_is_judged_on_the_shown_points_and_undefined_without_them():
+    assert pace_of(D("0.04"), lower_is_better=True) is Pace.LEVEL
+    assert pace_of(D("-0.05"), lower_is_better=True) is Pace.AHEAD
+    assert pace_of(D("-0.05"), lower_is_better=False) is Pace.BEHIND
+    assert pace_of(None, lower_is_better=False) is None
+    # A growth target has no share to pace.
+    assert standing(month=6, target_growth=D("10"), growth=D("12")).pace is None

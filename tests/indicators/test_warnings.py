@@ -99,7 +99,7 @@ def test_a_ceiling_used_ahead_of_its_node_and_heading_over_it_is_warned():
         direction=Direction.LOWER,
     )
     assert [w.message for w in target_warnings("武陟县", "赴京访批次", over, Decimal(5))] == [
-        "武陟县赴京访批次达到控制目标的58.3%，高于序时进度8.3个百分点。",
+        "武陟县赴京访批次已用全年控制数的58.3%，超序时进度8.3个百分点。",
         "武陟县赴京访批次按以往进度推算，全年预计达到控制目标的116.7%。",
     ]
     under = standing(

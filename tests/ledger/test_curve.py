@@ -55,6 +55,10 @@ def test_a_year_without_december_gives_equal_months_said_so():
     assert city_shape(LAST_YEAR).label == "按全市上年投资进度"
 
 
+def test_a_county_at_the_top_labels_its_shape_with_its_whole():
+    assert city_shape(LAST_YEAR, "全县").label == "按全县上年投资进度"
+
+
 def test_the_months_add_up_to_the_plan_exactly_even_off_the_cent():
     """1,000.0001万元 by quarters: 250.000025 each, the ten-thousandth left over to the first,
     250.0001; its months 83.3334, 83.3334, 83.3333; every other quarter's 250 as 83.3334 and

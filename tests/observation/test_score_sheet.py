@@ -225,3 +225,30 @@ def test_a_city_level_site_is_refused_with_the_reason():
         "第4行「观摩点所属县区」：「市直」是市级项目，市级项目不参加县区排名，"
         "不能作为观摩点计分；请填写观摩点所在的县区或园区"
     ]
+
+
+def test_a_county_at_the_tops_own_site_is_refused_at_its_level(db):
+    """An installation whose top is 武陟县 ranks its towns: a site of 县直 is refused in its
+    words (县级项目, 本县), never 市级 or 本市."""
+    from guanmo.regions.services import init_county, units_of
+
+    county = init_county("410823", ["木城街道", "大封镇"])
+    sheet = read_score_sheet(
+        xlsx(
+            [
+                ["2025年全县重点项目观摩评分表"],
+                HEADER,
+                ["张三", "", "县图书馆新馆", "县直", 20, 20, 20, 20],
+                ["张三", "", "某项目", "火星镇", 20, 20, 20, 20],
+            ]
+        ),
+        regions=units_of(county),
+        top_name=county.name,
+    )
+    faults = [str(fault) for fault in sheet.faults]
+    assert faults[0] == (
+        "第3行「观摩点所属县区」：「县直」是县级项目，县级项目不参加县区排名，"
+        "不能作为观摩点计分；请填写观摩点所在的县区或园区"
+    )
+    assert faults[1].startswith("第4行「观摩点所属县区」：「火星镇」不是本县区划中的县区或园区")
+    assert not any("市" in fault for fault in faults)

@@ -75,6 +75,13 @@ def competition_ranks(
     return [None if value is None else first_place[value] for value in values]
 
 
+def among_ranked(ranks: Sequence[int | None], size: int) -> int | None:
+    """How many of a group of `size` members are ranked, when some are not (no figure): the
+    number a place is said against (在有数据的3个中居第2位); None when every member is."""
+    ranked = sum(rank is not None for rank in ranks)
+    return ranked if ranked < size else None
+
+
 def tied(ranks: Sequence[int | None]) -> list[bool]:
     """For each rank, whether another unit shares it (并列); an unranked unit is never tied."""
     counts = Counter(rank for rank in ranks if rank is not None)

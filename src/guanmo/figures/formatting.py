@@ -152,11 +152,24 @@ def growth_text(growth: Figure | None) -> str:
     return in_words(growth, "增长{}%", "下降{}%", "持平")
 
 
-def rank_text(rank: int | None, group: str, *, tied: bool = False) -> str:
-    """A place in a peer group: 居全省第3位, or 并列全市第2位 when shared; "" when unranked."""
+def rank_text(rank: int | None, group: str, *, tied: bool = False, among: int | None = None) -> str:
+    """A place in a peer group: 居全省第3位, or 并列全市第2位 when shared; "" when unranked.
+
+    `among` is given when only some of the group have a figure (3 of the 18 cities): the place
+    is then said against those, 在全省有数据的3个中居第2位, since 居全省第2位 would claim a
+    place among all 18."""
     if rank is None:
         return ""
-    return f"{'并列' if tied else '居'}{group}第{rank}位"
+    placed = "并列" if tied else "居"
+    if among is not None:
+        return f"在{group}有数据的{among}个中{placed}第{rank}位"
+    return f"{placed}{group}第{rank}位"
+
+
+def rank_header(ranked: int) -> str:
+    """A rank column's header, saying among how many the ranks are taken (those with a
+    figure): 位次（共12个）."""
+    return f"位次（共{ranked}个）"
 
 
 def excel_rate(value: Figure | None) -> Decimal | None:

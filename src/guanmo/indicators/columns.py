@@ -109,6 +109,8 @@ _ROLE_BY_WORD = {word: role for role, words in _WORDS.items() for word in words}
 _BRACKETS = str.maketrans("[]【】〔〕", "()()()")
 _PERCENT = re.compile(r"\(%\)|%$|\(±%\)|±%|\(％\)")
 _UNIT_IN_BRACKETS = re.compile(r"\((?:单位[:]?)?([^()]+)\)$")
+# How many a rank is taken among, as Guanmo's own tables head it: 位次（共12个）.
+_COUNT_IN_BRACKETS = re.compile(r"\(共\d+个\)$")
 _MONTHS = re.compile(rf"^(?:(\d{{1,2}})月?(?:[{DASHES}]+|至|到))?(\d{{1,2}})月(?:份|末|底)?")
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d\d年度?")
 
@@ -157,6 +159,7 @@ def read_label(value: object) -> Label | None:
     key = clean_text(value).translate(_BRACKETS)
     if not key:
         return None
+    key = _COUNT_IN_BRACKETS.sub("", key)
     percent = bool(_PERCENT.search(key))
     key = _PERCENT.sub("", key)
     unit = ""

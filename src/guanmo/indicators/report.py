@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.db.models import prefetch_related_objects
 
-from guanmo.figures.arithmetic import period_label, time_progress
+from guanmo.figures.arithmetic import among_ranked, period_label, time_progress
 from guanmo.indicators.arithmetic import previous_period
 from guanmo.indicators.choices import Direction, Frequency, Kind, Profile, RankBy
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, Target
@@ -50,6 +50,8 @@ class IndicatorTable:
     indicator: Indicator
     total: GroupFigure
     lines: list[PeerFigures]  # the regions asked for (all, or the one named)
+    ranked: int = 0  # members of the group with a rank (a figure), whichever are asked for
+    among: int | None = None  # `ranked` when fewer than the whole group: places are said so
 
 
 @dataclass(frozen=True)
@@ -188,9 +190,11 @@ def _table(
         reported_growth=reported.reported_growth if reported else None,
     )
     lines = peer_table(current, rule, total, previous=previous, same_period_last_year=a_year_ago)
+    ranks = [line.rank for line in lines]
+    ranked = sum(rank is not None for rank in ranks)
     if chosen is not None:
         lines = [line for line, member in zip(lines, members, strict=True) if member == chosen]
-    return IndicatorTable(indicator, total, lines)
+    return IndicatorTable(indicator, total, lines, ranked, among_ranked(ranks, len(members)))
 
 
 def _line(table: IndicatorTable, value, growth, rank=None, tied=False, group="") -> IndicatorLine:
@@ -204,6 +208,7 @@ def _line(table: IndicatorTable, value, growth, rank=None, tied=False, group="")
         rank=rank,
         tied=tied,
         group=group,
+        among=table.among,
         rank_by=RankBy(indicator.rank_by),
         kind=Kind(indicator.kind),
         lower_is_better=indicator.direction == Direction.LOWER,
@@ -242,6 +247,7 @@ def _sentences(report: IndicatorReport) -> list[str]:
                         tied=line.tied,
                         kind=Kind(table.indicator.kind),
                         since=previous_period_word(Frequency(table.indicator.frequency)),
+                        among=table.among,
                     )
                 )
     said += target_sentences(report.targets, named=report.region is None)
@@ -275,6 +281,7 @@ def target_sentences(targets: list[TargetLine], *, named: bool) -> list[str]:
                     kind=Kind(indicator.kind),
                     lower_is_better=indicator.direction == Direction.LOWER,
                     vs_target=target.standing.vs_target,
+                    vs_pace=target.standing.vs_pace,
                 )
             )
     return said

@@ -22,7 +22,7 @@ from guanmo.documents.xlsx import (
     write_table,
 )
 from guanmo.figures.arithmetic import shown
-from guanmo.figures.formatting import number, points, rate
+from guanmo.figures.formatting import number, points, rank_header, rate
 from guanmo.indicators.choices import Kind
 from guanmo.indicators.report import IndicatorReport, IndicatorTable, TargetLine
 from guanmo.regions.models import Region
@@ -110,6 +110,9 @@ def _growth_header(table: IndicatorTable) -> str:
 
 
 def headers(report: IndicatorReport, table: IndicatorTable) -> list[str]:
+    """The indicator table's headers; the rank's says among how many regions it is taken
+    (位次（共12个）): those with a figure, so that a region alone with a figure is not read as
+    first of the whole group."""
     unit = table.indicator.unit
     short = report.group.short_name
     return [
@@ -117,7 +120,7 @@ def headers(report: IndicatorReport, table: IndicatorTable) -> list[str]:
         f"本期（{unit}）",
         f"上年同期（{unit}）",
         _growth_header(table),
-        "位次",
+        rank_header(table.ranked),
         "较上期位次变化",
         "较上年同期位次变化",
         f"与{short}比较（个百分点）",
@@ -300,7 +303,7 @@ def as_docx(report: IndicatorReport, city: Region) -> bytes:
     for order, table in enumerate(report.indicators, start=1):
         growth = "增减" if table.indicator.kind == Kind.RATIO else "增速"
         document.table(
-            ["地区", "本期", growth, "位次", "较上期", f"比{short}"],
+            ["地区", "本期", growth, rank_header(table.ranked), "较上期", f"比{short}"],
             [[row[i] for i in _DOCX_COLUMNS] for row in text_rows(table)],
             caption=f"表{order}　{table.indicator.name}（{table.indicator.unit}，%，个百分点）",
         )

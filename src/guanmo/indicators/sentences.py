@@ -3,7 +3,9 @@
     1—6月，全市地区生产总值完成988.3亿元，同比增长9.0%，增速居全省第3位。
     赴京访18批31人次，同比批次下降33.3%、人次下降66.7%。
     脱贫人口完成4.98万人，占全年目标任务的67.5%。
+    赴京访批次25批，已用全年控制数的83.3%，超序时进度33.3个百分点。
     固定资产投资增速居全市第2位，较上月前移1位。
+    固定资产投资增速在全省有数据的3个中居第2位。
     未实现“双过半”的有：武陟县、温县。
 
 Figures are shown through `guanmo.figures.formatting` (half-up, one decimal for rates, the
@@ -13,10 +15,18 @@ indicator's own decimals for its value); region names are joined as `regions.nam
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Protocol
 
 from guanmo.figures.arithmetic import period_label
 from guanmo.figures.changes import rank_change_text
-from guanmo.figures.formatting import growth_text, in_words, number, rank_text, rate
+from guanmo.figures.formatting import (
+    growth_text,
+    in_words,
+    number,
+    rank_text,
+    rate,
+    vs_time_progress,
+)
 from guanmo.indicators.choices import Frequency, Kind, RankBy
 from guanmo.regions.names import with_region
 
@@ -25,7 +35,8 @@ from guanmo.regions.names import with_region
 class IndicatorLine:
     """One indicator of one region for a period, as a sentence needs it: the value in `unit`
     shown to `places` decimals; growth in % (an amount) or 个百分点 (a ratio); the rank in the
-    peer group whose short name is `group` (全市, 全省, 同类县)."""
+    peer group whose short name is `group` (全市, 全省, 同类县), said among the `among` with a
+    figure when not all of the group have one."""
 
     name: str
     unit: str
@@ -38,6 +49,7 @@ class IndicatorLine:
     rank_by: RankBy = RankBy.GROWTH
     kind: Kind = Kind.AMOUNT
     lower_is_better: bool = False  # 赴京访批次: a count kept down, never "完成"
+    among: int | None = None  # how many of the group have a figure, when not all do
 
 
 @dataclass(frozen=True)
@@ -84,7 +96,8 @@ def performance_sentence(month: int, subject: str, line: IndicatorLine) -> str:
         clauses.append(f"同比{change}")
     if line.rank is not None:
         basis = _basis_word(line.rank_by, line.kind)
-        clauses.append(f"{basis}{rank_text(line.rank, line.group, tied=line.tied)}")
+        placed = rank_text(line.rank, line.group, tied=line.tied, among=line.among)
+        clauses.append(f"{basis}{placed}")
     return f"{period_label(month)}，{name}{'，'.join(clauses)}。"
 
 
@@ -98,6 +111,17 @@ def counts_sentence(subject: str, parts: Sequence[Count]) -> str:
     return f"{subject}{counted}，同比{changes}。" if changes else f"{subject}{counted}。"
 
 
+def ceiling_used(completion_rate: Decimal | None, vs_pace: Decimal | None) -> str:
+    """How much of a ceiling is used and against its pace (序时进度, in 个百分点):
+    已用全年控制数的83.3%，超序时进度33.3个百分点 — for a ceiling, above the pace is behind
+    (`targets.Pace`); without the pace when undefined, "" without the share."""
+    if completion_rate is None:
+        return ""
+    used = f"已用全年控制数的{rate(completion_rate)}"
+    against = vs_time_progress(vs_pace, "序时进度")
+    return f"{used}，{against}" if against else used
+
+
 def target_sentence(
     name: str,
     done: Decimal,
@@ -108,23 +132,24 @@ def target_sentence(
     kind: Kind = Kind.AMOUNT,
     lower_is_better: bool = False,
     vs_target: Decimal | None = None,
+    vs_pace: Decimal | None = None,
 ) -> str:
     """脱贫人口完成4.98万人，占全年目标任务的67.5%。 (without the share when undefined); a
-    ceiling's: 赴京访批次21批，占全年控制目标的58.3%。; a ratio's level against its target in
-    个百分点: 城镇化率达到55.2%，低于目标0.8个百分点。"""
+    ceiling's with its pace (`ceiling_used`, `vs_pace` in 个百分点): 赴京访批次25批，已用全年
+    控制数的83.3%，超序时进度33.3个百分点。; a ratio's level against its target in 个百分点:
+    城镇化率达到55.2%，低于目标0.8个百分点。"""
     if kind == Kind.RATIO:
         against = in_words(vs_target, "高于目标{}个百分点", "低于目标{}个百分点", "与目标持平")
         reached = f"{name}达到{_value(done, unit, places)}"
         return f"{reached}，{against}。" if against else f"{reached}。"
     if lower_is_better:
-        done_text = f"{name}{_value(done, unit, places)}"
-        share = "占全年控制目标的"
-    else:
-        done_text = f"{name}完成{_value(done, unit, places)}"
-        share = "占全年目标任务的"
+        used = ceiling_used(completion_rate, vs_pace)
+        counted = f"{name}{_value(done, unit, places)}"
+        return f"{counted}，{used}。" if used else f"{counted}。"
+    done_text = f"{name}完成{_value(done, unit, places)}"
     if completion_rate is None:
         return f"{done_text}。"
-    return f"{done_text}，{share}{rate(completion_rate)}。"
+    return f"{done_text}，占全年目标任务的{rate(completion_rate)}。"
 
 
 def previous_period_word(frequency: Frequency) -> str:
@@ -143,13 +168,16 @@ def rank_change_sentence(
     tied: bool = False,
     kind: Kind = Kind.AMOUNT,
     since: str = "上月",
+    among: int | None = None,
 ) -> str:
     """固定资产投资增速居全市第2位，较上月前移1位。 ("" when unranked; without the change when
     the earlier period had no rank; `since` the earlier period: "上季度" for a quarterly
-    indicator (`previous_period_word`), "去年同期" against last year)."""
+    indicator (`previous_period_word`), "去年同期" against last year; `among` those with a
+    figure when not all of the group have one: 固定资产投资增速在全市有数据的3个中居第2位)."""
     if rank is None:
         return ""
-    placed = f"{name}{_basis_word(rank_by, kind)}{rank_text(rank, group, tied=tied)}"
+    place = rank_text(rank, group, tied=tied, among=among)
+    placed = f"{name}{_basis_word(rank_by, kind)}{place}"
     change = rank_change_text(previous_rank, rank, since=since)
     return f"{placed}，{change}。" if change else f"{placed}。"
 
@@ -159,3 +187,25 @@ def not_both_over_half_sentence(regions: Sequence[str], units: str = "各县（�
     if not regions:
         return f"{units}均实现“双过半”。"
     return f"未实现“双过半”的有：{'、'.join(regions)}。"
+
+
+PODIUM = 3  # 居前三位
+
+
+class Placed(Protocol):
+    rank: int | None
+    rank_change: int | None
+
+
+def places_summary(group: str, lines: Sequence[Placed]) -> str:
+    """What a county's page says of its places in one peer group before the table:
+    在焦作市各县（市、区）中，12项指标有位次，其中居前三位3项；较上期前移2项、后移1项。
+    `lines` are the county's lines (`table.PeerFigures`), one per indicator."""
+    ranked = [line for line in lines if line.rank is not None]
+    top = sum(line.rank is not None and line.rank <= PODIUM for line in ranked)
+    up = sum(line.rank_change is not None and line.rank_change > 0 for line in ranked)
+    down = sum(line.rank_change is not None and line.rank_change < 0 for line in ranked)
+    return (
+        f"在{group}中，{len(ranked)}项指标有位次，其中居前三位{top}项；"
+        f"较上期前移{up}项、后移{down}项。"
+    )

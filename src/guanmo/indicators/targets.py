@@ -14,6 +14,7 @@ level above and to the target. The three 旬 of a month share its amount equally
 
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 
 from guanmo.figures.arithmetic import (
     completion_rate,
@@ -29,6 +30,29 @@ from guanmo.indicators.choices import Direction, Kind
 HALF_YEAR_MONTH = 6
 HALF = Decimal("50.0")
 FULL = Decimal("100.0")
+
+
+class Pace(StrEnum):
+    """How an amount target stands against its pace (序时进度: the node's share of the target,
+    or time progress m/12 without a breakdown), judged by the indicator's direction; the value
+    is the class pages mark the figures with. Ahead of a target is done above the pace; ahead
+    of a ceiling (赴京访批次控制在30批以内) is used below it: 25 of 30 批 by June (83.3%
+    against 50.0%) is 超序时进度33.3个百分点 and BEHIND."""
+
+    AHEAD = "ahead"
+    LEVEL = "level"
+    BEHIND = "behind"
+
+
+def pace_of(vs_pace: Decimal | None, *, lower_is_better: bool) -> Pace | None:
+    """The pace of a share `vs_pace` 个百分点 off its pace (literal: share − pace, as shown):
+    above it is ahead for a target and behind for a ceiling; None when undefined."""
+    if vs_pace is None:
+        return None
+    points = shown(vs_pace)
+    if points == 0:
+        return Pace.LEVEL
+    return Pace.AHEAD if (points > 0) != lower_is_better else Pace.BEHIND
 
 
 def forecast_rate(done: Decimal, breakdown: Breakdown, month: int) -> Decimal | None:
@@ -88,6 +112,9 @@ class Standing:
     vs_target: Decimal | None = None  # 个百分点, a ratio's level against its target level
     on_track: bool | None = None  # at or better than its node (time progress), growth, level
     forecast_missed: bool | None = None  # heading below the target (over a ceiling)
+    vs_pace: Decimal | None = None  # 个百分点: the share against 序时进度 (node, else m/12)
+    pace: Pace | None = None  # vs_pace judged by the direction (a ceiling used fast: BEHIND)
+    lower_is_better: bool = False  # a ceiling (amount) or a level to stay under (ratio)
 
 
 def standing(
@@ -106,8 +133,9 @@ def standing(
     a ratio 个百分点), or for a ratio indicator a `target` level in % (with `done`, its value).
 
     A lower-is-better amount target is a ceiling (赴京访批次控制在36批以内): its completion is
-    the share used and it is on track at or under its node; a ratio's level target is met at or
-    above it (at or under it, lower being better), its distance in 个百分点 (`vs_target`)."""
+    the share used and it is on track at or under its node, behind (`pace`) above it; a ratio's
+    level target is met at or above it (at or under it, lower being better), its distance in
+    个百分点 (`vs_target`)."""
     lower = direction == Direction.LOWER
     if kind == Kind.RATIO and target is not None:
         return _level_standing(month, target, done, growth, lower)
@@ -119,10 +147,11 @@ def standing(
         if breakdown is not None and done is not None
         else None
     )
+    mark = node_progress if breakdown is not None else time_progress(month)
+    vs_pace = points_change(mark, rate)
     if target_growth is not None:
         on_track = no_worse(growth, target_growth, lower_is_better=lower)
     else:
-        mark = node_progress if breakdown is not None else time_progress(month)
         on_track = no_worse(rate, mark, lower_is_better=lower)
     return Standing(
         month=month,
@@ -146,6 +175,9 @@ def standing(
         ),
         on_track=on_track,
         forecast_missed=_forecast_missed(forecast, lower_is_better=lower),
+        vs_pace=vs_pace,
+        pace=pace_of(vs_pace, lower_is_better=lower),
+        lower_is_better=lower,
     )
 
 
@@ -179,4 +211,5 @@ def _level_standing(
         ),
         vs_target=points_change(target, value),
         on_track=no_worse(value, target, lower_is_better=lower),
+        lower_is_better=lower,
     )

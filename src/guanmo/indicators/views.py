@@ -14,6 +14,7 @@ from guanmo.indicators.models import PeerGroup
 from guanmo.indicators.report import (
     IndicatorReport,
     ReportError,
+    TargetLine,
     build_report,
     target_lines,
     target_sentences,
@@ -32,6 +33,7 @@ from guanmo.indicators.selectors import (
     group_members,
     latest_month,
 )
+from guanmo.indicators.sentences import places_summary
 from guanmo.regions.models import Region
 
 
@@ -45,22 +47,25 @@ def _month(request: HttpRequest, city: Region) -> tuple[int, int]:
 
 
 def _tables(report: IndicatorReport) -> list[dict]:
-    """Each indicator's table as `indicator-report` prints it: title, headers, rows; the rank's
-    header says among how many regions it is taken (位次（共12个）): those with a figure, so
-    that a region alone with a figure is not read as first of the whole group."""
+    """Each indicator's table as `indicator-report` prints it: title, headers, rows."""
     return [
         {
             "table": table,
             "title": table_title(report, table),
-            "headers": [
-                f"位次（共{sum(line.rank is not None for line in table.lines)}个）"
-                if header == "位次"
-                else header
-                for header in headers(report, table)
-            ],
+            "headers": headers(report, table),
             "rows": text_rows(table),
         }
         for table in report.indicators
+    ]
+
+
+def _target_table(targets: list[TargetLine]) -> list[dict]:
+    """The targets table's rows (`target_rows`), each with its pace (`targets.Pace`: ahead,
+    level, behind — a ceiling used faster than its pace is behind), the class its share and
+    its distances from the pace are marked with."""
+    return [
+        {"cells": cells, "pace": target.standing.pace or ""}
+        for target, cells in zip(targets, target_rows(targets), strict=True)
     ]
 
 
@@ -87,7 +92,7 @@ def indicator_board(request: HttpRequest) -> HttpResponse:
             "report": report,
             "problem": problem,
             "tables": _tables(report) if report else [],
-            "targets": target_rows(report.targets) if report else [],
+            "targets": _target_table(report.targets) if report else [],
             "target_headers": TARGET_HEADERS,
             "chart": as_dict(report) if report else None,
             "completion_chart": report is not None
@@ -137,6 +142,7 @@ def county_places(request: HttpRequest) -> HttpResponse:
         places.append({"group": group, "size": len(group_members(group)), "report": report})
     first = places[0]["report"] if places else None
     targets = target_lines(scope.city, year, month, [county])
+    rows = _place_rows(places)
     return render(
         request,
         "indicators/county_places.html",
@@ -146,8 +152,15 @@ def county_places(request: HttpRequest) -> HttpResponse:
             "month": month,
             "units": scope.units() if scope.sees_city_totals else [],
             "places": places,
-            "rows": _place_rows(places),
-            "targets": target_rows(targets),
+            "rows": rows,
+            "summary": [
+                places_summary(
+                    place["group"].name,
+                    [row["groups"][at]["line"] for row in rows if row["groups"][at]["line"]],
+                )
+                for at, place in enumerate(places)
+            ],
+            "targets": _target_table(targets),
             "target_headers": TARGET_HEADERS,
             "sentences": first.sentences if first else target_sentences(targets, named=False),
             "label": first.label if first else f"{year}年{period_label(month)}",
@@ -157,7 +170,8 @@ def county_places(request: HttpRequest) -> HttpResponse:
 
 def _place_rows(places: list[dict]) -> list[dict]:
     """Per indicator: its value and growth (the same in every group) and, per group, the
-    county's line (rank, changes), or None where the group has no figure of it."""
+    cell's label (全市位次) and the county's line (rank, changes; None where the group has no
+    figure of it), with `among` those with a figure when not all of the group have one."""
     rows: dict[int, dict] = {}
     for at, place in enumerate(places):
         for table in place["report"].indicators:
@@ -168,10 +182,18 @@ def _place_rows(places: list[dict]) -> list[dict]:
             line = table.lines[0]
             row["groups"][at] = {
                 "line": line,
+                "among": table.among,
                 "move": rank_move_cell(line.rank_change),
                 "move_year": rank_move_cell(line.rank_change_year),
             }
+    labels = [f"{place['group'].short_name}位次" for place in places]
     return [
-        {**row, "groups": [row["groups"].get(at) for at in range(len(places))]}
+        {
+            **row,
+            "groups": [
+                {"label": label, "line": None, **row["groups"].get(at, {})}
+                for at, label in enumerate(labels)
+            ],
+        }
         for row in rows.values()
     ]

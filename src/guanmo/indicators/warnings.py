@@ -18,9 +18,9 @@ from guanmo.figures.changes import rank_change_text
 from guanmo.figures.formatting import number, rank_text, rate
 from guanmo.indicators.choices import Frequency
 from guanmo.indicators.report import IndicatorReport
-from guanmo.indicators.sentences import previous_period_word
+from guanmo.indicators.sentences import ceiling_used, previous_period_word
 from guanmo.indicators.table import PeerFigures
-from guanmo.indicators.targets import Standing
+from guanmo.indicators.targets import Pace, Standing
 
 FALL_PLACES = 3  # 退位三位及以上
 FULL = Decimal(100)
@@ -58,16 +58,19 @@ def falling_warnings(
     places: int = FALL_PLACES,
     *,
     since: str = "上月",
+    among: int | None = None,
 ) -> list[IndicatorWarning]:
     """Regions whose rank in the peer group `group` (its short name) fell by `places` or more
     since the previous period (`since`: 上月, or 上季度 for a quarterly indicator):
-    武陟县固定资产投资居全市第9位，较上月后移4位。"""
+    武陟县固定资产投资居全市第9位，较上月后移4位。 (`among` those with a figure when not all
+    of the group have one, as `rank_text` says it)."""
     return [
         IndicatorWarning(
             IndicatorWarningKind.FALLING,
             line.region,
             indicator,
-            f"{line.region}{indicator}{rank_text(line.rank, group, tied=line.tied)}，"
+            f"{line.region}{indicator}"
+            f"{rank_text(line.rank, group, tied=line.tied, among=among)}，"
             f"{rank_change_text(line.rank + line.rank_change, line.rank, since=since)}。",
         )
         for line in lines
@@ -80,21 +83,24 @@ def target_warnings(
 ) -> list[IndicatorWarning]:
     """A target's warnings: off its node by more than `behind_points` (个百分点, on the shown
     figures), and a year-end forecast that misses the target — behind and below 100%, or for a
-    ceiling (赴京访批次, lower being better) ahead of its node and above 100%. None without a
-    breakdown or a figure."""
+    ceiling (赴京访批次, lower being better) used faster than its node (said as the report says
+    it, `ceiling_used`) and above 100%. None without a breakdown or a figure."""
     found = []
-    if standing.vs_node is not None and standing.on_track is False:
+    if standing.vs_node is not None and standing.pace is Pace.BEHIND:
         off = abs(shown(standing.vs_node))
-        ceiling = standing.vs_node > 0  # off track above the node: a lower-is-better ceiling
         if off > behind_points:
+            if standing.lower_is_better:
+                said = ceiling_used(standing.completion_rate, standing.vs_node)
+            else:
+                said = (
+                    f"完成目标的{rate(standing.completion_rate)}，低于序时进度{number(off)}个百分点"
+                )
             found.append(
                 IndicatorWarning(
                     IndicatorWarningKind.BEHIND_NODE,
                     region,
                     indicator,
-                    f"{region}{indicator}{'达到控制目标' if ceiling else '完成目标'}的"
-                    f"{rate(standing.completion_rate)}，{'高于' if ceiling else '低于'}"
-                    f"序时进度{number(off)}个百分点。",
+                    f"{region}{indicator}{said}。",
                 )
             )
     if standing.forecast_rate is not None and standing.forecast_missed:
@@ -120,6 +126,7 @@ def report_warnings(report: IndicatorReport, behind_points: Decimal) -> list[Ind
             report.group.short_name,
             table.lines,
             since=previous_period_word(Frequency(table.indicator.frequency)),
+            among=table.among,
         )
     for target in report.targets:
         found += target_warnings(

@@ -37,16 +37,17 @@ class Shape:
 EQUAL_SHAPE = Shape(tuple(equal_weights()), "按月平均")
 
 
-def city_shape(last_year_cumulative: Mapping[int, Decimal]) -> Shape:
-    """The seasonal shape from last year's cumulative figures by month (1—M月, 万元); equal
-    months, said so, when last year has no December, falls, or completed nothing."""
+def city_shape(last_year_cumulative: Mapping[int, Decimal], whole: str = "全市") -> Shape:
+    """The seasonal shape from last year's cumulative figures by month (1—M月, 万元), labelled
+    with the top's whole (`names.whole`: 全市, 全县); equal months, said so, when last year has
+    no December, falls, or completed nothing."""
     try:
         weights = seasonal_weights(last_year_cumulative)
     except ValueError:
         return EQUAL_SHAPE
     if not any(weights):
         return EQUAL_SHAPE
-    return Shape(tuple(weights), "按全市上年投资进度")
+    return Shape(tuple(weights), f"按{whole}上年投资进度")
 
 
 def project_curve(annual_plan: Decimal | None, weights: Sequence[Weight]) -> Breakdown | None:

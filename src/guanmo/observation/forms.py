@@ -8,7 +8,7 @@ from guanmo.observation.models import Criterion, Site, Tour
 from guanmo.observation.rubric import SCORE_STEP
 from guanmo.observation.schedule import minute_of_day
 from guanmo.regions.models import Region
-from guanmo.regions.names import with_region
+from guanmo.regions.names import level_character, with_region
 
 
 class TourForm(forms.Form):
@@ -109,9 +109,12 @@ class JudgeForm(forms.Form):
         label="所属县区", queryset=Region.objects.none(), required=False, empty_label="无（市直）"
     )
 
-    def __init__(self, *args, units: list[Region], **kwargs) -> None:
+    def __init__(self, *args, units: list[Region], top: Region, **kwargs) -> None:
+        """`units` those a judge may come from; `top` the installation's top, whose own
+        bodies a judge from none of them is of: 市直, 县直 (`names.level_character`)."""
         super().__init__(*args, **kwargs)
         self.fields["county"].queryset = Region.objects.filter(pk__in=[u.pk for u in units])
+        self.fields["county"].empty_label = f"无（{level_character(top.name)}直）"
 
 
 class CriterionForm(forms.ModelForm):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from guanmo.figures.arithmetic import percent
-from guanmo.ledger.services.matching import CITY_WORDS
+from guanmo.ledger.services.matching import own_words
 from guanmo.observation.results import ScoreCard
 from guanmo.observation.rubric import (
     DEFAULT_RUBRIC,
@@ -28,7 +28,7 @@ from guanmo.observation.rubric import (
     smaller_scale,
     step_fault,
 )
-from guanmo.regions.names import Coded, clean_text, identify_region
+from guanmo.regions.names import Coded, clean_text, identify_region, level_character
 from guanmo.regions.services import city_of_counties, counties_of
 from guanmo.sheets.cells import format_wan, parse_line, parse_paragraph
 from guanmo.sheets.faults import SheetFault
@@ -163,8 +163,11 @@ def read_score_sheet(
     recusal: bool = True,
     step: Decimal = SCORE_STEP,
     regions: Sequence[Coded] | None = None,
+    top_name: str = "",
 ) -> ScoreSheet:
     """The score cards on every worksheet that has a score header, with every fault found.
+    `top_name` names the installation's top (焦作市, or a county at the top), whose level messages
+    say: 市级项目 and 本市, or 县级项目 and 本县 (`names.level_character`).
 
     Scores must be multiples of `step` points. A county typed in the sheet is the region of
     `regions` (the city's counties and zones) it identifies, by name, short name or code;
@@ -210,7 +213,9 @@ def read_score_sheet(
     hint = ""
     if regions is None:
         regions, hint = _regions_named_by(scored)
-    reader = _RowReader(sheet, recusal=recusal, step=step, regions=regions, hint=hint)
+    reader = _RowReader(
+        sheet, recusal=recusal, step=step, regions=regions, hint=hint, top_name=top_name
+    )
     for worksheet in scored:
         _read(sheet, reader, worksheet)
     if sheet.ok:
@@ -501,9 +506,12 @@ class _RowReader:
         step: Decimal,
         regions: Sequence[Coded],
         hint: str = "",
+        top_name: str = "",
     ):
         self.sheet, self.recusal, self.step, self.regions = sheet, recusal, step, regions
         self.hint = hint  # how to make the tree know a county it does not know
+        self.level = level_character(top_name)  # the top's level: 市, 县 (本市, 县级项目)
+        self.own_words = own_words(top_name)  # 市直, 全市…; 县直, 全县… at a county's top
         self.cards: list[ScoreCard] = []
         self.notes: list[str] = []
         self.scored: dict[tuple[str, str], tuple[str, int]] = {}  # (judge, site) → its place
@@ -536,13 +544,14 @@ class _RowReader:
                 self.fault(number, column, "不能为空")
         if site_region is None:
             typed = parse_line(self.cell(row, SITE_REGION))
-            if clean_text(typed) in CITY_WORDS:
+            if clean_text(typed) in self.own_words:
+                own = f"{self.level}级项目"
                 message = (
-                    f"「{typed}」是市级项目，市级项目不参加县区排名，不能作为观摩点计分；"
+                    f"「{typed}」是{own}，{own}不参加县区排名，不能作为观摩点计分；"
                     "请填写观摩点所在的县区或园区"
                 )
             else:
-                message = f"「{typed}」不是本市区划中的县区或园区{self.hint}"
+                message = f"「{typed}」不是本{self.level}区划中的县区或园区{self.hint}"
             self.fault(number, SITE_REGION, message)
         scores = self.scores(number, row)
         self.check_total(number, row, scores)
@@ -654,7 +663,7 @@ class _RowReader:
             return ""
         found = identify_region(text, self.regions)
         if found is None:
-            note = f"评委所属「{text}」不是本市的县区或园区，不回避"
+            note = f"评委所属「{text}」不是本{self.level}的县区或园区，不回避"
             if judge and note not in self.notes:
                 self.notes.append(note)
             return text if judge else None

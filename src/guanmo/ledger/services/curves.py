@@ -15,6 +15,7 @@ from guanmo.ledger.curve import Shape, city_shape, curve_faults, project_curve
 from guanmo.ledger.models import AnnualPlan, KeyListEntry, MonthlyPlan, MonthlyProgress, Project
 from guanmo.locking import locked
 from guanmo.regions.models import Region
+from guanmo.regions.names import whole
 from guanmo.reporting.history import Change, Source, record_changes, shown
 from guanmo.sheets.cells import ONE_YUAN
 
@@ -38,7 +39,7 @@ def last_year_cumulative(city: Region, year: int) -> dict[int, Decimal]:
 
 
 def shape_for(city: Region, year: int) -> Shape:
-    return city_shape(last_year_cumulative(city, year))
+    return city_shape(last_year_cumulative(city, year), whole(city.name))
 
 
 def curves_for(project_ids: Iterable[int], year: int, shape: Shape) -> dict[int, Breakdown | None]:

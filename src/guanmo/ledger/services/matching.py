@@ -23,17 +23,15 @@ from guanmo.sheets.table import Row, Table
 
 BATCH_SIZE = 1000
 
-# What a county cell says for a project of the city itself (`own_words` of a city; a score sheet
-# without its city knows only these).
-CITY_WORDS = frozenset({"全市", "市直", "市本级", "市级", "本级"})
 
-
-def own_words(top: Region) -> frozenset[str]:
-    """What a county cell says for a project of the top itself: 全市, 市直, 市本级, 市级, 本级;
-    for a county at the top 全县, 县直, 县本级, 县级 (the character of `level_character`)."""
-    character = level_character(top.name)
+def own_words(top: Region | str) -> frozenset[str]:
+    """What a county cell says for a project of the top (a Region, or its name) itself: 全市,
+    市直, 市本级, 市级, 本级; for a county at the top 全县, 县直, 县本级, 县级 (the character of
+    `level_character`)."""
+    name = top if isinstance(top, str) else top.name
+    character = level_character(name)
     return frozenset(
-        {f"全{character}", f"{character}直", own_level(top.name), f"{character}级", "本级"}
+        {f"全{character}", f"{character}直", own_level(name), f"{character}级", "本级"}
     )
 
 

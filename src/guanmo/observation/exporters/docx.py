@@ -16,9 +16,9 @@ from guanmo.observation.bulletin import (
 )
 from guanmo.observation.exporters.text import (
     COUNTY_TABLE_HEADERS,
-    GROUP_TABLE_HEADERS,
     SITE_TABLE_HEADERS,
     county_table_rows,
+    group_table_headers,
     group_table_rows,
     site_table_rows,
 )
@@ -43,7 +43,9 @@ def results_docx(report: TourReport, head: Letterhead) -> bytes:
         caption=f"{facts.name}各县区综合得分排名",
     )
     if results.groups:
-        document.table(GROUP_TABLE_HEADERS, group_table_rows(results), caption="各县区分组排名")
+        document.table(
+            group_table_headers(facts.city), group_table_rows(results), caption="各县区分组排名"
+        )
     document.table(SITE_TABLE_HEADERS, site_table_rows(results), caption="各观摩点得分排名")
     document.heading(f"{next(headings)}、各县区观摩点得分情况")
     for region in results.regions:

@@ -13,6 +13,7 @@ from guanmo.observation.bulletin import (
 )
 from guanmo.observation.results import RankShift, TourResults
 from guanmo.progress.exporters.text import group_rank_text, rank_text, signed
+from guanmo.regions.names import whole
 
 COUNTY_TABLE_HEADERS = ("位次", "县区", "观摩点（个）", "综合得分")
 SITE_TABLE_HEADERS = ("位次", "观摩点", "县区", "有效评分（份）", "得分")
@@ -35,7 +36,10 @@ def county_table_rows(results: TourResults) -> list[list[str]]:
     ]
 
 
-GROUP_TABLE_HEADERS = ("所在组", "组内位次", "县区", "综合得分", "全市位次")
+def group_table_headers(top: str) -> tuple[str, ...]:
+    """The group table's headers, the overall rank said at the top's level (`names.whole`):
+    全市位次 for a city (`top` its name, "" when unknown), 全县位次 for a county at the top."""
+    return ("所在组", "组内位次", "县区", "综合得分", f"{whole(top)}位次")
 
 
 def group_table_rows(results: TourResults) -> list[list[str]]:

@@ -70,7 +70,7 @@ def tour_detail(request: HttpRequest, pk: int) -> HttpResponse:
         context |= {
             "criteria": tour.criteria.all(),
             "judges": tour.judges.select_related("county"),
-            "judge_form": JudgeForm(units=list(tour.counties.all())),
+            "judge_form": JudgeForm(units=list(tour.counties.all()), top=tour.city),
             "settings_form": TourSettingsForm(instance=tour),
             "site_details": {
                 site.pk: SiteDetailsForm(instance=site, days=tour.days, prefix=f"s{site.pk}")
@@ -148,7 +148,7 @@ def site_close(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def judge_add(request: HttpRequest, pk: int) -> HttpResponse:
     tour = organised_tour(request, pk)
-    form = JudgeForm(request.POST, units=list(tour.counties.all()))
+    form = JudgeForm(request.POST, units=list(tour.counties.all()), top=tour.city)
     if form.is_valid():
         judge = _run(request, services.add_judge, tour, **form.cleaned_data)
         if judge:

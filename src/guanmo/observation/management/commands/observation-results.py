@@ -72,7 +72,14 @@ class Command(BaseCommand):
         require_output(format, output, FILE_FORMATS)
         step = _step(step)
         recusal = not no_recusal
-        sheet = read_score_sheet(scores, recusal=recusal, step=step, regions=_regions(city))
+        top = _top(city)
+        sheet = read_score_sheet(
+            scores,
+            recusal=recusal,
+            step=step,
+            regions=None if top is None else units_of(top),
+            top_name=top.name if top else "",
+        )
         if not sheet.ok:
             for fault in sheet.faults:
                 self.stderr.write(sheet.describe(fault))
@@ -85,7 +92,7 @@ class Command(BaseCommand):
         for note in sheet.notes:
             self.stderr.write(f"提示：{note}")
         report = TourReport(
-            facts=TourFacts.from_cards(sheet.tour_name, sheet.cards),
+            facts=TourFacts.from_cards(sheet.tour_name, sheet.cards, city=top.name if top else ""),
             rubric=sheet.rubric,
             cards=sheet.cards,
             results=tour_results(sheet.cards, method=method, trim=trim, recusal=recusal),
@@ -112,14 +119,15 @@ def _step(typed: str) -> Decimal:
     return step
 
 
-def _regions(code: str | None) -> list[Region] | None:
-    """The counties and zones of the city named (or the only one); None when no city is built
-    (or no database made: the command also serves a paper tour alone) and none is named, so
-    that the sheet's counties are found in GB/T 2260."""
+def _top(code: str | None) -> Region | None:
+    """The top named (or the only one: a city, or a county at the top), whose units the sheet's
+    counties are and whose level the results are said at (全市, 全县); None when no city is
+    built (or no database made: the command also serves a paper tour alone) and none is named,
+    so that the sheet's counties are found in GB/T 2260."""
     built = Region._meta.db_table in connection.introspection.table_names()
     if code is None and not (built and Region.objects.filter(kind=Region.Kind.CITY).exists()):
         return None
     try:
-        return units_of(resolve_city(code))
+        return resolve_city(code)
     except UnknownDivision as error:
         raise CommandError(str(error)) from error

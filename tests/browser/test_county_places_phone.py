@@ -1,0 +1,57 @@
+"""A county's own page (指标位次) on a 375px phone: each indicator's value and its ranks in
+every peer group are in view without scrolling sideways, and the table comes before the long
+list of sentences (issue 12, tryout: the rank column was off-screen under ~26 sentences)."""
+
+import pytest
+from django.urls import reverse
+
+from guanmo.indicators.services import add_to_peer_group
+from tests.browser.conftest import PHONE
+from tests.browser.pages import log_in
+from tests.indicators.pages import indicator_city
+
+WIDTH = 375
+NARROW = {**PHONE, "viewport": {"width": WIDTH, "height": 812}}
+
+
+@pytest.fixture
+def figures(transactional_db, world):
+    found = indicator_city(world)
+    add_to_peer_group(world.city, "全省同类县", [world.wuzhi, world.wenxian], short_name="同类县")
+    return found
+
+
+@pytest.fixture
+def narrow_phone(browser):
+    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", **NARROW)
+    yield context
+    context.close()
+
+
+def _within_width(box: dict) -> bool:
+    return box["x"] >= 0 and box["x"] + box["width"] <= WIDTH
+
+
+def test_a_countys_places_are_read_on_a_phone_without_scrolling_sideways(
+    live_server, narrow_phone, world, figures, screenshot_dir
+):
+    page = log_in(narrow_phone, live_server.url, "wuzhi")
+    page.goto(f"{live_server.url}{reverse('county_places')}")
+
+    row = page.locator('#places tr[data-indicator="固定资产投资"]')
+    cells = row.locator("td")
+    assert cells.count() == 5  # indicator, value, growth, then its rank in 全市 and 同类县
+    value, city_rank, peer_rank = cells.nth(1), cells.nth(3), cells.nth(4)
+    assert "第10位" in city_rank.inner_text() and "第2位" in peer_rank.inner_text()
+    for cell in (value, city_rank, peer_rank):
+        assert cell.is_visible()
+        assert _within_width(cell.bounding_box())
+    wrap = page.locator("#places").locator("xpath=..")
+    assert wrap.evaluate("element => element.scrollWidth <= element.clientWidth")
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH
+
+    table = page.locator("#places").bounding_box()
+    sentences = page.locator("#sentences").bounding_box()
+    assert table["y"] + table["height"] <= sentences["y"]
+    assert page.locator("#places-summary").bounding_box()["y"] < table["y"]
+    page.screenshot(path=screenshot_dir / "county-places-phone.png", full_page=True)
