@@ -97,7 +97,7 @@ def test_targets_include_a_ceiling_a_growth_and_a_ratio_level(city):
     assert targets["高新技术产业增加值占比"].amount > 0
     report = build_report(city, YEAR, NOVEMBER, region="武陟县")
     said = " ".join(report.sentences)
-    assert "占全年控制目标的" in said
+    assert "已用全年控制数的" in said
     assert "高新技术产业增加值占比达到" in said and "目标" in said
 
 
