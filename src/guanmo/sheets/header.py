@@ -34,13 +34,14 @@ from guanmo.sheets.cells import (
 from guanmo.sheets.faults import REMEMBERED, USER_NAMED
 from guanmo.sheets.parts import (
     COMPLETED_QUARTERS,
+    HALVES,
     QUARTERS,
     YEAR_PART,
     YEARS,
     Candidate,
     Parts,
     completed_quarter,
-    planned_quarter,
+    planned_part,
     settle,
 )
 from guanmo.sheets.remembered import HEADER_JOIN, Remembered, misfit, misfit_note
@@ -191,6 +192,9 @@ class Catalogue:
     # (2024年 | 2025年 | 2026年以后) is split by year, the figure their sum (guanmo.sheets.parts)
     lifetime: frozenset[StrEnum] = frozenset()
     periods: Periods | None = None
+    # the year's plan: a money column headed by the year alone ("2025年（万元）"), or by a
+    # quarter or half of it standing on its own ("一季度", "上半年"), is it or a part of it
+    planned: StrEnum | None = None
     # How messages name a row and what marks one: "第6行不是项目行（无项目名称、县区和金额）";
     # and the columns a header is looked for by: "前50行中没有“项目名称”“总投资”等列名".
     row_word: str = "项目"
@@ -267,6 +271,21 @@ class Label:
     months: tuple[int, int] | None = None  # (1, 6) for "1-6月", (6, 6) for "6月份"
     last_year: str = ""  # "上年同期" in "上年同期累计完成投资": the figure is last year's
     typed_date: bool = False  # the cell is a date (read as the period it names)
+    typed_year: bool = False  # the cell is a number that is a year (2025), read as "2025年"
+
+
+_YEAR_ONLY = re.compile(r"^(?:19|20)\d\d年度?$")
+
+
+def year_only(label: Label) -> int | None:
+    """The year a header cell names when it names nothing else ("2025年（万元）", "2025年度",
+    2025 typed as a number), else None."""
+    if label.field is not None or label.year is None or label.months or label.is_units_line:
+        return None
+    key = spell_dates(_key(label.text))
+    if match := _UNIT.search(key):
+        key = key[: match.start()] + key[match.end() :]
+    return label.year if _YEAR_ONLY.match(key) else None
 
 
 def stated_unit(text: str) -> str:
@@ -468,14 +487,32 @@ def period_text(value: object) -> object:
 
 
 def _labels(catalogue: Catalogue, row: Sequence[object]) -> list[Label | None]:
+    """Each cell's label. In a row whose every number is a year (2024 | 2025 typed as numbers
+    under 总投资, tryout 7 of issue 9), the numbers are years too ("2025年"): whether the row is
+    a header row, `_is_sub_header` decides by where they stand."""
+    numbers = [value for value in row if _is_number(value)]
+    years = bool(numbers) and all(_typed_year(value) for value in numbers)
     labels = []
     for value in row:
+        if years and _is_number(value):
+            label = read_label(catalogue, f"{int(value)}年")
+            labels.append(replace(label, typed_year=True) if label else None)
+            continue
         text = period_text(value)
         label = read_label(catalogue, text) if isinstance(text, str) else None
         if label is not None and isinstance(value, datetime):
             label = replace(label, typed_date=True)
         labels.append(label)
     return labels
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _typed_year(value: object) -> bool:
+    """Whether a number typed in a cell may be a year: a whole number from 1990 to 2100."""
+    return _is_number(value) and value == int(value) and 1990 <= value <= 2100
 
 
 def _known(catalogue: Catalogue, labels: Sequence[Label | None]) -> set[StrEnum]:
@@ -517,9 +554,14 @@ def _stacked(
         elif own is None:
             group = None
         typed = own
-        if own is not None and own.field is None and group is not None:
+        if (
+            own is not None
+            and own.field is None
+            and group is not None
+            and not _plan_part(catalogue, group, own)
+        ):
             joins = [own.text + group.text, group.text + own.text]
-            if _is_money_group(group):
+            if _is_money_group(catalogue, group):
                 joins += [own.text + word for word in _MONEY_GROUP_WORDS]
             for text in joins:
                 joined = read_label(catalogue, text)
@@ -542,6 +584,19 @@ def _stacked(
             yield _Stacked(index, label, group if own is not None else None, typed, row)
 
 
+def _plan_part(catalogue: Catalogue, group: Label, own: Label) -> bool:
+    """Whether a cell under a year's figure names a quarter or half of it ("1-3月", "上半年"
+    under "年度计划投资"): a part, never joined with the group into a figure of a period
+    ("1-3月年度计划投资" is no plan of its own)."""
+    periods = catalogue.periods
+    by_period = {periods.this_month, periods.year_to_date} if periods else set()
+    return (
+        group.field in catalogue.money
+        and group.field not in by_period
+        and planned_part(spell_dates(_key(own.text))) is not None
+    )
+
+
 # A group cell over money columns naming none itself ("投资情况（万元）", "资金（亿元）"): its
 # columns may be headed short ("2026年计划", "截至上年底累计"), read as that and the group's word
 # (tryout 6 of issue 9, L04/L17, where they were ignored and the plan left unset).
@@ -549,8 +604,15 @@ _MONEY_GROUP = re.compile(r"投资|资金|金额")
 _MONEY_GROUP_WORDS = ("投资", "完成投资")
 
 
-def _is_money_group(group: Label) -> bool:
-    return group.field is None and bool(group.unit_word or _MONEY_GROUP.search(_key(group.text)))
+def _is_money_group(catalogue: Catalogue, group: Label) -> bool:
+    """A group naming no field whose columns are money: by its unit or words, or, in a sheet of
+    periods, a group naming only a year ("2025年" over 6月 | 1-6月: that year's month and
+    cumulative, tryout 7 of issue 9, Q02)."""
+    if group.field is not None:
+        return False
+    if group.unit_word or _MONEY_GROUP.search(_key(group.text)):
+        return True
+    return catalogue.periods is not None and year_only(group) is not None
 
 
 def _fold(
@@ -595,6 +657,8 @@ def _is_sub_header(
     filled = [label for label in lower if label]
     if not filled or _dates_under_columns(catalogue, upper, lower):
         return False
+    if _years_in_a_project_row(catalogue, upper, lower):
+        return False
     known = [
         column.index
         for column in _stacked(catalogue, upper, lower, 0, 1)
@@ -614,6 +678,27 @@ def _dates_under_columns(
     return any(
         label is not None
         and label.typed_date
+        and (above := _cell(upper, index)) is not None
+        and above.field is not None
+        and above.field not in catalogue.money
+        for index, label in enumerate(lower)
+    )
+
+
+def _years_in_a_project_row(
+    catalogue: Catalogue, upper: Sequence[Label | None], lower: Sequence[Label | None]
+) -> bool:
+    """Whether the numbers read as years in `lower` are a project's figures (2025万元 under
+    年度计划投资): a year typed as a number heads a column only under a group's cell, in a row
+    with no text right under a column naming a field that is no figure (a project's name)."""
+    typed = [index for index, label in enumerate(lower) if label and label.typed_year]
+    if not typed:
+        return False
+    if any(not _under_a_group(upper, lower, index) for index in typed):
+        return True
+    return any(
+        label is not None
+        and not label.typed_year
         and (above := _cell(upper, index)) is not None
         and above.field is not None
         and above.field not in catalogue.money
@@ -723,8 +808,11 @@ def find_header(
     expected: Expected | None = None,
     *,
     hidden_columns: Collection[int] = (),
+    least: int = 2,
 ) -> Header | None:
-    """The header among the first rows of a sheet (row 1 first), or None if there is none.
+    """The header among the first rows of a sheet (row 1 first), or None if there is none:
+    the first row naming `least` known columns (two; one to say what a sheet whose header
+    Guanmo cannot read does name).
 
     With `expected`, the words of the header and of the title above it are checked against
     the import's year and month (the facts at the end of this module), and the user's mapping
@@ -737,7 +825,7 @@ def find_header(
         (
             i
             for i, labels in enumerate(all_labels)
-            if len(_known(catalogue, labels) | _mapped(catalogue, labels, mapping)) >= 2
+            if len(_known(catalogue, labels) | _mapped(catalogue, labels, mapping)) >= least
             or _heads_two_rows(catalogue, labels, all_labels[i + 1 : i + 2])
         ),
         None,
@@ -822,6 +910,7 @@ def _combine(
     )
     header.text = HEADER_JOIN.join(_shown(column) for column in columns)
     candidates = _part_candidates(catalogue, columns, expected)
+    bare_years = _bare_year_columns(catalogue, columns)
     taken: list[Candidate] = []
     for column in columns:
         label, group = under_group(column.label, column.group), column.group
@@ -890,8 +979,15 @@ def _combine(
                 header.faults.append((column.row + 1, shown, f"表头单元格{cell}的{why}"))
             stated_units[column.index] = MONEY_UNITS.get(word)
             taken.append(candidates[column.index])
-            header.readings.append(replace(reading, why=_PART_WHY[candidates[column.index].split]))
-            continue
+            if not candidates[column.index].also:  # else read as its own field too, below
+                header.readings.append(
+                    replace(reading, why=_PART_WHY[candidates[column.index].split])
+                )
+                continue
+        if named is ... and column.index in bare_years:
+            label, reading = _bare_year(
+                header, label, reading, column.row + 1, bare_years, expected
+            )
         if (
             group
             and group.field in catalogue.money
@@ -1007,18 +1103,86 @@ def _shown(column: _Stacked) -> str:
 _PART_WHY = {
     YEARS: "分年度的部分，相加得出总数",
     QUARTERS: "分季度的部分，与全年核对或相加",
+    HALVES: "分半年的部分，与全年核对或相加",
     COMPLETED_QUARTERS: "分季度的完成投资，相加得出累计",
 }
+
+
+def _bare_year_columns(catalogue: Catalogue, columns: Sequence[_Stacked]) -> dict[int, str]:
+    """The columns headed by a year alone and standing under no group ("2025年（万元）"), by
+    index → header text, when the catalogue has a plan for them to be and no column names the
+    plan: such a column is the year's plan (tryout 7 of issue 9, L29), unless there are several
+    (2024年 | 2025年 | 2026年 may as well split the total by year)."""
+    if catalogue.planned is None or any(
+        column.label.field == catalogue.planned for column in columns
+    ):
+        return {}
+    return {
+        column.index: column.label.text
+        for column in columns
+        if column.group is None and year_only(column.label)
+    }
+
+
+def year_named(text: str) -> int | None:
+    """The year a header text names first ("2025年（万元）" → 2025), else None."""
+    match = _YEAR_PREFIX.match(spell_dates(_key(text)))
+    return int(match.group(1)) if match else None
+
+
+def _bare_year(
+    header: Header,
+    label: Label,
+    reading: ColumnReading,
+    row: int,
+    bare_years: Mapping[int, str],
+    expected: Expected,
+) -> tuple[Label, ColumnReading]:
+    """A column headed by a year alone (`_bare_year_columns`): read as the year's plan with a
+    note when it is the only one, the plan's fault naming its cell when it stands among others
+    (whether they are the years' plans or the total's years is not known). Returns the label
+    to read it by and its reading (`row`: its Excel row); a plan of another year is set aside
+    as such, below."""
+    planned = header.catalogue.planned
+    if len(bare_years) > 1:
+        named = [index for index, text in bare_years.items() if year_named(text) == expected.year]
+        if reading.index != (named or list(bare_years))[0]:  # one fault, on the import's year
+            return label, replace(reading, why="只写年份，无法判断")
+        others = "、".join(
+            f"「{text}」" for index, text in bare_years.items() if index != reading.index
+        )
+        year = expected.year or label.year
+        header.part_faults.append(
+            (
+                planned,
+                (
+                    row,
+                    reading.text,
+                    f"表头单元格{column_letter(reading.index)}{row}「{reading.text}」只写年份，表中另有{others}列，无法判断是各年的"
+                    f"{planned.value}还是总投资分年度的部分；如是计划投资，请将表头改为「{year}年"
+                    f"计划投资」，如是总投资的分年度部分，请将这几列合并在「总投资」表头之下后再导入",
+                ),
+            )
+        )
+        return label, replace(reading, why="只写年份，无法判断")
+    if expected.year and label.year != expected.year:
+        return replace(label, field=planned), reading  # set aside as another year's plan
+    why = f"只写年份，按{planned.value}读取"
+    header.part_notes.append(
+        (planned, f"「{reading.text}」只写年份，按{label.year}年计划投资（{planned.value}）读取")
+    )
+    return replace(label, field=planned), replace(reading, why=why)
 
 
 def _part_candidates(
     catalogue: Catalogue, columns: Sequence[_Stacked], expected: Expected
 ) -> dict[int, Candidate]:
     """The columns that may be parts of a figure (guanmo.sheets.parts), by index: the years
-    under a lifetime figure's group (总投资 over 2024年 | 2025年), the quarters under a year's
-    figure (2025年计划投资 over 一季度 | …), and in a month's import the quarters of completed
-    investment (一季度完成 | 二季度完成), two quarters at least (one is an earlier period's
-    column, as 一季度完成 beside 7月完成 is)."""
+    under a lifetime figure's group (总投资 over 2024年 | 2025年), the quarters or halves under a
+    year's figure (2025年计划投资 over 一季度 | … or 1-3月 | …, 上半年 | 下半年), quarters or
+    halves of the plan in columns of their own (一季度 | 二季度 beside 年度计划投资), and in a
+    month's import the quarters of completed investment (一季度完成 | 二季度完成), two quarters
+    at least (one is an earlier period's column, as 一季度完成 beside 7月完成 is)."""
     periods = catalogue.periods
     by_period = {periods.this_month, periods.year_to_date} if periods else set()
     found: dict[int, Candidate] = {}
@@ -1030,18 +1194,26 @@ def _part_candidates(
         key = spell_dates(_key(typed))
         row = column.row + 1
         place = {"group": id(group), "group_text": group.text} if group else {}
-        # A part's cell names no field of its own ("2025年计划投资" under 总投资 is the plan)
-        # and stands under its figure's group.
+        # A part's cell names no field of its own and stands under its figure's group; one
+        # naming a year and a figure ("2025年计划投资" under 总投资) is that figure and the
+        # year's part of the total too (tryout 7 of issue 9).
         owner = group.field if group and own and own.field is None else None
         if owner in catalogue.lifetime and YEAR_PART.match(key):
             found[column.index] = Candidate(column.index, typed, row, YEARS, field=owner, **place)
         elif (
-            owner in catalogue.money
-            and owner not in by_period
-            and (quarter := planned_quarter(key))
+            group
+            and group.field in catalogue.lifetime
+            and own
+            and own.year
+            and own.field in catalogue.money - {group.field}
         ):
             found[column.index] = Candidate(
-                column.index, typed, row, QUARTERS, field=owner, quarter=quarter, **place
+                column.index, typed, row, YEARS, field=group.field, also=own.field, **place
+            )
+        elif owner in catalogue.money and owner not in by_period and (part := planned_part(key)):
+            split, number = part
+            found[column.index] = Candidate(
+                column.index, typed, row, split, field=owner, quarter=number, **place
             )
         elif (
             periods
@@ -1058,10 +1230,27 @@ def _part_candidates(
                 quarter=quarter,
                 **place,
             )
+        elif (
+            group is None
+            and catalogue.planned
+            and column.label.field is None
+            and (part := planned_part(key, by_months=False))
+            and part[0] == QUARTERS  # a bare 上半年 is a progress sheet's 1—6月 as much
+        ):
+            split, number = part
+            found[column.index] = Candidate(
+                column.index, typed, row, split, field=catalogue.planned, quarter=number
+            )
     completed = {each.quarter for each in found.values() if each.split == COMPLETED_QUARTERS}
     if len(completed) < 2:
         found = {i: each for i, each in found.items() if each.split != COMPLETED_QUARTERS}
-    return found
+    # A figure's column among no years of the total is no year part: "合计 | 2025年计划投资"
+    years = {each.group for each in found.values() if each.split == YEARS and not each.also}
+    return {
+        index: each
+        for index, each in found.items()
+        if not (each.split == YEARS and each.also and each.group not in years)
+    }
 
 
 def _settle_parts(
@@ -1089,8 +1278,8 @@ def _settle_parts(
         year_to_date=periods.year_to_date if periods else None,
     )
     header.parts = settled.parts
-    header.part_faults = settled.faults
-    header.part_notes = settled.notes
+    header.part_faults += settled.faults
+    header.part_notes += settled.notes
     header.readings = [
         replace(reading, why=settled.why[reading.index])
         if reading.index in settled.why
@@ -1211,6 +1400,8 @@ def _earlier_cumulative(
     periods = catalogue.periods
     if not (periods and expected.month) or label.field != periods.year_to_date:
         return None
+    if label.year and expected.year and label.year != expected.year:
+        return None  # another year's (set aside as such), never this year's month before
     label = _group_period(catalogue, label, group)
     if not label.months or label.months[0] != 1 or label.months[1] >= expected.month:
         return None
