@@ -73,3 +73,12 @@ def test_quarters_and_halves_of_a_plan_are_known_by_their_words_or_months():
         (HALVES, 2),
         None,
     ]
+
+
+def test_a_column_headed_only_by_another_year_is_set_aside_with_a_note():
+    header = find_header(
+        [["项目名称", "所在县区", "总投资", "2024年（万元）"]], Expected(year=2025)
+    )
+    assert 3 not in header.columns
+    assert header.notes == ["「2024年（万元）」写明2024年，不是2025年的数，未读取"]
+    assert header.part_faults == []
