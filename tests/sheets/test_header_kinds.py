@@ -82,3 +82,23 @@ def test_a_column_headed_only_by_another_year_is_set_aside_with_a_note():
     assert 3 not in header.columns
     assert header.notes == ["「2024年（万元）」写明2024年，不是2025年的数，未读取"]
     assert header.part_faults == []
+
+
+def test_a_plan_column_beside_the_whole_under_the_total_is_the_plan_alone():
+    """总投资 over 合计 | 2025年计划投资: no years split the total, so the plan column is the
+    plan and 合计 the total, never a sum of one part."""
+    header = find_header(
+        [
+            ["项目名称", "所在县区", "总投资（万元）", None],
+            [None, None, "合计", "2025年计划投资"],
+        ],
+        Expected(year=2025),
+    )
+    assert header.columns == {
+        0: Field.NAME,
+        1: Field.COUNTY,
+        2: Field.TOTAL_INVESTMENT,
+        3: Field.ANNUAL_PLAN,
+    }
+    assert header.parts == []
+    assert header.part_faults == []
