@@ -291,6 +291,19 @@ def test_quarter_columns_of_their_own_without_a_plan_column_add_up_to_the_plan(c
     assert any("分季度各列（一季度、二季度、三季度、四季度）之和读取" in n for n in report.notes)
 
 
+def test_half_year_plan_columns_of_their_own_add_up_to_the_plan(city):
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "总投资", "上半年计划", "下半年计划"],
+            ["孟州市半年乙项目", "孟州市", 20000, 2500, 3500],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+    assert faults(report) == []
+    assert figures() == {"孟州市半年乙项目": (Decimal(20000), Decimal(6000))}
+    assert any("分半年各列（上半年计划、下半年计划）之和读取" in n for n in report.notes)
+
+
 def test_a_lone_quarter_beside_the_plan_is_noted_and_the_plan_read(city):
     """A bare 一季度 beside 年度计划投资 is part of the plan: the plan stands, and the report
     says the quarter was not checked against it (never passed over unsaid)."""

@@ -361,6 +361,9 @@ def _bare_year(
     return replace(label, field=planned), replace(reading, why=why)
 
 
+_BARE_HALF = re.compile(r"^[上下]半年度?$")
+
+
 def _part_candidates(
     catalogue: Catalogue, columns: Sequence[Stacked], expected: Expected
 ) -> dict[int, Candidate]:
@@ -422,7 +425,8 @@ def _part_candidates(
             and catalogue.planned
             and column.label.field is None
             and (part := planned_part(key, by_months=False))
-            and part[0] == QUARTERS  # a bare 上半年 is a progress sheet's 1—6月 as much
+            # a bare 上半年 is a progress sheet's 1—6月 as much; 上半年计划 is the plan's
+            and (part[0] == QUARTERS or _BARE_HALF.match(key) is None)
         ):
             split, number = part
             found[column.index] = Candidate(
