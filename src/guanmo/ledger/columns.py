@@ -262,6 +262,12 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
         "开工至今累计完成投资",
         "项目累计",
         "项目累计完成投资",
+        # A project's works since they began (tryout 7 of issue 9, U07): not the year's.
+        "工程累计",
+        "工程累计完成",
+        "工程累计完成投资",
+        "工程累计投资",
+        "工程累计完成投资额",
         "累计完成投资(开工以来)",
         "累计完成投资(自开工)",
     ),
@@ -369,6 +375,8 @@ LEDGER_COLUMNS = Catalogue(
     signed=frozenset({Field.COMPLETED_THIS_MONTH}),
     # A project's total is all its years: 总投资 over 2024年 | 2025年 | 2026年 is their sum.
     lifetime=frozenset({Field.TOTAL_INVESTMENT}),
+    # A column headed "2025年" alone, or a quarter standing on its own, is the year's plan.
+    planned=Field.ANNUAL_PLAN,
     periods=Periods(
         this_month=Field.COMPLETED_THIS_MONTH,
         year_to_date=Field.CUMULATIVE_COMPLETED,

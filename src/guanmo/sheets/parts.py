@@ -5,7 +5,9 @@ Offices split a figure under a merged group cell, or in columns of their own (is
 - 总投资 over 2024年 | 2025年 | 2026年 (or 2025年以前 | 2025年 | 2026年以后): a project's total is
   all its years, so it is their sum; the 2025年 part is neither the total nor the year's plan;
 - 2025年计划投资 over 全年 | 一季度 | 二季度 | 三季度 | 四季度: 全年 is the plan, checked against
-  the four quarters when each is filled;
+  the four quarters when each is filled; quarters written as months (1-3月 | … | 10-12月) or
+  halves (上半年 | 下半年) are read alike, and so are quarters in columns of their own beside
+  (or without) the plan's column (tryout 7 of issue 9);
 - 一季度完成 | 二季度完成 | 三季度完成 in September's progress sheet: the year's cumulative to
   September is their sum, when the quarters run exactly to the import's month.
 
@@ -25,6 +27,11 @@ from enum import StrEnum
 from openpyxl.utils import get_column_letter
 
 from guanmo.sheets import cells
+
+# What a figure is split by: its years (总投资), the quarters or halves of a year's plan, or the
+# quarters of completed investment; and how many parts make a whole year, by split.
+YEARS, QUARTERS, HALVES, COMPLETED_QUARTERS = "年度", "季度", "半年", "完成季度"
+_WHOLE_YEAR = {QUARTERS: [1, 2, 3, 4], HALVES: [1, 2]}
 
 # Under a figure over a project's whole life (总投资): one of its years, "2025年", "2024年度",
 # "2024", "2025年以前", "2026年及以后", "以后年度"; or what it holds in a year, "2025年计划".
@@ -48,6 +55,36 @@ def planned_quarter(key: str) -> int | None:
     """The quarter a column of a year's figure holds ("一季度", "四季度计划"), else None."""
     found = quarter_of(key)
     return found[0] if found and found[1] in _PLANNED else None
+
+
+# A quarter or half of a year's plan written as its months ("1-3月", "7—12月计划") or as a half
+# ("上半年", "下半年计划") (tryout 7 of issue 9: left unread before).
+_MONTHS_PART = re.compile(rf"^(\d{{1,2}})月?(?:[{cells.DASHES}]+|至|到)(\d{{1,2}})月份?(.*)$")
+_HALF = re.compile(r"^([上下])半年度?(.*)$")
+_MONTH_SPANS = {
+    (1, 3): (QUARTERS, 1),
+    (4, 6): (QUARTERS, 2),
+    (7, 9): (QUARTERS, 3),
+    (10, 12): (QUARTERS, 4),
+    (1, 6): (HALVES, 1),
+    (7, 12): (HALVES, 2),
+}
+
+
+def planned_part(key: str, *, by_months: bool = True) -> tuple[str, int] | None:
+    """(split, number) of a column holding a part of a year's plan: "二季度" and "4-6月" are
+    (季度, 2), "上半年" and "1-6月" (半年, 1); None for any other column (a range that is no
+    quarter or half, "1-5月", a quarter's completed investment). Without `by_months`, only the
+    words count (a bare "1-6月" of its own is a progress sheet's cumulative as much as a plan's
+    half)."""
+    if (quarter := planned_quarter(key)) is not None:
+        return QUARTERS, quarter
+    if (half := _HALF.match(key)) and half.group(2) in _PLANNED:
+        return HALVES, 1 if half.group(1) == "上" else 2
+    months = _MONTHS_PART.match(key) if by_months else None
+    if months is None or months.group(3) not in _PLANNED:
+        return None
+    return _MONTH_SPANS.get((int(months.group(1)), int(months.group(2))))
 
 
 def completed_quarter(key: str, group_key: str) -> int | None:
@@ -184,8 +221,6 @@ def _address(index: int, number: int) -> str:
 
 # Settling a header's split figures: which candidate columns make a figure, and how.
 
-YEARS, QUARTERS, COMPLETED_QUARTERS = "年度", "季度", "完成季度"
-
 
 @dataclass(frozen=True)
 class Candidate:
@@ -194,11 +229,13 @@ class Candidate:
     index: int
     typed: str  # its own header text ("2025年", "一季度完成")
     row: int  # Excel's row number of its header cell
-    split: str  # YEARS, QUARTERS or COMPLETED_QUARTERS
+    split: str  # YEARS, QUARTERS, HALVES or COMPLETED_QUARTERS
     group: int | None = None  # which merged group cell it stands under (None: none)
     group_text: str = ""
     field: StrEnum | None = None  # the figure it is part of (a completed quarter's: the import's)
-    quarter: int | None = None
+    # the field its own header names besides ("2025年计划投资" under 总投资): read as that too
+    also: StrEnum | None = None
+    quarter: int | None = None  # which quarter (or half) of the year it holds
 
 
 @dataclass
@@ -250,8 +287,8 @@ def settle(
         grouped.setdefault((candidate.split, candidate.group), []).append(candidate)
     completed = [each for each in candidates if each.split == COMPLETED_QUARTERS]
     for (split, group), parts in grouped.items():
-        if split != COMPLETED_QUARTERS and group is not None:
-            _settle_group(settled, parts, members[group], columns, shown)
+        if split != COMPLETED_QUARTERS:
+            _settle_group(settled, parts, members.get(group, []), columns, shown)
     if completed and month and year_to_date:
         _settle_completed(settled, completed, columns, shown, month, year_to_date)
     return settled
@@ -264,20 +301,25 @@ def _settle_group(
     columns: dict[int, StrEnum],
     shown: dict[int, str],
 ) -> None:
-    """Parts under one merged group (`members`: every column under it)."""
+    """Parts under one merged group (`members`: every column under it), or plan parts in
+    columns of their own (一季度 | 二季度 beside 年度计划投资: no group, no members)."""
     first = parts[0]
     name, split, group = first.field, first.split, first.group_text
     texts = "、".join(each.typed for each in parts)
     indexes = {each.index for each in parts}
     under = {index for index, _ in members}
-    whole = next((index for index in under if columns.get(index) == name), None)
+    if first.group is None:  # the plan's own column, wherever it stands, is the whole
+        whole = next((index for index, each in columns.items() if each == name), None)
+    else:
+        whole = next((index for index in under if columns.get(index) == name), None)
     elsewhere = next((i for i, each in columns.items() if each == name and i not in under), None)
     others = [
         f"「{typed}」"
         for index, typed in members
         if index not in indexes and index != whole and not typed.startswith("其中")
     ]
-    complete = split == YEARS or sorted(each.quarter for each in parts) == [1, 2, 3, 4]
+    complete = split == YEARS or sorted(each.quarter for each in parts) == _WHOLE_YEAR[split]
+    where = f"表头「{group}」分为" if group else "表中有"
     if elsewhere is not None and whole is None:
         settled.faults.append(
             (
@@ -297,15 +339,15 @@ def _settle_group(
                 f"{name.value}是哪几列之和；请加一列{name.value}合计后再导入"
             )
         else:
-            besides = f"，另有{'、'.join(others)}" if others else "，不是四个季度齐全"
+            besides = f"，另有{'、'.join(others)}" if others else f"，不是{_ALL[split]}齐全"
             message = (
-                f"表头「{group}」分为分季度的几列（{texts}）{besides}，没有全年（合计）列，"
+                f"{where}分{split}的几列（{texts}）{besides}，没有全年（合计）列，"
                 f"无法读取{name.value}；请加一列全年合计后再导入"
             )
         settled.faults.append((name, (first.row, None, message)))
     elif whole is not None and (others or not complete):
-        why = f"「{group}」下分{split}的列（{texts}）"
-        why += f"之外还有{'、'.join(others)}" if others else "不是四个季度齐全"
+        why = f"「{group}」下分{split}的列（{texts}）" if group else f"分{split}的列（{texts}）"
+        why += f"之外还有{'、'.join(others)}" if others else f"不是{_ALL[split]}齐全"
         settled.notes.append(
             (name, f"{why}，{name.value}取「{shown[whole]}」列，未与分{split}各列之和核对")
         )
@@ -321,6 +363,10 @@ def _settle_group(
                 whole_text=shown[whole] if whole is not None else "",
             )
         )
+
+
+# What "every part" is called in a message, by split.
+_ALL = {QUARTERS: "四个季度", HALVES: "上下半年"}
 
 
 def _settle_completed(

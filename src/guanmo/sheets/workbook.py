@@ -125,11 +125,14 @@ def read_workbook(
         reading.faults.append(SheetFault("", None, None, error.message))
         return reading
     first_header: tuple[str, Header] | None = None
+    lone_header: tuple[str, Header] | None = None  # a row naming only an identity column
     for sheet, passed_over in _in_reading_order(sheets, reading):
         buffered = sheet.rows[:HEADER_SEARCH_ROWS]
         header = find_header(
             spec.catalogue, buffered, expected, hidden_columns=sheet.hidden_columns
         )
+        if header is None and lone_header is None and not sheet.hidden:
+            lone_header = _lone_header(sheet, spec, expected)
         if header is None or not header.fields & set(spec.catalogue.identity):
             if header is not None and first_header is None and not sheet.hidden:
                 first_header = sheet.name, header
@@ -201,6 +204,7 @@ def read_workbook(
         reading.faults.extend(table.faults)
         reading.notes.extend(notes)
     if not reading.tables and not reading.faults:
+        first_header = first_header or lone_header
         if first_header:
             reading.headers.append(first_header)
             reading.faults.extend(_missing_columns(*first_header, spec))
@@ -480,6 +484,24 @@ def import_reason(source: Source | str) -> str:
 def _title(rows_above: Sequence[Sequence[object]]) -> str:
     """The text above a header (title, units line), joined: where a sheet may name its county."""
     return "".join(value for row in rows_above for value in row if isinstance(value, str))
+
+
+def _lone_header(
+    sheet: Sheet, spec: SheetSpec, expected: Expected | None
+) -> tuple[str, Header] | None:
+    """A row naming an identity column (项目名称) and only columns Guanmo does not know
+    ("项目名称 | 进度款（万元）"): the sheet's header, whose missing columns are named with the
+    columns not understood, rather than "未找到表头" (tryout 7 of issue 9, U07)."""
+    header = find_header(
+        spec.catalogue,
+        sheet.rows[:HEADER_SEARCH_ROWS],
+        expected,
+        hidden_columns=sheet.hidden_columns,
+        least=1,
+    )
+    if header is None or not header.fields & set(spec.catalogue.identity) or not header.unknown:
+        return None
+    return sheet.name, header
 
 
 def _missing_columns(sheet: str, header: Header, spec: SheetSpec) -> list[SheetFault]:
