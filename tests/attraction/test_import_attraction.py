@@ -133,9 +133,11 @@ def test_each_change_names_the_import_that_made_it_and_the_leads_history_links_i
     assert record.pk != first.record_id and record.kind == ImportRecord.Kind.ATTRACTION
     assert "更新2个招商项目" in record.text and record.report["updated"] == 2
     cold = Lead.objects.get(name="香雪海冷链产业园")
-    made = LeadChange.objects.filter(lead=cold)
+    made = LeadChange.objects.filter(lead=cold).exclude(field="重点项目")
     assert {change.import_record_id for change in made} == {record.pk}
     assert {change.reason for change in made} == {"导入《6月更新.xlsx》"}
+    started = LeadChange.objects.get(lead=cold, field="重点项目")  # on the first import
+    assert started.import_record_id == first.record_id
     sensor = Lead.objects.get(name="智能传感器项目")
     linked = LeadChange.objects.get(lead=sensor, field="重点项目")  # started: made a project
     assert linked.import_record == record

@@ -6,8 +6,18 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import partial
 
-from guanmo.assessment.sources import Measure, SourceCycle, Sourced, SourceSpec, Values
+from guanmo.assessment.sources import (
+    PARK_FIGURE_MEASURES,
+    Measure,
+    SourceCycle,
+    Sourced,
+    SourceSpec,
+    Values,
+)
+from guanmo.attraction.land import ParkLand
+from guanmo.attraction.parks import PARK_FIGURES, ParkFacts
 from guanmo.commissioners.timeliness import Timeliness, note_timeliness
 from guanmo.figures.arithmetic import percent, time_progress
 from guanmo.figures.formatting import money_wan_text, number, rate
@@ -293,6 +303,75 @@ def target_completions(facts: IndicatorFacts, units: Sequence[str]) -> Values:
     return found
 
 
+# 园区 -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ParkSourceFacts:
+    """The city's parks (by name), their own figures of 1—M月 and their land on the cycle's
+    last day (attraction.land.ParkLand, by park)."""
+
+    cycle: SourceCycle
+    parks: Sequence[str] = ()
+    figures: Sequence[ParkFacts] = ()
+    land: Mapping[str, ParkLand] = field(default_factory=dict)
+
+
+def park_figures(facts: ParkSourceFacts, units: Sequence[str], measure: Measure) -> Values:
+    """Each park's figure `measure` names, as its own figures of 1—M月 give it
+    (attraction.parks.PARK_FIGURES); None for a park without them or without that figure,
+    and for a unit that is not a park."""
+    figure = PARK_FIGURES[measure.value]
+    by_park = {park.name: park for park in facts.figures}
+    found = {}
+    for unit in units:
+        park = by_park.get(unit)
+        value = figure.read(park) if park else None
+        if unit not in facts.parks:
+            found[unit] = Sourced(None, f"{unit}不是园区")
+        elif park is None:
+            found[unit] = Sourced(None, f"没有{facts.cycle.label}的园区主要指标")
+        elif value is None:
+            found[unit] = Sourced(None, f"{facts.cycle.label}园区主要指标未填报{figure.name}")
+        else:
+            found[unit] = Sourced(
+                Decimal(value), f"{facts.cycle.label}{_park_figure_said(measure, park, value)}"
+            )
+    return found
+
+
+def _park_figure_said(measure: Measure, park: ParkFacts, value: Decimal | int) -> str:
+    if measure is Measure.LEADING_SHARE:
+        return (
+            f"主营业务收入{money_wan_text(park.revenue)}，其中主导产业"
+            f"{money_wan_text(park.leading_revenue)}，占{rate(value)}"
+        )
+    if measure is Measure.PARK_REVENUE:
+        return f"主营业务收入{money_wan_text(value)}"
+    return f"{measure.value}{value}{PARK_FIGURES[measure.value].unit}"
+
+
+def park_land_per_mu(facts: ParkSourceFacts, units: Sequence[str], measure: Measure) -> Values:
+    """Each park's tax (亩均税收) or investment (投资强度) per 亩 of its land supplied by the
+    cycle's last day (万元/亩, two decimals half-up: attraction.land.park_land); None without
+    land supplied or without a figure for it, and for a unit that is not a park."""
+    as_of = f"截至{facts.cycle.year}年{facts.cycle.month}月底"
+    found = {}
+    for unit in units:
+        land = facts.land.get(unit)
+        if land is None:
+            found[unit] = Sourced(None, f"{unit}不是园区")
+            continue
+        per_mu = land.tax_per_mu if measure is Measure.TAX_PER_MU else land.investment_per_mu
+        supplied = f"{as_of}已供地{land.supplied.normalize():f}亩"
+        if per_mu is None:
+            what = "税收" if measure is Measure.TAX_PER_MU else "固定资产投资"
+            found[unit] = Sourced(None, f"{supplied}，没有填报{what}的已供地地块")
+            continue
+        found[unit] = Sourced(per_mu, f"{supplied}，{measure.value}{number(per_mu, 2)}万元/亩")
+    return found
+
+
 # The registry --------------------------------------------------------------------------------
 
 Compute = Callable[..., Values]
@@ -307,6 +386,9 @@ COMPUTE: dict[Measure, Compute] = {
     Measure.REPORTS_RETURNED: reports_returned,
     Measure.GROWTH: growths,
     Measure.TARGET_COMPLETION: target_completions,
+    **{measure: partial(park_figures, measure=measure) for measure in PARK_FIGURE_MEASURES},
+    Measure.TAX_PER_MU: partial(park_land_per_mu, measure=Measure.TAX_PER_MU),
+    Measure.INVESTMENT_PER_MU: partial(park_land_per_mu, measure=Measure.INVESTMENT_PER_MU),
 }
 
 
