@@ -2,19 +2,11 @@
 name none, and going back keeps them."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import migrate, migrate_to_latest
 
 BEFORE = [("attraction", "0004_park_figures_history_and_parcel_places")]
 AFTER = [("attraction", "0005_lead_change_import_record")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)
@@ -45,4 +37,4 @@ def test_changes_kept_before_name_no_import_and_going_back_keeps_them():
         assert (kept.field, kept.new_value) == ("投资方", "香雪海")
         assert "import_record_id" not in {f.attname for f in kept._meta.concrete_fields}
     finally:
-        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()
