@@ -5,21 +5,12 @@ a text naming no unit leaves the county empty in the only city, and going back r
 from decimal import Decimal as D
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from guanmo.regions.services import init_city
+from tests.migrating import migrate, migrate_to_latest
 
 BEFORE = [("assessment", "0002_firm_register")]
 AFTER = [("assessment", "0005_firm_scope_and_land_required")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)
@@ -54,4 +45,4 @@ def test_land_moves_to_each_year_and_the_county_text_to_its_unit():
         steel = back.get_model("assessment", "Firm").objects.get(name="钢构")
         assert (steel.county, steel.land_area) == ("武陟县", D("12.5"))
     finally:
-        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+        migrate_to_latest()

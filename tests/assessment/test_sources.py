@@ -12,6 +12,7 @@ from guanmo.assessment.source_measures import (
     IndicatorFacts,
     LedgerFacts,
     MonthReport,
+    ParkSourceFacts,
     ProjectStart,
     ReportingFacts,
     SupervisionFacts,
@@ -20,6 +21,8 @@ from guanmo.assessment.source_measures import (
     growths,
     new_starts,
     on_time_rates,
+    park_figures,
+    park_land_per_mu,
     reports_on_time,
     reports_returned,
     solved_on_time_counts,
@@ -36,6 +39,8 @@ from guanmo.assessment.sources import (
     merge_sourced,
     parse_source,
 )
+from guanmo.attraction.land import ParcelFacts, park_land
+from guanmo.attraction.parks import ParkFacts
 from guanmo.indicators.arithmetic import Reading
 from guanmo.indicators.choices import Kind
 from guanmo.indicators.targets import standing
@@ -59,6 +64,8 @@ CYCLE = SourceCycle(2025, 9)
         ("月报:退回次数", "月报:退回次数"),
         ("指标:固定资产投资:增速", "指标:固定资产投资:增速"),
         ("指标：一般公共预算收入：目标完成率", "指标:一般公共预算收入:目标完成率"),
+        ("园区：主导产业收入占比", "园区:主导产业占比"),
+        ("园区:亩均投资", "园区:投资强度"),
     ],
 )
 def test_a_source_is_read_in_the_words_schemes_write_and_written_back_in_one(written, text):
@@ -75,7 +82,7 @@ def test_the_measures_are_those_of_their_domains():
 @pytest.mark.parametrize(
     ("written", "said"),
     [
-        ("统计:增速", "来源应以台账、观摩、督办、月报、指标之一开头"),
+        ("统计:增速", "来源应以台账、观摩、督办、月报、指标、园区之一开头"),
         ("台账:按时报送次数", "台账可用：台账:年度计划完成率、台账:新开工项目数、台账:按期开工率"),
         ("指标:增速", "应写成“指标:指标名称:增速”"),
         ("观摩:县区得分:随便", "评分方法“随便”无法识别"),
@@ -242,6 +249,59 @@ def test_growth_is_the_indicator_reports_and_a_target_completion_its_standing():
     done = target_completions(facts, ["甲县", "乙县"])
     assert done["甲县"].value == D("55.0")
     assert done["乙县"].value is None
+
+
+# 园区 for 2025年1—9月: 甲园区 主营业务收入 1,500,000万元, of which its leading industries
+# 894,000 (59.6%), 86 规上企业; 乙园区 gave its figures without the leading industries'; 丙园区
+# gave none. Land by 30 September: 甲园区 12.5 + 7.5 亩 supplied, taxes 300 and 150 (450 ÷ 20 =
+# 22.50万元/亩), a third parcel supplied in October not counted; 乙园区 supplied 10 亩 with no tax
+# given.
+PARKS = ParkSourceFacts(
+    CYCLE,
+    ["甲园区", "乙园区", "丙园区"],
+    [
+        ParkFacts(
+            "甲园区", revenue=D(1500000), leading_revenue=D(894000), enterprises_above_size=86
+        ),
+        ParkFacts("乙园区", revenue=D(980000), enterprises_above_size=57),
+    ],
+    {
+        "甲园区": park_land(
+            [
+                ParcelFacts("一号地", D("12.5"), supplied_on=date(2024, 5, 1), tax=D(300)),
+                ParcelFacts("二号地", D("7.5"), supplied_on=date(2025, 9, 30), tax=D(150)),
+                ParcelFacts("三号地", D(40), supplied_on=date(2025, 10, 1), tax=D(4000)),
+            ],
+            CYCLE.last_day,
+        ),
+        "乙园区": park_land(
+            [ParcelFacts("四号地", D(10), supplied_on=date(2025, 1, 1))], CYCLE.last_day
+        ),
+        "丙园区": park_land([], CYCLE.last_day),
+    },
+)
+
+
+def test_a_parks_own_figures_are_its_sources_and_a_county_has_none():
+    units = ["甲园区", "乙园区", "丙园区", "甲县"]
+    share = park_figures(PARKS, units, Measure.LEADING_SHARE)
+    assert share["甲园区"] == Sourced(
+        D("59.6"),
+        "2025年1—9月主营业务收入1,500,000.00万元，其中主导产业894,000.00万元，占59.6%",
+    )
+    assert share["乙园区"] == Sourced(None, "2025年1—9月园区主要指标未填报主导产业占比")
+    assert share["丙园区"] == Sourced(None, "没有2025年1—9月的园区主要指标")
+    assert share["甲县"] == Sourced(None, "甲县不是园区")
+    counted = park_figures(PARKS, units[:2], Measure.ENTERPRISES_ABOVE_SIZE)
+    assert [counted[unit].value for unit in units[:2]] == [D(86), D(57)]
+    assert counted["甲园区"].origin == "2025年1—9月规上企业数86家"
+
+
+def test_tax_per_mu_is_the_parks_land_supplied_by_the_cycles_end():
+    taxed = park_land_per_mu(PARKS, ["甲园区", "乙园区", "丙园区", "甲县"], Measure.TAX_PER_MU)
+    assert taxed["甲园区"] == Sourced(D("22.50"), "截至2025年9月底已供地20亩，亩均税收22.50万元/亩")
+    assert taxed["乙园区"] == Sourced(None, "截至2025年9月底已供地10亩，没有填报税收的已供地地块")
+    assert taxed["丙园区"].value is None and taxed["甲县"] == Sourced(None, "甲县不是园区")
 
 
 # Merging: 甲县 and 乙县 rated, 戊园区 exempt; the source has no value for 乙县.

@@ -1,18 +1,21 @@
 """guanmo import-attraction: the register read through the ledger's sheet reading, every fault
-named by row and column in Chinese, all or nothing, and a started lead made a ledger project
-(issue 14)."""
+named by row and column in Chinese, all or nothing, a started lead made a ledger project, and
+every change kept with the import that made it (issue 14)."""
 
 from datetime import date
 from decimal import Decimal
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
+from guanmo.accounts.models import Role, User
 from guanmo.attraction.models import FundsInPlace, Lead, LeadChange
+from guanmo.attraction.services import record_stage
 from guanmo.attraction.sheet_import import import_attraction
 from guanmo.attraction.stages import Stage
 from guanmo.ledger.models import Project
-from guanmo.reporting.models import FigureChange
+from guanmo.reporting.models import FigureChange, ImportRecord
 from tests.attraction.sheets import HEADER, register, write
 
 ROWS = [
@@ -107,6 +110,62 @@ def test_reimport_changes_only_what_is_given_and_keeps_the_history(city, tmp_pat
     assert changes["投产实际日期"] == ("", "2025-06-18")
     assert changes["2025年6月累计到位资金"] == ("12000", "15000")
     assert LeadChange.objects.get(lead=cold, field="投产实际日期").source == "表格导入"
+
+
+def test_each_change_names_the_import_that_made_it_and_the_leads_history_links_it(
+    city, tmp_path, client
+):
+    first = import_attraction(write(tmp_path, register(ROWS)), city=city, year=2025)
+    later = [
+        [1, "香雪海冷链产业园", None, None, None, None, None, None, None, "2025-06-18", None,
+         "武陟县", 15000],
+        [2, "智能传感器项目", None, None, None, None, None, None, "2025-05-06", None, None,
+         "温县", None],
+    ]  # fmt: skip
+    user = User.objects.create_user("shixmb", password="x", role=Role.CITY_OFFICE, region=city)
+
+    report = import_attraction(
+        write(tmp_path, register(later)), city=city, year=2025, user=user, file_name="6月更新.xlsx"
+    )
+
+    assert report.ok and (report.created, report.updated) == (0, 2)
+    record = ImportRecord.objects.get(pk=report.record_id)
+    assert record.pk != first.record_id and record.kind == ImportRecord.Kind.ATTRACTION
+    assert "更新2个招商项目" in record.text and record.report["updated"] == 2
+    cold = Lead.objects.get(name="香雪海冷链产业园")
+    made = LeadChange.objects.filter(lead=cold).exclude(field="重点项目")
+    assert {change.import_record_id for change in made} == {record.pk}
+    assert {change.reason for change in made} == {"导入《6月更新.xlsx》"}
+    started = LeadChange.objects.get(lead=cold, field="重点项目")  # on the first import
+    assert started.import_record_id == first.record_id
+    sensor = Lead.objects.get(name="智能传感器项目")
+    linked = LeadChange.objects.get(lead=sensor, field="重点项目")  # started: made a project
+    assert linked.import_record == record
+    assert FigureChange.objects.get(project=sensor.project).import_record == record
+    client.force_login(user)
+    page = client.get(reverse("attraction_lead", args=[cold.pk])).content.decode()
+    history = page.split('id="changes"')[1]
+    assert "投产实际日期：（空） → 2025-06-18" in history
+    assert f'href="{reverse("import_record", args=[record.pk])}"' in history
+    kept = client.get(reverse("import_record", args=[record.pk])).content.decode()
+    assert "本次导入改动的招商项目" in kept and "香雪海冷链产业园" in kept
+
+
+def test_a_dry_run_or_a_change_on_the_page_names_no_import(city, tmp_path):
+    import_attraction(write(tmp_path, register(ROWS)), city=city, year=2025)
+    later = [[1, "香雪海冷链产业园", "新投资方", *ROWS[0][3:]]]
+
+    import_attraction(write(tmp_path, register(later)), city=city, year=2025, dry_run=True)
+    assert not LeadChange.objects.filter(field="投资方").exists()
+    record_stage(
+        Lead.objects.get(name="智能传感器项目"),
+        Stage.LANDED,
+        planned=None,
+        reached=date(2025, 3, 2),
+        user=None,
+        today=date(2025, 6, 30),
+    )
+    assert LeadChange.objects.get(field="落地实际日期").import_record is None
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 """The parks' figures pages: the city office enters any park's figures, a park's own office its
-own park's only (Scope.enters_for); a blank field keeps the stored figure; each change is kept
-in the park's history; the list shows the leading share against its target and the ranks among
-the city's parks (issue 14, "Parks")."""
+own park's only (Scope.enters_for); a figure emptied is cleared (no figure, never 0) with a
+reason, one not sent is kept; each change is kept in the park's history with who, when and
+why; the list shows the leading share against its target and the ranks among the city's parks
+(issue 14, "Parks")."""
 
 from decimal import Decimal
 
@@ -11,6 +12,7 @@ from django.urls import reverse
 from guanmo.accounts.models import Role, User
 from guanmo.attraction.models import ParkFigures, ParkFiguresChange
 from guanmo.reporting.history import Source
+from tests.web.forms import rendered_forms
 
 
 @pytest.fixture
@@ -52,7 +54,7 @@ def test_a_county_office_without_a_park_enters_none(client, city, parks):
     assert client.post(_url(parks["城乡一体化示范区"]), {"revenue": "1"}).status_code == 404
 
 
-def test_a_change_is_kept_and_a_blank_field_keeps_the_stored_figure(client, city, parks):
+def test_a_change_is_kept_and_a_field_not_sent_keeps_the_stored_figure(client, city, parks):
     demo = parks["城乡一体化示范区"]
     ParkFigures.objects.create(
         park=demo, year=2025, month=6, revenue=Decimal(1500000), employees=23500
@@ -60,7 +62,7 @@ def test_a_change_is_kept_and_a_blank_field_keeps_the_stored_figure(client, city
     user = _user("shixmb", Role.CITY_OFFICE, city)
     client.force_login(user)
 
-    client.post(_url(demo), {"revenue": "1520000", "employees": ""})
+    client.post(_url(demo), {"revenue": "1520000"})
 
     figures = ParkFigures.objects.get(park=demo)
     assert (figures.revenue, figures.employees) == (Decimal(1520000), 23500)
@@ -73,6 +75,57 @@ def test_a_change_is_kept_and_a_blank_field_keeps_the_stored_figure(client, city
     assert (change.source, change.user) == (Source.PARK, user)
     page = client.get(_url(demo)).content.decode()
     assert "1500000 → 1520000" in page
+
+
+def _as_shown(client, park) -> dict[str, str]:
+    """The page's form as the browser sends it back untouched."""
+    forms = rendered_forms(client.get(_url(park)).content.decode())
+    (form,) = [form for form in forms if "revenue" in dict(form.fields)]
+    return {name: values[0] for name, values in form.values().items()}
+
+
+def test_a_figure_emptied_on_the_page_is_cleared_with_who_when_and_why(client, city, parks):
+    demo = parks["城乡一体化示范区"]
+    ParkFigures.objects.create(
+        park=demo, year=2025, month=6, revenue=Decimal(1500000), employees=23500,
+        leading_industries="装备制造",
+    )  # fmt: skip
+    user = _user("shixmb", Role.CITY_OFFICE, city)
+    client.force_login(user)
+    sent = _as_shown(client, demo)
+    assert (sent["employees"], sent["leading_industries"]) == ("23500", "装备制造")
+
+    sent |= {"employees": "", "leading_industries": "", "reason": "从业人员口径有误，待统计局核定"}
+    assert client.post(_url(demo), sent).status_code == 302
+
+    figures = ParkFigures.objects.get(park=demo)
+    assert figures.employees is None  # no figure, never 0
+    assert figures.leading_industries == ""
+    assert figures.revenue == Decimal(1500000)
+    changes = {c.field: c for c in ParkFiguresChange.objects.filter(figures=figures)}
+    assert set(changes) == {"从业人员（人）", "主导产业"}
+    cleared = changes["从业人员（人）"]
+    assert (cleared.old_value, cleared.new_value, cleared.user) == ("23500", "", user)
+    assert (cleared.source, cleared.reason) == (Source.PARK, "从业人员口径有误，待统计局核定")
+    assert cleared.at is not None
+    page = client.get(_url(demo)).content.decode()
+    assert "23500 → （空）" in page and "从业人员口径有误，待统计局核定" in page
+    assert _as_shown(client, demo)["employees"] == ""
+
+
+def test_emptying_a_stored_figure_without_a_reason_is_refused_and_changes_nothing(
+    client, city, parks
+):
+    demo = parks["城乡一体化示范区"]
+    ParkFigures.objects.create(park=demo, year=2025, month=6, employees=23500, revenue=1)
+    client.force_login(_user("shixmb", Role.CITY_OFFICE, city))
+
+    response = client.post(_url(demo), {**_as_shown(client, demo), "employees": "", "revenue": "2"})
+
+    assert "清空已填报的从业人员（人），请写明原因" in response.content.decode()
+    figures = ParkFigures.objects.get(park=demo)
+    assert (figures.employees, figures.revenue) == (23500, 1)
+    assert not ParkFiguresChange.objects.exists()
 
 
 def test_leading_revenue_above_revenue_is_refused_and_nothing_stored(client, city, parks):

@@ -2,6 +2,7 @@
 project map's popups, a name holding markup is shown as written and never runs (issue 11:
 stored XSS through the route map tooltip)."""
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -82,3 +83,24 @@ def test_the_parcel_map_tooltip_shows_a_name_with_markup_as_text(live_server, de
     assert_shown_as_text(page, texts)
     assert PAYLOAD in page.locator("#unplaced-parcels li").first.inner_text()
     assert page.locator("#unplaced-parcels img[src='x']").count() == 0
+
+
+def test_a_parcels_outline_is_drawn_in_its_states_colour_with_its_name_as_text(
+    live_server, desktop, world, settings
+):
+    settings.GUANMO_TODAY = date(2025, 12, 15)
+    west, south = 113.40, 35.08
+    ring = [[west, south], [west + 0.01, south], [west + 0.01, south + 0.01], [west, south]]
+    Parcel.objects.create(
+        city=world.city, county=world.wuzhi, name=PAYLOAD, area=Decimal(700),
+        supplied_on=date(2022, 5, 1), outline={"type": "Polygon", "coordinates": [ring]},
+    )  # fmt: skip
+    page = log_in(desktop, live_server.url, "shixmb")
+    page.goto(f"{live_server.url}/map/")
+    page.locator("#map[data-parcels-ready='1']").wait_for(state="attached")
+    fills = page.locator("#map path.leaflet-interactive").evaluate_all(
+        "shapes => shapes.map(s => s.getAttribute('fill'))"
+    )
+    assert "#d64545" in fills  # idle two years, drawn as its outline
+    texts = shown_texts(page, "#map path.leaflet-interactive", "mouseover", ".leaflet-tooltip")
+    assert_shown_as_text(page, texts)

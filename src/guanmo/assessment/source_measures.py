@@ -6,8 +6,19 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import partial
+from typing import TypeVar
 
-from guanmo.assessment.sources import Measure, SourceCycle, Sourced, SourceSpec, Values
+from guanmo.assessment.sources import (
+    PARK_FIGURE_MEASURES,
+    Measure,
+    SourceCycle,
+    Sourced,
+    SourceSpec,
+    Values,
+)
+from guanmo.attraction.land import ParkLand
+from guanmo.attraction.parks import PARK_FIGURES, ParkFacts
 from guanmo.commissioners.timeliness import Timeliness, note_timeliness
 from guanmo.figures.arithmetic import percent, time_progress
 from guanmo.figures.formatting import money_wan_text, number, rate
@@ -18,6 +29,26 @@ from guanmo.observation.results import METHOD_LABELS, Method, ScoreCard, Trim, t
 from guanmo.progress.report import UnitTotals, figures_of
 from guanmo.progress.warnings import overdue_to_start
 from guanmo.supervision.figures import ProblemFigures
+
+Row = TypeVar("Row")
+
+
+def _each_unit(
+    units: Sequence[str],
+    rows: Mapping[str, Row | None],
+    value: Callable[[Row], Decimal | None],
+    origin: Callable[[Row], str],
+    missing: str,
+) -> Values:
+    """Each unit's value read from its row (`rows` by unit), said by `origin`; None, said by
+    `missing`, for a unit without a row or whose row has no value."""
+    found = {}
+    for unit in units:
+        row = rows.get(unit)
+        figure = value(row) if row is not None else None
+        found[unit] = Sourced(None, missing) if figure is None else Sourced(figure, origin(row))
+    return found
+
 
 # 台账 -----------------------------------------------------------------------------------------
 
@@ -42,21 +73,17 @@ class LedgerFacts:
 
 def completion_rates(facts: LedgerFacts, units: Sequence[str]) -> Values:
     """Each unit's 完成率 exactly as the progress bulletin computes it (`figures_of`)."""
-    found = {}
     time = time_progress(facts.cycle.month)
-    by_unit = {totals.region: totals for totals in facts.totals}
-    for unit in units:
-        totals = by_unit.get(unit)
-        figures = figures_of(totals, time) if totals else None
-        if figures is None or figures.completion_rate is None:
-            found[unit] = Sourced(None, f"{facts.cycle.year}年没有下达年度计划投资的重点项目")
-            continue
-        found[unit] = Sourced(
-            figures.completion_rate,
+    return _each_unit(
+        units,
+        {totals.region: figures_of(totals, time) for totals in facts.totals},
+        lambda figures: figures.completion_rate,
+        lambda figures: (
             f"{facts.cycle.label}重点项目{figures.projects}个，累计完成投资"
-            f"{money_wan_text(figures.completed)}，年度计划投资{money_wan_text(figures.annual_plan)}",
-        )
-    return found
+            f"{money_wan_text(figures.completed)}，年度计划投资{money_wan_text(figures.annual_plan)}"
+        ),
+        f"{facts.cycle.year}年没有下达年度计划投资的重点项目",
+    )
 
 
 def _started(project: ProjectStart) -> bool:
@@ -123,19 +150,16 @@ def tour_scores(facts: TourScores, units: Sequence[str], method: Method | None =
         return dict.fromkeys(units, Sourced(None, f"{facts.cycle.label}没有已评分的观摩活动"))
     chosen = method or facts.method
     results = tour_results(facts.cards, method=chosen, trim=facts.trim, recusal=facts.recusal)
-    by_region = {region.region: region for region in results.regions}
-    found = {}
-    for unit in units:
-        region = by_region.get(unit)
-        if region is None:
-            found[unit] = Sourced(None, f"「{facts.name}」没有本单位的观摩点得分")
-            continue
-        found[unit] = Sourced(
-            region.score,
+    return _each_unit(
+        units,
+        {region.region: region for region in results.regions},
+        lambda region: region.score,
+        lambda region: (
             f"「{facts.name}」{region.sites}个观摩点，{METHOD_LABELS[chosen]}，"
-            f"第{region.rank}位{'（并列）' if region.tied else ''}",
-        )
-    return found
+            f"第{region.rank}位{'（并列）' if region.tied else ''}"
+        ),
+        f"「{facts.name}」没有本单位的观摩点得分",
+    )
 
 
 # 督办 -----------------------------------------------------------------------------------------
@@ -164,19 +188,16 @@ def solved_on_time_counts(facts: SupervisionFacts, units: Sequence[str]) -> Valu
 
 def on_time_rates(facts: SupervisionFacts, units: Sequence[str]) -> Values:
     """The bulletin's 按期解决率 (%); None where no problem's outcome is known yet."""
-    by_unit = {figures.name: figures for figures in facts.counties}
-    found = {}
-    for unit in units:
-        figures = by_unit.get(unit)
-        if figures is None or figures.on_time_rate is None:
-            found[unit] = Sourced(None, f"{facts.cycle.label}没有已办结或逾期的督办问题")
-            continue
-        found[unit] = Sourced(
-            figures.on_time_rate,
+    return _each_unit(
+        units,
+        {figures.name: figures for figures in facts.counties},
+        lambda figures: figures.on_time_rate,
+        lambda figures: (
             f"{facts.cycle.label}按期办结{figures.solved_on_time}个，已办结{figures.solved}个，"
-            f"逾期未办结{figures.overdue}个",
-        )
-    return found
+            f"逾期未办结{figures.overdue}个"
+        ),
+        f"{facts.cycle.label}没有已办结或逾期的督办问题",
+    )
 
 
 # 月报 -----------------------------------------------------------------------------------------
@@ -213,37 +234,41 @@ def _unit_reports(facts: ReportingFacts, unit: str) -> tuple[list[MonthReport], 
     return reports, None
 
 
-def reports_on_time(facts: ReportingFacts, units: Sequence[str]) -> Values:
-    """Months whose report was first submitted on or before the deadline."""
+def _each_units_reports(
+    facts: ReportingFacts, units: Sequence[str], said: Callable[[list[MonthReport]], Sourced]
+) -> Values:
+    """Each unit's value from its reports of the cycle (`said`), or why it has none."""
     found = {}
     for unit in units:
         reports, missing = _unit_reports(facts, unit)
-        if missing is not None:
-            found[unit] = missing
-            continue
+        found[unit] = missing if missing is not None else said(reports)
+    return found
+
+
+def reports_on_time(facts: ReportingFacts, units: Sequence[str]) -> Values:
+    """Months whose report was first submitted on or before the deadline."""
+
+    def said(reports: list[MonthReport]) -> Sourced:
         kinds = [note_timeliness(r.deadline, r.first_submitted, facts.today) for r in reports]
-        on_time = kinds.count(Timeliness.ON_TIME)
-        late = kinds.count(Timeliness.LATE)
-        found[unit] = Sourced(
+        on_time, late = kinds.count(Timeliness.ON_TIME), kinds.count(Timeliness.LATE)
+        return Sourced(
             Decimal(on_time),
             f"{facts.cycle.label}应报{len(reports)}期，按时报送{on_time}期，逾期报送{late}期",
         )
-    return found
+
+    return _each_units_reports(facts, units, said)
 
 
 def reports_returned(facts: ReportingFacts, units: Sequence[str]) -> Values:
     """Times the unit's reports of the cycle were returned for correction."""
-    found = {}
-    for unit in units:
-        reports, missing = _unit_reports(facts, unit)
-        if missing is not None:
-            found[unit] = missing
-            continue
+
+    def said(reports: list[MonthReport]) -> Sourced:
         returned = sum(r.returned for r in reports)
-        found[unit] = Sourced(
+        return Sourced(
             Decimal(returned), f"{facts.cycle.label}{len(reports)}期月报共被退回{returned}次"
         )
-    return found
+
+    return _each_units_reports(facts, units, said)
 
 
 # 指标 -----------------------------------------------------------------------------------------
@@ -263,33 +288,98 @@ class IndicatorFacts:
 
 def growths(facts: IndicatorFacts, units: Sequence[str]) -> Values:
     """Each unit's growth (%; a ratio's in 个百分点) as the indicator report gives it."""
-    found = {}
-    for unit in units:
-        reading = facts.readings.get(unit)
-        value = growth(reading, facts.kind) if reading else None
-        if value is None:
-            found[unit] = Sourced(None, f"{facts.cycle.label}“{facts.indicator}”没有可计算的增速")
-            continue
-        how = "报送增速" if reading.reported_growth is not None else "同比计算"  # type: ignore[union-attr]
-        found[unit] = Sourced(value, f"{facts.cycle.label}“{facts.indicator}”{how}")
-    return found
+    return _each_unit(
+        units,
+        facts.readings,
+        lambda reading: growth(reading, facts.kind),
+        lambda reading: (
+            f"{facts.cycle.label}“{facts.indicator}”"
+            f"{'报送增速' if reading.reported_growth is not None else '同比计算'}"
+        ),
+        f"{facts.cycle.label}“{facts.indicator}”没有可计算的增速",
+    )
 
 
 def target_completions(facts: IndicatorFacts, units: Sequence[str]) -> Values:
     """Each unit's completion of its annual target (%), as its standing gives it."""
+    return _each_unit(
+        units,
+        facts.standings,
+        lambda standing: standing.completion_rate,
+        lambda standing: (
+            f"{facts.cycle.label}“{facts.indicator}”完成{number(standing.done, 2)}，"
+            f"年度目标{number(standing.target, 2)}，完成{rate(standing.completion_rate)}"
+        ),
+        f"{facts.cycle.year}年“{facts.indicator}”没有数额目标或完成数",
+    )
+
+
+# 园区 -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ParkSourceFacts:
+    """The city's parks (by name), their own figures of 1—M月 and their land on the cycle's
+    last day (attraction.land.ParkLand, by park)."""
+
+    cycle: SourceCycle
+    parks: Sequence[str] = ()
+    figures: Sequence[ParkFacts] = ()
+    land: Mapping[str, ParkLand] = field(default_factory=dict)
+
+
+def park_figures(facts: ParkSourceFacts, units: Sequence[str], measure: Measure) -> Values:
+    """Each park's figure `measure` names, as its own figures of 1—M月 give it
+    (attraction.parks.PARK_FIGURES); None for a park without them or without that figure,
+    and for a unit that is not a park."""
+    figure = PARK_FIGURES[measure.value]
+    by_park = {park.name: park for park in facts.figures}
     found = {}
     for unit in units:
-        standing = facts.standings.get(unit)
-        if standing is None or standing.completion_rate is None:
+        park = by_park.get(unit)
+        value = figure.read(park) if park else None
+        if unit not in facts.parks:
+            found[unit] = Sourced(None, f"{unit}不是园区")
+        elif park is None:
+            found[unit] = Sourced(None, f"没有{facts.cycle.label}的园区主要指标")
+        elif value is None:
+            found[unit] = Sourced(None, f"{facts.cycle.label}园区主要指标未填报{figure.name}")
+        else:
             found[unit] = Sourced(
-                None, f"{facts.cycle.year}年“{facts.indicator}”没有数额目标或完成数"
+                Decimal(value), f"{facts.cycle.label}{_park_figure_said(measure, park, value)}"
             )
-            continue
-        found[unit] = Sourced(
-            standing.completion_rate,
-            f"{facts.cycle.label}“{facts.indicator}”完成{number(standing.done, 2)}，"
-            f"年度目标{number(standing.target, 2)}，完成{rate(standing.completion_rate)}",
+    return found
+
+
+def _park_figure_said(measure: Measure, park: ParkFacts, value: Decimal | int) -> str:
+    if measure is Measure.LEADING_SHARE:
+        return (
+            f"主营业务收入{money_wan_text(park.revenue)}，其中主导产业"
+            f"{money_wan_text(park.leading_revenue)}，占{rate(value)}"
         )
+    if measure is Measure.PARK_REVENUE:
+        return f"主营业务收入{money_wan_text(value)}"
+    return f"{measure.value}{value}{PARK_FIGURES[measure.value].unit}"
+
+
+def park_land_per_mu(facts: ParkSourceFacts, units: Sequence[str], measure: Measure) -> Values:
+    """Each park's tax (亩均税收) or investment (投资强度) per 亩 of its land supplied by the
+    cycle's last day (万元/亩, two decimals half-up: attraction.land.park_land); None without
+    land supplied or without a figure for it, and for a unit that is not a park."""
+    as_of = f"截至{facts.cycle.year}年{facts.cycle.month}月底"
+    found = {}
+    for unit in units:
+        land = facts.land.get(unit)
+        if land is None:
+            found[unit] = Sourced(None, f"{unit}不是园区")
+            continue
+        per_mu = land.tax_per_mu if measure is Measure.TAX_PER_MU else land.investment_per_mu
+        supplied = f"{as_of}已供地{land.supplied.normalize():f}亩"
+        if per_mu is None:
+            what = "税收" if measure is Measure.TAX_PER_MU else "固定资产投资"
+            found[unit] = Sourced(None, f"{supplied}，没有填报{what}的已供地地块")
+            continue
+        found[unit] = Sourced(per_mu, f"{supplied}，{measure.value}{number(per_mu, 2)}万元/亩")
     return found
 
 
@@ -307,6 +397,9 @@ COMPUTE: dict[Measure, Compute] = {
     Measure.REPORTS_RETURNED: reports_returned,
     Measure.GROWTH: growths,
     Measure.TARGET_COMPLETION: target_completions,
+    **{measure: partial(park_figures, measure=measure) for measure in PARK_FIGURE_MEASURES},
+    Measure.TAX_PER_MU: partial(park_land_per_mu, measure=Measure.TAX_PER_MU),
+    Measure.INVESTMENT_PER_MU: partial(park_land_per_mu, measure=Measure.INVESTMENT_PER_MU),
 }
 
 

@@ -17,6 +17,7 @@ from guanmo.assessment.source_measures import (
     IndicatorFacts,
     LedgerFacts,
     MonthReport,
+    ParkSourceFacts,
     ProjectStart,
     ReportingFacts,
     SupervisionFacts,
@@ -33,6 +34,7 @@ from guanmo.assessment.sources import (
     merge_sourced,
     sources_of,
 )
+from guanmo.attraction.selectors import park_facts, park_lands, parks_of
 from guanmo.indicators.choices import Kind
 from guanmo.indicators.models import Indicator, Target
 from guanmo.indicators.selectors import readings, standings
@@ -161,6 +163,16 @@ def indicator_facts(
     )
 
 
+def park_source_facts(city: Region, cycle: SourceCycle) -> ParkSourceFacts:
+    """The city's parks, their own figures of 1—M月 and their land on the cycle's last day."""
+    return ParkSourceFacts(
+        cycle,
+        [park.name for park in parks_of(city)],
+        park_facts(city, cycle.year, cycle.month),
+        park_lands(city, cycle.last_day),
+    )
+
+
 def _regions(city: Region, units: Sequence[str]) -> dict[str, Region]:
     """{unit as written: the city's unit it names}. Raises SourceError naming units unknown."""
     candidates = units_of(city)
@@ -194,6 +206,7 @@ def fetch_sourced(
         Domain.INDICATORS: lambda spec: indicator_facts(
             city, cycle, spec.indicator, list(dict.fromkeys(regions.values()))
         ),
+        Domain.PARKS: lambda spec: park_source_facts(city, cycle),
     }
     found = {}
     for indicator, spec in specs.items():

@@ -1,7 +1,8 @@
 """Where an indicator's value comes from when a scheme names a source in Guanmo's own domains
 (issue 13 "its source"): the ledger, the observation tour, supervision, monthly reporting, the
-indicators. Plain functions over plain facts that `source_selectors` fetches, each reusing the
-domain's own rule, so that a sourced value is the figure the domain's bulletin prints:
+indicators, the parks' own figures and land (issue 14). Plain functions over plain facts that
+`source_selectors` fetches, each reusing the domain's own rule, so that a sourced value is the
+figure the domain's bulletin prints:
 
 - 台账:年度计划完成率 — the progress bulletin's 完成率 (`progress.report.figures_of`: 1—M月
   cumulative ÷ annual plan, %, one decimal half-up); 台账:新开工项目数 — the unit's 新开工 key
@@ -18,6 +19,10 @@ domain's own rule, so that a sourced value is the figure the domain's bulletin p
   returned (退回) in the cycle.
 - 指标:<指标>:增速 — `indicators.arithmetic.growth` of the 1—M月 reading; 指标:<指标>:目标完成率 —
   the standing's completion of the annual target (`indicators.targets.standing`).
+- 园区:主营业务收入, 园区:主导产业占比, 园区:规上企业数, … — a park's own figures of 1—M月 as
+  entered or imported (`attraction.parks.PARK_FIGURES`, the share by `attraction.parks
+  .leading_share`); 园区:亩均税收, 园区:投资强度 — tax and investment per 亩 of the park's land
+  supplied by the cycle's last day (`attraction.land.park_land`). A unit not a park has none.
 
 The cycle runs from January to its last month (the cumulative figures every bulletin uses). A
 value a domain does not have for a unit (no tour, no plan, no target) is None with the reason,
@@ -45,6 +50,7 @@ class Domain(StrEnum):
     SUPERVISION = "督办"
     REPORTING = "月报"
     INDICATORS = "指标"
+    PARKS = "园区"
 
 
 class Measure(StrEnum):
@@ -60,6 +66,14 @@ class Measure(StrEnum):
     REPORTS_RETURNED = "退回次数"
     GROWTH = "增速"
     TARGET_COMPLETION = "目标完成率"
+    PARK_REVENUE = "主营业务收入"
+    LEADING_SHARE = "主导产业占比"
+    ENTERPRISES_ABOVE_SIZE = "规上企业数"
+    HIGH_TECH_ENTERPRISES = "高新技术企业数"
+    SERVICE_PLATFORMS = "公共服务平台数"
+    EMPLOYEES = "从业人员"
+    TAX_PER_MU = "亩均税收"
+    INVESTMENT_PER_MU = "投资强度"
 
 
 MEASURE_WORDS: dict[Domain, dict[str, Measure]] = {
@@ -90,7 +104,35 @@ MEASURE_WORDS: dict[Domain, dict[str, Measure]] = {
         "目标完成率": Measure.TARGET_COMPLETION,
         "完成目标": Measure.TARGET_COMPLETION,
     },
+    Domain.PARKS: {
+        "主营业务收入": Measure.PARK_REVENUE,
+        "营业收入": Measure.PARK_REVENUE,
+        "主导产业占比": Measure.LEADING_SHARE,
+        "主导产业收入占比": Measure.LEADING_SHARE,
+        "规上企业数": Measure.ENTERPRISES_ABOVE_SIZE,
+        "规上企业": Measure.ENTERPRISES_ABOVE_SIZE,
+        "高新技术企业数": Measure.HIGH_TECH_ENTERPRISES,
+        "高新技术企业": Measure.HIGH_TECH_ENTERPRISES,
+        "公共服务平台数": Measure.SERVICE_PLATFORMS,
+        "公共服务平台": Measure.SERVICE_PLATFORMS,
+        "从业人员": Measure.EMPLOYEES,
+        "从业人员数": Measure.EMPLOYEES,
+        "亩均税收": Measure.TAX_PER_MU,
+        "投资强度": Measure.INVESTMENT_PER_MU,
+        "亩均投资": Measure.INVESTMENT_PER_MU,
+    },
 }
+# The measures a park's own figures give, by their name in attraction.parks.PARK_FIGURES.
+PARK_FIGURE_MEASURES = frozenset(
+    {
+        Measure.PARK_REVENUE,
+        Measure.LEADING_SHARE,
+        Measure.ENTERPRISES_ABOVE_SIZE,
+        Measure.HIGH_TECH_ENTERPRISES,
+        Measure.SERVICE_PLATFORMS,
+        Measure.EMPLOYEES,
+    }
+)
 METHOD_WORDS = {
     **{label: method for method, label in METHOD_LABELS.items()},
     "去掉最高分和最低分": Method.TRIMMED,

@@ -38,18 +38,36 @@ class StageForm(forms.Form):
 
 
 class ParkFiguresForm(forms.Form):
-    """A park's own figures of a period as its office enters them; a field left blank leaves
-    the stored figure alone (attraction.park_services)."""
+    """A park's own figures of a period as its office enters them, shown as stored (`initial`):
+    a figure emptied is cleared (no figure, never 0) and needs a reason; a figure not sent at
+    all is left alone (attraction.park_services)."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields.update(forms.fields_for_model(ParkFigures, fields=PARK_FIGURE_FIELDS))
         for field in self.fields.values():
             field.required = False
+        self.fields["reason"] = forms.CharField(
+            label="修改原因", required=False, max_length=200, help_text="清空已填报的数字时必填"
+        )
+
+    @property
+    def cleared(self) -> list[str]:
+        """The stored figures sent empty: to be cleared."""
+        return [
+            name
+            for name in PARK_FIGURE_FIELDS
+            if name in self.data
+            and self.cleaned_data.get(name) in (None, "")
+            and self.initial.get(name) not in (None, "")
+        ]
 
     def clean(self):
         cleaned = super().clean()
         revenue, leading = cleaned.get("revenue"), cleaned.get("leading_revenue")
         if revenue is not None and leading is not None and leading > revenue:
             self.add_error("leading_revenue", "主导产业收入不能超过主营业务收入")
+        if self.cleared and not cleaned.get("reason", "").strip():
+            labels = "、".join(str(self.fields[name].label) for name in self.cleared)
+            self.add_error("reason", f"清空已填报的{labels}，请写明原因")
         return cleaned

@@ -22,6 +22,10 @@ from dateutil.relativedelta import relativedelta
 from guanmo.figures.formatting import half_up
 
 SQUARE_METRES_TO_MU = Decimal("0.0015")
+# Where a parcel of a Chinese city may lie, in WGS-84 degrees: a longitude and a latitude
+# swapped, or a projected coordinate (metres) typed for degrees, fall outside.
+LONGITUDES = (Decimal(73), Decimal(136))
+LATITUDES = (Decimal(3), Decimal(54))
 HECTARES_TO_MU = Decimal(15)
 PER_MU_PLACES = 2
 

@@ -1,5 +1,6 @@
 """The land sheet's columns (用地台账, `guanmo import-land`): the words offices head them with.
-A parcel's place (经度, 纬度: WGS-84 degrees, optional) puts it on the map of parcels.
+A parcel's place (经度, 纬度: WGS-84 degrees, optional) puts it on the map of parcels, its
+地块范围 (a GeoJSON Polygon, optional: attraction.parcel_outline) draws it there.
 An area is given in 亩, 平方米 or 公顷 (each a column of its own, converted exactly into 亩:
 attraction.land); an area headed without its unit is read in 亩 and the report says so."""
 
@@ -31,6 +32,7 @@ class LandColumn(StrEnum):
     TAX = "税收"
     LONGITUDE = "经度"
     LATITUDE = "纬度"
+    OUTLINE = "地块范围"
 
 
 _AREA_WORDS = ("面积", "用地面积", "占地面积", "宗地面积", "供地面积", "出让面积")
@@ -73,6 +75,14 @@ SYNONYMS: dict[LandColumn, tuple[str, ...]] = {
     LandColumn.TAX: ("税收", "年度税收", "实缴税金", "税收总额", "纳税额"),
     LandColumn.LONGITUDE: ("经度", "中心点经度", "东经", "经度(E)", "X坐标(经度)"),
     LandColumn.LATITUDE: ("纬度", "中心点纬度", "北纬", "纬度(N)", "Y坐标(纬度)"),
+    LandColumn.OUTLINE: (
+        "地块范围",
+        "地块范围(GeoJSON)",
+        "范围坐标",
+        "边界坐标",
+        "宗地范围",
+        "GeoJSON",
+    ),
 }
 
 LAND_COLUMNS = Catalogue(

@@ -6,32 +6,39 @@ and name.
 Checks: the county is one of the city's units and the park one of its parks; the area is given
 once, positive, in 亩 (平方米 and 公顷 converted exactly; an area headed without a unit is read
 in 亩, said in the report); a project named is the city's ledger project or lead of that name
-in that county; building did not start before the land was supplied, nor after today.
+in that county; building did not start before the land was supplied, nor after today; an
+outline (地块范围) is a GeoJSON Polygon within bounds, its area against the stated noted.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db import transaction
-
 from guanmo.accounts.models import User
-from guanmo.attraction.land import HECTARES_TO_MU, SQUARE_METRES_TO_MU
+from guanmo.attraction.land import HECTARES_TO_MU, LATITUDES, LONGITUDES, SQUARE_METRES_TO_MU
 from guanmo.attraction.land_columns import LAND_COLUMNS, LandColumn
 from guanmo.attraction.models import Lead, Parcel
+from guanmo.attraction.parcel_outline import (
+    AREA_TOLERANCE,
+    OutlineError,
+    area_gap,
+    outline_area,
+    read_outline,
+)
 from guanmo.attraction.places import unit_named
 from guanmo.clock import today
 from guanmo.documents.official import chinese_date
 from guanmo.ledger.models import Project
 from guanmo.regions.models import Region
 from guanmo.regions.services import units_of
-from guanmo.reporting.imports import record_import
+from guanmo.reporting.imports import Outcome, outcome_of, write_all_or_nothing
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import decimal_places, format_wan
 from guanmo.sheets.faults import ImportReport
 from guanmo.sheets.header import Expected
+from guanmo.sheets.repeats import refuse_repeats
 from guanmo.sheets.table import Row
-from guanmo.sheets.workbook import SheetSpec, Source, read_workbook, source_name
+from guanmo.sheets.workbook import SheetSpec, Source, begin_import
 
 SUBJECT = "个地块"
 LAND_SHEET = SheetSpec(
@@ -71,15 +78,12 @@ _COPIED = {
 AREA_PLACES = Parcel._meta.get_field("area").decimal_places
 
 
-class _Refused(Exception):
-    """Raised inside the transaction so that a dry run leaves nothing written."""
-
-
 @dataclass
 class _Entry:
     row: Row
     county: Region
     values: dict = field(default_factory=dict)  # attribute → value given
+    notes: list[str] = field(default_factory=list)
 
 
 def import_land(
@@ -92,9 +96,9 @@ def import_land(
 ) -> ImportReport:
     """Load the land sheet for `city`. Returns the report: with faults nothing was written;
     with `dry_run` nothing either, but the counts are what it would do."""
-    reading = read_workbook(source, LAND_SHEET, Expected(), file_name=file_name)
-    report = reading.report(SUBJECT, dry_run=dry_run)
-    report.file = file_name or source_name(source)
+    reading, report = begin_import(
+        source, LAND_SHEET, Expected(), subject=SUBJECT, dry_run=dry_run, file_name=file_name
+    )
     if not report.ok:
         return report
     units = units_of(city)
@@ -102,43 +106,39 @@ def import_land(
         if LandColumn.AREA_UNSTATED in table.header.fields:
             report.notes.append(f"工作表「{table.sheet}」面积未写明单位，按亩读取")
     entries = [entry for row in reading.rows if (entry := _entry(row, city, units)) is not None]
-    seen: dict[tuple[int, str], int] = {}
-    for entry in entries:
-        key = (entry.county.pk, entry.values["name"])
-        if key in seen:
-            entry.row.fault(LandColumn.NAME, f"与第{seen[key]}行是同一县区的同名地块")
-        seen.setdefault(key, entry.row.number)
+    refuse_repeats(
+        entries,
+        lambda entry: (entry.county.pk, entry.values["name"]),
+        LandColumn.NAME,
+        "是同一县区的同名地块",
+    )
     report.faults = [fault for row in reading.rows for fault in row.faults]
     if not report.ok:
         return report
-    try:
-        with transaction.atomic():
-            for entry in entries:
-                _save(city, entry, report)
-            if not dry_run:
-                record_import(report, city=city, kind=ImportRecord.Kind.LAND, user=user)
-            if dry_run:
-                raise _Refused
-    except _Refused:
-        pass
+    report.notes += [note for entry in entries for note in entry.notes]
+    write_all_or_nothing(
+        report,
+        entries,
+        lambda entry, record: _save(city, entry),
+        city=city,
+        kind=ImportRecord.Kind.LAND,
+        user=user,
+    )
     return report
 
 
-def _save(city: Region, entry: _Entry, report: ImportReport) -> None:
+def _save(city: Region, entry: _Entry) -> Outcome:
     name = entry.values.pop("name")
     parcel = Parcel.objects.filter(city=city, county=entry.county, name=name).first()
     if parcel is None:
         Parcel.objects.create(city=city, county=entry.county, name=name, **entry.values)
-        report.created += 1
-        return
+        return Outcome.CREATED
     changed = [key for key, value in entry.values.items() if getattr(parcel, key) != value]
     for key in changed:
         setattr(parcel, key, entry.values[key])
     if changed:
         parcel.save()
-        report.updated += 1
-    else:
-        report.unchanged += 1
+    return outcome_of(False, len(changed))
 
 
 def _entry(row: Row, city: Region, units: Sequence[Region]) -> _Entry | None:
@@ -167,6 +167,7 @@ def _entry(row: Row, city: Region, units: Sequence[Region]) -> _Entry | None:
         row.fault(LandColumn.BUILDING_DENSITY, "建筑密度是百分数，不能超过100")
     _dates(row)
     _place(row, entry)
+    _outline(row, entry)
     _project(row, city, entry)
     return None if row.faults else entry
 
@@ -191,11 +192,9 @@ def _area(row: Row, entry: _Entry) -> None:
     entry.values["area"] = area
 
 
-# Where a parcel of a Chinese city may lie, in degrees: a longitude and a latitude swapped, or
-# a projected coordinate (metres) typed for degrees, fall outside.
 _PLACE_RANGES = {
-    LandColumn.LONGITUDE: ("longitude", Decimal(73), Decimal(136)),
-    LandColumn.LATITUDE: ("latitude", Decimal(3), Decimal(54)),
+    LandColumn.LONGITUDE: ("longitude", *LONGITUDES),
+    LandColumn.LATITUDE: ("latitude", *LATITUDES),
 }
 PLACE_PLACES = Decimal("0.000001")
 
@@ -220,6 +219,29 @@ def _place(row: Row, entry: _Entry) -> None:
             )
             continue
         entry.values[attribute] = degrees.quantize(PLACE_PLACES, rounding=ROUND_HALF_UP)
+
+
+def _outline(row: Row, entry: _Entry) -> None:
+    """The parcel's outline, checked (attraction.parcel_outline); its area against the area
+    stated, noted when they differ by more than the tolerance."""
+    text = row.values.get(LandColumn.OUTLINE)
+    if not text:
+        return
+    try:
+        entry.values["outline"] = outline = read_outline(text)
+    except OutlineError as error:
+        row.fault(LandColumn.OUTLINE, str(error))
+        return
+    stated = entry.values.get("area")
+    if stated is None:
+        return
+    outlined = outline_area(outline)
+    gap = area_gap(outlined, stated)
+    if gap is not None:
+        entry.notes.append(
+            f"第{row.number}行“{entry.values['name']}”地块范围折合{outlined}亩，与填报面积"
+            f"{stated.normalize():f}亩相差{gap}%，超过{AREA_TOLERANCE}%，按填报面积保存，请核对"
+        )
 
 
 def _dates(row: Row) -> None:

@@ -6,14 +6,16 @@ the national tree (regions.Region, created for it as a region kept to compare wi
 country abroad; its industry a code of GB/T 4754—2017 (attraction.industries).
 """
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from guanmo.attraction.industries import industries
+from guanmo.attraction.parcel_outline import OutlineError, read_outline
 from guanmo.attraction.stages import Stage
 from guanmo.ledger.models import Project, money_field
 from guanmo.regions.models import Region
-from guanmo.reporting.models import FieldChange, ImportRecord
+from guanmo.reporting.models import FieldChange, import_record_field
 
 
 class Lead(models.Model):
@@ -134,10 +136,12 @@ class FundsInPlace(models.Model):
 
 
 class LeadChange(FieldChange):
-    """One changed value of a lead: who, when, old, new, why; written only by the services."""
+    """One changed value of a lead: who, when, old, new, why, and the import that made it
+    (none for a change made on its page); written only by the services."""
 
     lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="changes")
     reason = models.TextField("原因", blank=True, default="")
+    import_record = import_record_field("lead_changes")
 
     class Meta(FieldChange.Meta):
         verbose_name = "招商项目修改记录"
@@ -195,9 +199,16 @@ class Parcel(models.Model):
     )
     investment = money_field("固定资产投资（万元）", null=True, blank=True)
     tax = money_field("税收（万元）", null=True, blank=True)
-    # Where it lies (WGS-84, as the project map's points): a point, for the map of parcels.
+    # Where it lies (WGS-84, as the project map's points): a point, for the map of parcels,
+    # and its outline when given (a GeoJSON Polygon, attraction.parcel_outline), drawn instead.
     latitude = models.DecimalField("纬度", max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField("经度", max_digits=9, decimal_places=6, null=True, blank=True)
+    outline = models.JSONField(
+        "地块范围",
+        null=True,
+        blank=True,
+        help_text="GeoJSON多边形（Polygon），顶点为WGS-84的[经度, 纬度]",
+    )
 
     class Meta:
         verbose_name = "用地地块"
@@ -212,6 +223,16 @@ class Parcel(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """An outline entered (in the admin) is checked as the land sheet's is."""
+        if self.outline in (None, ""):
+            self.outline = None
+            return
+        try:
+            self.outline = read_outline(self.outline)
+        except OutlineError as error:
+            raise ValidationError({"outline": str(error)}) from error
 
 
 class ParkStandard(models.Model):
@@ -291,14 +312,7 @@ class ParkFiguresChange(FieldChange):
 
     figures = models.ForeignKey(ParkFigures, on_delete=models.CASCADE, related_name="changes")
     reason = models.TextField("原因", blank=True, default="")
-    import_record = models.ForeignKey(
-        ImportRecord,
-        verbose_name="导入记录",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="park_figure_changes",
-    )
+    import_record = import_record_field("park_figure_changes")
 
     class Meta(FieldChange.Meta):
         verbose_name = "园区主要指标修改记录"

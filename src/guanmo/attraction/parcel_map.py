@@ -1,7 +1,8 @@
 """The map of parcels by state (issue 14, "Land and 亩均"): the parcels of the user's scope as
-GeoJSON points for `static/guanmo/map.js`, each with its state (attraction.land.parcel_state)
-and the legend's words, and those without a place listed by name so that none is dropped
-silently."""
+GeoJSON features for `static/guanmo/map.js` — its outline where it has one (a Polygon), else
+its point — each with its state (attraction.land.parcel_state) and the legend's words, and
+those without a place listed by name so that none is dropped silently. Every property is text
+the page escapes."""
 
 from django.db.models import Q
 from django.http import Http404, HttpRequest, JsonResponse
@@ -26,9 +27,9 @@ def parcels_in_scope(scope: Scope):
 
 
 def parcel_points(request: HttpRequest) -> JsonResponse:
-    """{"type": "FeatureCollection", "features": [points], "states": [{key, label}],
-    "unplaced": [{name, units, state_label}]}: a point's properties are name, holder, units,
-    area ("12.5亩"), state and state_label."""
+    """{"type": "FeatureCollection", "features": [outlines and points], "states": [{key,
+    label}], "unplaced": [{name, units, state_label}]}: a feature's properties are name,
+    holder, units, area ("12.5亩"), state and state_label."""
     scope: Scope = request.scope
     today = clock.today()
     features, unplaced = [], []
@@ -43,19 +44,11 @@ def parcel_points(request: HttpRequest) -> JsonResponse:
             "state": state,
             "state_label": PARCEL_STATES[state],
         }
-        if parcel.latitude is None or parcel.longitude is None:
+        geometry = _geometry(parcel)
+        if geometry is None:
             unplaced.append(properties)
             continue
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {
-                    "type": "Point",
-                    "coordinates": [float(parcel.longitude), float(parcel.latitude)],
-                },
-                "properties": properties,
-            }
-        )
+        features.append({"type": "Feature", "geometry": geometry, "properties": properties})
     return JsonResponse(
         {
             "type": "FeatureCollection",
@@ -64,3 +57,12 @@ def parcel_points(request: HttpRequest) -> JsonResponse:
             "unplaced": unplaced,
         }
     )
+
+
+def _geometry(parcel: Parcel) -> dict | None:
+    """The parcel's outline as kept (checked on the way in), else its point, else None."""
+    if parcel.outline:
+        return {"type": "Polygon", "coordinates": parcel.outline["coordinates"]}
+    if parcel.latitude is None or parcel.longitude is None:
+        return None
+    return {"type": "Point", "coordinates": [float(parcel.longitude), float(parcel.latitude)]}

@@ -13,23 +13,22 @@ is kept in the park's history with the import's record (reporting.ImportRecord).
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import transaction
-
 from guanmo.accounts.models import User
 from guanmo.attraction.models import ParkFigures
 from guanmo.attraction.park_columns import COUNT_COLUMNS, PARK_COLUMNS, ParkColumn
 from guanmo.attraction.park_services import save_park_figures
 from guanmo.attraction.places import unit_named
+from guanmo.attraction.selectors import parks_of
 from guanmo.regions.models import Region
-from guanmo.regions.services import units_of
 from guanmo.reporting.history import Source as ChangeSource
-from guanmo.reporting.imports import record_import
+from guanmo.reporting.imports import Outcome, outcome_of, write_all_or_nothing
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import decimal_places, format_wan
 from guanmo.sheets.faults import ImportReport, SheetFault
 from guanmo.sheets.header import Expected, months_text, read_label
+from guanmo.sheets.repeats import refuse_repeats
 from guanmo.sheets.table import Row, Table
-from guanmo.sheets.workbook import SheetSpec, Source, import_reason, read_workbook, source_name
+from guanmo.sheets.workbook import SheetSpec, Source, begin_import, import_reason
 
 SUBJECT = "个园区"
 PARK_SHEET = SheetSpec(
@@ -62,10 +61,6 @@ AREA_PLACES = ParkFigures._meta.get_field("planned_area").decimal_places
 TEXT_LIMIT = ParkFigures._meta.get_field("leading_industries").max_length
 
 
-class _Refused(Exception):
-    """Raised inside the transaction so that a dry run leaves nothing written."""
-
-
 @dataclass
 class _Entry:
     row: Row
@@ -86,14 +81,18 @@ def import_park_figures(
     """Load the parks' figures of `year` up to a month (`month`, else the title's) for `city`.
     Returns the report: with faults nothing was written; with `dry_run` nothing either, but the
     counts are what it would do. Raises ValueError for a month outside 1—12."""
-    if month is not None and not 1 <= month <= 12:
-        raise ValueError(f"月份应在1到12之间，而不是{month}")
-    reading = read_workbook(source, PARK_SHEET, Expected(year=year), file_name=file_name)
-    report = reading.report(SUBJECT, dry_run=dry_run)
-    report.file = file_name or source_name(source)
+    reading, report = begin_import(
+        source,
+        PARK_SHEET,
+        Expected(year=year),
+        subject=SUBJECT,
+        dry_run=dry_run,
+        file_name=file_name,
+        month=month,
+    )
     if not report.ok:
         return report
-    parks = [unit for unit in units_of(city) if unit.kind == Region.Kind.ZONE]
+    parks = parks_of(city)
     months: set[int] = set()
     entries: list[_Entry] = []
     for table in reading.tables:
@@ -104,7 +103,9 @@ def import_park_figures(
             months.add(found)
         _unstated_areas(table)
         entries += [entry for row in table.rows if (entry := _entry(row, parks)) is not None]
-    _check_repeats(entries)
+    refuse_repeats(
+        entries, lambda entry: entry.park.pk, ParkColumn.PARK, "是同一园区；每个园区只能填一行"
+    )
     report.faults = [fault for row in reading.rows for fault in row.faults]
     report.faults += [fault for table in reading.tables for fault in table.faults]
     if len(months) > 1:
@@ -117,44 +118,25 @@ def import_park_figures(
     period_month = months.pop()
     report.notes.append(f"园区主要指标按{year}年{months_text((1, period_month))}读取")
     report.notes += [note for entry in entries for note in _notes(entry)]
-    try:
-        with transaction.atomic():
-            record = None
-            if not dry_run:
-                record = record_import(
-                    report, city=city, kind=ImportRecord.Kind.PARK_FIGURES, user=user
-                )
-            for entry in entries:
-                saved = save_park_figures(
-                    entry.park,
-                    year,
-                    period_month,
-                    entry.values,
-                    source=ChangeSource.IMPORT,
-                    user=user,
-                    reason=import_reason(report.file or source),
-                    import_record=record,
-                )
-                if saved.created:
-                    report.created += 1
-                elif saved.changes:
-                    report.updated += 1
-                else:
-                    report.unchanged += 1
-            if record is not None:
-                _keep_counts(record, report)
-            if dry_run:
-                raise _Refused
-    except _Refused:
-        pass
+
+    def save(entry: _Entry, record: ImportRecord | None) -> Outcome:
+        saved = save_park_figures(
+            entry.park,
+            year,
+            period_month,
+            entry.values,
+            source=ChangeSource.IMPORT,
+            user=user,
+            reason=import_reason(report.file or source),
+            import_record=record,
+        )
+        report.notes += saved.notes
+        return outcome_of(saved.created, saved.changes)
+
+    write_all_or_nothing(
+        report, entries, save, city=city, kind=ImportRecord.Kind.PARK_FIGURES, user=user
+    )
     return report
-
-
-def _keep_counts(record: ImportRecord, report: ImportReport) -> None:
-    """The kept report with the counts the writing found (the record is made before them)."""
-    record.report = report.as_dict()
-    record.text = "\n".join(report.lines())
-    record.save(update_fields=["report", "text"])
 
 
 def _period_month(table: Table, month: int | None) -> int | SheetFault:
@@ -261,14 +243,3 @@ def _notes(entry: _Entry) -> list[str]:
             f"大于规划面积{format_wan(planned)}平方公里，按填报数保存"
         ]
     return []
-
-
-def _check_repeats(entries: list[_Entry]) -> None:
-    seen: dict[int, int] = {}
-    for entry in entries:
-        if entry.park.pk in seen:
-            entry.row.fault(
-                ParkColumn.PARK, f"与第{seen[entry.park.pk]}行是同一园区；每个园区只能填一行"
-            )
-        else:
-            seen[entry.park.pk] = entry.row.number

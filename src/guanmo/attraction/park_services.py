@@ -1,12 +1,16 @@
 """Writing a park's own figures (issue 14, "Parks"), from its page or from a sheet: a figure not
-given leaves the stored one alone, and every change to a stored figure is kept in the period's
-history (`ParkFiguresChange`, the shape of reporting.FieldChange)."""
+given leaves the stored one alone, a figure cleared on the page is no figure (None, never 0),
+and every change to a stored figure, a clearing too, is kept in the period's history
+(`ParkFiguresChange`, the shape of reporting.FieldChange)."""
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from guanmo.accounts.models import User
 from guanmo.attraction.models import ParkFigures, ParkFiguresChange
+from guanmo.attraction.park_indicators import feed_park_indicators
+from guanmo.attraction.selectors import park_figures_facts
 from guanmo.regions.models import Region
 from guanmo.reporting.history import field_labels, shown
 from guanmo.reporting.models import ImportRecord
@@ -25,6 +29,11 @@ PARK_FIGURE_FIELDS = (
     "built_area",
 )
 LABELS = field_labels(ParkFigures, PARK_FIGURE_FIELDS)
+# What a cleared figure is stored as: no figure (the text field's blank), never 0.
+_EMPTY = {
+    name: "" if ParkFigures._meta.get_field(name).get_internal_type() == "CharField" else None
+    for name in PARK_FIGURE_FIELDS
+}
 
 
 @dataclass(frozen=True)
@@ -32,6 +41,7 @@ class SavedFigures:
     figures: ParkFigures | None  # None when nothing was given for a period not yet stored
     created: bool
     changes: int
+    notes: list[str] = field(default_factory=list)  # the park's indicators not fed, and why
 
 
 def save_park_figures(
@@ -44,10 +54,13 @@ def save_park_figures(
     user: User | None,
     reason: str = "",
     import_record: ImportRecord | None = None,
+    cleared: Iterable[str] = (),
 ) -> SavedFigures:
     """Store what `given` gives (field → value; None or "" is not given) for the park's period
-    (a year up to `month`), recording each changed figure. Nothing given for a period not yet
-    stored stores nothing. Call it inside a transaction: a refused import undoes it."""
+    (a year up to `month`), and clear the stored figures named in `cleared` (the page's fields
+    emptied: no figure, never 0), recording each changed figure with who, when and `reason`;
+    then the park's indicator values (attraction.park_indicators). Nothing given for a period
+    not yet stored stores nothing. Call it inside a transaction: a refused import undoes it."""
     values = {
         name: value for name, value in given.items() if name in LABELS and value not in (None, "")
     }
@@ -56,7 +69,12 @@ def save_park_figures(
         if not values:
             return SavedFigures(None, created=False, changes=0)
         figures = ParkFigures.objects.create(park=park, year=year, month=month, **values)
-        return SavedFigures(figures, created=True, changes=0)
+        notes = feed_park_indicators(figures, user=user, reason=reason, import_record=import_record)
+        return SavedFigures(figures, created=True, changes=0, notes=notes)
+    before = park_figures_facts(figures)
+    for name in cleared:
+        if name in LABELS and name not in values:
+            values[name] = _EMPTY[name]
     changes = [
         ParkFiguresChange(
             figures=figures,
@@ -76,4 +94,7 @@ def save_park_figures(
             setattr(figures, name, value)
         figures.save()
         ParkFiguresChange.objects.bulk_create(changes)
-    return SavedFigures(figures, created=False, changes=len(changes))
+    notes = feed_park_indicators(
+        figures, user=user, reason=reason, import_record=import_record, before=before
+    )
+    return SavedFigures(figures, created=False, changes=len(changes), notes=notes)

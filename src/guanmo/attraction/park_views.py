@@ -73,8 +73,17 @@ def park_figures(request: HttpRequest, pk: int, year: int, month: int) -> HttpRe
         if form.is_valid():
             with transaction.atomic():
                 saved = save_park_figures(
-                    park, year, month, form.cleaned_data, source=Source.PARK, user=request.user
+                    park,
+                    year,
+                    month,
+                    form.cleaned_data,
+                    source=Source.PARK,
+                    user=request.user,
+                    reason=form.cleaned_data["reason"].strip(),
+                    cleared=form.cleared,
                 )
+            for note in saved.notes:
+                messages.warning(request, note)
             if saved.created:
                 messages.success(request, f"已保存{park.name}{year}年1—{month}月主要指标")
             elif saved.changes:

@@ -8,7 +8,7 @@ in 个百分点 on the shown figures (figures.arithmetic.points_vs_time_progress
 competition ranks (figures.arithmetic.ranks_and_ties).
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -81,3 +81,31 @@ def standings(
             )
         )
     return found
+
+
+@dataclass(frozen=True)
+class ParkFigure:
+    """A figure a park's own figures give, by the name schemes and catalogues call it, in the
+    unit it is kept in; `read` gives it from a park's facts (None where not given)."""
+
+    name: str
+    unit: str
+    read: Callable[[ParkFacts], Decimal | int | None]
+
+
+# The figures of a park's own that the assessment (来源 园区:…) and the indicators take: one
+# rule each, read here and nowhere else.
+PARK_FIGURES = {
+    figure.name: figure
+    for figure in (
+        ParkFigure("主营业务收入", "万元", lambda park: park.revenue),
+        ParkFigure("主导产业收入", "万元", lambda park: park.leading_revenue),
+        ParkFigure("主导产业占比", "%", leading_share),
+        ParkFigure("规上企业数", "家", lambda park: park.enterprises_above_size),
+        ParkFigure("高新技术企业数", "家", lambda park: park.high_tech_enterprises),
+        ParkFigure("公共服务平台数", "个", lambda park: park.service_platforms),
+        ParkFigure("从业人员", "人", lambda park: park.employees),
+        ParkFigure("规划面积", "平方公里", lambda park: park.planned_area),
+        ParkFigure("建成面积", "平方公里", lambda park: park.built_area),
+    )
+}

@@ -1,17 +1,19 @@
 """Reading the attraction register into the funnel's plain facts (`LeadFacts`)."""
 
 from collections.abc import Sequence
+from datetime import date
 
 from django.db.models import Q, QuerySet
 
 from guanmo.attraction.funnel import FundsReport, LeadFacts
 from guanmo.attraction.industries import industries, section_of
-from guanmo.attraction.land import ParcelFacts
+from guanmo.attraction.land import ParcelFacts, ParkLand, park_land
 from guanmo.attraction.models import Lead, Parcel, ParkFigures, ParkStandard
 from guanmo.attraction.origins import ABROAD, groups_of, province_of
 from guanmo.attraction.parks import ParkFacts
 from guanmo.attraction.stages import Stage
 from guanmo.regions.models import Region
+from guanmo.regions.services import units_of
 
 
 def leads_of(city: Region) -> QuerySet[Lead]:
@@ -106,24 +108,41 @@ def park_standards(city: Region) -> dict[str, ParkStandard]:
     return {standard.park.name: standard for standard in standards}
 
 
+def park_figures_facts(row: ParkFigures) -> ParkFacts:
+    """A park's stored figures of a period as the plain facts the park rules read."""
+    return ParkFacts(
+        name=row.park.name,
+        revenue=row.revenue,
+        leading_revenue=row.leading_revenue,
+        enterprises_above_size=row.enterprises_above_size,
+        high_tech_enterprises=row.high_tech_enterprises,
+        service_platforms=row.service_platforms,
+        employees=row.employees,
+        planned_area=row.planned_area,
+        built_area=row.built_area,
+        leading_industries=row.leading_industries,
+        target=row.leading_share_target,
+    )
+
+
 def park_facts(city: Region, year: int, month: int) -> list[ParkFacts]:
     """The city's parks' figures of the period, in the bulletins' order of the parks."""
     rows = ParkFigures.objects.filter(park__parent=city, year=year, month=month).select_related(
         "park"
     )
-    return [
-        ParkFacts(
-            name=row.park.name,
-            revenue=row.revenue,
-            leading_revenue=row.leading_revenue,
-            enterprises_above_size=row.enterprises_above_size,
-            high_tech_enterprises=row.high_tech_enterprises,
-            service_platforms=row.service_platforms,
-            employees=row.employees,
-            planned_area=row.planned_area,
-            built_area=row.built_area,
-            leading_industries=row.leading_industries,
-            target=row.leading_share_target,
-        )
-        for row in rows.order_by("park__sort_order", "park__code")
-    ]
+    return [park_figures_facts(row) for row in rows.order_by("park__sort_order", "park__code")]
+
+
+def park_lands(city: Region, day: date) -> dict[str, ParkLand]:
+    """Each of the city's parks' land on `day` (attraction.land.park_land), by its name; a
+    park without parcels has none supplied."""
+    parcels = parcels_of(city)
+    return {
+        park.name: park_land([parcel for parcel in parcels if park.name in parcel.units], day)
+        for park in parks_of(city)
+    }
+
+
+def parks_of(city: Region) -> list[Region]:
+    """The city's parks (and zones), in the tree's order."""
+    return [unit for unit in units_of(city) if unit.kind == Region.Kind.ZONE]

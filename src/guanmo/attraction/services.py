@@ -15,6 +15,7 @@ from guanmo.attraction.stages import Stage, stage_faults
 from guanmo.ledger.models import Milestone, MilestoneKind, Project
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, Source, record_changes, shown
+from guanmo.reporting.models import ImportRecord
 
 # The lead's own fields a register may give, as `LeadInput` names them.
 LEAD_FIELDS = (
@@ -70,10 +71,12 @@ def save_lead(
     source: str,
     user: User | None,
     reason: str = "",
+    import_record: ImportRecord | None = None,
 ) -> Saved:
     """Create the lead (by city, county and name) or update what `given` gives, recording each
-    change. A lead that has started is linked to the ledger (`link_to_ledger`). Call it inside
-    a transaction: a refused import undoes it."""
+    change with the import that made it (`import_record`, none from a page). A lead that has
+    started is linked to the ledger (`link_to_ledger`). Call it inside a transaction: a
+    refused import undoes it."""
     lead = Lead.objects.filter(city=city, county=given.county, name=given.name).first()
     created = lead is None
     if lead is None:
@@ -109,21 +112,25 @@ def save_lead(
     kept = [change for change in changes if change is not None]
     for change in kept:
         change.source, change.reason, change.user = source, reason, user
+        change.import_record = import_record
     LeadChange.objects.bulk_create(kept)
     linked = None
     if lead.project_id is None and lead.stages.filter(stage__in=_STARTED, reached__isnull=False):
-        linked = link_to_ledger(lead, user=user)
+        linked = link_to_ledger(lead, user=user, import_record=import_record)
     return Saved(lead, created, len(kept), linked)
 
 
 _STARTED = [Stage.STARTED, Stage.PRODUCING, Stage.AT_CAPACITY]
 
 
-def link_to_ledger(lead: Lead, *, user: User | None) -> Project:
+def link_to_ledger(
+    lead: Lead, *, user: User | None, import_record: ImportRecord | None = None
+) -> Project:
     """The ledger project a started lead is: the city's project of the same name in the same
     county, else a new one built from the lead (name, investor as owner, industry, contract
     investment as total investment, start year, leader in charge) with its 开工 milestone.
-    The lead keeps its own history; the project's history says where it came from."""
+    The lead keeps its own history; the project's history says where it came from, both with
+    the import that started it (`import_record`, none from a page)."""
     project = Project.objects.filter(city=lead.city, county=lead.county, name=lead.name).first()
     dates = {each.stage: each for each in lead.stages.all()}
     started = min(
@@ -156,6 +163,7 @@ def link_to_ledger(lead: Lead, *, user: User | None) -> Project:
         source=Source.ATTRACTION,
         user=user,
         reason="招商项目开工，转入重点项目台账",
+        import_record=import_record,
     )
     LeadChange.objects.create(
         lead=lead,
@@ -165,6 +173,7 @@ def link_to_ledger(lead: Lead, *, user: User | None) -> Project:
         source=Source.ATTRACTION,
         reason="开工，转入重点项目台账",
         user=user,
+        import_record=import_record,
     )
     return project
 

@@ -21,8 +21,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db import transaction
-
 from guanmo.accounts.models import User
 from guanmo.attraction.columns import (
     REGISTER_COLUMNS,
@@ -45,7 +43,7 @@ from guanmo.regions.services import (
     units_of,
 )
 from guanmo.reporting.history import Source as ChangeSource
-from guanmo.reporting.imports import record_import
+from guanmo.reporting.imports import Outcome, outcome_of, write_all_or_nothing
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import format_wan
 from guanmo.sheets.faults import ImportReport, SheetFault
@@ -57,8 +55,9 @@ from guanmo.sheets.header import (
     spell_dates,
     spell_period,
 )
+from guanmo.sheets.repeats import refuse_repeats
 from guanmo.sheets.table import Row, Table
-from guanmo.sheets.workbook import SheetSpec, Source, import_reason, read_workbook, source_name
+from guanmo.sheets.workbook import SheetSpec, Source, begin_import, import_reason
 
 SUBJECT = "个招商项目"
 REGISTER_SHEET = SheetSpec(
@@ -79,10 +78,6 @@ _TEXT_LIMITS = {
 
 # A range of months in a header: "1-6月", "1至6月" (after spell_dates and spell_period).
 _RANGE = re.compile(r"\d{1,2}月?\s*[-‐‑‒–—―−－~～至到]\s*\d{1,2}月")
-
-
-class _Refused(Exception):
-    """Raised inside the transaction so that a dry run leaves nothing written."""
 
 
 @dataclass(frozen=True)
@@ -116,11 +111,15 @@ def import_attraction(
     """Load the register of `year` for `city`. `month` says which month's end 到位资金 is as of
     when neither its header nor the title says. Returns the report: with faults nothing was
     written; with `dry_run` nothing either, but the counts are what it would do."""
-    if month is not None and not 1 <= month <= 12:
-        raise ValueError(f"月份应在1到12之间，而不是{month}")
-    reading = read_workbook(source, REGISTER_SHEET, Expected(year=year), file_name=file_name)
-    report = reading.report(SUBJECT, dry_run=dry_run)
-    report.file = file_name or source_name(source)
+    reading, report = begin_import(
+        source,
+        REGISTER_SHEET,
+        Expected(year=year),
+        subject=SUBJECT,
+        dry_run=dry_run,
+        file_name=file_name,
+        month=month,
+    )
     if not report.ok:
         return report
     units = units_of(city)
@@ -139,42 +138,40 @@ def import_attraction(
         funds_given = any(row.values.get(Column.FUNDS_IN_PLACE) is not None for row in table.rows)
         if isinstance(funds_month, SheetFault) and funds_given:
             table.faults.append(funds_month)
-    _check_repeats(entries)
+    refuse_repeats(
+        entries,
+        lambda entry: (entry.given.county.pk, entry.given.name),
+        Column.NAME,
+        "是同一县区的同名项目；同一项目只能填一行",
+    )
     report.faults = [fault for row in reading.rows for fault in row.faults]
     report.faults += [fault for table in reading.tables for fault in table.faults]
     if not report.ok:
         return report
     report.notes += [note for entry in entries for note in entry.notes]
-    try:
-        with transaction.atomic():
-            for entry in entries:
-                if entry.origin_division is not None:
-                    entry.given.values["origin"] = region_of_division(entry.origin_division)
-                saved = save_lead(
-                    city,
-                    year,
-                    entry.given,
-                    source=ChangeSource.IMPORT,
-                    user=user,
-                    reason=import_reason(report.file or source),
-                )
-                if saved.created:
-                    report.created += 1
-                elif saved.changes:
-                    report.updated += 1
-                else:
-                    report.unchanged += 1
-                if saved.linked is not None:
-                    report.notes.append(
-                        f"第{entry.row.number}行“{entry.given.name}”已开工，"
-                        f"转入重点项目台账（{saved.linked.name}）"
-                    )
-            if not dry_run:
-                record_import(report, city=city, kind=ImportRecord.Kind.ATTRACTION, user=user)
-            if dry_run:
-                raise _Refused
-    except _Refused:
-        pass
+
+    def save(entry: _Entry, record: ImportRecord | None) -> Outcome:
+        if entry.origin_division is not None:
+            entry.given.values["origin"] = region_of_division(entry.origin_division)
+        saved = save_lead(
+            city,
+            year,
+            entry.given,
+            source=ChangeSource.IMPORT,
+            user=user,
+            reason=import_reason(report.file or source),
+            import_record=record,
+        )
+        if saved.linked is not None:
+            report.notes.append(
+                f"第{entry.row.number}行“{entry.given.name}”已开工，"
+                f"转入重点项目台账（{saved.linked.name}）"
+            )
+        return outcome_of(saved.created, saved.changes)
+
+    write_all_or_nothing(
+        report, entries, save, city=city, kind=ImportRecord.Kind.ATTRACTION, user=user
+    )
     return report
 
 
@@ -349,16 +346,3 @@ def _funds(
             f"第{row.number}行“{entry.given.name}”到位资金{format_wan(amount)}万元，"
             f"超过合同投资{format_wan(investment)}万元，按填报数保存"
         )
-
-
-def _check_repeats(entries: list[_Entry]) -> None:
-    seen: dict[tuple[int, str], int] = {}
-    for entry in entries:
-        key = (entry.given.county.pk, entry.given.name)
-        if key in seen:
-            entry.row.fault(
-                Column.NAME,
-                f"与第{seen[key]}行是同一县区的同名项目；同一项目只能填一行",
-            )
-        else:
-            seen[key] = entry.row.number

@@ -106,7 +106,9 @@ def lead_page(request: HttpRequest, pk: int) -> HttpResponse:
             "lead": lead,
             "stages": [(stage, stages.get(stage)) for stage in STAGES],
             "funds": lead.funds.order_by("year", "month"),
-            "changes": lead.changes.all()[:50],
+            "changes": lead.changes.select_related("user")[:50],
+            # The city's imports' records are the city office's to read (reporting.views).
+            "reads_imports": scope.is_city_office,
             "form": form,
             "may_record": may_record,
         },

@@ -16,7 +16,7 @@ from guanmo.accounts.models import Department
 from guanmo.indicators.arithmetic import Rule, check_period
 from guanmo.indicators.choices import Direction, Frequency, Kind, Profile, RankBy
 from guanmo.regions.models import Region
-from guanmo.reporting.models import FieldChange, ImportRecord, Period, Reviewed, Step
+from guanmo.reporting.models import FieldChange, Period, Reviewed, Step, import_record_field
 
 MAX_PLACES = 6
 MONTH_IN_RANGE = Q(month__gte=1, month__lte=12)
@@ -148,14 +148,7 @@ class IndicatorValue(models.Model):
     reported_rank = models.PositiveSmallIntegerField(
         "位次（报送）", null=True, blank=True, validators=[MinValueValidator(1)]
     )
-    import_record = models.ForeignKey(
-        ImportRecord,
-        verbose_name="导入记录",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="indicator_values",
-    )
+    import_record = import_record_field("indicator_values")
     updated_at = models.DateTimeField("最后修改时间", auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -205,14 +198,7 @@ class ValueChange(FieldChange):
         IndicatorValue, verbose_name="指标数值", on_delete=models.CASCADE, related_name="changes"
     )
     reason = models.TextField("原因", blank=True, default="")
-    import_record = models.ForeignKey(
-        ImportRecord,
-        verbose_name="导入记录",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="indicator_changes",
-    )
+    import_record = import_record_field("indicator_changes")
 
     class Meta(FieldChange.Meta):
         verbose_name = "指标修改记录"

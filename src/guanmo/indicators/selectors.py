@@ -252,11 +252,13 @@ def indicators_entered_by(
     (a quarterly indicator in 3, 6, 9 and 12)."""
     indicators = Indicator.objects.filter(city=city, department=department)
     return [
-        indicator for indicator in indicators if _has_period(month, Frequency(indicator.frequency))
+        indicator for indicator in indicators if has_period(month, Frequency(indicator.frequency))
     ]
 
 
-def _has_period(month: int, frequency: Frequency) -> bool:
+def has_period(month: int, frequency: Frequency) -> bool:
+    """Whether an indicator of `frequency` has a figure in `month` (a quarterly one in 3, 6, 9
+    and 12 only)."""
     try:
         check_period(month, frequency)
     except ValueError:

@@ -1,7 +1,10 @@
 """What an import leaves behind besides its figures: the record of the file and its report,
-and the column names a city's users have given (remembered for the city's next import)."""
+and the column names a city's users have given (remembered for the city's next import); and
+the writing of checked rows all or nothing, each change linked to the record."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
+from enum import StrEnum
+from typing import TypeVar
 
 from django.db import transaction
 from django.utils import timezone
@@ -101,3 +104,57 @@ def remember_mapping(
                     "sheet_header": report.named_on.get(key, ""),
                 },
             )
+
+
+class Outcome(StrEnum):
+    """What writing one row of an import did."""
+
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+def outcome_of(created: bool, changes: int) -> Outcome:
+    if created:
+        return Outcome.CREATED
+    return Outcome.UPDATED if changes else Outcome.UNCHANGED
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction so that a dry run leaves nothing written."""
+
+
+E = TypeVar("E")
+
+
+def write_all_or_nothing(
+    report: ImportReport,
+    entries: Iterable[E],
+    save: Callable[[E, ImportRecord | None], Outcome],
+    *,
+    city: Region,
+    kind: str,
+    user: User | None,
+) -> None:
+    """Write an import's checked rows in one transaction: its record first (none on a dry
+    run), so that `save(entry, record)` can link each change it makes to it, then every entry,
+    counted in the report by the `Outcome` `save` returns; the record then keeps the report
+    with its counts. A dry run (`report.dry_run`) is rolled back, its counts what it would do."""
+    try:
+        with transaction.atomic():
+            record = None
+            if not report.dry_run:
+                record = record_import(report, city=city, kind=kind, user=user)
+            for entry in entries:
+                outcome = save(entry, record)
+                report.created += outcome is Outcome.CREATED
+                report.updated += outcome is Outcome.UPDATED
+                report.unchanged += outcome is Outcome.UNCHANGED
+            if record is not None:
+                record.report = report.as_dict()
+                record.text = "\n".join(report.lines())
+                record.save(update_fields=["report", "text"])
+            if report.dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass

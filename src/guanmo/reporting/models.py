@@ -290,6 +290,19 @@ class ColumnMapping(models.Model):
         return f"{self.header} → {self.field or '忽略'}"
 
 
+def import_record_field(related_name: str) -> models.ForeignKey:
+    """The import that made a change or a figure (none for one made on a page); kept when the
+    record goes."""
+    return models.ForeignKey(
+        ImportRecord,
+        verbose_name="导入记录",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name=related_name,
+    )
+
+
 class FieldChange(models.Model):
     """One changed field: which, old, new, from where, who, when; the shape of every subject's
     history (a project's figures, indicator values and targets, leads), each subject adding its
@@ -323,14 +336,7 @@ class FigureChange(FieldChange):
     year = models.PositiveSmallIntegerField("年度", null=True, blank=True)
     month = models.PositiveSmallIntegerField("月份", null=True, blank=True)
     reason = models.TextField("原因", blank=True, default="")
-    import_record = models.ForeignKey(
-        ImportRecord,
-        verbose_name="导入记录",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="changes",
-    )
+    import_record = import_record_field("changes")
 
     class Meta:
         verbose_name = "修改记录"

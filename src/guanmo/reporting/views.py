@@ -361,10 +361,17 @@ def import_record(request: HttpRequest, pk: int) -> HttpResponse:
         records = records.filter(county=scope.county) if scope.county else records.none()
     record = get_object_or_404(records.select_related("user", "county"), pk=pk)
     changes = record.changes.filter(project__in=scope.projects()).select_related("project")
-    # A park's figures changed by the record: the city's imports, read by the city office only.
+    # A park's figures and leads changed by the record: the city's imports, read by the city
+    # office only.
     park_changes = record.park_figure_changes.select_related("figures__park")
+    lead_changes = record.lead_changes.select_related("lead")
     return render(
         request,
         "reporting/import_record.html",
-        {"record": record, "changes": changes[:500], "park_changes": park_changes[:500]},
+        {
+            "record": record,
+            "changes": changes[:500],
+            "park_changes": park_changes[:500],
+            "lead_changes": lead_changes[:500],
+        },
     )

@@ -469,6 +469,27 @@ def _visible_rows(
             yield row
 
 
+def begin_import(
+    source: Source,
+    spec: SheetSpec,
+    expected: Expected,
+    *,
+    subject: str,
+    dry_run: bool,
+    file_name: str = "",
+    month: int | None = None,
+) -> tuple[Reading, ImportReport]:
+    """The workbook read (`read_workbook`) and the import's report begun from it, naming its
+    file (`file_name`, else the source's). `month`, the month the import is told its figures
+    stand at, is checked first: ValueError outside 1—12, before anything is read."""
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"月份应在1到12之间，而不是{month}")
+    reading = read_workbook(source, spec, expected, file_name=file_name)
+    report = reading.report(subject, dry_run=dry_run)
+    report.file = file_name or source_name(source)
+    return reading, report
+
+
 def source_name(source: Source) -> str:
     """The file name of `source` ("" for a file object without one)."""
     name = source if isinstance(source, str | PathLike) else getattr(source, "name", "")

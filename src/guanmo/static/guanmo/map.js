@@ -1,8 +1,8 @@
 // The city's counties (GeoJSON shipped with the app, no tile server) with the user's projects
 // as points coloured by warning; a point links to its project. Where the page asks for them
-// (data-parcels), the parcels of land as a second layer coloured by state, with a legend in
-// Chinese and the parcels without a place listed beside the map. Every value is text: escaped
-// into Leaflet's HTML, set as textContent elsewhere.
+// (data-parcels), the parcels of land (their outlines, else points) as a second layer coloured
+// by state, with a legend in Chinese and the parcels without a place listed beside the map.
+// Every value is text: escaped into Leaflet's HTML, set as textContent elsewhere.
 const PARCEL_COLOURS = {
   unsupplied: "#9aa5b1",
   supplied: "#2f6fb3",
@@ -15,6 +15,11 @@ const PARCEL_COLOURS = {
 async function parcelLayer(map, element, escape) {
   const parcels = await (await fetch(element.dataset.parcels)).json();
   const layer = L.geoJSON(parcels, {
+    // An outline (Polygon) is drawn filled in its state's colour; a parcel without one is a point.
+    style: (feature) => ({
+      weight: 2, color: "#1f2933", fillOpacity: 0.5,
+      fillColor: PARCEL_COLOURS[feature.properties.state] || "#9aa5b1",
+    }),
     pointToLayer: (feature, latlng) => L.circleMarker(latlng, {
       radius: 7, weight: 2, color: "#1f2933", fillOpacity: 0.85,
       fillColor: PARCEL_COLOURS[feature.properties.state] || "#9aa5b1",
