@@ -54,6 +54,14 @@ class Missing(StrEnum):
     ZERO = "计为0"  # the missing value counts as 0
 
 
+class NothingToCount(StrEnum):
+    """What a scheme does with a rate a unit has nothing to count for, 0 ÷ 0 (设置 无考核事项):
+    no problem to solve by then (督办:按期办结率), no project due to start (台账:按期开工率)."""
+
+    MISSING = "按缺失数据处理"  # the default: no value, handled as the scheme's 缺失数据 says
+    FULL = "按100%计"  # nothing was left undone: the rate is 100%
+
+
 @dataclass(frozen=True)
 class IndicatorRow:
     """One 二级指标 as the scheme sheet writes it: its 一级指标 and that one's weight (None when
@@ -94,6 +102,7 @@ class Definition:
     aggregations: tuple[Aggregation, ...] = (Aggregation.ARITHMETIC, Aggregation.GEOMETRIC)
     weight_variation: Decimal = Decimal("0.25")
     missing: Missing = Missing.STOP
+    nothing_to_count: NothingToCount = NothingToCount.MISSING
 
     @property
     def names(self) -> list[str]:
@@ -137,6 +146,8 @@ class Definition:
         }
         if self.missing is not Missing.STOP:  # a scheme frozen before sources reads the same
             data["missing"] = self.missing.value
+        if self.nothing_to_count is not NothingToCount.MISSING:  # likewise
+            data["nothing_to_count"] = self.nothing_to_count.value
         return data
 
     @classmethod
@@ -182,6 +193,9 @@ class Definition:
             aggregations=tuple(Aggregation(each) for each in data["aggregations"]),
             weight_variation=Decimal(data["weight_variation"]),
             missing=Missing(data.get("missing", Missing.STOP.value)),
+            nothing_to_count=NothingToCount(
+                data.get("nothing_to_count", NothingToCount.MISSING.value)
+            ),
         )
 
 

@@ -8,7 +8,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
-from guanmo.assessment.definition import MEAN_FACTOR, Definition, Missing, Weighting
+from guanmo.assessment.definition import (
+    MEAN_FACTOR,
+    Definition,
+    Missing,
+    NothingToCount,
+    Weighting,
+)
 from guanmo.assessment.results import ShareClasses, ThresholdClasses, VetoEffect
 from guanmo.assessment.scheme import Aggregation, Form
 from guanmo.assessment.scoring import Direction
@@ -212,6 +218,21 @@ def _missing(definition: Definition, value: str) -> Definition:
     return replace(definition, missing=MISSING_WORDS[word])
 
 
+NOTHING_TO_COUNT_WORDS = {
+    "按100%计": NothingToCount.FULL,
+    "计为100%": NothingToCount.FULL,
+    "满分": NothingToCount.FULL,
+    "按缺失数据处理": NothingToCount.MISSING,
+}
+
+
+def _nothing_to_count(definition: Definition, value: str) -> Definition:
+    word = clean_text(value)
+    if word not in NOTHING_TO_COUNT_WORDS:
+        raise ValueError(f"无考核事项应为按100%计或按缺失数据处理，不是「{value}」")
+    return replace(definition, nothing_to_count=NOTHING_TO_COUNT_WORDS[word])
+
+
 def _number(typed: str, what: str) -> Decimal:
     try:
         value = cells.parse_figure(typed)
@@ -232,4 +253,5 @@ SETTINGS: dict[str, Callable[[Definition, str], Definition]] = {
     "汇总备选": _robust_aggregations,
     "权重浮动": _variation,
     "缺失数据": _missing,
+    "无考核事项": _nothing_to_count,
 }

@@ -93,7 +93,9 @@ def started_on_time(facts: LedgerFacts, units: Sequence[str]) -> Values:
         started = sum(_started(p) for p in due)
         share = percent(started, len(due))
         if share is None:
-            found[unit] = Sourced(None, f"截至{facts.cycle.label}没有应开工的重点项目")
+            found[unit] = Sourced(
+                None, f"截至{facts.cycle.label}没有应开工的重点项目", nothing_to_count=True
+            )
             continue
         found[unit] = Sourced(
             share, f"截至{facts.cycle.label}应开工重点项目{len(due)}个，已开工{started}个"
@@ -169,7 +171,9 @@ def on_time_rates(facts: SupervisionFacts, units: Sequence[str]) -> Values:
     for unit in units:
         figures = by_unit.get(unit)
         if figures is None or figures.on_time_rate is None:
-            found[unit] = Sourced(None, f"{facts.cycle.label}没有已办结或逾期的督办问题")
+            found[unit] = Sourced(
+                None, f"{facts.cycle.label}没有已办结或逾期的督办问题", nothing_to_count=True
+            )
             continue
         found[unit] = Sourced(
             figures.on_time_rate,
