@@ -98,9 +98,10 @@ def test_a_cycle_month_out_of_the_year_is_refused():
 
 
 # 台账: 甲县 plan 1,000 and 375 done (37.5%); 乙县 plan 0 (no rate). Starts by 30 September:
-# 甲县 新开工 A (investment, started), 新开工 B (none, planned 1 May: due, not started),
-# 新开工 C (none, planned 1 December: not due), 前期 D planned 1 August (overdue, due),
-# 前期 E planned 1 November (not due), 续建 F (not a start): 1 started of 3 due = 33.3%.
+# 甲县 新开工 A (planned 1 March, started 10 March), 新开工 B (planned 1 May, not started: due,
+# 逾期未开工 though it reported no investment either), 新开工 C (planned 1 December: not due),
+# 前期 D planned 1 August (overdue, due), 前期 E planned 1 November (not due), 续建 F (no plan,
+# building: not a start), 新开工 G (no plan: not due, whatever it invested): 1 of 3 = 33.3%.
 LEDGER = LedgerFacts(
     CYCLE,
     [
@@ -108,12 +109,13 @@ LEDGER = LedgerFacts(
         UnitTotals("乙县", 1, D("0"), D("20")),
     ],
     [
-        ProjectStart("甲县", "新开工", None, D("120")),
+        ProjectStart("甲县", "新开工", date(2025, 3, 1), D("120"), date(2025, 3, 10)),
         ProjectStart("甲县", "新开工", date(2025, 5, 1), D("0")),
         ProjectStart("甲县", "新开工", date(2025, 12, 1), D("0")),
         ProjectStart("甲县", "前期", date(2025, 8, 1), D("0")),
         ProjectStart("甲县", "前期", date(2025, 11, 1), D("0")),
         ProjectStart("甲县", "续建", None, D("500")),
+        ProjectStart("甲县", "新开工", None, D("80")),
         ProjectStart("乙县", "续建", None, D("20")),
     ],
 )
@@ -129,7 +131,7 @@ def test_the_completion_rate_is_the_bulletins_and_none_without_a_plan():
 
 def test_new_starts_count_the_new_projects_with_investment_and_none_is_a_real_zero():
     found = new_starts(LEDGER, ["甲县", "乙县"])
-    assert found["甲县"].value == 1
+    assert found["甲县"].value == 2
     assert found["乙县"].value == 0
 
 

@@ -5,10 +5,11 @@ domain's own rule, so that a sourced value is the figure the domain's bulletin p
 
 - 台账:年度计划完成率 — the progress bulletin's 完成率 (`progress.report.figures_of`: 1—M月
   cumulative ÷ annual plan, %, one decimal half-up); 台账:新开工项目数 — the unit's 新开工 key
-  projects that have started (investment reported in 1—M月); 台账:按期开工率 — those started ÷
-  those due by the cycle's last day: the 新开工 projects (started, or planned to start by then)
-  and the 前期 projects past their planned start (the 逾期未开工 warning's rule). The ledger
-  keeps no actual start date, so "on time" is "started by the end of the cycle".
+  projects that have started (investment reported in 1—M月); 台账:按期开工率 — of the projects
+  due to start by the cycle's last day (开工 planned within the cycle, or earlier and not
+  started), those not 逾期未开工 by the ledger's one rule (`ledger.milestones.not_started_by`,
+  the missed-start warning's: planned, not reached, and no stage saying started); "on time"
+  is "started by the end of the cycle".
 - 观摩:县区得分 — the county's score in the cycle's tour (`observation.results.tour_results`), by
   the tour's own method or the one the source names (观摩:县区得分:中位数).
 - 督办:按期办结数, 督办:按期办结率 — `supervision.figures` over the problems raised 1—M月 as they
