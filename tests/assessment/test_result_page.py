@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from guanmo.assessment.aggregation import AdjustmentRule
 from guanmo.assessment.definition import Definition, IndicatorRow, Inputs
+from guanmo.assessment.models import Result
 from guanmo.assessment.objections import accept_objection, publish_result, raise_objection
 from guanmo.assessment.scoring import Direction
 from guanmo.assessment.services import save_scheme
@@ -170,3 +171,39 @@ def test_dates_are_the_installations_today_everywhere_and_the_history_reads_clea
     assert "采纳：予以采纳；重新计算后" in page and "。；" not in page
     listed = client.get(reverse("assessment_results")).content.decode()
     assert "2025年12月1日" in listed and "2026年" not in listed
+
+
+def breakdown_of(page: str) -> str:
+    start = page.index("各单位得分构成")
+    return page[start : page.index("</table>", start)]
+
+
+def test_the_page_shows_the_result_as_stored_and_computes_nothing_on_a_view(
+    client, world, published, monkeypatch
+):
+    """Issue 13: the page ran the scoring again on every view. It shows what the result stored
+    when it was computed: a value changed in its inputs since does not change the page."""
+    client.force_login(world.users["city"])
+    url = reverse("assessment_result", args=[published.pk])
+    before = breakdown_of(client.get(url).content.decode())
+    inputs = published.inputs
+    inputs["values"]["孟州市"]["投资完成率"] = "100"
+    Result.objects.filter(pk=published.pk).update(inputs=inputs)
+
+    def computing(*args, **kwargs):
+        raise AssertionError("the results page computed the result again")
+
+    monkeypatch.setattr("guanmo.assessment.services.compute", computing)
+    assert breakdown_of(client.get(url).content.decode()) == before
+
+
+def test_a_result_stored_without_its_page_figures_has_them_computed_once_and_kept(
+    client, world, published
+):
+    client.force_login(world.users["city"])
+    url = reverse("assessment_result", args=[published.pk])
+    before = breakdown_of(client.get(url).content.decode())
+    Result.objects.filter(pk=published.pk).update(figures={})
+    assert breakdown_of(client.get(url).content.decode()) == before
+    published.refresh_from_db()
+    assert published.figures["breakdown"][0][0] == "温县"

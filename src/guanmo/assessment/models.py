@@ -60,7 +60,8 @@ class Scheme(models.Model):
 
 class Result(models.Model):
     """A result as issued: the scheme's definition as it stood, the inputs, the simulation's
-    runs, seed and naming threshold, and the issued JSON (`Outcome.as_json`).
+    runs, seed and naming threshold, the issued JSON (`Outcome.as_json`) and the tables its
+    page shows (`figures`).
 
     A result is published to the assessed units until `published_until` (公示期); an accepted
     objection replaces it by a corrected result (`supersedes` points back), and the last one
@@ -81,6 +82,10 @@ class Result(models.Model):
     seed = models.BigIntegerField("随机数种子")
     threshold = models.DecimalField("认定末位的概率", max_digits=5, decimal_places=4)
     output = models.JSONField("签发结果")
+    # The results page's tables of the deterministic pass (breakdown with 加分/扣分, 并列 and
+    # veto labels, points lost to the first), kept when computed so that a view computes
+    # nothing (`exporters.text.page_figures`); {} for a result kept before they were.
+    figures = models.JSONField("结果页面数据", default=dict, blank=True)
     status = models.CharField(
         "状态", max_length=16, choices=Status.choices, default=Status.PUBLISHED
     )

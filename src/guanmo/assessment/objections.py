@@ -19,6 +19,7 @@ from guanmo import clock
 from guanmo.accounts.models import User
 from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.exporters.docx import results_docx
+from guanmo.assessment.exporters.text import page_figures
 from guanmo.assessment.models import Objection, Result, Scheme
 from guanmo.assessment.outcome import compute
 from guanmo.assessment.services import issue_result, recompute, save_scheme
@@ -167,6 +168,7 @@ def accept_objection(objection: Objection, *, user: User | None = None, reason: 
         seed=standing.seed,
         threshold=standing.threshold,
         output=outcome.as_json(),
+        figures=page_figures(outcome),
         published_until=standing.published_until,
         supersedes=standing,
         issued_by=user,

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from guanmo.accounts.models import User
 from guanmo.assessment.definition import Definition, Inputs
+from guanmo.assessment.exporters.text import page_figures
 from guanmo.assessment.models import Result, Scheme
 from guanmo.assessment.outcome import Outcome, compute
 from guanmo.assessment.robustness import DEFAULT_NAMING_THRESHOLD, DEFAULT_RUNS
@@ -86,6 +87,7 @@ def issue_result(
         seed=seed,
         threshold=threshold,
         output=outcome.as_json(),
+        figures=page_figures(outcome),
         issued_by=issued_by,
     )
 
@@ -101,10 +103,19 @@ def recompute(result: Result) -> Outcome:
     )
 
 
+def page_figures_of(result: Result) -> dict:
+    """The tables the result's page shows (`page_figures`), as kept when it was computed: a
+    view computes nothing. A result kept before they were has them computed once from what
+    it froze (`scores_again`) and kept."""
+    if not result.figures:
+        result.figures = page_figures(scores_again(result))
+        result.save(update_fields=["figures"])
+    return result.figures
+
+
 def scores_again(result: Result) -> Outcome:
     """The result's deterministic pass computed again from what it froze (scores, ranks,
-    classes, breakdown, 加分/扣分, veto; no Monte Carlo, whose figures the result stored):
-    what the results page shows beside the stored output."""
+    classes, breakdown, 加分/扣分, veto; no Monte Carlo, whose figures the result stored)."""
     return compute(
         Definition.from_dict(result.definition),
         Inputs.from_dict(result.inputs),

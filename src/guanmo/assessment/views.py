@@ -1,8 +1,8 @@
 """The results page: the ranking with classes, each unit's rank interval drawn as a bar, its
 points by indicator, the bulletin's sentences and the result's history. Thin: the figures are
-the issued JSON (the Monte Carlo's) and the result's deterministic pass computed again
-(`services.scores_again`: breakdown, 加分/扣分, veto, 并列), shown by the text output's
-helpers; the history `objections.history`."""
+the issued JSON (the Monte Carlo's) and the tables of the deterministic pass kept with the
+result (`services.page_figures_of`: breakdown, 加分/扣分, veto, 并列), so that a view computes
+nothing; the history `objections.history`."""
 
 from decimal import Decimal
 
@@ -13,17 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from guanmo.assessment.definition import Definition, Inputs
-from guanmo.assessment.exporters.text import (
-    BREAKDOWN_TAIL,
-    breakdown_rows,
-    change_text,
-    choice_name,
-    points_lost_to_first,
-    probability_text,
-    rank_label,
-    two_places,
-    unit_label,
-)
+from guanmo.assessment.exporters.text import BREAKDOWN_TAIL, choice_name, probability_text
 from guanmo.assessment.forms import DecisionForm, ObjectionForm, WhatIfForm
 from guanmo.assessment.models import Objection, Result
 from guanmo.assessment.objections import (
@@ -35,7 +25,7 @@ from guanmo.assessment.objections import (
     reject_objection,
 )
 from guanmo.assessment.selectors import results_for
-from guanmo.assessment.services import scores_again
+from guanmo.assessment.services import page_figures_of
 from guanmo.assessment.what_if import Change, suppose
 
 
@@ -75,19 +65,19 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
     output = result.output
     ranked = sum(1 for unit in output["units"] if unit["rank_interval"] is not None)
     indicators = list(output["weights"])
-    outcome = scores_again(result)
+    figures = page_figures_of(result)
     stored = {unit["unit"]: unit for unit in output["units"]}
     units = [
         {
-            **stored[line.unit],
-            "rank": rank_label(line),
-            "unit": unit_label(line),
-            "rank_change": change_text(line),
-            "p_first": _probability(stored[line.unit]["p_first"]),
-            "p_last": _probability(stored[line.unit]["p_last"]),
-            "bar": _bar(stored[line.unit], ranked),
+            **stored[line["unit"]],
+            "rank": line["rank"],
+            "unit": line["label"],
+            "rank_change": line["change"],
+            "p_first": _probability(stored[line["unit"]]["p_first"]),
+            "p_last": _probability(stored[line["unit"]]["p_last"]),
+            "bar": _bar(stored[line["unit"]], ranked),
         }
-        for line in outcome.lines
+        for line in figures["lines"]
     ]
     scope = request.scope
     published = result.status == Result.Status.PUBLISHED
@@ -114,11 +104,8 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
             "units": units,
             "indicators": indicators,
             "breakdown_tail": BREAKDOWN_TAIL,
-            "breakdown": breakdown_rows(outcome),
-            "points_lost": [
-                [unit, *(two_places(own[name]) for name in indicators)]
-                for unit, own in points_lost_to_first(outcome).items()
-            ],
+            "breakdown": figures["breakdown"],
+            "points_lost": figures["points_lost"],
             "sentences": output["sentences"],
             "sensitivity": [
                 (choice_name(choice), indices)
