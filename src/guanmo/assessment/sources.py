@@ -39,6 +39,7 @@ from enum import StrEnum
 
 from guanmo.assessment.definition import Definition, Inputs, Missing, NothingToCount
 from guanmo.figures.arithmetic import period_label, time_progress
+from guanmo.figures.formatting import UNDEFINED
 from guanmo.observation.results import METHOD_LABELS, Method
 from guanmo.sheets import cells
 
@@ -267,3 +268,27 @@ def merge_sourced(
     origins = {unit: own for unit, own in origins.items() if own}
     filled = replace(inputs, values=values, exempt=frozenset(exempt), origins=origins)
     return Filled(filled, notes)
+
+
+EXEMPT = "不参评"
+
+
+def origin_rows(inputs: Inputs) -> list[tuple[str, str, str]]:
+    """Where each sourced (or overriding) value of a rated unit came from, as (unit, indicator,
+    origin) in the inputs' order; a unit exempt (不参评), whose values count for nothing, once
+    as (unit, "—", "不参评"). What the command, the preview and the .xlsx list."""
+    rows: list[tuple[str, str, str]] = []
+    for unit, own in inputs.origins.items():
+        if unit in inputs.exempt:
+            rows.append((unit, UNDEFINED, EXEMPT))
+        else:
+            rows += [(unit, indicator, origin) for indicator, origin in own.items()]
+    return rows
+
+
+def origin_lines(inputs: Inputs) -> list[str]:
+    """`origin_rows` as lines: 温县“投资完成率”：台账:年度计划完成率（…）, 修武县：不参评."""
+    return [
+        f"{unit}：{origin}" if indicator == UNDEFINED else f"{unit}“{indicator}”：{origin}"
+        for unit, indicator, origin in origin_rows(inputs)
+    ]

@@ -204,9 +204,9 @@ def _understood(sheets: CycleSheets, inputs: Inputs, weights: dict | None) -> di
             "exempt": unit in inputs.exempt,
             "vetoed": unit in inputs.vetoed,
             "previous": inputs.previous.get(unit),
-            "origins": [
-                f"{name}：{origin}" for name, origin in inputs.origins.get(unit, {}).items()
-            ],
+            "origins": []  # an exempt unit's values count for nothing: it says 不参评
+            if unit in inputs.exempt
+            else [f"{name}：{origin}" for name, origin in inputs.origins.get(unit, {}).items()],
         }
         for unit in inputs.values
     ]
