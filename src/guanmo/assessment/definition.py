@@ -25,6 +25,7 @@ from guanmo.assessment.weights import (
     EntropyVariant,
     ZeroRule,
 )
+from guanmo.sheets.cells import decimal_places
 
 HUNDRED = Decimal(100)
 # Forms that score in points (x ÷ benchmark × points …): scored out of 100 here.
@@ -216,6 +217,13 @@ class Inputs:
 
     def cycle(self) -> Cycle:
         return Cycle(self.values, self.targets, self.counts, self.vetoed, self.exempt)
+
+    def places(self, indicator: str) -> int:
+        """The indicator's precision: the most decimal places a unit's value of it is given
+        to, trailing zeros not counted (16.3 and 36.7: 1; 95 and 100: 0). What a value
+        claimed in an objection is held and kept to."""
+        given = (own.get(indicator) for own in self.values.values())
+        return max((decimal_places(value.normalize()) for value in given if value), default=0)
 
     def as_dict(self) -> dict:
         """JSON-ready (Decimals as strings, units in order), for freezing with a result."""

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 
 from guanmo import clock
+from guanmo.assessment.definition import Inputs
+from guanmo.figures.formatting import number
 from guanmo.regions.models import Region
 
 HASH_LENGTH = 64  # SHA-256 in hex
@@ -161,8 +163,10 @@ class Objection(models.Model):
 
     @property
     def claimed(self) -> str:
-        """The value claimed as typed, without trailing zeros or an exponent: 110, 95.5."""
-        return f"{self.value.normalize():f}"
+        """The value claimed, shown by the one number formatter to the indicator's precision
+        in the result (`Inputs.places`): 110, 95.5, 36.0."""
+        places = Inputs.from_dict(self.result.inputs).places(self.indicator)
+        return number(self.value, places)
 
 
 class Firm(models.Model):

@@ -83,7 +83,9 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
     published = result.status == Result.Status.PUBLISHED
     may_object = published and scope.county is not None and scope.county.name in _units(result)
     pending = (
-        Objection.objects.filter(result=result, status=Objection.Status.PENDING)
+        Objection.objects.filter(result=result, status=Objection.Status.PENDING).select_related(
+            "result"
+        )
         if scope.is_city_office and published
         else Objection.objects.none()
     )
