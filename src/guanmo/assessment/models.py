@@ -122,7 +122,8 @@ def objection_file_path(objection: "Objection", filename: str) -> str:
 class Objection(models.Model):
     """A unit's objection (异议) to one of its indicator values in a published result: the value
     it claims, why, and an attachment; the office's decision with its reason, and the
-    corrected result an accepted objection made."""
+    corrected result an accepted objection made. The objection is the assessed unit's own (a
+    firm's to its firm result); `filed_by` says who filed it for a unit without an account."""
 
     class Status(models.TextChoices):
         PENDING = "pending", "待处理"
@@ -132,7 +133,10 @@ class Objection(models.Model):
     result = models.ForeignKey(
         Result, verbose_name="考核结果", on_delete=models.PROTECT, related_name="objections"
     )
-    unit = models.CharField("提出单位", max_length=64)
+    unit = models.CharField("提出单位", max_length=64)  # the unit assessed, whose value it is
+    # Who filed it for the unit when the unit has no account of its own (a firm: its county's
+    # office); "" when the unit filed it itself.
+    filed_by = models.CharField("代为提出", max_length=64, blank=True)
     indicator = models.CharField("指标", max_length=64)
     value = models.DecimalField("应为数值", max_digits=24, decimal_places=8)
     reason = models.TextField("理由")
@@ -160,6 +164,11 @@ class Objection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit}对“{self.indicator}”的异议"
+
+    @property
+    def objector(self) -> str:
+        """The unit objecting, as sentences name it: 丁（武陟县项目办代为提出）, 甲县."""
+        return f"{self.unit}（{self.filed_by}代为提出）" if self.filed_by else self.unit
 
     @property
     def claimed(self) -> str:

@@ -90,10 +90,13 @@ def raise_objection(
     user: User | None = None,
     attachment: UploadedFile | None = None,
     on: date | None = None,
+    filed_by: str = "",
 ) -> Objection:
     """A unit's objection to its value of an indicator, while the result is published; the
     value claimed is held to the indicator's precision (`Inputs.places`: a figure with more
-    decimals than its values are given to is refused)."""
+    decimals than its values are given to is refused). The objection is the unit's own;
+    `filed_by` names who filed it for a unit without an account (a firm: its county's
+    office)."""
     result = current(result)
     on = on or today()
     if result.status != Result.Status.PUBLISHED:
@@ -119,6 +122,7 @@ def raise_objection(
     objection = Objection(
         result=result,
         unit=unit,
+        filed_by=filed_by,
         indicator=indicator,
         value=value,
         reason=reason.strip(),
@@ -286,7 +290,7 @@ def history(result: Result) -> list[Step]:
     )
     for objection in objections:
         said = (
-            f"{objection.unit}对“{objection.indicator}”提出异议，认为应为{objection.claimed}"
+            f"{objection.objector}对“{objection.indicator}”提出异议，认为应为{objection.claimed}"
             f"（{objection.reason}）"
         )
         if objection.status == Objection.Status.PENDING:

@@ -162,9 +162,12 @@ def objection_raise(request: HttpRequest, pk: int) -> HttpResponse:
     return _standing_page(result)
 
 
-def object_from_form(request: HttpRequest, result, *, unit: str, form: ObjectionForm) -> None:
-    """Raise the objection the posted form states for `unit` (a unit's or a firm's), telling
-    the user in a message whether it was taken; the caller answers with its own page."""
+def object_from_form(
+    request: HttpRequest, result, *, unit: str, form: ObjectionForm, filed_by: str = ""
+) -> None:
+    """Raise the objection the posted form states for `unit` (a unit's own, or a firm's filed
+    by its county's office, `filed_by`), telling the user in a message whether it was taken;
+    the caller answers with its own page."""
     if not form.is_valid():
         messages.error(request, "异议未提交：请选择指标，填写应为的数值和理由")
         return
@@ -177,6 +180,7 @@ def object_from_form(request: HttpRequest, result, *, unit: str, form: Objection
             reason=form.cleaned_data["reason"],
             user=request.user,
             attachment=form.cleaned_data["attachment"],
+            filed_by=filed_by,
         )
     except ObjectionError as error:
         messages.error(request, str(error))
