@@ -5,14 +5,16 @@ result (`services.page_figures_of`: breakdown, 加分/扣分, veto, 并列), so 
 nothing; the history `objections.history`."""
 
 from decimal import Decimal
+from io import BytesIO
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from guanmo.assessment.definition import Definition, Inputs
+from guanmo.assessment.exporters.results import write_unit_results
 from guanmo.assessment.exporters.text import BREAKDOWN_TAIL, choice_name, probability_text
 from guanmo.assessment.forms import DecisionForm, ObjectionForm, WhatIfForm
 from guanmo.assessment.models import Objection, Result
@@ -66,6 +68,12 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
     ranked = sum(1 for unit in output["units"] if unit["rank_interval"] is not None)
     indicators = list(output["weights"])
     figures = page_figures_of(result)
+    if request.GET.get("format") == "xlsx":
+        file = BytesIO()
+        title = f"{result.scheme.cycle}{result.scheme.name}结果"
+        write_unit_results(file, title, output, figures, indicators)
+        file.seek(0)
+        return FileResponse(file, as_attachment=True, filename=f"{title}.xlsx")
     stored = {unit["unit"]: unit for unit in output["units"]}
     units = [
         {
