@@ -234,11 +234,17 @@ MISSING_WORDS = {
 }
 
 
-def _missing(definition: Definition, value: str) -> Definition:
-    word = clean_text(value)
-    if word not in MISSING_WORDS:
-        raise ValueError(f"缺失数据应为停止计算、不参评或计为0，不是「{value}」")
-    return replace(definition, missing=MISSING_WORDS[word])
+def _chosen(words: dict, attribute: str, said: str) -> Callable[[Definition, str], Definition]:
+    """A setting whose value is one of `words`: it sets the definition's `attribute`; another
+    value is refused saying `said` (what the setting may be)."""
+
+    def setter(definition: Definition, value: str) -> Definition:
+        word = clean_text(value)
+        if word not in words:
+            raise ValueError(f"{said}，不是「{value}」")
+        return replace(definition, **{attribute: words[word]})
+
+    return setter
 
 
 NOTHING_TO_COUNT_WORDS = {
@@ -247,13 +253,10 @@ NOTHING_TO_COUNT_WORDS = {
     "满分": NothingToCount.FULL,
     "按缺失数据处理": NothingToCount.MISSING,
 }
-
-
-def _nothing_to_count(definition: Definition, value: str) -> Definition:
-    word = clean_text(value)
-    if word not in NOTHING_TO_COUNT_WORDS:
-        raise ValueError(f"无考核事项应为按100%计或按缺失数据处理，不是「{value}」")
-    return replace(definition, nothing_to_count=NOTHING_TO_COUNT_WORDS[word])
+_missing = _chosen(MISSING_WORDS, "missing", "缺失数据应为停止计算、不参评或计为0")
+_nothing_to_count = _chosen(
+    NOTHING_TO_COUNT_WORDS, "nothing_to_count", "无考核事项应为按100%计或按缺失数据处理"
+)
 
 
 def _number(typed: str, what: str) -> Decimal:
