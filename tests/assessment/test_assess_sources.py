@@ -113,6 +113,19 @@ def test_the_text_report_lists_where_each_sourced_value_came_from(files):
     assert listed[0].startswith("武陟县“投资完成率”：台账:年度计划完成率（")
 
 
+def test_an_exempt_units_sourced_values_are_not_listed_but_it_is_said_unrated(files, tmp_path):
+    """Issue 13: the sources' lines were printed for units 不参评, whose values count for
+    nothing; each is said once, 不参评, in the text, the .xlsx and the preview's rows."""
+    output, _ = run(*arguments(files))
+    listed = output.split("数据来源：\n")[1].splitlines()
+    assert "修武县：不参评" in listed
+    assert not [line for line in listed if line.startswith("修武县“")]
+    workbook = tmp_path / "结果.xlsx"
+    run(*arguments(files, "--format", "xlsx", "-o", str(workbook)))
+    rows = list(load_workbook(workbook)["数据来源"].iter_rows(values_only=True))
+    assert [row for row in rows if row[0] == "修武县"] == [("修武县", "—", "不参评")]
+
+
 def test_a_value_in_the_values_sheet_overrides_its_source(files, tmp_path, world):
     files["values"] = listing_the_rest(
         save_xlsx(

@@ -110,6 +110,19 @@ def test_the_preview_shows_units_indicators_and_weights_and_writes_nothing(offic
     assert not Scheme.objects.exists() and not Result.objects.exists()
 
 
+def test_the_preview_maps_each_sheets_headers_to_fields_with_a_sample(office, sheets):
+    """Issue 13: the upload preview showed no header → field map, as the ledger upload does
+    (the same partial): 字段 ← 表头 with a sample value, a rate as read, not in 万元."""
+    page = office.get(upload(office, sheets).url).content.decode()
+    values = page[page.index('id="column-map-2"') :]
+    values = values[: values.index("</section>")]
+    assert "列对应（字段 ← 表头）：《数值.xls》" in values
+    assert "<td>投资完成率（%）</td>\n        <td>投资完成率</td>\n        <td>95.5</td>" in values
+    assert "万元" not in values
+    assert 'id="column-map-1"' in page and 'id="column-map-3"' in page
+    assert "<select" not in page[page.index('id="column-map-1"') :]
+
+
 def test_confirmed_the_result_is_the_commands_and_is_published(office, sheets, world):
     preview = upload(office, sheets).url
     query = {key: values[0] for key, values in parse_qs(urlparse(preview).query).items()}

@@ -102,13 +102,14 @@ def test_a_county_office_objects_for_its_own_firm_and_the_city_office_decides(
     assert client.post(url, claim).status_code == 302
     objection = Objection.objects.get()
     assert (objection.result, objection.unit, objection.value) == (issued, "丁", 40)
+    assert (objection.filed_by, objection.raised_by) == ("武陟县项目办", world.users["wuzhi"])
     other_url = reverse("assessment_firm_object", args=[other.pk, 2025])
     assert client.post(other_url, claim).status_code == 404
 
     client.force_login(world.users["city"])
     assert client.post(url, claim).status_code == 403
     page = client.get(reverse("assessment_result", args=[issued.pk])).content.decode()
-    assert "丁对“亩均税收”提出异议，认为应为40" in page
+    assert "丁（武陟县项目办代为提出）对“亩均税收”提出异议，认为应为40" in page
     decision = {f"{objection.pk}-decision": "accept", f"{objection.pk}-reason": "经核实"}
     client.post(reverse("assessment_decide", args=[objection.pk]), decision)
     corrected = Result.objects.get(supersedes=issued)
@@ -117,6 +118,9 @@ def test_a_county_office_objects_for_its_own_firm_and_the_city_office_decides(
     ding = next(u for u in corrected.output["units"] if u["unit"] == "丁")
     assert f"2025年度：{ding['class']}（第{ding['rank']}位，{ding['score']}分）" in page
     assert ding["rank"] < 5  # 第5位 before the correction
+    client.force_login(world.users["city"])
+    page = client.get(reverse("assessment_result", args=[corrected.pk])).content.decode()
+    assert "丁（武陟县项目办代为提出）对“亩均税收”提出异议，认为应为40（税款补录）" in page
 
 
 def test_a_firm_tied_for_first_is_said_tied_on_its_page(client, world, issued):

@@ -11,7 +11,7 @@ from guanmo.assessment.firm_sheet import read_firms
 from guanmo.assessment.firms import EXAMPLE_SCHEME, LAND_THRESHOLD, TAX_PER_MU
 from guanmo.assessment.models import Firm, FirmYear, RatedFirm, Result
 from guanmo.assessment.objections import accept_objection, raise_objection
-from guanmo.assessment.services import recompute
+from guanmo.assessment.services import SchemeError, recompute
 from guanmo.assessment.sheet_reading import Refused, read_scheme
 from guanmo.regions.services import units_of
 from tests.assessment.test_firm_register import code, register_sheet, run
@@ -92,3 +92,10 @@ def test_assess_firms_issue_publishes_the_result(world, register):
     result = Result.objects.get()
     assert f"已签发2025年度亩均效益评价结果（编号{result.pk}）：6家企业，5家参评" in out
     assert result.scheme.firm_year == 2025
+
+
+def test_a_years_firm_result_issued_is_not_replaced_by_issuing_it_again(world, register):
+    first = issue(world)
+    with pytest.raises(SchemeError, match="2025年度“亩均效益评价”已签发结果"):
+        issue(world)
+    assert list(Result.objects.all()) == [first]

@@ -13,6 +13,7 @@ from guanmo.assessment.scheme import Aggregation, Form
 from guanmo.assessment.scoring import Direction
 from guanmo.assessment.services import (
     ResultError,
+    SchemeError,
     definition_hash,
     issue_result,
     recompute,
@@ -63,13 +64,31 @@ def test_an_issued_result_recomputes_exactly_as_issued(scheme):
     assert all(unit["rank_interval"] is not None for unit in again["units"])
 
 
-def test_a_changed_scheme_leaves_an_issued_result_as_it_was(scheme):
+def test_a_scheme_with_a_result_issued_is_never_replaced_and_its_result_stays(scheme):
+    """Issue 13: save_scheme silently replaced a scheme of the same city, cycle and name."""
     issued = issue_result(scheme, INPUTS, runs=100, seed=1)
     changed = replace(DEFINITION, weighting=Weighting.ENTROPY)
-    rescheme = save_scheme(scheme.city, "2025年度", "县区重点项目综合考核", changed, UNITS)
-    assert rescheme.pk == scheme.pk
-    assert rescheme.definition_hash != issued.definition_hash
+    for asked in (False, True):
+        with pytest.raises(SchemeError, match="已签发结果，考核办法随结果冻结，不能替换"):
+            save_scheme(
+                scheme.city, "2025年度", "县区重点项目综合考核", changed, UNITS, replace=asked
+            )
+    scheme.refresh_from_db()
+    assert Definition.from_dict(scheme.definition) == DEFINITION
     assert recompute(Result.objects.get(pk=issued.pk)).as_json() == issued.output
+
+
+def test_a_scheme_not_yet_issued_is_replaced_only_when_asked(scheme):
+    changed = replace(DEFINITION, weighting=Weighting.ENTROPY)
+    with pytest.raises(SchemeError, match="已有2025年度“县区重点项目综合考核”，未替换"):
+        save_scheme(scheme.city, "2025年度", "县区重点项目综合考核", changed, UNITS)
+    scheme.refresh_from_db()
+    assert scheme.definition == DEFINITION.as_dict()
+    rescheme = save_scheme(
+        scheme.city, "2025年度", "县区重点项目综合考核", changed, UNITS, replace=True
+    )
+    assert rescheme.pk == scheme.pk
+    assert rescheme.definition_hash != definition_hash(DEFINITION.as_dict())
     reissued = issue_result(rescheme, INPUTS, runs=100, seed=1)
     assert reissued.output["method"]["weighting"] == "entropy"
     assert reissued.output["method"]["entropy_variant"] == {

@@ -144,3 +144,20 @@ def test_the_final_result_is_issued_as_a_numbered_bulletin(published):
     text = "\n".join(p.text for p in Document(BytesIO(bytes(document.content))).paragraphs)
     assert final.output["sentences"][0] in text
     assert "综合得分第一名为丙县（100.00分）" in text
+
+
+def test_a_claimed_value_is_held_kept_and_shown_to_the_indicators_precision(published):
+    """Issue 13: an accepted 110 was kept as "110.00000000" in the corrected result's inputs.
+    投资完成率 is given in whole numbers here (95, 80, 100, 70): 110.5 is refused."""
+    with pytest.raises(ObjectionError, match=r"“投资完成率”的数值为整数，应为数值110\.5与之不符"):
+        raise_objection(
+            published, unit="甲县", indicator="投资完成率", value=D("110.5"), reason="x"
+        )
+    objection = raise_objection(
+        published, unit="甲县", indicator="投资完成率", value=D("110.000"), reason="漏报"
+    )
+    objection.refresh_from_db()
+    assert objection.claimed == "110"
+    corrected = accept_objection(objection)
+    assert corrected.inputs["values"]["甲县"]["投资完成率"] == "110"
+    assert "认为应为110（漏报）" in history(corrected)[1].text

@@ -3,13 +3,16 @@ sentences and the history, for those who see the city's ranking."""
 
 from datetime import date
 from decimal import Decimal as D
+from io import BytesIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from guanmo.assessment.aggregation import AdjustmentRule
 from guanmo.assessment.definition import Definition, IndicatorRow, Inputs
+from guanmo.assessment.models import Result
 from guanmo.assessment.objections import accept_objection, publish_result, raise_objection
 from guanmo.assessment.scoring import Direction
 from guanmo.assessment.services import save_scheme
@@ -170,3 +173,65 @@ def test_dates_are_the_installations_today_everywhere_and_the_history_reads_clea
     assert "采纳：予以采纳；重新计算后" in page and "。；" not in page
     listed = client.get(reverse("assessment_results")).content.decode()
     assert "2025年12月1日" in listed and "2026年" not in listed
+
+
+def breakdown_of(page: str) -> str:
+    start = page.index("各单位得分构成")
+    return page[start : page.index("</table>", start)]
+
+
+def test_the_page_shows_the_result_as_stored_and_computes_nothing_on_a_view(
+    client, world, published, monkeypatch
+):
+    """Issue 13: the page ran the scoring again on every view. It shows what the result stored
+    when it was computed: a value changed in its inputs since does not change the page."""
+    client.force_login(world.users["city"])
+    url = reverse("assessment_result", args=[published.pk])
+    before = breakdown_of(client.get(url).content.decode())
+    inputs = published.inputs
+    inputs["values"]["孟州市"]["投资完成率"] = "100"
+    Result.objects.filter(pk=published.pk).update(inputs=inputs)
+
+    def computing(*args, **kwargs):
+        raise AssertionError("the results page computed the result again")
+
+    monkeypatch.setattr("guanmo.assessment.services.compute", computing)
+    assert breakdown_of(client.get(url).content.decode()) == before
+
+
+def test_a_result_stored_without_its_page_figures_has_them_computed_once_and_kept(
+    client, world, published
+):
+    client.force_login(world.users["city"])
+    url = reverse("assessment_result", args=[published.pk])
+    before = breakdown_of(client.get(url).content.decode())
+    Result.objects.filter(pk=published.pk).update(figures={})
+    assert breakdown_of(client.get(url).content.decode()) == before
+    published.refresh_from_db()
+    assert published.figures["breakdown"][0][0] == "温县"
+
+
+def test_the_page_downloads_its_ranking_and_breakdown_as_xlsx(client, world, settings):
+    settings.GUANMO_TODAY = date(2025, 12, 1)
+    scheme = save_scheme(world.city, "2025年度", "综合考核", FULL, list(FULL_INPUTS.values))
+    result = publish_result(scheme, FULL_INPUTS, days=5, runs=30, seed=1)
+    client.force_login(world.users["wuzhi"])
+    page = client.get(reverse("assessment_result", args=[result.pk])).content.decode()
+    assert 'id="results-xlsx"' in page
+    response = client.get(reverse("assessment_result", args=[result.pk]), {"format": "xlsx"})
+    assert response["Content-Disposition"].startswith("attachment")
+    sheet = load_workbook(BytesIO(b"".join(response.streaming_content)))["考核结果"]
+    assert sheet.cell(1, 1).value == "2025年度综合考核结果"
+    header, *rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert header[:3] == ("位次", "单位", "综合得分") and header[-2:] == (
+        "加分（分）",
+        "扣分（分）",
+    )
+    by_unit = {row[1]: row for row in rows}
+    first = by_unit["武陟县"]
+    assert (first[0], first[2], first[3], first[4]) == ("1", 100.5, "优秀", "进位3位")
+    assert first[8:] == (60, 40, 0.5, 0)
+    assert by_unit["温县"][0] == "并列2" and "修武县（一票否决）" in by_unit
+    client.force_login(world.users["department"])
+    response = client.get(reverse("assessment_result", args=[result.pk]), {"format": "xlsx"})
+    assert response.status_code == 404

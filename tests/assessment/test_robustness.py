@@ -252,3 +252,37 @@ def test_sobol_indices_can_take_every_weight_as_one_choice():
     assert set(indices) == {"weights", "normalisation", "aggregation"}
     # 甲 and 乙 are level at equal weights: the weights alone decide their order.
     assert indices["weights"].first_order > indices["aggregation"].first_order
+
+
+# 甲 0, 乙 50, 丙 100 on a min-max indicator (mean 50, sample sd 50); the scheme's own Z分数
+# on 增速 at 60 ± 10.
+Z_SCHEME = Scheme(
+    (
+        Indicator("投资完成率", D("0.5")),
+        Indicator(
+            "增速", D("0.5"), form=Form.Z_SCORE, parameters={"centre": D(60), "spread": D(10)}
+        ),
+    )
+)
+Z_VALUES = {
+    "甲县": {"投资完成率": D(0), "增速": D(1)},
+    "乙县": {"投资完成率": D(50), "增速": D(2)},
+    "丙县": {"投资完成率": D(100), "增速": D(3)},
+}
+
+
+def test_a_z_score_alternative_scores_on_the_schemes_own_stated_scale():
+    """Issue 13: the Monte Carlo's Z分数 alternative scored at 0 ± 1 beside 0–100 scores."""
+    units = ["甲县", "乙县", "丙县"]
+    own, z = score_tables(Z_SCHEME, Cycle(Z_VALUES), units, [(Form.Z_SCORE, {})])
+    assert [row[0] for row in own] == [0, 50, 100]
+    assert [row[0] for row in z] == [50, 60, 70]  # 60 + 10 × (−1, 0, 1)
+    stated = [(Form.Z_SCORE, {"centre": D(50), "spread": D(20)})]
+    assert [row[0] for row in score_tables(Z_SCHEME, Cycle(Z_VALUES), units, stated)[1]] == [
+        30, 50, 70,
+    ]  # fmt: skip
+
+
+def test_a_z_score_alternative_with_no_scale_to_take_is_refused():
+    with pytest.raises(ValueError, match="标准化备选中的Z分数须写明中心和离散"):
+        score_tables(COUNTIES, Cycle(VALUES), ["甲县"], [(Form.Z_SCORE, {})])

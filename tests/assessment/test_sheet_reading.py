@@ -59,6 +59,33 @@ def test_settings_rows_set_the_method(tmp_path):
     assert definition.vetoes == ("环保违法",) and definition.veto_effect is VetoEffect.UNCLASSED
 
 
+COUNTY_ROWS = [
+    [None, None, "投资完成率", 60, "正向", "极值法", None],
+    [None, None, "增速", 40, "正向", "Z分数", "中心=70；离散=5"],
+]
+
+
+def alternatives_read(tmp_path, rows, written: str):
+    setting = ["设置", None, "标准化备选", None, None, None, written]
+    return read_scheme(save(tmp_path / "s.xlsx", HEADER, [*rows, setting]))[0].alternatives
+
+
+def test_a_z_score_alternative_states_its_scale_or_takes_the_schemes_own(tmp_path):
+    """Issue 13: a Z分数 among the robustness check's alternatives was scored at 0 ± 1."""
+    z = {"centre": D(60), "spread": D(10)}
+    assert alternatives_read(tmp_path, COUNTY_ROWS[:1], "功效系数、Z分数（中心=60；离散=10）") == (
+        (Form.EFFICACY_COEFFICIENT, {}),
+        (Form.Z_SCORE, z),
+    )
+    assert alternatives_read(tmp_path, COUNTY_ROWS, "Z分数") == (
+        (Form.Z_SCORE, {"centre": D(70), "spread": D(5)}),
+    )
+    with pytest.raises(Refused) as refused:
+        alternatives_read(tmp_path, COUNTY_ROWS[:1], "功效系数、Z分数")
+    (fault,) = refused.value.report.faults
+    assert "标准化备选中的Z分数须写明中心和离散" in fault.message and fault.row == 4
+
+
 def test_values_read_targets_money_in_another_unit_and_vetoes(tmp_path):
     definition, _ = read_scheme(save(tmp_path / "s.xlsx", HEADER, FIRMS))
     values = save(

@@ -7,7 +7,13 @@ from decimal import Decimal as D
 
 import pytest
 
-from guanmo.assessment.definition import Definition, IndicatorRow, Inputs, Missing
+from guanmo.assessment.definition import (
+    Definition,
+    IndicatorRow,
+    Inputs,
+    Missing,
+    NothingToCount,
+)
 from guanmo.assessment.source_measures import (
     IndicatorFacts,
     LedgerFacts,
@@ -99,9 +105,10 @@ def test_a_cycle_month_out_of_the_year_is_refused():
 
 
 # 台账: 甲县 plan 1,000 and 375 done (37.5%); 乙县 plan 0 (no rate). Starts by 30 September:
-# 甲县 新开工 A (investment, started), 新开工 B (none, planned 1 May: due, not started),
-# 新开工 C (none, planned 1 December: not due), 前期 D planned 1 August (overdue, due),
-# 前期 E planned 1 November (not due), 续建 F (not a start): 1 started of 3 due = 33.3%.
+# 甲县 新开工 A (planned 1 March, started 10 March), 新开工 B (planned 1 May, not started: due,
+# 逾期未开工 though it reported no investment either), 新开工 C (planned 1 December: not due),
+# 前期 D planned 1 August (overdue, due), 前期 E planned 1 November (not due), 续建 F (no plan,
+# building: not a start), 新开工 G (no plan: not due, whatever it invested): 1 of 3 = 33.3%.
 LEDGER = LedgerFacts(
     CYCLE,
     [
@@ -109,12 +116,13 @@ LEDGER = LedgerFacts(
         UnitTotals("乙县", 1, D("0"), D("20")),
     ],
     [
-        ProjectStart("甲县", "新开工", None, D("120")),
+        ProjectStart("甲县", "新开工", date(2025, 3, 1), D("120"), date(2025, 3, 10)),
         ProjectStart("甲县", "新开工", date(2025, 5, 1), D("0")),
         ProjectStart("甲县", "新开工", date(2025, 12, 1), D("0")),
         ProjectStart("甲县", "前期", date(2025, 8, 1), D("0")),
         ProjectStart("甲县", "前期", date(2025, 11, 1), D("0")),
         ProjectStart("甲县", "续建", None, D("500")),
+        ProjectStart("甲县", "新开工", None, D("80")),
         ProjectStart("乙县", "续建", None, D("20")),
     ],
 )
@@ -130,7 +138,7 @@ def test_the_completion_rate_is_the_bulletins_and_none_without_a_plan():
 
 def test_new_starts_count_the_new_projects_with_investment_and_none_is_a_real_zero():
     found = new_starts(LEDGER, ["甲县", "乙县"])
-    assert found["甲县"].value == 1
+    assert found["甲县"].value == 2
     assert found["乙县"].value == 0
 
 
@@ -374,3 +382,40 @@ def test_a_scheme_frozen_before_sources_reads_and_freezes_the_same():
     data = plain.as_dict()
     assert "missing" not in data and "source" not in data["indicators"][0]
     assert "origins" not in Inputs({"甲县": {"完成率": D(1)}}).as_dict()
+
+
+# 按期办结率 for 1—9月: 甲县 33.3%; 乙县 had no problem solved or overdue (0 ÷ 0).
+RATE_DEFINITION = Definition(
+    (IndicatorRow("服务", None, "按期办结率", D(1), source="督办:按期办结率"),),
+    nothing_to_count=NothingToCount.FULL,
+)
+
+
+def rates_sourced() -> dict:
+    counties = by_county(PROBLEMS, as_of=date(2025, 9, 30), names=["甲县", "乙县"])
+    return {"按期办结率": on_time_rates(SupervisionFacts(CYCLE, counties), ["甲县", "乙县"])}
+
+
+def test_a_rate_with_nothing_to_count_is_said_so_by_its_source():
+    found = rates_sourced()["按期办结率"]
+    assert found["乙县"].nothing_to_count and found["乙县"].value is None
+    assert not found["甲县"].nothing_to_count
+    (planless,) = started_on_time(LEDGER, ["乙县"]).values()
+    assert planless.nothing_to_count
+
+
+def test_a_rate_with_nothing_to_count_is_100_percent_when_the_scheme_says_so_in_notes_and_origin():
+    given = Inputs({"甲县": {}, "乙县": {}})
+    filled = merge_sourced(given, RATE_DEFINITION, rates_sourced())
+    assert filled.inputs.values["乙县"]["按期办结率"] == 100
+    assert filled.inputs.values["甲县"]["按期办结率"] == D("33.3")
+    rule = "2025年1—9月没有已办结或逾期的督办问题；按考核办法无考核事项按100%计"
+    assert filled.inputs.origins["乙县"]["按期办结率"] == f"督办:按期办结率（{rule}）"
+    assert filled.notes == [f"乙县“按期办结率”（督办:按期办结率）{rule}"]
+    assert Definition.from_dict(RATE_DEFINITION.as_dict()) == RATE_DEFINITION
+
+
+def test_without_the_rule_a_rate_with_nothing_to_count_stops_the_run_saying_what_to_set():
+    definition = replace(RATE_DEFINITION, nothing_to_count=NothingToCount.MISSING)
+    with pytest.raises(SourceError, match="设置“无考核事项”为按100%计"):
+        merge_sourced(Inputs({"甲县": {}, "乙县": {}}), definition, rates_sourced())

@@ -2,10 +2,15 @@
 indicators, published, made final after its publication period, recomputable exactly as issued
 and issued as a numbered bulletin naming last place only as robustly as the city's threshold."""
 
+import json
 from decimal import Decimal
+from io import StringIO
+from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
+import guanmo.assessment
 from guanmo.assessment.models import Result
 from guanmo.assessment.services import recompute
 from guanmo.demo.assessment import (
@@ -15,10 +20,12 @@ from guanmo.demo.assessment import (
     MONTH,
     demo_assessment_inputs,
 )
+from guanmo.demo.build import OPEN_MONTH
 from guanmo.demo.city import YEAR
 from guanmo.documents.models import IssuedDocument, Kind
 from guanmo.progress.selectors import progress_report_for
 from guanmo.regions.models import Region
+from guanmo.reporting.models import CountyReport, ReviewStep, Status
 
 pytestmark = pytest.mark.django_db
 
@@ -64,3 +71,59 @@ def test_the_bulletin_is_issued_after_the_publication_period_in_the_citys_series
         city=document.city, year=document.year, dated__lt=document.dated
     ).exclude(kind=Kind.SUPERVISION_ORDER)
     assert document.sequence == earlier.count() + 1
+
+
+EXAMPLE = Path(guanmo.assessment.__file__).parent / "examples" / "县区综合考核.csv"
+
+
+def test_every_report_submitted_in_the_demo_has_its_submission_on_record(demo):
+    """As `reporting.review.submit` records it: the 提交 step and the moment, approved ones
+    with their 审核通过 after it."""
+    reviewed = CountyReport.objects.exclude(status=Status.DRAFT)
+    assert reviewed.exists()
+    assert not reviewed.filter(submitted_at__isnull=True).exists()
+    submits = ReviewStep.objects.filter(action=ReviewStep.Action.SUBMIT)
+    assert set(submits.values_list("report_id", flat=True)) == set(
+        reviewed.values_list("pk", flat=True)
+    )
+    for step in ReviewStep.objects.filter(action=ReviewStep.Action.APPROVE)[:50]:
+        submitted = step.report.steps.get(action=ReviewStep.Action.SUBMIT)
+        assert submitted.at < step.at
+
+
+def test_the_shipped_example_scheme_runs_on_the_demo_city_saying_its_rule_for_nothing_to_count(
+    demo,
+):
+    """Issue 13: the example scheme stopped on the demo (月报 without submissions; units with
+    no problem to solve, 按期办结率 0 ÷ 0). Its 无考核事项 setting says 按100%计, and the notes
+    and each such value's origin say so. Run for 1—11月, the demo's months closed, whose tour
+    (观摩:县区得分) is October's: 1—9月 has no tour scored."""
+    city = Region.objects.get(name="焦作市")
+    closed = OPEN_MONTH - 1
+    out, err = StringIO(), StringIO()
+    call_command(
+        "assess",
+        "--scheme",
+        str(EXAMPLE),
+        "--city",
+        city.code,
+        "--year",
+        str(YEAR),
+        "--month",
+        str(closed),
+        "--runs",
+        "0",
+        "--format",
+        "json",
+        stdout=out,
+        stderr=err,
+    )
+    units = json.loads(out.getvalue())["units"]
+    assert {unit["unit"] for unit in units} == {unit.name for unit in city.children.all()}
+    assert all(unit["score"] is not None for unit in units)
+    said = err.getvalue()
+    rule = "按考核办法无考核事项按100%计"
+    noted = [line for line in said.splitlines() if line.startswith("提示：") and rule in line]
+    assert noted, said
+    assert all("问题按期办结率" in line or "按期开工率" in line for line in noted)
+    assert f"月报:按时报送次数（{YEAR}年1—{closed}月应报{closed}期，按时报送" in said

@@ -13,6 +13,7 @@ from guanmo.ledger.milestones import (
     life_line,
     milestone_counts,
     missed_sentence,
+    not_started_by,
 )
 from guanmo.ledger.models import MilestoneKind as K
 
@@ -40,6 +41,27 @@ def test_a_milestone_is_missed_when_due_by_the_months_end_and_not_reached_by_the
     planned, reached, month, missed
 ):
     assert is_missed(MilestoneDates(K.STARTED, planned, reached), 2025, month) is missed
+
+
+@pytest.mark.parametrize(
+    ("stage", "reached", "late"),
+    [
+        ("前期", None, True),
+        ("新开工", None, True),  # a new start with no 实际开工 is late whatever it reported
+        ("", None, True),
+        ("新开工", date(2025, 5, 20), False),
+        ("新开工", date(2025, 7, 1), True),  # reached only after the month asked about
+        ("续建", None, False),  # building: its stage says it started
+        ("竣工", None, False),
+    ],
+)
+def test_a_project_is_not_started_by_one_rule_whatever_its_stage_but_a_building_one(
+    stage, reached, late
+):
+    start = MilestoneDates(K.STARTED, date(2025, 3, 15), reached)
+    assert not_started_by(stage, start, 2025, 6) is late
+    assert not not_started_by(stage, MilestoneDates(K.STARTED, date(2025, 7, 1)), 2025, 6)
+    assert not not_started_by(stage, None, 2025, 6)
 
 
 def test_an_actual_date_after_today_is_refused():

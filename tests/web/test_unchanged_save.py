@@ -142,6 +142,8 @@ NOT_EDITS = {
     "assessment_firm_object": "a county's objection for its firm (tested in tests/assessment)",
     "assessment_upload": "holds a cycle's sheets for their preview (tests/assessment)",
     "assessment_preview": "issues a result from held sheets (tested in tests/assessment)",
+    "assessment_firm_upload": "holds a firm register sheet for its preview (tests/assessment)",
+    "assessment_firm_preview": "imports firms from a held sheet (tested in tests/assessment)",
 }
 WALKERS = ("city", "wuzhi", "wenxian", "leader", "commissioner", "department")
 # Bookkeeping a save may move without changing anything stored for the user.

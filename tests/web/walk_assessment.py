@@ -1,7 +1,8 @@
 """An assessment result for the permission walk: its page for those who see the city's
 ranking (the city office, the leader) and the county offices it ranks; no one else. Objecting
-is the units' (the county offices'), deciding the city office's; uploading a cycle's sheets and
-their preview the city office's alone (sheets not held send it back to the upload: 302). The
+is the units' (the county offices'), deciding the city office's; uploading a cycle's sheets or
+the firm register and their previews the city office's alone (sheets not held send it back to
+the upload: 302). The
 firm register's pages: every firm for those who see the city, a county office's own county's."""
 
 from decimal import Decimal
@@ -22,6 +23,7 @@ OBJECTING = {"admin": 403, "city": 403, "leader": 403, "commissioner": 404, "dep
 WUZHI_FIRM = {**READERS, "wenxian": 404}
 UPLOADING = {role: status for role, status in CITY_OFFICE_ONLY.items() if status == 403}
 PREVIEW = f"{reverse('assessment_preview')}?scheme={UNKNOWN_TOKEN}&values={UNKNOWN_TOKEN}"
+FIRM_PREVIEW = f"{reverse('assessment_firm_preview')}?token={UNKNOWN_TOKEN}&year=2025"
 DECIDING = {"wuzhi": 403, "wenxian": 403, "leader": 403, "commissioner": 404, "department": 404}
 
 
@@ -68,6 +70,11 @@ def walk(world) -> Walk:
                 {**WUZHI_FIRM, "wuzhi": 404, "wenxian": 200},
             ),
             "assessment_preview": (PREVIEW, {**CITY_OFFICE_ONLY, "admin": 302, "city": 302}),
+            "assessment_firm_upload": (reverse("assessment_firm_upload"), CITY_OFFICE_ONLY),
+            "assessment_firm_preview": (
+                FIRM_PREVIEW,
+                {**CITY_OFFICE_ONLY, "admin": 302, "city": 302},
+            ),
         },
         actions={
             "assessment_object": (reverse("assessment_object", args=[result.pk]), OBJECTING),
@@ -78,5 +85,7 @@ def walk(world) -> Walk:
                 {**OBJECTING, "wenxian": 404},
             ),
             "assessment_preview": (PREVIEW, UPLOADING),
+            "assessment_firm_upload": (reverse("assessment_firm_upload"), UPLOADING),
+            "assessment_firm_preview": (FIRM_PREVIEW, UPLOADING),
         },
     )

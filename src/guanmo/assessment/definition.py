@@ -25,6 +25,7 @@ from guanmo.assessment.weights import (
     EntropyVariant,
     ZeroRule,
 )
+from guanmo.sheets.cells import decimal_places
 
 HUNDRED = Decimal(100)
 # Forms that score in points (x ÷ benchmark × points …): scored out of 100 here.
@@ -52,6 +53,14 @@ class Missing(StrEnum):
     STOP = "停止计算"  # the default: the run stops naming the unit and the source
     EXEMPT = "不参评"  # the unit is left unrated
     ZERO = "计为0"  # the missing value counts as 0
+
+
+class NothingToCount(StrEnum):
+    """What a scheme does with a rate a unit has nothing to count for, 0 ÷ 0 (设置 无考核事项):
+    no problem to solve by then (督办:按期办结率), no project due to start (台账:按期开工率)."""
+
+    MISSING = "按缺失数据处理"  # the default: no value, handled as the scheme's 缺失数据 says
+    FULL = "按100%计"  # nothing was left undone: the rate is 100%
 
 
 @dataclass(frozen=True)
@@ -94,6 +103,7 @@ class Definition:
     aggregations: tuple[Aggregation, ...] = (Aggregation.ARITHMETIC, Aggregation.GEOMETRIC)
     weight_variation: Decimal = Decimal("0.25")
     missing: Missing = Missing.STOP
+    nothing_to_count: NothingToCount = NothingToCount.MISSING
 
     @property
     def names(self) -> list[str]:
@@ -137,6 +147,8 @@ class Definition:
         }
         if self.missing is not Missing.STOP:  # a scheme frozen before sources reads the same
             data["missing"] = self.missing.value
+        if self.nothing_to_count is not NothingToCount.MISSING:  # likewise
+            data["nothing_to_count"] = self.nothing_to_count.value
         return data
 
     @classmethod
@@ -182,6 +194,9 @@ class Definition:
             aggregations=tuple(Aggregation(each) for each in data["aggregations"]),
             weight_variation=Decimal(data["weight_variation"]),
             missing=Missing(data.get("missing", Missing.STOP.value)),
+            nothing_to_count=NothingToCount(
+                data.get("nothing_to_count", NothingToCount.MISSING.value)
+            ),
         )
 
 
@@ -202,6 +217,13 @@ class Inputs:
 
     def cycle(self) -> Cycle:
         return Cycle(self.values, self.targets, self.counts, self.vetoed, self.exempt)
+
+    def places(self, indicator: str) -> int:
+        """The indicator's precision: the most decimal places a unit's value of it is given
+        to, trailing zeros not counted (16.3 and 36.7: 1; 95 and 100: 0). What a value
+        claimed in an objection is held and kept to."""
+        given = (own.get(indicator) for own in self.values.values())
+        return max((decimal_places(value.normalize()) for value in given if value), default=0)
 
     def as_dict(self) -> dict:
         """JSON-ready (Decimals as strings, units in order), for freezing with a result."""

@@ -117,8 +117,9 @@ def _objectable(scope: Scope, result: Result | None) -> bool:
 
 @require_POST
 def firm_objection(request: HttpRequest, pk: int, year: int) -> HttpResponse:
-    """The firm's county office objects to one of the firm's values in the year's published
-    result (`raise_objection`, as a unit objects to its own)."""
+    """The firm's county office files the firm's objection to one of its values in the year's
+    published result (`raise_objection`: the objection is the firm's, as a unit objects to its
+    own, said filed by the county's office)."""
     scope: Scope = request.scope
     _readers(scope)
     firm = get_object_or_404(firms_for(scope), pk=pk)
@@ -132,5 +133,8 @@ def firm_objection(request: HttpRequest, pk: int, year: int) -> HttpResponse:
         indicators=list(result.output["weights"]),
         prefix=f"y{year}",
     )
-    object_from_form(request, result, unit=rated.unit, form=form)
+    # The objection is the firm's own (the unit the result rates), filed by its county's office
+    object_from_form(
+        request, result, unit=rated.unit, form=form, filed_by=f"{scope.county.name}项目办"
+    )
     return redirect("assessment_firm", firm.pk)

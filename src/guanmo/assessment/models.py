@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 
 from guanmo import clock
+from guanmo.assessment.definition import Inputs
+from guanmo.figures.formatting import number
 from guanmo.regions.models import Region
 
 HASH_LENGTH = 64  # SHA-256 in hex
@@ -60,7 +62,8 @@ class Scheme(models.Model):
 
 class Result(models.Model):
     """A result as issued: the scheme's definition as it stood, the inputs, the simulation's
-    runs, seed and naming threshold, and the issued JSON (`Outcome.as_json`).
+    runs, seed and naming threshold, the issued JSON (`Outcome.as_json`) and the tables its
+    page shows (`figures`).
 
     A result is published to the assessed units until `published_until` (公示期); an accepted
     objection replaces it by a corrected result (`supersedes` points back), and the last one
@@ -81,6 +84,10 @@ class Result(models.Model):
     seed = models.BigIntegerField("随机数种子")
     threshold = models.DecimalField("认定末位的概率", max_digits=5, decimal_places=4)
     output = models.JSONField("签发结果")
+    # The results page's tables of the deterministic pass (breakdown with 加分/扣分, 并列 and
+    # veto labels, points lost to the first), kept when computed so that a view computes
+    # nothing (`exporters.text.page_figures`); {} for a result kept before they were.
+    figures = models.JSONField("结果页面数据", default=dict, blank=True)
     status = models.CharField(
         "状态", max_length=16, choices=Status.choices, default=Status.PUBLISHED
     )
@@ -115,7 +122,8 @@ def objection_file_path(objection: "Objection", filename: str) -> str:
 class Objection(models.Model):
     """A unit's objection (异议) to one of its indicator values in a published result: the value
     it claims, why, and an attachment; the office's decision with its reason, and the
-    corrected result an accepted objection made."""
+    corrected result an accepted objection made. The objection is the assessed unit's own (a
+    firm's to its firm result); `filed_by` says who filed it for a unit without an account."""
 
     class Status(models.TextChoices):
         PENDING = "pending", "待处理"
@@ -125,7 +133,10 @@ class Objection(models.Model):
     result = models.ForeignKey(
         Result, verbose_name="考核结果", on_delete=models.PROTECT, related_name="objections"
     )
-    unit = models.CharField("提出单位", max_length=64)
+    unit = models.CharField("提出单位", max_length=64)  # the unit assessed, whose value it is
+    # Who filed it for the unit when the unit has no account of its own (a firm: its county's
+    # office); "" when the unit filed it itself.
+    filed_by = models.CharField("代为提出", max_length=64, blank=True)
     indicator = models.CharField("指标", max_length=64)
     value = models.DecimalField("应为数值", max_digits=24, decimal_places=8)
     reason = models.TextField("理由")
@@ -155,9 +166,16 @@ class Objection(models.Model):
         return f"{self.unit}对“{self.indicator}”的异议"
 
     @property
+    def objector(self) -> str:
+        """The unit objecting, as sentences name it: 丁（武陟县项目办代为提出）, 甲县."""
+        return f"{self.unit}（{self.filed_by}代为提出）" if self.filed_by else self.unit
+
+    @property
     def claimed(self) -> str:
-        """The value claimed as typed, without trailing zeros or an exponent: 110, 95.5."""
-        return f"{self.value.normalize():f}"
+        """The value claimed, shown by the one number formatter to the indicator's precision
+        in the result (`Inputs.places`): 110, 95.5, 36.0."""
+        places = Inputs.from_dict(self.result.inputs).places(self.indicator)
+        return number(self.value, places)
 
 
 class Firm(models.Model):

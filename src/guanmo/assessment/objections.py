@@ -19,6 +19,7 @@ from guanmo import clock
 from guanmo.accounts.models import User
 from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.exporters.docx import results_docx
+from guanmo.assessment.exporters.text import page_figures
 from guanmo.assessment.models import Objection, Result, Scheme
 from guanmo.assessment.outcome import compute
 from guanmo.assessment.services import issue_result, recompute, save_scheme
@@ -26,8 +27,10 @@ from guanmo.clock import today
 from guanmo.documents.models import IssuedDocument, Kind
 from guanmo.documents.official import chinese_date
 from guanmo.documents.services import DocumentError, check_date, issue
+from guanmo.figures.formatting import half_up, number
 from guanmo.locking import locked
 from guanmo.regions.models import Region
+from guanmo.sheets.cells import decimal_places
 
 DEFAULT_PUBLICATION_DAYS = 5
 
@@ -87,8 +90,13 @@ def raise_objection(
     user: User | None = None,
     attachment: UploadedFile | None = None,
     on: date | None = None,
+    filed_by: str = "",
 ) -> Objection:
-    """A unit's objection to its value of an indicator, while the result is published."""
+    """A unit's objection to its value of an indicator, while the result is published; the
+    value claimed is held to the indicator's precision (`Inputs.places`: a figure with more
+    decimals than its values are given to is refused). The objection is the unit's own;
+    `filed_by` names who filed it for a unit without an account (a firm: its county's
+    office)."""
     result = current(result)
     on = on or today()
     if result.status != Result.Status.PUBLISHED:
@@ -104,11 +112,17 @@ def raise_objection(
         raise ObjectionError(f"考核办法中没有指标“{indicator}”")
     if not reason.strip():
         raise ObjectionError("请写明异议的理由")
+    places = inputs.places(indicator)
+    if decimal_places(value.normalize()) > places:
+        kept = f"保留{places}位小数" if places else "为整数"
+        raise ObjectionError(f"“{indicator}”的数值{kept}，应为数值{value.normalize():f}与之不符")
+    value = half_up(value, places)
     if inputs.values[unit].get(indicator) == value:
-        raise ObjectionError(f"{unit}“{indicator}”的数值已是{value}，无需更正")
+        raise ObjectionError(f"{unit}“{indicator}”的数值已是{number(value, places)}，无需更正")
     objection = Objection(
         result=result,
         unit=unit,
+        filed_by=filed_by,
         indicator=indicator,
         value=value,
         reason=reason.strip(),
@@ -142,7 +156,9 @@ def accept_objection(objection: Objection, *, user: User | None = None, reason: 
         raise ObjectionError("考核结果已定稿，不能再更正")
     inputs = Inputs.from_dict(standing.inputs)
     values = {**inputs.values, objection.unit: {**inputs.values[objection.unit]}}
-    values[objection.unit][objection.indicator] = objection.value
+    # kept to the indicator's precision, as raised (the column keeps 8 decimals)
+    claimed = half_up(objection.value, inputs.places(objection.indicator))
+    values[objection.unit][objection.indicator] = claimed
     origins = {**inputs.origins}
     was = origins.get(objection.unit, {}).get(objection.indicator)
     if was is not None:  # a sourced value corrected: its origin says so, the source kept
@@ -167,6 +183,7 @@ def accept_objection(objection: Objection, *, user: User | None = None, reason: 
         seed=standing.seed,
         threshold=standing.threshold,
         output=outcome.as_json(),
+        figures=page_figures(outcome),
         published_until=standing.published_until,
         supersedes=standing,
         issued_by=user,
@@ -266,10 +283,14 @@ def history(result: Result) -> list[Step]:
     accepted one the value corrected and the ranks it moved (the why of every change)."""
     chain = _chain(result)
     steps = [Step(chain[0], None, f"{chain[0].issued_at:%Y-%m-%d}签发考核结果并公示")]
-    objections = Objection.objects.filter(result__in=chain).order_by("raised_at", "pk")
+    objections = (
+        Objection.objects.filter(result__in=chain)
+        .select_related("result", "corrected_result__supersedes")
+        .order_by("raised_at", "pk")
+    )
     for objection in objections:
         said = (
-            f"{objection.unit}对“{objection.indicator}”提出异议，认为应为{objection.claimed}"
+            f"{objection.objector}对“{objection.indicator}”提出异议，认为应为{objection.claimed}"
             f"（{objection.reason}）"
         )
         if objection.status == Objection.Status.PENDING:

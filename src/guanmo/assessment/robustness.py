@@ -287,15 +287,44 @@ class Robustness:
     runs: int = DEFAULT_RUNS
 
 
+Z_SCALE = frozenset({"centre", "spread"})  # a Z分数's 中心 and 离散
+
+
+def scaled_alternatives(
+    alternatives: Sequence[Alternative], own: Sequence[Alternative]
+) -> list[Alternative]:
+    """The alternatives as the simulation scores them: a Z分数 alternative stating no 中心 and
+    离散 takes those of the scheme's own Z分数 indicator (the first of `own`, the scheme's
+    forms with their parameters), so that it scores on the scale the scheme set, as the
+    scheme's own Z分数 must state it beside 0–100 forms. Raises ValueError (in Chinese) for
+    a Z分数 alternative with no scale of its own and none to take: at 0 ± 1 beside 0–100
+    scores and 加分/扣分 its weight would be nominal."""
+    scale = next((parameters for form, parameters in own if form is Form.Z_SCORE), None)
+    scaled = []
+    for form, parameters in alternatives:
+        if form is Form.Z_SCORE and not set(parameters) >= Z_SCALE:
+            if scale is None:
+                raise ValueError(
+                    "标准化备选中的Z分数须写明中心和离散（如“Z分数（中心=60；离散=10）”）；"
+                    "否则其得分约在−2至＋2之间，与0—100分的得分及加减分同用时权重形同虚设"
+                )
+            parameters = {**scale, **parameters}
+        scaled.append((form, parameters))
+    return scaled
+
+
 def score_tables(
     scheme: Scheme, cycle: Cycle, units: Sequence[str], alternatives: Sequence[Alternative]
 ) -> list[list[list[Decimal]]]:
     """Units × indicators score tables: the scheme's own first, then one per alternative, in
     which every indicator the scheme scores by a data-driven form (min-max, 功效系数, z-score)
-    is scored by the alternative instead; rule-based forms (benchmark, target, rank steps,
-    goalposts) are the scheme's rule and stay. Rows are `units` (the ones ranked on score)."""
+    is scored by the alternative instead (a Z分数 on its stated scale, `scaled_alternatives`);
+    rule-based forms (benchmark, target, rank steps, goalposts) are the scheme's rule and
+    stay. Rows are `units` (the ones ranked on score). Raises ValueError as
+    `scaled_alternatives`."""
+    own = [(indicator.form, indicator.parameters) for indicator in scheme.indicators]
     tables = []
-    for alternative in [None, *alternatives]:
+    for alternative in [None, *scaled_alternatives(alternatives, own)]:
         indicators = []
         for indicator in scheme.indicators:
             if alternative is not None and indicator.form in DATA_DRIVEN:

@@ -8,8 +8,15 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
-from guanmo.assessment.definition import MEAN_FACTOR, Definition, Missing, Weighting
+from guanmo.assessment.definition import (
+    MEAN_FACTOR,
+    Definition,
+    Missing,
+    NothingToCount,
+    Weighting,
+)
 from guanmo.assessment.results import ShareClasses, ThresholdClasses, VetoEffect
+from guanmo.assessment.robustness import scaled_alternatives
 from guanmo.assessment.scheme import Aggregation, Form
 from guanmo.assessment.scoring import Direction
 from guanmo.assessment.weights import (
@@ -169,14 +176,36 @@ def _classes(definition: Definition, value: str) -> Definition:
     return replace(definition, classes=ThresholdClasses(bounds, below))
 
 
+# 标准化备选: forms, each with its parameters in brackets if any:
+# 功效系数、Z分数（中心=60；离散=10）
+_ALTERNATIVE = re.compile(r"([^;,、\s()]+)(?:\(([^)]*)\))?")
+
+
 def _alternatives(definition: Definition, value: str) -> Definition:
     forms = []
-    for word in _SEPARATORS.split(clean_text(value).upper()):
-        if word and FORMS.get(word) not in (Form.MIN_MAX, Form.EFFICACY_COEFFICIENT, Form.Z_SCORE):
+    for match in _ALTERNATIVE.finditer(clean_text(value).upper()):
+        word, written = match.groups()
+        form = FORMS.get(word)
+        if form not in (Form.MIN_MAX, Form.EFFICACY_COEFFICIENT, Form.Z_SCORE):
             raise ValueError(f"标准化备选只能是极值法、功效系数或Z分数，不是「{word}」")
-        if word:
-            forms.append((FORMS[word], {}))
-    return replace(definition, alternatives=tuple(forms))
+        forms.append((form, _alternative_parameters(form, written or "")))
+    own = [(row.form, row.parameters) for row in definition.indicators]
+    return replace(definition, alternatives=tuple(scaled_alternatives(forms, own)))
+
+
+def _alternative_parameters(form: Form, written: str) -> dict[str, Decimal]:
+    """An alternative's parameters written in its brackets (中心=60；离散=10), by the words of
+    its form's parameters."""
+    pairs = parse_pairs(written)
+    if pairs is None:
+        raise ValueError(f"标准化备选的参数应写成“中心=60；离散=10”，不是「{written}」")
+    words = PARAMETERS[form]
+    unknown = [key for key in pairs if key not in words]
+    if unknown:
+        raise ValueError(
+            f"{FORM_WORDS[form]}没有参数“{'、'.join(unknown)}”；可用：{'、'.join(words)}"
+        )
+    return {words[key]: _number(typed, key) for key, typed in pairs.items()}
 
 
 def _robust_aggregations(definition: Definition, value: str) -> Definition:
@@ -205,11 +234,29 @@ MISSING_WORDS = {
 }
 
 
-def _missing(definition: Definition, value: str) -> Definition:
-    word = clean_text(value)
-    if word not in MISSING_WORDS:
-        raise ValueError(f"缺失数据应为停止计算、不参评或计为0，不是「{value}」")
-    return replace(definition, missing=MISSING_WORDS[word])
+def _chosen(words: dict, attribute: str, said: str) -> Callable[[Definition, str], Definition]:
+    """A setting whose value is one of `words`: it sets the definition's `attribute`; another
+    value is refused saying `said` (what the setting may be)."""
+
+    def setter(definition: Definition, value: str) -> Definition:
+        word = clean_text(value)
+        if word not in words:
+            raise ValueError(f"{said}，不是「{value}」")
+        return replace(definition, **{attribute: words[word]})
+
+    return setter
+
+
+NOTHING_TO_COUNT_WORDS = {
+    "按100%计": NothingToCount.FULL,
+    "计为100%": NothingToCount.FULL,
+    "满分": NothingToCount.FULL,
+    "按缺失数据处理": NothingToCount.MISSING,
+}
+_missing = _chosen(MISSING_WORDS, "missing", "缺失数据应为停止计算、不参评或计为0")
+_nothing_to_count = _chosen(
+    NOTHING_TO_COUNT_WORDS, "nothing_to_count", "无考核事项应为按100%计或按缺失数据处理"
+)
 
 
 def _number(typed: str, what: str) -> Decimal:
@@ -232,4 +279,5 @@ SETTINGS: dict[str, Callable[[Definition, str], Definition]] = {
     "汇总备选": _robust_aggregations,
     "权重浮动": _variation,
     "缺失数据": _missing,
+    "无考核事项": _nothing_to_count,
 }

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from guanmo.accounts.models import User
 from guanmo.assessment.definition import Definition, Inputs
+from guanmo.assessment.exporters.text import page_figures
 from guanmo.assessment.models import Result, Scheme
 from guanmo.assessment.outcome import Outcome, compute
 from guanmo.assessment.robustness import DEFAULT_NAMING_THRESHOLD, DEFAULT_RUNS
@@ -26,6 +27,15 @@ def definition_hash(data: dict) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+class ResultError(ValueError):
+    """A result that cannot be issued; the message says why, in Chinese."""
+
+
+class SchemeError(ResultError):
+    """A scheme that may not be kept so (one of the same city, cycle and name exists); the
+    message says why, in Chinese."""
+
+
 def save_scheme(
     city: Region,
     cycle: str,
@@ -34,26 +44,33 @@ def save_scheme(
     units: Sequence[str],
     *,
     firm_year: int | None = None,
+    replace: bool = False,
 ) -> Scheme:
-    """Create or replace a city's scheme for a cycle (a firm scheme with its `firm_year`);
-    results already issued keep their own frozen copy."""
+    """Keep a city's scheme for a cycle (a firm scheme with its `firm_year`). A scheme of the
+    same city, cycle and name is replaced only when `replace` is asked for, and never once a
+    result was issued under it (its results are frozen with it; issue 13 "a scheme is frozen
+    with the cycle's results"). Raises SchemeError (in Chinese) saying which."""
     data = definition.as_dict()
-    scheme, _ = Scheme.objects.update_or_create(
-        city=city,
-        cycle=cycle,
-        name=name,
-        defaults={
-            "definition": data,
-            "definition_hash": definition_hash(data),
-            "units": list(units),
-            "firm_year": firm_year,
-        },
-    )
-    return scheme
-
-
-class ResultError(ValueError):
-    """A result that cannot be issued; the message says why, in Chinese."""
+    fields = {
+        "definition": data,
+        "definition_hash": definition_hash(data),
+        "units": list(units),
+        "firm_year": firm_year,
+    }
+    existing = Scheme.objects.filter(city=city, cycle=cycle, name=name).first()
+    if existing is None:
+        return Scheme.objects.create(city=city, cycle=cycle, name=name, **fields)
+    if existing.results.exists():
+        raise SchemeError(
+            f"{city.name}{cycle}“{name}”已签发结果，考核办法随结果冻结，不能替换；"
+            "如需另行考核，请使用新的考核办法名称"
+        )
+    if not replace:
+        raise SchemeError(f"{city.name}已有{cycle}“{name}”，未替换；确需替换时请明确选择替换")
+    for field, value in fields.items():
+        setattr(existing, field, value)
+    existing.save(update_fields=list(fields))
+    return existing
 
 
 @transaction.atomic
@@ -86,6 +103,7 @@ def issue_result(
         seed=seed,
         threshold=threshold,
         output=outcome.as_json(),
+        figures=page_figures(outcome),
         issued_by=issued_by,
     )
 
@@ -101,10 +119,19 @@ def recompute(result: Result) -> Outcome:
     )
 
 
+def page_figures_of(result: Result) -> dict:
+    """The tables the result's page shows (`page_figures`), as kept when it was computed: a
+    view computes nothing. A result kept before they were has them computed once from what
+    it froze (`scores_again`) and kept."""
+    if not result.figures:
+        result.figures = page_figures(scores_again(result))
+        result.save(update_fields=["figures"])
+    return result.figures
+
+
 def scores_again(result: Result) -> Outcome:
     """The result's deterministic pass computed again from what it froze (scores, ranks,
-    classes, breakdown, 加分/扣分, veto; no Monte Carlo, whose figures the result stored):
-    what the results page shows beside the stored output."""
+    classes, breakdown, 加分/扣分, veto; no Monte Carlo, whose figures the result stored)."""
     return compute(
         Definition.from_dict(result.definition),
         Inputs.from_dict(result.inputs),

@@ -25,9 +25,10 @@ from guanmo.figures.formatting import money_wan_text, number, rate
 from guanmo.indicators.arithmetic import Reading, growth
 from guanmo.indicators.choices import Kind
 from guanmo.indicators.targets import Standing
+from guanmo.ledger.milestones import MilestoneDates, not_started_by
+from guanmo.ledger.models import MilestoneKind
 from guanmo.observation.results import METHOD_LABELS, Method, ScoreCard, Trim, tour_results
 from guanmo.progress.report import UnitTotals, figures_of
-from guanmo.progress.warnings import overdue_to_start
 from guanmo.supervision.figures import ProblemFigures
 
 Row = TypeVar("Row")
@@ -39,14 +40,21 @@ def _each_unit(
     value: Callable[[Row], Decimal | None],
     origin: Callable[[Row], str],
     missing: str,
+    *,
+    nothing_to_count: bool = False,
 ) -> Values:
     """Each unit's value read from its row (`rows` by unit), said by `origin`; None, said by
-    `missing`, for a unit without a row or whose row has no value."""
+    `missing` (and marked `nothing_to_count` when asked: a rate with nothing to count), for a
+    unit without a row or whose row has no value."""
     found = {}
     for unit in units:
         row = rows.get(unit)
         figure = value(row) if row is not None else None
-        found[unit] = Sourced(None, missing) if figure is None else Sourced(figure, origin(row))
+        found[unit] = (
+            Sourced(None, missing, nothing_to_count=nothing_to_count)
+            if figure is None
+            else Sourced(figure, origin(row))
+        )
     return found
 
 
@@ -56,12 +64,19 @@ def _each_unit(
 @dataclass(frozen=True)
 class ProjectStart:
     """A key project of the cycle's year as the start measures need it: its unit, stage
-    (新开工/续建/竣工/前期), planned start and 1—M月 completed investment (万元)."""
+    (新开工/续建/竣工/前期), planned start, 1—M月 completed investment (万元), actual start
+    (the 开工 milestone's dates) and its id."""
 
     unit: str
     stage: str
     planned_start: date | None
     completed: Decimal
+    started_on: date | None = None
+    project: int | None = None
+
+    @property
+    def start(self) -> MilestoneDates:
+        return MilestoneDates(MilestoneKind.STARTED, self.planned_start, self.started_on)
 
 
 @dataclass(frozen=True)
@@ -104,23 +119,32 @@ def new_starts(facts: LedgerFacts, units: Sequence[str]) -> Values:
     return found
 
 
+def not_started(project: ProjectStart, cycle: SourceCycle) -> bool:
+    """逾期未开工 at the cycle's end, by the ledger's one rule (`not_started_by`, as the
+    missed-start warning)."""
+    return not_started_by(project.stage, project.start, cycle.year, cycle.month)
+
+
 def _due(project: ProjectStart, cycle: SourceCycle) -> bool:
-    if project.stage == "新开工":
-        due_by = project.planned_start is None or project.planned_start <= cycle.last_day
-        return due_by or _started(project)
-    return overdue_to_start(project.stage, project.planned_start, cycle.year, cycle.month)
+    """Due to start by the cycle's end: its 开工 planned within the cycle, or earlier and still
+    not started."""
+    planned = project.planned_start
+    in_cycle = planned is not None and cycle.first_day <= planned <= cycle.last_day
+    return in_cycle or not_started(project, cycle)
 
 
 def started_on_time(facts: LedgerFacts, units: Sequence[str]) -> Values:
-    """Each unit's share of the projects due to start by the cycle's end that have started
-    (%, one decimal half-up); None when none was due."""
+    """Each unit's share of the projects due to start by the cycle's end that are not
+    逾期未开工 (%, one decimal half-up); None, with nothing to count, when none was due."""
     found = {}
     for unit in units:
         due = [p for p in facts.starts if p.unit == unit and _due(p, facts.cycle)]
-        started = sum(_started(p) for p in due)
+        started = sum(not not_started(p, facts.cycle) for p in due)
         share = percent(started, len(due))
         if share is None:
-            found[unit] = Sourced(None, f"截至{facts.cycle.label}没有应开工的重点项目")
+            found[unit] = Sourced(
+                None, f"截至{facts.cycle.label}没有应开工的重点项目", nothing_to_count=True
+            )
             continue
         found[unit] = Sourced(
             share, f"截至{facts.cycle.label}应开工重点项目{len(due)}个，已开工{started}个"
@@ -197,6 +221,7 @@ def on_time_rates(facts: SupervisionFacts, units: Sequence[str]) -> Values:
             f"逾期未办结{figures.overdue}个"
         ),
         f"{facts.cycle.label}没有已办结或逾期的督办问题",
+        nothing_to_count=True,
     )
 
 

@@ -52,15 +52,16 @@ from guanmo.supervision.report import YEAR_TO_DATE, problem_report
 
 def ledger_facts(city: Region, cycle: SourceCycle) -> LedgerFacts:
     """The progress report's per-unit totals for the cycle's last month and each key project's
-    stage, planned start and 1—M月 completed investment."""
-    planned_start = Milestone.objects.filter(
-        project=OuterRef("pk"), kind=MilestoneKind.STARTED
-    ).values("planned")[:1]
+    stage, planned and actual start and 1—M月 completed investment."""
+    start = Milestone.objects.filter(project=OuterRef("pk"), kind=MilestoneKind.STARTED)
     rows = (
         with_figures(key_projects(city, cycle.year), cycle.year, cycle.month)
-        .annotate(planned_start=Subquery(planned_start))
+        .annotate(
+            planned_start=Subquery(start.values("planned")[:1]),
+            started_on=Subquery(start.values("reached")[:1]),
+        )
         .order_by()
-        .values_list("county__name", "stage", "planned_start", "completed")
+        .values_list("county__name", "stage", "planned_start", "completed", "started_on", "pk")
     )
     return LedgerFacts(
         cycle,

@@ -6,10 +6,11 @@ figure the domain's bulletin prints:
 
 - 台账:年度计划完成率 — the progress bulletin's 完成率 (`progress.report.figures_of`: 1—M月
   cumulative ÷ annual plan, %, one decimal half-up); 台账:新开工项目数 — the unit's 新开工 key
-  projects that have started (investment reported in 1—M月); 台账:按期开工率 — those started ÷
-  those due by the cycle's last day: the 新开工 projects (started, or planned to start by then)
-  and the 前期 projects past their planned start (the 逾期未开工 warning's rule). The ledger
-  keeps no actual start date, so "on time" is "started by the end of the cycle".
+  projects that have started (investment reported in 1—M月); 台账:按期开工率 — of the projects
+  due to start by the cycle's last day (开工 planned within the cycle, or earlier and not
+  started), those not 逾期未开工 by the ledger's one rule (`ledger.milestones.not_started_by`,
+  the missed-start warning's: planned, not reached, and no stage saying started); "on time"
+  is "started by the end of the cycle".
 - 观摩:县区得分 — the county's score in the cycle's tour (`observation.results.tour_results`), by
   the tour's own method or the one the source names (观摩:县区得分:中位数).
 - 督办:按期办结数, 督办:按期办结率 — `supervision.figures` over the problems raised 1—M月 as they
@@ -27,7 +28,10 @@ figure the domain's bulletin prints:
 The cycle runs from January to its last month (the cumulative figures every bulletin uses). A
 value a domain does not have for a unit (no tour, no plan, no target) is None with the reason,
 never 0: `merge_sourced` stops naming the unit and source, unless the scheme's 缺失数据 setting
-says to leave the unit unrated (不参评) or to count it as 0 (计为0).
+says to leave the unit unrated (不参评) or to count it as 0 (计为0). A rate with nothing to count
+(0 ÷ 0: no problem to solve, no project due to start) is such a None, unless the scheme's
+无考核事项 setting says 按100%计 (nothing was left undone); either way the result's notes and
+the value's origin say which rule decided it.
 """
 
 import calendar
@@ -38,8 +42,9 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from guanmo.assessment.definition import Definition, Inputs, Missing
+from guanmo.assessment.definition import Definition, Inputs, Missing, NothingToCount
 from guanmo.figures.arithmetic import period_label, time_progress
+from guanmo.figures.formatting import UNDEFINED
 from guanmo.observation.results import METHOD_LABELS, Method
 from guanmo.sheets import cells
 
@@ -222,7 +227,10 @@ class Sourced:
 
     value: Decimal | None
     origin: str
+    nothing_to_count: bool = False  # a rate over nothing (0 ÷ 0), its value None
 
+
+FULL_RATE = Decimal(100)  # 无考核事项 按100%计: a rate of nothing left undone, in %
 
 Values = dict[str, Sourced]  # {unit: value}
 
@@ -255,32 +263,40 @@ def merge_sourced(
     """`inputs` (as the values file gave them: None where it has no value) with each sourced
     indicator's value filled in from `sourced` ({indicator: {unit: Sourced}}) where the file
     gives none; a value the file gives overrides the source. Every value's origin is kept in
-    `Inputs.origins`. A rated unit left without a value is handled by the scheme's 缺失数据:
-    stop (SourceError naming every unit, indicator and source), leave the unit unrated, or
-    count it as 0, each said in the notes."""
+    `Inputs.origins`. A rate with nothing to count (0 ÷ 0) is 100% when the scheme's 无考核事项
+    says 按100%计, said in the notes and its origin. A rated unit left without a value is
+    handled by the scheme's 缺失数据: stop (SourceError naming every unit, indicator and
+    source), leave the unit unrated, or count it as 0, each said in the notes."""
     specs = sources_of(definition)
     values = {unit: dict(own) for unit, own in inputs.values.items()}
     origins: dict[str, dict[str, str]] = {unit: {} for unit in inputs.values}
     missing: dict[str, list[str]] = {}
+    notes: list[str] = []
+    empty_rates = False  # a rate over nothing left without a value: the stop says what to set
     for indicator, spec in specs.items():
         for unit, own in values.items():
             if own.get(indicator) is not None:
                 origins[unit][indicator] = f"{given_by}（覆盖{spec.text}）"
                 continue
             found = sourced[indicator].get(unit, Sourced(None, "来源中没有本单位"))
+            if found.nothing_to_count and definition.nothing_to_count is NothingToCount.FULL:
+                found = Sourced(FULL_RATE, f"{found.origin}；按考核办法无考核事项按100%计")
+                if unit not in inputs.exempt:
+                    notes.append(f"{unit}“{indicator}”（{spec.text}）{found.origin}")
             own[indicator] = found.value
             origins[unit][indicator] = f"{spec.text}（{found.origin}）"
             if found.value is None and unit not in inputs.exempt:
                 missing.setdefault(unit, []).append(
                     f"{unit}“{indicator}”（{spec.text}）无数值：{found.origin}"
                 )
-    notes: list[str] = []
+                empty_rates = empty_rates or found.nothing_to_count
     exempt = set(inputs.exempt)
     if missing and definition.missing is Missing.STOP:
         lines = [line for unit_lines in missing.values() for line in unit_lines]
-        raise SourceError(
-            "；".join(lines) + "。可在数值表中填写，或在考核办法中设置“缺失数据”（不参评或计为0）"
-        )
+        how = "。可在数值表中填写，或在考核办法中设置“缺失数据”（不参评或计为0）"
+        if empty_rates:
+            how += "；没有考核事项的比率（0÷0）也可设置“无考核事项”为按100%计"
+        raise SourceError("；".join(lines) + how)
     for unit, lines in missing.items():
         if definition.missing is Missing.EXEMPT:
             exempt.add(unit)
@@ -294,3 +310,27 @@ def merge_sourced(
     origins = {unit: own for unit, own in origins.items() if own}
     filled = replace(inputs, values=values, exempt=frozenset(exempt), origins=origins)
     return Filled(filled, notes)
+
+
+EXEMPT = "不参评"
+
+
+def origin_rows(inputs: Inputs) -> list[tuple[str, str, str]]:
+    """Where each sourced (or overriding) value of a rated unit came from, as (unit, indicator,
+    origin) in the inputs' order; a unit exempt (不参评), whose values count for nothing, once
+    as (unit, "—", "不参评"). What the command, the preview and the .xlsx list."""
+    rows: list[tuple[str, str, str]] = []
+    for unit, own in inputs.origins.items():
+        if unit in inputs.exempt:
+            rows.append((unit, UNDEFINED, EXEMPT))
+        else:
+            rows += [(unit, indicator, origin) for indicator, origin in own.items()]
+    return rows
+
+
+def origin_lines(inputs: Inputs) -> list[str]:
+    """`origin_rows` as lines: 温县“投资完成率”：台账:年度计划完成率（…）, 修武县：不参评."""
+    return [
+        f"{unit}：{origin}" if indicator == UNDEFINED else f"{unit}“{indicator}”：{origin}"
+        for unit, indicator, origin in origin_rows(inputs)
+    ]

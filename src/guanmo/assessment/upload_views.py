@@ -58,7 +58,7 @@ def cycle_upload(request: HttpRequest) -> HttpResponse:
     return render(request, "assessment/cycle_upload.html", {"form": form})
 
 
-def _named(path: Path, name: str) -> io.BytesIO:
+def named_source(path: Path, name: str) -> io.BytesIO:
     """The held file as a source named as uploaded (the reports and a CSV's sheet say it)."""
     source = io.BytesIO(path.read_bytes())
     source.name = Path(name).name or path.name
@@ -80,7 +80,7 @@ def cycle_preview(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "考核周期或参数有误，请重新上传")
         return redirect("assessment_upload")
-    sources = {key: _named(path, given.get(f"{key}_name", "")) for key, path in paths.items()}
+    sources = {key: named_source(path, given.get(f"{key}_name", "")) for key, path in paths.items()}
     context = {"form": form, "given": given}
     try:
         sheets = read_cycle(
@@ -204,9 +204,9 @@ def _understood(sheets: CycleSheets, inputs: Inputs, weights: dict | None) -> di
             "exempt": unit in inputs.exempt,
             "vetoed": unit in inputs.vetoed,
             "previous": inputs.previous.get(unit),
-            "origins": [
-                f"{name}：{origin}" for name, origin in inputs.origins.get(unit, {}).items()
-            ],
+            "origins": []  # an exempt unit's values count for nothing: it says 不参评
+            if unit in inputs.exempt
+            else [f"{name}：{origin}" for name, origin in inputs.origins.get(unit, {}).items()],
         }
         for unit in inputs.values
     ]

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from guanmo.assessment import firm_views, upload_views, views
+from guanmo.assessment import firm_upload_views, firm_views, upload_views, views
 
 urlpatterns = [
     path("", views.result_list, name="assessment_results"),
     path("new/", upload_views.cycle_upload, name="assessment_upload"),
     path("new/preview/", upload_views.cycle_preview, name="assessment_preview"),
     path("firms/", firm_views.firm_list, name="assessment_firms"),
+    path("firms/upload/", firm_upload_views.firm_upload, name="assessment_firm_upload"),
+    path("firms/upload/preview/", firm_upload_views.firm_preview, name="assessment_firm_preview"),
     path("firms/<int:pk>/", firm_views.firm_page, name="assessment_firm"),
     path(
         "firms/<int:pk>/<int:year>/objections/",

@@ -1,29 +1,21 @@
 """The results page: the ranking with classes, each unit's rank interval drawn as a bar, its
 points by indicator, the bulletin's sentences and the result's history. Thin: the figures are
-the issued JSON (the Monte Carlo's) and the result's deterministic pass computed again
-(`services.scores_again`: breakdown, 加分/扣分, veto, 并列), shown by the text output's
-helpers; the history `objections.history`."""
+the issued JSON (the Monte Carlo's) and the tables of the deterministic pass kept with the
+result (`services.page_figures_of`: breakdown, 加分/扣分, veto, 并列), so that a view computes
+nothing; the history `objections.history`."""
 
 from decimal import Decimal
+from io import BytesIO
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from guanmo.assessment.definition import Definition, Inputs
-from guanmo.assessment.exporters.text import (
-    BREAKDOWN_TAIL,
-    breakdown_rows,
-    change_text,
-    choice_name,
-    points_lost_to_first,
-    probability_text,
-    rank_label,
-    two_places,
-    unit_label,
-)
+from guanmo.assessment.exporters.results import write_unit_results
+from guanmo.assessment.exporters.text import BREAKDOWN_TAIL, choice_name, probability_text
 from guanmo.assessment.forms import DecisionForm, ObjectionForm, WhatIfForm
 from guanmo.assessment.models import Objection, Result
 from guanmo.assessment.objections import (
@@ -35,7 +27,7 @@ from guanmo.assessment.objections import (
     reject_objection,
 )
 from guanmo.assessment.selectors import results_for
-from guanmo.assessment.services import scores_again
+from guanmo.assessment.services import page_figures_of
 from guanmo.assessment.what_if import Change, suppose
 
 
@@ -75,25 +67,33 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
     output = result.output
     ranked = sum(1 for unit in output["units"] if unit["rank_interval"] is not None)
     indicators = list(output["weights"])
-    outcome = scores_again(result)
+    figures = page_figures_of(result)
+    if request.GET.get("format") == "xlsx":
+        file = BytesIO()
+        title = f"{result.scheme.cycle}{result.scheme.name}结果"
+        write_unit_results(file, title, output, figures, indicators)
+        file.seek(0)
+        return FileResponse(file, as_attachment=True, filename=f"{title}.xlsx")
     stored = {unit["unit"]: unit for unit in output["units"]}
     units = [
         {
-            **stored[line.unit],
-            "rank": rank_label(line),
-            "unit": unit_label(line),
-            "rank_change": change_text(line),
-            "p_first": _probability(stored[line.unit]["p_first"]),
-            "p_last": _probability(stored[line.unit]["p_last"]),
-            "bar": _bar(stored[line.unit], ranked),
+            **stored[line["unit"]],
+            "rank": line["rank"],
+            "unit": line["label"],
+            "rank_change": line["change"],
+            "p_first": _probability(stored[line["unit"]]["p_first"]),
+            "p_last": _probability(stored[line["unit"]]["p_last"]),
+            "bar": _bar(stored[line["unit"]], ranked),
         }
-        for line in outcome.lines
+        for line in figures["lines"]
     ]
     scope = request.scope
     published = result.status == Result.Status.PUBLISHED
     may_object = published and scope.county is not None and scope.county.name in _units(result)
     pending = (
-        Objection.objects.filter(result=result, status=Objection.Status.PENDING)
+        Objection.objects.filter(result=result, status=Objection.Status.PENDING).select_related(
+            "result"
+        )
         if scope.is_city_office and published
         else Objection.objects.none()
     )
@@ -114,11 +114,8 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
             "units": units,
             "indicators": indicators,
             "breakdown_tail": BREAKDOWN_TAIL,
-            "breakdown": breakdown_rows(outcome),
-            "points_lost": [
-                [unit, *(two_places(own[name]) for name in indicators)]
-                for unit, own in points_lost_to_first(outcome).items()
-            ],
+            "breakdown": figures["breakdown"],
+            "points_lost": figures["points_lost"],
             "sentences": output["sentences"],
             "sensitivity": [
                 (choice_name(choice), indices)
@@ -173,9 +170,12 @@ def objection_raise(request: HttpRequest, pk: int) -> HttpResponse:
     return _standing_page(result)
 
 
-def object_from_form(request: HttpRequest, result, *, unit: str, form: ObjectionForm) -> None:
-    """Raise the objection the posted form states for `unit` (a unit's or a firm's), telling
-    the user in a message whether it was taken; the caller answers with its own page."""
+def object_from_form(
+    request: HttpRequest, result, *, unit: str, form: ObjectionForm, filed_by: str = ""
+) -> None:
+    """Raise the objection the posted form states for `unit` (a unit's own, or a firm's filed
+    by its county's office, `filed_by`), telling the user in a message whether it was taken;
+    the caller answers with its own page."""
     if not form.is_valid():
         messages.error(request, "异议未提交：请选择指标，填写应为的数值和理由")
         return
@@ -188,6 +188,7 @@ def object_from_form(request: HttpRequest, result, *, unit: str, form: Objection
             reason=form.cleaned_data["reason"],
             user=request.user,
             attachment=form.cleaned_data["attachment"],
+            filed_by=filed_by,
         )
     except ObjectionError as error:
         messages.error(request, str(error))

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from guanmo.accounts.models import User
 from guanmo.assessment.definition import Definition, IndicatorRow, Inputs
-from guanmo.assessment.models import Result, Scheme
+from guanmo.assessment.models import Objection, Result, Scheme
 from guanmo.assessment.objections import finalise_result, publish_result
 from guanmo.assessment.services import save_scheme
 from guanmo.assessment.source_selectors import fill_from_sources
@@ -56,6 +56,7 @@ def demo_assessment_inputs(city: Region) -> Inputs:
 def create_demo_assessment(city: Region, office_user: User | None, seed: int) -> Result:
     """Save the scheme, publish the cycle's result (seeded, 1,000 runs) and make it final once
     its publication period is over. Returns the final result, ready to be issued."""
+    _forget_earlier(city)
     inputs = demo_assessment_inputs(city)
     scheme = save_scheme(city, CYCLE, NAME, DEFINITION, list(inputs.values))
     result = publish_result(scheme, inputs, days=PUBLICATION_DAYS, runs=1000, seed=seed)
@@ -69,6 +70,17 @@ def create_demo_assessment(city: Region, office_user: User | None, seed: int) ->
     Scheme.objects.filter(pk=scheme.pk).update(created_at=_at(PUBLISHED))
     result.refresh_from_db()
     return result
+
+
+def _forget_earlier(city: Region) -> None:
+    """An earlier build's scheme goes with its results and objections: a scheme with results
+    is never replaced (`save_scheme`), and a rebuild makes them again."""
+    schemes = Scheme.objects.filter(city=city, cycle=CYCLE, name=NAME)
+    results = Result.objects.filter(scheme__in=schemes)
+    Objection.objects.filter(result__in=results).delete()
+    results.update(supersedes=None)
+    results.delete()
+    schemes.delete()
 
 
 def _at(day: date) -> datetime:

@@ -1,6 +1,9 @@
 """The demo city's users: one per role, one county office and one site commissioner per county
 or zone, and the reporting periods of the demo year (January–November approved and closed,
-December open with the counties' drafts), so that every page has something to show."""
+December open with the counties' drafts), so that every page has something to show. Each
+report submitted carries its review as the real flow records it (`reporting.review`): the
+county office's 提交 (most before the deadline, some a day late) and the city office's 审核通过,
+so that timeliness (月报:按时报送次数) reads from it."""
 
 import secrets
 from dataclasses import dataclass
@@ -13,9 +16,10 @@ from guanmo.accounts.models import Role, User
 from guanmo.ledger.models import MonthlyProgress, Project
 from guanmo.regions.models import Region
 from guanmo.regions.services import units_of
-from guanmo.reporting.models import CountyReport, Period, ReportEntry, Status
+from guanmo.reporting.models import CountyReport, Period, ReportEntry, ReviewStep, Status
 
 COMMISSIONED_PER_UNIT = 6
+LATE_EVERY = 7  # one report in seven comes in a day after the deadline
 FIGURES = ("completed_this_month", "cumulative_completed", "visible_progress", "problems")
 
 
@@ -133,3 +137,49 @@ def create_demo_periods(city: Region, year: int, open_month: int = 12) -> None:
         )
         if is_open:  # December's figures are not approved yet
             progress.filter(month=month).delete()
+        _record_reviews(period, list(reports.values()), office, is_open)
+
+
+def _at(day: date, hour: int) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(hour)))
+
+
+def _record_reviews(
+    period: Period, reports: list[CountyReport], office: User | None, is_open: bool
+) -> None:
+    """Each submitted report's 提交 by its county office, as `reporting.review.submit` records
+    it (the step and `submitted_at`), and each approved one's 审核通过 by the city office: a
+    closed month's reports submitted one to three days before the deadline, every
+    `LATE_EVERY`th a day late, approved the day after; the open month's on its 8th–12th."""
+    counties = {report.county_id for report in reports}
+    offices = {
+        user.region_id: user
+        for user in User.objects.filter(role=Role.COUNTY_OFFICE, region_id__in=counties)
+    }
+    steps, submitted = [], []
+    for number, report in enumerate(reports):
+        if report.status == Status.DRAFT:
+            continue
+        if is_open:
+            day = date(period.year, period.month, 8 + number % 5)
+        elif (number + period.month) % LATE_EVERY == 0:
+            day = period.deadline + timedelta(days=1)
+        else:
+            day = period.deadline - timedelta(days=1 + number % 3)
+        report.submitted_at = _at(day, 16)
+        submitted.append(report)
+        steps.append((report, ReviewStep.Action.SUBMIT, offices.get(report.county_id), day, 16))
+        if report.status == Status.APPROVED:
+            approved = max(day, period.deadline) + timedelta(days=1)
+            steps.append((report, ReviewStep.Action.APPROVE, office, approved, 15))
+    CountyReport.objects.bulk_update(submitted, ["submitted_at"], batch_size=500)
+    made = ReviewStep.objects.bulk_create(
+        [
+            ReviewStep(report=report, action=action, user=user)
+            for report, action, user, _, _ in steps
+        ],
+        batch_size=500,
+    )
+    for step, (_, _, _, day, hour) in zip(made, steps, strict=True):
+        step.at = _at(day, hour)  # saving stamped the build's own moment (auto_now_add)
+    ReviewStep.objects.bulk_update(made, ["at"], batch_size=500)

@@ -31,6 +31,9 @@ PHRASES: dict[MilestoneKind, str] = {
     MilestoneKind.COMPLETED: "竣工",
     MilestoneKind.PRODUCING: "投产",
 }
+# Stages that say a project has started, whatever its 开工 milestone holds (a project building
+# may have no 开工 date recorded).
+STARTED_STAGES = ("续建", "竣工")
 # The milestones of building, in the order they can only be reached.
 _BUILDING = (
     MilestoneKind.STARTED,
@@ -60,6 +63,14 @@ def is_missed(dates: MilestoneDates, year: int, month: int) -> bool:
     """Planned on or before the month's last day and not reached by then."""
     end = month_end(year, month)
     return dates.planned is not None and dates.planned <= end and not reached_by(dates, end)
+
+
+def not_started_by(stage: str, start: MilestoneDates | None, year: int, month: int) -> bool:
+    """逾期未开工 after `month`: its 开工 (`start`) planned on or before the month's last day and
+    not reached by then, unless its stage says it has started (`STARTED_STAGES`). The one rule
+    of a project not started: the missed-start warning (`progress.warnings`) and the
+    assessment's 按期开工率 (`assessment.source_measures`) both ask it."""
+    return start is not None and stage not in STARTED_STAGES and is_missed(start, year, month)
 
 
 def missed_sentence(kind: MilestoneKind, planned: date, year: int, month: int) -> str:

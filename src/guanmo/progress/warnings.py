@@ -8,13 +8,12 @@ running; red when it has not reported by the deadline.
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
 from guanmo.figures import formatting
 from guanmo.figures.arithmetic import points_vs_time_progress, time_progress
-from guanmo.ledger.milestones import MilestoneDates, is_missed, missed_sentence, month_end
+from guanmo.ledger.milestones import MilestoneDates, is_missed, missed_sentence, not_started_by
 from guanmo.ledger.models import MilestoneKind
 
 
@@ -53,8 +52,6 @@ _KIND_LABELS = {
 }
 _SEVERITY = {WarningLevel.RED: 0, WarningLevel.YELLOW: 1}
 _UNDER_CONSTRUCTION = ("新开工", "续建")
-# Stages that say a project has started, whatever its 开工 milestone holds.
-_STARTED_STAGES = ("续建", "竣工")
 
 
 @dataclass(frozen=True)
@@ -139,24 +136,18 @@ def _unreported(state: ProjectState, month: int, deadline_passed: bool) -> Proje
     return ProjectWarning(WarningKind.UNREPORTED, WarningLevel.RED, f"{month}月进度逾期未报送")
 
 
-def overdue_to_start(stage: str, planned_start: date | None, year: int, month: int) -> bool:
-    """Whether a project is 逾期未开工 after `month` as the assessment's 按期开工率 counts it:
-    still 前期 with its planned start (the 开工 milestone's) on or before the month's last day."""
-    if stage != "前期" or planned_start is None:
-        return False
-    return planned_start <= month_end(year, month)
-
-
 def _missed(state: ProjectState, year: int, month: int) -> list[ProjectWarning]:
     """Each milestone planned on or before the month's last day and not reached by then
-    (`ledger.milestones.is_missed`); 开工 not for a project whose stage says it has started
-    (续建, 竣工), which may have no 开工 date recorded."""
+    (`ledger.milestones.is_missed`); 开工 by the one rule of a project not started
+    (`ledger.milestones.not_started_by`: not for a stage that says it has started)."""
     warnings = []
     for dates in state.milestones:
-        if not is_missed(dates, year, month) or dates.planned is None:
-            continue
         started = dates.kind == MilestoneKind.STARTED
-        if started and state.stage in _STARTED_STAGES:
+        if started:
+            missed = not_started_by(state.stage, dates, year, month)
+        else:
+            missed = is_missed(dates, year, month)
+        if not missed or dates.planned is None:
             continue
         warnings.append(
             ProjectWarning(

@@ -39,7 +39,7 @@ def column_map(
                     header=reading.text,
                     key=reading.key,
                     field=name.value if name else "",
-                    sample=_sample(rows, name) if name else "",
+                    sample=_sample(rows, name, name in money) if name else "",
                     unit=unit_name,
                     note=reading.why,
                 )
@@ -60,18 +60,20 @@ def remembered_notes(uses: Sequence[ColumnUse]) -> list[str]:
     ]
 
 
-def _sample(rows: Sequence, name: StrEnum) -> str:
+def _sample(rows: Sequence, name: StrEnum, money: bool) -> str:
     for row in rows:
         value = row.values.get(name)
         if value in (None, "", frozenset()):
             continue
-        return _shown(value)[:_SAMPLE_LENGTH]
+        return _shown(value, money)[:_SAMPLE_LENGTH]
     return ""
 
 
-def _shown(value: object) -> str:
+def _shown(value: object, money: bool) -> str:
+    """A sample as the map shows it: money in 万元 (read in any unit), another figure as read
+    (95.5, not "95.50万元": a rate or a count is no amount of money)."""
     if isinstance(value, Decimal):
-        return f"{format_wan(value)}万元"
+        return f"{format_wan(value)}万元" if money else f"{value.normalize():f}"
     if isinstance(value, tuple):
         return format_years(*value)
     if isinstance(value, frozenset | set):

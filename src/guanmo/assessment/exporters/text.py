@@ -106,6 +106,30 @@ def two_places(value: Decimal | None) -> str:
     return UNDEFINED if value is None else f"{half_up(value, 2):f}"
 
 
+def page_figures(outcome: Outcome) -> dict:
+    """The tables the results page shows of the deterministic pass, as text kept with the
+    result (JSON-ready): `lines`, each unit's place (`rank_label`), name (`unit_label`) and
+    change (`change_text`) in rank order; `breakdown` (`breakdown_rows`); `points_lost`, a row
+    per unit of the points lost to the first on each indicator (`points_lost_to_first`)."""
+    names = outcome.definition.names
+    return {
+        "lines": [
+            {
+                "unit": line.unit,
+                "rank": rank_label(line),
+                "label": unit_label(line),
+                "change": change_text(line),
+            }
+            for line in outcome.lines
+        ],
+        "breakdown": breakdown_rows(outcome),
+        "points_lost": [
+            [unit, *(two_places(own[name]) for name in names)]
+            for unit, own in points_lost_to_first(outcome).items()
+        ],
+    }
+
+
 def choice_name(choice: str) -> str:
     if choice.startswith("weight:"):
         return f"权重：{choice.removeprefix('weight:')}"

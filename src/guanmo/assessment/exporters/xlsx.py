@@ -12,6 +12,7 @@ from openpyxl import Workbook
 
 from guanmo.assessment.exporters.text import choice_name, points_lost_to_first
 from guanmo.assessment.outcome import Outcome
+from guanmo.assessment.sources import origin_rows
 from guanmo.documents.xlsx import INTEGER_FORMAT, RATE_FORMAT, Column, write_table
 
 POINTS_FORMAT = "0.00"
@@ -182,11 +183,7 @@ def write_xlsx(outcome: Outcome, output: str | Path | BinaryIO) -> None:
             workbook,
             "数据来源",
             [_unit_column(), Column("指标", 18), Column("来源", 80)],
-            [
-                [unit, indicator, origin]
-                for unit, own in outcome.inputs.origins.items()
-                for indicator, origin in own.items()
-            ],
+            [list(row) for row in origin_rows(outcome.inputs)],
         )
     if outcome.robustness is not None:
         _table(

@@ -1,5 +1,7 @@
 import json
+from collections.abc import Mapping
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -8,9 +10,10 @@ from guanmo.assessment.exporters import FILE_FORMATS, TEXT_FORMATS
 from guanmo.assessment.firm_register import firm_inputs, issue_firm_result
 from guanmo.assessment.firms import EXAMPLE_SCHEME, LAND_THRESHOLD, policies
 from guanmo.assessment.objections import DEFAULT_PUBLICATION_DAYS
-from guanmo.assessment.outcome import compute
+from guanmo.assessment.outcome import Outcome, compute
 from guanmo.assessment.robustness import DEFAULT_RUNS
 from guanmo.assessment.sheet_reading import Refused, read_scheme
+from guanmo.documents.commands import add_output_arguments, require_output, write_output
 from guanmo.regions.services import UnknownDivision, resolve_city
 
 
@@ -29,10 +32,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--runs", type=int, default=DEFAULT_RUNS, help="稳健性检验模拟次数")
         parser.add_argument("--seed", type=int, default=0, help="随机数种子")
-        parser.add_argument(
-            "--format", choices=[*TEXT_FORMATS, *FILE_FORMATS], default="text", help="输出格式"
-        )
-        parser.add_argument("-o", "--output", type=Path, help="输出文件（xlsx、docx 必填）")
+        add_output_arguments(parser, [*TEXT_FORMATS, *FILE_FORMATS])
         parser.add_argument("--city", help="城市的区划代码（只有一个城市时可省略）")
         parser.add_argument(
             "--issue",
@@ -58,8 +58,7 @@ class Command(BaseCommand):
         days,
         **_,
     ):
-        if format in FILE_FORMATS and output is None:
-            raise CommandError(f"{format} 格式须用 -o 指定输出文件")
+        require_output(format, output, FILE_FORMATS)
         try:
             definition, _report = read_scheme(scheme)
         except Refused as refused:
@@ -78,27 +77,13 @@ class Command(BaseCommand):
             outcome = compute(cycle.definition, cycle.inputs, runs=runs, seed=seed)
         except ValueError as error:
             raise CommandError(f"无法计算亩均效益评价结果：{error}") from error
-        tax_per_mu = cycle.tax_per_mu
-        if format in FILE_FORMATS:
-            FILE_FORMATS[format](outcome, output)
-            self.stdout.write(self.style.SUCCESS(f"已写入 {output}"))
-            return
-        data = outcome.as_json()
-        for unit in data["units"]:  # an extra key; the issue's keys are kept as they are
-            unit["policies"] = policies(unit["class"], tax_per_mu[unit["unit"]])
-        if format == "json":
-            rendered = json.dumps(data, ensure_ascii=False, indent=2)
-        else:
-            lines = [TEXT_FORMATS["text"](outcome), "", "差别化政策："]
-            for unit in data["units"]:
-                grade = unit["class"] or "不定等次"
-                lines.append(f"{unit['unit']}（{grade}）：{'；'.join(unit['policies']) or '无'}")
-            rendered = "\n".join(lines)
-        if output is None:
-            self.stdout.write(rendered)
-        else:
-            output.write_text(rendered + "\n", encoding="utf-8")
-            self.stdout.write(self.style.SUCCESS(f"已写入 {output}"))
+        write_output(
+            self,
+            format,
+            output,
+            text=lambda: _rendered(outcome, format, cycle.tax_per_mu),
+            files={name: partial(write, outcome) for name, write in FILE_FORMATS.items()},
+        )
 
     def _issue(self, city, year, definition, land_threshold, days, runs, seed) -> None:
         try:
@@ -120,3 +105,19 @@ class Command(BaseCommand):
                 f"{rated}家参评，公示至{result.published_until:%Y年%m月%d日}"
             )
         )
+
+
+def _rendered(outcome: Outcome, format: str, tax_per_mu: Mapping[str, Decimal | None]) -> str:
+    """The result as JSON or text, each firm with the policies of its class (and 长垣's rule by
+    its 亩均税收): in JSON an extra key `policies`, the issue's keys kept as they are; in text
+    a 差别化政策 list after the ranking."""
+    data = outcome.as_json()
+    for unit in data["units"]:
+        unit["policies"] = policies(unit["class"], tax_per_mu[unit["unit"]])
+    if format == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    lines = [TEXT_FORMATS["text"](outcome), "", "差别化政策："]
+    for unit in data["units"]:
+        grade = unit["class"] or "不定等次"
+        lines.append(f"{unit['unit']}（{grade}）：{'；'.join(unit['policies']) or '无'}")
+    return "\n".join(lines)

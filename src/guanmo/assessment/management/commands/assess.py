@@ -14,7 +14,7 @@ from guanmo.assessment.robustness import DEFAULT_NAMING_THRESHOLD, DEFAULT_RUNS
 from guanmo.assessment.selectors import city_roll
 from guanmo.assessment.sheet_reading import Refused
 from guanmo.assessment.source_selectors import fill_from_sources
-from guanmo.assessment.sources import SourceCycle, sources_of
+from guanmo.assessment.sources import SourceCycle, origin_lines, sources_of
 from guanmo.assessment.values_sheet import target_names
 from guanmo.assessment.what_if import parse_change, suppose
 from guanmo.documents.commands import add_output_arguments, require_output, write_output
@@ -138,7 +138,8 @@ class Command(BaseCommand):
         month: int | None,
     ) -> tuple[Inputs, list[str]]:
         """The inputs with the scheme's sourced indicators filled in from the database, and
-        one line per sourced value saying where it came from."""
+        one line per sourced value saying where it came from (`origin_lines`: an exempt
+        unit's once, 不参评)."""
         named = "、".join(sources_of(definition))
         typed = [name for name in definition.names if name not in sources_of(definition)]
         if inputs is None and (typed or target_names(definition)):
@@ -161,12 +162,7 @@ class Command(BaseCommand):
             raise CommandError(f"无法从系统取得指标数值：{error}") from error
         for note in filled.notes:
             self.stderr.write(f"提示：{note}")
-        lines = [
-            f"{unit}“{indicator}”：{origin}"
-            for unit, own in filled.inputs.origins.items()
-            for indicator, origin in own.items()
-        ]
-        return filled.inputs, lines
+        return filled.inputs, origin_lines(filled.inputs)
 
     def _refuse(self, report: ImportReport) -> None:
         name = f"《{report.file}》" if report.file else ""
