@@ -32,7 +32,9 @@ def started(world):
         register_year=YEAR,
         contract_investment=Decimal("35000"),
     )
-    record_stage(lead, Stage.SIGNED, planned=None, reached=date(YEAR, 3, 10), user=None, today=TODAY)
+    record_stage(
+        lead, Stage.SIGNED, planned=None, reached=date(YEAR, 3, 10), user=None, today=TODAY
+    )
     record_stage(
         lead,
         Stage.STARTED,
@@ -59,7 +61,7 @@ def _project_start(project: Project) -> tuple[date | None, date | None]:
 def _lead_page_start(client, world, lead: Lead) -> str:
     client.force_login(world.users["city"])
     page = client.get(reverse("attraction_lead", args=[lead.pk])).content.decode()
-    row = page.split("<th scope=\"row\">开工</th>")[1].split("</tr>")[0]
+    row = page.split('<th scope="row">开工</th>')[1].split("</tr>")[0]
     return row
 
 
@@ -70,14 +72,19 @@ def test_on_linking_the_start_lives_in_the_projects_milestone_only(started):
 
 
 def test_a_start_changed_on_the_lead_is_the_projects_milestone(client, world, started):
-    record_stage(started, Stage.STARTED, planned=None, reached=date(YEAR, 5, 25), user=None, today=TODAY)
+    record_stage(
+        started, Stage.STARTED, planned=None, reached=date(YEAR, 5, 25), user=None, today=TODAY
+    )
 
     assert _project_start(started.project) == (date(YEAR, 5, 1), date(YEAR, 5, 25))
     assert _lead_start(started) == (date(YEAR, 5, 1), date(YEAR, 5, 25))
     assert "2025-05-25" in _lead_page_start(client, world, started)
     # Both histories say so: the project's (ledger) and the lead's.
     assert FigureChange.objects.filter(
-        project=started.project, field="开工实际日期", old_value="2025-05-20", new_value="2025-05-25"
+        project=started.project,
+        field="开工实际日期",
+        old_value="2025-05-20",
+        new_value="2025-05-25",
     ).exists()
     assert LeadChange.objects.filter(
         lead=started, field="开工实际日期", old_value="2025-05-20", new_value="2025-05-25"
@@ -87,7 +94,11 @@ def test_a_start_changed_on_the_lead_is_the_projects_milestone(client, world, st
 def test_a_start_changed_on_the_project_shows_on_the_lead(client, world, started):
     save_milestones(
         started.project,
-        {MilestoneKind.STARTED: MilestoneDates(MilestoneKind.STARTED, date(YEAR, 5, 1), date(YEAR, 5, 18))},
+        {
+            MilestoneKind.STARTED: MilestoneDates(
+                MilestoneKind.STARTED, date(YEAR, 5, 1), date(YEAR, 5, 18)
+            )
+        },
         user=world.users["city"],
         today=TODAY,
         reason="按施工许可核实",
@@ -112,7 +123,9 @@ def test_a_lead_linking_to_a_project_already_started_takes_the_projects_date(wor
         contract_investment=Decimal("20000"),
     )
     record_stage(lead, Stage.SIGNED, planned=None, reached=date(YEAR, 3, 1), user=None, today=TODAY)
-    record_stage(lead, Stage.STARTED, planned=None, reached=date(YEAR, 4, 6), user=None, today=TODAY)
+    record_stage(
+        lead, Stage.STARTED, planned=None, reached=date(YEAR, 4, 6), user=None, today=TODAY
+    )
 
     lead.refresh_from_db()
     assert lead.project == project
