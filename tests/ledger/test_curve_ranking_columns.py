@@ -81,7 +81,8 @@ def test_the_bulletin_page_shows_the_curve_in_its_ranking_table_and_says_it_once
 
     main_table = page.split("</table>")[0]
     assert "序时进度" in main_table and "较序时进度" in main_table
-    wenxian = re.search(r"<tr>(?:(?!</tr>).)*温县(?:(?!</tr>).)*</tr>", main_table).group(0)
+    row = r"<tr>(?:(?!</tr>).)*温县(?:(?!</tr>).)*</tr>"
+    wenxian = re.search(row, main_table, re.DOTALL).group(0)
     cells = re.findall(r"<td[^>]*>([^<]*)</td>", wenxian)
     assert cells[5:9] == ["36.7%", "+11.7", "25.0%", "+11.7"]
     assert "计划曲线序时进度" not in page  # no separate section repeating the figures
