@@ -127,10 +127,7 @@ def test_docx_is_an_a4_bulletin_in_official_fonts(april, tmp_path):
     table = document.tables[0]
     assert [c.text for c in table.rows[0].cells][:2] == ["位次", "县区"]
     # The text speaks 亿元, so does the table: 1,000 and 500 万元 are 0.10 and 0.05 亿元.
-    assert [c.text for c in table.rows[0].cells][3:5] == [
-        "年度计划投资（亿元）",
-        "完成投资（亿元）",
-    ]
+    assert [c.text for c in table.rows[0].cells][3:5] == ["年度计划（亿元）", "完成投资（亿元）"]
     assert [c.text for c in table.rows[1].cells][1:6] == ["武陟县", "1", "0.10", "0.05", "50.0"]
     assert table.rows[-1].cells[1].text == "合计"
 

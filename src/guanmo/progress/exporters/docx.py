@@ -35,8 +35,13 @@ def bulletin_title(report: ProgressReport, city_name: str) -> str:
 
 
 def in_yi(headers: Sequence[str]) -> tuple[str, ...]:
-    """The bulletin's text speaks 亿元 ("完成投资63.37亿元"), so its table does too."""
-    return tuple(header.replace("（万元）", "（亿元）") for header in headers)
+    """The bulletin's text speaks 亿元 ("完成投资63.37亿元"), so its table does too; the plan's
+    header is the page's 年度计划, so that nine columns (with 序时进度 and 较序时进度) fit a
+    portrait page in 小五 even beside a park's long name."""
+    return tuple(
+        header.replace("年度计划投资", "年度计划").replace("（万元）", "（亿元）")
+        for header in headers
+    )
 
 
 def county_rows_in_yi(report: ProgressReport) -> list[list[str]]:
