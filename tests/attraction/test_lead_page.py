@@ -39,8 +39,9 @@ def test_the_county_records_signing_and_the_start_makes_a_ledger_project(client,
     assert signed.status_code == started.status_code == 302
     lead.refresh_from_db()
     assert lead.contract_investment == Decimal("35000")
-    assert lead.stages.get(stage=Stage.STARTED).reached == date(2025, 5, 20)
     assert lead.project is not None and lead.project.county == world.wuzhi
+    # The start is the project's 开工 milestone (tests/attraction/test_lead_project_start.py).
+    assert lead.project.milestones.get(kind="开工").reached == date(2025, 5, 20)
     page = client.get(reverse("attraction_lead", args=[lead.pk])).content.decode()
     assert "项目已开工，转入重点项目台账：智能传感器项目" in page
     assert LeadChange.objects.filter(lead=lead, field="重点项目").exists()

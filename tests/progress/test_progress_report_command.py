@@ -74,7 +74,7 @@ def test_xlsx_holds_the_county_and_project_tables(april, tmp_path):
     _run("--format", "xlsx", "-o", str(path))
 
     workbook = load_workbook(path)
-    assert workbook.sheetnames == ["县区汇总", "项目明细", "计划曲线序时进度"]
+    assert workbook.sheetnames == ["县区汇总", "项目明细"]
     counties = workbook["县区汇总"]
     assert counties.freeze_panes == "A4"
     rows = list(counties.iter_rows(min_row=4, values_only=True))
@@ -88,11 +88,13 @@ def test_xlsx_holds_the_county_and_project_tables(april, tmp_path):
     assert [row[2] for row in projects] == ["武陟县产业园项目", "温县医院项目", "孟州市物流园项目"]
     assert projects[2][6:] == (200, 0.1, "否")
     # No year before to shape the curves: 1,000万元 in equal months is 333.34 due after April
-    # (83.34 + 83.33 + 83.33 + 83.34); 500 done is 50.0%, 16.7 points ahead of both.
-    curve = workbook["计划曲线序时进度"]
-    units = {row[0]: row[1:] for row in curve.iter_rows(min_row=3, values_only=True)}
-    assert units["武陟县"] == (333.34, 500, 0.5, 16.7, 0.333, 16.7)
-    assert curve.cell(4, 5).number_format == "+0.0;-0.0;0.0"
+    # (83.34 + 83.33 + 83.33 + 83.34), 33.3%; 500 done is 50.0%, 16.7 points ahead of both.
+    assert [counties.cell(3, column).value for column in (8, 9)] == [
+        "序时进度（%）",
+        "较序时进度（个百分点）",
+    ]
+    assert rows[0][5:9] == (0.5, 16.7, 0.333, 16.7)
+    assert counties.cell(4, 9).number_format == "+0.0;-0.0;0.0"
 
 
 def test_docx_is_an_a4_bulletin_in_official_fonts(april, tmp_path):
@@ -125,10 +127,7 @@ def test_docx_is_an_a4_bulletin_in_official_fonts(april, tmp_path):
     table = document.tables[0]
     assert [c.text for c in table.rows[0].cells][:2] == ["位次", "县区"]
     # The text speaks 亿元, so does the table: 1,000 and 500 万元 are 0.10 and 0.05 亿元.
-    assert [c.text for c in table.rows[0].cells][3:5] == [
-        "年度计划投资（亿元）",
-        "完成投资（亿元）",
-    ]
+    assert [c.text for c in table.rows[0].cells][3:5] == ["年度计划（亿元）", "完成投资（亿元）"]
     assert [c.text for c in table.rows[1].cells][1:6] == ["武陟县", "1", "0.10", "0.05", "50.0"]
     assert table.rows[-1].cells[1].text == "合计"
 

@@ -12,8 +12,12 @@ from guanmo.attraction.models import Lead, Parcel, ParkFigures, ParkStandard
 from guanmo.attraction.origins import ABROAD, groups_of, province_of
 from guanmo.attraction.parks import ParkFacts
 from guanmo.attraction.stages import Stage
+from guanmo.ledger.models import MilestoneKind
 from guanmo.regions.models import Region
 from guanmo.regions.services import units_of
+
+# A stage's (planned, actual) dates, either None when unknown.
+StageDates = tuple[date | None, date | None]
 
 
 def leads_of(city: Region) -> QuerySet[Lead]:
@@ -21,8 +25,21 @@ def leads_of(city: Region) -> QuerySet[Lead]:
     return (
         Lead.objects.filter(city=city)
         .select_related("county", "park", "origin")
-        .prefetch_related("stages", "funds")
+        .prefetch_related("stages", "funds", "project__milestones")
     )
+
+
+def stage_dates(lead: Lead) -> dict[Stage, StageDates]:
+    """The lead's stages with their dates. Once the lead is a ledger project, its 开工 is the
+    project's 开工 milestone, the one place that date is kept (`services.link_to_ledger`), so
+    the lead and the project can never disagree."""
+    dates = {Stage(each.stage): (each.planned, each.reached) for each in lead.stages.all()}
+    if lead.project_id is not None:
+        dates.pop(Stage.STARTED, None)
+        for milestone in lead.project.milestones.all():
+            if milestone.kind == MilestoneKind.STARTED:
+                dates[Stage.STARTED] = (milestone.planned, milestone.reached)
+    return dates
 
 
 def source_of(lead: Lead) -> str:
@@ -44,7 +61,7 @@ def industry_section(lead: Lead) -> str:
 
 def facts(lead: Lead) -> LeadFacts:
     """One lead as the funnel and the warnings read it."""
-    stages = list(lead.stages.all())
+    dates = stage_dates(lead)
     return LeadFacts(
         name=lead.name,
         units=tuple(unit.name for unit in (lead.county, lead.park) if unit is not None),
@@ -52,8 +69,8 @@ def facts(lead: Lead) -> LeadFacts:
         groups=tuple(groups_of(lead.origin.code)) if lead.origin and not lead.abroad else (),
         industry=industry_section(lead),
         contract_investment=lead.contract_investment,
-        reached={Stage(each.stage): each.reached for each in stages if each.reached},
-        planned={Stage(each.stage): each.planned for each in stages if each.planned},
+        reached={stage: reached for stage, (_, reached) in dates.items() if reached},
+        planned={stage: planned for stage, (planned, _) in dates.items() if planned},
         register_year=lead.register_year,
         dropped_on=lead.dropped_on,
         funds=tuple(FundsReport(f.year, f.month, f.cumulative) for f in lead.funds.all()),

@@ -9,10 +9,20 @@ from typing import Any
 
 from django.db import transaction
 
+from guanmo import clock
 from guanmo.accounts.models import User
 from guanmo.attraction.models import FundsInPlace, Lead, LeadChange, StageDate
+from guanmo.attraction.selectors import stage_dates
 from guanmo.attraction.stages import Stage, stage_faults
-from guanmo.ledger.models import Milestone, MilestoneKind, Project
+from guanmo.ledger.milestones import MilestoneDates, date_faults
+from guanmo.ledger.models import MilestoneKind, Project
+from guanmo.ledger.services.milestones import (
+    MilestoneRefused,
+    milestone_changes,
+    milestones_by_project,
+    save_milestones,
+    write_milestones,
+)
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, Source, record_changes, shown
 from guanmo.reporting.models import ImportRecord
@@ -75,8 +85,9 @@ def save_lead(
 ) -> Saved:
     """Create the lead (by city, county and name) or update what `given` gives, recording each
     change with the import that made it (`import_record`, none from a page). A lead that has
-    started is linked to the ledger (`link_to_ledger`). Call it inside a transaction: a
-    refused import undoes it."""
+    started is linked to the ledger (`link_to_ledger`); a linked lead's 开工 is written to its
+    project's 开工 milestone (`started_on_project`). Call it inside a transaction: a refused
+    import undoes it. Raises MilestoneRefused for a 开工 the project's milestones refuse."""
     lead = Lead.objects.filter(city=city, county=given.county, name=given.name).first()
     created = lead is None
     if lead is None:
@@ -91,6 +102,9 @@ def save_lead(
     lead.save()
     stored = {each.stage: each for each in lead.stages.all()}
     for stage, (planned, reached) in given.stages.items():
+        if stage == Stage.STARTED and lead.project_id is not None:
+            changes += started_on_project(lead, planned, reached, source=source, user=user)
+            continue
         row = stored.get(stage) or StageDate(lead=lead, stage=stage)
         for attribute, value, word in (("planned", planned, "计划"), ("reached", reached, "")):
             if value is None:
@@ -121,6 +135,58 @@ def save_lead(
 
 
 _STARTED = [Stage.STARTED, Stage.PRODUCING, Stage.AT_CAPACITY]
+_WORDS = ("计划", "实际")  # a milestone's (planned, reached) in its history's words
+
+
+def _start_given(
+    lead: Lead, planned: date | None, reached: date | None
+) -> tuple[dict[MilestoneKind, MilestoneDates], MilestoneDates]:
+    """The linked lead's project's milestones, and its 开工 as `planned` and `reached` (None:
+    as stored) would make it."""
+    stored = milestones_by_project([lead.project_id])[lead.project_id]
+    before = stored.get(MilestoneKind.STARTED, MilestoneDates(MilestoneKind.STARTED))
+    after = MilestoneDates(
+        MilestoneKind.STARTED, planned or before.planned, reached or before.reached
+    )
+    return stored, after
+
+
+def start_faults(lead: Lead, planned: date | None, reached: date | None) -> list[str]:
+    """Why the linked lead's project would refuse this 开工 (`milestones.date_faults`: 竣工
+    before 开工, a date after today), in Chinese; empty when it may be written."""
+    stored, after = _start_given(lead, planned, reached)
+    faults = date_faults({**stored, MilestoneKind.STARTED: after}, clock.today())
+    return [f"重点项目“{lead.project.name}”{kind.label}：{why}" for kind, why in faults]
+
+
+def started_on_project(
+    lead: Lead,
+    planned: date | None,
+    reached: date | None,
+    *,
+    source: str,
+    user: User | None,
+    reason: str = "",
+) -> list[LeadChange]:
+    """Write a linked lead's 开工 dates (None: leave as stored) to its project's 开工 milestone,
+    recorded in the project's history; returns the lead's own history lines for the caller to
+    store. Raises MilestoneRefused."""
+    stored, after = _start_given(lead, planned, reached)
+    before = stored.get(MilestoneKind.STARTED, MilestoneDates(MilestoneKind.STARTED))
+    save_milestones(
+        lead.project,
+        {MilestoneKind.STARTED: after},
+        user=user,
+        today=clock.today(),
+        reason=reason or f"来自招商项目“{lead.name}”",
+        source=source,
+    )
+    pairs = ((before.planned, after.planned), (before.reached, after.reached))
+    return [
+        change
+        for word, (old, new) in zip(_WORDS, pairs, strict=True)
+        if (change := _history(lead, f"开工{word}日期", old, new)) is not None
+    ]
 
 
 def link_to_ledger(
@@ -128,17 +194,20 @@ def link_to_ledger(
 ) -> Project:
     """The ledger project a started lead is: the city's project of the same name in the same
     county, else a new one built from the lead (name, investor as owner, industry, contract
-    investment as total investment, start year, leader in charge) with its 开工 milestone.
-    The lead keeps its own history; the project's history says where it came from, both with
-    the import that started it (`import_record`, none from a page)."""
+    investment as total investment, start year, leader in charge). From then on the lead's 开工
+    lives in the project's 开工 milestone only (`selectors.stage_dates` reads it there): the
+    lead's dates fill what the milestone lacks, a date the project already has stands and the
+    lead's history says so. The lead keeps its own history; the project's says where it came
+    from, both with the import that started it (`import_record`, none from a page)."""
     project = Project.objects.filter(city=lead.city, county=lead.county, name=lead.name).first()
     dates = {each.stage: each for each in lead.stages.all()}
     started = min(
         (dates[stage].reached for stage in _STARTED if stage in dates and dates[stage].reached),
         default=None,
     )
+    own = dates.get(Stage.STARTED)
+    lead_start = (own.planned if own else None, started)
     if project is None:
-        planned = dates.get(Stage.STARTED)
         project = Project.objects.create(
             city=lead.city,
             county=lead.county,
@@ -149,32 +218,50 @@ def link_to_ledger(
             start_year=started.year if started else None,
             leader_in_charge=lead.leader_in_charge,
         )
-        if (planned and planned.planned) or started:
-            Milestone.objects.create(
-                project=project,
-                kind=MilestoneKind.STARTED,
-                planned=planned.planned if planned else None,
-                reached=started,
-            )
+    stored = milestones_by_project([project.pk])[project.pk]
+    kept = stored.get(MilestoneKind.STARTED, MilestoneDates(MilestoneKind.STARTED))
+    start = (kept.planned or lead_start[0], kept.reached or lead_start[1])
+    given = {MilestoneKind.STARTED: MilestoneDates(MilestoneKind.STARTED, *start)}
+    filled = milestone_changes(project, stored, given)
+    if filled:
+        write_milestones(project.pk, given)
+    if own is not None:
+        own.delete()
     lead.project = project
     lead.save(update_fields=["project"])
     record_changes(
-        [Change(project.pk, "招商项目", "", f"{lead.name}（{lead.register_year}年登记）")],
+        [
+            *filled,
+            Change(project.pk, "招商项目", "", f"{lead.name}（{lead.register_year}年登记）"),
+        ],
         source=Source.ATTRACTION,
         user=user,
         reason="招商项目开工，转入重点项目台账",
         import_record=import_record,
     )
-    LeadChange.objects.create(
-        lead=lead,
-        field="重点项目",
-        old_value="",
-        new_value=f"{project.name}（编号{project.pk}）",
-        source=Source.ATTRACTION,
-        reason="开工，转入重点项目台账",
-        user=user,
-        import_record=import_record,
-    )
+    moved = [
+        LeadChange(
+            lead=lead,
+            field=f"开工{word}日期",
+            old_value=shown(mine),
+            new_value=shown(now),
+            reason="开工日期以重点项目台账为准",
+        )
+        for word, mine, now in zip(_WORDS, lead_start, start, strict=True)
+        if mine is not None and mine != now
+    ]
+    for change in [
+        *moved,
+        LeadChange(
+            lead=lead,
+            field="重点项目",
+            old_value="",
+            new_value=f"{project.name}（编号{project.pk}）",
+            reason="开工，转入重点项目台账",
+        ),
+    ]:
+        change.source, change.user, change.import_record = Source.ATTRACTION, user, import_record
+        change.save()
     return project
 
 
@@ -199,7 +286,7 @@ def record_stage(
     """Record a stage's planned and actual date on the lead's page (either may be None: left
     as stored), checked as the import checks them (`stages.stage_faults`); a lead that starts
     becomes a ledger project. Raises StageRefused."""
-    stored = {Stage(each.stage): each.reached for each in lead.stages.all() if each.reached}
+    stored = {stage: day for stage, (_, day) in stage_dates(lead).items() if day}
     if reached is not None:
         stored[stage] = reached
     messages = [
@@ -217,5 +304,10 @@ def record_stage(
         values={"contract_investment": contract_investment},
         stages={stage: (planned, reached)},
     )
-    with transaction.atomic():
-        return save_lead(lead.city, lead.register_year, given, source=Source.ATTRACTION, user=user)
+    try:
+        with transaction.atomic():
+            return save_lead(
+                lead.city, lead.register_year, given, source=Source.ATTRACTION, user=user
+            )
+    except MilestoneRefused as refused:
+        raise StageRefused(refused.messages) from refused

@@ -31,7 +31,8 @@ from guanmo.attraction.industries import find_industry
 from guanmo.attraction.models import Lead
 from guanmo.attraction.origins import abroad_country
 from guanmo.attraction.places import unit_named
-from guanmo.attraction.services import LeadInput, save_lead
+from guanmo.attraction.selectors import stage_dates
+from guanmo.attraction.services import LeadInput, save_lead, start_faults
 from guanmo.attraction.stages import Stage, stage_faults
 from guanmo.clock import today
 from guanmo.regions.models import Region
@@ -125,7 +126,7 @@ def import_attraction(
     units = units_of(city)
     stored = {
         (lead.county_id, lead.name): lead
-        for lead in Lead.objects.filter(city=city).prefetch_related("stages")
+        for lead in Lead.objects.filter(city=city).prefetch_related("stages", "project__milestones")
     }
     entries = []
     for table in reading.tables:
@@ -289,7 +290,7 @@ def _stages(row: Row, entry: _Entry, lead: Lead | None) -> None:
     values = row.values
     kept = {}
     if lead is not None:
-        kept = {Stage(each.stage): each.reached for each in lead.stages.all() if each.reached}
+        kept = {stage: day for stage, (_, day) in stage_dates(lead).items() if day}
     reached: dict[Stage, date] = dict(kept)
     for stage, (actual, planned) in STAGE_COLUMNS.items():
         day = values.get(actual)
@@ -301,6 +302,9 @@ def _stages(row: Row, entry: _Entry, lead: Lead | None) -> None:
     given = {stage for stage, (_, day) in entry.given.stages.items() if day is not None}
     for stage, why in stage_faults(reached, given, today()):
         row.fault(STAGE_COLUMNS[stage][0], why)
+    if lead is not None and lead.project_id is not None and Stage.STARTED in entry.given.stages:
+        for why in start_faults(lead, *entry.given.stages[Stage.STARTED]):
+            row.fault(STAGE_COLUMNS[Stage.STARTED][0], why)
     investment = values.get(Column.CONTRACT_INVESTMENT)
     stored_investment = lead.contract_investment if lead is not None else None
     if Stage.SIGNED in reached and investment is None and stored_investment is None:

@@ -18,6 +18,7 @@ from guanmo.attraction.forms import PeriodForm, StageForm
 from guanmo.attraction.funnel_chart import funnel_flows
 from guanmo.attraction.models import Lead
 from guanmo.attraction.report import build_report, build_unit_report
+from guanmo.attraction.selectors import stage_dates
 from guanmo.attraction.services import StageRefused, record_stage
 from guanmo.attraction.stages import STAGES, Stage
 from guanmo.regions.models import Region
@@ -98,13 +99,18 @@ def lead_page(request: HttpRequest, pk: int) -> HttpResponse:
                 if saved.linked is not None:
                     messages.success(request, f"项目已开工，转入重点项目台账：{saved.linked.name}")
                 return redirect("attraction_lead", pk=lead.pk)
-    stages = {each.stage: each for each in lead.stages.all()}
+    dates = stage_dates(lead)
     return render(
         request,
         "attraction/lead.html",
         {
             "lead": lead,
-            "stages": [(stage, stages.get(stage)) for stage in STAGES],
+            "stages": [
+                (stage, dict(zip(("planned", "reached"), dates[stage], strict=True)))
+                if stage in dates
+                else (stage, None)
+                for stage in STAGES
+            ],
             "funds": lead.funds.order_by("year", "month"),
             "changes": lead.changes.select_related("user")[:50],
             # The city's imports' records are the city office's to read (reporting.views).

@@ -1,22 +1,24 @@
-"""The monthly bulletin's sections on key projects' milestones and curves (issue 14):
-重点项目节点推进情况 (开工率, 竣工率, 入统 projects by unit, and the projects taken off a key list
-in the month, with why) and 计划曲线序时进度 (completion judged against each project's own curve
-beside time progress m/12). Registered with `guanmo.progress.sections` when the app starts;
-the figures are `ledger.milestones` and `ledger.curve`'s plain arithmetic."""
+"""The monthly bulletin's section on key projects' milestones and its ranking table's columns
+by their curves (issue 14): 重点项目节点推进情况 (开工率, 竣工率, 入统 projects by unit, and the
+projects taken off a key list in the month, with why), and 序时进度 (completion judged against
+each project's own curve beside time progress m/12) beside each unit's rank, with the city's
+sentence. Registered with `guanmo.progress.sections` when the app starts; the figures are
+`ledger.milestones` and `ledger.curve`'s plain arithmetic."""
 
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
 from guanmo.figures.arithmetic import period_label
-from guanmo.figures.formatting import TABLE_MONEY_PLACES, half_up, rate, vs_time_progress
+from guanmo.figures.formatting import rate, vs_time_progress
 from guanmo.ledger.curve import CurveStanding, standing_by_curve
 from guanmo.ledger.milestones import MilestoneCounts, milestone_counts
 from guanmo.ledger.models import KeyListEntry, Milestone
 from guanmo.ledger.services.curves import curves_for, shape_for
 from guanmo.ledger.services.milestones import milestones_by_project
-from guanmo.progress.sections import BulletinSection, SectionTable
-from guanmo.progress.selectors import key_projects, summed_money, with_figures
+from guanmo.progress.report import ProgressReport
+from guanmo.progress.sections import BulletinSection, RankingColumns, SectionTable
+from guanmo.progress.selectors import key_projects
 from guanmo.regions.models import Region
 from guanmo.regions.names import own_level, whole, with_unit
 from guanmo.regions.services import units_of
@@ -30,15 +32,6 @@ MILESTONE_HEADERS = (
     "已竣工（个）",
     "竣工率（%）",
     "新入统（个）",
-)
-CURVE_HEADERS = (
-    "地区",
-    "序时计划（万元）",
-    "累计完成（万元）",
-    "完成率（%）",
-    "较时间进度（个百分点）",
-    "序时进度（%）",
-    "较序时进度（个百分点）",
 )
 
 
@@ -63,7 +56,7 @@ def _units(city: Region, county_of: dict[int, int]) -> list[_Unit]:
 def milestone_section(city: Region, year: int, month: int) -> BulletinSection | None:
     """The section for a city keeping milestones of its key projects (None for one that keeps
     none and took no project off a list in the month)."""
-    projects = key_projects(city, year)
+    projects = key_projects(city, year, month=month)
     county_of = dict(projects.values_list("pk", "county_id"))
     removed = list(
         KeyListEntry.objects.filter(
@@ -130,52 +123,41 @@ def removal_sentence(entries: list[KeyListEntry], city: Region, month: int) -> s
     return f"{month}月调出重点项目名录项目{len(entries)}个：{named}。"
 
 
-def curve_section(city: Region, year: int, month: int) -> BulletinSection | None:
-    """Completion by unit against time progress and against the projects' curves (None when no
-    key project has an annual plan)."""
-    figures = {
-        row["pk"]: row
-        for row in with_figures(key_projects(city, year), year, month).values(
-            "pk", "county_id", "plan", "completed"
-        )
-    }
-    curves = curves_for(figures, year, shape_for(city, year))
+CURVE_HEADERS = ("序时进度（%）", "较序时进度（个百分点）")
+
+
+def curve_columns(city: Region, report: ProgressReport) -> RankingColumns | None:
+    """序时进度 by the projects' curves, and the completion rate's gap to it in 个百分点, for each
+    row of the ranking table, from the row's own plan and completed (so the rate is the table's):
+    the plan due by the month's end by each counted project's curve, summed over the unit. With
+    the city's sentence; None when no counted key project has an annual plan."""
+    year, month = report.period.year, report.period.month
+    county_of = dict(key_projects(city, year, report.level, month).values_list("pk", "county_id"))
+    curves = curves_for(county_of, year, shape_for(city, year))
     if not any(curves.values()):
         return None
-    rows = []
-    for unit in _units(city, {pk: row["county_id"] for pk, row in figures.items()}):
-        if not unit.project_ids:
-            continue
-        plan = summed_money(sum((figures[pk]["plan"] or 0 for pk in unit.project_ids), Decimal(0)))
-        done = summed_money(sum((figures[pk]["completed"] for pk in unit.project_ids), Decimal(0)))
-        due = sum((curves[pk].node(month) for pk in unit.project_ids if curves[pk]), Decimal(0))
-        standing = standing_by_curve(done, plan, due, month)
-        rows.append(_curve_row(unit.name, due, done, standing))
-    table = SectionTable(
-        caption=f"{period_label(month)}各县（市、区）重点项目完成投资与计划曲线序时进度"
-        f"（时间进度{rate(standing.time_progress)}）",
+    names = {unit.pk: unit.name for unit in units_of(city)} | {city.pk: own_level(city.name)}
+    due: dict[str, Decimal] = defaultdict(Decimal)
+    for pk, curve in curves.items():
+        if curve is not None:
+            due[names.get(county_of[pk], "")] += curve.node(month)
+            due[report.total.region] += curve.node(month)
+    standings = {
+        figures.region: standing_by_curve(
+            figures.completed, figures.annual_plan, due.get(figures.region), month
+        )
+        for figures in [*report.regions, report.total]
+    }
+    return RankingColumns(
         headers=CURVE_HEADERS,
-        rows=rows,
-        rate_columns={3, 5},
-        points_columns={4, 6},
+        by_region={
+            region: (standing.curve_progress, standing.vs_curve)
+            for region, standing in standings.items()
+        },
+        rate_columns={0},
+        points_columns={1},
+        sentences=[curve_sentence(standings[report.total.region], month, whole(city.name))],
     )
-    return BulletinSection(
-        heading="计划曲线序时进度",
-        sentences=[curve_sentence(standing, month, whole(city.name))],
-        table=table,
-    )
-
-
-def _curve_row(name: str, due: Decimal, done: Decimal, standing: CurveStanding) -> list[object]:
-    return [
-        name,
-        half_up(due, TABLE_MONEY_PLACES),
-        half_up(done, TABLE_MONEY_PLACES),
-        standing.completion_rate,
-        standing.vs_time_progress,
-        standing.curve_progress,
-        standing.vs_curve,
-    ]
 
 
 def curve_sentence(standing: CurveStanding, month: int, everywhere: str = "全市") -> str:

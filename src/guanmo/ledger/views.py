@@ -3,6 +3,7 @@
 import io
 import json
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 from django.contrib import messages
@@ -150,6 +151,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     shape = shape_for(scope.city, when.year)
     curve = curves_for([project.pk], when.year, shape)[project.pk]
+    curve_rows = _curve_rows(curve, history)
     return render(
         request,
         "ledger/project_detail.html",
@@ -158,7 +160,8 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "status": status,
             "life_line": life_line(milestones_by_project([project.pk])[project.pk], today),
             "curve": curve,
-            "curve_rows": _curve_rows(curve, history),
+            "curve_rows": curve_rows,
+            "curve_chart": _curve_chart(curve_rows),
             "curve_label": "项目自定"
             if project.monthly_plans.filter(year=when.year).exists()
             else shape.label,
@@ -203,6 +206,25 @@ def _curve_rows(curve: Breakdown | None, history: list[MonthlyProgress]) -> list
         }
         for month in range(1, 13)
     ]
+
+
+def _curve_chart(rows: list[dict]) -> dict[str, list]:
+    """The curve table's columns for its chart, as the table shows them (万元 to the cent, half
+    up, as strings; null for a month not yet completed)."""
+
+    def cents(amount: Decimal | None) -> str | None:
+        return (
+            None
+            if amount is None
+            else str(formatting.half_up(amount, formatting.TABLE_MONEY_PLACES))
+        )
+
+    return {
+        "months": [f"{row['month']}月" for row in rows],
+        "planned": [cents(row["planned"]) for row in rows],
+        "due": [cents(row["due"]) for row in rows],
+        "completed": [cents(row["completed"]) for row in rows],
+    }
 
 
 def _lead_note(scope: Scope, project: Project) -> str:

@@ -19,6 +19,7 @@ from guanmo.figures.changes import (
     rank_change_text,
     rate_change_text,
 )
+from guanmo.progress.sections import RankingColumns
 from guanmo.progress.sentences import headline, sentences
 from guanmo.regions.names import unit_name, with_unit
 
@@ -69,8 +70,21 @@ class UnreportedProject:
 
 
 @dataclass(frozen=True)
+class LeftProject:
+    """A key project taken off the list(s) counted before the report's month: its region (the
+    city's own name for the city's own projects, `is_city`), its name and what it completed by
+    the end of the month it left (万元), which stays in the cumulative totals."""
+
+    region: str
+    name: str
+    completed: Decimal
+    is_city: bool = False
+
+
+@dataclass(frozen=True)
 class ProjectLine:
-    """One project's figures for the project table."""
+    """One project's figures for the project table; one taken off the list(s) before the
+    month (`removed`) has no plan and what it completed by then."""
 
     region: str
     name: str
@@ -80,6 +94,7 @@ class ProjectLine:
     completed: Decimal
     completion_rate: Decimal | None
     reported: bool
+    removed: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,6 +140,31 @@ class ProgressReport:
     projects: list[ProjectLine] | None = None
     changes: dict[str, UnitChange] = field(default_factory=dict)  # region → since last month
     group_order: list[str] = field(default_factory=list)  # the city's ranking groups, in order
+    columns: list[RankingColumns] = field(default_factory=list)  # added by other apps
+    left: list[LeftProject] = field(default_factory=list)  # taken off before the month
+    leaving: int = 0  # how many are counted this month for the last time (taken off in it)
+
+    @property
+    def added_headers(self) -> list[str]:
+        """The headers of the columns other apps add to the ranking table, in order."""
+        return [header for columns in self.columns for header in columns.headers]
+
+    def added_text(self, region: str) -> list[str]:
+        """A row's added cells as documents print them (`region` 合计 for the total)."""
+        return [text for columns in self.columns for text in columns.text(region)]
+
+    @property
+    def added_page_cells(self) -> dict[str, list[str]]:
+        """Every row's added cells as the page prints them, by region (合计 for the total)."""
+        rows = [figures.region for figures in [*self.regions, self.total]]
+        return {
+            region: [text for columns in self.columns for text in columns.page_text(region)]
+            for region in rows
+        }
+
+    @property
+    def added_sentences(self) -> list[str]:
+        return [sentence for columns in self.columns for sentence in columns.sentences]
 
     @property
     def groups(self) -> list[tuple[str, list["Figures"]]]:
@@ -187,9 +227,13 @@ def build_progress_report(
     unreported: Sequence[UnreportedProject] = (),
     projects: Sequence[ProjectLine] | None = None,
     group_order: Sequence[str] = (),
+    left: Sequence[LeftProject] = (),
+    leaving: int = 0,
 ) -> ProgressReport:
     """The whole report from plain totals: figures, ranks (in the city, and within each ranking
-    group named in `group_order`), the headline and the sentences."""
+    group named in `group_order`), the headline and the sentences. `left` are the projects
+    taken off the list(s) before the month (their completed already in `units`), `leaving`
+    how many were taken off during it."""
     time = time_progress(period.month)
     total = figures_of(
         UnitTotals(
@@ -209,6 +253,8 @@ def build_progress_report(
         unreported=list(unreported),
         projects=list(projects) if projects is not None else None,
         group_order=list(group_order),
+        left=list(left),
+        leaving=leaving,
     )
     report.headline = headline(report)
     report.sentences = sentences(report)

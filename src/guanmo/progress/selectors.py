@@ -2,9 +2,12 @@
 
 The projects counted are those on a key list of the year (at the chosen level, or any level),
 each once. A project that has not reported for the month counts with its latest cumulative
-figure of the same year and is named as not reporting.
+figure of the same year and is named as not reporting. A project taken off the list(s) before
+the month (`ledger.key_lists`) is counted only for what it completed by the month it left.
 """
 
+from collections import defaultdict
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import (
@@ -25,8 +28,10 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from guanmo.figures.arithmetic import completion_rate
+from guanmo.ledger.key_lists import entries_listed_in, last_month_counted
 from guanmo.ledger.models import KeyListEntry, MonthlyProgress, Project
 from guanmo.progress.report import (
+    LeftProject,
     Period,
     ProgressReport,
     ProjectLine,
@@ -35,6 +40,7 @@ from guanmo.progress.report import (
     build_progress_report,
     month_on_month,
 )
+from guanmo.progress.sections import ranking_columns
 from guanmo.regions.models import RankingGroup, Region
 from guanmo.regions.names import own_level, unit_name
 from guanmo.regions.services import units_of
@@ -51,12 +57,66 @@ def summed_money(total: Decimal | None) -> Decimal:
     return (total or Decimal(0)).quantize(ONE_YUAN, rounding=ROUND_HALF_UP)
 
 
-def key_projects(city: Region, year: int, level: str | None = None) -> QuerySet[Project]:
-    """The city's projects on a key list of `year` (at `level` if given), each once."""
+def key_projects(
+    city: Region, year: int, level: str | None = None, month: int | None = None
+) -> QuerySet[Project]:
+    """The city's projects on a key list of `year` (at `level` if given), each once; with
+    `month`, only those still on one in that month (`ledger.key_lists`)."""
     lists = KeyListEntry.objects.filter(project=OuterRef("pk"), year=year)
     if level:
         lists = lists.filter(level=level)
+    if month is not None:
+        lists = lists.filter(entries_listed_in(year, month))
     return Project.objects.filter(city=city).filter(Exists(lists))
+
+
+def _left_projects(
+    city: Region, year: int, month: int, level: str | None = None
+) -> QuerySet[Project]:
+    """The key projects of the year taken off their list(s) (at `level`) before `month`, each
+    annotated `left_on`: the day it left the last of them."""
+    lists = KeyListEntry.objects.filter(project=OuterRef("pk"), year=year)
+    if level:
+        lists = lists.filter(level=level)
+    return (
+        key_projects(city, year, level)
+        .exclude(pk__in=key_projects(city, year, level, month).values("pk"))
+        .annotate(left_on=Subquery(lists.order_by("-removed_on").values("removed_on")[:1]))
+    )
+
+
+def leaving_count(city: Region, year: int, month: int, level: str | None = None) -> int:
+    """How many key projects count in `month` for the last time: taken off during it."""
+    return (
+        key_projects(city, year, level, month)
+        .exclude(pk__in=key_projects(city, year, level, month + 1).values("pk"))
+        .count()
+    )
+
+
+def left_figures(
+    city: Region, year: int, month: int, level: str | None = None
+) -> dict[int, tuple[int, LeftProject]]:
+    """Each project taken off before `month`, by its id: its county's id and what it completed
+    by the end of the month it left (its latest cumulative of the year up to then, 万元), in
+    county order."""
+    left = list(
+        _left_projects(city, year, month, level)
+        .order_by("county__sort_order", "county__code", "id")
+        .values_list("pk", "county_id", "county__name", "name", "left_on")
+    )
+    reports: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
+    for pk, report_month, cumulative in MonthlyProgress.objects.filter(
+        project_id__in=[row[0] for row in left], year=year
+    ).values_list("project_id", "month", "cumulative_completed"):
+        reports[pk].append((report_month, cumulative))
+    figures = {}
+    for pk, county_id, county, name, left_on in left:
+        kept = [(m, amount) for m, amount in reports[pk] if m <= last_month_counted(left_on)]
+        completed = max(kept)[1] if kept else Decimal(0)
+        is_city = county_id == city.pk
+        figures[pk] = (county_id, LeftProject(county, name, completed, is_city=is_city))
+    return figures
 
 
 def with_figures(projects: QuerySet[Project], year: int, month: int) -> QuerySet[Project]:
@@ -95,9 +155,10 @@ def region_totals(
 ) -> list[UnitTotals]:
     """Projects, annual plan and completed investment of every county and zone, in one query,
     then of the city's own projects when it has any (市本级, a top county's 县本级; unranked). A
-    project lying in several counties counts once, for its lead county (Project.county)."""
+    project lying in several counties counts once, for its lead county (Project.county). A
+    project taken off the list(s) before the month adds only what it completed by then."""
     rows = (
-        with_figures(key_projects(city, year, level), year, month)
+        with_figures(key_projects(city, year, level, month), year, month)
         .order_by()
         .values("county_id")
         .annotate(
@@ -107,12 +168,16 @@ def region_totals(
         )
     )
     by_county = {row["county_id"]: row for row in rows}
+    left: dict[int, Decimal] = defaultdict(Decimal)
+    for county_id, project in left_figures(city, year, month, level).values():
+        left[county_id] += project.completed
     totals = [
-        _unit_totals(unit.name, by_county.get(unit.pk, {}), group=_group_of(unit))
+        _unit_totals(unit.name, by_county.get(unit.pk, {}), left[unit.pk], group=_group_of(unit))
         for unit in units_of(city)
     ]
-    if city.pk in by_county:  # the city's own projects (全市, 市直): in the total, not ranked
-        totals.append(_unit_totals(own_level(city.name), by_county[city.pk], ranked=False))
+    if city.pk in by_county or city.pk in left:  # the city's own projects: not ranked
+        own = _unit_totals(own_level(city.name), by_county.get(city.pk, {}), left[city.pk])
+        totals.append(replace(own, ranked=False))
     return totals
 
 
@@ -120,13 +185,14 @@ def _group_of(unit: Region) -> str:
     return unit.ranking_group.name if unit.ranking_group else ""
 
 
-def _unit_totals(region: str, row: dict, *, ranked: bool = True, group: str = "") -> UnitTotals:
+def _unit_totals(region: str, row: dict, left: Decimal, *, group: str = "") -> UnitTotals:
+    """A unit's totals from its counted projects' `row` and what its projects taken off the
+    list completed before they left (`left`, 万元: in the cumulative only)."""
     return UnitTotals(
         region=region,
         projects=row.get("project_count", 0),
         annual_plan=summed_money(row.get("plan_sum")),
-        completed=summed_money(row.get("completed_sum")),
-        ranked=ranked,
+        completed=summed_money(row.get("completed_sum")) + left,
         group=group,
     )
 
@@ -139,9 +205,9 @@ def ranking_group_names(city: Region) -> list[str]:
 def unreported_projects(
     city: Region, year: int, month: int, level: str | None = None
 ) -> list[UnreportedProject]:
-    """The key projects with no report for the month, in county order."""
+    """The key projects still listed with no report for the month, in county order."""
     rows = (
-        key_projects(city, year, level)
+        key_projects(city, year, level, month)
         .filter(~_reported(year, month))
         .order_by("county__sort_order", "county__code", "id")
         .values_list("county__name", "county_id", "name")
@@ -155,11 +221,15 @@ def unreported_projects(
 def project_lines(
     city: Region, year: int, month: int, level: str | None = None
 ) -> list[ProjectLine]:
-    """Every key project's figures for the month, in county order, for the project table."""
+    """Every key project's figures for the month, in county order, for the project table; one
+    taken off the list(s) before the month with what it completed by then and no plan (as the
+    unit's totals count it)."""
+    left = left_figures(city, year, month, level)
     rows = (
         with_figures(key_projects(city, year, level), year, month)
         .order_by("county__sort_order", "county__code", "id")
         .values_list(
+            "pk",
             "county__name",
             "county_id",
             "name",
@@ -170,19 +240,25 @@ def project_lines(
             "reported",
         )
     )
-    return [
-        ProjectLine(
-            region=unit_name(county, is_city=county_id == city.pk),
-            name=name,
-            stage=stage,
-            leader_in_charge=leader,
-            annual_plan=plan,
-            completed=completed,
-            completion_rate=completion_rate(completed, plan),
-            reported=reported,
+    lines = []
+    for pk, county, county_id, name, stage, leader, plan, completed, reported in rows:
+        removed = pk in left
+        if removed:
+            plan, completed = None, left[pk][1].completed
+        lines.append(
+            ProjectLine(
+                region=unit_name(county, is_city=county_id == city.pk),
+                name=name,
+                stage=stage,
+                leader_in_charge=leader,
+                annual_plan=plan,
+                completed=completed,
+                completion_rate=completion_rate(completed, plan),
+                reported=reported,
+                removed=removed,
+            )
         )
-        for county, county_id, name, stage, leader, plan, completed, reported in rows
-    ]
+    return lines
 
 
 def progress_report_for(
@@ -193,9 +269,11 @@ def progress_report_for(
     *,
     with_projects: bool = False,
     with_changes: bool = False,
+    with_columns: bool = False,
 ) -> ProgressReport:
     """The month's progress report of a city, from the ledger; `with_changes` adds each unit's
-    change of rank and rate since the previous month of the same year."""
+    change of rank and rate since the previous month of the same year, `with_columns` the
+    columns other apps add to the ranking table (`sections.register_columns`)."""
     report = build_progress_report(
         Period(year, month),
         region_totals(city, year, month, level),
@@ -203,10 +281,14 @@ def progress_report_for(
         unreported=unreported_projects(city, year, month, level),
         projects=project_lines(city, year, month, level) if with_projects else None,
         group_order=ranking_group_names(city),
+        left=[project for _, project in left_figures(city, year, month, level).values()],
+        leaving=leaving_count(city, year, month, level),
     )
     if with_changes and month > 1:
         previous = build_progress_report(
             Period(year, month - 1), region_totals(city, year, month - 1, level), level=level
         )
         report.changes = month_on_month(previous, report)
+    if with_columns:
+        report.columns = ranking_columns(city, report)
     return report

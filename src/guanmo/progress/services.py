@@ -69,7 +69,7 @@ def issue_bulletin(
     ).exists():
         raise DocumentError(f"{year}年{month}月尚未关闭填报，不能印发通报")
     check_date(dated, today=today, earliest=first_day_after(year, month))
-    report = progress_report_for(city, year, month, with_changes=True)
+    report = progress_report_for(city, year, month, with_changes=True, with_columns=True)
     return issue(
         city,
         kind=Kind.PROGRESS_BULLETIN,

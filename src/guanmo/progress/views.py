@@ -144,7 +144,7 @@ def bulletin(request: HttpRequest, year: int, month: int) -> HttpResponse:
     city office issues it (numbered, with the 成文日期 it chooses)."""
     scope: Scope = request.scope
     period = _closed_period(scope, year, month)
-    report = progress_report_for(scope.city, year, month, with_changes=True)
+    report = progress_report_for(scope.city, year, month, with_changes=True, with_columns=True)
     return render(
         request,
         "progress/bulletin.html",
@@ -185,10 +185,12 @@ def bulletin_file(request: HttpRequest, year: int, month: int, extension: str) -
         document = issued_bulletin(scope.city, year, month)
         if document is not None:
             return document_response(document, extension)
-        report = progress_report_for(scope.city, year, month, with_changes=True)
+        report = progress_report_for(scope.city, year, month, with_changes=True, with_columns=True)
         content = bulletin_content(scope.city, report, draft_letterhead(scope.city, period))
         return file_response(content, extension, filename)
-    report = progress_report_for(scope.city, year, month, with_projects=True, with_changes=True)
+    report = progress_report_for(
+        scope.city, year, month, with_projects=True, with_changes=True, with_columns=True
+    )
     output = io.BytesIO()
     sections = bulletin_sections(scope.city, year, month)
     FILE_FORMATS[extension](report, scope.city.name, output, sections=sections)

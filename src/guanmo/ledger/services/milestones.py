@@ -71,10 +71,12 @@ def save_milestones(
     user: User | None,
     today: date,
     reason: str = "",
+    source: str = Source.LEDGER,
 ) -> int:
     """Set the given milestones' planned and actual dates (None clears one), checked
     (`milestones.date_faults` over the project's dates as they would be), each change recorded
-    in the project's history. Returns how many dates changed. Raises MilestoneRefused."""
+    in the project's history as coming from `source`. Returns how many dates changed. Raises
+    MilestoneRefused."""
     with transaction.atomic():
         locked(project)
         stored = milestones_by_project([project.pk])[project.pk]
@@ -85,7 +87,7 @@ def save_milestones(
         if not changes:
             return 0
         write_milestones(project.pk, given)
-        record_changes(changes, source=Source.LEDGER, user=user, reason=reason)
+        record_changes(changes, source=source, user=user, reason=reason)
     return len(changes)
 
 

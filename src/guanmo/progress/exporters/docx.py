@@ -9,7 +9,7 @@ from guanmo.documents.official import Letterhead, OfficialDocument
 from guanmo.figures.changes import rank_move_cell
 from guanmo.figures.formatting import TABLE_MONEY_PLACES, UNDEFINED, number, points, yi
 from guanmo.progress.exporters.text import (
-    COUNTY_TABLE_HEADERS,
+    county_table_headers,
     county_table_rows,
     group_rank_text,
     in_group_order,
@@ -20,6 +20,7 @@ from guanmo.progress.sections import BulletinSection
 from guanmo.progress.sentences import (
     comparison_sentence,
     podium_sentence,
+    removal_sentences,
     unplanned_sentence,
     unreported_sentence,
 )
@@ -33,8 +34,14 @@ def bulletin_title(report: ProgressReport, city_name: str) -> str:
     )
 
 
-# The bulletin's text speaks 亿元 ("完成投资63.37亿元"), so its table does too.
-COUNTY_HEADERS_YI = tuple(header.replace("（万元）", "（亿元）") for header in COUNTY_TABLE_HEADERS)
+def in_yi(headers: Sequence[str]) -> tuple[str, ...]:
+    """The bulletin's text speaks 亿元 ("完成投资63.37亿元"), so its table does too; the plan's
+    header is the page's 年度计划, so that nine columns (with 序时进度 and 较序时进度) fit a
+    portrait page in 小五 even beside a park's long name."""
+    return tuple(
+        header.replace("年度计划投资", "年度计划").replace("（万元）", "（亿元）")
+        for header in headers
+    )
 
 
 def county_rows_in_yi(report: ProgressReport) -> list[list[str]]:
@@ -89,6 +96,8 @@ def bulletin_docx(
     document = OfficialDocument(head, bulletin_title(report, city_name))
     document.heading("一、总体进展情况")
     document.body(report.headline)
+    for sentence in [*report.added_sentences, *removal_sentences(report)]:
+        document.body(sentence)
     document.heading("二、各县区进展情况")
     for sentence in (comparison_sentence(report), podium_sentence(report)):
         if sentence:
@@ -98,7 +107,7 @@ def bulletin_docx(
     document.heading("三、项目报送情况")
     document.body(unreported_sentence(report))
     document.table(
-        COUNTY_HEADERS_YI,
+        in_yi(county_table_headers(report)),
         county_rows_in_yi(report),
         caption=f"{report.period.year}年{report.period.label}各县区{report.subject}完成投资情况",
     )

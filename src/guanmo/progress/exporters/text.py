@@ -44,8 +44,14 @@ def in_group_order(report: ProgressReport) -> list[Figures]:
     return grouped + [figures for figures in report.regions if figures not in grouped]
 
 
+def county_table_headers(report: ProgressReport) -> list[str]:
+    """The county table's headers with the columns other apps add (`report.columns`)."""
+    return [*COUNTY_TABLE_HEADERS, *report.added_headers]
+
+
 def county_table_rows(report: ProgressReport) -> list[list[str]]:
-    """The county table as text cells, the total last: shared by the text and .docx outputs."""
+    """The county table as text cells, the total last, with the columns other apps add after
+    较时间进度: shared by the text and .docx outputs."""
     rows = [
         [
             rank_text(f),
@@ -55,6 +61,7 @@ def county_table_rows(report: ProgressReport) -> list[list[str]]:
             money_wan(f.completed),
             number(f.completion_rate),
             points(f.vs_time_progress),
+            *report.added_text(f.region),
         ]
         for f in report.regions
     ]
@@ -68,6 +75,7 @@ def county_table_rows(report: ProgressReport) -> list[list[str]]:
             money_wan(total.completed),
             number(total.completion_rate),
             points(total.vs_time_progress),
+            *report.added_text(total.region),
         ]
     )
     return rows
@@ -79,9 +87,10 @@ def render_text(report: ProgressReport, city_name: str) -> str:
         f"时间进度：{rate(report.time_progress)}",
         "",
         report.headline,
+        *report.added_sentences,
         *report.sentences,
         "",
-        "\t".join(COUNTY_TABLE_HEADERS),
+        "\t".join(county_table_headers(report)),
         *("\t".join(row) for row in county_table_rows(report)),
     ]
     return "\n".join(lines)

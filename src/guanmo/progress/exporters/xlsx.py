@@ -1,7 +1,7 @@
 """The report as a workbook: the county table and the project table, ready to print, then a
 sheet for each added section's table (`guanmo.progress.sections`)."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -46,6 +46,25 @@ PROJECT_COLUMNS = (
 )
 
 
+_ADDED_AT = 7  # the columns other apps add come after 较时间进度
+
+
+def _format(index: int, rates: Collection[int], points: Collection[int]) -> str | None:
+    return RATE_FORMAT if index in rates else POINTS_FORMAT if index in points else None
+
+
+def _added_columns(report: ProgressReport) -> list[Column]:
+    return [
+        Column(header, 14, _format(index, columns.rate_columns, columns.points_columns))
+        for columns in report.columns
+        for index, header in enumerate(columns.headers)
+    ]
+
+
+def _added(report: ProgressReport, region: str) -> list[object]:
+    return [value for columns in report.columns for value in columns.values(region)]
+
+
 def write_xlsx(
     report: ProgressReport,
     city_name: str,
@@ -68,6 +87,7 @@ def write_xlsx(
             f.completed,
             f.completion_rate,
             f.vs_time_progress,
+            *_added(report, f.region),
             rank_move_cell(change.places if change else None),
             change.points if change else None,
         ]
@@ -84,6 +104,7 @@ def write_xlsx(
             total.completed,
             total.completion_rate,
             total.vs_time_progress,
+            *_added(report, total.region),
             None,
             None,
             *((None, None) if report.groups else ()),
@@ -93,7 +114,12 @@ def write_xlsx(
         counties,
         title=f"{title}完成投资情况（时间进度{rate(report.time_progress)}）",
         units="单位：万元",
-        columns=COUNTY_COLUMNS + (GROUP_COLUMNS if report.groups else ()),
+        columns=[
+            *COUNTY_COLUMNS[:_ADDED_AT],
+            *_added_columns(report),
+            *COUNTY_COLUMNS[_ADDED_AT:],
+            *(GROUP_COLUMNS if report.groups else ()),
+        ],
         rows=county_rows,
     )
     if report.projects is not None:
@@ -112,7 +138,7 @@ def write_xlsx(
                     line.annual_plan,
                     line.completed,
                     line.completion_rate,
-                    "是" if line.reported else "否",
+                    "已调出" if line.removed else "是" if line.reported else "否",
                 ]
                 for number, line in enumerate(report.projects, start=1)
             ],
@@ -128,11 +154,7 @@ def write_xlsx(
                     Column(
                         header,
                         24 if index == 0 else 12,
-                        RATE_FORMAT
-                        if index in section.table.rate_columns
-                        else POINTS_FORMAT
-                        if index in section.table.points_columns
-                        else None,
+                        _format(index, section.table.rate_columns, section.table.points_columns),
                     )
                     for index, header in enumerate(section.table.headers)
                 ],

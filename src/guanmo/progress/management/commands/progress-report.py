@@ -30,7 +30,7 @@ class Command(BaseCommand):
         require_output(format, output, FILE_FORMATS)
         city_region = city_for(city)
         report = progress_report_for(
-            city_region, year, month, level, with_projects=format in FILE_FORMATS
+            city_region, year, month, level, with_projects=format in FILE_FORMATS, with_columns=True
         )
         write_output(
             self,

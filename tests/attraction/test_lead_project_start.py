@@ -1,0 +1,136 @@
+"""A lead linked to a ledger project has one 开工: the project's 开工 milestone. The lead reads
+its start through it, so a date changed on either page shows the same in both places (issue 14:
+"When it starts, it becomes (or links to) a ledger project, keeping its history")."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from guanmo.attraction.models import Lead, LeadChange, StageDate
+from guanmo.attraction.selectors import facts, leads_of
+from guanmo.attraction.services import record_stage
+from guanmo.attraction.stages import Stage
+from guanmo.ledger.milestones import MilestoneDates
+from guanmo.ledger.models import Milestone, MilestoneKind, Project
+from guanmo.ledger.services.milestones import save_milestones
+from guanmo.reporting.models import FigureChange
+from tests.world import YEAR
+
+TODAY = date(YEAR, 8, 1)
+
+
+@pytest.fixture
+def started(world):
+    """智能传感器项目 signed on 10 March, planned to start on 1 May, started on 20 May: a
+    ledger project since."""
+    lead = Lead.objects.create(
+        city=world.city,
+        county=world.wuzhi,
+        name="智能传感器项目",
+        register_year=YEAR,
+        contract_investment=Decimal("35000"),
+    )
+    record_stage(
+        lead, Stage.SIGNED, planned=None, reached=date(YEAR, 3, 10), user=None, today=TODAY
+    )
+    record_stage(
+        lead,
+        Stage.STARTED,
+        planned=date(YEAR, 5, 1),
+        reached=date(YEAR, 5, 20),
+        user=None,
+        today=TODAY,
+    )
+    lead.refresh_from_db()
+    assert lead.project is not None
+    return lead
+
+
+def _lead_start(lead: Lead) -> tuple[date | None, date | None]:
+    read = facts(leads_of(lead.city).get(pk=lead.pk))
+    return read.planned.get(Stage.STARTED), read.reached.get(Stage.STARTED)
+
+
+def _project_start(project: Project) -> tuple[date | None, date | None]:
+    milestone = Milestone.objects.get(project=project, kind=MilestoneKind.STARTED)
+    return milestone.planned, milestone.reached
+
+
+def _lead_page_start(client, world, lead: Lead) -> str:
+    client.force_login(world.users["city"])
+    page = client.get(reverse("attraction_lead", args=[lead.pk])).content.decode()
+    row = page.split('<th scope="row">开工</th>')[1].split("</tr>")[0]
+    return row
+
+
+def test_on_linking_the_start_lives_in_the_projects_milestone_only(started):
+    assert _project_start(started.project) == (date(YEAR, 5, 1), date(YEAR, 5, 20))
+    assert _lead_start(started) == (date(YEAR, 5, 1), date(YEAR, 5, 20))
+    assert not StageDate.objects.filter(lead=started, stage=Stage.STARTED).exists()
+
+
+def test_a_start_changed_on_the_lead_is_the_projects_milestone(client, world, started):
+    record_stage(
+        started, Stage.STARTED, planned=None, reached=date(YEAR, 5, 25), user=None, today=TODAY
+    )
+
+    assert _project_start(started.project) == (date(YEAR, 5, 1), date(YEAR, 5, 25))
+    assert _lead_start(started) == (date(YEAR, 5, 1), date(YEAR, 5, 25))
+    assert "2025-05-25" in _lead_page_start(client, world, started)
+    # Both histories say so: the project's (ledger) and the lead's.
+    assert FigureChange.objects.filter(
+        project=started.project,
+        field="开工实际日期",
+        old_value="2025-05-20",
+        new_value="2025-05-25",
+    ).exists()
+    assert LeadChange.objects.filter(
+        lead=started, field="开工实际日期", old_value="2025-05-20", new_value="2025-05-25"
+    ).exists()
+
+
+def test_a_start_changed_on_the_project_shows_on_the_lead(client, world, started):
+    save_milestones(
+        started.project,
+        {
+            MilestoneKind.STARTED: MilestoneDates(
+                MilestoneKind.STARTED, date(YEAR, 5, 1), date(YEAR, 5, 18)
+            )
+        },
+        user=world.users["city"],
+        today=TODAY,
+        reason="按施工许可核实",
+    )
+
+    assert _lead_start(started) == (date(YEAR, 5, 1), date(YEAR, 5, 18))
+    assert "2025-05-18" in _lead_page_start(client, world, started)
+    assert "2025-05-20" not in _lead_page_start(client, world, started)
+
+
+def test_a_lead_linking_to_a_project_already_started_takes_the_projects_date(world):
+    """The ledger already has 香雪海冷链产业园 started on 2 April; the lead's register says 6
+    April: the project's date stands, and the lead's history says where its date now comes
+    from."""
+    project = Project.objects.create(city=world.city, county=world.wuzhi, name="香雪海冷链产业园")
+    Milestone.objects.create(project=project, kind=MilestoneKind.STARTED, reached=date(YEAR, 4, 2))
+    lead = Lead.objects.create(
+        city=world.city,
+        county=world.wuzhi,
+        name="香雪海冷链产业园",
+        register_year=YEAR,
+        contract_investment=Decimal("20000"),
+    )
+    record_stage(lead, Stage.SIGNED, planned=None, reached=date(YEAR, 3, 1), user=None, today=TODAY)
+    record_stage(
+        lead, Stage.STARTED, planned=None, reached=date(YEAR, 4, 6), user=None, today=TODAY
+    )
+
+    lead.refresh_from_db()
+    assert lead.project == project
+    assert _project_start(project) == (None, date(YEAR, 4, 2))
+    assert _lead_start(lead) == (None, date(YEAR, 4, 2))
+    assert LeadChange.objects.filter(
+        lead=lead, field="开工实际日期", old_value="2025-04-06", new_value="2025-04-02"
+    ).exists()
