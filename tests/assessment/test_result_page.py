@@ -8,6 +8,7 @@ from io import BytesIO
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from guanmo.assessment.aggregation import AdjustmentRule
@@ -162,11 +163,11 @@ def test_dates_are_the_installations_today_everywhere_and_the_history_reads_clea
         attachment=attachment,
     )
     assert objection.attachment.name.startswith("assessment/objections/2025/12/")
-    assert objection.raised_at.date() == date(2025, 12, 1)
+    assert timezone.localdate(objection.raised_at) == date(2025, 12, 1)
     corrected = accept_objection(objection, reason="予以采纳。")
     objection.refresh_from_db()
-    assert objection.decided_at.date() == date(2025, 12, 1)
-    assert corrected.issued_at.date() == date(2025, 12, 1)
+    assert timezone.localdate(objection.decided_at) == date(2025, 12, 1)
+    assert timezone.localdate(corrected.issued_at) == date(2025, 12, 1)
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_result", args=[corrected.pk])).content.decode()
     assert "2025-12-01签发考核结果并公示" in page

@@ -9,6 +9,7 @@ the JSON it issued. The arithmetic is in the plain modules; the models only keep
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from guanmo import clock
 from guanmo.assessment.definition import Inputs
@@ -109,7 +110,7 @@ class Result(models.Model):
         ordering = ["-issued_at"]
 
     def __str__(self) -> str:
-        return f"{self.scheme}结果（{self.issued_at:%Y-%m-%d}）"
+        return f"{self.scheme}结果（{timezone.localdate(self.issued_at)}）"
 
 
 def objection_file_path(objection: "Objection", filename: str) -> str:

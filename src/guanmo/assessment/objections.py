@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils.timezone import localtime
 
 from guanmo import clock
 from guanmo.accounts.models import User
@@ -282,7 +283,7 @@ def history(result: Result) -> list[Step]:
     """The result's history, first issue first: each objection and its decision, and for an
     accepted one the value corrected and the ranks it moved (the why of every change)."""
     chain = _chain(result)
-    steps = [Step(chain[0], None, f"{chain[0].issued_at:%Y-%m-%d}签发考核结果并公示")]
+    steps = [Step(chain[0], None, f"{localtime(chain[0].issued_at):%Y-%m-%d}签发考核结果并公示")]
     objections = (
         Objection.objects.filter(result__in=chain)
         .select_related("result", "corrected_result__supersedes")
@@ -322,5 +323,5 @@ def history(result: Result) -> list[Step]:
         )
     final = chain[-1]
     if final.status == Result.Status.FINAL:
-        steps.append(Step(final, None, f"{final.finalised_at:%Y-%m-%d}定稿"))
+        steps.append(Step(final, None, f"{localtime(final.finalised_at):%Y-%m-%d}定稿"))
     return steps
