@@ -17,9 +17,11 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from guanmo.indicators.columns import (
+    AmbiguousColumn,
     Label,
     Role,
     factor,
+    figure_role,
     indicator_key,
     is_note,
     is_total,
@@ -261,6 +263,14 @@ class _SheetReader:
                 self.read.columns.append(replace(use, note="隐藏列"))
                 self.read.notes.append(f"工作表「{self.sheet.name}」「{shown}」为隐藏列，未读取")
                 continue
+            # A one-indicator sheet's name (固定资产投资增速) says what its columns hold.
+            named = read_label(self.sheet.name) if group is None else group
+            try:
+                role = figure_role(label, [named], ratio=indicator.unit == "%")
+            except AmbiguousColumn as error:
+                self.fault(row, shown, str(error))
+                continue
+            label = replace(label, role=role)
             if label.role == Role.VALUE and label.months:
                 self._check_months(label, row, shown)
             into = Decimal(1)
