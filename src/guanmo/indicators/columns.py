@@ -77,6 +77,12 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         "金额",
         "总额",
         "本年",
+        # the 统计局's words for the cumulative to the month (issue 9, tryout 8 I10)
+        "本月止累计",
+        "本月末累计",
+        "本年累计完成",
+        "自年初累计",
+        "年初至本月累计",
     ),
     Role.THIS_MONTH: ("本月", "当月", "本月完成", "当月完成"),
     Role.LAST_YEAR: (
@@ -267,6 +273,16 @@ _NOTE_ROW = re.compile(r"^(?:注|备注|说明|资料来源|数据来源|来源)
 def is_total(label: str) -> bool:
     """A totals row's label: 全市, 全省, 合计, 总计… (not 市本级 or 市直, which are units)."""
     return clean_text(label) in TOTAL_WORDS
+
+
+def is_subtotal(label: str) -> bool:
+    """A subtotal row's label: 城区小计, 县（市）小计 — the total of some units, not a region."""
+    return clean_text(label).endswith("小计")
+
+
+# A header cell naming the indicators' column: the indicators run down the rows, the regions
+# across the columns or one sheet per region, which the reader does not read.
+INDICATOR_ROW_WORDS = frozenset({"指标名称", "指标", "指标名", "指标项目"})
 
 
 def is_note(label: str) -> bool:
