@@ -62,7 +62,8 @@ def test_huibi_written_in_a_recused_judges_cells_is_his_recusal_left_out_with_a_
 
     assert sheet.faults == []
     assert [(card.judge, card.site) for card in sheet.cards] == [("王五", "温县汽配产业园项目")]
-    assert "第3行：评委王五对观摩点「武陟县丰源新材料项目」回避，未计分" in sheet.notes
+    note = "工作表「Sheet1」第3行：评委王五对观摩点「武陟县丰源新材料项目」回避，未计分"
+    assert note in sheet.notes
 
 
 def test_huibi_in_only_some_cells_is_refused():

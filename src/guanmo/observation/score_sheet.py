@@ -608,7 +608,9 @@ class _RowReader:
             for index, _ in self.columns.criteria
         ]
         if written and all(written):
-            self.notes.append(f"第{number}行：评委{judge}对观摩点「{site}」回避，未计分")
+            self.notes.append(
+                f"工作表「{self.worksheet}」第{number}行：评委{judge}对观摩点「{site}」回避，未计分"
+            )
             return True
         if any(written):
             self.fault(
