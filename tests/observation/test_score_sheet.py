@@ -194,7 +194,8 @@ def test_header_without_rows_below_is_a_fault():
 def test_sheet_without_a_header_is_a_fault():
     sheet = read_score_sheet(xlsx([["观摩评分"], ["姓名", "项目", "分数"]]))
     assert [str(fault) for fault in sheet.faults] == [
-        "未找到表头：前50行中没有同时写有“观摩点”和“评委”（或评分项）的一行"
+        "未找到表头：前50行中没有同时写有“观摩点”和“评委”（或评分项）的一行；"
+        "第2行的「姓名」「项目」「分数」无法识别"
     ]
 
 

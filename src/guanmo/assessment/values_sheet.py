@@ -97,6 +97,8 @@ MEASURES = (
 )
 _MEASURE_NAME = re.compile(r"[(（]([^()（）]{1,6})[)）]$")
 _MONEY_NAME = re.compile(r"[(（]\s*(亿元|万元|千元|百万元|元)\s*[)）]$")
+_MONEY_NAMES = ("元", "千元", "万元", "亿元")
+_MONEY_PER = re.compile(r"^(亿元|万元|千元|元)/(.+)$")  # 万元/亩: money per a measure
 
 
 def parse_flag(value: object) -> bool | None:
@@ -133,10 +135,40 @@ def target_names(definition: Definition) -> list[str]:
     return [r.name + TARGET_SUFFIX for r in definition.indicators if r.form is Form.TARGET_MET]
 
 
+def _stated_measure(name: str) -> str:
+    """The measure a name states in its closing brackets (万元/亩), "" for none."""
+    match = _MEASURE_NAME.search(cells.normalise(name))
+    stated = match.group(1) if match else ""
+    return stated if stated in MEASURES or _MONEY_PER.match(stated) else ""
+
+
+def _convertible(measure: str) -> list[str]:
+    """The measures a figure in `measure` converts from exactly: 万元/亩 from 元/亩, 亿元/亩."""
+    match = _MONEY_PER.match(measure)
+    if not match:
+        return []
+    return [f"{money}/{match.group(2)}" for money in _MONEY_NAMES if money != match.group(1)]
+
+
+def measure_factor(given: str, wanted: str) -> Decimal:
+    """What a figure in `given` (元/亩) is multiplied by to be in `wanted` (万元/亩): 0.0001.
+    Only for the pairs `_convertible` names; 1 for the same measure."""
+    if given == wanted:
+        return Decimal(1)
+    have, want = _MONEY_PER.match(given), _MONEY_PER.match(wanted)
+    assert have and want and have.group(2) == want.group(2), (given, wanted)
+    return cells.MONEY_UNITS[have.group(1)] / cells.MONEY_UNITS[want.group(1)]
+
+
 def header_words(name: str) -> list[str]:
-    """The headers naming an indicator: its name, alone or with a measure in brackets."""
+    """The headers naming an indicator: its name, alone or with a measure in brackets. A name
+    stating its measure (亩均税收（万元/亩）) is found only with that measure or one converting
+    exactly into it (元/亩, converted by `_inputs`): 185000元/亩 is never 185000万元/亩 (issue 9,
+    tryout 8 S03)."""
     bare = _MEASURE_NAME.sub("", cells.normalise(name))
-    return list(dict.fromkeys([name, bare, *(f"{bare}({measure})" for measure in MEASURES)]))
+    stated = _stated_measure(name)
+    measures = [stated, *_convertible(stated)] if stated else MEASURES
+    return list(dict.fromkeys([name, bare, *(f"{bare}({measure})" for measure in measures)]))
 
 
 def values_catalogue(definition: Definition) -> tuple[Catalogue, dict[str, StrEnum], StrEnum]:
@@ -224,6 +256,7 @@ def _inputs(
     counts: dict[str, dict[str, Decimal]] = {}
     vetoed, exempt = set(), set()
     target_rows = [r for r in definition.indicators if r.form is Form.TARGET_MET]
+    factors = _measure_factors(reading, definition, fields, report)
     for row in reading.rows:
         if row.faults:
             report.faults += row.faults
@@ -250,6 +283,8 @@ def _inputs(
             value = row.values.get(fields[indicator.name])
             if value is not None and (stated := _money_unit(indicator.name)):
                 value = value / cells.MONEY_UNITS[stated]  # read in 万元, kept in the scheme's
+            elif value is not None:
+                value = value * factors.get((row.sheet, indicator.name), Decimal(1))
             own[indicator.name] = value
             if value is None and unit not in exempt and indicator.name not in sourced:
                 report.faults.append(
@@ -280,6 +315,25 @@ def _inputs(
     if roll is not None and report.ok:
         _absent_units(roll, definition, values, exempt, report)
     return Inputs(values, targets, counts, frozenset(vetoed), frozenset(exempt))
+
+
+def _measure_factors(
+    reading: Reading, definition: Definition, fields: dict[str, StrEnum], report: ImportReport
+) -> dict[tuple[str, str], Decimal]:
+    """(sheet, indicator) → factor into the scheme's measure, for each column whose header
+    states another that converts exactly (元/亩 for 万元/亩), each said in a note."""
+    factors = {}
+    for sheet, header in reading.headers:
+        for column in header.readings:
+            indicator = next((n for n in definition.names if column.field == fields[n]), None)
+            wanted = _stated_measure(indicator) if indicator else ""
+            given = _stated_measure(column.text.split("／")[-1])
+            if indicator and wanted and given and given != wanted:
+                factors[sheet, indicator] = measure_factor(given, wanted)
+                report.notes.append(
+                    f"工作表「{sheet}」「{column.text}」以{given}填报，已换算为{wanted}"
+                )
+    return factors
 
 
 def _absent_units(

@@ -12,6 +12,7 @@ line ("单位：亿元") names. `factor` converts between units of one kind exac
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -76,6 +77,12 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         "金额",
         "总额",
         "本年",
+        # the 统计局's words for the cumulative to the month (issue 9, tryout 8 I10)
+        "本月止累计",
+        "本月末累计",
+        "本年累计完成",
+        "自年初累计",
+        "年初至本月累计",
     ),
     Role.THIS_MONTH: ("本月", "当月", "本月完成", "当月完成"),
     Role.LAST_YEAR: (
@@ -180,6 +187,46 @@ def read_label(value: object) -> Label | None:
     return Label(text, role, key, unit, percent, months)
 
 
+GROWTH_WORDS = ("增速", "增长", "增幅", "同比")
+
+
+class AmbiguousColumn(ValueError):
+    """A header cell says both a growth and an amount unit; `str()` says so in Chinese."""
+
+
+def says_growth(label: Label, *, ratio: bool = False) -> bool:
+    """Whether a header cell, group header or sheet name (read by `read_label`) says a growth
+    rate: 增速/增长/增幅/同比 in its words, or （%）/% — except for a ratio indicator
+    (`ratio`, unit %), whose % is its amount."""
+    worded = label.role == Role.GROWTH or any(word in label.name for word in GROWTH_WORDS)
+    return worded or (label.percent and not ratio)
+
+
+def figure_role(own: Label, around: Sequence[Label | None], *, ratio: bool = False) -> Role | None:
+    """What a figure column holds, its own header first, then what stands around it nearest
+    first (its group header, the sheet's name): the first that says a growth (`says_growth`)
+    makes it the growth, the first naming an amount unit (亿元, 万人) its amount; a column no
+    one says either of keeps its own role (issue 9, tryout 8: 「…增速（%）」 over 「1—10月」 is
+    the growth, never an amount). 位次, 上年同期 and 本月 keep their role. Raises
+    AmbiguousColumn when the deciding label says both (「增速（亿元）」)."""
+    if own.role not in (Role.VALUE, Role.GROWTH, None):
+        return own.role
+    for label in (own, *around):
+        if label is None:
+            continue
+        growth = says_growth(label, ratio=ratio)
+        if growth and label.unit:
+            raise AmbiguousColumn(
+                f"“{label.text}”既写增速又写单位{label.unit}，无法确定是增速还是数额；"
+                "请将增速和数额分列填写，增速列注明（%）"
+            )
+        if growth:
+            return Role.GROWTH
+        if label.unit:
+            return own.role or Role.VALUE
+    return own.role
+
+
 def units_line_unit(value: object) -> str:
     """The unit a units line names ("单位：亿元、%" → 亿元); "" when the cell is none."""
     if not isinstance(value, str):
@@ -226,6 +273,16 @@ _NOTE_ROW = re.compile(r"^(?:注|备注|说明|资料来源|数据来源|来源)
 def is_total(label: str) -> bool:
     """A totals row's label: 全市, 全省, 合计, 总计… (not 市本级 or 市直, which are units)."""
     return clean_text(label) in TOTAL_WORDS
+
+
+def is_subtotal(label: str) -> bool:
+    """A subtotal row's label: 城区小计, 县（市）小计 — the total of some units, not a region."""
+    return clean_text(label).endswith("小计")
+
+
+# A header cell naming the indicators' column: the indicators run down the rows, the regions
+# across the columns or one sheet per region, which the reader does not read.
+INDICATOR_ROW_WORDS = frozenset({"指标名称", "指标", "指标名", "指标项目"})
 
 
 def is_note(label: str) -> bool:

@@ -29,7 +29,7 @@ from guanmo.indicators.selectors import group_members, readings
 from guanmo.indicators.services import Source, ValueInput, add_to_peer_group, store_values
 from guanmo.indicators.sheet_reading import Read, SheetRow, read_sheets
 from guanmo.regions.models import Region
-from guanmo.regions.names import clean_text, short_region_name, whole
+from guanmo.regions.names import region_named, whole
 from guanmo.regions.services import (
     Division,
     divisions_named,
@@ -165,7 +165,9 @@ def _find_places(
     for index, row in enumerate(rows):
         if row.total:
             continue
-        region = _named_exactly(row.label, own)
+        # By name or known short name only (`region_named`): 山阳县 is 商洛's, not 焦作's 山阳区,
+        # so any other spelling goes to the national tree.
+        region = region_named(row.label, list(dict.fromkeys(own)))
         if region is not None:
             places[index] = _Place(region=region)
             continue
@@ -181,14 +183,6 @@ def _find_places(
     _settle(rows, places, report)
     report.faults.sort(key=lambda fault: (fault.sheet, fault.row or 0))
     return places
-
-
-def _named_exactly(label: str, regions: Sequence[Region]) -> Region | None:
-    """The region of `regions` a label names by its name or short name (武陟县, 武陟). Nothing
-    looser: 山阳县 is 商洛's, not 焦作's 山阳区, so any other spelling goes to the national tree
-    (焦作市温县 finds 温县 there by its ancestors)."""
-    wanted = clean_text(label)
-    return next((r for r in regions if wanted in (r.name, short_region_name(r.name))), None)
 
 
 def _settle(rows: Sequence[SheetRow], places: dict[int, _Place], report: ImportReport) -> None:

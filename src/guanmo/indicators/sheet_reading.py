@@ -17,16 +17,21 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from guanmo.indicators.columns import (
+    INDICATOR_ROW_WORDS,
+    AmbiguousColumn,
     Label,
     Role,
     factor,
+    figure_role,
     indicator_key,
     is_note,
+    is_subtotal,
     is_total,
     read_label,
     units_line_unit,
 )
 from guanmo.indicators.models import MAX_PLACES, Indicator
+from guanmo.regions.names import clean_text
 from guanmo.sheets import cells
 from guanmo.sheets.faults import ColumnUse, LeftOut, SheetFault
 from guanmo.sheets.header import Expected, Header, check_sheet_name, check_title, months_text
@@ -105,6 +110,10 @@ def read_sheets(
     by_key = {indicator_key(indicator.name): indicator for indicator in catalogue}
     for sheet in sheets:
         found = header_row(sheet)
+        if (across := _indicators_as_rows(sheet, found)) is not None and not sheet.hidden:
+            read.sheets.append(sheet.name)
+            read.faults.append(SheetFault(sheet.name, *across, INDICATORS_AS_ROWS))
+            continue
         if found is None:
             if any(any(value is not None for value in row) for row in sheet.rows[:5]):
                 read.notes.append(f"工作表「{sheet.name}」没有“地区”列，不是指标表，已跳过")
@@ -118,6 +127,28 @@ def read_sheets(
             SheetFault("", None, None, "未找到指标表：前20行中没有“地区”“县区”等列名")
         )
     return read
+
+
+INDICATORS_AS_ROWS = (
+    "指标排在行上（地区排在列上，或一县一表）的表式暂不支持；请改为地区为行、指标为列：第一列写"
+    "地区，每个指标一列（或一组列：累计、增速、位次）"
+)
+
+
+def _indicators_as_rows(sheet: Sheet, found: tuple[int, int] | None) -> tuple[int, str] | None:
+    """(Excel row, text) of a 指标名称 header cell left of the regions' column (or in a sheet
+    without one): the indicators run down the rows, which the reader does not read — its 单位
+    column is no regions' column (issue 9, tryout 8 I05, I06)."""
+    if found:
+        top, region_column = found
+        rows = [(top + 1, sheet.rows[top][:region_column])]
+    else:
+        rows = list(enumerate(sheet.rows[:HEADER_SEARCH_ROWS], start=1))
+    for number, row in rows:
+        for value in row:
+            if isinstance(value, str) and clean_text(value) in INDICATOR_ROW_WORDS:
+                return number, " ".join(value.split())
+    return None
 
 
 def header_row(sheet: Sheet) -> tuple[int, int] | None:
@@ -261,6 +292,14 @@ class _SheetReader:
                 self.read.columns.append(replace(use, note="隐藏列"))
                 self.read.notes.append(f"工作表「{self.sheet.name}」「{shown}」为隐藏列，未读取")
                 continue
+            # A one-indicator sheet's name (固定资产投资增速) says what its columns hold.
+            named = read_label(self.sheet.name) if group is None else group
+            try:
+                role = figure_role(label, [named], ratio=indicator.unit == "%")
+            except AmbiguousColumn as error:
+                self.fault(row, shown, str(error))
+                continue
+            label = replace(label, role=role)
             if label.role == Role.VALUE and label.months:
                 self._check_months(label, row, shown)
             into = Decimal(1)
@@ -346,6 +385,9 @@ class _SheetReader:
                 continue
             if is_note(label) and not cells_given:
                 self.read.left_out.append(LeftOut(sheet.name, number, "注释行"))
+                continue
+            if is_subtotal(label):
+                self.read.left_out.append(LeftOut(sheet.name, number, "小计行"))
                 continue
             row = SheetRow(sheet.name, number, label, region_header, is_total(label))
             for column in self.columns:

@@ -20,9 +20,11 @@ from guanmo.accounts.models import User
 from guanmo.indicators import services
 from guanmo.indicators.choices import Kind
 from guanmo.indicators.columns import (
+    AmbiguousColumn,
     Label,
     Role,
     factor,
+    figure_role,
     indicator_key,
     is_note,
     read_label,
@@ -32,7 +34,7 @@ from guanmo.indicators.models import Indicator, Target
 from guanmo.indicators.services import TargetInput, set_targets, target_fault
 from guanmo.indicators.sheet_reading import header_row
 from guanmo.regions.models import Region
-from guanmo.regions.names import clean_text, match_region, whole
+from guanmo.regions.names import clean_text, region_named, unnamed_region_message, whole
 from guanmo.regions.services import units_of
 from guanmo.reporting.imports import record_import
 from guanmo.reporting.models import ImportRecord
@@ -44,7 +46,6 @@ from guanmo.sheets.sheet import Sheet, Unreadable
 from guanmo.sheets.workbook import import_reason, source_name
 
 SUBJECT = "个年度目标"
-_GROWTH_WORDS = ("增长", "增速", "增幅")
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ def import_targets(
     catalogue = {indicator_key(i.name): i for i in Indicator.objects.filter(city=city)}
     regions = [city, *units_of(city)]
     targets: dict[int, list[TargetInput]] = {}
+    given_at: dict[tuple[int, int], tuple[str, int, str]] = {}  # (indicator, region) → place
     indicators: dict[int, Indicator] = {}
     for sheet in sheets:
         found = header_row(sheet)
@@ -91,7 +93,7 @@ def import_targets(
         report.sheets.append(sheet.name)
         columns = _columns(sheet, found, catalogue, year, report)
         if report.ok:
-            _rows(sheet, found, columns, regions, targets, report)
+            _rows(sheet, found, columns, regions, (targets, given_at), report)
         indicators.update({column.indicator.pk: column.indicator for column in columns})
     if not report.sheets and report.ok:
         report.faults.append(
@@ -144,14 +146,15 @@ def _columns(
                 f"工作表「{sheet.name}」「{shown}」不是本市指标目录中的指标，未读取"
             )
             continue
-        growth = (
-            (own.role == Role.GROWTH)
-            if own
-            else named.name.endswith(_GROWTH_WORDS)
-            or (clean_text(label.text).endswith(_GROWTH_WORDS))
-        )
-        if not growth and label.percent and indicator.kind != Kind.RATIO:
-            growth = True
+        # The column's own header, then its group header, says growth or amount (`figure_role`):
+        # 「规上工业增加值增速目标」 is a growth though it has no %; a ratio's % is its amount.
+        around = [group] if two_rows else []
+        try:
+            role = figure_role(label, around, ratio=indicator.kind == Kind.RATIO)
+        except AmbiguousColumn as error:
+            report.faults.append(SheetFault(sheet.name, top + 1, shown, str(error)))
+            continue
+        growth = role == Role.GROWTH
         into = Decimal(1)
         unit = label.unit or (group.unit if group else "") or sheet_unit
         if not growth and indicator.unit != "%":
@@ -182,9 +185,12 @@ def _rows(
     found: tuple[int, int],
     columns: Sequence[_Column],
     regions: list[Region],
-    targets: dict[int, list[TargetInput]],
+    kept: tuple[dict[int, list[TargetInput]], dict[tuple[int, int], tuple[str, int, str]]],
     report: ImportReport,
 ) -> None:
+    """Each row's targets into `kept`: the targets by indicator, and where each (indicator,
+    region) was given (sheet, row, column), so a second one names the first."""
+    targets, given_at = kept
     top, region_column = found
     below = top + 1
     if top + 1 < len(sheet.rows) and any(
@@ -208,12 +214,11 @@ def _rows(
         region = (
             regions[0]
             if clean_text(label) in (whole(regions[0].name), f"{whole(regions[0].name)}合计")
-            else match_region(label, regions)
+            else region_named(label, regions)
         )
         if region is None:
-            report.faults.append(
-                SheetFault(sheet.name, number, region_header, f"本市没有“{label}”这个地区")
-            )
+            message = unnamed_region_message(label, regions[1:], regions[0].name)
+            report.faults.append(SheetFault(sheet.name, number, region_header, message))
             continue
         report.rows_read += 1
         for column in given:
@@ -228,11 +233,37 @@ def _rows(
                 given_target = TargetInput(region, growth=figure)
             else:
                 given_target = TargetInput(region, amount=figure * column.factor)
-            fault = target_fault(column.indicator, given_target)
+            fault = target_fault(column.indicator, given_target) or _given_twice(
+                column, region, sheet.name, number, given_at
+            )
             if fault:
                 report.faults.append(SheetFault(sheet.name, number, column.shown, fault))
                 continue
+            given_at[column.indicator.pk, region.pk] = (sheet.name, number, column.shown)
             targets.setdefault(column.indicator.pk, []).append(given_target)
+
+
+def _given_twice(
+    column: _Column,
+    region: Region,
+    sheet: str,
+    number: int,
+    given_at: dict[tuple[int, int], tuple[str, int, str]],
+) -> str:
+    """Why a region's target of an indicator given already (in the place `given_at` keeps:
+    sheet, row, column) is refused, naming both columns; "" when it is the first."""
+    first = given_at.get((column.indicator.pk, region.pk))
+    if first is None:
+        return ""
+    where = (
+        f"「{first[2]}」"
+        if first[:2] == (sheet, number)
+        else (f"工作表「{first[0]}」第{first[1]}行「{first[2]}」")
+    )
+    return (
+        f"{region.name}“{column.indicator.name}”目标填写了两次（{where}和「{column.shown}」）；"
+        "每个地区每个指标只有一个目标，数额或增速，请只留一列"
+    )
 
 
 def _keep(

@@ -43,13 +43,22 @@ SITE_REGION = "观摩点所属县区"
 REMARK = "评语"
 TOTAL = "总分"
 SERIAL = "序号"
+RECUSED = "回避"  # written in a recused judge's cells instead of points
 USE = "计分"  # the organiser's export says whether a total counted; nothing to read
 
 _SYNONYMS = {
     JUDGE: ("评委", "评委姓名", "评分人"),
     JUDGE_REGION: ("评委所属县区", "评委县区", "评委所在县区", "评委所属单位"),
-    SITE: ("观摩点", "观摩点名称", "观摩项目", "观摩项目名称"),
-    SITE_REGION: ("观摩点所属县区", "观摩点县区", "观摩点所在县区", "所属县区"),
+    SITE: ("观摩点", "观摩点名称", "观摩项目", "观摩项目名称", "项目名称"),
+    SITE_REGION: (
+        "观摩点所属县区",
+        "观摩点县区",
+        "观摩点所在县区",
+        "所属县区",
+        "县区",
+        "所在县区",
+        "县(市、区)",
+    ),
     REMARK: ("评语", "备注", "点评"),
     TOTAL: ("总分", "合计", "总得分", "得分"),
     SERIAL: ("序号", "编号"),
@@ -228,7 +237,8 @@ def read_score_sheet(
 
 def _no_header(worksheets: Sequence[Sheet]) -> str:
     """Why no worksheet has a score header: a row naming 观摩点 with neither 评委 nor a
-    criterion is named with the columns not understood (judges typed as columns, tryout 3 S2)."""
+    criterion is named with the columns not understood (judges typed as columns, tryout 3 S2);
+    else the widest row searched is, as the likely header (issue 9, tryout 8 O03)."""
     for found in worksheets:
         for number, row in enumerate(found.rows[:HEADER_SEARCH_ROWS], start=1):
             if SITE not in {_column_of(value) for value in row}:
@@ -243,7 +253,22 @@ def _no_header(worksheets: Sequence[Sheet]) -> str:
                 "对一个观摩点的评分，评委作列的汇总表请改为“评委、观摩点、观摩点所属县区、"
                 "各评分项”的样式后再导入"
             )
-    return "未找到表头：前50行中没有同时写有“观摩点”和“评委”（或评分项）的一行"
+    missing = (
+        f"未找到表头：前{HEADER_SEARCH_ROWS}行中没有同时写有“观摩点”和“评委”（或评分项）的一行"
+    )
+    widest = max(
+        (
+            (len(labels), -number, labels)
+            for found in worksheets
+            for number, row in enumerate(found.rows[:HEADER_SEARCH_ROWS], start=1)
+            if len(labels := [label for value in row if (label := parse_line(value))]) > 1
+        ),
+        default=None,
+    )
+    if widest is None:
+        return missing
+    _, number, labels = widest
+    return f"{missing}；第{-number}行的{''.join(f'「{label}」' for label in labels)}无法识别"
 
 
 # Columns whose cell merged down over rows says the same of each row: a site scored by several
@@ -538,6 +563,8 @@ class _RowReader:
         site = self.spelled("site", parse_line(self.cell(row, SITE)))
         judge_region = self.region(parse_line(self.cell(row, JUDGE_REGION)), judge=True)
         site_region = self.region(parse_line(self.cell(row, SITE_REGION)), judge=False)
+        if self.recused(number, row, judge, site):
+            return
         faults_before = len(self.sheet.faults)
         for column, value in ((JUDGE, judge), (SITE, site), (SITE_REGION, site_region)):
             if value == "":
@@ -571,6 +598,28 @@ class _RowReader:
             self.cards.append(
                 ScoreCard(judge, judge_region or "", site, site_region, scores, remark)
             )
+
+    def recused(self, number: int, row: Sequence[object], judge: str, site: str) -> bool:
+        """Whether the row is the judge's recusal written out: 回避 in every criterion's cell,
+        left out with a note as a row not typed is (issue 9, tryout 8 O04). 回避 in only some
+        is a fault."""
+        written = [
+            clean_text(row[index] if index < len(row) else None) == RECUSED
+            for index, _ in self.columns.criteria
+        ]
+        if written and all(written):
+            self.notes.append(
+                f"工作表「{self.worksheet}」第{number}行：评委{judge}对观摩点「{site}」回避，未计分"
+            )
+            return True
+        if any(written):
+            self.fault(
+                number,
+                None,
+                f"只有部分评分项写了“{RECUSED}”；评委回避的观摩点各项都写“{RECUSED}”（或整行不填）",
+            )
+            return True
+        return False
 
     def scores(self, number: int, row: Sequence[object]) -> dict[str, Decimal]:
         scores = {}

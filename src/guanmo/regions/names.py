@@ -124,14 +124,51 @@ def match_region(text: object, regions: Iterable[R]) -> R | None:
     return None
 
 
-def region_named(text: object, regions: Iterable[R]) -> R | None:
-    """The region a county cell names: only by its full name, its short name or a spoken name
-    (`spoken_names`: 武陟县, 武陟, 示范区). A text merely containing or sharing a prefix with a
-    region's name finds nothing: 濮阳工业园区 is not 濮阳县, 山阳县 is not 山阳区 (issue 9,
-    tryout five A18b). Unknown or ambiguous text finds nothing."""
+# Names offices give a zone in place of its full name, by the words its full name ends with:
+# 焦作高新技术产业开发区 is 高新区, a 经济技术开发区 is 经开区.
+_ZONE_ALIASES = (("高新技术产业开发区", "高新区"), ("经济技术开发区", "经开区"))
+
+
+def known_names(name: str) -> tuple[str, ...]:
+    """Every name a sheet's row may give the region named `name`: its spoken names
+    (`spoken_names`), a zone's alias (焦作高新技术产业开发区 → 高新区) and the stem of a
+    one-character county (温县 → 温)."""
+    found = list(spoken_names(name))
+    found += [alias for ending, alias in _ZONE_ALIASES if name.endswith(ending)]
+    stem = next((name[: -len(s)] for s in _SUFFIXES if name.endswith(s) and name != s), "")
+    if stem and stem not in found:
+        found.append(stem)
+    return tuple(dict.fromkeys(found))
+
+
+def regions_named(text: object, regions: Iterable[R]) -> list[R]:
+    """The regions whose `known_names` include `text` exactly (NFKC, no white space)."""
     wanted = clean_text(text)
-    found = [region for region in regions if wanted and wanted in spoken_names(region.name)]
+    found = [region for region in regions if wanted and wanted in known_names(region.name)]
+    return list({id(region): region for region in found}.values())
+
+
+def region_named(text: object, regions: Iterable[R]) -> R | None:
+    """The region a sheet's row or county cell names: by its full name or a known short name
+    (`known_names`: 武陟县, 武陟, 温, 示范区, 高新区) unique among `regions`. A text merely
+    containing or sharing a prefix with a region's name finds nothing: 濮阳工业园区 is not 濮阳县,
+    山阳县 is not 山阳区, 武陟县产业集聚区 is not 武陟县 (issue 9, tryouts five and eight).
+    Unknown or ambiguous text finds nothing; `unnamed_region_message` says why."""
+    found = regions_named(text, regions)
     return found[0] if len(found) == 1 else None
+
+
+def unnamed_region_message(text: object, regions: Iterable[R], top: str) -> str:
+    """Why `text` names none of `regions` (the units of `top`, e.g. 焦作市), listing them:
+    "焦作市没有“X”这个单位；焦作市的单位为：…" or "“示范区”可指焦作市的多个单位：…；请写全称"."""
+    candidates = list(regions)
+    found = regions_named(text, candidates)
+    shown = clean_text(text)
+    if len(found) > 1:
+        names = "、".join(region.name for region in found)
+        return f"“{shown}”可指{top}的多个单位：{names}；请写全称"
+    names = "、".join(region.name for region in candidates)
+    return f"{top}没有“{shown}”这个单位；{top}的单位为：{names}"
 
 
 def identify_region(text: object, regions: Iterable[C]) -> C | None:
