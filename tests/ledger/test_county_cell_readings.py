@@ -40,7 +40,9 @@ def test_a_county_column_of_region_codes_reads_each_code_as_its_unit(city):
 def test_a_region_code_of_another_city_is_refused_naming_its_division(city):
     sheet = xlsx([["项目名称", "县区", *TOTALS], ["郑州项目", "410102", 500, 100]])
     report = import_ledger(sheet, city=city, year=2025)
-    assert faults(report) == ["第2行「所在县区」：「410102」是郑州市中原区的区划代码，不是焦作市的县区或园区"]
+    assert faults(report) == [
+        "第2行「所在县区」：「410102」是郑州市中原区的区划代码，不是焦作市的县区或园区"
+    ]
     assert not Project.objects.exists()
 
 
@@ -78,9 +80,7 @@ def test_a_part_of_two_units_names_is_refused_naming_both(city, typed, units):
 
 
 def test_a_location_naming_a_town_of_a_county_gives_the_county_with_a_note(city):
-    sheet = xlsx(
-        [["项目名称", "建设地点", *TOTALS], ["食品加工项目", "温县祥云镇", 30000, 12000]]
-    )
+    sheet = xlsx([["项目名称", "建设地点", *TOTALS], ["食品加工项目", "温县祥云镇", 30000, 12000]])
     report = import_ledger(sheet, city=city, year=2025)
     assert faults(report) == []
     assert counties() == {"食品加工项目": "温县"}
@@ -104,7 +104,8 @@ def namesakes(city):
 
 
 def test_a_progress_location_tells_namesakes_apart(namesakes):
-    """R07: two stored 标准化厂房建设项目; the progress sheet has no county column, only 建设地点."""
+    """R07: two stored 标准化厂房建设项目; the progress sheet has no county column, only
+    建设地点."""
     sheet = xlsx(
         [
             ["项目名称", "建设地点", "本月完成投资（万元）", "1—6月累计完成投资（万元）"],

@@ -8,9 +8,7 @@ from guanmo.ledger.month_figures import derive_month_figures, unreported_months
 
 
 def test_both_figures_typed_after_last_month_agreeing_give_no_note():
-    figures = derive_month_figures(
-        Decimal(100), Decimal(500), month=5, earlier=(4, Decimal(400))
-    )
+    figures = derive_month_figures(Decimal(100), Decimal(500), month=5, earlier=(4, Decimal(400)))
     assert (figures.completed_this_month, figures.cumulative_completed) == (100, 500)
     assert figures.note == ""
 

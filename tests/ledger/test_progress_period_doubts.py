@@ -180,7 +180,9 @@ def test_a_small_revision_of_earlier_months_keeps_both_figures_with_a_note(june)
     )
     report = import_progress(sheet, city=june, year=2025, month=7)
     assert faults(report) == []
-    assert "第2行：本月完成600万元与累计4700万元不符（6月累计4000万元），两数均按所填保存" in report.notes
+    assert (
+        "第2行：本月完成600万元与累计4700万元不符（6月累计4000万元），两数均按所填保存"
+    ) in report.notes
 
 
 def test_a_remembered_mapping_that_does_not_fit_the_sheet_is_named_first(june):
