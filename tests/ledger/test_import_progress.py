@@ -89,7 +89,7 @@ def test_messy_progress_sheet_imports_without_hand_editing(ledger):
     assert report.faults == []
     assert report.notes == [
         "工作表「Sheet1」「本月完成投资」、「累计完成投资」以亿元填报，已换算为万元",
-        "第7行：本月完成50万元与累计400万元不符（此前累计为0），以累计为准",
+        "第7行：1—3月未报送，无从核对本月与累计：本月完成50万元、1—4月累计400万元均按所填保存",
         "1个项目未填本月和累计完成投资，视为未报送，已跳过",
     ]
     assert progress("甲项目", 4) == (Decimal(50), Decimal(400))
@@ -116,13 +116,13 @@ def test_january_starts_from_nothing(ledger):
     assert progress("乙项目", 1) == (Decimal(80), Decimal(80))
 
 
-def test_figures_that_disagree_keep_the_cumulative_with_a_note(ledger):
+def test_figures_that_disagree_are_both_kept_as_typed_with_a_note(ledger):
     load(progress_xlsx([1, "乙项目", "温县", 300, 300, ""]), ledger, month=3)
     report = load(progress_xlsx([1, "乙项目", "温县", 50, 400, ""]), ledger, month=4)
     assert report.ok
     assert report.notes == [
         PROGRESS_UNIT_ASSUMED,
-        "第3行：本月完成50万元与累计400万元不符（3月累计300万元），以累计为准",
+        "第3行：本月完成50万元与累计400万元不符（3月累计300万元），两数均按所填保存",
     ]
     assert progress("乙项目", 4) == (Decimal(50), Decimal(400))
 

@@ -171,7 +171,7 @@ def test_a_cumulative_mapped_as_since_start_gives_the_year_from_the_ledger(june)
     }
 
 
-def test_a_small_revision_of_earlier_months_keeps_the_cumulative_with_a_note(june):
+def test_a_small_revision_of_earlier_months_keeps_both_figures_with_a_note(june):
     sheet = xlsx(
         [
             ["项目名称", "所在县区", "累计完成投资（万元）", "本月完成投资（万元）"],
@@ -180,7 +180,9 @@ def test_a_small_revision_of_earlier_months_keeps_the_cumulative_with_a_note(jun
     )
     report = import_progress(sheet, city=june, year=2025, month=7)
     assert faults(report) == []
-    assert "第2行：本月完成600万元与累计4700万元不符（6月累计4000万元），以累计为准" in report.notes
+    assert (
+        "第2行：本月完成600万元与累计4700万元不符（6月累计4000万元），两数均按所填保存"
+    ) in report.notes
 
 
 def test_a_remembered_mapping_that_does_not_fit_the_sheet_is_named_first(june):

@@ -131,7 +131,8 @@ def test_a_project_whose_figures_equal_the_sum_of_those_above_is_a_project(city)
 
 def test_a_re_import_naming_projects_with_a_space_or_half_width_brackets_updates_them(city):
     """LZ: the stored 中站区智能装备产业园 and 黄河湿地公园（中站区段） come back written
-    "中站区 智能装备产业园" and with half-width brackets: updated, not created again."""
+    "中站区 智能装备产业园" and with half-width brackets: updated, not created again, their
+    stored names kept (tryout 7 of issue 9, L13)."""
     header = ["项目名称", "所在县区", "建设性质", "总投资（万元）", "年度计划投资（万元）"]
     import_ledger(
         xlsx(
@@ -158,9 +159,9 @@ def test_a_re_import_naming_projects_with_a_space_or_half_width_brackets_updates
 
     assert faults(report) == []
     assert (report.created, report.updated) == (0, 2)
-    assert figures() == {  # the names as the office now writes them
-        "中站区 智能装备产业园": ("中站区", Decimal(61000), Decimal(15500)),
-        "黄河湿地公园(中站区段)": ("中站区", Decimal(30000), Decimal(8500)),
+    assert figures() == {
+        "中站区智能装备产业园": ("中站区", Decimal(61000), Decimal(15500)),
+        "黄河湿地公园（中站区段）": ("中站区", Decimal(30000), Decimal(8500)),
     }
 
 

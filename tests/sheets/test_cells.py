@@ -77,6 +77,56 @@ def test_a_signed_amount_may_be_below_zero():
 
 
 @pytest.mark.parametrize(
+    ("typed", "amount"),
+    [
+        ("(120)", Decimal(-120)),
+        ("（1,234）", Decimal(-1234)),  # full-width brackets and comma
+        ("120-", Decimal(-120)),
+        ("1,234.5-", Decimal("-1234.5")),
+        ("−120", Decimal(-120)),  # U+2212, the minus sign of typeset text
+        ("(1.2亿元)", Decimal(-12000)),
+    ],
+)
+def test_an_accountants_negative_in_a_signed_column_reads_below_zero(typed, amount):
+    assert parse_money(typed, signed=True) == amount
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("(1,234)", "「(1,234)」是负数的会计写法（括号表示负数），读作-1234，不能为负数"),
+        ("（120）", "「（120）」是负数的会计写法（括号表示负数），读作-120，不能为负数"),
+        ("1234-", "「1234-」是负数的会计写法（末尾的负号表示负数），读作-1234，不能为负数"),
+    ],
+)
+def test_an_accountants_negative_where_none_may_stand_is_refused_never_read_positive(
+    typed, message
+):
+    with pytest.raises(CellError, match=f"^{re.escape(message)}$"):
+        parse_money(typed)
+
+
+@pytest.mark.parametrize("typed", ["(-120)", "()", "(12)0", "-120-", "12-0"])
+def test_a_sign_written_twice_or_inside_a_number_is_no_number(typed):
+    with pytest.raises(CellError, match=f"^不是数字：{re.escape(typed)}$"):
+        parse_money(typed, signed=True)
+
+
+@pytest.mark.parametrize(
+    ("typed", "amount"),
+    [
+        ("'1234", Decimal(1234)),
+        ("'50,000", Decimal(50000)),
+        ("‘1234", Decimal(1234)),  # the typographic quote an input method puts in
+        ("'1.2亿元", Decimal(12000)),
+        ("'(120)", Decimal(-120)),
+    ],
+)
+def test_a_number_kept_as_text_behind_excels_apostrophe_is_the_number_shown(typed, amount):
+    assert parse_money(typed, signed=True) == amount
+
+
+@pytest.mark.parametrize(
     ("typed", "message"),
     [
         ("约3000", "不是数字：约3000"),

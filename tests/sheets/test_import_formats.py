@@ -12,6 +12,7 @@ import pytest
 import xlwt
 from openpyxl import Workbook
 
+from guanmo.ledger.columns import Field
 from guanmo.ledger.models import Project
 from guanmo.ledger.services import import_ledger
 from guanmo.ledger.services.ledger_import import LEDGER_SHEET
@@ -147,7 +148,7 @@ def test_csv_ledgers_in_utf8_and_gbk_import_the_same_figures(city, encoding):
     }
 
 
-def test_a_hidden_column_stays_readable_and_is_reported_hidden(city):
+def test_a_hidden_column_is_known_and_its_figures_are_not_read(city):
     drawn = Drawn(
         rows=[
             ["项目名称", "所在县区", "总投资", "年度计划投资"],
@@ -157,7 +158,29 @@ def test_a_hidden_column_stays_readable_and_is_reported_hidden(city):
     )
     reading = read_workbook(BytesIO(to_xlsx(drawn)), LEDGER_SHEET)
     assert reading.hidden_columns == {"台账": frozenset({3})}
-    assert reading.tables[0].rows[0].values
+    assert reading.tables[0].rows[0].values == {
+        Field.NAME: "武陟县智能装备产业园",
+        Field.COUNTY: "武陟县",
+        Field.TOTAL_INVESTMENT: Decimal(38000),
+    }
+
+
+@pytest.mark.parametrize("suffix", sorted(WRITERS))
+def test_a_hidden_revised_plan_column_is_not_read_and_said_so_in_every_format(city, suffix):
+    """Tryout 7 Q11: a hidden 调整后年度计划 column beside the plan means the same in every
+    format: not read, and the report says so (README said hidden columns were read)."""
+    drawn = Drawn(
+        rows=[
+            ["项目名称", "所在县区", "总投资", "年度计划投资", "调整后年度计划"],
+            ["武陟县智能装备产业园", "武陟县", 38000, 12000, 13000],
+        ],
+        hidden_columns={4},
+    )
+    report = import_ledger(BytesIO(WRITERS[suffix](drawn)), city=city, year=YEAR)
+    assert report.faults == []
+    assert figures(city) == {"武陟县智能装备产业园": (Decimal(38000), Decimal(12000))}
+    assert "工作表「台账」「调整后年度计划」所在的E列为隐藏列，未读取" in report.notes
+    assert "（未读取）← 调整后年度计划（隐藏列）" in [str(use) for use in report.columns]
 
 
 def test_a_hidden_worksheet_is_not_imported_and_is_noted(city):

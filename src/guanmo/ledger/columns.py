@@ -124,6 +124,11 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
         "地区",
         "县(市区)",
         "所在区域",
+        # A unit's GB/T 2260 code in place of its name (tryout 7 of issue 9, L23).
+        "行政区划代码",
+        "区划代码",
+        "县区代码",
+        "所在县区代码",
     ),
     Field.LOCATION: ("建设地点", "项目地点", "项目建设地点", "项目所在地", "项目地址"),
     Field.INDUSTRY: ("产业类别", "所属产业", "行业", "所属行业", "产业类型", "行业类别", "产业"),

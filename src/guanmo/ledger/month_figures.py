@@ -4,6 +4,7 @@ report grid share (plain arithmetic, no database)."""
 from dataclasses import dataclass
 from decimal import Decimal
 
+from guanmo.figures.arithmetic import period_label
 from guanmo.sheets.cells import format_wan
 
 Reported = tuple[int, Decimal]  # (month, cumulative completed) of another month's report
@@ -15,7 +16,8 @@ class MonthFigures:
 
     completed_this_month: Decimal
     cumulative_completed: Decimal
-    disagreement: str = ""  # both typed and they disagree: the cumulative figure stands
+    # both typed and not adding up to the month before's: both are kept as typed, said so
+    note: str = ""
     fault: str = ""
     fault_on_cumulative: bool = True
 
@@ -24,15 +26,22 @@ class MonthFigures:
         return not self.fault
 
 
+def unreported_months(month: int, earlier: Reported | None) -> str:
+    """The months of the year between the last one reported (`earlier`, None for none) and
+    `month`, as notes name them: "1—5月", "5月"; "" when there are none."""
+    first, last = (earlier[0] + 1 if earlier else 1), month - 1
+    if first > last:
+        return ""
+    return f"{first}月" if first == last else f"{first}—{last}月"
+
+
 def previous_cumulative_note(month: int, earlier: Reported | None) -> str:
     """What a month's "上月累计" figure is when it is not last month's: "7月累计" (the latest
     earlier report, August having none) or "1—5月未报送，按0计"; "" when it is last month's
     (or January's 0, the year's start). The figure is never shown as last month's silently."""
     if earlier is None:
-        if month == 1:
-            return ""
-        months = "1月" if month == 2 else f"1—{month - 1}月"
-        return f"{months}未报送，按0计"
+        months = unreported_months(month, None)
+        return f"{months}未报送，按0计" if months else ""
     return "" if earlier[0] == month - 1 else f"{earlier[0]}月累计"
 
 
@@ -40,6 +49,7 @@ def derive_month_figures(
     completed_this_month: Decimal | None,
     cumulative_completed: Decimal | None,
     *,
+    month: int,
     earlier: Reported | None,
     later: Reported | None = None,
     total_investment: Decimal | None = None,
@@ -52,23 +62,35 @@ def derive_month_figures(
     while the month is not typed below zero — blank, 0 or positive — is refused: issue 9,
     tryout 5 B24), not above the total investment, not above a later month's cumulative. At
     least one figure must be given. `cells` are where the sheet has the two figures ("C2",
-    "D2"), named by a fault about them."""
+    "D2"), named by a fault about them.
+
+    Both typed are both kept as typed: where they do not add up to the month before's
+    cumulative the note says so, and where months before were not reported (a first stored
+    month, or a gap) it says the two could not be checked, never that one of them was taken
+    over the other (tryout 7 of issue 9)."""
     if completed_this_month is None and cumulative_completed is None:
         raise ValueError("本月完成投资与累计完成投资至少填写一项")
     typed_month = completed_this_month
     before_month, before = earlier or (0, Decimal(0))
     before_text = f"{before_month}月累计{format_wan(before)}万元" if earlier else "此前累计为0"
-    disagreement = ""
+    note = ""
     on_cumulative = True
     if cumulative_completed is None:
         cumulative_completed, on_cumulative = before + completed_this_month, False
     elif completed_this_month is None:
         completed_this_month = cumulative_completed - before
     elif before + completed_this_month != cumulative_completed:
-        disagreement = (
-            f"本月完成{format_wan(completed_this_month)}万元与累计"
-            f"{format_wan(cumulative_completed)}万元不符（{before_text}），以累计为准"
-        )
+        typed = f"本月完成{format_wan(completed_this_month)}万元"
+        if unreported := unreported_months(month, earlier):
+            note = (
+                f"{unreported}未报送，无从核对本月与累计：{typed}、{period_label(month)}累计"
+                f"{format_wan(cumulative_completed)}万元均按所填保存"
+            )
+        else:
+            note = (
+                f"{typed}与累计{format_wan(cumulative_completed)}万元不符（{before_text}），"
+                "两数均按所填保存"
+            )
     cumulative = format_wan(cumulative_completed)
     fault = ""
     if cumulative_completed < 0:
@@ -85,9 +107,7 @@ def derive_month_figures(
         fault = f"累计{cumulative}万元，超过总投资{format_wan(total_investment)}万元"
     elif later and cumulative_completed > later[1]:
         fault = f"累计{cumulative}万元，高于已报的{later[0]}月累计{format_wan(later[1])}万元"
-    return MonthFigures(
-        completed_this_month, cumulative_completed, disagreement, fault, on_cumulative
-    )
+    return MonthFigures(completed_this_month, cumulative_completed, note, fault, on_cumulative)
 
 
 def _falling_fault(

@@ -347,6 +347,7 @@ def _checked_values(
     derived = derive_month_figures(
         figures["completed_this_month"],
         figures["cumulative_completed"],
+        month=line.entry.report.period.month,
         earlier=line.earlier,
         later=line.later,
         total_investment=project.total_investment,
@@ -364,7 +365,7 @@ def _checked_values(
         derived.cumulative_completed,
         line.earlier,
     )
-    warnings = [each for each in (derived.disagreement, deducted) if each]
+    warnings = [each for each in (derived.note, deducted) if each]
     checked = ReportLine(
         entry=ReportEntry(report=line.entry.report, project=project, **values),
         annual_plan=line.annual_plan,

@@ -61,6 +61,13 @@ def money_unit(word: str) -> Decimal:
 
 
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+# Excel's mark of a number kept as text ('1234 shows 1234), and the quotes input methods type
+# for it (tryout 7 of issue 9, L16).
+_TEXT_MARKS = "'‘’`"
+# An accountant's negative (tryout 7 of issue 9, L06, L07, P03, P04): (1,234) or 1,234-.
+_BRACKETED = re.compile(r"\((?P<number>[^()]*)\)")
+_TRAILING_MINUS = re.compile(r"(?P<number>[\d.,]*\d[\d.,]*)-")
+_NEGATIVE_FORMS = {"括号": "括号表示负数", "尾号": "末尾的负号表示负数"}
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
 _SPACES = re.compile(r"[^\S\n]+")
@@ -68,6 +75,11 @@ _SPACES = re.compile(r"[^\S\n]+")
 
 class CellError(ValueError):
     """A cell that cannot be read; the message says why, in Chinese."""
+
+
+class AccountingNegative(CellError):
+    """A negative written as accountants write it ((1,234), 1234-) where none may stand: the
+    message says what it was read as; the reader of the column may add why."""
 
 
 # The error values Excel, WPS and LibreOffice show in a cell whose formula failed; every reader
@@ -145,14 +157,16 @@ def parse_money(
 ) -> Decimal | None:
     """An amount in 万元, or None when blank; below zero only when `signed` (a month's 核减).
 
-    Accepts numbers typed as text, thousands separators (a comma grouping exactly three digits;
-    any other comma is refused), full-width digits and a trailing
-    "万元"; a trailing "亿元" in the cell converts that cell. `scale` is 10000 for columns the
-    sheet gives in 亿元, 0.0001 for 元. The ledger keeps 万元 to four places (one yuan): a figure
-    finer than that, in any unit, cannot be kept exactly and raises CellError, never rounded
-    (source: issue 9 §5). Floats go through their shortest repr, so 0.1 stays exactly 0.1; a
-    float within a hair of four places (0.30000000000000004, from a formula or Excel's binary
-    numbers) is the figure the cell shows and reads as it.
+    Accepts numbers typed as text (also behind Excel's apostrophe, '1234), thousands
+    separators (a comma grouping exactly three digits; any other comma is refused), full-width
+    digits and a trailing "万元"; a trailing "亿元" in the cell converts that cell. An
+    accountant's negative, (1,234) or 1,234-, is −1234: where `signed` is not given it raises
+    AccountingNegative saying so, never read as 1234 (tryout 7 of issue 9). `scale` is 10000
+    for columns the sheet gives in 亿元, 0.0001 for 元. The ledger keeps 万元 to four places
+    (one yuan): a figure finer than that, in any unit, cannot be kept exactly and raises
+    CellError, never rounded (source: issue 9 §5). Floats go through their shortest repr, so
+    0.1 stays exactly 0.1; a float within a hair of four places (0.30000000000000004, from a
+    formula or Excel's binary numbers) is the figure the cell shows and reads as it.
     """
     if value is None:
         return None
@@ -166,18 +180,23 @@ def parse_money(
     elif isinstance(value, Decimal):
         amount = value
     else:
-        text = clean_text(value)
+        text = _unquoted(clean_text(value))
         if text in BLANK_MARKS:
             return None
         if text in PENDING_MARKS:
             raise PendingValue(f"「{text}」不是数字")
-        if (foreign := _FOREIGN_SUFFIX.fullmatch(text)) and foreign.group(1) not in MONEY_UNITS:
-            money_unit(foreign.group(1))
-        for suffix, cell_scale in _UNIT_SUFFIXES:  # a unit typed in the cell beats the column's
-            if text.endswith(suffix) and text != suffix:
-                text, scale = text.removesuffix(suffix), cell_scale
-                break
+        text, cell_scale, negative = _spelled(text)
+        scale = cell_scale or scale  # a unit typed in the cell beats the column's
         amount = _typed_number(text, value)
+        if negative:
+            if text[:1] in "+-":  # (-120), -120-: a sign written twice
+                raise CellError(f"不是数字：{parse_line(value)}")
+            amount = -amount
+            if not signed:
+                raise AccountingNegative(
+                    f"「{parse_line(value)}」是负数的会计写法（{_NEGATIVE_FORMS[negative]}），"
+                    f"读作{format_wan(amount)}，不能为负数"
+                )
     if amount < 0 and not signed:
         raise CellError("不能为负数")
     if scale != 1:
@@ -195,6 +214,59 @@ def parse_money(
         f"{parse_line(value)}{unit}{converted}超过4位小数（不足1元），"
         "台账只能保存到元；请核对后按元取整填写"
     )
+
+
+def _unquoted(text: str) -> str:
+    """A cleaned cell text without Excel's leading apostrophe (a number kept as text)."""
+    return text[1:] if text[:1] in _TEXT_MARKS else text
+
+
+def _accounting_sign(text: str) -> tuple[str, str]:
+    """(text, form): a cleaned cell text without an accountant's negative mark, and which mark
+    it had ("括号" for (1,234), "尾号" for 1,234-; "" for none). The minus sign of typeset text
+    (−) is the hyphen's."""
+    text = text.replace("−", "-")
+    if bracketed := _BRACKETED.fullmatch(text):
+        return bracketed["number"], "括号"
+    if trailing := _TRAILING_MINUS.fullmatch(text):
+        return trailing["number"], "尾号"
+    return text, ""
+
+
+def _spelled(text: str) -> tuple[str, Decimal | None, str]:
+    """(number, unit, negative form) of a cleaned, unquoted money text: the number's text
+    without the unit word typed after it ("0.5亿元": 亿元's multiplier, None for none) and
+    without an accountant's negative mark around it or after it ((1.2亿元), (1.2)亿元, 120-).
+    CellError for a unit word that is no RMB unit ("5万美元")."""
+    text, negative = _accounting_sign(text)
+    if (foreign := _FOREIGN_SUFFIX.fullmatch(text)) and foreign.group(1) not in MONEY_UNITS:
+        money_unit(foreign.group(1))
+    unit = None
+    for suffix, multiplier in _UNIT_SUFFIXES:
+        if text.endswith(suffix) and text != suffix:
+            text, unit = text.removesuffix(suffix), multiplier
+            break
+    if not negative:
+        text, negative = _accounting_sign(text)
+    return text, unit, negative
+
+
+def money_spelling(value: object) -> str:
+    """How a money cell's text is written beyond its digits, as the import report says it
+    ("括号表示负数"), or "" for plain figures, numbers and blanks (tryout 7 of issue 9)."""
+    if not isinstance(value, str):
+        return ""
+    text = clean_text(value)
+    said = []
+    if text[:1] in _TEXT_MARKS and len(text) > 1:
+        said.append("以撇号开头，是存为文本的数字，按显示的数读取")
+    try:
+        _, _, negative = _spelled(_unquoted(text))
+    except CellError:
+        return ""
+    if negative:
+        said.append(f"{_NEGATIVE_FORMS[negative]}，按负数读取")
+    return "；".join(said)
 
 
 def _typed_number(text: str, value: object) -> Decimal:

@@ -107,6 +107,9 @@ class Row:
     pending: dict[StrEnum, str] = field(default_factory=dict)  # money typed as 待定/暂无
     # money typed as a blank mark ("—", "/", "无"): read as blank, kept so a report can say so
     blank_marks: dict[StrEnum, str] = field(default_factory=dict)
+    # money written beyond its digits ("(120)", "'50,000"): as typed, how it was read, and the
+    # figure read in the column's unit ("-120")
+    spellings: dict[StrEnum, tuple[str, str, str]] = field(default_factory=dict)
     faults: list[SheetFault] = field(default_factory=list)
 
     def fault(self, column: StrEnum, message: str) -> None:
@@ -480,6 +483,10 @@ class _TableReader:
                     )
                     if isinstance(value, str) and clean_text(value) in cells.BLANK_MARKS - {""}:
                         row.blank_marks[name] = cells.parse_line(value)
+                    amount = row.values[name]
+                    if amount is not None and (spelling := cells.money_spelling(value)):
+                        read = cells.format_wan(amount / units[index])
+                        row.spellings[name] = (cells.parse_line(value), spelling, read)
                 else:
                     row.values[name] = self.catalogue.parsers[name](value)
             except cells.PendingValue as error:
@@ -487,6 +494,8 @@ class _TableReader:
                     row.fault(name, str(error))
                 else:
                     row.pending[name] = cells.parse_line(value)
+            except cells.AccountingNegative as error:
+                row.fault(name, f"{error}{self._signed_only()}")
             except cells.CellError as error:
                 row.fault(name, str(error))
         for parts in self.parts:
@@ -494,6 +503,13 @@ class _TableReader:
         if self.table.header.report_month:
             self._by_month(row, raw)
         return row
+
+    def _signed_only(self) -> str:
+        """Why a column may not hold a negative: "（只有「本月完成投资」可以填负数）"."""
+        signed = [name for name in self.catalogue.fields if name in self.catalogue.signed]
+        if not signed:
+            return ""
+        return f"（只有{'、'.join(f'「{name.value}」' for name in signed)}可以填负数）"
 
     def _parts(self, row: Row, raw: Sequence[object], parts: Parts) -> None:
         """A split figure of the row (guanmo.sheets.parts): its sum, or its whole checked."""
@@ -562,6 +578,7 @@ class _TableReader:
         notes = [parts.note(sheet) for parts in self.parts]
         notes += _totals_notes(sheet, self.table.rows, self.totals, place)
         notes += self.part_notes
+        notes += _spelling_notes(sheet, self.table.rows)
         notes += [note for bundle in self.bundles if (note := bundle.note(sheet, self.checked))]
         if self.noted_figures:
             shown = "、".join(str(n) for n in self.noted_figures)
@@ -620,6 +637,25 @@ class _Bundle:
         return f"工作表「{sheet}」第{self.row.number}行打捆项目与其子项目之和不符：" + "；".join(
             differences
         )
+
+
+def _spelling_notes(sheet: str, rows: list[Row]) -> list[str]:
+    """Figures written beyond their digits, read as Excel shows them, said once per column and
+    way: "工作表「台账」第2、3行「本月完成投资」括号表示负数，按负数读取（如「(120)」读作-120）"
+    (tryout 7 of issue 9: '50,000 and (120) were refused as no numbers)."""
+    found: dict[tuple[StrEnum, str], list[Row]] = {}
+    for row in rows:
+        for name, (_, spelling, _) in row.spellings.items():
+            found.setdefault((name, spelling), []).append(row)
+    notes = []
+    for (name, spelling), spelled in found.items():
+        shown = "、".join(str(row.number) for row in spelled[:10])
+        more = f"等{len(spelled)}行" if len(spelled) > 10 else "行"
+        typed, _, read = spelled[0].spellings[name]
+        notes.append(
+            f"工作表「{sheet}」第{shown}{more}「{name.value}」{spelling}（如「{typed}」读作{read}）"
+        )
+    return notes
 
 
 def _header_notes(sheet: str, header: Header) -> list[str]:

@@ -195,6 +195,7 @@ def import_ledger(
     if not report.ok:
         return report
 
+    report.notes += counties.reading_notes()
     report.notes += placement_notes([(entry.row, entry.placement) for entry in entries])
     report.notes += _level_heading_notes(entries)
     report.notes += lead_notes
@@ -522,6 +523,8 @@ def _match_ledger(entries: list[_Entry], city: Region) -> list[str]:
             if project and code and project.code and project.code != code:
                 row.fault(Field.CODE, f"台账中同名项目的代码是{project.code}，与此不符")
                 continue
+        if project is not None and not renamed:
+            renamed = _same_name_kept(row, project)
         if project is not None and project.pk in claimed:
             row.fault(Field.NAME, f"与{place(row, claimed[project.pk])}是台账中的同一项目")
             continue
@@ -542,6 +545,21 @@ def _match_ledger(entries: list[_Entry], city: Region) -> list[str]:
                 f"{what}由{project.county.name}改为{entry.county.name}"
             )
     return notes
+
+
+def _same_name_kept(row: Row, project: Project) -> str:
+    """A row naming its stored project in other brackets or spaces (温县食品加工项目(一期) for
+    温县食品加工项目（一期）) keeps the stored name, as bulletins print it, and the note saying
+    so; "" when the names are written alike (tryout 7 of issue 9, L13: the re-import renamed
+    the project silently)."""
+    typed = row.values[Field.NAME]
+    if typed == project.name:
+        return ""
+    row.values[Field.NAME] = project.name
+    return (
+        f"工作表「{row.sheet}」第{row.number}行「{typed}」与台账中的「{project.name}」只有全角、"
+        "半角或空格的写法不同，按同一项目导入，名称不变"
+    )
 
 
 def _check_blank_totals(entries: list[_Entry]) -> list[str]:

@@ -14,6 +14,7 @@ from guanmo.regions.names import (
     own_level,
     region_named,
     short_region_name,
+    spoken_names,
     whole,
 )
 from guanmo.regions.services import divisions, is_top, units_of
@@ -124,6 +125,9 @@ class CountyFinder:
         self._found: dict[str, Region | None] = {}
         self._named: dict[str, Region | None] = {}
         self._by_code = {unit.code: unit for unit in self.units}
+        # (sheet, column, what the report says) → rows whose county cell or location named
+        # their unit otherwise than by its name: by code, by part of its name, by a town in it
+        self._read_as: dict[tuple[str, str, str], list[int]] = {}
 
     def find(self, text: str) -> Region | None:
         if text not in self._found:
@@ -131,10 +135,49 @@ class CountyFinder:
         return self._found[text]
 
     def named(self, text: str) -> Region | None:
-        """The unit a county cell names by its own name (`region_named`), never by containment."""
+        """The unit a county cell names: by its own name (`region_named`), never by a text
+        containing it; or by its GB/T 2260 code (410825), or by a part of its name that no
+        other unit's name has (温 for 温县; tryout 7 of issue 9, L23, L24)."""
         if text not in self._named:
-            self._named[text] = region_named(text, self.units)
+            key = clean_text(text)
+            sharing = self._sharing(key)
+            self._named[text] = (
+                region_named(text, self.units)
+                or self._by_code.get(key)
+                or (sharing[0] if len(sharing) == 1 else None)
+            )
         return self._named[text]
+
+    def _sharing(self, key: str) -> list[Region]:
+        """The units whose names contain `key` (a cleaned text)."""
+        return [unit for unit in self.units if key and key in unit.name]
+
+    def _note_reading(self, row: Row, column: Field, typed: str, unit: Region) -> None:
+        """Keep for the report a county cell or location that named `unit` otherwise than by
+        one of its names (`reading_notes`)."""
+        key = clean_text(typed)
+        if column == Field.LOCATION:
+            said = f"「{typed}」在{unit.name}，按所在县区{unit.name}读取"
+        elif key == unit.code:
+            said = f"「{typed}」是{unit.name}的区划代码，按{unit.name}读取"
+        elif key in unit.name and key not in spoken_names(unit.name):
+            said = (
+                f"「{typed}」按{unit.name}读取（{self.city.name}的县区中只有{unit.name}"
+                f"的名称含「{typed}」）"
+            )
+        else:
+            return
+        self._read_as.setdefault((row.sheet, column.value, said), []).append(row.number)
+
+    def reading_notes(self) -> list[str]:
+        """What the report says of county cells and locations read as a unit otherwise than by
+        its name: "工作表「台账」第3行「所在县区」「温」按温县读取（…只有温县的名称含「温」）"."""
+        notes = []
+        for (sheet, column, said), numbers in self._read_as.items():
+            shown = "、".join(str(number) for number in numbers[:10])
+            more = f"等{len(numbers)}行" if len(numbers) > 10 else "行"
+            notes.append(f"工作表「{sheet}」第{shown}{more}「{column}」{said}")
+        return notes
 
     def _noted(self, text: str) -> Region | None:
         """The unit a county cell names, allowing a note in brackets after the unit's name that
@@ -149,7 +192,16 @@ class CountyFinder:
         return unit
 
     def refusal(self, text: str) -> str:
-        """Why a county cell names no unit, listing the city's units."""
+        """Why a county cell names no unit: the units a part of a name may mean, the division a
+        code of another city is, or else the city's units listed."""
+        key = clean_text(text)
+        if len(sharing := self._sharing(key)) > 1:
+            names = "、".join(unit.name for unit in sharing)
+            return f"「{text}」可以是{names}，无法确定是哪一个；请填写县区全称"
+        if division := divisions().get(key):
+            parent = divisions().get(division.parent)
+            where = f"{parent.name}{division.name}" if parent else division.name
+            return f"「{text}」是{where}的区划代码，不是{self.city.name}的县区或园区"
         units = "、".join(unit.name for unit in self.units)
         return f"{text}不是{self.city.name}的县区或园区（{self.city.name}的县区：{units}）"
 
@@ -181,6 +233,16 @@ class CountyFinder:
             return county
         return None
 
+    def located(self, row: Row) -> Placement | None:
+        """The unit a row's location (建设地点) names, noted, or None when it names none or
+        several: what tells namesakes apart in a sheet without a county column (tryout 7 R07)."""
+        location = row.values.get(Field.LOCATION, "")
+        county = self.find(location) if location else None
+        if county is None:
+            return None
+        self._note_reading(row, Field.LOCATION, location, county)
+        return Placement(county)
+
     def placement_of(self, row: Row, table: Table) -> Placement | None:
         """Where a ledger row's project lies, from the first of: its county cell (one county,
         several, or the city itself), its location, the heading it stands under, its sheet's
@@ -194,6 +256,8 @@ class CountyFinder:
         if placement is None and location:
             county = self.city if self.is_city(location) else self.find(location)
             placement = Placement(county) if county else None
+            if county and county != self.city:
+                self._note_reading(row, Field.LOCATION, location, county)
         if placement is None:
             placement = self.from_layout(row, table)
         if placement is None:
@@ -212,8 +276,12 @@ class CountyFinder:
         # find 武陟县 by containment and lose the unknown one.
         county = self._noted(typed) if len(parts) < 2 else None
         if county is not None:
+            self._note_reading(row, Field.COUNTY, typed, county)
             return Placement(county)
         found = [self.named(part) for part in parts]
+        for part, each in zip(parts, found, strict=True):
+            if each is not None:
+                self._note_reading(row, Field.COUNTY, part, each)
         unknown = [part for part, county in zip(parts, found, strict=True) if county is None]
         if len(parts) < 2 or unknown:
             named = "、".join(unknown) if len(parts) > 1 and unknown else typed

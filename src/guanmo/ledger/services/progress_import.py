@@ -3,7 +3,8 @@
 Rows find their project by code, else by name within the county. A sheet may give this
 month's figure, the year's cumulative figure, or both; the missing one is derived from the
 last cumulative reported earlier in the same year (0 before the first report). When both are
-given and disagree with that, the cumulative figure stands and a note says so. A cumulative
+given and do not add up to that, both are stored as typed and a note says so (or that they
+could not be checked, the months before not being reported). A cumulative
 since the start of construction (开累) is not the year's: a sheet that has only that gives the
 year's figure only with the figure at the end of last year (至上年底累计完成投资), from a column
 beside it or else from the ledger (`guanmo.ledger.year_end`); a row with neither stops the
@@ -21,7 +22,12 @@ from django.db import transaction
 from guanmo.accounts.models import User
 from guanmo.ledger.columns import LEDGER_COLUMNS, Field
 from guanmo.ledger.models import MonthlyProgress, Project
-from guanmo.ledger.month_figures import Reported, deduction_note, derive_month_figures
+from guanmo.ledger.month_figures import (
+    Reported,
+    deduction_note,
+    derive_month_figures,
+    unreported_months,
+)
 from guanmo.ledger.services.matching import BATCH_SIZE, unread_heading_faults
 from guanmo.ledger.services.progress_doubts import (
     header_text,
@@ -50,6 +56,7 @@ PROGRESS_SHEET = SheetSpec(
             Field.NAME,
             Field.CODE,
             Field.COUNTY,
+            Field.LOCATION,  # tells namesakes apart when no county column does
             Field.COMPLETED_THIS_MONTH,
             Field.CUMULATIVE_COMPLETED,
             Field.CUMULATIVE_SINCE_START,
@@ -184,6 +191,7 @@ def read_progress(
         failed=bool(report.faults),
     )
     report.faults[:0] = [SheetFault("", None, None, fault) for fault in misfits]
+    report.notes += ledger.counties.reading_notes()
     if silent:
         report.notes.append(f"{silent}个项目未填本月和累计完成投资，视为未报送，已跳过")
     return report, lines
@@ -216,7 +224,7 @@ def _lines(
         _month_within_cumulative(row, table, month)
         if row.faults:
             continue
-        figures = _figures(row, table, project, before, later.get(project.pk))
+        figures = _figures(row, table, project, before, later.get(project.pk), month)
         if figures is not None:
             figures = _keep_stored(row, figures, stored.get(project.pk), month)
         if figures is None:
@@ -526,16 +534,15 @@ def _state_zero_start(
     if earlier is not None and earlier[0] == month - 1:
         return figures
     this_month, cumulative, note = figures
+    months = unreported_months(month, earlier)
     if earlier is None:
-        months = "1月" if month == 2 else f"1—{month - 1}月"
         assumed = (
             f"第{row.number}行：{year}年{months}未报送完成投资，累计按此前为0算出"
             f"（1—{month}月累计{format_wan(cumulative)}万元）"
         )
     else:
-        gap = f"{month - 1}月" if earlier[0] == month - 2 else f"{earlier[0] + 1}—{month - 1}月"
         assumed = (
-            f"第{row.number}行：{gap}未报送完成投资，1—{month}月累计按{earlier[0]}月累计"
+            f"第{row.number}行：{months}未报送完成投资，1—{month}月累计按{earlier[0]}月累计"
             f"{format_wan(earlier[1])}万元加本月算出（{format_wan(cumulative)}万元）"
         )
     return this_month, cumulative, "；".join(filter(None, [note, assumed]))
@@ -547,11 +554,13 @@ def _figures(
     project: KnownProject,
     earlier: Reported | None,
     later: Reported | None,
+    month: int,
 ) -> tuple[Decimal, Decimal, str] | None:
     """(this month, cumulative, note) for a row, derived and checked; None after a fault."""
     figures = derive_month_figures(
         row.values.get(Field.COMPLETED_THIS_MONTH),
         row.values.get(Field.CUMULATIVE_COMPLETED),
+        month=month,
         earlier=earlier,
         later=later,
         total_investment=project.total_investment,
@@ -568,7 +577,7 @@ def _figures(
             figures.fault,
         )
         return None
-    note = f"第{row.number}行：{figures.disagreement}" if figures.disagreement else ""
+    note = f"第{row.number}行：{figures.note}" if figures.note else ""
     return figures.completed_this_month, figures.cumulative_completed, note
 
 

@@ -1,6 +1,7 @@
 """How a progress row finds its ledger project: by code, else by name within its county (its
-cell, else the heading or sheet it stands under when the name has namesakes); two candidates
-are a fault naming both, never the first found taken (issue 9, fresh-eyes tryout fault 7)."""
+cell, else its location, the heading or sheet it stands under when the name has namesakes);
+two candidates are a fault naming both, never the first found taken (issue 9, fresh-eyes
+tryout fault 7)."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -150,7 +151,7 @@ class ProgressLedger:
         namesakes = self.by_name_anywhere.get(key, [])
         if len(namesakes) < 2:
             return namesakes[0] if namesakes else None
-        placed = self.counties.from_layout(row, table)
+        placed = self.counties.located(row) or self.counties.from_layout(row, table)
         if placed is not None:
             self.laid_out.append((row, placed))
             return self._find(row, table, placed.lead)
