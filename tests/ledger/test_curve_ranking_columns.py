@@ -20,7 +20,8 @@ from docx import Document
 from openpyxl import load_workbook
 
 from guanmo.documents.pdf import docx_to_pdf
-from guanmo.ledger.models import MonthlyPlan
+from guanmo.ledger.models import KeyListEntry, MonthlyPlan
+from guanmo.ledger.services.milestones import remove_from_key_list
 from guanmo.progress.exporters.docx import bulletin_docx
 from guanmo.progress.exporters.text import county_table_rows
 from guanmo.progress.sections import bulletin_sections
@@ -71,6 +72,25 @@ def test_a_projects_own_curve_moves_its_units_columns(world):
         "34.4",
         "-18.1",
     ]
+
+
+def test_a_project_taken_off_the_list_keeps_its_curve_beside_its_plan(world):
+    """温县食品 taken off on 20 February keeps its 800 plan in 温县's totals, so its 200 due by
+    March stays in 温县's curve too: 450 due of 1,800 (25.0%), 400 + 150 = 550 done (30.6%),
+    5.6 points ahead of both; 合计 1,250 due of 5,000, 1,070 done (21.4%), 3.6 behind."""
+    remove_from_key_list(
+        KeyListEntry.objects.get(project=world.projects["温县食品"]),
+        on=date(2025, 2, 20),
+        reason="长期停工，无法按期建成",
+        user=None,
+        today=date(2025, 3, 1),
+    )
+    rows = _rows_by_unit(
+        county_table_rows(progress_report_for(world.city, 2025, 3, with_columns=True)), 1
+    )
+
+    assert rows["温县"][5:] == ["30.6", "+5.6", "25.0", "+5.6"]
+    assert rows["合计"][5:] == ["21.4", "-3.6", "25.0", "-3.6"]
 
 
 def test_the_bulletin_page_shows_the_curve_in_its_ranking_table_and_says_it_once(

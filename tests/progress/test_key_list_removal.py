@@ -1,8 +1,8 @@
-"""A project taken off a key list (调出重点项目名录): what it completed before it left is real
-work and stays in the year's cumulative totals; from the month after it left it is not ranked,
-not reported for, and not in the count of projects or the annual plan the completion rates are
-judged against (issue 14). Worked by hand on the test city: 温县食品 (plan 800万元; 60, 150,
-260 cumulative in January to March) leaves the city list on 20 February."""
+"""A project taken off a key list (调出重点项目名录): from the month after it left it is not
+ranked, not reported for and not in the count of projects, but its annual plan and what it
+completed before it left stay in its unit's year totals, so taking a laggard off cannot raise
+a unit's completion rate (issue 14). Worked by hand on the test city: 温县食品 (plan 800万元;
+60, 150, 260 cumulative in January to March) leaves the city list on 20 February."""
 
 from datetime import date
 from decimal import Decimal
@@ -46,40 +46,74 @@ def test_in_the_month_it_left_the_project_still_counts_in_full(food_left_in_febr
     )
     assert wenxian.completion_rate == Decimal("22.2")
     assert (
-        "本月调出重点项目名录项目1个，调出前完成投资计入累计，"
-        "自下月起不计入项目个数和年度计划投资，不参加排名。"
+        "本月调出重点项目名录项目1个，调出前完成投资和年度计划投资仍计入本年累计，"
+        "自下月起不计入项目个数，不参加排名。"
     ) in report.sentences
 
 
-def test_after_it_left_only_its_work_before_leaving_stays_in_the_totals(food_left_in_february):
-    """March: 温县 has 1 project and 1,000 planned; 400 (文旅) + 150 (食品 by February; its
-    March report is after it left) = 550 done, 55.0%. 合计: 3 projects, 4,200 planned, 520 +
-    550 = 1,070 done, 25.5%."""
+def test_after_it_left_its_plan_and_work_before_leaving_stay_in_the_totals(food_left_in_february):
+    """March: 温县 has 1 project and still 1,800 planned (文旅 1,000 + 食品 800); 400 (文旅) +
+    150 (食品 by February; its March report is after it left) = 550 done, 30.6%. 合计: 3
+    projects, 5,000 planned, 520 + 550 = 1,070 done, 21.4%."""
     report = progress_report_for(food_left_in_february.city, 2025, 3, with_projects=True)
     wenxian = _unit(report, "温县")
 
     assert (wenxian.projects, wenxian.annual_plan, wenxian.completed) == (
         1,
-        Decimal("1000"),
+        Decimal("1800"),
         Decimal("550"),
     )
-    assert wenxian.completion_rate == Decimal("55.0")
+    assert wenxian.completion_rate == Decimal("30.6")
     total = report.total
     assert (total.projects, total.annual_plan, total.completed, total.completion_rate) == (
         3,
-        Decimal("4200"),
+        Decimal("5000"),
         Decimal("1070"),
-        Decimal("25.5"),
+        Decimal("21.4"),
     )
     assert (
-        "1—3月累计完成投资含此前调出重点项目名录的项目1个调出前完成投资150.00万元，"
-        "其年度计划投资和项目个数不再计入，不参加排名。"
+        "1—3月累计含此前调出重点项目名录的项目1个调出前完成投资150.00万元、年度计划投资"
+        "800.00万元，不计入项目个数，不参加排名。"
     ) in report.sentences
     food = next(line for line in report.projects if line.name == "温县健康食品产业园")
-    assert (food.removed, food.annual_plan, food.completed) == (True, None, Decimal("150"))
-    assert sum(line.completed for line in report.projects if line.region == "温县") == Decimal(
-        "550"
+    assert (food.removed, food.annual_plan, food.completed) == (
+        True,
+        Decimal("800"),
+        Decimal("150"),
     )
+    wenxian_lines = [line for line in report.projects if line.region == "温县"]
+    assert sum(line.completed for line in wenxian_lines) == Decimal("550")
+    assert sum(line.annual_plan for line in wenxian_lines) == Decimal("1800")
+
+
+def test_taking_a_laggard_off_does_not_raise_its_countys_rate(city, add_project):
+    """武陟县: 甲 (plan 1,000; 300, 600 by January, February) and the laggard 乙 (plan 1,000;
+    50, 100). Listed in February: 2,000 planned, 700 done, 35.0%. Taken off on 15 January, 乙
+    still brings its 1,000 plan and its 50 done by January: 2,000 planned, 650 done, 32.5%
+    (under the old rule 1,000 planned, 650 done, 65.0%, a rate raised by the removal)."""
+    add_project("武陟县", "1000", {1: "300", 2: "600"}, name="武陟县甲项目")
+    laggard = add_project("武陟县", "1000", {1: "50", 2: "100"}, name="武陟县乙项目")
+    listed = _unit(progress_report_for(city, 2025, 2), "武陟县")
+    remove_from_key_list(
+        KeyListEntry.objects.get(project=laggard),
+        on=date(2025, 1, 15),
+        reason="长期停工",
+        user=None,
+        today=date(2025, 2, 1),
+    )
+
+    report = progress_report_for(city, 2025, 2)
+    wuzhi = _unit(report, "武陟县")
+
+    assert (listed.annual_plan, listed.completion_rate) == (Decimal("2000"), Decimal("35.0"))
+    assert (wuzhi.projects, wuzhi.annual_plan, wuzhi.completed) == (
+        1,
+        Decimal("2000"),
+        Decimal("650"),
+    )
+    assert wuzhi.completion_rate == Decimal("32.5")
+    assert wuzhi.completion_rate <= listed.completion_rate
+    assert report.total.annual_plan == Decimal("2000")
 
 
 def test_a_project_that_left_is_not_asked_to_report(food_left_in_february):

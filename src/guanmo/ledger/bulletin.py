@@ -129,10 +129,11 @@ CURVE_HEADERS = ("序时进度（%）", "较序时进度（个百分点）")
 def curve_columns(city: Region, report: ProgressReport) -> RankingColumns | None:
     """序时进度 by the projects' curves, and the completion rate's gap to it in 个百分点, for each
     row of the ranking table, from the row's own plan and completed (so the rate is the table's):
-    the plan due by the month's end by each counted project's curve, summed over the unit. With
-    the city's sentence; None when no counted key project has an annual plan."""
+    the plan due by the month's end by the curve of each project whose plan the unit counts
+    (those listed and those taken off before the month: `ledger.key_lists`), summed over the
+    unit. With the city's sentence; None when no such key project has an annual plan."""
     year, month = report.period.year, report.period.month
-    county_of = dict(key_projects(city, year, report.level, month).values_list("pk", "county_id"))
+    county_of = dict(key_projects(city, year, report.level).values_list("pk", "county_id"))
     curves = curves_for(county_of, year, shape_for(city, year))
     if not any(curves.values()):
         return None

@@ -3,10 +3,11 @@
 
 A project taken off a list on any day of month M is still on it for month M (the bulletin of
 that month names it); from month M + 1 it is not: not ranked, not asked to report, not in the
-count of projects nor in the annual plan completion rates are judged against. What it
-completed by the end of month M is real work and stays in the year's cumulative totals
-(source: issue 14, "Projects taken off a key list … keep their history and the reason";
-the project office's decision for the months after, stated in the README).
+count of projects. But both its annual plan and what it completed by the end of month M stay
+in its unit's year totals (plan and cumulative), and in the city's: a unit's completion rate
+is judged against the whole plan it took on for the year, so taking a lagging project off
+cannot raise it (source: issue 14, "Projects taken off a key list … keep their history and
+the reason"; the project office's decision for the months after, stated in the README).
 """
 
 from datetime import date

@@ -72,19 +72,21 @@ class UnreportedProject:
 @dataclass(frozen=True)
 class LeftProject:
     """A key project taken off the list(s) counted before the report's month: its region (the
-    city's own name for the city's own projects, `is_city`), its name and what it completed by
-    the end of the month it left (万元), which stays in the cumulative totals."""
+    city's own name for the city's own projects, `is_city`), its name, what it completed by
+    the end of the month it left and its annual plan of the year (万元, None without one), which
+    both stay in its unit's year totals (`ledger.key_lists`)."""
 
     region: str
     name: str
     completed: Decimal
+    annual_plan: Decimal | None = None
     is_city: bool = False
 
 
 @dataclass(frozen=True)
 class ProjectLine:
     """One project's figures for the project table; one taken off the list(s) before the
-    month (`removed`) has no plan and what it completed by then."""
+    month (`removed`) has its plan and what it completed by then."""
 
     region: str
     name: str

@@ -3,10 +3,12 @@
 The projects counted are those on a key list of the year (at the chosen level, or any level),
 each once. A project that has not reported for the month counts with its latest cumulative
 figure of the same year and is named as not reporting. A project taken off the list(s) before
-the month (`ledger.key_lists`) is counted only for what it completed by the month it left.
+the month (`ledger.key_lists`) is not counted as a project, but its annual plan and what it
+completed by the month it left stay in its unit's totals.
 """
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -29,7 +31,7 @@ from django.db.models.functions import Coalesce
 
 from guanmo.figures.arithmetic import completion_rate
 from guanmo.ledger.key_lists import entries_listed_in, last_month_counted
-from guanmo.ledger.models import KeyListEntry, MonthlyProgress, Project
+from guanmo.ledger.models import AnnualPlan, KeyListEntry, MonthlyProgress, Project
 from guanmo.progress.report import (
     LeftProject,
     Period,
@@ -97,13 +99,21 @@ def leaving_count(city: Region, year: int, month: int, level: str | None = None)
 def left_figures(
     city: Region, year: int, month: int, level: str | None = None
 ) -> dict[int, tuple[int, LeftProject]]:
-    """Each project taken off before `month`, by its id: its county's id and what it completed
-    by the end of the month it left (its latest cumulative of the year up to then, 万元), in
-    county order."""
+    """Each project taken off before `month`, by its id: its county's id, its annual plan of
+    the year (万元, None without one) and what it completed by the end of the month it left
+    (its latest cumulative of the year up to then, 万元), in county order. Both stay in its
+    unit's year totals (`ledger.key_lists`)."""
     left = list(
         _left_projects(city, year, month, level)
+        .annotate(
+            plan=Subquery(
+                AnnualPlan.objects.filter(project=OuterRef("pk"), year=year).values(
+                    "planned_investment"
+                )[:1]
+            )
+        )
         .order_by("county__sort_order", "county__code", "id")
-        .values_list("pk", "county_id", "county__name", "name", "left_on")
+        .values_list("pk", "county_id", "county__name", "name", "left_on", "plan")
     )
     reports: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
     for pk, report_month, cumulative in MonthlyProgress.objects.filter(
@@ -111,11 +121,14 @@ def left_figures(
     ).values_list("project_id", "month", "cumulative_completed"):
         reports[pk].append((report_month, cumulative))
     figures = {}
-    for pk, county_id, county, name, left_on in left:
+    for pk, county_id, county, name, left_on, plan in left:
         kept = [(m, amount) for m, amount in reports[pk] if m <= last_month_counted(left_on)]
         completed = max(kept)[1] if kept else Decimal(0)
         is_city = county_id == city.pk
-        figures[pk] = (county_id, LeftProject(county, name, completed, is_city=is_city))
+        figures[pk] = (
+            county_id,
+            LeftProject(county, name, completed, annual_plan=plan, is_city=is_city),
+        )
     return figures
 
 
@@ -156,7 +169,8 @@ def region_totals(
     """Projects, annual plan and completed investment of every county and zone, in one query,
     then of the city's own projects when it has any (市本级, a top county's 县本级; unranked). A
     project lying in several counties counts once, for its lead county (Project.county). A
-    project taken off the list(s) before the month adds only what it completed by then."""
+    project taken off the list(s) before the month is not counted as a project but adds its
+    annual plan and what it completed by then (`ledger.key_lists`)."""
     rows = (
         with_figures(key_projects(city, year, level, month), year, month)
         .order_by()
@@ -168,9 +182,9 @@ def region_totals(
         )
     )
     by_county = {row["county_id"]: row for row in rows}
-    left: dict[int, Decimal] = defaultdict(Decimal)
+    left: dict[int, list[LeftProject]] = defaultdict(list)
     for county_id, project in left_figures(city, year, month, level).values():
-        left[county_id] += project.completed
+        left[county_id].append(project)
     totals = [
         _unit_totals(unit.name, by_county.get(unit.pk, {}), left[unit.pk], group=_group_of(unit))
         for unit in units_of(city)
@@ -185,14 +199,19 @@ def _group_of(unit: Region) -> str:
     return unit.ranking_group.name if unit.ranking_group else ""
 
 
-def _unit_totals(region: str, row: dict, left: Decimal, *, group: str = "") -> UnitTotals:
-    """A unit's totals from its counted projects' `row` and what its projects taken off the
-    list completed before they left (`left`, 万元: in the cumulative only)."""
+def _unit_totals(
+    region: str, row: dict, left: Sequence[LeftProject], *, group: str = ""
+) -> UnitTotals:
+    """A unit's totals from its counted projects' `row` and its projects taken off the list
+    (`left`): their annual plans and what they completed before they left (万元) stay in the
+    plan and the cumulative, not in the count of projects."""
     return UnitTotals(
         region=region,
         projects=row.get("project_count", 0),
-        annual_plan=summed_money(row.get("plan_sum")),
-        completed=summed_money(row.get("completed_sum")) + left,
+        annual_plan=summed_money(row.get("plan_sum"))
+        + sum((project.annual_plan or Decimal(0) for project in left), Decimal(0)),
+        completed=summed_money(row.get("completed_sum"))
+        + sum((project.completed for project in left), Decimal(0)),
         group=group,
     )
 
@@ -222,7 +241,7 @@ def project_lines(
     city: Region, year: int, month: int, level: str | None = None
 ) -> list[ProjectLine]:
     """Every key project's figures for the month, in county order, for the project table; one
-    taken off the list(s) before the month with what it completed by then and no plan (as the
+    taken off the list(s) before the month with its plan and what it completed by then (as the
     unit's totals count it)."""
     left = left_figures(city, year, month, level)
     rows = (
@@ -244,7 +263,7 @@ def project_lines(
     for pk, county, county_id, name, stage, leader, plan, completed, reported in rows:
         removed = pk in left
         if removed:
-            plan, completed = None, left[pk][1].completed
+            completed = left[pk][1].completed
         lines.append(
             ProjectLine(
                 region=unit_name(county, is_city=county_id == city.pk),

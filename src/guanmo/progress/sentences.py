@@ -112,21 +112,22 @@ def unreported_sentence(report: "ProgressReport") -> str:
 
 def removal_sentences(report: "ProgressReport") -> list[str]:
     """How projects taken off a key list count (the rule: `ledger.key_lists`): 本月调出重点项目
-    名录项目1个，调出前完成投资计入累计，自下月起不计入项目个数和年度计划投资，不参加排名。
-    1—3月累计完成投资含此前调出重点项目名录的项目1个调出前完成投资150.00万元，其年度计划投资和
-    项目个数不再计入，不参加排名。"""
+    名录项目1个，调出前完成投资和年度计划投资仍计入本年累计，自下月起不计入项目个数，不参加排名。
+    1—3月累计含此前调出重点项目名录的项目1个调出前完成投资150.00万元、年度计划投资800.00万元，
+    不计入项目个数，不参加排名。"""
     said = []
     if report.leaving:
         said.append(
-            f"本月调出{report.subject}名录项目{report.leaving}个，调出前完成投资计入累计，"
-            "自下月起不计入项目个数和年度计划投资，不参加排名。"
+            f"本月调出{report.subject}名录项目{report.leaving}个，"
+            "调出前完成投资和年度计划投资仍计入本年累计，自下月起不计入项目个数，不参加排名。"
         )
     if report.left:
         completed = sum((project.completed for project in report.left), Decimal(0))
+        plan = sum((project.annual_plan or Decimal(0) for project in report.left), Decimal(0))
         said.append(
-            f"{report.period.label}累计完成投资含此前调出{report.subject}名录的项目"
-            f"{len(report.left)}个调出前完成投资{money_wan_text(completed)}，"
-            "其年度计划投资和项目个数不再计入，不参加排名。"
+            f"{report.period.label}累计含此前调出{report.subject}名录的项目"
+            f"{len(report.left)}个调出前完成投资{money_wan_text(completed)}、"
+            f"年度计划投资{money_wan_text(plan)}，不计入项目个数，不参加排名。"
         )
     return said
 
