@@ -269,9 +269,11 @@ def _check_row(row: Row, table: Table, counties: CountyFinder) -> _Entry | None:
     columns = table.header.fields
     if not row.values.get(Field.NAME) and not row.failed(Field.NAME):
         row.fault(Field.NAME, "不能为空")
+    found_before = len(row.faults)
     placement = counties.placement_of(row, table)
     if (
         placement is None
+        and len(row.faults) == found_before
         and columns & {Field.COUNTY, Field.LOCATION}
         and not any(row.failed(c) for c in (Field.COUNTY, Field.LOCATION, Field.LEAD_COUNTY))
     ):

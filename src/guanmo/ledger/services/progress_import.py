@@ -22,7 +22,7 @@ from guanmo.accounts.models import User
 from guanmo.ledger.columns import LEDGER_COLUMNS, Field
 from guanmo.ledger.models import MonthlyProgress, Project
 from guanmo.ledger.month_figures import Reported, deduction_note, derive_month_figures
-from guanmo.ledger.services.matching import BATCH_SIZE, unread_heading_faults
+from guanmo.ledger.services.matching import BATCH_SIZE, taken_from_notes, unread_heading_faults
 from guanmo.ledger.services.progress_doubts import (
     header_text,
     period_doubts,
@@ -184,6 +184,7 @@ def read_progress(
         failed=bool(report.faults),
     )
     report.faults[:0] = [SheetFault("", None, None, fault) for fault in misfits]
+    report.notes += taken_from_notes(ledger.placed)
     if silent:
         report.notes.append(f"{silent}个项目未填本月和累计完成投资，视为未报送，已跳过")
     return report, lines
