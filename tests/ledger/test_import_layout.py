@@ -103,7 +103,9 @@ def test_a_county_column_that_contradicts_its_heading_is_a_fault(city):
         ]
     )
     report = import_ledger(sheet, city=city, year=2025)
-    assert faults(report) == ["第3行「所在县区」：「孟州市」与所在标题行「温县」不符"]
+    assert faults(report) == [
+        "第3行：所在标题行为温县，「所在县区」列为孟州市，不一致，未写入任何数据"
+    ]
 
 
 def test_a_category_heading_still_names_the_industry_when_the_sheet_has_no_such_column(city):
@@ -219,7 +221,7 @@ def test_the_county_is_read_from_the_project_code_when_no_column_gives_it(city):
     assert "工作表「sheet1」第2、3、4行未填所在县区，取自项目代码的区划代码" in report.notes
 
 
-def test_a_project_code_whose_region_is_another_county_is_a_fault_on_the_code(city):
+def test_a_project_code_of_another_county_or_outside_the_city_is_refused(city):
     sheet = xlsx(
         [
             ["项目名称", "项目代码", "所在县区", "总投资"],
@@ -230,7 +232,8 @@ def test_a_project_code_whose_region_is_another_county_is_a_fault_on_the_code(ci
     )
     report = import_ledger(sheet, city=city, year=2025)
     assert faults(report) == [
-        "第2行「项目代码」：区划代码410804是马村区，与所在县区「温县」不符",
+        "第2行：「所在县区」列为温县，「项目代码」为2401-410804-04-01-300001（马村区），"
+        "不一致，未写入任何数据",
         "第3行「项目代码」：区划代码410102是中原区，不在焦作市",
     ]
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import pytest
 
 from guanmo.regions.names import (
+    names_town_or_zone,
     own_level,
     region_named,
     spoken_names,
@@ -109,3 +110,20 @@ def test_a_county_at_the_top_says_its_own_projects_and_its_whole_at_its_own_leve
     assert unit_name("武陟县", is_city=True) == "县本级"
     assert with_unit("武陟县", "县城供水管网改造", is_city=True) == "县本级县城供水管网改造"
     assert with_unit("武陟县", "武陟县城供水管网改造", is_city=True) == "武陟县城供水管网改造"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("祥云镇", True),
+        ("木城街道", True),
+        ("北冷乡", True),
+        ("温县产业集聚区", True),
+        ("高新区", True),
+        ("先进制造业", False),
+        ("特色小镇", False),
+        ("社会民生", False),
+    ],
+)
+def test_a_town_or_a_park_is_told_by_its_name_from_a_kind_of_project(text, place):
+    assert names_town_or_zone(text) is place

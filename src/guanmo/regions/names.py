@@ -33,6 +33,17 @@ def short_region_name(name: str) -> str:
     return name
 
 
+# What a town's name ends with (祥云镇, 北冷乡, 木城街道, 城关办事处).
+_TOWN_WORDS = ("镇", "乡", "街道", "办事处")
+
+
+def names_town_or_zone(text: str) -> bool:
+    """Whether a text is the name of a town or a park by its ending (祥云镇, 木城街道,
+    温县产业集聚区, 高新区): a place, never a kind of project (特色小镇 is one)."""
+    key = clean_text(text)
+    return len(key) > 1 and key.endswith(_TOWN_WORDS + _ZONE_WORDS) and not key.endswith("小镇")
+
+
 def level_character(top: str) -> str:
     """The character an installation's top (named `top`) says itself with: 市 for a city
     (焦作市, and 阿克苏地区, 延边朝鲜族自治州 too); for a county at the top its own: 武陟县 → 县,

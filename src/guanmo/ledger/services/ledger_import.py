@@ -52,6 +52,7 @@ from guanmo.ledger.services.milestones import milestone_changes
 from guanmo.ledger.unit_doubts import check_large_figures, small_totals_faults, unit_doubt_notes
 from guanmo.prepared_writes import PreparedWrites, reserve_ids
 from guanmo.regions.models import Region
+from guanmo.regions.names import names_town_or_zone
 from guanmo.reporting.history import Change, changes_between, field_labels, record_changes
 from guanmo.reporting.history import Source as ChangeSource
 from guanmo.reporting.imports import columns_named, record_import, remember_mapping
@@ -270,9 +271,11 @@ def _check_row(row: Row, table: Table, counties: CountyFinder) -> _Entry | None:
     columns = table.header.fields
     if not row.values.get(Field.NAME) and not row.failed(Field.NAME):
         row.fault(Field.NAME, "不能为空")
+    found_before = len(row.faults)
     placement = counties.placement_of(row, table)
     if (
         placement is None
+        and len(row.faults) == found_before
         and columns & {Field.COUNTY, Field.LOCATION}
         and not any(row.failed(c) for c in (Field.COUNTY, Field.LOCATION, Field.LEAD_COUNTY))
     ):
@@ -294,11 +297,16 @@ def _check_row(row: Row, table: Table, counties: CountyFinder) -> _Entry | None:
         )
     if row.faults or placement is None:
         return None
+    # A heading naming a place (a county, the city, a town or a park under a county's) or a
+    # key list is no 产业类别 of the projects under it.
     category = next(
         (
             h
             for h in row.headings
-            if counties.find(h) is None and not counties.names_city(h) and not heading_levels(h)
+            if counties.find(h) is None
+            and not counties.names_city(h)
+            and not names_town_or_zone(h)
+            and not heading_levels(h)
         ),
         "",
     )

@@ -19,10 +19,13 @@ from guanmo.regions.names import (
 )
 from guanmo.regions.services import divisions, is_top, units_of
 from guanmo.sheets.cells import code_region
+from guanmo.sheets.county_sources import CountyConflict, CountySource, SourceKind, agreed_county
 from guanmo.sheets.faults import SheetFault
 from guanmo.sheets.table import Row, Table
 
 BATCH_SIZE = 1000
+# What the report says of a county taken from a project code's region.
+BY_CODE = "项目代码的区划代码"
 
 
 def own_words(top: Region | str) -> frozenset[str]:
@@ -36,9 +39,11 @@ def own_words(top: Region | str) -> frozenset[str]:
     )
 
 
-def _own_heading(top: Region) -> re.Pattern:
-    """A heading or a sheet's name for the top's own projects: "三、市直项目（1个）", "市本级"."""
-    words = "|".join(sorted(own_words(top) - {"本级"}))
+def _own_heading(top: Region, *, whole_too: bool = True) -> re.Pattern:
+    """A heading or a sheet's name for the top's own projects: "三、市直项目（1个）", "市本级";
+    with `whole_too`, also "全市重点项目"."""
+    words = own_words(top) - {"本级"} - (set() if whole_too else {whole(top.name)})
+    words = "|".join(sorted(words))
     return re.compile(
         rf"(?:[一二三四五六七八九十]+|\d+)?[、.．)）]?(?:{words})(?:重点)?(?:项目)?"
         r"(?:[（(][^（）()]*[)）])?"
@@ -122,6 +127,7 @@ class CountyFinder:
         self.city = city
         self.units = units_of(city)
         self._own_words, self._own_heading = own_words(city), _own_heading(city)
+        self._own_only = _own_heading(city, whole_too=False)
         self._found: dict[str, Region | None] = {}
         self._named: dict[str, Region | None] = {}
         self._by_code = {unit.code: unit for unit in self.units}
@@ -210,32 +216,48 @@ class CountyFinder:
         key = clean_text(text)
         return key in self._own_words or key in (self.city.name, self.city.short_name)
 
+    def names_own(self, text: str) -> bool:
+        """Whether a sheet's name stands for the city's own projects (市直, 市本级, 市级), not
+        for the whole city (全市, 焦作市, which name no unit)."""
+        return bool(self._own_only.fullmatch(clean_text(text)))
+
     def names_city(self, text: str) -> bool:
         """Whether a heading row or a sheet's name stands for the city's own projects: 市直,
         "三、市直项目（1个）", 市本级, 全市 (source: issue 9 §6, tryouts LA2 and LV)."""
         return self.is_city(text) or bool(self._own_heading.fullmatch(clean_text(text)))
 
-    def county_of(self, row: Row, *, from_location: bool) -> Region | None:
-        """The row's county from its county cell (the lead of several, or the city itself for
-        全市, 市直), else (when allowed) from its location.
-
-        Records a fault on the row when a county is named but not found.
-        """
-        typed = row.values.get(Field.COUNTY, "")
-        if typed:
-            placement = self._typed(row, typed)
-            return placement.lead if placement else None
+    def placement_of(
+        self, row: Row, table: Table, *, from_location: bool = True
+    ) -> Placement | None:
+        """Where a row's project lies, by the one rule of `guanmo.sheets.county_sources` over
+        the sources `sources_of` finds; when there is none, the city itself in a sheet named for
+        it (全市). `source` says where the county came from when not from the row's own cells.
+        None when nothing places the row, or with a fault on it: a county named but not found,
+        a code outside the city, sources naming different counties
+        ("工作表名为温县，「所在县区」列为武陟县，不一致，未写入任何数据")."""
+        found_before = len(row.faults)
+        cell, sources = self.sources_of(row, table, from_location=from_location)
+        if len(row.faults) > found_before:
+            return None
+        try:
+            agreed = agreed_county(sources)
+        except CountyConflict as conflict:
+            row.faults.append(SheetFault(row.sheet, row.number, None, str(conflict)))
+            return None
         location = row.values.get(Field.LOCATION, "") if from_location else ""
-        if location:
-            county = self.find(location)
-            if county is None:
+        if agreed is None:
+            placement = self._city_by_layout(table)
+            if placement is None and location:
                 row.fault(Field.LOCATION, f"无法从「{location}」确定所在县区，请填写所在县区")
-            return county
-        return None
+            return placement
+        if agreed.kind in (SourceKind.COLUMN, SourceKind.LOCATION):
+            return cell
+        return Placement(agreed.places[0], source=_TAKEN_FROM[agreed.kind].format(agreed.text))
 
     def located(self, row: Row) -> Placement | None:
         """The unit a row's location (建设地点) names, noted, or None when it names none or
-        several: what tells namesakes apart in a sheet without a county column (tryout 7 R07)."""
+        several: what tells namesakes apart in a progress sheet without a county column (tryout
+        7 R07)."""
         location = row.values.get(Field.LOCATION, "")
         county = self.find(location) if location else None
         if county is None:
@@ -243,30 +265,32 @@ class CountyFinder:
         self._note_reading(row, Field.LOCATION, location, county)
         return Placement(county)
 
-    def placement_of(self, row: Row, table: Table) -> Placement | None:
-        """Where a ledger row's project lies, from the first of: its county cell (one county,
-        several, or the city itself), its location, the heading it stands under, its sheet's
-        name, its sheet's title, its project code's region. Faults recorded on the row: a
-        county named but not found, a heading or a code that contradicts the county given."""
+    def sources_of(
+        self, row: Row, table: Table, *, from_location: bool = True
+    ) -> tuple[Placement | None, list[CountySource[Region]]]:
+        """Where the row's own cells place it (its county cell: one county, several, or the city
+        itself; else, when `from_location`, its location), and every source naming a unit, in
+        the order `agreed_county` takes them: county cell or location, heading, sheet name,
+        title, project code. Faults recorded on the row: a county named but not found, a code
+        outside the city."""
         typed = row.values.get(Field.COUNTY, "")
-        placement = self._typed(row, typed) if typed else None
-        if typed and placement is None:
-            return None
-        location = row.values.get(Field.LOCATION, "")
-        if placement is None and location:
+        cell = self._typed(row, typed) if typed else None
+        sources: list[CountySource[Region]] = []
+        if cell is not None:
+            where = _column(table, Field.COUNTY)
+            sources.append(CountySource(SourceKind.COLUMN, where, typed, cell.counties))
+        location = row.values.get(Field.LOCATION, "") if from_location else ""
+        if not typed and location:
             county = self.city if self.is_city(location) else self.find(location)
-            placement = Placement(county) if county else None
-            if county and county != self.city:
-                self._note_reading(row, Field.LOCATION, location, county)
-        if placement is None:
-            placement = self.from_layout(row, table)
-        if placement is None:
-            if location:
-                row.fault(Field.LOCATION, f"无法从「{location}」确定所在县区，请填写所在县区")
-            return None
-        self._check_heading(row, placement)
-        self._check_code(row, placement)
-        return placement
+            if county is not None:
+                if county != self.city:
+                    self._note_reading(row, Field.LOCATION, location, county)
+                cell = Placement(county)
+                where = _column(table, Field.LOCATION)
+                sources.append(CountySource(SourceKind.LOCATION, where, location, (county,)))
+        sources += self._layout_sources(row, table, city_too=not sources)
+        code = self._code_source(row, table)
+        return cell, [*sources, *([code] if code else [])]
 
     def _typed(self, row: Row, typed: str) -> Placement | None:
         if self.is_city(typed):
@@ -297,53 +321,83 @@ class CountyFinder:
             return None
         return Placement(lead, tuple(c for c in counties if c != lead), lead_named=True)
 
-    def from_layout(self, row: Row, table: Table) -> Placement | None:
-        """Where a row without a county cell lies by the layout: the heading it stands under,
-        its sheet's name, its sheet's title, its project code's region; None when none says."""
-        for heading in row.headings:
-            if county := self.find(heading):
-                return Placement(county, source=f"标题行「{heading}」")
-            if self.names_city(heading):
-                return Placement(self.city, source=f"标题行「{heading}」")
-        if county := self.find(table.sheet):
-            return Placement(county, source=f"工作表名「{table.sheet}」")
-        if self.names_city(table.sheet):
-            return Placement(self.city, source=f"工作表名「{table.sheet}」")
-        if table.title and (county := self.find(table.title)):
-            return Placement(county, source=f"表头标题「{table.title}」")
-        code = row.values.get(Field.CODE, "")
-        if code and (county := self._by_code.get(code_region(code))):
-            return Placement(county, source="项目代码的区划代码")
-        return None
-
-    def _check_heading(self, row: Row, placement: Placement) -> None:
-        """A county cell under a county heading must be that county (or include it)."""
-        if placement.source:
-            return
-        for heading in row.headings:
+    def _layout_sources(
+        self, row: Row, table: Table, *, city_too: bool
+    ) -> list[CountySource[Region]]:
+        """The units the layout names for a row: the outermost heading above it naming one (a
+        town's or park's heading under a county's keeps the county; a heading naming the city
+        over counties' headings names none), its sheet's name, its sheet's title. With
+        `city_too` (a row whose own cells name no county), a heading or a sheet's name standing
+        for the city's own projects (三、市直项目, 市本级) names the city; a county cell under it
+        says where such a project lies, and a sheet or title of the whole city (全市, 焦作市)
+        names nothing."""
+        sources = []
+        heading = next((h for h in row.headings if self.find(h) is not None), "")
+        if heading:
             county = self.find(heading)
-            if county is not None and county not in placement.counties:
-                row.fault(Field.COUNTY, f"「{placement.lead.name}」与所在标题行「{heading}」不符")
-                return
+            sources.append(CountySource(SourceKind.HEADING, "所在标题行", heading, (county,)))
+        elif city_too and (heading := next(filter(self.names_city, row.headings), "")):
+            sources.append(CountySource(SourceKind.HEADING, "所在标题行", heading, (self.city,)))
+        if county := self.find(table.sheet):
+            sources.append(CountySource(SourceKind.SHEET, "工作表名", table.sheet, (county,)))
+        elif city_too and self.names_own(table.sheet):
+            sources.append(CountySource(SourceKind.SHEET, "工作表名", table.sheet, (self.city,)))
+        if table.title and (county := self.find(table.title)):
+            title = shown_title(table.title)
+            sources.append(CountySource(SourceKind.TITLE, "标题", title, (county,)))
+        return sources
 
-    def _check_code(self, row: Row, placement: Placement) -> None:
-        """The region a project code names must be where the row says the project lies."""
+    def _code_source(self, row: Row, table: Table) -> CountySource[Region] | None:
+        """The unit a project code's region names; None for a code coded by the city or the
+        province (it says nothing of the county), with a fault for a region outside the city."""
         code = row.values.get(Field.CODE, "")
         if not code:
-            return
+            return None
         region = code_region(code)
         if region in (self.city.code, getattr(self.city.parent, "code", None)):
-            return  # coded by the city or the province: says nothing of the county
-        counties = placement.counties
-        if any(county.code == region for county in counties):
-            return
+            return None
+        if county := self._by_code.get(region):
+            return CountySource(
+                SourceKind.CODE, _column(table, Field.CODE, "「{}」"), code, (county,)
+            )
         division = divisions()[region]
-        where = "、".join(county.name for county in counties)
-        if region in self._by_code or division.parent == self.city.code:
-            message = f"区划代码{region}是{division.name}，与所在县区「{where}」不符"
+        if division.parent == self.city.code:
+            row.fault(
+                Field.CODE, f"区划代码{region}是{division.name}，不是{self.city.name}的县区或园区"
+            )
         else:
-            message = f"区划代码{region}是{division.name}，不在{self.city.name}"
-        row.fault(Field.CODE, message)
+            row.fault(Field.CODE, f"区划代码{region}是{division.name}，不在{self.city.name}")
+        return None
+
+    def _city_by_layout(self, table: Table) -> Placement | None:
+        """The city itself for a row whose sheet is named for the whole city (全市, 焦作市) when
+        nothing else places it."""
+        if self.names_city(table.sheet):
+            return Placement(self.city, source=f"工作表名「{table.sheet}」")
+        return None
+
+
+# What the report says a county was taken from (`placement_notes`), by the source's kind.
+_TAKEN_FROM = {
+    SourceKind.HEADING: "标题行「{}」",
+    SourceKind.SHEET: "工作表名「{}」",
+    SourceKind.TITLE: "表头标题「{}」",
+    SourceKind.CODE: BY_CODE,
+}
+# A units line joined into the title: "…台账单位：万元", "（单位：亿元）".
+_UNITS_NOTE = re.compile(r"[(（]?(?:金额)?单位[:：]\s*(?:万元|亿元|元)[)）]?")
+
+
+def shown_title(title: str) -> str:
+    """A sheet's title as a message quotes it, without the units line joined to it."""
+    return _UNITS_NOTE.sub("", title).strip()
+
+
+def _column(table: Table, column: Field, form: str = "「{}」列") -> str:
+    """How a message names a column: by its header as the sheet has it ("「县区」列")."""
+    index = next((i for i, name in table.header.columns.items() if name == column), None)
+    shown = table.header.shown(index).rsplit("／", 1)[-1] if index is not None else ""
+    return form.format(shown or column.value)
 
 
 def unread_heading_faults(
@@ -383,9 +437,9 @@ def unread_heading_faults(
     return faults
 
 
-def placement_notes(placed: Sequence[tuple[Row, Placement]]) -> list[str]:
-    """What the report says of where projects were placed: counties taken from the layout,
-    projects lying in several counties, and projects of the city itself."""
+def taken_from_notes(placed: Sequence[tuple[Row, Placement]]) -> list[str]:
+    """What the report says of counties taken from the layout, not the row's own cells:
+    "工作表「温县」第3、4行未填所在县区，取自工作表名「温县」"."""
     notes = []
     by_source: dict[tuple[str, str], list[int]] = {}
     for row, placement in placed:
@@ -395,6 +449,13 @@ def placement_notes(placed: Sequence[tuple[Row, Placement]]) -> list[str]:
         shown = "、".join(str(number) for number in numbers[:10])
         more = f"等{len(numbers)}行" if len(numbers) > 10 else "行"
         notes.append(f"工作表「{sheet}」第{shown}{more}未填所在县区，取自{source}")
+    return notes
+
+
+def placement_notes(placed: Sequence[tuple[Row, Placement]]) -> list[str]:
+    """What the report says of where projects were placed: counties taken from the layout
+    (`taken_from_notes`), projects lying in several counties, and projects of the city itself."""
+    notes = taken_from_notes(placed)
     for row, placement in placed:
         name = row.values.get(Field.NAME, "")
         if placement.others:

@@ -28,7 +28,7 @@ from guanmo.ledger.month_figures import (
     derive_month_figures,
     unreported_months,
 )
-from guanmo.ledger.services.matching import BATCH_SIZE, unread_heading_faults
+from guanmo.ledger.services.matching import BATCH_SIZE, taken_from_notes, unread_heading_faults
 from guanmo.ledger.services.progress_doubts import (
     header_text,
     period_doubts,
@@ -192,6 +192,7 @@ def read_progress(
     )
     report.faults[:0] = [SheetFault("", None, None, fault) for fault in misfits]
     report.notes += ledger.counties.reading_notes()
+    report.notes += taken_from_notes(ledger.placed)
     if silent:
         report.notes.append(f"{silent}个项目未填本月和累计完成投资，视为未报送，已跳过")
     return report, lines

@@ -1,16 +1,24 @@
-"""How a progress row finds its ledger project: by code, else by name within its county (its
-cell, else its location, the heading or sheet it stands under when the name has namesakes);
-two candidates are a fault naming both, never the first found taken (issue 9, fresh-eyes
-tryout fault 7)."""
+"""How a progress row finds its ledger project: by code, else by name within its county, which
+the one rule of `guanmo.sheets.county_sources` takes from its cell, code, heading, sheet name
+and title (tryout 7 of issue 9); the project found must lie there. Two candidates are a fault
+naming both, never the first found taken (issue 9, fresh-eyes tryout fault 7)."""
 
 from dataclasses import dataclass
 from decimal import Decimal
 
 from guanmo.ledger.columns import Field
 from guanmo.ledger.models import Project
-from guanmo.ledger.services.matching import CountyFinder, Placement, name_key, place
+from guanmo.ledger.services.matching import (
+    BY_CODE,
+    CountyFinder,
+    Placement,
+    name_key,
+    place,
+)
 from guanmo.regions.models import Region
 from guanmo.sheets.cells import format_wan
+from guanmo.sheets.county_sources import stated
+from guanmo.sheets.faults import SheetFault
 from guanmo.sheets.table import Row, Table
 
 
@@ -45,8 +53,10 @@ class ProgressLedger:
         self.by_name_anywhere: dict[str, list[KnownProject]] = {}
         # (county, name) → projects lying there besides their lead county (issue 9 §6)
         self.lying: dict[tuple[int, str], list[KnownProject]] = {}
+        self.others: dict[int, list[int]] = {}  # project → the counties it lies in besides
         self.claimed: dict[int, Row] = {}
-        # rows placed by the layout (a heading, the sheet's name) to tell namesakes apart
+        # rows placed by the layout (a heading, the sheet's name…), and those of namesakes
+        self.placed: list[tuple[Row, Placement]] = []
         self.laid_out: list[tuple[Row, Placement]] = []
         self.county_names = {unit.pk: unit.name for unit in self.counties.units}
         self.county_names[city.pk] = city.name
@@ -66,28 +76,86 @@ class ProgressLedger:
         for pk, region_id in through.order_by("project_id").values_list("project_id", "region_id"):
             known, key = by_id[pk]
             self.lying.setdefault((region_id, key), []).append(known)
+            self.others.setdefault(pk, []).append(region_id)
 
     def project_of(self, row: Row, table: Table) -> KnownProject | None:
-        """The row's project, or None with a fault on the row."""
+        """The row's project, or None with a fault on the row: its county's (from the row's
+        sources, else the uploader's), and lying where the sources place it."""
         uploader = self.uploader
-        county = self.counties.county_of(row, from_location=False)
-        if uploader is not None and county not in (None, uploader):
-            row.fault(Field.COUNTY, f"不属于{uploader.name}，只能填报本县区的项目")
-        project = None if row.faults else self._find(row, table, county or uploader)
+        placement = self.counties.placement_of(row, table, from_location=False)
+        if row.faults:
+            return None
+        county = placement.lead if placement else None
+        # A county known from the code alone is checked on the project the code finds.
+        if placement and placement.source != BY_CODE and uploader not in (None, county):
+            self._not_uploaders(row, table, placement)
+            return None
+        project = self._find(row, county or uploader)
         identity = Field.NAME if row.values.get(Field.NAME) else Field.CODE
         if row.faults:
             return None
-        if project is None:
-            where = f"{(county or uploader).name}的" if county or uploader else ""
+        laid_out = placement is not None and placement.source != ""
+        if project is None and laid_out:
+            self._elsewhere(row, table, self.by_name_anywhere.get(self._key(row), []))
+        elif project is None:
+            typed = county if placement else uploader
+            where = f"{typed.name}的" if typed else ""
             row.fault(identity, f"{where}台账中没有这个项目，请先导入台账")
+        elif placement and placement.lead.pk not in self._counties_of(project):
+            self._elsewhere(row, table, [project])
         elif uploader is not None and project.county_id != uploader.pk:
             row.fault(identity, f"这个项目不属于{uploader.name}，只能填报本县区的项目")
         elif project.pk in self.claimed:
             row.fault(identity, self._twice(row, project))
         else:
             self.claimed[project.pk] = row
+            if laid_out:
+                self.placed.append((row, placement))
+                if len(self.by_name_anywhere.get(self._key(row), [])) > 1:
+                    self.laid_out.append((row, placement))
             return project
         return None
+
+    def _not_uploaders(self, row: Row, table: Table, placement: Placement) -> None:
+        """A row placed in another county than the uploader's: "第3行「所在县区」：不属于温县，…",
+        or naming the layout that places it: "第3行：工作表名为武陟县，不属于温县，…"."""
+        message = f"不属于{self.uploader.name}，只能填报本县区的项目"
+        if not placement.source:
+            row.fault(Field.COUNTY, message)
+            return
+        sources = stated(self.counties.sources_of(row, table, from_location=False)[1])
+        row.faults.append(SheetFault(row.sheet, row.number, None, f"{sources}，{message}"))
+
+    def _elsewhere(self, row: Row, table: Table, projects: list[KnownProject]) -> None:
+        """A row the sheet places in one county whose project the ledger has in another:
+        "第3行：工作表名为温县，而台账中的「甲项目」在武陟县，不一致，未写入任何数据"; with no
+        such project anywhere, "台账中没有这个项目"."""
+        identity = Field.NAME if row.values.get(Field.NAME) else Field.CODE
+        if not projects:
+            row.fault(identity, "台账中没有这个项目，请先导入台账")
+            return
+        sources = stated(self.counties.sources_of(row, table, from_location=False)[1])
+        lies = "、".join(
+            dict.fromkeys(
+                self.county_names[pk] for each in projects for pk in self._counties_of(each)
+            )
+        )
+        row.faults.append(
+            SheetFault(
+                row.sheet,
+                row.number,
+                None,
+                f"{sources}，而台账中的「{projects[0].name}」在{lies}，不一致，未写入任何数据",
+            )
+        )
+
+    def _counties_of(self, project: KnownProject) -> list[int]:
+        """The ids of the counties a stored project lies in, the lead first."""
+        return [project.county_id, *self.others.get(project.pk, [])]
+
+    @staticmethod
+    def _key(row: Row) -> str:
+        return name_key(row.values.get(Field.NAME, ""))
 
     def _twice(self, row: Row, project: KnownProject) -> str:
         """Why a second row of one project is refused, naming the first row."""
@@ -126,11 +194,11 @@ class ProgressLedger:
         )
         return None
 
-    def _find(self, row: Row, table: Table, county: Region | None) -> KnownProject | None:
+    def _find(self, row: Row, county: Region | None) -> KnownProject | None:
         """By code, else by name within the county: led by it or lying in it besides its lead
-        (解放区、温县 led by 温县); else in the whole city when it is unique, or when the heading
-        or sheet the row stands under names the county of one of its namesakes. Two candidates
-        are a fault naming both, never the first found taken (fresh-eyes tryout fault 7)."""
+        (解放区、温县 led by 温县); else, with no county, in the whole city when it is unique. Two
+        candidates are a fault naming both, never the first found taken (fresh-eyes tryout
+        fault 7)."""
         code, name = row.values.get(Field.CODE, ""), row.values.get(Field.NAME, "")
         if code in self.by_code:
             return self._of_code(row, self.by_code[code], county)
@@ -151,10 +219,10 @@ class ProgressLedger:
         namesakes = self.by_name_anywhere.get(key, [])
         if len(namesakes) < 2:
             return namesakes[0] if namesakes else None
-        placed = self.counties.located(row) or self.counties.from_layout(row, table)
-        if placed is not None:
-            self.laid_out.append((row, placed))
-            return self._find(row, table, placed.lead)
+        located = self.counties.located(row)
+        if located is not None:
+            self.laid_out.append((row, located))
+            return self._find(row, located.lead)
         counties = "、".join(self.county_names[each.county_id] for each in namesakes)
         row.fault(
             Field.NAME,
