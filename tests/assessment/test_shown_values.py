@@ -49,6 +49,5 @@ def test_a_percent_format_in_a_column_that_is_no_percentage_is_refused(tmp_path)
         read_values(values, definition)
 
     assert any(
-        "单元格C3设置为百分比格式，显示为80%" in str(fault)
-        for fault in refused.value.report.faults
+        "单元格C3设置为百分比格式，显示为80%" in str(fault) for fault in refused.value.report.faults
     )

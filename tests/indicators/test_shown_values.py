@@ -74,9 +74,7 @@ def test_the_unit_a_title_or_a_line_states_converts_the_figures(city, tmp_path, 
     assert not any("未注明单位" in note for note in report.notes)
 
 
-def test_a_stated_unit_that_disagrees_with_the_headers_is_refused_naming_the_cell(
-    city, tmp_path
-):
+def test_a_stated_unit_that_disagrees_with_the_headers_is_refused_naming_the_cell(city, tmp_path):
     rows = [
         ["2025年1—6月一般公共预算收入（单位：万元）"],
         ["地区", "1—6月（亿元）", "增长（%）"],
