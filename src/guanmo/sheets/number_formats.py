@@ -136,3 +136,22 @@ def shown_value(sheet: Sheet, row: int, column: int, *, percent: bool) -> object
             "请按表头写明的单位填写数值（或将格式改为常规）后再导入"
         )
     return text
+
+
+def rows_as_shown(
+    sheet: Sheet, header_row: int, percent: frozenset[int] = frozenset()
+) -> tuple[list[tuple], list[tuple[int, int, str]]]:
+    """The sheet's rows with every cell below Excel row `header_row` as its format shows it
+    (`shown_value`; the columns `percent` (from 0) hold percentages), and the cells that cannot
+    be read so: (Excel row, column, why). For readers that take a whole sheet's figures at once
+    (observation score sheets: a score is points, never a percent)."""
+    rows = [list(values) for values in sheet.rows]
+    faults = []
+    for row, column in sorted(sheet.number_formats):
+        if row <= header_row:
+            continue
+        try:
+            rows[row - 1][column] = shown_value(sheet, row, column, percent=column in percent)
+        except CellError as error:
+            faults.append((row, column, str(error)))
+    return [tuple(values) for values in rows], faults
