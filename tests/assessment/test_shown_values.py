@@ -4,11 +4,11 @@ the percent Excel shows (issue 9, tryout 8 S02: 投资完成率（%） 0.925 sho
 from decimal import Decimal as D
 
 import pytest
-from openpyxl import Workbook
 
 from guanmo.assessment.sheet_reading import Refused, read_scheme
 from guanmo.assessment.values_sheet import read_values
 from tests.assessment.test_sheet_reading import HEADER, save
+from tests.sheets.files import formatted_xlsx
 
 SCHEME = [
     [None, None, "投资完成率（%）", 60, "正向", "基准比值", "基准值=100"],
@@ -17,13 +17,8 @@ SCHEME = [
 
 
 def _values(path, rows, formats):
-    workbook = Workbook()
-    sheet = workbook.active
-    for row in [["2025年度综合考核指标数值"], ["企业名称", "投资完成率（%）", "单位能耗"], *rows]:
-        sheet.append(row)
-    for (row, column), code in formats.items():
-        sheet.cell(row, column + 1).number_format = code
-    workbook.save(path)
+    header = ["企业名称", "投资完成率（%）", "单位能耗"]
+    path.write_bytes(formatted_xlsx([["2025年度综合考核指标数值"], header, *rows], formats))
     return path
 
 

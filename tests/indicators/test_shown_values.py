@@ -2,30 +2,19 @@
 Excel shows, and the unit the sheet states in its title or a 金额单位/计量单位 line is the
 figures' unit (issue 9, tryout 8: I02, I03, I04, I04b, T03, T05)."""
 
-import io
 from decimal import Decimal
 
 import pytest
-from openpyxl import Workbook
 
 from guanmo.indicators.models import IndicatorValue, Target
 from guanmo.indicators.sheet_import import import_indicators
 from guanmo.indicators.target_import import import_targets
+from tests.sheets.files import formatted_xlsx
 
 
 def _xlsx(tmp_path, rows, formats=None, name="一般公共预算收入"):
-    """A real .xlsx of one sheet; `formats`: (row, column from 0) → number format."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = name
-    for row in rows:
-        sheet.append(row)
-    for (row, column), code in (formats or {}).items():
-        sheet.cell(row, column + 1).number_format = code
-    file = io.BytesIO()
-    workbook.save(file)
     path = tmp_path / "表.xlsx"
-    path.write_bytes(file.getvalue())
+    path.write_bytes(formatted_xlsx(rows, formats or {}, name))
     return path
 
 

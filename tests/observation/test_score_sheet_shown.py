@@ -4,9 +4,8 @@ its cell, never read as the fraction held (issue 9, tryout 8: the shown-value ru
 import io
 from decimal import Decimal
 
-from openpyxl import Workbook
-
 from guanmo.observation.score_sheet import read_score_sheet
+from tests.sheets.files import formatted_xlsx
 
 HEADER = [
     "评委",
@@ -21,15 +20,8 @@ HEADER = [
 
 
 def _read(rows, formats):
-    workbook = Workbook()
-    sheet = workbook.active
-    for row in [["2025年第二次重点项目观摩评分表"], HEADER, *rows]:
-        sheet.append(row)
-    for (row, column), code in formats.items():
-        sheet.cell(row, column + 1).number_format = code
-    file = io.BytesIO()
-    workbook.save(file)
-    file.seek(0)
+    rows = [["2025年第二次重点项目观摩评分表"], HEADER, *rows]
+    file = io.BytesIO(formatted_xlsx(rows, formats))
     return read_score_sheet(file)
 
 

@@ -1,29 +1,18 @@
 """Every reader gets a cell as the sheet shows it and the unit the sheet states (issue 9,
 tryout 8: I02/T03/S02 growth in a percent format, I03/I04/I04b/T05 units outside the header)."""
 
-import io
-
 import pytest
-from openpyxl import Workbook
 
 from guanmo.sheets.cells import CellError
 from guanmo.sheets.formats import open_workbook
 from guanmo.sheets.number_formats import shown_value
 from guanmo.sheets.stated_units import stated_units
+from tests.sheets.files import formatted_xlsx
 
 
 def _formatted(tmp_path, rows, formats):
-    """A real .xlsx: `rows` from row 1, each (row, column from 0) → its number format."""
-    workbook = Workbook()
-    sheet = workbook.active
-    for row in rows:
-        sheet.append(row)
-    for (row, column), code in formats.items():
-        sheet.cell(row, column + 1).number_format = code
-    file = io.BytesIO()
-    workbook.save(file)
     path = tmp_path / "表.xlsx"
-    path.write_bytes(file.getvalue())
+    path.write_bytes(formatted_xlsx(rows, formats))
     return open_workbook(path)[0]
 
 
