@@ -165,10 +165,12 @@ def test_a_judges_link_stops_working_when_the_tour_closes(client, tour):
     assert "已结束" in response.content.decode()
 
 
-def travel_sheet(names: list[str], minutes: list[list[int | None]]) -> io.BytesIO:
+def travel_sheet(
+    names: list[str], minutes: list[list[object]], title: str = "观摩点位行车时间表（分钟）"
+) -> io.BytesIO:
     workbook = Workbook()
     sheet = workbook.active
-    sheet.append(["观摩点位行车时间表（分钟）"])
+    sheet.append([title])
     sheet.append(["出发地\\到达地", *names])
     for name, row in zip(names, minutes, strict=True):
         sheet.append([name, *row])
@@ -291,3 +293,17 @@ def test_the_score_export_writes_a_judges_formula_like_remark_as_text(city_clien
     services.submit_scores(judge, site, points=points, remark=INJECTION, submission=uuid.uuid4())
     response = city_client.get(reverse("tour_results_file", args=[tour.pk, "xlsx"]))
     assert_kept_as_text(load_workbook(io.BytesIO(b"".join(response.streaming_content))))
+
+
+def test_a_travel_sheet_in_hours_is_kept_in_minutes_and_the_page_says_so(city_client, tour, world):
+    names = ["市政府", *(project.name for project in world.projects.values())]
+    hours = [[None if i == j else 0.5833333333333334 for j in range(5)] for i in range(5)]
+    response = city_client.post(
+        reverse("tour_route_matrix", args=[tour.pk]),
+        {"sheet": travel_sheet(names, hours, title="观摩路线行车时间表（单位：小时）")},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "以小时填报" in page and "已换算为分钟" in page
+    tour.refresh_from_db()
+    assert {minutes for _, _, minutes in tour.travel_matrix["minutes"]} == {35}

@@ -277,3 +277,20 @@ WRITERS = {
     ".ods": to_ods,
     ".xml": to_spreadsheetml,
 }
+
+
+def formatted_xlsx(
+    rows: list[list[object]], formats: dict[tuple[int, int], str], name: str = "Sheet"
+) -> bytes:
+    """An .xlsx of one sheet holding `rows` from row 1, each cell of `formats` ((Excel row,
+    column from 0) → number format, such as "0.0%") formatted so, as openpyxl writes it."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = name
+    for row in rows:
+        sheet.append(row)
+    for (number, column), code in formats.items():
+        sheet.cell(number, column + 1).number_format = code
+    file = io.BytesIO()
+    workbook.save(file)
+    return file.getvalue()

@@ -7,8 +7,12 @@ are matched as the ledger's are (`guanmo.regions.names.clean_text`, brackets mad
 period words such as 上半年 spelt as months by `guanmo.sheets.header.spell_period`).
 
 Units: a figure's unit is the one its sub-column, else its group header, else the sheet's units
-line ("单位：亿元") names. `factor` converts between units of one kind exactly (万元 → 亿元 is
-÷10000); units of different kinds (亿元 and 万人) do not convert.
+line names ("单位：亿元", "金额单位：万元", a title's "（单位：万元）": `sheet_unit`); a header
+unit of the same kind but another size than the sheet's is refused on a one-indicator sheet
+(`unit_disagreement`), where one of the two must be wrong; on a sheet of several indicators the
+line is the default of the columns without their own, and a note says which columns differ.
+`factor` converts between units of one kind exactly (万元 → 亿元 is ÷10000); units of different
+kinds (亿元 and 万人) do not convert.
 """
 
 import re
@@ -20,6 +24,7 @@ from enum import StrEnum
 from guanmo.regions.names import clean_text
 from guanmo.sheets.cells import DASHES
 from guanmo.sheets.header import spell_period
+from guanmo.sheets.stated_units import stated_units
 
 
 class Role(StrEnum):
@@ -227,17 +232,38 @@ def figure_role(own: Label, around: Sequence[Label | None], *, ratio: bool = Fal
     return own.role
 
 
-def units_line_unit(value: object) -> str:
-    """The unit a units line names ("单位：亿元、%" → 亿元); "" when the cell is none."""
-    if not isinstance(value, str):
+@dataclass(frozen=True)
+class SheetUnit:
+    """The unit the sheet states outside its header, and where ("第1行「…（单位：万元）」")."""
+
+    word: str
+    place: str
+
+
+def sheet_unit(rows_above: Sequence[Sequence[object]]) -> SheetUnit | None:
+    """The first unit Guanmo knows (`unit_kind`) that the title or a units line above the
+    header states (guanmo.sheets.stated_units: "（单位：万元）", "金额单位：万元", "计量单位：
+    亿元", "单位：亿元、%" → 亿元); None when none does."""
+    for stated in stated_units(rows_above):
+        for word in stated.words:
+            if unit_kind(word):
+                return SheetUnit(word, stated.place)
+    return None
+
+
+def unit_disagreement(header_unit: str, stated: SheetUnit | None) -> str:
+    """Why a unit a header cell names cannot stand beside the unit the sheet states (one kind,
+    another size: a column "（亿元）" under "单位：万元"); "" when they agree or are of other
+    kinds (a "（万人）" column under "单位：亿元")."""
+    if not header_unit or stated is None:
         return ""
-    key = clean_text(value)
-    if not key.startswith("单位"):
+    into = factor(header_unit, stated.word)
+    if into is None or into == 1:
         return ""
-    for part in re.split(r"[:,、;/]", key.removeprefix("单位")):
-        if unit_kind(part):
-            return part
-    return ""
+    return (
+        f"表头写明单位为{header_unit}，{stated.place}写明单位为{stated.word}，两者不一致；"
+        "请改为一致后再导入"
+    )
 
 
 def unit_kind(unit: str) -> tuple[str, Decimal] | None:

@@ -21,6 +21,7 @@ from guanmo.indicators.columns import (
     AmbiguousColumn,
     Label,
     Role,
+    SheetUnit,
     factor,
     figure_role,
     indicator_key,
@@ -28,13 +29,15 @@ from guanmo.indicators.columns import (
     is_subtotal,
     is_total,
     read_label,
-    units_line_unit,
+    sheet_unit,
+    unit_disagreement,
 )
 from guanmo.indicators.models import MAX_PLACES, Indicator
 from guanmo.regions.names import clean_text
 from guanmo.sheets import cells
 from guanmo.sheets.faults import ColumnUse, LeftOut, SheetFault
 from guanmo.sheets.header import Expected, Header, check_sheet_name, check_title, months_text
+from guanmo.sheets.number_formats import shown_value
 from guanmo.sheets.sheet import Sheet, cell_address
 
 HEADER_SEARCH_ROWS = 20
@@ -56,6 +59,13 @@ class Column:
     role: Role
     shown: str
     factor: Decimal = Decimal(1)
+
+    @property
+    def percent(self) -> bool:
+        """Whether the column holds percentages: a growth, or the figure of a % indicator."""
+        return self.role == Role.GROWTH or (
+            self.role in (Role.VALUE, Role.LAST_YEAR) and self.indicator.unit == "%"
+        )
 
 
 @dataclass
@@ -185,27 +195,23 @@ class _SheetReader:
         lower = [read_label(value) for value in lower_row]
         two_rows = any(label and label.role in FIGURE_ROLES for label in lower)
         self.bottom = top + 1 if two_rows else top
+        self.two_rows = two_rows
         header = Header(rows=tuple(range(top + 1, self.bottom + 2)), columns={}, units={})
         check_title(header, sheet.rows[:top], self.expected)
         check_sheet_name(header, sheet.name, self.expected)
         for row, column, message in header.faults:
             self.fault(row, column, message)
-        sheet_unit = next(
-            (unit for row in sheet.rows[:top] for value in row if (unit := units_line_unit(value))),
-            "",
-        )
+        self.sheet_unit = sheet_unit(sheet.rows[:top])
         region = upper[self.region_column]
         self.read.columns.append(
             ColumnUse(sheet.name, self.region_column, region.text, region.name, Role.REGION.value)
         )
         if two_rows:
-            self._wide(upper, lower, sheet_unit)
+            self._wide(upper, lower)
         else:
             indicator = self._named_indicator()
             if indicator is not None:
-                self._columns(
-                    upper, [(index, None) for index in range(len(upper))], indicator, sheet_unit
-                )
+                self._columns(upper, [(index, None) for index in range(len(upper))], indicator, "")
         if not self.columns and not self.faults:
             self.fault(top + 1, None, "表头中没有本市指标目录中指标的数值、增速或位次列")
         if not self.faults:
@@ -233,7 +239,7 @@ class _SheetReader:
         )
         return None
 
-    def _wide(self, upper: list[Label | None], lower: list[Label | None], sheet_unit: str) -> None:
+    def _wide(self, upper: list[Label | None], lower: list[Label | None]) -> None:
         """The 统计月报 layout: each sub-column under its group header (a merged cell shows its
         text in its first column only, so a group spans right until the next)."""
         group: tuple[int, Label] | None = None
@@ -267,15 +273,17 @@ class _SheetReader:
                 continue
             if label.months:
                 self._check_months(label, self.top + 1, label.text)
-            self._columns(lower, by_group[start], indicator, label.unit or sheet_unit)
+            self._columns(lower, by_group[start], indicator, label.unit)
 
     def _columns(
         self,
         labels: list[Label | None],
         indexes: list[tuple[int, Label | None]],
         indicator: Indicator,
-        unit: str,
+        group_unit: str,
     ) -> None:
+        """The figure columns among `indexes`; a unit is the sub-column's, else `group_unit`
+        (its group header's), else the sheet's (`self.sheet_unit`)."""
         row = self.bottom + 1
         for index, group in indexes:
             label = labels[index] if index < len(labels) else None
@@ -303,9 +311,20 @@ class _SheetReader:
             if label.role == Role.VALUE and label.months:
                 self._check_months(label, row, shown)
             into = Decimal(1)
-            stated = label.unit or unit
+            header_unit = label.unit or group_unit
+            stated = header_unit or (self.sheet_unit.word if self.sheet_unit else "")
             if label.role in (Role.VALUE, Role.LAST_YEAR):
-                into = self._factor(stated, label, indicator, row, shown)
+                why = unit_disagreement(header_unit, self.sheet_unit)
+                if why and not self.two_rows:  # one indicator's sheet: one of the two is wrong
+                    self.fault(row, shown, why)
+                    continue
+                if why:  # a 统计月报's units line is the default of columns without their own
+                    self.read.notes.append(
+                        f"工作表「{self.sheet.name}」「{shown}」表头写明单位为{header_unit}，按表头"
+                        f"读取（{self.sheet_unit.place}所写{self.sheet_unit.word}用于未写单位的列）"
+                    )
+                at = "" if header_unit else _stated_at(self.sheet_unit)
+                into = self._factor(stated, at, label, indicator, row, shown)
                 if into is None:
                     continue
             self.columns.append(Column(index, indicator, label.role, shown, into))
@@ -324,9 +343,10 @@ class _SheetReader:
             )
 
     def _factor(
-        self, stated: str, label: Label, indicator: Indicator, row: int, shown: str
+        self, stated: str, at: str, label: Label, indicator: Indicator, row: int, shown: str
     ) -> Decimal | None:
-        """Into the indicator's unit: exactly, or a fault (None)."""
+        """Into the indicator's unit: exactly, or a fault (None); `at` says where the sheet
+        states the unit (for the note), "" when the header does."""
         if label.percent and indicator.unit == "%":
             return Decimal(1)
         if not stated:
@@ -344,7 +364,8 @@ class _SheetReader:
             )
         elif into != 1:
             self.read.notes.append(
-                f"工作表「{self.sheet.name}」「{shown}」以{stated}填报，已换算为{indicator.unit}"
+                f"工作表「{self.sheet.name}」「{shown}」以{stated}填报{at}，"
+                f"已换算为{indicator.unit}"
             )
         return into
 
@@ -391,7 +412,7 @@ class _SheetReader:
                 continue
             row = SheetRow(sheet.name, number, label, region_header, is_total(label))
             for column in self.columns:
-                self._take(row, column, _cell(raw, column.index))
+                self._take(row, column)
             if row.figures:
                 self.read.rows.append(row)
             elif not row.total:
@@ -399,8 +420,11 @@ class _SheetReader:
                     f"工作表「{sheet.name}」第{number}行（{label}）没有任何数值，未导入"
                 )
 
-    def _take(self, row: SheetRow, column: Column, value: object) -> None:
+    def _take(self, row: SheetRow, column: Column) -> None:
+        """The row's figure in `column`, as the sheet shows it (a growth of 0.099 under "0.0%"
+        is 9.9: guanmo.sheets.number_formats.shown_value)."""
         try:
+            value = shown_value(self.sheet, row.number, column.index, percent=column.percent)
             if column.role == Role.RANK:
                 figure = cells.parse_rank(value)
             else:
@@ -429,6 +453,11 @@ class _SheetReader:
 
 def _cell(row: Sequence[object], index: int) -> object:
     return row[index] if index < len(row) else None
+
+
+def _stated_at(stated: SheetUnit | None) -> str:
+    """Where the sheet states the unit a column was read in, for a note: "（第1行「…」写明）"."""
+    return f"（{stated.place}写明）" if stated is not None else ""
 
 
 def _converted(figure: Decimal, column: Column) -> Decimal:

@@ -28,7 +28,8 @@ from guanmo.indicators.columns import (
     indicator_key,
     is_note,
     read_label,
-    units_line_unit,
+    sheet_unit,
+    unit_disagreement,
 )
 from guanmo.indicators.models import Indicator, Target
 from guanmo.indicators.services import TargetInput, set_targets, target_fault
@@ -42,6 +43,7 @@ from guanmo.sheets import cells
 from guanmo.sheets.faults import ColumnUse, ImportReport, LeftOut, SheetFault
 from guanmo.sheets.formats import Source, open_workbook
 from guanmo.sheets.header import Expected, Header, check_sheet_name, check_title
+from guanmo.sheets.number_formats import shown_value
 from guanmo.sheets.sheet import Sheet, Unreadable
 from guanmo.sheets.workbook import import_reason, source_name
 
@@ -119,10 +121,7 @@ def _columns(
     check_title(header, sheet.rows[:top], Expected(year=year))
     check_sheet_name(header, sheet.name, Expected(year=year))
     report.faults += [SheetFault(sheet.name, *fault) for fault in header.faults]
-    sheet_unit = next(
-        (unit for row in sheet.rows[:top] for value in row if (unit := units_line_unit(value))),
-        "",
-    )
+    stated = sheet_unit(sheet.rows[:top])
     upper = [read_label(value) for value in sheet.rows[top]]
     lower = [read_label(v) for v in sheet.rows[top + 1]] if top + 1 < len(sheet.rows) else []
     two_rows = any(label and label.role in (Role.VALUE, Role.GROWTH) for label in lower)
@@ -156,8 +155,14 @@ def _columns(
             continue
         growth = role == Role.GROWTH
         into = Decimal(1)
-        unit = label.unit or (group.unit if group else "") or sheet_unit
+        header_unit = label.unit or (group.unit if group else "")
+        unit = header_unit or (stated.word if stated else "")
         if not growth and indicator.unit != "%":
+            if stated and unit_disagreement(header_unit, stated):  # the line: columns' default
+                report.notes.append(
+                    f"工作表「{sheet.name}」「{shown}」表头写明单位为{header_unit}，按表头读取"
+                    f"（{stated.place}所写{stated.word}用于未写单位的列）"
+                )
             if not unit:
                 report.notes.append(
                     f"工作表「{sheet.name}」「{shown}」未注明单位，按{indicator.unit}读取"
@@ -172,6 +177,11 @@ def _columns(
                     )
                 )
                 continue
+            elif into != 1:
+                at = f"（{stated.place}写明）" if stated and not header_unit else ""
+                report.notes.append(
+                    f"工作表「{sheet.name}」「{shown}」以{unit}填报{at}，已换算为{indicator.unit}"
+                )
         columns.append(_Column(index, indicator, growth, shown, into))
         what = "目标增速（%）" if growth else f"目标数额（{indicator.unit}）"
         report.columns.append(
@@ -222,8 +232,11 @@ def _rows(
             continue
         report.rows_read += 1
         for column in given:
-            try:
-                figure = cells.parse_figure(raw[column.index])
+            percent = column.growth or column.indicator.unit == "%"
+            try:  # as the sheet shows it: 0.08 under "0.0%" is a growth of 8
+                figure = cells.parse_figure(
+                    shown_value(sheet, number, column.index, percent=percent)
+                )
             except cells.CellError as error:
                 report.faults.append(SheetFault(sheet.name, number, column.shown, str(error)))
                 continue

@@ -34,6 +34,7 @@ from guanmo.sheets.cells import format_wan, parse_line, parse_paragraph
 from guanmo.sheets.faults import SheetFault
 from guanmo.sheets.formats import Source, open_workbook
 from guanmo.sheets.header import HEADER_SEARCH_ROWS
+from guanmo.sheets.number_formats import rows_as_shown
 from guanmo.sheets.sheet import Sheet, Unreadable, cell_address
 
 JUDGE = "评委"
@@ -206,6 +207,7 @@ def read_score_sheet(
         skipped = "、".join(f"{name}（{why}）" for name, why in left_out)
         return _failed(f"没有可读取的评分工作表：{skipped}")
     sheet = ScoreSheet(sheets=[worksheet.name for worksheet in scored], left_out=left_out)
+    scored = [_as_shown(worksheet, sheet.faults) for worksheet in scored]
     spread = [_spread_merged(worksheet) for worksheet in scored]
     scored = [worksheet for worksheet, _ in spread]
     sheet.faults += [fault for _, faults in spread for fault in faults]
@@ -330,6 +332,17 @@ def _left_out(worksheet: _Worksheet) -> str:
         words = "、".join(f"“{word}”" for word in sorted(judges))
         return f"汇总表：评委列填写{words}"
     return ""
+
+
+def _as_shown(worksheet: _Worksheet, faults: list[SheetFault]) -> _Worksheet:
+    """The worksheet's scores as their number formats show them (guanmo.sheets.number_formats:
+    a score in a percent format is refused naming its cell, never read as the fraction held)."""
+    rows, unread = rows_as_shown(worksheet.source, worksheet.top + 1)
+    header = worksheet.rows[worksheet.top]
+    for row, column, why in unread:
+        label = parse_line(header[column]) if column < len(header) else None
+        faults.append(SheetFault(worksheet.name, row, label or None, why))
+    return replace(worksheet, rows=rows)
 
 
 def _unreadable_cells(found: Sheet) -> list[SheetFault]:

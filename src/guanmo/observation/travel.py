@@ -17,9 +17,16 @@ diagonal may stay blank (0). The table need not be symmetric: one-way streets an
 make A→B and B→A differ. Distances are optional: a sheet whose name contains 距离 or 公里,
 laid out the same way, gives kilometres; the minutes are on the first other sheet.
 Places are matched by name, ignoring white space and full-width/half-width differences.
+
+The unit is the one the title or a line above the header states (guanmo.sheets.stated_units:
+"（单位：小时）", "单位：分钟"), minutes when none does: hours become minutes exactly and are then
+rounded half up to a whole minute, with a note (tryout 8, V02: 0.58 hours is 35 minutes, never 1).
+A cell may carry its own unit ("25分钟", "1小时1分", "1.5小时"); a stated unit that is no time
+(or, on the distance sheet, no distance) is refused naming its line.
 """
 
 import math
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -33,6 +40,7 @@ from django.conf import settings
 from guanmo.regions.names import clean_text
 from guanmo.sheets.faults import SheetFault
 from guanmo.sheets.formats import Unreadable, open_workbook
+from guanmo.sheets.stated_units import stated_units
 
 Source = str | PathLike[str] | IO[bytes]  # a path, or a binary file object such as an upload
 
@@ -40,10 +48,18 @@ EARTH_RADIUS_KM = 6371.0088  # the IUGG mean radius
 ROAD_FACTOR = Decimal("1.3")  # roads are longer than the straight line; 1.3 suits a city
 SPEED_KMH = Decimal(40)
 _TENTH = Decimal("0.1")
+_MILLIONTH = Decimal("0.000001")
 _MAX_KM = Decimal(5000)  # farther than any two places of one province
 _HEADER_SEARCH_ROWS = 20
 _DISTANCE_SHEET_WORDS = ("距离", "公里")
-_UNITS = ("分钟", "分", "公里", "千米", "km")  # "25分钟" and "12.5公里" are typed too
+_UNITS = ("公里", "千米", "km")  # "12.5公里" is typed too
+# A sheet's stated unit → minutes in one; kilometres in one.
+_TIME_UNITS = {"分钟": 1, "分": 1, "min": 1, "小时": 60, "时": 60, "h": 60}
+_DISTANCE_UNITS = {"公里": 1, "千米": 1, "km": 1}
+# A time typed with its unit: "25分钟", "1小时1分", "1.5小时", "1小时".
+_TYPED_TIME = re.compile(
+    r"(?:(?P<hours>\d+(?:\.\d+)?)\s*(?:小时|h))?\s*(?:(?P<minutes>\d+(?:\.\d+)?)\s*(?:分钟|分|min))?"
+)
 
 
 @dataclass(frozen=True)
@@ -107,6 +123,7 @@ class MatrixTravel:
     places: tuple[str, ...]  # the names as the sheet spells them, in its order
     travel_minutes: dict[tuple[str, str], int] = field(repr=False)  # by cleaned names
     distances_km: dict[tuple[str, str], Decimal] | None = field(default=None, repr=False)
+    notes: tuple[str, ...] = ()  # what reading the sheet assumed or converted
 
     def minutes(self, a: str, b: str) -> int:
         if clean_text(a) == clean_text(b):
@@ -142,12 +159,15 @@ def read_travel_matrix(source: Source) -> tuple[MatrixTravel | None, list[SheetF
     if not minute_titles:
         return None, [SheetFault("", None, None, "没有行车时间表：距离表之外还应有一张分钟表")]
     minutes_sheet = minute_titles[0]
-    places, minutes, faults = _read_table(minutes_sheet, sheets[minutes_sheet], _minutes)
+    notes: list[str] = []
+    places, minutes, faults = _read_table(
+        minutes_sheet, sheets[minutes_sheet], _minutes, _TIME_UNITS, notes
+    )
     distances = None
     if distance_titles:
         distance_sheet = distance_titles[0]
         km_places, distances, km_faults = _read_table(
-            distance_sheet, sheets[distance_sheet], _kilometres
+            distance_sheet, sheets[distance_sheet], _kilometres, _DISTANCE_UNITS, notes
         )
         faults += km_faults
         if not faults and {clean_text(p) for p in km_places} != {clean_text(p) for p in places}:
@@ -155,7 +175,7 @@ def read_travel_matrix(source: Source) -> tuple[MatrixTravel | None, list[SheetF
             faults.append(SheetFault(distance_sheet, None, None, message))
     if faults:
         return None, faults
-    return MatrixTravel(tuple(places), minutes, distances), []
+    return MatrixTravel(tuple(places), minutes, distances, tuple(notes)), []
 
 
 def _text(value: object) -> str:
@@ -163,17 +183,34 @@ def _text(value: object) -> str:
     return "".join(str(value).split("\n")).strip()
 
 
-def _minutes(value: object) -> int:
+def _minutes(value: object, per: int = 1) -> int:
+    """Whole minutes of a cell in a sheet whose unit is `per` minutes (60 for hours): decimal
+    minutes round up; a time from hours rounds half up (0.5833… hours is 35 minutes, float noise
+    of 35.000000000000004 aside: the minutes are taken to a millionth first). Raises ValueError
+    saying why a cell cannot be read."""
     # A day's drive at most (settings): the route solver works in bounded integers.
     limit = settings.GUANMO_TRAVEL_MAX_MINUTES
-    number = _number(value)
+    number, from_hours = _duration(value, per)
     if number > limit:
         raise ValueError(f"超过{limit}分钟的上限：{_text(value)}")
+    if from_hours:  # to a millionth first, as from coordinates: float noise never decides
+        return int(number.quantize(_MILLIONTH).to_integral_value(ROUND_HALF_UP))
     return int(number.to_integral_value(ROUND_CEILING))
 
 
-def _kilometres(value: object) -> Decimal:
-    number = _number(value)
+def _duration(value: object, per: int) -> tuple[Decimal, bool]:
+    """(minutes, whether from hours) of a cell: a number in the sheet's unit (`per` minutes),
+    or a text carrying its own ("25分钟", "1小时1分", "1.5小时")."""
+    text = unicodedata.normalize("NFKC", str(value)).strip() if isinstance(value, str) else ""
+    typed = _TYPED_TIME.fullmatch(text) if text else None
+    if typed is None or not (typed["hours"] or typed["minutes"]):
+        return _number(value) * per, per != 1
+    hours, minutes = Decimal(typed["hours"] or 0), Decimal(typed["minutes"] or 0)
+    return hours * 60 + minutes, bool(typed["hours"])
+
+
+def _kilometres(value: object, per: int = 1) -> Decimal:
+    number = _number(value) * per
     if number > _MAX_KM:
         raise ValueError(f"超过{_MAX_KM}公里的上限：{_text(value)}")
     return number.quantize(_TENTH, ROUND_HALF_UP)
@@ -196,8 +233,16 @@ def _number(value: object) -> Decimal:
     return number
 
 
-def _read_table(sheet: str, rows: Sequence[tuple], parse) -> tuple[list[str], dict, list]:
-    """Places, the figure for each ordered pair (by cleaned names), and faults."""
+def _read_table(
+    sheet: str,
+    rows: Sequence[tuple],
+    parse,
+    units: dict[str, int],
+    notes: list[str],
+) -> tuple[list[str], dict, list]:
+    """Places, the figure for each ordered pair (by cleaned names), and faults; `parse` reads a
+    cell in the unit stated above the header (`units`: word → the first unit it makes; the
+    first is assumed when none is stated). A note says a unit converted."""
     faults: list[SheetFault] = []
     header_at = next(
         (
@@ -211,6 +256,9 @@ def _read_table(sheet: str, rows: Sequence[tuple], parse) -> tuple[list[str], di
         message = "未找到表头：前20行中没有列出地点名称的一行"
         return [], {}, [SheetFault(sheet, None, None, message)]
     header_row = header_at + 1  # Excel's numbering
+    per, stated_faults = _stated_unit(sheet, rows[:header_at], units, notes)
+    if stated_faults:
+        return [], {}, stated_faults
     columns: dict[int, str] = {}  # column position → place name
     seen: set[str] = set()  # cleaned names met so far: one look-up per cell, not per pair
     for position, value in enumerate(rows[header_at][1:], start=1):
@@ -253,13 +301,39 @@ def _read_table(sheet: str, rows: Sequence[tuple], parse) -> tuple[list[str], di
                     faults.append(SheetFault(sheet, number, destination, message))
                 continue
             try:
-                figures[clean_text(origin), clean_text(destination)] = parse(value)
+                figures[clean_text(origin), clean_text(destination)] = parse(value, per)
             except ValueError as error:
                 message = f"从「{origin}」到「{destination}」的数值{error}"
                 faults.append(SheetFault(sheet, number, destination, message))
     if not faults and len(columns) < 2:
         faults.append(SheetFault(sheet, header_row, None, "至少要有两个地点"))
     return [name for _, name, _ in lines], figures, faults
+
+
+def _stated_unit(
+    sheet: str, rows_above: Sequence[tuple], units: dict[str, int], notes: list[str]
+) -> tuple[int, list[SheetFault]]:
+    """The sheet's unit as so many of `units`' first (60 for 小时 on a minutes sheet) and the
+    faults of a stated unit that is none of `units`."""
+    base = next(iter(units))
+    time_sheet = "分钟" in units
+    for stated in stated_units(rows_above):
+        word = stated.words[0]
+        if word.lower() in units:
+            per = units[word.lower()]
+            if per != 1:
+                notes.append(
+                    f"工作表「{sheet}」以{word}填报（{stated.place}写明），已换算为{base}，"
+                    "四舍五入到整分钟"
+                )
+            return per, []
+        kind = (
+            "时间单位；行车时间表应以分钟或小时填报"
+            if time_sheet
+            else "距离单位；距离表应以公里填报"
+        )
+        return 1, [SheetFault(sheet, stated.row, None, f"「{stated.text}」不是{kind}")]
+    return 1, []
 
 
 def _blank(value: object) -> bool:

@@ -14,7 +14,8 @@ other text between the digits (`0"!".0,`, which is what LibreOffice makes of Exc
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guanmo.sheets.cells import MONEY_UNITS
+from guanmo.sheets.cells import MONEY_UNITS, CellError
+from guanmo.sheets.sheet import Sheet, cell_address
 
 _PLACEHOLDERS = "0#?"
 # Built-in formats (no code in the file) that change what a number shows: 0% and 0.00%.
@@ -102,3 +103,55 @@ def shown_by(code: str) -> Shown | None:
     if divisor == 1 and not unit and not percent and not inside:
         return None
     return Shown(divisor, unit, percent, inside)
+
+
+def shown_value(sheet: Sheet, row: int, column: int, *, percent: bool) -> object:
+    """The cell at Excel row `row`, column `column` (from 0) as its number format shows it: the
+    number held when the format shows it as held; else the text shown, exactly ("9.9%" for
+    0.099 under "0.0%", "12500" for 125000000 under "0!.0,"), which the readers' parsers read.
+
+    `percent` says the column holds percentages (its header says %, or the reader knows it
+    does): there a fraction in a percent format is the percent Excel shows (issue 9, tryout 8
+    I02/T03/S02: 0.099 shown 9.9% is a growth of 9.9, never 0.099). Raises CellError naming
+    the cell when a percent format stands in a column holding no percentages, or the format
+    puts text between the digits (no number is shown)."""
+    values = sheet.rows[row - 1] if 0 < row <= len(sheet.rows) else ()
+    held = values[column] if column < len(values) else None
+    code = sheet.number_formats.get((row, column))
+    if code is None or isinstance(held, bool) or not isinstance(held, int | float):
+        return held
+    shown = shown_by(code)
+    if shown is None:
+        return held
+    address = cell_address(row, column)
+    if shown.inside:
+        raise CellError(
+            f"单元格{address}的数字格式「{code}」在数字之间夹有文字「{shown.inside}」，"
+            "显示的不是一个数；请将该列改为常规数字格式后再导入"
+        )
+    text = shown.text(held)
+    if shown.percent and not percent:
+        raise CellError(
+            f"单元格{address}设置为百分比格式，显示为{text}，但该列不是百分数；"
+            "请按表头写明的单位填写数值（或将格式改为常规）后再导入"
+        )
+    return text
+
+
+def rows_as_shown(
+    sheet: Sheet, header_row: int, percent: frozenset[int] = frozenset()
+) -> tuple[list[tuple], list[tuple[int, int, str]]]:
+    """The sheet's rows with every cell below Excel row `header_row` as its format shows it
+    (`shown_value`; the columns `percent` (from 0) hold percentages), and the cells that cannot
+    be read so: (Excel row, column, why). For readers that take a whole sheet's figures at once
+    (observation score sheets: a score is points, never a percent)."""
+    rows = [list(values) for values in sheet.rows]
+    faults = []
+    for row, column in sorted(sheet.number_formats):
+        if row <= header_row:
+            continue
+        try:
+            rows[row - 1][column] = shown_value(sheet, row, column, percent=column in percent)
+        except CellError as error:
+            faults.append((row, column, str(error)))
+    return [tuple(values) for values in rows], faults

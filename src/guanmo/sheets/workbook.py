@@ -12,7 +12,7 @@ from enum import StrEnum
 from os import PathLike
 from pathlib import Path
 
-from guanmo.sheets.cells import parse_line
+from guanmo.sheets.cells import CellError, parse_line
 from guanmo.sheets.column_map import column_map, remembered_notes
 from guanmo.sheets.faults import ImportReport, LeftOut, SheetFault
 from guanmo.sheets.formats import Source, open_workbook
@@ -27,7 +27,7 @@ from guanmo.sheets.header import (
     monthly_fault,
     read_note_units,
 )
-from guanmo.sheets.number_formats import shown_by
+from guanmo.sheets.number_formats import shown_by, shown_value
 from guanmo.sheets.sheet import MergedRange, Sheet, Unreadable, cell_address
 from guanmo.sheets.table import Row, Table, read_table
 
@@ -226,18 +226,31 @@ def _as_shown(sheet: Sheet, header: Header) -> tuple[Sheet, list[SheetFault], li
     held): 125000000 under "0!.0," is 12500, 1.25 under '0.00"亿元"' is "1.25亿元" (converted by
     its unit; a column whose every figure has its unit in its format no longer counts as one
     whose unit is assumed); a percent ("0%") in a money column is a fault naming the cell.
+    Every other column read is taken as shown too (`number_formats.shown_value`): in a column
+    of percentages (its header says %: 投资完成率（%）, 主导产业占比目标（%）) a fraction in a
+    percent format is the percent shown, 0.925 under "0.0%" is 92.5 (tryout 8, S02/P02); a
+    percent format in any other column is a fault naming the cell.
     Returns the sheet, the faults and the note saying which cells were read as shown. Formats
     a file cannot carry (CSV) change nothing."""
     money = header.figure_columns
-    cells = sorted(
-        (row, column)
-        for row, column in sheet.number_formats
-        if column in money and row > header.rows[-1]
-    )
-    if not cells:
+    below = [(row, column) for row, column in sorted(sheet.number_formats) if row > header.rows[-1]]
+    cells = [(row, column) for row, column in below if column in money]
+    others = [(row, column) for row, column in below if column in header.columns]
+    others = [(row, column) for row, column in others if column not in money]
+    if not cells and not others:
         return sheet, [], []
     rows = [list(values) for values in sheet.rows]
     faults, read = [], []
+    for row, column in others:
+        held = rows[row - 1][column]
+        try:
+            value = shown_value(sheet, row, column, percent=_holds_percentages(header, column))
+        except CellError as error:
+            faults.append(SheetFault(sheet.name, row, header.text_of(column), str(error)))
+            continue
+        if value is not held:
+            rows[row - 1][column] = value
+            read.append((cell_address(row, column), sheet.number_formats[row, column], held, value))
     numbers = {column: 0 for column in money}  # number cells below the header, by column
     for values in rows[header.rows[-1] :]:
         for column in money:
@@ -294,6 +307,13 @@ def _as_shown(sheet: Sheet, header: Header) -> tuple[Sheet, list[SheetFault], li
         f"（如格式「{code}」把{held}显示为{text}），已按表中显示的数和单位导入"
     )
     return replace(sheet, rows=[tuple(values) for values in rows]), faults, [note]
+
+
+def _holds_percentages(header: Header, column: int) -> bool:
+    """Whether a column holds percentages: its header or its field's label says % (投资完成率
+    （%）, 主导产业占比目标（%）)."""
+    words = (header.shown(column), header.text_of(column))
+    return any("%" in word or "％" in word for word in words)
 
 
 def _spread_merged(sheet: Sheet, header: Header) -> tuple[dict[int, tuple], list[SheetFault]]:

@@ -144,4 +144,6 @@ def tour_route_matrix(request: HttpRequest, pk: int) -> HttpResponse:
     tour.travel_matrix = route.stored_matrix(sheet)
     tour.save(update_fields=["travel_matrix"])
     messages.success(request, f"已按上传的行车时间表推算（{len(sheet.places)}个地点）")
+    for note in sheet.notes:  # a unit converted (小时 into minutes)
+        messages.info(request, f"行车时间表：{note}")
     return redirect("tour_route", tour.pk)
