@@ -6,7 +6,10 @@ national tree (GB/T 2260, `regions.services.divisions_named`): a name several di
 settled by the level and parent of the sheet's other regions, or refused naming its cell.
 A totals row (全市, 全省, 合计) is the figure of the region the group makes up (the city, the
 province, the members' common parent) and is kept as reported; where no region stands behind it
-(a 合计 of 同类县) it is only compared. All or nothing: with any fault nothing is written.
+(a 合计 of 同类县) it is only compared. A 合计/总计 row of the city's units is the city's figure
+only when the sheet lists every unit of the city (and then with a note); a 合计 of some of them
+is left out with a note, never stored as the city's (issue 9, tryout 9). All or nothing: with
+any fault nothing is written.
 
 A 位次 column is kept as the reported rank and checked against the rank Guanmo computes
 (`arithmetic.rank_disagreements`) when the sheet's regions are a whole peer group; each
@@ -241,11 +244,16 @@ def _store(
         others = [other for key, other in regions.items() if key != index]
         if region == city and others and all(other.parent_id == city.pk for other in others):
             del members[index]
-    totals = {
-        index: _whole(rows[index].label, city, list(members.values()))
-        for index in range(len(rows))
-        if rows[index].total
-    }
+    totals: dict[int, Region | None] = {}
+    partial: set[int] = set()  # 合计 rows of some of the city's units: said once, never stored
+    for index, row in enumerate(rows):
+        if not row.total:
+            continue
+        totals[index], note = _whole(row.label, city, list(members.values()))
+        if note:
+            report.notes.append(f"工作表「{row.sheet}」第{row.number}行“{row.label}”{note}")
+            if totals[index] is None:
+                partial.add(index)
     totals.update({index: city for index in regions if index not in members})
     record = None
     if not report.dry_run:
@@ -260,6 +268,8 @@ def _store(
         for index, region in [*members.items(), *totals.items()]:
             figures = rows[index].figures.get(indicator.pk)
             if figures is None or not figures.given:
+                continue
+            if region is None and index in partial:
                 continue
             if region is None:
                 report.notes.append(
@@ -316,22 +326,33 @@ def _store(
         record.save(update_fields=["report", "text"])
 
 
-def _whole(label: str, city: Region, members: list[Region]) -> Region | None:
-    """The region a totals row stands for: 全市 the city, 全省 its province, 全县/全区 a county at
-    the top, 合计/总计 the members' common parent; None where none stands behind it."""
+def _whole(label: str, city: Region, members: list[Region]) -> tuple[Region | None, str]:
+    """The region a totals row stands for, and a note to report: 全市 the city, 全省 its
+    province, 全县/全区 a county at the top, 合计/总计 the members' common parent; None where none
+    stands behind it. A 合计 of the city's units is the city's only when the sheet lists every
+    unit of the city (`units_of`), with a note; otherwise None with a note saying why (issue 9:
+    a 合计 of 3 counties once became 焦作市's figure)."""
     word = label.strip()
     if word.startswith(whole(city.name)):
-        return city
+        return city, ""
     if word.startswith("全省"):
         node = city.parent
         while node is not None and node.kind != Region.Kind.PROVINCE:
             node = node.parent
-        return node
+        return node, ""
     if word.startswith(("合计", "总计")):
         parents = {member.parent_id for member in members}
-        if len(parents) == 1 and None not in parents:
-            return members[0].parent
-    return None
+        if len(parents) != 1 or None in parents:
+            return None, ""
+        parent = members[0].parent
+        if parent != city:
+            return parent, ""
+        listed = {member.pk for member in members}
+        named = whole(city.name)
+        if all(unit.pk in listed for unit in units_of(city)):
+            return city, f"含{named}全部{len(listed)}个地区，作为{named}数据保存"
+        return None, f"：合计行只含本表所列{len(listed)}个地区，未作为{named}数据"
+    return None, ""
 
 
 def _check_total(
@@ -356,7 +377,8 @@ def _check_total(
         report.notes.append(
             f"工作表「{rows[index].sheet}」第{rows[index].number}行“{rows[index].label}”"
             f"“{indicator.name}”{format_wan(given.value)}{indicator.unit}，各地区之和"
-            f"{format_wan(summed)}{indicator.unit}，按报送数保存"
+            f"{format_wan(summed)}{indicator.unit}，"
+            + ("按报送数保存" if totals[index] is not None else "仅供核对，未保存")
         )
 
 
