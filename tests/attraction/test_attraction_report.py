@@ -178,7 +178,7 @@ def test_land_idle_parcels_and_standards_are_reported(city, capsys):
     report = _json(capsys)
 
     land = {row["region"]: row for row in report["land"]}
-    assert list(land) == ["全市", "武陟县", "武陟产业集聚区"]
+    assert list(land) == ["全市", "武陟产业集聚区"]  # counted once, in the park hosting them
     assert land["武陟产业集聚区"] == {
         "region": "武陟产业集聚区",
         "supplied": "150",
@@ -230,3 +230,57 @@ def test_parks_figures_of_the_period_are_ranked_with_their_leading_share(city, c
         1,
         1,
     )
+
+
+def _lead_in(city, county, park, name, signed):
+    from guanmo.attraction.models import Lead, StageDate
+    from guanmo.attraction.stages import Stage
+
+    lead = Lead.objects.create(
+        city=city, county=county, park=park, name=name, register_year=2025,
+        contract_investment=10000,
+    )  # fmt: skip
+    StageDate.objects.create(lead=lead, stage=Stage.SIGNED, reached=signed)
+    return lead
+
+
+def test_unit_rows_add_up_to_the_city_a_park_project_counted_once_in_its_park(city, capsys):
+    from guanmo.attraction.models import Parcel
+
+    wuzhi, park = city.children.get(name="武陟县"), city.children.get(name="武陟产业集聚区")
+    _lead_in(city, wuzhi, park, "园区项目", date(2025, 2, 1))
+    _lead_in(city, wuzhi, None, "县城项目", date(2025, 3, 1))
+    Parcel.objects.create(city=city, county=wuzhi, park=park, name="甲", area=100,
+                          supplied_on=date(2024, 1, 1))  # fmt: skip
+    Parcel.objects.create(city=city, county=wuzhi, name="乙", area=40, supplied_on=date(2024, 1, 1))
+
+    report = _json(capsys)
+
+    city_row, *units = report["funnel"]
+    assert city_row["region"] == "全市" and city_row["signed"] == 2
+    assert sum(row["signed"] for row in units) == 2
+    signed = {row["region"]: row["signed"] for row in units}
+    assert (signed["武陟县"], signed["武陟产业集聚区"]) == (1, 1)
+    whole, *land = report["land"]
+    assert whole["supplied"] == "140"
+    assert sum(Decimal(row["supplied"]) for row in land) == Decimal(140)
+    assert {row["region"]: row["supplied"] for row in land} == {
+        "武陟县": "40",
+        "武陟产业集聚区": "100",
+    }
+
+
+def test_a_countys_own_report_counts_only_what_it_hosts_and_shows_no_park_row(city):
+    from guanmo.attraction.report import build_unit_report
+
+    xiuwu, zone = city.children.get(name="修武县"), city.children.get(name="城乡一体化示范区")
+    _lead_in(city, xiuwu, zone, "示范区项目", date(2025, 2, 1))
+    _lead_in(city, xiuwu, None, "修武项目", date(2025, 3, 1))
+
+    report = build_unit_report(city, xiuwu, 2025, 6)
+
+    assert [(name, figures.signed) for name, figures in report.funnel] == [("修武县", 1)]
+    zone_report = build_unit_report(city, zone, 2025, 6)
+    assert [(name, figures.signed) for name, figures in zone_report.funnel] == [
+        ("城乡一体化示范区", 1)
+    ]

@@ -85,3 +85,26 @@ def test_the_bulletin_page_docx_and_xlsx_show_it(client, world, closed_april, re
     city = next(row for row in values if row[0] == "全市")
     assert city[:5] == ["全市", 2, 35000, 1, 1]
     assert city[6] == 0.5  # 开工率 50.0% as Excel's fraction
+
+
+def test_the_sections_unit_rows_add_up_to_the_city_a_park_project_counted_in_its_park(world):
+    from guanmo.regions.models import Region
+
+    county = world.city.children.get(name="武陟县")
+    park = Region.objects.create(
+        code="410899001",
+        name="城乡一体化示范区",
+        kind=Region.Kind.ZONE,
+        parent=world.city,
+        sort_order=99,
+    )
+    lead = _lead(world.city, county, "园区项目", Decimal("8000"), 签约=date(YEAR, 2, 1))
+    lead.park = park
+    lead.save()
+    _lead(world.city, county, "县城项目", Decimal("2000"), 签约=date(YEAR, 3, 1))
+
+    *units, city_row = attraction_section(world.city, YEAR, 4).table.text_rows()
+
+    assert city_row[:2] == ["全市", "2"]
+    assert sum(int(row[1]) for row in units) == 2
+    assert [row[:2] for row in units] == [["武陟县", "1"], ["城乡一体化示范区", "1"]]

@@ -72,3 +72,23 @@ def test_a_commissioner_has_no_funnel_page(client, world, register):
 
 def test_a_bad_month_falls_back_to_the_current_one(client, world, register):
     assert _page(client, world, "city", month=13).status_code == 200
+
+
+def test_a_county_page_lists_and_counts_only_what_it_hosts_with_no_park_row(
+    client, world, register
+):
+    from guanmo.regions.models import Region
+
+    zone = Region.objects.create(
+        code="410899001", name="城乡一体化示范区", kind=Region.Kind.ZONE, parent=world.city
+    )
+    lead = Lead.objects.create(
+        city=world.city, county=world.wuzhi, park=zone, name="示范区项目", register_year=YEAR
+    )
+    StageDate.objects.create(lead=lead, stage=Stage.SIGNED, reached=date(YEAR, 2, 1))
+
+    page = _page(client, world, "wuzhi").content.decode()
+
+    assert "城乡一体化示范区" not in page.split('id="by-unit"')[1]
+    assert "示范区项目" not in page
+    assert "武陟县新增签约项目2个" in page

@@ -24,6 +24,7 @@ from datetime import date
 from decimal import Decimal
 from itertools import pairwise
 
+from guanmo.attraction.land import ParcelFacts
 from guanmo.attraction.stages import AFTER_SIGNING, STAGES, Stage, later_or_same
 from guanmo.figures.arithmetic import percent, period_label, shown
 
@@ -66,13 +67,15 @@ class FundsReport:
 class LeadFacts:
     """What the funnel needs of one lead or signed project.
 
-    `units` are the county and the park hosting it (each counts it), `source` the province (or
+    `units` are the county and the park it lies in, `host` the one of the city's units that
+    counts it (selectors.host_unit; "" means the first of `units`), `source` the province (or
     境外) its investor comes from, `groups` the source groups (京津冀…), `industry` its section of
     GB/T 4754. `reached` holds the actual date of each stage reached, `planned` the plan.
     """
 
     name: str
     units: tuple[str, ...] = ()
+    host: str = ""
     source: str = ""
     groups: tuple[str, ...] = ()
     industry: str = ""
@@ -225,7 +228,8 @@ def funnels_by(
 ) -> list[tuple[str, Funnel]]:
     """The funnel of each group a lead falls in by `keys` (its units, its source groups…):
     `names` first in their order (an empty funnel for one without leads), then any other group
-    found, by name. A lead in two groups (a county and its park) counts in both."""
+    found, by name. A lead in two groups (two source groups) counts in both; for rows that
+    add up to the whole, give each lead one key (its host unit: `host_of`)."""
     members: dict[str, list[LeadFacts]] = {name: [] for name in names}
     for lead in leads:
         for key in dict.fromkeys(keys(lead)):
@@ -233,6 +237,12 @@ def funnels_by(
                 members.setdefault(key, []).append(lead)
     order = [*names, *sorted(set(members) - set(names))]
     return [(name, funnel(members[name], period)) for name in order]
+
+
+def host_of(facts: LeadFacts | ParcelFacts) -> str:
+    """The one unit that counts a lead or a parcel among the city's units: its `host`, else
+    the first of its `units` ("" when it has none)."""
+    return facts.host or next(iter(facts.units), "")
 
 
 def conversion_days(

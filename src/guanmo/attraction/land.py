@@ -43,6 +43,7 @@ class ParcelFacts:
     name: str
     area: Decimal
     units: tuple[str, ...] = ()  # the county and the park it lies in
+    host: str = ""  # the one unit that counts it (selectors.host_unit); "" = the first of units
     holder: str = ""
     supplied_on: date | None = None
     agreed_start_on: date | None = None

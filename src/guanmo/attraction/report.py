@@ -17,6 +17,7 @@ from guanmo.attraction.funnel import (
     conversion_days,
     funnel,
     funnels_by,
+    host_of,
 )
 from guanmo.attraction.land import (
     IdleParcel,
@@ -68,7 +69,8 @@ class AttractionReport:
 
 
 def build_unit_report(city: Region, unit: Region, year: int, month: int) -> AttractionReport:
-    """One county's or park's report: its own leads, its own total and no land."""
+    """One county's or park's report: the leads it hosts (selectors.host_unit), its own total,
+    no rows of other units and no land."""
     return report_of(facts_of(city, [unit]), Period(year, month), [], whole_name=unit.name)
 
 
@@ -100,9 +102,11 @@ def report_of(
     parks: Sequence[ParkFacts] = (),
 ) -> AttractionReport:
     """The report over plain facts; warnings and land are judged on the period's end, or today
-    when the period has not ended yet."""
+    when the period has not ended yet. Each lead and parcel counts in one unit's row, its host
+    (`funnel.host_of`), so the units' rows add up to the whole; without `units` (one unit's
+    own report) there are no units' rows."""
     whole = funnel(leads, period)
-    by_unit = funnels_by(leads, period, lambda lead: lead.units, units)
+    by_unit = funnels_by(leads, period, lambda lead: [host_of(lead)], units) if units else []
     as_of = min(period.end, today())
     return AttractionReport(
         period=period,
@@ -125,13 +129,14 @@ def report_of(
 def _land(
     parcels: Sequence[ParcelFacts], units: list[str], day: date, whole_name: str
 ) -> list[tuple[str, ParkLand]]:
-    """The whole's land (全市, 全县), then each unit's that has any parcel, in the bulletins'
-    order."""
+    """The whole's land (全市, 全县), then each unit's that hosts any parcel (`funnel.host_of`:
+    a parcel counts once), in the bulletins' order, then any other host found, by name."""
     if not parcels:
         return []
     rows = [(whole_name, park_land(parcels, day))]
-    for unit in units:
-        held = [parcel for parcel in parcels if unit in parcel.units]
+    hosts = {host_of(parcel) for parcel in parcels}
+    for unit in [*units, *sorted(hosts - set(units))]:
+        held = [parcel for parcel in parcels if host_of(parcel) == unit]
         if held:
             rows.append((unit, park_land(held, day)))
     return rows

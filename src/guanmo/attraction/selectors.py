@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from guanmo.attraction.funnel import FundsReport, LeadFacts
 from guanmo.attraction.industries import industries, section_of
@@ -59,12 +59,31 @@ def industry_section(lead: Lead) -> str:
     return section_of(lead.industry_code).label
 
 
+def host_unit(place: Lead | Parcel) -> Region:
+    """The one unit among the city's that counts a lead or a parcel: its park when the park
+    is one of the city's units (示范区, 高新区 rank beside the counties), else its county. The
+    ledger's rule for a project in a zone (ledger.models.Project.county, the unit that counts
+    it), so the units' rows of every table add up to the city's."""
+    if place.park is not None and place.park.parent_id == place.city_id:
+        return place.park
+    return place.county
+
+
+def hosted_by(units: Sequence[Region]) -> Q:
+    """Leads or parcels whose host unit (`host_unit`) is one of `units`."""
+    in_city_park = Q(park__parent=F("city"))
+    return Q(in_city_park, park__in=units) | (
+        Q(county__in=units) & (Q(park__isnull=True) | ~in_city_park)
+    )
+
+
 def facts(lead: Lead) -> LeadFacts:
     """One lead as the funnel and the warnings read it."""
     dates = stage_dates(lead)
     return LeadFacts(
         name=lead.name,
         units=tuple(unit.name for unit in (lead.county, lead.park) if unit is not None),
+        host=host_unit(lead).name,
         source=source_of(lead),
         groups=tuple(groups_of(lead.origin.code)) if lead.origin and not lead.abroad else (),
         industry=industry_section(lead),
@@ -78,11 +97,10 @@ def facts(lead: Lead) -> LeadFacts:
 
 
 def facts_of(city: Region, units: Sequence[Region] | None = None) -> list[LeadFacts]:
-    """The city's leads as facts; with `units`, only those hosted by one of them (its county
-    or its park)."""
+    """The city's leads as facts; with `units`, only those one of them hosts (`host_unit`)."""
     leads = leads_of(city)
     if units is not None:
-        leads = leads.filter(Q(county__in=units) | Q(park__in=units))
+        leads = leads.filter(hosted_by(units))
     return [facts(lead) for lead in leads]
 
 
@@ -99,6 +117,7 @@ def parcel_facts(parcel: Parcel) -> ParcelFacts:
         name=parcel.name,
         area=parcel.area,
         units=tuple(unit.name for unit in (parcel.county, parcel.park) if unit is not None),
+        host=host_unit(parcel).name,
         holder=parcel.holder,
         supplied_on=parcel.supplied_on,
         agreed_start_on=parcel.agreed_start_on,

@@ -18,7 +18,7 @@ from guanmo.attraction.forms import PeriodForm, StageForm
 from guanmo.attraction.funnel_chart import funnel_flows
 from guanmo.attraction.models import Lead
 from guanmo.attraction.report import build_report, build_unit_report
-from guanmo.attraction.selectors import stage_dates
+from guanmo.attraction.selectors import hosted_by, stage_dates
 from guanmo.attraction.services import StageRefused, record_stage
 from guanmo.attraction.stages import STAGES, Stage
 from guanmo.regions.models import Region
@@ -37,6 +37,8 @@ def _leads(scope: Scope):
 def funnel_page(request: HttpRequest) -> HttpResponse:
     scope: Scope = request.scope
     leads = _leads(scope)
+    if not scope.sees_city_totals:  # the leads its figures count: those it hosts
+        leads = leads.filter(hosted_by(scope.units()))
     today = clock.today()
     initial = {"year": today.year, "month": today.month}
     form = PeriodForm({**initial, **request.GET.dict()})
