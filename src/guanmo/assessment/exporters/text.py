@@ -3,7 +3,7 @@ choices and the bulletin's sentences; the tables also serve the .docx."""
 
 from decimal import Decimal
 
-from guanmo.assessment.outcome import Outcome, UnitLine
+from guanmo.assessment.outcome import Outcome, UnitLine, shown_breakdown
 from guanmo.assessment.results import first_placed, places_moved_words, points_lost_to
 from guanmo.figures.formatting import UNDEFINED, half_up, rate
 
@@ -69,29 +69,33 @@ def result_rows(outcome: Outcome) -> list[list[str]]:
 
 def points_lost_to_first(outcome: Outcome) -> dict[str, dict[str, Decimal]]:
     """与第一名差距: for each unit, the points the first unit scored more on each indicator
-    ("大分小分都是分"); {} when the composite is not additive (no contributions) or no unit
-    is first. Shape {unit: {indicator: points}}, units in the result's order."""
+    ("大分小分都是分"), as the difference of the two shown figures (`shown_breakdown`), so
+    that the gap read off the breakdown is the gap printed; {} when the composite is not
+    additive (no contributions) or no unit is first. Shape {unit: {indicator: points}}, units
+    in the result's order."""
     assessment = outcome.assessment
     first = first_placed([r for r in assessment.results if not r.vetoed])
-    ranked = {unit: own for unit, own in assessment.contributions.items() if own}
+    ranked = {
+        line.unit: shown_breakdown(line).points for line in outcome.lines if line.contributions
+    }
     if first is None or first not in ranked:
         return {}
-    lost = points_lost_to(ranked, first)
-    return {line.unit: lost[line.unit] for line in outcome.lines if line.unit in lost}
+    return points_lost_to(ranked, first)
 
 
 def breakdown_rows(outcome: Outcome) -> list[list[str]]:
     """Each unit's score by indicator, then 加分, 扣分 and the score, so the row adds up
-    (BREAKDOWN_TAIL after the indicators), to two decimals half-up."""
+    (BREAKDOWN_TAIL after the indicators), to two decimals: the parts as `shown_breakdown`
+    rounds them, adding up exactly to the score shown."""
     rows = []
     for line in outcome.lines:
-        adjustments = line.adjustments
+        shown = shown_breakdown(line)
         rows.append(
             [
                 unit_label(line),
-                *(two_places(line.contributions.get(name)) for name in outcome.definition.names),
-                two_places(adjustments and adjustments.bonus),
-                two_places(adjustments and adjustments.deduction),
+                *(two_places(shown.points.get(name)) for name in outcome.definition.names),
+                two_places(shown.bonus),
+                two_places(shown.deduction),
                 two_places(line.score),
             ]
         )
