@@ -236,3 +236,11 @@ def test_the_page_downloads_its_ranking_and_breakdown_as_xlsx(client, world, set
     client.force_login(world.users["department"])
     response = client.get(reverse("assessment_result", args=[result.pk]), {"format": "xlsx"})
     assert response.status_code == 404
+
+
+def test_the_naming_threshold_is_shown_as_a_percentage(client, world, published):
+    """Issue 13 (a fresh user): 末位认定概率0.8000 on the page; the one formatter says 80.0%."""
+    client.force_login(world.users["city"])
+    page = client.get(reverse("assessment_result", args=[published.pk])).content.decode()
+    assert "末位认定概率80.0%" in page
+    assert "0.8000" not in page

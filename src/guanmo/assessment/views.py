@@ -105,6 +105,7 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
         "assessment/result.html",
         {
             "result": result,
+            "threshold": _probability(str(result.threshold)),
             "what_if_form": what_if_form,
             "supposed": supposed,
             "objection_form": ObjectionForm(indicators=indicators) if may_object else None,
