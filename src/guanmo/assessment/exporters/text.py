@@ -1,6 +1,7 @@
 """An assessment's result as text: the ranking table, the weights, the sensitivity of the
 choices and the bulletin's sentences; the tables also serve the .docx."""
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from guanmo.assessment.outcome import Outcome, UnitLine, shown_breakdown
@@ -134,6 +135,37 @@ def page_figures(outcome: Outcome) -> dict:
     }
 
 
+SAMPLING_NOTE = (
+    "注：Sobol指数理论上在0至1之间；标*的估计值超出此范围，系随机模拟的抽样误差所致"
+    "（增加模拟次数可减小），超过1的按1理解，小于0的按0理解。"
+)
+Indices = Mapping[str, tuple[Decimal, Decimal]]
+
+
+def indices_of(outcome: Outcome) -> dict[str, tuple[Decimal, Decimal]]:
+    """The outcome's Sobol indices as {choice: (first order, total order)}; {} without a
+    robustness check."""
+    sensitivity = outcome.robustness.sensitivity if outcome.robustness else {}
+    return {choice: (i.first_order, i.total_order) for choice, i in sensitivity.items()}
+
+
+def index_text(index: Decimal) -> str:
+    """A Sobol index as tables show it: its estimate, marked * when sampling error put it
+    outside 0—1 (a total-order estimate of 1.0312), which `SAMPLING_NOTE` explains."""
+    return f"{index:f}" + ("" if 0 <= index <= 1 else "*")
+
+
+def sensitivity_rows(indices: Indices) -> list[list[str]]:
+    """Rows 选择, 一阶指数, 总效应指数 as text (`index_text`)."""
+    return [[choice_name(c), index_text(f), index_text(t)] for c, (f, t) in indices.items()]
+
+
+def sampling_note(indices: Indices) -> str | None:
+    """`SAMPLING_NOTE` when an index estimate lies outside 0—1, else None."""
+    outside = any(not 0 <= index <= 1 for pair in indices.values() for index in pair)
+    return SAMPLING_NOTE if outside else None
+
+
 def choice_name(choice: str) -> str:
     if choice.startswith("weight:"):
         return f"权重：{choice.removeprefix('weight:')}"
@@ -148,8 +180,11 @@ def render_text(outcome: Outcome) -> str:
     lines.append("权重：" + "，".join(shown))
     if outcome.robustness is not None:
         lines.append(f"稳健性检验：{outcome.robustness.runs}次模拟（一阶/总效应Sobol指数）")
-        for choice, index in outcome.robustness.sensitivity.items():
-            lines.append(f"  {choice_name(choice)}：{index.first_order:f} / {index.total_order:f}")
+        indices = indices_of(outcome)
+        for choice, first, total in sensitivity_rows(indices):
+            lines.append(f"  {choice}：{first} / {total}")
+        if note := sampling_note(indices):
+            lines.append(f"  {note}")
     lines.append("")
     lines += outcome.sentences
     return "\n".join(lines)
