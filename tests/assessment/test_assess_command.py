@@ -277,9 +277,10 @@ def test_xlsx_keeps_every_intermediate_and_reads_back(sheets, tmp_path):
     assert read["标准化得分"][5][1:] == (0, 60, 0)  # 丁县
     assert read["加减分"][4][0] == "丙县" and read["加减分"][4][2] == 1  # 2 honours, capped at 1
     assert read["一票否决"][3][1] == "是"  # 乙县
-    # 甲县 lost 30 − 24.52 points to 丙县 on 投资完成率 (0.3 × (100 − 81.73)).
+    # 甲县 lost 30.00 − 24.52 points to 丙县 on 投资完成率 (0.3 × (100 − 81.73)): the
+    # difference of the shown points, not the exact 5.4808 rounded on its own.
     assert read["与第一名差距"][3][0] == "甲县"
-    assert read["与第一名差距"][3][1] == pytest.approx(5.4808, abs=1e-4)
+    assert read["与第一名差距"][3][1] == 5.48
 
 
 def test_docx_is_the_bulletin_with_its_sentences(sheets, tmp_path):

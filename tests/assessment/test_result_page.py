@@ -236,3 +236,22 @@ def test_the_page_downloads_its_ranking_and_breakdown_as_xlsx(client, world, set
     client.force_login(world.users["department"])
     response = client.get(reverse("assessment_result", args=[result.pk]), {"format": "xlsx"})
     assert response.status_code == 404
+
+
+def test_the_naming_threshold_is_shown_as_a_percentage(client, world, published):
+    """Issue 13 (a fresh user): 末位认定概率0.8000 on the page; the one formatter says 80.0%."""
+    client.force_login(world.users["city"])
+    page = client.get(reverse("assessment_result", args=[published.pk])).content.decode()
+    assert "末位认定概率80.0%" in page
+    assert "0.8000" not in page
+
+
+def test_a_sobol_estimate_above_1_is_marked_on_the_page_with_the_note(client, world, published):
+    published.output["sensitivity"] = {
+        "aggregation": {"first_order": "0.9000", "total_order": "1.0312"},
+    }
+    published.save(update_fields=["output"])
+    client.force_login(world.users["city"])
+    page = client.get(reverse("assessment_result", args=[published.pk])).content.decode()
+    assert "<td>汇总方法</td><td>0.9000</td><td>1.0312*</td>" in page
+    assert 'id="sampling-note"' in page and "抽样误差" in page

@@ -7,6 +7,7 @@ both is recomputed exactly (`as_json` gives the same object).
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from guanmo.assessment.aggregation import Adjustments
 from guanmo.assessment.definition import (
@@ -31,6 +32,7 @@ from guanmo.assessment.robustness import (
 from guanmo.assessment.scheme import Assessment, Scheme, assess
 from guanmo.figures.changes import places_moved
 from guanmo.figures.formatting import half_up
+from guanmo.figures.rounding import parts_adding_up
 
 POINTS_PLACES = 2
 WEIGHT_PLACES = 4
@@ -55,6 +57,30 @@ class UnitLine:
     spread: RankSpread | None
     contributions: dict[str, Decimal]
     adjustments: Adjustments | None
+
+
+class ShownBreakdown(NamedTuple):
+    """A unit's score as every output shows it broken down, to two decimals: points by
+    indicator ({indicator: points}), 加分 and 扣分 (None for a unit without adjustments)."""
+
+    points: dict[str, Decimal]
+    bonus: Decimal | None
+    deduction: Decimal | None
+
+
+def shown_breakdown(line: UnitLine) -> ShownBreakdown:
+    """The line's points, 加分 and 扣分 rounded so that they add up exactly to its shown score
+    (`guanmo.figures.rounding.parts_adding_up`, largest remainder): each within 0.01 of its
+    exact value, 加分/扣分 (already on the hundredth) as they are. Points of a non-additive
+    composite (geometric, TOPSIS) are empty."""
+    adjustments = line.adjustments
+    extra = [] if adjustments is None else [adjustments.bonus, adjustments.deduction]
+    names = list(line.contributions)
+    shown = parts_adding_up([*line.contributions.values(), *extra], POINTS_PLACES)
+    points = dict(zip(names, shown, strict=False))
+    if adjustments is None:
+        return ShownBreakdown(points, None, None)
+    return ShownBreakdown(points, shown[-2], shown[-1])
 
 
 @dataclass(frozen=True)
@@ -114,7 +140,7 @@ def _unit_json(line: UnitLine) -> dict:
         "p_first": None if spread is None else str(half_up(spread.p_first, PROBABILITY_PLACES)),
         "p_last": None if spread is None else str(half_up(spread.p_last, PROBABILITY_PLACES)),
         "contributions": {
-            name: str(half_up(points, POINTS_PLACES)) for name, points in line.contributions.items()
+            name: str(points) for name, points in shown_breakdown(line).points.items()
         },
     }
 

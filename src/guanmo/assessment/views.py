@@ -15,7 +15,12 @@ from django.views.decorators.http import require_POST
 
 from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.exporters.results import write_unit_results
-from guanmo.assessment.exporters.text import BREAKDOWN_TAIL, choice_name, probability_text
+from guanmo.assessment.exporters.text import (
+    BREAKDOWN_TAIL,
+    probability_text,
+    sampling_note,
+    sensitivity_rows,
+)
 from guanmo.assessment.forms import DecisionForm, ObjectionForm, WhatIfForm
 from guanmo.assessment.models import Objection, Result
 from guanmo.assessment.objections import (
@@ -100,11 +105,16 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
     what_if_form, supposed = None, None
     if scope.is_city_office:
         what_if_form, supposed = _what_if(request, result, indicators)
+    indices = {
+        choice: (Decimal(pair["first_order"]), Decimal(pair["total_order"]))
+        for choice, pair in output.get("sensitivity", {}).items()
+    }
     return render(
         request,
         "assessment/result.html",
         {
             "result": result,
+            "threshold": _probability(str(result.threshold)),
             "what_if_form": what_if_form,
             "supposed": supposed,
             "objection_form": ObjectionForm(indicators=indicators) if may_object else None,
@@ -117,10 +127,8 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
             "breakdown": figures["breakdown"],
             "points_lost": figures["points_lost"],
             "sentences": output["sentences"],
-            "sensitivity": [
-                (choice_name(choice), indices)
-                for choice, indices in output.get("sensitivity", {}).items()
-            ],
+            "sensitivity": sensitivity_rows(indices),
+            "sampling_note": sampling_note(indices),
             "history": [step.text for step in history(result)],
         },
     )

@@ -34,10 +34,20 @@ def apportion(amount: Decimal, weights: Sequence[Weight], step: Decimal) -> list
     if total == 0:
         raise ValueError("分解权重全部为零（或没有权重），无法分解")
     quotas = [units * Fraction(weight) / total for weight in weights]
+    return [count * step for count in largest_remainder(quotas, int(units))]
+
+
+def largest_remainder(quotas: Sequence[Fraction], units: int) -> list[int]:
+    """Whole numbers of steps, one per exact quota (in steps, any sign), summing to `units`:
+    each quota rounded down, the steps left over going one each to the largest remainders,
+    the earlier quota first where remainders are equal (Hamilton's method). `units` must lie
+    between the sum of the floors and that sum plus the number of quotas, else ValueError."""
     floors = [quota.numerator // quota.denominator for quota in quotas]
-    left = int(units) - sum(floors)
+    left = units - sum(floors)
+    if not 0 <= left <= len(quotas):
+        raise ValueError(f"无法按最大余数法分配：合计{units}个单位，下取整合计{sum(floors)}")
     # Largest remainder first; equal remainders go to the earlier share (a stable sort).
     order = sorted(range(len(quotas)), key=lambda i: quotas[i] - floors[i], reverse=True)
     for position in order[:left]:
         floors[position] += 1
-    return [count * step for count in floors]
+    return floors

@@ -4,7 +4,13 @@ sentences, the ranking with rank intervals, and how the result was tested for ro
 from pathlib import Path
 from typing import BinaryIO
 
-from guanmo.assessment.exporters.text import RESULT_HEADERS, choice_name, result_rows
+from guanmo.assessment.exporters.text import (
+    RESULT_HEADERS,
+    indices_of,
+    result_rows,
+    sampling_note,
+    sensitivity_rows,
+)
 from guanmo.assessment.outcome import Outcome
 from guanmo.documents.official import Letterhead, OfficialDocument
 from guanmo.figures.formatting import rate
@@ -30,12 +36,11 @@ def results_docx(outcome: Outcome, head: Letterhead, title: str = TITLE) -> byte
         )
         document.table(
             ("选择", "一阶指数", "总效应指数"),
-            [
-                [choice_name(choice), f"{i.first_order:f}", f"{i.total_order:f}"]
-                for choice, i in outcome.robustness.sensitivity.items()
-            ],
+            sensitivity_rows(indices_of(outcome)),
             caption="各项选择对排名的影响（Sobol指数）",
         )
+        if note := sampling_note(indices_of(outcome)):
+            document.body(note)
     return document.finish()
 
 

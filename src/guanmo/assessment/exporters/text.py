@@ -1,9 +1,10 @@
 """An assessment's result as text: the ranking table, the weights, the sensitivity of the
 choices and the bulletin's sentences; the tables also serve the .docx."""
 
+from collections.abc import Mapping
 from decimal import Decimal
 
-from guanmo.assessment.outcome import Outcome, UnitLine
+from guanmo.assessment.outcome import Outcome, UnitLine, shown_breakdown
 from guanmo.assessment.results import first_placed, places_moved_words, points_lost_to
 from guanmo.figures.formatting import UNDEFINED, half_up, rate
 
@@ -69,29 +70,33 @@ def result_rows(outcome: Outcome) -> list[list[str]]:
 
 def points_lost_to_first(outcome: Outcome) -> dict[str, dict[str, Decimal]]:
     """与第一名差距: for each unit, the points the first unit scored more on each indicator
-    ("大分小分都是分"); {} when the composite is not additive (no contributions) or no unit
-    is first. Shape {unit: {indicator: points}}, units in the result's order."""
+    ("大分小分都是分"), as the difference of the two shown figures (`shown_breakdown`), so
+    that the gap read off the breakdown is the gap printed; {} when the composite is not
+    additive (no contributions) or no unit is first. Shape {unit: {indicator: points}}, units
+    in the result's order."""
     assessment = outcome.assessment
     first = first_placed([r for r in assessment.results if not r.vetoed])
-    ranked = {unit: own for unit, own in assessment.contributions.items() if own}
+    ranked = {
+        line.unit: shown_breakdown(line).points for line in outcome.lines if line.contributions
+    }
     if first is None or first not in ranked:
         return {}
-    lost = points_lost_to(ranked, first)
-    return {line.unit: lost[line.unit] for line in outcome.lines if line.unit in lost}
+    return points_lost_to(ranked, first)
 
 
 def breakdown_rows(outcome: Outcome) -> list[list[str]]:
     """Each unit's score by indicator, then 加分, 扣分 and the score, so the row adds up
-    (BREAKDOWN_TAIL after the indicators), to two decimals half-up."""
+    (BREAKDOWN_TAIL after the indicators), to two decimals: the parts as `shown_breakdown`
+    rounds them, adding up exactly to the score shown."""
     rows = []
     for line in outcome.lines:
-        adjustments = line.adjustments
+        shown = shown_breakdown(line)
         rows.append(
             [
                 unit_label(line),
-                *(two_places(line.contributions.get(name)) for name in outcome.definition.names),
-                two_places(adjustments and adjustments.bonus),
-                two_places(adjustments and adjustments.deduction),
+                *(two_places(shown.points.get(name)) for name in outcome.definition.names),
+                two_places(shown.bonus),
+                two_places(shown.deduction),
                 two_places(line.score),
             ]
         )
@@ -130,6 +135,37 @@ def page_figures(outcome: Outcome) -> dict:
     }
 
 
+SAMPLING_NOTE = (
+    "注：Sobol指数理论上在0至1之间；标*的估计值超出此范围，系随机模拟的抽样误差所致"
+    "（增加模拟次数可减小），超过1的按1理解，小于0的按0理解。"
+)
+Indices = Mapping[str, tuple[Decimal, Decimal]]
+
+
+def indices_of(outcome: Outcome) -> dict[str, tuple[Decimal, Decimal]]:
+    """The outcome's Sobol indices as {choice: (first order, total order)}; {} without a
+    robustness check."""
+    sensitivity = outcome.robustness.sensitivity if outcome.robustness else {}
+    return {choice: (i.first_order, i.total_order) for choice, i in sensitivity.items()}
+
+
+def index_text(index: Decimal) -> str:
+    """A Sobol index as tables show it: its estimate, marked * when sampling error put it
+    outside 0—1 (a total-order estimate of 1.0312), which `SAMPLING_NOTE` explains."""
+    return f"{index:f}" + ("" if 0 <= index <= 1 else "*")
+
+
+def sensitivity_rows(indices: Indices) -> list[list[str]]:
+    """Rows 选择, 一阶指数, 总效应指数 as text (`index_text`)."""
+    return [[choice_name(c), index_text(f), index_text(t)] for c, (f, t) in indices.items()]
+
+
+def sampling_note(indices: Indices) -> str | None:
+    """`SAMPLING_NOTE` when an index estimate lies outside 0—1, else None."""
+    outside = any(not 0 <= index <= 1 for pair in indices.values() for index in pair)
+    return SAMPLING_NOTE if outside else None
+
+
 def choice_name(choice: str) -> str:
     if choice.startswith("weight:"):
         return f"权重：{choice.removeprefix('weight:')}"
@@ -144,8 +180,11 @@ def render_text(outcome: Outcome) -> str:
     lines.append("权重：" + "，".join(shown))
     if outcome.robustness is not None:
         lines.append(f"稳健性检验：{outcome.robustness.runs}次模拟（一阶/总效应Sobol指数）")
-        for choice, index in outcome.robustness.sensitivity.items():
-            lines.append(f"  {choice_name(choice)}：{index.first_order:f} / {index.total_order:f}")
+        indices = indices_of(outcome)
+        for choice, first, total in sensitivity_rows(indices):
+            lines.append(f"  {choice}：{first} / {total}")
+        if note := sampling_note(indices):
+            lines.append(f"  {note}")
     lines.append("")
     lines += outcome.sentences
     return "\n".join(lines)

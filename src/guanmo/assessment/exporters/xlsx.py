@@ -10,7 +10,12 @@ from typing import BinaryIO
 
 from openpyxl import Workbook
 
-from guanmo.assessment.exporters.text import choice_name, points_lost_to_first
+from guanmo.assessment.exporters.text import (
+    choice_name,
+    indices_of,
+    points_lost_to_first,
+    sampling_note,
+)
 from guanmo.assessment.outcome import Outcome
 from guanmo.assessment.sources import origin_rows
 from guanmo.documents.xlsx import INTEGER_FORMAT, RATE_FORMAT, Column, write_table
@@ -199,4 +204,8 @@ def write_xlsx(outcome: Outcome, output: str | Path | BinaryIO) -> None:
                 for choice, index in outcome.robustness.sensitivity.items()
             ],
         )
+        if note := sampling_note(indices_of(outcome)):
+            sheet = workbook["敏感性"]
+            sheet.append([])
+            sheet.append([note])
     workbook.save(output)

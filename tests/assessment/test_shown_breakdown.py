@@ -1,0 +1,116 @@
+"""Issue 13 (a fresh user on the demo's results page): a unit's breakdown must add up to its
+shown score (示范区 38.08+25.00+2.82+15.00 = 80.90 beside 80.89), and 与第一名差距 must be the
+difference of the shown figures (修武县 2.82−12.39 shown −9.58), in every output."""
+
+from dataclasses import replace
+from decimal import Decimal as D
+
+from docx import Document
+from openpyxl import load_workbook
+
+from guanmo.assessment.aggregation import AdjustmentRule
+from guanmo.assessment.definition import Definition, IndicatorRow, Inputs
+from guanmo.assessment.exporters.docx import write_docx
+from guanmo.assessment.exporters.text import (
+    SAMPLING_NOTE,
+    breakdown_rows,
+    index_text,
+    page_figures,
+    render_text,
+    sampling_note,
+)
+from guanmo.assessment.exporters.xlsx import write_xlsx
+from guanmo.assessment.outcome import compute
+from guanmo.assessment.robustness import SobolIndices
+
+NAMES = ("投资", "开工", "服务")
+DEFINITION = Definition(
+    tuple(
+        IndicatorRow("综合", None, name, D(weight))
+        for name, weight in zip(NAMES, ("0.45", "0.25", "0.3"), strict=True)
+    ),
+    adjustment_rules=(AdjustmentRule("国家级荣誉", D("0.5")),),
+    weight_variation=D(0),
+)
+VALUES = {
+    "示范区": (D("91.3"), D(9), D(7)),
+    "沁阳市": (D("88.1"), D(9), D(11)),
+    "修武县": (D("71.7"), D(17), D(2)),
+    "温县": (D("64.2"), D(6), D(9)),
+}
+# Each indicator's points rounded on its own: 示范区 45.00 + 6.82 + 16.67 = 68.49, 沁阳市
+# 39.69 + 6.82 + 30.00 = 76.51, one hundredth above their scores 68.48 and 76.50.
+INPUTS = Inputs(
+    {unit: dict(zip(NAMES, values, strict=True)) for unit, values in VALUES.items()},
+    counts={"温县": {"国家级荣誉": D(1)}},
+)
+
+
+def outcome():
+    return compute(DEFINITION, INPUTS, runs=0)
+
+
+def test_every_breakdown_row_adds_up_to_the_shown_score():
+    rows = breakdown_rows(outcome())
+    for row in rows:
+        assert sum(D(cell) for cell in row[1:-1]) == D(row[-1]), row
+    by_unit = {row[0]: row for row in rows}
+    assert by_unit["示范区"][-1] == "68.48"
+    assert by_unit["温县"][-3:] == ["0.50", "0.00", "23.83"]  # 加分 shown as it is
+
+
+def test_each_shown_part_is_within_a_hundredth_of_its_exact_points():
+    result = outcome()
+    rows = {row[0]: row for row in breakdown_rows(result)}
+    for unit, exact in result.assessment.contributions.items():
+        for position, name in enumerate(NAMES, start=1):
+            assert abs(D(rows[unit][position]) - exact[name]) < D("0.01")
+
+
+def test_points_lost_to_the_first_are_differences_of_the_shown_points():
+    figures = page_figures(outcome())
+    shown = {row[0]: [D(cell) for cell in row[1 : 1 + len(NAMES)]] for row in figures["breakdown"]}
+    first = figures["lines"][0]["unit"]
+    assert figures["points_lost"]
+    for unit, *lost in figures["points_lost"]:
+        expected = [f"{a - b:f}" for a, b in zip(shown[first], shown[unit], strict=True)]
+        assert lost == expected, unit
+
+
+def test_json_contributions_and_adjustments_add_up_to_the_score():
+    result = outcome()
+    for unit in result.as_json()["units"]:
+        line = next(line for line in result.lines if line.unit == unit["unit"])
+        points = sum(D(value) for value in unit["contributions"].values())
+        assert points + line.adjustments.total == D(unit["score"]), unit["unit"]
+
+
+def with_sampling_error():
+    """A result whose total-order estimate came out above 1 and first-order below 0, as a
+    Sobol estimate from few runs can (sampling error)."""
+    result = compute(replace(DEFINITION, weight_variation=D("0.25")), INPUTS, runs=16, seed=1)
+    sensitivity = {
+        "aggregation": SobolIndices(D("-0.0213"), D("1.0312")),
+        "weights": SobolIndices(D("0.0100"), D("0.2000")),
+    }
+    return replace(result, robustness=replace(result.robustness, sensitivity=sensitivity))
+
+
+def test_an_index_outside_0_to_1_is_marked_and_the_note_says_it_is_sampling_error():
+    assert index_text(D("1.0312")) == "1.0312*" and index_text(D("-0.0213")) == "-0.0213*"
+    assert index_text(D("1")) == "1" and index_text(D("0.2000")) == "0.2000"
+    assert sampling_note({"weights": (D("0.01"), D("0.2"))}) is None
+    text = render_text(with_sampling_error())
+    assert "汇总方法：-0.0213* / 1.0312*" in text
+    assert "各指标权重：0.0100 / 0.2000" in text
+    assert SAMPLING_NOTE in text and "抽样误差" in SAMPLING_NOTE
+
+
+def test_the_docx_and_xlsx_carry_the_sampling_note(tmp_path):
+    result = with_sampling_error()
+    write_docx(result, tmp_path / "通报.docx")
+    paragraphs = [p.text for p in Document(tmp_path / "通报.docx").paragraphs]
+    assert SAMPLING_NOTE in paragraphs
+    write_xlsx(result, tmp_path / "结果.xlsx")
+    sheet = load_workbook(tmp_path / "结果.xlsx")["敏感性"]
+    assert SAMPLING_NOTE in [row[0] for row in sheet.iter_rows(values_only=True)]
