@@ -2,6 +2,8 @@
 
 from decimal import Decimal as D
 
+import pytest
+
 from guanmo.indicators.choices import Kind, RankBy
 from guanmo.indicators.sentences import (
     Count,
@@ -137,20 +139,31 @@ def test_a_ceilings_sentence_says_the_share_of_the_ceiling_used():
     )
 
 
-def test_a_ceiling_used_up_early_is_said_to_be_over_its_pace():
-    # 25 of 30 批 by June: 83.3% used against a pace of 50.0%.
-    assert (
-        target_sentence(
-            "赴京访批次", D("25"), "批", 0, D("83.3"), lower_is_better=True, vs_pace=D("33.3")
-        )
-        == "赴京访批次25批，已用全年控制数的83.3%，超序时进度33.3个百分点。"
+@pytest.mark.parametrize(
+    ("done", "used", "vs_pace", "said"),
+    [
+        # 25 of 30 批 by June: 83.3% used against a pace of 50.0%: over it, which is behind.
+        ("25", "83.3", "33.3", "25批，已用全年控制数的83.3%，超序时进度33.3个百分点。"),
+        # under the pace is good for a ceiling, said so, never read as behind
+        (
+            "10",
+            "33.3",
+            "-16.7",
+            "10批，已用全年控制数的33.3%，低于序时进度16.7个百分点（控制较好）。",
+        ),
+        (
+            "0",
+            "0.0",
+            "-100.0",
+            "0批，已用全年控制数的0.0%，低于序时进度100.0个百分点（控制较好）。",
+        ),
+    ],
+)
+def test_a_ceiling_is_said_against_its_pace_as_a_ceiling(done, used, vs_pace, said):
+    sentence = target_sentence(
+        "赴京访批次", D(done), "批", 0, D(used), lower_is_better=True, vs_pace=D(vs_pace)
     )
-    assert (
-        target_sentence(
-            "赴京访批次", D("10"), "批", 0, D("33.3"), lower_is_better=True, vs_pace=D("-16.7")
-        )
-        == "赴京访批次10批，已用全年控制数的33.3%，低于序时进度16.7个百分点。"
-    )
+    assert sentence == f"赴京访批次{said}"
 
 
 def test_a_place_among_few_with_figures_is_said_against_them():

@@ -251,9 +251,11 @@ def _sentences(report: IndicatorReport) -> list[str]:
                     )
                 )
     said += target_sentences(report.targets, named=report.region is None)
-    if report.month == 6 and report.targets:
-        missed = [t.region for t in report.targets if t.standing.both_over_half is False]
-        unjudged = any(t.standing.both_over_half is None for t in report.targets)
+    # A ceiling (赴京访批次) is not judged by 双过半 at all.
+    judged = [t for t in report.targets if not t.standing.ceiling]
+    if report.month == 6 and judged:
+        missed = [t.region for t in judged if t.standing.both_over_half is False]
+        unjudged = any(t.standing.both_over_half is None for t in judged)
         # A target without its June figure is not judged: "均实现" would claim what is unknown.
         if missed or not unjudged:
             said.append(

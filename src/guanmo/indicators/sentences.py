@@ -114,11 +114,14 @@ def counts_sentence(subject: str, parts: Sequence[Count]) -> str:
 def ceiling_used(completion_rate: Decimal | None, vs_pace: Decimal | None) -> str:
     """How much of a ceiling is used and against its pace (序时进度, in 个百分点):
     已用全年控制数的83.3%，超序时进度33.3个百分点 — for a ceiling, above the pace is behind
-    (`targets.Pace`); without the pace when undefined, "" without the share."""
+    (`targets.Pace`) and below it is good, said so: 低于序时进度16.7个百分点（控制较好）;
+    without the pace when undefined, "" without the share."""
     if completion_rate is None:
         return ""
     used = f"已用全年控制数的{rate(completion_rate)}"
     against = vs_time_progress(vs_pace, "序时进度")
+    if against.startswith("低于"):
+        against += "（控制较好）"
     return f"{used}，{against}" if against else used
 
 
