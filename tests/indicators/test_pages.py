@@ -95,7 +95,10 @@ def test_a_county_sees_its_own_places_and_no_other_county(client, world, figures
     places = body[body.index('data-indicator="固定资产投资"') :]
     places = places[: places.index("</tr>")]
     assert "第10位" in places and "后移3位" in places
-    assert "固定资产投资增速居全市第10位，较上月后移3位。" in body
+    said = body[body.index('id="sentences"') :]
+    said = said[: said.index("</details>")]
+    assert "固定资产投资完成107.0亿元，同比增长9.5%，增速居全市第10位，较上月后移3位。" in said
+    assert said.count("居全市第10位") == 1  # each place said once
     assert "脱贫人口完成2.00万人，占全年目标任务的27.1%。" in body
     for other in ("温县", "博爱县", "孟州市"):
         assert other not in body

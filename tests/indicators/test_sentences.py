@@ -1,5 +1,6 @@
 """The sentences speeches and bulletins say about indicators, word for word (issue 12)."""
 
+from dataclasses import replace
 from decimal import Decimal as D
 
 import pytest
@@ -70,6 +71,36 @@ def test_a_ratio_is_reached_and_changes_in_points():
         performance_sentence(9, "温县", line)
         == "1—9月，温县高新技术产业增加值占比达到41.3%，同比提高2.3个百分点，居全市第5位。"
     )
+
+
+def test_a_level_amount_is_reached_not_completed():
+    # 人均可支配收入 in 元 is a level the people reach, not a task done
+    line = IndicatorLine("城镇居民人均可支配收入", "元", 0, D("21673"), growth=D("6.1"))
+    assert (
+        performance_sentence(6, "武陟县", line)
+        == "1—6月，武陟县城镇居民人均可支配收入达到21673元，同比增长6.1%。"
+    )
+    energy = IndicatorLine("单位GDP能耗", "吨标准煤/万元", 2, D("0.52"))
+    assert (
+        performance_sentence(6, "全市", energy) == "1—6月，全市单位GDP能耗达到0.52吨标准煤/万元。"
+    )
+    target = target_sentence("农村居民人均可支配收入", D("9800"), "元", 0, D("52.1"))
+    assert target == "农村居民人均可支配收入达到9800元，占全年目标任务的52.1%。"
+    total = IndicatorLine("一般公共预算收入", "亿元", 2, D("12.5"))
+    assert performance_sentence(6, "全市", total) == "1—6月，全市一般公共预算收入完成12.50亿元。"
+
+
+@pytest.mark.parametrize(
+    ("name", "since", "before", "said"),
+    [
+        ("规模以上工业增加值", "上月", 3, "同比增长7.2%，增速居全市第4位，较上月后移1位。"),
+        ("地区生产总值", "上季度", 6, "同比增长7.2%，增速居全市第4位，较上季度前移2位。"),
+    ],
+)
+def test_a_place_and_its_move_are_said_once_in_one_sentence(name, since, before, said):
+    line = IndicatorLine(name, "亿元", 1, None, D("7.2"), 4, group="全市", previous_rank=before)
+    sentence = performance_sentence(6, "武陟县", replace(line, since=since))
+    assert sentence == f"1—6月，武陟县{name}{said}"
 
 
 def test_a_sentence_leaves_out_what_is_not_known():
