@@ -10,6 +10,7 @@ from guanmo.figures.arithmetic import (
     completion_rate,
     growth_rate,
     period_label,
+    placed_ranks,
     points_vs_time_progress,
     tied,
     time_progress,
@@ -108,3 +109,11 @@ def test_places_are_counted_among_those_ranked_only_when_some_are_not():
     assert among_ranked([2, None, 1, None, 3] + [None] * 13, 18) == 3
     assert among_ranked([2, 1, 3], 3) is None
     assert among_ranked([None, None], 2) == 0
+
+
+def test_a_place_among_one_is_no_place():
+    # One member of a group of 18 with a figure is first of one: no place is said at all.
+    assert placed_ranks([None, 1, None]) == [None, None, None]
+    assert placed_ranks([1]) == [None]
+    assert placed_ranks([2, None, 1]) == [2, None, 1]
+    assert placed_ranks([1, 1]) == [1, 1]

@@ -117,6 +117,16 @@ def test_values_are_ranked_as_shown_so_a_table_never_shows_two_equal_figures_apa
     assert peer_ranks(readings, URBANISATION) == [1, 1]
 
 
+def test_the_only_reading_with_a_figure_is_not_ranked():
+    # 焦作市 alone of 全省18个省辖市 has a growth: "第1位（共1个）" would be no place at all.
+    readings = [
+        Reading("焦作市", D("110"), last_year=D("100")),
+        Reading("郑州市", None),
+        Reading("洛阳市", D("50")),
+    ]
+    assert peer_ranks(readings, INVESTMENT) == [None, None, None]
+
+
 def test_rank_changes_across_months_against_last_month_and_last_year():
     def ranks(*growths: str) -> list[int | None]:
         readings = [

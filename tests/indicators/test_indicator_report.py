@@ -110,10 +110,11 @@ def test_a_regions_report_says_its_rank_its_move_and_its_targets_share(figures):
     report = _json("--region", "武陟")
 
     assert report["group"]["regions"] == ["武陟县"]
-    assert report["sentences"][:2] == [
-        "1—6月，武陟县固定资产投资完成107.0亿元，同比增长5.0%，增速居全市第7位。",
-        "固定资产投资增速居全市第7位，较上月前移1位。",
-    ]
+    assert report["sentences"][0] == (
+        "1—6月，武陟县固定资产投资完成107.0亿元，同比增长5.0%，增速居全市第7位，较上月前移1位。"
+    )
+    # the place is said once, not again in a sentence of its own
+    assert sum("居全市第7位" in sentence for sentence in report["sentences"]) == 1
     assert "脱贫人口完成4.98万人，占全年目标任务的67.5%。" in report["sentences"]
 
 
@@ -254,12 +255,36 @@ def test_a_ceiling_and_a_ratio_level_are_judged_by_their_direction_in_the_report
     assert by_name["赴京访批次"]["completion_rate"] == "58.3"
     assert by_name["赴京访批次"]["node_target"] == "18"
     assert by_name["赴京访批次"]["forecast_rate"] == "116.7"
-    assert by_name["赴京访批次"]["both_over_half"] is False
+    assert by_name["赴京访批次"]["both_over_half"] is None  # 双过半 is not for a ceiling
     assert by_name["高新技术产业增加值占比"]["completion_rate"] is None
     assert by_name["高新技术产业增加值占比"]["node_target"] is None
     assert by_name["高新技术产业增加值占比"]["both_over_half"] is False
     assert "赴京访批次21批，已用全年控制数的58.3%，超序时进度8.3个百分点。" in report["sentences"]
     assert "高新技术产业增加值占比达到44.2%，低于目标0.8个百分点。" in report["sentences"]
+    lines = _june("--region", "武陟县").splitlines()
+    row = next(line for line in lines if line.startswith("武陟县\t赴京访批次\t"))
+    assert row.split("\t")[10] == "—"  # 双过半 of a ceiling
+
+
+def test_a_ceiling_does_not_keep_the_others_from_being_said_over_half(city):
+    """武陟县 completes 4.98 of 7.38 万人 脱贫 (67.5%) and uses 12 of 36 赴京访批次: the ceiling
+    is not judged by 双过半, and does not stop "均实现" from being said."""
+    install_city_peer_group(city)
+    wuzhi = city.children.get(name="武陟县")
+    poverty = Indicator.objects.get(city=city, name="脱贫人口")
+    petitions = Indicator.objects.get(city=city, name="赴京访批次")
+    store_values(poverty, 2025, 6, [ValueInput(wuzhi, Decimal("4.98"))], source="", user=None)
+    store_values(petitions, 2025, 6, [ValueInput(wuzhi, Decimal(12))], source="", user=None)
+    set_targets(poverty, 2025, [TargetInput(wuzhi, amount=Decimal("7.38"))])
+    set_targets(petitions, 2025, [TargetInput(wuzhi, amount=Decimal(36))])
+
+    sentences = _json()["sentences"]
+
+    assert "各县（市、区）均实现“双过半”。" in sentences
+    assert (
+        "武陟县赴京访批次12批，已用全年控制数的33.3%，低于序时进度16.7个百分点（控制较好）。"
+        in (sentences)
+    )
 
 
 def test_a_place_among_few_with_figures_is_said_against_them_in_every_output(city, tmp_path):

@@ -48,7 +48,7 @@ def test_the_board_shows_each_region_with_its_rank_and_change(client, world, fig
     assert "固定资产投资（全市：1055.0亿元，增速5.5%）" in body
     assert '<th class="num">位次（共10个）</th>' in body  # a rank says among how many
     poverty = body[body.index('data-indicator="脱贫人口"') :]
-    assert '<th class="num">位次（共1个）</th>' in poverty  # only 武陟县 has a figure
+    assert '<th class="num">位次</th>' in poverty  # only 武陟县 has a figure: no place
     target = row(body, 'id="targets"', "武陟县")
     # amounts with their unit: the table holds 万人 beside 亿元 and 亩
     assert target[1:3] == ["脱贫人口", "7.38万人"] and target[5:10] == [
@@ -95,7 +95,10 @@ def test_a_county_sees_its_own_places_and_no_other_county(client, world, figures
     places = body[body.index('data-indicator="固定资产投资"') :]
     places = places[: places.index("</tr>")]
     assert "第10位" in places and "后移3位" in places
-    assert "固定资产投资增速居全市第10位，较上月后移3位。" in body
+    said = body[body.index('id="sentences"') :]
+    said = said[: said.index("</details>")]
+    assert "固定资产投资完成107.0亿元，同比增长9.5%，增速居全市第10位，较上月后移3位。" in said
+    assert said.count("居全市第10位") == 1  # each place said once
     assert "脱贫人口完成2.00万人，占全年目标任务的27.1%。" in body
     for other in ("温县", "博爱县", "孟州市"):
         assert other not in body
@@ -144,7 +147,8 @@ def test_a_department_enters_and_the_city_office_approves_on_the_pages(client, w
     stored = IndicatorValue.objects.get(indicator=figures.investment, region=world.wuzhi, month=6)
     assert stored.reported_growth == 25
     body = page(client, world.users["city"], reverse("indicator_board") + "?year=2025&month=6")
-    assert row(body, 'data-indicator="固定资产投资"', "武陟县")[4] == "1"
+    # the only figure of June: first of one is no place, so no rank is shown
+    assert row(body, 'data-indicator="固定资产投资"', "武陟县")[4] == "—"
 
 
 def test_a_county_enters_only_its_own_form(client, world, figures):
@@ -245,13 +249,15 @@ def test_a_ceiling_used_up_early_is_marked_and_said_behind_on_the_pages(client, 
     assert "pace-ahead" not in board
 
 
-def test_a_countys_place_among_few_with_figures_is_said_against_them(client, world, figures):
-    """Only 武陟县 of the city's ten has 赴京访批次 in June: its place is among that one."""
+def test_a_countys_place_among_one_with_a_figure_is_no_place(client, world, figures):
+    """Only 武陟县 of the city's ten has 赴京访批次 in June: first of one is no place, so the
+    rank is left blank and no rank is said."""
     _petitions_in_june(world, 12)
     body = page(client, world.users["wuzhi"], reverse("county_places") + "?year=2025&month=6")
     places = body[body.index('data-indicator="赴京访批次"') :]
     cell = re.sub(r"<[^>]+>", "", places[: places.index("</tr>")])
-    assert "第1位（有数据的1个中）" in cell
-    assert "赴京访批次12批，在全市有数据的1个中居第1位。" in body
+    assert "第1位" not in cell
+    assert "赴京访批次12批。" in body
+    assert "有数据的1个中" not in body
     assert "居全市第1位" not in body
     assert '<td class="num pace-ahead">33.3%</td>' in body  # 12 of 36 by June: under the pace

@@ -1,6 +1,9 @@
 """The sentences speeches and bulletins say about indicators, word for word (issue 12)."""
 
+from dataclasses import replace
 from decimal import Decimal as D
+
+import pytest
 
 from guanmo.indicators.choices import Kind, RankBy
 from guanmo.indicators.sentences import (
@@ -70,6 +73,36 @@ def test_a_ratio_is_reached_and_changes_in_points():
     )
 
 
+def test_a_level_amount_is_reached_not_completed():
+    # 人均可支配收入 in 元 is a level the people reach, not a task done
+    line = IndicatorLine("城镇居民人均可支配收入", "元", 0, D("21673"), growth=D("6.1"))
+    assert (
+        performance_sentence(6, "武陟县", line)
+        == "1—6月，武陟县城镇居民人均可支配收入达到21673元，同比增长6.1%。"
+    )
+    energy = IndicatorLine("单位GDP能耗", "吨标准煤/万元", 2, D("0.52"))
+    assert (
+        performance_sentence(6, "全市", energy) == "1—6月，全市单位GDP能耗达到0.52吨标准煤/万元。"
+    )
+    target = target_sentence("农村居民人均可支配收入", D("9800"), "元", 0, D("52.1"))
+    assert target == "农村居民人均可支配收入达到9800元，占全年目标任务的52.1%。"
+    total = IndicatorLine("一般公共预算收入", "亿元", 2, D("12.5"))
+    assert performance_sentence(6, "全市", total) == "1—6月，全市一般公共预算收入完成12.50亿元。"
+
+
+@pytest.mark.parametrize(
+    ("name", "since", "before", "said"),
+    [
+        ("规模以上工业增加值", "上月", 3, "同比增长7.2%，增速居全市第4位，较上月后移1位。"),
+        ("地区生产总值", "上季度", 6, "同比增长7.2%，增速居全市第4位，较上季度前移2位。"),
+    ],
+)
+def test_a_place_and_its_move_are_said_once_in_one_sentence(name, since, before, said):
+    line = IndicatorLine(name, "亿元", 1, None, D("7.2"), 4, group="全市", previous_rank=before)
+    sentence = performance_sentence(6, "武陟县", replace(line, since=since))
+    assert sentence == f"1—6月，武陟县{name}{said}"
+
+
 def test_a_sentence_leaves_out_what_is_not_known():
     line = IndicatorLine(name="进出口总额", unit="亿元", places=2, value=D("3.5"))
     assert performance_sentence(3, "全市", line) == "1—3月，全市进出口总额完成3.50亿元。"
@@ -137,20 +170,31 @@ def test_a_ceilings_sentence_says_the_share_of_the_ceiling_used():
     )
 
 
-def test_a_ceiling_used_up_early_is_said_to_be_over_its_pace():
-    # 25 of 30 批 by June: 83.3% used against a pace of 50.0%.
-    assert (
-        target_sentence(
-            "赴京访批次", D("25"), "批", 0, D("83.3"), lower_is_better=True, vs_pace=D("33.3")
-        )
-        == "赴京访批次25批，已用全年控制数的83.3%，超序时进度33.3个百分点。"
+@pytest.mark.parametrize(
+    ("done", "used", "vs_pace", "said"),
+    [
+        # 25 of 30 批 by June: 83.3% used against a pace of 50.0%: over it, which is behind.
+        ("25", "83.3", "33.3", "25批，已用全年控制数的83.3%，超序时进度33.3个百分点。"),
+        # under the pace is good for a ceiling, said so, never read as behind
+        (
+            "10",
+            "33.3",
+            "-16.7",
+            "10批，已用全年控制数的33.3%，低于序时进度16.7个百分点（控制较好）。",
+        ),
+        (
+            "0",
+            "0.0",
+            "-100.0",
+            "0批，已用全年控制数的0.0%，低于序时进度100.0个百分点（控制较好）。",
+        ),
+    ],
+)
+def test_a_ceiling_is_said_against_its_pace_as_a_ceiling(done, used, vs_pace, said):
+    sentence = target_sentence(
+        "赴京访批次", D(done), "批", 0, D(used), lower_is_better=True, vs_pace=D(vs_pace)
     )
-    assert (
-        target_sentence(
-            "赴京访批次", D("10"), "批", 0, D("33.3"), lower_is_better=True, vs_pace=D("-16.7")
-        )
-        == "赴京访批次10批，已用全年控制数的33.3%，低于序时进度16.7个百分点。"
-    )
+    assert sentence == f"赴京访批次{said}"
 
 
 def test_a_place_among_few_with_figures_is_said_against_them():

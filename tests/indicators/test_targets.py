@@ -108,6 +108,21 @@ def test_both_over_half_for_amount_and_growth_targets_at_the_half_year():
     assert both_over_half(month=5, completion_rate=D("60")) is None  # judged only in June
 
 
+def test_double_over_half_is_not_judged_for_a_ceiling():
+    # 双过半 is about amounts to reach: 12 of a 36 批 ceiling used by June is neither 是 nor 否.
+    assert both_over_half(month=6, completion_rate=D("33.3"), lower_is_better=True) is None
+    seen = standing(month=6, target=D("36"), done=D("12"), direction=Direction.LOWER)
+    assert seen.completion_rate == D("33.3")
+    assert seen.both_over_half is None
+    assert seen.ceiling is True
+    # a lower-is-better growth target (下降10%) is still judged
+    assert (
+        both_over_half(month=6, growth=D("-12"), target_growth=D("-10"), lower_is_better=True)
+        is True
+    )
+    assert standing(month=6, target=D("36"), done=D("12")).ceiling is False
+
+
 def test_a_growth_target_is_met_or_missed_in_points():
     seen = standing(month=6, target_growth=D("10"), growth=D("8.5"))
     assert seen.vs_target_growth == D("-1.5")
@@ -185,7 +200,7 @@ def test_a_ceiling_used_faster_than_time_is_off_track_and_heading_over_it():
     assert seen.forecast_rate == D("116.7")
     assert seen.on_track is False
     assert seen.forecast_missed is True
-    assert seen.both_over_half is False  # more than half the ceiling used at the half year
+    assert seen.both_over_half is None  # 双过半 is for amounts to reach, not a ceiling
 
 
 def test_a_ceiling_used_slower_than_time_is_on_track():
@@ -197,7 +212,7 @@ def test_a_ceiling_used_slower_than_time_is_on_track():
     )
     assert (seen.completion_rate, seen.vs_time_progress) == (D("41.7"), D("-8.3"))
     assert seen.forecast_rate == D("83.3")
-    assert (seen.on_track, seen.forecast_missed, seen.both_over_half) == (True, False, True)
+    assert (seen.on_track, seen.forecast_missed, seen.both_over_half) == (True, False, None)
 
 
 def test_the_same_figures_for_a_higher_is_better_target_are_judged_the_other_way():

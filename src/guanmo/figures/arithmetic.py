@@ -75,6 +75,14 @@ def competition_ranks(
     return [None if value is None else first_place[value] for value in values]
 
 
+def placed_ranks(ranks: Sequence[int | None]) -> list[int | None]:
+    """The ranks that say a place: all None when fewer than two members are ranked, since a
+    place among one (第1位（共1个）, 在有数据的1个中居第1位) is no place; otherwise unchanged."""
+    if sum(rank is not None for rank in ranks) < 2:
+        return [None] * len(ranks)
+    return list(ranks)
+
+
 def among_ranked(ranks: Sequence[int | None], size: int) -> int | None:
     """How many of a group of `size` members are ranked, when some are not (no figure): the
     number a place is said against (在有数据的3个中居第2位); None when every member is."""

@@ -168,8 +168,8 @@ def rank_text(rank: int | None, group: str, *, tied: bool = False, among: int | 
 
 def rank_header(ranked: int) -> str:
     """A rank column's header, saying among how many the ranks are taken (those with a
-    figure): 位次（共12个）."""
-    return f"位次（共{ranked}个）"
+    figure): 位次（共12个）; plain 位次 when none is ranked."""
+    return f"位次（共{ranked}个）" if ranked else "位次"
 
 
 def excel_rate(value: Figure | None) -> Decimal | None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guanmo.figures.arithmetic import competition_ranks, growth_rate, shown
+from guanmo.figures.arithmetic import competition_ranks, growth_rate, placed_ranks, shown
 from guanmo.figures.changes import points_change
 from guanmo.figures.formatting import half_up
 from guanmo.indicators.choices import Direction, Frequency, Kind, RankBy
@@ -107,9 +107,11 @@ def rank_basis(reading: Reading, rule: Rule) -> Decimal | None:
 def peer_ranks(readings: Sequence[Reading], rule: Rule) -> list[int | None]:
     """Competition ranks within a peer group (1 is best; ties share a place, 并列) by the
     rule's basis and direction, one per reading in order; a reading without its basis (no value,
-    no growth) is unranked (None)."""
+    no growth) is unranked (None), and so is every reading when only one has its basis
+    (`figures.arithmetic.placed_ranks`: a place among one is no place)."""
     basis = [rank_basis(reading, rule) for reading in readings]
-    return competition_ranks(basis, higher_is_better=rule.direction == Direction.HIGHER)
+    ranks = competition_ranks(basis, higher_is_better=rule.direction == Direction.HIGHER)
+    return placed_ranks(ranks)
 
 
 def rank_disagreements(

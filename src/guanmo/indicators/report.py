@@ -8,7 +8,7 @@ figures. Units as in `arithmetic`: values in the indicator's unit, growth in % (
 ratio), differences in 个百分点.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.db.models import prefetch_related_objects
@@ -31,7 +31,6 @@ from guanmo.indicators.sentences import (
     not_both_over_half_sentence,
     performance_sentence,
     previous_period_word,
-    rank_change_sentence,
     target_sentence,
 )
 from guanmo.indicators.table import GroupFigure, PeerFigures, group_figure, peer_table
@@ -229,31 +228,24 @@ def _sentences(report: IndicatorReport) -> list[str]:
             )
             continue
         for line in table.lines:
+            placed = _line(table, line.value, line.growth, line.rank, line.tied, short)
+            if line.rank is not None and line.rank_change is not None:
+                # the place and its move in one sentence: the place is said once
+                since = previous_period_word(Frequency(table.indicator.frequency))
+                placed = replace(placed, previous_rank=line.rank + line.rank_change, since=since)
             said.append(
                 performance_sentence(
                     report.month,
                     whole_word(report.city) if report.region == report.city else line.region,
-                    _line(table, line.value, line.growth, line.rank, line.tied, short),
+                    placed,
                 )
             )
-            if line.rank is not None and line.rank_change is not None:
-                said.append(
-                    rank_change_sentence(
-                        table.indicator.name,
-                        RankBy(table.indicator.rank_by),
-                        short,
-                        line.rank,
-                        line.rank + line.rank_change,
-                        tied=line.tied,
-                        kind=Kind(table.indicator.kind),
-                        since=previous_period_word(Frequency(table.indicator.frequency)),
-                        among=table.among,
-                    )
-                )
     said += target_sentences(report.targets, named=report.region is None)
-    if report.month == 6 and report.targets:
-        missed = [t.region for t in report.targets if t.standing.both_over_half is False]
-        unjudged = any(t.standing.both_over_half is None for t in report.targets)
+    # A ceiling (赴京访批次) is not judged by 双过半 at all.
+    judged = [t for t in report.targets if not t.standing.ceiling]
+    if report.month == 6 and judged:
+        missed = [t.region for t in judged if t.standing.both_over_half is False]
+        unjudged = any(t.standing.both_over_half is None for t in judged)
         # A target without its June figure is not judged: "均实现" would claim what is unknown.
         if missed or not unjudged:
             said.append(

@@ -50,6 +50,14 @@ class IndicatorLine:
     kind: Kind = Kind.AMOUNT
     lower_is_better: bool = False  # 赴京访批次: a count kept down, never "完成"
     among: int | None = None  # how many of the group have a figure, when not all do
+    previous_rank: int | None = None  # the rank of the earlier period, said after the place
+    since: str = "上月"  # that period: 上季度 for a quarterly indicator (`previous_period_word`)
+
+
+def is_level(name: str, unit: str) -> bool:
+    """Whether an amount is a level reached rather than a task done: per head (人均可支配收入 in
+    元) or per unit (单位GDP能耗 in 吨标准煤/万元); said with 达到, never 完成."""
+    return "人均" in name or unit == "元" or "/" in unit
 
 
 @dataclass(frozen=True)
@@ -78,9 +86,11 @@ def performance_sentence(month: int, subject: str, line: IndicatorLine) -> str:
     """1—6月，全市地区生产总值完成988.3亿元，同比增长9.0%，增速居全省第3位。
 
     `subject` is 全市 for the city's own figure or the region's name; a ratio 达到41.3%，同比
-    提高2.3个百分点; a count kept down is not "完成" (赴京访批次18批); a growth published
-    without its amount is said alone (规模以上工业增加值同比增长8.5%). Clauses without their
-    figure are left out; "" with neither value nor growth."""
+    提高2.3个百分点; a level (`is_level`) 达到 (城镇居民人均可支配收入达到21673元); a count kept
+    down is not "完成" (赴京访批次18批); a growth published without its amount is said alone
+    (规模以上工业增加值同比增长8.5%); the place once, with its move since `line.since` when
+    the earlier rank is known (增速居全市第4位，较上月后移1位). Clauses without their figure
+    are left out; "" with neither value nor growth."""
     name = with_region(subject, line.name)
     if line.kind == Kind.RATIO:
         change = in_words(line.growth, "提高{}个百分点", "下降{}个百分点", "持平")
@@ -90,7 +100,10 @@ def performance_sentence(month: int, subject: str, line: IndicatorLine) -> str:
         return ""
     clauses = []
     if line.value is not None:
-        verb = "达到" if line.kind == Kind.RATIO else "" if line.lower_is_better else "完成"
+        if line.kind == Kind.RATIO or is_level(line.name, line.unit):
+            verb = "达到"
+        else:
+            verb = "" if line.lower_is_better else "完成"
         clauses.append(f"{verb}{_value(line.value, line.unit, line.places)}")
     if change:
         clauses.append(f"同比{change}")
@@ -98,6 +111,8 @@ def performance_sentence(month: int, subject: str, line: IndicatorLine) -> str:
         basis = _basis_word(line.rank_by, line.kind)
         placed = rank_text(line.rank, line.group, tied=line.tied, among=line.among)
         clauses.append(f"{basis}{placed}")
+        if moved := rank_change_text(line.previous_rank, line.rank, since=line.since):
+            clauses.append(moved)
     return f"{period_label(month)}，{name}{'，'.join(clauses)}。"
 
 
@@ -114,11 +129,14 @@ def counts_sentence(subject: str, parts: Sequence[Count]) -> str:
 def ceiling_used(completion_rate: Decimal | None, vs_pace: Decimal | None) -> str:
     """How much of a ceiling is used and against its pace (序时进度, in 个百分点):
     已用全年控制数的83.3%，超序时进度33.3个百分点 — for a ceiling, above the pace is behind
-    (`targets.Pace`); without the pace when undefined, "" without the share."""
+    (`targets.Pace`) and below it is good, said so: 低于序时进度16.7个百分点（控制较好）;
+    without the pace when undefined, "" without the share."""
     if completion_rate is None:
         return ""
     used = f"已用全年控制数的{rate(completion_rate)}"
     against = vs_time_progress(vs_pace, "序时进度")
+    if against.startswith("低于"):
+        against += "（控制较好）"
     return f"{used}，{against}" if against else used
 
 
@@ -146,7 +164,7 @@ def target_sentence(
         used = ceiling_used(completion_rate, vs_pace)
         counted = f"{name}{_value(done, unit, places)}"
         return f"{counted}，{used}。" if used else f"{counted}。"
-    done_text = f"{name}完成{_value(done, unit, places)}"
+    done_text = f"{name}{'达到' if is_level(name, unit) else '完成'}{_value(done, unit, places)}"
     if completion_rate is None:
         return f"{done_text}。"
     return f"{done_text}，占全年目标任务的{rate(completion_rate)}。"

@@ -25,7 +25,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from guanmo.accounts.models import User
-from guanmo.indicators.arithmetic import peer_ranks, rank_disagreements
+from guanmo.indicators.arithmetic import peer_ranks, rank_basis, rank_disagreements
 from guanmo.indicators.choices import Kind, RankBy
 from guanmo.indicators.models import Indicator, PeerGroup
 from guanmo.indicators.selectors import group_members, readings
@@ -413,8 +413,10 @@ def _check_ranks(
     group_readings = readings(indicator, members, year, month)
     ranks = peer_ranks(group_readings, indicator.rule)
     basis = "增速" if indicator.rank_by == RankBy.GROWTH else "数值"
+    lone = sum(rank_basis(r, indicator.rule) is not None for r in group_readings) == 1
+    unranked = "不排名（仅1个地区有数据）" if lone else "无法排名（缺数）"
     for region, reported, computed in rank_disagreements(group_readings, ranks):
-        said = f"第{computed}位" if computed is not None else "无法排名（缺数）"
+        said = f"第{computed}位" if computed is not None else unranked
         report.notes.append(
             f"位次不符：“{indicator.name}”{region}报送第{reported}位，按{basis}在“{group.name}”"
             f"中计算为{said}"

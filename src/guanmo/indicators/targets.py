@@ -79,14 +79,17 @@ def both_over_half(
     lower_is_better: bool = False,
 ) -> bool | None:
     """双过半 at the half year (June): an amount target's completion at least 50% (time being
-    half gone), a growth target's growth at least the target, both as shown. For a
-    lower-is-better indicator the other way: at most half a ceiling used (赴京访批次), growth at
-    most the target (下降10%: −10 or below). None in another month or without the figure."""
+    half gone), a growth target's growth at least the target, both as shown; a lower-is-better
+    growth target the other way (下降10%: −10 or below). None for a ceiling (a lower-is-better
+    amount, 赴京访批次控制在36批以内): 双过半 is about amounts to reach, and half a ceiling used
+    says nothing of it. None in another month or without the figure."""
     if month != HALF_YEAR_MONTH:
         return None
     if target_growth is not None:
         return no_worse(growth, target_growth, lower_is_better=lower_is_better)
-    return no_worse(completion_rate, HALF, lower_is_better=lower_is_better)
+    if lower_is_better:
+        return None
+    return no_worse(completion_rate, HALF, lower_is_better=False)
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,7 @@ class Standing:
     vs_pace: Decimal | None = None  # 个百分点: the share against 序时进度 (node, else m/12)
     pace: Pace | None = None  # vs_pace judged by the direction (a ceiling used fast: BEHIND)
     lower_is_better: bool = False  # a ceiling (amount) or a level to stay under (ratio)
+    ceiling: bool = False  # an amount kept under (赴京访批次): share used, no 双过半
 
 
 def standing(
@@ -178,6 +182,7 @@ def standing(
         vs_pace=vs_pace,
         pace=pace_of(vs_pace, lower_is_better=lower),
         lower_is_better=lower,
+        ceiling=lower and target is not None and target_growth is None,
     )
 
 
