@@ -72,7 +72,7 @@ def test_a_department_enters_the_city_approves_and_the_ranks_move(
     expect(row).to_contain_text("第1位")
     expect(row).to_contain_text("前移9位")
     expect(county.locator("#sentences")).to_contain_text(
-        "固定资产投资增速居全市第1位，较上月前移9位。"
+        "同比增长25.0%，增速居全市第1位，较上月前移9位。"
     )
     assert "温县" not in county.content()
     city_context.close()
