@@ -18,6 +18,7 @@ from guanmo.assessment.exporters.text import (
 )
 from guanmo.assessment.outcome import Outcome
 from guanmo.assessment.sources import origin_rows
+from guanmo.documents.formulas import put
 from guanmo.documents.xlsx import INTEGER_FORMAT, RATE_FORMAT, Column, write_table
 
 POINTS_FORMAT = "0.00"
@@ -206,6 +207,5 @@ def write_xlsx(outcome: Outcome, output: str | Path | BinaryIO) -> None:
         )
         if note := sampling_note(indices_of(outcome)):
             sheet = workbook["敏感性"]
-            sheet.append([])
-            sheet.append([note])
+            put(sheet.cell(sheet.max_row + 2, 1), note)
     workbook.save(output)
