@@ -14,11 +14,14 @@ from decimal import Decimal
 from enum import StrEnum
 
 from guanmo.figures.arithmetic import shown
-from guanmo.figures.changes import rank_change_text
-from guanmo.figures.formatting import number, rank_text, rate
-from guanmo.indicators.choices import Frequency
+from guanmo.figures.formatting import number, rate
+from guanmo.indicators.choices import Frequency, Kind, RankBy
 from guanmo.indicators.report import IndicatorReport
-from guanmo.indicators.sentences import ceiling_used, previous_period_word
+from guanmo.indicators.sentences import (
+    ceiling_used,
+    previous_period_word,
+    rank_change_sentence,
+)
 from guanmo.indicators.table import PeerFigures
 from guanmo.indicators.targets import Pace, Standing
 
@@ -59,19 +62,31 @@ def falling_warnings(
     *,
     since: str = "上月",
     among: int | None = None,
+    rank_by: RankBy = RankBy.GROWTH,
+    kind: Kind = Kind.AMOUNT,
 ) -> list[IndicatorWarning]:
     """Regions whose rank in the peer group `group` (its short name) fell by `places` or more
-    since the previous period (`since`: 上月, or 上季度 for a quarterly indicator):
-    武陟县固定资产投资居全市第9位，较上月后移4位。 (`among` those with a figure when not all
+    since the previous period (`since`: 上月, or 上季度 for a quarterly indicator), each warned
+    in its own sentence, the region's rank sentence (`sentences.rank_change_sentence`, the
+    issue's pattern 固定资产投资增速居全市第2位，较上月前移1位。):
+    武陟县固定资产投资增速居全市第9位，较上月后移4位。 (`among` those with a figure when not all
     of the group have one, as `rank_text` says it)."""
     return [
         IndicatorWarning(
             IndicatorWarningKind.FALLING,
             line.region,
             indicator,
-            f"{line.region}{indicator}"
-            f"{rank_text(line.rank, group, tied=line.tied, among=among)}，"
-            f"{rank_change_text(line.rank + line.rank_change, line.rank, since=since)}。",
+            rank_change_sentence(
+                f"{line.region}{indicator}",
+                rank_by,
+                group,
+                line.rank,
+                line.rank + line.rank_change,
+                tied=line.tied,
+                kind=kind,
+                since=since,
+                among=among,
+            ),
         )
         for line in lines
         if line.rank is not None and line.rank_change is not None and -line.rank_change >= places
@@ -127,6 +142,8 @@ def report_warnings(report: IndicatorReport, behind_points: Decimal) -> list[Ind
             table.lines,
             since=previous_period_word(Frequency(table.indicator.frequency)),
             among=table.among,
+            rank_by=RankBy(table.indicator.rank_by),
+            kind=Kind(table.indicator.kind),
         )
     for target in report.targets:
         found += target_warnings(
