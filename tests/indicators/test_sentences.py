@@ -220,16 +220,36 @@ def test_a_place_among_few_with_figures_is_said_against_them():
     )
 
 
+def placed(rank, change=None, tied=False) -> PeerFigures:
+    return PeerFigures("武陟县", None, None, None, rank, tied, change, None, None, None)
+
+
 def test_a_countys_page_sums_up_its_places_before_the_table():
     lines = [
-        PeerFigures("武陟县", None, None, None, 2, False, 1, None, None, None),
-        PeerFigures("武陟县", None, None, None, 5, False, -3, None, None, None),
-        PeerFigures("武陟县", None, None, None, 1, True, None, None, None, None),
-        PeerFigures("武陟县", None, None, None, None, False, None, None, None, None),
+        (placed(2, 1), None),
+        (placed(5, -3), None),
+        (placed(1, None, tied=True), None),
+        (placed(None), None),
     ]
     assert (
         places_summary("焦作市各县（市、区）", lines)
         == "在焦作市各县（市、区）中，3项指标有位次，其中居前三位2项；较上期前移1项、后移1项。"
+    )
+
+
+def test_places_among_those_with_a_figure_are_never_counted_with_places_among_all():
+    # 12 counties have 固定资产投资 and 规上工业; only the 6 rural ones have 脱贫人口 and 日光温室:
+    # second of 6 and second of 12 are not one kind of place, so each set is summed up alone.
+    lines = [
+        (placed(2, 1), None),
+        (placed(7, -1), None),
+        (placed(2, None), 6),
+        (placed(5, -2), 6),
+    ]
+    assert places_summary("焦作市各县（市、区）", lines) == (
+        "在焦作市各县（市、区）中，2项指标有位次，其中居前三位1项；较上期前移1项、后移1项。"
+        "在焦作市各县（市、区）有数据的6个中，2项指标有位次，其中居前三位1项；"
+        "较上期前移0项、后移1项。"
     )
 
 

@@ -215,15 +215,25 @@ class Placed(Protocol):
     rank_change: int | None
 
 
-def places_summary(group: str, lines: Sequence[Placed]) -> str:
+def places_summary(group: str, lines: Sequence[tuple[Placed, int | None]]) -> str:
     """What a county's page says of its places in one peer group before the table:
     在焦作市各县（市、区）中，12项指标有位次，其中居前三位3项；较上期前移2项、后移1项。
-    `lines` are the county's lines (`table.PeerFigures`), one per indicator."""
-    ranked = [line for line in lines if line.rank is not None]
-    top = sum(line.rank is not None and line.rank <= PODIUM for line in ranked)
-    up = sum(line.rank_change is not None and line.rank_change > 0 for line in ranked)
-    down = sum(line.rank_change is not None and line.rank_change < 0 for line in ranked)
-    return (
-        f"在{group}中，{len(ranked)}项指标有位次，其中居前三位{top}项；"
-        f"较上期前移{up}项、后移{down}项。"
-    )
+    `lines` are the county's lines (`table.PeerFigures`), one per indicator, each with the
+    number of the group with a figure when not all have one (`IndicatorTable.among`, else None).
+    A place is counted only with places among the same members: places among those with a
+    figure (第2位 of the 6 rural counties) are summed up in their own sentence per number,
+    在焦作市各县（市、区）有数据的6个中，…, never with places among the whole group."""
+    said = []
+    for among in sorted({among for _, among in lines}, key=lambda n: (n is not None, -(n or 0))):
+        ranked = [line for line, each in lines if each == among and line.rank is not None]
+        if not ranked and among is not None:
+            continue
+        top = sum(line.rank <= PODIUM for line in ranked)
+        up = sum(line.rank_change is not None and line.rank_change > 0 for line in ranked)
+        down = sum(line.rank_change is not None and line.rank_change < 0 for line in ranked)
+        members = group if among is None else f"{group}有数据的{among}个"
+        said.append(
+            f"在{members}中，{len(ranked)}项指标有位次，其中居前三位{top}项；"
+            f"较上期前移{up}项、后移{down}项。"
+        )
+    return "".join(said)
