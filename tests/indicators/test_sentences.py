@@ -74,20 +74,37 @@ def test_a_ratio_is_reached_and_changes_in_points():
 
 
 def test_a_level_amount_is_reached_not_completed():
-    # 人均可支配收入 in 元 is a level the people reach, not a task done
-    line = IndicatorLine("城镇居民人均可支配收入", "元", 0, D("21673"), growth=D("6.1"))
+    # 人均可支配收入 in 元 is a level the people reach, not a task done: its kind says so
+    line = IndicatorLine(
+        "城镇居民人均可支配收入", "元", 0, D("21673"), growth=D("6.1"), kind=Kind.AVERAGE
+    )
     assert (
         performance_sentence(6, "武陟县", line)
         == "1—6月，武陟县城镇居民人均可支配收入达到21673元，同比增长6.1%。"
     )
-    energy = IndicatorLine("单位GDP能耗", "吨标准煤/万元", 2, D("0.52"))
+    energy = IndicatorLine("单位GDP能耗", "吨标准煤/万元", 2, D("0.52"), kind=Kind.AVERAGE)
     assert (
         performance_sentence(6, "全市", energy) == "1—6月，全市单位GDP能耗达到0.52吨标准煤/万元。"
     )
-    target = target_sentence("农村居民人均可支配收入", D("9800"), "元", 0, D("52.1"))
+    target = target_sentence(
+        "农村居民人均可支配收入", D("9800"), "元", 0, D("52.1"), kind=Kind.AVERAGE
+    )
     assert target == "农村居民人均可支配收入达到9800元，占全年目标任务的52.1%。"
     total = IndicatorLine("一般公共预算收入", "亿元", 2, D("12.5"))
     assert performance_sentence(6, "全市", total) == "1—6月，全市一般公共预算收入完成12.50亿元。"
+
+
+def test_reached_or_completed_is_decided_by_the_indicators_kind_not_its_name_or_unit():
+    # A task amount in 元 or per 亩 is done (完成), whatever its name or unit reads like; a level
+    # whose name and unit say nothing of it (粮食单产 in 公斤) is reached (达到).
+    subsidy = IndicatorLine("人均补助资金发放", "元", 0, D("3200"), kind=Kind.AMOUNT)
+    assert performance_sentence(6, "温县", subsidy) == "1—6月，温县人均补助资金发放完成3200元。"
+    transfer = target_sentence("土地流转", D("1.2"), "万亩/年", 1, D("60.0"), kind=Kind.AMOUNT)
+    assert transfer == "土地流转完成1.2万亩/年，占全年目标任务的60.0%。"
+    grain = IndicatorLine("粮食单产", "公斤", 0, D("452"), kind=Kind.AVERAGE)
+    assert performance_sentence(6, "温县", grain) == "1—6月，温县粮食单产达到452公斤。"
+    grain_target = target_sentence("粮食单产", D("452"), "公斤", 0, D("98.3"), kind=Kind.AVERAGE)
+    assert grain_target == "粮食单产达到452公斤，占全年目标任务的98.3%。"
 
 
 @pytest.mark.parametrize(

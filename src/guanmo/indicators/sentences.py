@@ -27,7 +27,7 @@ from guanmo.figures.formatting import (
     rate,
     vs_time_progress,
 )
-from guanmo.indicators.choices import Frequency, Kind, RankBy
+from guanmo.indicators.choices import Frequency, Kind, RankBy, is_level
 from guanmo.regions.names import with_region
 
 
@@ -52,12 +52,6 @@ class IndicatorLine:
     among: int | None = None  # how many of the group have a figure, when not all do
     previous_rank: int | None = None  # the rank of the earlier period, said after the place
     since: str = "上月"  # that period: 上季度 for a quarterly indicator (`previous_period_word`)
-
-
-def is_level(name: str, unit: str) -> bool:
-    """Whether an amount is a level reached rather than a task done: per head (人均可支配收入 in
-    元) or per unit (单位GDP能耗 in 吨标准煤/万元); said with 达到, never 完成."""
-    return "人均" in name or unit == "元" or "/" in unit
 
 
 @dataclass(frozen=True)
@@ -86,10 +80,11 @@ def performance_sentence(month: int, subject: str, line: IndicatorLine) -> str:
     """1—6月，全市地区生产总值完成988.3亿元，同比增长9.0%，增速居全省第3位。
 
     `subject` is 全市 for the city's own figure or the region's name; a ratio 达到41.3%，同比
-    提高2.3个百分点; a level (`is_level`) 达到 (城镇居民人均可支配收入达到21673元); a count kept
-    down is not "完成" (赴京访批次18批); a growth published without its amount is said alone
-    (规模以上工业增加值同比增长8.5%); the place once, with its move since `line.since` when
-    the earlier rank is known (增速居全市第4位，较上月后移1位). Clauses without their figure
+    提高2.3个百分点; a level (`choices.is_level`, by the indicator's kind: an average) 达到
+    (城镇居民人均可支配收入达到21673元); a count kept down is not "完成" (赴京访批次18批); a
+    growth published without its amount is said alone (规模以上工业增加值同比增长8.5%); the
+    place once, with its move since `line.since` when the earlier rank is known (增速居全市第4
+    位，较上月后移1位). Clauses without their figure
     are left out; "" with neither value nor growth."""
     name = with_region(subject, line.name)
     if line.kind == Kind.RATIO:
@@ -100,10 +95,7 @@ def performance_sentence(month: int, subject: str, line: IndicatorLine) -> str:
         return ""
     clauses = []
     if line.value is not None:
-        if line.kind == Kind.RATIO or is_level(line.name, line.unit):
-            verb = "达到"
-        else:
-            verb = "" if line.lower_is_better else "完成"
+        verb = "达到" if is_level(line.kind) else "" if line.lower_is_better else "完成"
         clauses.append(f"{verb}{_value(line.value, line.unit, line.places)}")
     if change:
         clauses.append(f"同比{change}")
@@ -164,7 +156,7 @@ def target_sentence(
         used = ceiling_used(completion_rate, vs_pace)
         counted = f"{name}{_value(done, unit, places)}"
         return f"{counted}，{used}。" if used else f"{counted}。"
-    done_text = f"{name}{'达到' if is_level(name, unit) else '完成'}{_value(done, unit, places)}"
+    done_text = f"{name}{'达到' if is_level(kind) else '完成'}{_value(done, unit, places)}"
     if completion_rate is None:
         return f"{done_text}。"
     return f"{done_text}，占全年目标任务的{rate(completion_rate)}。"
