@@ -5,18 +5,22 @@ from decimal import Decimal as D
 
 import pytest
 
-from guanmo.indicators.choices import Kind, RankBy
+from guanmo.figures.breakdown import break_down_by_hand
+from guanmo.indicators.choices import Direction, Kind, RankBy
 from guanmo.indicators.sentences import (
     Count,
     IndicatorLine,
+    ceiling_used,
     counts_sentence,
     not_both_over_half_sentence,
     performance_sentence,
     places_summary,
     rank_change_sentence,
     target_sentence,
+    vs_pace_text,
 )
 from guanmo.indicators.table import PeerFigures
+from guanmo.indicators.targets import standing
 
 GDP = IndicatorLine(
     name="地区生产总值",
@@ -212,6 +216,57 @@ def test_a_ceiling_is_said_against_its_pace_as_a_ceiling(done, used, vs_pace, sa
         "赴京访批次", D(done), "批", 0, D(used), lower_is_better=True, vs_pace=D(vs_pace)
     )
     assert sentence == f"赴京访批次{said}"
+
+
+def test_a_quota_broken_down_by_june_and_used_up_in_december_is_within_its_pace():
+    # 赴京访批次控制在12批以内, all twelve monthly parts in the first half (2 a month to June):
+    # by December 12 used is 100.0% of the quota against a cumulative node of 100.0%: within
+    # it, not "持平" (which reads as unchanged); 13 would be over it.
+    by_june = break_down_by_hand(D(12), [D(2)] * 6 + [D(0)] * 6, D(1))
+    used_up = standing(
+        month=12, target=D(12), done=D(12), breakdown=by_june, direction=Direction.LOWER
+    )
+    assert (used_up.node_target, used_up.completion_rate, used_up.vs_pace) == (
+        D(12),
+        D("100.0"),
+        D("0.0"),
+    )
+    said = target_sentence(
+        "赴京访批次",
+        D(12),
+        "批",
+        0,
+        used_up.completion_rate,
+        lower_is_better=True,
+        vs_pace=used_up.vs_pace,
+    )
+    assert said == "赴京访批次12批，已用全年控制数的100.0%，未超序时进度。"
+    assert "持平" not in said
+    over = standing(
+        month=12, target=D(12), done=D(13), breakdown=by_june, direction=Direction.LOWER
+    )
+    assert ceiling_used(over.completion_rate, over.vs_pace) == (
+        "已用全年控制数的108.3%，超序时进度8.3个百分点"
+    )
+
+
+@pytest.mark.parametrize(
+    ("vs_pace", "ceiling", "said"),
+    [
+        ("4.5", False, "超序时进度4.5个百分点"),
+        ("0.0", False, "完成序时进度"),
+        ("0.04", False, "完成序时进度"),  # as shown: 0.0
+        ("-7.4", False, "低于序时进度7.4个百分点"),
+        ("8.3", True, "超序时进度8.3个百分点"),
+        ("0.0", True, "未超序时进度"),
+        ("-16.7", True, "低于序时进度16.7个百分点（控制较好）"),
+        (None, False, ""),
+    ],
+)
+def test_a_share_against_its_pace_is_said_by_what_the_target_is(vs_pace, ceiling, said):
+    # A task done exactly to its node 完成序时进度; a quota used exactly to it 未超序时进度.
+    points = None if vs_pace is None else D(vs_pace)
+    assert vs_pace_text(points, ceiling=ceiling) == said
 
 
 def test_a_place_among_few_with_figures_is_said_against_them():

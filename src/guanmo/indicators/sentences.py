@@ -25,7 +25,6 @@ from guanmo.figures.formatting import (
     number,
     rank_text,
     rate,
-    vs_time_progress,
 )
 from guanmo.indicators.choices import Frequency, Kind, RankBy, is_level
 from guanmo.regions.names import with_region
@@ -118,17 +117,31 @@ def counts_sentence(subject: str, parts: Sequence[Count]) -> str:
     return f"{subject}{counted}，同比{changes}。" if changes else f"{subject}{counted}。"
 
 
+PACE = "序时进度"  # the cumulative node of the breakdown to date (time progress without one)
+
+
+def vs_pace_text(vs_pace: Decimal | None, *, ceiling: bool = False) -> str:
+    """A share against its pace (序时进度: the breakdown's cumulative node to date), `vs_pace` in
+    个百分点 (share − pace, compared as shown), in words: above it 超序时进度4.5个百分点, below
+    it 低于序时进度7.4个百分点; exactly at it a task is 完成序时进度 and a ceiling (`ceiling`,
+    a quota kept under: 赴京访批次) 未超序时进度 — never 持平, which reads as "unchanged" and
+    hides a quota used up to its node. For a ceiling below the pace is good and said so:
+    低于序时进度16.7个百分点（控制较好）. "" when undefined."""
+    if ceiling:
+        level, down = f"未超{PACE}", f"低于{PACE}{{}}个百分点（控制较好）"
+    else:
+        level, down = f"完成{PACE}", f"低于{PACE}{{}}个百分点"
+    return in_words(vs_pace, f"超{PACE}{{}}个百分点", down, level)
+
+
 def ceiling_used(completion_rate: Decimal | None, vs_pace: Decimal | None) -> str:
-    """How much of a ceiling is used and against its pace (序时进度, in 个百分点):
+    """How much of a ceiling is used and against its pace (`vs_pace_text`, 个百分点):
     已用全年控制数的83.3%，超序时进度33.3个百分点 — for a ceiling, above the pace is behind
-    (`targets.Pace`) and below it is good, said so: 低于序时进度16.7个百分点（控制较好）;
-    without the pace when undefined, "" without the share."""
+    (`targets.Pace`); without the pace when undefined, "" without the share."""
     if completion_rate is None:
         return ""
     used = f"已用全年控制数的{rate(completion_rate)}"
-    against = vs_time_progress(vs_pace, "序时进度")
-    if against.startswith("低于"):
-        against += "（控制较好）"
+    against = vs_pace_text(vs_pace, ceiling=True)
     return f"{used}，{against}" if against else used
 
 

@@ -14,13 +14,14 @@ from decimal import Decimal
 from enum import StrEnum
 
 from guanmo.figures.arithmetic import shown
-from guanmo.figures.formatting import number, rate
+from guanmo.figures.formatting import rate
 from guanmo.indicators.choices import Frequency, Kind, RankBy
 from guanmo.indicators.report import IndicatorReport
 from guanmo.indicators.sentences import (
     ceiling_used,
     previous_period_word,
     rank_change_sentence,
+    vs_pace_text,
 )
 from guanmo.indicators.table import PeerFigures
 from guanmo.indicators.targets import Pace, Standing
@@ -108,7 +109,7 @@ def target_warnings(
                 said = ceiling_used(standing.completion_rate, standing.vs_node)
             else:
                 said = (
-                    f"完成目标的{rate(standing.completion_rate)}，低于序时进度{number(off)}个百分点"
+                    f"完成目标的{rate(standing.completion_rate)}，{vs_pace_text(standing.vs_node)}"
                 )
             found.append(
                 IndicatorWarning(
