@@ -17,7 +17,6 @@ from guanmo.indicators.sentences import (
     places_summary,
     rank_change_sentence,
     target_sentence,
-    vs_pace_text,
 )
 from guanmo.indicators.table import PeerFigures
 from guanmo.indicators.targets import standing
@@ -248,25 +247,6 @@ def test_a_quota_broken_down_by_june_and_used_up_in_december_is_within_its_pace(
     assert ceiling_used(over.completion_rate, over.vs_pace) == (
         "已用全年控制数的108.3%，超序时进度8.3个百分点"
     )
-
-
-@pytest.mark.parametrize(
-    ("vs_pace", "ceiling", "said"),
-    [
-        ("4.5", False, "超序时进度4.5个百分点"),
-        ("0.0", False, "完成序时进度"),
-        ("0.04", False, "完成序时进度"),  # as shown: 0.0
-        ("-7.4", False, "低于序时进度7.4个百分点"),
-        ("8.3", True, "超序时进度8.3个百分点"),
-        ("0.0", True, "未超序时进度"),
-        ("-16.7", True, "低于序时进度16.7个百分点（控制较好）"),
-        (None, False, ""),
-    ],
-)
-def test_a_share_against_its_pace_is_said_by_what_the_target_is(vs_pace, ceiling, said):
-    # A task done exactly to its node 完成序时进度; a quota used exactly to it 未超序时进度.
-    points = None if vs_pace is None else D(vs_pace)
-    assert vs_pace_text(points, ceiling=ceiling) == said
 
 
 def test_a_place_among_few_with_figures_is_said_against_them():

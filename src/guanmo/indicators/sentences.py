@@ -25,6 +25,7 @@ from guanmo.figures.formatting import (
     number,
     rank_text,
     rate,
+    vs_pace_text,
 )
 from guanmo.indicators.choices import Frequency, Kind, RankBy, is_level
 from guanmo.regions.names import with_region
@@ -83,8 +84,8 @@ def performance_sentence(month: int, subject: str, line: IndicatorLine) -> str:
     (城镇居民人均可支配收入达到21673元); a count kept down is not "完成" (赴京访批次18批); a
     growth published without its amount is said alone (规模以上工业增加值同比增长8.5%); the
     place once, with its move since `line.since` when the earlier rank is known (增速居全市第4
-    位，较上月后移1位). Clauses without their figure
-    are left out; "" with neither value nor growth."""
+    位，较上月后移1位). Clauses without their figure are left out; "" with neither value nor
+    growth."""
     name = with_region(subject, line.name)
     if line.kind == Kind.RATIO:
         change = in_words(line.growth, "提高{}个百分点", "下降{}个百分点", "持平")
@@ -115,23 +116,6 @@ def counts_sentence(subject: str, parts: Sequence[Count]) -> str:
         f"{part.label}{growth_text(part.growth)}" for part in parts if part.growth is not None
     )
     return f"{subject}{counted}，同比{changes}。" if changes else f"{subject}{counted}。"
-
-
-PACE = "序时进度"  # the cumulative node of the breakdown to date (time progress without one)
-
-
-def vs_pace_text(vs_pace: Decimal | None, *, ceiling: bool = False) -> str:
-    """A share against its pace (序时进度: the breakdown's cumulative node to date), `vs_pace` in
-    个百分点 (share − pace, compared as shown), in words: above it 超序时进度4.5个百分点, below
-    it 低于序时进度7.4个百分点; exactly at it a task is 完成序时进度 and a ceiling (`ceiling`,
-    a quota kept under: 赴京访批次) 未超序时进度 — never 持平, which reads as "unchanged" and
-    hides a quota used up to its node. For a ceiling below the pace is good and said so:
-    低于序时进度16.7个百分点（控制较好）. "" when undefined."""
-    if ceiling:
-        level, down = f"未超{PACE}", f"低于{PACE}{{}}个百分点（控制较好）"
-    else:
-        level, down = f"完成{PACE}", f"低于{PACE}{{}}个百分点"
-    return in_words(vs_pace, f"超{PACE}{{}}个百分点", down, level)
 
 
 def ceiling_used(completion_rate: Decimal | None, vs_pace: Decimal | None) -> str:
