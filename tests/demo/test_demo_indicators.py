@@ -2,6 +2,7 @@
 towns of 修武县 with their poverty-alleviation and agriculture tasks, targets with breakdown."""
 
 import json
+from decimal import Decimal
 
 import pytest
 
@@ -77,6 +78,18 @@ def test_the_tasks_go_down_to_the_towns_of_one_county_in_their_own_units(city):
             indicator__name=name, region=xiuwu, year=YEAR, month=NOVEMBER
         )
         assert county_done.value == sum(v.value for v in towns_done)
+
+
+def test_people_lifted_are_counted_in_people_and_ranked_on_them(city):
+    """脱贫人口 is shown in 万人 to two decimals but counted in people (0.0001万人): towns whose
+    figures show alike are ranked on what they counted, tied only when equal."""
+    report = build_report(city, YEAR, NOVEMBER, group="修武县各乡镇（街道）")
+    (table,) = [t for t in report.indicators if t.indicator.name == "脱贫人口"]
+    values = [line.value for line in table.lines]
+    assert any(value != value.quantize(Decimal("0.01")) for value in values)
+    for line in table.lines:
+        same = [other for other in table.lines if other.value == line.value]
+        assert line.tied == (len(same) > 1)
 
 
 def test_the_town_report_judges_each_town_against_its_node(city):

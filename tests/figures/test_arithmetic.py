@@ -116,4 +116,11 @@ def test_a_place_among_one_is_no_place():
     assert placed_ranks([None, 1, None]) == [None, None, None]
     assert placed_ranks([1]) == [None]
     assert placed_ranks([2, None, 1]) == [2, None, 1]
-    assert placed_ranks([1, 1]) == [1, 1]
+    assert placed_ranks([1, 2]) == [1, 2]
+
+
+def test_a_place_shared_by_every_member_ranked_is_no_place():
+    # All ranked members tie (eight towns with 0 villages delisted): 并列第1位 says nothing.
+    assert placed_ranks([1, 1]) == [None, None]
+    assert placed_ranks([1, None, 1, 1]) == [None, None, None, None]
+    assert placed_ranks([1, 1, 3]) == [1, 1, 3]

@@ -17,6 +17,7 @@ from guanmo.figures.formatting import (
     rank_text,
     rate,
     vs_average,
+    vs_pace_text,
     vs_time_progress,
     yi,
 )
@@ -135,3 +136,22 @@ def test_a_place_among_few_with_figures_is_said_against_those():
 def test_a_rank_column_says_among_how_many_it_is_taken():
     assert rank_header(3) == "位次（共3个）"
     assert rank_header(0) == "位次"  # none ranked: no count to give
+
+
+@pytest.mark.parametrize(
+    ("vs_pace", "ceiling", "said"),
+    [
+        ("4.5", False, "超序时进度4.5个百分点"),
+        ("0.0", False, "完成序时进度"),
+        ("0.04", False, "完成序时进度"),  # as shown: 0.0
+        ("-7.4", False, "低于序时进度7.4个百分点"),
+        ("8.3", True, "超序时进度8.3个百分点"),
+        ("0.0", True, "未超序时进度"),
+        ("-16.7", True, "低于序时进度16.7个百分点（控制较好）"),
+        (None, False, ""),
+    ],
+)
+def test_a_share_against_its_pace_is_said_by_what_the_target_is(vs_pace, ceiling, said):
+    # A task done exactly to its node 完成序时进度; a quota used exactly to it 未超序时进度.
+    points = None if vs_pace is None else Decimal(vs_pace)
+    assert vs_pace_text(points, ceiling=ceiling) == said

@@ -92,13 +92,14 @@ def test_ranks_by_growth_share_a_place_and_leave_the_missing_unranked():
 
 
 def test_reported_growths_are_ranked_as_shown():
-    # 9.04 and 9.01 both print as 9.0: they share first place.
+    # 9.04 and 9.01 both print as 9.0, the rate as published: they share first place.
     readings = [
         Reading("武陟县", None, reported_growth=D("9.04")),
         Reading("温县", None, reported_growth=D("9.01")),
+        Reading("博爱县", None, reported_growth=D("8.5")),
     ]
-    assert [growth(r, Kind.AMOUNT) for r in readings] == [D("9.0"), D("9.0")]
-    assert peer_ranks(readings, INVESTMENT) == [1, 1]
+    assert [growth(r, Kind.AMOUNT) for r in readings] == [D("9.0"), D("9.0"), D("8.5")]
+    assert peer_ranks(readings, INVESTMENT) == [1, 1, 3]
 
 
 def test_lower_is_better_ranks_the_fewest_visits_first():
@@ -111,10 +112,49 @@ def test_lower_is_better_ranks_the_fewest_visits_first():
     assert peer_ranks(readings, VISITS) == [4, 1, 2, 2]
 
 
-def test_values_are_ranked_as_shown_so_a_table_never_shows_two_equal_figures_apart():
-    # 56.04% and 56.01% both show as 56.0%: they share the place.
-    readings = [Reading("武陟县", D("56.04")), Reading("温县", D("56.01"))]
-    assert peer_ranks(readings, URBANISATION) == [1, 1]
+def test_values_are_ranked_on_their_stored_exact_figures_and_tie_only_when_equal():
+    # 脱贫人口 in 万人 shown to two decimals: 0.0512 and 0.0487 both show as 0.05, yet 512 and
+    # 487 people are not a tie; 0.0500 and 0.05 are the same figure and share the place.
+    poverty = Rule(kind=Kind.AMOUNT, direction=Direction.HIGHER, rank_by=RankBy.VALUE, places=2)
+    readings = [
+        Reading("城关镇", D("0.0512")),
+        Reading("七贤镇", D("0.0487")),
+        Reading("郇封镇", D("0.0500")),
+        Reading("周庄镇", D("0.05")),
+    ]
+    assert peer_ranks(readings, poverty) == [1, 4, 2, 2]
+    # 56.04% and 56.01% both show as 56.0%, but the first is the higher share.
+    assert peer_ranks(
+        [Reading("武陟县", D("56.04")), Reading("温县", D("56.01"))], URBANISATION
+    ) == [
+        1,
+        2,
+    ]
+
+
+def test_a_real_zero_is_ranked_by_the_direction_and_a_missing_figure_is_not_ranked():
+    # 贫困村退出: a town that delisted no village has a figure, 0, and is last; a town that
+    # sent nothing has no place.
+    villages = Rule(kind=Kind.AMOUNT, direction=Direction.HIGHER, rank_by=RankBy.VALUE, places=0)
+    readings = [
+        Reading("城关镇", D("0")),
+        Reading("七贤镇", D("2")),
+        Reading("郇封镇", None),
+        Reading("周庄镇", D("1")),
+    ]
+    assert peer_ranks(readings, villages) == [3, 1, None, 2]
+    # Fewer being better (赴京访批次), the 0 is first.
+    assert peer_ranks(readings, VISITS) == [1, 3, None, 2]
+
+
+def test_when_every_figure_is_equal_no_place_is_given():
+    # Eight towns that all delisted 0 villages by June are not all 并列第1位: nothing separates
+    # them, so none has a place (and none "falls" four places when one delists a village).
+    villages = Rule(kind=Kind.AMOUNT, direction=Direction.HIGHER, rank_by=RankBy.VALUE, places=0)
+    readings = [Reading(town, D("0")) for town in ("城关镇", "七贤镇", "郇封镇")] + [
+        Reading("周庄镇", None)
+    ]
+    assert peer_ranks(readings, villages) == [None, None, None, None]
 
 
 def test_the_only_reading_with_a_figure_is_not_ranked():

@@ -114,7 +114,7 @@ def test_the_city_office_opens_any_units_places(client, world, figures):
 def test_the_dashboard_warns_of_indicators_for_the_city_only(client, world, figures):
     body = page(client, world.users["city"], reverse("dashboard"))
     card = body[body.index('id="indicator-warnings"') :]
-    assert "武陟县固定资产投资居全市第10位，较上月后移3位。" in card
+    assert "武陟县固定资产投资增速居全市第10位，较上月后移3位。" in card
     assert "武陟县脱贫人口完成目标的27.1%，低于序时进度14.8个百分点。" in card
     assert "全年预计完成目标的64.7%" in card
     assert 'id="indicator-warnings"' not in page(client, world.users["wuzhi"], reverse("dashboard"))

@@ -59,12 +59,14 @@ def test_a_fall_of_a_quarterly_indicator_is_warned_against_the_previous_quarter(
     store_growths(gdp, units_of(city), 6, {**JUNE, 7: Decimal("0.1")})  # 武陟县 falls to 11th...
     store_growths(gdp, units_of(city), 3, JUNE)  # ...from 7th in March
     warnings = report_warnings(build_report(city, 2025, 6), Decimal(10))
-    assert [w.message for w in warnings] == ["武陟县地区生产总值居全市第11位，较上季度后移4位。"]
+    assert [w.message for w in warnings] == [
+        "武陟县地区生产总值增速居全市第11位，较上季度后移4位。"
+    ]
 
 
 def test_the_falling_warning_names_the_period_it_compares_with():
     (warning,) = falling_warnings("地区生产总值", "全市", [line("武陟县", 10, -3)], since="上季度")
-    assert warning.message == "武陟县地区生产总值居全市第10位，较上季度后移3位。"
+    assert warning.message == "武陟县地区生产总值增速居全市第10位，较上季度后移3位。"
 
 
 def test_the_county_page_says_the_previous_quarter(client, world, gdp):

@@ -5,10 +5,12 @@ from decimal import Decimal as D
 
 import pytest
 
-from guanmo.indicators.choices import Kind, RankBy
+from guanmo.figures.breakdown import break_down_by_hand
+from guanmo.indicators.choices import Direction, Kind, RankBy
 from guanmo.indicators.sentences import (
     Count,
     IndicatorLine,
+    ceiling_used,
     counts_sentence,
     not_both_over_half_sentence,
     performance_sentence,
@@ -17,6 +19,7 @@ from guanmo.indicators.sentences import (
     target_sentence,
 )
 from guanmo.indicators.table import PeerFigures
+from guanmo.indicators.targets import standing
 
 GDP = IndicatorLine(
     name="地区生产总值",
@@ -74,20 +77,37 @@ def test_a_ratio_is_reached_and_changes_in_points():
 
 
 def test_a_level_amount_is_reached_not_completed():
-    # 人均可支配收入 in 元 is a level the people reach, not a task done
-    line = IndicatorLine("城镇居民人均可支配收入", "元", 0, D("21673"), growth=D("6.1"))
+    # 人均可支配收入 in 元 is a level the people reach, not a task done: its kind says so
+    line = IndicatorLine(
+        "城镇居民人均可支配收入", "元", 0, D("21673"), growth=D("6.1"), kind=Kind.AVERAGE
+    )
     assert (
         performance_sentence(6, "武陟县", line)
         == "1—6月，武陟县城镇居民人均可支配收入达到21673元，同比增长6.1%。"
     )
-    energy = IndicatorLine("单位GDP能耗", "吨标准煤/万元", 2, D("0.52"))
+    energy = IndicatorLine("单位GDP能耗", "吨标准煤/万元", 2, D("0.52"), kind=Kind.AVERAGE)
     assert (
         performance_sentence(6, "全市", energy) == "1—6月，全市单位GDP能耗达到0.52吨标准煤/万元。"
     )
-    target = target_sentence("农村居民人均可支配收入", D("9800"), "元", 0, D("52.1"))
+    target = target_sentence(
+        "农村居民人均可支配收入", D("9800"), "元", 0, D("52.1"), kind=Kind.AVERAGE
+    )
     assert target == "农村居民人均可支配收入达到9800元，占全年目标任务的52.1%。"
     total = IndicatorLine("一般公共预算收入", "亿元", 2, D("12.5"))
     assert performance_sentence(6, "全市", total) == "1—6月，全市一般公共预算收入完成12.50亿元。"
+
+
+def test_reached_or_completed_is_decided_by_the_indicators_kind_not_its_name_or_unit():
+    # A task amount in 元 or per 亩 is done (完成), whatever its name or unit reads like; a level
+    # whose name and unit say nothing of it (粮食单产 in 公斤) is reached (达到).
+    subsidy = IndicatorLine("人均补助资金发放", "元", 0, D("3200"), kind=Kind.AMOUNT)
+    assert performance_sentence(6, "温县", subsidy) == "1—6月，温县人均补助资金发放完成3200元。"
+    transfer = target_sentence("土地流转", D("1.2"), "万亩/年", 1, D("60.0"), kind=Kind.AMOUNT)
+    assert transfer == "土地流转完成1.2万亩/年，占全年目标任务的60.0%。"
+    grain = IndicatorLine("粮食单产", "公斤", 0, D("452"), kind=Kind.AVERAGE)
+    assert performance_sentence(6, "温县", grain) == "1—6月，温县粮食单产达到452公斤。"
+    grain_target = target_sentence("粮食单产", D("452"), "公斤", 0, D("98.3"), kind=Kind.AVERAGE)
+    assert grain_target == "粮食单产达到452公斤，占全年目标任务的98.3%。"
 
 
 @pytest.mark.parametrize(
@@ -197,6 +217,38 @@ def test_a_ceiling_is_said_against_its_pace_as_a_ceiling(done, used, vs_pace, sa
     assert sentence == f"赴京访批次{said}"
 
 
+def test_a_quota_broken_down_by_june_and_used_up_in_december_is_within_its_pace():
+    # 赴京访批次控制在12批以内, all twelve monthly parts in the first half (2 a month to June):
+    # by December 12 used is 100.0% of the quota against a cumulative node of 100.0%: within
+    # it, not "持平" (which reads as unchanged); 13 would be over it.
+    by_june = break_down_by_hand(D(12), [D(2)] * 6 + [D(0)] * 6, D(1))
+    used_up = standing(
+        month=12, target=D(12), done=D(12), breakdown=by_june, direction=Direction.LOWER
+    )
+    assert (used_up.node_target, used_up.completion_rate, used_up.vs_pace) == (
+        D(12),
+        D("100.0"),
+        D("0.0"),
+    )
+    said = target_sentence(
+        "赴京访批次",
+        D(12),
+        "批",
+        0,
+        used_up.completion_rate,
+        lower_is_better=True,
+        vs_pace=used_up.vs_pace,
+    )
+    assert said == "赴京访批次12批，已用全年控制数的100.0%，未超序时进度。"
+    assert "持平" not in said
+    over = standing(
+        month=12, target=D(12), done=D(13), breakdown=by_june, direction=Direction.LOWER
+    )
+    assert ceiling_used(over.completion_rate, over.vs_pace) == (
+        "已用全年控制数的108.3%，超序时进度8.3个百分点"
+    )
+
+
 def test_a_place_among_few_with_figures_is_said_against_them():
     few = IndicatorLine(
         name="地区生产总值",
@@ -220,16 +272,36 @@ def test_a_place_among_few_with_figures_is_said_against_them():
     )
 
 
+def placed(rank, change=None, tied=False) -> PeerFigures:
+    return PeerFigures("武陟县", None, None, None, rank, tied, change, None, None, None)
+
+
 def test_a_countys_page_sums_up_its_places_before_the_table():
     lines = [
-        PeerFigures("武陟县", None, None, None, 2, False, 1, None, None, None),
-        PeerFigures("武陟县", None, None, None, 5, False, -3, None, None, None),
-        PeerFigures("武陟县", None, None, None, 1, True, None, None, None, None),
-        PeerFigures("武陟县", None, None, None, None, False, None, None, None, None),
+        (placed(2, 1), None),
+        (placed(5, -3), None),
+        (placed(1, None, tied=True), None),
+        (placed(None), None),
     ]
     assert (
         places_summary("焦作市各县（市、区）", lines)
         == "在焦作市各县（市、区）中，3项指标有位次，其中居前三位2项；较上期前移1项、后移1项。"
+    )
+
+
+def test_places_among_those_with_a_figure_are_never_counted_with_places_among_all():
+    # 12 counties have 固定资产投资 and 规上工业; only the 6 rural ones have 脱贫人口 and 日光温室:
+    # second of 6 and second of 12 are not one kind of place, so each set is summed up alone.
+    lines = [
+        (placed(2, 1), None),
+        (placed(7, -1), None),
+        (placed(2, None), 6),
+        (placed(5, -2), 6),
+    ]
+    assert places_summary("焦作市各县（市、区）", lines) == (
+        "在焦作市各县（市、区）中，2项指标有位次，其中居前三位1项；较上期前移1项、后移1项。"
+        "在焦作市各县（市、区）有数据的6个中，2项指标有位次，其中居前三位1项；"
+        "较上期前移0项、后移1项。"
     )
 
 

@@ -16,7 +16,14 @@ from guanmo.figures.breakdown import (
     seasonal_weights,
 )
 from guanmo.indicators.choices import Direction, Kind
-from guanmo.indicators.targets import Pace, both_over_half, forecast_rate, pace_of, standing
+from guanmo.indicators.targets import (
+    Pace,
+    both_over_half,
+    forecast_rate,
+    not_over_half,
+    pace_of,
+    standing,
+)
 
 STEP = D("0.01")
 
@@ -123,6 +130,69 @@ def test_double_over_half_is_not_judged_for_a_ceiling():
     assert standing(month=6, target=D("36"), done=D("12")).ceiling is False
 
 
+def test_a_ratio_or_an_average_level_has_no_over_half():
+    # 高新技术产业增加值占比达到45%: a level is reached, not half done by June; 人均可支配收入
+    # the same. Neither is judged by 双过半 (nor keeps "均实现" from being said).
+    level = standing(month=6, target=D("45"), done=D("44.2"), kind=Kind.RATIO)
+    assert level.vs_target == D("-0.8") and level.on_track is False
+    assert (level.both_over_half, level.judged_by_half) == (None, False)
+    income = standing(month=6, target=D("30000"), done=D("15600"), kind=Kind.AVERAGE)
+    assert (income.both_over_half, income.judged_by_half) == (None, False)
+
+
+def test_a_target_falling_due_mostly_after_june_is_not_judged_by_both_over_half():
+    # 贫困村退出14个, broken down by hand: villages are delisted after the autumn checks, 1 due by
+    # June. One delisted by June is on its node, and half its time is not gone: not 未实现.
+    late = break_down_by_hand(D(14), [D(n) for n in (0, 0, 0, 0, 0, 1, 0, 0, 4, 4, 3, 2)], D(1))
+    seen = standing(month=6, target=D(14), done=D(1), breakdown=late)
+    assert (seen.completion_rate, seen.node_target, seen.vs_node) == (D("7.1"), D(1), D("0.0"))
+    assert (seen.both_over_half, seen.judged_by_half) == (None, False)
+    # Half due by June (7 of 14) is judged: 6 done is not over half.
+    even = break_down_by_hand(D(14), [D(n) for n in (1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 2)], D(1))
+    judged = standing(month=6, target=D(14), done=D(6), breakdown=even)
+    assert (judged.both_over_half, judged.judged_by_half) == (False, True)
+    # An equal breakdown always has at least half due by June (the largest remainder gives the
+    # first months first): 7.38万人 has 3.70 due.
+    equal = break_down(D("7.38"), equal_weights(), STEP)
+    assert standing(month=6, target=D("7.38"), done=D("4.98"), breakdown=equal).both_over_half
+
+
+def test_a_growth_target_is_judged_by_both_over_half_as_the_issue_says():
+    # "for a growth target, growth at least the target"
+    seen = standing(month=6, target_growth=D("10"), growth=D("10.0"))
+    assert (seen.both_over_half, seen.judged_by_half) == (True, True)
+    unknown = standing(month=6, target_growth=D("10"), growth=None)
+    assert (unknown.both_over_half, unknown.judged_by_half) == (None, True)
+
+
+def test_who_has_not_reached_both_over_half_is_named_once_in_the_groups_order():
+    half = break_down(D(12), equal_weights(), D(1))
+    order = ["解放区", "武陟县", "温县", "孟州市", "博爱县"]
+    standings = [
+        # 温县 misses two targets, 武陟县 one: each named once, in the group's order.
+        ("温县", standing(month=6, target_growth=D("10"), growth=D("8.0"))),
+        ("武陟县", standing(month=6, target_growth=D("10"), growth=D("7.0"))),
+        ("温县", standing(month=6, target=D(12), done=D(5), breakdown=half)),
+        ("解放区", standing(month=6, target=D(12), done=D(6), breakdown=half)),
+        # 孟州市 has no June figure: not named; 博爱县 has a ratio level: not judged.
+        ("孟州市", standing(month=6, target=D(12), done=None, breakdown=half)),
+        ("博爱县", standing(month=6, target=D("45"), done=D("40"), kind=Kind.RATIO)),
+    ]
+    assert not_over_half(standings, order) == ["武陟县", "温县"]
+
+
+def test_everyone_over_half_only_when_every_target_judged_has_its_figure():
+    half = break_down(D(12), equal_weights(), D(1))
+    over = ("解放区", standing(month=6, target=D(12), done=D(6), breakdown=half))
+    unknown = ("温县", standing(month=6, target=D(12), done=None, breakdown=half))
+    ceiling = ("温县", standing(month=6, target=D(12), done=D(9), direction=Direction.LOWER))
+    assert not_over_half([over, ceiling], ["解放区", "温县"]) == []  # 均实现
+    assert not_over_half([over, unknown], ["解放区", "温县"]) is None  # unknown: nothing said
+    assert not_over_half([ceiling], ["温县"]) is None  # nothing judged
+    may = standing(month=5, target=D(12), done=D(2), breakdown=half)
+    assert not_over_half([("温县", may)], ["温县"]) is None  # judged in June only
+
+
 def test_a_growth_target_is_met_or_missed_in_points():
     seen = standing(month=6, target_growth=D("10"), growth=D("8.5"))
     assert seen.vs_target_growth == D("-1.5")
@@ -141,7 +211,7 @@ def test_forecast_from_the_seasonal_shape_flags_a_target_that_will_be_missed():
     assert seen.vs_time_progress == D("-20.0")  # against 50.0
     assert seen.vs_node == D("-10.0")  # against the node 40: 低于序时进度10.0个百分点
     assert seen.forecast_rate == D("75.0")
-    assert seen.both_over_half is False
+    assert seen.both_over_half is None  # 40 of 100 due by June: its time is not half gone
 
 
 def test_equal_profile_forecast_is_the_straight_line():
@@ -244,10 +314,10 @@ def test_a_ratio_target_is_a_level_compared_in_points_not_a_share():
     assert seen.completion_rate is None
     assert seen.vs_time_progress is None
     assert seen.node_target is None and seen.forecast_rate is None
-    assert (seen.on_track, seen.both_over_half) == (False, False)
+    assert (seen.on_track, seen.both_over_half) == (False, None)  # reached or not, not halved
     reached = standing(month=6, target=D("56"), done=D("56.04"), kind=Kind.RATIO)
     assert reached.vs_target == D("0.0")
-    assert (reached.on_track, reached.both_over_half) == (True, True)
+    assert (reached.on_track, reached.both_over_half) == (True, None)
 
 
 def test_a_lower_is_better_ratio_target_is_met_at_or_under_it():

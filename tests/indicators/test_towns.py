@@ -172,3 +172,30 @@ def test_a_top_countys_target_sheet_gives_its_own_target_on_its_whole_row(county
 
     assert report.ok, [str(f) for f in report.faults]
     assert Target.objects.get(region=county).amount == D("0.5")
+
+
+def test_towns_are_ranked_on_their_stored_figures_and_a_zero_is_a_place(county):
+    """脱贫人口 in 万人 to two decimals: 0.0512 and 0.0487 both show 0.05 yet are 512 and 487
+    people (not 并列); a town with 0 is last, the zone with no figure has no place; in May,
+    when every town had 0, none had a place, so no town "falls" in June."""
+    install_city_peer_group(county)
+    mucheng, dafeng, zhandian, _zone = county.children.order_by("sort_order", "code")
+    poverty = Indicator.objects.get(city=county, name="脱贫人口")
+    may = [ValueInput(town, D(0)) for town in (mucheng, dafeng, zhandian)]
+    store_values(poverty, 2025, 5, may, source=Source.IMPORT, user=None)
+    june = [
+        ValueInput(mucheng, D("0.0512")),
+        ValueInput(dafeng, D("0.0487")),
+        ValueInput(zhandian, D(0)),
+    ]
+    store_values(poverty, 2025, 6, june, source=Source.IMPORT, user=None)
+
+    table = next(t for t in build_report(county, 2025, 6).indicators if t.indicator == poverty)
+    assert [(line.region, line.rank, line.tied, line.rank_change) for line in table.lines] == [
+        ("木城街道", 1, False, None),
+        ("大封镇", 2, False, None),
+        ("詹店镇", 3, False, None),
+        ("武陟产业集聚区", None, False, None),
+    ]
+    may_table = build_report(county, 2025, 5).indicators[0]
+    assert [line.rank for line in may_table.lines] == [None, None, None, None]

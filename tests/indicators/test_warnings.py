@@ -4,8 +4,9 @@ its node by more than the set points, a year-end forecast below 100% (strict thr
 from decimal import Decimal
 
 from guanmo.figures.breakdown import break_down, equal_weights
-from guanmo.indicators.choices import Direction
+from guanmo.indicators.choices import Direction, Kind, RankBy
 from guanmo.indicators.report import build_report, latest_report
+from guanmo.indicators.sentences import rank_change_sentence
 from guanmo.indicators.table import PeerFigures
 from guanmo.indicators.targets import standing
 from guanmo.indicators.warnings import (
@@ -34,12 +35,31 @@ def test_a_fall_of_three_places_is_warned_and_of_two_is_not():
         ],
     )
     assert [(w.kind, w.region) for w in warnings] == [(IndicatorWarningKind.FALLING, "武陟县")]
-    assert warnings[0].message == "武陟县固定资产投资居全市第10位，较上月后移3位。"
+    # The pattern, word for word: 固定资产投资增速居全市第2位，较上月前移1位。
+    assert warnings[0].message == "武陟县固定资产投资增速居全市第10位，较上月后移3位。"
 
 
 def test_a_tied_place_is_said_as_shared():
     (warning,) = falling_warnings("进出口总额", "全省", [line("焦作市", 5, -4, tied=True)])
-    assert warning.message == "焦作市进出口总额并列全省第5位，较上月后移4位。"
+    assert warning.message == "焦作市进出口总额增速并列全省第5位，较上月后移4位。"
+
+
+def test_a_fall_is_said_on_the_basis_the_indicator_is_ranked_on():
+    # Ranked on its value (脱贫人口), a place has no 增速; a ratio's change is its 增幅.
+    (by_value,) = falling_warnings("脱贫人口", "全市", [line("温县", 9, -5)], rank_by=RankBy.VALUE)
+    assert by_value.message == "温县脱贫人口居全市第9位，较上月后移5位。"
+    (ratio,) = falling_warnings(
+        "城镇化率", "全市", [line("温县", 7, -3)], rank_by=RankBy.GROWTH, kind=Kind.RATIO
+    )
+    assert ratio.message == "温县城镇化率增幅居全市第7位，较上月后移3位。"
+
+
+def test_the_falling_warning_is_the_rank_sentence_of_the_region():
+    # One sentence for a place and its move, in the report and in the warnings alike.
+    (warning,) = falling_warnings("固定资产投资", "全市", [line("武陟县", 10, -3)], among=8)
+    assert warning.message == "武陟县" + rank_change_sentence(
+        "固定资产投资", RankBy.GROWTH, "全市", 10, 7, among=8
+    )
 
 
 def test_behind_the_node_by_more_than_the_set_points():

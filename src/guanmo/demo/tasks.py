@@ -46,6 +46,10 @@ TASKS = {
 }
 # Growth targets (%) of the units, as a city's annual work report sets them.
 GROWTH_TARGETS = {"地区生产总值": "6.0", "固定资产投资": "5.0", "社会消费品零售总额": "6.5"}
+# Figures counted in a finer grain than the unit's shown decimals: 脱贫人口 is counted in people
+# (0.0001万人) and shown in 万人 to two decimals, so towns whose figures show alike (0.05) are
+# still ranked on what they counted (512 and 487 people).
+FIGURE_STEPS = {"脱贫人口": Decimal("0.0001")}
 REVENUE_UP = 1.04  # 一般公共预算收入: last year's and 4% more
 HIGH_TECH_UP = Decimal("1.0")  # 高新技术产业增加值占比: one point above last December
 PETITIONS_DOWN = 0.8  # 赴京访批次 held at 80% of last year's
@@ -63,9 +67,10 @@ def task_figures(
     targets: dict[str, list[TargetInput]] = {}
     for name, (county_range, town_range, up, weights) in TASKS.items():
         step = catalogue[name].rule.step
+        counted = FIGURE_STEPS.get(name, step)
         inputs = []
         for town in towns:
-            series, target = _task(rng, rng.uniform(*town_range), up, weights, step)
+            series, target = _task(rng, rng.uniform(*town_range), up, weights, step, counted)
             figures[(name, town)] = series
             inputs.append(
                 TargetInput(
@@ -75,7 +80,7 @@ def task_figures(
         for county in counties:
             if county.name == TASK_COUNTY:
                 figures[(name, county)] = whole(
-                    [figures[(name, t)] for t in towns], [1] * len(towns), step, summed=True
+                    [figures[(name, t)] for t in towns], [1] * len(towns), counted, summed=True
                 )
                 months = [
                     sum(column, Decimal(0))
@@ -87,7 +92,7 @@ def task_figures(
                     )
                 )
                 continue
-            series, target = _task(rng, rng.uniform(*county_range), up, weights, step)
+            series, target = _task(rng, rng.uniform(*county_range), up, weights, step, counted)
             figures[(name, county)] = series
             inputs.append(TargetInput(county, target, profile=Profile.SEASONAL))
         targets[name] = inputs
@@ -95,14 +100,20 @@ def task_figures(
 
 
 def _task(
-    rng: random.Random, last_year: float, up: float, weights: Sequence[float], step: Decimal
+    rng: random.Random,
+    last_year: float,
+    up: float,
+    weights: Sequence[float],
+    step: Decimal,
+    counted: Decimal,
 ) -> tuple[dict[tuple[int, int], Figure], Decimal]:
-    """A region's figures of a task and its target: last year's total, a target `up`% above it,
-    this year's figures heading for 90%–108% of the target."""
+    """A region's figures of a task (to the grain it is `counted` in) and its target (to the
+    unit's `step`): last year's total, a target `up`% above it, this year's figures heading for
+    90%–108% of the target."""
     target = to_step(last_year * (1 + up / 100), step)
     heading = float(target) * rng.uniform(0.90, 1.08)
     growth = (rng.uniform(-10, 15), (heading / last_year - 1) * 100)
-    return growing(rng, last_year, growth, weights, step, wobble=0.1), target
+    return growing(rng, last_year, growth, weights, counted, wobble=0.1), target
 
 
 def _months(target: Decimal, weights: Sequence[float], step: Decimal) -> list[Decimal]:

@@ -77,8 +77,11 @@ def competition_ranks(
 
 def placed_ranks(ranks: Sequence[int | None]) -> list[int | None]:
     """The ranks that say a place: all None when fewer than two members are ranked, since a
-    place among one (第1位（共1个）, 在有数据的1个中居第1位) is no place; otherwise unchanged."""
-    if sum(rank is not None for rank in ranks) < 2:
+    place among one (第1位（共1个）, 在有数据的1个中居第1位) is no place, and when every member
+    ranked shares first place, since a place all share (eight towns with 0 villages delisted,
+    all 并列第1位) separates no one; otherwise unchanged."""
+    placed = [rank for rank in ranks if rank is not None]
+    if len(placed) < 2 or set(placed) == {1}:
         return [None] * len(ranks)
     return list(ranks)
 

@@ -129,11 +129,30 @@ def in_words(change: Figure | None, up: str, down: str, level: str) -> str:
 
 def vs_time_progress(value: Figure | None, against: str = "时间进度") -> str:
     """A rate against time progress, in words: 超时间进度4.5个百分点 / 低于时间进度7.4个百分点 /
-    与时间进度持平; "" when there is no rate to compare. `against="序时进度"` judges a rate
-    against the node of a target's breakdown instead."""
+    与时间进度持平; "" when there is no rate to compare. `against` names another mark (a
+    project's planned curve); a target's share against its breakdown's node is said by
+    `vs_pace_text`."""
     return in_words(
         value, f"超{against}{{}}个百分点", f"低于{against}{{}}个百分点", f"与{against}持平"
     )
+
+
+# A target's pace: the cumulative node of its breakdown to date (time progress without one).
+PACE = "序时进度"
+
+
+def vs_pace_text(vs_pace: Figure | None, *, ceiling: bool = False) -> str:
+    """A share against its pace (序时进度: the breakdown's cumulative node to date), `vs_pace` in
+    个百分点 (share − pace, compared as shown), in words: above it 超序时进度4.5个百分点, below
+    it 低于序时进度7.4个百分点; exactly at it a task is 完成序时进度 and a ceiling (`ceiling`,
+    a quota kept under: 赴京访批次) 未超序时进度 — never 持平, which reads as "unchanged" and
+    hides a quota used up to its node. For a ceiling below the pace is good and said so:
+    低于序时进度16.7个百分点（控制较好）. "" when undefined."""
+    if ceiling:
+        level, down = f"未超{PACE}", f"低于{PACE}{{}}个百分点（控制较好）"
+    else:
+        level, down = f"完成{PACE}", f"低于{PACE}{{}}个百分点"
+    return in_words(vs_pace, f"超{PACE}{{}}个百分点", down, level)
 
 
 def vs_average(value: Figure | None, group: str) -> str:

@@ -14,7 +14,6 @@ from decimal import Decimal
 
 from guanmo.figures.arithmetic import competition_ranks, growth_rate, placed_ranks, shown
 from guanmo.figures.changes import points_change
-from guanmo.figures.formatting import half_up
 from guanmo.indicators.choices import Direction, Frequency, Kind, RankBy
 
 QUARTER_ENDS = (3, 6, 9, 12)
@@ -97,18 +96,20 @@ def comparable_rate(reading: Reading, rule: Rule) -> Decimal | None:
 
 
 def rank_basis(reading: Reading, rule: Rule) -> Decimal | None:
-    """What the reading is ranked on: its growth, or its value as shown (so two figures that
-    print alike share a place)."""
+    """What the reading is ranked on: its growth (the rate to one decimal, as published and
+    derived), or its stored value exactly, not as shown: 0.0512 and 0.0487万人 both show as
+    0.05 but are 512 and 487 people, so they do not share a place (并列 only for equal stored
+    values). A 0 is a figure and ranked; a missing value (None) is not."""
     if rule.rank_by == RankBy.GROWTH:
         return growth(reading, rule.kind)
-    return None if reading.value is None else half_up(reading.value, rule.places)
+    return reading.value
 
 
 def peer_ranks(readings: Sequence[Reading], rule: Rule) -> list[int | None]:
     """Competition ranks within a peer group (1 is best; ties share a place, 并列) by the
     rule's basis and direction, one per reading in order; a reading without its basis (no value,
-    no growth) is unranked (None), and so is every reading when only one has its basis
-    (`figures.arithmetic.placed_ranks`: a place among one is no place)."""
+    no growth) is unranked (None), and so is every reading when only one has its basis or all
+    share first place (`figures.arithmetic.placed_ranks`: such a place is no place)."""
     basis = [rank_basis(reading, rule) for reading in readings]
     ranks = competition_ranks(basis, higher_is_better=rule.direction == Direction.HIGHER)
     return placed_ranks(ranks)

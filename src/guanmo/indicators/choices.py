@@ -11,8 +11,17 @@ class Kind(models.TextChoices):
     AMOUNT = "amount", "总量（累计值）"  # 固定资产投资, 脱贫人口: accumulated through the year
     RATIO = "ratio", "比率（百分比）"  # 城镇化率: itself a percentage; changes in 个百分点
     # 人均可支配收入: grows in % like an amount, but a group's figure is not the sum of its
-    # members' (it needs the population behind each), so it is only ever taken as reported.
+    # members' (it needs the population behind each), so it is only ever taken as reported;
+    # a level reached (达到), like a ratio (`is_level`).
     AVERAGE = "average", "人均（平均）值"
+
+
+def is_level(kind: Kind) -> bool:
+    """Whether an indicator of `kind` is a level reached (a ratio, 城镇化率; an average, 人均可支配
+    收入 in 元, 单位GDP能耗 in 吨标准煤/万元), said with 达到, rather than an amount done through
+    the year (固定资产投资, 脱贫人口, 新植面积), said with 完成. The one place this is decided: from
+    the kind stored on the indicator, never from its name or unit."""
+    return kind in (Kind.RATIO, Kind.AVERAGE)
 
 
 class Direction(models.TextChoices):

@@ -34,7 +34,7 @@ from guanmo.indicators.sentences import (
     target_sentence,
 )
 from guanmo.indicators.table import GroupFigure, PeerFigures, group_figure, peer_table
-from guanmo.indicators.targets import Standing
+from guanmo.indicators.targets import Standing, not_over_half
 from guanmo.regions.models import Region
 from guanmo.regions.names import match_region
 from guanmo.regions.services import level_character, units_word, whole_word
@@ -216,7 +216,8 @@ def _line(table: IndicatorTable, value, growth, rank=None, tied=False, group="")
 
 def _sentences(report: IndicatorReport) -> list[str]:
     """The group's performance per indicator; for a region its own with rank and change; the
-    share of each amount target; at the half year, who has not reached 双过半."""
+    share of each amount target; at the half year, who has not reached 双过半
+    (`targets.not_over_half`, in the group's order)."""
     short = report.group.short_name
     said = []
     for table in report.indicators:
@@ -241,18 +242,9 @@ def _sentences(report: IndicatorReport) -> list[str]:
                 )
             )
     said += target_sentences(report.targets, named=report.region is None)
-    # A ceiling (赴京访批次) is not judged by 双过半 at all.
-    judged = [t for t in report.targets if not t.standing.ceiling]
-    if report.month == 6 and judged:
-        missed = [t.region for t in judged if t.standing.both_over_half is False]
-        unjudged = any(t.standing.both_over_half is None for t in judged)
-        # A target without its June figure is not judged: "均实现" would claim what is unknown.
-        if missed or not unjudged:
-            said.append(
-                not_both_over_half_sentence(
-                    list(dict.fromkeys(missed)), units_word(report.whole or report.city)
-                )
-            )
+    missed = not_over_half([(t.region, t.standing) for t in report.targets], report.regions)
+    if missed is not None:
+        said.append(not_both_over_half_sentence(missed, units_word(report.whole or report.city)))
     return [sentence for sentence in said if sentence]
 
 

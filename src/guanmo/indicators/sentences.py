@@ -25,9 +25,9 @@ from guanmo.figures.formatting import (
     number,
     rank_text,
     rate,
-    vs_time_progress,
+    vs_pace_text,
 )
-from guanmo.indicators.choices import Frequency, Kind, RankBy
+from guanmo.indicators.choices import Frequency, Kind, RankBy, is_level
 from guanmo.regions.names import with_region
 
 
@@ -52,12 +52,6 @@ class IndicatorLine:
     among: int | None = None  # how many of the group have a figure, when not all do
     previous_rank: int | None = None  # the rank of the earlier period, said after the place
     since: str = "上月"  # that period: 上季度 for a quarterly indicator (`previous_period_word`)
-
-
-def is_level(name: str, unit: str) -> bool:
-    """Whether an amount is a level reached rather than a task done: per head (人均可支配收入 in
-    元) or per unit (单位GDP能耗 in 吨标准煤/万元); said with 达到, never 完成."""
-    return "人均" in name or unit == "元" or "/" in unit
 
 
 @dataclass(frozen=True)
@@ -86,11 +80,12 @@ def performance_sentence(month: int, subject: str, line: IndicatorLine) -> str:
     """1—6月，全市地区生产总值完成988.3亿元，同比增长9.0%，增速居全省第3位。
 
     `subject` is 全市 for the city's own figure or the region's name; a ratio 达到41.3%，同比
-    提高2.3个百分点; a level (`is_level`) 达到 (城镇居民人均可支配收入达到21673元); a count kept
-    down is not "完成" (赴京访批次18批); a growth published without its amount is said alone
-    (规模以上工业增加值同比增长8.5%); the place once, with its move since `line.since` when
-    the earlier rank is known (增速居全市第4位，较上月后移1位). Clauses without their figure
-    are left out; "" with neither value nor growth."""
+    提高2.3个百分点; a level (`choices.is_level`, by the indicator's kind: an average) 达到
+    (城镇居民人均可支配收入达到21673元); a count kept down is not "完成" (赴京访批次18批); a
+    growth published without its amount is said alone (规模以上工业增加值同比增长8.5%); the
+    place once, with its move since `line.since` when the earlier rank is known (增速居全市第4
+    位，较上月后移1位). Clauses without their figure are left out; "" with neither value nor
+    growth."""
     name = with_region(subject, line.name)
     if line.kind == Kind.RATIO:
         change = in_words(line.growth, "提高{}个百分点", "下降{}个百分点", "持平")
@@ -100,10 +95,7 @@ def performance_sentence(month: int, subject: str, line: IndicatorLine) -> str:
         return ""
     clauses = []
     if line.value is not None:
-        if line.kind == Kind.RATIO or is_level(line.name, line.unit):
-            verb = "达到"
-        else:
-            verb = "" if line.lower_is_better else "完成"
+        verb = "达到" if is_level(line.kind) else "" if line.lower_is_better else "完成"
         clauses.append(f"{verb}{_value(line.value, line.unit, line.places)}")
     if change:
         clauses.append(f"同比{change}")
@@ -127,16 +119,13 @@ def counts_sentence(subject: str, parts: Sequence[Count]) -> str:
 
 
 def ceiling_used(completion_rate: Decimal | None, vs_pace: Decimal | None) -> str:
-    """How much of a ceiling is used and against its pace (序时进度, in 个百分点):
+    """How much of a ceiling is used and against its pace (`vs_pace_text`, 个百分点):
     已用全年控制数的83.3%，超序时进度33.3个百分点 — for a ceiling, above the pace is behind
-    (`targets.Pace`) and below it is good, said so: 低于序时进度16.7个百分点（控制较好）;
-    without the pace when undefined, "" without the share."""
+    (`targets.Pace`); without the pace when undefined, "" without the share."""
     if completion_rate is None:
         return ""
     used = f"已用全年控制数的{rate(completion_rate)}"
-    against = vs_time_progress(vs_pace, "序时进度")
-    if against.startswith("低于"):
-        against += "（控制较好）"
+    against = vs_pace_text(vs_pace, ceiling=True)
     return f"{used}，{against}" if against else used
 
 
@@ -164,7 +153,7 @@ def target_sentence(
         used = ceiling_used(completion_rate, vs_pace)
         counted = f"{name}{_value(done, unit, places)}"
         return f"{counted}，{used}。" if used else f"{counted}。"
-    done_text = f"{name}{'达到' if is_level(name, unit) else '完成'}{_value(done, unit, places)}"
+    done_text = f"{name}{'达到' if is_level(kind) else '完成'}{_value(done, unit, places)}"
     if completion_rate is None:
         return f"{done_text}。"
     return f"{done_text}，占全年目标任务的{rate(completion_rate)}。"
@@ -215,15 +204,25 @@ class Placed(Protocol):
     rank_change: int | None
 
 
-def places_summary(group: str, lines: Sequence[Placed]) -> str:
+def places_summary(group: str, lines: Sequence[tuple[Placed, int | None]]) -> str:
     """What a county's page says of its places in one peer group before the table:
     在焦作市各县（市、区）中，12项指标有位次，其中居前三位3项；较上期前移2项、后移1项。
-    `lines` are the county's lines (`table.PeerFigures`), one per indicator."""
-    ranked = [line for line in lines if line.rank is not None]
-    top = sum(line.rank is not None and line.rank <= PODIUM for line in ranked)
-    up = sum(line.rank_change is not None and line.rank_change > 0 for line in ranked)
-    down = sum(line.rank_change is not None and line.rank_change < 0 for line in ranked)
-    return (
-        f"在{group}中，{len(ranked)}项指标有位次，其中居前三位{top}项；"
-        f"较上期前移{up}项、后移{down}项。"
-    )
+    `lines` are the county's lines (`table.PeerFigures`), one per indicator, each with the
+    number of the group with a figure when not all have one (`IndicatorTable.among`, else None).
+    A place is counted only with places among the same members: places among those with a
+    figure (第2位 of the 6 rural counties) are summed up in their own sentence per number,
+    在焦作市各县（市、区）有数据的6个中，…, never with places among the whole group."""
+    said = []
+    for among in sorted({among for _, among in lines}, key=lambda n: (n is not None, -(n or 0))):
+        ranked = [line for line, each in lines if each == among and line.rank is not None]
+        if not ranked and among is not None:
+            continue
+        top = sum(line.rank <= PODIUM for line in ranked)
+        up = sum(line.rank_change is not None and line.rank_change > 0 for line in ranked)
+        down = sum(line.rank_change is not None and line.rank_change < 0 for line in ranked)
+        members = group if among is None else f"{group}有数据的{among}个"
+        said.append(
+            f"在{members}中，{len(ranked)}项指标有位次，其中居前三位{top}项；"
+            f"较上期前移{up}项、后移{down}项。"
+        )
+    return "".join(said)

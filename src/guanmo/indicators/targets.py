@@ -12,6 +12,7 @@ remainder (`guanmo.figures.apportion`) to the unit's step, so every level sums e
 level above and to the target. The three 旬 of a month share its amount equally.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -25,7 +26,7 @@ from guanmo.figures.arithmetic import (
 )
 from guanmo.figures.breakdown import Breakdown
 from guanmo.figures.changes import points_change
-from guanmo.indicators.choices import Direction, Kind
+from guanmo.indicators.choices import Direction, Kind, is_level
 
 HALF_YEAR_MONTH = 6
 HALF = Decimal("50.0")
@@ -92,6 +93,55 @@ def both_over_half(
     return no_worse(completion_rate, HALF, lower_is_better=False)
 
 
+def due_by_half(breakdown: Breakdown) -> bool:
+    """Whether at least half the target falls due by June by its breakdown (its node, exactly):
+    half its time is gone at the half year. A task the office broke down to fall due mostly
+    after June (贫困村退出 after the autumn checks, 以年终目标倒推) is not: its time is not half
+    gone, and it is judged against its node instead."""
+    return breakdown.node(HALF_YEAR_MONTH) * 2 >= breakdown.target
+
+
+def judged_by_half(
+    *,
+    kind: Kind,
+    lower_is_better: bool,
+    target_growth: Decimal | None,
+    breakdown: Breakdown | None,
+) -> bool:
+    """Whether 双过半 applies to a target at all (issue 12: "completion of an amount target at
+    least 50% (and for a growth target, growth at least the target)"; GLOSSARY: time and task
+    both over half): a growth target, or a yearly amount to reach whose time is half gone by
+    June (`due_by_half`; without a breakdown, time progress is). Not a ceiling (赴京访批次: half
+    used says nothing), nor a level (a ratio or an average, `choices.is_level`: 城镇化率达到56%
+    is reached, not half done)."""
+    if target_growth is not None:
+        return True
+    if lower_is_better or is_level(kind):
+        return False
+    return breakdown is None or due_by_half(breakdown)
+
+
+def not_over_half(
+    standings: Sequence[tuple[str, "Standing"]], order: Sequence[str]
+) -> list[str] | None:
+    """Who has not reached 双过半 (未实现“双过半”的有：…): the regions with a target judged
+    (`Standing.judged_by_half`) and missed at the half year, each named once, in `order` (the
+    peer group's order, as every table of the report lists its regions; a region not in it
+    after them). [] when every target judged is over half (均实现); None when nothing can be
+    said: not the half year, no target judged, or none missed while one judged lacks its figure
+    (a region without its figure is neither named nor said to be over half)."""
+    judged = [
+        (region, seen)
+        for region, seen in standings
+        if seen.judged_by_half and seen.month == HALF_YEAR_MONTH
+    ]
+    missed = {region for region, seen in judged if seen.both_over_half is False}
+    if not judged or (not missed and any(seen.both_over_half is None for _, seen in judged)):
+        return None
+    place = {region: at for at, region in enumerate(order)}
+    return sorted(missed, key=lambda region: (place.get(region, len(order)), region))
+
+
 @dataclass(frozen=True)
 class Standing:
     """A region's standing against its annual target after `month`: % and 个百分点 as named;
@@ -119,6 +169,7 @@ class Standing:
     pace: Pace | None = None  # vs_pace judged by the direction (a ceiling used fast: BEHIND)
     lower_is_better: bool = False  # a ceiling (amount) or a level to stay under (ratio)
     ceiling: bool = False  # an amount kept under (赴京访批次): share used, no 双过半
+    judged_by_half: bool = False  # whether 双过半 applies at all (`judged_by_half`)
 
 
 def standing(
@@ -152,6 +203,9 @@ def standing(
         else None
     )
     mark = node_progress if breakdown is not None else time_progress(month)
+    judged = judged_by_half(
+        kind=kind, lower_is_better=lower, target_growth=target_growth, breakdown=breakdown
+    )
     vs_pace = points_change(mark, rate)
     if target_growth is not None:
         on_track = no_worse(growth, target_growth, lower_is_better=lower)
@@ -176,13 +230,16 @@ def standing(
             growth=growth,
             target_growth=target_growth,
             lower_is_better=lower,
-        ),
+        )
+        if judged
+        else None,
         on_track=on_track,
         forecast_missed=_forecast_missed(forecast, lower_is_better=lower),
         vs_pace=vs_pace,
         pace=pace_of(vs_pace, lower_is_better=lower),
         lower_is_better=lower,
         ceiling=lower and target is not None and target_growth is None,
+        judged_by_half=judged,
     )
 
 
@@ -196,8 +253,8 @@ def _forecast_missed(forecast: Decimal | None, *, lower_is_better: bool) -> bool
 def _level_standing(
     month: int, target: Decimal, value: Decimal | None, growth: Decimal | None, lower: bool
 ) -> Standing:
-    """A ratio's level target (城镇化率达到56%): the value against it in 个百分点, judged like a
-    growth target at the half year; no share, nodes or forecast (a level does not accumulate)."""
+    """A ratio's level target (城镇化率达到56%): the value against it in 个百分点; no share,
+    nodes, forecast or 双过半 (a level does not accumulate: it is reached, not half done)."""
     return Standing(
         month=month,
         target=target,
@@ -211,9 +268,7 @@ def _level_standing(
         vs_node=None,
         forecast_rate=None,
         vs_target_growth=None,
-        both_over_half=both_over_half(
-            month=month, growth=value, target_growth=target, lower_is_better=lower
-        ),
+        both_over_half=None,  # a level is reached, not half done (`judged_by_half`)
         vs_target=points_change(target, value),
         on_track=no_worse(value, target, lower_is_better=lower),
         lower_is_better=lower,

@@ -156,7 +156,11 @@ def county_places(request: HttpRequest) -> HttpResponse:
             "summary": [
                 places_summary(
                     place["group"].name,
-                    [row["groups"][at]["line"] for row in rows if row["groups"][at]["line"]],
+                    [
+                        (row["groups"][at]["line"], row["groups"][at]["among"])
+                        for row in rows
+                        if row["groups"][at]["line"]
+                    ],
                 )
                 for at, place in enumerate(places)
             ],

@@ -14,11 +14,15 @@ from decimal import Decimal
 from enum import StrEnum
 
 from guanmo.figures.arithmetic import shown
-from guanmo.figures.changes import rank_change_text
-from guanmo.figures.formatting import number, rank_text, rate
-from guanmo.indicators.choices import Frequency
+from guanmo.figures.formatting import rate
+from guanmo.indicators.choices import Frequency, Kind, RankBy
 from guanmo.indicators.report import IndicatorReport
-from guanmo.indicators.sentences import ceiling_used, previous_period_word
+from guanmo.indicators.sentences import (
+    ceiling_used,
+    previous_period_word,
+    rank_change_sentence,
+    vs_pace_text,
+)
 from guanmo.indicators.table import PeerFigures
 from guanmo.indicators.targets import Pace, Standing
 
@@ -59,19 +63,31 @@ def falling_warnings(
     *,
     since: str = "上月",
     among: int | None = None,
+    rank_by: RankBy = RankBy.GROWTH,
+    kind: Kind = Kind.AMOUNT,
 ) -> list[IndicatorWarning]:
     """Regions whose rank in the peer group `group` (its short name) fell by `places` or more
-    since the previous period (`since`: 上月, or 上季度 for a quarterly indicator):
-    武陟县固定资产投资居全市第9位，较上月后移4位。 (`among` those with a figure when not all
+    since the previous period (`since`: 上月, or 上季度 for a quarterly indicator), each warned
+    in its own sentence, the region's rank sentence (`sentences.rank_change_sentence`, the
+    issue's pattern 固定资产投资增速居全市第2位，较上月前移1位。):
+    武陟县固定资产投资增速居全市第9位，较上月后移4位。 (`among` those with a figure when not all
     of the group have one, as `rank_text` says it)."""
     return [
         IndicatorWarning(
             IndicatorWarningKind.FALLING,
             line.region,
             indicator,
-            f"{line.region}{indicator}"
-            f"{rank_text(line.rank, group, tied=line.tied, among=among)}，"
-            f"{rank_change_text(line.rank + line.rank_change, line.rank, since=since)}。",
+            rank_change_sentence(
+                f"{line.region}{indicator}",
+                rank_by,
+                group,
+                line.rank,
+                line.rank + line.rank_change,
+                tied=line.tied,
+                kind=kind,
+                since=since,
+                among=among,
+            ),
         )
         for line in lines
         if line.rank is not None and line.rank_change is not None and -line.rank_change >= places
@@ -93,7 +109,7 @@ def target_warnings(
                 said = ceiling_used(standing.completion_rate, standing.vs_node)
             else:
                 said = (
-                    f"完成目标的{rate(standing.completion_rate)}，低于序时进度{number(off)}个百分点"
+                    f"完成目标的{rate(standing.completion_rate)}，{vs_pace_text(standing.vs_node)}"
                 )
             found.append(
                 IndicatorWarning(
@@ -127,6 +143,8 @@ def report_warnings(report: IndicatorReport, behind_points: Decimal) -> list[Ind
             table.lines,
             since=previous_period_word(Frequency(table.indicator.frequency)),
             among=table.among,
+            rank_by=RankBy(table.indicator.rank_by),
+            kind=Kind(table.indicator.kind),
         )
     for target in report.targets:
         found += target_warnings(
