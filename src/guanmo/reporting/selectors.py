@@ -131,3 +131,17 @@ def reports_with_counts(scope: Scope, period: Period) -> QuerySet[CountyReport]:
             reported=Count("entries", filter=Q(entries__cumulative_completed__isnull=False)),
         )
     )
+
+
+def reports_of_month(city: Region, year: int, month: int) -> dict[int, CountyReport] | None:
+    """The city's county reports of (`year`, `month`) by county id, or None when the month has
+    no reporting period (its figures are imported, not reported). Once a period is open, the
+    month's figures are the counties' approved reports: the one rule `import-progress` keeps
+    to so it never changes a month behind a county's report (tryout 10)."""
+    period = Period.objects.filter(city=city, year=year, month=month).first()
+    if period is None:
+        return None
+    return {
+        report.county_id: report
+        for report in CountyReport.objects.filter(period=period).select_related("period", "county")
+    }

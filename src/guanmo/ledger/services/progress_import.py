@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from guanmo.accounts.models import User
 from guanmo.ledger.columns import LEDGER_COLUMNS, Field
@@ -42,7 +43,8 @@ from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, changes_between, field_labels, record_changes
 from guanmo.reporting.history import Source as ChangeSource
 from guanmo.reporting.imports import columns_named, record_import, remember_mapping
-from guanmo.reporting.models import ImportRecord
+from guanmo.reporting.models import CountyReport, ImportRecord, Status
+from guanmo.reporting.selectors import reports_of_month
 from guanmo.sheets.cells import format_wan
 from guanmo.sheets.faults import ImportReport, SheetFault
 from guanmo.sheets.header import Expected, column_letter, states_year
@@ -118,6 +120,8 @@ def import_progress(
         file_name=file_name,
     )
     report.dry_run = dry_run
+    if report.ok:
+        report.faults += reviewed_month_faults(lines, city=city, year=year, month=month)
     if report.ok:
         _save(lines, report, city=city, year=year, month=month, county=county, user=user)
         if not dry_run and mapping:
@@ -196,6 +200,65 @@ def read_progress(
     if silent:
         report.notes.append(f"{silent}个项目未填本月和累计完成投资，视为未报送，已跳过")
     return report, lines
+
+
+def reviewed_month_faults(
+    lines: list[ProgressLine], *, city: Region, year: int, month: int
+) -> list[SheetFault]:
+    """Faults for the lines of counties that report (`year`, `month`) through the workflow: once
+    a reporting period is open, a county's figures of the month are its approved report's, so an
+    import may not write them (it would change an approved or closed month behind the report,
+    or be overwritten unseen when the report is approved). One fault per county, naming its
+    rows, its report's state and the way to correct. Empty when the month has no period."""
+    reports = reports_of_month(city, year, month)
+    if not reports:
+        return []
+    county_of = dict(
+        Project.objects.filter(pk__in=[line.project_id for line in lines]).values_list(
+            "pk", "county_id"
+        )
+    )
+    rows_by_county: dict[int, list[int]] = {}
+    for line in lines:
+        county = county_of.get(line.project_id)
+        if county in reports:
+            rows_by_county.setdefault(county, []).append(line.row)
+    return [
+        SheetFault("", None, None, f"{_rows_text(rows)}为{_report_refusal(reports[county])}")
+        for county, rows in rows_by_county.items()
+    ]
+
+
+def _rows_text(rows: list[int]) -> str:
+    shown = "、".join(str(row) for row in sorted(rows)[:10])
+    return f"第{shown}行" + (f"等{len(rows)}行" if len(rows) > 10 else "")
+
+
+def _report_refusal(report: CountyReport) -> str:
+    """Why a county's report keeps an import from its month, and what to do instead."""
+    unit, period = report.unit_name, report.period
+    if period.is_closed and report.reopened:
+        return (
+            f"{unit}的项目：{unit}{period}月报已重新打开更正，本月数字以月报为准；"
+            f"请在{unit}{period}月报中上传本表（月报页「上传表格」），审核通过后生效"
+        )
+    if period.is_closed:
+        closed = timezone.localdate(period.closed_at)
+        return (
+            f"{unit}的项目：{period}填报期已于{closed:%Y-%m-%d}关闭，"
+            f"本月数字以审核通过的月报为准，导入不能改动；如需更正，请在「月报审核」中"
+            f"重新打开{unit}{period}月报（须填写原因），再在月报中上传本表"
+        )
+    if report.status == Status.APPROVED:
+        return (
+            f"{unit}的项目：{unit}{period}月报已审核通过，本月数字以审核通过的月报为准，"
+            f"导入不能改动；如需更正，请在填报期关闭后重新打开{unit}月报（须填写原因）并在月报中更正"
+        )
+    return (
+        f"{unit}的项目：{period}填报期已开启，{unit}月报正在填报（{report.get_status_display()}），"
+        f"本月数字以审核通过的月报为准；请在{unit}{period}月报中上传本表（月报页「上传表格」），"
+        "不要另行导入"
+    )
 
 
 def _lines(
