@@ -111,13 +111,23 @@ def two_places(value: Decimal | None) -> str:
     return UNDEFINED if value is None else f"{half_up(value, 2):f}"
 
 
+# The rule the shown breakdown is computed by, kept with a result's page tables (`rule`): a
+# result whose tables were kept under another rule has them computed again when read
+# (`services.page_figures_of`), so that a page never shows parts the current rule would not give.
+FIGURES_RULE = (
+    "各指标得分按最大余数法取两位小数，与加分、扣分合计等于综合得分；与第一名差距按所示得分相减"
+)
+
+
 def page_figures(outcome: Outcome) -> dict:
     """The tables the results page shows of the deterministic pass, as text kept with the
-    result (JSON-ready): `lines`, each unit's place (`rank_label`), name (`unit_label`) and
-    change (`change_text`) in rank order; `breakdown` (`breakdown_rows`); `points_lost`, a row
-    per unit of the points lost to the first on each indicator (`points_lost_to_first`)."""
+    result (JSON-ready): `rule` (FIGURES_RULE); `lines`, each unit's place (`rank_label`), name
+    (`unit_label`) and change (`change_text`) in rank order; `breakdown` (`breakdown_rows`);
+    `points_lost`, a row per unit of the points lost to the first on each indicator
+    (`points_lost_to_first`)."""
     names = outcome.definition.names
     return {
+        "rule": FIGURES_RULE,
         "lines": [
             {
                 "unit": line.unit,
