@@ -17,6 +17,9 @@ from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.exporters.text import (
     BREAKDOWN_TAIL,
     probability_text,
+    raw_headers,
+    raw_text,
+    raw_values,
     sampling_note,
     sensitivity_rows,
 )
@@ -73,6 +76,7 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
     ranked = sum(1 for unit in output["units"] if unit["rank_interval"] is not None)
     indicators = list(output["weights"])
     figures = page_figures_of(result)
+    definition = Definition.from_dict(result.definition)
     if request.GET.get("format") == "xlsx":
         # The workbook `guanmo assess --format xlsx` writes, of the result computed again from
         # what it froze (the same figures it issued, `services.recompute`).
@@ -125,6 +129,11 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
             ],
             "units": units,
             "indicators": indicators,
+            "raw_headers": raw_headers(definition),
+            "raw_values": [
+                [row[0], *(raw_text(value) for value in row[1:])]
+                for row in raw_values(definition, Inputs.from_dict(result.inputs))
+            ],
             "breakdown_tail": BREAKDOWN_TAIL,
             "breakdown": figures["breakdown"],
             "points_lost": figures["points_lost"],

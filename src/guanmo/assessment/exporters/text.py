@@ -4,8 +4,10 @@ choices and the bulletin's sentences; the tables also serve the .docx."""
 from collections.abc import Mapping
 from decimal import Decimal
 
+from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.outcome import Outcome, UnitLine, shown_breakdown
 from guanmo.assessment.results import first_placed, places_moved_words, points_lost_to
+from guanmo.assessment.sources import raw_header
 from guanmo.figures.formatting import UNDEFINED, half_up, rate
 
 RESULT_HEADERS = (
@@ -104,6 +106,24 @@ def breakdown_rows(outcome: Outcome) -> list[list[str]]:
 
 
 BREAKDOWN_TAIL = ("加分", "扣分", "综合得分")
+
+
+def raw_headers(definition: Definition) -> list[str]:
+    """The 原始数值 table's indicator headers, each with its unit (`sources.raw_header`)."""
+    return [raw_header(row) for row in definition.indicators]
+
+
+def raw_values(definition: Definition, inputs: Inputs) -> list[list[Decimal | None]]:
+    """原始数值: each unit's values as the cycle gave them (typed, imported or sourced), a row
+    per unit in the inputs' order: [unit, value of each indicator…], None where it has none.
+    What the results page shows and the .xlsx's 原始数值 sheet holds."""
+    names = definition.names
+    return [[unit, *(own.get(name) for name in names)] for unit, own in inputs.values.items()]
+
+
+def raw_text(value: Decimal | str | None) -> str:
+    """A raw value as the page shows it: as given (95.5, 185000), — for none."""
+    return UNDEFINED if value is None else f"{value:f}"
 
 
 def two_places(value: Decimal | None) -> str:

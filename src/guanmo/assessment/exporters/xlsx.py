@@ -20,6 +20,8 @@ from guanmo.assessment.exporters.text import (
     indices_of,
     points_lost_to_first,
     rank_label,
+    raw_headers,
+    raw_values,
     sampling_note,
 )
 from guanmo.assessment.outcome import Outcome
@@ -145,8 +147,8 @@ def write_xlsx(outcome: Outcome, output: str | Path | BinaryIO) -> None:
     _table(
         workbook,
         "原始数值",
-        [_unit_column(), *_indicator_columns(outcome, "General")],
-        [[u, *(outcome.inputs.values[u].get(n) for n in names)] for u in units],
+        [_unit_column(), *(Column(h, 14, "General") for h in raw_headers(outcome.definition))],
+        raw_values(outcome.definition, outcome.inputs),
     )
     _table(
         workbook,
