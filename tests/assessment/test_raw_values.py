@@ -76,6 +76,7 @@ def test_the_page_and_the_xlsx_show_the_same_raw_values(client, world, result):
         (IndicatorRow("项目", None, "新开工", None, source="台账:新开工项目数"), "新开工（个）"),
         (IndicatorRow("园区", None, "规上企业", None, source="园区:规上企业数"), "规上企业（家）"),
         (IndicatorRow("指标", None, "工业增加值增速", None), "工业增加值增速（%）"),
+        (IndicatorRow("亩均效益", None, "单位能耗税收", None), "单位能耗税收（万元/吨标准煤）"),
         (IndicatorRow("指标", None, "单位能耗", None), "单位能耗"),
     ],
 )

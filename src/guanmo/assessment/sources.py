@@ -49,6 +49,7 @@ from guanmo.assessment.definition import (
     Missing,
     NothingToCount,
 )
+from guanmo.assessment.firms import FIRM_UNITS
 from guanmo.attraction.parks import PARK_FIGURES
 from guanmo.figures.arithmetic import period_label, time_progress
 from guanmo.figures.formatting import UNDEFINED
@@ -343,8 +344,9 @@ EXEMPT = "不参评"
 def raw_header(row: IndicatorRow) -> str:
     """An indicator's name with the unit its raw values are in, as the results page and the
     .xlsx's 原始数值 head them: the name as written when it states its unit (亩均税收（万元/亩）),
-    else with its source's unit (县区得分（分）, 新开工项目数（个）) or, for a rate, share or
-    growth (…率, …占比, …增速), （%）; the bare name when no unit is known."""
+    else with its source's unit (县区得分（分）, 新开工项目数（个）), a firm indicator's
+    (亩均税收（万元/亩）, `firms.FIRM_UNITS`) or, for a rate, share or growth (…率, …占比,
+    …增速), （%）; the bare name when no unit is known."""
     if _STATED_UNIT.search(row.name):
         return row.name
     unit = ""
@@ -353,6 +355,7 @@ def raw_header(row: IndicatorRow) -> str:
             unit = MEASURE_UNITS[parse_source(row.source).measure]
         except ValueError:  # a source the scheme reading refused never reaches a result
             unit = ""
+    unit = unit or FIRM_UNITS.get(row.name, "")
     if not unit and row.name.endswith(_PERCENT_ENDINGS):
         unit = "%"
     return f"{row.name}（{unit}）" if unit else row.name
