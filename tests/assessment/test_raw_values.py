@@ -10,6 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from guanmo.assessment.definition import Definition, IndicatorRow, Inputs
+from guanmo.assessment.exporters.text import raw_text
 from guanmo.assessment.objections import publish_result
 from guanmo.assessment.services import save_scheme
 from guanmo.assessment.sources import raw_header
@@ -67,6 +68,14 @@ def test_the_page_and_the_xlsx_show_the_same_raw_values(client, world, result):
     for row in rows:
         cells = [row[0], *(f"{D(str(value)).normalize():f}" for value in row[1:])]
         assert "".join(f"<td>{cell}</td>" for cell in cells) in table
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(D("95.50"), "95.5"), (D(185000), "185000"), (D(245) / D(13), "18.8462"), (None, "—")],
+)
+def test_a_raw_value_is_shown_as_given_and_a_long_quotient_to_four_decimals(value, shown):
+    assert raw_text(value) == shown
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from guanmo.assessment.outcome import Outcome, UnitLine, shown_breakdown
 from guanmo.assessment.results import first_placed, places_moved_words, points_lost_to
 from guanmo.assessment.sources import raw_header
 from guanmo.figures.formatting import UNDEFINED, half_up, rate
+from guanmo.sheets.cells import decimal_places
 
 RESULT_HEADERS = (
     "位次",
@@ -121,9 +122,18 @@ def raw_values(definition: Definition, inputs: Inputs) -> list[list[Decimal | No
     return [[unit, *(own.get(name) for name in names)] for unit, own in inputs.values.items()]
 
 
-def raw_text(value: Decimal | str | None) -> str:
-    """A raw value as the page shows it: as given (95.5, 185000), — for none."""
-    return UNDEFINED if value is None else f"{value:f}"
+RAW_PLACES = 4  # a computed raw value (a firm's 亩均税收, tax ÷ land) shown to 4 decimals
+
+
+def raw_text(value: Decimal | None) -> str:
+    """A raw value as the page shows it: as given (95.5, 185000), a computed one with more
+    decimals to RAW_PLACES half-up (18.8462 for 245 ÷ 13), trailing zeros dropped; — for
+    none."""
+    if value is None:
+        return UNDEFINED
+    if decimal_places(value.normalize()) > RAW_PLACES:
+        value = half_up(value, RAW_PLACES)
+    return f"{value.normalize():f}"
 
 
 def two_places(value: Decimal | None) -> str:
