@@ -266,6 +266,7 @@ def test_xlsx_keeps_every_intermediate_and_reads_back(sheets, tmp_path):
         "原始数值",
         "标准化得分",
         "加权得分",
+        "得分构成",
         "与第一名差距",
         "加减分",
         "一票否决",

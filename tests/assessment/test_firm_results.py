@@ -5,6 +5,7 @@ figure leaves earlier years' per-亩 figures alone. Figures are test_firms' hand
 from decimal import Decimal as D
 
 import pytest
+from django.core.management import CommandError
 
 from guanmo.assessment.firm_register import FIRM_SCHEME_NAME, firm_inputs, issue_firm_result
 from guanmo.assessment.firm_sheet import read_firms
@@ -99,3 +100,17 @@ def test_a_years_firm_result_issued_is_not_replaced_by_issuing_it_again(world, r
     with pytest.raises(SchemeError, match="2025年度“亩均效益评价”已签发结果"):
         issue(world)
     assert list(Result.objects.all()) == [first]
+
+
+def test_a_year_issued_is_not_imported_again_and_its_figures_stay(world, register, tmp_path):
+    """Last stop, item 6: importing an issued year again replaced the figures the firm pages
+    show beside the issued scores; it is refused, a year not issued is imported as before."""
+    issue(world)
+    before = list(FirmYear.objects.order_by("pk").values_list("tax", "land_area"))
+    doubled = [(name, land, tax * 2, sales, energy) for name, land, tax, sales, energy in FIRMS]
+    sheet = str(register_sheet(tmp_path / "企业2.xlsx", doubled))
+    with pytest.raises(CommandError, match=r"2025年度亩均效益评价已签发结果.*不能重新导入"):
+        run("import-firms", sheet, "--year", "2025")
+    assert list(FirmYear.objects.order_by("pk").values_list("tax", "land_area")) == before
+    run("import-firms", sheet, "--year", "2024")
+    assert FirmYear.objects.get(year=2024, firm__name="甲").tax == 800

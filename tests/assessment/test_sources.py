@@ -149,6 +149,14 @@ def test_started_on_time_is_started_over_due_by_the_cycles_end():
     assert found["乙县"].value is None
 
 
+def test_a_new_start_without_a_planned_date_is_not_due_and_its_leaving_out_is_said():
+    """Last stop, item 6: 新开工 G (no planned 开工) is not due, but was left out silently."""
+    found = started_on_time(LEDGER, ["甲县", "乙县"])
+    said = "另有1个新开工项目未填计划开工日期，无从判断是否按期开工，未计入"
+    assert found["甲县"].value == D("33.3") and found["甲县"].origin.endswith(said)
+    assert "未填计划开工日期" not in found["乙县"].origin
+
+
 # 观摩: two judges score 甲县's two sites and 乙县's one; 丙县 is not on the tour.
 CARDS = [
     ScoreCard("张", "", "甲一", "甲县", {"进度": D("90")}),

@@ -3,6 +3,8 @@ indicators, published, made final after its publication period, recomputable exa
 and issued as a numbered bulletin naming last place only as robustly as the city's threshold."""
 
 import json
+import shlex
+from datetime import date
 from decimal import Decimal
 from io import StringIO
 from pathlib import Path
@@ -19,8 +21,8 @@ from guanmo.demo.assessment import (
     LEDGER_COMPLETION,
     MONTH,
     demo_assessment_inputs,
+    demo_final_result,
 )
-from guanmo.demo.build import OPEN_MONTH
 from guanmo.demo.city import YEAR
 from guanmo.documents.models import IssuedDocument, Kind
 from guanmo.progress.selectors import progress_report_for
@@ -30,8 +32,12 @@ from guanmo.reporting.models import CountyReport, ReviewStep, Status
 pytestmark = pytest.mark.django_db
 
 
+def final() -> Result:
+    return demo_final_result(Region.objects.get(name="焦作市"))
+
+
 def test_the_assessment_is_final_and_recomputes_exactly_as_issued(demo):
-    result = Result.objects.get()
+    result = final()
     assert result.status == Result.Status.FINAL
     assert result.published_until < ISSUED
     assert recompute(result).as_json() == result.output
@@ -49,14 +55,14 @@ def test_the_completion_rates_are_the_progress_reports_of_the_cycles_last_month(
 
 
 def test_the_issued_result_keeps_where_each_sourced_value_came_from(demo):
-    result = Result.objects.get()
+    result = final()
     assert result.definition["indicators"][0]["source"] == LEDGER_COMPLETION
     origins = result.inputs["origins"]["武陟县"]
     assert origins["固定资产投资增速"].startswith("指标:固定资产投资:增速（")
 
 
 def test_last_place_is_named_only_as_robustly_as_the_threshold_allows(demo):
-    output = Result.objects.get().output
+    output = final().output
     last = max(output["units"], key=lambda unit: unit["rank"])
     named = any("排名末位的是" in sentence for sentence in output["sentences"])
     assert named == (Decimal(last["p_last"]) >= Decimal("0.8"))
@@ -96,10 +102,10 @@ def test_the_shipped_example_scheme_runs_on_the_demo_city_saying_its_rule_for_no
 ):
     """Issue 13: the example scheme stopped on the demo (月报 without submissions; units with
     no problem to solve, 按期办结率 0 ÷ 0). Its 无考核事项 setting says 按100%计, and the notes
-    and each such value's origin say so. Run for 1—11月, the demo's months closed, whose tour
-    (观摩:县区得分) is October's: 1—9月 has no tour scored."""
+    and each such value's origin say so. Run for the 前三季度 (1—9月), whose tour (观摩:县区得分)
+    is September's (it stopped when the demo's only scored tour was October's)."""
     city = Region.objects.get(name="焦作市")
-    closed = OPEN_MONTH - 1
+    closed = MONTH
     out, err = StringIO(), StringIO()
     call_command(
         "assess",
@@ -127,3 +133,33 @@ def test_the_shipped_example_scheme_runs_on_the_demo_city_saying_its_rule_for_no
     assert noted, said
     assert all("问题按期办结率" in line or "按期开工率" in line for line in noted)
     assert f"月报:按时报送次数（{YEAR}年1—{closed}月应报{closed}期，按时报送" in said
+
+
+def readme_example() -> list[str]:
+    """The README's example command for the shipped example scheme, as written (one line)."""
+    readme = Path(guanmo.assessment.__file__).resolve().parents[3] / "README.md"
+    lines = [
+        line for line in readme.read_text(encoding="utf-8").splitlines() if EXAMPLE.name in line
+    ]
+    [command] = [line for line in lines if "guanmo assess --scheme" in line]
+    return shlex.split(command)
+
+
+def test_the_readmes_example_command_runs_on_the_demo_as_written(demo, settings):
+    """Issue 13 (last stop, item 4): the example scheme could not be run for 1—9月 on the demo
+    (its tour was October's); the README's command runs as written on a fresh demo."""
+    words = readme_example()
+    today = words.pop(0)
+    assert today.startswith("GUANMO_TODAY=")
+    settings.GUANMO_TODAY = date.fromisoformat(today.removeprefix("GUANMO_TODAY="))
+    assert words[:2] == ["guanmo", "assess"]
+    arguments = [str(EXAMPLE) if word.endswith(EXAMPLE.name) else word for word in words[2:]]
+    assert str(EXAMPLE) in arguments and "--month" in arguments
+    out, err = StringIO(), StringIO()
+    call_command("assess", *arguments, stdout=out, stderr=err)
+    printed = out.getvalue()
+    city = Region.objects.get(name="焦作市")
+    for unit in city.children.all():
+        assert unit.name in printed
+    assert "观摩得分（观摩:县区得分）" in printed or "观摩:县区得分" in printed
+    assert "综合得分第一名为" in printed

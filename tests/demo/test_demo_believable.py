@@ -36,6 +36,8 @@ AHEAD = {
     # A lead's next stage is planned, and a parcel's contract sets its start ahead.
     ("attraction", "StageDate", "planned"),
     ("attraction", "Parcel", "agreed_start_on"),
+    # A result in 公示 is published until a day ahead, as a deadline.
+    ("assessment", "Result", "published_until"),
 }
 
 # A scope's unit by what the project builds: roads and pipes in 公里, farmland in 亩, a plant

@@ -17,7 +17,7 @@ from django.db import transaction
 from guanmo.assessment.definition import Definition, Inputs, resolve_benchmarks
 from guanmo.assessment.firm_sheet import FirmRow
 from guanmo.assessment.firms import TAX_PER_MU, FirmFigures, firm_indicators, rated
-from guanmo.assessment.models import Firm, FirmYear, RatedFirm, Result
+from guanmo.assessment.models import Firm, FirmYear, RatedFirm, Result, Scheme
 from guanmo.assessment.objections import DEFAULT_PUBLICATION_DAYS, publish_result
 from guanmo.assessment.services import save_scheme
 from guanmo.regions.models import Region
@@ -31,7 +31,16 @@ def import_firms(rows: Sequence[FirmRow], year: int, *, city: Region) -> tuple[i
     """Create or update each firm (by 统一社会信用代码) in `city` and its figures for `year`,
     its land among them (earlier years keep theirs). Returns (firms created, firms updated).
     One transaction: everything or nothing. Raises ValueError for a county that is not one
-    of the city's units, or a firm the register keeps in another city."""
+    of the city's units, a firm the register keeps in another city, or a year whose result
+    was issued: its figures are frozen with it (issue 13 "a result can always be recomputed
+    exactly as issued"), and a firm's page shows them beside its issued score, so a figure
+    found wrong is corrected through an objection, never by importing the year again."""
+    issued = Scheme.objects.filter(city=city, firm_year=year, results__isnull=False).first()
+    if issued is not None:
+        raise ValueError(
+            f"{issued}已签发结果，企业底册{year}年度数据随结果冻结，不能重新导入；"
+            "数值有误的，请在公示期内通过异议更正"
+        )
     units = {unit.name: unit for unit in units_of(city)}
     created = updated = 0
     for row in rows:

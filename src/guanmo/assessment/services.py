@@ -14,7 +14,7 @@ from django.db import transaction
 
 from guanmo.accounts.models import User
 from guanmo.assessment.definition import Definition, Inputs
-from guanmo.assessment.exporters.text import page_figures
+from guanmo.assessment.exporters.text import FIGURES_RULE, page_figures
 from guanmo.assessment.models import Result, Scheme
 from guanmo.assessment.outcome import Outcome, compute
 from guanmo.assessment.robustness import DEFAULT_NAMING_THRESHOLD, DEFAULT_RUNS
@@ -121,11 +121,19 @@ def recompute(result: Result) -> Outcome:
 
 def page_figures_of(result: Result) -> dict:
     """The tables the result's page shows (`page_figures`), as kept when it was computed: a
-    view computes nothing. A result kept before they were has them computed once from what
-    it froze (`scores_again`) and kept."""
-    if not result.figures:
-        result.figures = page_figures(scores_again(result))
-        result.save(update_fields=["figures"])
+    view computes nothing. A result whose tables were kept under another rule than the
+    current FIGURES_RULE (or before they were kept at all: a breakdown rounded part by part,
+    one hundredth off its score) has them computed once again from what it froze
+    (`scores_again`) and kept, with the points by indicator of its issued JSON, so that the
+    page, its .xlsx and the JSON are what a fresh computation gives. Scores, ranks, classes
+    and the Monte Carlo's figures are left as issued: the rule changes how parts are shown."""
+    if result.figures.get("rule") != FIGURES_RULE:
+        outcome = scores_again(result)
+        result.figures = page_figures(outcome)
+        fresh = {unit["unit"]: unit["contributions"] for unit in outcome.as_json()["units"]}
+        for unit in result.output["units"]:
+            unit["contributions"] = fresh[unit["unit"]]
+        result.save(update_fields=["figures", "output"])
     return result.figures
 
 

@@ -135,19 +135,35 @@ def _due(project: ProjectStart, cycle: SourceCycle) -> bool:
 
 def started_on_time(facts: LedgerFacts, units: Sequence[str]) -> Values:
     """Each unit's share of the projects due to start by the cycle's end that are not
-    逾期未开工 (%, one decimal half-up); None, with nothing to count, when none was due."""
+    逾期未开工 (%, one decimal half-up); None, with nothing to count, when none was due. A
+    新开工 project without a planned 开工 date has no time to be on, so it is not due; the
+    origin says how many such projects were left out ("另有1个新开工项目未填计划开工日期…"),
+    never silently (a unit cannot better its rate unseen by leaving dates blank)."""
     found = {}
     for unit in units:
         due = [p for p in facts.starts if p.unit == unit and _due(p, facts.cycle)]
         started = sum(not not_started(p, facts.cycle) for p in due)
         share = percent(started, len(due))
+        planless = sum(
+            1
+            for p in facts.starts
+            if p.unit == unit and p.stage == "新开工" and p.planned_start is None
+        )
+        left_out = (
+            f"；另有{planless}个新开工项目未填计划开工日期，无从判断是否按期开工，未计入"
+            if planless
+            else ""
+        )
         if share is None:
             found[unit] = Sourced(
-                None, f"截至{facts.cycle.label}没有应开工的重点项目", nothing_to_count=True
+                None,
+                f"截至{facts.cycle.label}没有应开工的重点项目{left_out}",
+                nothing_to_count=True,
             )
             continue
         found[unit] = Sourced(
-            share, f"截至{facts.cycle.label}应开工重点项目{len(due)}个，已开工{started}个"
+            share,
+            f"截至{facts.cycle.label}应开工重点项目{len(due)}个，已开工{started}个{left_out}",
         )
     return found
 

@@ -42,7 +42,15 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from guanmo.assessment.definition import Definition, Inputs, Missing, NothingToCount
+from guanmo.assessment.definition import (
+    Definition,
+    IndicatorRow,
+    Inputs,
+    Missing,
+    NothingToCount,
+)
+from guanmo.assessment.firms import FIRM_UNITS
+from guanmo.attraction.parks import PARK_FIGURES
 from guanmo.figures.arithmetic import period_label, time_progress
 from guanmo.figures.formatting import UNDEFINED
 from guanmo.observation.results import METHOD_LABELS, Method
@@ -138,6 +146,24 @@ PARK_FIGURE_MEASURES = frozenset(
         Measure.EMPLOYEES,
     }
 )
+# The unit each source's value is in, as its domain's bulletin prints it.
+MEASURE_UNITS: dict[Measure, str] = {
+    Measure.COMPLETION_RATE: "%",
+    Measure.NEW_STARTS: "个",
+    Measure.STARTED_ON_TIME: "%",
+    Measure.TOUR_SCORE: "分",
+    Measure.SOLVED_ON_TIME: "个",
+    Measure.ON_TIME_RATE: "%",
+    Measure.REPORTS_ON_TIME: "次",
+    Measure.REPORTS_RETURNED: "次",
+    Measure.GROWTH: "%",
+    Measure.TARGET_COMPLETION: "%",
+    **{measure: PARK_FIGURES[measure.value].unit for measure in PARK_FIGURE_MEASURES},
+    Measure.TAX_PER_MU: "万元/亩",
+    Measure.INVESTMENT_PER_MU: "万元/亩",
+}
+_STATED_UNIT = re.compile(r"[（(][^（）()]+[)）]$")
+_PERCENT_ENDINGS = ("率", "占比", "比重", "比例", "增速", "增幅")
 METHOD_WORDS = {
     **{label: method for method, label in METHOD_LABELS.items()},
     "去掉最高分和最低分": Method.TRIMMED,
@@ -313,6 +339,26 @@ def merge_sourced(
 
 
 EXEMPT = "不参评"
+
+
+def raw_header(row: IndicatorRow) -> str:
+    """An indicator's name with the unit its raw values are in, as the results page and the
+    .xlsx's 原始数值 head them: the name as written when it states its unit (亩均税收（万元/亩）),
+    else with its source's unit (县区得分（分）, 新开工项目数（个）), a firm indicator's
+    (亩均税收（万元/亩）, `firms.FIRM_UNITS`) or, for a rate, share or growth (…率, …占比,
+    …增速), （%）; the bare name when no unit is known."""
+    if _STATED_UNIT.search(row.name):
+        return row.name
+    unit = ""
+    if row.source:
+        try:
+            unit = MEASURE_UNITS[parse_source(row.source).measure]
+        except ValueError:  # a source the scheme reading refused never reaches a result
+            unit = ""
+    unit = unit or FIRM_UNITS.get(row.name, "")
+    if not unit and row.name.endswith(_PERCENT_ENDINGS):
+        unit = "%"
+    return f"{row.name}（{unit}）" if unit else row.name
 
 
 def origin_rows(inputs: Inputs) -> list[tuple[str, str, str]]:

@@ -14,13 +14,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from guanmo.assessment.definition import Definition, Inputs
-from guanmo.assessment.exporters.results import write_unit_results
 from guanmo.assessment.exporters.text import (
     BREAKDOWN_TAIL,
     probability_text,
+    raw_headers,
+    raw_text,
+    raw_values,
     sampling_note,
     sensitivity_rows,
 )
+from guanmo.assessment.exporters.xlsx import write_xlsx
 from guanmo.assessment.forms import DecisionForm, ObjectionForm, WhatIfForm
 from guanmo.assessment.models import Objection, Result
 from guanmo.assessment.objections import (
@@ -32,7 +35,7 @@ from guanmo.assessment.objections import (
     reject_objection,
 )
 from guanmo.assessment.selectors import results_for
-from guanmo.assessment.services import page_figures_of
+from guanmo.assessment.services import page_figures_of, recompute
 from guanmo.assessment.what_if import Change, suppose
 
 
@@ -73,10 +76,13 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
     ranked = sum(1 for unit in output["units"] if unit["rank_interval"] is not None)
     indicators = list(output["weights"])
     figures = page_figures_of(result)
+    definition = Definition.from_dict(result.definition)
     if request.GET.get("format") == "xlsx":
+        # The workbook `guanmo assess --format xlsx` writes, of the result computed again from
+        # what it froze (the same figures it issued, `services.recompute`).
         file = BytesIO()
         title = f"{result.scheme.cycle}{result.scheme.name}结果"
-        write_unit_results(file, title, output, figures, indicators)
+        write_xlsx(recompute(result), file)
         file.seek(0)
         return FileResponse(file, as_attachment=True, filename=f"{title}.xlsx")
     stored = {unit["unit"]: unit for unit in output["units"]}
@@ -123,6 +129,11 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
             ],
             "units": units,
             "indicators": indicators,
+            "raw_headers": raw_headers(definition),
+            "raw_values": [
+                [row[0], *(raw_text(value) for value in row[1:])]
+                for row in raw_values(definition, Inputs.from_dict(result.inputs))
+            ],
             "breakdown_tail": BREAKDOWN_TAIL,
             "breakdown": figures["breakdown"],
             "points_lost": figures["points_lost"],

@@ -1,18 +1,29 @@
 """The demo city's 前三季度 comprehensive assessment (issue 13): its counties and zones scored on
 the key projects' completion rate for 1—9月 and the growth of three indicators, each named by
 its source (台账, 指标) and filled from the demo's own ledger and indicators, the result
-published to the units for five days from 20 October, made final when the period is over and
-issued as a bulletin (综合考核结果通报) on 28 October, in the city's series of documents."""
+published to the units for five days from 20 October; two objections raised on 21 October and
+decided on 23 October (one accepted: the value corrected and the ranking changed; one rejected
+with its reason); made final when the period is over and issued as a bulletin (综合考核结果
+通报) on 28 October, in the city's series of documents."""
 
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from guanmo.accounts.models import User
+from guanmo.accounts.models import Role, User
 from guanmo.assessment.definition import Definition, IndicatorRow, Inputs
 from guanmo.assessment.models import Objection, Result, Scheme
-from guanmo.assessment.objections import finalise_result, publish_result
+from guanmo.assessment.objections import (
+    accept_objection,
+    finalise_result,
+    publish_result,
+    raise_objection,
+    reject_objection,
+)
+from guanmo.assessment.outcome import compute
 from guanmo.assessment.services import save_scheme
 from guanmo.assessment.source_selectors import fill_from_sources
 from guanmo.assessment.sources import SourceCycle
@@ -25,6 +36,10 @@ MONTH = 9
 PUBLISHED = date(YEAR, 10, 20)
 PUBLICATION_DAYS = 5
 ISSUED = date(YEAR, 10, 28)
+OBJECTED = date(YEAR, 10, 21)
+DECIDED = date(YEAR, 10, 23)
+STEP = Decimal("0.5")  # the accepted objection's claim: the least rise, by this step, that moves
+MOST = Decimal(10)  # a unit up, up to this much
 COMPLETION = "重点项目投资完成率"
 LEDGER_COMPLETION = "台账:年度计划完成率"
 # (一级指标, its weight, 二级指标 = the indicator whose growth is scored, its weight)
@@ -54,28 +69,112 @@ def demo_assessment_inputs(city: Region) -> Inputs:
 
 
 def create_demo_assessment(city: Region, office_user: User | None, seed: int) -> Result:
-    """Save the scheme, publish the cycle's result (seeded, 1,000 runs) and make it final once
-    its publication period is over. Returns the final result, ready to be issued."""
-    _forget_earlier(city)
+    """Save the scheme, publish the cycle's result (seeded, 1,000 runs), decide the two
+    objections raised while it is published (`demo_objections`) and make the result standing
+    final once its publication period is over. Returns the final result, ready to be issued."""
+    forget(Scheme.objects.filter(city=city, cycle=CYCLE, name=NAME))
     inputs = demo_assessment_inputs(city)
     scheme = save_scheme(city, CYCLE, NAME, DEFINITION, list(inputs.values))
     result = publish_result(scheme, inputs, days=PUBLICATION_DAYS, runs=1000, seed=seed)
     result.published_until = PUBLISHED + timedelta(days=PUBLICATION_DAYS - 1)
     result.issued_by = office_user
     result.save(update_fields=["published_until", "issued_by"])
+    Result.objects.filter(pk=result.pk).update(issued_at=at_nine(PUBLISHED))
+    result = demo_objections(city, result, office_user)
     result = finalise_result(result, on=result.published_until + timedelta(days=1))
     Result.objects.filter(pk=result.pk).update(
-        issued_at=_at(PUBLISHED), finalised_at=_at(result.published_until + timedelta(days=1))
+        finalised_at=at_nine(result.published_until + timedelta(days=1))
     )
-    Scheme.objects.filter(pk=scheme.pk).update(created_at=_at(PUBLISHED))
+    Scheme.objects.filter(pk=scheme.pk).update(created_at=at_nine(PUBLISHED))
     result.refresh_from_db()
     return result
 
 
-def _forget_earlier(city: Region) -> None:
-    """An earlier build's scheme goes with its results and objections: a scheme with results
+def demo_final_result(city: Region) -> Result:
+    """The demo assessment's final result (the one its objections left standing)."""
+    return Result.objects.get(
+        scheme__city=city, scheme__cycle=CYCLE, scheme__name=NAME, status=Result.Status.FINAL
+    )
+
+
+def demo_objections(city: Region, result: Result, office_user: User | None) -> Result:
+    """Two objections to the published result, each raised by the unit's county office on
+    OBJECTED and decided by the city office on DECIDED: the unit that the least rise of its
+    completion rate moves up claims it (a project's investment left out of its report) and
+    is accepted, the result recomputed into a corrected one whose ranking differs; the unit
+    placed last (the other one, if that was it) claims a higher 固定资产投资增速 and is
+    rejected with the reason. Returns the corrected result, standing."""
+    inputs = Inputs.from_dict(result.inputs)
+    ranks = {line["unit"]: line["rank"] for line in result.output["units"]}
+    unit, claimed = _claim_that_moves(inputs, ranks)
+    accepted = raise_objection(
+        result,
+        unit=unit,
+        indicator=COMPLETION,
+        value=claimed,
+        reason="1—9月有1个项目完成投资漏报（已补录项目台账），重点项目投资完成率应按补录后计算",
+        user=_office_of(city, unit),
+        on=OBJECTED,
+    )
+    last = max((u for u in ranks if u != unit), key=lambda u: ranks[u] or 0)
+    growth = f"{GROWTH_ROWS[0][2]}增速"
+    rejected = raise_objection(
+        result,
+        unit=last,
+        indicator=growth,
+        value=inputs.values[last][growth] + 2,
+        reason="9月新入库项目2个，固定资产投资增速应计入",
+        user=_office_of(city, last),
+        on=OBJECTED,
+    )
+    corrected = accept_objection(
+        accepted, user=office_user, reason="经核实，漏报投资已补录并经县区审核，予以采纳"
+    )
+    reject_objection(
+        rejected,
+        user=office_user,
+        reason="固定资产投资增速以市统计局核定的1—9月数据为准，新入库项目于10月入库，不计入本期",
+    )
+    Objection.objects.filter(pk__in=[accepted.pk, rejected.pk]).update(
+        raised_at=at_nine(OBJECTED), decided_at=at_nine(DECIDED)
+    )
+    Result.objects.filter(pk=corrected.pk).update(issued_at=at_nine(DECIDED))
+    corrected.refresh_from_db()
+    return corrected
+
+
+def _claim_that_moves(inputs: Inputs, ranks: dict[str, int | None]) -> tuple[str, Decimal]:
+    """The unit (not first) whose completion rate moves it up a place with the least rise
+    (by STEP, up to MOST), and the rate it would claim; ValueError when none does."""
+    places = inputs.places(COMPLETION)
+    best: tuple[Decimal, str] | None = None
+    for unit, rank in sorted(ranks.items(), key=lambda item: item[1] or 0):
+        if rank is None or rank == 1:
+            continue
+        rise = STEP
+        while rise <= MOST and (best is None or rise < best[0]):
+            values = {**inputs.values, unit: {**inputs.values[unit]}}
+            values[unit][COMPLETION] = inputs.values[unit][COMPLETION] + rise
+            moved = compute(DEFINITION, replace(inputs, values=values), runs=0)
+            if next(line.rank for line in moved.lines if line.unit == unit) < rank:
+                best = (rise, unit)
+                break
+            rise += STEP
+    if best is None:
+        raise ValueError("演示考核中没有单位能以补录投资改变位次")
+    rise, unit = best
+    return unit, (inputs.values[unit][COMPLETION] + rise).quantize(Decimal(1).scaleb(-places))
+
+
+def _office_of(city: Region, unit: str) -> User | None:
+    return User.objects.filter(
+        role=Role.COUNTY_OFFICE, region__parent=city, region__name=unit
+    ).first()
+
+
+def forget(schemes: QuerySet[Scheme]) -> None:
+    """An earlier build's schemes go with their results and objections: a scheme with results
     is never replaced (`save_scheme`), and a rebuild makes them again."""
-    schemes = Scheme.objects.filter(city=city, cycle=CYCLE, name=NAME)
     results = Result.objects.filter(scheme__in=schemes)
     Objection.objects.filter(result__in=results).delete()
     results.update(supersedes=None)
@@ -83,5 +182,6 @@ def _forget_earlier(city: Region) -> None:
     schemes.delete()
 
 
-def _at(day: date) -> datetime:
+def at_nine(day: date) -> datetime:
+    """9 o'clock of the day, in the installation's time zone."""
     return timezone.make_aware(datetime.combine(day, time(9)))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from guanmo.demo.attraction import DemoAttraction, create_demo_attraction
 from guanmo.demo.city import DEFAULT_SEED, YEAR, DemoSummary, build_demo_city
 from guanmo.demo.documents import DemoDocuments, create_demo_office, issue_demo_documents
+from guanmo.demo.firms import DemoFirms, create_demo_firms
 from guanmo.demo.indicators import IndicatorSummary, create_demo_indicators
 from guanmo.demo.milestones import DemoMilestones, create_demo_milestones
 from guanmo.demo.moments import date_recorded_moments
@@ -34,6 +35,7 @@ class Demo:
     indicators: IndicatorSummary
     attraction: DemoAttraction
     documents: DemoDocuments
+    firms: DemoFirms
 
 
 def build_demo(seed: int = DEFAULT_SEED) -> Demo:
@@ -50,6 +52,7 @@ def build_demo(seed: int = DEFAULT_SEED) -> Demo:
     indicators = create_demo_indicators(summary.city, seed)
     attraction = create_demo_attraction(summary.city, seed)
     documents = issue_demo_documents(summary.city, seed)
+    firms = create_demo_firms(summary.city, seed)
     date_recorded_moments(summary.city)
     return Demo(
         summary,
@@ -63,4 +66,5 @@ def build_demo(seed: int = DEFAULT_SEED) -> Demo:
         indicators,
         attraction,
         documents,
+        firms,
     )

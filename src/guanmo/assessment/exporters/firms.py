@@ -6,7 +6,7 @@ from typing import BinaryIO
 
 from openpyxl import Workbook
 
-from guanmo.assessment.firms import SALES_PER_MU, TAX_PER_ENERGY, TAX_PER_MU
+from guanmo.assessment.firms import FIRM_UNITS, SALES_PER_MU, TAX_PER_ENERGY, TAX_PER_MU
 from guanmo.documents.xlsx import DECIMAL_FORMAT, INTEGER_FORMAT, MONEY_FORMAT, Column, write_table
 
 COLUMNS = (
@@ -17,9 +17,9 @@ COLUMNS = (
     Column("用地面积（亩）", 12, DECIMAL_FORMAT),
     Column("税收（万元）", 12, MONEY_FORMAT),
     Column("销售收入（万元）", 14, MONEY_FORMAT),
-    Column(f"{TAX_PER_MU}（万元/亩）", 14, MONEY_FORMAT),
-    Column(f"{SALES_PER_MU}（万元/亩）", 14, MONEY_FORMAT),
-    Column(f"{TAX_PER_ENERGY}（万元/吨标准煤）", 16, MONEY_FORMAT),
+    Column(f"{TAX_PER_MU}（{FIRM_UNITS[TAX_PER_MU]}）", 14, MONEY_FORMAT),
+    Column(f"{SALES_PER_MU}（{FIRM_UNITS[SALES_PER_MU]}）", 14, MONEY_FORMAT),
+    Column(f"{TAX_PER_ENERGY}（{FIRM_UNITS[TAX_PER_ENERGY]}）", 16, MONEY_FORMAT),
     Column("综合得分", 10, "0.00"),
     Column("位次", 8, INTEGER_FORMAT),
     Column("等次", 8),

@@ -4,9 +4,12 @@ choices and the bulletin's sentences; the tables also serve the .docx."""
 from collections.abc import Mapping
 from decimal import Decimal
 
+from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.outcome import Outcome, UnitLine, shown_breakdown
 from guanmo.assessment.results import first_placed, places_moved_words, points_lost_to
+from guanmo.assessment.sources import raw_header
 from guanmo.figures.formatting import UNDEFINED, half_up, rate
+from guanmo.sheets.cells import decimal_places
 
 RESULT_HEADERS = (
     "位次",
@@ -106,18 +109,55 @@ def breakdown_rows(outcome: Outcome) -> list[list[str]]:
 BREAKDOWN_TAIL = ("加分", "扣分", "综合得分")
 
 
+def raw_headers(definition: Definition) -> list[str]:
+    """The 原始数值 table's indicator headers, each with its unit (`sources.raw_header`)."""
+    return [raw_header(row) for row in definition.indicators]
+
+
+def raw_values(definition: Definition, inputs: Inputs) -> list[list[Decimal | None]]:
+    """原始数值: each unit's values as the cycle gave them (typed, imported or sourced), a row
+    per unit in the inputs' order: [unit, value of each indicator…], None where it has none.
+    What the results page shows and the .xlsx's 原始数值 sheet holds."""
+    names = definition.names
+    return [[unit, *(own.get(name) for name in names)] for unit, own in inputs.values.items()]
+
+
+RAW_PLACES = 4  # a computed raw value (a firm's 亩均税收, tax ÷ land) shown to 4 decimals
+
+
+def raw_text(value: Decimal | None) -> str:
+    """A raw value as the page shows it: as given (95.5, 185000), a computed one with more
+    decimals to RAW_PLACES half-up (18.8462 for 245 ÷ 13), trailing zeros dropped; — for
+    none."""
+    if value is None:
+        return UNDEFINED
+    if decimal_places(value.normalize()) > RAW_PLACES:
+        value = half_up(value, RAW_PLACES)
+    return f"{value.normalize():f}"
+
+
 def two_places(value: Decimal | None) -> str:
     """Points to two decimals, half-up (93.40); — for None."""
     return UNDEFINED if value is None else f"{half_up(value, 2):f}"
 
 
+# The rule the shown breakdown is computed by, kept with a result's page tables (`rule`): a
+# result whose tables were kept under another rule has them computed again when read
+# (`services.page_figures_of`), so that a page never shows parts the current rule would not give.
+FIGURES_RULE = (
+    "各指标得分按最大余数法取两位小数，与加分、扣分合计等于综合得分；与第一名差距按所示得分相减"
+)
+
+
 def page_figures(outcome: Outcome) -> dict:
     """The tables the results page shows of the deterministic pass, as text kept with the
-    result (JSON-ready): `lines`, each unit's place (`rank_label`), name (`unit_label`) and
-    change (`change_text`) in rank order; `breakdown` (`breakdown_rows`); `points_lost`, a row
-    per unit of the points lost to the first on each indicator (`points_lost_to_first`)."""
+    result (JSON-ready): `rule` (FIGURES_RULE); `lines`, each unit's place (`rank_label`), name
+    (`unit_label`) and change (`change_text`) in rank order; `breakdown` (`breakdown_rows`);
+    `points_lost`, a row per unit of the points lost to the first on each indicator
+    (`points_lost_to_first`)."""
     names = outcome.definition.names
     return {
+        "rule": FIGURES_RULE,
         "lines": [
             {
                 "unit": line.unit,

@@ -1,8 +1,11 @@
 """An assessment's result as .xlsx with every intermediate, one sheet each: the result, raw
-values, normalised scores (0–100), weighted points, 加分/扣分, 一票否决 and exemptions, weights
-and method, where sourced values came from (when any was), and the sensitivity of the choices.
+values, normalised scores (0–100), weighted points, the breakdown as shown (得分构成, parts
+adding up to the shown score, 并列 and 一票否决 said), points lost to the first, 加分/扣分,
+一票否决 and exemptions, weights and method, where sourced values came from (when any was),
+and the sensitivity of the choices.
 Every cell goes through the project's one safe writer (`guanmo.documents.xlsx.write_table`: text
-never a formula)."""
+never a formula). The one workbook of a result: `guanmo assess --format xlsx` and the results
+page's download both write it."""
 
 from decimal import Decimal
 from pathlib import Path
@@ -11,15 +14,21 @@ from typing import BinaryIO
 from openpyxl import Workbook
 
 from guanmo.assessment.exporters.text import (
+    BREAKDOWN_TAIL,
+    breakdown_rows,
     choice_name,
     indices_of,
     points_lost_to_first,
+    rank_label,
+    raw_headers,
+    raw_values,
     sampling_note,
 )
 from guanmo.assessment.outcome import Outcome
 from guanmo.assessment.sources import origin_rows
 from guanmo.documents.formulas import put
 from guanmo.documents.xlsx import INTEGER_FORMAT, RATE_FORMAT, Column, write_table
+from guanmo.figures.formatting import UNDEFINED
 
 POINTS_FORMAT = "0.00"
 EXACT_FORMAT = "0.0000"
@@ -109,6 +118,26 @@ def _points_lost(workbook: Workbook, outcome: Outcome) -> None:
     )
 
 
+def _shown_breakdown(workbook: Workbook, outcome: Outcome) -> None:
+    """得分构成: each unit's place (并列 said), name (一票否决 said), points by indicator, 加分,
+    扣分 and score as the results page shows them (`breakdown_rows`: the parts add up to the
+    shown score)."""
+    _table(
+        workbook,
+        "得分构成",
+        [
+            Column("位次", 8),
+            _unit_column(),
+            *_indicator_columns(outcome, POINTS_FORMAT),
+            *(Column(name, 10, POINTS_FORMAT) for name in BREAKDOWN_TAIL),
+        ],
+        [
+            [rank_label(line), row[0], *(None if c == UNDEFINED else Decimal(c) for c in row[1:])]
+            for line, row in zip(outcome.lines, breakdown_rows(outcome), strict=True)
+        ],
+    )
+
+
 def write_xlsx(outcome: Outcome, output: str | Path | BinaryIO) -> None:
     workbook = Workbook()
     _result_sheet(workbook, outcome)
@@ -118,8 +147,8 @@ def write_xlsx(outcome: Outcome, output: str | Path | BinaryIO) -> None:
     _table(
         workbook,
         "原始数值",
-        [_unit_column(), *_indicator_columns(outcome, "General")],
-        [[u, *(outcome.inputs.values[u].get(n) for n in names)] for u in units],
+        [_unit_column(), *(Column(h, 14, "General") for h in raw_headers(outcome.definition))],
+        raw_values(outcome.definition, outcome.inputs),
     )
     _table(
         workbook,
@@ -140,6 +169,7 @@ def write_xlsx(outcome: Outcome, output: str | Path | BinaryIO) -> None:
             for u in units
         ],
     )
+    _shown_breakdown(workbook, outcome)
     _points_lost(workbook, outcome)
     items = [rule.item for rule in outcome.definition.adjustment_rules]
     _table(

@@ -1,6 +1,9 @@
 from django.core.management.base import BaseCommand
 from django.urls import reverse
 
+from guanmo.demo.assessment import CYCLE as ASSESSMENT_CYCLE
+from guanmo.demo.assessment import NAME as ASSESSMENT_NAME
+from guanmo.demo.assessment import demo_final_result
 from guanmo.demo.build import OPEN_MONTH, build_demo
 from guanmo.demo.city import DEFAULT_SEED, YEAR
 from guanmo.progress.selectors import progress_report_for
@@ -62,6 +65,16 @@ class Command(BaseCommand):
             f"脱贫攻坚和农业任务。guanmo indicator-report --year {YEAR} --month {OPEN_MONTH - 1}"
         )
 
+        firms = demo.firms.result
+        final = demo_final_result(demo.summary.city)
+        self.stdout.write(
+            f"考核：「{ASSESSMENT_CYCLE}{ASSESSMENT_NAME}」两件异议已处理（采纳1件、不予采纳1件）"
+            f"并已定稿印发，结果 {reverse('assessment_result', args=[final.pk])}；"
+            f"「{firms.scheme}」（{demo.firms.firms}家企业）公示至"
+            f"{firms.published_until.month}月{firms.published_until.day}日，"
+            f"结果 {reverse('assessment_result', args=[firms.pk])}，"
+            f"企业 {reverse('assessment_firms')}"
+        )
         closed, scoring = demo.tours.closed, demo.tours.scoring
         self.stdout.write(
             f"观摩：「{closed.name}」已结束（{closed.sites.count()}个观摩点），"
