@@ -29,7 +29,12 @@ from guanmo.indicators.models import Indicator, PeerGroup
 from guanmo.indicators.selectors import group_members, readings
 from guanmo.indicators.services import Source, ValueInput, add_to_peer_group, store_values
 from guanmo.indicators.sheet_reading import Read, SheetRow, read_sheets
-from guanmo.indicators.totals import parent_named_among, total_notes, whole_of
+from guanmo.indicators.totals import (
+    lists_every_unit,
+    parent_named_among,
+    total_notes,
+    whole_of,
+)
 from guanmo.regions.models import Region
 from guanmo.regions.names import region_named
 from guanmo.regions.services import (
@@ -290,7 +295,7 @@ def _store(
                     where=f"工作表「{rows[index].sheet}」第{rows[index].number}行",
                 )
             )
-        _check_total(indicator, rows, members, totals, report)
+        _check_total(indicator, rows, members, totals, report, city)
         try:
             result = store_values(
                 indicator,
@@ -329,9 +334,11 @@ def _check_total(
     members: dict[int, Region],
     totals: dict[int, Region | None],
     report: ImportReport,
+    city: Region,
 ) -> None:
     """Each totals row's figures of `indicator` against its members' (`totals.total_notes`)."""
     parts = [getattr(rows[i].figures.get(indicator.pk), "value", None) for i in members]
+    listed = list(members.values())
     for index, region in totals.items():
         given = rows[index].figures.get(indicator.pk)
         if given is None:
@@ -345,6 +352,7 @@ def _check_total(
             members=parts,
             stored_as=region,
             summable=indicator.kind == Kind.AMOUNT,
+            complete=region is None or lists_every_unit(region, city, listed),
             inferred=not rows[index].label.strip().startswith("全"),
         )
 

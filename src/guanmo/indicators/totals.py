@@ -7,17 +7,17 @@ indicators reader uses, `import-indicators` and `import-targets` alike (issue 9 
 - A 合计/总计 row stands for the members' common parent only when the sheet lists every unit of
   that parent (the top's units, a province's cities per GB/T 2260 with 济源, a city's counties);
   a 合计 of some of them is only compared and never stored, with a note.
-- An amount total is checked against the sum of its members' amounts: a disagreement is reported
-  naming the cell and the sum; a stated whole is kept as reported (a city's GDP is its own
-  accounting). A growth rate cannot be checked by summing: a stored total's growth is the sheet's
-  stated figure, said in a note.
+- An amount total is checked against the sum of its members' amounts when they are all it
+  totals: a disagreement is reported naming the cell and the sum; a stated whole is kept as
+  reported (a city's GDP is its own accounting). A growth rate cannot be checked by summing: a
+  stored total's growth is the sheet's stated figure, said in a note.
 """
 
 from collections.abc import Sequence
 from decimal import Decimal
 
 from guanmo.regions.models import Region
-from guanmo.regions.names import whole
+from guanmo.regions.names import clean_text, whole
 from guanmo.regions.services import cities_of, counties_of, units_of
 from guanmo.sheets.cells import format_wan
 
@@ -26,7 +26,7 @@ def whole_of(label: str, top: Region, members: Sequence[Region]) -> tuple[Region
     """The region a totals row labelled `label` stands for among `members` (the sheet's other
     regions) with `top` the installation's city or county, and a note to report ("" for none):
     None where no region stands behind it (a 合计 of some units, of 同类县 across cities)."""
-    word = label.strip()
+    word = clean_text(label)
     if word.startswith(whole(top.name)):
         return top, ""
     if word.startswith("全省"):
@@ -41,11 +41,16 @@ def whole_of(label: str, top: Region, members: Sequence[Region]) -> tuple[Region
         return None, ""
     parent = members[0].parent
     named = whole(top.name) if parent == top else parent.name
-    listed = {member.code for member in members}
-    every = _every_unit(parent, top)
-    if every and every <= listed:
-        return parent, f"含{named}全部{len(listed)}个地区，作为{named}数据保存"
-    return None, f"：合计行只含本表所列{len(listed)}个地区，未作为{named}数据"
+    if lists_every_unit(parent, top, members):
+        return parent, f"含{named}全部{len(members)}个地区，作为{named}数据保存"
+    return None, f"：合计行只含本表所列{len(members)}个地区，未作为{named}数据"
+
+
+def lists_every_unit(whole_region: Region, top: Region, members: Sequence[Region]) -> bool:
+    """Whether `members` hold every unit of `whole_region` (`_every_unit`): only then is its
+    figure checked against their sum."""
+    every = _every_unit(whole_region, top)
+    return bool(every) and every <= {member.code for member in members}
 
 
 def _every_unit(parent: Region, top: Region) -> set[str]:
@@ -81,17 +86,20 @@ def total_notes(
     members: Sequence[Decimal | None],
     stored_as: Region | None,
     summable: bool,
+    complete: bool,
     inferred: bool = True,
 ) -> list[str]:
     """What to say of a totals row's figures of one indicator: `place` names the row (工作表「…」
     第N行“合计”), `name` and `unit` the indicator, `given` its amount and `growth` its growth,
     `members` the amounts of the rows it totals (checked only when every one is given and the
     indicator's amounts sum: `summable`), `stored_as` the region it is kept for (None: only
-    compared); `inferred` when that region was inferred from the members (a 合计 row, a name
-    among them), so a growth kept for it is said; 全市/全省 state their region themselves."""
+    compared); `complete` when the members are all it totals (a 合计 only compared, or a whole
+    whose every unit is listed: `lists_every_unit`); `inferred` when that region was inferred
+    from the members (a 合计 row, a name among them), so a growth kept for it is said; 全市/全省
+    state their region themselves."""
     notes = []
     known = [each for each in members if each is not None]
-    if summable and given is not None and known and len(known) == len(members):
+    if complete and summable and given is not None and known and len(known) == len(members):
         summed = sum(known, start=Decimal(0))
         if given != summed:
             notes.append(
