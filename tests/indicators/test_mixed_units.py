@@ -2,6 +2,8 @@
 saying 座) is refused by import-indicators and import-targets, naming the cell, and nothing is
 kept (issue 12: "a sheet that mixes 亩 and 座 in one column is refused")."""
 
+from decimal import Decimal
+
 import pytest
 
 from guanmo.indicators.models import Indicator, IndicatorValue, Target
@@ -56,3 +58,34 @@ def test_import_targets_refuses_a_column_mixing_units(
         if cell in refused
     ]
     assert not Target.objects.exists()
+
+
+def test_a_money_unit_typed_in_a_cell_of_an_indicator_sheet_is_refused_naming_the_cell(
+    city, tmp_path
+):
+    from tests.indicators.sheets import bulletin, jiaozuo_rows
+
+    rows = jiaozuo_rows()
+    rows[0][5] = "1.5亿元"  # 解放区's revenue, in a 万元 column
+    report = import_indicators(write(tmp_path, bulletin(rows)), city=city, year=2025, month=6)
+
+    assert [str(fault) for fault in report.faults] == [
+        "第5行「一般公共预算收入（万元）／绝对值」：不是数字：1.5亿元"
+    ]
+    assert not IndicatorValue.objects.exists()
+
+
+def test_a_header_unit_beside_the_units_line_wins_and_the_report_says_so(city, tmp_path):
+    from tests.indicators.sheets import bulletin, jiaozuo_rows
+
+    report = import_indicators(
+        write(tmp_path, bulletin(jiaozuo_rows())), city=city, year=2025, month=6
+    )
+
+    assert report.ok, [str(f) for f in report.faults]
+    assert (
+        "工作表「主要指标」「一般公共预算收入（万元）／绝对值」表头写明单位为万元，按表头读取"
+        "（第2行「单位：亿元、%」所写亿元用于未写单位的列）" in report.notes
+    )
+    revenue = IndicatorValue.objects.get(indicator__name="一般公共预算收入", region__name="武陟县")
+    assert revenue.value == Decimal("1.23456")
