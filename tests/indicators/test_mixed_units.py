@@ -9,7 +9,7 @@ import pytest
 from guanmo.indicators.models import Indicator, IndicatorValue, Target
 from guanmo.indicators.sheet_import import import_indicators
 from guanmo.indicators.target_import import import_targets
-from tests.indicators.sheets import write
+from tests.indicators.sheets import bulletin, jiaozuo_rows, write
 from tests.sheets.files import Drawn
 
 
@@ -60,24 +60,7 @@ def test_import_targets_refuses_a_column_mixing_units(
     assert not Target.objects.exists()
 
 
-def test_a_money_unit_typed_in_a_cell_of_an_indicator_sheet_is_refused_naming_the_cell(
-    city, tmp_path
-):
-    from tests.indicators.sheets import bulletin, jiaozuo_rows
-
-    rows = jiaozuo_rows()
-    rows[0][5] = "1.5亿元"  # 解放区's revenue, in a 万元 column
-    report = import_indicators(write(tmp_path, bulletin(rows)), city=city, year=2025, month=6)
-
-    assert [str(fault) for fault in report.faults] == [
-        "第5行「一般公共预算收入（万元）／绝对值」：不是数字：1.5亿元"
-    ]
-    assert not IndicatorValue.objects.exists()
-
-
 def test_a_header_unit_beside_the_units_line_wins_and_the_report_says_so(city, tmp_path):
-    from tests.indicators.sheets import bulletin, jiaozuo_rows
-
     report = import_indicators(
         write(tmp_path, bulletin(jiaozuo_rows())), city=city, year=2025, month=6
     )
