@@ -59,12 +59,13 @@ def test_a_total_over_every_unit_is_the_citys_target_checked_against_their_sum(c
     assert _city_target(city).amount == Decimal("12")
     assert "工作表「目标」第14行“合计”含全市全部11个地区，作为全市数据保存" in report.notes
     assert (
-        "工作表「目标」第14行“合计”“脱贫人口”12万人，各地区之和11万人，按报送数保存" in report.notes
+        "工作表「目标」第14行“合计”“脱贫人口”（单元格C14）12万人，各地区之和11万人，按报送数保存"
+        in report.notes
     )
     growth = Target.objects.get(region=city, indicator__name="固定资产投资")
     assert growth.growth == Decimal("10")
     assert (
-        "工作表「目标」第14行“合计”“固定资产投资”增速10%不能由各地区数相加核对，"
+        "工作表「目标」第14行“合计”“固定资产投资”（单元格B14）增速10%不能由各地区数相加核对，"
         "按表中所报作为焦作市数据保存" in report.notes
     )
 

@@ -83,7 +83,7 @@ def test_a_partial_total_that_differs_from_its_counties_is_not_said_to_be_stored
 
     assert report.ok, [str(f) for f in report.faults]
     assert (
-        "工作表「主要指标」第8行“合计”“固定资产投资”180亿元，各地区之和179.3亿元，仅供核对，未保存"
+        "工作表「主要指标」第8行“合计”“固定资产投资”（单元格B8）180亿元，各地区之和179.3亿元，仅供核对，未保存"
         in report.notes
     )
 
@@ -157,11 +157,11 @@ def test_a_total_over_every_city_of_the_province_is_its_figure_checked_against_t
     assert (stored.value, stored.reported_growth) == (Decimal("1801"), Decimal("6.2"))
     assert "工作表「全省」第21行“合计”含河南省全部18个地区，作为河南省数据保存" in report.notes
     assert (
-        "工作表「全省」第21行“合计”“固定资产投资”1801亿元，各地区之和1800亿元，按报送数保存"
+        "工作表「全省」第21行“合计”“固定资产投资”（单元格B21）1801亿元，各地区之和1800亿元，按报送数保存"
         in report.notes
     )
     assert (
-        "工作表「全省」第21行“合计”“固定资产投资”增速6.2%不能由各地区数相加核对，"
+        "工作表「全省」第21行“合计”“固定资产投资”（单元格C21）增速6.2%不能由各地区数相加核对，"
         "按表中所报作为河南省数据保存" in report.notes
     )
     group = PeerGroup.objects.get(city=city, name="全省18个省辖市")

@@ -25,6 +25,7 @@ from django.db import transaction
 from guanmo.accounts.models import User
 from guanmo.indicators.arithmetic import peer_ranks, rank_basis, rank_disagreements
 from guanmo.indicators.choices import Kind, RankBy
+from guanmo.indicators.columns import Role
 from guanmo.indicators.models import Indicator, PeerGroup
 from guanmo.indicators.selectors import group_members, readings
 from guanmo.indicators.services import Source, ValueInput, add_to_peer_group, store_values
@@ -46,11 +47,11 @@ from guanmo.regions.services import (
 )
 from guanmo.reporting.imports import record_import
 from guanmo.reporting.models import ImportRecord
-from guanmo.sheets.faults import ImportReport, SheetFault
+from guanmo.sheets.faults import ColumnUse, ImportReport, SheetFault
 from guanmo.sheets.formats import Source as SheetSource
 from guanmo.sheets.formats import open_workbook
 from guanmo.sheets.header import Expected
-from guanmo.sheets.sheet import Unreadable
+from guanmo.sheets.sheet import Unreadable, cell_address
 from guanmo.sheets.workbook import import_reason, source_name
 
 SUBJECT = "条指标数值"
@@ -295,7 +296,7 @@ def _store(
                     where=f"工作表「{rows[index].sheet}」第{rows[index].number}行",
                 )
             )
-        _check_total(indicator, rows, members, totals, report, city)
+        _check_total(indicator, read, members, totals, report, city)
         try:
             result = store_values(
                 indicator,
@@ -330,13 +331,14 @@ def _place(row: SheetRow) -> str:
 
 def _check_total(
     indicator: Indicator,
-    rows: Sequence[SheetRow],
+    read: Read,
     members: dict[int, Region],
     totals: dict[int, Region | None],
     report: ImportReport,
     city: Region,
 ) -> None:
     """Each totals row's figures of `indicator` against its members' (`totals.total_notes`)."""
+    rows, columns = read.rows, read.columns
     parts = [getattr(rows[i].figures.get(indicator.pk), "value", None) for i in members]
     listed = list(members.values())
     for index, region in totals.items():
@@ -354,7 +356,17 @@ def _check_total(
             summable=indicator.kind == Kind.AMOUNT,
             complete=region is None or lists_every_unit(region, city, listed),
             inferred=not rows[index].label.strip().startswith("全"),
+            cells=(
+                _cell(columns, rows[index], f"{indicator.name}·{Role.VALUE.value}"),
+                _cell(columns, rows[index], f"{indicator.name}·{Role.GROWTH.value}"),
+            ),
         )
+
+
+def _cell(columns: Sequence[ColumnUse], row: SheetRow, field: str) -> str:
+    """The address of `row`'s cell in the column read as `field` ("B21"), "" for none."""
+    index = next((c.column for c in columns if c.sheet == row.sheet and c.field == field), None)
+    return "" if index is None else cell_address(row.number, index)
 
 
 def _check_ranks(

@@ -48,7 +48,7 @@ from guanmo.sheets.faults import ColumnUse, ImportReport, LeftOut, SheetFault
 from guanmo.sheets.formats import Source, open_workbook
 from guanmo.sheets.header import Expected, Header, check_sheet_name, check_title
 from guanmo.sheets.number_formats import shown_value
-from guanmo.sheets.sheet import Sheet, Unreadable
+from guanmo.sheets.sheet import Sheet, Unreadable, cell_address
 from guanmo.sheets.workbook import import_reason, source_name
 
 SUBJECT = "个年度目标"
@@ -265,6 +265,10 @@ def _rows(
                 summable=column.indicator.kind == Kind.AMOUNT,
                 complete=region is None or lists_every_unit(region, regions[0], members),
                 inferred=not label.startswith("全"),
+                cells=(
+                    "" if growth else cell_address(number, column.index),
+                    cell_address(number, column.index) if growth else "",
+                ),
             )
         if region is None:
             report.left_out.append(LeftOut(sheet.name, number, "合计行（仅供核对）"))

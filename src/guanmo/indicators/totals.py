@@ -88,6 +88,7 @@ def total_notes(
     summable: bool,
     complete: bool,
     inferred: bool = True,
+    cells: tuple[str, str] = ("", ""),
 ) -> list[str]:
     """What to say of a totals row's figures of one indicator: `place` names the row (工作表「…」
     第N行“合计”), `name` and `unit` the indicator, `given` its amount and `growth` its growth,
@@ -96,19 +97,21 @@ def total_notes(
     compared); `complete` when the members are all it totals (a 合计 only compared, or a whole
     whose every unit is listed: `lists_every_unit`); `inferred` when that region was inferred
     from the members (a 合计 row, a name among them), so a growth kept for it is said; 全市/全省
-    state their region themselves."""
+    state their region themselves; `cells` the addresses of the amount and the growth ("B21"),
+    named in the notes."""
     notes = []
+    amount_at, growth_at = (f"（单元格{cell}）" if cell else "" for cell in cells)
     known = [each for each in members if each is not None]
     if complete and summable and given is not None and known and len(known) == len(members):
         summed = sum(known, start=Decimal(0))
         if given != summed:
             notes.append(
-                f"{place}“{name}”{format_wan(given)}{unit}，各地区之和{format_wan(summed)}{unit}，"
+                f"{place}“{name}”{amount_at}{format_wan(given)}{unit}，各地区之和{format_wan(summed)}{unit}，"
                 + ("按报送数保存" if stored_as is not None else "仅供核对，未保存")
             )
     if growth is not None and stored_as is not None and inferred:
         notes.append(
-            f"{place}“{name}”增速{format_wan(growth)}%不能由各地区数相加核对，"
+            f"{place}“{name}”{growth_at}增速{format_wan(growth)}%不能由各地区数相加核对，"
             f"按表中所报作为{stored_as.name}数据保存"
         )
     return notes
