@@ -236,14 +236,25 @@ def test_messy_numbers_are_read_exactly(city, tmp_path):
     assert (wuzhi.reported_growth, wuzhi.reported_rank) == (Decimal("-3.2"), 7)
 
 
-def test_a_figure_that_would_need_rounding_in_the_indicators_unit_is_refused(city, tmp_path):
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        # 0.001万元 is 0.0000001亿元, below six decimals
+        (0.001, "0.001换算为亿元后超过6位小数，无法精确保存"),
+        # a unit typed in the cell of a 万元 column: refused, never read as 1.5万元 (issue 9 §3)
+        ("1.5亿元", "不是数字：1.5亿元"),
+    ],
+)
+def test_a_figure_that_would_need_rounding_or_names_its_own_unit_is_refused(
+    city, tmp_path, typed, why
+):
     rows = jiaozuo_rows()
-    rows[0][5] = 0.001  # 解放区's revenue: 0.001万元 is 0.0000001亿元, below six decimals
+    rows[0][5] = typed  # 解放区's revenue
 
     report = import_indicators(write(tmp_path, bulletin(rows)), city=city, year=2025, month=6)
 
     assert [str(fault) for fault in report.faults] == [
-        "第5行「一般公共预算收入（万元）／绝对值」：0.001换算为亿元后超过6位小数，无法精确保存"
+        f"第5行「一般公共预算收入（万元）／绝对值」：{why}"
     ]
     assert not IndicatorValue.objects.exists()
 

@@ -2,12 +2,14 @@
 saying 座) is refused by import-indicators and import-targets, naming the cell, and nothing is
 kept (issue 12: "a sheet that mixes 亩 and 座 in one column is refused")."""
 
+from decimal import Decimal
+
 import pytest
 
 from guanmo.indicators.models import Indicator, IndicatorValue, Target
 from guanmo.indicators.sheet_import import import_indicators
 from guanmo.indicators.target_import import import_targets
-from tests.indicators.sheets import write
+from tests.indicators.sheets import bulletin, jiaozuo_rows, write
 from tests.sheets.files import Drawn
 
 
@@ -56,3 +58,17 @@ def test_import_targets_refuses_a_column_mixing_units(
         if cell in refused
     ]
     assert not Target.objects.exists()
+
+
+def test_a_header_unit_beside_the_units_line_wins_and_the_report_says_so(city, tmp_path):
+    report = import_indicators(
+        write(tmp_path, bulletin(jiaozuo_rows())), city=city, year=2025, month=6
+    )
+
+    assert report.ok, [str(f) for f in report.faults]
+    assert (
+        "工作表「主要指标」「一般公共预算收入（万元）／绝对值」表头写明单位为万元，按表头读取"
+        "（第2行「单位：亿元、%」所写亿元用于未写单位的列）" in report.notes
+    )
+    revenue = IndicatorValue.objects.get(indicator__name="一般公共预算收入", region__name="武陟县")
+    assert revenue.value == Decimal("1.23456")

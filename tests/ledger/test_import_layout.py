@@ -602,3 +602,23 @@ def test_a_money_cell_merged_down_over_rows_is_a_fault_naming_the_cells(city):
         "请取消合并，每行填写本行的数后再导入"
     ]
     assert not MonthlyProgress.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        [["温县2025年市重点项目台账（计量单位：亿元）"]],
+        [["温县2025年市重点项目台账"], ["计量单位：亿元"]],
+        [["温县2025年市重点项目台账"], ["单位：个、亿元"]],
+    ],
+)
+def test_a_title_is_quoted_without_the_units_it_states_by_the_one_rule(city, above):
+    sheet = xlsx([*above, ["项目名称", "总投资"], ["甲项目", 1]], title="Sheet1")
+    report = import_ledger(sheet, city=city, year=2025)
+    assert faults(report) == []
+    assert Project.objects.get(name="甲项目").total_investment == Decimal(10000)
+    number = len(above) + 2
+    assert (
+        f"工作表「Sheet1」第{number}行未填所在县区，取自表头标题「温县2025年市重点项目台账」"
+        in report.notes
+    ), report.notes

@@ -95,6 +95,9 @@ def test_messy_ledger_imports_without_hand_editing(city):
     assert report.faults == []
     assert (report.created, report.updated) == (3, 0)
     assert report.notes == [
+        # the header's 万元 beats the units line's 亿元 for its column, and the report says so
+        "工作表「Sheet1」「年度计划投资」表头写明万元，与第3行「单位：亿元」所写亿元不同，"
+        "按表头读取（表头所写单位更具体）",
         "工作表「Sheet1」有未识别的列，已忽略：备注",
         "工作表「Sheet1」「总投资」以亿元填报，已换算为万元",
     ]

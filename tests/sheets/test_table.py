@@ -187,7 +187,7 @@ def test_the_title_above_the_header_is_kept_for_the_domain_to_read():
     reading = read(
         ["温县2025年重点项目台账"], ["单位：万元"], HEADER, [1, "甲项目", None, None, 1, 1]
     )
-    assert reading.tables[0].title == "温县2025年重点项目台账单位：万元"
+    assert reading.tables[0].title == "温县2025年重点项目台账 单位：万元"  # lines joined by a space
 
 
 def test_a_subtotal_with_its_county_typed_beside_it_is_not_a_project():

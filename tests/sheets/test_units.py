@@ -120,3 +120,62 @@ def test_a_foreign_unit_typed_in_a_cell_is_refused_naming_the_cell():
     assert messages == [
         "第2行「总投资」：单位「万美元」无法换算为万元；请改为万元、亿元或元后再导入"
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "单位：个、亿元",  # a count of projects, then the money unit
+        "（单位：亿元、%）",
+        "计量单位：亿元",
+        "2025年重点项目台账（单位：亿元）",
+        "面积单位：亩；金额单位：亿元",
+    ],
+)
+def test_a_units_line_is_read_by_the_one_rule_every_reader_uses(line):
+    reading = read([[line], ["项目名称", "总投资"], ["甲", 5]])
+    assert not reading.faults, [str(fault) for fault in reading.faults]
+    assert money(reading)[0] == Decimal(50000)
+
+
+def test_an_organisation_named_after_unit_states_no_unit():
+    reading = read([["填报单位：万达集团"], ["单位：亿元"], ["项目名称", "总投资"], ["甲", 5]])
+    assert not reading.faults, [str(fault) for fault in reading.faults]
+    assert money(reading)[0] == Decimal(50000)
+
+
+def test_a_note_stating_the_unit_under_the_table_is_still_read():
+    reading = read([["项目名称", "总投资"], ["甲", 5], ["注：表中单位为亿元"]])
+    assert not reading.faults, [str(fault) for fault in reading.faults]
+    assert money(reading)[0] == Decimal(50000)
+
+
+def test_a_header_unit_beside_another_units_line_wins_and_the_report_says_so():
+    reading = read(
+        [["单位：万元"], ["项目名称", "总投资（亿元）", "年度计划投资"], ["甲", 1.5, 300]]
+    )
+    assert not reading.faults, [str(fault) for fault in reading.faults]
+    assert money(reading) == (Decimal(15000), Decimal(300))
+    assert (
+        "工作表「Sheet1」「总投资」表头写明亿元，与第1行「单位：万元」所写万元不同，按表头读取"
+        "（表头所写单位更具体）" in reading.notes
+    ), reading.notes
+
+
+@pytest.mark.parametrize(
+    ("header", "typed", "amount", "read_as"),
+    [
+        ("总投资（万元）", "1.5亿元", Decimal(15000), "15000"),
+        ("总投资（亿元）", "5000万元", Decimal(5000), "0.5"),
+    ],
+)
+def test_a_unit_typed_in_a_cell_beats_its_columns_with_a_note(header, typed, amount, read_as):
+    reading = read([["项目名称", header], ["甲", typed], ["乙", 2]])
+    assert not reading.faults, [str(fault) for fault in reading.faults]
+    assert money(reading)[0] == amount
+    column = "万元" if "万元" in header else "亿元"
+    cell = "亿元" if column == "万元" else "万元"
+    assert (
+        f"工作表「Sheet1」第2行「总投资」单元格写明{cell}，与本列单位{column}不同，按单元格所写"
+        f"单位读取（如「{typed}」读作{read_as}）" in reading.notes
+    ), reading.notes

@@ -4,12 +4,11 @@ The sheet is read by `sheet_reading`; each row's region is found among the city'
 (its units, the city, its province, the members of the group named) and otherwise in the
 national tree (GB/T 2260, `regions.services.divisions_named`): a name several divisions bear is
 settled by the level and parent of the sheet's other regions, or refused naming its cell.
-A totals row (全市, 全省, 合计) is the figure of the region the group makes up (the city, the
-province, the members' common parent) and is kept as reported; where no region stands behind it
-(a 合计 of 同类县) it is only compared. A 合计/总计 row of the city's units is the city's figure
-only when the sheet lists every unit of the city (and then with a note); a 合计 of some of them
-is left out with a note, never stored as the city's (issue 9, tryout 9). All or nothing: with
-any fault nothing is written.
+A totals row (全市, 全省, 合计, a region named among its own units) is read by the one rule of
+`indicators.totals`: a 合计 is its members' parent's figure only when the sheet lists every unit
+of that parent (the city's units, the province's 18 cities), else only compared and never stored;
+amounts are checked against the members' sum, a growth total is kept as stated with a note
+(issue 9, tryout 9). All or nothing: with any fault nothing is written.
 
 A 位次 column is kept as the reported rank and checked against the rank Guanmo computes
 (`arithmetic.rank_disagreements`) when the sheet's regions are a whole peer group; each
@@ -19,7 +18,6 @@ disagreement is reported. Every stored value links to the ImportRecord of its fi
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -27,12 +25,19 @@ from django.db import transaction
 from guanmo.accounts.models import User
 from guanmo.indicators.arithmetic import peer_ranks, rank_basis, rank_disagreements
 from guanmo.indicators.choices import Kind, RankBy
+from guanmo.indicators.columns import Role
 from guanmo.indicators.models import Indicator, PeerGroup
 from guanmo.indicators.selectors import group_members, readings
 from guanmo.indicators.services import Source, ValueInput, add_to_peer_group, store_values
 from guanmo.indicators.sheet_reading import Read, SheetRow, read_sheets
+from guanmo.indicators.totals import (
+    lists_every_unit,
+    parent_named_among,
+    total_notes,
+    whole_of,
+)
 from guanmo.regions.models import Region
-from guanmo.regions.names import region_named, whole
+from guanmo.regions.names import region_named
 from guanmo.regions.services import (
     Division,
     divisions_named,
@@ -42,12 +47,11 @@ from guanmo.regions.services import (
 )
 from guanmo.reporting.imports import record_import
 from guanmo.reporting.models import ImportRecord
-from guanmo.sheets.cells import format_wan
-from guanmo.sheets.faults import ImportReport, SheetFault
+from guanmo.sheets.faults import ColumnUse, ImportReport, SheetFault
 from guanmo.sheets.formats import Source as SheetSource
 from guanmo.sheets.formats import open_workbook
 from guanmo.sheets.header import Expected
-from guanmo.sheets.sheet import Unreadable
+from guanmo.sheets.sheet import Unreadable, cell_address
 from guanmo.sheets.workbook import import_reason, source_name
 
 SUBJECT = "条指标数值"
@@ -238,23 +242,21 @@ def _store(
         index: place.region or region_of_division(place.division)  # type: ignore[arg-type]
         for index, place in places.items()
     }
-    members = dict(regions)
-    # The city named among its own units is their total, not a member (焦作市 over its counties).
-    for index, region in regions.items():
-        others = [other for key, other in regions.items() if key != index]
-        if region == city and others and all(other.parent_id == city.pk for other in others):
-            del members[index]
+    # The region named among its own units is their total, not a member (焦作市 over its
+    # counties, 河南省 over its cities): `totals.parent_named_among`.
+    named = parent_named_among(regions)
+    members = {index: region for index, region in regions.items() if index not in named}
     totals: dict[int, Region | None] = {}
-    partial: set[int] = set()  # 合计 rows of some of the city's units: said once, never stored
+    partial: set[int] = set()  # 合计 rows of some of the units: said once, never stored
     for index, row in enumerate(rows):
         if not row.total:
             continue
-        totals[index], note = _whole(row.label, city, list(members.values()))
+        totals[index], note = whole_of(row.label, city, list(members.values()))
         if note:
-            report.notes.append(f"工作表「{row.sheet}」第{row.number}行“{row.label}”{note}")
+            report.notes.append(f"{_place(row)}{note}")
             if totals[index] is None:
                 partial.add(index)
-    totals.update({index: city for index in regions if index not in members})
+    totals.update({index: regions[index] for index in named})
     record = None
     if not report.dry_run:
         record = record_import(report, city=city, kind=ImportRecord.Kind.INDICATORS, user=user)
@@ -272,10 +274,7 @@ def _store(
             if region is None and index in partial:
                 continue
             if region is None:
-                report.notes.append(
-                    f"工作表「{rows[index].sheet}」第{rows[index].number}行“{rows[index].label}”"
-                    "不是某一地区的数，仅供核对，未保存"
-                )
+                report.notes.append(f"{_place(rows[index])}不是某一地区的数，仅供核对，未保存")
                 continue
             if figures.value is None and figures.growth is None:
                 report.faults.append(
@@ -297,7 +296,7 @@ def _store(
                     where=f"工作表「{rows[index].sheet}」第{rows[index].number}行",
                 )
             )
-        _check_total(indicator, rows, members, totals, report)
+        _check_total(indicator, read, members, totals, report, city)
         try:
             result = store_values(
                 indicator,
@@ -326,60 +325,48 @@ def _store(
         record.save(update_fields=["report", "text"])
 
 
-def _whole(label: str, city: Region, members: list[Region]) -> tuple[Region | None, str]:
-    """The region a totals row stands for, and a note to report: 全市 the city, 全省 its
-    province, 全县/全区 a county at the top, 合计/总计 the members' common parent; None where none
-    stands behind it. A 合计 of the city's units is the city's only when the sheet lists every
-    unit of the city (`units_of`), with a note; otherwise None with a note saying why (issue 9:
-    a 合计 of 3 counties once became 焦作市's figure)."""
-    word = label.strip()
-    if word.startswith(whole(city.name)):
-        return city, ""
-    if word.startswith("全省"):
-        node = city.parent
-        while node is not None and node.kind != Region.Kind.PROVINCE:
-            node = node.parent
-        return node, ""
-    if word.startswith(("合计", "总计")):
-        parents = {member.parent_id for member in members}
-        if len(parents) != 1 or None in parents:
-            return None, ""
-        parent = members[0].parent
-        if parent != city:
-            return parent, ""
-        listed = {member.pk for member in members}
-        named = whole(city.name)
-        if all(unit.pk in listed for unit in units_of(city)):
-            return city, f"含{named}全部{len(listed)}个地区，作为{named}数据保存"
-        return None, f"：合计行只含本表所列{len(listed)}个地区，未作为{named}数据"
-    return None, ""
+def _place(row: SheetRow) -> str:
+    return f"工作表「{row.sheet}」第{row.number}行“{row.label}”"
 
 
 def _check_total(
     indicator: Indicator,
-    rows: Sequence[SheetRow],
+    read: Read,
     members: dict[int, Region],
     totals: dict[int, Region | None],
     report: ImportReport,
+    city: Region,
 ) -> None:
-    """A totals row's amount against the sum of the members' (a note when they differ: a city's
-    地区生产总值 is its own accounting and need not be the sum of its counties')."""
-    if indicator.kind != Kind.AMOUNT:
-        return
-    values = [rows[i].figures.get(indicator.pk) for i in members]
-    if not values or any(each is None or each.value is None for each in values):
-        return
-    summed = sum((each.value for each in values), start=Decimal(0))
-    for index in totals:
+    """Each totals row's figures of `indicator` against its members' (`totals.total_notes`)."""
+    rows, columns = read.rows, read.columns
+    parts = [getattr(rows[i].figures.get(indicator.pk), "value", None) for i in members]
+    listed = list(members.values())
+    for index, region in totals.items():
         given = rows[index].figures.get(indicator.pk)
-        if given is None or given.value is None or given.value == summed:
+        if given is None:
             continue
-        report.notes.append(
-            f"工作表「{rows[index].sheet}」第{rows[index].number}行“{rows[index].label}”"
-            f"“{indicator.name}”{format_wan(given.value)}{indicator.unit}，各地区之和"
-            f"{format_wan(summed)}{indicator.unit}，"
-            + ("按报送数保存" if totals[index] is not None else "仅供核对，未保存")
+        report.notes += total_notes(
+            _place(rows[index]),
+            indicator.name,
+            indicator.unit,
+            given=given.value,
+            growth=given.growth,
+            members=parts,
+            stored_as=region,
+            summable=indicator.kind == Kind.AMOUNT,
+            complete=region is None or lists_every_unit(region, city, listed),
+            inferred=not rows[index].label.strip().startswith("全"),
+            cells=(
+                _cell(columns, rows[index], f"{indicator.name}·{Role.VALUE.value}"),
+                _cell(columns, rows[index], f"{indicator.name}·{Role.GROWTH.value}"),
+            ),
         )
+
+
+def _cell(columns: Sequence[ColumnUse], row: SheetRow, field: str) -> str:
+    """The address of `row`'s cell in the column read as `field` ("B21"), "" for none."""
+    index = next((c.column for c in columns if c.sheet == row.sheet and c.field == field), None)
+    return "" if index is None else cell_address(row.number, index)
 
 
 def _check_ranks(

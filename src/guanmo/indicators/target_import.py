@@ -4,9 +4,10 @@ Regions as rows, indicators as columns (issue 12, "Targets and their breakdown")
 amount target in its unit ("脱贫人口（万人）", "固定资产投资目标（亿元）", converted exactly into
 the indicator's unit or refused) or a growth target ("固定资产投资增长（%）", "增速"); a ratio
 indicator's "%" is its amount. A two-row header with the indicator over 目标/增速 reads alike.
-The 全市 row (全县 for a county at the top) is the city's own target. Targets are kept through
-`services.set_targets` with the equal profile; all or nothing, every fault naming its sheet, row
-and column.
+The 全市 row (全县 for a county at the top) is the city's own target; a 合计 row is the city's
+only when it covers every unit, a 小计 row is left out (the indicators' one rule, `totals`).
+Targets are kept through `services.set_targets` with the equal profile; all or nothing, every
+fault naming its sheet, row and column.
 """
 
 from collections.abc import Sequence
@@ -27,6 +28,8 @@ from guanmo.indicators.columns import (
     figure_role,
     indicator_key,
     is_note,
+    is_subtotal,
+    is_total,
     read_label,
     sheet_unit,
     unit_disagreement,
@@ -34,8 +37,9 @@ from guanmo.indicators.columns import (
 from guanmo.indicators.models import Indicator, Target
 from guanmo.indicators.services import TargetInput, set_targets, target_fault
 from guanmo.indicators.sheet_reading import header_row
+from guanmo.indicators.totals import lists_every_unit, total_notes, whole_of
 from guanmo.regions.models import Region
-from guanmo.regions.names import clean_text, region_named, unnamed_region_message, whole
+from guanmo.regions.names import region_named, unnamed_region_message
 from guanmo.regions.services import units_of
 from guanmo.reporting.imports import record_import
 from guanmo.reporting.models import ImportRecord
@@ -44,7 +48,7 @@ from guanmo.sheets.faults import ColumnUse, ImportReport, LeftOut, SheetFault
 from guanmo.sheets.formats import Source, open_workbook
 from guanmo.sheets.header import Expected, Header, check_sheet_name, check_title
 from guanmo.sheets.number_formats import shown_value
-from guanmo.sheets.sheet import Sheet, Unreadable
+from guanmo.sheets.sheet import Sheet, Unreadable, cell_address
 from guanmo.sheets.workbook import import_reason, source_name
 
 SUBJECT = "个年度目标"
@@ -199,8 +203,9 @@ def _rows(
     report: ImportReport,
 ) -> None:
     """Each row's targets into `kept`: the targets by indicator, and where each (indicator,
-    region) was given (sheet, row, column), so a second one names the first."""
-    targets, given_at = kept
+    region) was given (sheet, row, column), so a second one names the first. A 小计 row is left
+    out; a totals row (全市, 合计) is read after the units by the indicators' one rule
+    (`totals.whole_of`): the city's target, or only compared with the units' sum."""
     top, region_column = found
     below = top + 1
     if top + 1 < len(sheet.rows) and any(
@@ -209,6 +214,8 @@ def _rows(
     ):
         below = top + 2
     region_header = cells.parse_line(sheet.rows[top][region_column])
+    units: list[tuple[Region, dict[int, Decimal]]] = []
+    totals: list[tuple[int, str, dict[int, Decimal]]] = []
     for number, raw in enumerate(sheet.rows[below:], start=below + 1):
         label = cells.parse_line(raw[region_column] if region_column < len(raw) else None)
         given = [c for c in columns if c.index < len(raw) and raw[c.index] not in (None, "")]
@@ -221,39 +228,99 @@ def _rows(
         if is_note(label) and not given:
             report.left_out.append(LeftOut(sheet.name, number, "注释行"))
             continue
-        region = (
-            regions[0]
-            if clean_text(label) in (whole(regions[0].name), f"{whole(regions[0].name)}合计")
-            else region_named(label, regions)
-        )
+        if is_subtotal(label):
+            report.left_out.append(LeftOut(sheet.name, number, "小计行"))
+            continue
+        if is_total(label):
+            totals.append((number, label, _figures(sheet, number, given, report)))
+            continue
+        region = region_named(label, regions)
         if region is None:
             message = unnamed_region_message(label, regions[1:], regions[0].name)
             report.faults.append(SheetFault(sheet.name, number, region_header, message))
             continue
         report.rows_read += 1
-        for column in given:
-            percent = column.growth or column.indicator.unit == "%"
-            try:  # as the sheet shows it: 0.08 under "0.0%" is a growth of 8
-                figure = cells.parse_figure(
-                    shown_value(sheet, number, column.index, percent=percent)
-                )
-            except cells.CellError as error:
-                report.faults.append(SheetFault(sheet.name, number, column.shown, str(error)))
+        figures = _figures(sheet, number, given, report)
+        _keep_row(sheet.name, number, columns, region, figures, kept, report)
+        if region != regions[0]:
+            units.append((region, figures))
+    members = [region for region, _ in units]
+    for number, label, figures in totals:
+        region, note = whole_of(label, regions[0], members)
+        place = f"工作表「{sheet.name}」第{number}行“{label}”"
+        if note:
+            report.notes.append(place + note)
+        for column in columns:
+            if column.index not in figures:
                 continue
-            if figure is None:
-                continue
-            if column.growth:
-                given_target = TargetInput(region, growth=figure)
-            else:
-                given_target = TargetInput(region, amount=figure * column.factor)
-            fault = target_fault(column.indicator, given_target) or _given_twice(
-                column, region, sheet.name, number, given_at
+            growth = column.growth
+            report.notes += total_notes(
+                place,
+                column.indicator.name,
+                column.indicator.unit,
+                given=None if growth else figures[column.index],
+                growth=figures[column.index] if growth else None,
+                members=[each.get(column.index) for _, each in units],
+                stored_as=region,
+                summable=column.indicator.kind == Kind.AMOUNT,
+                complete=region is None or lists_every_unit(region, regions[0], members),
+                inferred=not label.startswith("全"),
+                cells=(
+                    "" if growth else cell_address(number, column.index),
+                    cell_address(number, column.index) if growth else "",
+                ),
             )
-            if fault:
-                report.faults.append(SheetFault(sheet.name, number, column.shown, fault))
-                continue
-            given_at[column.indicator.pk, region.pk] = (sheet.name, number, column.shown)
-            targets.setdefault(column.indicator.pk, []).append(given_target)
+        if region is None:
+            report.left_out.append(LeftOut(sheet.name, number, "合计行（仅供核对）"))
+            continue
+        report.rows_read += 1
+        _keep_row(sheet.name, number, columns, region, figures, kept, report)
+
+
+def _figures(
+    sheet: Sheet, number: int, given: Sequence[_Column], report: ImportReport
+) -> dict[int, Decimal]:
+    """A row's figures by column index, as the sheet shows them, amounts in the indicator's
+    unit; a cell that is not a figure is a fault of `report`."""
+    figures = {}
+    for column in given:
+        percent = column.growth or column.indicator.unit == "%"
+        try:  # as the sheet shows it: 0.08 under "0.0%" is a growth of 8
+            figure = cells.parse_figure(shown_value(sheet, number, column.index, percent=percent))
+        except cells.CellError as error:
+            report.faults.append(SheetFault(sheet.name, number, column.shown, str(error)))
+            continue
+        if figure is not None:
+            figures[column.index] = figure if column.growth else figure * column.factor
+    return figures
+
+
+def _keep_row(
+    sheet: str,
+    number: int,
+    columns: Sequence[_Column],
+    region: Region,
+    figures: dict[int, Decimal],
+    kept: tuple[dict[int, list[TargetInput]], dict[tuple[int, int], tuple[str, int, str]]],
+    report: ImportReport,
+) -> None:
+    """The region's targets from the row's `figures` into `kept`, each checked."""
+    targets, given_at = kept
+    for column in columns:
+        if (figure := figures.get(column.index)) is None:
+            continue
+        if column.growth:
+            given_target = TargetInput(region, growth=figure)
+        else:
+            given_target = TargetInput(region, amount=figure)
+        fault = target_fault(column.indicator, given_target) or _given_twice(
+            column, region, sheet, number, given_at
+        )
+        if fault:
+            report.faults.append(SheetFault(sheet, number, column.shown, fault))
+            continue
+        given_at[column.indicator.pk, region.pk] = (sheet, number, column.shown)
+        targets.setdefault(column.indicator.pk, []).append(given_target)
 
 
 def _given_twice(

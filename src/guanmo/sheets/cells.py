@@ -251,9 +251,11 @@ def _spelled(text: str) -> tuple[str, Decimal | None, str]:
     return text, unit, negative
 
 
-def money_spelling(value: object) -> str:
+def money_spelling(value: object, column_unit: Decimal = Decimal(1)) -> str:
     """How a money cell's text is written beyond its digits, as the import report says it
-    ("括号表示负数"), or "" for plain figures, numbers and blanks (tryout 7 of issue 9)."""
+    ("括号表示负数"; a unit other than its column's `column_unit`: "单元格写明亿元，与本列单位
+    万元不同，按单元格所写单位读取", the cell's unit winning, issue 9 §3), or "" for plain
+    figures, numbers and blanks (tryout 7 of issue 9)."""
     if not isinstance(value, str):
         return ""
     text = clean_text(value)
@@ -261,9 +263,14 @@ def money_spelling(value: object) -> str:
     if text[:1] in _TEXT_MARKS and len(text) > 1:
         said.append("以撇号开头，是存为文本的数字，按显示的数读取")
     try:
-        _, _, negative = _spelled(_unquoted(text))
+        _, unit, negative = _spelled(_unquoted(text))
     except CellError:
         return ""
+    if unit is not None and unit != column_unit:
+        said.append(
+            f"单元格写明{UNIT_NAMES[unit]}，与本列单位{UNIT_NAMES[column_unit]}不同，"
+            "按单元格所写单位读取"
+        )
     if negative:
         said.append(f"{_NEGATIVE_FORMS[negative]}，按负数读取")
     return "；".join(said)

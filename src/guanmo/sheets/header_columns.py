@@ -11,6 +11,7 @@ from enum import StrEnum
 from guanmo.sheets.cells import (
     ERROR_VALUES,
     MONEY_UNITS,
+    UNIT_NAMES,
 )
 from guanmo.sheets.faults import USER_NAMED
 from guanmo.sheets.header_facts import (
@@ -282,8 +283,23 @@ def read_columns(
     header.sheet_unit_columns = {index for index, unit in stated_units.items() if unit is None}
     for place, unit in unit_places.items():
         state_unit(header, place, unit)
+    _header_units_said(header)
     header.faults += _error_cells(rows, top, bottom, hidden)
     return header
+
+
+def _header_units_said(header: Header) -> None:
+    """A column whose header names another unit than a line or note states for the sheet is
+    read in its header's, the more specific (issue 9 §3: the unit is decided per column), and
+    the report says so, naming both."""
+    for place, unit in header.unit_places.items():
+        for index, own in header.units.items():
+            if index in header.sheet_unit_columns or own == unit or index not in header.columns:
+                continue
+            header.notes.append(
+                f"「{header.text_of(index)}」表头写明{UNIT_NAMES[own]}，与{place}所写"
+                f"{UNIT_NAMES[unit]}不同，按表头读取（表头所写单位更具体）"
+            )
 
 
 def _shown(column: Stacked) -> str:

@@ -28,10 +28,10 @@ from guanmo.sheets.header_words import (
     spell_dates,
     spell_period,
     spell_year_month,
-    stated_unit,
     unit_fault,
     unit_of,
 )
+from guanmo.sheets.stated_units import money_word, stated_units
 
 
 def unit_lines(header: Header, rows_above: Sequence[Sequence[object]]) -> dict[str, Decimal]:
@@ -39,16 +39,11 @@ def unit_lines(header: Header, rows_above: Sequence[Sequence[object]]) -> dict[s
     a message names it ("第2行「单位：亿元」") → the unit. A unit it cannot convert ("单位：
     万美元") is a fault of `header`."""
     places: dict[str, Decimal] = {}
-    for number, row in enumerate(rows_above, start=1):
-        for value in row:
-            if isinstance(value, str) and "单位" in value:
-                word = stated_unit(clean_text(value))
-                if why := unit_fault(word.removeprefix("人民币")):
-                    header.faults.append((number, None, f"「{parse_line(value)}」：{why}"))
-                elif word:
-                    places[f"第{number}行「{parse_line(value)}」"] = MONEY_UNITS[
-                        word.removeprefix("人民币")
-                    ]
+    for stated in stated_units(rows_above):
+        if why := unit_fault(stated.money):
+            header.faults.append((stated.row, None, f"「{stated.text}」：{why}"))
+        elif stated.money:
+            places[stated.place] = MONEY_UNITS[stated.money]
     return places
 
 
@@ -91,7 +86,7 @@ def read_note_units(header: Header, rows: Sequence[Sequence[object]]) -> None:
         if note and "单位" in note and _column_units(header, clean_text(note)):
             continue
         if note is None or "单位" not in note or (unit := unit_of(clean_text(note))) is None:
-            if note and (why := unit_fault(stated_unit(clean_text(note)))):
+            if note and (why := unit_fault(money_word(clean_text(note)))):
                 header.faults.append((number, None, f"「{parse_line(note)}」：{why}"))
             continue
         state_unit(header, f"第{number}行「{parse_line(note)}」", unit)
@@ -108,7 +103,7 @@ def _column_units(header: Header, note: str) -> bool:
     for clause in _CLAUSE_BREAK.split(NOTE_LINE.sub("", note)):
         head, _, rest = _CLAUSE_NUMBER.sub("", clause).partition("单位")
         label = read_label(header.catalogue, head) if head and rest else None
-        unit = MONEY_UNITS.get(stated_unit(f"单位{rest}"))
+        unit = MONEY_UNITS.get(money_word(f"单位{rest}"))
         if label is None or label.field not in header.catalogue.money or unit is None:
             continue
         for index, name in header.columns.items():

@@ -22,6 +22,7 @@ from guanmo.sheets.cells import (
     MONEY_UNITS,
     parse_line,
 )
+from guanmo.sheets.stated_units import money_word
 
 _BRACKETS = str.maketrans("[]【】〔〕", "()()()")
 # A unit after a column's name: "总投资（千元）", "(单位:万美元)", "总投资亿元", "总投资/亿元"
@@ -30,7 +31,6 @@ _UNIT = re.compile(
     r"\((?:金额)?(?:单位[:]?)?(?:人民币)?([^()]{0,4}?元|亿|万|百万)\)|/?(亿元|万元|千元|百万元)$"
 )
 # A unit a line states: "单位：万元", "金额单位为亿元", "（单位：万美元）".
-_STATED_UNIT = re.compile(r"单位(?:为|是)?[:]?\s*(?:人民币)?([^\s\d()]{0,3}?元|百万|亿|万)")
 _YEAR_PREFIX = re.compile(r"^((?:19|20)\d\d)年度?")
 # "至2024年底累计完成投资": the figure at the end of a named year.
 _YEAR_END = re.compile(r"^(?:截至|截止|至)?((?:19|20)\d\d)年(?:底|末)")
@@ -257,16 +257,10 @@ def year_only(label: Label) -> int | None:
     return label.year if _YEAR_ONLY.match(key) else None
 
 
-def stated_unit(text: str) -> str:
-    """The unit word a units line or note states ("单位：千元" → "千元"), "" for none."""
-    match = _STATED_UNIT.search(text)
-    return match.group(1) if match else ""
-
-
 def unit_of(text: str) -> Decimal | None:
     """The multiplier into 万元 a units line states (MONEY_UNITS): 亿元 10000, 千元 0.1; None for
-    none or for a unit word Guanmo cannot convert (`stated_unit` gives the word)."""
-    return MONEY_UNITS.get(stated_unit(text).removeprefix("人民币"))
+    none or for a unit word Guanmo cannot convert (`stated_units.money_word` gives the word)."""
+    return MONEY_UNITS.get(money_word(text))
 
 
 def unit_fault(word: str) -> str:
@@ -288,7 +282,7 @@ def read_label(catalogue: Catalogue, value: object) -> Label | None:
     key = spell_dates(_key(value))
     if not key:
         return None
-    if key.startswith(("单位", "金额单位")) and (word := stated_unit(key)):
+    if key.startswith(("单位", "金额单位")) and (word := money_word(key)):
         return Label(parse_line(value), None, MONEY_UNITS.get(word), word, is_units_line=True)
     word = ""
     if match := _UNIT.search(key):

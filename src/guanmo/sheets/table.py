@@ -484,7 +484,8 @@ class _TableReader:
                     if isinstance(value, str) and clean_text(value) in cells.BLANK_MARKS - {""}:
                         row.blank_marks[name] = cells.parse_line(value)
                     amount = row.values[name]
-                    if amount is not None and (spelling := cells.money_spelling(value)):
+                    spelling = cells.money_spelling(value, units[index])
+                    if amount is not None and spelling:
                         read = cells.format_wan(amount / units[index])
                         row.spellings[name] = (cells.parse_line(value), spelling, read)
                 else:

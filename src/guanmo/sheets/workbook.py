@@ -523,8 +523,9 @@ def import_reason(source: Source | str) -> str:
 
 
 def _title(rows_above: Sequence[Sequence[object]]) -> str:
-    """The text above a header (title, units line), joined: where a sheet may name its county."""
-    return "".join(value for row in rows_above for value in row if isinstance(value, str))
+    """The text above a header (title, units line), joined by spaces: where a sheet may name its
+    county; quoted without its units (`stated_units.without_stated_units`)."""
+    return " ".join(value for row in rows_above for value in row if isinstance(value, str))
 
 
 def _lone_header(

@@ -60,6 +60,7 @@ from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import CellError, format_wan
 from guanmo.sheets.faults import ImportReport, SheetFault
 from guanmo.sheets.header import Expected
+from guanmo.sheets.stated_units import without_stated_units
 from guanmo.sheets.table import Row, Table
 from guanmo.sheets.workbook import SheetSpec, Source, import_reason, read_workbook, source_name
 
@@ -256,7 +257,7 @@ def _stage_of_sheet(table: Table) -> tuple[str, list[str]]:
     name, else title, names one ("续建项目"), and the note saying so (tryout 4 L06)."""
     if table.header.fields & {Field.PHASE, Field.STAGE}:
         return "", []
-    for where, text in (("工作表名", table.sheet), ("标题", table.title)):
+    for where, text in (("工作表名", table.sheet), ("标题", without_stated_units(table.title))):
         if stage := stage_named(text):
             return stage, [
                 f"工作表「{table.sheet}」没有{Field.PHASE.value}列，按{where}「{text}」读作"

@@ -21,6 +21,7 @@ from guanmo.regions.services import divisions, is_top, units_of
 from guanmo.sheets.cells import code_region
 from guanmo.sheets.county_sources import CountyConflict, CountySource, SourceKind, agreed_county
 from guanmo.sheets.faults import SheetFault
+from guanmo.sheets.stated_units import without_stated_units
 from guanmo.sheets.table import Row, Table
 
 BATCH_SIZE = 1000
@@ -343,7 +344,7 @@ class CountyFinder:
         elif city_too and self.names_own(table.sheet):
             sources.append(CountySource(SourceKind.SHEET, "工作表名", table.sheet, (self.city,)))
         if table.title and (county := self.find(table.title)):
-            title = shown_title(table.title)
+            title = without_stated_units(table.title)
             sources.append(CountySource(SourceKind.TITLE, "标题", title, (county,)))
         return sources
 
@@ -384,13 +385,6 @@ _TAKEN_FROM = {
     SourceKind.TITLE: "表头标题「{}」",
     SourceKind.CODE: BY_CODE,
 }
-# A units line joined into the title: "…台账单位：万元", "（单位：亿元）".
-_UNITS_NOTE = re.compile(r"[(（]?(?:金额)?单位[:：]\s*(?:万元|亿元|元)[)）]?")
-
-
-def shown_title(title: str) -> str:
-    """A sheet's title as a message quotes it, without the units line joined to it."""
-    return _UNITS_NOTE.sub("", title).strip()
 
 
 def _column(table: Table, column: Field, form: str = "「{}」列") -> str:
