@@ -159,3 +159,24 @@ def test_the_command_checks_with_dry_run_then_loads(city, tmp_path, capsys):
     assert ParkFigures.objects.filter(year=2025, month=9).count() == 2
     with pytest.raises(CommandError, match="月份应在1到12之间"):
         call_command("import-park-figures", str(path), "--year", "2025", "--month", "13")
+
+
+def test_people_in_wan_and_areas_in_square_kilometres_or_a_units_line_are_converted(city, tmp_path):
+    header = ["园区名称", "从业人员（万人）", "规划面积（平方千米）", "建成面积"]
+    sheet = [
+        [TITLE],
+        [None, None, None, "面积单位：公顷"],
+        header,
+        ["城乡一体化示范区", 2.3456, 58.6, 3215],
+    ]
+    path = tmp_path / "园区.xlsx"
+    path.write_bytes(to_xlsx(Drawn(sheet, name="指标")))
+
+    report = import_park_figures(path, city=city, year=2025)
+
+    assert report.ok, _messages(report)
+    demo = ParkFigures.objects.get(park__name="城乡一体化示范区")
+    assert demo.employees == 23456
+    assert (demo.planned_area, demo.built_area) == (Decimal("58.6"), Decimal("32.15"))
+    said = " ".join(report.notes)
+    assert "以万人填报，已换算为人" in said and "以公顷填报，已换算为平方公里" in said

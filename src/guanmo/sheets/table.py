@@ -46,6 +46,7 @@ from guanmo.regions.names import (
 from guanmo.sheets import cells
 from guanmo.sheets.faults import LeftOut, SheetFault
 from guanmo.sheets.header import NOTE_LINE, Header, column_letter, note_text
+from guanmo.sheets.measures import convert, measure_notes
 from guanmo.sheets.parts import Parts, read_parts
 
 _TOTALS_LABEL = re.compile(
@@ -470,7 +471,7 @@ class _TableReader:
             section=self.section,
             headings=tuple(self.headings[level] for level in levels),
         )
-        units = self.table.header.units
+        units, measures = self.table.header.units, self.table.header.measures
         for index, name in self.columns:
             value = raw[index]
             if value is None:
@@ -489,7 +490,15 @@ class _TableReader:
                         read = cells.format_wan(amount / units[index])
                         row.spellings[name] = (cells.parse_line(value), spelling, read)
                 else:
-                    row.values[name] = self.catalogue.parsers[name](value)
+                    parsed = self.catalogue.parsers[name](value)
+                    if measures.get(index, ("", ""))[0] and isinstance(parsed, Decimal):
+                        parsed = convert(
+                            parsed,
+                            measures[index][0],
+                            self.catalogue.measures[name],
+                            self.catalogue.measure_places.get(name),
+                        )
+                    row.values[name] = parsed
             except cells.PendingValue as error:
                 if name not in self.catalogue.pending:
                     row.fault(name, str(error))
@@ -670,6 +679,14 @@ def _header_notes(sheet: str, header: Header) -> list[str]:
         if given and unit != 1:
             names = "、".join(f"「{header.text_of(index)}」" for index in given)
             notes.append(f"工作表「{sheet}」{names}以{unit_name}填报，已换算为万元")
+    stored = header.catalogue.measures
+    notes += measure_notes(
+        sheet,
+        {
+            header.text_of(index): (word, stored[header.columns[index]], place)
+            for index, (word, place) in header.measures.items()
+        },
+    )
     if header.report_month:
         notes.append(_by_month_note(sheet, header))
     if header.unit_assumed:
