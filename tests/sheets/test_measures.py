@@ -130,3 +130,14 @@ def test_a_unit_of_another_kind_is_refused_naming_the_header_cell():
     reading = read(["名称", "职工（公顷）"], ["甲", 3])
     found = messages(reading)
     assert any("B1" in m and "公顷" in m and "人" in m for m in found), found
+
+
+def test_a_figure_typed_with_the_unit_its_header_states_is_read():
+    reading = read(
+        ["名称", "职工（万人）", "占地（亩）"], ["甲", "1.2万人", "12.5亩"], ["乙", "35家", 3]
+    )
+    rows = list(reading.rows)
+    assert [row.values.get(Plot.STAFF) for row in rows] == [Decimal("12000"), None]
+    assert rows[0].values[Plot.AREA] == Decimal("12.5")
+    found = messages(reading)
+    assert any("第3行" in m and "35家" in m for m in found), found
