@@ -198,3 +198,25 @@ def test_a_rated_firm_without_energy_use_stops_the_assessment_naming_it(tmp_path
     run("import-firms", str(register_sheet(tmp_path / "企业.xlsx", firms)), "--year", "2025")
     with pytest.raises(CommandError, match="丁的“单位能耗税收”无法计算（除数为0）"):
         run("assess-firms", "--year", "2025", "--runs", "0")
+
+
+def test_land_in_a_units_lines_square_metres_and_energy_in_wan_tonnes_are_converted(tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "企业"
+    sheet.append(["2025年度企业亩均效益数据"])
+    sheet.append(["说明：面积单位：平方米，金额单位：元"])
+    header = list(HEADER)
+    header[5], header[6], header[9] = "用地面积", "税收", "综合能耗（万吨标准煤）"
+    sheet.append(header)
+    sheet.append([1, "甲公司", code(1), county_of(1), None, 20000, 1234500, 8000, 2000,
+                  D("0.32"), 1.5, 12, 30])  # fmt: skip
+    path = tmp_path / "企业.xlsx"
+    book.save(path)
+
+    run("import-firms", str(path), "--year", "2025")
+
+    firm = FirmYear.objects.get(firm__credit_code=code(1), year=2025)
+    assert firm.land_area == D("30")  # 20000 m², never 20000 亩
+    assert firm.energy == D("3200")  # 0.32 万吨标准煤
+    assert firm.tax == D("123.45")

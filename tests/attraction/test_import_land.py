@@ -151,3 +151,46 @@ def test_a_wrong_place_is_named_and_nothing_is_written(city, tmp_path, place, co
     assert report.faults[0].column == column, str(report.faults[0])
     assert message in report.faults[0].message
     assert not Parcel.objects.exists()
+
+
+def test_an_area_whose_unit_a_units_line_states_is_converted_into_mu(city, tmp_path):
+    path = tmp_path / "用地.xlsx"
+    sheet = [
+        ["2025年用地台账"],
+        [None, None, None, "计量单位：平方米，金额单位：万元"],
+        ["地块名称", "所在县区", "占地面积", "税收"],
+        ["一号地", "温县", 20000, 15],
+    ]
+    path.write_bytes(to_xlsx(Drawn(sheet, name="地块")))
+
+    report = import_land(path, city=city)
+
+    assert report.ok, [str(f) for f in report.faults]
+    assert Parcel.objects.get().area == Decimal("30")  # 20000 m² is 30 亩, never 20000 亩
+    assert not any("按亩读取" in note for note in report.notes), report.notes
+    assert any("以平方米填报，已换算为亩" in note for note in report.notes), report.notes
+
+
+def test_an_area_in_square_kilometres_after_its_name_is_converted_into_mu(city, tmp_path):
+    header = ["地块名称", "所在县区", "宗地面积（平方千米）"]
+
+    report = import_land(_write(tmp_path, [["一号地", "温县", 0.02]], header), city=city)
+
+    assert report.ok, [str(f) for f in report.faults]
+    assert Parcel.objects.get().area == Decimal("30")
+
+
+def test_square_metres_finer_than_the_mu_kept_are_refused_naming_what_was_typed(city, tmp_path):
+    path = tmp_path / "用地.xlsx"
+    sheet = [
+        ["面积单位：平方米"],
+        ["地块名称", "所在县区", "用地面积"],
+        ["一号地", "温县", 83666.67],
+    ]
+    path.write_bytes(to_xlsx(Drawn(sheet, name="地块")))
+
+    report = import_land(path, city=city)
+
+    assert [(f.row, f.column) for f in report.faults] == [(3, "面积")]
+    assert "83666.67平方米折合125.500005亩，超过4位小数" in report.faults[0].message
+    assert not Parcel.objects.exists()

@@ -69,6 +69,9 @@ CATALOGUE = Catalogue(
         F.PARK: cells.parse_line,
         **{name: cells.parse_figure for name in FIGURES},
     },
+    # 用地面积 under "面积单位：平方米", 综合能耗（万吨标准煤）, 从业人员（万人）: converted
+    measures={F.LAND: "亩", F.ENERGY: "吨标准煤", F.EMISSIONS: "吨", F.EMPLOYEES: "人"},
+    measure_places={F.LAND: 4, F.ENERGY: 6, F.EMISSIONS: 6},  # FirmYear's decimal places
     row_word="企业",
     row_marks="企业名称",
     header_words="“企业名称”“统一社会信用代码”“用地面积”等",

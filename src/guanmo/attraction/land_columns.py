@@ -95,6 +95,9 @@ LAND_COLUMNS = Catalogue(
     places=(LandColumn.COUNTY, LandColumn.PARK),
     marks=frozenset({LandColumn.NAME}),
     labels=frozenset({LandColumn.SERIAL, LandColumn.NAME, LandColumn.COUNTY, LandColumn.PARK}),
+    # an area headed "面积" takes the unit a header word or units line states, into 亩
+    measures={LandColumn.AREA_UNSTATED: "亩"},
+    measure_places={LandColumn.AREA_UNSTATED: 4},  # Parcel.area's decimal places
     parsers={
         **{c: cells.parse_line for c in LandColumn if c not in MONEY_COLUMNS},
         **{c: cells.parse_date for c in DATE_COLUMNS},

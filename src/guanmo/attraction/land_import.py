@@ -36,6 +36,7 @@ from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import decimal_places, format_wan
 from guanmo.sheets.faults import ImportReport
 from guanmo.sheets.header import Expected
+from guanmo.sheets.measures import unit_stated
 from guanmo.sheets.repeats import refuse_repeats
 from guanmo.sheets.table import Row
 from guanmo.sheets.workbook import SheetSpec, Source, begin_import
@@ -103,7 +104,10 @@ def import_land(
         return report
     units = units_of(city)
     for table in reading.tables:
-        if LandColumn.AREA_UNSTATED in table.header.fields:
+        header = table.header
+        if LandColumn.AREA_UNSTATED in header.fields and not unit_stated(
+            header, LandColumn.AREA_UNSTATED
+        ):
             report.notes.append(f"工作表「{table.sheet}」面积未写明单位，按亩读取")
     entries = [entry for row in reading.rows if (entry := _entry(row, city, units)) is not None]
     refuse_repeats(

@@ -110,6 +110,17 @@ PARK_COLUMNS = Catalogue(
         **{c: cells.parse_figure for c in ParkColumn if c not in MONEY_COLUMNS | TEXT_COLUMNS},
         **{c: cells.parse_line for c in TEXT_COLUMNS},
     },
+    # 从业人员（万人）, 规划面积（平方千米）, or "面积单位：公顷" over 规划面积: converted
+    measures={
+        ParkColumn.EMPLOYEES: "人",
+        ParkColumn.PLANNED_AREA_UNSTATED: "平方公里",
+        ParkColumn.BUILT_AREA_UNSTATED: "平方公里",
+    },
+    # ParkFigures' areas keep 4 decimals, people are counted whole (checked by the import)
+    measure_places={
+        ParkColumn.PLANNED_AREA_UNSTATED: 4,
+        ParkColumn.BUILT_AREA_UNSTATED: 4,
+    },
     row_word="园区",
     row_marks="园区名称和数字",
     header_words="“园区”“主营业务收入”",

@@ -26,6 +26,7 @@ from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import decimal_places, format_wan
 from guanmo.sheets.faults import ImportReport, SheetFault
 from guanmo.sheets.header import Expected, months_text, read_label
+from guanmo.sheets.measures import unit_stated
 from guanmo.sheets.repeats import refuse_repeats
 from guanmo.sheets.table import Row, Table
 from guanmo.sheets.workbook import SheetSpec, Source, begin_import, import_reason
@@ -44,6 +45,9 @@ _AREAS = {
     ParkColumn.BUILT_AREA: ("built_area", Decimal(1)),
     ParkColumn.BUILT_AREA_HECTARES: ("built_area", Decimal("0.01")),
     ParkColumn.BUILT_AREA_MU: ("built_area", Decimal(1) / Decimal(1500)),
+    # headed without a unit that a units line states: converted by guanmo.sheets.measures
+    ParkColumn.PLANNED_AREA_UNSTATED: ("planned_area", Decimal(1)),
+    ParkColumn.BUILT_AREA_UNSTATED: ("built_area", Decimal(1)),
 }
 _UNSTATED = (ParkColumn.PLANNED_AREA_UNSTATED, ParkColumn.BUILT_AREA_UNSTATED)
 # Cells copied onto the figures: column → attribute.
@@ -167,7 +171,7 @@ def _period_month(table: Table, month: int | None) -> int | SheetFault:
 def _unstated_areas(table: Table) -> None:
     """An area headed without its unit is refused: 平方公里, 公顷 and 亩 differ a thousandfold."""
     for column in _UNSTATED:
-        if column in table.header.fields:
+        if column in table.header.fields and not unit_stated(table.header, column):
             table.faults.append(
                 SheetFault(
                     table.sheet,

@@ -158,8 +158,16 @@ def read_travel_matrix(source: Source) -> tuple[MatrixTravel | None, list[SheetF
     minute_titles = [t for t in sheets if t not in distance_titles]
     if not minute_titles:
         return None, [SheetFault("", None, None, "没有行车时间表：距离表之外还应有一张分钟表")]
-    minutes_sheet = minute_titles[0]
     notes: list[str] = []
+    tables = [title for title in minute_titles if _find_header(sheets[title]) is not None]
+    if not tables:
+        return None, [
+            SheetFault(title, None, None, f"工作表「{title}」中没有找到行车时间表（{_NO_HEADER}）")
+            for title in minute_titles
+        ]
+    minutes_sheet = tables[0]
+    passed = minute_titles[: minute_titles.index(minutes_sheet)]
+    notes += [f"工作表「{title}」不是行车时间表（{_NO_HEADER}），已跳过" for title in passed]
     places, minutes, faults = _read_table(
         minutes_sheet, sheets[minutes_sheet], _minutes, _TIME_UNITS, notes
     )
@@ -244,24 +252,17 @@ def _read_table(
     cell in the unit stated above the header (`units`: word → the first unit it makes; the
     first is assumed when none is stated). A note says a unit converted."""
     faults: list[SheetFault] = []
-    header_at = next(
-        (
-            at
-            for at, row in enumerate(rows[:_HEADER_SEARCH_ROWS])
-            if sum(not _blank(value) for value in row) >= 2
-        ),
-        None,
-    )
-    if header_at is None:
-        message = "未找到表头：前20行中没有列出地点名称的一行"
-        return [], {}, [SheetFault(sheet, None, None, message)]
+    found = _find_header(rows)
+    if found is None:
+        return [], {}, [SheetFault(sheet, None, None, f"未找到表头：{_NO_HEADER}")]
+    header_at, label = found
     header_row = header_at + 1  # Excel's numbering
     per, stated_faults = _stated_unit(sheet, rows[:header_at], units, notes)
     if stated_faults:
         return [], {}, stated_faults
     columns: dict[int, str] = {}  # column position → place name
     seen: set[str] = set()  # cleaned names met so far: one look-up per cell, not per pair
-    for position, value in enumerate(rows[header_at][1:], start=1):
+    for position, value in enumerate(rows[header_at][label + 1 :], start=label + 1):
         if _blank(value):
             continue
         name = _text(value)
@@ -272,11 +273,11 @@ def _read_table(
     lines: list[tuple[int, str, tuple]] = []  # Excel row number, place, the row
     seen = set()
     for offset, row in enumerate(rows[header_at + 1 :], start=header_row + 1):
-        if not row or _blank(row[0]):
-            if any(not _blank(value) for value in row):
+        if len(row) <= label or _blank(row[label]):
+            if any(not _blank(value) for value in row[label:]):
                 faults.append(SheetFault(sheet, offset, None, "第一列缺少地点名称"))
             continue
-        name = _text(row[0])
+        name = _text(row[label])
         if clean_text(name) in seen:
             faults.append(SheetFault(sheet, offset, None, f"「{name}」的行重复"))
             continue
@@ -308,6 +309,39 @@ def _read_table(
     if not faults and len(columns) < 2:
         faults.append(SheetFault(sheet, header_row, None, "至少要有两个地点"))
     return [name for _, name, _ in lines], figures, faults
+
+
+_NO_HEADER = f"前{_HEADER_SEARCH_ROWS}行中没有列出地点名称的一行"
+_SERIAL_WORDS = frozenset({"序号", "编号", "序"})
+
+
+def _find_header(rows: Sequence[tuple]) -> tuple[int, int] | None:
+    """Where the square table's header is: (its row index, the column of the places' names),
+    or None when no row of the first 20 has two filled cells. The header is the first row
+    naming at least two places that rows name too (a title line with a second cell,
+    "制表日期：…", is not it), else the first with two filled cells; a 序号/编号 column before the
+    places' names is passed over (tryout 8 V04, V05)."""
+    first = None
+    names: dict[int, set[str]] = {}  # column → every name in it, cleaned once
+
+    def named_in(label: int) -> set[str]:
+        if label not in names:
+            names[label] = {
+                clean_text(_text(line[label]))
+                for line in rows
+                if len(line) > label and not _blank(line[label])
+            }
+        return names[label]
+
+    for at, row in enumerate(rows[:_HEADER_SEARCH_ROWS]):
+        if sum(not _blank(value) for value in row) < 2:
+            continue
+        label = int(bool(row) and not _blank(row[0]) and clean_text(_text(row[0])) in _SERIAL_WORDS)
+        first = first or (at, label)
+        heads = {clean_text(_text(value)) for value in row[label + 1 :] if not _blank(value)}
+        if len(heads & named_in(label)) >= 2:
+            return at, label
+    return first
 
 
 def _stated_unit(

@@ -46,6 +46,7 @@ from guanmo.sheets.header_words import (
     year_named,
     year_only,
 )
+from guanmo.sheets.measures import MeasureError, column_unit, split_unit
 from guanmo.sheets.parts import (
     COMPLETED_QUARTERS,
     HALVES,
@@ -58,6 +59,7 @@ from guanmo.sheets.parts import (
     settle,
 )
 from guanmo.sheets.remembered import HEADER_JOIN, misfit, misfit_note
+from guanmo.sheets.stated_units import stated_units as unit_statements
 
 # A column of a month-by-month sheet: "1月", "2月份", "3月完成投资" (one column per month).
 MONTH_COLUMN = re.compile(r"^(\d{1,2})月份?(?:完成投资|完成|投资|投资额)?$")
@@ -88,6 +90,7 @@ def read_columns(
     unit_places = unit_lines(header, rows[:top])
     stated_units: dict[int, Decimal | None] = {}
     chosen: dict[StrEnum, tuple[Label, str, str]] = {}  # field → label, shown, cell
+    measured: dict[int, tuple[str, str, str, int]] = {}  # index → text, shown, cell, row
     earlier_cumulatives: list[Earlier] = []
     columns = list(stacked(catalogue, upper, lower, top, bottom))
     for column in columns:
@@ -259,6 +262,8 @@ def read_columns(
         chosen[label.field] = label, shown, cell
         header.columns[column.index] = label.field
         header.readings.append(replace(reading, field=label.field))
+        if label.field in catalogue.measures:
+            measured[column.index] = (label.text, shown, cell, column.row + 1)
         if label.field in catalogue.money and column.index not in stated_units:
             word = label.unit_word or (group.unit_word if group else "")
             if why := unit_fault(word):
@@ -284,6 +289,7 @@ def read_columns(
     for place, unit in unit_places.items():
         state_unit(header, place, unit)
     _header_units_said(header)
+    _measure_units(header, measured, rows[:top])
     header.faults += _error_cells(rows, top, bottom, hidden)
     return header
 
@@ -300,6 +306,25 @@ def _header_units_said(header: Header) -> None:
                 f"「{header.text_of(index)}」表头写明{UNIT_NAMES[own]}，与{place}所写"
                 f"{UNIT_NAMES[unit]}不同，按表头读取（表头所写单位更具体）"
             )
+
+
+def _measure_units(
+    header: Header,
+    measured: dict[int, tuple[str, str, str, int]],
+    rows_above: Sequence[Sequence[object]],
+) -> None:
+    """Each measured column's unit (guanmo.sheets.measures): its own word, else a units line's
+    of its kind, else the stored unit; a word of another kind is a fault naming the cell."""
+    lines = unit_statements(rows_above)
+    for index, (text, shown, cell, row) in measured.items():
+        name = header.columns.get(index)
+        if name not in header.catalogue.measures:
+            continue
+        own = split_unit(column_key(text))[1]
+        try:
+            header.measures[index] = column_unit(name, header.catalogue.measures[name], own, lines)
+        except MeasureError as error:
+            header.faults.append((row, shown, f"表头单元格{cell}「{text}」：{error}"))
 
 
 def _shown(column: Stacked) -> str:

@@ -74,6 +74,9 @@ class Header:
     # where the sheet states its unit ("第2行「单位：亿元」") → the unit it states
     unit_places: dict[str, Decimal] = field(default_factory=dict)
     sheet_unit_columns: set[int] = field(default_factory=set)  # columns in the sheet's unit
+    # non-money column index → (the unit its figures are given in, where a units line states
+    # it): converted into the catalogue's stored unit (guanmo.sheets.measures)
+    measures: dict[int, tuple[str, str]] = field(default_factory=dict)
     month_columns: dict[int, int] = field(default_factory=dict)  # "6月" column index → 6
     # the import's month when the sheet is read month by month (one column per month): its
     # month's column is this month's figure, the columns before it sum to the year's

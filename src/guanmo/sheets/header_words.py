@@ -22,6 +22,7 @@ from guanmo.sheets.cells import (
     MONEY_UNITS,
     parse_line,
 )
+from guanmo.sheets.measures import split_unit
 from guanmo.sheets.stated_units import money_word
 
 _BRACKETS = str.maketrans("[]【】〔〕", "()()()")
@@ -156,6 +157,10 @@ class Catalogue:
     labels: frozenset[StrEnum] = frozenset()  # a heading or totals row may fill these
     parsers: Mapping[StrEnum, Callable[[object], object]] = field(default_factory=dict)
     pending: frozenset[StrEnum] = frozenset()  # money that may be typed 待定 (not yet known)
+    # figures that are not money, by the unit they are stored in ("亩", "人"): a unit the sheet
+    # states for them is converted exactly or refused (guanmo.sheets.measures)
+    measures: Mapping[StrEnum, str] = field(default_factory=dict)
+    measure_places: Mapping[StrEnum, int] = field(default_factory=dict)  # decimals kept
     signed: frozenset[StrEnum] = frozenset()  # money that may be below zero (a month's 核减)
     # money a project has once over its whole life (总投资): a group of it over year columns
     # (2024年 | 2025年 | 2026年以后) is split by year, the figure their sum (guanmo.sheets.parts)
@@ -241,6 +246,7 @@ class Label:
     last_year: str = ""  # "上年同期" in "上年同期累计完成投资": the figure is last year's
     typed_date: bool = False  # the cell is a date (read as the period it names)
     typed_year: bool = False  # the cell is a number that is a year (2025), read as "2025年"
+    measure_word: str = ""  # a non-money unit after a measured column's name ("万人")
 
 
 _YEAR_ONLY = re.compile(r"^(?:19|20)\d\d年度?$")
@@ -309,13 +315,27 @@ def read_label(catalogue: Catalogue, value: object) -> Label | None:
         month = int(match.group(1))
         months, key = (month, month), key[match.end() :]
     found = catalogue.by_key.get(key)
+    measure_word = ""
+    if catalogue.measures:
+        name, measure_word = split_unit(key)
+        if found is None and catalogue.by_key.get(name) in catalogue.measures:
+            found = catalogue.by_key[name]
+        if found not in catalogue.measures:
+            measure_word = ""
     if found is None and periods and key in periods.words:
         if months and months[0] == months[1] and key != "累计":
             found = periods.this_month
         elif months or year:
             found = periods.year_to_date
     return Label(
-        parse_line(value), found, unit, word, year=year, months=months, last_year=last_year
+        parse_line(value),
+        found,
+        unit,
+        word,
+        year=year,
+        months=months,
+        last_year=last_year,
+        measure_word=measure_word,
     )
 
 

@@ -46,6 +46,7 @@ from guanmo.regions.names import (
 from guanmo.sheets import cells
 from guanmo.sheets.faults import LeftOut, SheetFault
 from guanmo.sheets.header import NOTE_LINE, Header, column_letter, note_text
+from guanmo.sheets.measures import convert, measure_notes
 from guanmo.sheets.parts import Parts, read_parts
 
 _TOTALS_LABEL = re.compile(
@@ -67,6 +68,8 @@ _FUNDS = re.compile(r"(?:资金|债券|专项债|贷款|自筹|补助|拨款)$")
 _INDENTS = (" ", "\u3000", "\t")
 _BARE_NUMERAL = re.compile(r"^\(?[一二三四五六七八九十百]+\)?$")
 _COUNTED = re.compile(r"\(?共?\d+个(?:项目)?\)?$")
+# The unit a header states after a column's name: 规上企业（家） → 家, 从业人员(万人) → 万人.
+_HEADER_UNIT = re.compile(r"\((?:单位:?)?([^()\d%]{1,6})\)$")
 _KIND_WORDS = {"heading": "标题行", "subtotal": "小计行", "total": "合计行"}
 # A sign-off line under the table: "填表人：王芳 | 审核人：刘洋 | 联系电话： | 139…" (tryout 4 L04).
 _SIGN_OFF = re.compile(
@@ -212,11 +215,13 @@ class _TableReader:
         self.width = max(header.columns.keys() | header.figure_columns) + 1
         self.parts = [parts for parts in header.parts if parts.field in used]
         self.part_notes: list[str] = []
-        # Cells whose filling shows a row is a project of its own (a code, an owner, a stage…).
+        # Cells whose filling shows a row is a project of its own (a code, an owner, a stage…);
+        # not figures (家, 人, 亩): a totals row adds those up as it adds up money (tryout 8 P07).
         self.own_columns = [
             i
             for i, name in header.columns.items()
-            if name not in catalogue.labels | catalogue.money
+            if name not in catalogue.labels | catalogue.money | catalogue.measures.keys()
+            and catalogue.parsers.get(name) is not cells.parse_figure
         ]
         self.money_columns = {i for i, _ in self.money}
         self.place_columns = {i for i, name in header.columns.items() if name in catalogue.places}
@@ -470,7 +475,7 @@ class _TableReader:
             section=self.section,
             headings=tuple(self.headings[level] for level in levels),
         )
-        units = self.table.header.units
+        units, measures = self.table.header.units, self.table.header.measures
         for index, name in self.columns:
             value = raw[index]
             if value is None:
@@ -489,7 +494,15 @@ class _TableReader:
                         read = cells.format_wan(amount / units[index])
                         row.spellings[name] = (cells.parse_line(value), spelling, read)
                 else:
-                    row.values[name] = self.catalogue.parsers[name](value)
+                    parsed = self._figure(index, name, value)
+                    if measures.get(index, ("", ""))[0] and isinstance(parsed, Decimal):
+                        parsed = convert(
+                            parsed,
+                            measures[index][0],
+                            self.catalogue.measures[name],
+                            self.catalogue.measure_places.get(name),
+                        )
+                    row.values[name] = parsed
             except cells.PendingValue as error:
                 if name not in self.catalogue.pending:
                     row.fault(name, str(error))
@@ -504,6 +517,20 @@ class _TableReader:
         if self.table.header.report_month:
             self._by_month(row, raw)
         return row
+
+    def _figure(self, index: int, name: StrEnum, value: object) -> object:
+        """A cell read by its column's parser; a figure typed with the unit its header states
+        ("86家" under 规上企业（家）, "2.3万人" under 从业人员（万人）) is read as the number
+        (tryout 8 P08). Raises CellError for any other text."""
+        parser = self.catalogue.parsers[name]
+        try:
+            return parser(value)
+        except cells.CellError:
+            unit = _HEADER_UNIT.search(clean_text(self.table.header.shown(index)))
+            text = clean_text(value) if isinstance(value, str) else ""
+            if parser is not cells.parse_figure or not unit or not text.endswith(unit[1]):
+                raise
+            return parser(text.removesuffix(unit[1]))
 
     def _signed_only(self) -> str:
         """Why a column may not hold a negative: "（只有「本月完成投资」可以填负数）"."""
@@ -670,6 +697,14 @@ def _header_notes(sheet: str, header: Header) -> list[str]:
         if given and unit != 1:
             names = "、".join(f"「{header.text_of(index)}」" for index in given)
             notes.append(f"工作表「{sheet}」{names}以{unit_name}填报，已换算为万元")
+    stored = header.catalogue.measures
+    notes += measure_notes(
+        sheet,
+        {
+            header.text_of(index): (word, stored[header.columns[index]], place)
+            for index, (word, place) in header.measures.items()
+        },
+    )
     if header.report_month:
         notes.append(_by_month_note(sheet, header))
     if header.unit_assumed:
