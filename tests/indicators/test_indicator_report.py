@@ -312,7 +312,7 @@ def test_a_place_among_few_with_figures_is_said_against_them_in_every_output(cit
     path = _written(tmp_path / "指标.docx", "--region", "武陟县")
     document = Document(str(path))
     cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
-    assert ["地区", "本期", "增速", "位次（共3个）", "较上期", "比全市"] in cells
+    assert ["地区", "本期", "增速", "位次（共3个）", "较上期", "比全市（个百分点）"] in cells
     assert any("在全市有数据的3个中居第2位" in p.text for p in document.paragraphs)
 
 
@@ -346,3 +346,15 @@ def test_who_missed_both_over_half_is_named_in_the_groups_order_and_only_where_j
     sentences = _json()["sentences"]
 
     assert "未实现“双过半”的有：武陟县、温县。" in sentences
+
+
+def test_docx_tables_say_their_units_on_a_line_above_as_official_tables_do(figures, tmp_path):
+    document = Document(str(_written(tmp_path / "指标.docx")))
+    paragraphs = [p.text for p in document.paragraphs]
+
+    caption = paragraphs.index("表1　固定资产投资")
+    assert paragraphs[caption + 1] == "单位：亿元、%"
+    cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
+    assert ["地区", "本期", "增速", "位次（共11个）", "较上期", "比全市（个百分点）"] in cells
+    targets = next(at for at, text in enumerate(paragraphs) if text.endswith("　目标完成情况"))
+    assert paragraphs[targets + 1] == "单位：%、个百分点"

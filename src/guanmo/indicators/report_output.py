@@ -301,11 +301,16 @@ def as_docx(report: IndicatorReport, city: Region) -> bytes:
         document.body(sentence)
     short = report.group.short_name
     for order, table in enumerate(report.indicators, start=1):
-        growth = "增减" if table.indicator.kind == Kind.RATIO else "增速"
+        ratio = table.indicator.kind == Kind.RATIO
+        # A ratio's change and every distance from the group are in 个百分点: said once on
+        # the units line when the table's growth is, else in the column's own header.
+        against = f"比{short}" if ratio else f"比{short}（个百分点）"
+        growth = "增减" if ratio else "增速"
         document.table(
-            ["地区", "本期", growth, rank_header(table.ranked), "较上期", f"比{short}"],
+            ["地区", "本期", growth, rank_header(table.ranked), "较上期", against],
             [[row[i] for i in _DOCX_COLUMNS] for row in text_rows(table)],
-            caption=f"表{order}　{table.indicator.name}（{table.indicator.unit}，%，个百分点）",
+            caption=f"表{order}　{table.indicator.name}",
+            units=_units(table.indicator.unit, "个百分点" if ratio else "%"),
         )
     if report.targets:
         document.table(
@@ -322,8 +327,15 @@ def as_docx(report: IndicatorReport, city: Region) -> bytes:
                 for row in target_rows(report.targets)
             ],
             caption=f"表{len(report.indicators) + 1}　目标完成情况",
+            # amounts carry their own unit (万人 beside 亿元); 较序时 is in 个百分点
+            units="单位：%、个百分点",
         )
     return document.finish()
+
+
+def _units(*units: str) -> str:
+    """The units line of an official table: 单位：亿元、% (each unit once)."""
+    return f"单位：{'、'.join(dict.fromkeys(units))}"
 
 
 # The .docx tables keep what fits a portrait page: region, value, growth, rank, its change
