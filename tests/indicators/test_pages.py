@@ -83,9 +83,21 @@ def test_the_board_as_a_workbook_reads_back(client, world, figures):
     assert wuzhi[4:6] == [10, -3]
 
 
-@pytest.mark.parametrize("role", ["wuzhi", "wenxian", "department", "commissioner"])
-def test_only_those_who_see_the_city_totals_open_the_board(client, world, figures, role):
+@pytest.mark.parametrize("role", ["department", "commissioner"])
+def test_only_those_who_see_the_city_totals_or_a_county_open_the_board(
+    client, world, figures, role
+):
     page(client, world.users[role], reverse("indicator_board"), status=404)
+
+
+def test_a_county_office_opening_the_board_sees_its_own_places_and_no_other_county(
+    client, world, figures
+):
+    body = page(client, world.users["wuzhi"], reverse("indicator_board"))
+    assert "2025年1—5月武陟县主要指标位次" in body
+    places = body[body.index('data-indicator="固定资产投资"') :]
+    assert "第10位" in places[: places.index("</tr>")]
+    assert "温县" not in body
 
 
 def test_a_county_sees_its_own_places_and_no_other_county(client, world, figures):

@@ -70,10 +70,13 @@ def _target_table(targets: list[TargetLine]) -> list[dict]:
 
 
 def indicator_board(request: HttpRequest) -> HttpResponse:
-    """指标调度: the regions × indicators of a peer group for a month, the targets, charts."""
+    """指标调度: the regions × indicators of a peer group for a month, the targets, charts. A
+    county office, which may not see the other counties' figures, is shown its own places."""
     scope: Scope = request.scope
     if not scope.sees_city_totals:
-        raise Http404("没有这个页面")
+        if scope.county is None:
+            raise Http404("没有这个页面")
+        return county_places(request)
     year, month = _month(request, scope.city)
     groups = PeerGroup.objects.filter(city=scope.city)
     report, problem = None, ""
