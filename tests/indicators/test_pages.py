@@ -273,3 +273,20 @@ def test_a_countys_place_among_one_with_a_figure_is_no_place(client, world, figu
     assert "有数据的1个中" not in body
     assert "居全市第1位" not in body
     assert '<td class="num pace-ahead">33.3%</td>' in body  # 12 of 36 by June: under the pace
+
+
+def test_the_city_office_issues_the_board_as_a_numbered_document(client, world, figures):
+    from docx import Document
+
+    client.force_login(world.users["city"])
+    query = "?year=2025&month=5"
+    response = client.post(reverse("indicator_board_issue") + query, {"dated": "2025-06-03"})
+    assert response.status_code == 302
+    body = page(client, world.users["city"], reverse("indicator_board") + query)
+    assert "焦作项目办〔2025〕1号" in body
+
+    response = client.get(reverse("indicator_board_file", args=["docx"]) + query)
+    document = Document(io.BytesIO(b"".join(response.streaming_content)))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "焦作项目办〔2025〕1号" in paragraphs
+    assert "武陟县固定资产投资增速居全市第10位，较上月后移3位。" in paragraphs

@@ -39,6 +39,11 @@ def walk(world) -> Walk:
             "submission_form": (reverse("submission_form", args=[form.pk]), WUZHI_FORM),
         },
         actions={
+            # Only the city office issues the month's report as a numbered document.
+            "indicator_board_issue": (
+                reverse("indicator_board_issue"),
+                {**OUTSIDE, "wuzhi": 404, "leader": 403},
+            ),
             # Only 武陟县 submits its form; the city office decides on it.
             "submission_submit": (
                 reverse("submission_submit", args=[form.pk]),

@@ -12,8 +12,7 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 
-from guanmo.documents.official import OfficialDocument
-from guanmo.documents.services import letterhead, office_for
+from guanmo.documents.official import Letterhead, OfficialDocument
 from guanmo.documents.xlsx import (
     INTEGER_FORMAT,
     POINTS_FORMAT,
@@ -24,8 +23,8 @@ from guanmo.documents.xlsx import (
 from guanmo.figures.arithmetic import shown
 from guanmo.figures.formatting import number, points, rank_header, rate
 from guanmo.indicators.choices import Kind
-from guanmo.indicators.report import IndicatorReport, IndicatorTable, TargetLine
-from guanmo.regions.models import Region
+from guanmo.indicators.report import IndicatorReport, IndicatorTable, TargetLine, region_places
+from guanmo.regions.services import units_word
 
 FORMATS = ("text", "json", "xlsx", "docx")
 
@@ -293,12 +292,25 @@ def as_xlsx(report: IndicatorReport) -> bytes:
     return file.getvalue()
 
 
-def as_docx(report: IndicatorReport, city: Region) -> bytes:
-    """An unnumbered, undated official document: the sentences, then each indicator's table."""
-    head = letterhead(office_for(city), number=None, dated=None)
-    document = OfficialDocument(head, f"{report.label}主要指标调度情况")
+def docx_title(report: IndicatorReport) -> str:
+    """2025年1—6月焦作市各县（市、区）主要指标调度情况: the month and the group, so that the
+    reports of two groups of one month are told apart."""
+    return f"{report.label}{report.group.name}主要指标调度情况"
+
+
+def as_docx(report: IndicatorReport, head: Letterhead) -> bytes:
+    """The report as an official document under `head` (numbered and dated when issued, see
+    `indicators.issuing`): the group's sentences, each region's place and move in one sentence,
+    then each indicator's table."""
+    document = OfficialDocument(head, docx_title(report))
     for sentence in report.sentences:
         document.body(sentence)
+    places = region_places(report) if report.region is None else []
+    if places:
+        among = units_word(report.whole) if report.whole else report.group.name
+        document.heading(f"{among}位次情况")
+        for sentence in places:
+            document.body(sentence)
     short = report.group.short_name
     for order, table in enumerate(report.indicators, start=1):
         ratio = table.indicator.kind == Kind.RATIO

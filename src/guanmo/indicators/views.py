@@ -2,14 +2,18 @@
 `submission_views`). Figures come from `report.build_report`, as `guanmo indicator-report` gives
 them, and are shown through `report_output` (the one formatter)."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from guanmo import clock
 from guanmo.accounts.scope import Scope
-from guanmo.documents.views import file_response
+from guanmo.documents.views import file_response, issue_posted
 from guanmo.figures.arithmetic import period_label
 from guanmo.figures.changes import rank_move_cell
+from guanmo.indicators.issuing import issue_report, issued_report, report_docx
 from guanmo.indicators.models import PeerGroup
 from guanmo.indicators.report import (
     IndicatorReport,
@@ -22,7 +26,6 @@ from guanmo.indicators.report import (
 from guanmo.indicators.report_output import (
     TARGET_HEADERS,
     as_dict,
-    as_docx,
     as_xlsx,
     headers,
     table_title,
@@ -100,7 +103,37 @@ def indicator_board(request: HttpRequest) -> HttpResponse:
             "chart": as_dict(report) if report else None,
             "completion_chart": report is not None
             and any(t.standing.completion_rate is not None for t in report.targets),
+            "issued": issued_report(scope.city, report) if report else None,
+            "today": clock.today(),
         },
+    )
+
+
+def _asked_report(request: HttpRequest, city: Region) -> IndicatorReport:
+    """The report of the month and group asked for (?year=&month=&group=), or 404 saying why."""
+    year, month = _month(request, city)
+    try:
+        return build_report(city, year, month, group=request.GET.get("group") or None)
+    except ReportError as error:
+        raise Http404(str(error)) from error
+
+
+@require_POST
+def indicator_board_issue(request: HttpRequest) -> HttpResponse:
+    """The city office issues the month's report of a group: numbered, with the 成文日期 posted."""
+    scope: Scope = request.scope
+    if not scope.sees_city_totals:
+        raise Http404("没有这个页面")
+    if not scope.is_city_office:
+        raise PermissionDenied("只有市项目办可以印发")
+    report = _asked_report(request, scope.city)
+    back = redirect(f"{reverse('indicator_board')}?{request.GET.urlencode()}")
+    return issue_posted(
+        request,
+        lambda dated: issue_report(
+            scope.city, report, dated=dated, user=request.user, today=clock.today()
+        ),
+        back,
     )
 
 
@@ -109,12 +142,8 @@ def indicator_board_file(request: HttpRequest, extension: str) -> HttpResponse:
     scope: Scope = request.scope
     if not scope.sees_city_totals or extension not in ("xlsx", "docx"):
         raise Http404("没有这个文件")
-    year, month = _month(request, scope.city)
-    try:
-        report = build_report(scope.city, year, month, group=request.GET.get("group") or None)
-    except ReportError as error:
-        raise Http404(str(error)) from error
-    content = as_xlsx(report) if extension == "xlsx" else as_docx(report, scope.city)
+    report = _asked_report(request, scope.city)
+    content = as_xlsx(report) if extension == "xlsx" else report_docx(scope.city, report)
     name = f"{scope.city.name}{report.label}主要指标调度情况.{extension}"
     return file_response(content, extension, name)
 
