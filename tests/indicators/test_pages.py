@@ -254,10 +254,11 @@ def test_a_ceiling_used_up_early_is_marked_and_said_behind_on_the_pages(client, 
         assert "赴京访批次30批，已用全年控制数的83.3%，超序时进度33.3个百分点。" in body
         table = body[body.index('id="targets"') :]
         found = re.search(r"<tr><td>武陟县</td><td[^>]*>赴京访批次</td>(.*?)</tr>", table, re.S)
-        assert '<td class="num pace-behind">83.3%</td>' in found.group(1)
-        assert '<td class="num pace-behind">+33.3</td>' in found.group(1)
+        assert '<td class="num pace-behind" data-label="完成率">83.3%</td>' in found.group(1)
+        behind = '<td class="num pace-behind" data-label="较序时进度（个百分点）">+33.3</td>'
+        assert behind in found.group(1)
     board = page(client, world.users["city"], reverse("indicator_board") + "?year=2025&month=6")
-    assert '<td class="num pace-behind">83.3%</td>' in board
+    assert '<td class="num pace-behind" data-label="完成率">83.3%</td>' in board
     assert "pace-ahead" not in board
 
 
@@ -272,7 +273,8 @@ def test_a_countys_place_among_one_with_a_figure_is_no_place(client, world, figu
     assert "赴京访批次12批。" in body
     assert "有数据的1个中" not in body
     assert "居全市第1位" not in body
-    assert '<td class="num pace-ahead">33.3%</td>' in body  # 12 of 36 by June: under the pace
+    # 12 of 36 by June: under the pace
+    assert '<td class="num pace-ahead" data-label="完成率">33.3%</td>' in body
 
 
 def test_the_city_office_issues_the_board_as_a_numbered_document(client, world, figures):

@@ -63,11 +63,12 @@ def _tables(report: IndicatorReport) -> list[dict]:
 
 
 def _target_table(targets: list[TargetLine]) -> list[dict]:
-    """The targets table's rows (`target_rows`), each with its pace (`targets.Pace`: ahead,
-    level, behind — a ceiling used faster than its pace is behind), the class its share and
-    its distances from the pace are marked with."""
+    """The targets table's rows (`target_rows`), each cell with its header (its label when the
+    table is stacked on a phone), and the row's pace (`targets.Pace`: ahead, level, behind — a
+    ceiling used faster than its pace is behind), the class its share and its distances from
+    the pace are marked with."""
     return [
-        {"cells": cells, "pace": target.standing.pace or ""}
+        {"cells": list(zip(TARGET_HEADERS, cells, strict=True)), "pace": target.standing.pace or ""}
         for target, cells in zip(targets, target_rows(targets), strict=True)
     ]
 
