@@ -73,6 +73,15 @@ def _target_table(targets: list[TargetLine]) -> list[dict]:
     ]
 
 
+def _chart(report: IndicatorReport) -> dict:
+    """The charts' figures: the report as `--format json` gives it, each target marked whether
+    it is a ceiling (drawn as the share of its 控制数 used, not as a completion to reach)."""
+    chart = as_dict(report)
+    for shown, target in zip(chart["targets"], report.targets, strict=True):
+        shown["ceiling"] = target.standing.ceiling
+    return chart
+
+
 def indicator_board(request: HttpRequest) -> HttpResponse:
     """指标调度: the regions × indicators of a peer group for a month, the targets, charts. A
     county office, which may not see the other counties' figures, is shown its own places."""
@@ -101,7 +110,7 @@ def indicator_board(request: HttpRequest) -> HttpResponse:
             "tables": _tables(report) if report else [],
             "targets": _target_table(report.targets) if report else [],
             "target_headers": TARGET_HEADERS,
-            "chart": as_dict(report) if report else None,
+            "chart": _chart(report) if report else None,
             "completion_chart": report is not None
             and any(t.standing.completion_rate is not None for t in report.targets),
             "issued": issued_report(scope.city, report) if report else None,
