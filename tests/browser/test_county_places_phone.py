@@ -55,3 +55,19 @@ def test_a_countys_places_are_read_on_a_phone_without_scrolling_sideways(
     assert table["y"] + table["height"] <= sentences["y"]
     assert page.locator("#places-summary").bounding_box()["y"] < table["y"]
     page.screenshot(path=screenshot_dir / "county-places-phone.png", full_page=True)
+
+
+def test_a_countys_targets_are_read_on_a_phone_without_scrolling_sideways(
+    live_server, narrow_phone, world, figures, screenshot_dir
+):
+    page = log_in(narrow_phone, live_server.url, "wuzhi")
+    page.goto(f"{live_server.url}{reverse('county_places')}")
+
+    target = page.locator("#targets tbody tr", has_text="脱贫人口")
+    share = target.locator('td[data-label="完成率"]')
+    assert share.inner_text().endswith("27.1%")
+    assert share.is_visible() and _within_width(share.bounding_box())
+    wrap = page.locator("#targets").locator("xpath=..")
+    assert wrap.evaluate("element => element.scrollWidth <= element.clientWidth")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.screenshot(path=screenshot_dir / "county-targets-phone.png", full_page=True)

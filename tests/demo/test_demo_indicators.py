@@ -117,3 +117,24 @@ def test_targets_include_a_ceiling_a_growth_and_a_ratio_level(city):
 def test_the_demos_targets_are_recorded_as_demo_data(city):
     sources = set(TargetChange.objects.filter(target__indicator__city=city).values_list("source"))
     assert sources == {("演示数据",)}
+
+
+def test_a_group_of_like_counties_ranks_its_members_and_shows_on_a_countys_page(city, client):
+    from django.urls import reverse
+
+    from guanmo.accounts.models import User
+
+    group = PeerGroup.objects.get(city=city, name="同类县")
+    members = {member.name for member in group.members.all()}
+
+    assert group.short_name == "同类县"
+    assert members == {"修武县", "博爱县", "武陟县", "温县"}
+    report = build_report(city, YEAR, NOVEMBER, group="同类县")
+    investment = next(t for t in report.indicators if t.indicator.name == "固定资产投资")
+    assert sorted(line.rank for line in investment.lines) == [1, 2, 3, 4]
+    wuzhi = User.objects.get(role="county_office", region__name="武陟县")
+    client.force_login(wuzhi)
+    body = client.get(reverse("county_places") + f"?year={YEAR}&month={NOVEMBER}").content.decode()
+    assert "武陟县在同类县（4个）中的位次" in body
+    row = body[body.index('data-indicator="固定资产投资"') :]
+    assert '<td class="num rank" data-label="同类县位次">第' in row[: row.index("</tr>")]

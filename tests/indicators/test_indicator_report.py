@@ -167,7 +167,7 @@ def test_docx_is_an_official_document_with_the_sentences_and_tables(figures, tmp
 
     document = Document(str(path))
     paragraphs = [p.text for p in document.paragraphs]
-    assert "2025年1—6月主要指标调度情况" in paragraphs
+    assert "2025年1—6月焦作市各县（市、区）主要指标调度情况" in paragraphs
     assert any("全市固定资产投资完成1166.0亿元" in p for p in paragraphs)
     cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
     assert ["武陟县", "107.0", "5.0%", "7", "+1", "-1.0"] in cells
@@ -312,7 +312,7 @@ def test_a_place_among_few_with_figures_is_said_against_them_in_every_output(cit
     path = _written(tmp_path / "指标.docx", "--region", "武陟县")
     document = Document(str(path))
     cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
-    assert ["地区", "本期", "增速", "位次（共3个）", "较上期", "比全市"] in cells
+    assert ["地区", "本期", "增速", "位次（共3个）", "较上期", "比全市（个百分点）"] in cells
     assert any("在全市有数据的3个中居第2位" in p.text for p in document.paragraphs)
 
 
@@ -346,3 +346,39 @@ def test_who_missed_both_over_half_is_named_in_the_groups_order_and_only_where_j
     sentences = _json()["sentences"]
 
     assert "未实现“双过半”的有：武陟县、温县。" in sentences
+
+
+def test_docx_tables_say_their_units_on_a_line_above_as_official_tables_do(figures, tmp_path):
+    document = Document(str(_written(tmp_path / "指标.docx")))
+    paragraphs = [p.text for p in document.paragraphs]
+
+    caption = paragraphs.index("表1　固定资产投资")
+    assert paragraphs[caption + 1] == "单位：亿元、%"
+    cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
+    assert ["地区", "本期", "增速", "位次（共11个）", "较上期", "比全市（个百分点）"] in cells
+    targets = next(at for at, text in enumerate(paragraphs) if text.endswith("　目标完成情况"))
+    assert paragraphs[targets + 1] == "单位：%、个百分点"
+
+
+def test_docx_says_each_countys_place_and_its_move_in_one_sentence(figures, tmp_path):
+    """In June 武陟县 (5.0%) passes 温县 (4.0%), which led it in May (4.0% against 3.5%)."""
+    document = Document(str(_written(tmp_path / "指标.docx")))
+    paragraphs = [p.text for p in document.paragraphs]
+
+    assert "武陟县固定资产投资增速居全市第7位，较上月前移1位。" in paragraphs
+    assert "温县固定资产投资增速居全市第8位，较上月后移1位。" in paragraphs
+    assert "解放区固定资产投资增速居全市第1位，与上月持平。" in paragraphs
+    assert sum(p.startswith("武陟县") and "居全市" in p for p in paragraphs) == 1
+
+
+def test_an_issued_docx_carries_its_number_and_is_written_again_as_issued(figures, tmp_path):
+    out = _june("--format", "docx", "-o", str(tmp_path / "印发.docx"), "--issue", "2025-07-03")
+    assert "已印发焦作项目办〔2025〕1号" in out
+
+    again = _written(tmp_path / "再次.docx")
+    for path in (tmp_path / "印发.docx", again):
+        paragraphs = [p.text for p in Document(str(path)).paragraphs]
+        assert "焦作项目办〔2025〕1号" in paragraphs
+        assert "2025年7月3日" in paragraphs
+    with pytest.raises(CommandError, match="已印发"):
+        _june("--format", "docx", "-o", str(tmp_path / "二.docx"), "--issue", "2025-07-03")

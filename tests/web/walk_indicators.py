@@ -1,8 +1,9 @@
 """Indicator pages and actions for the permission walk.
 
-The 指标调度 page and its files are for those who see the city's totals; a county office sees
-its own places (and no other county's name), the city-wide see any unit's. Forms are entered
-by departments and county offices, each its own, and reviewed by the city office.
+The 指标调度 page's files are for those who see the city's totals; on the page and its own, a
+county office sees its own places (and no other county's name), the city-wide see any unit's.
+Forms are entered by departments and county offices, each its own, and reviewed by the city
+office.
 """
 
 from django.urls import reverse
@@ -29,7 +30,7 @@ def walk(world) -> Walk:
     form = submission_for(april, county=world.wuzhi)
     return Walk(
         pages={
-            "indicator_board": (reverse("indicator_board"), CITY_WIDE),
+            "indicator_board": (reverse("indicator_board"), PLACES),
             "indicator_board_file": (reverse("indicator_board_file", args=["xlsx"]), CITY_WIDE),
             "county_places": (reverse("county_places"), PLACES),
             "target_form": (reverse("target_form"), TARGETS),
@@ -38,6 +39,11 @@ def walk(world) -> Walk:
             "submission_form": (reverse("submission_form", args=[form.pk]), WUZHI_FORM),
         },
         actions={
+            # Only the city office issues the month's report as a numbered document.
+            "indicator_board_issue": (
+                reverse("indicator_board_issue"),
+                {**OUTSIDE, "wuzhi": 404, "leader": 403},
+            ),
             # Only 武陟县 submits its form; the city office decides on it.
             "submission_submit": (
                 reverse("submission_submit", args=[form.pk]),

@@ -2,7 +2,8 @@
 bulletin, numbered and dated the day its month was closed, the closed tour's schedule three
 days before the tour and its results bulletin three days after; in the order of their dates,
 so numbers follow dates; the 前三季度 assessment's results bulletin once its result is final
-(`demo.assessment`)."""
+(`demo.assessment`); the latest month's 主要指标调度情况 of the city's units, ten days after
+the month."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -13,10 +14,12 @@ from guanmo.accounts.models import Role, User
 from guanmo.assessment.objections import issue_bulletin as issue_assessment_bulletin
 from guanmo.demo.assessment import ISSUED, create_demo_assessment
 from guanmo.documents.models import IssuedDocument, IssuingOffice
+from guanmo.indicators.issuing import issue_report
+from guanmo.indicators.report import latest_report
 from guanmo.observation.issuing import issue_results_bulletin, issue_schedule, last_day
 from guanmo.observation.models import Tour
 from guanmo.observation.selectors import tour_schedule
-from guanmo.progress.services import issue_bulletin
+from guanmo.progress.services import first_day_after, issue_bulletin
 from guanmo.regions.models import Region
 from guanmo.reporting.models import Period
 
@@ -53,6 +56,10 @@ def issue_demo_documents(city: Region, seed: int) -> DemoDocuments:
         issues.append((last_day(tour) + timedelta(days=3), ("tour", tour)))
         if tour_schedule(tour)[2] is not None:
             issues.append((tour.first_day - timedelta(days=3), ("schedule", tour)))
+    indicators = latest_report(city)
+    if indicators is not None:
+        dated = first_day_after(indicators.year, indicators.month) + timedelta(days=9)
+        issues.append((dated, ("indicators", indicators)))
     latest = None
     bulletins = 0
     for dated, what in sorted(issues, key=lambda issue: issue[0]):
@@ -63,6 +70,8 @@ def issue_demo_documents(city: Region, seed: int) -> DemoDocuments:
         elif what[0] == "assessment":
             result = create_demo_assessment(city, office_user, seed)
             issue_assessment_bulletin(result, dated=dated, user=office_user)
+        elif what[0] == "indicators":
+            issue_report(city, what[1], dated=dated, user=office_user, today=dated)
         elif what[0] == "schedule":
             issue_schedule(what[1], dated=dated, user=office_user, today=dated)
         else:

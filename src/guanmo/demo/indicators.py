@@ -1,9 +1,10 @@
 """The demo city's indicators and targets (issue 12): its catalogue with the tasks it defines,
 its units' figures for last year and this year up to the demo's today, its own figure as their
-sum, the province's 18 cities as a peer group (values for all of them and the province), the
-towns of 修武县 with their poverty-alleviation and agriculture tasks, and every target with its
-breakdown. Figures are made in `indicator_figures` and `tasks`; everything is written through
-the services, from one seeded random generator."""
+sum, the province's 18 cities as a peer group (values for all of them and the province), its
+like counties (同类县) as another, the towns of 修武县 with their poverty-alleviation and
+agriculture tasks, and every target with its breakdown. Figures are made in
+`indicator_figures` and `tasks`; everything is written through the services, from one seeded
+random generator."""
 
 import random
 from collections.abc import Sequence
@@ -48,6 +49,10 @@ from guanmo.regions.services import (
     whole_word,
 )
 
+# A hand-picked group of like counties (同类县), as offices keep one to say a county's place
+# among its peers: the city's four agricultural counties, whose figures the demo has anyway.
+LIKE_COUNTIES = ("修武县", "博爱县", "武陟县", "温县")
+
 
 @dataclass(frozen=True)
 class IndicatorSummary:
@@ -68,6 +73,8 @@ def create_demo_indicators(city: Region, seed: int) -> IndicatorSummary:
     }
     units = units_of(city)
     install_city_peer_group(city)
+    like = [unit for unit in units if unit.name in LIKE_COUNTIES]
+    add_to_peer_group(city, "同类县", like, short_name="同类县")
     county = next(unit for unit in units if unit.name == TASK_COUNTY)
     towns = add_towns(county, TOWNS)
     add_to_peer_group(

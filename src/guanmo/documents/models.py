@@ -61,6 +61,7 @@ class Kind(models.TextChoices):
     SUPERVISION_ORDER = "supervision_order", "督办单"
     TOUR_SCHEDULE = "tour_schedule", "观摩日程安排"
     ASSESSMENT_BULLETIN = "assessment_bulletin", "综合考核结果通报"
+    INDICATOR_BULLETIN = "indicator_bulletin", "主要指标调度情况通报"
 
 
 class IssuedDocument(models.Model):

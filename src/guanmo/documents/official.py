@@ -100,9 +100,14 @@ class OfficialDocument:
         parts.add_line(self.document, text)
 
     def table(
-        self, headers: Sequence[str], rows: Sequence[Sequence[str]], *, caption: str | None = None
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        *,
+        caption: str | None = None,
+        units: str | None = None,
     ) -> None:
-        add_table(self.document, headers, rows, caption=caption)
+        add_table(self.document, headers, rows, caption=caption, units=units)
 
     def form(self, rows: Sequence[tuple[str, str]]) -> None:
         add_form_table(self.document, rows)

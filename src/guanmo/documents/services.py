@@ -27,6 +27,7 @@ SERIES = {
     Kind.SUPERVISION_ORDER: "督",
     Kind.TOUR_SCHEDULE: "",
     Kind.ASSESSMENT_BULLETIN: "",
+    Kind.INDICATOR_BULLETIN: "",
 }
 
 

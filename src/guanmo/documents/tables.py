@@ -114,16 +114,24 @@ def add_table(
     rows: Sequence[Sequence[str]],
     *,
     caption: str | None = None,
+    units: str | None = None,
 ) -> Table:
     """A bordered table centred in the text area, header in 黑体 and body in 仿宋_GB2312,
     columns fitted to their content; the header row repeats on every page and keeps with the
-    first row (and the caption with the header)."""
+    first row (and the caption with the header). `units` ("单位：亿元、%") stands on a line of
+    its own flush right between the caption and the table, as official tables state the units
+    shared by their columns."""
     layout = column_layout(headers, rows)
     if caption:
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.keep_with_next = True
         set_run_font(paragraph.add_run(caption), HEADING_FONT, SIZE_FOUR)
+    if units:
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        paragraph.paragraph_format.keep_with_next = True
+        set_run_font(paragraph.add_run(units), BODY_FONT, SIZE_FOUR)
     table = document.add_table(rows=1, cols=len(headers))
     _fixed(table, layout.widths)
     header = table.rows[0]

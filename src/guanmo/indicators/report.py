@@ -30,7 +30,9 @@ from guanmo.indicators.sentences import (
     IndicatorLine,
     not_both_over_half_sentence,
     performance_sentence,
+    places_sentence,
     previous_period_word,
+    rank_change_sentence,
     target_sentence,
 )
 from guanmo.indicators.table import GroupFigure, PeerFigures, group_figure, peer_table
@@ -269,6 +271,32 @@ def target_sentences(targets: list[TargetLine], *, named: bool) -> list[str]:
                 )
             )
     return said
+
+
+def region_places(report: IndicatorReport) -> list[str]:
+    """One sentence per region of the report (`places_sentence`): its place among the group on
+    each indicator and its move since the previous period, in the group's order; a region
+    without any place is left out."""
+    said = []
+    for at, region in enumerate(report.regions):
+        places = []
+        for table in report.indicators:
+            line, indicator = table.lines[at], table.indicator
+            places.append(
+                rank_change_sentence(
+                    indicator.name,
+                    RankBy(indicator.rank_by),
+                    report.group.short_name,
+                    line.rank,
+                    None if line.rank_change is None else line.rank + line.rank_change,
+                    tied=line.tied,
+                    kind=Kind(indicator.kind),
+                    since=previous_period_word(Frequency(indicator.frequency)),
+                    among=table.among,
+                )
+            )
+        said.append(places_sentence(region, places))
+    return [sentence for sentence in said if sentence]
 
 
 def latest_report(city: Region) -> IndicatorReport | None:

@@ -12,8 +12,7 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 
-from guanmo.documents.official import OfficialDocument
-from guanmo.documents.services import letterhead, office_for
+from guanmo.documents.official import Letterhead, OfficialDocument
 from guanmo.documents.xlsx import (
     INTEGER_FORMAT,
     POINTS_FORMAT,
@@ -24,8 +23,8 @@ from guanmo.documents.xlsx import (
 from guanmo.figures.arithmetic import shown
 from guanmo.figures.formatting import number, points, rank_header, rate
 from guanmo.indicators.choices import Kind
-from guanmo.indicators.report import IndicatorReport, IndicatorTable, TargetLine
-from guanmo.regions.models import Region
+from guanmo.indicators.report import IndicatorReport, IndicatorTable, TargetLine, region_places
+from guanmo.regions.services import units_word
 
 FORMATS = ("text", "json", "xlsx", "docx")
 
@@ -293,19 +292,37 @@ def as_xlsx(report: IndicatorReport) -> bytes:
     return file.getvalue()
 
 
-def as_docx(report: IndicatorReport, city: Region) -> bytes:
-    """An unnumbered, undated official document: the sentences, then each indicator's table."""
-    head = letterhead(office_for(city), number=None, dated=None)
-    document = OfficialDocument(head, f"{report.label}主要指标调度情况")
+def docx_title(report: IndicatorReport) -> str:
+    """2025年1—6月焦作市各县（市、区）主要指标调度情况: the month and the group, so that the
+    reports of two groups of one month are told apart."""
+    return f"{report.label}{report.group.name}主要指标调度情况"
+
+
+def as_docx(report: IndicatorReport, head: Letterhead) -> bytes:
+    """The report as an official document under `head` (numbered and dated when issued, see
+    `indicators.issuing`): the group's sentences, each region's place and move in one sentence,
+    then each indicator's table."""
+    document = OfficialDocument(head, docx_title(report))
     for sentence in report.sentences:
         document.body(sentence)
+    places = region_places(report) if report.region is None else []
+    if places:
+        among = units_word(report.whole) if report.whole else report.group.name
+        document.heading(f"{among}位次情况")
+        for sentence in places:
+            document.body(sentence)
     short = report.group.short_name
     for order, table in enumerate(report.indicators, start=1):
-        growth = "增减" if table.indicator.kind == Kind.RATIO else "增速"
+        ratio = table.indicator.kind == Kind.RATIO
+        # A ratio's change and every distance from the group are in 个百分点: said once on
+        # the units line when the table's growth is, else in the column's own header.
+        against = f"比{short}" if ratio else f"比{short}（个百分点）"
+        growth = "增减" if ratio else "增速"
         document.table(
-            ["地区", "本期", growth, rank_header(table.ranked), "较上期", f"比{short}"],
+            ["地区", "本期", growth, rank_header(table.ranked), "较上期", against],
             [[row[i] for i in _DOCX_COLUMNS] for row in text_rows(table)],
-            caption=f"表{order}　{table.indicator.name}（{table.indicator.unit}，%，个百分点）",
+            caption=f"表{order}　{table.indicator.name}",
+            units=_units(table.indicator.unit, "个百分点" if ratio else "%"),
         )
     if report.targets:
         document.table(
@@ -322,8 +339,15 @@ def as_docx(report: IndicatorReport, city: Region) -> bytes:
                 for row in target_rows(report.targets)
             ],
             caption=f"表{len(report.indicators) + 1}　目标完成情况",
+            # amounts carry their own unit (万人 beside 亿元); 较序时 is in 个百分点
+            units="单位：%、个百分点",
         )
     return document.finish()
+
+
+def _units(*units: str) -> str:
+    """The units line of an official table: 单位：亿元、% (each unit once)."""
+    return f"单位：{'、'.join(dict.fromkeys(units))}"
 
 
 # The .docx tables keep what fits a portrait page: region, value, growth, rank, its change

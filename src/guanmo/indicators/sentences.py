@@ -189,6 +189,14 @@ def rank_change_sentence(
     return f"{placed}，{change}。" if change else f"{placed}。"
 
 
+def places_sentence(region: str, places: Sequence[str]) -> str:
+    """A region's places among its group in one sentence, one clause per indicator (each a
+    `rank_change_sentence`): 武陟县固定资产投资增速居全市第7位，较上月前移1位；地区生产总值
+    增速居全市第3位，与上月持平。 "" when it has no place."""
+    clauses = [place.removesuffix("。") for place in places if place]
+    return f"{region}{'；'.join(clauses)}。" if clauses else ""
+
+
 def not_both_over_half_sentence(regions: Sequence[str], units: str = "各县（市、区）") -> str:
     """未实现“双过半”的有：武陟县、温县。, or 各县（市、区）均实现“双过半”。 when none."""
     if not regions:

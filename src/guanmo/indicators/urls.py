@@ -4,6 +4,7 @@ from guanmo.indicators import submission_views, target_views, views
 
 urlpatterns = [
     path("", views.indicator_board, name="indicator_board"),
+    path("issue/", views.indicator_board_issue, name="indicator_board_issue"),
     path("report.<str:extension>", views.indicator_board_file, name="indicator_board_file"),
     path("places/", views.county_places, name="county_places"),
     path("targets/", target_views.target_form, name="target_form"),

@@ -2,14 +2,18 @@
 `submission_views`). Figures come from `report.build_report`, as `guanmo indicator-report` gives
 them, and are shown through `report_output` (the one formatter)."""
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from guanmo import clock
 from guanmo.accounts.scope import Scope
-from guanmo.documents.views import file_response
+from guanmo.documents.views import file_response, issue_posted
 from guanmo.figures.arithmetic import period_label
 from guanmo.figures.changes import rank_move_cell
+from guanmo.indicators.issuing import issue_report, issued_report, report_docx
 from guanmo.indicators.models import PeerGroup
 from guanmo.indicators.report import (
     IndicatorReport,
@@ -22,7 +26,6 @@ from guanmo.indicators.report import (
 from guanmo.indicators.report_output import (
     TARGET_HEADERS,
     as_dict,
-    as_docx,
     as_xlsx,
     headers,
     table_title,
@@ -60,20 +63,33 @@ def _tables(report: IndicatorReport) -> list[dict]:
 
 
 def _target_table(targets: list[TargetLine]) -> list[dict]:
-    """The targets table's rows (`target_rows`), each with its pace (`targets.Pace`: ahead,
-    level, behind — a ceiling used faster than its pace is behind), the class its share and
-    its distances from the pace are marked with."""
+    """The targets table's rows (`target_rows`), each cell with its header (its label when the
+    table is stacked on a phone), and the row's pace (`targets.Pace`: ahead, level, behind — a
+    ceiling used faster than its pace is behind), the class its share and its distances from
+    the pace are marked with."""
     return [
-        {"cells": cells, "pace": target.standing.pace or ""}
+        {"cells": list(zip(TARGET_HEADERS, cells, strict=True)), "pace": target.standing.pace or ""}
         for target, cells in zip(targets, target_rows(targets), strict=True)
     ]
 
 
+def _chart(report: IndicatorReport) -> dict:
+    """The charts' figures: the report as `--format json` gives it, each target marked whether
+    it is a ceiling (drawn as the share of its 控制数 used, not as a completion to reach)."""
+    chart = as_dict(report)
+    for shown, target in zip(chart["targets"], report.targets, strict=True):
+        shown["ceiling"] = target.standing.ceiling
+    return chart
+
+
 def indicator_board(request: HttpRequest) -> HttpResponse:
-    """指标调度: the regions × indicators of a peer group for a month, the targets, charts."""
+    """指标调度: the regions × indicators of a peer group for a month, the targets, charts. A
+    county office, which may not see the other counties' figures, is shown its own places."""
     scope: Scope = request.scope
     if not scope.sees_city_totals:
-        raise Http404("没有这个页面")
+        if scope.county is None:
+            raise Http404("没有这个页面")
+        return county_places(request)
     year, month = _month(request, scope.city)
     groups = PeerGroup.objects.filter(city=scope.city)
     report, problem = None, ""
@@ -94,10 +110,40 @@ def indicator_board(request: HttpRequest) -> HttpResponse:
             "tables": _tables(report) if report else [],
             "targets": _target_table(report.targets) if report else [],
             "target_headers": TARGET_HEADERS,
-            "chart": as_dict(report) if report else None,
+            "chart": _chart(report) if report else None,
             "completion_chart": report is not None
             and any(t.standing.completion_rate is not None for t in report.targets),
+            "issued": issued_report(scope.city, report) if report else None,
+            "today": clock.today(),
         },
+    )
+
+
+def _asked_report(request: HttpRequest, city: Region) -> IndicatorReport:
+    """The report of the month and group asked for (?year=&month=&group=), or 404 saying why."""
+    year, month = _month(request, city)
+    try:
+        return build_report(city, year, month, group=request.GET.get("group") or None)
+    except ReportError as error:
+        raise Http404(str(error)) from error
+
+
+@require_POST
+def indicator_board_issue(request: HttpRequest) -> HttpResponse:
+    """The city office issues the month's report of a group: numbered, with the 成文日期 posted."""
+    scope: Scope = request.scope
+    if not scope.sees_city_totals:
+        raise Http404("没有这个页面")
+    if not scope.is_city_office:
+        raise PermissionDenied("只有市项目办可以印发")
+    report = _asked_report(request, scope.city)
+    back = redirect(f"{reverse('indicator_board')}?{request.GET.urlencode()}")
+    return issue_posted(
+        request,
+        lambda dated: issue_report(
+            scope.city, report, dated=dated, user=request.user, today=clock.today()
+        ),
+        back,
     )
 
 
@@ -106,12 +152,8 @@ def indicator_board_file(request: HttpRequest, extension: str) -> HttpResponse:
     scope: Scope = request.scope
     if not scope.sees_city_totals or extension not in ("xlsx", "docx"):
         raise Http404("没有这个文件")
-    year, month = _month(request, scope.city)
-    try:
-        report = build_report(scope.city, year, month, group=request.GET.get("group") or None)
-    except ReportError as error:
-        raise Http404(str(error)) from error
-    content = as_xlsx(report) if extension == "xlsx" else as_docx(report, scope.city)
+    report = _asked_report(request, scope.city)
+    content = as_xlsx(report) if extension == "xlsx" else report_docx(scope.city, report)
     name = f"{scope.city.name}{report.label}主要指标调度情况.{extension}"
     return file_response(content, extension, name)
 

@@ -1,6 +1,8 @@
 // 指标调度 charts from the report the server computed (json_script "indicator-data", the same
-// object as `guanmo indicator-report --format json`): growth in % (a ratio's change in
-// 个百分点), completion rates in %. Tooltips are built from escaped text.
+// object as `guanmo indicator-report --format json`, each target marked `ceiling` by the page):
+// growth in % (a ratio's change in 个百分点), completion rates in %; a ceiling (赴京访批次, kept
+// under) is its share used (已用控制数) against the 控制数 line, never a completion to reach.
+// Tooltips are built from escaped text.
 (() => {
   const { axisTooltip, shown } = window.guanmo;
   const data = JSON.parse(document.getElementById("indicator-data").textContent);
@@ -37,9 +39,38 @@
     if (targetChart) {
       // Every amount target with its completion, whichever indicator the first chart shows.
       const targets = data.targets.filter((target) => target.completion_rate !== null);
-      bars(targetChart, targets.map((target) => `${target.region}·${target.indicator}`),
-        targets.map((target) => target.completion_rate), "%", data.time_progress, "时间进度");
+      ceilings(targetChart, targets);
     }
+  };
+  // Targets to reach as 完成率 against 时间进度; ceilings as 已用控制数 against the 控制数
+  // (100% of the year's ceiling): one bar per target, in the series of what it is.
+  const ceilings = (element, targets) => {
+    bars(element, targets.map((target) => `${target.region}·${target.indicator}`),
+      targets.map((target) => (target.ceiling ? null : target.completion_rate)), "%",
+      data.time_progress, "时间进度");
+    if (!targets.some((target) => target.ceiling)) return;
+    const chart = echarts.getInstanceByDom(element);
+    chart.setOption({
+      legend: { data: ["完成率", "已用控制数", "控制数"], top: 0 },
+      grid: { top: 40 },
+      series: [
+        { stack: "share" },
+        {
+          type: "bar", name: "已用控制数", stack: "share", itemStyle: { color: "#b26a00" },
+          data: targets.map((target) => (target.ceiling ? target.completion_rate : null))
+            .reverse(),
+          label: { show: true, position: "right", formatter: (item) => shown(item.value, "") },
+        },
+        {
+          type: "line", name: "控制数", data: [], itemStyle: { color: "#a61b1b" },
+          markLine: {
+            symbol: "none", data: [{ xAxis: 100, name: "控制数" }],
+            label: { formatter: "控制数 {c}", position: "end" },
+            lineStyle: { color: "#a61b1b", type: "solid", width: 2 },
+          },
+        },
+      ],
+    });
   };
   if (select) select.addEventListener("change", draw);
   draw();
