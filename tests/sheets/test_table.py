@@ -339,3 +339,46 @@ def test_a_row_passed_over_naming_a_place_is_kept_with_its_section():
     )
     assert reading.tables[0].passed_over == [PassedOver(4, "温县、孟州市", 1)]
     assert [row.section for row in reading.rows] == [1, 1]
+
+
+def test_a_county_name_with_figures_fitting_neither_block_stops_naming_both_readings():
+    reading = read_placed(
+        ["项目名称", "建设单位", "总投资（万元）"],
+        ["一、武陟县"],
+        ["甲项目", "甲公司", 1000],
+        ["乙项目", "乙公司", 2000],
+        ["温县", None, 2500],
+        ["丙项目", "丙公司", 700],
+    )
+    assert [str(fault) for fault in reading.faults] == [
+        "第5行「总投资」：只写「温县」并填有金额（「总投资」2500万元）："
+        "若是其上方第3—4行的小计行，各项目之和为「总投资」3000万元；"
+        "若是其下方第6行的标题行，各项目之和为「总投资」700万元；与两者都不符，"
+        "无法判断这些项目属于哪个县区。请把小计行写作「温县小计」，或删去标题行中的金额后再导入"
+    ]
+
+
+def test_a_county_name_with_the_sum_of_the_rows_below_is_their_heading():
+    reading = read_placed(
+        ["项目名称", "建设单位", "总投资（万元）"],
+        ["甲项目", "甲公司", 1000],
+        ["乙项目", "乙公司", 2000],
+        ["温县", None, 700],
+        ["丙项目", "丙公司", 700],
+    )
+    assert reading.faults == []
+    assert [row.headings for row in reading.rows] == [(), (), ("温县",)]
+    assert left_out(reading) == [(4, "标题行")]
+
+
+def test_a_county_name_with_the_sum_of_the_rows_above_closes_their_heading():
+    reading = read_placed(
+        ["项目名称", "建设单位", "总投资（万元）"],
+        ["（一）武陟县"],
+        ["甲项目", "甲公司", 1000],
+        ["武陟县", None, 1000],
+        ["乙项目", "乙公司", 2000],
+    )
+    assert reading.faults == []
+    assert [row.headings for row in reading.rows] == [("武陟县",), ()]
+    assert left_out(reading) == [(2, "标题行"), (4, "小计行")]

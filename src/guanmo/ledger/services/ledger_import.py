@@ -365,10 +365,23 @@ def _unplaced_faults(tables: list[Table], placed: set[int]) -> list[SheetFault]:
                     table.header.rows[0],
                     Field.COUNTY.value,
                     f"表头中没有这一列（或「{Field.LOCATION.value}」），第{shown}行的县区"
-                    "也无法从标题行、工作表名、表头标题或项目代码得知",
+                    "也无法从标题行、工作表名、表头标题或项目代码得知"
+                    + _place_subtotals_said(table),
                 )
             )
     return faults
+
+
+def _place_subtotals_said(table: Table) -> str:
+    """Why rows under a county's name typed below them are not placed there: that row is
+    their subtotal, and a subtotal gives no project its county (tryout 10, L16b)."""
+    if not table.place_subtotals:
+        return ""
+    shown = "、".join(str(number) for number in table.place_subtotals)
+    return (
+        f"（第{shown}行只写县区名，金额等于其上方各项目之和，按小计行读取，县区不从小计行取；"
+        "请填写所在县区列，或在各县区的项目上方加标题行）"
+    )
 
 
 def _stage_of(row: Row) -> str:
