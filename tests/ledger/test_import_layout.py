@@ -690,3 +690,51 @@ def test_progress_rows_after_a_county_subtotal_are_not_put_under_its_heading(cit
         "智能装备园": Decimal(400),
         "污水处理厂提标": Decimal(200),
     }
+
+
+# A 汇总 sheet beside one sheet per county (tryout 10, L11, P10) ---------------------------------
+
+
+def test_a_summary_sheet_of_the_county_sheets_is_left_out_with_a_note(city):
+    header = ["序号", "项目名称", "总投资（万元）", "年度计划投资（万元）"]
+    sheet = xlsx(
+        [
+            ["2025年重点项目总表"],
+            header,
+            [1, "沁阳市盛唐产业园", 9000, 3000],
+            [2, "博爱县光伏", 700, 500],
+        ],
+        title="全市总表",
+        more_sheets={
+            "沁阳市": [header, [1, "沁阳市盛唐产业园", 9000, 3000]],
+            "博爱县": [header, [1, "博爱县光伏", 700, 500]],
+        },
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+    assert faults(report) == []
+    assert report.created == 2
+    assert placed() == {"沁阳市盛唐产业园": ("沁阳市",), "博爱县光伏": ("博爱县",)}
+    assert "工作表「全市总表」为各县工作表的汇总，未重复导入" in report.notes
+
+
+def test_a_summary_sheet_disagreeing_with_a_county_sheet_stops_naming_both_rows(city):
+    header = ["项目名称", "所在县区", "总投资", "年度计划投资"]
+    assert import_ledger(
+        xlsx([header, ["盛唐产业园", "沁阳市", 9000, 3000]]), city=city, year=2025
+    ).ok
+    progress_header = ["项目名称", "所在县区", "本月完成投资", "1—4月累计完成投资"]
+    report = import_progress(
+        xlsx(
+            [progress_header, ["盛唐产业园", "沁阳市", 100, 400]],
+            title="汇总表",
+            more_sheets={"沁阳市": [progress_header, ["盛唐产业园", "沁阳市", 100, 450]]},
+        ),
+        city=city,
+        year=2025,
+        month=4,
+    )
+    assert [report.describe(fault) for fault in report.faults] == [
+        "工作表「汇总表」第2行「累计完成投资」：本表是各县工作表的汇总，本行为400万元，"
+        "而工作表「沁阳市」第2行为450万元，不一致；请核对后再导入（或删去汇总工作表）"
+    ]
+    assert not MonthlyProgress.objects.exists()

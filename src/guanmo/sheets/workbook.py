@@ -29,6 +29,7 @@ from guanmo.sheets.header import (
 )
 from guanmo.sheets.number_formats import shown_by, shown_value
 from guanmo.sheets.sheet import MergedRange, Sheet, Unreadable, cell_address
+from guanmo.sheets.summary import summary_note, summary_sheet
 from guanmo.sheets.table import Row, Table, read_table
 
 __all__ = ["Reading", "SheetSpec", "Source", "import_reason", "read_workbook", "source_name"]
@@ -203,6 +204,14 @@ def read_workbook(
         reading.tables.append(table)
         reading.faults.extend(table.faults)
         reading.notes.extend(notes)
+    if len(reading.tables) > 1 and (
+        found := summary_sheet(reading.tables, spec.catalogue, spec.used)
+    ):
+        summary, disagreements = found
+        reading.tables.remove(summary)
+        reading.faults.extend(disagreements)
+        if not disagreements:
+            reading.notes.append(summary_note(summary))
     if not reading.tables and not reading.faults:
         first_header = first_header or lone_header
         if first_header:
