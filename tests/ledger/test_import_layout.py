@@ -738,3 +738,42 @@ def test_a_summary_sheet_disagreeing_with_a_county_sheet_stops_naming_both_rows(
         "而工作表「沁阳市」第2行为450万元，不一致；请核对后再导入（或删去汇总工作表）"
     ]
     assert not MonthlyProgress.objects.exists()
+
+
+# A refused progress import says nothing was saved (tryout 10, P10; issue 9 §8) ---------------
+
+
+def test_a_refused_progress_import_says_nothing_was_saved(city):
+    header = ["项目名称", "所在县区", "总投资", "年度计划投资"]
+    rows = [["盛唐产业园", "沁阳市", 9000, 3000], ["许良镇光伏", "博爱县", 700, 500]]
+    assert import_ledger(xlsx([header, *rows]), city=city, year=2025).ok
+    progress_header = ["项目名称", "所在县区", "本月完成投资", "1—4月累计完成投资"]
+    workbook = {
+        "沁阳市": [progress_header, ["盛唐产业园", "沁阳市", 100, 450]],
+        "博爱县": [progress_header, ["许良镇光伏", "博爱县", 20, 90]],
+    }
+    report = import_progress(
+        xlsx(workbook["沁阳市"], title="沁阳市", more_sheets={"博爱县": workbook["博爱县"]}),
+        city=city,
+        year=2025,
+        month=4,
+    )
+    assert report.ok
+    assert (
+        "第2行：1—3月未报送，无从核对本月与累计：本月完成20万元、1—4月累计90万元均按所填保存"
+    ) in report.notes
+    MonthlyProgress.objects.all().delete()
+    workbook["博爱县"].append(["没有的项目", "博爱县", 5, 5])
+    refused = import_progress(
+        xlsx(workbook["沁阳市"], title="沁阳市", more_sheets={"博爱县": workbook["博爱县"]}),
+        city=city,
+        year=2025,
+        month=4,
+    )
+    assert not refused.ok
+    assert not MonthlyProgress.objects.exists()
+    assert (
+        "第2行：1—3月未报送，无从核对本月与累计：本月完成100万元、"
+        "1—4月累计450万元均按所填读取（本次未写入）"
+    ) in refused.notes
+    assert not [note for note in refused.notes if "保存" in note]

@@ -29,7 +29,7 @@ checked as any figure of it is.
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -187,14 +187,17 @@ def read_table(
     used: frozenset[StrEnum],
     title: str = "",
     places: Sequence[Named] = (),
+    hidden: Mapping[int, Sequence[object]] | None = None,
 ) -> tuple[Table, list[str]]:
     """The project rows below a header (`rows` starts just below it) and the notes on the rest.
 
     `places` are the units rows may lie in (a city's counties and zones): a row whose only
     label, once its numbering, bullet and tail are taken off (`heading_text`), names exactly
     one of them is a heading, in whatever form it is typed; a row passed over that names one
-    is kept in `Table.passed_over`."""
+    is kept in `Table.passed_over`. `hidden` gives the cells of hidden rows left out (filled
+    while `rows` is read): a total that disagrees by exactly one of them says so."""
     reader = _TableReader(sheet, header, used, places)
+    reader.hidden = hidden if hidden is not None else {}
     reader.table.title = title
     for number, raw in enumerate(rows, start=header.rows[-1] + 1):
         reader.take(number, raw)
@@ -232,6 +235,7 @@ class _TableReader:
         self.headings: dict[int, str] = {}  # level → text of the headings above
         self.section = 0
         self.totals: list[_Totals] = []
+        self.hidden: Mapping[int, Sequence[object]] = {}
         self.place_figures: list[_Totals] = []  # place-name rows with figures, to check below
         self.passed_over: list[int] = []
         self.noted_figures: list[int] = []  # note rows holding more than their text
@@ -479,6 +483,21 @@ class _TableReader:
             )
             total.figures = {}  # the fault says it; no note of a disagreement besides
 
+    def _hidden_figures(self) -> dict[int, dict[StrEnum, Decimal]]:
+        """The checked figures of each hidden row, in 万元 (those that read)."""
+        found: dict[int, dict[StrEnum, Decimal]] = {}
+        units = self.table.header.units
+        for number, raw in self.hidden.items():
+            for index, name in self.checked:
+                value = raw[index] if index < len(raw) else None
+                try:
+                    amount = cells.parse_money(value, units[index], signed=True)
+                except cells.CellError:
+                    continue
+                if amount is not None:
+                    found.setdefault(number, {})[name] = amount
+        return found
+
     def _has_figures(self, raw: Sequence[object]) -> bool:
         return any(raw[index] not in (None, "") for index, _ in self.checked)
 
@@ -686,7 +705,7 @@ class _TableReader:
         sheet = self.table.sheet
         place = self.catalogue.places[0] if self.catalogue.places else None
         notes = [parts.note(sheet) for parts in self.parts]
-        notes += _totals_notes(sheet, self.table.rows, self.totals, place)
+        notes += _totals_notes(sheet, self.table.rows, self.totals, place, self._hidden_figures())
         notes += self.part_notes
         notes += _spelling_notes(sheet, self.table.rows)
         notes += [note for bundle in self.bundles if (note := bundle.note(sheet, self.checked))]
@@ -919,6 +938,24 @@ def _sum(rows: list[Row], name: StrEnum) -> Decimal:
     )
 
 
+def _hidden_difference(
+    total: _Totals, block: list[Row], hidden: Mapping[int, Mapping[StrEnum, Decimal]]
+) -> str:
+    """ "；差额等于第7行（隐藏行）": a total whose every difference from its block is the
+    figure of one hidden row among or next to the block's rows (an Excel SUM spans hidden rows;
+    tryout 10, L09), or ""."""
+    if not block:
+        return ""
+    low, high = min(block[0].number, total.number), max(block[-1].number, total.number)
+    for number, figures in sorted(hidden.items()):
+        if low <= number <= high and all(
+            figures.get(name) == figure.amount - _sum(block, name)
+            for name, figure in total.figures.items()
+        ):
+            return f"；差额等于第{number}行（隐藏行）的金额，该行未导入"
+    return ""
+
+
 def _agrees(total: _Totals, block: list[Row]) -> bool:
     return all(figure.agrees(_sum(block, name)) for name, figure in total.figures.items())
 
@@ -957,7 +994,11 @@ def _ambiguous_place(total: _Totals, above: list[Row], below: list[Row], both: b
 
 
 def _totals_notes(
-    sheet: str, rows: list[Row], totals: list[_Totals], place: StrEnum | None
+    sheet: str,
+    rows: list[Row],
+    totals: list[_Totals],
+    place: StrEnum | None,
+    hidden: Mapping[int, Mapping[StrEnum, Decimal]] | None = None,
 ) -> list[str]:
     notes = []
     for total in totals:
@@ -978,5 +1019,6 @@ def _totals_notes(
         ]
         notes.append(
             f"工作表「{sheet}」第{total.number}行合计与各项目之和不符：{'；'.join(differences)}"
+            + _hidden_difference(total, block, hidden or {})
         )
     return notes

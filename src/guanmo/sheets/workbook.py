@@ -193,13 +193,15 @@ def read_workbook(
         if merged_faults:
             reading.faults.extend(merged_faults)
             continue
+        hidden: dict[int, Sequence[object]] = {}
         table, notes = read_table(
             sheet.name,
             header,
-            _visible_rows(sheet, header, reading.left_out, spread),
+            _visible_rows(sheet, header, reading.left_out, spread, hidden),
             spec.used,
             _title(buffered[: header.rows[0] - 1]),
             places=expected.places if expected is not None else (),
+            hidden=hidden,
         )
         reading.tables.append(table)
         reading.faults.extend(table.faults)
@@ -479,13 +481,18 @@ def _cell(row: Sequence[object], index: int) -> object:
 
 
 def _visible_rows(
-    sheet: Sheet, header: Header, left_out: list[LeftOut], spread: dict[int, tuple]
+    sheet: Sheet,
+    header: Header,
+    left_out: list[LeftOut],
+    spread: dict[int, tuple],
+    hidden: dict[int, Sequence[object]] | None = None,
 ) -> Iterator[tuple]:
     """The rows below the header; a hidden or struck-through one (every text cell struck, or
     its project name) comes as blank, and is listed.
 
     Blank keeps every later row at its Excel number, and a blank row is passed over. A row a
-    merged label covers comes with the label (`spread`, from _spread_merged).
+    merged label covers comes with the label (`spread`, from _spread_merged). Hidden rows are
+    kept in `hidden` (number → cells), so that a total they explain can say so.
     """
     below = header.rows[-1]
     for number, row in enumerate(sheet.rows[below:], start=below + 1):
@@ -493,6 +500,8 @@ def _visible_rows(
         reason = _left_out_as(sheet, header, number, row)
         if reason and any(value is not None for value in row):
             left_out.append(LeftOut(sheet.name, number, reason))
+            if reason == HIDDEN_ROW and hidden is not None:
+                hidden[number] = row
             yield ()
         else:
             yield row

@@ -200,6 +200,10 @@ def read_progress(
     report.notes += ledger.named_only_notes()
     if silent:
         report.notes.append(f"{silent}个项目未填本月和累计完成投资，视为未报送，已跳过")
+    if report.faults:  # nothing is saved: a note must not say a figure was (tryout 10, P10)
+        report.notes = [
+            note.replace("按所填保存", "按所填读取（本次未写入）") for note in report.notes
+        ]
     return report, lines
 
 
