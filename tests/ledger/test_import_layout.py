@@ -622,3 +622,158 @@ def test_a_title_is_quoted_without_the_units_it_states_by_the_one_rule(city, abo
         f"工作表「Sheet1」第{number}行未填所在县区，取自表头标题「温县2025年市重点项目台账」"
         in report.notes
     ), report.notes
+
+
+# A county's name alone under its block is the block's subtotal (tryout 10, L16, L14, P11) -------
+
+
+def test_a_county_name_under_its_block_with_the_block_sum_closes_it_never_heads_the_next(city):
+    sheet = xlsx(
+        [
+            ["项目名称", "建设单位", "总投资（亿元）"],
+            ["★孟州市"],
+            ["皮毛园区污水管网", "孟州市水务公司", 1.5],
+            ["桑坡园区道路", "孟州市交通局", 2],
+            ["孟州市", None, 3.5],
+            ["岳村街道标准厂房", "温县产投公司", 0.8],
+            ["温县", None, 0.8],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+    assert [report.describe(fault) for fault in report.faults] == [
+        "工作表「Sheet1」第1行「所在县区」：表头中没有这一列（或「建设地点」），"
+        "第6行的县区也无法从标题行、工作表名、表头标题或项目代码得知"
+        "（第5、7行只写县区名，金额等于其上方各项目之和，按小计行读取，县区不从小计行取；"
+        "请填写所在县区列，或在各县区的项目上方加标题行）"
+    ]
+    assert not Project.objects.exists()
+
+
+def test_county_names_under_blocks_beside_a_county_column_are_subtotals_that_agree(city):
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "年度计划投资", "总投资"],
+            ["沁阳市盛唐产业园", "沁阳市", 3000, 9000],
+            ["沁阳市沁北电厂改造", "沁阳市", 1000, 5000],
+            ["沁阳市", None, 4000, 14000],
+            ["博爱县许良镇光伏", "博爱县", 500, 700],
+            ["博爱县", None, 500, 700],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+    assert faults(report) == []
+    assert placed() == {
+        "沁阳市盛唐产业园": ("沁阳市",),
+        "沁阳市沁北电厂改造": ("沁阳市",),
+        "博爱县许良镇光伏": ("博爱县",),
+    }
+    assert not [note for note in report.notes if "不符" in note or "标题行" in note]
+
+
+def test_progress_rows_after_a_county_subtotal_are_not_put_under_its_heading(city):
+    header = ["项目名称", "所在县区", "总投资", "年度计划投资"]
+    rows = [["智能装备园", "温县", 9000, 3000], ["污水处理厂提标", "孟州市", 5000, 2000]]
+    assert import_ledger(xlsx([header, *rows]), city=city, year=2025).ok
+    progress = xlsx(
+        [
+            ["项目名称", "本月完成投资（万元）", "1—4月累计完成投资（万元）"],
+            ["温县："],
+            ["智能装备园", 100, 400],
+            ["温县", 100, 400],
+            ["污水处理厂提标", 50, 200],
+            ["孟州市", 50, 200],
+        ]
+    )
+    report = import_progress(progress, city=city, year=2025, month=4)
+    assert faults(report) == []
+    assert dict(MonthlyProgress.objects.values_list("project__name", "cumulative_completed")) == {
+        "智能装备园": Decimal(400),
+        "污水处理厂提标": Decimal(200),
+    }
+
+
+# A 汇总 sheet beside one sheet per county (tryout 10, L11, P10) ---------------------------------
+
+
+def test_a_summary_sheet_of_the_county_sheets_is_left_out_with_a_note(city):
+    header = ["序号", "项目名称", "总投资（万元）", "年度计划投资（万元）"]
+    sheet = xlsx(
+        [
+            ["2025年重点项目总表"],
+            header,
+            [1, "沁阳市盛唐产业园", 9000, 3000],
+            [2, "博爱县光伏", 700, 500],
+        ],
+        title="全市总表",
+        more_sheets={
+            "沁阳市": [header, [1, "沁阳市盛唐产业园", 9000, 3000]],
+            "博爱县": [header, [1, "博爱县光伏", 700, 500]],
+        },
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+    assert faults(report) == []
+    assert report.created == 2
+    assert placed() == {"沁阳市盛唐产业园": ("沁阳市",), "博爱县光伏": ("博爱县",)}
+    assert "工作表「全市总表」为各县工作表的汇总，未重复导入" in report.notes
+
+
+def test_a_summary_sheet_disagreeing_with_a_county_sheet_stops_naming_both_rows(city):
+    header = ["项目名称", "所在县区", "总投资", "年度计划投资"]
+    assert import_ledger(
+        xlsx([header, ["盛唐产业园", "沁阳市", 9000, 3000]]), city=city, year=2025
+    ).ok
+    progress_header = ["项目名称", "所在县区", "本月完成投资", "1—4月累计完成投资"]
+    report = import_progress(
+        xlsx(
+            [progress_header, ["盛唐产业园", "沁阳市", 100, 400]],
+            title="汇总表",
+            more_sheets={"沁阳市": [progress_header, ["盛唐产业园", "沁阳市", 100, 450]]},
+        ),
+        city=city,
+        year=2025,
+        month=4,
+    )
+    assert [report.describe(fault) for fault in report.faults] == [
+        "工作表「汇总表」第2行「累计完成投资」：本表是各县工作表的汇总，本行为400万元，"
+        "而工作表「沁阳市」第2行为450万元，不一致；请核对后再导入（或删去汇总工作表）"
+    ]
+    assert not MonthlyProgress.objects.exists()
+
+
+# A refused progress import says nothing was saved (tryout 10, P10; issue 9 §8) ---------------
+
+
+def test_a_refused_progress_import_says_nothing_was_saved(city):
+    header = ["项目名称", "所在县区", "总投资", "年度计划投资"]
+    rows = [["盛唐产业园", "沁阳市", 9000, 3000], ["许良镇光伏", "博爱县", 700, 500]]
+    assert import_ledger(xlsx([header, *rows]), city=city, year=2025).ok
+    progress_header = ["项目名称", "所在县区", "本月完成投资", "1—4月累计完成投资"]
+    workbook = {
+        "沁阳市": [progress_header, ["盛唐产业园", "沁阳市", 100, 450]],
+        "博爱县": [progress_header, ["许良镇光伏", "博爱县", 20, 90]],
+    }
+    report = import_progress(
+        xlsx(workbook["沁阳市"], title="沁阳市", more_sheets={"博爱县": workbook["博爱县"]}),
+        city=city,
+        year=2025,
+        month=4,
+    )
+    assert report.ok
+    assert (
+        "第2行：1—3月未报送，无从核对本月与累计：本月完成20万元、1—4月累计90万元均按所填保存"
+    ) in report.notes
+    MonthlyProgress.objects.all().delete()
+    workbook["博爱县"].append(["没有的项目", "博爱县", 5, 5])
+    refused = import_progress(
+        xlsx(workbook["沁阳市"], title="沁阳市", more_sheets={"博爱县": workbook["博爱县"]}),
+        city=city,
+        year=2025,
+        month=4,
+    )
+    assert not refused.ok
+    assert not MonthlyProgress.objects.exists()
+    assert (
+        "第2行：1—3月未报送，无从核对本月与累计：本月完成100万元、"
+        "1—4月累计450万元均按所填读取（本次未写入）"
+    ) in refused.notes
+    assert not [note for note in refused.notes if "保存" in note]

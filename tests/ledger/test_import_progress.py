@@ -89,6 +89,7 @@ def test_messy_progress_sheet_imports_without_hand_editing(ledger):
     assert report.faults == []
     assert report.notes == [
         "工作表「Sheet1」「本月完成投资」、「累计完成投资」以亿元填报，已换算为万元",
+        "工作表「Sheet1」第7行「累计完成投资」为全角数字，按半角数字读取（如「０.０４」读作0.04）",
         "第7行：1—3月未报送，无从核对本月与累计：本月完成50万元、1—4月累计400万元均按所填保存",
         "1个项目未填本月和累计完成投资，视为未报送，已跳过",
     ]

@@ -123,3 +123,32 @@ def test_a_month_by_month_sheet_without_the_import_months_column_is_refused(city
         "第1行：这是逐月填报的表（每月一列），但表头中没有6月的列，无法读取6月完成投资；"
         "请核对导入的月份"
     ]
+
+
+def test_a_month_by_month_sheet_with_only_the_project_names_finds_its_projects_by_name(city):
+    """Tryout 10, P07: "项目名称 | 1月份 | … | 4月份" with no county column was refused as having
+    no header at all; the projects are found by their unique names and that is said."""
+    two_projects(city)
+    report = import_progress(
+        xlsx(
+            [
+                ["2025年1—4月重点项目完成投资（单位：万元）"],
+                ["项目名称", "1月份", "2月份", "3月份", "4月份"],
+                ["修武县云台山康养小镇", 10, 20, None, 40],
+                ["沁阳市铝精深加工", 5, 5, 5, 5],
+            ],
+            title="逐月",
+        ),
+        city=city,
+        year=2025,
+        month=4,
+    )
+    assert faults(report) == []
+    assert month_figures(4) == {
+        "修武县云台山康养小镇": (Decimal(40), Decimal(70)),
+        "沁阳市铝精深加工": (Decimal(5), Decimal(20)),
+    }
+    assert (
+        "工作表「逐月」第3、4行未填所在县区，按项目名称在台账中找到唯一的同名项目，"
+        "县区取自台账（修武县、沁阳市）"
+    ) in report.notes

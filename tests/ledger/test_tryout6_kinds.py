@@ -180,3 +180,26 @@ def test_dashes_and_none_in_the_year_end_figure_are_noted_as_not_set(city):
         "工作表「Sheet1」第3、4、5行「至上年底累计完成投资」填写「—」「无」「/」，按未填写处理，"
         "未设置；如为0请填0"
     ) in report.notes
+
+
+def test_a_blank_mark_on_a_stored_figure_says_the_stored_figure_is_kept(city):
+    """Tryout 10, L13b: "/" or "—" over a figure the ledger holds keeps it, and the note says
+    保留原值 with the figure, not 未设置."""
+    header = ["项目名称", "所在县区", "年度计划投资（万元）", "总投资（万元）"]
+    first = xlsx(
+        [header, ["怀药深加工", "温县", 3000, 8600], ["氢能产业园", "中站区", None, 80000]]
+    )
+    assert import_ledger(first, city=city, year=2025).ok
+    again = xlsx([header, ["怀药深加工", "温县", "/", 8600], ["氢能产业园", "中站区", "—", 80000]])
+    report = import_ledger(again, city=city, year=2025)
+    assert faults(report) == []
+    assert dict(AnnualPlan.objects.values_list("project__name", "planned_investment")) == {
+        "怀药深加工": Decimal(3000)
+    }
+    assert (
+        "工作表「Sheet1」第2行「年度计划投资」填写「/」，按未填写处理，保留原值（第2行3000万元）；"
+        "如为0请填0"
+    ) in report.notes
+    assert (
+        "工作表「Sheet1」第3行「年度计划投资」填写「—」，按未填写处理，未设置；如为0请填0"
+    ) in report.notes

@@ -339,3 +339,84 @@ def test_a_row_passed_over_naming_a_place_is_kept_with_its_section():
     )
     assert reading.tables[0].passed_over == [PassedOver(4, "温县、孟州市", 1)]
     assert [row.section for row in reading.rows] == [1, 1]
+
+
+def test_a_county_name_with_figures_fitting_neither_block_stops_naming_both_readings():
+    reading = read_placed(
+        ["项目名称", "建设单位", "总投资（万元）"],
+        ["一、武陟县"],
+        ["甲项目", "甲公司", 1000],
+        ["乙项目", "乙公司", 2000],
+        ["温县", None, 2500],
+        ["丙项目", "丙公司", 700],
+    )
+    assert [str(fault) for fault in reading.faults] == [
+        "第5行「总投资」：只写「温县」并填有金额（「总投资」2500万元）："
+        "若是其上方第3—4行的小计行，各项目之和为「总投资」3000万元；"
+        "若是其下方第6行的标题行，各项目之和为「总投资」700万元；与两者都不符，"
+        "无法判断这些项目属于哪个县区。请把小计行写作「温县小计」，或删去标题行中的金额后再导入"
+    ]
+
+
+def test_a_county_name_with_the_sum_of_the_rows_below_is_their_heading():
+    reading = read_placed(
+        ["项目名称", "建设单位", "总投资（万元）"],
+        ["甲项目", "甲公司", 1000],
+        ["乙项目", "乙公司", 2000],
+        ["温县", None, 700],
+        ["丙项目", "丙公司", 700],
+    )
+    assert reading.faults == []
+    assert [row.headings for row in reading.rows] == [(), (), ("温县",)]
+    assert left_out(reading) == [(4, "标题行")]
+
+
+def test_a_county_name_with_the_sum_of_the_rows_above_closes_their_heading():
+    reading = read_placed(
+        ["项目名称", "建设单位", "总投资（万元）"],
+        ["（一）武陟县"],
+        ["甲项目", "甲公司", 1000],
+        ["武陟县", None, 1000],
+        ["乙项目", "乙公司", 2000],
+    )
+    assert reading.faults == []
+    assert [row.headings for row in reading.rows] == [("武陟县",), ()]
+    assert left_out(reading) == [(2, "标题行"), (4, "小计行")]
+
+
+def test_full_width_digits_separators_and_units_typed_in_cells_are_each_noted_by_cell():
+    """Tryout 10 (L06, L08, L14, W3): each way a figure was written beyond its digits is said
+    with its rows, its column and how it was read, never converted silently."""
+    reading = read(
+        ["项目名称", "建设单位", "总投资（万元）", "年度计划投资（万元）"],
+        ["甲项目", "甲公司", "１２３００", "2,500"],
+        ["乙项目", "乙公司", "0.3亿元", 800],
+    )
+    assert [row.values[Field.TOTAL_INVESTMENT] for row in reading.rows] == [12300, 3000]
+    assert [row.values[Field.ANNUAL_PLAN] for row in reading.rows] == [2500, 800]
+    assert reading.notes == [
+        "工作表「Sheet1」第2行「总投资」为全角数字，按半角数字读取（如「１２３００」读作12300）",
+        "工作表「Sheet1」第2行「年度计划投资」含千位分隔符，按数字读取（如「2,500」读作2500）",
+        "工作表「Sheet1」第3行「总投资」单元格写明亿元，与本列单位万元不同，按单元格所写单位读取（如「0.3亿元」读作3000）",
+    ]
+
+
+def test_a_subtotal_off_by_a_hidden_rows_figure_says_so():
+    """Tryout 10, L09: an Excel SUM spanning a hidden row makes a 小计 differ by that row's
+    figure; the note says which hidden row explains the difference."""
+    drawn = Drawn(
+        [
+            ["项目名称", "建设单位", "年度计划投资（万元）"],
+            ["甲项目", "甲公司", 300],
+            ["旧项目", "旧公司", 45],
+            ["乙项目", "乙公司", 200],
+            ["小计", None, 545],
+        ],
+        hidden_rows={3},
+    )
+    reading = read_workbook(BytesIO(to_xlsx(drawn)), SPEC)
+    assert names(reading) == ["甲项目", "乙项目"]
+    assert reading.notes == [
+        "工作表「台账」第5行合计与各项目之和不符：「年度计划投资」合计545万元，各项目之和500万元；"
+        "差额等于第3行（隐藏行）的金额，该行未导入"
+    ]

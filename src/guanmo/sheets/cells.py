@@ -255,7 +255,8 @@ def money_spelling(value: object, column_unit: Decimal = Decimal(1)) -> str:
     """How a money cell's text is written beyond its digits, as the import report says it
     ("括号表示负数"; a unit other than its column's `column_unit`: "单元格写明亿元，与本列单位
     万元不同，按单元格所写单位读取", the cell's unit winning, issue 9 §3), or "" for plain
-    figures, numbers and blanks (tryout 7 of issue 9)."""
+    figures, numbers and blanks (tryout 7 of issue 9); full-width digits and thousands
+    separators are said too (tryout 10)."""
     if not isinstance(value, str):
         return ""
     text = clean_text(value)
@@ -263,9 +264,13 @@ def money_spelling(value: object, column_unit: Decimal = Decimal(1)) -> str:
     if text[:1] in _TEXT_MARKS and len(text) > 1:
         said.append("以撇号开头，是存为文本的数字，按显示的数读取")
     try:
-        _, unit, negative = _spelled(_unquoted(text))
+        number, unit, negative = _spelled(_unquoted(text))
     except CellError:
         return ""
+    if any("\uff10" <= char <= "\uff19" or char in "．，" for char in str(value)):
+        said.append("为全角数字，按半角数字读取")
+    if "," in number and not said:  # behind an apostrophe: read as Excel shows it, said so
+        said.append("含千位分隔符，按数字读取")
     if unit is not None and unit != column_unit:
         said.append(
             f"单元格写明{UNIT_NAMES[unit]}，与本列单位{UNIT_NAMES[column_unit]}不同，"

@@ -21,6 +21,7 @@ from collections.abc import Collection, Mapping, Sequence
 from enum import StrEnum
 
 from guanmo.sheets.header_columns import (
+    MONTH_COLUMN,
     MONTH_COLUMNS_LAYOUT,
     read_columns,
 )
@@ -122,6 +123,7 @@ def find_header(
             for i, labels in enumerate(all_labels)
             if len(known_fields(catalogue, labels) | _mapped(catalogue, labels, mapping)) >= least
             or _heads_two_rows(catalogue, labels, all_labels[i + 1 : i + 2])
+            or _names_months(catalogue, labels)
         ),
         None,
     )
@@ -164,6 +166,22 @@ def _heads_two_rows(
         return False
     fields = {column.label.field for column in stacked(catalogue, upper, below[0], 0, 1)}
     return len(fields - {None, catalogue.serial}) >= 2
+
+
+def _names_months(catalogue: Catalogue, labels: Sequence[Label | None]) -> bool:
+    """Whether a row is a month-by-month progress header: an identity column and a column per
+    month ("项目名称 | 1月 | 2月 | … | 11月"), whose months are its figures though no month is a
+    field (tryout 10, P07: refused as no header at all)."""
+    months = {
+        int(match.group(1))
+        for label in labels
+        if label and (match := MONTH_COLUMN.match(column_key(label.text)))
+    }
+    return (
+        catalogue.periods is not None
+        and bool(known_fields(catalogue, labels) & set(catalogue.identity))
+        and len(months) >= MONTH_COLUMNS_LAYOUT
+    )
 
 
 def _mapped(

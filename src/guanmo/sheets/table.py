@@ -29,7 +29,7 @@ checked as any figure of it is.
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -143,6 +143,9 @@ class Table:
     left_out: list[LeftOut] = field(default_factory=list)
     faults: list[SheetFault] = field(default_factory=list)  # of the rows that are no project
     passed_over: list[PassedOver] = field(default_factory=list)  # those naming a place
+    # rows labelled by a place's name alone whose figures are the sum of the rows above them:
+    # subtotals of those rows, never headings of the rows below (tryout 10, L16)
+    place_subtotals: list[int] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -184,17 +187,21 @@ def read_table(
     used: frozenset[StrEnum],
     title: str = "",
     places: Sequence[Named] = (),
+    hidden: Mapping[int, Sequence[object]] | None = None,
 ) -> tuple[Table, list[str]]:
     """The project rows below a header (`rows` starts just below it) and the notes on the rest.
 
     `places` are the units rows may lie in (a city's counties and zones): a row whose only
     label, once its numbering, bullet and tail are taken off (`heading_text`), names exactly
     one of them is a heading, in whatever form it is typed; a row passed over that names one
-    is kept in `Table.passed_over`."""
+    is kept in `Table.passed_over`. `hidden` gives the cells of hidden rows left out (filled
+    while `rows` is read): a total that disagrees by exactly one of them says so."""
     reader = _TableReader(sheet, header, used, places)
+    reader.hidden = hidden if hidden is not None else {}
     reader.table.title = title
     for number, raw in enumerate(rows, start=header.rows[-1] + 1):
         reader.take(number, raw)
+    reader.finish()
     return reader.table, _header_notes(sheet, header) + reader.notes()
 
 
@@ -228,6 +235,8 @@ class _TableReader:
         self.headings: dict[int, str] = {}  # level → text of the headings above
         self.section = 0
         self.totals: list[_Totals] = []
+        self.hidden: Mapping[int, Sequence[object]] = {}
+        self.place_figures: list[_Totals] = []  # place-name rows with figures, to check below
         self.passed_over: list[int] = []
         self.noted_figures: list[int] = []  # note rows holding more than their text
         self.breakdown_after: int | None = None  # project rows read when a 其中 line came
@@ -375,7 +384,9 @@ class _TableReader:
             named = match["prefix"] or (places[0] if places else "")
             grand = match["word"] != "小计" and bool(_GRAND_PREFIX.search(named))
             kind = "total" if grand else "subtotal"
-            self._figure_row(number, raw, kind, name="" if grand else named)
+            total = self._figure_row(number, raw, kind, name="" if grand else named)
+            if not grand and self._closes_block(total):
+                self._close_place(named)
             self._leave_out(number, "合计行" if grand else "小计行")
             return True
         whole = _COUNTED.sub("", clean_text(label)).rstrip(":")
@@ -388,6 +399,9 @@ class _TableReader:
         place = self._place(label, heading)
         if heading is None and not place:
             return False
+        if heading is None and self._has_figures(raw):
+            self._place_with_figures(number, raw, place)
+            return True
         level, name = heading or (1, place)
         if place:  # a place's heading stands beside the place headings before it, whatever
             level = self.place_level or level  # its form: "(二)温县" after "一、武陟县"
@@ -398,6 +412,91 @@ class _TableReader:
         self._figure_row(number, raw, "heading", name=name, level=level)
         self._leave_out(number, "标题行")
         return True
+
+    def _place_with_figures(self, number: int, raw: Sequence[object], place: str) -> None:
+        """A row labelled by a place's name alone ("武陟县 | 30000 | 10000") that carries money:
+        the subtotal of the rows above it when its figures are their sum (it closes their
+        block, so the place's heading above does not carry on to the rows after it), else the
+        heading of the rows below it, checked against them once they are read (`finish`): a
+        row with figures is a heading only when they are the sum of its block (tryout 10,
+        L16, L14, P11; issue 9 §4)."""
+        total = self._figure_row(number, raw, "subtotal", name=place)
+        self.place_figures.append(total)
+        if self._closes_block(total):
+            self._close_place(place)
+            self.table.place_subtotals.append(number)
+            self._leave_out(number, "小计行")
+            return
+        level = self.place_level or 1
+        self.place_level = level
+        self.headings = {k: v for k, v in self.headings.items() if k < level}
+        self.headings[level] = place
+        self.section += 1
+        total.kind, total.level = "heading", level
+        self._leave_out(number, "标题行")
+
+    def _closes_block(self, total: _Totals) -> bool:
+        """Whether a totals row's figures are the sum of the project rows right above it."""
+        block = _above(self.table.rows, self.totals, total)
+        return bool(block and total.figures) and all(
+            figure.agrees(_sum(block, name)) for name, figure in total.figures.items()
+        )
+
+    def _close_place(self, name: str) -> None:
+        """End the block of the place heading `name` names: rows after its subtotal stand under
+        no heading of that place."""
+        key = short_region_name(clean_text(name))
+        level = next(
+            (
+                level
+                for level, text in sorted(self.headings.items())
+                if short_region_name(clean_text(text)) == key
+            ),
+            None,
+        )
+        if level is not None:
+            self.headings = {k: v for k, v in self.headings.items() if k < level}
+
+    def finish(self) -> None:
+        """Check each place-name row with figures against the block it was not read for: one
+        whose figures are the sum of neither the rows above nor those below cannot be told a
+        subtotal from a heading, and one that is the sum of both could be either; a fault
+        naming the row and both readings, never a county guessed."""
+        rows = self.table.rows
+        for total in self.place_figures:
+            above = _above(rows, self.totals, total)
+            if total.kind == "heading":
+                below = _blocks(rows, self.totals, total, None)[0]
+            else:
+                below = _below(rows, self.totals, total)
+            fits_above = bool(above) and _agrees(total, above)
+            fits_below = bool(below) and _agrees(total, below)
+            if fits_above != fits_below or not above:
+                continue
+            self.table.faults.append(
+                SheetFault(
+                    self.table.sheet,
+                    total.number,
+                    next(iter(total.figures)).value,
+                    _ambiguous_place(total, above, below, fits_above),
+                )
+            )
+            total.figures = {}  # the fault says it; no note of a disagreement besides
+
+    def _hidden_figures(self) -> dict[int, dict[StrEnum, Decimal]]:
+        """The checked figures of each hidden row, in 万元 (those that read)."""
+        found: dict[int, dict[StrEnum, Decimal]] = {}
+        units = self.table.header.units
+        for number, raw in self.hidden.items():
+            for index, name in self.checked:
+                value = raw[index] if index < len(raw) else None
+                try:
+                    amount = cells.parse_money(value, units[index], signed=True)
+                except cells.CellError:
+                    continue
+                if amount is not None:
+                    found.setdefault(number, {})[name] = amount
+        return found
 
     def _has_figures(self, raw: Sequence[object]) -> bool:
         return any(raw[index] not in (None, "") for index, _ in self.checked)
@@ -415,7 +514,7 @@ class _TableReader:
             and bool(indented or _KIND_OF_PROJECT.match(text) or _FUNDS.search(text))
         )
 
-    def _figure_row(self, number: int, raw: Sequence[object], kind: str, **where: Any) -> None:
+    def _figure_row(self, number: int, raw: Sequence[object], kind: str, **where: Any) -> _Totals:
         figures = {}
         for index, name in self.checked:
             unit = self.table.header.units[index]
@@ -442,7 +541,9 @@ class _TableReader:
             if read.value is not None:
                 figures[parts.field] = _Figure(read.value.normalize(), Decimal(1))
         # Recorded even without figures: a heading or total bounds the blocks around it.
-        self.totals.append(_Totals(number, kind, len(self.table.rows), figures, **where))
+        total = _Totals(number, kind, len(self.table.rows), figures, **where)
+        self.totals.append(total)
+        return total
 
     def _unreadable_figure(
         self, number: int, index: int, name: StrEnum, kind: str, typed: object
@@ -604,7 +705,7 @@ class _TableReader:
         sheet = self.table.sheet
         place = self.catalogue.places[0] if self.catalogue.places else None
         notes = [parts.note(sheet) for parts in self.parts]
-        notes += _totals_notes(sheet, self.table.rows, self.totals, place)
+        notes += _totals_notes(sheet, self.table.rows, self.totals, place, self._hidden_figures())
         notes += self.part_notes
         notes += _spelling_notes(sheet, self.table.rows)
         notes += [note for bundle in self.bundles if (note := bundle.note(sheet, self.checked))]
@@ -837,8 +938,67 @@ def _sum(rows: list[Row], name: StrEnum) -> Decimal:
     )
 
 
+def _hidden_difference(
+    total: _Totals, block: list[Row], hidden: Mapping[int, Mapping[StrEnum, Decimal]]
+) -> str:
+    """ "；差额等于第7行（隐藏行）": a total whose every difference from its block is the
+    figure of one hidden row among or next to the block's rows (an Excel SUM spans hidden rows;
+    tryout 10, L09), or ""."""
+    if not block:
+        return ""
+    low, high = min(block[0].number, total.number), max(block[-1].number, total.number)
+    for number, figures in sorted(hidden.items()):
+        if low <= number <= high and all(
+            figures.get(name) == figure.amount - _sum(block, name)
+            for name, figure in total.figures.items()
+        ):
+            return f"；差额等于第{number}行（隐藏行）的金额，该行未导入"
+    return ""
+
+
+def _agrees(total: _Totals, block: list[Row]) -> bool:
+    return all(figure.agrees(_sum(block, name)) for name, figure in total.figures.items())
+
+
+def _span(block: list[Row]) -> str:
+    first, last = block[0].number, block[-1].number
+    return f"第{first}行" if first == last else f"第{first}—{last}行"
+
+
+def _ambiguous_place(total: _Totals, above: list[Row], below: list[Row], both: bool) -> str:
+    """Why a place-name row with figures stops the import, with both readings of it:
+    "只写「武陟县」并填有金额：若是其上方第4—5行的小计，各项目之和为…；若是其下方
+    第7行的标题行，各项目之和为…；…"."""
+
+    def sums(block: list[Row]) -> str:
+        return "、".join(
+            f"「{name.value}」{cells.format_wan(_sum(block, name))}万元" for name in total.figures
+        )
+
+    typed = "、".join(
+        f"「{name.value}」{cells.format_wan(figure.amount)}万元"
+        for name, figure in total.figures.items()
+    )
+    below_text = (
+        f"若是其下方{_span(below)}的标题行，各项目之和为{sums(below)}"
+        if below
+        else "若是标题行，其下方没有项目行"
+    )
+    verdict = "两种读法都相符" if both else "与两者都不符"
+    return (
+        f"只写「{total.name}」并填有金额（{typed}）："
+        f"若是其上方{_span(above)}的小计行，各项目之和为{sums(above)}；{below_text}；"
+        f"{verdict}，无法判断这些项目属于哪个县区。请把小计行写作「{total.name}小计」，"
+        "或删去标题行中的金额后再导入"
+    )
+
+
 def _totals_notes(
-    sheet: str, rows: list[Row], totals: list[_Totals], place: StrEnum | None
+    sheet: str,
+    rows: list[Row],
+    totals: list[_Totals],
+    place: StrEnum | None,
+    hidden: Mapping[int, Mapping[StrEnum, Decimal]] | None = None,
 ) -> list[str]:
     notes = []
     for total in totals:
@@ -859,5 +1019,6 @@ def _totals_notes(
         ]
         notes.append(
             f"工作表「{sheet}」第{total.number}行合计与各项目之和不符：{'；'.join(differences)}"
+            + _hidden_difference(total, block, hidden or {})
         )
     return notes

@@ -29,6 +29,7 @@ from guanmo.sheets.header import (
 )
 from guanmo.sheets.number_formats import shown_by, shown_value
 from guanmo.sheets.sheet import MergedRange, Sheet, Unreadable, cell_address
+from guanmo.sheets.summary import summary_note, summary_sheet
 from guanmo.sheets.table import Row, Table, read_table
 
 __all__ = ["Reading", "SheetSpec", "Source", "import_reason", "read_workbook", "source_name"]
@@ -192,17 +193,27 @@ def read_workbook(
         if merged_faults:
             reading.faults.extend(merged_faults)
             continue
+        hidden: dict[int, Sequence[object]] = {}
         table, notes = read_table(
             sheet.name,
             header,
-            _visible_rows(sheet, header, reading.left_out, spread),
+            _visible_rows(sheet, header, reading.left_out, spread, hidden),
             spec.used,
             _title(buffered[: header.rows[0] - 1]),
             places=expected.places if expected is not None else (),
+            hidden=hidden,
         )
         reading.tables.append(table)
         reading.faults.extend(table.faults)
         reading.notes.extend(notes)
+    if len(reading.tables) > 1 and (
+        found := summary_sheet(reading.tables, spec.catalogue, spec.used)
+    ):
+        summary, disagreements = found
+        reading.tables.remove(summary)
+        reading.faults.extend(disagreements)
+        if not disagreements:
+            reading.notes.append(summary_note(summary))
     if not reading.tables and not reading.faults:
         first_header = first_header or lone_header
         if first_header:
@@ -470,13 +481,18 @@ def _cell(row: Sequence[object], index: int) -> object:
 
 
 def _visible_rows(
-    sheet: Sheet, header: Header, left_out: list[LeftOut], spread: dict[int, tuple]
+    sheet: Sheet,
+    header: Header,
+    left_out: list[LeftOut],
+    spread: dict[int, tuple],
+    hidden: dict[int, Sequence[object]] | None = None,
 ) -> Iterator[tuple]:
     """The rows below the header; a hidden or struck-through one (every text cell struck, or
     its project name) comes as blank, and is listed.
 
     Blank keeps every later row at its Excel number, and a blank row is passed over. A row a
-    merged label covers comes with the label (`spread`, from _spread_merged).
+    merged label covers comes with the label (`spread`, from _spread_merged). Hidden rows are
+    kept in `hidden` (number → cells), so that a total they explain can say so.
     """
     below = header.rows[-1]
     for number, row in enumerate(sheet.rows[below:], start=below + 1):
@@ -484,6 +500,8 @@ def _visible_rows(
         reason = _left_out_as(sheet, header, number, row)
         if reason and any(value is not None for value in row):
             left_out.append(LeftOut(sheet.name, number, reason))
+            if reason == HIDDEN_ROW and hidden is not None:
+                hidden[number] = row
             yield ()
         else:
             yield row

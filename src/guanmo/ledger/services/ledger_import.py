@@ -202,7 +202,7 @@ def import_ledger(
     report.notes += _level_heading_notes(entries)
     report.notes += lead_notes
     report.notes += _pending_notes(entries)
-    report.notes += _blank_mark_notes(entries)
+    report.notes += _blank_mark_notes(entries, year)
     report.notes += _start_only_notes(entries)
     report.notes += kept_totals
     report.notes += unit_doubt_notes(reading.tables) + large_notes
@@ -365,10 +365,23 @@ def _unplaced_faults(tables: list[Table], placed: set[int]) -> list[SheetFault]:
                     table.header.rows[0],
                     Field.COUNTY.value,
                     f"表头中没有这一列（或「{Field.LOCATION.value}」），第{shown}行的县区"
-                    "也无法从标题行、工作表名、表头标题或项目代码得知",
+                    "也无法从标题行、工作表名、表头标题或项目代码得知"
+                    + _place_subtotals_said(table),
                 )
             )
     return faults
+
+
+def _place_subtotals_said(table: Table) -> str:
+    """Why rows under a county's name typed below them are not placed there: that row is
+    their subtotal, and a subtotal gives no project its county (tryout 10, L16b)."""
+    if not table.place_subtotals:
+        return ""
+    shown = "、".join(str(number) for number in table.place_subtotals)
+    return (
+        f"（第{shown}行只写县区名，金额等于其上方各项目之和，按小计行读取，县区不从小计行取；"
+        "请填写所在县区列，或在各县区的项目上方加标题行）"
+    )
 
 
 def _stage_of(row: Row) -> str:
@@ -403,27 +416,48 @@ def _pending_notes(entries: list[_Entry]) -> list[str]:
     ]
 
 
-def _blank_mark_notes(entries: list[_Entry]) -> list[str]:
+def _blank_mark_notes(entries: list[_Entry], year: int) -> list[str]:
     """A figure of the year typed as a blank mark ("—", "/", "无": a 新开工 project's 截至上年底
     累计, tryout 6 L10) sets nothing and keeps any stored figure; said once per sheet and
     column: "工作表「台账」第3、4行「至上年底累计完成投资」填写「—」「无」，按未填写处理，未设置；
     如为0请填0"."""
-    found: dict[tuple[str, Field], list[tuple[int, str]]] = {}
+    found: dict[tuple[str, Field, bool], list[tuple[int, str, Decimal | None]]] = {}
     for entry in entries:
         for figure in _YEAR_FIGURES:
             if typed := entry.row.blank_marks.get(figure.column):
-                key = (entry.row.sheet, figure.column)
-                found.setdefault(key, []).append((entry.row.number, typed))
+                stored = _stored_year_figure(entry, figure, year)
+                key = (entry.row.sheet, figure.column, stored is not None)
+                found.setdefault(key, []).append((entry.row.number, typed, stored))
     notes = []
-    for (sheet, column), rows in found.items():
-        shown = "、".join(str(number) for number, _ in rows[:10])
+    for (sheet, column, kept), rows in found.items():
+        shown = "、".join(str(number) for number, _, _ in rows[:10])
         more = f"等{len(rows)}行" if len(rows) > 10 else "行"
-        marks = "".join(f"「{typed}」" for typed in dict.fromkeys(typed for _, typed in rows))
+        marks = "".join(f"「{typed}」" for typed in dict.fromkeys(typed for _, typed, _ in rows))
+        if kept:  # the stored figure stays: said so (tryout 10, L13b), not "未设置"
+            values = "、".join(
+                f"第{number}行{format_wan(stored)}万元"
+                for number, _, stored in rows[:10]
+                if stored is not None
+            )
+            why = f"保留原值（{values}）"
+        else:
+            why = "未设置"
         notes.append(
             f"工作表「{sheet}」第{shown}{more}「{column.value}」填写{marks}，按未填写处理，"
-            "未设置；如为0请填0"
+            f"{why}；如为0请填0"
         )
     return notes
+
+
+def _stored_year_figure(entry: _Entry, figure: _YearFigure, year: int) -> Decimal | None:
+    """The figure the ledger already keeps for the entry's project and year, if any."""
+    if entry.project is None or entry.project.pk is None:
+        return None
+    return (
+        figure.model.objects.filter(project=entry.project, year=year)
+        .values_list(figure.attribute, flat=True)
+        .first()
+    )
 
 
 def _start_only_notes(entries: list[_Entry]) -> list[str]:

@@ -122,6 +122,8 @@ def import_progress(
     report.dry_run = dry_run
     if report.ok:
         report.faults += reviewed_month_faults(lines, city=city, year=year, month=month)
+        if not report.ok:
+            report.notes = _unsaved(report.notes)
     if report.ok:
         _save(lines, report, city=city, year=year, month=month, county=county, user=user)
         if not dry_run and mapping:
@@ -197,8 +199,11 @@ def read_progress(
     report.faults[:0] = [SheetFault("", None, None, fault) for fault in misfits]
     report.notes += ledger.counties.reading_notes()
     report.notes += taken_from_notes(ledger.placed)
+    report.notes += ledger.named_only_notes()
     if silent:
         report.notes.append(f"{silent}个项目未填本月和累计完成投资，视为未报送，已跳过")
+    if report.faults:
+        report.notes = _unsaved(report.notes)
     return report, lines
 
 
@@ -259,6 +264,12 @@ def _report_refusal(report: CountyReport) -> str:
         f"本月数字以审核通过的月报为准；请在{unit}{period}月报中上传本表（月报页「上传表格」），"
         "不要另行导入"
     )
+
+
+def _unsaved(notes: list[str]) -> list[str]:
+    """The notes of a refused import: nothing is saved, so none says a figure was (tryout 10,
+    P10: "…均按所填保存" under a refusal)."""
+    return [note.replace("按所填保存", "按所填读取（本次未写入）") for note in notes]
 
 
 def _lines(

@@ -58,6 +58,8 @@ class ProgressLedger:
         # rows placed by the layout (a heading, the sheet's name…), and those of namesakes
         self.placed: list[tuple[Row, Placement]] = []
         self.laid_out: list[tuple[Row, Placement]] = []
+        # rows with no county of their own found by their name alone, with their county's name
+        self.named_only: list[tuple[Row, str]] = []
         self.county_names = {unit.pk: unit.name for unit in self.counties.units}
         self.county_names[city.pk] = city.name
         rows = Project.objects.filter(city=city).order_by("id")
@@ -109,12 +111,36 @@ class ProgressLedger:
             row.fault(identity, self._twice(row, project))
         else:
             self.claimed[project.pk] = row
+            if (
+                placement is None
+                and uploader is None
+                and project.code != row.values.get(Field.CODE)
+            ):
+                self.named_only.append((row, self.county_names[project.county_id]))
             if laid_out:
                 self.placed.append((row, placement))
                 if len(self.by_name_anywhere.get(self._key(row), [])) > 1:
                     self.laid_out.append((row, placement))
             return project
         return None
+
+    def named_only_notes(self) -> list[str]:
+        """Rows no county was given for, found in the ledger by their name alone (unique in the
+        city): "工作表「逐月」第3、4行未填所在县区，按项目名称在台账中找到唯一的同名项目，县区取自
+        台账（温县、孟州市）" (tryout 10, P07: the assumption is said)."""
+        by_sheet: dict[str, list[tuple[Row, str]]] = {}
+        for row, county in self.named_only:
+            by_sheet.setdefault(row.sheet, []).append((row, county))
+        notes = []
+        for sheet, found in by_sheet.items():
+            shown = "、".join(str(row.number) for row, _ in found[:10])
+            more = f"等{len(found)}行" if len(found) > 10 else "行"
+            counties = "、".join(dict.fromkeys(county for _, county in found))
+            notes.append(
+                f"工作表「{sheet}」第{shown}{more}未填所在县区，按项目名称在台账中找到唯一的"
+                f"同名项目，县区取自台账（{counties}）"
+            )
+        return notes
 
     def _not_uploaders(self, row: Row, table: Table, placement: Placement) -> None:
         """A row placed in another county than the uploader's: "第3行「所在县区」：不属于温县，…",

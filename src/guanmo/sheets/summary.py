@@ -1,0 +1,96 @@
+"""A workbook's summary sheet: one sheet whose rows are exactly the rows of the other sheets.
+
+Offices often send a 汇总 sheet beside one sheet per county. Its rows are the same projects as
+the county sheets', not more projects: read as well, every project would be twice. A sheet is
+that summary when its projects (by name or code) are exactly those of all the other sheets
+together, and the others are two or more or its name says it sums them (汇总, 总表, 合计…).
+Then it is left out with a note; a figure or county it gives otherwise than its county sheet
+stops the import naming both cells, never one of the two taken silently (tryout 10, L11/P10;
+issue 9 §4, §8).
+"""
+
+from collections import Counter
+from collections.abc import Sequence
+from decimal import Decimal
+from enum import StrEnum
+
+from guanmo.regions.names import clean_text
+from guanmo.sheets.cells import format_wan
+from guanmo.sheets.faults import SheetFault
+from guanmo.sheets.header_words import Catalogue
+from guanmo.sheets.table import Row, Table
+
+_SUMMARY_NAME = ("汇总", "总表", "合计", "总计", "全市", "全部")
+
+
+def summary_sheet(
+    tables: Sequence[Table], catalogue: Catalogue, used: frozenset[StrEnum]
+) -> tuple[Table, list[SheetFault]] | None:
+    """The summary table among `tables` and the faults of its disagreements with the others
+    (an empty list when it agrees with them all), or None when no sheet is one."""
+    kept = catalogue.money | set(catalogue.places)
+    compared = [name for name in catalogue.fields if name in kept and name in used]
+    for table in tables:
+        others = [other for other in tables if other is not table and other.rows]
+        if not table.rows or not others:
+            continue
+        named = any(word in table.sheet for word in _SUMMARY_NAME)
+        if len(others) < 2 and not named:
+            continue
+        theirs = {}
+        for other in others:
+            for row in other.rows:
+                theirs.setdefault(_key(row, catalogue), []).append(row)
+        if Counter(_key(row, catalogue) for row in table.rows) != Counter(
+            {key: len(rows) for key, rows in theirs.items()}
+        ):
+            continue
+        faults = [
+            fault
+            for row in table.rows
+            if len(theirs[_key(row, catalogue)]) == 1
+            for fault in _disagreements(row, theirs[_key(row, catalogue)][0], compared)
+        ]
+        return table, faults
+    return None
+
+
+def summary_note(table: Table) -> str:
+    return f"工作表「{table.sheet}」为各县工作表的汇总，未重复导入"
+
+
+def _key(row: Row, catalogue: Catalogue) -> tuple[str, ...]:
+    return tuple(clean_text(str(row.values.get(name) or "")) for name in catalogue.identity)
+
+
+def _disagreements(row: Row, theirs: Row, compared: list[StrEnum]) -> list[SheetFault]:
+    faults = []
+    for name in compared:
+        own, other = row.values.get(name), theirs.values.get(name)
+        if _same(own, other):
+            continue
+        faults.append(
+            SheetFault(
+                row.sheet,
+                row.number,
+                name.value,
+                f"本表是各县工作表的汇总，本行为{_shown(own)}，"
+                f"而工作表「{theirs.sheet}」第{theirs.number}行为{_shown(other)}，不一致；"
+                "请核对后再导入（或删去汇总工作表）",
+            )
+        )
+    return faults
+
+
+def _same(own: object, other: object) -> bool:
+    if isinstance(own, str) or isinstance(other, str):
+        return clean_text(str(own or "")) == clean_text(str(other or ""))
+    return own == other
+
+
+def _shown(value: object) -> str:
+    if value is None or value == "":
+        return "空白"
+    if isinstance(value, Decimal):
+        return f"{format_wan(value)}万元"
+    return f"「{value}」"
