@@ -55,7 +55,7 @@ def _filtered(request: HttpRequest) -> tuple[ProjectFilterForm, list[ProjectStat
     readable = scope.readable_projects().values("pk")
     projects = key_projects(scope.city, when.year).filter(pk__in=readable)
     form = ProjectFilterForm(request.GET or None, projects=projects, units=scope.units())
-    filtered = form.filter_projects(projects, when.year)
+    filtered = form.filter_projects(projects, when.year, when.month)
     statuses = _as_seen(scope, project_statuses(filtered, scope.city, when))
     if request.GET.get("reported") == "0":
         statuses = [status for status in statuses if not status.reported]
@@ -307,7 +307,7 @@ def map_points(request: HttpRequest) -> JsonResponse:
     """The user's key projects with a position, as GeoJSON points with their warning level."""
     scope: Scope = request.scope
     when = figures_month(scope.city)
-    projects = key_projects(scope.city, when.year).filter(
+    projects = key_projects(scope.city, when.year, month=when.month).filter(
         pk__in=scope.readable_projects().values("pk"),
         latitude__isnull=False,
         longitude__isnull=False,
