@@ -43,6 +43,8 @@ def test_sources_groups_and_the_ledger_link_are_there(demo_attraction):
     assert "境外" in dict(report.by_source)
     assert summary.started == Lead.objects.filter(city=city, project__isnull=False).count() > 10
     assert report.idle_land and report.land[0][1].supplied > 0
+    whole = report.land[0][1]
+    assert whole.idle_one_year > 0 and whole.to_take_back > 0  # both steps of the rules
 
 
 def test_the_demo_register_is_the_same_for_the_same_seed(demo_attraction):

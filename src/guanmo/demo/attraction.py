@@ -267,6 +267,8 @@ def _land(rng: random.Random, city: Region, units: list[Region], leads: list) ->
             holder=f"{rng.choice(COMPANY_WORDS)}置业有限公司", county=county,
             area=Decimal(rng.randint(30, 120)),
             supplied_on=date(year, rng.randint(1, 12), rng.randint(1, 28)),
+            # the youngest was due to start in mid-2024: idle one year (a fee), not yet two
+            agreed_start_on=date(2024, 6, 1) if year == 2023 else None,
         )  # fmt: skip
         count += 1
     return count
