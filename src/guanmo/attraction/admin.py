@@ -11,25 +11,32 @@ from guanmo.attraction.models import (
 )
 
 
-class StageDateInline(admin.TabularInline):
-    model = StageDate
-    extra = 0
+class ReadOnlyInline(admin.TabularInline):
+    """A lead's rows as the lead page and the import keep them: read here, never typed (its 开工
+    comes from the ledger project's start alone), whatever the lead's own permissions."""
 
-
-class FundsInPlaceInline(admin.TabularInline):
-    model = FundsInPlace
-    extra = 0
-
-
-class LeadChangeInline(admin.TabularInline):
-    model = LeadChange
     extra = 0
     can_delete = False
-    readonly_fields = ["field", "old_value", "new_value", "source", "reason", "user", "at"]
-    fields = readonly_fields
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class StageDateInline(ReadOnlyInline):
+    model = StageDate
+
+
+class FundsInPlaceInline(ReadOnlyInline):
+    model = FundsInPlace
+
+
+class LeadChangeInline(ReadOnlyInline):
+    model = LeadChange
+    readonly_fields = ["field", "old_value", "new_value", "source", "reason", "user", "at"]
+    fields = readonly_fields
 
 
 @admin.register(Lead)
