@@ -55,3 +55,23 @@ def test_a_typed_start_posted_to_the_admin_changes_nothing(client, world, signed
 
     assert response.status_code == 403
     assert not signed_lead.stages.filter(stage=Stage.STARTED).exists()
+
+
+def test_a_parcel_is_read_in_the_admin_with_its_history_not_changed_there(client, world):
+    from guanmo.attraction.models import Parcel, ParcelChange
+
+    parcel = Parcel.objects.create(city=world.city, county=world.wuzhi, name="WZ-01", area=10)
+    ParcelChange.objects.create(
+        parcel=parcel, field="面积（亩）", old_value="8", new_value="10", source="表格导入"
+    )
+    client.force_login(world.users["admin"])
+    url = reverse("admin:attraction_parcel_change", args=[parcel.pk])
+
+    page = client.get(url).content.decode()
+    posted = client.post(url, {"name": "WZ-01", "area": "99"})
+
+    assert "8" in page and "表格导入" in page
+    assert 'name="area"' not in page
+    assert posted.status_code == 403
+    parcel.refresh_from_db()
+    assert parcel.area == 10
