@@ -124,3 +124,21 @@ def test_a_lead_hosted_by_a_park_is_recorded_by_the_park_office_not_the_county(
     assert 'name="reached"' not in page
     assert by_park.status_code == by_city.status_code == 302
     assert park_lead.stages.filter(stage=Stage.LANDED).exists()
+
+
+def test_a_park_hosted_lead_started_becomes_the_parks_ledger_project_its_office_opens(
+    client, world, park_lead
+):
+    """The park counts the lead, so its project counts in the park too (the ledger's rule for a
+    project in a zone), and the park office that recorded the start may open it."""
+    _record(
+        client, world, "zone", park_lead, stage="签约", reached="2025-03-10",
+        contract_investment="1000",
+    )  # fmt: skip
+    _record(client, world, "zone", park_lead, stage="开工", reached="2025-05-20")
+    park_lead.refresh_from_db()
+
+    assert park_lead.project is not None
+    assert park_lead.project.county == park_lead.park
+    page = client.get(reverse("project_detail", args=[park_lead.project.pk]))
+    assert page.status_code == 200
