@@ -16,6 +16,7 @@ from openpyxl import Workbook
 
 from guanmo import clock
 from guanmo.accounts.scope import Scope
+from guanmo.attraction.selectors import project_land
 from guanmo.documents.xlsx import MONEY_FORMAT, RATE_FORMAT, Column, write_table
 from guanmo.figures import formatting
 from guanmo.figures.breakdown import Breakdown
@@ -159,6 +160,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "project": project,
             "status": status,
             "life_line": life_line(milestones_by_project([project.pk])[project.pk], today),
+            "land": project_land(project.pk, today),
             "curve": curve,
             "curve_rows": curve_rows,
             "curve_chart": _curve_chart(curve_rows),
