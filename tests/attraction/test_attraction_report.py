@@ -184,6 +184,7 @@ def test_land_idle_parcels_and_standards_are_reported(city, capsys):
         "supplied": "150",
         "in_use": "100",
         "idle": "50",  # 乙: supplied 30 June 2024, a full year on 30 June 2025
+        "idle_one_year": "50",
         "to_take_back": "0",
         "investment_per_mu": "133.33",  # 20000 ÷ 150
         "tax_per_mu": "3.33",
@@ -195,7 +196,8 @@ def test_land_idle_parcels_and_standards_are_reported(city, capsys):
     ]
     call_command("attraction-report", "--year", "2025", "--month", "6")
     out = capsys.readouterr().out
-    assert "武陟产业集聚区\t150.00\t100.00\t50.00\t0.00\t133.33\t3.33" in out
+    assert "地区\t已供地\t已动工\t闲置土地\t闲置满一年\t闲置满两年\t亩均投资\t亩均税收" in out
+    assert "武陟产业集聚区\t150.00\t100.00\t50.00\t50.00\t0.00\t133.33\t3.33" in out
     assert "乙（某公司）50亩闲置满一年" in out
 
 

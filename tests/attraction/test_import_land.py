@@ -194,3 +194,25 @@ def test_square_metres_finer_than_the_mu_kept_are_refused_naming_what_was_typed(
     assert [(f.row, f.column) for f in report.faults] == [(3, "面积")]
     assert "83666.67平方米折合125.500005亩，超过4位小数" in report.faults[0].message
     assert not Parcel.objects.exists()
+
+
+def test_a_reimport_that_changes_a_parcel_keeps_its_history(city, tmp_path):
+    """The parcel's changed figures are kept as every subject's history is (reporting
+    FieldChange's shape): which, old, new, from the import that made it; a new parcel and an
+    unchanged figure write none."""
+    from guanmo.attraction.models import ParcelChange
+    from guanmo.reporting.models import ImportRecord
+
+    header = ["地块名称", "所在县区", "面积（亩）", "实际动工日期", "税收"]
+    import_land(_write(tmp_path, [["一号地", "温县", 10, None, 50]], header), city=city)
+    assert not ParcelChange.objects.exists()
+
+    import_land(_write(tmp_path, [["一号地", "温县", 12, "2025-03-01", 50]], header), city=city)
+
+    changes = ParcelChange.objects.filter(parcel=Parcel.objects.get())
+    assert sorted((c.field, c.old_value, c.new_value) for c in changes) == [
+        ("实际动工日期", "", "2025-03-01"),
+        ("面积（亩）", "10", "12"),
+    ]
+    assert {c.source for c in changes} == {"表格导入"}
+    assert {c.import_record for c in changes} == {ImportRecord.objects.latest("pk")}

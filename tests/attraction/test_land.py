@@ -55,6 +55,58 @@ def test_land_started_or_not_yet_supplied_is_never_idle():
     assert idle_step(ParcelFacts("无日期", Decimal("1")), date(2025, 1, 1)) == NOT_IDLE
 
 
+LEAP_DAY = ParcelFacts(
+    "闰日地块", Decimal("20"), supplied_on=date(2023, 5, 1), agreed_start_on=date(2024, 2, 29)
+)
+
+
+@pytest.mark.parametrize(
+    ("day", "step"),
+    [
+        (date(2025, 2, 27), NOT_IDLE),  # one year less a day
+        # No 29 February in 2025: the year ends on the month's last day (民法典第二百零三条).
+        (date(2025, 2, 28), IDLE_ONE_YEAR),
+        (date(2026, 2, 27), IDLE_ONE_YEAR),  # two years less a day
+        (date(2026, 2, 28), IDLE_TWO_YEARS),
+    ],
+)
+def test_land_due_to_start_on_a_leap_day_is_idle_on_the_last_day_of_february(day, step):
+    assert idle_step(LEAP_DAY, day) == step
+
+
+@pytest.mark.parametrize(
+    ("day", "step"),
+    [
+        (date(2024, 2, 28), NOT_IDLE),  # a leap year: 29 February is the last day short
+        (date(2024, 2, 29), NOT_IDLE),
+        (date(2024, 3, 1), IDLE_ONE_YEAR),
+        (date(2025, 2, 28), IDLE_ONE_YEAR),
+        (date(2025, 3, 1), IDLE_TWO_YEARS),
+    ],
+)
+def test_a_year_across_a_leap_day_is_still_a_calendar_year(day, step):
+    parcel = ParcelFacts("跨闰年", Decimal("5"), supplied_on=date(2023, 3, 1))
+
+    assert idle_step(parcel, day) == step
+
+
+def test_the_two_steps_are_told_apart_in_a_parks_land():
+    """On 30 June 2025: 甲 idle since 1 March 2024 (one year, a fee), 乙 since 1 January 2023
+    (two years, taken back): 30 亩 and 12 亩, 42 亩 idle in all, never the same figure twice."""
+    parcels = [
+        ParcelFacts("甲", Decimal("30"), supplied_on=date(2024, 3, 1)),
+        ParcelFacts("乙", Decimal("12"), supplied_on=date(2023, 1, 1)),
+    ]
+
+    land = park_land(parcels, date(2025, 6, 30))
+
+    assert (land.idle_one_year, land.to_take_back, land.idle) == (
+        Decimal("30"),
+        Decimal("12"),
+        Decimal("42"),
+    )
+
+
 def test_investment_intensity_is_investment_per_mu_against_the_standard():
     parcel = ParcelFacts(
         "四号", Decimal("30"), investment=Decimal("9000"), plot_ratio=Decimal("0.8")
@@ -83,7 +135,8 @@ def test_a_parks_land_in_use_idle_and_per_mu():
     land = park_land(parcels, date(2025, 6, 30))
 
     assert (land.supplied, land.in_use) == (Decimal("200"), Decimal("100"))
-    assert (land.idle, land.to_take_back) == (Decimal("40"), Decimal("40"))  # 丙 not a year yet
+    assert (land.idle_one_year, land.to_take_back) == (Decimal("0"), Decimal("40"))  # 丙 < 1 year
+    assert land.idle == Decimal("40")
     assert land.investment_per_mu == Decimal("160.00")  # 32000 ÷ 200
     assert land.tax_per_mu == Decimal("6.00")
     assert park_land([], date(2025, 6, 30)).investment_per_mu is None

@@ -85,3 +85,60 @@ def test_another_county_does_not_see_the_lead(client, world, lead):
     client.force_login(world.users["wenxian"])
 
     assert client.get(reverse("attraction_lead", args=[lead.pk])).status_code == 404
+
+
+@pytest.fixture
+def park_lead(world):
+    """A lead in 武陟县 hosted by a park that is one of the city's units, with its office."""
+    from guanmo.accounts.models import Role, User
+    from guanmo.regions.models import Region
+
+    zone = Region.objects.create(
+        code="410899001", name="城乡一体化示范区", kind=Region.Kind.ZONE, parent=world.city
+    )
+    world.users["zone"] = User.objects.create_user(
+        "sfq", password="x", role=Role.COUNTY_OFFICE, region=zone
+    )
+    return Lead.objects.create(
+        city=world.city, county=world.wuzhi, park=zone, name="示范区传感器项目", register_year=YEAR
+    )
+
+
+def test_a_lead_hosted_by_a_park_is_recorded_by_the_park_office_not_the_county(
+    client, world, park_lead
+):
+    """The park counts it (its host), so its office and the city office record its stages;
+    the county it lies in may read it but not change it."""
+    refused = _record(
+        client, world, "wuzhi", park_lead, stage="签约", reached="2025-03-10",
+        contract_investment="1000",
+    )  # fmt: skip
+    page = client.get(reverse("attraction_lead", args=[park_lead.pk])).content.decode()
+    by_park = _record(
+        client, world, "zone", park_lead, stage="签约", reached="2025-03-10",
+        contract_investment="1000",
+    )  # fmt: skip
+    by_city = _record(client, world, "city", park_lead, stage="落地", reached="2025-04-01")
+
+    assert refused.status_code == 403
+    assert 'name="reached"' not in page
+    assert by_park.status_code == by_city.status_code == 302
+    assert park_lead.stages.filter(stage=Stage.LANDED).exists()
+
+
+def test_a_park_hosted_lead_started_becomes_the_parks_ledger_project_its_office_opens(
+    client, world, park_lead
+):
+    """The park counts the lead, so its project counts in the park too (the ledger's rule for a
+    project in a zone), and the park office that recorded the start may open it."""
+    _record(
+        client, world, "zone", park_lead, stage="签约", reached="2025-03-10",
+        contract_investment="1000",
+    )  # fmt: skip
+    _record(client, world, "zone", park_lead, stage="开工", reached="2025-05-20")
+    park_lead.refresh_from_db()
+
+    assert park_lead.project is not None
+    assert park_lead.project.county == park_lead.park
+    page = client.get(reverse("project_detail", args=[park_lead.project.pk]))
+    assert page.status_code == 200

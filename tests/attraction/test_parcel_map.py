@@ -8,8 +8,9 @@ import pytest
 from django.urls import reverse
 
 from guanmo.accounts.models import Role, User
-from guanmo.attraction.land import ParcelFacts, parcel_state
+from guanmo.attraction.land import ParcelFacts, idle_parcels, parcel_state
 from guanmo.attraction.models import Lead, Parcel, StageDate
+from guanmo.attraction.selectors import parcels_of
 from guanmo.attraction.stages import Stage
 
 PARCEL = ParcelFacts(
@@ -112,3 +113,25 @@ def test_the_map_page_asks_for_parcels_only_for_those_who_see_a_units_land(clien
     client.force_login(commissioner)
     assert "data-parcels" not in client.get(reverse("project_map")).content.decode()
     assert client.get(reverse("attraction_parcel_points")).status_code == 404
+
+
+def test_the_legend_counts_every_parcel_drawn_or_not_as_the_land_list_does(client, parcels):
+    """Three parcels, two drawn: the states count all three (WZ-02, idle two years, has no
+    place), so the map's figures are the register's; the parcels not drawn are said with why."""
+    user = User.objects.create_user("shixmb", password="x", role=Role.CITY_OFFICE, region=parcels)
+
+    found = _points(client, user)
+
+    counts = {s["key"]: s["count"] for s in found["states"]}
+    assert counts == {
+        "unsupplied": 0,
+        "supplied": 1,
+        "started": 0,
+        "in_use": 1,
+        "idle_one_year": 0,
+        "idle_two_years": 1,
+    }
+    assert (found["total"], len(found["features"]), len(found["unplaced"])) == (3, 2, 1)
+    assert found["unplaced"][0]["reason"] == "未填经度、纬度"
+    idle = [idle.parcel.name for idle in idle_parcels(parcels_of(parcels), date(2025, 12, 15))]
+    assert counts["idle_one_year"] + counts["idle_two_years"] == len(idle)

@@ -106,10 +106,48 @@ def test_a_unit_that_does_not_convert_or_a_cleared_figure_is_said_and_nothing_st
     assert _value(revenue, demo) is None
     assert cleared.notes == [
         *saved.notes,
-        "城乡一体化示范区2025年1—6月“主导产业占比”已清空，指标中已有的数值不会随之删除，"
-        "请在指标数值中核对",
+        "城乡一体化示范区2025年1—6月“主导产业占比”已清空，指标中的数值随之清除",
     ]
-    assert _value(share, demo) == D("59.6")
+    assert _value(share, demo) is None  # never the old 59.6 left standing
+
+
+def test_a_cleared_figure_clears_the_indicator_value_it_fed_with_its_history(
+    city, demo, indicators
+):
+    """主营业务收入 1,500,000万元 fed 150亿元 (with a growth of 8.5% given to the indicator
+    itself); cleared on the park's page, the indicator's value is cleared too, its growth kept,
+    and its history says so (150 → blank, from 园区主要指标)."""
+    revenue = indicators["主营业务收入"]
+    save_park_figures(demo, 2025, 6, {"revenue": D(1500000)}, source=Source.PARK, user=None)
+    IndicatorValue.objects.filter(indicator=revenue, region=demo).update(reported_growth=D("8.5"))
+
+    cleared = save_park_figures(
+        demo, 2025, 6, {}, source=Source.PARK, user=None, cleared=["revenue"], reason="数据有误"
+    )
+
+    stored = IndicatorValue.objects.get(indicator=revenue, region=demo, month=6)
+    assert (stored.value, stored.reported_growth) == (None, D("8.5"))
+    changes = ValueChange.objects.filter(value__indicator=revenue)
+    assert sorted((c.old_value, c.new_value, c.source) for c in changes) == [
+        ("", "150", "园区主要指标"),
+        ("150", "", "园区主要指标"),
+    ]
+    assert changes.get(new_value="").reason == "数据有误"
+    assert cleared.notes == [
+        "城乡一体化示范区2025年1—6月“主营业务收入”已清空，指标中的数值随之清除"
+    ]
+
+
+def test_a_cleared_figure_that_was_the_indicators_only_figure_leaves_no_value(
+    city, demo, indicators
+):
+    save_park_figures(demo, 2025, 6, {"enterprises_above_size": 86}, source=Source.PARK, user=None)
+
+    save_park_figures(
+        demo, 2025, 6, {}, source=Source.PARK, user=None, cleared=["enterprises_above_size"]
+    )
+
+    assert not IndicatorValue.objects.filter(indicator=indicators["规上企业数"], region=demo)
 
 
 def test_the_park_import_feeds_the_indicators_with_its_record(city, demo, indicators, tmp_path):

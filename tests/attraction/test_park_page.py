@@ -156,3 +156,29 @@ def test_the_list_ranks_the_citys_parks(client, city, parks):
 
     assert "75.0%" in page and "80.0%" in page and "-5.0" in page  # its own target
     assert "填写" not in page.split('id="parks"')[1]  # a leader reads, never enters
+
+
+def test_a_parks_office_gets_no_link_to_an_import_record_it_may_not_open(client, city, parks):
+    """A change made by the city's import is shown to the park's office without the link to the
+    import's record, which only the city office opens; the city office gets the link."""
+    from guanmo.reporting.models import ImportRecord
+
+    demo = parks["城乡一体化示范区"]
+    city_office = _user("shixmb", Role.CITY_OFFICE, city)
+    figures = ParkFigures.objects.create(park=demo, year=2025, month=6, revenue=1)
+    record = ImportRecord.objects.create(
+        city=city, kind=ImportRecord.Kind.PARK_FIGURES, user=city_office
+    )
+    ParkFiguresChange.objects.create(
+        figures=figures, field="主营业务收入（万元）", old_value="", new_value="1",
+        source=Source.IMPORT, import_record=record,
+    )  # fmt: skip
+    link = reverse("import_record", args=[record.pk])
+
+    client.force_login(_user("shifanqu", Role.COUNTY_OFFICE, demo))
+    park_page = client.get(_url(demo)).content.decode()
+    client.force_login(city_office)
+    city_page = client.get(_url(demo)).content.decode()
+
+    assert "表格导入" in park_page and link not in park_page
+    assert link in city_page

@@ -43,6 +43,8 @@ def test_sources_groups_and_the_ledger_link_are_there(demo_attraction):
     assert "境外" in dict(report.by_source)
     assert summary.started == Lead.objects.filter(city=city, project__isnull=False).count() > 10
     assert report.idle_land and report.land[0][1].supplied > 0
+    whole = report.land[0][1]
+    assert whole.idle_one_year > 0 and whole.to_take_back > 0  # both steps of the rules
 
 
 def test_the_demo_register_is_the_same_for_the_same_seed(demo_attraction):
@@ -81,3 +83,23 @@ def test_parcels_lie_near_their_park_and_the_unsurveyed_are_left_unplaced(demo_a
         assert abs(float(parcel.latitude) - latitude) <= 0.03
         assert abs(float(parcel.longitude) - longitude) <= 0.03
     assert Parcel.objects.filter(city=city, latitude__isnull=True).count() == 1
+
+
+def test_parcel_names_are_numbers_with_their_units_whole_name_not_their_state(demo_attraction):
+    """A parcel's name is its number (宗地编号): its unit as tables print it, never a park cut
+    short (焦作高新技术产业开发区, not …开发), and no state such as 闲置, which changes."""
+    city, _summary = demo_attraction
+
+    for parcel in Parcel.objects.filter(city=city).select_related("county", "park"):
+        assert "闲置" not in parcel.name
+        units = [unit for unit in (parcel.county, parcel.park) if unit is not None]
+        assert any(
+            parcel.name.startswith(unit.name if unit.kind == "zone" else unit.short_name)
+            for unit in units
+        ), parcel.name
+        assert not any(
+            unit.kind == "zone"
+            and parcel.name.startswith(unit.name[:-1])
+            and not parcel.name.startswith(unit.name)
+            for unit in units
+        ), parcel.name

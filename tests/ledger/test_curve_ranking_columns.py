@@ -10,11 +10,13 @@ done (36.7%), 11.7 points ahead; 合计 5,000, 1,250 due (25.0%), 1,180 done (23
 """
 
 import io
+import json
 import re
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
@@ -154,3 +156,29 @@ def test_the_wider_ranking_table_prints_within_the_text_area(closed_march, tmp_p
 
     assert_official_pages(pages, HEAD.number)
     assert "较序时进度" in "".join(page.text for page in pages)
+
+
+def test_the_json_report_carries_the_curve_columns_with_the_pages_keys(world):
+    """progress-report --format json: each row has the page's 序时进度 and 较序时进度 under the
+    keys the project page uses for them (curve_progress, vs_curve), beside completion_rate."""
+    output = io.StringIO()
+    call_command("progress-report", "--year", "2025", "--month", "3", "--format", "json",
+                 stdout=output)  # fmt: skip
+    report = json.loads(output.getvalue())
+
+    regions = {row["region"]: row for row in report["regions"]}
+    assert report["added_columns"] == [
+        {"key": "curve_progress", "header": "序时进度（%）"},
+        {"key": "vs_curve", "header": "较序时进度（个百分点）"},
+    ]
+    wuzhi = regions["武陟县"]
+    assert (wuzhi["completion_rate"], wuzhi["curve_progress"], wuzhi["vs_curve"]) == (
+        "16.3",
+        "25.0",
+        "-8.7",
+    )
+    assert (regions["温县"]["curve_progress"], regions["温县"]["vs_curve"]) == ("25.0", "11.7")
+    assert (report["total"]["curve_progress"], report["total"]["vs_curve"]) == ("25.0", "-1.4")
+    assert (regions["解放区"]["curve_progress"], regions["解放区"]["vs_curve"]) == (None, None)
+    assert any(sentence.startswith("按各项目投资计划曲线") or "序时进度为" in sentence
+               for sentence in report["added_sentences"])  # fmt: skip

@@ -41,6 +41,8 @@ def test_json_has_the_named_keys_with_decimals_as_strings(april):
         "completed_wan": "1200.00",
         "completion_rate": "30.0",
         "vs_time_progress": "-3.3",
+        "curve_progress": "33.3",  # the projects' curves (equal months without a year before)
+        "vs_curve": "-3.3",
     }
     first = report["regions"][0]
     assert set(first) >= {

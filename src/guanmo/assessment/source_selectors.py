@@ -55,7 +55,7 @@ def ledger_facts(city: Region, cycle: SourceCycle) -> LedgerFacts:
     stage, planned and actual start and 1—M月 completed investment."""
     start = Milestone.objects.filter(project=OuterRef("pk"), kind=MilestoneKind.STARTED)
     rows = (
-        with_figures(key_projects(city, cycle.year), cycle.year, cycle.month)
+        with_figures(key_projects(city, cycle.year, month=cycle.month), cycle.year, cycle.month)
         .annotate(
             planned_start=Subquery(start.values("planned")[:1]),
             started_on=Subquery(start.values("reached")[:1]),

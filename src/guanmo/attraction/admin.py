@@ -5,31 +5,41 @@ from guanmo.attraction.models import (
     Lead,
     LeadChange,
     Parcel,
+    ParcelChange,
     ParkFigures,
     ParkStandard,
     StageDate,
 )
 
 
-class StageDateInline(admin.TabularInline):
-    model = StageDate
-    extra = 0
+class ReadOnlyInline(admin.TabularInline):
+    """A lead's rows as the lead page and the import keep them: read here, never typed (its 开工
+    comes from the ledger project's start alone), whatever the lead's own permissions."""
 
-
-class FundsInPlaceInline(admin.TabularInline):
-    model = FundsInPlace
-    extra = 0
-
-
-class LeadChangeInline(admin.TabularInline):
-    model = LeadChange
     extra = 0
     can_delete = False
-    readonly_fields = ["field", "old_value", "new_value", "source", "reason", "user", "at"]
-    fields = readonly_fields
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class StageDateInline(ReadOnlyInline):
+    model = StageDate
+
+
+class FundsInPlaceInline(ReadOnlyInline):
+    model = FundsInPlace
+
+
+HISTORY_FIELDS = ["field", "old_value", "new_value", "source", "reason", "user", "at"]
+
+
+class LeadChangeInline(ReadOnlyInline):
+    model = LeadChange
+    readonly_fields = fields = HISTORY_FIELDS
 
 
 @admin.register(Lead)
@@ -48,12 +58,26 @@ class LeadAdmin(admin.ModelAdmin):
         return False
 
 
+class ParcelChangeInline(ReadOnlyInline):
+    model = ParcelChange
+    readonly_fields = fields = HISTORY_FIELDS
+
+
 @admin.register(Parcel)
 class ParcelAdmin(admin.ModelAdmin):
+    """Read-only: parcels change through the land import, which records their history."""
+
     list_display = ["name", "holder", "county", "park", "area", "supplied_on", "started_on"]
     list_filter = ["city", "county", "park"]
     search_fields = ["name", "holder"]
     raw_id_fields = ["project", "lead"]
+    inlines = [ParcelChangeInline]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_add_permission(self, request) -> bool:
+        return False
 
 
 @admin.register(ParkStandard)

@@ -1,9 +1,15 @@
-"""The monthly bulletin's section 招商引资项目推进情况: the year's funnel to the bulletin's month
-in the sentences of `attraction.report` and a table by unit. Registered with
-`guanmo.progress.sections` when the app starts, since progress may not import attraction."""
+"""The monthly bulletin's sections 招商引资项目推进情况 (the year's funnel to the bulletin's month
+in the sentences of `attraction.report` and a table by unit) and 用地情况 (each unit's land on
+the month's last day, idle land by the rules' two steps, the idle parcels named). Registered
+with `guanmo.progress.sections` when the app starts, since progress may not import
+attraction."""
 
-from guanmo.attraction.models import Lead
+from decimal import Decimal
+
+from guanmo.attraction.land import ParkLand
+from guanmo.attraction.models import Lead, Parcel
 from guanmo.attraction.report import build_report
+from guanmo.documents.official import chinese_date
 from guanmo.figures.formatting import TABLE_MONEY_PLACES, half_up
 from guanmo.progress.sections import BulletinSection, SectionTable
 from guanmo.regions.models import Region
@@ -47,3 +53,67 @@ def attraction_section(city: Region, year: int, month: int) -> BulletinSection |
         rate_columns={5, 6, 7},
     )
     return BulletinSection(heading="招商引资项目推进情况", sentences=report.sentences, table=table)
+
+
+LAND_HEADERS = (
+    "地区",
+    "已供地（亩）",
+    "已动工（亩）",
+    "闲置土地（亩）",
+    "闲置满一年（亩）",
+    "闲置满两年（亩）",
+    "亩均投资（万元/亩）",
+    "亩均税收（万元/亩）",
+)
+AREA_PLACES = 2
+
+
+def land_section(city: Region, year: int, month: int) -> BulletinSection | None:
+    """The section for a city that keeps land (None for one with no parcel): 全市 then each
+    unit hosting a parcel, as the attraction report counts them on the month's last day."""
+    if not Parcel.objects.filter(city=city).exists():
+        return None
+    report = build_report(city, year, month)
+    rows = [
+        [
+            name,
+            *(
+                half_up(area, AREA_PLACES)
+                for area in (
+                    land.supplied,
+                    land.in_use,
+                    land.idle,
+                    land.idle_one_year,
+                    land.to_take_back,
+                )
+            ),
+            land.investment_per_mu,
+            land.tax_per_mu,
+        ]
+        for name, land in report.land
+    ]
+    sentences = [land_sentence(report.land[0][1], chinese_date(report.as_of), report.city)]
+    if report.idle_land:
+        sentences.append("闲置土地：" + "；".join(idle.text for idle in report.idle_land) + "。")
+    table = SectionTable(
+        caption=f"截至{chinese_date(report.as_of)}各县（市、区）、园区用地情况",
+        headers=LAND_HEADERS,
+        rows=rows,
+    )
+    return BulletinSection(heading="用地情况", sentences=sentences, table=table)
+
+
+def _mu(area: Decimal) -> str:
+    return f"{area.normalize():f}亩"
+
+
+def land_sentence(land: ParkLand, as_of: str, whole: str) -> str:
+    """截至2025年4月30日，全市已供地180亩、已动工100亩；闲置土地80亩，其中闲置满一年50亩（征缴土地
+    闲置费）、闲置满两年30亩（无偿收回）。 The two steps of 《闲置土地处置办法》第十四条."""
+    said = f"截至{as_of}，{whole}已供地{_mu(land.supplied)}、已动工{_mu(land.in_use)}；"
+    if not land.idle:
+        return said + "无闲置土地。"
+    return said + (
+        f"闲置土地{_mu(land.idle)}，其中闲置满一年{_mu(land.idle_one_year)}（征缴土地闲置费）、"
+        f"闲置满两年{_mu(land.to_take_back)}（无偿收回）。"
+    )

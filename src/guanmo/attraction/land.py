@@ -8,8 +8,10 @@ half-up.
 Idle land (闲置土地) follows 《闲置土地处置办法》(国土资源部令第53号, 2012): land not started
 one full year after the start date its contract or allocation set (or, where no date was set,
 after it was supplied) is idle — the first step (征缴土地闲置费, 第十四条第一项); two full years
-and it is to be taken back (无偿收回, 第十四条第二项). A year is a calendar year: land due to
-start on 1 March 2024 is idle from 1 March 2025, not on 28 February 2025.
+and it is to be taken back (无偿收回, 第十四条第二项); each idle parcel is at one of the two
+steps. A year is a calendar year: land due to start on 1 March 2024 is idle from 1 March 2025,
+not on 28 February 2025; one due on 29 February 2024 from 28 February 2025, the month's last
+day when the year has no 29 February (民法典第二百零三条), as `relativedelta` counts.
 """
 
 from collections.abc import Iterable
@@ -108,19 +110,26 @@ def against_standard(
 
 @dataclass(frozen=True)
 class ParkLand:
-    """A park's land on a day, in 亩, with investment and tax per 亩 of the land supplied."""
+    """A park's land on a day, in 亩, with investment and tax per 亩 of the land supplied.
+    The idle land is split by the rules' two steps, each parcel in one of them."""
 
     supplied: Decimal
     in_use: Decimal
-    idle: Decimal  # idle one year or more
-    to_take_back: Decimal  # idle two years or more
+    idle_one_year: Decimal  # 闲置满一年 (not yet two): 征缴土地闲置费
+    to_take_back: Decimal  # 闲置满两年: 无偿收回
     investment_per_mu: Decimal | None
     tax_per_mu: Decimal | None
 
+    @property
+    def idle(self) -> Decimal:
+        """All idle land (闲置土地): both steps."""
+        return self.idle_one_year + self.to_take_back
+
 
 def park_land(parcels: Iterable[ParcelFacts], day: date) -> ParkLand:
-    """The land supplied to `day`, the part started (in use), the idle part and the part idle
-    two years; investment and tax of the supplied parcels per 亩 supplied."""
+    """The land supplied to `day`, the part started (in use), the part idle one year (not yet
+    two) and the part idle two years; investment and tax of the supplied parcels per 亩
+    supplied."""
     supplied = [p for p in parcels if p.supplied_on is not None and p.supplied_on <= day]
     area = sum((p.area for p in supplied), Decimal(0))
     in_use = sum((p.area for p in supplied if p.started_on and p.started_on <= day), Decimal(0))
@@ -130,8 +139,8 @@ def park_land(parcels: Iterable[ParcelFacts], day: date) -> ParkLand:
     return ParkLand(
         supplied=area,
         in_use=in_use,
-        idle=sum((p.area for p, step in steps if step >= IDLE_ONE_YEAR), Decimal(0)),
-        to_take_back=sum((p.area for p, step in steps if step >= IDLE_TWO_YEARS), Decimal(0)),
+        idle_one_year=sum((p.area for p, step in steps if step == IDLE_ONE_YEAR), Decimal(0)),
+        to_take_back=sum((p.area for p, step in steps if step == IDLE_TWO_YEARS), Decimal(0)),
         investment_per_mu=per_mu(sum(investments, Decimal(0)), area) if investments else None,
         tax_per_mu=per_mu(sum(taxes, Decimal(0)), area) if taxes else None,
     )

@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from guanmo.accounts.models import User
 from guanmo.attraction.land import HECTARES_TO_MU, LATITUDES, LONGITUDES, SQUARE_METRES_TO_MU
 from guanmo.attraction.land_columns import LAND_COLUMNS, LandColumn
-from guanmo.attraction.models import Lead, Parcel
+from guanmo.attraction.models import Lead, Parcel, ParcelChange
 from guanmo.attraction.parcel_outline import (
     AREA_TOLERANCE,
     OutlineError,
@@ -31,6 +31,7 @@ from guanmo.documents.official import chinese_date
 from guanmo.ledger.models import Project
 from guanmo.regions.models import Region
 from guanmo.regions.services import units_of
+from guanmo.reporting import history
 from guanmo.reporting.imports import Outcome, outcome_of, write_all_or_nothing
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import decimal_places, format_wan
@@ -123,7 +124,7 @@ def import_land(
     write_all_or_nothing(
         report,
         entries,
-        lambda entry, record: _save(city, entry),
+        lambda entry, record: _save(city, entry, user, record),
         city=city,
         kind=ImportRecord.Kind.LAND,
         user=user,
@@ -131,13 +132,28 @@ def import_land(
     return report
 
 
-def _save(city: Region, entry: _Entry) -> Outcome:
+def _save(city: Region, entry: _Entry, user: User | None, record: ImportRecord | None) -> Outcome:
+    """Create the parcel, or change the figures given that differ, each change kept in its
+    history (`ParcelChange`) with the import that made it."""
     name = entry.values.pop("name")
     parcel = Parcel.objects.filter(city=city, county=entry.county, name=name).first()
     if parcel is None:
         Parcel.objects.create(city=city, county=entry.county, name=name, **entry.values)
         return Outcome.CREATED
     changed = [key for key, value in entry.values.items() if getattr(parcel, key) != value]
+    labels = history.field_labels(Parcel, changed)
+    ParcelChange.objects.bulk_create(
+        ParcelChange(
+            parcel=parcel,
+            field=labels[key],
+            old_value=history.shown(getattr(parcel, key)),
+            new_value=history.shown(entry.values[key]),
+            source=history.Source.IMPORT,
+            user=user,
+            import_record=record,
+        )
+        for key in changed
+    )
     for key in changed:
         setattr(parcel, key, entry.values[key])
     if changed:

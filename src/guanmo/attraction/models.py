@@ -235,6 +235,22 @@ class Parcel(models.Model):
             raise ValidationError({"outline": str(error)}) from error
 
 
+class ParcelChange(FieldChange):
+    """One changed value of a parcel: who, when, old, new, why, and the import that made it;
+    written only by the land import (attraction.land_import)."""
+
+    parcel = models.ForeignKey(Parcel, on_delete=models.CASCADE, related_name="changes")
+    reason = models.TextField("原因", blank=True, default="")
+    import_record = import_record_field("parcel_changes")
+
+    class Meta(FieldChange.Meta):
+        verbose_name = "用地地块修改记录"
+        verbose_name_plural = "用地地块修改记录"
+
+    def __str__(self) -> str:
+        return f"{self.parcel} {self.field}：{self.old_value} → {self.new_value}"
+
+
 class ParkStandard(models.Model):
     """A park's land standards: investment intensity (万元/亩) and minimum plot ratio."""
 

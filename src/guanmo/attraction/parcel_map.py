@@ -4,6 +4,8 @@ its point — each with its state (attraction.land.parcel_state) and the legend'
 those without a place listed by name so that none is dropped silently. Every property is text
 the page escapes."""
 
+from collections import Counter
+
 from django.db.models import Q
 from django.http import Http404, HttpRequest, JsonResponse
 
@@ -26,16 +28,23 @@ def parcels_in_scope(scope: Scope):
     return parcels_with_leads(parcels)
 
 
+NOT_DRAWN = "未填经度、纬度"
+
+
 def parcel_points(request: HttpRequest) -> JsonResponse:
     """{"type": "FeatureCollection", "features": [outlines and points], "states": [{key,
-    label}], "unplaced": [{name, units, state_label}]}: a feature's properties are name,
-    holder, units, area ("12.5亩"), state and state_label."""
+    label, count}], "total", "unplaced": [{name, units, state_label, reason}]}: a feature's
+    properties are name, holder, units, area ("12.5亩"), state and state_label. A state's
+    count and the total are over every parcel, drawn or not, so the map's figures are the
+    register's; `unplaced` names those not drawn and why."""
     scope: Scope = request.scope
     today = clock.today()
     features, unplaced = [], []
+    counts: Counter[str] = Counter()
     for parcel in parcels_in_scope(scope):
         facts = parcel_facts(parcel)
         state = parcel_state(facts, today)
+        counts[state] += 1
         properties = {
             "name": parcel.name,
             "holder": parcel.holder,
@@ -46,14 +55,18 @@ def parcel_points(request: HttpRequest) -> JsonResponse:
         }
         geometry = _geometry(parcel)
         if geometry is None:
-            unplaced.append(properties)
+            unplaced.append({**properties, "reason": NOT_DRAWN})
             continue
         features.append({"type": "Feature", "geometry": geometry, "properties": properties})
     return JsonResponse(
         {
             "type": "FeatureCollection",
             "features": features,
-            "states": [{"key": key, "label": label} for key, label in PARCEL_STATES.items()],
+            "states": [
+                {"key": key, "label": label, "count": counts[key]}
+                for key, label in PARCEL_STATES.items()
+            ],
+            "total": len(features) + len(unplaced),
             "unplaced": unplaced,
         }
     )

@@ -3,9 +3,10 @@ indicators"): where the city keeps an indicator named as a park figure (attracti
 .PARK_FIGURES: 主营业务收入, 主导产业占比, 规上企业数, …) in a unit the figure converts into
 exactly (万元 into 亿元, 人 into 万人, 平方公里 into 公顷 or 亩), saving a park's figures stores
 the park's value of it for the period, with the indicator's own history
-(indicators.services.store_values). Where the indicators cannot take it — a unit with no exact
-conversion, too many decimals, a figure cleared (an indicator value is never blanked) — a note
-says so; a month the indicator has no figure in (a quarterly one in May) is left out."""
+(indicators.services.store_values). A figure cleared clears the value it fed, with its history
+(indicators.services.clear_value): the old value never stands. Where the indicators cannot take
+it — a unit with no exact conversion, too many decimals — a note says so; a month the indicator
+has no figure in (a quarterly one in May) is left out."""
 
 from decimal import Decimal
 
@@ -18,7 +19,7 @@ from guanmo.attraction.selectors import park_figures_facts
 from guanmo.indicators.choices import Frequency
 from guanmo.indicators.models import Indicator
 from guanmo.indicators.selectors import has_period
-from guanmo.indicators.services import ValueInput, store_values
+from guanmo.indicators.services import ValueInput, clear_value, store_values
 from guanmo.reporting.models import ImportRecord
 
 SOURCE = "园区主要指标"  # where the indicator history says the value came from
@@ -55,11 +56,15 @@ def feed_park_indicators(
             continue
         place = f"{park.name}{figures.year}年1—{figures.month}月“{indicator.name}”"
         value = figure.read(facts)
-        if value is None:
-            if before is not None and figure.read(before) is not None:
-                notes.append(f"{place}已清空，指标中已有的数值不会随之删除，请在指标数值中核对")
-            continue
         factor = CONVERSIONS.get(figure.unit, {}).get(indicator.unit)
+        if value is None:
+            if before is not None and figure.read(before) is not None and factor is not None:
+                clear_value(
+                    indicator, park, figures.year, figures.month,
+                    source=SOURCE, user=user, reason=reason,
+                )  # fmt: skip
+                notes.append(f"{place}已清空，指标中的数值随之清除")
+            continue
         if factor is None:
             notes.append(
                 f"{place}未写入指标：指标的计量单位是“{indicator.unit}”，园区主要指标按"

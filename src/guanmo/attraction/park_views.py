@@ -101,5 +101,7 @@ def park_figures(request: HttpRequest, pk: int, year: int, month: int) -> HttpRe
             "form": form,
             "stored": stored,
             "changes": stored.changes.select_related("user")[:50] if stored else [],
+            # The city's imports' records are the city office's to read (reporting.views).
+            "reads_imports": scope.is_city_office,
         },
     )

@@ -155,6 +155,7 @@ def _land_dict(name: str, land: ParkLand) -> dict:
         "supplied": _exact(land.supplied),
         "in_use": _exact(land.in_use),
         "idle": _exact(land.idle),
+        "idle_one_year": _exact(land.idle_one_year),
         "to_take_back": _exact(land.to_take_back),
         "investment_per_mu": _optional(land.investment_per_mu),
         "tax_per_mu": _optional(land.tax_per_mu),
@@ -213,8 +214,9 @@ _LAND_HEADERS = [
     "地区",
     "已供地",
     "已动工",
-    "闲置满一年以上",
-    "闲置满两年以上",
+    "闲置土地",
+    "闲置满一年",
+    "闲置满两年",
     "亩均投资",
     "亩均税收",
 ]
@@ -223,7 +225,16 @@ _LAND_HEADERS = [
 def _land_row(name: str, land: ParkLand) -> list[str]:
     return [
         name,
-        *(number(area, 2) for area in (land.supplied, land.in_use, land.idle, land.to_take_back)),
+        *(
+            number(area, 2)
+            for area in (
+                land.supplied,
+                land.in_use,
+                land.idle,
+                land.idle_one_year,
+                land.to_take_back,
+            )
+        ),
         number(land.investment_per_mu, 2),
         number(land.tax_per_mu, 2),
     ]
@@ -271,6 +282,7 @@ def as_xlsx(report: AttractionReport) -> bytes:
                     land.supplied,
                     land.in_use,
                     land.idle,
+                    land.idle_one_year,
                     land.to_take_back,
                     land.investment_per_mu,
                     land.tax_per_mu,

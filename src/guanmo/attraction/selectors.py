@@ -1,13 +1,22 @@
 """Reading the attraction register into the funnel's plain facts (`LeadFacts`)."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.db.models import F, Q, QuerySet
 
 from guanmo.attraction.funnel import FundsReport, LeadFacts
 from guanmo.attraction.industries import industries, section_of
-from guanmo.attraction.land import ParcelFacts, ParkLand, park_land
+from guanmo.attraction.land import (
+    PARCEL_STATES,
+    ParcelFacts,
+    ParkLand,
+    parcel_state,
+    park_land,
+    per_mu,
+)
 from guanmo.attraction.models import Lead, Parcel, ParkFigures, ParkStandard
 from guanmo.attraction.origins import ABROAD, groups_of, province_of
 from guanmo.attraction.parks import ParkFacts
@@ -182,3 +191,36 @@ def park_lands(city: Region, day: date) -> dict[str, ParkLand]:
 def parks_of(city: Region) -> list[Region]:
     """The city's parks (and zones), in the tree's order."""
     return [unit for unit in units_of(city) if unit.kind == Region.Kind.ZONE]
+
+
+@dataclass(frozen=True)
+class ParcelLine:
+    """A parcel as a project's page lists it: its facts, its state on the day (the legend's
+    words, attraction.land.PARCEL_STATES) and its investment per 亩 (万元/亩)."""
+
+    facts: ParcelFacts
+    state: str
+    intensity: Decimal | None
+
+    @property
+    def area(self) -> str:
+        """12.5亩, as the map of parcels says it."""
+        return f"{self.facts.area.normalize():f}亩"
+
+
+def project_land(project_id: int, day: date) -> list[ParcelLine]:
+    """The parcels a ledger project holds, directly or through the lead it came from, by name."""
+    parcels = parcels_with_leads(
+        Parcel.objects.filter(Q(project_id=project_id) | Q(lead__project_id=project_id))
+    ).order_by("name", "pk")
+    lines = []
+    for parcel in parcels:
+        held = parcel_facts(parcel)
+        lines.append(
+            ParcelLine(
+                held,
+                PARCEL_STATES[parcel_state(held, day)],
+                per_mu(held.investment, held.area),
+            )
+        )
+    return lines

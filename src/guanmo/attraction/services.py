@@ -12,7 +12,7 @@ from django.db import transaction
 from guanmo import clock
 from guanmo.accounts.models import User
 from guanmo.attraction.models import FundsInPlace, Lead, LeadChange, StageDate
-from guanmo.attraction.selectors import stage_dates
+from guanmo.attraction.selectors import host_unit, stage_dates
 from guanmo.attraction.stages import Stage, stage_faults
 from guanmo.ledger.milestones import MilestoneDates, date_faults
 from guanmo.ledger.models import MilestoneKind, Project
@@ -192,14 +192,16 @@ def started_on_project(
 def link_to_ledger(
     lead: Lead, *, user: User | None, import_record: ImportRecord | None = None
 ) -> Project:
-    """The ledger project a started lead is: the city's project of the same name in the same
-    county, else a new one built from the lead (name, investor as owner, industry, contract
+    """The ledger project a started lead is: the city's project of the same name in the unit
+    that counts the lead (`selectors.host_unit`: its park when a city unit, else its county),
+    else a new one there built from the lead (name, investor as owner, industry, contract
     investment as total investment, start year, leader in charge). From then on the lead's 开工
     lives in the project's 开工 milestone only (`selectors.stage_dates` reads it there): the
     lead's dates fill what the milestone lacks, a date the project already has stands and the
     lead's history says so. The lead keeps its own history; the project's says where it came
     from, both with the import that started it (`import_record`, none from a page)."""
-    project = Project.objects.filter(city=lead.city, county=lead.county, name=lead.name).first()
+    host = host_unit(lead)  # the unit that counts it counts its project (a zone's, the zone)
+    project = Project.objects.filter(city=lead.city, county=host, name=lead.name).first()
     dates = {each.stage: each for each in lead.stages.all()}
     started = min(
         (dates[stage].reached for stage in _STARTED if stage in dates and dates[stage].reached),
@@ -210,7 +212,7 @@ def link_to_ledger(
     if project is None:
         project = Project.objects.create(
             city=lead.city,
-            county=lead.county,
+            county=host,
             name=lead.name,
             owner=lead.investor,
             industry=lead.industry_name[:64],

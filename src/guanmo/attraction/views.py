@@ -3,8 +3,9 @@
 The funnel: the year's funnel to a month for the user's scope — the city with every county and
 park for those who see the city's totals, his own county or park for a county office — from
 the same `AttractionReport` as the command and the bulletin, with the leads it counts. A lead's
-page: its stages planned and reached, its funds and history; the city office and the county
-office of its county record its stages there."""
+page: its stages planned and reached, its funds and history; the city office and the office of
+the unit that counts it (its park when the park is a city unit, else its county) record its
+stages there."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -18,7 +19,7 @@ from guanmo.attraction.forms import PeriodForm, StageForm
 from guanmo.attraction.funnel_chart import funnel_flows
 from guanmo.attraction.models import Lead
 from guanmo.attraction.report import build_report, build_unit_report
-from guanmo.attraction.selectors import hosted_by, stage_dates
+from guanmo.attraction.selectors import host_unit, hosted_by, stage_dates
 from guanmo.attraction.services import StageRefused, record_stage
 from guanmo.attraction.stages import STAGES, Stage
 from guanmo.regions.models import Region
@@ -69,7 +70,9 @@ def funnel_page(request: HttpRequest) -> HttpResponse:
 
 
 def _may_record(scope: Scope, lead: Lead) -> bool:
-    return any(scope.enters_for(unit) for unit in (lead.county, lead.park) if unit is not None)
+    """The city office, or the office of the unit that counts the lead (its host: a park of
+    the city's units, else its county); the county a park lies in reads it only."""
+    return scope.enters_for(host_unit(lead))
 
 
 def lead_page(request: HttpRequest, pk: int) -> HttpResponse:
@@ -79,7 +82,7 @@ def lead_page(request: HttpRequest, pk: int) -> HttpResponse:
     form = StageForm()
     if request.method == "POST":
         if not may_record:
-            raise PermissionDenied("只有市项目办和项目所在县区可以填写")
+            raise PermissionDenied("只有市项目办和项目所属县区、园区可以填写")
         form = StageForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data

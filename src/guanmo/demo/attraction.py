@@ -249,7 +249,7 @@ def _land(rng: random.Random, city: Region, units: list[Region], leads: list) ->
         area = Decimal(rng.randint(20, 300))
         Parcel.objects.create(
             **_near(rng, lead.park or lead.county),
-            city=city, name=f"{lead.county.short_name}{landed.year}-{count + 1:03d}",
+            city=city, name=_parcel_number(lead.county, landed.year, count + 1),
             holder=lead.investor, county=lead.county, park=lead.park, lead=lead,
             project=lead.project, area=area, supplied_on=landed,
             agreed_start_on=landed + timedelta(days=180), started_on=started,
@@ -263,13 +263,22 @@ def _land(rng: random.Random, city: Region, units: list[Region], leads: list) ->
         Parcel.objects.create(
             # the oldest not yet surveyed: listed beside the map, not on it
             **(_near(rng, county) if year > 2021 else {}),
-            city=city, name=f"{county.short_name}{year}-闲置{count + 1:03d}",
+            city=city, name=_parcel_number(county, year, count + 1),
             holder=f"{rng.choice(COMPANY_WORDS)}置业有限公司", county=county,
             area=Decimal(rng.randint(30, 120)),
             supplied_on=date(year, rng.randint(1, 12), rng.randint(1, 28)),
+            # the youngest was due to start in mid-2024: idle one year (a fee), not yet two
+            agreed_start_on=date(2024, 6, 1) if year == 2023 else None,
         )  # fmt: skip
         count += 1
     return count
+
+
+def _parcel_number(unit: Region, year: int, number: int) -> str:
+    """A parcel's number (宗地编号): its unit as tables print it (a park's whole name, never cut
+    short), the year supplied and a serial; never its state, which changes (闲置 is figured)."""
+    prefix = unit.name if unit.kind == Region.Kind.ZONE else unit.short_name
+    return f"{prefix}{year}-{number:03d}"
 
 
 def _near(rng: random.Random, unit: Region) -> dict:

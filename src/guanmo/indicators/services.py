@@ -246,6 +246,47 @@ def store_values(
     return result
 
 
+@transaction.atomic
+def clear_value(
+    indicator: Indicator,
+    region: Region,
+    year: int,
+    month: int,
+    *,
+    source: str,
+    user: User | None,
+    reason: str = "",
+) -> bool:
+    """Clear a region's 本期累计值 for the period because the figure it was fed from was
+    cleared where it is kept (a park's own figures: attraction.park_indicators), so the old
+    value never stands. A row keeping a growth keeps it and records the change (`ValueChange`,
+    old → blank); a row whose value was its only figure is removed (a row holds a value or a
+    growth), the clearing then recorded where the figure is kept. Returns whether there was a
+    value to clear."""
+    row = (
+        IndicatorValue.objects.select_for_update()
+        .filter(indicator=indicator, region=region, year=year, month=month)
+        .first()
+    )
+    if row is None or row.value is None:
+        return False
+    if row.reported_growth is None:
+        row.delete()
+        return True
+    old, row.value, row.updated_by = row.value, None, user
+    row.save(update_fields=["value", "updated_by", "updated_at"])
+    ValueChange.objects.create(
+        value=row,
+        field=str(IndicatorValue._meta.get_field("value").verbose_name),
+        old_value=_shown(old),
+        new_value="",
+        source=source,
+        reason=reason,
+        user=user,
+    )
+    return True
+
+
 def add_to_peer_group(
     city: Region, name: str, regions: Iterable[Region], *, short_name: str = ""
 ) -> PeerGroup:

@@ -124,6 +124,7 @@ def removal_sentence(entries: list[KeyListEntry], city: Region, month: int) -> s
 
 
 CURVE_HEADERS = ("序时进度（%）", "较序时进度（个百分点）")
+CURVE_KEYS = ("curve_progress", "vs_curve")  # as the project page's standing names them
 
 
 def curve_columns(city: Region, report: ProgressReport) -> RankingColumns | None:
@@ -158,6 +159,7 @@ def curve_columns(city: Region, report: ProgressReport) -> RankingColumns | None
         rate_columns={0},
         points_columns={1},
         sentences=[curve_sentence(standings[report.total.region], month, whole(city.name))],
+        keys=CURVE_KEYS,
     )
 
 

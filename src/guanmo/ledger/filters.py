@@ -3,7 +3,7 @@
 from django import forms
 from django.db.models import Q, QuerySet
 
-from guanmo.ledger.models import KeyListEntry, Level, Project, Stage
+from guanmo.ledger.models import Level, Project, Stage
 from guanmo.progress.status import ProjectStatus
 from guanmo.progress.warnings import WarningLevel
 from guanmo.regions.models import Region
@@ -26,6 +26,11 @@ class ProjectFilterForm(forms.Form):
         label="建设性质", choices=[("", "全部"), *Stage.choices], required=False
     )
     level = forms.ChoiceField(label="级别", choices=[("", "全部"), *Level.choices], required=False)
+    listed = forms.ChoiceField(
+        label="名录",
+        choices=[("", "在册项目"), ("removed", "已调出名录")],
+        required=False,
+    )
     warning = forms.ChoiceField(
         label="预警",
         choices=[("", "全部"), ("any", "有预警"), *((w.value, w.label) for w in WarningLevel)],
@@ -42,9 +47,18 @@ class ProjectFilterForm(forms.Form):
         industries = projects.exclude(industry="").values_list("industry", flat=True).distinct()
         self.fields["industry"].choices = [("", "全部"), *((i, i) for i in sorted(industries))]
 
-    def filter_projects(self, projects: QuerySet[Project], year: int) -> QuerySet[Project]:
-        """The database part of the filter: everything but the warning."""
+    def filter_projects(
+        self, projects: QuerySet[Project], year: int, month: int
+    ) -> QuerySet[Project]:
+        """The database part of the filter: everything but the warning. `projects` are the
+        key projects of `year`; those in the ledger in `month` are kept (`in_ledger`), or with
+        名录 已调出名录 those taken off before it, whose history stays on their pages."""
         data = self.cleaned_data if self.is_valid() else {}
+        listed = projects.in_ledger(year, month=month, level=data.get("level") or None)
+        if data.get("listed") == "removed":
+            projects = projects.exclude(pk__in=listed.values("pk"))
+        else:
+            projects = listed
         if data.get("q"):
             text = data["q"].strip()
             projects = projects.filter(
@@ -60,8 +74,7 @@ class ProjectFilterForm(forms.Form):
         if data.get("stage"):
             projects = projects.filter(stage=data["stage"])
         if data.get("level"):
-            on_list = KeyListEntry.objects.filter(year=year, level=data["level"])
-            projects = projects.filter(pk__in=on_list.values("project_id"))
+            projects = projects.in_ledger(year, level=data["level"])
         return projects
 
     def filter_statuses(self, statuses: list[ProjectStatus]) -> list[ProjectStatus]:

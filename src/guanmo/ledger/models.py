@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from guanmo.ledger.key_lists import entries_listed_in
 from guanmo.regions.models import Region
 
 
@@ -37,6 +38,23 @@ class Level(models.TextChoices):
     PROVINCE = "省", "省重点"
     CITY = "市", "市重点"
     COUNTY = "县", "县重点"
+
+
+class ProjectQuerySet(models.QuerySet):
+    def in_ledger(
+        self, year: int, *, month: int | None = None, level: str | None = None
+    ) -> "ProjectQuerySet":
+        """The projects on a key list of `year` (at `level` if given), each once; with
+        `month`, only those still counted in that month: a project taken off a list
+        (调出重点项目名录) counts to the end of the month it left (`ledger.key_lists`). Every
+        count, list and warning of projects in the ledger goes through here; pages of history
+        (a project's page, the bulletin of the month it left) read the project itself."""
+        lists = KeyListEntry.objects.filter(project=models.OuterRef("pk"), year=year)
+        if level:
+            lists = lists.filter(level=level)
+        if month is not None:
+            lists = lists.filter(entries_listed_in(year, month))
+        return self.filter(models.Exists(lists))
 
 
 class Project(models.Model):
@@ -90,6 +108,8 @@ class Project(models.Model):
     location = models.CharField("建设地点", max_length=200, blank=True, default="")
     latitude = models.DecimalField("纬度", max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField("经度", max_digits=9, decimal_places=6, null=True, blank=True)
+
+    objects = ProjectQuerySet.as_manager()
 
     class Meta:
         verbose_name = "重点项目"

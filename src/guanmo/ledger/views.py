@@ -16,6 +16,7 @@ from openpyxl import Workbook
 
 from guanmo import clock
 from guanmo.accounts.scope import Scope
+from guanmo.attraction.selectors import project_land
 from guanmo.documents.xlsx import MONEY_FORMAT, RATE_FORMAT, Column, write_table
 from guanmo.figures import formatting
 from guanmo.figures.breakdown import Breakdown
@@ -55,7 +56,7 @@ def _filtered(request: HttpRequest) -> tuple[ProjectFilterForm, list[ProjectStat
     readable = scope.readable_projects().values("pk")
     projects = key_projects(scope.city, when.year).filter(pk__in=readable)
     form = ProjectFilterForm(request.GET or None, projects=projects, units=scope.units())
-    filtered = form.filter_projects(projects, when.year)
+    filtered = form.filter_projects(projects, when.year, when.month)
     statuses = _as_seen(scope, project_statuses(filtered, scope.city, when))
     if request.GET.get("reported") == "0":
         statuses = [status for status in statuses if not status.reported]
@@ -159,6 +160,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "project": project,
             "status": status,
             "life_line": life_line(milestones_by_project([project.pk])[project.pk], today),
+            "land": project_land(project.pk, today),
             "curve": curve,
             "curve_rows": curve_rows,
             "curve_chart": _curve_chart(curve_rows),
@@ -307,7 +309,7 @@ def map_points(request: HttpRequest) -> JsonResponse:
     """The user's key projects with a position, as GeoJSON points with their warning level."""
     scope: Scope = request.scope
     when = figures_month(scope.city)
-    projects = key_projects(scope.city, when.year).filter(
+    projects = key_projects(scope.city, when.year, month=when.month).filter(
         pk__in=scope.readable_projects().values("pk"),
         latitude__isnull=False,
         longitude__isnull=False,

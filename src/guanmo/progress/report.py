@@ -164,6 +164,12 @@ class ProgressReport:
             for region in rows
         }
 
+    def added_values(self, region: str) -> dict[str, Decimal | None]:
+        """A row's added values by their JSON keys (`RankingColumns.keys`)."""
+        return {
+            key: value for columns in self.columns for key, value in columns.keyed(region).items()
+        }
+
     @property
     def added_sentences(self) -> list[str]:
         return [sentence for columns in self.columns for sentence in columns.sentences]

@@ -87,13 +87,19 @@ class RankingColumns:
     """Columns another app adds to the main ranking table: `by_region` gives each row's values
     by the row's unit as the report names it (report.regions' `region`, and 合计 for the total),
     in the order of `headers`; a row not given shows —. Rates as in SectionTable (60.0 for
-    60.0%), differences of two rates in 个百分点. `sentences` go after the report's headline."""
+    60.0%), differences of two rates in 个百分点. `sentences` go after the report's headline.
+    `keys` name the columns in the JSON output, one per header (as the app's pages name them)."""
 
     headers: Sequence[str]
     by_region: Mapping[str, Sequence[Decimal | None]]
     rate_columns: Collection[int] = field(default_factory=frozenset)
     points_columns: Collection[int] = field(default_factory=frozenset)
     sentences: Sequence[str] = ()
+    keys: Sequence[str] = ()
+
+    def keyed(self, region: str) -> dict[str, Decimal | None]:
+        """The row's values by their JSON keys (none without keys)."""
+        return dict(zip(self.keys, self.values(region), strict=False))
 
     def values(self, region: str) -> list[Decimal | None]:
         return list(self.by_region.get(region) or [None] * len(self.headers))

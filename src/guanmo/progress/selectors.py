@@ -30,7 +30,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from guanmo.figures.arithmetic import completion_rate
-from guanmo.ledger.key_lists import entries_listed_in, last_month_counted
+from guanmo.ledger.key_lists import last_month_counted
 from guanmo.ledger.models import AnnualPlan, KeyListEntry, MonthlyProgress, Project
 from guanmo.progress.report import (
     LeftProject,
@@ -62,14 +62,8 @@ def summed_money(total: Decimal | None) -> Decimal:
 def key_projects(
     city: Region, year: int, level: str | None = None, month: int | None = None
 ) -> QuerySet[Project]:
-    """The city's projects on a key list of `year` (at `level` if given), each once; with
-    `month`, only those still on one in that month (`ledger.key_lists`)."""
-    lists = KeyListEntry.objects.filter(project=OuterRef("pk"), year=year)
-    if level:
-        lists = lists.filter(level=level)
-    if month is not None:
-        lists = lists.filter(entries_listed_in(year, month))
-    return Project.objects.filter(city=city).filter(Exists(lists))
+    """The city's projects in the ledger of `year` (`Project.objects.in_ledger`)."""
+    return Project.objects.filter(city=city).in_ledger(year, month=month, level=level)
 
 
 def _left_projects(

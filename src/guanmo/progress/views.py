@@ -48,7 +48,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     report = progress_report_for(scope.city, when.year, when.month, with_changes=True)
     units = {unit.name for unit in scope.units()}
     regions = [figures for figures in report.regions if figures.region in units and when.closed]
-    projects = key_projects(scope.city, when.year).filter(pk__in=scope.projects().values("pk"))
+    projects = key_projects(scope.city, when.year, month=when.month).filter(
+        pk__in=scope.projects().values("pk")
+    )
     statuses = project_statuses(projects, scope.city, when)
     warned = [status for status in statuses if status.warnings]
     plan = sum((status.annual_plan or 0 for status in statuses), Decimal(0))
@@ -109,7 +111,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def warning_list(request: HttpRequest) -> HttpResponse:
     scope: Scope = request.scope
     when = figures_month_from_query(scope.city, request.GET)
-    projects = key_projects(scope.city, when.year).filter(pk__in=scope.projects().values("pk"))
+    projects = key_projects(scope.city, when.year, month=when.month).filter(
+        pk__in=scope.projects().values("pk")
+    )
     statuses = [
         status for status in project_statuses(projects, scope.city, when) if status.warnings
     ]

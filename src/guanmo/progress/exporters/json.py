@@ -28,6 +28,11 @@ def _figures(figures: Figures) -> dict:
     }
 
 
+def _added(report: ProgressReport, region: str) -> dict:
+    """The columns other apps add to a row, by their keys (decimals as strings)."""
+    return {key: _decimal(value) for key, value in report.added_values(region).items()}
+
+
 def report_as_dict(report: ProgressReport) -> dict:
     return {
         "period": {
@@ -39,11 +44,24 @@ def report_as_dict(report: ProgressReport) -> dict:
         "time_progress": _decimal(report.time_progress),
         "headline": report.headline,
         "sentences": report.sentences,
-        "total": _figures(report.total),
+        "total": {**_figures(report.total), **_added(report, report.total.region)},
         "regions": [
-            {"region": f.region, **_figures(f), "rank": f.rank, "tied": f.tied, "ranked": f.ranked}
+            {
+                "region": f.region,
+                **_figures(f),
+                **_added(report, f.region),
+                "rank": f.rank,
+                "tied": f.tied,
+                "ranked": f.ranked,
+            }
             for f in report.regions
         ],
+        "added_columns": [
+            {"key": key, "header": header}
+            for columns in report.columns
+            for key, header in zip(columns.keys, columns.headers, strict=False)
+        ],
+        "added_sentences": report.added_sentences,
         "unreported": [{"region": p.unit, "name": p.name} for p in report.unreported],
     }
 

@@ -45,11 +45,17 @@ async function parcelLayer(map, element, escape) {
       const swatch = document.createElement("span");
       swatch.className = "swatch";
       swatch.style.background = PARCEL_COLOURS[state.key] || "#9aa5b1";
-      const count = parcels.features.filter((f) => f.properties.state === state.key).length;
-      row.append(swatch, `${state.label}（${count}）`);
+      // Counted over every parcel, drawn or not (the server's count), as the land register has it.
+      row.append(swatch, `${state.label}（${state.count}）`);
       row.dataset.state = state.key;
       box.append(row);
     }
+    const total = document.createElement("div");
+    total.className = "legend-total";
+    total.textContent = parcels.unplaced.length
+      ? `共${parcels.total}个，图上${parcels.features.length}个；${parcels.unplaced.length}个未填经度、纬度，未在图上显示，见“未标注位置的地块”`
+      : `共${parcels.total}个，均在图上`;
+    box.append(total);
     return box;
   };
   legend.addTo(map);
@@ -57,7 +63,7 @@ async function parcelLayer(map, element, escape) {
   if (list) {
     for (const p of parcels.unplaced) {
       const item = document.createElement("li");
-      item.textContent = `${p.name}${p.holder ? `（${p.holder}）` : ""} ${p.units} ${p.area} ${p.state_label}`;
+      item.textContent = `${p.name}${p.holder ? `（${p.holder}）` : ""} ${p.units} ${p.area} ${p.state_label}（${p.reason}）`;
       list.append(item);
     }
     if (!parcels.unplaced.length) {
