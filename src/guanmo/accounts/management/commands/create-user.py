@@ -9,7 +9,7 @@ from django.db import transaction
 from guanmo.accounts.models import Department, Role, User
 from guanmo.regions.management.city import add_city_argument, city_for
 from guanmo.regions.models import Region
-from guanmo.regions.names import match_region
+from guanmo.regions.names import region_named
 from guanmo.regions.services import units_of
 
 _ROLES = {**{role.value: role for role in Role}, **{role.label: role for role in Role}}
@@ -95,7 +95,7 @@ class Command(BaseCommand):
             if role in _NEEDS_COUNTY:
                 raise CommandError("--region：县区项目办须指定所属县区")
             return city
-        found = Region.objects.filter(code=typed).first() or match_region(
+        found = Region.objects.filter(code=typed).first() or region_named(
             typed, [city, *units_of(city)]
         )
         if found is None:
