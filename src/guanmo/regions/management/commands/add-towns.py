@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from guanmo.regions.models import Region
-from guanmo.regions.names import region_named
+from guanmo.regions.names import region_named, regions_near
 from guanmo.regions.services import RefusedRegion, add_towns, served_cities, units_of
 
 
@@ -36,5 +36,7 @@ def _county(typed: str) -> Region:
     ]
     found = region_named(typed, counties)
     if found is None:
+        if near := "、".join(county.name for county in regions_near(typed, counties)):
+            raise CommandError(f"没有名为“{typed}”的县（市、区）；是否为{near}？请写全称")
         raise CommandError(f"没有名为“{typed}”的县（市、区）；请先用 init-city 或 init-county 建立")
     return found
