@@ -37,6 +37,21 @@ def test_a_body_of_a_county_is_of_that_county(units):
     ]
 
 
+def test_the_notes_say_how_each_region_was_named(units):
+    rows = [
+        ["王五", "温县发改委", "示范区职教园", "示范区", 40],
+        ["赵六", "410825", "示范区职教园", "410800-Z01", 40],
+    ]
+    sheet = read_score_sheet(xlsx([HEADER, *rows]), regions=units, top_name="焦作市")
+    assert sheet.faults == []
+    assert [note for note in sheet.notes if "识别" in note or "核对回避" in note] == [
+        "评委所属「温县发改委」属温县，按温县核对回避",
+        "“示范区”按简称识别为城乡一体化示范区",
+        "“410825”按区划代码识别为温县",
+        "“410800-Z01”按区划代码识别为城乡一体化示范区",
+    ]
+
+
 @pytest.mark.parametrize(("typed", "asked"), [("一体化", "城乡一体化示范区"), ("陟", "武陟县")])
 def test_a_part_of_a_units_name_is_asked_about_never_taken(units, typed, asked):
     assert _faults(units, ["王五", typed, "示范区职教园", "示范区", 40]) == [

@@ -32,6 +32,7 @@ from guanmo.regions.names import (
     Coded,
     clean_text,
     level_character,
+    naming,
     region_mentioned,
     region_named,
     regions_near,
@@ -746,7 +747,8 @@ class _RowReader:
         """The name of the county or zone `text` identifies in the tree by the one rule of
         `regions.names.naming` ("示范区", "城乡一体化示范区" and 410800-Z01 are one zone), noted
         when typed otherwise; a judge's unit may be a body of it (温县发改委 is of 温县:
-        `region_mentioned`). A judge's unit that is no county (市发改委) stays as typed and
+        `region_mentioned`); the notes say which rule ("“示范区”按简称识别为城乡一体化示范区").
+        A judge's unit that is no county (市发改委) stays as typed and
         recuses him from nothing; a site's county that the tree does not know is None. A part
         of a name (一体化) is never taken: `unclear_judge_region` refuses it."""
         if not text:
@@ -757,8 +759,9 @@ class _RowReader:
             if judge and note not in self.notes:
                 self.notes.append(note)
             return text if judge else None
-        note = f"「{text}」按「{found.name}」计"
-        if found.name != text and note not in self.notes:
+        named = naming(text, self.regions)
+        note = named.note if named else f"评委所属「{text}」属{found.name}，按{found.name}核对回避"
+        if note and note not in self.notes:
             self.notes.append(note)
         return found.name
 
