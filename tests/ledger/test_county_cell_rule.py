@@ -82,3 +82,21 @@ def test_a_heading_two_zones_answer_to_is_not_guessed(city):
     report = import_ledger(sheet, city=city, year=2025)
     assert not report.ok
     assert not Project.objects.exists()
+
+
+def test_a_heading_naming_a_park_of_the_city_is_the_park_not_its_county(city):
+    """A park named after its county (武陟县产业集聚区) that the city ranks as a unit of its own:
+    its heading is the park, the longer name, never the county its name begins with."""
+    init_city("410800", ["武陟县产业集聚区"])
+    sheet = xlsx(
+        [
+            ["序号", "项目名称", *TOTALS],
+            ["一、武陟县产业集聚区项目", None, None, None],
+            [1, "智能装备产业园", 50000, 20000],
+            ["二、武陟县", None, None, None],
+            [1, "沁河治理工程", 30000, 10000],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+    assert faults(report) == []
+    assert counties() == {"智能装备产业园": "武陟县产业集聚区", "沁河治理工程": "武陟县"}
