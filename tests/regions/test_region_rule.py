@@ -78,6 +78,10 @@ def test_the_same_zone_by_its_full_name_short_name_and_code_is_one_region():
         ("焦作市武陟县2025年重点项目台账", "武陟县"),
         ("武陟智能装备产业园", "武陟县"),
         ("示范区智慧物流园", "城乡一体化示范区"),
+        ("一、示范区", "城乡一体化示范区"),
+        ("焦作市高新区", "焦作高新技术产业开发区"),
+        ("农业示范区", None),  # another zone's name, not 城乡一体化示范区
+        ("武陟县农业示范区", "武陟县"),
         ("山阳县城关镇", None),  # 商洛's 山阳县, not 焦作's 山阳区
         ("温泉度假区", None),  # a one-character short name is a name alone, never a mention
         ("修武县、武陟县", None),  # two units: no guess

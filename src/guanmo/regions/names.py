@@ -186,10 +186,10 @@ def naming(text: object, regions: Iterable[R]) -> Naming[R] | None:
 
     1. its code (GB/T 2260, or a zone's 410800-Z01) or its full name: exact, NFKC, no spaces;
     2. a known short name (`known_names`): the name without a recognised suffix 县/市/区/旗/
-       自治县 (武陟县 → 武陟, 温县 → 温: GB/T 2260 names end so and offices drop the suffix,
-       as 「温孟沁」 and every 焦作 bulletin do), the zone word its name ends with (城乡一体化示范区
-       → 示范区) and the official alias of a zone (…高新技术产业开发区 → 高新区,
-       …经济技术开发区 → 经开区);
+       自治县, the endings GB/T 2260 names have (武陟县 → 武陟, 温县 → 温: offices' sheets write
+       them so, issue 9 tryout 7 L24 and tryout 8), the zone word its name ends with
+       (城乡一体化示范区 → 示范区) and the alias of a zone (…高新技术产业开发区 → 高新区,
+       …经济技术开发区 → 经开区), as `known_names` lists them;
     3. its parents' names before its full name (焦作市武陟县), where regions know their parent.
 
     A step found by two regions names neither (示范区 for 城乡一体化示范区 and 农业示范区), and a
@@ -234,8 +234,9 @@ _NAME_ENDINGS = tuple(dict.fromkeys(suffix[-1] for suffix in _SUFFIXES))
 
 def _mentions(key: str, region: Named) -> list[tuple[int, int]]:
     """Where `key` (a cleaned text) has one of the region's names of two characters or more:
-    its full name, its short names and aliases (`known_names`); a short name followed by a
-    county's ending (山阳县 for 山阳区) is another place's name, not a mention."""
+    its full name, its short names and aliases (`known_names`). A short name followed by a
+    county's ending (山阳县 for 山阳区) is another place's name, and so is a zone word or alias
+    after other words (农业示范区 is not 城乡一体化示范区; 焦作市示范区 and 一、示范区 are)."""
     name = clean_text(region.name)
     spans = []
     for known in known_names(name):
@@ -244,11 +245,20 @@ def _mentions(key: str, region: Named) -> list[tuple[int, int]]:
         start = key.find(known)
         while start >= 0:
             end = start + len(known)
-            after = key[end : end + 1]
-            if known == name or not after or after not in _NAME_ENDINGS:
+            after, before = key[end : end + 1], key[start - 1 : start]
+            other_name = known != name and after in _NAME_ENDINGS and after != ""
+            tail_of_words = (
+                not name.startswith(known) and _is_ideograph(before) and before not in _NAME_ENDINGS
+            )
+            if not (other_name or tail_of_words):
                 spans.append((start, end))
             start = key.find(known, start + 1)
     return spans
+
+
+def _is_ideograph(character: str) -> bool:
+    """Whether a character is a CJK ideograph (not a numeral's 、 or a bracket)."""
+    return bool(character) and unicodedata.name(character, "").startswith("CJK UNIFIED")
 
 
 def region_mentioned(text: object, regions: Iterable[R]) -> R | None:
