@@ -196,3 +196,17 @@ def test_update_keeps_the_department_and_a_new_role_leaves_it(city):
     assert User.objects.get(username="zrzyj").department.name == "市自然资源和规划局"
     call_command("create-user", "zrzyj", role="leader", password=PASSWORD, update=True)
     assert User.objects.get(username="zrzyj").department is None
+
+
+@pytest.mark.parametrize(("typed", "asked"), [("一体化", "城乡一体化示范区"), ("陟", "武陟县")])
+def test_a_part_of_a_regions_name_is_asked_about_never_taken(city, typed, asked):
+    """S2 of issue 9: --region names a region by the one rule of regions.names.naming; a part
+    of a name once found the region containing it."""
+    with pytest.raises(CommandError, match=f"没有「{typed}」这个区划；是否为{asked}？"):
+        create("someone", role="county_office", region=typed)
+    assert not User.objects.filter(username="someone").exists()
+
+
+def test_a_short_name_finds_its_county(city):
+    create("wuzhi", role="county_office", region="武陟")
+    assert User.objects.get(username="wuzhi").region.name == "武陟县"

@@ -7,6 +7,8 @@ import pytest
 
 from guanmo.assessment.sheet_reading import Refused, read_scheme
 from guanmo.assessment.values_sheet import UnitRoll, read_values
+from guanmo.sheets.faults import ImportReport
+from guanmo.sheets.table import Row
 from tests.assessment.test_sheet_reading import HEADER, save
 
 SCHEME = [
@@ -54,3 +56,18 @@ def test_a_zones_known_short_name_is_one_of_the_citys_units():
     assert roll.named("高新区") == "焦作高新技术产业开发区"
     assert roll.named("示范区") == "城乡一体化示范区"
     assert roll.named("武陟县产业集聚区") is None
+
+
+def test_a_unit_named_by_its_short_name_is_said_in_the_report():
+    """S2 of issue 9: the assumption is in the report (regions.names.naming)."""
+    roll = UnitRoll("焦作市", ("武陟县", "城乡一体化示范区"))
+    report = ImportReport("考核数据")
+    row = Row("Sheet1", 3, {})
+
+    assert roll.checked("武陟", row, report) == "武陟县"
+    assert roll.checked("城乡一体化示范区", row, report) == "城乡一体化示范区"
+    assert report.notes == ["工作表「Sheet1」第3行“武陟”按简称识别为武陟县"]
+    assert roll.checked("陟", row, report) is None
+    assert [str(fault) for fault in report.faults] == [
+        "第3行「单位」：“陟”不是焦作市的考核单位；焦作市的考核单位为：武陟县、城乡一体化示范区"
+    ]

@@ -183,12 +183,6 @@ def test_people_in_wan_and_areas_in_square_kilometres_or_a_units_line_are_conver
     assert "以万人填报，已换算为人" in said and "以公顷填报，已换算为平方公里" in said
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="region-rule: attraction.places.unit_named matches by regions.names.match_region, "
-    "which does not know a zone's alias "
-    "(焦作高新技术产业开发区 → 高新区, regions.names.known_names)",
-)
 def test_a_park_named_by_its_alias_is_found(db, tmp_path):
     city = init_city("410800", zones=["城乡一体化示范区", "焦作高新技术产业开发区"])
     rows = [["示范区", 150, None, None, 86, None, None, None, None, None],

@@ -100,3 +100,7 @@ def test_zones_short_names_find_the_citys_zones(zoned_city, tmp_path):
     assert report.ok, [str(f) for f in report.faults]
     assert _value(zoned_city, "焦作高新技术产业开发区").value == Decimal("26.7")
     assert _value(zoned_city, "城乡一体化示范区").reported_growth == Decimal("15.5")
+    assert [note for note in report.notes if "简称" in note] == [
+        "工作表「固定资产投资」第2行“示范区”按简称识别为城乡一体化示范区",
+        "工作表「固定资产投资」第3行“高新区”按简称识别为焦作高新技术产业开发区",
+    ]

@@ -70,6 +70,10 @@ def test_zones_short_names_find_the_citys_zones(zoned_city, tmp_path):
     assert report.ok, [str(f) for f in report.faults]
     growths = dict(Target.objects.values_list("region__name", "growth"))
     assert growths == {"城乡一体化示范区": Decimal(15), "焦作高新技术产业开发区": Decimal(6)}
+    assert [note for note in report.notes if "简称" in note] == [
+        "工作表「目标」第2行“示范区”按简称识别为城乡一体化示范区",
+        "工作表「目标」第3行“高新区”按简称识别为焦作高新技术产业开发区",
+    ]
 
 
 def test_an_amount_and_a_growth_target_of_one_indicator_name_both_columns(zoned_city, tmp_path):

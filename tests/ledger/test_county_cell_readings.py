@@ -1,8 +1,8 @@
 """A county cell as offices fill it besides the unit's name (issue 9, tryout 7 L23, L24, R07):
-a unit's GB/T 2260 code (410825), a part of its name no other unit's name has (温 for 温县), a
-建设地点 naming its town (温县祥云镇). Each is read as the one unit it can mean, with a note; a
+a unit's GB/T 2260 code (410825), a short name (温 for 温县, 武陟 for 武陟县), a 建设地点 naming
+its town (温县祥云镇). Each is read as the one unit it names, with a note naming the rule; a
 text two units' names share (武: 修武县, 武陟县) or a code of no unit of the city is refused
-naming the cell."""
+naming the cell (a part of one unit's name: tests/ledger/test_county_cell_rule.py)."""
 
 import pytest
 
@@ -46,9 +46,10 @@ def test_a_region_code_of_another_city_is_refused_naming_its_division(city):
     assert not Project.objects.exists()
 
 
-def test_a_part_of_one_units_name_is_that_unit_with_a_note(city):
-    """L24: 温 is 温县 (no other unit of 焦作市 has 温 in its name); 武陟 and 孟州 are the
-    short names every sheet uses, read without a note."""
+def test_a_short_name_is_that_unit_with_a_note_naming_the_rule(city):
+    """L24: 温 is 温县, 武陟 is 武陟县, 孟州 is 孟州市: each its name without the suffix
+    (`regions.names.naming`), and the report says so (S2: the assumption is in the report;
+    it once said only 温, as a unique part of a name, a rule that also took 陟 for 武陟县)."""
     sheet = xlsx(
         [
             ["项目名称", "县区", *TOTALS],
@@ -65,7 +66,9 @@ def test_a_part_of_one_units_name_is_that_unit_with_a_note(city):
         "孟州市物流园": "孟州市",
     }
     assert [note for note in report.notes if "所在县区" in note] == [
-        "工作表「Sheet1」第3行「所在县区」「温」按温县读取（焦作市的县区中只有温县的名称含「温」）"
+        "工作表「Sheet1」第2行「所在县区」“武陟”按简称识别为武陟县",
+        "工作表「Sheet1」第3行「所在县区」“温”按简称识别为温县",
+        "工作表「Sheet1」第4行「所在县区」“孟州”按简称识别为孟州市",
     ]
 
 

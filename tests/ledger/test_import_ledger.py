@@ -101,6 +101,11 @@ def test_messy_ledger_imports_without_hand_editing(city):
         "工作表「Sheet1」有未识别的列，已忽略：备注",
         "工作表「Sheet1」「总投资」以亿元填报，已换算为万元",
     ]
+    # a short name taken for a county is said (regions.names.naming)
+    assert [note for note in report.notes if "简称" in note] == [
+        "工作表「Sheet1」第7行「所在县区」“武陟”按简称识别为武陟县",
+        "工作表「Sheet1」第11行「所在县区」“示范区”按简称识别为城乡一体化示范区",
+    ]
     # each way a figure is written beyond its digits is said (tryout 10)
     assert "工作表「Sheet1」第7行「总投资」为全角数字，按半角数字读取（如「１２.５」读作12.5）" in (
         report.notes

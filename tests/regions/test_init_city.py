@@ -2,7 +2,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from guanmo.regions.models import Region
-from guanmo.regions.names import match_region, short_region_name
+from guanmo.regions.names import region_named, short_region_name
 from guanmo.regions.services import divisions, init_city
 
 JIAOZUO_COUNTIES = [
@@ -82,7 +82,7 @@ def test_short_region_name(full, short):
         ("", None),
     ],
 )
-def test_match_region_by_the_names_sheets_use(typed, expected):
+def test_region_named_by_the_names_sheets_use(typed, expected):
     city = init_city("410800", ["城乡一体化示范区"])
-    found = match_region(typed, city.children.all())
+    found = region_named(typed, city.children.all())
     assert (found.name if found else None) == expected

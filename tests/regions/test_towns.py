@@ -94,6 +94,14 @@ def test_add_towns_command_finds_the_county_by_name_or_code():
         call_command("add-towns", "卫辉", "城郊乡")
 
 
+def test_add_towns_never_takes_a_part_of_a_countys_name():
+    """S2 of issue 9: 陟 once found 武陟县 by containment and got its towns."""
+    init_city("410800")
+    with pytest.raises(CommandError, match="没有名为“陟”的县（市、区）；是否为武陟县？"):
+        call_command("add-towns", "陟", "木城街道")
+    assert not Region.objects.filter(kind="town").exists()
+
+
 def test_a_county_at_the_top_has_its_towns_and_zones_as_units():
     county = init_county("410823", WUZHI_TOWNS, ["武陟产业集聚区"])
 

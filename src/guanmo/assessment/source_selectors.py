@@ -44,7 +44,7 @@ from guanmo.observation.results import Method, Trim
 from guanmo.observation.selectors import score_cards
 from guanmo.progress.selectors import key_projects, region_totals, with_figures
 from guanmo.regions.models import Region
-from guanmo.regions.names import match_region
+from guanmo.regions.names import region_named
 from guanmo.regions.services import units_of
 from guanmo.reporting.models import CountyReport, Period, ReviewStep, Status
 from guanmo.supervision.report import YEAR_TO_DATE, problem_report
@@ -177,7 +177,7 @@ def park_source_facts(city: Region, cycle: SourceCycle) -> ParkSourceFacts:
 def _regions(city: Region, units: Sequence[str]) -> dict[str, Region]:
     """{unit as written: the city's unit it names}. Raises SourceError naming units unknown."""
     candidates = units_of(city)
-    found = {unit: match_region(unit, candidates) for unit in units}
+    found = {unit: region_named(unit, candidates) for unit in units}
     unknown = [unit for unit, region in found.items() if region is None]
     if unknown:
         known = "、".join(region.name for region in candidates)

@@ -17,7 +17,7 @@ from enum import StrEnum
 from guanmo.assessment.definition import Definition, Inputs, Missing
 from guanmo.assessment.scheme import Form
 from guanmo.assessment.sheet_reading import TOTALS, Refused
-from guanmo.regions.names import clean_text, region_named
+from guanmo.regions.names import clean_text, naming, region_named
 from guanmo.sheets import cells
 from guanmo.sheets.faults import ImportReport, LeftOut, SheetFault
 from guanmo.sheets.formats import Source
@@ -50,7 +50,11 @@ class UnitRoll:
 
     def checked(self, text: str, row: Row, report: ImportReport) -> str | None:
         """The full name of the unit `text` (in sheet row `row`) names; None, with a fault
-        naming the row and listing the city's units added to `report`, when none."""
+        naming the row and listing the city's units added to `report`, when none; a unit named
+        otherwise than by its full name is said in the report's notes (“武陟”按简称识别为武陟县)."""
+        named = naming(text, [_Unit(name) for name in self.names])
+        if named is not None and named.note:
+            report.notes.append(f"工作表「{row.sheet}」第{row.number}行{named.note}")
         if (full := self.named(text)) is None:
             units = "、".join(self.names)
             why = f"“{text}”不是{self.city}的考核单位；{self.city}的考核单位为：{units}"

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 
 from guanmo.regions.models import Region
-from guanmo.regions.names import match_region
+from guanmo.regions.names import region_named, regions_near
 from guanmo.sheets.table import Row
 
 
@@ -19,8 +19,10 @@ def unit_named(
         return None
     if parks_only:
         units = [unit for unit in units if unit.kind == Region.Kind.ZONE]
-    found = match_region(text, units)
+    found = region_named(text, units)
     if found is None:
         what = "本市的园区" if parks_only else "本市的县（市、区）或园区"
-        row.fault(column, f"“{text}”不是{what}")
+        near = "、".join(unit.name for unit in regions_near(text, units))
+        asked = f"，是否为{near}？请填写全称" if near else ""
+        row.fault(column, f"“{text}”不是{what}{asked}")
     return found

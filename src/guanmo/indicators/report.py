@@ -38,7 +38,7 @@ from guanmo.indicators.sentences import (
 from guanmo.indicators.table import GroupFigure, PeerFigures, group_figure, peer_table
 from guanmo.indicators.targets import Standing, not_over_half
 from guanmo.regions.models import Region
-from guanmo.regions.names import match_region
+from guanmo.regions.names import region_named
 from guanmo.regions.services import level_character, units_word, whole_word
 
 
@@ -122,7 +122,7 @@ def build_report(
         raise ReportError(f"比较组“{peer_group.name}”还没有成员")
     chosen = None
     if region:
-        chosen = match_region(region, members)
+        chosen = region_named(region, members)
         if chosen is None:
             raise ReportError(f"比较组“{peer_group.name}”中没有“{region}”")
     labels = [

@@ -37,7 +37,7 @@ from guanmo.indicators.totals import (
     whole_of,
 )
 from guanmo.regions.models import Region
-from guanmo.regions.names import region_named
+from guanmo.regions.names import naming
 from guanmo.regions.services import (
     Division,
     divisions_named,
@@ -172,11 +172,13 @@ def _find_places(
     for index, row in enumerate(rows):
         if row.total:
             continue
-        # By name or known short name only (`region_named`): 山阳县 is 商洛's, not 焦作's 山阳区,
-        # so any other spelling goes to the national tree.
-        region = region_named(row.label, list(dict.fromkeys(own)))
-        if region is not None:
-            places[index] = _Place(region=region)
+        # By the one rule of `regions.names.naming` only: 山阳县 is 商洛's, not 焦作's 山阳区,
+        # so any other spelling goes to the national tree; a short name taken is said.
+        named = naming(row.label, list(dict.fromkeys(own)))
+        if named is not None:
+            places[index] = _Place(region=named.region)
+            if named.note:
+                report.notes.append(f"工作表「{row.sheet}」第{row.number}行{named.note}")
             continue
         found = divisions_named(row.label)
         if not found:

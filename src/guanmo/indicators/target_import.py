@@ -39,7 +39,7 @@ from guanmo.indicators.services import TargetInput, set_targets, target_fault
 from guanmo.indicators.sheet_reading import header_row
 from guanmo.indicators.totals import lists_every_unit, total_notes, whole_of
 from guanmo.regions.models import Region
-from guanmo.regions.names import region_named, unnamed_region_message
+from guanmo.regions.names import naming, unnamed_region_message
 from guanmo.regions.services import units_of
 from guanmo.reporting.imports import record_import
 from guanmo.reporting.models import ImportRecord
@@ -234,7 +234,10 @@ def _rows(
         if is_total(label):
             totals.append((number, label, _figures(sheet, number, given, report)))
             continue
-        region = region_named(label, regions)
+        named = naming(label, regions)
+        region = named.region if named else None
+        if named is not None and named.note:
+            report.notes.append(f"工作表「{sheet.name}」第{number}行{named.note}")
         if region is None:
             message = unnamed_region_message(label, regions[1:], regions[0].name)
             report.faults.append(SheetFault(sheet.name, number, region_header, message))

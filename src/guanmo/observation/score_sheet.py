@@ -28,7 +28,15 @@ from guanmo.observation.rubric import (
     smaller_scale,
     step_fault,
 )
-from guanmo.regions.names import Coded, clean_text, identify_region, level_character
+from guanmo.regions.names import (
+    Coded,
+    clean_text,
+    level_character,
+    naming,
+    region_mentioned,
+    region_named,
+    regions_near,
+)
 from guanmo.regions.services import city_of_counties, counties_of
 from guanmo.sheets.cells import format_wan, parse_line, parse_paragraph
 from guanmo.sheets.faults import SheetFault
@@ -575,6 +583,7 @@ class _RowReader:
         judge = self.spelled("judge", sheet_judge or parse_line(self.cell(row, JUDGE)))
         site = self.spelled("site", parse_line(self.cell(row, SITE)))
         judge_region = self.region(parse_line(self.cell(row, JUDGE_REGION)), judge=True)
+        self.unclear_judge_region(number, parse_line(self.cell(row, JUDGE_REGION)))
         site_region = self.region(parse_line(self.cell(row, SITE_REGION)), judge=False)
         if self.recused(number, row, judge, site):
             return
@@ -592,6 +601,9 @@ class _RowReader:
                 )
             else:
                 message = f"「{typed}」不是本{self.level}区划中的县区或园区{self.hint}"
+                if near := regions_near(typed, self.regions):
+                    names = "、".join(region.name for region in near)
+                    message += f"，是否为{names}？请填写全称"
             self.fault(number, SITE_REGION, message)
         scores = self.scores(number, row)
         self.check_total(number, row, scores)
@@ -712,25 +724,44 @@ class _RowReader:
                 f"观摩点「{site}」在第{first_row}行属{first_region}，此处却填{region}",
             )
 
+    def unclear_judge_region(self, number: int, text: str) -> None:
+        """A fault for a judge's unit that names no county or zone of the tree but looks like
+        one (a part of a name: 一体化, 陟; 武 of 修武县 and 武陟县): whether he is to be recused
+        is not guessed (issue 9 §7)."""
+        if not text or region_mentioned(text, self.regions) is not None:
+            return
+        if near := regions_near(text, self.regions):
+            names = "、".join(region.name for region in near)
+            self.fault(
+                number,
+                JUDGE_REGION,
+                f"「{text}」不是本{self.level}县区或园区的名称、简称或区划代码，是否为{names}？"
+                "请填写全称，以便核对回避",
+            )
+
     def spelled(self, kind: str, text: str) -> str:
         """The first spelling met of a name typed several ways ("张 三" and "张三")."""
         return self.spellings[kind].setdefault(clean_text(text), text) if text else ""
 
     def region(self, text: str, *, judge: bool) -> str | None:
-        """The name of the county or zone `text` identifies in the tree ("示范区" and
-        "城乡一体化示范区" are one zone), noted when typed otherwise. A judge's unit that is no
-        county (市发改委) stays as typed and recuses him from nothing; a site's county that
-        the tree does not know is None."""
+        """The name of the county or zone `text` identifies in the tree by the one rule of
+        `regions.names.naming` ("示范区", "城乡一体化示范区" and 410800-Z01 are one zone), noted
+        when typed otherwise; a judge's unit may be a body of it (温县发改委 is of 温县:
+        `region_mentioned`); the notes say which rule ("“示范区”按简称识别为城乡一体化示范区").
+        A judge's unit that is no county (市发改委) stays as typed and
+        recuses him from nothing; a site's county that the tree does not know is None. A part
+        of a name (一体化) is never taken: `unclear_judge_region` refuses it."""
         if not text:
             return ""
-        found = identify_region(text, self.regions)
+        found = (region_mentioned if judge else region_named)(text, self.regions)
         if found is None:
             note = f"评委所属「{text}」不是本{self.level}的县区或园区，不回避"
             if judge and note not in self.notes:
                 self.notes.append(note)
             return text if judge else None
-        note = f"「{text}」按「{found.name}」计"
-        if found.name != text and note not in self.notes:
+        named = naming(text, self.regions)
+        note = named.note if named else f"评委所属「{text}」属{found.name}，按{found.name}核对回避"
+        if note and note not in self.notes:
             self.notes.append(note)
         return found.name
 

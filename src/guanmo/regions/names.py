@@ -3,7 +3,8 @@
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Protocol, TypeVar
+from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar
 
 _SUFFIXES = ("自治县", "县", "区", "市", "旗")
 # The words a zone's name ends with that also name it alone: 城乡一体化示范区 is 示范区 in speech
@@ -108,31 +109,6 @@ def with_unit(region: str, name: str, *, is_city: bool, separator: str = "") -> 
 
 
 R = TypeVar("R", bound=Named)
-C = TypeVar("C", bound=Coded)
-
-
-def match_region(text: object, regions: Iterable[R]) -> R | None:
-    """The region a sheet means by `text`: exact name, short name, or a unique containment.
-
-    "武陟县", "武陟" and "河南省焦作市武陟县" all find 武陟县; "示范区" finds
-    城乡一体化示范区 when no other region's name contains it.
-    Ambiguous or unknown text finds nothing.
-    """
-    wanted = clean_text(text)
-    if not wanted:
-        return None
-    candidates = list(regions)
-    for region in candidates:
-        if wanted in (region.name, short_region_name(region.name)):
-            return region
-    containing = [
-        region
-        for region in candidates
-        if short_region_name(region.name) in wanted or wanted in region.name
-    ]
-    if len(containing) == 1:
-        return containing[0]
-    return None
 
 
 # Names offices give a zone in place of its full name, by the words its full name ends with:
@@ -159,14 +135,168 @@ def regions_named(text: object, regions: Iterable[R]) -> list[R]:
     return list({id(region): region for region in found}.values())
 
 
+# How `naming` says a region was named, in reports ("“温”按简称识别为温县").
+FULL_NAME, SHORT_NAME, CODE, TREE_PATH = "全称", "简称", "区划代码", "上级区划和全称"
+
+
+@dataclass(frozen=True)
+class Naming(Generic[R]):
+    """A text (`text`, as typed) naming `region` by `rule`: FULL_NAME, SHORT_NAME, CODE or
+    TREE_PATH (its parents' names before its own: 焦作市武陟县)."""
+
+    text: str
+    region: R
+    rule: str
+
+    @property
+    def note(self) -> str:
+        """What a report says of a region named otherwise than by its full name, so that the
+        assumption is in it: "“温”按简称识别为温县"; "" for the full name."""
+        if self.rule == FULL_NAME:
+            return ""
+        return f"“{self.text}”按{self.rule}识别为{self.region.name}"
+
+
+def _path_names(region: object) -> list[str]:
+    """Its parents' names, nearest first, through `parent` where a region has one."""
+    names, parent = [], getattr(region, "parent", None)
+    while parent is not None and len(names) < 4:
+        names.append(parent.name)
+        parent = getattr(parent, "parent", None)
+    return names
+
+
+def _by_path(wanted: str, region: Named) -> bool:
+    """Whether `wanted` is the region's name after one or more of its parents' (焦作市武陟县,
+    河南省焦作市武陟县), the nearest last."""
+    if not wanted.endswith(region.name) or wanted == region.name:
+        return False
+    prefix = ""
+    for name in _path_names(region):
+        prefix = name + prefix
+        if wanted == prefix + region.name:
+            return True
+    return False
+
+
+def naming(text: object, regions: Iterable[R]) -> Naming[R] | None:
+    """How `text` (a sheet's cell, a command's option) names one of `regions`: THE rule for
+    naming a region everywhere in Guanmo (issue 9 §7: by identity in the tree, never by
+    trimming names). In order:
+
+    1. its code (GB/T 2260, or a zone's 410800-Z01) or its full name: exact, NFKC, no spaces;
+    2. a known short name (`known_names`): the name without a recognised suffix 县/市/区/旗/
+       自治县, the endings GB/T 2260 names have (武陟县 → 武陟, 温县 → 温: offices' sheets write
+       them so, issue 9 tryout 7 L24 and tryout 8), the zone word its name ends with
+       (城乡一体化示范区 → 示范区) and the alias of a zone (…高新技术产业开发区 → 高新区,
+       …经济技术开发区 → 经开区), as `known_names` lists them;
+    3. its parents' names before its full name (焦作市武陟县), where regions know their parent.
+
+    A step found by two regions names neither (示范区 for 城乡一体化示范区 and 农业示范区), and a
+    text merely containing a name or part of one names none: 陟 and 一体化 are parts,
+    武陟县产业集聚区 is a park, 山阳县 is 商洛's, not 焦作's 山阳区 (issue 9 tryouts five,
+    eight). None then; `regions_near` gives what to ask (“是否为武陟县？”), never to take.
+    """
+    wanted = clean_text(text)
+    if not wanted:
+        return None
+    candidates = list(regions)
+    shown = str(text).strip()
+    steps = (
+        (CODE, lambda region: getattr(region, "code", None) == wanted),
+        (FULL_NAME, lambda region: clean_text(region.name) == wanted),
+        (SHORT_NAME, lambda region: wanted in known_names(clean_text(region.name))),
+        (TREE_PATH, lambda region: _by_path(wanted, region)),
+    )
+    for rule, test in steps:
+        found = list({id(region): region for region in candidates if test(region)}.values())
+        if len(found) == 1:
+            return Naming(shown, found[0], rule)
+        if found:
+            return None
+    return None
+
+
 def region_named(text: object, regions: Iterable[R]) -> R | None:
-    """The region a sheet's row or county cell names: by its full name or a known short name
-    (`known_names`: 武陟县, 武陟, 温, 示范区, 高新区) unique among `regions`. A text merely
-    containing or sharing a prefix with a region's name finds nothing: 濮阳工业园区 is not 濮阳县,
-    山阳县 is not 山阳区, 武陟县产业集聚区 is not 武陟县 (issue 9, tryouts five and eight).
-    Unknown or ambiguous text finds nothing; `unnamed_region_message` says why."""
-    found = regions_named(text, regions)
+    """The region `text` names by the one rule of `naming` (full name, code, known short name,
+    parents and name), or None: 武陟县, 武陟, 温, 示范区, 高新区, 410825 find theirs; a text
+    merely containing or sharing a prefix with a region's name finds nothing: 濮阳工业园区 is not
+    濮阳县, 山阳县 is not 山阳区, 武陟县产业集聚区 is not 武陟县 (issue 9, tryouts five and
+    eight). Unknown or ambiguous text finds nothing; `unnamed_region_message` says why."""
+    found = naming(text, regions)
+    return found.region if found else None
+
+
+# What may follow a short name of a county inside a text and make it another place's name:
+# 山阳县 (商洛) after 山阳 of 山阳区.
+_NAME_ENDINGS = tuple(dict.fromkeys(suffix[-1] for suffix in _SUFFIXES))
+
+
+def _mentions(key: str, region: Named) -> list[tuple[int, int]]:
+    """Where `key` (a cleaned text) has one of the region's names of two characters or more:
+    its full name, its short names and aliases (`known_names`). A short name followed by a
+    county's ending (山阳县 for 山阳区) is another place's name, and so is a zone word or alias
+    after other words (农业示范区 is not 城乡一体化示范区; 焦作市示范区 and 一、示范区 are)."""
+    name = clean_text(region.name)
+    spans = []
+    for known in known_names(name):
+        if len(known) < 2:
+            continue
+        start = key.find(known)
+        while start >= 0:
+            end = start + len(known)
+            after, before = key[end : end + 1], key[start - 1 : start]
+            other_name = known != name and after in _NAME_ENDINGS and after != ""
+            tail_of_words = (
+                not name.startswith(known) and _is_ideograph(before) and before not in _NAME_ENDINGS
+            )
+            if not (other_name or tail_of_words):
+                spans.append((start, end))
+            start = key.find(known, start + 1)
+    return spans
+
+
+def _is_ideograph(character: str) -> bool:
+    """Whether a character is a CJK ideograph (not a numeral's 、 or a bracket)."""
+    return bool(character) and unicodedata.name(character, "").startswith("CJK UNIFIED")
+
+
+def region_mentioned(text: object, regions: Iterable[R]) -> R | None:
+    """The region a text that is more than a name speaks of: a title (焦作市武陟县2025年重点项目
+    台账), a heading (一、武陟县产业项目), a sheet's name, a location (温县祥云镇). The region it
+    names whole (`region_named`), or else the one region one of whose names of two characters or
+    more (`known_names`: 武陟县, 武陟, 示范区) stands in it as a whole word: a name inside a longer
+    name of another of `regions` gives way to it (一、武陟县产业集聚区 is that park where it is a
+    unit, else in 武陟县), a short name followed by a county ending is another place's name
+    (山阳县城关镇 is not in 山阳区), a one-character short name (温) is a name only alone
+    (温泉度假区 is not in 温县), and a part of a name is never one (一体化). Two regions spoken of
+    (修武县、武陟县) give None: never a guess."""
+    candidates = list(regions)
+    named = region_named(text, candidates)
+    if named is not None:
+        return named
+    key = clean_text(text)
+    spans = [(span, region) for region in candidates for span in _mentions(key, region)]
+    kept = [
+        region
+        for (start, end), region in spans
+        if not any(
+            other is not region and s <= start and end <= e and e - s > end - start
+            for (s, e), other in spans
+        )
+    ]
+    found = list({id(region): region for region in kept}.values())
     return found[0] if len(found) == 1 else None
+
+
+def regions_near(text: object, regions: Iterable[R]) -> list[R]:
+    """The regions a text that names none (`naming`) may have meant, for a refusal to ask
+    (“是否为武陟县？”), never to take: those whose full name has it as a part (陟, 一体化; 武:
+    修武县 and 武陟县). A text containing a name (濮阳工业园区, 武陟县产业集聚区) is asked about
+    nothing: it may be a park of the city as well as of the county."""
+    key = clean_text(text)
+    found = [region for region in regions if key and key in clean_text(region.name)]
+    return list({id(region): region for region in found}.values())
 
 
 def unnamed_region_message(text: object, regions: Iterable[R], top: str) -> str:
@@ -180,13 +310,3 @@ def unnamed_region_message(text: object, regions: Iterable[R], top: str) -> str:
         return f"“{shown}”可指{top}的多个单位：{names}；请写全称"
     names = "、".join(region.name for region in candidates)
     return f"{top}没有“{shown}”这个单位；{top}的单位为：{names}"
-
-
-def identify_region(text: object, regions: Iterable[C]) -> C | None:
-    """The region of the tree `text` stands for: by its code ("410822", "410800-Z01") or by
-    its name as `match_region` finds it. Two spellings are the same region exactly when they
-    identify the same node: 城乡一体化示范区, 示范区 and 410800-Z01 are one zone."""
-    candidates = list(regions)
-    wanted = clean_text(text)
-    by_code = next((region for region in candidates if region.code == wanted), None)
-    return by_code or match_region(wanted, candidates)

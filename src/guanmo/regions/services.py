@@ -13,8 +13,8 @@ from django.db.models import Q
 from guanmo.regions.models import Region
 from guanmo.regions.names import (
     clean_text,
-    identify_region,
     own_level,
+    region_named,
     short_region_name,
     whole,
 )
@@ -63,7 +63,7 @@ def city_of_counties(names: Iterable[str]) -> Division | None:
             by_parent.setdefault(division.parent, []).append(division)
     wanted = {clean_text(name) for name in names} - {""}
     found = {
-        parent: sum(identify_region(name, counties) is not None for name in wanted)
+        parent: sum(region_named(name, counties) is not None for name in wanted)
         for parent, counties in by_parent.items()
     }
     best = max(found.values(), default=0)

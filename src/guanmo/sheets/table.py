@@ -38,7 +38,7 @@ from typing import Any
 from guanmo.regions.names import (
     Named,
     clean_text,
-    match_region,
+    region_mentioned,
     region_named,
     short_region_name,
     spoken_names,
@@ -290,11 +290,12 @@ class _TableReader:
     def _place(self, label: str, heading: tuple[int, str] | None) -> str:
         """What a label names as a heading of a place, or "": once its numbering, bullet and
         tail are taken off (`heading_text`) it is one place's name, or (a heading already by
-        its form, "一、武陟县产业项目") it contains exactly one place's name."""
+        its form, "一、武陟县产业项目") it speaks of exactly one place (`region_mentioned`: by a
+        whole name of it, never a part of one)."""
         named = heading_text(label)
         if named and region_named(named, self.places):
             return named
-        if heading is not None and match_region(heading[1], self.places):
+        if heading is not None and region_mentioned(heading[1], self.places):
             return heading[1]
         return ""
 

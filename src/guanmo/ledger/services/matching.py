@@ -8,13 +8,16 @@ from guanmo.ledger.columns import Field
 from guanmo.ledger.models import Project
 from guanmo.regions.models import Region
 from guanmo.regions.names import (
+    CODE,
+    FULL_NAME,
     clean_text,
     level_character,
-    match_region,
+    naming,
     own_level,
+    region_mentioned,
     region_named,
+    regions_near,
     short_region_name,
-    spoken_names,
     whole,
 )
 from guanmo.regions.services import divisions, is_top, units_of
@@ -133,52 +136,42 @@ class CountyFinder:
         self._named: dict[str, Region | None] = {}
         self._by_code = {unit.code: unit for unit in self.units}
         # (sheet, column, what the report says) → rows whose county cell or location named
-        # their unit otherwise than by its name: by code, by part of its name, by a town in it
+        # their unit otherwise than by its full name: by code, by a short name, by a town in it
         self._read_as: dict[tuple[str, str, str], list[int]] = {}
 
     def find(self, text: str) -> Region | None:
+        """The unit a heading, sheet's name, title or location speaks of
+        (`regions.names.region_mentioned`: by a whole name of it, never a part of one)."""
         if text not in self._found:
-            self._found[text] = match_region(text, self.units)
+            self._found[text] = region_mentioned(text, self.units)
         return self._found[text]
 
     def named(self, text: str) -> Region | None:
-        """The unit a county cell names: by its own name (`region_named`), never by a text
-        containing it; or by its GB/T 2260 code (410825), or by a part of its name that no
-        other unit's name has (温 for 温县; tryout 7 of issue 9, L23, L24)."""
+        """The unit a county cell names by the one rule of `regions.names.naming`: its full
+        name, its GB/T 2260 code (410825), a known short name (武陟, 温, 示范区); never a text
+        containing a name (武陟县产业集聚区) nor a part of one (陟): `refusal` asks about those
+        (issue 9 §7; tryout 7, L23, L24)."""
         if text not in self._named:
-            key = clean_text(text)
-            sharing = self._sharing(key)
-            self._named[text] = (
-                region_named(text, self.units)
-                or self._by_code.get(key)
-                or (sharing[0] if len(sharing) == 1 else None)
-            )
+            self._named[text] = region_named(text, self.units)
         return self._named[text]
-
-    def _sharing(self, key: str) -> list[Region]:
-        """The units whose names contain `key` (a cleaned text)."""
-        return [unit for unit in self.units if key and key in unit.name]
 
     def _note_reading(self, row: Row, column: Field, typed: str, unit: Region) -> None:
         """Keep for the report a county cell or location that named `unit` otherwise than by
         one of its names (`reading_notes`)."""
-        key = clean_text(typed)
+        named = naming(typed, [unit])
         if column == Field.LOCATION:
             said = f"「{typed}」在{unit.name}，按所在县区{unit.name}读取"
-        elif key == unit.code:
-            said = f"「{typed}」是{unit.name}的区划代码，按{unit.name}读取"
-        elif key in unit.name and key not in spoken_names(unit.name):
-            said = (
-                f"「{typed}」按{unit.name}读取（{self.city.name}的县区中只有{unit.name}"
-                f"的名称含「{typed}」）"
-            )
-        else:
+        elif named is None or named.rule == FULL_NAME:
             return
+        elif named.rule == CODE:
+            said = f"「{typed}」是{unit.name}的区划代码，按{unit.name}读取"
+        else:
+            said = named.note
         self._read_as.setdefault((row.sheet, column.value, said), []).append(row.number)
 
     def reading_notes(self) -> list[str]:
         """What the report says of county cells and locations read as a unit otherwise than by
-        its name: "工作表「台账」第3行「所在县区」「温」按温县读取（…只有温县的名称含「温」）"."""
+        its full name, naming the rule: "工作表「台账」第3行「所在县区」“温”按简称识别为温县"."""
         notes = []
         for (sheet, column, said), numbers in self._read_as.items():
             shown = "、".join(str(number) for number in numbers[:10])
@@ -199,12 +192,19 @@ class CountyFinder:
         return unit
 
     def refusal(self, text: str) -> str:
-        """Why a county cell names no unit: the units a part of a name may mean, the division a
-        code of another city is, or else the city's units listed."""
+        """Why a county cell names no unit: the units a part of a name or a longer name may mean
+        (`regions_near`), asked, never taken; the division a code of another city is; or else
+        the city's units listed."""
         key = clean_text(text)
-        if len(sharing := self._sharing(key)) > 1:
-            names = "、".join(unit.name for unit in sharing)
+        near = regions_near(key, self.units)
+        if len(near) > 1:
+            names = "、".join(unit.name for unit in near)
             return f"「{text}」可以是{names}，无法确定是哪一个；请填写县区全称"
+        if near:
+            return (
+                f"「{text}」不是{self.city.name}县区或园区的名称、简称或区划代码，"
+                f"是否为{near[0].name}？请填写县区全称"
+            )
         if division := divisions().get(key):
             parent = divisions().get(division.parent)
             where = f"{parent.name}{division.name}" if parent else division.name

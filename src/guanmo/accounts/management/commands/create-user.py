@@ -9,7 +9,7 @@ from django.db import transaction
 from guanmo.accounts.models import Department, Role, User
 from guanmo.regions.management.city import add_city_argument, city_for
 from guanmo.regions.models import Region
-from guanmo.regions.names import match_region
+from guanmo.regions.names import region_named, regions_near
 from guanmo.regions.services import units_of
 
 _ROLES = {**{role.value: role for role in Role}, **{role.label: role for role in Role}}
@@ -95,11 +95,12 @@ class Command(BaseCommand):
             if role in _NEEDS_COUNTY:
                 raise CommandError("--region：县区项目办须指定所属县区")
             return city
-        found = Region.objects.filter(code=typed).first() or match_region(
-            typed, [city, *units_of(city)]
-        )
+        regions = [city, *units_of(city)]
+        found = Region.objects.filter(code=typed).first() or region_named(typed, regions)
         if found is None:
-            raise CommandError(f"--region：{city.name}没有「{typed}」这个区划")
+            near = "、".join(region.name for region in regions_near(typed, regions))
+            asked = f"；是否为{near}？请写全称" if near else ""
+            raise CommandError(f"--region：{city.name}没有「{typed}」这个区划{asked}")
         is_county = found in units_of(city)
         if role in _NEEDS_COUNTY and not is_county:
             raise CommandError(

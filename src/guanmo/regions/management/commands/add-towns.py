@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from guanmo.regions.models import Region
-from guanmo.regions.names import match_region
+from guanmo.regions.names import region_named, regions_near
 from guanmo.regions.services import RefusedRegion, add_towns, served_cities, units_of
 
 
@@ -34,7 +34,9 @@ def _county(typed: str) -> Region:
         for region in ([top] if top.kind == Region.Kind.COUNTY else units_of(top))
         if region.kind == Region.Kind.COUNTY
     ]
-    found = match_region(typed, counties)
+    found = region_named(typed, counties)
     if found is None:
+        if near := "、".join(county.name for county in regions_near(typed, counties)):
+            raise CommandError(f"没有名为“{typed}”的县（市、区）；是否为{near}？请写全称")
         raise CommandError(f"没有名为“{typed}”的县（市、区）；请先用 init-city 或 init-county 建立")
     return found

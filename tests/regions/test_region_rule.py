@@ -1,0 +1,105 @@
+"""One rule names a region in a sheet or a command (issue 9 §7, S2): its full name, a short name
+the tree or a recognised suffix gives it, its code, or its place in the tree; never a part of a
+name, nor a longer name containing it."""
+
+from dataclasses import dataclass
+
+import pytest
+
+from guanmo.regions.names import naming, region_mentioned, region_named, regions_near
+
+
+@dataclass
+class _Unit:
+    name: str
+    code: str
+    parent: "_Unit | None" = None
+
+
+_CITY = _Unit("焦作市", "410800")
+_UNITS = [
+    _Unit("修武县", "410821", _CITY),
+    _Unit("武陟县", "410823", _CITY),
+    _Unit("温县", "410825", _CITY),
+    _Unit("沁阳市", "410882", _CITY),
+    _Unit("山阳区", "410811", _CITY),
+    _Unit("城乡一体化示范区", "410800-Z01", _CITY),
+    _Unit("焦作高新技术产业开发区", "410800-Z02", _CITY),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "rule"),
+    [
+        ("武陟县", "武陟县", "全称"),
+        ("武陟", "武陟县", "简称"),
+        ("温", "温县", "简称"),
+        ("示范区", "城乡一体化示范区", "简称"),
+        ("高新区", "焦作高新技术产业开发区", "简称"),
+        ("410800-Z01", "城乡一体化示范区", "区划代码"),
+        ("焦作市武陟县", "武陟县", "上级区划和全称"),
+    ],
+)
+def test_a_name_code_or_short_name_finds_its_region_and_says_how(text, found, rule):
+    named = naming(text, _UNITS)
+    assert named is not None
+    assert (named.region.name, named.rule) == (found, rule)
+
+
+def test_the_report_says_a_short_name_was_taken_as_the_region():
+    named = naming("温", _UNITS)
+    assert named is not None
+    assert named.note == "“温”按简称识别为温县"
+    full = naming("温县", _UNITS)
+    assert full is not None
+    assert full.note == ""
+
+
+@pytest.mark.parametrize("text", ["陟", "一体化", "武陟县产业集聚区", "山阳县", "高新", "沁"])
+def test_a_part_of_a_name_or_a_name_containing_one_finds_nothing(text):
+    assert region_named(text, _UNITS) is None
+
+
+def test_a_part_of_a_name_is_offered_as_a_question_never_taken():
+    assert [unit.name for unit in regions_near("陟", _UNITS)] == ["武陟县"]
+    assert [unit.name for unit in regions_near("武", _UNITS)] == ["修武县", "武陟县"]
+    assert regions_near("武陟县产业集聚区", _UNITS) == []
+
+
+def test_the_same_zone_by_its_full_name_short_name_and_code_is_one_region():
+    texts = ("城乡一体化示范区", "示范区", "410800-Z01")
+    assert {getattr(region_named(text, _UNITS), "code", None) for text in texts} == {"410800-Z01"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("温县祥云镇", "温县"),
+        ("焦作市武陟县2025年重点项目台账", "武陟县"),
+        ("武陟智能装备产业园", "武陟县"),
+        ("示范区智慧物流园", "城乡一体化示范区"),
+        ("一、示范区", "城乡一体化示范区"),
+        ("焦作市高新区", "焦作高新技术产业开发区"),
+        ("农业示范区", None),  # another zone's name, not 城乡一体化示范区
+        ("武陟县农业示范区", "武陟县"),
+        ("山阳县城关镇", None),  # 商洛's 山阳县, not 焦作's 山阳区
+        ("温泉度假区", None),  # a one-character short name is a name alone, never a mention
+        ("修武县、武陟县", None),  # two units: no guess
+    ],
+)
+def test_a_text_mentioning_one_region_by_a_whole_name_finds_it(text, found):
+    region = region_mentioned(text, _UNITS)
+    assert (region.name if region else None) == found
+
+
+def test_a_mention_inside_a_longer_units_name_is_that_unit():
+    units = [*_UNITS, _Unit("武陟县产业集聚区", "410823-Z01", _CITY)]
+    region = region_mentioned("一、武陟县产业集聚区", units)
+    assert region is not None
+    assert region.name == "武陟县产业集聚区"
+
+
+def test_two_units_sharing_a_short_name_are_not_guessed_between():
+    units = [*_UNITS, _Unit("农业示范区", "410800-Z03", _CITY)]
+    assert region_named("示范区", units) is None
+    assert region_mentioned("二、示范区", units) is None
