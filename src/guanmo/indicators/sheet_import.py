@@ -18,6 +18,7 @@ disagreement is reported. Every stored value links to the ImportRecord of its fi
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -26,7 +27,7 @@ from guanmo.accounts.models import User
 from guanmo.indicators.arithmetic import peer_ranks, rank_basis, rank_disagreements
 from guanmo.indicators.choices import Kind, RankBy
 from guanmo.indicators.columns import Role
-from guanmo.indicators.models import Indicator, PeerGroup
+from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup
 from guanmo.indicators.selectors import group_members, readings
 from guanmo.indicators.services import Source, ValueInput, add_to_peer_group, store_values
 from guanmo.indicators.sheet_reading import Read, SheetRow, read_sheets
@@ -36,6 +37,7 @@ from guanmo.indicators.totals import (
     total_notes,
     whole_of,
 )
+from guanmo.indicators.unit_slips import slip_message, unit_slip
 from guanmo.regions.models import Region
 from guanmo.regions.names import naming
 from guanmo.regions.services import (
@@ -269,6 +271,7 @@ def _store(
         )
     for indicator in read.indicators.values():
         inputs = []
+        known = _known(indicator, year, month) if indicator.kind == Kind.AMOUNT else None
         for index, region in [*members.items(), *totals.items()]:
             figures = rows[index].figures.get(indicator.pk)
             if figures is None or not figures.given:
@@ -287,6 +290,9 @@ def _store(
                         "只有上年同期值或位次，没有本期数值或增速",
                     )
                 )
+                continue
+            if known is not None and (fault := _slip(indicator, read, rows[index], region, known)):
+                report.faults.append(fault)
                 continue
             inputs.append(
                 ValueInput(
@@ -325,6 +331,52 @@ def _store(
     if record is not None:
         record.report, record.text = report.as_dict(), "\n".join(report.lines())
         record.save(update_fields=["report", "text"])
+
+
+Known = tuple[dict[int, tuple[int, Decimal]], dict[int, Decimal]]
+
+
+def _known(indicator: Indicator, year: int, month: int) -> Known:
+    """Per region id, its stored cumulative of the latest earlier month of `year` (month,
+    value) and its stored value of `month` last year: what `unit_slips.unit_slip` judges by."""
+    earlier: dict[int, tuple[int, Decimal]] = {}
+    stored = IndicatorValue.objects.filter(
+        indicator=indicator, year=year, month__lt=month, value__isnull=False
+    )
+    for region_id, other, value in stored.order_by("month").values_list(
+        "region_id", "month", "value"
+    ):
+        earlier[region_id] = other, value
+    last_year = dict(
+        IndicatorValue.objects.filter(
+            indicator=indicator, year=year - 1, month=month, value__isnull=False
+        ).values_list("region_id", "value")
+    )
+    return earlier, last_year
+
+
+def _slip(
+    indicator: Indicator, read: Read, row: SheetRow, region: Region, known: Known
+) -> SheetFault | None:
+    """A fault naming the cell when the row's amount looks typed in another unit."""
+    figures = row.figures[indicator.pk]
+    if figures.value is None:
+        return None
+    slip = unit_slip(
+        figures.value,
+        earlier=known[0].get(region.pk),
+        last_year=known[1].get(region.pk),
+        growth=figures.growth,
+        unit=indicator.unit,
+        places=indicator.places,
+    )
+    if slip is None:
+        return None
+    field = f"{indicator.name}·{Role.VALUE.value}"
+    column = next((c for c in read.columns if c.sheet == row.sheet and c.field == field), None)
+    cell = cell_address(row.number, column.column) if column else ""
+    message = slip_message(cell, figures.value, indicator.unit, column.unit if column else "", slip)
+    return SheetFault(row.sheet, row.number, indicator.name, message)
 
 
 def _place(row: SheetRow) -> str:

@@ -1,0 +1,127 @@
+"""Whether an amount read from a sheet is off by a power of ten — a unit slip such as a
+统计月报 headed 固定资产投资（万元） whose figures are typed in 亿元 (61.23 read as 0.006123亿元).
+
+The idea is that of the progress import's unit doubts (`guanmo.ledger.unit_doubts`): a figure
+is judged against what is already known of the same region, and an implausible one stops the
+import naming the cell rather than being stored (issue 9, never a silent wrong figure).
+Plain arithmetic; the caller gathers the stored figures.
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from guanmo.indicators.columns import factor as unit_factor
+from guanmo.indicators.columns import unit_kind
+from guanmo.sheets.cells import format_wan
+
+# A year-to-date cumulative never falls; one that falls to a hundredth or less of the previous
+# month's, or lies about a hundredfold or more from what last year and the reported growth make
+# of it, is a unit slip (万元 against 亿元 is 10^4, 元 against 百万元-style tables 10^2 or 10^3).
+SLIP = Decimal(100)
+_PREFIXES = ("", "千", "万", "亿")
+
+
+@dataclass(frozen=True)
+class Slip:
+    """A figure judged a unit slip: `factor` is the power of ten the figure is off by (the
+    figure times `factor` is about the expected one; 10000 for 万元 typed as 亿元, 0.01 for a
+    figure a hundredfold too large) and `against` says what it was judged against, for the
+    message ("比1—10月累计84.6亿元还小")."""
+
+    factor: Decimal
+    against: str
+
+
+def _power_of_ten(ratio: Decimal) -> Decimal:
+    """The power of ten nearest `ratio` (> 0) on a log scale: 13817 → 10000, 0.0095 → 0.01."""
+    exponent = int(ratio.log10().quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return Decimal(10) ** exponent
+
+
+def unit_slip(
+    value: Decimal,
+    *,
+    earlier: tuple[int, Decimal] | None,
+    last_year: Decimal | None,
+    growth: Decimal | None,
+    unit: str = "",
+    places: int = 2,
+) -> Slip | None:
+    """Whether `value` (a region's cumulative amount 1—M月, in the indicator's `unit`) is off
+    by a power of ten, else None. Judged, in this order, against:
+
+    - `earlier`: (month, cumulative) the region's stored cumulative of the latest earlier month
+      of the same year; a cumulative never falls, so one at a hundredth of it or less is a slip;
+    - then `last_year`: the region's stored value of the same period last year, grown by the
+      `growth` (%) the same row reports when there is one; a figure whose distance from that is
+      nearest a power of ten of 100 or more (on a log scale: 10^1.5 ≈ 32-fold) is a slip, as a
+      unit slip of 10^2, 10^3 or 10^4 explains it (the reported growth is typed in %, so it
+      does not slip with the amount).
+
+    Zero and negative figures, and a region with nothing stored, are never judged. `places`
+    rounds the expected figure quoted (half-up). Rule: issue 9 and tryout 11 item B, after
+    `guanmo.ledger.unit_doubts`."""
+    if value <= 0:
+        return None
+    if earlier is not None and earlier[1] > 0:
+        month, cumulative = earlier
+        if value * SLIP <= cumulative:
+            period = f"1—{month}月" if month > 1 else "1月"
+            return Slip(
+                _power_of_ten(cumulative / value),
+                f"比{period}累计{format_wan(cumulative)}{unit}还小",
+            )
+    if last_year is None or last_year <= 0:
+        return None
+    expected = last_year if growth is None else last_year * (1 + growth / 100)
+    if expected <= 0:
+        return None
+    ratio = expected / value
+    power = _power_of_ten(ratio)
+    if 1 / SLIP < power < SLIP:
+        return None
+    if growth is None:
+        against = (
+            f"与上年同期{format_wan(last_year)}{unit}相差约{format_wan(_factor_shown(ratio))}倍"
+        )
+    else:
+        shown = expected.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        against = (
+            f"按上年同期{format_wan(last_year)}{unit}和所报增长{format_wan(growth)}%"
+            f"应约为{format_wan(shown)}{unit}"
+        )
+    return Slip(power, against)
+
+
+def _factor_shown(ratio: Decimal) -> Decimal:
+    power = _power_of_ten(ratio)
+    return power if power >= 1 else 1 / power
+
+
+def likely_unit(stated: str, slip: Slip) -> str:
+    """The unit the figures look typed in, given the header's `stated` unit: 亿元 for 万元 and a
+    factor of 10000; "" when no unit of the same kind fits."""
+    kind = unit_kind(stated)
+    if kind is None:
+        return ""
+    for prefix in _PREFIXES:
+        if unit_factor(prefix + kind[0], stated) == slip.factor:
+            return prefix + kind[0]
+    return ""
+
+
+def slip_message(cell: str, value: Decimal, unit: str, stated: str, slip: Slip) -> str:
+    """「单元格B5 0.006123亿元，比1—10月累计84.6亿元还小，疑为单位填错（表头写万元，数字像是
+    亿元）；请核对单位后再导入」: `value` in the indicator's `unit`, `stated` the header's unit
+    ("" when the header wrote none)."""
+    header = f"表头写{stated}" if stated else f"表头未写单位，按{unit}读取"
+    looks = likely_unit(stated or unit, slip)
+    why = (
+        f"{header}，数字像是{looks}"
+        if looks
+        else f"{header}，数字相差约{format_wan(_factor_shown(slip.factor))}倍"
+    )
+    return (
+        f"单元格{cell} {format_wan(value)}{unit}，{slip.against}，疑为单位填错（{why}）；"
+        "请核对单位后再导入"
+    )

@@ -1,0 +1,119 @@
+"""A 统计月报 whose header says 万元 but whose figures are typed in 亿元 is refused, naming the
+cell, the stored figure it was judged against and the likely unit, and nothing is stored
+(issue 9, never a silent wrong figure; tryout 11 item B)."""
+
+from decimal import Decimal
+
+import pytest
+
+from guanmo.indicators.models import Indicator, IndicatorValue
+from guanmo.indicators.sheet_import import import_indicators
+from guanmo.indicators.unit_slips import unit_slip
+from tests.indicators.sheets import write
+from tests.sheets.files import Drawn
+
+
+@pytest.fixture
+def investment(city):
+    return Indicator.objects.get(city=city, name="固定资产投资")
+
+
+def _sheet(wuzhi_figure, growth="5.2"):
+    """One header row, counties down, the amount in 万元 beside its growth; 温县 is right."""
+    return Drawn(
+        [
+            ["县（市、区）", "1—11月累计（万元）", "增长（%）"],
+            ["武陟县", wuzhi_figure, growth],
+            ["温县", 925000, "3.1"],
+        ],
+        name="固定资产投资",
+    )
+
+
+def _store(indicator, region, year, month, value):
+    IndicatorValue.objects.create(
+        indicator=indicator, region=region, year=year, month=month, value=Decimal(value)
+    )
+
+
+def test_a_figure_far_below_the_previous_month_cumulative_is_refused(
+    city, investment, wuzhi, wenxian, tmp_path
+):
+    _store(investment, wuzhi, 2025, 10, "84.6")
+    _store(investment, wenxian, 2025, 10, "85.0")
+
+    report = import_indicators(write(tmp_path, _sheet(61.23)), city=city, year=2025, month=11)
+
+    assert [fault.message for fault in report.faults] == [
+        "单元格B2 0.006123亿元，比1—10月累计84.6亿元还小，疑为单位填错（表头写万元，数字像是亿元）"
+        "；请核对单位后再导入"
+    ]
+    assert report.faults[0].row == 2
+    assert not IndicatorValue.objects.filter(month=11).exists()
+
+
+def test_a_figure_a_power_of_ten_off_last_year_and_its_reported_growth_is_refused(
+    city, investment, wuzhi, wenxian, tmp_path
+):
+    _store(investment, wuzhi, 2024, 11, "85.9")
+
+    report = import_indicators(write(tmp_path, _sheet(61.23)), city=city, year=2025, month=11)
+
+    assert [fault.message for fault in report.faults] == [
+        "单元格B2 0.006123亿元，按上年同期85.9亿元和所报增长5.2%应约为90.4亿元，"
+        "疑为单位填错（表头写万元，数字像是亿元）；请核对单位后再导入"
+    ]
+    assert not IndicatorValue.objects.filter(year=2025).exists()
+
+
+def test_figures_in_the_header_unit_are_stored(city, investment, wuzhi, wenxian, tmp_path):
+    _store(investment, wuzhi, 2025, 10, "84.6")
+    _store(investment, wuzhi, 2024, 11, "85.9")
+
+    report = import_indicators(write(tmp_path, _sheet(903700)), city=city, year=2025, month=11)
+
+    assert report.ok, [str(fault) for fault in report.faults]
+    assert IndicatorValue.objects.get(region=wuzhi, year=2025, month=11).value == Decimal("90.37")
+
+
+@pytest.mark.parametrize(
+    ("value", "earlier", "last_year", "growth", "factor"),
+    [
+        pytest.param("0.006123", "84.6", None, None, 10**4, id="below-previous-month"),
+        pytest.param("0.8", "84.6", None, None, 100, id="hundredfold-below-previous-month"),
+        pytest.param("0.006123", None, "85.9", "5.2", 10**4, id="against-growth"),
+        pytest.param("0.0904", None, "85.9", "5.2", 10**3, id="thousandfold-against-growth"),
+        pytest.param("9040", None, "85.9", None, Decimal("0.01"), id="hundredfold-above"),
+        pytest.param("0.904", "84.6", "85.9", "5.2", 100, id="hundredfold-above-earlier-month"),
+    ],
+)
+def test_unit_slip_names_the_power_of_ten(value, earlier, last_year, growth, factor):
+    slip = unit_slip(
+        Decimal(value),
+        earlier=(10, Decimal(earlier)) if earlier else None,
+        last_year=Decimal(last_year) if last_year else None,
+        growth=Decimal(growth) if growth else None,
+    )
+
+    assert slip is not None and slip.factor == factor
+
+
+@pytest.mark.parametrize(
+    ("value", "earlier", "last_year", "growth"),
+    [
+        pytest.param("90.4", "84.6", "85.9", "5.2", id="plausible"),
+        pytest.param("1.2", None, None, None, id="nothing-known"),
+        pytest.param("3.5", None, "30", None, id="a-fall-of-nine-tenths"),
+        pytest.param("40", "84.6", None, None, id="a-cumulative-halved-is-not-a-unit-slip"),
+    ],
+)
+def test_unit_slip_leaves_plausible_figures_alone(value, earlier, last_year, growth):
+    assert (
+        unit_slip(
+            Decimal(value),
+            earlier=(10, Decimal(earlier)) if earlier else None,
+            last_year=Decimal(last_year) if last_year else None,
+            growth=Decimal(growth) if growth else None,
+        )
+        is None
+    )
