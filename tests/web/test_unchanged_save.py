@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 import pytest
 from django.apps import apps
@@ -106,6 +107,7 @@ NOT_EDITS = {
     "period_close": "closes the period",
     "report_upload": "loads a sheet (tested in tests/reporting)",
     "bulletin_issue": "issues the month's bulletin (tested in tests/documents)",
+    "indicator_board_issue": "issues the indicator report (tested in tests/indicators)",
     "ledger_import": "loads a ledger sheet through its preview (tested in tests/ledger)",
     "report_submit": "hands the report in",
     "report_approve": "review step",
@@ -169,7 +171,7 @@ def stored_state() -> dict[str, list[dict]]:
 
 
 def _target(form: RenderedForm, page_url: str) -> str:
-    return resolve(form.action or page_url).url_name
+    return resolve(urlsplit(form.action or page_url).path).url_name
 
 
 def _forms_on(client, url: str) -> list[RenderedForm]:

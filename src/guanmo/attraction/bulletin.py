@@ -55,16 +55,18 @@ def attraction_section(city: Region, year: int, month: int) -> BulletinSection |
     return BulletinSection(heading="招商引资项目推进情况", sentences=report.sentences, table=table)
 
 
+# Short heads, the units said once in the caption, so the table prints within A4's width.
 LAND_HEADERS = (
     "地区",
-    "已供地（亩）",
-    "已动工（亩）",
-    "闲置土地（亩）",
-    "闲置满一年（亩）",
-    "闲置满两年（亩）",
-    "亩均投资（万元/亩）",
-    "亩均税收（万元/亩）",
+    "已供地",
+    "已动工",
+    "闲置土地",
+    "闲置满一年",
+    "闲置满两年",
+    "亩均投资",
+    "亩均税收",
 )
+LAND_UNITS = "（面积单位：亩；亩均投资、亩均税收单位：万元/亩）"
 AREA_PLACES = 2
 
 
@@ -96,7 +98,7 @@ def land_section(city: Region, year: int, month: int) -> BulletinSection | None:
     if report.idle_land:
         sentences.append("闲置土地：" + "；".join(idle.text for idle in report.idle_land) + "。")
     table = SectionTable(
-        caption=f"截至{chinese_date(report.as_of)}各县（市、区）、园区用地情况",
+        caption=f"截至{chinese_date(report.as_of)}各县（市、区）、园区用地情况{LAND_UNITS}",
         headers=LAND_HEADERS,
         rows=rows,
     )
