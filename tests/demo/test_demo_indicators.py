@@ -7,10 +7,12 @@ from decimal import Decimal
 import pytest
 
 from guanmo.demo.city import YEAR
-from guanmo.indicators.choices import Profile
+from guanmo.figures.arithmetic import growth_rate
+from guanmo.indicators.choices import Kind, Profile
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, Target, TargetChange
 from guanmo.indicators.report import build_report
 from guanmo.indicators.report_output import as_json
+from guanmo.indicators.table import GroupFigure
 from guanmo.regions.models import Region
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +140,16 @@ def test_a_group_of_like_counties_ranks_its_members_and_shows_on_a_countys_page(
     assert "武陟县在同类县（4个）中的位次" in body
     row = body[body.index('data-indicator="固定资产投资"') :]
     assert '<td class="num rank" data-label="同类县位次">第' in row[: row.index("</tr>")]
+
+
+def test_the_like_counties_total_is_the_four_counties_own_never_the_citys(city):
+    report = build_report(city, YEAR, NOVEMBER, group="同类县")
+    investment = next(t for t in report.indicators if t.indicator.name == "固定资产投资")
+    summed = sum(line.value for line in investment.lines)
+    last_year = sum(line.last_year for line in investment.lines)
+
+    assert investment.total.value == summed
+    assert investment.total.growth == growth_rate(summed, last_year)
+    for table in report.indicators:
+        if table.indicator.kind != Kind.AMOUNT:
+            assert table.total == GroupFigure(None, None), table.indicator.name

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from docx import Document
 from openpyxl import load_workbook
 
-from guanmo.indicators.models import Indicator
+from guanmo.indicators.models import Indicator, PeerGroup
 from guanmo.indicators.services import (
     Source,
     TargetInput,
@@ -382,3 +382,69 @@ def test_an_issued_docx_carries_its_number_and_is_written_again_as_issued(figure
         assert "2025年7月3日" in paragraphs
     with pytest.raises(CommandError, match="已印发"):
         _june("--format", "docx", "-o", str(tmp_path / "二.docx"), "--issue", "2025-07-03")
+
+
+def test_a_peer_groups_total_is_its_members_sum_never_the_citys_figure(city):
+    # Three of 焦作's counties as 同类县; the city's own stored figures must not be theirs.
+    install_city_peer_group(city)
+    peers = [city.children.get(name=name) for name in ("修武县", "武陟县", "温县")]
+    group = PeerGroup.objects.create(city=city, name="同类县", short_name="同类县")
+    group.members.set(peers)
+    investment = Indicator.objects.get(city=city, name="固定资产投资")
+    amounts = [("100.5", "90"), ("200.2", "190"), ("50.3", "60")]  # 351.0 against 340
+    store_values(
+        investment,
+        2025,
+        6,
+        [
+            *(
+                ValueInput(p, Decimal(v), Decimal(y))
+                for p, (v, y) in zip(peers, amounts, strict=True)
+            ),
+            ValueInput(city, Decimal("1172.2"), None, Decimal("7.5")),
+        ],
+        source="",
+        user=None,
+    )
+    high_tech = Indicator.objects.get(city=city, name="高新技术产业增加值占比")
+    store_values(
+        high_tech,
+        2025,
+        6,
+        [*(ValueInput(p, Decimal("40")) for p in peers), ValueInput(city, Decimal("40.9"))],
+        source="",
+        user=None,
+    )
+
+    report = _json("--group", "同类县")
+
+    by_name = {i["name"]: i["total"] for i in report["indicators"]}
+    assert by_name["固定资产投资"] == {"value": "351", "growth": "3.2"}  # 351.0/340 − 1
+    assert by_name["高新技术产业增加值占比"] == {"value": None, "growth": None}
+    assert "1—6月，同类县固定资产投资完成351.0亿元，同比增长3.2%。" in report["sentences"]
+    assert not any("40.9" in sentence for sentence in report["sentences"])
+    assert "1172.2" not in _june("--group", "同类县")
+
+
+def test_a_peer_group_with_a_member_lacking_its_figure_has_no_total(city):
+    install_city_peer_group(city)
+    peers = [city.children.get(name=name) for name in ("修武县", "武陟县")]
+    group = PeerGroup.objects.create(city=city, name="同类县", short_name="同类县")
+    group.members.set(peers)
+    investment = Indicator.objects.get(city=city, name="固定资产投资")
+    store_values(
+        investment,
+        2025,
+        6,
+        [
+            ValueInput(peers[0], Decimal("100"), Decimal("90")),
+            ValueInput(peers[1], None, None, Decimal("5.0")),
+            ValueInput(city, Decimal("1172.2"), None, Decimal("7.5")),
+        ],
+        source="",
+        user=None,
+    )
+
+    total = next(i for i in _json("--group", "同类县")["indicators"])["total"]
+
+    assert total == {"value": None, "growth": None}

@@ -11,7 +11,13 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from guanmo.indicators.models import IndicatorValue, Submission
-from guanmo.indicators.services import TargetInput, add_to_peer_group, set_targets
+from guanmo.indicators.services import (
+    TargetInput,
+    ValueInput,
+    add_to_peer_group,
+    set_targets,
+    store_values,
+)
 from guanmo.reporting.services import open_period
 from tests.indicators.pages import indicator_city
 from tests.world import YEAR
@@ -292,3 +298,22 @@ def test_the_city_office_issues_the_board_as_a_numbered_document(client, world, 
     paragraphs = [p.text for p in document.paragraphs]
     assert "焦作项目办〔2025〕1号" in paragraphs
     assert "武陟县固定资产投资增速居全市第10位，较上月后移3位。" in paragraphs
+
+
+def test_a_peer_groups_board_totals_its_members_never_the_city(client, world, figures):
+    wenxian = world.city.children.get(name="温县")
+    add_to_peer_group(world.city, "同类县", [world.wuzhi, wenxian], short_name="同类县")
+    store_values(
+        figures.investment,
+        YEAR,
+        5,
+        [ValueInput(world.city, D("1172.2"), None, D("3.0"))],
+        source="",
+        user=None,
+    )
+
+    body = page(client, world.users["city"], reverse("indicator_board") + "?group=同类县")
+
+    # 武陟县 107 and 温县 108 against 100 each: 215 against 200 is 7.5%
+    assert "固定资产投资（同类县：215.0亿元，增速7.5%）" in body
+    assert "1172.2" not in body

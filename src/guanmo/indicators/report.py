@@ -37,6 +37,7 @@ from guanmo.indicators.sentences import (
 )
 from guanmo.indicators.table import GroupFigure, PeerFigures, group_figure, peer_table
 from guanmo.indicators.targets import Standing, not_over_half
+from guanmo.indicators.totals import lists_every_unit
 from guanmo.regions.models import Region
 from guanmo.regions.names import region_named
 from guanmo.regions.services import level_character, units_word, whole_word
@@ -100,12 +101,19 @@ def find_group(city: Region, name: str | None) -> PeerGroup:
     return group
 
 
-def whole_of(members: list[Region]) -> Region | None:
-    """The region a group makes up (its members' common parent), whose stored figure is the
-    group's as reported; None for a group across cities (同类县)."""
+def whole_of(group: PeerGroup, members: list[Region], top: Region) -> Region | None:
+    """The region a group makes up, whose stored figure is the group's total as reported: the
+    members' common parent when the group is its administrative whole, said so (全市, 全省 as
+    `short_name`) or holding every one of its units (`totals.lists_every_unit`). None for a peer
+    group, chosen counties whether in one city or across cities (同类县): its total is its
+    members' own (`table.group_figure`), never the city's figure (issue 12)."""
     parents = {member.parent_id for member in members}
-    if len(parents) == 1 and None not in parents:
-        return members[0].parent
+    if len(parents) != 1 or None in parents:
+        return None
+    parent = members[0].parent
+    said = "全省" if parent.kind == Region.Kind.PROVINCE else whole_word(parent)
+    if group.short_name == said or lists_every_unit(parent, top, members):
+        return parent
     return None
 
 
@@ -130,7 +138,7 @@ def build_report(
         for member, label in zip(members, distinct_labels(members), strict=True)
         if chosen in (None, member)
     ]
-    whole = whole_of(members)
+    whole = whole_of(peer_group, members, city)
     report = IndicatorReport(city, year, month, peer_group, labels, chosen, whole)
     given = IndicatorValue.objects.filter(
         indicator__city=city, year=year, month=month, region__in=members
