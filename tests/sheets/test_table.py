@@ -420,3 +420,25 @@ def test_a_subtotal_off_by_a_hidden_rows_figure_says_so():
         "工作表「台账」第5行合计与各项目之和不符：「年度计划投资」合计545万元，各项目之和500万元；"
         "差额等于第3行（隐藏行）的金额，该行未导入"
     ]
+
+
+def test_a_bare_wan_typed_in_a_cell_is_read_as_wan_yuan_and_said():
+    """Tryout 11 (L8c): "1.2万" typed in a （万元） column is read as 1.2万元, as offices mean it
+    (shared case C14 a: "2800万" gives 2800), but never silently: the note names the cell and
+    the reading, so a 1.2万 meant as 12000万元 is caught in the preview. "3000万元" (the column's
+    own unit written out) needs no note."""
+    reading = read(
+        ["项目名称", "建设单位", "总投资（万元）", "年度计划投资（万元）"],
+        ["甲项目", "甲公司", "1.2万", "3000万元"],
+        ["乙项目", "乙公司", "5百万", 800],
+    )
+    assert [row.values[Field.TOTAL_INVESTMENT] for row in reading.rows] == [
+        Decimal("1.2"),
+        Decimal(500),
+    ]
+    assert reading.notes == [
+        "工作表「Sheet1」第2行「总投资」单元格只写“万”，按万元读取；如本意为若干万个万元（即若干亿元），"
+        "请按万元改填（如「1.2万」读作1.2）",
+        "工作表「Sheet1」第3行「总投资」单元格写明百万元，与本列单位万元不同，按单元格所写单位读取"
+        "（如「5百万」读作500）",
+    ]

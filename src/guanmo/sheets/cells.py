@@ -271,6 +271,10 @@ def money_spelling(value: object, column_unit: Decimal = Decimal(1)) -> str:
         said.append("为全角数字，按半角数字读取")
     if "," in number and not said:  # behind an apostrophe: read as Excel shows it, said so
         said.append("含千位分隔符，按数字读取")
+    if unit == column_unit == MONEY_UNITS["万"] and _unquoted(text).endswith("万"):
+        said.append(  # tryout 11: "1.2万" may mean 1.2万元 or 1.2亿元; read as offices mean it
+            "单元格只写“万”，按万元读取；如本意为若干万个万元（即若干亿元），请按万元改填"
+        )
     if unit is not None and unit != column_unit:
         said.append(
             f"单元格写明{UNIT_NAMES[unit]}，与本列单位{UNIT_NAMES[column_unit]}不同，"
