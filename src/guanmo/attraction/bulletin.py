@@ -6,7 +6,7 @@ attraction."""
 
 from decimal import Decimal
 
-from guanmo.attraction.land import ParkLand
+from guanmo.attraction.land import LAND_HEADERS, ParkLand
 from guanmo.attraction.models import Lead, Parcel
 from guanmo.attraction.report import build_report
 from guanmo.documents.official import chinese_date
@@ -55,17 +55,6 @@ def attraction_section(city: Region, year: int, month: int) -> BulletinSection |
     return BulletinSection(heading="招商引资项目推进情况", sentences=report.sentences, table=table)
 
 
-# Short heads, the units said once in the caption, so the table prints within A4's width.
-LAND_HEADERS = (
-    "地区",
-    "已供地",
-    "已动工",
-    "闲置土地",
-    "闲置满一年",
-    "闲置满两年",
-    "亩均投资",
-    "亩均税收",
-)
 LAND_UNITS = "（面积单位：亩；亩均投资、亩均税收单位：万元/亩）"
 AREA_PLACES = 2
 
@@ -77,21 +66,7 @@ def land_section(city: Region, year: int, month: int) -> BulletinSection | None:
         return None
     report = build_report(city, year, month)
     rows = [
-        [
-            name,
-            *(
-                half_up(area, AREA_PLACES)
-                for area in (
-                    land.supplied,
-                    land.in_use,
-                    land.idle,
-                    land.idle_one_year,
-                    land.to_take_back,
-                )
-            ),
-            land.investment_per_mu,
-            land.tax_per_mu,
-        ]
+        [name, *(half_up(area, AREA_PLACES) for area in land.areas), *land.per_mu]
         for name, land in report.land
     ]
     sentences = [land_sentence(report.land[0][1], chinese_date(report.as_of), report.city)]

@@ -108,6 +108,20 @@ def against_standard(
     return StandardCheck(intensity, met, ratio_met)
 
 
+# The land table's heads (bulletin, attraction report text and .xlsx): short, their units said
+# once beside the table, so it prints within A4's width.
+LAND_HEADERS = (
+    "地区",
+    "已供地",
+    "已动工",
+    "闲置土地",
+    "闲置满一年",
+    "闲置满两年",
+    "亩均投资",
+    "亩均税收",
+)
+
+
 @dataclass(frozen=True)
 class ParkLand:
     """A park's land on a day, in 亩, with investment and tax per 亩 of the land supplied.
@@ -124,6 +138,17 @@ class ParkLand:
     def idle(self) -> Decimal:
         """All idle land (闲置土地): both steps."""
         return self.idle_one_year + self.to_take_back
+
+    @property
+    def areas(self) -> tuple[Decimal, ...]:
+        """The table's areas in 亩, in LAND_HEADERS' order after 地区: 已供地, 已动工, 闲置土地,
+        闲置满一年, 闲置满两年."""
+        return (self.supplied, self.in_use, self.idle, self.idle_one_year, self.to_take_back)
+
+    @property
+    def per_mu(self) -> tuple[Decimal | None, Decimal | None]:
+        """亩均投资 and 亩均税收 in 万元/亩, the table's last two columns (None: no figure)."""
+        return (self.investment_per_mu, self.tax_per_mu)
 
 
 def park_land(parcels: Iterable[ParcelFacts], day: date) -> ParkLand:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from openpyxl import Workbook
 
 from guanmo.attraction.funnel import Funnel
-from guanmo.attraction.land import IDLE_WORDS, ParkLand
+from guanmo.attraction.land import IDLE_WORDS, LAND_HEADERS, ParkLand
 from guanmo.attraction.parks import LEADING_SHARE_TARGET
 from guanmo.attraction.report import AttractionReport
 from guanmo.documents.official import OfficialDocument, chinese_date
@@ -203,41 +203,15 @@ def as_text(report: AttractionReport) -> str:
     lines += ["", f"预警（截至{chinese_date(report.as_of)}）"]
     lines += [f"{w.kind}：{w.text}" for w in report.warnings] or ["无"]
     if report.land:
-        lines += ["", "用地情况（亩；万元/亩）", "\t".join(_LAND_HEADERS)]
+        lines += ["", "用地情况（亩；万元/亩）", "\t".join(LAND_HEADERS)]
         lines += ["\t".join(_land_row(name, land)) for name, land in report.land]
         lines += [idle.text for idle in report.idle_land]
     lines += ["", *report.sentences]
     return "\n".join(lines)
 
 
-_LAND_HEADERS = [
-    "地区",
-    "已供地",
-    "已动工",
-    "闲置土地",
-    "闲置满一年",
-    "闲置满两年",
-    "亩均投资",
-    "亩均税收",
-]
-
-
 def _land_row(name: str, land: ParkLand) -> list[str]:
-    return [
-        name,
-        *(
-            number(area, 2)
-            for area in (
-                land.supplied,
-                land.in_use,
-                land.idle,
-                land.idle_one_year,
-                land.to_take_back,
-            )
-        ),
-        number(land.investment_per_mu, 2),
-        number(land.tax_per_mu, 2),
-    ]
+    return [name, *(number(figure, 2) for figure in (*land.areas, *land.per_mu))]
 
 
 def as_xlsx(report: AttractionReport) -> bytes:
@@ -274,21 +248,9 @@ def as_xlsx(report: AttractionReport) -> bytes:
             workbook.create_sheet("用地"),
             title=f"截至{chinese_date(report.as_of)}用地情况",
             units="面积单位：亩；亩均投资、亩均税收单位：万元/亩",
-            columns=[Column(_LAND_HEADERS[0], 18)]
-            + [Column(header, 14, DECIMAL_TWO) for header in _LAND_HEADERS[1:]],
-            rows=[
-                [
-                    name,
-                    land.supplied,
-                    land.in_use,
-                    land.idle,
-                    land.idle_one_year,
-                    land.to_take_back,
-                    land.investment_per_mu,
-                    land.tax_per_mu,
-                ]
-                for name, land in report.land
-            ],
+            columns=[Column(LAND_HEADERS[0], 18)]
+            + [Column(header, 14, DECIMAL_TWO) for header in LAND_HEADERS[1:]],
+            rows=[[name, *land.areas, *land.per_mu] for name, land in report.land],
         )
     file = io.BytesIO()
     workbook.save(file)
