@@ -131,6 +131,7 @@ class _Entry:
     # gives the county, never a field of the projects under it.
     category_heading: str = ""
     level_heading: str = ""  # the heading naming its key list ("省重点项目"), if any
+    stage_heading: str = ""  # the stage a heading above it gave its blank 建设阶段, if any
     project: Project | None = None  # the ledger's project it updates, if any
 
     @property
@@ -200,6 +201,7 @@ def import_ledger(
     report.notes += counties.reading_notes()
     report.notes += placement_notes([(entry.row, entry.placement) for entry in entries])
     report.notes += _level_heading_notes(entries)
+    report.notes += _stage_heading_notes(entries)
     report.notes += lead_notes
     report.notes += _pending_notes(entries)
     report.notes += _blank_mark_notes(entries, year)
@@ -281,6 +283,7 @@ def _check_row(row: Row, table: Table, counties: CountyFinder) -> _Entry | None:
         and not any(row.failed(c) for c in (Field.COUNTY, Field.LOCATION, Field.LEAD_COUNTY))
     ):
         row.fault(Field.COUNTY if Field.COUNTY in columns else Field.LOCATION, "不能为空")
+    stage_heading = _stage_heading(row)
     _check_pending(row)
     _check_stages(row)
     level_heading = _level_heading(row)
@@ -308,10 +311,32 @@ def _check_row(row: Row, table: Table, counties: CountyFinder) -> _Entry | None:
             and not counties.names_city(h)
             and not names_town_or_zone(h)
             and not heading_levels(h)
+            and not stage_named(h)
         ),
         "",
     )
-    return _Entry(row, columns, placement, category, level_heading)
+    if stage_heading:
+        columns = columns | {Field.PHASE}
+    return _Entry(row, columns, placement, category, level_heading, stage_heading)
+
+
+def _stage_heading(row: Row) -> str:
+    """The stage the innermost heading above `row` names (一、新开工项目（2个） → 新开工), taken as
+    the row's 建设阶段 when neither its 建设阶段 nor its 建设性质 cell gives one; a cell giving
+    another stage is a fault of that cell. Returns the stage taken ("" when none was).
+    Source: issue 9 §4 (tryout 11 L17): a heading row never leaves what it says unread."""
+    named = next((stage_named(h) for h in reversed(row.headings) if stage_named(h)), "")
+    if not named:
+        return ""
+    stated = row.values.get(Field.STAGE) or StageOrNature()
+    own = [(Field.PHASE, row.values.get(Field.PHASE)), (Field.STAGE, stated.stage)]
+    for column, stage in own:
+        if stage and stage != named and not row.failed(column):
+            row.fault(column, f"「{stage}」与所在标题行（{named}项目）不符")
+    if any(stage for _, stage in own) or any(row.failed(column) for column, _ in own):
+        return ""
+    row.values[Field.PHASE] = named
+    return named
 
 
 def _level_heading(row: Row) -> str:
@@ -340,13 +365,32 @@ def _level_heading_notes(entries: list[_Entry]) -> list[str]:
             by_heading.setdefault(key, []).append(entry.row.number)
     notes = []
     for (sheet, heading), numbers in by_heading.items():
-        shown = "、".join(str(number) for number in numbers[:10])
-        more = f"等{len(numbers)}行" if len(numbers) > 10 else "行"
         levels = format_levels(heading_levels(heading))
         notes.append(
-            f"工作表「{sheet}」第{shown}{more}按标题行「{heading}」列入{levels}重点项目名录"
+            f"工作表「{sheet}」{_row_numbers(numbers)}按标题行「{heading}」列入{levels}重点项目名录"
         )
     return notes
+
+
+def _stage_heading_notes(entries: list[_Entry]) -> list[str]:
+    """What the report says of stages taken from headings: "工作表「台账」第4、6行没有建设阶段
+    列，按所在标题行读作新开工项目"."""
+    by_stage: dict[tuple[str, str], list[int]] = {}
+    for entry in entries:
+        if entry.stage_heading:
+            key = (entry.row.sheet, entry.stage_heading)
+            by_stage.setdefault(key, []).append(entry.row.number)
+    return [
+        f"工作表「{sheet}」{_row_numbers(numbers)}没有{Field.PHASE.value}列，按所在标题行读作"
+        f"{stage}项目"
+        for (sheet, stage), numbers in by_stage.items()
+    ]
+
+
+def _row_numbers(numbers: list[int]) -> str:
+    """ "第4、6行", or "第4、6、…等12行" beyond ten rows."""
+    shown = "、".join(str(number) for number in numbers[:10])
+    return f"第{shown}{f'等{len(numbers)}行' if len(numbers) > 10 else '行'}"
 
 
 def _unplaced_faults(tables: list[Table], placed: set[int]) -> list[SheetFault]:
