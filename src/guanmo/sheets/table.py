@@ -46,7 +46,7 @@ from guanmo.regions.names import (
 from guanmo.sheets import cells
 from guanmo.sheets.faults import LeftOut, SheetFault
 from guanmo.sheets.header import NOTE_LINE, Header, column_letter, note_text
-from guanmo.sheets.measures import convert, measure_notes
+from guanmo.sheets.measures import convert_noted, measure_notes
 from guanmo.sheets.parts import Parts, read_parts
 
 _TOTALS_LABEL = re.compile(
@@ -598,12 +598,15 @@ class _TableReader:
                 else:
                     parsed = self._figure(index, name, value)
                     if measures.get(index, ("", ""))[0] and isinstance(parsed, Decimal):
-                        parsed = convert(
+                        parsed, kept = convert_noted(
                             parsed,
                             measures[index][0],
                             self.catalogue.measures[name],
                             self.catalogue.measure_places.get(name),
                         )
+                        if kept:
+                            where = f"工作表「{row.sheet}」第{number}行「{name.value}」"
+                            self.part_notes.append(where + kept)
                     row.values[name] = parsed
             except cells.PendingValue as error:
                 if name not in self.catalogue.pending:
