@@ -49,7 +49,14 @@ from guanmo.ledger.services.matching import (
     unread_heading_faults,
 )
 from guanmo.ledger.services.milestones import milestone_changes
-from guanmo.ledger.unit_doubts import check_large_figures, small_totals_faults, unit_doubt_notes
+from guanmo.ledger.unit_doubts import (
+    check_large_figures,
+    slip_of,
+    small_totals_faults,
+    tenfold_change,
+    times_text,
+    unit_doubt_notes,
+)
 from guanmo.prepared_writes import PreparedWrites, reserve_ids
 from guanmo.regions.models import Region
 from guanmo.regions.names import names_town_or_zone
@@ -59,7 +66,7 @@ from guanmo.reporting.imports import columns_named, record_import, remember_mapp
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import CellError, format_wan
 from guanmo.sheets.faults import ImportReport, SheetFault
-from guanmo.sheets.header import Expected
+from guanmo.sheets.header import Expected, column_letter
 from guanmo.sheets.stated_units import without_stated_units
 from guanmo.sheets.table import Row, Table
 from guanmo.sheets.workbook import SheetSpec, Source, import_reason, read_workbook, source_name
@@ -150,12 +157,14 @@ def import_ledger(
     user: User | None = None,
     mapping: Mapping[str, Field | None] | None = None,
     file_name: str = "",
+    confirm_changes: bool = False,
 ) -> ImportReport:
     """Load a ledger sheet for `year`; rows go on the (year, level) key list unless their
     重点级别 cell names the lists. All or nothing: with any fault, nothing is written (and
     nothing recorded). The history names `user` as who changed the figures and keeps the
     report; `mapping` names columns (header text → field, None to ignore), and is remembered
-    for the city's next import."""
+    for the city's next import. A stored 总投资 or 年度计划投资 changed tenfold or more is a
+    fault (a likely unit slip) unless `confirm_changes`, then a note."""
     if level not in Level.values:
         raise ValueError(f"级别应为省、市或县，而不是{level}")
     counties = CountyFinder(city)
@@ -189,6 +198,7 @@ def import_ledger(
     _check_repeats(entries)
     lead_notes = _match_ledger(entries, city)
     kept_totals = _check_blank_totals(entries)
+    confirmed = _check_tenfold_changes(entries, reading.tables, year, confirmed=confirm_changes)
     milestones = _check_milestones(entries, clock.today())
     report.faults = [fault for row in reading.rows for fault in row.faults]
     report.faults += _unplaced_faults(reading.tables, {id(entry.row) for entry in entries})
@@ -206,7 +216,7 @@ def import_ledger(
     report.notes += _pending_notes(entries)
     report.notes += _blank_mark_notes(entries, year)
     report.notes += _start_only_notes(entries)
-    report.notes += kept_totals
+    report.notes += kept_totals + confirmed
     report.notes += unit_doubt_notes(reading.tables) + large_notes
 
     if any(Field.ANNUAL_PLAN not in table.header.fields for table in reading.tables):
@@ -668,6 +678,59 @@ def _check_blank_totals(entries: list[_Entry]) -> list[str]:
             notes.append(
                 f"工作表「{row.sheet}」第{row.number}行「{Field.TOTAL_INVESTMENT.value}」未填写，"
                 f"保留台账中已有的{format_wan(entry.project.total_investment)}万元"
+            )
+    return notes
+
+
+CONFIRM_CHANGES = "如确需修改，请核对后确认修改（命令行加 --confirm-changes）再导入"
+
+
+def _check_tenfold_changes(
+    entries: list[_Entry], tables: list[Table], year: int, *, confirmed: bool
+) -> list[str]:
+    """A re-import changing a stored 总投资 or `year`'s 年度计划投资 tenfold or more, up or down,
+    is a fault of the cell naming the stored figure and the likely slip ("疑为以亿元填报"),
+    unless the user `confirmed` the changes: then the notes saying each was changed as
+    confirmed. Source: issue 9 §5, tryout 11 A (1.2 overwrote a stored 12000 without a word);
+    the rule is `unit_doubts.tenfold_change`."""
+    known = [entry for entry in entries if entry.project is not None]
+    plans = dict(
+        AnnualPlan.objects.filter(year=year, project__in=[e.project for e in known]).values_list(
+            "project_id", "planned_investment"
+        )
+    )
+    headers = {table.sheet: table.header for table in tables}
+    notes = []
+    for entry in known:
+        row, project = entry.row, entry.project
+        assert project is not None
+        for name, stored in (
+            (Field.TOTAL_INVESTMENT, project.total_investment),
+            (Field.ANNUAL_PLAN, plans.get(project.pk)),
+        ):
+            typed = row.values.get(name)
+            if name not in entry.columns or typed is None or stored is None:
+                continue
+            power = tenfold_change(stored, typed)
+            if power is None:
+                continue
+            times = times_text(stored, typed, power)
+            if confirmed:
+                was = times.replace("其", "原数的", 1)
+                notes.append(
+                    f"工作表「{row.sheet}」第{row.number}行「{name.value}」由{format_wan(stored)}"
+                    f"万元改为{format_wan(typed)}万元（{was}），已按确认修改"
+                )
+                continue
+            header = headers.get(row.sheet)
+            index = (
+                next((i for i, f in header.columns.items() if f == name), None) if header else None
+            )
+            cell = f"单元格{column_letter(index)}{row.number}" if index is not None else "本行"
+            row.fault(
+                name,
+                f"{cell}为{format_wan(typed)}万元，台账中已存为{format_wan(stored)}万元，{times}，"
+                f"{slip_of(power)}；{CONFIRM_CHANGES}",
             )
     return notes
 
