@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 
 from guanmo.ledger.models import AnnualPlan, Project
 from guanmo.ledger.services import import_ledger
+from guanmo.ledger.services.ledger_import import CONFIRM_CHANGES
 from guanmo.ledger.unit_doubts import slip_of, tenfold_change
 from tests.ledger.sheets import ledger_xlsx
 from tests.ledger.test_tryout_kinds import faults
@@ -56,10 +57,9 @@ def test_a_reimport_changing_a_figure_tenfold_is_refused_naming_the_cell(one_pro
     report = import_ledger(sheet, city=one_project, year=2025)
     assert faults(report) == [
         "第4行「总投资」：单元格H4为5万元，台账中已存为50000万元，是其万分之一，疑为以亿元填报；"
-        "如确需修改，请核对后确认修改（命令行加 --confirm-changes）再导入",
+        + CONFIRM_CHANGES,
         "第4行「年度计划投资」：单元格I4为2万元，台账中已存为2000万元，是其千分之一，"
-        "疑为小数点位置或单位有误；如确需修改，请核对后确认修改（命令行加 --confirm-changes）"
-        "再导入",
+        "疑为小数点位置或单位有误；" + CONFIRM_CHANGES,
     ]
     assert Project.objects.get().total_investment == 50000
     assert AnnualPlan.objects.get().planned_investment == 2000

@@ -682,7 +682,10 @@ def _check_blank_totals(entries: list[_Entry]) -> list[str]:
     return notes
 
 
-CONFIRM_CHANGES = "如确需修改，请核对后确认修改（命令行加 --confirm-changes）再导入"
+# How a doubted change is confirmed, on the page and on the command line.
+CONFIRM_CHANGES = (
+    "如确需修改，请核对后确认修改（导入页勾选“确认修改”，命令行加 --confirm-changes）再导入"
+)
 
 
 def _check_tenfold_changes(
