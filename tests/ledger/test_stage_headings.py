@@ -75,5 +75,5 @@ def test_a_stage_cell_disagreeing_with_its_heading_is_refused_by_its_cell(city):
         city=city,
         year=2025,
     )
-    assert faults(report) == ["第4行「建设阶段」：「续建」与所在标题行（新开工项目）不符"]
+    assert faults(report) == ["第4行「建设阶段」：单元格C4「续建」与所在标题行（新开工项目）不符"]
     assert not Project.objects.exists()

@@ -66,7 +66,7 @@ from guanmo.reporting.imports import columns_named, record_import, remember_mapp
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import CellError, format_wan
 from guanmo.sheets.faults import ImportReport, SheetFault
-from guanmo.sheets.header import Expected, column_letter
+from guanmo.sheets.header import Expected, Header, column_letter
 from guanmo.sheets.stated_units import without_stated_units
 from guanmo.sheets.table import Row, Table
 from guanmo.sheets.workbook import SheetSpec, Source, import_reason, read_workbook, source_name
@@ -293,7 +293,7 @@ def _check_row(row: Row, table: Table, counties: CountyFinder) -> _Entry | None:
         and not any(row.failed(c) for c in (Field.COUNTY, Field.LOCATION, Field.LEAD_COUNTY))
     ):
         row.fault(Field.COUNTY if Field.COUNTY in columns else Field.LOCATION, "不能为空")
-    stage_heading = _stage_heading(row)
+    stage_heading = _stage_heading(row, table.header)
     _check_pending(row)
     _check_stages(row)
     level_heading = _level_heading(row)
@@ -330,7 +330,7 @@ def _check_row(row: Row, table: Table, counties: CountyFinder) -> _Entry | None:
     return _Entry(row, columns, placement, category, level_heading, stage_heading)
 
 
-def _stage_heading(row: Row) -> str:
+def _stage_heading(row: Row, header: Header) -> str:
     """The stage the innermost heading above `row` names (一、新开工项目（2个） → 新开工), taken as
     the row's 建设阶段 when neither its 建设阶段 nor its 建设性质 cell gives one; a cell giving
     another stage is a fault of that cell. Returns the stage taken ("" when none was).
@@ -342,7 +342,8 @@ def _stage_heading(row: Row) -> str:
     own = [(Field.PHASE, row.values.get(Field.PHASE)), (Field.STAGE, stated.stage)]
     for column, stage in own:
         if stage and stage != named and not row.failed(column):
-            row.fault(column, f"「{stage}」与所在标题行（{named}项目）不符")
+            cell = _cell_of(header, column, row.number)
+            row.fault(column, f"{cell}「{stage}」与所在标题行（{named}项目）不符")
     if any(stage for _, stage in own) or any(row.failed(column) for column, _ in own):
         return ""
     row.values[Field.PHASE] = named
@@ -682,6 +683,13 @@ def _check_blank_totals(entries: list[_Entry]) -> list[str]:
     return notes
 
 
+def _cell_of(header: Header, name: Field, number: int) -> str:
+    """How a fault names the cell of `name` in row `number`: "单元格C4" ("本行" when no one
+    column gives it, as a figure summed from its parts)."""
+    index = next((i for i, field in header.columns.items() if field == name), None)
+    return f"单元格{column_letter(index)}{number}" if index is not None else "本行"
+
+
 # How a doubted change is confirmed, on the page and on the command line.
 CONFIRM_CHANGES = (
     "如确需修改，请核对后确认修改（导入页勾选“确认修改”，命令行加 --confirm-changes）再导入"
@@ -726,10 +734,7 @@ def _check_tenfold_changes(
                 )
                 continue
             header = headers.get(row.sheet)
-            index = (
-                next((i for i, f in header.columns.items() if f == name), None) if header else None
-            )
-            cell = f"单元格{column_letter(index)}{row.number}" if index is not None else "本行"
+            cell = _cell_of(header, name, row.number) if header else "本行"
             row.fault(
                 name,
                 f"{cell}为{format_wan(typed)}万元，台账中已存为{format_wan(stored)}万元，{times}，"
