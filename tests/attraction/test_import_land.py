@@ -180,7 +180,10 @@ def test_an_area_in_square_kilometres_after_its_name_is_converted_into_mu(city, 
     assert Parcel.objects.get().area == Decimal("30")
 
 
-def test_square_metres_finer_than_the_mu_kept_are_refused_naming_what_was_typed(city, tmp_path):
+def test_square_metres_finer_than_the_mu_kept_are_kept_when_they_convert_back(city, tmp_path):
+    """The round-trip rule (tryout 11): 83666.67 平方米 is 125.500005 亩, kept as 125.5000 亩,
+    which is 83666.67 平方米 again: stored with a note. 1234.5678 平方米 kept as 1.8519 亩 is
+    1234.6 平方米: refused naming the cell and what was typed."""
     path = tmp_path / "用地.xlsx"
     sheet = [
         ["面积单位：平方米"],
@@ -191,9 +194,17 @@ def test_square_metres_finer_than_the_mu_kept_are_refused_naming_what_was_typed(
 
     report = import_land(path, city=city)
 
+    assert report.ok, [str(f) for f in report.faults]
+    assert Parcel.objects.get().area == Decimal("125.5")
+    assert any("83666.67平方米折合125.500005亩，按4位小数存为125.5000亩" in n for n in report.notes)
+
+    sheet[2] = ["二号地", "温县", 1234.5678]
+    path.write_bytes(to_xlsx(Drawn(sheet, name="地块")))
+    report = import_land(path, city=city)
+
     assert [(f.row, f.column) for f in report.faults] == [(3, "面积")]
-    assert "83666.67平方米折合125.500005亩，超过4位小数" in report.faults[0].message
-    assert not Parcel.objects.exists()
+    assert "1234.5678平方米折合1.8518517亩，超过4位小数" in report.faults[0].message
+    assert Parcel.objects.count() == 1
 
 
 def test_a_reimport_that_changes_a_parcel_keeps_its_history(city, tmp_path):

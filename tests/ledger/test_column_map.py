@@ -278,3 +278,23 @@ def test_a_construction_column_shows_its_cells_text_as_the_sample(city):
     shown = [str(use) for use in report.columns]
     assert [use for use in shown if use.endswith("← 建设性质（示例：续建）")], shown
     assert not [use for use in shown if "StageOrNature" in use]
+
+
+def test_the_sample_project_code_is_shown_whole_and_a_long_name_bounded(city):
+    """Tryout 11: the map showed 2024-410823-48-01-12, a code that does not exist."""
+    name = "武陟县年产十万吨新能源电池正极材料及配套产业园建设项目"
+    report = import_ledger(
+        xlsx(
+            [
+                ["项目名称", "项目代码", "所在县区", "总投资", "2025年计划投资"],
+                [name, "2024-410823-48-01-123456", "武陟县", 50000, 2000],
+            ]
+        ),
+        city=city,
+        year=2025,
+        dry_run=True,
+    )
+    assert report.faults == []
+    shown = [str(use) for use in report.columns]
+    assert "项目代码 ← 项目代码（示例：2024-410823-48-01-123456）" in shown
+    assert f"项目名称 ← 项目名称（示例：{name[:20]}）" in shown

@@ -2,6 +2,7 @@
 ledger written and the report kept (issue 9 §2, §8)."""
 
 import re
+from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -77,3 +78,44 @@ def test_a_preview_needs_the_year_it_was_uploaded_for(client, world):
     )
     bare = response["Location"].split("?")[0] + "?" + urlencode({"year": "x"})
     assert client.get(bare, follow=True).redirect_chain[-1][0] == reverse("ledger_import")
+
+
+def test_a_tenfold_change_is_refused_on_the_preview_until_the_office_confirms_it(client, world):
+    """Tryout 11 A on the web: the preview names the doubted cell; ticking 确认修改 loads it."""
+    client.force_login(world.users["city"])
+
+    def upload(total, plan):
+        file = SimpleUploadedFile(
+            "台账.xlsx",
+            xlsx(
+                [
+                    ["单位：万元"],
+                    ["项目名称", "所属区域", "总投资", "2025年计划投资"],
+                    ["武陟县新材料产业园", "武陟县", total, plan],
+                ]
+            ).getvalue(),
+        )
+        response = client.post(
+            reverse("ledger_import"), {"year": 2025, "level": "市", "sheet": file}
+        )
+        return response["Location"]
+
+    preview = upload(12000, 300)
+    posted = {"name": "台账.xlsx", "year": 2025, "level": "市"}
+    client.post(preview, {**posted, "action": "confirm"})
+    assert Project.objects.get(name="武陟县新材料产业园").total_investment == 12000
+
+    preview = upload("1.2", "0.03")
+    page = client.get(preview)
+    assert page.status_code == 400
+    shown = page.content.decode()
+    assert "台账中已存为12000万元" in shown and "勾选“确认修改”" in shown
+    assert 'name="confirm_changes"' in shown
+    assert 'id="confirm-import"' not in shown
+
+    confirmed = {**posted, "confirm_changes": "on"}
+    page = client.post(preview, {**confirmed, "action": "preview"}).content.decode()
+    assert 'id="confirm-import"' in page
+    assert "已按确认修改" in page
+    client.post(preview, {**confirmed, "action": "confirm"})
+    assert Project.objects.get(name="武陟县新材料产业园").total_investment == Decimal("1.2")

@@ -257,8 +257,8 @@ def test_a_total_over_years_under_county_headings_is_checked_by_their_subtotals(
         "孟州市分年壬项目": (Decimal(1000), None),
         "温县分年癸项目": (Decimal(600), None),
     }
-    assert [note for note in report.notes if "合计与各项目之和不符" in note] == [
-        "工作表「Sheet1」第9行合计与各项目之和不符：「总投资」合计700万元，各项目之和600万元"
+    assert [note for note in report.notes if "与各项目之和不符" in note] == [
+        "工作表「Sheet1」第9行「温县小计」与各项目之和不符：「总投资」小计700万元，各项目之和600万元"
     ]
 
 

@@ -4,6 +4,7 @@ with a note, or refused naming the cell; never stored as read in another unit (i
 tryout 8: P04 从业人员（万人）/规划面积（平方千米） left unread, L02/F03 "面积单位：平方米" areas
 stored as 亩)."""
 
+from dataclasses import replace
 from decimal import Decimal
 from enum import StrEnum
 from io import BytesIO
@@ -141,3 +142,46 @@ def test_a_figure_typed_with_the_unit_its_header_states_is_read():
     assert rows[0].values[Plot.AREA] == Decimal("12.5")
     found = messages(reading)
     assert any("第3行" in m and "35家" in m for m in found), found
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        (Decimal("83666.67"), Decimal("125.5")),  # 125.500005 亩 → 125.5000 → 83666.67 平方米
+        (Decimal("83666.6667"), Decimal("125.5")),  # back 83666.666…, to 4 decimals as typed
+        (Decimal("1000.5"), Decimal("1.5008")),  # 1.50075 → 1.5008 → 1000.53… → 1000.5
+    ],
+)
+def test_square_metres_with_decimals_kept_in_mu_when_they_convert_back_as_typed(typed, kept):
+    """The round-trip rule: a figure the stored 亩 (4 decimals, half-up) gives back to the
+    decimals it was typed with is the figure typed (tryout 11: 83666.67 平方米)."""
+    assert convert(typed, "平方米", "亩", 4) == kept
+
+
+@pytest.mark.parametrize("typed", [Decimal("1234.5678"), Decimal("0.001")])
+def test_square_metres_the_stored_mu_cannot_give_back_are_refused(typed):
+    with pytest.raises(MeasureError, match="超过4位小数"):
+        convert(typed, "平方米", "亩", 4)
+
+
+def test_a_square_metre_figure_kept_in_mu_is_noted_and_one_that_is_not_refused_by_its_cell():
+    spec = SheetSpec(
+        replace(CATALOGUE, measure_places={Plot.AREA: 4}), used=frozenset(Plot), required=()
+    )
+    reading = read_workbook(
+        BytesIO(
+            to_xlsx(
+                Drawn(
+                    [["名称", "占地（平方米）"], ["甲", 83666.67], ["乙", 1234.5678]], name="地块"
+                )
+            )
+        ),
+        spec,
+    )
+    assert [row.values.get(Plot.AREA) for row in reading.rows] == [Decimal("125.5"), None]
+    assert (
+        "工作表「地块」第2行「占地」83666.67平方米折合125.500005亩，按4位小数存为125.5000亩"
+        "（换算回平方米仍为83666.67）"
+    ) in reading.notes
+    found = messages(reading)
+    assert any("第3行" in m and "占地" in m and "1234.5678平方米" in m for m in found), found

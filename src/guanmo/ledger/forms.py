@@ -53,6 +53,9 @@ class LedgerUploadForm(forms.Form):
         help_text="表中“重点级别”列有值时以该列为准",
     )
     sheet = SheetFileField(label="台账文件（Excel、WPS 或 CSV）")
+    # On the preview: the office confirms figures changed tenfold or more (import-ledger
+    # --confirm-changes), which are otherwise refused as likely unit slips.
+    confirm_changes = forms.BooleanField(label="确认修改", required=False)
 
 
 class MilestoneForm(forms.Form):

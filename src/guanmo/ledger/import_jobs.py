@@ -31,6 +31,7 @@ def start_ledger_import(
     mapping: Mapping[str, Field | None],
     file_name: str,
     rows: int,
+    confirm_changes: bool = False,
 ) -> BackgroundJob:
     """Queue the import of the user's held sheet `token`; a second confirmation of the same
     sheet (a double click) gets the job already under way."""
@@ -40,7 +41,7 @@ def start_ledger_import(
         title=f"导入{year}年台账「{file_name}」（{rows}行）",
         owner=user,
         function="guanmo.ledger.import_jobs.import_ledger_sheet",
-        arguments=(city.pk, user.pk, token, year, level, dict(mapping), file_name),
+        arguments=(city.pk, user.pk, token, year, level, dict(mapping), file_name, confirm_changes),
     )
 
 
@@ -53,6 +54,7 @@ def import_ledger_sheet(
     level: str,
     mapping: dict[str, Field | None],
     file_name: str,
+    confirm_changes: bool = False,
 ) -> Outcome:
     """The job: `import_ledger` on the held sheet. Returns its summary ("导入完成：新增N个项目，
     更新M个项目。") with the import record's page; raises JobRefused when the sheet is gone or
@@ -69,6 +71,7 @@ def import_ledger_sheet(
         user=User.objects.get(pk=user_id),
         mapping=mapping,
         file_name=file_name,
+        confirm_changes=confirm_changes,
     )
     if not report.ok:
         query = urlencode({"name": file_name, "year": year, "level": level})

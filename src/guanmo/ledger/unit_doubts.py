@@ -22,7 +22,7 @@ check.
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
 
 from guanmo.ledger.columns import Field
@@ -245,3 +245,41 @@ def column_doubts(
                 + f"（{ASSUMED}），请核对是否以{unit}填报"
             )
     return faults, notes
+
+
+# A stored figure changed by a re-import this many times or more, up or down, is doubted as a
+# unit slip (tryout 11 A: "1.2万" in a （万元） column overwrote a 12000万元 total).
+TENFOLD = Decimal(10)
+# The slip a change by 10^power most likely is: a figure typed in 亿元 into a 万元 column is
+# a ten-thousandth of the stored one; in 元, ten thousand times it.
+_SLIPS = {-4: "疑为以亿元填报", 4: "疑为以元填报"}
+_POWER_WORDS = {1: "十", 2: "百", 3: "千", 4: "万", 5: "十万", 6: "百万", 7: "千万", 8: "亿"}
+
+
+def tenfold_change(stored: Decimal, typed: Decimal) -> int | None:
+    """The power of ten nearest to typed/stored when the typed figure is ten times the stored
+    one or more, or a tenth or less (12000 → 1.2 gives -4, 1200 → 12000 gives 1); None for a
+    change under tenfold, or when either is zero or negative (nothing to compare). Figures in
+    万元. Source: issue 9 §5 (never a silent wrong figure), tryout 11 A."""
+    if stored <= 0 or typed <= 0:
+        return None
+    ratio = typed / stored
+    if TENFOLD**-1 < ratio < TENFOLD:
+        return None
+    return int(ratio.log10().to_integral_value(ROUND_HALF_UP))
+
+
+def slip_of(power: int) -> str:
+    """The likely slip behind a change by 10^power: "疑为以亿元填报" for -4."""
+    return _SLIPS.get(power, "疑为小数点位置或单位有误")
+
+
+def times_text(stored: Decimal, typed: Decimal, power: int) -> str:
+    """How the typed figure stands to the stored one: "是其万分之一", "是其10倍", "约为其千分之一"
+    (约 when the ratio is not exactly the power of ten)."""
+    exact = typed == stored * Decimal(10) ** power
+    said = "是其" if exact else "约为其"
+    if power > 0:
+        return f"{said}{10**power}倍"
+    words = _POWER_WORDS.get(-power, f"10的{-power}次方")
+    return f"{said}{words}分之一"

@@ -17,6 +17,7 @@ from guanmo.ledger.forms import LedgerUploadForm
 from guanmo.ledger.import_jobs import start_ledger_import
 from guanmo.ledger.models import Level
 from guanmo.ledger.services import import_ledger
+from guanmo.ledger.services.ledger_import import CONFIRM_CHANGES
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets import held
 
@@ -61,6 +62,7 @@ def ledger_import_preview(request: HttpRequest, token: str) -> HttpResponse:
         messages.error(request, "年度或名录级别不对，请重新上传")
         return redirect("ledger_import")
     year, level = form.cleaned_data["year"], form.cleaned_data["level"]
+    confirm_changes = form.cleaned_data["confirm_changes"]
     step = held.preview_step(request, path, LEDGER_COLUMNS)
     if step.in_background:
         job = start_ledger_import(
@@ -72,6 +74,7 @@ def ledger_import_preview(request: HttpRequest, token: str) -> HttpResponse:
             mapping=step.mapping,
             file_name=step.file_name,
             rows=step.rows,
+            confirm_changes=confirm_changes,
         )
         return redirect("job_page", job.pk)
     outcome = import_ledger(
@@ -83,6 +86,7 @@ def ledger_import_preview(request: HttpRequest, token: str) -> HttpResponse:
         user=request.user,
         mapping=step.mapping,
         file_name=step.file_name,
+        confirm_changes=confirm_changes,
     )
     if step.confirmed and outcome.ok:
         held.release(request.user.pk, token)
@@ -98,6 +102,8 @@ def ledger_import_preview(request: HttpRequest, token: str) -> HttpResponse:
             "year": year,
             "level": level,
             "level_label": Level(level).label,
+            "confirm_changes": confirm_changes,
+            "changes_doubted": any(CONFIRM_CHANGES in str(f) for f in outcome.faults),
         },
         status=200 if outcome.ok else 400,
     )

@@ -1,5 +1,6 @@
 """The column map an import report shows: 字段 ← 表头, with a sample value and the unit."""
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -11,6 +12,9 @@ from guanmo.sheets.header import FORGET, Header
 from guanmo.sheets.table import Table
 
 _SAMPLE_LENGTH = 20
+# A code (项目代码 2024-410823-48-01-123456, 统一社会信用代码): letters, digits and dashes, never
+# cut, since a code cut short is another code or none (tryout 11); bounded all the same.
+_CODE = re.compile(r"[0-9A-Za-z][0-9A-Za-z\-]{0,47}")
 
 
 def column_map(
@@ -65,7 +69,8 @@ def _sample(rows: Sequence, name: StrEnum, money: bool) -> str:
         value = row.values.get(name)
         if value in (None, "", frozenset()):
             continue
-        return _shown(value, money)[:_SAMPLE_LENGTH]
+        shown = _shown(value, money)
+        return shown if _CODE.fullmatch(shown) else shown[:_SAMPLE_LENGTH]
     return ""
 
 

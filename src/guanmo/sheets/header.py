@@ -27,11 +27,13 @@ from guanmo.sheets.header_columns import (
 )
 from guanmo.sheets.header_facts import (
     NOTE_LINE,
+    SheetPeriod,
     check_sheet_name,
     check_title,
     file_name_check,
     note_text,
     read_note_units,
+    sheet_period,
 )
 from guanmo.sheets.header_layout import (
     cell_at,
@@ -76,6 +78,7 @@ __all__ = [
     "Header",
     "Label",
     "Periods",
+    "SheetPeriod",
     "check_sheet_name",
     "check_title",
     "column_key",
@@ -90,6 +93,7 @@ __all__ = [
     "period_named",
     "read_label",
     "read_note_units",
+    "sheet_period",
     "spell_dates",
     "spell_period",
     "states_year",

@@ -278,6 +278,56 @@ def check_sheet_name(header: Header, name: str, expected: Expected) -> None:
         header.notes.append(f"工作表名「{name}」{note}")
 
 
+@dataclass(frozen=True)
+class SheetPeriod:
+    """The one period a sheet's name or title names: "10月" (`text`), said by `place` (工作表名
+    「10月」, 标题「2025年10月重点项目进展」), and whether it is the import's own (`agrees`)."""
+
+    text: str
+    place: str
+    agrees: bool
+
+
+def sheet_period(
+    name: str, rows_above: Sequence[Sequence[object]], expected: Expected
+) -> SheetPeriod | None:
+    """The period a sheet is of, as its name, else its title, names it (one year, one month or
+    span), or None when they name none, several, or periods that disagree with each other.
+    A workbook keeping one sheet per month (10月 | 11月 | 12月) or per year is told apart by
+    it: the import reads the sheets of its own period and leaves the others out (tryout 11 C).
+    """
+    places = [(f"工作表名「{name}」", spell_year_month(clean_text(name)))]
+    for row in rows_above:
+        if any(isinstance(v, str) and any(w in v for w in _NOT_A_TITLE) for v in row):
+            continue
+        places += [
+            (f"标题「{parse_line(value)}」", clean_text(value))
+            for value in map(period_text, row)
+            if isinstance(value, str)
+        ]
+    first, years, spans = "", set(), set()
+    for place, text in places:
+        text = spell_period(spell_year_month(spell_dates(text)))
+        text = _QUARTER_IN_TITLE.sub(
+            lambda match: f"1-{3 * _QUARTER_NUMBERS[match.group(1)]}月", text
+        )
+        named_years = {int(year) for year in _TITLE_YEAR.findall(text)}
+        named_spans = set(_months_named(text)) if expected.month else set()
+        if named_years or named_spans:
+            first = first or place
+            years |= named_years
+            spans |= named_spans
+    if not first or len(years) > 1 or len(spans) > 1 or not (expected.year or expected.month):
+        return None
+    year, span = next(iter(years), None), next(iter(spans), None)
+    month = expected.month
+    agrees = expected.year in (None, year) or year is None
+    agrees = agrees and span in (None, (1, month), (month, month))
+    text = f"{year}年" if year and (year != expected.year or not span) else ""
+    text += months_text(span) if span else ""
+    return SheetPeriod(text, first, agrees)
+
+
 def file_name_check(name: str, expected: Expected) -> tuple[str, str]:
     """Why a file's name ("6月进度.xlsx") contradicts the import's year or month ("" when it
     does not), and what the report says of a name writing an earlier cumulative beside the

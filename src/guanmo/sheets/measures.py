@@ -12,7 +12,7 @@ a unit of another kind (公顷 for 人), is refused, never rounded or stored as 
 
 import re
 from collections.abc import Mapping, Sequence
-from decimal import Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from enum import StrEnum
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -73,11 +73,24 @@ def split_unit(key: str) -> tuple[str, str]:
 
 
 def convert(value: Decimal, word: str, stored: str, places: int | None = None) -> Decimal:
-    """`value` given in unit `word` as a figure in unit `stored`, exactly: 1000 平方米 → 1.5 亩.
+    """`value` given in unit `word` as a figure in unit `stored`: 1000 平方米 → 1.5 亩 (see
+    `convert_noted`, which also says when the figure was kept to `places` decimals)."""
+    return convert_noted(value, word, stored, places)[0]
+
+
+def convert_noted(
+    value: Decimal, word: str, stored: str, places: int | None = None
+) -> tuple[Decimal, str]:
+    """`value` given in unit `word` as a figure in unit `stored`, exactly: 1000 平方米 → 1.5 亩,
+    and "" — or, for a result with more than `places` decimals (the stored field's), the
+    result kept to `places` decimals half-up when converting it back gives `value` to the
+    decimals it was typed with (the round-trip rule: 83666.67 平方米 → 125.500005 亩, kept as
+    125.5000 亩, which is 83666.67 平方米 again), and the note saying so
+    ("83666.67平方米折合125.500005亩，按4位小数存为125.5000亩（换算回平方米仍为83666.67）").
     Raises MeasureError for a unit of another kind, a result without an end in decimals (1 亩
-    in 平方公里 is 1/1500) or with more than `places` decimals (the stored field's)."""
+    in 平方公里 is 1/1500) or one the stored decimals cannot give back (tryout 11)."""
     if word == stored:
-        return value
+        return value, ""
     kind, size = UNITS[word]
     stored_kind, stored_size = UNITS[stored]
     if kind != stored_kind:
@@ -92,15 +105,34 @@ def convert(value: Decimal, word: str, stored: str, places: int | None = None) -
             f"{value.normalize():f}{word}换算为{stored}无法精确换算（不是有限小数）；"
             f"请按{stored}填写后再导入"
         )
+    result = _decimal(exact).normalize()
+    if places is None or _places(result) <= places:
+        return result, ""
+    kept = result.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    back = _decimal(Fraction(kept) * stored_size / size)
+    typed = f"{value:f}"
+    if back.quantize(Decimal(1).scaleb(-_places(value)), ROUND_HALF_UP) == value:
+        return kept.normalize(), (
+            f"{typed}{word}折合{result:f}{stored}，按{places}位小数存为{kept:f}{stored}"
+            f"（换算回{word}仍为{typed}）"
+        )
+    raise MeasureError(
+        f"{typed}{word}折合{result:f}{stored}，超过{places}位小数，按{places}位小数存为"
+        f"{kept:f}{stored}后换算回{word}不再是{typed}；请按{stored}填写后再导入"
+    )
+
+
+def _decimal(exact: Fraction) -> Decimal:
+    """A fraction with an end in decimals (or any, to 60 digits) as a Decimal."""
     with localcontext() as context:
         context.prec = 60
-        result = (Decimal(exact.numerator) / Decimal(exact.denominator)).normalize()
-    if places is not None and -min(result.as_tuple().exponent, 0) > places:  # type: ignore[operator]
-        raise MeasureError(
-            f"{value.normalize():f}{word}折合{result:f}{stored}，超过{places}位小数；"
-            f"请按{stored}填写后再导入"
-        )
-    return result
+        return Decimal(exact.numerator) / Decimal(exact.denominator)
+
+
+def _places(value: Decimal) -> int:
+    """How many decimals a figure is written with: 83666.67 → 2, 1.5 → 1, 120 → 0."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
 def column_unit(

@@ -46,7 +46,7 @@ from guanmo.regions.names import (
 from guanmo.sheets import cells
 from guanmo.sheets.faults import LeftOut, SheetFault
 from guanmo.sheets.header import NOTE_LINE, Header, column_letter, note_text
-from guanmo.sheets.measures import convert, measure_notes
+from guanmo.sheets.measures import convert_noted, measure_notes
 from guanmo.sheets.parts import Parts, read_parts
 
 _TOTALS_LABEL = re.compile(
@@ -178,6 +178,7 @@ class _Totals:
     figures: dict[StrEnum, _Figure]
     level: int = 0  # a heading's level
     name: str = ""  # what a named subtotal or a heading names: "武陟县"
+    label: str = ""  # the row's own text, as typed: "温县小计"
 
 
 def read_table(
@@ -542,7 +543,8 @@ class _TableReader:
             if read.value is not None:
                 figures[parts.field] = _Figure(read.value.normalize(), Decimal(1))
         # Recorded even without figures: a heading or total bounds the blocks around it.
-        total = _Totals(number, kind, len(self.table.rows), figures, **where)
+        label = next((cells.parse_line(v) for v in raw if isinstance(v, str) and v.strip()), "")
+        total = _Totals(number, kind, len(self.table.rows), figures, label=label, **where)
         self.totals.append(total)
         return total
 
@@ -598,12 +600,15 @@ class _TableReader:
                 else:
                     parsed = self._figure(index, name, value)
                     if measures.get(index, ("", ""))[0] and isinstance(parsed, Decimal):
-                        parsed = convert(
+                        parsed, kept = convert_noted(
                             parsed,
                             measures[index][0],
                             self.catalogue.measures[name],
                             self.catalogue.measure_places.get(name),
                         )
+                        if kept:
+                            where = f"工作表「{row.sheet}」第{number}行「{name.value}」"
+                            self.part_notes.append(where + kept)
                     row.values[name] = parsed
             except cells.PendingValue as error:
                 if name not in self.catalogue.pending:
@@ -1012,14 +1017,17 @@ def _totals_notes(
         ):
             continue
         block = blocks[0]
+        sub = total.kind == "subtotal"
         differences = [
-            f"「{name.value}」合计{cells.format_wan(figure.amount)}万元，"
+            f"「{name.value}」{'小计' if sub else '合计'}{cells.format_wan(figure.amount)}万元，"
             f"各项目之和{cells.format_wan(_sum(block, name))}万元"
             for name, figure in total.figures.items()
             if not figure.agrees(_sum(block, name))
         ]
+        # A subtotal is called so, by its own label ("第7行「温县小计」"; tryout 11, L16).
+        row = f"第{total.number}行" + (f"「{total.label}」" if sub and total.label else "合计")
         notes.append(
-            f"工作表「{sheet}」第{total.number}行合计与各项目之和不符：{'；'.join(differences)}"
+            f"工作表「{sheet}」{row}与各项目之和不符：{'；'.join(differences)}"
             + _hidden_difference(total, block, hidden or {})
         )
     return notes

@@ -21,11 +21,13 @@ from guanmo.sheets.header import (
     Catalogue,
     Expected,
     Header,
+    SheetPeriod,
     check_sheet_name,
     file_name_check,
     find_header,
     monthly_fault,
     read_note_units,
+    sheet_period,
 )
 from guanmo.sheets.number_formats import shown_by, shown_value
 from guanmo.sheets.sheet import MergedRange, Sheet, Unreadable, cell_address
@@ -126,6 +128,8 @@ def read_workbook(
         reading.faults.append(SheetFault("", None, None, error.message))
         return reading
     first_header: tuple[str, Header] | None = None
+    other_periods: list[tuple[str, Header, SheetPeriod]] = []  # sheets of another month or year
+    own_period = False  # a sheet's name or title names the import's own period
     lone_header: tuple[str, Header] | None = None  # a row naming only an identity column
     for sheet, passed_over in _in_reading_order(sheets, reading):
         buffered = sheet.rows[:HEADER_SEARCH_ROWS]
@@ -150,6 +154,11 @@ def read_workbook(
             reading.notes.append(f"工作表「{sheet.name}」是填表说明，未导入")
             continue
         if expected is not None:
+            period = sheet_period(sheet.name, buffered[: header.rows[0] - 1], expected)
+            if period and not period.agrees:
+                other_periods.append((sheet.name, header, period))
+                continue
+            own_period = own_period or period is not None
             check_sheet_name(header, sheet.name, expected)
         read_note_units(header, sheet.rows)
         reading.headers.append((sheet.name, header))
@@ -206,6 +215,8 @@ def read_workbook(
         reading.tables.append(table)
         reading.faults.extend(table.faults)
         reading.notes.extend(notes)
+    if other_periods and expected is not None:
+        _other_periods(reading, other_periods, expected, own_period=own_period)
     if len(reading.tables) > 1 and (
         found := summary_sheet(reading.tables, spec.catalogue, spec.used)
     ):
@@ -229,6 +240,36 @@ def read_workbook(
                 )
             )
     return reading
+
+
+def _other_periods(
+    reading: Reading,
+    sheets: Sequence[tuple[str, Header, SheetPeriod]],
+    expected: Expected,
+    *,
+    own_period: bool,
+) -> None:
+    """Sheets whose name or title names another month or year than the import's. Beside a
+    sheet naming the import's own period (one sheet per month: 10月 | 11月 | 12月) each is left
+    out with a note saying its period and where it is named (tryout 11 C); without one, a
+    lone such sheet stops the import as before (its title or name contradicts the import),
+    and several stop it naming each sheet and its period."""
+    wanted = f"{expected.month}月" if expected.month else f"{expected.year}年"
+    if own_period:
+        reading.notes.extend(
+            f"工作表「{name}」是{period.text}的表（{period.place}），本次导入{wanted}，未导入"
+            for name, _, period in sheets
+        )
+        return
+    if len(sheets) > 1:
+        named = "，".join(f"工作表「{name}」是{period.text}的表" for name, _, period in sheets)
+        word = "月份" if expected.month else "年份"
+        why = f"工作簿中没有{wanted}的工作表：{named}；请导入{wanted}的表，或按表中的{word}导入"
+        reading.faults.append(SheetFault("", None, None, why))
+        return
+    name, header, _ = sheets[0]
+    check_sheet_name(header, name, expected)
+    reading.faults.extend(SheetFault(name, *fault) for fault in header.faults)
 
 
 def _as_shown(sheet: Sheet, header: Header) -> tuple[Sheet, list[SheetFault], list[str]]:

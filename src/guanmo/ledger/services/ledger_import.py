@@ -49,7 +49,14 @@ from guanmo.ledger.services.matching import (
     unread_heading_faults,
 )
 from guanmo.ledger.services.milestones import milestone_changes
-from guanmo.ledger.unit_doubts import check_large_figures, small_totals_faults, unit_doubt_notes
+from guanmo.ledger.unit_doubts import (
+    check_large_figures,
+    slip_of,
+    small_totals_faults,
+    tenfold_change,
+    times_text,
+    unit_doubt_notes,
+)
 from guanmo.prepared_writes import PreparedWrites, reserve_ids
 from guanmo.regions.models import Region
 from guanmo.regions.names import names_town_or_zone
@@ -59,7 +66,7 @@ from guanmo.reporting.imports import columns_named, record_import, remember_mapp
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import CellError, format_wan
 from guanmo.sheets.faults import ImportReport, SheetFault
-from guanmo.sheets.header import Expected
+from guanmo.sheets.header import Expected, Header, column_letter
 from guanmo.sheets.stated_units import without_stated_units
 from guanmo.sheets.table import Row, Table
 from guanmo.sheets.workbook import SheetSpec, Source, import_reason, read_workbook, source_name
@@ -131,6 +138,7 @@ class _Entry:
     # gives the county, never a field of the projects under it.
     category_heading: str = ""
     level_heading: str = ""  # the heading naming its key list ("省重点项目"), if any
+    stage_heading: str = ""  # the stage a heading above it gave its blank 建设阶段, if any
     project: Project | None = None  # the ledger's project it updates, if any
 
     @property
@@ -149,12 +157,14 @@ def import_ledger(
     user: User | None = None,
     mapping: Mapping[str, Field | None] | None = None,
     file_name: str = "",
+    confirm_changes: bool = False,
 ) -> ImportReport:
     """Load a ledger sheet for `year`; rows go on the (year, level) key list unless their
     重点级别 cell names the lists. All or nothing: with any fault, nothing is written (and
     nothing recorded). The history names `user` as who changed the figures and keeps the
     report; `mapping` names columns (header text → field, None to ignore), and is remembered
-    for the city's next import."""
+    for the city's next import. A stored 总投资 or 年度计划投资 changed tenfold or more is a
+    fault (a likely unit slip) unless `confirm_changes`, then a note."""
     if level not in Level.values:
         raise ValueError(f"级别应为省、市或县，而不是{level}")
     counties = CountyFinder(city)
@@ -188,6 +198,7 @@ def import_ledger(
     _check_repeats(entries)
     lead_notes = _match_ledger(entries, city)
     kept_totals = _check_blank_totals(entries)
+    confirmed = _check_tenfold_changes(entries, reading.tables, year, confirmed=confirm_changes)
     milestones = _check_milestones(entries, clock.today())
     report.faults = [fault for row in reading.rows for fault in row.faults]
     report.faults += _unplaced_faults(reading.tables, {id(entry.row) for entry in entries})
@@ -200,11 +211,12 @@ def import_ledger(
     report.notes += counties.reading_notes()
     report.notes += placement_notes([(entry.row, entry.placement) for entry in entries])
     report.notes += _level_heading_notes(entries)
+    report.notes += _stage_heading_notes(entries)
     report.notes += lead_notes
     report.notes += _pending_notes(entries)
     report.notes += _blank_mark_notes(entries, year)
     report.notes += _start_only_notes(entries)
-    report.notes += kept_totals
+    report.notes += kept_totals + confirmed
     report.notes += unit_doubt_notes(reading.tables) + large_notes
 
     if any(Field.ANNUAL_PLAN not in table.header.fields for table in reading.tables):
@@ -281,6 +293,7 @@ def _check_row(row: Row, table: Table, counties: CountyFinder) -> _Entry | None:
         and not any(row.failed(c) for c in (Field.COUNTY, Field.LOCATION, Field.LEAD_COUNTY))
     ):
         row.fault(Field.COUNTY if Field.COUNTY in columns else Field.LOCATION, "不能为空")
+    stage_heading = _stage_heading(row, table.header)
     _check_pending(row)
     _check_stages(row)
     level_heading = _level_heading(row)
@@ -308,10 +321,33 @@ def _check_row(row: Row, table: Table, counties: CountyFinder) -> _Entry | None:
             and not counties.names_city(h)
             and not names_town_or_zone(h)
             and not heading_levels(h)
+            and not stage_named(h)
         ),
         "",
     )
-    return _Entry(row, columns, placement, category, level_heading)
+    if stage_heading:
+        columns = columns | {Field.PHASE}
+    return _Entry(row, columns, placement, category, level_heading, stage_heading)
+
+
+def _stage_heading(row: Row, header: Header) -> str:
+    """The stage the innermost heading above `row` names (一、新开工项目（2个） → 新开工), taken as
+    the row's 建设阶段 when neither its 建设阶段 nor its 建设性质 cell gives one; a cell giving
+    another stage is a fault of that cell. Returns the stage taken ("" when none was).
+    Source: issue 9 §4 (tryout 11 L17): a heading row never leaves what it says unread."""
+    named = next((stage_named(h) for h in reversed(row.headings) if stage_named(h)), "")
+    if not named:
+        return ""
+    stated = row.values.get(Field.STAGE) or StageOrNature()
+    own = [(Field.PHASE, row.values.get(Field.PHASE)), (Field.STAGE, stated.stage)]
+    for column, stage in own:
+        if stage and stage != named and not row.failed(column):
+            cell = _cell_of(header, column, row.number)
+            row.fault(column, f"{cell}「{stage}」与所在标题行（{named}项目）不符")
+    if any(stage for _, stage in own) or any(row.failed(column) for column, _ in own):
+        return ""
+    row.values[Field.PHASE] = named
+    return named
 
 
 def _level_heading(row: Row) -> str:
@@ -340,13 +376,32 @@ def _level_heading_notes(entries: list[_Entry]) -> list[str]:
             by_heading.setdefault(key, []).append(entry.row.number)
     notes = []
     for (sheet, heading), numbers in by_heading.items():
-        shown = "、".join(str(number) for number in numbers[:10])
-        more = f"等{len(numbers)}行" if len(numbers) > 10 else "行"
         levels = format_levels(heading_levels(heading))
         notes.append(
-            f"工作表「{sheet}」第{shown}{more}按标题行「{heading}」列入{levels}重点项目名录"
+            f"工作表「{sheet}」{_row_numbers(numbers)}按标题行「{heading}」列入{levels}重点项目名录"
         )
     return notes
+
+
+def _stage_heading_notes(entries: list[_Entry]) -> list[str]:
+    """What the report says of stages taken from headings: "工作表「台账」第4、6行没有建设阶段
+    列，按所在标题行读作新开工项目"."""
+    by_stage: dict[tuple[str, str], list[int]] = {}
+    for entry in entries:
+        if entry.stage_heading:
+            key = (entry.row.sheet, entry.stage_heading)
+            by_stage.setdefault(key, []).append(entry.row.number)
+    return [
+        f"工作表「{sheet}」{_row_numbers(numbers)}没有{Field.PHASE.value}列，按所在标题行读作"
+        f"{stage}项目"
+        for (sheet, stage), numbers in by_stage.items()
+    ]
+
+
+def _row_numbers(numbers: list[int]) -> str:
+    """ "第4、6行", or "第4、6、…等12行" beyond ten rows."""
+    shown = "、".join(str(number) for number in numbers[:10])
+    return f"第{shown}{f'等{len(numbers)}行' if len(numbers) > 10 else '行'}"
 
 
 def _unplaced_faults(tables: list[Table], placed: set[int]) -> list[SheetFault]:
@@ -624,6 +679,66 @@ def _check_blank_totals(entries: list[_Entry]) -> list[str]:
             notes.append(
                 f"工作表「{row.sheet}」第{row.number}行「{Field.TOTAL_INVESTMENT.value}」未填写，"
                 f"保留台账中已有的{format_wan(entry.project.total_investment)}万元"
+            )
+    return notes
+
+
+def _cell_of(header: Header, name: Field, number: int) -> str:
+    """How a fault names the cell of `name` in row `number`: "单元格C4" ("本行" when no one
+    column gives it, as a figure summed from its parts)."""
+    index = next((i for i, field in header.columns.items() if field == name), None)
+    return f"单元格{column_letter(index)}{number}" if index is not None else "本行"
+
+
+# How a doubted change is confirmed, on the page and on the command line.
+CONFIRM_CHANGES = (
+    "如确需修改，请核对后确认修改（导入页勾选“确认修改”，命令行加 --confirm-changes）再导入"
+)
+
+
+def _check_tenfold_changes(
+    entries: list[_Entry], tables: list[Table], year: int, *, confirmed: bool
+) -> list[str]:
+    """A re-import changing a stored 总投资 or `year`'s 年度计划投资 tenfold or more, up or down,
+    is a fault of the cell naming the stored figure and the likely slip ("疑为以亿元填报"),
+    unless the user `confirmed` the changes: then the notes saying each was changed as
+    confirmed. Source: issue 9 §5, tryout 11 A (1.2 overwrote a stored 12000 without a word);
+    the rule is `unit_doubts.tenfold_change`."""
+    known = [entry for entry in entries if entry.project is not None]
+    plans = dict(
+        AnnualPlan.objects.filter(year=year, project__in=[e.project for e in known]).values_list(
+            "project_id", "planned_investment"
+        )
+    )
+    headers = {table.sheet: table.header for table in tables}
+    notes = []
+    for entry in known:
+        row, project = entry.row, entry.project
+        assert project is not None
+        for name, stored in (
+            (Field.TOTAL_INVESTMENT, project.total_investment),
+            (Field.ANNUAL_PLAN, plans.get(project.pk)),
+        ):
+            typed = row.values.get(name)
+            if name not in entry.columns or typed is None or stored is None:
+                continue
+            power = tenfold_change(stored, typed)
+            if power is None:
+                continue
+            times = times_text(stored, typed, power)
+            if confirmed:
+                was = times.replace("其", "原数的", 1)
+                notes.append(
+                    f"工作表「{row.sheet}」第{row.number}行「{name.value}」由{format_wan(stored)}"
+                    f"万元改为{format_wan(typed)}万元（{was}），已按确认修改"
+                )
+                continue
+            header = headers.get(row.sheet)
+            cell = _cell_of(header, name, row.number) if header else "本行"
+            row.fault(
+                name,
+                f"{cell}为{format_wan(typed)}万元，台账中已存为{format_wan(stored)}万元，{times}，"
+                f"{slip_of(power)}；{CONFIRM_CHANGES}",
             )
     return notes
 

@@ -99,6 +99,13 @@ class ProgressLedger:
         laid_out = placement is not None and placement.source != ""
         if project is None and laid_out:
             self._elsewhere(row, table, self.by_name_anywhere.get(self._key(row), []))
+        elif (
+            project is None
+            and (placement or uploader)
+            and (elsewhere := self.by_name_anywhere.get(self._key(row)))
+        ):
+            cell = Field.COUNTY if Field.COUNTY in table.header.fields else Field.LOCATION
+            self._not_there(row, identity, cell, county if placement else None, elsewhere)
         elif project is None:
             typed = county if placement else uploader
             where = f"{typed.name}的" if typed else ""
@@ -173,6 +180,33 @@ class ProgressLedger:
                 None,
                 f"{sources}，而台账中的「{projects[0].name}」在{lies}，不一致，未写入任何数据",
             )
+        )
+
+    def _not_there(
+        self,
+        row: Row,
+        identity: Field,
+        cell: Field,
+        typed: Region | None,
+        projects: list[KnownProject],
+    ) -> None:
+        """A row whose own county cell (`typed`), else the uploader, is not where the ledger
+        has its project: the fault says where the ledger has it, naming both counties, never
+        "没有这个项目，请先导入台账", which invites a duplicate (tryout 11 P6)."""
+        lies = "、".join(
+            dict.fromkeys(
+                self.county_names[pk] for each in projects for pk in self._counties_of(each)
+            )
+        )
+        stored = f"台账中的「{projects[0].name}」在{lies}"
+        if typed is None:
+            uploader = self.uploader.name if self.uploader else ""
+            row.fault(identity, f"{stored}，不属于{uploader}，只能填报本县区的项目")
+            return
+        row.fault(
+            cell,
+            f"填写为{typed.name}，而{stored}，不一致；请改正所在县区后再导入"
+            f"（不要在{typed.name}另建同名项目），未写入任何数据",
         )
 
     def _counties_of(self, project: KnownProject) -> list[int]:

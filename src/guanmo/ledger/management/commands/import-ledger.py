@@ -29,12 +29,28 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="只检查，不写入；打印列对应和导入报告"
         )
+        parser.add_argument(
+            "--confirm-changes",
+            action="store_true",
+            help="确认修改：已有项目的总投资或年度计划投资改为原数的10倍以上或十分之一以下时，"
+            "不加此项视为疑似单位有误而不导入",
+        )
         add_mapping_argument(parser)
         add_user_argument(parser)
         add_city_argument(parser)
 
     def handle(
-        self, *args, file: Path, year: int, level: str, dry_run: bool, city, user, map, **options
+        self,
+        *args,
+        file: Path,
+        year: int,
+        level: str,
+        dry_run: bool,
+        confirm_changes: bool,
+        city,
+        user,
+        map,
+        **options,
     ):
         report = import_ledger(
             file,
@@ -44,5 +60,6 @@ class Command(BaseCommand):
             dry_run=dry_run,
             user=user_for(user),
             mapping=mapping_for(map),
+            confirm_changes=confirm_changes,
         )
         print_report(self, report)
