@@ -145,6 +145,12 @@ class ImportReport:
         return f"导入完成：{counts}。"
 
     @property
+    def notes_heading(self) -> str:
+        """The heading of the notes: a refused import's say nothing was written, so no note
+        reads as if saved (tryout 11, P8)."""
+        return "说明" if self.ok else "读取说明（本次未写入任何数据）"
+
+    @property
     def unknown_columns(self) -> list[ColumnUse]:
         """The columns not understood, which a user may name or ignore."""
         return [use for use in self.columns if use.unknown]
@@ -167,7 +173,7 @@ class ImportReport:
             lines.append("未导入的行：")
             lines += [f"  {row.placed}" for row in self.left_out]
         if self.notes:
-            lines.append("说明：")
+            lines.append(self.notes_heading + "：")
             lines += [f"  {note}" for note in self.notes]
         return lines
 

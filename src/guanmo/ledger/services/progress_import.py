@@ -165,13 +165,18 @@ def read_progress(
     report.file = file_name or source_name(source)
     if not report.ok:
         return report, []
+    derivations: dict[str, str] = {}  # a sheet's note of how its figures are derived → sheet
     for table in reading.tables:
-        report.notes += _year_figure_notes(table) + _bare_cumulative_notes(table)
+        derived = _year_figure_notes(table)
+        derivations |= dict.fromkeys(derived, table.sheet)
+        report.notes += derived + _bare_cumulative_notes(table)
 
     matched: list[tuple[Table, Row, KnownProject]] = []
     silent = 0
     for table in reading.tables:
-        report.notes += _month_column_notes(table, month)
+        derived = _month_column_notes(table, month)
+        derivations |= dict.fromkeys(derived, table.sheet)
+        report.notes += derived
         for row in table.rows:
             if not row.faults and all(row.values.get(each) is None for each in _GIVEN):
                 silent += 1  # listed but not reported this month
@@ -204,7 +209,7 @@ def read_progress(
     if silent:
         report.notes.append(f"{silent}个项目未填本月和累计完成投资，视为未报送，已跳过")
     if report.faults:
-        report.notes = _unsaved(report.notes)
+        report.notes = _unsaved(_refused_derivations_left_out(report.notes, derivations, lines))
     return report, lines
 
 
@@ -266,6 +271,17 @@ def _report_refusal(report: CountyReport) -> str:
         f"本月数字以审核通过的月报为准；请在{unit}{period}月报中上传本表（月报页「上传表格」），"
         "不要另行导入"
     )
+
+
+def _refused_derivations_left_out(
+    notes: list[str], derivations: Mapping[str, str], lines: list[ProgressLine]
+) -> list[str]:
+    """The notes of a refused import without those saying how a sheet's figures are derived
+    (`derivations`: note → its sheet) when none of the sheet's rows was accepted: a refusal
+    never describes figures it derived for rows it refuses (tryout 11, P8: 「本年累计按…算出」
+    under the refusal of both rows)."""
+    accepted = {line.sheet for line in lines}
+    return [note for note in notes if note not in derivations or derivations[note] in accepted]
 
 
 def _unsaved(notes: list[str]) -> list[str]:
