@@ -42,9 +42,9 @@ def test_a_refusal_keeps_the_reading_of_accepted_rows_under_a_heading_saying_not
         more_sheets={"其他": [SINCE_START, [1, "乙项目", 100, 1818.72]]},
     )
     report = import_progress(sheet, city=city, year=2025, month=4)
-    assert [report.describe(fault) for fault in report.faults][0].startswith(
-        "工作表「其他」第2行「开工累计完成投资」"
-    )
+    assert [report.describe(fault)[:21] for fault in report.faults] == [
+        "工作表「其他」第2行「开工累计完成投资」："
+    ]
     lines = report.lines()
     assert "说明：" not in lines
     notes = lines[lines.index(REFUSED_HEADING) + 1 :]
