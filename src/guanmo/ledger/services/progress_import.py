@@ -205,7 +205,7 @@ def read_progress(
     report.faults[:0] = [SheetFault("", None, None, fault) for fault in misfits]
     report.notes += ledger.counties.reading_notes()
     report.notes += taken_from_notes(ledger.placed)
-    report.notes += ledger.named_only_notes()
+    report.notes += ledger.named_only_notes() + ledger.not_led_notes()
     if silent:
         report.notes.append(f"{silent}个项目未填本月和累计完成投资，视为未报送，已跳过")
     if report.faults:
