@@ -761,7 +761,7 @@ def test_a_refused_progress_import_says_nothing_was_saved(city):
     )
     assert report.ok
     assert (
-        "第2行：1—3月未报送，无从核对本月与累计：本月完成20万元、1—4月累计90万元均按所填保存"
+        "工作表「博爱县」第2行「许良镇光伏」：1—3月未报送，无从核对本月与累计：本月完成20万元、1—4月累计90万元均按所填保存"
     ) in report.notes
     MonthlyProgress.objects.all().delete()
     workbook["博爱县"].append(["没有的项目", "博爱县", 5, 5])
@@ -774,7 +774,7 @@ def test_a_refused_progress_import_says_nothing_was_saved(city):
     assert not refused.ok
     assert not MonthlyProgress.objects.exists()
     assert (
-        "第2行：1—3月未报送，无从核对本月与累计：本月完成100万元、"
+        "工作表「沁阳市」第2行「盛唐产业园」：1—3月未报送，无从核对本月与累计：本月完成100万元、"
         "1—4月累计450万元均按所填读取（本次未写入）"
     ) in refused.notes
     assert not [note for note in refused.notes if "保存" in note]

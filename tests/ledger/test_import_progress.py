@@ -90,7 +90,7 @@ def test_messy_progress_sheet_imports_without_hand_editing(ledger):
     assert report.notes == [
         "工作表「Sheet1」「本月完成投资」、「累计完成投资」以亿元填报，已换算为万元",
         "工作表「Sheet1」第7行「累计完成投资」为全角数字，按半角数字读取（如「０.０４」读作0.04）",
-        "第7行：1—3月未报送，无从核对本月与累计：本月完成50万元、1—4月累计400万元均按所填保存",
+        "工作表「Sheet1」第7行「甲项目」：1—3月未报送，无从核对本月与累计：本月完成50万元、1—4月累计400万元均按所填保存",
         "1个项目未填本月和累计完成投资，视为未报送，已跳过",
     ]
     assert progress("甲项目", 4) == (Decimal(50), Decimal(400))
@@ -123,7 +123,7 @@ def test_figures_that_disagree_are_both_kept_as_typed_with_a_note(ledger):
     assert report.ok
     assert report.notes == [
         PROGRESS_UNIT_ASSUMED,
-        "第3行：本月完成50万元与累计400万元不符（3月累计300万元），两数均按所填保存",
+        "工作表「Sheet1」第3行「乙项目」：本月完成50万元与累计400万元不符（3月累计300万元），两数均按所填保存",
     ]
     assert progress("乙项目", 4) == (Decimal(50), Decimal(400))
 
@@ -199,7 +199,7 @@ def test_cumulative_below_the_last_report_with_a_negative_month_is_a_deduction(l
     assert report.faults == []
     assert progress("乙项目", 4) == (Decimal(-50), Decimal(250))
     assert (
-        "第3行「乙项目」本月为负数（核减）：本月完成投资-50万元，1—4月累计250万元，"
+        "工作表「Sheet1」第3行「乙项目」本月为负数（核减）：本月完成投资-50万元，1—4月累计250万元，"
         "比3月累计300万元减少50万元"
     ) in report.notes
 

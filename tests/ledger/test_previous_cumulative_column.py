@@ -65,7 +65,7 @@ def test_a_two_row_header_without_a_month_column_derives_the_month_and_says_so(c
     assert faults(report) == []
     assert month_figures(6) == {"沁阳市铝精深加工": (Decimal(140), Decimal(640))}
     assert (
-        "第3行「沁阳市铝精深加工」：表中没有本月完成投资列，本月完成投资按1—6月累计640万元"
+        "工作表「台账」第3行「沁阳市铝精深加工」：表中没有本月完成投资列，本月完成投资按1—6月累计640万元"
         "减5月累计500万元算出140万元"
     ) in report.notes
 

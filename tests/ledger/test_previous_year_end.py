@@ -119,7 +119,7 @@ def test_a_since_start_sheet_takes_last_years_figure_from_the_ledger(ledger):
     assert report.faults == []
     assert cumulative("甲项目", 6) == Decimal(5900)
     assert (
-        "第2行「甲项目」：本年累计由开累减截至上年底累计得出（开累13910万元减台账中截至2024年底"
+        "工作表「Sheet1」第2行「甲项目」：本年累计由开累减截至上年底累计得出（开累13910万元减台账中截至2024年底"
         "累计8010万元）" in report.notes
     )
 
@@ -197,6 +197,6 @@ def test_a_sheets_figure_that_differs_from_the_ledgers_is_used_and_noted(ledger)
     assert report.faults == []
     assert cumulative("甲项目", 6) == Decimal(5910)
     assert (
-        "第2行「甲项目」：表中至上年底累计完成投资8000万元，与台账中截至2024年底累计8010万元不符，"
+        "工作表「Sheet1」第2行「甲项目」：表中至上年底累计完成投资8000万元，与台账中截至2024年底累计8010万元不符，"
         "本年累计按表中数算出" in report.notes
     )

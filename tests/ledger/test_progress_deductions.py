@@ -43,7 +43,7 @@ def test_a_negative_month_is_a_deduction_read_and_stated_by_row(city):
         "修武县云台山康养小镇": (Decimal(150), Decimal(1150)),
     }
     assert [note for note in report.notes if "核减" in note] == [
-        "第2行「沁阳市铝精深加工」本月为负数（核减）：本月完成投资-100万元，"
+        "工作表「Sheet1」第2行「沁阳市铝精深加工」本月为负数（核减）：本月完成投资-100万元，"
         "1—5月累计300万元，比4月累计400万元减少100万元"
     ]
 

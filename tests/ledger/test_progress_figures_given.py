@@ -59,7 +59,7 @@ def test_no_months_figure_is_derived_from_last_months_cumulative_with_a_note(one
     assert report.faults == []
     assert MonthlyProgress.objects.get(month=6).completed_this_month == Decimal(100)
     assert (
-        "第3行：本月完成投资未填写数字，按1—6月累计500万元减5月累计400万元算出100万元"
+        "工作表「Sheet1」第3行「甲项目」：本月完成投资未填写数字，按1—6月累计500万元减5月累计400万元算出100万元"
         in report.notes
     )
 

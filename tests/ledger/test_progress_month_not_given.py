@@ -41,7 +41,7 @@ def test_a_cumulative_alone_gives_the_month_from_the_stored_one_and_says_so_by_r
     assert faults(report) == []
     assert month_figures(5) == {"沁阳市铝精深加工": (Decimal(300), Decimal(700))}
     assert (
-        "第2行「沁阳市铝精深加工」：表中没有本月完成投资列，本月完成投资按1—5月累计700万元"
+        "工作表「台账」第2行「沁阳市铝精深加工」：表中没有本月完成投资列，本月完成投资按1—5月累计700万元"
         "减4月累计400万元算出300万元"
     ) in report.notes
 

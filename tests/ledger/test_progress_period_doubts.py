@@ -181,7 +181,7 @@ def test_a_small_revision_of_earlier_months_keeps_both_figures_with_a_note(june)
     report = import_progress(sheet, city=june, year=2025, month=7)
     assert faults(report) == []
     assert (
-        "第2行：本月完成600万元与累计4700万元不符（6月累计4000万元），两数均按所填保存"
+        "工作表「Sheet1」第2行「甲项目」：本月完成600万元与累计4700万元不符（6月累计4000万元），两数均按所填保存"
     ) in report.notes
 
 
@@ -248,7 +248,8 @@ def test_a_month_after_an_unreported_one_says_which_cumulative_it_adds_to(june):
     report = import_progress(sheet, city=june, year=2025, month=8)
     assert faults(report) == []
     assert (
-        "第2行：7月未报送完成投资，1—8月累计按6月累计4000万元加本月算出（4300万元）" in report.notes
+        "工作表「Sheet1」第2行「甲项目」：7月未报送完成投资，1—8月累计按6月累计4000万元加本月算出（4300万元）"
+        in report.notes
     )
 
 

@@ -242,7 +242,10 @@ def test_a_cumulative_of_another_year_beside_the_months_figure_is_never_this_yea
     assert [note for note in report.notes if "2024年" in note] == [
         "工作表「Sheet1」「2024年1-7月累计完成投资」写明2024年，不是2025年的数，未读取"
     ]
-    assert "第2行：2025年1—6月未报送完成投资，累计按此前为0算出（1—7月累计700万元）" in report.notes
+    assert (
+        "工作表「Sheet1」第2行「沁阳市铝精深加工」：2025年1—6月未报送完成投资，累计按此前为0算出（1—7月累计700万元）"
+        in report.notes
+    )
 
 
 def test_a_name_short_of_its_county_or_near_a_ledger_name_is_no_match(city):

@@ -179,6 +179,6 @@ def test_a_month_only_sheet_says_earlier_months_are_taken_as_nothing(city):
     assert report.ok
     assert report.notes == [
         PROGRESS_UNIT_ASSUMED,
-        "第3行：2025年1—6月未报送完成投资，累计按此前为0算出（1—7月累计700万元）",
+        "工作表「Sheet1」第3行「甲项目」：2025年1—6月未报送完成投资，累计按此前为0算出（1—7月累计700万元）",
     ]
     assert _progress("甲项目", 7) == (Decimal(700), Decimal(700))

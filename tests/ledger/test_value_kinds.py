@@ -133,7 +133,7 @@ def test_a_month_in_brackets_is_a_deduction_read_below_zero_with_a_note(city):
         "工作表「Sheet1」第2、3行「本月完成投资」括号表示负数，按负数读取（如「(120)」读作-120）"
     ) in report.notes
     assert (
-        "第2行「沁阳市铝精深加工」本月为负数（核减）：本月完成投资-120万元，1—5月累计280万元，"
+        "工作表「Sheet1」第2行「沁阳市铝精深加工」本月为负数（核减）：本月完成投资-120万元，1—5月累计280万元，"
         "比4月累计400万元减少120万元"
     ) in report.notes
 
@@ -176,7 +176,7 @@ def test_a_first_stored_month_keeps_both_figures_as_typed_and_says_so(city):
     assert faults(report) == []
     assert month_figures(6) == {"沁阳市铝精深加工": (Decimal(200), Decimal(900))}
     assert report.notes == [
-        "第2行：1—5月未报送，无从核对本月与累计：本月完成200万元、1—6月累计900万元均按所填保存"
+        "工作表「Sheet1」第2行「沁阳市铝精深加工」：1—5月未报送，无从核对本月与累计：本月完成200万元、1—6月累计900万元均按所填保存"
     ]
 
 
@@ -192,7 +192,7 @@ def test_a_month_after_a_gap_keeps_both_figures_as_typed_and_says_so(city):
     assert faults(report) == []
     assert month_figures(6) == {"沁阳市铝精深加工": (Decimal(50), Decimal(600))}
     assert report.notes == [
-        "第2行：5月未报送，无从核对本月与累计：本月完成50万元、1—6月累计600万元均按所填保存"
+        "工作表「Sheet1」第2行「沁阳市铝精深加工」：5月未报送，无从核对本月与累计：本月完成50万元、1—6月累计600万元均按所填保存"
     ]
 
 
@@ -203,7 +203,7 @@ def test_figures_that_disagree_with_last_month_are_both_stored_as_the_note_says(
     assert faults(report) == []
     assert month_figures(5) == {"沁阳市铝精深加工": (Decimal(50), Decimal(500))}
     assert report.notes == [
-        "第2行：本月完成50万元与累计500万元不符（4月累计400万元），两数均按所填保存"
+        "工作表「Sheet1」第2行「沁阳市铝精深加工」：本月完成50万元与累计500万元不符（4月累计400万元），两数均按所填保存"
     ]
 
 

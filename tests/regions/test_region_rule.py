@@ -103,3 +103,30 @@ def test_two_units_sharing_a_short_name_are_not_guessed_between():
     units = [*_UNITS, _Unit("农业示范区", "410800-Z03", _CITY)]
     assert region_named("示范区", units) is None
     assert region_mentioned("二、示范区", units) is None
+
+
+_STREET_UNITS = [*_UNITS, _Unit("解放区", "410802", _CITY), _Unit("中站区", "410803", _CITY)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("解放路128号", None),  # a street named 解放, in any county
+        ("焦作市解放中路与人民路交叉口", None),
+        ("山阳大道东段", None),
+        ("武陟街18号", None),
+        ("中站巷", None),
+        ("解放区解放路128号", "解放区"),  # the full name stands beside the street
+        ("解放区政府东侧", "解放区"),
+        ("武陟智能装备产业园", "武陟县"),  # a short name before other words is still a mention
+        ("中站街道", "中站区"),  # 街道 is a subdistrict, not a street
+    ],
+)
+def test_a_short_name_that_begins_a_streets_name_is_not_a_mention(text, found):
+    """A location's street (解放路, 山阳大道, 解放中路) is not its county: a short name followed
+    by a street word (路、街、大道、大街、巷、胡同, after 东西南北中 or not) speaks of a street
+    (tryout 11: 解放路 → 解放区). What the rule cannot tell: a short name before any other word
+    (解放广场, 山阳公园) is still read as the county, and a street named by a full name
+    (温县路) as that county."""
+    region = region_mentioned(text, _STREET_UNITS)
+    assert (region.name if region else None) == found

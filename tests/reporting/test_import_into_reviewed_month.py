@@ -59,8 +59,8 @@ def test_a_closed_approved_month_is_not_changed_by_an_import(world, april, wuzhi
     )
 
     assert not report.ok
-    message = "\n".join(str(fault) for fault in report.faults)
-    assert "第3行" in message
+    message = "\n".join(report.describe(fault) for fault in report.faults)
+    assert message.startswith("工作表「Sheet1」第3行为武陟县的项目")
     assert "填报期已于" in message and "关闭" in message
     assert "武陟县" in message and "重新打开" in message
     assert april_figure(world) == before == (Decimal(300), Decimal(700))

@@ -166,13 +166,14 @@ def _entry(row: Row, city: Region, units: Sequence[Region]) -> _Entry | None:
     name = values.get(LandColumn.NAME, "")
     if not name and not row.failed(LandColumn.NAME):
         row.fault(LandColumn.NAME, "不能为空")
-    county = unit_named(row, LandColumn.COUNTY, units)
+    named: list[str] = []
+    county = unit_named(row, LandColumn.COUNTY, units, named)
     if county is None:
         if not row.failed(LandColumn.COUNTY):
             row.fault(LandColumn.COUNTY, "不能为空")
         return None
-    entry = _Entry(row, county, {"name": name})
-    park = unit_named(row, LandColumn.PARK, units, parks_only=True)
+    entry = _Entry(row, county, {"name": name}, named)
+    park = unit_named(row, LandColumn.PARK, units, entry.notes, parks_only=True)
     if park is not None:
         entry.values["park"] = park
     _area(row, entry)

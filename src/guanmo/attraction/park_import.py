@@ -24,7 +24,7 @@ from guanmo.reporting.history import Source as ChangeSource
 from guanmo.reporting.imports import Outcome, outcome_of, write_all_or_nothing
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import decimal_places, format_wan
-from guanmo.sheets.faults import ImportReport, SheetFault
+from guanmo.sheets.faults import ImportReport, SheetFault, row_place
 from guanmo.sheets.header import Expected, months_text, read_label
 from guanmo.sheets.measures import unit_stated
 from guanmo.sheets.repeats import refuse_repeats
@@ -70,6 +70,7 @@ class _Entry:
     row: Row
     park: Region
     values: dict = field(default_factory=dict)  # attribute → value given
+    notes: list[str] = field(default_factory=list)  # the park's name read otherwise than in full
 
 
 def import_park_figures(
@@ -183,12 +184,13 @@ def _unstated_areas(table: Table) -> None:
 
 
 def _entry(row: Row, parks: list[Region]) -> _Entry | None:
-    park = unit_named(row, ParkColumn.PARK, parks, parks_only=True)
+    named: list[str] = []
+    park = unit_named(row, ParkColumn.PARK, parks, named, parks_only=True)
     if park is None:
         if not row.failed(ParkColumn.PARK):
             row.fault(ParkColumn.PARK, "不能为空")
         return None
-    entry = _Entry(row, park)
+    entry = _Entry(row, park, notes=named)
     values = row.values
     for column, attribute in _COPIED.items():
         value = values.get(column)
@@ -243,7 +245,8 @@ def _notes(entry: _Entry) -> list[str]:
     planned, built = entry.values.get("planned_area"), entry.values.get("built_area")
     if planned is not None and built is not None and built > planned:
         return [
-            f"第{entry.row.number}行{entry.park.name}建成面积{format_wan(built)}平方公里"
-            f"大于规划面积{format_wan(planned)}平方公里，按填报数保存"
+            *entry.notes,
+            f"{row_place(entry.row.sheet, entry.row.number)}{entry.park.name}建成面积"
+            f"{format_wan(built)}平方公里大于规划面积{format_wan(planned)}平方公里，按填报数保存",
         ]
-    return []
+    return entry.notes

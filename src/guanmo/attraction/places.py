@@ -5,21 +5,32 @@ from collections.abc import Sequence
 from enum import StrEnum
 
 from guanmo.regions.models import Region
-from guanmo.regions.names import region_named, regions_near
+from guanmo.regions.names import naming, regions_near
+from guanmo.sheets.faults import row_place
 from guanmo.sheets.table import Row
 
 
 def unit_named(
-    row: Row, column: StrEnum, units: Sequence[Region], *, parks_only: bool = False
+    row: Row,
+    column: StrEnum,
+    units: Sequence[Region],
+    notes: list[str],
+    *,
+    parks_only: bool = False,
 ) -> Region | None:
     """The unit of the city (a park, with `parks_only`) the row's cell in `column` names;
-    None for a blank cell, and a fault on the row for a name that is none of them."""
+    None for a blank cell, and a fault on the row for a name that is none of them. A unit named
+    otherwise than by its full name is said in `notes` as the ledger says it: "工作表「用地」
+    第3行「所在县区」“温”按简称识别为温县" (regions.names Naming.note; tryout 11)."""
     text = row.values.get(column)
     if not text:
         return None
     if parks_only:
         units = [unit for unit in units if unit.kind == Region.Kind.ZONE]
-    found = region_named(text, units)
+    named = naming(text, units)
+    found = named.region if named else None
+    if named is not None and named.note:
+        notes.append(f"{row_place(row.sheet, row.number)}「{column.value}」{named.note}")
     if found is None:
         what = "本市的园区" if parks_only else "本市的县（市、区）或园区"
         near = "、".join(unit.name for unit in regions_near(text, units))

@@ -228,10 +228,11 @@ def _entry(
     for column, limit in _TEXT_LIMITS.items():
         if len(values.get(column, "")) > limit:
             row.fault(column, f"不能超过{limit}个字")
-    county = unit_named(row, Column.COUNTY, units)
+    named: list[str] = []
+    county = unit_named(row, Column.COUNTY, units, named)
     if county is None and not row.failed(Column.COUNTY):
         row.fault(Column.COUNTY, "不能为空")
-    park = unit_named(row, Column.PARK, units, parks_only=True)
+    park = unit_named(row, Column.PARK, units, named, parks_only=True)
     given_values: dict = {
         "investor": values.get(Column.INVESTOR) or None,
         "chain": values.get(Column.CHAIN) or None,
@@ -251,7 +252,7 @@ def _entry(
             )
         else:
             given_values["industry_code"] = industry.code
-    entry = _Entry(row, LeadInput(name=name, county=county, values=given_values))  # type: ignore[arg-type]
+    entry = _Entry(row, LeadInput(name=name, county=county, values=given_values), notes=named)  # type: ignore[arg-type]
     _origin(row, entry)
     if row.faults or county is None:
         return None

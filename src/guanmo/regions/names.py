@@ -232,11 +232,18 @@ def region_named(text: object, regions: Iterable[R]) -> R | None:
 _NAME_ENDINGS = tuple(dict.fromkeys(suffix[-1] for suffix in _SUFFIXES))
 
 
+# What after a short name makes it a street's name, not the county's (解放路, 解放中路, 山阳大道,
+# 武陟街; 街道 is a subdistrict, so 中站街道 stays in 中站区). Source: tryout 11 (解放路 → 解放区).
+_STREET = re.compile(r"[东西南北中]?(?:路|街(?!道)|大道|大街|巷|胡同)")
+
+
 def _mentions(key: str, region: Named) -> list[tuple[int, int]]:
     """Where `key` (a cleaned text) has one of the region's names of two characters or more:
     its full name, its short names and aliases (`known_names`). A short name followed by a
     county's ending (山阳县 for 山阳区) is another place's name, and so is a zone word or alias
-    after other words (农业示范区 is not 城乡一体化示范区; 焦作市示范区 and 一、示范区 are)."""
+    after other words (农业示范区 is not 城乡一体化示范区; 焦作市示范区 and 一、示范区 are), and a
+    short name followed by a street word (`_STREET`: 解放路, 山阳大道) is a street's. A short name
+    before other words is still a mention (武陟智能装备产业园; so 解放广场 too: not told)."""
     name = clean_text(region.name)
     spans = []
     for known in known_names(name):
@@ -246,7 +253,9 @@ def _mentions(key: str, region: Named) -> list[tuple[int, int]]:
         while start >= 0:
             end = start + len(known)
             after, before = key[end : end + 1], key[start - 1 : start]
-            other_name = known != name and after in _NAME_ENDINGS and after != ""
+            other_name = known != name and (
+                (after in _NAME_ENDINGS and after != "") or _STREET.match(key, end) is not None
+            )
             tail_of_words = (
                 not name.startswith(known) and _is_ideograph(before) and before not in _NAME_ENDINGS
             )
@@ -268,7 +277,8 @@ def region_mentioned(text: object, regions: Iterable[R]) -> R | None:
     more (`known_names`: 武陟县, 武陟, 示范区) stands in it as a whole word: a name inside a longer
     name of another of `regions` gives way to it (一、武陟县产业集聚区 is that park where it is a
     unit, else in 武陟县), a short name followed by a county ending is another place's name
-    (山阳县城关镇 is not in 山阳区), a one-character short name (温) is a name only alone
+    (山阳县城关镇 is not in 山阳区), a short name before a street word is a street (解放路128号
+    is in no county by it), a one-character short name (温) is a name only alone
     (温泉度假区 is not in 温县), and a part of a name is never one (一体化). Two regions spoken of
     (修武县、武陟县) give None: never a guess."""
     candidates = list(regions)

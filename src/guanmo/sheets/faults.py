@@ -9,6 +9,13 @@ pages show it before anything is written, and the history keeps it (`as_dict`).
 from dataclasses import asdict, dataclass, field
 
 
+def row_place(sheet: str, rows: int | str) -> str:
+    """How every note and error of an import names a row: "工作表「武陟县」第2行" (`rows` may be
+    "2、3" or "2—5"); "第2行" alone when the sheet is not known (issue 9 §8, tryout 11: a
+    workbook of several sheets gave 「第2行…」 naming no sheet)."""
+    return f"工作表「{sheet}」第{rows}行" if sheet else f"第{rows}行"
+
+
 @dataclass(frozen=True)
 class SheetFault:
     """One thing wrong with the sheet, with its place: "第37行「年度计划投资」：不能为负数"."""
@@ -35,6 +42,11 @@ class LeftOut:
 
     def __str__(self) -> str:
         return f"第{self.row}行为{self.reason}，未导入"
+
+    @property
+    def placed(self) -> str:
+        """As the report prints it, naming the sheet: "工作表「台账」第12行为隐藏行，未导入"."""
+        return f"{row_place(self.sheet, self.row)}为{self.reason}，未导入"
 
 
 # How a column came to be read as it is, when a user named it (ColumnUse.note).
@@ -133,6 +145,12 @@ class ImportReport:
         return f"导入完成：{counts}。"
 
     @property
+    def notes_heading(self) -> str:
+        """The heading of the notes: a refused import's say nothing was written, so no note
+        reads as if saved (tryout 11, P8)."""
+        return "说明" if self.ok else "读取说明（本次未写入任何数据）"
+
+    @property
     def unknown_columns(self) -> list[ColumnUse]:
         """The columns not understood, which a user may name or ignore."""
         return [use for use in self.columns if use.unknown]
@@ -153,12 +171,9 @@ class ImportReport:
             lines += [f"  {f'「{use.sheet}」' if several else ''}{use}" for use in self.columns]
         if self.left_out:
             lines.append("未导入的行：")
-            lines += [
-                f"  {f'工作表「{row.sheet}」' if len(self.sheets) > 1 else ''}{row}"
-                for row in self.left_out
-            ]
+            lines += [f"  {row.placed}" for row in self.left_out]
         if self.notes:
-            lines.append("说明：")
+            lines.append(self.notes_heading + "：")
             lines += [f"  {note}" for note in self.notes]
         return lines
 

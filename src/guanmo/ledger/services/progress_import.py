@@ -46,7 +46,7 @@ from guanmo.reporting.imports import columns_named, record_import, remember_mapp
 from guanmo.reporting.models import CountyReport, ImportRecord, Status
 from guanmo.reporting.selectors import reports_of_month
 from guanmo.sheets.cells import format_wan
-from guanmo.sheets.faults import ImportReport, SheetFault
+from guanmo.sheets.faults import ImportReport, SheetFault, row_place
 from guanmo.sheets.header import Expected, column_letter, states_year
 from guanmo.sheets.table import Row, Table
 from guanmo.sheets.workbook import SheetSpec, Source, import_reason, read_workbook, source_name
@@ -92,6 +92,7 @@ class ProgressLine:
     visible_progress: str | None
     problems: str | None
     row: int = 0  # the sheet's row number (Excel's), for messages
+    sheet: str = ""  # the worksheet's name, for messages
 
 
 def import_progress(
@@ -164,13 +165,18 @@ def read_progress(
     report.file = file_name or source_name(source)
     if not report.ok:
         return report, []
+    derivations: dict[str, str] = {}  # a sheet's note of how its figures are derived → sheet
     for table in reading.tables:
-        report.notes += _year_figure_notes(table) + _bare_cumulative_notes(table)
+        derived = _year_figure_notes(table)
+        derivations |= dict.fromkeys(derived, table.sheet)
+        report.notes += derived + _bare_cumulative_notes(table)
 
     matched: list[tuple[Table, Row, KnownProject]] = []
     silent = 0
     for table in reading.tables:
-        report.notes += _month_column_notes(table, month)
+        derived = _month_column_notes(table, month)
+        derivations |= dict.fromkeys(derived, table.sheet)
+        report.notes += derived
         for row in table.rows:
             if not row.faults and all(row.values.get(each) is None for each in _GIVEN):
                 silent += 1  # listed but not reported this month
@@ -199,11 +205,11 @@ def read_progress(
     report.faults[:0] = [SheetFault("", None, None, fault) for fault in misfits]
     report.notes += ledger.counties.reading_notes()
     report.notes += taken_from_notes(ledger.placed)
-    report.notes += ledger.named_only_notes()
+    report.notes += ledger.named_only_notes() + ledger.not_led_notes()
     if silent:
         report.notes.append(f"{silent}个项目未填本月和累计完成投资，视为未报送，已跳过")
     if report.faults:
-        report.notes = _unsaved(report.notes)
+        report.notes = _unsaved(_refused_derivations_left_out(report.notes, derivations, lines))
     return report, lines
 
 
@@ -213,8 +219,9 @@ def reviewed_month_faults(
     """Faults for the lines of counties that report (`year`, `month`) through the workflow: once
     a reporting period is open, a county's figures of the month are its approved report's, so an
     import may not write them (it would change an approved or closed month behind the report,
-    or be overwritten unseen when the report is approved). One fault per county, naming its
-    rows, its report's state and the way to correct. Empty when the month has no period."""
+    or be overwritten unseen when the report is approved). One fault per county and sheet,
+    naming its rows, its report's state and the way to correct. Empty when the month has no
+    period."""
     reports = reports_of_month(city, year, month)
     if not reports:
         return []
@@ -223,14 +230,14 @@ def reviewed_month_faults(
             "pk", "county_id"
         )
     )
-    rows_by_county: dict[int, list[int]] = {}
+    rows_by_county: dict[tuple[int, str], list[int]] = {}
     for line in lines:
         county = county_of.get(line.project_id)
         if county in reports:
-            rows_by_county.setdefault(county, []).append(line.row)
+            rows_by_county.setdefault((county, line.sheet), []).append(line.row)
     return [
-        SheetFault("", None, None, f"{_rows_text(rows)}为{_report_refusal(reports[county])}")
-        for county, rows in rows_by_county.items()
+        SheetFault(sheet, None, None, f"{_rows_text(rows)}为{_report_refusal(reports[county])}")
+        for (county, sheet), rows in rows_by_county.items()
     ]
 
 
@@ -264,6 +271,17 @@ def _report_refusal(report: CountyReport) -> str:
         f"本月数字以审核通过的月报为准；请在{unit}{period}月报中上传本表（月报页「上传表格」），"
         "不要另行导入"
     )
+
+
+def _refused_derivations_left_out(
+    notes: list[str], derivations: Mapping[str, str], lines: list[ProgressLine]
+) -> list[str]:
+    """The notes of a refused import without those saying how a sheet's figures are derived
+    (`derivations`: note → its sheet) when none of the sheet's rows was accepted: a refusal
+    never describes figures it derived for rows it refuses (tryout 11, P8: 「本年累计按…算出」
+    under the refusal of both rows)."""
+    accepted = {line.sheet for line in lines}
+    return [note for note in notes if note not in derivations or derivations[note] in accepted]
 
 
 def _unsaved(notes: list[str]) -> list[str]:
@@ -310,7 +328,11 @@ def _lines(
             attribute: row.values.get(column, "") if column in table.header.fields else None
             for column, attribute in _TEXTS.items()
         }
-        lines.append(ProgressLine(project.pk, this_month, cumulative, **texts, row=row.number))
+        lines.append(
+            ProgressLine(
+                project.pk, this_month, cumulative, **texts, row=row.number, sheet=row.sheet
+            )
+        )
         deducted = deduction_note(month, this_month, cumulative, before)
         deducted = f"{_where(row)}{deducted}" if deducted else ""
         report.notes += [each for each in (derived, differs, not_given, note, deducted) if each]
@@ -318,8 +340,9 @@ def _lines(
 
 
 def _where(row: Row) -> str:
-    """How a note names a row: "第2行「沁阳市铝精深加工」"."""
-    return f"第{row.number}行「{row.values.get(Field.NAME) or row.values.get(Field.CODE)}」"
+    """How a note names a row: "工作表「沁阳市」第2行「沁阳市铝精深加工」"."""
+    name = row.values.get(Field.NAME) or row.values.get(Field.CODE)
+    return f"{row_place(row.sheet, row.number)}「{name}」"
 
 
 def _month_column_notes(table: Table, month: int) -> list[str]:
@@ -427,7 +450,7 @@ def _year_cumulative(row: Row, table: Table, in_ledger: PreviousYearEnd | None, 
     if not _gives_since_start_only(table) or since_start is None:
         return ""
     before, note = row.values.get(Field.PREVIOUS_YEAR_END), ""
-    where = f"第{row.number}行「{row.values.get(Field.NAME) or row.values.get(Field.CODE)}」"
+    where = _where(row)
     if before is None and in_ledger is not None:
         before = in_ledger.completed
         how = f"，{in_ledger.derivation}" if in_ledger.derivation else ""
@@ -532,7 +555,7 @@ def _month_not_given(
         )
     less = f"减{before_month}月累计{format_wan(before)}万元" if earlier else ""
     return (
-        f"第{row.number}行：本月完成投资未填写数字，按{given}{less}算出"
+        f"{_where(row)}：本月完成投资未填写数字，按{given}{less}算出"
         f"{format_wan(cumulative - before)}万元"
     )
 
@@ -612,12 +635,12 @@ def _state_zero_start(
     months = unreported_months(month, earlier)
     if earlier is None:
         assumed = (
-            f"第{row.number}行：{year}年{months}未报送完成投资，累计按此前为0算出"
+            f"{_where(row)}：{year}年{months}未报送完成投资，累计按此前为0算出"
             f"（1—{month}月累计{format_wan(cumulative)}万元）"
         )
     else:
         assumed = (
-            f"第{row.number}行：{months}未报送完成投资，1—{month}月累计按{earlier[0]}月累计"
+            f"{_where(row)}：{months}未报送完成投资，1—{month}月累计按{earlier[0]}月累计"
             f"{format_wan(earlier[1])}万元加本月算出（{format_wan(cumulative)}万元）"
         )
     return this_month, cumulative, "；".join(filter(None, [note, assumed]))
@@ -652,7 +675,7 @@ def _figures(
             figures.fault,
         )
         return None
-    note = f"第{row.number}行：{figures.note}" if figures.note else ""
+    note = f"{_where(row)}：{figures.note}" if figures.note else ""
     return figures.completed_this_month, figures.cumulative_completed, note
 
 

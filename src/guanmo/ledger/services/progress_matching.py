@@ -18,7 +18,7 @@ from guanmo.ledger.services.matching import (
 from guanmo.regions.models import Region
 from guanmo.sheets.cells import format_wan
 from guanmo.sheets.county_sources import stated
-from guanmo.sheets.faults import SheetFault
+from guanmo.sheets.faults import SheetFault, row_place
 from guanmo.sheets.table import Row, Table
 
 
@@ -60,6 +60,8 @@ class ProgressLedger:
         self.laid_out: list[tuple[Row, Placement]] = []
         # rows with no county of their own found by their name alone, with their county's name
         self.named_only: list[tuple[Row, str]] = []
+        # rows of projects lying in several counties placed in one that does not lead them
+        self.not_led: list[tuple[Row, KnownProject]] = []
         self.county_names = {unit.pk: unit.name for unit in self.counties.units}
         self.county_names[city.pk] = city.name
         rows = Project.objects.filter(city=city).order_by("id")
@@ -118,6 +120,8 @@ class ProgressLedger:
             row.fault(identity, self._twice(row, project))
         else:
             self.claimed[project.pk] = row
+            if placement and placement.lead.pk != project.county_id:
+                self.not_led.append((row, project))
             if (
                 placement is None
                 and uploader is None
@@ -146,6 +150,20 @@ class ProgressLedger:
             notes.append(
                 f"工作表「{sheet}」第{shown}{more}未填所在县区，按项目名称在台账中找到唯一的"
                 f"同名项目，县区取自台账（{counties}）"
+            )
+        return notes
+
+    def not_led_notes(self) -> list[str]:
+        """Rows of a project lying in several counties that the sheet places in one not leading
+        it: the figures are the project's, counted by its lead (issue 9 §6; tryout 11, P10):
+        "工作表「温县」第3行「沿黄快速通道」：该项目由武陟县牵头、温县参与，按项目记入（…）"."""
+        notes = []
+        for row, project in self.not_led:
+            lead = self.county_names[project.county_id]
+            others = "、".join(self.county_names[pk] for pk in self.others[project.pk])
+            notes.append(
+                f"{row_place(row.sheet, row.number)}「{project.name}」：该项目由{lead}牵头、"
+                f"{others}参与，按项目记入（一条月度进度，由牵头的{lead}计入县区排名）"
             )
         return notes
 
