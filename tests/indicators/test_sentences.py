@@ -219,8 +219,9 @@ def test_a_ceiling_is_said_against_its_pace_as_a_ceiling(done, used, vs_pace, sa
 
 def test_a_quota_broken_down_by_june_and_used_up_in_december_is_within_its_pace():
     # 赴京访批次控制在12批以内, all twelve monthly parts in the first half (2 a month to June):
-    # by December 12 used is 100.0% of the quota against a cumulative node of 100.0%: within
-    # it, not "持平" (which reads as unchanged); 13 would be over it.
+    # by December 12 used is 100.0% of the quota against a cumulative node of 100.0%: up to
+    # it, said so (已达, tryout 12: 未超 read as room left), not "持平" (which reads as
+    # unchanged); 13 would be over it.
     by_june = break_down_by_hand(D(12), [D(2)] * 6 + [D(0)] * 6, D(1))
     used_up = standing(
         month=12, target=D(12), done=D(12), breakdown=by_june, direction=Direction.LOWER
@@ -239,7 +240,7 @@ def test_a_quota_broken_down_by_june_and_used_up_in_december_is_within_its_pace(
         lower_is_better=True,
         vs_pace=used_up.vs_pace,
     )
-    assert said == "赴京访批次12批，已用全年控制数的100.0%，未超序时进度。"
+    assert said == "赴京访批次12批，已用全年控制数的100.0%，已达序时进度。"
     assert "持平" not in said
     over = standing(
         month=12, target=D(12), done=D(13), breakdown=by_june, direction=Direction.LOWER

@@ -154,23 +154,27 @@ def breakdown_of(target: Target, last_year: dict[int, Decimal] | None = None) ->
     if target.amount is None or target.indicator.kind == Kind.RATIO:
         return None
     step = target.indicator.rule.step
+    # a ceiling (赴京访批次控制在2批以内) is never allowed ahead of its share (`break_down`)
+    ceiling = target.indicator.direction == Direction.LOWER
     if target.profile == Profile.BY_HAND:
         nodes = {node.month: node.amount for node in target.nodes.all()}  # prefetched or not
         missing = [month for month in range(1, 13) if month not in nodes]
         if missing:
             raise ValueError(f"手工分解缺少{'、'.join(f'{m}月' for m in missing)}的数额")
-        return break_down_by_hand(target.amount, [nodes[m] for m in range(1, 13)], step)
+        return break_down_by_hand(
+            target.amount, [nodes[m] for m in range(1, 13)], step, ceiling=ceiling
+        )
     if target.profile == Profile.SEASONAL:
         shape = last_year_cumulative(target) if last_year is None else last_year
-        return break_down(target.amount, seasonal_weights(shape), step)
-    return _equal_breakdown(target.amount, step)
+        return break_down(target.amount, seasonal_weights(shape), step, ceiling=ceiling)
+    return _equal_breakdown(target.amount, step, ceiling)
 
 
 @lru_cache(maxsize=4096)
-def _equal_breakdown(amount: Decimal, step: Decimal) -> Breakdown:
+def _equal_breakdown(amount: Decimal, step: Decimal, ceiling: bool) -> Breakdown:
     """An equal breakdown depends on the amount and step alone (and a Breakdown is immutable):
     a province's counties often share their targets' amounts."""
-    return break_down(amount, equal_weights(), step)
+    return break_down(amount, equal_weights(), step, ceiling=ceiling)
 
 
 def target_standing(target: Target, month: int) -> Standing:
