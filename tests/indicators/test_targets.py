@@ -438,3 +438,36 @@ def test_a_ceiling_at_its_pace_in_november_reads_the_same_in_sentence_and_table(
         D("100.0"),
         Pace.LEVEL,
     )
+
+
+# A count of a finite set (issue 12, tryout 12: 10 of 14 villages → 预计166.7%): the year
+# cannot end with more of the set than there is; its forecast is capped at the target.
+
+
+def test_a_count_of_villages_is_never_forecast_past_its_whole():
+    # 贫困村退出14个, equal months: 8 due by June (quarters 4 4 3 3, leftovers early); 10 out
+    # by June extrapolates to 10 ÷ 8 = 125.0%, but only the 14 villages can exit: 100.0%.
+    plan = break_down(D(14), equal_weights(), D(1))
+    seen = standing(month=6, target=D(14), done=D(10), breakdown=plan, kind=Kind.COUNT)
+    assert seen.completion_rate == D("71.4")
+    assert seen.forecast_rate == D("100.0")
+    assert seen.forecast_missed is False
+    # short of its node it is forecast as an amount is: 3 ÷ 8 = 37.5%, flagged
+    short = standing(month=6, target=D(14), done=D(3), breakdown=plan, kind=Kind.COUNT)
+    assert (short.forecast_rate, short.forecast_missed) == (D("37.5"), True)
+    # done past the target already (15 of 14): what is done, never less
+    past = standing(month=6, target=D(14), done=D(15), breakdown=plan, kind=Kind.COUNT)
+    assert past.forecast_rate == past.completion_rate == D("107.1")
+    # an amount accumulating through the year is extrapolated as before
+    amount = standing(month=6, target=D(14), done=D(10), breakdown=plan)
+    assert amount.forecast_rate == D("125.0")
+
+
+def test_a_count_is_summed_like_an_amount():
+    from guanmo.indicators.arithmetic import Reading, group_growth, group_total
+    from guanmo.indicators.choices import is_summed
+
+    readings = [Reading("武陟县", D(4), D(2)), Reading("温县", D(6), D(8))]
+    assert group_total(readings, Kind.COUNT) == D(10)
+    assert group_growth(readings, Kind.COUNT) == D("0.0")
+    assert is_summed(Kind.COUNT) and is_summed(Kind.AMOUNT) and not is_summed(Kind.RATIO)

@@ -56,11 +56,23 @@ def pace_of(vs_pace: Decimal | None, *, lower_is_better: bool) -> Pace | None:
     return Pace.AHEAD if (points > 0) != lower_is_better else Pace.BEHIND
 
 
-def forecast_rate(done: Decimal, breakdown: Breakdown, month: int) -> Decimal | None:
+def forecast_rate(
+    done: Decimal, breakdown: Breakdown, month: int, *, finite: bool = False
+) -> Decimal | None:
     """The year-end forecast as a percentage of the target (按以往进度推算，全年预计完成目标的X%):
     if the rest of the year goes as the profile says, the year ends at done ÷ node of the
-    target. None when nothing was due by `month`."""
-    return percent(done, breakdown.node(month))
+    target. None when nothing was due by `month`.
+
+    Decided by the indicator's kind: an amount accumulating through the year (固定资产投资,
+    脱贫人口) is extrapolated as it goes; a count of a finite set (`finite`, `Kind.COUNT`:
+    贫困村退出14个, the villages of the year's plan) cannot end with more of the set than
+    there is, so its forecast is capped at the whole, 100.0% of the target — or at the share
+    already done when more than the target is done (15 of 14: 107.1%), never less than what
+    is done (issue 12, tryout 12: 10 of 14 villages was forecast at 166.7%)."""
+    forecast = percent(done, breakdown.node(month))
+    if not finite or forecast is None or shown(forecast) <= FULL:
+        return forecast
+    return max(FULL, percent(done, breakdown.target) or FULL)
 
 
 def no_worse(figure: Decimal | None, mark: Decimal | None, *, lower_is_better: bool) -> bool | None:
@@ -198,7 +210,7 @@ def standing(
     node = breakdown.node(month) if breakdown is not None else None
     node_progress = percent(node, breakdown.target) if breakdown is not None else None
     forecast = (
-        forecast_rate(done, breakdown, month)
+        forecast_rate(done, breakdown, month, finite=kind == Kind.COUNT)
         if breakdown is not None and done is not None
         else None
     )
