@@ -5,13 +5,15 @@ from decimal import Decimal as D
 
 import pytest
 
-from guanmo.figures.breakdown import break_down_by_hand
+from guanmo.figures.breakdown import break_down, break_down_by_hand, equal_weights
 from guanmo.indicators.choices import Direction, Kind, RankBy
 from guanmo.indicators.sentences import (
     Count,
     IndicatorLine,
     ceiling_used,
     counts_sentence,
+    half_missed_lines,
+    half_note,
     not_both_over_half_sentence,
     performance_sentence,
     places_summary,
@@ -330,3 +332,45 @@ def test_a_count_where_lower_is_better_is_not_said_to_be_completed():
         performance_sentence(6, "武陟县", line)
         == "1—6月，武陟县赴京访批次18批，同比下降33.3%，居全市第2位。"
     )
+
+
+# 双过半 on the page (issue 12, tryout 12): a "—" says why, and who missed says what.
+
+
+def test_why_a_target_is_not_judged_by_both_over_half():
+    # 贫困村退出 broken down to fall due mostly after June: 49.8% due by June, under half
+    late = break_down_by_hand(
+        D("10.00"), [D(0)] * 5 + [D("4.98")] + [D("0.84")] * 5 + [D("0.82")], D("0.01")
+    )
+    seen = standing(month=6, target=D("10.00"), done=D("3"), breakdown=late)
+    assert half_note(seen) == "按分解到6月底应完成49.8%，不足一半，不评双过半"
+    ceiling = standing(month=6, target=D(36), done=D(12), direction=Direction.LOWER)
+    assert half_note(ceiling) == "控制数（越低越好），不评双过半"
+    level = standing(month=6, target=D("56"), done=D("55.2"), kind=Kind.RATIO)
+    assert half_note(level) == "达到类指标（比率、人均值），不评双过半"
+    judged = break_down(D(12), equal_weights(), D(1))
+    assert half_note(standing(month=6, target=D(12), done=D(5), breakdown=judged)) == ""
+    missing = standing(month=6, target=D(12), breakdown=judged)
+    assert half_note(missing) == "缺本期数据，无法评价双过半"
+    # outside the half year nothing is judged and nothing needs saying
+    assert half_note(standing(month=5, target=D(12), done=D(5), breakdown=judged)) == ""
+
+
+def test_who_missed_both_over_half_and_on_what():
+    behind = standing(month=6, target=D("1000"), done=D("482"))
+    slow = standing(month=6, target_growth=D("10"), growth=D("8"))
+    over = standing(month=6, target=D("7.38"), done=D("4.98"))
+    said = half_missed_lines(
+        [
+            ("武陟县", "固定资产投资", behind),
+            ("武陟县", "一般公共预算收入", slow),
+            ("温县", "脱贫人口", over),
+            ("温县", "固定资产投资", behind),
+        ],
+        ["温县", "武陟县"],
+    )
+    assert said == [
+        "温县：时间过半、任务未过半：固定资产投资（完成48.2%）",
+        "武陟县：时间过半、任务未过半：固定资产投资（完成48.2%）；"
+        "增速未达目标：一般公共预算收入（增长8.0%，目标增长10.0%）",
+    ]

@@ -36,7 +36,7 @@ from guanmo.indicators.selectors import (
     group_members,
     latest_month,
 )
-from guanmo.indicators.sentences import places_summary
+from guanmo.indicators.sentences import half_missed_lines, half_note, places_summary
 from guanmo.regions.models import Region
 
 
@@ -68,9 +68,20 @@ def _target_table(targets: list[TargetLine]) -> list[dict]:
     ceiling used faster than its pace is behind), the class its share and its distances from
     the pace are marked with."""
     return [
-        {"cells": list(zip(TARGET_HEADERS, cells, strict=True)), "pace": target.standing.pace or ""}
+        {
+            "cells": list(zip(TARGET_HEADERS, cells, strict=True)),
+            "pace": target.standing.pace or "",
+            "half_note": half_note(target.standing),
+        }
         for target, cells in zip(targets, target_rows(targets), strict=True)
     ]
+
+
+def _half_missed(targets: list[TargetLine], order: list[str]) -> list[str]:
+    """Per region that missed 双过半, the indicators it missed (`half_missed_lines`)."""
+    return half_missed_lines(
+        [(target.region, target.indicator.name, target.standing) for target in targets], order
+    )
 
 
 def _chart(report: IndicatorReport) -> dict:
@@ -109,6 +120,7 @@ def indicator_board(request: HttpRequest) -> HttpResponse:
             "problem": problem,
             "tables": _tables(report) if report else [],
             "targets": _target_table(report.targets) if report else [],
+            "half_missed": _half_missed(report.targets, report.regions) if report else [],
             "target_headers": TARGET_HEADERS,
             "chart": _chart(report) if report else None,
             "completion_chart": report is not None
@@ -207,6 +219,7 @@ def county_places(request: HttpRequest) -> HttpResponse:
                 for at, place in enumerate(places)
             ],
             "targets": _target_table(targets),
+            "half_missed": _half_missed(targets, [county.name]),
             "target_headers": TARGET_HEADERS,
             "sentences": first.sentences if first else target_sentences(targets, named=False),
             "label": first.label if first else f"{year}年{period_label(month)}",

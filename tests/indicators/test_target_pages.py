@@ -1,0 +1,60 @@
+"""The targets table on 指标调度 and a county's page (issue 12, tryout 12): why a 双过半 is
+"—", what each unit missed, each target's breakdown nodes, the city's place in the province,
+and a reported rank that disagrees with the computed one."""
+
+from decimal import Decimal as D
+
+import pytest
+from django.urls import reverse
+
+from guanmo.indicators.choices import Profile
+from guanmo.indicators.services import TargetInput, ValueInput, set_targets, store_values
+from tests.indicators.pages import indicator_city
+from tests.world import YEAR
+
+
+@pytest.fixture
+def figures(world):
+    return indicator_city(world)
+
+
+def page(client, user, url: str) -> str:
+    client.force_login(user)
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def _june(world, figures):
+    """June: 武陟县 has done 3.0 of 7.38万人 脱贫人口 (40.7%, missed) and 温县 has its
+    贫困村退出-like task broken down by hand to fall due mostly after June (49.8% by June)."""
+    poverty = figures.poverty
+    store_values(poverty, YEAR, 6, [ValueInput(world.wuzhi, D("3.0"))], source="", user=None)
+    late = [D(0)] * 5 + [D("4.98")] + [D("0.84")] * 5 + [D("0.82")]
+    set_targets(
+        poverty,
+        YEAR,
+        [TargetInput(world.wenxian, amount=D("10.00"), profile=Profile.BY_HAND, months=late)],
+    )
+    store_values(poverty, YEAR, 6, [ValueInput(world.wenxian, D("2.0"))], source="", user=None)
+
+
+def test_the_board_says_why_a_both_over_half_is_blank_and_what_each_unit_missed(
+    client, world, figures
+):
+    _june(world, figures)
+    body = page(client, world.users["city"], reverse("indicator_board") + "?year=2025&month=6")
+    assert "按分解到6月底应完成49.8%，不足一半，不评双过半" in body
+    assert "<li>武陟县：时间过半、任务未过半：脱贫人口（完成40.7%）</li>" in body
+    assert "温县：" not in body[body.index('id="half-missed"') :]
+    county = page(
+        client,
+        world.users["wuzhi"],
+        reverse("county_places") + "?year=2025&month=6",
+    )
+    assert "武陟县：时间过半、任务未过半：脱贫人口（完成40.7%）" in county
+
+
+def test_no_note_outside_the_half_year(client, world, figures):
+    body = page(client, world.users["city"], reverse("indicator_board") + "?year=2025&month=5")
+    assert "不评双过半" not in body and 'id="half-missed"' not in body
