@@ -58,3 +58,23 @@ def test_the_board_says_why_a_both_over_half_is_blank_and_what_each_unit_missed(
 def test_no_note_outside_the_half_year(client, world, figures):
     body = page(client, world.users["city"], reverse("indicator_board") + "?year=2025&month=5")
     assert "不评双过半" not in body and 'id="half-missed"' not in body
+
+
+def test_each_targets_nodes_are_shown_with_what_was_done_by_the_nodes_reached(
+    client, world, figures
+):
+    # 武陟县脱贫人口7.38万人, equal: 185 hundredths due in the first quarter (62/62/61), so
+    # 0.62 by January, 1.85 by March; 2.0 done by May against 3.09 due (41.9%): 27.1%, −14.8
+    body = page(client, world.users["city"], reverse("indicator_board") + "?year=2025&month=5")
+    nodes = body[body.index('id="target-nodes"') :]
+    assert "武陟县·脱贫人口（全年7.38万人，平均分解）" in nodes
+    assert "<td>3月（一季度末）</td>" in nodes
+    may = nodes[nodes.index('<tr class="reached"><td>5月</td>') :]
+    may = may[: may.index("</tr>")]
+    assert 'data-label="实际累计">2.00</td>' in may
+    assert 'data-label="完成率">27.1%</td>' in may
+    assert 'data-label="月末计划累计">3.09</td>' in may and ">-14.8</td>" in may
+    june = nodes[nodes.index("<td>6月（二季度末）</td>") - 4 :]
+    assert june.startswith("<tr>")  # not reached: nothing done said
+    county = page(client, world.users["wuzhi"], reverse("county_places") + "?year=2025&month=5")
+    assert "武陟县·脱贫人口（全年7.38万人，平均分解）" in county

@@ -471,3 +471,34 @@ def test_a_count_is_summed_like_an_amount():
     assert group_total(readings, Kind.COUNT) == D(10)
     assert group_growth(readings, Kind.COUNT) == D("0.0")
     assert is_summed(Kind.COUNT) and is_summed(Kind.AMOUNT) and not is_summed(Kind.RATIO)
+
+
+# The nodes shown on the targets page (issue 12, tryout 12): per month the planned cumulative
+# at the end of each 旬 and of the month, its share of the target, and at past nodes what was
+# done against it.
+
+
+def test_each_months_node_with_what_was_done_by_it():
+    from guanmo.indicators.targets import target_nodes
+
+    plan = break_down(D(12), equal_weights(), D(1))
+    nodes = target_nodes(plan, {1: D(1), 2: D(1), 3: D(4)}, 3)
+    assert len(nodes) == 12
+    first, third, last = nodes[0], nodes[2], nodes[11]
+    assert (first.month, first.ten_days, first.planned, first.progress) == (
+        1,
+        (D(1), D(1), D(1)),
+        D(1),
+        D("8.3"),
+    )
+    assert (first.done, first.completion_rate, first.vs_node) == (D(1), D("8.3"), D("0.0"))
+    assert nodes[1].vs_node == D("-8.4")  # 8.3 − 16.7, as shown
+    assert (third.quarter, third.done, third.completion_rate, third.vs_node) == (
+        1,
+        D(4),
+        D("33.3"),
+        D("8.3"),
+    )
+    # a node not yet reached has no figure done, even if one is known
+    assert (last.quarter, last.planned, last.done, last.vs_node) == (4, D(12), None, None)
+    assert nodes[3].done is None and nodes[3].quarter is None

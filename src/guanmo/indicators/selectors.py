@@ -28,7 +28,7 @@ from guanmo.indicators.models import (
     SubmittedValue,
     Target,
 )
-from guanmo.indicators.targets import Standing, standing
+from guanmo.indicators.targets import Node, Standing, standing, target_nodes
 from guanmo.regions.models import Region
 from guanmo.regions.services import units_of
 
@@ -228,6 +228,51 @@ def _standing_of(
         kind=Kind(target.indicator.kind),
         direction=Direction(target.indicator.direction),
     )
+
+
+@dataclass(frozen=True)
+class TargetNodes:
+    """A target's breakdown as the targets page shows it: its month `nodes` (`targets.Node`),
+    each reached one with what was done by it."""
+
+    target: Target
+    nodes: list[Node]
+
+
+def target_nodes_of(
+    city: Region, year: int, month: int, regions: list[Region]
+) -> list[TargetNodes]:
+    """The breakdown nodes of the regions' amount targets of `year` after `month`, in the
+    order `report.target_lines` lists the targets; a target whose profile cannot be followed
+    (no whole year last year) is left out. Three queries and the seasonal shapes' two."""
+    targets = list(
+        Target.objects.filter(
+            indicator__city=city, year=year, region__in=regions, amount__isnull=False
+        )
+        .exclude(indicator__kind=Kind.RATIO)
+        .select_related("indicator", "region")
+        .prefetch_related("nodes")
+    )
+    shapes = last_year_cumulatives([t for t in targets if t.profile == Profile.SEASONAL])
+    done: dict[tuple[int, int], dict[int, Decimal]] = {}
+    for value in IndicatorValue.objects.filter(
+        indicator_id__in={t.indicator_id for t in targets},
+        region__in=regions,
+        year=year,
+        month__lte=month,
+        value__isnull=False,
+    ).order_by():
+        done.setdefault((value.indicator_id, value.region_id), {})[value.month] = value.value
+    found = []
+    for target in targets:
+        try:
+            plan = breakdown_of(target, shapes.get(_target_key(target)))
+        except ValueError:
+            continue
+        if plan is not None:
+            figures = done.get((target.indicator_id, target.region_id), {})
+            found.append(TargetNodes(target, target_nodes(plan, figures, month)))
+    return found
 
 
 # Web entry -----------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ remainder (`guanmo.figures.apportion`) to the unit's step, so every level sums e
 level above and to the target. The three 旬 of a month share its amount equally.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -285,3 +285,46 @@ def _level_standing(
         on_track=no_worse(value, target, lower_is_better=lower),
         lower_is_better=lower,
     )
+
+
+@dataclass(frozen=True)
+class Node:
+    """A month's node of a breakdown as the targets page shows it: the planned cumulative
+    amount (in the unit) at the end of its 上、中、下旬 (`ten_days`, the last being the
+    month's, `planned`), `progress` its share of the target (序时进度, %), the `quarter` (1—4)
+    a quarter's end month closes, and, at a node reached, the cumulative amount `done` by it,
+    its `completion_rate` (% of the target) and `vs_node` (个百分点, literal)."""
+
+    month: int
+    ten_days: tuple[Decimal, Decimal, Decimal]
+    planned: Decimal
+    progress: Decimal | None
+    quarter: int | None = None
+    done: Decimal | None = None
+    completion_rate: Decimal | None = None
+    vs_node: Decimal | None = None
+
+
+def target_nodes(breakdown: Breakdown, done: Mapping[int, Decimal], month: int) -> list[Node]:
+    """The twelve month nodes of `breakdown` (`Node`), each reached one (up to `month`) with
+    what was `done` by it, the cumulative (1—M月) value keyed by month; a month without its
+    figure, or not reached yet, has none."""
+    nodes = []
+    for each in range(1, 13):
+        planned = breakdown.node(each)
+        progress = percent(planned, breakdown.target)
+        made = done.get(each) if each <= month else None
+        rate = completion_rate(made, breakdown.target) if made is not None else None
+        nodes.append(
+            Node(
+                month=each,
+                ten_days=(breakdown.node(each, 1), breakdown.node(each, 2), planned),
+                planned=planned,
+                progress=progress,
+                quarter=each // 3 if each % 3 == 0 else None,
+                done=made,
+                completion_rate=rate,
+                vs_node=points_change(progress, rate),
+            )
+        )
+    return nodes

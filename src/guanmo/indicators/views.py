@@ -13,6 +13,7 @@ from guanmo.accounts.scope import Scope
 from guanmo.documents.views import file_response, issue_posted
 from guanmo.figures.arithmetic import period_label
 from guanmo.figures.changes import rank_move_cell
+from guanmo.figures.formatting import number, points, rate
 from guanmo.indicators.issuing import issue_report, issued_report, report_docx
 from guanmo.indicators.models import PeerGroup
 from guanmo.indicators.report import (
@@ -33,8 +34,10 @@ from guanmo.indicators.report_output import (
     text_rows,
 )
 from guanmo.indicators.selectors import (
+    TargetNodes,
     group_members,
     latest_month,
+    target_nodes_of,
 )
 from guanmo.indicators.sentences import half_missed_lines, half_note, places_summary
 from guanmo.regions.models import Region
@@ -75,6 +78,45 @@ def _target_table(targets: list[TargetLine]) -> list[dict]:
         }
         for target, cells in zip(targets, target_rows(targets), strict=True)
     ]
+
+
+QUARTERS = "一二三四"
+
+
+def _members(report: IndicatorReport) -> list[Region]:
+    """The regions whose targets the report follows (`build_report`)."""
+    return [report.region] if report.region else group_members(report.group)
+
+
+def _node_tables(found: list[TargetNodes]) -> list[dict]:
+    """Each target's breakdown nodes as the page shows them: a caption (region, indicator,
+    the year's amount and profile) and per month its 旬 and month nodes (cumulative, in the
+    unit), 序时进度 and, at the nodes reached, what was done, its share and 较序时."""
+    tables = []
+    for each in found:
+        target, places = each.target, each.target.indicator.places
+        unit = target.indicator.unit
+        tables.append(
+            {
+                "caption": f"{target.region.name}·{target.indicator.name}（全年"
+                f"{number(target.amount, places)}{unit}，{target.get_profile_display()}）",
+                "rows": [
+                    {
+                        "month": f"{node.month}月"
+                        + (f"（{QUARTERS[node.quarter - 1]}季度末）" if node.quarter else ""),
+                        "ten_days": "/".join(number(day, places) for day in node.ten_days[:2]),
+                        "planned": number(node.planned, places),
+                        "progress": rate(node.progress),
+                        "done": number(node.done, places),
+                        "rate": rate(node.completion_rate),
+                        "vs_node": points(node.vs_node),
+                        "reached": node.done is not None,
+                    }
+                    for node in each.nodes
+                ],
+            }
+        )
+    return tables
 
 
 def _half_missed(targets: list[TargetLine], order: list[str]) -> list[str]:
@@ -121,6 +163,9 @@ def indicator_board(request: HttpRequest) -> HttpResponse:
             "tables": _tables(report) if report else [],
             "targets": _target_table(report.targets) if report else [],
             "half_missed": _half_missed(report.targets, report.regions) if report else [],
+            "node_tables": _node_tables(target_nodes_of(scope.city, year, month, _members(report)))
+            if report
+            else [],
             "target_headers": TARGET_HEADERS,
             "chart": _chart(report) if report else None,
             "completion_chart": report is not None
@@ -220,6 +265,7 @@ def county_places(request: HttpRequest) -> HttpResponse:
             ],
             "targets": _target_table(targets),
             "half_missed": _half_missed(targets, [county.name]),
+            "node_tables": _node_tables(target_nodes_of(scope.city, year, month, [county])),
             "target_headers": TARGET_HEADERS,
             "sentences": first.sentences if first else target_sentences(targets, named=False),
             "label": first.label if first else f"{year}年{period_label(month)}",
