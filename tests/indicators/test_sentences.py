@@ -374,3 +374,14 @@ def test_who_missed_both_over_half_and_on_what():
         "武陟县：时间过半、任务未过半：固定资产投资（完成48.2%）；"
         "增速未达目标：一般公共预算收入（增长8.0%，目标增长10.0%）",
     ]
+
+
+def test_a_reported_rank_that_disagrees_is_said_with_the_computed_one():
+    from guanmo.indicators.sentences import rank_disagreement, rank_disagreement_reason
+
+    assert rank_disagreement(3, 2) == "上报位次第3位，按数据计算第2位"
+    assert rank_disagreement(1, None) == "上报位次第1位，按数据无法排名"
+    assert rank_disagreement(2, 2) == rank_disagreement(None, 4) == ""
+    reason = rank_disagreement_reason(RankBy.GROWTH, Kind.AMOUNT, "全省18个省辖市")
+    assert reason.startswith("位次按增速在“全省18个省辖市”中由报送数据计算")
+    assert "按数值" in rank_disagreement_reason(RankBy.VALUE, Kind.AMOUNT, "全市")

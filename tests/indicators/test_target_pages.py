@@ -10,6 +10,7 @@ from django.urls import reverse
 from guanmo.indicators.choices import Profile
 from guanmo.indicators.services import TargetInput, ValueInput, set_targets, store_values
 from tests.indicators.pages import indicator_city
+from tests.indicators.sheets import import_province_cities
 from tests.world import YEAR
 
 
@@ -78,3 +79,20 @@ def test_each_targets_nodes_are_shown_with_what_was_done_by_the_nodes_reached(
     assert june.startswith("<tr>")  # not reached: nothing done said
     county = page(client, world.users["wuzhi"], reverse("county_places") + "?year=2025&month=5")
     assert "武陟县·脱贫人口（全年7.38万人，平均分解）" in county
+
+
+def test_the_board_shows_the_citys_place_in_the_province(client, world, figures, tmp_path):
+    import_province_cities(tmp_path, ranks=(2, 1, 3))
+    body = page(client, world.users["city"], reverse("indicator_board") + "?year=2025&month=6")
+    assert "焦作市在全省18个省辖市（3个）中的位次" in body
+    assert "1—6月，全市固定资产投资完成988.3亿元，同比增长9.0%，增速居全省第2位。" in body
+
+
+def test_a_reported_rank_that_disagrees_is_marked_with_its_reason(client, world, figures, tmp_path):
+    import_province_cities(tmp_path, ranks=(2, 1, 3))
+    url = reverse("indicator_board") + "?year=2025&month=6&group=全省18个省辖市"
+    body = page(client, world.users["city"], url)
+    assert "上报位次第3位，按数据计算第2位" in body
+    assert 'class="rank-disagrees" title="位次按增速在“全省18个省辖市”中由报送数据计算' in body
+    # 焦作市 reported 3 (by growth 2), so 郑州市 reported 2 (by growth 3); 新乡市 agrees
+    assert body.count('class="rank-disagrees"') == 2

@@ -224,6 +224,28 @@ def half_note(seen: Standing) -> str:
     return "达到类指标（比率、人均值），不评双过半"
 
 
+def rank_disagreement(reported: int | None, computed: int | None) -> str:
+    """A reported 位次 that differs from the rank computed from the figures (the import's
+    位次不符 note, `arithmetic.rank_disagreements`): 上报位次第3位，按数据计算第2位, or
+    上报位次第3位，按数据无法排名 (no figure, or no place); "" when they agree or none was
+    reported."""
+    if reported is None or reported == computed:
+        return ""
+    said = f"计算第{computed}位" if computed is not None else "无法排名"
+    return f"上报位次第{reported}位，按数据{said}"
+
+
+def rank_disagreement_reason(rank_by: RankBy, kind: Kind, group: str) -> str:
+    """Why a reported 位次 is marked: the rank Guanmo shows is computed from the stored figures
+    (按增速在全省18个省辖市中排列), which the reported one contradicts: a figure or the group's
+    members differ from the source's."""
+    basis = _basis_word(rank_by, kind) or "数值"
+    return (
+        f"位次按{basis}在“{group}”中由报送数据计算；上报位次与之不符，"
+        "说明上报数据或比较组成员与来源不一致，请核对"
+    )
+
+
 HALF_MISSES = ("时间过半、任务未过半", "增速未达目标")
 
 

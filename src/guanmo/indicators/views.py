@@ -14,6 +14,7 @@ from guanmo.documents.views import file_response, issue_posted
 from guanmo.figures.arithmetic import period_label
 from guanmo.figures.changes import rank_move_cell
 from guanmo.figures.formatting import number, points, rate
+from guanmo.indicators.choices import Kind, RankBy
 from guanmo.indicators.issuing import issue_report, issued_report, report_docx
 from guanmo.indicators.models import PeerGroup
 from guanmo.indicators.report import (
@@ -21,6 +22,7 @@ from guanmo.indicators.report import (
     ReportError,
     TargetLine,
     build_report,
+    performance_sentences,
     target_lines,
     target_sentences,
 )
@@ -39,7 +41,13 @@ from guanmo.indicators.selectors import (
     latest_month,
     target_nodes_of,
 )
-from guanmo.indicators.sentences import half_missed_lines, half_note, places_summary
+from guanmo.indicators.sentences import (
+    half_missed_lines,
+    half_note,
+    places_summary,
+    rank_disagreement,
+    rank_disagreement_reason,
+)
 from guanmo.regions.models import Region
 
 
@@ -53,16 +61,28 @@ def _month(request: HttpRequest, city: Region) -> tuple[int, int]:
 
 
 def _tables(report: IndicatorReport) -> list[dict]:
-    """Each indicator's table as `indicator-report` prints it: title, headers, rows."""
-    return [
-        {
-            "table": table,
-            "title": table_title(report, table),
-            "headers": headers(report, table),
-            "rows": text_rows(table),
-        }
-        for table in report.indicators
-    ]
+    """Each indicator's table as `indicator-report` prints it: title, headers, rows; with each
+    row's reported 位次 that disagrees with the computed rank (`rank_disagreement`, "" when
+    none) and the table's reason for marking it."""
+    tables = []
+    for table in report.indicators:
+        rows = [
+            {"cells": cells, "disagrees": rank_disagreement(line.reported_rank, line.rank)}
+            for cells, line in zip(text_rows(table), table.lines, strict=True)
+        ]
+        tables.append(
+            {
+                "table": table,
+                "title": table_title(report, table),
+                "headers": headers(report, table),
+                "rows": rows,
+                "disagrees": any(row["disagrees"] for row in rows),
+                "reason": rank_disagreement_reason(
+                    RankBy(table.indicator.rank_by), Kind(table.indicator.kind), report.group.name
+                ),
+            }
+        )
+    return tables
 
 
 def _target_table(targets: list[TargetLine]) -> list[dict]:
@@ -135,6 +155,23 @@ def _chart(report: IndicatorReport) -> dict:
     return chart
 
 
+def _city_places(city: Region, year: int, month: int) -> list[dict]:
+    """The city's own place in each peer group it is a member of (全省18个省辖市), as
+    `indicator-report --group NAME --region CITY` says it (`performance_sentences`): the group,
+    its size and the sentences with a place (全市…增速居全省第3位 / 并列全省第2位)."""
+    places = []
+    for group in PeerGroup.objects.filter(city=city, members=city):
+        try:
+            report = build_report(city, year, month, group=group.name, region=city.name)
+        except ReportError:
+            continue
+        said = [sentence for sentence in performance_sentences(report) if sentence]
+        if said:
+            size = len(group_members(group))
+            places.append({"group": group, "size": size, "sentences": said})
+    return places
+
+
 def indicator_board(request: HttpRequest) -> HttpResponse:
     """指标调度: the regions × indicators of a peer group for a month, the targets, charts. A
     county office, which may not see the other counties' figures, is shown its own places."""
@@ -163,6 +200,7 @@ def indicator_board(request: HttpRequest) -> HttpResponse:
             "tables": _tables(report) if report else [],
             "targets": _target_table(report.targets) if report else [],
             "half_missed": _half_missed(report.targets, report.regions) if report else [],
+            "city_places": _city_places(scope.city, year, month),
             "node_tables": _node_tables(target_nodes_of(scope.city, year, month, _members(report)))
             if report
             else [],
