@@ -71,3 +71,25 @@ def test_a_countys_targets_are_read_on_a_phone_without_scrolling_sideways(
     assert wrap.evaluate("element => element.scrollWidth <= element.clientWidth")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     page.screenshot(path=screenshot_dir / "county-targets-phone.png", full_page=True)
+
+
+def test_a_targets_breakdown_nodes_open_on_a_phone_without_scrolling_sideways(
+    live_server, narrow_phone, world, figures, screenshot_dir
+):
+    # issue 12, tryout 12: the 季、月、旬 nodes were not on any page
+    page = log_in(narrow_phone, live_server.url, "wuzhi")
+    page.goto(f"{live_server.url}{reverse('county_places')}")
+
+    page.get_by_text("武陟县·脱贫人口（全年7.38万人，平均分解）").click()
+    may = page.locator("#target-nodes tr.reached", has_text="5月")
+    share = may.locator('td[data-label="完成率"]')
+    assert share.inner_text().endswith("27.1%")
+    assert share.is_visible() and _within_width(share.bounding_box())
+    planned = page.locator("#target-nodes tr", has_text="12月").locator(
+        'td[data-label="月末计划累计"]'
+    )
+    assert planned.inner_text().endswith("7.38") and _within_width(planned.bounding_box())
+    wrap = page.locator("#target-nodes table").locator("xpath=..")
+    assert wrap.evaluate("element => element.scrollWidth <= element.clientWidth")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.screenshot(path=screenshot_dir / "county-target-nodes-phone.png", full_page=True)

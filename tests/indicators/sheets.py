@@ -77,3 +77,28 @@ def write(tmp_path: Path, drawn: Drawn, suffix: str = ".xlsx") -> Path:
     path = tmp_path / f"指标{suffix}"
     path.write_bytes(to_xlsx(drawn) if suffix == ".xlsx" else to_xls(drawn))
     return path
+
+
+def province_cities_investment(tmp_path: Path, ranks: tuple[int, int, int] = (3, 1, 2)) -> Path:
+    """The province's cities' 固定资产投资 of 1—6月 as the bureau sends it (郑州市, 新乡市,
+    焦作市 with their reported `ranks`; by growth they are 3, 1, 2), with the province's row."""
+    rows = [
+        ["2025年1—6月全省各省辖市固定资产投资"],
+        ["省辖市", "1—6月累计（亿元）", "上年同期（亿元）", "增速（%）", "位次"],
+        ["全省", 20000, 18500, 8.1, None],
+        ["郑州市", 3000, 2800, 7.1, ranks[0]],
+        ["新乡市", 900, 800, 12.5, ranks[1]],
+        ["焦作市", 988.3, 906.7, 9.0, ranks[2]],
+    ]
+    return write(tmp_path, Drawn(rows, name="固定资产投资"))
+
+
+def import_province_cities(tmp_path: Path, ranks: tuple[int, int, int] = (3, 1, 2)) -> None:
+    """`province_cities_investment` imported as the peer group 全省18个省辖市 for June 2025."""
+    import io
+
+    from django.core.management import call_command
+
+    path = province_cities_investment(tmp_path, ranks)
+    arguments = ["--year", "2025", "--month", "6", "--group", "全省18个省辖市"]
+    call_command("import-indicators", str(path), *arguments, stdout=io.StringIO())

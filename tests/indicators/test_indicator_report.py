@@ -20,7 +20,7 @@ from guanmo.indicators.services import (
 )
 from guanmo.regions.services import units_of
 from tests.indicators.pages import store_growths
-from tests.sheets.files import Drawn, to_xlsx
+from tests.indicators.sheets import import_province_cities
 
 JUNE = {p: Decimal(12 - p) for p in range(1, 12)}  # 解放区 11.0 … 武陟县 (7th) 5.0 … 1.0
 MAY = {**JUNE, 7: Decimal("3.5"), 8: Decimal("4.0")}  # 武陟县 8th in May, behind 温县
@@ -182,33 +182,7 @@ def test_an_unknown_group_or_region_is_refused(figures):
 
 
 def test_the_citys_place_in_the_province_is_said_from_an_imported_province_sheet(city, tmp_path):
-    path = tmp_path / "全省.xlsx"
-    path.write_bytes(
-        to_xlsx(
-            Drawn(
-                [
-                    ["2025年1—6月全省各省辖市固定资产投资"],
-                    ["省辖市", "1—6月累计（亿元）", "上年同期（亿元）", "增速（%）", "位次"],
-                    ["全省", 20000, 18500, 8.1, None],
-                    ["郑州市", 3000, 2800, 7.1, 3],
-                    ["新乡市", 900, 800, 12.5, 1],
-                    ["焦作市", 988.3, 906.7, 9.0, 2],
-                ],
-                name="固定资产投资",
-            )
-        )
-    )
-    call_command(
-        "import-indicators",
-        str(path),
-        "--year",
-        "2025",
-        "--month",
-        "6",
-        "--group",
-        "全省18个省辖市",
-        stdout=io.StringIO(),
-    )
+    import_province_cities(tmp_path)
 
     report = _json("--group", "全省18个省辖市", "--region", "焦作市")
 

@@ -5,13 +5,15 @@ from decimal import Decimal as D
 
 import pytest
 
-from guanmo.figures.breakdown import break_down_by_hand
+from guanmo.figures.breakdown import break_down, break_down_by_hand, equal_weights
 from guanmo.indicators.choices import Direction, Kind, RankBy
 from guanmo.indicators.sentences import (
     Count,
     IndicatorLine,
     ceiling_used,
     counts_sentence,
+    half_missed_lines,
+    half_note,
     not_both_over_half_sentence,
     performance_sentence,
     places_summary,
@@ -219,8 +221,9 @@ def test_a_ceiling_is_said_against_its_pace_as_a_ceiling(done, used, vs_pace, sa
 
 def test_a_quota_broken_down_by_june_and_used_up_in_december_is_within_its_pace():
     # 赴京访批次控制在12批以内, all twelve monthly parts in the first half (2 a month to June):
-    # by December 12 used is 100.0% of the quota against a cumulative node of 100.0%: within
-    # it, not "持平" (which reads as unchanged); 13 would be over it.
+    # by December 12 used is 100.0% of the quota against a cumulative node of 100.0%: up to
+    # it, said so (已达, tryout 12: 未超 read as room left), not "持平" (which reads as
+    # unchanged); 13 would be over it.
     by_june = break_down_by_hand(D(12), [D(2)] * 6 + [D(0)] * 6, D(1))
     used_up = standing(
         month=12, target=D(12), done=D(12), breakdown=by_june, direction=Direction.LOWER
@@ -239,7 +242,7 @@ def test_a_quota_broken_down_by_june_and_used_up_in_december_is_within_its_pace(
         lower_is_better=True,
         vs_pace=used_up.vs_pace,
     )
-    assert said == "赴京访批次12批，已用全年控制数的100.0%，未超序时进度。"
+    assert said == "赴京访批次12批，已用全年控制数的100.0%，已达序时进度。"
     assert "持平" not in said
     over = standing(
         month=12, target=D(12), done=D(13), breakdown=by_june, direction=Direction.LOWER
@@ -329,3 +332,56 @@ def test_a_count_where_lower_is_better_is_not_said_to_be_completed():
         performance_sentence(6, "武陟县", line)
         == "1—6月，武陟县赴京访批次18批，同比下降33.3%，居全市第2位。"
     )
+
+
+# 双过半 on the page (issue 12, tryout 12): a "—" says why, and who missed says what.
+
+
+def test_why_a_target_is_not_judged_by_both_over_half():
+    # 贫困村退出 broken down to fall due mostly after June: 49.8% due by June, under half
+    late = break_down_by_hand(
+        D("10.00"), [D(0)] * 5 + [D("4.98")] + [D("0.84")] * 5 + [D("0.82")], D("0.01")
+    )
+    seen = standing(month=6, target=D("10.00"), done=D("3"), breakdown=late)
+    assert half_note(seen) == "按分解到6月底应完成49.8%，不足一半，不评双过半"
+    ceiling = standing(month=6, target=D(36), done=D(12), direction=Direction.LOWER)
+    assert half_note(ceiling) == "控制数（越低越好），不评双过半"
+    level = standing(month=6, target=D("56"), done=D("55.2"), kind=Kind.RATIO)
+    assert half_note(level) == "达到类指标（比率、人均值），不评双过半"
+    judged = break_down(D(12), equal_weights(), D(1))
+    assert half_note(standing(month=6, target=D(12), done=D(5), breakdown=judged)) == ""
+    missing = standing(month=6, target=D(12), breakdown=judged)
+    assert half_note(missing) == "缺本期数据，无法评价双过半"
+    # outside the half year nothing is judged and nothing needs saying
+    assert half_note(standing(month=5, target=D(12), done=D(5), breakdown=judged)) == ""
+
+
+def test_who_missed_both_over_half_and_on_what():
+    behind = standing(month=6, target=D("1000"), done=D("482"))
+    slow = standing(month=6, target_growth=D("10"), growth=D("8"))
+    over = standing(month=6, target=D("7.38"), done=D("4.98"))
+    said = half_missed_lines(
+        [
+            ("武陟县", "固定资产投资", behind),
+            ("武陟县", "一般公共预算收入", slow),
+            ("温县", "脱贫人口", over),
+            ("温县", "固定资产投资", behind),
+        ],
+        ["温县", "武陟县"],
+    )
+    assert said == [
+        "温县：时间过半、任务未过半：固定资产投资（完成48.2%）",
+        "武陟县：时间过半、任务未过半：固定资产投资（完成48.2%）；"
+        "增速未达目标：一般公共预算收入（增长8.0%，目标增长10.0%）",
+    ]
+
+
+def test_a_reported_rank_that_disagrees_is_said_with_the_computed_one():
+    from guanmo.indicators.sentences import rank_disagreement, rank_disagreement_reason
+
+    assert rank_disagreement(3, 2) == "上报位次第3位，按数据计算第2位"
+    assert rank_disagreement(1, None) == "上报位次第1位，按数据无法排名"
+    assert rank_disagreement(2, 2) == rank_disagreement(None, 4) == ""
+    reason = rank_disagreement_reason(RankBy.GROWTH, Kind.AMOUNT, "全省18个省辖市")
+    assert reason.startswith("位次按增速在“全省18个省辖市”中由报送数据计算")
+    assert "按数值" in rank_disagreement_reason(RankBy.VALUE, Kind.AMOUNT, "全市")

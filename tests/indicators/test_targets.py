@@ -3,6 +3,7 @@
 双过半 at the half year and the year-end forecast from the seasonal shape."""
 
 from decimal import Decimal as D
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
@@ -225,12 +226,12 @@ def test_forecast_is_undefined_before_anything_is_due():
     assert forecast_rate(D("1"), plan, 3) is None
 
 
-@given(
-    hundredths=st.integers(min_value=0, max_value=10**10),
-    weights=st.lists(st.integers(min_value=0, max_value=10**6), min_size=12, max_size=12).filter(
-        any
-    ),
-)
+MONTHLY_WEIGHTS = st.lists(
+    st.integers(min_value=0, max_value=10**6), min_size=12, max_size=12
+).filter(any)
+
+
+@given(hundredths=st.integers(min_value=0, max_value=10**10), weights=MONTHLY_WEIGHTS)
 def test_every_breakdown_sums_exactly_never_negative_and_its_nodes_only_grow(hundredths, weights):
     target = hundredths * STEP
     plan = break_down(target, weights, STEP)
@@ -377,3 +378,127 @@ def test_a_pace_is_judged_on_the_shown_points_and_undefined_without_them():
     assert pace_of(None, lower_is_better=False) is None
     # A growth target has no share to pace.
     assert standing(month=6, target_growth=D("10"), growth=D("12")).pace is None
+
+
+# A ceiling's breakdown (issue 12, tryout 12): a 控制数 is an allowance not to be used up early.
+# Its cumulative node never exceeds the profile's exact share to date: each node is that share
+# rounded down to the step, the steps left over falling to the latest nodes.
+
+
+def test_a_small_ceiling_is_not_allowed_early():
+    # 马村区赴京访批次控制在2批以内, equal months: the exact share by June is 1 批 (not 2, as
+    # the largest remainder gave, front-loading both to January and April); by November 1.83
+    # → 1; the second 批 falls due in December.
+    plan = break_down(D(2), equal_weights(), D(1), ceiling=True)
+    assert [plan.node(month) for month in range(1, 13)] == [D(0)] * 5 + [D(1)] * 6 + [D(2)]
+    assert plan.quarters == (D(0), D(1), D(0), D(1))
+    assert plan.node(6, 1) == D(0) and plan.node(6, 3) == D(1)
+
+
+@given(units=st.integers(min_value=0, max_value=10**6), weights=MONTHLY_WEIGHTS)
+def test_a_ceilings_nodes_never_exceed_the_exact_share_and_sum_exactly(units, weights):
+    target = units * STEP
+    plan = break_down(target, weights, STEP, ceiling=True)
+    for level in (plan.quarters, plan.months, plan.ten_days):
+        assert sum(level, D(0)) == target
+        assert all(amount >= 0 and amount % STEP == 0 for amount in level)
+    total = sum(weights)
+    for month in range(1, 13):
+        share = Fraction(target) * sum(weights[:month]) / total
+        assert Fraction(plan.node(month)) <= share < Fraction(plan.node(month) + STEP)
+        before = Fraction(target) * sum(weights[: month - 1]) / total
+        for ten_day in (1, 2, 3):
+            exact = before + (share - before) * ten_day / 3
+            assert Fraction(plan.node(month, ten_day)) <= exact
+
+
+def test_a_ceiling_set_by_hand_has_its_ten_days_late_in_each_month():
+    plan = break_down_by_hand(D(12), [D(1)] * 12, D(1), ceiling=True)
+    assert plan.ten_days[:3] == (D(0), D(0), D(1))
+    assert break_down_by_hand(D(12), [D(1)] * 12, D(1)).ten_days[:3] == (D(1), D(0), D(0))
+
+
+def test_a_target_to_reach_keeps_its_leftovers_early():
+    # an amount to achieve: the largest remainder, leftovers to the earliest (time progress
+    # strict), unchanged
+    plan = break_down(D(2), equal_weights(), D(1))
+    assert plan.node(6) == D(2)
+
+
+def test_a_ceiling_at_its_pace_in_november_reads_the_same_in_sentence_and_table():
+    # tryout 12: 马村区 2批, both used by November. The node by November is 1 批 (50.0%), so
+    # 100.0% used is 超序时进度50.0个百分点 and BEHIND, beside +8.3 against time progress.
+    plan = break_down(D(2), equal_weights(), D(1), ceiling=True)
+    seen = standing(month=11, target=D(2), done=D(2), breakdown=plan, direction=Direction.LOWER)
+    assert (seen.completion_rate, seen.vs_time_progress) == (D("100.0"), D("8.3"))
+    assert (seen.node_target, seen.vs_node, seen.pace) == (D(1), D("50.0"), Pace.BEHIND)
+    one = standing(month=11, target=D(2), done=D(1), breakdown=plan, direction=Direction.LOWER)
+    assert (one.completion_rate, one.forecast_rate, one.pace) == (
+        D("50.0"),
+        D("100.0"),
+        Pace.LEVEL,
+    )
+
+
+# A count of a finite set (issue 12, tryout 12: 10 of 14 villages → 预计166.7%): the year
+# cannot end with more of the set than there is; its forecast is capped at the target.
+
+
+def test_a_count_of_villages_is_never_forecast_past_its_whole():
+    # 贫困村退出14个, equal months: 8 due by June (quarters 4 4 3 3, leftovers early); 10 out
+    # by June extrapolates to 10 ÷ 8 = 125.0%, but only the 14 villages can exit: 100.0%.
+    plan = break_down(D(14), equal_weights(), D(1))
+    seen = standing(month=6, target=D(14), done=D(10), breakdown=plan, kind=Kind.COUNT)
+    assert seen.completion_rate == D("71.4")
+    assert seen.forecast_rate == D("100.0")
+    assert seen.forecast_missed is False
+    # short of its node it is forecast as an amount is: 3 ÷ 8 = 37.5%, flagged
+    short = standing(month=6, target=D(14), done=D(3), breakdown=plan, kind=Kind.COUNT)
+    assert (short.forecast_rate, short.forecast_missed) == (D("37.5"), True)
+    # done past the target already (15 of 14): what is done, never less
+    past = standing(month=6, target=D(14), done=D(15), breakdown=plan, kind=Kind.COUNT)
+    assert past.forecast_rate == past.completion_rate == D("107.1")
+    # an amount accumulating through the year is extrapolated as before
+    amount = standing(month=6, target=D(14), done=D(10), breakdown=plan)
+    assert amount.forecast_rate == D("125.0")
+
+
+def test_a_count_is_summed_like_an_amount():
+    from guanmo.indicators.arithmetic import Reading, group_growth, group_total
+    from guanmo.indicators.choices import is_summed
+
+    readings = [Reading("武陟县", D(4), D(2)), Reading("温县", D(6), D(8))]
+    assert group_total(readings, Kind.COUNT) == D(10)
+    assert group_growth(readings, Kind.COUNT) == D("0.0")
+    assert is_summed(Kind.COUNT) and is_summed(Kind.AMOUNT) and not is_summed(Kind.RATIO)
+
+
+# The nodes shown on the targets page (issue 12, tryout 12): per month the planned cumulative
+# at the end of each 旬 and of the month, its share of the target, and at past nodes what was
+# done against it.
+
+
+def test_each_months_node_with_what_was_done_by_it():
+    from guanmo.indicators.targets import target_nodes
+
+    plan = break_down(D(12), equal_weights(), D(1))
+    nodes = target_nodes(plan, {1: D(1), 2: D(1), 3: D(4)}, 3)
+    assert len(nodes) == 12
+    first, third, last = nodes[0], nodes[2], nodes[11]
+    assert (first.month, first.ten_days, first.planned, first.progress) == (
+        1,
+        (D(1), D(1), D(1)),
+        D(1),
+        D("8.3"),
+    )
+    assert (first.done, first.completion_rate, first.vs_node) == (D(1), D("8.3"), D("0.0"))
+    assert nodes[1].vs_node == D("-8.4")  # 8.3 − 16.7, as shown
+    assert (third.quarter, third.done, third.completion_rate, third.vs_node) == (
+        1,
+        D(4),
+        D("33.3"),
+        D("8.3"),
+    )
+    # a node not yet reached has no figure done, even if one is known
+    assert (last.quarter, last.planned, last.done, last.vs_node) == (4, D(12), None, None)
+    assert nodes[3].done is None and nodes[3].quarter is None

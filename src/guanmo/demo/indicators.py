@@ -30,7 +30,7 @@ from guanmo.demo.indicator_figures import (
 )
 from guanmo.demo.tasks import RURAL, TASK_COUNTY, TASK_ENTRIES, TOWNS, task_figures, unit_targets
 from guanmo.indicators.catalogue import CATALOGUE
-from guanmo.indicators.choices import Kind
+from guanmo.indicators.choices import is_summed
 from guanmo.indicators.models import Indicator
 from guanmo.indicators.services import (
     Source,
@@ -139,5 +139,5 @@ def _whole_of(
             [figures[(name, p)] for p in members],
             [sizes.get(p, 1) for p in members],
             indicator.rule.step,
-            summed=indicator.kind == Kind.AMOUNT,
+            summed=is_summed(indicator.kind),
         )

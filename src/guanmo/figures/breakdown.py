@@ -6,6 +6,7 @@ step, so every level sums exactly to the level above and to the whole. Indicator
 down so; the weights are equal, a seasonal shape (last year's), or set by hand.
 """
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,17 +24,26 @@ TEN_DAYS_IN_MONTH = 3
 class Breakdown:
     """An annual amount target shared out: 4 quarters, 12 months and 36 旬, each the amount due
     in that period (not cumulative), each level summing exactly to `target`, each a multiple of
-    `step`."""
+    `step`. A `ceiling`'s 旬 fall due late in their month (`ceiling_nodes`), a target's early.
+    """
 
     target: Decimal
     quarters: tuple[Decimal, ...]
     months: tuple[Decimal, ...]
     step: Decimal
+    ceiling: bool = False
 
     @cached_property
     def ten_days(self) -> tuple[Decimal, ...]:
         """The 36 旬: each month's amount shared equally among its three, to the step, by the
-        largest remainder (made when first asked: a month's node does not need them)."""
+        largest remainder (made when first asked: a month's node does not need them); a
+        ceiling's by `ceiling_nodes`, rounded down, the leftovers in the later 旬."""
+        if self.ceiling:
+            return tuple(
+                share
+                for amount in self.months
+                for share in ceiling_shares(amount, [1] * TEN_DAYS_IN_MONTH, self.step)
+            )
         return tuple(
             share
             for amount in self.months
@@ -88,12 +98,41 @@ def seasonal_weights(last_year_cumulative: Mapping[int, Decimal]) -> list[Fracti
     return weights
 
 
-def break_down(target: Decimal, weights: Sequence[Weight], step: Decimal) -> Breakdown:
+def ceiling_shares(amount: Decimal, weights: Sequence[Weight], step: Decimal) -> list[Decimal]:
+    """`amount` shared by `weights` so that no cumulative share exceeds its exact one: each
+    cumulative node is amount × (weights so far ÷ all weights) rounded down to `step`, each
+    share the step between two nodes; the shares sum to `amount` exactly, the steps left over
+    falling to the latest shares. Raises ValueError (in Chinese) as `apportion` does."""
+    # apportion checks the amount, step and weights and gives nothing wrong to share out
+    apportion(amount, weights, step)
+    units = Fraction(amount) / Fraction(step)
+    total = sum((Fraction(weight) for weight in weights), Fraction(0))
+    shares, so_far, node = [], Fraction(0), 0
+    for weight in weights:
+        so_far += Fraction(weight)
+        reached = math.floor(units * so_far / total)
+        shares.append((reached - node) * step)
+        node = reached
+    return shares
+
+
+def break_down(
+    target: Decimal, weights: Sequence[Weight], step: Decimal, *, ceiling: bool = False
+) -> Breakdown:
     """An amount target broken down by twelve monthly `weights` (equal or seasonal) to `step`
-    (the unit's smallest shown amount). Raises ValueError (in Chinese) for a target off the
-    step, negative weights, or weights that are all zero."""
+    (the unit's smallest shown amount): a target to reach by the largest remainder at each
+    level, a `ceiling` by `ceiling_shares` over the months (never allowed ahead of its exact
+    share). Raises ValueError (in Chinese) for a target off the step, negative weights, or
+    weights that are all zero."""
     if len(weights) != MONTHS:
         raise ValueError(f"分解权重应为12个月，而不是{len(weights)}个")
+    if ceiling:
+        monthly = ceiling_shares(target, weights, step)
+        quarterly = [
+            sum(monthly[q : q + MONTHS_IN_QUARTER], Decimal(0))
+            for q in range(0, MONTHS, MONTHS_IN_QUARTER)
+        ]
+        return Breakdown(target, tuple(quarterly), tuple(monthly), step, ceiling=True)
     by_quarter = [weights[q : q + MONTHS_IN_QUARTER] for q in range(0, MONTHS, MONTHS_IN_QUARTER)]
     quarters = apportion(
         target, [sum((Fraction(each) for each in w), Fraction(0)) for w in by_quarter], step
@@ -105,10 +144,13 @@ def break_down(target: Decimal, weights: Sequence[Weight], step: Decimal) -> Bre
     return Breakdown(target, tuple(quarters), tuple(months), step)
 
 
-def break_down_by_hand(target: Decimal, months: Sequence[Decimal], step: Decimal) -> Breakdown:
+def break_down_by_hand(
+    target: Decimal, months: Sequence[Decimal], step: Decimal, *, ceiling: bool = False
+) -> Breakdown:
     """An amount target whose twelve monthly amounts the office set by hand; quarters are their
-    sums, 旬 the equal thirds. Raises ValueError unless there are twelve non-negative amounts on
-    the step summing exactly to the target."""
+    sums, 旬 the equal thirds (a `ceiling`'s late in the month, `Breakdown.ten_days`). Raises
+    ValueError unless there are twelve non-negative amounts on the step summing exactly to the
+    target."""
     if len(months) != MONTHS:
         raise ValueError(f"手工分解应填写12个月的数额，而不是{len(months)}个")
     for month, amount in enumerate(months, start=1):
@@ -123,4 +165,4 @@ def break_down_by_hand(target: Decimal, months: Sequence[Decimal], step: Decimal
         sum(months[q : q + MONTHS_IN_QUARTER], Decimal(0))
         for q in range(0, MONTHS, MONTHS_IN_QUARTER)
     )
-    return Breakdown(target, quarters, tuple(months), step)
+    return Breakdown(target, quarters, tuple(months), step, ceiling=ceiling)

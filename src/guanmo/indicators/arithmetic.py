@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from guanmo.figures.arithmetic import competition_ranks, growth_rate, placed_ranks, shown
 from guanmo.figures.changes import points_change
-from guanmo.indicators.choices import Direction, Frequency, Kind, RankBy
+from guanmo.indicators.choices import Direction, Frequency, Kind, RankBy, is_summed
 
 QUARTER_ENDS = (3, 6, 9, 12)
 
@@ -65,7 +65,7 @@ def growth(reading: Reading, kind: Kind) -> Decimal | None:
 def group_total(readings: Sequence[Reading], kind: Kind = Kind.AMOUNT) -> Decimal | None:
     """A group's value: the sum of its members' amounts, None when any is missing (a partial
     sum would be a wrong figure) and for a ratio or an average (their sum means nothing)."""
-    if kind != Kind.AMOUNT or not readings or any(r.value is None for r in readings):
+    if not is_summed(kind) or not readings or any(r.value is None for r in readings):
         return None
     return sum((r.value for r in readings if r.value is not None), Decimal(0))
 
@@ -79,7 +79,7 @@ def group_growth(
     (their group figure needs the numerators and denominators behind them)."""
     if reported is not None:
         return shown(reported)
-    if kind != Kind.AMOUNT or not readings:
+    if not is_summed(kind) or not readings:
         return None
     if any(r.value is None or r.last_year is None for r in readings):
         return None

@@ -14,6 +14,16 @@ class Kind(models.TextChoices):
     # members' (it needs the population behind each), so it is only ever taken as reported;
     # a level reached (达到), like a ratio (`is_level`).
     AVERAGE = "average", "人均（平均）值"
+    # 贫困村退出, 项目开工个数: a count of the members of a finite set (the villages, the
+    # projects of the year's plan), summed and grown like an amount, but never forecast past
+    # its whole (`targets.forecast_rate`).
+    COUNT = "count", "个数（村、项目等）"
+
+
+def is_summed(kind: Kind) -> bool:
+    """Whether a group's value of an indicator of `kind` is its members' sum (an amount, a
+    count), as opposed to a ratio or an average (their sum means nothing)."""
+    return kind in (Kind.AMOUNT, Kind.COUNT)
 
 
 def is_level(kind: Kind) -> bool:

@@ -228,6 +228,18 @@ def _sentences(report: IndicatorReport) -> list[str]:
     """The group's performance per indicator; for a region its own with rank and change; the
     share of each amount target; at the half year, who has not reached 双过半
     (`targets.not_over_half`, in the group's order)."""
+    said = performance_sentences(report)
+    said += target_sentences(report.targets, named=report.region is None)
+    missed = not_over_half([(t.region, t.standing) for t in report.targets], report.regions)
+    if missed is not None:
+        said.append(not_both_over_half_sentence(missed, units_word(report.whole or report.city)))
+    return [sentence for sentence in said if sentence]
+
+
+def performance_sentences(report: IndicatorReport) -> list[str]:
+    """Per indicator, the group's performance, or for the region asked for its own with its
+    place and move (1—6月，全市地区生产总值完成988.3亿元，同比增长9.0%，增速居全省第3位。 for
+    the city among the province's cities); a sentence without a figure is ""."""
     short = report.group.short_name
     said = []
     for table in report.indicators:
@@ -251,11 +263,7 @@ def _sentences(report: IndicatorReport) -> list[str]:
                     placed,
                 )
             )
-    said += target_sentences(report.targets, named=report.region is None)
-    missed = not_over_half([(t.region, t.standing) for t in report.targets], report.regions)
-    if missed is not None:
-        said.append(not_both_over_half_sentence(missed, units_word(report.whole or report.city)))
-    return [sentence for sentence in said if sentence]
+    return said
 
 
 def target_sentences(targets: list[TargetLine], *, named: bool) -> list[str]:

@@ -28,7 +28,7 @@ from guanmo.indicators.models import (
     SubmittedValue,
     Target,
 )
-from guanmo.indicators.targets import Standing, standing
+from guanmo.indicators.targets import Node, Standing, standing, target_nodes
 from guanmo.regions.models import Region
 from guanmo.regions.services import units_of
 
@@ -154,23 +154,27 @@ def breakdown_of(target: Target, last_year: dict[int, Decimal] | None = None) ->
     if target.amount is None or target.indicator.kind == Kind.RATIO:
         return None
     step = target.indicator.rule.step
+    # a ceiling (赴京访批次控制在2批以内) is never allowed ahead of its share (`break_down`)
+    ceiling = target.indicator.direction == Direction.LOWER
     if target.profile == Profile.BY_HAND:
         nodes = {node.month: node.amount for node in target.nodes.all()}  # prefetched or not
         missing = [month for month in range(1, 13) if month not in nodes]
         if missing:
             raise ValueError(f"手工分解缺少{'、'.join(f'{m}月' for m in missing)}的数额")
-        return break_down_by_hand(target.amount, [nodes[m] for m in range(1, 13)], step)
+        return break_down_by_hand(
+            target.amount, [nodes[m] for m in range(1, 13)], step, ceiling=ceiling
+        )
     if target.profile == Profile.SEASONAL:
         shape = last_year_cumulative(target) if last_year is None else last_year
-        return break_down(target.amount, seasonal_weights(shape), step)
-    return _equal_breakdown(target.amount, step)
+        return break_down(target.amount, seasonal_weights(shape), step, ceiling=ceiling)
+    return _equal_breakdown(target.amount, step, ceiling)
 
 
 @lru_cache(maxsize=4096)
-def _equal_breakdown(amount: Decimal, step: Decimal) -> Breakdown:
+def _equal_breakdown(amount: Decimal, step: Decimal, ceiling: bool) -> Breakdown:
     """An equal breakdown depends on the amount and step alone (and a Breakdown is immutable):
     a province's counties often share their targets' amounts."""
-    return break_down(amount, equal_weights(), step)
+    return break_down(amount, equal_weights(), step, ceiling=ceiling)
 
 
 def target_standing(target: Target, month: int) -> Standing:
@@ -224,6 +228,51 @@ def _standing_of(
         kind=Kind(target.indicator.kind),
         direction=Direction(target.indicator.direction),
     )
+
+
+@dataclass(frozen=True)
+class TargetNodes:
+    """A target's breakdown as the targets page shows it: its month `nodes` (`targets.Node`),
+    each reached one with what was done by it."""
+
+    target: Target
+    nodes: list[Node]
+
+
+def target_nodes_of(
+    city: Region, year: int, month: int, regions: list[Region]
+) -> list[TargetNodes]:
+    """The breakdown nodes of the regions' amount targets of `year` after `month`, in the
+    order `report.target_lines` lists the targets; a target whose profile cannot be followed
+    (no whole year last year) is left out. Three queries and the seasonal shapes' two."""
+    targets = list(
+        Target.objects.filter(
+            indicator__city=city, year=year, region__in=regions, amount__isnull=False
+        )
+        .exclude(indicator__kind=Kind.RATIO)
+        .select_related("indicator", "region")
+        .prefetch_related("nodes")
+    )
+    shapes = last_year_cumulatives([t for t in targets if t.profile == Profile.SEASONAL])
+    done: dict[tuple[int, int], dict[int, Decimal]] = {}
+    for value in IndicatorValue.objects.filter(
+        indicator_id__in={t.indicator_id for t in targets},
+        region__in=regions,
+        year=year,
+        month__lte=month,
+        value__isnull=False,
+    ).order_by():
+        done.setdefault((value.indicator_id, value.region_id), {})[value.month] = value.value
+    found = []
+    for target in targets:
+        try:
+            plan = breakdown_of(target, shapes.get(_target_key(target)))
+        except ValueError:
+            continue
+        if plan is not None:
+            figures = done.get((target.indicator_id, target.region_id), {})
+            found.append(TargetNodes(target, target_nodes(plan, figures, month)))
+    return found
 
 
 # Web entry -----------------------------------------------------------------------------------

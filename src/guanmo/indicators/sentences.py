@@ -28,6 +28,7 @@ from guanmo.figures.formatting import (
     vs_pace_text,
 )
 from guanmo.indicators.choices import Frequency, Kind, RankBy, is_level
+from guanmo.indicators.targets import HALF_YEAR_MONTH, Standing
 from guanmo.regions.names import with_region
 
 
@@ -202,6 +203,79 @@ def not_both_over_half_sentence(regions: Sequence[str], units: str = "各县（�
     if not regions:
         return f"{units}均实现“双过半”。"
     return f"未实现“双过半”的有：{'、'.join(regions)}。"
+
+
+def half_note(seen: Standing) -> str:
+    """Why a target shows "—" for 双过半 at the half year (`targets.judged_by_half`, the rule
+    applied): 按分解到6月底应完成49.8%，不足一半，不评双过半 for an amount broken down to fall
+    due mostly after June (`targets.due_by_half`), 控制数（越低越好），不评双过半 for a ceiling,
+    达到类指标（比率、人均值），不评双过半 for a level, 缺本期数据，无法评价双过半 for one judged
+    without its figure; "" when it is judged (是/否) or outside June (issue 12, tryout 12)."""
+    if seen.month != HALF_YEAR_MONTH:
+        return ""
+    if seen.judged_by_half:
+        return "" if seen.both_over_half is not None else "缺本期数据，无法评价双过半"
+    if seen.ceiling:
+        return "控制数（越低越好），不评双过半"
+    under_half = seen.node_target is not None and seen.target is not None
+    if under_half and seen.node_target * 2 < seen.target:
+        due = rate(seen.node_progress)
+        return f"按分解到{HALF_YEAR_MONTH}月底应完成{due}，不足一半，不评双过半"
+    return "达到类指标（比率、人均值），不评双过半"
+
+
+def rank_disagreement(reported: int | None, computed: int | None) -> str:
+    """A reported 位次 that differs from the rank computed from the figures (the import's
+    位次不符 note, `arithmetic.rank_disagreements`): 上报位次第3位，按数据计算第2位, or
+    上报位次第3位，按数据无法排名 (no figure, or no place); "" when they agree or none was
+    reported."""
+    if reported is None or reported == computed:
+        return ""
+    said = f"计算第{computed}位" if computed is not None else "无法排名"
+    return f"上报位次第{reported}位，按数据{said}"
+
+
+def rank_disagreement_reason(rank_by: RankBy, kind: Kind, group: str) -> str:
+    """Why a reported 位次 is marked: the rank Guanmo shows is computed from the stored figures
+    (按增速在全省18个省辖市中排列), which the reported one contradicts: a figure or the group's
+    members differ from the source's."""
+    basis = _basis_word(rank_by, kind) or "数值"
+    return (
+        f"位次按{basis}在“{group}”中由报送数据计算；上报位次与之不符，"
+        "说明上报数据或比较组成员与来源不一致，请核对"
+    )
+
+
+HALF_MISSES = ("时间过半、任务未过半", "增速未达目标")
+
+
+def half_missed_lines(
+    entries: Sequence[tuple[str, str, Standing]], order: Sequence[str]
+) -> list[str]:
+    """Per region that missed 双过半 (`targets.not_over_half` names them), what it missed, in
+    `order` (the group's): 武陟县：时间过半、任务未过半：固定资产投资（完成48.2%）；增速未达目标：
+    一般公共预算收入（增长8.0%，目标增长10.0%）. `entries` are (region, indicator, standing);
+    only targets judged and missed are said."""
+    missed: dict[str, dict[str, list[str]]] = {}
+    for region, name, seen in entries:
+        if not seen.judged_by_half or seen.both_over_half is not False:
+            continue
+        if seen.target_growth is not None:
+            said = f"{name}（{growth_text(seen.growth)}，目标{growth_text(seen.target_growth)}）"
+            heading = "增速未达目标"
+        else:
+            said, heading = f"{name}（完成{rate(seen.completion_rate)}）", "时间过半、任务未过半"
+        missed.setdefault(region, {}).setdefault(heading, []).append(said)
+    place = {region: at for at, region in enumerate(order)}
+    return [
+        f"{region}："
+        + "；".join(
+            f"{heading}：{'、'.join(kinds[heading])}" for heading in HALF_MISSES if heading in kinds
+        )
+        for region, kinds in sorted(
+            missed.items(), key=lambda item: (place.get(item[0], len(order)), item[0])
+        )
+    ]
 
 
 PODIUM = 3  # 居前三位

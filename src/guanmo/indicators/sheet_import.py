@@ -25,7 +25,7 @@ from django.db import transaction
 
 from guanmo.accounts.models import User
 from guanmo.indicators.arithmetic import peer_ranks, rank_basis, rank_disagreements
-from guanmo.indicators.choices import Kind, RankBy
+from guanmo.indicators.choices import RankBy, is_summed
 from guanmo.indicators.columns import Role
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup
 from guanmo.indicators.selectors import group_members, readings
@@ -271,7 +271,7 @@ def _store(
         )
     for indicator in read.indicators.values():
         inputs = []
-        known = _known(indicator, year, month) if indicator.kind == Kind.AMOUNT else None
+        known = _known(indicator, year, month) if is_summed(indicator.kind) else None
         for index, region in [*members.items(), *totals.items()]:
             figures = rows[index].figures.get(indicator.pk)
             if figures is None or not figures.given:
@@ -407,7 +407,7 @@ def _check_total(
             growth=given.growth,
             members=parts,
             stored_as=region,
-            summable=indicator.kind == Kind.AMOUNT,
+            summable=is_summed(indicator.kind),
             complete=region is None or lists_every_unit(region, city, listed),
             inferred=not rows[index].label.strip().startswith("全"),
             cells=(

@@ -19,7 +19,7 @@ from django.db import transaction
 
 from guanmo.accounts.models import User
 from guanmo.indicators import services
-from guanmo.indicators.choices import Kind
+from guanmo.indicators.choices import Kind, is_summed
 from guanmo.indicators.columns import (
     AmbiguousColumn,
     Label,
@@ -265,7 +265,7 @@ def _rows(
                 growth=figures[column.index] if growth else None,
                 members=[each.get(column.index) for _, each in units],
                 stored_as=region,
-                summable=column.indicator.kind == Kind.AMOUNT,
+                summable=is_summed(column.indicator.kind),
                 complete=region is None or lists_every_unit(region, regions[0], members),
                 inferred=not label.startswith("全"),
                 cells=(

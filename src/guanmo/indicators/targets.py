@@ -12,7 +12,7 @@ remainder (`guanmo.figures.apportion`) to the unit's step, so every level sums e
 level above and to the target. The three 旬 of a month share its amount equally.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -56,11 +56,23 @@ def pace_of(vs_pace: Decimal | None, *, lower_is_better: bool) -> Pace | None:
     return Pace.AHEAD if (points > 0) != lower_is_better else Pace.BEHIND
 
 
-def forecast_rate(done: Decimal, breakdown: Breakdown, month: int) -> Decimal | None:
+def forecast_rate(
+    done: Decimal, breakdown: Breakdown, month: int, *, finite: bool = False
+) -> Decimal | None:
     """The year-end forecast as a percentage of the target (按以往进度推算，全年预计完成目标的X%):
     if the rest of the year goes as the profile says, the year ends at done ÷ node of the
-    target. None when nothing was due by `month`."""
-    return percent(done, breakdown.node(month))
+    target. None when nothing was due by `month`.
+
+    Decided by the indicator's kind: an amount accumulating through the year (固定资产投资,
+    脱贫人口) is extrapolated as it goes; a count of a finite set (`finite`, `Kind.COUNT`:
+    贫困村退出14个, the villages of the year's plan) cannot end with more of the set than
+    there is, so its forecast is capped at the whole, 100.0% of the target — or at the share
+    already done when more than the target is done (15 of 14: 107.1%), never less than what
+    is done (issue 12, tryout 12: 10 of 14 villages was forecast at 166.7%)."""
+    forecast = percent(done, breakdown.node(month))
+    if not finite or forecast is None or shown(forecast) <= FULL:
+        return forecast
+    return max(FULL, percent(done, breakdown.target) or FULL)
 
 
 def no_worse(figure: Decimal | None, mark: Decimal | None, *, lower_is_better: bool) -> bool | None:
@@ -198,7 +210,7 @@ def standing(
     node = breakdown.node(month) if breakdown is not None else None
     node_progress = percent(node, breakdown.target) if breakdown is not None else None
     forecast = (
-        forecast_rate(done, breakdown, month)
+        forecast_rate(done, breakdown, month, finite=kind == Kind.COUNT)
         if breakdown is not None and done is not None
         else None
     )
@@ -273,3 +285,46 @@ def _level_standing(
         on_track=no_worse(value, target, lower_is_better=lower),
         lower_is_better=lower,
     )
+
+
+@dataclass(frozen=True)
+class Node:
+    """A month's node of a breakdown as the targets page shows it: the planned cumulative
+    amount (in the unit) at the end of its 上、中、下旬 (`ten_days`, the last being the
+    month's, `planned`), `progress` its share of the target (序时进度, %), the `quarter` (1—4)
+    a quarter's end month closes, and, at a node reached, the cumulative amount `done` by it,
+    its `completion_rate` (% of the target) and `vs_node` (个百分点, literal)."""
+
+    month: int
+    ten_days: tuple[Decimal, Decimal, Decimal]
+    planned: Decimal
+    progress: Decimal | None
+    quarter: int | None = None
+    done: Decimal | None = None
+    completion_rate: Decimal | None = None
+    vs_node: Decimal | None = None
+
+
+def target_nodes(breakdown: Breakdown, done: Mapping[int, Decimal], month: int) -> list[Node]:
+    """The twelve month nodes of `breakdown` (`Node`), each reached one (up to `month`) with
+    what was `done` by it, the cumulative (1—M月) value keyed by month; a month without its
+    figure, or not reached yet, has none."""
+    nodes = []
+    for each in range(1, 13):
+        planned = breakdown.node(each)
+        progress = percent(planned, breakdown.target)
+        made = done.get(each) if each <= month else None
+        rate = completion_rate(made, breakdown.target) if made is not None else None
+        nodes.append(
+            Node(
+                month=each,
+                ten_days=(breakdown.node(each, 1), breakdown.node(each, 2), planned),
+                planned=planned,
+                progress=progress,
+                quarter=each // 3 if each % 3 == 0 else None,
+                done=made,
+                completion_rate=rate,
+                vs_node=points_change(progress, rate),
+            )
+        )
+    return nodes

@@ -13,6 +13,8 @@ from guanmo.accounts.scope import Scope
 from guanmo.documents.views import file_response, issue_posted
 from guanmo.figures.arithmetic import period_label
 from guanmo.figures.changes import rank_move_cell
+from guanmo.figures.formatting import number, points, rate
+from guanmo.indicators.choices import Kind, RankBy
 from guanmo.indicators.issuing import issue_report, issued_report, report_docx
 from guanmo.indicators.models import PeerGroup
 from guanmo.indicators.report import (
@@ -20,6 +22,7 @@ from guanmo.indicators.report import (
     ReportError,
     TargetLine,
     build_report,
+    performance_sentences,
     target_lines,
     target_sentences,
 )
@@ -33,10 +36,18 @@ from guanmo.indicators.report_output import (
     text_rows,
 )
 from guanmo.indicators.selectors import (
+    TargetNodes,
     group_members,
     latest_month,
+    target_nodes_of,
 )
-from guanmo.indicators.sentences import places_summary
+from guanmo.indicators.sentences import (
+    half_missed_lines,
+    half_note,
+    places_summary,
+    rank_disagreement,
+    rank_disagreement_reason,
+)
 from guanmo.regions.models import Region
 
 
@@ -50,16 +61,28 @@ def _month(request: HttpRequest, city: Region) -> tuple[int, int]:
 
 
 def _tables(report: IndicatorReport) -> list[dict]:
-    """Each indicator's table as `indicator-report` prints it: title, headers, rows."""
-    return [
-        {
-            "table": table,
-            "title": table_title(report, table),
-            "headers": headers(report, table),
-            "rows": text_rows(table),
-        }
-        for table in report.indicators
-    ]
+    """Each indicator's table as `indicator-report` prints it: title, headers, rows; with each
+    row's reported 位次 that disagrees with the computed rank (`rank_disagreement`, "" when
+    none) and the table's reason for marking it."""
+    tables = []
+    for table in report.indicators:
+        rows = [
+            {"cells": cells, "disagrees": rank_disagreement(line.reported_rank, line.rank)}
+            for cells, line in zip(text_rows(table), table.lines, strict=True)
+        ]
+        tables.append(
+            {
+                "table": table,
+                "title": table_title(report, table),
+                "headers": headers(report, table),
+                "rows": rows,
+                "disagrees": any(row["disagrees"] for row in rows),
+                "reason": rank_disagreement_reason(
+                    RankBy(table.indicator.rank_by), Kind(table.indicator.kind), report.group.name
+                ),
+            }
+        )
+    return tables
 
 
 def _target_table(targets: list[TargetLine]) -> list[dict]:
@@ -68,9 +91,59 @@ def _target_table(targets: list[TargetLine]) -> list[dict]:
     ceiling used faster than its pace is behind), the class its share and its distances from
     the pace are marked with."""
     return [
-        {"cells": list(zip(TARGET_HEADERS, cells, strict=True)), "pace": target.standing.pace or ""}
+        {
+            "cells": list(zip(TARGET_HEADERS, cells, strict=True)),
+            "pace": target.standing.pace or "",
+            "half_note": half_note(target.standing),
+        }
         for target, cells in zip(targets, target_rows(targets), strict=True)
     ]
+
+
+QUARTERS = "一二三四"
+
+
+def _members(report: IndicatorReport) -> list[Region]:
+    """The regions whose targets the report follows (`build_report`)."""
+    return [report.region] if report.region else group_members(report.group)
+
+
+def _node_tables(found: list[TargetNodes]) -> list[dict]:
+    """Each target's breakdown nodes as the page shows them: a caption (region, indicator,
+    the year's amount and profile) and per month its 旬 and month nodes (cumulative, in the
+    unit), 序时进度 and, at the nodes reached, what was done, its share and 较序时."""
+    tables = []
+    for each in found:
+        target, places = each.target, each.target.indicator.places
+        unit = target.indicator.unit
+        tables.append(
+            {
+                "caption": f"{target.region.name}·{target.indicator.name}（全年"
+                f"{number(target.amount, places)}{unit}，{target.get_profile_display()}）",
+                "rows": [
+                    {
+                        "month": f"{node.month}月"
+                        + (f"（{QUARTERS[node.quarter - 1]}季度末）" if node.quarter else ""),
+                        "ten_days": "/".join(number(day, places) for day in node.ten_days[:2]),
+                        "planned": number(node.planned, places),
+                        "progress": rate(node.progress),
+                        "done": number(node.done, places),
+                        "rate": rate(node.completion_rate),
+                        "vs_node": points(node.vs_node),
+                        "reached": node.done is not None,
+                    }
+                    for node in each.nodes
+                ],
+            }
+        )
+    return tables
+
+
+def _half_missed(targets: list[TargetLine], order: list[str]) -> list[str]:
+    """Per region that missed 双过半, the indicators it missed (`half_missed_lines`)."""
+    return half_missed_lines(
+        [(target.region, target.indicator.name, target.standing) for target in targets], order
+    )
 
 
 def _chart(report: IndicatorReport) -> dict:
@@ -80,6 +153,23 @@ def _chart(report: IndicatorReport) -> dict:
     for shown, target in zip(chart["targets"], report.targets, strict=True):
         shown["ceiling"] = target.standing.ceiling
     return chart
+
+
+def _city_places(city: Region, year: int, month: int) -> list[dict]:
+    """The city's own place in each peer group it is a member of (全省18个省辖市), as
+    `indicator-report --group NAME --region CITY` says it (`performance_sentences`): the group,
+    its size and the sentences with a place (全市…增速居全省第3位 / 并列全省第2位)."""
+    places = []
+    for group in PeerGroup.objects.filter(city=city, members=city):
+        try:
+            report = build_report(city, year, month, group=group.name, region=city.name)
+        except ReportError:
+            continue
+        said = [sentence for sentence in performance_sentences(report) if sentence]
+        if said:
+            size = len(group_members(group))
+            places.append({"group": group, "size": size, "sentences": said})
+    return places
 
 
 def indicator_board(request: HttpRequest) -> HttpResponse:
@@ -109,6 +199,11 @@ def indicator_board(request: HttpRequest) -> HttpResponse:
             "problem": problem,
             "tables": _tables(report) if report else [],
             "targets": _target_table(report.targets) if report else [],
+            "half_missed": _half_missed(report.targets, report.regions) if report else [],
+            "city_places": _city_places(scope.city, year, month),
+            "node_tables": _node_tables(target_nodes_of(scope.city, year, month, _members(report)))
+            if report
+            else [],
             "target_headers": TARGET_HEADERS,
             "chart": _chart(report) if report else None,
             "completion_chart": report is not None
@@ -207,6 +302,8 @@ def county_places(request: HttpRequest) -> HttpResponse:
                 for at, place in enumerate(places)
             ],
             "targets": _target_table(targets),
+            "half_missed": _half_missed(targets, [county.name]),
+            "node_tables": _node_tables(target_nodes_of(scope.city, year, month, [county])),
             "target_headers": TARGET_HEADERS,
             "sentences": first.sentences if first else target_sentences(targets, named=False),
             "label": first.label if first else f"{year}年{period_label(month)}",
