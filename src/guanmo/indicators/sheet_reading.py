@@ -25,6 +25,7 @@ from guanmo.indicators.columns import (
     factor,
     figure_role,
     indicator_key,
+    indicator_measure,
     is_note,
     is_subtotal,
     is_total,
@@ -209,9 +210,7 @@ class _SheetReader:
         if two_rows:
             self._wide(upper, lower)
         else:
-            indicator = self._named_indicator()
-            if indicator is not None:
-                self._columns(upper, [(index, None) for index in range(len(upper))], indicator, "")
+            self._one_row(upper)
         if not self.columns and not self.faults:
             self.fault(top + 1, None, "表头中没有本市指标目录中指标的数值、增速或位次列")
         if not self.faults:
@@ -219,6 +218,38 @@ class _SheetReader:
             self._unevaluated()
         self.read.faults += sorted(self.faults, key=lambda fault: fault.row or 0)
         self.read.sheets.append(sheet.name)
+
+    def _one_row(self, upper: list[Label | None]) -> None:
+        """A one-row header: a cell naming an indicator with its measure (固定资产投资增速（%）,
+        地区生产总值（亿元）: `indicator_measure`) starts that indicator's columns, and the bare
+        sub-columns right of it (位次, 上年同期) are its own, until a cell names another (or an
+        indicator not in the catalogue, whose 位次 is not read); bare sub-columns before any
+        named cell belong to the indicator the sheet's name or title names (one sheet per
+        indicator)."""
+        labels = list(upper)
+        runs: list[tuple[Indicator | None, list[tuple[int, Label | None]]]] = [(None, [])]
+        for index, label in enumerate(upper):
+            if index <= self.region_column or label is None:
+                continue
+            found = indicator_measure(label, self.by_key)
+            if found is not None:
+                labels[index] = found[1]
+                runs.append((found[0], []))
+            elif label.role is None and label.name:  # another indicator: its 位次 is not ours
+                runs.append((None, []))
+            runs[-1][1].append((index, None))
+        lead = runs[0][1]
+        if len(runs) == 1 or any(upper[index].role in FIGURE_ROLES for index, _ in lead):
+            runs[0] = (self._named_indicator(), lead)
+        for indicator, indexes in runs:
+            if indicator is not None:
+                self._columns(labels, indexes, indicator, "")
+                continue
+            for index, _ in indexes:
+                label = upper[index]
+                if label is not None and label.role != Role.SERIAL:
+                    use = ColumnUse(self.sheet.name, index, label.text, label.name, "")
+                    self.read.columns.append(replace(use, note="未识别"))
 
     def _named_indicator(self) -> Indicator | None:
         """The indicator of a one-indicator sheet: named by the sheet, else by its title."""
