@@ -45,7 +45,7 @@ from guanmo.indicators.totals import (
 )
 from guanmo.indicators.unit_slips import slip_message, unit_slip
 from guanmo.regions.models import Region
-from guanmo.regions.names import naming
+from guanmo.regions.names import CITY_AS_ZONE, as_demonstration_city, county_level_city, naming
 from guanmo.regions.services import (
     Division,
     divisions_named,
@@ -192,7 +192,7 @@ def _find_places(
             if named.note:
                 report.notes.append(f"工作表「{row.sheet}」第{row.number}行{named.note}")
             continue
-        found = divisions_named(row.label)
+        found = divisions_named(row.label) or _as_demonstration_city(row, report)
         if not found:
             report.faults.append(
                 SheetFault(row.sheet, row.number, row.column, f"全国行政区划中找不到“{row.label}”")
@@ -204,6 +204,27 @@ def _find_places(
     _settle(rows, places, report)
     report.faults.sort(key=lambda fault: (fault.sheet, fault.row or 0))
     return places
+
+
+def _as_demonstration_city(row: SheetRow, report: ImportReport) -> list[Division]:
+    """The county-level city of the national tree a 示范区 row names by the one rule's
+    CITY_AS_ZONE (济源示范区 → 济源市, 419001), said in the report; [] for any other text."""
+    city = as_demonstration_city(row.label)
+    found = (
+        [
+            division
+            for division in divisions_named(city)
+            if division.name == city and county_level_city(division.name, division.code)
+        ]
+        if city
+        else []
+    )
+    if len(found) == 1:
+        report.notes.append(
+            f"工作表「{row.sheet}」第{row.number}行“{row.label.strip()}”按{CITY_AS_ZONE}识别为"
+            f"{full_name(found[0])}"
+        )
+    return found
 
 
 def _settle(rows: Sequence[SheetRow], places: dict[int, _Place], report: ImportReport) -> None:
