@@ -31,6 +31,7 @@ from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup
 from guanmo.indicators.selectors import group_members, readings
 from guanmo.indicators.services import Source, ValueInput, add_to_peer_group, store_values
 from guanmo.indicators.sheet_reading import (
+    Figures,
     Read,
     SheetRow,
     parse_indicator_mapping,
@@ -55,6 +56,7 @@ from guanmo.regions.services import (
 )
 from guanmo.reporting.imports import record_import
 from guanmo.reporting.models import ImportRecord
+from guanmo.sheets.cells import format_wan
 from guanmo.sheets.faults import ColumnUse, ImportReport, SheetFault
 from guanmo.sheets.formats import Source as SheetSource
 from guanmo.sheets.formats import open_workbook
@@ -306,6 +308,10 @@ def _store(
         known = _known(indicator, year, month) if indicator.kind == Kind.AMOUNT else None
         for index, region in [*members.items(), *totals.items()]:
             figures = rows[index].figures.get(indicator.pk)
+            if figures is not None and region is not None and "value" in figures.dashes:
+                report.notes += _kept_over_dash(
+                    indicator, rows[index], region, figures, year, month
+                )
             if figures is None or not figures.given:
                 continue
             if region is None and index in partial:
@@ -403,6 +409,32 @@ def _slip(
     cell = cell_address(row.number, column.column) if column else ""
     message = slip_message(cell, figures.value, indicator.unit, column.unit if column else "", slip)
     return SheetFault(row.sheet, row.number, indicator.name, message)
+
+
+def _kept_over_dash(
+    indicator: Indicator,
+    row: SheetRow,
+    region: Region,
+    figures: Figures,
+    year: int,
+    month: int,
+) -> list[str]:
+    """A note when the row's value cell says "—" (not given) and the region has a stored value
+    of the month, which stays (store_values never blanks a figure): the cell and the figure
+    kept (tryout 11 §3, I3b: 46.7 kept without a word)."""
+    stored = (
+        IndicatorValue.objects.filter(
+            indicator=indicator, region=region, year=year, month=month, value__isnull=False
+        )
+        .values_list("value", flat=True)
+        .first()
+    )
+    if stored is None:
+        return []
+    return [
+        f"{_place(row)}单元格{figures.dashes['value']}，“{indicator.name}”保留原值"
+        f"{format_wan(stored)}{indicator.unit}"
+    ]
 
 
 def _bare_rows(

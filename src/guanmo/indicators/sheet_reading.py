@@ -143,6 +143,7 @@ class Figures:
     last_year: Decimal | None = None
     growth: Decimal | None = None
     rank: int | None = None
+    dashes: dict[str, str] = field(default_factory=dict)  # attribute → cell typed "—", "/"…
 
     @property
     def given(self) -> bool:
@@ -256,6 +257,8 @@ class _SheetReader:
         self.top, self.region_column = found
         self.faults: list[SheetFault] = []
         self.columns: list[Column] = []
+        # growth cells typed as text with % (5.2%), by column: (address, text, figure read)
+        self.percent_text: dict[str, list[tuple[str, str, Decimal]]] = {}
 
     def fault(self, row: int | None, column: str | None, message: str) -> None:
         self.faults.append(SheetFault(self.sheet.name, row, column, message))
@@ -292,6 +295,7 @@ class _SheetReader:
         if not self.faults:
             self._rows()
             self._unevaluated()
+            self._percent_notes()
         self.read.faults += sorted(self.faults, key=lambda fault: fault.row or 0)
         self.read.sheets.append(sheet.name)
 
@@ -512,6 +516,17 @@ class _SheetReader:
                 f"表头写明{months_text(label.months)}，与导入的{months_text(wanted)}不符",
             )
 
+    def _percent_notes(self) -> None:
+        """One note per growth column whose cells were typed as text with % ("5.2%"), naming
+        them and how they were read (5.2, not 0.052) (issue 9 §8, tryout 11 §3)."""
+        for shown, typed in self.percent_text.items():
+            addresses = "、".join(address for address, _, _ in typed)
+            _, text, figure = typed[0]
+            self.read.notes.append(
+                f"工作表「{self.sheet.name}」「{shown}」单元格{addresses}以文本填写百分号（如“{text}”），"
+                f"已按增速{cells.format_wan(figure)}读取（不是{cells.format_wan(figure / 100)}）"
+            )
+
     def _unevaluated(self) -> None:
         for address in self.sheet.unevaluated:
             letters = address.rstrip("0123456789")
@@ -568,15 +583,23 @@ class _SheetReader:
         except cells.CellError as error:
             self.fault(row.number, column.shown, str(error))
             return
-        if figure is None:
-            return
-        figures = row.figures.setdefault(column.indicator.pk, Figures())
         attribute = {
             Role.VALUE: "value",
             Role.LAST_YEAR: "last_year",
             Role.GROWTH: "growth",
             Role.RANK: "rank",
         }[column.role]
+        raw = _cell(self.sheet.rows[row.number - 1], column.index)
+        typed = clean_text(raw) if isinstance(raw, str) else ""
+        address = cell_address(row.number, column.index)
+        if figure is None:
+            if typed:  # "—", "/", "无": not given, said where it keeps a stored figure
+                figures = row.figures.setdefault(column.indicator.pk, Figures())
+                figures.dashes[attribute] = f"{address}为“{raw.strip()}”"
+            return
+        if column.role == Role.GROWTH and typed.endswith("%"):
+            self.percent_text.setdefault(column.shown, []).append((address, raw.strip(), figure))
+        figures = row.figures.setdefault(column.indicator.pk, Figures())
         if getattr(figures, attribute) is not None:
             self.fault(
                 row.number, column.shown, f"“{column.indicator.name}”的{column.role.value}有两列"

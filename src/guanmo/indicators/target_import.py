@@ -19,7 +19,7 @@ from django.db import transaction
 
 from guanmo.accounts.models import User
 from guanmo.indicators import services
-from guanmo.indicators.choices import Kind
+from guanmo.indicators.choices import Kind, Profile
 from guanmo.indicators.columns import (
     AmbiguousColumn,
     Label,
@@ -425,6 +425,26 @@ def _given_twice(
     )
 
 
+def _profiles_changed(
+    indicator: Indicator, stored: Sequence[Target], inputs: Sequence[TargetInput]
+) -> list[str]:
+    """What the import does to the 分解方式 of targets kept before: the sheet gives amounts
+    only, so a replaced target is broken down equally; each change is said in the report
+    ("…目标的分解方式由按上年进度分解改为平均分解"), not only in its history (tryout 11 §3)."""
+    given = {each.region.pk: each for each in inputs}
+    notes = []
+    for target in stored:
+        new = given[target.region_id]
+        if new.amount is None or target.amount is None or target.profile == new.profile:
+            continue
+        notes.append(
+            f"{target.region.name}“{indicator.name}”目标的分解方式由"
+            f"{Profile(target.profile).label}改为{Profile(new.profile).label}（表中只有数额；"
+            "如需原分解方式，请导入后在目标页面重新设定）"
+        )
+    return notes
+
+
 def _keep(
     targets: dict[int, list[TargetInput]],
     indicators: dict[int, Indicator],
@@ -439,9 +459,11 @@ def _keep(
         record = record_import(report, city=city, kind=ImportRecord.Kind.TARGETS, user=user)
     for pk, inputs in targets.items():
         indicator = indicators[pk]
-        existing = Target.objects.filter(
+        stored = Target.objects.filter(
             indicator=indicator, year=year, region__in=[each.region for each in inputs]
-        ).count()
+        ).select_related("region")
+        existing = len(stored)
+        report.notes += _profiles_changed(indicator, stored, inputs)
         try:
             set_targets(
                 indicator,
