@@ -52,14 +52,16 @@ def test_amount_and_growth_targets_are_kept_per_region(city, tmp_path, write):
 
 def test_a_faulty_target_sheet_names_each_cell_and_keeps_nothing(city, tmp_path):
     path = tmp_path / "目标.xlsx"
-    path.write_bytes(to_xlsx(_targets_sheet([["武陟县", "十", 21000.5, 0.9], ["火星县", 5, 1, 1]])))
+    path.write_bytes(
+        to_xlsx(_targets_sheet([["武陟县", "十", 21000.005, 0.9], ["火星县", 5, 1, 1]]))
+    )
 
     report = import_targets(path, city=city, year=2025)
 
     assert [str(f) for f in report.faults] == [
         "第3行「固定资产投资增长（%）」：不是数字：十",
-        "第3行「一般公共预算收入（万元）」：武陟县“一般公共预算收入”目标：数额2.10005不是最小单位0.01的"
-        "整数倍，无法精确分解",
+        "第3行「一般公共预算收入（万元）」：单元格C3所填21000.005万元换算为亿元超过6位小数，无法精确"
+        "保存；请填到0.01万元为止（如21000.01）",
         "第4行「县（市、区）」：焦作市没有“火星县”这个单位；焦作市的单位为：解放区、中站区、马村区、"
         "山阳区、修武县、博爱县、武陟县、温县、沁阳市、孟州市、城乡一体化示范区",
     ]

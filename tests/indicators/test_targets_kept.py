@@ -60,14 +60,14 @@ def test_targets_are_kept_all_or_nothing_and_every_fault_is_named(poverty, wuzhi
             2025,
             [
                 TargetInput(wuzhi, amount=D("8")),
-                TargetInput(wenxian, amount=D("7.385")),
+                TargetInput(wenxian, amount=D("7.3850001")),  # finer than kept
                 TargetInput(wenxian, amount=D("1"), growth=D("10")),
                 TargetInput(wuzhi, amount=D("1"), profile=Profile.BY_HAND, months=[D("1")] * 12),
             ],
         )
     faults = refused.value.messages
     assert len(faults) == 5
-    assert "温县“脱贫人口”目标" in faults[0] and "最小单位0.01" in faults[0]
+    assert "温县“脱贫人口”目标" in faults[0] and "超过6位小数" in faults[0]
     assert "只填一项" in faults[1]
     assert "合计12" in faults[2] and "武陟县" in faults[2]
     assert faults[3:] == ["武陟县“脱贫人口”目标填写了两次", "温县“脱贫人口”目标填写了两次"]

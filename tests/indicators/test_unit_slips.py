@@ -117,3 +117,46 @@ def test_unit_slip_leaves_plausible_figures_alone(value, earlier, last_year, gro
         )
         is None
     )
+
+
+# A tenfold slip (万元 typed as 十万元, a decimal point one place off) is doubted only where the
+# row's own reported growth contradicts it: last year grown by that growth and the figure lie
+# five-fold or more apart, which no real figure reported beside its own growth does. Without a
+# reported growth a tenfold change is left alone: small counties' 进出口 or 实际利用外资 do grow
+# or fall so (tryout 11 item 6, decided here).
+@pytest.mark.parametrize(
+    ("value", "last_year", "growth", "factor"),
+    [
+        pytest.param("904", "85.9", "5.2", Decimal("0.1"), id="tenfold-above-its-growth"),
+        pytest.param("9.04", "85.9", "5.2", 10, id="tenfold-below-its-growth"),
+        pytest.param("4.5", "85.9", "-5", 10, id="fivefold-below-a-fall"),
+    ],
+)
+def test_a_tenfold_slip_contradicting_the_rows_growth_is_doubted(value, last_year, growth, factor):
+    slip = unit_slip(
+        Decimal(value), earlier=None, last_year=Decimal(last_year), growth=Decimal(growth)
+    )
+
+    assert slip is not None and slip.factor == factor
+    assert "所报增长" in slip.against
+
+
+@pytest.mark.parametrize(
+    ("value", "last_year", "growth"),
+    [
+        pytest.param("12", "1.2", None, id="tenfold-without-growth"),
+        pytest.param("12", "1.2", "900", id="tenfold-with-its-real-growth"),
+        pytest.param("0.15", "1.2", "-87.5", id="a-real-fall-to-an-eighth"),
+        pytest.param("350", "85.9", "5.2", id="under-fivefold"),
+    ],
+)
+def test_a_tenfold_change_the_row_itself_reports_is_never_doubted(value, last_year, growth):
+    assert (
+        unit_slip(
+            Decimal(value),
+            earlier=None,
+            last_year=Decimal(last_year),
+            growth=Decimal(growth) if growth else None,
+        )
+        is None
+    )

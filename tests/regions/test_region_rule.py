@@ -107,6 +107,13 @@ def test_two_units_sharing_a_short_name_are_not_guessed_between():
 
 _STREET_UNITS = [*_UNITS, _Unit("解放区", "410802", _CITY), _Unit("中站区", "410803", _CITY)]
 
+_HENAN = _Unit("河南省", "410000")
+_PROVINCE_CITIES = [
+    _Unit("郑州市", "410100", _HENAN),
+    _Unit("焦作市", "410800", _HENAN),
+    _Unit("济源市", "419001", _HENAN),  # 省直辖县级: the city is itself the 产城融合示范区
+]
+
 
 @pytest.mark.parametrize(
     ("text", "found"),
@@ -130,3 +137,42 @@ def test_a_short_name_that_begins_a_streets_name_is_not_a_mention(text, found):
     (温县路) as that county."""
     region = region_mentioned(text, _STREET_UNITS)
     assert (region.name if region else None) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("焦作高新区", "焦作高新技术产业开发区"),
+        ("焦作市高新区", "焦作高新技术产业开发区"),
+        ("焦作示范区", "城乡一体化示范区"),
+        ("焦作城乡一体化示范区", "城乡一体化示范区"),
+    ],
+)
+def test_a_zone_named_after_its_city_finds_the_zone_and_says_so(text, found):
+    named = naming(text, [_CITY, *_UNITS])
+    assert named is not None
+    assert named.region.name == found
+    assert named.note == f"“{text}”按所属城市名加园区简称识别为{found}"
+
+
+@pytest.mark.parametrize("text", ["济源示范区", "济源市示范区"])
+def test_a_demonstration_zone_named_for_its_county_level_city_is_that_city(text):
+    named = naming(text, _PROVINCE_CITIES)
+    assert named is not None
+    assert named.region.name == "济源市"
+    assert named.note == f"“{text}”按城市名加示范区识别为济源市"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "郑州示范区",  # a prefecture city's 示范区 is a zone in it, never the city
+        "源示范区",  # a part of a name
+        "济源高新区",
+        "郑州高新区",  # another city's zone
+        "焦作武陟",  # a county is not named after its city so
+        "作高新区",
+    ],
+)
+def test_a_city_prefix_never_names_a_city_or_another_citys_zone(text):
+    assert naming(text, [*_PROVINCE_CITIES, *_UNITS]) is None

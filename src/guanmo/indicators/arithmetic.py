@@ -34,6 +34,16 @@ class Rule:
         """The smallest amount shown (0.01 at two places): the grain of a target's breakdown."""
         return Decimal(1).scaleb(-self.places)
 
+    def target_step(self, amount: Decimal) -> Decimal:
+        """The grain a target of `amount` is broken down to: the unit's `step`, or the target's
+        own when it is typed finer (112345万元 of an indicator in 亿元 is 11.2345亿元, broken down
+        to 0.0001亿元 = 1万元), so that the breakdown sums exactly to the target as given
+        (issue 12: "sums exactly to the annual target"; tryout 11 E refused it). A target is
+        kept to six decimals (`models.MAX_PLACES`), which the importer checks."""
+        exponent = amount.normalize().as_tuple().exponent
+        own = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        return Decimal(1).scaleb(-max(self.places, own))
+
 
 @dataclass(frozen=True)
 class Reading:

@@ -16,10 +16,11 @@ kinds (亿元 and 万人) do not convert.
 """
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
+from typing import TypeVar
 
 from guanmo.regions.names import clean_text
 from guanmo.sheets.cells import DASHES
@@ -322,3 +323,37 @@ def indicator_key(text: str) -> str:
     for tail in ("完成情况", "情况", "目标任务", "目标", "任务", "增速", "增长"):
         key = key.removesuffix(tail)
     return key
+
+
+Named = TypeVar("Named")
+# The words a one-row header puts after an indicator's name to say which figure it is, longest
+# first (上年同期累计 before 累计).
+_MEASURE_WORDS = sorted(
+    (
+        word
+        for word, role in _ROLE_BY_WORD.items()
+        if role in (Role.VALUE, Role.LAST_YEAR, Role.GROWTH, Role.RANK)
+    ),
+    key=len,
+    reverse=True,
+)
+
+
+def indicator_measure(label: Label, by_key: Mapping[str, Named]) -> tuple[Named, Label] | None:
+    """The indicator (from `by_key`, keyed by `indicator_key`) and measure one header cell names
+    together, as one-row headers do: 固定资产投资增速（%）, 一般公共预算收入增长（%）,
+    规上工业增加值增速, 地区生产总值（亿元）, 固定资产投资绝对值/累计/上年同期/位次/同比增长. The
+    label comes back with the measure's role (a bare name or 增速/增长 as VALUE, which
+    `figure_role` turns into the growth when the words or （%） say so) and the measure word as
+    its name; None for a bare
+    sub-column word (位次, 增速（%）) or a cell naming no indicator of the catalogue."""
+    if not label.name or label.name in _ROLE_BY_WORD:
+        return None
+    named = by_key.get(indicator_key(label.name))
+    if named is not None:
+        return named, replace(label, role=Role.VALUE)
+    for word in _MEASURE_WORDS:
+        stem = label.name.removesuffix(word)
+        if stem != label.name and (named := by_key.get(indicator_key(stem))) is not None:
+            return named, replace(label, role=_ROLE_BY_WORD[word], name=word)
+    return None

@@ -147,13 +147,14 @@ def last_year_cumulatives(targets: Sequence[Target]) -> dict[tuple[int, int, int
 
 
 def breakdown_of(target: Target, last_year: dict[int, Decimal] | None = None) -> Breakdown | None:
-    """The target's breakdown by its profile, to its indicator's decimals; None for a growth
-    target and a ratio's level (which does not accumulate). `last_year`: the seasonal profile's
-    `last_year_cumulative`, when read already. Raises ValueError (in Chinese) when the profile
+    """The target's breakdown by its profile, to its indicator's decimals or the target's own
+    when finer (`Rule.target_step`); None for a growth target and a ratio's level (which does
+    not accumulate). `last_year`: the seasonal profile's `last_year_cumulative`, when read
+    already. Raises ValueError (in Chinese) when the profile
     cannot be followed (no whole year last year, hand nodes that do not add up)."""
     if target.amount is None or target.indicator.kind == Kind.RATIO:
         return None
-    step = target.indicator.rule.step
+    step = target.indicator.rule.target_step(target.amount)
     # a ceiling (赴京访批次控制在2批以内) is never allowed ahead of its share (`break_down`)
     ceiling = target.indicator.direction == Direction.LOWER
     if target.profile == Profile.BY_HAND:

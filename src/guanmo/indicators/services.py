@@ -15,6 +15,7 @@ from guanmo.indicators.arithmetic import check_period
 from guanmo.indicators.catalogue import CATALOGUE, Entry
 from guanmo.indicators.choices import Frequency, Profile
 from guanmo.indicators.models import (
+    MAX_PLACES,
     Indicator,
     IndicatorValue,
     PeerGroup,
@@ -26,6 +27,7 @@ from guanmo.indicators.models import (
 from guanmo.regions.models import Region
 from guanmo.regions.services import level_character, units_of, units_word, whole_word
 from guanmo.reporting.models import ImportRecord
+from guanmo.sheets.cells import decimal_places
 
 
 class Source:
@@ -317,7 +319,8 @@ class TargetInput:
 def target_fault(indicator: Indicator, given: TargetInput) -> str | None:
     """Why the target cannot be kept (in Chinese, naming the region), or None: neither or both
     of amount and growth, a growth target broken down by hand, an amount that cannot be broken
-    down exactly (hand nodes not twelve or not adding up, finer than the unit's step)."""
+    down exactly (hand nodes not twelve or not adding up, finer than the target's own grain:
+    `Rule.target_step`), an amount finer than it can be kept (MAX_PLACES decimals)."""
     where = f"{given.region.name}“{indicator.name}”目标"
     if (given.amount is None) == (given.growth is None):
         return f"{where}应填写目标数额或目标增速，且只填一项"
@@ -325,11 +328,15 @@ def target_fault(indicator: Indicator, given: TargetInput) -> str | None:
         if given.profile == Profile.BY_HAND:
             return f"{where}是增速目标，不能手工分解"
         return None
+    if decimal_places(given.amount.normalize()) > MAX_PLACES:
+        return f"{where}：数额{_shown(given.amount)}超过{MAX_PLACES}位小数，无法精确保存"
     try:
         if given.profile == Profile.BY_HAND:
-            break_down_by_hand(given.amount, list(given.months), indicator.rule.step)
+            break_down_by_hand(
+                given.amount, list(given.months), indicator.rule.target_step(given.amount)
+            )
         else:
-            break_down(given.amount, equal_weights(), indicator.rule.step)
+            break_down(given.amount, equal_weights(), indicator.rule.target_step(given.amount))
     except ValueError as error:
         return f"{where}：{error}"
     return None

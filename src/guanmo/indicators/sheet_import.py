@@ -30,7 +30,14 @@ from guanmo.indicators.columns import Role
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup
 from guanmo.indicators.selectors import group_members, readings
 from guanmo.indicators.services import Source, ValueInput, add_to_peer_group, store_values
-from guanmo.indicators.sheet_reading import Read, SheetRow, read_sheets
+from guanmo.indicators.sheet_reading import (
+    Figures,
+    Read,
+    SheetRow,
+    parse_indicator_mapping,
+    read_sheets,
+    unread_columns,
+)
 from guanmo.indicators.totals import (
     lists_every_unit,
     parent_named_among,
@@ -39,7 +46,7 @@ from guanmo.indicators.totals import (
 )
 from guanmo.indicators.unit_slips import slip_message, unit_slip
 from guanmo.regions.models import Region
-from guanmo.regions.names import naming
+from guanmo.regions.names import CITY_AS_ZONE, as_demonstration_city, county_level_city, naming
 from guanmo.regions.services import (
     Division,
     divisions_named,
@@ -49,6 +56,7 @@ from guanmo.regions.services import (
 )
 from guanmo.reporting.imports import record_import
 from guanmo.reporting.models import ImportRecord
+from guanmo.sheets.cells import format_wan
 from guanmo.sheets.faults import ColumnUse, ImportReport, SheetFault
 from guanmo.sheets.formats import Source as SheetSource
 from guanmo.sheets.formats import open_workbook
@@ -114,12 +122,17 @@ def import_indicators(
     dry_run: bool = False,
     user: User | None = None,
     file_name: str = "",
+    mapping: Sequence[str] = (),
 ) -> ImportReport:
     """Load a month's indicator sheet for `city` (the top of the installation). With `group`,
-    the sheet's regions become that peer group (or join it). Returns the report: with faults,
-    nothing was written; with `dry_run`, nothing either, but the counts are what it would do."""
+    the sheet's regions become that peer group (or join it); `mapping` holds the user's
+    `--map '表头=指标名称:度量'` options. Returns the report: with faults, nothing was written;
+    with `dry_run`, nothing either, but the counts are what it would do. Raises ValueError for
+    a month out of 1—12 or a mapping not understood (`parse_indicator_mapping`)."""
     if not 1 <= month <= 12:
         raise ValueError(f"月份应在1到12之间，而不是{month}")
+    catalogue = list(Indicator.objects.filter(city=city))
+    named = parse_indicator_mapping(mapping, catalogue)
     report = ImportReport(SUBJECT, dry_run=dry_run, file=file_name or source_name(source))
     try:
         sheets = open_workbook(source)
@@ -129,8 +142,7 @@ def import_indicators(
     except Unreadable as error:
         report.faults.append(SheetFault("", None, None, error.message))
         return report
-    catalogue = list(Indicator.objects.filter(city=city))
-    read = read_sheets(sheets, catalogue, Expected(year=year, month=month))
+    read = read_sheets(sheets, catalogue, Expected(year=year, month=month), named)
     report.sheets, report.columns, report.left_out = read.sheets, read.columns, read.left_out
     report.notes += read.notes
     report.rows_read = len(read.rows)
@@ -182,7 +194,7 @@ def _find_places(
             if named.note:
                 report.notes.append(f"工作表「{row.sheet}」第{row.number}行{named.note}")
             continue
-        found = divisions_named(row.label)
+        found = divisions_named(row.label) or _as_demonstration_city(row, report)
         if not found:
             report.faults.append(
                 SheetFault(row.sheet, row.number, row.column, f"全国行政区划中找不到“{row.label}”")
@@ -194,6 +206,27 @@ def _find_places(
     _settle(rows, places, report)
     report.faults.sort(key=lambda fault: (fault.sheet, fault.row or 0))
     return places
+
+
+def _as_demonstration_city(row: SheetRow, report: ImportReport) -> list[Division]:
+    """The county-level city of the national tree a 示范区 row names by the one rule's
+    CITY_AS_ZONE (济源示范区 → 济源市, 419001), said in the report; [] for any other text."""
+    city = as_demonstration_city(row.label)
+    found = (
+        [
+            division
+            for division in divisions_named(city)
+            if division.name == city and county_level_city(division.name, division.code)
+        ]
+        if city
+        else []
+    )
+    if len(found) == 1:
+        report.notes.append(
+            f"工作表「{row.sheet}」第{row.number}行“{row.label.strip()}”按{CITY_AS_ZONE}识别为"
+            f"{full_name(found[0])}"
+        )
+    return found
 
 
 def _settle(rows: Sequence[SheetRow], places: dict[int, _Place], report: ImportReport) -> None:
@@ -271,9 +304,14 @@ def _store(
         )
     for indicator in read.indicators.values():
         inputs = []
+        bare: list[SheetRow] = []  # rows with only last year's figure or a rank
         known = _known(indicator, year, month) if is_summed(indicator.kind) else None
         for index, region in [*members.items(), *totals.items()]:
             figures = rows[index].figures.get(indicator.pk)
+            if figures is not None and region is not None and "value" in figures.dashes:
+                report.notes += _kept_over_dash(
+                    indicator, rows[index], region, figures, year, month
+                )
             if figures is None or not figures.given:
                 continue
             if region is None and index in partial:
@@ -282,14 +320,7 @@ def _store(
                 report.notes.append(f"{_place(rows[index])}不是某一地区的数，仅供核对，未保存")
                 continue
             if figures.value is None and figures.growth is None:
-                report.faults.append(
-                    SheetFault(
-                        rows[index].sheet,
-                        rows[index].number,
-                        indicator.name,
-                        "只有上年同期值或位次，没有本期数值或增速",
-                    )
-                )
+                bare.append(rows[index])
                 continue
             if known is not None and (fault := _slip(indicator, read, rows[index], region, known)):
                 report.faults.append(fault)
@@ -304,6 +335,7 @@ def _store(
                     where=f"工作表「{rows[index].sheet}」第{rows[index].number}行",
                 )
             )
+        report.faults += _bare_rows(indicator, bare, read.columns)
         _check_total(indicator, read, members, totals, report, city)
         try:
             result = store_values(
@@ -377,6 +409,59 @@ def _slip(
     cell = cell_address(row.number, column.column) if column else ""
     message = slip_message(cell, figures.value, indicator.unit, column.unit if column else "", slip)
     return SheetFault(row.sheet, row.number, indicator.name, message)
+
+
+def _kept_over_dash(
+    indicator: Indicator,
+    row: SheetRow,
+    region: Region,
+    figures: Figures,
+    year: int,
+    month: int,
+) -> list[str]:
+    """A note when the row's value cell says "—" (not given) and the region has a stored value
+    of the month, which stays (store_values never blanks a figure): the cell and the figure
+    kept (tryout 11 §3, I3b: 46.7 kept without a word)."""
+    stored = (
+        IndicatorValue.objects.filter(
+            indicator=indicator, region=region, year=year, month=month, value__isnull=False
+        )
+        .values_list("value", flat=True)
+        .first()
+    )
+    if stored is None:
+        return []
+    return [
+        f"{_place(row)}单元格{figures.dashes['value']}，“{indicator.name}”保留原值"
+        f"{format_wan(stored)}{indicator.unit}"
+    ]
+
+
+def _bare_rows(
+    indicator: Indicator, rows: Sequence[SheetRow], columns: Sequence[ColumnUse]
+) -> list[SheetFault]:
+    """One fault per sheet for the rows giving `indicator` only last year's figure or a rank,
+    naming the rows ("第4行至第21行共18行") and the sheet's columns not understood, which are
+    most often the missing figure (tryout 11: 固定资产投资增速（%） beside 位次 gave 18 faults
+    naming no column)."""
+    faults = []
+    for sheet in dict.fromkeys(row.sheet for row in rows):
+        numbers = [row.number for row in rows if row.sheet == sheet]
+        if len(numbers) == 1:
+            where, at = "", numbers[0]
+        elif numbers == list(range(numbers[0], numbers[-1] + 1)):
+            where, at = f"第{numbers[0]}行至第{numbers[-1]}行共{len(numbers)}行", None
+        else:
+            where, at = "第" + "、".join(map(str, numbers)) + f"行共{len(numbers)}行", None
+        faults.append(
+            SheetFault(
+                sheet,
+                at,
+                indicator.name,
+                f"{where}只有上年同期值或位次，没有本期数值或增速" + unread_columns(columns, sheet),
+            )
+        )
+    return faults
 
 
 def _place(row: SheetRow) -> str:

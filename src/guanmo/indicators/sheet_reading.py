@@ -25,6 +25,7 @@ from guanmo.indicators.columns import (
     factor,
     figure_role,
     indicator_key,
+    indicator_measure,
     is_note,
     is_subtotal,
     is_total,
@@ -35,8 +36,19 @@ from guanmo.indicators.columns import (
 from guanmo.indicators.models import MAX_PLACES, Indicator
 from guanmo.regions.names import clean_text
 from guanmo.sheets import cells
-from guanmo.sheets.faults import ColumnUse, LeftOut, SheetFault
-from guanmo.sheets.header import Expected, Header, check_sheet_name, check_title, months_text
+from guanmo.sheets.faults import USER_NAMED, ColumnUse, LeftOut, SheetFault
+from guanmo.sheets.header import (
+    FORGET,
+    IGNORE,
+    Expected,
+    Header,
+    check_sheet_name,
+    check_title,
+    column_key,
+    column_letter,
+    months_text,
+    parse_pairs,
+)
 from guanmo.sheets.number_formats import shown_value
 from guanmo.sheets.sheet import Sheet, cell_address
 
@@ -47,6 +59,61 @@ UNEVALUATED = (
     "是公式，但文件中没有保存计算结果（常见于系统或程序生成的表格）；请用 Excel 或 WPS 打开、"
     "保存后再导入"
 )
+
+
+Mapped = tuple[Indicator, Role]  # what a user's --map names a column: indicator and measure
+MEASURES = "累计、上年同期、增速、位次"
+MAP_FORM = "“表头=指标名称:度量”，如“固投增速（%）=固定资产投资:增速”"
+
+
+def parse_indicator_mapping(
+    texts: Sequence[str], catalogue: Sequence[Indicator]
+) -> dict[str, Mapped | None]:
+    """`--map '表头=指标名称:度量'` options (the ledger's `--map 'Excel列名=字段'`, parsed by the
+    same `guanmo.sheets.header.parse_pairs`) → header key → (indicator, measure), None for
+    忽略. 指标名称 is a catalogue name (规上 for 规模以上 as elsewhere); 度量 any sub-column word
+    (累计/绝对值, 上年同期, 增速/增长/同比, 位次) or the column map's label (同比增长（%）);
+    ValueError says what is wrong with the first bad option."""
+    by_key = {indicator_key(indicator.name): indicator for indicator in catalogue}
+
+    def named(text: str, right: str) -> Mapped:
+        name, sep, measure = right.replace("：", ":").rpartition(":")
+        if not sep or not name.strip() or not measure.strip():
+            raise ValueError(f"「{text}」应写成{MAP_FORM}（度量为{MEASURES}）")
+        indicator = by_key.get(indicator_key(name))
+        if indicator is None:
+            raise ValueError(f"「{text}」中的“{name.strip()}”不是本市指标目录中的指标")
+        label = read_label(measure)
+        role = next((role for role in Role if role.value == measure.strip()), None) or (
+            label.role if label else None
+        )
+        if role not in FIGURE_ROLES:
+            raise ValueError(f"「{text}」中的度量“{measure.strip()}”无法识别；可用：{MEASURES}")
+        return indicator, role
+
+    mapping = parse_pairs(texts, named, form=f"{MAP_FORM}（度量为{MEASURES}）")
+    return {key: value for key, value in mapping.items() if value != FORGET}  # type: ignore[misc]
+
+
+def unread_columns(columns: Sequence[ColumnUse], sheet: str) -> str:
+    """The columns of `sheet` not understood, each by letter and header, with what was expected
+    and how to name one (--map): "；未识别的列：B列「固投增速（%）」，应为…"; "" for none."""
+    unread = [
+        use
+        for use in columns
+        if use.sheet == sheet
+        and not use.field
+        and not use.note.startswith(USER_NAMED)
+        and use.note not in ("隐藏列", "本月数不读取，只读累计值")
+    ]
+    if not unread:
+        return ""
+    named = "、".join(f"{column_letter(use.column)}列「{use.header}」" for use in unread)
+    return (
+        f"；未识别的列：{named}，应为本市指标目录中的指标名称加度量（如“固定资产投资增速（%）”"
+        "“地区生产总值（亿元）”），或指标组表头下的累计、上年同期、增速、位次；如其中一列是某"
+        f"指标的某项，请用 --map '{unread[0].header}=指标名称:度量' 指明（度量为{MEASURES}）"
+    )
 
 
 @dataclass(frozen=True)
@@ -76,6 +143,7 @@ class Figures:
     last_year: Decimal | None = None
     growth: Decimal | None = None
     rank: int | None = None
+    dashes: dict[str, str] = field(default_factory=dict)  # attribute → cell typed "—", "/"…
 
     @property
     def given(self) -> bool:
@@ -112,10 +180,13 @@ class Read:
 
 
 def read_sheets(
-    sheets: Sequence[Sheet], catalogue: Sequence[Indicator], expected: Expected
+    sheets: Sequence[Sheet],
+    catalogue: Sequence[Indicator],
+    expected: Expected,
+    mapping: Mapping[str, Mapped | None] | None = None,
 ) -> Read:
     """Every sheet's regions and figures (a sheet without a regions column is passed over with a
-    note; hidden sheets too)."""
+    note; hidden sheets too); `mapping` (`parse_indicator_mapping`) names columns by header."""
     read = Read()
     by_key = {indicator_key(indicator.name): indicator for indicator in catalogue}
     for sheet in sheets:
@@ -131,7 +202,7 @@ def read_sheets(
         if sheet.hidden:
             read.notes.append(f"工作表「{sheet.name}」是隐藏的工作表，未导入")
             continue
-        _SheetReader(sheet, found, by_key, expected, read).take()
+        _SheetReader(sheet, found, by_key, expected, read, mapping or {}).take()
     if not read.sheets and not read.faults:
         read.faults.append(
             SheetFault("", None, None, "未找到指标表：前20行中没有“地区”“县区”等列名")
@@ -179,11 +250,15 @@ class _SheetReader:
         by_key: Mapping[str, Indicator],
         expected: Expected,
         read: Read,
+        mapping: Mapping[str, Mapped | None],
     ) -> None:
         self.sheet, self.by_key, self.expected, self.read = sheet, by_key, expected, read
+        self.mapping = mapping
         self.top, self.region_column = found
         self.faults: list[SheetFault] = []
         self.columns: list[Column] = []
+        # growth cells typed as text with % (5.2%), by column: (address, text, figure read)
+        self.percent_text: dict[str, list[tuple[str, str, Decimal]]] = {}
 
     def fault(self, row: int | None, column: str | None, message: str) -> None:
         self.faults.append(SheetFault(self.sheet.name, row, column, message))
@@ -209,16 +284,61 @@ class _SheetReader:
         if two_rows:
             self._wide(upper, lower)
         else:
-            indicator = self._named_indicator()
-            if indicator is not None:
-                self._columns(upper, [(index, None) for index in range(len(upper))], indicator, "")
+            self._one_row(upper)
         if not self.columns and not self.faults:
-            self.fault(top + 1, None, "表头中没有本市指标目录中指标的数值、增速或位次列")
+            self.fault(
+                top + 1,
+                None,
+                "表头中没有本市指标目录中指标的数值、增速或位次列"
+                + unread_columns(self.read.columns, sheet.name),
+            )
         if not self.faults:
             self._rows()
             self._unevaluated()
+            self._percent_notes()
         self.read.faults += sorted(self.faults, key=lambda fault: fault.row or 0)
         self.read.sheets.append(sheet.name)
+
+    def _one_row(self, upper: list[Label | None]) -> None:
+        """A one-row header: a cell naming an indicator with its measure (固定资产投资增速（%）,
+        地区生产总值（亿元）: `indicator_measure`), or one the user maps, starts that indicator's
+        columns, and the bare sub-columns right of it (位次, 上年同期) are its own, until a cell
+        names another (or an indicator not in the catalogue, whose 位次 is not read). A header
+        naming no indicator is one indicator's sheet, named by the sheet's name or title, as
+        are bare sub-columns before any named cell."""
+        labels = list(upper)
+        runs: list[tuple[Indicator | None, list[tuple[int, Label | None]]]] = [(None, [])]
+        for index, label in enumerate(upper):
+            if index <= self.region_column or label is None:
+                continue
+            mapped = self._mapped(label.text)
+            found = indicator_measure(label, self.by_key) if mapped is None else None
+            if isinstance(mapped, tuple):  # the user's word first
+                runs.append((mapped[0], []))
+            elif found is not None:
+                labels[index] = found[1]
+                runs.append((found[0], []))
+            elif mapped is None and label.role is None and label.name:
+                runs.append((None, []))  # another indicator: its 位次 is not ours
+            runs[-1][1].append((index, None))
+        if all(indicator is None for indicator, _ in runs):  # one indicator's sheet
+            runs = [(None, [(index, None) for index in range(len(upper))])]
+        lead = runs[0][1]
+        if len(runs) == 1 or any(
+            (label := upper[index]) and label.role in FIGURE_ROLES for index, _ in lead
+        ):
+            runs[0] = (self._named_indicator(), lead)
+        for indicator, indexes in runs:
+            self._columns(labels, indexes, indicator, "")
+
+    def _mapped(self, *texts: str) -> Mapped | str | None:
+        """What the user's --map says of a column headed by any of `texts` (its own text, and
+        「组／子」 under a group): (indicator, measure), IGNORE, or None when he says nothing."""
+        for text in texts:
+            key = column_key(text)
+            if key in self.mapping:
+                return self.mapping[key] or IGNORE
+        return None
 
     def _named_indicator(self) -> Indicator | None:
         """The indicator of a one-indicator sheet: named by the sheet, else by its title."""
@@ -235,9 +355,19 @@ class _SheetReader:
         self.fault(
             None,
             None,
-            "未能确定指标：工作表名和标题都没有写明本市指标目录中的指标（如“固定资产投资”）",
+            "未能确定指标：工作表名和标题都没有写明本市指标目录中的指标（如“固定资产投资”），"
+            "表头也没有写明指标名称" + unread_columns(self._header_uses(), self.sheet.name),
         )
         return None
+
+    def _header_uses(self) -> list[ColumnUse]:
+        """The header's cells right of the regions' column as columns not read (for a fault
+        naming them before the columns are read)."""
+        return [
+            ColumnUse(self.sheet.name, index, label.text, label.name, "")
+            for index, label in enumerate(map(read_label, self.sheet.rows[self.top]))
+            if index > self.region_column and label is not None and label.role != Role.SERIAL
+        ]
 
     def _wide(self, upper: list[Label | None], lower: list[Label | None]) -> None:
         """The 统计月报 layout: each sub-column under its group header (a merged cell shows its
@@ -270,8 +400,7 @@ class _SheetReader:
                 self.read.notes.append(
                     f"工作表「{self.sheet.name}」「{label.text}」不是本市指标目录中的指标，未读取"
                 )
-                continue
-            if label.months:
+            if indicator is not None and label.months:
                 self._check_months(label, self.top + 1, label.text)
             self._columns(lower, by_group[start], indicator, label.unit)
 
@@ -279,11 +408,13 @@ class _SheetReader:
         self,
         labels: list[Label | None],
         indexes: list[tuple[int, Label | None]],
-        indicator: Indicator,
+        group_indicator: Indicator | None,
         group_unit: str,
     ) -> None:
-        """The figure columns among `indexes`; a unit is the sub-column's, else `group_unit`
-        (its group header's), else the sheet's (`self.sheet_unit`)."""
+        """The figure columns among `indexes`, of `group_indicator` unless the user's --map
+        names another (None: an indicator not in the catalogue, whose columns are read only
+        when mapped); a unit is the sub-column's, else `group_unit` (its group header's), else
+        the sheet's (`self.sheet_unit`)."""
         row = self.bottom + 1
         for index, group in indexes:
             label = labels[index] if index < len(labels) else None
@@ -291,9 +422,14 @@ class _SheetReader:
                 continue
             shown = f"{group.text}／{label.text}" if group else label.text
             use = ColumnUse(self.sheet.name, index, shown, label.name, "")
-            if label.role not in FIGURE_ROLES:
+            mapped = self._mapped(shown, label.text)
+            if isinstance(mapped, str):  # 忽略
+                self.read.columns.append(replace(use, note=f"{USER_NAMED}忽略"))
+                continue
+            indicator = mapped[0] if mapped else group_indicator
+            if indicator is None or (label.role not in FIGURE_ROLES and not mapped):
                 why = "本月数不读取，只读累计值" if label.role == Role.THIS_MONTH else "未识别"
-                if label.role != Role.SERIAL:
+                if label.role != Role.SERIAL and (group is None or indicator is not None):
                     self.read.columns.append(replace(use, note=why))
                 continue
             if index in self.sheet.hidden_columns:
@@ -303,7 +439,8 @@ class _SheetReader:
             # A one-indicator sheet's name (固定资产投资增速) says what its columns hold.
             named = read_label(self.sheet.name) if group is None else group
             try:
-                role = figure_role(label, [named], ratio=indicator.unit == "%")
+                ratio = indicator.unit == "%"
+                role = mapped[1] if mapped else figure_role(label, [named], ratio=ratio)
             except AmbiguousColumn as error:
                 self.fault(row, shown, str(error))
                 continue
@@ -339,6 +476,7 @@ class _SheetReader:
                     label.name,
                     f"{indicator.name}·{label.role.value}",
                     unit=stated if label.role in (Role.VALUE, Role.LAST_YEAR) else "",
+                    note=USER_NAMED if mapped else "",
                 )
             )
 
@@ -376,6 +514,17 @@ class _SheetReader:
                 row,
                 shown,
                 f"表头写明{months_text(label.months)}，与导入的{months_text(wanted)}不符",
+            )
+
+    def _percent_notes(self) -> None:
+        """One note per growth column whose cells were typed as text with % ("5.2%"), naming
+        them and how they were read (5.2, not 0.052) (issue 9 §8, tryout 11 §3)."""
+        for shown, typed in self.percent_text.items():
+            addresses = "、".join(address for address, _, _ in typed)
+            _, text, figure = typed[0]
+            self.read.notes.append(
+                f"工作表「{self.sheet.name}」「{shown}」单元格{addresses}以文本填写百分号（如“{text}”），"
+                f"已按增速{cells.format_wan(figure)}读取（不是{cells.format_wan(figure / 100)}）"
             )
 
     def _unevaluated(self) -> None:
@@ -434,15 +583,23 @@ class _SheetReader:
         except cells.CellError as error:
             self.fault(row.number, column.shown, str(error))
             return
-        if figure is None:
-            return
-        figures = row.figures.setdefault(column.indicator.pk, Figures())
         attribute = {
             Role.VALUE: "value",
             Role.LAST_YEAR: "last_year",
             Role.GROWTH: "growth",
             Role.RANK: "rank",
         }[column.role]
+        raw = _cell(self.sheet.rows[row.number - 1], column.index)
+        typed = clean_text(raw) if isinstance(raw, str) else ""
+        address = cell_address(row.number, column.index)
+        if figure is None:
+            if typed:  # "—", "/", "无": not given, said where it keeps a stored figure
+                figures = row.figures.setdefault(column.indicator.pk, Figures())
+                figures.dashes[attribute] = f"{address}为“{raw.strip()}”"
+            return
+        if column.role == Role.GROWTH and typed.endswith("%"):
+            self.percent_text.setdefault(column.shown, []).append((address, raw.strip(), figure))
+        figures = row.figures.setdefault(column.indicator.pk, Figures())
         if getattr(figures, attribute) is not None:
             self.fault(
                 row.number, column.shown, f"“{column.indicator.name}”的{column.role.value}有两列"

@@ -12,14 +12,14 @@ fault naming its sheet, row and column.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from guanmo.accounts.models import User
 from guanmo.indicators import services
-from guanmo.indicators.choices import Kind, is_summed
+from guanmo.indicators.choices import Kind, Profile, is_summed
 from guanmo.indicators.columns import (
     AmbiguousColumn,
     Label,
@@ -34,7 +34,7 @@ from guanmo.indicators.columns import (
     sheet_unit,
     unit_disagreement,
 )
-from guanmo.indicators.models import Indicator, Target
+from guanmo.indicators.models import MAX_PLACES, Indicator, Target
 from guanmo.indicators.services import TargetInput, set_targets, target_fault
 from guanmo.indicators.sheet_reading import header_row
 from guanmo.indicators.totals import lists_every_unit, total_notes, whole_of
@@ -61,6 +61,7 @@ class _Column:
     growth: bool  # a growth target (%), else an amount in the indicator's unit
     shown: str
     factor: Decimal = Decimal(1)
+    unit: str = ""  # the unit the column is typed in (万元), "" for the indicator's
 
 
 class _Refused(Exception):
@@ -186,7 +187,7 @@ def _columns(
                 report.notes.append(
                     f"工作表「{sheet.name}」「{shown}」以{unit}填报{at}，已换算为{indicator.unit}"
                 )
-        columns.append(_Column(index, indicator, growth, shown, into))
+        columns.append(_Column(index, indicator, growth, shown, into, "" if growth else unit))
         what = "目标增速（%）" if growth else f"目标数额（{indicator.unit}）"
         report.columns.append(
             ColumnUse(sheet.name, index, shown, label.name, f"{indicator.name}·{what}", unit=unit)
@@ -277,7 +278,61 @@ def _rows(
             report.left_out.append(LeftOut(sheet.name, number, "合计行（仅供核对）"))
             continue
         report.rows_read += 1
+        labels = {each[0]: each[1] for each in totals}
+        figures = _second_total(
+            sheet.name, (number, label), region, columns, figures, kept, labels, report
+        )
         _keep_row(sheet.name, number, columns, region, figures, kept, report)
+
+
+def _second_total(
+    sheet: str,
+    row: tuple[int, str],
+    region: Region,
+    columns: Sequence[_Column],
+    figures: dict[int, Decimal],
+    kept: tuple[dict[int, list[TargetInput]], dict[tuple[int, int], tuple[str, int, str]]],
+    labels: dict[int, str],
+    report: ImportReport,
+) -> dict[int, Decimal]:
+    """A totals row's figures less those the region was given already by another row of the
+    sheet (全市 at row 3 and 合计 at row 16 both the city's): one the same as before is kept
+    once with a note, one that differs is a fault naming both rows, each with its figure
+    (tryout 11 E: the same column named twice and no row 16)."""
+    number, label = row
+    targets, given_at = kept
+    left = dict(figures)
+    for column in columns:
+        first = given_at.get((column.indicator.pk, region.pk))
+        if column.index not in figures or first is None or first[:2] == (sheet, number):
+            continue
+        del left[column.index]
+        before = next(t for t in targets[column.indicator.pk] if t.region == region)
+        was = before.growth if column.growth else before.amount
+        unit = "%" if column.growth else column.indicator.unit
+        other = (
+            f"第{first[1]}行“{labels.get(first[1], '')}”"
+            if first[0] == sheet
+            else (f"工作表「{first[0]}」第{first[1]}行")
+        )
+        now = figures[column.index]
+        if was == now:
+            report.notes.append(
+                f"工作表「{sheet}」第{number}行“{label}”的「{column.shown}」与{other}相同"
+                f"（{cells.format_wan(now)}{unit}），按第{first[1]}行保存"
+            )
+            continue
+        report.faults.append(
+            SheetFault(
+                sheet,
+                number,
+                column.shown,
+                f"{region.name}“{column.indicator.name}”目标在{other}（{cells.format_wan(was)}"
+                f"{unit}）和第{number}行“{label}”（{cells.format_wan(now)}{unit}）不一致；"
+                "请核对后只保留一行",
+            )
+        )
+    return left
 
 
 def _figures(
@@ -293,9 +348,30 @@ def _figures(
         except cells.CellError as error:
             report.faults.append(SheetFault(sheet.name, number, column.shown, str(error)))
             continue
-        if figure is not None:
-            figures[column.index] = figure if column.growth else figure * column.factor
+        if figure is None:
+            continue
+        if not column.growth and (why := _too_fine(figure, column, number)):
+            report.faults.append(SheetFault(sheet.name, number, column.shown, why))
+            continue
+        figures[column.index] = figure if column.growth else figure * column.factor
     return figures
+
+
+def _too_fine(figure: Decimal, column: _Column, number: int) -> str:
+    """Why an amount cannot be kept exactly in the indicator's unit (more than MAX_PLACES
+    decimals once converted: 112345.005万元 is 11.2345005亿元), naming the cell and how to type
+    it (to the column's unit's smallest step that converts exactly); "" when it can."""
+    converted = (figure * column.factor).normalize()
+    if cells.decimal_places(converted) <= MAX_PLACES:
+        return ""
+    unit = column.unit or column.indicator.unit
+    finest = (Decimal(1).scaleb(-MAX_PLACES) / column.factor).normalize()
+    example = figure.quantize(finest, rounding=ROUND_HALF_UP) if finest < 1 else figure
+    return (
+        f"单元格{cell_address(number, column.index)}所填{cells.format_wan(figure)}{unit}换算为"
+        f"{column.indicator.unit}超过{MAX_PLACES}位小数，无法精确保存；请填到"
+        f"{cells.format_wan(finest)}{unit}为止（如{cells.format_wan(example)}）"
+    )
 
 
 def _keep_row(
@@ -349,6 +425,26 @@ def _given_twice(
     )
 
 
+def _profiles_changed(
+    indicator: Indicator, stored: Sequence[Target], inputs: Sequence[TargetInput]
+) -> list[str]:
+    """What the import does to the 分解方式 of targets kept before: the sheet gives amounts
+    only, so a replaced target is broken down equally; each change is said in the report
+    ("…目标的分解方式由按上年进度分解改为平均分解"), not only in its history (tryout 11 §3)."""
+    given = {each.region.pk: each for each in inputs}
+    notes = []
+    for target in stored:
+        new = given[target.region_id]
+        if new.amount is None or target.amount is None or target.profile == new.profile:
+            continue
+        notes.append(
+            f"{target.region.name}“{indicator.name}”目标的分解方式由"
+            f"{Profile(target.profile).label}改为{Profile(new.profile).label}（表中只有数额；"
+            "如需原分解方式，请导入后在目标页面重新设定）"
+        )
+    return notes
+
+
 def _keep(
     targets: dict[int, list[TargetInput]],
     indicators: dict[int, Indicator],
@@ -363,9 +459,11 @@ def _keep(
         record = record_import(report, city=city, kind=ImportRecord.Kind.TARGETS, user=user)
     for pk, inputs in targets.items():
         indicator = indicators[pk]
-        existing = Target.objects.filter(
+        stored = Target.objects.filter(
             indicator=indicator, year=year, region__in=[each.region for each in inputs]
-        ).count()
+        ).select_related("region")
+        existing = len(stored)
+        report.notes += _profiles_changed(indicator, stored, inputs)
         try:
             set_targets(
                 indicator,

@@ -18,6 +18,12 @@ from guanmo.sheets.cells import format_wan
 # month's, or lies about a hundredfold or more from what last year and the reported growth make
 # of it, is a unit slip (万元 against 亿元 is 10^4, 元 against 百万元-style tables 10^2 or 10^3).
 SLIP = Decimal(100)
+# A figure and last year's grown by the growth the same row reports, five-fold or more apart:
+# a tenfold slip (a decimal point one place off, 十万元 for 万元), which no real figure beside
+# its own growth shows; without a reported growth a tenfold change is real often enough (small
+# counties' 进出口) to be left alone (tryout 11, item 6: decided in tests/indicators/
+# test_unit_slips.py).
+CONTRADICTED = Decimal(5)
 _PREFIXES = ("", "千", "万", "亿")
 
 
@@ -56,7 +62,8 @@ def unit_slip(
       `growth` (%) the same row reports when there is one; a figure whose distance from that is
       nearest a power of ten of 100 or more (on a log scale: 10^1.5 ≈ 32-fold) is a slip, as a
       unit slip of 10^2, 10^3 or 10^4 explains it (the reported growth is typed in %, so it
-      does not slip with the amount).
+      does not slip with the amount); with a reported growth, five-fold apart already
+      (`CONTRADICTED`: a tenfold slip), as no real figure contradicts its own growth so.
 
     Zero and negative figures, and a region with nothing stored, are never judged. `places`
     rounds the expected figure quoted (half-up). Rule: issue 9 and tryout 11 item B, after
@@ -78,7 +85,8 @@ def unit_slip(
         return None
     ratio = expected / value
     power = _power_of_ten(ratio)
-    if 1 / SLIP < power < SLIP:
+    contradicted = growth is not None and not 1 / CONTRADICTED < ratio < CONTRADICTED
+    if 1 / SLIP < power < SLIP and not contradicted:
         return None
     if growth is None:
         against = (

@@ -137,6 +137,60 @@ def regions_named(text: object, regions: Iterable[R]) -> list[R]:
 
 # How `naming` says a region was named, in reports ("“温”按简称识别为温县").
 FULL_NAME, SHORT_NAME, CODE, TREE_PATH = "全称", "简称", "区划代码", "上级区划和全称"
+CITY_AND_ZONE = "所属城市名加园区简称"  # 焦作高新区: the zone 高新区 of 焦作市
+CITY_AS_ZONE = "城市名加示范区"  # 济源示范区: 济源市, a county-level city that is the zone
+DEMONSTRATION = "示范区"
+
+
+def _zone_names(name: str) -> tuple[str, ...]:
+    """The names of a zone that a city's name may precede (焦作高新区, 焦作示范区, 焦作城乡一体化
+    示范区): its full name, the zone word it ends with and its alias; () for a county."""
+    names = [name] if name.endswith(_ZONE_WORDS + tuple(e for e, _ in _ZONE_ALIASES)) else []
+    names += [each for each in known_names(name)[1:] if each.endswith(_ZONE_WORDS)]
+    return tuple(dict.fromkeys(names))
+
+
+def _city_and_zone(wanted: str, region: Named) -> bool:
+    """Whether `wanted` is the name of the city the zone `region` lies in (full or short:
+    焦作市, 焦作) before one of the zone's names (`_zone_names`): 焦作高新区 is the zone
+    焦作高新技术产业开发区 of 焦作市; never another city's (郑州高新区), never a county."""
+    parent = getattr(region, "parent", None)
+    if parent is None:
+        return False
+    cities = {parent.name, short_region_name(parent.name)}
+    return any(
+        wanted == city + zone
+        for city in cities
+        if len(city) >= 2
+        for zone in _zone_names(clean_text(region.name))
+    )
+
+
+def as_demonstration_city(text: object) -> str:
+    """The county-level city a text naming a 示范区 by a city's name means: 济源示范区 and
+    济源市示范区 → 济源市 (济源 is one city that is itself the 产城融合示范区, and provincial tables
+    write it so); "" for any other text. Whether such a city exists is the caller's to check
+    (`_city_as_zone`, the national tree), and only a county-level city qualifies."""
+    key = clean_text(text)
+    stem = key.removesuffix(DEMONSTRATION).removesuffix("市")
+    if key == stem or len(stem) < 2:
+        return ""
+    return f"{stem}市"
+
+
+def county_level_city(name: str, code: str | None) -> bool:
+    """A 市 whose code is not a prefecture's (ending 00): 济源市 419001, 沁阳市 410882."""
+    return name.endswith("市") and bool(code) and not str(code).endswith("00")
+
+
+def _city_as_zone(wanted: str, region: Named) -> bool:
+    """Whether `wanted` names the county-level city `region` as a 示范区 (`as_demonstration_city`):
+    济源示范区 is 济源市 (419001); 郑州示范区 is not 郑州市, a prefecture, whose 示范区 is a zone in
+    it."""
+    name = clean_text(region.name)
+    return as_demonstration_city(wanted) == name and county_level_city(
+        name, getattr(region, "code", None)
+    )
 
 
 @dataclass(frozen=True)
@@ -190,7 +244,13 @@ def naming(text: object, regions: Iterable[R]) -> Naming[R] | None:
        them so, issue 9 tryout 7 L24 and tryout 8), the zone word its name ends with
        (城乡一体化示范区 → 示范区) and the alias of a zone (…高新技术产业开发区 → 高新区,
        …经济技术开发区 → 经开区), as `known_names` lists them;
-    3. its parents' names before its full name (焦作市武陟县), where regions know their parent.
+    3. its parents' names before its full name (焦作市武陟县), where regions know their parent;
+    4. a zone's city before one of the zone's names (焦作高新区, 焦作市示范区: CITY_AND_ZONE),
+       where regions know their parent;
+    5. a county-level city named as a 示范区 (济源示范区 → 济源市: CITY_AS_ZONE), never a
+       prefecture city (郑州示范区), whose 示范区 is a zone in it.
+
+    Every reading but the full name and the code is said in the report (`Naming.note`).
 
     A step found by two regions names neither (示范区 for 城乡一体化示范区 and 农业示范区), and a
     text merely containing a name or part of one names none: 陟 and 一体化 are parts,
@@ -207,6 +267,8 @@ def naming(text: object, regions: Iterable[R]) -> Naming[R] | None:
         (FULL_NAME, lambda region: clean_text(region.name) == wanted),
         (SHORT_NAME, lambda region: wanted in known_names(clean_text(region.name))),
         (TREE_PATH, lambda region: _by_path(wanted, region)),
+        (CITY_AND_ZONE, lambda region: _city_and_zone(wanted, region)),
+        (CITY_AS_ZONE, lambda region: _city_as_zone(wanted, region)),
     )
     for rule, test in steps:
         found = list({id(region): region for region in candidates if test(region)}.values())

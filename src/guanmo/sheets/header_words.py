@@ -13,6 +13,7 @@ from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
+from typing import TypeVar
 
 from openpyxl.utils import get_column_letter
 
@@ -210,24 +211,38 @@ def parse_mapping(catalogue: Catalogue, texts: list[str]) -> dict[str, StrEnum |
     忽略 to leave the column out, or 按系统识别 (FORGET, kept as that text) to drop the city's
     remembered mapping of it.
     """
-    mapping: dict[str, StrEnum | None] = {}
+
+    def named(text: str, name: str) -> StrEnum:
+        found = field_named(catalogue, name)
+        if found is None:
+            known = "、".join(catalogue.by_label)
+            raise ValueError(f"「{text}」中的“{name}”不是可导入的字段；可用：{known}、{IGNORE}")
+        return found
+
+    return parse_pairs(texts, named, form="“Excel列名=字段”，如“区域=所在县区”")
+
+
+_Named = TypeVar("_Named")
+
+
+def parse_pairs(
+    texts: Sequence[str], named: Callable[[str, str], _Named], *, form: str
+) -> dict[str, _Named | str | None]:
+    """`--map '表头=…'` options → header key (`column_key`) → what `named(text, right side)`
+    makes of the right side (raising ValueError saying why not); 忽略 gives None and 按系统识别
+    FORGET. `form` says how an option is written, for the message of one without “=”. Shared
+    by the ledger's imports (表头=字段) and import-indicators (表头=指标名称:度量)."""
+    mapping: dict[str, _Named | str | None] = {}
     for text in texts:
         header, sep, name = text.rpartition("=")
         if not sep or not header.strip() or not name.strip():
-            raise ValueError(f"「{text}」应写成“Excel列名=字段”，如“区域=所在县区”")
+            raise ValueError(f"「{text}」应写成{form}")
         if name.strip() == IGNORE:
             mapping[_key(header)] = None
-            continue
-        if name.strip() == FORGET:
+        elif name.strip() == FORGET:
             mapping[_key(header)] = FORGET
-            continue
-        named = field_named(catalogue, name)
-        if named is None:
-            known = "、".join(catalogue.by_label)
-            raise ValueError(
-                f"「{text}」中的“{name.strip()}”不是可导入的字段；可用：{known}、{IGNORE}"
-            )
-        mapping[_key(header)] = named
+        else:
+            mapping[_key(header)] = named(text, name.strip())
     return mapping
 
 

@@ -25,10 +25,22 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="只检查，不写入；打印列对应和导入报告"
         )
+        parser.add_argument(
+            "--map",
+            action="append",
+            default=[],
+            dest="mapping",
+            metavar="表头=指标名称:度量",
+            help="指定某列读作哪个指标的哪一项（可多次使用），如 --map "
+            "'固投增速（%%）=固定资产投资:增速'；度量为累计、上年同期、增速或位次，"
+            "写“忽略”则不读该列",
+        )
         add_user_argument(parser)
         add_city_argument(parser)
 
-    def handle(self, *args, file: Path, year, month, group, dry_run, city, user, **options):
+    def handle(
+        self, *args, file: Path, year, month, group, dry_run, city, user, mapping, **options
+    ):
         try:
             report = import_indicators(
                 file,
@@ -38,6 +50,7 @@ class Command(BaseCommand):
                 group=group,
                 dry_run=dry_run,
                 user=user_for(user),
+                mapping=mapping,
             )
         except ValueError as error:
             raise CommandError(str(error)) from error
