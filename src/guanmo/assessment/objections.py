@@ -18,6 +18,7 @@ from django.utils.timezone import localtime
 
 from guanmo import clock
 from guanmo.accounts.models import User
+from guanmo.assessment.attachments import attachment_fault
 from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.exporters.docx import results_docx
 from guanmo.assessment.exporters.text import page_figures
@@ -97,7 +98,8 @@ def raise_objection(
     value claimed is held to the indicator's precision (`Inputs.places`: a figure with more
     decimals than its values are given to is refused). The objection is the unit's own;
     `filed_by` names who filed it for a unit without an account (a firm: its county's
-    office)."""
+    office). An attachment must be a file `attachment_fault` takes (its kind told by its
+    content, its size bounded)."""
     result = current(result)
     on = on or today()
     if result.status != Result.Status.PUBLISHED:
@@ -113,6 +115,8 @@ def raise_objection(
         raise ObjectionError(f"考核办法中没有指标“{indicator}”")
     if not reason.strip():
         raise ObjectionError("请写明异议的理由")
+    if attachment is not None and (fault := attachment_fault(attachment)):
+        raise ObjectionError(fault)
     places = inputs.places(indicator)
     if decimal_places(value.normalize()) > places:
         kept = f"保留{places}位小数" if places else "为整数"

@@ -34,7 +34,7 @@ from guanmo.assessment.objections import (
     raise_objection,
     reject_objection,
 )
-from guanmo.assessment.selectors import results_for
+from guanmo.assessment.selectors import objections_for, results_for
 from guanmo.assessment.services import page_figures_of, recompute
 from guanmo.assessment.what_if import Change, suppose
 
@@ -140,8 +140,27 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
             "sentences": output["sentences"],
             "sensitivity": sensitivity_rows(indices),
             "sampling_note": sampling_note(indices),
-            "history": [step.text for step in history(result)],
+            "history": _history(request, result),
         },
+    )
+
+
+def _history(request: HttpRequest, result: Result) -> list[tuple[str, Objection | None]]:
+    """The result's history, each step with the objection whose attachment he may fetch
+    (`objections_for`), else None: the file stays with its objection after a recompute."""
+    visible = set(objections_for(request.scope).exclude(attachment="").values_list("pk", flat=True))
+    return [
+        (step.text, step.objection if step.objection and step.objection.pk in visible else None)
+        for step in history(result)
+    ]
+
+
+def objection_attachment(request: HttpRequest, pk: int) -> FileResponse:
+    """An objection's attachment, to those who may see the objection (`objections_for`);
+    404 for anyone else and for an objection without one. Never served from /media/."""
+    objection = get_object_or_404(objections_for(request.scope).exclude(attachment=""), pk=pk)
+    return FileResponse(
+        objection.attachment.open("rb"), as_attachment=True, filename=objection.attachment_name
     )
 
 
