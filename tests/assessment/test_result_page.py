@@ -249,3 +249,19 @@ def test_a_sobol_estimate_above_1_is_marked_on_the_page_with_the_note(client, wo
     page = client.get(reverse("assessment_result", args=[published.pk])).content.decode()
     assert "<td>汇总方法</td><td>0.9000</td><td>1.0312*</td>" in page
     assert 'id="sampling-note"' in page and "抽样误差" in page
+
+
+def test_a_county_may_object_to_an_adjustment_item_as_to_an_indicator(client, world, settings):
+    """Tryout 13: the objection form offered indicators only, never a 加分/扣分 item."""
+    settings.GUANMO_TODAY = date(2025, 12, 1)
+    scheme = save_scheme(world.city, "2025年度", "综合考核", FULL, list(FULL_INPUTS.values))
+    result = publish_result(scheme, FULL_INPUTS, days=5, runs=0, seed=1)
+    client.force_login(world.users["wenxian"])
+    page = client.get(reverse("assessment_result", args=[result.pk])).content.decode()
+    assert '<option value="国家级荣誉">' in page
+    client.post(
+        reverse("assessment_object", args=[result.pk]),
+        {"indicator": "国家级荣誉", "value": "1", "reason": "获国家级示范园区称号"},
+    )
+    page = client.get(reverse("assessment_result", args=[result.pk])).content.decode()
+    assert "温县对加分项“国家级荣誉”提出异议，认为应为1（获国家级示范园区称号），待处理" in page

@@ -31,6 +31,7 @@ from guanmo.assessment.objections import (
     accept_objection,
     current,
     history,
+    objectable,
     raise_objection,
     reject_objection,
 )
@@ -123,7 +124,7 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
             "threshold": _probability(str(result.threshold)),
             "what_if_form": what_if_form,
             "supposed": supposed,
-            "objection_form": ObjectionForm(indicators=indicators) if may_object else None,
+            "objection_form": ObjectionForm(indicators=objectable(result)) if may_object else None,
             "pending": [
                 (objection, DecisionForm(prefix=str(objection.pk))) for objection in pending
             ],
@@ -203,7 +204,7 @@ def objection_raise(request: HttpRequest, pk: int) -> HttpResponse:
     county = request.scope.county
     if county is None or county.name not in _units(result):
         raise PermissionDenied("只有参评单位可以对本单位的数值提出异议")
-    form = ObjectionForm(request.POST, request.FILES, indicators=list(result.output["weights"]))
+    form = ObjectionForm(request.POST, request.FILES, indicators=objectable(result))
     object_from_form(request, result, unit=county.name, form=form)
     return _standing_page(result)
 
