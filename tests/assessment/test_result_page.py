@@ -265,3 +265,12 @@ def test_a_county_may_object_to_an_adjustment_item_as_to_an_indicator(client, wo
     )
     page = client.get(reverse("assessment_result", args=[result.pk])).content.decode()
     assert "温县对加分项“国家级荣誉”提出异议，认为应为1（获国家级示范园区称号），待处理" in page
+
+
+def test_the_page_explains_each_adjustment_item(client, world, settings):
+    settings.GUANMO_TODAY = date(2025, 12, 1)
+    scheme = save_scheme(world.city, "2025年度", "综合考核", FULL, list(FULL_INPUTS.values))
+    result = publish_result(scheme, FULL_INPUTS, days=5, runs=0, seed=1)
+    client.force_login(world.users["city"])
+    page = client.get(reverse("assessment_result", args=[result.pk])).content.decode()
+    assert "<li>武陟县：加分“国家级荣誉”0.50分（国家级荣誉1次，每次加0.5分）</li>" in page

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.exporters.text import (
     BREAKDOWN_TAIL,
+    item_sentence,
     probability_text,
     raw_headers,
     raw_text,
@@ -137,6 +138,11 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
             ],
             "breakdown_tail": BREAKDOWN_TAIL,
             "breakdown": figures["breakdown"],
+            "adjustments": [
+                item_sentence(unit["unit"], item)
+                for unit in output["units"]
+                for item in unit.get("adjustments", [])
+            ],
             "points_lost": figures["points_lost"],
             "sentences": output["sentences"],
             "sensitivity": sensitivity_rows(indices),

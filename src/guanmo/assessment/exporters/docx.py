@@ -6,6 +6,7 @@ from typing import BinaryIO
 
 from guanmo.assessment.exporters.text import (
     RESULT_HEADERS,
+    adjustment_sentences,
     indices_of,
     result_rows,
     sampling_note,
@@ -26,6 +27,10 @@ def results_docx(outcome: Outcome, head: Letterhead, title: str = TITLE) -> byte
     for sentence in outcome.sentences:
         document.body(sentence)
     document.table(RESULT_HEADERS, result_rows(outcome), caption="综合得分排名")
+    if said := adjustment_sentences(outcome):
+        document.body("加分/扣分情况：")
+        for sentence in said:
+            document.body(sentence)
     if outcome.robustness is not None:
         document.heading("二、稳健性检验")
         document.body(

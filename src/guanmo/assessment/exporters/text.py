@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from guanmo.assessment.definition import Definition, Inputs
-from guanmo.assessment.outcome import Outcome, UnitLine, shown_breakdown
+from guanmo.assessment.outcome import Outcome, UnitLine, adjustment_items, shown_breakdown
 from guanmo.assessment.results import first_placed, places_moved_words, points_lost_to
 from guanmo.assessment.sources import raw_header
 from guanmo.figures.formatting import UNDEFINED, half_up, rate
@@ -212,10 +212,30 @@ def choice_name(choice: str) -> str:
     return CHOICE_NAMES.get(choice, choice)
 
 
+def adjustment_sentences(outcome: Outcome) -> list[str]:
+    """Each unit's 加分/扣分 items as one sentence each (`outcome.adjustment_items`), units in
+    rank order: 乙县：扣分“安全事故”-2.00分（安全事故3次，每次扣1分，单项最多扣2分）."""
+    return [
+        item_sentence(line.unit, item._asdict())
+        for line in outcome.lines
+        for item in adjustment_items(line, outcome.definition, outcome.inputs)
+    ]
+
+
+def item_sentence(unit: str, item: Mapping[str, str]) -> str:
+    """A 加分/扣分 item as a sentence, from its `AdjustmentItem` fields (or the issued JSON's
+    `adjustments` entry, the same)."""
+    return f"{unit}：{item['kind']}“{item['item']}”{item['points']}分（{item['reason']}）"
+
+
 def render_text(outcome: Outcome) -> str:
     lines = ["\t".join(RESULT_HEADERS)]
     lines += ["\t".join(row) for row in result_rows(outcome)]
     lines.append("")
+    if said := adjustment_sentences(outcome):
+        lines.append("加分/扣分：")
+        lines += [f"  {sentence}" for sentence in said]
+        lines.append("")
     shown = (f"{name} {half_up(weight * 100, 2):f}%" for name, weight in outcome.weights.items())
     lines.append("权重：" + "，".join(shown))
     if outcome.robustness is not None:
