@@ -251,11 +251,16 @@ def test_a_sobol_estimate_above_1_is_marked_on_the_page_with_the_note(client, wo
     assert 'id="sampling-note"' in page and "抽样误差" in page
 
 
-def test_a_county_may_object_to_an_adjustment_item_as_to_an_indicator(client, world, settings):
-    """Tryout 13: the objection form offered indicators only, never a 加分/扣分 item."""
+def full_result(world, settings) -> Result:
+    """FULL published without a robustness check (runs 0), as of 2025-12-01."""
     settings.GUANMO_TODAY = date(2025, 12, 1)
     scheme = save_scheme(world.city, "2025年度", "综合考核", FULL, list(FULL_INPUTS.values))
-    result = publish_result(scheme, FULL_INPUTS, days=5, runs=0, seed=1)
+    return publish_result(scheme, FULL_INPUTS, days=5, runs=0, seed=1)
+
+
+def test_a_county_may_object_to_an_adjustment_item_as_to_an_indicator(client, world, settings):
+    """Tryout 13: the objection form offered indicators only, never a 加分/扣分 item."""
+    result = full_result(world, settings)
     client.force_login(world.users["wenxian"])
     page = client.get(reverse("assessment_result", args=[result.pk])).content.decode()
     assert '<option value="国家级荣誉">' in page
@@ -268,9 +273,7 @@ def test_a_county_may_object_to_an_adjustment_item_as_to_an_indicator(client, wo
 
 
 def test_the_page_explains_each_adjustment_item(client, world, settings):
-    settings.GUANMO_TODAY = date(2025, 12, 1)
-    scheme = save_scheme(world.city, "2025年度", "综合考核", FULL, list(FULL_INPUTS.values))
-    result = publish_result(scheme, FULL_INPUTS, days=5, runs=0, seed=1)
+    result = full_result(world, settings)
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_result", args=[result.pk])).content.decode()
     assert "<li>武陟县：加分“国家级荣誉”0.50分（国家级荣誉1次，每次加0.5分）</li>" in page
