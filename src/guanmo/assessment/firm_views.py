@@ -20,7 +20,7 @@ from guanmo.assessment.models import FirmYear, RatedFirm, Result
 from guanmo.assessment.objections import objectable
 from guanmo.assessment.results import UNRATED
 from guanmo.assessment.selectors import firm_lines, firm_result, firms_for
-from guanmo.assessment.views import object_from_form
+from guanmo.assessment.views import object_from_form, share_rule
 from guanmo.figures.formatting import number
 
 GRADES = (*POLICIES, UNRATED)
@@ -73,6 +73,7 @@ def firm_list(request: HttpRequest) -> HttpResponse:
             "grades": GRADES,
             "grade": grade,
             "result": result,
+            "share_rule": share_rule(result),
             "rows": [_row(line) for line in lines],
         },
     )

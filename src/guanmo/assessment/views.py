@@ -36,6 +36,7 @@ from guanmo.assessment.objections import (
     raise_objection,
     reject_objection,
 )
+from guanmo.assessment.results import ShareClasses
 from guanmo.assessment.selectors import objections_for, results_for
 from guanmo.assessment.services import page_figures_of, recompute
 from guanmo.assessment.what_if import Change, suppose
@@ -137,6 +138,7 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
                 for row in raw_values(definition, Inputs.from_dict(result.inputs))
             ],
             "breakdown_tail": BREAKDOWN_TAIL,
+            "share_rule": share_rule(result),
             "breakdown": figures["breakdown"],
             "adjustments": [
                 item_sentence(unit["unit"], item)
@@ -169,6 +171,17 @@ def objection_attachment(request: HttpRequest, pk: int) -> FileResponse:
     return FileResponse(
         objection.attachment.open("rb"), as_attachment=True, filename=objection.attachment_name
     )
+
+
+def share_rule(result: Result | None) -> str | None:
+    """How a result's classes by shares were counted (`ShareClasses.rule_text`) for its ranked
+    units, or None for a result classed by thresholds (or none)."""
+    if result is None:
+        return None
+    classes = Definition.from_dict(result.definition).classes
+    if not isinstance(classes, ShareClasses):
+        return None
+    return classes.rule_text(sum(1 for unit in result.output["units"] if unit["rank"]))
 
 
 def _probability(stored: str | None) -> str:
