@@ -145,8 +145,17 @@ def two_places(value: Decimal | None) -> str:
 # result whose tables were kept under another rule has them computed again when read
 # (`services.page_figures_of`), so that a page never shows parts the current rule would not give.
 FIGURES_RULE = (
-    "各指标得分按最大余数法取两位小数，与加分、扣分合计等于综合得分；与第一名差距按所示得分相减"
+    "各指标得分按最大余数法取两位小数，与加分、扣分合计等于综合得分；与第一名差距按所示得分相减，"
+    "高于第一名的注明"
 )
+
+
+def lost_text(points: Decimal) -> str:
+    """A point lost to the first as shown: 2.35; 高于第一名6.82 where the unit scored more than
+    the first on the indicator (a negative gap), never a bare negative."""
+    if points < 0:
+        return f"高于第一名{two_places(-points)}"
+    return two_places(points)
 
 
 def page_figures(outcome: Outcome) -> dict:
@@ -169,7 +178,7 @@ def page_figures(outcome: Outcome) -> dict:
         ],
         "breakdown": breakdown_rows(outcome),
         "points_lost": [
-            [unit, *(two_places(own[name]) for name in names)]
+            [unit, *(lost_text(own[name]) for name in names)]
             for unit, own in points_lost_to_first(outcome).items()
         ],
     }
@@ -235,6 +244,12 @@ def render_text(outcome: Outcome) -> str:
     if said := adjustment_sentences(outcome):
         lines.append("加分/扣分：")
         lines += [f"  {sentence}" for sentence in said]
+        lines.append("")
+    if lost := points_lost_to_first(outcome):
+        lines.append("与第一名差距：")
+        for unit, own in lost.items():
+            gaps = "，".join(f"{name} {lost_text(points)}" for name, points in own.items())
+            lines.append(f"  {unit}：{gaps}")
         lines.append("")
     shown = (f"{name} {half_up(weight * 100, 2):f}%" for name, weight in outcome.weights.items())
     lines.append("权重：" + "，".join(shown))

@@ -32,6 +32,8 @@ from guanmo.figures.formatting import UNDEFINED
 
 POINTS_FORMAT = "0.00"
 EXACT_FORMAT = "0.0000"
+# 与第一名差距: a negative gap (the unit above the first on the indicator) is said so
+LOST_FORMAT = '0.0000;"高于第一名"0.0000;0.0000'
 # write_table's percent columns take percentages (37.8) and store the fraction Excel shows as
 # 37.8%; a probability (a fraction, 1 = certain) is therefore passed as a percentage.
 PROBABILITY_FORMAT = RATE_FORMAT
@@ -113,7 +115,7 @@ def _points_lost(workbook: Workbook, outcome: Outcome) -> None:
     _table(
         workbook,
         "与第一名差距",
-        [_unit_column(), *_indicator_columns(outcome, EXACT_FORMAT)],
+        [_unit_column(), *_indicator_columns(outcome, LOST_FORMAT)],
         [[unit, *(own[n] for n in names)] for unit, own in lost.items()],
     )
 
