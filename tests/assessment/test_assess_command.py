@@ -158,7 +158,7 @@ def test_json_gives_the_hand_worked_scores_ranks_classes_and_changes(sheets):
         "综合得分第一名为丙县（101.00分），第二名为甲县（79.99分），第三名为丁县（18.00分）。",
         "乙县因一票否决排在末位。",
     ]
-    assert "乙县从第1位退位到第4位，下降幅度达到3位。" in result["sentences"]
+    assert "乙县从第1位退位到第4位，下降3位。" in result["sentences"]
     assert "丁县由第4位进位到第3位，前移1个位次。" in result["sentences"]
     vetoed = result["units"][3]
     assert vetoed["rank_interval"] is None and vetoed["p_last"] is None
