@@ -25,6 +25,7 @@ from guanmo.assessment.exporters.text import (
     sampling_note,
 )
 from guanmo.assessment.outcome import Outcome
+from guanmo.assessment.scheme_words import FORM_WORDS
 from guanmo.assessment.sources import origin_rows
 from guanmo.documents.formulas import put
 from guanmo.documents.xlsx import INTEGER_FORMAT, RATE_FORMAT, Column, write_table
@@ -212,7 +213,13 @@ def write_xlsx(outcome: Outcome, output: str | Path | BinaryIO) -> None:
             Column("权重", 10, EXACT_FORMAT),
         ],
         [
-            [row.top, row.name, row.direction.value, row.form.value, outcome.weights[row.name]]
+            [
+                row.top,
+                row.name,
+                row.direction.value,
+                FORM_WORDS[row.form],
+                outcome.weights[row.name],
+            ]
             for row in outcome.definition.indicators
         ],
     )
