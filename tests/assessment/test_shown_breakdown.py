@@ -141,3 +141,12 @@ def test_a_unit_above_the_first_on_an_indicator_is_said_so_not_a_bare_negative(t
         if isinstance(cell.value, D | float | int)
     }
     assert formats and all('"高于第一名"' in each for each in formats)
+
+
+def test_an_index_of_0_is_explained_not_left_bare():
+    """Tryout 13: 标准化方法 0.0000 / 0.0000 for a method the scheme said to vary."""
+    note = sampling_note(
+        {"normalisation": (D("0.0000"), D("0.0000")), "weights": (D("0.1"), D("0.2"))}
+    )
+    assert "标准化方法的指数为0" in note and "未改变任何单位的位次" in note
+    assert "各指标权重的指数为0" not in note

@@ -210,9 +210,20 @@ def sensitivity_rows(indices: Indices) -> list[list[str]]:
 
 
 def sampling_note(indices: Indices) -> str | None:
-    """`SAMPLING_NOTE` when an index estimate lies outside 0—1, else None."""
-    outside = any(not 0 <= index <= 1 for pair in indices.values() for index in pair)
-    return SAMPLING_NOTE if outside else None
+    """The notes under the indices: `SAMPLING_NOTE` when an estimate lies outside 0—1, and
+    for a choice whose indices are both 0 what that means (the output is the units' rank
+    shift: a method that varies in the runs but moves no unit's rank, or has no alternative
+    to vary, scores 0); None when there is nothing to say."""
+    notes = []
+    if any(not 0 <= index <= 1 for pair in indices.values() for index in pair):
+        notes.append(SAMPLING_NOTE)
+    zero = [choice_name(c) for c, (first, total) in indices.items() if first == total == 0]
+    if zero:
+        notes.append(
+            f"注：{'、'.join(zero)}的指数为0，表示模拟中改变该项选择（或考核办法未给出可替换的"
+            "方法）未改变任何单位的位次，对排名没有影响。"
+        )
+    return "".join(notes) or None
 
 
 def choice_name(choice: str) -> str:
