@@ -304,6 +304,28 @@ def test_docx_is_the_bulletin_with_its_sentences(sheets, tmp_path):
     assert "关于综合考核结果的通报" in text
 
 
+def test_the_docx_title_names_the_cycle_and_scheme_given(sheets, tmp_path):
+    """Tryout 13: the command's bulletin was titled without city or cycle."""
+    output = tmp_path / "通报.docx"
+    run(
+        *arguments(sheets),
+        "--runs",
+        "0",
+        "--cycle",
+        "2025年前三季度",
+        "--name",
+        "县区综合评价",
+        "--city-name",
+        "焦作市",
+        "--format",
+        "docx",
+        "-o",
+        str(output),
+    )
+    text = "\n".join(paragraph.text for paragraph in Document(output).paragraphs)
+    assert "关于焦作市2025年前三季度县区综合评价结果的通报" in text
+
+
 def test_assumptions_and_rows_left_out_are_said(sheets, tmp_path):
     rows = [list(row) for row in SCHEME_ROWS]
     rows[2][5] = None  # 问题办结天数 without a direction: read as 正向, and said so

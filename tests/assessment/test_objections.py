@@ -142,7 +142,7 @@ def test_the_final_result_is_issued_as_a_numbered_bulletin(published):
         issue_bulletin(published, dated=date(2025, 12, 6))
     final = finalise_result(published, on=date(2025, 12, 6))
     document = issue_bulletin(final, dated=date(2025, 12, 6))
-    assert document.title == "关于2025年度综合考核结果的通报"
+    assert document.title == "关于焦作市2025年度综合考核结果的通报"  # city and cycle
     assert document.number == "焦作项目办〔2025〕1号"
     text = "\n".join(p.text for p in Document(BytesIO(bytes(document.content))).paragraphs)
     assert final.output["sentences"][0] in text

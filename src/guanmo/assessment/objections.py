@@ -20,7 +20,7 @@ from guanmo import clock
 from guanmo.accounts.models import User
 from guanmo.assessment.attachments import attachment_fault
 from guanmo.assessment.definition import Definition, Inputs
-from guanmo.assessment.exporters.docx import results_docx
+from guanmo.assessment.exporters.docx import bulletin_title, results_docx
 from guanmo.assessment.exporters.text import page_figures
 from guanmo.assessment.models import Objection, Result, Scheme
 from guanmo.assessment.outcome import compute
@@ -270,8 +270,10 @@ def finalise_result(result: Result, *, on: date | None = None) -> Result:
     return standing
 
 
-def bulletin_title(result: Result) -> str:
-    return f"关于{result.scheme.cycle}{result.scheme.name}结果的通报"
+def result_bulletin_title(result: Result) -> str:
+    """关于焦作市2025年度综合考核结果的通报: the city, the cycle and the scheme."""
+    scheme = result.scheme
+    return bulletin_title(scheme.city.name, scheme.cycle, scheme.name)
 
 
 def issue_bulletin(result: Result, *, dated: date, user: User | None = None) -> IssuedDocument:
@@ -282,7 +284,7 @@ def issue_bulletin(result: Result, *, dated: date, user: User | None = None) -> 
         raise DocumentError("考核结果定稿后方可印发通报")
     check_date(dated, today=today())
     outcome = recompute(result)
-    title = bulletin_title(result)
+    title = result_bulletin_title(result)
     return issue(
         result.scheme.city,
         kind=Kind.ASSESSMENT_BULLETIN,
