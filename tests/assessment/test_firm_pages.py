@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from guanmo.assessment.firms import CHANGYUAN_RULE, POLICIES
+from guanmo.assessment.firms import LOW_TAX_RULE, POLICIES
 from guanmo.assessment.models import Firm, Objection, Result
 from tests.assessment.test_firm_results import issue, register  # noqa: F401 (a fixture)
 
@@ -81,7 +81,7 @@ def test_a_firms_page_gives_its_years_class_and_policies(client, world, issued):
     firm = Firm.objects.get(name="丁")
     page = client.get(reverse("assessment_firm", args=[firm.pk])).content.decode()
     assert "2025年度：D（第5位，12.00分）" in page
-    for policy in [*POLICIES["D"], CHANGYUAN_RULE]:  # 丁 pays 2万元 per 亩
+    for policy in [*POLICIES["D"], LOW_TAX_RULE]:  # 丁 pays 2万元 per 亩
         assert f"<li>{policy}</li>" in page
 
 
