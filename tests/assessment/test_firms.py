@@ -24,8 +24,8 @@ from django.core.management import CommandError, call_command
 
 from guanmo.assessment.definition import resolve_benchmarks
 from guanmo.assessment.firms import (
-    LOW_TAX_RULE,
     EXAMPLE_SCHEME,
+    LOW_TAX_RULE,
     POLICIES,
     FirmFigures,
     credit_code_check,

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from guanmo.assessment.firms import LOW_TAX_PER_MU, LAND_THRESHOLD, validate_credit_code
+from guanmo.assessment.firms import LAND_THRESHOLD, LOW_TAX_PER_MU, validate_credit_code
 from guanmo.assessment.models import Firm, FirmYear, Objection, Result
 from guanmo.assessment.objections import history
 from guanmo.demo.assessment import demo_final_result
