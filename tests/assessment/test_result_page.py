@@ -14,7 +14,13 @@ from openpyxl import load_workbook
 from guanmo.assessment.aggregation import AdjustmentRule
 from guanmo.assessment.definition import Definition, IndicatorRow, Inputs
 from guanmo.assessment.models import Result
-from guanmo.assessment.objections import accept_objection, publish_result, raise_objection
+from guanmo.assessment.objections import (
+    accept_objection,
+    finalise_result,
+    issue_bulletin,
+    publish_result,
+    raise_objection,
+)
 from guanmo.assessment.scoring import Direction
 from guanmo.assessment.services import save_scheme
 
@@ -277,3 +283,14 @@ def test_the_page_explains_each_adjustment_item(client, world, settings):
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_result", args=[result.pk])).content.decode()
     assert "<li>武陟县：加分“国家级荣誉”0.50分（国家级荣誉1次，每次加0.5分）</li>" in page
+
+
+def test_the_page_links_its_issued_bulletin(client, world, published):
+    """Tryout 13: the results page did not link the bulletin issued from it."""
+    final = finalise_result(published, on=date(2025, 12, 6))
+    document = issue_bulletin(final, dated=date(2025, 12, 6))
+    client.force_login(world.users["city"])
+    page = client.get(reverse("assessment_result", args=[final.pk])).content.decode()
+    link = reverse("document_file", args=[document.pk, "docx"])
+    assert f'href="{link}"' in page and document.number in page
+    assert client.get(link).status_code == 200

@@ -40,6 +40,8 @@ from guanmo.assessment.results import ShareClasses
 from guanmo.assessment.selectors import objections_for, results_for
 from guanmo.assessment.services import page_figures_of, recompute
 from guanmo.assessment.what_if import Change, suppose
+from guanmo.documents.models import Kind
+from guanmo.documents.selectors import documents_for
 
 
 def _bar(unit: dict, ranked: int) -> dict | None:
@@ -139,6 +141,11 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
             ],
             "breakdown_tail": BREAKDOWN_TAIL,
             "share_rule": share_rule(result),
+            # the bulletin issued from it (`objections.issue_bulletin`), when he may read it
+            "bulletin": documents_for(scope)
+            .defer("content", "pdf")
+            .filter(kind=Kind.ASSESSMENT_BULLETIN, subject=f"assessment-{result.pk}")
+            .first(),
             "breakdown": figures["breakdown"],
             "adjustments": [
                 item_sentence(unit["unit"], item)
