@@ -158,7 +158,7 @@ def test_json_gives_the_hand_worked_scores_ranks_classes_and_changes(sheets):
         "综合得分第一名为丙县（101.00分），第二名为甲县（79.99分），第三名为丁县（18.00分）。",
         "乙县因一票否决排在末位。",
     ]
-    assert "乙县从第1位退位到第4位，下降幅度达到3位。" in result["sentences"]
+    assert "乙县从第1位退位到第4位，下降3位。" in result["sentences"]
     assert "丁县由第4位进位到第3位，前移1个位次。" in result["sentences"]
     vetoed = result["units"][3]
     assert vetoed["rank_interval"] is None and vetoed["p_last"] is None
@@ -282,6 +282,9 @@ def test_xlsx_keeps_every_intermediate_and_reads_back(sheets, tmp_path):
     # difference of the shown points, not the exact 5.4808 rounded on its own.
     assert read["与第一名差距"][3][0] == "甲县"
     assert read["与第一名差距"][3][1] == 5.48
+    # every method code in Chinese (tryout 13: 权重与方法 showed min_max)
+    methods = [row[3] for row in read["权重与方法"][3:] if row and row[3]]
+    assert methods == ["功效系数", "极值法"], methods
 
 
 def test_docx_is_the_bulletin_with_its_sentences(sheets, tmp_path):
@@ -299,6 +302,28 @@ def test_docx_is_the_bulletin_with_its_sentences(sheets, tmp_path):
     assert "综合得分第一名为丙县（101.00分）" in text
     assert "乙县因一票否决排在末位。" in text
     assert "关于综合考核结果的通报" in text
+
+
+def test_the_docx_title_names_the_cycle_and_scheme_given(sheets, tmp_path):
+    """Tryout 13: the command's bulletin was titled without city or cycle."""
+    output = tmp_path / "通报.docx"
+    run(
+        *arguments(sheets),
+        "--runs",
+        "0",
+        "--cycle",
+        "2025年前三季度",
+        "--name",
+        "县区综合评价",
+        "--city-name",
+        "焦作市",
+        "--format",
+        "docx",
+        "-o",
+        str(output),
+    )
+    text = "\n".join(paragraph.text for paragraph in Document(output).paragraphs)
+    assert "关于焦作市2025年前三季度县区综合评价结果的通报" in text
 
 
 def test_assumptions_and_rows_left_out_are_said(sheets, tmp_path):

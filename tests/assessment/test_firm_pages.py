@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from guanmo.assessment.firms import CHANGYUAN_RULE, POLICIES
+from guanmo.assessment.firms import LOW_TAX_RULE, POLICIES
 from guanmo.assessment.models import Firm, Objection, Result
 from tests.assessment.test_firm_results import issue, register  # noqa: F401 (a fixture)
 
@@ -81,7 +81,7 @@ def test_a_firms_page_gives_its_years_class_and_policies(client, world, issued):
     firm = Firm.objects.get(name="丁")
     page = client.get(reverse("assessment_firm", args=[firm.pk])).content.decode()
     assert "2025年度：D（第5位，12.00分）" in page
-    for policy in [*POLICIES["D"], CHANGYUAN_RULE]:  # 丁 pays 2万元 per 亩
+    for policy in [*POLICIES["D"], LOW_TAX_RULE]:  # 丁 pays 2万元 per 亩
         assert f"<li>{policy}</li>" in page
 
 
@@ -135,3 +135,13 @@ def test_a_firm_tied_for_first_is_said_tied_on_its_page(client, world, issued):
     firm = Firm.objects.get(name=top[0]["unit"])
     page = client.get(reverse("assessment_firm", args=[firm.pk])).content.decode()
     assert f"2025年度：{top[0]['class']}（并列第1位，{top[0]['score']}分）" in page
+
+
+def test_the_list_says_how_the_classes_by_shares_were_counted(client, world, issued):
+    """Tryout 13: D "bottom 5%" gave 2 of 34 without a word; the page says the rule."""
+    client.force_login(world.users["city"])
+    page = client.get(reverse("assessment_firms")).content.decode()
+    ranked = sum(1 for unit in issued.output["units"] if unit["rank"])
+    assert f"D类后5%：{ranked}×5%=" in page and "余数归入较低等次" in page
+    page = client.get(reverse("assessment_result", args=[issued.pk])).content.decode()
+    assert 'id="share-rule"' in page

@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from docx import Document
 from openpyxl import Workbook, load_workbook
 
-from guanmo.assessment.firms import CHANGYUAN_RULE, POLICIES, credit_code_check
+from guanmo.assessment.firms import LOW_TAX_RULE, POLICIES, credit_code_check
 from guanmo.assessment.models import Firm, FirmYear
 from tests.assessment.test_firms import EXPECTED, FIRMS, scheme_with_mean_factor
 
@@ -115,12 +115,12 @@ def test_assess_firms_scores_classes_and_policies_from_the_register(tmp_path):
     units = {unit["unit"]: unit for unit in json.loads(out)["units"]}
     assert {u: (x["score"], x["rank"], x["class"]) for u, x in units.items()} == EXPECTED
     assert units["甲"]["policies"] == list(POLICIES["A"])
-    assert units["丁"]["policies"] == [*POLICIES["D"], CHANGYUAN_RULE]  # 2万元/亩
-    assert units["戊"]["policies"] == [CHANGYUAN_RULE]  # unrated, still under 5万元/亩
+    assert units["丁"]["policies"] == [*POLICIES["D"], LOW_TAX_RULE]  # 2万元/亩
+    assert units["戊"]["policies"] == [LOW_TAX_RULE]  # unrated, still under 5万元/亩
     assert set(units["甲"]) >= {"unit", "score", "rank", "class", "rank_change", "median_rank",
                                "rank_interval", "p_first", "p_last", "contributions"}  # fmt: skip
     text, _ = run("assess-firms", "--year", "2025", "--runs", "0")
-    assert f"丁（D）：{'；'.join([*POLICIES['D'], CHANGYUAN_RULE])}" in text
+    assert f"丁（D）：{'；'.join([*POLICIES['D'], LOW_TAX_RULE])}" in text
 
 
 def test_assess_firms_takes_twice_last_years_mean_as_the_benchmark(tmp_path):
@@ -220,3 +220,9 @@ def test_land_in_a_units_lines_square_metres_and_energy_in_wan_tonnes_are_conver
     assert firm.land_area == D("30")  # 20000 m², never 20000 亩
     assert firm.energy == D("3200")  # 0.32 万吨标准煤
     assert firm.tax == D("123.45")
+
+
+def test_the_low_tax_rule_names_no_other_citys_practice():
+    """Tryout 13: 焦作's policy list said （长垣做法）, another city's policy reference."""
+    assert "长垣" not in LOW_TAX_RULE and "长垣" not in "".join(sum(POLICIES.values(), ()))
+    assert LOW_TAX_RULE == "亩均税收低于5万元/亩，从重征收城镇土地使用税"

@@ -24,8 +24,8 @@ from django.core.management import CommandError, call_command
 
 from guanmo.assessment.definition import resolve_benchmarks
 from guanmo.assessment.firms import (
-    CHANGYUAN_RULE,
     EXAMPLE_SCHEME,
+    LOW_TAX_RULE,
     POLICIES,
     FirmFigures,
     credit_code_check,
@@ -83,9 +83,9 @@ def test_indicators_are_per_mu_and_per_tonne_and_none_without_a_divisor():
 
 def test_policies_follow_the_class_and_changyuans_rule_below_5_wan_per_mu():
     assert policies("A", D(40)) == list(POLICIES["A"])
-    assert policies("D", D("4.99")) == [*POLICIES["D"], CHANGYUAN_RULE]
+    assert policies("D", D("4.99")) == [*POLICIES["D"], LOW_TAX_RULE]
     assert policies("C", D(5)) == list(POLICIES["C"])  # 5万元 is not under 5万元
-    assert policies("不参评", D(2)) == [CHANGYUAN_RULE]
+    assert policies("不参评", D(2)) == [LOW_TAX_RULE]
 
 
 def test_a_benchmark_of_twice_last_years_mean_is_resolved_from_last_years_values(tmp_path):

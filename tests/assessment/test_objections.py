@@ -2,6 +2,7 @@
 corrected and everything recomputed), the ranking changes, and the history says why; rejected
 objections need a reason; a result is final only after its period with nothing pending."""
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal as D
 from io import BytesIO
@@ -10,6 +11,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from docx import Document
 
+from guanmo.assessment.aggregation import AdjustmentRule
 from guanmo.assessment.definition import Definition, IndicatorRow, Inputs
 from guanmo.assessment.models import Objection, Result
 from guanmo.assessment.objections import (
@@ -23,6 +25,7 @@ from guanmo.assessment.objections import (
     raise_objection,
     reject_objection,
 )
+from guanmo.assessment.outcome import lines_by_unit
 from guanmo.assessment.scoring import Direction
 from guanmo.assessment.services import recompute, save_scheme
 from guanmo.documents.services import DocumentError
@@ -113,7 +116,7 @@ def test_objections_are_refused_outside_the_period_and_for_what_is_not_assessed(
         )
     with pytest.raises(ObjectionError, match="戊县不是本次考核的参评单位"):
         raise_objection(published, unit="戊县", indicator="投资完成率", value=D(1), reason="x")
-    with pytest.raises(ObjectionError, match="没有指标“GDP”"):
+    with pytest.raises(ObjectionError, match="没有指标或加分/扣分项“GDP”"):
         raise_objection(published, unit="甲县", indicator="GDP", value=D(1), reason="x")
     assert not Objection.objects.exists()
 
@@ -139,7 +142,7 @@ def test_the_final_result_is_issued_as_a_numbered_bulletin(published):
         issue_bulletin(published, dated=date(2025, 12, 6))
     final = finalise_result(published, on=date(2025, 12, 6))
     document = issue_bulletin(final, dated=date(2025, 12, 6))
-    assert document.title == "关于2025年度综合考核结果的通报"
+    assert document.title == "关于焦作市2025年度综合考核结果的通报"  # city and cycle
     assert document.number == "焦作项目办〔2025〕1号"
     text = "\n".join(p.text for p in Document(BytesIO(bytes(document.content))).paragraphs)
     assert final.output["sentences"][0] in text
@@ -161,3 +164,32 @@ def test_a_claimed_value_is_held_kept_and_shown_to_the_indicators_precision(publ
     corrected = accept_objection(objection)
     assert corrected.inputs["values"]["甲县"]["投资完成率"] == "110"
     assert "认为应为110（漏报）" in history(corrected)[1].text
+
+
+WITH_DEDUCTION = Definition(
+    DEFINITION.indicators, adjustment_rules=(AdjustmentRule("安全事故", D(-1)),)
+)
+
+
+def test_a_unit_objects_to_a_deduction_and_accepting_it_changes_the_deduction(settings, tmp_path):
+    """Tryout 13: a county could object only to an indicator value, not to a 扣分 item."""
+    settings.GUANMO_TODAY = TODAY
+    settings.MEDIA_ROOT = tmp_path
+    inputs = replace(INPUTS, counts={"丙县": {"安全事故": D(1)}})
+    scheme = save_scheme(
+        init_city("410800"), "2025年度", "综合考核", WITH_DEDUCTION, list(inputs.values)
+    )
+    published = publish_result(scheme, inputs, days=5, runs=20, seed=2)
+    assert lines_by_unit(recompute(published))["丙县"].adjustments.deduction == D(-1)
+    with pytest.raises(ObjectionError, match="无需更正"):
+        raise_objection(published, unit="丙县", indicator="安全事故", value=D(1), reason="x")
+    objection = raise_objection(
+        published, unit="丙县", indicator="安全事故", value=D(0), reason="事故不属于本县"
+    )
+    assert objection.claimed == "0"
+    corrected = accept_objection(objection, reason="经应急管理局核实，事故不属于丙县")
+    assert corrected.inputs["counts"]["丙县"]["安全事故"] == "0"
+    assert lines_by_unit(recompute(corrected))["丙县"].adjustments.deduction == D(0)
+    assert corrected.inputs["values"] == published.inputs["values"]
+    said = history(corrected)[1].text
+    assert "丙县对扣分项“安全事故”提出异议，认为应为0" in said

@@ -14,7 +14,13 @@ from openpyxl import load_workbook
 from guanmo.assessment.aggregation import AdjustmentRule
 from guanmo.assessment.definition import Definition, IndicatorRow, Inputs
 from guanmo.assessment.models import Result
-from guanmo.assessment.objections import accept_objection, publish_result, raise_objection
+from guanmo.assessment.objections import (
+    accept_objection,
+    finalise_result,
+    issue_bulletin,
+    publish_result,
+    raise_objection,
+)
 from guanmo.assessment.scoring import Direction
 from guanmo.assessment.services import save_scheme
 
@@ -249,3 +255,42 @@ def test_a_sobol_estimate_above_1_is_marked_on_the_page_with_the_note(client, wo
     page = client.get(reverse("assessment_result", args=[published.pk])).content.decode()
     assert "<td>汇总方法</td><td>0.9000</td><td>1.0312*</td>" in page
     assert 'id="sampling-note"' in page and "抽样误差" in page
+
+
+def full_result(world, settings) -> Result:
+    """FULL published without a robustness check (runs 0), as of 2025-12-01."""
+    settings.GUANMO_TODAY = date(2025, 12, 1)
+    scheme = save_scheme(world.city, "2025年度", "综合考核", FULL, list(FULL_INPUTS.values))
+    return publish_result(scheme, FULL_INPUTS, days=5, runs=0, seed=1)
+
+
+def test_a_county_may_object_to_an_adjustment_item_as_to_an_indicator(client, world, settings):
+    """Tryout 13: the objection form offered indicators only, never a 加分/扣分 item."""
+    result = full_result(world, settings)
+    client.force_login(world.users["wenxian"])
+    page = client.get(reverse("assessment_result", args=[result.pk])).content.decode()
+    assert '<option value="国家级荣誉">' in page
+    client.post(
+        reverse("assessment_object", args=[result.pk]),
+        {"indicator": "国家级荣誉", "value": "1", "reason": "获国家级示范园区称号"},
+    )
+    page = client.get(reverse("assessment_result", args=[result.pk])).content.decode()
+    assert "温县对加分项“国家级荣誉”提出异议，认为应为1（获国家级示范园区称号），待处理" in page
+
+
+def test_the_page_explains_each_adjustment_item(client, world, settings):
+    result = full_result(world, settings)
+    client.force_login(world.users["city"])
+    page = client.get(reverse("assessment_result", args=[result.pk])).content.decode()
+    assert "<li>武陟县：加分“国家级荣誉”0.50分（国家级荣誉1次，每次加0.5分）</li>" in page
+
+
+def test_the_page_links_its_issued_bulletin(client, world, published):
+    """Tryout 13: the results page did not link the bulletin issued from it."""
+    final = finalise_result(published, on=date(2025, 12, 6))
+    document = issue_bulletin(final, dated=date(2025, 12, 6))
+    client.force_login(world.users["city"])
+    page = client.get(reverse("assessment_result", args=[final.pk])).content.decode()
+    link = reverse("document_file", args=[document.pk, "docx"])
+    assert f'href="{link}"' in page and document.number in page
+    assert client.get(link).status_code == 200

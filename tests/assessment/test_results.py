@@ -124,3 +124,18 @@ def test_first_placed_is_the_earliest_of_tied_firsts():
     results = rank_and_classify({"乙": D(1), "甲": D(2), "丙": D(2)}, ThresholdClasses())
     assert first_placed(results) == "甲"
     assert first_placed([]) is None
+
+
+def test_the_share_rule_counts_each_class_and_says_how_it_rounded():
+    """Tryout 13: D "bottom 5%" of 34 firms gave 2 (5.9%) without a word. The rule: each
+    class's cumulative share × n, floored, bounds it (34 × 95% = 32.3 → 32), so the last
+    class takes the rest: 34 × 5% = 1.7 → 2. The page says so."""
+    shares = ShareClasses()
+    assert shares.class_counts(34) == {"A": 6, "B": 14, "C": 12, "D": 2}
+    assert [shares.of(D(0), rank, 34) for rank in (6, 7, 20, 21, 32, 33, 34)] == list("ABBCCDD")
+    assert shares.class_counts(7) == {"A": 1, "B": 3, "C": 2, "D": 1}
+    assert shares.class_counts(20) == {"A": 4, "B": 8, "C": 7, "D": 1}
+    text = shares.rule_text(34)
+    assert "D类后5%：34×5%=1.7，按5%取整为2家" in text
+    assert "A类前20%：34×20%=6.8，取整为6家" in text
+    assert "并列" in text

@@ -15,6 +15,7 @@ from guanmo.assessment.exporters.text import (
     SAMPLING_NOTE,
     breakdown_rows,
     index_text,
+    lost_text,
     page_figures,
     render_text,
     sampling_note,
@@ -73,7 +74,7 @@ def test_points_lost_to_the_first_are_differences_of_the_shown_points():
     first = figures["lines"][0]["unit"]
     assert figures["points_lost"]
     for unit, *lost in figures["points_lost"]:
-        expected = [f"{a - b:f}" for a, b in zip(shown[first], shown[unit], strict=True)]
+        expected = [lost_text(a - b) for a, b in zip(shown[first], shown[unit], strict=True)]
         assert lost == expected, unit
 
 
@@ -114,3 +115,38 @@ def test_the_docx_and_xlsx_carry_the_sampling_note(tmp_path):
     write_xlsx(result, tmp_path / "结果.xlsx")
     sheet = load_workbook(tmp_path / "结果.xlsx")["敏感性"]
     assert SAMPLING_NOTE in [row[0] for row in sheet.iter_rows(values_only=True)]
+
+
+def test_a_unit_above_the_first_on_an_indicator_is_said_so_not_a_bare_negative(tmp_path):
+    """Tryout 13: 与第一名差距 showed −6.82 without a word where a unit beat the first."""
+    assert lost_text(D("-6.82")) == "高于第一名6.82"
+    assert lost_text(D("2.35")) == "2.35" and lost_text(D(0)) == "0.00"
+    result = outcome()
+    rows = {row[0]: row for row in page_figures(result)["points_lost"]}
+    # 修武县 started 17 projects, the most: above 沁阳市 (first) on 开工
+    assert rows["修武县"][2].startswith("高于第一名")
+    assert not any(cell.startswith("-") for row in rows.values() for cell in row[1:])
+    text = render_text(result)
+    assert (
+        "与第一名差距：" in text
+        and f"修武县：投资 {rows['修武县'][1]}，开工 {rows['修武县'][2]}" in text
+    )
+    path = tmp_path / "result.xlsx"
+    write_xlsx(result, path)
+    sheet = load_workbook(path)["与第一名差距"]
+    formats = {
+        cell.number_format
+        for row in sheet.iter_rows(min_col=2)
+        for cell in row
+        if isinstance(cell.value, D | float | int)
+    }
+    assert formats and all('"高于第一名"' in each for each in formats)
+
+
+def test_an_index_of_0_is_explained_not_left_bare():
+    """Tryout 13: 标准化方法 0.0000 / 0.0000 for a method the scheme said to vary."""
+    note = sampling_note(
+        {"normalisation": (D("0.0000"), D("0.0000")), "weights": (D("0.1"), D("0.2"))}
+    )
+    assert "标准化方法的指数为0" in note and "未改变任何单位的位次" in note
+    assert "各指标权重的指数为0" not in note

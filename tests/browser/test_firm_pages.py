@@ -5,7 +5,7 @@ tests.assessment's (武陟县: 甲 A, 乙 B, 丁 D)."""
 import pytest
 from playwright.sync_api import expect
 
-from guanmo.assessment.firms import CHANGYUAN_RULE, POLICIES
+from guanmo.assessment.firms import LOW_TAX_RULE, POLICIES
 from tests.assessment.test_firm_register import register_sheet, run
 from tests.assessment.test_firm_results import issue
 from tests.browser.pages import log_in
@@ -32,6 +32,6 @@ def test_a_county_office_reads_only_its_firms_and_their_policies(
     county.get_by_role("link", name="丁").click()
     expect(county.locator("h1")).to_have_text("丁")
     policies = county.locator("#year-2025 .policies")
-    for policy in [*POLICIES["D"], CHANGYUAN_RULE]:
+    for policy in [*POLICIES["D"], LOW_TAX_RULE]:
         expect(policies).to_contain_text(policy)
     county.screenshot(path=str(screenshot_dir / "firm_page.png"), full_page=True)

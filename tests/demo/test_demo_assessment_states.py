@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from guanmo.assessment.firms import CHANGYUAN_TAX_PER_MU, LAND_THRESHOLD, validate_credit_code
+from guanmo.assessment.firms import LAND_THRESHOLD, LOW_TAX_PER_MU, validate_credit_code
 from guanmo.assessment.models import Firm, FirmYear, Objection, Result
 from guanmo.assessment.objections import history
 from guanmo.demo.assessment import demo_final_result
@@ -67,7 +67,7 @@ def test_firms_have_two_years_of_figures_some_unrated_and_some_under_changyuans_
         assert firm.county is not None
     latest = FirmYear.objects.filter(firm__city=city(), year=FIRM_YEAR)
     assert latest.filter(land_area__lt=LAND_THRESHOLD).exists()
-    assert any(y.tax / y.land_area < CHANGYUAN_TAX_PER_MU for y in latest)
+    assert any(y.tax / y.land_area < LOW_TAX_PER_MU for y in latest)
     result = Result.objects.get(status=Result.Status.PUBLISHED)
     classes = {u["class"] for u in result.output["units"]}
     assert {"A", "B", "C", "D", "不参评"} <= classes

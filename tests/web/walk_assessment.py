@@ -7,6 +7,7 @@ firm register's pages: every firm for those who see the city, a county office's 
 
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from guanmo.assessment.definition import Definition, IndicatorRow, Inputs
@@ -58,11 +59,17 @@ def walk(world) -> Walk:
     objection = Objection.objects.create(
         result=result, unit="温县", indicator="投资完成率", value=Decimal(95), reason="数据有误"
     )
+    objection.attachment.save("统计局函.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
     return Walk(
         pages={
             "assessment_results": (reverse("assessment_results"), READERS),
             "assessment_result": (reverse("assessment_result", args=[result.pk]), READERS),
             "assessment_upload": (reverse("assessment_upload"), CITY_OFFICE_ONLY),
+            # 温县's objection's attachment: the office deciding it, the leader and 温县 only
+            "assessment_objection_attachment": (
+                reverse("assessment_objection_attachment", args=[objection.pk]),
+                {**READERS, "wuzhi": 404},
+            ),
             "assessment_firms": (reverse("assessment_firms"), READERS),
             "assessment_firm": (reverse("assessment_firm", args=[wuzhi_firm.pk]), WUZHI_FIRM),
             "assessment_firm_of_wenxian": (

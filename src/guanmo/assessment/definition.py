@@ -221,8 +221,9 @@ class Inputs:
     def places(self, indicator: str) -> int:
         """The indicator's precision: the most decimal places a unit's value of it is given
         to, trailing zeros not counted (16.3 and 36.7: 1; 95 and 100: 0). What a value
-        claimed in an objection is held and kept to."""
-        given = (own.get(indicator) for own in self.values.values())
+        claimed in an objection is held and kept to. For a 加分/扣分 item, its counts'."""
+        given = [own.get(indicator) for own in self.values.values()]
+        given += [own.get(indicator) for own in self.counts.values()]  # a 加分/扣分 item's
         return max((decimal_places(value.normalize()) for value in given if value), default=0)
 
     def as_dict(self) -> dict:

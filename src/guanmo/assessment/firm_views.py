@@ -17,9 +17,10 @@ from guanmo.assessment.exporters.firms import write_firm_list
 from guanmo.assessment.firms import POLICIES, SALES_PER_MU, TAX_PER_ENERGY, TAX_PER_MU
 from guanmo.assessment.forms import ObjectionForm
 from guanmo.assessment.models import FirmYear, RatedFirm, Result
+from guanmo.assessment.objections import objectable
 from guanmo.assessment.results import UNRATED
 from guanmo.assessment.selectors import firm_lines, firm_result, firms_for
-from guanmo.assessment.views import object_from_form
+from guanmo.assessment.views import object_from_form, share_rule
 from guanmo.figures.formatting import number
 
 GRADES = (*POLICIES, UNRATED)
@@ -72,6 +73,7 @@ def firm_list(request: HttpRequest) -> HttpResponse:
             "grades": GRADES,
             "grade": grade,
             "result": result,
+            "share_rule": share_rule(result),
             "rows": [_row(line) for line in lines],
         },
     )
@@ -101,9 +103,7 @@ def firm_page(request: HttpRequest, pk: int) -> HttpResponse:
         (line,) = firm_lines(firms.filter(pk=firm.pk), year, result)
         objection_form = None
         if _objectable(scope, result) and line.line is not None:
-            objection_form = ObjectionForm(
-                indicators=list(result.output["weights"]), prefix=f"y{year}"
-            )
+            objection_form = ObjectionForm(indicators=objectable(result), prefix=f"y{year}")
         rows.append({**_row(line), "result": result, "objection_form": objection_form})
     return render(request, "assessment/firm_page.html", {"firm": firm, "rows": rows})
 
@@ -130,7 +130,7 @@ def firm_objection(request: HttpRequest, pk: int, year: int) -> HttpResponse:
     form = ObjectionForm(
         request.POST,
         request.FILES,
-        indicators=list(result.output["weights"]),
+        indicators=objectable(result),
         prefix=f"y{year}",
     )
     # The objection is the firm's own (the unit the result rates), filed by its county's office

@@ -27,7 +27,7 @@ TAX_PER_ENERGY = "单位能耗税收"
 FIRM_UNITS = {TAX_PER_MU: "万元/亩", SALES_PER_MU: "万元/亩", TAX_PER_ENERGY: "万元/吨标准煤"}
 EXAMPLE_SCHEME = Path(__file__).resolve().parent / "examples" / "亩均效益评价.csv"
 LAND_THRESHOLD = Decimal(3)  # 亩: firms on less land are not rated (不参评)
-CHANGYUAN_TAX_PER_MU = Decimal(5)  # 万元/亩: below it, 城镇土地使用税 levied more heavily
+LOW_TAX_PER_MU = Decimal(5)  # 万元/亩: below it, 城镇土地使用税 levied more heavily
 
 
 def credit_code_check(first17: str) -> str:
@@ -109,14 +109,16 @@ POLICIES: Mapping[str, tuple[str, ...]] = {
         "限制新增用地、用能",
     ),
 }
-CHANGYUAN_RULE = "亩均税收低于5万元，从重征收城镇土地使用税（长垣做法）"
+# The low-tax rule (a practice of 长垣 in the speeches) said as a policy of this city's own,
+# without naming another city.
+LOW_TAX_RULE = "亩均税收低于5万元/亩，从重征收城镇土地使用税"
 
 
 def policies(grade: str | None, tax_per_mu: Decimal | None) -> list[str]:
     """The policy lines of a firm of class `grade` (A–D; none for 不参评 or unclassed) and
-    亩均税收 `tax_per_mu` (万元/亩): the class's lines, then 长垣's rule when its tax per 亩 is
-    under 5万元 (whatever its class, rated or not)."""
+    亩均税收 `tax_per_mu` (万元/亩): the class's lines, then `LOW_TAX_RULE` when its tax per
+    亩 is under 5万元 (whatever its class, rated or not)."""
     lines = list(POLICIES.get(grade or "", ()))
-    if tax_per_mu is not None and tax_per_mu < CHANGYUAN_TAX_PER_MU:
-        lines.append(CHANGYUAN_RULE)
+    if tax_per_mu is not None and tax_per_mu < LOW_TAX_PER_MU:
+        lines.append(LOW_TAX_RULE)
     return lines

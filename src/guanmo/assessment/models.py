@@ -172,6 +172,11 @@ class Objection(models.Model):
         return f"{self.unit}（{self.filed_by}代为提出）" if self.filed_by else self.unit
 
     @property
+    def attachment_name(self) -> str:
+        """The attachment's file name as filed (统计局函.pdf), without its folders; "" for none."""
+        return self.attachment.name.rsplit("/", 1)[-1] if self.attachment else ""
+
+    @property
     def claimed(self) -> str:
         """The value claimed, shown by the one number formatter to the indicator's precision
         in the result (`Inputs.places`): 110, 95.5, 36.0."""

@@ -18,8 +18,9 @@ from django.utils.timezone import localtime
 
 from guanmo import clock
 from guanmo.accounts.models import User
+from guanmo.assessment.attachments import attachment_fault
 from guanmo.assessment.definition import Definition, Inputs
-from guanmo.assessment.exporters.docx import results_docx
+from guanmo.assessment.exporters.docx import bulletin_title, results_docx
 from guanmo.assessment.exporters.text import page_figures
 from guanmo.assessment.models import Objection, Result, Scheme
 from guanmo.assessment.outcome import compute
@@ -97,7 +98,8 @@ def raise_objection(
     value claimed is held to the indicator's precision (`Inputs.places`: a figure with more
     decimals than its values are given to is refused). The objection is the unit's own;
     `filed_by` names who filed it for a unit without an account (a firm: its county's
-    office)."""
+    office). An attachment must be a file `attachment_fault` takes (its kind told by its
+    content, its size bounded)."""
     result = current(result)
     on = on or today()
     if result.status != Result.Status.PUBLISHED:
@@ -109,16 +111,23 @@ def raise_objection(
     inputs = Inputs.from_dict(result.inputs)
     if unit not in inputs.values:
         raise ObjectionError(f"{unit}不是本次考核的参评单位")
-    if indicator not in Definition.from_dict(result.definition).names:
-        raise ObjectionError(f"考核办法中没有指标“{indicator}”")
+    definition = Definition.from_dict(result.definition)
+    item = indicator in adjustment_items(definition)
+    if indicator not in definition.names and not item:
+        raise ObjectionError(f"考核办法中没有指标或加分/扣分项“{indicator}”")
     if not reason.strip():
         raise ObjectionError("请写明异议的理由")
+    if attachment is not None and (fault := attachment_fault(attachment)):
+        raise ObjectionError(fault)
     places = inputs.places(indicator)
     if decimal_places(value.normalize()) > places:
         kept = f"保留{places}位小数" if places else "为整数"
         raise ObjectionError(f"“{indicator}”的数值{kept}，应为数值{value.normalize():f}与之不符")
     value = half_up(value, places)
-    if inputs.values[unit].get(indicator) == value:
+    if item and inputs.counts.get(unit, {}).get(indicator, Decimal(0)) == value:
+        said = number(value, places)
+        raise ObjectionError(f"{unit}{subject(definition, indicator)}的次数已是{said}，无需更正")
+    if not item and inputs.values[unit].get(indicator) == value:
         raise ObjectionError(f"{unit}“{indicator}”的数值已是{number(value, places)}，无需更正")
     objection = Objection(
         result=result,
@@ -133,6 +142,25 @@ def raise_objection(
         objection.attachment.save(attachment.name, attachment, save=False)
     objection.save()
     return objection
+
+
+def adjustment_items(definition: Definition) -> list[str]:
+    """The scheme's 加分/扣分 items, which a unit may object to as to an indicator value: the
+    number of times it counts (accidents, honours) is what it claims."""
+    return [rule.item for rule in definition.adjustment_rules]
+
+
+def subject(definition: Definition, name: str) -> str:
+    """What an objection is to, as sentences say it: “投资完成率”, 扣分项“安全事故”."""
+    for rule in definition.adjustment_rules:
+        if rule.item == name:
+            return f"{'扣分项' if rule.points_each < 0 else '加分项'}“{name}”"
+    return f"“{name}”"
+
+
+def objectable(result: Result) -> list[str]:
+    """What a unit may object to in `result`: its indicators, then its 加分/扣分 items."""
+    return [*result.output["weights"], *adjustment_items(Definition.from_dict(result.definition))]
 
 
 def _decide(objection: Objection, user: User | None, reason: str, status: str) -> Objection:
@@ -156,10 +184,16 @@ def accept_objection(objection: Objection, *, user: User | None = None, reason: 
     if standing.status != Result.Status.PUBLISHED:
         raise ObjectionError("考核结果已定稿，不能再更正")
     inputs = Inputs.from_dict(standing.inputs)
-    values = {**inputs.values, objection.unit: {**inputs.values[objection.unit]}}
+    definition = Definition.from_dict(standing.definition)
     # kept to the indicator's precision, as raised (the column keeps 8 decimals)
     claimed = half_up(objection.value, inputs.places(objection.indicator))
-    values[objection.unit][objection.indicator] = claimed
+    if objection.indicator in adjustment_items(definition):  # a 加分/扣分 item's count
+        counts = {**inputs.counts, objection.unit: {**inputs.counts.get(objection.unit, {})}}
+        counts[objection.unit][objection.indicator] = claimed
+        inputs = replace(inputs, counts=counts)
+    values = {**inputs.values, objection.unit: {**inputs.values[objection.unit]}}
+    if objection.indicator in definition.names:
+        values[objection.unit][objection.indicator] = claimed
     origins = {**inputs.origins}
     was = origins.get(objection.unit, {}).get(objection.indicator)
     if was is not None:  # a sourced value corrected: its origin says so, the source kept
@@ -169,7 +203,7 @@ def accept_objection(objection: Objection, *, user: User | None = None, reason: 
         }
     corrected_inputs = replace(inputs, values=values, origins=origins)
     outcome = compute(
-        Definition.from_dict(standing.definition),
+        definition,
         corrected_inputs,
         runs=standing.runs,
         seed=standing.seed,
@@ -236,8 +270,10 @@ def finalise_result(result: Result, *, on: date | None = None) -> Result:
     return standing
 
 
-def bulletin_title(result: Result) -> str:
-    return f"关于{result.scheme.cycle}{result.scheme.name}结果的通报"
+def result_bulletin_title(result: Result) -> str:
+    """关于焦作市2025年度综合考核结果的通报: the city, the cycle and the scheme."""
+    scheme = result.scheme
+    return bulletin_title(scheme.city.name, scheme.cycle, scheme.name)
 
 
 def issue_bulletin(result: Result, *, dated: date, user: User | None = None) -> IssuedDocument:
@@ -248,7 +284,7 @@ def issue_bulletin(result: Result, *, dated: date, user: User | None = None) -> 
         raise DocumentError("考核结果定稿后方可印发通报")
     check_date(dated, today=today())
     outcome = recompute(result)
-    title = bulletin_title(result)
+    title = result_bulletin_title(result)
     return issue(
         result.scheme.city,
         kind=Kind.ASSESSMENT_BULLETIN,
@@ -290,8 +326,9 @@ def history(result: Result) -> list[Step]:
         .order_by("raised_at", "pk")
     )
     for objection in objections:
+        named = subject(Definition.from_dict(objection.result.definition), objection.indicator)
         said = (
-            f"{objection.objector}对“{objection.indicator}”提出异议，认为应为{objection.claimed}"
+            f"{objection.objector}对{named}提出异议，认为应为{objection.claimed}"
             f"（{objection.reason}）"
         )
         if objection.status == Objection.Status.PENDING:

@@ -59,6 +59,52 @@ class UnitLine:
     adjustments: Adjustments | None
 
 
+class AdjustmentItem(NamedTuple):
+    """One 加分/扣分 item of a unit as every output explains it: the item, 加分 or 扣分, its
+    count, its points after the item's cap (two decimals, signed) and the reason
+    (安全事故3次，每次扣1分，单项最多扣2分)."""
+
+    item: str
+    kind: str
+    count: str
+    points: str
+    reason: str
+
+
+def _plain(value: Decimal) -> str:
+    return f"{value.normalize():f}"
+
+
+def adjustment_items(line: "UnitLine", definition: Definition, inputs: Inputs) -> list:
+    """The unit's 加分/扣分 items that gave it points, in the scheme's order, as
+    `AdjustmentItem`s: the one source of what the text, JSON, .docx and page say of them. The
+    totals beside them (`Adjustments.bonus`/`deduction`) are after the scheme's overall caps."""
+    if line.adjustments is None:
+        return []
+    counts = inputs.counts.get(line.unit, {})
+    items = []
+    for rule in definition.adjustment_rules:
+        points = line.adjustments.items.get(rule.item)
+        if not points:
+            continue
+        verb = "加" if rule.points_each > 0 else "扣"
+        reason = (
+            f"{rule.item}{_plain(counts[rule.item])}次，每次{verb}{_plain(abs(rule.points_each))}分"
+        )
+        if rule.cap is not None:
+            reason += f"，单项最多{verb}{_plain(rule.cap)}分"
+        items.append(
+            AdjustmentItem(
+                rule.item,
+                f"{verb}分",
+                _plain(counts[rule.item]),
+                f"{half_up(points, POINTS_PLACES):f}",
+                reason,
+            )
+        )
+    return items
+
+
 class ShownBreakdown(NamedTuple):
     """A unit's score as every output shows it broken down, to two decimals: points by
     indicator ({indicator: points}), 加分 and 扣分 (None for a unit without adjustments)."""
@@ -105,7 +151,7 @@ class Outcome:
         """The object `guanmo assess --format json` prints (issue 13's keys; decimals as
         strings, ranks as integers, null where a unit has none)."""
         return {
-            "units": [_unit_json(line) for line in self.lines],
+            "units": [_unit_json(line, self) for line in self.lines],
             "weights": {
                 name: str(half_up(weight, WEIGHT_PLACES)) for name, weight in self.weights.items()
             },
@@ -127,7 +173,7 @@ class Outcome:
         }
 
 
-def _unit_json(line: UnitLine) -> dict:
+def _unit_json(line: UnitLine, outcome: "Outcome") -> dict:
     spread = line.spread
     return {
         "unit": line.unit,
@@ -142,6 +188,9 @@ def _unit_json(line: UnitLine) -> dict:
         "contributions": {
             name: str(points) for name, points in shown_breakdown(line).points.items()
         },
+        "adjustments": [
+            item._asdict() for item in adjustment_items(line, outcome.definition, outcome.inputs)
+        ],
     }
 
 

@@ -56,6 +56,11 @@ class ThresholdClasses:
         return self.below
 
 
+SHARE_ROUNDING = (
+    "（各等次累计比例×参评数向下取整定界，余数归入较低等次；名次并列跨越界限的，同入较高等次）"
+)
+
+
 @dataclass(frozen=True)
 class ShareClasses:
     """Classes by shares of the ranked units, in percent from the top: A 20, B 40, C 35, D 5.
@@ -83,12 +88,50 @@ class ShareClasses:
     def lowest(self) -> str:
         return self.shares[-1][0]
 
-    def of(self, score: Decimal, rank: int, count: int) -> str:
-        """The class of rank `rank` among `count` ranked units (score unused)."""
-        cumulative = Decimal(0)
+    def bounds(self, count: int) -> list[tuple[str, int]]:
+        """The last place of each class among `count` ranked units: the class's cumulative
+        share × count, rounded down (34 units: A 20% → 6.8 → 6, B to 60% → 20.4 → 20, C to 95%
+        → 32.3 → 32, D the rest to 34). The one rounding rule of classes by shares: a place
+        is in a class only when it lies wholly within the class's cumulative share, so the
+        last class takes what the shares above leave (34 × 5% = 1.7 → 2 firms). Source: the
+        issue's "A top 20%, B next 40%, C next 35%, D last 5%" read as cumulative shares of
+        places; the exact count of a share is rarely whole, and the lower class keeps the
+        fraction so that no unit is put in a better class than its place."""
+        cumulative, bounds = Decimal(0), []
         for name, share in self.shares:
             cumulative += share
-            if Decimal(rank) * 100 <= cumulative * count:
+            bounds.append((name, int(cumulative * count // 100)))
+        return bounds
+
+    def class_counts(self, count: int) -> dict[str, int]:
+        """How many of `count` ranked units each class holds without ties (`bounds`):
+        {A: 6, B: 14, C: 12, D: 2} of 34."""
+        counts, above = {}, 0
+        for name, bound in self.bounds(count):
+            counts[name] = bound - above
+            above = bound
+        return counts
+
+    def rule_text(self, count: int) -> str:
+        """The rule as the pages say it for `count` units: each class's share × count and the
+        number it gave (`bounds`), and what ties at a boundary do."""
+        counts = self.class_counts(count)
+        said = []
+        for position, (name, share) in enumerate(self.shares):
+            where = (
+                "前" if position == 0 else ("后" if position == len(self.shares) - 1 else "其后")
+            )
+            exact = f"{(share * count / 100).normalize():f}"
+            how = "取整为" if position == 0 else f"按{share.normalize():f}%取整为"
+            said.append(
+                f"{name}类{where}{share.normalize():f}%：{count}×{share.normalize():f}%={exact}，{how}{counts[name]}家"
+            )
+        return "；".join(said) + SHARE_ROUNDING
+
+    def of(self, score: Decimal, rank: int, count: int) -> str:
+        """The class of rank `rank` among `count` ranked units (score unused), by `bounds`."""
+        for name, bound in self.bounds(count):
+            if rank <= bound:
                 return name
         return self.lowest
 

@@ -5,12 +5,12 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from guanmo.accounts.scope import Scope
 from guanmo.assessment.firm_register import year_figures
 from guanmo.assessment.firms import TAX_PER_MU, firm_indicators, policies
-from guanmo.assessment.models import Firm, FirmYear, RatedFirm, Result
+from guanmo.assessment.models import Firm, FirmYear, Objection, RatedFirm, Result
 from guanmo.assessment.values_sheet import UnitRoll
 from guanmo.regions.models import Region
 from guanmo.regions.services import units_of
@@ -33,6 +33,20 @@ def results_for(scope: Scope) -> QuerySet[Result]:
     if scope.county is not None:
         return results.filter(scheme__firm_year__isnull=True)
     return results.none()
+
+
+def objections_for(scope: Scope) -> QuerySet[Objection]:
+    """The objections he may see, with their attachments: all of the city's for those who see
+    its totals (the city office deciding them, the leader); a county office only its own
+    unit's and those it filed for its firms (`filed_by` "<county>项目办"); none for anyone
+    else, another county included."""
+    objections = Objection.objects.filter(result__scheme__city=scope.city)
+    if scope.sees_city_totals:
+        return objections
+    if scope.county is not None:
+        name = scope.county.name
+        return objections.filter(Q(unit=name) | Q(filed_by=f"{name}项目办"))
+    return objections.none()
 
 
 def firms_for(scope: Scope) -> QuerySet[Firm]:

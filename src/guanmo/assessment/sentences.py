@@ -90,9 +90,22 @@ def last_sentence(outcome: Outcome) -> str:
     )
 
 
+# A fall of this many places or more is said "下降幅度达到N位" (the speeches' "从第54位退位到
+# 第97位，下降幅度达到43位"); a smaller one plainly, "下降N位": "达到" stresses a large move.
+LARGE_MOVE = 10
+
+
+def fall_sentence(unit: str, previous: int, rank: int) -> str:
+    """A unit's fall in rank as the bulletin says it: 温县从第1位退位到第2位，下降1位。;
+    某区从第54位退位到第97位，下降幅度达到43位。 (LARGE_MOVE places or more)."""
+    places = rank - previous
+    fell = f"下降幅度达到{places}位" if places >= LARGE_MOVE else f"下降{places}位"
+    return f"{unit}从第{previous}位退位到第{rank}位，{fell}。"
+
+
 def rank_change_sentences(outcome: Outcome) -> list[str]:
     """Each unit whose rank moved, the largest moves first: X由第54位进位到第28位，前移26个
-    位次 / Y从第54位退位到第97位，下降幅度达到43位."""
+    位次 / Y从第54位退位到第97位，下降幅度达到43位 (`fall_sentence`)."""
     moved = [line for line in outcome.lines if line.rank_change]
     moved.sort(key=lambda line: -abs(line.rank_change))  # type: ignore[arg-type]
     sentences = []
@@ -103,10 +116,7 @@ def rank_change_sentences(outcome: Outcome) -> list[str]:
                 f"{line.unit}由第{line.previous_rank}位进位到第{line.rank}位，前移{places}个位次。"
             )
         else:
-            sentences.append(
-                f"{line.unit}从第{line.previous_rank}位退位到第{line.rank}位，"
-                f"下降幅度达到{places}位。"
-            )
+            sentences.append(fall_sentence(line.unit, line.previous_rank, line.rank))
     return sentences
 
 

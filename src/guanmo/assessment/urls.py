@@ -17,5 +17,10 @@ urlpatterns = [
     ),
     path("results/<int:pk>/", views.result_page, name="assessment_result"),
     path("results/<int:pk>/objections/", views.objection_raise, name="assessment_object"),
+    path(
+        "objections/<int:pk>/attachment/",
+        views.objection_attachment,
+        name="assessment_objection_attachment",
+    ),
     path("objections/<int:pk>/decision/", views.objection_decide, name="assessment_decide"),
 ]

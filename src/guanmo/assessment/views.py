@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.exporters.text import (
     BREAKDOWN_TAIL,
+    item_sentence,
     probability_text,
     raw_headers,
     raw_text,
@@ -31,12 +32,16 @@ from guanmo.assessment.objections import (
     accept_objection,
     current,
     history,
+    objectable,
     raise_objection,
     reject_objection,
 )
-from guanmo.assessment.selectors import results_for
+from guanmo.assessment.results import ShareClasses
+from guanmo.assessment.selectors import objections_for, results_for
 from guanmo.assessment.services import page_figures_of, recompute
 from guanmo.assessment.what_if import Change, suppose
+from guanmo.documents.models import Kind
+from guanmo.documents.selectors import documents_for
 
 
 def _bar(unit: dict, ranked: int) -> dict | None:
@@ -123,7 +128,7 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
             "threshold": _probability(str(result.threshold)),
             "what_if_form": what_if_form,
             "supposed": supposed,
-            "objection_form": ObjectionForm(indicators=indicators) if may_object else None,
+            "objection_form": ObjectionForm(indicators=objectable(result)) if may_object else None,
             "pending": [
                 (objection, DecisionForm(prefix=str(objection.pk))) for objection in pending
             ],
@@ -135,14 +140,55 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
                 for row in raw_values(definition, Inputs.from_dict(result.inputs))
             ],
             "breakdown_tail": BREAKDOWN_TAIL,
+            "share_rule": share_rule(result),
+            # the bulletin issued from it (`objections.issue_bulletin`), when he may read it
+            "bulletin": documents_for(scope)
+            .defer("content", "pdf")
+            .filter(kind=Kind.ASSESSMENT_BULLETIN, subject=f"assessment-{result.pk}")
+            .first(),
             "breakdown": figures["breakdown"],
+            "adjustments": [
+                item_sentence(unit["unit"], item)
+                for unit in output["units"]
+                for item in unit.get("adjustments", [])
+            ],
             "points_lost": figures["points_lost"],
             "sentences": output["sentences"],
             "sensitivity": sensitivity_rows(indices),
             "sampling_note": sampling_note(indices),
-            "history": [step.text for step in history(result)],
+            "history": _history(request, result),
         },
     )
+
+
+def _history(request: HttpRequest, result: Result) -> list[tuple[str, Objection | None]]:
+    """The result's history, each step with the objection whose attachment he may fetch
+    (`objections_for`), else None: the file stays with its objection after a recompute."""
+    visible = set(objections_for(request.scope).exclude(attachment="").values_list("pk", flat=True))
+    return [
+        (step.text, step.objection if step.objection and step.objection.pk in visible else None)
+        for step in history(result)
+    ]
+
+
+def objection_attachment(request: HttpRequest, pk: int) -> FileResponse:
+    """An objection's attachment, to those who may see the objection (`objections_for`);
+    404 for anyone else and for an objection without one. Never served from /media/."""
+    objection = get_object_or_404(objections_for(request.scope).exclude(attachment=""), pk=pk)
+    return FileResponse(
+        objection.attachment.open("rb"), as_attachment=True, filename=objection.attachment_name
+    )
+
+
+def share_rule(result: Result | None) -> str | None:
+    """How a result's classes by shares were counted (`ShareClasses.rule_text`) for its ranked
+    units, or None for a result classed by thresholds (or none)."""
+    if result is None:
+        return None
+    classes = Definition.from_dict(result.definition).classes
+    if not isinstance(classes, ShareClasses):
+        return None
+    return classes.rule_text(sum(1 for unit in result.output["units"] if unit["rank"]))
 
 
 def _probability(stored: str | None) -> str:
@@ -184,7 +230,7 @@ def objection_raise(request: HttpRequest, pk: int) -> HttpResponse:
     county = request.scope.county
     if county is None or county.name not in _units(result):
         raise PermissionDenied("只有参评单位可以对本单位的数值提出异议")
-    form = ObjectionForm(request.POST, request.FILES, indicators=list(result.output["weights"]))
+    form = ObjectionForm(request.POST, request.FILES, indicators=objectable(result))
     object_from_form(request, result, unit=county.name, form=form)
     return _standing_page(result)
 

@@ -6,6 +6,7 @@ from typing import BinaryIO
 
 from guanmo.assessment.exporters.text import (
     RESULT_HEADERS,
+    adjustment_sentences,
     indices_of,
     result_rows,
     sampling_note,
@@ -19,6 +20,12 @@ ISSUER = "重点项目建设办公室"
 TITLE = "关于综合考核结果的通报"
 
 
+def bulletin_title(city: str, cycle: str, name: str) -> str:
+    """The bulletin's title naming the city and the cycle, as bulletins are titled:
+    关于焦作市2025年前三季度县区综合评价结果的通报 (each part left out when not known)."""
+    return f"关于{city}{cycle}{name}结果的通报"
+
+
 def results_docx(outcome: Outcome, head: Letterhead, title: str = TITLE) -> bytes:
     """The bulletin as .docx bytes under `head`."""
     document = OfficialDocument(head, title)
@@ -26,6 +33,10 @@ def results_docx(outcome: Outcome, head: Letterhead, title: str = TITLE) -> byte
     for sentence in outcome.sentences:
         document.body(sentence)
     document.table(RESULT_HEADERS, result_rows(outcome), caption="综合得分排名")
+    if said := adjustment_sentences(outcome):
+        document.body("加分/扣分情况：")
+        for sentence in said:
+            document.body(sentence)
     if outcome.robustness is not None:
         document.heading("二、稳健性检验")
         document.body(
@@ -44,10 +55,10 @@ def results_docx(outcome: Outcome, head: Letterhead, title: str = TITLE) -> byte
     return document.finish()
 
 
-def write_docx(outcome: Outcome, output: str | Path | BinaryIO) -> None:
-    """An unnumbered, undated draft (the command line's output)."""
+def write_docx(outcome: Outcome, output: str | Path | BinaryIO, *, title: str = TITLE) -> None:
+    """An unnumbered, undated draft (the command line's output) under `title`."""
     head = Letterhead(issuer=ISSUER, mark=f"{ISSUER}文件", number=None, dated=None)
-    content = results_docx(outcome, head)
+    content = results_docx(outcome, head, title)
     if isinstance(output, str | Path):
         Path(output).write_bytes(content)
     else:

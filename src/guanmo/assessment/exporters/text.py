@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from guanmo.assessment.definition import Definition, Inputs
-from guanmo.assessment.outcome import Outcome, UnitLine, shown_breakdown
+from guanmo.assessment.outcome import Outcome, UnitLine, adjustment_items, shown_breakdown
 from guanmo.assessment.results import first_placed, places_moved_words, points_lost_to
 from guanmo.assessment.sources import raw_header
 from guanmo.figures.formatting import UNDEFINED, half_up, rate
@@ -145,8 +145,17 @@ def two_places(value: Decimal | None) -> str:
 # result whose tables were kept under another rule has them computed again when read
 # (`services.page_figures_of`), so that a page never shows parts the current rule would not give.
 FIGURES_RULE = (
-    "各指标得分按最大余数法取两位小数，与加分、扣分合计等于综合得分；与第一名差距按所示得分相减"
+    "各指标得分按最大余数法取两位小数，与加分、扣分合计等于综合得分；与第一名差距按所示得分相减，"
+    "高于第一名的注明"
 )
+
+
+def lost_text(points: Decimal) -> str:
+    """A point lost to the first as shown: 2.35; 高于第一名6.82 where the unit scored more than
+    the first on the indicator (a negative gap), never a bare negative."""
+    if points < 0:
+        return f"高于第一名{two_places(-points)}"
+    return two_places(points)
 
 
 def page_figures(outcome: Outcome) -> dict:
@@ -169,7 +178,7 @@ def page_figures(outcome: Outcome) -> dict:
         ],
         "breakdown": breakdown_rows(outcome),
         "points_lost": [
-            [unit, *(two_places(own[name]) for name in names)]
+            [unit, *(lost_text(own[name]) for name in names)]
             for unit, own in points_lost_to_first(outcome).items()
         ],
     }
@@ -201,9 +210,20 @@ def sensitivity_rows(indices: Indices) -> list[list[str]]:
 
 
 def sampling_note(indices: Indices) -> str | None:
-    """`SAMPLING_NOTE` when an index estimate lies outside 0—1, else None."""
-    outside = any(not 0 <= index <= 1 for pair in indices.values() for index in pair)
-    return SAMPLING_NOTE if outside else None
+    """The notes under the indices: `SAMPLING_NOTE` when an estimate lies outside 0—1, and
+    for a choice whose indices are both 0 what that means (the output is the units' rank
+    shift: a method that varies in the runs but moves no unit's rank, or has no alternative
+    to vary, scores 0); None when there is nothing to say."""
+    notes = []
+    if any(not 0 <= index <= 1 for pair in indices.values() for index in pair):
+        notes.append(SAMPLING_NOTE)
+    zero = [choice_name(c) for c, (first, total) in indices.items() if first == total == 0]
+    if zero:
+        notes.append(
+            f"注：{'、'.join(zero)}的指数为0，表示模拟中改变该项选择（或考核办法未给出可替换的"
+            "方法）未改变任何单位的位次，对排名没有影响。"
+        )
+    return "".join(notes) or None
 
 
 def choice_name(choice: str) -> str:
@@ -212,10 +232,36 @@ def choice_name(choice: str) -> str:
     return CHOICE_NAMES.get(choice, choice)
 
 
+def adjustment_sentences(outcome: Outcome) -> list[str]:
+    """Each unit's 加分/扣分 items as one sentence each (`outcome.adjustment_items`), units in
+    rank order: 乙县：扣分“安全事故”-2.00分（安全事故3次，每次扣1分，单项最多扣2分）."""
+    return [
+        item_sentence(line.unit, item._asdict())
+        for line in outcome.lines
+        for item in adjustment_items(line, outcome.definition, outcome.inputs)
+    ]
+
+
+def item_sentence(unit: str, item: Mapping[str, str]) -> str:
+    """A 加分/扣分 item as a sentence, from its `AdjustmentItem` fields (or the issued JSON's
+    `adjustments` entry, the same)."""
+    return f"{unit}：{item['kind']}“{item['item']}”{item['points']}分（{item['reason']}）"
+
+
 def render_text(outcome: Outcome) -> str:
     lines = ["\t".join(RESULT_HEADERS)]
     lines += ["\t".join(row) for row in result_rows(outcome)]
     lines.append("")
+    if said := adjustment_sentences(outcome):
+        lines.append("加分/扣分：")
+        lines += [f"  {sentence}" for sentence in said]
+        lines.append("")
+    if lost := points_lost_to_first(outcome):
+        lines.append("与第一名差距：")
+        for unit, own in lost.items():
+            gaps = "，".join(f"{name} {lost_text(points)}" for name, points in own.items())
+            lines.append(f"  {unit}：{gaps}")
+        lines.append("")
     shown = (f"{name} {half_up(weight * 100, 2):f}%" for name, weight in outcome.weights.items())
     lines.append("权重：" + "，".join(shown))
     if outcome.robustness is not None:

@@ -25,6 +25,7 @@ from guanmo.assessment.exporters.text import (
     sampling_note,
 )
 from guanmo.assessment.outcome import Outcome
+from guanmo.assessment.scheme_words import FORM_WORDS
 from guanmo.assessment.sources import origin_rows
 from guanmo.documents.formulas import put
 from guanmo.documents.xlsx import INTEGER_FORMAT, RATE_FORMAT, Column, write_table
@@ -32,6 +33,8 @@ from guanmo.figures.formatting import UNDEFINED
 
 POINTS_FORMAT = "0.00"
 EXACT_FORMAT = "0.0000"
+# 与第一名差距: a negative gap (the unit above the first on the indicator) is said so
+LOST_FORMAT = '0.0000;"高于第一名"0.0000;0.0000'
 # write_table's percent columns take percentages (37.8) and store the fraction Excel shows as
 # 37.8%; a probability (a fraction, 1 = certain) is therefore passed as a percentage.
 PROBABILITY_FORMAT = RATE_FORMAT
@@ -113,7 +116,7 @@ def _points_lost(workbook: Workbook, outcome: Outcome) -> None:
     _table(
         workbook,
         "与第一名差距",
-        [_unit_column(), *_indicator_columns(outcome, EXACT_FORMAT)],
+        [_unit_column(), *_indicator_columns(outcome, LOST_FORMAT)],
         [[unit, *(own[n] for n in names)] for unit, own in lost.items()],
     )
 
@@ -210,7 +213,13 @@ def write_xlsx(outcome: Outcome, output: str | Path | BinaryIO) -> None:
             Column("权重", 10, EXACT_FORMAT),
         ],
         [
-            [row.top, row.name, row.direction.value, row.form.value, outcome.weights[row.name]]
+            [
+                row.top,
+                row.name,
+                row.direction.value,
+                FORM_WORDS[row.form],
+                outcome.weights[row.name],
+            ]
             for row in outcome.definition.indicators
         ],
     )

@@ -9,6 +9,7 @@ from guanmo import clock
 from guanmo.assessment.cycle_sheets import read_cycle
 from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.exporters import FILE_FORMATS, TEXT_FORMATS
+from guanmo.assessment.exporters.docx import bulletin_title
 from guanmo.assessment.outcome import compute
 from guanmo.assessment.robustness import DEFAULT_NAMING_THRESHOLD, DEFAULT_RUNS
 from guanmo.assessment.selectors import city_roll
@@ -56,6 +57,13 @@ class Command(BaseCommand):
             help="假设分析：某单位某指标改为某数值后的得分和位次（可重复）",
         )
         add_city_argument(parser)
+        parser.add_argument(
+            "--city-name", default="", help="通报标题中的城市名称（给出--city时取其名称）"
+        )
+        parser.add_argument(
+            "--cycle", default="", help="考核周期，用于通报标题（如2025年前三季度）"
+        )
+        parser.add_argument("--name", default="综合考核", help="考核办法名称（默认综合考核）")
         parser.add_argument("--year", type=int, help="考核周期的年度（考核办法注明来源时必填）")
         parser.add_argument(
             "--month", type=int, help="考核周期的最后一个月，如前三季度为9（注明来源时必填）"
@@ -76,6 +84,9 @@ class Command(BaseCommand):
         city=None,
         year=None,
         month=None,
+        city_name="",
+        cycle="",
+        name="综合考核",
         **_,
     ):
         require_output(format, output, FILE_FORMATS)
@@ -120,12 +131,17 @@ class Command(BaseCommand):
                 self.stderr.write(f"假设分析：{line}")
             for line in origins:
                 self.stderr.write(f"数据来源：{line}")
+        named_city = city_for(city).name if city is not None else city_name
+        title = bulletin_title(named_city, cycle, name)
         write_output(
             self,
             format,
             output,
             text=lambda: _text(TEXT_FORMATS[format](outcome), format, supposed, origins),
-            files={name: partial(write, outcome) for name, write in FILE_FORMATS.items()},
+            files={
+                "xlsx": partial(FILE_FORMATS["xlsx"], outcome),
+                "docx": partial(FILE_FORMATS["docx"], outcome, title=title),
+            },
         )
 
     def _fill(
