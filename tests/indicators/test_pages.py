@@ -129,13 +129,26 @@ def test_the_city_office_opens_any_units_places(client, world, figures):
     assert "第7位" in places[: places.index("</tr>")]
 
 
-def test_the_dashboard_warns_of_indicators_for_the_city_only(client, world, figures):
-    body = page(client, world.users["city"], reverse("dashboard"))
+def _warnings_card(client, user) -> str:
+    body = page(client, user, reverse("dashboard"))
     card = body[body.index('id="indicator-warnings"') :]
+    return card[: card.index("</div>")]
+
+
+def test_the_dashboard_warns_of_indicators_each_dated(client, world, figures):
+    card = _warnings_card(client, world.users["city"])
     assert "武陟县固定资产投资增速居全市第10位，较上月后移3位。" in card
     assert "武陟县脱贫人口完成目标的27.1%，低于序时进度14.8个百分点。" in card
     assert "全年预计完成目标的64.7%" in card
-    assert 'id="indicator-warnings"' not in page(client, world.users["wuzhi"], reverse("dashboard"))
+    assert card.count("2025年1—5月") == 3  # each warning says its month
+
+
+def test_a_county_office_sees_its_own_indicator_warnings_only(client, world, figures):
+    # Tryout 12: a county office saw none of its indicator warnings.
+    card = _warnings_card(client, world.users["wuzhi"])
+    assert "武陟县固定资产投资增速居全市第10位，较上月后移3位。" in card
+    assert "武陟县脱贫人口完成目标的27.1%" in card
+    assert "武陟县" not in _warnings_card(client, world.users["wenxian"])
 
 
 def test_the_dashboard_warning_follows_the_set_points(client, world, figures, settings):

@@ -8,6 +8,7 @@ figures. Units as in `arithmetic`: values in the indicator's unit, growth in % (
 ratio), differences in 个百分点.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -22,6 +23,7 @@ from guanmo.indicators.selectors import (
     distinct_labels,
     group_members,
     latest_month,
+    latest_months,
     readings,
     standings,
     values_of,
@@ -118,10 +120,17 @@ def whole_of(group: PeerGroup, members: list[Region], top: Region) -> Region | N
 
 
 def build_report(
-    city: Region, year: int, month: int, *, group: str | None = None, region: str | None = None
+    city: Region,
+    year: int,
+    month: int,
+    *,
+    group: str | None = None,
+    region: str | None = None,
+    only: Collection[int] | None = None,
 ) -> IndicatorReport:
     """The month's report for a peer group (the city's own by default), all its regions or the
-    one named. Raises ReportError for an unknown group or region, or a month out of range."""
+    one named; `only` (indicator ids) keeps those indicators and their targets. Raises
+    ReportError for an unknown group or region, or a month out of range."""
     if not 1 <= month <= 12:
         raise ReportError(f"月份应在1到12之间，而不是{month}")
     peer_group = find_group(city, group)
@@ -144,6 +153,8 @@ def build_report(
         indicator__city=city, year=year, month=month, region__in=members
     ).values_list("indicator_id", flat=True)
     indicators = list(Indicator.objects.filter(city=city, pk__in=given))
+    if only is not None:
+        indicators = [indicator for indicator in indicators if indicator.pk in only]
     periods = {(year, month), (year - 1, month)} | {
         (year, before)
         for indicator in indicators
@@ -154,6 +165,8 @@ def build_report(
     for indicator in indicators:
         report.indicators.append(_table(indicator, members, whole, year, month, chosen, stored))
     report.targets = target_lines(city, year, month, [chosen] if chosen else members)
+    if only is not None:
+        report.targets = [line for line in report.targets if line.indicator.pk in only]
     report.sentences = _sentences(report)
     return report
 
@@ -325,3 +338,25 @@ def latest_report(city: Region) -> IndicatorReport | None:
         return build_report(city, *latest)
     except ReportError:
         return None
+
+
+def latest_reports(city: Region, region: Region | None = None) -> list[IndicatorReport]:
+    """The city's own group's reports at each indicator's latest month with a figure, latest
+    month first, each of the indicators (and their targets) whose latest month it is: a month
+    only partly in does not hide the others' (tryout 12). `region` keeps one unit's lines and
+    targets (a county office's own); none when it is not in the group."""
+    try:
+        group = find_group(city, None)
+    except ReportError:
+        return []
+    latest = latest_months(city, group_members(group))
+    reports = []
+    for year, month in sorted(set(latest.values()), reverse=True):
+        only = {indicator for indicator, when in latest.items() if when == (year, month)}
+        try:
+            reports.append(
+                build_report(city, year, month, region=region.name if region else None, only=only)
+            )
+        except ReportError:
+            return []
+    return reports

@@ -372,3 +372,18 @@ def latest_month(city: Region) -> tuple[int, int] | None:
         .first()
     )
     return tuple(latest) if latest else None
+
+
+def latest_months(city: Region, regions: Sequence[Region]) -> dict[int, tuple[int, int]]:
+    """Each indicator's latest (year, month) with a figure of any of `regions`, by indicator
+    id: a month only partly in (two indicators imported for December) leaves the others at
+    their own latest month."""
+    latest: dict[int, tuple[int, int]] = {}
+    given = (
+        IndicatorValue.objects.filter(indicator__city=city, region__in=regions)
+        .values_list("indicator_id", "year", "month")
+        .distinct()
+    )
+    for indicator, year, month in given:
+        latest[indicator] = max(latest.get(indicator, (year, month)), (year, month))
+    return latest
