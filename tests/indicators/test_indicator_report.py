@@ -422,3 +422,5 @@ def test_a_peer_group_with_a_member_lacking_its_figure_has_no_total(city):
     total = next(i for i in _json("--group", "同类县")["indicators"])["total"]
 
     assert total == {"value": None, "growth": None}
+    # Tryout 12: the missing total was a bare "—"; it is said in words, naming who lacks it.
+    assert "固定资产投资（同类县合计：缺武陟县数据，不计算）" in _june("--group", "同类县")

@@ -204,8 +204,13 @@ def _amount(value: Decimal | None, places: int, unit: str) -> str:
 
 def table_title(report: IndicatorReport, table: IndicatorTable) -> str:
     """固定资产投资（全市：1166.0亿元，增速6.0%）; a figure the group has not is left out
-    (规模以上工业增加值（全市：增速7.1%）), never shown as "—亿元"."""
+    (规模以上工业增加值（全市：增速7.1%）), never shown as "—亿元"; a total a member's missing
+    figure keeps from being computed is said so (固定资产投资（同类县合计：缺修武县数据，不计算）,
+    or 增速：缺修武县上年同期数据，不计算)."""
     indicator, total = table.indicator, table.total
+    short = report.group.short_name
+    if total.lacking:
+        return f"{indicator.name}（{short}合计：缺{'、'.join(total.lacking)}数据，不计算）"
     figures = []
     if total.value is not None:
         figures.append(f"{number(total.value, indicator.places)}{indicator.unit}")
@@ -213,9 +218,11 @@ def table_title(report: IndicatorReport, table: IndicatorTable) -> str:
         figures.append(f"增减{points(total.growth)}个百分点")
     elif total.growth is not None:
         figures.append(f"增速{rate(total.growth)}")
+    elif total.lacking_last_year:
+        figures.append(f"增速：缺{'、'.join(total.lacking_last_year)}上年同期数据，不计算")
     if not figures:
         return indicator.name
-    return f"{indicator.name}（{report.group.short_name}：{'，'.join(figures)}）"
+    return f"{indicator.name}（{short}：{'，'.join(figures)}）"
 
 
 def as_text(report: IndicatorReport) -> str:
