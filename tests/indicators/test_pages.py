@@ -182,6 +182,31 @@ def test_a_department_enters_and_the_city_office_approves_on_the_pages(client, w
     assert row(body, 'data-indicator="固定资产投资"', "武陟县")[4] == "—"
 
 
+def test_an_entered_figure_shows_last_years_growth_and_place_before_approval(
+    client, world, figures
+):
+    # Tryout 12: a December entry showed no 上年同期/增速/位次 though last December was stored.
+    june = open_period(world.city, year=YEAR, month=6, deadline=date(YEAR, 7, 10), user=None)
+    others = [unit for unit in figures.units if unit != world.wuzhi]
+    for year, inputs in (
+        (YEAR - 1, [ValueInput(unit, D(100)) for unit in figures.units]),
+        (YEAR, [ValueInput(unit, D(100 + p)) for p, unit in enumerate(others, start=1)]),
+    ):
+        store_values(figures.investment, year, 6, inputs, source="", user=None)
+    client.force_login(figures.statistics)
+    client.get(reverse("submission_start", args=[june.pk]))
+    form = Submission.objects.get(period=june)
+    key = f"{figures.investment.pk}-{world.wuzhi.pk}"
+    url = reverse("submission_form", args=[form.pk])
+    client.post(url, {"version": 0, f"v-{key}": "130", "action": "save"})
+    body = page(client, figures.statistics, url)
+    line = body[body.index(f'name="v-{key}"') :]
+    derived = re.findall(r'<td class="num ro derived">(.*?)</td>', line[: line.index("</tr>")])
+    # 130 against last June's stored 100: 30.0%, ahead of the others' 1% to 10%
+    assert derived == ["100.0", "30.0%", "1"]
+    assert not IndicatorValue.objects.filter(region=world.wuzhi, year=YEAR, month=6).exists()
+
+
 def test_a_county_enters_only_its_own_form(client, world, figures):
     june = open_period(world.city, year=YEAR, month=6, deadline=date(YEAR, 7, 10), user=None)
     client.force_login(world.users["wenxian"])

@@ -8,7 +8,7 @@ figures. Units as in `arithmetic`: values in the indicator's unit, growth in % (
 ratio), differences in 个百分点.
 """
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
@@ -20,7 +20,9 @@ from guanmo.indicators.choices import Direction, Frequency, Kind, Profile, RankB
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, Target
 from guanmo.indicators.selectors import (
     StoredValues,
+    SubmissionLine,
     distinct_labels,
+    entered_over,
     group_members,
     latest_month,
     latest_months,
@@ -156,9 +158,10 @@ def build_report(
     if only is not None:
         indicators = [indicator for indicator in indicators if indicator.pk in only]
     periods = {(year, month), (year - 1, month)} | {
-        (year, before)
+        period
         for indicator in indicators
         if (before := previous_period(month, Frequency(indicator.frequency)))
+        for period in ((year, before), (year - 1, before))
     }
     regions = [*members, whole] if whole is not None else members
     stored = values_of(indicators, regions, periods) if indicators else {}
@@ -196,11 +199,13 @@ def _table(
     month: int,
     chosen: Region | None,
     stored: StoredValues,
+    entered: Mapping[int, IndicatorValue] | None = None,
 ) -> IndicatorTable:
     """The indicator's table from the figures `stored` (read by `values_of` for its month,
-    previous period and a year ago, members and whole)."""
+    previous period and a year ago, members and whole); `entered` (by region id) stands in for
+    the month's stored figures, as a form's approval would leave them."""
     rule = indicator.rule
-    current = readings(indicator, members, year, month, stored)
+    current = readings(indicator, members, year, month, stored, entered)
     before = previous_period(month, Frequency(indicator.frequency))
     previous = readings(indicator, members, year, before, stored) if before else []
     a_year_ago = readings(indicator, members, year - 1, month, stored)
@@ -360,3 +365,41 @@ def latest_reports(city: Region, region: Region | None = None) -> list[Indicator
         except ReportError:
             return []
     return reports
+
+
+def entry_figures(
+    city: Region, year: int, month: int, lines: list[SubmissionLine]
+) -> dict[tuple[int, int], PeerFigures]:
+    """What a form's entered figures come to, by (indicator id, region id), before approval:
+    上年同期 as given or the stored same period of last year, growth as reported or derived,
+    and the place among the city's own group with the others' stored figures — the report's
+    own table (`_table`), so the form shows what the 指标调度 page will once it is approved
+    (tryout 12). A region outside the group gets its figures without a place."""
+    entered = [line for line in lines if line.entered is not None]
+    if not entered:
+        return {}
+    try:
+        members = group_members(find_group(city, None))
+    except ReportError:
+        members = []
+    indicators = list({line.indicator.pk: line.indicator for line in entered}.values())
+    regions = list({r.pk: r for r in [*members, *(line.region for line in entered)]}.values())
+    stored = values_of(indicators, regions, {(year, month), (year - 1, month)})
+    found = {}
+    for indicator in indicators:
+        mine = [line for line in entered if line.indicator == indicator]
+        over = {
+            line.region.pk: entered_over(
+                stored.get((indicator.pk, line.region.pk, year, month)), line.entered
+            )
+            for line in mine
+        }
+        outside = [line.region for line in mine if line.region not in members]
+        for group in ([members] if members else []) + [[region] for region in outside]:
+            table = _table(indicator, group, None, year, month, None, stored, over)
+            if len(group) == 1 and group[0] not in members:
+                table = replace(table, lines=[replace(table.lines[0], rank=None)])
+            for region, line in zip(group, table.lines, strict=True):
+                if region.pk in over:
+                    found[(indicator.pk, region.pk)] = line
+    return found
