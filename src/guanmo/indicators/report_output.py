@@ -1,9 +1,12 @@
 """The indicator report as text, JSON, .xlsx and .docx: one `IndicatorReport`, four faces.
 
-JSON keeps the issue's keys exactly (issue 12, "Outputs"); decimals are strings (values exact
-as stored, rates as computed to one decimal), null where undefined. Text, .xlsx and .docx show
-figures through the one number formatter (`guanmo.figures.formatting`); the .xlsx is written by
-`documents.xlsx.write_table` (text never a formula), the .docx by the GB/T 9704 builder.
+JSON keeps the issue's keys exactly (issue 12, "Outputs"), with a `unit` beside each target;
+every figure is a decimal string with the decimals the page shows it with (values to the
+indicator's decimals, never fewer digits than stored: 833 → "833.0", 0.0512 → "0.0512"; rates
+and 个百分点 to one decimal as computed), null where undefined; ranks are integers.
+Text, .xlsx and .docx show figures through the one number formatter
+(`guanmo.figures.formatting`); the .xlsx is written by `documents.xlsx.write_table` (text
+never a formula), the .docx by the GB/T 9704 builder.
 """
 
 import io
@@ -37,6 +40,17 @@ def _exact(value: Decimal | None) -> str | None:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def _figure(value: Decimal | None, places: int) -> str | None:
+    """A value as the page shows it, to `places` decimals ("833.0" for 833 of an indicator
+    shown to one decimal), but never rounded: a stored figure with more decimals keeps them
+    all (a JSON figure is exact); None stays None."""
+    text = _exact(value)
+    if text is None:
+        return None
+    kept = len(text.partition(".")[2])
+    return f"{Decimal(text).quantize(Decimal(1).scaleb(-places)):f}" if kept < places else text
+
+
 def _rate(value: Decimal | None) -> str | None:
     """A rate or a difference in 个百分点: to one decimal as computed ("9.0"); a given rate
     with more places (a target of 8.25%) exactly."""
@@ -62,12 +76,15 @@ def as_dict(report: IndicatorReport) -> dict:
                 "kind": table.indicator.kind,
                 "direction": table.indicator.direction,
                 "rank_by": table.indicator.rank_by,
-                "total": {"value": _exact(table.total.value), "growth": _rate(table.total.growth)},
+                "total": {
+                    "value": _figure(table.total.value, table.indicator.places),
+                    "growth": _rate(table.total.growth),
+                },
                 "regions": [
                     {
                         "region": line.region,
-                        "value": _exact(line.value),
-                        "last_year": _exact(line.last_year),
+                        "value": _figure(line.value, table.indicator.places),
+                        "last_year": _figure(line.last_year, table.indicator.places),
                         "growth": _rate(line.growth),
                         "rank": line.rank,
                         "rank_change": line.rank_change,
@@ -84,12 +101,13 @@ def as_dict(report: IndicatorReport) -> dict:
             {
                 "region": target.region,
                 "indicator": target.indicator.name,
-                "target": _exact(target.standing.target),
+                "unit": target.indicator.unit,
+                "target": _figure(target.standing.target, target.indicator.places),
                 "target_growth": _rate(target.standing.target_growth),
-                "done": _exact(target.standing.done),
+                "done": _figure(target.standing.done, target.indicator.places),
                 "completion_rate": _rate(target.standing.completion_rate),
                 "vs_time_progress": _rate(target.standing.vs_time_progress),
-                "node_target": _exact(target.standing.node_target),
+                "node_target": _figure(target.standing.node_target, target.indicator.places),
                 "vs_node": _rate(target.standing.vs_node),
                 "forecast_rate": _rate(target.standing.forecast_rate),
                 "both_over_half": target.standing.both_over_half,
