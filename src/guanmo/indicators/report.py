@@ -15,6 +15,7 @@ from decimal import Decimal
 from django.db.models import prefetch_related_objects
 
 from guanmo.figures.arithmetic import among_ranked, period_label, time_progress
+from guanmo.figures.formatting import Display, display_for
 from guanmo.indicators.arithmetic import previous_period
 from guanmo.indicators.choices import Direction, Frequency, Kind, Profile, RankBy
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, Target
@@ -58,6 +59,12 @@ class IndicatorTable:
     lines: list[PeerFigures]  # the regions asked for (all, or the one named)
     ranked: int = 0  # members of the group with a rank (a figure), whichever are asked for
     among: int | None = None  # `ranked` when fewer than the whole group: places are said so
+    display: Display | None = None  # how its values are shown (`value_display`)
+
+    @property
+    def shown(self) -> Display:
+        """The unit, scale and decimals the table's values are shown in."""
+        return self.display or Display(self.indicator.unit, 0, self.indicator.places)
 
 
 @dataclass(frozen=True)
@@ -219,9 +226,27 @@ def _table(
     lines = peer_table(current, rule, total, previous=previous, same_period_last_year=a_year_ago)
     ranks = [line.rank for line in lines]
     ranked = sum(rank is not None for rank in ranks)
+    display = value_display(indicator, lines, total)
     if chosen is not None:
         lines = [line for line, member in zip(lines, members, strict=True) if member == chosen]
-    return IndicatorTable(indicator, total, lines, ranked, among_ranked(ranks, len(members)))
+    return IndicatorTable(
+        indicator, total, lines, ranked, among_ranked(ranks, len(members)), display
+    )
+
+
+def value_display(indicator: Indicator, lines: list[PeerFigures], total: GroupFigure) -> Display:
+    """How the whole group's values (this period's, last year's, the total) are shown
+    (`formatting.display_for`): in a unit fit to them (towns' 脱贫人口 in 人, not 0.13万人 each)
+    and, ranked on the value, with the decimals that keep figures of different ranks apart —
+    the same for one region's page as for the group's table."""
+    by_value = indicator.rank_by == RankBy.VALUE
+    values = [line.value for line in lines]
+    return display_for(
+        indicator.unit,
+        indicator.places,
+        [*values, *(line.last_year for line in lines), total.value],
+        ranks=[*(line.rank for line in lines), *[None] * (len(lines) + 1)] if by_value else None,
+    )
 
 
 def _line(table: IndicatorTable, value, growth, rank=None, tied=False, group="") -> IndicatorLine:

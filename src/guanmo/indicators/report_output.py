@@ -130,7 +130,7 @@ def headers(report: IndicatorReport, table: IndicatorTable) -> list[str]:
     """The indicator table's headers; the rank's says among how many regions it is taken
     (位次（共12个）): those with a figure, so that a region alone with a figure is not read as
     first of the whole group."""
-    unit = table.indicator.unit
+    unit = table.shown.unit
     short = report.group.short_name
     return [
         "地区",
@@ -152,13 +152,13 @@ def _signed(change: int | None) -> str:
 
 
 def text_rows(table: IndicatorTable) -> list[list[str]]:
-    places = table.indicator.places
+    shown = table.shown
     growth = points if table.indicator.kind == Kind.RATIO else rate
     return [
         [
             line.region,
-            number(line.value, places),
-            number(line.last_year, places),
+            shown.text(line.value),
+            shown.text(line.last_year),
             growth(line.growth),
             "—" if line.rank is None else f"{line.rank}{'（并列）' if line.tied else ''}",
             _signed(line.rank_change),
@@ -231,7 +231,7 @@ def table_title(report: IndicatorReport, table: IndicatorTable) -> str:
         return f"{indicator.name}（{short}合计：缺{'、'.join(total.lacking)}数据，不计算）"
     figures = []
     if total.value is not None:
-        figures.append(f"{number(total.value, indicator.places)}{indicator.unit}")
+        figures.append(f"{table.shown.text(total.value)}{table.shown.unit}")
     if total.growth is not None and indicator.kind == Kind.RATIO:
         figures.append(f"增减{points(total.growth)}个百分点")
     elif total.growth is not None:
@@ -267,7 +267,8 @@ def as_xlsx(report: IndicatorReport) -> bytes:
     workbook.remove(workbook.active)
     for table in report.indicators:
         sheet = workbook.create_sheet(table.indicator.name[:31])
-        value_format = "0" if table.indicator.places == 0 else f"0.{'0' * table.indicator.places}"
+        shown = table.shown
+        value_format = "0" if shown.places == 0 else f"0.{'0' * shown.places}"
         growth_format = POINTS_FORMAT if table.indicator.kind == Kind.RATIO else RATE_FORMAT
         titles = headers(report, table)
         columns = [
@@ -284,8 +285,8 @@ def as_xlsx(report: IndicatorReport) -> bytes:
         rows = [
             [
                 line.region,
-                line.value,
-                line.last_year,
+                shown.figure(line.value),
+                shown.figure(line.last_year),
                 line.growth,
                 line.rank,
                 line.rank_change,
@@ -298,7 +299,7 @@ def as_xlsx(report: IndicatorReport) -> bytes:
         write_table(
             sheet,
             title=f"{report.label}{report.group.name}{table.indicator.name}",
-            units=f"单位：{table.indicator.unit}",
+            units=f"单位：{shown.unit}",
             columns=columns,
             rows=rows,
             freeze_columns=1,
@@ -347,7 +348,7 @@ def as_docx(report: IndicatorReport, head: Letterhead) -> bytes:
             ["地区", "本期", growth, rank_header(table.ranked), "较上期", against],
             [[row[i] for i in _DOCX_COLUMNS] for row in text_rows(table)],
             caption=f"表{order}　{table.indicator.name}",
-            units=_units(table.indicator.unit, "个百分点" if ratio else "%"),
+            units=_units(table.shown.unit, "个百分点" if ratio else "%"),
         )
     if report.targets:
         document.table(
