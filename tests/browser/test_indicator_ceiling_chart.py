@@ -60,3 +60,26 @@ def test_a_ceiling_is_drawn_against_its_control_line_not_as_a_target(
     poverty = option["categories"].index("武陟县·脱贫人口")
     assert series["完成率"]["data"][poverty] is not None
     page.locator("#target-chart").screenshot(path=screenshot_dir / "ceiling-chart.png")
+
+
+TOOLTIP = """(at) => {
+  const chart = echarts.getInstanceByDom(document.getElementById("target-chart"));
+  chart.dispatchAction({ type: "showTip", seriesIndex: 1, dataIndex: at });
+  return new Promise((done) => setTimeout(() => done(
+    [...document.querySelectorAll("#target-chart div")]
+      .map((div) => div.innerText).filter((text) => text.includes("·")).pop() || ""
+  ), 300));
+}"""
+
+
+def test_a_ceilings_tooltip_says_its_share_used_without_an_empty_completion(
+    live_server, desktop, world, ceiling
+):
+    # Tryout 12: the ceiling's tooltip said 完成率：— beside its 已用控制数.
+    page = log_in(desktop, live_server.url, "shixmb")
+    page.goto(f"{live_server.url}{reverse('indicator_board')}?year={YEAR}&month=6")
+    page.wait_for_function("echarts.getInstanceByDom(document.getElementById('target-chart'))")
+    at = page.evaluate(OPTION)["categories"].index("武陟县·赴京访批次")
+    said = page.evaluate(TOOLTIP, at)
+    assert "武陟县·赴京访批次" in said and "已用控制数：83.3%" in said
+    assert "完成率" not in said

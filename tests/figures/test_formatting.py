@@ -5,6 +5,7 @@ import pytest
 from guanmo.figures.formatting import (
     UNDEFINED,
     digits,
+    display_for,
     excel_rate,
     growth_text,
     money_wan,
@@ -156,3 +157,25 @@ def test_a_share_against_its_pace_is_said_by_what_the_target_is(vs_pace, ceiling
     # (its allowance to date used up: tryout 12 read 未超 beside +8.3 as reassurance).
     points = None if vs_pace is None else Decimal(vs_pace)
     assert vs_pace_text(points, ceiling=ceiling) == said
+
+
+def test_a_table_of_figures_under_one_of_its_unit_is_shown_in_the_smaller_unit():
+    # Tryout 12: towns' 脱贫人口 all showed 0.13万人; in 人 they are told apart.
+    shown = display_for("万人", 2, [Decimal("0.1312"), Decimal("0.1287"), None])
+    assert (shown.unit, shown.places) == ("人", 0)
+    assert [shown.text(v) for v in (Decimal("0.1312"), Decimal("0.1287"), None)] == [
+        "1312",
+        "1287",
+        UNDEFINED,
+    ]
+    counties = display_for("万人", 2, [Decimal("2.0"), Decimal("0.4")])
+    assert (counties.unit, counties.places, counties.text(Decimal("0.4"))) == ("万人", 2, "0.40")
+    assert display_for("批", 0, [Decimal("0.5")]).unit == "批"  # no smaller unit
+
+
+def test_figures_ranked_apart_are_never_shown_alike():
+    # 1312.4 and 1312.3 people rank 1st and 2nd: whole people would show both 1312.
+    values = [Decimal("0.13124"), Decimal("0.13123"), Decimal("0.13123")]
+    shown = display_for("万人", 2, values, ranks=[1, 2, 2])
+    assert [shown.text(v) for v in values] == ["1312.4", "1312.3", "1312.3"]
+    assert display_for("万人", 2, values, ranks=[1, 1, 1]).places == 0  # 并列: alike is right

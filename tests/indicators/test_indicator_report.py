@@ -10,6 +10,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from guanmo.indicators.models import Indicator, PeerGroup
+from guanmo.indicators.report_output import _figure
 from guanmo.indicators.services import (
     Source,
     TargetInput,
@@ -69,12 +70,15 @@ def test_json_has_the_issues_keys_with_decimals_as_strings(figures):
     assert report["group"]["short_name"] == "全市"
     assert len(report["group"]["regions"]) == 11
     investment = next(i for i in report["indicators"] if i["name"] == "固定资产投资")
-    assert investment["total"] == {"value": "1166", "growth": "6.0"}  # from summed amounts
+    # Every figure a decimal string with the decimals the page shows (tryout 12: "1166" in the
+    # JSON against 1166.0 on the page), more only where the stored figure has more.
+    assert investment["total"] == {"value": "1166.0", "growth": "6.0"}  # from summed amounts
+    assert "固定资产投资（全市：1166.0亿元，增速6.0%）" in _june()
     wuzhi = next(r for r in investment["regions"] if r["region"] == "武陟县")
     assert wuzhi == {
         "region": "武陟县",
-        "value": "107",
-        "last_year": "100",
+        "value": "107.0",
+        "last_year": "100.0",
         "growth": "5.0",
         "rank": 7,
         "rank_change": 1,
@@ -87,9 +91,11 @@ def test_json_has_the_issues_keys_with_decimals_as_strings(figures):
     assert poverty["done"] == "4.98" and poverty["completion_rate"] == "67.5"
     assert poverty["vs_time_progress"] == "17.5"
     assert poverty["both_over_half"] is True
+    assert poverty["unit"] == "万人"
     assert set(poverty) == {
         "region",
         "indicator",
+        "unit",
         "target",
         "target_growth",
         "done",
@@ -188,7 +194,7 @@ def test_the_citys_place_in_the_province_is_said_from_an_imported_province_sheet
 
     assert report["group"]["short_name"] == "全省"
     investment = report["indicators"][0]
-    assert investment["total"] == {"value": "20000", "growth": "8.1"}  # 全省 as reported
+    assert investment["total"] == {"value": "20000.0", "growth": "8.1"}  # 全省 as reported
     assert investment["regions"][0]["vs_group"] == "0.9"
     assert report["sentences"][0] == (
         "1—6月，全市固定资产投资完成988.3亿元，同比增长9.0%，增速居全省第2位。"
@@ -393,7 +399,7 @@ def test_a_peer_groups_total_is_its_members_sum_never_the_citys_figure(city):
     report = _json("--group", "同类县")
 
     by_name = {i["name"]: i["total"] for i in report["indicators"]}
-    assert by_name["固定资产投资"] == {"value": "351", "growth": "3.2"}  # 351.0/340 − 1
+    assert by_name["固定资产投资"] == {"value": "351.0", "growth": "3.2"}  # 351.0/340 − 1
     assert by_name["高新技术产业增加值占比"] == {"value": None, "growth": None}
     assert "1—6月，同类县固定资产投资完成351.0亿元，同比增长3.2%。" in report["sentences"]
     assert not any("40.9" in sentence for sentence in report["sentences"])
@@ -422,3 +428,14 @@ def test_a_peer_group_with_a_member_lacking_its_figure_has_no_total(city):
     total = next(i for i in _json("--group", "同类县")["indicators"])["total"]
 
     assert total == {"value": None, "growth": None}
+    # Tryout 12: the missing total was a bare "—"; it is said in words, naming who lacks it.
+    assert "固定资产投资（同类县合计：缺武陟县数据，不计算）" in _june("--group", "同类县")
+
+
+def test_a_json_figure_keeps_every_stored_decimal_beyond_those_shown():
+    assert [_figure(value, 1) for value in (Decimal(833), Decimal("833.25"), None)] == [
+        "833.0",
+        "833.25",
+        None,
+    ]
+    assert _figure(Decimal("0.0512"), 2) == "0.0512"

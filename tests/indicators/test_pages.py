@@ -129,13 +129,26 @@ def test_the_city_office_opens_any_units_places(client, world, figures):
     assert "第7位" in places[: places.index("</tr>")]
 
 
-def test_the_dashboard_warns_of_indicators_for_the_city_only(client, world, figures):
-    body = page(client, world.users["city"], reverse("dashboard"))
+def _warnings_card(client, user) -> str:
+    body = page(client, user, reverse("dashboard"))
     card = body[body.index('id="indicator-warnings"') :]
+    return card[: card.index("</div>")]
+
+
+def test_the_dashboard_warns_of_indicators_each_dated(client, world, figures):
+    card = _warnings_card(client, world.users["city"])
     assert "武陟县固定资产投资增速居全市第10位，较上月后移3位。" in card
     assert "武陟县脱贫人口完成目标的27.1%，低于序时进度14.8个百分点。" in card
     assert "全年预计完成目标的64.7%" in card
-    assert 'id="indicator-warnings"' not in page(client, world.users["wuzhi"], reverse("dashboard"))
+    assert card.count("2025年1—5月") == 3  # each warning says its month
+
+
+def test_a_county_office_sees_its_own_indicator_warnings_only(client, world, figures):
+    # Tryout 12: a county office saw none of its indicator warnings.
+    card = _warnings_card(client, world.users["wuzhi"])
+    assert "武陟县固定资产投资增速居全市第10位，较上月后移3位。" in card
+    assert "武陟县脱贫人口完成目标的27.1%" in card
+    assert "武陟县" not in _warnings_card(client, world.users["wenxian"])
 
 
 def test_the_dashboard_warning_follows_the_set_points(client, world, figures, settings):
@@ -167,6 +180,31 @@ def test_a_department_enters_and_the_city_office_approves_on_the_pages(client, w
     body = page(client, world.users["city"], reverse("indicator_board") + "?year=2025&month=6")
     # the only figure of June: first of one is no place, so no rank is shown
     assert row(body, 'data-indicator="固定资产投资"', "武陟县")[4] == "—"
+
+
+def test_an_entered_figure_shows_last_years_growth_and_place_before_approval(
+    client, world, figures
+):
+    # Tryout 12: a December entry showed no 上年同期/增速/位次 though last December was stored.
+    june = open_period(world.city, year=YEAR, month=6, deadline=date(YEAR, 7, 10), user=None)
+    others = [unit for unit in figures.units if unit != world.wuzhi]
+    for year, inputs in (
+        (YEAR - 1, [ValueInput(unit, D(100)) for unit in figures.units]),
+        (YEAR, [ValueInput(unit, D(100 + p)) for p, unit in enumerate(others, start=1)]),
+    ):
+        store_values(figures.investment, year, 6, inputs, source="", user=None)
+    client.force_login(figures.statistics)
+    client.get(reverse("submission_start", args=[june.pk]))
+    form = Submission.objects.get(period=june)
+    key = f"{figures.investment.pk}-{world.wuzhi.pk}"
+    url = reverse("submission_form", args=[form.pk])
+    client.post(url, {"version": 0, f"v-{key}": "130", "action": "save"})
+    body = page(client, figures.statistics, url)
+    line = body[body.index(f'name="v-{key}"') :]
+    derived = re.findall(r'<td class="num ro derived">(.*?)</td>', line[: line.index("</tr>")])
+    # 130 against last June's stored 100: 30.0%, ahead of the others' 1% to 10%
+    assert derived == ["100.0", "30.0%", "1"]
+    assert not IndicatorValue.objects.filter(region=world.wuzhi, year=YEAR, month=6).exists()
 
 
 def test_a_county_enters_only_its_own_form(client, world, figures):

@@ -138,3 +138,32 @@ def test_a_growth_target_has_no_breakdown(city, wuzhi):
     fai = Indicator.objects.get(city=city, name="固定资产投资")
     target = Target.objects.create(indicator=fai, region=wuzhi, year=2025, growth=D("10"))
     assert breakdown_of(target) is None
+
+
+def test_last_years_figure_is_the_stored_same_period_of_last_year_when_not_given(city, group):
+    # Tryout 12: a December entered without 上年同期 had no growth though December 2024 was
+    # stored. A 上年同期 given with the figure wins over the stored one.
+    fai = Indicator.objects.get(city=city, name="固定资产投资")
+    wuzhi, wenxian, boai = (city.children.get(name=n) for n in ("武陟县", "温县", "博爱县"))
+    store_values(
+        fai,
+        2024,
+        12,
+        [ValueInput(wuzhi, D(100)), ValueInput(wenxian, D(200)), ValueInput(boai, D(50))],
+        source=Source.IMPORT,
+        user=None,
+    )
+    store_values(
+        fai,
+        2025,
+        12,
+        [ValueInput(wuzhi, D(110)), ValueInput(wenxian, D(210), D(180)), ValueInput(boai, D(60))],
+        source=Source.IMPORT,
+        user=None,
+    )
+    read = readings(fai, group_members(group), 2025, 12)
+    assert [(r.region, r.last_year) for r in read] == [
+        ("博爱县", D(50)),
+        ("武陟县", D(100)),
+        ("温县", D(180)),
+    ]

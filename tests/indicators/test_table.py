@@ -73,3 +73,13 @@ def test_two_regions_of_one_name_are_refused_rather_than_matched_wrongly():
     twice = [Reading("和平区", D("110"), D("100")), Reading("和平区", D("90"), D("100"))]
     with pytest.raises(ValueError, match="和平区"):
         peer_table(twice, INVESTMENT)
+
+
+def test_a_group_total_lacking_a_members_last_year_says_why_it_has_no_growth():
+    lacking = group_figure(
+        [Reading("修武县", D(100), D(90)), Reading("武陟县", D(50))],
+        Kind.AMOUNT,
+    )
+    assert (lacking.value, lacking.growth) == (D(150), None)
+    assert lacking.lacking_last_year == ("武陟县",)
+    assert lacking.lacking == ()

@@ -9,7 +9,7 @@ import pytest
 from guanmo.accounts.models import Department
 from guanmo.indicators.models import Indicator, IndicatorValue, Target
 from guanmo.indicators.report import build_report
-from guanmo.indicators.report_output import as_json
+from guanmo.indicators.report_output import as_json, headers, table_title, text_rows
 from guanmo.indicators.services import (
     Source,
     TargetInput,
@@ -199,3 +199,32 @@ def test_towns_are_ranked_on_their_stored_figures_and_a_zero_is_a_place(county):
     ]
     may_table = build_report(county, 2025, 5).indicators[0]
     assert [line.rank for line in may_table.lines] == [None, None, None, None]
+    # Tryout 12: shown as 0.05万人 each yet ranked 1st and 2nd; in 人 they read as ranked.
+    report = build_report(county, 2025, 6)
+    table = next(t for t in report.indicators if t.indicator == poverty)
+    assert headers(report, table)[1:3] == ["本期（人）", "上年同期（人）"]
+    assert [row[:2] for row in text_rows(table)] == [
+        ["木城街道", "512"],
+        ["大封镇", "487"],
+        ["詹店镇", "0"],
+        ["武陟产业集聚区", "—"],
+    ]
+    assert "脱贫人口（全县：" not in table_title(report, table)  # the zone lacks it: no total
+
+
+def test_town_figures_ranked_apart_show_the_decimals_that_tell_them_apart(county):
+    install_city_peer_group(county)
+    mucheng, dafeng, zhandian, _zone = county.children.order_by("sort_order", "code")
+    poverty = Indicator.objects.get(city=county, name="脱贫人口")
+    june = [
+        ValueInput(mucheng, D("0.13124")),
+        ValueInput(dafeng, D("0.13123")),
+        ValueInput(zhandian, D("0.13123")),
+    ]
+    store_values(poverty, 2025, 6, june, source=Source.IMPORT, user=None)
+    table = next(t for t in build_report(county, 2025, 6).indicators if t.indicator == poverty)
+    assert [(row[1], row[4]) for row in text_rows(table)][:3] == [
+        ("1312.4", "1"),
+        ("1312.3", "2（并列）"),
+        ("1312.3", "2（并列）"),
+    ]

@@ -5,7 +5,8 @@ from decimal import Decimal
 
 from guanmo.figures.breakdown import break_down, equal_weights
 from guanmo.indicators.choices import Direction, Kind, RankBy
-from guanmo.indicators.report import build_report, latest_report
+from guanmo.indicators.models import Indicator
+from guanmo.indicators.report import build_report, latest_report, latest_reports
 from guanmo.indicators.sentences import rank_change_sentence
 from guanmo.indicators.table import PeerFigures
 from guanmo.indicators.targets import standing
@@ -14,8 +15,9 @@ from guanmo.indicators.warnings import (
     falling_warnings,
     report_warnings,
     target_warnings,
+    warnings_of,
 )
-from tests.indicators.pages import indicator_city
+from tests.indicators.pages import indicator_city, store_growths
 from tests.world import YEAR
 
 
@@ -130,3 +132,34 @@ def test_a_ceiling_used_ahead_of_its_node_and_heading_over_it_is_warned():
         direction=Direction.LOWER,
     )
     assert target_warnings("武陟县", "赴京访批次", under, Decimal(0)) == []
+
+
+def test_a_partial_latest_month_keeps_every_indicators_own_latest_warnings(world):
+    # Tryout 12: two indicators imported for June (a month only partly in) hid May's warnings.
+    # Each indicator is judged on its own latest month, and each warning says which month.
+    city = indicator_city(world)
+    revenue = Indicator.objects.get(city=world.city, name="一般公共预算收入")
+    retail = Indicator.objects.get(city=world.city, name="社会消费品零售总额")
+    for indicator in (revenue, retail):
+        places = range(1, len(city.units) + 1)
+        store_growths(indicator, city.units, 5, {p: Decimal(20 - p) for p in places})
+        june = {p: Decimal(20 - p) for p in places}
+        june[1] = Decimal(1)  # the first unit falls from 1st to last
+        store_growths(indicator, city.units, 6, june)
+    warnings = warnings_of(latest_reports(world.city), Decimal(5))
+    first = city.units[0].name
+    assert [(w.kind, w.region, w.indicator, w.period) for w in warnings] == [
+        (IndicatorWarningKind.FALLING, first, "一般公共预算收入", "2025年1—6月"),
+        (IndicatorWarningKind.FALLING, first, "社会消费品零售总额", "2025年1—6月"),
+        (IndicatorWarningKind.FALLING, "武陟县", "固定资产投资", "2025年1—5月"),
+        (IndicatorWarningKind.BEHIND_NODE, "武陟县", "脱贫人口", "2025年1—5月"),
+        (IndicatorWarningKind.SHORT_FORECAST, "武陟县", "脱贫人口", "2025年1—5月"),
+    ]
+
+
+def test_a_county_office_is_warned_of_its_own_indicators_only(world):
+    indicator_city(world)
+    warnings = warnings_of(latest_reports(world.city, world.wuzhi), Decimal(5))
+    assert {w.region for w in warnings} == {"武陟县"}
+    assert len(warnings) == 3
+    assert warnings_of(latest_reports(world.city, world.wenxian), Decimal(5)) == []

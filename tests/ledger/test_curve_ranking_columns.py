@@ -12,6 +12,7 @@ done (36.7%), 11.7 points ahead; 合计 5,000, 1,250 due (25.0%), 1,180 done (23
 import io
 import json
 import re
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -22,6 +23,8 @@ from docx import Document
 from openpyxl import load_workbook
 
 from guanmo.documents.pdf import docx_to_pdf
+from guanmo.ledger.bulletin import curve_sentence
+from guanmo.ledger.curve import CurveStanding
 from guanmo.ledger.models import KeyListEntry, MonthlyPlan
 from guanmo.ledger.services.milestones import remove_from_key_list
 from guanmo.progress.exporters.docx import bulletin_docx
@@ -182,3 +185,17 @@ def test_the_json_report_carries_the_curve_columns_with_the_pages_keys(world):
     assert (regions["解放区"]["curve_progress"], regions["解放区"]["vs_curve"]) == (None, None)
     assert any(sentence.startswith("按各项目投资计划曲线") or "序时进度为" in sentence
                for sentence in report["added_sentences"])  # fmt: skip
+
+
+def test_a_completion_exactly_on_its_curve_is_said_to_meet_it_not_to_be_level():
+    # Tryout 12: 与序时进度持平 reads as "unchanged"; the indicator targets say 完成序时进度.
+    on_curve = CurveStanding(
+        completion_rate=Decimal("40.0"),
+        time_progress=Decimal("41.7"),
+        vs_time_progress=Decimal("-1.7"),
+        curve_progress=Decimal("40.0"),
+        vs_curve=Decimal("0.0"),
+    )
+    assert curve_sentence(on_curve, 5).endswith("序时进度为40.0%，完成序时进度。")
+    ahead = replace(on_curve, curve_progress=Decimal("37.2"), vs_curve=Decimal("2.8"))
+    assert curve_sentence(ahead, 5).endswith("序时进度为37.2%，超序时进度2.8个百分点。")

@@ -16,6 +16,8 @@ The rules follow the bulletins project offices issue and issue 10 ("One way to s
 - .xlsx keeps figures as numbers with a number format (rates as fractions with "0.0%").
 """
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from guanmo.figures.arithmetic import WAN_PER_YI
@@ -200,3 +202,70 @@ def excel_rate(value: Figure | None) -> Decimal | None:
     if value is None:
         return None
     return half_up(_checked(value), RATE_PLACES) / 100
+
+
+# A unit and the smaller one its figures are shown in when every one is under 1 of it, with
+# the power of ten between them: towns' 脱贫人口 0.1312万人 is 1312人.
+SMALLER_UNITS = {
+    "万人": ("人", 4),
+    "万人次": ("人次", 4),
+    "万亩": ("亩", 4),
+    "亿元": ("万元", 4),
+    "万元": ("元", 4),
+    "万户": ("户", 4),
+}
+MAX_SHOWN_PLACES = 6  # the stored figures' decimals (indicators.models.MAX_PLACES)
+
+
+@dataclass(frozen=True)
+class Display:
+    """How a column of figures is shown: in `unit`, multiplied by 10**`shift`, to `places`."""
+
+    unit: str
+    shift: int
+    places: int
+
+    def figure(self, value: Figure | None) -> Decimal | None:
+        """The figure in the shown unit, exact (for an .xlsx cell)."""
+        return None if value is None else _checked(value).scaleb(self.shift)
+
+    def text(self, value: Figure | None) -> str:
+        return number(self.figure(value), self.places)
+
+
+def display_for(
+    unit: str,
+    places: int,
+    values: Sequence[Figure | None],
+    ranks: Sequence[int | None] | None = None,
+) -> Display:
+    """The display of a table's figures kept in `unit` and shown to `places` decimals: in the
+    smaller unit (`SMALLER_UNITS`, its places fewer by the shift, not below 0) when every
+    figure but 0 is under 1 of the unit, so that they read as numbers, not as 0.13 each; and
+    with `ranks` (the figures' ranks when ranked on them, None unranked), as many more decimals
+    as it takes, up to the stored six, for no two figures of different ranks to show alike
+    (never 1st and 2nd both "1312"; 并列 figures may)."""
+    given = [_checked(v) for v in values if v is not None and v != 0]
+    shift = 0
+    if unit in SMALLER_UNITS and given and all(abs(v) < 1 for v in given):
+        unit, shift = SMALLER_UNITS[unit]
+        places = max(0, places - shift)
+    if ranks is not None:
+        ranked = [
+            (_checked(v).scaleb(shift), rank)
+            for v, rank in zip(values, ranks, strict=True)
+            if v is not None and rank is not None
+        ]
+        while places < MAX_SHOWN_PLACES and _alike_apart(ranked, places):
+            places += 1
+    return Display(unit, shift, places)
+
+
+def _alike_apart(ranked: list[tuple[Decimal, int]], places: int) -> bool:
+    """Whether two figures of different ranks show alike to `places` decimals."""
+    seen: dict[Decimal, int] = {}
+    for value, rank in ranked:
+        shown = half_up(value, places)
+        if seen.setdefault(shown, rank) != rank:
+            return True
+    return False

@@ -8,20 +8,25 @@ figures. Units as in `arithmetic`: values in the indicator's unit, growth in % (
 ratio), differences in 个百分点.
 """
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.db.models import prefetch_related_objects
 
 from guanmo.figures.arithmetic import among_ranked, period_label, time_progress
+from guanmo.figures.formatting import Display, display_for
 from guanmo.indicators.arithmetic import previous_period
 from guanmo.indicators.choices import Direction, Frequency, Kind, Profile, RankBy
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, Target
 from guanmo.indicators.selectors import (
     StoredValues,
+    SubmissionLine,
     distinct_labels,
+    entered_over,
     group_members,
     latest_month,
+    latest_months,
     readings,
     standings,
     values_of,
@@ -54,6 +59,12 @@ class IndicatorTable:
     lines: list[PeerFigures]  # the regions asked for (all, or the one named)
     ranked: int = 0  # members of the group with a rank (a figure), whichever are asked for
     among: int | None = None  # `ranked` when fewer than the whole group: places are said so
+    display: Display | None = None  # how its values are shown (`value_display`)
+
+    @property
+    def shown(self) -> Display:
+        """The unit, scale and decimals the table's values are shown in."""
+        return self.display or Display(self.indicator.unit, 0, self.indicator.places)
 
 
 @dataclass(frozen=True)
@@ -118,10 +129,17 @@ def whole_of(group: PeerGroup, members: list[Region], top: Region) -> Region | N
 
 
 def build_report(
-    city: Region, year: int, month: int, *, group: str | None = None, region: str | None = None
+    city: Region,
+    year: int,
+    month: int,
+    *,
+    group: str | None = None,
+    region: str | None = None,
+    only: Collection[int] | None = None,
 ) -> IndicatorReport:
     """The month's report for a peer group (the city's own by default), all its regions or the
-    one named. Raises ReportError for an unknown group or region, or a month out of range."""
+    one named; `only` (indicator ids) keeps those indicators and their targets. Raises
+    ReportError for an unknown group or region, or a month out of range."""
     if not 1 <= month <= 12:
         raise ReportError(f"月份应在1到12之间，而不是{month}")
     peer_group = find_group(city, group)
@@ -144,16 +162,21 @@ def build_report(
         indicator__city=city, year=year, month=month, region__in=members
     ).values_list("indicator_id", flat=True)
     indicators = list(Indicator.objects.filter(city=city, pk__in=given))
+    if only is not None:
+        indicators = [indicator for indicator in indicators if indicator.pk in only]
     periods = {(year, month), (year - 1, month)} | {
-        (year, before)
+        period
         for indicator in indicators
         if (before := previous_period(month, Frequency(indicator.frequency)))
+        for period in ((year, before), (year - 1, before))
     }
     regions = [*members, whole] if whole is not None else members
     stored = values_of(indicators, regions, periods) if indicators else {}
     for indicator in indicators:
         report.indicators.append(_table(indicator, members, whole, year, month, chosen, stored))
     report.targets = target_lines(city, year, month, [chosen] if chosen else members)
+    if only is not None:
+        report.targets = [line for line in report.targets if line.indicator.pk in only]
     report.sentences = _sentences(report)
     return report
 
@@ -183,11 +206,13 @@ def _table(
     month: int,
     chosen: Region | None,
     stored: StoredValues,
+    entered: Mapping[int, IndicatorValue] | None = None,
 ) -> IndicatorTable:
     """The indicator's table from the figures `stored` (read by `values_of` for its month,
-    previous period and a year ago, members and whole)."""
+    previous period and a year ago, members and whole); `entered` (by region id) stands in for
+    the month's stored figures, as a form's approval would leave them."""
     rule = indicator.rule
-    current = readings(indicator, members, year, month, stored)
+    current = readings(indicator, members, year, month, stored, entered)
     before = previous_period(month, Frequency(indicator.frequency))
     previous = readings(indicator, members, year, before, stored) if before else []
     a_year_ago = readings(indicator, members, year - 1, month, stored)
@@ -201,9 +226,27 @@ def _table(
     lines = peer_table(current, rule, total, previous=previous, same_period_last_year=a_year_ago)
     ranks = [line.rank for line in lines]
     ranked = sum(rank is not None for rank in ranks)
+    display = value_display(indicator, lines, total)
     if chosen is not None:
         lines = [line for line, member in zip(lines, members, strict=True) if member == chosen]
-    return IndicatorTable(indicator, total, lines, ranked, among_ranked(ranks, len(members)))
+    return IndicatorTable(
+        indicator, total, lines, ranked, among_ranked(ranks, len(members)), display
+    )
+
+
+def value_display(indicator: Indicator, lines: list[PeerFigures], total: GroupFigure) -> Display:
+    """How the whole group's values (this period's, last year's, the total) are shown
+    (`formatting.display_for`): in a unit fit to them (towns' 脱贫人口 in 人, not 0.13万人 each)
+    and, ranked on the value, with the decimals that keep figures of different ranks apart —
+    the same for one region's page as for the group's table."""
+    by_value = indicator.rank_by == RankBy.VALUE
+    values = [line.value for line in lines]
+    return display_for(
+        indicator.unit,
+        indicator.places,
+        [*values, *(line.last_year for line in lines), total.value],
+        ranks=[*(line.rank for line in lines), *[None] * (len(lines) + 1)] if by_value else None,
+    )
 
 
 def _line(table: IndicatorTable, value, growth, rank=None, tied=False, group="") -> IndicatorLine:
@@ -325,3 +368,63 @@ def latest_report(city: Region) -> IndicatorReport | None:
         return build_report(city, *latest)
     except ReportError:
         return None
+
+
+def latest_reports(city: Region, region: Region | None = None) -> list[IndicatorReport]:
+    """The city's own group's reports at each indicator's latest month with a figure, latest
+    month first, each of the indicators (and their targets) whose latest month it is: a month
+    only partly in does not hide the others' (tryout 12). `region` keeps one unit's lines and
+    targets (a county office's own); none when it is not in the group."""
+    try:
+        group = find_group(city, None)
+    except ReportError:
+        return []
+    latest = latest_months(city, group_members(group))
+    reports = []
+    for year, month in sorted(set(latest.values()), reverse=True):
+        only = {indicator for indicator, when in latest.items() if when == (year, month)}
+        try:
+            reports.append(
+                build_report(city, year, month, region=region.name if region else None, only=only)
+            )
+        except ReportError:
+            return []
+    return reports
+
+
+def entry_figures(
+    city: Region, year: int, month: int, lines: list[SubmissionLine]
+) -> dict[tuple[int, int], PeerFigures]:
+    """What a form's entered figures come to, by (indicator id, region id), before approval:
+    上年同期 as given or the stored same period of last year, growth as reported or derived,
+    and the place among the city's own group with the others' stored figures — the report's
+    own table (`_table`), so the form shows what the 指标调度 page will once it is approved
+    (tryout 12). A region outside the group gets its figures without a place."""
+    entered = [line for line in lines if line.entered is not None]
+    if not entered:
+        return {}
+    try:
+        members = group_members(find_group(city, None))
+    except ReportError:
+        members = []
+    indicators = list({line.indicator.pk: line.indicator for line in entered}.values())
+    regions = list({r.pk: r for r in [*members, *(line.region for line in entered)]}.values())
+    stored = values_of(indicators, regions, {(year, month), (year - 1, month)})
+    found = {}
+    for indicator in indicators:
+        mine = [line for line in entered if line.indicator == indicator]
+        over = {
+            line.region.pk: entered_over(
+                stored.get((indicator.pk, line.region.pk, year, month)), line.entered
+            )
+            for line in mine
+        }
+        outside = [line.region for line in mine if line.region not in members]
+        for group in ([members] if members else []) + [[region] for region in outside]:
+            table = _table(indicator, group, None, year, month, None, stored, over)
+            if len(group) == 1 and group[0] not in members:
+                table = replace(table, lines=[replace(table.lines[0], rank=None)])
+            for region, line in zip(group, table.lines, strict=True):
+                if region.pk in over:
+                    found[(indicator.pk, region.pk)] = line
+    return found

@@ -1,9 +1,12 @@
 """The indicator report as text, JSON, .xlsx and .docx: one `IndicatorReport`, four faces.
 
-JSON keeps the issue's keys exactly (issue 12, "Outputs"); decimals are strings (values exact
-as stored, rates as computed to one decimal), null where undefined. Text, .xlsx and .docx show
-figures through the one number formatter (`guanmo.figures.formatting`); the .xlsx is written by
-`documents.xlsx.write_table` (text never a formula), the .docx by the GB/T 9704 builder.
+JSON keeps the issue's keys exactly (issue 12, "Outputs"), with a `unit` beside each target;
+every figure is a decimal string with the decimals the page shows it with (values to the
+indicator's decimals, never fewer digits than stored: 833 → "833.0", 0.0512 → "0.0512"; rates
+and 个百分点 to one decimal as computed), null where undefined; ranks are integers.
+Text, .xlsx and .docx show figures through the one number formatter
+(`guanmo.figures.formatting`); the .xlsx is written by `documents.xlsx.write_table` (text
+never a formula), the .docx by the GB/T 9704 builder.
 """
 
 import io
@@ -37,6 +40,17 @@ def _exact(value: Decimal | None) -> str | None:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def _figure(value: Decimal | None, places: int) -> str | None:
+    """A value as the page shows it, to `places` decimals ("833.0" for 833 of an indicator
+    shown to one decimal), but never rounded: a stored figure with more decimals keeps them
+    all (a JSON figure is exact); None stays None."""
+    text = _exact(value)
+    if text is None:
+        return None
+    kept = len(text.partition(".")[2])
+    return f"{Decimal(text).quantize(Decimal(1).scaleb(-places)):f}" if kept < places else text
+
+
 def _rate(value: Decimal | None) -> str | None:
     """A rate or a difference in 个百分点: to one decimal as computed ("9.0"); a given rate
     with more places (a target of 8.25%) exactly."""
@@ -62,12 +76,15 @@ def as_dict(report: IndicatorReport) -> dict:
                 "kind": table.indicator.kind,
                 "direction": table.indicator.direction,
                 "rank_by": table.indicator.rank_by,
-                "total": {"value": _exact(table.total.value), "growth": _rate(table.total.growth)},
+                "total": {
+                    "value": _figure(table.total.value, table.indicator.places),
+                    "growth": _rate(table.total.growth),
+                },
                 "regions": [
                     {
                         "region": line.region,
-                        "value": _exact(line.value),
-                        "last_year": _exact(line.last_year),
+                        "value": _figure(line.value, table.indicator.places),
+                        "last_year": _figure(line.last_year, table.indicator.places),
                         "growth": _rate(line.growth),
                         "rank": line.rank,
                         "rank_change": line.rank_change,
@@ -84,12 +101,13 @@ def as_dict(report: IndicatorReport) -> dict:
             {
                 "region": target.region,
                 "indicator": target.indicator.name,
-                "target": _exact(target.standing.target),
+                "unit": target.indicator.unit,
+                "target": _figure(target.standing.target, target.indicator.places),
                 "target_growth": _rate(target.standing.target_growth),
-                "done": _exact(target.standing.done),
+                "done": _figure(target.standing.done, target.indicator.places),
                 "completion_rate": _rate(target.standing.completion_rate),
                 "vs_time_progress": _rate(target.standing.vs_time_progress),
-                "node_target": _exact(target.standing.node_target),
+                "node_target": _figure(target.standing.node_target, target.indicator.places),
                 "vs_node": _rate(target.standing.vs_node),
                 "forecast_rate": _rate(target.standing.forecast_rate),
                 "both_over_half": target.standing.both_over_half,
@@ -112,7 +130,7 @@ def headers(report: IndicatorReport, table: IndicatorTable) -> list[str]:
     """The indicator table's headers; the rank's says among how many regions it is taken
     (位次（共12个）): those with a figure, so that a region alone with a figure is not read as
     first of the whole group."""
-    unit = table.indicator.unit
+    unit = table.shown.unit
     short = report.group.short_name
     return [
         "地区",
@@ -134,13 +152,13 @@ def _signed(change: int | None) -> str:
 
 
 def text_rows(table: IndicatorTable) -> list[list[str]]:
-    places = table.indicator.places
+    shown = table.shown
     growth = points if table.indicator.kind == Kind.RATIO else rate
     return [
         [
             line.region,
-            number(line.value, places),
-            number(line.last_year, places),
+            shown.text(line.value),
+            shown.text(line.last_year),
             growth(line.growth),
             "—" if line.rank is None else f"{line.rank}{'（并列）' if line.tied else ''}",
             _signed(line.rank_change),
@@ -204,18 +222,25 @@ def _amount(value: Decimal | None, places: int, unit: str) -> str:
 
 def table_title(report: IndicatorReport, table: IndicatorTable) -> str:
     """固定资产投资（全市：1166.0亿元，增速6.0%）; a figure the group has not is left out
-    (规模以上工业增加值（全市：增速7.1%）), never shown as "—亿元"."""
+    (规模以上工业增加值（全市：增速7.1%）), never shown as "—亿元"; a total a member's missing
+    figure keeps from being computed is said so (固定资产投资（同类县合计：缺修武县数据，不计算）,
+    or 增速：缺修武县上年同期数据，不计算)."""
     indicator, total = table.indicator, table.total
+    short = report.group.short_name
+    if total.lacking:
+        return f"{indicator.name}（{short}合计：缺{'、'.join(total.lacking)}数据，不计算）"
     figures = []
     if total.value is not None:
-        figures.append(f"{number(total.value, indicator.places)}{indicator.unit}")
+        figures.append(f"{table.shown.text(total.value)}{table.shown.unit}")
     if total.growth is not None and indicator.kind == Kind.RATIO:
         figures.append(f"增减{points(total.growth)}个百分点")
     elif total.growth is not None:
         figures.append(f"增速{rate(total.growth)}")
+    elif total.lacking_last_year:
+        figures.append(f"增速：缺{'、'.join(total.lacking_last_year)}上年同期数据，不计算")
     if not figures:
         return indicator.name
-    return f"{indicator.name}（{report.group.short_name}：{'，'.join(figures)}）"
+    return f"{indicator.name}（{short}：{'，'.join(figures)}）"
 
 
 def as_text(report: IndicatorReport) -> str:
@@ -242,7 +267,8 @@ def as_xlsx(report: IndicatorReport) -> bytes:
     workbook.remove(workbook.active)
     for table in report.indicators:
         sheet = workbook.create_sheet(table.indicator.name[:31])
-        value_format = "0" if table.indicator.places == 0 else f"0.{'0' * table.indicator.places}"
+        shown = table.shown
+        value_format = "0" if shown.places == 0 else f"0.{'0' * shown.places}"
         growth_format = POINTS_FORMAT if table.indicator.kind == Kind.RATIO else RATE_FORMAT
         titles = headers(report, table)
         columns = [
@@ -259,8 +285,8 @@ def as_xlsx(report: IndicatorReport) -> bytes:
         rows = [
             [
                 line.region,
-                line.value,
-                line.last_year,
+                shown.figure(line.value),
+                shown.figure(line.last_year),
                 line.growth,
                 line.rank,
                 line.rank_change,
@@ -273,7 +299,7 @@ def as_xlsx(report: IndicatorReport) -> bytes:
         write_table(
             sheet,
             title=f"{report.label}{report.group.name}{table.indicator.name}",
-            units=f"单位：{table.indicator.unit}",
+            units=f"单位：{shown.unit}",
             columns=columns,
             rows=rows,
             freeze_columns=1,
@@ -322,7 +348,7 @@ def as_docx(report: IndicatorReport, head: Letterhead) -> bytes:
             ["地区", "本期", growth, rank_header(table.ranked), "较上期", against],
             [[row[i] for i in _DOCX_COLUMNS] for row in text_rows(table)],
             caption=f"表{order}　{table.indicator.name}",
-            units=_units(table.indicator.unit, "个百分点" if ratio else "%"),
+            units=_units(table.shown.unit, "个百分点" if ratio else "%"),
         )
     if report.targets:
         document.table(

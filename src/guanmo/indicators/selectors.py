@@ -1,7 +1,7 @@
 """Reading indicator figures out of the database as the plain values the arithmetic takes."""
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache, reduce
@@ -38,16 +38,26 @@ def group_members(group: PeerGroup) -> list[Region]:
     return list(group.members.select_related("parent").order_by("sort_order", "code"))
 
 
-def reading_of(region: Region, stored: IndicatorValue | None, label: str = "") -> Reading:
+def reading_of(
+    region: Region,
+    stored: IndicatorValue | None,
+    label: str = "",
+    a_year_ago: IndicatorValue | None = None,
+) -> Reading:
     """The stored figures as a `Reading` named `label` (by default the region's name); value
-    None when none is stored."""
+    None when none is stored. Last year's figure is the 上年同期 stored with it, else the value
+    stored for the same period of last year (`a_year_ago`): a figure entered or imported
+    without its 上年同期 still has its growth where last year is known (tryout 12)."""
     label = label or region.name
     if stored is None:
         return Reading(label, None)
+    last_year = stored.last_year_value
+    if last_year is None and a_year_ago is not None:
+        last_year = a_year_ago.value
     return Reading(
         label,
         stored.value,
-        last_year=stored.last_year_value,
+        last_year=last_year,
         reported_growth=stored.reported_growth,
         reported_rank=stored.reported_rank,
     )
@@ -82,15 +92,25 @@ def readings(
     year: int,
     month: int,
     stored: StoredValues | None = None,
+    entered: Mapping[int, IndicatorValue] | None = None,
 ) -> list[Reading]:
     """One `Reading` per region, in the order given, named by the region's name (with its
     parent's before it where two regions of the set share a name: 沈阳市和平区, 天津市和平区); a
     region without a stored value reads as value None (unranked, and making a group total
-    undefined). `stored`: the figures already read by `values_of` (read here when None)."""
+    undefined); last year's figure as `reading_of` completes it from the same period of last
+    year. `stored`: the figures already read by `values_of` for the period and a year before
+    (read here when None); `entered`: figures by region id standing in for the stored ones (a
+    form's, as its approval would store them: `entered_over`)."""
     if stored is None:
-        stored = values_of([indicator], regions, [(year, month)])
+        stored = values_of([indicator], regions, [(year, month), (year - 1, month)])
+    entered = entered or {}
     return [
-        reading_of(region, stored.get((indicator.pk, region.pk, year, month)), label)
+        reading_of(
+            region,
+            entered.get(region.pk) or stored.get((indicator.pk, region.pk, year, month)),
+            label,
+            stored.get((indicator.pk, region.pk, year - 1, month)),
+        )
         for region, label in zip(regions, distinct_labels(regions), strict=True)
     ]
 
@@ -372,3 +392,30 @@ def latest_month(city: Region) -> tuple[int, int] | None:
         .first()
     )
     return tuple(latest) if latest else None
+
+
+def latest_months(city: Region, regions: Sequence[Region]) -> dict[int, tuple[int, int]]:
+    """Each indicator's latest (year, month) with a figure of any of `regions`, by indicator
+    id: a month only partly in (two indicators imported for December) leaves the others at
+    their own latest month."""
+    latest: dict[int, tuple[int, int]] = {}
+    given = (
+        IndicatorValue.objects.filter(indicator__city=city, region__in=regions)
+        .values_list("indicator_id", "year", "month")
+        .distinct()
+    )
+    for indicator, year, month in given:
+        latest[indicator] = max(latest.get(indicator, (year, month)), (year, month))
+    return latest
+
+
+def entered_over(stored: IndicatorValue | None, entered: SubmittedValue) -> IndicatorValue:
+    """The figures a form's line would leave stored once approved (`services.store_values`:
+    a figure given replaces, a blank keeps the stored one), unsaved."""
+    merged = IndicatorValue(
+        indicator_id=entered.indicator_id, region_id=entered.region_id, value=None
+    )
+    for field in ("value", "last_year_value", "reported_growth", "reported_rank"):
+        given = getattr(entered, field, None)
+        setattr(merged, field, given if given is not None else getattr(stored, field, None))
+    return merged

@@ -11,10 +11,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from guanmo.accounts.scope import Scope
-from guanmo.figures.formatting import number
+from guanmo.figures.formatting import number, points, rate
 from guanmo.indicators import submissions
+from guanmo.indicators.choices import Kind
 from guanmo.indicators.entry import Typed
+from guanmo.indicators.report import entry_figures
 from guanmo.indicators.selectors import SubmissionLine, submission_lines, submissions_for
+from guanmo.indicators.table import PeerFigures
+from guanmo.regions.services import whole_word
 from guanmo.reporting.forms import version_of
 from guanmo.reporting.models import Period
 from guanmo.reporting.review import ReportingError
@@ -78,6 +82,20 @@ def _entered(line: SubmissionLine) -> Typed:
     )
 
 
+def _derived(line: SubmissionLine, figures: PeerFigures | None) -> dict | None:
+    """A saved line's figures as the report will show them: 上年同期, 增速 (个百分点 for a
+    ratio), 位次 (并列) among the city's own group; None for a line not entered."""
+    if figures is None:
+        return None
+    return {
+        "last_year": number(figures.last_year, line.places),
+        "growth": (points if line.indicator.kind == Kind.RATIO else rate)(figures.growth),
+        "rank": "—"
+        if figures.rank is None
+        else f"{figures.rank}{'（并列）' if figures.tied else ''}",
+    }
+
+
 def _typed(post, lines: list[SubmissionLine]) -> list[Typed]:
     """The figures typed for each line shown."""
     typed = []
@@ -105,6 +123,7 @@ def submission_form(request: HttpRequest, pk: int) -> HttpResponse:
     may_edit = own and form.is_editable
     lines = submission_lines(form)
     typed, faults = {}, []
+    period = form.period
     if request.method == "POST":
         if not own:
             raise PermissionDenied("只有填报单位可以填写")
@@ -131,6 +150,7 @@ def submission_form(request: HttpRequest, pk: int) -> HttpResponse:
         typed = {(each.indicator_id, each.region_id): each for each in entered}
         form.refresh_from_db()
         lines = submission_lines(form)
+    derived = entry_figures(scope.city, period.year, period.month, lines)
     return render(
         request,
         "indicators/submission_form.html",
@@ -142,10 +162,12 @@ def submission_form(request: HttpRequest, pk: int) -> HttpResponse:
                     "key": _key(line),
                     "shown": typed.get((line.indicator.pk, line.region.pk)) or _entered(line),
                     "stored": number(line.stored.value if line.stored else None, line.places),
+                    "derived": _derived(line, derived.get((line.indicator.pk, line.region.pk))),
                 }
                 for line in lines
             ],
             "faults": faults,
+            "whole": whole_word(scope.city),
             "may_edit": may_edit,
             "may_review": scope.is_city_office,
             "steps": form.steps.select_related("user"),

@@ -4,7 +4,7 @@ rank changes against the previous period and the same period of last year, and d
 the group in 个百分点. Plain functions over `Reading`s; the rules are in `arithmetic`."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from guanmo.figures.arithmetic import tied
@@ -23,10 +23,14 @@ from guanmo.indicators.choices import Kind
 
 @dataclass(frozen=True)
 class GroupFigure:
-    """The group's own figure: its value (in the unit) and growth (% or 个百分点)."""
+    """The group's own figure: its value (in the unit) and growth (% or 个百分点); the members
+    whose missing figure (this period's, last year's) keeps an amount's total (its growth) from
+    being computed, said in words (同类县合计：缺修武县数据，不计算)."""
 
     value: Decimal | None
     growth: Decimal | None
+    lacking: tuple[str, ...] = ()
+    lacking_last_year: tuple[str, ...] = ()
 
     def rate(self, kind: Kind) -> Decimal | None:
         """What a member's rate is compared with: a ratio's value, otherwise the growth."""
@@ -60,9 +64,22 @@ def group_figure(
     reported_growth: Decimal | None = None,
 ) -> GroupFigure:
     """The group's figure: as reported for the total where it was (the city's own row),
-    otherwise summed and derived from the members' (`group_total`, `group_growth`)."""
+    otherwise summed and derived from the members' (`group_total`, `group_growth`); an
+    amount's total not computed for a member's missing figure names the members lacking it."""
     value = reported_value if reported_value is not None else group_total(readings, kind)
-    return GroupFigure(value=value, growth=group_growth(readings, kind, reported_growth))
+    total = GroupFigure(value=value, growth=group_growth(readings, kind, reported_growth))
+    if kind != Kind.AMOUNT:
+        return total
+    lacking = tuple(r.region for r in readings if r.value is None)
+    return replace(
+        total,
+        lacking=lacking if value is None else (),
+        lacking_last_year=tuple(
+            r.region for r in readings if r.value is not None and r.last_year is None
+        )
+        if total.growth is None and not lacking
+        else (),
+    )
 
 
 def _ranks_by_region(readings: Sequence[Reading], rule: Rule) -> dict[str, int | None]:

@@ -320,7 +320,12 @@ def _place_rows(places: list[dict]) -> list[dict]:
         for table in place["report"].indicators:
             row = rows.setdefault(
                 table.indicator.pk,
-                {"indicator": table.indicator, "cells": text_rows(table)[0], "groups": {}},
+                {
+                    "indicator": table.indicator,
+                    "unit": table.shown.unit,
+                    "cells": text_rows(table)[0],
+                    "groups": {},
+                },
             )
             line = table.lines[0]
             row["groups"][at] = {

@@ -9,7 +9,7 @@ warned.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -53,6 +53,7 @@ class IndicatorWarning:
     region: str
     indicator: str
     message: str  # one Chinese sentence with the figures
+    period: str = ""  # the month the figures are of: 2025年1—11月 (the report's label)
 
 
 def falling_warnings(
@@ -134,7 +135,8 @@ def target_warnings(
 
 
 def report_warnings(report: IndicatorReport, behind_points: Decimal) -> list[IndicatorWarning]:
-    """Every warning of a month's report: falls of rank in its peer group, then targets."""
+    """Every warning of a month's report: falls of rank in its peer group, then targets, each
+    dated with the report's period."""
     found = []
     for table in report.indicators:
         found += falling_warnings(
@@ -150,4 +152,13 @@ def report_warnings(report: IndicatorReport, behind_points: Decimal) -> list[Ind
         found += target_warnings(
             target.region, target.indicator.name, target.standing, behind_points
         )
-    return found
+    return [replace(warning, period=report.label) for warning in found]
+
+
+def warnings_of(
+    reports: Iterable[IndicatorReport], behind_points: Decimal
+) -> list[IndicatorWarning]:
+    """The dashboard's warnings from `report.latest_reports` (each indicator's at its own
+    latest month with a figure, latest month first, a county office's own lines), each
+    dated."""
+    return [warning for report in reports for warning in report_warnings(report, behind_points)]

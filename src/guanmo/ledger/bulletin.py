@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from guanmo.figures.arithmetic import period_label
-from guanmo.figures.formatting import rate, vs_time_progress
+from guanmo.figures.formatting import rate, vs_pace_text, vs_time_progress
 from guanmo.ledger.curve import CurveStanding, standing_by_curve
 from guanmo.ledger.milestones import MilestoneCounts, milestone_counts
 from guanmo.ledger.models import KeyListEntry, Milestone
@@ -165,11 +165,13 @@ def curve_columns(city: Region, report: ProgressReport) -> RankingColumns | None
 
 def curve_sentence(standing: CurveStanding, month: int, everywhere: str = "全市") -> str:
     """全市重点项目1—5月完成投资占年度计划的41.0%，按时间进度（41.7%）计低于时间进度0.7个百分点；
-    按各项目投资计划曲线，序时进度为38.2%，超序时进度2.8个百分点。"""
+    按各项目投资计划曲线，序时进度为38.2%，超序时进度2.8个百分点。 Exactly on the curve it is
+    完成序时进度 (`formatting.vs_pace_text`, as targets say it), never 持平, which reads as
+    "unchanged"."""
     return (
         f"{everywhere}重点项目{period_label(month)}完成投资占年度计划的{rate(standing.completion_rate)}，"
         f"按时间进度（{rate(standing.time_progress)}）计"
         f"{vs_time_progress(standing.vs_time_progress) or '无从比较'}；"
         f"按各项目投资计划曲线，序时进度为{rate(standing.curve_progress)}，"
-        f"{vs_time_progress(standing.vs_curve, '序时进度') or '无从比较'}。"
+        f"{vs_pace_text(standing.vs_curve) or '无从比较'}。"
     )

@@ -16,8 +16,8 @@ from guanmo.accounts.scope import Scope
 from guanmo.documents.views import document_response, file_response, issue_posted
 from guanmo.figures.arithmetic import period_label
 from guanmo.figures.formatting import yi
-from guanmo.indicators.report import latest_report
-from guanmo.indicators.warnings import report_warnings
+from guanmo.indicators.report import latest_reports
+from guanmo.indicators.warnings import warnings_of
 from guanmo.ledger.models import Stage
 from guanmo.progress.exporters import FILE_FORMATS
 from guanmo.progress.exporters.docx import bulletin_title
@@ -69,7 +69,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "plan_line": [str(yi(Decimal(plan) * month / 12)) for month in range(1, when.month + 1)],
     }
     stages = Counter(status.stage or "未填" for status in statuses)
-    indicators = latest_report(scope.city) if scope.sees_city_totals else None
+    # the city's whole group; a county office its own lines (each indicator at its own latest
+    # month: a month only partly in hides none)
+    indicators = (
+        latest_reports(scope.city, None if scope.sees_city_totals else scope.county)
+        if scope.sees_city_totals or scope.county
+        else []
+    )
     return render(
         request,
         "progress/dashboard.html",
@@ -99,11 +105,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "reporting_reports": reports,
             "chart": chart,
             "indicators": indicators,
-            "indicator_warnings": report_warnings(
-                indicators, settings.GUANMO_INDICATOR_BEHIND_POINTS
-            )
-            if indicators
-            else [],
+            "indicator_warnings": warnings_of(indicators, settings.GUANMO_INDICATOR_BEHIND_POINTS),
         },
     )
 

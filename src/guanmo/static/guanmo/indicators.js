@@ -52,6 +52,8 @@
     const chart = echarts.getInstanceByDom(element);
     chart.setOption({
       legend: { data: ["完成率", "已用控制数", "控制数"], top: 0 },
+      // each row is a target (完成率) or a ceiling (已用控制数): its tooltip says only its own
+      tooltip: axisTooltip("%", true),
       grid: { top: 40 },
       series: [
         { stack: "share" },

@@ -6,9 +6,13 @@ window.guanmo = {
   shown: (value, unit) => (value === null || value === undefined ? "—" : `${value}${unit}`),
 };
 // An ECharts axis tooltip of escaped text: the category, then each series with its value.
-window.guanmo.axisTooltip = (unit) => ({
+// `onlyGiven`: series without a value at the point are left out (a chart whose rows each belong
+// to one of its series, as a ceiling's 已用控制数 beside targets' 完成率), not said as "—".
+window.guanmo.axisTooltip = (unit, onlyGiven = false) => ({
   trigger: "axis",
-  formatter: (items) => [window.guanmo.escape(items[0].axisValue), ...items.map(
+  formatter: (items) => [window.guanmo.escape(items[0].axisValue), ...items.filter(
+    (item) => !onlyGiven || (item.value !== null && item.value !== undefined && item.value !== "-"),
+  ).map(
     (item) => `${item.marker}${window.guanmo.escape(item.seriesName)}：${
       window.guanmo.escape(window.guanmo.shown(item.value, unit))}`,
   )].join("<br>"),
