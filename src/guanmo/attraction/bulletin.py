@@ -6,7 +6,7 @@ attraction."""
 
 from decimal import Decimal
 
-from guanmo.attraction.land import LAND_HEADERS, ParkLand
+from guanmo.attraction.land import LAND_HEADERS, ParkLand, per_mu_sentence
 from guanmo.attraction.models import Lead, Parcel
 from guanmo.attraction.report import build_report
 from guanmo.documents.official import chinese_date
@@ -72,6 +72,8 @@ def land_section(city: Region, year: int, month: int) -> BulletinSection | None:
     sentences = [land_sentence(report.land[0][1], chinese_date(report.as_of), report.city)]
     if report.idle_land:
         sentences.append("闲置土地：" + "；".join(idle.text for idle in report.idle_land) + "。")
+    if note := per_mu_sentence(report.land):
+        sentences.append(note)
     table = SectionTable(
         caption=f"截至{chinese_date(report.as_of)}各县（市、区）、园区用地情况{LAND_UNITS}",
         headers=LAND_HEADERS,
