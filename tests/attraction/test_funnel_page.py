@@ -92,3 +92,28 @@ def test_a_county_page_lists_and_counts_only_what_it_hosts_with_no_park_row(
     assert "城乡一体化示范区" not in page.split('id="by-unit"')[1]
     assert "示范区项目" not in page
     assert "武陟县新增签约项目2个" in page
+
+
+def _november_closed(city, settings) -> None:
+    """15 December 2025: November's figures are closed, December's being reported."""
+    from django.utils import timezone
+
+    from guanmo.reporting.models import Period
+
+    settings.GUANMO_TODAY = date(YEAR, 12, 15)
+    Period.objects.create(city=city, year=YEAR, month=11, deadline=date(YEAR, 12, 5),
+                          closed_at=timezone.now())  # fmt: skip
+    Period.objects.create(city=city, year=YEAR, month=12, deadline=date(YEAR + 1, 1, 5))
+
+
+def test_the_funnel_page_opens_on_the_month_every_page_shows(client, world, register, settings):
+    """Tryout 13: it opened on 2025年1—12月 (signings to 15 December) while every other page
+    said 数据截至2025年11月; it opens on the same data month (progress.status.figures_month)."""
+    _november_closed(world.city, settings)
+    client.force_login(world.users["city"])
+
+    page = client.get(reverse("attraction_funnel")).content.decode()
+
+    assert f"<h1>{YEAR}年1—11月招商引资项目推进情况</h1>" in page
+    asked = client.get(reverse("attraction_funnel"), {"year": YEAR, "month": 12}).content
+    assert f"<h1>{YEAR}年1—12月招商引资项目推进情况</h1>" in asked.decode()  # still chosen
