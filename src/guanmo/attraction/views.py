@@ -19,7 +19,7 @@ from guanmo.attraction.forms import StageForm, chosen_period
 from guanmo.attraction.funnel_chart import funnel_flows
 from guanmo.attraction.models import Lead
 from guanmo.attraction.report import build_report, build_unit_report
-from guanmo.attraction.selectors import host_unit, hosted_by, stage_dates
+from guanmo.attraction.selectors import host_unit, hosted_by, placement, stage_dates
 from guanmo.attraction.services import StageRefused, record_stage
 from guanmo.attraction.stages import STAGES, Stage
 from guanmo.regions.models import Region
@@ -61,7 +61,7 @@ def funnel_page(request: HttpRequest) -> HttpResponse:
             "flows": flows,
             "sees_parks": any(unit.kind == Region.Kind.ZONE for unit in scope.units()),
             "whole": whole,
-            "leads": leads,
+            "leads": [(lead, placement(lead)) for lead in leads],
         },
     )
 
@@ -107,6 +107,7 @@ def lead_page(request: HttpRequest, pk: int) -> HttpResponse:
         "attraction/lead.html",
         {
             "lead": lead,
+            "placement": placement(lead),
             "stages": [
                 (stage, dict(zip(("planned", "reached"), dates[stage], strict=True)))
                 if stage in dates
