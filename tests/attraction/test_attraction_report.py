@@ -133,7 +133,7 @@ def test_xlsx_reads_back_with_figures_as_numbers(register_2025, tmp_path):
     sheet = load_workbook(path).worksheets[0]
     assert sheet.cell(1, 1).value == "2025年1—6月各县（市、区）、园区招商项目推进情况"
     header = [cell.value for cell in sheet[3]]
-    assert header[:3] == ["地区", "在谈项目（个）", "新签项目（个）"]
+    assert header[:3] == ["地区", "洽谈项目（个）", "新签项目（个）"]
     city = [cell.value for cell in sheet[4]]
     assert city[0] == "全市" and city[2] == 3
     assert Decimal(str(city[7])) == Decimal("86500")
@@ -195,20 +195,22 @@ def test_land_idle_parcels_and_standards_are_reported(city, capsys):
             "亩均税收按有税收数据的1宗地、100亩计算"
         ),
     }
-    assert [(i["parcel"], i["step"]) for i in report["idle_land"]] == [("乙", "闲置满一年")]
+    assert [(i["parcel"], i["step"]) for i in report["idle_land"]] == [("乙", "闲置满一年不满两年")]
     below = report["below_standard"]
     assert [(b["parcel"], b["investment_intensity"], b["standard"]) for b in below] == [
         ("甲", "200", "300")
     ]
     call_command("attraction-report", "--year", "2025", "--month", "6")
     out = capsys.readouterr().out
-    assert "地区\t已供地\t已动工\t闲置土地\t闲置满一年\t闲置满两年\t亩均投资\t亩均税收" in out
+    assert (
+        "地区\t已供地\t已动工\t闲置土地\t闲置满一年不满两年\t闲置满两年\t亩均投资\t亩均税收" in out
+    )
     assert "武陟产业集聚区\t150.00\t100.00\t50.00\t50.00\t0.00\t200.00\t5.00" in out
     assert (
         "注：全市亩均投资按有投资数据的1宗地、100亩计算，亩均税收按有税收数据的1宗地、100亩计算；"
         "武陟产业集聚区亩均投资按有投资数据的1宗地、100亩计算，亩均税收按有税收数据的1宗地、100亩计算。"
     ) in out
-    assert "乙（某公司）50亩闲置满一年" in out
+    assert "乙（某公司）50亩闲置满一年不满两年" in out
 
 
 NOTE_40_MU = (

@@ -154,7 +154,7 @@ def test_idle_parcels_are_listed_the_longest_idle_first():
     found = idle_parcels(parcels, date(2025, 6, 30))
 
     assert [(idle.parcel.name, idle.step) for idle in found] == [("乙", 2), ("甲", 1)]
-    assert found[1].text == "甲（某公司）12.5亩闲置满一年"
+    assert found[1].text == "甲（某公司）12.5亩闲置满一年不满两年"
 
 
 # Tryout 13: 44 parcels, 6011 亩 supplied; 19 carry investment (764,000万元 on 1,200 亩), 4 carry

@@ -36,10 +36,13 @@ def test_the_bulletin_land_section_gives_each_units_land_and_names_the_idle(worl
         "温县": ["30.00", "0.00", "30.00", "0.00", "30.00"],
     }
     assert section.sentences[0] == (
-        "截至2025年4月30日，全市已供地180亩、已动工100亩；闲置土地80亩，"
-        "其中闲置满一年50亩（征缴土地闲置费）、闲置满两年30亩（无偿收回）。"
+        "截至4月底，全市已供地180亩、已动工100亩；闲置土地80亩，"
+        "其中闲置满一年不满两年50亩（征缴土地闲置费）、闲置满两年30亩（无偿收回）。"
     )
-    assert "丙30亩闲置满两年" in section.sentences[1] and "乙50亩闲置满一年" in section.sentences[1]
+    assert (
+        "丙30亩闲置满两年" in section.sentences[1]
+        and "乙50亩闲置满一年不满两年" in section.sentences[1]
+    )
     # 20000万元 over 甲's 100亩, the one parcel carrying investment, not over all 180亩 (111.11)
     assert section.sentences[2] == (
         "全市亩均投资按有投资数据的1宗地、100亩计算；武陟县亩均投资按有投资数据的1宗地、100亩计算。"

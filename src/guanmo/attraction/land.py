@@ -32,9 +32,11 @@ HECTARES_TO_MU = Decimal(15)
 PER_MU_PLACES = 2
 
 NOT_IDLE = 0
-IDLE_ONE_YEAR = 1  # 闲置满一年: 征缴土地闲置费
+IDLE_ONE_YEAR = 1  # 闲置满一年不满两年: 征缴土地闲置费
 IDLE_TWO_YEARS = 2  # 闲置满两年: 无偿收回
-IDLE_WORDS = {IDLE_ONE_YEAR: "闲置满一年", IDLE_TWO_YEARS: "闲置满两年"}
+# The first step said with its end, so that it never reads as "a year or more" beside the second
+# (tryout 13: 闲置满一年 30亩 beside 闲置满两年 98亩 read as overlapping).
+IDLE_WORDS = {IDLE_ONE_YEAR: "闲置满一年不满两年", IDLE_TWO_YEARS: "闲置满两年"}
 
 
 @dataclass(frozen=True)
@@ -115,8 +117,8 @@ LAND_HEADERS = (
     "已供地",
     "已动工",
     "闲置土地",
-    "闲置满一年",
-    "闲置满两年",
+    IDLE_WORDS[IDLE_ONE_YEAR],
+    IDLE_WORDS[IDLE_TWO_YEARS],
     "亩均投资",
     "亩均税收",
 )
@@ -147,7 +149,7 @@ class ParkLand:
 
     supplied: Decimal
     in_use: Decimal
-    idle_one_year: Decimal  # 闲置满一年 (not yet two): 征缴土地闲置费
+    idle_one_year: Decimal  # 闲置满一年不满两年: 征缴土地闲置费
     to_take_back: Decimal  # 闲置满两年: 无偿收回
     investment_per_mu: Decimal | None
     tax_per_mu: Decimal | None
@@ -163,7 +165,7 @@ class ParkLand:
     @property
     def areas(self) -> tuple[Decimal, ...]:
         """The table's areas in 亩, in LAND_HEADERS' order after 地区: 已供地, 已动工, 闲置土地,
-        闲置满一年, 闲置满两年."""
+        闲置满一年不满两年, 闲置满两年."""
         return (self.supplied, self.in_use, self.idle, self.idle_one_year, self.to_take_back)
 
     @property
@@ -257,8 +259,8 @@ PARCEL_STATES = {
     "supplied": "已供地未动工",
     "started": "已动工在建",
     "in_use": "已投产使用",
-    "idle_one_year": "闲置满一年",
-    "idle_two_years": "闲置满两年",
+    "idle_one_year": IDLE_WORDS[IDLE_ONE_YEAR],
+    "idle_two_years": IDLE_WORDS[IDLE_TWO_YEARS],
 }
 
 
