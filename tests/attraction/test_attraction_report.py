@@ -202,9 +202,7 @@ def test_land_idle_parcels_and_standards_are_reported(city, capsys):
     ]
     call_command("attraction-report", "--year", "2025", "--month", "6")
     out = capsys.readouterr().out
-    assert (
-        "地区\t已供地\t已动工\t闲置土地\t闲置满一年不满两年\t闲置满两年\t亩均投资\t亩均税收" in out
-    )
+    assert "地区\t已供地\t已动工\t闲置土地\t满一年不满两年\t满两年\t亩均投资\t亩均税收" in out
     assert "武陟产业集聚区\t150.00\t100.00\t50.00\t50.00\t0.00\t200.00\t5.00" in out
     assert (
         "注：全市亩均投资按有投资数据的1宗地、100亩计算，亩均税收按有税收数据的1宗地、100亩计算；"

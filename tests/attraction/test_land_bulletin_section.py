@@ -51,3 +51,17 @@ def test_the_bulletin_land_section_gives_each_units_land_and_names_the_idle(worl
 
 def test_a_city_without_land_gets_no_land_section(world):
     assert land_section(world.city, 2025, 4) is None
+
+
+def test_the_land_table_fits_a4_with_thousands_and_a_long_park_name():
+    """The demo's bulletin: 6,011.00亩 and 焦作高新技术产业开发区 under the eight heads."""
+    from guanmo.attraction.land import LAND_HEADERS
+    from guanmo.documents.tables import column_layout
+    from guanmo.progress.sections import SectionTable
+
+    row = ["焦作高新技术产业开发区", *(Decimal("6011.00") for _ in LAND_HEADERS[1:])]
+    table = SectionTable(caption="", headers=LAND_HEADERS, rows=[row])
+
+    (cells,) = table.text_rows()
+    assert cells[1] == "6,011.00"
+    assert column_layout(LAND_HEADERS, [cells]).widths  # raises when it does not fit

@@ -117,8 +117,8 @@ LAND_HEADERS = (
     "已供地",
     "已动工",
     "闲置土地",
-    IDLE_WORDS[IDLE_ONE_YEAR],
-    IDLE_WORDS[IDLE_TWO_YEARS],
+    "满一年不满两年",  # of it: IDLE_WORDS without 闲置, so that eight heads fit A4's width
+    "满两年",
     "亩均投资",
     "亩均税收",
 )
