@@ -320,6 +320,24 @@ def test_tax_per_mu_is_the_parks_land_supplied_by_the_cycles_end():
     assert taxed["丙园区"].value is None and taxed["甲县"] == Sourced(None, "甲县不是园区")
 
 
+def test_tax_per_mu_is_over_the_land_of_the_parcels_with_tax_and_says_so():
+    land = park_land(
+        [
+            ParcelFacts("一号地", D(30), supplied_on=date(2024, 5, 1), tax=D(40)),
+            ParcelFacts("二号地", D(270), supplied_on=date(2024, 5, 1)),
+        ],
+        CYCLE.last_day,
+    )
+    facts = ParkSourceFacts(CYCLE, ["甲园区"], [], {"甲园区": land})
+
+    taxed = park_land_per_mu(facts, ["甲园区"], Measure.TAX_PER_MU)
+
+    assert taxed["甲园区"] == Sourced(  # 40 ÷ 30, not ÷ 300 (0.13)
+        D("1.33"),
+        "截至2025年9月底已供地300亩，亩均税收1.33万元/亩（按有税收数据的1宗地、30亩计算）",
+    )
+
+
 # Merging: 甲县 and 乙县 rated, 戊园区 exempt; the source has no value for 乙县.
 DEFINITION = Definition(
     (

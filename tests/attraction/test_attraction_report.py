@@ -133,7 +133,7 @@ def test_xlsx_reads_back_with_figures_as_numbers(register_2025, tmp_path):
     sheet = load_workbook(path).worksheets[0]
     assert sheet.cell(1, 1).value == "2025年1—6月各县（市、区）、园区招商项目推进情况"
     header = [cell.value for cell in sheet[3]]
-    assert header[:3] == ["地区", "在谈项目（个）", "新签项目（个）"]
+    assert header[:3] == ["地区", "洽谈项目（个）", "新签项目（个）"]
     city = [cell.value for cell in sheet[4]]
     assert city[0] == "全市" and city[2] == 3
     assert Decimal(str(city[7])) == Decimal("86500")
@@ -186,19 +186,76 @@ def test_land_idle_parcels_and_standards_are_reported(city, capsys):
         "idle": "50",  # 乙: supplied 30 June 2024, a full year on 30 June 2025
         "idle_one_year": "50",
         "to_take_back": "0",
-        "investment_per_mu": "133.33",  # 20000 ÷ 150
-        "tax_per_mu": "3.33",
+        "investment_per_mu": "200",  # 20000 ÷ 100, 甲's land: 乙 carries none
+        "tax_per_mu": "5",
+        "investment_base": {"parcels": 1, "area": "100"},
+        "tax_base": {"parcels": 1, "area": "100"},
+        "note": (
+            "武陟产业集聚区亩均投资按有投资数据的1宗地、100亩计算，"
+            "亩均税收按有税收数据的1宗地、100亩计算"
+        ),
     }
-    assert [(i["parcel"], i["step"]) for i in report["idle_land"]] == [("乙", "闲置满一年")]
+    assert [(i["parcel"], i["step"]) for i in report["idle_land"]] == [("乙", "闲置满一年不满两年")]
     below = report["below_standard"]
     assert [(b["parcel"], b["investment_intensity"], b["standard"]) for b in below] == [
         ("甲", "200", "300")
     ]
     call_command("attraction-report", "--year", "2025", "--month", "6")
     out = capsys.readouterr().out
-    assert "地区\t已供地\t已动工\t闲置土地\t闲置满一年\t闲置满两年\t亩均投资\t亩均税收" in out
-    assert "武陟产业集聚区\t150.00\t100.00\t50.00\t50.00\t0.00\t133.33\t3.33" in out
-    assert "乙（某公司）50亩闲置满一年" in out
+    assert "地区\t已供地\t已动工\t闲置土地\t满一年不满两年\t满两年\t亩均投资\t亩均税收" in out
+    assert "武陟产业集聚区\t150.00\t100.00\t50.00\t50.00\t0.00\t200.00\t5.00" in out
+    assert (
+        "注：全市亩均投资按有投资数据的1宗地、100亩计算，亩均税收按有税收数据的1宗地、100亩计算；"
+        "武陟产业集聚区亩均投资按有投资数据的1宗地、100亩计算，亩均税收按有税收数据的1宗地、100亩计算。"
+    ) in out
+    assert "乙（某公司）50亩闲置满一年不满两年" in out
+
+
+NOTE_40_MU = (
+    "全市亩均投资按有投资数据的1宗地、40亩计算；武陟县亩均投资按有投资数据的1宗地、40亩计算。"
+)
+
+
+def _two_parcels_one_with_investment(city) -> None:
+    from guanmo.attraction.models import Parcel
+
+    wuzhi = city.children.get(name="武陟县")
+    for name, area, investment in [("甲", 40, 12000), ("乙", 160, None)]:
+        Parcel.objects.create(
+            city=city, county=wuzhi, name=name, area=area, investment=investment,
+            supplied_on=date(2024, 1, 1), started_on=date(2024, 6, 1),
+        )  # fmt: skip
+
+
+def test_xlsx_land_sheet_gives_per_mu_over_the_parcels_with_the_figure_and_says_so(city, tmp_path):
+    _two_parcels_one_with_investment(city)
+    path = tmp_path / "招商.xlsx"
+
+    call_command("attraction-report", "--year", "2025", "--month", "6", "--format", "xlsx",
+                 "-o", str(path))  # fmt: skip
+
+    sheet = load_workbook(path)["用地"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    whole = next(row for row in rows if row[0] == "全市")
+    assert Decimal(str(whole[6])) == Decimal("300")  # 12000 ÷ 40, not ÷ 200 (60)
+    assert whole[7] is None  # no parcel carries tax: an empty cell, never 0
+    notes = [row[0] for row in rows if str(row[0]).startswith("注：")]
+    assert notes == [NOTE_40_MU.replace("全市", "注：全市", 1)]
+
+
+def test_docx_gives_the_land_table_with_its_note(city, tmp_path):
+    _two_parcels_one_with_investment(city)
+    path = tmp_path / "招商.docx"
+
+    call_command("attraction-report", "--year", "2025", "--month", "6", "--format", "docx",
+                 "-o", str(path))  # fmt: skip
+
+    document = Document(str(path))
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    assert NOTE_40_MU in text
+    tables = [[[cell.text for cell in row.cells] for row in t.rows] for t in document.tables]
+    land = next(rows for rows in tables if rows[0][:2] == ["地区", "已供地"])
+    assert land[1] == ["全市", "200.00", "200.00", "0.00", "0.00", "0.00", "300.00", "—"]
 
 
 def test_parks_figures_of_the_period_are_ranked_with_their_leading_share(city, capsys):

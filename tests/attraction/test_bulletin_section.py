@@ -63,8 +63,8 @@ def test_the_section_counts_the_year_to_the_bulletins_month(world, register):
 
     assert section.sentences[0] == HEADLINE
     assert section.table.text_rows() == [
-        ["武陟县", "2", "35000.00", "1", "1", "50.0", "50.0", "0.0"],
-        ["全市", "2", "35000.00", "1", "1", "50.0", "50.0", "0.0"],
+        ["武陟县", "2", "35,000.00", "1", "1", "50.0", "50.0", "0.0"],
+        ["全市", "2", "35,000.00", "1", "1", "50.0", "50.0", "0.0"],
     ]
 
 
@@ -78,7 +78,7 @@ def test_the_bulletin_page_docx_and_xlsx_show_it(client, world, closed_april, re
     assert HEADLINE in paragraphs
     # Other sections' tables open with 地区 too (计划曲线序时进度): this one counts signings.
     (table,) = [t for t in body_tables(document) if t.rows[0].cells[1].text == "新签项目（个）"]
-    assert [cell.text for cell in table.rows[-1].cells][:3] == ["全市", "2", "35000.00"]
+    assert [cell.text for cell in table.rows[-1].cells][:3] == ["全市", "2", "35,000.00"]
 
     sheet = load_workbook(_file(client, world, "xlsx"))["招商引资项目推进情况"]
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]

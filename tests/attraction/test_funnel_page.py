@@ -92,3 +92,66 @@ def test_a_county_page_lists_and_counts_only_what_it_hosts_with_no_park_row(
     assert "城乡一体化示范区" not in page.split('id="by-unit"')[1]
     assert "示范区项目" not in page
     assert "武陟县新增签约项目2个" in page
+
+
+def _november_closed(city, settings) -> None:
+    """15 December 2025: November's figures are closed, December's being reported."""
+    from django.utils import timezone
+
+    from guanmo.reporting.models import Period
+
+    settings.GUANMO_TODAY = date(YEAR, 12, 15)
+    Period.objects.create(city=city, year=YEAR, month=11, deadline=date(YEAR, 12, 5),
+                          closed_at=timezone.now())  # fmt: skip
+    Period.objects.create(city=city, year=YEAR, month=12, deadline=date(YEAR + 1, 1, 5))
+
+
+def test_the_funnel_page_opens_on_the_month_every_page_shows(client, world, register, settings):
+    """Tryout 13: it opened on 2025年1—12月 (signings to 15 December) while every other page
+    said 数据截至2025年11月; it opens on the same data month (progress.status.figures_month)."""
+    _november_closed(world.city, settings)
+    client.force_login(world.users["city"])
+
+    page = client.get(reverse("attraction_funnel")).content.decode()
+
+    assert f"<h1>{YEAR}年1—11月招商引资项目推进情况</h1>" in page
+    asked = client.get(reverse("attraction_funnel"), {"year": YEAR, "month": 12}).content
+    assert f"<h1>{YEAR}年1—12月招商引资项目推进情况</h1>" in asked.decode()  # still chosen
+
+
+def _zone_lead(world, county=None):
+    from guanmo.regions.models import Region
+
+    zone = Region.objects.create(
+        code="410899001", name="城乡一体化示范区", kind=Region.Kind.ZONE, parent=world.city
+    )
+    lead = Lead.objects.create(city=world.city, county=county or zone, park=zone,
+                               name="示范区项目", register_year=YEAR)  # fmt: skip
+    StageDate.objects.create(lead=lead, stage=Stage.SIGNED, reached=date(YEAR, 2, 1))
+    return lead
+
+
+def _listed_place(page: str, name: str) -> str:
+    row = page.split('id="leads"')[1].split(f">{name}</a></th>")[1].split("</tr>")[0]
+    return row.split("<td>")[2].split("</td>")[0]
+
+
+def test_the_list_places_a_park_hosted_lead_where_the_table_counts_it(client, world, register):
+    """Tryout 13: the table counted it in its park, the list under its county."""
+    _zone_lead(world, county=world.wuzhi)
+
+    page = _page(client, world, "city").content.decode()
+
+    assert '<th scope="row">城乡一体化示范区</th><td>1</td><td>1</td>' in page  # counted there
+    assert _listed_place(page, "示范区项目") == "城乡一体化示范区（武陟县）"
+    assert _listed_place(page, "冷链") == "武陟县"
+
+
+def test_a_lead_page_names_a_zone_once_when_it_is_both_county_and_park(client, world, register):
+    """Tryout 13: 所在县区 焦作高新技术产业开发区（焦作高新技术产业开发区）."""
+    lead = _zone_lead(world)
+    client.force_login(world.users["city"])
+
+    page = client.get(reverse("attraction_lead", args=[lead.pk])).content.decode()
+
+    assert "<dt>所在地</dt><dd>城乡一体化示范区</dd>" in page

@@ -227,3 +227,49 @@ def test_a_reimport_that_changes_a_parcel_keeps_its_history(city, tmp_path):
     ]
     assert {c.source for c in changes} == {"表格导入"}
     assert {c.import_record for c in changes} == {ImportRecord.objects.latest("pk")}
+
+
+# Tryout 13: the README's sheet heads 投资 and 建筑密度; 投资（万元） was not read at all, and
+# 0.4 under 建筑密度 was stored as 0.40 (%) where the office meant 40%.
+README_HEADER = [
+    "地块名称",
+    "所在县区",
+    "面积（亩）",
+    "容积率",
+    "建筑密度",
+    "投资（万元）",
+    "税收（万元）",
+]
+
+
+def test_the_readmes_investment_column_is_read(city, tmp_path):
+    rows = [["一号地", "温县", 10, 1.2, 40, 3000, 50]]
+
+    report = import_land(_write(tmp_path, rows, README_HEADER), city=city)
+
+    assert report.ok, [str(f) for f in report.faults]
+    parcel = Parcel.objects.get()
+    assert (parcel.investment, parcel.tax) == (Decimal("3000"), Decimal("50"))
+
+
+@pytest.mark.parametrize("header", ["建筑密度", "建筑密度（%）"])
+def test_a_building_density_typed_as_a_share_is_stored_as_its_percentage_and_said(
+    city, tmp_path, header
+):
+    columns = ["地块名称", "所在县区", "面积（亩）", header]
+    rows = [["一号地", "温县", 10, 0.4], ["二号地", "温县", 10, 45], ["三号地", "温县", 10, 1]]
+
+    report = import_land(_write(tmp_path, rows, columns), city=city)
+
+    assert report.ok, [str(f) for f in report.faults]
+    stored = dict(Parcel.objects.values_list("name", "building_density"))
+    assert stored == {"一号地": Decimal("40"), "二号地": Decimal("45"), "三号地": Decimal("100")}
+    assert "工作表「用地」第3行建筑密度0.4读作40%（不大于1的建筑密度按比例读取）" in report.notes
+    assert not any("第4行建筑密度" in note for note in report.notes)  # 45 is read as typed
+
+
+def test_a_building_density_above_100_percent_is_refused(city, tmp_path):
+    columns = ["地块名称", "所在县区", "面积（亩）", "建筑密度"]
+    report = import_land(_write(tmp_path, [["一号地", "温县", 10, 140]], columns), city=city)
+    assert not report.ok
+    assert "建筑密度是百分数，不能超过100" in str(report.faults[0])

@@ -3,6 +3,7 @@ one year, two years), investment intensity against the park's standard, a park's
 
 from datetime import date
 from decimal import Decimal
+from decimal import Decimal as D
 
 import pytest
 
@@ -16,6 +17,7 @@ from guanmo.attraction.land import (
     idle_step,
     park_land,
     per_mu,
+    per_mu_note,
 )
 
 SUPPLIED = ParcelFacts("一号地块", Decimal("100"), supplied_on=date(2024, 3, 1))
@@ -137,8 +139,8 @@ def test_a_parks_land_in_use_idle_and_per_mu():
     assert (land.supplied, land.in_use) == (Decimal("200"), Decimal("100"))
     assert (land.idle_one_year, land.to_take_back) == (Decimal("0"), Decimal("40"))  # 丙 < 1 year
     assert land.idle == Decimal("40")
-    assert land.investment_per_mu == Decimal("160.00")  # 32000 ÷ 200
-    assert land.tax_per_mu == Decimal("6.00")
+    assert land.investment_per_mu == Decimal("228.57")  # 32000 ÷ 140 (甲 and 乙 carry it)
+    assert land.tax_per_mu == Decimal("12.00")  # 1200 ÷ 100 (甲 alone)
     assert park_land([], date(2025, 6, 30)).investment_per_mu is None
 
 
@@ -152,4 +154,63 @@ def test_idle_parcels_are_listed_the_longest_idle_first():
     found = idle_parcels(parcels, date(2025, 6, 30))
 
     assert [(idle.parcel.name, idle.step) for idle in found] == [("乙", 2), ("甲", 1)]
-    assert found[1].text == "甲（某公司）12.5亩闲置满一年"
+    assert found[1].text == "甲（某公司）12.5亩闲置满一年不满两年"
+
+
+# Tryout 13: 44 parcels, 6011 亩 supplied; 19 carry investment (764,000万元 on 1,200 亩), 4 carry
+# tax (120万元 on 90 亩). Dividing by every 亩 supplied gave 127.10 and 0.02; the figure is over
+# the land of the parcels that carry it, and the base is said.
+def _tryout_parcels() -> list[ParcelFacts]:
+    day = date(2024, 1, 1)
+    invested = [
+        ParcelFacts(f"投{n}", D(60), supplied_on=day, investment=D(40000)) for n in range(18)
+    ]
+    invested.append(ParcelFacts("投18", D(120), supplied_on=day, investment=D(44000)))
+    # 18 × 60 + 120 = 1200 亩; 18 × 40000 + 44000 = 764000 万元
+    taxed = [
+        ParcelFacts(f"税{n}", D(area), supplied_on=day, tax=D(tax))
+        for n, (area, tax) in enumerate([(30, 40), (30, 40), (15, 20), (15, 20)])
+    ]
+    # 30 + 30 + 15 + 15 = 90 亩; 40 + 40 + 20 + 20 = 120 万元
+    bare = [ParcelFacts(f"空{n}", D(220), supplied_on=day) for n in range(20)]
+    bare.append(ParcelFacts("空20", D(321), supplied_on=day))  # 20 × 220 + 321 = 4721 亩
+    return [*invested, *taxed, *bare]  # fmt: skip  # fmt: skip
+
+
+def test_per_mu_is_over_the_land_of_the_parcels_that_carry_the_figure():
+    land = park_land(_tryout_parcels(), date(2025, 11, 30))
+
+    assert land.supplied == Decimal(6011)
+    assert land.investment_per_mu == Decimal("636.67")  # 764000 ÷ 1200, not ÷ 6011 (127.10)
+    assert land.tax_per_mu == Decimal("1.33")  # 120 ÷ 90, not ÷ 6011 (0.02)
+    assert (land.investment_base.parcels, land.investment_base.area) == (19, Decimal(1200))
+    assert (land.tax_base.parcels, land.tax_base.area) == (4, Decimal(90))
+    assert land.supplied_parcels == 44
+    assert per_mu_note("全市", land) == (
+        "全市亩均投资按有投资数据的19宗地、1200亩计算，亩均税收按有税收数据的4宗地、90亩计算"
+    )
+
+
+def test_per_mu_over_every_parcel_needs_no_note_and_none_is_undefined():
+    day = date(2025, 11, 30)
+    full = park_land(
+        [ParcelFacts("甲", Decimal(10), supplied_on=date(2024, 1, 1), investment=Decimal(100),
+                     tax=Decimal(5))], day
+    )  # fmt: skip
+    assert full.per_mu == (Decimal("10.00"), Decimal("0.50"))
+    assert per_mu_note("甲园区", full) is None
+    bare = park_land([ParcelFacts("乙", Decimal(10), supplied_on=date(2024, 1, 1))], day)
+    assert bare.per_mu == (None, None)
+    assert (bare.investment_base.parcels, bare.tax_base.area) == (0, Decimal(0))
+    assert per_mu_note("乙园区", bare) is None  # "—" says it: no figure at all
+
+
+def test_a_parcel_with_a_figure_but_not_yet_supplied_is_not_in_the_base():
+    parcels = [
+        ParcelFacts("甲", Decimal(10), supplied_on=date(2024, 1, 1), investment=Decimal(100)),
+        ParcelFacts("乙", Decimal(30), supplied_on=date(2026, 1, 1), investment=Decimal(900)),
+        ParcelFacts("丙", Decimal(10), supplied_on=date(2024, 1, 1)),
+    ]
+    land = park_land(parcels, date(2025, 11, 30))
+    assert land.investment_per_mu == Decimal("10.00")
+    assert per_mu_note("全市", land) == "全市亩均投资按有投资数据的1宗地、10亩计算"

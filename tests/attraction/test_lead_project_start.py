@@ -134,3 +134,30 @@ def test_a_lead_linking_to_a_project_already_started_takes_the_projects_date(wor
     assert LeadChange.objects.filter(
         lead=lead, field="开工实际日期", old_value="2025-04-06", new_value="2025-04-02"
     ).exists()
+
+
+def test_a_lead_started_in_december_is_not_due_to_report_november(world, settings):
+    """Tryout 13: started on 10 December, it entered the ledger that day; its page showed
+    红色预警 11月进度逾期未报送. It reports from December."""
+    from guanmo.progress.status import Month, project_statuses
+    from guanmo.reporting.models import Period
+
+    settings.GUANMO_TODAY = date(YEAR, 12, 15)
+    lead = Lead.objects.create(city=world.city, county=world.wuzhi, name="十二月项目",
+                               register_year=YEAR, contract_investment=Decimal(8000))  # fmt: skip
+    for stage, day in [(Stage.SIGNED, 1), (Stage.LANDED, 5), (Stage.STARTED, 10)]:
+        record_stage(lead, stage, planned=None, reached=date(YEAR, 12, day), user=None,
+                     today=settings.GUANMO_TODAY)  # fmt: skip
+    lead.refresh_from_db()
+    assert lead.project.entered_on == date(YEAR, 12, 10)
+    projects = Project.objects.filter(pk=lead.project.pk)
+
+    def warnings(month: int) -> list[str]:
+        period = Period.objects.create(city=world.city, year=YEAR, month=month,
+                                       deadline=date(YEAR, month, 5))  # fmt: skip
+        status = project_statuses(projects, world.city, Month(YEAR, month, period))[0]
+        return [warning.message for warning in status.warnings]
+
+    assert warnings(11) == []
+    settings.GUANMO_TODAY = date(YEAR + 1, 1, 10)
+    assert warnings(12) == ["12月进度逾期未报送"]

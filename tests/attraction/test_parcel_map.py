@@ -87,7 +87,7 @@ def test_the_city_office_gets_every_parcel_by_state_and_the_unplaced_listed(clie
     assert shown["WX-01"]["properties"]["state"] == "supplied"
     assert [(p["name"], p["state_label"]) for p in found["unplaced"]] == [("WZ-02", "闲置满两年")]
     assert [s["label"] for s in found["states"]] == [
-        "未供地", "已供地未动工", "已动工在建", "已投产使用", "闲置满一年", "闲置满两年"
+        "未供地", "已供地未动工", "已动工在建", "已投产使用", "闲置满一年不满两年", "闲置满两年"
     ]  # fmt: skip
 
 

@@ -150,6 +150,34 @@ def test_a_cleared_figure_that_was_the_indicators_only_figure_leaves_no_value(
     assert not IndicatorValue.objects.filter(indicator=indicators["规上企业数"], region=demo)
 
 
+def test_the_history_of_a_value_cleared_away_is_kept_and_rejoins_it_when_entered_again(
+    city, demo, indicators
+):
+    """Tryout 13: the row went and its ValueChange history with it (CASCADE). The history is
+    kept under its indicator, region and period, the clearing recorded, and a figure entered
+    again continues it."""
+    count = indicators["规上企业数"]
+    save_park_figures(demo, 2025, 6, {"enterprises_above_size": 86}, source=Source.PARK, user=None)
+    save_park_figures(demo, 2025, 6, {}, source=Source.PARK, user=None,
+                      cleared=["enterprises_above_size"], reason="重复填报")  # fmt: skip
+
+    kept = ValueChange.objects.filter(indicator=count, region=demo, year=2025, month=6)
+    assert sorted((c.old_value, c.new_value, c.reason) for c in kept) == [
+        ("", "86", ""),
+        ("86", "", "重复填报"),
+    ]
+    assert {c.value_id for c in kept} == {None}
+
+    save_park_figures(demo, 2025, 6, {"enterprises_above_size": 88}, source=Source.PARK, user=None)
+
+    stored = IndicatorValue.objects.get(indicator=count, region=demo, month=6)
+    assert sorted((c.old_value, c.new_value) for c in stored.changes.all()) == [
+        ("", "86"),
+        ("", "88"),
+        ("86", ""),
+    ]
+
+
 def test_the_park_import_feeds_the_indicators_with_its_record(city, demo, indicators, tmp_path):
     report = import_park_figures(_write(tmp_path, ROWS), city=city, year=2025)
 

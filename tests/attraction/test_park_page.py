@@ -182,3 +182,27 @@ def test_a_parks_office_gets_no_link_to_an_import_record_it_may_not_open(client,
 
     assert "表格导入" in park_page and link not in park_page
     assert link in city_page
+
+
+def test_the_parks_list_opens_on_the_month_every_page_shows(client, city, parks, settings):
+    """Tryout 13: it opened on December (the month being reported) and showed 未填报 for every
+    park until ?month=11; it opens on the closed month the other pages show."""
+    from datetime import date
+
+    from django.utils import timezone
+
+    from guanmo.reporting.models import Period
+
+    settings.GUANMO_TODAY = date(2025, 12, 15)
+    Period.objects.create(city=city, year=2025, month=11, deadline=date(2025, 12, 5),
+                          closed_at=timezone.now())  # fmt: skip
+    ParkFigures.objects.create(
+        park=parks["城乡一体化示范区"], year=2025, month=11,
+        revenue=Decimal(1500000), leading_revenue=Decimal(894000),
+    )  # fmt: skip
+    client.force_login(_user("leader", Role.LEADER, city))
+
+    page = client.get(reverse("attraction_parks")).content.decode()
+
+    assert "<h1>2025年1—11月园区主要指标</h1>" in page
+    assert "59.6%" in page

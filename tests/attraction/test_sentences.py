@@ -4,7 +4,12 @@
 from decimal import Decimal
 
 from guanmo.attraction.funnel import Funnel
-from guanmo.attraction.sentences import funnel_sentences, signing_sentence, stages_sentence
+from guanmo.attraction.sentences import (
+    funnel_sentences,
+    leads_sentence,
+    signing_sentence,
+    stages_sentence,
+)
 
 TWELVE = Funnel(
     leads=20,
@@ -26,7 +31,7 @@ def test_the_signing_sentence_follows_the_bulletins_pattern():
 
 def test_the_other_stages_and_funds_are_said_after_it():
     assert stages_sentence(TWELVE) == (
-        "新签项目中已落地9个，履约率75.0%；已投产2个，投产率16.7%；已达产0个，达产率0.0%；"
+        "新签项目中已落地9个，履约率75.0%；已投产2个，投产率16.7%；尚无项目达产；"
         "到位资金21.6亿元，资金到位率25.0%。"
     )
 
@@ -36,8 +41,26 @@ def test_no_signed_project_is_said_in_words_not_as_zero_percent():
 
     sentences = funnel_sentences(nothing, [("温县", Funnel())], "2025年1—6月", "全市")
 
-    assert sentences == ["2025年1—6月，全市无新增签约项目。", "在谈项目（含新签）3个，签约率0.0%。"]
+    assert sentences == ["2025年1—6月，全市无新增签约项目。", "洽谈项目3个，尚无项目签约。"]
     assert signing_sentence(Funnel(), "温县") == "温县无新增签约项目。"
+
+
+def test_no_project_started_is_said_in_words_not_as_zero_percent():
+    """Tryout 13: 其中已开工0个，开工率0.0%."""
+    signed = Funnel(leads=4, signed=1, contract_investment=Decimal(10000))
+    assert (
+        signing_sentence(signed, "马村区")
+        == "马村区新增签约项目1个、合同投资1.0亿元，尚无项目开工。"
+    )
+    assert stages_sentence(signed) == (
+        "新签项目中尚无项目落地；尚无项目投产；尚无项目达产；到位资金0.0亿元，资金到位率0.0%。"
+    )
+
+
+def test_the_leads_are_said_with_the_signed_among_them():
+    """Tryout 13: 在谈项目（含新签）counted the signed as 在谈: the leads of the period are the
+    projects negotiated in it, signed or not."""
+    assert leads_sentence(TWELVE) == "洽谈项目20个，其中已签约12个、未签约8个，签约率60.0%。"
 
 
 def test_a_unit_that_signed_gets_its_own_sentence():

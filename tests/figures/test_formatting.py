@@ -59,6 +59,7 @@ def test_amounts_in_yi_to_one_decimal_half_up():
 def test_a_computed_statistic_keeps_its_own_digits():
     assert digits(Decimal("0.7120")) == "0.7120"
     assert digits(None) == "—"
+    assert digits(Decimal("6011.00"), grouped=True) == "6,011.00"  # a bulletin table's cell
 
 
 def test_rates_to_one_decimal_with_percent_half_up():

@@ -35,7 +35,7 @@ def test_the_project_page_lists_its_parcels_with_their_state(client, world, sett
 
     assert 'id="land"' in body
     section = body.split('id="land"')[1].split("</table>")[0]
-    assert "武陟2023-007" in section and "100亩" in section and "闲置满一年" in section
+    assert "武陟2023-007" in section and "100亩" in section and "闲置满一年不满两年" in section
     assert "300.00" in section  # 30000万元 ÷ 100亩
     assert "武陟2025-011" in section and "12.5亩" in section and "已动工在建" in section
 

@@ -273,3 +273,35 @@ def test_levels_and_kinds_carry_their_chinese_labels():
         "连续两个月无投资",
         "逾期未报送",
     ]
+
+
+# Tryout 13: a lead started on 10 December 2025 became a ledger project then; its page showed
+# 红色预警 11月进度逾期未报送. A project reports from the month it entered the ledger.
+ENTERED_IN_DECEMBER = replace(
+    ON_TRACK, completion_rate=None, monthly_completed={}, reported=False,
+    reporting_from=date(2025, 12, 10),
+)  # fmt: skip
+
+
+def test_a_project_is_not_due_to_report_for_a_month_before_it_entered_the_ledger():
+    assert warnings_for(ENTERED_IN_DECEMBER, year=2025, month=11, deadline_passed=True) == []
+    assert warnings_for(ENTERED_IN_DECEMBER, year=2025, month=12, deadline_passed=True) == [
+        ProjectWarning(WarningKind.UNREPORTED, WarningLevel.RED, "12月进度逾期未报送")
+    ]
+    assert warnings_for(ENTERED_IN_DECEMBER, year=2026, month=1, deadline_passed=True) == [
+        ProjectWarning(WarningKind.UNREPORTED, WarningLevel.RED, "1月进度逾期未报送")
+    ]
+
+
+def test_the_month_before_a_project_entered_the_ledger_is_not_a_month_without_investment():
+    # 续建, in the ledger from 10 May, nothing in April (not its to report) nor in May: no
+    # 4月、5月连续两个月无投资; nothing in June either: 5月、6月 are both its own.
+    state = replace(
+        ENTERED_IN_DECEMBER, stage="续建", reported=True, monthly_completed={5: Decimal(0)},
+        reporting_from=date(2025, 5, 10),
+    )  # fmt: skip
+    assert warnings_for(state, year=2025, month=5, deadline_passed=True) == []
+    june = replace(state, monthly_completed={5: Decimal(0), 6: Decimal(0)})
+    assert [w.kind for w in warnings_for(june, year=2025, month=6, deadline_passed=True)] == [
+        WarningKind.IDLE
+    ]

@@ -17,7 +17,7 @@ from guanmo.assessment.sources import (
     SourceSpec,
     Values,
 )
-from guanmo.attraction.land import ParkLand
+from guanmo.attraction.land import ParkLand, base_note
 from guanmo.attraction.parks import PARK_FIGURES, ParkFacts
 from guanmo.commissioners.timeliness import Timeliness, note_timeliness
 from guanmo.figures.arithmetic import percent, time_progress
@@ -404,23 +404,29 @@ def _park_figure_said(measure: Measure, park: ParkFacts, value: Decimal | int) -
 
 
 def park_land_per_mu(facts: ParkSourceFacts, units: Sequence[str], measure: Measure) -> Values:
-    """Each park's tax (亩均税收) or investment (投资强度) per 亩 of its land supplied by the
-    cycle's last day (万元/亩, two decimals half-up: attraction.land.park_land); None without
-    land supplied or without a figure for it, and for a unit that is not a park."""
+    """Each park's tax (亩均税收) or investment (投资强度) per 亩 of the land supplied by the
+    cycle's last day of its parcels carrying the figure, the base said when it is not all of it
+    (万元/亩, two decimals half-up: attraction.land.park_land); None without land supplied or
+    without a figure for it, and for a unit that is not a park."""
     as_of = f"截至{facts.cycle.year}年{facts.cycle.month}月底"
+    taxed = measure is Measure.TAX_PER_MU
     found = {}
     for unit in units:
         land = facts.land.get(unit)
         if land is None:
             found[unit] = Sourced(None, f"{unit}不是园区")
             continue
-        per_mu = land.tax_per_mu if measure is Measure.TAX_PER_MU else land.investment_per_mu
+        per_mu = land.tax_per_mu if taxed else land.investment_per_mu
         supplied = f"{as_of}已供地{land.supplied.normalize():f}亩"
         if per_mu is None:
-            what = "税收" if measure is Measure.TAX_PER_MU else "固定资产投资"
+            what = "税收" if taxed else "固定资产投资"
             found[unit] = Sourced(None, f"{supplied}，没有填报{what}的已供地地块")
             continue
-        found[unit] = Sourced(per_mu, f"{supplied}，{measure.value}{number(per_mu, 2)}万元/亩")
+        said = f"{supplied}，{measure.value}{number(per_mu, 2)}万元/亩"
+        base = land.tax_base if taxed else land.investment_base
+        if note := base_note("税收" if taxed else "投资", base, land):
+            said += f"（{note}）"
+        found[unit] = Sourced(per_mu, said)
     return found
 
 

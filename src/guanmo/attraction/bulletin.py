@@ -6,10 +6,17 @@ attraction."""
 
 from decimal import Decimal
 
-from guanmo.attraction.land import LAND_HEADERS, ParkLand
+from guanmo.attraction.land import (
+    IDLE_ONE_YEAR,
+    IDLE_TWO_YEARS,
+    IDLE_WORDS,
+    LAND_HEADERS,
+    ParkLand,
+    per_mu_sentence,
+)
 from guanmo.attraction.models import Lead, Parcel
 from guanmo.attraction.report import build_report
-from guanmo.documents.official import chinese_date
+from guanmo.documents.official import month_end_words
 from guanmo.figures.formatting import TABLE_MONEY_PLACES, half_up
 from guanmo.progress.sections import BulletinSection, SectionTable
 from guanmo.regions.models import Region
@@ -69,11 +76,14 @@ def land_section(city: Region, year: int, month: int) -> BulletinSection | None:
         [name, *(half_up(area, AREA_PLACES) for area in land.areas), *land.per_mu]
         for name, land in report.land
     ]
-    sentences = [land_sentence(report.land[0][1], chinese_date(report.as_of), report.city)]
+    as_of = month_end_words(report.as_of)
+    sentences = [land_sentence(report.land[0][1], as_of, report.city)]
     if report.idle_land:
         sentences.append("闲置土地：" + "；".join(idle.text for idle in report.idle_land) + "。")
+    if note := per_mu_sentence(report.land):
+        sentences.append(note)
     table = SectionTable(
-        caption=f"截至{chinese_date(report.as_of)}各县（市、区）、园区用地情况{LAND_UNITS}",
+        caption=f"截至{as_of}各县（市、区）、园区用地情况{LAND_UNITS}",
         headers=LAND_HEADERS,
         rows=rows,
     )
@@ -85,12 +95,13 @@ def _mu(area: Decimal) -> str:
 
 
 def land_sentence(land: ParkLand, as_of: str, whole: str) -> str:
-    """截至2025年4月30日，全市已供地180亩、已动工100亩；闲置土地80亩，其中闲置满一年50亩（征缴土地
-    闲置费）、闲置满两年30亩（无偿收回）。 The two steps of 《闲置土地处置办法》第十四条."""
+    """截至4月底，全市已供地180亩、已动工100亩；闲置土地80亩，其中闲置满一年不满两年50亩（征缴
+    土地闲置费）、闲置满两年30亩（无偿收回）。 The two steps of 《闲置土地处置办法》第十四条;
+    `as_of` as the bulletin says it (4月底: `month_end_words`) or the report (2025年4月30日)."""
     said = f"截至{as_of}，{whole}已供地{_mu(land.supplied)}、已动工{_mu(land.in_use)}；"
     if not land.idle:
         return said + "无闲置土地。"
     return said + (
-        f"闲置土地{_mu(land.idle)}，其中闲置满一年{_mu(land.idle_one_year)}（征缴土地闲置费）、"
-        f"闲置满两年{_mu(land.to_take_back)}（无偿收回）。"
+        f"闲置土地{_mu(land.idle)}，其中{IDLE_WORDS[IDLE_ONE_YEAR]}{_mu(land.idle_one_year)}"
+        f"（征缴土地闲置费）、{IDLE_WORDS[IDLE_TWO_YEARS]}{_mu(land.to_take_back)}（无偿收回）。"
     )

@@ -1,8 +1,12 @@
+from collections.abc import Mapping
+
 from django import forms
 
 from guanmo.attraction.models import ParkFigures
 from guanmo.attraction.park_services import PARK_FIGURE_FIELDS
 from guanmo.attraction.stages import Stage
+from guanmo.progress.status import figures_month
+from guanmo.regions.models import Region
 
 
 class PeriodForm(forms.Form):
@@ -10,6 +14,17 @@ class PeriodForm(forms.Form):
 
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
     month = forms.IntegerField(label="截至月份", min_value=1, max_value=12)
+
+
+def chosen_period(city: Region, query: Mapping[str, str]) -> tuple[PeriodForm, int, int]:
+    """The period a page shows, with its form: the year to the month asked for, else to the
+    data month every page opens on (`progress.status.figures_month`: the latest closed month),
+    so the funnel and the parks say what the dashboard says (数据截至2025年11月)."""
+    opening = figures_month(city)
+    initial = {"year": opening.year, "month": opening.month}
+    form = PeriodForm({**initial, **query})
+    chosen = form.cleaned_data if form.is_valid() else initial
+    return form, chosen["year"], chosen["month"]
 
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})

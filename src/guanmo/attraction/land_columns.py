@@ -71,7 +71,7 @@ SYNONYMS: dict[LandColumn, tuple[str, ...]] = {
     LandColumn.STARTED: ("实际动工日期", "动工日期", "开工日期", "实际开工日期", "动工时间"),
     LandColumn.PLOT_RATIO: ("容积率",),
     LandColumn.BUILDING_DENSITY: ("建筑密度", "建筑密度(%)", "建筑系数", "建筑系数(%)"),
-    LandColumn.INVESTMENT: ("固定资产投资", "投资额", "累计投资", "累计完成投资", "总投资"),
+    LandColumn.INVESTMENT: ("固定资产投资", "投资", "投资额", "累计投资", "累计完成投资", "总投资"),
     LandColumn.TAX: ("税收", "年度税收", "实缴税金", "税收总额", "纳税额"),
     LandColumn.LONGITUDE: ("经度", "中心点经度", "东经", "经度(E)", "X坐标(经度)"),
     LandColumn.LATITUDE: ("纬度", "中心点纬度", "北纬", "纬度(N)", "Y坐标(纬度)"),

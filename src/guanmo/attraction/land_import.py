@@ -184,13 +184,32 @@ def _entry(row: Row, city: Region, units: Sequence[Region]) -> _Entry | None:
     for column in (LandColumn.PLOT_RATIO, LandColumn.BUILDING_DENSITY):
         if (values.get(column) or 0) < 0:
             row.fault(column, "不能为负数")
-    if (values.get(LandColumn.BUILDING_DENSITY) or 0) > 100:
-        row.fault(LandColumn.BUILDING_DENSITY, "建筑密度是百分数，不能超过100")
+    _density(row, entry)
     _dates(row)
     _place(row, entry)
     _outline(row, entry)
     _project(row, city, entry)
     return None if row.faults else entry
+
+
+def _density(row: Row, entry: _Entry) -> None:
+    """建筑密度 is a share of the parcel, stored in % (Parcel.building_density). A figure not
+    above 1 is the share itself, under any head (0.4, or a cell formatted 40%, is 40%): as a
+    percentage it would be a density no industrial parcel has (建筑系数不低于30%,
+    《工业项目建设用地控制指标》国土资发〔2008〕24号); one above 1 is in % as typed. Each share
+    read so is noted; a figure above 100 is refused."""
+    density = row.values.get(LandColumn.BUILDING_DENSITY)
+    if density is None or density == "" or density < 0:
+        return
+    if density > 100:
+        row.fault(LandColumn.BUILDING_DENSITY, "建筑密度是百分数，不能超过100")
+    elif 0 < density <= 1:
+        percent = (density * 100).normalize()
+        entry.values["building_density"] = percent
+        entry.notes.append(
+            f"工作表「{row.sheet}」第{row.number}行建筑密度{density.normalize():f}读作{percent:f}%"
+            "（不大于1的建筑密度按比例读取）"
+        )
 
 
 def _area(row: Row, entry: _Entry) -> None:

@@ -9,9 +9,8 @@ from django.forms.models import model_to_dict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from guanmo import clock
 from guanmo.accounts.scope import Scope
-from guanmo.attraction.forms import ParkFiguresForm, PeriodForm
+from guanmo.attraction.forms import ParkFiguresForm, chosen_period
 from guanmo.attraction.models import ParkFigures
 from guanmo.attraction.park_services import PARK_FIGURE_FIELDS, save_park_figures
 from guanmo.attraction.parks import LEADING_SHARE_TARGET, standings
@@ -32,11 +31,7 @@ def _parks(scope: Scope) -> list[Region]:
 def park_list(request: HttpRequest) -> HttpResponse:
     scope: Scope = request.scope
     parks = _parks(scope)
-    today = clock.today()
-    initial = {"year": today.year, "month": today.month}
-    form = PeriodForm({**initial, **request.GET.dict()})
-    chosen = form.cleaned_data if form.is_valid() else initial
-    year, month = chosen["year"], chosen["month"]
+    form, year, month = chosen_period(scope.city, request.GET.dict())
     # Ranks are among all the city's parks; each user sees the rows of his own.
     every = park_facts(scope.city, year, month)
     ranked = {

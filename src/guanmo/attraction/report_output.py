@@ -15,8 +15,16 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 
+from guanmo.attraction.bulletin import LAND_UNITS, land_sentence
 from guanmo.attraction.funnel import Funnel
-from guanmo.attraction.land import IDLE_WORDS, LAND_HEADERS, ParkLand
+from guanmo.attraction.land import (
+    IDLE_WORDS,
+    LAND_HEADERS,
+    ParkLand,
+    PerMuBase,
+    per_mu_note,
+    per_mu_sentence,
+)
 from guanmo.attraction.parks import LEADING_SHARE_TARGET
 from guanmo.attraction.report import AttractionReport
 from guanmo.documents.official import OfficialDocument, chinese_date
@@ -37,7 +45,7 @@ _RATES = (
     "funds_rate",
 )
 _HEADERS = [
-    "在谈项目（个）",
+    "洽谈项目（个）",
     "新签项目（个）",
     "落地（个）",
     "开工（个）",
@@ -159,7 +167,15 @@ def _land_dict(name: str, land: ParkLand) -> dict:
         "to_take_back": _exact(land.to_take_back),
         "investment_per_mu": _optional(land.investment_per_mu),
         "tax_per_mu": _optional(land.tax_per_mu),
+        "investment_base": _base_dict(land.investment_base),
+        "tax_base": _base_dict(land.tax_base),
+        "note": per_mu_note(name, land),
     }
+
+
+def _base_dict(base: PerMuBase) -> dict:
+    """The land a figure per 亩 is over: its parcels and their area in 亩."""
+    return {"parcels": base.parcels, "area": _exact(base.area)}
 
 
 def as_json(report: AttractionReport) -> str:
@@ -205,6 +221,8 @@ def as_text(report: AttractionReport) -> str:
     if report.land:
         lines += ["", "用地情况（亩；万元/亩）", "\t".join(LAND_HEADERS)]
         lines += ["\t".join(_land_row(name, land)) for name, land in report.land]
+        if note := per_mu_sentence(report.land):
+            lines.append(f"注：{note}")
         lines += [idle.text for idle in report.idle_land]
     lines += ["", *report.sentences]
     return "\n".join(lines)
@@ -244,17 +262,36 @@ def as_xlsx(report: AttractionReport) -> bytes:
             freeze_columns=1,
         )
     if report.land:
+        land_sheet = workbook.create_sheet("用地")
         write_table(
-            workbook.create_sheet("用地"),
+            land_sheet,
             title=f"截至{chinese_date(report.as_of)}用地情况",
             units="面积单位：亩；亩均投资、亩均税收单位：万元/亩",
             columns=[Column(LAND_HEADERS[0], 18)]
             + [Column(header, 14, DECIMAL_TWO) for header in LAND_HEADERS[1:]],
             rows=[[name, *land.areas, *land.per_mu] for name, land in report.land],
         )
+        if note := per_mu_sentence(report.land):
+            land_sheet.append([f"注：{note}"])
     file = io.BytesIO()
     workbook.save(file)
     return file.getvalue()
+
+
+def _land_docx(document: OfficialDocument, report: AttractionReport) -> None:
+    """用地情况: the whole's sentence, each unit's land (as the bulletin's table) and the note
+    on what the 亩均 figures are over."""
+    as_of = chinese_date(report.as_of)
+    document.heading("用地情况")
+    document.body(land_sentence(report.land[0][1], as_of, report.city))
+    document.table(
+        LAND_HEADERS,
+        [_land_row(name, land) for name, land in report.land],
+        caption=f"表2　截至{as_of}各县（市、区）、园区用地情况",
+        units=LAND_UNITS.strip("（）"),
+    )
+    if note := per_mu_sentence(report.land):
+        document.body(note)
 
 
 # The .docx table keeps what fits a portrait page.
@@ -287,6 +324,8 @@ def as_docx(report: AttractionReport, city: Region) -> bytes:
         document.heading("需要关注的项目")
         for warning in report.warnings:
             document.body(f"{warning.kind}：{warning.text}。")
+    if report.land:
+        _land_docx(document, report)
     if report.idle_land:
         document.heading("闲置土地")
         for idle in report.idle_land:

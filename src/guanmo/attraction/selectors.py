@@ -78,6 +78,18 @@ def host_unit(place: Lead | Parcel) -> Region:
     return place.county
 
 
+def placement(place: Lead | Parcel) -> str:
+    """Where a lead or parcel lies, as lists and its page name it: the unit that counts it
+    (`host_unit`) first, the other of its county and park in brackets when there is one
+    ("城乡一体化示范区（武陟县）", "武陟县（某产业园）"), a unit never twice ("城乡一体化示范区").
+    """
+    host = host_unit(place)
+    other = place.park if host == place.county else place.county
+    if other is None or other == host:
+        return host.name
+    return f"{host.name}（{other.name}）"
+
+
 def hosted_by(units: Sequence[Region]) -> Q:
     """Leads or parcels whose host unit (`host_unit`) is one of `units`."""
     in_city_park = Q(park__parent=F("city"))

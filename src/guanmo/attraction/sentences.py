@@ -2,35 +2,52 @@
 其中已开工5个，开工率41.7%。" (issue 14). Money in 亿元 to one decimal, rates to one decimal
 half-up, a rate without a base written "—" (never 0%), through guanmo.figures.formatting."""
 
+from decimal import Decimal
+
 from guanmo.attraction.funnel import Funnel
 from guanmo.figures.formatting import money_yi, rate
 
 
+def _reached(count: int, stage: str, figure: Decimal | None, rate_name: str) -> str:
+    """已开工5个，开工率41.7%; 尚无项目开工 when none has (never 已开工0个，开工率0.0%)."""
+    if not count:
+        return f"尚无项目{stage}"
+    return f"已{stage}{count}个，{rate_name}{rate(figure)}"
+
+
 def signing_sentence(figures: Funnel, where: str, when: str = "") -> str:
-    """新增签约项目12个、合同投资86.5亿元，其中已开工5个，开工率41.7%, after "when，where"."""
+    """新增签约项目12个、合同投资86.5亿元，其中已开工5个，开工率41.7% (or 尚无项目开工), after
+    "when，where"."""
     opening = f"{when}，{where}" if when else where
     if not figures.signed:
         return f"{opening}无新增签约项目。"
+    started = _reached(figures.started, "开工", figures.start_rate, "开工率")
+    among = "其中" if figures.started else ""
     return (
         f"{opening}新增签约项目{figures.signed}个、合同投资"
-        f"{money_yi(figures.contract_investment, 1)}，其中已开工{figures.started}个，"
-        f"开工率{rate(figures.start_rate)}。"
+        f"{money_yi(figures.contract_investment, 1)}，{among}{started}。"
     )
 
 
 def stages_sentence(figures: Funnel) -> str:
     """The other rates of the signed projects: 落地, 投产, 达产 and funds in place."""
     return (
-        f"新签项目中已落地{figures.landed}个，履约率{rate(figures.fulfilment_rate)}；"
-        f"已投产{figures.producing}个，投产率{rate(figures.production_rate)}；"
-        f"已达产{figures.at_capacity}个，达产率{rate(figures.capacity_rate)}；"
+        f"新签项目中{_reached(figures.landed, '落地', figures.fulfilment_rate, '履约率')}；"
+        f"{_reached(figures.producing, '投产', figures.production_rate, '投产率')}；"
+        f"{_reached(figures.at_capacity, '达产', figures.capacity_rate, '达产率')}；"
         f"到位资金{money_yi(figures.funds_in_place, 1)}，资金到位率{rate(figures.funds_rate)}。"
     )
 
 
 def leads_sentence(figures: Funnel) -> str:
-    """在谈项目（含新签）20个，签约率60.0%。"""
-    return f"在谈项目（含新签）{figures.leads}个，签约率{rate(figures.signing_rate)}。"
+    """洽谈项目20个，其中已签约12个、未签约8个，签约率60.0%: the period's leads are the projects
+    negotiated in it, the signed among them (not 在谈, which would be those still in talks)."""
+    if not figures.signed:
+        return f"洽谈项目{figures.leads}个，尚无项目签约。"
+    return (
+        f"洽谈项目{figures.leads}个，其中已签约{figures.signed}个、"
+        f"未签约{figures.leads - figures.signed}个，签约率{rate(figures.signing_rate)}。"
+    )
 
 
 def funnel_sentences(

@@ -219,6 +219,7 @@ def link_to_ledger(
             total_investment=lead.contract_investment or 0,
             start_year=started.year if started else None,
             leader_in_charge=lead.leader_in_charge,
+            entered_on=started or clock.today(),
         )
     stored = milestones_by_project([project.pk])[project.pk]
     kept = stored.get(MilestoneKind.STARTED, MilestoneDates(MilestoneKind.STARTED))

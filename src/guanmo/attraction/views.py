@@ -15,11 +15,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from guanmo import clock
 from guanmo.accounts.scope import Scope
-from guanmo.attraction.forms import PeriodForm, StageForm
+from guanmo.attraction.forms import StageForm, chosen_period
 from guanmo.attraction.funnel_chart import funnel_flows
 from guanmo.attraction.models import Lead
 from guanmo.attraction.report import build_report, build_unit_report
-from guanmo.attraction.selectors import host_unit, hosted_by, stage_dates
+from guanmo.attraction.selectors import host_unit, hosted_by, placement, stage_dates
 from guanmo.attraction.services import StageRefused, record_stage
 from guanmo.attraction.stages import STAGES, Stage
 from guanmo.regions.models import Region
@@ -40,14 +40,11 @@ def funnel_page(request: HttpRequest) -> HttpResponse:
     leads = _leads(scope)
     if not scope.sees_city_totals:  # the leads its figures count: those it hosts
         leads = leads.filter(hosted_by(scope.units()))
-    today = clock.today()
-    initial = {"year": today.year, "month": today.month}
-    form = PeriodForm({**initial, **request.GET.dict()})
-    chosen = form.cleaned_data if form.is_valid() else initial
+    form, year, month = chosen_period(scope.city, request.GET.dict())
     if scope.sees_city_totals:
-        report = build_report(scope.city, chosen["year"], chosen["month"])
+        report = build_report(scope.city, year, month)
     else:
-        report = build_unit_report(scope.city, scope.units()[0], chosen["year"], chosen["month"])
+        report = build_unit_report(scope.city, scope.units()[0], year, month)
     whole = report.funnel[0][1]
     widest = max(whole.leads, whole.signed, 1)
     bars = [
@@ -64,7 +61,7 @@ def funnel_page(request: HttpRequest) -> HttpResponse:
             "flows": flows,
             "sees_parks": any(unit.kind == Region.Kind.ZONE for unit in scope.units()),
             "whole": whole,
-            "leads": leads,
+            "leads": [(lead, placement(lead)) for lead in leads],
         },
     )
 
@@ -110,6 +107,7 @@ def lead_page(request: HttpRequest, pk: int) -> HttpResponse:
         "attraction/lead.html",
         {
             "lead": lead,
+            "placement": placement(lead),
             "stages": [
                 (stage, dict(zip(("planned", "reached"), dates[stage], strict=True)))
                 if stage in dates

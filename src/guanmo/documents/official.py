@@ -19,7 +19,7 @@ Usage::
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
@@ -44,6 +44,14 @@ VERSION_SIZE = parts.SIZE_FOUR  # 版记 in 四号
 def chinese_date(day: date) -> str:
     """2025年12月8日: the year in full, no leading zeros (GB/T 9704 7.3.5.3)."""
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+def month_end_words(day: date) -> str:
+    """A day as a bulletin of its year says it after 截至: 11月底 for a month's last day (截至
+    11月底, as the 节点 section writes it), else 12月15日."""
+    if (day + timedelta(days=1)).month != day.month:
+        return f"{day.month}月底"
+    return f"{day.month}月{day.day}日"
 
 
 @dataclass(frozen=True)

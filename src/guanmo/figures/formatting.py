@@ -58,10 +58,13 @@ def number(value: Figure | None, places: int = RATE_PLACES, *, grouped: bool = F
     return f"{shown:,f}" if grouped else f"{shown:f}"
 
 
-def digits(value: Figure | None) -> str:
+def digits(value: Figure | None, *, grouped: bool = False) -> str:
     """A figure already rounded where it was computed (a statistic to four places, a distance
-    to one), as its digits without exponent; — for None."""
-    return UNDEFINED if value is None else f"{_checked(value):f}"
+    to one), as its digits without exponent, with thousands separators when `grouped` (a
+    table's cell: 6,011.00); — for None."""
+    if value is None:
+        return UNDEFINED
+    return f"{_checked(value):,f}" if grouped else f"{_checked(value):f}"
 
 
 def money_wan(amount: Figure | None) -> str:

@@ -54,6 +54,24 @@ class IndicatorValueAdmin(admin.ModelAdmin):
         return False
 
 
+@admin.register(ValueChange)
+class ValueChangeAdmin(admin.ModelAdmin):
+    """Read-only: every change of a figure, also of a value cleared away (no row left)."""
+
+    list_display = ["indicator", "region", "year", "month", "field", "old_value", "new_value", "at"]
+    list_filter = ["indicator__city", "indicator", "year", "month"]
+    search_fields = ["region__name", "indicator__name"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 class TargetNodeInline(admin.TabularInline):
     model = TargetNode
     extra = 0

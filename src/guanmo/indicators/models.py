@@ -192,11 +192,27 @@ class IndicatorValue(models.Model):
 
 class ValueChange(FieldChange):
     """One changed figure of an indicator value: who, when, old, new, from where. Written only
-    by `services.store_values`, so no indicator figure is overwritten without a trace."""
+    by `services.store_values` and `services.clear_value`, so no indicator figure is
+    overwritten without a trace. It names its subject (indicator, region, period) itself: a
+    value cleared away takes its row (a row holds a value or a growth) but never its history,
+    which a figure entered again for the same subject continues."""
 
     value = models.ForeignKey(
-        IndicatorValue, verbose_name="指标数值", on_delete=models.CASCADE, related_name="changes"
+        IndicatorValue,
+        verbose_name="指标数值",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="changes",
     )
+    indicator = models.ForeignKey(
+        Indicator, verbose_name="指标", on_delete=models.PROTECT, related_name="value_changes"
+    )
+    region = models.ForeignKey(
+        Region, verbose_name="地区", on_delete=models.PROTECT, related_name="indicator_changes"
+    )
+    year = models.PositiveSmallIntegerField("年度")
+    month = models.PositiveSmallIntegerField("月份")
     reason = models.TextField("原因", blank=True, default="")
     import_record = import_record_field("indicator_changes")
 

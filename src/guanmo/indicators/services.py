@@ -227,6 +227,10 @@ def store_values(
         changes += [
             ValueChange(
                 value=row,
+                indicator=indicator,
+                region=item.region,
+                year=year,
+                month=month,
                 field=label,
                 old_value=old,
                 new_value=new,
@@ -239,6 +243,7 @@ def store_values(
         ]
     # In bulk: a month's table of a province's counties is hundreds of rows (`make demo`).
     IndicatorValue.objects.bulk_create(new_rows)
+    _rejoin_history(indicator, year, month, new_rows)
     now = timezone.now()
     for row in changed_rows:
         row.updated_at = now  # bulk_update does not stamp auto_now fields
@@ -249,6 +254,18 @@ def store_values(
 
 
 @transaction.atomic
+def _rejoin_history(
+    indicator: Indicator, year: int, month: int, rows: Sequence[IndicatorValue]
+) -> None:
+    """A new row continues the history a value cleared away left (`clear_value`)."""
+    regions = {row.region_id: row for row in rows}
+    left = ValueChange.objects.filter(
+        value__isnull=True, indicator=indicator, year=year, month=month, region_id__in=regions
+    )
+    for region_id in set(left.values_list("region_id", flat=True)):
+        left.filter(region_id=region_id).update(value=regions[region_id])
+
+
 def clear_value(
     indicator: Indicator,
     region: Region,
@@ -261,10 +278,10 @@ def clear_value(
 ) -> bool:
     """Clear a region's 本期累计值 for the period because the figure it was fed from was
     cleared where it is kept (a park's own figures: attraction.park_indicators), so the old
-    value never stands. A row keeping a growth keeps it and records the change (`ValueChange`,
-    old → blank); a row whose value was its only figure is removed (a row holds a value or a
-    growth), the clearing then recorded where the figure is kept. Returns whether there was a
-    value to clear."""
+    value never stands. The change is recorded (`ValueChange`, old → blank); a row keeping a
+    growth keeps it, a row whose value was its only figure is removed (a row holds a value or a
+    growth) and its history stays under its indicator, region and period. Returns whether
+    there was a value to clear."""
     row = (
         IndicatorValue.objects.select_for_update()
         .filter(indicator=indicator, region=region, year=year, month=month)
@@ -272,13 +289,19 @@ def clear_value(
     )
     if row is None or row.value is None:
         return False
+    old = row.value
     if row.reported_growth is None:
         row.delete()
-        return True
-    old, row.value, row.updated_by = row.value, None, user
-    row.save(update_fields=["value", "updated_by", "updated_at"])
+        row = None
+    else:
+        row.value, row.updated_by = None, user
+        row.save(update_fields=["value", "updated_by", "updated_at"])
     ValueChange.objects.create(
         value=row,
+        indicator=indicator,
+        region=region,
+        year=year,
+        month=month,
         field=str(IndicatorValue._meta.get_field("value").verbose_name),
         old_value=_shown(old),
         new_value="",

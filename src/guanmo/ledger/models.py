@@ -108,6 +108,14 @@ class Project(models.Model):
     location = models.CharField("建设地点", max_length=200, blank=True, default="")
     latitude = models.DecimalField("纬度", max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField("经度", max_digits=9, decimal_places=6, null=True, blank=True)
+    # A started lead enters the ledger on its start (attraction.services.link_to_ledger): its
+    # progress is due from that month, never for the months before (progress.warnings).
+    entered_on = models.DateField(
+        "转入台账日期",
+        null=True,
+        blank=True,
+        help_text="招商项目开工转入台账之日，自当月起报送进度；为空则全年报送",
+    )
 
     objects = ProjectQuerySet.as_manager()
 

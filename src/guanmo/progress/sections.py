@@ -24,13 +24,14 @@ if TYPE_CHECKING:
 
 def cell_text(value: object, *, is_rate: bool = False, is_points: bool = False) -> str:
     """A table cell as documents print it: rates to one decimal, points signed (+4.5), other
-    Decimals as they are, — for none."""
+    Decimals as they are with thousands separators (35,000.00, as every table's money), — for
+    none."""
     if value is None:
         return UNDEFINED
     if isinstance(value, Decimal):
         if is_points:
             return points(value)
-        return number(value) if is_rate else digits(value)
+        return number(value) if is_rate else digits(value, grouped=True)
     return str(value)
 
 

@@ -150,6 +150,7 @@ def project_statuses(projects: QuerySet[Project], city: Region, when: Month) -> 
             "reported",
             "latitude",
             "longitude",
+            "entered_on",
         )
     )
     monthly: dict[int, dict[int, Decimal]] = defaultdict(dict)
@@ -172,6 +173,7 @@ def project_statuses(projects: QuerySet[Project], city: Region, when: Month) -> 
             milestones=tuple(
                 milestones[row["pk"]][kind] for kind in KINDS if kind in milestones[row["pk"]]
             ),
+            reporting_from=row["entered_on"],
         )
         warnings = (
             project_warnings(

@@ -3,11 +3,13 @@
 Yellow or red when the completion rate is behind time progress by more than the city's
 thresholds; yellow for a milestone planned by the month's end and not reached ("计划3月开工，
 至5月仍未开工", issue 14) and for a project under construction with no investment two months
-running; red when it has not reported by the deadline.
+running; red when it has not reported by the deadline, for a month it was due to report
+(from the month it entered the ledger on).
 """
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
@@ -73,6 +75,15 @@ class ProjectState:
     monthly_completed: Mapping[int, Decimal | None]
     reported: bool  # has an approved report for the month
     milestones: Sequence[MilestoneDates] = ()
+    # the day it entered the ledger (a started lead, issue 14): no report is due for a month
+    # before that day's month; None: in the ledger for the whole year
+    reporting_from: date | None = None
+
+    def due(self, year: int, month: int) -> bool:
+        """Whether the project is to report month `month` of `year`: from the month it entered
+        the ledger on (a project entered on 10 December reports December, not November)."""
+        entered = self.reporting_from
+        return entered is None or (entered.year, entered.month) <= (year, month)
 
 
 @dataclass(frozen=True)
@@ -94,9 +105,9 @@ def project_warnings(
     (behind, unreported, missed milestones in their order, idle); empty when none applies."""
     found = [
         _behind(state, month, thresholds),
-        _unreported(state, month, deadline_passed),
+        _unreported(state, year, month, deadline_passed),
         *_missed(state, year, month),
-        _idle(state, month, deadline_passed),
+        _idle(state, year, month, deadline_passed),
     ]
     return sorted(
         (warning for warning in found if warning is not None),
@@ -130,8 +141,10 @@ def _behind(state: ProjectState, month: int, thresholds: Thresholds) -> ProjectW
     )
 
 
-def _unreported(state: ProjectState, month: int, deadline_passed: bool) -> ProjectWarning | None:
-    if state.reported or not deadline_passed:
+def _unreported(
+    state: ProjectState, year: int, month: int, deadline_passed: bool
+) -> ProjectWarning | None:
+    if state.reported or not deadline_passed or not state.due(year, month):
         return None
     return ProjectWarning(WarningKind.UNREPORTED, WarningLevel.RED, f"{month}月进度逾期未报送")
 
@@ -159,11 +172,14 @@ def _missed(state: ProjectState, year: int, month: int) -> list[ProjectWarning]:
     return warnings
 
 
-def _idle(state: ProjectState, month: int, deadline_passed: bool) -> ProjectWarning | None:
+def _idle(
+    state: ProjectState, year: int, month: int, deadline_passed: bool
+) -> ProjectWarning | None:
     """A project under construction with nothing completed this month and the month before
     (a month not reported counts as nothing completed, but the reporting month only once its
-    deadline has passed: before that, the county may still report investment)."""
-    if state.stage not in _UNDER_CONSTRUCTION or month < 2:
+    deadline has passed: before that, the county may still report investment; the month before
+    it entered the ledger was not its to report)."""
+    if state.stage not in _UNDER_CONSTRUCTION or month < 2 or not state.due(year, month - 1):
         return None
     if not state.reported and not deadline_passed:
         return None

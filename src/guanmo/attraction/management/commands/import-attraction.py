@@ -4,7 +4,7 @@ from guanmo.attraction.sheet_import import import_attraction
 
 class Command(YearlySheetImport):
     help = (
-        "导入招商项目台账（.xlsx、.xls 等）：每行一个在谈或签约项目，投资方、来源地、行业、"
+        "导入招商项目台账（.xlsx、.xls 等）：每行一个洽谈或签约项目，投资方、来源地、行业、"
         "合同投资、各阶段日期和到位资金；已开工项目转入重点项目台账；每项改动记入修改记录"
     )
     file_help = "招商项目台账文件（.xlsx、.xls 等）"
