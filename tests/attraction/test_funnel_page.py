@@ -155,3 +155,42 @@ def test_a_lead_page_names_a_zone_once_when_it_is_both_county_and_park(client, w
     page = client.get(reverse("attraction_lead", args=[lead.pk])).content.decode()
 
     assert "<dt>所在地</dt><dd>城乡一体化示范区</dd>" in page
+
+
+def _row_html(cells: list[str]) -> str:
+    return f'<th scope="row">{cells[0]}</th>' + "".join(f"<td>{cell}</td>" for cell in cells[1:])
+
+
+def test_the_page_has_every_section_the_report_has_with_the_same_rows(client, world, register):
+    """The page shows what `attraction-report` prints: by source group, source and industry,
+    the days between stages, the warnings, the land and the parks (tryout 13: only the units'
+    table), each row from the same sections (attraction.sections)."""
+    from guanmo.attraction.models import Parcel, ParkFigures
+    from guanmo.attraction.report import build_report
+    from guanmo.attraction.sections import report_sections
+    from guanmo.regions.models import Region
+
+    zone = Region.objects.create(
+        code="410899001", name="城乡一体化示范区", kind=Region.Kind.ZONE, parent=world.city
+    )
+    Parcel.objects.create(
+        city=world.city, county=world.wuzhi, park=zone, name="示范区2024-001", area=80,
+        supplied_on=date(YEAR - 1, 2, 1), started_on=date(YEAR - 1, 5, 1), investment=24000,
+        tax=400,
+    )  # fmt: skip
+    ParkFigures.objects.create(park=zone, year=YEAR, month=4, revenue=90000, leading_revenue=54000)
+
+    page = _page(client, world, "city").content.decode()
+
+    sections = report_sections(build_report(world.city, YEAR, 4))
+    keys = [section.key for section in sections]
+    assert keys == [
+        "by-unit", "by-group", "by-source", "by-industry", "days", "warnings", "land", "parks"
+    ]  # fmt: skip
+    for section in sections:
+        table = page.split(f'id="{section.key}"')[1].split("</table>")[0]
+        assert all(f"<th>{header}</th>" in table for header in section.headers)
+        for cells in section.text_rows():
+            assert _row_html(cells) in table, (section.key, cells)
+    assert _row_html(["京津冀", "0", "0", "0", "0", "0", "0", "0.00", "0.00"] + ["—"] * 6) in page
+    assert "城乡一体化示范区</th><td>90,000.00</td><td>1</td>" in page

@@ -19,6 +19,7 @@ from guanmo.attraction.forms import StageForm, chosen_period
 from guanmo.attraction.funnel_chart import funnel_flows
 from guanmo.attraction.models import Lead
 from guanmo.attraction.report import build_report, build_unit_report
+from guanmo.attraction.sections import report_sections
 from guanmo.attraction.selectors import host_unit, hosted_by, placement, stage_dates
 from guanmo.attraction.services import StageRefused, record_stage
 from guanmo.attraction.stages import STAGES, Stage
@@ -57,6 +58,7 @@ def funnel_page(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "report": report,
+            "sections": report_sections(report),
             "bars": bars,
             "flows": flows,
             "sees_parks": any(unit.kind == Region.Kind.ZONE for unit in scope.units()),
