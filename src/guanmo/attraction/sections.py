@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from guanmo.attraction.funnel import Funnel
-from guanmo.attraction.land import LAND_HEADERS
+from guanmo.attraction.bulletin import LAND_UNITS, land_sentence
+from guanmo.attraction.land import LAND_HEADERS, per_mu_sentence
 from guanmo.attraction.parks import LEADING_SHARE_TARGET
 from guanmo.attraction.report import AttractionReport
 from guanmo.documents.official import chinese_date
@@ -23,6 +24,7 @@ class Kind(Enum):
     RATE = "rate"  # a percentage (37.8 meaning 37.8%)
     POINTS = "points"  # a difference of percentages, 个百分点
     DECIMAL = "decimal"  # 亩, 万元/亩, 平方公里: two decimals
+    DAYS = "days"  # an average of days, one decimal
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class SectionColumn:
 class Section:
     """One part of the report. `key` is the page's table id and the .xlsx sheet's name; `rows`
     hold raw figures (None: no figure, shown —); `notes` are the lines said under the table;
+    `opening` the sentence the .docx says before it;
     `brief` the columns a portrait .docx page keeps (all when empty); `empty` what is said when
     there are no rows."""
 
@@ -47,6 +50,7 @@ class Section:
     notes: list[str] = field(default_factory=list)
     brief: tuple[int, ...] = ()
     empty: str = "无"
+    opening: str = ""
 
     @property
     def headers(self) -> list[str]:
@@ -67,8 +71,9 @@ class Section:
 
 
 def cell_text(value: object, kind: Kind) -> str:
-    """A cell as text: counts plain, 万元 with separators and two decimals, percentages with
-    one decimal and %, 个百分点 signed, areas two decimals; — for no figure."""
+    """A cell as text: counts plain, 万元 and areas with thousands separators and two decimals
+    (6,011.00, as every table's figures: progress.sections.cell_text), percentages with one
+    decimal and %, 个百分点 signed; — for no figure."""
     if value is None:
         return UNDEFINED
     if kind is Kind.MONEY:
@@ -78,12 +83,14 @@ def cell_text(value: object, kind: Kind) -> str:
     if kind is Kind.POINTS:
         return points(value)
     if kind is Kind.DECIMAL:
-        return number(value, 2)
+        return number(value, 2, grouped=True)
+    if kind is Kind.DAYS:
+        return number(value)
     return str(value)
 
 
 FUNNEL_COLUMNS = (
-    SectionColumn("在谈项目（个）", Kind.COUNT),
+    SectionColumn("洽谈项目（个）", Kind.COUNT),
     SectionColumn("新签项目（个）", Kind.COUNT),
     SectionColumn("落地（个）", Kind.COUNT),
     SectionColumn("开工（个）", Kind.COUNT),
@@ -98,8 +105,8 @@ FUNNEL_COLUMNS = (
     SectionColumn("达产率", Kind.RATE),
     SectionColumn("资金到位率", Kind.RATE),
 )
-_COUNTS = ("leads", "signed", "landed", "started", "producing", "at_capacity")
-_RATES = (
+FUNNEL_COUNTS = ("leads", "signed", "landed", "started", "producing", "at_capacity")
+FUNNEL_RATES = (
     "signing_rate",
     "fulfilment_rate",
     "start_rate",
@@ -114,10 +121,10 @@ FUNNEL_BRIEF = (0, 2, 4, 7, 10, 11, 14)
 def funnel_row(name: str, figures: Funnel) -> list:
     return [
         name,
-        *(getattr(figures, key) for key in _COUNTS),
+        *(getattr(figures, key) for key in FUNNEL_COUNTS),
         figures.contract_investment,
         figures.funds_in_place,
-        *(getattr(figures, key) for key in _RATES),
+        *(getattr(figures, key) for key in FUNNEL_RATES),
     ]
 
 
@@ -173,7 +180,7 @@ def report_sections(report: AttractionReport) -> list[Section]:
             title="阶段转化平均用时",
             columns=(
                 SectionColumn("阶段"),
-                SectionColumn("平均用时（天）", Kind.DECIMAL),
+                SectionColumn("平均用时（天）", Kind.DAYS),
                 SectionColumn("项目（个）", Kind.COUNT),
             ),
             rows=[
@@ -200,9 +207,11 @@ def report_sections(report: AttractionReport) -> list[Section]:
                     *(SectionColumn(header, Kind.DECIMAL) for header in LAND_HEADERS[1:]),
                 ),
                 rows=[[name, *land.areas, *land.per_mu] for name, land in report.land],
-                units="面积单位：亩；亩均投资、亩均税收单位：万元/亩",
-                notes=[idle.text for idle in report.idle_land]
+                units=LAND_UNITS.strip("（）"),
+                notes=_per_mu_notes(report)
+                + [idle.text for idle in report.idle_land]
                 + [_below_text(*each) for each in report.below_standard],
+                opening=land_sentence(report.land[0][1], day, report.city),
             )
         )
     if report.parks:
@@ -218,6 +227,14 @@ def report_sections(report: AttractionReport) -> list[Section]:
             )
         )
     return sections
+
+
+def _per_mu_notes(report: AttractionReport) -> list[str]:
+    """注：what the 亩均 figures are over where some supplied parcels carry none
+    (land.per_mu_sentence), as the land table's first note; none when every figure is over
+    all the land supplied."""
+    note = per_mu_sentence(report.land)
+    return [f"注：{note}"] if note else []
 
 
 def _park_row(park, standing) -> list:
