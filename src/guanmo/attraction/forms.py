@@ -52,6 +52,20 @@ class StageForm(forms.Form):
         return cleaned
 
 
+class FundsForm(forms.Form):
+    """A month's funds in place (到位资金) of a lead: cumulative since signing, in 万元. Shown
+    with the latest month stored, so it is corrected or carried on from there."""
+
+    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
+    month = forms.IntegerField(label="月份", min_value=1, max_value=12)
+    cumulative = forms.DecimalField(
+        label="累计到位资金（万元）", min_value=0, max_digits=18, decimal_places=4
+    )
+    reason = forms.CharField(
+        label="修改原因", required=False, max_length=200, help_text="修改已填月份的数字时必填"
+    )
+
+
 class ParkFiguresForm(forms.Form):
     """A park's own figures of a period as its office enters them, shown as stored (`initial`):
     a figure emptied is cleared (no figure, never 0) and needs a reason; a figure not sent at
