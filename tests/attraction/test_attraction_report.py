@@ -416,3 +416,14 @@ def test_the_docx_has_the_parks_the_land_and_the_date_under_the_issuer(land_and_
     assert ["武陟产业集聚区", "100.00", "100.00", "0.00", "0.00", "0.00", "200.00", "5.00"] in land
     issued = [line.strip() for line in text if line.strip()]
     assert "2025年9月30日" in issued[-3:]
+
+
+def test_the_command_picks_a_unit_a_source_or_an_industry_as_the_page_does(register_2025, capsys):
+    group = _json(capsys, "--source", "京津冀")
+    unit = _json(capsys, "--unit", "温县")
+
+    assert group["funnel"][0]["region"] == "全市（投资方来自京津冀）"
+    assert group["funnel"][0]["signed"] == 2  # 传感器 (北京), 新材料 (雄县)
+    assert [row["region"] for row in unit["funnel"]] == ["温县"]
+    with pytest.raises(CommandError, match="没有名为“某县”的县区或园区"):
+        call_command("attraction-report", "--year", "2025", "--month", "6", "--unit", "某县")

@@ -194,3 +194,33 @@ def test_the_page_has_every_section_the_report_has_with_the_same_rows(client, wo
             assert _row_html(cells) in table, (section.key, cells)
     assert _row_html(["京津冀", "0", "0", "0", "0", "0", "0", "0.00", "0.00"] + ["—"] * 6) in page
     assert "城乡一体化示范区</th><td>90,000.00</td><td>1</td>" in page
+
+
+def _sourced(world):
+    """武陟's 冷链 from Beijing (京津冀), in manufacturing (C 制造业); the others unsourced."""
+    from guanmo.regions.services import divisions_named, region_of_division
+
+    (beijing,) = divisions_named("北京市")
+    Lead.objects.filter(name="冷链").update(origin=region_of_division(beijing), industry_code="C")
+
+
+def test_the_scope_picker_narrows_to_a_unit_a_source_or_an_industry(client, world, register):
+    _sourced(world)
+
+    unit = _page(client, world, "city", unit=world.wenxian.pk).content.decode()
+    group = _page(client, world, "city", source="京津冀").content.decode()
+    industry = _page(client, world, "city", industry="C 制造业").content.decode()
+
+    assert "2025年1—4月，温县新增签约项目1个、合同投资0.8亿元" in unit
+    assert "武陟县" not in unit.split('id="by-unit"')[1].split("</table>")[0]
+    for page in (group, industry):
+        assert "新增签约项目1个、合同投资3.0亿元，其中已开工1个，开工率100.0%。" in page
+    assert "全市（投资方来自京津冀）" in group and "全市（C 制造业）" in industry
+    assert '<option value="京津冀" selected>' in group
+
+
+def test_a_county_office_picks_no_other_unit(client, world, register):
+    page = _page(client, world, "wuzhi", unit=world.wenxian.pk).content.decode()
+
+    assert "武陟县新增签约项目2个" in page and "温县新增" not in page
+    assert 'name="unit"' not in page

@@ -91,6 +91,57 @@ def build_report(city: Region, year: int, month: int) -> AttractionReport:
     )
 
 
+@dataclass(frozen=True)
+class Picked:
+    """What a report is narrowed to (the funnel page's picker, the command's options): one of
+    the city's units, a source (a group such as 长三角, a province or 境外) and an industry's
+    section of GB/T 4754 ("C 制造业"); each empty or None for all."""
+
+    unit: Region | None = None
+    source: str = ""
+    industry: str = ""
+
+    def takes(self, lead: LeadFacts) -> bool:
+        """Whether the lead is of the picked source and industry."""
+        from_source = not self.source or self.source in (lead.source, *lead.groups)
+        return from_source and (not self.industry or lead.industry == self.industry)
+
+    @property
+    def words(self) -> str:
+        """How the report's subject says the source and industry: （投资方来自京津冀、C 制造业）."""
+        words = [f"投资方来自{self.source}" if self.source else "", self.industry]
+        said = "、".join(word for word in words if word)
+        return f"（{said}）" if said else ""
+
+
+def build_picked_report(city: Region, year: int, month: int, picked: Picked) -> AttractionReport:
+    """The report narrowed to `picked`: a unit's own report (build_unit_report), the city's
+    (build_report), or of those the source and industry take, with their units' rows but no
+    land or parks (which have no source or industry). ValueError for a month outside 1—12."""
+    if not picked.source and not picked.industry:
+        if picked.unit is not None:
+            return build_unit_report(city, picked.unit, year, month)
+        return build_report(city, year, month)
+    units = [picked.unit] if picked.unit is not None else None
+    leads = [lead for lead in facts_of(city, units) if picked.takes(lead)]
+    base = picked.unit.name if picked.unit is not None else whole(city.name)
+    return report_of(
+        leads,
+        Period(year, month),
+        [] if units else [unit.name for unit in units_of(city)],
+        whole_name=f"{base}{picked.words}",
+    )
+
+
+def pickable(city: Region) -> tuple[list[str], list[str]]:
+    """The sources (the groups, then each province or 境外 a lead comes from) and industries
+    (sections) the city's leads give, for the picker."""
+    leads = facts_of(city)
+    sources = sorted({lead.source for lead in leads if lead.source})
+    industries = sorted({lead.industry for lead in leads if lead.industry})
+    return [*GROUPS, *sources], industries
+
+
 def report_of(
     leads: list[LeadFacts],
     period: Period,

@@ -18,15 +18,16 @@ from django.views.decorators.http import require_POST
 
 from guanmo import clock
 from guanmo.accounts.scope import Scope
-from guanmo.attraction.forms import FundsForm, StageForm, chosen_period
+from guanmo.attraction.forms import FundsForm, PickForm, StageForm, chosen_period
 from guanmo.attraction.funnel_chart import funnel_flows
 from guanmo.attraction.models import Lead
-from guanmo.attraction.report import build_report, build_unit_report
+from guanmo.attraction.report import Picked, build_picked_report, pickable
 from guanmo.attraction.sections import report_sections
 from guanmo.attraction.selectors import host_unit, hosted_by, placement, stage_dates
 from guanmo.attraction.services import Saved, StageRefused, record_funds, record_stage
 from guanmo.attraction.stages import STAGES, Stage
 from guanmo.regions.models import Region
+from guanmo.regions.services import units_of
 
 
 def _leads(scope: Scope):
@@ -44,11 +45,21 @@ def funnel_page(request: HttpRequest) -> HttpResponse:
     leads = _leads(scope)
     if not scope.sees_city_totals:  # the leads its figures count: those it hosts
         leads = leads.filter(hosted_by(scope.units()))
-    form, year, month = chosen_period(scope.city, request.GET.dict())
-    if scope.sees_city_totals:
-        report = build_report(scope.city, year, month)
-    else:
-        report = build_unit_report(scope.city, scope.units()[0], year, month)
+    units = units_of(scope.city) if scope.sees_city_totals else []
+    sources, industries = pickable(scope.city)
+    form, year, month = chosen_period(
+        scope.city,
+        request.GET.dict(),
+        lambda data: PickForm(data, units=units, sources=sources, industries=industries),
+    )
+    chosen = form.cleaned_data if form.is_valid() else {}  # a wrong choice: the whole
+    unit = next((u for u in units if str(u.pk) == chosen.get("unit")), None)
+    if not scope.sees_city_totals:
+        unit = scope.units()[0]
+    if unit is not None:
+        leads = leads.filter(hosted_by([unit]))
+    picked = Picked(unit, chosen.get("source", ""), chosen.get("industry", ""))
+    report = build_picked_report(scope.city, year, month, picked)
     whole = report.funnel[0][1]
     widest = max(whole.leads, whole.signed, 1)
     bars = [
