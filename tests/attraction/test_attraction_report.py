@@ -427,3 +427,27 @@ def test_the_command_picks_a_unit_a_source_or_an_industry_as_the_page_does(regis
     assert [row["region"] for row in unit["funnel"]] == ["温县"]
     with pytest.raises(CommandError, match="没有名为“某县”的县区或园区"):
         call_command("attraction-report", "--year", "2025", "--month", "6", "--unit", "某县")
+
+
+def test_a_first_phase_built_with_no_second_is_reported_under_the_land(city, capsys):
+    from guanmo.attraction.models import Parcel
+
+    wuzhi = city.children.get(name="武陟县")
+    first = Parcel.objects.create(
+        city=city, county=wuzhi, name="武陟2022-001", holder="某公司", area=80, phase=1,
+        supplied_on=date(2022, 3, 1), started_on=date(2022, 9, 1), completed_on=date(2024, 5, 20),
+    )  # fmt: skip
+    Parcel.objects.create(
+        city=city, county=wuzhi, name="武陟2022-002", holder="某公司", area=120, phase=2,
+        supplied_on=date(2022, 3, 1), project=None, lead=None,
+    )  # fmt: skip
+    Parcel.objects.filter(city=city).update(holder="某公司")
+    assert first.phase == 1
+
+    report = _json(capsys)
+    call_command("attraction-report", "--year", "2025", "--month", "6")
+    out = capsys.readouterr().out
+
+    assert [gap["parcel"] for gap in report["first_phase_only"]] == ["武陟2022-001"]
+    assert report["first_phase_only"][0]["waiting_area"] == "120"
+    assert "武陟2022-001（某公司）一期于2024年5月20日建成，后续120亩用地至今未动工" in out

@@ -143,3 +143,15 @@ def test_parcels_in_production_pay_tax_and_the_parks_show_tax_per_mu(demo_attrac
     assert all(parcel.started_on and parcel.investment for parcel in taxed)
     whole = build_report(city, YEAR, 11).land[0][1]
     assert whole.tax_per_mu is not None and whole.tax_per_mu > 0
+
+
+def test_a_parks_firm_built_its_first_phase_and_never_began_the_second(demo_attraction):
+    """一期建成后不上后续项目 shows in the demo (tryout 13: shown nowhere)."""
+    city, _summary = demo_attraction
+
+    report = build_report(city, YEAR, 11)
+
+    (gap,) = report.first_phase_only
+    assert gap.first.holder == "焦作恒瑞重型机械有限公司" and gap.first.units == (ZONES[0],)
+    assert gap.waiting_area == 140 and gap.since.year == YEAR - 2
+    assert gap.waiting[0].name in {idle.parcel.name for idle in report.idle_land}

@@ -30,6 +30,7 @@ from guanmo.attraction.land import (
 )
 from guanmo.attraction.origins import GROUPS
 from guanmo.attraction.parks import ParkFacts, ParkStanding, standings
+from guanmo.attraction.phases import PhaseGap, first_phase_only
 from guanmo.attraction.selectors import facts_of, parcels_of, park_facts, park_standards
 from guanmo.attraction.sentences import funnel_sentences
 from guanmo.attraction.stages import Stage
@@ -66,6 +67,7 @@ class AttractionReport:
     # Parcels in a park with a standard that fall short of it: (parcel, check, standard).
     below_standard: list[tuple[ParcelFacts, StandardCheck, Standard]] = field(default_factory=list)
     parks: list[tuple[ParkFacts, ParkStanding]] = field(default_factory=list)
+    first_phase_only: list[PhaseGap] = field(default_factory=list)  # 一期建成未上后续项目
 
 
 def build_unit_report(city: Region, unit: Region, year: int, month: int) -> AttractionReport:
@@ -172,6 +174,7 @@ def report_of(
         sentences=funnel_sentences(whole, by_unit, period.label, whole_name),
         land=_land(parcels, units, as_of, whole_name),
         idle_land=idle_parcels(parcels, as_of),
+        first_phase_only=first_phase_only(parcels, as_of),
         below_standard=_below_standard(parcels, standards or {}),
         parks=list(zip(parks, standings(parks), strict=True)),
     )

@@ -87,6 +87,17 @@ def as_dict(report: AttractionReport) -> dict:
             }
             for idle in report.idle_land
         ],
+        "first_phase_only": [
+            {
+                "parcel": gap.first.name,
+                "holder": gap.first.holder,
+                "units": list(gap.first.units),
+                "completed_on": gap.since.isoformat(),
+                "waiting": [parcel.name for parcel in gap.waiting],
+                "waiting_area": _exact(gap.waiting_area),
+            }
+            for gap in report.first_phase_only
+        ],
         "below_standard": [
             {
                 "parcel": parcel.name,

@@ -5,12 +5,14 @@ said under it; each face only formats the cells its way (`cell_text` for text, t
 .docx; number formats for the .xlsx), so no face leaves out a part another has (tryout 13).
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
 
 from guanmo.attraction.funnel import Funnel
 from guanmo.attraction.bulletin import LAND_UNITS, land_sentence
-from guanmo.attraction.land import LAND_HEADERS, per_mu_sentence
+from guanmo.attraction.land import LAND_HEADERS, ParkLand, per_mu_sentence
 from guanmo.attraction.parks import LEADING_SHARE_TARGET
 from guanmo.attraction.report import AttractionReport
 from guanmo.documents.official import chinese_date
@@ -164,7 +166,7 @@ def report_sections(report: AttractionReport) -> list[Section]:
     """Every section of the report in the order each face shows them: the units' funnel, by
     source group, by source, by industry, the days between stages, the warnings, the land (with
     the idle parcels and those below their park's standard) and the parks' own figures."""
-    day = chinese_date(report.as_of)
+    day = chinese_date(report.as_of)  # the day warnings and land are judged on
     sections = [
         _funnel_section(
             "by-unit", "县区园区", "各县（市、区）、园区招商项目推进情况", "地区", report.funnel
@@ -198,18 +200,11 @@ def report_sections(report: AttractionReport) -> list[Section]:
     ]
     if report.land:
         sections.append(
-            Section(
-                key="land",
-                sheet="用地",
-                title=f"用地情况（截至{day}）",
-                columns=(
-                    SectionColumn(LAND_HEADERS[0]),
-                    *(SectionColumn(header, Kind.DECIMAL) for header in LAND_HEADERS[1:]),
-                ),
-                rows=[[name, *land.areas, *land.per_mu] for name, land in report.land],
-                units=LAND_UNITS.strip("（）"),
-                notes=_per_mu_notes(report)
-                + [idle.text for idle in report.idle_land]
+            land_section(
+                report.land,
+                report.as_of,
+                [idle.text for idle in report.idle_land]
+                + [gap.text for gap in report.first_phase_only]
                 + [_below_text(*each) for each in report.below_standard],
                 opening=land_sentence(report.land[0][1], day, report.city),
             )
@@ -229,12 +224,32 @@ def report_sections(report: AttractionReport) -> list[Section]:
     return sections
 
 
-def _per_mu_notes(report: AttractionReport) -> list[str]:
-    """注：what the 亩均 figures are over where some supplied parcels carry none
-    (land.per_mu_sentence), as the land table's first note; none when every figure is over
-    all the land supplied."""
-    note = per_mu_sentence(report.land)
-    return [f"注：{note}"] if note else []
+def land_section(
+    lands: Sequence[tuple[str, ParkLand]],
+    day: date,
+    notes: list[str],
+    base: str = "",
+    opening: str = "",
+) -> Section:
+    """The land table (亩; 万元/亩) of units or parks on `day`, with the lines said under it:
+    first what the totals cover (`base`) when given, then what the 亩均 figures are over where
+    some supplied parcels carry none (注：…, land.per_mu_sentence), then `notes`; `opening` is
+    the sentence the .docx says before the table."""
+    per_mu = per_mu_sentence(lands)
+    said = ([base] if base else []) + ([f"注：{per_mu}"] if per_mu else [])
+    return Section(
+        key="land",
+        sheet="用地",
+        title=f"用地情况（截至{chinese_date(day)}）",
+        columns=(
+            SectionColumn(LAND_HEADERS[0]),
+            *(SectionColumn(header, Kind.DECIMAL) for header in LAND_HEADERS[1:]),
+        ),
+        rows=[[name, *land.areas, *land.per_mu] for name, land in lands],
+        units=LAND_UNITS.strip("（）"),
+        notes=[*said, *notes],
+        opening=opening,
+    )
 
 
 def _park_row(park, standing) -> list:

@@ -318,7 +318,34 @@ def _land(rng: random.Random, city: Region, units: list[Region], leads: list) ->
             agreed_start_on=date(2024, 6, 1) if year == 2023 else None,
         )  # fmt: skip
         count += 1
-    return count
+    return count + _phased(taxes, city, units, count)
+
+
+# A firm in the first park that built its first phase and never began the second, whose land
+# was supplied with the first (一期建成后不上后续项目): (phase, area in 亩, started, built).
+PHASED_HOLDER = "焦作恒瑞重型机械有限公司"
+PHASED = (
+    (1, Decimal(90), date(2021, 9, 20), date(2023, 8, 30)),
+    (2, Decimal(140), None, None),
+)
+
+
+def _phased(rng: random.Random, city: Region, units: list[Region], count: int) -> int:
+    """The two phases' parcels of PHASED_HOLDER, supplied together in April 2021; the second
+    phase was due to start in March 2024 and has not (idle a year, and a first phase alone)."""
+    park = next(unit for unit in units if unit.kind == Region.Kind.ZONE)
+    for phase, area, started, built in PHASED:
+        count += 1
+        Parcel.objects.create(
+            **_near(rng, park),
+            city=city, name=_parcel_number(park, 2021, count), holder=PHASED_HOLDER,
+            county=park, area=area, supplied_on=date(2021, 4, 12),
+            agreed_start_on=date(2021, 10, 1) if phase == 1 else date(2024, 3, 1),
+            started_on=started, phase=phase, completed_on=built,
+            investment=Decimal(36000) if started else None,
+            tax=area * 12 if started else None,
+        )  # fmt: skip
+    return len(PHASED)
 
 
 def _parcel_number(unit: Region, year: int, number: int) -> str:
