@@ -85,6 +85,12 @@ class Lead(models.Model):
         industry = industries().get(self.industry_code)
         return industry.name if industry else ""
 
+    @property
+    def industry_label(self) -> str:
+        """Its industry with the code, as tables print it: "C38 电气机械和器材制造业"."""
+        industry = industries().get(self.industry_code)
+        return industry.label if industry else ""
+
 
 class StageDate(models.Model):
     """A stage of a lead's life with its planned and actual date (either may be unknown)."""
