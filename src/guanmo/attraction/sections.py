@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 
-from guanmo.attraction.funnel import Funnel
 from guanmo.attraction.bulletin import LAND_UNITS, land_sentence
+from guanmo.attraction.funnel import Funnel
 from guanmo.attraction.land import LAND_HEADERS, ParkLand, per_mu_sentence
 from guanmo.attraction.parks import LEADING_SHARE_TARGET
 from guanmo.attraction.report import AttractionReport
