@@ -121,7 +121,7 @@ def test_text_shows_rates_and_dashes(register_2025, capsys):
         in out
     )
     assert "修武县\t0\t0\t0\t0\t0\t0\t0.00\t0.00\t—\t—\t—\t—\t—\t—" in out
-    assert "签约→落地：平均62.5天（2个项目）" in out
+    assert "签约→落地\t62.5\t2" in out
 
 
 def test_xlsx_reads_back_with_figures_as_numbers(register_2025, tmp_path):
@@ -343,3 +343,111 @@ def test_a_countys_own_report_counts_only_what_it_hosts_and_shows_no_park_row(ci
     assert [(name, figures.signed) for name, figures in zone_report.funnel] == [
         ("城乡一体化示范区", 1)
     ]
+
+
+@pytest.fixture
+def land_and_parks(register_2025, city):
+    """A parcel in 武陟's park and the demonstration zone's figures, beside the register."""
+    from guanmo.attraction.models import Parcel, ParkFigures
+
+    wuzhi, park = city.children.get(name="武陟县"), city.children.get(name="武陟产业集聚区")
+    Parcel.objects.create(
+        city=city, county=wuzhi, park=park, name="甲", area=100, supplied_on=date(2023, 1, 1),
+        started_on=date(2023, 6, 1), investment=20000, tax=500,
+    )  # fmt: skip
+    ParkFigures.objects.create(
+        park=city.children.get(name="城乡一体化示范区"), year=2025, month=9, revenue=1500000,
+        leading_revenue=894000,
+    )  # fmt: skip
+
+
+def _written(tmp_path, format: str, month: int = 9):
+    path = tmp_path / f"招商.{format}"
+    call_command("attraction-report", "--year", "2025", "--month", str(month), "--format", format,
+                 "-o", str(path))  # fmt: skip
+    return path
+
+
+def test_every_face_has_every_section_text_first(land_and_parks, capsys):
+    """Text, .xlsx and .docx carry the same sections (attraction.sections); tryout 13: the
+    .docx lacked the parks and the land, the .xlsx the warnings."""
+    call_command("attraction-report", "--year", "2025", "--month", "9")
+
+    out = capsys.readouterr().out
+    for title in (
+        "按重点区域",
+        "阶段转化平均用时",
+        "预警（截至2025年9月30日）",
+        "用地情况",
+        "园区主要指标",
+    ):
+        assert f"\n{title}" in out, title
+    assert "传感器项目\t落地未开工\t" in out
+    assert "城乡一体化示范区\t1,500,000.00\t1\t—\t59.6%\t70.0%\t-10.4" in out
+
+
+def test_the_xlsx_has_a_sheet_for_every_section_the_warnings_too(land_and_parks, tmp_path):
+    workbook = load_workbook(_written(tmp_path, "xlsx"))
+
+    assert workbook.sheetnames == [
+        "县区园区", "重点区域", "来源地", "行业", "转化用时", "预警", "用地", "园区"
+    ]  # fmt: skip
+    warnings = workbook["预警"]
+    assert warnings.cell(1, 1).value == "2025年1—9月预警（截至2025年9月30日）"
+    assert [cell.value for cell in warnings[2]] == ["项目名称", "预警", "情况"]  # no units row
+    assert [cell.value for cell in warnings[3]][:2] == ["传感器项目", "落地未开工"]
+    parks = workbook["园区"]
+    row = [cell.value for cell in parks[4]]
+    assert row[0] == "城乡一体化示范区" and Decimal(str(row[4])) == Decimal("0.596")
+
+
+def test_the_docx_has_the_parks_the_land_and_the_date_under_the_issuer(land_and_parks, tmp_path):
+    document = Document(str(_written(tmp_path, "docx")))
+
+    text = [paragraph.text for paragraph in document.paragraphs]
+    captions = [line for line in text if line.startswith("表")]
+    assert [caption.split("　", 1)[1] for caption in captions][-2:] == [
+        "用地情况（截至2025年9月30日）", "园区主要指标"
+    ]  # fmt: skip
+    tables = [
+        [[cell.text for cell in row.cells] for row in table.rows] for table in document.tables
+    ]
+    land = next(rows for rows in tables if rows[0][0] == "地区" and "亩均税收" in rows[0])
+    assert ["武陟产业集聚区", "100.00", "100.00", "0.00", "0.00", "0.00", "200.00", "5.00"] in land
+    issued = [line.strip() for line in text if line.strip()]
+    assert "2025年9月30日" in issued[-3:]
+
+
+def test_the_command_picks_a_unit_a_source_or_an_industry_as_the_page_does(register_2025, capsys):
+    group = _json(capsys, "--source", "京津冀")
+    unit = _json(capsys, "--unit", "温县")
+
+    assert group["funnel"][0]["region"] == "全市（投资方来自京津冀）"
+    assert group["funnel"][0]["signed"] == 2  # 传感器 (北京), 新材料 (雄县)
+    assert [row["region"] for row in unit["funnel"]] == ["温县"]
+    with pytest.raises(CommandError, match="没有名为“某县”的县区或园区"):
+        call_command("attraction-report", "--year", "2025", "--month", "6", "--unit", "某县")
+
+
+def test_a_first_phase_built_with_no_second_is_reported_under_the_land(city, capsys):
+    from guanmo.attraction.models import Parcel
+
+    wuzhi = city.children.get(name="武陟县")
+    first = Parcel.objects.create(
+        city=city, county=wuzhi, name="武陟2022-001", holder="某公司", area=80, phase=1,
+        supplied_on=date(2022, 3, 1), started_on=date(2022, 9, 1), completed_on=date(2024, 5, 20),
+    )  # fmt: skip
+    Parcel.objects.create(
+        city=city, county=wuzhi, name="武陟2022-002", holder="某公司", area=120, phase=2,
+        supplied_on=date(2022, 3, 1), project=None, lead=None,
+    )  # fmt: skip
+    Parcel.objects.filter(city=city).update(holder="某公司")
+    assert first.phase == 1
+
+    report = _json(capsys)
+    call_command("attraction-report", "--year", "2025", "--month", "6")
+    out = capsys.readouterr().out
+
+    assert [gap["parcel"] for gap in report["first_phase_only"]] == ["武陟2022-001"]
+    assert report["first_phase_only"][0]["waiting_area"] == "120"
+    assert "武陟2022-001（某公司）一期于2024年5月20日建成，后续120亩用地至今未动工" in out

@@ -155,3 +155,72 @@ def test_a_lead_page_names_a_zone_once_when_it_is_both_county_and_park(client, w
     page = client.get(reverse("attraction_lead", args=[lead.pk])).content.decode()
 
     assert "<dt>所在地</dt><dd>城乡一体化示范区</dd>" in page
+
+
+def _row_html(cells: list[str]) -> str:
+    return f'<th scope="row">{cells[0]}</th>' + "".join(f"<td>{cell}</td>" for cell in cells[1:])
+
+
+def test_the_page_has_every_section_the_report_has_with_the_same_rows(client, world, register):
+    """The page shows what `attraction-report` prints: by source group, source and industry,
+    the days between stages, the warnings, the land and the parks (tryout 13: only the units'
+    table), each row from the same sections (attraction.sections)."""
+    from guanmo.attraction.models import Parcel, ParkFigures
+    from guanmo.attraction.report import build_report
+    from guanmo.attraction.sections import report_sections
+    from guanmo.regions.models import Region
+
+    zone = Region.objects.create(
+        code="410899001", name="城乡一体化示范区", kind=Region.Kind.ZONE, parent=world.city
+    )
+    Parcel.objects.create(
+        city=world.city, county=world.wuzhi, park=zone, name="示范区2024-001", area=80,
+        supplied_on=date(YEAR - 1, 2, 1), started_on=date(YEAR - 1, 5, 1), investment=24000,
+        tax=400,
+    )  # fmt: skip
+    ParkFigures.objects.create(park=zone, year=YEAR, month=4, revenue=90000, leading_revenue=54000)
+
+    page = _page(client, world, "city").content.decode()
+
+    sections = report_sections(build_report(world.city, YEAR, 4))
+    keys = [section.key for section in sections]
+    assert keys == [
+        "by-unit", "by-group", "by-source", "by-industry", "days", "warnings", "land", "parks"
+    ]  # fmt: skip
+    for section in sections:
+        table = page.split(f'id="{section.key}"')[1].split("</table>")[0]
+        assert all(f"<th>{header}</th>" in table for header in section.headers)
+        for cells in section.text_rows():
+            assert _row_html(cells) in table, (section.key, cells)
+    assert _row_html(["京津冀", "0", "0", "0", "0", "0", "0", "0.00", "0.00"] + ["—"] * 6) in page
+    assert "城乡一体化示范区</th><td>90,000.00</td><td>1</td>" in page
+
+
+def _sourced(world):
+    """武陟's 冷链 from Beijing (京津冀), in manufacturing (C 制造业); the others unsourced."""
+    from guanmo.regions.services import divisions_named, region_of_division
+
+    (beijing,) = divisions_named("北京市")
+    Lead.objects.filter(name="冷链").update(origin=region_of_division(beijing), industry_code="C")
+
+
+def test_the_scope_picker_narrows_to_a_unit_a_source_or_an_industry(client, world, register):
+    _sourced(world)
+
+    unit = _page(client, world, "city", unit=world.wenxian.pk).content.decode()
+    group = _page(client, world, "city", source="京津冀").content.decode()
+    industry = _page(client, world, "city", industry="C 制造业").content.decode()
+
+    assert "2025年1—4月，温县新增签约项目1个、合同投资0.8亿元" in unit
+    assert "武陟县" not in unit.split('id="by-unit"')[1].split("</table>")[0]
+    for page in (group, industry):
+        assert "新增签约项目1个、合同投资3.0亿元，其中已开工1个，开工率100.0%。" in page
+    assert "全市（投资方来自京津冀）" in group and "全市（C 制造业）" in industry
+    assert '<option value="京津冀" selected>' in group
+
+
+def test_a_county_office_picks_no_other_unit(client, world, register):
+    page = _page(client, world, "wuzhi", unit=world.wenxian.pk).content.decode()
+
+    assert "武陟县新增签约项目2个" in page and "温县新增" not in page
+    assert 'name="unit"' not in page

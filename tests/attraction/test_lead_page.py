@@ -142,3 +142,24 @@ def test_a_park_hosted_lead_started_becomes_the_parks_ledger_project_its_office_
     assert park_lead.project.county == park_lead.park
     page = client.get(reverse("project_detail", args=[park_lead.project.pk]))
     assert page.status_code == 200
+
+
+def test_a_dropped_lead_says_when_talks_ended(client, world, lead):
+    lead.dropped_on = date(2025, 7, 18)
+    lead.save()
+    client.force_login(world.users["city"])
+
+    page = client.get(reverse("attraction_lead", args=[lead.pk])).content.decode()
+
+    assert '<dt>终止洽谈</dt><dd id="dropped">2025年7月18日</dd>' in page
+
+
+def test_the_industry_is_shown_with_its_gbt_4754_code(client, world, lead):
+    lead.industry_code = "38"
+    lead.save()
+    client.force_login(world.users["city"])
+
+    page = client.get(reverse("attraction_lead", args=[lead.pk])).content.decode()
+
+    assert "<dt>行业</dt><dd>C38 电气机械和器材制造业</dd>" in page
+    assert "GB/T 4754—2017" in page

@@ -206,3 +206,34 @@ def test_the_parks_list_opens_on_the_month_every_page_shows(client, city, parks,
 
     assert "<h1>2025年1—11月园区主要指标</h1>" in page
     assert "59.6%" in page
+
+
+def test_the_list_shows_each_parks_land_with_what_it_covers_and_a_first_phase_alone(
+    client, city, parks
+):
+    """The parks' land (supplied, in use, idle, 亩均) with the base said, and a park's project
+    whose first phase was built with no second (一期建成后不上后续项目), tryout 13."""
+    from datetime import date
+
+    from guanmo.attraction.models import Parcel
+
+    park, wuzhi = parks["武陟产业集聚区"], city.children.get(name="武陟县")
+    for name, phase, started, built in (
+        ("甲一期", 1, date(2022, 9, 1), date(2024, 5, 20)),
+        ("甲二期", 2, None, None),
+    ):
+        Parcel.objects.create(
+            city=city, county=wuzhi, park=park, name=name, holder="某公司", area=100,
+            supplied_on=date(2022, 3, 1), started_on=started, phase=phase, completed_on=built,
+        )  # fmt: skip
+    client.force_login(_user("leader", Role.LEADER, city))
+
+    page = client.get(reverse("attraction_parks"), {"year": 2025, "month": 6}).content.decode()
+
+    land = page.split('id="land"')[1].split("</table>")[0]
+    assert (
+        '<th scope="row">武陟产业集聚区</th><td>200.00</td><td>100.00</td><td>100.00</td>' in land
+    )
+    assert "截至2025年6月30日登记在各园区的已供地块合计（" in page
+    assert "武陟产业集聚区2宗" in page and "城乡一体化示范区0宗" in page
+    assert "甲一期（某公司）一期于2024年5月20日建成，后续100亩用地至今未动工" in page

@@ -2,9 +2,11 @@
 between stages, sources from the regions 招商 bulletins count, started leads in the ledger, and
 land with some of it idle (issue 14, "Done when")."""
 
+from datetime import date
+
 import pytest
 
-from guanmo.attraction.models import Lead, Parcel, ParkFigures
+from guanmo.attraction.models import Lead, Parcel, ParkFigures, StageDate
 from guanmo.attraction.report import build_report
 from guanmo.demo.attraction import create_demo_attraction
 from guanmo.demo.city import CENTRES, CITY_CODE, TODAY, YEAR, ZONES
@@ -103,3 +105,53 @@ def test_parcel_names_are_numbers_with_their_units_whole_name_not_their_state(de
             and not parcel.name.startswith(unit.name)
             for unit in units
         ), parcel.name
+
+
+def test_some_of_the_years_signings_reached_production_and_full_output(demo_attraction):
+    """A new user sees every stage filled: a few 2025 signings went on to 投产 and 达产, dated
+    on or before the demo's today (tryout 13: none reached 投产, every rate read 0.0%)."""
+    city, _summary = demo_attraction
+
+    whole = dict(build_report(city, YEAR, 11).funnel)["全市"]
+
+    assert whole.producing >= 3 and whole.at_capacity >= 2
+    reached = StageDate.objects.filter(
+        lead__city=city, stage__in=["投产", "达产"], reached__range=(date(YEAR, 1, 1), TODAY)
+    )
+    by_november = [row for row in reached if row.reached <= date(YEAR, 11, 30)]
+    assert len(by_november) >= whole.producing + whole.at_capacity
+    assert all(row.planned for row in reached)
+
+
+def test_one_lead_was_dropped_with_its_reason_in_its_history(demo_attraction):
+    city, _summary = demo_attraction
+
+    (dropped,) = Lead.objects.filter(city=city, dropped_on__isnull=False)
+
+    assert dropped.dropped_on.year == YEAR and not dropped.stages.filter(stage="签约").exists()
+    change = dropped.changes.get(field="终止洽谈日期")
+    assert change.new_value == dropped.dropped_on.isoformat() and "终止洽谈" in change.reason
+    assert change.at.date() == dropped.dropped_on
+
+
+def test_parcels_in_production_pay_tax_and_the_parks_show_tax_per_mu(demo_attraction):
+    city, _summary = demo_attraction
+
+    taxed = Parcel.objects.filter(city=city, tax__gt=0)
+
+    assert taxed.count() >= 3
+    assert all(parcel.started_on and parcel.investment for parcel in taxed)
+    whole = build_report(city, YEAR, 11).land[0][1]
+    assert whole.tax_per_mu is not None and whole.tax_per_mu > 0
+
+
+def test_a_parks_firm_built_its_first_phase_and_never_began_the_second(demo_attraction):
+    """一期建成后不上后续项目 shows in the demo (tryout 13: shown nowhere)."""
+    city, _summary = demo_attraction
+
+    report = build_report(city, YEAR, 11)
+
+    (gap,) = report.first_phase_only
+    assert gap.first.holder == "焦作恒瑞重型机械有限公司" and gap.first.units == (ZONES[0],)
+    assert gap.waiting_area == 140 and gap.since.year == YEAR - 2
+    assert gap.waiting[0].name in {idle.parcel.name for idle in report.idle_land}

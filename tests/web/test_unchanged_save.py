@@ -73,6 +73,15 @@ def _planned_start(project_id: int) -> None:
     )
 
 
+def _funded(world) -> None:
+    """The walk's lead signed in March with its funds of May, stored with trailing zeros."""
+    from guanmo.attraction.models import FundsInPlace, Lead, StageDate
+
+    lead = Lead.objects.get(city=world.city, name="演示招商项目")
+    StageDate.objects.create(lead=lead, stage="签约", reached=date(2025, 3, 10))
+    FundsInPlace.objects.create(lead=lead, year=2025, month=5, cumulative=Decimal("1200.5000"))
+
+
 EDIT_FORMS = {
     "project_edit": EditCase("city", "project_edit", {"reason": "核对台账，未作修改"}),
     "project_milestones": EditCase("wuzhi", "project_milestones"),
@@ -83,6 +92,9 @@ EDIT_FORMS = {
     ),
     "target_form": EditCase("city", "target_form"),
     "attraction_park_figures": EditCase("city", "attraction_park_figures"),
+    "attraction_lead_funds": EditCase(
+        "wuzhi", "attraction_lead", prepare=lambda world: _funded(world)
+    ),
     "tour_settings": EditCase("city", "tour_detail"),
     "site_edit": EditCase("city", "tour_detail"),
     "tour_rubric": EditCase("city", "tour_rubric"),

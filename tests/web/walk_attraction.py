@@ -1,6 +1,6 @@
 """The funnel page and a lead's page for the permission walk: those who see the city's totals
 and the county offices (their own unit's leads); the city office and the lead's county record
-its stages."""
+its stages and its funds in place."""
 
 from decimal import Decimal
 
@@ -55,6 +55,10 @@ def walk(world) -> Walk:
         actions={
             "attraction_lead": (
                 url,
+                {"wenxian": 404, "leader": 403, "commissioner": 404, "department": 404},
+            ),
+            "attraction_lead_funds": (
+                reverse("attraction_lead_funds", args=[lead.pk]),
                 {"wenxian": 404, "leader": 403, "commissioner": 404, "department": 404},
             ),
             "attraction_park_figures": (park, PARK_ENTRY),

@@ -1,4 +1,4 @@
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from django import forms
 
@@ -16,15 +16,40 @@ class PeriodForm(forms.Form):
     month = forms.IntegerField(label="截至月份", min_value=1, max_value=12)
 
 
-def chosen_period(city: Region, query: Mapping[str, str]) -> tuple[PeriodForm, int, int]:
-    """The period a page shows, with its form: the year to the month asked for, else to the
-    data month every page opens on (`progress.status.figures_month`: the latest closed month),
-    so the funnel and the parks say what the dashboard says (数据截至2025年11月)."""
+def chosen_period(
+    city: Region,
+    query: Mapping[str, str],
+    make_form: Callable[[dict], PeriodForm] = PeriodForm,
+) -> tuple[PeriodForm, int, int]:
+    """The period a page shows, with its form (`make_form` of the data: PeriodForm, or the
+    funnel page's PickForm): the year to the month asked for, else to the data month every page
+    opens on (`progress.status.figures_month`: the latest closed month), so the funnel and the
+    parks say what the dashboard says (数据截至2025年11月)."""
     opening = figures_month(city)
     initial = {"year": opening.year, "month": opening.month}
-    form = PeriodForm({**initial, **query})
+    form = make_form({**initial, **query})
     chosen = form.cleaned_data if form.is_valid() else initial
     return form, chosen["year"], chosen["month"]
+
+
+class PickForm(PeriodForm):
+    """The funnel page's picker: the period (opening on chosen_period's month), and (each
+    optional) one of the units the user sees, a source and an industry, among those the city's
+    leads give."""
+
+    unit = forms.ChoiceField(label="县区、园区", required=False)
+    source = forms.ChoiceField(label="投资方来源", required=False)
+    industry = forms.ChoiceField(label="行业", required=False)
+
+    def __init__(self, *args, units, sources, industries, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        everything = [("", "全部")]
+        if units:
+            self.fields["unit"].choices = everything + [(str(u.pk), u.name) for u in units]
+        else:
+            del self.fields["unit"]
+        self.fields["source"].choices = everything + [(name, name) for name in sources]
+        self.fields["industry"].choices = everything + [(name, name) for name in industries]
 
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
@@ -50,6 +75,20 @@ class StageForm(forms.Form):
         if not cleaned.get("planned") and not cleaned.get("reached"):
             raise forms.ValidationError("请填写计划日期或实际日期")
         return cleaned
+
+
+class FundsForm(forms.Form):
+    """A month's funds in place (到位资金) of a lead: cumulative since signing, in 万元. Shown
+    with the latest month stored, so it is corrected or carried on from there."""
+
+    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
+    month = forms.IntegerField(label="月份", min_value=1, max_value=12)
+    cumulative = forms.DecimalField(
+        label="累计到位资金（万元）", min_value=0, max_digits=18, decimal_places=4
+    )
+    reason = forms.CharField(
+        label="修改原因", required=False, max_length=200, help_text="修改已填月份的数字时必填"
+    )
 
 
 class ParkFiguresForm(forms.Form):

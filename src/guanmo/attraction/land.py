@@ -56,6 +56,9 @@ class ParcelFacts:
     tax: Decimal | None = None
     plot_ratio: Decimal | None = None
     in_use_on: date | None = None  # the day its project came into use (投产), when it has
+    phase: int | None = None  # 期次: 1 for 一期, 2 for 二期…; None when not built in phases
+    completed_on: date | None = None  # the day its phase was built (建成)
+    venture: str = ""  # the project it serves (its lead's, else its ledger project's), for phases
 
 
 def per_mu(amount: Decimal | None, area: Decimal) -> Decimal | None:

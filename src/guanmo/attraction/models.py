@@ -85,6 +85,12 @@ class Lead(models.Model):
         industry = industries().get(self.industry_code)
         return industry.name if industry else ""
 
+    @property
+    def industry_label(self) -> str:
+        """Its industry with the code, as tables print it: "C38 电气机械和器材制造业"."""
+        industry = industries().get(self.industry_code)
+        return industry.label if industry else ""
+
 
 class StageDate(models.Model):
     """A stage of a lead's life with its planned and actual date (either may be unknown)."""
@@ -199,6 +205,12 @@ class Parcel(models.Model):
     )
     investment = money_field("固定资产投资（万元）", null=True, blank=True)
     tax = money_field("税收（万元）", null=True, blank=True)
+    # A project built in phases holds a parcel for each (attraction.phases): 1 for 一期, and
+    # the day that phase was built, so a first phase built with no second is found.
+    phase = models.PositiveSmallIntegerField(
+        "期次", null=True, blank=True, help_text="分期建设的项目：1为一期，2为二期；不分期的留空"
+    )
+    completed_on = models.DateField("本期建成日期", null=True, blank=True)
     # Where it lies (WGS-84, as the project map's points): a point, for the map of parcels,
     # and its outline when given (a GeoJSON Polygon, attraction.parcel_outline), drawn instead.
     latitude = models.DecimalField("纬度", max_digits=9, decimal_places=6, null=True, blank=True)

@@ -2,6 +2,8 @@
 with the leading share against its target and the ranks among the city's parks, and a park's
 page where the city office, or the park's own office, enters them (Scope.enters_for)."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -9,12 +11,18 @@ from django.forms.models import model_to_dict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.attraction.forms import ParkFiguresForm, chosen_period
+from guanmo.attraction.funnel import Period
+from guanmo.attraction.land import idle_parcels
 from guanmo.attraction.models import ParkFigures
 from guanmo.attraction.park_services import PARK_FIGURE_FIELDS, save_park_figures
 from guanmo.attraction.parks import LEADING_SHARE_TARGET, standings
-from guanmo.attraction.selectors import park_facts
+from guanmo.attraction.phases import first_phase_only
+from guanmo.attraction.sections import Section, land_section
+from guanmo.attraction.selectors import parcels_of, park_facts, park_lands
+from guanmo.documents.official import chinese_date
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Source
 
@@ -39,6 +47,7 @@ def park_list(request: HttpRequest) -> HttpResponse:
         for facts, standing in zip(every, standings(every), strict=True)
     }
     rows = [(park, *ranked.get(park.name, (None, None))) for park in parks]
+    land = parks_land_section(scope.city, parks, min(Period(year, month).end, clock.today()))
     return render(
         request,
         "attraction/parks.html",
@@ -48,8 +57,29 @@ def park_list(request: HttpRequest) -> HttpResponse:
             "month": month,
             "rows": [(*row, scope.enters_for(row[0])) for row in rows],
             "default_target": LEADING_SHARE_TARGET,
+            "land": land,
         },
     )
+
+
+def parks_land_section(city: Region, parks: list[Region], day: date) -> Section:
+    """The parks' land on `day` (selectors.park_lands), what the totals cover (the parcels
+    registered in each park and supplied by then), the idle parcels and the projects whose
+    first phase was built with no second (attraction.phases)."""
+    names = {park.name for park in parks}
+    parcels = [p for p in parcels_of(city) if names & set(p.units)]
+    lands = park_lands(city, day)
+    supplied = {
+        park.name: sum(
+            1 for p in parcels if park.name in p.units and p.supplied_on and p.supplied_on <= day
+        )
+        for park in parks
+    }
+    counted = "、".join(f"{name}{count}宗" for name, count in supplied.items())
+    base = f"截至{chinese_date(day)}登记在各园区的已供地块合计（{counted}），不含园区外的地块"
+    notes = [idle.text for idle in idle_parcels(parcels, day)]
+    notes += [gap.text for gap in first_phase_only(parcels, day)]
+    return land_section([(park.name, lands[park.name]) for park in parks], day, notes, base)
 
 
 def park_figures(request: HttpRequest, pk: int, year: int, month: int) -> HttpResponse:

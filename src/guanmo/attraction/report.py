@@ -30,6 +30,7 @@ from guanmo.attraction.land import (
 )
 from guanmo.attraction.origins import GROUPS
 from guanmo.attraction.parks import ParkFacts, ParkStanding, standings
+from guanmo.attraction.phases import PhaseGap, first_phase_only
 from guanmo.attraction.selectors import facts_of, parcels_of, park_facts, park_standards
 from guanmo.attraction.sentences import funnel_sentences
 from guanmo.attraction.stages import Stage
@@ -66,6 +67,7 @@ class AttractionReport:
     # Parcels in a park with a standard that fall short of it: (parcel, check, standard).
     below_standard: list[tuple[ParcelFacts, StandardCheck, Standard]] = field(default_factory=list)
     parks: list[tuple[ParkFacts, ParkStanding]] = field(default_factory=list)
+    first_phase_only: list[PhaseGap] = field(default_factory=list)  # 一期建成未上后续项目
 
 
 def build_unit_report(city: Region, unit: Region, year: int, month: int) -> AttractionReport:
@@ -89,6 +91,57 @@ def build_report(city: Region, year: int, month: int) -> AttractionReport:
         whole_name=whole(city.name),
         parks=park_facts(city, year, month),
     )
+
+
+@dataclass(frozen=True)
+class Picked:
+    """What a report is narrowed to (the funnel page's picker, the command's options): one of
+    the city's units, a source (a group such as 长三角, a province or 境外) and an industry's
+    section of GB/T 4754 ("C 制造业"); each empty or None for all."""
+
+    unit: Region | None = None
+    source: str = ""
+    industry: str = ""
+
+    def takes(self, lead: LeadFacts) -> bool:
+        """Whether the lead is of the picked source and industry."""
+        from_source = not self.source or self.source in (lead.source, *lead.groups)
+        return from_source and (not self.industry or lead.industry == self.industry)
+
+    @property
+    def words(self) -> str:
+        """How the report's subject says the source and industry: （投资方来自京津冀、C 制造业）."""
+        words = [f"投资方来自{self.source}" if self.source else "", self.industry]
+        said = "、".join(word for word in words if word)
+        return f"（{said}）" if said else ""
+
+
+def build_picked_report(city: Region, year: int, month: int, picked: Picked) -> AttractionReport:
+    """The report narrowed to `picked`: a unit's own report (build_unit_report), the city's
+    (build_report), or of those the source and industry take, with their units' rows but no
+    land or parks (which have no source or industry). ValueError for a month outside 1—12."""
+    if not picked.source and not picked.industry:
+        if picked.unit is not None:
+            return build_unit_report(city, picked.unit, year, month)
+        return build_report(city, year, month)
+    units = [picked.unit] if picked.unit is not None else None
+    leads = [lead for lead in facts_of(city, units) if picked.takes(lead)]
+    base = picked.unit.name if picked.unit is not None else whole(city.name)
+    return report_of(
+        leads,
+        Period(year, month),
+        [] if units else [unit.name for unit in units_of(city)],
+        whole_name=f"{base}{picked.words}",
+    )
+
+
+def pickable(city: Region) -> tuple[list[str], list[str]]:
+    """The sources (the groups, then each province or 境外 a lead comes from) and industries
+    (sections) the city's leads give, for the picker."""
+    leads = facts_of(city)
+    sources = sorted({lead.source for lead in leads if lead.source})
+    industries = sorted({lead.industry for lead in leads if lead.industry})
+    return [*GROUPS, *sources], industries
 
 
 def report_of(
@@ -121,6 +174,7 @@ def report_of(
         sentences=funnel_sentences(whole, by_unit, period.label, whole_name),
         land=_land(parcels, units, as_of, whole_name),
         idle_land=idle_parcels(parcels, as_of),
+        first_phase_only=first_phase_only(parcels, as_of),
         below_standard=_below_standard(parcels, standards or {}),
         parks=list(zip(parks, standings(parks), strict=True)),
     )

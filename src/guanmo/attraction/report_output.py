@@ -5,8 +5,9 @@ landed, started, producing, at_capacity, contract_investment, funds_in_place, si
 fulfilment_rate, start_rate, production_rate, capacity_rate, funds_rate}], `sentences`) and
 adds the same rows by source, source group and industry, the days between stages and the
 warnings. Money is a string of 万元 as stored, rates strings to one decimal, null where a rate
-has no base. Text, .xlsx and .docx show figures through guanmo.figures.formatting; the .xlsx
-is written by documents.xlsx.write_table, the .docx by the GB/T 9704 builder.
+has no base. Text, .xlsx and .docx show the same sections (attraction.sections, as the funnel
+page does), figures through guanmo.figures.formatting; the .xlsx is written by
+documents.xlsx.write_table (a sheet a section), the .docx by the GB/T 9704 builder, dated.
 """
 
 import io
@@ -15,51 +16,19 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 
-from guanmo.attraction.bulletin import LAND_UNITS, land_sentence
 from guanmo.attraction.funnel import Funnel
-from guanmo.attraction.land import (
-    IDLE_WORDS,
-    LAND_HEADERS,
-    ParkLand,
-    PerMuBase,
-    per_mu_note,
-    per_mu_sentence,
-)
+from guanmo.attraction.land import IDLE_WORDS, ParkLand, PerMuBase, per_mu_note
 from guanmo.attraction.parks import LEADING_SHARE_TARGET
 from guanmo.attraction.report import AttractionReport
-from guanmo.documents.official import OfficialDocument, chinese_date
+from guanmo.attraction.sections import FUNNEL_COUNTS, FUNNEL_RATES, Kind, report_sections
+from guanmo.documents import xlsx
+from guanmo.documents.official import OfficialDocument
 from guanmo.documents.services import letterhead, office_for
-from guanmo.documents.xlsx import INTEGER_FORMAT, MONEY_FORMAT, RATE_FORMAT, Column, write_table
-from guanmo.figures.formatting import money_wan, number, rate
+from guanmo.documents.xlsx import Column, write_table
 from guanmo.regions.models import Region
 
 FORMATS = ("text", "json", "xlsx", "docx")
 DECIMAL_TWO = "#,##0.00"
-_COUNTS = ("leads", "signed", "landed", "started", "producing", "at_capacity")
-_RATES = (
-    "signing_rate",
-    "fulfilment_rate",
-    "start_rate",
-    "production_rate",
-    "capacity_rate",
-    "funds_rate",
-)
-_HEADERS = [
-    "洽谈项目（个）",
-    "新签项目（个）",
-    "落地（个）",
-    "开工（个）",
-    "投产（个）",
-    "达产（个）",
-    "合同投资（万元）",
-    "到位资金（万元）",
-    "签约率",
-    "履约率",
-    "开工率",
-    "投产率",
-    "达产率",
-    "资金到位率",
-]
 
 
 def _exact(value: Decimal) -> str:
@@ -75,10 +44,10 @@ def row_dict(name: str, figures: Funnel) -> dict:
     """One funnel row as JSON has it (the issue's keys, `region` naming the row)."""
     return {
         "region": name,
-        **{key: getattr(figures, key) for key in _COUNTS},
+        **{key: getattr(figures, key) for key in FUNNEL_COUNTS},
         "contract_investment": _exact(figures.contract_investment),
         "funds_in_place": _exact(figures.funds_in_place),
-        **{key: _rate(getattr(figures, key)) for key in _RATES},
+        **{key: _rate(getattr(figures, key)) for key in FUNNEL_RATES},
     }
 
 
@@ -117,6 +86,17 @@ def as_dict(report: AttractionReport) -> dict:
                 "since": idle.since.isoformat(),
             }
             for idle in report.idle_land
+        ],
+        "first_phase_only": [
+            {
+                "parcel": gap.first.name,
+                "holder": gap.first.holder,
+                "units": list(gap.first.units),
+                "completed_on": gap.since.isoformat(),
+                "waiting": [parcel.name for parcel in gap.waiting],
+                "waiting_area": _exact(gap.waiting_area),
+            }
+            for gap in report.first_phase_only
         ],
         "below_standard": [
             {
@@ -182,152 +162,84 @@ def as_json(report: AttractionReport) -> str:
     return json.dumps(as_dict(report), ensure_ascii=False, indent=2)
 
 
-def _text_row(name: str, figures: Funnel) -> list[str]:
-    return [
-        name,
-        *(str(getattr(figures, key)) for key in _COUNTS),
-        money_wan(figures.contract_investment),
-        money_wan(figures.funds_in_place),
-        *(rate(getattr(figures, key)) for key in _RATES),
-    ]
-
-
-def _tables(report: AttractionReport) -> list[tuple[str, str, str, list[tuple[str, Funnel]]]]:
-    """(sheet name, title, first column's header, rows) of each table of the report."""
-    return [
-        ("县区园区", "各县（市、区）、园区招商项目推进情况", "地区", report.funnel),
-        ("来源地", "按投资方来源地", "来源地", report.by_source),
-        ("重点区域", "按重点区域", "区域", report.by_source_group),
-        ("行业", "按行业（GB/T 4754—2017门类）", "行业", report.by_industry),
-    ]
-
-
-def _days_lines(report: AttractionReport) -> list[str]:
-    return [
-        f"{before.value}→{after.value}：平均{number(mean)}天（{count}个项目）"
-        for before, after, mean, count in report.conversion_days
-    ]
-
-
 def as_text(report: AttractionReport) -> str:
-    """The report as the terminal prints it: each table tab-separated, then the rest."""
+    """The report as the terminal prints it: each section's table tab-separated with the lines
+    said under it, then the sentences."""
     lines = [f"{report.period.label}招商引资项目推进情况"]
-    for _, title, first, rows in _tables(report):
-        lines += ["", title, "\t".join([first, *_HEADERS])]
-        lines += ["\t".join(_text_row(name, figures)) for name, figures in rows]
-    lines += ["", "阶段转化平均用时", *_days_lines(report)]
-    lines += ["", f"预警（截至{chinese_date(report.as_of)}）"]
-    lines += [f"{w.kind}：{w.text}" for w in report.warnings] or ["无"]
-    if report.land:
-        lines += ["", "用地情况（亩；万元/亩）", "\t".join(LAND_HEADERS)]
-        lines += ["\t".join(_land_row(name, land)) for name, land in report.land]
-        if note := per_mu_sentence(report.land):
-            lines.append(f"注：{note}")
-        lines += [idle.text for idle in report.idle_land]
+    for section in report_sections(report):
+        lines += ["", section.title]
+        if section.units:
+            lines.append(section.units)
+        lines.append("\t".join(section.headers))
+        lines += ["\t".join(row) for row in section.text_rows()] or [section.empty]
+        lines += section.notes
     lines += ["", *report.sentences]
     return "\n".join(lines)
 
 
-def _land_row(name: str, land: ParkLand) -> list[str]:
-    return [name, *(number(figure, 2) for figure in (*land.areas, *land.per_mu))]
+_FORMATS = {
+    Kind.COUNT: xlsx.INTEGER_FORMAT,
+    Kind.MONEY: xlsx.MONEY_FORMAT,
+    Kind.RATE: xlsx.RATE_FORMAT,
+    Kind.POINTS: xlsx.POINTS_FORMAT,
+    Kind.DECIMAL: DECIMAL_TWO,
+    Kind.DAYS: xlsx.DECIMAL_FORMAT,
+}
+_WIDTHS = {Kind.TEXT: 18, Kind.MONEY: 14, Kind.DECIMAL: 14}
 
 
 def as_xlsx(report: AttractionReport) -> bytes:
-    """One sheet per table, each titled, figures kept as numbers (rates with "0.0%")."""
+    """One sheet per section, each titled with the period, figures kept as numbers (rates with
+    "0.0%"); the lines said under a table follow it."""
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for name, title, first, rows in _tables(report):
-        sheet = workbook.create_sheet(name)
+    for section in report_sections(report):
+        sheet = workbook.create_sheet(section.sheet)
         columns = [
-            Column(first, 18),
-            *(Column(header, 10, INTEGER_FORMAT) for header in _HEADERS[:6]),
-            *(Column(header, 14, MONEY_FORMAT) for header in _HEADERS[6:8]),
-            *(Column(header, 10, RATE_FORMAT) for header in _HEADERS[8:]),
+            Column(
+                column.header,
+                _WIDTHS.get(column.kind, 10) if index else 18,
+                _FORMATS.get(column.kind),
+                wrap=column.kind is Kind.TEXT and index > 0,
+            )
+            for index, column in enumerate(section.columns)
         ]
         write_table(
             sheet,
-            title=f"{report.period.label}{title}",
-            units="金额单位：万元",
+            title=f"{report.period.label}{section.title}",
+            units=section.units or None,
             columns=columns,
-            rows=[
-                [
-                    name,
-                    *(getattr(figures, key) for key in _COUNTS),
-                    figures.contract_investment,
-                    figures.funds_in_place,
-                    *(getattr(figures, key) for key in _RATES),
-                ]
-                for name, figures in rows
-            ],
+            rows=section.rows,
             freeze_columns=1,
         )
-    if report.land:
-        land_sheet = workbook.create_sheet("用地")
-        write_table(
-            land_sheet,
-            title=f"截至{chinese_date(report.as_of)}用地情况",
-            units="面积单位：亩；亩均投资、亩均税收单位：万元/亩",
-            columns=[Column(LAND_HEADERS[0], 18)]
-            + [Column(header, 14, DECIMAL_TWO) for header in LAND_HEADERS[1:]],
-            rows=[[name, *land.areas, *land.per_mu] for name, land in report.land],
-        )
-        if note := per_mu_sentence(report.land):
-            land_sheet.append([f"注：{note}"])
+        for note in section.notes:
+            sheet.append([note])
     file = io.BytesIO()
     workbook.save(file)
     return file.getvalue()
 
 
-def _land_docx(document: OfficialDocument, report: AttractionReport) -> None:
-    """用地情况: the whole's sentence, each unit's land (as the bulletin's table) and the note
-    on what the 亩均 figures are over."""
-    as_of = chinese_date(report.as_of)
-    document.heading("用地情况")
-    document.body(land_sentence(report.land[0][1], as_of, report.city))
-    document.table(
-        LAND_HEADERS,
-        [_land_row(name, land) for name, land in report.land],
-        caption=f"表2　截至{as_of}各县（市、区）、园区用地情况",
-        units=LAND_UNITS.strip("（）"),
-    )
-    if note := per_mu_sentence(report.land):
-        document.body(note)
-
-
-# The .docx table keeps what fits a portrait page.
-_DOCX_HEADERS = ["地区", "新签", "开工", "合同投资（万元）", "履约率", "开工率", "资金到位率"]
-
-
 def as_docx(report: AttractionReport, city: Region) -> bytes:
-    """An unnumbered, undated official document: the sentences, the units' table, warnings."""
-    head = letterhead(office_for(city), number=None, dated=None)
+    """An unnumbered official document dated on the day the report is judged on (the period's
+    end, or today): the sentences, then each section as a numbered table (the columns a
+    portrait page keeps) with the lines said under it."""
+    head = letterhead(office_for(city), number=None, dated=report.as_of)
     document = OfficialDocument(head, f"{report.period.label}招商引资项目推进情况")
     for sentence in report.sentences:
         document.body(sentence)
-    document.table(
-        _DOCX_HEADERS,
-        [
-            [
-                name,
-                str(figures.signed),
-                str(figures.started),
-                money_wan(figures.contract_investment),
-                rate(figures.fulfilment_rate),
-                rate(figures.start_rate),
-                rate(figures.funds_rate),
-            ]
-            for name, figures in report.funnel
-        ],
-        caption="表1　各县（市、区）、园区招商项目推进情况",
-    )
-    if report.warnings:
-        document.heading("需要关注的项目")
-        for warning in report.warnings:
-            document.body(f"{warning.kind}：{warning.text}。")
-    if report.land:
-        _land_docx(document, report)
-    if report.idle_land:
-        document.heading("闲置土地")
-        for idle in report.idle_land:
-            document.body(f"{idle.text}。")
+    tables = 0
+    for section in report_sections(report):
+        if not section.rows:
+            document.heading(section.title)
+            document.body(f"{section.empty}。")
+            continue
+        tables += 1
+        if section.opening:
+            document.body(section.opening)
+        headers, rows = section.brief_table()
+        document.table(
+            headers, rows, caption=f"表{tables}　{section.title}", units=section.units or None
+        )
+        for note in section.notes:
+            document.body(note if note.endswith("。") else f"{note}。")
     return document.finish()

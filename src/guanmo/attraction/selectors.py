@@ -147,7 +147,20 @@ def parcel_facts(parcel: Parcel) -> ParcelFacts:
         tax=parcel.tax,
         plot_ratio=parcel.plot_ratio,
         in_use_on=_in_use_on(parcel),
+        phase=parcel.phase,
+        completed_on=parcel.completed_on,
+        venture=_venture(parcel),
     )
+
+
+def _venture(parcel: Parcel) -> str:
+    """The project a parcel serves, for its phases: its lead, else its ledger project, else
+    its holder (a firm's own land)."""
+    if parcel.lead_id:
+        return f"lead:{parcel.lead_id}"
+    if parcel.project_id:
+        return f"project:{parcel.project_id}"
+    return f"holder:{parcel.holder}" if parcel.holder else ""
 
 
 def parcels_of(city: Region) -> list[ParcelFacts]:

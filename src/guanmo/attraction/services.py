@@ -11,6 +11,7 @@ from django.db import transaction
 
 from guanmo import clock
 from guanmo.accounts.models import User
+from guanmo.attraction.funds import funds_faults
 from guanmo.attraction.models import FundsInPlace, Lead, LeadChange, StageDate
 from guanmo.attraction.selectors import host_unit, stage_dates
 from guanmo.attraction.stages import Stage, stage_faults
@@ -314,3 +315,36 @@ def record_stage(
             )
     except MilestoneRefused as refused:
         raise StageRefused(refused.messages) from refused
+
+
+def record_funds(
+    lead: Lead,
+    year: int,
+    month: int,
+    cumulative: Decimal,
+    *,
+    reason: str,
+    user: User | None,
+    today: date,
+) -> Saved:
+    """Record the lead's cumulative funds in place (万元) at the end of `month` from its page,
+    checked by `funds.funds_faults`; changing a stored month's figure needs a reason. Every
+    change goes to the lead's history (save_lead). Raises StageRefused with the reasons."""
+    stored = {(row.year, row.month): row.cumulative for row in lead.funds.all()}
+    before = stored.pop((year, month), None)
+    signed = stage_dates(lead).get(Stage.SIGNED, (None, None))[1]
+    messages = funds_faults(signed, stored, (year, month), cumulative, today)
+    if before is not None and before != cumulative and not reason.strip():
+        messages.append(f"修改已填的{year}年{month}月累计到位资金，请写明原因")
+    if messages:
+        raise StageRefused(messages)
+    given = LeadInput(name=lead.name, county=lead.county, funds=(year, month, cumulative))
+    with transaction.atomic():
+        return save_lead(
+            lead.city,
+            lead.register_year,
+            given,
+            source=Source.ATTRACTION,
+            user=user,
+            reason=reason.strip(),
+        )

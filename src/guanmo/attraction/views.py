@@ -7,22 +7,27 @@ page: its stages planned and reached, its funds and history; the city office and
 the unit that counts it (its park when the park is a city unit, else its county) record its
 stages there."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from guanmo import clock
 from guanmo.accounts.scope import Scope
-from guanmo.attraction.forms import StageForm, chosen_period
+from guanmo.attraction.forms import FundsForm, PickForm, StageForm, chosen_period
 from guanmo.attraction.funnel_chart import funnel_flows
 from guanmo.attraction.models import Lead
-from guanmo.attraction.report import build_report, build_unit_report
+from guanmo.attraction.report import Picked, build_picked_report, pickable
+from guanmo.attraction.sections import report_sections
 from guanmo.attraction.selectors import host_unit, hosted_by, placement, stage_dates
-from guanmo.attraction.services import StageRefused, record_stage
+from guanmo.attraction.services import Saved, StageRefused, record_funds, record_stage
 from guanmo.attraction.stages import STAGES, Stage
 from guanmo.regions.models import Region
+from guanmo.regions.services import units_of
 
 
 def _leads(scope: Scope):
@@ -40,11 +45,21 @@ def funnel_page(request: HttpRequest) -> HttpResponse:
     leads = _leads(scope)
     if not scope.sees_city_totals:  # the leads its figures count: those it hosts
         leads = leads.filter(hosted_by(scope.units()))
-    form, year, month = chosen_period(scope.city, request.GET.dict())
-    if scope.sees_city_totals:
-        report = build_report(scope.city, year, month)
-    else:
-        report = build_unit_report(scope.city, scope.units()[0], year, month)
+    units = units_of(scope.city) if scope.sees_city_totals else []
+    sources, industries = pickable(scope.city)
+    form, year, month = chosen_period(
+        scope.city,
+        request.GET.dict(),
+        lambda data: PickForm(data, units=units, sources=sources, industries=industries),
+    )
+    chosen = form.cleaned_data if form.is_valid() else {}  # a wrong choice: the whole
+    unit = next((u for u in units if str(u.pk) == chosen.get("unit")), None)
+    if not scope.sees_city_totals:
+        unit = scope.units()[0]
+    if unit is not None:
+        leads = leads.filter(hosted_by([unit]))
+    picked = Picked(unit, chosen.get("source", ""), chosen.get("industry", ""))
+    report = build_picked_report(scope.city, year, month, picked)
     whole = report.funnel[0][1]
     widest = max(whole.leads, whole.signed, 1)
     bars = [
@@ -57,6 +72,7 @@ def funnel_page(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "report": report,
+            "sections": report_sections(report),
             "bars": bars,
             "flows": flows,
             "sees_parks": any(unit.kind == Region.Kind.ZONE for unit in scope.units()),
@@ -72,35 +88,96 @@ def _may_record(scope: Scope, lead: Lead) -> bool:
     return scope.enters_for(host_unit(lead))
 
 
+def _lead_for(request: HttpRequest, pk: int, *, recording: bool) -> Lead:
+    """The lead of the user's scope (404 outside it); one he may record on when `recording`
+    (403 otherwise)."""
+    lead = get_object_or_404(_leads(request.scope), pk=pk)
+    if recording and not _may_record(request.scope, lead):
+        raise PermissionDenied("只有市项目办和项目所属县区、园区可以填写")
+    return lead
+
+
 def lead_page(request: HttpRequest, pk: int) -> HttpResponse:
-    scope: Scope = request.scope
-    lead = get_object_or_404(_leads(scope), pk=pk)
-    may_record = _may_record(scope, lead)
+    lead = _lead_for(request, pk, recording=request.method == "POST")
     form = StageForm()
     if request.method == "POST":
-        if not may_record:
-            raise PermissionDenied("只有市项目办和项目所属县区、园区可以填写")
         form = StageForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                saved = record_stage(
-                    lead,
-                    Stage(data["stage"]),
-                    planned=data["planned"],
-                    reached=data["reached"],
-                    contract_investment=data["contract_investment"],
-                    user=request.user,
-                    today=clock.today(),
-                )
-            except StageRefused as refused:
-                for message in refused.messages:
-                    form.add_error(None, message)
-            else:
-                messages.success(request, f"已记录{lead.name}的{data['stage']}日期")
-                if saved.linked is not None:
-                    messages.success(request, f"项目已开工，转入重点项目台账：{saved.linked.name}")
-                return redirect("attraction_lead", pk=lead.pk)
+        saved = _saved(
+            form,
+            lambda data: record_stage(
+                lead,
+                Stage(data["stage"]),
+                planned=data["planned"],
+                reached=data["reached"],
+                contract_investment=data["contract_investment"],
+                user=request.user,
+                today=clock.today(),
+            ),
+        )
+        if saved is not None:
+            messages.success(request, f"已记录{lead.name}的{form.cleaned_data['stage']}日期")
+            if saved.linked is not None:
+                messages.success(request, f"项目已开工，转入重点项目台账：{saved.linked.name}")
+            return redirect("attraction_lead", pk=lead.pk)
+    return _lead_page(request, lead, form=form)
+
+
+def _saved(form, save: Callable[[dict], Saved]) -> Saved | None:
+    """What `save` saved from a valid form's data; None when the form is invalid or the save
+    is refused, the refusal's reasons then being the form's errors."""
+    if not form.is_valid():
+        return None
+    try:
+        return save(form.cleaned_data)
+    except StageRefused as refused:
+        for message in refused.messages:
+            form.add_error(None, message)
+        return None
+
+
+def _funds_initial(lead: Lead) -> dict:
+    """The funds form's values: the latest month stored, else this month with no figure."""
+    latest = lead.funds.order_by("-year", "-month").first()
+    if latest is None:
+        today = clock.today()
+        return {"year": today.year, "month": today.month}
+    return {"year": latest.year, "month": latest.month, "cumulative": latest.cumulative}
+
+
+@require_POST
+def lead_funds(request: HttpRequest, pk: int) -> HttpResponse:
+    """A month's funds in place entered on the lead's page (services.record_funds)."""
+    lead = _lead_for(request, pk, recording=True)
+    form = FundsForm(request.POST)
+    saved = _saved(
+        form,
+        lambda data: record_funds(
+            lead,
+            data["year"],
+            data["month"],
+            data["cumulative"],
+            reason=data["reason"],
+            user=request.user,
+            today=clock.today(),
+        ),
+    )
+    if saved is not None:
+        data = form.cleaned_data
+        messages.success(
+            request, f"已记录{lead.name}{data['year']}年{data['month']}月的累计到位资金"
+        )
+        return redirect("attraction_lead", pk=lead.pk)
+    return _lead_page(request, lead, funds_form=form)
+
+
+def _lead_page(
+    request: HttpRequest,
+    lead: Lead,
+    *,
+    form: StageForm | None = None,
+    funds_form: FundsForm | None = None,
+) -> HttpResponse:
+    scope: Scope = request.scope
     dates = stage_dates(lead)
     return render(
         request,
@@ -118,7 +195,8 @@ def lead_page(request: HttpRequest, pk: int) -> HttpResponse:
             "changes": lead.changes.select_related("user")[:50],
             # The city's imports' records are the city office's to read (reporting.views).
             "reads_imports": scope.is_city_office,
-            "form": form,
-            "may_record": may_record,
+            "form": form or StageForm(),
+            "funds_form": funds_form or FundsForm(initial=_funds_initial(lead)),
+            "may_record": _may_record(scope, lead),
         },
     )

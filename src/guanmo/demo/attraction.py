@@ -97,6 +97,21 @@ DAYS = {
     LeadStage.PRODUCING: (90, 240),
     LeadStage.AT_CAPACITY: (90, 200),
 }
+# The first leads of the year are the quick ones a new user should see go the whole way: signed
+# early in 2025, built in a leased or ready-made plant, producing by the autumn, two at full
+# output by November (the dates of 洽谈, 签约, 落地, 开工, 投产, 达产; None: not yet reached).
+QUICK_LIVES = (
+    ("2025-01-06", "2025-01-20", "2025-02-24", "2025-03-18", "2025-08-26", "2025-10-28"),
+    ("2025-01-13", "2025-02-10", "2025-03-20", "2025-04-15", "2025-09-12", "2025-11-20"),
+    ("2025-02-08", "2025-02-28", "2025-04-10", "2025-05-08", "2025-10-20", None),
+)
+# Days a stage's plan lay before its actual date (a quick project still slips a little).
+QUICK_SLIP = 10
+# One lead of the year dropped after talks, with the reason the office records.
+DROPPED_LIFE = ("2025-03-12", "2025-07-18")
+DROPPED_REASON = "投资方调整投资布局，项目选址改至外省，经双方协商终止洽谈"
+# 税收 (万元 per 亩 in the year) of a parcel whose project is producing.
+TAX_PER_MU = (4, 18)
 PARK_STANDARDS = {"城乡一体化示范区": (Decimal(300), Decimal("1.0"))}
 PARK_STANDARD = (Decimal(260), Decimal("0.8"))
 # Each park's year: 主营业务收入 (万元) and its leading industries' share, counts at the year's
@@ -155,6 +170,29 @@ def _stages(rng: random.Random, opened: date) -> dict[LeadStage, tuple[date | No
     return dates
 
 
+def _quick_life(dates: tuple[str | None, ...]) -> dict[LeadStage, tuple[date | None, date | None]]:
+    """A quick lead's stages from QUICK_LIVES: each reached one planned QUICK_SLIP days before,
+    the first not reached planned three months after the stage before."""
+    stages: dict[LeadStage, tuple[date | None, date | None]] = {}
+    for stage, text in zip(LeadStage, dates, strict=True):
+        if text is None:
+            before = max(reached for _, reached in stages.values() if reached)
+            stages[stage] = (before + timedelta(days=90), None)
+            break
+        reached = date.fromisoformat(text)
+        planned = None if stage == LeadStage.NEGOTIATING else reached - timedelta(days=QUICK_SLIP)
+        stages[stage] = (planned, reached)
+    return stages
+
+
+def _drop(city: Region, lead: Lead) -> None:
+    """The dropped lead's 终止洽谈 with its reason, in its history on the day it was dropped."""
+    dropped = date.fromisoformat(DROPPED_LIFE[1])
+    given = LeadInput(name=lead.name, county=lead.county, values={"dropped_on": dropped})
+    save_lead(city, YEAR, given, source=Source.ATTRACTION, user=None, reason=DROPPED_REASON)
+    LeadChange.objects.filter(lead=lead).update(at=at(dropped, 15))
+
+
 def _funds(rng: random.Random, stages: dict, investment: Decimal) -> list[tuple[int, int, Decimal]]:
     """Cumulative funds in place at each month's end from landing to November."""
     landed = stages.get(LeadStage.LANDED, (None, None))[1]
@@ -191,6 +229,10 @@ def create_demo_attraction(city: Region, seed: int) -> DemoAttraction:
         parks = [u for u in units if u.kind == Region.Kind.ZONE]
         opened = date(YEAR - 1 if earlier else YEAR, 1, 1) + timedelta(days=rng.randint(0, 320))
         stages = _stages(rng, opened)
+        if number < len(QUICK_LIVES):
+            stages = _quick_life(QUICK_LIVES[number])
+        elif number == len(QUICK_LIVES):
+            stages = {LeadStage.NEGOTIATING: (None, date.fromisoformat(DROPPED_LIFE[0]))}
         if earlier and not stages.get(LeadStage.SIGNED, (None, None))[1]:
             stages[LeadStage.SIGNED] = (None, opened + timedelta(days=rng.randint(20, 60)))
         investment = Decimal(rng.choice([3, 5, 8, 10, 15, 20, 30, 50, 80, 120, 200])) * 1000
@@ -210,6 +252,8 @@ def create_demo_attraction(city: Region, seed: int) -> DemoAttraction:
                           user=None, reason="演示数据")  # fmt: skip
         for year, month, cumulative in _funds(rng, stages, investment):
             saved.lead.funds.create(year=year, month=month, cumulative=cumulative)
+        if number == len(QUICK_LIVES):
+            _drop(city, saved.lead)
         leads.append((saved.lead, stages))
         if saved.linked is not None:
             _as_demo_project(saved.linked, stages, rng.choice(products))
@@ -241,12 +285,14 @@ def _land(rng: random.Random, city: Region, units: list[Region], leads: list) ->
             park=park, defaults={"investment_intensity": intensity, "min_plot_ratio": ratio}
         )
     count = 0
+    taxes = random.Random(len(leads))  # its own, so the rest of the demo stays as it was
     for lead, stages in leads:
         landed = stages.get(LeadStage.LANDED, (None, None))[1]
         if landed is None:
             continue
         started = stages.get(LeadStage.STARTED, (None, None))[1]
         area = Decimal(rng.randint(20, 300))
+        producing = stages.get(LeadStage.PRODUCING, (None, None))[1]
         Parcel.objects.create(
             **_near(rng, lead.park or lead.county),
             city=city, name=_parcel_number(lead.county, landed.year, count + 1),
@@ -256,6 +302,7 @@ def _land(rng: random.Random, city: Region, units: list[Region], leads: list) ->
             plot_ratio=Decimal(rng.randint(6, 20)) / 10,
             building_density=Decimal(rng.randint(30, 60)),
             investment=lead.contract_investment if started else None,
+            tax=area * taxes.randint(*TAX_PER_MU) if producing else None,
         )  # fmt: skip
         count += 1
     for year in (2021, 2022, 2023):  # land supplied years ago, never started
@@ -271,7 +318,34 @@ def _land(rng: random.Random, city: Region, units: list[Region], leads: list) ->
             agreed_start_on=date(2024, 6, 1) if year == 2023 else None,
         )  # fmt: skip
         count += 1
-    return count
+    return count + _phased(taxes, city, units, count)
+
+
+# A firm in the first park that built its first phase and never began the second, whose land
+# was supplied with the first (一期建成后不上后续项目): (phase, area in 亩, started, built).
+PHASED_HOLDER = "焦作恒瑞重型机械有限公司"
+PHASED = (
+    (1, Decimal(90), date(2021, 9, 20), date(2023, 8, 30)),
+    (2, Decimal(140), None, None),
+)
+
+
+def _phased(rng: random.Random, city: Region, units: list[Region], count: int) -> int:
+    """The two phases' parcels of PHASED_HOLDER, supplied together in April 2021; the second
+    phase was due to start in March 2024 and has not (idle a year, and a first phase alone)."""
+    park = next(unit for unit in units if unit.kind == Region.Kind.ZONE)
+    for phase, area, started, built in PHASED:
+        count += 1
+        Parcel.objects.create(
+            **_near(rng, park),
+            city=city, name=_parcel_number(park, 2021, count), holder=PHASED_HOLDER,
+            county=park, area=area, supplied_on=date(2021, 4, 12),
+            agreed_start_on=date(2021, 10, 1) if phase == 1 else date(2024, 3, 1),
+            started_on=started, phase=phase, completed_on=built,
+            investment=Decimal(36000) if started else None,
+            tax=area * 12 if started else None,
+        )  # fmt: skip
+    return len(PHASED)
 
 
 def _parcel_number(unit: Region, year: int, number: int) -> str:

@@ -112,6 +112,37 @@ def _milestones_of(rng: random.Random, project: Project) -> dict[MilestoneKind, 
     return dates
 
 
+# The approvals before a start (前期手续), last first: each this many days (a range) before the
+# next one (施工许可 before 开工, 环评 before 施工许可, …).
+APPROVALS_BEFORE = (
+    (K.PERMIT, (10, 40)),
+    (K.ENVIRONMENT, (15, 60)),
+    (K.PLANNING, (10, 45)),
+    (K.LAND, (20, 90)),
+    (K.APPROVAL, (30, 120)),
+)
+
+
+def _with_approvals(rng: random.Random, dates: dict[MilestoneKind, tuple]) -> None:
+    """Give a started (or about to start) project the approvals it lacks, planned back from its
+    start and reached on the plan or a little late, never after the one that follows: the
+    office knows them for every project, not only the preparatory ones. A new start whose 开工
+    is past its plan and not reached is still waiting for its 施工许可 (missed, 逾期未完成)."""
+    start_planned, start_reached = dates[K.STARTED]
+    following = start_reached or start_planned
+    if start_reached is None and start_planned < TODAY and K.PERMIT in dates:
+        dates[K.PERMIT] = (dates[K.PERMIT][0], None)
+    for kind, (low, high) in APPROVALS_BEFORE:
+        if kind in dates:
+            following = dates[kind][1] or dates[kind][0]
+            continue
+        planned = following - timedelta(days=rng.randint(low, high))
+        late = planned + timedelta(days=rng.randint(5, 30)) if rng.random() < 0.2 else planned
+        reached = min(late, following)
+        dates[kind] = (planned, reached)
+        following = reached or planned
+
+
 @transaction.atomic
 def create_demo_milestones(city: Region, seed: int) -> DemoMilestones:
     """Milestones on every demo project, the office's own curve on some, two removals."""
@@ -119,11 +150,16 @@ def create_demo_milestones(city: Region, seed: int) -> DemoMilestones:
     projects = list(Project.objects.filter(city=city).order_by("pk"))
     Milestone.objects.filter(project__in=projects).delete()
     MonthlyPlan.objects.filter(project__in=projects).delete()
-    rows = [
-        Milestone(project=project, kind=kind, planned=planned, reached=reached)
-        for project in projects
-        for kind, (planned, reached) in _milestones_of(rng, project).items()
-    ]
+    approvals = random.Random(seed * 11 + 15)  # its own, so the rest stays as it was
+    rows = []
+    for project in projects:
+        dates = _milestones_of(rng, project)
+        if project.stage != Stage.PREPARATORY:
+            _with_approvals(approvals, dates)
+        rows += [
+            Milestone(project=project, kind=kind, planned=planned, reached=reached)
+            for kind, (planned, reached) in dates.items()
+        ]
     Milestone.objects.bulk_create(rows, batch_size=1000)
     curves = _curves(rng, projects)
     removed = _removals(rng, city)
