@@ -176,3 +176,12 @@ def test_a_demonstration_zone_named_for_its_county_level_city_is_that_city(text)
 )
 def test_a_city_prefix_never_names_a_city_or_another_citys_zone(text):
     assert naming(text, [*_PROVINCE_CITIES, *_UNITS]) is None
+
+
+def test_the_city_of_a_sheets_counties_is_found_among_divisions_named_by_code() -> None:
+    """GB/T 2260 divisions name their parent by code: the city-and-zone step must not fail on
+    them (a judge's score sheet naming only counties found its city this way)."""
+    from guanmo.regions.services import city_of_counties
+
+    city = city_of_counties(["武陟县", "温县", "博爱县"])
+    assert city is not None and city.code == "410800"

@@ -154,10 +154,10 @@ def _city_and_zone(wanted: str, region: Named) -> bool:
     """Whether `wanted` is the name of the city the zone `region` lies in (full or short:
     焦作市, 焦作) before one of the zone's names (`_zone_names`): 焦作高新区 is the zone
     焦作高新技术产业开发区 of 焦作市; never another city's (郑州高新区), never a county."""
-    parent = getattr(region, "parent", None)
-    if parent is None:
+    parent = getattr(getattr(region, "parent", None), "name", None)
+    if not isinstance(parent, str):  # a GB/T 2260 division names its parent by code: no zones
         return False
-    cities = {parent.name, short_region_name(parent.name)}
+    cities = {parent, short_region_name(parent)}
     return any(
         wanted == city + zone
         for city in cities
