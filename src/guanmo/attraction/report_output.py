@@ -22,6 +22,7 @@ from guanmo.attraction.parks import LEADING_SHARE_TARGET
 from guanmo.attraction.report import AttractionReport
 from guanmo.attraction.sections import FUNNEL_COUNTS, FUNNEL_RATES, Kind, report_sections
 from guanmo.documents import xlsx
+from guanmo.documents.formulas import put
 from guanmo.documents.official import OfficialDocument
 from guanmo.documents.services import letterhead, office_for
 from guanmo.documents.xlsx import Column, write_table
@@ -212,8 +213,8 @@ def as_xlsx(report: AttractionReport) -> bytes:
             rows=section.rows,
             freeze_columns=1,
         )
-        for note in section.notes:
-            sheet.append([note])
+        for note in section.notes:  # through the writer that neutralises formulas
+            put(sheet.cell(row=sheet.max_row + 1, column=1), note)
     file = io.BytesIO()
     workbook.save(file)
     return file.getvalue()
