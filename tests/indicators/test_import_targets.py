@@ -75,3 +75,59 @@ def test_the_command_refuses_a_negative_target(city, tmp_path):
     with pytest.raises(CommandError, match="发现1处错误"):
         call_command("import-targets", str(path), "--year", "2025")
     assert not Target.objects.exists()
+
+
+def _revenue_sheet(tmp_path, rows):
+    """Tryout 14 T3: a one-row header, 一般公共预算收入 targets in 万元."""
+    path = tmp_path / "目标.xlsx"
+    path.write_bytes(to_xlsx(Drawn([["地区", "一般公共预算收入目标（万元）"], *rows])))
+    return path
+
+
+def _revenue_target(city, name, year, amount):
+    return Target.objects.create(
+        indicator=city.indicators.get(name="一般公共预算收入"),
+        region=city.children.get(name=name) if name != city.name else city,
+        year=year,
+        amount=Decimal(amount),
+    )
+
+
+def test_a_target_a_power_of_ten_off_its_stored_one_is_refused_naming_the_cell(city, tmp_path):
+    _revenue_target(city, "温县", 2025, "18.73")
+    path = _revenue_sheet(tmp_path, [["武陟县", 210000], ["温县", 1.41]])
+    report = import_targets(path, city=city, year=2025)
+    assert [str(fault) for fault in report.faults] == [
+        "第3行「一般公共预算收入目标（万元）」：单元格B3 0.000141亿元，与已存2025年目标"
+        "18.73亿元相差约100000倍，疑为单位填错（表头写万元，数字像是亿元）；请核对单位后再导入"
+    ]
+    assert Target.objects.get(region__name="温县").amount == Decimal("18.73")
+    assert not Target.objects.filter(region__name="武陟县").exists()
+
+
+def test_a_target_a_power_of_ten_off_last_years_is_refused(city, tmp_path):
+    _revenue_target(city, "温县", 2024, "17.5")
+    report = import_targets(_revenue_sheet(tmp_path, [["温县", 1.41]]), city=city, year=2025)
+    assert [str(fault) for fault in report.faults] == [
+        "第2行「一般公共预算收入目标（万元）」：单元格B2 0.000141亿元，与2024年目标"
+        "17.5亿元相差约100000倍，疑为单位填错（表头写万元，数字像是亿元）；请核对单位后再导入"
+    ]
+    assert not Target.objects.filter(year=2025).exists()
+
+
+def test_a_target_a_power_of_ten_off_the_other_units_is_refused(city, tmp_path):
+    rows = [["武陟县", 210000], ["温县", 1.41], ["孟州市", 160000], ["沁阳市", 150000]]
+    report = import_targets(_revenue_sheet(tmp_path, rows), city=city, year=2025)
+    assert [str(fault) for fault in report.faults] == [
+        "第3行「一般公共预算收入目标（万元）」：单元格B3 0.000141亿元，与其他单位"
+        "目标的中位数16亿元相差约100000倍，疑为单位填错（表头写万元，数字像是亿元）；请核对单位后再导入"
+    ]
+    assert not Target.objects.exists()
+
+
+def test_targets_far_apart_but_within_a_power_of_ten_are_kept(city, tmp_path):
+    _revenue_target(city, "温县", 2025, "18.73")
+    rows = [["武陟县", 210000], ["温县", 30000], ["孟州市", 16000], ["沁阳市", 150000]]
+    report = import_targets(_revenue_sheet(tmp_path, rows), city=city, year=2025)
+    assert report.ok, [str(fault) for fault in report.faults]
+    assert Target.objects.get(region__name="温县").amount == Decimal(3)

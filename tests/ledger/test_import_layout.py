@@ -778,3 +778,72 @@ def test_a_refused_progress_import_says_nothing_was_saved(city):
         "1—4月累计450万元均按所填读取（本次未写入）"
     ) in refused.notes
     assert not [note for note in refused.notes if "保存" in note]
+
+
+def _headed_ledger(place_header: str, third_heading: str, place: str | None = "解放区/温县"):
+    """Tryout 14 L7: headings 市直/示范区/<third>, a 所在地-like column and 牵头县区."""
+    return xlsx(
+        [
+            ["2025年焦作市重点项目台账"],
+            ["单位：亿元"],
+            [
+                "序号",
+                "项目名称",
+                place_header,
+                "牵头县区",
+                "总投资",
+                "当年计划投资",
+                "建设起止年限",
+            ],
+            ["一、市直项目（1个）"],
+            [1, "焦作市第二水源工程", None, None, 12.5, 3, "2025-2027"],
+            ["二、示范区（1个）"],
+            [1, "示范区氢能装备产业园", None, None, 6.8, 2.2, "2025-2026"],
+            [third_heading],
+            [1, "沁河-蟒河水系连通工程", place, "温县", 9, 2.5, "2025-2027"],
+        ]
+    )
+
+
+@pytest.mark.parametrize("place_header", ["所在地", "所在县区"])
+def test_a_lead_county_column_under_a_county_heading_chooses_the_lead(city, place_header):
+    report = import_ledger(_headed_ledger(place_header, "三、解放区（1个）"), city=city, year=2025)
+    assert faults(report) == []
+    assert placed()["沁河-蟒河水系连通工程"] == ("温县", "解放区")
+    assert (
+        "工作表「Sheet1」第9行「沁河-蟒河水系连通工程」位于温县、解放区，由温县（牵头县区）计入县区排名"
+    ) in report.notes
+
+
+def test_a_heading_naming_a_county_the_row_does_not_lie_in_is_refused(city):
+    report = import_ledger(_headed_ledger("所在地", "三、孟州市（1个）"), city=city, year=2025)
+    assert faults(report) == [
+        "第9行：所在标题行为孟州市，「所在地」列为解放区/温县（温县、解放区），不一致，未写入任何数据"
+    ]
+    assert not Project.objects.exists()
+
+
+def test_a_lead_county_alone_disagreeing_with_the_heading_is_refused_naming_its_column(city):
+    """Tryout 14 L7: a 牵头县区 with no county cell was ignored for the heading's county."""
+    sheet = _headed_ledger("所在地", "三、解放区（1个）", place=None)
+    report = import_ledger(sheet, city=city, year=2025)
+    assert faults(report) == [
+        "第9行：所在标题行为解放区，「牵头县区」列为温县，不一致，未写入任何数据"
+    ]
+    assert not Project.objects.exists()
+
+
+def test_a_lead_county_alone_agreeing_with_the_heading_places_the_row(city):
+    report = import_ledger(
+        _headed_ledger("所在地", "三、温县（1个）", place=None), city=city, year=2025
+    )
+    assert faults(report) == []
+    assert placed()["沁河-蟒河水系连通工程"] == ("温县",)
+
+
+def test_a_lead_county_outside_a_single_county_cell_is_refused(city):
+    sheet = xlsx(
+        [["项目名称", "所在县区", "牵头县区", "总投资"], ["甲项目", "温县", "武陟县", 9000]]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+    assert faults(report) == ["第2行「牵头县区」：「武陟县」不在所在县区「温县」之中"]

@@ -6,6 +6,7 @@ from io import BytesIO
 
 import pytest
 import xlwt
+from openpyxl import Workbook
 
 from guanmo.ledger.models import MonthlyProgress, Project
 from guanmo.ledger.services import import_ledger, import_progress
@@ -117,15 +118,62 @@ def test_january_starts_from_nothing(ledger):
     assert progress("乙项目", 1) == (Decimal(80), Decimal(80))
 
 
-def test_figures_that_disagree_are_both_kept_as_typed_with_a_note(ledger):
+def test_figures_that_disagree_with_last_month_are_refused_naming_both_cells(ledger):
     load(progress_xlsx([1, "乙项目", "温县", 300, 300, ""]), ledger, month=3)
-    report = load(progress_xlsx([1, "乙项目", "温县", 50, 400, ""]), ledger, month=4)
-    assert report.ok
-    assert report.notes == [
-        PROGRESS_UNIT_ASSUMED,
-        "工作表「Sheet1」第3行「乙项目」：本月完成50万元与累计400万元不符（3月累计300万元），两数均按所填保存",
+    report = load(progress_xlsx([1, "乙项目", "温县", 50, 340, ""]), ledger, month=4)
+    assert [fault.message for fault in report.faults] == [
+        "本月完成50万元（D3）加3月累计300万元为350万元，与所填累计340万元（E3）不符，未导入"
+        "（请核对两数）"
     ]
-    assert progress("乙项目", 4) == (Decimal(50), Decimal(400))
+    assert not MonthlyProgress.objects.filter(month=4).exists()
+
+
+def test_a_cumulative_above_last_month_and_this_month_is_refused_as_likely_since_start(city):
+    """Tryout 14 P6: 「累计完成投资」 holding each project's 开累 was stored with a note."""
+    import_ledger(
+        ledger_xlsx(
+            [1, "温县人民医院北部山区院区项目", None, "温县", None, "续建", None, 9000, 3000]
+        ),
+        city=city,
+        year=2025,
+    )
+    november = xlsx(
+        [
+            ["项目名称", "本月完成投资（万元）", "累计完成投资（万元）"],
+            ["温县人民医院北部山区院区项目", 100, 3154.69],
+        ]
+    )
+    assert load(november, city, month=11).ok
+    sheet = BytesIO()
+    workbook = Workbook()
+    workbook.active.title = "温县"
+    for line in (
+        ["温县重点项目建设进度（2025年12月）"],
+        ["项目名称", "本月完成投资（万元）", "累计完成投资（万元）"],
+        ["温县人民医院北部山区院区项目", 100, 5254.69],
+    ):
+        workbook.active.append(line)
+    workbook.save(sheet)
+    sheet.seek(0)
+    report = load(sheet, city, month=12)
+    assert [fault.message for fault in report.faults] == [
+        "本月完成100万元（B3）加11月累计3154.69万元为3254.69万元，与所填累计5254.69万元（C3）不符"
+        "，多出2000万元，疑为开累（自开工累计），未导入（请核对两数）"
+    ]
+    assert not MonthlyProgress.objects.filter(month=12).exists()
+
+
+def test_a_cumulative_said_to_be_the_years_is_still_refused_when_it_disagrees(ledger):
+    load(progress_xlsx([1, "乙项目", "温县", 300, 300, ""]), ledger, month=3)
+    sheet = xlsx(
+        [["项目名称", "所在县区", "本月完成投资", "1—4月累计完成投资"], ["乙项目", "温县", 50, 500]]
+    )
+    report = load(sheet, ledger, month=4)
+    assert [fault.message for fault in report.faults] == [
+        "本月完成50万元（C2）加3月累计300万元为350万元，与所填1—4月累计500万元（D2）不符，未导入"
+        "（请核对两数）"
+    ]
+    assert not MonthlyProgress.objects.filter(month=4).exists()
 
 
 def test_loading_a_month_again_replaces_its_figures(ledger):

@@ -13,10 +13,31 @@ def test_both_figures_typed_after_last_month_agreeing_give_no_note():
     assert figures.note == ""
 
 
-def test_both_typed_disagreeing_with_last_month_are_kept_as_typed_and_said_so():
-    figures = derive_month_figures(Decimal(50), Decimal(500), month=5, earlier=(4, Decimal(400)))
-    assert (figures.completed_this_month, figures.cumulative_completed) == (50, 500)
-    assert figures.note == "本月完成50万元与累计500万元不符（4月累计400万元），两数均按所填保存"
+def test_both_typed_disagreeing_with_last_month_are_a_fault_naming_both_cells():
+    figures = derive_month_figures(
+        Decimal(50), Decimal(500), month=5, earlier=(4, Decimal(400)), cells=("C3", "D3")
+    )
+    assert not figures.ok
+    assert figures.fault == (
+        "本月完成50万元（C3）加4月累计400万元为450万元，与所填累计500万元（D3）不符，"
+        "多出50万元，疑为开累（自开工累计），未导入（请核对两数）"
+    )
+
+
+def test_a_cumulative_said_to_be_the_years_is_not_called_since_start():
+    figures = derive_month_figures(
+        Decimal(50), Decimal(500), month=5, earlier=(4, Decimal(400)), year_said=True
+    )
+    assert figures.fault == (
+        "本月完成50万元加4月累计400万元为450万元，与所填1—5月累计500万元不符，未导入（请核对两数）"
+    )
+
+
+def test_a_cumulative_below_last_month_and_this_month_is_a_fault_too():
+    figures = derive_month_figures(Decimal(50), Decimal(420), month=5, earlier=(4, Decimal(400)))
+    assert figures.fault == (
+        "本月完成50万元加4月累计400万元为450万元，与所填累计420万元不符，未导入（请核对两数）"
+    )
 
 
 def test_a_first_stored_month_cannot_be_checked_and_keeps_both_as_typed():
@@ -37,8 +58,10 @@ def test_a_month_after_unreported_months_cannot_be_checked_either():
 
 def test_january_disagreeing_with_itself_is_a_disagreement():
     figures = derive_month_figures(Decimal(50), Decimal(80), month=1, earlier=None)
-    assert (figures.completed_this_month, figures.cumulative_completed) == (50, 80)
-    assert figures.note == "本月完成50万元与累计80万元不符（此前累计为0），两数均按所填保存"
+    assert figures.fault == (
+        "本月完成50万元加此前累计0万元为50万元，与所填累计80万元不符，多出30万元，"
+        "疑为开累（自开工累计），未导入（请核对两数）"
+    )
 
 
 def test_the_months_not_reported_before_a_month():

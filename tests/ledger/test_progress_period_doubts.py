@@ -171,7 +171,8 @@ def test_a_cumulative_mapped_as_since_start_gives_the_year_from_the_ledger(june)
     }
 
 
-def test_a_small_revision_of_earlier_months_keeps_both_figures_with_a_note(june):
+def test_a_cumulative_a_little_above_last_month_and_this_month_is_refused(june):
+    """Tryout 14 P6: a 开累 short of twice the month before's was kept as a revision."""
     sheet = xlsx(
         [
             ["项目名称", "所在县区", "累计完成投资（万元）", "本月完成投资（万元）"],
@@ -179,10 +180,11 @@ def test_a_small_revision_of_earlier_months_keeps_both_figures_with_a_note(june)
         ]
     )
     report = import_progress(sheet, city=june, year=2025, month=7)
-    assert faults(report) == []
-    assert (
-        "工作表「Sheet1」第2行「甲项目」：本月完成600万元与累计4700万元不符（6月累计4000万元），两数均按所填保存"
-    ) in report.notes
+    assert faults(report) == [
+        "第2行「累计完成投资」：本月完成600万元（D2）加6月累计4000万元为4600万元，与所填累计"
+        "4700万元（C2）不符，多出100万元，疑为开累（自开工累计），未导入（请核对两数）"
+    ]
+    assert month_figures(7) == {}
 
 
 def test_a_remembered_mapping_that_does_not_fit_the_sheet_is_named_first(june):

@@ -194,14 +194,14 @@ def test_a_progress_gbk_csv_in_the_words_counties_use(city):
     drawn = Drawn(
         [
             ["项目名称", "所在县区", "当年累计", "本月完成", "形象进度"],
-            ["修武县云台山康养小镇", "修武县", "6,400.00", "800", "土方施工"],
+            ["修武县云台山康养小镇", "修武县", "6,400.00", "6,400", "土方施工"],
             ["沁阳市铝精深加工", "沁阳市", "1500", "1,500", "设备进场"],
         ]
     )
     report = import_progress(BytesIO(to_csv(drawn, "gbk")), city=city, year=2025, month=1)
     assert faults(report) == []
     assert month_figures(1) == {
-        "修武县云台山康养小镇": (Decimal(800), Decimal(6400)),
+        "修武县云台山康养小镇": (Decimal(6400), Decimal(6400)),
         "沁阳市铝精深加工": (Decimal(1500), Decimal(1500)),
     }
 

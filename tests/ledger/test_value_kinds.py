@@ -196,15 +196,16 @@ def test_a_month_after_a_gap_keeps_both_figures_as_typed_and_says_so(city):
     ]
 
 
-def test_figures_that_disagree_with_last_month_are_both_stored_as_the_note_says(city):
+def test_figures_that_disagree_with_last_month_are_refused_and_nothing_stored(city):
+    """Tryout 14 P6: both were stored with a note; one of the two is wrong."""
     load_may(city)
     sheet = xlsx([PROGRESS, ["沁阳市铝精深加工", "沁阳市", 50, 500]])
     report = import_progress(sheet, city=city, year=2025, month=5)
-    assert faults(report) == []
-    assert month_figures(5) == {"沁阳市铝精深加工": (Decimal(50), Decimal(500))}
-    assert report.notes == [
-        "工作表「Sheet1」第2行「沁阳市铝精深加工」：本月完成50万元与累计500万元不符（4月累计400万元），两数均按所填保存"
+    assert faults(report) == [
+        "第2行「累计完成投资」：本月完成50万元（C2）加4月累计400万元为450万元，与所填1—5月累计"
+        "500万元（D2）不符，未导入（请核对两数）"
     ]
+    assert month_figures(5) == {}
 
 
 def test_plans_stay_untouched_by_a_refused_negative(city):

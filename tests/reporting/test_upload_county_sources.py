@@ -68,3 +68,19 @@ def test_the_uploaders_own_sheet_with_its_name_and_title_is_loaded(world, wuzhi_
     assert outcome.faults == []
     entry = ReportEntry.objects.get(report=wuzhi_report, project=world.projects["武陟装备"])
     assert entry.cumulative_completed == 520
+
+
+def test_a_cumulative_not_adding_up_to_last_month_and_this_month_is_refused(world, wuzhi_report):
+    """Tryout 14 P6 on the county's upload: a 累计 holding 开累 was loaded with a note."""
+    drawn = Drawn(
+        rows=[
+            ["项目名称", "所在县区", "本月完成投资", "累计完成投资"],
+            ["武陟县冷链物流园", "武陟县", 30, 200],
+        ]
+    )
+    outcome = upload(world, wuzhi_report, drawn)
+    assert [outcome.describe(fault) for fault in outcome.faults] == [
+        "工作表「台账」第2行「累计完成投资」：本月完成30万元（C2）加3月累计120万元为150万元，"
+        "与所填累计200万元（D2）不符，多出50万元，疑为开累（自开工累计），未导入（请核对两数）"
+    ]
+    assert nothing_loaded(wuzhi_report)

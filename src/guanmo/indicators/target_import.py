@@ -38,6 +38,7 @@ from guanmo.indicators.models import MAX_PLACES, Indicator, Target
 from guanmo.indicators.services import TargetInput, set_targets, target_fault
 from guanmo.indicators.sheet_reading import header_row
 from guanmo.indicators.totals import lists_every_unit, total_notes, whole_of
+from guanmo.indicators.unit_slips import slip_message, target_slip
 from guanmo.regions.models import Region
 from guanmo.regions.names import naming, unnamed_region_message
 from guanmo.regions.services import units_of
@@ -93,6 +94,7 @@ def import_targets(
     targets: dict[int, list[TargetInput]] = {}
     given_at: dict[tuple[int, int], tuple[str, int, str]] = {}  # (indicator, region) → place
     indicators: dict[int, Indicator] = {}
+    known = _known_targets(city, year)
     for sheet in sheets:
         found = header_row(sheet)
         if found is None or sheet.hidden:
@@ -100,7 +102,8 @@ def import_targets(
         report.sheets.append(sheet.name)
         columns = _columns(sheet, found, catalogue, year, report)
         if report.ok:
-            _rows(sheet, found, columns, regions, (targets, given_at), report)
+            placed = _rows(sheet, found, columns, regions, (targets, given_at), report)
+            _unit_slips(sheet.name, columns, placed, known, year, report)
         indicators.update({column.indicator.pk: column.indicator for column in columns})
     if not report.sheets and report.ok:
         report.faults.append(
@@ -202,11 +205,12 @@ def _rows(
     regions: list[Region],
     kept: tuple[dict[int, list[TargetInput]], dict[tuple[int, int], tuple[str, int, str]]],
     report: ImportReport,
-) -> None:
+) -> list[tuple[int, Region, dict[int, Decimal]]]:
     """Each row's targets into `kept`: the targets by indicator, and where each (indicator,
     region) was given (sheet, row, column), so a second one names the first. A 小计 row is left
     out; a totals row (全市, 合计) is read after the units by the indicators' one rule
-    (`totals.whole_of`): the city's target, or only compared with the units' sum."""
+    (`totals.whole_of`): the city's target, or only compared with the units' sum. Returns the
+    units' rows read: (row number, unit, figures by column index)."""
     top, region_column = found
     below = top + 1
     if top + 1 < len(sheet.rows) and any(
@@ -216,6 +220,7 @@ def _rows(
         below = top + 2
     region_header = cells.parse_line(sheet.rows[top][region_column])
     units: list[tuple[Region, dict[int, Decimal]]] = []
+    placed: list[tuple[int, Region, dict[int, Decimal]]] = []
     totals: list[tuple[int, str, dict[int, Decimal]]] = []
     for number, raw in enumerate(sheet.rows[below:], start=below + 1):
         label = cells.parse_line(raw[region_column] if region_column < len(raw) else None)
@@ -248,6 +253,7 @@ def _rows(
         _keep_row(sheet.name, number, columns, region, figures, kept, report)
         if region != regions[0]:
             units.append((region, figures))
+            placed.append((number, region, figures))
     members = [region for region, _ in units]
     for number, label, figures in totals:
         region, note = whole_of(label, regions[0], members)
@@ -283,6 +289,64 @@ def _rows(
             sheet.name, (number, label), region, columns, figures, kept, labels, report
         )
         _keep_row(sheet.name, number, columns, region, figures, kept, report)
+    return placed
+
+
+def _known_targets(city: Region, year: int) -> dict[tuple[int, int, int], Decimal]:
+    """The amount targets stored for the city's indicators this year and last:
+    (indicator, region, year) → amount, in the indicator's unit."""
+    stored = Target.objects.filter(
+        indicator__city=city, year__in=(year - 1, year), amount__isnull=False
+    )
+    return {
+        (indicator, region, each_year): amount
+        for indicator, region, each_year, amount in stored.values_list(
+            "indicator_id", "region_id", "year", "amount"
+        )
+    }
+
+
+def _median(figures: Sequence[Decimal]) -> Decimal | None:
+    """The median of three or more figures (fewer say nothing of what is usual), else None."""
+    if len(figures) < 3:
+        return None
+    ordered, middle = sorted(figures), len(figures) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def _unit_slips(
+    sheet: str,
+    columns: Sequence[_Column],
+    placed: Sequence[tuple[int, Region, dict[int, Decimal]]],
+    known: dict[tuple[int, int, int], Decimal],
+    year: int,
+    report: ImportReport,
+) -> None:
+    """A unit's amount target a power of ten off (a hundredfold or more) its stored target of
+    the indicator and year, else its target of last year, else the median of the other units'
+    in the sheet, is a fault naming the cell (`unit_slips.target_slip`; tryout 14 T3: 1.41
+    typed in a 万元 column, meant 亿元, replaced a stored 18.73亿元)."""
+    for column in columns:
+        if column.growth or column.indicator.unit == "%":
+            continue
+        indicator = column.indicator
+        given = [(n, r, f[column.index]) for n, r, f in placed if column.index in f]
+        for number, region, figure in given:
+            others = _median([each for _, r, each in given if r != region and each > 0])
+            references = (
+                (known.get((indicator.pk, region.pk, year)), f"已存{year}年目标"),
+                (known.get((indicator.pk, region.pk, year - 1)), f"{year - 1}年目标"),
+                (others, "其他单位目标的中位数"),
+            )
+            slip = target_slip(
+                figure, references=references, stated=column.unit, unit=indicator.unit
+            )
+            if slip is not None:
+                cell = cell_address(number, column.index)
+                message = slip_message(cell, figure, indicator.unit, column.unit, slip)
+                report.faults.append(SheetFault(sheet, number, column.shown, message))
 
 
 def _second_total(

@@ -7,6 +7,7 @@ import naming the cell rather than being stored (issue 9, never a silent wrong f
 Plain arithmetic; the caller gathers the stored figures.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -133,3 +134,41 @@ def slip_message(cell: str, value: Decimal, unit: str, stated: str, slip: Slip) 
         f"单元格{cell} {format_wan(value)}{unit}，{slip.against}，疑为单位填错（{why}）；"
         "请核对单位后再导入"
     )
+
+
+def target_slip(
+    value: Decimal,
+    *,
+    references: Sequence[tuple[Decimal | None, str]],
+    stated: str,
+    unit: str,
+) -> Slip | None:
+    """Whether a target amount `value` (in the indicator's `unit`, typed in the column's
+    `stated` unit) is off by a power of ten, else None: judged against the first of
+    `references` known — (figure, what it is: "已存2025年目标", "2024年目标", "其他单位目标的
+    中位数"), the caller's order being the region's stored target of the same indicator and
+    year, its target of last year, the median of the other units' — a hundredfold or more
+    apart (`SLIP`, on a log scale as `unit_slip`) is a slip. The slip's factor is the unit the
+    figure looks typed in (亿元 for a 万元 column: 10000) where one comes nearer than the
+    stated unit, so the message can name it. Zero and negative figures are never judged.
+    Rule: tryout 14 T3 of issue 9 (1.41 typed in a 万元 column meant 1.41亿元)."""
+    if value <= 0:
+        return None
+    reference, what = next(((f, w) for f, w in references if f is not None and f > 0), (None, ""))
+    if reference is None:
+        return None
+    ratio = reference / value
+    power = _power_of_ten(ratio)
+    if 1 / SLIP < power < SLIP:
+        return None
+    factor = power
+    kind = unit_kind(stated or unit)
+    if kind is not None:
+        factors = [unit_factor(p + kind[0], stated or unit) for p in _PREFIXES]
+        nearest = min(
+            (f for f in factors if f), key=lambda f: abs((ratio / f).log10()), default=None
+        )
+        if nearest is not None and abs((ratio / nearest).log10()) < abs(ratio.log10()):
+            factor = nearest
+    against = f"与{what}{format_wan(reference)}{unit}相差约{format_wan(_factor_shown(ratio))}倍"
+    return Slip(factor, against)

@@ -16,7 +16,7 @@ class MonthFigures:
 
     completed_this_month: Decimal
     cumulative_completed: Decimal
-    # both typed and not adding up to the month before's: both are kept as typed, said so
+    # both typed while months before were not reported: both kept as typed, said so
     note: str = ""
     fault: str = ""
     fault_on_cumulative: bool = True
@@ -55,6 +55,7 @@ def derive_month_figures(
     total_investment: Decimal | None = None,
     deductions: bool = False,
     cells: tuple[str, str] = ("", ""),
+    year_said: bool = False,
 ) -> MonthFigures:
     """Derive the missing figure from the last cumulative reported earlier in the year (0 before
     the first report) and check the result: not below that (unless `deductions`, where a month
@@ -64,16 +65,19 @@ def derive_month_figures(
     least one figure must be given. `cells` are where the sheet has the two figures ("C2",
     "D2"), named by a fault about them.
 
-    Both typed are both kept as typed: where they do not add up to the month before's
-    cumulative the note says so, and where months before were not reported (a first stored
-    month, or a gap) it says the two could not be checked, never that one of them was taken
-    over the other (tryout 7 of issue 9)."""
+    Both typed and not adding up to the month before's cumulative (0 in January) is a fault
+    naming both cells and the three figures, nothing stored: one of the two is wrong and only
+    the office can say which (tryout 14 P6 of issue 9: a 累计 column holding 开累 was stored
+    beside a note). A 累计 above the sum is said to look like 开累 unless `year_said` (the
+    header says the figure is the year's: 本年累计, 1—M月累计). Where months before were not
+    reported (a first stored month, or a gap) the two cannot be checked: both are kept as
+    typed and the note says so (tryout 7 of issue 9)."""
     if completed_this_month is None and cumulative_completed is None:
         raise ValueError("本月完成投资与累计完成投资至少填写一项")
     typed_month = completed_this_month
     before_month, before = earlier or (0, Decimal(0))
     before_text = f"{before_month}月累计{format_wan(before)}万元" if earlier else "此前累计为0"
-    note = ""
+    note = disagreement = ""
     on_cumulative = True
     if cumulative_completed is None:
         cumulative_completed, on_cumulative = before + completed_this_month, False
@@ -87,9 +91,12 @@ def derive_month_figures(
                 f"{format_wan(cumulative_completed)}万元均按所填保存"
             )
         else:
-            note = (
-                f"{typed}与累计{format_wan(cumulative_completed)}万元不符（{before_text}），"
-                "两数均按所填保存"
+            disagreement = _disagreement_fault(
+                completed_this_month,
+                cumulative_completed,
+                (before_month, before) if earlier else None,
+                cells,
+                f"{period_label(month)}累计" if year_said else "累计",
             )
     cumulative = format_wan(cumulative_completed)
     fault = ""
@@ -107,7 +114,31 @@ def derive_month_figures(
         fault = f"累计{cumulative}万元，超过总投资{format_wan(total_investment)}万元"
     elif later and cumulative_completed > later[1]:
         fault = f"累计{cumulative}万元，高于已报的{later[0]}月累计{format_wan(later[1])}万元"
+    fault = fault or disagreement  # a falling or too large 累计 is the more telling fault
     return MonthFigures(completed_this_month, cumulative_completed, note, fault, on_cumulative)
+
+
+def _disagreement_fault(
+    this_month: Decimal,
+    cumulative: Decimal,
+    earlier: Reported | None,
+    cells: tuple[str, str],
+    label: str,
+) -> str:
+    """Why a month's two typed figures cannot both stand: 本月 plus the month before's
+    cumulative is not the typed 累计 (tryout 14 P6). A 累计 above it, under a header that does
+    not say it is the year's (`label` "累计"), is said to look like 开累 (自开工累计)."""
+    month_cell, cumulative_cell = (f"（{cell}）" if cell else "" for cell in cells)
+    before_text = f"{earlier[0]}月累计{format_wan(earlier[1])}" if earlier else "此前累计0"
+    expected = this_month + (earlier[1] if earlier else Decimal(0))
+    since_start = ""
+    if label == "累计" and cumulative > expected:
+        since_start = f"，多出{format_wan(cumulative - expected)}万元，疑为开累（自开工累计）"
+    return (
+        f"本月完成{format_wan(this_month)}万元{month_cell}加{before_text}万元为"
+        f"{format_wan(expected)}万元，与所填{label}{format_wan(cumulative)}万元{cumulative_cell}"
+        f"不符{since_start}，未导入（请核对两数）"
+    )
 
 
 def _falling_fault(

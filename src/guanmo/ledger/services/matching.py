@@ -283,12 +283,27 @@ class CountyFinder:
         location = row.values.get(Field.LOCATION, "") if from_location else ""
         if not typed and location:
             county = self.city if self.is_city(location) else self.find(location)
+            where = _column(table, Field.LOCATION)
             if county is not None:
                 if county != self.city:
                     self._note_reading(row, Field.LOCATION, location, county)
                 cell = Placement(county)
-                where = _column(table, Field.LOCATION)
                 sources.append(CountySource(SourceKind.LOCATION, where, location, (county,)))
+            elif counties := self._names_only(location):
+                cell = self._led(row, location, counties, Field.LOCATION)
+                if cell is not None:
+                    sources.append(
+                        CountySource(SourceKind.LOCATION, where, location, cell.counties)
+                    )
+        lead_typed = row.values.get(Field.LEAD_COUNTY, "")
+        if cell is None and lead_typed and not row.failed(Field.LOCATION):
+            lead = self.named(lead_typed)
+            if lead is None:
+                row.fault(Field.LEAD_COUNTY, self.refusal(lead_typed))
+                return None, []
+            cell = Placement(lead, lead_named=True)
+            where = _column(table, Field.LEAD_COUNTY)
+            sources.append(CountySource(SourceKind.COLUMN, where, lead_typed, (lead,)))
         sources += self._layout_sources(row, table, city_too=not sources)
         code = self._code_source(row, table)
         return cell, [*sources, *([code] if code else [])]
@@ -302,7 +317,7 @@ class CountyFinder:
         county = self._noted(typed) if len(parts) < 2 else None
         if county is not None:
             self._note_reading(row, Field.COUNTY, typed, county)
-            return Placement(county)
+            return self._led(row, typed, [county], Field.COUNTY)
         found = [self.named(part) for part in parts]
         for part, each in zip(parts, found, strict=True):
             if each is not None:
@@ -313,12 +328,28 @@ class CountyFinder:
             row.fault(Field.COUNTY, self.refusal(named))
             return None
         counties = list(dict.fromkeys(c for c in found if c is not None))
+        return self._led(row, typed, counties, Field.COUNTY)
+
+    def _names_only(self, location: str) -> list[Region]:
+        """The units a location of two or more parts names when every part is a unit's name
+        ("解放区/温县"), first named first; [] otherwise: such a 所在地 says the counties as a
+        county cell would (tryout 14 L7, where it was left to the heading above)."""
+        parts = [part for part in _COUNTY_SEPARATORS.split(clean_text(location)) if part]
+        found = [self.named(part) for part in parts]
+        if len(parts) < 2 or None in found:
+            return []
+        return list(dict.fromkeys(c for c in found if c is not None))
+
+    def _led(self, row: Row, typed: str, counties: list[Region], column: Field) -> Placement | None:
+        """Several counties with the one that counts the project: the 牵头县区 cell's when
+        given (a fault when it is not among them), else the first named (issue 9 §6)."""
         lead_typed = row.values.get(Field.LEAD_COUNTY, "")
         if not lead_typed:
             return Placement(counties[0], tuple(counties[1:]))
         lead = self.named(lead_typed)
         if lead not in counties:
-            row.fault(Field.LEAD_COUNTY, f"「{lead_typed}」不在所在县区「{typed}」之中")
+            where = "所在县区" if column == Field.COUNTY else column.value
+            row.fault(Field.LEAD_COUNTY, f"「{lead_typed}」不在{where}「{typed}」之中")
             return None
         return Placement(lead, tuple(c for c in counties if c != lead), lead_named=True)
 

@@ -13,6 +13,7 @@ each value it changes, or gives a month for the first time, goes to the project'
 the file's name as the reason, as approving a report does; the import report is kept with them.
 """
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -510,6 +511,15 @@ def _cell_of(table: Table, row: Row, name: Field) -> str:
     return "" if index is None else f"{column_letter(index)}{row.number}"
 
 
+_OF_THE_YEAR = re.compile(r"本年|当年|年初|本年度|\d+\s*[—–\-－~～至]\s*\d+\s*月")
+
+
+def _says_the_year(header: str) -> bool:
+    """Whether a 累计 column's header says its figure is the year's (本年累计, 当年累计,
+    年初至报告期累计, 1—M月累计), not a bare 累计 that may hold 开累 (tryout 14 P6)."""
+    return bool(_OF_THE_YEAR.search(header))
+
+
 def _year_to_month(month: int) -> str:
     return "1月累计" if month == 1 else f"1—{month}月累计"
 
@@ -667,6 +677,7 @@ def _figures(
             _cell_of(table, row, Field.COMPLETED_THIS_MONTH),
             _cell_of(table, row, Field.CUMULATIVE_COMPLETED),
         ),
+        year_said=_says_the_year(header_text(table, Field.CUMULATIVE_COMPLETED)),
     )
     if not figures.ok:
         on_cumulative = figures.fault_on_cumulative
