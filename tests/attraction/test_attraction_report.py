@@ -451,3 +451,25 @@ def test_a_first_phase_built_with_no_second_is_reported_under_the_land(city, cap
     assert [gap["parcel"] for gap in report["first_phase_only"]] == ["武陟2022-001"]
     assert report["first_phase_only"][0]["waiting_area"] == "120"
     assert "武陟2022-001（某公司）一期于2024年5月20日建成，后续120亩用地至今未动工" in out
+
+
+def test_xlsx_notes_are_written_as_text_never_as_formulas(land_and_parks, tmp_path, monkeypatch):
+    """A section's note beginning with "=" (a park or county named so by an import) is written
+    by the one writer that neutralises formulas (documents.formulas.put): it reads back as the
+    text typed, a string cell, not a formula Excel or WPS would run."""
+    from guanmo.attraction import report_output
+
+    real = report_output.report_sections
+
+    def with_a_formula_like_note(*args, **kwargs):
+        sections = real(*args, **kwargs)
+        sections[0].notes.append('=HYPERLINK("http://127.0.0.1/","点此")')
+        return sections
+
+    monkeypatch.setattr(report_output, "report_sections", with_a_formula_like_note)
+    workbook = load_workbook(_written(tmp_path, "xlsx"))
+
+    cells = [cell for row in workbook.worksheets[0].iter_rows() for cell in row]
+    note = next(cell for cell in cells if str(cell.value).startswith("=HYPERLINK"))
+    assert note.data_type == "s"
+    assert note.value == '=HYPERLINK("http://127.0.0.1/","点此")'
