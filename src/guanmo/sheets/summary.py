@@ -6,7 +6,9 @@ that summary when its projects (by name or code) are exactly those of all the ot
 together, and the others are two or more or its name says it sums them (汇总, 总表, 合计…).
 Then it is left out with a note; a figure or county it gives otherwise than its county sheet
 stops the import naming both cells, never one of the two taken silently (tryout 10, L11/P10;
-issue 9 §4, §8).
+issue 9 §4, §8). A county sheet's rows need no county column: the county the summary gives is
+checked against the one its sheet's name or title names, as the import places the row (tryout
+14, L11/P9: every such workbook was refused for a "blank" county).
 """
 
 from collections import Counter
@@ -14,7 +16,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from enum import StrEnum
 
-from guanmo.regions.names import clean_text
+from guanmo.regions.names import Named, clean_text, region_mentioned, region_named
 from guanmo.sheets.cells import format_wan
 from guanmo.sheets.faults import SheetFault
 from guanmo.sheets.header_words import Catalogue
@@ -24,10 +26,15 @@ _SUMMARY_NAME = ("汇总", "总表", "合计", "总计", "全市", "全部")
 
 
 def summary_sheet(
-    tables: Sequence[Table], catalogue: Catalogue, used: frozenset[StrEnum]
+    tables: Sequence[Table],
+    catalogue: Catalogue,
+    used: frozenset[StrEnum],
+    places: Sequence[Named] = (),
 ) -> tuple[Table, list[SheetFault]] | None:
     """The summary table among `tables` and the faults of its disagreements with the others
-    (an empty list when it agrees with them all), or None when no sheet is one."""
+    (an empty list when it agrees with them all), or None when no sheet is one. `places` are
+    the units rows may lie in: a county sheet's row with a blank county lies in the one its
+    sheet's name, else its title, names."""
     kept = catalogue.money | set(catalogue.places)
     compared = [name for name in catalogue.fields if name in kept and name in used]
     for table in tables:
@@ -49,33 +56,72 @@ def summary_sheet(
             fault
             for row in table.rows
             if len(theirs[_key(row, catalogue)]) == 1
-            for fault in _disagreements(row, theirs[_key(row, catalogue)][0], compared)
+            for fault in _disagreements(
+                row, theirs[_key(row, catalogue)][0], compared, _Places(catalogue, places, tables)
+            )
         ]
         return table, faults
     return None
 
 
 def summary_note(table: Table) -> str:
-    return f"工作表「{table.sheet}」为各县工作表的汇总，未重复导入"
+    """The note of a summary sheet left out: "工作表「汇总」为各县工作表的汇总，已与各县工作表
+    逐项核对（2个项目，一致），未重复导入"."""
+    return (
+        f"工作表「{table.sheet}」为各县工作表的汇总，已与各县工作表逐项核对"
+        f"（{len(table.rows)}个项目，一致），未重复导入"
+    )
+
+
+class _Places:
+    """The county a county sheet's row lies in where its own cell is blank: the unit its sheet's
+    name names, else its title (the rule of `guanmo.sheets.county_sources`)."""
+
+    def __init__(self, catalogue: Catalogue, places: Sequence[Named], tables: Sequence[Table]):
+        self.fields = set(catalogue.places[:1])  # the county's; not 建设地点
+        self.places = list(places)
+        self.by_sheet: dict[str, tuple[Named, str]] = {}
+        for table in tables:
+            if found := region_mentioned(table.sheet, self.places):
+                self.by_sheet[table.sheet] = found, "工作表名"
+            elif table.title and (found := region_mentioned(table.title, self.places)):
+                self.by_sheet[table.sheet] = found, f"标题「{table.title}」"
+
+    def agree(self, name: StrEnum, own: object, theirs: Row) -> tuple[bool, str]:
+        """Whether the summary's `own` place agrees with the place `theirs` lies in by its
+        sheet, and how that place is shown; (False, "") when its sheet names none."""
+        if name not in self.fields or theirs.values.get(name) not in (None, ""):
+            return False, ""
+        found = self.by_sheet.get(theirs.sheet)
+        if found is None:
+            return False, ""
+        region, where = found
+        return region_named(own, self.places) is region, f"{region.name}（取自{where}）"
 
 
 def _key(row: Row, catalogue: Catalogue) -> tuple[str, ...]:
     return tuple(clean_text(str(row.values.get(name) or "")) for name in catalogue.identity)
 
 
-def _disagreements(row: Row, theirs: Row, compared: list[StrEnum]) -> list[SheetFault]:
+def _disagreements(
+    row: Row, theirs: Row, compared: list[StrEnum], places: _Places
+) -> list[SheetFault]:
     faults = []
     for name in compared:
         own, other = row.values.get(name), theirs.values.get(name)
-        if _same(own, other):
+        agrees, by_sheet = places.agree(name, own, theirs)
+        if agrees or (not by_sheet and _same(own, other)):
             continue
+        if own in (None, "") and name in places.fields:
+            continue  # a summary not giving the county contradicts no sheet
         faults.append(
             SheetFault(
                 row.sheet,
                 row.number,
                 name.value,
                 f"本表是各县工作表的汇总，本行为{_shown(own)}，"
-                f"而工作表「{theirs.sheet}」第{theirs.number}行为{_shown(other)}，不一致；"
+                f"而工作表「{theirs.sheet}」第{theirs.number}行为"
+                f"{by_sheet or _shown(other)}，不一致；"
                 "请核对后再导入（或删去汇总工作表）",
             )
         )

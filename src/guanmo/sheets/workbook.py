@@ -218,10 +218,16 @@ def read_workbook(
     if other_periods and expected is not None:
         _other_periods(reading, other_periods, expected, own_period=own_period)
     if len(reading.tables) > 1 and (
-        found := summary_sheet(reading.tables, spec.catalogue, spec.used)
+        found := summary_sheet(
+            reading.tables,
+            spec.catalogue,
+            spec.used,
+            expected.places if expected is not None else (),
+        )
     ):
         summary, disagreements = found
         reading.tables.remove(summary)
+        reading.headers = [(name, head) for name, head in reading.headers if name != summary.sheet]
         reading.faults.extend(disagreements)
         if not disagreements:
             reading.notes.append(summary_note(summary))
