@@ -106,3 +106,38 @@ def test_progress_summary_disagreeing_in_a_figure_names_both_cells(city):
         "而工作表「Sheet3」第3行为7300万元，不一致；请核对后再导入（或删去汇总工作表）",
     ]
     assert not MonthlyProgress.objects.exists()
+
+
+def county_totals_workbook(jiefang_total: int) -> object:
+    """A 汇总 sheet of one line per county (no project names) beside each county's sheet."""
+    header = ["项目名称", "总投资（万元）", "2025年计划投资（万元）"]
+    return xlsx(
+        [
+            ["县区", "项目个数", "总投资（万元）", "2025年计划投资（万元）"],
+            ["解放区", 2, jiefang_total, 5000],
+            ["孟州市", 1, 26000, 7000],
+            ["合计", 3, jiefang_total + 26000, 12000],
+        ],
+        title="汇总",
+        more_sheets={
+            "解放区": [header, ["老旧小区提升", 10000, 3000], ["智慧停车场", 5000, 2000]],
+            "孟州市": [header, ["皮毛产业园三期", 26000, 7000]],
+        },
+    )
+
+
+def test_a_summary_of_county_totals_agreeing_is_checked_and_left_out(city):
+    report = import_ledger(county_totals_workbook(15000), city=city, year=2025)
+    assert [str(fault) for fault in report.faults] == []
+    assert report.created == 3
+    assert "工作表「汇总」为各县合计，已与各县工作表核对（2个县区，一致），未导入" in report.notes
+
+
+def test_a_summary_of_county_totals_disagreeing_is_said(city):
+    report = import_ledger(county_totals_workbook(16000), city=city, year=2025)
+    assert [str(fault) for fault in report.faults] == []
+    assert report.created == 3
+    assert (
+        "工作表「汇总」第2行「解放区」「总投资」16000万元，与工作表「解放区」各项目之和15000万元"
+        "不符；汇总表未导入，各项目按各县工作表导入，请核对汇总表" in report.notes
+    )

@@ -13,12 +13,13 @@ checked against the one its sheet's name or title names, as the import places th
 
 from collections import Counter
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from guanmo.regions.names import Named, clean_text, region_mentioned, region_named
-from guanmo.sheets.cells import format_wan
+from guanmo.sheets.cells import CellError, decimal_places, format_wan, parse_line, parse_money
 from guanmo.sheets.faults import SheetFault
+from guanmo.sheets.header_model import Header
 from guanmo.sheets.header_words import Catalogue
 from guanmo.sheets.table import Row, Table
 
@@ -140,3 +141,70 @@ def _shown(value: object) -> str:
     if isinstance(value, Decimal):
         return f"{format_wan(value)}万元"
     return f"「{value}」"
+
+
+def county_totals_notes(
+    sheet: str,
+    header: Header,
+    rows: Sequence[Sequence[object]],
+    tables: Sequence[Table],
+    catalogue: Catalogue,
+    places: Sequence[Named],
+) -> list[str] | None:
+    """The notes on a 汇总 sheet of one line per county (县区 | 项目个数 | 总投资…, no project
+    names) beside the county sheets: each county's money checked against the sum of its
+    projects there, one note if all agree, else one per figure that does not ("…16000万元，与
+    工作表「解放区」各项目之和15000万元不符"). The sheet is never imported, so a disagreement is
+    said, not a fault: the projects come from the county sheets. None when the sheet is no such
+    summary (no line names a county of the tables with a figure). Source: tryout 14 L11/P9."""
+    county = catalogue.places[0] if catalogue.places else None
+    columns = [(i, name) for i, name in header.columns.items() if name in catalogue.money]
+    place_column = next((i for i, name in header.columns.items() if name == county), None)
+    if county is None or place_column is None or not columns:
+        return None
+    where = _Places(catalogue, places, tables)
+    found: dict[int, tuple[Named, list[Row]]] = {}
+    for table in tables:
+        for row in table.rows:
+            region = region_named(row.values.get(county), places)
+            if region is None and (by_sheet := where.by_sheet.get(row.sheet)):
+                region = by_sheet[0]
+            if region is not None:
+                found.setdefault(id(region), (region, []))[1].append(row)
+    checked, notes = 0, []
+    for number, raw in enumerate(rows[header.rows[-1] :], start=header.rows[-1] + 1):
+        region = region_named(_at(raw, place_column), places)
+        if region is None or id(region) not in found:
+            continue
+        _, own = found[id(region)]
+        checked += 1
+        sheets = "、".join(f"工作表「{name}」" for name in dict.fromkeys(row.sheet for row in own))
+        for index, name in columns:
+            unit = header.units.get(index, Decimal(1))
+            try:
+                amount = parse_money(_at(raw, index), unit)
+            except CellError:
+                continue
+            if amount is None:
+                continue
+            total = sum(
+                (r.values[name] for r in own if isinstance(r.values.get(name), Decimal)), Decimal(0)
+            )
+            typed = (amount / unit).normalize()
+            quantum = Decimal(10) ** -decimal_places(typed)
+            if (total / unit).quantize(quantum, ROUND_HALF_UP) == typed:
+                continue
+            notes.append(
+                f"工作表「{sheet}」第{number}行「{parse_line(_at(raw, place_column))}」"
+                f"「{name.value}」{format_wan(amount)}万元，与{sheets}各项目之和"
+                f"{format_wan(total)}万元不符；汇总表未导入，各项目按各县工作表导入，请核对汇总表"
+            )
+    if not checked:
+        return None
+    return notes or [
+        f"工作表「{sheet}」为各县合计，已与各县工作表核对（{checked}个县区，一致），未导入"
+    ]
+
+
+def _at(row: Sequence[object], index: int) -> object:
+    return row[index] if index < len(row) else None
