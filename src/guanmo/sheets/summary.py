@@ -149,6 +149,7 @@ def county_totals_notes(
     rows: Sequence[Sequence[object]],
     tables: Sequence[Table],
     catalogue: Catalogue,
+    used: frozenset[StrEnum],
     places: Sequence[Named],
 ) -> list[str] | None:
     """The notes on a 汇总 sheet of one line per county (县区 | 项目个数 | 总投资…, no project
@@ -158,7 +159,7 @@ def county_totals_notes(
     said, not a fault: the projects come from the county sheets. None when the sheet is no such
     summary (no line names a county of the tables with a figure). Source: tryout 14 L11/P9."""
     county = catalogue.places[0] if catalogue.places else None
-    columns = [(i, name) for i, name in header.columns.items() if name in catalogue.money]
+    columns = [(i, name) for i, name in header.columns.items() if name in catalogue.money & used]
     place_column = next((i for i, name in header.columns.items() if name == county), None)
     if county is None or place_column is None or not columns:
         return None

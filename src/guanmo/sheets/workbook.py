@@ -242,6 +242,7 @@ def read_workbook(
             sheet.rows,
             reading.tables,
             spec.catalogue,
+            spec.used,
             expected.places if expected is not None else (),
         )
         if checked is not None and skipped in reading.notes:
