@@ -715,7 +715,10 @@ def test_a_summary_sheet_of_the_county_sheets_is_left_out_with_a_note(city):
     assert faults(report) == []
     assert report.created == 2
     assert placed() == {"沁阳市盛唐产业园": ("沁阳市",), "博爱县光伏": ("博爱县",)}
-    assert "工作表「全市总表」为各县工作表的汇总，未重复导入" in report.notes
+    assert (
+        "工作表「全市总表」为各县工作表的汇总，已与各县工作表逐项核对（2个项目，一致），未重复导入"
+        in report.notes
+    )
 
 
 def test_a_summary_sheet_disagreeing_with_a_county_sheet_stops_naming_both_rows(city):

@@ -20,13 +20,13 @@ def test_a_figure_typed_finer_than_one_yuan_is_refused_naming_the_cell(city):
     sheet = xlsx([MAY, ["沁阳市铝精深加工", "沁阳市", 100.123456, 500]])
     report = import_progress(sheet, city=city, year=2025, month=5)
     assert faults(report) == [
-        "第2行「本月完成投资」：100.123456万元超过4位小数（不足1元），台账只能保存到元；"
+        "第2行「本月完成投资」：单元格C2为100.123456万元超过4位小数（不足1元），台账只能保存到元；"
         "请核对后按元取整填写"
     ]
     drawn = Drawn([MAY, ["沁阳市铝精深加工", "沁阳市", "100", "500.12345"]])
     report = import_progress(BytesIO(to_csv(drawn, "gbk")), city=city, year=2025, month=5)
     assert faults(report) == [
-        "第2行「累计完成投资」：500.12345万元超过4位小数（不足1元），台账只能保存到元；"
+        "第2行「累计完成投资」：单元格D2为500.12345万元超过4位小数（不足1元），台账只能保存到元；"
         "请核对后按元取整填写"
     ]
     assert not MonthlyProgress.objects.exists()
@@ -42,7 +42,7 @@ def test_a_figure_in_yi_finer_than_one_yuan_is_refused_with_its_conversion(city)
     )
     report = import_progress(sheet, city=city, year=2025, month=5)
     assert faults(report) == [
-        "第2行「累计完成投资」：0.123456789亿元换算为1234.56789万元，超过4位小数（不足1元），"
+        "第2行「累计完成投资」：单元格D2为0.123456789亿元换算为1234.56789万元，超过4位小数（不足1元），"
         "台账只能保存到元；请核对后按元取整填写"
     ]
 
@@ -63,3 +63,20 @@ def test_float_artefacts_of_excel_binary_numbers_read_as_the_figure_shown(city):
             "沁阳市铝精深加工": (Decimal("0.3"), Decimal("12.3")),
             "修武县云台山康养小镇": (Decimal("3.3"), Decimal("3.3")),
         }
+
+
+def test_a_formula_quotient_in_yi_is_refused_naming_its_cell_and_cut(city):
+    """Tryout 14 L5: =10/3 in a 亿元 column quoted as 3.3333333333333335, with no cell."""
+    two_projects(city)
+    sheet = xlsx(
+        [
+            ["项目名称", "所在县区", "本月完成投资（亿元）", "1—5月累计完成投资（亿元）"],
+            ["沁阳市铝精深加工", "沁阳市", 10 / 3, 4],
+        ]
+    )
+    report = import_progress(sheet, city=city, year=2025, month=5)
+    assert faults(report) == [
+        "第2行「本月完成投资」：单元格C2为3.3333…亿元换算为33333.3333…万元，超过4位小数"
+        "（不足1元；是除不尽的数，多为公式计算结果，以亿元填写最多8位小数），"
+        "台账只能保存到元；请核对后按元取整填写（如用 ROUND 函数取整）"
+    ]

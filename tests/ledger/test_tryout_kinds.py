@@ -155,7 +155,7 @@ def test_one_xls_sheet_per_county_after_a_summary_sheet(city):
         "孟州市皮毛产业园三期": ("孟州市", Decimal(26000), Decimal(7000)),
     }
     assert report.sheets == ["解放区", "孟州市"]
-    assert "工作表「汇总」不是项目表（未找到项目名称列），已跳过" in report.notes
+    assert "工作表「汇总」为各县合计，已与各县工作表核对（2个县区，一致），未导入" in report.notes
 
 
 def test_a_gbk_csv_with_thousands_separators_and_the_unit_in_its_title(city):

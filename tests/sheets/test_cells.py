@@ -8,6 +8,7 @@ import pytest
 
 from guanmo.sheets.cells import (
     CellError,
+    FinerThanOneYuan,
     format_years,
     parse_line,
     parse_money,
@@ -247,3 +248,14 @@ def test_a_comma_that_does_not_group_three_digits_is_refused_not_guessed(typed):
 )
 def test_commas_grouping_three_digits_are_thousands_separators(typed, amount):
     assert parse_money(typed) == amount
+
+
+def test_an_endless_quotient_is_shown_cut_and_said_to_be_one():
+    """Tryout 14 L5: =10/3 in a 亿元 column was quoted as 3.3333333333333335."""
+    with pytest.raises(FinerThanOneYuan) as raised:
+        parse_money(10 / 3, Decimal(10000))
+    assert str(raised.value) == (
+        "3.3333…亿元换算为33333.3333…万元，超过4位小数（不足1元；是除不尽的数，"
+        "多为公式计算结果，以亿元填写最多8位小数），台账只能保存到元；请核对后按元取整填写"
+        "（如用 ROUND 函数取整）"
+    )

@@ -139,8 +139,10 @@ def write(layout: Layout, columns: Columns, items: list[Item], title: str) -> Wr
         blocks.setdefault(item.county, []).append(item)
     written = Written()
     if layout.counties == "sheets" and layout.summary:
-        summary = [["县区", "项目个数", "总投资"]]
-        summary += [[county, len(block), 1] for county, block in blocks.items()]
+        summary: list[list[object]] = [["县区", "项目个数", "总投资（万元）"]]
+        for county, block in blocks.items():  # the 汇总 sums its county's sheet (checked)
+            total = sum((item.figures[0] for item in block if item.hidden is None), Decimal(0))
+            summary.append([county, len(block), float(total)])
         written.sheets.append(Drawn(summary, name="汇总"))
     if layout.counties == "sheets":
         for number, (county, block) in enumerate(blocks.items(), start=1):

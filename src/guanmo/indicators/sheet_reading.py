@@ -49,6 +49,7 @@ from guanmo.sheets.header import (
     months_text,
     parse_pairs,
 )
+from guanmo.sheets.header_layout import under_a_group
 from guanmo.sheets.number_formats import shown_value
 from guanmo.sheets.sheet import Sheet, cell_address
 
@@ -240,6 +241,47 @@ def header_row(sheet: Sheet) -> tuple[int, int] | None:
             if label is not None and label.role == Role.REGION:
                 return number, index
     return None
+
+
+def second_header_row(sheet: Sheet, top: int, region_column: int) -> bool:
+    """Whether the row below the header row `top` (0-based) is its second row: a sub-column
+    says a figure (累计, 增速…), or the regions' header cell is merged down over it, or the row
+    names no region and holds no number, only words and units under the figure columns
+    (「目标（万元）」, 「（万元）」, 「目标值」: tryout 14 T1, whose second row was read as a
+    region's). Every label of a second row stands under its group (`sheets.header_layout.
+    under_a_group` decides for merged groups; an unmerged group heads the one cell below it)."""
+    if top + 1 >= len(sheet.rows):
+        return False
+    lower_row = sheet.rows[top + 1]
+    lower = [read_label(value) for value in lower_row]
+    if any(label and label.role in (Role.VALUE, Role.GROWTH) for label in lower):
+        return True
+    if any(
+        merged.first_row == top + 1
+        and merged.last_row >= top + 2
+        and merged.first_column <= region_column <= merged.last_column
+        for merged in sheet.merged
+    ):
+        return True
+    if cells.parse_line(_cell(lower_row, region_column)):
+        return False
+    upper_row = sheet.rows[top]
+    below = [(i, value) for i, value in enumerate(lower_row) if i > region_column and value]
+    return bool(below) and all(
+        isinstance(value, str)
+        and read_label(value) is not None
+        and not _is_figure_text(value)
+        and (_cell(upper_row, index) is not None or under_a_group(upper_row, lower_row, index))
+        for index, value in below
+    )
+
+
+def _is_figure_text(text: str) -> bool:
+    """Whether a text cell is a figure typed as text ("12,345", "８")."""
+    try:
+        return cells.parse_figure(text) is not None
+    except (cells.CellError, ValueError):
+        return False
 
 
 class _SheetReader:

@@ -36,7 +36,7 @@ from guanmo.indicators.columns import (
 )
 from guanmo.indicators.models import MAX_PLACES, Indicator, Target
 from guanmo.indicators.services import TargetInput, set_targets, target_fault
-from guanmo.indicators.sheet_reading import header_row
+from guanmo.indicators.sheet_reading import header_row, second_header_row
 from guanmo.indicators.totals import lists_every_unit, total_notes, whole_of
 from guanmo.indicators.unit_slips import slip_message, target_slip
 from guanmo.regions.models import Region
@@ -132,7 +132,7 @@ def _columns(
     stated = sheet_unit(sheet.rows[:top])
     upper = [read_label(value) for value in sheet.rows[top]]
     lower = [read_label(v) for v in sheet.rows[top + 1]] if top + 1 < len(sheet.rows) else []
-    two_rows = any(label and label.role in (Role.VALUE, Role.GROWTH) for label in lower)
+    two_rows = second_header_row(sheet, top, region_column)
     columns = []
     group: Label | None = None
     for index in range(region_column + 1, max(len(upper), len(lower))):
@@ -212,12 +212,7 @@ def _rows(
     (`totals.whole_of`): the city's target, or only compared with the units' sum. Returns the
     units' rows read: (row number, unit, figures by column index)."""
     top, region_column = found
-    below = top + 1
-    if top + 1 < len(sheet.rows) and any(
-        (label := read_label(v)) and label.role in (Role.VALUE, Role.GROWTH)
-        for v in sheet.rows[top + 1]
-    ):
-        below = top + 2
+    below = top + 2 if second_header_row(sheet, top, region_column) else top + 1
     region_header = cells.parse_line(sheet.rows[top][region_column])
     units: list[tuple[Region, dict[int, Decimal]]] = []
     placed: list[tuple[int, Region, dict[int, Decimal]]] = []

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from guanmo.sheets.advice import Channel, name_column, read_again
 from guanmo.sheets.cells import format_wan
 
 FIRST_MONTH_DOUBTED = 3  # in February a month above January's is common
@@ -38,9 +39,16 @@ class MonthFigure:
     before: Decimal
 
 
-def month_column_doubt(sheet: str, column: str, figures: Sequence[MonthFigure], month: int) -> str:
+def month_column_doubt(
+    sheet: str,
+    column: str,
+    figures: Sequence[MonthFigure],
+    month: int,
+    channel: Channel = Channel.COMMAND,
+) -> str:
     """The fault of a 本月 column (header text `column`) that holds 1—M月, or "": more than half
-    of the rows with an earlier cumulative above 0 are not below it."""
+    of the rows with an earlier cumulative above 0 are not below it. Its advice on naming the
+    column is the `channel`'s (`guanmo.sheets.advice`)."""
     if month < FIRST_MONTH_DOUBTED:
         return ""
     compared = [figure for figure in figures if figure.before > 0]
@@ -54,8 +62,8 @@ def month_column_doubt(sheet: str, column: str, figures: Sequence[MonthFigure], 
         f"工作表「{sheet}」「{column}」第{rows}行{'都' if len(doubtful) > 1 else ''}不小于已报的"
         f"{month - 1}月累计（如第{first.row}行{format_wan(first.amount)}万元，{month - 1}月累计"
         f"{format_wan(first.before)}万元），本月列疑为累计数（{period}），未导入；如确为{period}，"
-        f"请将该列指定为「累计完成投资」（--map '{column}=累计完成投资'）；如确为本月，请指定"
-        f"（--map '{column}=本月完成投资'）后重新导入"
+        f"请{name_column(column, '累计完成投资', channel)}；如确为本月，"
+        f"请{name_column(column, '本月完成投资', channel, said=False)}后{read_again(channel)}"
     )
 
 
@@ -96,11 +104,18 @@ def _how_far(figure: CumulativeFigure, month: int) -> str:
 
 
 def since_start_doubt(
-    sheet: str, column: str, figures: Sequence[CumulativeFigure], *, year: int, month: int
+    sheet: str,
+    column: str,
+    figures: Sequence[CumulativeFigure],
+    *,
+    year: int,
+    month: int,
+    channel: Channel = Channel.COMMAND,
 ) -> str:
     """The fault of a 累计 column (header text `column`) that holds 开累, naming each doubtful
     row with its arithmetic, or "". A row without 本月 is checked by its jump over the month
-    before's cumulative (module docstring)."""
+    before's cumulative (module docstring). Its advice on naming the column is the `channel`'s
+    (`guanmo.sheets.advice`: the page's column map on the web, --map on the command line)."""
     said = []
     unchecked = False
     for figure in figures:
@@ -133,8 +148,8 @@ def since_start_doubt(
     return (
         f"工作表「{sheet}」「{column}」疑为自开工以来的累计（开累），不是本年累计，未导入："
         + "；".join(said)
-        + "。如是开累，请将该列指定为「开工累计完成投资」"
-        f"（--map '{column}=开工累计完成投资'）"
+        + f"。如是开累，请{name_column(column, '开工累计完成投资', channel)}"
         + ("并填写截至上年底累计" if unchecked else "")
-        + f"；如确为本年累计，请指定（--map '{column}=累计完成投资'）后重新导入"
+        + f"；如确为本年累计，请{name_column(column, '累计完成投资', channel, said=False)}"
+        + f"后{read_again(channel)}"
     )

@@ -44,6 +44,7 @@ from guanmo.reporting.review import (  # the errors are this module's too, as vi
     require_editable,
 )
 from guanmo.reporting.selectors import ReportLine, report_lines
+from guanmo.sheets.advice import Channel
 from guanmo.sheets.cells import CellError, parse_money, parse_paragraph
 from guanmo.sheets.faults import ImportReport
 from guanmo.sheets.workbook import Source
@@ -281,6 +282,7 @@ def _sheet_updates(
         mapping=mapping,
         file_name=file_name,
         stored=drafted,
+        channel=Channel.WEB,
     )
     if not outcome.ok:
         return outcome, []

@@ -9,7 +9,7 @@ words (the ledger's stages and levels: guanmo.ledger.cells) live in that domain.
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from guanmo.regions.names import clean_text
 from guanmo.regions.services import divisions
@@ -75,6 +75,12 @@ _SPACES = re.compile(r"[^\S\n]+")
 
 class CellError(ValueError):
     """A cell that cannot be read; the message says why, in Chinese."""
+
+
+class FinerThanOneYuan(CellError):
+    """A money figure with more decimals than its unit can keep (the ledger keeps one yuan):
+    the message begins with the figure, so a reader knowing the cell may put it in front
+    ("单元格E4为…"; tryout 14 L5: =10/3 in 亿元 quoted as 3.3333333333333335, no cell)."""
 
 
 class AccountingNegative(CellError):
@@ -209,11 +215,29 @@ def parse_money(
     if isinstance(value, float) and abs(amount - kept) <= _FLOAT_NOISE * max(abs(amount), 1):
         return kept  # 12.300000000000001: Excel's binary number for the 12.3 the cell shows
     unit = "" if isinstance(value, str) and not value[-1].isdigit() else UNIT_NAMES.get(scale, "")
-    converted = f"换算为{amount.normalize():f}万元，" if scale != 1 else ""
-    raise CellError(
-        f"{parse_line(value)}{unit}{converted}超过4位小数（不足1元），"
-        "台账只能保存到元；请核对后按元取整填写"
+    endless = isinstance(value, float) and decimal_places(Decimal(repr(value))) > _ENDLESS
+    typed = _cut(Decimal(repr(value))) if endless else parse_line(value)
+    shown = _cut(amount.normalize()) if endless else f"{amount.normalize():f}"
+    converted = f"换算为{shown}万元，" if scale != 1 else ""
+    why = ""
+    if endless:  # a formula's quotient (=10/3): the cell shows fewer digits than it holds
+        allowed = max(0, 4 + scale.adjusted())
+        per_unit = f"，以{unit}填写最多{allowed}位小数" if unit and scale != 1 else ""
+        why = f"；是除不尽的数，多为公式计算结果{per_unit}"
+    raise FinerThanOneYuan(
+        f"{typed}{unit}{converted}超过4位小数（不足1元{why}），"
+        "台账只能保存到元；请核对后按元取整填写" + ("（如用 ROUND 函数取整）" if endless else "")
     )
+
+
+# A float with more decimals than this holds a quotient that does not end (3.3333333333333335),
+# not a figure typed: it is shown cut to four decimals and "…".
+_ENDLESS = 10
+
+
+def _cut(number: Decimal) -> str:
+    """A long figure to four decimals and "…": 3.3333333333333335 → "3.3333…"."""
+    return f"{number.quantize(ONE_YUAN, rounding=ROUND_DOWN):f}…"
 
 
 def _unquoted(text: str) -> str:

@@ -330,6 +330,8 @@ def read_label(catalogue: Catalogue, value: object) -> Label | None:
         month = int(match.group(1))
         months, key = (month, month), key[match.end() :]
     found = catalogue.by_key.get(key)
+    if found is None and periods and key not in periods.words:
+        found = _short_form(catalogue, key)
     measure_word = ""
     if catalogue.measures:
         name, measure_word = split_unit(key)
@@ -352,6 +354,19 @@ def read_label(catalogue: Catalogue, value: object) -> Label | None:
         last_year=last_year,
         measure_word=measure_word,
     )
+
+
+def _short_form(catalogue: Catalogue, key: str) -> StrEnum | None:
+    """The field a cumulative's header names without its last words, as offices shorten them:
+    截至上月累计完成 for 截至上月累计完成投资, 开工以来累计 for 开工以来累计完成投资 (tryout 14
+    P10b). Only a header saying 累计, of a catalogue with periods (the ledger's), is read so:
+    "计划" is no short 计划投资, and a land sheet's bare "累计" no 累计投资."""
+    if "累计" not in key:
+        return None
+    for rest in ("投资", "完成投资"):
+        if found := catalogue.by_key.get(_key(key + rest)):
+            return found
+    return None
 
 
 def under_group(label: Label, group: Label | None) -> Label:

@@ -246,6 +246,7 @@ class _TableReader:
         )
         self.bundle: _Bundle | None = None  # the numbered project row sub-items may follow
         self.bundles: list[_Bundle] = []
+        self.unlabelled: list[tuple[int, str, str]] = []  # (row, rows it sums, 合计行/小计行)
 
     def take(self, number: int, raw: Sequence[object]) -> None:
         if len(raw) < self.width:
@@ -269,6 +270,8 @@ class _TableReader:
             self._leave_out(number, "重复的表头行")
             return
         labels = self._labels(raw)
+        if labels == [] and self._unlabelled(number, raw):
+            return
         if labels is not None and self._layout_row(number, raw, labels):
             return
         row = self._row(number, raw)
@@ -413,6 +416,56 @@ class _TableReader:
         self.section += 1
         self._figure_row(number, raw, "heading", name=name, level=level)
         self._leave_out(number, "标题行")
+        return True
+
+    def _unlabelled(self, number: int, raw: Sequence[object]) -> bool:
+        """Take a row of figures only (no name, label or project cell; a serial number at most)
+        below project rows: the 合计 of every row above when its figures are their sum, else
+        the 小计 of its block (the rows since the last heading or total) when they are that
+        block's, noted either way; otherwise a fault naming the row and both sums, for it may be
+        a project whose name was left out (tryout 14 L5b; issue 9 §4: totals are known by
+        their position and figures, never guessed). False (read on as a project row) when no
+        project row is above or a figure cannot be read. Under a heading, a row that is its
+        block's sum is the block's 小计 and closes it."""
+        if not self.table.rows or not self._has_figures(raw):
+            return False
+        units = self.table.header.units
+        try:
+            for index, name in self.checked:
+                cells.parse_money(raw[index], units[index], signed=name in self.catalogue.signed)
+        except cells.CellError:
+            return False
+        total = self._figure_row(number, raw, "total", name="")
+        block = _above(self.table.rows, self.totals, total)
+        if total.figures and block and self.headings and _agrees(total, block):
+            kind = total.kind = "subtotal"  # under a heading: its block's, which it closes
+            self.headings = {k: v for k, v in self.headings.items() if k < max(self.headings)}
+        elif total.figures and _agrees(total, self.table.rows):
+            kind, block = "total", self.table.rows
+        elif total.figures and block and _agrees(total, block):
+            kind = total.kind = "subtotal"
+        else:
+            self.totals.remove(total)
+            block = self.table.rows
+            sums = "；".join(
+                f"「{name.value}」本行{cells.format_wan(figure.amount)}万元，"
+                f"{_span(block)}之和{cells.format_wan(_sum(block, name))}万元"
+                for name, figure in total.figures.items()
+            )
+            self.table.faults.append(
+                SheetFault(
+                    self.table.sheet,
+                    number,
+                    self.catalogue.name.value if self.catalogue.name else None,
+                    f"本行未填项目名称，所填金额也不等于上方各项目之和（{sums}），不知是合计行"
+                    "还是漏填名称的项目；是项目的请填写项目名称，是合计行的请在名称栏写“合计”"
+                    "后再导入",
+                )
+            )
+            self._leave_out(number, "未填名称的行")
+            return True
+        self.unlabelled.append((number, _span(block), _KIND_WORDS[kind]))
+        self._leave_out(number, _KIND_WORDS[kind])
         return True
 
     def _place_with_figures(self, number: int, raw: Sequence[object], place: str) -> None:
@@ -617,6 +670,8 @@ class _TableReader:
                     row.pending[name] = cells.parse_line(value)
             except cells.AccountingNegative as error:
                 row.fault(name, f"{error}{self._signed_only()}")
+            except cells.FinerThanOneYuan as error:
+                row.fault(name, f"单元格{column_letter(index)}{number}为{error}")
             except cells.CellError as error:
                 row.fault(name, str(error))
         for parts in self.parts:
@@ -713,6 +768,10 @@ class _TableReader:
         notes = [parts.note(sheet) for parts in self.parts]
         notes += _totals_notes(sheet, self.table.rows, self.totals, place, self._hidden_figures())
         notes += self.part_notes
+        notes += [
+            f"工作表「{sheet}」第{number}行未填名称，金额等于{span}各项目之和，按{kind}核对，未导入"
+            for number, span, kind in self.unlabelled
+        ]
         notes += _spelling_notes(sheet, self.table.rows)
         notes += [note for bundle in self.bundles if (note := bundle.note(sheet, self.checked))]
         if self.noted_figures:

@@ -31,7 +31,7 @@ from guanmo.sheets.header import (
 )
 from guanmo.sheets.number_formats import shown_by, shown_value
 from guanmo.sheets.sheet import MergedRange, Sheet, Unreadable, cell_address
-from guanmo.sheets.summary import summary_note, summary_sheet
+from guanmo.sheets.summary import county_totals_notes, summary_note, summary_sheet
 from guanmo.sheets.table import Row, Table, read_table
 
 __all__ = ["Reading", "SheetSpec", "Source", "import_reason", "read_workbook", "source_name"]
@@ -131,6 +131,7 @@ def read_workbook(
     other_periods: list[tuple[str, Header, SheetPeriod]] = []  # sheets of another month or year
     own_period = False  # a sheet's name or title names the import's own period
     lone_header: tuple[str, Header] | None = None  # a row naming only an identity column
+    by_county: list[tuple[Sheet, Header, str]] = []  # sheets without names: totals by county?
     for sheet, passed_over in _in_reading_order(sheets, reading):
         buffered = sheet.rows[:HEADER_SEARCH_ROWS]
         header = find_header(
@@ -142,10 +143,13 @@ def read_workbook(
             if header is not None and first_header is None and not sheet.hidden:
                 first_header = sheet.name, header
             if any(any(value is not None for value in row) for row in buffered):
-                reading.notes.append(
+                skipped = (
                     f"工作表「{sheet.name}」不是{spec.catalogue.row_word}表"
                     f"（未找到{spec.catalogue.identity[0].value}列），已跳过"
                 )
+                reading.notes.append(skipped)
+                if header is not None and not sheet.hidden:
+                    by_county.append((sheet, header, skipped))
             continue
         if sheet.hidden:
             reading.notes.append(f"工作表「{sheet.name}」是隐藏的工作表，未导入")
@@ -218,13 +222,32 @@ def read_workbook(
     if other_periods and expected is not None:
         _other_periods(reading, other_periods, expected, own_period=own_period)
     if len(reading.tables) > 1 and (
-        found := summary_sheet(reading.tables, spec.catalogue, spec.used)
+        found := summary_sheet(
+            reading.tables,
+            spec.catalogue,
+            spec.used,
+            expected.places if expected is not None else (),
+        )
     ):
         summary, disagreements = found
         reading.tables.remove(summary)
+        reading.headers = [(name, head) for name, head in reading.headers if name != summary.sheet]
         reading.faults.extend(disagreements)
         if not disagreements:
             reading.notes.append(summary_note(summary))
+    for sheet, header, skipped in by_county:  # a 汇总 of county totals: checked, said
+        checked = county_totals_notes(
+            sheet.name,
+            header,
+            sheet.rows,
+            reading.tables,
+            spec.catalogue,
+            spec.used,
+            expected.places if expected is not None else (),
+        )
+        if checked is not None and skipped in reading.notes:
+            at = reading.notes.index(skipped)
+            reading.notes[at : at + 1] = checked
     if not reading.tables and not reading.faults:
         first_header = first_header or lone_header
         if first_header:

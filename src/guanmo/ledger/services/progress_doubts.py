@@ -26,6 +26,7 @@ from guanmo.ledger.unit_doubts import (
 )
 from guanmo.ledger.year_end import previous_year_ends
 from guanmo.regions.models import Region
+from guanmo.sheets.advice import Channel, name_column, read_again
 from guanmo.sheets.cells import format_wan
 from guanmo.sheets.faults import REMEMBERED, USER_NAMED
 from guanmo.sheets.table import Row, Table
@@ -103,7 +104,11 @@ _PERIOD_FIELDS = {
 
 
 def remembered_misfits(
-    tables: list[Table], months: list[tuple[int, Decimal]], *, failed: bool
+    tables: list[Table],
+    months: list[tuple[int, Decimal]],
+    *,
+    failed: bool,
+    channel: Channel = Channel.COMMAND,
 ) -> list[str]:
     """Faults put first when a figure column was read through a mapping remembered from an
     earlier import and the figures do not hold (a fault, or a month below zero): the mapping
@@ -128,14 +133,23 @@ def remembered_misfits(
             found.append(
                 f"工作表「{table.sheet}」「{reading.text}」按本市上次导入时指定的对应读作"
                 f"「{reading.field.value}」（{reading.why}），读出的数不合（{why}），这一对应"
-                f"可能不适用于本表，未导入；如该列是{other.value}，请指定（--map "
-                f"'{reading.text}={other.value}'）；如确为{reading.field.value}，请指定（--map "
-                f"'{reading.text}={reading.field.value}'）后重新导入"
+                f"可能不适用于本表，未导入；如该列是{other.value}，"
+                f"请{name_column(reading.text, other.value, channel, said=False)}；"
+                f"如确为{reading.field.value}，"
+                f"请{name_column(reading.text, reading.field.value, channel, said=False)}"
+                f"后{read_again(channel)}"
             )
     return found
 
 
-def period_doubts(matched: Matched, *, city: Region, year: int, month: int) -> list[str]:
+def period_doubts(
+    matched: Matched,
+    *,
+    city: Region,
+    year: int,
+    month: int,
+    channel: Channel = Channel.COMMAND,
+) -> list[str]:
     """Faults of columns whose figures belong to another period than their header says, against
     the cumulative stored for the month before and the ledger's 截至上年底累计
     (guanmo.ledger.period_doubts). A column the user names now is read as named."""
@@ -164,7 +178,7 @@ def period_doubts(matched: Matched, *, city: Region, year: int, month: int) -> l
                 if (amount := row.values.get(Field.COMPLETED_THIS_MONTH)) is not None
             ]
             text = header_text(table, Field.COMPLETED_THIS_MONTH)
-            faults.append(month_column_doubt(table.sheet, text, figures, month))
+            faults.append(month_column_doubt(table.sheet, text, figures, month, channel))
         # Without 本月 (no column, or a blank cell) the jump over the month before is checked.
         if _doubted(table, Field.CUMULATIVE_COMPLETED) and (
             Field.PREVIOUS_CUMULATIVE not in table.header.fields
@@ -182,7 +196,11 @@ def period_doubts(matched: Matched, *, city: Region, year: int, month: int) -> l
                 if (cumulative := row.values.get(Field.CUMULATIVE_COMPLETED)) is not None
             ]
             text = header_text(table, Field.CUMULATIVE_COMPLETED)
-            faults.append(since_start_doubt(table.sheet, text, figures, year=year, month=month))
+            faults.append(
+                since_start_doubt(
+                    table.sheet, text, figures, year=year, month=month, channel=channel
+                )
+            )
     return [fault for fault in faults if fault]
 
 

@@ -46,6 +46,7 @@ from guanmo.reporting.history import Source as ChangeSource
 from guanmo.reporting.imports import columns_named, record_import, remember_mapping
 from guanmo.reporting.models import CountyReport, ImportRecord, Status
 from guanmo.reporting.selectors import reports_of_month
+from guanmo.sheets.advice import Channel, name_column, read_again
 from guanmo.sheets.cells import format_wan
 from guanmo.sheets.faults import ImportReport, SheetFault, row_place
 from guanmo.sheets.header import Expected, column_letter, states_year
@@ -143,12 +144,15 @@ def read_progress(
     mapping: Mapping[str, Field | None] | None = None,
     file_name: str = "",
     stored: Mapping[int, tuple[Decimal, Decimal]] | None = None,
+    channel: Channel = Channel.COMMAND,
 ) -> tuple[ImportReport, list[ProgressLine]]:
     """Read and check a month's progress sheet without saving it: the report (faults, notes,
     column map) and the valid lines. The monthly report grid's upload saves the lines as its
     draft. The city's remembered column names apply, then `mapping`'s. `stored` gives, per
     project id, (this month, cumulative) figures the month holds beyond the ledger's (a county's
-    draft): a figure derived from a blank cell may not change those either."""
+    draft): a figure derived from a blank cell may not change those either. `channel` says
+    where the sheet came from: a message's advice on naming a column is the page's column map
+    on the web, --map on the command line (`guanmo.sheets.advice`)."""
     if not 1 <= month <= 12:
         raise ValueError(f"月份应在1到12之间，而不是{month}")
     ledger = ProgressLedger(city, county)
@@ -170,7 +174,7 @@ def read_progress(
     for table in reading.tables:
         derived = _year_figure_notes(table)
         derivations |= dict.fromkeys(derived, table.sheet)
-        report.notes += derived + _bare_cumulative_notes(table)
+        report.notes += derived + _bare_cumulative_notes(table, channel)
 
     matched: list[tuple[Table, Row, KnownProject]] = []
     silent = 0
@@ -187,7 +191,7 @@ def read_progress(
                 matched.append((table, row, project))
     unit_faults, unit_notes = unit_doubts(matched, city=city, year=year)
     report.notes += unit_notes
-    unit_faults += period_doubts(matched, city=city, year=year, month=month)
+    unit_faults += period_doubts(matched, city=city, year=year, month=month, channel=channel)
     lines = (
         []
         if unit_faults
@@ -202,6 +206,7 @@ def read_progress(
         reading.tables,
         [(line.row, line.completed_this_month) for line in lines],
         failed=bool(report.faults),
+        channel=channel,
     )
     report.faults[:0] = [SheetFault("", None, None, fault) for fault in misfits]
     report.notes += ledger.counties.reading_notes()
@@ -485,7 +490,7 @@ def _year_cumulative(row: Row, table: Table, in_ledger: PreviousYearEnd | None, 
     return note
 
 
-def _bare_cumulative_notes(table: Table) -> list[str]:
+def _bare_cumulative_notes(table: Table, channel: Channel) -> list[str]:
     """A cumulative column whose header, group, title and sheet name say nothing of the year
     (a bare 累计完成投资) may be since the start of construction: it is read as the year's,
     and the report says so (tryout 3: a 续建 project's 5200 read against a plan of 2000).
@@ -500,8 +505,8 @@ def _bare_cumulative_notes(table: Table) -> list[str]:
         return []
     return [
         f"工作表「{table.sheet}」「{reading.text}」未写明口径，按本年累计读取；如是自开工以来的"
-        f"累计，请将该列指定为「{Field.CUMULATIVE_SINCE_START.value}」"
-        f"（--map '{reading.key}={Field.CUMULATIVE_SINCE_START.value}'）后重新导入"
+        f"累计，请{name_column(reading.key, Field.CUMULATIVE_SINCE_START.value, channel)}"
+        f"后{read_again(channel)}"
     ]
 
 

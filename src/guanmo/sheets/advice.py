@@ -1,0 +1,33 @@
+"""How a message tells the user to name a column as a field, by where he imports.
+
+On the command line he types `--map '表头=字段'`; on the web upload's preview he picks the field
+in the column map's “指定为” and reads the sheet again (“重新识别”). A refusal shown on the
+page must say the page's step, never the command's option (tryout 14, W2: a county office was
+told to type --map). Every such advice is built here, for the channel the import came by.
+"""
+
+from enum import StrEnum
+
+
+class Channel(StrEnum):
+    """Where an import came from, deciding how its messages advise naming a column."""
+
+    COMMAND = "命令行"
+    WEB = "网页"
+
+
+def name_column(column: str, field: str, channel: Channel, *, said: bool = True) -> str:
+    """How to name the column headed `column` as `field`, after "请": on the command line
+    "将该列指定为「开工累计完成投资」（--map '累计完成投资=开工累计完成投资'）" (with `said` False,
+    the field being named just before, "指定（--map '…'）"), on the web "在“列对应”中把「累计完成
+    投资」一列的“指定为”改为「开工累计完成投资」"."""
+    if channel == Channel.WEB:
+        return f"在“列对应”中把「{column}」一列的“指定为”改为「{field}」"
+    named = f"将该列指定为「{field}」" if said else "指定"
+    return f"{named}（--map '{column}={field}'）"
+
+
+def read_again(channel: Channel) -> str:
+    """How to import once the columns are named: "重新导入" on the command line, "点“重新识别”"
+    on the web."""
+    return "点“重新识别”" if channel == Channel.WEB else "重新导入"
