@@ -395,9 +395,9 @@ def test_full_width_digits_separators_and_units_typed_in_cells_are_each_noted_by
     assert [row.values[Field.TOTAL_INVESTMENT] for row in reading.rows] == [12300, 3000]
     assert [row.values[Field.ANNUAL_PLAN] for row in reading.rows] == [2500, 800]
     assert reading.notes == [
-        "工作表「Sheet1」第2行「总投资」为全角数字，按半角数字读取（如「１２３００」读作12300）",
-        "工作表「Sheet1」第2行「年度计划投资」含千位分隔符，按数字读取（如「2,500」读作2500）",
-        "工作表「Sheet1」第3行「总投资」单元格写明亿元，与本列单位万元不同，按单元格所写单位读取（如「0.3亿元」读作3000）",
+        "工作表「Sheet1」第2行列C「总投资（万元）」为全角数字，按半角数字读取（如「１２３００」读作12300）",
+        "工作表「Sheet1」第2行列D「年度计划投资（万元）」含千位分隔符，按数字读取（如「2,500」读作2500）",
+        "工作表「Sheet1」第3行列C「总投资（万元）」单元格写明亿元，与本列单位万元不同，按单元格所写单位读取（如「0.3亿元」读作3000）",
     ]
 
 
@@ -437,8 +437,8 @@ def test_a_bare_wan_typed_in_a_cell_is_read_as_wan_yuan_and_said():
         Decimal(500),
     ]
     assert reading.notes == [
-        "工作表「Sheet1」第2行「总投资」单元格只写“万”，按万元读取；如本意为若干万个万元（即若干亿元），"
+        "工作表「Sheet1」第2行列C「总投资（万元）」单元格只写“万”，按万元读取；如本意为若干万个万元（即若干亿元），"
         "请按万元改填（如「1.2万」读作1.2）",
-        "工作表「Sheet1」第3行「总投资」单元格写明百万元，与本列单位万元不同，按单元格所写单位读取"
+        "工作表「Sheet1」第3行列C「总投资（万元）」单元格写明百万元，与本列单位万元不同，按单元格所写单位读取"
         "（如「5百万」读作500）",
     ]

@@ -8,12 +8,27 @@ pages show it before anything is written, and the history keeps it (`as_dict`).
 
 from dataclasses import asdict, dataclass, field
 
+from openpyxl.utils import get_column_letter
+
 
 def row_place(sheet: str, rows: int | str) -> str:
     """How every note and error of an import names a row: "工作表「武陟县」第2行" (`rows` may be
     "2、3" or "2—5"); "第2行" alone when the sheet is not known (issue 9 §8, tryout 11: a
     workbook of several sheets gave 「第2行…」 naming no sheet)."""
     return f"工作表「{sheet}」第{rows}行" if sheet else f"第{rows}行"
+
+
+def numbers_shown(numbers: list[int]) -> str:
+    """Rows as a grouped note names them inside 第…行: "4、6", or "4、6、…等12" beyond ten."""
+    shown = "、".join(str(number) for number in numbers[:10])
+    return f"{shown}等{len(numbers)}" if len(numbers) > 10 else shown
+
+
+def cell_place(sheet: str, rows: int | str, column: int, header: str) -> str:
+    """How every note about a cell names it: the row (`row_place`), then the column by its
+    letter and header, "工作表「台账」第4行列G「累计完成投资」" (`column` 0-based; tryout 14:
+    notes naming a field alone left the user searching the columns for it)."""
+    return f"{row_place(sheet, rows)}列{get_column_letter(column + 1)}「{header}」"
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ from guanmo.regions.names import (
     spoken_names,
 )
 from guanmo.sheets import cells
-from guanmo.sheets.faults import LeftOut, SheetFault
+from guanmo.sheets.faults import LeftOut, SheetFault, numbers_shown, row_place
 from guanmo.sheets.header import NOTE_LINE, Header, column_letter, note_text
 from guanmo.sheets.measures import convert_noted, measure_notes
 from guanmo.sheets.parts import Parts, read_parts
@@ -114,9 +114,19 @@ class Row:
     # figure read in the column's unit ("-120")
     spellings: dict[StrEnum, tuple[str, str, str]] = field(default_factory=dict)
     faults: list[SheetFault] = field(default_factory=list)
+    header: Header | None = None  # the header it was read under: what names its cells
 
     def fault(self, column: StrEnum, message: str) -> None:
         self.faults.append(SheetFault(self.sheet, self.number, column.value, message))
+
+    def place(self, name: StrEnum, numbers: list[int] | None = None) -> str:
+        """Where its cell of field `name` stands, as every note names it:
+        "工作表「台账」第4行列G「累计完成投资」" (`Header.place`); with `numbers`, the cells of
+        those rows of its sheet in the same column ("第4、6行列G「累计完成投资」")."""
+        rows = numbers_shown(numbers) if numbers else self.number
+        if self.header is None:
+            return f"{row_place(self.sheet, rows)}「{name.value}」"
+        return self.header.place(self.sheet, rows, name)
 
     def failed(self, column: StrEnum) -> bool:
         return any(fault.column == column.value for fault in self.faults)
@@ -578,6 +588,7 @@ class _TableReader:
             heading=self.headings[levels[0]] if levels else "",
             section=self.section,
             headings=tuple(self.headings[level] for level in levels),
+            header=self.table.header,
         )
         units, measures = self.table.header.units, self.table.header.measures
         for index, name in self.columns:
@@ -607,8 +618,7 @@ class _TableReader:
                             self.catalogue.measure_places.get(name),
                         )
                         if kept:
-                            where = f"工作表「{row.sheet}」第{number}行「{name.value}」"
-                            self.part_notes.append(where + kept)
+                            self.part_notes.append(row.place(name) + kept)
                     row.values[name] = parsed
             except cells.PendingValue as error:
                 if name not in self.catalogue.pending:
@@ -713,7 +723,7 @@ class _TableReader:
         notes = [parts.note(sheet) for parts in self.parts]
         notes += _totals_notes(sheet, self.table.rows, self.totals, place, self._hidden_figures())
         notes += self.part_notes
-        notes += _spelling_notes(sheet, self.table.rows)
+        notes += _spelling_notes(sheet, self.table.header, self.table.rows)
         notes += [note for bundle in self.bundles if (note := bundle.note(sheet, self.checked))]
         if self.noted_figures:
             shown = "、".join(str(n) for n in self.noted_figures)
@@ -774,7 +784,7 @@ class _Bundle:
         )
 
 
-def _spelling_notes(sheet: str, rows: list[Row]) -> list[str]:
+def _spelling_notes(sheet: str, header: Header, rows: list[Row]) -> list[str]:
     """Figures written beyond their digits, read as Excel shows them, said once per column and
     way: "工作表「台账」第2、3行「本月完成投资」括号表示负数，按负数读取（如「(120)」读作-120）"
     (tryout 7 of issue 9: '50,000 and (120) were refused as no numbers)."""
@@ -784,12 +794,9 @@ def _spelling_notes(sheet: str, rows: list[Row]) -> list[str]:
             found.setdefault((name, spelling), []).append(row)
     notes = []
     for (name, spelling), spelled in found.items():
-        shown = "、".join(str(row.number) for row in spelled[:10])
-        more = f"等{len(spelled)}行" if len(spelled) > 10 else "行"
         typed, _, read = spelled[0].spellings[name]
-        notes.append(
-            f"工作表「{sheet}」第{shown}{more}「{name.value}」{spelling}（如「{typed}」读作{read}）"
-        )
+        place = header.place(sheet, numbers_shown([row.number for row in spelled]), name)
+        notes.append(f"{place}{spelling}（如「{typed}」读作{read}）")
     return notes
 
 

@@ -1,0 +1,30 @@
+"""Every assumption an import makes is in its report, each note about a cell naming the cell
+by sheet, row, column letter and header (issue 9 §8; tryout 14: notes named a field alone,
+derived figures, skipped rows and kept figures went unsaid)."""
+
+from guanmo.ledger.services import import_ledger
+from tests.ledger.sheets import ledger_xlsx
+
+
+def test_ledger_notes_about_a_cell_name_its_column_letter_and_header(city):
+    report = import_ledger(
+        ledger_xlsx([1, "甲项目", None, "温", None, "前期", "2024—", "1,234.5", "待定"]),
+        city=city,
+        year=2025,
+        dry_run=True,
+    )
+    assert report.faults == []
+    assert (
+        "工作表「Sheet1」第4行列H「总投资」含千位分隔符，按数字读取（如「1,234.5」读作1234.5）"
+        in report.notes
+    )
+    assert (
+        "工作表「Sheet1」第4行列I「2025年计划投资」填写「待定」，按未填写处理（未设置该项）"
+        in report.notes
+    )
+    assert (
+        "工作表「Sheet1」第4行列G「起止年限」只写了开工年份（2024年），竣工年份未设置"
+        in report.notes
+    )
+    assert any(note.startswith("工作表「Sheet1」第4行列D「所在县区」") for note in report.notes)
+
