@@ -2,8 +2,8 @@
 by sheet, row, column letter and header (issue 9 §8; tryout 14: notes named a field alone,
 derived figures, skipped rows and kept figures went unsaid)."""
 
-from guanmo.ledger.services import import_ledger
-from tests.ledger.sheets import ledger_xlsx
+from guanmo.ledger.services import import_ledger, import_progress
+from tests.ledger.sheets import ledger_xlsx, xlsx
 
 
 def test_ledger_notes_about_a_cell_name_its_column_letter_and_header(city):
@@ -28,3 +28,39 @@ def test_ledger_notes_about_a_cell_name_its_column_letter_and_header(city):
     )
     assert any(note.startswith("工作表「Sheet1」第4行列D「所在县区」") for note in report.notes)
 
+
+def test_a_cumulative_derived_from_the_stored_month_before_is_said_for_each_row(one_project):
+    import_progress(
+        xlsx(
+            [
+                [
+                    "序号",
+                    "项目名称",
+                    "所在县区",
+                    "本月完成投资（万元）",
+                    "1—3月累计完成投资（万元）",
+                ],
+                [1, "甲项目", "武陟县", 100, 300],
+            ]
+        ),
+        city=one_project,
+        year=2025,
+        month=3,
+    )
+    report = import_progress(
+        xlsx(
+            [
+                ["序号", "项目名称", "所在县区", "本月完成投资（万元）", "形象进度"],
+                [1, "甲项目", "武陟县", 50, "主体施工"],
+            ]
+        ),
+        city=one_project,
+        year=2025,
+        month=4,
+        dry_run=True,
+    )
+    assert report.faults == []
+    assert (
+        "工作表「Sheet1」第2行「甲项目」：表中没有累计完成投资列，1—4月累计按已报的3月累计300万元"
+        "加本月完成投资50万元算出350万元" in report.notes
+    )
