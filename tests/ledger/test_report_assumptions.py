@@ -64,3 +64,21 @@ def test_a_cumulative_derived_from_the_stored_month_before_is_said_for_each_row(
         "工作表「Sheet1」第2行「甲项目」：表中没有累计完成投资列，1—4月累计按已报的3月累计300万元"
         "加本月完成投资50万元算出350万元" in report.notes
     )
+
+
+def test_many_rows_left_out_are_named_a_line_per_reason(city):
+    counties = ["解放区", "中站区", "马村区", "山阳区", "修武县", "博爱县"]
+    rows = []
+    for number, county in enumerate(counties, start=1):
+        rows += [
+            [f"{number}、{county}"],
+            [number, f"{county}项目", None, county, None, "续建", None, 1000, 500],
+            ["小计", None, None, None, None, None, None, 1000, 500],
+        ]
+    report = import_ledger(ledger_xlsx(*rows), city=city, year=2025, dry_run=True)
+    assert report.faults == []
+    assert report.left_out_lines == [
+        "工作表「Sheet1」第4、7、10、13、16、19行为标题行，未导入",
+        "工作表「Sheet1」第6、9、12、15、18、21行为小计行，未导入",
+    ]
+    assert "  工作表「Sheet1」第6、9、12、15、18、21行为小计行，未导入" in report.lines()

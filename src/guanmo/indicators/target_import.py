@@ -45,7 +45,7 @@ from guanmo.regions.services import units_of
 from guanmo.reporting.imports import record_import
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets import cells
-from guanmo.sheets.faults import ColumnUse, ImportReport, LeftOut, SheetFault
+from guanmo.sheets.faults import ColumnUse, ImportReport, LeftOut, SheetFault, stray_row
 from guanmo.sheets.formats import Source, open_workbook
 from guanmo.sheets.header import Expected, Header, check_sheet_name, check_title
 from guanmo.sheets.number_formats import shown_value
@@ -226,6 +226,8 @@ def _rows(
         label = cells.parse_line(raw[region_column] if region_column < len(raw) else None)
         given = [c for c in columns if c.index < len(raw) and raw[c.index] not in (None, "")]
         if not label and not given:
+            if stray := stray_row(raw):
+                report.left_out.append(LeftOut(sheet.name, number, stray))
             continue
         if number in sheet.hidden_rows or number in sheet.struck_rows:
             reason = "隐藏行" if number in sheet.hidden_rows else "删除线"
