@@ -82,3 +82,17 @@ def test_many_rows_left_out_are_named_a_line_per_reason(city):
         "工作表「Sheet1」第6、9、12、15、18、21行为小计行，未导入",
     ]
     assert "  工作表「Sheet1」第6、9、12、15、18、21行为小计行，未导入" in report.lines()
+
+
+def test_a_blank_plan_cell_keeping_the_stored_plan_is_noted(one_project):
+    report = import_ledger(
+        ledger_xlsx([1, "甲项目", None, "武陟县", None, "续建", None, 50000, None]),
+        city=one_project,
+        year=2025,
+        dry_run=True,
+    )
+    assert report.faults == []
+    assert (
+        "工作表「Sheet1」第4行列I「2025年计划投资」未填，保留原值（第4行2000万元）" in report.notes
+    )
+

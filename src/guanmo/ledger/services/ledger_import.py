@@ -214,7 +214,7 @@ def import_ledger(
     report.notes += _stage_heading_notes(entries)
     report.notes += lead_notes
     report.notes += _pending_notes(entries)
-    report.notes += _blank_mark_notes(entries, year)
+    report.notes += _blank_mark_notes(entries, year) + _blank_cell_notes(entries, year)
     report.notes += _start_only_notes(entries)
     report.notes += kept_totals + confirmed
     report.notes += unit_doubt_notes(reading.tables) + large_notes
@@ -496,6 +496,43 @@ def _blank_mark_notes(entries: list[_Entry], year: int) -> list[str]:
             why = "未设置"
         place = rows[0][0].place(column, [row.number for row, _, _ in rows])
         notes.append(f"{place}填写{marks}，按未填写处理，{why}；如为0请填0")
+    return notes
+
+
+def _blank_cell_notes(entries: list[_Entry], year: int) -> list[str]:
+    """A figure of the year whose cell is left blank (the column is there) keeps the figure the
+    ledger stores: said once per sheet and column with each kept figure,
+    "工作表「台账」第4、5行列I「2025年计划投资」未填，保留原值（第4行2000万元、第5行1200万元）"
+    (tryout 14: a kept plan went unsaid, as if the blank had been read)."""
+    notes = []
+    for figure in _YEAR_FIGURES:
+        blank = [
+            entry
+            for entry in entries
+            if figure.column in entry.columns
+            and entry.row.values.get(figure.column) is None
+            and figure.column not in entry.row.blank_marks
+            and figure.column not in entry.row.pending
+            and not entry.row.failed(figure.column)
+            and entry.project is not None
+            and entry.project.pk is not None
+        ]
+        stored = dict(
+            figure.model.objects.filter(
+                project__in=[entry.project for entry in blank], year=year
+            ).values_list("project_id", figure.attribute)
+        )
+        kept: dict[str, list[tuple[Row, Decimal]]] = {}
+        for entry in blank:
+            if (amount := stored.get(entry.project.pk)) is not None:
+                kept.setdefault(entry.row.sheet, []).append((entry.row, amount))
+        for rows in kept.values():
+            values = "、".join(
+                f"第{row.number}行{format_wan(amount)}万元" for row, amount in rows[:10]
+            )
+            values += "等" if len(rows) > 10 else ""
+            place = rows[0][0].place(figure.column, [row.number for row, _ in rows])
+            notes.append(f"{place}未填，保留原值（{values}）")
     return notes
 
 
