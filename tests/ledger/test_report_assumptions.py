@@ -96,3 +96,20 @@ def test_a_blank_plan_cell_keeping_the_stored_plan_is_noted(one_project):
         "工作表「Sheet1」第4行列I「2025年计划投资」未填，保留原值（第4行2000万元）" in report.notes
     )
 
+
+def test_a_total_checked_says_which_blank_figures_were_left_out_of_the_sum(city):
+    report = import_ledger(
+        ledger_xlsx(
+            [1, "甲项目", None, "武陟县", None, "续建", None, 10000, 3000],
+            [2, "乙项目", None, "温县", None, "前期", None, 2000, None],
+            ["合计", None, None, None, None, None, None, 12000, 5000],
+        ),
+        city=city,
+        year=2025,
+        dry_run=True,
+    )
+    assert report.faults == []
+    assert (
+        "工作表「Sheet1」第6行合计与各项目之和不符：列I「2025年计划投资」合计5000万元，"
+        "各项目之和3000万元（第5行未填，未计入各项目之和）" in report.notes
+    )

@@ -132,7 +132,7 @@ def test_a_bottom_row_labelled_only_by_the_whole_city_is_the_total_row(city, tot
         assert disagreements == []
     else:
         assert disagreements == [
-            "工作表「Sheet1」第4行合计与各项目之和不符：「总投资」合计61400万元，"
+            "工作表「Sheet1」第4行合计与各项目之和不符：列D「总投资（万元）」合计61400万元，"
             "各项目之和61300万元"
         ]
     assert Project.objects.count() == 2

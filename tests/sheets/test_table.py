@@ -100,7 +100,7 @@ def test_a_counted_second_level_heading_that_disagrees_with_its_block_is_reporte
     )
     assert names(reading) == ["甲项目", "乙项目", "丙项目"]
     assert reading.notes == [
-        "工作表「Sheet1」第3行合计与各项目之和不符：「总投资」合计3500万元，各项目之和3000万元"
+        "工作表「Sheet1」第3行合计与各项目之和不符：列E「总投资（万元）」合计3500万元，各项目之和3000万元"
     ]
     assert [row.headings for row in reading.rows] == [("武陟县", "工业")] * 2 + [
         ("武陟县", "服务业")
@@ -119,7 +119,7 @@ def test_a_subtotal_standing_above_its_block_is_checked_against_the_rows_below()
         [3, "丙项目", "温县", "丙公司", 500, 100],
     )
     assert reading.notes == [
-        "工作表「Sheet1」第7行「小计」与各项目之和不符：「总投资」小计800万元，各项目之和500万元"
+        "工作表「Sheet1」第7行「小计」与各项目之和不符：列E「总投资（万元）」小计800万元，各项目之和500万元"
     ]
 
 
@@ -133,7 +133,7 @@ def test_a_named_subtotal_is_checked_against_its_county_rows_wherever_they_stand
         [None, "温县小计", None, None, 2100, 400],
     )
     assert reading.notes == [
-        "工作表「Sheet1」第6行「温县小计」与各项目之和不符：「总投资」小计2100万元，各项目之和2000万元"
+        "工作表「Sheet1」第6行「温县小计」与各项目之和不符：列E「总投资（万元）」小计2100万元，各项目之和2000万元"
     ]
 
 
@@ -179,7 +179,7 @@ def test_a_grand_total_on_top_that_disagrees_is_reported_against_all_rows():
         [2, "乙项目", "温县", "乙公司", 2000, 400],
     )
     assert reading.notes == [
-        "工作表「Sheet1」第2行合计与各项目之和不符：「总投资」合计3100万元，各项目之和3000万元"
+        "工作表「Sheet1」第2行合计与各项目之和不符：列E「总投资（万元）」合计3100万元，各项目之和3000万元"
     ]
 
 
@@ -202,7 +202,7 @@ def test_a_subtotal_with_its_county_typed_beside_it_is_not_a_project():
     assert names(reading) == ["甲项目", "乙项目", "丙项目"]
     assert left_out(reading) == [(4, "小计行"), (6, "合计行")]
     assert reading.notes == [  # the 合计 agrees with all three rows: only the 小计 is wrong
-        "工作表「Sheet1」第4行「小计」与各项目之和不符：「年度计划投资」小计800万元，各项目之和700万元"
+        "工作表「Sheet1」第4行「小计」与各项目之和不符：列F「年度计划投资（万元）」小计800万元，各项目之和700万元"
     ]
 
 
@@ -417,7 +417,7 @@ def test_a_subtotal_off_by_a_hidden_rows_figure_says_so():
     reading = read_workbook(BytesIO(to_xlsx(drawn)), SPEC)
     assert names(reading) == ["甲项目", "乙项目"]
     assert reading.notes == [
-        "工作表「台账」第5行「小计」与各项目之和不符：「年度计划投资」小计545万元，各项目之和500万元；"
+        "工作表「台账」第5行「小计」与各项目之和不符：列C「年度计划投资（万元）」小计545万元，各项目之和500万元；"
         "差额等于第3行（隐藏行）的金额，该行未导入"
     ]
 

@@ -40,7 +40,12 @@ def cell_place(sheet: str, rows: int | str, column: int, header: str) -> str:
     """How every note about a cell names it: the row (`row_place`), then the column by its
     letter and header, "工作表「台账」第4行列G「累计完成投资」" (`column` 0-based; tryout 14:
     notes naming a field alone left the user searching the columns for it)."""
-    return f"{row_place(sheet, rows)}列{get_column_letter(column + 1)}「{header}」"
+    return f"{row_place(sheet, rows)}{column_named(column, header)}"
+
+
+def column_named(column: int, header: str) -> str:
+    """A column as notes name it: its letter and header, "列G「累计完成投资」" (0-based)."""
+    return f"列{get_column_letter(column + 1)}「{header}」"
 
 
 @dataclass(frozen=True)

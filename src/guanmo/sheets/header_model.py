@@ -10,7 +10,7 @@ from guanmo.regions.names import Named
 from guanmo.sheets.cells import (
     WAN_PER_YI,
 )
-from guanmo.sheets.faults import REMEMBERED, USER_NAMED, cell_place, row_place
+from guanmo.sheets.faults import REMEMBERED, USER_NAMED, column_named, row_place
 from guanmo.sheets.header_words import (
     NO_COLUMNS,
     Catalogue,
@@ -137,10 +137,15 @@ class Header:
         """Where the cells of field `name` in `rows` stand, as notes name them:
         "工作表「台账」第4行列G「累计完成投资」" (`faults.cell_place`, with the header as the sheet
         has it); "工作表「台账」第4行「累计完成投资」" when no column of its own gives it."""
+        return row_place(sheet, rows) + self.named(name)
+
+    def named(self, name: StrEnum) -> str:
+        """Field `name`'s column as notes name it: "列G「累计完成投资」" (its letter and header as
+        the sheet has it), or "「累计完成投资」" when no column of its own gives it."""
         index = self.index_of(name)
         if index is None:
-            return f"{row_place(sheet, rows)}「{name.value}」"
-        return cell_place(sheet, rows, index, self.shown(index) or name.value)
+            return f"「{name.value}」"
+        return column_named(index, self.shown(index) or name.value)
 
     def shown(self, index: int) -> str:
         """A column's header text as the sheet has it ("1—6月累计（万元）"), as the map shows it."""

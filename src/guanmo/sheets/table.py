@@ -721,7 +721,7 @@ class _TableReader:
         sheet = self.table.sheet
         place = self.catalogue.places[0] if self.catalogue.places else None
         notes = [parts.note(sheet) for parts in self.parts]
-        notes += _totals_notes(sheet, self.table.rows, self.totals, place, self._hidden_figures())
+        notes += _totals_notes(self.table, self.totals, place, self._hidden_figures())
         notes += self.part_notes
         notes += _spelling_notes(sheet, self.table.header, self.table.rows)
         notes += [note for bundle in self.bundles if (note := bundle.note(sheet, self.checked))]
@@ -951,6 +951,12 @@ def _sum(rows: list[Row], name: StrEnum) -> Decimal:
     )
 
 
+def _blanks(block: list[Row], name: StrEnum) -> str:
+    """ "（第5、7行未填，未计入各项目之和）": the rows of a block whose figure is blank."""
+    blank = [row.number for row in block if not isinstance(row.values.get(name), Decimal)]
+    return f"（第{numbers_shown(blank)}行未填，未计入各项目之和）" if blank else ""
+
+
 def _hidden_difference(
     total: _Totals, block: list[Row], hidden: Mapping[int, Mapping[StrEnum, Decimal]]
 ) -> str:
@@ -1007,12 +1013,15 @@ def _ambiguous_place(total: _Totals, above: list[Row], below: list[Row], both: b
 
 
 def _totals_notes(
-    sheet: str,
-    rows: list[Row],
+    table: Table,
     totals: list[_Totals],
     place: StrEnum | None,
     hidden: Mapping[int, Mapping[StrEnum, Decimal]] | None = None,
 ) -> list[str]:
+    """A note per heading or totals row disagreeing with every block it may cover, naming each
+    column's figure and sum; a project row whose figure is blank is left out of the sum and
+    said so, never summed as 0 unsaid (tryout 14)."""
+    sheet, rows, header = table.sheet, table.rows, table.header
     notes = []
     for total in totals:
         if not total.figures:
@@ -1026,8 +1035,8 @@ def _totals_notes(
         block = blocks[0]
         sub = total.kind == "subtotal"
         differences = [
-            f"「{name.value}」{'小计' if sub else '合计'}{cells.format_wan(figure.amount)}万元，"
-            f"各项目之和{cells.format_wan(_sum(block, name))}万元"
+            f"{header.named(name)}{'小计' if sub else '合计'}{cells.format_wan(figure.amount)}"
+            f"万元，各项目之和{cells.format_wan(_sum(block, name))}万元{_blanks(block, name)}"
             for name, figure in total.figures.items()
             if not figure.agrees(_sum(block, name))
         ]
