@@ -113,3 +113,27 @@ def test_a_total_checked_says_which_blank_figures_were_left_out_of_the_sum(city)
         "工作表「Sheet1」第6行合计与各项目之和不符：列I「2025年计划投资」合计5000万元，"
         "各项目之和3000万元（第5行未填，未计入各项目之和）" in report.notes
     )
+
+
+def _grouped_ledger(heading_total):
+    return ledger_xlsx(
+        ["一、新开工项目", None, None, None, None, None, None, heading_total, None],
+        [1, "甲项目", None, "武陟县", None, "新开工", None, 10000, 3000],
+        [2, "乙项目", None, "温县", None, "新开工", None, 2000, 1200],
+    )
+
+
+def test_a_heading_carrying_the_sum_of_its_group_is_named_a_heading_with_subtotal(city):
+    report = import_ledger(_grouped_ledger(12000), city=city, year=2025, dry_run=True)
+    assert report.faults == []
+    assert report.left_out_lines == ["工作表「Sheet1」第4行为分组标题（带小计），未导入"]
+    assert not any("合计" in note for note in report.notes)
+
+
+def test_a_heading_whose_figures_disagree_with_its_group_stops_the_import(city):
+    report = import_ledger(_grouped_ledger(12345), city=city, year=2025, dry_run=True)
+    assert report.fault_lines == [
+        "工作表「Sheet1」第4行：「一、新开工项目」为分组标题（带小计），其金额与其下第5—6行"
+        "各项目之和不符：列H「总投资」小计12345万元，各项目之和12000万元；请核对标题行中的"
+        "金额或其下的项目后再导入（标题行中的金额只用于核对，也可删去）"
+    ]

@@ -45,9 +45,9 @@ def left_out(reading):
     [
         (
             "A_合计在上_其中行_县区标题带数.xlsx",
-            [(4, "合计行"), (5, "其中行"), (6, "其中行"), (7, "其中行"), (8, "标题行")],
+            [(4, "合计行"), (5, "其中行"), (6, "其中行"), (7, "其中行"), (8, "分组标题（带小计）")],
         ),
-        ("A2_合计在上_县区标题带数_无其中行.xlsx", [(4, "合计行"), (5, "标题行")]),
+        ("A2_合计在上_县区标题带数_无其中行.xlsx", [(4, "合计行"), (5, "分组标题（带小计）")]),
         ("B_县区标题_小计_合计在下.xlsx", [(4, "标题行"), (8, "小计行"), (9, "标题行")]),
         ("C_县区只在标题行_无县区列.xlsx", [(4, "标题行"), (8, "小计行"), (9, "标题行")]),
         ("D_按县排序_县小计_无标题行.xlsx", [(7, "小计行"), (10, "小计行"), (13, "小计行")]),
@@ -80,7 +80,7 @@ def test_a_totals_word_inside_a_project_name_is_a_project_beside_real_subtotals(
     )
     assert names(reading) == ["温县融合计算中心", "综合计量检测中心"]
     assert reading.notes == []
-    assert left_out(reading) == [(2, "标题行"), (5, "小计行"), (6, "合计行")]
+    assert left_out(reading) == [(2, "分组标题（带小计）"), (5, "小计行"), (6, "合计行")]
 
 
 def test_a_name_ending_in_a_totals_word_with_a_project_of_its_own_is_a_project():
@@ -99,8 +99,10 @@ def test_a_counted_second_level_heading_that_disagrees_with_its_block_is_reporte
         [3, "丙项目", "武陟县", "丙公司", 500, 100],
     )
     assert names(reading) == ["甲项目", "乙项目", "丙项目"]
-    assert reading.notes == [
-        "工作表「Sheet1」第3行合计与各项目之和不符：列E「总投资（万元）」合计3500万元，各项目之和3000万元"
+    assert [str(fault) for fault in reading.faults] == [
+        "第3行：「（一）工业项目（2个）」为分组标题（带小计），其金额与其下第4—5行各项目之和不符："
+        "列E「总投资（万元）」小计3500万元，各项目之和3000万元；请核对标题行中的金额或其下的项目"
+        "后再导入（标题行中的金额只用于核对，也可删去）"
     ]
     assert [row.headings for row in reading.rows] == [("武陟县", "工业")] * 2 + [
         ("武陟县", "服务业")
@@ -368,7 +370,7 @@ def test_a_county_name_with_the_sum_of_the_rows_below_is_their_heading():
     )
     assert reading.faults == []
     assert [row.headings for row in reading.rows] == [(), (), ("温县",)]
-    assert left_out(reading) == [(4, "标题行")]
+    assert left_out(reading) == [(4, "分组标题（带小计）")]
 
 
 def test_a_county_name_with_the_sum_of_the_rows_above_closes_their_heading():

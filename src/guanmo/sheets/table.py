@@ -71,6 +71,9 @@ _COUNTED = re.compile(r"\(?共?\d+个(?:项目)?\)?$")
 # The unit a header states after a column's name: 规上企业（家） → 家, 从业人员(万人) → 万人.
 _HEADER_UNIT = re.compile(r"\((?:单位:?)?([^()\d%]{1,6})\)$")
 _KIND_WORDS = {"heading": "标题行", "subtotal": "小计行", "total": "合计行"}
+# A heading row carrying figures ("一、新开工项目 | | 12345"): checked against its group as a
+# subtotal is, never called 合计 (tryout 14).
+HEADING_WITH_FIGURES = "分组标题（带小计）"
 # A sign-off line under the table: "填表人：王芳 | 审核人：刘洋 | 联系电话： | 139…" (tryout 4 L04).
 _SIGN_OFF = re.compile(
     r"^(?:(?:单位|统计|科室)?负责人|(?:填表|填报|审核|审批|制表|统计|经办)人?|分管领导|主要领导"
@@ -421,8 +424,8 @@ class _TableReader:
         self.headings = {k: v for k, v in self.headings.items() if k < level}
         self.headings[level] = name
         self.section += 1
-        self._figure_row(number, raw, "heading", name=name, level=level)
-        self._leave_out(number, "标题行")
+        heading_row = self._figure_row(number, raw, "heading", name=name, level=level)
+        self._leave_out(number, HEADING_WITH_FIGURES if heading_row.figures else "标题行")
         return True
 
     def _place_with_figures(self, number: int, raw: Sequence[object], place: str) -> None:
@@ -445,7 +448,7 @@ class _TableReader:
         self.headings[level] = place
         self.section += 1
         total.kind, total.level = "heading", level
-        self._leave_out(number, "标题行")
+        self._leave_out(number, HEADING_WITH_FIGURES)
 
     def _closes_block(self, total: _Totals) -> bool:
         """Whether a totals row's figures are the sum of the project rows right above it."""
@@ -951,6 +954,27 @@ def _sum(rows: list[Row], name: StrEnum) -> Decimal:
     )
 
 
+def _heading_fault(table: Table, total: _Totals, block: list[Row]) -> SheetFault:
+    """A heading whose figures are not the sum of its group stops the import, naming the row
+    and each figure: whether the heading or a project below is wrong only the office can say
+    (tryout 14: such a row was called 合计 in a note)."""
+    differences = [
+        f"{table.header.named(name)}小计{cells.format_wan(figure.amount)}万元，"
+        f"各项目之和{cells.format_wan(_sum(block, name))}万元{_blanks(block, name)}"
+        for name, figure in total.figures.items()
+        if not figure.agrees(_sum(block, name))
+    ]
+    group = f"其下{_span(block)}" if block else "其下没有项目行，"
+    return SheetFault(
+        table.sheet,
+        total.number,
+        None,
+        f"「{total.label}」为{HEADING_WITH_FIGURES}，其金额与{group}各项目之和不符："
+        f"{'；'.join(differences)}；请核对标题行中的金额或其下的项目后再导入"
+        "（标题行中的金额只用于核对，也可删去）",
+    )
+
+
 def _blanks(block: list[Row], name: StrEnum) -> str:
     """ "（第5、7行未填，未计入各项目之和）": the rows of a block whose figure is blank."""
     blank = [row.number for row in block if not isinstance(row.values.get(name), Decimal)]
@@ -1033,6 +1057,9 @@ def _totals_notes(
         ):
             continue
         block = blocks[0]
+        if total.kind == "heading":
+            table.faults.append(_heading_fault(table, total, block))
+            continue
         sub = total.kind == "subtotal"
         differences = [
             f"{header.named(name)}{'小计' if sub else '合计'}{cells.format_wan(figure.amount)}"
