@@ -137,3 +137,30 @@ def test_a_heading_whose_figures_disagree_with_its_group_stops_the_import(city):
         "各项目之和不符：列H「总投资」小计12345万元，各项目之和12000万元；请核对标题行中的"
         "金额或其下的项目后再导入（标题行中的金额只用于核对，也可删去）"
     ]
+
+
+def test_a_since_start_column_beside_the_year_s_cumulative_is_said_not_used(one_project):
+    report = import_progress(
+        xlsx(
+            [
+                [
+                    "序号",
+                    "项目名称",
+                    "所在县区",
+                    "本月完成投资（万元）",
+                    "1—1月累计完成投资（万元）",
+                    "自开工累计完成投资（万元）",
+                ],
+                [1, "甲项目", "武陟县", 100, 100, 9100],
+            ]
+        ),
+        city=one_project,
+        year=2025,
+        month=1,
+        dry_run=True,
+    )
+    assert report.faults == []
+    assert (
+        "工作表「Sheet1」列F「自开工累计完成投资（万元）」为自开工累计，未作本年累计使用"
+        in report.notes
+    )

@@ -170,7 +170,7 @@ def read_progress(
     for table in reading.tables:
         derived = _year_figure_notes(table)
         derivations |= dict.fromkeys(derived, table.sheet)
-        report.notes += derived + _bare_cumulative_notes(table)
+        report.notes += derived + _bare_cumulative_notes(table) + _since_start_unused(table)
 
     matched: list[tuple[Table, Row, KnownProject]] = []
     silent = 0
@@ -440,6 +440,15 @@ def _year_figure_notes(table: Table) -> list[str]:
     return [
         f"工作表「{table.sheet}」没有本年累计完成投资列，本年累计按「{since_start}」减{before}算出"
     ]
+
+
+def _since_start_unused(table: Table) -> list[str]:
+    """A since-start cumulative (开累) read beside the year's own cumulative is never the
+    year's: said, naming its column (tryout 14: read and left aside unsaid)."""
+    if _gives_since_start_only(table) or Field.CUMULATIVE_SINCE_START not in table.header.fields:
+        return []
+    column = table.header.named(Field.CUMULATIVE_SINCE_START)
+    return [f"工作表「{table.sheet}」{column}为自开工累计，未作本年累计使用"]
 
 
 def _year_cumulative(row: Row, table: Table, in_ledger: PreviousYearEnd | None, year: int) -> str:
