@@ -24,3 +24,36 @@ def test_a_row_with_stray_text_and_no_region_is_listed_as_left_out(city, tmp_pat
         "  工作表「社会消费品零售总额」第3行为非数据行（没有地区名称和数值，"
         "只有「数据来源：市统计局」），未导入" in report.lines()
     )
+
+
+def test_target_figures_typed_as_text_are_each_kind_noted_by_cell(city, tmp_path):
+    from guanmo.indicators.target_import import import_targets
+
+    drawn = Drawn(
+        [
+            ["县区", "一般公共预算收入目标（万元）", "规上工业增加值增速目标（%）"],
+            ["中站区", "12,345", "8.5%"],
+            ["解放区", "１２０００", "８"],
+            ["武陟县", 10000, 7],
+        ],
+        name="目标",
+    )
+    report = import_targets(write(tmp_path, drawn), city=city, year=2025, dry_run=True)
+
+    assert report.ok, [str(f) for f in report.faults]
+    assert (
+        "工作表「目标」第2行列B「一般公共预算收入目标（万元）」含千位分隔符，按数字读取"
+        "（如「12,345」读作12345）" in report.notes
+    )
+    assert (
+        "工作表「目标」第3行列B「一般公共预算收入目标（万元）」为全角数字，按半角数字读取"
+        "（如「１２０００」读作12000）" in report.notes
+    )
+    assert (
+        "工作表「目标」第2行列C「规上工业增加值增速目标（%）」为带百分号的文本，按数字读取"
+        "（如「8.5%」读作8.5）" in report.notes
+    )
+    assert (
+        "工作表「目标」第3行列C「规上工业增加值增速目标（%）」为全角数字，按半角数字读取"
+        "（如「８」读作8）" in report.notes
+    )
