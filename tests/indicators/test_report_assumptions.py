@@ -1,8 +1,10 @@
 """Every assumption an indicator or target import makes is in its report, each note about a
 cell naming it by sheet, row, column letter and header (issue 9 §8; tryout 14)."""
 
+from guanmo.indicators.services import install_city_peer_group
 from guanmo.indicators.sheet_import import import_indicators
-from tests.indicators.sheets import write
+from guanmo.indicators.target_import import import_targets
+from tests.indicators.sheets import bulletin, jiaozuo_rows, write
 from tests.sheets.files import Drawn
 
 
@@ -27,8 +29,6 @@ def test_a_row_with_stray_text_and_no_region_is_listed_as_left_out(city, tmp_pat
 
 
 def test_target_figures_typed_as_text_are_each_kind_noted_by_cell(city, tmp_path):
-    from guanmo.indicators.target_import import import_targets
-
     drawn = Drawn(
         [
             ["县区", "一般公共预算收入目标（万元）", "规上工业增加值增速目标（%）"],
@@ -57,3 +57,16 @@ def test_target_figures_typed_as_text_are_each_kind_noted_by_cell(city, tmp_path
         "工作表「目标」第3行列C「规上工业增加值增速目标（%）」为全角数字，按半角数字读取"
         "（如「８」读作8）" in report.notes
     )
+
+
+def test_a_rank_that_disagrees_names_its_cell(city, tmp_path):
+    install_city_peer_group(city)
+    path = write(tmp_path, bulletin(jiaozuo_rows(disagreeing_rank=True)))
+
+    report = import_indicators(path, city=city, year=2025, month=6)
+
+    assert report.ok
+    assert [note for note in report.notes if note.startswith("位次不符")] == [
+        "位次不符：工作表「主要指标」第11行列E「固定资产投资（亿元）／位次」，“固定资产投资”武陟县"
+        "报送第2位，按增速在“焦作市各县（市、区）”中计算为第7位"
+    ]

@@ -57,7 +57,7 @@ from guanmo.regions.services import (
 from guanmo.reporting.imports import record_import
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import format_wan
-from guanmo.sheets.faults import ColumnUse, ImportReport, SheetFault
+from guanmo.sheets.faults import ColumnUse, ImportReport, SheetFault, cell_place
 from guanmo.sheets.formats import Source as SheetSource
 from guanmo.sheets.formats import open_workbook
 from guanmo.sheets.header import Expected
@@ -357,7 +357,8 @@ def _store(
         report.updated += result.updated
         report.unchanged += result.unchanged
         if indicator.pk in read.ranked:
-            _check_ranks(indicator, year, month, list(members.values()), city, peer_group, report)
+            places = _rank_places(indicator, read, members)
+            _check_ranks(indicator, year, month, places, city, peer_group, report)
     if not report.ok:
         raise _Refused
     if record is not None:
@@ -508,17 +509,34 @@ def _cell(columns: Sequence[ColumnUse], row: SheetRow, field: str) -> str:
     return "" if index is None else cell_address(row.number, index)
 
 
+def _rank_places(indicator: Indicator, read: Read, members: dict[int, Region]) -> dict[Region, str]:
+    """Each member's 位次 cell of `indicator` as notes name it: "工作表「X」第9行列E「…／位次」"
+    (its row when no one column gives it)."""
+    field = f"{indicator.name}·位次"
+    places = {}
+    for index, region in members.items():
+        row = read.rows[index]
+        use = next((c for c in read.columns if c.sheet == row.sheet and c.field == field), None)
+        places[region] = (
+            cell_place(row.sheet, row.number, use.column, use.header) if use else _place(row)
+        )
+    return places
+
+
 def _check_ranks(
     indicator: Indicator,
     year: int,
     month: int,
-    sheet_regions: list[Region],
+    places: dict[Region, str],
     city: Region,
     group: PeerGroup | None,
     report: ImportReport,
 ) -> None:
-    """Compare the reported 位次 with the computed ranks when the sheet's regions are a whole
-    peer group (the one named, else one of the city's with just these members)."""
+    """Compare the reported 位次 with the computed ranks when the sheet's regions (`places`:
+    each with its 位次 cell) are a whole peer group (the one named, else one of the city's with
+    just these members); a disagreement names the cell (tryout 14)."""
+    sheet_regions = list(places)
+    cells_of = {region.name: place for region, place in places.items()}
     wanted = {region.pk for region in sheet_regions}
     if group is None:
         group = next(
@@ -543,7 +561,8 @@ def _check_ranks(
     unranked = "不排名（仅1个地区有数据）" if lone else "无法排名（缺数）"
     for region, reported, computed in rank_disagreements(group_readings, ranks):
         said = f"第{computed}位" if computed is not None else unranked
+        where = f"{cells_of[region]}，" if region in cells_of else ""
         report.notes.append(
-            f"位次不符：“{indicator.name}”{region}报送第{reported}位，按{basis}在“{group.name}”"
-            f"中计算为{said}"
+            f"位次不符：{where}“{indicator.name}”{region}报送第{reported}位，按{basis}在"
+            f"“{group.name}”中计算为{said}"
         )
