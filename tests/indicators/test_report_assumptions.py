@@ -70,3 +70,33 @@ def test_a_rank_that_disagrees_names_its_cell(city, tmp_path):
         "位次不符：工作表「主要指标」第11行列E「固定资产投资（亿元）／位次」，“固定资产投资”武陟县"
         "报送第2位，按增速在“焦作市各县（市、区）”中计算为第7位"
     ]
+
+
+def _investment(tmp_path, header, *rows):
+    return write(tmp_path, Drawn([["地区", *header], *rows], name="固定资产投资"))
+
+
+def test_a_stored_last_year_kept_beside_a_new_figure_is_said_and_checked(city, tmp_path):
+    first = _investment(
+        tmp_path,
+        ["1—6月累计（亿元）", "上年同期（亿元）", "增速（%）"],
+        ["武陟县", 110, 100, 10.0],
+        ["温县", 50, 40, 25.0],
+    )
+    assert import_indicators(first, city=city, year=2025, month=6).ok
+    again = _investment(
+        tmp_path, ["1—6月累计（亿元）", "增速（%）"], ["武陟县", 121, 21.0], ["温县", 60, 12.0]
+    )
+
+    report = import_indicators(again, city=city, year=2025, month=6)
+
+    assert report.ok, [str(f) for f in report.faults]
+    assert (
+        "工作表「固定资产投资」第2行“固定资产投资”武陟县：表中没有上年同期，保留已存的上年同期"
+        "100亿元，与报送增速21.0%相符" in report.notes
+    )
+    assert (
+        "工作表「固定资产投资」第3行“固定资产投资”温县：表中没有上年同期，保留已存的上年同期"
+        "40亿元，按其算得增速50.0%，与报送增速12.0%不符；增速取报送数12.0%，请核对上年同期"
+        in report.notes
+    )

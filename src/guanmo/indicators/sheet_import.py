@@ -24,8 +24,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from guanmo.accounts.models import User
-from guanmo.indicators.arithmetic import peer_ranks, rank_basis, rank_disagreements
-from guanmo.indicators.choices import RankBy, is_summed
+from guanmo.figures.arithmetic import shown
+from guanmo.indicators.arithmetic import (
+    Reading,
+    growth,
+    peer_ranks,
+    rank_basis,
+    rank_disagreements,
+)
+from guanmo.indicators.choices import Kind, RankBy, is_summed
 from guanmo.indicators.columns import Role
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup
 from guanmo.indicators.selectors import group_members, readings
@@ -336,6 +343,7 @@ def _store(
                 )
             )
         report.faults += _bare_rows(indicator, bare, read.columns)
+        report.notes += _kept_last_year(indicator, inputs, year, month)
         _check_total(indicator, read, members, totals, report, city)
         try:
             result = store_values(
@@ -507,6 +515,57 @@ def _cell(columns: Sequence[ColumnUse], row: SheetRow, field: str) -> str:
     """The address of `row`'s cell in the column read as `field` ("B21"), "" for none."""
     index = next((c.column for c in columns if c.sheet == row.sheet and c.field == field), None)
     return "" if index is None else cell_address(row.number, index)
+
+
+def _kept_last_year(
+    indicator: Indicator, inputs: Sequence[ValueInput], year: int, month: int
+) -> list[str]:
+    """A new 本期 or 增速 arriving without 上年同期 keeps the 上年同期 stored beside it: said for
+    each region, with whether the growth it gives agrees with the reported one (to one decimal,
+    within a step of rounding) and, where not, that the reported growth is the one used
+    (`arithmetic.growth`; tryout 14: a stale 上年同期 stood unsaid beside new figures)."""
+    bare = [item for item in inputs if item.last_year is None]
+    stored = {
+        value.region_id: value
+        for value in IndicatorValue.objects.filter(
+            indicator=indicator,
+            year=year,
+            month=month,
+            region__in=[item.region for item in bare],
+            last_year_value__isnull=False,
+        )
+    }
+    notes = []
+    points = indicator.kind == Kind.RATIO
+    suffix = "个百分点" if points else "%"
+    for item in bare:
+        kept = stored.get(item.region.pk)
+        if kept is None or (
+            item.value in (None, kept.value)
+            and item.reported_growth in (None, kept.reported_growth)
+        ):
+            continue
+        value = item.value if item.value is not None else kept.value
+        reported = item.reported_growth
+        reported = kept.reported_growth if reported is None else reported
+        derived = growth(
+            Reading(item.region.name, value, kept.last_year_value), Kind(indicator.kind)
+        )
+        said = (
+            f"{item.where}“{indicator.name}”{item.region.name}：表中没有上年同期，保留已存的"
+            f"上年同期{format_wan(kept.last_year_value)}{indicator.unit}"
+        )
+        if reported is None and derived is not None:
+            said += f"，增速按本期数与之算得{derived}{suffix}"
+        elif derived is not None and abs(shown(reported) - derived) <= Decimal("0.1"):
+            said += f"，与报送增速{shown(reported)}{suffix}相符"
+        elif derived is not None:
+            said += (
+                f"，按其算得增速{derived}{suffix}，与报送增速{shown(reported)}{suffix}不符；"
+                f"增速取报送数{shown(reported)}{suffix}，请核对上年同期"
+            )
+        notes.append(said)
+    return notes
 
 
 def _rank_places(indicator: Indicator, read: Read, members: dict[int, Region]) -> dict[Region, str]:
