@@ -1058,7 +1058,9 @@ def _totals_notes(
             continue
         block = blocks[0]
         if total.kind == "heading":
-            table.faults.append(_heading_fault(table, total, block))
+            # A figure of its group that could not be read is a fault of its own already.
+            if not any(row.failed(name) for row in block for name in total.figures):
+                table.faults.append(_heading_fault(table, total, block))
             continue
         sub = total.kind == "subtotal"
         differences = [
