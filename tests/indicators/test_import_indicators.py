@@ -62,8 +62,8 @@ def test_a_reported_rank_that_disagrees_is_reported_and_kept(city, tmp_path):
 
     assert report.ok
     assert (
-        "位次不符：“固定资产投资”武陟县报送第2位，按增速在“焦作市各县（市、区）”中计算为第7位"
-        in (report.notes)
+        "位次不符：工作表「主要指标」第11行列E「固定资产投资（亿元）／位次」，“固定资产投资”武陟县"
+        "报送第2位，按增速在“焦作市各县（市、区）”中计算为第7位" in (report.notes)
     )
     assert _value(city, "固定资产投资", "武陟县").reported_rank == 2
 

@@ -12,7 +12,7 @@ TYPED = ["3000万", "0.3亿", "3,000 万元"]
 
 def _noted(notes: list[str], sheet: str, row: int, column: str, typed: str) -> bool:
     return any(
-        note.startswith(f"工作表「{sheet}」第{row}") and f"「{column}」" in note and typed in note
+        note.startswith(f"工作表「{sheet}」第{row}") and column in note and typed in note
         for note in notes
     )
 

@@ -51,7 +51,7 @@ def test_import_ledger_prints_notes_and_a_summary(city, good_ledger):
     assert lines[-3:] == [
         "说明：",
         "  工作表「Sheet1」第6行合计与各项目之和不符："
-        "「年度计划投资」合计999万元，各项目之和400万元",
+        "列I「2025年计划投资」合计999万元，各项目之和400万元",
         "导入完成：新增2个项目，更新0个项目。",
     ]
     assert Project.objects.count() == 2

@@ -29,10 +29,10 @@ def test_a_county_column_of_region_codes_reads_each_code_as_its_unit(city):
     report = import_ledger(sheet, city=city, year=2025)
     assert faults(report) == []
     assert counties() == {"武陟县智能装备产业园": "武陟县", "温县食品加工项目（一期）": "温县"}
-    assert "工作表「Sheet1」第2行「所在县区」「410823」是武陟县的区划代码，按武陟县读取" in (
+    assert "工作表「Sheet1」第2行列B「行政区划代码」「410823」是武陟县的区划代码，按武陟县读取" in (
         report.notes
     )
-    assert "工作表「Sheet1」第3行「所在县区」「410825」是温县的区划代码，按温县读取" in (
+    assert "工作表「Sheet1」第3行列B「行政区划代码」「410825」是温县的区划代码，按温县读取" in (
         report.notes
     )
 
@@ -65,10 +65,10 @@ def test_a_short_name_is_that_unit_with_a_note_naming_the_rule(city):
         "温县食品加工项目（一期）": "温县",
         "孟州市物流园": "孟州市",
     }
-    assert [note for note in report.notes if "所在县区" in note] == [
-        "工作表「Sheet1」第2行「所在县区」“武陟”按简称识别为武陟县",
-        "工作表「Sheet1」第3行「所在县区」“温”按简称识别为温县",
-        "工作表「Sheet1」第4行「所在县区」“孟州”按简称识别为孟州市",
+    assert [note for note in report.notes if "按简称" in note] == [
+        "工作表「Sheet1」第2行列B「县区」“武陟”按简称识别为武陟县",
+        "工作表「Sheet1」第3行列B「县区」“温”按简称识别为温县",
+        "工作表「Sheet1」第4行列B「县区」“孟州”按简称识别为孟州市",
     ]
 
 
@@ -88,7 +88,7 @@ def test_a_location_naming_a_town_of_a_county_gives_the_county_with_a_note(city)
     assert faults(report) == []
     assert counties() == {"食品加工项目": "温县"}
     assert Project.objects.get().location == "温县祥云镇"
-    assert "工作表「Sheet1」第2行「建设地点」「温县祥云镇」在温县，按所在县区温县读取" in (
+    assert "工作表「Sheet1」第2行列B「建设地点」「温县祥云镇」在温县，按所在县区温县读取" in (
         report.notes
     )
 
@@ -123,7 +123,7 @@ def test_a_progress_location_tells_namesakes_apart(namesakes):
         for progress in MonthlyProgress.objects.select_related("project__county")
     }
     assert by_county == {"温县": 200, "武陟县": 100}
-    assert "工作表「Sheet1」第2行「建设地点」「温县祥云镇」在温县，按所在县区温县读取" in (
+    assert "工作表「Sheet1」第2行列B「建设地点」「温县祥云镇」在温县，按所在县区温县读取" in (
         report.notes
     )
 

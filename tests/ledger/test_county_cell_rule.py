@@ -48,10 +48,10 @@ def test_a_short_name_is_read_with_the_rule_said_in_the_report(city):
     report = import_ledger(sheet, city=city, year=2025)
     assert faults(report) == []
     assert counties() == {"食品加工项目": "温县", "智慧物流园": "城乡一体化示范区"}
-    notes = [note for note in report.notes if "所在县区" in note]
+    notes = [note for note in report.notes if "按简称" in note]
     assert notes == [
-        "工作表「Sheet1」第2行「所在县区」“温”按简称识别为温县",
-        "工作表「Sheet1」第3行「所在县区」“示范区”按简称识别为城乡一体化示范区",
+        "工作表「Sheet1」第2行列B「县区」“温”按简称识别为温县",
+        "工作表「Sheet1」第3行列B「县区」“示范区”按简称识别为城乡一体化示范区",
     ]
 
 

@@ -101,7 +101,7 @@ def test_export_then_import_gives_back_the_same_ledger(city, tmp_path):
         "由武陟县（首个填写的县区）计入县区排名",
         "工作表「2025年重点项目」第8行「市中心医院新院区二期」为市级项目（市本级），"
         "计入全市合计，不参加县区排名",
-        "工作表「2025年重点项目」第7行「起止年限」只写了开工年份（2025年），竣工年份未设置",
+        "工作表「2025年重点项目」第7行列L「起止年限」只写了开工年份（2025年），竣工年份未设置",
     ]
     assert report.created == 4
     assert snapshot() == before

@@ -304,7 +304,7 @@ def test_projects_in_several_counties_or_of_the_city_are_placed_and_said(city):
         "温县太极拳文化旅游区提升工程": ("温县",),
     }
     assert report.notes == [
-        "工作表「台账」第7行「所在县区」“示范区”按简称识别为城乡一体化示范区",
+        "工作表「台账」第7行列C「所在县区」“示范区”按简称识别为城乡一体化示范区",
         "工作表「台账」第3行「沁河武陟温县段综合治理工程」位于武陟县、温县，"
         "由武陟县（首个填写的县区）计入县区排名",
         "工作表「台账」第4行「焦作至温县快速通道」位于解放区、温县，"
@@ -418,9 +418,9 @@ def test_a_pending_plan_of_a_preparatory_project_is_blank_with_a_note(city):
     report = import_ledger(sheet, city=city, year=2025)
     assert faults(report) == []
     assert report.notes == [
-        "工作表「Sheet1」第2行「年度计划投资」填写「待定」，按未填写处理（未设置该项）",
-        "工作表「Sheet1」第3行「年度计划投资」填写「暂无」，按未填写处理（未设置该项）",
-        "工作表「Sheet1」第3行「起止年限」只写了开工年份（2024年），竣工年份未设置",
+        "工作表「Sheet1」第2行列F「年度计划投资（万元）」填写「待定」，按未填写处理（未设置该项）",
+        "工作表「Sheet1」第3行列F「年度计划投资（万元）」填写「暂无」，按未填写处理（未设置该项）",
+        "工作表「Sheet1」第3行列D「起止年限」只写了开工年份（2024年），竣工年份未设置",
     ]
     assert not Project.objects.filter(annual_plans__isnull=False).exists()
     assert Project.objects.get(name="孟州项目二").start_year == 2024

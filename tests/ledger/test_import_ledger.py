@@ -103,12 +103,13 @@ def test_messy_ledger_imports_without_hand_editing(city):
     ]
     # a short name taken for a county is said (regions.names.naming)
     assert [note for note in report.notes if "简称" in note] == [
-        "工作表「Sheet1」第7行「所在县区」“武陟”按简称识别为武陟县",
-        "工作表「Sheet1」第11行「所在县区」“示范区”按简称识别为城乡一体化示范区",
+        "工作表「Sheet1」第7行列D「县（市、区）」“武陟”按简称识别为武陟县",
+        "工作表「Sheet1」第11行列D「县（市、区）」“示范区”按简称识别为城乡一体化示范区",
     ]
     # each way a figure is written beyond its digits is said (tryout 10)
-    assert "工作表「Sheet1」第7行「总投资」为全角数字，按半角数字读取（如「１２.５」读作12.5）" in (
-        report.notes
+    assert (
+        "工作表「Sheet1」第7行列H「投资情况／总投资」为全角数字，按半角数字读取（如「１２.５」读作12.5）"
+        in (report.notes)
     )
     machinery = Project.objects.get(code=CODE)
     assert machinery.name == "武陟县高端装备产业园项目（一期）"
@@ -365,7 +366,7 @@ def test_a_single_year_and_month_in_the_years_gives_the_start_year_with_a_note(c
     }
     assert years == {"博爱县年限写法丙": (2025, None), "博爱县年限写法丁": (2024, 2026)}
     assert [note for note in report.notes if "起止年限" in note] == [
-        "工作表「Sheet1」第2行「起止年限」只写了开工年份（2025年），竣工年份未设置"
+        "工作表「Sheet1」第2行列D「建设起止年限」只写了开工年份（2025年），竣工年份未设置"
     ]
 
 

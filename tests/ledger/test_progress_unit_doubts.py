@@ -32,7 +32,7 @@ def test_a_cumulative_typed_in_yi_is_refused_naming_column_and_rows(city):
     ]
     # A month may truly be that small: its column is asked about by row, not refused.
     assert (
-        "工作表「Sheet1」第2行「本月完成投资」0.07万元，不到年度计划投资9000万元的万分之一"
+        "工作表「Sheet1」第2行列C「本月完成投资」0.07万元，不到年度计划投资9000万元的万分之一"
         "（表中未写明金额单位，按万元读取），请核对是否以亿元填报"
     ) in report.notes
     assert not MonthlyProgress.objects.exists()
@@ -71,9 +71,9 @@ def test_one_doubtful_row_among_others_is_noted_for_the_user_to_check(city):
     report = import_progress(sheet, city=city, year=2025, month=5)
     assert faults(report) == []
     assert [note for note in report.notes if "请核对" in note] == [
-        "工作表「Sheet1」第3行「本月完成投资」0.12万元，不到年度计划投资15000万元的万分之一"
+        "工作表「Sheet1」第3行列C「本月完成投资」0.12万元，不到年度计划投资15000万元的万分之一"
         "（表中未写明金额单位，按万元读取），请核对是否以亿元填报",
-        "工作表「Sheet1」第3行「1—5月累计完成投资」0.64万元，不到年度计划投资15000万元的"
+        "工作表「Sheet1」第3行列D「1—5月累计完成投资」0.64万元，不到年度计划投资15000万元的"
         "千分之一（表中未写明金额单位，按万元读取），请核对是否以亿元填报",
     ]
 

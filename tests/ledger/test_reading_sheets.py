@@ -68,7 +68,7 @@ def test_totals_row_that_disagrees_is_reported():
     )
     assert names(reading) == ["甲项目", "乙项目"]
     assert reading.notes == [
-        "工作表「Sheet1」第4行合计与各项目之和不符：「总投资」合计300万元，各项目之和300.5万元"
+        "工作表「Sheet1」第4行合计与各项目之和不符：列D「总投资（万元）」合计300万元，各项目之和300.5万元"
     ]
 
 
@@ -94,7 +94,7 @@ def test_subtotal_is_checked_against_its_own_category():
         [None, "合计", None, 300, 70],
     )
     assert reading.notes == [
-        "工作表「Sheet1」第6行「小计」与各项目之和不符：「总投资」小计999万元，各项目之和200万元"
+        "工作表「Sheet1」第6行「小计」与各项目之和不符：列D「总投资（万元）」小计999万元，各项目之和200万元"
     ]
 
 

@@ -70,7 +70,7 @@ def test_confirmed_changes_are_written_and_noted(one_project):
     report = import_ledger(sheet, city=one_project, year=2025, confirm_changes=True)
     assert faults(report) == []
     assert Project.objects.get().total_investment == 5
-    assert ("第4行「总投资」由50000万元改为5万元（是原数的万分之一），已按确认修改") in " ".join(
+    assert ("第4行列H「总投资」由50000万元改为5万元（是原数的万分之一），已按确认修改") in " ".join(
         report.notes
     )
 

@@ -146,7 +146,7 @@ def test_a_large_project_among_small_ones_within_bounds_is_read(city):
     assert faults(report) == []
     assert figures()["孟州市大项目"] == ("孟州市", Decimal(3000000), Decimal(300000))
     assert (
-        "工作表「Sheet1」第2行「总投资」单元格E2为300亿元（折合3000000万元），"
+        "工作表「Sheet1」第2行列E「总投资（亿元）」为300亿元（折合3000000万元），"
         "是本列中位数2亿元的150倍，请核对是否以万元填报"
     ) in report.notes
 

@@ -132,7 +132,7 @@ def test_a_bottom_row_labelled_only_by_the_whole_city_is_the_total_row(city, tot
         assert disagreements == []
     else:
         assert disagreements == [
-            "工作表「Sheet1」第4行合计与各项目之和不符：「总投资」合计61400万元，"
+            "工作表「Sheet1」第4行合计与各项目之和不符：列D「总投资（万元）」合计61400万元，"
             "各项目之和61300万元"
         ]
     assert Project.objects.count() == 2
@@ -177,7 +177,7 @@ def test_dashes_and_none_in_the_year_end_figure_are_noted_as_not_set(city):
     assert faults(report) == []
     assert befores(2026) == {"智能装备产业园": Decimal(18000)}
     assert (
-        "工作表「Sheet1」第3、4、5行「至上年底累计完成投资」填写「—」「无」「/」，按未填写处理，"
+        "工作表「Sheet1」第3、4、5行列E「截至2025年底累计完成投资（万元）」填写「—」「无」「/」，按未填写处理，"
         "未设置；如为0请填0"
     ) in report.notes
 
@@ -197,9 +197,9 @@ def test_a_blank_mark_on_a_stored_figure_says_the_stored_figure_is_kept(city):
         "怀药深加工": Decimal(3000)
     }
     assert (
-        "工作表「Sheet1」第2行「年度计划投资」填写「/」，按未填写处理，保留原值（第2行3000万元）；"
+        "工作表「Sheet1」第2行列C「年度计划投资（万元）」填写「/」，按未填写处理，保留原值（第2行3000万元）；"
         "如为0请填0"
     ) in report.notes
     assert (
-        "工作表「Sheet1」第3行「年度计划投资」填写「—」，按未填写处理，未设置；如为0请填0"
+        "工作表「Sheet1」第3行列C「年度计划投资（万元）」填写「—」，按未填写处理，未设置；如为0请填0"
     ) in report.notes

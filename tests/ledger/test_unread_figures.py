@@ -95,8 +95,8 @@ def test_a_blank_total_investment_keeps_the_stored_figure_with_a_note(city):
     assert report.ok
     assert _stored_totals() == {"甲项目": Decimal(125000), "乙项目": Decimal(33000)}
     assert report.notes == [
-        "工作表「Sheet1」第4行「总投资」未填写，保留台账中已有的125000万元",
-        "工作表「Sheet1」第5行「总投资」未填写，保留台账中已有的33000万元",
+        "工作表「Sheet1」第4行列H「总投资」未填写，保留台账中已有的125000万元",
+        "工作表「Sheet1」第5行列H「总投资」未填写，保留台账中已有的33000万元",
     ]
     assert AnnualPlan.objects.get(project__name="乙项目").planned_investment == Decimal(1500)
 

@@ -52,9 +52,9 @@ def test_figures_kept_as_text_behind_an_apostrophe_are_the_numbers_excel_shows(c
         "温县食品加工项目（一期）": ("温县", Decimal(30000), Decimal(12000)),
     }
     assert [note for note in report.notes if "撇号" in note] == [
-        "工作表「Sheet1」第2、3行「总投资」以撇号开头，是存为文本的数字，按显示的数读取"
+        "工作表「Sheet1」第2、3行列C「总投资（万元）」以撇号开头，是存为文本的数字，按显示的数读取"
         "（如「'50,000」读作50000）",
-        "工作表「Sheet1」第2行「年度计划投资」以撇号开头，是存为文本的数字，按显示的数读取"
+        "工作表「Sheet1」第2行列D「2025年计划投资（万元）」以撇号开头，是存为文本的数字，按显示的数读取"
         "（如「'20000」读作20000）",
     ]
 
@@ -130,7 +130,7 @@ def test_a_month_in_brackets_is_a_deduction_read_below_zero_with_a_note(city):
         "修武县云台山康养小镇": (Decimal(-30), Decimal(970)),
     }
     assert (
-        "工作表「Sheet1」第2、3行「本月完成投资」括号表示负数，按负数读取（如「(120)」读作-120）"
+        "工作表「Sheet1」第2、3行列C「本月完成投资（万元）」括号表示负数，按负数读取（如「(120)」读作-120）"
     ) in report.notes
     assert (
         "工作表「Sheet1」第2行「沁阳市铝精深加工」本月为负数（核减）：本月完成投资-120万元，1—5月累计280万元，"
@@ -146,7 +146,7 @@ def test_a_month_with_a_trailing_minus_is_a_deduction_read_below_zero(city):
     assert faults(report) == []
     assert month_figures(5) == {"沁阳市铝精深加工": (Decimal(-120), Decimal(280))}
     assert (
-        "工作表「Sheet1」第2行「本月完成投资」末尾的负号表示负数，按负数读取（如「120-」读作-120）"
+        "工作表「Sheet1」第2行列C「本月完成投资（万元）」末尾的负号表示负数，按负数读取（如「120-」读作-120）"
     ) in report.notes
 
 

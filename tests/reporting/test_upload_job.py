@@ -38,7 +38,8 @@ def test_a_large_sheet_is_loaded_into_the_draft_by_a_job(
         "done",
         "表格已载入草稿：1个项目有变化；工作表「Sheet1」有未识别的列，已忽略：本期末累计数；"
         "工作表「Sheet1」表中未写明金额单位，按万元读取（「本月完成投资」）；如不是万元，"
-        "请在表头写明单位",
+        "请在表头写明单位；工作表「Sheet1」第3行「武陟县智能装备产业园」：表中没有累计完成投资列，"
+        "1—4月累计按已报的3月累计400万元加本月完成投资100万元算出500万元",
     )
     assert job.result_url == f"/reporting/reports/{wuzhi_report.pk}/"
     entry = ReportEntry.objects.get(report=wuzhi_report, project__name="武陟县智能装备产业园")

@@ -251,7 +251,7 @@ def _draw(
                 "counted": [None, f"{county}（{real}个）"],
             }[layout.heading]
             rows.append(figures_row(label, sums(block)) if layout.heading_figures else label)
-            leave_out("标题行")
+            leave_out("分组标题（带小计）" if layout.heading_figures else "标题行")
         for item in block:
             serial += 1
             rows.append(figures_row(line(serial, item.name, item.county), item.figures))

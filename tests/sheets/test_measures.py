@@ -180,7 +180,7 @@ def test_a_square_metre_figure_kept_in_mu_is_noted_and_one_that_is_not_refused_b
     )
     assert [row.values.get(Plot.AREA) for row in reading.rows] == [Decimal("125.5"), None]
     assert (
-        "工作表「地块」第2行「占地」83666.67平方米折合125.500005亩，按4位小数存为125.5000亩"
+        "工作表「地块」第2行列B「占地（平方米）」83666.67平方米折合125.500005亩，按4位小数存为125.5000亩"
         "（换算回平方米仍为83666.67）"
     ) in reading.notes
     found = messages(reading)

@@ -45,9 +45,9 @@ def left_out(reading):
     [
         (
             "A_合计在上_其中行_县区标题带数.xlsx",
-            [(4, "合计行"), (5, "其中行"), (6, "其中行"), (7, "其中行"), (8, "标题行")],
+            [(4, "合计行"), (5, "其中行"), (6, "其中行"), (7, "其中行"), (8, "分组标题（带小计）")],
         ),
-        ("A2_合计在上_县区标题带数_无其中行.xlsx", [(4, "合计行"), (5, "标题行")]),
+        ("A2_合计在上_县区标题带数_无其中行.xlsx", [(4, "合计行"), (5, "分组标题（带小计）")]),
         ("B_县区标题_小计_合计在下.xlsx", [(4, "标题行"), (8, "小计行"), (9, "标题行")]),
         ("C_县区只在标题行_无县区列.xlsx", [(4, "标题行"), (8, "小计行"), (9, "标题行")]),
         ("D_按县排序_县小计_无标题行.xlsx", [(7, "小计行"), (10, "小计行"), (13, "小计行")]),
@@ -80,7 +80,7 @@ def test_a_totals_word_inside_a_project_name_is_a_project_beside_real_subtotals(
     )
     assert names(reading) == ["温县融合计算中心", "综合计量检测中心"]
     assert reading.notes == []
-    assert left_out(reading) == [(2, "标题行"), (5, "小计行"), (6, "合计行")]
+    assert left_out(reading) == [(2, "分组标题（带小计）"), (5, "小计行"), (6, "合计行")]
 
 
 def test_a_name_ending_in_a_totals_word_with_a_project_of_its_own_is_a_project():
@@ -99,8 +99,10 @@ def test_a_counted_second_level_heading_that_disagrees_with_its_block_is_reporte
         [3, "丙项目", "武陟县", "丙公司", 500, 100],
     )
     assert names(reading) == ["甲项目", "乙项目", "丙项目"]
-    assert reading.notes == [
-        "工作表「Sheet1」第3行合计与各项目之和不符：「总投资」合计3500万元，各项目之和3000万元"
+    assert [str(fault) for fault in reading.faults] == [
+        "第3行：「（一）工业项目（2个）」为分组标题（带小计），其金额与其下第4—5行各项目之和不符："
+        "列E「总投资（万元）」小计3500万元，各项目之和3000万元；请核对标题行中的金额或其下的项目"
+        "后再导入（标题行中的金额只用于核对，也可删去）"
     ]
     assert [row.headings for row in reading.rows] == [("武陟县", "工业")] * 2 + [
         ("武陟县", "服务业")
@@ -119,7 +121,7 @@ def test_a_subtotal_standing_above_its_block_is_checked_against_the_rows_below()
         [3, "丙项目", "温县", "丙公司", 500, 100],
     )
     assert reading.notes == [
-        "工作表「Sheet1」第7行「小计」与各项目之和不符：「总投资」小计800万元，各项目之和500万元"
+        "工作表「Sheet1」第7行「小计」与各项目之和不符：列E「总投资（万元）」小计800万元，各项目之和500万元"
     ]
 
 
@@ -133,7 +135,7 @@ def test_a_named_subtotal_is_checked_against_its_county_rows_wherever_they_stand
         [None, "温县小计", None, None, 2100, 400],
     )
     assert reading.notes == [
-        "工作表「Sheet1」第6行「温县小计」与各项目之和不符：「总投资」小计2100万元，各项目之和2000万元"
+        "工作表「Sheet1」第6行「温县小计」与各项目之和不符：列E「总投资（万元）」小计2100万元，各项目之和2000万元"
     ]
 
 
@@ -179,7 +181,7 @@ def test_a_grand_total_on_top_that_disagrees_is_reported_against_all_rows():
         [2, "乙项目", "温县", "乙公司", 2000, 400],
     )
     assert reading.notes == [
-        "工作表「Sheet1」第2行合计与各项目之和不符：「总投资」合计3100万元，各项目之和3000万元"
+        "工作表「Sheet1」第2行合计与各项目之和不符：列E「总投资（万元）」合计3100万元，各项目之和3000万元"
     ]
 
 
@@ -202,7 +204,7 @@ def test_a_subtotal_with_its_county_typed_beside_it_is_not_a_project():
     assert names(reading) == ["甲项目", "乙项目", "丙项目"]
     assert left_out(reading) == [(4, "小计行"), (6, "合计行")]
     assert reading.notes == [  # the 合计 agrees with all three rows: only the 小计 is wrong
-        "工作表「Sheet1」第4行「小计」与各项目之和不符：「年度计划投资」小计800万元，各项目之和700万元"
+        "工作表「Sheet1」第4行「小计」与各项目之和不符：列F「年度计划投资（万元）」小计800万元，各项目之和700万元"
     ]
 
 
@@ -368,7 +370,7 @@ def test_a_county_name_with_the_sum_of_the_rows_below_is_their_heading():
     )
     assert reading.faults == []
     assert [row.headings for row in reading.rows] == [(), (), ("温县",)]
-    assert left_out(reading) == [(4, "标题行")]
+    assert left_out(reading) == [(4, "分组标题（带小计）")]
 
 
 def test_a_county_name_with_the_sum_of_the_rows_above_closes_their_heading():
@@ -395,9 +397,9 @@ def test_full_width_digits_separators_and_units_typed_in_cells_are_each_noted_by
     assert [row.values[Field.TOTAL_INVESTMENT] for row in reading.rows] == [12300, 3000]
     assert [row.values[Field.ANNUAL_PLAN] for row in reading.rows] == [2500, 800]
     assert reading.notes == [
-        "工作表「Sheet1」第2行「总投资」为全角数字，按半角数字读取（如「１２３００」读作12300）",
-        "工作表「Sheet1」第2行「年度计划投资」含千位分隔符，按数字读取（如「2,500」读作2500）",
-        "工作表「Sheet1」第3行「总投资」单元格写明亿元，与本列单位万元不同，按单元格所写单位读取（如「0.3亿元」读作3000）",
+        "工作表「Sheet1」第2行列C「总投资（万元）」为全角数字，按半角数字读取（如「１２３００」读作12300）",
+        "工作表「Sheet1」第2行列D「年度计划投资（万元）」含千位分隔符，按数字读取（如「2,500」读作2500）",
+        "工作表「Sheet1」第3行列C「总投资（万元）」单元格写明亿元，与本列单位万元不同，按单元格所写单位读取（如「0.3亿元」读作3000）",
     ]
 
 
@@ -417,7 +419,7 @@ def test_a_subtotal_off_by_a_hidden_rows_figure_says_so():
     reading = read_workbook(BytesIO(to_xlsx(drawn)), SPEC)
     assert names(reading) == ["甲项目", "乙项目"]
     assert reading.notes == [
-        "工作表「台账」第5行「小计」与各项目之和不符：「年度计划投资」小计545万元，各项目之和500万元；"
+        "工作表「台账」第5行「小计」与各项目之和不符：列C「年度计划投资（万元）」小计545万元，各项目之和500万元；"
         "差额等于第3行（隐藏行）的金额，该行未导入"
     ]
 
@@ -437,8 +439,8 @@ def test_a_bare_wan_typed_in_a_cell_is_read_as_wan_yuan_and_said():
         Decimal(500),
     ]
     assert reading.notes == [
-        "工作表「Sheet1」第2行「总投资」单元格只写“万”，按万元读取；如本意为若干万个万元（即若干亿元），"
+        "工作表「Sheet1」第2行列C「总投资（万元）」单元格只写“万”，按万元读取；如本意为若干万个万元（即若干亿元），"
         "请按万元改填（如「1.2万」读作1.2）",
-        "工作表「Sheet1」第3行「总投资」单元格写明百万元，与本列单位万元不同，按单元格所写单位读取"
+        "工作表「Sheet1」第3行列C「总投资（万元）」单元格写明百万元，与本列单位万元不同，按单元格所写单位读取"
         "（如「5百万」读作500）",
     ]

@@ -176,6 +176,6 @@ def test_a_unit_typed_in_a_cell_beats_its_columns_with_a_note(header, typed, amo
     column = "万元" if "万元" in header else "亿元"
     cell = "亿元" if column == "万元" else "万元"
     assert (
-        f"工作表「Sheet1」第2行「总投资」单元格写明{cell}，与本列单位{column}不同，按单元格所写"
+        f"工作表「Sheet1」第2行列B「{header}」单元格写明{cell}，与本列单位{column}不同，按单元格所写"
         f"单位读取（如「{typed}」读作{read_as}）" in reading.notes
     ), reading.notes

@@ -24,8 +24,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from guanmo.accounts.models import User
-from guanmo.indicators.arithmetic import peer_ranks, rank_basis, rank_disagreements
-from guanmo.indicators.choices import RankBy, is_summed
+from guanmo.figures.arithmetic import shown
+from guanmo.indicators.arithmetic import (
+    Reading,
+    growth,
+    peer_ranks,
+    rank_basis,
+    rank_disagreements,
+)
+from guanmo.indicators.choices import Kind, RankBy, is_summed
 from guanmo.indicators.columns import Role
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup
 from guanmo.indicators.selectors import group_members, readings
@@ -57,7 +64,7 @@ from guanmo.regions.services import (
 from guanmo.reporting.imports import record_import
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import format_wan
-from guanmo.sheets.faults import ColumnUse, ImportReport, SheetFault
+from guanmo.sheets.faults import ColumnUse, ImportReport, SheetFault, cell_place
 from guanmo.sheets.formats import Source as SheetSource
 from guanmo.sheets.formats import open_workbook
 from guanmo.sheets.header import Expected
@@ -336,6 +343,7 @@ def _store(
                 )
             )
         report.faults += _bare_rows(indicator, bare, read.columns)
+        report.notes += _kept_last_year(indicator, inputs, year, month)
         _check_total(indicator, read, members, totals, report, city)
         try:
             result = store_values(
@@ -357,7 +365,8 @@ def _store(
         report.updated += result.updated
         report.unchanged += result.unchanged
         if indicator.pk in read.ranked:
-            _check_ranks(indicator, year, month, list(members.values()), city, peer_group, report)
+            places = _rank_places(indicator, read, members)
+            _check_ranks(indicator, year, month, places, city, peer_group, report)
     if not report.ok:
         raise _Refused
     if record is not None:
@@ -508,17 +517,85 @@ def _cell(columns: Sequence[ColumnUse], row: SheetRow, field: str) -> str:
     return "" if index is None else cell_address(row.number, index)
 
 
+def _kept_last_year(
+    indicator: Indicator, inputs: Sequence[ValueInput], year: int, month: int
+) -> list[str]:
+    """A new 本期 or 增速 arriving without 上年同期 keeps the 上年同期 stored beside it: said for
+    each region, with whether the growth it gives agrees with the reported one (to one decimal,
+    within a step of rounding) and, where not, that the reported growth is the one used
+    (`arithmetic.growth`; tryout 14: a stale 上年同期 stood unsaid beside new figures)."""
+    bare = [item for item in inputs if item.last_year is None]
+    stored = {
+        value.region_id: value
+        for value in IndicatorValue.objects.filter(
+            indicator=indicator,
+            year=year,
+            month=month,
+            region__in=[item.region for item in bare],
+            last_year_value__isnull=False,
+        )
+    }
+    notes = []
+    points = indicator.kind == Kind.RATIO
+    suffix = "个百分点" if points else "%"
+    for item in bare:
+        kept = stored.get(item.region.pk)
+        if kept is None or (
+            item.value in (None, kept.value)
+            and item.reported_growth in (None, kept.reported_growth)
+        ):
+            continue
+        value = item.value if item.value is not None else kept.value
+        reported = item.reported_growth
+        reported = kept.reported_growth if reported is None else reported
+        derived = growth(
+            Reading(item.region.name, value, kept.last_year_value), Kind(indicator.kind)
+        )
+        said = (
+            f"{item.where}“{indicator.name}”{item.region.name}：表中没有上年同期，保留已存的"
+            f"上年同期{format_wan(kept.last_year_value)}{indicator.unit}"
+        )
+        if reported is None and derived is not None:
+            said += f"，增速按本期数与之算得{derived}{suffix}"
+        elif derived is not None and abs(shown(reported) - derived) <= Decimal("0.1"):
+            said += f"，与报送增速{shown(reported)}{suffix}相符"
+        elif derived is not None:
+            said += (
+                f"，按其算得增速{derived}{suffix}，与报送增速{shown(reported)}{suffix}不符；"
+                f"增速取报送数{shown(reported)}{suffix}，请核对上年同期"
+            )
+        notes.append(said)
+    return notes
+
+
+def _rank_places(indicator: Indicator, read: Read, members: dict[int, Region]) -> dict[Region, str]:
+    """Each member's 位次 cell of `indicator` as notes name it: "工作表「X」第9行列E「…／位次」"
+    (its row when no one column gives it)."""
+    field = f"{indicator.name}·位次"
+    places = {}
+    for index, region in members.items():
+        row = read.rows[index]
+        use = next((c for c in read.columns if c.sheet == row.sheet and c.field == field), None)
+        places[region] = (
+            cell_place(row.sheet, row.number, use.column, use.header) if use else _place(row)
+        )
+    return places
+
+
 def _check_ranks(
     indicator: Indicator,
     year: int,
     month: int,
-    sheet_regions: list[Region],
+    places: dict[Region, str],
     city: Region,
     group: PeerGroup | None,
     report: ImportReport,
 ) -> None:
-    """Compare the reported 位次 with the computed ranks when the sheet's regions are a whole
-    peer group (the one named, else one of the city's with just these members)."""
+    """Compare the reported 位次 with the computed ranks when the sheet's regions (`places`:
+    each with its 位次 cell) are a whole peer group (the one named, else one of the city's with
+    just these members); a disagreement names the cell (tryout 14)."""
+    sheet_regions = list(places)
+    cells_of = {region.name: place for region, place in places.items()}
     wanted = {region.pk for region in sheet_regions}
     if group is None:
         group = next(
@@ -543,7 +620,8 @@ def _check_ranks(
     unranked = "不排名（仅1个地区有数据）" if lone else "无法排名（缺数）"
     for region, reported, computed in rank_disagreements(group_readings, ranks):
         said = f"第{computed}位" if computed is not None else unranked
+        where = f"{cells_of[region]}，" if region in cells_of else ""
         report.notes.append(
-            f"位次不符：“{indicator.name}”{region}报送第{reported}位，按{basis}在“{group.name}”"
-            f"中计算为{said}"
+            f"位次不符：{where}“{indicator.name}”{region}报送第{reported}位，按{basis}在"
+            f"“{group.name}”中计算为{said}"
         )

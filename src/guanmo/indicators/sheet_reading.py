@@ -36,7 +36,7 @@ from guanmo.indicators.columns import (
 from guanmo.indicators.models import MAX_PLACES, Indicator
 from guanmo.regions.names import clean_text
 from guanmo.sheets import cells
-from guanmo.sheets.faults import USER_NAMED, ColumnUse, LeftOut, SheetFault
+from guanmo.sheets.faults import USER_NAMED, ColumnUse, LeftOut, SheetFault, stray_row
 from guanmo.sheets.header import (
     FORGET,
     IGNORE,
@@ -587,6 +587,8 @@ class _SheetReader:
             ]
             label = cells.parse_line(_cell(raw, self.region_column))
             if not label and not cells_given:
+                if stray := stray_row(raw):
+                    self.read.left_out.append(LeftOut(sheet.name, number, stray))
                 continue
             if number in sheet.hidden_rows or number in sheet.struck_rows:
                 reason = "隐藏行" if number in sheet.hidden_rows else "删除线"

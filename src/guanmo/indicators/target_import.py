@@ -45,7 +45,15 @@ from guanmo.regions.services import units_of
 from guanmo.reporting.imports import record_import
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets import cells
-from guanmo.sheets.faults import ColumnUse, ImportReport, LeftOut, SheetFault
+from guanmo.sheets.faults import (
+    ColumnUse,
+    ImportReport,
+    LeftOut,
+    SheetFault,
+    cell_place,
+    numbers_shown,
+    stray_row,
+)
 from guanmo.sheets.formats import Source, open_workbook
 from guanmo.sheets.header import Expected, Header, check_sheet_name, check_title
 from guanmo.sheets.number_formats import shown_value
@@ -216,11 +224,14 @@ def _rows(
     region_header = cells.parse_line(sheet.rows[top][region_column])
     units: list[tuple[Region, dict[int, Decimal]]] = []
     placed: list[tuple[int, Region, dict[int, Decimal]]] = []
+    spellings: _Spellings = {}
     totals: list[tuple[int, str, dict[int, Decimal]]] = []
     for number, raw in enumerate(sheet.rows[below:], start=below + 1):
         label = cells.parse_line(raw[region_column] if region_column < len(raw) else None)
         given = [c for c in columns if c.index < len(raw) and raw[c.index] not in (None, "")]
         if not label and not given:
+            if stray := stray_row(raw):
+                report.left_out.append(LeftOut(sheet.name, number, stray))
             continue
         if number in sheet.hidden_rows or number in sheet.struck_rows:
             reason = "隐藏行" if number in sheet.hidden_rows else "删除线"
@@ -233,7 +244,7 @@ def _rows(
             report.left_out.append(LeftOut(sheet.name, number, "小计行"))
             continue
         if is_total(label):
-            totals.append((number, label, _figures(sheet, number, given, report)))
+            totals.append((number, label, _figures(sheet, number, given, report, spellings)))
             continue
         named = naming(label, regions)
         region = named.region if named else None
@@ -244,7 +255,7 @@ def _rows(
             report.faults.append(SheetFault(sheet.name, number, region_header, message))
             continue
         report.rows_read += 1
-        figures = _figures(sheet, number, given, report)
+        figures = _figures(sheet, number, given, report, spellings)
         _keep_row(sheet.name, number, columns, region, figures, kept, report)
         if region != regions[0]:
             units.append((region, figures))
@@ -284,6 +295,7 @@ def _rows(
             sheet.name, (number, label), region, columns, figures, kept, labels, report
         )
         _keep_row(sheet.name, number, columns, region, figures, kept, report)
+    report.notes += _spelling_notes(sheet.name, columns, spellings)
     return placed
 
 
@@ -394,26 +406,55 @@ def _second_total(
     return left
 
 
+# (column index, how it is written) → (row, as typed, as read) of each figure so written
+_Spellings = dict[tuple[int, str], list[tuple[int, str, Decimal]]]
+
+
 def _figures(
-    sheet: Sheet, number: int, given: Sequence[_Column], report: ImportReport
+    sheet: Sheet,
+    number: int,
+    given: Sequence[_Column],
+    report: ImportReport,
+    spellings: _Spellings | None = None,
 ) -> dict[int, Decimal]:
     """A row's figures by column index, as the sheet shows them, amounts in the indicator's
-    unit; a cell that is not a figure is a fault of `report`."""
+    unit; a cell that is not a figure is a fault of `report`. A figure written beyond a plain
+    number goes into `spellings` for the report (`_spelling_notes`)."""
     figures = {}
     for column in given:
         percent = column.growth or column.indicator.unit == "%"
+        value = shown_value(sheet, number, column.index, percent=percent)
         try:  # as the sheet shows it: 0.08 under "0.0%" is a growth of 8
-            figure = cells.parse_figure(shown_value(sheet, number, column.index, percent=percent))
+            figure = cells.parse_figure(value)
         except cells.CellError as error:
             report.faults.append(SheetFault(sheet.name, number, column.shown, str(error)))
             continue
         if figure is None:
             continue
+        for spelling in cells.figure_spelling(value) if spellings is not None else []:
+            typed = cells.parse_line(value)
+            spellings.setdefault((column.index, spelling), []).append((number, typed, figure))
         if not column.growth and (why := _too_fine(figure, column, number)):
             report.faults.append(SheetFault(sheet.name, number, column.shown, why))
             continue
         figures[column.index] = figure if column.growth else figure * column.factor
     return figures
+
+
+def _spelling_notes(sheet: str, columns: Sequence[_Column], spellings: _Spellings) -> list[str]:
+    """One note per column and way a figure was written beyond a plain number, naming the cells
+    and an example: "工作表「目标」第2、5行列B「…（万元）」含千位分隔符，按数字读取（如「12,345」
+    读作12345）", as the ledger says of its money cells."""
+    shown = {column.index: column.shown for column in columns}
+    notes = []
+    for (index, spelling), found in spellings.items():
+        rows = numbers_shown([number for number, _, _ in found])
+        _, typed, figure = found[0]
+        notes.append(
+            f"{cell_place(sheet, rows, index, shown[index])}{spelling}"
+            f"（如「{typed}」读作{cells.format_wan(figure)}）"
+        )
+    return notes
 
 
 def _too_fine(figure: Decimal, column: _Column, number: int) -> str:

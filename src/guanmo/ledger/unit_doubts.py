@@ -27,7 +27,7 @@ from statistics import median
 
 from guanmo.ledger.columns import Field
 from guanmo.sheets.cells import UNIT_NAMES, WAN_PER_YI, format_wan
-from guanmo.sheets.faults import SheetFault
+from guanmo.sheets.faults import SheetFault, cell_place, row_place
 from guanmo.sheets.header import column_letter
 from guanmo.sheets.table import Table
 
@@ -95,7 +95,8 @@ def _large_figures(
         times = (amount / middle).quantize(Decimal(1)) if amount and middle else 0
         if not amount or not (amount > ABSURD or times > DOUBT_FACTOR):
             continue
-        cell = f"{where(row.number)}为{_typed(amount, unit)}（折合{format_wan(amount)}万元）"
+        figure = f"为{_typed(amount, unit)}（折合{format_wan(amount)}万元）"
+        cell = where(row.number) + figure
         why = [f"超过{format_wan(ABSURD / WAN_PER_YI)}亿元"] if amount > ABSURD else []
         if times > DOUBT_FACTOR:
             why.append(f"是本列中位数{_typed(middle, unit)}的{times}倍")
@@ -103,8 +104,9 @@ def _large_figures(
         if amount > ABSURD or times > OUTLIER_FACTOR:
             row.fault(name, f"{cell}，{'，'.join(why)}，{slip}；请核对单位后再导入")
         else:
+            own = row.header is not None and row.header.index_of(name) is not None
             notes.append(
-                f"工作表「{row.sheet}」第{row.number}行「{name.value}」{cell}，"
+                f"{row.place(name)}{figure if own else cell}，"
                 f"{why[0]}，请核对是否{slip.removeprefix('疑为')}"
             )
     return notes
@@ -125,19 +127,18 @@ def unit_doubt_notes(tables: Iterable[Table]) -> list[str]:
         if not assumed:
             continue
         for row in table.rows:
-            place = f"工作表「{row.sheet}」第{row.number}行"
             total = row.values.get(Field.TOTAL_INVESTMENT)
             plan = row.values.get(Field.ANNUAL_PLAN)
             if Field.TOTAL_INVESTMENT in assumed and total is not None and 0 < total < SMALL_TOTAL:
                 notes.append(
-                    f"{place}「{Field.TOTAL_INVESTMENT.value}」{format_wan(total)}万元，"
+                    f"{row.place(Field.TOTAL_INVESTMENT)}{format_wan(total)}万元，"
                     f"不足{SMALL_TOTAL}万元（{ASSUMED}），请核对是否以亿元填报"
                 )
             if assumed & {Field.TOTAL_INVESTMENT, Field.ANNUAL_PLAN} and _below(
                 plan, total, SMALL_PLAN_SHARE
             ):
                 notes.append(
-                    f"{place}「{Field.ANNUAL_PLAN.value}」{format_wan(plan)}万元，不足总投资"
+                    f"{row.place(Field.ANNUAL_PLAN)}{format_wan(plan)}万元，不足总投资"
                     f"{format_wan(total)}万元的1%（{ASSUMED}），请核对单位"
                 )
     return notes
@@ -200,13 +201,18 @@ class Figure:
 
 
 def column_doubts(
-    sheet: str, column: str, figures: Sequence[Figure], small_share: Decimal
+    sheet: str,
+    column: str,
+    figures: Sequence[Figure],
+    small_share: Decimal,
+    index: int | None = None,
 ) -> tuple[list[str], list[str]]:
     """(faults, notes) for one progress column whose unit nothing wrote (`column` is its header
-    text). A doubt every figure of the column shares is a fault naming the column and rows (the
-    unit is ambiguous: the user must write it); a doubt of some rows is a note per row. A month
-    may truly be small (work halted, a small 核减), so a month's small figures (`small_share`
-    SMALL_MONTH_SHARE) are only ever noted; the cumulative's are refused."""
+    text, `index` its place when one column gives it, naming each cell noted). A doubt every
+    figure of the column shares is a fault naming the column and rows (the unit is ambiguous:
+    the user must write it); a doubt of some rows is a note per row. A month may truly be small
+    (work halted, a small 核减), so a month's small figures (`small_share` SMALL_MONTH_SHARE)
+    are only ever noted; the cumulative's are refused."""
     small = [
         (figure, reference, "年度计划投资" if figure.plan else "总投资")
         for figure in figures
@@ -239,8 +245,13 @@ def column_doubts(
             )
             continue
         for (figure, reference, word), relation in zip(doubtful, relations, strict=True):
+            place = (
+                cell_place(sheet, figure.row, index, column)
+                if index is not None
+                else f"{row_place(sheet, figure.row)}「{column}」"
+            )
             notes.append(
-                f"工作表「{sheet}」第{figure.row}行「{column}」{format_wan(figure.amount)}万元，"
+                f"{place}{format_wan(figure.amount)}万元，"
                 + relation.replace(word, f"{word}{format_wan(reference)}万元", 1)
                 + f"（{ASSUMED}），请核对是否以{unit}填报"
             )

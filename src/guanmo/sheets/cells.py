@@ -326,6 +326,24 @@ def _typed_number(text: str, value: object) -> Decimal:
         raise CellError(f"不是数字：{parse_line(value)}") from error
 
 
+def figure_spelling(value: object) -> list[str]:
+    """How a figure cell's text is written beyond a plain number, each way as the import report
+    says it, the money cells' words (`money_spelling`): full-width digits, thousands separators,
+    a percent sign typed into text ("8.5%"), a number kept as text; [] for numbers, blanks and
+    plain figures (tryout 14: targets typed so were read unsaid)."""
+    if not isinstance(value, str) or clean_text(value) in BLANK_MARKS | PENDING_MARKS:
+        return []
+    said = []
+    if any("\uff10" <= char <= "\uff19" or char in "．，％" for char in value):
+        said.append("为全角数字，按半角数字读取")
+    text = clean_text(value)
+    if "," in text:
+        said.append("含千位分隔符，按数字读取")
+    if text.endswith("%"):
+        said.append("为带百分号的文本，按数字读取")
+    return said or ["为存为文本的数字，按数字读取"]
+
+
 def parse_figure(value: object) -> Decimal | None:
     """A signed figure as typed (a growth of -33.3, "9.0%", "1,234.5", full-width digits), or
     None when blank ("", "-", "/", "无"). A trailing % is dropped: the column says what the

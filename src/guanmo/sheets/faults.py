@@ -8,12 +8,44 @@ pages show it before anything is written, and the history keeps it (`as_dict`).
 
 from dataclasses import asdict, dataclass, field
 
+from openpyxl.utils import get_column_letter
+
 
 def row_place(sheet: str, rows: int | str) -> str:
     """How every note and error of an import names a row: "工作表「武陟县」第2行" (`rows` may be
     "2、3" or "2—5"); "第2行" alone when the sheet is not known (issue 9 §8, tryout 11: a
     workbook of several sheets gave 「第2行…」 naming no sheet)."""
     return f"工作表「{sheet}」第{rows}行" if sheet else f"第{rows}行"
+
+
+def stray_row(raw: object) -> str:
+    """Why a row with neither a label nor a figure is left out, quoting what it holds:
+    "非数据行（没有地区名称和数值，只有「数据来源：市统计局」）" ("" for a blank row), so a
+    row skipped is never skipped unsaid (tryout 14)."""
+    texts = [" ".join(str(value).split()) for value in raw if value not in (None, "")]
+    texts = [text for text in texts if text]
+    if not texts:
+        return ""
+    shown = "」「".join(text if len(text) <= 20 else text[:20] + "…" for text in texts[:3])
+    return f"非数据行（没有地区名称和数值，只有「{shown}」）"
+
+
+def numbers_shown(numbers: list[int]) -> str:
+    """Rows as a grouped note names them inside 第…行: "4、6", or "4、6、…等12" beyond ten."""
+    shown = "、".join(str(number) for number in numbers[:10])
+    return f"{shown}等{len(numbers)}" if len(numbers) > 10 else shown
+
+
+def cell_place(sheet: str, rows: int | str, column: int, header: str) -> str:
+    """How every note about a cell names it: the row (`row_place`), then the column by its
+    letter and header, "工作表「台账」第4行列G「累计完成投资」" (`column` 0-based; tryout 14:
+    notes naming a field alone left the user searching the columns for it)."""
+    return f"{row_place(sheet, rows)}{column_named(column, header)}"
+
+
+def column_named(column: int, header: str) -> str:
+    """A column as notes name it: its letter and header, "列G「累计完成投资」" (0-based)."""
+    return f"列{get_column_letter(column + 1)}「{header}」"
 
 
 @dataclass(frozen=True)
@@ -105,6 +137,10 @@ class ColumnUse:
         return f"{self.field} ← {self.header}{shown}"
 
 
+# Beyond this many rows left out, the report names them a line per sheet and reason.
+GROUP_LEFT_OUT = 10
+
+
 @dataclass
 class ImportReport:
     """The outcome of one import: with any fault, nothing was written."""
@@ -151,6 +187,27 @@ class ImportReport:
         return "说明" if self.ok else "读取说明（本次未写入任何数据）"
 
     @property
+    def fault_lines(self) -> list[str]:
+        """The faults as every face prints them (`describe`: naming the sheet)."""
+        return [self.describe(fault) for fault in self.faults]
+
+    @property
+    def left_out_lines(self) -> list[str]:
+        """Each row left out and why, as every face prints them: one line a row, or beyond
+        GROUP_LEFT_OUT rows one line a sheet and reason naming its rows in order
+        ("工作表「台账」第5、9、14行为标题行，未导入"; tryout 14: skipped rows are the
+        user's proof too)."""
+        if len(self.left_out) <= GROUP_LEFT_OUT:
+            return [row.placed for row in self.left_out]
+        grouped: dict[tuple[str, str], list[int]] = {}
+        for row in self.left_out:
+            grouped.setdefault((row.sheet, row.reason), []).append(row.row)
+        return [
+            f"{row_place(sheet, '、'.join(map(str, numbers)))}为{reason}，未导入"
+            for (sheet, reason), numbers in grouped.items()
+        ]
+
+    @property
     def unknown_columns(self) -> list[ColumnUse]:
         """The columns not understood, which a user may name or ignore."""
         return [use for use in self.columns if use.unknown]
@@ -171,7 +228,7 @@ class ImportReport:
             lines += [f"  {f'「{use.sheet}」' if several else ''}{use}" for use in self.columns]
         if self.left_out:
             lines.append("未导入的行：")
-            lines += [f"  {row.placed}" for row in self.left_out]
+            lines += [f"  {line}" for line in self.left_out_lines]
         if self.notes:
             lines.append(self.notes_heading + "：")
             lines += [f"  {note}" for note in self.notes]
@@ -188,7 +245,7 @@ class ImportReport:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "dry_run": self.dry_run,
-            "faults": [self.describe(fault) for fault in self.faults],
+            "faults": self.fault_lines,
             "notes": self.notes,
             "left_out": [asdict(row) for row in self.left_out],
             "columns": [asdict(use) for use in self.columns],

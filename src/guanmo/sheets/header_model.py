@@ -10,7 +10,7 @@ from guanmo.regions.names import Named
 from guanmo.sheets.cells import (
     WAN_PER_YI,
 )
-from guanmo.sheets.faults import REMEMBERED, USER_NAMED
+from guanmo.sheets.faults import REMEMBERED, USER_NAMED, column_named, row_place
 from guanmo.sheets.header_words import (
     NO_COLUMNS,
     Catalogue,
@@ -128,6 +128,24 @@ class Header:
         """What a column is called in messages: its field's label, else its header text (a month
         column of a month-by-month sheet: "3月")."""
         return self.columns[index].value if index in self.columns else self.shown(index)
+
+    def index_of(self, name: StrEnum) -> int | None:
+        """The column giving field `name` itself, or None."""
+        return next((index for index, each in self.columns.items() if each == name), None)
+
+    def place(self, sheet: str, rows: int | str, name: StrEnum) -> str:
+        """Where the cells of field `name` in `rows` stand, as notes name them:
+        "工作表「台账」第4行列G「累计完成投资」" (`faults.cell_place`, with the header as the sheet
+        has it); "工作表「台账」第4行「累计完成投资」" when no column of its own gives it."""
+        return row_place(sheet, rows) + self.named(name)
+
+    def named(self, name: StrEnum) -> str:
+        """Field `name`'s column as notes name it: "列G「累计完成投资」" (its letter and header as
+        the sheet has it), or "「累计完成投资」" when no column of its own gives it."""
+        index = self.index_of(name)
+        if index is None:
+            return f"「{name.value}」"
+        return column_named(index, self.shown(index) or name.value)
 
     def shown(self, index: int) -> str:
         """A column's header text as the sheet has it ("1—6月累计（万元）"), as the map shows it."""

@@ -44,7 +44,7 @@ from guanmo.regions.names import (
     spoken_names,
 )
 from guanmo.sheets import cells
-from guanmo.sheets.faults import LeftOut, SheetFault
+from guanmo.sheets.faults import LeftOut, SheetFault, numbers_shown, row_place
 from guanmo.sheets.header import NOTE_LINE, Header, column_letter, note_text
 from guanmo.sheets.measures import convert_noted, measure_notes
 from guanmo.sheets.parts import Parts, read_parts
@@ -71,6 +71,9 @@ _COUNTED = re.compile(r"\(?共?\d+个(?:项目)?\)?$")
 # The unit a header states after a column's name: 规上企业（家） → 家, 从业人员(万人) → 万人.
 _HEADER_UNIT = re.compile(r"\((?:单位:?)?([^()\d%]{1,6})\)$")
 _KIND_WORDS = {"heading": "标题行", "subtotal": "小计行", "total": "合计行"}
+# A heading row carrying figures ("一、新开工项目 | | 12345"): checked against its group as a
+# subtotal is, never called 合计 (tryout 14).
+HEADING_WITH_FIGURES = "分组标题（带小计）"
 # A sign-off line under the table: "填表人：王芳 | 审核人：刘洋 | 联系电话： | 139…" (tryout 4 L04).
 _SIGN_OFF = re.compile(
     r"^(?:(?:单位|统计|科室)?负责人|(?:填表|填报|审核|审批|制表|统计|经办)人?|分管领导|主要领导"
@@ -114,9 +117,19 @@ class Row:
     # figure read in the column's unit ("-120")
     spellings: dict[StrEnum, tuple[str, str, str]] = field(default_factory=dict)
     faults: list[SheetFault] = field(default_factory=list)
+    header: Header | None = None  # the header it was read under: what names its cells
 
     def fault(self, column: StrEnum, message: str) -> None:
         self.faults.append(SheetFault(self.sheet, self.number, column.value, message))
+
+    def place(self, name: StrEnum, numbers: list[int] | None = None) -> str:
+        """Where its cell of field `name` stands, as every note names it:
+        "工作表「台账」第4行列G「累计完成投资」" (`Header.place`); with `numbers`, the cells of
+        those rows of its sheet in the same column ("第4、6行列G「累计完成投资」")."""
+        rows = numbers_shown(numbers) if numbers else self.number
+        if self.header is None:
+            return f"{row_place(self.sheet, rows)}「{name.value}」"
+        return self.header.place(self.sheet, rows, name)
 
     def failed(self, column: StrEnum) -> bool:
         return any(fault.column == column.value for fault in self.faults)
@@ -414,8 +427,8 @@ class _TableReader:
         self.headings = {k: v for k, v in self.headings.items() if k < level}
         self.headings[level] = name
         self.section += 1
-        self._figure_row(number, raw, "heading", name=name, level=level)
-        self._leave_out(number, "标题行")
+        heading_row = self._figure_row(number, raw, "heading", name=name, level=level)
+        self._leave_out(number, HEADING_WITH_FIGURES if heading_row.figures else "标题行")
         return True
 
     def _unlabelled(self, number: int, raw: Sequence[object]) -> bool:
@@ -488,7 +501,7 @@ class _TableReader:
         self.headings[level] = place
         self.section += 1
         total.kind, total.level = "heading", level
-        self._leave_out(number, "标题行")
+        self._leave_out(number, HEADING_WITH_FIGURES)
 
     def _closes_block(self, total: _Totals) -> bool:
         """Whether a totals row's figures are the sum of the project rows right above it."""
@@ -631,6 +644,7 @@ class _TableReader:
             heading=self.headings[levels[0]] if levels else "",
             section=self.section,
             headings=tuple(self.headings[level] for level in levels),
+            header=self.table.header,
         )
         units, measures = self.table.header.units, self.table.header.measures
         for index, name in self.columns:
@@ -660,8 +674,7 @@ class _TableReader:
                             self.catalogue.measure_places.get(name),
                         )
                         if kept:
-                            where = f"工作表「{row.sheet}」第{number}行「{name.value}」"
-                            self.part_notes.append(where + kept)
+                            self.part_notes.append(row.place(name) + kept)
                     row.values[name] = parsed
             except cells.PendingValue as error:
                 if name not in self.catalogue.pending:
@@ -766,13 +779,13 @@ class _TableReader:
         sheet = self.table.sheet
         place = self.catalogue.places[0] if self.catalogue.places else None
         notes = [parts.note(sheet) for parts in self.parts]
-        notes += _totals_notes(sheet, self.table.rows, self.totals, place, self._hidden_figures())
+        notes += _totals_notes(self.table, self.totals, place, self._hidden_figures())
         notes += self.part_notes
         notes += [
             f"工作表「{sheet}」第{number}行未填名称，金额等于{span}各项目之和，按{kind}核对，未导入"
             for number, span, kind in self.unlabelled
         ]
-        notes += _spelling_notes(sheet, self.table.rows)
+        notes += _spelling_notes(sheet, self.table.header, self.table.rows)
         notes += [note for bundle in self.bundles if (note := bundle.note(sheet, self.checked))]
         if self.noted_figures:
             shown = "、".join(str(n) for n in self.noted_figures)
@@ -833,7 +846,7 @@ class _Bundle:
         )
 
 
-def _spelling_notes(sheet: str, rows: list[Row]) -> list[str]:
+def _spelling_notes(sheet: str, header: Header, rows: list[Row]) -> list[str]:
     """Figures written beyond their digits, read as Excel shows them, said once per column and
     way: "工作表「台账」第2、3行「本月完成投资」括号表示负数，按负数读取（如「(120)」读作-120）"
     (tryout 7 of issue 9: '50,000 and (120) were refused as no numbers)."""
@@ -843,12 +856,9 @@ def _spelling_notes(sheet: str, rows: list[Row]) -> list[str]:
             found.setdefault((name, spelling), []).append(row)
     notes = []
     for (name, spelling), spelled in found.items():
-        shown = "、".join(str(row.number) for row in spelled[:10])
-        more = f"等{len(spelled)}行" if len(spelled) > 10 else "行"
         typed, _, read = spelled[0].spellings[name]
-        notes.append(
-            f"工作表「{sheet}」第{shown}{more}「{name.value}」{spelling}（如「{typed}」读作{read}）"
-        )
+        place = header.place(sheet, numbers_shown([row.number for row in spelled]), name)
+        notes.append(f"{place}{spelling}（如「{typed}」读作{read}）")
     return notes
 
 
@@ -1003,6 +1013,33 @@ def _sum(rows: list[Row], name: StrEnum) -> Decimal:
     )
 
 
+def _heading_fault(table: Table, total: _Totals, block: list[Row]) -> SheetFault:
+    """A heading whose figures are not the sum of its group stops the import, naming the row
+    and each figure: whether the heading or a project below is wrong only the office can say
+    (tryout 14: such a row was called 合计 in a note)."""
+    differences = [
+        f"{table.header.named(name)}小计{cells.format_wan(figure.amount)}万元，"
+        f"各项目之和{cells.format_wan(_sum(block, name))}万元{_blanks(block, name)}"
+        for name, figure in total.figures.items()
+        if not figure.agrees(_sum(block, name))
+    ]
+    group = f"其下{_span(block)}" if block else "其下没有项目行，"
+    return SheetFault(
+        table.sheet,
+        total.number,
+        None,
+        f"「{total.label}」为{HEADING_WITH_FIGURES}，其金额与{group}各项目之和不符："
+        f"{'；'.join(differences)}；请核对标题行中的金额或其下的项目后再导入"
+        "（标题行中的金额只用于核对，也可删去）",
+    )
+
+
+def _blanks(block: list[Row], name: StrEnum) -> str:
+    """ "（第5、7行未填，未计入各项目之和）": the rows of a block whose figure is blank."""
+    blank = [row.number for row in block if not isinstance(row.values.get(name), Decimal)]
+    return f"（第{numbers_shown(blank)}行未填，未计入各项目之和）" if blank else ""
+
+
 def _hidden_difference(
     total: _Totals, block: list[Row], hidden: Mapping[int, Mapping[StrEnum, Decimal]]
 ) -> str:
@@ -1059,12 +1096,15 @@ def _ambiguous_place(total: _Totals, above: list[Row], below: list[Row], both: b
 
 
 def _totals_notes(
-    sheet: str,
-    rows: list[Row],
+    table: Table,
     totals: list[_Totals],
     place: StrEnum | None,
     hidden: Mapping[int, Mapping[StrEnum, Decimal]] | None = None,
 ) -> list[str]:
+    """A note per heading or totals row disagreeing with every block it may cover, naming each
+    column's figure and sum; a project row whose figure is blank is left out of the sum and
+    said so, never summed as 0 unsaid (tryout 14)."""
+    sheet, rows, header = table.sheet, table.rows, table.header
     notes = []
     for total in totals:
         if not total.figures:
@@ -1076,10 +1116,15 @@ def _totals_notes(
         ):
             continue
         block = blocks[0]
+        if total.kind == "heading":
+            # A figure of its group that could not be read is a fault of its own already.
+            if not any(row.failed(name) for row in block for name in total.figures):
+                table.faults.append(_heading_fault(table, total, block))
+            continue
         sub = total.kind == "subtotal"
         differences = [
-            f"「{name.value}」{'小计' if sub else '合计'}{cells.format_wan(figure.amount)}万元，"
-            f"各项目之和{cells.format_wan(_sum(block, name))}万元"
+            f"{header.named(name)}{'小计' if sub else '合计'}{cells.format_wan(figure.amount)}"
+            f"万元，各项目之和{cells.format_wan(_sum(block, name))}万元{_blanks(block, name)}"
             for name, figure in total.figures.items()
             if not figure.agrees(_sum(block, name))
         ]

@@ -214,7 +214,7 @@ def import_ledger(
     report.notes += _stage_heading_notes(entries)
     report.notes += lead_notes
     report.notes += _pending_notes(entries)
-    report.notes += _blank_mark_notes(entries, year)
+    report.notes += _blank_mark_notes(entries, year) + _blank_cell_notes(entries, year)
     report.notes += _start_only_notes(entries)
     report.notes += kept_totals + confirmed
     report.notes += unit_doubt_notes(reading.tables) + large_notes
@@ -464,8 +464,7 @@ def _check_pending(row: Row) -> None:
 
 def _pending_notes(entries: list[_Entry]) -> list[str]:
     return [
-        f"工作表「{entry.row.sheet}」第{entry.row.number}行「{column.value}」填写「{typed}」，"
-        "按未填写处理（未设置该项）"
+        f"{entry.row.place(column)}填写「{typed}」，按未填写处理（未设置该项）"
         for entry in entries
         for column, typed in entry.row.pending.items()
     ]
@@ -476,31 +475,64 @@ def _blank_mark_notes(entries: list[_Entry], year: int) -> list[str]:
     累计, tryout 6 L10) sets nothing and keeps any stored figure; said once per sheet and
     column: "工作表「台账」第3、4行「至上年底累计完成投资」填写「—」「无」，按未填写处理，未设置；
     如为0请填0"."""
-    found: dict[tuple[str, Field, bool], list[tuple[int, str, Decimal | None]]] = {}
+    found: dict[tuple[str, Field, bool], list[tuple[Row, str, Decimal | None]]] = {}
     for entry in entries:
         for figure in _YEAR_FIGURES:
             if typed := entry.row.blank_marks.get(figure.column):
                 stored = _stored_year_figure(entry, figure, year)
                 key = (entry.row.sheet, figure.column, stored is not None)
-                found.setdefault(key, []).append((entry.row.number, typed, stored))
+                found.setdefault(key, []).append((entry.row, typed, stored))
     notes = []
-    for (sheet, column, kept), rows in found.items():
-        shown = "、".join(str(number) for number, _, _ in rows[:10])
-        more = f"等{len(rows)}行" if len(rows) > 10 else "行"
+    for (_, column, kept), rows in found.items():
         marks = "".join(f"「{typed}」" for typed in dict.fromkeys(typed for _, typed, _ in rows))
         if kept:  # the stored figure stays: said so (tryout 10, L13b), not "未设置"
             values = "、".join(
-                f"第{number}行{format_wan(stored)}万元"
-                for number, _, stored in rows[:10]
+                f"第{row.number}行{format_wan(stored)}万元"
+                for row, _, stored in rows[:10]
                 if stored is not None
             )
             why = f"保留原值（{values}）"
         else:
             why = "未设置"
-        notes.append(
-            f"工作表「{sheet}」第{shown}{more}「{column.value}」填写{marks}，按未填写处理，"
-            f"{why}；如为0请填0"
+        place = rows[0][0].place(column, [row.number for row, _, _ in rows])
+        notes.append(f"{place}填写{marks}，按未填写处理，{why}；如为0请填0")
+    return notes
+
+
+def _blank_cell_notes(entries: list[_Entry], year: int) -> list[str]:
+    """A figure of the year whose cell is left blank (the column is there) keeps the figure the
+    ledger stores: said once per sheet and column with each kept figure,
+    "工作表「台账」第4、5行列I「2025年计划投资」未填，保留原值（第4行2000万元、第5行1200万元）"
+    (tryout 14: a kept plan went unsaid, as if the blank had been read)."""
+    notes = []
+    for figure in _YEAR_FIGURES:
+        blank = [
+            entry
+            for entry in entries
+            if figure.column in entry.columns
+            and entry.row.values.get(figure.column) is None
+            and figure.column not in entry.row.blank_marks
+            and figure.column not in entry.row.pending
+            and not entry.row.failed(figure.column)
+            and entry.project is not None
+            and entry.project.pk is not None
+        ]
+        stored = dict(
+            figure.model.objects.filter(
+                project__in=[entry.project for entry in blank], year=year
+            ).values_list("project_id", figure.attribute)
         )
+        kept: dict[str, list[tuple[Row, Decimal]]] = {}
+        for entry in blank:
+            if (amount := stored.get(entry.project.pk)) is not None:
+                kept.setdefault(entry.row.sheet, []).append((entry.row, amount))
+        for rows in kept.values():
+            values = "、".join(
+                f"第{row.number}行{format_wan(amount)}万元" for row, amount in rows[:10]
+            )
+            values += "等" if len(rows) > 10 else ""
+            place = rows[0][0].place(figure.column, [row.number for row, _ in rows])
+            notes.append(f"{place}未填，保留原值（{values}）")
     return notes
 
 
@@ -523,8 +555,7 @@ def _start_only_notes(entries: list[_Entry]) -> list[str]:
         start, end = entry.row.values.get(Field.YEARS) or (None, None)
         if start and not end:
             notes.append(
-                f"工作表「{entry.row.sheet}」第{entry.row.number}行「{Field.YEARS.value}」"
-                f"只写了开工年份（{start}年），竣工年份未设置"
+                f"{entry.row.place(Field.YEARS)}只写了开工年份（{start}年），竣工年份未设置"
             )
     return notes
 
@@ -677,7 +708,7 @@ def _check_blank_totals(entries: list[_Entry]) -> list[str]:
             row.fault(Field.TOTAL_INVESTMENT, "不能为空")
         else:
             notes.append(
-                f"工作表「{row.sheet}」第{row.number}行「{Field.TOTAL_INVESTMENT.value}」未填写，"
+                f"{row.place(Field.TOTAL_INVESTMENT)}未填写，"
                 f"保留台账中已有的{format_wan(entry.project.total_investment)}万元"
             )
     return notes
@@ -729,7 +760,7 @@ def _check_tenfold_changes(
             if confirmed:
                 was = times.replace("其", "原数的", 1)
                 notes.append(
-                    f"工作表「{row.sheet}」第{row.number}行「{name.value}」由{format_wan(stored)}"
+                    f"{row.place(name)}由{format_wan(stored)}"
                     f"万元改为{format_wan(typed)}万元（{was}），已按确认修改"
                 )
                 continue

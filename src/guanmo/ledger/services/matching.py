@@ -137,7 +137,7 @@ class CountyFinder:
         self._by_code = {unit.code: unit for unit in self.units}
         # (sheet, column, what the report says) → rows whose county cell or location named
         # their unit otherwise than by its full name: by code, by a short name, by a town in it
-        self._read_as: dict[tuple[str, str, str], list[int]] = {}
+        self._read_as: dict[tuple[str, Field, str], list[Row]] = {}
 
     def find(self, text: str) -> Region | None:
         """The unit a heading, sheet's name, title or location speaks of
@@ -167,17 +167,15 @@ class CountyFinder:
             said = f"「{typed}」是{unit.name}的区划代码，按{unit.name}读取"
         else:
             said = named.note
-        self._read_as.setdefault((row.sheet, column.value, said), []).append(row.number)
+        self._read_as.setdefault((row.sheet, column, said), []).append(row)
 
     def reading_notes(self) -> list[str]:
         """What the report says of county cells and locations read as a unit otherwise than by
-        its full name, naming the rule: "工作表「台账」第3行「所在县区」“温”按简称识别为温县"."""
-        notes = []
-        for (sheet, column, said), numbers in self._read_as.items():
-            shown = "、".join(str(number) for number in numbers[:10])
-            more = f"等{len(numbers)}行" if len(numbers) > 10 else "行"
-            notes.append(f"工作表「{sheet}」第{shown}{more}「{column}」{said}")
-        return notes
+        its full name, naming the rule: "工作表「台账」第3行列D「所在县区」“温”按简称识别为温县"."""
+        return [
+            rows[0].place(column, [row.number for row in rows]) + said
+            for (_, column, said), rows in self._read_as.items()
+        ]
 
     def _noted(self, text: str) -> Region | None:
         """The unit a county cell names, allowing a note in brackets after the unit's name that

@@ -89,7 +89,11 @@ def unit_doubts(matched: Matched, *, city: Region, year: int) -> tuple[list[str]
                 if each is table and (amount := row.values.get(name)) is not None
             ]
             column_faults, column_notes = column_doubts(
-                table.sheet, header_text(table, name), figures, _DOUBTED[name]
+                table.sheet,
+                header_text(table, name),
+                figures,
+                _DOUBTED[name],
+                header.index_of(name),
             )
             faults += column_faults
             notes += column_notes

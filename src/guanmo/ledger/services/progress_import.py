@@ -174,7 +174,9 @@ def read_progress(
     for table in reading.tables:
         derived = _year_figure_notes(table)
         derivations |= dict.fromkeys(derived, table.sheet)
-        report.notes += derived + _bare_cumulative_notes(table, channel)
+        report.notes += (
+            derived + _bare_cumulative_notes(table, channel) + _since_start_unused(table)
+        )
 
     matched: list[tuple[Table, Row, KnownProject]] = []
     silent = 0
@@ -328,7 +330,7 @@ def _lines(
             figures = _keep_stored(row, figures, stored.get(project.pk), month)
         if figures is None:
             continue
-        figures = _state_zero_start(row, figures, before, year, month)
+        figures = _state_zero_start(row, table, figures, before, year, month)
         this_month, cumulative, note = figures
         texts = {
             attribute: row.values.get(column, "") if column in table.header.fields else None
@@ -445,6 +447,15 @@ def _year_figure_notes(table: Table) -> list[str]:
     return [
         f"工作表「{table.sheet}」没有本年累计完成投资列，本年累计按「{since_start}」减{before}算出"
     ]
+
+
+def _since_start_unused(table: Table) -> list[str]:
+    """A since-start cumulative (开累) read beside the year's own cumulative is never the
+    year's: said, naming its column (tryout 14: read and left aside unsaid)."""
+    if _gives_since_start_only(table) or Field.CUMULATIVE_SINCE_START not in table.header.fields:
+        return []
+    column = table.header.named(Field.CUMULATIVE_SINCE_START)
+    return [f"工作表「{table.sheet}」{column}为自开工累计，未作本年累计使用"]
 
 
 def _year_cumulative(row: Row, table: Table, in_ledger: PreviousYearEnd | None, year: int) -> str:
@@ -637,16 +648,30 @@ def _keep_stored(
 
 
 def _state_zero_start(
-    row: Row, figures: _Figures, earlier: Reported | None, year: int, month: int
+    row: Row, table: Table, figures: _Figures, earlier: Reported | None, year: int, month: int
 ) -> _Figures:
     """A cumulative derived from this month's figure alone, with no earlier report in the year,
     takes the earlier months as 0; after a month not reported, it adds to the last stored
-    cumulative: the note says so, naming the months (tryout fault 4; tryout 4 P16)."""
+    cumulative; after the month before, to its cumulative (the sheet's 1—(M−1)月累计, else the
+    stored one): the note says so, naming the months and figures (tryout fault 4; tryout 4
+    P16; tryout 14: the last went unsaid)."""
     if month == 1 or row.values.get(Field.CUMULATIVE_COMPLETED) is not None:
         return figures
-    if earlier is not None and earlier[0] == month - 1:
-        return figures
     this_month, cumulative, note = figures
+    if earlier is not None and earlier[0] == month - 1:
+        in_sheet = row.values.get(Field.PREVIOUS_CUMULATIVE) is not None
+        source = "表中" if in_sheet else "已报的"
+        missing = (
+            "表中没有累计完成投资列"
+            if Field.CUMULATIVE_COMPLETED not in table.header.fields
+            else "累计完成投资未填写数字"
+        )
+        added = (
+            f"{_where(row)}：{missing}，{_year_to_month(month)}按{source}{earlier[0]}月累计"
+            f"{format_wan(earlier[1])}万元加本月完成投资{format_wan(this_month)}万元算出"
+            f"{format_wan(cumulative)}万元"
+        )
+        return this_month, cumulative, "；".join(filter(None, [note, added]))
     months = unreported_months(month, earlier)
     if earlier is None:
         assumed = (
