@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.exporters.text import (
     BREAKDOWN_TAIL,
+    caps_sentence,
     item_sentence,
     probability_text,
     raw_headers,
@@ -152,6 +153,7 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
                 for unit in output["units"]
                 for item in unit.get("adjustments", [])
             ],
+            "caps": caps_sentence(definition),
             "points_lost": figures["points_lost"],
             "sentences": output["sentences"],
             "sensitivity": sensitivity_rows(indices),
