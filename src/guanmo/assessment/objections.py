@@ -251,19 +251,31 @@ def _chain(result: Result) -> list[Result]:
     return chain
 
 
-@transaction.atomic
-def finalise_result(result: Result, *, on: date | None = None) -> Result:
-    """Make the standing result final: the publication period over, every objection decided."""
-    standing = locked(current(result))
+def finalise_refusal(result: Result, *, on: date | None = None) -> str | None:
+    """Why the result standing for `result` may not be made final on `on` (today by default),
+    in Chinese, or None when it may: already final, the publication period not over, or
+    objections still pending (issue 13: final once every objection is decided)."""
+    standing = current(result)
     on = on or today()
     if standing.status == Result.Status.FINAL:
-        raise ObjectionError("考核结果已定稿")
+        return "考核结果已定稿"
     if standing.published_until is not None and on <= standing.published_until:
-        raise ObjectionError(f"公示期至{chinese_date(standing.published_until)}，期满后方可定稿")
-    chain = _chain(standing)
-    pending = Objection.objects.filter(result__in=chain, status=Objection.Status.PENDING)
-    if pending.exists():
-        raise ObjectionError(f"尚有{pending.count()}件异议未处理，不能定稿")
+        return f"公示期至{chinese_date(standing.published_until)}，期满后方可定稿"
+    pending = Objection.objects.filter(
+        result__in=_chain(standing), status=Objection.Status.PENDING
+    ).count()
+    if pending:
+        return f"尚有{pending}件异议未处理，不能定稿"
+    return None
+
+
+@transaction.atomic
+def finalise_result(result: Result, *, on: date | None = None) -> Result:
+    """Make the standing result final: the publication period over, every objection decided.
+    Raises ObjectionError saying why not (`finalise_refusal`)."""
+    standing = locked(current(result))
+    if refusal := finalise_refusal(standing, on=on):
+        raise ObjectionError(refusal)
     standing.status = Result.Status.FINAL
     standing.finalised_at = clock.now()
     standing.save(update_fields=["status", "finalised_at"])

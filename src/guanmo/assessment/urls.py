@@ -17,6 +17,8 @@ urlpatterns = [
     ),
     path("results/<int:pk>/", views.result_page, name="assessment_result"),
     path("results/<int:pk>/objections/", views.objection_raise, name="assessment_object"),
+    path("results/<int:pk>/finalise/", views.result_finalise, name="assessment_finalise"),
+    path("results/<int:pk>/issue/", views.result_issue, name="assessment_issue"),
     path(
         "objections/<int:pk>/attachment/",
         views.objection_attachment,

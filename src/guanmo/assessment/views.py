@@ -32,7 +32,10 @@ from guanmo.assessment.objections import (
     ObjectionError,
     accept_objection,
     current,
+    finalise_refusal,
+    finalise_result,
     history,
+    issue_bulletin,
     objectable,
     raise_objection,
     reject_objection,
@@ -41,8 +44,10 @@ from guanmo.assessment.results import ShareClasses
 from guanmo.assessment.selectors import objections_for, results_for
 from guanmo.assessment.services import page_figures_of, recompute
 from guanmo.assessment.what_if import Change, suppose
+from guanmo.clock import today
 from guanmo.documents.models import Kind
 from guanmo.documents.selectors import documents_for
+from guanmo.documents.views import issue_posted
 
 
 def _bar(unit: dict, ranked: int) -> dict | None:
@@ -159,8 +164,23 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
             "sensitivity": sensitivity_rows(indices),
             "sampling_note": sampling_note(indices),
             "history": _history(request, result),
+            **_finalising(scope, result),
         },
     )
+
+
+FREEZES = "定稿后不再受理异议，得分、位次和等次不再更正，可据此印发通报"
+
+
+def _finalising(scope, result: Result) -> dict:
+    """For the city office: why the result may not be made final yet (`finalise_refusal`),
+    or the 定稿 form saying what it freezes; once final, the 印发 form until issued."""
+    if not scope.is_city_office or result.status == Result.Status.SUPERSEDED:
+        return {}
+    if result.status == Result.Status.FINAL:
+        return {"may_issue": True, "today": today()}
+    refusal = finalise_refusal(result)
+    return {"finalise_refusal": refusal, "may_finalise": refusal is None, "freezes": FREEZES}
 
 
 def _history(request: HttpRequest, result: Result) -> list[tuple[str, Objection | None]]:
@@ -285,3 +305,36 @@ def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
     except ObjectionError as error:
         messages.error(request, str(error))
     return _standing_page(objection.result)
+
+
+@require_POST
+def result_finalise(request: HttpRequest, pk: int) -> HttpResponse:
+    """The city office makes the result final (定稿), having confirmed what it freezes; refused
+    with the reason while 公示 runs or objections are pending (`finalise_refusal`)."""
+    result = get_object_or_404(results_for(request.scope), pk=pk)
+    if not request.scope.is_city_office:
+        raise PermissionDenied("只有市项目办可以定稿")
+    if not request.POST.get("confirm"):
+        messages.error(request, f"请确认定稿：{FREEZES}")
+        return _standing_page(result)
+    try:
+        finalise_result(result)
+    except ObjectionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "考核结果已定稿")
+    return _standing_page(result)
+
+
+@require_POST
+def result_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    """The city office issues the final result's bulletin (印发), numbered, with the 成文日期
+    posted (`objections.issue_bulletin`)."""
+    result = get_object_or_404(results_for(request.scope), pk=pk)
+    if not request.scope.is_city_office:
+        raise PermissionDenied("只有市项目办可以印发通报")
+    return issue_posted(
+        request,
+        lambda dated: issue_bulletin(result, dated=dated, user=request.user),
+        _standing_page(result),
+    )
