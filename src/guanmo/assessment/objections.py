@@ -77,7 +77,7 @@ def current(result: Result) -> Result:
     """The result now standing for `result`: itself, or the corrected result replacing it.
 
     Read afresh each time (an instance caches a reverse one-to-one, even its absence)."""
-    while (later := Result.objects.filter(supersedes=result).first()) is not None:
+    while (later := successor(result)) is not None:
         result = later
     return result
 
@@ -246,7 +246,7 @@ def _chain(result: Result) -> list[Result]:
     while first.supersedes_id is not None:
         first = first.supersedes
     chain = [first]
-    while (later := Result.objects.filter(supersedes=chain[-1]).first()) is not None:
+    while (later := successor(chain[-1])) is not None:
         chain.append(later)
     return chain
 
@@ -327,10 +327,19 @@ def _clause(text: str) -> str:
     return text.strip().rstrip("。．.；;，,、 ")
 
 
+def successor(result: Result) -> Result | None:
+    """The corrected result that replaced `result` (None for one not superseded). Read
+    afresh, as `current`."""
+    return Result.objects.filter(supersedes=result).first()
+
+
 def history(result: Result) -> list[Step]:
-    """The result's history, first issue first: each objection and its decision, and for an
-    accepted one the value corrected and the ranks it moved (the why of every change)."""
-    chain = _chain(result)
+    """The result's history, first issue first, up to its own end: each objection and its
+    decision, and for an accepted one the value corrected and the ranks it moved (the why of
+    every change); a superseded result's ends with the result correcting it, the standing
+    one's with its 定稿 (tryout 15: not with a later result's)."""
+    whole = _chain(result)
+    chain = whole[: [r.pk for r in whole].index(result.pk) + 1]
     steps = [Step(chain[0], None, f"{localtime(chain[0].issued_at):%Y-%m-%d}签发考核结果并公示")]
     objections = (
         Objection.objects.filter(result__in=chain)
@@ -371,6 +380,11 @@ def history(result: Result) -> list[Step]:
             )
         )
     final = chain[-1]
-    if final.status == Result.Status.FINAL:
+    if final.pk != whole[-1].pk:
+        later = whole[len(chain)]
+        steps.append(
+            Step(later, None, f"{localtime(later.issued_at):%Y-%m-%d}更正为第{later.pk}号结果")
+        )
+    elif final.status == Result.Status.FINAL:
         steps.append(Step(final, None, f"{localtime(final.finalised_at):%Y-%m-%d}定稿"))
     return steps

@@ -9,7 +9,7 @@ from io import BytesIO
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -39,6 +39,7 @@ from guanmo.assessment.objections import (
     objectable,
     raise_objection,
     reject_objection,
+    successor,
 )
 from guanmo.assessment.results import ShareClasses
 from guanmo.assessment.selectors import objections_for, results_for
@@ -96,6 +97,18 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
         write_xlsx(recompute(result), file)
         file.seek(0)
         return FileResponse(file, as_attachment=True, filename=f"{title}.xlsx")
+    later = successor(result)
+    if request.GET.get("format") == "json":
+        return JsonResponse(
+            {
+                "id": result.pk,
+                "status": result.get_status_display(),
+                "supersedes": result.supersedes_id,
+                "superseded_by": None if later is None else later.pk,
+                **output,
+            },
+            json_dumps_params={"ensure_ascii": False, "indent": 2},
+        )
     stored = {unit["unit"]: unit for unit in output["units"]}
     units = [
         {
@@ -164,6 +177,10 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
             "sensitivity": sensitivity_rows(indices),
             "sampling_note": sampling_note(indices),
             "history": _history(request, result),
+            # a superseded result names the one correcting it and the one standing; a
+            # corrected one the result it corrects (tryout 15)
+            "successor": later,
+            "standing": None if later is None else current(later),
             **_finalising(scope, result),
         },
     )
