@@ -82,6 +82,29 @@ def current(result: Result) -> Result:
     return result
 
 
+def open_to_objections(result: Result, *, on: date | None = None) -> bool:
+    """Whether units may object to `result` on `on` (today by default): published, and its
+    公示期 not over (the last day included)."""
+    on = on or today()
+    return result.status == Result.Status.PUBLISHED and (
+        result.published_until is None or on <= result.published_until
+    )
+
+
+def stage(result: Result, *, on: date | None = None) -> str:
+    """The result's state as its pages say it on `on` (today by default): 公示中，公示至…;
+    公示期已满（…），待定稿 once the period is over but not yet final (tryout 15: still said
+    公示中); 已更正; 已定稿."""
+    until = result.published_until
+    if result.status != Result.Status.PUBLISHED:
+        return result.get_status_display()
+    if until is None:
+        return "公示中"
+    if open_to_objections(result, on=on):
+        return f"公示中，公示至{chinese_date(until)}"
+    return f"公示期已满（{chinese_date(until)}），待定稿"
+
+
 def raise_objection(
     result: Result,
     *,

@@ -37,8 +37,10 @@ from guanmo.assessment.objections import (
     history,
     issue_bulletin,
     objectable,
+    open_to_objections,
     raise_objection,
     reject_objection,
+    stage,
     successor,
 )
 from guanmo.assessment.results import ShareClasses
@@ -78,7 +80,14 @@ def result_list(request: HttpRequest) -> HttpResponse:
         first = [u["unit"] for u in ranked if u["rank"] == 1]
         bottom = max((u["rank"] for u in ranked), default=None)
         last = [u["unit"] for u in ranked if u["rank"] == bottom and bottom != 1]
-        rows.append({"result": result, "first": "、".join(first), "last": "、".join(last)})
+        rows.append(
+            {
+                "result": result,
+                "stage": stage(result),
+                "first": "、".join(first),
+                "last": "、".join(last),
+            }
+        )
     return render(request, "assessment/result_list.html", {"rows": rows})
 
 
@@ -124,7 +133,11 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
     ]
     scope = request.scope
     published = result.status == Result.Status.PUBLISHED
-    may_object = published and scope.county is not None and scope.county.name in _units(result)
+    may_object = (
+        open_to_objections(result)
+        and scope.county is not None
+        and scope.county.name in _units(result)
+    )
     pending = (
         Objection.objects.filter(result=result, status=Objection.Status.PENDING).select_related(
             "result"
@@ -144,6 +157,7 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
         "assessment/result.html",
         {
             "result": result,
+            "stage": stage(result),
             "threshold": _probability(str(result.threshold)),
             "what_if_form": what_if_form,
             "supposed": supposed,
