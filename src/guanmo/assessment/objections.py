@@ -340,8 +340,40 @@ class Step:
     text: str
 
 
-def _ranks(output: dict) -> dict[str, int | None]:
-    return {unit["unit"]: unit["rank"] for unit in output["units"]}
+def _moved(unit: str, before: dict | None, after: dict) -> str:
+    """A unit's score and rank before and after a correction, as the what-if says them:
+    甲县综合得分由78.57分变为88.57分，位次由第2位变为第1位 (仍为 where one is unchanged; — for
+    a unit without a score or rank)."""
+    before = before or {"score": None, "rank": None}
+
+    def said(value, form: str) -> str:
+        return "—" if value is None else form.format(value)
+
+    score = [said(before["score"], "{}分"), said(after["score"], "{}分")]
+    rank = [said(before["rank"], "第{}位"), said(after["rank"], "第{}位")]
+    return unit + "，".join(
+        f"{name}仍为{was}" if was == now else f"{name}由{was}变为{now}"
+        for name, (was, now) in (("综合得分", score), ("位次", rank))
+    )
+
+
+def correction_effect(unit: str, before: dict, after: dict) -> str:
+    """What recomputing after a correction of `unit`'s value did (issue 13: the history shows
+    why), from the issued JSON before and after: the unit's score and rank before → after, then
+    every other unit whose score or rank changed, in its new order (tryout 15: rank steps moved
+    others by points and only ranks were said), or that no other unit changed."""
+    was = {line["unit"]: line for line in before["units"]}
+    said = [_moved(unit, was.get(unit), next(u for u in after["units"] if u["unit"] == unit))]
+    for line in after["units"]:
+        other = was.get(line["unit"])
+        if line["unit"] == unit or (
+            other is not None and (other["score"], other["rank"]) == (line["score"], line["rank"])
+        ):
+            continue
+        said.append(_moved(line["unit"], other, line))
+    if len(said) == 1:
+        said.append("其他单位得分和位次未变")
+    return "；".join(said)
 
 
 def _clause(text: str) -> str:
@@ -388,13 +420,7 @@ def history(result: Result) -> list[Step]:
             )
             continue
         corrected = objection.corrected_result
-        before, after = _ranks(corrected.supersedes.output), _ranks(corrected.output)
-        moved = [
-            f"{unit}由第{before[unit]}位变为第{after[unit]}位"
-            for unit in after
-            if before.get(unit) != after[unit] and before.get(unit) and after[unit]
-        ]
-        changed = "，".join(moved) if moved else "位次未变"
+        changed = correction_effect(objection.unit, corrected.supersedes.output, corrected.output)
         steps.append(
             Step(
                 corrected,
