@@ -11,11 +11,13 @@ from io import BytesIO
 import pytest
 from django.urls import reverse
 from docx import Document
+from openpyxl import load_workbook
 
 from guanmo.assessment.aggregation import AdjustmentRule, adjust
 from guanmo.assessment.definition import Definition, IndicatorRow, Inputs
 from guanmo.assessment.exporters.docx import write_docx
 from guanmo.assessment.exporters.text import render_text
+from guanmo.assessment.exporters.xlsx import write_xlsx
 from guanmo.assessment.models import Result
 from guanmo.assessment.objections import publish_result
 from guanmo.assessment.outcome import compute
@@ -128,3 +130,19 @@ def test_the_page_shows_the_points_applied_and_the_caps(client, world, kept_with
         parts = sum(D(points) for points in unit["contributions"].values())
         items = sum(D(item["points"]) for item in unit["adjustments"])
         assert parts + items == D(unit["score"]), unit["unit"]
+
+
+def test_the_xlsx_gives_each_item_as_applied_adding_up_to_the_totals():
+    file = BytesIO()
+    write_xlsx(outcome(), file)
+    file.seek(0)
+    rows = list(load_workbook(file)["加减分"].iter_rows(values_only=True))
+    header = next(row for row in rows if row[0] == "单位")
+    points = [i for i, name in enumerate(header) if str(name).endswith("（分）")]
+    by_unit = {row[0]: row for row in rows[rows.index(header) + 1 :] if row[0]}
+    capped = by_unit["丙县"]
+    assert capped[header.index("安全生产检查问题（分）")] == -2
+    for row in by_unit.values():
+        items = sum(D(str(row[i] or 0)) for i in points)
+        total = D(str(row[header.index("加分")])) + D(str(row[header.index("扣分")]))
+        assert items == total, row[0]
