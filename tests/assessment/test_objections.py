@@ -13,13 +13,13 @@ from docx import Document
 
 from guanmo.assessment.aggregation import AdjustmentRule
 from guanmo.assessment.definition import Definition, IndicatorRow, Inputs
+from guanmo.assessment.history import history
 from guanmo.assessment.models import Objection, Result
 from guanmo.assessment.objections import (
     ObjectionError,
     accept_objection,
     current,
     finalise_result,
-    history,
     issue_bulletin,
     publish_result,
     raise_objection,

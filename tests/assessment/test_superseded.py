@@ -10,10 +10,10 @@ from decimal import Decimal as D
 import pytest
 from django.urls import reverse
 
+from guanmo.assessment.history import history
 from guanmo.assessment.objections import (
     accept_objection,
     finalise_result,
-    history,
     publish_result,
     raise_objection,
 )

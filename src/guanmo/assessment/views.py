@@ -27,15 +27,14 @@ from guanmo.assessment.exporters.text import (
 )
 from guanmo.assessment.exporters.xlsx import write_xlsx
 from guanmo.assessment.forms import DecisionForm, ObjectionForm, WhatIfForm
+from guanmo.assessment.history import history
 from guanmo.assessment.models import Objection, Result
 from guanmo.assessment.objections import (
+    FINALISING_FREEZES,
     ObjectionError,
     accept_objection,
     current,
     finalise_refusal,
-    finalise_result,
-    history,
-    issue_bulletin,
     objectable,
     open_to_objections,
     raise_objection,
@@ -50,7 +49,6 @@ from guanmo.assessment.what_if import Change, suppose
 from guanmo.clock import today
 from guanmo.documents.models import Kind
 from guanmo.documents.selectors import documents_for
-from guanmo.documents.views import issue_posted
 
 
 def _bar(unit: dict, ranked: int) -> dict | None:
@@ -111,7 +109,7 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
         return JsonResponse(
             {
                 "id": result.pk,
-                "status": result.get_status_display(),
+                "status": stage(result),
                 "supersedes": result.supersedes_id,
                 "superseded_by": None if later is None else later.pk,
                 **output,
@@ -200,9 +198,6 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-FREEZES = "定稿后不再受理异议，得分、位次和等次不再更正，可据此印发通报"
-
-
 def _finalising(scope, result: Result) -> dict:
     """For the city office: why the result may not be made final yet (`finalise_refusal`),
     or the 定稿 form saying what it freezes; once final, the 印发 form until issued."""
@@ -211,7 +206,11 @@ def _finalising(scope, result: Result) -> dict:
     if result.status == Result.Status.FINAL:
         return {"may_issue": True, "today": today()}
     refusal = finalise_refusal(result)
-    return {"finalise_refusal": refusal, "may_finalise": refusal is None, "freezes": FREEZES}
+    return {
+        "finalise_refusal": refusal,
+        "may_finalise": refusal is None,
+        "freezes": FINALISING_FREEZES,
+    }
 
 
 def _history(request: HttpRequest, result: Result) -> list[tuple[str, Objection | None]]:
@@ -268,7 +267,8 @@ def _what_if(request: HttpRequest, result: Result, indicators: list[str]):
     return form, line.text
 
 
-def _standing_page(result) -> HttpResponse:
+def standing_page(result) -> HttpResponse:
+    """Back to the page of the result standing for `result` (a correction may have replaced it)."""
     return redirect("assessment_result", current(result).pk)
 
 
@@ -285,7 +285,7 @@ def objection_raise(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied("只有参评单位可以对本单位的数值提出异议")
     form = ObjectionForm(request.POST, request.FILES, indicators=objectable(result))
     object_from_form(request, result, unit=county.name, form=form)
-    return _standing_page(result)
+    return standing_page(result)
 
 
 def object_from_form(
@@ -324,7 +324,7 @@ def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
     form = DecisionForm(request.POST, prefix=str(objection.pk))
     if not form.is_valid():
         messages.error(request, "请选择采纳或不予采纳")
-        return _standing_page(objection.result)
+        return standing_page(objection.result)
     reason = form.cleaned_data["reason"]
     try:
         if form.cleaned_data["decision"] == "accept":
@@ -335,37 +335,4 @@ def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "已不予采纳")
     except ObjectionError as error:
         messages.error(request, str(error))
-    return _standing_page(objection.result)
-
-
-@require_POST
-def result_finalise(request: HttpRequest, pk: int) -> HttpResponse:
-    """The city office makes the result final (定稿), having confirmed what it freezes; refused
-    with the reason while 公示 runs or objections are pending (`finalise_refusal`)."""
-    result = get_object_or_404(results_for(request.scope), pk=pk)
-    if not request.scope.is_city_office:
-        raise PermissionDenied("只有市项目办可以定稿")
-    if not request.POST.get("confirm"):
-        messages.error(request, f"请确认定稿：{FREEZES}")
-        return _standing_page(result)
-    try:
-        finalise_result(result)
-    except ObjectionError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, "考核结果已定稿")
-    return _standing_page(result)
-
-
-@require_POST
-def result_issue(request: HttpRequest, pk: int) -> HttpResponse:
-    """The city office issues the final result's bulletin (印发), numbered, with the 成文日期
-    posted (`objections.issue_bulletin`)."""
-    result = get_object_or_404(results_for(request.scope), pk=pk)
-    if not request.scope.is_city_office:
-        raise PermissionDenied("只有市项目办可以印发通报")
-    return issue_posted(
-        request,
-        lambda dated: issue_bulletin(result, dated=dated, user=request.user),
-        _standing_page(result),
-    )
+    return standing_page(objection.result)
