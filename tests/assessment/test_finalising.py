@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from guanmo.assessment.models import Result
-from guanmo.assessment.objections import publish_result, raise_objection
+from guanmo.assessment.objections import accept_objection, publish_result, raise_objection
 from guanmo.assessment.services import save_scheme
 from guanmo.documents.models import IssuedDocument, Kind
 from tests.assessment.test_result_page import DEFINITION, INPUTS
@@ -116,3 +116,18 @@ def test_the_command_finalises_and_issues(published, settings):
         call_command("assess-finalise", str(published.pk))
     with pytest.raises(CommandError, match="没有编号为999的考核结果"):
         call_command("assess-finalise", "999")
+
+
+def test_the_command_given_a_superseded_result_finalises_the_one_standing(published, settings):
+    objection = raise_objection(
+        published, unit="孟州市", indicator="投资完成率", value=D(75), reason="漏报"
+    )
+    corrected = accept_objection(objection, reason="核实")
+    settings.GUANMO_TODAY = date(2025, 12, 8)
+    out = StringIO()
+    call_command("assess-finalise", str(published.pk), "--issue", "2025-12-08", stdout=out)
+    corrected.refresh_from_db()
+    assert corrected.status == Result.Status.FINAL
+    assert f"现行的第{corrected.pk}号结果" in out.getvalue()
+    document = IssuedDocument.objects.get(kind=Kind.ASSESSMENT_BULLETIN)
+    assert document.subject == f"assessment-{corrected.pk}"

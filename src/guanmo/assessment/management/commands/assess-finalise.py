@@ -3,7 +3,12 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 
 from guanmo.assessment.models import Result
-from guanmo.assessment.objections import ObjectionError, finalise_result, issue_bulletin
+from guanmo.assessment.objections import (
+    ObjectionError,
+    current,
+    finalise_result,
+    issue_bulletin,
+)
 from guanmo.documents.services import DocumentError
 
 
@@ -23,6 +28,9 @@ class Command(BaseCommand):
         found = Result.objects.filter(pk=result).first()
         if found is None:
             raise CommandError(f"没有编号为{result}的考核结果")
+        if (standing := current(found)).pk != found.pk:
+            self.stdout.write(f"第{found.pk}号结果已被更正，以下为现行的第{standing.pk}号结果")
+            found = standing
         if not (issue and found.status == Result.Status.FINAL):
             try:
                 found = finalise_result(found)
