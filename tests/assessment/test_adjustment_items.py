@@ -27,7 +27,7 @@ INPUTS = Inputs(
 )
 SAID = [
     {"item": "安全事故", "kind": "扣分", "count": "3", "points": "-2.00",
-     "reason": "安全事故3次，每次扣1分，单项最多扣2分"},
+     "reason": "安全事故3次，每次扣1分，计3.00分，单项最多扣2分，实扣2.00分"},
     {"item": "国家级荣誉", "kind": "加分", "count": "1", "points": "0.50",
      "reason": "国家级荣誉1次，每次加0.5分"},
 ]  # fmt: skip
@@ -54,10 +54,16 @@ def test_the_json_lists_each_units_items():
 def test_the_text_and_the_docx_list_the_items():
     text = render_text(outcome())
     assert "加分/扣分：" in text
-    assert "乙县：扣分“安全事故”-2.00分（安全事故3次，每次扣1分，单项最多扣2分）" in text
+    assert (
+        "乙县：扣分“安全事故”-2.00分（安全事故3次，每次扣1分，计3.00分，单项最多扣2分，实扣2.00分）"
+        in text
+    )
     assert "乙县：加分“国家级荣誉”0.50分（国家级荣誉1次，每次加0.5分）" in text
     file = BytesIO()
     write_docx(outcome(), file)
     file.seek(0)
     paragraphs = "\n".join(p.text for p in Document(file).paragraphs)
-    assert "乙县：扣分“安全事故”-2.00分（安全事故3次，每次扣1分，单项最多扣2分）" in paragraphs
+    assert (
+        "乙县：扣分“安全事故”-2.00分（安全事故3次，每次扣1分，计3.00分，单项最多扣2分，实扣2.00分）"
+        in paragraphs
+    )

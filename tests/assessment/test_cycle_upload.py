@@ -327,3 +327,9 @@ def test_the_command_with_a_city_refuses_a_unit_not_of_the_city(sheets, tmp_path
             stderr=err,
         )
     assert "“马村镇”不是焦作市的考核单位" in err.getvalue()
+
+
+def test_the_preview_says_the_schemes_overall_caps(office, sheets):
+    """Tryout 15: the preview listed each item's cap but not the 加分 group's (权重 3)."""
+    page = office.get(upload(office, sheets).url).content.decode()
+    assert "加分合计最多3分" in page

@@ -13,13 +13,13 @@ from docx import Document
 
 from guanmo.assessment.aggregation import AdjustmentRule
 from guanmo.assessment.definition import Definition, IndicatorRow, Inputs
+from guanmo.assessment.history import history
 from guanmo.assessment.models import Objection, Result
 from guanmo.assessment.objections import (
     ObjectionError,
     accept_objection,
     current,
     finalise_result,
-    history,
     issue_bulletin,
     publish_result,
     raise_objection,
@@ -88,7 +88,22 @@ def test_an_accepted_objection_corrects_the_value_and_the_ranking_and_says_why(p
     assert recompute(corrected).as_json() == corrected.output
     assert [step.text for step in history(corrected)][1] == (
         "甲县对“投资完成率”提出异议，认为应为110（统计局反馈数据有误，应为110%）；"
-        "采纳：经与统计局核实，数据有误；重新计算后甲县由第2位变为第1位，丙县由第1位变为第2位"
+        "采纳：经与统计局核实，数据有误；重新计算后甲县综合得分由78.57分变为88.57分，"
+        "位次由第2位变为第1位；丙县综合得分由100.00分变为85.00分，位次由第1位变为第2位；"
+        "乙县综合得分由42.86分变为37.86分，位次仍为第3位"
+    )  # tryout 15: every unit whose score or rank moved, 丁县 (unchanged) left out
+
+
+def test_a_correction_moving_no_one_else_says_so(published):
+    """Tryout 15: "重新计算后位次未变" while the unit's score rose; the unit's score and rank
+    are said before and after, and that no other unit moved."""
+    objection = raise_objection(
+        published, unit="乙县", indicator="问题办结天数", value=D(11), reason="少算一件"
+    )
+    accept_objection(objection, reason="核实")
+    # 天数 over 6…20 unchanged: 乙县 20 + 9/14 × 40 = 45.71, the others as they were
+    assert history(published)[-2].text.endswith(
+        "重新计算后乙县综合得分由42.86分变为45.71分，位次仍为第3位；其他单位得分和位次未变"
     )
 
 

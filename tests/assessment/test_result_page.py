@@ -58,7 +58,10 @@ def test_the_page_shows_the_ranking_with_interval_bars_points_and_history(client
     assert page.count('class="rank-interval"') == 3
     assert 'aria-label="第1位"' in page
     assert "<th>投资完成率</th>" in page
-    assert "重新计算后武陟县由第2位变为第1位，温县由第1位变为第2位" in page
+    assert (
+        "重新计算后武陟县综合得分由78.57分变为88.57分，位次由第2位变为第1位；"
+        "温县综合得分由100.00分变为76.00分，位次由第1位变为第2位"
+    ) in page
 
 
 def test_someone_outside_the_ranking_gets_nothing(client, world, published):

@@ -50,6 +50,7 @@ def test_a_county_objects_the_office_accepts_and_the_ranking_changes(
     assert f"/assessment/results/{published.pk}/" not in office.url  # the corrected result
     assert "武陟县" in first_row(office)
     expect(office.locator("ol")).to_contain_text(
-        "采纳：经与统计局核实；重新计算后武陟县由第2位变为第1位，温县由第1位变为第2位"
+        "采纳：经与统计局核实；重新计算后武陟县综合得分由78.57分变为88.57分，位次由第2位变为第1位；"
+        "温县综合得分由100.00分变为76.00分，位次由第1位变为第2位"
     )
     office_context.close()

@@ -10,8 +10,8 @@ import pytest
 from django.urls import reverse
 
 from guanmo.assessment.firms import LAND_THRESHOLD, LOW_TAX_PER_MU, validate_credit_code
+from guanmo.assessment.history import history
 from guanmo.assessment.models import Firm, FirmYear, Objection, Result
-from guanmo.assessment.objections import history
 from guanmo.demo.assessment import demo_final_result
 from guanmo.demo.firms import FIRM_YEAR
 from guanmo.regions.models import Region

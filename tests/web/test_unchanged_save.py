@@ -153,6 +153,8 @@ NOT_EDITS = {
     "project_removal": "takes a project off a key list with a reason (tested in tests/ledger)",
     "assessment_object": "a unit's objection to an assessment result",
     "assessment_decide": "accepts or rejects an objection (tested in tests/assessment)",
+    "assessment_finalise": "makes a result final, once confirmed (tested in tests/assessment)",
+    "assessment_issue": "issues a final result's bulletin (tested in tests/assessment)",
     "assessment_firm_object": "a county's objection for its firm (tested in tests/assessment)",
     "assessment_upload": "holds a cycle's sheets for their preview (tests/assessment)",
     "assessment_preview": "issues a result from held sheets (tested in tests/assessment)",

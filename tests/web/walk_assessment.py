@@ -86,6 +86,9 @@ def walk(world) -> Walk:
         actions={
             "assessment_object": (reverse("assessment_object", args=[result.pk]), OBJECTING),
             "assessment_decide": (reverse("assessment_decide", args=[objection.pk]), DECIDING),
+            # 定稿 and 印发 are the city office's: county offices cannot (tryout 15)
+            "assessment_finalise": (reverse("assessment_finalise", args=[result.pk]), DECIDING),
+            "assessment_issue": (reverse("assessment_issue", args=[result.pk]), DECIDING),
             "assessment_upload": (reverse("assessment_upload"), UPLOADING),
             "assessment_firm_object": (
                 reverse("assessment_firm_object", args=[wuzhi_firm.pk, 2025]),

@@ -140,6 +140,20 @@ class Adjustments:
     def total(self) -> Decimal:
         return self.bonus + self.deduction
 
+    @property
+    def applied(self) -> dict[str, Decimal]:
+        """Each item's points as counted in the score ({item: points}, signed): after its own
+        cap and, where the scheme's cap of all bonuses or all deductions binds, what is left
+        of that cap, taken item by item in the scheme's order; they add up to `total`."""
+        left = {True: self.bonus, False: self.deduction}
+        applied = {}
+        for item, points in self.items.items():
+            bonus = points > 0
+            taken = min(points, left[bonus]) if bonus else max(points, left[bonus])
+            applied[item] = taken
+            left[bonus] -= taken
+        return applied
+
 
 def adjust(
     counts: Mapping[str, Decimal | int],
@@ -152,21 +166,24 @@ def adjust(
 
     Each item gives count × points_each, its size capped at the item's cap; then the bonuses
     together are capped at `bonus_cap` and the deductions at `deduction_cap` (sizes, as a scheme
-    writes "加分最多不超过3分"). Items are shown after their own cap, totals after the overall
-    one. Raises ValueError for an item the scheme does not have or a negative count.
+    writes "加分最多不超过3分"). `items` are after their own cap, totals after the overall
+    one, `applied` each item as the totals count it. Raises ValueError for an item the scheme
+    does not have or a negative count.
     """
     by_item = {rule.item: rule for rule in rules}
-    items: dict[str, Decimal] = {}
     for item, count in counts.items():
         if item not in by_item:
             raise ValueError(f"考核办法中没有加减分事项“{item}”")
         if count < 0:
             raise ValueError(f"加减分事项“{item}”的次数不能为负数：{count}")
-        rule = by_item[item]
-        points = Decimal(count) * rule.points_each
+    items: dict[str, Decimal] = {}
+    for rule in rules:  # in the scheme's order, which an overall cap is taken in
+        if rule.item not in counts:
+            continue
+        points = Decimal(counts[rule.item]) * rule.points_each
         if rule.cap is not None and abs(points) > rule.cap:
             points = rule.cap if points > 0 else -rule.cap
-        items[item] = points
+        items[rule.item] = points
     bonus = sum((points for points in items.values() if points > 0), Decimal(0))
     deduction = sum((points for points in items.values() if points < 0), Decimal(0))
     if bonus_cap is not None:

@@ -17,7 +17,7 @@ from guanmo.assessment.exporters.firms import write_firm_list
 from guanmo.assessment.firms import POLICIES, SALES_PER_MU, TAX_PER_ENERGY, TAX_PER_MU
 from guanmo.assessment.forms import ObjectionForm
 from guanmo.assessment.models import FirmYear, RatedFirm, Result
-from guanmo.assessment.objections import objectable
+from guanmo.assessment.objections import objectable, open_to_objections
 from guanmo.assessment.results import UNRATED
 from guanmo.assessment.selectors import firm_lines, firm_result, firms_for
 from guanmo.assessment.views import object_from_form, share_rule
@@ -102,7 +102,7 @@ def firm_page(request: HttpRequest, pk: int) -> HttpResponse:
         result = firm_result(scope.city, year)
         (line,) = firm_lines(firms.filter(pk=firm.pk), year, result)
         objection_form = None
-        if _objectable(scope, result) and line.line is not None:
+        if _objectable(scope, result) and open_to_objections(result) and line.line is not None:
             objection_form = ObjectionForm(indicators=objectable(result), prefix=f"y{year}")
         rows.append({**_row(line), "result": result, "objection_form": objection_form})
     return render(request, "assessment/firm_page.html", {"firm": firm, "rows": rows})

@@ -4,17 +4,16 @@ attachment); the office accepts (the value is corrected and everything recompute
 result that supersedes the old) or rejects with a reason; once every objection is decided and
 the period is over, the last result is made final.
 
-Each operation is a service named for it; `history` says, result by result, what changed and
+Each operation is a service named for it; `history.history` says, result by result, what changed and
 why. Refusals are `ObjectionError`s whose message says why, in Chinese.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils.timezone import localtime
 
 from guanmo import clock
 from guanmo.accounts.models import User
@@ -35,6 +34,8 @@ from guanmo.regions.models import Region
 from guanmo.sheets.cells import decimal_places
 
 DEFAULT_PUBLICATION_DAYS = 5
+# What 定稿 freezes, as the confirmation says it (the page's form, the refusal unconfirmed)
+FINALISING_FREEZES = "定稿后不再受理异议，得分、位次和等次不再更正，可据此印发通报"
 
 
 class ObjectionError(ValueError):
@@ -73,13 +74,42 @@ def publish_cycle(
     return publish_result(scheme, inputs, days=days, **options)
 
 
+def successor(result: Result) -> Result | None:
+    """The corrected result that replaced `result` (None for one not superseded). Read
+    afresh, as `current`."""
+    return Result.objects.filter(supersedes=result).first()
+
+
 def current(result: Result) -> Result:
     """The result now standing for `result`: itself, or the corrected result replacing it.
 
     Read afresh each time (an instance caches a reverse one-to-one, even its absence)."""
-    while (later := Result.objects.filter(supersedes=result).first()) is not None:
+    while (later := successor(result)) is not None:
         result = later
     return result
+
+
+def open_to_objections(result: Result, *, on: date | None = None) -> bool:
+    """Whether units may object to `result` on `on` (today by default): published, and its
+    公示期 not over (the last day included)."""
+    on = on or today()
+    return result.status == Result.Status.PUBLISHED and (
+        result.published_until is None or on <= result.published_until
+    )
+
+
+def stage(result: Result, *, on: date | None = None) -> str:
+    """The result's state as its pages say it on `on` (today by default): 公示中，公示至…;
+    公示期已满（…），待定稿 once the period is over but not yet final (tryout 15: still said
+    公示中); 已更正; 已定稿."""
+    until = result.published_until
+    if result.status != Result.Status.PUBLISHED:
+        return result.get_status_display()
+    if until is None:
+        return "公示中"
+    if open_to_objections(result, on=on):
+        return f"公示中，公示至{chinese_date(until)}"
+    return f"公示期已满（{chinese_date(until)}），待定稿"
 
 
 def raise_objection(
@@ -240,30 +270,42 @@ def reject_objection(objection: Objection, *, user: User | None = None, reason: 
     return objection
 
 
-def _chain(result: Result) -> list[Result]:
+def chain_of(result: Result) -> list[Result]:
     """Every result from the first issued to the one standing."""
     first = result
     while first.supersedes_id is not None:
         first = first.supersedes
     chain = [first]
-    while (later := Result.objects.filter(supersedes=chain[-1]).first()) is not None:
+    while (later := successor(chain[-1])) is not None:
         chain.append(later)
     return chain
 
 
-@transaction.atomic
-def finalise_result(result: Result, *, on: date | None = None) -> Result:
-    """Make the standing result final: the publication period over, every objection decided."""
-    standing = locked(current(result))
+def finalise_refusal(result: Result, *, on: date | None = None) -> str | None:
+    """Why the result standing for `result` may not be made final on `on` (today by default),
+    in Chinese, or None when it may: already final, the publication period not over, or
+    objections still pending (issue 13: final once every objection is decided)."""
+    standing = current(result)
     on = on or today()
     if standing.status == Result.Status.FINAL:
-        raise ObjectionError("考核结果已定稿")
+        return "考核结果已定稿"
     if standing.published_until is not None and on <= standing.published_until:
-        raise ObjectionError(f"公示期至{chinese_date(standing.published_until)}，期满后方可定稿")
-    chain = _chain(standing)
-    pending = Objection.objects.filter(result__in=chain, status=Objection.Status.PENDING)
-    if pending.exists():
-        raise ObjectionError(f"尚有{pending.count()}件异议未处理，不能定稿")
+        return f"公示期至{chinese_date(standing.published_until)}，期满后方可定稿"
+    pending = Objection.objects.filter(
+        result__in=chain_of(standing), status=Objection.Status.PENDING
+    ).count()
+    if pending:
+        return f"尚有{pending}件异议未处理，不能定稿"
+    return None
+
+
+@transaction.atomic
+def finalise_result(result: Result, *, on: date | None = None) -> Result:
+    """Make the standing result final: the publication period over, every objection decided.
+    Raises ObjectionError saying why not (`finalise_refusal`)."""
+    standing = locked(current(result))
+    if refusal := finalise_refusal(standing, on=on):
+        raise ObjectionError(refusal)
     standing.status = Result.Status.FINAL
     standing.finalised_at = clock.now()
     standing.save(update_fields=["status", "finalised_at"])
@@ -294,71 +336,3 @@ def issue_bulletin(result: Result, *, dated: date, user: User | None = None) -> 
         user=user,
         build=lambda head: results_docx(outcome, head, title),
     )
-
-
-@dataclass(frozen=True)
-class Step:
-    """One step of a result's history: what was decided and what it changed."""
-
-    result: Result
-    objection: Objection | None
-    text: str
-
-
-def _ranks(output: dict) -> dict[str, int | None]:
-    return {unit["unit"]: unit["rank"] for unit in output["units"]}
-
-
-def _clause(text: str) -> str:
-    """A typed reason as a clause inside a history sentence: its closing punctuation dropped
-    (予以采纳。 → 予以采纳), so the sentence never reads "。；"."""
-    return text.strip().rstrip("。．.；;，,、 ")
-
-
-def history(result: Result) -> list[Step]:
-    """The result's history, first issue first: each objection and its decision, and for an
-    accepted one the value corrected and the ranks it moved (the why of every change)."""
-    chain = _chain(result)
-    steps = [Step(chain[0], None, f"{localtime(chain[0].issued_at):%Y-%m-%d}签发考核结果并公示")]
-    objections = (
-        Objection.objects.filter(result__in=chain)
-        .select_related("result", "corrected_result__supersedes")
-        .order_by("raised_at", "pk")
-    )
-    for objection in objections:
-        named = subject(Definition.from_dict(objection.result.definition), objection.indicator)
-        said = (
-            f"{objection.objector}对{named}提出异议，认为应为{objection.claimed}"
-            f"（{objection.reason}）"
-        )
-        if objection.status == Objection.Status.PENDING:
-            steps.append(Step(objection.result, objection, f"{said}，待处理"))
-            continue
-        if objection.status == Objection.Status.REJECTED:
-            steps.append(
-                Step(
-                    objection.result,
-                    objection,
-                    f"{said}；不予采纳：{_clause(objection.decision_reason)}",
-                )
-            )
-            continue
-        corrected = objection.corrected_result
-        before, after = _ranks(corrected.supersedes.output), _ranks(corrected.output)
-        moved = [
-            f"{unit}由第{before[unit]}位变为第{after[unit]}位"
-            for unit in after
-            if before.get(unit) != after[unit] and before.get(unit) and after[unit]
-        ]
-        changed = "，".join(moved) if moved else "位次未变"
-        steps.append(
-            Step(
-                corrected,
-                objection,
-                f"{said}；采纳：{_clause(objection.decision_reason)}；重新计算后{changed}",
-            )
-        )
-    final = chain[-1]
-    if final.status == Result.Status.FINAL:
-        steps.append(Step(final, None, f"{localtime(final.finalised_at):%Y-%m-%d}定稿"))
-    return steps

@@ -61,8 +61,10 @@ class UnitLine:
 
 class AdjustmentItem(NamedTuple):
     """One 加分/扣分 item of a unit as every output explains it: the item, 加分 or 扣分, its
-    count, its points after the item's cap (two decimals, signed) and the reason
-    (安全事故3次，每次扣1分，单项最多扣2分)."""
+    count, its points as applied to the score (after the item's cap and the scheme's cap of
+    all bonuses or deductions; two decimals, signed) and the reason, saying the points counted
+    and the cap that took part of them
+    (安全事故3次，每次扣1分，计3.00分，单项最多扣2分，实扣2.00分)."""
 
     item: str
     kind: str
@@ -75,34 +77,60 @@ def _plain(value: Decimal) -> str:
     return f"{value.normalize():f}"
 
 
+def _points(value: Decimal) -> str:
+    return f"{half_up(value, POINTS_PLACES):f}"
+
+
 def adjustment_items(line: "UnitLine", definition: Definition, inputs: Inputs) -> list:
     """The unit's 加分/扣分 items that gave it points, in the scheme's order, as
-    `AdjustmentItem`s: the one source of what the text, JSON, .docx and page say of them. The
-    totals beside them (`Adjustments.bonus`/`deduction`) are after the scheme's overall caps."""
+    `AdjustmentItem`s: the one source of what the text, JSON, .docx and page say of them. Their
+    points are those applied (`Adjustments.applied`), so that they add up to the 加分 and 扣分
+    beside them and, with the points by indicator, to the score."""
     if line.adjustments is None:
         return []
     counts = inputs.counts.get(line.unit, {})
+    applied = line.adjustments.applied
     items = []
     for rule in definition.adjustment_rules:
-        points = line.adjustments.items.get(rule.item)
-        if not points:
+        if not line.adjustments.items.get(rule.item):
             continue
-        verb = "加" if rule.points_each > 0 else "扣"
+        bonus = rule.points_each > 0
+        verb = "加" if bonus else "扣"
+        counted = counts[rule.item] * rule.points_each
         reason = (
             f"{rule.item}{_plain(counts[rule.item])}次，每次{verb}{_plain(abs(rule.points_each))}分"
         )
+        group_cap = definition.bonus_cap if bonus else definition.deduction_cap
+        capped = applied[rule.item] != counted
+        if capped:
+            reason += f"，计{_points(abs(counted))}分"
         if rule.cap is not None:
             reason += f"，单项最多{verb}{_plain(rule.cap)}分"
+        if group_cap is not None and applied[rule.item] != line.adjustments.items[rule.item]:
+            reason += f"，{verb}分合计最多{_plain(group_cap)}分"
+        if capped:
+            reason += f"，实{verb}{_points(abs(applied[rule.item]))}分"
         items.append(
             AdjustmentItem(
                 rule.item,
                 f"{verb}分",
                 _plain(counts[rule.item]),
-                f"{half_up(points, POINTS_PLACES):f}",
+                _points(applied[rule.item]),
                 reason,
             )
         )
     return items
+
+
+def overall_caps(definition: Definition) -> str | None:
+    """The scheme's caps of all bonuses and of all deductions as outputs say them
+    (加分合计最多3分，扣分合计最多2分), or None for a scheme without either."""
+    caps = [
+        f"{kind}合计最多{_plain(cap)}分"
+        for kind, cap in (("加分", definition.bonus_cap), ("扣分", definition.deduction_cap))
+        if cap is not None
+    ]
+    return "，".join(caps) or None
 
 
 class ShownBreakdown(NamedTuple):

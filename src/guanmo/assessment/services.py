@@ -124,15 +124,17 @@ def page_figures_of(result: Result) -> dict:
     view computes nothing. A result whose tables were kept under another rule than the
     current FIGURES_RULE (or before they were kept at all: a breakdown rounded part by part,
     one hundredth off its score) has them computed once again from what it froze
-    (`scores_again`) and kept, with the points by indicator of its issued JSON, so that the
+    (`scores_again`) and kept, with the points by indicator and the 加分/扣分 items (as
+    applied, tryout 15) of its issued JSON, so that the
     page, its .xlsx and the JSON are what a fresh computation gives. Scores, ranks, classes
     and the Monte Carlo's figures are left as issued: the rule changes how parts are shown."""
     if result.figures.get("rule") != FIGURES_RULE:
         outcome = scores_again(result)
         result.figures = page_figures(outcome)
-        fresh = {unit["unit"]: unit["contributions"] for unit in outcome.as_json()["units"]}
+        fresh = {unit["unit"]: unit for unit in outcome.as_json()["units"]}
         for unit in result.output["units"]:
-            unit["contributions"] = fresh[unit["unit"]]
+            unit["contributions"] = fresh[unit["unit"]]["contributions"]
+            unit["adjustments"] = fresh[unit["unit"]]["adjustments"]
         result.save(update_fields=["figures", "output"])
     return result.figures
 

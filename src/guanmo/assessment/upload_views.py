@@ -20,6 +20,7 @@ from guanmo.assessment.cycle_sheets import CycleSheets, read_cycle
 from guanmo.assessment.definition import Definition, Inputs, weights_of
 from guanmo.assessment.forms import CycleUploadForm, RunForm
 from guanmo.assessment.objections import ObjectionError, publish_cycle
+from guanmo.assessment.outcome import overall_caps
 from guanmo.assessment.results import Classes, ShareClasses
 from guanmo.assessment.scheme_words import AGGREGATIONS, FORM_WORDS, PARAMETERS, WEIGHTINGS
 from guanmo.assessment.selectors import city_roll
@@ -216,6 +217,7 @@ def _understood(sheets: CycleSheets, inputs: Inputs, weights: dict | None) -> di
         "names": names,
         "adjustments": definition.adjustment_rules,
         "adjustment_items": adjustments,
+        "overall_caps": overall_caps(definition),
         "vetoes": definition.vetoes,
         "veto_effect": definition.veto_effect.value,
         "classes": _classes_words(definition.classes),

@@ -1,6 +1,12 @@
 from django.urls import path
 
-from guanmo.assessment import firm_upload_views, firm_views, upload_views, views
+from guanmo.assessment import (
+    finalise_views,
+    firm_upload_views,
+    firm_views,
+    upload_views,
+    views,
+)
 
 urlpatterns = [
     path("", views.result_list, name="assessment_results"),
@@ -17,6 +23,8 @@ urlpatterns = [
     ),
     path("results/<int:pk>/", views.result_page, name="assessment_result"),
     path("results/<int:pk>/objections/", views.objection_raise, name="assessment_object"),
+    path("results/<int:pk>/finalise/", finalise_views.result_finalise, name="assessment_finalise"),
+    path("results/<int:pk>/issue/", finalise_views.result_issue, name="assessment_issue"),
     path(
         "objections/<int:pk>/attachment/",
         views.objection_attachment,

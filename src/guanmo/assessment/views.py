@@ -9,13 +9,14 @@ from io import BytesIO
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.exporters.text import (
     BREAKDOWN_TAIL,
+    caps_sentence,
     item_sentence,
     probability_text,
     raw_headers,
@@ -26,20 +27,26 @@ from guanmo.assessment.exporters.text import (
 )
 from guanmo.assessment.exporters.xlsx import write_xlsx
 from guanmo.assessment.forms import DecisionForm, ObjectionForm, WhatIfForm
+from guanmo.assessment.history import history
 from guanmo.assessment.models import Objection, Result
 from guanmo.assessment.objections import (
+    FINALISING_FREEZES,
     ObjectionError,
     accept_objection,
     current,
-    history,
+    finalise_refusal,
     objectable,
+    open_to_objections,
     raise_objection,
     reject_objection,
+    stage,
+    successor,
 )
 from guanmo.assessment.results import ShareClasses
 from guanmo.assessment.selectors import objections_for, results_for
 from guanmo.assessment.services import page_figures_of, recompute
 from guanmo.assessment.what_if import Change, suppose
+from guanmo.clock import today
 from guanmo.documents.models import Kind
 from guanmo.documents.selectors import documents_for
 
@@ -71,7 +78,14 @@ def result_list(request: HttpRequest) -> HttpResponse:
         first = [u["unit"] for u in ranked if u["rank"] == 1]
         bottom = max((u["rank"] for u in ranked), default=None)
         last = [u["unit"] for u in ranked if u["rank"] == bottom and bottom != 1]
-        rows.append({"result": result, "first": "、".join(first), "last": "、".join(last)})
+        rows.append(
+            {
+                "result": result,
+                "stage": stage(result),
+                "first": "、".join(first),
+                "last": "、".join(last),
+            }
+        )
     return render(request, "assessment/result_list.html", {"rows": rows})
 
 
@@ -90,6 +104,18 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
         write_xlsx(recompute(result), file)
         file.seek(0)
         return FileResponse(file, as_attachment=True, filename=f"{title}.xlsx")
+    later = successor(result)
+    if request.GET.get("format") == "json":
+        return JsonResponse(
+            {
+                "id": result.pk,
+                "status": stage(result),
+                "supersedes": result.supersedes_id,
+                "superseded_by": None if later is None else later.pk,
+                **output,
+            },
+            json_dumps_params={"ensure_ascii": False, "indent": 2},
+        )
     stored = {unit["unit"]: unit for unit in output["units"]}
     units = [
         {
@@ -105,7 +131,11 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
     ]
     scope = request.scope
     published = result.status == Result.Status.PUBLISHED
-    may_object = published and scope.county is not None and scope.county.name in _units(result)
+    may_object = (
+        open_to_objections(result)
+        and scope.county is not None
+        and scope.county.name in _units(result)
+    )
     pending = (
         Objection.objects.filter(result=result, status=Objection.Status.PENDING).select_related(
             "result"
@@ -125,6 +155,7 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
         "assessment/result.html",
         {
             "result": result,
+            "stage": stage(result),
             "threshold": _probability(str(result.threshold)),
             "what_if_form": what_if_form,
             "supposed": supposed,
@@ -152,13 +183,34 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
                 for unit in output["units"]
                 for item in unit.get("adjustments", [])
             ],
+            "caps": caps_sentence(definition),
             "points_lost": figures["points_lost"],
             "sentences": output["sentences"],
             "sensitivity": sensitivity_rows(indices),
             "sampling_note": sampling_note(indices),
             "history": _history(request, result),
+            # a superseded result names the one correcting it and the one standing; a
+            # corrected one the result it corrects (tryout 15)
+            "successor": later,
+            "standing": None if later is None else current(later),
+            **_finalising(scope, result),
         },
     )
+
+
+def _finalising(scope, result: Result) -> dict:
+    """For the city office: why the result may not be made final yet (`finalise_refusal`),
+    or the 定稿 form saying what it freezes; once final, the 印发 form until issued."""
+    if not scope.is_city_office or result.status == Result.Status.SUPERSEDED:
+        return {}
+    if result.status == Result.Status.FINAL:
+        return {"may_issue": True, "today": today()}
+    refusal = finalise_refusal(result)
+    return {
+        "finalise_refusal": refusal,
+        "may_finalise": refusal is None,
+        "freezes": FINALISING_FREEZES,
+    }
 
 
 def _history(request: HttpRequest, result: Result) -> list[tuple[str, Objection | None]]:
@@ -215,7 +267,8 @@ def _what_if(request: HttpRequest, result: Result, indicators: list[str]):
     return form, line.text
 
 
-def _standing_page(result) -> HttpResponse:
+def standing_page(result) -> HttpResponse:
+    """Back to the page of the result standing for `result` (a correction may have replaced it)."""
     return redirect("assessment_result", current(result).pk)
 
 
@@ -232,7 +285,7 @@ def objection_raise(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied("只有参评单位可以对本单位的数值提出异议")
     form = ObjectionForm(request.POST, request.FILES, indicators=objectable(result))
     object_from_form(request, result, unit=county.name, form=form)
-    return _standing_page(result)
+    return standing_page(result)
 
 
 def object_from_form(
@@ -271,7 +324,7 @@ def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
     form = DecisionForm(request.POST, prefix=str(objection.pk))
     if not form.is_valid():
         messages.error(request, "请选择采纳或不予采纳")
-        return _standing_page(objection.result)
+        return standing_page(objection.result)
     reason = form.cleaned_data["reason"]
     try:
         if form.cleaned_data["decision"] == "accept":
@@ -282,4 +335,4 @@ def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "已不予采纳")
     except ObjectionError as error:
         messages.error(request, str(error))
-    return _standing_page(objection.result)
+    return standing_page(objection.result)

@@ -5,7 +5,13 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from guanmo.assessment.definition import Definition, Inputs
-from guanmo.assessment.outcome import Outcome, UnitLine, adjustment_items, shown_breakdown
+from guanmo.assessment.outcome import (
+    Outcome,
+    UnitLine,
+    adjustment_items,
+    overall_caps,
+    shown_breakdown,
+)
 from guanmo.assessment.results import first_placed, places_moved_words, points_lost_to
 from guanmo.assessment.sources import raw_header
 from guanmo.figures.formatting import UNDEFINED, half_up, rate
@@ -146,7 +152,7 @@ def two_places(value: Decimal | None) -> str:
 # (`services.page_figures_of`), so that a page never shows parts the current rule would not give.
 FIGURES_RULE = (
     "各指标得分按最大余数法取两位小数，与加分、扣分合计等于综合得分；与第一名差距按所示得分相减，"
-    "高于第一名的注明"
+    "高于第一名的注明；加分、扣分各项为计入得分的分数，注明上限"
 )
 
 
@@ -234,12 +240,22 @@ def choice_name(choice: str) -> str:
 
 def adjustment_sentences(outcome: Outcome) -> list[str]:
     """Each unit's 加分/扣分 items as one sentence each (`outcome.adjustment_items`), units in
-    rank order: 乙县：扣分“安全事故”-2.00分（安全事故3次，每次扣1分，单项最多扣2分）."""
-    return [
+    rank order (乙县：扣分“安全事故”-2.00分（安全事故3次，每次扣1分，计3.00分，单项最多扣2分，
+    实扣2.00分）), then the scheme's overall caps when it has any (`caps_sentence`)."""
+    said = [
         item_sentence(line.unit, item._asdict())
         for line in outcome.lines
         for item in adjustment_items(line, outcome.definition, outcome.inputs)
     ]
+    if said and (caps := caps_sentence(outcome.definition)):
+        said.append(caps)
+    return said
+
+
+def caps_sentence(definition: Definition) -> str | None:
+    """考核办法规定加分合计最多3分，扣分合计最多2分。 (None for a scheme without them)."""
+    caps = overall_caps(definition)
+    return None if caps is None else f"考核办法规定{caps}。"
 
 
 def item_sentence(unit: str, item: Mapping[str, str]) -> str:

@@ -189,7 +189,7 @@ def write_xlsx(outcome: Outcome, output: str | Path | BinaryIO) -> None:
             [
                 u,
                 *(outcome.inputs.counts.get(u, {}).get(item) for item in items),
-                *(a.items.get(item) for item in items),
+                *(a.applied.get(item) for item in items),
                 a.bonus,
                 a.deduction,
             ]

@@ -1,0 +1,112 @@
+"""A result's history (issue 13: "the history shows why"): each objection and its decision, and
+for an accepted one what the correction changed, result by result up to the one asked about."""
+
+from dataclasses import dataclass
+
+from django.utils.timezone import localtime
+
+from guanmo.assessment.definition import Definition
+from guanmo.assessment.models import Objection, Result
+from guanmo.assessment.objections import chain_of, subject
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a result's history: what was decided and what it changed."""
+
+    result: Result
+    objection: Objection | None
+    text: str
+
+
+def _moved(unit: str, before: dict | None, after: dict) -> str:
+    """A unit's score and rank before and after a correction, as the what-if says them:
+    甲县综合得分由78.57分变为88.57分，位次由第2位变为第1位 (仍为 where one is unchanged; — for
+    a unit without a score or rank)."""
+    before = before or {"score": None, "rank": None}
+
+    def said(value, form: str) -> str:
+        return "—" if value is None else form.format(value)
+
+    score = [said(before["score"], "{}分"), said(after["score"], "{}分")]
+    rank = [said(before["rank"], "第{}位"), said(after["rank"], "第{}位")]
+    return unit + "，".join(
+        f"{name}仍为{was}" if was == now else f"{name}由{was}变为{now}"
+        for name, (was, now) in (("综合得分", score), ("位次", rank))
+    )
+
+
+def correction_effect(unit: str, before: dict, after: dict) -> str:
+    """What recomputing after a correction of `unit`'s value did (issue 13: the history shows
+    why), from the issued JSON before and after: the unit's score and rank before → after, then
+    every other unit whose score or rank changed, in its new order (tryout 15: rank steps moved
+    others by points and only ranks were said), or that no other unit changed."""
+    was = {line["unit"]: line for line in before["units"]}
+    said = [_moved(unit, was.get(unit), next(u for u in after["units"] if u["unit"] == unit))]
+    for line in after["units"]:
+        other = was.get(line["unit"])
+        if line["unit"] == unit or (
+            other is not None and (other["score"], other["rank"]) == (line["score"], line["rank"])
+        ):
+            continue
+        said.append(_moved(line["unit"], other, line))
+    if len(said) == 1:
+        said.append("其他单位得分和位次未变")
+    return "；".join(said)
+
+
+def _clause(text: str) -> str:
+    """A typed reason as a clause inside a history sentence: its closing punctuation dropped
+    (予以采纳。 → 予以采纳), so the sentence never reads "。；"."""
+    return text.strip().rstrip("。．.；;，,、 ")
+
+
+def history(result: Result) -> list[Step]:
+    """The result's history, first issue first, up to its own end: each objection and its
+    decision, and for an accepted one the value corrected and the ranks it moved (the why of
+    every change); a superseded result's ends with the result correcting it, the standing
+    one's with its 定稿 (tryout 15: not with a later result's)."""
+    whole = chain_of(result)
+    chain = whole[: [r.pk for r in whole].index(result.pk) + 1]
+    steps = [Step(chain[0], None, f"{localtime(chain[0].issued_at):%Y-%m-%d}签发考核结果并公示")]
+    objections = (
+        Objection.objects.filter(result__in=chain)
+        .select_related("result", "corrected_result__supersedes")
+        .order_by("raised_at", "pk")
+    )
+    for objection in objections:
+        named = subject(Definition.from_dict(objection.result.definition), objection.indicator)
+        said = (
+            f"{objection.objector}对{named}提出异议，认为应为{objection.claimed}"
+            f"（{objection.reason}）"
+        )
+        if objection.status == Objection.Status.PENDING:
+            steps.append(Step(objection.result, objection, f"{said}，待处理"))
+            continue
+        if objection.status == Objection.Status.REJECTED:
+            steps.append(
+                Step(
+                    objection.result,
+                    objection,
+                    f"{said}；不予采纳：{_clause(objection.decision_reason)}",
+                )
+            )
+            continue
+        corrected = objection.corrected_result
+        changed = correction_effect(objection.unit, corrected.supersedes.output, corrected.output)
+        steps.append(
+            Step(
+                corrected,
+                objection,
+                f"{said}；采纳：{_clause(objection.decision_reason)}；重新计算后{changed}",
+            )
+        )
+    final = chain[-1]
+    if final.pk != whole[-1].pk:
+        later = whole[len(chain)]
+        steps.append(
+            Step(later, None, f"{localtime(later.issued_at):%Y-%m-%d}更正为第{later.pk}号结果")
+        )
+    elif final.status == Result.Status.FINAL:
+        steps.append(Step(final, None, f"{localtime(final.finalised_at):%Y-%m-%d}定稿"))
+    return steps

@@ -1,0 +1,84 @@
+"""Tryout 15: a result replaced after an accepted objection was marked only 已更正, with no link
+to the result standing, and its history ended with the corrected result's 定稿. A superseded
+result says so in a banner linking the result that replaced it, the corrected result links
+back, each history ends at its own end, and the page's JSON gives both ids."""
+
+import json
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+from django.urls import reverse
+
+from guanmo.assessment.history import history
+from guanmo.assessment.objections import (
+    accept_objection,
+    finalise_result,
+    publish_result,
+    raise_objection,
+)
+from guanmo.assessment.services import save_scheme
+from tests.assessment.test_result_page import DEFINITION, INPUTS
+
+
+@pytest.fixture
+def corrected(world, settings):
+    """Published 1 December, corrected on 3 December, final on 8 December: (first, second)."""
+    settings.GUANMO_TODAY = date(2025, 12, 1)
+    scheme = save_scheme(world.city, "2025年度", "综合考核", DEFINITION, list(INPUTS.values))
+    first = publish_result(scheme, INPUTS, days=5, runs=0)
+    objection = raise_objection(
+        first, unit="孟州市", indicator="投资完成率", value=D(99), reason="漏报一个项目"
+    )
+    settings.GUANMO_TODAY = date(2025, 12, 3)
+    second = accept_objection(objection, reason="经核实")
+    settings.GUANMO_TODAY = date(2025, 12, 8)
+    finalise_result(second)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    return first, second
+
+
+def page(client, result) -> str:
+    return client.get(reverse("assessment_result", args=[result.pk])).content.decode()
+
+
+def test_a_superseded_result_says_which_result_stands_and_links_it(client, world, corrected):
+    first, second = corrected
+    client.force_login(world.users["city"])
+    shown = page(client, first)
+    said = f"本结果已被第{second.pk}号结果更正（2025年12月3日），以更正后结果为准"
+    assert said in shown
+    assert f'href="{reverse("assessment_result", args=[second.pk])}"' in shown
+
+
+def test_the_corrected_result_links_back(client, world, corrected):
+    first, second = corrected
+    client.force_login(world.users["wuzhi"])
+    shown = page(client, second)
+    assert f"本结果更正自第{first.pk}号结果（2025年12月1日签发）" in shown
+    assert f'href="{reverse("assessment_result", args=[first.pk])}"' in shown
+
+
+def test_each_history_ends_at_its_own_end(corrected):
+    first, second = corrected
+    steps = [step.text for step in history(first)]
+    assert steps[0] == "2025-12-01签发考核结果并公示"
+    assert steps[-1] == f"2025-12-03更正为第{second.pk}号结果"
+    assert not any("定稿" in text for text in steps)
+    steps = [step.text for step in history(second)]
+    assert steps[-1] == "2025-12-08定稿"
+
+
+def test_the_pages_json_carries_both_ids(client, world, corrected):
+    first, second = corrected
+    client.force_login(world.users["city"])
+    url = reverse("assessment_result", args=[first.pk])
+    response = client.get(url, {"format": "json"})
+    assert response["Content-Type"].startswith("application/json")
+    data = json.loads(response.content)
+    assert (data["id"], data["supersedes"], data["superseded_by"]) == (first.pk, None, second.pk)
+    assert data["status"] == "已更正"
+    assert data["units"] == first.output["units"]
+    data = client.get(reverse("assessment_result", args=[second.pk]), {"format": "json"}).json()
+    assert (data["supersedes"], data["superseded_by"], data["status"]) == (first.pk, None, "已定稿")
