@@ -294,3 +294,26 @@ def test_the_page_links_its_issued_bulletin(client, world, published):
     link = reverse("document_file", args=[document.pk, "docx"])
     assert f'href="{link}"' in page and document.number in page
     assert client.get(link).status_code == 200
+
+
+def test_the_page_shows_the_scheme_it_was_computed_under(client, world, settings):
+    """Tryout 15: the scheme (weights, forms, parameters, 加分/扣分 with caps, 一票否决, classes,
+    aggregation, weighting, what the robustness check varies) was not shown with the result."""
+    result = full_result(world, settings)
+    client.force_login(world.users["city"])
+    page = client.get(reverse("assessment_result", args=[result.pk])).content.decode()
+    section = page[page.index('id="scheme"') :]
+    for said in (
+        "<h2>考核办法</h2>",
+        "<td>60.00%</td>",
+        "满分=100（默认）",
+        "每次加0.5分",
+        "一票否决",
+        "否决后排在末位",
+        "按分数：优秀≥90分",
+        "加权算术",
+        "按表中权重",
+        "各指标权重上下浮动25%",
+    ):
+        assert said in page, said
+    assert "极值法" in section

@@ -37,6 +37,7 @@ from guanmo.assessment.objections import (
     reject_objection,
 )
 from guanmo.assessment.results import ShareClasses
+from guanmo.assessment.scheme_description import INDICATOR_HEADERS, describe
 from guanmo.assessment.selectors import objections_for, results_for
 from guanmo.assessment.services import page_figures_of, recompute
 from guanmo.assessment.what_if import Change, suppose
@@ -157,6 +158,10 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
             "sensitivity": sensitivity_rows(indices),
             "sampling_note": sampling_note(indices),
             "history": _history(request, result),
+            "scheme_headers": INDICATOR_HEADERS,
+            "scheme": describe(
+                definition, {name: Decimal(weight) for name, weight in output["weights"].items()}
+            ),
         },
     )
 

@@ -13,6 +13,7 @@ from guanmo.assessment.exporters.text import (
     sensitivity_rows,
 )
 from guanmo.assessment.outcome import Outcome
+from guanmo.assessment.scheme_description import describe
 from guanmo.documents.official import Letterhead, OfficialDocument
 from guanmo.figures.formatting import rate
 
@@ -52,7 +53,27 @@ def results_docx(outcome: Outcome, head: Letterhead, title: str = TITLE) -> byte
         )
         if note := sampling_note(indices_of(outcome)):
             document.body(note)
+    scheme_section(document, outcome, "三、考核办法" if outcome.robustness else "二、考核办法")
     return document.finish()
+
+
+def scheme_section(document: OfficialDocument, outcome: Outcome, heading: str) -> None:
+    """The scheme the result was computed under (`scheme_description.describe`): the indicators
+    with their weights, forms and parameters, how each form scores, then the other rules."""
+    described = describe(outcome.definition, outcome.weights)
+    document.heading(heading)
+    document.table(
+        ("一级指标", "二级指标", "权重（占比）", "方向", "计分方法", "参数"),
+        [
+            [line.top, line.name, line.share, line.direction, line.form, line.parameters]
+            for line in described.indicators
+        ],
+        caption="指标、权重与计分方法",
+    )
+    formulas = dict.fromkeys((line.form, line.formula) for line in described.indicators)
+    for form, formula in formulas:
+        document.body(f"{form}：{formula}。")
+    document.form(described.rules)
 
 
 def write_docx(outcome: Outcome, output: str | Path | BinaryIO, *, title: str = TITLE) -> None:

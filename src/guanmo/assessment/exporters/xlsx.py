@@ -25,7 +25,7 @@ from guanmo.assessment.exporters.text import (
     sampling_note,
 )
 from guanmo.assessment.outcome import Outcome
-from guanmo.assessment.scheme_words import FORM_WORDS
+from guanmo.assessment.scheme_description import INDICATOR_HEADERS, describe
 from guanmo.assessment.sources import origin_rows
 from guanmo.documents.formulas import put
 from guanmo.documents.xlsx import INTEGER_FORMAT, RATE_FORMAT, Column, write_table
@@ -141,6 +141,24 @@ def _shown_breakdown(workbook: Workbook, outcome: Outcome) -> None:
     )
 
 
+def _method_sheet(workbook: Workbook, outcome: Outcome) -> None:
+    """权重与方法: the scheme frozen with the result as `scheme_description.describe` says it,
+    its indicators as a table and under them its other rules (项目, 内容)."""
+    described = describe(outcome.definition, outcome.weights)
+    widths = (12, 8, 18, 8, 10, 6, 10, 24, 40, 20)
+    _table(
+        workbook,
+        "权重与方法",
+        [Column(header, width) for header, width in zip(INDICATOR_HEADERS, widths, strict=True)],
+        [list(line) for line in described.indicators],
+    )
+    sheet = workbook["权重与方法"]
+    start = sheet.max_row + 2
+    for offset, (item, said) in enumerate([("项目", "内容"), *described.rules]):
+        put(sheet.cell(start + offset, 1), item)
+        put(sheet.cell(start + offset, 2), said)
+
+
 def write_xlsx(outcome: Outcome, output: str | Path | BinaryIO) -> None:
     workbook = Workbook()
     _result_sheet(workbook, outcome)
@@ -202,27 +220,7 @@ def write_xlsx(outcome: Outcome, output: str | Path | BinaryIO) -> None:
         [_unit_column(), Column("一票否决", 10), Column("不参评", 10)],
         [[u, _yes(u in outcome.inputs.vetoed), _yes(u in outcome.inputs.exempt)] for u in units],
     )
-    _table(
-        workbook,
-        "权重与方法",
-        [
-            Column("一级指标", 14),
-            Column("二级指标", 18),
-            Column("方向", 8),
-            Column("计分方法", 14),
-            Column("权重", 10, EXACT_FORMAT),
-        ],
-        [
-            [
-                row.top,
-                row.name,
-                row.direction.value,
-                FORM_WORDS[row.form],
-                outcome.weights[row.name],
-            ]
-            for row in outcome.definition.indicators
-        ],
-    )
+    _method_sheet(workbook, outcome)
     if outcome.inputs.origins:
         _table(
             workbook,
