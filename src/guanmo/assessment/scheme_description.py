@@ -227,3 +227,20 @@ def describe(definition: Definition, weights: Mapping[str, Decimal]) -> SchemeDe
     rules.append(("无考核事项", definition.nothing_to_count.value))
     rules.append(("稳健性检验", varied_text(definition)))
     return SchemeDescription(indicators, rules)
+
+
+# What the Sobol indices measure (`robustness.sensitivity`'s output), said beside them.
+SOBOL_OUTPUT = (
+    "Sobol指数衡量的是各参评单位位次的变动：模拟中各单位位次相对按本考核办法所得位次的平均变动"
+    "位数（一票否决和不参评单位除外）"
+)
+VETO_NOTE = (
+    "一票否决单位不参与末位概率计算：其位次按否决规则确定，居首概率、末位概率和位次区间均在"
+    "其余参评单位中计算。"
+)
+
+
+def robustness_notes(definition: Definition, vetoed: frozenset[str]) -> list[str]:
+    """What a robustness check's figures leave out, said under them: VETO_NOTE when a unit
+    was vetoed and placed by rule (`robustness.assess_robustness` ranks the others only)."""
+    return [VETO_NOTE] if vetoed else []

@@ -37,7 +37,13 @@ from guanmo.assessment.objections import (
     reject_objection,
 )
 from guanmo.assessment.results import ShareClasses
-from guanmo.assessment.scheme_description import INDICATOR_HEADERS, describe
+from guanmo.assessment.scheme_description import (
+    INDICATOR_HEADERS,
+    SOBOL_OUTPUT,
+    describe,
+    robustness_notes,
+    varied_text,
+)
 from guanmo.assessment.selectors import objections_for, results_for
 from guanmo.assessment.services import page_figures_of, recompute
 from guanmo.assessment.what_if import Change, suppose
@@ -158,6 +164,13 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
             "sensitivity": sensitivity_rows(indices),
             "sampling_note": sampling_note(indices),
             "history": _history(request, result),
+            "robustness_said": [
+                f"{varied_text(definition)}。",
+                *robustness_notes(definition, frozenset(result.inputs["vetoed"])),
+            ]
+            if result.runs
+            else [],
+            "sobol_output": SOBOL_OUTPUT,
             "scheme_headers": INDICATOR_HEADERS,
             "scheme": describe(
                 definition, {name: Decimal(weight) for name, weight in output["weights"].items()}

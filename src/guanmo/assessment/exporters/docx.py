@@ -6,14 +6,16 @@ from typing import BinaryIO
 
 from guanmo.assessment.exporters.text import (
     RESULT_HEADERS,
+    SOBOL_OUTPUT,
     adjustment_sentences,
     indices_of,
     result_rows,
+    robustness_sentence,
     sampling_note,
     sensitivity_rows,
 )
 from guanmo.assessment.outcome import Outcome
-from guanmo.assessment.scheme_description import describe
+from guanmo.assessment.scheme_description import describe, robustness_notes
 from guanmo.documents.official import Letterhead, OfficialDocument
 from guanmo.figures.formatting import rate
 
@@ -41,11 +43,12 @@ def results_docx(outcome: Outcome, head: Letterhead, title: str = TITLE) -> byte
     if outcome.robustness is not None:
         document.heading("二、稳健性检验")
         document.body(
-            f"对各指标权重（上下浮动{rate(outcome.definition.weight_variation * 100)}）、"
-            f"标准化方法和汇总方法作{outcome.robustness.runs}次随机模拟，位次区间为模拟中"
-            "90%的位次所在范围；排在末位的概率达到"
+            f"{robustness_sentence(outcome)}位次区间为模拟中90%的位次所在范围；排在末位的概率达到"
             f"{rate(outcome.threshold * 100)}方认定末位。"
         )
+        for note in robustness_notes(outcome.definition, outcome.inputs.vetoed):
+            document.body(note)
+        document.body(f"{SOBOL_OUTPUT}。")
         document.table(
             ("选择", "一阶指数", "总效应指数"),
             sensitivity_rows(indices_of(outcome)),

@@ -15,6 +15,7 @@ from openpyxl import Workbook
 
 from guanmo.assessment.exporters.text import (
     BREAKDOWN_TAIL,
+    SOBOL_OUTPUT,
     breakdown_rows,
     choice_name,
     indices_of,
@@ -22,10 +23,15 @@ from guanmo.assessment.exporters.text import (
     rank_label,
     raw_headers,
     raw_values,
+    robustness_sentence,
     sampling_note,
 )
 from guanmo.assessment.outcome import Outcome
-from guanmo.assessment.scheme_description import INDICATOR_HEADERS, describe
+from guanmo.assessment.scheme_description import (
+    INDICATOR_HEADERS,
+    describe,
+    robustness_notes,
+)
 from guanmo.assessment.sources import origin_rows
 from guanmo.documents.formulas import put
 from guanmo.documents.xlsx import INTEGER_FORMAT, RATE_FORMAT, Column, write_table
@@ -99,6 +105,11 @@ def _result_sheet(workbook: Workbook, outcome: Outcome) -> None:
             ]
         )
     write_table(sheet, title="综合考核结果", units="单位：分", columns=columns, rows=rows)
+    if outcome.robustness is not None:
+        below = sheet.max_row + 2
+        notes = robustness_notes(outcome.definition, outcome.inputs.vetoed)
+        for offset, said in enumerate([robustness_sentence(outcome), *notes]):
+            put(sheet.cell(below + offset, 1), said)
 
 
 def _table(workbook: Workbook, title: str, columns: list[Column], rows: list[list]) -> None:
@@ -242,7 +253,11 @@ def write_xlsx(outcome: Outcome, output: str | Path | BinaryIO) -> None:
                 for choice, index in outcome.robustness.sensitivity.items()
             ],
         )
+        sheet = workbook["敏感性"]
+        below = sheet.max_row + 2
+        notes = [f"{SOBOL_OUTPUT}。", robustness_sentence(outcome)]
         if note := sampling_note(indices_of(outcome)):
-            sheet = workbook["敏感性"]
-            put(sheet.cell(sheet.max_row + 2, 1), note)
+            notes.append(note)
+        for offset, said in enumerate(notes):
+            put(sheet.cell(below + offset, 1), said)
     workbook.save(output)
