@@ -148,7 +148,7 @@ def test_json_gives_the_hand_worked_scores_ranks_classes_and_changes(sheets):
         "问题办结天数": "0.4000",
     }
     assert result["method"] == {
-        "normalisation": "min_max,efficacy_coefficient",
+        "normalisation": ["min_max", "efficacy_coefficient"],
         "aggregation": "weighted_arithmetic",
         "weighting": "by_hand",
         "entropy_variant": None,

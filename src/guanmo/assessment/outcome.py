@@ -157,7 +157,8 @@ class Outcome:
                 name: str(half_up(weight, WEIGHT_PLACES)) for name, weight in self.weights.items()
             },
             "method": {
-                "normalisation": ",".join(
+                # each scoring form the scheme uses, once, in its order (tryout 15: a joined string)
+                "normalisation": list(
                     dict.fromkeys(row.form.value for row in self.definition.indicators)
                 ),
                 "aggregation": self.definition.aggregation.value,
