@@ -142,6 +142,7 @@ def test_the_list_says_how_the_classes_by_shares_were_counted(client, world, iss
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_firms")).content.decode()
     ranked = sum(1 for unit in issued.output["units"] if unit["rank"])
-    assert f"D类后5%：{ranked}×5%=" in page and "余数归入较低等次" in page
+    assert f"C类其后35%：累计95%，{ranked}×95%=" in page and "D类后5%：其余第" in page
+    assert "余数归入较低等次" in page
     page = client.get(reverse("assessment_result", args=[issued.pk])).content.decode()
     assert 'id="share-rule"' in page
