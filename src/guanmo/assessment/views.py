@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.exporters.text import (
+    BREAKDOWN_NOTE,
     BREAKDOWN_TAIL,
     item_sentence,
     probability_text,
@@ -147,6 +148,7 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
                 for row in raw_values(definition, Inputs.from_dict(result.inputs))
             ],
             "breakdown_tail": BREAKDOWN_TAIL,
+            "breakdown_note": BREAKDOWN_NOTE,
             "share_rule": share_rule(result),
             # the bulletin issued from it (`objections.issue_bulletin`), when he may read it
             "bulletin": documents_for(scope)

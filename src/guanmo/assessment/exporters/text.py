@@ -112,6 +112,11 @@ def breakdown_rows(outcome: Outcome) -> list[list[str]]:
 
 
 BREAKDOWN_TAIL = ("加分", "扣分", "综合得分")
+# Said under every shown breakdown: how its parts were made to add up (`shown_breakdown`).
+BREAKDOWN_NOTE = (
+    "注：各项得分取两位小数，按最大余数法分配尾差（个别项与四舍五入值相差0.01），"
+    "使各项得分与加分、扣分之和等于综合得分。"
+)
 
 
 def raw_headers(definition: Definition) -> list[str]:

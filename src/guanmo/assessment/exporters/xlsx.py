@@ -14,6 +14,7 @@ from typing import BinaryIO
 from openpyxl import Workbook
 
 from guanmo.assessment.exporters.text import (
+    BREAKDOWN_NOTE,
     BREAKDOWN_TAIL,
     SOBOL_OUTPUT,
     breakdown_rows,
@@ -150,6 +151,8 @@ def _shown_breakdown(workbook: Workbook, outcome: Outcome) -> None:
             for line, row in zip(outcome.lines, breakdown_rows(outcome), strict=True)
         ],
     )
+    sheet = workbook["得分构成"]
+    put(sheet.cell(sheet.max_row + 2, 1), BREAKDOWN_NOTE)
 
 
 def _method_sheet(workbook: Workbook, outcome: Outcome) -> None:
