@@ -319,7 +319,7 @@ def history(result: Result) -> list[Step]:
     """The result's history, first issue first: each objection and its decision, and for an
     accepted one the value corrected and the ranks it moved (the why of every change)."""
     chain = _chain(result)
-    steps = [Step(chain[0], None, f"{localtime(chain[0].issued_at):%Y-%m-%d}签发考核结果并公示")]
+    steps = [Step(chain[0], None, f"{localtime(chain[0].issued_at):%Y-%m-%d}发布公示")]
     objections = (
         Objection.objects.filter(result__in=chain)
         .select_related("result", "corrected_result__supersedes")
