@@ -317,3 +317,14 @@ def test_the_page_shows_the_scheme_it_was_computed_under(client, world, settings
     ):
         assert said in page, said
     assert "极值法" in section
+
+
+def test_the_decision_form_shows_the_value_objected_to_beside_the_one_claimed(
+    client, world, published
+):
+    """Tryout 15: the office decided on a claimed value without the current one beside it."""
+    raise_objection(published, unit="武陟县", indicator="投资完成率", value=D(120), reason="漏报")
+    client.force_login(world.users["city"])
+    page = client.get(reverse("assessment_result", args=[published.pk])).content.decode()
+    form = page[page.index('class="decision"') :]
+    assert "武陟县对“投资完成率”提出异议，原值95，认为应为120" in form
