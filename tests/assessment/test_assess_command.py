@@ -22,6 +22,7 @@ exempt and sets no range):
 
 import csv
 import json
+from datetime import date
 from decimal import Decimal as D
 from io import StringIO
 from pathlib import Path
@@ -32,6 +33,7 @@ from django.core.management import CommandError, call_command
 from docx import Document
 from openpyxl import Workbook, load_workbook
 
+from guanmo.documents.official import chinese_date
 from guanmo.sheets.formats import open_workbook
 from tests.documents.injection import INJECTION, assert_kept_as_text
 
@@ -488,3 +490,25 @@ def test_a_score_below_zero_after_deductions_is_kept_and_said(tmp_path):
     assert any(
         "丙县综合得分为负数（-1.00分）" in s and "扣分不设下限" in s for s in result["sentences"]
     )
+
+
+def test_the_docx_masthead_names_the_city_the_addressee_and_the_date(sheets, tmp_path, settings):
+    """Tryout 15: the command's .docx had no city in its masthead, no 主送 and no date; it is
+    now made by the documents app's letterhead as the bulletins are (the office's names)."""
+    settings.GUANMO_TODAY = date(2025, 12, 15)
+    output = tmp_path / "通报.docx"
+    run(
+        *arguments(sheets),
+        "--runs",
+        "0",
+        "--city-name",
+        "焦作市",
+        "--format",
+        "docx",
+        "-o",
+        str(output),
+    )
+    text = [paragraph.text for paragraph in Document(output).paragraphs]
+    assert "焦作市重点项目建设办公室文件" in text
+    assert any(t.startswith("各县（市、区）人民政府") and t.endswith("：") for t in text)
+    assert chinese_date(date(2025, 12, 15)) in text

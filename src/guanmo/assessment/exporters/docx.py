@@ -79,9 +79,16 @@ def scheme_section(document: OfficialDocument, outcome: Outcome, heading: str) -
     document.form(described.rules)
 
 
-def write_docx(outcome: Outcome, output: str | Path | BinaryIO, *, title: str = TITLE) -> None:
-    """An unnumbered, undated draft (the command line's output) under `title`."""
-    head = Letterhead(issuer=ISSUER, mark=f"{ISSUER}文件", number=None, dated=None)
+def write_docx(
+    outcome: Outcome,
+    output: str | Path | BinaryIO,
+    *,
+    title: str = TITLE,
+    head: Letterhead | None = None,
+) -> None:
+    """The bulletin as a draft, unnumbered, under `head` (the command gives the city office's
+    letterhead, `documents.services.letterhead`), else under a bare issuer's name."""
+    head = head or Letterhead(issuer=ISSUER, mark=f"{ISSUER}文件", number=None, dated=None)
     content = results_docx(outcome, head, title)
     if isinstance(output, str | Path):
         Path(output).write_bytes(content)
