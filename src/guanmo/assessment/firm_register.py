@@ -144,6 +144,12 @@ def firm_inputs(
     inputs = Inputs(
         {u: {name: each.values[name] for name in names} for u, each in current.items()},
         exempt=exempt,
+        exempt_reasons={
+            unit: f"用地面积{current[unit].figures.land_area.normalize():f}亩，"
+            f"低于{land_threshold.normalize():f}亩，不参评"
+            for unit in current
+            if unit in exempt
+        },
     )
     return FirmCycle(
         resolved,

@@ -149,6 +149,7 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
             ],
             "breakdown_tail": BREAKDOWN_TAIL,
             "breakdown_note": BREAKDOWN_NOTE,
+            "exempt_reasons": result.inputs.get("exempt_reasons", {}),
             "share_rule": share_rule(result),
             # the bulletin issued from it (`objections.issue_bulletin`), when he may read it
             "bulletin": documents_for(scope)

@@ -231,8 +231,16 @@ def write_xlsx(outcome: Outcome, output: str | Path | BinaryIO) -> None:
     _table(
         workbook,
         "一票否决",
-        [_unit_column(), Column("一票否决", 10), Column("不参评", 10)],
-        [[u, _yes(u in outcome.inputs.vetoed), _yes(u in outcome.inputs.exempt)] for u in units],
+        [_unit_column(), Column("一票否决", 10), Column("不参评", 10), Column("不参评原因", 30)],
+        [
+            [
+                u,
+                _yes(u in outcome.inputs.vetoed),
+                _yes(u in outcome.inputs.exempt),
+                outcome.inputs.exempt_reasons.get(u, ""),
+            ]
+            for u in units
+        ],
     )
     _method_sheet(workbook, outcome)
     if outcome.inputs.origins:
