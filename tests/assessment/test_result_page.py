@@ -142,10 +142,11 @@ def test_the_page_says_ties_changes_vetoes_probabilities_bonuses_and_points_lost
     result = publish_result(scheme, FULL_INPUTS, days=5, runs=30, seed=1)
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_result", args=[result.pk])).content.decode()
-    assert "<td>并列2</td><td>温县</td>" in page and "<td>并列2</td><td>孟州市</td>" in page
+    rank = '<td data-label="位次">并列2</td>'
+    assert f"{rank}<td>温县</td>" in page and f"{rank}<td>孟州市</td>" in page
     assert "修武县（一票否决）" in page
     assert "进位3位" in page and "退位1位" in page and "位次不变" in page
-    assert "<td>100.0%</td>" in page and "1.0000" not in page
+    assert '<td data-label="居首概率">100.0%</td>' in page and "1.0000" not in page
     assert "<th>加分</th><th>扣分</th><th>综合得分</th>" in page
     # 武陟县's breakdown adds up: 60.00 + 40.00 + 0.50 − 0 = 100.50
     cells = ["武陟县", "60.00", "40.00", "0.50", "0.00", "100.50"]
