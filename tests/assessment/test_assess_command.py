@@ -22,6 +22,7 @@ exempt and sets no range):
 
 import csv
 import json
+from datetime import date
 from decimal import Decimal as D
 from io import StringIO
 from pathlib import Path
@@ -32,6 +33,7 @@ from django.core.management import CommandError, call_command
 from docx import Document
 from openpyxl import Workbook, load_workbook
 
+from guanmo.documents.official import chinese_date
 from guanmo.sheets.formats import open_workbook
 from tests.documents.injection import INJECTION, assert_kept_as_text
 
@@ -148,7 +150,7 @@ def test_json_gives_the_hand_worked_scores_ranks_classes_and_changes(sheets):
         "问题办结天数": "0.4000",
     }
     assert result["method"] == {
-        "normalisation": "min_max,efficacy_coefficient",
+        "normalisation": ["min_max", "efficacy_coefficient"],
         "aggregation": "weighted_arithmetic",
         "weighting": "by_hand",
         "entropy_variant": None,
@@ -283,8 +285,8 @@ def test_xlsx_keeps_every_intermediate_and_reads_back(sheets, tmp_path):
     assert read["与第一名差距"][3][0] == "甲县"
     assert read["与第一名差距"][3][1] == 5.48
     # every method code in Chinese (tryout 13: 权重与方法 showed min_max)
-    methods = [row[3] for row in read["权重与方法"][3:] if row and row[3]]
-    assert methods == ["功效系数", "极值法"], methods
+    methods = {row[6] for row in read["权重与方法"][2:5]}
+    assert methods == {"功效系数", "极值法"}, methods
 
 
 def test_docx_is_the_bulletin_with_its_sentences(sheets, tmp_path):
@@ -304,8 +306,9 @@ def test_docx_is_the_bulletin_with_its_sentences(sheets, tmp_path):
     assert "关于综合考核结果的通报" in text
 
 
-def test_the_docx_title_names_the_cycle_and_scheme_given(sheets, tmp_path):
+def test_the_docx_title_names_the_cycle_and_scheme_given(sheets, tmp_path, settings):
     """Tryout 13: the command's bulletin was titled without city or cycle."""
+    settings.GUANMO_TODAY = date(2025, 12, 15)
     output = tmp_path / "通报.docx"
     run(
         *arguments(sheets),
@@ -322,8 +325,13 @@ def test_the_docx_title_names_the_cycle_and_scheme_given(sheets, tmp_path):
         "-o",
         str(output),
     )
-    text = "\n".join(paragraph.text for paragraph in Document(output).paragraphs)
-    assert "关于焦作市2025年前三季度县区综合评价结果的通报" in text
+    paragraphs = [paragraph.text for paragraph in Document(output).paragraphs]
+    assert "关于焦作市2025年前三季度县区综合评价结果的通报" in paragraphs
+    # Tryout 15: no city in the masthead, no 主送 and no date; now the documents app's
+    # letterhead as the bulletins have it, dated the installation's today.
+    assert "焦作市重点项目建设办公室文件" in paragraphs
+    assert any(t.startswith("各县（市、区）人民政府") and t.endswith("：") for t in paragraphs)
+    assert chinese_date(date(2025, 12, 15)) in paragraphs
 
 
 def test_assumptions_and_rows_left_out_are_said(sheets, tmp_path):

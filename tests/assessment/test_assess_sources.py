@@ -97,7 +97,7 @@ def test_sourced_indicators_are_filled_from_the_ledger_and_the_indicators(files)
         ("武陟县", "60.00", 1),
         ("温县", "40.00", 2),
     ]
-    assert set(result) == {"units", "weights", "method", "sensitivity", "sentences"}
+    assert set(result) == {"units", "weights", "method", "sensitivity", "robustness", "sentences"}
     assert (
         "数据来源：武陟县“投资完成率”：台账:年度计划完成率（2025年1—3月重点项目2个，"
         "累计完成投资520.00万元，年度计划投资3,200.00万元）" in said

@@ -4,6 +4,7 @@ own county's firms (firms_for), in the list, the export and the firm's page, and
 whole firm result. Firms alternate 武陟县 (甲 乙 丁) and 温县 (己 丙 戊); figures are
 test_firms'."""
 
+from datetime import timedelta
 from io import BytesIO
 
 import pytest
@@ -12,6 +13,7 @@ from openpyxl import load_workbook
 
 from guanmo.assessment.firms import LOW_TAX_RULE, POLICIES
 from guanmo.assessment.models import Firm, Objection, Result
+from guanmo.assessment.objections import finalise_result
 from tests.assessment.test_firm_results import issue, register  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -142,6 +144,37 @@ def test_the_list_says_how_the_classes_by_shares_were_counted(client, world, iss
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_firms")).content.decode()
     ranked = sum(1 for unit in issued.output["units"] if unit["rank"])
-    assert f"D类后5%：{ranked}×5%=" in page and "余数归入较低等次" in page
+    assert f"C类其后35%：累计95%，{ranked}×95%=" in page and "D类后5%：其余第" in page
+    assert "余数归入较低等次" in page
     page = client.get(reverse("assessment_result", args=[issued.pk])).content.decode()
     assert 'id="share-rule"' in page
+
+
+def test_a_firm_not_rated_says_why_in_the_list_on_its_page_and_on_the_result(client, world, issued):
+    """Tryout 15: 不参评 firms were shown without a reason. 戊 is on 2亩, under the 3亩 the
+    result was issued with; the reason is frozen with the result's inputs."""
+    reason = "用地面积2亩，低于3亩，不参评"
+    assert issued.inputs["exempt_reasons"] == {"戊": reason}
+    client.force_login(world.users["city"])
+    rows = rows_of(client.get(reverse("assessment_firms")).content.decode())
+    assert f"不参评（{reason}）" in next(row for row in rows if ">戊</a>" in row)
+    firm = Firm.objects.get(name="戊")
+    page = client.get(reverse("assessment_firm", args=[firm.pk])).content.decode()
+    assert reason in page
+    page = client.get(reverse("assessment_result", args=[issued.pk])).content.decode()
+    assert f"戊：{reason}" in page
+    response = client.get(reverse("assessment_result", args=[issued.pk]), {"format": "xlsx"})
+    sheet = load_workbook(BytesIO(b"".join(response.streaming_content)))["一票否决"]
+    assert ("戊", None, "是", reason) in list(sheet.iter_rows(values_only=True))
+
+
+def test_policies_of_a_result_in_publication_are_said_to_apply_once_final(client, world, issued):
+    """Tryout 15: a firm's policies were listed as applying while its result was only 公示中."""
+    client.force_login(world.users["wuzhi"])
+    firm = Firm.objects.get(name="甲")
+    page = client.get(reverse("assessment_firm", args=[firm.pk])).content.decode()
+    assert "<h3>适用政策（结果公示中，待定稿后生效）</h3>" in page
+    final = finalise_result(issued, on=issued.published_until + timedelta(days=1))
+    assert final.status == Result.Status.FINAL
+    page = client.get(reverse("assessment_firm", args=[firm.pk])).content.decode()
+    assert "<h3>适用政策</h3>" in page

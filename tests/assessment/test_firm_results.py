@@ -91,13 +91,13 @@ def test_a_county_cell_naming_none_of_the_citys_units_is_refused_naming_its_cell
 def test_assess_firms_issue_publishes_the_result(world, register):
     out, _ = run("assess-firms", "--year", "2025", "--runs", "0", "--issue", "--days", "7")
     result = Result.objects.get()
-    assert f"已签发2025年度亩均效益评价结果（编号{result.pk}）：6家企业，5家参评" in out
+    assert f"已发布公示2025年度亩均效益评价结果（编号{result.pk}）：6家企业，5家参评" in out
     assert result.scheme.firm_year == 2025
 
 
 def test_a_years_firm_result_issued_is_not_replaced_by_issuing_it_again(world, register):
     first = issue(world)
-    with pytest.raises(SchemeError, match="2025年度“亩均效益评价”已签发结果"):
+    with pytest.raises(SchemeError, match="2025年度“亩均效益评价”已发布结果"):
         issue(world)
     assert list(Result.objects.all()) == [first]
 
@@ -109,7 +109,7 @@ def test_a_year_issued_is_not_imported_again_and_its_figures_stay(world, registe
     before = list(FirmYear.objects.order_by("pk").values_list("tax", "land_area"))
     doubled = [(name, land, tax * 2, sales, energy) for name, land, tax, sales, energy in FIRMS]
     sheet = str(register_sheet(tmp_path / "企业2.xlsx", doubled))
-    with pytest.raises(CommandError, match=r"2025年度亩均效益评价已签发结果.*不能重新导入"):
+    with pytest.raises(CommandError, match=r"2025年度亩均效益评价已发布结果.*不能重新导入"):
         run("import-firms", sheet, "--year", "2025")
     assert list(FirmYear.objects.order_by("pk").values_list("tax", "land_area")) == before
     run("import-firms", sheet, "--year", "2024")

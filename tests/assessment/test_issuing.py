@@ -69,7 +69,7 @@ def test_a_scheme_with_a_result_issued_is_never_replaced_and_its_result_stays(sc
     issued = issue_result(scheme, INPUTS, runs=100, seed=1)
     changed = replace(DEFINITION, weighting=Weighting.ENTROPY)
     for asked in (False, True):
-        with pytest.raises(SchemeError, match="已签发结果，考核办法随结果冻结，不能替换"):
+        with pytest.raises(SchemeError, match="已发布结果，考核办法随结果冻结，不能替换"):
             save_scheme(
                 scheme.city, "2025年度", "县区重点项目综合考核", changed, UNITS, replace=asked
             )

@@ -145,10 +145,11 @@ def test_the_page_says_ties_changes_vetoes_probabilities_bonuses_and_points_lost
     result = publish_result(scheme, FULL_INPUTS, days=5, runs=30, seed=1)
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_result", args=[result.pk])).content.decode()
-    assert "<td>并列2</td><td>温县</td>" in page and "<td>并列2</td><td>孟州市</td>" in page
+    rank = '<td data-label="位次">并列2</td>'
+    assert f"{rank}<td>温县</td>" in page and f"{rank}<td>孟州市</td>" in page
     assert "修武县（一票否决）" in page
     assert "进位3位" in page and "退位1位" in page and "位次不变" in page
-    assert "<td>100.0%</td>" in page and "1.0000" not in page
+    assert '<td data-label="居首概率">100.0%</td>' in page and "1.0000" not in page
     assert "<th>加分</th><th>扣分</th><th>综合得分</th>" in page
     # 武陟县's breakdown adds up: 60.00 + 40.00 + 0.50 − 0 = 100.50
     cells = ["武陟县", "60.00", "40.00", "0.50", "0.00", "100.50"]
@@ -179,7 +180,7 @@ def test_dates_are_the_installations_today_everywhere_and_the_history_reads_clea
     assert timezone.localdate(corrected.issued_at) == date(2025, 12, 1)
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_result", args=[corrected.pk])).content.decode()
-    assert "2025-12-01签发考核结果并公示" in page
+    assert "2025-12-01发布公示" in page
     assert "采纳：予以采纳；重新计算后" in page and "。；" not in page
     listed = client.get(reverse("assessment_results")).content.decode()
     assert "2025年12月1日" in listed and "2026年" not in listed
@@ -297,3 +298,37 @@ def test_the_page_links_its_issued_bulletin(client, world, published):
     link = reverse("document_file", args=[document.pk, "docx"])
     assert f'href="{link}"' in page and document.number in page
     assert client.get(link).status_code == 200
+
+
+def test_the_page_shows_the_scheme_it_was_computed_under(client, world, settings):
+    """Tryout 15: the scheme (weights, forms, parameters, 加分/扣分 with caps, 一票否决, classes,
+    aggregation, weighting, what the robustness check varies) was not shown with the result."""
+    result = full_result(world, settings)
+    client.force_login(world.users["city"])
+    page = client.get(reverse("assessment_result", args=[result.pk])).content.decode()
+    section = page[page.index('id="scheme"') :]
+    for said in (
+        "<h2>考核办法</h2>",
+        "<td>60.00%</td>",
+        "满分=100（默认）",
+        "每次加0.5分",
+        "一票否决",
+        "否决后排在末位",
+        "按分数：优秀≥90分",
+        "加权算术",
+        "按表中权重",
+        "各指标权重上下浮动25%",
+    ):
+        assert said in page, said
+    assert "极值法" in section
+
+
+def test_the_decision_form_shows_the_value_objected_to_beside_the_one_claimed(
+    client, world, published
+):
+    """Tryout 15: the office decided on a claimed value without the current one beside it."""
+    raise_objection(published, unit="武陟县", indicator="投资完成率", value=D(120), reason="漏报")
+    client.force_login(world.users["city"])
+    page = client.get(reverse("assessment_result", args=[published.pk])).content.decode()
+    form = page[page.index('class="decision"') :]
+    assert "武陟县对“投资完成率”提出异议，原值95，认为应为120" in form

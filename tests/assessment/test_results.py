@@ -136,6 +136,15 @@ def test_the_share_rule_counts_each_class_and_says_how_it_rounded():
     assert shares.class_counts(7) == {"A": 1, "B": 3, "C": 2, "D": 1}
     assert shares.class_counts(20) == {"A": 4, "B": 8, "C": 7, "D": 1}
     text = shares.rule_text(34)
-    assert "D类后5%：34×5%=1.7，按5%取整为2家" in text
-    assert "A类前20%：34×20%=6.8，取整为6家" in text
+    assert "D类后5%：其余第33至34名，共2家" in text
+    assert "A类前20%：34×20%=6.8，向下取整为6，即第1至6名，共6家" in text
     assert "并列" in text
+
+
+def test_the_share_rule_says_the_cumulative_share_it_floors():
+    """Tryout 15: 「12×40%=4.8，按40%取整为5家」 read as 4.8 rounded up, while the rule floors
+    the cumulative share: B's last place is 12 × 60% = 7.2 → 7, so B holds places 3 to 7."""
+    text = ShareClasses().rule_text(12)
+    assert "B类其后40%：累计60%，12×60%=7.2，向下取整为7，即第3至7名，共5家" in text
+    assert "C类其后35%：累计95%，12×95%=11.4，向下取整为11，即第8至11名，共4家" in text
+    assert "4.8" not in text

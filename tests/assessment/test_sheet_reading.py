@@ -168,7 +168,7 @@ def test_a_firms_scheme_by_entropy_and_topsis_through_the_command(tmp_path):
     )
     result = assess_json(scheme, values, "--runs", "100")
     assert result["method"] == {
-        "normalisation": "benchmark_ratio,target_met,rank_steps",
+        "normalisation": ["benchmark_ratio", "target_met", "rank_steps"],
         "aggregation": "topsis",
         "weighting": "entropy",
         "entropy_variant": {

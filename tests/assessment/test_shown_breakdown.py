@@ -5,6 +5,7 @@ difference of the shown figures (修武县 2.82−12.39 shown −9.58), in every
 from dataclasses import replace
 from decimal import Decimal as D
 
+from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
@@ -12,6 +13,7 @@ from guanmo.assessment.aggregation import AdjustmentRule
 from guanmo.assessment.definition import Definition, IndicatorRow, Inputs
 from guanmo.assessment.exporters.docx import write_docx
 from guanmo.assessment.exporters.text import (
+    BREAKDOWN_NOTE,
     SAMPLING_NOTE,
     breakdown_rows,
     index_text,
@@ -23,6 +25,7 @@ from guanmo.assessment.exporters.text import (
 from guanmo.assessment.exporters.xlsx import write_xlsx
 from guanmo.assessment.outcome import compute
 from guanmo.assessment.robustness import SobolIndices
+from tests.assessment.test_result_page import full_result
 
 NAMES = ("投资", "开工", "服务")
 DEFINITION = Definition(
@@ -150,3 +153,17 @@ def test_an_index_of_0_is_explained_not_left_bare():
     )
     assert "标准化方法的指数为0" in note and "未改变任何单位的位次" in note
     assert "各指标权重的指数为0" not in note
+
+
+def test_the_breakdown_says_how_its_parts_were_made_to_add_up(client, world, settings, tmp_path):
+    """Tryout 15: parts adjusted to add up to the score were shown without a note."""
+    assert "最大余数法" in BREAKDOWN_NOTE and "等于综合得分" in BREAKDOWN_NOTE
+    result = full_result(world, settings)
+    client.force_login(world.users["city"])
+    page = client.get(reverse("assessment_result", args=[result.pk])).content.decode()
+    assert BREAKDOWN_NOTE in page
+    download = client.get(reverse("assessment_result", args=[result.pk]), {"format": "xlsx"})
+    path = tmp_path / "结果.xlsx"
+    path.write_bytes(b"".join(download.streaming_content))
+    sheet = load_workbook(path)["得分构成"]
+    assert BREAKDOWN_NOTE in [c for row in sheet.iter_rows(values_only=True) for c in row]

@@ -63,7 +63,7 @@ def test_the_corrected_result_links_back(client, world, corrected):
 def test_each_history_ends_at_its_own_end(corrected):
     first, second = corrected
     steps = [step.text for step in history(first)]
-    assert steps[0] == "2025-12-01签发考核结果并公示"
+    assert steps[0] == "2025-12-01发布公示"
     assert steps[-1] == f"2025-12-03更正为第{second.pk}号结果"
     assert not any("定稿" in text for text in steps)
     steps = [step.text for step in history(second)]

@@ -42,7 +42,7 @@ def test_a_county_objects_the_office_accepts_and_the_ranking_changes(
     office = log_in(office_context, base, "shixmb")
     office.goto(f"{base}/assessment/results/{published.pk}/")
     decision = office.locator("form.decision")
-    expect(decision).to_contain_text("武陟县对“投资完成率”提出异议，认为应为120")
+    expect(decision).to_contain_text("武陟县对“投资完成率”提出异议，原值95，认为应为120")
     decision.get_by_label("采纳", exact=True).check()
     decision.get_by_label("处理理由").fill("经与统计局核实")
     decision.get_by_role("button", name="确定").click()

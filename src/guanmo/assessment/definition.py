@@ -214,6 +214,9 @@ class Inputs:
     exempt: frozenset[str] = frozenset()
     previous: Mapping[str, int] = field(default_factory=dict)
     origins: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # why an exempt unit is not rated, where the inputs know it ({unit: reason}: a firm on less
+    # land than the threshold, `firm_register.firm_inputs`)
+    exempt_reasons: Mapping[str, str] = field(default_factory=dict)
 
     def cycle(self) -> Cycle:
         return Cycle(self.values, self.targets, self.counts, self.vetoed, self.exempt)
@@ -239,6 +242,8 @@ class Inputs:
         }
         if self.origins:  # inputs frozen before sources read the same
             data["origins"] = {unit: dict(own) for unit, own in self.origins.items()}
+        if self.exempt_reasons:  # likewise, inputs frozen before reasons were kept
+            data["exempt_reasons"] = dict(self.exempt_reasons)
         return data
 
     @classmethod
@@ -251,6 +256,7 @@ class Inputs:
             frozenset(data["exempt"]),
             {u: int(rank) for u, rank in data["previous"].items()},
             {u: dict(own) for u, own in data.get("origins", {}).items()},
+            dict(data.get("exempt_reasons", {})),
         )
 
 

@@ -38,7 +38,7 @@ def import_firms(rows: Sequence[FirmRow], year: int, *, city: Region) -> tuple[i
     issued = Scheme.objects.filter(city=city, firm_year=year, results__isnull=False).first()
     if issued is not None:
         raise ValueError(
-            f"{issued}已签发结果，企业底册{year}年度数据随结果冻结，不能重新导入；"
+            f"{issued}已发布结果，企业底册{year}年度数据随结果冻结，不能重新导入；"
             "数值有误的，请在公示期内通过异议更正"
         )
     units = {unit.name: unit for unit in units_of(city)}
@@ -144,6 +144,12 @@ def firm_inputs(
     inputs = Inputs(
         {u: {name: each.values[name] for name in names} for u, each in current.items()},
         exempt=exempt,
+        exempt_reasons={
+            unit: f"用地面积{current[unit].figures.land_area.normalize():f}亩，"
+            f"低于{land_threshold.normalize():f}亩，不参评"
+            for unit in current
+            if unit in exempt
+        },
     )
     return FirmCycle(
         resolved,

@@ -68,7 +68,7 @@ def history(result: Result) -> list[Step]:
     one's with its 定稿 (tryout 15: not with a later result's)."""
     whole = chain_of(result)
     chain = whole[: [r.pk for r in whole].index(result.pk) + 1]
-    steps = [Step(chain[0], None, f"{localtime(chain[0].issued_at):%Y-%m-%d}签发考核结果并公示")]
+    steps = [Step(chain[0], None, f"{localtime(chain[0].issued_at):%Y-%m-%d}发布公示")]
     objections = (
         Objection.objects.filter(result__in=chain)
         .select_related("result", "corrected_result__supersedes")

@@ -183,6 +183,16 @@ class Objection(models.Model):
         places = Inputs.from_dict(self.result.inputs).places(self.indicator)
         return number(self.value, places)
 
+    @property
+    def original(self) -> str:
+        """The value objected to, as the result holds it (the unit's value of the indicator,
+        or its count of a 加分/扣分 item), shown as `claimed` is; 无 when it has none."""
+        inputs = Inputs.from_dict(self.result.inputs)
+        held = inputs.values.get(self.unit, {}).get(self.indicator)
+        if held is None:
+            held = inputs.counts.get(self.unit, {}).get(self.indicator)
+        return "无" if held is None else number(held, inputs.places(self.indicator))
+
 
 class Firm(models.Model):
     """A firm of the register 亩均效益评价 assesses: its 统一社会信用代码 (GB 32100-2015, check

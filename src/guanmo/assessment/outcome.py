@@ -30,6 +30,7 @@ from guanmo.assessment.robustness import (
     verdict_last,
 )
 from guanmo.assessment.scheme import Assessment, Scheme, assess
+from guanmo.assessment.scheme_description import SOBOL_OUTPUT, robustness_notes, varied_text
 from guanmo.figures.changes import places_moved
 from guanmo.figures.formatting import half_up
 from guanmo.figures.rounding import parts_adding_up
@@ -184,7 +185,8 @@ class Outcome:
                 name: str(half_up(weight, WEIGHT_PLACES)) for name, weight in self.weights.items()
             },
             "method": {
-                "normalisation": ",".join(
+                # each scoring form the scheme uses, once, in its order (tryout 15: a joined string)
+                "normalisation": list(
                     dict.fromkeys(row.form.value for row in self.definition.indicators)
                 ),
                 "aggregation": self.definition.aggregation.value,
@@ -196,6 +198,14 @@ class Outcome:
             "sensitivity": {
                 choice: {"first_order": str(i.first_order), "total_order": str(i.total_order)}
                 for choice, i in (self.robustness.sensitivity if self.robustness else {}).items()
+            },
+            "robustness": None
+            if self.robustness is None
+            else {
+                "runs": self.robustness.runs,
+                "varied": varied_text(self.definition),
+                "sensitivity_output": SOBOL_OUTPUT,
+                "notes": robustness_notes(self.definition, self.inputs.vetoed),
             },
             "sentences": list(self.sentences),
         }

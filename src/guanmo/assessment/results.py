@@ -113,19 +113,32 @@ class ShareClasses:
         return counts
 
     def rule_text(self, count: int) -> str:
-        """The rule as the pages say it for `count` units: each class's share × count and the
-        number it gave (`bounds`), and what ties at a boundary do."""
-        counts = self.class_counts(count)
-        said = []
-        for position, (name, share) in enumerate(self.shares):
-            where = (
-                "前" if position == 0 else ("后" if position == len(self.shares) - 1 else "其后")
-            )
-            exact = f"{(share * count / 100).normalize():f}"
-            how = "取整为" if position == 0 else f"按{share.normalize():f}%取整为"
-            said.append(
-                f"{name}类{where}{share.normalize():f}%：{count}×{share.normalize():f}%={exact}，{how}{counts[name]}家"
-            )
+        """The rule as applied to `count` units (`bounds`): each class's cumulative share ×
+        count floored to its last place, the places and how many that gives (B类其后40%：累计
+        60%，12×60%=7.2，向下取整为7，即第3至7名，共5家), the last class the rest, and what ties
+        at a boundary do."""
+        said, cumulative, above = [], Decimal(0), 0
+        for position, ((name, share), (_, bound)) in enumerate(
+            zip(self.shares, self.bounds(count), strict=True)
+        ):
+            cumulative += share
+            places = ""
+            if bound > above:
+                places = (
+                    f"第{above + 1}名，" if bound == above + 1 else f"第{above + 1}至{bound}名，"
+                )
+            if position == len(self.shares) - 1:
+                said.append(f"{name}类后{share.normalize():f}%：其余{places}共{bound - above}家")
+            else:
+                exact = f"{(cumulative * count / 100).normalize():f}"
+                where = "前" if position == 0 else "其后"
+                running = "" if position == 0 else f"累计{cumulative.normalize():f}%，"
+                said.append(
+                    f"{name}类{where}{share.normalize():f}%：{running}{count}×"
+                    f"{cumulative.normalize():f}%={exact}，向下取整为{bound}，"
+                    f"{'即' + places if places else ''}共{bound - above}家"
+                )
+            above = bound
         return "；".join(said) + SHARE_ROUNDING
 
     def of(self, score: Decimal, rank: int, count: int) -> str:

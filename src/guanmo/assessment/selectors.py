@@ -84,6 +84,7 @@ class FirmLine:
     line: dict | None
     policies: list[str]
     tied: bool = False  # another firm shares its rank (并列)
+    exempt_reason: str = ""  # why the result did not rate it (用地面积2亩，低于3亩，不参评)
 
     @property
     def grade(self) -> str | None:
@@ -107,7 +108,9 @@ def firm_lines(firms: QuerySet[Firm], year: int, result: Result | None) -> list[
     units: dict[int, str] = {}
     lines_by_unit: dict[str, dict] = {}
     frozen: dict[str, dict] = {}
+    reasons: dict[str, str] = {}
     if result is not None:
+        reasons = result.inputs.get("exempt_reasons", {})
         units = dict(RatedFirm.objects.filter(scheme=result.scheme).values_list("firm_id", "unit"))
         lines_by_unit = {line["unit"]: line for line in result.output["units"]}
         frozen = result.inputs["values"]
@@ -123,6 +126,14 @@ def firm_lines(firms: QuerySet[Firm], year: int, result: Result | None) -> list[
         grade = None if line is None else line["class"]
         tied = line is not None and shared[line["rank"]] > 1
         lines.append(
-            FirmLine(record.firm, record, indicators, line, policies(grade, tax_per_mu), tied=tied)
+            FirmLine(
+                record.firm,
+                record,
+                indicators,
+                line,
+                policies(grade, tax_per_mu),
+                tied=tied,
+                exempt_reason=reasons.get(unit, "") if unit else "",
+            )
         )
     return lines

@@ -62,7 +62,7 @@ def save_scheme(
         return Scheme.objects.create(city=city, cycle=cycle, name=name, **fields)
     if existing.results.exists():
         raise SchemeError(
-            f"{city.name}{cycle}“{name}”已签发结果，考核办法随结果冻结，不能替换；"
+            f"{city.name}{cycle}“{name}”已发布结果，考核办法随结果冻结，不能替换；"
             "如需另行考核，请使用新的考核办法名称"
         )
     if not replace:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.exporters.text import (
+    BREAKDOWN_NOTE,
     BREAKDOWN_TAIL,
     caps_sentence,
     item_sentence,
@@ -43,6 +44,13 @@ from guanmo.assessment.objections import (
     successor,
 )
 from guanmo.assessment.results import ShareClasses
+from guanmo.assessment.scheme_description import (
+    INDICATOR_HEADERS,
+    SOBOL_OUTPUT,
+    describe,
+    robustness_notes,
+    varied_text,
+)
 from guanmo.assessment.selectors import objections_for, results_for
 from guanmo.assessment.services import page_figures_of, recompute
 from guanmo.assessment.what_if import Change, suppose
@@ -171,6 +179,8 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
                 for row in raw_values(definition, Inputs.from_dict(result.inputs))
             ],
             "breakdown_tail": BREAKDOWN_TAIL,
+            "breakdown_note": BREAKDOWN_NOTE,
+            "exempt_reasons": result.inputs.get("exempt_reasons", {}),
             "share_rule": share_rule(result),
             # the bulletin issued from it (`objections.issue_bulletin`), when he may read it
             "bulletin": documents_for(scope)
@@ -194,6 +204,17 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
             "successor": later,
             "standing": None if later is None else current(later),
             **_finalising(scope, result),
+            "robustness_said": [
+                f"{varied_text(definition)}。",
+                *robustness_notes(definition, frozenset(result.inputs["vetoed"])),
+            ]
+            if result.runs
+            else [],
+            "sobol_output": SOBOL_OUTPUT,
+            "scheme_headers": INDICATOR_HEADERS,
+            "scheme": describe(
+                definition, {name: Decimal(weight) for name, weight in output["weights"].items()}
+            ),
         },
     )
 

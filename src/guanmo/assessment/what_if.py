@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from guanmo.assessment.definition import Definition, Inputs, scheme_of, weights_of
 from guanmo.assessment.scheme import UnitResult, what_if
+from guanmo.assessment.values_sheet import UnitRoll
 
 
 @dataclass(frozen=True)
@@ -75,9 +76,12 @@ class WhatIfLine:
 
 
 def suppose(definition: Definition, inputs: Inputs, change: Change) -> WhatIfLine:
-    """The unit's result with the one value changed, beside the issued one. Raises ValueError
-    (in Chinese) for a unit or indicator the result does not have."""
-    change = replace(change, indicator=_indicator_named(definition, change.indicator))
+    """The unit's result with the one value changed, beside the issued one. The unit is named
+    as the values sheets name it (`UnitRoll.named`, the one region-naming rule: 高新区, 武陟)
+    and said by its full name. Raises ValueError (in Chinese) for a unit or indicator the
+    result does not have."""
+    unit = UnitRoll("", tuple(inputs.values)).named(change.unit) or change.unit
+    change = replace(change, unit=unit, indicator=_indicator_named(definition, change.indicator))
     scheme = scheme_of(definition, weights_of(definition, inputs).weights)
     found = what_if(scheme, inputs.cycle(), change.unit, change.indicator, change.value)
     return WhatIfLine(change, found.before, found.after)

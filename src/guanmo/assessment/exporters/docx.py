@@ -6,13 +6,16 @@ from typing import BinaryIO
 
 from guanmo.assessment.exporters.text import (
     RESULT_HEADERS,
+    SOBOL_OUTPUT,
     adjustment_sentences,
     indices_of,
     result_rows,
+    robustness_sentence,
     sampling_note,
     sensitivity_rows,
 )
 from guanmo.assessment.outcome import Outcome
+from guanmo.assessment.scheme_description import describe, robustness_notes
 from guanmo.documents.official import Letterhead, OfficialDocument
 from guanmo.figures.formatting import rate
 
@@ -40,11 +43,12 @@ def results_docx(outcome: Outcome, head: Letterhead, title: str = TITLE) -> byte
     if outcome.robustness is not None:
         document.heading("二、稳健性检验")
         document.body(
-            f"对各指标权重（上下浮动{rate(outcome.definition.weight_variation * 100)}）、"
-            f"标准化方法和汇总方法作{outcome.robustness.runs}次随机模拟，位次区间为模拟中"
-            "90%的位次所在范围；排在末位的概率达到"
+            f"{robustness_sentence(outcome)}位次区间为模拟中90%的位次所在范围；排在末位的概率达到"
             f"{rate(outcome.threshold * 100)}方认定末位。"
         )
+        for note in robustness_notes(outcome.definition, outcome.inputs.vetoed):
+            document.body(note)
+        document.body(f"{SOBOL_OUTPUT}。")
         document.table(
             ("选择", "一阶指数", "总效应指数"),
             sensitivity_rows(indices_of(outcome)),
@@ -52,12 +56,39 @@ def results_docx(outcome: Outcome, head: Letterhead, title: str = TITLE) -> byte
         )
         if note := sampling_note(indices_of(outcome)):
             document.body(note)
+    scheme_section(document, outcome, "三、考核办法" if outcome.robustness else "二、考核办法")
     return document.finish()
 
 
-def write_docx(outcome: Outcome, output: str | Path | BinaryIO, *, title: str = TITLE) -> None:
-    """An unnumbered, undated draft (the command line's output) under `title`."""
-    head = Letterhead(issuer=ISSUER, mark=f"{ISSUER}文件", number=None, dated=None)
+def scheme_section(document: OfficialDocument, outcome: Outcome, heading: str) -> None:
+    """The scheme the result was computed under (`scheme_description.describe`): the indicators
+    with their weights, forms and parameters, how each form scores, then the other rules."""
+    described = describe(outcome.definition, outcome.weights)
+    document.heading(heading)
+    document.table(
+        ("一级指标", "二级指标", "权重（占比）", "方向", "计分方法", "参数"),
+        [
+            [line.top, line.name, line.share, line.direction, line.form, line.parameters]
+            for line in described.indicators
+        ],
+        caption="指标、权重与计分方法",
+    )
+    formulas = dict.fromkeys((line.form, line.formula) for line in described.indicators)
+    for form, formula in formulas:
+        document.body(f"{form}：{formula}。")
+    document.form(described.rules)
+
+
+def write_docx(
+    outcome: Outcome,
+    output: str | Path | BinaryIO,
+    *,
+    title: str = TITLE,
+    head: Letterhead | None = None,
+) -> None:
+    """The bulletin as a draft, unnumbered, under `head` (the command gives the city office's
+    letterhead, `documents.services.letterhead`), else under a bare issuer's name."""
+    head = head or Letterhead(issuer=ISSUER, mark=f"{ISSUER}文件", number=None, dated=None)
     content = results_docx(outcome, head, title)
     if isinstance(output, str | Path):
         Path(output).write_bytes(content)

@@ -13,6 +13,11 @@ from guanmo.assessment.outcome import (
     shown_breakdown,
 )
 from guanmo.assessment.results import first_placed, places_moved_words, points_lost_to
+from guanmo.assessment.scheme_description import (
+    SOBOL_OUTPUT,
+    robustness_notes,
+    varied_text,
+)
 from guanmo.assessment.sources import raw_header
 from guanmo.figures.formatting import UNDEFINED, half_up, rate
 from guanmo.sheets.cells import decimal_places
@@ -113,6 +118,11 @@ def breakdown_rows(outcome: Outcome) -> list[list[str]]:
 
 
 BREAKDOWN_TAIL = ("加分", "扣分", "综合得分")
+# Said under every shown breakdown: how its parts were made to add up (`shown_breakdown`).
+BREAKDOWN_NOTE = (
+    "注：各项得分取两位小数，按最大余数法分配尾差（个别项与四舍五入值相差0.01），"
+    "使各项得分与加分、扣分之和等于综合得分。"
+)
 
 
 def raw_headers(definition: Definition) -> list[str]:
@@ -232,6 +242,14 @@ def sampling_note(indices: Indices) -> str | None:
     return "".join(notes) or None
 
 
+def robustness_sentence(outcome: Outcome) -> str:
+    """稳健性检验：1000次随机模拟，各指标权重上下浮动25%；… (`varied_text`: what the run
+    varied, from the scheme frozen with it); "" without a robustness check."""
+    if outcome.robustness is None:
+        return ""
+    return f"稳健性检验：{outcome.robustness.runs}次随机模拟，{varied_text(outcome.definition)}。"
+
+
 def choice_name(choice: str) -> str:
     if choice.startswith("weight:"):
         return f"权重：{choice.removeprefix('weight:')}"
@@ -281,7 +299,9 @@ def render_text(outcome: Outcome) -> str:
     shown = (f"{name} {half_up(weight * 100, 2):f}%" for name, weight in outcome.weights.items())
     lines.append("权重：" + "，".join(shown))
     if outcome.robustness is not None:
-        lines.append(f"稳健性检验：{outcome.robustness.runs}次模拟（一阶/总效应Sobol指数）")
+        lines.append(robustness_sentence(outcome))
+        lines += robustness_notes(outcome.definition, outcome.inputs.vetoed)
+        lines.append(f"各项选择的Sobol指数（一阶/总效应）；{SOBOL_OUTPUT}：")
         indices = indices_of(outcome)
         for choice, first, total in sensitivity_rows(indices):
             lines.append(f"  {choice}：{first} / {total}")

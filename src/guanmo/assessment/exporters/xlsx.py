@@ -14,7 +14,9 @@ from typing import BinaryIO
 from openpyxl import Workbook
 
 from guanmo.assessment.exporters.text import (
+    BREAKDOWN_NOTE,
     BREAKDOWN_TAIL,
+    SOBOL_OUTPUT,
     breakdown_rows,
     choice_name,
     indices_of,
@@ -22,10 +24,15 @@ from guanmo.assessment.exporters.text import (
     rank_label,
     raw_headers,
     raw_values,
+    robustness_sentence,
     sampling_note,
 )
 from guanmo.assessment.outcome import Outcome
-from guanmo.assessment.scheme_words import FORM_WORDS
+from guanmo.assessment.scheme_description import (
+    INDICATOR_HEADERS,
+    describe,
+    robustness_notes,
+)
 from guanmo.assessment.sources import origin_rows
 from guanmo.documents.formulas import put
 from guanmo.documents.xlsx import INTEGER_FORMAT, RATE_FORMAT, Column, write_table
@@ -99,6 +106,11 @@ def _result_sheet(workbook: Workbook, outcome: Outcome) -> None:
             ]
         )
     write_table(sheet, title="综合考核结果", units="单位：分", columns=columns, rows=rows)
+    if outcome.robustness is not None:
+        below = sheet.max_row + 2
+        notes = robustness_notes(outcome.definition, outcome.inputs.vetoed)
+        for offset, said in enumerate([robustness_sentence(outcome), *notes]):
+            put(sheet.cell(below + offset, 1), said)
 
 
 def _table(workbook: Workbook, title: str, columns: list[Column], rows: list[list]) -> None:
@@ -139,6 +151,26 @@ def _shown_breakdown(workbook: Workbook, outcome: Outcome) -> None:
             for line, row in zip(outcome.lines, breakdown_rows(outcome), strict=True)
         ],
     )
+    sheet = workbook["得分构成"]
+    put(sheet.cell(sheet.max_row + 2, 1), BREAKDOWN_NOTE)
+
+
+def _method_sheet(workbook: Workbook, outcome: Outcome) -> None:
+    """权重与方法: the scheme frozen with the result as `scheme_description.describe` says it,
+    its indicators as a table and under them its other rules (项目, 内容)."""
+    described = describe(outcome.definition, outcome.weights)
+    widths = (12, 8, 18, 8, 10, 6, 10, 24, 40, 20)
+    _table(
+        workbook,
+        "权重与方法",
+        [Column(header, width) for header, width in zip(INDICATOR_HEADERS, widths, strict=True)],
+        [list(line) for line in described.indicators],
+    )
+    sheet = workbook["权重与方法"]
+    start = sheet.max_row + 2
+    for offset, (item, said) in enumerate([("项目", "内容"), *described.rules]):
+        put(sheet.cell(start + offset, 1), item)
+        put(sheet.cell(start + offset, 2), said)
 
 
 def write_xlsx(outcome: Outcome, output: str | Path | BinaryIO) -> None:
@@ -199,30 +231,18 @@ def write_xlsx(outcome: Outcome, output: str | Path | BinaryIO) -> None:
     _table(
         workbook,
         "一票否决",
-        [_unit_column(), Column("一票否决", 10), Column("不参评", 10)],
-        [[u, _yes(u in outcome.inputs.vetoed), _yes(u in outcome.inputs.exempt)] for u in units],
-    )
-    _table(
-        workbook,
-        "权重与方法",
-        [
-            Column("一级指标", 14),
-            Column("二级指标", 18),
-            Column("方向", 8),
-            Column("计分方法", 14),
-            Column("权重", 10, EXACT_FORMAT),
-        ],
+        [_unit_column(), Column("一票否决", 10), Column("不参评", 10), Column("不参评原因", 30)],
         [
             [
-                row.top,
-                row.name,
-                row.direction.value,
-                FORM_WORDS[row.form],
-                outcome.weights[row.name],
+                u,
+                _yes(u in outcome.inputs.vetoed),
+                _yes(u in outcome.inputs.exempt),
+                outcome.inputs.exempt_reasons.get(u, ""),
             ]
-            for row in outcome.definition.indicators
+            for u in units
         ],
     )
+    _method_sheet(workbook, outcome)
     if outcome.inputs.origins:
         _table(
             workbook,
@@ -244,7 +264,11 @@ def write_xlsx(outcome: Outcome, output: str | Path | BinaryIO) -> None:
                 for choice, index in outcome.robustness.sensitivity.items()
             ],
         )
+        sheet = workbook["敏感性"]
+        below = sheet.max_row + 2
+        notes = [f"{SOBOL_OUTPUT}。", robustness_sentence(outcome)]
         if note := sampling_note(indices_of(outcome)):
-            sheet = workbook["敏感性"]
-            put(sheet.cell(sheet.max_row + 2, 1), note)
+            notes.append(note)
+        for offset, said in enumerate(notes):
+            put(sheet.cell(below + offset, 1), said)
     workbook.save(output)

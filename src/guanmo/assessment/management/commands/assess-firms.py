@@ -37,7 +37,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--issue",
             action="store_true",
-            help="签发并公示结果（保存评价办法和结果，可提出异议、定稿、印发通报）",
+            help="发布公示结果（保存评价办法和结果，可提出异议、定稿、印发通报）",
         )
         parser.add_argument(
             "--days", type=int, default=DEFAULT_PUBLICATION_DAYS, help="公示天数（与 --issue 同用）"
@@ -97,11 +97,11 @@ class Command(BaseCommand):
                 seed=seed,
             )
         except ValueError as error:
-            raise CommandError(f"无法签发亩均效益评价结果：{error}") from error
+            raise CommandError(f"无法发布亩均效益评价结果：{error}") from error
         rated = sum(1 for unit in result.output["units"] if unit["rank"] is not None)
         self.stdout.write(
             self.style.SUCCESS(
-                f"已签发{result.scheme}结果（编号{result.pk}）：{len(result.output['units'])}家企业，"
+                f"已发布公示{result.scheme}结果（编号{result.pk}）：{len(result.output['units'])}家企业，"
                 f"{rated}家参评，公示至{result.published_until:%Y年%m月%d日}"
             )
         )

@@ -19,6 +19,9 @@ from guanmo.assessment.sources import SourceCycle, origin_lines, sources_of
 from guanmo.assessment.values_sheet import target_names
 from guanmo.assessment.what_if import parse_change, suppose
 from guanmo.documents.commands import add_output_arguments, require_output, write_output
+from guanmo.documents.models import IssuingOffice
+from guanmo.documents.official import Letterhead
+from guanmo.documents.services import letterhead, office_for
 from guanmo.regions.management.city import add_city_argument, city_for
 from guanmo.sheets.faults import ImportReport
 
@@ -140,7 +143,9 @@ class Command(BaseCommand):
             text=lambda: _text(TEXT_FORMATS[format](outcome), format, supposed, origins),
             files={
                 "xlsx": partial(FILE_FORMATS["xlsx"], outcome),
-                "docx": partial(FILE_FORMATS["docx"], outcome, title=title),
+                "docx": partial(
+                    FILE_FORMATS["docx"], outcome, title=title, head=_head(city, named_city)
+                ),
             },
         )
 
@@ -205,3 +210,19 @@ def _threshold(typed: str) -> Decimal:
     if not 0 < value <= 1:
         raise CommandError(f"--threshold 应在0（不含）至1之间，而填的是{typed}")
     return value
+
+
+def _head(city: str | None, city_name: str) -> Letterhead:
+    """The draft bulletin's letterhead as the bulletins have it (`documents.services.
+    letterhead`: the office's full name, 主送机关 and 抄送), dated today (the installation's
+    clock), unnumbered: the city's own office with --city, else one named from --city-name
+    (the office's names a city has before it sets its own, `office_for`)."""
+    if city is not None:
+        office = office_for(city_for(city))
+    else:
+        office = IssuingOffice(
+            full_name=f"{city_name}重点项目建设办公室",
+            short_name=f"{city_name}项目办",
+            number_prefix=f"{city_name}项目办",
+        )
+    return letterhead(office, number=None, dated=clock.today())
