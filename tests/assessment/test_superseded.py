@@ -56,7 +56,7 @@ def test_the_corrected_result_links_back(client, world, corrected):
     first, second = corrected
     client.force_login(world.users["wuzhi"])
     shown = page(client, second)
-    assert f"本结果更正自第{first.pk}号结果（2025年12月1日签发）" in shown
+    assert f"本结果更正自第{first.pk}号结果（2025年12月1日发布公示）" in shown
     assert f'href="{reverse("assessment_result", args=[first.pk])}"' in shown
 
 
