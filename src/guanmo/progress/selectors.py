@@ -218,9 +218,11 @@ def ranking_group_names(city: Region) -> list[str]:
 def unreported_projects(
     city: Region, year: int, month: int, level: str | None = None
 ) -> list[UnreportedProject]:
-    """The key projects still listed with no report for the month, in county order."""
+    """The key projects still listed and due to report the month (`ledger.due`) with no report
+    for it, in county order."""
     rows = (
         key_projects(city, year, level, month)
+        .due_to_report(year, month)
         .filter(~_reported(year, month))
         .order_by("county__sort_order", "county__code", "id")
         .values_list("county__name", "county_id", "name")
