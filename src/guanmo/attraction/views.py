@@ -21,7 +21,7 @@ from guanmo.accounts.scope import Scope
 from guanmo.attraction.forms import FundsForm, PickForm, StageForm, chosen_period
 from guanmo.attraction.funnel_chart import funnel_flows
 from guanmo.attraction.models import Lead
-from guanmo.attraction.report import Picked, build_picked_report, pickable
+from guanmo.attraction.report import Picked, build_picked_report, pickable, picked_leads
 from guanmo.attraction.sections import report_sections
 from guanmo.attraction.selectors import host_unit, hosted_by, placement, stage_dates
 from guanmo.attraction.services import Saved, StageRefused, record_funds, record_stage
@@ -77,7 +77,7 @@ def funnel_page(request: HttpRequest) -> HttpResponse:
             "flows": flows,
             "sees_parks": any(unit.kind == Region.Kind.ZONE for unit in scope.units()),
             "whole": whole,
-            "leads": [(lead, placement(lead)) for lead in leads],
+            "leads": [(lead, placement(lead)) for lead in picked_leads(leads, picked)],
         },
     )
 
