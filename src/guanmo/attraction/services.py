@@ -137,6 +137,7 @@ def save_lead(
 
 _STARTED = [Stage.STARTED, Stage.PRODUCING, Stage.AT_CAPACITY]
 _WORDS = ("计划", "实际")  # a milestone's (planned, reached) in its history's words
+_CARRIED_WORD = {MilestoneKind.STARTED: "开工日期"}  # the others are 前期手续
 
 
 def _start_given(
@@ -197,9 +198,10 @@ def link_to_ledger(
     that counts the lead (`selectors.host_unit`: its park when a city unit, else its county),
     else a new one there built from the lead (name, investor as owner, industry, contract
     investment as total investment, start year, leader in charge). From then on the lead's 开工
-    lives in the project's 开工 milestone only (`selectors.stage_dates` reads it there): the
-    lead's dates fill what the milestone lacks, a date the project already has stands and the
-    lead's history says so. The lead keeps its own history; the project's says where it came
+    and its 前期 approvals (`LeadMilestone`) live in the project's milestones only
+    (`selectors.stage_dates`, `selectors.preparatory_dates` read them there): the lead's dates
+    fill what the project's lack, a date the project already has stands and the lead's history
+    says so. The lead keeps its own history; the project's says where it came
     from, both with the import that started it (`import_record`, none from a page)."""
     host = host_unit(lead)  # the unit that counts it counts its project (a zone's, the zone)
     project = Project.objects.filter(city=lead.city, county=host, name=lead.name).first()
@@ -223,14 +225,19 @@ def link_to_ledger(
             entered_on=started or clock.today(),
         )
     stored = milestones_by_project([project.pk])[project.pk]
-    kept = stored.get(MilestoneKind.STARTED, MilestoneDates(MilestoneKind.STARTED))
-    start = (kept.planned or lead_start[0], kept.reached or lead_start[1])
-    given = {MilestoneKind.STARTED: MilestoneDates(MilestoneKind.STARTED, *start)}
+    carried = {MilestoneKind.STARTED: lead_start} | {
+        MilestoneKind(each.kind): (each.planned, each.reached) for each in lead.milestones.all()
+    }
+    given = {}
+    for kind, (planned, reached) in carried.items():
+        have = stored.get(kind, MilestoneDates(kind))
+        given[kind] = MilestoneDates(kind, have.planned or planned, have.reached or reached)
     filled = milestone_changes(project, stored, given)
     if filled:
         write_milestones(project.pk, given)
     if own is not None:
         own.delete()
+    lead.milestones.all().delete()  # from now on the project's milestones hold them
     lead.project = project
     lead.save(update_fields=["project"])
     record_changes(
@@ -246,12 +253,15 @@ def link_to_ledger(
     moved = [
         LeadChange(
             lead=lead,
-            field=f"开工{word}日期",
+            field=f"{kind.label}{word}日期",
             old_value=shown(mine),
             new_value=shown(now),
-            reason="开工日期以重点项目台账为准",
+            reason=f"{_CARRIED_WORD.get(kind, '前期手续')}以重点项目台账为准",
         )
-        for word, mine, now in zip(_WORDS, lead_start, start, strict=True)
+        for kind, dates in carried.items()
+        for word, mine, now in zip(
+            _WORDS, dates, (given[kind].planned, given[kind].reached), strict=True
+        )
         if mine is not None and mine != now
     ]
     for change in [

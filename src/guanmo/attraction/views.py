@@ -23,7 +23,13 @@ from guanmo.attraction.funnel_chart import funnel_flows
 from guanmo.attraction.models import Lead
 from guanmo.attraction.report import Picked, build_picked_report, pickable, picked_leads
 from guanmo.attraction.sections import report_sections
-from guanmo.attraction.selectors import host_unit, hosted_by, placement, stage_dates
+from guanmo.attraction.selectors import (
+    host_unit,
+    hosted_by,
+    placement,
+    preparatory_dates,
+    stage_dates,
+)
 from guanmo.attraction.services import Saved, StageRefused, record_funds, record_stage
 from guanmo.attraction.stages import STAGES, Stage
 from guanmo.regions.models import Region
@@ -191,6 +197,7 @@ def _lead_page(
                 else (stage, None)
                 for stage in STAGES
             ],
+            "preparatory": preparatory_dates(lead),
             "funds": lead.funds.order_by("year", "month"),
             "changes": lead.changes.select_related("user")[:50],
             # The city's imports' records are the city office's to read (reporting.views).
