@@ -10,9 +10,11 @@ from django.urls import reverse
 
 from guanmo.attraction.models import Lead, LeadChange, LeadMilestone
 from guanmo.attraction.services import record_stage
+from guanmo.attraction.sheet_import import import_attraction
 from guanmo.attraction.stages import Stage
 from guanmo.ledger.models import Milestone, MilestoneKind, Project
 from guanmo.reporting.models import FigureChange
+from tests.attraction.sheets import register, write
 from tests.world import YEAR
 
 TODAY = date(YEAR, 8, 1)
@@ -96,3 +98,51 @@ def test_both_pages_show_the_approvals(client, world, approved):
         in steps
     )
     assert "<td>环评</td><td>2025年6月1日</td><td>—</td><td>逾期未完成</td>" in steps
+
+
+PREPARATORY_HEADER = ["项目名称", "合同投资（万元）", "签约日期", "开工日期", "所在县区",
+                      "计划立项日期", "立项完成日期", "实际环评日期"]  # fmt: skip
+
+
+def _register(tmp_path, rows):
+    return write(tmp_path, register(rows, header=PREPARATORY_HEADER))
+
+
+def test_the_register_gives_a_leads_approvals_and_a_start_carries_them(world, tmp_path):
+    waiting = [
+        "智能传感器项目",
+        35000,
+        "2025-03-10",
+        None,
+        "武陟县",
+        "2025-04-01",
+        "2025-04-05",
+        None,
+    ]
+    report = import_attraction(_register(tmp_path, [waiting]), city=world.city, year=YEAR)
+
+    assert report.ok, [str(fault) for fault in report.faults]
+    lead = Lead.objects.get(name="智能传感器项目")
+    assert list(lead.milestones.values_list("kind", "planned", "reached")) == [
+        ("立项", date(YEAR, 4, 1), date(YEAR, 4, 5))
+    ]
+    started = [*waiting[:3], "2025-07-01", "武陟县", None, None, "2025-05-20"]
+    report = import_attraction(_register(tmp_path, [started]), city=world.city, year=YEAR)
+
+    assert report.ok, [str(fault) for fault in report.faults]
+    lead.refresh_from_db()
+    assert _dates(lead.project) == {
+        "立项": (date(YEAR, 4, 1), date(YEAR, 4, 5)),
+        "环评": (None, date(YEAR, 5, 20)),
+        "开工": (None, date(YEAR, 7, 1)),
+    }
+
+
+def test_an_approval_dated_ahead_of_today_is_refused_by_its_cell(world, tmp_path):
+    row = ["智能传感器项目", 35000, "2025-03-10", None, "武陟县", None, None, "2099-01-01"]
+    report = import_attraction(_register(tmp_path, [row]), city=world.city, year=YEAR)
+
+    assert [str(fault) for fault in report.faults] == [
+        "第3行「实际环评时间」：2099年1月1日晚于今天，实际日期不能是将来"
+    ]
+    assert not Lead.objects.exists()

@@ -12,7 +12,7 @@ from django.db import transaction
 from guanmo import clock
 from guanmo.accounts.models import User
 from guanmo.attraction.funds import funds_faults
-from guanmo.attraction.models import FundsInPlace, Lead, LeadChange, StageDate
+from guanmo.attraction.models import FundsInPlace, Lead, LeadChange, LeadMilestone, StageDate
 from guanmo.attraction.selectors import host_unit, stage_dates
 from guanmo.attraction.stages import Stage, stage_faults
 from guanmo.ledger.milestones import MilestoneDates, date_faults
@@ -54,6 +54,8 @@ class LeadInput:
     values: dict[str, Any] = field(default_factory=dict)  # LEAD_FIELDS given
     stages: dict[Stage, tuple[date | None, date | None]] = field(default_factory=dict)
     funds: tuple[int, int, Decimal] | None = None
+    # 前期手续 (models.PREPARATORY) → (planned, actual), either None when not given
+    milestones: dict[MilestoneKind, tuple[date | None, date | None]] = field(default_factory=dict)
 
 
 @dataclass
@@ -107,14 +109,8 @@ def save_lead(
             changes += started_on_project(lead, planned, reached, source=source, user=user)
             continue
         row = stored.get(stage) or StageDate(lead=lead, stage=stage)
-        for attribute, value, word in (("planned", planned, "计划"), ("reached", reached, "")):
-            if value is None:
-                continue
-            if not created:
-                old = getattr(row, attribute)
-                changes.append(_history(lead, f"{stage.label}{word or '实际'}日期", old, value))
-            setattr(row, attribute, value)
-        row.save()
+        changes += _dated(lead, row, stage.label, planned, reached, recorded=not created)
+    changes += _preparatory(lead, given, source=source, user=user, reason=reason, created=created)
     if given.funds is not None:
         year, month, cumulative = given.funds
         row = FundsInPlace.objects.filter(lead=lead, year=year, month=month).first()
@@ -133,6 +129,59 @@ def save_lead(
     if lead.project_id is None and lead.stages.filter(stage__in=_STARTED, reached__isnull=False):
         linked = link_to_ledger(lead, user=user, import_record=import_record)
     return Saved(lead, created, len(kept), linked)
+
+
+def _dated(
+    lead: Lead,
+    row: StageDate | LeadMilestone,
+    label: str,
+    planned: date | None,
+    reached: date | None,
+    *,
+    recorded: bool,
+) -> list[LeadChange | None]:
+    """Set and save a stage's or approval's dates (None: left as stored); with `recorded`, the
+    history lines of what changed."""
+    changes = []
+    for attribute, value, word in (("planned", planned, "计划"), ("reached", reached, "实际")):
+        if value is None:
+            continue
+        if recorded:
+            changes.append(_history(lead, f"{label}{word}日期", getattr(row, attribute), value))
+        setattr(row, attribute, value)
+    row.save()
+    return changes
+
+
+def _preparatory(
+    lead: Lead, given: LeadInput, *, source: str, user: User | None, reason: str, created: bool
+) -> list[LeadChange | None]:
+    """The 前期 approvals `given` gives: on the lead until it is a ledger project, then on the
+    project's milestones (checked, in its history), where `link_to_ledger` put them. Raises
+    MilestoneRefused."""
+    if not given.milestones:
+        return []
+    if lead.project_id is not None:
+        stored = milestones_by_project([lead.project_id])[lead.project_id]
+        merged = {}
+        for kind, (planned, reached) in given.milestones.items():
+            have = stored.get(kind, MilestoneDates(kind))
+            merged[kind] = MilestoneDates(kind, planned or have.planned, reached or have.reached)
+        save_milestones(
+            lead.project,
+            merged,
+            user=user,
+            today=clock.today(),
+            reason=reason or f"来自招商项目“{lead.name}”",
+            source=source,
+        )
+        return []
+    rows = {MilestoneKind(row.kind): row for row in lead.milestones.all()}
+    changes = []
+    for kind, (planned, reached) in given.milestones.items():
+        row = rows.get(kind) or LeadMilestone(lead=lead, kind=kind)
+        changes += _dated(lead, row, kind.label, planned, reached, recorded=not created)
+    return changes
 
 
 _STARTED = [Stage.STARTED, Stage.PRODUCING, Stage.AT_CAPACITY]
