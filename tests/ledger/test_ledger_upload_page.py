@@ -136,3 +136,24 @@ def test_a_project_the_upload_adds_is_due_from_the_month_being_reported(client, 
 
     assert "新增的1个项目转入台账日期记为2025年6月1日，自2025年6月起报送进度" in page
     assert Project.objects.get(name="武陟县新材料产业园").entered_on == date(2025, 6, 1)
+
+
+def test_the_office_may_name_the_month_the_upload_adds_projects_in(client, world):
+    client.force_login(world.users["city"])
+    preview = client.post(
+        reverse("ledger_import"), {"year": 2025, "level": "市", "month": 5, "sheet": sheet()}
+    )["Location"]
+    posted = {
+        "name": "2025台账.xlsx",
+        "year": 2025,
+        "level": "市",
+        "month": 5,
+        "col:年度盘子": "年度计划投资",
+    }
+
+    page = client.get(preview).content.decode()
+    client.post(preview, {**posted, "action": "confirm"})
+
+    assert "自2025年5月起报送进度（按导入时指定的月份）" in page
+    assert '<input type="hidden" name="month" value="5">' in page
+    assert Project.objects.get(name="武陟县新材料产业园").entered_on == date(2025, 5, 1)
