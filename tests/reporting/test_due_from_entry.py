@@ -89,3 +89,12 @@ def test_the_dashboard_lists_it_as_not_reported_only_once_due(client, world, ent
 
     assert entered_in_june.pk not in [status.pk for status in march["unreported"]]
     assert march["unreported"] == []
+
+
+def test_the_project_table_says_it_is_not_yet_due(world, entered_in_june):
+    lines = progress_report_for(world.city, YEAR, 3, with_projects=True).projects
+    sunlit = next(line for line in lines if line.name == "武陟县光伏项目")
+    others = {line.reporting for line in lines if line.name != "武陟县光伏项目"}
+
+    assert (sunlit.due, sunlit.reporting) == (False, "未到报送月份")
+    assert others == {"是"}

@@ -30,6 +30,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from guanmo.figures.arithmetic import completion_rate
+from guanmo.ledger.due import due_to_report
 from guanmo.ledger.key_lists import last_month_counted
 from guanmo.ledger.models import AnnualPlan, KeyListEntry, MonthlyProgress, Project
 from guanmo.progress.report import (
@@ -253,10 +254,11 @@ def project_lines(
             "plan",
             "completed",
             "reported",
+            "entered_on",
         )
     )
     lines = []
-    for pk, county, county_id, name, stage, leader, plan, completed, reported in rows:
+    for pk, county, county_id, name, stage, leader, plan, completed, reported, entered in rows:
         removed = pk in left
         if removed:
             completed = left[pk][1].completed
@@ -271,6 +273,7 @@ def project_lines(
                 completion_rate=completion_rate(completed, plan),
                 reported=reported,
                 removed=removed,
+                due=due_to_report(entered, year, month),
             )
         )
     return lines
