@@ -26,7 +26,7 @@ def test_a_project_created_by_a_june_import_entered_on_1_june(one_project):
 
     assert report.ok, report.faults
     assert entered("乙项目") == date(2025, 6, 1)
-    assert entered("甲项目") == date(2025, 1, 1)  # made by the first import, in January
+    assert entered("甲项目") is None  # made by the first import, in January: due all year
     assert (
         "新增的1个项目转入台账日期记为2025年6月1日，自2025年6月起报送进度"
         "（按导入时指定的月份），此前月份不要求报送"
@@ -70,3 +70,19 @@ def test_the_command_takes_the_month(one_project, tmp_path):
 
     assert entered("乙项目") == date(2025, 7, 1)
     assert "自2025年7月起报送进度" in out.getvalue()
+
+
+def test_a_project_entered_later_found_in_januarys_ledger_is_due_all_year(one_project):
+    import_ledger(ledger_xlsx(JIA, YI), city=one_project, year=2025, month=6)
+
+    import_ledger(ledger_xlsx(JIA, YI), city=one_project, year=2025, month=1)
+
+    assert entered("乙项目") is None
+
+
+def test_next_years_january_ledger_leaves_the_day_it_entered_alone(one_project):
+    import_ledger(ledger_xlsx(JIA, YI), city=one_project, year=2025, month=6)
+
+    import_ledger(ledger_xlsx(JIA, YI, year=2026), city=one_project, year=2026, month=1)
+
+    assert entered("乙项目") == date(2025, 6, 1)  # so 2025's months before June stay not due

@@ -169,7 +169,8 @@ def import_ledger(
     for the city's next import. A stored 总投资 or 年度计划投资 changed tenfold or more is a
     fault (a likely unit slip) unless `confirm_changes`, then a note. A project it creates
     entered the ledger on the first day of the import's `month` (else the month the city is
-    reporting, `reporting_month`) and is due to report from then (`ledger.due`), as noted."""
+    reporting, `reporting_month`; none in January) and is due to report from then
+    (`ledger.due`), as noted."""
     if level not in Level.values:
         raise ValueError(f"级别应为省、市或县，而不是{level}")
     if month is not None and not 1 <= month <= 12:
@@ -228,7 +229,11 @@ def import_ledger(
 
     if any(Field.ANNUAL_PLAN not in table.header.fields for table in reading.tables):
         report.notes.append(f"表中没有年度计划投资列，未设置{year}年计划投资")
-    entered_on = first_day(year, month or reporting_month(city, year))
+    entered_month = month or reporting_month(city, year)
+    # In the year's ledger from January it is due every month, as a project with no day is;
+    # no day keeps it due in an earlier year's ledger loaded later, and an export read back
+    # the same.
+    entered_on = first_day(year, entered_month) if entered_month > 1 else None
     changes = _changes(
         entries, city=city, year=year, level=level, milestones=milestones, entered_on=entered_on
     )
@@ -252,10 +257,10 @@ def import_ledger(
     return report
 
 
-def _entered_note(created: int, entered_on: date, *, given: bool) -> list[str]:
+def _entered_note(created: int, entered_on: date | None, *, given: bool) -> list[str]:
     """What the import's period means for the projects it creates (issue 14 round 14: one
     added in June was asked to report every month of the year)."""
-    if not created or entered_on.month == 1:  # due every month of the year: nothing to say
+    if not created or entered_on is None:  # due every month of the year: nothing to say
         return []
     month = f"{entered_on.year}年{entered_on.month}月"
     why = "按导入时指定的月份" if given else "按正在填报的月份；如应自其他月份起，请指定导入月份"
@@ -836,7 +841,7 @@ def _changes(
     year: int,
     level: str,
     milestones: Mapping[int, dict[MilestoneKind, Milestone]],
-    entered_on: date,
+    entered_on: date | None,
 ) -> _Changes:
     """Compare the rows with the ledger (two queries; `milestones`: the stored ones of the
     matched projects by project id, `_check_milestones`) and list the writes they call for. A
@@ -863,7 +868,7 @@ def _changes(
     for entry in entries:
         project = entry.project or Project(city=city, entered_on=entered_on)
         values = _project_values(entry)
-        if project.entered_on and project.entered_on > entered_on:
+        if project.entered_on and project.entered_on > (entered_on or first_day(year, 1)):
             # in the ledger of an earlier period than the day it was taken to have entered
             values["entered_on"] = entered_on
         kept = {figure: stored[figure].get(project.pk) for figure in _YEAR_FIGURES}
