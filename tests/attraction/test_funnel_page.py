@@ -224,3 +224,21 @@ def test_a_county_office_picks_no_other_unit(client, world, register):
 
     assert "武陟县新增签约项目2个" in page and "温县新增" not in page
     assert 'name="unit"' not in page
+
+
+def _listed(response) -> list[str]:
+    return [lead.name for lead, _ in response.context["leads"]]
+
+
+def test_the_list_of_leads_narrows_as_the_figures_do(client, world, register):
+    """Round 14: the list narrowed by unit only; a source or an industry left every lead."""
+    _sourced(world)
+
+    group = _page(client, world, "city", source="京津冀")
+    industry = _page(client, world, "city", industry="C 制造业")
+    both = _page(client, world, "city", source="京津冀", unit=world.wenxian.pk)
+
+    assert _listed(group) == _listed(industry) == ["冷链"]
+    assert _listed(both) == []
+    assert "传感器" not in group.content.decode().split('id="by-unit"')[1]
+    assert sorted(_listed(_page(client, world, "city"))) == ["传感器", "冷链", "温县食品"]

@@ -2,6 +2,7 @@
 ledger written and the report kept (issue 9 §2, §8)."""
 
 import re
+from datetime import date
 from decimal import Decimal
 from urllib.parse import urlencode
 
@@ -10,6 +11,7 @@ from django.urls import reverse
 
 from guanmo.ledger.models import AnnualPlan, Project
 from guanmo.reporting.models import ImportRecord
+from guanmo.reporting.services import open_period
 from tests.ledger.sheets import xlsx
 
 
@@ -119,3 +121,39 @@ def test_a_tenfold_change_is_refused_on_the_preview_until_the_office_confirms_it
     assert "已按确认修改" in page
     client.post(preview, {**confirmed, "action": "confirm"})
     assert Project.objects.get(name="武陟县新材料产业园").total_investment == Decimal("1.2")
+
+
+def test_a_project_the_upload_adds_is_due_from_the_month_being_reported(client, world):
+    open_period(world.city, year=2025, month=6, deadline=date(2025, 7, 5), user=None)
+    client.force_login(world.users["city"])
+    preview = client.post(
+        reverse("ledger_import"), {"year": 2025, "level": "市", "sheet": sheet()}
+    )["Location"]
+    posted = {"name": "2025台账.xlsx", "year": 2025, "level": "市", "col:年度盘子": "年度计划投资"}
+
+    page = client.post(preview, {**posted, "action": "preview"}).content.decode()
+    client.post(preview, {**posted, "action": "confirm"})
+
+    assert "新增的1个项目转入台账日期记为2025年6月1日，自2025年6月起报送进度" in page
+    assert Project.objects.get(name="武陟县新材料产业园").entered_on == date(2025, 6, 1)
+
+
+def test_the_office_may_name_the_month_the_upload_adds_projects_in(client, world):
+    client.force_login(world.users["city"])
+    preview = client.post(
+        reverse("ledger_import"), {"year": 2025, "level": "市", "month": 5, "sheet": sheet()}
+    )["Location"]
+    posted = {
+        "name": "2025台账.xlsx",
+        "year": 2025,
+        "level": "市",
+        "month": 5,
+        "col:年度盘子": "年度计划投资",
+    }
+
+    page = client.get(preview).content.decode()
+    client.post(preview, {**posted, "action": "confirm"})
+
+    assert "自2025年5月起报送进度（按导入时指定的月份）" in page
+    assert '<input type="hidden" name="month" value="5">' in page
+    assert Project.objects.get(name="武陟县新材料产业园").entered_on == date(2025, 5, 1)

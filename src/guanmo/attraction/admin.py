@@ -4,6 +4,7 @@ from guanmo.attraction.models import (
     FundsInPlace,
     Lead,
     LeadChange,
+    LeadMilestone,
     Parcel,
     ParcelChange,
     ParkFigures,
@@ -30,6 +31,10 @@ class StageDateInline(ReadOnlyInline):
     model = StageDate
 
 
+class LeadMilestoneInline(ReadOnlyInline):
+    model = LeadMilestone
+
+
 class FundsInPlaceInline(ReadOnlyInline):
     model = FundsInPlace
 
@@ -49,7 +54,7 @@ class LeadAdmin(admin.ModelAdmin):
     list_display = ["name", "investor", "county", "park", "contract_investment", "register_year"]
     list_filter = ["city", "register_year", "county"]
     search_fields = ["name", "investor"]
-    inlines = [StageDateInline, FundsInPlaceInline, LeadChangeInline]
+    inlines = [StageDateInline, LeadMilestoneInline, FundsInPlaceInline, LeadChangeInline]
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False

@@ -4,9 +4,12 @@ the sheet reader (guanmo.sheets) must know of them. Source: issue 14 ("Pages and
 
 from enum import StrEnum
 
+from guanmo.attraction.models import PREPARATORY
 from guanmo.attraction.stages import Stage
+from guanmo.ledger.columns import MILESTONE_COLUMNS
 from guanmo.ledger.columns import SYNONYMS as LEDGER_SYNONYMS
 from guanmo.ledger.columns import Field as LedgerField
+from guanmo.ledger.models import MilestoneKind
 from guanmo.sheets import cells
 from guanmo.sheets.header import Catalogue
 
@@ -37,6 +40,17 @@ class Column(StrEnum):
     PLANNED_CAPACITY = "计划达产日期"
     DROPPED = "终止洽谈日期"
     FUNDS_IN_PLACE = "到位资金"
+    # 前期手续 (models.PREPARATORY), as the ledger heads them (ledger.columns.MILESTONE_COLUMNS)
+    PLANNED_APPROVAL = "计划立项时间"
+    REACHED_APPROVAL = "实际立项时间"
+    PLANNED_LAND = "计划用地时间"
+    REACHED_LAND = "实际用地时间"
+    PLANNED_PLANNING = "计划规划时间"
+    REACHED_PLANNING = "实际规划时间"
+    PLANNED_ENVIRONMENT = "计划环评时间"
+    REACHED_ENVIRONMENT = "实际环评时间"
+    PLANNED_PERMIT = "计划施工许可时间"
+    REACHED_PERMIT = "实际施工许可时间"
 
 
 # Each stage's columns: (actual date, planned date).
@@ -48,8 +62,15 @@ STAGE_COLUMNS: dict[Stage, tuple[Column, Column | None]] = {
     Stage.PRODUCING: (Column.PRODUCING, Column.PLANNED_PRODUCTION),
     Stage.AT_CAPACITY: (Column.AT_CAPACITY, Column.PLANNED_CAPACITY),
 }
+# Each 前期 approval's columns: column → (milestone, "planned" or "reached"), as the ledger's.
+PREPARATORY_COLUMNS: dict[Column, tuple[MilestoneKind, str]] = {
+    Column(ledger_column.value): milestone
+    for ledger_column, milestone in MILESTONE_COLUMNS.items()
+    if milestone[0] in PREPARATORY
+}
 DATE_COLUMNS = frozenset(
-    {column for pair in STAGE_COLUMNS.values() for column in pair if column} | {Column.DROPPED}
+    {column for pair in STAGE_COLUMNS.values() for column in pair if column}
+    | {Column.DROPPED, *PREPARATORY_COLUMNS}
 )
 MONEY_COLUMNS = frozenset({Column.CONTRACT_INVESTMENT, Column.FUNDS_IN_PLACE})
 
@@ -128,6 +149,7 @@ SYNONYMS: dict[Column, tuple[str, ...]] = {
         "累计到位",
         "签约以来累计到位资金",
     ),
+    **{column: LEDGER_SYNONYMS[LedgerField(column.value)] for column in PREPARATORY_COLUMNS},
 }
 
 REGISTER_COLUMNS = Catalogue(

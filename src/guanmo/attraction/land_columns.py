@@ -4,6 +4,7 @@ A parcel's place (经度, 纬度: WGS-84 degrees, optional) puts it on the map o
 An area is given in 亩, 平方米 or 公顷 (each a column of its own, converted exactly into 亩:
 attraction.land); an area headed without its unit is read in 亩 and the report says so."""
 
+import re
 from enum import StrEnum
 
 from guanmo.ledger.columns import SYNONYMS as LEDGER_SYNONYMS
@@ -30,6 +31,8 @@ class LandColumn(StrEnum):
     BUILDING_DENSITY = "建筑密度（%）"
     INVESTMENT = "固定资产投资"
     TAX = "税收"
+    PHASE = "期次"
+    COMPLETED = "建成日期"
     LONGITUDE = "经度"
     LATITUDE = "纬度"
     OUTLINE = "地块范围"
@@ -52,7 +55,9 @@ AREA_COLUMNS = frozenset(
 )
 PLACE_COLUMNS = frozenset({LandColumn.LONGITUDE, LandColumn.LATITUDE})
 FIGURE_COLUMNS = AREA_COLUMNS | PLACE_COLUMNS | {LandColumn.PLOT_RATIO, LandColumn.BUILDING_DENSITY}
-DATE_COLUMNS = frozenset({LandColumn.SUPPLIED, LandColumn.AGREED_START, LandColumn.STARTED})
+DATE_COLUMNS = frozenset(
+    {LandColumn.SUPPLIED, LandColumn.AGREED_START, LandColumn.STARTED, LandColumn.COMPLETED}
+)
 MONEY_COLUMNS = frozenset({LandColumn.INVESTMENT, LandColumn.TAX})
 
 SYNONYMS: dict[LandColumn, tuple[str, ...]] = {
@@ -73,6 +78,8 @@ SYNONYMS: dict[LandColumn, tuple[str, ...]] = {
     LandColumn.BUILDING_DENSITY: ("建筑密度", "建筑密度(%)", "建筑系数", "建筑系数(%)"),
     LandColumn.INVESTMENT: ("固定资产投资", "投资", "投资额", "累计投资", "累计完成投资", "总投资"),
     LandColumn.TAX: ("税收", "年度税收", "实缴税金", "税收总额", "纳税额"),
+    LandColumn.PHASE: ("期次", "分期", "建设期次", "项目期次", "第几期"),
+    LandColumn.COMPLETED: ("建成日期", "本期建成日期", "建成时间", "竣工日期", "竣工时间"),
     LandColumn.LONGITUDE: ("经度", "中心点经度", "东经", "经度(E)", "X坐标(经度)"),
     LandColumn.LATITUDE: ("纬度", "中心点纬度", "北纬", "纬度(N)", "Y坐标(纬度)"),
     LandColumn.OUTLINE: (
@@ -84,6 +91,25 @@ SYNONYMS: dict[LandColumn, tuple[str, ...]] = {
         "GeoJSON",
     ),
 }
+
+# 一期 … 九期, 第二期, 二期工程, or the number alone: a project is not built in ten phases.
+_PHASE = re.compile(r"第?([1-9一二三四五六七八九])(?:期(?:工程|项目)?)?")
+_PHASE_NUMERALS = str.maketrans("一二三四五六七八九", "123456789")
+
+
+def parse_phase(value: object) -> int | None:
+    """A parcel's phase (期次) as `Parcel.phase` keeps it: 一期 → 1, 二期 → 2, 第三期, 3, "3";
+    None when blank. Anything else (前期, 0, 十二期, 1.5) is refused (CellError)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = cells.parse_line(value)
+    if not text:
+        return None
+    found = _PHASE.fullmatch(text.replace(" ", ""))
+    if found is None:
+        raise cells.CellError(f"期次应写作一期、二期……或1、2……，“{text}”不是期次")
+    return int(found.group(1).translate(_PHASE_NUMERALS))
+
 
 LAND_COLUMNS = Catalogue(
     fields=tuple(LandColumn),
@@ -102,5 +128,6 @@ LAND_COLUMNS = Catalogue(
         **{c: cells.parse_line for c in LandColumn if c not in MONEY_COLUMNS},
         **{c: cells.parse_date for c in DATE_COLUMNS},
         **{c: cells.parse_figure for c in FIGURE_COLUMNS},
+        LandColumn.PHASE: parse_phase,
     },
 )

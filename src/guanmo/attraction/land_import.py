@@ -6,7 +6,8 @@ and name.
 Checks: the county is one of the city's units and the park one of its parks; the area is given
 once, positive, in 亩 (平方米 and 公顷 converted exactly; an area headed without a unit is read
 in 亩, said in the report); a project named is the city's ledger project or lead of that name
-in that county; building did not start before the land was supplied, nor after today; an
+in that county; a phase (期次) is 一期 to 九期 (`land_columns.parse_phase`); building did not
+start before the land was supplied, nor end (建成日期) before it started, nor after today; an
 outline (地块范围) is a GeoJSON Polygon within bounds, its area against the stated noted.
 """
 
@@ -74,6 +75,8 @@ _COPIED = {
     LandColumn.BUILDING_DENSITY: "building_density",
     LandColumn.INVESTMENT: "investment",
     LandColumn.TAX: "tax",
+    LandColumn.PHASE: "phase",
+    LandColumn.COMPLETED: "completed_on",
 }
 
 
@@ -285,17 +288,18 @@ def _outline(row: Row, entry: _Entry) -> None:
 
 
 def _dates(row: Row) -> None:
-    supplied = row.values.get(LandColumn.SUPPLIED)
-    started = row.values.get(LandColumn.STARTED)
-    for column in (LandColumn.SUPPLIED, LandColumn.STARTED):
+    """Days reached are not ahead of today, and come in order: supplied, started, built."""
+    for column in (LandColumn.SUPPLIED, LandColumn.STARTED, LandColumn.COMPLETED):
         day = row.values.get(column)
         if day is not None and day > today():
             row.fault(column, f"{chinese_date(day)}晚于今天，实际日期不能是将来")
-    if supplied and started and started < supplied:
-        row.fault(
-            LandColumn.STARTED,
-            f"{chinese_date(started)}早于供地日期{chinese_date(supplied)}",
-        )
+    for later, earlier in (
+        (LandColumn.STARTED, LandColumn.SUPPLIED),
+        (LandColumn.COMPLETED, LandColumn.STARTED),
+    ):
+        after, before = row.values.get(later), row.values.get(earlier)
+        if after and before and after < before and not row.failed(later):
+            row.fault(later, f"{chinese_date(after)}早于{earlier.value}{chinese_date(before)}")
 
 
 def _project(row: Row, city: Region, entry: _Entry) -> None:

@@ -13,7 +13,7 @@ from django.db import models
 from guanmo.attraction.industries import industries
 from guanmo.attraction.parcel_outline import OutlineError, read_outline
 from guanmo.attraction.stages import Stage
-from guanmo.ledger.models import Project, money_field
+from guanmo.ledger.models import MilestoneKind, Project, money_field
 from guanmo.regions.models import Region
 from guanmo.reporting.models import FieldChange, import_record_field
 
@@ -139,6 +139,38 @@ class FundsInPlace(models.Model):
 
     def __str__(self) -> str:
         return f"{self.lead} {self.year}年{self.month}月"
+
+
+# The approvals a lead gets before it starts (前期手续), kept on the lead until it becomes a
+# ledger project, then carried into the project's milestones (services.link_to_ledger).
+PREPARATORY: tuple[MilestoneKind, ...] = (
+    MilestoneKind.APPROVAL,
+    MilestoneKind.LAND,
+    MilestoneKind.PLANNING,
+    MilestoneKind.ENVIRONMENT,
+    MilestoneKind.PERMIT,
+)
+
+
+class LeadMilestone(models.Model):
+    """A 前期 approval of a lead not yet in the ledger, with its planned and actual date."""
+
+    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="milestones")
+    kind = models.CharField(
+        "节点", max_length=8, choices=[(kind.value, kind.label) for kind in PREPARATORY]
+    )
+    planned = models.DateField("计划日期", null=True, blank=True)
+    reached = models.DateField("实际日期", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "招商项目前期手续"
+        verbose_name_plural = "招商项目前期手续"
+        constraints = [
+            models.UniqueConstraint(fields=["lead", "kind"], name="lead_milestone_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.lead} {self.kind}"
 
 
 class LeadChange(FieldChange):

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.db.models import QuerySet
+
 from guanmo.attraction.early_warnings import EarlyWarning, early_warnings
 from guanmo.attraction.funnel import (
     Funnel,
@@ -28,10 +30,11 @@ from guanmo.attraction.land import (
     idle_parcels,
     park_land,
 )
+from guanmo.attraction.models import Lead
 from guanmo.attraction.origins import GROUPS
 from guanmo.attraction.parks import ParkFacts, ParkStanding, standings
 from guanmo.attraction.phases import PhaseGap, first_phase_only
-from guanmo.attraction.selectors import facts_of, parcels_of, park_facts, park_standards
+from guanmo.attraction.selectors import facts, facts_of, parcels_of, park_facts, park_standards
 from guanmo.attraction.sentences import funnel_sentences
 from guanmo.attraction.stages import Stage
 from guanmo.clock import today
@@ -133,6 +136,15 @@ def build_picked_report(city: Region, year: int, month: int, picked: Picked) -> 
         [] if units else [unit.name for unit in units_of(city)],
         whole_name=f"{base}{picked.words}",
     )
+
+
+def picked_leads(leads: QuerySet[Lead], picked: Picked) -> list[Lead]:
+    """The given leads of the picked source and industry (`Picked.takes`, the rule the picked
+    report counts by), for a page's list beside the report; the unit is cut by the caller."""
+    if not picked.source and not picked.industry:
+        return list(leads)
+    read = leads.select_related("origin").prefetch_related("stages", "funds", "project__milestones")
+    return [lead for lead in read if picked.takes(facts(lead))]
 
 
 def pickable(city: Region) -> tuple[list[str], list[str]]:

@@ -17,10 +17,11 @@ from guanmo.attraction.land import (
     park_land,
     per_mu,
 )
-from guanmo.attraction.models import Lead, Parcel, ParkFigures, ParkStandard
+from guanmo.attraction.models import PREPARATORY, Lead, Parcel, ParkFigures, ParkStandard
 from guanmo.attraction.origins import ABROAD, groups_of, province_of
 from guanmo.attraction.parks import ParkFacts
 from guanmo.attraction.stages import Stage
+from guanmo.ledger.milestones import MilestoneDates
 from guanmo.ledger.models import MilestoneKind
 from guanmo.regions.models import Region
 from guanmo.regions.services import units_of
@@ -96,6 +97,18 @@ def hosted_by(units: Sequence[Region]) -> Q:
     return Q(in_city_park, park__in=units) | (
         Q(county__in=units) & (Q(park__isnull=True) | ~in_city_park)
     )
+
+
+def preparatory_dates(lead: Lead) -> list[MilestoneDates]:
+    """The lead's 前期 approvals (立项 to 施工许可) in order with their dates (None: not known):
+    its own (`LeadMilestone`) until it is a ledger project, then its project's milestones, the
+    one place they are kept from then on (`services.link_to_ledger`)."""
+    rows = lead.project.milestones.all() if lead.project_id else lead.milestones.all()
+    found = {
+        MilestoneKind(row.kind): MilestoneDates(MilestoneKind(row.kind), row.planned, row.reached)
+        for row in rows
+    }
+    return [found.get(kind, MilestoneDates(kind)) for kind in PREPARATORY]
 
 
 def facts(lead: Lead) -> LeadFacts:

@@ -12,7 +12,7 @@ from django.db import transaction
 from guanmo import clock
 from guanmo.accounts.models import User
 from guanmo.attraction.funds import funds_faults
-from guanmo.attraction.models import FundsInPlace, Lead, LeadChange, StageDate
+from guanmo.attraction.models import FundsInPlace, Lead, LeadChange, LeadMilestone, StageDate
 from guanmo.attraction.selectors import host_unit, stage_dates
 from guanmo.attraction.stages import Stage, stage_faults
 from guanmo.ledger.milestones import MilestoneDates, date_faults
@@ -54,6 +54,8 @@ class LeadInput:
     values: dict[str, Any] = field(default_factory=dict)  # LEAD_FIELDS given
     stages: dict[Stage, tuple[date | None, date | None]] = field(default_factory=dict)
     funds: tuple[int, int, Decimal] | None = None
+    # 前期手续 (models.PREPARATORY) → (planned, actual), either None when not given
+    milestones: dict[MilestoneKind, tuple[date | None, date | None]] = field(default_factory=dict)
 
 
 @dataclass
@@ -107,14 +109,8 @@ def save_lead(
             changes += started_on_project(lead, planned, reached, source=source, user=user)
             continue
         row = stored.get(stage) or StageDate(lead=lead, stage=stage)
-        for attribute, value, word in (("planned", planned, "计划"), ("reached", reached, "")):
-            if value is None:
-                continue
-            if not created:
-                old = getattr(row, attribute)
-                changes.append(_history(lead, f"{stage.label}{word or '实际'}日期", old, value))
-            setattr(row, attribute, value)
-        row.save()
+        changes += _dated(lead, row, stage.label, planned, reached, recorded=not created)
+    changes += _preparatory(lead, given, source=source, user=user, reason=reason, created=created)
     if given.funds is not None:
         year, month, cumulative = given.funds
         row = FundsInPlace.objects.filter(lead=lead, year=year, month=month).first()
@@ -135,8 +131,62 @@ def save_lead(
     return Saved(lead, created, len(kept), linked)
 
 
+def _dated(
+    lead: Lead,
+    row: StageDate | LeadMilestone,
+    label: str,
+    planned: date | None,
+    reached: date | None,
+    *,
+    recorded: bool,
+) -> list[LeadChange | None]:
+    """Set and save a stage's or approval's dates (None: left as stored); with `recorded`, the
+    history lines of what changed."""
+    changes = []
+    for attribute, value, word in (("planned", planned, "计划"), ("reached", reached, "实际")):
+        if value is None:
+            continue
+        if recorded:
+            changes.append(_history(lead, f"{label}{word}日期", getattr(row, attribute), value))
+        setattr(row, attribute, value)
+    row.save()
+    return changes
+
+
+def _preparatory(
+    lead: Lead, given: LeadInput, *, source: str, user: User | None, reason: str, created: bool
+) -> list[LeadChange | None]:
+    """The 前期 approvals `given` gives: on the lead until it is a ledger project, then on the
+    project's milestones (checked, in its history), where `link_to_ledger` put them. Raises
+    MilestoneRefused."""
+    if not given.milestones:
+        return []
+    if lead.project_id is not None:
+        stored = milestones_by_project([lead.project_id])[lead.project_id]
+        merged = {}
+        for kind, (planned, reached) in given.milestones.items():
+            have = stored.get(kind, MilestoneDates(kind))
+            merged[kind] = MilestoneDates(kind, planned or have.planned, reached or have.reached)
+        save_milestones(
+            lead.project,
+            merged,
+            user=user,
+            today=clock.today(),
+            reason=reason or f"来自招商项目“{lead.name}”",
+            source=source,
+        )
+        return []
+    rows = {MilestoneKind(row.kind): row for row in lead.milestones.all()}
+    changes = []
+    for kind, (planned, reached) in given.milestones.items():
+        row = rows.get(kind) or LeadMilestone(lead=lead, kind=kind)
+        changes += _dated(lead, row, kind.label, planned, reached, recorded=not created)
+    return changes
+
+
 _STARTED = [Stage.STARTED, Stage.PRODUCING, Stage.AT_CAPACITY]
 _WORDS = ("计划", "实际")  # a milestone's (planned, reached) in its history's words
+_CARRIED_WORD = {MilestoneKind.STARTED: "开工日期"}  # the others are 前期手续
 
 
 def _start_given(
@@ -197,9 +247,10 @@ def link_to_ledger(
     that counts the lead (`selectors.host_unit`: its park when a city unit, else its county),
     else a new one there built from the lead (name, investor as owner, industry, contract
     investment as total investment, start year, leader in charge). From then on the lead's 开工
-    lives in the project's 开工 milestone only (`selectors.stage_dates` reads it there): the
-    lead's dates fill what the milestone lacks, a date the project already has stands and the
-    lead's history says so. The lead keeps its own history; the project's says where it came
+    and its 前期 approvals (`LeadMilestone`) live in the project's milestones only
+    (`selectors.stage_dates`, `selectors.preparatory_dates` read them there): the lead's dates
+    fill what the project's lack, a date the project already has stands and the lead's history
+    says so. The lead keeps its own history; the project's says where it came
     from, both with the import that started it (`import_record`, none from a page)."""
     host = host_unit(lead)  # the unit that counts it counts its project (a zone's, the zone)
     project = Project.objects.filter(city=lead.city, county=host, name=lead.name).first()
@@ -223,14 +274,19 @@ def link_to_ledger(
             entered_on=started or clock.today(),
         )
     stored = milestones_by_project([project.pk])[project.pk]
-    kept = stored.get(MilestoneKind.STARTED, MilestoneDates(MilestoneKind.STARTED))
-    start = (kept.planned or lead_start[0], kept.reached or lead_start[1])
-    given = {MilestoneKind.STARTED: MilestoneDates(MilestoneKind.STARTED, *start)}
+    carried = {MilestoneKind.STARTED: lead_start} | {
+        MilestoneKind(each.kind): (each.planned, each.reached) for each in lead.milestones.all()
+    }
+    given = {}
+    for kind, (planned, reached) in carried.items():
+        have = stored.get(kind, MilestoneDates(kind))
+        given[kind] = MilestoneDates(kind, have.planned or planned, have.reached or reached)
     filled = milestone_changes(project, stored, given)
     if filled:
         write_milestones(project.pk, given)
     if own is not None:
         own.delete()
+    lead.milestones.all().delete()  # from now on the project's milestones hold them
     lead.project = project
     lead.save(update_fields=["project"])
     record_changes(
@@ -246,12 +302,15 @@ def link_to_ledger(
     moved = [
         LeadChange(
             lead=lead,
-            field=f"开工{word}日期",
+            field=f"{kind.label}{word}日期",
             old_value=shown(mine),
             new_value=shown(now),
-            reason="开工日期以重点项目台账为准",
+            reason=f"{_CARRIED_WORD.get(kind, '前期手续')}以重点项目台账为准",
         )
-        for word, mine, now in zip(_WORDS, lead_start, start, strict=True)
+        for kind, dates in carried.items()
+        for word, mine, now in zip(
+            _WORDS, dates, (given[kind].planned, given[kind].reached), strict=True
+        )
         if mine is not None and mine != now
     ]
     for change in [

@@ -23,6 +23,7 @@ from decimal import Decimal
 
 from guanmo.accounts.models import User
 from guanmo.attraction.columns import (
+    PREPARATORY_COLUMNS,
     REGISTER_COLUMNS,
     STAGE_COLUMNS,
     Column,
@@ -35,6 +36,7 @@ from guanmo.attraction.selectors import stage_dates
 from guanmo.attraction.services import LeadInput, save_lead, start_faults
 from guanmo.attraction.stages import Stage, stage_faults
 from guanmo.clock import today
+from guanmo.documents.official import chinese_date
 from guanmo.regions.models import Region
 from guanmo.regions.services import (
     Division,
@@ -258,6 +260,7 @@ def _entry(
         return None
     lead = stored.get((county.pk, name))
     _stages(row, entry, lead)
+    _preparatory(row, entry)
     _funds(row, entry, lead, funds_month)
     return None if row.faults else entry
 
@@ -312,6 +315,23 @@ def _stages(row: Row, entry: _Entry, lead: Lead | None) -> None:
         pending = row.pending.get(Column.CONTRACT_INVESTMENT)
         why = f"填的是“{pending}”" if pending else "为空"
         row.fault(Column.CONTRACT_INVESTMENT, f"已签约项目应填写合同投资，此处{why}")
+
+
+def _preparatory(row: Row, entry: _Entry) -> None:
+    """The 前期 approvals' dates the row gives (a blank cell gives none); an actual date is not
+    after today."""
+    for column, (kind, attribute) in PREPARATORY_COLUMNS.items():
+        day = row.values.get(column)
+        if day is None:
+            continue
+        planned, reached = entry.given.milestones.get(kind, (None, None))
+        if attribute == "planned":
+            planned = day
+        else:
+            reached = day
+            if day > today():
+                row.fault(column, f"{chinese_date(day)}晚于今天，实际日期不能是将来")
+        entry.given.milestones[kind] = (planned, reached)
 
 
 def _funds(

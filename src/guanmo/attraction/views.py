@@ -21,9 +21,15 @@ from guanmo.accounts.scope import Scope
 from guanmo.attraction.forms import FundsForm, PickForm, StageForm, chosen_period
 from guanmo.attraction.funnel_chart import funnel_flows
 from guanmo.attraction.models import Lead
-from guanmo.attraction.report import Picked, build_picked_report, pickable
+from guanmo.attraction.report import Picked, build_picked_report, pickable, picked_leads
 from guanmo.attraction.sections import report_sections
-from guanmo.attraction.selectors import host_unit, hosted_by, placement, stage_dates
+from guanmo.attraction.selectors import (
+    host_unit,
+    hosted_by,
+    placement,
+    preparatory_dates,
+    stage_dates,
+)
 from guanmo.attraction.services import Saved, StageRefused, record_funds, record_stage
 from guanmo.attraction.stages import STAGES, Stage
 from guanmo.regions.models import Region
@@ -77,7 +83,7 @@ def funnel_page(request: HttpRequest) -> HttpResponse:
             "flows": flows,
             "sees_parks": any(unit.kind == Region.Kind.ZONE for unit in scope.units()),
             "whole": whole,
-            "leads": [(lead, placement(lead)) for lead in leads],
+            "leads": [(lead, placement(lead)) for lead in picked_leads(leads, picked)],
         },
     )
 
@@ -191,6 +197,7 @@ def _lead_page(
                 else (stage, None)
                 for stage in STAGES
             ],
+            "preparatory": preparatory_dates(lead),
             "funds": lead.funds.order_by("year", "month"),
             "changes": lead.changes.select_related("user")[:50],
             # The city's imports' records are the city office's to read (reporting.views).

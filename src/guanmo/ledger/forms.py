@@ -52,6 +52,15 @@ class LedgerUploadForm(forms.Form):
         initial=Level.CITY,
         help_text="表中“重点级别”列有值时以该列为准",
     )
+    # The month the sheet is loaded in (import-ledger --month): a project it adds is due to
+    # report from then (ledger.due); blank, the month being reported.
+    month = forms.IntegerField(
+        label="导入月份",
+        min_value=1,
+        max_value=12,
+        required=False,
+        help_text="新增项目自该月起报送进度；不填为正在填报的月份",
+    )
     sheet = SheetFileField(label="台账文件（Excel、WPS 或 CSV）")
     # On the preview: the office confirms figures changed tenfold or more (import-ledger
     # --confirm-changes), which are otherwise refused as likely unit slips.

@@ -32,6 +32,7 @@ def start_ledger_import(
     file_name: str,
     rows: int,
     confirm_changes: bool = False,
+    month: int | None = None,
 ) -> BackgroundJob:
     """Queue the import of the user's held sheet `token`; a second confirmation of the same
     sheet (a double click) gets the job already under way."""
@@ -41,7 +42,17 @@ def start_ledger_import(
         title=f"导入{year}年台账「{file_name}」（{rows}行）",
         owner=user,
         function="guanmo.ledger.import_jobs.import_ledger_sheet",
-        arguments=(city.pk, user.pk, token, year, level, dict(mapping), file_name, confirm_changes),
+        arguments=(
+            city.pk,
+            user.pk,
+            token,
+            year,
+            level,
+            dict(mapping),
+            file_name,
+            confirm_changes,
+            month,
+        ),
     )
 
 
@@ -55,6 +66,7 @@ def import_ledger_sheet(
     mapping: dict[str, Field | None],
     file_name: str,
     confirm_changes: bool = False,
+    month: int | None = None,
 ) -> Outcome:
     """The job: `import_ledger` on the held sheet. Returns its summary ("导入完成：新增N个项目，
     更新M个项目。") with the import record's page; raises JobRefused when the sheet is gone or
@@ -72,9 +84,10 @@ def import_ledger_sheet(
         mapping=mapping,
         file_name=file_name,
         confirm_changes=confirm_changes,
+        month=month,
     )
     if not report.ok:
-        query = urlencode({"name": file_name, "year": year, "level": level})
+        query = urlencode({"name": file_name, "year": year, "level": level, "month": month or ""})
         preview = f"{reverse('ledger_import_preview', args=[token])}?{query}"
         raise JobRefused(f"{report.summary}请查看导入报告", preview)
     held.release(user_id, token)

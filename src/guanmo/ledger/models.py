@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from guanmo.ledger.due import due_in
 from guanmo.ledger.key_lists import entries_listed_in
 from guanmo.regions.models import Region
 
@@ -55,6 +56,10 @@ class ProjectQuerySet(models.QuerySet):
         if month is not None:
             lists = lists.filter(entries_listed_in(year, month))
         return self.filter(models.Exists(lists))
+
+    def due_to_report(self, year: int, month: int) -> "ProjectQuerySet":
+        """Those due to report the month: entered the ledger by its end (`ledger.due`)."""
+        return self.filter(due_in(year, month))
 
 
 class Project(models.Model):
@@ -108,8 +113,9 @@ class Project(models.Model):
     location = models.CharField("建设地点", max_length=200, blank=True, default="")
     latitude = models.DecimalField("纬度", max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField("经度", max_digits=9, decimal_places=6, null=True, blank=True)
-    # A started lead enters the ledger on its start (attraction.services.link_to_ledger): its
-    # progress is due from that month, never for the months before (progress.warnings).
+    # A started lead enters the ledger on its start (attraction.services.link_to_ledger), a
+    # project an import creates on the first day of the import's month: its progress is due
+    # from that month, never for the months before (ledger.due).
     entered_on = models.DateField(
         "转入台账日期",
         null=True,

@@ -41,6 +41,7 @@ def ledger_import(request: HttpRequest) -> HttpResponse:
                 "name": sheet.name,
                 "year": form.cleaned_data["year"],
                 "level": form.cleaned_data["level"],
+                "month": form.cleaned_data["month"] or "",
             }
         )
         return redirect(f"{reverse('ledger_import_preview', args=[token])}?{query}")
@@ -62,6 +63,7 @@ def ledger_import_preview(request: HttpRequest, token: str) -> HttpResponse:
         messages.error(request, "年度或名录级别不对，请重新上传")
         return redirect("ledger_import")
     year, level = form.cleaned_data["year"], form.cleaned_data["level"]
+    month = form.cleaned_data["month"]
     confirm_changes = form.cleaned_data["confirm_changes"]
     step = held.preview_step(request, path, LEDGER_COLUMNS)
     if step.in_background:
@@ -75,6 +77,7 @@ def ledger_import_preview(request: HttpRequest, token: str) -> HttpResponse:
             file_name=step.file_name,
             rows=step.rows,
             confirm_changes=confirm_changes,
+            month=month,
         )
         return redirect("job_page", job.pk)
     outcome = import_ledger(
@@ -87,6 +90,7 @@ def ledger_import_preview(request: HttpRequest, token: str) -> HttpResponse:
         mapping=step.mapping,
         file_name=step.file_name,
         confirm_changes=confirm_changes,
+        month=month,
     )
     if step.confirmed and outcome.ok:
         held.release(request.user.pk, token)
@@ -101,6 +105,7 @@ def ledger_import_preview(request: HttpRequest, token: str) -> HttpResponse:
             "file_name": step.file_name,
             "year": year,
             "level": level,
+            "month": month,
             "level_label": Level(level).label,
             "confirm_changes": confirm_changes,
             "changes_doubted": any(CONFIRM_CHANGES in str(f) for f in outcome.faults),

@@ -59,7 +59,7 @@ def _filtered(request: HttpRequest) -> tuple[ProjectFilterForm, list[ProjectStat
     filtered = form.filter_projects(projects, when.year, when.month)
     statuses = _as_seen(scope, project_statuses(filtered, scope.city, when))
     if request.GET.get("reported") == "0":
-        statuses = [status for status in statuses if not status.reported]
+        statuses = [status for status in statuses if status.unreported]
     return form, form.filter_statuses(statuses), when
 
 

@@ -97,6 +97,17 @@ class ProjectLine:
     completion_rate: Decimal | None
     reported: bool
     removed: bool = False
+    due: bool = True  # due to report the month (`ledger.due`): entered the ledger by its end
+
+    @property
+    def reporting(self) -> str:
+        """What the table's 是否报送 column says: 已调出, 是, 否, or 未到报送月份 for a project
+        that entered the ledger after the month."""
+        if self.removed:
+            return "已调出"
+        if self.reported:
+            return "是"
+        return "否" if self.due else "未到报送月份"
 
 
 @dataclass(frozen=True)

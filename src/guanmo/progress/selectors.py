@@ -30,6 +30,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from guanmo.figures.arithmetic import completion_rate
+from guanmo.ledger.due import due_to_report
 from guanmo.ledger.key_lists import last_month_counted
 from guanmo.ledger.models import AnnualPlan, KeyListEntry, MonthlyProgress, Project
 from guanmo.progress.report import (
@@ -218,9 +219,11 @@ def ranking_group_names(city: Region) -> list[str]:
 def unreported_projects(
     city: Region, year: int, month: int, level: str | None = None
 ) -> list[UnreportedProject]:
-    """The key projects still listed with no report for the month, in county order."""
+    """The key projects still listed and due to report the month (`ledger.due`) with no report
+    for it, in county order."""
     rows = (
         key_projects(city, year, level, month)
+        .due_to_report(year, month)
         .filter(~_reported(year, month))
         .order_by("county__sort_order", "county__code", "id")
         .values_list("county__name", "county_id", "name")
@@ -251,10 +254,11 @@ def project_lines(
             "plan",
             "completed",
             "reported",
+            "entered_on",
         )
     )
     lines = []
-    for pk, county, county_id, name, stage, leader, plan, completed, reported in rows:
+    for pk, county, county_id, name, stage, leader, plan, completed, reported, entered in rows:
         removed = pk in left
         if removed:
             completed = left[pk][1].completed
@@ -269,6 +273,7 @@ def project_lines(
                 completion_rate=completion_rate(completed, plan),
                 reported=reported,
                 removed=removed,
+                due=due_to_report(entered, year, month),
             )
         )
     return lines

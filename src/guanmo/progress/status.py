@@ -42,6 +42,7 @@ class ProjectStatus:
     completed: Decimal
     completion_rate: Decimal | None
     reported: bool
+    due: bool  # due to report the month (`ledger.due`): entered the ledger by its end
     latitude: Decimal | None
     longitude: Decimal | None
     warnings: tuple[ProjectWarning, ...]
@@ -49,6 +50,11 @@ class ProjectStatus:
     @property
     def level(self) -> WarningLevel | None:
         return worst_level(self.warnings)
+
+    @property
+    def unreported(self) -> bool:
+        """Due to report the month and without an approved report of it."""
+        return self.due and not self.reported
 
 
 @dataclass(frozen=True)
@@ -200,6 +206,7 @@ def project_statuses(projects: QuerySet[Project], city: Region, when: Month) -> 
                 completed=row["completed"],
                 completion_rate=rate,
                 reported=row["reported"],
+                due=state.due(when.year, when.month),
                 latitude=row["latitude"],
                 longitude=row["longitude"],
                 warnings=tuple(warnings),

@@ -100,7 +100,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "red": sum(1 for s in warned if s.level == WarningLevel.RED),
             "yellow": sum(1 for s in warned if s.level == WarningLevel.YELLOW),
             "warned": warned[:10],
-            "unreported": [status for status in statuses if not status.reported],
+            "unreported": [status for status in statuses if status.unreported],
             "reporting": reporting,
             "reporting_reports": reports,
             "chart": chart,

@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from guanmo.figures import formatting
 from guanmo.figures.arithmetic import points_vs_time_progress, time_progress
+from guanmo.ledger.due import due_to_report
 from guanmo.ledger.milestones import MilestoneDates, is_missed, missed_sentence, not_started_by
 from guanmo.ledger.models import MilestoneKind
 
@@ -82,8 +83,7 @@ class ProjectState:
     def due(self, year: int, month: int) -> bool:
         """Whether the project is to report month `month` of `year`: from the month it entered
         the ledger on (a project entered on 10 December reports December, not November)."""
-        entered = self.reporting_from
-        return entered is None or (entered.year, entered.month) <= (year, month)
+        return due_to_report(self.reporting_from, year, month)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.db.models import Count, Q, QuerySet
 
 from guanmo.accounts.scope import Scope
+from guanmo.ledger.due import due_in
 from guanmo.ledger.models import AnnualPlan, MonthlyProgress
 from guanmo.ledger.month_figures import Reported, previous_cumulative_note
 from guanmo.regions.models import Region
@@ -113,6 +114,17 @@ def latest_closed_month(city: Region) -> tuple[int, int] | None:
     return max(closed_months(city), default=None)
 
 
+def reporting_month(city: Region, year: int) -> int:
+    """The month of `year` the city is reporting: its open period's, else the month after its
+    latest closed month of the year (December at most), else January. A project the ledger
+    gains now is due to report from this month (`ledger.due`)."""
+    opened = Period.objects.filter(city=city, year=year, closed_at__isnull=True)
+    if month := opened.order_by("-month").values_list("month", flat=True).first():
+        return month
+    closed = [month for _, month in closed_months(city, year)]
+    return min(max(closed, default=0) + 1, 12)
+
+
 def open_period(city: Region) -> Period | None:
     """The latest period still open for reporting, None when all are closed."""
     return (
@@ -121,14 +133,15 @@ def open_period(city: Region) -> Period | None:
 
 
 def reports_with_counts(scope: Scope, period: Period) -> QuerySet[CountyReport]:
-    """The period's reports he may open, each with `lines` (projects in it) and `reported`
-    (projects with a cumulative figure filled in)."""
+    """The period's reports he may open, each with `lines` (projects in it due to report the
+    month, `ledger.due`) and `reported` (those of them with a cumulative figure filled in)."""
+    due = due_in(period.year, period.month, prefix="entries__project__")
     return (
         reports_for(scope)
         .filter(period=period)
         .annotate(
-            lines=Count("entries"),
-            reported=Count("entries", filter=Q(entries__cumulative_completed__isnull=False)),
+            lines=Count("entries", filter=due),
+            reported=Count("entries", filter=due & Q(entries__cumulative_completed__isnull=False)),
         )
     )
 

@@ -123,7 +123,12 @@ def add_city_level_report(period: Period) -> CountyReport | None:
     city = period.city
     if period.reports.filter(county=city).exists():
         return None
-    if not key_projects(city, period.year, month=period.month).filter(county=city).exists():
+    if (
+        not key_projects(city, period.year, month=period.month)
+        .filter(county=city)
+        .due_to_report(period.year, period.month)
+        .exists()
+    ):
         return None
     report, made = CountyReport.objects.get_or_create(period=period, county=city)
     if made:
@@ -134,10 +139,13 @@ def add_city_level_report(period: Period) -> CountyReport | None:
 def add_missing_entries(report: CountyReport) -> int:
     """Give the report a line for every key project of its county and year that has none
     (projects added to the ledger after the period opened); a project taken off its list(s)
-    before the period's month is not asked to report (`ledger.key_lists`)."""
+    before the period's month (`ledger.key_lists`), or entered after it (`ledger.due`), is not
+    asked to report."""
     period = report.period
-    projects = key_projects(period.city, period.year, month=period.month).filter(
-        county=report.county
+    projects = (
+        key_projects(period.city, period.year, month=period.month)
+        .filter(county=report.county)
+        .due_to_report(period.year, period.month)
     )
     missing = projects.exclude(report_entries__report=report).values_list("pk", flat=True)
     created = ReportEntry.objects.bulk_create(

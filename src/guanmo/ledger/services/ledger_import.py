@@ -28,6 +28,7 @@ from guanmo.ledger.cells import (
     stage_named,
 )
 from guanmo.ledger.columns import LEDGER_COLUMNS, MILESTONE_COLUMNS, Field
+from guanmo.ledger.key_lists import first_day
 from guanmo.ledger.milestones import MilestoneDates, date_faults
 from guanmo.ledger.models import (
     AnnualPlan,
@@ -64,6 +65,7 @@ from guanmo.reporting.history import Change, changes_between, field_labels, reco
 from guanmo.reporting.history import Source as ChangeSource
 from guanmo.reporting.imports import columns_named, record_import, remember_mapping
 from guanmo.reporting.models import ImportRecord
+from guanmo.reporting.selectors import reporting_month
 from guanmo.sheets.cells import CellError, format_wan
 from guanmo.sheets.faults import ImportReport, SheetFault
 from guanmo.sheets.header import Expected, Header, column_letter
@@ -158,15 +160,21 @@ def import_ledger(
     mapping: Mapping[str, Field | None] | None = None,
     file_name: str = "",
     confirm_changes: bool = False,
+    month: int | None = None,
 ) -> ImportReport:
     """Load a ledger sheet for `year`; rows go on the (year, level) key list unless their
     重点级别 cell names the lists. All or nothing: with any fault, nothing is written (and
     nothing recorded). The history names `user` as who changed the figures and keeps the
     report; `mapping` names columns (header text → field, None to ignore), and is remembered
     for the city's next import. A stored 总投资 or 年度计划投资 changed tenfold or more is a
-    fault (a likely unit slip) unless `confirm_changes`, then a note."""
+    fault (a likely unit slip) unless `confirm_changes`, then a note. A project it creates
+    entered the ledger on the first day of the import's `month` (else the month the city is
+    reporting, `reporting_month`; none in January) and is due to report from then
+    (`ledger.due`), as noted."""
     if level not in Level.values:
         raise ValueError(f"级别应为省、市或县，而不是{level}")
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"月份应在1到12之间，而不是{month}")
     counties = CountyFinder(city)
     named, remembered, earlier = columns_named(city, mapping or {})
     expected = Expected(
@@ -221,8 +229,16 @@ def import_ledger(
 
     if any(Field.ANNUAL_PLAN not in table.header.fields for table in reading.tables):
         report.notes.append(f"表中没有年度计划投资列，未设置{year}年计划投资")
-    changes = _changes(entries, city=city, year=year, level=level, milestones=milestones)
+    entered_month = month or reporting_month(city, year)
+    # In the year's ledger from January it is due every month, as a project with no day is;
+    # no day keeps it due in an earlier year's ledger loaded later, and an export read back
+    # the same.
+    entered_on = first_day(year, entered_month) if entered_month > 1 else None
+    changes = _changes(
+        entries, city=city, year=year, level=level, milestones=milestones, entered_on=entered_on
+    )
     report.created, report.updated = len(changes.created), changes.updated
+    report.notes += _entered_note(len(changes.created), entered_on, given=month is not None)
     report.unchanged = len(entries) - report.created - report.updated
     if not dry_run:
         prepared = changes.prepare()
@@ -239,6 +255,19 @@ def import_ledger(
             if mapping:
                 remember_mapping(city, mapping, report, user=user, year=year)
     return report
+
+
+def _entered_note(created: int, entered_on: date | None, *, given: bool) -> list[str]:
+    """What the import's period means for the projects it creates (issue 14 round 14: one
+    added in June was asked to report every month of the year)."""
+    if not created or entered_on is None:  # due every month of the year: nothing to say
+        return []
+    month = f"{entered_on.year}年{entered_on.month}月"
+    why = "按导入时指定的月份" if given else "按正在填报的月份；如应自其他月份起，请指定导入月份"
+    return [
+        f"新增的{created}个项目转入台账日期记为{month}1日，自{month}起报送进度"
+        f"（{why}），此前月份不要求报送"
+    ]
 
 
 def _read_category_as_stage(table: Table) -> list[str]:
@@ -843,9 +872,12 @@ def _changes(
     year: int,
     level: str,
     milestones: Mapping[int, dict[MilestoneKind, Milestone]],
+    entered_on: date | None,
 ) -> _Changes:
     """Compare the rows with the ledger (two queries; `milestones`: the stored ones of the
-    matched projects by project id, `_check_milestones`) and list the writes they call for."""
+    matched projects by project id, `_check_milestones`) and list the writes they call for. A
+    project created entered the ledger `entered_on`, and so did one matched that was taken to
+    have entered later (a ledger of an earlier month or year loaded after it)."""
     changes = _Changes()
     listed = set(
         KeyListEntry.objects.filter(project__city=city, year=year).values_list(
@@ -865,8 +897,11 @@ def _changes(
     ).values_list("project_id", "region_id"):
         shared.setdefault(project_id, set()).add(region_id)
     for entry in entries:
-        project = entry.project or Project(city=city)
+        project = entry.project or Project(city=city, entered_on=entered_on)
         values = _project_values(entry)
+        if project.entered_on and project.entered_on > (entered_on or first_day(year, 1)):
+            # in the ledger of an earlier period than the day it was taken to have entered
+            values["entered_on"] = entered_on
         kept = {figure: stored[figure].get(project.pk) for figure in _YEAR_FIGURES}
         if entry.project is not None:
             changes.history += _history(entry, values, kept, year)

@@ -138,7 +138,7 @@ def write_xlsx(
                     line.annual_plan,
                     line.completed,
                     line.completion_rate,
-                    "已调出" if line.removed else "是" if line.reported else "否",
+                    line.reporting,
                 ]
                 for number, line in enumerate(report.projects, start=1)
             ],

@@ -21,6 +21,13 @@ class Command(BaseCommand):
         parser.add_argument("file", type=Path, help="台账文件（.xlsx、.xls 等）")
         parser.add_argument("--year", type=int, required=True, help="台账年度，如 2025")
         parser.add_argument(
+            "--month",
+            type=int,
+            choices=range(1, 13),
+            metavar="M",
+            help="导入月份（1—12）：新增项目自该月起报送进度；默认为正在填报的月份",
+        )
+        parser.add_argument(
             "--level",
             choices=Level.values,
             default=Level.CITY,
@@ -44,6 +51,7 @@ class Command(BaseCommand):
         *args,
         file: Path,
         year: int,
+        month: int | None,
         level: str,
         dry_run: bool,
         confirm_changes: bool,
@@ -56,6 +64,7 @@ class Command(BaseCommand):
             file,
             city=city_for(city),
             year=year,
+            month=month,
             level=level,
             dry_run=dry_run,
             user=user_for(user),
