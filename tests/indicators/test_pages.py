@@ -202,8 +202,35 @@ def test_an_entered_figure_shows_last_years_growth_and_place_before_approval(
     body = page(client, figures.statistics, url)
     line = body[body.index(f'name="v-{key}"') :]
     derived = re.findall(r'<td class="num ro derived">(.*?)</td>', line[: line.index("</tr>")])
-    # 130 against last June's stored 100: 30.0%, ahead of the others' 1% to 10%
-    assert derived == ["100.0", "30.0%", "1"]
+    # 130 against last June's stored 100: 30.0%, ahead of the others' 1% to 9%
+    assert derived == ["100.0", "30.0%", "全市第1位"]
+    assert not IndicatorValue.objects.filter(region=world.wuzhi, year=YEAR, month=6).exists()
+
+
+def test_an_entered_figure_is_placed_in_every_peer_group_of_its_region_before_approval(
+    client, world, figures
+):
+    # Tryout 12 follow-up: the preview ranked in the city's own group only, though the report
+    # and the county's page place 武陟县 among its 同类县 as well.
+    june = open_period(world.city, year=YEAR, month=6, deadline=date(YEAR, 7, 10), user=None)
+    others = [unit for unit in figures.units if unit != world.wuzhi]
+    for year, inputs in (
+        (YEAR - 1, [ValueInput(unit, D(100)) for unit in figures.units]),
+        (YEAR, [ValueInput(unit, D(100 + p)) for p, unit in enumerate(others, start=1)]),
+    ):
+        store_values(figures.investment, year, 6, inputs, source="", user=None)
+    add_to_peer_group(world.city, "同类县", [world.wuzhi, *others[:2]], short_name="同类县")
+    client.force_login(figures.statistics)
+    client.get(reverse("submission_start", args=[june.pk]))
+    form = Submission.objects.get(period=june)
+    key = f"{figures.investment.pk}-{world.wuzhi.pk}"
+    url = reverse("submission_form", args=[form.pk])
+    client.post(url, {"version": 0, f"v-{key}": "105.5", "action": "save"})
+    body = page(client, figures.statistics, url)
+    line = body[body.index(f'name="v-{key}"') :]
+    derived = re.findall(r'<td class="num ro derived">(.*?)</td>', line[: line.index("</tr>")])
+    # 5.5%: behind the four others of 6% to 9% in the city, ahead of 1% and 2% among 同类县
+    assert derived == ["100.0", "5.5%", "全市第5位；同类县第1位"]
     assert not IndicatorValue.objects.filter(region=world.wuzhi, year=YEAR, month=6).exists()
 
 
