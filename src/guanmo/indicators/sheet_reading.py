@@ -264,6 +264,9 @@ class _SheetReader:
         self.columns: list[Column] = []
         # growth cells typed as text with % (5.2%), by column: (address, text, figure read)
         self.percent_text: dict[str, list[tuple[str, str, Decimal]]] = {}
+        # the first figure read from each column (in the indicator's unit): the column map's
+        # sample, by column index
+        self.samples: dict[int, str] = {}
 
     def fault(self, row: int | None, column: str | None, message: str) -> None:
         self.faults.append(SheetFault(self.sheet.name, row, column, message))
@@ -308,6 +311,12 @@ class _SheetReader:
             self._rows()
             self._unevaluated()
             self._percent_notes()
+            self.read.columns = [
+                replace(use, sample=self.samples[use.column])
+                if use.sheet == sheet.name and use.field and use.column in self.samples
+                else use
+                for use in self.read.columns
+            ]
         self.read.faults += sorted(self.faults, key=lambda fault: fault.row or 0)
         self.read.sheets.append(sheet.name)
 
@@ -469,7 +478,7 @@ class _SheetReader:
             if label is None or index == self.region_column:
                 continue
             shown = f"{group.text}／{label.text}" if group else label.text
-            use = ColumnUse(self.sheet.name, index, shown, label.name, "")
+            use = ColumnUse(self.sheet.name, index, shown, column_key(shown), "")
             mapped = self._mapped(shown, label.text)
             named_note = self._named_note(shown, label.text)
             if isinstance(mapped, str):  # 忽略
@@ -647,6 +656,7 @@ class _SheetReader:
                 figures = row.figures.setdefault(column.indicator.pk, Figures())
                 figures.dashes[attribute] = f"{address}为“{raw.strip()}”"
             return
+        self.samples.setdefault(column.index, cells.format_wan(Decimal(figure)))
         if column.role == Role.GROWTH and typed.endswith("%"):
             self.percent_text.setdefault(column.shown, []).append((address, raw.strip(), figure))
         figures = row.figures.setdefault(column.indicator.pk, Figures())
