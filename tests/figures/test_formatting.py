@@ -4,6 +4,7 @@ import pytest
 
 from guanmo.figures.formatting import (
     UNDEFINED,
+    amount_text,
     digits,
     display_for,
     excel_rate,
@@ -180,3 +181,13 @@ def test_figures_ranked_apart_are_never_shown_alike():
     shown = display_for("万人", 2, values, ranks=[1, 2, 2])
     assert [shown.text(v) for v in values] == ["1312.4", "1312.3", "1312.3"]
     assert display_for("万人", 2, values, ranks=[1, 1, 1]).places == 0  # 并列: alike is right
+
+
+def test_a_figure_said_alone_under_one_of_its_unit_is_said_in_the_smaller_unit():
+    # The table's rule for one figure (a sentence, a target's cell): 0.12万人 is 1200人.
+    assert amount_text(Decimal("0.12"), "万人", 2) == "1200人"
+    assert amount_text(Decimal("0.1312"), "万人", 2) == "1312人"
+    assert amount_text(Decimal("4.98"), "万人", 2) == "4.98万人"
+    assert amount_text(Decimal("0.5"), "批", 0) == "1批"  # no smaller unit: half-up as it is
+    assert amount_text(Decimal("0"), "万人", 2) == "0.00万人"
+    assert amount_text(None, "万人", 2) == UNDEFINED

@@ -37,6 +37,19 @@ def test_the_catalogue_is_installed_with_units_kinds_directions_and_suppliers():
 
 
 @pytest.mark.django_db
+def test_the_catalogue_counts_villages_delisted_as_a_count_of_villages():
+    # Issue 12 names 贫困村退出 beside 脱贫人口 among the poverty-alleviation tasks: a count of
+    # villages (summed, never a fraction of one), more being better, ranked on the number.
+    city = init_city("410800")
+    names = [i.name for i in install_indicator_catalogue(city)]
+    assert names.index("贫困村退出") == names.index("脱贫人口") + 1
+    villages = Indicator.objects.get(city=city, name="贫困村退出")
+    assert (villages.unit, villages.kind, villages.places) == ("个", Kind.COUNT, 0)
+    assert (villages.direction, villages.rank_by) == (Direction.HIGHER, RankBy.VALUE)
+    assert villages.supplier == "市乡村振兴局"
+
+
+@pytest.mark.django_db
 def test_installing_again_adds_what_is_missing_and_keeps_the_citys_edits():
     city = init_city("410800")
     install_indicator_catalogue(city)

@@ -157,7 +157,7 @@ def test_a_column_the_user_maps_is_read_as_he_says(city, tmp_path, suffix):
     jiaozuo = _value(city, "固定资产投资", "焦作市")
     assert (jiaozuo.reported_growth, jiaozuo.reported_rank) == (Decimal(9), 4)
     shown = [str(use) for use in report.columns]
-    assert "固定资产投资·同比增长（%） ← 固投增速（%）（用户指定）" in shown
+    assert "固定资产投资·同比增长（%） ← 固投增速（%）（示例：6，用户指定）" in shown
 
 
 def test_the_map_option_is_printed_in_the_dry_run_column_map(city, tmp_path):
@@ -177,7 +177,7 @@ def test_the_map_option_is_printed_in_the_dry_run_column_map(city, tmp_path):
         stdout=out,
     )
 
-    assert "固定资产投资·同比增长（%） ← 固投增速（%）（用户指定）" in out.getvalue()
+    assert "固定资产投资·同比增长（%） ← 固投增速（%）（示例：6，用户指定）" in out.getvalue()
     assert "（未读取）← 位次（用户指定忽略）" in out.getvalue()
     assert not IndicatorValue.objects.exists()
 

@@ -182,29 +182,54 @@ def test_a_department_enters_and_the_city_office_approves_on_the_pages(client, w
     assert row(body, 'data-indicator="固定资产投资"', "武陟县")[4] == "—"
 
 
-def test_an_entered_figure_shows_last_years_growth_and_place_before_approval(
-    client, world, figures
-):
-    # Tryout 12: a December entry showed no 上年同期/增速/位次 though last December was stored.
-    june = open_period(world.city, year=YEAR, month=6, deadline=date(YEAR, 7, 10), user=None)
+def _june_among_others(world, figures) -> list:
+    """Last June 100 for every unit; this June the units but 武陟县 100 + their place among
+    the others (growth 1% to 9%). The others, in the tree's order."""
     others = [unit for unit in figures.units if unit != world.wuzhi]
     for year, inputs in (
         (YEAR - 1, [ValueInput(unit, D(100)) for unit in figures.units]),
         (YEAR, [ValueInput(unit, D(100 + p)) for p, unit in enumerate(others, start=1)]),
     ):
         store_values(figures.investment, year, 6, inputs, source="", user=None)
+    return others
+
+
+def _entered_preview(client, world, figures, value: str) -> list[str]:
+    """市统计局 saves 武陟县's June 固定资产投资 as `value` (a draft): the line's three
+    figures computed before approval (上年同期, 增速, 位次), as its form shows them."""
+    june = open_period(world.city, year=YEAR, month=6, deadline=date(YEAR, 7, 10), user=None)
     client.force_login(figures.statistics)
     client.get(reverse("submission_start", args=[june.pk]))
     form = Submission.objects.get(period=june)
     key = f"{figures.investment.pk}-{world.wuzhi.pk}"
     url = reverse("submission_form", args=[form.pk])
-    client.post(url, {"version": 0, f"v-{key}": "130", "action": "save"})
+    client.post(url, {"version": 0, f"v-{key}": value, "action": "save"})
     body = page(client, figures.statistics, url)
     line = body[body.index(f'name="v-{key}"') :]
-    derived = re.findall(r'<td class="num ro derived">(.*?)</td>', line[: line.index("</tr>")])
-    # 130 against last June's stored 100: 30.0%, ahead of the others' 1% to 10%
-    assert derived == ["100.0", "30.0%", "1"]
+    return re.findall(r'<td class="num ro derived">(.*?)</td>', line[: line.index("</tr>")])
+
+
+def test_an_entered_figure_shows_last_years_growth_and_place_before_approval(
+    client, world, figures
+):
+    # Tryout 12: a December entry showed no 上年同期/增速/位次 though last December was stored.
+    _june_among_others(world, figures)
+    derived = _entered_preview(client, world, figures, "130")
+    # 130 against last June's stored 100: 30.0%, ahead of the others' 1% to 9%
+    assert derived == ["100.0", "30.0%", "全市第1位"]
     assert not IndicatorValue.objects.filter(region=world.wuzhi, year=YEAR, month=6).exists()
+
+
+def test_an_entered_figure_is_placed_in_every_peer_group_of_its_region_before_approval(
+    client, world, figures
+):
+    # Tryout 12 follow-up: the preview ranked in the city's own group only, though the report
+    # and the county's page place 武陟县 among its 同类县 as well.
+    others = _june_among_others(world, figures)
+    add_to_peer_group(world.city, "同类县", [world.wuzhi, *others[:2]], short_name="同类县")
+    derived = _entered_preview(client, world, figures, "105.5")
+    # 5.5%: behind the four others of 6% to 9% in the city, ahead of 1% and 2% among 同类县
+    assert derived == ["100.0", "5.5%", "全市第5位；同类县第1位"]
 
 
 def test_a_county_enters_only_its_own_form(client, world, figures):

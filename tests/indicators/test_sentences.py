@@ -164,6 +164,15 @@ def test_the_seed_poverty_sentence():
     )
 
 
+def test_a_figure_under_one_of_its_unit_is_said_in_the_smaller_unit_as_tables_show_it():
+    assert (
+        target_sentence("脱贫人口", D("0.12"), "万人", 2, D("40.0"))
+        == "脱贫人口完成1200人，占全年目标任务的40.0%。"
+    )
+    line = IndicatorLine(name="新植枸杞", unit="万亩", places=1, value=D("0.35"))
+    assert performance_sentence(6, "大封镇", line) == "1—6月，大封镇新植枸杞完成3500亩。"
+
+
 def test_the_county_rank_change_sentence():
     assert (
         rank_change_sentence("固定资产投资", RankBy.GROWTH, "全市", rank=2, previous_rank=3)

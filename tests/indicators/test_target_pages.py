@@ -81,6 +81,24 @@ def test_each_targets_nodes_are_shown_with_what_was_done_by_the_nodes_reached(
     assert "武陟县·脱贫人口（全年7.38万人，平均分解）" in county
 
 
+def test_a_target_under_one_of_its_unit_is_broken_down_in_the_smaller_unit(client, world, figures):
+    # 温县's 0.30万人 year, equal in the unit's step (0.01万人, 100人): 300, 300, 200人…,
+    # 800人 by March; 1200人 done by May
+    # (as its row and sentence say: `amount_text`, one rule for all three).
+    poverty = figures.poverty
+    set_targets(poverty, YEAR, [TargetInput(world.wenxian, amount=D("0.30"))])
+    store_values(poverty, YEAR, 5, [ValueInput(world.wenxian, D("0.12"))], source="", user=None)
+    body = page(client, world.users["city"], reverse("indicator_board") + "?year=2025&month=5")
+    nodes = body[body.index('id="target-nodes"') :]
+    assert "温县·脱贫人口（全年3000人，平均分解）" in nodes
+    wenxian = nodes[nodes.index("温县·脱贫人口") :]
+    march = wenxian[wenxian.index("<td>3月（一季度末）</td>") :]
+    assert 'data-label="月末计划累计">800</td>' in march[: march.index("</tr>")]
+    targets = body[body.index('id="targets"') : body.index('id="target-nodes"')]
+    assert "1200人" in targets and "3000人" in targets
+    assert "温县脱贫人口完成1200人，占全年目标任务的40.0%。" in body
+
+
 def test_the_board_shows_the_citys_place_in_the_province(client, world, figures, tmp_path):
     import_province_cities(tmp_path, ranks=(2, 1, 3))
     body = page(client, world.users["city"], reverse("indicator_board") + "?year=2025&month=6")

@@ -121,6 +121,7 @@ NOT_EDITS = {
     "bulletin_issue": "issues the month's bulletin (tested in tests/documents)",
     "indicator_board_issue": "issues the indicator report (tested in tests/indicators)",
     "ledger_import": "loads a ledger sheet through its preview (tested in tests/ledger)",
+    "indicator_import": "loads an indicator sheet through its preview (tested in tests/indicators)",
     "report_submit": "hands the report in",
     "report_approve": "review step",
     "report_return": "review step with a reason",

@@ -22,6 +22,7 @@ SENDERS = {**dict.fromkeys(ROLES, 403), "wuzhi": 302, "wenxian": 302, "departmen
 WUZHI_FORM = {**dict.fromkeys(ROLES, 404), "admin": 200, "city": 200, "wuzhi": 200}
 TARGETS = {**dict.fromkeys(ROLES, 403), "admin": 200, "city": 200}
 OUTSIDE = {"wenxian": 404, "leader": 404, "commissioner": 404, "department": 404}
+UNKNOWN_TOKEN = "0" * 32  # no file held: the city office is sent back to upload again (302)
 
 
 def walk(world) -> Walk:
@@ -34,11 +35,21 @@ def walk(world) -> Walk:
             "indicator_board_file": (reverse("indicator_board_file", args=["xlsx"]), CITY_WIDE),
             "county_places": (reverse("county_places"), PLACES),
             "target_form": (reverse("target_form"), TARGETS),
+            "indicator_import": (reverse("indicator_import"), TARGETS),
+            "indicator_import_preview": (
+                reverse("indicator_import_preview", args=[UNKNOWN_TOKEN]),
+                {**TARGETS, "admin": 302, "city": 302},
+            ),
             "submission_list": (reverse("submission_list"), ENTRY),
             "submission_start": (reverse("submission_start", args=[april.pk]), SENDERS),
             "submission_form": (reverse("submission_form", args=[form.pk]), WUZHI_FORM),
         },
         actions={
+            # Only the city office uploads an indicator sheet.
+            "indicator_import": (
+                reverse("indicator_import"),
+                {role: status for role, status in TARGETS.items() if status == 403},
+            ),
             # Only the city office issues the month's report as a numbered document.
             "indicator_board_issue": (
                 reverse("indicator_board_issue"),

@@ -23,16 +23,13 @@ from guanmo.demo.indicator_figures import (
 )
 from guanmo.figures.apportion import apportion
 from guanmo.indicators.catalogue import Entry
-from guanmo.indicators.choices import Kind, Profile, RankBy
+from guanmo.indicators.choices import Profile, RankBy
 from guanmo.indicators.models import Indicator
 from guanmo.indicators.services import TargetInput
 from guanmo.regions.models import Region
 
+# The agriculture task's indicators, beyond the catalogue (贫困村退出 is in it).
 TASK_ENTRIES = (
-    # the villages of the year's plan: a finite set, never forecast past it
-    Entry(
-        "贫困村退出", "个", kind=Kind.COUNT, rank_by=RankBy.VALUE, places=0, supplier="乡村振兴局"
-    ),
     Entry("新植面积", "亩", rank_by=RankBy.VALUE, places=0, supplier="农业农村局"),
     Entry("日光温室", "座", rank_by=RankBy.VALUE, places=0, supplier="农业农村局"),
 )

@@ -272,3 +272,13 @@ def _alike_apart(ranked: list[tuple[Decimal, int]], places: int) -> bool:
         if seen.setdefault(shown, rank) != rank:
             return True
     return False
+
+
+def amount_text(value: Figure | None, unit: str, places: int) -> str:
+    """One figure kept in `unit` with its unit, as a sentence or a target's cell says it, by
+    the tables' rule (`display_for` over the one figure): under 1 of the unit in the smaller
+    one (0.12万人 → 1200人, not 0.12万人), else to `places` (4.98万人); — for None."""
+    if value is None:
+        return UNDEFINED
+    shown = display_for(unit, places, [value])
+    return f"{shown.text(value)}{shown.unit}"

@@ -6,7 +6,11 @@ frequency, decimals and supplier ("市" or "县" is put before the supplier by t
 Sources for the choices: growth of 地区生产总值 and 规模以上工业增加值 is at comparable prices,
 so only the bureau's reported rate is used for it (`Indicator.note` says so); 追赶超越 rankings
 rank the main economic indicators by growth; 人均可支配收入 is published quarterly; 赴京访 is
-counted in 批 and 人次, fewer being better.
+counted in 批 and 人次, fewer being better; 贫困村退出 is a count of villages (issue 12's
+poverty-alleviation tasks: 脱贫人口, 贫困村退出).
+
+A city already installed keeps its catalogue as it is (no migration adds to it): an entry added
+here reaches it only when the catalogue is installed again, which adds what is missing.
 """
 
 from dataclasses import dataclass
@@ -71,6 +75,10 @@ CATALOGUE: tuple[Entry, ...] = (
         supplier="发展改革委",
     ),
     Entry("脱贫人口", "万人", rank_by=RankBy.VALUE, supplier="乡村振兴局"),
+    # the villages of the year's plan: a finite set, counted whole, never forecast past it
+    Entry(
+        "贫困村退出", "个", kind=Kind.COUNT, rank_by=RankBy.VALUE, places=0, supplier="乡村振兴局"
+    ),
     Entry(
         "赴京访批次",
         "批",

@@ -392,39 +392,56 @@ def latest_reports(city: Region, region: Region | None = None) -> list[Indicator
     return reports
 
 
+@dataclass(frozen=True)
+class EntryFigures:
+    """What an entered figure comes to before approval: `figures` (上年同期, growth: the same
+    in every group) and its place in each peer group of its region, as (group's short name,
+    the region's line of that group's table), in the groups' order; none outside every group."""
+
+    figures: PeerFigures
+    places: list[tuple[str, PeerFigures]] = field(default_factory=list)
+
+
 def entry_figures(
     city: Region, year: int, month: int, lines: list[SubmissionLine]
-) -> dict[tuple[int, int], PeerFigures]:
+) -> dict[tuple[int, int], EntryFigures]:
     """What a form's entered figures come to, by (indicator id, region id), before approval:
     上年同期 as given or the stored same period of last year, growth as reported or derived,
-    and the place among the city's own group with the others' stored figures — the report's
-    own table (`_table`), so the form shows what the 指标调度 page will once it is approved
-    (tryout 12). A region outside the group gets its figures without a place."""
+    and the place in every peer group the region belongs to (全市, 全省, 同类县…) with the
+    others' stored figures — each the report's own table (`_table`, as `build_report` builds
+    it for that group), so the form shows what the 指标调度 page and the county's page will
+    once it is approved (tryout 12). A region in no group gets its figures without a place."""
     entered = [line for line in lines if line.entered is not None]
     if not entered:
         return {}
-    try:
-        members = group_members(find_group(city, None))
-    except ReportError:
-        members = []
+    regions = {line.region.pk: line.region for line in entered}
+    groups = [
+        (group, members := group_members(group), whole_of(group, members, city))
+        for group in PeerGroup.objects.filter(city=city, members__in=list(regions)).distinct()
+    ]
     indicators = list({line.indicator.pk: line.indicator for line in entered}.values())
-    regions = list({r.pk: r for r in [*members, *(line.region for line in entered)]}.values())
-    stored = values_of(indicators, regions, {(year, month), (year - 1, month)})
-    found = {}
+    read = dict(regions)
+    for _, members, whole in groups:
+        read |= {region.pk: region for region in [*members, *([whole] if whole else [])]}
+    stored = values_of(indicators, list(read.values()), {(year, month), (year - 1, month)})
+    found: dict[tuple[int, int], EntryFigures] = {}
     for indicator in indicators:
-        mine = [line for line in entered if line.indicator == indicator]
         over = {
             line.region.pk: entered_over(
                 stored.get((indicator.pk, line.region.pk, year, month)), line.entered
             )
-            for line in mine
+            for line in entered
+            if line.indicator == indicator
         }
-        outside = [line.region for line in mine if line.region not in members]
-        for group in ([members] if members else []) + [[region] for region in outside]:
-            table = _table(indicator, group, None, year, month, None, stored, over)
-            if len(group) == 1 and group[0] not in members:
-                table = replace(table, lines=[replace(table.lines[0], rank=None)])
-            for region, line in zip(group, table.lines, strict=True):
+        for group, members, whole in groups:
+            table = _table(indicator, members, whole, year, month, None, stored, over)
+            for region, line in zip(members, table.lines, strict=True):
                 if region.pk in over:
-                    found[(indicator.pk, region.pk)] = line
+                    key = (indicator.pk, region.pk)
+                    found.setdefault(key, EntryFigures(line)).places.append(
+                        (group.short_name, line)
+                    )
+        for pk in over.keys() - {key[1] for key in found if key[0] == indicator.pk}:
+            table = _table(indicator, [regions[pk]], None, year, month, None, stored, over)
+            found[(indicator.pk, pk)] = EntryFigures(replace(table.lines[0], rank=None))
     return found

@@ -24,7 +24,7 @@ from guanmo.documents.xlsx import (
     write_table,
 )
 from guanmo.figures.arithmetic import shown
-from guanmo.figures.formatting import number, points, rank_header, rate
+from guanmo.figures.formatting import amount_text, points, rank_header, rate
 from guanmo.indicators.choices import Kind
 from guanmo.indicators.report import IndicatorReport, IndicatorTable, TargetLine, region_places
 from guanmo.regions.services import units_word
@@ -189,7 +189,7 @@ TARGET_HEADERS = [
 
 def target_rows(targets: list[TargetLine]) -> list[list[str]]:
     """The targets table's rows under TARGET_HEADERS, each amount with its unit (a table holds
-    万人 beside 亿元 and 亩)."""
+    万人 beside 亿元 and 亩), as sentences say it (`amount_text`: a town's 0.12万人 is 1200人)."""
     rows = []
     for target in targets:
         figures, places, unit = target.standing, target.indicator.places, target.indicator.unit
@@ -198,12 +198,12 @@ def target_rows(targets: list[TargetLine]) -> list[list[str]]:
             [
                 target.region,
                 target.indicator.name,
-                _amount(figures.target, places, unit),
+                amount_text(figures.target, unit, places),
                 rate(figures.target_growth),
-                _amount(figures.done, places, unit),
+                amount_text(figures.done, unit, places),
                 rate(figures.completion_rate),
                 points(figures.vs_time_progress),
-                _amount(figures.node_target, places, unit),
+                amount_text(figures.node_target, unit, places),
                 points(figures.vs_node),
                 rate(figures.forecast_rate),
                 half,
@@ -213,11 +213,6 @@ def target_rows(targets: list[TargetLine]) -> list[list[str]]:
             ]
         )
     return rows
-
-
-def _amount(value: Decimal | None, places: int, unit: str) -> str:
-    """An amount with its unit (7.38万人); "—" for none."""
-    return "—" if value is None else f"{number(value, places)}{unit}"
 
 
 def table_title(report: IndicatorReport, table: IndicatorTable) -> str:

@@ -9,7 +9,8 @@
     未实现“双过半”的有：武陟县、温县。
 
 Figures are shown through `guanmo.figures.formatting` (half-up, one decimal for rates, the
-indicator's own decimals for its value); region names are joined as `regions.names` does.
+indicator's own decimals for its value, a value under 1 of its unit in the smaller one as
+tables show it: 脱贫人口完成1200人); region names are joined as `regions.names` does.
 """
 
 from collections.abc import Sequence
@@ -20,9 +21,9 @@ from typing import Protocol
 from guanmo.figures.arithmetic import period_label
 from guanmo.figures.changes import rank_change_text
 from guanmo.figures.formatting import (
+    amount_text,
     growth_text,
     in_words,
-    number,
     rank_text,
     rate,
     vs_pace_text,
@@ -74,7 +75,8 @@ def _basis_word(rank_by: RankBy, kind: Kind) -> str:
 
 
 def _value(value: Decimal, unit: str, places: int) -> str:
-    return f"{number(value, places)}{unit}"
+    """A figure with its unit by the tables' rule (`amount_text`): 0.12万人 is said 1200人."""
+    return amount_text(value, unit, places)
 
 
 def performance_sentence(month: int, subject: str, line: IndicatorLine) -> str:

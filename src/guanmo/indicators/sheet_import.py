@@ -35,9 +35,11 @@ from guanmo.indicators.arithmetic import (
 from guanmo.indicators.choices import Kind, RankBy, is_summed
 from guanmo.indicators.columns import Role
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup
+from guanmo.indicators.remembered import IGNORED, stored_name, stored_names
 from guanmo.indicators.selectors import group_members, readings
 from guanmo.indicators.services import Source, ValueInput, add_to_peer_group, store_values
 from guanmo.indicators.sheet_reading import (
+    FIGURE_ROLES,
     Figures,
     Read,
     SheetRow,
@@ -61,9 +63,10 @@ from guanmo.regions.services import (
     region_of_division,
     units_of,
 )
-from guanmo.reporting.imports import record_import
+from guanmo.reporting.imports import columns_named, record_import, remember_mapping
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import format_wan
+from guanmo.sheets.column_map import remembered_notes
 from guanmo.sheets.faults import ColumnUse, ImportReport, SheetFault, cell_place
 from guanmo.sheets.formats import Source as SheetSource
 from guanmo.sheets.formats import open_workbook
@@ -133,13 +136,19 @@ def import_indicators(
 ) -> ImportReport:
     """Load a month's indicator sheet for `city` (the top of the installation). With `group`,
     the sheet's regions become that peer group (or join it); `mapping` holds the user's
-    `--map '表头=指标名称:度量'` options. Returns the report: with faults, nothing was written;
+    `--map '表头=指标名称:度量'` options, remembered for the city's next import once it is
+    stored (`indicators.remembered`: a naming remembered is applied to the header it was given
+    on only). Returns the report: with faults, nothing was written;
     with `dry_run`, nothing either, but the counts are what it would do. Raises ValueError for
     a month out of 1—12 or a mapping not understood (`parse_indicator_mapping`)."""
     if not 1 <= month <= 12:
         raise ValueError(f"月份应在1到12之间，而不是{month}")
     catalogue = list(Indicator.objects.filter(city=city))
-    named = parse_indicator_mapping(mapping, catalogue)
+    typed = parse_indicator_mapping(mapping, catalogue)
+    # the city's namings of earlier imports, then those typed now (the ledger's rule and store)
+    named, remembered, earlier = columns_named(
+        city, typed, stored_names(catalogue, FIGURE_ROLES), IGNORED
+    )
     report = ImportReport(SUBJECT, dry_run=dry_run, file=file_name or source_name(source))
     try:
         sheets = open_workbook(source)
@@ -149,9 +158,11 @@ def import_indicators(
     except Unreadable as error:
         report.faults.append(SheetFault("", None, None, error.message))
         return report
-    read = read_sheets(sheets, catalogue, Expected(year=year, month=month), named)
+    expected = Expected(year=year, month=month, remembered=remembered, earlier=earlier)
+    read = read_sheets(sheets, catalogue, expected, named)
     report.sheets, report.columns, report.left_out = read.sheets, read.columns, read.left_out
-    report.notes += read.notes
+    report.notes += read.notes + remembered_notes(read.columns)
+    report.named_on = read.named_on
     report.rows_read = len(read.rows)
     report.faults += read.faults
     if not report.ok:
@@ -175,6 +186,9 @@ def import_indicators(
             )
             if dry_run:
                 raise _Refused
+            remember_mapping(
+                city, typed, report, user=user, year=year, month=month, stored=stored_name
+            )
     except _Refused:
         pass
     return report

@@ -34,11 +34,19 @@ from guanmo.indicators.columns import (
     unit_disagreement,
 )
 from guanmo.indicators.models import MAX_PLACES, Indicator
+from guanmo.indicators.remembered import Mapped
 from guanmo.regions.names import clean_text
 from guanmo.sheets import cells
-from guanmo.sheets.faults import USER_NAMED, ColumnUse, LeftOut, SheetFault, stray_row
+from guanmo.sheets.faults import (
+    FORGOTTEN,
+    REMEMBERED,
+    USER_NAMED,
+    ColumnUse,
+    LeftOut,
+    SheetFault,
+    stray_row,
+)
 from guanmo.sheets.header import (
-    FORGET,
     IGNORE,
     Expected,
     Header,
@@ -48,9 +56,11 @@ from guanmo.sheets.header import (
     column_letter,
     months_text,
     parse_pairs,
+    period_named,
 )
 from guanmo.sheets.header_layout import under_a_group
 from guanmo.sheets.number_formats import shown_value
+from guanmo.sheets.remembered import HEADER_JOIN, misfit, misfit_note
 from guanmo.sheets.sheet import Sheet, cell_address
 
 HEADER_SEARCH_ROWS = 20
@@ -62,7 +72,6 @@ UNEVALUATED = (
 )
 
 
-Mapped = tuple[Indicator, Role]  # what a user's --map names a column: indicator and measure
 MEASURES = "累计、上年同期、增速、位次"
 MAP_FORM = "“表头=指标名称:度量”，如“固投增速（%）=固定资产投资:增速”"
 
@@ -72,7 +81,8 @@ def parse_indicator_mapping(
 ) -> dict[str, Mapped | None]:
     """`--map '表头=指标名称:度量'` options (the ledger's `--map 'Excel列名=字段'`, parsed by the
     same `guanmo.sheets.header.parse_pairs`) → header key → (indicator, measure), None for
-    忽略. 指标名称 is a catalogue name (规上 for 规模以上 as elsewhere); 度量 any sub-column word
+    忽略, FORGET for 按系统识别 (a remembered naming dropped: `reporting.imports.columns_named`).
+    指标名称 is a catalogue name (规上 for 规模以上 as elsewhere); 度量 any sub-column word
     (累计/绝对值, 上年同期, 增速/增长/同比, 位次) or the column map's label (同比增长（%）);
     ValueError says what is wrong with the first bad option."""
     by_key = {indicator_key(indicator.name): indicator for indicator in catalogue}
@@ -92,8 +102,7 @@ def parse_indicator_mapping(
             raise ValueError(f"「{text}」中的度量“{measure.strip()}”无法识别；可用：{MEASURES}")
         return indicator, role
 
-    mapping = parse_pairs(texts, named, form=f"{MAP_FORM}（度量为{MEASURES}）")
-    return {key: value for key, value in mapping.items() if value != FORGET}  # type: ignore[misc]
+    return parse_pairs(texts, named, form=f"{MAP_FORM}（度量为{MEASURES}）")  # type: ignore[return-value]
 
 
 def unread_columns(columns: Sequence[ColumnUse], sheet: str) -> str:
@@ -104,7 +113,7 @@ def unread_columns(columns: Sequence[ColumnUse], sheet: str) -> str:
         for use in columns
         if use.sheet == sheet
         and not use.field
-        and not use.note.startswith(USER_NAMED)
+        and not use.note.startswith((USER_NAMED, REMEMBERED))
         and use.note not in ("隐藏列", "本月数不读取，只读累计值")
     ]
     if not unread:
@@ -178,6 +187,8 @@ class Read:
     sheets: list[str] = field(default_factory=list)
     indicators: dict[int, Indicator] = field(default_factory=dict)  # those the sheets give
     ranked: set[int] = field(default_factory=set)  # indicators with a 位次 column
+    # header key → the header of the sheet a naming was applied on (kept with the naming)
+    named_on: dict[str, str] = field(default_factory=dict)
 
 
 def read_sheets(
@@ -187,7 +198,9 @@ def read_sheets(
     mapping: Mapping[str, Mapped | None] | None = None,
 ) -> Read:
     """Every sheet's regions and figures (a sheet without a regions column is passed over with a
-    note; hidden sheets too); `mapping` (`parse_indicator_mapping`) names columns by header."""
+    note; hidden sheets too); `mapping` (`parse_indicator_mapping` over the city's remembered
+    namings, `reporting.imports.columns_named`) names columns by header, a remembered naming
+    (`expected.earlier`) only on the header it was given on (`sheets.remembered.misfit`)."""
     read = Read()
     by_key = {indicator_key(indicator.name): indicator for indicator in catalogue}
     for sheet in sheets:
@@ -301,6 +314,9 @@ class _SheetReader:
         self.columns: list[Column] = []
         # growth cells typed as text with % (5.2%), by column: (address, text, figure read)
         self.percent_text: dict[str, list[tuple[str, str, Decimal]]] = {}
+        # the first figure read from each column (in the indicator's unit): the column map's
+        # sample, by column index
+        self.samples: dict[int, str] = {}
 
     def fault(self, row: int | None, column: str | None, message: str) -> None:
         self.faults.append(SheetFault(self.sheet.name, row, column, message))
@@ -313,6 +329,13 @@ class _SheetReader:
         two_rows = any(label and label.role in FIGURE_ROLES for label in lower)
         self.bottom = top + 1 if two_rows else top
         self.two_rows = two_rows
+        # every header cell's text in order: what a remembered naming is compared by
+        self.header_text = HEADER_JOIN.join(
+            " ".join(str(value).split())
+            for row in sheet.rows[top : self.bottom + 1]
+            for value in row
+            if value is not None and str(value).strip()
+        )
         header = Header(rows=tuple(range(top + 1, self.bottom + 2)), columns={}, units={})
         check_title(header, sheet.rows[:top], self.expected)
         check_sheet_name(header, sheet.name, self.expected)
@@ -338,6 +361,12 @@ class _SheetReader:
             self._rows()
             self._unevaluated()
             self._percent_notes()
+            self.read.columns = [
+                replace(use, sample=self.samples[use.column])
+                if use.sheet == sheet.name and use.field and use.column in self.samples
+                else use
+                for use in self.read.columns
+            ]
         self.read.faults += sorted(self.faults, key=lambda fault: fault.row or 0)
         self.read.sheets.append(sheet.name)
 
@@ -374,13 +403,49 @@ class _SheetReader:
             self._columns(labels, indexes, indicator, "")
 
     def _mapped(self, *texts: str) -> Mapped | str | None:
-        """What the user's --map says of a column headed by any of `texts` (its own text, and
-        「组／子」 under a group): (indicator, measure), IGNORE, or None when he says nothing."""
+        """What the user's --map (or the city's earlier import) says of a column headed by any
+        of `texts` (its own text, and 「组／子」 under a group): (indicator, measure), IGNORE,
+        or None when nothing is said, or a remembered naming does not fit this sheet (said in
+        the notes once; the column's note `_named_note`)."""
         for text in texts:
             key = column_key(text)
-            if key in self.mapping:
-                return self.mapping[key] or IGNORE
+            if key not in self.mapping:
+                continue
+            earlier = self.expected.earlier.get(key)
+            if earlier is not None and (
+                unfit := misfit(
+                    earlier,
+                    sheet_header=self.header_text,
+                    period_word=period_named(text),
+                    year=self.expected.year,
+                    month=self.expected.month,
+                )
+            ):
+                note = misfit_note(text, key, _label(self.mapping[key]), unfit)
+                if note not in self.read.notes:
+                    self.read.notes.append(note)
+                return None
+            self.read.named_on[key] = self.header_text
+            return self.mapping[key] or IGNORE
         return None
+
+    def _named_note(self, *texts: str) -> str:
+        """The column map's note on a column named by `texts`: 用户指定 (忽略) when typed now,
+        沿用上次导入的对应（…） when remembered, 未沿用上次导入的对应（…） when a remembered
+        naming did not fit, 不再沿用上次导入的对应 when dropped now; "" when none names it."""
+        for text in texts:
+            key = column_key(text)
+            if key not in self.mapping:
+                if self.expected.remembered.get(key) == FORGOTTEN:
+                    return FORGOTTEN
+                continue
+            earlier = self.expected.earlier.get(key)
+            if earlier is not None and key not in self.read.named_on:
+                return earlier.not_used
+            if key in self.expected.remembered:
+                return self.expected.remembered[key]
+            return USER_NAMED if self.mapping[key] else f"{USER_NAMED}忽略"
+        return ""
 
     def _named_indicator(self) -> Indicator | None:
         """The indicator of a one-indicator sheet: named by the sheet, else by its title."""
@@ -463,14 +528,16 @@ class _SheetReader:
             if label is None or index == self.region_column:
                 continue
             shown = f"{group.text}／{label.text}" if group else label.text
-            use = ColumnUse(self.sheet.name, index, shown, label.name, "")
+            use = ColumnUse(self.sheet.name, index, shown, column_key(shown), "")
             mapped = self._mapped(shown, label.text)
+            named_note = self._named_note(shown, label.text)
             if isinstance(mapped, str):  # 忽略
-                self.read.columns.append(replace(use, note=f"{USER_NAMED}忽略"))
+                self.read.columns.append(replace(use, note=named_note))
                 continue
             indicator = mapped[0] if mapped else group_indicator
             if indicator is None or (label.role not in FIGURE_ROLES and not mapped):
                 why = "本月数不读取，只读累计值" if label.role == Role.THIS_MONTH else "未识别"
+                why = named_note or why
                 if label.role != Role.SERIAL and (group is None or indicator is not None):
                     self.read.columns.append(replace(use, note=why))
                 continue
@@ -518,7 +585,7 @@ class _SheetReader:
                     label.name,
                     f"{indicator.name}·{label.role.value}",
                     unit=stated if label.role in (Role.VALUE, Role.LAST_YEAR) else "",
-                    note=USER_NAMED if mapped else "",
+                    note=named_note if mapped else "",
                 )
             )
 
@@ -641,6 +708,7 @@ class _SheetReader:
                 figures = row.figures.setdefault(column.indicator.pk, Figures())
                 figures.dashes[attribute] = f"{address}为“{raw.strip()}”"
             return
+        self.samples.setdefault(column.index, cells.format_wan(Decimal(figure)))
         if column.role == Role.GROWTH and typed.endswith("%"):
             self.percent_text.setdefault(column.shown, []).append((address, raw.strip(), figure))
         figures = row.figures.setdefault(column.indicator.pk, Figures())
@@ -672,3 +740,8 @@ def _converted(figure: Decimal, column: Column) -> Decimal:
     if abs(converted) >= _LIMIT:
         raise cells.CellError(f"数额过大：{cells.format_wan(figure)}")
     return converted
+
+
+def _label(mapped: Mapped | None) -> str | None:
+    """A naming as the notes say it (固定资产投资:增速), None for 忽略."""
+    return None if mapped is None else f"{mapped[0].name}:{mapped[1].value}"

@@ -15,9 +15,8 @@ from guanmo.figures.formatting import number, points, rate
 from guanmo.indicators import submissions
 from guanmo.indicators.choices import Kind
 from guanmo.indicators.entry import Typed
-from guanmo.indicators.report import entry_figures
+from guanmo.indicators.report import EntryFigures, entry_figures
 from guanmo.indicators.selectors import SubmissionLine, submission_lines, submissions_for
-from guanmo.indicators.table import PeerFigures
 from guanmo.regions.services import whole_word
 from guanmo.reporting.forms import version_of
 from guanmo.reporting.models import Period
@@ -82,17 +81,22 @@ def _entered(line: SubmissionLine) -> Typed:
     )
 
 
-def _derived(line: SubmissionLine, figures: PeerFigures | None) -> dict | None:
+def _derived(line: SubmissionLine, entered: EntryFigures | None) -> dict | None:
     """A saved line's figures as the report will show them: 上年同期, 增速 (个百分点 for a
-    ratio), 位次 (并列) among the city's own group; None for a line not entered."""
-    if figures is None:
+    ratio), 位次 in each peer group of the region (全市第6位；同类县第1位（并列）); None for
+    a line not entered."""
+    if entered is None:
         return None
+    figures = entered.figures
+    places = [
+        f"{group}第{place.rank}位{'（并列）' if place.tied else ''}"
+        for group, place in entered.places
+        if place.rank is not None
+    ]
     return {
         "last_year": number(figures.last_year, line.places),
         "growth": (points if line.indicator.kind == Kind.RATIO else rate)(figures.growth),
-        "rank": "—"
-        if figures.rank is None
-        else f"{figures.rank}{'（并列）' if figures.tied else ''}",
+        "rank": "；".join(places) or "—",
     }
 
 

@@ -13,7 +13,7 @@ from guanmo.accounts.scope import Scope
 from guanmo.documents.views import file_response, issue_posted
 from guanmo.figures.arithmetic import period_label
 from guanmo.figures.changes import rank_move_cell
-from guanmo.figures.formatting import number, points, rate
+from guanmo.figures.formatting import display_for, points, rate
 from guanmo.indicators.choices import Kind, RankBy
 from guanmo.indicators.issuing import issue_report, issued_report, report_docx
 from guanmo.indicators.models import PeerGroup
@@ -111,23 +111,28 @@ def _members(report: IndicatorReport) -> list[Region]:
 def _node_tables(found: list[TargetNodes]) -> list[dict]:
     """Each target's breakdown nodes as the page shows them: a caption (region, indicator,
     the year's amount and profile) and per month its 旬 and month nodes (cumulative, in the
-    unit), 序时进度 and, at the nodes reached, what was done, its share and 较序时."""
+    unit), 序时进度 and, at the nodes reached, what was done, its share and 较序时. The
+    figures are shown in the unit the caption names, by the tables' rule (`display_for`: a
+    town's year of 0.30万人 in 人)."""
     tables = []
     for each in found:
         target, places = each.target, each.target.indicator.places
-        unit = target.indicator.unit
+        figures = [target.amount]
+        for node in each.nodes:
+            figures += [*node.ten_days[:2], node.planned, node.done]
+        shown = display_for(target.indicator.unit, places, figures)
         tables.append(
             {
                 "caption": f"{target.region.name}·{target.indicator.name}（全年"
-                f"{number(target.amount, places)}{unit}，{target.get_profile_display()}）",
+                f"{shown.text(target.amount)}{shown.unit}，{target.get_profile_display()}）",
                 "rows": [
                     {
                         "month": f"{node.month}月"
                         + (f"（{QUARTERS[node.quarter - 1]}季度末）" if node.quarter else ""),
-                        "ten_days": "/".join(number(day, places) for day in node.ten_days[:2]),
-                        "planned": number(node.planned, places),
+                        "ten_days": "/".join(shown.text(day) for day in node.ten_days[:2]),
+                        "planned": shown.text(node.planned),
                         "progress": rate(node.progress),
-                        "done": number(node.done, places),
+                        "done": shown.text(node.done),
                         "rate": rate(node.completion_rate),
                         "vs_node": points(node.vs_node),
                         "reached": node.done is not None,

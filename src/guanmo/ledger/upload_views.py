@@ -4,7 +4,6 @@ only when confirmed: a large sheet by the worker, on the job's progress bar (imp
 
 from urllib.parse import urlencode
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -52,16 +51,10 @@ def ledger_import(request: HttpRequest) -> HttpResponse:
 def ledger_import_preview(request: HttpRequest, token: str) -> HttpResponse:
     scope: Scope = request.scope
     _city_office(scope)
-    path = held.held(request.user.pk, token)
-    if path is None:
-        messages.error(request, "上传的表格已过期或不存在，请重新上传")
+    found = held.held_upload(request, token, LedgerUploadForm, "年度或名录级别不对，请重新上传")
+    if found is None:
         return redirect("ledger_import")
-    given = request.POST if request.method == "POST" else request.GET
-    form = LedgerUploadForm(given, {"sheet": None})
-    form.fields["sheet"].required = False
-    if not form.is_valid():
-        messages.error(request, "年度或名录级别不对，请重新上传")
-        return redirect("ledger_import")
+    path, form = found
     year, level = form.cleaned_data["year"], form.cleaned_data["level"]
     month = form.cleaned_data["month"]
     confirm_changes = form.cleaned_data["confirm_changes"]
@@ -93,9 +86,7 @@ def ledger_import_preview(request: HttpRequest, token: str) -> HttpResponse:
         month=month,
     )
     if step.confirmed and outcome.ok:
-        held.release(request.user.pk, token)
-        messages.success(request, outcome.summary)
-        return redirect("import_record", outcome.record_id)
+        return held.loaded(request, token, outcome)
     return render(
         request,
         "ledger/ledger_import_preview.html",

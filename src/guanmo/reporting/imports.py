@@ -10,12 +10,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from guanmo.accounts.models import User
-from guanmo.ledger.columns import FIELD_BY_LABEL, Field
+from guanmo.ledger.columns import FIELD_BY_LABEL
 from guanmo.regions.models import Region
 from guanmo.reporting.models import ColumnMapping, ImportRecord
 from guanmo.sheets.faults import FORGOTTEN, ImportReport
 from guanmo.sheets.header import FORGET, column_key
 from guanmo.sheets.remembered import Remembered
+
+# A naming as an import reads it: a ledger `Field`, an indicator sheet's (indicator, measure).
+N = TypeVar("N")
 
 
 def record_import(
@@ -41,22 +44,33 @@ def record_import(
     return record
 
 
+def _ledger_field(named: StrEnum | None) -> str:
+    """How the store keeps a ledger column's naming: the field's label, "" to ignore it."""
+    return named.value if named else ""
+
+
 def columns_named(
-    city: Region, typed: Mapping[str, Field | str | None]
-) -> tuple[dict[str, Field | None], dict[str, str], dict[str, Remembered]]:
+    city: Region,
+    typed: Mapping[str, N | str | None],
+    fields: Mapping[str, N] = FIELD_BY_LABEL,
+    ignored: str = "",
+) -> tuple[dict[str, N | None], dict[str, str], dict[str, Remembered]]:
     """The columns named for an import of `city`: its remembered mappings, then those `typed`
     now (header key → field, None to ignore; FORGET drops a remembered one). Also, for each
     remembered mapping, how the column map names it: "沿用上次导入的对应（2025-06-30，王某）"
     while it applies, FORGOTTEN once the user drops it; so a mapping not typed now is never
     shown as if it were (tryout 3). Last, the remembered mappings not typed now, with the
-    period and header they were given for (applied only where they fit, Expected.earlier)."""
-    mapping: dict[str, Field | None] = {}
+    period and header they were given for (applied only where they fit, Expected.earlier).
+    `fields` is what a stored naming may say (the ledger's fields by label; an indicator
+    sheet's, `indicators.remembered`) and `ignored` how it says 忽略: a naming of another
+    import's store is passed over, so each reads only its own."""
+    mapping: dict[str, N | None] = {}
     remembered: dict[str, str] = {}
     earlier: dict[str, Remembered] = {}
     for saved in ColumnMapping.objects.filter(city=city).select_related("user"):
-        if saved.field and saved.field not in FIELD_BY_LABEL:
+        if saved.field != ignored and saved.field not in fields:
             continue
-        mapping[saved.header] = FIELD_BY_LABEL.get(saved.field)
+        mapping[saved.header] = fields.get(saved.field)
         given = [f"{timezone.localdate(saved.updated_at):%Y-%m-%d}"]
         if saved.user is not None:
             given.append(saved.user.get_full_name())
@@ -77,16 +91,18 @@ def columns_named(
 
 def remember_mapping(
     city: Region,
-    mapping: Mapping[str, Field | str | None],
+    mapping: Mapping[str, N | str | None],
     report: ImportReport,
     *,
     user: User | None,
     year: int,
     month: int | None = None,
+    stored: Callable[[N | None], str] = _ledger_field,
 ) -> None:
     """Keep what the user named for the city's next import (a later naming replaces one), with
     the import's period (`year`, and `month` for a month's progress) and the header of the
-    sheet it was named on (from `report`); a column mapped to FORGET is forgotten."""
+    sheet it was named on (from `report`); a column mapped to FORGET is forgotten. `stored`
+    says a naming as the store keeps it (`columns_named`'s `fields` key)."""
     with transaction.atomic():
         for header, named in mapping.items():
             key = column_key(header)
@@ -97,7 +113,7 @@ def remember_mapping(
                 city=city,
                 header=key[:200],
                 defaults={
-                    "field": named.value if named else "",
+                    "field": stored(named),
                     "user": user,
                     "year": year,
                     "month": month,

@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.files.uploadedfile import UploadedFile
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 
 from guanmo.sheets.header import Catalogue, parse_mapping
 
@@ -69,6 +71,32 @@ def _clear(folder: Path) -> None:
     for index, path in enumerate(files):
         if now - path.stat().st_mtime > HELD_FOR or index < len(files) - (HELD_PER_USER - 1):
             path.unlink(missing_ok=True)
+
+
+def held_upload(
+    request: HttpRequest, token: str, form_class: type[forms.Form], refused: str
+) -> tuple[Path, forms.Form] | None:
+    """The user's held sheet for `token` and its upload form bound to what the preview page
+    sends back (the year, month…; the file is not asked again); None when the sheet is gone or
+    stale or the fields are wrong, the reason said as a message (`refused` for the fields)."""
+    path = held(request.user.pk, token)
+    if path is None:
+        messages.error(request, "上传的表格已过期或不存在，请重新上传")
+        return None
+    form = form_class(request.POST if request.method == "POST" else request.GET, {"sheet": None})
+    form.fields["sheet"].required = False
+    if not form.is_valid():
+        messages.error(request, refused)
+        return None
+    return path, form
+
+
+def loaded(request: HttpRequest, token: str, outcome) -> HttpResponse:
+    """After a confirmed sheet is loaded: its held file released, its summary said, and the
+    import's kept report (`import_record`) shown."""
+    release(request.user.pk, token)
+    messages.success(request, outcome.summary)
+    return redirect("import_record", outcome.record_id)
 
 
 def mapping_from_form(catalogue: Catalogue, post: Mapping[str, str]) -> dict[str, StrEnum | None]:

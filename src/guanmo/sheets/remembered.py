@@ -64,11 +64,12 @@ def misfit(
     return ""
 
 
-def misfit_note(shown: str, key: str, named: StrEnum | None, why: str) -> str:
+def misfit_note(shown: str, key: str, named: StrEnum | str | None, why: str) -> str:
     """The report's note on a column a remembered mapping was not applied to, saying how to
-    name it again if it does fit."""
-    label = named.value if named is not None else "忽略"
-    again = f"如确为{label}" if named is not None else "如仍应忽略"
+    name it again if it does fit. `named` is what it named the column as (a field, or the
+    words of another import's --map: 固定资产投资:增速), None for 忽略."""
+    label = named.value if isinstance(named, StrEnum) else named or "忽略"
+    again = f"如确为{label}" if named else "如仍应忽略"
     return (
         f"「{shown}」{NOT_USED}（读作{label}）：{why}；{again}，请重新指定（--map '{key}={label}'，"
         "导入页在“指定为”中选择）"
