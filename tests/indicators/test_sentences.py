@@ -74,7 +74,7 @@ def test_a_ratio_is_reached_and_changes_in_points():
     )
     assert (
         performance_sentence(9, "温县", line)
-        == "1—9月，温县高新技术产业增加值占比达到41.3%，同比提高2.3个百分点，居全市第5位。"
+        == "1—9月，温县高新技术产业增加值占比达到41.3%，同比提高2.3个百分点，水平居全市第5位。"
     )
 
 
@@ -171,7 +171,7 @@ def test_the_county_rank_change_sentence():
     )
     assert (
         rank_change_sentence("一般公共预算收入", RankBy.VALUE, "全市", rank=4, previous_rank=4)
-        == "一般公共预算收入居全市第4位，与上月持平。"
+        == "一般公共预算收入完成量居全市第4位，与上月持平。"
     )
     assert (
         rank_change_sentence("固定资产投资", RankBy.GROWTH, "同类县", rank=1, previous_rank=None)
@@ -330,7 +330,29 @@ def test_a_count_where_lower_is_better_is_not_said_to_be_completed():
     )
     assert (
         performance_sentence(6, "武陟县", line)
-        == "1—6月，武陟县赴京访批次18批，同比下降33.3%，居全市第2位。"
+        == "1—6月，武陟县赴京访批次18批，同比下降33.3%，数量由少到多居全市第2位。"
+    )
+
+
+def test_a_place_on_the_amount_says_so_never_read_as_a_place_on_the_growth():
+    # tryout 17: "脱贫人口完成0.84万人，同比增长2.1%，在全市有数据的6个中居第1位" read as if the
+    # growth were first; the first place is for the amount.
+    line = IndicatorLine(
+        "脱贫人口", "万人", 2, D("0.84"), D("2.1"), 1, group="全市", rank_by=RankBy.VALUE, among=6
+    )
+    assert (
+        performance_sentence(11, "温县", line)
+        == "1—11月，温县脱贫人口完成0.84万人，同比增长2.1%，完成量在全市有数据的6个中居第1位。"
+    )
+    by_growth = replace(line, rank_by=RankBy.GROWTH)
+    assert performance_sentence(11, "温县", by_growth).endswith("增速在全市有数据的6个中居第1位。")
+    assert (
+        rank_change_sentence("脱贫人口", RankBy.VALUE, "全市", 1, 3)
+        == "脱贫人口完成量居全市第1位，较上月前移2位。"
+    )
+    assert (
+        rank_change_sentence("赴京访批次", RankBy.VALUE, "全市", 1, 1, lower_is_better=True)
+        == "赴京访批次数量由少到多居全市第1位，与上月持平。"
     )
 
 

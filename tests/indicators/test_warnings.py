@@ -49,7 +49,7 @@ def test_a_tied_place_is_said_as_shared():
 def test_a_fall_is_said_on_the_basis_the_indicator_is_ranked_on():
     # Ranked on its value (脱贫人口), a place has no 增速; a ratio's change is its 增幅.
     (by_value,) = falling_warnings("脱贫人口", "全市", [line("温县", 9, -5)], rank_by=RankBy.VALUE)
-    assert by_value.message == "温县脱贫人口居全市第9位，较上月后移5位。"
+    assert by_value.message == "温县脱贫人口完成量居全市第9位，较上月后移5位。"
     (ratio,) = falling_warnings(
         "城镇化率", "全市", [line("温县", 7, -3)], rank_by=RankBy.GROWTH, kind=Kind.RATIO
     )

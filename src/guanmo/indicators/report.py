@@ -352,6 +352,7 @@ def region_places(report: IndicatorReport) -> list[str]:
                     kind=Kind(indicator.kind),
                     since=previous_period_word(Frequency(indicator.frequency)),
                     among=table.among,
+                    lower_is_better=indicator.direction == Direction.LOWER,
                 )
             )
         said.append(places_sentence(region, places))

@@ -66,11 +66,27 @@ class Count:
     growth: Decimal | None
 
 
-def _basis_word(rank_by: RankBy, kind: Kind) -> str:
-    """What a rank is of: 增速 (an amount's growth), 增幅 (a ratio's change), nothing (value)."""
-    if rank_by == RankBy.VALUE:
-        return ""
-    return "增幅" if kind == Kind.RATIO else "增速"
+def rank_basis_word(rank_by: RankBy, kind: Kind, lower_is_better: bool = False) -> str:
+    """What a place is of, said before it in every sentence (the page's, the text's, the
+    .docx's, the dashboard's): 增速 (an amount's growth), 增幅 (a ratio's change); on the
+    value, 完成量 for an amount done (脱贫人口完成量居全市第1位), 水平 for a level (a ratio, an
+    average), 数量由少到多 for a count kept down (赴京访批次数量由少到多居全市第1位) — so that a
+    place on the amount said after the growth is never read as a place on the growth (tryout
+    17)."""
+    if rank_by == RankBy.GROWTH:
+        return "增幅" if kind == Kind.RATIO else "增速"
+    if is_level(kind):
+        return "水平"
+    return "数量由少到多" if lower_is_better else "完成量"
+
+
+def rank_basis_header(rank_by: RankBy, kind: Kind, lower_is_better: bool = False) -> str:
+    """What a table's 位次 column is ranked on, for its header (`rank_header`): 按增速, 按增幅,
+    按数值, with 越少越好 / 越低越好 when lower is better (赴京访批次: 位次（按数值，越少越好）)."""
+    basis = "数值" if rank_by == RankBy.VALUE else "增幅" if kind == Kind.RATIO else "增速"
+    if not lower_is_better:
+        return f"按{basis}"
+    return f"按{basis}，{'越低越好' if is_level(kind) or rank_by == RankBy.GROWTH else '越少越好'}"
 
 
 def _value(value: Decimal, unit: str, places: int) -> str:
@@ -101,7 +117,7 @@ def performance_sentence(month: int, subject: str, line: IndicatorLine) -> str:
     if change:
         clauses.append(f"同比{change}")
     if line.rank is not None:
-        basis = _basis_word(line.rank_by, line.kind)
+        basis = rank_basis_word(line.rank_by, line.kind, line.lower_is_better)
         placed = rank_text(line.rank, line.group, tied=line.tied, among=line.among)
         clauses.append(f"{basis}{placed}")
         if moved := rank_change_text(line.previous_rank, line.rank, since=line.since):
@@ -177,15 +193,17 @@ def rank_change_sentence(
     kind: Kind = Kind.AMOUNT,
     since: str = "上月",
     among: int | None = None,
+    lower_is_better: bool = False,
 ) -> str:
     """固定资产投资增速居全市第2位，较上月前移1位。 ("" when unranked; without the change when
     the earlier period had no rank; `since` the earlier period: "上季度" for a quarterly
     indicator (`previous_period_word`), "去年同期" against last year; `among` those with a
-    figure when not all of the group have one: 固定资产投资增速在全市有数据的3个中居第2位)."""
+    figure when not all of the group have one: 固定资产投资增速在全市有数据的3个中居第2位); the
+    place's basis by `rank_basis_word` (一般公共预算收入完成量居全市第4位)."""
     if rank is None:
         return ""
     place = rank_text(rank, group, tied=tied, among=among)
-    placed = f"{name}{_basis_word(rank_by, kind)}{place}"
+    placed = f"{name}{rank_basis_word(rank_by, kind, lower_is_better)}{place}"
     change = rank_change_text(previous_rank, rank, since=since)
     return f"{placed}，{change}。" if change else f"{placed}。"
 
@@ -239,7 +257,7 @@ def rank_disagreement_reason(rank_by: RankBy, kind: Kind, group: str) -> str:
     """Why a reported 位次 is marked: the rank Guanmo shows is computed from the stored figures
     (按增速在全省18个省辖市中排列), which the reported one contradicts: a figure or the group's
     members differ from the source's."""
-    basis = _basis_word(rank_by, kind) or "数值"
+    basis = rank_basis_header(rank_by, kind).removeprefix("按")
     return (
         f"位次按{basis}在“{group}”中由报送数据计算；上报位次与之不符，"
         "说明上报数据或比较组成员与来源不一致，请核对"

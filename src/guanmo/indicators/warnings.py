@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from guanmo.figures.arithmetic import shown
 from guanmo.figures.formatting import rate
-from guanmo.indicators.choices import Frequency, Kind, RankBy
+from guanmo.indicators.choices import Direction, Frequency, Kind, RankBy
 from guanmo.indicators.report import IndicatorReport
 from guanmo.indicators.sentences import (
     ceiling_used,
@@ -66,6 +66,7 @@ def falling_warnings(
     among: int | None = None,
     rank_by: RankBy = RankBy.GROWTH,
     kind: Kind = Kind.AMOUNT,
+    lower_is_better: bool = False,
 ) -> list[IndicatorWarning]:
     """Regions whose rank in the peer group `group` (its short name) fell by `places` or more
     since the previous period (`since`: 上月, or 上季度 for a quarterly indicator), each warned
@@ -88,6 +89,7 @@ def falling_warnings(
                 kind=kind,
                 since=since,
                 among=among,
+                lower_is_better=lower_is_better,
             ),
         )
         for line in lines
@@ -147,6 +149,7 @@ def report_warnings(report: IndicatorReport, behind_points: Decimal) -> list[Ind
             among=table.among,
             rank_by=RankBy(table.indicator.rank_by),
             kind=Kind(table.indicator.kind),
+            lower_is_better=table.indicator.direction == Direction.LOWER,
         )
     for target in report.targets:
         found += target_warnings(
