@@ -137,6 +137,8 @@ def test_a_place_among_few_with_figures_is_said_against_those():
 
 def test_a_rank_column_says_among_how_many_it_is_taken():
     assert rank_header(3) == "位次（共3个）"
+    assert rank_header(3, "按数值，越少越好") == "位次（按数值，越少越好；共3个）"
+    assert rank_header(0, "按增速") == "位次（按增速）"
     assert rank_header(0) == "位次"  # none ranked: no count to give
 
 

@@ -161,7 +161,7 @@ def test_xlsx_reads_back_as_numbers_with_the_formats(figures, tmp_path):
         "本期（亿元）",
         "上年同期（亿元）",
         "增速（%）",
-        "位次（共11个）",
+        "位次（按增速；共11个）",
     )
     wuzhi = next(row for row in rows if row[0] == "武陟县")
     assert wuzhi[1] == 107 and wuzhi[3] == pytest.approx(0.05) and wuzhi[4] == 7
@@ -247,6 +247,24 @@ def test_a_ceiling_and_a_ratio_level_are_judged_by_their_direction_in_the_report
     assert row.split("\t")[10] == "—"  # 双过半 of a ceiling
 
 
+def test_a_rank_column_says_what_it_is_ranked_on_in_every_output(city, tmp_path):
+    # tryout 17: 赴京访批次 is ranked on the fewest batches; beside its growth column a bare
+    # 位次 read as a rank on the growth.
+    install_city_peer_group(city)
+    units = units_of(city)[:3]
+    petitions = Indicator.objects.get(city=city, name="赴京访批次")
+    given = [ValueInput(unit, Decimal(n)) for unit, n in zip(units, (5, 2, 9), strict=True)]
+    store_values(petitions, 2025, 6, given, source="", user=None)
+    header = "位次（按数值，越少越好；共3个）"
+
+    assert f"增速（%）\t{header}\t" in _june()
+    sheet = load_workbook(_written(tmp_path / "指标.xlsx"))["赴京访批次"]
+    assert header in next(sheet.iter_rows(min_row=3, max_row=3, values_only=True))
+    document = Document(str(_written(tmp_path / "指标.docx")))
+    cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
+    assert any(header in row for row in cells)
+
+
 def test_a_ceiling_does_not_keep_the_others_from_being_said_over_half(city):
     """武陟县 completes 4.98 of 7.38 万人 脱贫 (67.5%) and uses 12 of 36 赴京访批次: the ceiling
     is not judged by 双过半, and does not stop "均实现" from being said."""
@@ -288,11 +306,12 @@ def test_a_place_among_few_with_figures_is_said_against_them_in_every_output(cit
     assert sentences[0] == (
         "1—6月，武陟县固定资产投资完成105.0亿元，同比增长5.0%，增速在全市有数据的3个中居第2位。"
     )
-    assert "地区\t本期（亿元）\t上年同期（亿元）\t增速（%）\t位次（共3个）\t" in _june()
+    assert "地区\t本期（亿元）\t上年同期（亿元）\t增速（%）\t位次（按增速；共3个）\t" in _june()
     path = _written(tmp_path / "指标.docx", "--region", "武陟县")
     document = Document(str(path))
     cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
-    assert ["地区", "本期", "增速", "位次（共3个）", "较上期", "比全市（个百分点）"] in cells
+    headers = ["地区", "本期", "增速", "位次（按增速；共3个）", "较上期", "比全市（个百分点）"]
+    assert headers in cells
     assert any("在全市有数据的3个中居第2位" in p.text for p in document.paragraphs)
 
 
@@ -335,7 +354,8 @@ def test_docx_tables_say_their_units_on_a_line_above_as_official_tables_do(figur
     caption = paragraphs.index("表1　固定资产投资")
     assert paragraphs[caption + 1] == "单位：亿元、%"
     cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
-    assert ["地区", "本期", "增速", "位次（共11个）", "较上期", "比全市（个百分点）"] in cells
+    headers = ["地区", "本期", "增速", "位次（按增速；共11个）", "较上期", "比全市（个百分点）"]
+    assert headers in cells
     targets = next(at for at, text in enumerate(paragraphs) if text.endswith("　目标完成情况"))
     assert paragraphs[targets + 1] == "单位：%、个百分点"
 

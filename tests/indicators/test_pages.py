@@ -52,7 +52,7 @@ def test_the_board_shows_each_region_with_its_rank_and_change(client, world, fig
     assert cells == ["武陟县", "107.0", "100.0", "9.5%", "10", "-3", "—", "+4.0", "—"]
     assert row(body, 'data-indicator="固定资产投资"', "温县")[4:6] == ["7", "+1"]
     assert "固定资产投资（全市：1055.0亿元，增速5.5%）" in body
-    assert '<th class="num">位次（共10个）</th>' in body  # a rank says among how many
+    assert '<th class="num">位次（按增速；共10个）</th>' in body  # a rank says among how many
     poverty = body[body.index('data-indicator="脱贫人口"') :]
     assert '<th class="num">位次</th>' in poverty  # only 武陟县 has a figure: no place
     target = row(body, 'id="targets"', "武陟县")

@@ -191,10 +191,12 @@ def rank_text(rank: int | None, group: str, *, tied: bool = False, among: int | 
     return f"{placed}{group}第{rank}位"
 
 
-def rank_header(ranked: int) -> str:
-    """A rank column's header, saying among how many the ranks are taken (those with a
-    figure): 位次（共12个）; plain 位次 when none is ranked."""
-    return f"位次（共{ranked}个）" if ranked else "位次"
+def rank_header(ranked: int, basis: str = "") -> str:
+    """A rank column's header, saying what the ranks are taken on (`basis`: 按增速, 按数值，越少
+    越好) and among how many (those with a figure): 位次（按增速；共12个）, 位次（共12个）; plain
+    位次 with neither."""
+    said = [part for part in (basis, f"共{ranked}个" if ranked else "") if part]
+    return f"位次（{'；'.join(said)}）" if said else "位次"
 
 
 def excel_rate(value: Figure | None) -> Decimal | None:

@@ -122,8 +122,9 @@ _ROLE_BY_WORD = {word: role for role, words in _WORDS.items() for word in words}
 _BRACKETS = str.maketrans("[]【】〔〕", "()()()")
 _PERCENT = re.compile(r"\(%\)|%$|\(±%\)|±%|\(％\)")
 _UNIT_IN_BRACKETS = re.compile(r"\((?:单位[:]?)?([^()]+)\)$")
-# How many a rank is taken among, as Guanmo's own tables head it: 位次（共12个）.
-_COUNT_IN_BRACKETS = re.compile(r"\(共\d+个\)$")
+# What a rank is taken on and among how many, as Guanmo's own tables head it: 位次（共12个）,
+# 位次（按数值，越少越好；共12个）, 位次（按增速）.
+_COUNT_IN_BRACKETS = re.compile(r"\((?:按(?:增速|增幅|数值)[^()]*?(?:[;；]共\d+个)?|共\d+个)\)$")
 _MONTHS = re.compile(rf"^(?:(\d{{1,2}})月?(?:[{DASHES}]+|至|到))?(\d{{1,2}})月(?:份|末|底)?")
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d\d年度?")
 

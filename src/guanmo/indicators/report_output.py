@@ -25,8 +25,9 @@ from guanmo.documents.xlsx import (
 )
 from guanmo.figures.arithmetic import shown
 from guanmo.figures.formatting import number, points, rank_header, rate
-from guanmo.indicators.choices import Kind
+from guanmo.indicators.choices import Direction, Kind, RankBy
 from guanmo.indicators.report import IndicatorReport, IndicatorTable, TargetLine, region_places
+from guanmo.indicators.sentences import rank_basis_header
 from guanmo.regions.services import units_word
 
 FORMATS = ("text", "json", "xlsx", "docx")
@@ -126,6 +127,17 @@ def _growth_header(table: IndicatorTable) -> str:
     return "增减（个百分点）" if table.indicator.kind == Kind.RATIO else "增速（%）"
 
 
+def table_rank_header(table: IndicatorTable) -> str:
+    """The table's 位次 header: what it is ranked on and among how many (位次（按数值，越少越好；
+    共12个）, tryout 17: a bare 位次 beside the growth read as a rank on the growth); plain 位次
+    when no region is ranked."""
+    indicator = table.indicator
+    basis = rank_basis_header(
+        RankBy(indicator.rank_by), Kind(indicator.kind), indicator.direction == Direction.LOWER
+    )
+    return rank_header(table.ranked, basis if table.ranked else "")
+
+
 def headers(report: IndicatorReport, table: IndicatorTable) -> list[str]:
     """The indicator table's headers; the rank's says among how many regions it is taken
     (位次（共12个）): those with a figure, so that a region alone with a figure is not read as
@@ -137,7 +149,7 @@ def headers(report: IndicatorReport, table: IndicatorTable) -> list[str]:
         f"本期（{unit}）",
         f"上年同期（{unit}）",
         _growth_header(table),
-        rank_header(table.ranked),
+        table_rank_header(table),
         "较上期位次变化",
         "较上年同期位次变化",
         f"与{short}比较（个百分点）",
@@ -345,7 +357,7 @@ def as_docx(report: IndicatorReport, head: Letterhead) -> bytes:
         against = f"比{short}" if ratio else f"比{short}（个百分点）"
         growth = "增减" if ratio else "增速"
         document.table(
-            ["地区", "本期", growth, rank_header(table.ranked), "较上期", against],
+            ["地区", "本期", growth, table_rank_header(table), "较上期", against],
             [[row[i] for i in _DOCX_COLUMNS] for row in text_rows(table)],
             caption=f"表{order}　{table.indicator.name}",
             units=_units(table.shown.unit, "个百分点" if ratio else "%"),
