@@ -242,7 +242,7 @@ def test_a_quota_broken_down_by_june_and_used_up_in_december_is_within_its_pace(
         lower_is_better=True,
         vs_pace=used_up.vs_pace,
     )
-    assert said == "赴京访批次12批，已用全年控制数的100.0%，已达序时进度。"
+    assert said == "赴京访批次12批，已用全年控制数的100.0%，未超序时进度。"
     assert "持平" not in said
     over = standing(
         month=12, target=D(12), done=D(13), breakdown=by_june, direction=Direction.LOWER
