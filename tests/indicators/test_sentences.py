@@ -219,11 +219,30 @@ def test_a_ceiling_is_said_against_its_pace_as_a_ceiling(done, used, vs_pace, sa
     assert sentence == f"赴京访批次{said}"
 
 
+def test_a_ceilings_sentence_names_the_node_it_is_judged_against():
+    # tryout 17: the sentence compares with the node the table shows (1 of 2 批 by November,
+    # rounded down), said, so that 超序时进度50.0 is not read against time progress (+8.3).
+    sentence = target_sentence(
+        "马村区赴京访批次",
+        D(2),
+        "批",
+        0,
+        D("100.0"),
+        lower_is_better=True,
+        vs_pace=D("50.0"),
+        node_target=D(1),
+    )
+    assert (
+        sentence
+        == "马村区赴京访批次2批，已用全年控制数的100.0%（序时控制数1批），超序时进度50.0个百分点。"
+    )
+
+
 def test_a_quota_broken_down_by_june_and_used_up_in_december_is_within_its_pace():
     # 赴京访批次控制在12批以内, all twelve monthly parts in the first half (2 a month to June):
     # by December 12 used is 100.0% of the quota against a cumulative node of 100.0%: up to
-    # it, said so (已达, tryout 12: 未超 read as room left), not "持平" (which reads as
-    # unchanged); 13 would be over it.
+    # it, said 未超序时进度 (README's word; tryout 17 read 已达 as praise), not "持平" (which
+    # reads as unchanged); 13 would be over it.
     by_june = break_down_by_hand(D(12), [D(2)] * 6 + [D(0)] * 6, D(1))
     used_up = standing(
         month=12, target=D(12), done=D(12), breakdown=by_june, direction=Direction.LOWER

@@ -327,6 +327,7 @@ def target_sentences(targets: list[TargetLine], *, named: bool) -> list[str]:
                     lower_is_better=indicator.direction == Direction.LOWER,
                     vs_target=target.standing.vs_target,
                     vs_pace=target.standing.vs_pace,
+                    node_target=target.standing.node_target,
                 )
             )
     return said

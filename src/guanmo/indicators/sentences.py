@@ -135,15 +135,20 @@ def counts_sentence(subject: str, parts: Sequence[Count]) -> str:
     return f"{subject}{counted}，同比{changes}。" if changes else f"{subject}{counted}。"
 
 
-def ceiling_used(completion_rate: Decimal | None, vs_pace: Decimal | None) -> str:
+def ceiling_used(completion_rate: Decimal | None, vs_pace: Decimal | None, node: str = "") -> str:
     """How much of a ceiling is used and against its pace (`vs_pace_text`, 个百分点):
     已用全年控制数的83.3%，超序时进度33.3个百分点 — for a ceiling, above the pace is behind
-    (`targets.Pace`); without the pace when undefined, "" without the share."""
+    (`targets.Pace`); with the node it is judged against when given (`node`, the amount with
+    its unit as the table's 序时目标 shows it: 已用全年控制数的100.0%（序时控制数1批），超序时进度
+    50.0个百分点, tryout 17: a rounded-down node of a small ceiling is far from time progress);
+    without the pace when undefined, "" without the share."""
     if completion_rate is None:
         return ""
     used = f"已用全年控制数的{rate(completion_rate)}"
     against = vs_pace_text(vs_pace, ceiling=True)
-    return f"{used}，{against}" if against else used
+    if not against:
+        return used
+    return f"{used}（序时控制数{node}），{against}" if node else f"{used}，{against}"
 
 
 def target_sentence(
@@ -157,17 +162,20 @@ def target_sentence(
     lower_is_better: bool = False,
     vs_target: Decimal | None = None,
     vs_pace: Decimal | None = None,
+    node_target: Decimal | None = None,
 ) -> str:
     """脱贫人口完成4.98万人，占全年目标任务的67.5%。 (without the share when undefined); a
     ceiling's with its pace (`ceiling_used`, `vs_pace` in 个百分点): 赴京访批次25批，已用全年
     控制数的83.3%，超序时进度33.3个百分点。; a ratio's level against its target in 个百分点:
-    城镇化率达到55.2%，低于目标0.8个百分点。"""
+    城镇化率达到55.2%，低于目标0.8个百分点。 A ceiling's `node_target` (its breakdown's node to
+    date, in the unit) is said as the pace it is judged against (`ceiling_used`)."""
     if kind == Kind.RATIO:
         against = in_words(vs_target, "高于目标{}个百分点", "低于目标{}个百分点", "与目标持平")
         reached = f"{name}达到{_value(done, unit, places)}"
         return f"{reached}，{against}。" if against else f"{reached}。"
     if lower_is_better:
-        used = ceiling_used(completion_rate, vs_pace)
+        node = "" if node_target is None else _value(node_target, unit, places)
+        used = ceiling_used(completion_rate, vs_pace, node)
         counted = f"{name}{_value(done, unit, places)}"
         return f"{counted}，{used}。" if used else f"{counted}。"
     done_text = f"{name}{'达到' if is_level(kind) else '完成'}{_value(done, unit, places)}"

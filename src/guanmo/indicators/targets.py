@@ -60,8 +60,11 @@ def forecast_rate(
     done: Decimal, breakdown: Breakdown, month: int, *, finite: bool = False
 ) -> Decimal | None:
     """The year-end forecast as a percentage of the target (按以往进度推算，全年预计完成目标的X%):
-    if the rest of the year goes as the profile says, the year ends at done ÷ node of the
-    target. None when nothing was due by `month`.
+    if the rest of the year goes as the profile says, the year ends at done ÷ the exact share
+    of the target due by `month` (`Breakdown.due_share`: the equal profile's straight line,
+    done × 12/m) — never ÷ the node rounded to the step, which for a small ceiling (1 of 2 批
+    by November, rounded down) doubled it (tryout 17: 200.0%). None when nothing was due by
+    `month`.
 
     Decided by the indicator's kind: an amount accumulating through the year (固定资产投资,
     脱贫人口) is extrapolated as it goes; a count of a finite set (`finite`, `Kind.COUNT`:
@@ -69,7 +72,10 @@ def forecast_rate(
     there is, so its forecast is capped at the whole, 100.0% of the target — or at the share
     already done when more than the target is done (15 of 14: 107.1%), never less than what
     is done (issue 12, tryout 12: 10 of 14 villages was forecast at 166.7%)."""
-    forecast = percent(done, breakdown.node(month))
+    share = breakdown.due_share(month)
+    if not share:
+        return None
+    forecast = percent(done * share.denominator, breakdown.target * share.numerator)
     if not finite or forecast is None or shown(forecast) <= FULL:
         return forecast
     return max(FULL, percent(done, breakdown.target) or FULL)
