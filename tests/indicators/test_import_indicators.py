@@ -6,8 +6,13 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
-from guanmo.indicators.models import IndicatorValue, PeerGroup, ValueChange
-from guanmo.indicators.services import add_to_peer_group, install_city_peer_group
+from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, ValueChange
+from guanmo.indicators.services import (
+    ValueInput,
+    add_to_peer_group,
+    install_city_peer_group,
+    store_values,
+)
 from guanmo.indicators.sheet_import import import_indicators
 from guanmo.regions.models import Region
 from guanmo.regions.services import resolve_city
@@ -298,3 +303,34 @@ def test_a_named_group_that_exists_gains_the_sheets_regions(city, tmp_path):
     # 修武县 has no figure in the sheet: the group is not whole, so 位次 is kept unchecked
     assert any("不是一个完整的比较组，未核对" in note for note in report.notes)
     assert _value(city, "固定资产投资", "韩城市").reported_rank == 2
+
+
+def test_a_sheets_last_year_differing_from_the_stored_same_period_is_said_with_both(city, tmp_path):
+    # tryout 17: a sheet's 上年同期 93.63 beside a stored 2024年1—6月 of 95.8 was used silently.
+    # The report names the cell, both figures and which the growth is taken from.
+    install_city_peer_group(city)
+    investment = Indicator.objects.get(city=city, name="固定资产投资")
+    wuzhi = Region.objects.get(parent=city, name="武陟县")
+    store_values(investment, 2024, 6, [ValueInput(wuzhi, Decimal("95.8"))], source="", user=None)
+    rows = jiaozuo_rows()
+    at = next(i for i, row in enumerate(rows) if row[0] == "武陟县")
+    rows[at][2] = "93.63"
+    same = next(row for row in rows if row[0] == "温县")
+    wenxian = Region.objects.get(parent=city, name="温县")
+    store_values(investment, 2024, 6, [ValueInput(wenxian, Decimal(same[2]))], source="", user=None)
+    path = write(tmp_path, bulletin(rows))
+
+    report = import_indicators(path, city=city, year=2025, month=6)
+
+    assert report.ok
+    said = [note for note in report.notes if "上年同期" in note and "不一致" in note]
+    assert said == [
+        "工作表「主要指标」第11行“武陟县”C11：“固定资产投资”上年同期93.63与已存2024年1—6月"
+        "数值95.8不一致；增速取表中报送的5.0%，上年同期按表中93.63保存"
+    ]
+    rows[at][3] = None  # without a reported growth, the sheet's 上年同期 gives it
+    report = import_indicators(write(tmp_path, bulletin(rows)), city=city, year=2025, month=6)
+    assert [note for note in report.notes if "不一致" in note] == [
+        "工作表「主要指标」第11行“武陟县”C11：“固定资产投资”上年同期93.63与已存2024年1—6月"
+        "数值95.8不一致；增速按表中上年同期93.63计算"
+    ]
