@@ -140,6 +140,16 @@ def test_the_reported_total_of_the_city_wins_over_the_sum(figures):
     assert total == {"value": "1200.5", "growth": "9.1"}
 
 
+def test_a_reported_growth_is_said_under_the_table_and_in_the_xlsx(figures, tmp_path):
+    # tryout 17: GDP-like growths reported (at comparable prices) differ from what the amounts
+    # shown give; the table says where a reported rate is used.
+    note = "注：各地区增速为报送数（可比价），不由表中本期与上年同期数值计算。"
+    text = _june()
+    assert note in text.split("\n")
+    sheet = load_workbook(_written(tmp_path / "指标.xlsx"))["固定资产投资"]
+    assert note in [row[0] for row in sheet.iter_rows(values_only=True)]
+
+
 def test_text_prints_each_table_and_the_sentences(figures):
     out = io.StringIO()
     call_command("indicator-report", "--year", "2025", "--month", "6", stdout=out)

@@ -52,6 +52,8 @@ def test_the_board_shows_each_region_with_its_rank_and_change(client, world, fig
     assert cells == ["武陟县", "107.0", "100.0", "9.5%", "10", "-3", "—", "+4.0", "—"]
     assert row(body, 'data-indicator="固定资产投资"', "温县")[4:6] == ["7", "+1"]
     assert "固定资产投资（全市：1055.0亿元，增速5.5%）" in body
+    # the members' growths are reported (tryout 17: said under the table)
+    assert "注：各地区增速为报送数（可比价），不由表中本期与上年同期数值计算。" in body
     assert '<th class="num">位次（按增速；共10个）</th>' in body  # a rank says among how many
     poverty = body[body.index('data-indicator="脱贫人口"') :]
     assert '<th class="num">位次</th>' in poverty  # only 武陟县 has a figure: no place

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 
+from guanmo.documents.formulas import put
 from guanmo.documents.official import Letterhead, OfficialDocument
 from guanmo.documents.xlsx import (
     INTEGER_FORMAT,
@@ -236,23 +237,47 @@ def table_title(report: IndicatorReport, table: IndicatorTable) -> str:
     """固定资产投资（全市：1166.0亿元，增速6.0%）; a figure the group has not is left out
     (规模以上工业增加值（全市：增速7.1%）), never shown as "—亿元"; a total a member's missing
     figure keeps from being computed is said so (固定资产投资（同类县合计：缺修武县数据，不计算）,
-    or 增速：缺修武县上年同期数据，不计算)."""
+    or 增速：缺修武县上年同期数据，不计算) — unless the total's growth was reported (a 全市 row),
+    then shown as such: 规模以上工业增加值（全市：增速7.1%（报送））(tryout 17)."""
     indicator, total = table.indicator, table.total
     short = report.group.short_name
-    if total.lacking:
+    if total.lacking and total.growth is None:
         return f"{indicator.name}（{short}合计：缺{'、'.join(total.lacking)}数据，不计算）"
+    reported = "（报送）" if total.growth_reported else ""
     figures = []
     if total.value is not None:
         figures.append(f"{table.shown.text(total.value)}{table.shown.unit}")
     if total.growth is not None and indicator.kind == Kind.RATIO:
-        figures.append(f"增减{points(total.growth)}个百分点")
+        figures.append(f"增减{points(total.growth)}个百分点{reported}")
     elif total.growth is not None:
-        figures.append(f"增速{rate(total.growth)}")
+        figures.append(f"增速{rate(total.growth)}{reported}")
     elif total.lacking_last_year:
         figures.append(f"增速：缺{'、'.join(total.lacking_last_year)}上年同期数据，不计算")
     if not figures:
         return indicator.name
     return f"{indicator.name}（{short}：{'，'.join(figures)}）"
+
+
+def growth_note(report: IndicatorReport, table: IndicatorTable) -> str:
+    """The note under a table whose growths (a ratio's 增减) are taken as reported rather than
+    computed from the amounts it shows (issue 12: a reported rate always wins; GDP's is at
+    comparable prices): 注：全市及各地区增速为报送数（可比价），不由表中本期与上年同期数值计算。,
+    naming the regions when only some are, the others said computed; "" when none is
+    (tryout 17: reported growths differing from the amounts shown were not explained)."""
+    word = "增减" if table.indicator.kind == Kind.RATIO else "增速"
+    given = [line for line in table.lines if line.growth is not None]
+    reported = [line.region for line in given if line.growth_reported]
+    if not reported and not table.total.growth_reported:
+        return ""
+    every = len(reported) == len(given)
+    names = ["各地区"] if every and reported else reported
+    if table.total.growth_reported:
+        names = [report.group.short_name, *names]
+    subject = (
+        f"{names[0]}及{'、'.join(names[1:])}" if every and len(names) > 1 else "、".join(names)
+    )
+    rest = "" if every else f"；其余{word}按本期与上年同期数值计算"
+    return f"注：{subject}{word}为报送数（可比价），不由表中本期与上年同期数值计算{rest}。"
 
 
 def as_text(report: IndicatorReport) -> str:
@@ -265,6 +290,8 @@ def as_text(report: IndicatorReport) -> str:
         lines += ["", table_title(report, table)]
         lines.append("\t".join(headers(report, table)))
         lines += ["\t".join(row) for row in text_rows(table)]
+        if note := growth_note(report, table):
+            lines.append(note)
     if report.targets:
         lines += ["", "目标完成情况", "\t".join(TARGET_HEADERS)]
         lines += ["\t".join(row) for row in target_rows(report.targets)]
@@ -316,6 +343,8 @@ def as_xlsx(report: IndicatorReport) -> bytes:
             rows=rows,
             freeze_columns=1,
         )
+        if note := growth_note(report, table):
+            put(sheet.cell(sheet.max_row + 1, 1), note)
     if report.targets or not report.indicators:
         sheet = workbook.create_sheet("目标完成情况")
         write_table(
@@ -362,6 +391,8 @@ def as_docx(report: IndicatorReport, head: Letterhead) -> bytes:
             caption=f"表{order}　{table.indicator.name}",
             units=_units(table.shown.unit, "个百分点" if ratio else "%"),
         )
+        if note := growth_note(report, table):
+            document.body(note)
     if report.targets:
         document.table(
             ["地区", "指标", "目标", "完成", "完成率", "较序时", "双过半"],

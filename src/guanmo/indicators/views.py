@@ -30,6 +30,7 @@ from guanmo.indicators.report_output import (
     TARGET_HEADERS,
     as_dict,
     as_xlsx,
+    growth_note,
     headers,
     table_title,
     target_rows,
@@ -76,6 +77,7 @@ def _tables(report: IndicatorReport) -> list[dict]:
                 "title": table_title(report, table),
                 "headers": headers(report, table),
                 "rows": rows,
+                "note": growth_note(report, table),
                 "disagrees": any(row["disagrees"] for row in rows),
                 "reason": rank_disagreement_reason(
                     RankBy(table.indicator.rank_by), Kind(table.indicator.kind), report.group.name
