@@ -178,6 +178,28 @@ def test_xlsx_reads_back_as_numbers_with_the_formats(figures, tmp_path):
     assert sheet.cell(3 + 7, 4).number_format == "0.0%"
 
 
+def test_the_xlsx_targets_sheet_holds_numbers_with_number_formats(figures, tmp_path):
+    # tryout 17: "86.8%", "9.92亿元", "-4.9" were text; amounts now carry their unit in a
+    # column of their own and every figure reads back as a number.
+    sheet = load_workbook(_written(tmp_path / "指标.xlsx"))["目标完成情况"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[1]
+    assert header[:4] == ("地区", "指标", "单位", "年度目标")
+    at = {name: index for index, name in enumerate(header)}
+    poverty = next(row for row in rows if row[:2] == ("武陟县", "脱贫人口"))
+    assert poverty[at["单位"]] == "万人"
+    assert poverty[at["年度目标"]] == pytest.approx(7.38)
+    assert poverty[at["完成"]] == pytest.approx(4.98)
+    assert poverty[at["完成率"]] == pytest.approx(0.675)
+    assert poverty[at["较时间进度（个百分点）"]] == pytest.approx(17.5)
+    assert poverty[at["目标增速（%）"]] is None
+    number = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 2).value == "脱贫人口")
+    assert sheet.cell(number, at["年度目标"] + 1).number_format == "0.00"
+    assert sheet.cell(number, at["完成率"] + 1).number_format == "0.0%"
+    growth = next(row for row in rows if row[:2] == ("温县", "固定资产投资"))
+    assert growth[at["目标增速（%）"]] == pytest.approx(0.08)
+
+
 def test_docx_is_an_official_document_with_the_sentences_and_tables(figures, tmp_path):
     path = _written(tmp_path / "指标.docx")
 

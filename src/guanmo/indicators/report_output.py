@@ -307,7 +307,7 @@ def as_xlsx(report: IndicatorReport) -> bytes:
     for table in report.indicators:
         sheet = workbook.create_sheet(table.indicator.name[:31])
         shown = table.shown
-        value_format = "0" if shown.places == 0 else f"0.{'0' * shown.places}"
+        value_format = _places_format(shown.places)
         growth_format = POINTS_FORMAT if table.indicator.kind == Kind.RATIO else RATE_FORMAT
         titles = headers(report, table)
         columns = [
@@ -346,17 +346,74 @@ def as_xlsx(report: IndicatorReport) -> bytes:
         if note := growth_note(report, table):
             put(sheet.cell(sheet.max_row + 1, 1), note)
     if report.targets or not report.indicators:
-        sheet = workbook.create_sheet("目标完成情况")
-        write_table(
-            sheet,
-            title=f"{report.label}目标完成情况",
-            units=None,
-            columns=[Column(header, 12) for header in TARGET_HEADERS],
-            rows=target_rows(report.targets),
-        )
+        _targets_sheet(workbook.create_sheet("目标完成情况"), report)
     file = io.BytesIO()
     workbook.save(file)
     return file.getvalue()
+
+
+# The .xlsx targets sheet: TARGET_HEADERS with the unit in a column of its own (a sheet holds
+# 万人 beside 亿元), each figure a number under its format ("—" a blank cell).
+_XLSX_TARGET_COLUMNS = (
+    Column("地区", 16),
+    Column("指标", 18),
+    Column("单位", 8),
+    Column("年度目标", 12),
+    Column("目标增速（%）", 10, RATE_FORMAT),
+    Column("完成", 12),
+    Column("完成率", 10, RATE_FORMAT),
+    Column("较时间进度（个百分点）", 12, POINTS_FORMAT),
+    Column("序时目标", 12),
+    Column("较序时进度（个百分点）", 12, POINTS_FORMAT),
+    Column("预计全年完成", 10, RATE_FORMAT),
+    Column("双过半", 8),
+    Column("实际增速（%）", 10, RATE_FORMAT),
+    Column("较目标增速（个百分点）", 12, POINTS_FORMAT),
+)
+_AMOUNT_COLUMNS = (3, 5, 8)  # 年度目标, 完成, 序时目标: each in its row's unit and decimals
+
+
+def _places_format(places: int) -> str:
+    """An Excel number format with `places` decimals: 0, 0.0, 0.00…"""
+    return "0" if places == 0 else f"0.{'0' * places}"
+
+
+def _targets_sheet(sheet, report: IndicatorReport) -> None:
+    """The targets as numbers (tryout 17: "86.8%", "9.92亿元" were text), the figures of
+    `target_rows`: amounts in the indicator's unit to its decimals, rates as Excel percents,
+    differences in 个百分点."""
+    rows = []
+    for target in report.targets:
+        figures = target.standing
+        rows.append(
+            [
+                target.region,
+                target.indicator.name,
+                target.indicator.unit,
+                figures.target,
+                figures.target_growth,
+                figures.done,
+                figures.completion_rate,
+                figures.vs_time_progress,
+                figures.node_target,
+                figures.vs_node,
+                figures.forecast_rate,
+                {True: "是", False: "否", None: None}[figures.both_over_half],
+                figures.growth if figures.target_growth is not None else None,
+                figures.vs_target_growth,
+            ]
+        )
+    header = write_table(
+        sheet,
+        title=f"{report.label}目标完成情况",
+        units=None,
+        columns=_XLSX_TARGET_COLUMNS,
+        rows=rows,
+    )
+    for at, target in enumerate(report.targets, start=header + 1):
+        places = target.indicator.places
+        for column in _AMOUNT_COLUMNS:
+            sheet.cell(at, column + 1).number_format = _places_format(places)
 
 
 def docx_title(report: IndicatorReport) -> str:
