@@ -247,7 +247,7 @@ def test_messy_numbers_are_read_exactly(city, tmp_path):
         # 0.001万元 is 0.0000001亿元, below six decimals
         (0.001, "0.001换算为亿元后超过6位小数，无法精确保存"),
         # a unit typed in the cell of a 万元 column: refused, never read as 1.5万元 (issue 9 §3)
-        ("1.5亿元", "不是数字：1.5亿元"),
+        ("1.5亿元", "不是数字：「1.5亿元」（本列单位为万元，格内只填数字）"),
     ],
 )
 def test_a_figure_that_would_need_rounding_or_names_its_own_unit_is_refused(

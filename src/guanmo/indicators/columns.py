@@ -281,6 +281,27 @@ def unit_kind(unit: str) -> tuple[str, Decimal] | None:
     return None
 
 
+_FIGURE_WITH_UNIT = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?\s*(\S+?)$")
+
+
+def unit_in_cell(value: object, unit: str, indicator: str) -> str:
+    """Why a cell holding a figure with a unit (12000亩, 30座) is refused, naming the conflict:
+    its unit against the column's `unit` — 单位不一致：「30座」的单位是座，本列为亩（“新植面积”）
+    — or, in the column's own unit, that the unit belongs in the header; "" for anything else
+    (issue 12: a sheet mixing 亩 and 座 in one column is refused; tryout 17: "不是数字：12000亩"
+    for every cell hid which unit was the odd one)."""
+    if not isinstance(value, str):
+        return ""
+    text = clean_text(value)
+    match = _FIGURE_WITH_UNIT.match(text)
+    if match is None or unit_kind(match.group(1)) is None:
+        return ""
+    given = match.group(1)
+    if unit and factor(given, unit) is None:
+        return f"单位不一致：「{text}」的单位是{given}，本列为{unit}（“{indicator}”）"
+    return f"不是数字：「{text}」（本列单位为{unit or given}，格内只填数字）"
+
+
 def factor(given: str, wanted: str) -> Decimal | None:
     """What a figure in `given` is multiplied by to be in `wanted` (万元 → 亿元: 0.0001); 1 for
     the same unit; None when the two are not of one kind."""
