@@ -17,7 +17,7 @@ from guanmo.indicators.sheet_import import import_indicators
 from guanmo.regions.models import Region
 from guanmo.regions.services import resolve_city
 from guanmo.reporting.models import ImportRecord
-from tests.indicators.sheets import bulletin, jiaozuo_rows, write
+from tests.indicators.sheets import JIAOZUO_UNITS, bulletin, jiaozuo_rows, write
 from tests.sheets.files import Drawn
 
 
@@ -150,7 +150,9 @@ def test_an_ambiguous_or_unknown_region_stops_the_import_naming_its_cell(city, t
     assert faults[0].startswith(
         "第3行「省辖市」：“和平区”有多个同名地区：天津市和平区、辽宁省沈阳市和平区"
     )
-    assert faults[1] == "第4行「省辖市」：全国行政区划中找不到“火星市”"
+    assert faults[1].startswith(
+        "第4行「省辖市」：全国行政区划中找不到“火星市”；焦作市的单位为：解放区"
+    )
     assert not IndicatorValue.objects.exists()
     assert not PeerGroup.objects.filter(name="同类县").exists()
 
@@ -334,3 +336,30 @@ def test_a_sheets_last_year_differing_from_the_stored_same_period_is_said_with_b
         "工作表「主要指标」第11行“武陟县”C11：“固定资产投资”上年同期93.63与已存2024年1—6月"
         "数值95.8不一致；增速按表中上年同期93.63计算"
     ]
+
+
+def test_every_fault_of_a_sheet_is_reported_in_one_run_with_the_citys_units(city, tmp_path):
+    # tryout 17: a mistyped 温县 cell was refused first, with a false note that 温县's row had
+    # no figure; the unknown 武陟县产业集聚区 only on a second run, without the city's units.
+    install_city_peer_group(city)
+    rows = [[name, 10 + at, None, None, None] for at, name in enumerate(JIAOZUO_UNITS)]
+    rows[6][0] = "武陟县产业集聚区"
+    rows[7][1] = "2,9.18"
+    drawn = Drawn(
+        [
+            ["2025年1—12月各县（市、区）进出口总额"],
+            ["单位：亿元"],
+            ["县区", "1—12月", "上年同期", "增速（%）", "位次"],
+            *rows,
+        ],
+        name="进出口总额",
+    )
+
+    report = import_indicators(write(tmp_path, drawn), city=city, year=2025, month=12)
+
+    faults = [str(fault) for fault in report.faults]
+    assert any("2,9.18" in fault and "第11行" in fault for fault in faults), faults
+    unknown = next(fault for fault in faults if "武陟县产业集聚区" in fault)
+    assert "焦作市的单位为：解放区、中站区" in unknown  # the city's units listed
+    assert not any("没有任何数值" in note and "温县" in note for note in report.notes)
+    assert not IndicatorValue.objects.exists()

@@ -155,9 +155,8 @@ def import_indicators(
     report.notes += read.notes
     report.rows_read = len(read.rows)
     report.faults += read.faults
-    if not report.ok:
-        return report
     peer_group = PeerGroup.objects.filter(city=city, name=group).first() if group else None
+    # the regions are looked up even when a cell is refused: every fault in one run (tryout 17)
     places = _find_places(read.rows, city, peer_group, report)
     if not report.ok:
         return report
@@ -204,9 +203,10 @@ def _find_places(
             continue
         found = divisions_named(row.label) or _as_demonstration_city(row, report)
         if not found:
-            report.faults.append(
-                SheetFault(row.sheet, row.number, row.column, f"全国行政区划中找不到“{row.label}”")
-            )
+            # the city's units listed, as README promises (tryout 17)
+            units = "、".join(unit.name for unit in units_of(city))
+            said = f"全国行政区划中找不到“{row.label}”；{city.name}的单位为：{units}"
+            report.faults.append(SheetFault(row.sheet, row.number, row.column, said))
         elif len(found) == 1:
             places[index] = _Place(division=found[0])
         else:

@@ -607,9 +607,14 @@ class _SheetReader:
                 self.read.left_out.append(LeftOut(sheet.name, number, "小计行"))
                 continue
             row = SheetRow(sheet.name, number, label, region_header, is_total(label))
+            refused = len(self.faults)
             for column in self.columns:
                 self._take(row, column)
             if row.figures:
+                self.read.rows.append(row)
+            elif len(self.faults) > refused:
+                # a cell refused is said as such, never as a row without figures (tryout 17);
+                # its region is still looked up, so that every fault is said in one run
                 self.read.rows.append(row)
             elif not row.total:
                 self.read.notes.append(
