@@ -182,6 +182,11 @@ def test_the_county_rank_change_sentence():
 
 def test_who_has_not_reached_both_over_half():
     assert not_both_over_half_sentence(["武陟县", "温县"]) == "未实现“双过半”的有：武陟县、温县。"
+    missed = {"武陟县": ["固定资产投资", "一般公共预算收入"], "温县": ["脱贫人口"]}
+    assert (
+        not_both_over_half_sentence(["武陟县", "温县"], missed=missed)
+        == "未实现“双过半”的有：武陟县（固定资产投资、一般公共预算收入）、温县（脱贫人口）。"
+    )
     assert not_both_over_half_sentence([]) == "各县（市、区）均实现“双过半”。"
 
 

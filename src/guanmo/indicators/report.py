@@ -275,7 +275,13 @@ def _sentences(report: IndicatorReport) -> list[str]:
     said += target_sentences(report.targets, named=report.region is None)
     missed = not_over_half([(t.region, t.standing) for t in report.targets], report.regions)
     if missed is not None:
-        said.append(not_both_over_half_sentence(missed, units_word(report.whole or report.city)))
+        which: dict[str, list[str]] = {}
+        for target in report.targets:
+            seen = target.standing
+            if seen.judged_by_half and seen.both_over_half is False:
+                which.setdefault(target.region, []).append(target.indicator.name)
+        units = units_word(report.whole or report.city)
+        said.append(not_both_over_half_sentence(missed, units, missed=which))
     return [sentence for sentence in said if sentence]
 
 

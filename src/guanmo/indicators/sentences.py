@@ -12,7 +12,7 @@ Figures are shown through `guanmo.figures.formatting` (half-up, one decimal for 
 indicator's own decimals for its value); region names are joined as `regions.names` does.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
@@ -224,11 +224,23 @@ def places_sentence(region: str, places: Sequence[str]) -> str:
     return f"{region}{'；'.join(clauses)}。" if clauses else ""
 
 
-def not_both_over_half_sentence(regions: Sequence[str], units: str = "各县（市、区）") -> str:
-    """未实现“双过半”的有：武陟县、温县。, or 各县（市、区）均实现“双过半”。 when none."""
+def not_both_over_half_sentence(
+    regions: Sequence[str],
+    units: str = "各县（市、区）",
+    *,
+    missed: Mapping[str, Sequence[str]] | None = None,
+) -> str:
+    """未实现“双过半”的有：武陟县（固定资产投资、一般公共预算收入）、温县（脱贫人口）。, each region
+    with the indicators it missed when `missed` names them (tryout 17: the city's sentence
+    named units only), or 各县（市、区）均实现“双过半”。 when none."""
     if not regions:
         return f"{units}均实现“双过半”。"
-    return f"未实现“双过半”的有：{'、'.join(regions)}。"
+    missed = missed or {}
+    named = [
+        f"{region}（{'、'.join(missed[region])}）" if missed.get(region) else region
+        for region in regions
+    ]
+    return f"未实现“双过半”的有：{'、'.join(named)}。"
 
 
 def half_note(seen: Standing) -> str:
