@@ -328,8 +328,18 @@ def test_places_among_those_with_a_figure_are_never_counted_with_places_among_al
     assert places_summary("焦作市各县（市、区）", lines) == (
         "在焦作市各县（市、区）中，2项指标有位次，其中居前三位1项；较上期前移1项、后移1项。"
         "在焦作市各县（市、区）有数据的6个中，2项指标有位次，其中居前三位1项；"
-        "较上期前移0项、后移1项。"
+        "较上期后移1项。"
     )
+    # a zero move is left out (tryout 17: 后移0项), and none at all said so
+    assert places_summary("全市", [(placed(2, 1), None)]).endswith("较上期前移1项。")
+    assert places_summary("全市", [(placed(2, 0), None)]).endswith("较上期位次均未变化。")
+
+
+def test_a_groups_size_is_said_unless_its_name_says_it():
+    from guanmo.indicators.views import sized
+
+    assert sized("全省18个省辖市", 18) == "全省18个省辖市"
+    assert sized("焦作市各县（市、区）", 11) == "焦作市各县（市、区）（11个）"
 
 
 def test_a_ratios_target_sentence_says_the_distance_in_points():

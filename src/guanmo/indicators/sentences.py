@@ -326,7 +326,8 @@ class Placed(Protocol):
 
 def places_summary(group: str, lines: Sequence[tuple[Placed, int | None]]) -> str:
     """What a county's page says of its places in one peer group before the table:
-    在焦作市各县（市、区）中，12项指标有位次，其中居前三位3项；较上期前移2项、后移1项。
+    在焦作市各县（市、区）中，12项指标有位次，其中居前三位3项；较上期前移2项、后移1项。 (a
+    zero move left out: 较上期前移2项, tryout 17; none moved: 较上期位次均未变化)
     `lines` are the county's lines (`table.PeerFigures`), one per indicator, each with the
     number of the group with a figure when not all have one (`IndicatorTable.among`, else None).
     A place is counted only with places among the same members: places among those with a
@@ -341,8 +342,9 @@ def places_summary(group: str, lines: Sequence[tuple[Placed, int | None]]) -> st
         up = sum(line.rank_change is not None and line.rank_change > 0 for line in ranked)
         down = sum(line.rank_change is not None and line.rank_change < 0 for line in ranked)
         members = group if among is None else f"{group}有数据的{among}个"
-        said.append(
-            f"在{members}中，{len(ranked)}项指标有位次，其中居前三位{top}项；"
-            f"较上期前移{up}项、后移{down}项。"
+        moves = "、".join(
+            f"{word}{count}项" for word, count in (("前移", up), ("后移", down)) if count
         )
+        moved = f"较上期{moves}" if moves else "较上期位次均未变化"
+        said.append(f"在{members}中，{len(ranked)}项指标有位次，其中居前三位{top}项；{moved}。")
     return "".join(said)

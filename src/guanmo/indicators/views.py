@@ -157,6 +157,12 @@ def _chart(report: IndicatorReport) -> dict:
     return chart
 
 
+def sized(name: str, size: int) -> str:
+    """A peer group's name with its size, unless the name says it already: 焦作市各县（市、区）
+    （11个）, but 全省18个省辖市 alone, never 全省18个省辖市（18个） (tryout 17)."""
+    return name if f"{size}个" in name else f"{name}（{size}个）"
+
+
 def _city_places(city: Region, year: int, month: int) -> list[dict]:
     """The city's own place in each peer group it is a member of (全省18个省辖市), as
     `indicator-report --group NAME --region CITY` says it (`performance_sentences`): the group,
@@ -170,7 +176,9 @@ def _city_places(city: Region, year: int, month: int) -> list[dict]:
         said = [sentence for sentence in performance_sentences(report) if sentence]
         if said:
             size = len(group_members(group))
-            places.append({"group": group, "size": size, "sentences": said})
+            places.append(
+                {"group": group, "size": size, "named": sized(group.name, size), "sentences": said}
+            )
     return places
 
 
@@ -278,7 +286,10 @@ def county_places(request: HttpRequest) -> HttpResponse:
             report = build_report(scope.city, year, month, group=group.name, region=county.name)
         except ReportError:
             continue
-        places.append({"group": group, "size": len(group_members(group)), "report": report})
+        size = len(group_members(group))
+        places.append(
+            {"group": group, "size": size, "named": sized(group.name, size), "report": report}
+        )
     first = places[0]["report"] if places else None
     targets = target_lines(scope.city, year, month, [county])
     rows = _place_rows(places)
