@@ -494,3 +494,20 @@ def test_a_json_figure_keeps_every_stored_decimal_beyond_those_shown():
         None,
     ]
     assert _figure(Decimal("0.0512"), 2) == "0.0512"
+
+
+def test_the_seeds_petitions_are_said_in_one_sentence_with_both_counts(city):
+    # tryout 17: "全市赴京访批次32批" and "全市赴京访人次73人次" apart; the seed says
+    # 赴京访18批31人次，与去年同期相比，批次下降33.3%，人数下降66.7%.
+    install_city_peer_group(city)
+    units = units_of(city)
+    for name, now, before in (("赴京访批次", 18, 27), ("赴京访人次", 31, 93)):
+        indicator = Indicator.objects.get(city=city, name=name)
+        figures = [ValueInput(unit, Decimal(0), Decimal(0)) for unit in units[1:]]
+        figures.append(ValueInput(units[0], Decimal(now), Decimal(before)))
+        store_values(indicator, 2025, 6, figures, source="", user=None)
+
+    sentences = _json()["sentences"]
+
+    assert "1—6月，全市赴京访18批31人次，同比批次下降33.3%、人次下降66.7%。" in sentences
+    assert not any("赴京访批次18批" in s or "赴京访人次31人次" in s for s in sentences)

@@ -32,7 +32,9 @@ from guanmo.indicators.selectors import (
     values_of,
 )
 from guanmo.indicators.sentences import (
+    Count,
     IndicatorLine,
+    counts_sentence,
     not_both_over_half_sentence,
     performance_sentence,
     places_sentence,
@@ -291,7 +293,13 @@ def performance_sentences(report: IndicatorReport) -> list[str]:
     the city among the province's cities); a sentence without a figure is ""."""
     short = report.group.short_name
     said = []
+    counted = (
+        _counted_together(report.indicators, report.month, short) if report.region is None else {}
+    )
     for table in report.indicators:
+        if report.region is None and table.indicator.name in counted:
+            said.append(counted[table.indicator.name])
+            continue
         if report.region is None:
             said.append(
                 performance_sentence(
@@ -312,6 +320,40 @@ def performance_sentences(report: IndicatorReport) -> list[str]:
                     placed,
                 )
             )
+    return said
+
+
+# The parts of one subject counted in two indicators (赴京访批次 in 批, 赴京访人次 in 人次), said
+# in one sentence as the seed does: 赴京访18批31人次，同比批次下降33.3%、人次下降66.7%。
+COUNTED_PARTS = ("批次", "人次")
+
+
+def _counted_together(tables: list[IndicatorTable], month: int, short: str) -> dict[str, str]:
+    """By indicator name, the group's one sentence for a subject counted in 批次 and 人次 where
+    both indicators have the group's value (`counts_sentence`): the first part's name gets the
+    sentence, the second "" (said with it); the others are said alone (tryout 17)."""
+    by_name = {table.indicator.name: table for table in tables}
+    said: dict[str, str] = {}
+    for name, table in by_name.items():
+        subject = name.removesuffix(COUNTED_PARTS[0])
+        other = by_name.get(f"{subject}{COUNTED_PARTS[1]}")
+        if subject == name or other is None:
+            continue
+        parts = [table, other]
+        if any(part.total.value is None for part in parts):
+            continue
+        counts = [
+            Count(
+                label,
+                part.total.value,
+                part.indicator.unit,
+                part.indicator.places,
+                part.total.growth,
+            )
+            for label, part in zip(COUNTED_PARTS, parts, strict=True)
+        ]
+        said[name] = f"{period_label(month)}，{counts_sentence(f'{short}{subject}', counts)}"
+        said[other.indicator.name] = ""
     return said
 
 
