@@ -50,6 +50,7 @@ from guanmo.indicators.sentences import (
     rank_disagreement_reason,
 )
 from guanmo.regions.models import Region
+from guanmo.regions.services import whole_word
 
 
 def _month(request: HttpRequest, city: Region) -> tuple[int, int]:
@@ -141,6 +142,22 @@ def _node_tables(found: list[TargetNodes]) -> list[dict]:
     return tables
 
 
+def _board_sentences(report: IndicatorReport, city_places: list[dict]) -> list[str]:
+    """The group's sentences on the board, without the performance of an indicator the city's
+    own place block already says (全市…增速居全省第3位): one sentence per figure (tryout 17:
+    said twice, disagreeing on the growth)."""
+    said_above = {name for place in city_places for name in place["indicators"]}
+    if report.region is not None or report.group.short_name != whole_word(report.city):
+        return report.sentences  # another group's subject (全省) is not the city's
+    performance = performance_sentences(report)
+    left_out = {
+        sentence
+        for table, sentence in zip(report.indicators, performance, strict=True)
+        if sentence and table.indicator.name in said_above
+    }
+    return [sentence for sentence in report.sentences if sentence not in left_out]
+
+
 def _half_missed(targets: list[TargetLine], order: list[str]) -> list[str]:
     """Per region that missed 双过半, the indicators it missed (`half_missed_lines`)."""
     return half_missed_lines(
@@ -173,11 +190,22 @@ def _city_places(city: Region, year: int, month: int) -> list[dict]:
             report = build_report(city, year, month, group=group.name, region=city.name)
         except ReportError:
             continue
-        said = [sentence for sentence in performance_sentences(report) if sentence]
+        performance = performance_sentences(report)  # one per indicator, the city's own
+        said = [sentence for sentence in performance if sentence]
         if said:
             size = len(group_members(group))
             places.append(
-                {"group": group, "size": size, "named": sized(group.name, size), "sentences": said}
+                {
+                    "group": group,
+                    "size": size,
+                    "named": sized(group.name, size),
+                    "sentences": said,
+                    "indicators": {
+                        table.indicator.name
+                        for table, sentence in zip(report.indicators, performance, strict=True)
+                        if sentence
+                    },
+                }
             )
     return places
 
@@ -197,6 +225,7 @@ def indicator_board(request: HttpRequest) -> HttpResponse:
         report = build_report(scope.city, year, month, group=request.GET.get("group") or None)
     except ReportError as error:
         problem = str(error)
+    city_places = _city_places(scope.city, year, month)
     return render(
         request,
         "indicators/board.html",
@@ -210,7 +239,8 @@ def indicator_board(request: HttpRequest) -> HttpResponse:
             "tables": _tables(report) if report else [],
             "targets": _target_table(report.targets) if report else [],
             "half_missed": _half_missed(report.targets, report.regions) if report else [],
-            "city_places": _city_places(scope.city, year, month),
+            "city_places": city_places,
+            "sentences": _board_sentences(report, city_places) if report else [],
             "node_tables": _node_tables(target_nodes_of(scope.city, year, month, _members(report)))
             if report
             else [],
