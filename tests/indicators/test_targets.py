@@ -471,9 +471,14 @@ def test_a_count_of_villages_is_never_forecast_past_its_whole():
     assert seen.completion_rate == D("71.4")
     assert seen.forecast_rate == D("100.0")
     assert seen.forecast_missed is False
+    assert seen.forecast_capped is True  # said so in the table (tryout 17)
+    from guanmo.indicators.report_output import forecast_text
+
+    assert forecast_text(seen) == "100.0%（以全年目标数为限）"
     # short of its pace it is forecast as an amount is: 3 ÷ 7 = 42.9%, flagged
     short = standing(month=6, target=D(14), done=D(3), breakdown=plan, kind=Kind.COUNT)
     assert (short.forecast_rate, short.forecast_missed) == (D("42.9"), True)
+    assert short.forecast_capped is False
     # done past the target already (15 of 14): what is done, never less
     past = standing(month=6, target=D(14), done=D(15), breakdown=plan, kind=Kind.COUNT)
     assert past.forecast_rate == past.completion_rate == D("107.1")

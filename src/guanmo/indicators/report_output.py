@@ -29,6 +29,7 @@ from guanmo.figures.formatting import number, points, rank_header, rate
 from guanmo.indicators.choices import Direction, Kind, RankBy
 from guanmo.indicators.report import IndicatorReport, IndicatorTable, TargetLine, region_places
 from guanmo.indicators.sentences import rank_basis_header
+from guanmo.indicators.targets import Standing
 from guanmo.regions.services import units_word
 
 FORMATS = ("text", "json", "xlsx", "docx")
@@ -218,7 +219,7 @@ def target_rows(targets: list[TargetLine]) -> list[list[str]]:
                 points(figures.vs_time_progress),
                 _amount(figures.node_target, places, unit),
                 points(figures.vs_node),
-                rate(figures.forecast_rate),
+                forecast_text(figures),
                 half,
                 # A growth target is judged on the growth made, which the amount done hides.
                 rate(figures.growth) if figures.target_growth is not None else "—",
@@ -226,6 +227,14 @@ def target_rows(targets: list[TargetLine]) -> list[list[str]]:
             ]
         )
     return rows
+
+
+def forecast_text(figures: Standing) -> str:
+    """The forecast as the targets table shows it, saying when a count's forecast is held at
+    its whole (贫困村退出: no more villages than there are): 100.0%（以全年目标数为限）
+    (tryout 17: capped without saying so); "—" when undefined."""
+    shown = rate(figures.forecast_rate)
+    return f"{shown}（以全年目标数为限）" if figures.forecast_capped else shown
 
 
 def _amount(value: Decimal | None, places: int, unit: str) -> str:

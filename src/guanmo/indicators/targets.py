@@ -188,6 +188,7 @@ class Standing:
     lower_is_better: bool = False  # a ceiling (amount) or a level to stay under (ratio)
     ceiling: bool = False  # an amount kept under (赴京访批次): share used, no 双过半
     judged_by_half: bool = False  # whether 双过半 applies at all (`judged_by_half`)
+    forecast_capped: bool = False  # a count's forecast held at its whole (`forecast_rate`)
 
 
 def standing(
@@ -215,11 +216,10 @@ def standing(
     rate = completion_rate(done, target) if done is not None and target is not None else None
     node = breakdown.node(month) if breakdown is not None else None
     node_progress = percent(node, breakdown.target) if breakdown is not None else None
-    forecast = (
-        forecast_rate(done, breakdown, month, finite=kind == Kind.COUNT)
-        if breakdown is not None and done is not None
-        else None
-    )
+    forecast, capped = None, False
+    if breakdown is not None and done is not None:
+        forecast = forecast_rate(done, breakdown, month, finite=kind == Kind.COUNT)
+        capped = forecast is not None and forecast != forecast_rate(done, breakdown, month)
     mark = node_progress if breakdown is not None else time_progress(month)
     judged = judged_by_half(
         kind=kind, lower_is_better=lower, target_growth=target_growth, breakdown=breakdown
@@ -258,6 +258,7 @@ def standing(
         lower_is_better=lower,
         ceiling=lower and target is not None and target_growth is None,
         judged_by_half=judged,
+        forecast_capped=capped,
     )
 
 
