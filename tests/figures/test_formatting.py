@@ -138,6 +138,8 @@ def test_a_place_among_few_with_figures_is_said_against_those():
 
 def test_a_rank_column_says_among_how_many_it_is_taken():
     assert rank_header(3) == "位次（共3个）"
+    assert rank_header(3, "按数值，越少越好") == "位次（按数值，越少越好；共3个）"
+    assert rank_header(0, "按增速") == "位次（按增速）"
     assert rank_header(0) == "位次"  # none ranked: no count to give
 
 
@@ -149,14 +151,14 @@ def test_a_rank_column_says_among_how_many_it_is_taken():
         ("0.04", False, "完成序时进度"),  # as shown: 0.0
         ("-7.4", False, "低于序时进度7.4个百分点"),
         ("8.3", True, "超序时进度8.3个百分点"),
-        ("0.0", True, "已达序时进度"),
+        ("0.0", True, "未超序时进度"),
         ("-16.7", True, "低于序时进度16.7个百分点（控制较好）"),
         (None, False, ""),
     ],
 )
 def test_a_share_against_its_pace_is_said_by_what_the_target_is(vs_pace, ceiling, said):
-    # A task done exactly to its node 完成序时进度; a quota used exactly to it 已达序时进度
-    # (its allowance to date used up: tryout 12 read 未超 beside +8.3 as reassurance).
+    # A task done exactly to its node 完成序时进度; a quota used exactly to it 未超序时进度
+    # (README's word: tryout 17 read 已达序时进度 as praise of a quota used up).
     points = None if vs_pace is None else Decimal(vs_pace)
     assert vs_pace_text(points, ceiling=ceiling) == said
 

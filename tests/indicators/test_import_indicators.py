@@ -6,13 +6,18 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
-from guanmo.indicators.models import IndicatorValue, PeerGroup, ValueChange
-from guanmo.indicators.services import add_to_peer_group, install_city_peer_group
+from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, ValueChange
+from guanmo.indicators.services import (
+    ValueInput,
+    add_to_peer_group,
+    install_city_peer_group,
+    store_values,
+)
 from guanmo.indicators.sheet_import import import_indicators
 from guanmo.regions.models import Region
 from guanmo.regions.services import resolve_city
 from guanmo.reporting.models import ImportRecord
-from tests.indicators.sheets import bulletin, jiaozuo_rows, write
+from tests.indicators.sheets import JIAOZUO_UNITS, bulletin, jiaozuo_rows, write
 from tests.sheets.files import Drawn
 
 
@@ -145,7 +150,9 @@ def test_an_ambiguous_or_unknown_region_stops_the_import_naming_its_cell(city, t
     assert faults[0].startswith(
         "第3行「省辖市」：“和平区”有多个同名地区：天津市和平区、辽宁省沈阳市和平区"
     )
-    assert faults[1] == "第4行「省辖市」：全国行政区划中找不到“火星市”"
+    assert faults[1].startswith(
+        "第4行「省辖市」：全国行政区划中找不到“火星市”；焦作市的单位为：解放区"
+    )
     assert not IndicatorValue.objects.exists()
     assert not PeerGroup.objects.filter(name="同类县").exists()
 
@@ -242,7 +249,7 @@ def test_messy_numbers_are_read_exactly(city, tmp_path):
         # 0.001万元 is 0.0000001亿元, below six decimals
         (0.001, "0.001换算为亿元后超过6位小数，无法精确保存"),
         # a unit typed in the cell of a 万元 column: refused, never read as 1.5万元 (issue 9 §3)
-        ("1.5亿元", "不是数字：1.5亿元"),
+        ("1.5亿元", "不是数字：「1.5亿元」（本列单位为万元，格内只填数字）"),
     ],
 )
 def test_a_figure_that_would_need_rounding_or_names_its_own_unit_is_refused(
@@ -298,3 +305,61 @@ def test_a_named_group_that_exists_gains_the_sheets_regions(city, tmp_path):
     # 修武县 has no figure in the sheet: the group is not whole, so 位次 is kept unchecked
     assert any("不是一个完整的比较组，未核对" in note for note in report.notes)
     assert _value(city, "固定资产投资", "韩城市").reported_rank == 2
+
+
+def test_a_sheets_last_year_differing_from_the_stored_same_period_is_said_with_both(city, tmp_path):
+    # tryout 17: a sheet's 上年同期 93.63 beside a stored 2024年1—6月 of 95.8 was used silently.
+    # The report names the cell, both figures and which the growth is taken from.
+    install_city_peer_group(city)
+    investment = Indicator.objects.get(city=city, name="固定资产投资")
+    wuzhi = Region.objects.get(parent=city, name="武陟县")
+    store_values(investment, 2024, 6, [ValueInput(wuzhi, Decimal("95.8"))], source="", user=None)
+    rows = jiaozuo_rows()
+    at = next(i for i, row in enumerate(rows) if row[0] == "武陟县")
+    rows[at][2] = "93.63"
+    same = next(row for row in rows if row[0] == "温县")
+    wenxian = Region.objects.get(parent=city, name="温县")
+    store_values(investment, 2024, 6, [ValueInput(wenxian, Decimal(same[2]))], source="", user=None)
+    path = write(tmp_path, bulletin(rows))
+
+    report = import_indicators(path, city=city, year=2025, month=6)
+
+    assert report.ok
+    said = [note for note in report.notes if "上年同期" in note and "不一致" in note]
+    assert said == [
+        "工作表「主要指标」第11行“武陟县”C11：“固定资产投资”上年同期93.63与已存2024年1—6月"
+        "数值95.8不一致；增速取表中报送的5.0%，上年同期按表中93.63保存"
+    ]
+    rows[at][3] = None  # without a reported growth, the sheet's 上年同期 gives it
+    report = import_indicators(write(tmp_path, bulletin(rows)), city=city, year=2025, month=6)
+    assert [note for note in report.notes if "不一致" in note] == [
+        "工作表「主要指标」第11行“武陟县”C11：“固定资产投资”上年同期93.63与已存2024年1—6月"
+        "数值95.8不一致；增速按表中上年同期93.63计算"
+    ]
+
+
+def test_every_fault_of_a_sheet_is_reported_in_one_run_with_the_citys_units(city, tmp_path):
+    # tryout 17: a mistyped 温县 cell was refused first, with a false note that 温县's row had
+    # no figure; the unknown 武陟县产业集聚区 only on a second run, without the city's units.
+    install_city_peer_group(city)
+    rows = [[name, 10 + at, None, None, None] for at, name in enumerate(JIAOZUO_UNITS)]
+    rows[6][0] = "武陟县产业集聚区"
+    rows[7][1] = "2,9.18"
+    drawn = Drawn(
+        [
+            ["2025年1—12月各县（市、区）进出口总额"],
+            ["单位：亿元"],
+            ["县区", "1—12月", "上年同期", "增速（%）", "位次"],
+            *rows,
+        ],
+        name="进出口总额",
+    )
+
+    report = import_indicators(write(tmp_path, drawn), city=city, year=2025, month=12)
+
+    faults = [str(fault) for fault in report.faults]
+    assert any("2,9.18" in fault and "第11行" in fault for fault in faults), faults
+    unknown = next(fault for fault in faults if "武陟县产业集聚区" in fault)
+    assert "焦作市的单位为：解放区、中站区" in unknown  # the city's units listed
+    assert not any("没有任何数值" in note and "温县" in note for note in report.notes)
+    assert not IndicatorValue.objects.exists()

@@ -109,7 +109,7 @@ def test_json_has_the_issues_keys_with_decimals_as_strings(figures):
     growth_target = next(t for t in report["targets"] if t["region"] == "温县")
     assert growth_target["target_growth"] == "8.0" and growth_target["both_over_half"] is False
     assert "1—6月，全市固定资产投资完成1166.0亿元，同比增长6.0%。" in report["sentences"]
-    assert "未实现“双过半”的有：温县。" in report["sentences"]
+    assert "未实现“双过半”的有：温县（固定资产投资）。" in report["sentences"]
 
 
 def test_a_regions_report_says_its_rank_its_move_and_its_targets_share(figures):
@@ -140,6 +140,16 @@ def test_the_reported_total_of_the_city_wins_over_the_sum(figures):
     assert total == {"value": "1200.5", "growth": "9.1"}
 
 
+def test_a_reported_growth_is_said_under_the_table_and_in_the_xlsx(figures, tmp_path):
+    # tryout 17: GDP-like growths reported (at comparable prices) differ from what the amounts
+    # shown give; the table says where a reported rate is used.
+    note = "注：各地区增速为报送数（可比价），不由表中本期与上年同期数值计算。"
+    text = _june()
+    assert note in text.split("\n")
+    sheet = load_workbook(_written(tmp_path / "指标.xlsx"))["固定资产投资"]
+    assert note in [row[0] for row in sheet.iter_rows(values_only=True)]
+
+
 def test_text_prints_each_table_and_the_sentences(figures):
     out = io.StringIO()
     call_command("indicator-report", "--year", "2025", "--month", "6", stdout=out)
@@ -147,7 +157,7 @@ def test_text_prints_each_table_and_the_sentences(figures):
 
     assert "2025年1—6月焦作市各县（市、区）主要指标" in text
     assert "武陟县\t107.0\t100.0\t5.0%\t7\t+1\t—\t-1.0\t—" in text
-    assert "未实现“双过半”的有：温县。" in text
+    assert "未实现“双过半”的有：温县（固定资产投资）。" in text
 
 
 def test_xlsx_reads_back_as_numbers_with_the_formats(figures, tmp_path):
@@ -161,11 +171,33 @@ def test_xlsx_reads_back_as_numbers_with_the_formats(figures, tmp_path):
         "本期（亿元）",
         "上年同期（亿元）",
         "增速（%）",
-        "位次（共11个）",
+        "位次（按增速；共11个）",
     )
     wuzhi = next(row for row in rows if row[0] == "武陟县")
     assert wuzhi[1] == 107 and wuzhi[3] == pytest.approx(0.05) and wuzhi[4] == 7
     assert sheet.cell(3 + 7, 4).number_format == "0.0%"
+
+
+def test_the_xlsx_targets_sheet_holds_numbers_with_number_formats(figures, tmp_path):
+    # tryout 17: "86.8%", "9.92亿元", "-4.9" were text; amounts now carry their unit in a
+    # column of their own and every figure reads back as a number.
+    sheet = load_workbook(_written(tmp_path / "指标.xlsx"))["目标完成情况"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[1]
+    assert header[:4] == ("地区", "指标", "单位", "年度目标")
+    at = {name: index for index, name in enumerate(header)}
+    poverty = next(row for row in rows if row[:2] == ("武陟县", "脱贫人口"))
+    assert poverty[at["单位"]] == "万人"
+    assert poverty[at["年度目标"]] == pytest.approx(7.38)
+    assert poverty[at["完成"]] == pytest.approx(4.98)
+    assert poverty[at["完成率"]] == pytest.approx(0.675)
+    assert poverty[at["较时间进度（个百分点）"]] == pytest.approx(17.5)
+    assert poverty[at["目标增速（%）"]] is None
+    number = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 2).value == "脱贫人口")
+    assert sheet.cell(number, at["年度目标"] + 1).number_format == "0.00"
+    assert sheet.cell(number, at["完成率"] + 1).number_format == "0.0%"
+    growth = next(row for row in rows if row[:2] == ("温县", "固定资产投资"))
+    assert growth[at["目标增速（%）"]] == pytest.approx(0.08)
 
 
 def test_docx_is_an_official_document_with_the_sentences_and_tables(figures, tmp_path):
@@ -240,11 +272,30 @@ def test_a_ceiling_and_a_ratio_level_are_judged_by_their_direction_in_the_report
     assert by_name["高新技术产业增加值占比"]["node_target"] is None
     # a level is reached, not half done: no 双过半
     assert by_name["高新技术产业增加值占比"]["both_over_half"] is None
-    assert "赴京访批次21批，已用全年控制数的58.3%，超序时进度8.3个百分点。" in report["sentences"]
+    said = "赴京访批次21批，已用全年控制数的58.3%（序时控制数18批），超序时进度8.3个百分点。"
+    assert said in report["sentences"]
     assert "高新技术产业增加值占比达到44.2%，低于目标0.8个百分点。" in report["sentences"]
     lines = _june("--region", "武陟县").splitlines()
     row = next(line for line in lines if line.startswith("武陟县\t赴京访批次\t"))
     assert row.split("\t")[10] == "—"  # 双过半 of a ceiling
+
+
+def test_a_rank_column_says_what_it_is_ranked_on_in_every_output(city, tmp_path):
+    # tryout 17: 赴京访批次 is ranked on the fewest batches; beside its growth column a bare
+    # 位次 read as a rank on the growth.
+    install_city_peer_group(city)
+    units = units_of(city)[:3]
+    petitions = Indicator.objects.get(city=city, name="赴京访批次")
+    given = [ValueInput(unit, Decimal(n)) for unit, n in zip(units, (5, 2, 9), strict=True)]
+    store_values(petitions, 2025, 6, given, source="", user=None)
+    header = "位次（按数值，越少越好；共3个）"
+
+    assert f"增速（%）\t{header}\t" in _june()
+    sheet = load_workbook(_written(tmp_path / "指标.xlsx"))["赴京访批次"]
+    assert header in next(sheet.iter_rows(min_row=3, max_row=3, values_only=True))
+    document = Document(str(_written(tmp_path / "指标.docx")))
+    cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
+    assert any(header in row for row in cells)
 
 
 def test_a_ceiling_does_not_keep_the_others_from_being_said_over_half(city):
@@ -263,8 +314,8 @@ def test_a_ceiling_does_not_keep_the_others_from_being_said_over_half(city):
 
     assert "各县（市、区）均实现“双过半”。" in sentences
     assert (
-        "武陟县赴京访批次12批，已用全年控制数的33.3%，低于序时进度16.7个百分点（控制较好）。"
-        in (sentences)
+        "武陟县赴京访批次12批，已用全年控制数的33.3%（序时控制数18批），"
+        "低于序时进度16.7个百分点（控制较好）。" in (sentences)
     )
 
 
@@ -288,11 +339,12 @@ def test_a_place_among_few_with_figures_is_said_against_them_in_every_output(cit
     assert sentences[0] == (
         "1—6月，武陟县固定资产投资完成105.0亿元，同比增长5.0%，增速在全市有数据的3个中居第2位。"
     )
-    assert "地区\t本期（亿元）\t上年同期（亿元）\t增速（%）\t位次（共3个）\t" in _june()
+    assert "地区\t本期（亿元）\t上年同期（亿元）\t增速（%）\t位次（按增速；共3个）\t" in _june()
     path = _written(tmp_path / "指标.docx", "--region", "武陟县")
     document = Document(str(path))
     cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
-    assert ["地区", "本期", "增速", "位次（共3个）", "较上期", "比全市（个百分点）"] in cells
+    headers = ["地区", "本期", "增速", "位次（按增速；共3个）", "较上期", "比全市（个百分点）"]
+    assert headers in cells
     assert any("在全市有数据的3个中居第2位" in p.text for p in document.paragraphs)
 
 
@@ -325,7 +377,9 @@ def test_who_missed_both_over_half_is_named_in_the_groups_order_and_only_where_j
 
     sentences = _json()["sentences"]
 
-    assert "未实现“双过半”的有：武陟县、温县。" in sentences
+    # each unit with the indicators it missed (tryout 17: the county page said them, the
+    # city's sentence did not)
+    assert "未实现“双过半”的有：武陟县（一般公共预算收入）、温县（固定资产投资）。" in sentences
 
 
 def test_docx_tables_say_their_units_on_a_line_above_as_official_tables_do(figures, tmp_path):
@@ -335,7 +389,8 @@ def test_docx_tables_say_their_units_on_a_line_above_as_official_tables_do(figur
     caption = paragraphs.index("表1　固定资产投资")
     assert paragraphs[caption + 1] == "单位：亿元、%"
     cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
-    assert ["地区", "本期", "增速", "位次（共11个）", "较上期", "比全市（个百分点）"] in cells
+    headers = ["地区", "本期", "增速", "位次（按增速；共11个）", "较上期", "比全市（个百分点）"]
+    assert headers in cells
     targets = next(at for at, text in enumerate(paragraphs) if text.endswith("　目标完成情况"))
     assert paragraphs[targets + 1] == "单位：%、个百分点"
 
@@ -439,3 +494,20 @@ def test_a_json_figure_keeps_every_stored_decimal_beyond_those_shown():
         None,
     ]
     assert _figure(Decimal("0.0512"), 2) == "0.0512"
+
+
+def test_the_seeds_petitions_are_said_in_one_sentence_with_both_counts(city):
+    # tryout 17: "全市赴京访批次32批" and "全市赴京访人次73人次" apart; the seed says
+    # 赴京访18批31人次，与去年同期相比，批次下降33.3%，人数下降66.7%.
+    install_city_peer_group(city)
+    units = units_of(city)
+    for name, now, before in (("赴京访批次", 18, 27), ("赴京访人次", 31, 93)):
+        indicator = Indicator.objects.get(city=city, name=name)
+        figures = [ValueInput(unit, Decimal(0), Decimal(0)) for unit in units[1:]]
+        figures.append(ValueInput(units[0], Decimal(now), Decimal(before)))
+        store_values(indicator, 2025, 6, figures, source="", user=None)
+
+    sentences = _json()["sentences"]
+
+    assert "1—6月，全市赴京访18批31人次，同比批次下降33.3%、人次下降66.7%。" in sentences
+    assert not any("赴京访批次18批" in s or "赴京访人次31人次" in s for s in sentences)

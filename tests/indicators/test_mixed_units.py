@@ -23,6 +23,13 @@ MIXED = [
     pytest.param("累计（亩）", [300, "20座"], ["20座"], id="header-亩-cell-座"),
 ]
 
+# What each refused cell is told (tryout 17: "不是数字：12000亩" for every cell hid the
+# conflict): the cell's unit against the column's.
+SAID = {
+    "300亩": "不是数字：「300亩」（本列单位为亩，格内只填数字）",
+    "20座": "单位不一致：「20座」的单位是座，本列为亩（“新植面积”）",
+}
+
 
 @pytest.mark.parametrize(("header", "cells", "refused"), MIXED)
 def test_import_indicators_refuses_a_column_mixing_units(
@@ -36,7 +43,7 @@ def test_import_indicators_refuses_a_column_mixing_units(
 
     faults = [str(fault) for fault in report.faults]
     assert faults == [
-        f"第{row}行「1—6月{header}」：不是数字：{cell}"
+        f"第{row}行「1—6月{header}」：{SAID[cell]}"
         for row, cell in ((2, cells[0]), (3, cells[1]))
         if cell in refused
     ]
@@ -53,7 +60,7 @@ def test_import_targets_refuses_a_column_mixing_units(
     report = import_targets(write(tmp_path, drawn), city=city, year=2025)
 
     assert [str(fault) for fault in report.faults] == [
-        f"第{row}行「{header}」：不是数字：{cell}"
+        f"第{row}行「{header}」：{SAID[cell]}"
         for row, cell in ((2, cells[0]), (3, cells[1]))
         if cell in refused
     ]

@@ -52,7 +52,9 @@ def test_the_board_shows_each_region_with_its_rank_and_change(client, world, fig
     assert cells == ["武陟县", "107.0", "100.0", "9.5%", "10", "-3", "—", "+4.0", "—"]
     assert row(body, 'data-indicator="固定资产投资"', "温县")[4:6] == ["7", "+1"]
     assert "固定资产投资（全市：1055.0亿元，增速5.5%）" in body
-    assert '<th class="num">位次（共10个）</th>' in body  # a rank says among how many
+    # the members' growths are reported (tryout 17: said under the table)
+    assert "注：各地区增速为报送数（可比价），不由表中本期与上年同期数值计算。" in body
+    assert '<th class="num">位次（按增速；共10个）</th>' in body  # a rank says among how many
     poverty = body[body.index('data-indicator="脱贫人口"') :]
     assert '<th class="num">位次</th>' in poverty  # only 武陟县 has a figure: no place
     target = row(body, 'id="targets"', "武陟县")
@@ -62,7 +64,7 @@ def test_the_board_shows_each_region_with_its_rank_and_change(client, world, fig
         "-14.6",
         "3.09万人",
         "-14.8",
-        "64.7%",
+        "65.0%",
     ]
     assert 'id="indicator-data" type="application/json"' in body
     assert "guanmo/indicators.js" in body
@@ -139,7 +141,7 @@ def test_the_dashboard_warns_of_indicators_each_dated(client, world, figures):
     card = _warnings_card(client, world.users["city"])
     assert "武陟县固定资产投资增速居全市第10位，较上月后移3位。" in card
     assert "武陟县脱贫人口完成目标的27.1%，低于序时进度14.8个百分点。" in card
-    assert "全年预计完成目标的64.7%" in card
+    assert "全年预计完成目标的65.0%" in card  # 2.0 ÷ (7.38 × 5/12)
     assert card.count("2025年1—5月") == 3  # each warning says its month
 
 
@@ -320,7 +322,8 @@ def test_a_ceiling_used_up_early_is_marked_and_said_behind_on_the_pages(client, 
     url = reverse("county_places") + f"?year=2025&month=6&region={world.wuzhi.pk}"
     for user in (world.users["wuzhi"], world.users["city"]):
         body = page(client, user, url)
-        assert "赴京访批次30批，已用全年控制数的83.3%，超序时进度33.3个百分点。" in body
+        said = "赴京访批次30批，已用全年控制数的83.3%（序时控制数18批），超序时进度33.3个百分点。"
+        assert said in body
         table = body[body.index('id="targets"') :]
         found = re.search(r"<tr><td>武陟县</td><td[^>]*>赴京访批次</td>(.*?)</tr>", table, re.S)
         assert '<td class="num pace-behind" data-label="完成率">83.3%</td>' in found.group(1)

@@ -40,3 +40,41 @@ def test_a_title_leaves_out_a_figure_there_is_not():
     )
     assert _title("脱贫人口", "万人", Kind.AMOUNT, "3.2", None) == "脱贫人口（全市：3.2万人）"
     assert _title("新植面积", "亩", Kind.AMOUNT, None, None) == "新植面积"
+
+
+def test_a_reported_total_growth_is_shown_as_reported_though_members_lack_their_amounts():
+    # tryout 17: every member's growth and the city's reported 7.1% were shown, but the title
+    # said 全市合计：缺解放区…数据，不计算. Only with no total to show is the lack said.
+    industry = Indicator(name="规模以上工业增加值", unit="亿元", kind=Kind.AMOUNT, places=1)
+    reported = GroupFigure(None, D("7.1"), lacking=("解放区", "中站区"), growth_reported=True)
+    assert table_title(REPORT, IndicatorTable(industry, reported, [])) == (
+        "规模以上工业增加值（全市：增速7.1%（报送））"
+    )
+    lacking = GroupFigure(None, None, lacking=("解放区", "中站区"))
+    assert table_title(REPORT, IndicatorTable(industry, lacking, [])) == (
+        "规模以上工业增加值（全市合计：缺解放区、中站区数据，不计算）"
+    )
+
+
+def test_a_note_under_the_table_names_the_growths_taken_as_reported():
+    from guanmo.indicators.report_output import growth_note
+    from guanmo.indicators.table import PeerFigures
+
+    def line(region: str, reported: bool) -> PeerFigures:
+        return PeerFigures(region, D(1), D(1), D("7.0"), 1, False, None, None, None, None, reported)
+
+    gdp = Indicator(name="地区生产总值", unit="亿元", kind=Kind.AMOUNT, places=1)
+    total = GroupFigure(D(2), D("7.1"), growth_reported=True)
+    both = IndicatorTable(gdp, total, [line("解放区", True), line("温县", True)])
+    assert growth_note(REPORT, both) == (
+        "注：全市及各地区增速为报送数（可比价），不由表中本期与上年同期数值计算。"
+    )
+    mixed = IndicatorTable(
+        gdp, GroupFigure(D(2), D("7.0")), [line("解放区", True), line("温县", False)]
+    )
+    assert growth_note(REPORT, mixed) == (
+        "注：解放区增速为报送数（可比价），不由表中本期与上年同期数值计算；"
+        "其余增速按本期与上年同期数值计算。"
+    )
+    derived = IndicatorTable(gdp, GroupFigure(D(2), D("7.0")), [line("温县", False)])
+    assert growth_note(REPORT, derived) == ""

@@ -74,7 +74,7 @@ def test_a_ratio_is_reached_and_changes_in_points():
     )
     assert (
         performance_sentence(9, "温县", line)
-        == "1—9月，温县高新技术产业增加值占比达到41.3%，同比提高2.3个百分点，居全市第5位。"
+        == "1—9月，温县高新技术产业增加值占比达到41.3%，同比提高2.3个百分点，水平居全市第5位。"
     )
 
 
@@ -180,7 +180,7 @@ def test_the_county_rank_change_sentence():
     )
     assert (
         rank_change_sentence("一般公共预算收入", RankBy.VALUE, "全市", rank=4, previous_rank=4)
-        == "一般公共预算收入居全市第4位，与上月持平。"
+        == "一般公共预算收入完成量居全市第4位，与上月持平。"
     )
     assert (
         rank_change_sentence("固定资产投资", RankBy.GROWTH, "同类县", rank=1, previous_rank=None)
@@ -191,6 +191,11 @@ def test_the_county_rank_change_sentence():
 
 def test_who_has_not_reached_both_over_half():
     assert not_both_over_half_sentence(["武陟县", "温县"]) == "未实现“双过半”的有：武陟县、温县。"
+    missed = {"武陟县": ["固定资产投资", "一般公共预算收入"], "温县": ["脱贫人口"]}
+    assert (
+        not_both_over_half_sentence(["武陟县", "温县"], missed=missed)
+        == "未实现“双过半”的有：武陟县（固定资产投资、一般公共预算收入）、温县（脱贫人口）。"
+    )
     assert not_both_over_half_sentence([]) == "各县（市、区）均实现“双过半”。"
 
 
@@ -228,11 +233,30 @@ def test_a_ceiling_is_said_against_its_pace_as_a_ceiling(done, used, vs_pace, sa
     assert sentence == f"赴京访批次{said}"
 
 
+def test_a_ceilings_sentence_names_the_node_it_is_judged_against():
+    # tryout 17: the sentence compares with the node the table shows (1 of 2 批 by November,
+    # rounded down), said, so that 超序时进度50.0 is not read against time progress (+8.3).
+    sentence = target_sentence(
+        "马村区赴京访批次",
+        D(2),
+        "批",
+        0,
+        D("100.0"),
+        lower_is_better=True,
+        vs_pace=D("50.0"),
+        node_target=D(1),
+    )
+    assert (
+        sentence
+        == "马村区赴京访批次2批，已用全年控制数的100.0%（序时控制数1批），超序时进度50.0个百分点。"
+    )
+
+
 def test_a_quota_broken_down_by_june_and_used_up_in_december_is_within_its_pace():
     # 赴京访批次控制在12批以内, all twelve monthly parts in the first half (2 a month to June):
     # by December 12 used is 100.0% of the quota against a cumulative node of 100.0%: up to
-    # it, said so (已达, tryout 12: 未超 read as room left), not "持平" (which reads as
-    # unchanged); 13 would be over it.
+    # it, said 未超序时进度 (README's word; tryout 17 read 已达 as praise), not "持平" (which
+    # reads as unchanged); 13 would be over it.
     by_june = break_down_by_hand(D(12), [D(2)] * 6 + [D(0)] * 6, D(1))
     used_up = standing(
         month=12, target=D(12), done=D(12), breakdown=by_june, direction=Direction.LOWER
@@ -251,7 +275,7 @@ def test_a_quota_broken_down_by_june_and_used_up_in_december_is_within_its_pace(
         lower_is_better=True,
         vs_pace=used_up.vs_pace,
     )
-    assert said == "赴京访批次12批，已用全年控制数的100.0%，已达序时进度。"
+    assert said == "赴京访批次12批，已用全年控制数的100.0%，未超序时进度。"
     assert "持平" not in said
     over = standing(
         month=12, target=D(12), done=D(13), breakdown=by_june, direction=Direction.LOWER
@@ -313,8 +337,18 @@ def test_places_among_those_with_a_figure_are_never_counted_with_places_among_al
     assert places_summary("焦作市各县（市、区）", lines) == (
         "在焦作市各县（市、区）中，2项指标有位次，其中居前三位1项；较上期前移1项、后移1项。"
         "在焦作市各县（市、区）有数据的6个中，2项指标有位次，其中居前三位1项；"
-        "较上期前移0项、后移1项。"
+        "较上期后移1项。"
     )
+    # a zero move is left out (tryout 17: 后移0项), and none at all said so
+    assert places_summary("全市", [(placed(2, 1), None)]).endswith("较上期前移1项。")
+    assert places_summary("全市", [(placed(2, 0), None)]).endswith("较上期位次均未变化。")
+
+
+def test_a_groups_size_is_said_unless_its_name_says_it():
+    from guanmo.indicators.views import sized
+
+    assert sized("全省18个省辖市", 18) == "全省18个省辖市"
+    assert sized("焦作市各县（市、区）", 11) == "焦作市各县（市、区）（11个）"
 
 
 def test_a_ratios_target_sentence_says_the_distance_in_points():
@@ -339,7 +373,29 @@ def test_a_count_where_lower_is_better_is_not_said_to_be_completed():
     )
     assert (
         performance_sentence(6, "武陟县", line)
-        == "1—6月，武陟县赴京访批次18批，同比下降33.3%，居全市第2位。"
+        == "1—6月，武陟县赴京访批次18批，同比下降33.3%，数量由少到多居全市第2位。"
+    )
+
+
+def test_a_place_on_the_amount_says_so_never_read_as_a_place_on_the_growth():
+    # tryout 17: "脱贫人口完成0.84万人，同比增长2.1%，在全市有数据的6个中居第1位" read as if the
+    # growth were first; the first place is for the amount.
+    line = IndicatorLine(
+        "脱贫人口", "万人", 2, D("0.84"), D("2.1"), 1, group="全市", rank_by=RankBy.VALUE, among=6
+    )
+    assert (
+        performance_sentence(11, "温县", line)
+        == "1—11月，温县脱贫人口完成0.84万人，同比增长2.1%，完成量在全市有数据的6个中居第1位。"
+    )
+    by_growth = replace(line, rank_by=RankBy.GROWTH)
+    assert performance_sentence(11, "温县", by_growth).endswith("增速在全市有数据的6个中居第1位。")
+    assert (
+        rank_change_sentence("脱贫人口", RankBy.VALUE, "全市", 1, 3)
+        == "脱贫人口完成量居全市第1位，较上月前移2位。"
+    )
+    assert (
+        rank_change_sentence("赴京访批次", RankBy.VALUE, "全市", 1, 1, lower_is_better=True)
+        == "赴京访批次数量由少到多居全市第1位，与上月持平。"
     )
 
 

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from guanmo.indicators.choices import Profile
+from guanmo.indicators.models import Indicator
 from guanmo.indicators.services import TargetInput, ValueInput, set_targets, store_values
 from tests.indicators.pages import indicator_city
 from tests.indicators.sheets import import_province_cities
@@ -104,6 +105,12 @@ def test_the_board_shows_the_citys_place_in_the_province(client, world, figures,
     body = page(client, world.users["city"], reverse("indicator_board") + "?year=2025&month=6")
     assert "焦作市在全省18个省辖市（3个）中的位次" in body
     assert "1—6月，全市固定资产投资完成988.3亿元，同比增长9.0%，增速居全省第2位。" in body
+    # said once: not again in the city's own block (tryout 17: twice, disagreeing on growth)
+    investment = Indicator.objects.get(city=world.city, name="固定资产投资")
+    given = [ValueInput(world.wuzhi, D(100), D(95))]
+    store_values(investment, 2025, 6, given, source="", user=None)
+    body = page(client, world.users["city"], reverse("indicator_board") + "?year=2025&month=6")
+    assert body.count("全市固定资产投资完成988.3亿元") == 1
 
 
 def test_a_reported_rank_that_disagrees_is_marked_with_its_reason(client, world, figures, tmp_path):

@@ -217,7 +217,24 @@ def test_forecast_from_the_seasonal_shape_flags_a_target_that_will_be_missed():
 
 def test_equal_profile_forecast_is_the_straight_line():
     plan = break_down(D("7.38"), equal_weights(), STEP)
-    assert forecast_rate(D("4.98"), plan, 6) == D("134.6")  # 4.98 ÷ 3.70
+    # 4.98 ÷ (7.38 × 6/12) = 134.96…%: the straight line, not 4.98 ÷ 3.70 (the rounded node)
+    assert forecast_rate(D("4.98"), plan, 6) == D("135.0")
+
+
+def test_a_small_ceiling_in_november_is_judged_on_its_node_and_forecast_on_the_straight_line():
+    # tryout 17: 马村区 may have 2 赴京访批次 in the year; equal nodes rounded down give 1 批 by
+    # November (50%: the node the table, the sentence and the warning all compare with). 2
+    # used by then is a year heading for 2 ÷ (2 × 11/12) = 109.1% of the ceiling — never
+    # 2 ÷ 1 = 200.0%, which only the node's rounding made.
+    plan = break_down(D("2"), equal_weights(), D("1"), ceiling=True)
+    seen = standing(month=11, target=D("2"), done=D("2"), breakdown=plan, direction=Direction.LOWER)
+    assert (seen.node_target, seen.node_progress, seen.vs_node) == (D("1"), D("50.0"), D("50.0"))
+    assert seen.vs_time_progress == D("8.3")
+    assert (seen.forecast_rate, seen.forecast_missed) == (D("109.1"), True)
+    december = standing(
+        month=12, target=D("2"), done=D("2"), breakdown=plan, direction=Direction.LOWER
+    )
+    assert (december.forecast_rate, december.forecast_missed) == (D("100.0"), False)
 
 
 def test_forecast_is_undefined_before_anything_is_due():
@@ -433,9 +450,10 @@ def test_a_ceiling_at_its_pace_in_november_reads_the_same_in_sentence_and_table(
     assert (seen.completion_rate, seen.vs_time_progress) == (D("100.0"), D("8.3"))
     assert (seen.node_target, seen.vs_node, seen.pace) == (D(1), D("50.0"), Pace.BEHIND)
     one = standing(month=11, target=D(2), done=D(1), breakdown=plan, direction=Direction.LOWER)
+    # the forecast is the straight line, 1 ÷ (2 × 11/12) = 54.5%, not 1 ÷ the rounded node
     assert (one.completion_rate, one.forecast_rate, one.pace) == (
         D("50.0"),
-        D("100.0"),
+        D("54.5"),
         Pace.LEVEL,
     )
 
@@ -446,21 +464,27 @@ def test_a_ceiling_at_its_pace_in_november_reads_the_same_in_sentence_and_table(
 
 def test_a_count_of_villages_is_never_forecast_past_its_whole():
     # 贫困村退出14个, equal months: 8 due by June (quarters 4 4 3 3, leftovers early); 10 out
-    # by June extrapolates to 10 ÷ 8 = 125.0%, but only the 14 villages can exit: 100.0%.
+    # by June extrapolates to 10 ÷ (14 × 6/12) = 142.9%, but only the 14 villages can exit:
+    # 100.0%.
     plan = break_down(D(14), equal_weights(), D(1))
     seen = standing(month=6, target=D(14), done=D(10), breakdown=plan, kind=Kind.COUNT)
     assert seen.completion_rate == D("71.4")
     assert seen.forecast_rate == D("100.0")
     assert seen.forecast_missed is False
-    # short of its node it is forecast as an amount is: 3 ÷ 8 = 37.5%, flagged
+    assert seen.forecast_capped is True  # said so in the table (tryout 17)
+    from guanmo.indicators.report_output import forecast_text
+
+    assert forecast_text(seen) == "100.0%（以全年目标数为限）"
+    # short of its pace it is forecast as an amount is: 3 ÷ 7 = 42.9%, flagged
     short = standing(month=6, target=D(14), done=D(3), breakdown=plan, kind=Kind.COUNT)
-    assert (short.forecast_rate, short.forecast_missed) == (D("37.5"), True)
+    assert (short.forecast_rate, short.forecast_missed) == (D("42.9"), True)
+    assert short.forecast_capped is False
     # done past the target already (15 of 14): what is done, never less
     past = standing(month=6, target=D(14), done=D(15), breakdown=plan, kind=Kind.COUNT)
     assert past.forecast_rate == past.completion_rate == D("107.1")
     # an amount accumulating through the year is extrapolated as before
     amount = standing(month=6, target=D(14), done=D(10), breakdown=plan)
-    assert amount.forecast_rate == D("125.0")
+    assert amount.forecast_rate == D("142.9")
 
 
 def test_a_count_is_summed_like_an_amount():

@@ -31,7 +31,7 @@ def test_the_seed_poverty_target_from_stored_figures(poverty, wuzhi):
     seen = target_standing(target, 6)
     assert (seen.done, seen.completion_rate, seen.node_target) == (D("4.98"), D("67.5"), D("3.70"))
     assert seen.both_over_half is True
-    assert seen.forecast_rate == D("134.6")
+    assert seen.forecast_rate == D("135.0")  # 4.98 ÷ (7.38 × 6/12)
 
 
 def test_a_growth_target_is_judged_on_the_stored_growth(city, wuzhi):

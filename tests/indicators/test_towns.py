@@ -85,7 +85,7 @@ def test_towns_are_ranked_in_the_county_and_said_in_its_words(county):
     ranks = {line.region: line.rank for line in whole.indicators[0].lines}
     assert ranks == {"木城街道": 2, "大封镇": 1, "詹店镇": 4, "武陟产业集聚区": 3}
     assert "1—6月，全县固定资产投资完成23.6亿元，同比增长12.4%。" in whole.sentences
-    assert "未实现“双过半”的有：大封镇。" in whole.sentences
+    assert "未实现“双过半”的有：大封镇（脱贫人口）。" in whole.sentences
 
     town = build_report(county, 2025, 6, region="大封镇")
     assert (
@@ -128,7 +128,7 @@ def test_a_city_follows_a_task_down_to_the_towns_of_one_county(city):
         ("大封镇", "87.5"),
         ("詹店镇", "25.0"),
     ]
-    assert "未实现“双过半”的有：詹店镇。" in report["sentences"]
+    assert "未实现“双过半”的有：詹店镇（脱贫人口）。" in report["sentences"]
     set_targets(poverty, 2025, [TargetInput(t, amount=D("0.20")) for t in towns])
     assert (
         "各乡镇（街道）均实现“双过半”。"

@@ -49,7 +49,7 @@ def test_a_tied_place_is_said_as_shared():
 def test_a_fall_is_said_on_the_basis_the_indicator_is_ranked_on():
     # Ranked on its value (脱贫人口), a place has no 增速; a ratio's change is its 增幅.
     (by_value,) = falling_warnings("脱贫人口", "全市", [line("温县", 9, -5)], rank_by=RankBy.VALUE)
-    assert by_value.message == "温县脱贫人口居全市第9位，较上月后移5位。"
+    assert by_value.message == "温县脱贫人口完成量居全市第9位，较上月后移5位。"
     (ratio,) = falling_warnings(
         "城镇化率", "全市", [line("温县", 7, -3)], rank_by=RankBy.GROWTH, kind=Kind.RATIO
     )
@@ -72,14 +72,37 @@ def test_behind_the_node_by_more_than_the_set_points():
     figures = standing(month=5, target=Decimal("7.38"), done=Decimal("2.0"), breakdown=breakdown)
     assert (figures.node_target, figures.node_progress) == (Decimal("3.09"), Decimal("41.9"))
     assert figures.vs_node == Decimal("-14.8")
-    assert figures.forecast_rate == Decimal("64.7")
+    assert figures.forecast_rate == Decimal("65.0")
     warnings = target_warnings("武陟县", "脱贫人口", figures, Decimal(5))
     assert [w.message for w in warnings] == [
         "武陟县脱贫人口完成目标的27.1%，低于序时进度14.8个百分点。",
-        "武陟县脱贫人口按以往进度推算，全年预计完成目标的64.7%。",
+        "武陟县脱贫人口按以往进度推算，全年预计完成目标的65.0%。",
     ]
     assert [w.kind for w in target_warnings("武陟县", "脱贫人口", figures, Decimal("14.8"))] == [
         IndicatorWarningKind.SHORT_FORECAST
+    ]
+
+
+def test_a_small_ceiling_is_warned_on_the_node_the_table_shows_and_said_to_break_its_quota():
+    # tryout 17: 马村区 2 赴京访批次 of 2 by November; the table's node is 1 批 (50%), so the
+    # warning says that node; the year is heading over the ceiling: 预计突破全年控制数, not
+    # 完不成全年目标, at 2 ÷ (2 × 11/12) = 109.1%, not 200.0%.
+    plan = break_down(Decimal(2), equal_weights(), Decimal(1), ceiling=True)
+    figures = standing(
+        month=11, target=Decimal(2), done=Decimal(2), breakdown=plan, direction=Direction.LOWER
+    )
+    warnings = target_warnings("马村区", "赴京访批次", figures, Decimal(5), unit="批")
+    assert [(w.kind, w.kind.label, w.message) for w in warnings] == [
+        (
+            IndicatorWarningKind.BEHIND_NODE,
+            "落后序时进度",
+            "马村区赴京访批次已用全年控制数的100.0%（序时控制数1批），超序时进度50.0个百分点。",
+        ),
+        (
+            IndicatorWarningKind.OVER_CEILING,
+            "预计突破全年控制数",
+            "马村区赴京访批次按以往进度推算，全年预计突破全年控制数，达到控制数的109.1%。",
+        ),
     ]
 
 
@@ -120,9 +143,10 @@ def test_a_ceiling_used_ahead_of_its_node_and_heading_over_it_is_warned():
         breakdown=breakdown,
         direction=Direction.LOWER,
     )
-    assert [w.message for w in target_warnings("武陟县", "赴京访批次", over, Decimal(5))] == [
-        "武陟县赴京访批次已用全年控制数的58.3%，超序时进度8.3个百分点。",
-        "武陟县赴京访批次按以往进度推算，全年预计达到控制目标的116.7%。",
+    warned = target_warnings("武陟县", "赴京访批次", over, Decimal(5), unit="批")
+    assert [w.message for w in warned] == [
+        "武陟县赴京访批次已用全年控制数的58.3%（序时控制数18批），超序时进度8.3个百分点。",
+        "武陟县赴京访批次按以往进度推算，全年预计突破全年控制数，达到控制数的116.7%。",
     ]
     under = standing(
         month=6,

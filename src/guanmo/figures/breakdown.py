@@ -32,6 +32,23 @@ class Breakdown:
     months: tuple[Decimal, ...]
     step: Decimal
     ceiling: bool = False
+    # The exact share of the year due by the end of each month (cumulative, unrounded: the
+    # weights' own), which a forecast extrapolates by (`due_share`); () for the months' own.
+    shares: tuple[Fraction, ...] = ()
+
+    def due_share(self, month: int) -> Fraction:
+        """The exact share of the target due by the end of `month` (0—1) by the profile, before
+        any rounding of the nodes to the step: a forecast extrapolates the year by it, so that a
+        node rounded to a whole 批 (1 of 2 by November, rounded down) does not double it. Without
+        `shares`, the months' own amounts (set by hand) give it. Raises ValueError out of
+        range."""
+        if not 1 <= month <= MONTHS:
+            raise ValueError(f"月份应为1至12，而不是{month}")
+        if self.shares:
+            return self.shares[month - 1]
+        if not self.target:
+            return Fraction(0)
+        return Fraction(self.node(month)) / Fraction(self.target)
 
     @cached_property
     def ten_days(self) -> tuple[Decimal, ...]:
@@ -132,7 +149,8 @@ def break_down(
             sum(monthly[q : q + MONTHS_IN_QUARTER], Decimal(0))
             for q in range(0, MONTHS, MONTHS_IN_QUARTER)
         ]
-        return Breakdown(target, tuple(quarterly), tuple(monthly), step, ceiling=True)
+        shares = _cumulative_shares(weights)
+        return Breakdown(target, tuple(quarterly), tuple(monthly), step, True, shares)
     by_quarter = [weights[q : q + MONTHS_IN_QUARTER] for q in range(0, MONTHS, MONTHS_IN_QUARTER)]
     quarters = apportion(
         target, [sum((Fraction(each) for each in w), Fraction(0)) for w in by_quarter], step
@@ -141,7 +159,20 @@ def break_down(
     for amount, month_weights in zip(quarters, by_quarter, strict=True):
         # A quarter with nothing due last year still gets its months' shares of nothing.
         months += apportion(amount, month_weights, step) if amount else [Decimal(0)] * 3
-    return Breakdown(target, tuple(quarters), tuple(months), step)
+    return Breakdown(
+        target, tuple(quarters), tuple(months), step, shares=_cumulative_shares(weights)
+    )
+
+
+def _cumulative_shares(weights: Sequence[Weight]) -> tuple[Fraction, ...]:
+    """Each month's exact cumulative share of the year by `weights` (checked non-negative and
+    not all zero by `apportion` before)."""
+    total = sum((Fraction(weight) for weight in weights), Fraction(0))
+    shares, so_far = [], Fraction(0)
+    for weight in weights:
+        so_far += Fraction(weight)
+        shares.append(so_far / total)
+    return tuple(shares)
 
 
 def break_down_by_hand(

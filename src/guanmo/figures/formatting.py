@@ -150,12 +150,11 @@ def vs_pace_text(vs_pace: Figure | None, *, ceiling: bool = False) -> str:
     """A share against its pace (序时进度: the breakdown's cumulative node to date), `vs_pace` in
     个百分点 (share − pace, compared as shown), in words: above it 超序时进度4.5个百分点, below
     it 低于序时进度7.4个百分点; exactly at it a task is 完成序时进度 and a ceiling (`ceiling`,
-    a quota kept under: 赴京访批次) 已达序时进度, its allowance to date used up (tryout 12:
-    未超 read as room left beside a table's +8.3) — never 持平, which reads as "unchanged" and
-    hides a quota used up to its node. For a ceiling below the pace is good and said so:
-    低于序时进度16.7个百分点（控制较好）. "" when undefined."""
+    a quota kept under: 赴京访批次) 未超序时进度 (README's word; tryout 17 read 已达序时进度 as
+    praise) — never 持平, which reads as "unchanged". For a ceiling below the pace is good and
+    said so: 低于序时进度16.7个百分点（控制较好）. "" when undefined."""
     if ceiling:
-        level, down = f"已达{PACE}", f"低于{PACE}{{}}个百分点（控制较好）"
+        level, down = f"未超{PACE}", f"低于{PACE}{{}}个百分点（控制较好）"
     else:
         level, down = f"完成{PACE}", f"低于{PACE}{{}}个百分点"
     return in_words(vs_pace, f"超{PACE}{{}}个百分点", down, level)
@@ -191,10 +190,12 @@ def rank_text(rank: int | None, group: str, *, tied: bool = False, among: int | 
     return f"{placed}{group}第{rank}位"
 
 
-def rank_header(ranked: int) -> str:
-    """A rank column's header, saying among how many the ranks are taken (those with a
-    figure): 位次（共12个）; plain 位次 when none is ranked."""
-    return f"位次（共{ranked}个）" if ranked else "位次"
+def rank_header(ranked: int, basis: str = "") -> str:
+    """A rank column's header, saying what the ranks are taken on (`basis`: 按增速, 按数值，越少
+    越好) and among how many (those with a figure): 位次（按增速；共12个）, 位次（共12个）; plain
+    位次 with neither."""
+    said = [part for part in (basis, f"共{ranked}个" if ranked else "") if part]
+    return f"位次（{'；'.join(said)}）" if said else "位次"
 
 
 def excel_rate(value: Figure | None) -> Decimal | None:

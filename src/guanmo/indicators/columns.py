@@ -122,8 +122,9 @@ _ROLE_BY_WORD = {word: role for role, words in _WORDS.items() for word in words}
 _BRACKETS = str.maketrans("[]【】〔〕", "()()()")
 _PERCENT = re.compile(r"\(%\)|%$|\(±%\)|±%|\(％\)")
 _UNIT_IN_BRACKETS = re.compile(r"\((?:单位[:]?)?([^()]+)\)$")
-# How many a rank is taken among, as Guanmo's own tables head it: 位次（共12个）.
-_COUNT_IN_BRACKETS = re.compile(r"\(共\d+个\)$")
+# What a rank is taken on and among how many, as Guanmo's own tables head it: 位次（共12个）,
+# 位次（按数值，越少越好；共12个）, 位次（按增速）.
+_COUNT_IN_BRACKETS = re.compile(r"\((?:按(?:增速|增幅|数值)[^()]*?(?:[;；]共\d+个)?|共\d+个)\)$")
 _MONTHS = re.compile(rf"^(?:(\d{{1,2}})月?(?:[{DASHES}]+|至|到))?(\d{{1,2}})月(?:份|末|底)?")
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d\d年度?")
 
@@ -278,6 +279,27 @@ def unit_kind(unit: str) -> tuple[str, Decimal] | None:
         if prefix != unit and prefix in _PREFIXES:
             return base, _PREFIXES[prefix]
     return None
+
+
+_FIGURE_WITH_UNIT = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?\s*(\S+?)$")
+
+
+def unit_in_cell(value: object, unit: str, indicator: str) -> str:
+    """Why a cell holding a figure with a unit (12000亩, 30座) is refused, naming the conflict:
+    its unit against the column's `unit` — 单位不一致：「30座」的单位是座，本列为亩（“新植面积”）
+    — or, in the column's own unit, that the unit belongs in the header; "" for anything else
+    (issue 12: a sheet mixing 亩 and 座 in one column is refused; tryout 17: "不是数字：12000亩"
+    for every cell hid which unit was the odd one)."""
+    if not isinstance(value, str):
+        return ""
+    text = clean_text(value)
+    match = _FIGURE_WITH_UNIT.match(text)
+    if match is None or unit_kind(match.group(1)) is None:
+        return ""
+    given = match.group(1)
+    if unit and factor(given, unit) is None:
+        return f"单位不一致：「{text}」的单位是{given}，本列为{unit}（“{indicator}”）"
+    return f"不是数字：「{text}」（本列单位为{unit or given}，格内只填数字）"
 
 
 def factor(given: str, wanted: str) -> Decimal | None:

@@ -32,7 +32,9 @@ from guanmo.indicators.selectors import (
     values_of,
 )
 from guanmo.indicators.sentences import (
+    Count,
     IndicatorLine,
+    counts_sentence,
     not_both_over_half_sentence,
     performance_sentence,
     places_sentence,
@@ -275,7 +277,13 @@ def _sentences(report: IndicatorReport) -> list[str]:
     said += target_sentences(report.targets, named=report.region is None)
     missed = not_over_half([(t.region, t.standing) for t in report.targets], report.regions)
     if missed is not None:
-        said.append(not_both_over_half_sentence(missed, units_word(report.whole or report.city)))
+        which: dict[str, list[str]] = {}
+        for target in report.targets:
+            seen = target.standing
+            if seen.judged_by_half and seen.both_over_half is False:
+                which.setdefault(target.region, []).append(target.indicator.name)
+        units = units_word(report.whole or report.city)
+        said.append(not_both_over_half_sentence(missed, units, missed=which))
     return [sentence for sentence in said if sentence]
 
 
@@ -285,7 +293,13 @@ def performance_sentences(report: IndicatorReport) -> list[str]:
     the city among the province's cities); a sentence without a figure is ""."""
     short = report.group.short_name
     said = []
+    counted = (
+        _counted_together(report.indicators, report.month, short) if report.region is None else {}
+    )
     for table in report.indicators:
+        if report.region is None and table.indicator.name in counted:
+            said.append(counted[table.indicator.name])
+            continue
         if report.region is None:
             said.append(
                 performance_sentence(
@@ -309,6 +323,40 @@ def performance_sentences(report: IndicatorReport) -> list[str]:
     return said
 
 
+# The parts of one subject counted in two indicators (赴京访批次 in 批, 赴京访人次 in 人次), said
+# in one sentence as the seed does: 赴京访18批31人次，同比批次下降33.3%、人次下降66.7%。
+COUNTED_PARTS = ("批次", "人次")
+
+
+def _counted_together(tables: list[IndicatorTable], month: int, short: str) -> dict[str, str]:
+    """By indicator name, the group's one sentence for a subject counted in 批次 and 人次 where
+    both indicators have the group's value (`counts_sentence`): the first part's name gets the
+    sentence, the second "" (said with it); the others are said alone (tryout 17)."""
+    by_name = {table.indicator.name: table for table in tables}
+    said: dict[str, str] = {}
+    for name, table in by_name.items():
+        subject = name.removesuffix(COUNTED_PARTS[0])
+        other = by_name.get(f"{subject}{COUNTED_PARTS[1]}")
+        if subject == name or other is None:
+            continue
+        parts = [table, other]
+        if any(part.total.value is None for part in parts):
+            continue
+        counts = [
+            Count(
+                label,
+                part.total.value,
+                part.indicator.unit,
+                part.indicator.places,
+                part.total.growth,
+            )
+            for label, part in zip(COUNTED_PARTS, parts, strict=True)
+        ]
+        said[name] = f"{period_label(month)}，{counts_sentence(f'{short}{subject}', counts)}"
+        said[other.indicator.name] = ""
+    return said
+
+
 def target_sentences(targets: list[TargetLine], *, named: bool) -> list[str]:
     """脱贫人口完成4.98万人，占全年目标任务的67.5%。 for each target with a figure; `named`
     puts the region before the indicator (温县脱贫人口…), as a report of several regions says."""
@@ -327,6 +375,7 @@ def target_sentences(targets: list[TargetLine], *, named: bool) -> list[str]:
                     lower_is_better=indicator.direction == Direction.LOWER,
                     vs_target=target.standing.vs_target,
                     vs_pace=target.standing.vs_pace,
+                    node_target=target.standing.node_target,
                 )
             )
     return said
@@ -352,6 +401,7 @@ def region_places(report: IndicatorReport) -> list[str]:
                     kind=Kind(indicator.kind),
                     since=previous_period_word(Frequency(indicator.frequency)),
                     among=table.among,
+                    lower_is_better=indicator.direction == Direction.LOWER,
                 )
             )
         said.append(places_sentence(region, places))

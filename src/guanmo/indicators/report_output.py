@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 
+from guanmo.documents.formulas import put
 from guanmo.documents.official import Letterhead, OfficialDocument
 from guanmo.documents.xlsx import (
     INTEGER_FORMAT,
@@ -25,8 +26,10 @@ from guanmo.documents.xlsx import (
 )
 from guanmo.figures.arithmetic import shown
 from guanmo.figures.formatting import amount_text, points, rank_header, rate
-from guanmo.indicators.choices import Kind
+from guanmo.indicators.choices import Direction, Kind, RankBy
 from guanmo.indicators.report import IndicatorReport, IndicatorTable, TargetLine, region_places
+from guanmo.indicators.sentences import rank_basis_header
+from guanmo.indicators.targets import Standing
 from guanmo.regions.services import units_word
 
 FORMATS = ("text", "json", "xlsx", "docx")
@@ -126,6 +129,17 @@ def _growth_header(table: IndicatorTable) -> str:
     return "增减（个百分点）" if table.indicator.kind == Kind.RATIO else "增速（%）"
 
 
+def table_rank_header(table: IndicatorTable) -> str:
+    """The table's 位次 header: what it is ranked on and among how many (位次（按数值，越少越好；
+    共12个）, tryout 17: a bare 位次 beside the growth read as a rank on the growth); plain 位次
+    when no region is ranked."""
+    indicator = table.indicator
+    basis = rank_basis_header(
+        RankBy(indicator.rank_by), Kind(indicator.kind), indicator.direction == Direction.LOWER
+    )
+    return rank_header(table.ranked, basis if table.ranked else "")
+
+
 def headers(report: IndicatorReport, table: IndicatorTable) -> list[str]:
     """The indicator table's headers; the rank's says among how many regions it is taken
     (位次（共12个）): those with a figure, so that a region alone with a figure is not read as
@@ -137,7 +151,7 @@ def headers(report: IndicatorReport, table: IndicatorTable) -> list[str]:
         f"本期（{unit}）",
         f"上年同期（{unit}）",
         _growth_header(table),
-        rank_header(table.ranked),
+        table_rank_header(table),
         "较上期位次变化",
         "较上年同期位次变化",
         f"与{short}比较（个百分点）",
@@ -205,7 +219,7 @@ def target_rows(targets: list[TargetLine]) -> list[list[str]]:
                 points(figures.vs_time_progress),
                 amount_text(figures.node_target, unit, places),
                 points(figures.vs_node),
-                rate(figures.forecast_rate),
+                forecast_text(figures),
                 half,
                 # A growth target is judged on the growth made, which the amount done hides.
                 rate(figures.growth) if figures.target_growth is not None else "—",
@@ -215,27 +229,59 @@ def target_rows(targets: list[TargetLine]) -> list[list[str]]:
     return rows
 
 
+def forecast_text(figures: Standing) -> str:
+    """The forecast as the targets table shows it, saying when a count's forecast is held at
+    its whole (贫困村退出: no more villages than there are): 100.0%（以全年目标数为限）
+    (tryout 17: capped without saying so); "—" when undefined."""
+    shown = rate(figures.forecast_rate)
+    return f"{shown}（以全年目标数为限）" if figures.forecast_capped else shown
+
+
 def table_title(report: IndicatorReport, table: IndicatorTable) -> str:
     """固定资产投资（全市：1166.0亿元，增速6.0%）; a figure the group has not is left out
     (规模以上工业增加值（全市：增速7.1%）), never shown as "—亿元"; a total a member's missing
     figure keeps from being computed is said so (固定资产投资（同类县合计：缺修武县数据，不计算）,
-    or 增速：缺修武县上年同期数据，不计算)."""
+    or 增速：缺修武县上年同期数据，不计算) — unless the total's growth was reported (a 全市 row),
+    then shown as such: 规模以上工业增加值（全市：增速7.1%（报送））(tryout 17)."""
     indicator, total = table.indicator, table.total
     short = report.group.short_name
-    if total.lacking:
+    if total.lacking and total.growth is None:
         return f"{indicator.name}（{short}合计：缺{'、'.join(total.lacking)}数据，不计算）"
+    reported = "（报送）" if total.growth_reported else ""
     figures = []
     if total.value is not None:
         figures.append(f"{table.shown.text(total.value)}{table.shown.unit}")
     if total.growth is not None and indicator.kind == Kind.RATIO:
-        figures.append(f"增减{points(total.growth)}个百分点")
+        figures.append(f"增减{points(total.growth)}个百分点{reported}")
     elif total.growth is not None:
-        figures.append(f"增速{rate(total.growth)}")
+        figures.append(f"增速{rate(total.growth)}{reported}")
     elif total.lacking_last_year:
         figures.append(f"增速：缺{'、'.join(total.lacking_last_year)}上年同期数据，不计算")
     if not figures:
         return indicator.name
     return f"{indicator.name}（{short}：{'，'.join(figures)}）"
+
+
+def growth_note(report: IndicatorReport, table: IndicatorTable) -> str:
+    """The note under a table whose growths (a ratio's 增减) are taken as reported rather than
+    computed from the amounts it shows (issue 12: a reported rate always wins; GDP's is at
+    comparable prices): 注：全市及各地区增速为报送数（可比价），不由表中本期与上年同期数值计算。,
+    naming the regions when only some are, the others said computed; "" when none is
+    (tryout 17: reported growths differing from the amounts shown were not explained)."""
+    word = "增减" if table.indicator.kind == Kind.RATIO else "增速"
+    given = [line for line in table.lines if line.growth is not None]
+    reported = [line.region for line in given if line.growth_reported]
+    if not reported and not table.total.growth_reported:
+        return ""
+    every = len(reported) == len(given)
+    names = ["各地区"] if every and reported else reported
+    if table.total.growth_reported:
+        names = [report.group.short_name, *names]
+    subject = (
+        f"{names[0]}及{'、'.join(names[1:])}" if every and len(names) > 1 else "、".join(names)
+    )
+    rest = "" if every else f"；其余{word}按本期与上年同期数值计算"
+    return f"注：{subject}{word}为报送数（可比价），不由表中本期与上年同期数值计算{rest}。"
 
 
 def as_text(report: IndicatorReport) -> str:
@@ -248,6 +294,8 @@ def as_text(report: IndicatorReport) -> str:
         lines += ["", table_title(report, table)]
         lines.append("\t".join(headers(report, table)))
         lines += ["\t".join(row) for row in text_rows(table)]
+        if note := growth_note(report, table):
+            lines.append(note)
     if report.targets:
         lines += ["", "目标完成情况", "\t".join(TARGET_HEADERS)]
         lines += ["\t".join(row) for row in target_rows(report.targets)]
@@ -263,7 +311,7 @@ def as_xlsx(report: IndicatorReport) -> bytes:
     for table in report.indicators:
         sheet = workbook.create_sheet(table.indicator.name[:31])
         shown = table.shown
-        value_format = "0" if shown.places == 0 else f"0.{'0' * shown.places}"
+        value_format = _places_format(shown.places)
         growth_format = POINTS_FORMAT if table.indicator.kind == Kind.RATIO else RATE_FORMAT
         titles = headers(report, table)
         columns = [
@@ -299,18 +347,77 @@ def as_xlsx(report: IndicatorReport) -> bytes:
             rows=rows,
             freeze_columns=1,
         )
+        if note := growth_note(report, table):
+            put(sheet.cell(sheet.max_row + 1, 1), note)
     if report.targets or not report.indicators:
-        sheet = workbook.create_sheet("目标完成情况")
-        write_table(
-            sheet,
-            title=f"{report.label}目标完成情况",
-            units=None,
-            columns=[Column(header, 12) for header in TARGET_HEADERS],
-            rows=target_rows(report.targets),
-        )
+        _targets_sheet(workbook.create_sheet("目标完成情况"), report)
     file = io.BytesIO()
     workbook.save(file)
     return file.getvalue()
+
+
+# The .xlsx targets sheet: TARGET_HEADERS with the unit in a column of its own (a sheet holds
+# 万人 beside 亿元), each figure a number under its format ("—" a blank cell).
+_XLSX_TARGET_COLUMNS = (
+    Column("地区", 16),
+    Column("指标", 18),
+    Column("单位", 8),
+    Column("年度目标", 12),
+    Column("目标增速（%）", 10, RATE_FORMAT),
+    Column("完成", 12),
+    Column("完成率", 10, RATE_FORMAT),
+    Column("较时间进度（个百分点）", 12, POINTS_FORMAT),
+    Column("序时目标", 12),
+    Column("较序时进度（个百分点）", 12, POINTS_FORMAT),
+    Column("预计全年完成", 10, RATE_FORMAT),
+    Column("双过半", 8),
+    Column("实际增速（%）", 10, RATE_FORMAT),
+    Column("较目标增速（个百分点）", 12, POINTS_FORMAT),
+)
+_AMOUNT_COLUMNS = (3, 5, 8)  # 年度目标, 完成, 序时目标: each in its row's unit and decimals
+
+
+def _places_format(places: int) -> str:
+    """An Excel number format with `places` decimals: 0, 0.0, 0.00…"""
+    return "0" if places == 0 else f"0.{'0' * places}"
+
+
+def _targets_sheet(sheet, report: IndicatorReport) -> None:
+    """The targets as numbers (tryout 17: "86.8%", "9.92亿元" were text), the figures of
+    `target_rows`: amounts in the indicator's unit to its decimals, rates as Excel percents,
+    differences in 个百分点."""
+    rows = []
+    for target in report.targets:
+        figures = target.standing
+        rows.append(
+            [
+                target.region,
+                target.indicator.name,
+                target.indicator.unit,
+                figures.target,
+                figures.target_growth,
+                figures.done,
+                figures.completion_rate,
+                figures.vs_time_progress,
+                figures.node_target,
+                figures.vs_node,
+                figures.forecast_rate,
+                {True: "是", False: "否", None: None}[figures.both_over_half],
+                figures.growth if figures.target_growth is not None else None,
+                figures.vs_target_growth,
+            ]
+        )
+    header = write_table(
+        sheet,
+        title=f"{report.label}目标完成情况",
+        units=None,
+        columns=_XLSX_TARGET_COLUMNS,
+        rows=rows,
+    )
+    for at, target in enumerate(report.targets, start=header + 1):
+        places = target.indicator.places
+        for column in _AMOUNT_COLUMNS:
+            sheet.cell(at, column + 1).number_format = _places_format(places)
 
 
 def docx_title(report: IndicatorReport) -> str:
@@ -340,11 +447,13 @@ def as_docx(report: IndicatorReport, head: Letterhead) -> bytes:
         against = f"比{short}" if ratio else f"比{short}（个百分点）"
         growth = "增减" if ratio else "增速"
         document.table(
-            ["地区", "本期", growth, rank_header(table.ranked), "较上期", against],
+            ["地区", "本期", growth, table_rank_header(table), "较上期", against],
             [[row[i] for i in _DOCX_COLUMNS] for row in text_rows(table)],
             caption=f"表{order}　{table.indicator.name}",
             units=_units(table.shown.unit, "个百分点" if ratio else "%"),
         )
+        if note := growth_note(report, table):
+            document.body(note)
     if report.targets:
         document.table(
             ["地区", "指标", "目标", "完成", "完成率", "较序时", "双过半"],

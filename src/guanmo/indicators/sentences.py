@@ -13,7 +13,7 @@ indicator's own decimals for its value, a value under 1 of its unit in the small
 tables show it: 脱贫人口完成1200人); region names are joined as `regions.names` does.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
@@ -67,11 +67,27 @@ class Count:
     growth: Decimal | None
 
 
-def _basis_word(rank_by: RankBy, kind: Kind) -> str:
-    """What a rank is of: 增速 (an amount's growth), 增幅 (a ratio's change), nothing (value)."""
-    if rank_by == RankBy.VALUE:
-        return ""
-    return "增幅" if kind == Kind.RATIO else "增速"
+def rank_basis_word(rank_by: RankBy, kind: Kind, lower_is_better: bool = False) -> str:
+    """What a place is of, said before it in every sentence (the page's, the text's, the
+    .docx's, the dashboard's): 增速 (an amount's growth), 增幅 (a ratio's change); on the
+    value, 完成量 for an amount done (脱贫人口完成量居全市第1位), 水平 for a level (a ratio, an
+    average), 数量由少到多 for a count kept down (赴京访批次数量由少到多居全市第1位) — so that a
+    place on the amount said after the growth is never read as a place on the growth (tryout
+    17)."""
+    if rank_by == RankBy.GROWTH:
+        return "增幅" if kind == Kind.RATIO else "增速"
+    if is_level(kind):
+        return "水平"
+    return "数量由少到多" if lower_is_better else "完成量"
+
+
+def rank_basis_header(rank_by: RankBy, kind: Kind, lower_is_better: bool = False) -> str:
+    """What a table's 位次 column is ranked on, for its header (`rank_header`): 按增速, 按增幅,
+    按数值, with 越少越好 / 越低越好 when lower is better (赴京访批次: 位次（按数值，越少越好）)."""
+    basis = "数值" if rank_by == RankBy.VALUE else "增幅" if kind == Kind.RATIO else "增速"
+    if not lower_is_better:
+        return f"按{basis}"
+    return f"按{basis}，{'越低越好' if is_level(kind) or rank_by == RankBy.GROWTH else '越少越好'}"
 
 
 def _value(value: Decimal, unit: str, places: int) -> str:
@@ -103,7 +119,7 @@ def performance_sentence(month: int, subject: str, line: IndicatorLine) -> str:
     if change:
         clauses.append(f"同比{change}")
     if line.rank is not None:
-        basis = _basis_word(line.rank_by, line.kind)
+        basis = rank_basis_word(line.rank_by, line.kind, line.lower_is_better)
         placed = rank_text(line.rank, line.group, tied=line.tied, among=line.among)
         clauses.append(f"{basis}{placed}")
         if moved := rank_change_text(line.previous_rank, line.rank, since=line.since):
@@ -121,15 +137,20 @@ def counts_sentence(subject: str, parts: Sequence[Count]) -> str:
     return f"{subject}{counted}，同比{changes}。" if changes else f"{subject}{counted}。"
 
 
-def ceiling_used(completion_rate: Decimal | None, vs_pace: Decimal | None) -> str:
+def ceiling_used(completion_rate: Decimal | None, vs_pace: Decimal | None, node: str = "") -> str:
     """How much of a ceiling is used and against its pace (`vs_pace_text`, 个百分点):
     已用全年控制数的83.3%，超序时进度33.3个百分点 — for a ceiling, above the pace is behind
-    (`targets.Pace`); without the pace when undefined, "" without the share."""
+    (`targets.Pace`); with the node it is judged against when given (`node`, the amount with
+    its unit as the table's 序时目标 shows it: 已用全年控制数的100.0%（序时控制数1批），超序时进度
+    50.0个百分点, tryout 17: a rounded-down node of a small ceiling is far from time progress);
+    without the pace when undefined, "" without the share."""
     if completion_rate is None:
         return ""
     used = f"已用全年控制数的{rate(completion_rate)}"
     against = vs_pace_text(vs_pace, ceiling=True)
-    return f"{used}，{against}" if against else used
+    if not against:
+        return used
+    return f"{used}（序时控制数{node}），{against}" if node else f"{used}，{against}"
 
 
 def target_sentence(
@@ -143,17 +164,20 @@ def target_sentence(
     lower_is_better: bool = False,
     vs_target: Decimal | None = None,
     vs_pace: Decimal | None = None,
+    node_target: Decimal | None = None,
 ) -> str:
     """脱贫人口完成4.98万人，占全年目标任务的67.5%。 (without the share when undefined); a
     ceiling's with its pace (`ceiling_used`, `vs_pace` in 个百分点): 赴京访批次25批，已用全年
     控制数的83.3%，超序时进度33.3个百分点。; a ratio's level against its target in 个百分点:
-    城镇化率达到55.2%，低于目标0.8个百分点。"""
+    城镇化率达到55.2%，低于目标0.8个百分点。 A ceiling's `node_target` (its breakdown's node to
+    date, in the unit) is said as the pace it is judged against (`ceiling_used`)."""
     if kind == Kind.RATIO:
         against = in_words(vs_target, "高于目标{}个百分点", "低于目标{}个百分点", "与目标持平")
         reached = f"{name}达到{_value(done, unit, places)}"
         return f"{reached}，{against}。" if against else f"{reached}。"
     if lower_is_better:
-        used = ceiling_used(completion_rate, vs_pace)
+        node = "" if node_target is None else _value(node_target, unit, places)
+        used = ceiling_used(completion_rate, vs_pace, node)
         counted = f"{name}{_value(done, unit, places)}"
         return f"{counted}，{used}。" if used else f"{counted}。"
     done_text = f"{name}{'达到' if is_level(kind) else '完成'}{_value(done, unit, places)}"
@@ -179,15 +203,17 @@ def rank_change_sentence(
     kind: Kind = Kind.AMOUNT,
     since: str = "上月",
     among: int | None = None,
+    lower_is_better: bool = False,
 ) -> str:
     """固定资产投资增速居全市第2位，较上月前移1位。 ("" when unranked; without the change when
     the earlier period had no rank; `since` the earlier period: "上季度" for a quarterly
     indicator (`previous_period_word`), "去年同期" against last year; `among` those with a
-    figure when not all of the group have one: 固定资产投资增速在全市有数据的3个中居第2位)."""
+    figure when not all of the group have one: 固定资产投资增速在全市有数据的3个中居第2位); the
+    place's basis by `rank_basis_word` (一般公共预算收入完成量居全市第4位)."""
     if rank is None:
         return ""
     place = rank_text(rank, group, tied=tied, among=among)
-    placed = f"{name}{_basis_word(rank_by, kind)}{place}"
+    placed = f"{name}{rank_basis_word(rank_by, kind, lower_is_better)}{place}"
     change = rank_change_text(previous_rank, rank, since=since)
     return f"{placed}，{change}。" if change else f"{placed}。"
 
@@ -200,11 +226,23 @@ def places_sentence(region: str, places: Sequence[str]) -> str:
     return f"{region}{'；'.join(clauses)}。" if clauses else ""
 
 
-def not_both_over_half_sentence(regions: Sequence[str], units: str = "各县（市、区）") -> str:
-    """未实现“双过半”的有：武陟县、温县。, or 各县（市、区）均实现“双过半”。 when none."""
+def not_both_over_half_sentence(
+    regions: Sequence[str],
+    units: str = "各县（市、区）",
+    *,
+    missed: Mapping[str, Sequence[str]] | None = None,
+) -> str:
+    """未实现“双过半”的有：武陟县（固定资产投资、一般公共预算收入）、温县（脱贫人口）。, each region
+    with the indicators it missed when `missed` names them (tryout 17: the city's sentence
+    named units only), or 各县（市、区）均实现“双过半”。 when none."""
     if not regions:
         return f"{units}均实现“双过半”。"
-    return f"未实现“双过半”的有：{'、'.join(regions)}。"
+    missed = missed or {}
+    named = [
+        f"{region}（{'、'.join(missed[region])}）" if missed.get(region) else region
+        for region in regions
+    ]
+    return f"未实现“双过半”的有：{'、'.join(named)}。"
 
 
 def half_note(seen: Standing) -> str:
@@ -241,7 +279,7 @@ def rank_disagreement_reason(rank_by: RankBy, kind: Kind, group: str) -> str:
     """Why a reported 位次 is marked: the rank Guanmo shows is computed from the stored figures
     (按增速在全省18个省辖市中排列), which the reported one contradicts: a figure or the group's
     members differ from the source's."""
-    basis = _basis_word(rank_by, kind) or "数值"
+    basis = rank_basis_header(rank_by, kind).removeprefix("按")
     return (
         f"位次按{basis}在“{group}”中由报送数据计算；上报位次与之不符，"
         "说明上报数据或比较组成员与来源不一致，请核对"
@@ -290,7 +328,8 @@ class Placed(Protocol):
 
 def places_summary(group: str, lines: Sequence[tuple[Placed, int | None]]) -> str:
     """What a county's page says of its places in one peer group before the table:
-    在焦作市各县（市、区）中，12项指标有位次，其中居前三位3项；较上期前移2项、后移1项。
+    在焦作市各县（市、区）中，12项指标有位次，其中居前三位3项；较上期前移2项、后移1项。 (a
+    zero move left out: 较上期前移2项, tryout 17; none moved: 较上期位次均未变化)
     `lines` are the county's lines (`table.PeerFigures`), one per indicator, each with the
     number of the group with a figure when not all have one (`IndicatorTable.among`, else None).
     A place is counted only with places among the same members: places among those with a
@@ -305,8 +344,9 @@ def places_summary(group: str, lines: Sequence[tuple[Placed, int | None]]) -> st
         up = sum(line.rank_change is not None and line.rank_change > 0 for line in ranked)
         down = sum(line.rank_change is not None and line.rank_change < 0 for line in ranked)
         members = group if among is None else f"{group}有数据的{among}个"
-        said.append(
-            f"在{members}中，{len(ranked)}项指标有位次，其中居前三位{top}项；"
-            f"较上期前移{up}项、后移{down}项。"
+        moves = "、".join(
+            f"{word}{count}项" for word, count in (("前移", up), ("后移", down)) if count
         )
+        moved = f"较上期{moves}" if moves else "较上期位次均未变化"
+        said.append(f"在{members}中，{len(ranked)}项指标有位次，其中居前三位{top}项；{moved}。")
     return "".join(said)

@@ -18,13 +18,14 @@ disagreement is reported. Every stored value links to the ImportRecord of its fi
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from guanmo.accounts.models import User
-from guanmo.figures.arithmetic import shown
+from guanmo.figures.arithmetic import period_label, shown
+from guanmo.figures.formatting import rate
 from guanmo.indicators.arithmetic import (
     Reading,
     growth,
@@ -165,9 +166,8 @@ def import_indicators(
     report.named_on = read.named_on
     report.rows_read = len(read.rows)
     report.faults += read.faults
-    if not report.ok:
-        return report
     peer_group = PeerGroup.objects.filter(city=city, name=group).first() if group else None
+    # the regions are looked up even when a cell is refused: every fault in one run (tryout 17)
     places = _find_places(read.rows, city, peer_group, report)
     if not report.ok:
         return report
@@ -217,9 +217,10 @@ def _find_places(
             continue
         found = divisions_named(row.label) or _as_demonstration_city(row, report)
         if not found:
-            report.faults.append(
-                SheetFault(row.sheet, row.number, row.column, f"全国行政区划中找不到“{row.label}”")
-            )
+            # the city's units listed, as README promises (tryout 17)
+            units = "、".join(unit.name for unit in units_of(city))
+            said = f"全国行政区划中找不到“{row.label}”；{city.name}的单位为：{units}"
+            report.faults.append(SheetFault(row.sheet, row.number, row.column, said))
         elif len(found) == 1:
             places[index] = _Place(division=found[0])
         else:
@@ -327,6 +328,7 @@ def _store(
         inputs = []
         bare: list[SheetRow] = []  # rows with only last year's figure or a rank
         known = _known(indicator, year, month) if is_summed(indicator.kind) else None
+        a_year_ago = known[1] if known is not None else _stored_a_year_ago(indicator, year, month)
         for index, region in [*members.items(), *totals.items()]:
             figures = rows[index].figures.get(indicator.pk)
             if figures is not None and region is not None and "value" in figures.dashes:
@@ -346,6 +348,10 @@ def _store(
             if known is not None and (fault := _slip(indicator, read, rows[index], region, known)):
                 report.faults.append(fault)
                 continue
+            if note := _last_year_differs(
+                indicator, read, rows[index], a_year_ago.get(region.pk), year, month
+            ):
+                report.notes.append(note)
             inputs.append(
                 ValueInput(
                     region,
@@ -402,12 +408,62 @@ def _known(indicator: Indicator, year: int, month: int) -> Known:
         "region_id", "month", "value"
     ):
         earlier[region_id] = other, value
-    last_year = dict(
+    return earlier, _stored_a_year_ago(indicator, year, month)
+
+
+def _stored_a_year_ago(indicator: Indicator, year: int, month: int) -> dict[int, Decimal]:
+    """Per region id, the value stored for `month` of last year."""
+    return dict(
         IndicatorValue.objects.filter(
             indicator=indicator, year=year - 1, month=month, value__isnull=False
         ).values_list("region_id", "value")
     )
-    return earlier, last_year
+
+
+def _plain(value: Decimal) -> str:
+    """A figure as typed, without trailing zeros (95.80 → 95.8)."""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _decimals(value: Decimal) -> int:
+    return len(_plain(value).partition(".")[2])
+
+
+def _last_year_differs(
+    indicator: Indicator,
+    read: Read,
+    row: SheetRow,
+    stored: Decimal | None,
+    year: int,
+    month: int,
+) -> str:
+    """The note for a row whose 上年同期 differs from the value stored for the same period of
+    last year (compared to the fewer decimals of the two, half-up), naming the cell, both
+    figures and what the growth is taken from: the growth the sheet reports, else the sheet's
+    上年同期, which is stored with the value and wins over the stored figure
+    (`selectors.reading_of`); "" when they agree or either is missing (tryout 17: 93.63 beside
+    a stored 95.8 was used silently). The sheet may carry a revised figure (可比口径), so it is
+    said, not refused (issue 12 sets no rule for it)."""
+    given = row.figures[indicator.pk].last_year
+    if given is None or stored is None:
+        return ""
+    step = Decimal(1).scaleb(-min(_decimals(given), _decimals(stored)))
+    if given.quantize(step, ROUND_HALF_UP) == stored.quantize(step, ROUND_HALF_UP):
+        return ""
+    field = f"{indicator.name}·{Role.LAST_YEAR.value}"
+    column = next((c for c in read.columns if c.sheet == row.sheet and c.field == field), None)
+    cell = cell_address(row.number, column.column) if column else ""
+    growth = row.figures[indicator.pk].growth
+    used = (
+        f"增速取表中报送的{rate(growth)}，上年同期按表中{_plain(given)}保存"
+        if growth is not None
+        else f"增速按表中上年同期{_plain(given)}计算"
+    )
+    return (
+        f"{_place(row)}{cell}：“{indicator.name}”上年同期{_plain(given)}与已存"
+        f"{year - 1}年{period_label(month)}数值{_plain(stored)}不一致；{used}"
+    )
 
 
 def _slip(

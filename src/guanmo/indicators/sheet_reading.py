@@ -12,6 +12,7 @@ import as the ledger's do (`guanmo.sheets.header.check_title`). Nothing here tou
 values: rows come out with their label, and every fault names its sheet, row and column.
 """
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -32,6 +33,8 @@ from guanmo.indicators.columns import (
     read_label,
     sheet_unit,
     unit_disagreement,
+    unit_in_cell,
+    unit_kind,
 )
 from guanmo.indicators.models import MAX_PLACES, Indicator
 from guanmo.indicators.remembered import Mapped
@@ -671,9 +674,14 @@ class _SheetReader:
                 self.read.left_out.append(LeftOut(sheet.name, number, "小计行"))
                 continue
             row = SheetRow(sheet.name, number, label, region_header, is_total(label))
+            refused = len(self.faults)
             for column in self.columns:
                 self._take(row, column)
             if row.figures:
+                self.read.rows.append(row)
+            elif len(self.faults) > refused:
+                # a cell refused is said as such, never as a row without figures (tryout 17);
+                # its region is still looked up, so that every fault is said in one run
                 self.read.rows.append(row)
             elif not row.total:
                 self.read.notes.append(
@@ -692,7 +700,10 @@ class _SheetReader:
                 if figure is not None and column.factor != 1:
                     figure = _converted(figure, column)
         except cells.CellError as error:
-            self.fault(row.number, column.shown, str(error))
+            raw = _cell(self.sheet.rows[row.number - 1], column.index)
+            unit = _unit_of(column) if column.role in (Role.VALUE, Role.LAST_YEAR) else ""
+            said = unit_in_cell(raw, unit, column.indicator.name) if unit else ""
+            self.fault(row.number, column.shown, said or str(error))
             return
         attribute = {
             Role.VALUE: "value",
@@ -718,6 +729,15 @@ class _SheetReader:
             )
             return
         setattr(figures, attribute, figure)
+
+
+def _unit_of(column: Column) -> str:
+    """The unit a figure column is typed in: the indicator's, or the one its header names
+    when the figures are converted (一般公共预算收入（万元） of an indicator in 亿元)."""
+    if column.factor == 1:
+        return column.indicator.unit
+    named = (part for part in re.findall(r"[（(]([^（）()]+)[）)]", column.shown))
+    return next((part for part in named if unit_kind(part) is not None), "")
 
 
 def _cell(row: Sequence[object], index: int) -> object:

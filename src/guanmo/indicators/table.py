@@ -31,6 +31,7 @@ class GroupFigure:
     growth: Decimal | None
     lacking: tuple[str, ...] = ()
     lacking_last_year: tuple[str, ...] = ()
+    growth_reported: bool = False  # the growth is the total's as reported, not computed
 
     def rate(self, kind: Kind) -> Decimal | None:
         """What a member's rate is compared with: a ratio's value, otherwise the growth."""
@@ -54,6 +55,7 @@ class PeerFigures:
     rank_change_year: int | None
     vs_group: Decimal | None
     reported_rank: int | None
+    growth_reported: bool = False  # the growth is as reported (GDP's at comparable prices)
 
 
 def group_figure(
@@ -67,7 +69,11 @@ def group_figure(
     otherwise summed and derived from the members' (`group_total`, `group_growth`); an
     amount's total not computed for a member's missing figure names the members lacking it."""
     value = reported_value if reported_value is not None else group_total(readings, kind)
-    total = GroupFigure(value=value, growth=group_growth(readings, kind, reported_growth))
+    total = GroupFigure(
+        value=value,
+        growth=group_growth(readings, kind, reported_growth),
+        growth_reported=reported_growth is not None,
+    )
     if kind != Kind.AMOUNT:
         return total
     lacking = tuple(r.region for r in readings if r.value is None)
@@ -118,6 +124,7 @@ def peer_table(
             rank_change_year=places_moved(a_year_ago.get(reading.region), rank),
             vs_group=vs_group(reading, group_rate, rule),
             reported_rank=reading.reported_rank,
+            growth_reported=reading.reported_growth is not None,
         )
         for reading, rank, shared in zip(readings, ranks, tied(ranks), strict=True)
     ]

@@ -33,6 +33,7 @@ from guanmo.indicators.columns import (
     read_label,
     sheet_unit,
     unit_disagreement,
+    unit_in_cell,
 )
 from guanmo.indicators.models import MAX_PLACES, Indicator, Target
 from guanmo.indicators.services import TargetInput, set_targets, target_fault
@@ -427,7 +428,11 @@ def _figures(
         try:  # as the sheet shows it: 0.08 under "0.0%" is a growth of 8
             figure = cells.parse_figure(value)
         except cells.CellError as error:
-            report.faults.append(SheetFault(sheet.name, number, column.shown, str(error)))
+            cells_of = sheet.rows[number - 1]
+            raw = cells_of[column.index] if column.index < len(cells_of) else None
+            unit = "" if column.growth else column.unit or column.indicator.unit
+            said = unit_in_cell(raw, unit, column.indicator.name) if unit else ""
+            report.faults.append(SheetFault(sheet.name, number, column.shown, said or str(error)))
             continue
         if figure is None:
             continue

@@ -60,8 +60,11 @@ def forecast_rate(
     done: Decimal, breakdown: Breakdown, month: int, *, finite: bool = False
 ) -> Decimal | None:
     """The year-end forecast as a percentage of the target (按以往进度推算，全年预计完成目标的X%):
-    if the rest of the year goes as the profile says, the year ends at done ÷ node of the
-    target. None when nothing was due by `month`.
+    if the rest of the year goes as the profile says, the year ends at done ÷ the exact share
+    of the target due by `month` (`Breakdown.due_share`: the equal profile's straight line,
+    done × 12/m) — never ÷ the node rounded to the step, which for a small ceiling (1 of 2 批
+    by November, rounded down) doubled it (tryout 17: 200.0%). None when nothing was due by
+    `month`.
 
     Decided by the indicator's kind: an amount accumulating through the year (固定资产投资,
     脱贫人口) is extrapolated as it goes; a count of a finite set (`finite`, `Kind.COUNT`:
@@ -69,7 +72,10 @@ def forecast_rate(
     there is, so its forecast is capped at the whole, 100.0% of the target — or at the share
     already done when more than the target is done (15 of 14: 107.1%), never less than what
     is done (issue 12, tryout 12: 10 of 14 villages was forecast at 166.7%)."""
-    forecast = percent(done, breakdown.node(month))
+    share = breakdown.due_share(month)
+    if not share:
+        return None
+    forecast = percent(done * share.denominator, breakdown.target * share.numerator)
     if not finite or forecast is None or shown(forecast) <= FULL:
         return forecast
     return max(FULL, percent(done, breakdown.target) or FULL)
@@ -182,6 +188,7 @@ class Standing:
     lower_is_better: bool = False  # a ceiling (amount) or a level to stay under (ratio)
     ceiling: bool = False  # an amount kept under (赴京访批次): share used, no 双过半
     judged_by_half: bool = False  # whether 双过半 applies at all (`judged_by_half`)
+    forecast_capped: bool = False  # a count's forecast held at its whole (`forecast_rate`)
 
 
 def standing(
@@ -209,11 +216,10 @@ def standing(
     rate = completion_rate(done, target) if done is not None and target is not None else None
     node = breakdown.node(month) if breakdown is not None else None
     node_progress = percent(node, breakdown.target) if breakdown is not None else None
-    forecast = (
-        forecast_rate(done, breakdown, month, finite=kind == Kind.COUNT)
-        if breakdown is not None and done is not None
-        else None
-    )
+    forecast, capped = None, False
+    if breakdown is not None and done is not None:
+        forecast = forecast_rate(done, breakdown, month, finite=kind == Kind.COUNT)
+        capped = forecast is not None and forecast != forecast_rate(done, breakdown, month)
     mark = node_progress if breakdown is not None else time_progress(month)
     judged = judged_by_half(
         kind=kind, lower_is_better=lower, target_growth=target_growth, breakdown=breakdown
@@ -252,6 +258,7 @@ def standing(
         lower_is_better=lower,
         ceiling=lower and target is not None and target_growth is None,
         judged_by_half=judged,
+        forecast_capped=capped,
     )
 
 

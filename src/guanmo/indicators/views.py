@@ -30,6 +30,7 @@ from guanmo.indicators.report_output import (
     TARGET_HEADERS,
     as_dict,
     as_xlsx,
+    growth_note,
     headers,
     table_title,
     target_rows,
@@ -49,6 +50,7 @@ from guanmo.indicators.sentences import (
     rank_disagreement_reason,
 )
 from guanmo.regions.models import Region
+from guanmo.regions.services import whole_word
 
 
 def _month(request: HttpRequest, city: Region) -> tuple[int, int]:
@@ -76,6 +78,7 @@ def _tables(report: IndicatorReport) -> list[dict]:
                 "title": table_title(report, table),
                 "headers": headers(report, table),
                 "rows": rows,
+                "note": growth_note(report, table),
                 "disagrees": any(row["disagrees"] for row in rows),
                 "reason": rank_disagreement_reason(
                     RankBy(table.indicator.rank_by), Kind(table.indicator.kind), report.group.name
@@ -144,6 +147,22 @@ def _node_tables(found: list[TargetNodes]) -> list[dict]:
     return tables
 
 
+def _board_sentences(report: IndicatorReport, city_places: list[dict]) -> list[str]:
+    """The group's sentences on the board, without the performance of an indicator the city's
+    own place block already says (全市…增速居全省第3位): one sentence per figure (tryout 17:
+    said twice, disagreeing on the growth)."""
+    said_above = {name for place in city_places for name in place["indicators"]}
+    if report.region is not None or report.group.short_name != whole_word(report.city):
+        return report.sentences  # another group's subject (全省) is not the city's
+    performance = performance_sentences(report)
+    left_out = {
+        sentence
+        for table, sentence in zip(report.indicators, performance, strict=True)
+        if sentence and table.indicator.name in said_above
+    }
+    return [sentence for sentence in report.sentences if sentence not in left_out]
+
+
 def _half_missed(targets: list[TargetLine], order: list[str]) -> list[str]:
     """Per region that missed 双过半, the indicators it missed (`half_missed_lines`)."""
     return half_missed_lines(
@@ -160,6 +179,12 @@ def _chart(report: IndicatorReport) -> dict:
     return chart
 
 
+def sized(name: str, size: int) -> str:
+    """A peer group's name with its size, unless the name says it already: 焦作市各县（市、区）
+    （11个）, but 全省18个省辖市 alone, never 全省18个省辖市（18个） (tryout 17)."""
+    return name if f"{size}个" in name else f"{name}（{size}个）"
+
+
 def _city_places(city: Region, year: int, month: int) -> list[dict]:
     """The city's own place in each peer group it is a member of (全省18个省辖市), as
     `indicator-report --group NAME --region CITY` says it (`performance_sentences`): the group,
@@ -170,10 +195,23 @@ def _city_places(city: Region, year: int, month: int) -> list[dict]:
             report = build_report(city, year, month, group=group.name, region=city.name)
         except ReportError:
             continue
-        said = [sentence for sentence in performance_sentences(report) if sentence]
+        performance = performance_sentences(report)  # one per indicator, the city's own
+        said = [sentence for sentence in performance if sentence]
         if said:
             size = len(group_members(group))
-            places.append({"group": group, "size": size, "sentences": said})
+            places.append(
+                {
+                    "group": group,
+                    "size": size,
+                    "named": sized(group.name, size),
+                    "sentences": said,
+                    "indicators": {
+                        table.indicator.name
+                        for table, sentence in zip(report.indicators, performance, strict=True)
+                        if sentence
+                    },
+                }
+            )
     return places
 
 
@@ -192,6 +230,7 @@ def indicator_board(request: HttpRequest) -> HttpResponse:
         report = build_report(scope.city, year, month, group=request.GET.get("group") or None)
     except ReportError as error:
         problem = str(error)
+    city_places = _city_places(scope.city, year, month)
     return render(
         request,
         "indicators/board.html",
@@ -205,7 +244,8 @@ def indicator_board(request: HttpRequest) -> HttpResponse:
             "tables": _tables(report) if report else [],
             "targets": _target_table(report.targets) if report else [],
             "half_missed": _half_missed(report.targets, report.regions) if report else [],
-            "city_places": _city_places(scope.city, year, month),
+            "city_places": city_places,
+            "sentences": _board_sentences(report, city_places) if report else [],
             "node_tables": _node_tables(target_nodes_of(scope.city, year, month, _members(report)))
             if report
             else [],
@@ -281,7 +321,10 @@ def county_places(request: HttpRequest) -> HttpResponse:
             report = build_report(scope.city, year, month, group=group.name, region=county.name)
         except ReportError:
             continue
-        places.append({"group": group, "size": len(group_members(group)), "report": report})
+        size = len(group_members(group))
+        places.append(
+            {"group": group, "size": size, "named": sized(group.name, size), "report": report}
+        )
     first = places[0]["report"] if places else None
     targets = target_lines(scope.city, year, month, [county])
     rows = _place_rows(places)

@@ -14,8 +14,8 @@ from decimal import Decimal
 from enum import StrEnum
 
 from guanmo.figures.arithmetic import shown
-from guanmo.figures.formatting import rate
-from guanmo.indicators.choices import Frequency, Kind, RankBy
+from guanmo.figures.formatting import number, rate
+from guanmo.indicators.choices import Direction, Frequency, Kind, RankBy
 from guanmo.indicators.report import IndicatorReport
 from guanmo.indicators.sentences import (
     ceiling_used,
@@ -27,13 +27,13 @@ from guanmo.indicators.table import PeerFigures
 from guanmo.indicators.targets import Pace, Standing
 
 FALL_PLACES = 3  # 退位三位及以上
-FULL = Decimal(100)
 
 
 class IndicatorWarningKind(StrEnum):
     FALLING = "falling"
     BEHIND_NODE = "behind_node"
     SHORT_FORECAST = "short_forecast"
+    OVER_CEILING = "over_ceiling"  # a ceiling's forecast over it: 预计突破全年控制数
 
     @property
     def label(self) -> str:
@@ -44,6 +44,7 @@ _LABELS = {
     IndicatorWarningKind.FALLING: "位次后移",
     IndicatorWarningKind.BEHIND_NODE: "落后序时进度",
     IndicatorWarningKind.SHORT_FORECAST: "预计完不成全年目标",
+    IndicatorWarningKind.OVER_CEILING: "预计突破全年控制数",
 }
 
 
@@ -66,6 +67,7 @@ def falling_warnings(
     among: int | None = None,
     rank_by: RankBy = RankBy.GROWTH,
     kind: Kind = Kind.AMOUNT,
+    lower_is_better: bool = False,
 ) -> list[IndicatorWarning]:
     """Regions whose rank in the peer group `group` (its short name) fell by `places` or more
     since the previous period (`since`: 上月, or 上季度 for a quarterly indicator), each warned
@@ -88,6 +90,7 @@ def falling_warnings(
                 kind=kind,
                 since=since,
                 among=among,
+                lower_is_better=lower_is_better,
             ),
         )
         for line in lines
@@ -96,18 +99,31 @@ def falling_warnings(
 
 
 def target_warnings(
-    region: str, indicator: str, standing: Standing, behind_points: Decimal
+    region: str,
+    indicator: str,
+    standing: Standing,
+    behind_points: Decimal,
+    *,
+    unit: str = "",
+    places: int = 0,
 ) -> list[IndicatorWarning]:
     """A target's warnings: off its node by more than `behind_points` (个百分点, on the shown
-    figures), and a year-end forecast that misses the target — behind and below 100%, or for a
-    ceiling (赴京访批次, lower being better) used faster than its node (said as the report says
-    it, `ceiling_used`) and above 100%. None without a breakdown or a figure."""
+    figures), and a year-end forecast that misses the target — behind and below 100%
+    (预计完不成全年目标), or for a ceiling (赴京访批次, lower being better) used faster than its
+    node, said as the report says it with the node in `unit` (`ceiling_used`: the one node the
+    table and the sentence show), and heading over it (预计突破全年控制数, tryout 17). None
+    without a breakdown or a figure."""
     found = []
     if standing.vs_node is not None and standing.pace is Pace.BEHIND:
         off = abs(shown(standing.vs_node))
         if off > behind_points:
             if standing.lower_is_better:
-                said = ceiling_used(standing.completion_rate, standing.vs_node)
+                node = (
+                    ""
+                    if standing.node_target is None
+                    else f"{number(standing.node_target, places)}{unit}"
+                )
+                said = ceiling_used(standing.completion_rate, standing.vs_node, node)
             else:
                 said = (
                     f"完成目标的{rate(standing.completion_rate)}，{vs_pace_text(standing.vs_node)}"
@@ -121,14 +137,15 @@ def target_warnings(
                 )
             )
     if standing.forecast_rate is not None and standing.forecast_missed:
-        reached = "达到控制目标" if shown(standing.forecast_rate) > FULL else "完成目标"
+        forecast = rate(standing.forecast_rate)
+        if standing.lower_is_better:
+            kind = IndicatorWarningKind.OVER_CEILING
+            said = f"全年预计突破全年控制数，达到控制数的{forecast}"
+        else:
+            kind, said = IndicatorWarningKind.SHORT_FORECAST, f"全年预计完成目标的{forecast}"
         found.append(
             IndicatorWarning(
-                IndicatorWarningKind.SHORT_FORECAST,
-                region,
-                indicator,
-                f"{region}{indicator}按以往进度推算，全年预计{reached}的"
-                f"{rate(standing.forecast_rate)}。",
+                kind, region, indicator, f"{region}{indicator}按以往进度推算，{said}。"
             )
         )
     return found
@@ -147,10 +164,16 @@ def report_warnings(report: IndicatorReport, behind_points: Decimal) -> list[Ind
             among=table.among,
             rank_by=RankBy(table.indicator.rank_by),
             kind=Kind(table.indicator.kind),
+            lower_is_better=table.indicator.direction == Direction.LOWER,
         )
     for target in report.targets:
         found += target_warnings(
-            target.region, target.indicator.name, target.standing, behind_points
+            target.region,
+            target.indicator.name,
+            target.standing,
+            behind_points,
+            unit=target.indicator.unit,
+            places=target.indicator.places,
         )
     return [replace(warning, period=report.label) for warning in found]
 
