@@ -385,7 +385,7 @@ def test_a_place_on_the_amount_says_so_never_read_as_a_place_on_the_growth():
     )
     assert (
         performance_sentence(11, "温县", line)
-        == "1—11月，温县脱贫人口完成0.84万人，同比增长2.1%，完成量在全市有数据的6个中居第1位。"
+        == "1—11月，温县脱贫人口完成8400人，同比增长2.1%，完成量在全市有数据的6个中居第1位。"
     )
     by_growth = replace(line, rank_by=RankBy.GROWTH)
     assert performance_sentence(11, "温县", by_growth).endswith("增速在全市有数据的6个中居第1位。")
