@@ -473,3 +473,24 @@ def test_xlsx_notes_are_written_as_text_never_as_formulas(land_and_parks, tmp_pa
     note = next(cell for cell in cells if str(cell.value).startswith("=HYPERLINK"))
     assert note.data_type == "s"
     assert note.value == '=HYPERLINK("http://127.0.0.1/","点此")'
+
+
+def test_a_parks_own_report_has_its_land_and_its_figures_a_countys_only_its_own(
+    land_and_parks, city
+):
+    """Tryout 16: 高新区's and 博爱县's pages had no 用地情况 or 园区 sections (`land: []`)."""
+    from guanmo.attraction.report import build_unit_report
+
+    park = city.children.get(name="武陟产业集聚区")
+    zone = city.children.get(name="城乡一体化示范区")
+
+    parks_own = build_unit_report(city, park, 2025, 9)
+    zones_own = build_unit_report(city, zone, 2025, 9)
+    county = build_unit_report(city, city.children.get(name="武陟县"), 2025, 9)
+
+    assert [(name, land.supplied) for name, land in parks_own.land] == [("武陟产业集聚区", 100)]
+    assert zones_own.land == [] and county.land == []
+    assert [(facts.name, standing.revenue_rank) for facts, standing in zones_own.parks] == [
+        ("城乡一体化示范区", 1)
+    ]
+    assert parks_own.parks == [] and county.parks == []
