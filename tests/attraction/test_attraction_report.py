@@ -390,7 +390,7 @@ def test_the_xlsx_has_a_sheet_for_every_section_the_warnings_too(land_and_parks,
     workbook = load_workbook(_written(tmp_path, "xlsx"))
 
     assert workbook.sheetnames == [
-        "县区园区", "重点区域", "来源地", "行业", "转化用时", "预警", "用地", "园区"
+        "县区园区", "阶段转化率", "重点区域", "来源地", "行业", "转化用时", "预警", "用地", "园区"
     ]  # fmt: skip
     warnings = workbook["预警"]
     assert warnings.cell(1, 1).value == "2025年1—9月预警（截至2025年9月30日）"
@@ -494,3 +494,23 @@ def test_a_parks_own_report_has_its_land_and_its_figures_a_countys_only_its_own(
         ("城乡一体化示范区", 1)
     ]
     assert parks_own.parks == [] and county.parks == []
+
+
+def test_the_conversion_between_consecutive_stages_is_in_every_face(register_2025, capsys):
+    """全市: 5 leads, 3 signed, 2 landed, 1 started, none producing: 洽谈→签约 60.0%, 签约→落地
+    66.7%, 落地→开工 50.0%, 开工→投产 0.0%, 投产→达产 — (no base)."""
+    report = _json(capsys)
+
+    city = report["conversion_rates"][0]
+    assert city == {
+        "region": "全市",
+        "negotiating_to_signed": "60.0",
+        "signed_to_landed": "66.7",
+        "landed_to_started": "50.0",
+        "started_to_producing": "0.0",
+        "producing_to_at_capacity": None,
+    }
+    call_command("attraction-report", "--year", "2025", "--month", "6")
+    text = capsys.readouterr().out
+    assert "\n相邻阶段转化率\n" in text
+    assert "全市\t60.0%\t66.7%\t50.0%\t0.0%\t—" in text

@@ -185,7 +185,8 @@ def test_the_page_has_every_section_the_report_has_with_the_same_rows(client, wo
     sections = report_sections(build_report(world.city, YEAR, 4))
     keys = [section.key for section in sections]
     assert keys == [
-        "by-unit", "by-group", "by-source", "by-industry", "days", "warnings", "land", "parks"
+        "by-unit", "conversions", "by-group", "by-source", "by-industry", "days", "warnings",
+        "land", "parks",
     ]  # fmt: skip
     for section in sections:
         table = page.split(f'id="{section.key}"')[1].split("</table>")[0]

@@ -52,12 +52,29 @@ def row_dict(name: str, figures: Funnel) -> dict:
     }
 
 
+# The consecutive stages' conversions as JSON names them (洽谈→签约 … 投产→达产).
+CONVERSION_KEYS = (
+    "negotiating_to_signed",
+    "signed_to_landed",
+    "landed_to_started",
+    "started_to_producing",
+    "producing_to_at_capacity",
+)
+
+
+def conversion_dict(name: str, figures: Funnel) -> dict:
+    """One row's conversions between consecutive stages (percent as text, null for none)."""
+    shares = [share for _, _, share in figures.conversions()]
+    return {"region": name, **dict(zip(CONVERSION_KEYS, map(_rate, shares), strict=True))}
+
+
 def as_dict(report: AttractionReport) -> dict:
     """The report as `--format json` prints it."""
     period = report.period
     return {
         "period": {"year": period.year, "month": period.month, "label": period.label},
         "funnel": [row_dict(name, figures) for name, figures in report.funnel],
+        "conversion_rates": [conversion_dict(name, figures) for name, figures in report.funnel],
         "by_source": [row_dict(name, figures) for name, figures in report.by_source],
         "by_source_group": [row_dict(name, figures) for name, figures in report.by_source_group],
         "by_industry": [row_dict(name, figures) for name, figures in report.by_industry],

@@ -9,12 +9,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from itertools import pairwise
 
 from guanmo.attraction.bulletin import LAND_UNITS, land_sentence
 from guanmo.attraction.funnel import Funnel
 from guanmo.attraction.land import LAND_HEADERS, ParkLand, per_mu_sentence
 from guanmo.attraction.parks import LEADING_SHARE_TARGET
 from guanmo.attraction.report import AttractionReport
+from guanmo.attraction.stages import STAGES
 from guanmo.documents.official import chinese_date
 from guanmo.figures.formatting import UNDEFINED, money_wan, number, points, rate
 
@@ -163,13 +165,28 @@ PARK_BRIEF = (0, 1, 4, 5, 6, 7, 13)
 
 
 def report_sections(report: AttractionReport) -> list[Section]:
-    """Every section of the report in the order each face shows them: the units' funnel, by
-    source group, by source, by industry, the days between stages, the warnings, the land (with
-    the idle parcels and those below their park's standard) and the parks' own figures."""
+    """Every section of the report in the order each face shows them: the units' funnel, the
+    conversion between consecutive stages by unit (落地→开工: started ÷ landed), by source
+    group, by source, by industry, the days between stages, the warnings, the land (with the
+    idle parcels and those below their park's standard) and the parks' own figures."""
     day = chinese_date(report.as_of)  # the day warnings and land are judged on
     sections = [
         _funnel_section(
             "by-unit", "县区园区", "各县（市、区）、园区招商项目推进情况", "地区", report.funnel
+        ),
+        Section(
+            key="conversions",
+            sheet="阶段转化率",
+            title="相邻阶段转化率",
+            columns=(
+                SectionColumn("地区"),
+                *(SectionColumn(f"{b.value}→{a.value}", Kind.RATE) for b, a in pairwise(STAGES)),
+            ),
+            rows=[
+                [name, *(share for _, _, share in figures.conversions())]
+                for name, figures in report.funnel
+            ],
+            notes=["转化率为到达后一阶段的项目数占到达前一阶段项目数的比例。"],
         ),
         _funnel_section("by-group", "重点区域", "按重点区域", "区域", report.by_source_group),
         _funnel_section("by-source", "来源地", "按投资方来源地", "来源地", report.by_source),
