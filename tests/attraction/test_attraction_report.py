@@ -514,3 +514,32 @@ def test_the_conversion_between_consecutive_stages_is_in_every_face(register_202
     text = capsys.readouterr().out
     assert "\n相邻阶段转化率\n" in text
     assert "全市\t60.0%\t66.7%\t50.0%\t0.0%\t—" in text
+
+
+def test_parks_sharing_a_place_are_said_tied_in_every_face(land_and_parks, city, capsys, tmp_path):
+    """Two parks with the same 主营业务收入 share 第1位: 1（并列） in the text, the .xlsx and
+    the .docx, as the parks page says it (tryout 16: a bare 1 twice; the .docx had no 位次)."""
+    from guanmo.attraction.models import ParkFigures
+
+    ParkFigures.objects.create(
+        park=city.children.get(name="武陟产业集聚区"), year=2025, month=9, revenue=1500000,
+        leading_revenue=894000,
+    )  # fmt: skip
+
+    call_command("attraction-report", "--year", "2025", "--month", "9")
+    out = capsys.readouterr().out
+    assert "城乡一体化示范区\t1,500,000.00\t1（并列）\t" in out
+    assert "武陟产业集聚区\t1,500,000.00\t1（并列）\t" in out
+
+    sheet = load_workbook(_written(tmp_path, "xlsx"))["园区"]
+    assert [row[2] for row in sheet.iter_rows(min_row=4, values_only=True)][:2] == [
+        "1（并列）", "1（并列）"
+    ]  # fmt: skip
+    document = Document(str(_written(tmp_path, "docx")))
+    parks = next(t for t in document.tables if t.rows[0].cells[0].text == "园区")
+    assert [cell.text for cell in parks.rows[0].cells][:3] == [
+        "园区",
+        "主营业务收入（万元）",
+        "位次",
+    ]
+    assert [row.cells[2].text for row in parks.rows[1:3]] == ["1（并列）", "1（并列）"]

@@ -18,7 +18,7 @@ from guanmo.attraction.parks import LEADING_SHARE_TARGET
 from guanmo.attraction.report import AttractionReport
 from guanmo.attraction.stages import STAGES
 from guanmo.documents.official import chinese_date
-from guanmo.figures.formatting import UNDEFINED, money_wan, number, points, rate
+from guanmo.figures.formatting import UNDEFINED, money_wan, number, points, rank_cell, rate
 
 
 class Kind(Enum):
@@ -147,11 +147,12 @@ def _funnel_section(key, sheet, title, first, rows) -> Section:
 PARK_COLUMNS = (
     SectionColumn("园区"),
     SectionColumn("主营业务收入（万元）", Kind.MONEY),
-    SectionColumn("位次", Kind.COUNT),
+    SectionColumn("位次"),
     SectionColumn("主导产业"),
     SectionColumn("主导产业占比", Kind.RATE),
     SectionColumn("目标", Kind.RATE),
     SectionColumn("与目标比（个百分点）", Kind.POINTS),
+    SectionColumn("占比位次"),
     SectionColumn("规上企业（家）", Kind.COUNT),
     SectionColumn("高新技术企业（家）", Kind.COUNT),
     SectionColumn("公共服务平台（个）", Kind.COUNT),
@@ -160,8 +161,9 @@ PARK_COLUMNS = (
     SectionColumn("建成面积（平方公里）", Kind.DECIMAL),
     SectionColumn("建成率", Kind.RATE),
 )
-# The parks on a portrait page: 园区, 主营业务收入, 主导产业占比, 目标, 与目标比, 规上企业, 建成率.
-PARK_BRIEF = (0, 1, 4, 5, 6, 7, 13)
+# The parks on a portrait page (seven columns at most): 园区, 主营业务收入, 位次, 主导产业占比,
+# 与目标比, 占比位次, 建成率. Ranks as every table says them (figures.formatting.rank_cell).
+PARK_BRIEF = (0, 1, 2, 4, 6, 7, 14)
 
 
 def report_sections(report: AttractionReport) -> list[Section]:
@@ -273,11 +275,12 @@ def _park_row(park, standing) -> list:
     return [
         park.name,
         park.revenue,
-        standing.revenue_rank,
+        rank_cell(standing.revenue_rank, tied=standing.revenue_tied),
         park.leading_industries or None,
         standing.leading_share,
         park.target if park.target is not None else LEADING_SHARE_TARGET,
         standing.vs_target,
+        rank_cell(standing.share_rank, tied=standing.share_tied),
         park.enterprises_above_size,
         park.high_tech_enterprises,
         park.service_platforms,
