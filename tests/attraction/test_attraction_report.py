@@ -152,8 +152,20 @@ def test_docx_carries_the_sentences_and_the_units_table(register_2025, city, tmp
     document = Document(str(path))
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert "全市新增签约项目3个、合同投资8.7亿元，其中已开工1个，开工率33.3%。" in text
-    rows = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
-    assert rows[1] == ["全市", "3", "1", "86,500.00", "66.7%", "33.3%", "17.3%"]
+    # Every column of the units' funnel, in two portrait tables (tryout 16: 落地, 签约率, 投产率
+    # and 达产率 were left out).
+    counts, rates = ([[c.text for c in row.cells] for row in t.rows] for t in document.tables[:2])
+    assert counts[0][:3] == ["地区", "洽谈项目（个）", "新签项目（个）"]
+    assert counts[1] == ["全市", "5", "3", "2", "1", "0", "0", "86,500.00"]
+    assert rates[0] == [
+        "地区", "到位资金（万元）", "签约率", "履约率", "开工率", "投产率", "达产率", "资金到位率"
+    ]  # fmt: skip
+    assert rates[1] == ["全市", "15,000.00", "60.0%", "66.7%", "33.3%", "0.0%", "0.0%", "17.3%"]
+    captions = [line for line in text.split("\n") if line.startswith("表")]
+    assert captions[:2] == [
+        "表1　各县（市、区）、园区招商项目推进情况（项目数和合同投资）",
+        "表2　各县（市、区）、园区招商项目推进情况（到位资金和比率）",
+    ]
 
 
 def test_a_month_outside_the_year_is_refused(city):

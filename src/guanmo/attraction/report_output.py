@@ -251,13 +251,13 @@ def as_docx(report: AttractionReport, city: Region) -> bytes:
             document.heading(section.title)
             document.body(f"{section.empty}。")
             continue
-        tables += 1
         if section.opening:
             document.body(section.opening)
-        headers, rows = section.brief_table()
-        document.table(
-            headers, rows, caption=f"表{tables}　{section.title}", units=section.units or None
-        )
+        for title, headers, rows in section.portrait_tables():
+            tables += 1
+            document.table(
+                headers, rows, caption=f"表{tables}　{title}", units=section.units or None
+            )
         for note in section.notes:
             document.body(note if note.endswith("。") else f"{note}。")
     return document.finish()

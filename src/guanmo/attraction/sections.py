@@ -42,8 +42,8 @@ class Section:
     """One part of the report. `key` is the page's table id and the .xlsx sheet's name; `rows`
     hold raw figures (None: no figure, shown —); `notes` are the lines said under the table;
     `opening` the sentence the .docx says before it;
-    `brief` the columns a portrait .docx page keeps (all when empty); `empty` what is said when
-    there are no rows."""
+    `brief` the columns a portrait .docx page keeps (all when empty), or `parts` the tables it
+    is split into; `empty` what is said when there are no rows."""
 
     key: str
     sheet: str
@@ -55,6 +55,8 @@ class Section:
     brief: tuple[int, ...] = ()
     empty: str = "无"
     opening: str = ""
+    # A table too wide for one portrait page, as several: (what the part holds, its columns).
+    parts: tuple[tuple[str, tuple[int, ...]], ...] = ()
 
     @property
     def headers(self) -> list[str]:
@@ -67,11 +69,20 @@ class Section:
             for row in self.rows
         ]
 
-    def brief_table(self) -> tuple[list[str], list[list[str]]]:
-        """(headers, text rows) of the columns a portrait page keeps."""
-        keep = self.brief or tuple(range(len(self.columns)))
+    def portrait_tables(self) -> list[tuple[str, list[str], list[list[str]]]]:
+        """(title, headers, text rows) of each table a portrait page shows: one per part, its
+        title saying what the part holds, else one of the columns `brief` keeps (all when
+        empty) under the section's title."""
         rows = self.text_rows()
-        return [self.headers[i] for i in keep], [[row[i] for i in keep] for row in rows]
+        parts = self.parts or (("", self.brief or tuple(range(len(self.columns)))),)
+        return [
+            (
+                f"{self.title}（{holds}）" if holds else self.title,
+                [self.headers[i] for i in keep],
+                [[row[i] for i in keep] for row in rows],
+            )
+            for holds, keep in parts
+        ]
 
 
 def cell_text(value: object, kind: Kind) -> str:
@@ -118,8 +129,12 @@ FUNNEL_RATES = (
     "capacity_rate",
     "funds_rate",
 )
-# A funnel table on a portrait page: the name, 新签, 开工, 合同投资, 履约率, 开工率, 资金到位率.
-FUNNEL_BRIEF = (0, 2, 4, 7, 10, 11, 14)
+# A funnel table on portrait pages: two tables, each led by the row's name: the stages' counts
+# with 合同投资, then 到位资金 with every rate (no column left out, tryout 16).
+FUNNEL_PARTS = (
+    ("项目数和合同投资", (0, 1, 2, 3, 4, 5, 6, 7)),
+    ("到位资金和比率", (0, 8, 9, 10, 11, 12, 13, 14)),
+)
 
 
 def funnel_row(name: str, figures: Funnel) -> list:
@@ -140,7 +155,7 @@ def _funnel_section(key, sheet, title, first, rows) -> Section:
         columns=(SectionColumn(first), *FUNNEL_COLUMNS),
         rows=[funnel_row(name, figures) for name, figures in rows],
         units="金额单位：万元",
-        brief=FUNNEL_BRIEF,
+        parts=FUNNEL_PARTS,
     )
 
 
