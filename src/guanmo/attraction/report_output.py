@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 
+from guanmo import clock
 from guanmo.attraction.funnel import Funnel
 from guanmo.attraction.land import IDLE_WORDS, ParkLand, PerMuBase, per_mu_note
 from guanmo.attraction.parks import LEADING_SHARE_TARGET
@@ -238,10 +239,11 @@ def as_xlsx(report: AttractionReport) -> bytes:
 
 
 def as_docx(report: AttractionReport, city: Region) -> bytes:
-    """An unnumbered official document dated on the day the report is judged on (the period's
-    end, or today): the sentences, then each section as a numbered table (the columns a
-    portrait page keeps) with the lines said under it."""
-    head = letterhead(office_for(city), number=None, dated=report.as_of)
+    """An unnumbered official document dated the day it is produced (`clock.today`: every
+    document carries the day it is made; the figures say their own period): the sentences,
+    then each section as numbered tables (those a portrait page shows) with the lines said
+    under it."""
+    head = letterhead(office_for(city), number=None, dated=clock.today())
     document = OfficialDocument(head, f"{report.period.label}招商引资项目推进情况")
     for sentence in report.sentences:
         document.body(sentence)

@@ -141,7 +141,9 @@ def _funds_initial(lead: Lead) -> dict:
     if latest is None:
         today = clock.today()
         return {"year": today.year, "month": today.month}
-    return {"year": latest.year, "month": latest.month, "cumulative": latest.cumulative}
+    # As typed (5000, 12000.5), not as stored (5000.0000).
+    cumulative = f"{latest.cumulative.normalize():f}"
+    return {"year": latest.year, "month": latest.month, "cumulative": cumulative}
 
 
 @require_POST
