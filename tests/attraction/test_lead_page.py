@@ -181,3 +181,11 @@ def test_the_project_a_start_makes_is_on_the_years_key_list_from_its_start(clien
     client.force_login(world.users["city"])
     listed = client.get(reverse("project_list"), {"q": "智能传感器"}).content.decode()
     assert "智能传感器项目" in listed
+
+
+def test_a_start_with_no_signing_asks_for_the_signing_first(client, world, lead):
+    page = _record(client, world, "city", lead, stage="开工", reached="2025-05-20")
+
+    assert "开工：尚无签约日期，请先记录签约" in page.content.decode()
+    lead.refresh_from_db()
+    assert lead.project is None

@@ -340,9 +340,14 @@ def record_stage(
     stored = {stage: day for stage, (_, day) in stage_dates(lead).items() if day}
     if reached is not None:
         stored[stage] = reached
+    faults = stage_faults(stored, {stage} if reached else set(), today)
+    unsigned = Stage.SIGNED not in stored and stage != Stage.SIGNED
     messages = [
-        f"{at.label}：{why}"
-        for at, why in stage_faults(stored, {stage} if reached else set(), today)
+        # The stage being recorded asks for the signing first, not the signing for a date.
+        f"{stage.label}：尚无签约日期，请先记录签约"
+        if unsigned and at == Stage.SIGNED
+        else f"{at.label}：{why}"
+        for at, why in faults
     ]
     investment = contract_investment or lead.contract_investment
     if Stage.SIGNED in stored and investment is None:
