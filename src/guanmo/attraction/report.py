@@ -18,6 +18,7 @@ from guanmo.attraction.funnel import (
     funnel,
     funnels_by,
     host_of,
+    last_funds_month,
 )
 from guanmo.attraction.land import (
     IdleParcel,
@@ -32,7 +33,7 @@ from guanmo.attraction.origins import GROUPS
 from guanmo.attraction.parks import ParkFacts, ParkStanding, standings
 from guanmo.attraction.phases import PhaseGap, first_phase_only
 from guanmo.attraction.selectors import facts_of, parcels_of, park_facts, park_standards
-from guanmo.attraction.sentences import funnel_sentences
+from guanmo.attraction.sentences import funnel_sentences, open_month_sentences
 from guanmo.attraction.stages import Stage
 from guanmo.clock import today
 from guanmo.regions.models import Region
@@ -188,7 +189,10 @@ def report_of(
         conversion_days=conversion_days(leads, period),
         warnings=early_warnings(leads, as_of),
         as_of=as_of,
-        sentences=funnel_sentences(whole, by_unit, period.label, whole_name),
+        sentences=[
+            *funnel_sentences(whole, by_unit, period.label, whole_name),
+            *open_month_sentences(period, as_of, last_funds_month(leads, as_of)),
+        ],
         land=_land(parcels, units, as_of, whole_name),
         idle_land=idle_parcels(parcels, as_of),
         first_phase_only=first_phase_only(parcels, as_of),
