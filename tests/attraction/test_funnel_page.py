@@ -225,3 +225,21 @@ def test_a_county_office_picks_no_other_unit(client, world, register):
 
     assert "武陟县新增签约项目2个" in page and "温县新增" not in page
     assert 'name="unit"' not in page
+
+
+def test_the_project_list_gives_each_leads_state_at_the_periods_end(client, world):
+    """Tryout 16: 1—11月's list showed a project started on 1 December as 已转入."""
+    from guanmo.attraction.services import record_stage
+
+    lead = Lead.objects.create(
+        city=world.city, county=world.wuzhi, name="冷链", register_year=YEAR,
+        contract_investment=Decimal("30000"),
+    )  # fmt: skip
+    for stage, day in ((Stage.SIGNED, date(YEAR, 1, 10)), (Stage.STARTED, date(YEAR, 5, 20))):
+        record_stage(lead, stage, planned=None, reached=day, user=None, today=date(YEAR, 6, 1))
+
+    april = _page(client, world, "city").content.decode().split('id="leads"')[1]
+    may = _page(client, world, "city", month=5).content.decode().split('id="leads"')[1]
+
+    assert "<td>签约</td><td>—</td>" in april and "已转入" not in april
+    assert "<td>开工</td><td>已转入（2025年5月20日）</td>" in may
