@@ -143,6 +143,8 @@ def test_xlsx_reads_back_with_figures_as_numbers(register_2025, tmp_path):
     assert sheet.cell(4, 12).number_format == "0.0%"
     xiuwu = [cell.value for cell in sheet[4 + 1 + 4]]  # 全市, 解放, 中站, 马村, 山阳, 修武
     assert xiuwu[0] == "修武县" and xiuwu[9] is None  # no base: an empty cell, never 0%
+    notes = [row[0] for row in sheet.iter_rows(values_only=True) if row[0]]
+    assert "空白单元格表示无此数字（无基数的比率等，页面显示为“—”），不是0。" in notes
 
 
 def test_docx_carries_the_sentences_and_the_units_table(register_2025, city, tmp_path):

@@ -207,9 +207,14 @@ _FORMATS = {
 _WIDTHS = {Kind.TEXT: 18, Kind.MONEY: 14, Kind.DECIMAL: 14}
 
 
+# Under a sheet with a figure missing: a cell the page shows "—" is left empty, so that every
+# figure stays a number in Excel (as the bulletin's .xlsx does), and the sheet says so.
+BLANK_NOTE = "空白单元格表示无此数字（无基数的比率等，页面显示为“—”），不是0。"
+
+
 def as_xlsx(report: AttractionReport) -> bytes:
     """One sheet per section, each titled with the period, figures kept as numbers (rates with
-    "0.0%"); the lines said under a table follow it."""
+    "0.0%"); the lines said under a table follow it, and `BLANK_NOTE` where a cell is empty."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     for section in report_sections(report):
@@ -231,7 +236,9 @@ def as_xlsx(report: AttractionReport) -> bytes:
             rows=section.rows,
             freeze_columns=1,
         )
-        for note in section.notes:  # through the writer that neutralises formulas
+        blank = any(value is None for row in section.rows for value in row[1:])
+        for note in [*section.notes, *([BLANK_NOTE] if blank else [])]:
+            # through the writer that neutralises formulas
             put(sheet.cell(row=sheet.max_row + 1, column=1), note)
     file = io.BytesIO()
     workbook.save(file)
