@@ -10,7 +10,9 @@ from django.core.management import CommandError, call_command
 from docx import Document
 from openpyxl import load_workbook
 
+from guanmo import clock
 from guanmo.attraction.sheet_import import import_attraction
+from guanmo.documents.official import chinese_date
 from tests.attraction.sheets import register, write
 
 FUNNEL_KEYS = [
@@ -141,6 +143,8 @@ def test_xlsx_reads_back_with_figures_as_numbers(register_2025, tmp_path):
     assert sheet.cell(4, 12).number_format == "0.0%"
     xiuwu = [cell.value for cell in sheet[4 + 1 + 4]]  # 全市, 解放, 中站, 马村, 山阳, 修武
     assert xiuwu[0] == "修武县" and xiuwu[9] is None  # no base: an empty cell, never 0%
+    notes = [row[0] for row in sheet.iter_rows(values_only=True) if row[0]]
+    assert "空白单元格表示无此数字（无基数的比率等，页面显示为“—”），不是0。" in notes
 
 
 def test_docx_carries_the_sentences_and_the_units_table(register_2025, city, tmp_path):
@@ -152,8 +156,20 @@ def test_docx_carries_the_sentences_and_the_units_table(register_2025, city, tmp
     document = Document(str(path))
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert "全市新增签约项目3个、合同投资8.7亿元，其中已开工1个，开工率33.3%。" in text
-    rows = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
-    assert rows[1] == ["全市", "3", "1", "86,500.00", "66.7%", "33.3%", "17.3%"]
+    # Every column of the units' funnel, in two portrait tables (tryout 16: 落地, 签约率, 投产率
+    # and 达产率 were left out).
+    counts, rates = ([[c.text for c in row.cells] for row in t.rows] for t in document.tables[:2])
+    assert counts[0][:3] == ["地区", "洽谈项目（个）", "新签项目（个）"]
+    assert counts[1] == ["全市", "5", "3", "2", "1", "0", "0", "86,500.00"]
+    assert rates[0] == [
+        "地区", "到位资金（万元）", "签约率", "履约率", "开工率", "投产率", "达产率", "资金到位率"
+    ]  # fmt: skip
+    assert rates[1] == ["全市", "15,000.00", "60.0%", "66.7%", "33.3%", "0.0%", "0.0%", "17.3%"]
+    captions = [line for line in text.split("\n") if line.startswith("表")]
+    assert captions[:2] == [
+        "表1　各县（市、区）、园区招商项目推进情况（项目数和合同投资）",
+        "表2　各县（市、区）、园区招商项目推进情况（到位资金和比率）",
+    ]
 
 
 def test_a_month_outside_the_year_is_refused(city):
@@ -390,7 +406,7 @@ def test_the_xlsx_has_a_sheet_for_every_section_the_warnings_too(land_and_parks,
     workbook = load_workbook(_written(tmp_path, "xlsx"))
 
     assert workbook.sheetnames == [
-        "县区园区", "重点区域", "来源地", "行业", "转化用时", "预警", "用地", "园区"
+        "县区园区", "阶段转化率", "重点区域", "来源地", "行业", "转化用时", "预警", "用地", "园区"
     ]  # fmt: skip
     warnings = workbook["预警"]
     assert warnings.cell(1, 1).value == "2025年1—9月预警（截至2025年9月30日）"
@@ -415,7 +431,8 @@ def test_the_docx_has_the_parks_the_land_and_the_date_under_the_issuer(land_and_
     land = next(rows for rows in tables if rows[0][0] == "地区" and "亩均税收" in rows[0])
     assert ["武陟产业集聚区", "100.00", "100.00", "0.00", "0.00", "0.00", "200.00", "5.00"] in land
     issued = [line.strip() for line in text if line.strip()]
-    assert "2025年9月30日" in issued[-3:]
+    # Dated the day it is produced, as documents are (tryout 16: dated the period's end).
+    assert chinese_date(clock.today()) in issued[-3:]
 
 
 def test_the_command_picks_a_unit_a_source_or_an_industry_as_the_page_does(register_2025, capsys):
@@ -473,3 +490,73 @@ def test_xlsx_notes_are_written_as_text_never_as_formulas(land_and_parks, tmp_pa
     note = next(cell for cell in cells if str(cell.value).startswith("=HYPERLINK"))
     assert note.data_type == "s"
     assert note.value == '=HYPERLINK("http://127.0.0.1/","点此")'
+
+
+def test_a_parks_own_report_has_its_land_and_its_figures_a_countys_only_its_own(
+    land_and_parks, city
+):
+    """Tryout 16: 高新区's and 博爱县's pages had no 用地情况 or 园区 sections (`land: []`)."""
+    from guanmo.attraction.report import build_unit_report
+
+    park = city.children.get(name="武陟产业集聚区")
+    zone = city.children.get(name="城乡一体化示范区")
+
+    parks_own = build_unit_report(city, park, 2025, 9)
+    zones_own = build_unit_report(city, zone, 2025, 9)
+    county = build_unit_report(city, city.children.get(name="武陟县"), 2025, 9)
+
+    assert [(name, land.supplied) for name, land in parks_own.land] == [("武陟产业集聚区", 100)]
+    assert zones_own.land == [] and county.land == []
+    assert [(facts.name, standing.revenue_rank) for facts, standing in zones_own.parks] == [
+        ("城乡一体化示范区", 1)
+    ]
+    assert parks_own.parks == [] and county.parks == []
+
+
+def test_the_conversion_between_consecutive_stages_is_in_every_face(register_2025, capsys):
+    """全市: 5 leads, 3 signed, 2 landed, 1 started, none producing: 洽谈→签约 60.0%, 签约→落地
+    66.7%, 落地→开工 50.0%, 开工→投产 0.0%, 投产→达产 — (no base)."""
+    report = _json(capsys)
+
+    city = report["conversion_rates"][0]
+    assert city == {
+        "region": "全市",
+        "negotiating_to_signed": "60.0",
+        "signed_to_landed": "66.7",
+        "landed_to_started": "50.0",
+        "started_to_producing": "0.0",
+        "producing_to_at_capacity": None,
+    }
+    call_command("attraction-report", "--year", "2025", "--month", "6")
+    text = capsys.readouterr().out
+    assert "\n相邻阶段转化率\n" in text
+    assert "全市\t60.0%\t66.7%\t50.0%\t0.0%\t—" in text
+
+
+def test_parks_sharing_a_place_are_said_tied_in_every_face(land_and_parks, city, capsys, tmp_path):
+    """Two parks with the same 主营业务收入 share 第1位: 1（并列） in the text, the .xlsx and
+    the .docx, as the parks page says it (tryout 16: a bare 1 twice; the .docx had no 位次)."""
+    from guanmo.attraction.models import ParkFigures
+
+    ParkFigures.objects.create(
+        park=city.children.get(name="武陟产业集聚区"), year=2025, month=9, revenue=1500000,
+        leading_revenue=894000,
+    )  # fmt: skip
+
+    call_command("attraction-report", "--year", "2025", "--month", "9")
+    out = capsys.readouterr().out
+    assert "城乡一体化示范区\t1,500,000.00\t1（并列）\t" in out
+    assert "武陟产业集聚区\t1,500,000.00\t1（并列）\t" in out
+
+    sheet = load_workbook(_written(tmp_path, "xlsx"))["园区"]
+    assert [row[2] for row in sheet.iter_rows(min_row=4, values_only=True)][:2] == [
+        "1（并列）", "1（并列）"
+    ]  # fmt: skip
+    document = Document(str(_written(tmp_path, "docx")))
+    parks = next(t for t in document.tables if t.rows[0].cells[0].text == "园区")
+    assert [cell.text for cell in parks.rows[0].cells][:3] == [
+        "园区",
+        "主营业务收入（万元）",
+        "位次",
+    ]
+    assert [row.cells[2].text for row in parks.rows[1:3]] == ["1（并列）", "1（并列）"]

@@ -108,3 +108,22 @@ def test_the_sections_unit_rows_add_up_to_the_city_a_park_project_counted_in_its
     assert city_row[:2] == ["全市", "2"]
     assert sum(int(row[1]) for row in units) == 2
     assert [row[:2] for row in units] == [["武陟县", "1"], ["城乡一体化示范区", "1"]]
+
+
+def test_an_issued_bulletins_page_shows_the_issued_sections_not_todays_data(
+    client, world, closed_april, register
+):
+    client.force_login(world.users["city"])
+    client.post(reverse("bulletin_issue", args=[YEAR, 4]), {"dated": f"{YEAR}-05-08"})
+    county = world.city.children.get(name="武陟县")
+    _lead(world.city, county, "印发后补录", Decimal("20000"), 签约=date(YEAR, 4, 20))
+    today = attraction_section(world.city, YEAR, 4).sentences[0]
+    assert today != HEADLINE  # the register changed after issue
+
+    page = client.get(reverse("bulletin", args=[YEAR, 4])).content.decode()
+    document = Document(_file(client, world, "docx"))
+
+    assert HEADLINE in page and today not in page
+    assert HEADLINE in [paragraph.text for paragraph in document.paragraphs]
+    assert "以下是印发的文件内容" in page and "印发通报</button>" not in page
+    assert '<td>全市</td><td class="num">2</td><td class="num">35,000.00</td>' in page

@@ -185,7 +185,8 @@ def test_the_page_has_every_section_the_report_has_with_the_same_rows(client, wo
     sections = report_sections(build_report(world.city, YEAR, 4))
     keys = [section.key for section in sections]
     assert keys == [
-        "by-unit", "by-group", "by-source", "by-industry", "days", "warnings", "land", "parks"
+        "by-unit", "conversions", "by-group", "by-source", "by-industry", "days", "warnings",
+        "land", "parks",
     ]  # fmt: skip
     for section in sections:
         table = page.split(f'id="{section.key}"')[1].split("</table>")[0]
@@ -227,7 +228,7 @@ def test_a_county_office_picks_no_other_unit(client, world, register):
 
 
 def _listed(response) -> list[str]:
-    return [lead.name for lead, _ in response.context["leads"]]
+    return [lead.name for lead, *_ in response.context["leads"]]
 
 
 def test_the_list_of_leads_narrows_as_the_figures_do(client, world, register):
@@ -242,3 +243,21 @@ def test_the_list_of_leads_narrows_as_the_figures_do(client, world, register):
     assert _listed(both) == []
     assert "传感器" not in group.content.decode().split('id="by-unit"')[1]
     assert sorted(_listed(_page(client, world, "city"))) == ["传感器", "冷链", "温县食品"]
+
+
+def test_the_project_list_gives_each_leads_state_at_the_periods_end(client, world):
+    """Tryout 16: 1—11月's list showed a project started on 1 December as 已转入."""
+    from guanmo.attraction.services import record_stage
+
+    lead = Lead.objects.create(
+        city=world.city, county=world.wuzhi, name="冷链", register_year=YEAR,
+        contract_investment=Decimal("30000"),
+    )  # fmt: skip
+    for stage, day in ((Stage.SIGNED, date(YEAR, 1, 10)), (Stage.STARTED, date(YEAR, 5, 20))):
+        record_stage(lead, stage, planned=None, reached=day, user=None, today=date(YEAR, 6, 1))
+
+    april = _page(client, world, "city").content.decode().split('id="leads"')[1]
+    may = _page(client, world, "city", month=5).content.decode().split('id="leads"')[1]
+
+    assert "<td>签约</td><td>—</td>" in april and "已转入" not in april
+    assert "<td>开工</td><td>已转入（2025年5月20日）</td>" in may

@@ -318,3 +318,18 @@ def test_planned_dates_park_chain_leader_and_dropped_talks_are_read(city, tmp_pa
     assert base.project is None  # planned to start is not started
     dropped = Lead.objects.get(name="文旅综合体")
     assert dropped.dropped_on == date(2025, 3, 31) and dropped.industry_code == ""
+
+
+@pytest.mark.parametrize(
+    "title", ["焦作市招商引资项目登记表（截至2025年11月底）", "招商项目台账(截止11月末)"]
+)
+def test_a_title_saying_as_of_which_months_end_gives_the_funds_month(city, tmp_path, title):
+    """Tryout 16: a register titled （截至2025年11月底） was refused: 未写明到位资金截至哪个月."""
+    header = [*HEADER[:-1], "累计到位资金（万元）"]
+    path = write(tmp_path, register(ROWS, header=header, title=title))
+
+    report = import_attraction(path, city=city, year=2025)
+
+    assert report.ok, [str(f) for f in report.faults]
+    funds = FundsInPlace.objects.get(lead__name="香雪海冷链产业园")
+    assert (funds.year, funds.month) == (2025, 11)

@@ -60,7 +60,7 @@ def test_figures_are_stored_in_their_units_for_the_titles_period(city, tmp_path)
     assert (demo.planned_area, demo.built_area) == (Decimal("30"), Decimal("18.5"))
     wuzhi = ParkFigures.objects.get(park__name="武陟产业集聚区")
     assert (wuzhi.leading_revenue, wuzhi.service_platforms, wuzhi.built_area) == (None,) * 3
-    assert "园区主要指标按2025年1-6月读取" in report.notes
+    assert "园区主要指标按2025年1—6月读取" in report.notes
 
 
 def test_a_blank_cell_keeps_the_stored_figure_and_a_change_is_kept_with_its_import(city, tmp_path):

@@ -103,3 +103,12 @@ def test_the_county_of_another_lead_may_not_enter(client, world, signed):
         == 403
     )
     assert not signed.funds.exists()
+
+
+def test_the_funds_form_offers_the_latest_month_as_typed(client, world, signed):
+    FundsInPlace.objects.create(lead=signed, year=YEAR, month=4, cumulative=Decimal("5000.0000"))
+    client.force_login(world.users["wuzhi"])
+
+    page = client.get(reverse("attraction_lead", args=[signed.pk])).content.decode()
+
+    assert 'value="5000"' in page and "5000.0000" not in page

@@ -163,3 +163,29 @@ def test_the_industry_is_shown_with_its_gbt_4754_code(client, world, lead):
 
     assert "<dt>行业</dt><dd>C38 电气机械和器材制造业</dd>" in page
     assert "GB/T 4754—2017" in page
+
+
+def test_the_project_a_start_makes_is_on_the_years_key_list_from_its_start(client, world, lead):
+    from guanmo.ledger.models import Level, Project
+
+    _record(
+        client, world, "wuzhi", lead, stage="签约", reached="2025-03-10", contract_investment="9"
+    )
+    _record(client, world, "wuzhi", lead, stage="开工", reached="2025-05-20")
+
+    lead.refresh_from_db()
+    project = lead.project
+    assert project.entered_on == date(2025, 5, 20)
+    assert [(e.year, e.level) for e in project.key_lists.all()] == [(YEAR, Level.CITY)]
+    assert Project.objects.in_ledger(YEAR).filter(pk=project.pk).exists()
+    client.force_login(world.users["city"])
+    listed = client.get(reverse("project_list"), {"q": "智能传感器"}).content.decode()
+    assert "智能传感器项目" in listed
+
+
+def test_a_start_with_no_signing_asks_for_the_signing_first(client, world, lead):
+    page = _record(client, world, "city", lead, stage="开工", reached="2025-05-20")
+
+    assert "开工：尚无签约日期，请先记录签约" in page.content.decode()
+    lead.refresh_from_db()
+    assert lead.project is None

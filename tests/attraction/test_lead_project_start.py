@@ -161,3 +161,29 @@ def test_a_lead_started_in_december_is_not_due_to_report_november(world, setting
     assert warnings(11) == []
     settings.GUANMO_TODAY = date(YEAR + 1, 1, 10)
     assert warnings(12) == ["12月进度逾期未报送"]
+
+
+def test_the_project_page_shows_its_lead_with_stage_dates_investment_and_funds(
+    client, world, started
+):
+    started.funds.create(year=YEAR, month=6, cumulative=Decimal("12000"))
+    client.force_login(world.users["city"])
+
+    page = client.get(reverse("project_detail", args=[started.project.pk])).content.decode()
+    section = page.split('id="attraction"')[1].split("</table>")[0]
+
+    assert reverse("attraction_lead", args=[started.pk]) in page
+    assert "<td>签约</td><td>—</td><td>2025年3月10日</td>" in section
+    assert "<td>开工</td><td>2025年5月1日</td><td>2025年5月20日</td>" in section
+    assert "35,000.00" in page and "12,000.00" in page and "截至2025年6月底" in page
+
+
+def test_the_leads_production_is_the_projects_producing_milestone_with_history(started):
+    record_stage(
+        started, Stage.PRODUCING, planned=date(YEAR, 7, 1), reached=date(YEAR, 7, 20),
+        user=None, today=TODAY,
+    )  # fmt: skip
+
+    milestone = Milestone.objects.get(project=started.project, kind=MilestoneKind.PRODUCING)
+    assert (milestone.planned, milestone.reached) == (date(YEAR, 7, 1), date(YEAR, 7, 20))
+    assert FigureChange.objects.filter(project=started.project, field__contains="投产").exists()

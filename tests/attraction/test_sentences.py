@@ -68,3 +68,28 @@ def test_a_unit_that_signed_gets_its_own_sentence():
 
     assert sentences[-1] == "武陟县新增签约项目12个、合同投资86.5亿元，其中已开工5个，开工率41.7%。"
     assert len(sentences) == 4
+
+
+def test_an_open_month_says_the_funds_are_to_the_last_month_entered(settings):
+    """Tryout 16: December's 资金到位率 (13.2%) was over contracts signed into December with funds
+    entered only to November, and nothing said so."""
+    from datetime import date
+
+    from guanmo.attraction.funnel import FundsReport, LeadFacts, Period
+    from guanmo.attraction.report import report_of
+    from guanmo.attraction.stages import Stage
+
+    settings.GUANMO_TODAY = date(2025, 12, 15)
+    lead = LeadFacts(
+        name="冷链", units=("武陟县",), contract_investment=Decimal(10000),
+        reached={Stage.SIGNED: date(2025, 3, 1)},
+        funds=(FundsReport(2025, 11, Decimal(2000)),),
+    )  # fmt: skip
+
+    december = report_of([lead], Period(2025, 12), [])
+    november = report_of([lead], Period(2025, 11), [])
+
+    assert december.sentences[-1] == (
+        "12月尚未结束，各项数字截至2025年12月15日；到位资金按已填报的最近月份计，截至11月底。"
+    )
+    assert not any("尚未结束" in sentence for sentence in november.sentences)

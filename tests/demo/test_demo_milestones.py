@@ -44,3 +44,24 @@ def test_some_approvals_came_late_and_one_is_missed(demo):
     assert states.count("已完成（晚于计划）") >= 3
     assert "逾期未完成" in states
     assert "未安排" not in states
+
+
+def test_a_project_reporting_investment_has_started(demo):
+    """No demo project reports investment or construction before its 开工 is reached (tryout
+    16: 11 new starts reported 桩基施工…主体封顶 with 开工 and 施工许可 not reached)."""
+    from guanmo.ledger.models import MonthlyProgress
+
+    worked = (
+        MonthlyProgress.objects.filter(completed_this_month__gt=0, project__stage=Stage.NEW_START)
+        .values_list("project_id", "year", "month")
+        .distinct()
+    )
+    dates = milestones_by_project({pk for pk, _, _ in worked})
+    contradictions = [
+        (pk, month)
+        for pk, year, month in worked
+        if (started := dates[pk].get(MilestoneKind.STARTED)) is None
+        or started.reached is None
+        or (started.reached.year, started.reached.month) > (year, month)
+    ]
+    assert contradictions == []

@@ -90,3 +90,25 @@ def test_the_bulletin_page_shows_the_milestones_and_the_curve(client, kept):
         "较序时进度" in page
     )  # a column of the ranking table (tests/ledger/test_curve_ranking_columns.py)
     assert "开工率50.0%" in page
+
+
+def test_a_project_leaving_one_list_but_staying_on_another_is_said_to_stay(kept):
+    """温县文旅 is on the provincial list too: taken off the city list on 3月25日 it is still a
+    key project, so the bulletin says it keeps counting (tryout 16: the November bulletin named
+    a removal yet had no 本月调出 sentence, the project being 省重点 as well)."""
+    p = kept.projects
+    KeyListEntry.objects.create(project=p["温县文旅"], year=2025, level="省")
+    remove_from_key_list(
+        KeyListEntry.objects.get(project=p["温县文旅"], level="市"),
+        on=date(2025, 3, 25),
+        reason="调整为省重点",
+        user=None,
+        today=date(2025, 4, 1),
+    )
+
+    said = milestone_section(kept.city, 2025, 3).sentences[1]
+
+    assert said == (
+        "3月调出重点项目名录项目2个：温县健康食品产业园（市重点，长期停工，无法按期建成）、"
+        "温县太极文化产业园（市重点，调整为省重点；仍为省重点项目，继续计入项目个数和排名）。"
+    )

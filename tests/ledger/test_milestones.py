@@ -143,3 +143,19 @@ def test_the_life_line_says_where_each_milestone_stands():
         ("竣工", "未到期"),
         ("投产", "未安排"),
     ]
+
+
+def test_investment_reported_before_the_start_is_noted_never_silently():
+    from guanmo.ledger.milestones import work_before_start_note
+
+    may = date(2025, 5, 1)
+    assert work_before_start_note(None, may) == (
+        "自2025年5月起已报送完成投资，但开工节点尚无实际日期，请填写实际开工日期。"
+    )
+    assert work_before_start_note(MilestoneDates(K.STARTED, planned=date(2025, 3, 1)), may)
+    late = MilestoneDates(K.STARTED, reached=date(2025, 6, 1))
+    assert work_before_start_note(late, may) == (
+        "自2025年5月起已报送完成投资，早于实际开工日期2025年6月1日，请核实开工日期或完成投资。"
+    )
+    assert work_before_start_note(MilestoneDates(K.STARTED, reached=date(2025, 5, 31)), may) == ""
+    assert work_before_start_note(None, None) == ""

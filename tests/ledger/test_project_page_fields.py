@@ -52,3 +52,16 @@ def test_the_edit_form_changes_nature_and_category_into_the_history(client, worl
         ("建设性质（统计）", "改建"),
         ("项目类型", "基础设施"),
     }
+
+
+def test_the_page_notes_investment_reported_with_no_start_date(client, world):
+    from guanmo.ledger.models import Milestone
+
+    client.force_login(world.users["city"])
+    project = world.projects["武陟装备"]
+    first = project.monthly_progress.filter(completed_this_month__gt=0).order_by("month").first()
+
+    noted = f"自2025年{first.month}月起已报送完成投资，但开工节点尚无实际日期，请填写实际开工日期。"
+    assert noted in page_text(client, project)
+    Milestone.objects.create(project=project, kind="开工", reached=f"2025-{first.month:02d}-03")
+    assert "已报送完成投资" not in page_text(client, project)

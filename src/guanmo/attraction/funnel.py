@@ -135,6 +135,18 @@ def funds_in_place(lead: LeadFacts, day: date) -> Decimal:
     return max(reports, key=lambda f: (f.year, f.month)).cumulative
 
 
+def last_funds_month(leads: Iterable[LeadFacts], day: date) -> tuple[int, int] | None:
+    """The latest (year, month) any lead's funds in place were reported for, up to `day`'s
+    month; None when none was."""
+    months = [
+        (f.year, f.month)
+        for lead in leads
+        for f in lead.funds
+        if (f.year, f.month) <= (day.year, day.month)
+    ]
+    return max(months, default=None)
+
+
 @dataclass(frozen=True)
 class Funnel:
     """A period's funnel for one scope: the counts, money in 万元, and the rates in percent."""

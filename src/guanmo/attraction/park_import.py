@@ -19,13 +19,14 @@ from guanmo.attraction.park_columns import COUNT_COLUMNS, PARK_COLUMNS, ParkColu
 from guanmo.attraction.park_services import save_park_figures
 from guanmo.attraction.places import unit_named
 from guanmo.attraction.selectors import parks_of
+from guanmo.figures.arithmetic import period_label
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Source as ChangeSource
 from guanmo.reporting.imports import Outcome, outcome_of, write_all_or_nothing
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets.cells import decimal_places, format_wan
 from guanmo.sheets.faults import ImportReport, SheetFault, row_place
-from guanmo.sheets.header import Expected, months_text, read_label
+from guanmo.sheets.header import Expected, read_label
 from guanmo.sheets.measures import unit_stated
 from guanmo.sheets.repeats import refuse_repeats
 from guanmo.sheets.table import Row, Table
@@ -121,7 +122,7 @@ def import_park_figures(
     if not report.ok:
         return report
     period_month = months.pop()
-    report.notes.append(f"园区主要指标按{year}年{months_text((1, period_month))}读取")
+    report.notes.append(f"园区主要指标按{year}年{period_label(period_month)}读取")
     report.notes += [note for entry in entries for note in _notes(entry)]
 
     def save(entry: _Entry, record: ImportRecord | None) -> Outcome:

@@ -20,6 +20,7 @@ from guanmo.attraction.funnel import (
     funnel,
     funnels_by,
     host_of,
+    last_funds_month,
 )
 from guanmo.attraction.land import (
     IdleParcel,
@@ -35,7 +36,7 @@ from guanmo.attraction.origins import GROUPS
 from guanmo.attraction.parks import ParkFacts, ParkStanding, standings
 from guanmo.attraction.phases import PhaseGap, first_phase_only
 from guanmo.attraction.selectors import facts, facts_of, parcels_of, park_facts, park_standards
-from guanmo.attraction.sentences import funnel_sentences
+from guanmo.attraction.sentences import funnel_sentences, open_month_sentences
 from guanmo.attraction.stages import Stage
 from guanmo.clock import today
 from guanmo.regions.models import Region
@@ -74,17 +75,32 @@ class AttractionReport:
 
 
 def build_unit_report(city: Region, unit: Region, year: int, month: int) -> AttractionReport:
-    """One county's or park's report: the leads it hosts (selectors.host_unit), its own total,
-    no rows of other units and no land."""
-    return report_of(facts_of(city, [unit]), Period(year, month), [], whole_name=unit.name)
+    """One county's or park's report: the leads and the parcels it hosts (selectors.host_unit,
+    funnel.host_of), its own total and land, no rows of other units; a park's own figures with
+    its ranks among the city's parks (tryout 16: a park's page had no land and no parks)."""
+    parks = park_facts(city, year, month)
+    return report_of(
+        facts_of(city, [unit]),
+        Period(year, month),
+        [],
+        parcels=[parcel for parcel in parcels_of(city) if host_of(parcel) == unit.name],
+        standards=_standards(city),
+        whole_name=unit.name,
+        parks=parks,
+        parks_shown={unit.name},
+    )
+
+
+def _standards(city: Region) -> dict[str, Standard]:
+    return {
+        name: Standard(each.investment_intensity, each.min_plot_ratio)
+        for name, each in park_standards(city).items()
+    }
 
 
 def build_report(city: Region, year: int, month: int) -> AttractionReport:
     """The city's report for the year up to `month` (ValueError for a month outside 1—12)."""
-    standards = {
-        name: Standard(each.investment_intensity, each.min_plot_ratio)
-        for name, each in park_standards(city).items()
-    }
+    standards = _standards(city)
     return report_of(
         facts_of(city),
         Period(year, month),
@@ -165,11 +181,13 @@ def report_of(
     standards: dict[str, Standard] | None = None,
     whole_name: str = CITY_ROW,
     parks: Sequence[ParkFacts] = (),
+    parks_shown: set[str] | None = None,
 ) -> AttractionReport:
     """The report over plain facts; warnings and land are judged on the period's end, or today
     when the period has not ended yet. Each lead and parcel counts in one unit's row, its host
     (`funnel.host_of`), so the units' rows add up to the whole; without `units` (one unit's
-    own report) there are no units' rows."""
+    own report) there are no units' rows. Parks are ranked among all `parks`; `parks_shown`
+    (names) keeps only those rows, None all."""
     whole = funnel(leads, period)
     by_unit = funnels_by(leads, period, lambda lead: [host_of(lead)], units) if units else []
     as_of = min(period.end, today())
@@ -183,12 +201,19 @@ def report_of(
         conversion_days=conversion_days(leads, period),
         warnings=early_warnings(leads, as_of),
         as_of=as_of,
-        sentences=funnel_sentences(whole, by_unit, period.label, whole_name),
+        sentences=[
+            *funnel_sentences(whole, by_unit, period.label, whole_name),
+            *open_month_sentences(period, as_of, last_funds_month(leads, as_of)),
+        ],
         land=_land(parcels, units, as_of, whole_name),
         idle_land=idle_parcels(parcels, as_of),
         first_phase_only=first_phase_only(parcels, as_of),
         below_standard=_below_standard(parcels, standards or {}),
-        parks=list(zip(parks, standings(parks), strict=True)),
+        parks=[
+            (park, standing)
+            for park, standing in zip(parks, standings(parks), strict=True)
+            if parks_shown is None or park.name in parks_shown
+        ],
     )
 
 
@@ -196,10 +221,13 @@ def _land(
     parcels: Sequence[ParcelFacts], units: list[str], day: date, whole_name: str
 ) -> list[tuple[str, ParkLand]]:
     """The whole's land (全市, 全县), then each unit's that hosts any parcel (`funnel.host_of`:
-    a parcel counts once), in the bulletins' order, then any other host found, by name."""
+    a parcel counts once), in the bulletins' order, then any other host found, by name; no
+    units' rows without `units` (one unit's own report)."""
     if not parcels:
         return []
     rows = [(whole_name, park_land(parcels, day))]
+    if not units:  # one unit's own report: its whole is its only row
+        return rows
     hosts = {host_of(parcel) for parcel in parcels}
     for unit in [*units, *sorted(hosts - set(units))]:
         held = [parcel for parcel in parcels if host_of(parcel) == unit]

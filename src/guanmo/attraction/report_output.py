@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 
+from guanmo import clock
 from guanmo.attraction.funnel import Funnel
 from guanmo.attraction.land import IDLE_WORDS, ParkLand, PerMuBase, per_mu_note
 from guanmo.attraction.parks import LEADING_SHARE_TARGET
@@ -52,12 +53,29 @@ def row_dict(name: str, figures: Funnel) -> dict:
     }
 
 
+# The consecutive stages' conversions as JSON names them (洽谈→签约 … 投产→达产).
+CONVERSION_KEYS = (
+    "negotiating_to_signed",
+    "signed_to_landed",
+    "landed_to_started",
+    "started_to_producing",
+    "producing_to_at_capacity",
+)
+
+
+def conversion_dict(name: str, figures: Funnel) -> dict:
+    """One row's conversions between consecutive stages (percent as text, null for none)."""
+    shares = [share for _, _, share in figures.conversions()]
+    return {"region": name, **dict(zip(CONVERSION_KEYS, map(_rate, shares), strict=True))}
+
+
 def as_dict(report: AttractionReport) -> dict:
     """The report as `--format json` prints it."""
     period = report.period
     return {
         "period": {"year": period.year, "month": period.month, "label": period.label},
         "funnel": [row_dict(name, figures) for name, figures in report.funnel],
+        "conversion_rates": [conversion_dict(name, figures) for name, figures in report.funnel],
         "by_source": [row_dict(name, figures) for name, figures in report.by_source],
         "by_source_group": [row_dict(name, figures) for name, figures in report.by_source_group],
         "by_industry": [row_dict(name, figures) for name, figures in report.by_industry],
@@ -189,9 +207,14 @@ _FORMATS = {
 _WIDTHS = {Kind.TEXT: 18, Kind.MONEY: 14, Kind.DECIMAL: 14}
 
 
+# Under a sheet with a figure missing: a cell the page shows "—" is left empty, so that every
+# figure stays a number in Excel (as the bulletin's .xlsx does), and the sheet says so.
+BLANK_NOTE = "空白单元格表示无此数字（无基数的比率等，页面显示为“—”），不是0。"
+
+
 def as_xlsx(report: AttractionReport) -> bytes:
     """One sheet per section, each titled with the period, figures kept as numbers (rates with
-    "0.0%"); the lines said under a table follow it."""
+    "0.0%"); the lines said under a table follow it, and `BLANK_NOTE` where a cell is empty."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     for section in report_sections(report):
@@ -213,7 +236,9 @@ def as_xlsx(report: AttractionReport) -> bytes:
             rows=section.rows,
             freeze_columns=1,
         )
-        for note in section.notes:  # through the writer that neutralises formulas
+        blank = any(value is None for row in section.rows for value in row[1:])
+        for note in [*section.notes, *([BLANK_NOTE] if blank else [])]:
+            # through the writer that neutralises formulas
             put(sheet.cell(row=sheet.max_row + 1, column=1), note)
     file = io.BytesIO()
     workbook.save(file)
@@ -221,10 +246,11 @@ def as_xlsx(report: AttractionReport) -> bytes:
 
 
 def as_docx(report: AttractionReport, city: Region) -> bytes:
-    """An unnumbered official document dated on the day the report is judged on (the period's
-    end, or today): the sentences, then each section as a numbered table (the columns a
-    portrait page keeps) with the lines said under it."""
-    head = letterhead(office_for(city), number=None, dated=report.as_of)
+    """An unnumbered official document dated the day it is produced (`clock.today`: every
+    document carries the day it is made; the figures say their own period): the sentences,
+    then each section as numbered tables (those a portrait page shows) with the lines said
+    under it."""
+    head = letterhead(office_for(city), number=None, dated=clock.today())
     document = OfficialDocument(head, f"{report.period.label}招商引资项目推进情况")
     for sentence in report.sentences:
         document.body(sentence)
@@ -234,13 +260,13 @@ def as_docx(report: AttractionReport, city: Region) -> bytes:
             document.heading(section.title)
             document.body(f"{section.empty}。")
             continue
-        tables += 1
         if section.opening:
             document.body(section.opening)
-        headers, rows = section.brief_table()
-        document.table(
-            headers, rows, caption=f"表{tables}　{section.title}", units=section.units or None
-        )
+        for title, headers, rows in section.portrait_tables():
+            tables += 1
+            document.table(
+                headers, rows, caption=f"表{tables}　{title}", units=section.units or None
+            )
         for note in section.notes:
             document.body(note if note.endswith("。") else f"{note}。")
     return document.finish()

@@ -9,14 +9,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from itertools import pairwise
 
 from guanmo.attraction.bulletin import LAND_UNITS, land_sentence
 from guanmo.attraction.funnel import Funnel
 from guanmo.attraction.land import LAND_HEADERS, ParkLand, per_mu_sentence
 from guanmo.attraction.parks import LEADING_SHARE_TARGET
 from guanmo.attraction.report import AttractionReport
+from guanmo.attraction.stages import STAGES
 from guanmo.documents.official import chinese_date
-from guanmo.figures.formatting import UNDEFINED, money_wan, number, points, rate
+from guanmo.figures.formatting import UNDEFINED, money_wan, number, points, rank_cell, rate
 
 
 class Kind(Enum):
@@ -40,8 +42,8 @@ class Section:
     """One part of the report. `key` is the page's table id and the .xlsx sheet's name; `rows`
     hold raw figures (None: no figure, shown —); `notes` are the lines said under the table;
     `opening` the sentence the .docx says before it;
-    `brief` the columns a portrait .docx page keeps (all when empty); `empty` what is said when
-    there are no rows."""
+    `brief` the columns a portrait .docx page keeps (all when empty), or `parts` the tables it
+    is split into; `empty` what is said when there are no rows."""
 
     key: str
     sheet: str
@@ -53,6 +55,8 @@ class Section:
     brief: tuple[int, ...] = ()
     empty: str = "无"
     opening: str = ""
+    # A table too wide for one portrait page, as several: (what the part holds, its columns).
+    parts: tuple[tuple[str, tuple[int, ...]], ...] = ()
 
     @property
     def headers(self) -> list[str]:
@@ -65,11 +69,20 @@ class Section:
             for row in self.rows
         ]
 
-    def brief_table(self) -> tuple[list[str], list[list[str]]]:
-        """(headers, text rows) of the columns a portrait page keeps."""
-        keep = self.brief or tuple(range(len(self.columns)))
+    def portrait_tables(self) -> list[tuple[str, list[str], list[list[str]]]]:
+        """(title, headers, text rows) of each table a portrait page shows: one per part, its
+        title saying what the part holds, else one of the columns `brief` keeps (all when
+        empty) under the section's title."""
         rows = self.text_rows()
-        return [self.headers[i] for i in keep], [[row[i] for i in keep] for row in rows]
+        parts = self.parts or (("", self.brief or tuple(range(len(self.columns)))),)
+        return [
+            (
+                f"{self.title}（{holds}）" if holds else self.title,
+                [self.headers[i] for i in keep],
+                [[row[i] for i in keep] for row in rows],
+            )
+            for holds, keep in parts
+        ]
 
 
 def cell_text(value: object, kind: Kind) -> str:
@@ -116,8 +129,12 @@ FUNNEL_RATES = (
     "capacity_rate",
     "funds_rate",
 )
-# A funnel table on a portrait page: the name, 新签, 开工, 合同投资, 履约率, 开工率, 资金到位率.
-FUNNEL_BRIEF = (0, 2, 4, 7, 10, 11, 14)
+# A funnel table on portrait pages: two tables, each led by the row's name: the stages' counts
+# with 合同投资, then 到位资金 with every rate (no column left out, tryout 16).
+FUNNEL_PARTS = (
+    ("项目数和合同投资", (0, 1, 2, 3, 4, 5, 6, 7)),
+    ("到位资金和比率", (0, 8, 9, 10, 11, 12, 13, 14)),
+)
 
 
 def funnel_row(name: str, figures: Funnel) -> list:
@@ -138,18 +155,19 @@ def _funnel_section(key, sheet, title, first, rows) -> Section:
         columns=(SectionColumn(first), *FUNNEL_COLUMNS),
         rows=[funnel_row(name, figures) for name, figures in rows],
         units="金额单位：万元",
-        brief=FUNNEL_BRIEF,
+        parts=FUNNEL_PARTS,
     )
 
 
 PARK_COLUMNS = (
     SectionColumn("园区"),
     SectionColumn("主营业务收入（万元）", Kind.MONEY),
-    SectionColumn("位次", Kind.COUNT),
+    SectionColumn("位次"),
     SectionColumn("主导产业"),
     SectionColumn("主导产业占比", Kind.RATE),
     SectionColumn("目标", Kind.RATE),
     SectionColumn("与目标比（个百分点）", Kind.POINTS),
+    SectionColumn("占比位次"),
     SectionColumn("规上企业（家）", Kind.COUNT),
     SectionColumn("高新技术企业（家）", Kind.COUNT),
     SectionColumn("公共服务平台（个）", Kind.COUNT),
@@ -158,18 +176,34 @@ PARK_COLUMNS = (
     SectionColumn("建成面积（平方公里）", Kind.DECIMAL),
     SectionColumn("建成率", Kind.RATE),
 )
-# The parks on a portrait page: 园区, 主营业务收入, 主导产业占比, 目标, 与目标比, 规上企业, 建成率.
-PARK_BRIEF = (0, 1, 4, 5, 6, 7, 13)
+# The parks on a portrait page (seven columns at most): 园区, 主营业务收入, 位次, 主导产业占比,
+# 与目标比, 占比位次, 建成率. Ranks as every table says them (figures.formatting.rank_cell).
+PARK_BRIEF = (0, 1, 2, 4, 6, 7, 14)
 
 
 def report_sections(report: AttractionReport) -> list[Section]:
-    """Every section of the report in the order each face shows them: the units' funnel, by
-    source group, by source, by industry, the days between stages, the warnings, the land (with
-    the idle parcels and those below their park's standard) and the parks' own figures."""
+    """Every section of the report in the order each face shows them: the units' funnel, the
+    conversion between consecutive stages by unit (落地→开工: started ÷ landed), by source
+    group, by source, by industry, the days between stages, the warnings, the land (with the
+    idle parcels and those below their park's standard) and the parks' own figures."""
     day = chinese_date(report.as_of)  # the day warnings and land are judged on
     sections = [
         _funnel_section(
             "by-unit", "县区园区", "各县（市、区）、园区招商项目推进情况", "地区", report.funnel
+        ),
+        Section(
+            key="conversions",
+            sheet="阶段转化率",
+            title="相邻阶段转化率",
+            columns=(
+                SectionColumn("地区"),
+                *(SectionColumn(f"{b.value}→{a.value}", Kind.RATE) for b, a in pairwise(STAGES)),
+            ),
+            rows=[
+                [name, *(share for _, _, share in figures.conversions())]
+                for name, figures in report.funnel
+            ],
+            notes=["转化率为到达后一阶段的项目数占到达前一阶段项目数的比例。"],
         ),
         _funnel_section("by-group", "重点区域", "按重点区域", "区域", report.by_source_group),
         _funnel_section("by-source", "来源地", "按投资方来源地", "来源地", report.by_source),
@@ -256,11 +290,12 @@ def _park_row(park, standing) -> list:
     return [
         park.name,
         park.revenue,
-        standing.revenue_rank,
+        rank_cell(standing.revenue_rank, tied=standing.revenue_tied),
         park.leading_industries or None,
         standing.leading_share,
         park.target if park.target is not None else LEADING_SHARE_TARGET,
         standing.vs_target,
+        rank_cell(standing.share_rank, tied=standing.share_tied),
         park.enterprises_above_size,
         park.high_tech_enterprises,
         park.service_platforms,

@@ -17,10 +17,17 @@ from guanmo.attraction.land import (
     park_land,
     per_mu,
 )
-from guanmo.attraction.models import PREPARATORY, Lead, Parcel, ParkFigures, ParkStandard
+from guanmo.attraction.models import (
+    PREPARATORY,
+    FundsInPlace,
+    Lead,
+    Parcel,
+    ParkFigures,
+    ParkStandard,
+)
 from guanmo.attraction.origins import ABROAD, groups_of, province_of
 from guanmo.attraction.parks import ParkFacts
-from guanmo.attraction.stages import Stage
+from guanmo.attraction.stages import STAGES, Stage
 from guanmo.ledger.milestones import MilestoneDates
 from guanmo.ledger.models import MilestoneKind
 from guanmo.regions.models import Region
@@ -262,3 +269,35 @@ def project_land(project_id: int, day: date) -> list[ParcelLine]:
             )
         )
     return lines
+
+
+@dataclass(frozen=True)
+class ProjectLead:
+    """The 招商 side of a ledger project that came from a lead: the lead, every stage's
+    (planned, actual) dates in the funnel's order (开工 as the project's milestone keeps it),
+    its contract investment and its latest funds in place (万元, with the month, or None)."""
+
+    lead: Lead
+    stages: list[tuple[str, date | None, date | None]]
+    contract_investment: Decimal | None
+    funds: FundsInPlace | None
+
+
+def project_lead(project_id: int) -> ProjectLead | None:
+    """The lead a ledger project came from (`services.link_to_ledger`), None for a project
+    with none."""
+    lead = (
+        Lead.objects.filter(project_id=project_id)
+        .select_related("project")
+        .prefetch_related("stages", "project__milestones")
+        .first()
+    )
+    if lead is None:
+        return None
+    dates = stage_dates(lead)
+    return ProjectLead(
+        lead=lead,
+        stages=[(stage.label, *dates.get(stage, (None, None))) for stage in STAGES],
+        contract_investment=lead.contract_investment,
+        funds=lead.funds.order_by("-year", "-month").first(),
+    )

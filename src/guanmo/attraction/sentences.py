@@ -2,9 +2,11 @@
 其中已开工5个，开工率41.7%。" (issue 14). Money in 亿元 to one decimal, rates to one decimal
 half-up, a rate without a base written "—" (never 0%), through guanmo.figures.formatting."""
 
+from datetime import date
 from decimal import Decimal
 
-from guanmo.attraction.funnel import Funnel
+from guanmo.attraction.funnel import Funnel, Period
+from guanmo.documents.official import chinese_date
 from guanmo.figures.formatting import money_yi, rate
 
 
@@ -61,3 +63,19 @@ def funnel_sentences(
         found.append(leads_sentence(whole))
     found += [signing_sentence(figures, name) for name, figures in units if figures.signed]
     return found
+
+
+def open_month_sentences(
+    period: Period, as_of: date, funds_month: tuple[int, int] | None
+) -> list[str]:
+    """For a period whose month has not ended (`as_of` before its end): 12月尚未结束，各项数字
+    截至2025年12月15日；到位资金按已填报的最近月份计，截至11月底。 (funds are entered by month,
+    so the rate of an open month is over the latest month entered); none for an ended one."""
+    if as_of >= period.end:
+        return []
+    said = f"{period.month}月尚未结束，各项数字截至{chinese_date(as_of)}"
+    if funds_month is None:
+        return [f"{said}；尚未填报到位资金。"]
+    year, month = funds_month
+    when = f"{month}月底" if year == period.year else f"{year}年{month}月底"
+    return [f"{said}；到位资金按已填报的最近月份计，截至{when}。"]

@@ -16,7 +16,7 @@ from guanmo.attraction.models import FundsInPlace, Lead, LeadChange, LeadMilesto
 from guanmo.attraction.selectors import host_unit, stage_dates
 from guanmo.attraction.stages import Stage, stage_faults
 from guanmo.ledger.milestones import MilestoneDates, date_faults
-from guanmo.ledger.models import MilestoneKind, Project
+from guanmo.ledger.models import KeyListEntry, Level, MilestoneKind, Project
 from guanmo.ledger.services.milestones import (
     MilestoneRefused,
     milestone_changes,
@@ -120,6 +120,8 @@ def save_lead(
         FundsInPlace.objects.update_or_create(
             lead=lead, year=year, month=month, defaults={"cumulative": cumulative}
         )
+    if lead.project_id is not None and given.stages.keys() & {Stage.PRODUCING, Stage.AT_CAPACITY}:
+        producing_on_project(lead, source=source, user=user)
     kept = [change for change in changes if change is not None]
     for change in kept:
         change.source, change.reason, change.user = source, reason, user
@@ -273,6 +275,7 @@ def link_to_ledger(
             leader_in_charge=lead.leader_in_charge,
             entered_on=started or clock.today(),
         )
+    listed = _enter_key_list(project, started)
     stored = milestones_by_project([project.pk])[project.pk]
     carried = {MilestoneKind.STARTED: lead_start} | {
         MilestoneKind(each.kind): (each.planned, each.reached) for each in lead.milestones.all()
@@ -293,6 +296,7 @@ def link_to_ledger(
         [
             *filled,
             Change(project.pk, "招商项目", "", f"{lead.name}（{lead.register_year}年登记）"),
+            *listed,
         ],
         source=Source.ATTRACTION,
         user=user,
@@ -325,7 +329,50 @@ def link_to_ledger(
     ]:
         change.source, change.user, change.import_record = Source.ATTRACTION, user, import_record
         change.save()
+    producing_on_project(lead, source=Source.ATTRACTION, user=user)
     return project
+
+
+def producing_on_project(lead: Lead, *, source: str, user: User | None) -> int:
+    """Copy a linked lead's 投产 to its project's 投产 milestone, in the project's history: the
+    lead's 投产 planned date, and its actual 投产 (else its 达产, which cannot come before it).
+    The lead's register keeps the stage; the project's milestone follows it (a date the lead
+    does not give stays as the project has it). Returns how many dates changed. Raises
+    MilestoneRefused (投产 before the project's 竣工 or 开工, a date after today)."""
+    if lead.project_id is None:
+        return 0
+    dates = {each.stage: each for each in lead.stages.all()}
+    own, full = dates.get(Stage.PRODUCING), dates.get(Stage.AT_CAPACITY)
+    planned = own.planned if own else None
+    reached = (own.reached if own else None) or (full.reached if full else None)
+    if planned is None and reached is None:
+        return 0
+    kind = MilestoneKind.PRODUCING
+    before = milestones_by_project([lead.project_id])[lead.project_id].get(
+        kind, MilestoneDates(kind)
+    )
+    after = MilestoneDates(kind, planned or before.planned, reached or before.reached)
+    return save_milestones(
+        lead.project,
+        {kind: after},
+        user=user,
+        today=clock.today(),
+        reason=f"来自招商项目“{lead.name}”",
+        source=source,
+    )
+
+
+def _enter_key_list(project: Project, started: date | None) -> list[Change]:
+    """Put the project a lead became on the city's key list (市重点) of the year it started,
+    unless it is on a list of that year already; it is then counted, listed and warned about
+    like every key project, due to report from the month of its `entered_on` (the start). The
+    project's history line, or none. Source: issue 14, "When it starts, it becomes … a ledger
+    project" (tryout 16: a converted project was on no list, yet warned as unreported)."""
+    year = (started or clock.today()).year
+    if project.key_lists.filter(year=year).exists():
+        return []
+    KeyListEntry.objects.create(project=project, year=year, level=Level.CITY)
+    return [Change(project.pk, "重点项目名录", "", f"{year}年{Level.CITY.label}")]
 
 
 class StageRefused(Exception):
@@ -352,9 +399,14 @@ def record_stage(
     stored = {stage: day for stage, (_, day) in stage_dates(lead).items() if day}
     if reached is not None:
         stored[stage] = reached
+    faults = stage_faults(stored, {stage} if reached else set(), today)
+    unsigned = Stage.SIGNED not in stored and stage != Stage.SIGNED
     messages = [
-        f"{at.label}：{why}"
-        for at, why in stage_faults(stored, {stage} if reached else set(), today)
+        # The stage being recorded asks for the signing first, not the signing for a date.
+        f"{stage.label}：尚无签约日期，请先记录签约"
+        if unsigned and at == Stage.SIGNED
+        else f"{at.label}：{why}"
+        for at, why in faults
     ]
     investment = contract_investment or lead.contract_investment
     if Stage.SIGNED in stored and investment is None:

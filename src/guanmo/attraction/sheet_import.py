@@ -83,6 +83,11 @@ _TEXT_LIMITS = {
 _RANGE = re.compile(r"\d{1,2}月?\s*[-‐‑‒–—―−－~～至到]\s*\d{1,2}月")
 
 
+# A title saying which month's end its figures are as of, anywhere in it: "…登记表（截至2025年
+# 11月底）", "(截止11月末)" (tryout 16: read_label reads a period only where a label begins).
+_AS_OF = re.compile(r"(?:截至|截止)\s*(?:((?:19|20)\d\d)年)?(\d{1,2})月(?:底|末)")
+
+
 @dataclass(frozen=True)
 class _FundsMonth:
     """Which month a sheet's 到位资金 is as of, and whether it is the year's figure (1—M月)."""
@@ -194,6 +199,10 @@ def _funds_month(table: Table, year: int, month: int | None) -> _FundsMonth | Sh
     title = read_label(REGISTER_COLUMNS, table.title) if table.title else None
     if title is not None and title.months:
         return _FundsMonth(title.year or year, title.months[1], of_the_year=False, said="标题")
+    found = _AS_OF.search(spell_dates(table.title)) if table.title else None
+    if found and 1 <= int(found.group(2)) <= 12:
+        named = int(found.group(1)) if found.group(1) else year
+        return _FundsMonth(named, int(found.group(2)), of_the_year=False, said="标题")
     if month is not None:
         return _FundsMonth(year, month, of_the_year=False, said="导入时指定")
     return SheetFault(

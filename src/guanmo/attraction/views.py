@@ -8,10 +8,11 @@ the unit that counts it (its park when the park is a city unit, else its county)
 stages there."""
 
 from collections.abc import Callable
+from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -24,6 +25,7 @@ from guanmo.attraction.models import Lead
 from guanmo.attraction.report import Picked, build_picked_report, pickable, picked_leads
 from guanmo.attraction.sections import report_sections
 from guanmo.attraction.selectors import (
+    facts,
     host_unit,
     hosted_by,
     placement,
@@ -83,9 +85,31 @@ def funnel_page(request: HttpRequest) -> HttpResponse:
             "flows": flows,
             "sees_parks": any(unit.kind == Region.Kind.ZONE for unit in scope.units()),
             "whole": whole,
-            "leads": [(lead, placement(lead)) for lead in picked_leads(leads, picked)],
+            "leads": _as_of(
+                leads.filter(pk__in=[lead.pk for lead in picked_leads(leads, picked)]),
+                report.period.end,
+            ),
         },
     )
+
+
+def _as_of(leads: QuerySet[Lead], end: date) -> list[tuple[Lead, str, str, date | None]]:
+    """Each lead with its place, the last stage it had reached by the period's `end` ("" for
+    none) and the day it entered the ledger when that was by `end` (None otherwise): the list
+    says the period's state, not today's (tryout 16)."""
+    found = []
+    chosen = leads.select_related("project", "county", "park").prefetch_related(
+        "stages", "project__milestones", "funds"
+    )
+    for lead in chosen:
+        reached = facts(lead).reached
+        stage = next((s.label for s in reversed(STAGES) if s in reached and reached[s] <= end), "")
+        project = lead.project
+        entered = project.entered_on if project is not None else None
+        found.append(
+            (lead, placement(lead), stage, entered if entered and entered <= end else None)
+        )
+    return found
 
 
 def _may_record(scope: Scope, lead: Lead) -> bool:
@@ -147,7 +171,9 @@ def _funds_initial(lead: Lead) -> dict:
     if latest is None:
         today = clock.today()
         return {"year": today.year, "month": today.month}
-    return {"year": latest.year, "month": latest.month, "cumulative": latest.cumulative}
+    # As typed (5000, 12000.5), not as stored (5000.0000).
+    cumulative = f"{latest.cumulative.normalize():f}"
+    return {"year": latest.year, "month": latest.month, "cumulative": cumulative}
 
 
 @require_POST

@@ -23,11 +23,13 @@ from guanmo.attraction.services import LeadInput, save_lead
 from guanmo.attraction.stages import Stage as LeadStage
 from guanmo.demo.city import CENTRES, SEASON, TODAY, YEAR
 from guanmo.demo.moments import at
-from guanmo.ledger.models import Project, Stage
+from guanmo.demo.works import IN_PRODUCTION, PLANT, Works, visible_progress
+from guanmo.figures.formatting import half_up
+from guanmo.ledger.models import AnnualPlan, KeyListEntry, Level, MonthlyProgress, Project, Stage
 from guanmo.regions.models import Region
 from guanmo.regions.services import divisions_named, region_of_division, units_of
 from guanmo.reporting.history import Source
-from guanmo.reporting.models import FigureChange
+from guanmo.reporting.models import CountyReport, FigureChange, Period, ReportEntry
 
 STARTED = (LeadStage.STARTED, LeadStage.PRODUCING, LeadStage.AT_CAPACITY)
 LEADS = 120
@@ -275,6 +277,46 @@ def _as_demo_project(project: Project, stages: dict, product: str) -> None:
     moment = at(started, 10)
     FigureChange.objects.filter(project=project).update(at=moment)
     LeadChange.objects.filter(lead__project=project).update(at=moment)
+    _reported_as_key_project(project, started)
+
+
+# The share of its contract investment a started lead's project plans for the demo year.
+PLAN_SHARE = Decimal("0.3")
+
+
+def _reported_as_key_project(project: Project, started: date) -> None:
+    """A started lead's project is a key project of the demo year (one started last year is
+    on this year's list as 续建): a year's plan, and each closed month from its start reported
+    and approved like the others' (the month's figures in its unit's report), on course to do
+    the plan by December. The open month is left to the county, as the others' drafts are."""
+    KeyListEntry.objects.get_or_create(project=project, year=YEAR, level=Level.CITY)
+    plan = half_up(project.total_investment * PLAN_SHARE, 0)
+    AnnualPlan.objects.update_or_create(
+        project=project, year=YEAR, defaults={"planned_investment": plan}
+    )
+    first = started.month if started.year == YEAR else 1
+    closed = Period.objects.filter(
+        city=project.city, year=YEAR, month__gte=first, closed_at__isnull=False
+    ).order_by("month")
+    ahead = sum(Decimal(str(share)) for share in SEASON[first - 1 :])
+    works = Works("", "", PLANT, IN_PRODUCTION)
+    cumulative = Decimal(0)
+    for period in closed:
+        amount = half_up(plan * Decimal(str(SEASON[period.month - 1])) / ahead, 0)
+        cumulative += amount
+        figures = {
+            "completed_this_month": amount,
+            "cumulative_completed": cumulative,
+            "visible_progress": visible_progress(
+                works, project.stage, float(cumulative / plan) if plan else 0.0
+            ),
+            "problems": "",
+        }
+        MonthlyProgress.objects.update_or_create(
+            project=project, year=YEAR, month=period.month, defaults=figures
+        )
+        report = CountyReport.objects.get(period=period, county=project.county)
+        ReportEntry.objects.update_or_create(report=report, project=project, defaults=figures)
 
 
 def _land(rng: random.Random, city: Region, units: list[Region], leads: list) -> int:

@@ -25,6 +25,7 @@ from guanmo.ledger.models import (
     Milestone,
     MilestoneKind,
     MonthlyPlan,
+    MonthlyProgress,
     Project,
     Stage,
 )
@@ -161,9 +162,45 @@ def create_demo_milestones(city: Region, seed: int) -> DemoMilestones:
             for kind, (planned, reached) in dates.items()
         ]
     Milestone.objects.bulk_create(rows, batch_size=1000)
+    _no_work_before_start(
+        {
+            row.project_id: row.reached
+            for row in rows
+            if row.kind == K.STARTED and row.project.stage == Stage.NEW_START
+        }
+    )
     curves = _curves(rng, projects)
     removed = _removals(rng, city)
     return DemoMilestones(milestones=len(rows), curves=curves, removed=removed)
+
+
+# What a new start not yet started reports as its 形象进度.
+BEFORE_START = "办理开工前手续"
+
+
+def _no_work_before_start(starts: dict[int, date | None]) -> None:
+    """A new start reports no investment and no construction before the month it started
+    (all year when it has not): its progress before then is cleared, its cumulative counted
+    from its start (tryout 16: 11 new starts not started reported 桩基施工…主体封顶)."""
+    rows = list(
+        MonthlyProgress.objects.filter(project_id__in=list(starts), year=YEAR).order_by(
+            "project_id", "month"
+        )
+    )
+    cumulative: dict[int, Decimal] = {}
+    for row in rows:
+        started = starts[row.project_id]
+        first = started.month if started and started.year == YEAR else 13
+        if row.month < first:
+            row.completed_this_month = Decimal(0)
+            row.visible_progress = BEFORE_START
+        done = cumulative.get(row.project_id, Decimal(0)) + row.completed_this_month
+        row.cumulative_completed = cumulative[row.project_id] = done
+    MonthlyProgress.objects.bulk_update(
+        rows,
+        ["completed_this_month", "cumulative_completed", "visible_progress"],
+        batch_size=1000,
+    )
 
 
 def _curves(rng: random.Random, projects: list[Project]) -> int:
@@ -191,7 +228,9 @@ def _curves(rng: random.Random, projects: list[Project]) -> int:
 
 def _removals(rng: random.Random, city: Region) -> int:
     """A preparatory project long past its planned start leaves the city list in November, a
-    halted continuing one in September; the history dated the day each left."""
+    halted continuing one in September; the history dated the day each left. Each is on the
+    city list only, so it leaves the ledger and the bulletin says 本月调出 (one also on the
+    provincial list would stay counted)."""
     late = list(
         KeyListEntry.objects.filter(
             project__city=city,
@@ -200,12 +239,16 @@ def _removals(rng: random.Random, city: Region) -> int:
             project__stage=Stage.PREPARATORY,
             project__milestones__kind=K.STARTED,
             project__milestones__planned__lte=date(YEAR, 5, 31),
-        ).order_by("pk")
+        )
+        .exclude(project__key_lists__level="省")
+        .order_by("pk")
     )
     halted = list(
         KeyListEntry.objects.filter(
             project__city=city, year=YEAR, level="市", project__stage=Stage.CONTINUING
-        ).order_by("pk")
+        )
+        .exclude(project__key_lists__level="省")
+        .order_by("pk")
     )
     chosen = [
         (entry, day, reason)

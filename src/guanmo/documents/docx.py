@@ -14,6 +14,7 @@ this module holds the pieces it is made of.
 import io
 import math
 import zipfile
+from dataclasses import dataclass
 from datetime import date, datetime
 from fractions import Fraction
 from pathlib import Path
@@ -235,3 +236,33 @@ def docx_bytes(document: DocumentObject, *, dated: date, author: str, title: str
 
 def save(document: DocumentObject, output: str | Path | BinaryIO) -> None:
     document.save(output)
+
+
+@dataclass(frozen=True)
+class BodyBlock:
+    """One block of a stored document's body, in order: a paragraph's `text` (headings and
+    body alike), or a table's `rows` of cell texts (the first row its header)."""
+
+    text: str = ""
+    rows: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def is_table(self) -> bool:
+        return bool(self.rows)
+
+
+def body_blocks(content: bytes) -> list[BodyBlock]:
+    """The paragraphs (empty ones left out) and tables of a .docx's body, in document order,
+    as plain text: how a page shows an issued document as it was issued (the figures in the
+    file, never recomputed). Raises docx's PackageNotFoundError for bytes that are no .docx."""
+    document = Document(io.BytesIO(content))
+    blocks: list[BodyBlock] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Paragraph):
+            if item.text.strip():
+                blocks.append(BodyBlock(text=item.text))
+        else:
+            rows = tuple(tuple(cell.text for cell in row.cells) for row in item.rows)
+            if rows:
+                blocks.append(BodyBlock(rows=rows))
+    return blocks

@@ -190,6 +190,14 @@ def rank_text(rank: int | None, group: str, *, tied: bool = False, among: int | 
     return f"{placed}{group}第{rank}位"
 
 
+def rank_cell(rank: int | None, *, tied: bool = False) -> str:
+    """A place in a table's 位次 column: 3, 1（并列） when shared, — when unranked; the same on
+    pages, in text, .xlsx and .docx."""
+    if rank is None:
+        return UNDEFINED
+    return f"{rank}（并列）" if tied else str(rank)
+
+
 def rank_header(ranked: int, basis: str = "") -> str:
     """A rank column's header, saying what the ranks are taken on (`basis`: 按增速, 按数值，越少
     越好) and among how many (those with a figure): 位次（按增速；共12个）, 位次（共12个）; plain

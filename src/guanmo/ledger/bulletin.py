@@ -12,6 +12,7 @@ from decimal import Decimal
 from guanmo.figures.arithmetic import period_label
 from guanmo.figures.formatting import rate, vs_pace_text, vs_time_progress
 from guanmo.ledger.curve import CurveStanding, standing_by_curve
+from guanmo.ledger.key_lists import entries_listed_in
 from guanmo.ledger.milestones import MilestoneCounts, milestone_counts
 from guanmo.ledger.models import KeyListEntry, Milestone
 from guanmo.ledger.services.curves import curves_for, shape_for
@@ -84,7 +85,8 @@ def milestone_section(city: Region, year: int, month: int) -> BulletinSection | 
     )
     sentences = [milestone_sentence(city_counts, month, whole(city.name))]
     if removed:
-        sentences.append(removal_sentence(removed, city, month))
+        staying = _staying(removed, year, month)
+        sentences.append(removal_sentence(removed, city, month, staying=staying))
     return BulletinSection(heading="重点项目节点推进情况", sentences=sentences, table=table)
 
 
@@ -113,11 +115,39 @@ def milestone_sentence(counts: MilestoneCounts, month: int, everywhere: str = "�
     )
 
 
-def removal_sentence(entries: list[KeyListEntry], city: Region, month: int) -> str:
-    """5月调出重点项目名录项目2个：温县某项目（市重点，长期停工，无法按期建成）、…。"""
+def _staying(removed: list[KeyListEntry], year: int, month: int) -> dict[int, str]:
+    """Of the projects whose entries left a list in the month, those still on another list of
+    the year after it (so still counted and ranked: `ledger.key_lists`), with that list's
+    level as said (省重点), by project id."""
+    still = KeyListEntry.objects.filter(
+        entries_listed_in(year, month + 1), project_id__in=[e.project_id for e in removed]
+    ).order_by("level")
+    staying: dict[int, str] = {}
+    for entry in still:
+        staying.setdefault(entry.project_id, entry.get_level_display())
+    return staying
+
+
+def removal_sentence(
+    entries: list[KeyListEntry],
+    city: Region,
+    month: int,
+    *,
+    staying: dict[int, str] | None = None,
+) -> str:
+    """5月调出重点项目名录项目2个：温县某项目（市重点，长期停工，无法按期建成）、…。 A project
+    still on another list of the year (`staying`: project id → 省重点) is said to stay counted:
+    （市重点，…；仍为省重点项目，继续计入项目个数和排名）."""
+    staying = staying or {}
+
+    def said(e: KeyListEntry) -> str:
+        stays = e.project_id in staying
+        kept = f"；仍为{staying[e.project_id]}项目，继续计入项目个数和排名" if stays else ""
+        return f"（{e.get_level_display()}，{e.removal_reason}{kept}）"
+
     named = "、".join(
         with_unit(e.project.county.name, e.project.name, is_city=e.project.county_id == city.pk)
-        + f"（{e.get_level_display()}，{e.removal_reason}）"
+        + said(e)
         for e in entries
     )
     return f"{month}月调出重点项目名录项目{len(entries)}个：{named}。"

@@ -81,6 +81,23 @@ def missed_sentence(kind: MilestoneKind, planned: date, year: int, month: int) -
     return f"计划{when}{phrase}，至{month}月仍未{phrase}"
 
 
+def work_before_start_note(start: MilestoneDates | None, first_worked: date | None) -> str:
+    """What a project's page says when it reports investment (first in the month of
+    `first_worked`, its first day) while its 开工 is not reached by that month's end: a project
+    doing work has started, so its 开工 date is missing or late; "" when they agree. The
+    office enters the date: a progress report never sets it, the day being unknown (tryout 16:
+    new starts reported 主体封顶 with 开工 not reached)."""
+    if first_worked is None:
+        return ""
+    if reached_by(start, month_end(first_worked.year, first_worked.month)):
+        return ""
+    when = f"{first_worked.year}年{first_worked.month}月"
+    if start is None or start.reached is None:
+        return f"自{when}起已报送完成投资，但开工节点尚无实际日期，请填写实际开工日期。"
+    started = f"{start.reached.year}年{start.reached.month}月{start.reached.day}日"
+    return f"自{when}起已报送完成投资，早于实际开工日期{started}，请核实开工日期或完成投资。"
+
+
 def date_faults(
     given: Mapping[MilestoneKind, MilestoneDates], today: date
 ) -> list[tuple[MilestoneKind, str]]:

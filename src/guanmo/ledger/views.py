@@ -3,6 +3,7 @@
 import io
 import json
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,15 +17,15 @@ from openpyxl import Workbook
 
 from guanmo import clock
 from guanmo.accounts.scope import Scope
-from guanmo.attraction.selectors import project_land
+from guanmo.attraction.selectors import project_land, project_lead
 from guanmo.documents.xlsx import MONEY_FORMAT, RATE_FORMAT, Column, write_table
 from guanmo.figures import formatting
 from guanmo.figures.breakdown import Breakdown
 from guanmo.ledger.curve import standing_by_curve
 from guanmo.ledger.filters import ProjectFilterForm
 from guanmo.ledger.forms import ProjectEditForm
-from guanmo.ledger.milestones import life_line
-from guanmo.ledger.models import CompletedBeforeYear, MonthlyProgress, Project
+from guanmo.ledger.milestones import life_line, work_before_start_note
+from guanmo.ledger.models import CompletedBeforeYear, MilestoneKind, MonthlyProgress, Project
 from guanmo.ledger.services.curves import curves_for, shape_for
 from guanmo.ledger.services.editing import EditRefused, update_project
 from guanmo.ledger.services.milestones import milestones_by_project
@@ -126,6 +127,17 @@ def project_export(request: HttpRequest) -> FileResponse:
     )
 
 
+def _first_worked(project: Project) -> date | None:
+    """The first day of the first month the project reported investment, None if never."""
+    first = (
+        project.monthly_progress.filter(completed_this_month__gt=0)
+        .order_by("year", "month")
+        .values_list("year", "month")
+        .first()
+    )
+    return date(first[0], first[1], 1) if first else None
+
+
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     scope: Scope = request.scope
     if not scope.readable_projects().filter(pk=pk).exists():
@@ -153,14 +165,19 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     shape = shape_for(scope.city, when.year)
     curve = curves_for([project.pk], when.year, shape)[project.pk]
     curve_rows = _curve_rows(curve, history)
+    milestones = milestones_by_project([project.pk])[project.pk]
     return render(
         request,
         "ledger/project_detail.html",
         {
             "project": project,
             "status": status,
-            "life_line": life_line(milestones_by_project([project.pk])[project.pk], today),
+            "life_line": life_line(milestones, today),
+            "start_note": work_before_start_note(
+                milestones.get(MilestoneKind.STARTED), _first_worked(project)
+            ),
             "land": project_land(project.pk, today),
+            "attraction": project_lead(project.pk),
             "curve": curve,
             "curve_rows": curve_rows,
             "curve_chart": _curve_chart(curve_rows),

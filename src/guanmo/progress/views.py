@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from guanmo import clock
 from guanmo.accounts.models import Role
 from guanmo.accounts.scope import Scope
+from guanmo.documents.docx import body_blocks
 from guanmo.documents.views import document_response, file_response, issue_posted
 from guanmo.figures.arithmetic import period_label
 from guanmo.figures.formatting import yi
@@ -147,9 +148,24 @@ def bulletin_list(request: HttpRequest) -> HttpResponse:
 
 def bulletin(request: HttpRequest, year: int, month: int) -> HttpResponse:
     """A closed month's bulletin: the progress figures, then the sections other apps add; the
-    city office issues it (numbered, with the 成文日期 it chooses)."""
+    city office issues it (numbered, with the 成文日期 it chooses). Once issued, the page shows
+    the issued .docx's paragraphs and tables (`documents.docx.body_blocks`), not today's data."""
     scope: Scope = request.scope
     period = _closed_period(scope, year, month)
+    issued = issued_bulletin(scope.city, year, month)
+    if issued is not None:
+        # An issued bulletin is frozen: its page shows the issued file's text, every section
+        # as issued, never figures recomputed from later data.
+        return render(
+            request,
+            "progress/bulletin.html",
+            {
+                "period": period,
+                "title": issued.title,
+                "issued": issued,
+                "issued_blocks": body_blocks(bytes(issued.content)),
+            },
+        )
     report = progress_report_for(scope.city, year, month, with_changes=True, with_columns=True)
     return render(
         request,
@@ -159,7 +175,6 @@ def bulletin(request: HttpRequest, year: int, month: int) -> HttpResponse:
             "report": report,
             "title": bulletin_title(report, scope.city.name),
             "sections": bulletin_sections(scope.city, year, month),
-            "issued": issued_bulletin(scope.city, year, month),
             "may_issue": scope.is_city_office,
             "today": clock.today(),
         },
