@@ -128,6 +128,6 @@ def test_the_command_given_a_superseded_result_finalises_the_one_standing(publis
     call_command("assess-finalise", str(published.pk), "--issue", "2025-12-08", stdout=out)
     corrected.refresh_from_db()
     assert corrected.status == Result.Status.FINAL
-    assert f"现行的第{corrected.pk}号结果" in out.getvalue()
+    assert f"现行的编号{corrected.pk}的结果" in out.getvalue()
     document = IssuedDocument.objects.get(kind=Kind.ASSESSMENT_BULLETIN)
     assert document.subject == f"assessment-{corrected.pk}"

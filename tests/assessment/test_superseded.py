@@ -4,6 +4,7 @@ result says so in a banner linking the result that replaced it, the corrected re
 back, each history ends at its own end, and the page's JSON gives both ids."""
 
 import json
+import re
 from datetime import date
 from decimal import Decimal as D
 
@@ -47,7 +48,7 @@ def test_a_superseded_result_says_which_result_stands_and_links_it(client, world
     first, second = corrected
     client.force_login(world.users["city"])
     shown = page(client, first)
-    said = f"本结果已被第{second.pk}号结果更正（2025年12月3日），以更正后结果为准"
+    said = f"本结果已被编号{second.pk}的结果更正（2025年12月3日），以更正后结果为准"
     assert said in shown
     assert f'href="{reverse("assessment_result", args=[second.pk])}"' in shown
 
@@ -56,7 +57,7 @@ def test_the_corrected_result_links_back(client, world, corrected):
     first, second = corrected
     client.force_login(world.users["wuzhi"])
     shown = page(client, second)
-    assert f"本结果更正自第{first.pk}号结果（2025年12月1日发布公示）" in shown
+    assert f"本结果更正自编号{first.pk}的结果（2025年12月1日发布公示）" in shown
     assert f'href="{reverse("assessment_result", args=[first.pk])}"' in shown
 
 
@@ -64,7 +65,7 @@ def test_each_history_ends_at_its_own_end(corrected):
     first, second = corrected
     steps = [step.text for step in history(first)]
     assert steps[0] == "2025-12-01发布公示"
-    assert steps[-1] == f"2025-12-03更正为第{second.pk}号结果"
+    assert steps[-1] == f"2025-12-03更正为编号{second.pk}的结果"
     assert not any("定稿" in text for text in steps)
     steps = [step.text for step in history(second)]
     assert steps[-1] == "2025-12-08定稿"
@@ -82,3 +83,14 @@ def test_the_pages_json_carries_both_ids(client, world, corrected):
     assert data["units"] == first.output["units"]
     data = client.get(reverse("assessment_result", args=[second.pk]), {"format": "json"}).json()
     assert (data["supersedes"], data["superseded_by"], data["status"]) == (first.pk, None, "已定稿")
+
+
+def test_no_result_is_numbered_like_a_document_number(client, world, corrected):
+    """A result is 结果编号N / 编号N的结果, never 第N号 (read as a 文号 such as 〔2025〕N号)."""
+    first, second = corrected
+    client.force_login(world.users["city"])
+    for result in (first, second):
+        shown = page(client, result)
+        assert f"结果编号{result.pk}" in shown
+        assert not re.search(r"第\d+号", shown)
+    assert not any(re.search(r"第\d+号", step.text) for step in history(first))

@@ -105,7 +105,7 @@ def history(result: Result) -> list[Step]:
     if final.pk != whole[-1].pk:
         later = whole[len(chain)]
         steps.append(
-            Step(later, None, f"{localtime(later.issued_at):%Y-%m-%d}更正为第{later.pk}号结果")
+            Step(later, None, f"{localtime(later.issued_at):%Y-%m-%d}更正为编号{later.pk}的结果")
         )
     elif final.status == Result.Status.FINAL:
         steps.append(Step(final, None, f"{localtime(final.finalised_at):%Y-%m-%d}定稿"))

@@ -29,7 +29,7 @@ class Command(BaseCommand):
         if found is None:
             raise CommandError(f"没有编号为{result}的考核结果")
         if (standing := current(found)).pk != found.pk:
-            self.stdout.write(f"第{found.pk}号结果已被更正，以下为现行的第{standing.pk}号结果")
+            self.stdout.write(f"编号{found.pk}的结果已被更正，以下为现行的编号{standing.pk}的结果")
             found = standing
         if not (issue and found.status == Result.Status.FINAL):
             try:
