@@ -49,13 +49,10 @@ def install_indicator_catalogue(
     already (maybe edited) is left as it is. The supplier is linked to the city's department
     of that name when there is one (no department is created). Returns the city's catalogue."""
     prefix = level_character(city)
-    existing = set(Indicator.objects.filter(city=city).values_list("name", flat=True))
     departments = {d.name: d for d in Department.objects.filter(city=city)}
     last = Indicator.objects.filter(city=city).order_by("-sort_order").first()
     order = last.sort_order if last else 0
-    for entry in entries:
-        if entry.name in existing:
-            continue
+    for entry in entries_to_install(city, entries):
         order += 1
         supplier = f"{prefix}{entry.supplier}" if entry.supplier else ""
         Indicator.objects.create(
@@ -73,6 +70,13 @@ def install_indicator_catalogue(
             sort_order=order,
         )
     return list(Indicator.objects.filter(city=city))
+
+
+def entries_to_install(city: Region, entries: Iterable[Entry] = CATALOGUE) -> list[Entry]:
+    """The `entries` `city` has no indicator of that name for, in catalogue order: what
+    `install_indicator_catalogue` adds (the rest it leaves as the city has them)."""
+    existing = set(Indicator.objects.filter(city=city).values_list("name", flat=True))
+    return [entry for entry in entries if entry.name not in existing]
 
 
 def install_city_peer_group(city: Region) -> PeerGroup:

@@ -1,10 +1,14 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from guanmo.indicators.services import install_indicator_catalogue
 from guanmo.regions.services import UnknownDivision, init_city
 
 
 class Command(BaseCommand):
-    help = "按 GB/T 2260 区划代码建立城市及其所辖县（市、区），可另加园区、示范区"
+    help = (
+        "按 GB/T 2260 区划代码建立城市及其所辖县（市、区），可另加园区、示范区，"
+        "并安装起始指标目录（已有同名指标不动）"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("code", help="地级市区划代码，如 410800")
@@ -21,3 +25,5 @@ class Command(BaseCommand):
         self.stdout.write(f"{city.name}（{city.code}）：{units.count()} 个县区、园区")
         for unit in units:
             self.stdout.write(f"  {unit.code}  {unit.name}")
+        indicators = install_indicator_catalogue(city)
+        self.stdout.write(f"指标目录：{len(indicators)} 项")
