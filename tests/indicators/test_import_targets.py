@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from guanmo.indicators.choices import Profile
-from guanmo.indicators.models import Target
+from guanmo.indicators.models import IndicatorValue, Target
 from guanmo.indicators.target_import import import_targets
 from guanmo.reporting.models import ImportRecord
 from tests.sheets.files import Drawn, to_xls, to_xlsx
@@ -123,6 +123,52 @@ def test_a_target_a_power_of_ten_off_the_other_units_is_refused(city, tmp_path):
         "目标的中位数16亿元相差约100000倍，疑为单位填错（表头写万元，数字像是亿元）；请核对单位后再导入"
     ]
     assert not Target.objects.exists()
+
+
+def _revenue_actual(city, name, year, month, value):
+    return IndicatorValue.objects.create(
+        indicator=city.indicators.get(name="一般公共预算收入"),
+        region=city.children.get(name=name) if name != city.name else city,
+        year=year,
+        month=month,
+        value=Decimal(value),
+    )
+
+
+def test_a_whole_column_typed_in_yi_under_a_wan_header_is_refused_against_last_years_actual(
+    city, tmp_path
+):
+    """Tryout 18 S13: every figure of the column in 亿元 under （万元）, so the targets agree with
+    one another; the region's actual of last year (1—12月) shows the slip."""
+    _revenue_actual(city, "解放区", 2024, 12, "28.6")
+    _revenue_actual(city, "解放区", 2024, 11, "0.02")
+    path = _revenue_sheet(tmp_path, [["全市", 697], ["解放区", 30], ["温县", 25], ["孟州市", 20]])
+    report = import_targets(path, city=city, year=2025)
+    assert [str(fault) for fault in report.faults] == [
+        "第3行「一般公共预算收入目标（万元）」：单元格B3 0.003亿元，与2024年1—12月实际28.6亿元"
+        "相差约10000倍，疑为单位填错（表头写万元，数字像是亿元）；请核对单位后再导入"
+    ]
+    assert not Target.objects.exists()
+
+
+def test_a_target_far_above_this_years_cumulative_is_refused_without_last_years_actual(
+    city, tmp_path
+):
+    _revenue_actual(city, "温县", 2025, 3, "4.2")
+    _revenue_actual(city, "温县", 2025, 6, "9.1")
+    report = import_targets(_revenue_sheet(tmp_path, [["温县", 1900000000]]), city=city, year=2025)
+    assert [str(fault) for fault in report.faults] == [
+        "第2行「一般公共预算收入目标（万元）」：单元格B2 190000亿元，与2025年1—6月累计9.1亿元"
+        "相差约10000倍，疑为单位填错（表头写万元，数字像是元）；请核对单位后再导入"
+    ]
+    assert not Target.objects.exists()
+
+
+def test_a_target_near_the_regions_actual_is_kept(city, tmp_path):
+    _revenue_actual(city, "温县", 2024, 12, "17.5")
+    report = import_targets(_revenue_sheet(tmp_path, [["温县", 190000]]), city=city, year=2025)
+    assert report.ok, [str(f) for f in report.faults]
+    assert Target.objects.get(region__name="温县").amount == Decimal("19")
 
 
 def test_targets_far_apart_but_within_a_power_of_ten_are_kept(city, tmp_path):

@@ -53,3 +53,23 @@ def test_units_typed_in_progress_money_cells_are_read_and_each_cell_noted(city):
     }
     for row, typed in enumerate(TYPED, start=2):
         assert _noted(report.notes, "温县", row, "累计完成投资", typed), (typed, report.notes)
+
+
+def test_a_bare_wan_that_may_mean_wan_or_yi_yuan_is_refused_naming_the_cell(city):
+    """Tryout 18 (S11c): "1.2万" under 单位：万元 may be 1.2万元 or 1.2万个万元 (1.2亿元, beside a
+    总投资 of 12亿元 the likelier): an ambiguous figure is never stored, the cell is refused
+    saying how to type it. "3000万" cannot mean 3000亿元 (no project costs 1000亿元) and is read."""
+    rows = [
+        [1, "焦作—温县快速通道", None, "温县", None, "续建", None, 120000, "1.2万"],
+        [2, "项目二", None, "温县", None, "续建", None, "3000万", 100],
+    ]
+    report = import_ledger(
+        xlsx([["2025年焦作市重点项目台账"], ["单位：万元"], LEDGER_HEADER, *rows], title="台账"),
+        city=city,
+        year=2025,
+    )
+    assert [report.describe(fault) for fault in report.faults] == [
+        "工作表「台账」第4行「年度计划投资」：单元格I4「1.2万」只写“万”，无法确定是1.2万元还是"
+        "1.2万个万元（1.2亿元）；请填写数字，如12000（万元）"
+    ]
+    assert not Project.objects.exists()

@@ -424,23 +424,29 @@ def test_a_subtotal_off_by_a_hidden_rows_figure_says_so():
     ]
 
 
-def test_a_bare_wan_typed_in_a_cell_is_read_as_wan_yuan_and_said():
-    """Tryout 11 (L8c): "1.2万" typed in a （万元） column is read as 1.2万元, as offices mean it
-    (shared case C14 a: "2800万" gives 2800), but never silently: the note names the cell and
-    the reading, so a 1.2万 meant as 12000万元 is caught in the preview. "3000万元" (the column's
-    own unit written out) needs no note."""
+def test_a_bare_wan_is_read_as_wan_yuan_only_where_it_cannot_mean_yi_yuan():
+    """ "2800万" typed in a （万元） column is read as 2800万元 (shared case C14 a), with a note
+    naming the cell: as 2800万个万元 it would be 2800亿元, more than any project costs. "1.2万"
+    may be 1.2万元 or 1.2亿元 and is refused naming the cell (tryout 18: an ambiguous figure is
+    never stored). "3000万元" (the column's own unit written out) needs no note."""
     reading = read(
         ["项目名称", "建设单位", "总投资（万元）", "年度计划投资（万元）"],
-        ["甲项目", "甲公司", "1.2万", "3000万元"],
+        ["甲项目", "甲公司", "2800万", "3000万元"],
         ["乙项目", "乙公司", "5百万", 800],
+        ["丙项目", "丙公司", 90000, "1.2万"],
     )
-    assert [row.values[Field.TOTAL_INVESTMENT] for row in reading.rows] == [
-        Decimal("1.2"),
+    assert [row.values.get(Field.TOTAL_INVESTMENT) for row in reading.rows] == [
+        Decimal(2800),
         Decimal(500),
+        Decimal(90000),
+    ]
+    assert [str(fault) for row in reading.rows for fault in row.faults] == [
+        "第4行「年度计划投资」：单元格D4「1.2万」只写“万”，无法确定是1.2万元还是1.2万个万元"
+        "（1.2亿元）；请填写数字，如12000（万元）"
     ]
     assert reading.notes == [
-        "工作表「Sheet1」第2行列C「总投资（万元）」单元格只写“万”，按万元读取；如本意为若干万个万元（即若干亿元），"
-        "请按万元改填（如「1.2万」读作1.2）",
+        "工作表「Sheet1」第2行列C「总投资（万元）」单元格只写“万”，按万元读取（读作若干万个万元"
+        "将超过1000亿元）（如「2800万」读作2800）",
         "工作表「Sheet1」第3行列C「总投资（万元）」单元格写明百万元，与本列单位万元不同，按单元格所写单位读取"
         "（如「5百万」读作500）",
     ]

@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 
 from guanmo.accounts.models import User
 from guanmo.indicators import services
@@ -35,7 +36,7 @@ from guanmo.indicators.columns import (
     unit_disagreement,
     unit_in_cell,
 )
-from guanmo.indicators.models import MAX_PLACES, Indicator, Target
+from guanmo.indicators.models import MAX_PLACES, Indicator, IndicatorValue, Target
 from guanmo.indicators.services import TargetInput, set_targets, target_fault
 from guanmo.indicators.sheet_reading import header_row, second_header_row
 from guanmo.indicators.totals import lists_every_unit, total_notes, whole_of
@@ -112,7 +113,8 @@ def import_targets(
         columns = _columns(sheet, found, catalogue, year, report)
         if report.ok:
             placed = _rows(sheet, found, columns, regions, (targets, given_at), report)
-            _unit_slips(sheet.name, columns, placed, known, year, report)
+            actuals = _known_actuals(city, year, [column.indicator for column in columns])
+            _unit_slips(sheet.name, columns, placed, (known, actuals), year, report)
         indicators.update({column.indicator.pk: column.indicator for column in columns})
     if not report.sheets and report.ok:
         report.faults.append(
@@ -314,6 +316,29 @@ def _known_targets(city: Region, year: int) -> dict[tuple[int, int, int], Decima
     }
 
 
+def _known_actuals(
+    city: Region, year: int, indicators: Sequence[Indicator]
+) -> dict[tuple[int, int], tuple[Decimal, str]]:
+    """Per (indicator, region), the region's own stored figure a target is judged against
+    (`unit_slips.target_slip`): its value of 1—12月 last year, else its latest stored
+    cumulative of this year, with what it is ("2024年1—12月实际", "2025年1—6月累计"), in the
+    indicator's unit."""
+    stored = IndicatorValue.objects.filter(indicator__in=indicators, value__gt=0).filter(
+        Q(year=year - 1, month=12) | Q(year=year)
+    )
+    found: dict[tuple[int, int], tuple[Decimal, str]] = {}
+    rows = stored.order_by("-year", "month").values_list(
+        "indicator_id", "region_id", "year", "month", "value"
+    )
+    for indicator, region, each_year, month, value in rows:
+        if each_year == year - 1:
+            found[indicator, region] = value, f"{each_year}年1—12月实际"
+        else:  # this year's come first, by month: the latest stays unless last year's is stored
+            period = f"1—{month}月" if month > 1 else "1月"
+            found[indicator, region] = value, f"{each_year}年{period}累计"
+    return found
+
+
 def _median(figures: Sequence[Decimal]) -> Decimal | None:
     """The median of three or more figures (fewer say nothing of what is usual), else None."""
     if len(figures) < 3:
@@ -328,14 +353,17 @@ def _unit_slips(
     sheet: str,
     columns: Sequence[_Column],
     placed: Sequence[tuple[int, Region, dict[int, Decimal]]],
-    known: dict[tuple[int, int, int], Decimal],
+    known: tuple[dict[tuple[int, int, int], Decimal], dict[tuple[int, int], tuple[Decimal, str]]],
     year: int,
     report: ImportReport,
 ) -> None:
     """A unit's amount target a power of ten off (a hundredfold or more) its stored target of
     the indicator and year, else its target of last year, else the median of the other units'
     in the sheet, is a fault naming the cell (`unit_slips.target_slip`; tryout 14 T3: 1.41
-    typed in a 万元 column, meant 亿元, replaced a stored 18.73亿元)."""
+    typed in a 万元 column, meant 亿元, replaced a stored 18.73亿元); first of all, one a
+    hundredfold off the unit's own actual figure (`_known_actuals`; tryout 18 S13: a whole
+    column typed in 亿元 under （万元）)."""
+    targets, actuals = known
     for column in columns:
         if column.growth or column.indicator.unit == "%":
             continue
@@ -344,12 +372,16 @@ def _unit_slips(
         for number, region, figure in given:
             others = _median([each for _, r, each in given if r != region and each > 0])
             references = (
-                (known.get((indicator.pk, region.pk, year)), f"已存{year}年目标"),
-                (known.get((indicator.pk, region.pk, year - 1)), f"{year - 1}年目标"),
+                (targets.get((indicator.pk, region.pk, year)), f"已存{year}年目标"),
+                (targets.get((indicator.pk, region.pk, year - 1)), f"{year - 1}年目标"),
                 (others, "其他单位目标的中位数"),
             )
             slip = target_slip(
-                figure, references=references, stated=column.unit, unit=indicator.unit
+                figure,
+                references=references,
+                actual=actuals.get((indicator.pk, region.pk), (None, "")),
+                stated=column.unit,
+                unit=indicator.unit,
             )
             if slip is not None:
                 cell = cell_address(number, column.index)

@@ -140,23 +140,39 @@ def target_slip(
     value: Decimal,
     *,
     references: Sequence[tuple[Decimal | None, str]],
+    actual: tuple[Decimal | None, str] = (None, ""),
     stated: str,
     unit: str,
 ) -> Slip | None:
     """Whether a target amount `value` (in the indicator's `unit`, typed in the column's
-    `stated` unit) is off by a power of ten, else None: judged against the first of
+    `stated` unit) is off by a power of ten, else None. Judged first against `actual`: (figure,
+    what it is: "2024年1—12月实际", "2025年1—6月累计") the region's own stored value of the
+    indicator — last year's 1—12月, else the latest cumulative of this year — as targets typed
+    a whole column in the wrong unit agree with one another but not with what the region does
+    (tryout 18 S13: 解放区 30 under （万元） meaning 30亿元). Then against the first of
     `references` known — (figure, what it is: "已存2025年目标", "2024年目标", "其他单位目标的
     中位数"), the caller's order being the region's stored target of the same indicator and
-    year, its target of last year, the median of the other units' — a hundredfold or more
-    apart (`SLIP`, on a log scale as `unit_slip`) is a slip. The slip's factor is the unit the
-    figure looks typed in (亿元 for a 万元 column: 10000) where one comes nearer than the
-    stated unit, so the message can name it. Zero and negative figures are never judged.
-    Rule: tryout 14 T3 of issue 9 (1.41 typed in a 万元 column meant 1.41亿元)."""
+    year, its target of last year, the median of the other units'. A hundredfold or more apart
+    (`SLIP`, on a log scale as `unit_slip`, either way) is a slip. The slip's factor is the
+    unit the figure looks typed in (亿元 for a 万元 column: 10000) where one comes nearer than
+    the stated unit, so the message can name it. Zero and negative figures are never judged.
+    Rule: tryout 14 T3 of issue 9 (1.41 typed in a 万元 column meant 1.41亿元) and tryout 18."""
     if value <= 0:
         return None
-    reference, what = next(((f, w) for f, w in references if f is not None and f > 0), (None, ""))
-    if reference is None:
-        return None
+    first = next(((f, w) for f, w in references if f is not None and f > 0), (None, ""))
+    for reference, what in (actual, first):
+        if reference is None or reference <= 0:
+            continue
+        slip = _target_off(value, reference, what, stated=stated, unit=unit)
+        if slip is not None:
+            return slip
+    return None
+
+
+def _target_off(
+    value: Decimal, reference: Decimal, what: str, *, stated: str, unit: str
+) -> Slip | None:
+    """`target_slip` against one reference figure."""
     ratio = reference / value
     power = _power_of_ten(ratio)
     if 1 / SLIP < power < SLIP:

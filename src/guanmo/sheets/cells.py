@@ -77,6 +77,22 @@ class CellError(ValueError):
     """A cell that cannot be read; the message says why, in Chinese."""
 
 
+class AmbiguousWan(CellError):
+    """A bare "万" typed after a figure in a 万元 column ("1.2万") that may mean 1.2万元 or
+    1.2万个万元 (1.2亿元): the message begins with the cell's text, so a reader knowing the
+    cell may put its address in front ("单元格I4「1.2万」…"; tryout 18)."""
+
+
+# 万元: no project of a city's list costs this much (`ledger.unit_doubts.ABSURD`, 1000亿元), so
+# a bare "2800万" in a 万元 column, as 2800万个万元 beyond it, can only mean 2800万元.
+_BEYOND_ANY_PROJECT = Decimal(10_000_000)
+
+
+def _bare_wan(text: str, cell_scale: Decimal | None, scale: Decimal) -> bool:
+    """Whether a cleaned, unquoted money text ends in a bare 万 (not 万元) in a 万元 column."""
+    return scale == cell_scale == MONEY_UNITS["万"] and text.endswith("万")
+
+
 class FinerThanOneYuan(CellError):
     """A money figure with more decimals than its unit can keep (the ledger keeps one yuan):
     the message begins with the figure, so a reader knowing the cell may put it in front
@@ -191,9 +207,16 @@ def parse_money(
             return None
         if text in PENDING_MARKS:
             raise PendingValue(f"「{text}」不是数字")
-        text, cell_scale, negative = _spelled(text)
+        typed, (text, cell_scale, negative) = text, _spelled(text)
+        bare_wan = _bare_wan(typed, cell_scale, scale)
         scale = cell_scale or scale  # a unit typed in the cell beats the column's
         amount = _typed_number(text, value)
+        if bare_wan and amount * WAN_PER_YI < _BEYOND_ANY_PROJECT:
+            raise AmbiguousWan(
+                f"「{parse_line(value)}」只写“万”，无法确定是{format_wan(amount)}万元还是"
+                f"{format_wan(amount)}万个万元（{format_wan(amount)}亿元）；"
+                f"请填写数字，如{format_wan(amount * WAN_PER_YI)}（万元）"
+            )
         if negative:
             if text[:1] in "+-":  # (-120), -120-: a sign written twice
                 raise CellError(f"不是数字：{parse_line(value)}")
@@ -295,10 +318,8 @@ def money_spelling(value: object, column_unit: Decimal = Decimal(1)) -> str:
         said.append("为全角数字，按半角数字读取")
     if "," in number and not said:  # behind an apostrophe: read as Excel shows it, said so
         said.append("含千位分隔符，按数字读取")
-    if unit == column_unit == MONEY_UNITS["万"] and _unquoted(text).endswith("万"):
-        said.append(  # tryout 11: "1.2万" may mean 1.2万元 or 1.2亿元; read as offices mean it
-            "单元格只写“万”，按万元读取；如本意为若干万个万元（即若干亿元），请按万元改填"
-        )
+    if _bare_wan(_unquoted(text), unit, column_unit):  # read only where it cannot be 亿元
+        said.append("单元格只写“万”，按万元读取（读作若干万个万元将超过1000亿元）")
     if unit is not None and unit != column_unit:
         said.append(
             f"单元格写明{UNIT_NAMES[unit]}，与本列单位{UNIT_NAMES[column_unit]}不同，"

@@ -685,6 +685,8 @@ class _TableReader:
                 row.fault(name, f"{error}{self._signed_only()}")
             except cells.FinerThanOneYuan as error:
                 row.fault(name, f"单元格{column_letter(index)}{number}为{error}")
+            except cells.AmbiguousWan as error:
+                row.fault(name, f"单元格{column_letter(index)}{number}{error}")
             except cells.CellError as error:
                 row.fault(name, str(error))
         for parts in self.parts:
