@@ -36,9 +36,15 @@ def setup(city, november=None):
         year=2025,
     )
     if november is not None:
-        report = import_progress(workbook(["乙项目", "温县", november - 100, 100]), city=city,
-                                 year=2025, month=11)
+        report = import_progress(
+            workbook(["乙项目", "温县", november - 100, 100]), city=city, year=2025, month=11
+        )
         assert report.ok, report.faults
+
+
+def december(city, month_before, this_month):
+    sheet = workbook(["乙项目", "温县", month_before, this_month])
+    return import_progress(sheet, city=city, year=2025, month=12)
 
 
 def stored(month):
@@ -47,7 +53,9 @@ def stored(month):
 
 def test_a_month_before_differing_from_the_stored_one_is_refused_naming_the_cell(city):
     setup(city, november=2000)
-    report = import_progress(workbook(["乙项目", "温县", 2100, 300]), city=city, year=2025, month=12)
+    report = import_progress(
+        workbook(["乙项目", "温县", 2100, 300]), city=city, year=2025, month=12
+    )
     assert [fault.message for fault in report.faults] == [
         "工作表「进度」第2行列C「截至上月累计完成投资（万元）」2100万元，与已报的11月累计2000万元"
         "不符，未导入（核对上月数据：如上月数据有误，请先更正上月报表；如本表有误请改正后再导入）"
@@ -57,7 +65,9 @@ def test_a_month_before_differing_from_the_stored_one_is_refused_naming_the_cell
 
 def test_a_month_before_agreeing_with_the_stored_one_is_stored(city):
     setup(city, november=2000)
-    report = import_progress(workbook(["乙项目", "温县", 2000, 300]), city=city, year=2025, month=12)
+    report = import_progress(
+        workbook(["乙项目", "温县", 2000, 300]), city=city, year=2025, month=12
+    )
     assert report.faults == []
     assert stored(12).values_list("completed_this_month", "cumulative_completed").get() == (
         Decimal(300),
@@ -67,7 +77,9 @@ def test_a_month_before_agreeing_with_the_stored_one_is_stored(city):
 
 def test_with_no_month_before_stored_the_sheet_s_figure_starts_the_month_noted(city):
     setup(city)
-    report = import_progress(workbook(["乙项目", "温县", 2000, 300]), city=city, year=2025, month=12)
+    report = import_progress(
+        workbook(["乙项目", "温县", 2000, 300]), city=city, year=2025, month=12
+    )
     assert report.faults == []
     assert stored(12).values_list("completed_this_month", "cumulative_completed").get() == (
         Decimal(300),

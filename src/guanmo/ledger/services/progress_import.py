@@ -164,6 +164,7 @@ def read_progress(
         remembered=remembered,
         earlier=earlier,
         places=ledger.counties.units,
+        channel=channel,
     )
     reading = read_workbook(source, PROGRESS_SHEET, expected, file_name=file_name)
     report = reading.report("条月度进度", dry_run=False)
