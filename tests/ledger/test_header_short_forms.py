@@ -56,6 +56,6 @@ def test_the_month_before_given_as_a_short_header_starts_the_month(march):
     assert not [note for note in report.notes if "未识别" in note]
 
 
-def test_a_month_before_disagreeing_with_the_stored_one_is_said(march):
+def test_a_month_before_disagreeing_with_the_stored_one_is_refused(march):
     report = load(april(500), march, month=4, dry_run=True)
-    assert any("1—3月累计500万元，与已报的3月累计400万元不符" in note for note in report.notes)
+    assert any("500万元，与已报的3月累计400万元不符，未导入" in str(f) for f in report.faults)

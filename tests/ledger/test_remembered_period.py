@@ -58,7 +58,7 @@ def test_a_month_column_remembered_as_this_month_is_not_used_in_another_month(le
     [note] = [note for note in report.notes if NOT_USED in note]
     assert note.startswith("工作表「Sheet1」「6月」")
     assert "表头写明了时期（6月），该对应是为2025年6月的表指定的，本次导入的是2025年7月" in note
-    assert "如确为本月完成投资，请重新指定（--map '6月=本月完成投资'，" in note
+    assert "如确为本月完成投资，请将该列指定为「本月完成投资」（--map '6月=本月完成投资'）" in note
     assert all(month != Decimal(500) for month, _ in month_figures(7).values())
 
 
@@ -167,6 +167,6 @@ def test_a_mapping_kept_before_periods_were_kept_is_not_used_and_says_why(city):
     [note] = [note for note in report.notes if NOT_USED in note]
     assert note == (
         "工作表「Sheet1」「片区」未沿用上次导入的对应（读作所在县区）：该对应是旧版记下的，"
-        "未记下指定时的表头和时期，无法确认仍适用于本表；如确为所在县区，请重新指定"
-        "（--map '片区=所在县区'，导入页在“指定为”中选择）"
+        "未记下指定时的表头和时期，无法确认仍适用于本表；如确为所在县区，请"
+        "将该列指定为「所在县区」（--map '片区=所在县区'）"
     )

@@ -424,7 +424,9 @@ class _SheetReader:
                     month=self.expected.month,
                 )
             ):
-                note = misfit_note(text, key, _label(self.mapping[key]), unfit)
+                note = misfit_note(
+                    text, key, _label(self.mapping[key]), unfit, self.expected.channel
+                )
                 if note not in self.read.notes:
                     self.read.notes.append(note)
                 return None

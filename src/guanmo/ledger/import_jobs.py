@@ -17,6 +17,7 @@ from guanmo.operations.jobs import JobRefused, Outcome, Progress, start_job_once
 from guanmo.operations.models import BackgroundJob
 from guanmo.regions.models import Region
 from guanmo.sheets import held
+from guanmo.sheets.advice import Channel
 
 KIND = "ledger-import"
 
@@ -85,6 +86,7 @@ def import_ledger_sheet(
         file_name=file_name,
         confirm_changes=confirm_changes,
         month=month,
+        channel=Channel.WEB,
     )
     if not report.ok:
         query = urlencode({"name": file_name, "year": year, "level": level, "month": month or ""})

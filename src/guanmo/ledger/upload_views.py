@@ -19,6 +19,7 @@ from guanmo.ledger.services import import_ledger
 from guanmo.ledger.services.ledger_import import CONFIRM_CHANGES
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets import held
+from guanmo.sheets.advice import Channel
 
 
 def _city_office(scope: Scope) -> None:
@@ -84,6 +85,7 @@ def ledger_import_preview(request: HttpRequest, token: str) -> HttpResponse:
         file_name=step.file_name,
         confirm_changes=confirm_changes,
         month=month,
+        channel=Channel.WEB,
     )
     if step.confirmed and outcome.ok:
         return held.loaded(request, token, outcome)

@@ -131,7 +131,7 @@ def read_columns(
                 month=expected.month,
             )
         ):
-            header.notes.append(misfit_note(shown, key, named, unfit))
+            header.notes.append(misfit_note(shown, key, named, unfit, expected.channel))
             why, named = expected.earlier[key].not_used, ...
         elif named is not ...:
             label = replace(label, field=named)

@@ -7,6 +7,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from guanmo.regions.names import Named
+from guanmo.sheets.advice import Channel
 from guanmo.sheets.cells import (
     WAN_PER_YI,
 )
@@ -38,6 +39,8 @@ class Expected:
     # The units (counties, zones) rows may lie in: a heading naming one of them, in any form,
     # gives the rows under it that unit (guanmo.sheets.table.heading_text).
     places: Sequence[Named] = ()
+    # Where the import came from: how its messages advise naming a column (guanmo.sheets.advice)
+    channel: Channel = Channel.COMMAND
 
 
 @dataclass(frozen=True)

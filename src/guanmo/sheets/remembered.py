@@ -6,6 +6,7 @@ only in an import of the period it was given for."""
 from dataclasses import dataclass
 from enum import StrEnum
 
+from guanmo.sheets.advice import Channel, name_column
 from guanmo.sheets.faults import NOT_USED, REMEMBERED
 
 # How a sheet's header is kept with a mapping and compared: every column's text, in order.
@@ -64,13 +65,19 @@ def misfit(
     return ""
 
 
-def misfit_note(shown: str, key: str, named: StrEnum | str | None, why: str) -> str:
+def misfit_note(
+    shown: str,
+    key: str,
+    named: StrEnum | str | None,
+    why: str,
+    channel: Channel = Channel.COMMAND,
+) -> str:
     """The report's note on a column a remembered mapping was not applied to, saying how to
-    name it again if it does fit. `named` is what it named the column as (a field, or the
-    words of another import's --map: 固定资产投资:增速), None for 忽略."""
+    name it again if it does fit, as the `channel` advises (`guanmo.sheets.advice`: the page's
+    column map on the web, --map on the command line; issue 9). `named` is what it named the
+    column as (a field, or the words of another import's --map: 固定资产投资:增速), None for
+    忽略."""
     label = named.value if isinstance(named, StrEnum) else named or "忽略"
     again = f"如确为{label}" if named else "如仍应忽略"
-    return (
-        f"「{shown}」{NOT_USED}（读作{label}）：{why}；{again}，请重新指定（--map '{key}={label}'，"
-        "导入页在“指定为”中选择）"
-    )
+    advice = name_column(shown if channel == Channel.WEB else key, label, channel)
+    return f"「{shown}」{NOT_USED}（读作{label}）：{why}；{again}，请{advice}"

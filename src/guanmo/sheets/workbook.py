@@ -12,6 +12,7 @@ from enum import StrEnum
 from os import PathLike
 from pathlib import Path
 
+from guanmo.sheets.advice import Channel, name_column, read_again
 from guanmo.sheets.cells import CellError, parse_line
 from guanmo.sheets.column_map import column_map, remembered_notes
 from guanmo.sheets.faults import ImportReport, LeftOut, SheetFault
@@ -113,6 +114,7 @@ def read_workbook(
     another period; a note under a table stating the unit ("注：表中金额单位为亿元") is read.
     """
     reading = Reading(used=spec.used)
+    channel = expected.channel if expected is not None else Channel.COMMAND
     name = file_name or source_name(source)
     why, note = file_name_check(name, expected) if expected is not None else ("", "")
     if why:
@@ -170,7 +172,7 @@ def read_workbook(
         reading.notes.extend(
             f"工作表「{sheet.name}」{note}" for name, note in header.part_notes if name in spec.used
         )
-        missing = _missing_columns(sheet.name, header, spec)
+        missing = _missing_columns(sheet.name, header, spec, channel)
         periods = spec.catalogue.periods
         reads_months = periods and {periods.this_month, periods.year_to_date} & spec.used
         if reads_months and (why := monthly_fault(header)):  # not "missing columns" (issue 9)
@@ -252,7 +254,7 @@ def read_workbook(
         first_header = first_header or lone_header
         if first_header:
             reading.headers.append(first_header)
-            reading.faults.extend(_missing_columns(*first_header, spec))
+            reading.faults.extend(_missing_columns(*first_header, spec, channel))
         else:
             reading.faults.append(
                 SheetFault(
@@ -628,10 +630,13 @@ def _lone_header(
     return sheet.name, header
 
 
-def _missing_columns(sheet: str, header: Header, spec: SheetSpec) -> list[SheetFault]:
+def _missing_columns(
+    sheet: str, header: Header, spec: SheetSpec, channel: Channel
+) -> list[SheetFault]:
     """One fault per required column the header lacks; when the header has columns it did not
-    understand, the fault names them and how to name one as the missing column (--map), since
-    the missing figure is most likely among them (tryout 6 of issue 9, P15)."""
+    understand, the fault names them and how to name one as the missing column, as the
+    `channel` advises (--map, or the page's column map), since the missing figure is most
+    likely among them (tryout 6 of issue 9, P15)."""
     faults = []
     for choices in spec.required:
         if not header.fields & set(choices):
@@ -641,19 +646,22 @@ def _missing_columns(sheet: str, header: Header, spec: SheetSpec) -> list[SheetF
                     sheet,
                     header.rows[0],
                     choices[0],
-                    f"表头中没有这一列{others}{_unknown_hint(header, choices[0])}",
+                    f"表头中没有这一列{others}{_unknown_hint(header, choices[0], channel)}",
                 )
             )
     return faults
 
 
-def _unknown_hint(header: Header, missing: StrEnum) -> str:
-    """ "；表中有未识别的列：「…」、「…」，如其中一列就是所缺的列，请用 --map '列名=字段' 指明…"."""
+def _unknown_hint(header: Header, missing: StrEnum, channel: Channel) -> str:
+    """ "；表中有未识别的列：「…」、「…」，如其中一列就是所缺的列，请…后重新导入", the advice
+    being the `channel`'s (`guanmo.sheets.advice`): --map on the command line, the page's
+    column map on the web, never both (issue 9)."""
     if not header.unknown:
         return ""
     shown = "、".join(f"「{text}」" for text in header.unknown[:6])
     more = f"等{len(header.unknown)}列" if len(header.unknown) > 6 else ""
+    named = name_column(header.unknown[0], missing.value, channel)
     return (
-        f"；表中有未识别的列：{shown}{more}，如其中一列就是所缺的列，请用 "
-        f"--map '{header.unknown[0]}={missing.value}' 这样指明后再导入（网页导入时在列对应中指定）"
+        f"；表中有未识别的列：{shown}{more}，如其中一列就是所缺的列，"
+        f"请{named}后{read_again(channel)}"
     )

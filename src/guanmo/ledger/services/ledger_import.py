@@ -66,6 +66,7 @@ from guanmo.reporting.history import Source as ChangeSource
 from guanmo.reporting.imports import columns_named, record_import, remember_mapping
 from guanmo.reporting.models import ImportRecord
 from guanmo.reporting.selectors import reporting_month
+from guanmo.sheets.advice import Channel
 from guanmo.sheets.cells import CellError, format_wan
 from guanmo.sheets.faults import ImportReport, SheetFault
 from guanmo.sheets.header import Expected, Header, column_letter
@@ -161,6 +162,7 @@ def import_ledger(
     file_name: str = "",
     confirm_changes: bool = False,
     month: int | None = None,
+    channel: Channel = Channel.COMMAND,
 ) -> ImportReport:
     """Load a ledger sheet for `year`; rows go on the (year, level) key list unless their
     重点级别 cell names the lists. All or nothing: with any fault, nothing is written (and
@@ -170,7 +172,9 @@ def import_ledger(
     fault (a likely unit slip) unless `confirm_changes`, then a note. A project it creates
     entered the ledger on the first day of the import's `month` (else the month the city is
     reporting, `reporting_month`; none in January) and is due to report from then
-    (`ledger.due`), as noted."""
+    (`ledger.due`), as noted. `channel` says where the sheet came from: a message's advice on
+    naming a column is the page's column map on the web, --map on the command line
+    (`guanmo.sheets.advice`)."""
     if level not in Level.values:
         raise ValueError(f"级别应为省、市或县，而不是{level}")
     if month is not None and not 1 <= month <= 12:
@@ -183,6 +187,7 @@ def import_ledger(
         remembered=remembered,
         earlier=earlier,
         places=counties.units,
+        channel=channel,
     )
     reading = read_workbook(source, LEDGER_SHEET, expected, file_name=file_name)
     report = reading.report("个项目", dry_run=dry_run)

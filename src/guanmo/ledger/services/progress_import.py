@@ -164,6 +164,7 @@ def read_progress(
         remembered=remembered,
         earlier=earlier,
         places=ledger.counties.units,
+        channel=channel,
     )
     reading = read_workbook(source, PROGRESS_SHEET, expected, file_name=file_name)
     report = reading.report("条月度进度", dry_run=False)
@@ -381,18 +382,28 @@ def _month_before(
     row: Row, table: Table, stored: Reported | None, month: int
 ) -> tuple[Reported | None, str]:
     """The cumulative the month's figures start from: the sheet's own 1—(M−1)月累计 when it
-    gives one (fresh-eyes tryout fault 5), else the last one stored earlier in the year. The
-    note says where the sheet's differs from the stored month before's (the sheet's is used:
-    the office may have revised it)."""
+    gives one (fresh-eyes tryout fault 5), else the last one stored earlier in the year.
+
+    A sheet's 1—(M−1)月累计 differing from the month before as stored is a fault on its cell
+    naming both figures, never stored with a note (issue 9, the rule of commit 6433f48: a
+    December 400 over November while 本月 said 300 was a silent wrong figure). With no month
+    before stored, the sheet's figure is the start, and the note says so."""
     previous = row.values.get(Field.PREVIOUS_CUMULATIVE)
     if previous is None:
         return stored, ""
-    note = ""
-    if stored is not None and stored[0] == month - 1 and stored[1] != previous:
-        note = (
-            f"{_where(row)}：表中{_year_to_month(month - 1)}{format_wan(previous)}万元，与已报的"
-            f"{month - 1}月累计{format_wan(stored[1])}万元不符，本月按表中数核对"
-        )
+    if stored is not None and stored[0] == month - 1:
+        if stored[1] != previous:
+            row.fault(
+                Field.PREVIOUS_CUMULATIVE,
+                f"{row.place(Field.PREVIOUS_CUMULATIVE)}{format_wan(previous)}万元，与已报的"
+                f"{month - 1}月累计{format_wan(stored[1])}万元不符，未导入（核对上月数据："
+                "如上月数据有误，请先更正上月报表；如本表有误请改正后再导入）",
+            )
+        return (month - 1, previous), ""
+    note = (
+        f"{row.place(Field.PREVIOUS_CUMULATIVE)}：尚无已报的{month - 1}月累计，"
+        f"按表中{_year_to_month(month - 1)}{format_wan(previous)}万元起算"
+    )
     return (month - 1, previous), note
 
 
