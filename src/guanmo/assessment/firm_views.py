@@ -25,6 +25,7 @@ from guanmo.figures.formatting import number
 
 GRADES = (*POLICIES, UNRATED)
 FIGURE_PLACES = 2  # 万元/亩 and 万元/吨标准煤 shown to two decimals
+CORRECTED = "（经异议更正）"  # after a value the result used as an accepted objection claimed
 
 
 def _readers(scope: Scope) -> None:
@@ -80,12 +81,23 @@ def firm_list(request: HttpRequest) -> HttpResponse:
 
 
 def _row(line) -> dict:
-    shown = {name: number(line.indicators[name], FIGURE_PLACES) for name in line.indicators}
+    shown = {name: number(value, FIGURE_PLACES) for name, value in line.indicators.items()}
+    marks = {name: CORRECTED if name in line.corrected else "" for name in line.indicators}
     return {
         "line": line,
+        "corrections": [
+            f"{name}{CORRECTED[1:-1]}：登记数据计算为{number(was, FIGURE_PLACES)}，采纳异议后按"
+            f"{number(line.indicators[name], FIGURE_PLACES)}计算"
+            for name, was in line.corrected.items()
+        ],
         "tax_per_mu": shown[TAX_PER_MU],
         "sales_per_mu": shown[SALES_PER_MU],
         "tax_per_energy": shown[TAX_PER_ENERGY],
+        "marks": {
+            "tax_per_mu": marks[TAX_PER_MU],
+            "sales_per_mu": marks[SALES_PER_MU],
+            "tax_per_energy": marks[TAX_PER_ENERGY],
+        },
     }
 
 
