@@ -200,3 +200,15 @@ def test_after_an_accepted_objection_the_pages_show_the_values_the_result_used(
     page = client.get(reverse("assessment_firm", args=[firm.pk])).content.decode()
     assert "亩均税收5.00万元/亩（经异议更正）" in page
     assert "亩均税收经异议更正：登记数据计算为2.00，采纳异议后按5.00" in page
+
+
+def test_a_firms_page_after_the_publication_period_says_so_not_in_publication(
+    client, world, issued, settings
+):
+    """Tryout 19: after the 公示 end the page still said 结果（公示中）/ 待定稿后生效."""
+    settings.GUANMO_TODAY = issued.published_until + timedelta(days=1)
+    client.force_login(world.users["wuzhi"])
+    firm = Firm.objects.get(name="甲")
+    page = client.get(reverse("assessment_firm", args=[firm.pk])).content.decode()
+    assert "公示中" not in page
+    assert "公示期已满" in page and "待定稿" in page
