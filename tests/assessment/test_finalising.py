@@ -131,3 +131,19 @@ def test_the_command_given_a_superseded_result_finalises_the_one_standing(publis
     assert f"现行的编号{corrected.pk}的结果" in out.getvalue()
     document = IssuedDocument.objects.get(kind=Kind.ASSESSMENT_BULLETIN)
     assert document.subject == f"assessment-{corrected.pk}"
+
+
+def test_a_bulletin_dated_before_the_final_date_is_refused_on_the_page_and_by_the_command(
+    office, published, settings
+):
+    """Tryout 19: 成文日期 2025-12-03 (before the 公示 end and the 定稿) was accepted."""
+    settings.GUANMO_TODAY = date(2025, 12, 8)
+    with pytest.raises(CommandError, match=r"成文日期不能早于定稿日期（2025年12月8日）"):
+        call_command("assess-finalise", str(published.pk), "--issue", "2025-12-03")
+    published.refresh_from_db()
+    assert published.status == Result.Status.PUBLISHED  # refused before finalising
+    finalise(office, published, confirm="on")
+    url = reverse("assessment_issue", args=[published.pk])
+    response = office.post(url, {"dated": "2025-12-07"}, follow=True)
+    assert "成文日期不能早于定稿日期（2025年12月8日）" in response.content.decode()
+    assert not IssuedDocument.objects.exists()

@@ -5,6 +5,7 @@ whole firm result. Firms alternate 武陟县 (甲 乙 丁) and 温县 (己 丙 �
 test_firms'."""
 
 from datetime import timedelta
+from decimal import Decimal as D
 from io import BytesIO
 
 import pytest
@@ -13,7 +14,7 @@ from openpyxl import load_workbook
 
 from guanmo.assessment.firms import LOW_TAX_RULE, POLICIES
 from guanmo.assessment.models import Firm, Objection, Result
-from guanmo.assessment.objections import finalise_result
+from guanmo.assessment.objections import accept_objection, finalise_result, raise_objection
 from tests.assessment.test_firm_results import issue, register  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -178,3 +179,36 @@ def test_policies_of_a_result_in_publication_are_said_to_apply_once_final(client
     assert final.status == Result.Status.FINAL
     page = client.get(reverse("assessment_firm", args=[firm.pk])).content.decode()
     assert "<h3>适用政策</h3>" in page
+
+
+def test_after_an_accepted_objection_the_pages_show_the_values_the_result_used(
+    client, world, issued
+):
+    """Tryout 19: after a corrected 亩均税收 was accepted the pages still showed the register's
+    value beside the corrected score and said nothing of the correction."""
+    firm = Firm.objects.get(name="丁")
+    objection = raise_objection(
+        issued, unit="丁", indicator="亩均税收", value=D(5), reason="税款补录"
+    )
+    accept_objection(objection, reason="经核实")
+    client.force_login(world.users["city"])
+    listed = rows_of(
+        client.get(reverse("assessment_firms"), {"county": world.wuzhi.pk}).content.decode()
+    )
+    ding = next(row for row in listed if ">丁</a>" in row)
+    assert "<td>5.00（经异议更正）</td>" in ding and "<td>2.00" not in ding
+    page = client.get(reverse("assessment_firm", args=[firm.pk])).content.decode()
+    assert "亩均税收5.00万元/亩（经异议更正）" in page
+    assert "亩均税收经异议更正：登记数据计算为2.00，采纳异议后按5.00" in page
+
+
+def test_a_firms_page_after_the_publication_period_says_so_not_in_publication(
+    client, world, issued, settings
+):
+    """Tryout 19: after the 公示 end the page still said 结果（公示中）/ 待定稿后生效."""
+    settings.GUANMO_TODAY = issued.published_until + timedelta(days=1)
+    client.force_login(world.users["wuzhi"])
+    firm = Firm.objects.get(name="甲")
+    page = client.get(reverse("assessment_firm", args=[firm.pk])).content.decode()
+    assert "公示中" not in page
+    assert "公示期已满" in page and "待定稿" in page

@@ -208,3 +208,13 @@ def test_a_unit_objects_to_a_deduction_and_accepting_it_changes_the_deduction(se
     assert corrected.inputs["values"] == published.inputs["values"]
     said = history(corrected)[1].text
     assert "丙县对扣分项“安全事故”提出异议，认为应为0" in said
+
+
+def test_a_bulletin_dated_before_the_result_was_final_is_refused(published, settings):
+    """Tryout 19: a 成文日期 before the 定稿 (and before the 公示 end) was accepted."""
+    settings.GUANMO_TODAY = date(2025, 12, 8)
+    final = finalise_result(published)
+    for early in (date(2025, 12, 7), date(2025, 12, 3)):
+        with pytest.raises(DocumentError, match=r"成文日期不能早于定稿日期（2025年12月8日）"):
+            issue_bulletin(final, dated=early)
+    assert issue_bulletin(final, dated=date(2025, 12, 8)).number == "焦作项目办〔2025〕1号"

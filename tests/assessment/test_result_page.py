@@ -332,3 +332,26 @@ def test_the_decision_form_shows_the_value_objected_to_beside_the_one_claimed(
     page = client.get(reverse("assessment_result", args=[published.pk])).content.decode()
     form = page[page.index('class="decision"') :]
     assert "武陟县对“投资完成率”提出异议，原值95，认为应为120" in form
+
+
+CLOSE_INPUTS = Inputs(
+    {
+        "武陟县": {"投资完成率": D(100), "问题办结天数": D(6)},
+        "温县": {"投资完成率": D(90), "问题办结天数": D(10)},
+        "孟州市": {"投资完成率": D(70), "问题办结天数": D(19)},
+        "修武县": {"投资完成率": D(71), "问题办结天数": D(20)},
+    }
+)
+
+
+def test_the_list_names_no_last_unit_the_result_does_not_recognise(client, world, settings):
+    """Tryout 19: the list's 末位 column named 焦作金鼎 while the result said 排名末位尚不能认定;
+    the list keeps the result's rule (`stated_place`): 未认定 with the candidates."""
+    settings.GUANMO_TODAY = date(2025, 12, 1)
+    scheme = save_scheme(world.city, "2025年度", "综合考核", DEFINITION, list(CLOSE_INPUTS.values))
+    result = publish_result(scheme, CLOSE_INPUTS, days=5, runs=50, seed=1)
+    assert any("排名末位尚不能认定" in s for s in result.output["sentences"])
+    client.force_login(world.users["city"])
+    page = client.get(reverse("assessment_results")).content.decode()
+    assert "<td>孟州市</td>" not in page and "<td>修武县</td>" not in page
+    assert "未认定（孟州市" in page or "未认定（修武县" in page

@@ -17,7 +17,7 @@ from guanmo.assessment.exporters.firms import write_firm_list
 from guanmo.assessment.firms import POLICIES, SALES_PER_MU, TAX_PER_ENERGY, TAX_PER_MU
 from guanmo.assessment.forms import ObjectionForm
 from guanmo.assessment.models import FirmYear, RatedFirm, Result
-from guanmo.assessment.objections import objectable, open_to_objections
+from guanmo.assessment.objections import objectable, open_to_objections, stage
 from guanmo.assessment.results import UNRATED
 from guanmo.assessment.selectors import firm_lines, firm_result, firms_for
 from guanmo.assessment.views import object_from_form, share_rule
@@ -25,6 +25,7 @@ from guanmo.figures.formatting import number
 
 GRADES = (*POLICIES, UNRATED)
 FIGURE_PLACES = 2  # 万元/亩 and 万元/吨标准煤 shown to two decimals
+CORRECTED = "（经异议更正）"  # after a value the result used as an accepted objection claimed
 
 
 def _readers(scope: Scope) -> None:
@@ -80,12 +81,23 @@ def firm_list(request: HttpRequest) -> HttpResponse:
 
 
 def _row(line) -> dict:
-    shown = {name: number(line.indicators[name], FIGURE_PLACES) for name in line.indicators}
+    shown = {name: number(value, FIGURE_PLACES) for name, value in line.indicators.items()}
+    marks = {name: CORRECTED if name in line.corrected else "" for name in line.indicators}
     return {
         "line": line,
+        "corrections": [
+            f"{name}{CORRECTED[1:-1]}：登记数据计算为{number(was, FIGURE_PLACES)}，采纳异议后按"
+            f"{number(line.indicators[name], FIGURE_PLACES)}计算"
+            for name, was in line.corrected.items()
+        ],
         "tax_per_mu": shown[TAX_PER_MU],
         "sales_per_mu": shown[SALES_PER_MU],
         "tax_per_energy": shown[TAX_PER_ENERGY],
+        "marks": {
+            "tax_per_mu": marks[TAX_PER_MU],
+            "sales_per_mu": marks[SALES_PER_MU],
+            "tax_per_energy": marks[TAX_PER_ENERGY],
+        },
     }
 
 
@@ -104,8 +116,25 @@ def firm_page(request: HttpRequest, pk: int) -> HttpResponse:
         objection_form = None
         if _objectable(scope, result) and open_to_objections(result) and line.line is not None:
             objection_form = ObjectionForm(indicators=objectable(result), prefix=f"y{year}")
-        rows.append({**_row(line), "result": result, "objection_form": objection_form})
+        rows.append(
+            {
+                **_row(line),
+                "result": result,
+                "stage": stage(result) if result else "",
+                "pending_note": _pending_note(result),
+                "objection_form": objection_form,
+            }
+        )
     return render(request, "assessment/firm_page.html", {"firm": firm, "rows": rows})
+
+
+def _pending_note(result: Result | None) -> str:
+    """Why the policies do not apply yet, by the result's date-based stage (`stage`): 结果公示中
+    while open to objections, 公示期已满 after it; "" once final (or with no result)."""
+    if result is None or result.status != Result.Status.PUBLISHED:
+        return ""
+    said = "结果公示中" if open_to_objections(result) else "公示期已满"
+    return f"{said}，待定稿后生效"
 
 
 def _objectable(scope: Scope, result: Result | None) -> bool:

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
 
 from guanmo import clock
 from guanmo.accounts.models import User
@@ -318,13 +319,37 @@ def result_bulletin_title(result: Result) -> str:
     return bulletin_title(scheme.city.name, scheme.cycle, scheme.name)
 
 
+def finalised_on(result: Result) -> date:
+    """A result's 定稿日期 (local): the day it was made final, or today for one about to be;
+    never before the day after its 公示 ended (a day `finalise_result(on=…)` may have set)."""
+    day = today() if result.finalised_at is None else timezone.localdate(result.finalised_at)
+    if result.published_until is not None:
+        day = max(day, result.published_until + timedelta(days=1))
+    return day
+
+
+def issue_date_refusal(result: Result, dated: date) -> str | None:
+    """Why a bulletin of `result` may not be dated `dated` (成文日期 before its 定稿日期,
+    `finalised_on`; tryout 19), else None."""
+    final_on = finalised_on(result)
+    if dated < final_on:
+        return (
+            f"成文日期不能早于定稿日期（{chinese_date(final_on)}），"
+            f"所填{chinese_date(dated)}在其之前"
+        )
+    return None
+
+
 def issue_bulletin(result: Result, *, dated: date, user: User | None = None) -> IssuedDocument:
     """Issue the final result as an official document (综合考核结果通报) through the common
     builder, numbered in the city's series; its sentences and table are the result's,
-    recomputed from what it froze. Raises DocumentError for a result not yet final."""
+    recomputed from what it froze. Raises DocumentError for a result not yet final or a
+    `dated` before its 定稿日期 (`issue_date_refusal`)."""
     if result.status != Result.Status.FINAL:
         raise DocumentError("考核结果定稿后方可印发通报")
     check_date(dated, today=today())
+    if refusal := issue_date_refusal(result, dated):
+        raise DocumentError(refusal)
     outcome = recompute(result)
     title = result_bulletin_title(result)
     return issue(

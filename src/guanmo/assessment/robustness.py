@@ -13,7 +13,7 @@ Source: OECD/JRC Handbook on Constructing Composite Indicators (2008) §7 (uncer
 analysis); COINr's get_sensitivity; Sobol indices by SALib (Herman & Usher, JOSS 2017).
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -24,7 +24,7 @@ from guanmo.assessment.aggregation import DEFAULT_GEOMETRIC_FLOOR
 from guanmo.assessment.scheme import Aggregation, Cycle, Form, Scheme, assess
 from guanmo.assessment.scoring import Direction
 from guanmo.assessment.simulation import Draws, Model, composites, model_of, nominal_draws
-from guanmo.figures.formatting import half_up
+from guanmo.figures.formatting import half_up, rate
 
 DEFAULT_WEIGHT_VARIATION = Decimal("0.25")
 DEFAULT_RUNS = 1000
@@ -419,3 +419,39 @@ def verdict_first(
 ) -> Verdict:
     """The same check for first place, on P(first)."""
     return _verdict(spreads, lambda spread: spread.p_first, threshold)
+
+
+def recognised(placed: Iterable[str], named: Iterable[str], checked: bool) -> bool:
+    """Whether a bulletin may name the units ranked at a place (first or last) as holding it:
+    always when no robustness check was run, else only when the check names someone and every
+    unit it names (probability at or above the threshold, `Verdict.named`) is ranked there.
+    The one rule of the result page, the bulletin and the results list (issue 13)."""
+    named = set(named)
+    return not checked or (bool(named) and named <= set(placed))
+
+
+def stated_place(units: Sequence[Mapping], place: str, threshold: Decimal, checked: bool) -> str:
+    """What the results list says of first (`place` "first") or last ("last") from a result's
+    stored units (dicts with unit, rank, p_first, p_last as strings or None): the units ranked
+    there when `recognised`, else 未认定（X 62.0%、Y 38.0%）with the units that could be there,
+    the most probable first; "" when fewer than two units are ranked. A unit with no
+    probability (vetoed to last place) is named by its rank."""
+    ranked = [u for u in units if u["rank"] is not None]
+    if len(ranked) < 2:
+        return ""
+    key = f"p_{place}"
+    rank = 1 if place == "first" else max(u["rank"] for u in ranked)
+    placed = [u for u in ranked if u["rank"] == rank]
+    names = "、".join(u["unit"] for u in placed)
+    if any(u[key] is None for u in placed):
+        return names
+    possible = sorted(
+        (u for u in ranked if u[key] is not None and Decimal(u[key]) > 0),
+        key=lambda u: Decimal(u[key]),
+        reverse=True,
+    )
+    named = [u["unit"] for u in possible if Decimal(u[key]) >= threshold]
+    if recognised((u["unit"] for u in placed), named, checked):
+        return names
+    shares = "、".join(f"{u['unit']} {rate(Decimal(u[key]) * 100)}" for u in possible)
+    return f"未认定（{shares}）"

@@ -2,7 +2,7 @@
 and the firm register's lines as its pages show them."""
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet
@@ -85,6 +85,9 @@ class FirmLine:
     policies: list[str]
     tied: bool = False  # another firm shares its rank (并列)
     exempt_reason: str = ""  # why the result did not rate it (用地面积2亩，低于3亩，不参评)
+    # indicator → its value from the register's figures, where an accepted objection had
+    # the result use another (`indicators` then holds the one used, 经异议更正)
+    corrected: dict[str, Decimal | None] = field(default_factory=dict)
 
     @property
     def grade(self) -> str | None:
@@ -98,6 +101,22 @@ class FirmLine:
         return f"{'并列' if self.tied else ''}第{self.line['rank']}位"
 
 
+def accepted_corrections(result: Result) -> dict[str, set[str]]:
+    """unit → the indicators whose value `result` uses as corrected by an accepted objection
+    (on it or on any result it replaced, back along `supersedes`)."""
+    chain, earlier = [], result
+    while earlier is not None:
+        chain.append(earlier.pk)
+        earlier = earlier.supersedes
+    corrected: dict[str, set[str]] = {}
+    accepted = Objection.objects.filter(
+        corrected_result__in=chain, status=Objection.Status.ACCEPTED
+    ).values_list("unit", "indicator")
+    for unit, indicator in accepted:
+        corrected.setdefault(unit, set()).add(indicator)
+    return corrected
+
+
 def firm_lines(firms: QuerySet[Firm], year: int, result: Result | None) -> list[FirmLine]:
     """Each firm's line for `year` (firms without figures that year left out), with its line
     of `result` when the result rated it. The policies follow the class and the 亩均税收 the
@@ -108,18 +127,25 @@ def firm_lines(firms: QuerySet[Firm], year: int, result: Result | None) -> list[
     units: dict[int, str] = {}
     lines_by_unit: dict[str, dict] = {}
     frozen: dict[str, dict] = {}
+    corrections: dict[str, set[str]] = {}
     reasons: dict[str, str] = {}
     if result is not None:
         reasons = result.inputs.get("exempt_reasons", {})
         units = dict(RatedFirm.objects.filter(scheme=result.scheme).values_list("firm_id", "unit"))
         lines_by_unit = {line["unit"]: line for line in result.output["units"]}
         frozen = result.inputs["values"]
+        corrections = accepted_corrections(result)
     shared = Counter(line["rank"] for line in lines_by_unit.values() if line["rank"] is not None)
     lines = []
     for record in records:
         indicators = firm_indicators(year_figures(record))
         unit = units.get(record.firm_id)
         line = lines_by_unit.get(unit) if unit else None
+        corrected = {}
+        for name in corrections.get(unit, set()) if unit else ():
+            if name in indicators and frozen[unit].get(name) is not None:
+                corrected[name] = indicators[name]
+                indicators[name] = Decimal(frozen[unit][name])
         tax_per_mu = indicators[TAX_PER_MU]
         if unit in frozen and frozen[unit].get(TAX_PER_MU) is not None:
             tax_per_mu = Decimal(frozen[unit][TAX_PER_MU])
@@ -134,6 +160,7 @@ def firm_lines(firms: QuerySet[Firm], year: int, result: Result | None) -> list[
                 policies(grade, tax_per_mu),
                 tied=tied,
                 exempt_reason=reasons.get(unit, "") if unit else "",
+                corrected=corrected,
             )
         )
     return lines

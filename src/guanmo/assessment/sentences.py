@@ -9,6 +9,7 @@ could be, with how often it was (issue 13). Units placed last by 一票否决 ar
 from collections.abc import Sequence
 
 from guanmo.assessment.outcome import Outcome, UnitLine, placed_last_by_veto
+from guanmo.assessment.robustness import recognised
 from guanmo.figures.formatting import rate
 
 PLACES = "一二三"
@@ -58,7 +59,7 @@ def first_sentence(outcome: Outcome) -> str:
     if outcome.robustness is None or not podium:
         return podium
     ranked_first = [line.unit for line in outcome.lines if line.rank == 1 and not line.vetoed]
-    if outcome.first.named and set(outcome.first.named) <= set(ranked_first):
+    if recognised(ranked_first, outcome.first.named, checked=True):
         return podium
     top = _by_unit(outcome)[ranked_first[0]]
     could = _could_be(outcome, outcome.first.could_be, lambda s: s.p_first, "居第一")
@@ -79,9 +80,7 @@ def last_sentence(outcome: Outcome) -> str:
         return ""
     bottom = max(line.rank for line in ranked)  # type: ignore[type-var]
     last = [line for line in ranked if line.rank == bottom]
-    if outcome.robustness is None or (
-        outcome.last.named and set(outcome.last.named) <= {line.unit for line in last}
-    ):
+    if recognised((line.unit for line in last), outcome.last.named, outcome.robustness is not None):
         return f"排名末位的是{_names(last)}（{_score(last[0])}）。"
     could = _could_be(outcome, outcome.last.could_be, lambda s: s.p_last, "排在末位")
     return (

@@ -44,6 +44,7 @@ from guanmo.assessment.objections import (
     successor,
 )
 from guanmo.assessment.results import ShareClasses
+from guanmo.assessment.robustness import stated_place
 from guanmo.assessment.scheme_description import (
     INDICATOR_HEADERS,
     SOBOL_OUTPUT,
@@ -76,22 +77,21 @@ def _bar(unit: dict, ranked: int) -> dict | None:
 
 def result_list(request: HttpRequest) -> HttpResponse:
     """Every result the user may see (`results_for`), newest first, each linked to its page,
-    with its first and last unit as issued; 404 for those outside the ranking (as its pages)."""
+    with its first and last unit as the result states them (`stated_place`: 未认定 with the
+    candidates when the robustness check does not name one); 404 for those outside the
+    ranking (as its pages)."""
     scope = request.scope
     if not (scope.sees_city_totals or scope.county is not None):
         raise Http404("没有可查看的考核结果")
     rows = []
     for result in results_for(request.scope).order_by("-issued_at", "-pk"):
-        ranked = [u for u in result.output["units"] if u["rank"] is not None]
-        first = [u["unit"] for u in ranked if u["rank"] == 1]
-        bottom = max((u["rank"] for u in ranked), default=None)
-        last = [u["unit"] for u in ranked if u["rank"] == bottom and bottom != 1]
+        units, checked = result.output["units"], result.runs > 0
         rows.append(
             {
                 "result": result,
                 "stage": stage(result),
-                "first": "、".join(first),
-                "last": "、".join(last),
+                "first": stated_place(units, "first", result.threshold, checked),
+                "last": stated_place(units, "last", result.threshold, checked),
             }
         )
     return render(request, "assessment/result_list.html", {"rows": rows})

@@ -8,6 +8,7 @@ from guanmo.assessment.objections import (
     current,
     finalise_result,
     issue_bulletin,
+    issue_date_refusal,
 )
 from guanmo.documents.services import DocumentError
 
@@ -31,6 +32,8 @@ class Command(BaseCommand):
         if (standing := current(found)).pk != found.pk:
             self.stdout.write(f"编号{found.pk}的结果已被更正，以下为现行的编号{standing.pk}的结果")
             found = standing
+        if issue and (refusal := issue_date_refusal(found, issue)):
+            raise CommandError(refusal)  # before finalising: a refused command changes nothing
         if not (issue and found.status == Result.Status.FINAL):
             try:
                 found = finalise_result(found)
