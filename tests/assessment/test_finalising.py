@@ -118,19 +118,22 @@ def test_the_command_finalises_and_issues(published, settings):
         call_command("assess-finalise", "999")
 
 
-def test_the_command_given_a_superseded_result_finalises_the_one_standing(published, settings):
+def test_the_command_given_a_superseded_result_refuses_naming_the_one_standing(published, settings):
+    """Issue 13: it said 已被更正 and went on to finalise the standing result unasked."""
     objection = raise_objection(
         published, unit="孟州市", indicator="投资完成率", value=D(75), reason="漏报"
     )
     corrected = accept_objection(objection, reason="核实")
     settings.GUANMO_TODAY = date(2025, 12, 8)
-    out = StringIO()
-    call_command("assess-finalise", str(published.pk), "--issue", "2025-12-08", stdout=out)
+    expected = (
+        f"编号{published.pk}的结果已被更正，现行的是编号{corrected.pk}的结果，"
+        f"请对编号{corrected.pk}的结果执行本命令"
+    )
+    with pytest.raises(CommandError, match=expected):
+        call_command("assess-finalise", str(published.pk), "--issue", "2025-12-08")
     corrected.refresh_from_db()
-    assert corrected.status == Result.Status.FINAL
-    assert f"现行的编号{corrected.pk}的结果" in out.getvalue()
-    document = IssuedDocument.objects.get(kind=Kind.ASSESSMENT_BULLETIN)
-    assert document.subject == f"assessment-{corrected.pk}"
+    assert corrected.status == Result.Status.PUBLISHED
+    assert not IssuedDocument.objects.exists()
 
 
 def test_a_bulletin_dated_before_the_final_date_is_refused_on_the_page_and_by_the_command(

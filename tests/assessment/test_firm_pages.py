@@ -13,7 +13,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from guanmo.assessment.firms import LOW_TAX_RULE, POLICIES
-from guanmo.assessment.models import Firm, Objection, Result
+from guanmo.assessment.models import Firm, FirmYear, Objection, Result
 from guanmo.assessment.objections import accept_objection, finalise_result, raise_objection
 from tests.assessment.test_firm_results import issue, register  # noqa: F401 (a fixture)
 
@@ -112,7 +112,7 @@ def test_a_county_office_objects_for_its_own_firm_and_the_city_office_decides(
     client.force_login(world.users["city"])
     assert client.post(url, claim).status_code == 403
     page = client.get(reverse("assessment_result", args=[issued.pk])).content.decode()
-    assert "丁（武陟县项目办代为提出）对“亩均税收”提出异议，认为应为40" in page
+    assert "丁（武陟县项目办代为提出）对“亩均税收”提出异议，认为应为40.00" in page
     decision = {f"{objection.pk}-decision": "accept", f"{objection.pk}-reason": "经核实"}
     client.post(reverse("assessment_decide", args=[objection.pk]), decision)
     corrected = Result.objects.get(supersedes=issued)
@@ -123,7 +123,7 @@ def test_a_county_office_objects_for_its_own_firm_and_the_city_office_decides(
     assert ding["rank"] < 5  # 第5位 before the correction
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_result", args=[corrected.pk])).content.decode()
-    assert "丁（武陟县项目办代为提出）对“亩均税收”提出异议，认为应为40（税款补录）" in page
+    assert "丁（武陟县项目办代为提出）对“亩均税收”提出异议，认为应为40.00（税款补录）" in page
 
 
 def test_a_firm_tied_for_first_is_said_tied_on_its_page(client, world, issued):
@@ -212,3 +212,24 @@ def test_a_firms_page_after_the_publication_period_says_so_not_in_publication(
     page = client.get(reverse("assessment_firm", args=[firm.pk])).content.decode()
     assert "公示中" not in page
     assert "公示期已满" in page and "待定稿" in page
+
+
+def test_a_firm_objections_values_are_shown_to_the_figures_two_decimals(
+    client,
+    world,
+    register,  # noqa: F811
+):
+    """Issue 13: a firm objection of 4.75 read 4.750000000000000000000000000 in the history
+    (firm results hold unrounded quotients, whose places the display followed)."""
+    FirmYear.objects.filter(firm__name="丙").update(land_area=9)  # 120 ÷ 9 = 13.33…
+    issued = issue(world)
+    objection = raise_objection(
+        issued, unit="丁", indicator="亩均税收", value=D("4.75"), reason="税款补录"
+    )
+    assert (objection.claimed, objection.original) == ("4.75", "2.00")
+    client.force_login(world.users["city"])
+    page = client.get(reverse("assessment_result", args=[issued.pk])).content.decode()
+    assert "对“亩均税收”提出异议，认为应为4.75（税款补录）" in page
+    assert "4.7500" not in page
+    objection.refresh_from_db()
+    assert objection.value == D("4.75")  # held as claimed: display only

@@ -3,12 +3,13 @@ The state is said by the date (公示期已满，待定稿), the form is gone, a
 all the same is refused with a message."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 
 from guanmo.assessment.models import Objection
-from guanmo.assessment.objections import publish_result, stage
+from guanmo.assessment.objections import publish_result, raise_objection, stage
 from guanmo.assessment.services import save_scheme
 from tests.assessment.test_result_page import DEFINITION, INPUTS
 
@@ -51,3 +52,19 @@ def test_the_list_says_the_state_by_the_date(client, world, published, settings)
     settings.GUANMO_TODAY = date(2025, 12, 6)
     shown = client.get(reverse("assessment_results")).content.decode()
     assert "公示期已满（2025年12月5日），待定稿" in shown and "公示中" not in shown
+
+
+def test_the_list_and_the_page_say_objections_pending_after_the_period(
+    client, world, published, settings
+):
+    """Issue 13: with an objection still pending the list said 公示期已满（…），待定稿."""
+    raise_objection(
+        published, unit="孟州市", indicator="投资完成率", value=Decimal(99), reason="漏报"
+    )
+    settings.GUANMO_TODAY = date(2025, 12, 6)
+    assert stage(published) == "公示期已满，尚有1件异议待处理"
+    client.force_login(world.users["city"])
+    listed = client.get(reverse("assessment_results")).content.decode()
+    page = client.get(reverse("assessment_result", args=[published.pk])).content.decode()
+    for shown in (listed, page):
+        assert "公示期已满，尚有1件异议待处理" in shown and "待定稿" not in shown

@@ -14,7 +14,13 @@ from django.views.decorators.http import require_POST
 
 from guanmo.accounts.scope import Scope
 from guanmo.assessment.exporters.firms import write_firm_list
-from guanmo.assessment.firms import POLICIES, SALES_PER_MU, TAX_PER_ENERGY, TAX_PER_MU
+from guanmo.assessment.firms import (
+    FIGURE_PLACES,
+    POLICIES,
+    SALES_PER_MU,
+    TAX_PER_ENERGY,
+    TAX_PER_MU,
+)
 from guanmo.assessment.forms import ObjectionForm
 from guanmo.assessment.models import FirmYear, RatedFirm, Result
 from guanmo.assessment.objections import objectable, open_to_objections, stage
@@ -24,7 +30,6 @@ from guanmo.assessment.views import object_from_form, share_rule
 from guanmo.figures.formatting import number
 
 GRADES = (*POLICIES, UNRATED)
-FIGURE_PLACES = 2  # 万元/亩 and 万元/吨标准煤 shown to two decimals
 CORRECTED = "（经异议更正）"  # after a value the result used as an accepted objection claimed
 
 

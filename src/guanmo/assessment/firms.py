@@ -25,6 +25,7 @@ SALES_PER_MU = "亩均销售收入"
 TAX_PER_ENERGY = "单位能耗税收"
 # The unit of each indicator the register gives (`firm_indicators`).
 FIRM_UNITS = {TAX_PER_MU: "万元/亩", SALES_PER_MU: "万元/亩", TAX_PER_ENERGY: "万元/吨标准煤"}
+FIGURE_PLACES = 2  # 万元/亩 and 万元/吨标准煤 shown to two decimals (stored unrounded)
 EXAMPLE_SCHEME = Path(__file__).resolve().parent / "examples" / "亩均效益评价.csv"
 LAND_THRESHOLD = Decimal(3)  # 亩: firms on less land are not rated (不参评)
 LOW_TAX_PER_MU = Decimal(5)  # 万元/亩: below it, 城镇土地使用税 levied more heavily

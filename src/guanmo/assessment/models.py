@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from guanmo import clock
 from guanmo.assessment.definition import Inputs
+from guanmo.assessment.firms import FIGURE_PLACES
 from guanmo.figures.formatting import number
 from guanmo.regions.models import Region
 
@@ -179,9 +180,8 @@ class Objection(models.Model):
     @property
     def claimed(self) -> str:
         """The value claimed, shown by the one number formatter to the indicator's precision
-        in the result (`Inputs.places`): 110, 95.5, 36.0."""
-        places = Inputs.from_dict(self.result.inputs).places(self.indicator)
-        return number(self.value, places)
+        in the result (`_shown_places`): 110, 95.5, 36.0; a firm's 4.75."""
+        return number(self.value, self._shown_places(Inputs.from_dict(self.result.inputs)))
 
     @property
     def original(self) -> str:
@@ -191,7 +191,16 @@ class Objection(models.Model):
         held = inputs.values.get(self.unit, {}).get(self.indicator)
         if held is None:
             held = inputs.counts.get(self.unit, {}).get(self.indicator)
-        return "无" if held is None else number(held, inputs.places(self.indicator))
+        return "无" if held is None else number(held, self._shown_places(inputs))
+
+    def _shown_places(self, inputs: Inputs) -> int:
+        """The decimals the indicator's values are shown to: a firm result's (亩均效益评价,
+        its scheme of a `firm_year`) two, as the firm pages show them, since it holds
+        unrounded quotients (issue 13: 4.750000000000000000000000000); otherwise the
+        indicator's precision in the result (`Inputs.places`). Display only."""
+        if self.result.scheme.firm_year is not None:
+            return FIGURE_PLACES
+        return inputs.places(self.indicator)
 
 
 class Firm(models.Model):

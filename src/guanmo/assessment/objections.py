@@ -102,7 +102,8 @@ def open_to_objections(result: Result, *, on: date | None = None) -> bool:
 def stage(result: Result, *, on: date | None = None) -> str:
     """The result's state as its pages say it on `on` (today by default): 公示中，公示至…;
     公示期已满（…），待定稿 once the period is over but not yet final (tryout 15: still said
-    公示中); 已更正; 已定稿."""
+    公示中), 公示期已满，尚有N件异议待处理 while objections are pending (issue 13: the list
+    said 待定稿); 已更正; 已定稿. The results list and the result's page both say this."""
     until = result.published_until
     if result.status != Result.Status.PUBLISHED:
         return result.get_status_display()
@@ -110,7 +111,17 @@ def stage(result: Result, *, on: date | None = None) -> str:
         return "公示中"
     if open_to_objections(result, on=on):
         return f"公示中，公示至{chinese_date(until)}"
+    if pending := pending_count(result):
+        return f"公示期已满，尚有{pending}件异议待处理"
     return f"公示期已满（{chinese_date(until)}），待定稿"
+
+
+def pending_count(result: Result) -> int:
+    """How many objections to the result standing for `result`, or to any it corrected,
+    are still undecided."""
+    return Objection.objects.filter(
+        result__in=chain_of(current(result)), status=Objection.Status.PENDING
+    ).count()
 
 
 def raise_objection(
@@ -292,10 +303,7 @@ def finalise_refusal(result: Result, *, on: date | None = None) -> str | None:
         return "考核结果已定稿"
     if standing.published_until is not None and on <= standing.published_until:
         return f"公示期至{chinese_date(standing.published_until)}，期满后方可定稿"
-    pending = Objection.objects.filter(
-        result__in=chain_of(standing), status=Objection.Status.PENDING
-    ).count()
-    if pending:
+    if pending := pending_count(standing):
         return f"尚有{pending}件异议未处理，不能定稿"
     return None
 

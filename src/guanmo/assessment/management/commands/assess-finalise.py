@@ -30,8 +30,10 @@ class Command(BaseCommand):
         if found is None:
             raise CommandError(f"没有编号为{result}的考核结果")
         if (standing := current(found)).pk != found.pk:
-            self.stdout.write(f"编号{found.pk}的结果已被更正，以下为现行的编号{standing.pk}的结果")
-            found = standing
+            raise CommandError(
+                f"编号{found.pk}的结果已被更正，现行的是编号{standing.pk}的结果，"
+                f"请对编号{standing.pk}的结果执行本命令"
+            )
         if issue and (refusal := issue_date_refusal(found, issue)):
             raise CommandError(refusal)  # before finalising: a refused command changes nothing
         if not (issue and found.status == Result.Status.FINAL):
