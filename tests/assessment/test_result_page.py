@@ -180,7 +180,7 @@ def test_dates_are_the_installations_today_everywhere_and_the_history_reads_clea
     assert timezone.localdate(corrected.issued_at) == date(2025, 12, 1)
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_result", args=[corrected.pk])).content.decode()
-    assert "2025-12-01发布公示" in page
+    assert "2025年12月1日发布公示" in page  # tryout 19: said 2025-12-01
     assert "采纳：予以采纳；重新计算后" in page and "。；" not in page
     listed = client.get(reverse("assessment_results")).content.decode()
     assert "2025年12月1日" in listed and "2026年" not in listed

@@ -3,11 +3,12 @@ for an accepted one what the correction changed, result by result up to the one 
 
 from dataclasses import dataclass
 
-from django.utils.timezone import localtime
+from django.utils.timezone import localdate
 
 from guanmo.assessment.definition import Definition
 from guanmo.assessment.models import Objection, Result
 from guanmo.assessment.objections import chain_of, subject
+from guanmo.documents.official import chinese_date
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,12 @@ def correction_effect(unit: str, before: dict, after: dict) -> str:
     return "；".join(said)
 
 
+def _day(moment) -> str:
+    """The local day of a moment as every page says a date: 2025年12月15日 (`chinese_date`;
+    tryout 19: the history alone said 2025-12-15)."""
+    return chinese_date(localdate(moment))
+
+
 def _clause(text: str) -> str:
     """A typed reason as a clause inside a history sentence: its closing punctuation dropped
     (予以采纳。 → 予以采纳), so the sentence never reads "。；"."""
@@ -68,7 +75,7 @@ def history(result: Result) -> list[Step]:
     one's with its 定稿 (tryout 15: not with a later result's)."""
     whole = chain_of(result)
     chain = whole[: [r.pk for r in whole].index(result.pk) + 1]
-    steps = [Step(chain[0], None, f"{localtime(chain[0].issued_at):%Y-%m-%d}发布公示")]
+    steps = [Step(chain[0], None, f"{_day(chain[0].issued_at)}发布公示")]
     objections = (
         Objection.objects.filter(result__in=chain)
         .select_related("result", "corrected_result__supersedes")
@@ -104,9 +111,7 @@ def history(result: Result) -> list[Step]:
     final = chain[-1]
     if final.pk != whole[-1].pk:
         later = whole[len(chain)]
-        steps.append(
-            Step(later, None, f"{localtime(later.issued_at):%Y-%m-%d}更正为编号{later.pk}的结果")
-        )
+        steps.append(Step(later, None, f"{_day(later.issued_at)}更正为编号{later.pk}的结果"))
     elif final.status == Result.Status.FINAL:
-        steps.append(Step(final, None, f"{localtime(final.finalised_at):%Y-%m-%d}定稿"))
+        steps.append(Step(final, None, f"{_day(final.finalised_at)}定稿"))
     return steps
