@@ -333,3 +333,12 @@ def test_the_preview_says_the_schemes_overall_caps(office, sheets):
     """Tryout 15: the preview listed each item's cap but not the 加分 group's (权重 3)."""
     page = office.get(upload(office, sheets).url).content.decode()
     assert "加分合计最多3分" in page
+
+
+def test_the_schemes_number_given_on_upload_is_kept_for_its_bulletin(office, sheets):
+    """Tryout 19: the bulletin cites the scheme by name and 文号 (根据《…》（焦政办〔2025〕3号）);
+    the 文号 is given with the scheme's name on upload and kept with the scheme."""
+    preview = upload(office, sheets, document_number="焦政办〔2025〕3号").url
+    query = {key: values[0] for key, values in parse_qs(urlparse(preview).query).items()}
+    office.post(reverse("assessment_preview"), {**query, "action": "confirm"})
+    assert Result.objects.get().scheme.document_number == "焦政办〔2025〕3号"
