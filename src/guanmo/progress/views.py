@@ -54,7 +54,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
     statuses = project_statuses(projects, scope.city, when)
     warned = [status for status in statuses if status.warnings]
-    plan = sum((status.annual_plan or 0 for status in statuses), Decimal(0))
+    # the plans of the projects counted in the month: not of one entering the list later
+    # (ledger.due), as the units' totals (selectors.region_totals)
+    plan = sum((status.annual_plan or 0 for status in statuses if status.due), Decimal(0))
     cumulative = cumulative_by_month(projects, when.year, when.month)
     reporting = open_period(scope.city)
     reports = reports_with_counts(scope, reporting) if reporting else []
