@@ -6,6 +6,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from guanmo.attraction.models import Lead, StageDate
@@ -261,3 +263,23 @@ def test_the_project_list_gives_each_leads_state_at_the_periods_end(client, worl
 
     assert "<td>签约</td><td>—</td>" in april and "已转入" not in april
     assert "<td>开工</td><td>已转入（2025年5月20日）</td>" in may
+
+
+def _queries(client, **query) -> int:
+    with CaptureQueriesContext(connection) as run:
+        client.get(reverse("attraction_funnel"), {"year": YEAR, "month": 4, **query})
+    return len(run)
+
+
+def test_the_list_of_leads_reads_no_more_for_more_leads(client, world, register):
+    """The list is the picked leads as `picked_leads` gives them, with their stages, project
+    and funds read with them: never a query a lead, nor the leads read again by key."""
+    _sourced(world)
+    client.force_login(world.users["city"])
+    few = [_queries(client), _queries(client, source="京津冀")]
+    for number in range(3):
+        _lead(world.city, world.wuzhi, f"冷链{number}", Decimal("100"), 签约=date(YEAR, 3, 1))
+    Lead.objects.filter(name__startswith="冷链").update(origin=Lead.objects.get(name="冷链").origin)
+
+    assert [_queries(client), _queries(client, source="京津冀")] == few
+    assert len(_listed(_page(client, world, "city", source="京津冀"))) == 4

@@ -8,10 +8,11 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from guanmo.attraction.models import Lead, LeadChange, LeadMilestone
+from guanmo.attraction.models import PREPARATORY, Lead, LeadChange, LeadMilestone
 from guanmo.attraction.services import record_stage
 from guanmo.attraction.sheet_import import import_attraction
 from guanmo.attraction.stages import Stage
+from guanmo.ledger.columns import MILESTONE_COLUMNS
 from guanmo.ledger.models import Milestone, MilestoneKind, Project
 from guanmo.reporting.models import FigureChange
 from tests.attraction.sheets import register, write
@@ -146,3 +147,30 @@ def test_an_approval_dated_ahead_of_today_is_refused_by_its_cell(world, tmp_path
         "第3行「实际环评时间」：2099年1月1日晚于今天，实际日期不能是将来"
     ]
     assert not Lead.objects.exists()
+
+
+def test_the_register_reads_every_approval_headed_as_the_ledger_heads_it(world, tmp_path):
+    # One catalogue of milestone headings (ledger.columns.MILESTONE_COLUMNS): 计划立项时间 …
+    # 实际施工许可时间 head a register as they head a ledger.
+    headings = [
+        field.value for field, (kind, _) in MILESTONE_COLUMNS.items() if kind in PREPARATORY
+    ]
+    assert headings[:2] == ["计划立项时间", "实际立项时间"]
+    assert headings[-2:] == ["计划施工许可时间", "实际施工许可时间"]
+    header = ["项目名称", "合同投资（万元）", "签约日期", "所在县区", *headings]
+    days = [f"2025-04-{day:02d}" for day in range(1, len(headings) + 1)]
+    row = ["智能传感器项目", 35000, "2025-03-10", "武陟县", *days]
+
+    report = import_attraction(
+        write(tmp_path, register([row], header=header)), city=world.city, year=YEAR
+    )
+
+    assert report.ok, [str(fault) for fault in report.faults]
+    lead = Lead.objects.get(name="智能传感器项目")
+    assert {m.kind: (m.planned, m.reached) for m in lead.milestones.all()} == {
+        "立项": (date(YEAR, 4, 1), date(YEAR, 4, 2)),
+        "用地": (date(YEAR, 4, 3), date(YEAR, 4, 4)),
+        "规划": (date(YEAR, 4, 5), date(YEAR, 4, 6)),
+        "环评": (date(YEAR, 4, 7), date(YEAR, 4, 8)),
+        "施工许可": (date(YEAR, 4, 9), date(YEAR, 4, 10)),
+    }

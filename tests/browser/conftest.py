@@ -112,6 +112,23 @@ def phone(browser):
     context.close()
 
 
+# The narrowest phone the pages are measured on (375 CSS px, an iPhone SE or mini).
+NARROW_WIDTH = 375
+
+
+@pytest.fixture
+def narrow_phone(browser):
+    """A 375px-wide phone: the pages read on it without scrolling sideways (`within_width`)."""
+    context = _context(browser, **{**PHONE, "viewport": {"width": NARROW_WIDTH, "height": 812}})
+    yield context
+    context.close()
+
+
+def within_width(box: dict) -> bool:
+    """Whether an element's bounding box lies wholly within the narrow phone's width."""
+    return box["x"] >= 0 and box["x"] + box["width"] <= NARROW_WIDTH
+
+
 @pytest.fixture
 def screenshot_dir() -> Path:
     """var/screenshots/<database>: `make test` runs SQLite and PostgreSQL at once."""

@@ -12,11 +12,8 @@ from guanmo.assessment.definition import Definition, IndicatorRow, Inputs
 from guanmo.assessment.objections import publish_result
 from guanmo.assessment.services import save_scheme
 from tests.assessment.test_result_page import FULL, FULL_INPUTS
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import NARROW_WIDTH, within_width
 from tests.browser.pages import log_in
-
-WIDTH = 375
-NARROW = {**PHONE, "viewport": {"width": WIDTH, "height": 812}}
 
 
 @pytest.fixture
@@ -24,17 +21,6 @@ def published(transactional_db, world, settings):
     settings.GUANMO_TODAY = date(2025, 12, 1)
     scheme = save_scheme(world.city, "2025年度", "综合考核", FULL, list(FULL_INPUTS.values))
     return publish_result(scheme, FULL_INPUTS, days=5, runs=30, seed=1)
-
-
-@pytest.fixture
-def narrow_phone(browser):
-    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", **NARROW)
-    yield context
-    context.close()
-
-
-def _within_width(box: dict) -> bool:
-    return box["x"] >= 0 and box["x"] + box["width"] <= WIDTH
 
 
 def test_the_ranking_is_read_on_a_phone_without_scrolling_sideways(
@@ -48,12 +34,12 @@ def test_the_ranking_is_read_on_a_phone_without_scrolling_sideways(
     for index in range(4):
         for label in ("综合得分", "90%位次区间", "居首概率", "末位概率"):
             cell = rows.nth(index).locator(f'td[data-label="{label}"]')
-            assert cell.is_visible() and _within_width(cell.bounding_box()), (index, label)
+            assert cell.is_visible() and within_width(cell.bounding_box()), (index, label)
     last = rows.nth(2).locator('td[data-label="末位概率"]')
     assert last.inner_text().endswith("%")
     wrap = page.locator("#ranking").locator("xpath=..")
     assert wrap.evaluate("element => element.scrollWidth <= element.clientWidth")
-    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW_WIDTH
     page.screenshot(path=screenshot_dir / "assessment-ranking-phone.png", full_page=True)
 
 

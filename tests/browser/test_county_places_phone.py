@@ -6,12 +6,9 @@ import pytest
 from django.urls import reverse
 
 from guanmo.indicators.services import add_to_peer_group
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import NARROW_WIDTH, within_width
 from tests.browser.pages import log_in
 from tests.indicators.pages import indicator_city
-
-WIDTH = 375
-NARROW = {**PHONE, "viewport": {"width": WIDTH, "height": 812}}
 
 
 @pytest.fixture
@@ -19,17 +16,6 @@ def figures(transactional_db, world):
     found = indicator_city(world)
     add_to_peer_group(world.city, "全省同类县", [world.wuzhi, world.wenxian], short_name="同类县")
     return found
-
-
-@pytest.fixture
-def narrow_phone(browser):
-    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", **NARROW)
-    yield context
-    context.close()
-
-
-def _within_width(box: dict) -> bool:
-    return box["x"] >= 0 and box["x"] + box["width"] <= WIDTH
 
 
 def test_a_countys_places_are_read_on_a_phone_without_scrolling_sideways(
@@ -45,10 +31,10 @@ def test_a_countys_places_are_read_on_a_phone_without_scrolling_sideways(
     assert "第10位" in city_rank.inner_text() and "第2位" in peer_rank.inner_text()
     for cell in (value, city_rank, peer_rank):
         assert cell.is_visible()
-        assert _within_width(cell.bounding_box())
+        assert within_width(cell.bounding_box())
     wrap = page.locator("#places").locator("xpath=..")
     assert wrap.evaluate("element => element.scrollWidth <= element.clientWidth")
-    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW_WIDTH
 
     table = page.locator("#places").bounding_box()
     sentences = page.locator("#sentences").bounding_box()
@@ -66,7 +52,7 @@ def test_a_countys_targets_are_read_on_a_phone_without_scrolling_sideways(
     target = page.locator("#targets tbody tr", has_text="脱贫人口")
     share = target.locator('td[data-label="完成率"]')
     assert share.inner_text().endswith("27.1%")
-    assert share.is_visible() and _within_width(share.bounding_box())
+    assert share.is_visible() and within_width(share.bounding_box())
     wrap = page.locator("#targets").locator("xpath=..")
     assert wrap.evaluate("element => element.scrollWidth <= element.clientWidth")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
@@ -84,11 +70,11 @@ def test_a_targets_breakdown_nodes_open_on_a_phone_without_scrolling_sideways(
     may = page.locator("#target-nodes tr.reached", has_text="5月")
     share = may.locator('td[data-label="完成率"]')
     assert share.inner_text().endswith("27.1%")
-    assert share.is_visible() and _within_width(share.bounding_box())
+    assert share.is_visible() and within_width(share.bounding_box())
     planned = page.locator("#target-nodes tr", has_text="12月").locator(
         'td[data-label="月末计划累计"]'
     )
-    assert planned.inner_text().endswith("7.38") and _within_width(planned.bounding_box())
+    assert planned.inner_text().endswith("7.38") and within_width(planned.bounding_box())
     wrap = page.locator("#target-nodes table").locator("xpath=..")
     assert wrap.evaluate("element => element.scrollWidth <= element.clientWidth")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

@@ -8,12 +8,9 @@ import pytest
 
 from guanmo.attraction.models import Lead, StageDate
 from guanmo.attraction.stages import Stage
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import NARROW_WIDTH
 from tests.browser.pages import log_in
 from tests.world import YEAR
-
-WIDTH = 375
-NARROW = {**PHONE, "viewport": {"width": WIDTH, "height": 812}}
 
 
 @pytest.fixture
@@ -32,13 +29,6 @@ def leads(transactional_db, world, settings):
         StageDate.objects.create(lead=lead, stage=Stage.LANDED, reached=date(YEAR, 4, number))
 
 
-@pytest.fixture
-def narrow_phone(browser):
-    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai", **NARROW)
-    yield context
-    context.close()
-
-
 def test_the_funnel_page_does_not_scroll_sideways_on_a_phone(
     live_server, narrow_phone, world, leads, screenshot_dir
 ):
@@ -46,4 +36,4 @@ def test_the_funnel_page_does_not_scroll_sideways_on_a_phone(
     page.goto(f"{live_server.url}/attraction/")
 
     page.screenshot(path=screenshot_dir / "funnel-phone.png", full_page=True)
-    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW_WIDTH

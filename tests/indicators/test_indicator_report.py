@@ -176,6 +176,7 @@ def test_xlsx_reads_back_as_numbers_with_the_formats(figures, tmp_path):
     wuzhi = next(row for row in rows if row[0] == "武陟县")
     assert wuzhi[1] == 107 and wuzhi[3] == pytest.approx(0.05) and wuzhi[4] == 7
     assert sheet.cell(3 + 7, 4).number_format == "0.0%"
+    assert sheet.cell(3 + 7, 2).number_format == "0.0"  # the indicator's one decimal
 
 
 def test_the_xlsx_targets_sheet_holds_numbers_with_number_formats(figures, tmp_path):
@@ -198,6 +199,12 @@ def test_the_xlsx_targets_sheet_holds_numbers_with_number_formats(figures, tmp_p
     assert sheet.cell(number, at["完成率"] + 1).number_format == "0.0%"
     growth = next(row for row in rows if row[:2] == ("温县", "固定资产投资"))
     assert growth[at["目标增速（%）"]] == pytest.approx(0.08)
+    # each row's amounts to its own indicator's decimals: 亿元 to one beside 万人 to two
+    rows_of = {sheet.cell(r, 2).value: r for r in range(sheet.max_row, 0, -1)}
+    number = rows_of["固定资产投资"]
+    assert sheet.cell(number, at["年度目标"] + 1).number_format == "0.0"
+    assert sheet.cell(number, at["完成"] + 1).number_format == "0.0"
+    assert sheet.cell(number, at["序时目标"] + 1).number_format == "0.0"
 
 
 def test_docx_is_an_official_document_with_the_sentences_and_tables(figures, tmp_path):

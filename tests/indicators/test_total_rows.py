@@ -88,6 +88,29 @@ def test_a_partial_total_that_differs_from_its_counties_is_not_said_to_be_stored
     )
 
 
+def test_a_total_agrees_with_its_counties_summed_and_rounded_as_it_was_typed(city, tmp_path):
+    # One rule for every sheet's totals (sheets.totals.sums_to, as a ledger's 合计): 179.3
+    # typed to one decimal is the sum 179.34 of counties typed to two.
+    rows = _three_counties_and("合计")
+    rows[0][1] = "85.04"
+    path = write(tmp_path, bulletin(rows))
+
+    report = import_indicators(path, city=city, year=2025, month=6)
+
+    assert report.ok, [str(f) for f in report.faults]
+    assert not any("各地区之和" in note for note in report.notes)
+    rows[-1][1] = "179.4"
+    other = tmp_path / "other"
+    other.mkdir()
+
+    report = import_indicators(write(other, bulletin(rows)), city=city, year=2025, month=6)
+
+    assert (
+        "工作表「主要指标」第8行“合计”“固定资产投资”（单元格B8）179.4亿元，各地区之和179.34亿元，仅供核对，未保存"
+        in report.notes
+    )
+
+
 HENAN_CITIES = (
     "郑州市",
     "开封市",

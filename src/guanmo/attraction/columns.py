@@ -13,44 +13,43 @@ from guanmo.ledger.models import MilestoneKind
 from guanmo.sheets import cells
 from guanmo.sheets.header import Catalogue
 
-
-class Column(StrEnum):
-    """A column of the register; the value is the label faults and column maps use."""
-
-    SERIAL = "序号"
-    NAME = "项目名称"
-    INVESTOR = "投资方"
-    ORIGIN = "投资方所在地"
-    INDUSTRY = "行业"
-    CHAIN = "所属产业链"
-    CONTRACT_INVESTMENT = "合同投资"
-    COUNTY = "所在县区"
-    PARK = "所在园区"
-    LEADER_IN_CHARGE = "包抓领导"
-    NEGOTIATED = "洽谈日期"
-    SIGNED = "签约日期"
-    LANDED = "落地日期"
-    STARTED = "开工日期"
-    PRODUCING = "投产日期"
-    AT_CAPACITY = "达产日期"
-    PLANNED_SIGNING = "计划签约日期"
-    PLANNED_LANDING = "计划落地日期"
-    PLANNED_START = "计划开工日期"
-    PLANNED_PRODUCTION = "计划投产日期"
-    PLANNED_CAPACITY = "计划达产日期"
-    DROPPED = "终止洽谈日期"
-    FUNDS_IN_PLACE = "到位资金"
-    # 前期手续 (models.PREPARATORY), as the ledger heads them (ledger.columns.MILESTONE_COLUMNS)
-    PLANNED_APPROVAL = "计划立项时间"
-    REACHED_APPROVAL = "实际立项时间"
-    PLANNED_LAND = "计划用地时间"
-    REACHED_LAND = "实际用地时间"
-    PLANNED_PLANNING = "计划规划时间"
-    REACHED_PLANNING = "实际规划时间"
-    PLANNED_ENVIRONMENT = "计划环评时间"
-    REACHED_ENVIRONMENT = "实际环评时间"
-    PLANNED_PERMIT = "计划施工许可时间"
-    REACHED_PERMIT = "实际施工许可时间"
+# A column of the register; the value is the label faults and column maps use. Its 前期手续
+# columns (models.PREPARATORY) are the ledger's own (ledger.columns.MILESTONE_COLUMNS, one
+# catalogue of milestone headings), never typed again here.
+Column = StrEnum(
+    "Column",
+    [
+        ("SERIAL", "序号"),
+        ("NAME", "项目名称"),
+        ("INVESTOR", "投资方"),
+        ("ORIGIN", "投资方所在地"),
+        ("INDUSTRY", "行业"),
+        ("CHAIN", "所属产业链"),
+        ("CONTRACT_INVESTMENT", "合同投资"),
+        ("COUNTY", "所在县区"),
+        ("PARK", "所在园区"),
+        ("LEADER_IN_CHARGE", "包抓领导"),
+        ("NEGOTIATED", "洽谈日期"),
+        ("SIGNED", "签约日期"),
+        ("LANDED", "落地日期"),
+        ("STARTED", "开工日期"),
+        ("PRODUCING", "投产日期"),
+        ("AT_CAPACITY", "达产日期"),
+        ("PLANNED_SIGNING", "计划签约日期"),
+        ("PLANNED_LANDING", "计划落地日期"),
+        ("PLANNED_START", "计划开工日期"),
+        ("PLANNED_PRODUCTION", "计划投产日期"),
+        ("PLANNED_CAPACITY", "计划达产日期"),
+        ("DROPPED", "终止洽谈日期"),
+        ("FUNDS_IN_PLACE", "到位资金"),
+        *(
+            (field.name, field.value)
+            for field, (kind, _) in MILESTONE_COLUMNS.items()
+            if kind in PREPARATORY
+        ),
+    ],
+    module=__name__,
+)
 
 
 # Each stage's columns: (actual date, planned date).
@@ -64,8 +63,8 @@ STAGE_COLUMNS: dict[Stage, tuple[Column, Column | None]] = {
 }
 # Each 前期 approval's columns: column → (milestone, "planned" or "reached"), as the ledger's.
 PREPARATORY_COLUMNS: dict[Column, tuple[MilestoneKind, str]] = {
-    Column(ledger_column.value): milestone
-    for ledger_column, milestone in MILESTONE_COLUMNS.items()
+    Column[field.name]: milestone
+    for field, milestone in MILESTONE_COLUMNS.items()
     if milestone[0] in PREPARATORY
 }
 DATE_COLUMNS = frozenset(

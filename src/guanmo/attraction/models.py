@@ -13,7 +13,13 @@ from django.db import models
 from guanmo.attraction.industries import industries
 from guanmo.attraction.parcel_outline import OutlineError, read_outline
 from guanmo.attraction.stages import Stage
-from guanmo.ledger.models import MilestoneKind, Project, money_field
+from guanmo.ledger.models import (
+    AbstractMilestone,
+    MilestoneKind,
+    Project,
+    milestone_kind_field,
+    money_field,
+)
 from guanmo.regions.models import Region
 from guanmo.reporting.models import FieldChange, import_record_field
 
@@ -152,15 +158,12 @@ PREPARATORY: tuple[MilestoneKind, ...] = (
 )
 
 
-class LeadMilestone(models.Model):
-    """A 前期 approval of a lead not yet in the ledger, with its planned and actual date."""
+class LeadMilestone(AbstractMilestone):
+    """A 前期 approval of a lead not yet in the ledger, with its planned and actual date: a
+    ledger milestone's fields (ledger.models.AbstractMilestone), its kind one of PREPARATORY."""
 
     lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="milestones")
-    kind = models.CharField(
-        "节点", max_length=8, choices=[(kind.value, kind.label) for kind in PREPARATORY]
-    )
-    planned = models.DateField("计划日期", null=True, blank=True)
-    reached = models.DateField("实际日期", null=True, blank=True)
+    kind = milestone_kind_field([(kind.value, kind.label) for kind in PREPARATORY])
 
     class Meta:
         verbose_name = "招商项目前期手续"

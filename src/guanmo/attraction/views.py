@@ -92,23 +92,25 @@ def funnel_page(request: HttpRequest) -> HttpResponse:
             "flows": flows,
             "sees_parks": any(unit.kind == Region.Kind.ZONE for unit in scope.units()),
             "whole": whole,
-            "leads": _as_of(
-                leads.filter(pk__in=[lead.pk for lead in picked_leads(leads, picked)]),
-                report.period.end,
-            ),
+            "leads": _as_of(picked_leads(_listed(leads), picked), report.period.end),
         },
     )
 
 
-def _as_of(leads: QuerySet[Lead], end: date) -> list[tuple[Lead, str, str, date | None]]:
+def _listed(leads: QuerySet[Lead]) -> QuerySet[Lead]:
+    """`leads` with what the page's list reads of each (`_as_of`; its source, which
+    `picked_leads` takes by), fetched with them: no query a lead."""
+    return leads.select_related("project", "county", "park", "origin").prefetch_related(
+        "stages", "project__milestones", "funds"
+    )
+
+
+def _as_of(leads: list[Lead], end: date) -> list[tuple[Lead, str, str, date | None]]:
     """Each lead with its place, the last stage it had reached by the period's `end` ("" for
     none) and the day it entered the ledger when that was by `end` (None otherwise): the list
     says the period's state, not today's (tryout 16)."""
     found = []
-    chosen = leads.select_related("project", "county", "park").prefetch_related(
-        "stages", "project__milestones", "funds"
-    )
-    for lead in chosen:
+    for lead in leads:
         reached = facts(lead).reached
         stage = next((s.label for s in reversed(STAGES) if s in reached and reached[s] <= end), "")
         project = lead.project

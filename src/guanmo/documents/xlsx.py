@@ -48,6 +48,21 @@ class Column:
     wrap: bool = False
 
 
+@dataclass(frozen=True)
+class Formatted:
+    """A figure with its own Excel number format, for a column whose rows differ (an amount in
+    each row's unit, to that indicator's decimals): `write_table` writes `value` under
+    `number_format` instead of the column's."""
+
+    value: object
+    number_format: str
+
+
+def places_format(places: int) -> str:
+    """An Excel number format with `places` decimals: "0", "0.0", "0.00"…"""
+    return "0" if places == 0 else f"0.{'0' * places}"
+
+
 def write_table(
     sheet: Worksheet,
     *,
@@ -88,12 +103,12 @@ def write_table(
             sheet,
             [_cell_value(value, column) for value, column in zip(values, columns, strict=True)],
         )
-        for index, column in enumerate(columns, start=1):
+        for index, (value, column) in enumerate(zip(values, columns, strict=True), start=1):
             cell = sheet.cell(row, index)
             cell.border = _BORDER
             cell.font = _BODY_FONT
-            if column.number_format:
-                cell.number_format = column.number_format
+            if number_format := _number_format(value, column):
+                cell.number_format = number_format
             if column.wrap:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
 
@@ -116,7 +131,14 @@ def _append(sheet: Worksheet, values: Iterable[object]) -> int:
     return row
 
 
+def _number_format(value: object, column: Column) -> str | None:
+    return value.number_format if isinstance(value, Formatted) else column.number_format
+
+
 def _cell_value(value: object, column: Column) -> object:
-    if column.number_format == RATE_FORMAT and isinstance(value, Decimal | int):
+    number_format = _number_format(value, column)
+    if isinstance(value, Formatted):
+        value = value.value
+    if number_format == RATE_FORMAT and isinstance(value, Decimal | int):
         return excel_rate(value)
     return value

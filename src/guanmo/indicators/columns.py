@@ -26,6 +26,7 @@ from guanmo.regions.names import clean_text
 from guanmo.sheets.cells import DASHES
 from guanmo.sheets.header import spell_period
 from guanmo.sheets.stated_units import stated_units
+from guanmo.sheets.totals import is_grand_total
 
 
 class Role(StrEnum):
@@ -313,15 +314,13 @@ def factor(given: str, wanted: str) -> Decimal | None:
     return have[1] / want[1]
 
 
-TOTAL_WORDS = frozenset(
-    {"全市", "全省", "全县", "全区", "全国", "合计", "总计", "全市合计", "全省合计", "全县合计"}
-)
 _NOTE_ROW = re.compile(r"^(?:注|备注|说明|资料来源|数据来源|来源)")
 
 
 def is_total(label: str) -> bool:
-    """A totals row's label: 全市, 全省, 合计, 总计… (not 市本级 or 市直, which are units)."""
-    return clean_text(label) in TOTAL_WORDS
+    """A totals row's label: 全市, 全省, 合计, 总计… (not 市本级 or 市直, which are units), by the
+    one rule of every sheet (`sheets.totals.is_grand_total`)."""
+    return is_grand_total(clean_text(label))
 
 
 def is_subtotal(label: str) -> bool:

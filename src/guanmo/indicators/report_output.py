@@ -22,6 +22,8 @@ from guanmo.documents.xlsx import (
     POINTS_FORMAT,
     RATE_FORMAT,
     Column,
+    Formatted,
+    places_format,
     write_table,
 )
 from guanmo.figures.arithmetic import shown
@@ -311,7 +313,7 @@ def as_xlsx(report: IndicatorReport) -> bytes:
     for table in report.indicators:
         sheet = workbook.create_sheet(table.indicator.name[:31])
         shown = table.shown
-        value_format = _places_format(shown.places)
+        value_format = places_format(shown.places)
         growth_format = POINTS_FORMAT if table.indicator.kind == Kind.RATIO else RATE_FORMAT
         titles = headers(report, table)
         columns = [
@@ -374,12 +376,6 @@ _XLSX_TARGET_COLUMNS = (
     Column("实际增速（%）", 10, RATE_FORMAT),
     Column("较目标增速（个百分点）", 12, POINTS_FORMAT),
 )
-_AMOUNT_COLUMNS = (3, 5, 8)  # 年度目标, 完成, 序时目标: each in its row's unit and decimals
-
-
-def _places_format(places: int) -> str:
-    """An Excel number format with `places` decimals: 0, 0.0, 0.00…"""
-    return "0" if places == 0 else f"0.{'0' * places}"
 
 
 def _targets_sheet(sheet, report: IndicatorReport) -> None:
@@ -389,17 +385,19 @@ def _targets_sheet(sheet, report: IndicatorReport) -> None:
     rows = []
     for target in report.targets:
         figures = target.standing
+        # 年度目标, 完成, 序时目标: each in its row's unit, to its indicator's decimals
+        amount = places_format(target.indicator.places)
         rows.append(
             [
                 target.region,
                 target.indicator.name,
                 target.indicator.unit,
-                figures.target,
+                Formatted(figures.target, amount),
                 figures.target_growth,
-                figures.done,
+                Formatted(figures.done, amount),
                 figures.completion_rate,
                 figures.vs_time_progress,
-                figures.node_target,
+                Formatted(figures.node_target, amount),
                 figures.vs_node,
                 figures.forecast_rate,
                 {True: "是", False: "否", None: None}[figures.both_over_half],
@@ -407,17 +405,13 @@ def _targets_sheet(sheet, report: IndicatorReport) -> None:
                 figures.vs_target_growth,
             ]
         )
-    header = write_table(
+    write_table(
         sheet,
         title=f"{report.label}目标完成情况",
         units=None,
         columns=_XLSX_TARGET_COLUMNS,
         rows=rows,
     )
-    for at, target in enumerate(report.targets, start=header + 1):
-        places = target.indicator.places
-        for column in _AMOUNT_COLUMNS:
-            sheet.cell(at, column + 1).number_format = _places_format(places)
 
 
 def docx_title(report: IndicatorReport) -> str:

@@ -8,7 +8,8 @@ indicators reader uses, `import-indicators` and `import-targets` alike (issue 9 
   that parent (the top's units, a province's cities per GB/T 2260 with 济源, a city's counties);
   a 合计 of some of them is only compared and never stored, with a note.
 - An amount total is checked against the sum of its members' amounts when they are all it
-  totals: a disagreement is reported naming the cell and the sum; a stated whole is kept as
+  totals, rounded as the total was typed (`sheets.totals.sums_to`, the ledger's rule too): a
+  disagreement is reported naming the cell and the sum; a stated whole is kept as
   reported (a city's GDP is its own accounting). A growth rate cannot be checked by summing: a
   stored total's growth is the sheet's stated figure, said in a note.
 """
@@ -20,6 +21,7 @@ from guanmo.regions.models import Region
 from guanmo.regions.names import clean_text, whole
 from guanmo.regions.services import cities_of, counties_of, units_of
 from guanmo.sheets.cells import format_wan
+from guanmo.sheets.totals import TOTAL_WORDS, block_sum, sums_to
 
 
 def whole_of(label: str, top: Region, members: Sequence[Region]) -> tuple[Region | None, str]:
@@ -34,7 +36,7 @@ def whole_of(label: str, top: Region, members: Sequence[Region]) -> tuple[Region
         while node is not None and node.kind != Region.Kind.PROVINCE:
             node = node.parent
         return node, ""
-    if not word.startswith(("合计", "总计")):
+    if not word.startswith(TOTAL_WORDS):
         return None, ""
     parents = {member.parent_id for member in members}
     if len(parents) != 1 or None in parents:
@@ -103,8 +105,8 @@ def total_notes(
     amount_at, growth_at = (f"（单元格{cell}）" if cell else "" for cell in cells)
     known = [each for each in members if each is not None]
     if complete and summable and given is not None and known and len(known) == len(members):
-        summed = sum(known, start=Decimal(0))
-        if given != summed:
+        summed = block_sum(known)
+        if not sums_to(given, summed):
             notes.append(
                 f"{place}“{name}”{amount_at}{format_wan(given)}{unit}，各地区之和{format_wan(summed)}{unit}，"
                 + ("按报送数保存" if stored_as is not None else "仅供核对，未保存")

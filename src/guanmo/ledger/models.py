@@ -201,14 +201,29 @@ class MilestoneKind(models.TextChoices):
     PRODUCING = "投产", "投产"
 
 
-class Milestone(models.Model):
+def milestone_kind_field(choices: list[tuple[str, str]]) -> models.CharField:
+    """The 节点 field of a milestone, of the kinds `choices` allows."""
+    return models.CharField("节点", max_length=8, choices=choices)
+
+
+class AbstractMilestone(models.Model):
+    """A milestone's kind with its planned and actual date (either may be unknown): the fields
+    a project's milestone and a lead's 前期 approval (attraction.LeadMilestone) share, so the
+    two cannot drift. Their dates are judged by one rule, `ledger.milestones.date_faults`."""
+
+    kind = milestone_kind_field(MilestoneKind.choices)
+    planned = models.DateField("计划日期", null=True, blank=True)
+    reached = models.DateField("实际日期", null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Milestone(AbstractMilestone):
     """A milestone of a project with its planned and actual date (either may be unknown). The
     one place each date is kept: 计划开工 is the 开工 milestone's planned date."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
-    kind = models.CharField("节点", max_length=8, choices=MilestoneKind.choices)
-    planned = models.DateField("计划日期", null=True, blank=True)
-    reached = models.DateField("实际日期", null=True, blank=True)
 
     class Meta:
         verbose_name = "项目节点"

@@ -31,7 +31,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
@@ -48,13 +48,22 @@ from guanmo.sheets.faults import LeftOut, SheetFault, numbers_shown, row_place
 from guanmo.sheets.header import NOTE_LINE, Header, column_letter, note_text
 from guanmo.sheets.measures import convert_noted, measure_notes
 from guanmo.sheets.parts import Parts, read_parts
-
-_TOTALS_LABEL = re.compile(
-    r"^(?P<prefix>.{0,16}?)(?P<word>合计|总计|小计)[:]?(?P<count>\(?共?\d+个(?:项目)?\)?)?$"
+from guanmo.sheets.totals import (
+    SUBTOTAL_WORD,
+    TOTAL_WORDS,
+    WHOLE_WORDS,
+    block_sum,
+    sums_to,
 )
-_GRAND_PREFIX = re.compile(r"^(?:全市|全县|全区|全部|总|本市|全省)|重点项目$|^$")
+
+# The words are sheets.totals' (one rule for every sheet's totals rows).
+_TOTALS_LABEL = re.compile(
+    rf"^(?P<prefix>.{{0,16}}?)(?P<word>{'|'.join((*TOTAL_WORDS, SUBTOTAL_WORD))})[:]?"
+    r"(?P<count>\(?共?\d+个(?:项目)?\)?)?$"
+)
+_GRAND_PREFIX = re.compile(rf"^(?:{'|'.join(WHOLE_WORDS)}|总)|重点项目$|^$")
 # A label naming the whole list ("全市（12个）", "全县"): with figures, the list's total.
-_WHOLE = re.compile(r"^(?:全市|全县|全区|全省|本市|全部项目|全部)$")
+_WHOLE = re.compile(rf"^(?:{'|'.join(WHOLE_WORDS)})$")
 _BREAKDOWN = re.compile(r"^其中[:、]?")
 # A kind of project a breakdown line counts: "续建项目（3个）" under "其中：新开工项目（2个）".
 _KIND_OF_PROJECT = re.compile(
@@ -173,12 +182,9 @@ class _Figure:
         return self.typed * self.unit
 
     def agrees(self, rows_sum: Decimal) -> bool:
-        """Whether the sum of the rows, rounded as the figure was typed, is the figure.
-
-        (1234.57 agrees with 1234.5678; a total typed as 4000 does not with 4000.5.)
-        """
-        quantum = Decimal(10) ** -cells.decimal_places(self.typed)
-        return (rows_sum / self.unit).quantize(quantum, ROUND_HALF_UP) == self.typed
+        """Whether the sum of the rows, rounded as the figure was typed, is the figure
+        (`sheets.totals.sums_to`)."""
+        return sums_to(self.typed, rows_sum, self.unit)
 
 
 @dataclass
@@ -450,12 +456,12 @@ class _TableReader:
             return False
         total = self._figure_row(number, raw, "total", name="")
         block = _above(self.table.rows, self.totals, total)
-        if total.figures and block and self.headings and _agrees(total, block):
+        if self.headings and self._closes_block(total):
             kind = total.kind = "subtotal"  # under a heading: its block's, which it closes
             self.headings = {k: v for k, v in self.headings.items() if k < max(self.headings)}
         elif total.figures and _agrees(total, self.table.rows):
             kind, block = "total", self.table.rows
-        elif total.figures and block and _agrees(total, block):
+        elif self._closes_block(total):
             kind = total.kind = "subtotal"
         else:
             self.totals.remove(total)
@@ -504,11 +510,10 @@ class _TableReader:
         self._leave_out(number, HEADING_WITH_FIGURES)
 
     def _closes_block(self, total: _Totals) -> bool:
-        """Whether a totals row's figures are the sum of the project rows right above it."""
+        """Whether a totals row's figures are the sum of the project rows right above it (its
+        block: those since the last heading or total)."""
         block = _above(self.table.rows, self.totals, total)
-        return bool(block and total.figures) and all(
-            figure.agrees(_sum(block, name)) for name, figure in total.figures.items()
-        )
+        return bool(block and total.figures) and _agrees(total, block)
 
     def _close_place(self, name: str) -> None:
         """End the block of the place heading `name` names: rows after its subtotal stand under
@@ -1009,10 +1014,7 @@ def _below(rows: list[Row], totals: list[_Totals], total: _Totals) -> list[Row]:
 
 
 def _sum(rows: list[Row], name: StrEnum) -> Decimal:
-    return sum(
-        (row.values[name] for row in rows if isinstance(row.values.get(name), Decimal)),
-        Decimal(0),
-    )
+    return block_sum(row.values.get(name) for row in rows)
 
 
 def _heading_fault(table: Table, total: _Totals, block: list[Row]) -> SheetFault:
