@@ -80,8 +80,8 @@ def test_the_score_breakdown_stacks_on_a_phone(
     for index in range(4):
         for label in (*WIDE.names, "加分", "扣分", "综合得分"):
             cell = rows.nth(index).locator(f'td[data-label="{label}"]')
-            assert cell.is_visible() and _within_width(cell.bounding_box()), (index, label)
+            assert cell.is_visible() and within_width(cell.bounding_box()), (index, label)
     wrap = page.locator("#breakdown").locator("xpath=..")
     assert wrap.evaluate("element => element.scrollWidth <= element.clientWidth")
-    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW_WIDTH
     page.locator("#breakdown").screenshot(path=screenshot_dir / "assessment-breakdown-phone.png")
