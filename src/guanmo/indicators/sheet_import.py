@@ -59,6 +59,7 @@ from guanmo.regions.models import Region
 from guanmo.regions.names import CITY_AS_ZONE, as_demonstration_city, county_level_city, naming
 from guanmo.regions.services import (
     Division,
+    division_naming,
     divisions_named,
     full_name,
     region_of_division,
@@ -215,7 +216,8 @@ def _find_places(
             if named.note:
                 report.notes.append(f"工作表「{row.sheet}」第{row.number}行{named.note}")
             continue
-        found = divisions_named(row.label) or _as_demonstration_city(row, report)
+        found = by_name = divisions_named(row.label)
+        found = found or _as_demonstration_city(row, report)
         if not found:
             # the city's units listed, as README promises (tryout 17)
             units = "、".join(unit.name for unit in units_of(city))
@@ -223,6 +225,8 @@ def _find_places(
             report.faults.append(SheetFault(row.sheet, row.number, row.column, said))
         elif len(found) == 1:
             places[index] = _Place(division=found[0])
+            if by_name and (said := division_naming(row.label, found[0]).note):
+                report.notes.append(f"工作表「{row.sheet}」第{row.number}行{said}")
         else:
             places[index] = _Place(candidates=tuple(found))
     _settle(rows, places, report)
