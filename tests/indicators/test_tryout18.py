@@ -4,10 +4,12 @@ from decimal import Decimal
 
 import pytest
 
-from guanmo.indicators.models import IndicatorValue
+from guanmo.indicators.models import Indicator, IndicatorValue, Target
+from guanmo.indicators.services import ValueInput, store_values
 from guanmo.indicators.sheet_import import import_indicators
+from guanmo.indicators.target_import import import_targets
 from tests.indicators.sheets import write
-from tests.sheets.files import Drawn
+from tests.sheets.files import Drawn, to_xlsx
 
 
 def _peer_sheet(rows, title="2025年1—6月全省各省辖市固定资产投资") -> Drawn:
@@ -39,3 +41,120 @@ def test_a_city_outside_written_short_is_said_by_its_cell(city, tmp_path, suffix
     assert not any("“焦作市”" in note for note in report.notes)
     zhengzhou = IndicatorValue.objects.get(region__name="郑州市", year=2025, month=6)
     assert zhengzhou.value == Decimal(3000)
+
+
+def _targets(tmp_path, header, rows, name="目标.xlsx"):
+    path = tmp_path / name
+    drawn = Drawn(
+        [["2025年各县（市、区）主要指标目标"], ["县（市、区）", *header], *rows], name="目标"
+    )
+    path.write_bytes(to_xlsx(drawn))
+    return path
+
+
+def test_a_target_whose_kind_changes_on_reimport_is_said_by_its_cell(city, tmp_path):
+    # tryout 18 (2): a growth target replaced by an amount (or back) changed with no word, while
+    # a changed 分解方式 is said; now each change of kind is said by its cell.
+    first = _targets(
+        tmp_path,
+        ["固定资产投资增速（%）", "一般公共预算收入（亿元）"],
+        [
+            ["武陟县", 12, 21],
+            ["温县", 9, 15],
+        ],
+    )
+    assert import_targets(first, city=city, year=2025).ok
+
+    again = _targets(
+        tmp_path,
+        ["固定资产投资目标（亿元）", "一般公共预算收入增长（%）"],
+        [["武陟县", 180, 8.5], ["温县", None, 15]],
+        name="目标二.xlsx",
+    )
+    report = import_targets(again, city=city, year=2025)
+
+    assert report.ok, [str(fault) for fault in report.faults]
+    said = [note for note in report.notes if "原为" in note]
+    assert said == [
+        "工作表「目标」第3行列B「固定资产投资目标（亿元）」：武陟县“固定资产投资”原为增速目标"
+        "12%，现为数额目标180亿元",
+        "工作表「目标」第3行列C「一般公共预算收入增长（%）」：武陟县“一般公共预算收入”原为"
+        "数额目标21亿元，现为增速目标8.5%",
+        "工作表「目标」第4行列C「一般公共预算收入增长（%）」：温县“一般公共预算收入”原为"
+        "数额目标15亿元，现为增速目标15%",
+    ]
+    wuzhi = Target.objects.get(region__name="武陟县", indicator__name="固定资产投资")
+    assert (wuzhi.amount, wuzhi.growth) == (Decimal(180), None)
+
+
+@pytest.mark.parametrize("two_rows", [False, True])
+def test_an_amount_and_a_growth_target_of_one_indicator_keep_the_one_it_is_ranked_by(
+    city, tmp_path, two_rows
+):
+    # tryout 18 (4): 目标（亿元）| 增速（%） for one indicator was refused as 「目标填写了两次」.
+    # Decision: a target is one figure (Target's constraint: an amount or a growth), so the one
+    # the indicator is ranked by is kept (固定资产投资 按增速: the growth; 脱贫人口 按总量: the
+    # amount) and the other is checked against last year's 1—12月 actual and said, not stored.
+    wuzhi = city.children.get(name="武陟县")
+    investment = Indicator.objects.get(city=city, name="固定资产投资")
+    store_values(investment, 2024, 12, [ValueInput(wuzhi, Decimal(160))], source="", user=None)
+    if two_rows:
+        rows = [
+            ["2025年各县（市、区）目标"],
+            ["县（市、区）", "固定资产投资", None, "脱贫人口", None],
+            [None, "目标（亿元）", "增速（%）", "目标（万人）", "增速（%）"],
+            ["武陟县", 176, 10, 0.9, 5],
+            ["温县", 100, 9, 0.5, 4],
+        ]
+        drawn = Drawn(rows, name="目标", merged=[(2, 0, 3, 0), (2, 1, 2, 2), (2, 3, 2, 4)])
+    else:
+        header = ["县（市、区）", "固定资产投资目标（亿元）", "固定资产投资增速目标（%）"]
+        header += ["脱贫人口目标（万人）", "脱贫人口增速目标（%）"]
+        rows = [["武陟县", 176, 10, 0.9, 5], ["温县", 100, 9, 0.5, 4]]
+        drawn = Drawn([["2025年各县（市、区）目标"], header, *rows], name="目标")
+    path = tmp_path / "目标.xlsx"
+    path.write_bytes(to_xlsx(drawn))
+
+    report = import_targets(path, city=city, year=2025)
+
+    assert report.ok, [str(fault) for fault in report.faults]
+    assert not any("填写了两次" in note for note in report.notes)
+    first = 4 if two_rows else 3
+    b, c = (
+        ("固定资产投资／目标（亿元）", "固定资产投资／增速（%）")
+        if two_rows
+        else (
+            "固定资产投资目标（亿元）",
+            "固定资产投资增速目标（%）",
+        )
+    )
+    assert (
+        f"工作表「目标」第{first}行列B「{b}」：武陟县“固定资产投资”同时填写了数额目标176亿元和"
+        f"增速目标10%；每个指标每年只保存一个目标，本指标按增速排名，保存增速目标10%"
+        f"（工作表「目标」第{first}行列C「{c}」），数额目标未保存；按2024年1—12月实际160亿元计，"
+        "数额目标相当于增长10%，两者相符"
+    ) in report.notes
+    assert any(
+        note.startswith(f"工作表「目标」第{first + 1}行列B")
+        and note.endswith("没有2024年1—12月实际数，未核对两者是否相符")
+        for note in report.notes
+    )
+    said = [note for note in report.notes if "“脱贫人口”同时填写了" in note]
+    assert len(said) == 2 and "本指标按总量排名，保存数额目标0.9万人" in said[0]
+    investment_target = Target.objects.get(region=wuzhi, indicator=investment)
+    assert (investment_target.amount, investment_target.growth) == (None, Decimal(10))
+    poverty = Target.objects.get(region=wuzhi, indicator__name="脱贫人口")
+    assert (poverty.amount, poverty.growth) == (Decimal("0.9"), None)
+
+
+def test_two_amounts_of_one_indicator_are_still_refused(city, tmp_path):
+    path = _targets(
+        tmp_path, ["固定资产投资目标（亿元）", "固定资产投资（亿元）"], [["武陟县", 176, 170]]
+    )
+
+    report = import_targets(path, city=city, year=2025)
+
+    assert [fault.message for fault in report.faults] == [
+        "武陟县“固定资产投资”目标填写了两次（「固定资产投资目标（亿元）」和「固定资产投资（亿元）」）；"
+        "每个地区每个指标只有一个目标，数额或增速，请只留一列"
+    ]
