@@ -538,7 +538,7 @@ def _keep_row(
     """The region's targets from the row's `figures` into `kept`, each checked; of an amount
     and a growth given for one indicator in the row, the one it is ranked by (`_one_of_two`)."""
     targets, given_at = kept.targets, kept.given_at
-    passed = _one_of_two(sheet, number, columns, region, figures, kept, report)
+    passed = _one_of_two((sheet, number), (region, figures), columns, kept, report.notes)
     for column in columns:
         if (figure := figures.get(column.index)) is None or column.index in passed:
             continue
@@ -557,13 +557,11 @@ def _keep_row(
 
 
 def _one_of_two(
-    sheet: str,
-    number: int,
+    at: tuple[str, int],
+    row: tuple[Region, dict[int, Decimal]],
     columns: Sequence[_Column],
-    region: Region,
-    figures: dict[int, Decimal],
     kept: _Kept,
-    report: ImportReport,
+    notes: list[str],
 ) -> set[int]:
     """The indexes of the columns passed over in a row giving one indicator both an amount
     target and a growth target (the usual 目标（亿元）| 增速（%） pair, tryout 18 (4)).
@@ -573,7 +571,9 @@ def _one_of_two(
     按增速 keeps the growth, 按总量 the amount) is kept and the other is checked against it
     with the region's actual of last year (1—12月, `_known_actuals`): the growth the amount
     implies, to the growth's typed decimals half-up, agrees or not; said by the cell passed
-    over, never stored, never a refusal. Two columns of one kind stay refused (`_given_twice`)."""
+    over, never stored, never a refusal. Two columns of one kind stay refused (`_given_twice`).
+    `at` is (sheet, row number), `row` the region and its figures by column index."""
+    (sheet, number), (region, figures) = at, row
     passed: set[int] = set()
     by_indicator: dict[int, list[_Column]] = {}
     for column in columns:
@@ -592,7 +592,7 @@ def _one_of_two(
         check = _pair_check(indicator, region, amount, growth, kept)
         kept_said = _target_said(indicator, *((None, growth) if by_growth else (amount, None)))
         kept_at = cell_place(sheet, number, keep.index, keep.shown)
-        report.notes.append(
+        notes.append(
             f"{cell_place(sheet, number, other.index, other.shown)}：{region.name}"
             f"“{indicator.name}”同时填写了{_target_said(indicator, amount, None)}和"
             f"{_target_said(indicator, None, growth)}；每个指标每年只保存一个目标，本指标"
