@@ -3,11 +3,13 @@
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 
 from guanmo.indicators.models import Indicator, IndicatorValue, Target
-from guanmo.indicators.services import ValueInput, store_values
+from guanmo.indicators.services import ValueInput, install_indicator_catalogue, store_values
 from guanmo.indicators.sheet_import import import_indicators
 from guanmo.indicators.target_import import import_targets
+from guanmo.reporting.models import ImportRecord
 from tests.indicators.sheets import write
 from tests.sheets.files import Drawn, to_xlsx
 
@@ -158,3 +160,41 @@ def test_two_amounts_of_one_indicator_are_still_refused(city, tmp_path):
         "武陟县“固定资产投资”目标填写了两次（「固定资产投资目标（亿元）」和「固定资产投资（亿元）」）；"
         "每个地区每个指标只有一个目标，数额或增速，请只留一列"
     ]
+
+
+def test_a_month_imported_again_with_changed_figures_counts_and_lists_them(client, world, tmp_path):
+    # tryout 18 (3): a month re-imported changing 19 stored values; its kept record said
+    # 没有改动 (the page looked for projects' figures only). The report and the record page now
+    # count and list each figure changed, old → new, by region and indicator.
+    install_indicator_catalogue(world.city)
+    user = world.users["city"]
+    units = ("武陟县", "温县", "修武县")
+
+    def sheet(figures):
+        rows = [["地区", "1—6月累计（亿元）", "增速（%）"]]
+        rows += [[name, *pair] for name, pair in zip(units, figures, strict=True)]
+        path = tmp_path / "6月固投.xlsx"
+        path.write_bytes(to_xlsx(Drawn(rows, name="固定资产投资")))
+        return path
+
+    first = sheet([(100, 5), (80, 6), (60, 7)])
+    assert import_indicators(first, city=world.city, year=2025, month=6, user=user).ok
+
+    again = sheet([(102.5, 5), (80, 6.5), (60, 7)])
+    report = import_indicators(again, city=world.city, year=2025, month=6, user=user)
+
+    assert report.ok and (report.updated, report.unchanged) == (2, 1)
+    lines = report.lines()
+    at = lines.index("改动的数字（2处）：")
+    assert lines[at + 1 : at + 3] == [
+        "  武陟县“固定资产投资”2025年1—6月本期累计值：100 → 102.5",
+        "  温县“固定资产投资”2025年1—6月同比增长（%，报送）：6 → 6.5",
+    ]
+    record = ImportRecord.objects.get(pk=report.record_id)
+    assert "改动的数字（2处）：" in record.text
+    assert record.report["changed"] == [line.strip() for line in lines[at + 1 : at + 3]]
+    client.force_login(user)
+    page = client.get(reverse("import_record", args=[record.pk])).content.decode()
+    assert "没有改动" not in page
+    assert "本次导入改动的已存数字（2处）" in page
+    assert "<li>武陟县“固定资产投资”2025年1—6月本期累计值：100 → 102.5</li>" in page

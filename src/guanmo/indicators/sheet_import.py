@@ -38,7 +38,13 @@ from guanmo.indicators.columns import Role
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup
 from guanmo.indicators.remembered import IGNORED, stored_name, stored_names
 from guanmo.indicators.selectors import group_members, readings
-from guanmo.indicators.services import Source, ValueInput, add_to_peer_group, store_values
+from guanmo.indicators.services import (
+    Source,
+    StoreResult,
+    ValueInput,
+    add_to_peer_group,
+    store_values,
+)
 from guanmo.indicators.sheet_reading import (
     FIGURE_ROLES,
     Figures,
@@ -388,6 +394,7 @@ def _store(
         report.created += result.created
         report.updated += result.updated
         report.unchanged += result.unchanged
+        report.changed += _changed(indicator, year, month, result)
         if indicator.pk in read.ranked:
             places = _rank_places(indicator, read, members)
             _check_ranks(indicator, year, month, places, city, peer_group, report)
@@ -396,6 +403,17 @@ def _store(
     if record is not None:
         record.report, record.text = report.as_dict(), "\n".join(report.lines())
         record.save(update_fields=["report", "text"])
+
+
+def _changed(indicator: Indicator, year: int, month: int, result: StoreResult) -> list[str]:
+    """Each stored figure the import changed, as the report lists it (`ImportReport.changed`):
+    "武陟县“固定资产投资”2025年1—6月本期累计值：100 → 102.5", a figure not stored before
+    as （空） (tryout 18 (3): a month re-imported changing 19 values said 没有改动)."""
+    period = f"{year}年{period_label(month)}"
+    return [
+        f"{region.name}“{indicator.name}”{period}{label}：{old or '（空）'} → {new}"
+        for region, label, old, new in result.changed
+    ]
 
 
 Known = tuple[dict[int, tuple[int, Decimal]], dict[int, Decimal]]

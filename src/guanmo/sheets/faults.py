@@ -160,6 +160,9 @@ class ImportReport:
     record_id: int | None = None  # the ImportRecord that keeps it, once written
     # mapping key → the header (guanmo.sheets.remembered) of the sheet the user named it on
     named_on: dict[str, str] = field(default_factory=dict)
+    # each stored figure the import changed, old → new, for imports whose record page has no
+    # table of them otherwise: "武陟县“固定资产投资”2025年1—6月本期累计值：100 → 102.5"
+    changed: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -222,6 +225,9 @@ class ImportReport:
                 f"新增{self.created}{self.subject}，更新{self.updated}{self.subject}，"
                 f"无变化{self.unchanged}{self.subject}"
             )
+        if self.changed:
+            lines.append(f"改动的数字（{len(self.changed)}处）：")
+            lines += [f"  {line}" for line in self.changed]
         if self.columns:
             lines.append("列对应（字段 ← 表头）：")
             several = len({use.sheet for use in self.columns}) > 1
@@ -249,5 +255,6 @@ class ImportReport:
             "notes": self.notes,
             "left_out": [asdict(row) for row in self.left_out],
             "columns": [asdict(use) for use in self.columns],
+            "changed": self.changed,
             "summary": self.summary,
         }
