@@ -18,15 +18,23 @@ def row_place(sheet: str, rows: int | str) -> str:
     return f"工作表「{sheet}」第{rows}行" if sheet else f"第{rows}行"
 
 
+def quoted(text: object, limit: int = 40) -> str:
+    """A cell's whole text as a note quotes it, its white space runs made one space, bounded to
+    `limit` characters with …: "二、温县2025年市级重点建设项目（续建…" (tryout 18: a heading quoted
+    cut to the place it names, 「武陟县重点」, misquoted the sheet)."""
+    shown = " ".join(str(text or "").split())
+    return shown if len(shown) <= limit else shown[:limit] + "…"
+
+
 def stray_row(raw: object) -> str:
     """Why a row with neither a label nor a figure is left out, quoting what it holds:
     "非数据行（没有地区名称和数值，只有「数据来源：市统计局」）" ("" for a blank row), so a
     row skipped is never skipped unsaid (tryout 14)."""
-    texts = [" ".join(str(value).split()) for value in raw if value not in (None, "")]
+    texts = [quoted(value, 20) for value in raw if value not in (None, "")]
     texts = [text for text in texts if text]
     if not texts:
         return ""
-    shown = "」「".join(text if len(text) <= 20 else text[:20] + "…" for text in texts[:3])
+    shown = "」「".join(texts[:3])
     return f"非数据行（没有地区名称和数值，只有「{shown}」）"
 
 
