@@ -73,6 +73,7 @@ from guanmo.regions.services import (
 )
 from guanmo.reporting.imports import columns_named, record_import, remember_mapping
 from guanmo.reporting.models import ImportRecord
+from guanmo.sheets.advice import Channel
 from guanmo.sheets.cells import format_wan
 from guanmo.sheets.column_map import remembered_notes
 from guanmo.sheets.faults import ColumnUse, ImportReport, SheetFault, cell_place
@@ -141,6 +142,7 @@ def import_indicators(
     user: User | None = None,
     file_name: str = "",
     mapping: Sequence[str] = (),
+    channel: Channel = Channel.COMMAND,
 ) -> ImportReport:
     """Load a month's indicator sheet for `city` (the top of the installation). With `group`,
     the sheet's regions become that peer group (or join it); `mapping` holds the user's
@@ -166,7 +168,9 @@ def import_indicators(
     except Unreadable as error:
         report.faults.append(SheetFault("", None, None, error.message))
         return report
-    expected = Expected(year=year, month=month, remembered=remembered, earlier=earlier)
+    expected = Expected(
+        year=year, month=month, remembered=remembered, earlier=earlier, channel=channel
+    )
     read = read_sheets(sheets, catalogue, expected, named)
     report.sheets, report.columns, report.left_out = read.sheets, read.columns, read.left_out
     report.notes += read.notes + remembered_notes(read.columns)
@@ -372,7 +376,7 @@ def _store(
                     where=f"工作表「{rows[index].sheet}」第{rows[index].number}行",
                 )
             )
-        report.faults += _bare_rows(indicator, bare, read.columns)
+        report.faults += _bare_rows(indicator, bare, read)
         report.notes += _kept_last_year(indicator, inputs, year, month)
         _check_total(indicator, read, members, totals, report, city)
         try:
@@ -538,9 +542,7 @@ def _kept_over_dash(
     ]
 
 
-def _bare_rows(
-    indicator: Indicator, rows: Sequence[SheetRow], columns: Sequence[ColumnUse]
-) -> list[SheetFault]:
+def _bare_rows(indicator: Indicator, rows: Sequence[SheetRow], read: Read) -> list[SheetFault]:
     """One fault per sheet for the rows giving `indicator` only last year's figure or a rank,
     naming the rows ("第4行至第21行共18行") and the sheet's columns not understood, which are
     most often the missing figure (tryout 11: 固定资产投资增速（%） beside 位次 gave 18 faults
@@ -559,7 +561,8 @@ def _bare_rows(
                 sheet,
                 at,
                 indicator.name,
-                f"{where}只有上年同期值或位次，没有本期数值或增速" + unread_columns(columns, sheet),
+                f"{where}只有上年同期值或位次，没有本期数值或增速"
+                + unread_columns(read.columns, sheet, read.channel),
             )
         )
     return faults
