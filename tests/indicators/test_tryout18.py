@@ -11,7 +11,7 @@ from guanmo.indicators.sheet_import import import_indicators
 from guanmo.indicators.target_import import import_targets
 from guanmo.reporting.models import ImportRecord
 from tests.indicators.sheets import write
-from tests.sheets.files import Drawn, to_xlsx
+from tests.sheets.files import Drawn, formatted_xlsx, to_xlsx
 
 
 def _peer_sheet(rows, title="2025年1—6月全省各省辖市固定资产投资") -> Drawn:
@@ -198,3 +198,29 @@ def test_a_month_imported_again_with_changed_figures_counts_and_lists_them(clien
     assert "没有改动" not in page
     assert "本次导入改动的已存数字（2处）" in page
     assert "<li>武陟县“固定资产投资”2025年1—6月本期累计值：100 → 102.5</li>" in page
+
+
+def test_a_percent_formatted_number_is_said_as_such_not_as_text(city, tmp_path):
+    # tryout 18 (6c): 0.085 shown 8.5% by its format was said to be 文本 in the note.
+    rows = [
+        ["2025年各县（市、区）目标"],
+        ["县（市、区）", "固定资产投资增长（%）"],
+        ["武陟县", 0.085],
+        ["温县", "7.5%"],  # typed as text: said as text
+    ]
+    path = tmp_path / "目标.xlsx"
+    path.write_bytes(formatted_xlsx(rows, {(3, 1): "0.0%"}, name="目标"))
+
+    report = import_targets(path, city=city, year=2025)
+
+    assert report.ok, [str(fault) for fault in report.faults]
+    assert (
+        "工作表「目标」第3行列B「固定资产投资增长（%）」为百分比格式的数字，按显示的百分数读取"
+        "（如「8.5%」读作8.5）"
+    ) in report.notes
+    assert (
+        "工作表「目标」第4行列B「固定资产投资增长（%）」为带百分号的文本，按数字读取"
+        "（如「7.5%」读作7.5）"
+    ) in report.notes
+    growth = dict(Target.objects.values_list("region__name", "growth"))
+    assert growth == {"武陟县": Decimal("8.5"), "温县": Decimal("7.5")}

@@ -58,7 +58,7 @@ from guanmo.sheets.faults import (
 )
 from guanmo.sheets.formats import Source, open_workbook
 from guanmo.sheets.header import Expected, Header, check_sheet_name, check_title
-from guanmo.sheets.number_formats import shown_value
+from guanmo.sheets.number_formats import PERCENT_FORMAT, shown_value
 from guanmo.sheets.sheet import Sheet, Unreadable, cell_address
 from guanmo.sheets.workbook import import_reason, source_name
 
@@ -483,7 +483,8 @@ def _figures(
             continue
         if figure is None:
             continue
-        for spelling in cells.figure_spelling(value) if spellings is not None else []:
+        raw = sheet.rows[number - 1][column.index]
+        for spelling in _spelled(raw, value) if spellings is not None else []:
             typed = cells.parse_line(value)
             spellings.setdefault((column.index, spelling), []).append((number, typed, figure))
         if not column.growth and (why := _too_fine(figure, column, number)):
@@ -491,6 +492,15 @@ def _figures(
             continue
         figures[column.index] = figure if column.growth else figure * column.factor
     return figures
+
+
+def _spelled(raw: object, value: object) -> list[str]:
+    """How a figure cell was written beyond a plain number, as the report says it: a number
+    whose percent format shows it as a percent (0.085 shown 8.5%: PERCENT_FORMAT, tryout 18
+    (6c): it was called 文本), else the text's ways (`cells.figure_spelling`)."""
+    if not isinstance(raw, str):
+        return [PERCENT_FORMAT] if isinstance(value, str) and value.endswith("%") else []
+    return cells.figure_spelling(value)
 
 
 def _spelling_notes(sheet: str, columns: Sequence[_Column], spellings: _Spellings) -> list[str]:
