@@ -6,6 +6,7 @@ from guanmo.ledger.models import Project
 from guanmo.ledger.services import import_ledger
 from tests.ledger.sheets import xlsx
 from tests.ledger.test_tryout_kinds import faults
+from tests.sheets.files import Drawn, to_csv
 
 TOTALS = ["总投资（万元）", "2025年计划投资（万元）"]
 
@@ -103,3 +104,25 @@ def test_a_heading_in_another_countys_words_inside_a_countys_group_is_a_new_grou
         "工作表「Sheet1」第4行「温县重点项目」在「一、武陟县」之下，写法不同但只含温县，"
         "按新的县区标题读取：其下各行属温县，不属武陟县"
     ) in report.notes
+
+
+def test_a_csv_is_named_as_a_file_not_a_sheet(city, tmp_path):
+    # tryout 18 (6d): a .csv's report said 工作表「file.csv」; a csv has no sheets.
+    path = tmp_path / "台账.csv"
+    rows = [["项目名称", *TOTALS], ["一、武陟县"], ["智能装备产业园", 50000, 20000]]
+    path.write_bytes(to_csv(Drawn(rows), "utf-8"))
+
+    report = import_ledger(path, city=city, year=2025)
+
+    assert faults(report) == []
+    lines = report.lines()
+    assert any(line.startswith("读取文件：台账.csv") for line in lines)
+    assert "  文件「台账.csv」第3行未填所在县区，取自标题行「一、武陟县」" in lines
+    assert report.left_out_lines == ["文件「台账.csv」第2行为标题行，未导入"]
+    assert not any("工作表" in line for line in lines)
+
+    path.write_bytes(
+        to_csv(Drawn([["项目名称", "县区", *TOTALS], ["甲项目", "火星县", 1, 1]]), "gbk")
+    )
+    refused = import_ledger(path, city=city, year=2025)
+    assert refused.fault_lines[0].startswith("文件「台账.csv」第2行「所在县区」：")

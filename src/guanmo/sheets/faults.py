@@ -6,6 +6,7 @@ understood (with the unit of each money column) and every assumption made. Comma
 pages show it before anything is written, and the history keeps it (`as_dict`).
 """
 
+import re
 from dataclasses import asdict, dataclass, field
 
 from openpyxl.utils import get_column_letter
@@ -145,6 +146,9 @@ class ColumnUse:
         return f"{self.field} ← {self.header}{shown}"
 
 
+# How a line names a sheet: what a .csv's report says otherwise (`ImportReport.said`).
+_SHEET_NAMED = re.compile(r"工作表「[^」]*」")
+
 # Beyond this many rows left out, the report names them a line per sheet and reason.
 GROUP_LEFT_OUT = 10
 
@@ -180,7 +184,25 @@ class ImportReport:
         """A fault as printed, naming its sheet whenever it has one: one format whether the
         file has one sheet or several (fresh-eyes tryout 4: a workbook whose other sheets hold
         no projects gave row faults naming no sheet)."""
-        return f"工作表「{fault.sheet}」{fault}" if fault.sheet else str(fault)
+        return self.said(f"工作表「{fault.sheet}」{fault}" if fault.sheet else str(fault))
+
+    @property
+    def is_csv(self) -> bool:
+        """Whether the file is a .csv: one table, no sheets (`said`)."""
+        return self.file.lower().endswith(".csv")
+
+    def said(self, text: str) -> str:
+        """A line of the report as printed: for a .csv, every 工作表「…」 (its one table, named
+        by the readers as a sheet) is the file, 文件「台账.csv」 (tryout 18 (6d): a csv has no
+        sheets); any other file's lines as they are."""
+        if not self.is_csv:
+            return text
+        return _SHEET_NAMED.sub(lambda _: f"文件「{self.file}」", text)
+
+    @property
+    def note_lines(self) -> list[str]:
+        """The notes as every face prints them (`said`)."""
+        return [self.said(note) for note in self.notes]
 
     @property
     def summary(self) -> str:
@@ -209,12 +231,12 @@ class ImportReport:
         ("工作表「台账」第5、9、14行为标题行，未导入"; tryout 14: skipped rows are the
         user's proof too)."""
         if len(self.left_out) <= GROUP_LEFT_OUT:
-            return [row.placed for row in self.left_out]
+            return [self.said(row.placed) for row in self.left_out]
         grouped: dict[tuple[str, str], list[int]] = {}
         for row in self.left_out:
             grouped.setdefault((row.sheet, row.reason), []).append(row.row)
         return [
-            f"{row_place(sheet, '、'.join(map(str, numbers)))}为{reason}，未导入"
+            self.said(f"{row_place(sheet, '、'.join(map(str, numbers)))}为{reason}，未导入")
             for (sheet, reason), numbers in grouped.items()
         ]
 
@@ -226,7 +248,9 @@ class ImportReport:
     def lines(self) -> list[str]:
         """The whole report as printed and kept, one line each (after the faults, if any)."""
         lines = [f"文件：{self.file}"] if self.file else []
-        if self.sheets:
+        if self.sheets and self.is_csv:
+            lines.append(f"读取文件：{self.file}；读取{self.rows_read}行")
+        elif self.sheets:
             lines.append(f"读取工作表：{'、'.join(self.sheets)}；读取{self.rows_read}行")
         if self.ok:
             lines.append(
@@ -245,7 +269,7 @@ class ImportReport:
             lines += [f"  {line}" for line in self.left_out_lines]
         if self.notes:
             lines.append(self.notes_heading + "：")
-            lines += [f"  {note}" for note in self.notes]
+            lines += [f"  {note}" for note in self.note_lines]
         return lines
 
     def as_dict(self) -> dict:
@@ -260,7 +284,7 @@ class ImportReport:
             "unchanged": self.unchanged,
             "dry_run": self.dry_run,
             "faults": self.fault_lines,
-            "notes": self.notes,
+            "notes": self.note_lines,
             "left_out": [asdict(row) for row in self.left_out],
             "columns": [asdict(use) for use in self.columns],
             "changed": self.changed,
