@@ -277,8 +277,10 @@ def test_a_quarterly_indicator_outside_a_quarters_end_is_refused(city, tmp_path)
 
     report = import_indicators(write(tmp_path, drawn), city=city, year=2025, month=5)
 
-    assert [str(fault) for fault in report.faults] == [
-        "「地区生产总值」：“地区生产总值”：季度指标只在3、6、9、12月有数，而不是5月"
+    # tryout 18 (6b): named by sheet, row and column, the indicator's name said once
+    assert report.fault_lines == [
+        "工作表「地区生产总值」第1行列B「1—5月累计（亿元）」：“地区生产总值”是季度指标，"
+        "只在3、6、9、12月有数，本次导入的是5月"
     ]
     assert not IndicatorValue.objects.exists()
 

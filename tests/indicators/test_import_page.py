@@ -86,3 +86,16 @@ def test_a_county_office_may_not_upload_an_indicator_sheet(client, world):
     )
     assert response.status_code == 403
     assert not IndicatorValue.objects.exists()
+
+
+def test_the_page_advises_naming_an_unknown_column_in_its_column_map_never_map(client, world):
+    # tryout 18 (7): the indicators' upload said 「--map」 in one refusal: the web channel was
+    # passed to `sheets.advice` by the ledger's pages, never set on this path.
+    install_indicator_catalogue(world.city)
+    client.force_login(world.users["city"])
+    body = client.get(_upload(client, 6)).content.decode()
+    assert "未识别的列：B列「固投增速（%）」" in body
+    assert "--map" not in body
+    assert (
+        "请在“列对应”中把「固投增速（%）」一列的“指定为”改为「指标名称·度量」后点“重新识别”"
+    ) in body

@@ -76,8 +76,10 @@ def test_zones_short_names_find_the_citys_zones(zoned_city, tmp_path):
     ]
 
 
-def test_an_amount_and_a_growth_target_of_one_indicator_name_both_columns(zoned_city, tmp_path):
-    """T04: one target per region and indicator; the fault names the sheet, row and columns."""
+def test_an_amount_and_a_growth_target_of_one_indicator_keep_the_ranked_one(zoned_city, tmp_path):
+    """T04, as tryout 18 (4) decided: one target per region and indicator (an amount or a
+    growth), so of the two the one the indicator is ranked by is kept (一般公共预算收入 按增速)
+    and the other is said by its cell, not stored; no longer 「目标填写了两次」."""
     report = _import(
         zoned_city,
         tmp_path,
@@ -87,12 +89,11 @@ def test_an_amount_and_a_growth_target_of_one_indicator_name_both_columns(zoned_
         ],
     )
 
-    assert [(f.sheet, str(f)) for f in report.faults] == [
-        (
-            "目标",
-            "第2行「一般公共预算收入增长（%）」：解放区“一般公共预算收入”目标填写了两次"
-            "（「一般公共预算收入（亿元）」和「一般公共预算收入增长（%）」）；每个地区每个指标只有一个"
-            "目标，数额或增速，请只留一列",
-        )
+    assert report.ok, [str(f) for f in report.faults]
+    assert [note for note in report.notes if "同时填写了" in note] == [
+        "工作表「目标」第2行列B「一般公共预算收入（亿元）」：解放区“一般公共预算收入”同时填写了"
+        "数额目标8.8亿元和增速目标6%；每个指标每年只保存一个目标，本指标按增速排名，保存增速目标"
+        "6%（工作表「目标」第2行列C「一般公共预算收入增长（%）」），数额目标未保存；"
+        "没有2024年1—12月实际数，未核对两者是否相符"
     ]
-    assert not Target.objects.exists()
+    assert list(Target.objects.values_list("amount", "growth")) == [(None, Decimal(6))]

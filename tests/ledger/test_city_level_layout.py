@@ -27,7 +27,7 @@ def test_a_city_heading_row_places_the_projects_under_it_in_the_city(city):
     assert [str(fault) for fault in report.faults] == []
     assert levels() == {"武陟县综合计量检测中心": "武陟县", "焦作市城市综合管廊二期": "市级"}
     assert (
-        "工作表「Sheet1」第5行「焦作市城市综合管廊二期」为市级项目（标题行「市直」），"
+        "工作表「Sheet1」第5行「焦作市城市综合管廊二期」为市级项目（标题行「二、市直项目（1个）」），"
         "计入全市合计，不参加县区排名"
     ) in report.notes
 

@@ -63,9 +63,10 @@ def test_a_list_grouped_by_county_imports_its_seven_projects_in_their_counties(c
 def test_counties_taken_from_headings_are_said(city):
     report = import_ledger(case_file("C04", "C_县区只在标题行_无县区列.xlsx"), city=city, year=2025)
     assert [note for note in report.notes if "取自" in note] == [
-        "工作表「2025年市重点项目」第5、6、7行未填所在县区，取自标题行「武陟县」",
-        "工作表「2025年市重点项目」第10、11行未填所在县区，取自标题行「温县」",
-        "工作表「2025年市重点项目」第14、15行未填所在县区，取自标题行「孟州市」",
+        # each heading quoted whole, as typed (tryout 18 (6a))
+        "工作表「2025年市重点项目」第5、6、7行未填所在县区，取自标题行「一、武陟县」",
+        "工作表「2025年市重点项目」第10、11行未填所在县区，取自标题行「二、温县」",
+        "工作表「2025年市重点项目」第14、15行未填所在县区，取自标题行「三、孟州市」",
     ]
     assert [str(left) for left in report.left_out][:2] == [
         "第4行为标题行，未导入",

@@ -188,7 +188,7 @@ def test_county_headings_under_a_heading_naming_the_city_give_their_county(city)
     report = import_ledger(sheet, city=city, year=2025)
     assert described(report) == []
     assert placed() == {"甲项目": "温县", "乙项目": "武陟县"}
-    assert "工作表「Sheet1」第4行未填所在县区，取自标题行「温县」" in report.notes
+    assert "工作表「Sheet1」第4行未填所在县区，取自标题行「（一）温县」" in report.notes
 
 
 def test_a_town_heading_under_a_county_heading_keeps_the_county_and_names_no_industry(city):

@@ -103,7 +103,7 @@ def test_a_csv_read_on_the_command_line_prints_how_its_months_were_read(city, tm
         "import-progress", str(path), "--year", "2025", "--month", "4", "--dry-run", stdout=out
     )
     assert (
-        "工作表「逐月」是逐月填报的表：本月完成投资取「4月」列，1—4月累计为1月至4月各列之和"
+        "文件「逐月.csv」是逐月填报的表：本月完成投资取「4月」列，1—4月累计为1月至4月各列之和"
         "（空白的月份按0计），并与「累计」列核对"
     ) in out.getvalue()
     assert not MonthlyProgress.objects.exists()

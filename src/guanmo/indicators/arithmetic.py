@@ -17,6 +17,8 @@ from guanmo.figures.changes import points_change
 from guanmo.indicators.choices import Direction, Frequency, Kind, RankBy, is_summed
 
 QUARTER_ENDS = (3, 6, 9, 12)
+# What every refusal of a quarterly indicator's off-quarter month says of it.
+QUARTER_ONLY = "只在3、6、9、12月有数"
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,7 @@ def check_period(month: int, frequency: Frequency) -> None:
     if not 1 <= month <= 12:
         raise ValueError(f"月份应为1至12，而不是{month}")
     if frequency == Frequency.QUARTERLY and month not in QUARTER_ENDS:
-        raise ValueError(f"季度指标只在3、6、9、12月有数，而不是{month}月")
+        raise ValueError(f"季度指标{QUARTER_ONLY}，而不是{month}月")
 
 
 def previous_period(month: int, frequency: Frequency) -> int | None:

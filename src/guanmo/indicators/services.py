@@ -2,7 +2,7 @@
 demo call (issue 12). Reads for the arithmetic are in `selectors`."""
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -162,6 +162,9 @@ class StoreResult:
     updated: int = 0
     unchanged: int = 0
     changes: int = 0
+    # each figure changed on a row stored before: (region, field's label, old, new), as the
+    # history shows them ("" for none); what an import's report lists (tryout 18 (3))
+    changed: list[tuple[Region, str, str, str]] = field(default_factory=list)
 
 
 @transaction.atomic
@@ -228,6 +231,8 @@ def store_values(
         (new_rows if created else changed_rows).append(row)
         result.created += created
         result.updated += not created
+        if not created:
+            result.changed += [(item.region, *each) for each in changed]
         changes += [
             ValueChange(
                 value=row,

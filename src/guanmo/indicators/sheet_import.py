@@ -38,7 +38,13 @@ from guanmo.indicators.columns import Role
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup
 from guanmo.indicators.remembered import IGNORED, stored_name, stored_names
 from guanmo.indicators.selectors import group_members, readings
-from guanmo.indicators.services import Source, ValueInput, add_to_peer_group, store_values
+from guanmo.indicators.services import (
+    Source,
+    StoreResult,
+    ValueInput,
+    add_to_peer_group,
+    store_values,
+)
 from guanmo.indicators.sheet_reading import (
     FIGURE_ROLES,
     Figures,
@@ -59,6 +65,7 @@ from guanmo.regions.models import Region
 from guanmo.regions.names import CITY_AS_ZONE, as_demonstration_city, county_level_city, naming
 from guanmo.regions.services import (
     Division,
+    division_naming,
     divisions_named,
     full_name,
     region_of_division,
@@ -66,6 +73,7 @@ from guanmo.regions.services import (
 )
 from guanmo.reporting.imports import columns_named, record_import, remember_mapping
 from guanmo.reporting.models import ImportRecord
+from guanmo.sheets.advice import Channel
 from guanmo.sheets.cells import format_wan
 from guanmo.sheets.column_map import remembered_notes
 from guanmo.sheets.faults import ColumnUse, ImportReport, SheetFault, cell_place
@@ -134,6 +142,7 @@ def import_indicators(
     user: User | None = None,
     file_name: str = "",
     mapping: Sequence[str] = (),
+    channel: Channel = Channel.COMMAND,
 ) -> ImportReport:
     """Load a month's indicator sheet for `city` (the top of the installation). With `group`,
     the sheet's regions become that peer group (or join it); `mapping` holds the user's
@@ -159,7 +168,9 @@ def import_indicators(
     except Unreadable as error:
         report.faults.append(SheetFault("", None, None, error.message))
         return report
-    expected = Expected(year=year, month=month, remembered=remembered, earlier=earlier)
+    expected = Expected(
+        year=year, month=month, remembered=remembered, earlier=earlier, channel=channel
+    )
     read = read_sheets(sheets, catalogue, expected, named)
     report.sheets, report.columns, report.left_out = read.sheets, read.columns, read.left_out
     report.notes += read.notes + remembered_notes(read.columns)
@@ -215,7 +226,8 @@ def _find_places(
             if named.note:
                 report.notes.append(f"工作表「{row.sheet}」第{row.number}行{named.note}")
             continue
-        found = divisions_named(row.label) or _as_demonstration_city(row, report)
+        found = by_name = divisions_named(row.label)
+        found = found or _as_demonstration_city(row, report)
         if not found:
             # the city's units listed, as README promises (tryout 17)
             units = "、".join(unit.name for unit in units_of(city))
@@ -223,6 +235,8 @@ def _find_places(
             report.faults.append(SheetFault(row.sheet, row.number, row.column, said))
         elif len(found) == 1:
             places[index] = _Place(division=found[0])
+            if by_name and (said := division_naming(row.label, found[0]).note):
+                report.notes.append(f"工作表「{row.sheet}」第{row.number}行{said}")
         else:
             places[index] = _Place(candidates=tuple(found))
     _settle(rows, places, report)
@@ -362,7 +376,7 @@ def _store(
                     where=f"工作表「{rows[index].sheet}」第{rows[index].number}行",
                 )
             )
-        report.faults += _bare_rows(indicator, bare, read.columns)
+        report.faults += _bare_rows(indicator, bare, read)
         report.notes += _kept_last_year(indicator, inputs, year, month)
         _check_total(indicator, read, members, totals, report, city)
         try:
@@ -384,6 +398,7 @@ def _store(
         report.created += result.created
         report.updated += result.updated
         report.unchanged += result.unchanged
+        report.changed += _changed(indicator, year, month, result)
         if indicator.pk in read.ranked:
             places = _rank_places(indicator, read, members)
             _check_ranks(indicator, year, month, places, city, peer_group, report)
@@ -392,6 +407,17 @@ def _store(
     if record is not None:
         record.report, record.text = report.as_dict(), "\n".join(report.lines())
         record.save(update_fields=["report", "text"])
+
+
+def _changed(indicator: Indicator, year: int, month: int, result: StoreResult) -> list[str]:
+    """Each stored figure the import changed, as the report lists it (`ImportReport.changed`):
+    "武陟县“固定资产投资”2025年1—6月本期累计值：100 → 102.5", a figure not stored before
+    as （空） (tryout 18 (3): a month re-imported changing 19 values said 没有改动)."""
+    period = f"{year}年{period_label(month)}"
+    return [
+        f"{region.name}“{indicator.name}”{period}{label}：{old or '（空）'} → {new}"
+        for region, label, old, new in result.changed
+    ]
 
 
 Known = tuple[dict[int, tuple[int, Decimal]], dict[int, Decimal]]
@@ -516,9 +542,7 @@ def _kept_over_dash(
     ]
 
 
-def _bare_rows(
-    indicator: Indicator, rows: Sequence[SheetRow], columns: Sequence[ColumnUse]
-) -> list[SheetFault]:
+def _bare_rows(indicator: Indicator, rows: Sequence[SheetRow], read: Read) -> list[SheetFault]:
     """One fault per sheet for the rows giving `indicator` only last year's figure or a rank,
     naming the rows ("第4行至第21行共18行") and the sheet's columns not understood, which are
     most often the missing figure (tryout 11: 固定资产投资增速（%） beside 位次 gave 18 faults
@@ -537,7 +561,8 @@ def _bare_rows(
                 sheet,
                 at,
                 indicator.name,
-                f"{where}只有上年同期值或位次，没有本期数值或增速" + unread_columns(columns, sheet),
+                f"{where}只有上年同期值或位次，没有本期数值或增速"
+                + unread_columns(read.columns, sheet, read.channel),
             )
         )
     return faults

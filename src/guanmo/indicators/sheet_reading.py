@@ -17,6 +17,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from guanmo.indicators.arithmetic import QUARTER_ENDS, QUARTER_ONLY
+from guanmo.indicators.choices import Frequency
 from guanmo.indicators.columns import (
     INDICATOR_ROW_WORDS,
     AmbiguousColumn,
@@ -40,6 +42,7 @@ from guanmo.indicators.models import MAX_PLACES, Indicator
 from guanmo.indicators.remembered import Mapped
 from guanmo.regions.names import clean_text
 from guanmo.sheets import cells
+from guanmo.sheets.advice import Channel, name_column, read_again
 from guanmo.sheets.faults import (
     FORGOTTEN,
     REMEMBERED,
@@ -47,6 +50,7 @@ from guanmo.sheets.faults import (
     ColumnUse,
     LeftOut,
     SheetFault,
+    cell_place,
     stray_row,
 )
 from guanmo.sheets.header import (
@@ -108,9 +112,13 @@ def parse_indicator_mapping(
     return parse_pairs(texts, named, form=f"{MAP_FORM}（度量为{MEASURES}）")  # type: ignore[return-value]
 
 
-def unread_columns(columns: Sequence[ColumnUse], sheet: str) -> str:
+def unread_columns(
+    columns: Sequence[ColumnUse], sheet: str, channel: Channel = Channel.COMMAND
+) -> str:
     """The columns of `sheet` not understood, each by letter and header, with what was expected
-    and how to name one (--map): "；未识别的列：B列「固投增速（%）」，应为…"; "" for none."""
+    and how to name one as the `channel` advises (`sheets.advice`: --map on the command line,
+    the column map's “指定为” on the web; tryout 18 (7)): "；未识别的列：B列「固投增速（%）」，
+    应为…"; "" for none."""
     unread = [
         use
         for use in columns
@@ -122,10 +130,14 @@ def unread_columns(columns: Sequence[ColumnUse], sheet: str) -> str:
     if not unread:
         return ""
     named = "、".join(f"{column_letter(use.column)}列「{use.header}」" for use in unread)
+    if channel == Channel.WEB:
+        how = f"请{name_column(unread[0].header, '指标名称·度量', channel)}后{read_again(channel)}"
+    else:
+        how = f"请用 --map '{unread[0].header}=指标名称:度量' 指明（度量为{MEASURES}）"
     return (
         f"；未识别的列：{named}，应为本市指标目录中的指标名称加度量（如“固定资产投资增速（%）”"
         "“地区生产总值（亿元）”），或指标组表头下的累计、上年同期、增速、位次；如其中一列是某"
-        f"指标的某项，请用 --map '{unread[0].header}=指标名称:度量' 指明（度量为{MEASURES}）"
+        f"指标的某项，{how}"
     )
 
 
@@ -192,6 +204,7 @@ class Read:
     ranked: set[int] = field(default_factory=set)  # indicators with a 位次 column
     # header key → the header of the sheet a naming was applied on (kept with the naming)
     named_on: dict[str, str] = field(default_factory=dict)
+    channel: Channel = Channel.COMMAND  # where the sheet came from: how advice is worded
 
 
 def read_sheets(
@@ -204,7 +217,7 @@ def read_sheets(
     note; hidden sheets too); `mapping` (`parse_indicator_mapping` over the city's remembered
     namings, `reporting.imports.columns_named`) names columns by header, a remembered naming
     (`expected.earlier`) only on the header it was given on (`sheets.remembered.misfit`)."""
-    read = Read()
+    read = Read(channel=expected.channel)
     by_key = {indicator_key(indicator.name): indicator for indicator in catalogue}
     for sheet in sheets:
         found = header_row(sheet)
@@ -314,6 +327,7 @@ class _SheetReader:
         self.mapping = mapping
         self.top, self.region_column = found
         self.faults: list[SheetFault] = []
+        self.off_quarter: set[int] = set()  # quarterly indicators refused in this sheet
         self.columns: list[Column] = []
         # growth cells typed as text with % (5.2%), by column: (address, text, figure read)
         self.percent_text: dict[str, list[tuple[str, str, Decimal]]] = {}
@@ -358,7 +372,7 @@ class _SheetReader:
                 top + 1,
                 None,
                 "表头中没有本市指标目录中指标的数值、增速或位次列"
-                + unread_columns(self.read.columns, sheet.name),
+                + unread_columns(self.read.columns, sheet.name, self.expected.channel),
             )
         if not self.faults:
             self._rows()
@@ -468,7 +482,8 @@ class _SheetReader:
             None,
             None,
             "未能确定指标：工作表名和标题都没有写明本市指标目录中的指标（如“固定资产投资”），"
-            "表头也没有写明指标名称" + unread_columns(self._header_uses(), self.sheet.name),
+            "表头也没有写明指标名称"
+            + unread_columns(self._header_uses(), self.sheet.name, self.expected.channel),
         )
         return None
 
@@ -578,6 +593,8 @@ class _SheetReader:
                 into = self._factor(stated, at, label, indicator, row, shown)
                 if into is None:
                     continue
+            if self._off_quarter(indicator, row, index, shown):
+                continue
             self.columns.append(Column(index, indicator, label.role, shown, into))
             self.read.indicators[indicator.pk] = indicator
             if label.role == Role.RANK:
@@ -593,6 +610,27 @@ class _SheetReader:
                     note=named_note if mapped else "",
                 )
             )
+
+    def _off_quarter(self, indicator: Indicator, row: int, index: int, shown: str) -> bool:
+        """Whether the column gives a quarterly indicator in a month ending no quarter: a fault
+        naming the sheet, row and column, once per indicator and sheet ("工作表「地区生产总值」
+        第1行列B「1—5月累计（亿元）」：“地区生产总值”是季度指标，只在3、6、9、12月有数，本次导入
+        的是5月"; tryout 18 (6b): it doubled the name and named no sheet nor column)."""
+        month = self.expected.month
+        if not month or indicator.frequency != Frequency.QUARTERLY or month in QUARTER_ENDS:
+            return False
+        if indicator.pk not in self.off_quarter:
+            self.off_quarter.add(indicator.pk)
+            self.faults.append(
+                SheetFault(
+                    self.sheet.name,
+                    None,
+                    None,
+                    f"{cell_place('', row, index, shown)}：“{indicator.name}”是季度指标，"
+                    f"{QUARTER_ONLY}，本次导入的是{month}月",
+                )
+            )
+        return True
 
     def _factor(
         self, stated: str, at: str, label: Label, indicator: Indicator, row: int, shown: str

@@ -20,7 +20,7 @@ from django.db.models import Q
 
 from guanmo.accounts.models import User
 from guanmo.indicators import services
-from guanmo.indicators.choices import Kind, Profile, is_summed
+from guanmo.indicators.choices import Kind, Profile, RankBy, is_summed
 from guanmo.indicators.columns import (
     AmbiguousColumn,
     Label,
@@ -58,7 +58,7 @@ from guanmo.sheets.faults import (
 )
 from guanmo.sheets.formats import Source, open_workbook
 from guanmo.sheets.header import Expected, Header, check_sheet_name, check_title
-from guanmo.sheets.number_formats import shown_value
+from guanmo.sheets.number_formats import PERCENT_FORMAT, shown_value
 from guanmo.sheets.sheet import Sheet, Unreadable, cell_address
 from guanmo.sheets.workbook import import_reason, source_name
 
@@ -77,6 +77,22 @@ class _Column:
 
 class _Refused(Exception):
     pass
+
+
+# Where a region's target of an indicator was given: (sheet, row, column's header, column index)
+_Where = tuple[str, int, str, int]
+
+
+@dataclass
+class _Kept:
+    """The targets read so far by indicator pk, where each (indicator pk, region pk) was given,
+    and what a row giving both an amount and a growth is checked by (`_one_of_two`): the
+    indicators' stored actuals (`_known_actuals`) and the import's year."""
+
+    targets: dict[int, list[TargetInput]]
+    given_at: dict[tuple[int, int], _Where]
+    actuals: dict[tuple[int, int], tuple[Decimal, str]]
+    year: int
 
 
 def import_targets(
@@ -101,8 +117,7 @@ def import_targets(
         return report
     catalogue = {indicator_key(i.name): i for i in Indicator.objects.filter(city=city)}
     regions = [city, *units_of(city)]
-    targets: dict[int, list[TargetInput]] = {}
-    given_at: dict[tuple[int, int], tuple[str, int, str]] = {}  # (indicator, region) → place
+    kept = _Kept({}, {}, {}, year)
     indicators: dict[int, Indicator] = {}
     known = _known_targets(city, year)
     for sheet in sheets:
@@ -112,9 +127,9 @@ def import_targets(
         report.sheets.append(sheet.name)
         columns = _columns(sheet, found, catalogue, year, report)
         if report.ok:
-            placed = _rows(sheet, found, columns, regions, (targets, given_at), report)
-            actuals = _known_actuals(city, year, [column.indicator for column in columns])
-            _unit_slips(sheet.name, columns, placed, (known, actuals), year, report)
+            kept.actuals = _known_actuals(city, year, [column.indicator for column in columns])
+            placed = _rows(sheet, found, columns, regions, kept, report)
+            _unit_slips(sheet.name, columns, placed, (known, kept.actuals), year, report)
         indicators.update({column.indicator.pk: column.indicator for column in columns})
     if not report.sheets and report.ok:
         report.faults.append(
@@ -124,7 +139,7 @@ def import_targets(
         return report
     try:
         with transaction.atomic():
-            _keep(targets, indicators, report, city=city, year=year, user=user)
+            _keep(kept, indicators, report, city=city, year=year, user=user)
             if dry_run:
                 raise _Refused
     except _Refused:
@@ -214,7 +229,7 @@ def _rows(
     found: tuple[int, int],
     columns: Sequence[_Column],
     regions: list[Region],
-    kept: tuple[dict[int, list[TargetInput]], dict[tuple[int, int], tuple[str, int, str]]],
+    kept: _Kept,
     report: ImportReport,
 ) -> list[tuple[int, Region, dict[int, Decimal]]]:
     """Each row's targets into `kept`: the targets by indicator, and where each (indicator,
@@ -395,7 +410,7 @@ def _second_total(
     region: Region,
     columns: Sequence[_Column],
     figures: dict[int, Decimal],
-    kept: tuple[dict[int, list[TargetInput]], dict[tuple[int, int], tuple[str, int, str]]],
+    kept: _Kept,
     labels: dict[int, str],
     report: ImportReport,
 ) -> dict[int, Decimal]:
@@ -404,7 +419,7 @@ def _second_total(
     once with a note, one that differs is a fault naming both rows, each with its figure
     (tryout 11 E: the same column named twice and no row 16)."""
     number, label = row
-    targets, given_at = kept
+    targets, given_at = kept.targets, kept.given_at
     left = dict(figures)
     for column in columns:
         first = given_at.get((column.indicator.pk, region.pk))
@@ -468,7 +483,8 @@ def _figures(
             continue
         if figure is None:
             continue
-        for spelling in cells.figure_spelling(value) if spellings is not None else []:
+        raw = sheet.rows[number - 1][column.index]
+        for spelling in _spelled(raw, value) if spellings is not None else []:
             typed = cells.parse_line(value)
             spellings.setdefault((column.index, spelling), []).append((number, typed, figure))
         if not column.growth and (why := _too_fine(figure, column, number)):
@@ -476,6 +492,15 @@ def _figures(
             continue
         figures[column.index] = figure if column.growth else figure * column.factor
     return figures
+
+
+def _spelled(raw: object, value: object) -> list[str]:
+    """How a figure cell was written beyond a plain number, as the report says it: a number
+    whose percent format shows it as a percent (0.085 shown 8.5%: PERCENT_FORMAT, tryout 18
+    (6c): it was called 文本), else the text's ways (`cells.figure_spelling`)."""
+    if not isinstance(raw, str):
+        return [PERCENT_FORMAT] if isinstance(value, str) and value.endswith("%") else []
+    return cells.figure_spelling(value)
 
 
 def _spelling_notes(sheet: str, columns: Sequence[_Column], spellings: _Spellings) -> list[str]:
@@ -517,13 +542,15 @@ def _keep_row(
     columns: Sequence[_Column],
     region: Region,
     figures: dict[int, Decimal],
-    kept: tuple[dict[int, list[TargetInput]], dict[tuple[int, int], tuple[str, int, str]]],
+    kept: _Kept,
     report: ImportReport,
 ) -> None:
-    """The region's targets from the row's `figures` into `kept`, each checked."""
-    targets, given_at = kept
+    """The region's targets from the row's `figures` into `kept`, each checked; of an amount
+    and a growth given for one indicator in the row, the one it is ranked by (`_one_of_two`)."""
+    targets, given_at = kept.targets, kept.given_at
+    passed = _one_of_two((sheet, number), (region, figures), columns, kept, report.notes)
     for column in columns:
-        if (figure := figures.get(column.index)) is None:
+        if (figure := figures.get(column.index)) is None or column.index in passed:
             continue
         if column.growth:
             given_target = TargetInput(region, growth=figure)
@@ -535,8 +562,79 @@ def _keep_row(
         if fault:
             report.faults.append(SheetFault(sheet, number, column.shown, fault))
             continue
-        given_at[column.indicator.pk, region.pk] = (sheet, number, column.shown)
+        given_at[column.indicator.pk, region.pk] = (sheet, number, column.shown, column.index)
         targets.setdefault(column.indicator.pk, []).append(given_target)
+
+
+def _one_of_two(
+    at: tuple[str, int],
+    row: tuple[Region, dict[int, Decimal]],
+    columns: Sequence[_Column],
+    kept: _Kept,
+    notes: list[str],
+) -> set[int]:
+    """The indexes of the columns passed over in a row giving one indicator both an amount
+    target and a growth target (the usual 目标（亿元）| 增速（%） pair, tryout 18 (4)).
+
+    A target is one figure, an amount or a growth, never both (`Target`'s constraint, and every
+    judgement of it: `targets`); so the one the indicator is ranked by (`Indicator.rank_by`:
+    按增速 keeps the growth, 按总量 the amount) is kept and the other is checked against it
+    with the region's actual of last year (1—12月, `_known_actuals`): the growth the amount
+    implies, to the growth's typed decimals half-up, agrees or not; said by the cell passed
+    over, never stored, never a refusal. Two columns of one kind stay refused (`_given_twice`).
+    `at` is (sheet, row number), `row` the region and its figures by column index."""
+    (sheet, number), (region, figures) = at, row
+    passed: set[int] = set()
+    by_indicator: dict[int, list[_Column]] = {}
+    for column in columns:
+        if column.index in figures:
+            by_indicator.setdefault(column.indicator.pk, []).append(column)
+    for pair in by_indicator.values():
+        growths = [column for column in pair if column.growth]
+        amounts = [column for column in pair if not column.growth]
+        if len(growths) != 1 or len(amounts) != 1:
+            continue
+        indicator = pair[0].indicator
+        by_growth = indicator.rank_by == RankBy.GROWTH
+        keep, other = (growths[0], amounts[0]) if by_growth else (amounts[0], growths[0])
+        passed.add(other.index)
+        amount, growth = figures[amounts[0].index], figures[growths[0].index]
+        check = _pair_check(indicator, region, amount, growth, kept)
+        kept_said = _target_said(indicator, *((None, growth) if by_growth else (amount, None)))
+        kept_at = cell_place(sheet, number, keep.index, keep.shown)
+        notes.append(
+            f"{cell_place(sheet, number, other.index, other.shown)}：{region.name}"
+            f"“{indicator.name}”同时填写了{_target_said(indicator, amount, None)}和"
+            f"{_target_said(indicator, None, growth)}；每个指标每年只保存一个目标，本指标"
+            f"{RankBy(indicator.rank_by).label}排名，保存{kept_said}（{kept_at}），"
+            f"{'数额' if by_growth else '增速'}目标未保存；{check}"
+        )
+    return passed
+
+
+def _pair_check(
+    indicator: Indicator, region: Region, amount: Decimal, growth: Decimal, kept: _Kept
+) -> str:
+    """Whether an amount target and a growth target given together agree: the growth the
+    amount implies over the region's 1—12月 actual of last year, to the growth's decimals
+    half-up (12.0 → one decimal); said either way, or that it could not be checked."""
+    last = f"{kept.year - 1}年1—12月实际"
+    actual, what = kept.actuals.get((indicator.pk, region.pk), (None, ""))
+    if indicator.kind == Kind.RATIO or actual is None or what != last or actual <= 0:
+        return f"没有{last}数，未核对两者是否相符"
+    step = Decimal(1).scaleb(-cells.decimal_places(growth))
+    implied = ((amount / actual - 1) * 100).quantize(step, rounding=ROUND_HALF_UP)
+    base = f"按{last}{cells.format_wan(actual)}{indicator.unit}计，数额目标相当于增长"
+    if implied == growth:
+        return f"{base}{cells.format_wan(implied)}%，两者相符"
+    return f"{base}{cells.format_wan(implied)}%，与增速目标{cells.format_wan(growth)}%不符，请核对"
+
+
+def _target_said(indicator: Indicator, amount: Decimal | None, growth: Decimal | None) -> str:
+    """A target as notes say it: 数额目标180亿元, 增速目标12%."""
+    if amount is not None:
+        return f"数额目标{cells.format_wan(amount)}{indicator.unit}"
+    return f"增速目标{cells.format_wan(growth or Decimal(0))}%"
 
 
 def _given_twice(
@@ -544,7 +642,7 @@ def _given_twice(
     region: Region,
     sheet: str,
     number: int,
-    given_at: dict[tuple[int, int], tuple[str, int, str]],
+    given_at: dict[tuple[int, int], _Where],
 ) -> str:
     """Why a region's target of an indicator given already (in the place `given_at` keeps:
     sheet, row, column) is refused, naming both columns; "" when it is the first."""
@@ -582,8 +680,32 @@ def _profiles_changed(
     return notes
 
 
+def _kinds_changed(
+    indicator: Indicator,
+    stored: Sequence[Target],
+    inputs: Sequence[TargetInput],
+    given_at: dict[tuple[int, int], _Where],
+) -> list[str]:
+    """A stored target replaced by one of the other kind (an amount by a growth or back),
+    said by the cell that gives it as a changed 分解方式 is (`_profiles_changed`): "工作表「目标」
+    第3行列B「…」：武陟县“固定资产投资”原为增速目标12%，现为数额目标180亿元" (tryout 18 (2))."""
+    given = {each.region.pk: each for each in inputs}
+    notes = []
+    for target in stored:
+        new = given[target.region_id]
+        if (target.amount is None) == (new.amount is None):
+            continue
+        sheet, number, shown, index = given_at[indicator.pk, target.region_id]
+        notes.append(
+            f"{cell_place(sheet, number, index, shown)}：{target.region.name}“{indicator.name}”"
+            f"原为{_target_said(indicator, target.amount, target.growth)}，"
+            f"现为{_target_said(indicator, new.amount, new.growth)}"
+        )
+    return notes
+
+
 def _keep(
-    targets: dict[int, list[TargetInput]],
+    kept: _Kept,
     indicators: dict[int, Indicator],
     report: ImportReport,
     *,
@@ -594,12 +716,13 @@ def _keep(
     record = None
     if not report.dry_run:
         record = record_import(report, city=city, kind=ImportRecord.Kind.TARGETS, user=user)
-    for pk, inputs in targets.items():
+    for pk, inputs in kept.targets.items():
         indicator = indicators[pk]
         stored = Target.objects.filter(
             indicator=indicator, year=year, region__in=[each.region for each in inputs]
         ).select_related("region")
         existing = len(stored)
+        report.notes += _kinds_changed(indicator, stored, inputs, kept.given_at)
         report.notes += _profiles_changed(indicator, stored, inputs)
         try:
             set_targets(

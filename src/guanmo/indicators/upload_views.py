@@ -22,6 +22,7 @@ from guanmo.indicators.sheet_import import import_indicators
 from guanmo.indicators.sheet_reading import FIGURE_ROLES
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets import held
+from guanmo.sheets.advice import Channel
 from guanmo.sheets.forms import SheetFileField
 from guanmo.sheets.header import IGNORE
 
@@ -105,6 +106,7 @@ def indicator_import_preview(request: HttpRequest, token: str) -> HttpResponse:
         group=group,
         user=request.user,
         file_name=file_name,
+        channel=Channel.WEB,  # advice as the page gives it, never --map (tryout 18 (7))
     )
     try:
         outcome = load(dry_run=not confirmed, mapping=_typed(request.POST))

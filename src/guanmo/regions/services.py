@@ -12,6 +12,11 @@ from django.db.models import Q
 
 from guanmo.regions.models import Region
 from guanmo.regions.names import (
+    CODE,
+    FULL_NAME,
+    SHORT_NAME,
+    TREE_PATH,
+    Naming,
     clean_text,
     own_level,
     region_named,
@@ -312,6 +317,20 @@ def divisions_named(text: object) -> list[Division]:
         ):
             found.append(division)
     return sorted(exact or found, key=lambda d: d.code)
+
+
+def division_naming(text: object, division: Division) -> Naming[Division]:
+    """How `text` names the national-tree `division` that `divisions_named` found for it, by
+    the rules of `regions.names.naming` (the one rule, whose `Naming.note` the ledger says of a
+    county cell): FULL_NAME, SHORT_NAME (郑州 for 郑州市) or TREE_PATH (河南洛阳, its ancestors'
+    names before its own); so a report says "“郑州”按简称识别为郑州市" (tryout 18)."""
+    shown = str(text).strip()
+    wanted = clean_text(text)
+    if wanted in (division.name, division.code):
+        return Naming(shown, division, FULL_NAME if wanted == division.name else CODE)
+    if wanted in _spellings(division.name):
+        return Naming(shown, division, SHORT_NAME)
+    return Naming(shown, division, TREE_PATH)
 
 
 def _spellings(name: str) -> tuple[str, ...]:

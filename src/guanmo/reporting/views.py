@@ -373,5 +373,12 @@ def import_record(request: HttpRequest, pk: int) -> HttpResponse:
             "changes": changes[:500],
             "park_changes": park_changes[:500],
             "lead_changes": lead_changes[:500],
+            # the stored figures an indicator sheet changed, as its report lists them (tryout 18
+            # (3): its page said 没有改动 of projects); None for a record kept before the list
+            "changed": record.report.get("changed")
+            if record.kind == ImportRecord.Kind.INDICATORS
+            else None,
+            "of_projects": record.kind
+            in (ImportRecord.Kind.LEDGER, ImportRecord.Kind.PROGRESS, ImportRecord.Kind.LAND),
         },
     )

@@ -6,6 +6,7 @@ understood (with the unit of each money column) and every assumption made. Comma
 pages show it before anything is written, and the history keeps it (`as_dict`).
 """
 
+import re
 from dataclasses import asdict, dataclass, field
 
 from openpyxl.utils import get_column_letter
@@ -18,15 +19,23 @@ def row_place(sheet: str, rows: int | str) -> str:
     return f"工作表「{sheet}」第{rows}行" if sheet else f"第{rows}行"
 
 
+def quoted(text: object, limit: int = 40) -> str:
+    """A cell's whole text as a note quotes it, its white space runs made one space, bounded to
+    `limit` characters with …: "二、温县2025年市级重点建设项目（续建…" (tryout 18: a heading quoted
+    cut to the place it names, 「武陟县重点」, misquoted the sheet)."""
+    shown = " ".join(str(text or "").split())
+    return shown if len(shown) <= limit else shown[:limit] + "…"
+
+
 def stray_row(raw: object) -> str:
     """Why a row with neither a label nor a figure is left out, quoting what it holds:
     "非数据行（没有地区名称和数值，只有「数据来源：市统计局」）" ("" for a blank row), so a
     row skipped is never skipped unsaid (tryout 14)."""
-    texts = [" ".join(str(value).split()) for value in raw if value not in (None, "")]
+    texts = [quoted(value, 20) for value in raw if value not in (None, "")]
     texts = [text for text in texts if text]
     if not texts:
         return ""
-    shown = "」「".join(text if len(text) <= 20 else text[:20] + "…" for text in texts[:3])
+    shown = "」「".join(texts[:3])
     return f"非数据行（没有地区名称和数值，只有「{shown}」）"
 
 
@@ -137,6 +146,9 @@ class ColumnUse:
         return f"{self.field} ← {self.header}{shown}"
 
 
+# How a line names a sheet: what a .csv's report says otherwise (`ImportReport.said`).
+_SHEET_NAMED = re.compile(r"工作表「[^」]*」")
+
 # Beyond this many rows left out, the report names them a line per sheet and reason.
 GROUP_LEFT_OUT = 10
 
@@ -160,6 +172,9 @@ class ImportReport:
     record_id: int | None = None  # the ImportRecord that keeps it, once written
     # mapping key → the header (guanmo.sheets.remembered) of the sheet the user named it on
     named_on: dict[str, str] = field(default_factory=dict)
+    # each stored figure the import changed, old → new, for imports whose record page has no
+    # table of them otherwise: "武陟县“固定资产投资”2025年1—6月本期累计值：100 → 102.5"
+    changed: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -169,7 +184,25 @@ class ImportReport:
         """A fault as printed, naming its sheet whenever it has one: one format whether the
         file has one sheet or several (fresh-eyes tryout 4: a workbook whose other sheets hold
         no projects gave row faults naming no sheet)."""
-        return f"工作表「{fault.sheet}」{fault}" if fault.sheet else str(fault)
+        return self.said(f"工作表「{fault.sheet}」{fault}" if fault.sheet else str(fault))
+
+    @property
+    def is_csv(self) -> bool:
+        """Whether the file is a .csv: one table, no sheets (`said`)."""
+        return self.file.lower().endswith(".csv")
+
+    def said(self, text: str) -> str:
+        """A line of the report as printed: for a .csv, every 工作表「…」 (its one table, named
+        by the readers as a sheet) is the file, 文件「台账.csv」 (tryout 18 (6d): a csv has no
+        sheets); any other file's lines as they are."""
+        if not self.is_csv:
+            return text
+        return _SHEET_NAMED.sub(lambda _: f"文件「{self.file}」", text)
+
+    @property
+    def note_lines(self) -> list[str]:
+        """The notes as every face prints them (`said`)."""
+        return [self.said(note) for note in self.notes]
 
     @property
     def summary(self) -> str:
@@ -198,12 +231,12 @@ class ImportReport:
         ("工作表「台账」第5、9、14行为标题行，未导入"; tryout 14: skipped rows are the
         user's proof too)."""
         if len(self.left_out) <= GROUP_LEFT_OUT:
-            return [row.placed for row in self.left_out]
+            return [self.said(row.placed) for row in self.left_out]
         grouped: dict[tuple[str, str], list[int]] = {}
         for row in self.left_out:
             grouped.setdefault((row.sheet, row.reason), []).append(row.row)
         return [
-            f"{row_place(sheet, '、'.join(map(str, numbers)))}为{reason}，未导入"
+            self.said(f"{row_place(sheet, '、'.join(map(str, numbers)))}为{reason}，未导入")
             for (sheet, reason), numbers in grouped.items()
         ]
 
@@ -215,13 +248,18 @@ class ImportReport:
     def lines(self) -> list[str]:
         """The whole report as printed and kept, one line each (after the faults, if any)."""
         lines = [f"文件：{self.file}"] if self.file else []
-        if self.sheets:
+        if self.sheets and self.is_csv:
+            lines.append(f"读取文件：{self.file}；读取{self.rows_read}行")
+        elif self.sheets:
             lines.append(f"读取工作表：{'、'.join(self.sheets)}；读取{self.rows_read}行")
         if self.ok:
             lines.append(
                 f"新增{self.created}{self.subject}，更新{self.updated}{self.subject}，"
                 f"无变化{self.unchanged}{self.subject}"
             )
+        if self.changed:
+            lines.append(f"改动的数字（{len(self.changed)}处）：")
+            lines += [f"  {line}" for line in self.changed]
         if self.columns:
             lines.append("列对应（字段 ← 表头）：")
             several = len({use.sheet for use in self.columns}) > 1
@@ -231,7 +269,7 @@ class ImportReport:
             lines += [f"  {line}" for line in self.left_out_lines]
         if self.notes:
             lines.append(self.notes_heading + "：")
-            lines += [f"  {note}" for note in self.notes]
+            lines += [f"  {note}" for note in self.note_lines]
         return lines
 
     def as_dict(self) -> dict:
@@ -246,8 +284,9 @@ class ImportReport:
             "unchanged": self.unchanged,
             "dry_run": self.dry_run,
             "faults": self.fault_lines,
-            "notes": self.notes,
+            "notes": self.note_lines,
             "left_out": [asdict(row) for row in self.left_out],
             "columns": [asdict(use) for use in self.columns],
+            "changed": self.changed,
             "summary": self.summary,
         }

@@ -105,6 +105,11 @@ def shown_by(code: str) -> Shown | None:
     return Shown(divisor, unit, percent, inside)
 
 
+# What a report says of a number a percent format shows as a percent (0.085 shown 8.5%): a
+# number, not text; read as the percent shown (`shown_value`).
+PERCENT_FORMAT = "为百分比格式的数字，按显示的百分数读取"
+
+
 def shown_value(sheet: Sheet, row: int, column: int, *, percent: bool) -> object:
     """The cell at Excel row `row`, column `column` (from 0) as its number format shows it: the
     number held when the format shows it as held; else the text shown, exactly ("9.9%" for

@@ -44,7 +44,7 @@ from guanmo.regions.names import (
     spoken_names,
 )
 from guanmo.sheets import cells
-from guanmo.sheets.faults import LeftOut, SheetFault, numbers_shown, row_place
+from guanmo.sheets.faults import LeftOut, SheetFault, numbers_shown, quoted, row_place
 from guanmo.sheets.header import NOTE_LINE, Header, column_letter, note_text
 from guanmo.sheets.measures import convert_noted, measure_notes
 from guanmo.sheets.parts import Parts, read_parts
@@ -119,6 +119,8 @@ class Row:
     heading: str = ""  # the outermost heading it stands under, e.g. "武陟县" or "先进制造业"
     section: int = 0  # counts the headings above it
     headings: tuple[str, ...] = ()  # every heading it stands under, outermost first
+    # the cells of those headings as typed (bounded, `faults.quoted`): what notes quote
+    heading_cells: tuple[str, ...] = ()
     pending: dict[StrEnum, str] = field(default_factory=dict)  # money typed as 待定/暂无
     # money typed as a blank mark ("—", "/", "无"): read as blank, kept so a report can say so
     blank_marks: dict[StrEnum, str] = field(default_factory=dict)
@@ -253,6 +255,9 @@ class _TableReader:
         self.money_columns = {i for i, _ in self.money}
         self.place_columns = {i for i, name in header.columns.items() if name in catalogue.places}
         self.headings: dict[int, str] = {}  # level → text of the headings above
+        # level → (text, its cell as typed, whether numbered or counted: "一、…", "…（2个）")
+        self.heading_cells: dict[int, tuple[str, str, bool]] = {}
+        self.heading_notes: list[str] = []  # a place heading in other words inside a group
         self.section = 0
         self.totals: list[_Totals] = []
         self.hidden: Mapping[int, Sequence[object]] = {}
@@ -430,8 +435,13 @@ class _TableReader:
         if place:  # a place's heading stands beside the place headings before it, whatever
             level = self.place_level or level  # its form: "(二)温县" after "一、武陟县"
             self.place_level = level
+        cell = quoted(next((raw[i] for i, typed in labels if typed == label), label))
+        marked = heading is not None or _is_marked(label)
+        if place:
+            self._note_other_form(number, cell, place, marked)
         self.headings = {k: v for k, v in self.headings.items() if k < level}
         self.headings[level] = name
+        self.heading_cells[level] = (name, cell, marked)
         self.section += 1
         heading_row = self._figure_row(number, raw, "heading", name=name, level=level)
         self._leave_out(number, HEADING_WITH_FIGURES if heading_row.figures else "标题行")
@@ -486,6 +496,24 @@ class _TableReader:
         self.unlabelled.append((number, _span(block), _KIND_WORDS[kind]))
         self._leave_out(number, _KIND_WORDS[kind])
         return True
+
+    def _note_other_form(self, number: int, cell: str, place: str, numbered: bool) -> None:
+        """Say a place heading written otherwise than the place heading whose group it stands
+        in (`numbered` or not, `_is_marked`: "温县重点项目" under "一、武陟县"; "二、温县" and
+        "2、温县" are numbered alike): a heading is a heading, so it starts the group of
+        the place it names, and the report says so by its row, naming both places (tryout 18
+        (6e): read with no word, its rows silently another county's than the heading above)."""
+        level = self.place_level or 1
+        current, before, was_numbered = self.heading_cells.get(level, ("", "", numbered))
+        if self.headings.get(level) != current or was_numbered == numbered:
+            return
+        new, old = region_mentioned(place, self.places), region_mentioned(current, self.places)
+        if new is None or old is None or new == old:
+            return
+        self.heading_notes.append(
+            f"{row_place(self.table.sheet, number)}「{cell}」在「{before}」之下，写法不同但只含"
+            f"{new.name}，按新的县区标题读取：其下各行属{new.name}，不属{old.name}"
+        )
 
     def _place_with_figures(self, number: int, raw: Sequence[object], place: str) -> None:
         """A row labelled by a place's name alone ("武陟县 | 30000 | 10000") that carries money:
@@ -640,6 +668,12 @@ class _TableReader:
     def _leave_out(self, number: int, reason: str) -> None:
         self.table.left_out.append(LeftOut(self.table.sheet, number, reason))
 
+    def _heading_cell(self, level: int) -> str:
+        """The cell of the heading at `level` as typed (`quoted`), or its text when that heading
+        came otherwise (a place row with figures)."""
+        text, cell, _ = self.heading_cells.get(level, ("", "", False))
+        return cell if text == self.headings[level] and cell else self.headings[level]
+
     def _row(self, number: int, raw: Sequence[object]) -> Row:
         levels = sorted(self.headings)
         row = Row(
@@ -649,6 +683,7 @@ class _TableReader:
             heading=self.headings[levels[0]] if levels else "",
             section=self.section,
             headings=tuple(self.headings[level] for level in levels),
+            heading_cells=tuple(self._heading_cell(level) for level in levels),
             header=self.table.header,
         )
         units, measures = self.table.header.units, self.table.header.measures
@@ -787,7 +822,7 @@ class _TableReader:
         place = self.catalogue.places[0] if self.catalogue.places else None
         notes = [parts.note(sheet) for parts in self.parts]
         notes += _totals_notes(self.table, self.totals, place, self._hidden_figures())
-        notes += self.part_notes
+        notes += self.part_notes + self.heading_notes
         notes += [
             f"工作表「{sheet}」第{number}行未填名称，金额等于{span}各项目之和，按{kind}核对，未导入"
             for number, span, kind in self.unlabelled
@@ -952,6 +987,14 @@ def _heading(labels: Sequence[str]) -> tuple[int, str] | None:
         return None
     text = _COUNTED.sub("", clean_text(text)).removesuffix("项目")
     return (level, text) if text else None
+
+
+def _is_marked(text: object) -> bool:
+    """Whether a heading is numbered, bulleted or counted ("一、武陟县", "2、温县", "★温县",
+    "温县（2个）"), as opposed to a place's name in words alone ("温县重点项目", "温县")."""
+    shown = unicodedata.normalize("NFKC", str(text or "")).strip()
+    lead = _HEADING_LEAD.match(shown)
+    return bool(lead and lead.end()) or bool(_COUNTED.search(clean_text(shown)))
 
 
 def heading_text(text: object) -> str:

@@ -1,6 +1,7 @@
 """How a sheet row finds its county and its project: the rules both imports share."""
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -251,7 +252,10 @@ class CountyFinder:
             return placement
         if agreed.kind in (SourceKind.COLUMN, SourceKind.LOCATION):
             return cell
-        return Placement(agreed.places[0], source=_TAKEN_FROM[agreed.kind].format(agreed.text))
+        shown = agreed.text
+        if agreed.kind == SourceKind.HEADING:  # the heading's whole cell (tryout 18 (6a))
+            shown = dict(zip(row.headings, row.heading_cells, strict=False)).get(shown, shown)
+        return Placement(agreed.places[0], source=_TAKEN_FROM[agreed.kind].format(shown))
 
     def located(self, row: Row) -> Placement | None:
         """The unit a row's location (建设地点) names, noted, or None when it names none or
@@ -316,6 +320,8 @@ class CountyFinder:
         if county is not None:
             self._note_reading(row, Field.COUNTY, typed, county)
             return self._led(row, typed, [county], Field.COUNTY)
+        spaced = self._spaced(typed) if len(parts) < 2 else []
+        parts = spaced or parts
         found = [self.named(part) for part in parts]
         for part, each in zip(parts, found, strict=True):
             if each is not None:
@@ -326,7 +332,23 @@ class CountyFinder:
             row.fault(Field.COUNTY, self.refusal(named))
             return None
         counties = list(dict.fromkeys(c for c in found if c is not None))
+        if spaced:
+            names = "、".join(county.name for county in counties)
+            said = f"「{' '.join(typed.split())}」以空格分隔，按{names}读取（项目位于多个县区）"
+            self._read_as.setdefault((row.sheet, Field.COUNTY, said), []).append(row)
         return self._led(row, typed, counties, Field.COUNTY)
+
+    def _spaced(self, typed: str) -> list[str]:
+        """The parts of a county cell that names no unit whole but whose parts, split at white
+        space, name one or more units ("武陟县 温县", "武陟　温县": a project shared, written
+        with spaces for 、; tryout 18 (5)); [] otherwise, so a name spaced for alignment
+        ("温  县", a whole name) is read whole and a cell naming no unit at all is refused as
+        it is. Every part must then name a unit, or the unknown ones are refused by name."""
+        pieces = [clean_text(piece) for piece in unicodedata.normalize("NFKC", typed).split()]
+        pieces = [piece for piece in pieces if piece]
+        if len(pieces) < 2 or not any(self.named(piece) for piece in pieces):
+            return []
+        return pieces
 
     def _names_only(self, location: str) -> list[Region]:
         """The units a location of two or more parts names when every part is a unit's name
