@@ -33,6 +33,7 @@ from guanmo.observation.selectors import results_of
 from guanmo.reporting.models import CountyReport, Period, ReviewStep, Status
 from guanmo.supervision.models import Problem
 from tests.assessment.city_sheets import listing_the_rest
+from tests.assessment.letters import letter
 from tests.assessment.test_assess_command import save_xlsx
 from tests.observation.tours import build_tour
 
@@ -344,7 +345,12 @@ def test_an_accepted_objection_to_a_sourced_value_says_so_in_its_origin(files, w
     scheme = save_scheme(world.city, "2025年第一季度", "综合考核", definition, ["武陟县", "温县"])
     result = publish_result(scheme, filled.inputs, runs=0)
     objection = raise_objection(
-        result, unit="武陟县", indicator="投资完成率", value=D("40"), reason="漏报一个项目"
+        result,
+        attachment=letter(),
+        unit="武陟县",
+        indicator="投资完成率",
+        value=D("40"),
+        reason="漏报一个项目",
     )
     corrected = accept_objection(objection)
     origin = corrected.inputs["origins"]["武陟县"]["投资完成率"]

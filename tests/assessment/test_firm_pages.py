@@ -10,11 +10,14 @@ from io import BytesIO
 
 import pytest
 from django.urls import reverse
+from django.utils.timezone import localdate
 from openpyxl import load_workbook
 
 from guanmo.assessment.firms import LOW_TAX_RULE, POLICIES
-from guanmo.assessment.models import Firm, FirmYear, Objection, Result
+from guanmo.assessment.models import Firm, Objection, Result
 from guanmo.assessment.objections import accept_objection, finalise_result, raise_objection
+from guanmo.documents.official import chinese_date
+from tests.assessment.letters import letter
 from tests.assessment.test_firm_results import issue, register  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -100,19 +103,19 @@ def test_a_county_office_objects_for_its_own_firm_and_the_city_office_decides(
     client.force_login(world.users["wuzhi"])
     page = client.get(reverse("assessment_firm", args=[own.pk])).content.decode()
     assert "提交异议" in page
-    claim = {"y2025-indicator": "亩均税收", "y2025-value": "40", "y2025-reason": "税款补录"}
+    claim = {"y2025-indicator": "税收", "y2025-value": "200", "y2025-reason": "税款补录"}
     url = reverse("assessment_firm_object", args=[own.pk, 2025])
-    assert client.post(url, claim).status_code == 302
+    assert client.post(url, {**claim, "y2025-attachment": letter()}).status_code == 302
     objection = Objection.objects.get()
-    assert (objection.result, objection.unit, objection.value) == (issued, "丁", 40)
+    assert (objection.result, objection.unit, objection.value) == (issued, "丁", 200)
     assert (objection.filed_by, objection.raised_by) == ("武陟县项目办", world.users["wuzhi"])
     other_url = reverse("assessment_firm_object", args=[other.pk, 2025])
-    assert client.post(other_url, claim).status_code == 404
+    assert client.post(other_url, {**claim, "y2025-attachment": letter()}).status_code == 404
 
     client.force_login(world.users["city"])
-    assert client.post(url, claim).status_code == 403
+    assert client.post(url, {**claim, "y2025-attachment": letter()}).status_code == 403
     page = client.get(reverse("assessment_result", args=[issued.pk])).content.decode()
-    assert "丁（武陟县项目办代为提出）对“亩均税收”提出异议，认为应为40.00" in page
+    assert "丁（武陟县项目办代为提出）对“税收”提出异议，原值10，认为应为200" in page
     decision = {f"{objection.pk}-decision": "accept", f"{objection.pk}-reason": "经核实"}
     client.post(reverse("assessment_decide", args=[objection.pk]), decision)
     corrected = Result.objects.get(supersedes=issued)
@@ -123,7 +126,10 @@ def test_a_county_office_objects_for_its_own_firm_and_the_city_office_decides(
     assert ding["rank"] < 5  # 第5位 before the correction
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_result", args=[corrected.pk])).content.decode()
-    assert "丁（武陟县项目办代为提出）对“亩均税收”提出异议，认为应为40.00（税款补录）" in page
+    assert (
+        "丁（武陟县项目办代为提出）对“税收”提出异议，认为应为200（税款补录）；采纳：经核实；"
+        "亩均税收由2.00变为40.00，单位能耗税收由0.20变为4.00，重新计算后丁" in page
+    )
 
 
 def test_a_firm_tied_for_first_is_said_tied_on_its_page(client, world, issued):
@@ -185,21 +191,30 @@ def test_after_an_accepted_objection_the_pages_show_the_values_the_result_used(
     client, world, issued
 ):
     """Tryout 19: after a corrected 亩均税收 was accepted the pages still showed the register's
-    value beside the corrected score and said nothing of the correction."""
+    value beside the corrected score and said nothing of the correction. 丁's 税收 corrected
+    from 10 to 25万元 makes its 亩均税收 25 ÷ 5 = 5.00 and its 单位能耗税收 25 ÷ 50 = 0.50."""
     firm = Firm.objects.get(name="丁")
     objection = raise_objection(
-        issued, unit="丁", indicator="亩均税收", value=D(5), reason="税款补录"
+        issued, attachment=letter(), unit="丁", indicator="税收", value=D(25), reason="税款补录"
     )
-    accept_objection(objection, reason="经核实")
+    accept_objection(objection, user=world.users["city"], reason="经核实")
     client.force_login(world.users["city"])
     listed = rows_of(
         client.get(reverse("assessment_firms"), {"county": world.wuzhi.pk}).content.decode()
     )
     ding = next(row for row in listed if ">丁</a>" in row)
-    assert "<td>5.00（经异议更正）</td>" in ding and "<td>2.00" not in ding
+    assert "<td>5.00（经异议更正）</td>" in ding and "<td>0.50（经异议更正）</td>" in ding
+    assert "<td>2.00" not in ding
     page = client.get(reverse("assessment_firm", args=[firm.pk])).content.decode()
+    assert "税收25万元（经异议更正）" in page
     assert "亩均税收5.00万元/亩（经异议更正）" in page
-    assert "亩均税收经异议更正：登记数据计算为2.00，采纳异议后按5.00" in page
+    assert "单位能耗税收0.50万元/吨标准煤（经异议更正）" in page
+    decided = f"{world.users['city']}，{chinese_date(localdate(objection.decided_at))}"
+    assert f"税收：登记为10万元，采纳异议更正为25万元（{decided}）" in page
+    assert (
+        "单位能耗税收：登记数据计算为0.20万元/吨标准煤，按更正后的数据计算为0.50万元/吨标准煤"
+        in page
+    )
 
 
 def test_a_firms_page_after_the_publication_period_says_so_not_in_publication(
@@ -214,22 +229,26 @@ def test_a_firms_page_after_the_publication_period_says_so_not_in_publication(
     assert "公示期已满" in page and "待定稿" in page
 
 
-def test_a_firm_objections_values_are_shown_to_the_figures_two_decimals(
+def test_a_firm_objections_values_are_shown_as_the_register_keeps_them(
     client,
     world,
     register,  # noqa: F811
 ):
-    """Issue 13: a firm objection of 4.75 read 4.750000000000000000000000000 in the history
-    (firm results hold unrounded quotients, whose places the display followed)."""
-    FirmYear.objects.filter(firm__name="丙").update(land_area=9)  # 120 ÷ 9 = 13.33…
+    """Issue 13: a firm objection of 4.75 read 4.750000000000000000000000000 in the history;
+    a figure claimed is shown as registered, to its own decimals (23.75万元)."""
     issued = issue(world)
     objection = raise_objection(
-        issued, unit="丁", indicator="亩均税收", value=D("4.75"), reason="税款补录"
+        issued,
+        attachment=letter(),
+        unit="丁",
+        indicator="税收",
+        value=D("23.75"),
+        reason="税款补录",
     )
-    assert (objection.claimed, objection.original) == ("4.75", "2.00")
+    assert (objection.claimed, objection.original) == ("23.75", "10")
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_result", args=[issued.pk])).content.decode()
-    assert "对“亩均税收”提出异议，认为应为4.75（税款补录）" in page
-    assert "4.7500" not in page
+    assert "对“税收”提出异议，原值10，认为应为23.75：税款补录" in page
+    assert "23.750000" not in page
     objection.refresh_from_db()
-    assert objection.value == D("4.75")  # held as claimed: display only
+    assert objection.value == D("23.75")  # held as claimed: display only

@@ -23,6 +23,7 @@ from guanmo.assessment.objections import (
 )
 from guanmo.assessment.scoring import Direction
 from guanmo.assessment.services import save_scheme
+from tests.assessment.letters import letter
 
 DEFINITION = Definition(
     (
@@ -48,7 +49,12 @@ def published(world, settings):
 
 def test_the_page_shows_the_ranking_with_interval_bars_points_and_history(client, world, published):
     objection = raise_objection(
-        published, unit="武陟县", indicator="投资完成率", value=D(120), reason="数据有误"
+        published,
+        attachment=letter(),
+        unit="武陟县",
+        indicator="投资完成率",
+        value=D(120),
+        reason="数据有误",
     )
     corrected = accept_objection(objection, reason="核实无误")
     client.force_login(world.users["wuzhi"])
@@ -94,7 +100,12 @@ def test_a_county_office_has_no_what_if_form(client, world, published):
 
 def test_the_list_links_each_result_with_its_first_and_last(client, world, published):
     objection = raise_objection(
-        published, unit="武陟县", indicator="投资完成率", value=D(120), reason="数据有误"
+        published,
+        attachment=letter(),
+        unit="武陟县",
+        indicator="投资完成率",
+        value=D(120),
+        reason="数据有误",
     )
     corrected = accept_objection(objection, reason="核实无误")
     for who in ("city", "wuzhi", "leader"):
@@ -276,7 +287,12 @@ def test_a_county_may_object_to_an_adjustment_item_as_to_an_indicator(client, wo
     assert '<option value="国家级荣誉">' in page
     client.post(
         reverse("assessment_object", args=[result.pk]),
-        {"indicator": "国家级荣誉", "value": "1", "reason": "获国家级示范园区称号"},
+        {
+            "indicator": "国家级荣誉",
+            "value": "1",
+            "reason": "获国家级示范园区称号",
+            "attachment": letter(),
+        },
     )
     page = client.get(reverse("assessment_result", args=[result.pk])).content.decode()
     assert "温县对加分项“国家级荣誉”提出异议，认为应为1（获国家级示范园区称号），待处理" in page
@@ -327,7 +343,14 @@ def test_the_decision_form_shows_the_value_objected_to_beside_the_one_claimed(
     client, world, published
 ):
     """Tryout 15: the office decided on a claimed value without the current one beside it."""
-    raise_objection(published, unit="武陟县", indicator="投资完成率", value=D(120), reason="漏报")
+    raise_objection(
+        published,
+        attachment=letter(),
+        unit="武陟县",
+        indicator="投资完成率",
+        value=D(120),
+        reason="漏报",
+    )
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_result", args=[published.pk])).content.decode()
     form = page[page.index('class="decision"') :]

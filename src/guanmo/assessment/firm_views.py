@@ -16,10 +16,12 @@ from guanmo.accounts.scope import Scope
 from guanmo.assessment.exporters.firms import write_firm_list
 from guanmo.assessment.firms import (
     FIGURE_PLACES,
+    LAND_AREA,
     POLICIES,
     SALES_PER_MU,
     TAX_PER_ENERGY,
     TAX_PER_MU,
+    shown_figure,
 )
 from guanmo.assessment.forms import ObjectionForm
 from guanmo.assessment.models import FirmYear, RatedFirm, Result
@@ -86,22 +88,23 @@ def firm_list(request: HttpRequest) -> HttpResponse:
 
 
 def _row(line) -> dict:
+    marks = {name: CORRECTED if name in line.corrected else "" for name in line.corrected}
     shown = {name: number(value, FIGURE_PLACES) for name, value in line.indicators.items()}
-    marks = {name: CORRECTED if name in line.corrected else "" for name in line.indicators}
     return {
         "line": line,
-        "corrections": [
-            f"{name}{CORRECTED[1:-1]}：登记数据计算为{number(was, FIGURE_PLACES)}，采纳异议后按"
-            f"{number(line.indicators[name], FIGURE_PLACES)}计算"
-            for name, was in line.corrected.items()
-        ],
+        "figures": "，".join(
+            f"{name}{shown_figure(name, value)}{marks.get(name, '')}"
+            for name, value in line.figures.items()
+        ),
+        "land_area": f"{line.figures[LAND_AREA].normalize():f}{marks.get(LAND_AREA, '')}",
+        "corrections": [correction.text for correction in line.corrections],
         "tax_per_mu": shown[TAX_PER_MU],
         "sales_per_mu": shown[SALES_PER_MU],
         "tax_per_energy": shown[TAX_PER_ENERGY],
         "marks": {
-            "tax_per_mu": marks[TAX_PER_MU],
-            "sales_per_mu": marks[SALES_PER_MU],
-            "tax_per_energy": marks[TAX_PER_ENERGY],
+            "tax_per_mu": marks.get(TAX_PER_MU, ""),
+            "sales_per_mu": marks.get(SALES_PER_MU, ""),
+            "tax_per_energy": marks.get(TAX_PER_ENERGY, ""),
         },
     }
 

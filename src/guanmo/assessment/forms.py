@@ -5,6 +5,8 @@ from decimal import Decimal
 
 from django import forms
 
+from guanmo.assessment.attachments import ATTACHMENT_MAX_MB
+from guanmo.assessment.definition import VETO
 from guanmo.assessment.objections import DEFAULT_PUBLICATION_DAYS
 from guanmo.assessment.robustness import DEFAULT_NAMING_THRESHOLD, DEFAULT_RUNS
 from guanmo.sheets.forms import SheetFileField
@@ -15,15 +17,25 @@ MAX_PUBLICATION_DAYS = 60
 
 class ObjectionForm(forms.Form):
     indicator = forms.ChoiceField(label="指标")
-    value = forms.DecimalField(label="应为数值", max_digits=24, decimal_places=8)
+    value = forms.DecimalField(
+        label="应为数值",
+        max_digits=24,
+        decimal_places=8,
+        required=False,
+    )
     reason = forms.CharField(
         label="理由", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
-    attachment = forms.FileField(label="附件（可选）", required=False)
+    attachment = forms.FileField(
+        label="附件（证明材料）",
+        help_text=f"必传：PDF、JPG、PNG、DOCX或XLSX文件，不超过{ATTACHMENT_MAX_MB}MB",
+    )
 
     def __init__(self, *args, indicators: list[str], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["indicator"].choices = [(name, name) for name in indicators]
+        if VETO in indicators:
+            self.fields["value"].help_text = f"对{VETO}提出异议（请求撤销否决）时不填"
 
 
 class DecisionForm(forms.Form):

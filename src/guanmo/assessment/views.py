@@ -13,6 +13,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from guanmo.assessment.attachments import MISSING
 from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.exporters.text import (
     BREAKDOWN_NOTE,
@@ -316,7 +317,9 @@ def object_from_form(
     by its county's office, `filed_by`), telling the user in a message whether it was taken;
     the caller answers with its own page."""
     if not form.is_valid():
-        messages.error(request, "异议未提交：请选择指标，填写应为的数值和理由")
+        missing = "attachment" in form.errors and not request.FILES
+        said = MISSING if missing else "请选择指标，填写应为的数值和理由，并上传附件"
+        messages.error(request, f"异议未提交：{said}")
         return
     try:
         raise_objection(
