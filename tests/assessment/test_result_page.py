@@ -253,12 +253,13 @@ def test_the_page_downloads_its_ranking_and_breakdown_as_xlsx(client, world, set
     assert response.status_code == 404
 
 
-def test_the_naming_threshold_is_shown_as_a_percentage(client, world, published):
-    """Issue 13 (a fresh user): 末位认定概率0.8000 on the page; the one formatter says 80.0%."""
+def test_the_naming_threshold_is_said_for_what_it_is(client, world, published):
+    """Issue 13 (a fresh user): 末位认定概率0.8000 on the page, then 末位认定概率80.0%, which
+    reads as a probability of the last place rather than the bar it must reach (tryout 19)."""
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_result", args=[published.pk])).content.decode()
-    assert "末位认定概率80.0%" in page
-    assert "0.8000" not in page
+    assert "居首概率或末位概率达到80%（认定阈值）方认定第一名或末位" in page
+    assert "0.8000" not in page and "末位认定概率" not in page
 
 
 def test_a_sobol_estimate_above_1_is_marked_on_the_page_with_the_note(client, world, published):

@@ -20,7 +20,6 @@ from guanmo.assessment.exporters.text import (
     BREAKDOWN_TAIL,
     caps_sentence,
     item_sentence,
-    probability_text,
     raw_headers,
     raw_text,
     raw_values,
@@ -45,7 +44,7 @@ from guanmo.assessment.objections import (
     successor,
 )
 from guanmo.assessment.results import ShareClasses
-from guanmo.assessment.robustness import stated_place
+from guanmo.assessment.robustness import probability_shown, stated_place, threshold_text
 from guanmo.assessment.scheme_description import (
     INDICATOR_HEADERS,
     SOBOL_OUTPUT,
@@ -132,8 +131,8 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
             "rank": line["rank"],
             "unit": line["label"],
             "rank_change": line["change"],
-            "p_first": _probability(stored[line["unit"]]["p_first"]),
-            "p_last": _probability(stored[line["unit"]]["p_last"]),
+            "p_first": _probability(stored[line["unit"]]["p_first"], result.threshold),
+            "p_last": _probability(stored[line["unit"]]["p_last"], result.threshold),
             "bar": _bar(stored[line["unit"]], ranked),
         }
         for line in figures["lines"]
@@ -165,7 +164,7 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "result": result,
             "stage": stage(result),
-            "threshold": _probability(str(result.threshold)),
+            "threshold": threshold_text(result.threshold),
             "what_if_form": what_if_form,
             "supposed": supposed,
             "objection_form": ObjectionForm(indicators=objectable(result)) if may_object else None,
@@ -265,8 +264,8 @@ def share_rule(result: Result | None) -> str | None:
     return classes.rule_text(sum(1 for unit in result.output["units"] if unit["rank"]))
 
 
-def _probability(stored: str | None) -> str:
-    return probability_text(None if stored is None else Decimal(stored))
+def _probability(stored: str | None, threshold: Decimal) -> str:
+    return probability_shown(None if stored is None else Decimal(stored), threshold)
 
 
 def _what_if(request: HttpRequest, result: Result, indicators: list[str]):

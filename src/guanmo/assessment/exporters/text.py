@@ -13,13 +13,14 @@ from guanmo.assessment.outcome import (
     shown_breakdown,
 )
 from guanmo.assessment.results import first_placed, places_moved_words, points_lost_to
+from guanmo.assessment.robustness import probability_shown
 from guanmo.assessment.scheme_description import (
     SOBOL_OUTPUT,
     robustness_notes,
     varied_text,
 )
 from guanmo.assessment.sources import raw_header
-from guanmo.figures.formatting import UNDEFINED, half_up, rate
+from guanmo.figures.formatting import UNDEFINED, half_up
 from guanmo.sheets.cells import decimal_places
 
 RESULT_HEADERS = (
@@ -56,11 +57,6 @@ def unit_label(line: UnitLine) -> str:
     return line.unit + ("（一票否决）" if line.vetoed else "")
 
 
-def probability_text(probability: Decimal | None) -> str:
-    """A probability (fraction 0–1) as a percentage to one decimal: 1 → 100.0%."""
-    return UNDEFINED if probability is None else rate(probability * 100)
-
-
 def result_rows(outcome: Outcome) -> list[list[str]]:
     """The ranking as table rows of text (RESULT_HEADERS)."""
     rows = []
@@ -75,8 +71,8 @@ def result_rows(outcome: Outcome) -> list[list[str]]:
                 change_text(line),
                 UNDEFINED if spread is None else f"{spread.median_rank.normalize():f}",
                 UNDEFINED if spread is None else "{}—{}".format(*spread.rank_interval),
-                probability_text(spread and spread.p_first),
-                probability_text(spread and spread.p_last),
+                probability_shown(spread and spread.p_first, outcome.threshold),
+                probability_shown(spread and spread.p_last, outcome.threshold),
             ]
         )
     return rows
