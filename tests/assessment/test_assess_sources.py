@@ -26,6 +26,7 @@ from guanmo.assessment.services import issue_result, recompute, save_scheme
 from guanmo.assessment.sheet_reading import Refused, read_scheme
 from guanmo.assessment.source_selectors import fill_from_sources
 from guanmo.assessment.sources import SourceCycle
+from guanmo.documents.official import chinese_date
 from guanmo.indicators.models import Indicator, IndicatorValue
 from guanmo.observation import services
 from guanmo.observation.models import Tour
@@ -181,7 +182,11 @@ def test_the_tour_score_is_the_county_score_of_the_cycles_tour(toured, world):
     tour = Tour.objects.get()
     scores = {region.region: region.score for region in results_of(tour).regions}
     assert scores == {"武陟县": D("86.00"), "温县": D("80.00")}
-    assert "武陟县“观摩得分”：观摩:县区得分（「2025年第二次重点项目观摩」2个观摩点" in said
+    day = chinese_date(tour.first_day)
+    assert (
+        f"武陟县“观摩得分”：观摩:县区得分（观摩评比得分：「2025年第二次重点项目观摩」（{day}），2个观摩点"
+        in said
+    )
     # 一级 weights 60, 20, 40 of 120: 武陟县 0 + 100 / 6 + 100 / 3 = 50.00
     first = json.loads(output)["units"][0]
     assert (first["unit"], first["score"]) == ("武陟县", "50.00")

@@ -303,7 +303,7 @@ def test_the_page_explains_each_adjustment_item(client, world, settings):
     result = full_result(world, settings)
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_result", args=[result.pk])).content.decode()
-    assert "<li>武陟县：加分“国家级荣誉”0.50分（国家级荣誉1次，每次加0.5分）</li>" in page
+    assert "<li>武陟县：加分项“国家级荣誉”加0.50分（国家级荣誉1次，每次加0.5分）</li>" in page
 
 
 def test_the_page_links_its_issued_bulletin(client, world, published):

@@ -18,7 +18,7 @@ from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.assessment.cycle_sheets import CycleSheets, read_cycle
 from guanmo.assessment.definition import Definition, Inputs, weights_of
-from guanmo.assessment.forms import CycleUploadForm, RunForm
+from guanmo.assessment.forms import CycleUploadForm, RunForm, form_faults
 from guanmo.assessment.objections import ObjectionError, publish_cycle
 from guanmo.assessment.outcome import overall_caps
 from guanmo.assessment.results import Classes, ShareClasses
@@ -79,7 +79,7 @@ def cycle_preview(request: HttpRequest) -> HttpResponse:
         messages.error(request, "上传的表格已过期或不存在，请重新上传")
         return redirect("assessment_upload")
     if not form.is_valid():
-        messages.error(request, "考核周期或参数有误，请重新上传")
+        messages.error(request, f"考核周期或参数有误，请重新上传：{form_faults(form)}")
         return redirect("assessment_upload")
     sources = {key: named_source(path, given.get(f"{key}_name", "")) for key, path in paths.items()}
     context = {"form": form, "given": given}

@@ -27,7 +27,7 @@ from guanmo.assessment.exporters.text import (
     sensitivity_rows,
 )
 from guanmo.assessment.exporters.xlsx import write_xlsx
-from guanmo.assessment.forms import DecisionForm, ObjectionForm, WhatIfForm
+from guanmo.assessment.forms import DecisionForm, ObjectionForm, WhatIfForm, form_faults
 from guanmo.assessment.history import history
 from guanmo.assessment.models import Objection, Result
 from guanmo.assessment.objections import (
@@ -317,8 +317,7 @@ def object_from_form(
     the caller answers with its own page."""
     if not form.is_valid():
         missing = "attachment" in form.errors and not request.FILES
-        said = MISSING if missing else "请选择指标，填写应为的数值和理由，并上传附件"
-        messages.error(request, f"异议未提交：{said}")
+        messages.error(request, f"异议未提交：{MISSING if missing else form_faults(form)}")
         return
     try:
         raise_objection(

@@ -254,7 +254,7 @@ def choice_name(choice: str) -> str:
 
 def adjustment_sentences(outcome: Outcome) -> list[str]:
     """Each unit's 加分/扣分 items as one sentence each (`outcome.adjustment_items`), units in
-    rank order (乙县：扣分“安全事故”-2.00分（安全事故3次，每次扣1分，计3.00分，单项最多扣2分，
+    rank order (乙县：扣分项“安全事故”扣2.00分（安全事故3次，每次扣1分，计3.00分，单项最多扣2分，
     实扣2.00分）), then the scheme's overall caps when it has any (`caps_sentence`)."""
     said = [
         item_sentence(line.unit, item._asdict())
@@ -274,8 +274,12 @@ def caps_sentence(definition: Definition) -> str | None:
 
 def item_sentence(unit: str, item: Mapping[str, str]) -> str:
     """A 加分/扣分 item as a sentence, from its `AdjustmentItem` fields (or the issued JSON's
-    `adjustments` entry, the same)."""
-    return f"{unit}：{item['kind']}“{item['item']}”{item['points']}分（{item['reason']}）"
+    `adjustments` entry, the same), its points said by the verb, not a sign (tryout 19:
+    扣分“安全事故”-2.00分): 乙县：扣分项“安全事故”扣2.00分（…）, 甲县：加分项“国家级荣誉”
+    加0.50分（…）."""
+    verb = item["kind"][0]  # 加 or 扣
+    points = item["points"].lstrip("+-")
+    return f"{unit}：{item['kind']}项“{item['item']}”{verb}{points}分（{item['reason']}）"
 
 
 def render_text(outcome: Outcome) -> str:
