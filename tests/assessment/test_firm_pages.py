@@ -45,6 +45,22 @@ def test_the_city_office_lists_every_firm_with_class_and_per_mu_figures(client, 
     assert "<td>100.00</td><td>A</td>" in first
 
 
+def test_the_list_is_ordered_by_rank_with_the_county_a_filter(client, world, issued):
+    """Tryout 19: the list was ordered by county; the issue ranks firms by score and class.
+    Ranked firms by rank (甲 1, 己 2, 乙 3, 丙 4, 丁 5), then 戊, not rated; the .xlsx alike."""
+    client.force_login(world.users["city"])
+    url = reverse("assessment_firms")
+    names = [
+        row.split("</a>")[0].rsplit(">", 1)[1] for row in rows_of(client.get(url).content.decode())
+    ]
+    assert names == ["甲", "己", "乙", "丙", "丁", "戊"]
+    by_county = rows_of(client.get(url, {"county": world.wenxian.pk}).content.decode())
+    assert [row.split("</a>")[0].rsplit(">", 1)[1] for row in by_county] == ["己", "丙", "戊"]
+    response = client.get(url, {"format": "xlsx"})
+    sheet = load_workbook(BytesIO(b"".join(response.streaming_content))).active
+    assert [row[0] for row in sheet.iter_rows(min_row=3, values_only=True)] == names
+
+
 def test_the_list_filters_by_county_and_by_class(client, world, issued):
     client.force_login(world.users["city"])
     url = reverse("assessment_firms")
@@ -75,10 +91,10 @@ def test_the_export_gives_the_figures_and_the_class_as_issued(client, world, iss
     response = client.get(reverse("assessment_firms"), {"format": "xlsx", "class": "A"})
     sheet = load_workbook(BytesIO(b"".join(response.streaming_content))).active
     header, *rows = list(sheet.iter_rows(min_row=2, values_only=True))
-    assert header[0] == "企业名称" and header[-1] == "等次"
+    assert header[0] == "企业名称" and header[-2:] == ("等次", "更正（经异议）")
     (row,) = rows
-    assert (row[0], row[2], row[4], row[7], row[10], row[11], row[12]) == (
-        "甲", "武陟县", 10, 40, 100, 1, "A",
+    assert (row[0], row[2], row[4], row[8], row[11], row[12], row[13], row[14]) == (
+        "甲", "武陟县", 10, 40, 100, 1, "A", None,
     )  # fmt: skip
 
 
