@@ -61,6 +61,16 @@ def test_the_list_is_ordered_by_rank_with_the_county_a_filter(client, world, iss
     assert [row[0] for row in sheet.iter_rows(min_row=3, values_only=True)] == names
 
 
+def test_the_pages_say_how_the_two_decimal_figures_recompute(client, world, issued):
+    """Tryout 19: a score recomputed by hand from the shown two-decimal 亩均税收 was off (49.61
+    against 49.66); the scoring keeps exact quotients and the pages say the basis."""
+    client.force_login(world.users["city"])
+    said = "得分按未经舍入的比值计算，页面上的比值保留两位小数（四舍五入）"
+    assert said in client.get(reverse("assessment_firms")).content.decode()
+    firm = Firm.objects.get(name="丙")
+    assert said in client.get(reverse("assessment_firm", args=[firm.pk])).content.decode()
+
+
 def test_the_list_filters_by_county_and_by_class(client, world, issued):
     client.force_login(world.users["city"])
     url = reverse("assessment_firms")

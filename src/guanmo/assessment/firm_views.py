@@ -18,6 +18,7 @@ from guanmo.assessment.firms import (
     FIGURE_PLACES,
     LAND_AREA,
     POLICIES,
+    RECOMPUTING_BASIS,
     SALES_PER_MU,
     TAX_PER_ENERGY,
     TAX_PER_MU,
@@ -82,6 +83,7 @@ def firm_list(request: HttpRequest) -> HttpResponse:
             "grade": grade,
             "result": result,
             "share_rule": share_rule(result),
+            "basis": RECOMPUTING_BASIS,
             "rows": [_row(line) for line in lines],
         },
     )
@@ -133,7 +135,11 @@ def firm_page(request: HttpRequest, pk: int) -> HttpResponse:
                 "objection_form": objection_form,
             }
         )
-    return render(request, "assessment/firm_page.html", {"firm": firm, "rows": rows})
+    return render(
+        request,
+        "assessment/firm_page.html",
+        {"firm": firm, "rows": rows, "basis": RECOMPUTING_BASIS},
+    )
 
 
 def _pending_note(result: Result | None) -> str:

@@ -29,6 +29,14 @@ TAX_PER_ENERGY = "单位能耗税收"
 # The unit of each indicator the register gives (`firm_indicators`).
 FIRM_UNITS = {TAX_PER_MU: "万元/亩", SALES_PER_MU: "万元/亩", TAX_PER_ENERGY: "万元/吨标准煤"}
 FIGURE_PLACES = 2  # 万元/亩 and 万元/吨标准煤 shown to two decimals (stored unrounded)
+# How the per-亩 figures shown are to be recomputed (tryout 19: a score recomputed by hand from
+# the two-decimal figures came out 49.61 against the issued 49.66): the scoring keeps the exact
+# quotients, the pages round them for display only, and say so.
+RECOMPUTING_BASIS = (
+    "亩均税收＝税收÷用地面积，亩均销售收入＝销售收入÷用地面积，单位能耗税收＝税收÷综合能耗；"
+    "得分按未经舍入的比值计算，页面上的比值保留两位小数（四舍五入），以其复算得分会有尾差，"
+    "复算请用用地面积、税收等登记数据（导出的Excel保留全部位数）"
+)
 EXAMPLE_SCHEME = Path(__file__).resolve().parent / "examples" / "亩均效益评价.csv"
 LAND_THRESHOLD = Decimal(3)  # 亩: firms on less land are not rated (不参评)
 LOW_TAX_PER_MU = Decimal(5)  # 万元/亩: below it, 城镇土地使用税 levied more heavily
