@@ -1,6 +1,8 @@
 # Guanmo: `make demo` serves the demo city, `make test` runs the whole suite on SQLite and PostgreSQL.
 PYTHON ?= python3
 VENV := .venv
+# bash for `set -o pipefail` (a test run's status through its line marker)
+SHELL := /bin/bash
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 GUANMO := $(BIN)/guanmo
@@ -43,13 +45,16 @@ demo: $(STAMP)
 	# The demo city lives in December 2025: its deadlines and escalations are as of that day.
 	GUANMO_DEBUG=1 GUANMO_TODAY=$(DEMO_TODAY) $(GUANMO) runserver 127.0.0.1:8000
 
-test: test-sqlite test-postgres
+# The two databases at once (one process a core), each line marked with its database; the
+# target fails when either run fails.
+test: $(STAMP) system-packages
+	$(MAKE) --no-print-directory -j2 --output-sync=line test-sqlite test-postgres
 
 test-sqlite: $(STAMP) system-packages
-	GUANMO_TEST_DATABASE=sqlite $(BIN)/python -m pytest
+	set -o pipefail; GUANMO_TEST_DATABASE=sqlite $(BIN)/python -m pytest 2>&1 | sed -u 's/^/[SQLite] /'
 
 test-postgres: $(STAMP) system-packages
-	GUANMO_TEST_DATABASE=postgres $(BIN)/python -m pytest
+	set -o pipefail; GUANMO_TEST_DATABASE=postgres $(BIN)/python -m pytest 2>&1 | sed -u 's/^/[PostgreSQL] /'
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -76,16 +76,23 @@ def horizon_fault(day: date, start: date, label: str) -> str | None:
     return f"「{label}」不能晚于{latest:%Y年%m月%d日}（{within}）"
 
 
+def past_fault(day: date, start: date, label: str, start_words: str) -> str | None:
+    """Why `day` lies too far before `start` (named `start_words` in the message) for the field
+    `label`, or None: not more than settings.GUANMO_DATE_PAST_DAYS before it."""
+    past = settings.GUANMO_DATE_PAST_DAYS
+    earliest = start - timedelta(days=past)
+    if day >= earliest:
+        return None
+    return f"「{label}」不能早于{earliest:%Y年%m月%d日}（{start_words}前{past}天以内）"
+
+
 def window_fault(day: date, today: date, label: str) -> str | None:
     """Why the recorded date `day` of the field `label` (a visit, a meeting, a tour's first
     day) lies outside its window, or None: not more than settings.GUANMO_DATE_PAST_DAYS before
     `today`, nor further ahead than the horizon."""
-    past = settings.GUANMO_DATE_PAST_DAYS
-    earliest = today - timedelta(days=past)
-    if day < earliest:
-        within = f"{today:%Y年%m月%d日}前{past}天以内"
-        return f"「{label}」不能早于{earliest:%Y年%m月%d日}（{within}）"
-    return horizon_fault(day, today, label)
+    return past_fault(day, today, label, f"{today:%Y年%m月%d日}") or horizon_fault(
+        day, today, label
+    )
 
 
 def pixels_fault(image: IO[bytes], name: str) -> str | None:

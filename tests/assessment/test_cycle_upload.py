@@ -344,3 +344,12 @@ def test_a_whole_number_given_with_decimals_is_refused_naming_the_field():
     assert not form.is_valid()
     assert form_faults(form) == "稳健性检验模拟次数应为整数"
     assert 'type="number"' not in str(form["runs"]) and 'inputmode="numeric"' in str(form["runs"])
+
+
+def test_the_schemes_number_given_on_upload_is_kept_for_its_bulletin(office, sheets):
+    """Tryout 19: the bulletin cites the scheme by name and 文号 (根据《…》（焦政办〔2025〕3号）);
+    the 文号 is given with the scheme's name on upload and kept with the scheme."""
+    preview = upload(office, sheets, document_number="焦政办〔2025〕3号").url
+    query = {key: values[0] for key, values in parse_qs(urlparse(preview).query).items()}
+    office.post(reverse("assessment_preview"), {**query, "action": "confirm"})
+    assert Result.objects.get().scheme.document_number == "焦政办〔2025〕3号"

@@ -68,13 +68,15 @@ def test_the_corrected_result_links_back(client, world, corrected):
 
 
 def test_each_history_ends_at_its_own_end(corrected):
+    """Tryout 19: the history said its dates as 2025-12-01 where every other page says
+    2025年12月1日 (`documents.official.chinese_date`)."""
     first, second = corrected
     steps = [step.text for step in history(first)]
-    assert steps[0] == "2025-12-01发布公示"
-    assert steps[-1] == f"2025-12-03更正为编号{second.pk}的结果"
+    assert steps[0] == "2025年12月1日发布公示"
+    assert steps[-1] == f"2025年12月3日更正为编号{second.pk}的结果"
     assert not any("定稿" in text for text in steps)
     steps = [step.text for step in history(second)]
-    assert steps[-1] == "2025-12-08定稿"
+    assert steps[-1] == "2025年12月8日定稿"
 
 
 def test_the_pages_json_carries_both_ids(client, world, corrected):

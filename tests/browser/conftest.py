@@ -114,5 +114,7 @@ def phone(browser):
 
 @pytest.fixture
 def screenshot_dir() -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS
+    """var/screenshots/<database>: `make test` runs SQLite and PostgreSQL at once."""
+    folder = SCREENSHOTS / os.environ.get("GUANMO_TEST_DATABASE", "sqlite")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -366,6 +366,22 @@ def test_the_city_office_issues_the_board_as_a_numbered_document(client, world, 
     assert "武陟县固定资产投资增速居全市第10位，较上月后移3位。" in paragraphs
 
 
+def test_the_issued_boards_workbook_is_the_one_issued(client, world, figures):
+    client.force_login(world.users["city"])
+    query = "?year=2025&month=5"
+    client.post(reverse("indicator_board_issue") + query, {"dated": "2025-06-03"})
+    # a correction after issue: 武陟县's May growth 9.5 → 25, first of the group today
+    IndicatorValue.objects.filter(
+        indicator=figures.investment, region=world.wuzhi, year=YEAR, month=5
+    ).update(reported_growth=D(25))
+
+    response = client.get(reverse("indicator_board_file", args=["xlsx"]) + query)
+
+    rows = load_workbook(io.BytesIO(b"".join(response.streaming_content)))["固定资产投资"]
+    wuzhi = next(list(r) for r in rows.iter_rows(values_only=True) if r[0] == "武陟县")
+    assert wuzhi[4:6] == [10, -3]  # as issued: 10th, 后移3位
+
+
 def test_a_peer_groups_board_totals_its_members_never_the_city(client, world, figures):
     wenxian = world.city.children.get(name="温县")
     add_to_peer_group(world.city, "同类县", [world.wuzhi, wenxian], short_name="同类县")

@@ -98,3 +98,38 @@ def test_the_project_table_says_it_is_not_yet_due(world, entered_in_june):
 
     assert (sunlit.due, sunlit.reporting) == (False, "未到报送月份")
     assert others == {"是"}
+
+
+def _wuzhi(report):
+    return next(figures for figures in report.regions if figures.region == "武陟县")
+
+
+def test_its_plan_is_in_its_units_totals_only_from_the_month_it_entered(world, entered_in_june):
+    # 武陟县's other projects: plans 1200 + 2000, completed by March 400 + 120
+    may = progress_report_for(world.city, YEAR, 5)
+    june = progress_report_for(world.city, YEAR, 6)
+
+    assert (_wuzhi(may).projects, _wuzhi(may).annual_plan, _wuzhi(may).completed) == (
+        2,
+        Decimal(3200),
+        Decimal(520),
+    )
+    assert _wuzhi(may).completion_rate == Decimal("16.3")  # 520 ÷ 3200 = 16.25%
+    assert (may.total.projects, may.total.annual_plan) == (4, Decimal(5000))
+    assert (_wuzhi(june).projects, _wuzhi(june).annual_plan) == (3, Decimal(3800))
+    assert _wuzhi(june).completion_rate == Decimal("13.7")  # 520 ÷ 3800 = 13.68%
+    assert (june.total.projects, june.total.annual_plan) == (5, Decimal(5600))
+
+
+def test_the_dashboards_plan_leaves_it_out_before_it_entered(client, world, entered_in_june):
+    entered_in_june.leader = world.users["leader"]
+    entered_in_june.save()
+    client.force_login(world.users["leader"])
+
+    march = client.get(reverse("dashboard"), {"year": YEAR, "month": 3}).context
+
+    # the leader's projects counted in March: 武陟县智能装备产业园 1200 and 温县太极文化产业园
+    # 1000; the plan line is m/12 of their 2200 万元, in 亿元 (with the 600 entering in June it
+    # would be 0.02, 0.05, 0.07)
+    assert (march["when"].year, march["when"].month) == (YEAR, 3)
+    assert march["chart"]["plan_line"] == ["0.02", "0.04", "0.06"]

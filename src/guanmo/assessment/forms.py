@@ -94,6 +94,12 @@ class RunForm(forms.Form):
         label="考核周期", max_length=32, help_text="如“2025年度”“2025年第一季度”"
     )
     name = forms.CharField(label="考核办法名称", max_length=128, initial="综合考核")
+    document_number = forms.CharField(
+        label="考核办法文号（可选）",
+        max_length=40,
+        required=False,
+        help_text="如“焦政办〔2025〕3号”，通报开头引用",
+    )
     runs = whole_number("稳健性检验模拟次数", min_value=0, max_value=MAX_RUNS, initial=DEFAULT_RUNS)
     seed = whole_number("随机数种子", min_value=0, max_value=2**31 - 1, initial=0)
     threshold = forms.DecimalField(

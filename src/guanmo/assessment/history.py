@@ -2,13 +2,15 @@
 for an accepted one what the correction changed, result by result up to the one asked about."""
 
 from dataclasses import dataclass
+from datetime import date
 
-from django.utils.timezone import localtime
+from django.utils.timezone import localdate
 
 from guanmo.assessment.definition import VETO, Definition, Inputs
 from guanmo.assessment.firms import FIGURE_PLACES
-from guanmo.assessment.models import LIFTED, Objection, Result
+from guanmo.assessment.models import LIFTED, Objection, Result, ResultChange
 from guanmo.assessment.objections import chain_of, subject
+from guanmo.documents.official import chinese_date
 from guanmo.figures.formatting import number
 
 
@@ -73,20 +75,44 @@ def recomputed_values(unit: str, corrected: Result) -> str:
     return "".join(f"{each}，" for each in said)
 
 
+def _day(moment) -> str:
+    """The local day of a moment as every page says a date: 2025年12月15日 (`chinese_date`;
+    tryout 19: the history alone said 2025-12-15)."""
+    return chinese_date(localdate(moment))
+
+
 def _clause(text: str) -> str:
     """A typed reason as a clause inside a history sentence: its closing punctuation dropped
     (予以采纳。 → 予以采纳), so the sentence never reads "。；"."""
     return text.strip().rstrip("。．.；;，,、 ")
 
 
+def chain_to(result: Result) -> list[Result]:
+    """The results from the first issued up to `result` (`chain_of` cut at it)."""
+    whole = chain_of(result)
+    return whole[: [r.pk for r in whole].index(result.pk) + 1]
+
+
+def change_text(change: ResultChange) -> str:
+    """A `ResultChange` as the history says it: 通报《关于…的通报》成文日期为2025年12月8日;
+    2025年12月9日印发通报，发文字号焦作项目办〔2025〕1号."""
+    if change.field == ResultChange.DATED:
+        title = f"《{change.document.title}》" if change.document else ""
+        return f"通报{title}成文日期为{chinese_date(date.fromisoformat(change.new_value))}"
+    if change.field == ResultChange.ISSUED:
+        return f"{_day(change.at)}印发通报，发文字号{change.new_value}"
+    return f"{_day(change.at)}{change.field}：{change.new_value}"
+
+
 def history(result: Result) -> list[Step]:
     """The result's history, first issue first, up to its own end: each objection and its
     decision, and for an accepted one the value corrected and the ranks it moved (the why of
     every change); a superseded result's ends with the result correcting it, the standing
-    one's with its 定稿 (tryout 15: not with a later result's)."""
+    one's with its 定稿 (tryout 15: not with a later result's), then its bulletin's 成文日期
+    and 印发 (`ResultChange`, tryout 19)."""
     whole = chain_of(result)
-    chain = whole[: [r.pk for r in whole].index(result.pk) + 1]
-    steps = [Step(chain[0], None, f"{localtime(chain[0].issued_at):%Y-%m-%d}发布公示")]
+    chain = chain_to(result)
+    steps = [Step(chain[0], None, f"{_day(chain[0].issued_at)}发布公示")]
     objections = (
         Objection.objects.filter(result__in=chain)
         .select_related("result", "corrected_result__supersedes")
@@ -123,9 +149,9 @@ def history(result: Result) -> list[Step]:
     final = chain[-1]
     if final.pk != whole[-1].pk:
         later = whole[len(chain)]
-        steps.append(
-            Step(later, None, f"{localtime(later.issued_at):%Y-%m-%d}更正为编号{later.pk}的结果")
-        )
+        steps.append(Step(later, None, f"{_day(later.issued_at)}更正为编号{later.pk}的结果"))
     elif final.status == Result.Status.FINAL:
-        steps.append(Step(final, None, f"{localtime(final.finalised_at):%Y-%m-%d}定稿"))
+        steps.append(Step(final, None, f"{_day(final.finalised_at)}定稿"))
+    changes = ResultChange.objects.filter(result__in=chain).select_related("result", "document")
+    steps += [Step(change.result, None, change_text(change)) for change in changes]
     return steps

@@ -16,8 +16,10 @@ from django.utils import timezone
 from guanmo import clock
 from guanmo.assessment.definition import VETO, Inputs
 from guanmo.assessment.firms import FIGURE_PLACES
+from guanmo.documents.models import IssuedDocument
 from guanmo.figures.formatting import number
 from guanmo.regions.models import Region
+from guanmo.reporting.models import FieldChange
 
 HASH_LENGTH = 64  # SHA-256 in hex
 LIFTED = "撤销一票否决"  # what an objection to the veto claims
@@ -43,6 +45,10 @@ class Scheme(models.Model):
         Region, verbose_name="城市", on_delete=models.PROTECT, related_name="assessment_schemes"
     )
     name = models.CharField("考核办法", max_length=128)
+    # The 考核办法's own 发文字号, which the bulletin cites after its name (根据《…》（…）).
+    document_number = models.CharField(
+        "考核办法文号", max_length=40, blank=True, help_text="如：焦政办〔2025〕3号；无则留空"
+    )
     cycle = models.CharField("考核周期", max_length=32, help_text="如“2025年度”“2025年第一季度”")
     units = models.JSONField("参评单位", default=list, help_text="单位名称，按排列顺序")
     firm_year = models.PositiveSmallIntegerField(
@@ -115,6 +121,38 @@ class Result(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scheme}结果（{timezone.localdate(self.issued_at)}）"
+
+
+class ResultChange(FieldChange):
+    """One entry of a result's history beside its objections (the shared history shape,
+    `reporting.models.FieldChange`): the bulletin's 成文日期 and its 印发, each with who and
+    when (`at`, the installation's clock), written only by `bulletin.record_issue`.
+    `new_value` holds a date as ISO (2025-12-08) and the 发文字号 as issued; pages say them
+    through `history.history`."""
+
+    DATED = "成文日期"  # `field` of the bulletin's 成文日期
+    ISSUED = "印发"  # `field` of its 印发
+    BULLETIN = "印发通报"  # `source` of both
+
+    result = models.ForeignKey(
+        Result, verbose_name="考核结果", on_delete=models.CASCADE, related_name="changes"
+    )
+    document = models.ForeignKey(
+        IssuedDocument,
+        verbose_name="文件",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    at = models.DateTimeField("时间", default=clock.now, editable=False)
+
+    class Meta(FieldChange.Meta):
+        verbose_name = verbose_name_plural = "考核结果记录"
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.result} {self.field}：{self.new_value}"
 
 
 def objection_file_path(objection: "Objection", filename: str) -> str:

@@ -66,13 +66,17 @@ def publish_cycle(
     inputs: Inputs,
     *,
     days: int = DEFAULT_PUBLICATION_DAYS,
+    document_number: str = "",
     **options,
 ) -> Result:
-    """Keep the scheme for the city's cycle (`save_scheme`, its units those of `inputs`) and
+    """Keep the scheme for the city's cycle (`save_scheme`, its units those of `inputs`, its
+    文号 `document_number`) and
     publish its result on `inputs` (`publish_result`, same options), in one transaction: both
     or neither. Raises ResultError or ObjectionError (in Chinese) for a result that cannot be
     issued."""
-    scheme = save_scheme(city, cycle, name, definition, list(inputs.values))
+    scheme = save_scheme(
+        city, cycle, name, definition, list(inputs.values), document_number=document_number
+    )
     return publish_result(scheme, inputs, days=days, **options)
 
 
@@ -420,21 +424,29 @@ def issue_date_refusal(result: Result, dated: date) -> str | None:
 def issue_bulletin(result: Result, *, dated: date, user: User | None = None) -> IssuedDocument:
     """Issue the final result as an official document (综合考核结果通报) through the common
     builder, numbered in the city's series; its sentences and table are the result's,
-    recomputed from what it froze. Raises DocumentError for a result not yet final or a
-    `dated` before its 定稿日期 (`issue_date_refusal`)."""
+    recomputed from what it froze, with the opening, 公示 and policies of `bulletin.facts_of`;
+    its 成文日期 and 印发 are kept in the result's history (`bulletin.record_issue`). Raises
+    DocumentError for a result not yet final or a `dated` before its 定稿日期
+    (`issue_date_refusal`)."""
     if result.status != Result.Status.FINAL:
         raise DocumentError("考核结果定稿后方可印发通报")
     check_date(dated, today=today())
     if refusal := issue_date_refusal(result, dated):
         raise DocumentError(refusal)
+    from guanmo.assessment.bulletin import facts_of, record_issue  # the bulletin reads chains
+
     outcome = recompute(result)
     title = result_bulletin_title(result)
-    return issue(
-        result.scheme.city,
-        kind=Kind.ASSESSMENT_BULLETIN,
-        subject=f"assessment-{result.pk}",
-        title=title,
-        dated=dated,
-        user=user,
-        build=lambda head: results_docx(outcome, head, title),
-    )
+    facts = facts_of(result, outcome)
+    with transaction.atomic():
+        document = issue(
+            result.scheme.city,
+            kind=Kind.ASSESSMENT_BULLETIN,
+            subject=f"assessment-{result.pk}",
+            title=title,
+            dated=dated,
+            user=user,
+            build=lambda head: results_docx(outcome, head, title, facts),
+        )
+        record_issue(result, document, user)
+    return document

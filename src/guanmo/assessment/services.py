@@ -44,9 +44,11 @@ def save_scheme(
     units: Sequence[str],
     *,
     firm_year: int | None = None,
+    document_number: str = "",
     replace: bool = False,
 ) -> Scheme:
-    """Keep a city's scheme for a cycle (a firm scheme with its `firm_year`). A scheme of the
+    """Keep a city's scheme for a cycle (a firm scheme with its `firm_year`; `document_number`
+    the 考核办法's own 文号, which its bulletin cites, "" for none). A scheme of the
     same city, cycle and name is replaced only when `replace` is asked for, and never once a
     result was issued under it (its results are frozen with it; issue 13 "a scheme is frozen
     with the cycle's results"). Raises SchemeError (in Chinese) saying which."""
@@ -56,6 +58,7 @@ def save_scheme(
         "definition_hash": definition_hash(data),
         "units": list(units),
         "firm_year": firm_year,
+        "document_number": document_number.strip(),
     }
     existing = Scheme.objects.filter(city=city, cycle=cycle, name=name).first()
     if existing is None:

@@ -120,6 +120,7 @@ def cycle_preview(request: HttpRequest) -> HttpResponse:
                 sheets.definition,
                 inputs,
                 days=data["days"],
+                document_number=data["document_number"],
                 runs=data["runs"],
                 seed=data["seed"],
                 threshold=data["threshold"],

@@ -187,7 +187,12 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
             .defer("content", "pdf")
             .filter(kind=Kind.ASSESSMENT_BULLETIN, subject=f"assessment-{result.pk}")
             .first(),
-            "breakdown": figures["breakdown"],
+            # each unit's row with its cells labelled, so that on a phone the table stacks
+            # (class stacked) and every figure is read under its indicator (tryout 19)
+            "breakdown": [
+                (row[0], list(zip([*indicators, *BREAKDOWN_TAIL], row[1:], strict=True)))
+                for row in figures["breakdown"]
+            ],
             "adjustments": [
                 item_sentence(unit["unit"], item)
                 for unit in output["units"]

@@ -2,6 +2,7 @@
 making a started lead a ledger project (issue 14: "When it starts, it becomes (or links to) a
 ledger project, keeping its history")."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -9,12 +10,13 @@ from typing import Any
 
 from django.db import transaction
 
-from guanmo import clock
+from guanmo import bounds, clock
 from guanmo.accounts.models import User
 from guanmo.attraction.funds import funds_faults
 from guanmo.attraction.models import FundsInPlace, Lead, LeadChange, LeadMilestone, StageDate
-from guanmo.attraction.selectors import host_unit, stage_dates
+from guanmo.attraction.selectors import host_unit, preparatory_dates, stage_dates
 from guanmo.attraction.stages import Stage, stage_faults
+from guanmo.documents.official import chinese_date
 from guanmo.ledger.milestones import MilestoneDates, date_faults
 from guanmo.ledger.models import KeyListEntry, Level, MilestoneKind, Project
 from guanmo.ledger.services.milestones import (
@@ -286,7 +288,7 @@ def link_to_ledger(
         given[kind] = MilestoneDates(kind, have.planned or planned, have.reached or reached)
     filled = milestone_changes(project, stored, given)
     if filled:
-        write_milestones(project.pk, given)
+        write_milestones(project.milestones, given)
     if own is not None:
         own.delete()
     lead.milestones.all().delete()  # from now on the project's milestones hold them
@@ -459,3 +461,85 @@ def record_funds(
             user=user,
             reason=reason.strip(),
         )
+
+
+def preparatory_faults(
+    lead: Lead,
+    stored: Mapping[MilestoneKind, MilestoneDates],
+    given: Mapping[MilestoneKind, MilestoneDates],
+    today: date,
+) -> list[str]:
+    """What is wrong with the 前期 dates `given` for the lead, each date checked only where it
+    differs from the one `stored`, in Chinese naming the approval: an actual date after today;
+    a planned date further ahead than the horizon (`bounds.horizon_fault`); any date more than
+    GUANMO_DATE_PAST_DAYS before the start of the lead's 登记年度 (`bounds.past_fault`)."""
+    start = date(lead.register_year, 1, 1)
+    since = f"登记年度{lead.register_year}年年初"
+    faults = []
+    for kind, dates in given.items():
+        before = stored.get(kind, MilestoneDates(kind))
+        for word, old, new in zip(
+            _WORDS, (before.planned, before.reached), (dates.planned, dates.reached), strict=True
+        ):
+            if new is None or new == old:
+                continue
+            label = f"{kind.label}{word}日期"
+            if word == "实际" and new > today:
+                fault = f"{label}{chinese_date(new)}晚于今天，实际日期不能是将来"
+            else:
+                fault = bounds.past_fault(new, start, label, since)
+                if fault is None and word == "计划":
+                    fault = bounds.horizon_fault(new, today, label)
+            if fault is not None:
+                faults.append(fault)
+    return faults
+
+
+def record_preparatory(
+    lead: Lead,
+    given: Mapping[MilestoneKind, MilestoneDates],
+    *,
+    reason: str,
+    user: User | None,
+    today: date,
+) -> Saved:
+    """Record the lead's 前期 approvals (models.PREPARATORY) from its page, each as `given`
+    (a date None clears it), checked by `preparatory_faults`: on the lead until it is a ledger
+    project, then on the project's milestones (`save_milestones`: checked and written in the
+    project's history), where they live from then on. Each change goes to the lead's history
+    with `reason`; `changes` says how many. Raises StageRefused with the reasons."""
+    stored = {dates.kind: dates for dates in preparatory_dates(lead)}
+    changed = {kind: dates for kind, dates in given.items() if dates != stored.get(kind)}
+    messages = preparatory_faults(lead, stored, changed, today)
+    if messages:
+        raise StageRefused(messages)
+    lines = [
+        change
+        for kind, dates in changed.items()
+        for word, old, new in zip(
+            _WORDS,
+            (stored[kind].planned, stored[kind].reached),
+            (dates.planned, dates.reached),
+            strict=True,
+        )
+        if (change := _history(lead, f"{kind.label}{word}日期", old, new)) is not None
+    ]
+    with transaction.atomic():
+        if lead.project_id is not None:
+            try:
+                save_milestones(
+                    lead.project,
+                    changed,
+                    user=user,
+                    today=today,
+                    reason=reason or f"来自招商项目“{lead.name}”",
+                    source=Source.ATTRACTION,
+                )
+            except MilestoneRefused as refused:
+                raise StageRefused(refused.messages) from refused
+        else:
+            write_milestones(lead.milestones, changed)
+        for change in lines:
+            change.source, change.reason, change.user = Source.ATTRACTION, reason, user
+        LeadChange.objects.bulk_create(lines)
+    return Saved(lead, False, len(lines))

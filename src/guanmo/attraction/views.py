@@ -3,9 +3,9 @@
 The funnel: the year's funnel to a month for the user's scope — the city with every county and
 park for those who see the city's totals, his own county or park for a county office — from
 the same `AttractionReport` as the command and the bulletin, with the leads it counts. A lead's
-page: its stages planned and reached, its funds and history; the city office and the office of
-the unit that counts it (its park when the park is a city unit, else its county) record its
-stages there."""
+page: its stages planned and reached, its 前期 approvals, its funds and history; the city office
+and the office of the unit that counts it (its park when the park is a city unit, else its
+county) record its stages, approvals and funds there."""
 
 from collections.abc import Callable
 from datetime import date
@@ -21,7 +21,7 @@ from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.attraction.forms import FundsForm, PickForm, StageForm, chosen_period
 from guanmo.attraction.funnel_chart import funnel_flows
-from guanmo.attraction.models import Lead
+from guanmo.attraction.models import PREPARATORY, Lead
 from guanmo.attraction.report import Picked, build_picked_report, pickable, picked_leads
 from guanmo.attraction.sections import report_sections
 from guanmo.attraction.selectors import (
@@ -32,8 +32,15 @@ from guanmo.attraction.selectors import (
     preparatory_dates,
     stage_dates,
 )
-from guanmo.attraction.services import Saved, StageRefused, record_funds, record_stage
+from guanmo.attraction.services import (
+    Saved,
+    StageRefused,
+    record_funds,
+    record_preparatory,
+    record_stage,
+)
 from guanmo.attraction.stages import STAGES, Stage
+from guanmo.ledger.forms import MilestoneForm
 from guanmo.regions.models import Region
 from guanmo.regions.services import units_of
 
@@ -202,12 +209,43 @@ def lead_funds(request: HttpRequest, pk: int) -> HttpResponse:
     return _lead_page(request, lead, funds_form=form)
 
 
+def _preparatory_form(lead: Lead, data=None) -> MilestoneForm:
+    """The 前期手续 form of the lead's page: each approval's planned and actual date, shown as
+    stored (the lead's own, or its project's once it is one: `selectors.preparatory_dates`)."""
+    stored = {dates.kind: dates for dates in preparatory_dates(lead)}
+    return MilestoneForm(data, stored=stored, kinds=PREPARATORY)
+
+
+@require_POST
+def lead_preparatory(request: HttpRequest, pk: int) -> HttpResponse:
+    """The lead's 前期 approvals' dates entered on its page (services.record_preparatory)."""
+    lead = _lead_for(request, pk, recording=True)
+    form = _preparatory_form(lead, request.POST)
+    saved = _saved(
+        form,
+        lambda data: record_preparatory(
+            lead,
+            form.given(),
+            reason=data["reason"].strip(),
+            user=request.user,
+            today=clock.today(),
+        ),
+    )
+    if saved is not None:
+        messages.success(
+            request, f"已保存{lead.name}的前期手续，{saved.changes}项变化已记入修改记录"
+        )
+        return redirect("attraction_lead", pk=lead.pk)
+    return _lead_page(request, lead, preparatory_form=form)
+
+
 def _lead_page(
     request: HttpRequest,
     lead: Lead,
     *,
     form: StageForm | None = None,
     funds_form: FundsForm | None = None,
+    preparatory_form: MilestoneForm | None = None,
 ) -> HttpResponse:
     scope: Scope = request.scope
     dates = stage_dates(lead)
@@ -230,6 +268,7 @@ def _lead_page(
             "reads_imports": scope.is_city_office,
             "form": form or StageForm(),
             "funds_form": funds_form or FundsForm(initial=_funds_initial(lead)),
+            "preparatory_form": preparatory_form or _preparatory_form(lead),
             "may_record": _may_record(scope, lead),
         },
     )

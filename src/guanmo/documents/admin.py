@@ -15,7 +15,7 @@ class IssuedDocumentAdmin(admin.ModelAdmin):
     list_display = ["number", "title", "kind", "dated", "issued_by", "issued_at"]
     list_filter = ["kind", "year"]
     search_fields = ["number", "title"]
-    exclude = ["content", "pdf"]
+    exclude = ["content", "pdf", "workbook"]
     readonly_fields = [
         "city",
         "county",

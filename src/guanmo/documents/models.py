@@ -66,7 +66,8 @@ class Kind(models.TextChoices):
 
 class IssuedDocument(models.Model):
     """A document as issued: its number, 成文日期, who issued it and the .docx itself with its
-    SHA-256. Downloading it again gives these bytes, whatever has changed since."""
+    SHA-256, and the workbook (.xlsx) issued with it, if any. Downloading either again gives
+    these bytes, whatever has changed since."""
 
     city = models.ForeignKey(
         Region, verbose_name="城市", on_delete=models.PROTECT, related_name="issued_documents"
@@ -98,6 +99,9 @@ class IssuedDocument(models.Model):
     content = models.BinaryField("文件（.docx）")
     sha256 = models.CharField("SHA-256", max_length=64)
     pdf = models.BinaryField("PDF", null=True, blank=True)
+    # The workbook issued with it (a bulletin's tables as .xlsx), kept as issued like the .docx;
+    # none for a document without one or issued before workbooks were kept.
+    workbook = models.BinaryField("表格（.xlsx）", null=True, blank=True)
 
     class Meta:
         verbose_name = "已印发文件"

@@ -106,10 +106,13 @@ def issue(
     county: Region | None = None,
     sequence: int | None = None,
     addressee: str | None = None,
+    build_workbook: Callable[[], bytes] | None = None,
 ) -> IssuedDocument:
     """Number, build and keep a document. `build` turns the letterhead into .docx bytes;
-    `sequence` is given by a caller that keeps its own numbering (supervision orders), else
-    the next of the series is taken. Raises DocumentError when the subject is issued already."""
+    `build_workbook`, when given, makes the .xlsx issued with it (a bulletin's tables), built
+    under the same lock from the same data and kept beside the .docx; `sequence` is given by a
+    caller that keeps its own numbering (supervision orders), else the next of the series is
+    taken. Raises DocumentError when the subject is issued already."""
     # The city's row is held while the number is taken: two issued at the same instant are
     # numbered one after the other instead of clashing on the unique number.
     city = locked(city)
@@ -132,6 +135,8 @@ def issue(
         issued_by=user,
     )
     document.store(build(head))
+    if build_workbook is not None:
+        document.workbook = build_workbook()
     document.save()
     return document
 

@@ -8,6 +8,7 @@ from datetime import date
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -32,10 +33,15 @@ def file_response(content: bytes, extension: str, filename: str) -> FileResponse
 
 
 def document_response(document: IssuedDocument, extension: str) -> FileResponse:
-    """An issued document as kept (.docx), or its PDF."""
+    """An issued document as kept (.docx), its PDF, or the workbook (.xlsx) issued with it
+    (404 saying so for one issued without a workbook: never one rebuilt from today's data)."""
     if extension == "pdf":
         content = _converted(lambda: pdf_of(document))
         filename = f"{document.title}.pdf"
+    elif extension == "xlsx":
+        if document.workbook is None:
+            raise Http404(f"{document.number}印发时未保存Excel表格")
+        content, filename = bytes(document.workbook), f"{document.title}.xlsx"
     else:
         content, filename = bytes(document.content), document.filename
     return _attachment(content, extension, filename)
@@ -80,7 +86,13 @@ def document_list(request: HttpRequest) -> HttpResponse:
     scope: Scope = request.scope
     if not (scope.sees_city_totals or scope.county):
         raise Http404("没有已印发的文件")
-    documents = documents_for(scope).defer("content", "pdf")
+    documents = (
+        documents_for(scope)
+        .defer("content", "pdf", "workbook")
+        .annotate(
+            kept_workbook=ExpressionWrapper(Q(workbook__isnull=False), output_field=BooleanField())
+        )
+    )
     return render(
         request,
         "documents/list.html",

@@ -1,6 +1,7 @@
 """Issuing a month's indicator report (主要指标调度情况) as an official document: numbered in the
 city office's main series and dated through `documents.services.issue`, as the monthly
-bulletins are, and kept as issued; before that, the draft is unnumbered and undated."""
+bulletins are, and kept as issued with its workbook; before that, the draft is unnumbered and
+undated."""
 
 from datetime import date
 
@@ -16,7 +17,7 @@ from guanmo.documents.services import (
     office_for,
 )
 from guanmo.indicators.report import IndicatorReport
-from guanmo.indicators.report_output import as_docx, docx_title
+from guanmo.indicators.report_output import as_docx, as_xlsx, docx_title
 from guanmo.progress.services import first_day_after
 from guanmo.regions.models import Region
 
@@ -42,6 +43,15 @@ def report_docx(city: Region, report: IndicatorReport) -> bytes:
     return as_docx(report, letterhead(office_for(city), number=None, dated=None))
 
 
+def report_xlsx(city: Region, report: IndicatorReport) -> bytes:
+    """The report's workbook: as issued when the report was issued with one, else built from
+    the data as it stands."""
+    document = issued_report(city, report)
+    if document is not None and document.workbook is not None:
+        return bytes(document.workbook)
+    return as_xlsx(report)
+
+
 def issue_report(
     city: Region, report: IndicatorReport, *, dated: date, user: User | None, today: date | None
 ) -> IssuedDocument:
@@ -61,4 +71,5 @@ def issue_report(
         dated=dated,
         user=user,
         build=lambda head: as_docx(report, head),
+        build_workbook=lambda: as_xlsx(report),
     )

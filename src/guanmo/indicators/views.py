@@ -15,7 +15,7 @@ from guanmo.figures.arithmetic import period_label
 from guanmo.figures.changes import rank_move_cell
 from guanmo.figures.formatting import display_for, points, rate
 from guanmo.indicators.choices import Kind, RankBy
-from guanmo.indicators.issuing import issue_report, issued_report, report_docx
+from guanmo.indicators.issuing import issue_report, issued_report, report_docx, report_xlsx
 from guanmo.indicators.models import PeerGroup
 from guanmo.indicators.report import (
     IndicatorReport,
@@ -29,7 +29,6 @@ from guanmo.indicators.report import (
 from guanmo.indicators.report_output import (
     TARGET_HEADERS,
     as_dict,
-    as_xlsx,
     growth_note,
     headers,
     table_title,
@@ -288,12 +287,14 @@ def indicator_board_issue(request: HttpRequest) -> HttpResponse:
 
 
 def indicator_board_file(request: HttpRequest, extension: str) -> HttpResponse:
-    """The 指标调度 report as .xlsx or .docx, as `indicator-report --format` writes it."""
+    """The 指标调度 report as .xlsx or .docx, as `indicator-report --format` writes it: as
+    issued once the group's report has been issued."""
     scope: Scope = request.scope
     if not scope.sees_city_totals or extension not in ("xlsx", "docx"):
         raise Http404("没有这个文件")
     report = _asked_report(request, scope.city)
-    content = as_xlsx(report) if extension == "xlsx" else report_docx(scope.city, report)
+    write = report_xlsx if extension == "xlsx" else report_docx
+    content = write(scope.city, report)
     name = f"{scope.city.name}{report.label}主要指标调度情况.{extension}"
     return file_response(content, extension, name)
 

@@ -4,8 +4,9 @@ during the year (a ledger import or upload of a later month, a started lead).
 A project is due to report from the month containing `Project.entered_on`, the day it entered
 the key list: one entered on 10 June reports June, not May. Without that day it is due every
 month of the year (source: issue 14, the project office's decision of round 14). The period's
-lines, the count of projects filled in, the lists of projects not reported and the warnings
-all ask here.
+lines, the count of projects filled in, the lists of projects not reported, the warnings and
+the units' totals (a project and its annual plan count from that month: progress.selectors.
+region_totals) all ask here.
 """
 
 from datetime import date

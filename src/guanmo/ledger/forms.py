@@ -1,4 +1,4 @@
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from django import forms
@@ -68,16 +68,24 @@ class LedgerUploadForm(forms.Form):
 
 
 class MilestoneForm(forms.Form):
-    """Each milestone's planned and actual date (blank: not known), and why they changed."""
+    """Each milestone's planned and actual date (blank: not known), and why they changed: a
+    project's every milestone, or the `kinds` given (a lead's 前期手续, attraction.views)."""
 
     reason = bounds.bound_text(
         forms.CharField(label="修改原因", required=False, widget=forms.Textarea(attrs={"rows": 2})),
         1000,
     )
 
-    def __init__(self, *args, stored: Mapping[MilestoneKind, MilestoneDates], **kwargs) -> None:
+    def __init__(
+        self,
+        *args,
+        stored: Mapping[MilestoneKind, MilestoneDates],
+        kinds: Sequence[MilestoneKind] = KINDS,
+        **kwargs,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        for kind in KINDS:
+        self.kinds = tuple(kinds)
+        for kind in self.kinds:
             dates = stored.get(kind, MilestoneDates(kind))
             for suffix, label, value in (
                 ("planned", "计划日期", dates.planned),
@@ -91,13 +99,16 @@ class MilestoneForm(forms.Form):
                         attrs={"type": "date", "aria-label": f"{kind.label}{label}"},
                         format="%Y-%m-%d",
                     ),
+                    error_messages={
+                        "invalid": f"{kind.label}{label}不是有效的日期，请写成“2025-03-10”"
+                    },
                 )
 
     def rows(self) -> list[tuple[str, forms.BoundField, forms.BoundField]]:
         """The milestones in order, each with its two date fields."""
         return [
             (kind.label, self[f"{kind.name.lower()}_planned"], self[f"{kind.name.lower()}_reached"])
-            for kind in KINDS
+            for kind in self.kinds
         ]
 
     def given(self) -> dict[MilestoneKind, MilestoneDates]:
@@ -106,7 +117,7 @@ class MilestoneForm(forms.Form):
             kind: MilestoneDates(
                 kind, data[f"{kind.name.lower()}_planned"], data[f"{kind.name.lower()}_reached"]
             )
-            for kind in KINDS
+            for kind in self.kinds
         }
 
 

@@ -113,14 +113,18 @@ class Project(models.Model):
     location = models.CharField("建设地点", max_length=200, blank=True, default="")
     latitude = models.DecimalField("纬度", max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField("经度", max_digits=9, decimal_places=6, null=True, blank=True)
-    # A started lead enters the ledger on its start (attraction.services.link_to_ledger), a
-    # project an import creates on the first day of the import's month: its progress is due
-    # from that month, never for the months before (ledger.due).
+    # The day the project entered the key-project list: a started lead on its start
+    # (attraction.services.link_to_ledger), a project an import creates on the first day of the
+    # import's month. It reports and counts in its unit's totals from that month, never for the
+    # months before (ledger.due).
     entered_on = models.DateField(
         "转入台账日期",
         null=True,
         blank=True,
-        help_text="招商项目开工转入台账之日，自当月起报送进度；为空则全年报送",
+        help_text=(
+            "项目列入重点项目名录（转入台账）之日，自当月起报送进度、计入所在县区的年度计划和"
+            "完成率；招商项目开工转入的，为其开工日期；为空则全年报送和计入"
+        ),
     )
 
     objects = ProjectQuerySet.as_manager()

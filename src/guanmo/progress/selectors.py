@@ -164,10 +164,12 @@ def region_totals(
     """Projects, annual plan and completed investment of every county and zone, in one query,
     then of the city's own projects when it has any (市本级, a top county's 县本级; unranked). A
     project lying in several counties counts once, for its lead county (Project.county). A
-    project taken off the list(s) before the month is not counted as a project but adds its
-    annual plan and what it completed by then (`ledger.key_lists`)."""
+    project counts from the month it entered the list (`Project.entered_on`, the one rule of
+    `ledger.due`): before it, neither it nor its annual plan is in its unit's totals. A project
+    taken off the list(s) before the month is not counted as a project but adds its annual plan
+    and what it completed by then (`ledger.key_lists`)."""
     rows = (
-        with_figures(key_projects(city, year, level, month), year, month)
+        with_figures(key_projects(city, year, level, month).due_to_report(year, month), year, month)
         .order_by()
         .values("county_id")
         .annotate(

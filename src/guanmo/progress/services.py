@@ -1,5 +1,7 @@
-"""Issuing a closed month's bulletin: numbered, dated by the city office, and kept as issued."""
+"""Issuing a closed month's bulletin: numbered, dated by the city office, and kept as issued
+(the .docx and its workbook)."""
 
+import io
 from calendar import monthrange
 from datetime import date, timedelta
 
@@ -18,6 +20,7 @@ from guanmo.documents.services import (
     office_for,
 )
 from guanmo.progress.exporters.docx import bulletin_docx, bulletin_title
+from guanmo.progress.exporters.xlsx import write_xlsx
 from guanmo.progress.report import ProgressReport
 from guanmo.progress.sections import bulletin_sections
 from guanmo.progress.selectors import progress_report_for
@@ -51,6 +54,17 @@ def bulletin_content(city: Region, report: ProgressReport, head: Letterhead) -> 
     return bulletin_docx(report, head, city.name, sections=sections)
 
 
+def bulletin_workbook(city: Region, year: int, month: int) -> bytes:
+    """The month's bulletin as a workbook (.xlsx bytes): the county and project tables, then
+    the added sections' tables, from the data as it stands; issuing keeps it as issued."""
+    report = progress_report_for(
+        city, year, month, with_projects=True, with_changes=True, with_columns=True
+    )
+    output = io.BytesIO()
+    write_xlsx(report, city.name, output, sections=bulletin_sections(city, year, month))
+    return output.getvalue()
+
+
 def issue_bulletin(
     city: Region,
     year: int,
@@ -60,9 +74,9 @@ def issue_bulletin(
     user: User | None,
     today: date | None = None,
 ) -> IssuedDocument:
-    """Issue a closed month's bulletin with the 成文日期 `dated`, the next 发文字号 of the year.
-    Raises DocumentError when the month is not closed, the date is out of bounds, or the
-    bulletin is issued already."""
+    """Issue a closed month's bulletin with the 成文日期 `dated`, the next 发文字号 of the year,
+    its workbook (.xlsx) kept with it. Raises DocumentError when the month is not closed, the
+    date is out of bounds, or the bulletin is issued already."""
     today = today or clock.today()
     if not Period.objects.filter(
         city=city, year=year, month=month, closed_at__isnull=False
@@ -78,4 +92,5 @@ def issue_bulletin(
         dated=dated,
         user=user,
         build=lambda head: bulletin_content(city, report, head),
+        build_workbook=lambda: bulletin_workbook(city, year, month),
     )

@@ -1,12 +1,11 @@
 """Dashboard, early warnings and bulletins: figures from `guanmo.progress`, cut to scope."""
 
-import io
 from collections import Counter
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -27,6 +26,7 @@ from guanmo.progress.selectors import key_projects, progress_report_for
 from guanmo.progress.sentences import own_projects_sentence
 from guanmo.progress.services import (
     bulletin_content,
+    bulletin_workbook,
     draft_letterhead,
     issue_bulletin,
     issued_bulletin,
@@ -54,7 +54,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
     statuses = project_statuses(projects, scope.city, when)
     warned = [status for status in statuses if status.warnings]
-    plan = sum((status.annual_plan or 0 for status in statuses), Decimal(0))
+    # the plans of the projects counted in the month: not of one entering the list later
+    # (ledger.due), as the units' totals (selectors.region_totals)
+    plan = sum((status.annual_plan or 0 for status in statuses if status.due), Decimal(0))
     cumulative = cumulative_by_month(projects, when.year, when.month)
     reporting = open_period(scope.city)
     reports = reports_with_counts(scope, reporting) if reporting else []
@@ -164,6 +166,7 @@ def bulletin(request: HttpRequest, year: int, month: int) -> HttpResponse:
                 "title": issued.title,
                 "issued": issued,
                 "issued_blocks": body_blocks(bytes(issued.content)),
+                "issued_workbook": issued.workbook is not None,
             },
         )
     report = progress_report_for(scope.city, year, month, with_changes=True, with_columns=True)
@@ -195,25 +198,19 @@ def bulletin_issue(request: HttpRequest, year: int, month: int) -> HttpResponse:
 
 
 def bulletin_file(request: HttpRequest, year: int, month: int, extension: str) -> HttpResponse:
-    """A closed month's bulletin as a file: the issued document when it has been issued, else
-    the draft (unnumbered, dated the day the month closed); .pdf the same through LibreOffice."""
+    """A closed month's bulletin as a file: the issued document (.docx, its workbook .xlsx)
+    when it has been issued, else the draft (unnumbered, dated the day the month closed) and
+    the workbook of today's data; .pdf the same through LibreOffice."""
     scope: Scope = request.scope
     period = _closed_period(scope, year, month)
     if extension not in (*FILE_FORMATS, "pdf"):
         raise Http404("不支持的格式")
+    document = issued_bulletin(scope.city, year, month)
+    if document is not None:
+        return document_response(document, extension)
     filename = f"{scope.city.name}{year}年{period_label(month)}重点项目进展情况通报.{extension}"
-    if extension in ("docx", "pdf"):
-        document = issued_bulletin(scope.city, year, month)
-        if document is not None:
-            return document_response(document, extension)
-        report = progress_report_for(scope.city, year, month, with_changes=True, with_columns=True)
-        content = bulletin_content(scope.city, report, draft_letterhead(scope.city, period))
-        return file_response(content, extension, filename)
-    report = progress_report_for(
-        scope.city, year, month, with_projects=True, with_changes=True, with_columns=True
-    )
-    output = io.BytesIO()
-    sections = bulletin_sections(scope.city, year, month)
-    FILE_FORMATS[extension](report, scope.city.name, output, sections=sections)
-    output.seek(0)
-    return FileResponse(output, as_attachment=True, filename=filename)
+    if extension == "xlsx":
+        return file_response(bulletin_workbook(scope.city, year, month), extension, filename)
+    report = progress_report_for(scope.city, year, month, with_changes=True, with_columns=True)
+    content = bulletin_content(scope.city, report, draft_letterhead(scope.city, period))
+    return file_response(content, extension, filename)

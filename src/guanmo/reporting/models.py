@@ -10,6 +10,7 @@ import unicodedata
 from django.conf import settings
 from django.db import models
 
+from guanmo import clock
 from guanmo.ledger.models import Project, money_field
 from guanmo.regions.models import Region
 from guanmo.regions.names import unit_name
@@ -319,7 +320,9 @@ class FieldChange(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    at = models.DateTimeField("时间", auto_now_add=True)
+    # The application's moment (GUANMO_TODAY's day when set), not the machine's: a change made
+    # in the demo city is dated in its December 2025, as its bulletins and warnings are.
+    at = models.DateTimeField("时间", default=clock.now, editable=False)
 
     class Meta:
         abstract = True

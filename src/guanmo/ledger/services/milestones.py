@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Manager
 
 from guanmo.accounts.models import User
 from guanmo.ledger.milestones import MilestoneDates, date_faults
@@ -51,16 +52,16 @@ def milestone_changes(
     return changes
 
 
-def write_milestones(project_id: int, given: Mapping[MilestoneKind, MilestoneDates]) -> None:
-    """Store the given dates (a milestone with neither date is deleted)."""
+def write_milestones(milestones: Manager, given: Mapping[MilestoneKind, MilestoneDates]) -> None:
+    """Store the given dates in `milestones`, the related rows of one subject (a project's
+    `project.milestones`, a lead's 前期手续 `lead.milestones`: each with `kind`, `planned` and
+    `reached`); a milestone with neither date is deleted."""
     for kind, dates in given.items():
         if dates.planned is None and dates.reached is None:
-            Milestone.objects.filter(project_id=project_id, kind=kind).delete()
+            milestones.filter(kind=kind).delete()
         else:
-            Milestone.objects.update_or_create(
-                project_id=project_id,
-                kind=kind,
-                defaults={"planned": dates.planned, "reached": dates.reached},
+            milestones.update_or_create(
+                kind=kind, defaults={"planned": dates.planned, "reached": dates.reached}
             )
 
 
@@ -86,7 +87,7 @@ def save_milestones(
         changes = milestone_changes(project, stored, given)
         if not changes:
             return 0
-        write_milestones(project.pk, given)
+        write_milestones(project.milestones, given)
         record_changes(changes, source=source, user=user, reason=reason)
     return len(changes)
 
