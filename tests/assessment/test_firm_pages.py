@@ -14,7 +14,7 @@ from django.utils.timezone import localdate
 from openpyxl import load_workbook
 
 from guanmo.assessment.firms import LOW_TAX_RULE, POLICIES
-from guanmo.assessment.models import Firm, Objection, Result
+from guanmo.assessment.models import ClassPolicy, Firm, Objection, Result
 from guanmo.assessment.objections import accept_objection, finalise_result, raise_objection
 from guanmo.documents.official import chinese_date
 from tests.assessment.letters import letter
@@ -115,6 +115,23 @@ def test_a_firms_page_gives_its_years_class_and_policies(client, world, issued):
     assert "2025年度：D（第5位，12.00分）" in page
     for policy in [*POLICIES["D"], LOW_TAX_RULE]:  # 丁 pays 2万元 per 亩
         assert f"<li>{policy}</li>" in page
+
+
+def test_the_citys_own_policies_of_a_class_replace_the_shipped_ones(client, world, issued):
+    """Tryout 19: the 差别化政策 lived in code; the city keeps its own by class (ClassPolicy),
+    shown on the firm's page and with the result; a class it left alone keeps the default."""
+    ClassPolicy.objects.create(city=world.city, grade="D", sort_order=2, text="限制新增用地")
+    ClassPolicy.objects.create(
+        city=world.city, grade="D", sort_order=1, text="差别化电价：每千瓦时加价0.2元"
+    )
+    client.force_login(world.users["city"])
+    firm = Firm.objects.get(name="丁")
+    page = client.get(reverse("assessment_firm", args=[firm.pk])).content.decode()
+    assert "<li>差别化电价：每千瓦时加价0.2元</li><li>限制新增用地</li>" in page
+    assert POLICIES["D"][1] not in page
+    result = client.get(reverse("assessment_result", args=[issued.pk])).content.decode()
+    assert "<li>D类：差别化电价：每千瓦时加价0.2元；限制新增用地</li>" in result
+    assert f"<li>A类：{'；'.join(POLICIES['A'])}</li>" in result
 
 
 def test_someone_outside_the_firms_counties_gets_nothing(client, world, issued):

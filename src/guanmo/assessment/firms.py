@@ -200,11 +200,16 @@ POLICIES: Mapping[str, tuple[str, ...]] = {
 LOW_TAX_RULE = "亩均税收低于5万元/亩，从重征收城镇土地使用税"
 
 
-def policies(grade: str | None, tax_per_mu: Decimal | None) -> list[str]:
+def policies(
+    grade: str | None,
+    tax_per_mu: Decimal | None,
+    by_class: Mapping[str, Sequence[str]] = POLICIES,
+) -> list[str]:
     """The policy lines of a firm of class `grade` (A–D; none for 不参评 or unclassed) and
-    亩均税收 `tax_per_mu` (万元/亩): the class's lines, then `LOW_TAX_RULE` when its tax per
-    亩 is under 5万元 (whatever its class, rated or not)."""
-    lines = list(POLICIES.get(grade or "", ()))
+    亩均税收 `tax_per_mu` (万元/亩): the class's lines of `by_class` (the city's,
+    `selectors.class_policies`; the shipped default otherwise), then `LOW_TAX_RULE` when its
+    tax per 亩 is under 5万元 (whatever its class, rated or not)."""
+    lines = list(by_class.get(grade or "", ()))
     if tax_per_mu is not None and tax_per_mu < LOW_TAX_PER_MU:
         lines.append(LOW_TAX_RULE)
     return lines

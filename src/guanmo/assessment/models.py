@@ -337,3 +337,31 @@ class RatedFirm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scheme}：{self.unit}"
+
+
+class ClassPolicy(models.Model):
+    """One line of a city's 差别化政策 for firms of a class (亩均效益评价 A–D: 用地、用电、用水、
+    排污、信贷…), in the order the city lists them. A class the city has no lines for follows
+    the shipped default (`firms.POLICIES`, `selectors.class_policies`)."""
+
+    class Grade(models.TextChoices):
+        A = "A", "A类"
+        B = "B", "B类"
+        C = "C", "C类"
+        D = "D", "D类"
+
+    city = models.ForeignKey(
+        Region, verbose_name="城市", on_delete=models.CASCADE, related_name="class_policies"
+    )
+    grade = models.CharField("等次", max_length=1, choices=Grade.choices)
+    sort_order = models.PositiveSmallIntegerField("排列顺序", default=0)
+    text = models.CharField(
+        "政策内容", max_length=200, help_text="如“差别化电价：每千瓦时加价0.1元”"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "企业差别化政策"
+        ordering = ["city", "grade", "sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.grade}类：{self.text}"

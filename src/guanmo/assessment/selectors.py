@@ -10,8 +10,14 @@ from django.utils.timezone import localdate
 
 from guanmo.accounts.scope import Scope
 from guanmo.assessment.firm_register import year_figures
-from guanmo.assessment.firms import TAX_PER_MU, firm_indicators, policies, shown_figure
-from guanmo.assessment.models import Firm, FirmYear, Objection, RatedFirm, Result
+from guanmo.assessment.firms import (
+    POLICIES,
+    TAX_PER_MU,
+    firm_indicators,
+    policies,
+    shown_figure,
+)
+from guanmo.assessment.models import ClassPolicy, Firm, FirmYear, Objection, RatedFirm, Result
 from guanmo.assessment.values_sheet import UnitRoll
 from guanmo.documents.official import chinese_date
 from guanmo.regions.models import Region
@@ -60,6 +66,15 @@ def firms_for(scope: Scope) -> QuerySet[Firm]:
     if scope.county is not None:
         return firms.filter(county=scope.county)
     return firms.none()
+
+
+def class_policies(city: Region) -> dict[str, tuple[str, ...]]:
+    """The city's 差别化政策 by class (A–D), as it edits them (`ClassPolicy`), each class it has
+    no lines for as shipped (`firms.POLICIES`)."""
+    own: dict[str, list[str]] = {}
+    for grade, text in ClassPolicy.objects.filter(city=city).values_list("grade", "text"):
+        own.setdefault(grade, []).append(text)
+    return {grade: tuple(own.get(grade, shipped)) for grade, shipped in POLICIES.items()}
 
 
 def firm_result(city, year: int) -> Result | None:
@@ -164,7 +179,7 @@ def firm_lines(firms: QuerySet[Firm], year: int, result: Result | None) -> list[
     computed again from it, said as `corrections`), the register's where it used none. The
     policies follow the class and the 亩均税收 the result froze."""
     records = FirmYear.objects.filter(firm__in=firms, year=year).select_related(
-        "firm", "firm__county"
+        "firm", "firm__county", "firm__city"
     )
     units: dict[int, str] = {}
     lines_by_unit: dict[str, dict] = {}
@@ -178,8 +193,12 @@ def firm_lines(firms: QuerySet[Firm], year: int, result: Result | None) -> list[
         inputs = {"values": result.inputs["values"], "figures": result.inputs.get("figures", {})}
         objections = accepted_corrections(result)
     shared = Counter(line["rank"] for line in lines_by_unit.values() if line["rank"] is not None)
+    by_class: dict[int, dict[str, tuple[str, ...]]] = {}  # city → its policies
     lines = []
     for record in records:
+        city = record.firm.city_id
+        if city not in by_class:
+            by_class[city] = class_policies(record.firm.city)
         register = year_figures(record)
         figures, indicators = register.named(), firm_indicators(register)
         unit = units.get(record.firm_id)
@@ -199,7 +218,7 @@ def firm_lines(firms: QuerySet[Firm], year: int, result: Result | None) -> list[
                 record,
                 indicators,
                 line,
-                policies(grade, indicators[TAX_PER_MU]),
+                policies(grade, indicators[TAX_PER_MU], by_class[city]),
                 tied=line is not None and shared[line["rank"]] > 1,
                 exempt_reason=reasons.get(unit, "") if unit else "",
                 figures=figures,

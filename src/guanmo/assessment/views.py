@@ -52,7 +52,7 @@ from guanmo.assessment.scheme_description import (
     robustness_notes,
     varied_text,
 )
-from guanmo.assessment.selectors import objections_for, results_for
+from guanmo.assessment.selectors import class_policies, objections_for, results_for
 from guanmo.assessment.services import page_figures_of, recompute
 from guanmo.assessment.what_if import Change, suppose
 from guanmo.clock import today
@@ -182,6 +182,10 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
             "breakdown_note": BREAKDOWN_NOTE,
             "exempt_reasons": result.inputs.get("exempt_reasons", {}),
             "share_rule": share_rule(result),
+            # a firm result (亩均效益评价) with the city's 差别化政策 by class (issue 13)
+            "class_policies": class_policies(result.scheme.city).items()
+            if result.scheme.firm_year is not None
+            else None,
             # the bulletin issued from it (`objections.issue_bulletin`), when he may read it
             "bulletin": documents_for(scope)
             .defer("content", "pdf")
