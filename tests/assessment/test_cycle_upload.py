@@ -103,7 +103,7 @@ def test_the_preview_shows_units_indicators_and_weights_and_writes_nothing(offic
     assert "<td>投资完成率</td><td>30</td><td>30.00%</td><td>正向</td><td>极值法</td>" in page
     assert "<td>功效系数</td><td>起点=60；跨度=40</td>" in page
     assert "<td>问题办结天数</td><td>40</td><td>40.00%</td><td>负向</td>" in page
-    assert "国家级荣誉每项0.5分（上限1分）" in page
+    assert "国家级荣誉每次加0.5分，单项最多加1分" in page
     assert "一票否决：重大安全事故（排在末位）" in page
     assert "<td>孟州市</td>" in page and "不参评" in page
     assert f"{len(units_of(world.city))}个单位" in page

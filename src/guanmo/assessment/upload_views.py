@@ -22,6 +22,7 @@ from guanmo.assessment.forms import CycleUploadForm, RunForm, form_faults
 from guanmo.assessment.objections import ObjectionError, publish_cycle
 from guanmo.assessment.outcome import overall_caps
 from guanmo.assessment.results import Classes, ShareClasses
+from guanmo.assessment.scheme_description import adjustment_rules
 from guanmo.assessment.scheme_words import AGGREGATIONS, FORM_WORDS, PARAMETERS, WEIGHTINGS
 from guanmo.assessment.selectors import city_roll
 from guanmo.assessment.services import ResultError
@@ -216,7 +217,12 @@ def _understood(sheets: CycleSheets, inputs: Inputs, weights: dict | None) -> di
         "sheets": sheets,
         "indicators": indicators,
         "names": names,
-        "adjustments": definition.adjustment_rules,
+        # each item by its verb, not a sign (tryout 19: 安全事故每项-1分)
+        "adjustments": [
+            f"{label.split('：', 1)[1]}{said}"
+            for label, said in adjustment_rules(definition)
+            if "：" in label
+        ],
         "adjustment_items": adjustments,
         "overall_caps": overall_caps(definition),
         "vetoes": definition.vetoes,
