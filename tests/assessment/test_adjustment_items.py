@@ -55,15 +55,15 @@ def test_the_text_and_the_docx_list_the_items():
     text = render_text(outcome())
     assert "加分/扣分：" in text
     assert (
-        "乙县：扣分“安全事故”-2.00分（安全事故3次，每次扣1分，计3.00分，单项最多扣2分，实扣2.00分）"
+        "乙县：扣分项“安全事故”扣2.00分（安全事故3次，每次扣1分，计3.00分，单项最多扣2分，实扣2.00分）"
         in text
     )
-    assert "乙县：加分“国家级荣誉”0.50分（国家级荣誉1次，每次加0.5分）" in text
+    assert "乙县：加分项“国家级荣誉”加0.50分（国家级荣誉1次，每次加0.5分）" in text
     file = BytesIO()
     write_docx(outcome(), file)
     file.seek(0)
     paragraphs = "\n".join(p.text for p in Document(file).paragraphs)
     assert (
-        "乙县：扣分“安全事故”-2.00分（安全事故3次，每次扣1分，计3.00分，单项最多扣2分，实扣2.00分）"
+        "乙县：扣分项“安全事故”扣2.00分（安全事故3次，每次扣1分，计3.00分，单项最多扣2分，实扣2.00分）"
         in paragraphs
     )

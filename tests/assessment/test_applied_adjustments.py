@@ -90,14 +90,14 @@ def test_parts_and_applied_items_add_up_to_the_score_in_the_json():
 
 def test_the_text_and_the_docx_say_the_points_applied_and_the_overall_caps():
     text = render_text(outcome())
-    assert f"丙县：扣分“安全生产检查问题”-2.00分（{CAPPED_BY_TOTAL}）" in text
+    assert f"丙县：扣分项“安全生产检查问题”扣2.00分（{CAPPED_BY_TOTAL}）" in text
     assert "-2.10分" not in text
     assert "加分合计最多3分，扣分合计最多2分" in text
     file = BytesIO()
     write_docx(outcome(), file)
     file.seek(0)
     paragraphs = "\n".join(p.text for p in Document(file).paragraphs)
-    assert f"丙县：扣分“安全生产检查问题”-2.00分（{CAPPED_BY_TOTAL}）" in paragraphs
+    assert f"丙县：扣分项“安全生产检查问题”扣2.00分（{CAPPED_BY_TOTAL}）" in paragraphs
     assert "加分合计最多3分，扣分合计最多2分" in paragraphs
 
 
@@ -122,7 +122,7 @@ def test_the_page_shows_the_points_applied_and_the_caps(client, world, kept_with
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_result", args=[kept_with_old_wording.pk]))
     text = page.content.decode()
-    assert f"丙县：扣分“安全生产检查问题”-2.00分（{CAPPED_BY_TOTAL}）" in text
+    assert f"丙县：扣分项“安全生产检查问题”扣2.00分（{CAPPED_BY_TOTAL}）" in text
     assert "-2.10" not in text
     assert "考核办法规定加分合计最多3分，扣分合计最多2分。" in text
     kept_with_old_wording.refresh_from_db()

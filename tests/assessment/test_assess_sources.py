@@ -26,6 +26,7 @@ from guanmo.assessment.services import issue_result, recompute, save_scheme
 from guanmo.assessment.sheet_reading import Refused, read_scheme
 from guanmo.assessment.source_selectors import fill_from_sources
 from guanmo.assessment.sources import SourceCycle
+from guanmo.documents.official import chinese_date
 from guanmo.indicators.models import Indicator, IndicatorValue
 from guanmo.observation import services
 from guanmo.observation.models import Tour
@@ -33,6 +34,7 @@ from guanmo.observation.selectors import results_of
 from guanmo.reporting.models import CountyReport, Period, ReviewStep, Status
 from guanmo.supervision.models import Problem
 from tests.assessment.city_sheets import listing_the_rest
+from tests.assessment.letters import letter
 from tests.assessment.test_assess_command import save_xlsx
 from tests.observation.tours import build_tour
 
@@ -180,7 +182,11 @@ def test_the_tour_score_is_the_county_score_of_the_cycles_tour(toured, world):
     tour = Tour.objects.get()
     scores = {region.region: region.score for region in results_of(tour).regions}
     assert scores == {"武陟县": D("86.00"), "温县": D("80.00")}
-    assert "武陟县“观摩得分”：观摩:县区得分（「2025年第二次重点项目观摩」2个观摩点" in said
+    day = chinese_date(tour.first_day)
+    assert (
+        f"武陟县“观摩得分”：观摩:县区得分（观摩评比得分：「2025年第二次重点项目观摩」（{day}），2个观摩点"
+        in said
+    )
     # 一级 weights 60, 20, 40 of 120: 武陟县 0 + 100 / 6 + 100 / 3 = 50.00
     first = json.loads(output)["units"][0]
     assert (first["unit"], first["score"]) == ("武陟县", "50.00")
@@ -344,7 +350,12 @@ def test_an_accepted_objection_to_a_sourced_value_says_so_in_its_origin(files, w
     scheme = save_scheme(world.city, "2025年第一季度", "综合考核", definition, ["武陟县", "温县"])
     result = publish_result(scheme, filled.inputs, runs=0)
     objection = raise_objection(
-        result, unit="武陟县", indicator="投资完成率", value=D("40"), reason="漏报一个项目"
+        result,
+        attachment=letter(),
+        unit="武陟县",
+        indicator="投资完成率",
+        value=D("40"),
+        reason="漏报一个项目",
     )
     corrected = accept_objection(objection)
     origin = corrected.inputs["origins"]["武陟县"]["投资完成率"]

@@ -29,6 +29,7 @@ from guanmo.assessment.scoring import Direction
 from guanmo.assessment.services import save_scheme
 from guanmo.documents.pdf import docx_to_pdf
 from guanmo.regions.services import init_city
+from tests.assessment.letters import letter
 from tests.documents.docx import body_tables
 from tests.documents.pages import assert_official_pages, pdf_pages
 
@@ -99,10 +100,20 @@ def test_a_scheme_without_a_number_is_cited_without_brackets(settings):
 def test_the_bulletin_says_the_publicity_and_how_objections_were_decided(settings):
     result = publish(settings)
     taken = raise_objection(
-        result, unit="丁县", indicator="投资完成率", value=D(75), reason="漏报一个项目"
+        result,
+        attachment=letter(),
+        unit="丁县",
+        indicator="投资完成率",
+        value=D(75),
+        reason="漏报一个项目",
     )
     refused = raise_objection(
-        result, unit="乙县", indicator="问题办结天数", value=D(9), reason="统计口径有误"
+        result,
+        attachment=letter(),
+        unit="乙县",
+        indicator="问题办结天数",
+        value=D(9),
+        reason="统计口径有误",
     )
     accept_objection(taken, reason="经核实")
     reject_objection(refused, reason="口径与考核办法一致")

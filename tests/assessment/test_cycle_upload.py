@@ -12,6 +12,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from guanmo.assessment.forms import RunForm, form_faults
 from guanmo.assessment.models import Result, Scheme
 from guanmo.assessment.services import recompute
 from guanmo.regions.services import units_of
@@ -102,7 +103,7 @@ def test_the_preview_shows_units_indicators_and_weights_and_writes_nothing(offic
     assert "<td>投资完成率</td><td>30</td><td>30.00%</td><td>正向</td><td>极值法</td>" in page
     assert "<td>功效系数</td><td>起点=60；跨度=40</td>" in page
     assert "<td>问题办结天数</td><td>40</td><td>40.00%</td><td>负向</td>" in page
-    assert "国家级荣誉每项0.5分（上限1分）" in page
+    assert "国家级荣誉每次加0.5分，单项最多加1分" in page
     assert "一票否决：重大安全事故（排在末位）" in page
     assert "<td>孟州市</td>" in page and "不参评" in page
     assert f"{len(units_of(world.city))}个单位" in page
@@ -333,6 +334,16 @@ def test_the_preview_says_the_schemes_overall_caps(office, sheets):
     """Tryout 15: the preview listed each item's cap but not the 加分 group's (权重 3)."""
     page = office.get(upload(office, sheets).url).content.decode()
     assert "加分合计最多3分" in page
+
+
+def test_a_whole_number_given_with_decimals_is_refused_naming_the_field():
+    """Tryout 19: the integer-only message named no field (and the browser's own message,
+    for a number input, none either): each says its field and is typed as text."""
+    given = {"cycle": "2025年度", "name": "综合考核", "runs": "1.5", "seed": "0", "days": "5"}
+    form = RunForm({**given, "threshold": "0.8"})
+    assert not form.is_valid()
+    assert form_faults(form) == "稳健性检验模拟次数应为整数"
+    assert 'type="number"' not in str(form["runs"]) and 'inputmode="numeric"' in str(form["runs"])
 
 
 def test_the_schemes_number_given_on_upload_is_kept_for_its_bulletin(office, sheets):

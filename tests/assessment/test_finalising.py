@@ -15,6 +15,7 @@ from guanmo.assessment.models import Result
 from guanmo.assessment.objections import accept_objection, publish_result, raise_objection
 from guanmo.assessment.services import save_scheme
 from guanmo.documents.models import IssuedDocument, Kind
+from tests.assessment.letters import letter
 from tests.assessment.test_result_page import DEFINITION, INPUTS
 
 FREEZES = "定稿后不再受理异议，得分、位次和等次不再更正，可据此印发通报"
@@ -53,7 +54,14 @@ def test_while_published_the_office_is_told_when_it_may_finalise(office, publish
 
 
 def test_a_pending_objection_keeps_the_result_from_being_finalised(office, published, settings):
-    raise_objection(published, unit="孟州市", indicator="投资完成率", value=D(75), reason="漏报")
+    raise_objection(
+        published,
+        attachment=letter(),
+        unit="孟州市",
+        indicator="投资完成率",
+        value=D(75),
+        reason="漏报",
+    )
     settings.GUANMO_TODAY = date(2025, 12, 8)
     shown = page(office, published)
     assert "尚有1件异议未处理，不能定稿" in shown and 'id="finalise"' not in shown
@@ -121,7 +129,12 @@ def test_the_command_finalises_and_issues(published, settings):
 def test_the_command_given_a_superseded_result_refuses_naming_the_one_standing(published, settings):
     """Issue 13: it said 已被更正 and went on to finalise the standing result unasked."""
     objection = raise_objection(
-        published, unit="孟州市", indicator="投资完成率", value=D(75), reason="漏报"
+        published,
+        attachment=letter(),
+        unit="孟州市",
+        indicator="投资完成率",
+        value=D(75),
+        reason="漏报",
     )
     corrected = accept_objection(objection, reason="核实")
     settings.GUANMO_TODAY = date(2025, 12, 8)

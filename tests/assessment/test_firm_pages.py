@@ -10,11 +10,14 @@ from io import BytesIO
 
 import pytest
 from django.urls import reverse
+from django.utils.timezone import localdate
 from openpyxl import load_workbook
 
 from guanmo.assessment.firms import LOW_TAX_RULE, POLICIES
-from guanmo.assessment.models import Firm, FirmYear, Objection, Result
+from guanmo.assessment.models import ClassPolicy, Firm, Objection, Result
 from guanmo.assessment.objections import accept_objection, finalise_result, raise_objection
+from guanmo.documents.official import chinese_date
+from tests.assessment.letters import letter
 from tests.assessment.test_firm_results import issue, register  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +43,32 @@ def test_the_city_office_lists_every_firm_with_class_and_per_mu_figures(client, 
     # 甲: 400万元 on 10亩 → 40.00; 6000 ÷ 10 → 600.00; 400 ÷ 100吨 → 4.00; 100.00 A
     assert "<td>40.00</td><td>600.00</td><td>4.00</td>" in first
     assert "<td>100.00</td><td>A</td>" in first
+
+
+def test_the_list_is_ordered_by_rank_with_the_county_a_filter(client, world, issued):
+    """Tryout 19: the list was ordered by county; the issue ranks firms by score and class.
+    Ranked firms by rank (甲 1, 己 2, 乙 3, 丙 4, 丁 5), then 戊, not rated; the .xlsx alike."""
+    client.force_login(world.users["city"])
+    url = reverse("assessment_firms")
+    names = [
+        row.split("</a>")[0].rsplit(">", 1)[1] for row in rows_of(client.get(url).content.decode())
+    ]
+    assert names == ["甲", "己", "乙", "丙", "丁", "戊"]
+    by_county = rows_of(client.get(url, {"county": world.wenxian.pk}).content.decode())
+    assert [row.split("</a>")[0].rsplit(">", 1)[1] for row in by_county] == ["己", "丙", "戊"]
+    response = client.get(url, {"format": "xlsx"})
+    sheet = load_workbook(BytesIO(b"".join(response.streaming_content))).active
+    assert [row[0] for row in sheet.iter_rows(min_row=3, values_only=True)] == names
+
+
+def test_the_pages_say_how_the_two_decimal_figures_recompute(client, world, issued):
+    """Tryout 19: a score recomputed by hand from the shown two-decimal 亩均税收 was off (49.61
+    against 49.66); the scoring keeps exact quotients and the pages say the basis."""
+    client.force_login(world.users["city"])
+    said = "得分按未经舍入的比值计算，页面上的比值保留两位小数（四舍五入）"
+    assert said in client.get(reverse("assessment_firms")).content.decode()
+    firm = Firm.objects.get(name="丙")
+    assert said in client.get(reverse("assessment_firm", args=[firm.pk])).content.decode()
 
 
 def test_the_list_filters_by_county_and_by_class(client, world, issued):
@@ -72,10 +101,10 @@ def test_the_export_gives_the_figures_and_the_class_as_issued(client, world, iss
     response = client.get(reverse("assessment_firms"), {"format": "xlsx", "class": "A"})
     sheet = load_workbook(BytesIO(b"".join(response.streaming_content))).active
     header, *rows = list(sheet.iter_rows(min_row=2, values_only=True))
-    assert header[0] == "企业名称" and header[-1] == "等次"
+    assert header[0] == "企业名称" and header[-2:] == ("等次", "更正（经异议）")
     (row,) = rows
-    assert (row[0], row[2], row[4], row[7], row[10], row[11], row[12]) == (
-        "甲", "武陟县", 10, 40, 100, 1, "A",
+    assert (row[0], row[2], row[4], row[8], row[11], row[12], row[13], row[14]) == (
+        "甲", "武陟县", 10, 40, 100, 1, "A", None,
     )  # fmt: skip
 
 
@@ -86,6 +115,23 @@ def test_a_firms_page_gives_its_years_class_and_policies(client, world, issued):
     assert "2025年度：D（第5位，12.00分）" in page
     for policy in [*POLICIES["D"], LOW_TAX_RULE]:  # 丁 pays 2万元 per 亩
         assert f"<li>{policy}</li>" in page
+
+
+def test_the_citys_own_policies_of_a_class_replace_the_shipped_ones(client, world, issued):
+    """Tryout 19: the 差别化政策 lived in code; the city keeps its own by class (ClassPolicy),
+    shown on the firm's page and with the result; a class it left alone keeps the default."""
+    ClassPolicy.objects.create(city=world.city, grade="D", sort_order=2, text="限制新增用地")
+    ClassPolicy.objects.create(
+        city=world.city, grade="D", sort_order=1, text="差别化电价：每千瓦时加价0.2元"
+    )
+    client.force_login(world.users["city"])
+    firm = Firm.objects.get(name="丁")
+    page = client.get(reverse("assessment_firm", args=[firm.pk])).content.decode()
+    assert "<li>差别化电价：每千瓦时加价0.2元</li><li>限制新增用地</li>" in page
+    assert POLICIES["D"][1] not in page
+    result = client.get(reverse("assessment_result", args=[issued.pk])).content.decode()
+    assert "<li>D类：差别化电价：每千瓦时加价0.2元；限制新增用地</li>" in result
+    assert f"<li>A类：{'；'.join(POLICIES['A'])}</li>" in result
 
 
 def test_someone_outside_the_firms_counties_gets_nothing(client, world, issued):
@@ -100,19 +146,19 @@ def test_a_county_office_objects_for_its_own_firm_and_the_city_office_decides(
     client.force_login(world.users["wuzhi"])
     page = client.get(reverse("assessment_firm", args=[own.pk])).content.decode()
     assert "提交异议" in page
-    claim = {"y2025-indicator": "亩均税收", "y2025-value": "40", "y2025-reason": "税款补录"}
+    claim = {"y2025-indicator": "税收", "y2025-value": "200", "y2025-reason": "税款补录"}
     url = reverse("assessment_firm_object", args=[own.pk, 2025])
-    assert client.post(url, claim).status_code == 302
+    assert client.post(url, {**claim, "y2025-attachment": letter()}).status_code == 302
     objection = Objection.objects.get()
-    assert (objection.result, objection.unit, objection.value) == (issued, "丁", 40)
+    assert (objection.result, objection.unit, objection.value) == (issued, "丁", 200)
     assert (objection.filed_by, objection.raised_by) == ("武陟县项目办", world.users["wuzhi"])
     other_url = reverse("assessment_firm_object", args=[other.pk, 2025])
-    assert client.post(other_url, claim).status_code == 404
+    assert client.post(other_url, {**claim, "y2025-attachment": letter()}).status_code == 404
 
     client.force_login(world.users["city"])
-    assert client.post(url, claim).status_code == 403
+    assert client.post(url, {**claim, "y2025-attachment": letter()}).status_code == 403
     page = client.get(reverse("assessment_result", args=[issued.pk])).content.decode()
-    assert "丁（武陟县项目办代为提出）对“亩均税收”提出异议，认为应为40.00" in page
+    assert "丁（武陟县项目办代为提出）对“税收”提出异议，原值10，认为应为200" in page
     decision = {f"{objection.pk}-decision": "accept", f"{objection.pk}-reason": "经核实"}
     client.post(reverse("assessment_decide", args=[objection.pk]), decision)
     corrected = Result.objects.get(supersedes=issued)
@@ -123,7 +169,10 @@ def test_a_county_office_objects_for_its_own_firm_and_the_city_office_decides(
     assert ding["rank"] < 5  # 第5位 before the correction
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_result", args=[corrected.pk])).content.decode()
-    assert "丁（武陟县项目办代为提出）对“亩均税收”提出异议，认为应为40.00（税款补录）" in page
+    assert (
+        "丁（武陟县项目办代为提出）对“税收”提出异议，认为应为200（税款补录）；采纳：经核实；"
+        "亩均税收由2.00变为40.00，单位能耗税收由0.20变为4.00，重新计算后丁" in page
+    )
 
 
 def test_a_firm_tied_for_first_is_said_tied_on_its_page(client, world, issued):
@@ -185,21 +234,30 @@ def test_after_an_accepted_objection_the_pages_show_the_values_the_result_used(
     client, world, issued
 ):
     """Tryout 19: after a corrected 亩均税收 was accepted the pages still showed the register's
-    value beside the corrected score and said nothing of the correction."""
+    value beside the corrected score and said nothing of the correction. 丁's 税收 corrected
+    from 10 to 25万元 makes its 亩均税收 25 ÷ 5 = 5.00 and its 单位能耗税收 25 ÷ 50 = 0.50."""
     firm = Firm.objects.get(name="丁")
     objection = raise_objection(
-        issued, unit="丁", indicator="亩均税收", value=D(5), reason="税款补录"
+        issued, attachment=letter(), unit="丁", indicator="税收", value=D(25), reason="税款补录"
     )
-    accept_objection(objection, reason="经核实")
+    accept_objection(objection, user=world.users["city"], reason="经核实")
     client.force_login(world.users["city"])
     listed = rows_of(
         client.get(reverse("assessment_firms"), {"county": world.wuzhi.pk}).content.decode()
     )
     ding = next(row for row in listed if ">丁</a>" in row)
-    assert "<td>5.00（经异议更正）</td>" in ding and "<td>2.00" not in ding
+    assert "<td>5.00（经异议更正）</td>" in ding and "<td>0.50（经异议更正）</td>" in ding
+    assert "<td>2.00" not in ding
     page = client.get(reverse("assessment_firm", args=[firm.pk])).content.decode()
+    assert "税收25万元（经异议更正）" in page
     assert "亩均税收5.00万元/亩（经异议更正）" in page
-    assert "亩均税收经异议更正：登记数据计算为2.00，采纳异议后按5.00" in page
+    assert "单位能耗税收0.50万元/吨标准煤（经异议更正）" in page
+    decided = f"{world.users['city']}，{chinese_date(localdate(objection.decided_at))}"
+    assert f"税收：登记为10万元，采纳异议更正为25万元（{decided}）" in page
+    assert (
+        "单位能耗税收：登记数据计算为0.20万元/吨标准煤，按更正后的数据计算为0.50万元/吨标准煤"
+        in page
+    )
 
 
 def test_a_firms_page_after_the_publication_period_says_so_not_in_publication(
@@ -214,22 +272,26 @@ def test_a_firms_page_after_the_publication_period_says_so_not_in_publication(
     assert "公示期已满" in page and "待定稿" in page
 
 
-def test_a_firm_objections_values_are_shown_to_the_figures_two_decimals(
+def test_a_firm_objections_values_are_shown_as_the_register_keeps_them(
     client,
     world,
     register,  # noqa: F811
 ):
-    """Issue 13: a firm objection of 4.75 read 4.750000000000000000000000000 in the history
-    (firm results hold unrounded quotients, whose places the display followed)."""
-    FirmYear.objects.filter(firm__name="丙").update(land_area=9)  # 120 ÷ 9 = 13.33…
+    """Issue 13: a firm objection of 4.75 read 4.750000000000000000000000000 in the history;
+    a figure claimed is shown as registered, to its own decimals (23.75万元)."""
     issued = issue(world)
     objection = raise_objection(
-        issued, unit="丁", indicator="亩均税收", value=D("4.75"), reason="税款补录"
+        issued,
+        attachment=letter(),
+        unit="丁",
+        indicator="税收",
+        value=D("23.75"),
+        reason="税款补录",
     )
-    assert (objection.claimed, objection.original) == ("4.75", "2.00")
+    assert (objection.claimed, objection.original) == ("23.75", "10")
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_result", args=[issued.pk])).content.decode()
-    assert "对“亩均税收”提出异议，认为应为4.75（税款补录）" in page
-    assert "4.7500" not in page
+    assert "对“税收”提出异议，原值10，认为应为23.75：税款补录" in page
+    assert "23.750000" not in page
     objection.refresh_from_db()
-    assert objection.value == D("4.75")  # held as claimed: display only
+    assert objection.value == D("23.75")  # held as claimed: display only

@@ -7,14 +7,21 @@ from decimal import Decimal as D
 import pytest
 from django.core.management import CommandError
 
+from guanmo.assessment.definition import Inputs
 from guanmo.assessment.firm_register import FIRM_SCHEME_NAME, firm_inputs, issue_firm_result
 from guanmo.assessment.firm_sheet import read_firms
-from guanmo.assessment.firms import EXAMPLE_SCHEME, LAND_THRESHOLD, TAX_PER_MU
+from guanmo.assessment.firms import EXAMPLE_SCHEME, LAND_THRESHOLD, TAX_PER_ENERGY, TAX_PER_MU
 from guanmo.assessment.models import Firm, FirmYear, RatedFirm, Result
-from guanmo.assessment.objections import accept_objection, raise_objection
+from guanmo.assessment.objections import (
+    ObjectionError,
+    accept_objection,
+    objectable,
+    raise_objection,
+)
 from guanmo.assessment.services import SchemeError, recompute
 from guanmo.assessment.sheet_reading import Refused, read_scheme
 from guanmo.regions.services import units_of
+from tests.assessment.letters import letter
 from tests.assessment.test_firm_register import code, register_sheet, run
 from tests.assessment.test_firms import EXPECTED, FIRMS
 
@@ -45,14 +52,23 @@ def test_an_issued_firm_result_keeps_its_year_and_firms_and_recomputes_exactly(w
     assert recompute(result).as_json() == result.output
 
 
-def test_an_accepted_objection_to_a_firms_value_recomputes_the_firm_ranking(world, register):
-    # 丁's 亩均税收 corrected from 2 to 40 万元/亩 (its 400万元 tax paid elsewhere in the year):
-    # 40 ÷ the benchmark 30 caps at the full 45 points, lifting 丁 above 丙's 49.00.
+def test_an_accepted_objection_to_a_firms_tax_recomputes_every_figure_from_it(world, register):
+    """Tryout 19: a firm could object only to its 亩均税收, and the 单位能耗税收 computed from
+    the same tax was left as it was. 丁's 税收 corrected from 10 to 200万元 (on 5亩, 50吨标准煤):
+    亩均税收 200 ÷ 5 = 40 and 单位能耗税收 200 ÷ 50 = 4, lifting 丁 above 丙's 49.00."""
     result = issue(world)
     objection = raise_objection(
-        result, unit="丁", indicator=TAX_PER_MU, value=D(40), reason="税务部门补录税款"
+        result,
+        attachment=letter(),
+        unit="丁",
+        indicator="税收",
+        value=D(200),
+        reason="税务部门补录税款",
     )
     corrected = accept_objection(objection, reason="经税务部门核实")
+    used = Inputs.from_dict(corrected.inputs)
+    assert used.figures["丁"]["税收"] == 200
+    assert (used.values["丁"][TAX_PER_MU], used.values["丁"][TAX_PER_ENERGY]) == (40, 4)
     ranks = {u["unit"]: u["rank"] for u in corrected.output["units"]}
     assert ranks["丁"] < ranks["丙"]
     assert corrected.scheme == result.scheme
@@ -114,3 +130,27 @@ def test_a_year_issued_is_not_imported_again_and_its_figures_stay(world, registe
     assert list(FirmYear.objects.order_by("pk").values_list("tax", "land_area")) == before
     run("import-firms", sheet, "--year", "2024")
     assert FirmYear.objects.get(year=2024, firm__name="甲").tax == 800
+
+
+def test_a_firm_objects_to_its_land_not_to_the_ratios_and_a_land_below_the_bar_unrates_it(
+    world, register
+):
+    """Issue 13: every input of a firm's score is objectable, the register figures in place of
+    the ratios computed from them; 丁's 用地面积 corrected from 5 to 2亩 puts it under the 3亩
+    threshold: not rated, its reason said, its 亩均税收 computed again (10 ÷ 2 = 5)."""
+    result = issue(world)
+    assert objectable(result)[:4] == ["用地面积", "税收", "销售收入", "综合能耗"]
+    assert TAX_PER_MU not in objectable(result)
+    with pytest.raises(ObjectionError, match="“亩均税收”由用地面积、税收、销售收入、综合能耗计算"):
+        raise_objection(
+            result, attachment=letter(), unit="丁", indicator=TAX_PER_MU, value=D(5), reason="x"
+        )
+    objection = raise_objection(
+        result, attachment=letter(), unit="丁", indicator="用地面积", value=D(2), reason="测绘"
+    )
+    corrected = accept_objection(objection, reason="经自然资源部门核实")
+    used = Inputs.from_dict(corrected.inputs)
+    assert "丁" in used.exempt and used.values["丁"][TAX_PER_MU] == 5
+    assert used.exempt_reasons["丁"] == "用地面积2亩，低于3亩，不参评"
+    ding = next(u for u in corrected.output["units"] if u["unit"] == "丁")
+    assert ding["rank"] is None

@@ -4,6 +4,7 @@ objection (never from public /media/), and kept with the objection after it is a
 the result recomputed (tryout 13)."""
 
 from datetime import date
+from decimal import Decimal
 from io import BytesIO
 from urllib.parse import quote
 
@@ -16,7 +17,12 @@ from PIL import Image
 
 from guanmo.assessment.attachments import ATTACHMENT_MAX_MB, attachment_fault
 from guanmo.assessment.models import Objection
-from guanmo.assessment.objections import accept_objection, publish_result
+from guanmo.assessment.objections import (
+    ObjectionError,
+    accept_objection,
+    publish_result,
+    raise_objection,
+)
 from guanmo.assessment.services import save_scheme
 from tests.assessment.test_result_page import DEFINITION, INPUTS
 
@@ -138,3 +144,20 @@ def test_the_attachment_stays_with_the_objection_after_accepting_and_recomputing
     page = client.get(reverse("assessment_result", args=[corrected.pk])).content.decode()
     assert download not in page
     assert client.get(download).status_code == 404
+
+
+def test_an_objection_without_an_attachment_is_refused_saying_so(client, world, published):
+    """Issue 13: a unit objects "with a reason and attachment"; tryout 19 filed one without."""
+    with pytest.raises(ObjectionError, match="请上传异议的证明材料（附件）"):
+        raise_objection(
+            published, unit="武陟县", indicator="投资完成率", value=Decimal(120), reason="漏报"
+        )
+    client.force_login(world.users["wuzhi"])
+    response = client.post(
+        reverse("assessment_object", args=[published.pk]),
+        {"indicator": "投资完成率", "value": "120", "reason": "统计局数据有误"},
+        follow=True,
+    )
+    shown = response.content.decode()
+    assert "异议未提交：请上传异议的证明材料（附件）：PDF、JPG、PNG、DOCX或XLSX文件" in shown
+    assert not Objection.objects.exists()

@@ -21,6 +21,7 @@ from guanmo.assessment.objections import (
     current,
     finalise_result,
     issue_bulletin,
+    objectable,
     publish_result,
     raise_objection,
     reject_objection,
@@ -30,6 +31,7 @@ from guanmo.assessment.scoring import Direction
 from guanmo.assessment.services import recompute, save_scheme
 from guanmo.documents.services import DocumentError
 from guanmo.regions.services import init_city
+from tests.assessment.letters import letter
 
 pytestmark = pytest.mark.django_db
 
@@ -98,7 +100,12 @@ def test_a_correction_moving_no_one_else_says_so(published):
     """Tryout 15: "重新计算后位次未变" while the unit's score rose; the unit's score and rank
     are said before and after, and that no other unit moved."""
     objection = raise_objection(
-        published, unit="乙县", indicator="问题办结天数", value=D(11), reason="少算一件"
+        published,
+        attachment=letter(),
+        unit="乙县",
+        indicator="问题办结天数",
+        value=D(11),
+        reason="少算一件",
     )
     accept_objection(objection, reason="核实")
     # 天数 over 6…20 unchanged: 乙县 20 + 9/14 × 40 = 45.71, the others as they were
@@ -109,7 +116,12 @@ def test_a_correction_moving_no_one_else_says_so(published):
 
 def test_a_rejection_needs_a_reason_and_leaves_the_result(published):
     objection = raise_objection(
-        published, unit="乙县", indicator="问题办结天数", value=D(8), reason="有2件已办结未计入"
+        published,
+        attachment=letter(),
+        unit="乙县",
+        indicator="问题办结天数",
+        value=D(8),
+        reason="有2件已办结未计入",
     )
     with pytest.raises(ObjectionError, match="不予采纳须写明理由"):
         reject_objection(objection, reason=" ")
@@ -123,6 +135,7 @@ def test_objections_are_refused_outside_the_period_and_for_what_is_not_assessed(
     with pytest.raises(ObjectionError, match="公示期已于2025年12月5日结束"):
         raise_objection(
             published,
+            attachment=letter(),
             unit="甲县",
             indicator="投资完成率",
             value=D(1),
@@ -130,15 +143,29 @@ def test_objections_are_refused_outside_the_period_and_for_what_is_not_assessed(
             on=date(2025, 12, 6),
         )
     with pytest.raises(ObjectionError, match="戊县不是本次考核的参评单位"):
-        raise_objection(published, unit="戊县", indicator="投资完成率", value=D(1), reason="x")
+        raise_objection(
+            published,
+            attachment=letter(),
+            unit="戊县",
+            indicator="投资完成率",
+            value=D(1),
+            reason="x",
+        )
     with pytest.raises(ObjectionError, match="没有指标或加分/扣分项“GDP”"):
-        raise_objection(published, unit="甲县", indicator="GDP", value=D(1), reason="x")
+        raise_objection(
+            published, attachment=letter(), unit="甲县", indicator="GDP", value=D(1), reason="x"
+        )
     assert not Objection.objects.exists()
 
 
 def test_a_result_is_final_after_its_period_with_every_objection_decided(published):
     objection = raise_objection(
-        published, unit="丁县", indicator="投资完成率", value=D(75), reason="漏报一个项目"
+        published,
+        attachment=letter(),
+        unit="丁县",
+        indicator="投资完成率",
+        value=D(75),
+        reason="漏报一个项目",
     )
     with pytest.raises(ObjectionError, match="期满后方可定稿"):
         finalise_result(published, on=date(2025, 12, 5))
@@ -149,7 +176,9 @@ def test_a_result_is_final_after_its_period_with_every_objection_decided(publish
     assert final == corrected and final.status == Result.Status.FINAL
     assert history(final)[-1].text.endswith("定稿")
     with pytest.raises(ObjectionError, match="已定稿"):
-        raise_objection(final, unit="甲县", indicator="投资完成率", value=D(1), reason="x")
+        raise_objection(
+            final, attachment=letter(), unit="甲县", indicator="投资完成率", value=D(1), reason="x"
+        )
 
 
 def test_the_final_result_is_issued_as_a_numbered_bulletin(published):
@@ -169,10 +198,20 @@ def test_a_claimed_value_is_held_kept_and_shown_to_the_indicators_precision(publ
     投资完成率 is given in whole numbers here (95, 80, 100, 70): 110.5 is refused."""
     with pytest.raises(ObjectionError, match=r"“投资完成率”的数值为整数，应为数值110\.5与之不符"):
         raise_objection(
-            published, unit="甲县", indicator="投资完成率", value=D("110.5"), reason="x"
+            published,
+            attachment=letter(),
+            unit="甲县",
+            indicator="投资完成率",
+            value=D("110.5"),
+            reason="x",
         )
     objection = raise_objection(
-        published, unit="甲县", indicator="投资完成率", value=D("110.000"), reason="漏报"
+        published,
+        attachment=letter(),
+        unit="甲县",
+        indicator="投资完成率",
+        value=D("110.000"),
+        reason="漏报",
     )
     objection.refresh_from_db()
     assert objection.claimed == "110"
@@ -197,9 +236,21 @@ def test_a_unit_objects_to_a_deduction_and_accepting_it_changes_the_deduction(se
     published = publish_result(scheme, inputs, days=5, runs=20, seed=2)
     assert lines_by_unit(recompute(published))["丙县"].adjustments.deduction == D(-1)
     with pytest.raises(ObjectionError, match="无需更正"):
-        raise_objection(published, unit="丙县", indicator="安全事故", value=D(1), reason="x")
+        raise_objection(
+            published,
+            attachment=letter(),
+            unit="丙县",
+            indicator="安全事故",
+            value=D(1),
+            reason="x",
+        )
     objection = raise_objection(
-        published, unit="丙县", indicator="安全事故", value=D(0), reason="事故不属于本县"
+        published,
+        attachment=letter(),
+        unit="丙县",
+        indicator="安全事故",
+        value=D(0),
+        reason="事故不属于本县",
     )
     assert objection.claimed == "0"
     corrected = accept_objection(objection, reason="经应急管理局核实，事故不属于丙县")
@@ -218,3 +269,54 @@ def test_a_bulletin_dated_before_the_result_was_final_is_refused(published, sett
         with pytest.raises(DocumentError, match=r"成文日期不能早于定稿日期（2025年12月8日）"):
             issue_bulletin(final, dated=early)
     assert issue_bulletin(final, dated=date(2025, 12, 8)).number == "焦作项目办〔2025〕1号"
+
+
+WITH_VETO = Definition(DEFINITION.indicators, vetoes=("重大安全事故",))
+
+
+@pytest.fixture
+def vetoed(settings, tmp_path):
+    """丙县, first on its values, vetoed (一票否决: placed last)."""
+    settings.GUANMO_TODAY = TODAY
+    settings.MEDIA_ROOT = tmp_path
+    inputs = replace(INPUTS, vetoed=frozenset({"丙县"}))
+    scheme = save_scheme(
+        init_city("410800"), "2025年度", "综合考核", WITH_VETO, list(INPUTS.values)
+    )
+    return publish_result(scheme, inputs, days=5, runs=0)
+
+
+def test_a_vetoed_unit_objects_to_the_veto_and_accepting_it_lifts_it(vetoed):
+    """Tryout 19: a unit could not object to a 一票否决 set on it. Lifted, 丙县 is first again
+    on its values, and the history says the veto was lifted and what the recompute moved."""
+    assert objectable(vetoed)[-1] == "一票否决"
+    assert ranks(vetoed)["丙县"] == 4
+    with pytest.raises(ObjectionError, match="甲县未被一票否决，无需更正"):
+        raise_objection(
+            vetoed, attachment=letter(), unit="甲县", indicator="一票否决", value=None, reason="x"
+        )
+    objection = raise_objection(
+        vetoed,
+        attachment=letter(),
+        unit="丙县",
+        indicator="一票否决",
+        value=None,
+        reason="事故发生在市属企业，不属本县",
+    )
+    assert (objection.original, objection.claimed) == ("一票否决", "撤销一票否决")
+    corrected = accept_objection(objection, reason="经应急管理局核实")
+    assert corrected.inputs["vetoed"] == [] and ranks(corrected)["丙县"] == 1
+    assert history(corrected)[1].text.startswith(
+        "丙县对一票否决提出异议，认为应撤销一票否决（事故发生在市属企业，不属本县）；"
+        "采纳：经应急管理局核实；撤销一票否决，重新计算后丙县综合得分"
+    )
+    assert "位次由第4位变为第1位" in history(corrected)[1].text
+
+
+def test_a_rejected_objection_to_the_veto_keeps_it_and_says_so(vetoed):
+    objection = raise_objection(
+        vetoed, attachment=letter(), unit="丙县", indicator="一票否决", value=D(0), reason="不服"
+    )
+    reject_objection(objection, reason="事故责任已认定")
+    assert history(vetoed)[1].text.endswith("不予采纳：事故责任已认定，维持一票否决")
+    assert ranks(current(vetoed))["丙县"] == 4

@@ -11,6 +11,7 @@ from django.urls import reverse
 from guanmo.assessment.models import Objection
 from guanmo.assessment.objections import publish_result, raise_objection, stage
 from guanmo.assessment.services import save_scheme
+from tests.assessment.letters import letter
 from tests.assessment.test_result_page import DEFINITION, INPUTS
 
 
@@ -40,7 +41,7 @@ def test_after_the_period_the_page_says_so_and_offers_no_objection_form(
     assert "公示中" not in shown and 'id="objection"' not in shown
     response = client.post(
         reverse("assessment_object", args=[published.pk]),
-        {"indicator": "投资完成率", "value": "99", "reason": "漏报"},
+        {"indicator": "投资完成率", "value": "99", "reason": "漏报", "attachment": letter()},
         follow=True,
     )
     assert "公示期已于2025年12月5日结束，不能再提出异议" in response.content.decode()
@@ -59,7 +60,12 @@ def test_the_list_and_the_page_say_objections_pending_after_the_period(
 ):
     """Issue 13: with an objection still pending the list said 公示期已满（…），待定稿."""
     raise_objection(
-        published, unit="孟州市", indicator="投资完成率", value=Decimal(99), reason="漏报"
+        published,
+        attachment=letter(),
+        unit="孟州市",
+        indicator="投资完成率",
+        value=Decimal(99),
+        reason="漏报",
     )
     settings.GUANMO_TODAY = date(2025, 12, 6)
     assert stage(published) == "公示期已满，尚有1件异议待处理"

@@ -24,6 +24,7 @@ from guanmo.assessment.objections import (
 )
 from guanmo.assessment.scoring import Direction
 from guanmo.assessment.services import save_scheme
+from tests.assessment.letters import letter
 
 DEFINITION = Definition(
     (
@@ -49,7 +50,12 @@ def published(world, settings):
 
 def test_the_page_shows_the_ranking_with_interval_bars_points_and_history(client, world, published):
     objection = raise_objection(
-        published, unit="武陟县", indicator="投资完成率", value=D(120), reason="数据有误"
+        published,
+        attachment=letter(),
+        unit="武陟县",
+        indicator="投资完成率",
+        value=D(120),
+        reason="数据有误",
     )
     corrected = accept_objection(objection, reason="核实无误")
     client.force_login(world.users["wuzhi"])
@@ -95,7 +101,12 @@ def test_a_county_office_has_no_what_if_form(client, world, published):
 
 def test_the_list_links_each_result_with_its_first_and_last(client, world, published):
     objection = raise_objection(
-        published, unit="武陟县", indicator="投资完成率", value=D(120), reason="数据有误"
+        published,
+        attachment=letter(),
+        unit="武陟县",
+        indicator="投资完成率",
+        value=D(120),
+        reason="数据有误",
     )
     corrected = accept_objection(objection, reason="核实无误")
     for who in ("city", "wuzhi", "leader"):
@@ -249,12 +260,13 @@ def test_the_page_downloads_its_ranking_and_breakdown_as_xlsx(client, world, set
     assert response.status_code == 404
 
 
-def test_the_naming_threshold_is_shown_as_a_percentage(client, world, published):
-    """Issue 13 (a fresh user): 末位认定概率0.8000 on the page; the one formatter says 80.0%."""
+def test_the_naming_threshold_is_said_for_what_it_is(client, world, published):
+    """Issue 13 (a fresh user): 末位认定概率0.8000 on the page, then 末位认定概率80.0%, which
+    reads as a probability of the last place rather than the bar it must reach (tryout 19)."""
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_result", args=[published.pk])).content.decode()
-    assert "末位认定概率80.0%" in page
-    assert "0.8000" not in page
+    assert "居首概率或末位概率达到80%（认定阈值）方认定第一名或末位" in page
+    assert "0.8000" not in page and "末位认定概率" not in page
 
 
 def test_a_sobol_estimate_above_1_is_marked_on_the_page_with_the_note(client, world, published):
@@ -283,7 +295,12 @@ def test_a_county_may_object_to_an_adjustment_item_as_to_an_indicator(client, wo
     assert '<option value="国家级荣誉">' in page
     client.post(
         reverse("assessment_object", args=[result.pk]),
-        {"indicator": "国家级荣誉", "value": "1", "reason": "获国家级示范园区称号"},
+        {
+            "indicator": "国家级荣誉",
+            "value": "1",
+            "reason": "获国家级示范园区称号",
+            "attachment": letter(),
+        },
     )
     page = client.get(reverse("assessment_result", args=[result.pk])).content.decode()
     assert "温县对加分项“国家级荣誉”提出异议，认为应为1（获国家级示范园区称号），待处理" in page
@@ -293,7 +310,7 @@ def test_the_page_explains_each_adjustment_item(client, world, settings):
     result = full_result(world, settings)
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_result", args=[result.pk])).content.decode()
-    assert "<li>武陟县：加分“国家级荣誉”0.50分（国家级荣誉1次，每次加0.5分）</li>" in page
+    assert "<li>武陟县：加分项“国家级荣誉”加0.50分（国家级荣誉1次，每次加0.5分）</li>" in page
 
 
 def test_the_page_links_its_issued_bulletin(client, world, published):
@@ -334,7 +351,14 @@ def test_the_decision_form_shows_the_value_objected_to_beside_the_one_claimed(
     client, world, published
 ):
     """Tryout 15: the office decided on a claimed value without the current one beside it."""
-    raise_objection(published, unit="武陟县", indicator="投资完成率", value=D(120), reason="漏报")
+    raise_objection(
+        published,
+        attachment=letter(),
+        unit="武陟县",
+        indicator="投资完成率",
+        value=D(120),
+        reason="漏报",
+    )
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_result", args=[published.pk])).content.decode()
     form = page[page.index('class="decision"') :]

@@ -169,14 +169,19 @@ CARDS = [
 
 
 def test_the_tour_score_is_the_tours_county_result_and_none_for_a_county_not_seen():
-    facts = TourScores(CYCLE, "2025年第二次重点项目观摩", CARDS, Method.MEAN)
+    facts = TourScores(
+        CYCLE, "2025年第二次重点项目观摩", CARDS, Method.MEAN, first_day=date(2025, 6, 10)
+    )
     found = tour_scores(facts, ["甲县", "乙县", "丙县"])
     # 甲一 (90 + 86) / 2 = 88, 甲二 80.5: 甲县 84.25; 乙县 72.5
     assert found["甲县"].value == D("84.25")
     assert found["乙县"].value == D("72.50")
     regions = {r.region: r.score for r in tour_results(CARDS, method=Method.MEAN).regions}
     assert found["甲县"].value == regions["甲县"]
-    assert "2个观摩点，算术平均，第1位" in found["甲县"].origin
+    # where the score came from (tryout 19): the tour's score, which tour, when
+    assert found["甲县"].origin == (
+        "观摩评比得分：「2025年第二次重点项目观摩」（2025年6月10日），2个观摩点，算术平均，第1位"
+    )
     assert found["丙县"].value is None and "没有本单位的观摩点得分" in found["丙县"].origin
 
 

@@ -19,6 +19,7 @@ from guanmo.assessment.objections import (
     raise_objection,
 )
 from guanmo.assessment.services import save_scheme
+from tests.assessment.letters import letter
 from tests.assessment.test_result_page import DEFINITION, INPUTS
 
 
@@ -29,7 +30,12 @@ def corrected(world, settings):
     scheme = save_scheme(world.city, "2025年度", "综合考核", DEFINITION, list(INPUTS.values))
     first = publish_result(scheme, INPUTS, days=5, runs=0)
     objection = raise_objection(
-        first, unit="孟州市", indicator="投资完成率", value=D(99), reason="漏报一个项目"
+        first,
+        attachment=letter(),
+        unit="孟州市",
+        indicator="投资完成率",
+        value=D(99),
+        reason="漏报一个项目",
     )
     settings.GUANMO_TODAY = date(2025, 12, 3)
     second = accept_objection(objection, reason="经核实")

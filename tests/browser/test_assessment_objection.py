@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from guanmo.assessment.objections import publish_result
 from guanmo.assessment.services import save_scheme
+from tests.assessment.letters import PDF
 from tests.assessment.test_result_page import DEFINITION, INPUTS
 from tests.browser.pages import log_in
 
@@ -35,6 +36,9 @@ def test_a_county_objects_the_office_accepts_and_the_ranking_changes(
     county.get_by_label("指标").select_option("投资完成率")
     county.get_by_label("应为数值").fill("120")
     county.get_by_label("理由").fill("统计局反馈数据有误")
+    county.get_by_label("附件（证明材料）").set_input_files(
+        {"name": "统计局函.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    )
     county.get_by_role("button", name="提交异议").click()
     expect(county.locator(".messages")).to_contain_text("异议已提交")
 

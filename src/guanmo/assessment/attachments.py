@@ -41,9 +41,18 @@ def content_kind(file: IO[bytes]) -> str | None:
     return next((kind for kind, part in _PARTS.items() if part in names), None)
 
 
+# An objection is made "with a reason and attachment" (issue 13): none is taken without one.
+MISSING = (
+    f"请上传异议的证明材料（附件）：PDF、JPG、PNG、DOCX或XLSX文件，不超过{ATTACHMENT_MAX_MB}MB"
+)
+
+
 def attachment_fault(upload) -> str | None:
-    """Why `upload` (an UploadedFile: .name, .size, readable) is not taken as an objection's
-    attachment, in Chinese naming the file; None when it is taken."""
+    """Why `upload` (an UploadedFile: .name, .size, readable; None for no file) is not taken
+    as an objection's attachment, in Chinese naming the file (`MISSING` for none); None when
+    it is taken."""
+    if upload is None:
+        return MISSING
     name = PurePath(upload.name).name
     if upload.size > ATTACHMENT_MAX_MB * 1024 * 1024:
         return f"附件「{name}」超过{ATTACHMENT_MAX_MB}MB"

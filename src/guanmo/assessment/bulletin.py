@@ -17,10 +17,10 @@ from django.utils.timezone import localdate
 
 from guanmo.accounts.models import User
 from guanmo.assessment.definition import Definition
-from guanmo.assessment.firms import POLICIES
 from guanmo.assessment.history import chain_to
 from guanmo.assessment.models import Objection, Result, ResultChange, Scheme
 from guanmo.assessment.outcome import Outcome
+from guanmo.assessment.selectors import class_policies as city_class_policies
 from guanmo.assessment.sources import Domain
 from guanmo.documents.models import IssuedDocument
 from guanmo.documents.official import chinese_date
@@ -67,14 +67,10 @@ class BulletinFacts:
 
 
 def class_policies(scheme: Scheme) -> Mapping[str, Sequence[str]]:
-    """The 差别化政策 of each class of a firm scheme, {class: policy lines}, classes in order.
-
-    The one place the bulletin reads them from. They are kept today as a constant in code,
-    `firms.POLICIES` (the same lines for every city); when they are kept as the city's data
-    (issue 13, tryout 19: branch a13-objections), this function reads them from there for
-    `scheme`'s city."""
-    del scheme  # the same policies for every city while they are kept in code
-    return POLICIES
+    """The 差别化政策 of each class of a firm scheme, {class: policy lines}, classes in order:
+    the one place the bulletin reads them from, the city's as it keeps them
+    (`selectors.class_policies`: its own lines, the shipped default for a class without)."""
+    return city_class_policies(scheme.city)
 
 
 def data_sources(definition: Definition, *, firms: bool) -> str:

@@ -200,6 +200,10 @@ class Definition:
         )
 
 
+# What a unit objects to when it objects to the 一票否决 set on it (its claim: lifted)
+VETO = "一票否决"
+
+
 @dataclass(frozen=True)
 class Inputs:
     """A cycle's inputs as read: units in order, each one's values {indicator: value or None},
@@ -217,6 +221,12 @@ class Inputs:
     # why an exempt unit is not rated, where the inputs know it ({unit: reason}: a firm on less
     # land than the threshold, `firm_register.firm_inputs`)
     exempt_reasons: Mapping[str, str] = field(default_factory=dict)
+    # the figures each unit's values are computed from, where they are ({unit: {name: value}}:
+    # a firm's 用地面积, 税收…, `firms.FirmFigures.named`), so that an objection to one is
+    # corrected and every value computed from it recomputed (issue 13), and the land a firm
+    # must have to be rated (亩; None for a cycle of units)
+    figures: Mapping[str, Mapping[str, Decimal]] = field(default_factory=dict)
+    land_threshold: Decimal | None = None
 
     def cycle(self) -> Cycle:
         return Cycle(self.values, self.targets, self.counts, self.vetoed, self.exempt)
@@ -244,6 +254,10 @@ class Inputs:
             data["origins"] = {unit: dict(own) for unit, own in self.origins.items()}
         if self.exempt_reasons:  # likewise, inputs frozen before reasons were kept
             data["exempt_reasons"] = dict(self.exempt_reasons)
+        if self.figures:  # likewise, before a firm's figures were kept
+            data["figures"] = {u: _texts(v) for u, v in self.figures.items()}
+        if self.land_threshold is not None:
+            data["land_threshold"] = str(self.land_threshold)
         return data
 
     @classmethod
@@ -257,6 +271,8 @@ class Inputs:
             {u: int(rank) for u, rank in data["previous"].items()},
             {u: dict(own) for u, own in data.get("origins", {}).items()},
             dict(data.get("exempt_reasons", {})),
+            {u: _decimals(v) for u, v in data.get("figures", {}).items()},  # type: ignore[misc]
+            None if data.get("land_threshold") is None else Decimal(data["land_threshold"]),
         )
 
 

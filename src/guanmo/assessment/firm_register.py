@@ -16,7 +16,13 @@ from django.db import transaction
 
 from guanmo.assessment.definition import Definition, Inputs, resolve_benchmarks
 from guanmo.assessment.firm_sheet import FirmRow
-from guanmo.assessment.firms import TAX_PER_MU, FirmFigures, firm_indicators, rated
+from guanmo.assessment.firms import (
+    TAX_PER_MU,
+    FirmFigures,
+    firm_indicators,
+    rated,
+    unrated_reason,
+)
 from guanmo.assessment.models import Firm, FirmYear, RatedFirm, Result, Scheme
 from guanmo.assessment.objections import DEFAULT_PUBLICATION_DAYS, publish_result
 from guanmo.assessment.services import save_scheme
@@ -145,11 +151,12 @@ def firm_inputs(
         {u: {name: each.values[name] for name in names} for u, each in current.items()},
         exempt=exempt,
         exempt_reasons={
-            unit: f"用地面积{current[unit].figures.land_area.normalize():f}亩，"
-            f"低于{land_threshold.normalize():f}亩，不参评"
-            for unit in current
+            unit: unrated_reason(each.figures, land_threshold)
+            for unit, each in current.items()
             if unit in exempt
         },
+        figures={u: each.figures.named() for u, each in current.items()},
+        land_threshold=land_threshold,
     )
     return FirmCycle(
         resolved,

@@ -15,6 +15,7 @@ from django.urls import reverse
 from guanmo.accounts.scope import Scope
 from guanmo.assessment.firm_register import import_firms
 from guanmo.assessment.firm_sheet import read_firms
+from guanmo.assessment.forms import whole_number
 from guanmo.assessment.sheet_reading import Refused
 from guanmo.assessment.upload_views import named_source
 from guanmo.regions.services import units_of
@@ -26,7 +27,7 @@ class FirmUploadForm(forms.Form):
     register = SheetFileField(
         label="企业数据表（企业名称、统一社会信用代码、县区、园区、用地面积（亩）、税收……）"
     )
-    year = forms.IntegerField(label="数据所属年度", min_value=2000, max_value=2100)
+    year = whole_number("数据所属年度", min_value=2000, max_value=2100)
 
 
 def _city_office(scope: Scope) -> None:

@@ -16,10 +16,13 @@ from guanmo.accounts.scope import Scope
 from guanmo.assessment.exporters.firms import write_firm_list
 from guanmo.assessment.firms import (
     FIGURE_PLACES,
+    LAND_AREA,
     POLICIES,
+    RECOMPUTING_BASIS,
     SALES_PER_MU,
     TAX_PER_ENERGY,
     TAX_PER_MU,
+    shown_figure,
 )
 from guanmo.assessment.forms import ObjectionForm
 from guanmo.assessment.models import FirmYear, RatedFirm, Result
@@ -80,28 +83,30 @@ def firm_list(request: HttpRequest) -> HttpResponse:
             "grade": grade,
             "result": result,
             "share_rule": share_rule(result),
+            "basis": RECOMPUTING_BASIS,
             "rows": [_row(line) for line in lines],
         },
     )
 
 
 def _row(line) -> dict:
+    marks = {name: CORRECTED if name in line.corrected else "" for name in line.corrected}
     shown = {name: number(value, FIGURE_PLACES) for name, value in line.indicators.items()}
-    marks = {name: CORRECTED if name in line.corrected else "" for name in line.indicators}
     return {
         "line": line,
-        "corrections": [
-            f"{name}{CORRECTED[1:-1]}：登记数据计算为{number(was, FIGURE_PLACES)}，采纳异议后按"
-            f"{number(line.indicators[name], FIGURE_PLACES)}计算"
-            for name, was in line.corrected.items()
-        ],
+        "figures": "，".join(
+            f"{name}{shown_figure(name, value)}{marks.get(name, '')}"
+            for name, value in line.figures.items()
+        ),
+        "land_area": f"{line.figures[LAND_AREA].normalize():f}{marks.get(LAND_AREA, '')}",
+        "corrections": [correction.text for correction in line.corrections],
         "tax_per_mu": shown[TAX_PER_MU],
         "sales_per_mu": shown[SALES_PER_MU],
         "tax_per_energy": shown[TAX_PER_ENERGY],
         "marks": {
-            "tax_per_mu": marks[TAX_PER_MU],
-            "sales_per_mu": marks[SALES_PER_MU],
-            "tax_per_energy": marks[TAX_PER_ENERGY],
+            "tax_per_mu": marks.get(TAX_PER_MU, ""),
+            "sales_per_mu": marks.get(SALES_PER_MU, ""),
+            "tax_per_energy": marks.get(TAX_PER_ENERGY, ""),
         },
     }
 
@@ -130,7 +135,11 @@ def firm_page(request: HttpRequest, pk: int) -> HttpResponse:
                 "objection_form": objection_form,
             }
         )
-    return render(request, "assessment/firm_page.html", {"firm": firm, "rows": rows})
+    return render(
+        request,
+        "assessment/firm_page.html",
+        {"firm": firm, "rows": rows, "basis": RECOMPUTING_BASIS},
+    )
 
 
 def _pending_note(result: Result | None) -> str:

@@ -10,10 +10,13 @@ indicators and classes as 亩均效益评价 schemes publish them (issue 13); �
 speeches ("对税收收入低于5万元/亩企业从重征收土地使用税").
 """
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
+
+from guanmo.assessment.definition import Inputs
+from guanmo.figures.formatting import number
 
 # GB 32100-2015: 31 characters (no I, O, S, V, Z), weights 3^(i) mod 31 for positions 1…17.
 CODE_CHARACTERS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -26,6 +29,14 @@ TAX_PER_ENERGY = "单位能耗税收"
 # The unit of each indicator the register gives (`firm_indicators`).
 FIRM_UNITS = {TAX_PER_MU: "万元/亩", SALES_PER_MU: "万元/亩", TAX_PER_ENERGY: "万元/吨标准煤"}
 FIGURE_PLACES = 2  # 万元/亩 and 万元/吨标准煤 shown to two decimals (stored unrounded)
+# How the per-亩 figures shown are to be recomputed (tryout 19: a score recomputed by hand from
+# the two-decimal figures came out 49.61 against the issued 49.66): the scoring keeps the exact
+# quotients, the pages round them for display only, and say so.
+RECOMPUTING_BASIS = (
+    "亩均税收＝税收÷用地面积，亩均销售收入＝销售收入÷用地面积，单位能耗税收＝税收÷综合能耗；"
+    "得分按未经舍入的比值计算，页面上的比值保留两位小数（四舍五入），以其复算得分会有尾差，"
+    "复算请用用地面积、税收等登记数据（导出的Excel保留全部位数）"
+)
 EXAMPLE_SCHEME = Path(__file__).resolve().parent / "examples" / "亩均效益评价.csv"
 LAND_THRESHOLD = Decimal(3)  # 亩: firms on less land are not rated (不参评)
 LOW_TAX_PER_MU = Decimal(5)  # 万元/亩: below it, 城镇土地使用税 levied more heavily
@@ -58,6 +69,22 @@ def validate_credit_code(text: str) -> str:
     return code
 
 
+# The register figures the indicators are computed from, as a result freezes them and an
+# objection names them (issue 13: a firm objects to its raw 税收 or 用地, not only the ratios),
+# with their units: field of `FirmFigures` → (name, unit).
+FIGURES = {
+    "land_area": ("用地面积", "亩"),
+    "tax": ("税收", "万元"),
+    "sales": ("销售收入", "万元"),
+    "energy": ("综合能耗", "吨标准煤"),
+}
+FIGURE_UNITS = dict(FIGURES.values())  # 用地面积 → 亩, …
+LAND_AREA = FIGURES["land_area"][0]
+# The decimals the register keeps each figure to (`models.FirmYear`'s columns): what a figure
+# claimed in an objection is held to (a tax of 23.75万元 is a figure, not a fault)
+REGISTER_PLACES = {LAND_AREA: 4, "税收": 6, "销售收入": 6, "综合能耗": 6}
+
+
 @dataclass(frozen=True)
 class FirmFigures:
     """One firm's year as the register holds it: land (亩), tax and sales (万元), energy use
@@ -67,6 +94,15 @@ class FirmFigures:
     tax: Decimal
     sales: Decimal
     energy: Decimal
+
+    def named(self) -> dict[str, Decimal]:
+        """{用地面积: 亩, 税收: 万元, 销售收入: 万元, 综合能耗: 吨标准煤} (as frozen)."""
+        return {name: getattr(self, field) for field, (name, _) in FIGURES.items()}
+
+    @classmethod
+    def from_named(cls, named: Mapping[str, Decimal]) -> "FirmFigures":
+        """The figures from `named()`'s shape (KeyError for a figure missing)."""
+        return cls(**{field: named[name] for field, (name, _) in FIGURES.items()})
 
 
 def firm_indicators(figures: FirmFigures) -> dict[str, Decimal | None]:
@@ -84,9 +120,58 @@ def firm_indicators(figures: FirmFigures) -> dict[str, Decimal | None]:
     }
 
 
+def shown_figure(name: str, value: Decimal | None) -> str:
+    """A register figure or an indicator as the firm pages show it, with its unit: a figure as
+    registered (税收200万元), an indicator to two decimals half-up (亩均税收40.00万元/亩); —
+    for none."""
+    if value is None:
+        return "—"
+    if name in FIGURE_UNITS:
+        return f"{value.normalize():f}{FIGURE_UNITS[name]}"
+    return f"{number(value, FIGURE_PLACES)}{FIRM_UNITS.get(name, '')}"
+
+
+def with_figure_corrected(
+    inputs: Inputs, unit: str, figure: str, value: Decimal, names: Sequence[str]
+) -> Inputs:
+    """`inputs` with `unit`'s register figure `figure` (用地面积, 税收…) set to `value` and every
+    value computed from its figures recomputed by the one rule (`firm_indicators`: 亩均税收,
+    亩均销售收入, 单位能耗税收 among the scheme's `names`), its rating by land too when the
+    inputs hold the threshold (issue 13: only 亩均税收 was corrected, 单位能耗税收 left as it
+    was). Raises ValueError (in Chinese) when a rated firm's value can no longer be computed
+    (a divisor corrected to 0)."""
+    figures = FirmFigures.from_named({**inputs.figures[unit], figure: value})
+    computed = firm_indicators(figures)
+    exempt, reasons = set(inputs.exempt), dict(inputs.exempt_reasons)
+    if inputs.land_threshold is not None:
+        exempt.discard(unit)
+        reasons.pop(unit, None)
+        if not rated(figures, inputs.land_threshold):
+            exempt.add(unit)
+            reasons[unit] = unrated_reason(figures, inputs.land_threshold)
+    own = {**inputs.values[unit]}
+    for name in names:
+        if name in computed:
+            own[name] = computed[name]
+            if computed[name] is None and unit not in exempt:
+                raise ValueError(f"{unit}的“{name}”无法计算（除数为0）")
+    return replace(
+        inputs,
+        values={**inputs.values, unit: own},
+        figures={**inputs.figures, unit: figures.named()},
+        exempt=frozenset(exempt),
+        exempt_reasons=reasons,
+    )
+
+
 def rated(figures: FirmFigures, threshold: Decimal = LAND_THRESHOLD) -> bool:
     """A firm is rated when its land reaches the threshold (3亩 by default)."""
     return figures.land_area >= threshold
+
+
+def unrated_reason(figures: FirmFigures, threshold: Decimal) -> str:
+    """Why a firm on less land than `threshold` 亩 is not rated: 用地面积2亩，低于3亩，不参评."""
+    return f"用地面积{figures.land_area.normalize():f}亩，低于{threshold.normalize():f}亩，不参评"
 
 
 # Differentiated policies by class, as 亩均效益评价 schemes publish them (城镇土地使用税
@@ -115,11 +200,16 @@ POLICIES: Mapping[str, tuple[str, ...]] = {
 LOW_TAX_RULE = "亩均税收低于5万元/亩，从重征收城镇土地使用税"
 
 
-def policies(grade: str | None, tax_per_mu: Decimal | None) -> list[str]:
+def policies(
+    grade: str | None,
+    tax_per_mu: Decimal | None,
+    by_class: Mapping[str, Sequence[str]] = POLICIES,
+) -> list[str]:
     """The policy lines of a firm of class `grade` (A–D; none for 不参评 or unclassed) and
-    亩均税收 `tax_per_mu` (万元/亩): the class's lines, then `LOW_TAX_RULE` when its tax per
-    亩 is under 5万元 (whatever its class, rated or not)."""
-    lines = list(POLICIES.get(grade or "", ()))
+    亩均税收 `tax_per_mu` (万元/亩): the class's lines of `by_class` (the city's,
+    `selectors.class_policies`; the shipped default otherwise), then `LOW_TAX_RULE` when its
+    tax per 亩 is under 5万元 (whatever its class, rated or not)."""
+    lines = list(by_class.get(grade or "", ()))
     if tax_per_mu is not None and tax_per_mu < LOW_TAX_PER_MU:
         lines.append(LOW_TAX_RULE)
     return lines

@@ -5,6 +5,8 @@ from decimal import Decimal
 
 from django import forms
 
+from guanmo.assessment.attachments import ATTACHMENT_MAX_MB
+from guanmo.assessment.definition import VETO
 from guanmo.assessment.objections import DEFAULT_PUBLICATION_DAYS
 from guanmo.assessment.robustness import DEFAULT_NAMING_THRESHOLD, DEFAULT_RUNS
 from guanmo.sheets.forms import SheetFileField
@@ -13,17 +15,55 @@ MAX_RUNS = 5000  # a page waits for the Monte Carlo: 5,000 runs of 180 units tak
 MAX_PUBLICATION_DAYS = 60
 
 
+def whole_number(label: str, name: str | None = None, **options) -> forms.IntegerField:
+    """An integer field whose messages name it (tryout 19: a bare 请输入整数 named no field):
+    稳健性检验模拟次数应为整数，填的是1.5; typed as text (inputmode numeric), so that the
+    browser's own message, which names no field either, never stands in for it. `name` is
+    the field as messages say it (the label without its notes)."""
+    name = name or label
+    return forms.IntegerField(
+        label=label,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "invalid": f"{name}应为整数",
+            "required": f"请填写{name}",
+            "min_value": f"{name}不能小于%(limit_value)s",
+            "max_value": f"{name}不能大于%(limit_value)s",
+        },
+        **options,
+    )
+
+
+def form_faults(form: forms.Form) -> str:
+    """A bound form's faults as one message, each naming its field: 公示天数：公示天数应为整数."""
+    faults = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        faults += [error if str(label) in error else f"{label}：{error}" for error in errors]
+    return "；".join(faults)
+
+
 class ObjectionForm(forms.Form):
     indicator = forms.ChoiceField(label="指标")
-    value = forms.DecimalField(label="应为数值", max_digits=24, decimal_places=8)
+    value = forms.DecimalField(
+        label="应为数值",
+        max_digits=24,
+        decimal_places=8,
+        required=False,
+    )
     reason = forms.CharField(
         label="理由", max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
-    attachment = forms.FileField(label="附件（可选）", required=False)
+    attachment = forms.FileField(
+        label="附件（证明材料）",
+        help_text=f"必传：PDF、JPG、PNG、DOCX或XLSX文件，不超过{ATTACHMENT_MAX_MB}MB",
+    )
 
     def __init__(self, *args, indicators: list[str], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["indicator"].choices = [(name, name) for name in indicators]
+        if VETO in indicators:
+            self.fields["value"].help_text = f"对{VETO}提出异议（请求撤销否决）时不填"
 
 
 class DecisionForm(forms.Form):
@@ -60,10 +100,8 @@ class RunForm(forms.Form):
         required=False,
         help_text="如“焦政办〔2025〕3号”，通报开头引用",
     )
-    runs = forms.IntegerField(
-        label="稳健性检验模拟次数", min_value=0, max_value=MAX_RUNS, initial=DEFAULT_RUNS
-    )
-    seed = forms.IntegerField(label="随机数种子", min_value=0, max_value=2**31 - 1, initial=0)
+    runs = whole_number("稳健性检验模拟次数", min_value=0, max_value=MAX_RUNS, initial=DEFAULT_RUNS)
+    seed = whole_number("随机数种子", min_value=0, max_value=2**31 - 1, initial=0)
     threshold = forms.DecimalField(
         label="认定第一名或末位所需的概率",
         min_value=Decimal("0.0001"),
@@ -72,17 +110,25 @@ class RunForm(forms.Form):
         decimal_places=4,
         initial=DEFAULT_NAMING_THRESHOLD,
     )
-    days = forms.IntegerField(
-        label="公示天数",
+    days = whole_number(
+        "公示天数",
         min_value=1,
         max_value=MAX_PUBLICATION_DAYS,
         initial=DEFAULT_PUBLICATION_DAYS,
     )
-    year = forms.IntegerField(
-        label="数据年度（考核办法注明来源时必填）", min_value=2000, max_value=2100, required=False
+    year = whole_number(
+        "数据年度（考核办法注明来源时必填）",
+        "数据年度",
+        min_value=2000,
+        max_value=2100,
+        required=False,
     )
-    month = forms.IntegerField(
-        label="截至月份（如前三季度为9；注明来源时必填）", min_value=1, max_value=12, required=False
+    month = whole_number(
+        "截至月份（如前三季度为9；注明来源时必填）",
+        "截至月份",
+        min_value=1,
+        max_value=12,
+        required=False,
     )
 
 

@@ -6,10 +6,12 @@ from datetime import date
 
 from django.utils.timezone import localdate
 
-from guanmo.assessment.definition import Definition
-from guanmo.assessment.models import Objection, Result, ResultChange
+from guanmo.assessment.definition import VETO, Definition, Inputs
+from guanmo.assessment.firms import FIGURE_PLACES
+from guanmo.assessment.models import LIFTED, Objection, Result, ResultChange
 from guanmo.assessment.objections import chain_of, subject
 from guanmo.documents.official import chinese_date
+from guanmo.figures.formatting import number
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,22 @@ def correction_effect(unit: str, before: dict, after: dict) -> str:
     return "；".join(said)
 
 
+def recomputed_values(unit: str, corrected: Result) -> str:
+    """The unit's values a corrected register figure changed, each computed again from the
+    figures (`firms.with_figure_corrected`): 亩均税收由4.75变为5.02，单位能耗税收由…变为…， to
+    the two decimals the firm pages show; "" when the correction was of a value itself."""
+    before = Inputs.from_dict(corrected.supersedes.inputs)
+    after = Inputs.from_dict(corrected.inputs)
+    if before.figures.get(unit) == after.figures.get(unit):
+        return ""
+    said = [
+        f"{name}由{number(was, FIGURE_PLACES)}变为{number(now, FIGURE_PLACES)}"
+        for name, now in after.values[unit].items()
+        if (was := before.values[unit].get(name)) != now
+    ]
+    return "".join(f"{each}，" for each in said)
+
+
 def _day(moment) -> str:
     """The local day of a moment as every page says a date: 2025年12月15日 (`chinese_date`;
     tryout 19: the history alone said 2025-12-15)."""
@@ -102,10 +120,9 @@ def history(result: Result) -> list[Step]:
     )
     for objection in objections:
         named = subject(Definition.from_dict(objection.result.definition), objection.indicator)
-        said = (
-            f"{objection.objector}对{named}提出异议，认为应为{objection.claimed}"
-            f"（{objection.reason}）"
-        )
+        veto = objection.indicator == VETO
+        claim = f"应{LIFTED}" if veto else f"应为{objection.claimed}"
+        said = f"{objection.objector}对{named}提出异议，认为{claim}（{objection.reason}）"
         if objection.status == Objection.Status.PENDING:
             steps.append(Step(objection.result, objection, f"{said}，待处理"))
             continue
@@ -114,17 +131,19 @@ def history(result: Result) -> list[Step]:
                 Step(
                     objection.result,
                     objection,
-                    f"{said}；不予采纳：{_clause(objection.decision_reason)}",
+                    f"{said}；不予采纳：{_clause(objection.decision_reason)}"
+                    + (f"，维持{VETO}" if veto else ""),
                 )
             )
             continue
         corrected = objection.corrected_result
         changed = correction_effect(objection.unit, corrected.supersedes.output, corrected.output)
+        made = f"{LIFTED}，" if veto else recomputed_values(objection.unit, corrected)
         steps.append(
             Step(
                 corrected,
                 objection,
-                f"{said}；采纳：{_clause(objection.decision_reason)}；重新计算后{changed}",
+                f"{said}；采纳：{_clause(objection.decision_reason)}；{made}重新计算后{changed}",
             )
         )
     final = chain[-1]

@@ -7,12 +7,14 @@ with its units and a hash of the definition; a `Result` holds its own copy of th
 the JSON it issued. The arithmetic is in the plain modules; the models only keep it.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 from guanmo import clock
-from guanmo.assessment.definition import Inputs
+from guanmo.assessment.definition import VETO, Inputs
 from guanmo.assessment.firms import FIGURE_PLACES
 from guanmo.documents.models import IssuedDocument
 from guanmo.figures.formatting import number
@@ -20,6 +22,7 @@ from guanmo.regions.models import Region
 from guanmo.reporting.models import FieldChange
 
 HASH_LENGTH = 64  # SHA-256 in hex
+LIFTED = "撤销一票否决"  # what an objection to the veto claims
 
 
 def _user(verbose_name: str) -> models.ForeignKey:
@@ -217,28 +220,37 @@ class Objection(models.Model):
 
     @property
     def claimed(self) -> str:
-        """The value claimed, shown by the one number formatter to the indicator's precision
-        in the result (`_shown_places`): 110, 95.5, 36.0; a firm's 4.75."""
-        return number(self.value, self._shown_places(Inputs.from_dict(self.result.inputs)))
+        """The value claimed, shown as the result shows the input (`_shown`): 110, 95.5, 36.0;
+        a firm's 4.75, its 税收 23.75; 撤销一票否决 for an objection to the veto."""
+        if self.indicator == VETO:
+            return LIFTED
+        return self._shown(self.value, Inputs.from_dict(self.result.inputs))
 
     @property
     def original(self) -> str:
-        """The value objected to, as the result holds it (the unit's value of the indicator,
-        or its count of a 加分/扣分 item), shown as `claimed` is; 无 when it has none."""
+        """The input objected to, as the result holds it (the unit's value of the indicator,
+        its register figure, or its count of a 加分/扣分 item), shown as `claimed` is; 无 when
+        it has none; 一票否决 for the veto."""
+        if self.indicator == VETO:
+            return VETO
         inputs = Inputs.from_dict(self.result.inputs)
-        held = inputs.values.get(self.unit, {}).get(self.indicator)
-        if held is None:
-            held = inputs.counts.get(self.unit, {}).get(self.indicator)
-        return "无" if held is None else number(held, self._shown_places(inputs))
+        held = None
+        for kept in (inputs.values, inputs.figures, inputs.counts):
+            if held is None:
+                held = kept.get(self.unit, {}).get(self.indicator)
+        return "无" if held is None else self._shown(held, inputs)
 
-    def _shown_places(self, inputs: Inputs) -> int:
-        """The decimals the indicator's values are shown to: a firm result's (亩均效益评价,
-        its scheme of a `firm_year`) two, as the firm pages show them, since it holds
-        unrounded quotients (issue 13: 4.750000000000000000000000000); otherwise the
-        indicator's precision in the result (`Inputs.places`). Display only."""
+    def _shown(self, value: Decimal, inputs: Inputs) -> str:
+        """An input's value as shown: a register figure (a firm's 税收) as registered, its
+        trailing zeros dropped; a firm result's computed values (亩均税收…) to two decimals,
+        as the firm pages show them, since it holds unrounded quotients (issue 13:
+        4.750000000000000000000000000); any other to its precision in the result
+        (`Inputs.places`). Display only."""
+        if self.indicator in inputs.figures.get(self.unit, {}):
+            return f"{value.normalize():f}"
         if self.result.scheme.firm_year is not None:
-            return FIGURE_PLACES
-        return inputs.places(self.indicator)
+            return number(value, FIGURE_PLACES)
+        return number(value, inputs.places(self.indicator))
 
 
 class Firm(models.Model):
@@ -325,3 +337,31 @@ class RatedFirm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scheme}：{self.unit}"
+
+
+class ClassPolicy(models.Model):
+    """One line of a city's 差别化政策 for firms of a class (亩均效益评价 A–D: 用地、用电、用水、
+    排污、信贷…), in the order the city lists them. A class the city has no lines for follows
+    the shipped default (`firms.POLICIES`, `selectors.class_policies`)."""
+
+    class Grade(models.TextChoices):
+        A = "A", "A类"
+        B = "B", "B类"
+        C = "C", "C类"
+        D = "D", "D类"
+
+    city = models.ForeignKey(
+        Region, verbose_name="城市", on_delete=models.CASCADE, related_name="class_policies"
+    )
+    grade = models.CharField("等次", max_length=1, choices=Grade.choices)
+    sort_order = models.PositiveSmallIntegerField("排列顺序", default=0)
+    text = models.CharField(
+        "政策内容", max_length=200, help_text="如“差别化电价：每千瓦时加价0.1元”"
+    )
+
+    class Meta:
+        verbose_name = verbose_name_plural = "企业差别化政策"
+        ordering = ["city", "grade", "sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.grade}类：{self.text}"

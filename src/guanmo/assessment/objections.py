@@ -1,6 +1,6 @@
 """The objections cycle (异议, issue 13): a result is published to the assessed units for a set
-number of days; a unit objects to one of its indicator values with a reason (and an
-attachment); the office accepts (the value is corrected and everything recomputed into a new
+number of days; a unit objects to one of its indicator values with a reason and an
+attachment; the office accepts (the value is corrected and everything recomputed into a new
 result that supersedes the old) or rejects with a reason; once every objection is decided and
 the period is over, the last result is made final.
 
@@ -19,9 +19,10 @@ from django.utils import timezone
 from guanmo import clock
 from guanmo.accounts.models import User
 from guanmo.assessment.attachments import attachment_fault
-from guanmo.assessment.definition import Definition, Inputs
+from guanmo.assessment.definition import VETO, Definition, Inputs
 from guanmo.assessment.exporters.docx import bulletin_title, results_docx
 from guanmo.assessment.exporters.text import page_figures
+from guanmo.assessment.firms import FIGURE_UNITS, REGISTER_PLACES, with_figure_corrected
 from guanmo.assessment.models import Objection, Result, Scheme
 from guanmo.assessment.outcome import compute
 from guanmo.assessment.services import issue_result, recompute, save_scheme
@@ -133,19 +134,22 @@ def raise_objection(
     *,
     unit: str,
     indicator: str,
-    value: Decimal,
+    value: Decimal | None,
     reason: str,
     user: User | None = None,
     attachment: UploadedFile | None = None,
     on: date | None = None,
     filed_by: str = "",
 ) -> Objection:
-    """A unit's objection to its value of an indicator, while the result is published; the
-    value claimed is held to the indicator's precision (`Inputs.places`: a figure with more
-    decimals than its values are given to is refused). The objection is the unit's own;
-    `filed_by` names who filed it for a unit without an account (a firm: its county's
-    office). An attachment must be a file `attachment_fault` takes (its kind told by its
-    content, its size bounded)."""
+    """A unit's objection to an input of its score, while the result is published: its value
+    of an indicator, its count of a 加分/扣分 item, a register figure its values are computed
+    from (a firm's 用地面积, 税收…; then not the values computed from them), or the 一票否决
+    set on it (`VETO`: the claim is that it be lifted; `value` None or 0). A value claimed is
+    held to the input's precision (`Inputs.places`: a figure with more decimals than its
+    values are given to is refused). The objection is the unit's own; `filed_by` names who
+    filed it for a unit without an account (a firm: its county's office). The attachment is
+    required (issue 13: "with a reason and attachment"), a file `attachment_fault` takes (its
+    kind told by its content, its size bounded)."""
     result = current(result)
     on = on or today()
     if result.status != Result.Status.PUBLISHED:
@@ -158,23 +162,21 @@ def raise_objection(
     if unit not in inputs.values:
         raise ObjectionError(f"{unit}不是本次考核的参评单位")
     definition = Definition.from_dict(result.definition)
-    item = indicator in adjustment_items(definition)
-    if indicator not in definition.names and not item:
+    if indicator not in objectable(result):
+        if indicator in definition.names:  # computed from figures objected to instead
+            figures = "、".join(inputs.figures.get(unit, {}))
+            raise ObjectionError(
+                f"“{indicator}”由{figures}计算，请对所据的数据提出异议，更正后重新计算"
+            )
         raise ObjectionError(f"考核办法中没有指标或加分/扣分项“{indicator}”")
     if not reason.strip():
         raise ObjectionError("请写明异议的理由")
-    if attachment is not None and (fault := attachment_fault(attachment)):
+    if fault := attachment_fault(attachment):
         raise ObjectionError(fault)
-    places = inputs.places(indicator)
-    if decimal_places(value.normalize()) > places:
-        kept = f"保留{places}位小数" if places else "为整数"
-        raise ObjectionError(f"“{indicator}”的数值{kept}，应为数值{value.normalize():f}与之不符")
-    value = half_up(value, places)
-    if item and inputs.counts.get(unit, {}).get(indicator, Decimal(0)) == value:
-        said = number(value, places)
-        raise ObjectionError(f"{unit}{subject(definition, indicator)}的次数已是{said}，无需更正")
-    if not item and inputs.values[unit].get(indicator) == value:
-        raise ObjectionError(f"{unit}“{indicator}”的数值已是{number(value, places)}，无需更正")
+    if indicator == VETO:
+        value = _veto_claim(inputs, unit, value)
+    else:
+        value = _claimed_value(definition, inputs, unit, indicator, value)
     objection = Objection(
         result=result,
         unit=unit,
@@ -184,10 +186,58 @@ def raise_objection(
         reason=reason.strip(),
         raised_by=user,
     )
-    if attachment is not None:
-        objection.attachment.save(attachment.name, attachment, save=False)
+    objection.attachment.save(attachment.name, attachment, save=False)
     objection.save()
     return objection
+
+
+def _veto_claim(inputs: Inputs, unit: str, value: Decimal | None) -> Decimal:
+    """An objection to the 一票否决 set on `unit` claims it be lifted: 0 (None taken as 0)."""
+    if unit not in inputs.vetoed:
+        raise ObjectionError(f"{unit}未被一票否决，无需更正")
+    if value not in (None, 0):
+        raise ObjectionError("对一票否决的异议是请求撤销否决，“应为数值”请不填或填0")
+    return Decimal(0)
+
+
+def _claimed_value(
+    definition: Definition, inputs: Inputs, unit: str, indicator: str, value: Decimal | None
+) -> Decimal:
+    """The value claimed for an indicator, a 加分/扣分 item's count or a figure, held to its
+    precision; refused when missing, given to more decimals, or already the value held."""
+    if value is None:
+        raise ObjectionError(f"请填写{subject(definition, indicator)}应为的数值")
+    places = input_places(inputs, indicator)
+    if decimal_places(value.normalize()) > places:
+        kept = f"保留{places}位小数" if places else "为整数"
+        raise ObjectionError(f"“{indicator}”的数值{kept}，应为数值{value.normalize():f}与之不符")
+    value = half_up(value, places)
+    held = held_value(inputs, unit, indicator)
+    if indicator in adjustment_items(definition) and (held or Decimal(0)) == value:
+        said = number(value, places)
+        raise ObjectionError(f"{unit}{subject(definition, indicator)}的次数已是{said}，无需更正")
+    if held == value:
+        raise ObjectionError(f"{unit}“{indicator}”的数值已是{number(value, places)}，无需更正")
+    if indicator in FIGURE_UNITS and value < 0:
+        raise ObjectionError(f"“{indicator}”不能为负数，应为数值{value.normalize():f}")
+    return value
+
+
+def input_places(inputs: Inputs, name: str) -> int:
+    """The decimals a unit's input `name` is held to: a register figure's the register's
+    (`firms.REGISTER_PLACES`), any other's its precision in the result (`Inputs.places`)."""
+    if name in REGISTER_PLACES and inputs.figures:
+        return REGISTER_PLACES[name]
+    return inputs.places(name)
+
+
+def held_value(inputs: Inputs, unit: str, name: str) -> Decimal | None:
+    """The unit's input `name` as `inputs` hold it: its value of an indicator, its register
+    figure (a firm's 税收), or its count of a 加分/扣分 item; None when it has none."""
+    for held in (inputs.values, inputs.figures, inputs.counts):
+        if (value := held.get(unit, {}).get(name)) is not None:
+            return value
+    return None
 
 
 def adjustment_items(definition: Definition) -> list[str]:
@@ -197,7 +247,9 @@ def adjustment_items(definition: Definition) -> list[str]:
 
 
 def subject(definition: Definition, name: str) -> str:
-    """What an objection is to, as sentences say it: “投资完成率”, 扣分项“安全事故”."""
+    """What an objection is to, as sentences say it: “投资完成率”, 扣分项“安全事故”, 一票否决."""
+    if name == VETO:
+        return VETO
     for rule in definition.adjustment_rules:
         if rule.item == name:
             return f"{'扣分项' if rule.points_each < 0 else '加分项'}“{name}”"
@@ -205,8 +257,15 @@ def subject(definition: Definition, name: str) -> str:
 
 
 def objectable(result: Result) -> list[str]:
-    """What a unit may object to in `result`: its indicators, then its 加分/扣分 items."""
-    return [*result.output["weights"], *adjustment_items(Definition.from_dict(result.definition))]
+    """What a unit may object to in `result`, every input of its score (issue 13): its
+    indicators' values, or, for a result computed from register figures (亩均效益评价), those
+    figures (用地面积, 税收…) instead of the values computed from them; then its 加分/扣分
+    items; then the 一票否决 when the scheme has veto items or the result vetoed a unit."""
+    definition = Definition.from_dict(result.definition)
+    figures = result.inputs.get("figures")
+    own = list(next(iter(figures.values()))) if figures else list(result.output["weights"])
+    veto = [VETO] if definition.vetoes or result.inputs["vetoed"] else []
+    return [*own, *adjustment_items(definition), *veto]
 
 
 def _decide(objection: Objection, user: User | None, reason: str, status: str) -> Objection:
@@ -231,23 +290,10 @@ def accept_objection(objection: Objection, *, user: User | None = None, reason: 
         raise ObjectionError("考核结果已定稿，不能再更正")
     inputs = Inputs.from_dict(standing.inputs)
     definition = Definition.from_dict(standing.definition)
-    # kept to the indicator's precision, as raised (the column keeps 8 decimals)
-    claimed = half_up(objection.value, inputs.places(objection.indicator))
-    if objection.indicator in adjustment_items(definition):  # a 加分/扣分 item's count
-        counts = {**inputs.counts, objection.unit: {**inputs.counts.get(objection.unit, {})}}
-        counts[objection.unit][objection.indicator] = claimed
-        inputs = replace(inputs, counts=counts)
-    values = {**inputs.values, objection.unit: {**inputs.values[objection.unit]}}
-    if objection.indicator in definition.names:
-        values[objection.unit][objection.indicator] = claimed
-    origins = {**inputs.origins}
-    was = origins.get(objection.unit, {}).get(objection.indicator)
-    if was is not None:  # a sourced value corrected: its origin says so, the source kept
-        origins[objection.unit] = {
-            **origins[objection.unit],
-            objection.indicator: f"采纳异议更正（原{was}）",
-        }
-    corrected_inputs = replace(inputs, values=values, origins=origins)
+    try:
+        corrected_inputs = with_claim(definition, inputs, objection)
+    except ValueError as error:
+        raise ObjectionError(str(error)) from None
     outcome = compute(
         definition,
         corrected_inputs,
@@ -274,6 +320,29 @@ def accept_objection(objection: Objection, *, user: User | None = None, reason: 
     objection.corrected_result = corrected
     objection.save()
     return corrected
+
+
+def with_claim(definition: Definition, inputs: Inputs, objection: Objection) -> Inputs:
+    """The inputs with the objection's claim made: the 一票否决 lifted; a register figure set
+    and every value computed from it recomputed (`firms.with_figure_corrected`); a 加分/扣分
+    item's count or an indicator's value set (its origin saying so). Raises ValueError (in
+    Chinese) for a figure whose values can no longer be computed."""
+    unit, name = objection.unit, objection.indicator
+    if name == VETO:
+        return replace(inputs, vetoed=inputs.vetoed - {unit})
+    # kept to the input's precision, as raised (the column keeps 8 decimals)
+    claimed = half_up(objection.value, input_places(inputs, name))
+    if name in inputs.figures.get(unit, {}):
+        return with_figure_corrected(inputs, unit, name, claimed, definition.names)
+    if name in adjustment_items(definition):  # a 加分/扣分 item's count
+        counts = {**inputs.counts, unit: {**inputs.counts.get(unit, {}), name: claimed}}
+        return replace(inputs, counts=counts)
+    values = {**inputs.values, unit: {**inputs.values[unit], name: claimed}}
+    origins = {**inputs.origins}
+    was = origins.get(unit, {}).get(name)
+    if was is not None:  # a sourced value corrected: its origin says so, the source kept
+        origins[unit] = {**origins[unit], name: f"采纳异议更正（原{was}）"}
+    return replace(inputs, values=values, origins=origins)
 
 
 @transaction.atomic

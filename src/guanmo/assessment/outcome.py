@@ -26,6 +26,7 @@ from guanmo.assessment.robustness import (
     Robustness,
     Verdict,
     assess_robustness,
+    beside_threshold,
     verdict_first,
     verdict_last,
 )
@@ -211,6 +212,12 @@ class Outcome:
         }
 
 
+def _kept(probability: Decimal, threshold: Decimal) -> str:
+    """A probability as the issued JSON keeps it: four decimals half-up, more where four would
+    carry it across the threshold (`beside_threshold`), so the list compares as the result."""
+    return str(beside_threshold(probability, threshold, PROBABILITY_PLACES))
+
+
 def _unit_json(line: UnitLine, outcome: "Outcome") -> dict:
     spread = line.spread
     return {
@@ -221,8 +228,8 @@ def _unit_json(line: UnitLine, outcome: "Outcome") -> dict:
         "rank_change": line.rank_change,
         "median_rank": None if spread is None else f"{spread.median_rank.normalize():f}",
         "rank_interval": None if spread is None else list(spread.rank_interval),
-        "p_first": None if spread is None else str(half_up(spread.p_first, PROBABILITY_PLACES)),
-        "p_last": None if spread is None else str(half_up(spread.p_last, PROBABILITY_PLACES)),
+        "p_first": None if spread is None else _kept(spread.p_first, outcome.threshold),
+        "p_last": None if spread is None else _kept(spread.p_last, outcome.threshold),
         "contributions": {
             name: str(points) for name, points in shown_breakdown(line).points.items()
         },

@@ -24,7 +24,7 @@ from guanmo.assessment.aggregation import DEFAULT_GEOMETRIC_FLOOR
 from guanmo.assessment.scheme import Aggregation, Cycle, Form, Scheme, assess
 from guanmo.assessment.scoring import Direction
 from guanmo.assessment.simulation import Draws, Model, composites, model_of, nominal_draws
-from guanmo.figures.formatting import half_up, rate
+from guanmo.figures.formatting import half_up, number, rate
 
 DEFAULT_WEIGHT_VARIATION = Decimal("0.25")
 DEFAULT_RUNS = 1000
@@ -430,6 +430,36 @@ def recognised(placed: Iterable[str], named: Iterable[str], checked: bool) -> bo
     return not checked or (bool(named) and named <= set(placed))
 
 
+def beside_threshold(probability: Decimal, threshold: Decimal, places: int) -> Decimal:
+    """`probability` half-up to `places` decimals, or to as many more as it takes to stay on
+    its own side of `threshold` (0.79995 against 0.8 at four places: 0.79995, not 0.8000), so
+    that a probability kept or shown compares with the threshold as the exact one does: the
+    one rule of the issued JSON, the pages, the list and the sentences (issue 13: P(末位)
+    0.7996 was shown 80.0% against 80% beside a sentence saying it did not reach it)."""
+    reaches = probability >= threshold
+    kept = half_up(probability, places)
+    while (kept >= threshold) != reaches:
+        places += 1
+        kept = half_up(probability, places)
+    return kept
+
+
+def probability_shown(probability: Decimal | None, threshold: Decimal) -> str:
+    """A probability (fraction 0–1) as a percentage, half-up to one decimal, or more where one
+    would carry it across `threshold` (`beside_threshold`): 62.0%, 79.96% against 80%; — for
+    none."""
+    if probability is None:
+        return rate(None)
+    kept = beside_threshold(probability, threshold, 3)
+    return f"{number(kept * 100, max(1, -kept.as_tuple().exponent - 2))}%"
+
+
+def threshold_text(threshold: Decimal) -> str:
+    """The naming threshold as a percentage, its trailing zeros dropped: 0.8 → 80%, 0.855 →
+    85.5%."""
+    return f"{(threshold * 100).normalize():f}%"
+
+
 def stated_place(units: Sequence[Mapping], place: str, threshold: Decimal, checked: bool) -> str:
     """What the results list says of first (`place` "first") or last ("last") from a result's
     stored units (dicts with unit, rank, p_first, p_last as strings or None): the units ranked
@@ -453,5 +483,7 @@ def stated_place(units: Sequence[Mapping], place: str, threshold: Decimal, check
     named = [u["unit"] for u in possible if Decimal(u[key]) >= threshold]
     if recognised((u["unit"] for u in placed), named, checked):
         return names
-    shares = "、".join(f"{u['unit']} {rate(Decimal(u[key]) * 100)}" for u in possible)
+    shares = "、".join(
+        f"{u['unit']} {probability_shown(Decimal(u[key]), threshold)}" for u in possible
+    )
     return f"未认定（{shares}）"

@@ -115,7 +115,9 @@ def parameters_text(form: Form, parameters: Mapping[str, Decimal]) -> str:
     return "；".join(said) or UNDEFINED
 
 
-def _adjustment_rules(definition: Definition) -> list[tuple[str, str]]:
+def adjustment_rules(definition: Definition) -> list[tuple[str, str]]:
+    """Each 加分/扣分 item said by its verb, with its cap, then each group's total cap:
+    (扣分：安全事故, 每次扣1分，单项最多扣2分), (扣分合计, 最多扣2分)."""
     rules = []
     for group, sign, cap in (
         ("加分", 1, definition.bonus_cap),
@@ -213,7 +215,7 @@ def describe(definition: Definition, weights: Mapping[str, Decimal]) -> SchemeDe
         )
         for row in definition.indicators
     ]
-    rules = _adjustment_rules(definition)
+    rules = adjustment_rules(definition)
     if definition.vetoes:
         effect = definition.veto_effect
         does = "排在末位（列最低等次）" if effect is VetoEffect.LAST else "不定等次、不排位次"

@@ -9,7 +9,7 @@ could be, with how often it was (issue 13). Units placed last by 一票否决 ar
 from collections.abc import Sequence
 
 from guanmo.assessment.outcome import Outcome, UnitLine, placed_last_by_veto
-from guanmo.assessment.robustness import recognised
+from guanmo.assessment.robustness import probability_shown, recognised
 from guanmo.figures.formatting import rate
 
 PLACES = "一二三"
@@ -42,7 +42,9 @@ def podium_sentence(outcome: Outcome) -> str:
 
 def _could_be(outcome: Outcome, units: Sequence[str], probability, place: str) -> str:
     lines = _by_unit(outcome)
-    shares = "、".join(rate(probability(lines[unit].spread) * 100) for unit in units)
+    shares = "、".join(
+        probability_shown(probability(lines[unit].spread), outcome.threshold) for unit in units
+    )
     runs = outcome.robustness.runs if outcome.robustness else 0
     several = "均" if len(units) > 1 else ""
     each = "分别" if len(units) > 1 else ""

@@ -20,6 +20,7 @@ from guanmo.assessment.sources import (
 from guanmo.attraction.land import ParkLand, base_note
 from guanmo.attraction.parks import PARK_FIGURES, ParkFacts
 from guanmo.commissioners.timeliness import Timeliness, note_timeliness
+from guanmo.documents.official import chinese_date
 from guanmo.figures.arithmetic import percent, time_progress
 from guanmo.figures.formatting import money_wan_text, number, rate
 from guanmo.indicators.arithmetic import Reading, growth
@@ -181,22 +182,26 @@ class TourScores:
     method: Method = Method.TRIMMED
     trim: Trim = field(default_factory=Trim)
     recusal: bool = True
+    first_day: date | None = None  # the tour's first day, said with its name
 
 
 def tour_scores(facts: TourScores, units: Sequence[str], method: Method | None = None) -> Values:
     """Each unit's county score in the tour (two decimals, the tour's results), by `method`
-    or the tour's own; None for a unit the tour did not score, or every unit without a tour."""
+    or the tour's own; None for a unit the tour did not score, or every unit without a tour.
+    Its origin says where the score came from (tryout 19): 观摩评比得分：「2025年第二次重点项目
+    观摩」（2025年6月10日），2个观摩点，去掉一个最高分和一个最低分，第1位."""
     if facts.name is None or not facts.cards:
         return dict.fromkeys(units, Sourced(None, f"{facts.cycle.label}没有已评分的观摩活动"))
     chosen = method or facts.method
+    held = "" if facts.first_day is None else f"（{chinese_date(facts.first_day)}）"
     results = tour_results(facts.cards, method=chosen, trim=facts.trim, recusal=facts.recusal)
     return _each_unit(
         units,
         {region.region: region for region in results.regions},
         lambda region: region.score,
         lambda region: (
-            f"「{facts.name}」{region.sites}个观摩点，{METHOD_LABELS[chosen]}，"
-            f"第{region.rank}位{'（并列）' if region.tied else ''}"
+            f"观摩评比得分：「{facts.name}」{held}，{region.sites}个观摩点，"
+            f"{METHOD_LABELS[chosen]}，第{region.rank}位{'（并列）' if region.tied else ''}"
         ),
         f"「{facts.name}」没有本单位的观摩点得分",
     )

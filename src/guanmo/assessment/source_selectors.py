@@ -85,6 +85,7 @@ def tour_scores_facts(city: Region, cycle: SourceCycle) -> TourScores:
                 Method(tour.method),
                 Trim(drop_high=tour.drop_high, drop_low=tour.drop_low),
                 tour.recusal,
+                tour.first_day,
             )
     return TourScores(cycle)
 

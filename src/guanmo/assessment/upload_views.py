@@ -18,10 +18,11 @@ from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.assessment.cycle_sheets import CycleSheets, read_cycle
 from guanmo.assessment.definition import Definition, Inputs, weights_of
-from guanmo.assessment.forms import CycleUploadForm, RunForm
+from guanmo.assessment.forms import CycleUploadForm, RunForm, form_faults
 from guanmo.assessment.objections import ObjectionError, publish_cycle
 from guanmo.assessment.outcome import overall_caps
 from guanmo.assessment.results import Classes, ShareClasses
+from guanmo.assessment.scheme_description import adjustment_rules
 from guanmo.assessment.scheme_words import AGGREGATIONS, FORM_WORDS, PARAMETERS, WEIGHTINGS
 from guanmo.assessment.selectors import city_roll
 from guanmo.assessment.services import ResultError
@@ -79,7 +80,7 @@ def cycle_preview(request: HttpRequest) -> HttpResponse:
         messages.error(request, "上传的表格已过期或不存在，请重新上传")
         return redirect("assessment_upload")
     if not form.is_valid():
-        messages.error(request, "考核周期或参数有误，请重新上传")
+        messages.error(request, f"考核周期或参数有误，请重新上传：{form_faults(form)}")
         return redirect("assessment_upload")
     sources = {key: named_source(path, given.get(f"{key}_name", "")) for key, path in paths.items()}
     context = {"form": form, "given": given}
@@ -216,7 +217,12 @@ def _understood(sheets: CycleSheets, inputs: Inputs, weights: dict | None) -> di
         "sheets": sheets,
         "indicators": indicators,
         "names": names,
-        "adjustments": definition.adjustment_rules,
+        # each item by its verb, not a sign (tryout 19: 安全事故每项-1分)
+        "adjustments": [
+            f"{label.split('：', 1)[1]}{said}"
+            for label, said in adjustment_rules(definition)
+            if "：" in label
+        ],
         "adjustment_items": adjustments,
         "overall_caps": overall_caps(definition),
         "vetoes": definition.vetoes,

@@ -13,13 +13,13 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from guanmo.assessment.attachments import MISSING
 from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.exporters.text import (
     BREAKDOWN_NOTE,
     BREAKDOWN_TAIL,
     caps_sentence,
     item_sentence,
-    probability_text,
     raw_headers,
     raw_text,
     raw_values,
@@ -27,7 +27,7 @@ from guanmo.assessment.exporters.text import (
     sensitivity_rows,
 )
 from guanmo.assessment.exporters.xlsx import write_xlsx
-from guanmo.assessment.forms import DecisionForm, ObjectionForm, WhatIfForm
+from guanmo.assessment.forms import DecisionForm, ObjectionForm, WhatIfForm, form_faults
 from guanmo.assessment.history import history
 from guanmo.assessment.models import Objection, Result
 from guanmo.assessment.objections import (
@@ -44,7 +44,7 @@ from guanmo.assessment.objections import (
     successor,
 )
 from guanmo.assessment.results import ShareClasses
-from guanmo.assessment.robustness import stated_place
+from guanmo.assessment.robustness import probability_shown, stated_place, threshold_text
 from guanmo.assessment.scheme_description import (
     INDICATOR_HEADERS,
     SOBOL_OUTPUT,
@@ -52,7 +52,7 @@ from guanmo.assessment.scheme_description import (
     robustness_notes,
     varied_text,
 )
-from guanmo.assessment.selectors import objections_for, results_for
+from guanmo.assessment.selectors import class_policies, objections_for, results_for
 from guanmo.assessment.services import page_figures_of, recompute
 from guanmo.assessment.what_if import Change, suppose
 from guanmo.clock import today
@@ -131,8 +131,8 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
             "rank": line["rank"],
             "unit": line["label"],
             "rank_change": line["change"],
-            "p_first": _probability(stored[line["unit"]]["p_first"]),
-            "p_last": _probability(stored[line["unit"]]["p_last"]),
+            "p_first": _probability(stored[line["unit"]]["p_first"], result.threshold),
+            "p_last": _probability(stored[line["unit"]]["p_last"], result.threshold),
             "bar": _bar(stored[line["unit"]], ranked),
         }
         for line in figures["lines"]
@@ -164,7 +164,7 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "result": result,
             "stage": stage(result),
-            "threshold": _probability(str(result.threshold)),
+            "threshold": threshold_text(result.threshold),
             "what_if_form": what_if_form,
             "supposed": supposed,
             "objection_form": ObjectionForm(indicators=objectable(result)) if may_object else None,
@@ -182,6 +182,10 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
             "breakdown_note": BREAKDOWN_NOTE,
             "exempt_reasons": result.inputs.get("exempt_reasons", {}),
             "share_rule": share_rule(result),
+            # a firm result (亩均效益评价) with the city's 差别化政策 by class (issue 13)
+            "class_policies": class_policies(result.scheme.city).items()
+            if result.scheme.firm_year is not None
+            else None,
             # the bulletin issued from it (`objections.issue_bulletin`), when he may read it
             "bulletin": documents_for(scope)
             .defer("content", "pdf")
@@ -269,8 +273,8 @@ def share_rule(result: Result | None) -> str | None:
     return classes.rule_text(sum(1 for unit in result.output["units"] if unit["rank"]))
 
 
-def _probability(stored: str | None) -> str:
-    return probability_text(None if stored is None else Decimal(stored))
+def _probability(stored: str | None, threshold: Decimal) -> str:
+    return probability_shown(None if stored is None else Decimal(stored), threshold)
 
 
 def _what_if(request: HttpRequest, result: Result, indicators: list[str]):
@@ -321,7 +325,8 @@ def object_from_form(
     by its county's office, `filed_by`), telling the user in a message whether it was taken;
     the caller answers with its own page."""
     if not form.is_valid():
-        messages.error(request, "异议未提交：请选择指标，填写应为的数值和理由")
+        missing = "attachment" in form.errors and not request.FILES
+        messages.error(request, f"异议未提交：{MISSING if missing else form_faults(form)}")
         return
     try:
         raise_objection(

@@ -9,9 +9,12 @@ with its reason); made final when the period is over and issued as a bulletin (�
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from io import BytesIO
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import QuerySet
 from django.utils import timezone
+from docx import Document
 
 from guanmo.accounts.models import Role, User
 from guanmo.assessment.definition import Definition, IndicatorRow, Inputs
@@ -97,6 +100,16 @@ def demo_final_result(city: Region) -> Result:
     )
 
 
+def _letter(name: str, said: str) -> SimpleUploadedFile:
+    """The county's 情况说明 an objection is made with (issue 13: "with a reason and
+    attachment"), as a .docx of one paragraph."""
+    file = BytesIO()
+    document = Document()
+    document.add_paragraph(said)
+    document.save(file)
+    return SimpleUploadedFile(name, file.getvalue())
+
+
 def demo_objections(city: Region, result: Result, office_user: User | None) -> Result:
     """Two objections to the published result, each raised by the unit's county office on
     OBJECTED and decided by the city office on DECIDED: the unit that the least rise of its
@@ -113,6 +126,7 @@ def demo_objections(city: Region, result: Result, office_user: User | None) -> R
         indicator=COMPLETION,
         value=claimed,
         reason="1—9月有1个项目完成投资漏报（已补录项目台账），重点项目投资完成率应按补录后计算",
+        attachment=_letter("漏报项目情况说明.docx", "1—9月漏报项目已补录项目台账，附补录明细。"),
         user=_office_of(city, unit),
         on=OBJECTED,
     )
@@ -124,6 +138,7 @@ def demo_objections(city: Region, result: Result, office_user: User | None) -> R
         indicator=growth,
         value=inputs.values[last][growth] + 2,
         reason="9月新入库项目2个，固定资产投资增速应计入",
+        attachment=_letter("新入库项目情况说明.docx", "9月新入库项目2个，附入库清单。"),
         user=_office_of(city, last),
         on=OBJECTED,
     )

@@ -13,13 +13,14 @@ from guanmo.assessment.outcome import (
     shown_breakdown,
 )
 from guanmo.assessment.results import first_placed, places_moved_words, points_lost_to
+from guanmo.assessment.robustness import probability_shown
 from guanmo.assessment.scheme_description import (
     SOBOL_OUTPUT,
     robustness_notes,
     varied_text,
 )
 from guanmo.assessment.sources import raw_header
-from guanmo.figures.formatting import UNDEFINED, half_up, rate
+from guanmo.figures.formatting import UNDEFINED, half_up
 from guanmo.sheets.cells import decimal_places
 
 RESULT_HEADERS = (
@@ -56,11 +57,6 @@ def unit_label(line: UnitLine) -> str:
     return line.unit + ("（一票否决）" if line.vetoed else "")
 
 
-def probability_text(probability: Decimal | None) -> str:
-    """A probability (fraction 0–1) as a percentage to one decimal: 1 → 100.0%."""
-    return UNDEFINED if probability is None else rate(probability * 100)
-
-
 def result_rows(outcome: Outcome) -> list[list[str]]:
     """The ranking as table rows of text (RESULT_HEADERS)."""
     rows = []
@@ -75,8 +71,8 @@ def result_rows(outcome: Outcome) -> list[list[str]]:
                 change_text(line),
                 UNDEFINED if spread is None else f"{spread.median_rank.normalize():f}",
                 UNDEFINED if spread is None else "{}—{}".format(*spread.rank_interval),
-                probability_text(spread and spread.p_first),
-                probability_text(spread and spread.p_last),
+                probability_shown(spread and spread.p_first, outcome.threshold),
+                probability_shown(spread and spread.p_last, outcome.threshold),
             ]
         )
     return rows
@@ -258,7 +254,7 @@ def choice_name(choice: str) -> str:
 
 def adjustment_sentences(outcome: Outcome) -> list[str]:
     """Each unit's 加分/扣分 items as one sentence each (`outcome.adjustment_items`), units in
-    rank order (乙县：扣分“安全事故”-2.00分（安全事故3次，每次扣1分，计3.00分，单项最多扣2分，
+    rank order (乙县：扣分项“安全事故”扣2.00分（安全事故3次，每次扣1分，计3.00分，单项最多扣2分，
     实扣2.00分）), then the scheme's overall caps when it has any (`caps_sentence`)."""
     said = [
         item_sentence(line.unit, item._asdict())
@@ -278,8 +274,12 @@ def caps_sentence(definition: Definition) -> str | None:
 
 def item_sentence(unit: str, item: Mapping[str, str]) -> str:
     """A 加分/扣分 item as a sentence, from its `AdjustmentItem` fields (or the issued JSON's
-    `adjustments` entry, the same)."""
-    return f"{unit}：{item['kind']}“{item['item']}”{item['points']}分（{item['reason']}）"
+    `adjustments` entry, the same), its points said by the verb, not a sign (tryout 19:
+    扣分“安全事故”-2.00分): 乙县：扣分项“安全事故”扣2.00分（…）, 甲县：加分项“国家级荣誉”
+    加0.50分（…）."""
+    verb = item["kind"][0]  # 加 or 扣
+    points = item["points"].lstrip("+-")
+    return f"{unit}：{item['kind']}项“{item['item']}”{verb}{points}分（{item['reason']}）"
 
 
 def render_text(outcome: Outcome) -> str:

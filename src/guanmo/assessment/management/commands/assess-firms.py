@@ -1,5 +1,5 @@
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
@@ -12,6 +12,7 @@ from guanmo.assessment.firms import EXAMPLE_SCHEME, LAND_THRESHOLD, policies
 from guanmo.assessment.objections import DEFAULT_PUBLICATION_DAYS
 from guanmo.assessment.outcome import Outcome, compute
 from guanmo.assessment.robustness import DEFAULT_RUNS
+from guanmo.assessment.selectors import class_policies
 from guanmo.assessment.sheet_reading import Refused, read_scheme
 from guanmo.documents.commands import add_output_arguments, require_output, write_output
 from guanmo.regions.services import UnknownDivision, resolve_city
@@ -81,7 +82,7 @@ class Command(BaseCommand):
             self,
             format,
             output,
-            text=lambda: _rendered(outcome, format, cycle.tax_per_mu),
+            text=lambda: _rendered(outcome, format, cycle.tax_per_mu, class_policies(city)),
             files={name: partial(write, outcome) for name, write in FILE_FORMATS.items()},
         )
 
@@ -107,13 +108,18 @@ class Command(BaseCommand):
         )
 
 
-def _rendered(outcome: Outcome, format: str, tax_per_mu: Mapping[str, Decimal | None]) -> str:
+def _rendered(
+    outcome: Outcome,
+    format: str,
+    tax_per_mu: Mapping[str, Decimal | None],
+    by_class: Mapping[str, Sequence[str]],
+) -> str:
     """The result as JSON or text, each firm with the policies of its class (and 长垣's rule by
     its 亩均税收): in JSON an extra key `policies`, the issue's keys kept as they are; in text
     a 差别化政策 list after the ranking."""
     data = outcome.as_json()
     for unit in data["units"]:
-        unit["policies"] = policies(unit["class"], tax_per_mu[unit["unit"]])
+        unit["policies"] = policies(unit["class"], tax_per_mu[unit["unit"]], by_class)
     if format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2)
     lines = [TEXT_FORMATS["text"](outcome), "", "差别化政策："]
