@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from guanmo.accounts.models import Role, User
+from guanmo.assessment.models import ResultChange
 from guanmo.assessment.objections import issue_bulletin as issue_assessment_bulletin
 from guanmo.demo.assessment import ISSUED, create_demo_assessment
 from guanmo.documents.models import IssuedDocument, IssuingOffice
@@ -32,7 +33,9 @@ OFFICE = {
 
 
 def create_demo_office(city: Region) -> IssuingOffice:
-    """The office's names, set before anything is issued; documents of an earlier run go."""
+    """The office's names, set before anything is issued; documents of an earlier run go (with
+    the result history entries that name them, which protect a document from deletion)."""
+    ResultChange.objects.filter(document__city=city).delete()
     IssuedDocument.objects.filter(city=city).delete()
     office, _ = IssuingOffice.objects.update_or_create(city=city, defaults=OFFICE)
     return office

@@ -7,7 +7,8 @@ demo is built, each such moment is set from the record's own day: accounts made 
 of the year, a month opened on its first day, a tour created a month before it starts, a
 site's scores submitted and closed on its day of the tour, a problem's steps on their dates,
 a visit written and its photos uploaded on the evening of the visit, a document issued on its
-date. Plans and deadlines (a tour two days off, a deadline next week) keep their dates."""
+date (with a result's history entries of its issue). Plans and deadlines (a tour two days
+off, a deadline next week) keep their dates."""
 
 from datetime import date, datetime, time, timedelta
 
@@ -16,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from guanmo.accounts.models import User
+from guanmo.assessment.models import ResultChange
 from guanmo.commissioners.models import Photo, Visit
 from guanmo.documents.models import IssuedDocument
 from guanmo.observation.models import ScoreForm, Site, Tour
@@ -63,6 +65,8 @@ def date_recorded_moments(city: Region) -> None:
     for document in documents:
         document.issued_at = at(document.dated, 10)
     IssuedDocument.objects.bulk_update(documents, ["issued_at"])
+    for document in documents:  # a result's 成文日期 and 印发 entries: when its bulletin was issued
+        ResultChange.objects.filter(document=document).update(at=document.issued_at)
 
 
 def _date_scoring(sites) -> None:
