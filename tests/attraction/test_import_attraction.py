@@ -75,7 +75,36 @@ def test_a_lead_that_has_started_becomes_a_ledger_project(city, tmp_path):
     assert project.industry == "电气机械和器材制造业"
     change = FigureChange.objects.get(project=project, field="招商项目")
     assert change.source == "招商引资"
-    assert any("转入重点项目台账" in note for note in report.notes)
+    assert any("转入重点项目台账，新建重点项目“香雪海冷链产业园”" in note for note in report.notes)
+
+
+def test_a_lead_linked_to_a_ledger_project_is_said_linked_not_created(city, tmp_path):
+    """Tryout 22: 「转入重点项目台账」 said both when a project was made and when one was found."""
+    Project.objects.create(
+        city=city, county=city.children.get(name="武陟县"), name="香雪海冷链产业园", stage="新开工"
+    )
+
+    report = import_attraction(write(tmp_path, register(ROWS)), city=city, year=2025)
+
+    assert report.ok, [str(f) for f in report.faults]
+    assert any(
+        "转入重点项目台账，与台账中已有的重点项目“香雪海冷链产业园”关联" in note
+        for note in report.notes
+    )
+    assert Project.objects.filter(name="香雪海冷链产业园").count() == 1
+
+
+def test_a_lead_started_on_a_continuing_projects_name_is_a_fault_naming_both(city, tmp_path):
+    """Tryout 22: a 续建 project found by name was given the lead's 开工, silently."""
+    Project.objects.create(
+        city=city, county=city.children.get(name="武陟县"), name="香雪海冷链产业园", stage="续建",
+        start_year=2024,
+    )  # fmt: skip
+
+    report = import_attraction(write(tmp_path, register(ROWS)), city=city, year=2025)
+
+    assert not report.ok
+    assert any("（续建项目，2024年开工）不一致" in str(fault) for fault in report.faults)
 
 
 def test_a_started_lead_links_to_the_ledger_project_already_there(city, tmp_path):
@@ -333,3 +362,18 @@ def test_a_title_saying_as_of_which_months_end_gives_the_funds_month(city, tmp_p
     assert report.ok, [str(f) for f in report.faults]
     funds = FundsInPlace.objects.get(lead__name="香雪海冷链产业园")
     assert (funds.year, funds.month) == (2025, 11)
+
+
+def test_a_start_implied_by_production_is_said_in_the_leads_history(city, tmp_path):
+    """Tryout 22: 投产 given with no 开工 made a ledger project started that day, the lead's
+    history saying nothing of a 开工 date."""
+    row = [1, "中央厨房项目", "甲", "北京", "C14", 8000, "2025-01-15", "2025-02-01", None,
+           "2025-05-10", None, "温县", None]  # fmt: skip
+
+    report = import_attraction(write(tmp_path, register([row])), city=city, year=2025)
+
+    assert report.ok, [str(f) for f in report.faults]
+    lead = Lead.objects.get(name="中央厨房项目")
+    line = LeadChange.objects.get(lead=lead, field="开工实际日期")
+    assert (line.old_value, line.new_value) == ("", "2025-05-10")
+    assert line.reason == "未填开工日期，按投产日期记为开工"

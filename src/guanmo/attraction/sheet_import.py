@@ -33,7 +33,13 @@ from guanmo.attraction.models import Lead
 from guanmo.attraction.origins import abroad_country
 from guanmo.attraction.places import unit_named
 from guanmo.attraction.selectors import stage_dates
-from guanmo.attraction.services import LeadInput, save_lead, start_faults
+from guanmo.attraction.services import (
+    STARTED_OR_LATER,
+    LeadInput,
+    link_faults,
+    save_lead,
+    start_faults,
+)
 from guanmo.attraction.stages import Stage, stage_faults
 from guanmo.clock import today
 from guanmo.documents.official import chinese_date
@@ -172,8 +178,7 @@ def import_attraction(
         )
         if saved.linked is not None:
             report.notes.append(
-                f"第{entry.row.number}行“{entry.given.name}”已开工，"
-                f"转入重点项目台账（{saved.linked.name}）"
+                f"第{entry.row.number}行“{entry.given.name}”已开工，{saved.linked_words}"
             )
         return outcome_of(saved.created, saved.changes)
 
@@ -317,6 +322,12 @@ def _stages(row: Row, entry: _Entry, lead: Lead | None) -> None:
         row.fault(STAGE_COLUMNS[stage][0], why)
     if lead is not None and lead.project_id is not None and Stage.STARTED in entry.given.stages:
         for why in start_faults(lead, *entry.given.stages[Stage.STARTED]):
+            row.fault(STAGE_COLUMNS[Stage.STARTED][0], why)
+    started = min((reached[stage] for stage in STARTED_OR_LATER if stage in reached), default=None)
+    if (lead is None or lead.project_id is None) and started is not None:
+        park, county = entry.given.values.get("park") or (lead and lead.park), entry.given.county
+        host = park if park is not None and park.parent_id == county.parent_id else county
+        for why in link_faults(county.parent, host, entry.given.name, started):
             row.fault(STAGE_COLUMNS[Stage.STARTED][0], why)
     investment = values.get(Column.CONTRACT_INVESTMENT)
     stored_investment = lead.contract_investment if lead is not None else None

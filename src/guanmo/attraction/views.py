@@ -142,12 +142,13 @@ def lead_page(request: HttpRequest, pk: int) -> HttpResponse:
                 contract_investment=data["contract_investment"],
                 user=request.user,
                 today=clock.today(),
+                reason=data["reason"],
             ),
         )
         if saved is not None:
             messages.success(request, f"已记录{lead.name}的{form.cleaned_data['stage']}日期")
             if saved.linked is not None:
-                messages.success(request, f"项目已开工，转入重点项目台账：{saved.linked.name}")
+                messages.success(request, f"项目已开工，{saved.linked_words}")
             return redirect("attraction_lead", pk=lead.pk)
     return _lead_page(request, lead, form=form)
 
