@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
+from guanmo.documents.official import chinese_date
 from guanmo.figures.formatting import half_up
 
 SQUARE_METRES_TO_MU = Decimal("0.0015")
@@ -59,6 +60,29 @@ class ParcelFacts:
     phase: int | None = None  # 期次: 1 for 一期, 2 for 二期…; None when not built in phases
     completed_on: date | None = None  # the day its phase was built (建成)
     venture: str = ""  # the project it serves (its lead's, else its ledger project's), for phases
+    # The 开工 of the project it serves (its lead's, else its ledger project's), when known:
+    # `started_on` when the parcel's own 实际动工日期 is blank (selectors.parcel_facts).
+    project_started_on: date | None = None
+    started_from_project: bool = False  # `started_on` is the project's 开工, said (start_notes)
+
+
+def start_notes(parcels: Iterable[ParcelFacts]) -> list[str]:
+    """What the land figures took from the projects (tryout 22: a parcel whose project started
+    in April was 闲置满两年 because its own 实际动工日期 was blank): a parcel counted started on
+    its project's 开工, and a parcel whose own date disagrees with its project's, both named."""
+    notes = []
+    for parcel in parcels:
+        project = parcel.project_started_on
+        if parcel.started_from_project and project is not None:
+            notes.append(
+                f"地块{parcel.name}未填实际动工日期，按其项目开工日期{chinese_date(project)}计"
+            )
+        elif project is not None and parcel.started_on not in (None, project):
+            notes.append(
+                f"地块{parcel.name}实际动工日期{chinese_date(parcel.started_on)}"  # type: ignore[arg-type]
+                f"与其项目开工日期{chinese_date(project)}不一致，请核对"
+            )
+    return notes
 
 
 def per_mu(amount: Decimal | None, area: Decimal) -> Decimal | None:
