@@ -377,3 +377,31 @@ def test_a_start_implied_by_production_is_said_in_the_leads_history(city, tmp_pa
     line = LeadChange.objects.get(lead=lead, field="开工实际日期")
     assert (line.old_value, line.new_value) == ("", "2025-05-10")
     assert line.reason == "未填开工日期，按投产日期记为开工"
+
+
+TITLED = "2025年焦作市招商引资项目台账（到位资金截至10月）"
+
+
+def _titled_register(tmp_path):
+    header = [*HEADER[:-1], "到位资金（万元）"]
+    return write(tmp_path, register(ROWS[:1], header=header, title=TITLED))
+
+
+def test_the_funds_month_is_read_from_a_title_saying_jie_zhi_10_yue(city, tmp_path):
+    """Tryout 22: 「（到位资金截至10月）」 in the title was ignored; the import asked --month."""
+    report = import_attraction(_titled_register(tmp_path), city=city, year=2025)
+
+    assert report.ok, [str(f) for f in report.faults]
+    funds = FundsInPlace.objects.get(lead__name="香雪海冷链产业园")
+    assert (funds.year, funds.month) == (2025, 10)
+
+
+def test_a_title_month_disagreeing_with_the_month_given_is_refused(city, tmp_path):
+    report = import_attraction(_titled_register(tmp_path), city=city, year=2025, month=9)
+
+    assert not report.ok
+    assert any(
+        "标题写明到位资金截至2025年10月，与导入时指定的2025年9月（--month 9）不一致" in str(f)
+        for f in report.faults
+    )
+    assert not FundsInPlace.objects.exists()

@@ -90,8 +90,9 @@ _RANGE = re.compile(r"\d{1,2}月?\s*[-‐‑‒–—―−－~～至到]\s*\d{1
 
 
 # A title saying which month's end its figures are as of, anywhere in it: "…登记表（截至2025年
-# 11月底）", "(截止11月末)" (tryout 16: read_label reads a period only where a label begins).
-_AS_OF = re.compile(r"(?:截至|截止)\s*(?:((?:19|20)\d\d)年)?(\d{1,2})月(?:底|末)")
+# 11月底）", "(截止11月末)", "（到位资金截至10月）" (tryout 16: read_label reads a period only
+# where a label begins; tryout 22: 截至10月 with no 底 was not read).
+_AS_OF = re.compile(r"(?:截至|截止)\s*(?:((?:19|20)\d\d)年)?(\d{1,2})月(?:底|末)?")
 
 
 @dataclass(frozen=True)
@@ -190,8 +191,10 @@ def import_attraction(
 
 def _funds_month(table: Table, year: int, month: int | None) -> _FundsMonth | SheetFault | None:
     """The month the table's 到位资金 column is as of: its header's, else the title's, else
-    `month`; a fault when the sheet has the column and nothing says; None without the column.
-    A header naming a range of months ("1—6月到位资金", "上半年…") gives the year's figure."""
+    `month`; a fault when the sheet has the column and nothing says, or when the title and
+    `month` disagree (the ledger's check of a title against --month; tryout 22: 截至10月 in the
+    title was not read); None without the column. A header naming a range of months
+    ("1—6月到位资金", "上半年…") gives the year's figure."""
     header: Header = table.header
     index = next((i for i, c in header.columns.items() if c == Column.FUNDS_IN_PLACE), None)
     if index is None:
@@ -201,13 +204,17 @@ def _funds_month(table: Table, year: int, month: int | None) -> _FundsMonth | Sh
     if label is not None and label.months:
         ranged = bool(_RANGE.search(spell_period(spell_dates(text))))
         return _FundsMonth(label.year or year, label.months[1], of_the_year=ranged, said="表头")
-    title = read_label(REGISTER_COLUMNS, table.title) if table.title else None
-    if title is not None and title.months:
-        return _FundsMonth(title.year or year, title.months[1], of_the_year=False, said="标题")
-    found = _AS_OF.search(spell_dates(table.title)) if table.title else None
-    if found and 1 <= int(found.group(2)) <= 12:
-        named = int(found.group(1)) if found.group(1) else year
-        return _FundsMonth(named, int(found.group(2)), of_the_year=False, said="标题")
+    titled = _title_month(table, year)
+    if titled is not None:
+        if month is not None and (titled.year, titled.month) != (year, month):
+            return SheetFault(
+                table.sheet,
+                None,
+                None,
+                f"标题写明到位资金截至{titled.year}年{titled.month}月，与导入时指定的"
+                f"{year}年{month}月（--month {month}）不一致；请核对后再导入",
+            )
+        return titled
     if month is not None:
         return _FundsMonth(year, month, of_the_year=False, said="导入时指定")
     return SheetFault(
@@ -217,6 +224,19 @@ def _funds_month(table: Table, year: int, month: int | None) -> _FundsMonth | Sh
         "未写明到位资金截至哪个月；请在表头写明（如“截至6月底累计到位资金”）"
         "或导入时用 --month 指定",
     )
+
+
+def _title_month(table: Table, year: int) -> _FundsMonth | None:
+    """The month the table's title says its figures are as of ("2025年1—6月…", "（截至10月）"),
+    None when it says none."""
+    title = read_label(REGISTER_COLUMNS, table.title) if table.title else None
+    if title is not None and title.months:
+        return _FundsMonth(title.year or year, title.months[1], of_the_year=False, said="标题")
+    found = _AS_OF.search(spell_dates(table.title)) if table.title else None
+    if found and 1 <= int(found.group(2)) <= 12:
+        named = int(found.group(1)) if found.group(1) else year
+        return _FundsMonth(named, int(found.group(2)), of_the_year=False, said="标题")
+    return None
 
 
 def _funds_note(table: Table, funds_month: _FundsMonth | SheetFault | None) -> list[str]:
