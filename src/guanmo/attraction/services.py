@@ -270,7 +270,7 @@ def link_faults(city: Region, host: Region, name: str, started: date | None) -> 
     """Why a lead named `name`, hosted by `host` and started on `started`, may not link to
     the ledger's project of its name (`link_to_ledger`), in Chinese; empty when it may (no such
     project, or one whose start agrees). A lead never changes a ledger project's recorded 开工,
-    nor starts a 续建 project or one started in an earlier year (tryout 22: linking to 续建
+    nor gives a date in another year than the project's 开工年份 (tryout 22: linking to 续建
     武陟县物流园 set its 开工 to June): both dates are named for the office to reconcile."""
     project = namesake(city, host, name)
     if project is None or started is None:
@@ -279,11 +279,9 @@ def link_faults(city: Region, host: Region, name: str, started: date | None) -> 
     said = f"招商项目开工日期{chinese_date(started)}与重点项目台账中的“{project.name}”"
     if have is not None and have.reached is not None and have.reached != started:
         return [f"{said}（开工日期{chinese_date(have.reached)}）不一致，请核对后改正其中之一"]
-    if project.stage == ProjectStage.CONTINUING or (
-        project.start_year is not None and project.start_year < started.year
-    ):
-        since = f"，{project.start_year}年开工" if project.start_year else ""
-        return [f"{said}（{ProjectStage.CONTINUING.label}项目{since}）不一致，请核对后改正其中之一"]
+    if project.start_year is not None and project.start_year != started.year:
+        stage = f"{project.stage}项目，" if project.stage else ""
+        return [f"{said}（{stage}{project.start_year}年开工）不一致，请核对后改正其中之一"]
     return []
 
 
