@@ -405,3 +405,61 @@ def test_a_title_month_disagreeing_with_the_month_given_is_refused(city, tmp_pat
         for f in report.faults
     )
     assert not FundsInPlace.objects.exists()
+
+
+def _funds_corrected_on_the_page(city, tmp_path):
+    """The register imported, then 冷链's June funds corrected on its page 12000 → 11000."""
+    from guanmo.attraction.services import record_funds
+
+    import_attraction(write(tmp_path, register(ROWS)), city=city, year=2025)
+    cold = Lead.objects.get(name="香雪海冷链产业园")
+    record_funds(
+        cold, 2025, 6, Decimal("11000"), reason="核对合同后更正", user=None, today=date(2025, 7, 5)
+    )
+    return cold
+
+
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_a_reimport_lists_each_change_old_to_new(city, tmp_path, dry_run):
+    """Tryout 22: the report (dry run too) said only 「更新1个」."""
+    import_attraction(write(tmp_path, register(ROWS)), city=city, year=2025)
+    later = [[*ROWS[0][:9], "2025-06-18", None, "武陟县", 15000]]
+
+    report = import_attraction(
+        write(tmp_path, register(later)), city=city, year=2025, dry_run=dry_run
+    )
+
+    assert report.ok and report.updated == 1
+    assert (
+        "第3行“香雪海冷链产业园”：投产实际日期（空） → 2025-06-18；"
+        "2025年6月累计到位资金12000 → 15000"
+    ) in report.notes
+
+
+def test_a_reimport_does_not_revert_a_page_correction_unless_confirmed(city, tmp_path):
+    """Tryout 22: a re-import silently reverted a funds correction made on the web with a
+    reason; the ledger's --confirm-changes lets it through, said."""
+    cold = _funds_corrected_on_the_page(city, tmp_path)
+    again = write(tmp_path, register(ROWS))  # still says 12000
+
+    refused = import_attraction(again, city=city, year=2025)
+    kept = FundsInPlace.objects.get(lead=cold).cumulative
+    confirmed = import_attraction(again, city=city, year=2025, confirm_changes=True)
+
+    assert not refused.ok and kept == Decimal("11000")
+    fault = next(str(f) for f in refused.faults if "在页面上" in str(f))
+    assert "“香雪海冷链产业园”的2025年6月累计到位资金" in fault
+    assert "在页面上由12000更正为11000（核对合同后更正），本次导入将改为12000" in fault
+    assert "--confirm-changes" in fault
+    assert confirmed.ok
+    assert FundsInPlace.objects.get(lead=cold).cumulative == Decimal("12000")
+    assert "第3行“香雪海冷链产业园”：2025年6月累计到位资金11000 → 12000" in confirmed.notes
+
+
+def test_the_command_takes_confirm_changes(city, tmp_path, capsys):
+    _funds_corrected_on_the_page(city, tmp_path)
+    path = write(tmp_path, register(ROWS))
+
+    call_command("import-attraction", str(path), "--year", "2025", "--confirm-changes")
+
+    assert FundsInPlace.objects.get(lead__name="香雪海冷链产业园").cumulative == Decimal("12000")

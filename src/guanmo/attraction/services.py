@@ -67,6 +67,7 @@ class Saved:
     changes: int
     linked: Project | None = None  # the ledger project it became on this save
     linked_new: bool = False  # `linked` was made now from the lead, not found in the ledger
+    lines: list[LeadChange] = field(default_factory=list)  # the lead's history lines written
 
     @property
     def linked_words(self) -> str:
@@ -148,7 +149,7 @@ def save_lead(
     ):
         made = namesake(lead.city, host_unit(lead), lead.name) is None
         linked = link_to_ledger(lead, user=user, import_record=import_record)
-    return Saved(lead, created, len(kept), linked, made)
+    return Saved(lead, created, len(kept), linked, made, kept)
 
 
 def _dated(
@@ -445,6 +446,29 @@ def _enter_key_list(project: Project, started: date | None) -> list[Change]:
         return []
     KeyListEntry.objects.create(project=project, year=year, level=Level.CITY)
     return [Change(project.pk, "重点项目名录", "", f"{year}年{Level.CITY.label}")]
+
+
+def corrected_on_page(saved: Saved) -> list[LeadChange]:
+    """Of the lines `saved` wrote, those overwriting a value last set on the lead's page (the
+    field's latest earlier line is a page's, made with no import): a correction made on the web
+    after the last import, which an import may overwrite only when confirmed (tryout 22: a
+    re-import reverted a funds correction made with a reason). The page's lines are returned."""
+    written = [line.pk for line in saved.lines]
+    found = []
+    for line in saved.lines:
+        latest = (
+            LeadChange.objects.filter(lead=saved.lead, field=line.field)
+            .exclude(pk__in=written)
+            .order_by("-at", "-pk")
+            .first()
+        )
+        if (
+            latest is not None
+            and latest.import_record_id is None
+            and latest.source == (Source.ATTRACTION)
+        ):
+            found.append(latest)
+    return found
 
 
 class StageRefused(Exception):

@@ -29,13 +29,14 @@ from guanmo.attraction.columns import (
     Column,
 )
 from guanmo.attraction.industries import find_industry
-from guanmo.attraction.models import Lead
+from guanmo.attraction.models import Lead, LeadChange
 from guanmo.attraction.origins import abroad_country
 from guanmo.attraction.places import unit_named
 from guanmo.attraction.selectors import stage_dates
 from guanmo.attraction.services import (
     STARTED_OR_LATER,
     LeadInput,
+    corrected_on_page,
     link_faults,
     save_lead,
     start_faults,
@@ -43,6 +44,7 @@ from guanmo.attraction.services import (
 from guanmo.attraction.stages import Stage, stage_faults
 from guanmo.clock import today
 from guanmo.documents.official import chinese_date
+from guanmo.ledger.services.ledger_import import CONFIRM_CHANGES
 from guanmo.regions.models import Region
 from guanmo.regions.services import (
     Division,
@@ -122,10 +124,13 @@ def import_attraction(
     dry_run: bool = False,
     user: User | None = None,
     file_name: str = "",
+    confirm_changes: bool = False,
 ) -> ImportReport:
     """Load the register of `year` for `city`. `month` says which month's end 到位资金 is as of
     when neither its header nor the title says. Returns the report: with faults nothing was
-    written; with `dry_run` nothing either, but the counts are what it would do."""
+    written; with `dry_run` nothing either, but the counts are what it would do. Each change
+    to a stored lead is listed old → new; a value corrected on the lead's page since the last
+    import is a fault naming it unless `confirm_changes` (the ledger's --confirm-changes)."""
     reading, report = begin_import(
         source,
         REGISTER_SHEET,
@@ -165,6 +170,8 @@ def import_attraction(
         return report
     report.notes += [note for entry in entries for note in entry.notes]
 
+    corrected: list[SheetFault] = []
+
     def save(entry: _Entry, record: ImportRecord | None) -> Outcome:
         if entry.origin_division is not None:
             entry.given.values["origin"] = region_of_division(entry.origin_division)
@@ -177,16 +184,51 @@ def import_attraction(
             reason=import_reason(report.file or source),
             import_record=record,
         )
-        if saved.linked is not None:
-            report.notes.append(
-                f"第{entry.row.number}行“{entry.given.name}”已开工，{saved.linked_words}"
+        said = f"第{entry.row.number}行“{entry.given.name}”"
+        if not saved.created and saved.lines:
+            report.notes.append(f"{said}：{_changes_text(saved.lines)}")
+        for page in corrected_on_page(saved) if not saved.created else []:
+            corrected.append(
+                SheetFault(
+                    entry.row.sheet,
+                    entry.row.number,
+                    None,
+                    f"“{entry.given.name}”的{page.field}已于{page.at:%Y-%m-%d}在页面上由"
+                    f"{page.old_value or '（空）'}更正为{page.new_value or '（空）'}"
+                    f"（{page.reason or '未写原因'}），本次导入将改为"
+                    f"{_new_value(saved.lines, page.field)}；{CONFIRM_CHANGES}",
+                )
             )
+        if saved.linked is not None:
+            report.notes.append(f"{said}已开工，{saved.linked_words}")
         return outcome_of(saved.created, saved.changes)
 
+    if not confirm_changes:  # a first pass, rolled back, finds the page's corrections
+        notes, dry_run = list(report.notes), report.dry_run
+        report.dry_run = True
+        write_all_or_nothing(
+            report, entries, save, city=city, kind=ImportRecord.Kind.ATTRACTION, user=user
+        )
+        report.notes, report.dry_run = notes, dry_run
+        report.created = report.updated = report.unchanged = 0
+        if corrected:
+            report.faults += corrected
+            return report
     write_all_or_nothing(
         report, entries, save, city=city, kind=ImportRecord.Kind.ATTRACTION, user=user
     )
     return report
+
+
+def _changes_text(lines: Sequence[LeadChange]) -> str:
+    """A lead's changes as an import report lists them: 2025年10月累计到位资金4000 → 5000."""
+    return "；".join(
+        f"{line.field}{line.old_value or '（空）'} → {line.new_value or '（空）'}" for line in lines
+    )
+
+
+def _new_value(lines: Sequence[LeadChange], field_name: str) -> str:
+    return next((line.new_value for line in lines if line.field == field_name), "") or "（空）"
 
 
 def _funds_month(table: Table, year: int, month: int | None) -> _FundsMonth | SheetFault | None:
