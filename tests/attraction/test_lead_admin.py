@@ -90,3 +90,13 @@ def test_the_park_picker_offers_the_parks_not_the_investors_home_regions(client,
     offered = [region.name for region in form.fields["park"].queryset]
 
     assert offered == ["城乡一体化示范区"]
+
+
+def test_the_admin_home_names_the_log_in_records_in_chinese(client, world):
+    """Tryout 22: django-axes' Access attempts / Access failures / Access logs in English."""
+    client.force_login(world.users["admin"])
+
+    page = client.get(reverse("admin:index")).content.decode()
+
+    assert "登录保护" in page and "登录尝试" in page and "登录日志" in page
+    assert "Access attempts" not in page and "Access logs" not in page
