@@ -261,3 +261,17 @@ def test_the_project_list_gives_each_leads_state_at_the_periods_end(client, worl
 
     assert "<td>签约</td><td>—</td>" in april and "已转入" not in april
     assert "<td>开工</td><td>已转入（2025年5月20日）</td>" in may
+
+
+def test_a_county_offices_source_picker_lists_its_own_leads_sources(client, world, register):
+    """Tryout 22: 武陟县's 投资方来源 picker listed the origins of other counties' leads."""
+    from guanmo.regions.services import divisions, region_of_division
+
+    Lead.objects.filter(name="温县食品").update(origin=region_of_division(divisions()["110000"]))
+    Lead.objects.filter(name="冷链").update(origin=region_of_division(divisions()["320500"]))
+
+    county = _page(client, world, "wuzhi").content.decode()
+    city = _page(client, world, "city").content.decode()
+
+    assert '<option value="江苏省"' in county and '<option value="北京市"' not in county
+    assert '<option value="北京市"' in city

@@ -229,3 +229,21 @@ def test_changing_a_recorded_stage_date_needs_a_reason(client, world, lead):
         "2025-03-12",
         "核对合同后更正",
     )
+
+
+def test_a_planned_start_passed_is_marked_late_on_the_lead_page(client, world, lead, settings):
+    """Tryout 22: 计划开工 2026-07-31 passed with no start, unmarked on the lead's page."""
+    settings.GUANMO_TODAY = date(2025, 8, 15)
+    StageDate = lead.stages.model
+    StageDate.objects.create(lead=lead, stage=Stage.SIGNED, reached=date(2025, 3, 10))
+    StageDate.objects.create(lead=lead, stage=Stage.STARTED, planned=date(2025, 7, 31))
+    StageDate.objects.create(lead=lead, stage=Stage.PRODUCING, planned=date(2026, 6, 30))
+    client.force_login(world.users["city"])
+
+    page = client.get(reverse("attraction_lead", args=[lead.pk])).content.decode()
+
+    rows = {
+        row.split("</th>")[0]: row for row in page.split('id="stages"')[1].split('<th scope="row">')
+    }
+    assert '<td class="late">逾期未完成</td>' in rows["开工"]
+    assert "未到期" in rows["投产"] and "已完成" in rows["签约"]

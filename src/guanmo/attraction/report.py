@@ -180,10 +180,11 @@ def picked_leads(leads: QuerySet[Lead], picked: Picked) -> list[Lead]:
     return [lead for lead in read if picked.takes(facts(lead))]
 
 
-def pickable(city: Region) -> tuple[list[str], list[str]]:
+def pickable(city: Region, units: Sequence[Region] | None = None) -> tuple[list[str], list[str]]:
     """The sources (the groups, then each province or 境外 a lead comes from) and industries
-    (sections) the city's leads give, for the picker."""
-    leads = facts_of(city)
+    (sections) the city's leads give, for the picker; with `units`, the leads they host only
+    (`selectors.facts_of`), so a county is offered its own."""
+    leads = facts_of(city, units)
     sources = sorted({lead.source for lead in leads if lead.source})
     industries = sorted({lead.industry for lead in leads if lead.industry})
     return [*GROUPS, *sources], industries
