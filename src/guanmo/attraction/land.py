@@ -31,6 +31,7 @@ LONGITUDES = (Decimal(73), Decimal(136))
 LATITUDES = (Decimal(3), Decimal(54))
 HECTARES_TO_MU = Decimal(15)
 PER_MU_PLACES = 2
+AREA_PLACES = 2  # areas shown in 亩, tables and sentences alike
 
 NOT_IDLE = 0
 IDLE_ONE_YEAR = 1  # 闲置满一年不满两年: 征缴土地闲置费
@@ -83,6 +84,12 @@ def start_notes(parcels: Iterable[ParcelFacts]) -> list[str]:
                 f"与其项目开工日期{chinese_date(project)}不一致，请核对"
             )
     return notes
+
+
+def mu_text(area: Decimal) -> str:
+    """An area in 亩 as sentences say it, to the tables' two decimals half-up without trailing
+    zeros: 50亩, 530.01亩 (tryout 22: 530.005亩 in a sentence beside 530.01 in the table)."""
+    return f"{half_up(area, AREA_PLACES).normalize():f}亩"
 
 
 def per_mu(amount: Decimal | None, area: Decimal) -> Decimal | None:
@@ -228,7 +235,7 @@ def base_note(what: str, base: PerMuBase, land: ParkLand) -> str | None:
     """ "按有税收数据的4宗地、90亩计算" when only part of the supplied parcels carry the figure
     (`what`: 投资, 税收); None when all carry it or none does ("—" says it)."""
     if 0 < base.parcels < land.supplied_parcels:
-        return f"按有{what}数据的{base.parcels}宗地、{base.area.normalize():f}亩计算"
+        return f"按有{what}数据的{base.parcels}宗地、{mu_text(base.area)}计算"
     return None
 
 
@@ -265,9 +272,7 @@ class IdleParcel:
     @property
     def text(self) -> str:
         holder = f"（{self.parcel.holder}）" if self.parcel.holder else ""
-        return (
-            f"{self.parcel.name}{holder}{self.parcel.area.normalize():f}亩{IDLE_WORDS[self.step]}"
-        )
+        return f"{self.parcel.name}{holder}{mu_text(self.parcel.area)}{IDLE_WORDS[self.step]}"
 
 
 def idle_parcels(parcels: Iterable[ParcelFacts], day: date) -> list[IdleParcel]:

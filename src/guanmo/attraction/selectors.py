@@ -13,6 +13,7 @@ from guanmo.attraction.land import (
     PARCEL_STATES,
     ParcelFacts,
     ParkLand,
+    mu_text,
     parcel_state,
     park_land,
     per_mu,
@@ -270,7 +271,7 @@ class ParcelLine:
     @property
     def area(self) -> str:
         """12.5亩, as the map of parcels says it."""
-        return f"{self.facts.area.normalize():f}亩"
+        return mu_text(self.facts.area)
 
 
 def project_land(project_id: int, day: date) -> list[ParcelLine]:
