@@ -463,3 +463,15 @@ def test_the_command_takes_confirm_changes(city, tmp_path, capsys):
     call_command("import-attraction", str(path), "--year", "2025", "--confirm-changes")
 
     assert FundsInPlace.objects.get(lead__name="香雪海冷链产业园").cumulative == Decimal("12000")
+
+
+def test_xiongan_new_area_is_refused_saying_how_to_write_it(city, tmp_path):
+    """Tryout 22: 「河北省雄安新区」 was refused as unknown; 雄安 has no code of GB/T 2260, its
+    counties have (雄县, 容城县, 安新县), and they make the 雄安 group."""
+    row = [1, "新材料项目", "丙", "河北省雄安新区", "C26", 6500, "2025-06-30", None, None, None,
+           None, "武陟县", None]  # fmt: skip
+
+    report = import_attraction(write(tmp_path, register([row])), city=city, year=2025)
+
+    assert not report.ok
+    assert any("雄安新区请写所辖县，如“河北省保定市雄县”" in str(f) for f in report.faults)

@@ -351,7 +351,13 @@ def _origin(row: Row, entry: _Entry) -> None:
         entry.given.values.update(abroad=True, origin_abroad=country[:64], origin=None)
         return
     found = divisions_named(text)
-    if not found:
+    if not found and "雄安" in text:  # a new area with no code of GB/T 2260 (tryout 22)
+        row.fault(
+            Column.ORIGIN,
+            f"“{text}”在全国行政区划（GB/T 2260）中没有代码；雄安新区请写所辖县，"
+            "如“河北省保定市雄县”（容城县、安新县同），按雄安和京津冀统计",
+        )
+    elif not found:
         row.fault(
             Column.ORIGIN,
             f"“{text}”在全国行政区划中找不到，也不是常见的境外国家；境外投资方请写“境外：国家名”",
