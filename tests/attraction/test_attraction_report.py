@@ -560,3 +560,94 @@ def test_parks_sharing_a_place_are_said_tied_in_every_face(land_and_parks, city,
         "位次",
     ]
     assert [row.cells[2].text for row in parks.rows[1:3]] == ["1（并列）", "1（并列）"]
+
+
+@pytest.mark.parametrize(
+    ("industry", "signed", "said"),
+    [
+        ("制造业", 3, "全市（C 制造业）"),  # the section by its name (tryout 22: 无新增签约项目)
+        ("C", 3, "全市（C 制造业）"),
+        ("C 制造业", 3, "全市（C 制造业）"),
+        ("C38", 1, "全市（C38 电气机械和器材制造业）"),  # a division: 冷链产业园 only
+        ("38", 1, "全市（C38 电气机械和器材制造业）"),
+        ("电气机械和器材制造业", 1, "全市（C38 电气机械和器材制造业）"),
+        ("C3811", 1, "全市（C38 电气机械和器材制造业）"),  # a 小类 is read as its division
+    ],
+)
+def test_an_industry_is_taken_by_code_or_name_and_the_filter_said(
+    register_2025, capsys, industry, signed, said
+):
+    report = _json(capsys, "--industry", industry)
+
+    assert report["funnel"][0]["region"] == said
+    assert report["funnel"][0]["signed"] == signed
+
+
+def test_a_province_is_taken_by_its_short_name(register_2025, capsys):
+    report = _json(capsys, "--source", "江苏")
+
+    assert report["funnel"][0]["region"] == "全市（投资方来自江苏省）"
+    assert report["funnel"][0]["signed"] == 1
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "refusal"),
+    [
+        ("--industry", "制造", "“制造”不是国民经济行业分类（GB/T 4754—2017）的门类或大类.*制造业"),
+        ("--industry", "汽车制造", "“汽车制造”不是.*C36 汽车制造业"),
+        ("--source", "长三甬", "“长三甬”不是投资方来源.*长三角"),
+        ("--source", "火星", "“火星”不是投资方来源"),
+    ],
+)
+def test_an_unknown_industry_or_source_is_refused_naming_the_nearest(
+    register_2025, option, value, refusal
+):
+    """Tryout 22: an unknown spelling printed 「全市（制造业）无新增签约项目」, 3 being signed."""
+    with pytest.raises(CommandError, match=refusal):
+        call_command("attraction-report", "--year", "2025", "--month", "6", option, value)
+
+
+def test_a_parcel_with_no_start_date_takes_its_projects_start_said_and_a_disagreement_flagged(
+    city, capsys
+):
+    """Tryout 22: SF-02, whose ledger project started in April, was 闲置满两年 (无偿收回) because
+    the parcel's own 实际动工日期 was blank."""
+    from guanmo.attraction.models import Parcel
+    from guanmo.ledger.models import Milestone, MilestoneKind, Project
+
+    zone = city.children.get(name="城乡一体化示范区")
+    started = Project.objects.create(
+        city=city, county=zone, name="示范区智能装备项目", entered_on=date(2025, 1, 1)
+    )
+    Milestone.objects.create(project=started, kind=MilestoneKind.STARTED, reached=date(2025, 4, 15))
+    for name, own_start in [("SF-02", None), ("SF-03", date(2025, 5, 1))]:
+        Parcel.objects.create(
+            city=city, county=zone, park=zone, name=name, area=80, project=started,
+            supplied_on=date(2023, 3, 1), started_on=own_start,
+        )  # fmt: skip
+
+    report = _json(capsys)
+
+    assert report["idle_land"] == []
+    assert {row["region"]: row["in_use"] for row in report["land"]}["全市"] == "160"
+    assert "地块SF-02未填实际动工日期，按其项目开工日期2025年4月15日计。" in report["sentences"]
+    assert (
+        "地块SF-03实际动工日期2025年5月1日与其项目开工日期2025年4月15日不一致，请核对。"
+        in report["sentences"]
+    )
+
+
+def test_a_parcel_short_of_a_zones_standard_is_listed_once(city, capsys):
+    """Tryout 22: a parcel whose 所在县区 and 所在园区 are the same zone was listed twice."""
+    from guanmo.attraction.models import Parcel, ParkStandard
+
+    zone = city.children.get(name="城乡一体化示范区")
+    ParkStandard.objects.create(park=zone, investment_intensity=350, min_plot_ratio="1.2")
+    Parcel.objects.create(
+        city=city, county=zone, park=zone, name="SF-01", area=100, investment=20000,
+        supplied_on=date(2024, 1, 1), started_on=date(2024, 6, 1),
+    )  # fmt: skip
+
+    report = _json(capsys)
+
+    assert [row["parcel"] for row in report["below_standard"]] == ["SF-01"]

@@ -57,7 +57,7 @@ def test_started_with_no_funds_in_place_is_warned():
         lead("未开工", 签约="2025-01-01"),
     ]
 
-    found = started_without_funds(leads, date(2025, 6, 30))
+    found = started_without_funds(leads, date(2025, 6, 30), now=date(2025, 6, 30))
 
     assert [w.lead for w in found] == ["无资金", "资金七月才到", "到位为零"]
     assert found[0].text == "无资金于2025年3月1日开工，至今无到位资金"
@@ -73,3 +73,17 @@ def test_all_warnings_come_in_the_order_of_the_stages():
     kinds = [w.kind for w in early_warnings(leads, date(2025, 6, 30))]
 
     assert kinds == ["签约未落地", "落地未开工", "开工无资金到位"]
+
+
+def test_no_funds_to_this_day_is_judged_on_the_latest_record_not_the_periods_end():
+    """Tryout 22: June's report warned 「…开工，至今无到位资金」 for projects with funds given as
+    of October; 至今 is today, so the latest record decides."""
+    leads = [
+        lead("十月到位", 签约="2025-01-01", 开工="2025-03-01", funds=((2025, 10, "30000"),)),
+        lead("从未到位", 签约="2025-01-01", 开工="2025-03-01"),
+    ]
+
+    found = started_without_funds(leads, date(2025, 6, 30), now=date(2025, 12, 1))
+
+    assert [w.lead for w in found] == ["从未到位"]
+    assert found[0].text == "从未到位于2025年3月1日开工，至今无到位资金"

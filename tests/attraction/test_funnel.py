@@ -136,9 +136,26 @@ def test_funds_rate_is_funds_in_place_by_the_periods_end_over_contract_investmen
     figures = funnel(leads, H1)
 
     assert figures.contract_investment == Decimal("60000")
-    assert figures.funds_in_place == Decimal("9000")  # 乙's July report is after the period
-    assert figures.funds_rate == Decimal("15.0")
+    # 乙's first report is for July: unknown for 1—6月, out of both sides of the rate (tryout
+    # 22); 丙, never reported, counts 0.
+    assert figures.funds_in_place == Decimal("9000")
+    assert (figures.funds_unrecorded, figures.funds_contract) == (1, Decimal("50000"))
+    assert figures.funds_rate == Decimal("18.0")  # 9000 ÷ (30000 + 20000)
     assert funds_in_place(leads[0], date(2025, 5, 31)) == Decimal("5000")
+
+
+def test_funds_before_the_first_record_are_unknown_not_zero():
+    """Tryout 22: funds given as of October showed 到位资金0.0亿元、资金到位率0.0% for 1—6月."""
+    leads = [
+        lead("甲", 签约="2025-01-10", investment="30000", funds=((2025, 10, "30000"),)),
+        lead("乙", 签约="2025-02-10", investment="10000", funds=((2025, 10, "4000"),)),
+    ]
+
+    june, october = funnel(leads, H1), funnel(leads, Period(2025, 10))
+
+    assert (june.funds_in_place, june.funds_rate, june.funds_unrecorded) == (None, None, 2)
+    assert (october.funds_in_place, october.funds_rate) == (Decimal("34000"), Decimal("85.0"))
+    assert october.funds_unrecorded == 0
 
 
 def test_contract_investment_of_zero_gives_no_funds_rate():

@@ -283,3 +283,17 @@ def test_the_list_of_leads_reads_no_more_for_more_leads(client, world, register)
 
     assert [_queries(client), _queries(client, source="京津冀")] == few
     assert len(_listed(_page(client, world, "city", source="京津冀"))) == 4
+
+
+def test_a_county_offices_source_picker_lists_its_own_leads_sources(client, world, register):
+    """Tryout 22: 武陟县's 投资方来源 picker listed the origins of other counties' leads."""
+    from guanmo.regions.services import divisions, region_of_division
+
+    Lead.objects.filter(name="温县食品").update(origin=region_of_division(divisions()["110000"]))
+    Lead.objects.filter(name="冷链").update(origin=region_of_division(divisions()["320500"]))
+
+    county = _page(client, world, "wuzhi").content.decode()
+    city = _page(client, world, "city").content.decode()
+
+    assert '<option value="江苏省"' in county and '<option value="北京市"' not in county
+    assert '<option value="北京市"' in city

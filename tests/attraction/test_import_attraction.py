@@ -75,7 +75,36 @@ def test_a_lead_that_has_started_becomes_a_ledger_project(city, tmp_path):
     assert project.industry == "电气机械和器材制造业"
     change = FigureChange.objects.get(project=project, field="招商项目")
     assert change.source == "招商引资"
-    assert any("转入重点项目台账" in note for note in report.notes)
+    assert any("转入重点项目台账，新建重点项目“香雪海冷链产业园”" in note for note in report.notes)
+
+
+def test_a_lead_linked_to_a_ledger_project_is_said_linked_not_created(city, tmp_path):
+    """Tryout 22: 「转入重点项目台账」 said both when a project was made and when one was found."""
+    Project.objects.create(
+        city=city, county=city.children.get(name="武陟县"), name="香雪海冷链产业园", stage="新开工"
+    )
+
+    report = import_attraction(write(tmp_path, register(ROWS)), city=city, year=2025)
+
+    assert report.ok, [str(f) for f in report.faults]
+    assert any(
+        "转入重点项目台账，与台账中已有的重点项目“香雪海冷链产业园”关联" in note
+        for note in report.notes
+    )
+    assert Project.objects.filter(name="香雪海冷链产业园").count() == 1
+
+
+def test_a_lead_started_on_a_continuing_projects_name_is_a_fault_naming_both(city, tmp_path):
+    """Tryout 22: a 续建 project found by name was given the lead's 开工, silently."""
+    Project.objects.create(
+        city=city, county=city.children.get(name="武陟县"), name="香雪海冷链产业园", stage="续建",
+        start_year=2024,
+    )  # fmt: skip
+
+    report = import_attraction(write(tmp_path, register(ROWS)), city=city, year=2025)
+
+    assert not report.ok
+    assert any("（续建项目，2024年开工）不一致" in str(fault) for fault in report.faults)
 
 
 def test_a_started_lead_links_to_the_ledger_project_already_there(city, tmp_path):
@@ -333,3 +362,116 @@ def test_a_title_saying_as_of_which_months_end_gives_the_funds_month(city, tmp_p
     assert report.ok, [str(f) for f in report.faults]
     funds = FundsInPlace.objects.get(lead__name="香雪海冷链产业园")
     assert (funds.year, funds.month) == (2025, 11)
+
+
+def test_a_start_implied_by_production_is_said_in_the_leads_history(city, tmp_path):
+    """Tryout 22: 投产 given with no 开工 made a ledger project started that day, the lead's
+    history saying nothing of a 开工 date."""
+    row = [1, "中央厨房项目", "甲", "北京", "C14", 8000, "2025-01-15", "2025-02-01", None,
+           "2025-05-10", None, "温县", None]  # fmt: skip
+
+    report = import_attraction(write(tmp_path, register([row])), city=city, year=2025)
+
+    assert report.ok, [str(f) for f in report.faults]
+    lead = Lead.objects.get(name="中央厨房项目")
+    line = LeadChange.objects.get(lead=lead, field="开工实际日期")
+    assert (line.old_value, line.new_value) == ("", "2025-05-10")
+    assert line.reason == "未填开工日期，按投产日期记为开工"
+
+
+TITLED = "2025年焦作市招商引资项目台账（到位资金截至10月）"
+
+
+def _titled_register(tmp_path):
+    header = [*HEADER[:-1], "到位资金（万元）"]
+    return write(tmp_path, register(ROWS[:1], header=header, title=TITLED))
+
+
+def test_the_funds_month_is_read_from_a_title_saying_jie_zhi_10_yue(city, tmp_path):
+    """Tryout 22: 「（到位资金截至10月）」 in the title was ignored; the import asked --month."""
+    report = import_attraction(_titled_register(tmp_path), city=city, year=2025)
+
+    assert report.ok, [str(f) for f in report.faults]
+    funds = FundsInPlace.objects.get(lead__name="香雪海冷链产业园")
+    assert (funds.year, funds.month) == (2025, 10)
+
+
+def test_a_title_month_disagreeing_with_the_month_given_is_refused(city, tmp_path):
+    report = import_attraction(_titled_register(tmp_path), city=city, year=2025, month=9)
+
+    assert not report.ok
+    assert any(
+        "标题写明到位资金截至2025年10月，与导入时指定的2025年9月（--month 9）不一致" in str(f)
+        for f in report.faults
+    )
+    assert not FundsInPlace.objects.exists()
+
+
+def _funds_corrected_on_the_page(city, tmp_path):
+    """The register imported, then 冷链's June funds corrected on its page 12000 → 11000."""
+    from guanmo.attraction.services import record_funds
+
+    import_attraction(write(tmp_path, register(ROWS)), city=city, year=2025)
+    cold = Lead.objects.get(name="香雪海冷链产业园")
+    record_funds(
+        cold, 2025, 6, Decimal("11000"), reason="核对合同后更正", user=None, today=date(2025, 7, 5)
+    )
+    return cold
+
+
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_a_reimport_lists_each_change_old_to_new(city, tmp_path, dry_run):
+    """Tryout 22: the report (dry run too) said only 「更新1个」."""
+    import_attraction(write(tmp_path, register(ROWS)), city=city, year=2025)
+    later = [[*ROWS[0][:9], "2025-06-18", None, "武陟县", 15000]]
+
+    report = import_attraction(
+        write(tmp_path, register(later)), city=city, year=2025, dry_run=dry_run
+    )
+
+    assert report.ok and report.updated == 1
+    assert (
+        "第3行“香雪海冷链产业园”：投产实际日期（空） → 2025-06-18；"
+        "2025年6月累计到位资金12000 → 15000"
+    ) in report.notes
+
+
+def test_a_reimport_does_not_revert_a_page_correction_unless_confirmed(city, tmp_path):
+    """Tryout 22: a re-import silently reverted a funds correction made on the web with a
+    reason; the ledger's --confirm-changes lets it through, said."""
+    cold = _funds_corrected_on_the_page(city, tmp_path)
+    again = write(tmp_path, register(ROWS))  # still says 12000
+
+    refused = import_attraction(again, city=city, year=2025)
+    kept = FundsInPlace.objects.get(lead=cold).cumulative
+    confirmed = import_attraction(again, city=city, year=2025, confirm_changes=True)
+
+    assert not refused.ok and kept == Decimal("11000")
+    fault = next(str(f) for f in refused.faults if "在页面上" in str(f))
+    assert "“香雪海冷链产业园”的2025年6月累计到位资金" in fault
+    assert "在页面上由12000更正为11000（核对合同后更正），本次导入将改为12000" in fault
+    assert "--confirm-changes" in fault
+    assert confirmed.ok
+    assert FundsInPlace.objects.get(lead=cold).cumulative == Decimal("12000")
+    assert "第3行“香雪海冷链产业园”：2025年6月累计到位资金11000 → 12000" in confirmed.notes
+
+
+def test_the_command_takes_confirm_changes(city, tmp_path, capsys):
+    _funds_corrected_on_the_page(city, tmp_path)
+    path = write(tmp_path, register(ROWS))
+
+    call_command("import-attraction", str(path), "--year", "2025", "--confirm-changes")
+
+    assert FundsInPlace.objects.get(lead__name="香雪海冷链产业园").cumulative == Decimal("12000")
+
+
+def test_xiongan_new_area_is_refused_saying_how_to_write_it(city, tmp_path):
+    """Tryout 22: 「河北省雄安新区」 was refused as unknown; 雄安 has no code of GB/T 2260, its
+    counties have (雄县, 容城县, 安新县), and they make the 雄安 group."""
+    row = [1, "新材料项目", "丙", "河北省雄安新区", "C26", 6500, "2025-06-30", None, None, None,
+           None, "武陟县", None]  # fmt: skip
+
+    report = import_attraction(write(tmp_path, register([row])), city=city, year=2025)
+
+    assert not report.ok
+    assert any("雄安新区请写所辖县，如“河北省保定市雄县”" in str(f) for f in report.faults)

@@ -273,3 +273,20 @@ def test_a_building_density_above_100_percent_is_refused(city, tmp_path):
     report = import_land(_write(tmp_path, [["一号地", "温县", 10, 140]], columns), city=city)
     assert not report.ok
     assert "建筑密度是百分数，不能超过100" in str(report.faults[0])
+
+
+@pytest.mark.parametrize(
+    ("head", "said"),
+    [
+        ("面积（平方米）", "面积按平方米读取，已换算为亩（1平方米=0.0015亩）"),
+        ("面积（公顷）", "面积按公顷读取，已换算为亩（1公顷=15亩）"),
+    ],
+)
+def test_an_area_column_in_square_metres_or_hectares_is_said_converted(city, tmp_path, head, said):
+    """Tryout 22: 面积（平方米） 66670 became 100.005亩 with no note."""
+    report = import_land(
+        _write(tmp_path, [["一号地", "温县", 6667]], ["地块名称", "所在县区", head]), city=city
+    )
+
+    assert report.ok, [str(f) for f in report.faults]
+    assert f"工作表「用地」{said}" in report.notes, report.notes

@@ -84,7 +84,7 @@ def test_a_blank_cell_keeps_the_stored_figure_and_a_change_is_kept_with_its_impo
     assert change.reason == "导入《更正.xlsx》"
     assert change.import_record.kind == ImportRecord.Kind.PARK_FIGURES
     assert change.import_record.pk == report.record_id
-    assert "新增0个园区，更新1个园区" in change.import_record.text
+    assert "新增0个园区的本期数据，更新1个园区的本期数据" in change.import_record.text
 
 
 def test_every_fault_is_named_and_nothing_is_written(city, tmp_path):
@@ -155,7 +155,7 @@ def test_the_command_checks_with_dry_run_then_loads(city, tmp_path, capsys):
 
     call_command("import-park-figures", str(path), "--year", "2025", "--month", "9", "--dry-run")
     assert not ParkFigures.objects.exists()
-    assert "检查通过（试运行，未写入）：将新增2个园区" in capsys.readouterr().out
+    assert "检查通过（试运行，未写入）：将新增2个园区的本期数据" in capsys.readouterr().out
     call_command("import-park-figures", str(path), "--year", "2025", "--month", "9")
     assert ParkFigures.objects.filter(year=2025, month=9).count() == 2
     with pytest.raises(CommandError, match="月份应在1到12之间"):
@@ -192,3 +192,14 @@ def test_a_park_named_by_its_alias_is_found(db, tmp_path):
 
     assert report.ok, _messages(report)
     assert ParkFigures.objects.get(park__name="焦作高新技术产业开发区").enterprises_above_size == 57
+
+
+def test_an_area_in_hectares_is_said_converted_and_the_count_is_of_figures(city, tmp_path):
+    """Tryout 22: 建成面积（公顷） converted with no note; 「新增1个园区」 for an existing park."""
+    report = import_park_figures(_write(tmp_path, ROWS), city=city, year=2025)
+
+    assert report.ok, _messages(report)
+    assert "工作表「园区」建成面积（公顷）已换算为平方公里（1公顷=0.01平方公里）" in report.notes, (
+        report.notes
+    )
+    assert "新增2个园区的本期数据" in "\n".join(report.lines())

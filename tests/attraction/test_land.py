@@ -214,3 +214,19 @@ def test_a_parcel_with_a_figure_but_not_yet_supplied_is_not_in_the_base():
     land = park_land(parcels, date(2025, 11, 30))
     assert land.investment_per_mu == Decimal("10.00")
     assert per_mu_note("全市", land) == "全市亩均投资按有投资数据的1宗地、10亩计算"
+
+
+def test_areas_in_sentences_are_shown_as_the_tables_show_them():
+    """Tryout 22: 50.0025亩 and 530.005亩 in sentences beside 50.00 and 530.01 in the table."""
+    from guanmo.attraction.land import IDLE_ONE_YEAR, IdleParcel, ParcelFacts, PerMuBase, base_note
+
+    idle = IdleParcel(ParcelFacts("后续地块", Decimal("50.0025")), IDLE_ONE_YEAR, date(2024, 1, 1))
+    land = park_land(
+        [ParcelFacts("甲", Decimal(1), supplied_on=date(2024, 1, 1))] * 5, date(2025, 1, 1)
+    )
+
+    assert idle.text == "后续地块50亩闲置满一年不满两年"
+    assert (
+        base_note("投资", PerMuBase(4, Decimal("530.005")), land)
+        == "按有投资数据的4宗地、530.01亩计算"
+    )

@@ -75,3 +75,28 @@ def test_a_parcel_is_read_in_the_admin_with_its_history_not_changed_there(client
     assert posted.status_code == 403
     parcel.refresh_from_db()
     assert parcel.area == 10
+
+
+@pytest.mark.parametrize("page", ["attraction_parkstandard_add", "attraction_parkfigures_add"])
+def test_the_park_picker_offers_the_parks_not_the_investors_home_regions(client, world, page):
+    """Tryout 22: 园区用地标准's 园区 offered every region stored, 北京市 and 雄县 among them."""
+    from guanmo.regions.services import add_zone, divisions, region_of_division
+
+    region_of_division(divisions()["110000"])  # an investor's home, stored as a lead's origin
+    add_zone(world.city, "城乡一体化示范区")
+    client.force_login(world.users["admin"])
+
+    form = client.get(reverse(f"admin:{page}")).context["adminform"].form
+    offered = [region.name for region in form.fields["park"].queryset]
+
+    assert offered == ["城乡一体化示范区"]
+
+
+def test_the_admin_home_names_the_log_in_records_in_chinese(client, world):
+    """Tryout 22: django-axes' Access attempts / Access failures / Access logs in English."""
+    client.force_login(world.users["admin"])
+
+    page = client.get(reverse("admin:index")).content.decode()
+
+    assert "登录保护" in page and "登录尝试" in page and "登录日志" in page
+    assert "Access attempts" not in page and "Access logs" not in page

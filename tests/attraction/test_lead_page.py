@@ -43,7 +43,7 @@ def test_the_county_records_signing_and_the_start_makes_a_ledger_project(client,
     # The start is the project's 开工 milestone (tests/attraction/test_lead_project_start.py).
     assert lead.project.milestones.get(kind="开工").reached == date(2025, 5, 20)
     page = client.get(reverse("attraction_lead", args=[lead.pk])).content.decode()
-    assert "项目已开工，转入重点项目台账：智能传感器项目" in page
+    assert "项目已开工，转入重点项目台账，新建重点项目“智能传感器项目”" in page
     assert LeadChange.objects.filter(lead=lead, field="重点项目").exists()
 
 
@@ -189,3 +189,61 @@ def test_a_start_with_no_signing_asks_for_the_signing_first(client, world, lead)
     assert "开工：尚无签约日期，请先记录签约" in page.content.decode()
     lead.refresh_from_db()
     assert lead.project is None
+
+
+def test_production_on_a_lead_not_started_is_refused_naming_the_missing_start(client, world, lead):
+    """Tryout 22: 投产 on a landed lead filled 开工 with its date and made a ledger project with
+    no 开工 line in the lead's history."""
+    _record(
+        client, world, "city", lead, stage="签约", reached="2025-03-10", contract_investment="1"
+    )
+    _record(client, world, "city", lead, stage="落地", reached="2025-04-01")
+
+    page = _record(client, world, "city", lead, stage="投产", reached="2025-06-10")
+
+    assert page.status_code == 200
+    assert "投产：尚未开工，请先记录开工日期" in page.content.decode()
+    lead.refresh_from_db()
+    assert lead.project is None
+    assert not lead.stages.filter(stage__in=[Stage.STARTED, Stage.PRODUCING]).exists()
+
+
+def test_changing_a_recorded_stage_date_needs_a_reason(client, world, lead):
+    _record(
+        client, world, "city", lead, stage="签约", reached="2025-03-10", contract_investment="1"
+    )
+
+    refused = _record(client, world, "city", lead, stage="签约", reached="2025-03-12")
+    kept = lead.stages.get(stage=Stage.SIGNED).reached
+    changed = _record(
+        client, world, "city", lead, stage="签约", reached="2025-03-12", reason="核对合同后更正"
+    )
+
+    assert "修改已填的签约实际日期，请写明原因" in refused.content.decode()
+    assert kept == date(2025, 3, 10)
+    assert changed.status_code == 302
+    assert lead.stages.get(stage=Stage.SIGNED).reached == date(2025, 3, 12)
+    line = LeadChange.objects.get(lead=lead, field="签约实际日期", old_value="2025-03-10")
+    assert (line.old_value, line.new_value, line.reason) == (
+        "2025-03-10",
+        "2025-03-12",
+        "核对合同后更正",
+    )
+
+
+def test_a_planned_start_passed_is_marked_late_on_the_lead_page(client, world, lead, settings):
+    """Tryout 22: 计划开工 2026-07-31 passed with no start, unmarked on the lead's page."""
+    settings.GUANMO_TODAY = date(2025, 8, 15)
+    StageDate = lead.stages.model
+    StageDate.objects.create(lead=lead, stage=Stage.SIGNED, reached=date(2025, 3, 10))
+    StageDate.objects.create(lead=lead, stage=Stage.STARTED, planned=date(2025, 7, 31))
+    StageDate.objects.create(lead=lead, stage=Stage.PRODUCING, planned=date(2026, 6, 30))
+    client.force_login(world.users["city"])
+
+    page = client.get(reverse("attraction_lead", args=[lead.pk])).content.decode()
+
+    rows = {
+        row.split("</th>")[0]: row for row in page.split('id="stages"')[1].split('<th scope="row">')
+    }
+    assert '<td class="late">逾期未完成</td>' in rows["开工"]
+    assert "未到期" in rows["投产"] and "已完成" in rows["签约"]

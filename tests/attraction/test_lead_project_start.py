@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from guanmo.attraction.models import Lead, LeadChange, StageDate
 from guanmo.attraction.selectors import facts, leads_of
-from guanmo.attraction.services import record_stage
+from guanmo.attraction.services import StageRefused, record_stage
 from guanmo.attraction.stages import Stage
 from guanmo.ledger.milestones import MilestoneDates
 from guanmo.ledger.models import Milestone, MilestoneKind, Project
@@ -73,7 +73,13 @@ def test_on_linking_the_start_lives_in_the_projects_milestone_only(started):
 
 def test_a_start_changed_on_the_lead_is_the_projects_milestone(client, world, started):
     record_stage(
-        started, Stage.STARTED, planned=None, reached=date(YEAR, 5, 25), user=None, today=TODAY
+        started,
+        Stage.STARTED,
+        planned=None,
+        reached=date(YEAR, 5, 25),
+        user=None,
+        today=TODAY,
+        reason="按施工许可核对",  # a recorded date changed needs a reason (tryout 22)
     )
 
     assert _project_start(started.project) == (date(YEAR, 5, 1), date(YEAR, 5, 25))
@@ -85,9 +91,14 @@ def test_a_start_changed_on_the_lead_is_the_projects_milestone(client, world, st
         field="开工实际日期",
         old_value="2025-05-20",
         new_value="2025-05-25",
+        reason="按施工许可核对",
     ).exists()
     assert LeadChange.objects.filter(
-        lead=started, field="开工实际日期", old_value="2025-05-20", new_value="2025-05-25"
+        lead=started,
+        field="开工实际日期",
+        old_value="2025-05-20",
+        new_value="2025-05-25",
+        reason="按施工许可核对",
     ).exists()
 
 
@@ -109,10 +120,10 @@ def test_a_start_changed_on_the_project_shows_on_the_lead(client, world, started
     assert "2025-05-20" not in _lead_page_start(client, world, started)
 
 
-def test_a_lead_linking_to_a_project_already_started_takes_the_projects_date(world):
-    """The ledger already has 香雪海冷链产业园 started on 2 April; the lead's register says 6
-    April: the project's date stands, and the lead's history says where its date now comes
-    from."""
+def test_a_lead_whose_start_disagrees_with_the_projects_is_refused_naming_both(world):
+    """The ledger already has 香雪海冷链产业园 started on 2 April; the lead's page says 6 April:
+    refused naming both dates, the project's left alone (tryout 22: never overwrite, never
+    silently keep one)."""
     project = Project.objects.create(city=world.city, county=world.wuzhi, name="香雪海冷链产业园")
     Milestone.objects.create(project=project, kind=MilestoneKind.STARTED, reached=date(YEAR, 4, 2))
     lead = Lead.objects.create(
@@ -123,17 +134,42 @@ def test_a_lead_linking_to_a_project_already_started_takes_the_projects_date(wor
         contract_investment=Decimal("20000"),
     )
     record_stage(lead, Stage.SIGNED, planned=None, reached=date(YEAR, 3, 1), user=None, today=TODAY)
-    record_stage(
-        lead, Stage.STARTED, planned=None, reached=date(YEAR, 4, 6), user=None, today=TODAY
-    )
 
+    with pytest.raises(StageRefused) as refused:
+        record_stage(
+            lead, Stage.STARTED, planned=None, reached=date(YEAR, 4, 6), user=None, today=TODAY
+        )
+
+    assert refused.value.messages == [
+        "招商项目开工日期2025年4月6日与重点项目台账中的“香雪海冷链产业园”（开工日期2025年4月2日）"
+        "不一致，请核对后改正其中之一"
+    ]
     lead.refresh_from_db()
-    assert lead.project == project
+    assert lead.project is None
     assert _project_start(project) == (None, date(YEAR, 4, 2))
-    assert _lead_start(lead) == (None, date(YEAR, 4, 2))
-    assert LeadChange.objects.filter(
-        lead=lead, field="开工实际日期", old_value="2025-04-06", new_value="2025-04-02"
-    ).exists()
+
+
+def test_a_lead_matching_a_continuing_project_by_name_never_starts_it(world):
+    """Tryout 22: linking a lead to 续建 武陟县物流园 set that project's 开工 to the lead's June."""
+    project = Project.objects.create(
+        city=world.city, county=world.wuzhi, name="武陟县物流园", stage="续建", start_year=YEAR - 1
+    )
+    lead = Lead.objects.create(
+        city=world.city, county=world.wuzhi, name="武陟县物流园", register_year=YEAR,
+        contract_investment=Decimal("20000"),
+    )  # fmt: skip
+    record_stage(lead, Stage.SIGNED, planned=None, reached=date(YEAR, 3, 1), user=None, today=TODAY)
+
+    with pytest.raises(StageRefused, match="（续建项目，2024年开工）不一致"):
+        record_stage(
+            lead, Stage.STARTED, planned=None, reached=date(YEAR, 6, 1), user=None, today=TODAY
+        )
+
+    assert not Milestone.objects.filter(project=project).exists()
+
+
+def test_a_project_made_from_a_lead_is_a_new_start(started):
+    assert started.project.stage == "新开工"
 
 
 def test_a_lead_started_in_december_is_not_due_to_report_november(world, settings):

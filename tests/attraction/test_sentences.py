@@ -93,3 +93,17 @@ def test_an_open_month_says_the_funds_are_to_the_last_month_entered(settings):
         "12月尚未结束，各项数字截至2025年12月15日；到位资金按已填报的最近月份计，截至11月底。"
     )
     assert not any("尚未结束" in sentence for sentence in november.sentences)
+
+
+def test_funds_not_yet_recorded_by_the_month_are_said_never_zero():
+    """Tryout 22: 到位资金0.0亿元，资金到位率0.0% for months before the first record."""
+    unknown = Funnel(leads=2, signed=2, contract_investment=Decimal(40000), funds_in_place=None,
+                     funds_unrecorded=2)  # fmt: skip
+    some = Funnel(leads=3, signed=3, contract_investment=Decimal(60000),
+                  funds_in_place=Decimal(9000), funds_unrecorded=1,
+                  funds_contract=Decimal(50000))  # fmt: skip
+
+    assert stages_sentence(unknown, 6).endswith("尚无项目达产；新签项目截至6月无资金到位记录。")
+    assert stages_sentence(some, 6).endswith(
+        "到位资金0.9亿元，资金到位率18.0%（另1个项目截至6月无资金到位记录，未计入）。"
+    )

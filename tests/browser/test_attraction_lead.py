@@ -54,7 +54,9 @@ def test_a_lead_goes_from_talks_to_full_output(live_server, desktop, world, lead
     _record(page, "落地", "2025-03-15")
     expect(page.locator("#ledger-project")).to_contain_text("未开工")
     _record(page, "开工", "2025-04-20")
-    expect(page.locator(".messages")).to_contain_text("转入重点项目台账：香雪海冷链产业园")
+    expect(page.locator(".messages")).to_contain_text(
+        "转入重点项目台账，新建重点项目“香雪海冷链产业园”"
+    )
     expect(page.locator("#ledger-project a")).to_have_text("香雪海冷链产业园")
     project = Project.objects.get(name="香雪海冷链产业园")
     assert (project.county, project.start_year) == (world.wuzhi, YEAR)

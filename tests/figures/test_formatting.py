@@ -193,3 +193,12 @@ def test_a_figure_said_alone_under_one_of_its_unit_is_said_in_the_smaller_unit()
     assert amount_text(Decimal("0.5"), "批", 0) == "1批"  # no smaller unit: half-up as it is
     assert amount_text(Decimal("0"), "万人", 2) == "0.00万人"
     assert amount_text(None, "万人", 2) == UNDEFINED
+
+
+def test_money_in_a_sentence_is_said_by_the_sentences_rule_not_a_tables():
+    """Tryout 22: 「调出前完成投资2,000.00万元」 in a bulletin that says 1.9亿元 elsewhere."""
+    from guanmo.figures.formatting import money_said
+
+    assert money_said(Decimal("2000")) == "2000万元"
+    assert money_said(Decimal("19000")) == "1.9亿元"
+    assert money_said(None) == "—"

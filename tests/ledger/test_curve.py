@@ -101,3 +101,12 @@ def test_monthly_amounts_must_add_up_to_the_annual_plan():
     ]
     assert curve_faults(None, [D(100)] * 12) == ["本年度还没有年度计划投资，不能分解到月"]
     assert curve_faults(D(0), [D(-1)] + [D(0)] * 10 + [D(1)]) == ["1月计划投资不能为负数"]
+
+
+def test_the_gap_to_the_curve_is_the_exact_difference_rounded_once():
+    """Tryout 22 (武陟县, June): 6,000 of 36,000 is 16.7%, the curve's 8,000 is 22.2%; the gap
+    is (6,000 − 8,000) ÷ 36,000 = −5.56 → −5.6 points, not 16.7 − 22.2 = −5.5."""
+    standing = standing_by_curve(D(6000), D(36000), D(8000), 6)
+
+    assert (standing.completion_rate, standing.curve_progress) == (D("16.7"), D("22.2"))
+    assert standing.vs_curve == D("-5.6")

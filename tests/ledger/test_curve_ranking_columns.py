@@ -53,7 +53,9 @@ def test_the_ranking_table_judges_each_unit_by_its_curve_beside_time(world):
     report = progress_report_for(world.city, 2025, 3, with_columns=True)
     rows = _rows_by_unit(county_table_rows(report), 1)
 
-    assert rows["武陟县"][5:] == ["16.3", "-8.7", "25.0", "-8.7"]
+    # 较序时进度 is the exact gap rounded once (16.25 − 25.0 = −8.75 → −8.8, tryout 22); 较时间
+    # 进度 the shown figures' difference (figures.arithmetic.points_vs_time_progress).
+    assert rows["武陟县"][5:] == ["16.3", "-8.7", "25.0", "-8.8"]
     assert rows["温县"][5:] == ["36.7", "+11.7", "25.0", "+11.7"]
     assert rows["合计"][5:] == ["23.6", "-1.4", "25.0", "-1.4"]
     assert rows["解放区"][5:] == ["—", "—", "—", "—"]  # no key project, no curve
@@ -148,7 +150,7 @@ def test_the_docx_and_the_xlsx_carry_the_same_curve_columns(client, closed_march
     assert headers[at + 1] == CURVE_HEADERS[1]
     by_unit = {row[1]: row for row in sheet.iter_rows(min_row=4, values_only=True)}
     assert by_unit["温县"][at : at + 2] == (0.25, 11.7)
-    assert by_unit["武陟县"][at : at + 2] == (0.25, -8.7)
+    assert by_unit["武陟县"][at : at + 2] == (0.25, -8.8)  # −8.75 exact, rounded once
     assert sheet.cell(4, at + 1).number_format == "0.0%"
     assert sheet.cell(4, at + 2).number_format == "+0.0;-0.0;0.0"
 
@@ -178,7 +180,7 @@ def test_the_json_report_carries_the_curve_columns_with_the_pages_keys(world):
     assert (wuzhi["completion_rate"], wuzhi["curve_progress"], wuzhi["vs_curve"]) == (
         "16.3",
         "25.0",
-        "-8.7",
+        "-8.8",  # −8.75 exact, rounded once
     )
     assert (regions["温县"]["curve_progress"], regions["温县"]["vs_curve"]) == ("25.0", "11.7")
     assert (report["total"]["curve_progress"], report["total"]["vs_curve"]) == ("25.0", "-1.4")

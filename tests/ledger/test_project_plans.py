@@ -87,7 +87,8 @@ def test_the_page_judges_completion_by_the_projects_curve_as_well_as_by_time(
 ):
     """March closed: 400 of 1,200 is 33.3%; time progress 3/12 is 25.0% (+8.3 points); the
     office's curve 50, 100, 150 for January to March has 300 due, 25.0% (+8.3 points) too, so
-    here it is set to 100, 150, 250: 500 due, 41.7%, and 400 done is 8.4 points behind."""
+    here it is set to 100, 150, 250: 500 due, 41.7%, and 400 done is 8.3 points behind ((400 −
+    500) ÷ 1,200 = −8.33, rounded once: tryout 22)."""
     months = [100, 150, 250, 100, 100, 100, 100, 100, 50, 50, 50, 50]
     MonthlyPlan.objects.bulk_create(
         MonthlyPlan(project=project, year=2025, month=m, planned_investment=Decimal(a))
@@ -103,7 +104,7 @@ def test_the_page_judges_completion_by_the_projects_curve_as_well_as_by_time(
         '时间进度（按月均，3/12）</dt><dd id="time-progress">25.0%，较时间进度+8.3个百分点' in page
     )
     assert (
-        '序时进度（按计划曲线，项目自定）</dt><dd id="curve-progress">41.7%，较序时进度-8.4个百分点'
+        '序时进度（按计划曲线，项目自定）</dt><dd id="curve-progress">41.7%，较序时进度-8.3个百分点'
         in page
     )
     assert "逾期未完成" in page  # 主体完工 planned in February, not reached by April 20

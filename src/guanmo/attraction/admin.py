@@ -11,6 +11,7 @@ from guanmo.attraction.models import (
     ParkStandard,
     StageDate,
 )
+from guanmo.regions.models import Region
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -85,12 +86,24 @@ class ParcelAdmin(admin.ModelAdmin):
         return False
 
 
+class ParkPickerAdmin(admin.ModelAdmin):
+    """A park's own rows: the 园区 picker offers the parks and zones (Region.Kind.ZONE) alone,
+    never the other regions the tree holds (tryout 22: investors' home regions 北京市、雄县…)."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "park":
+            kwargs["queryset"] = Region.objects.filter(kind=Region.Kind.ZONE).order_by(
+                "sort_order", "code"
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 @admin.register(ParkStandard)
-class ParkStandardAdmin(admin.ModelAdmin):
+class ParkStandardAdmin(ParkPickerAdmin):
     list_display = ["park", "investment_intensity", "min_plot_ratio"]
 
 
 @admin.register(ParkFigures)
-class ParkFiguresAdmin(admin.ModelAdmin):
+class ParkFiguresAdmin(ParkPickerAdmin):
     list_display = ["park", "year", "month", "revenue", "leading_revenue", "enterprises_above_size"]
     list_filter = ["year", "park"]

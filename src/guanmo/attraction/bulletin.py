@@ -4,14 +4,14 @@ the month's last day, idle land by the rules' two steps, the idle parcels named)
 with `guanmo.progress.sections` when the app starts, since progress may not import
 attraction."""
 
-from decimal import Decimal
-
 from guanmo.attraction.land import (
+    AREA_PLACES,
     IDLE_ONE_YEAR,
     IDLE_TWO_YEARS,
     IDLE_WORDS,
     LAND_HEADERS,
     ParkLand,
+    mu_text,
     per_mu_sentence,
 )
 from guanmo.attraction.models import Lead, Parcel
@@ -63,7 +63,6 @@ def attraction_section(city: Region, year: int, month: int) -> BulletinSection |
 
 
 LAND_UNITS = "（面积单位：亩；亩均投资、亩均税收单位：万元/亩）"
-AREA_PLACES = 2
 
 
 def land_section(city: Region, year: int, month: int) -> BulletinSection | None:
@@ -90,18 +89,14 @@ def land_section(city: Region, year: int, month: int) -> BulletinSection | None:
     return BulletinSection(heading="用地情况", sentences=sentences, table=table)
 
 
-def _mu(area: Decimal) -> str:
-    return f"{area.normalize():f}亩"
-
-
 def land_sentence(land: ParkLand, as_of: str, whole: str) -> str:
     """截至4月底，全市已供地180亩、已动工100亩；闲置土地80亩，其中闲置满一年不满两年50亩（征缴
     土地闲置费）、闲置满两年30亩（无偿收回）。 The two steps of 《闲置土地处置办法》第十四条;
     `as_of` as the bulletin says it (4月底: `month_end_words`) or the report (2025年4月30日)."""
-    said = f"截至{as_of}，{whole}已供地{_mu(land.supplied)}、已动工{_mu(land.in_use)}；"
+    said = f"截至{as_of}，{whole}已供地{mu_text(land.supplied)}、已动工{mu_text(land.in_use)}；"
     if not land.idle:
         return said + "无闲置土地。"
     return said + (
-        f"闲置土地{_mu(land.idle)}，其中{IDLE_WORDS[IDLE_ONE_YEAR]}{_mu(land.idle_one_year)}"
-        f"（征缴土地闲置费）、{IDLE_WORDS[IDLE_TWO_YEARS]}{_mu(land.to_take_back)}（无偿收回）。"
+        f"闲置土地{mu_text(land.idle)}，其中{IDLE_WORDS[IDLE_ONE_YEAR]}{mu_text(land.idle_one_year)}"
+        f"（征缴土地闲置费）、{IDLE_WORDS[IDLE_TWO_YEARS]}{mu_text(land.to_take_back)}（无偿收回）。"
     )

@@ -14,6 +14,7 @@ from dateutil.relativedelta import relativedelta
 
 from guanmo.attraction.funnel import LeadFacts, funds_in_place, reached_by, reached_on
 from guanmo.attraction.stages import Stage
+from guanmo.clock import today
 from guanmo.documents.official import chinese_date
 
 SIGNED_NOT_LANDED_MONTHS = 6
@@ -72,12 +73,17 @@ def landed_not_started(
     return _stuck(leads, day, months, Stage.LANDED, Stage.STARTED)
 
 
-def started_without_funds(leads: Iterable[LeadFacts], day: date) -> list[EarlyWarning]:
-    """Projects started by `day` with no funds in place reported up to `day`'s month."""
+def started_without_funds(
+    leads: Iterable[LeadFacts], day: date, now: date | None = None
+) -> list[EarlyWarning]:
+    """Projects started by `day` with no funds in place in their latest record up to `now`
+    (today by default): the warning says 至今, so a project with funds reported after `day`
+    has none (tryout 22: 至今无到位资金 for projects with 4亿元 in place)."""
+    now = max(day, now or today())
     found = []
     for lead in leads:
         started = reached_on(lead, Stage.STARTED)
-        if started is None or started > day or funds_in_place(lead, day) > 0:
+        if started is None or started > day or funds_in_place(lead, now) > 0:
             continue
         found.append(
             EarlyWarning(

@@ -69,6 +69,9 @@ class StageForm(forms.Form):
         decimal_places=4,
         help_text="签约时填写",
     )
+    reason = forms.CharField(
+        label="修改原因", required=False, max_length=200, help_text="修改已填的日期时必填"
+    )
 
     def clean(self):
         cleaned = super().clean()

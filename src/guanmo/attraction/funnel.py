@@ -12,7 +12,10 @@ Plain functions over `LeadFacts`; no database inside. The rules (source: issue 1
   begun by its end, neither signed nor dropped before it began); a lead with no date of first
   talks is open from 1 January of the register year it was entered in;
 - 资金到位率 = funds in place by the period's end ÷ contract investment, both of the base; funds
-  in place are the latest cumulative reported for a month up to the period's end;
+  in place are the latest cumulative reported for a month up to the period's end; a project
+  whose funds were first reported for a later month has no figure for the period (unknown, not
+  0: tryout 22): it is left out of both sides of the rate and the sentences say so (截至6月无资
+  金到位记录); a project never reported counts 0 (nothing in place has been reported);
 - every rate is a percentage to one decimal, half-up (figures.arithmetic.percent), and None
   (shown "—") when its denominator is zero: never 0%.
 """
@@ -70,7 +73,8 @@ class LeadFacts:
     `units` are the county and the park it lies in, `host` the one of the city's units that
     counts it (selectors.host_unit; "" means the first of `units`), `source` the province (or
     境外) its investor comes from, `groups` the source groups (京津冀…), `industry` its section of
-    GB/T 4754. `reached` holds the actual date of each stage reached, `planned` the plan.
+    GB/T 4754 ("C 制造业"), `industry_code` its own code there (a section's "C" or a division's
+    "36"). `reached` holds the actual date of each stage reached, `planned` the plan.
     """
 
     name: str
@@ -79,6 +83,7 @@ class LeadFacts:
     source: str = ""
     groups: tuple[str, ...] = ()
     industry: str = ""
+    industry_code: str = ""
     contract_investment: Decimal | None = None
     reached: Mapping[Stage, date] = field(default_factory=dict)
     planned: Mapping[Stage, date] = field(default_factory=dict)
@@ -128,10 +133,18 @@ def is_signed_in(lead: LeadFacts, period: Period) -> bool:
 
 def funds_in_place(lead: LeadFacts, day: date) -> Decimal:
     """The cumulative funds in place reported for the latest month up to `day`'s, in 万元;
-    0 when none was reported."""
+    0 when none was reported up to then (see `funds_known` for a month before the first)."""
+    known = funds_known(lead, day)
+    return Decimal(0) if known is None else known
+
+
+def funds_known(lead: LeadFacts, day: date) -> Decimal | None:
+    """The cumulative funds in place reported for the latest month up to `day`'s, in 万元; 0
+    when the lead's funds were never reported; None (unknown) when they were first reported for
+    a later month: a month before the first record is not a month with nothing in place."""
     reports = [f for f in lead.funds if (f.year, f.month) <= (day.year, day.month)]
     if not reports:
-        return Decimal(0)
+        return None if lead.funds else Decimal(0)
     return max(reports, key=lambda f: (f.year, f.month)).cumulative
 
 
@@ -158,7 +171,11 @@ class Funnel:
     producing: int = 0
     at_capacity: int = 0
     contract_investment: Decimal = Decimal(0)
-    funds_in_place: Decimal = Decimal(0)
+    funds_in_place: Decimal | None = Decimal(0)  # None: no project's funds known by the end
+    # Projects of the base whose funds were first reported for a later month (`funds_known`),
+    # and the contract investment of those whose funds are known (the rate's base).
+    funds_unrecorded: int = 0
+    funds_contract: Decimal | None = None  # None: every project's funds are known
 
     def count(self, stage: Stage) -> int:
         """How many of the period's projects reached `stage` (洽谈: the period's leads)."""
@@ -198,8 +215,12 @@ class Funnel:
 
     @property
     def funds_rate(self) -> Decimal | None:
-        """资金到位率: funds in place ÷ contract investment."""
-        return percent(self.funds_in_place, self.contract_investment)
+        """资金到位率: funds in place ÷ contract investment, both of the projects whose funds
+        are known by the period's end (`funds_known`)."""
+        if self.funds_in_place is None:
+            return None
+        base = self.contract_investment if self.funds_contract is None else self.funds_contract
+        return percent(self.funds_in_place, base)
 
     def conversions(self) -> list[tuple[Stage, Stage, Decimal | None]]:
         """Between each two consecutive stages, the share of those at the first that reached
@@ -218,6 +239,9 @@ def funnel(leads: Iterable[LeadFacts], period: Period) -> Funnel:
     counts = {
         stage: sum(reached_by(lead, stage, period.end) for lead in base) for stage in AFTER_SIGNING
     }
+    known = [(lead, funds_known(lead, period.end)) for lead in base]
+    known = [(lead, funds) for lead, funds in known if funds is not None]
+    unrecorded = len(base) - len(known)
     return Funnel(
         leads=sum(is_lead_of(lead, period) for lead in leads),
         signed=len(base),
@@ -228,7 +252,15 @@ def funnel(leads: Iterable[LeadFacts], period: Period) -> Funnel:
         contract_investment=sum(
             (lead.contract_investment or Decimal(0) for lead in base), Decimal(0)
         ),
-        funds_in_place=sum((funds_in_place(lead, period.end) for lead in base), Decimal(0)),
+        funds_in_place=(
+            sum((funds for _, funds in known), Decimal(0)) if known or not base else None
+        ),
+        funds_unrecorded=unrecorded,
+        funds_contract=(
+            sum((lead.contract_investment or Decimal(0) for lead, _ in known), Decimal(0))
+            if unrecorded
+            else None
+        ),
     )
 
 

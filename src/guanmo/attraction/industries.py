@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from guanmo.regions.names import clean_text
+from guanmo.regions.names import clean_text, nearest
 
 DATA_FILE = "gbt4754-2017.csv"
 STANDARD = "GB/T 4754—2017"
@@ -78,3 +78,28 @@ def find_industry(text: object) -> Industry | None:
     if rest and _by_name().get(rest) != found:
         return None
     return found
+
+
+def industry_named(text: object) -> Industry:
+    """The section or division `text` names (`find_industry`: "C", "C36", "36", "制造业",
+    "C 制造业"; a 小类 as its division); ValueError naming the nearest sections and divisions
+    for any other text, so a report is never narrowed to an industry no lead can have."""
+    found = find_industry(text)
+    if found is not None:
+        return found
+    wanted = clean_text(text)
+    labels = {industry.name: industry.label for industry in industries().values()}
+    near = [labels[name] for name in nearest(wanted, list(labels))]
+    hint = f"，是否指：{'、'.join(near)}" if near else ""
+    raise ValueError(
+        f"“{wanted}”不是国民经济行业分类（{STANDARD}）的门类或大类{hint}"
+        "（可写代码如 C、C36，名称如 制造业，或 “C 制造业”）"
+    )
+
+
+def in_industry(code: str, picked: Industry) -> bool:
+    """Whether a lead's industry (a section's or division's code) lies in `picked`: a section
+    takes its divisions, a division itself (its 小类 are read as it, `find_industry`)."""
+    if code not in industries():
+        return False
+    return industries()[code].section == picked.code if picked.is_section else code == picked.code

@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
+from guanmo.documents.official import chinese_date
 from guanmo.figures.formatting import half_up
 
 SQUARE_METRES_TO_MU = Decimal("0.0015")
@@ -30,6 +31,7 @@ LONGITUDES = (Decimal(73), Decimal(136))
 LATITUDES = (Decimal(3), Decimal(54))
 HECTARES_TO_MU = Decimal(15)
 PER_MU_PLACES = 2
+AREA_PLACES = 2  # areas shown in 亩, tables and sentences alike
 
 NOT_IDLE = 0
 IDLE_ONE_YEAR = 1  # 闲置满一年不满两年: 征缴土地闲置费
@@ -59,6 +61,35 @@ class ParcelFacts:
     phase: int | None = None  # 期次: 1 for 一期, 2 for 二期…; None when not built in phases
     completed_on: date | None = None  # the day its phase was built (建成)
     venture: str = ""  # the project it serves (its lead's, else its ledger project's), for phases
+    # The 开工 of the project it serves (its lead's, else its ledger project's), when known:
+    # `started_on` when the parcel's own 实际动工日期 is blank (selectors.parcel_facts).
+    project_started_on: date | None = None
+    started_from_project: bool = False  # `started_on` is the project's 开工, said (start_notes)
+
+
+def start_notes(parcels: Iterable[ParcelFacts]) -> list[str]:
+    """What the land figures took from the projects (tryout 22: a parcel whose project started
+    in April was 闲置满两年 because its own 实际动工日期 was blank): a parcel counted started on
+    its project's 开工, and a parcel whose own date disagrees with its project's, both named."""
+    notes = []
+    for parcel in parcels:
+        project = parcel.project_started_on
+        if parcel.started_from_project and project is not None:
+            notes.append(
+                f"地块{parcel.name}未填实际动工日期，按其项目开工日期{chinese_date(project)}计"
+            )
+        elif project is not None and parcel.started_on not in (None, project):
+            notes.append(
+                f"地块{parcel.name}实际动工日期{chinese_date(parcel.started_on)}"  # type: ignore[arg-type]
+                f"与其项目开工日期{chinese_date(project)}不一致，请核对"
+            )
+    return notes
+
+
+def mu_text(area: Decimal) -> str:
+    """An area in 亩 as sentences say it, to the tables' two decimals half-up without trailing
+    zeros: 50亩, 530.01亩 (tryout 22: 530.005亩 in a sentence beside 530.01 in the table)."""
+    return f"{half_up(area, AREA_PLACES).normalize():f}亩"
 
 
 def per_mu(amount: Decimal | None, area: Decimal) -> Decimal | None:
@@ -204,7 +235,7 @@ def base_note(what: str, base: PerMuBase, land: ParkLand) -> str | None:
     """ "按有税收数据的4宗地、90亩计算" when only part of the supplied parcels carry the figure
     (`what`: 投资, 税收); None when all carry it or none does ("—" says it)."""
     if 0 < base.parcels < land.supplied_parcels:
-        return f"按有{what}数据的{base.parcels}宗地、{base.area.normalize():f}亩计算"
+        return f"按有{what}数据的{base.parcels}宗地、{mu_text(base.area)}计算"
     return None
 
 
@@ -241,9 +272,7 @@ class IdleParcel:
     @property
     def text(self) -> str:
         holder = f"（{self.parcel.holder}）" if self.parcel.holder else ""
-        return (
-            f"{self.parcel.name}{holder}{self.parcel.area.normalize():f}亩{IDLE_WORDS[self.step]}"
-        )
+        return f"{self.parcel.name}{holder}{mu_text(self.parcel.area)}{IDLE_WORDS[self.step]}"
 
 
 def idle_parcels(parcels: Iterable[ParcelFacts], day: date) -> list[IdleParcel]:

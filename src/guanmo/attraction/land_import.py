@@ -65,6 +65,11 @@ _AREAS = {
     LandColumn.AREA_SQUARE_METRES: SQUARE_METRES_TO_MU,
     LandColumn.AREA_HECTARES: HECTARES_TO_MU,
 }
+# What the report says of an area column converted into 亩.
+_CONVERTED = {
+    LandColumn.AREA_SQUARE_METRES: "面积按平方米读取，已换算为亩（1平方米=0.0015亩）",
+    LandColumn.AREA_HECTARES: "面积按公顷读取，已换算为亩（1公顷=15亩）",
+}
 # Cells copied onto the parcel: column → attribute.
 _COPIED = {
     LandColumn.HOLDER: "holder",
@@ -113,6 +118,9 @@ def import_land(
             header, LandColumn.AREA_UNSTATED
         ):
             report.notes.append(f"工作表「{table.sheet}」面积未写明单位，按亩读取")
+        for column, said in _CONVERTED.items():
+            if column in header.fields:  # tryout 22: converted with no word said
+                report.notes.append(f"工作表「{table.sheet}」{said}")
     entries = [entry for row in reading.rows if (entry := _entry(row, city, units)) is not None]
     refuse_repeats(
         entries,

@@ -9,8 +9,8 @@ The groups are the areas their national plans name, by GB/T 2260 code:
 - 雄安: 雄县、容城、安新 (中共中央、国务院设立河北雄安新区的通知, 2017), which is also 京津冀.
 """
 
-from guanmo.regions.names import clean_text
-from guanmo.regions.services import Division, divisions
+from guanmo.regions.names import clean_text, nearest
+from guanmo.regions.services import Division, divisions, divisions_named
 
 ABROAD = "境外"
 # The prefixes with which a register names a source abroad: "境外：新加坡", "境外（美国）".
@@ -93,3 +93,27 @@ def abroad_country(text: object) -> str | None:
         if wanted.startswith(prefix):
             return wanted[len(prefix) :].strip(":()·-、")
     return wanted if wanted in COUNTRIES else None
+
+
+def provinces() -> list[str]:
+    """The national tree's province-level divisions' names (北京市, 江苏省…), in code order."""
+    return [division.name for division in divisions().values() if not division.parent]
+
+
+def source_named(text: object) -> str:
+    """The source a report is narrowed to as leads count it (`selectors.source_of`,
+    `groups_of`): a group (长三角), a province by name or short name (江苏 → 江苏省) or 境外;
+    ValueError naming the nearest for any other text (tryout 22: 长三甬 gave 无新增签约项目)."""
+    wanted = clean_text(text)
+    known = [*GROUPS, *provinces(), ABROAD]
+    if wanted in known:
+        return wanted
+    named = [division.name for division in divisions_named(wanted) if not division.parent]
+    if len(named) == 1:
+        return named[0]
+    near = nearest(wanted, known)
+    hint = f"，是否指：{'、'.join(near)}" if near else ""
+    raise ValueError(
+        f"“{wanted}”不是投资方来源{hint}"
+        f"（可写来源地组 {'、'.join(GROUPS)}，省级行政区如 江苏省，或 {ABROAD}）"
+    )

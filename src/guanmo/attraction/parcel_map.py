@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, JsonResponse
 
 from guanmo import clock
 from guanmo.accounts.scope import Scope
-from guanmo.attraction.land import PARCEL_STATES, parcel_state
+from guanmo.attraction.land import PARCEL_STATES, mu_text, parcel_state
 from guanmo.attraction.models import Parcel
 from guanmo.attraction.selectors import parcel_facts, parcels_with_leads
 
@@ -49,7 +49,7 @@ def parcel_points(request: HttpRequest) -> JsonResponse:
             "name": parcel.name,
             "holder": parcel.holder,
             "units": "·".join(facts.units),
-            "area": f"{parcel.area.normalize():f}亩",
+            "area": mu_text(parcel.area),
             "state": state,
             "state_label": PARCEL_STATES[state],
         }

@@ -32,7 +32,9 @@ from guanmo.sheets.repeats import refuse_repeats
 from guanmo.sheets.table import Row, Table
 from guanmo.sheets.workbook import SheetSpec, Source, begin_import, import_reason
 
-SUBJECT = "个园区"
+# What the report counts: a park's figures of the period, not parks (tryout 22: 「新增1个园区」
+# for an existing park's first figures read as if a park had been created).
+SUBJECT = "个园区的本期数据"
 PARK_SHEET = SheetSpec(
     PARK_COLUMNS,
     used=frozenset(ParkColumn) - {ParkColumn.SERIAL},
@@ -51,6 +53,17 @@ _AREAS = {
     ParkColumn.BUILT_AREA_UNSTATED: ("built_area", Decimal(1)),
 }
 _UNSTATED = (ParkColumn.PLANNED_AREA_UNSTATED, ParkColumn.BUILT_AREA_UNSTATED)
+# What the report says of an area column converted into 平方公里.
+_CONVERTED = {
+    **dict.fromkeys(
+        (ParkColumn.PLANNED_AREA_HECTARES, ParkColumn.BUILT_AREA_HECTARES),
+        "已换算为平方公里（1公顷=0.01平方公里）",
+    ),
+    **dict.fromkeys(
+        (ParkColumn.PLANNED_AREA_MU, ParkColumn.BUILT_AREA_MU),
+        "已换算为平方公里（1平方公里=1500亩）",
+    ),
+}
 # Cells copied onto the figures: column → attribute.
 _COPIED = {
     ParkColumn.REVENUE: "revenue",
@@ -123,6 +136,10 @@ def import_park_figures(
         return report
     period_month = months.pop()
     report.notes.append(f"园区主要指标按{year}年{period_label(period_month)}读取")
+    for table in reading.tables:  # tryout 22: 建成面积（公顷） converted with no word said
+        for column in table.header.fields:
+            if column in _CONVERTED:
+                report.notes.append(f"工作表「{table.sheet}」{column.value}{_CONVERTED[column]}")
     report.notes += [note for entry in entries for note in _notes(entry)]
 
     def save(entry: _Entry, record: ImportRecord | None) -> Outcome:

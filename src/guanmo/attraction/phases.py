@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
-from guanmo.attraction.land import ParcelFacts
+from guanmo.attraction.land import ParcelFacts, mu_text
 from guanmo.documents.official import chinese_date
 
 FIRST_PHASE_WAIT = relativedelta(years=1)
@@ -40,7 +40,7 @@ class PhaseGap:
         holder = f"（{self.first.holder}）" if self.first.holder else ""
         return (
             f"{self.first.name}{holder}一期于{chinese_date(self.since)}建成，"
-            f"后续{self.waiting_area.normalize():f}亩用地至今未动工"
+            f"后续{mu_text(self.waiting_area)}用地至今未动工"
         )
 
 

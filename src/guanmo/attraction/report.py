@@ -22,6 +22,7 @@ from guanmo.attraction.funnel import (
     host_of,
     last_funds_month,
 )
+from guanmo.attraction.industries import in_industry, industry_named
 from guanmo.attraction.land import (
     IdleParcel,
     ParcelFacts,
@@ -30,9 +31,10 @@ from guanmo.attraction.land import (
     against_standard,
     idle_parcels,
     park_land,
+    start_notes,
 )
 from guanmo.attraction.models import Lead
-from guanmo.attraction.origins import GROUPS
+from guanmo.attraction.origins import GROUPS, source_named
 from guanmo.attraction.parks import ParkFacts, ParkStanding, standings
 from guanmo.attraction.phases import PhaseGap, first_phase_only
 from guanmo.attraction.selectors import facts, facts_of, parcels_of, park_facts, park_standards
@@ -115,17 +117,32 @@ def build_report(city: Region, year: int, month: int) -> AttractionReport:
 @dataclass(frozen=True)
 class Picked:
     """What a report is narrowed to (the funnel page's picker, the command's options): one of
-    the city's units, a source (a group such as 长三角, a province or 境外) and an industry's
-    section of GB/T 4754 ("C 制造业"); each empty or None for all."""
+    the city's units, a source (a group such as 长三角, a province or 境外) and a section or
+    division of GB/T 4754 as tables print it ("C 制造业", "C36 汽车制造业"); each empty or None
+    for all. `Picked.named` reads them as a user types them."""
 
     unit: Region | None = None
     source: str = ""
     industry: str = ""
 
+    @classmethod
+    def named(cls, unit: Region | None, source: str, industry: str) -> "Picked":
+        """The pick of a source and an industry as typed (origins.source_named: 长三角, 江苏;
+        industries.industry_named: C, C36, 制造业, "C 制造业"); ValueError naming the nearest
+        for an unknown one, never a report of nothing (tryout 22)."""
+        return cls(
+            unit,
+            source_named(source) if source.strip() else "",
+            industry_named(industry).label if industry.strip() else "",
+        )
+
     def takes(self, lead: LeadFacts) -> bool:
-        """Whether the lead is of the picked source and industry."""
+        """Whether the lead is of the picked source and industry (a section takes its
+        divisions: industries.in_industry)."""
         from_source = not self.source or self.source in (lead.source, *lead.groups)
-        return from_source and (not self.industry or lead.industry == self.industry)
+        if not self.industry:
+            return from_source
+        return from_source and in_industry(lead.industry_code, industry_named(self.industry))
 
     @property
     def words(self) -> str:
@@ -163,10 +180,11 @@ def picked_leads(leads: QuerySet[Lead], picked: Picked) -> list[Lead]:
     return [lead for lead in read if picked.takes(facts(lead))]
 
 
-def pickable(city: Region) -> tuple[list[str], list[str]]:
+def pickable(city: Region, units: Sequence[Region] | None = None) -> tuple[list[str], list[str]]:
     """The sources (the groups, then each province or 境外 a lead comes from) and industries
-    (sections) the city's leads give, for the picker."""
-    leads = facts_of(city)
+    (sections) the city's leads give, for the picker; with `units`, the leads they host only
+    (`selectors.facts_of`), so a county is offered its own."""
+    leads = facts_of(city, units)
     sources = sorted({lead.source for lead in leads if lead.source})
     industries = sorted({lead.industry for lead in leads if lead.industry})
     return [*GROUPS, *sources], industries
@@ -202,8 +220,9 @@ def report_of(
         warnings=early_warnings(leads, as_of),
         as_of=as_of,
         sentences=[
-            *funnel_sentences(whole, by_unit, period.label, whole_name),
+            *funnel_sentences(whole, by_unit, period.label, whole_name, period.month),
             *open_month_sentences(period, as_of, last_funds_month(leads, as_of)),
+            *[f"{note}。" for note in start_notes(parcels)],
         ],
         land=_land(parcels, units, as_of, whole_name),
         idle_land=idle_parcels(parcels, as_of),
@@ -239,9 +258,11 @@ def _land(
 def _below_standard(
     parcels: Sequence[ParcelFacts], standards: dict[str, Standard]
 ) -> list[tuple[ParcelFacts, StandardCheck, Standard]]:
+    """Each parcel once per standard it falls short of: its county and park are one unit for a
+    zone (所在县区 = 所在园区 = 城乡一体化示范区), then one standard (tryout 22: listed twice)."""
     found = []
     for parcel in parcels:
-        for unit in parcel.units:
+        for unit in dict.fromkeys(parcel.units):
             standard = standards.get(unit)
             if standard is None:
                 continue

@@ -33,7 +33,9 @@ FORMATS = ("text", "json", "xlsx", "docx")
 DECIMAL_TWO = "#,##0.00"
 
 
-def _exact(value: Decimal) -> str:
+def _exact(value: Decimal | None) -> str | None:
+    if value is None:
+        return None
     text = f"{value:f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 

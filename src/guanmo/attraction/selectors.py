@@ -13,6 +13,7 @@ from guanmo.attraction.land import (
     PARCEL_STATES,
     ParcelFacts,
     ParkLand,
+    mu_text,
     parcel_state,
     park_land,
     per_mu,
@@ -128,6 +129,7 @@ def facts(lead: Lead) -> LeadFacts:
         source=source_of(lead),
         groups=tuple(groups_of(lead.origin.code)) if lead.origin and not lead.abroad else (),
         industry=industry_section(lead),
+        industry_code=lead.industry_code,
         contract_investment=lead.contract_investment,
         reached={stage: reached for stage, (_, reached) in dates.items() if reached},
         planned={stage: planned for stage, (planned, _) in dates.items() if planned},
@@ -153,7 +155,22 @@ def _in_use_on(parcel: Parcel):
     return reached.get(Stage.PRODUCING) or reached.get(Stage.AT_CAPACITY)
 
 
+def _project_started_on(parcel: Parcel) -> date | None:
+    """The actual 开工 of the project the parcel serves: its lead's (`stage_dates`, the ledger
+    project's milestone once linked), else its ledger project's 开工 milestone; None if none."""
+    if parcel.lead is not None:
+        return stage_dates(parcel.lead).get(Stage.STARTED, (None, None))[1]
+    if parcel.project is not None:
+        for milestone in parcel.project.milestones.all():
+            if milestone.kind == MilestoneKind.STARTED:
+                return milestone.reached
+    return None
+
+
 def parcel_facts(parcel: Parcel) -> ParcelFacts:
+    """A parcel as the land figures read it; blank 实际动工日期 taken from its project's 开工,
+    said (`land.start_notes`)."""
+    project_started = _project_started_on(parcel)
     return ParcelFacts(
         name=parcel.name,
         area=parcel.area,
@@ -162,7 +179,7 @@ def parcel_facts(parcel: Parcel) -> ParcelFacts:
         holder=parcel.holder,
         supplied_on=parcel.supplied_on,
         agreed_start_on=parcel.agreed_start_on,
-        started_on=parcel.started_on,
+        started_on=parcel.started_on or project_started,
         investment=parcel.investment,
         tax=parcel.tax,
         plot_ratio=parcel.plot_ratio,
@@ -170,6 +187,8 @@ def parcel_facts(parcel: Parcel) -> ParcelFacts:
         phase=parcel.phase,
         completed_on=parcel.completed_on,
         venture=_venture(parcel),
+        project_started_on=project_started,
+        started_from_project=parcel.started_on is None and project_started is not None,
     )
 
 
@@ -189,7 +208,9 @@ def parcels_of(city: Region) -> list[ParcelFacts]:
 
 def parcels_with_leads(parcels: QuerySet[Parcel]) -> QuerySet[Parcel]:
     """Parcels with what their facts read (units, the lead's stages), in one round of queries."""
-    return parcels.select_related("county", "park", "lead").prefetch_related("lead__stages")
+    return parcels.select_related("county", "park", "lead__project", "project").prefetch_related(
+        "lead__stages", "lead__project__milestones", "project__milestones"
+    )
 
 
 def park_standards(city: Region) -> dict[str, ParkStandard]:
@@ -250,7 +271,7 @@ class ParcelLine:
     @property
     def area(self) -> str:
         """12.5亩, as the map of parcels says it."""
-        return f"{self.facts.area.normalize():f}亩"
+        return mu_text(self.facts.area)
 
 
 def project_land(project_id: int, day: date) -> list[ParcelLine]:

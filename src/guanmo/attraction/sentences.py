@@ -31,14 +31,28 @@ def signing_sentence(figures: Funnel, where: str, when: str = "") -> str:
     )
 
 
-def stages_sentence(figures: Funnel) -> str:
-    """The other rates of the signed projects: 落地, 投产, 达产 and funds in place."""
+def stages_sentence(figures: Funnel, month: int = 12) -> str:
+    """The other rates of the signed projects: 落地, 投产, 达产 and funds in place; funds first
+    reported after `month` are unknown for it, said, never 0 (funnel.funds_known): 截至6月无
+    资金到位记录, or 到位资金…（另2个项目截至6月无资金到位记录，未计入）."""
     return (
         f"新签项目中{_reached(figures.landed, '落地', figures.fulfilment_rate, '履约率')}；"
         f"{_reached(figures.producing, '投产', figures.production_rate, '投产率')}；"
         f"{_reached(figures.at_capacity, '达产', figures.capacity_rate, '达产率')}；"
-        f"到位资金{money_yi(figures.funds_in_place, 1)}，资金到位率{rate(figures.funds_rate)}。"
+        f"{funds_words(figures, month)}。"
     )
+
+
+def funds_words(figures: Funnel, month: int) -> str:
+    """到位资金8.0亿元，资金到位率30.0%; 截至6月无资金到位记录 when no project's funds are known
+    by the month's end; the unknown ones named by count when some are (funnel.funds_known)."""
+    unknown = f"截至{month}月无资金到位记录"
+    if figures.funds_in_place is None:
+        return f"新签项目{unknown}"
+    said = f"到位资金{money_yi(figures.funds_in_place, 1)}，资金到位率{rate(figures.funds_rate)}"
+    if figures.funds_unrecorded:
+        said += f"（另{figures.funds_unrecorded}个项目{unknown}，未计入）"
+    return said
 
 
 def leads_sentence(figures: Funnel) -> str:
@@ -53,12 +67,13 @@ def leads_sentence(figures: Funnel) -> str:
 
 
 def funnel_sentences(
-    whole: Funnel, units: list[tuple[str, Funnel]], when: str, where: str
+    whole: Funnel, units: list[tuple[str, Funnel]], when: str, where: str, month: int = 12
 ) -> list[str]:
-    """The city's sentences, then one per unit that signed any project."""
+    """The city's sentences, then one per unit that signed any project; `month` the period's
+    last (for funds not yet reported by it)."""
     found = [signing_sentence(whole, where, when)]
     if whole.signed:
-        found.append(stages_sentence(whole))
+        found.append(stages_sentence(whole, month))
     if whole.leads:
         found.append(leads_sentence(whole))
     found += [signing_sentence(figures, name) for name, figures in units if figures.signed]

@@ -15,10 +15,11 @@ from guanmo.accounts.models import User
 from guanmo.attraction.funds import funds_faults
 from guanmo.attraction.models import FundsInPlace, Lead, LeadChange, LeadMilestone, StageDate
 from guanmo.attraction.selectors import host_unit, preparatory_dates, stage_dates
-from guanmo.attraction.stages import Stage, stage_faults
+from guanmo.attraction.stages import Stage, missing_before, stage_faults
 from guanmo.documents.official import chinese_date
 from guanmo.ledger.milestones import MilestoneDates, date_faults
 from guanmo.ledger.models import KeyListEntry, Level, MilestoneKind, Project
+from guanmo.ledger.models import Stage as ProjectStage
 from guanmo.ledger.services.milestones import (
     MilestoneRefused,
     milestone_changes,
@@ -66,6 +67,18 @@ class Saved:
     created: bool
     changes: int
     linked: Project | None = None  # the ledger project it became on this save
+    linked_new: bool = False  # `linked` was made now from the lead, not found in the ledger
+    lines: list[LeadChange] = field(default_factory=list)  # the lead's history lines written
+
+    @property
+    def linked_words(self) -> str:
+        """What starting did to the ledger, as the import report and the page say it:
+        新建重点项目“X” or 与重点项目台账中已有的“X”关联 (tryout 22: one phrase said both)."""
+        if self.linked is None:
+            return ""
+        if self.linked_new:
+            return f"转入重点项目台账，新建重点项目“{self.linked.name}”"
+        return f"转入重点项目台账，与台账中已有的重点项目“{self.linked.name}”关联"
 
 
 def _label(name: str) -> str:
@@ -108,7 +121,9 @@ def save_lead(
     stored = {each.stage: each for each in lead.stages.all()}
     for stage, (planned, reached) in given.stages.items():
         if stage == Stage.STARTED and lead.project_id is not None:
-            changes += started_on_project(lead, planned, reached, source=source, user=user)
+            changes += started_on_project(
+                lead, planned, reached, source=source, user=user, reason=reason
+            )
             continue
         row = stored.get(stage) or StageDate(lead=lead, stage=stage)
         changes += _dated(lead, row, stage.label, planned, reached, recorded=not created)
@@ -129,10 +144,13 @@ def save_lead(
         change.source, change.reason, change.user = source, reason, user
         change.import_record = import_record
     LeadChange.objects.bulk_create(kept)
-    linked = None
-    if lead.project_id is None and lead.stages.filter(stage__in=_STARTED, reached__isnull=False):
+    linked, made = None, False
+    if lead.project_id is None and lead.stages.filter(
+        stage__in=STARTED_OR_LATER, reached__isnull=False
+    ):
+        made = namesake(lead.city, host_unit(lead), lead.name) is None
         linked = link_to_ledger(lead, user=user, import_record=import_record)
-    return Saved(lead, created, len(kept), linked)
+    return Saved(lead, created, len(kept), linked, made, kept)
 
 
 def _dated(
@@ -188,7 +206,7 @@ def _preparatory(
     return changes
 
 
-_STARTED = [Stage.STARTED, Stage.PRODUCING, Stage.AT_CAPACITY]
+STARTED_OR_LATER = [Stage.STARTED, Stage.PRODUCING, Stage.AT_CAPACITY]
 _WORDS = ("计划", "实际")  # a milestone's (planned, reached) in its history's words
 _CARRIED_WORD = {MilestoneKind.STARTED: "开工日期"}  # the others are 前期手续
 
@@ -244,6 +262,31 @@ def started_on_project(
     ]
 
 
+def namesake(city: Region, host: Region, name: str) -> Project | None:
+    """The ledger project a started lead links to: the city's project of its name in the unit
+    that counts the lead (`selectors.host_unit`); None when there is none (one is made)."""
+    return Project.objects.filter(city=city, county=host, name=name).first()
+
+
+def link_faults(city: Region, host: Region, name: str, started: date | None) -> list[str]:
+    """Why a lead named `name`, hosted by `host` and started on `started`, may not link to
+    the ledger's project of its name (`link_to_ledger`), in Chinese; empty when it may (no such
+    project, or one whose start agrees). A lead never changes a ledger project's recorded 开工,
+    nor gives a date in another year than the project's 开工年份 (tryout 22: linking to 续建
+    武陟县物流园 set its 开工 to June): both dates are named for the office to reconcile."""
+    project = namesake(city, host, name)
+    if project is None or started is None:
+        return []
+    have = milestones_by_project([project.pk])[project.pk].get(MilestoneKind.STARTED)
+    said = f"招商项目开工日期{chinese_date(started)}与重点项目台账中的“{project.name}”"
+    if have is not None and have.reached is not None and have.reached != started:
+        return [f"{said}（开工日期{chinese_date(have.reached)}）不一致，请核对后改正其中之一"]
+    if project.start_year is not None and project.start_year != started.year:
+        stage = f"{project.stage}项目，" if project.stage else ""
+        return [f"{said}（{stage}{project.start_year}年开工）不一致，请核对后改正其中之一"]
+    return []
+
+
 def link_to_ledger(
     lead: Lead, *, user: User | None, import_record: ImportRecord | None = None
 ) -> Project:
@@ -257,14 +300,32 @@ def link_to_ledger(
     says so. The lead keeps its own history; the project's says where it came
     from, both with the import that started it (`import_record`, none from a page)."""
     host = host_unit(lead)  # the unit that counts it counts its project (a zone's, the zone)
-    project = Project.objects.filter(city=lead.city, county=host, name=lead.name).first()
+    project = namesake(lead.city, host, lead.name)
     dates = {each.stage: each for each in lead.stages.all()}
     started = min(
-        (dates[stage].reached for stage in _STARTED if stage in dates and dates[stage].reached),
+        (
+            dates[stage].reached
+            for stage in STARTED_OR_LATER
+            if stage in dates and dates[stage].reached
+        ),
         default=None,
     )
+    faults = link_faults(lead.city, host, lead.name, started)
+    if faults:
+        raise MilestoneRefused(faults)
     own = dates.get(Stage.STARTED)
     lead_start = (own.planned if own else None, started)
+    # A start implied by a later stage (a register giving 投产 alone), said in the lead's
+    # history, never filled silently (tryout 22).
+    implied = next(
+        (
+            stage
+            for stage in STARTED_OR_LATER[1:]
+            if stage in dates and dates[stage].reached == started
+        ),
+        None,
+    )
+    implied = implied if started and not (own and own.reached) else None
     if project is None:
         project = Project.objects.create(
             city=lead.city,
@@ -274,6 +335,7 @@ def link_to_ledger(
             industry=lead.industry_name[:64],
             total_investment=lead.contract_investment or 0,
             start_year=started.year if started else None,
+            stage=ProjectStage.NEW_START,  # it starts now (tryout 22: 建设性质 was blank)
             leader_in_charge=lead.leader_in_charge,
             entered_on=started or clock.today(),
         )
@@ -319,6 +381,16 @@ def link_to_ledger(
         )
         if mine is not None and mine != now
     ]
+    if implied is not None and given[MilestoneKind.STARTED].reached == started:
+        moved.append(
+            LeadChange(
+                lead=lead,
+                field="开工实际日期",
+                old_value="",
+                new_value=shown(started),
+                reason=f"未填开工日期，按{implied.label}日期记为开工",
+            )
+        )
     for change in [
         *moved,
         LeadChange(
@@ -377,6 +449,29 @@ def _enter_key_list(project: Project, started: date | None) -> list[Change]:
     return [Change(project.pk, "重点项目名录", "", f"{year}年{Level.CITY.label}")]
 
 
+def corrected_on_page(saved: Saved) -> list[LeadChange]:
+    """Of the lines `saved` wrote, those overwriting a value last set on the lead's page (the
+    field's latest earlier line is a page's, made with no import): a correction made on the web
+    after the last import, which an import may overwrite only when confirmed (tryout 22: a
+    re-import reverted a funds correction made with a reason). The page's lines are returned."""
+    written = [line.pk for line in saved.lines]
+    found = []
+    for line in saved.lines:
+        latest = (
+            LeadChange.objects.filter(lead=saved.lead, field=line.field)
+            .exclude(pk__in=written)
+            .order_by("-at", "-pk")
+            .first()
+        )
+        if (
+            latest is not None
+            and latest.import_record_id is None
+            and latest.source == (Source.ATTRACTION)
+        ):
+            found.append(latest)
+    return found
+
+
 class StageRefused(Exception):
     """A stage's dates that may not be recorded; `messages` say why, in Chinese."""
 
@@ -394,11 +489,24 @@ def record_stage(
     contract_investment: Decimal | None = None,
     user: User | None,
     today: date,
+    reason: str = "",
 ) -> Saved:
     """Record a stage's planned and actual date on the lead's page (either may be None: left
     as stored), checked as the import checks them (`stages.stage_faults`); a lead that starts
-    becomes a ledger project. Raises StageRefused."""
-    stored = {stage: day for stage, (_, day) in stage_dates(lead).items() if day}
+    becomes a ledger project. After signing, an actual date needs the stage before it reached
+    (`stages.missing_before`: 投产 on a lead not started is refused, never 开工 filled with its
+    date, tryout 22), and changing a date already recorded needs a reason, as a correction of
+    funds does. Raises StageRefused."""
+    dates = stage_dates(lead)
+    stored = {stage: day for stage, (_, day) in dates.items() if day}
+    changed = [
+        f"{stage.label}{word}日期"
+        for word, old, new in zip(
+            _WORDS, dates.get(stage, (None, None)), (planned, reached), strict=True
+        )
+        if old is not None and new is not None and old != new
+    ]
+    missing = missing_before(stored, stage) if reached is not None else None
     if reached is not None:
         stored[stage] = reached
     faults = stage_faults(stored, {stage} if reached else set(), today)
@@ -410,9 +518,13 @@ def record_stage(
         else f"{at.label}：{why}"
         for at, why in faults
     ]
+    if missing is not None:
+        messages.append(f"{stage.label}：尚未{missing.label}，请先记录{missing.label}日期")
     investment = contract_investment or lead.contract_investment
     if Stage.SIGNED in stored and investment is None:
         messages.append("签约项目应填写合同投资")
+    if changed and not reason.strip():
+        messages.append(f"修改已填的{'、'.join(changed)}，请写明原因")
     if messages:
         raise StageRefused(messages)
     given = LeadInput(
@@ -421,10 +533,21 @@ def record_stage(
         values={"contract_investment": contract_investment},
         stages={stage: (planned, reached)},
     )
+    return _saved_from_page(lead, given, user=user, reason=reason)
+
+
+def _saved_from_page(lead: Lead, given: LeadInput, *, user: User | None, reason: str) -> Saved:
+    """Save what a lead's page gives (`save_lead`) in one transaction; StageRefused for what
+    the ledger project's milestones refuse."""
     try:
         with transaction.atomic():
             return save_lead(
-                lead.city, lead.register_year, given, source=Source.ATTRACTION, user=user
+                lead.city,
+                lead.register_year,
+                given,
+                source=Source.ATTRACTION,
+                user=user,
+                reason=reason.strip(),
             )
     except MilestoneRefused as refused:
         raise StageRefused(refused.messages) from refused
@@ -452,15 +575,7 @@ def record_funds(
     if messages:
         raise StageRefused(messages)
     given = LeadInput(name=lead.name, county=lead.county, funds=(year, month, cumulative))
-    with transaction.atomic():
-        return save_lead(
-            lead.city,
-            lead.register_year,
-            given,
-            source=Source.ATTRACTION,
-            user=user,
-            reason=reason.strip(),
-        )
+    return _saved_from_page(lead, given, user=user, reason=reason)
 
 
 def preparatory_faults(

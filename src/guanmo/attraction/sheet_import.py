@@ -29,14 +29,22 @@ from guanmo.attraction.columns import (
     Column,
 )
 from guanmo.attraction.industries import find_industry
-from guanmo.attraction.models import Lead
+from guanmo.attraction.models import Lead, LeadChange
 from guanmo.attraction.origins import abroad_country
 from guanmo.attraction.places import unit_named
 from guanmo.attraction.selectors import stage_dates
-from guanmo.attraction.services import LeadInput, save_lead, start_faults
+from guanmo.attraction.services import (
+    STARTED_OR_LATER,
+    LeadInput,
+    corrected_on_page,
+    link_faults,
+    save_lead,
+    start_faults,
+)
 from guanmo.attraction.stages import Stage, stage_faults
 from guanmo.clock import today
 from guanmo.documents.official import chinese_date
+from guanmo.ledger.services.ledger_import import CONFIRM_CHANGES
 from guanmo.regions.models import Region
 from guanmo.regions.services import (
     Division,
@@ -84,8 +92,9 @@ _RANGE = re.compile(r"\d{1,2}月?\s*[-‐‑‒–—―−－~～至到]\s*\d{1
 
 
 # A title saying which month's end its figures are as of, anywhere in it: "…登记表（截至2025年
-# 11月底）", "(截止11月末)" (tryout 16: read_label reads a period only where a label begins).
-_AS_OF = re.compile(r"(?:截至|截止)\s*(?:((?:19|20)\d\d)年)?(\d{1,2})月(?:底|末)")
+# 11月底）", "(截止11月末)", "（到位资金截至10月）" (tryout 16: read_label reads a period only
+# where a label begins; tryout 22: 截至10月 with no 底 was not read).
+_AS_OF = re.compile(r"(?:截至|截止)\s*(?:((?:19|20)\d\d)年)?(\d{1,2})月(?:底|末)?")
 
 
 @dataclass(frozen=True)
@@ -115,10 +124,13 @@ def import_attraction(
     dry_run: bool = False,
     user: User | None = None,
     file_name: str = "",
+    confirm_changes: bool = False,
 ) -> ImportReport:
     """Load the register of `year` for `city`. `month` says which month's end 到位资金 is as of
     when neither its header nor the title says. Returns the report: with faults nothing was
-    written; with `dry_run` nothing either, but the counts are what it would do."""
+    written; with `dry_run` nothing either, but the counts are what it would do. Each change
+    to a stored lead is listed old → new; a value corrected on the lead's page since the last
+    import is a fault naming it unless `confirm_changes` (the ledger's --confirm-changes)."""
     reading, report = begin_import(
         source,
         REGISTER_SHEET,
@@ -158,6 +170,8 @@ def import_attraction(
         return report
     report.notes += [note for entry in entries for note in entry.notes]
 
+    corrected: list[SheetFault] = []
+
     def save(entry: _Entry, record: ImportRecord | None) -> Outcome:
         if entry.origin_division is not None:
             entry.given.values["origin"] = region_of_division(entry.origin_division)
@@ -170,23 +184,59 @@ def import_attraction(
             reason=import_reason(report.file or source),
             import_record=record,
         )
-        if saved.linked is not None:
-            report.notes.append(
-                f"第{entry.row.number}行“{entry.given.name}”已开工，"
-                f"转入重点项目台账（{saved.linked.name}）"
+        said = f"第{entry.row.number}行“{entry.given.name}”"
+        if not saved.created and saved.lines:
+            report.notes.append(f"{said}：{_changes_text(saved.lines)}")
+        for page in corrected_on_page(saved) if not saved.created else []:
+            corrected.append(
+                SheetFault(
+                    entry.row.sheet,
+                    entry.row.number,
+                    None,
+                    f"“{entry.given.name}”的{page.field}已于{page.at:%Y-%m-%d}在页面上由"
+                    f"{page.old_value or '（空）'}更正为{page.new_value or '（空）'}"
+                    f"（{page.reason or '未写原因'}），本次导入将改为"
+                    f"{_new_value(saved.lines, page.field)}；{CONFIRM_CHANGES}",
+                )
             )
+        if saved.linked is not None:
+            report.notes.append(f"{said}已开工，{saved.linked_words}")
         return outcome_of(saved.created, saved.changes)
 
+    if not confirm_changes:  # a first pass, rolled back, finds the page's corrections
+        notes, dry_run = list(report.notes), report.dry_run
+        report.dry_run = True
+        write_all_or_nothing(
+            report, entries, save, city=city, kind=ImportRecord.Kind.ATTRACTION, user=user
+        )
+        report.notes, report.dry_run = notes, dry_run
+        report.created = report.updated = report.unchanged = 0
+        if corrected:
+            report.faults += corrected
+            return report
     write_all_or_nothing(
         report, entries, save, city=city, kind=ImportRecord.Kind.ATTRACTION, user=user
     )
     return report
 
 
+def _changes_text(lines: Sequence[LeadChange]) -> str:
+    """A lead's changes as an import report lists them: 2025年10月累计到位资金4000 → 5000."""
+    return "；".join(
+        f"{line.field}{line.old_value or '（空）'} → {line.new_value or '（空）'}" for line in lines
+    )
+
+
+def _new_value(lines: Sequence[LeadChange], field_name: str) -> str:
+    return next((line.new_value for line in lines if line.field == field_name), "") or "（空）"
+
+
 def _funds_month(table: Table, year: int, month: int | None) -> _FundsMonth | SheetFault | None:
     """The month the table's 到位资金 column is as of: its header's, else the title's, else
-    `month`; a fault when the sheet has the column and nothing says; None without the column.
-    A header naming a range of months ("1—6月到位资金", "上半年…") gives the year's figure."""
+    `month`; a fault when the sheet has the column and nothing says, or when the title and
+    `month` disagree (the ledger's check of a title against --month; tryout 22: 截至10月 in the
+    title was not read); None without the column. A header naming a range of months
+    ("1—6月到位资金", "上半年…") gives the year's figure."""
     header: Header = table.header
     index = next((i for i, c in header.columns.items() if c == Column.FUNDS_IN_PLACE), None)
     if index is None:
@@ -196,13 +246,17 @@ def _funds_month(table: Table, year: int, month: int | None) -> _FundsMonth | Sh
     if label is not None and label.months:
         ranged = bool(_RANGE.search(spell_period(spell_dates(text))))
         return _FundsMonth(label.year or year, label.months[1], of_the_year=ranged, said="表头")
-    title = read_label(REGISTER_COLUMNS, table.title) if table.title else None
-    if title is not None and title.months:
-        return _FundsMonth(title.year or year, title.months[1], of_the_year=False, said="标题")
-    found = _AS_OF.search(spell_dates(table.title)) if table.title else None
-    if found and 1 <= int(found.group(2)) <= 12:
-        named = int(found.group(1)) if found.group(1) else year
-        return _FundsMonth(named, int(found.group(2)), of_the_year=False, said="标题")
+    titled = _title_month(table, year)
+    if titled is not None:
+        if month is not None and (titled.year, titled.month) != (year, month):
+            return SheetFault(
+                table.sheet,
+                None,
+                None,
+                f"标题写明到位资金截至{titled.year}年{titled.month}月，与导入时指定的"
+                f"{year}年{month}月（--month {month}）不一致；请核对后再导入",
+            )
+        return titled
     if month is not None:
         return _FundsMonth(year, month, of_the_year=False, said="导入时指定")
     return SheetFault(
@@ -212,6 +266,19 @@ def _funds_month(table: Table, year: int, month: int | None) -> _FundsMonth | Sh
         "未写明到位资金截至哪个月；请在表头写明（如“截至6月底累计到位资金”）"
         "或导入时用 --month 指定",
     )
+
+
+def _title_month(table: Table, year: int) -> _FundsMonth | None:
+    """The month the table's title says its figures are as of ("2025年1—6月…", "（截至10月）"),
+    None when it says none."""
+    title = read_label(REGISTER_COLUMNS, table.title) if table.title else None
+    if title is not None and title.months:
+        return _FundsMonth(title.year or year, title.months[1], of_the_year=False, said="标题")
+    found = _AS_OF.search(spell_dates(table.title)) if table.title else None
+    if found and 1 <= int(found.group(2)) <= 12:
+        named = int(found.group(1)) if found.group(1) else year
+        return _FundsMonth(named, int(found.group(2)), of_the_year=False, said="标题")
+    return None
 
 
 def _funds_note(table: Table, funds_month: _FundsMonth | SheetFault | None) -> list[str]:
@@ -284,7 +351,13 @@ def _origin(row: Row, entry: _Entry) -> None:
         entry.given.values.update(abroad=True, origin_abroad=country[:64], origin=None)
         return
     found = divisions_named(text)
-    if not found:
+    if not found and "雄安" in text:  # a new area with no code of GB/T 2260 (tryout 22)
+        row.fault(
+            Column.ORIGIN,
+            f"“{text}”在全国行政区划（GB/T 2260）中没有代码；雄安新区请写所辖县，"
+            "如“河北省保定市雄县”（容城县、安新县同），按雄安和京津冀统计",
+        )
+    elif not found:
         row.fault(
             Column.ORIGIN,
             f"“{text}”在全国行政区划中找不到，也不是常见的境外国家；境外投资方请写“境外：国家名”",
@@ -317,6 +390,12 @@ def _stages(row: Row, entry: _Entry, lead: Lead | None) -> None:
         row.fault(STAGE_COLUMNS[stage][0], why)
     if lead is not None and lead.project_id is not None and Stage.STARTED in entry.given.stages:
         for why in start_faults(lead, *entry.given.stages[Stage.STARTED]):
+            row.fault(STAGE_COLUMNS[Stage.STARTED][0], why)
+    started = min((reached[stage] for stage in STARTED_OR_LATER if stage in reached), default=None)
+    if (lead is None or lead.project_id is None) and started is not None:
+        park, county = entry.given.values.get("park") or (lead and lead.park), entry.given.county
+        host = park if park is not None and park.parent_id == county.parent_id else county
+        for why in link_faults(county.parent, host, entry.given.name, started):
             row.fault(STAGE_COLUMNS[Stage.STARTED][0], why)
     investment = values.get(Column.CONTRACT_INVESTMENT)
     stored_investment = lead.contract_investment if lead is not None else None

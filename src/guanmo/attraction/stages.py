@@ -59,3 +59,14 @@ def stage_faults(
     if later_stages and Stage.SIGNED not in reached:
         faults.append((Stage.SIGNED, f"已有{later_stages[0].label}日期，但没有签约日期"))
     return faults
+
+
+def missing_before(reached: Mapping[Stage, date], stage: Stage) -> Stage | None:
+    """The stage that must be reached before an actual date of `stage` may be recorded on a
+    lead's page, None when none is missing: 投产 needs 开工 and 达产 投产 (recording 投产 alone
+    once filled 开工 with its date, tryout 22). 落地 needs only the signing (stage_faults), and
+    开工 may imply its 落地 (funnel.reached_on: no ledger date is made from it)."""
+    before = previous(stage)
+    if stage not in STAGES[STAGES.index(Stage.STARTED) + 1 :] or before is None:
+        return None
+    return None if before in reached else before

@@ -41,6 +41,7 @@ from guanmo.attraction.services import (
 )
 from guanmo.attraction.stages import STAGES, Stage
 from guanmo.ledger.forms import MilestoneForm
+from guanmo.ledger.milestones import step_state
 from guanmo.regions.models import Region
 from guanmo.regions.services import units_of
 
@@ -61,7 +62,9 @@ def funnel_page(request: HttpRequest) -> HttpResponse:
     if not scope.sees_city_totals:  # the leads its figures count: those it hosts
         leads = leads.filter(hosted_by(scope.units()))
     units = units_of(scope.city) if scope.sees_city_totals else []
-    sources, industries = pickable(scope.city)
+    # A county's picker offers its own leads' sources and industries (tryout 22: 武陟县 was
+    # offered the sources of other counties' leads).
+    sources, industries = pickable(scope.city, None if scope.sees_city_totals else scope.units())
     form, year, month = chosen_period(
         scope.city,
         request.GET.dict(),
@@ -151,12 +154,13 @@ def lead_page(request: HttpRequest, pk: int) -> HttpResponse:
                 contract_investment=data["contract_investment"],
                 user=request.user,
                 today=clock.today(),
+                reason=data["reason"],
             ),
         )
         if saved is not None:
             messages.success(request, f"已记录{lead.name}的{form.cleaned_data['stage']}日期")
             if saved.linked is not None:
-                messages.success(request, f"项目已开工，转入重点项目台账：{saved.linked.name}")
+                messages.success(request, f"项目已开工，{saved.linked_words}")
             return redirect("attraction_lead", pk=lead.pk)
     return _lead_page(request, lead, form=form)
 
@@ -257,11 +261,15 @@ def _lead_page(
         {
             "lead": lead,
             "placement": placement(lead),
+            # Each stage with where it stands today (tryout 22: a missed 计划开工 not marked).
             "stages": [
-                (stage, dict(zip(("planned", "reached"), dates[stage], strict=True)))
-                if stage in dates
-                else (stage, None)
+                (
+                    stage,
+                    {"planned": planned, "reached": reached}
+                    | {"state": step_state(planned, reached, clock.today())},
+                )
                 for stage in STAGES
+                for planned, reached in [dates.get(stage, (None, None))]
             ],
             "preparatory": preparatory_dates(lead),
             "funds": lead.funds.order_by("year", "month"),

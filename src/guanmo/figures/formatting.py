@@ -291,3 +291,12 @@ def amount_text(value: Figure | None, unit: str, places: int) -> str:
         return UNDEFINED
     shown = display_for(unit, places, [value])
     return f"{shown.text(value)}{shown.unit}"
+
+
+def money_said(amount_wan: Figure | None) -> str:
+    """An amount kept in 万元 as a sentence says it, by the sentences' rule (`amount_text`):
+    in 亿元 to one decimal (1.9亿元), under 1亿元 in 万元 (2000万元), never a table's
+    "2,000.00万元" (tryout 22); — for None."""
+    if amount_wan is None:
+        return UNDEFINED
+    return amount_text(_checked(amount_wan) / WAN_PER_YI, "亿元", 1)

@@ -17,6 +17,7 @@ from guanmo.figures.apportion import Weight
 from guanmo.figures.arithmetic import (
     completion_rate,
     percent,
+    points_between,
     points_vs_time_progress,
     time_progress,
 )
@@ -105,5 +106,9 @@ def standing_by_curve(
         time_progress=time,
         vs_time_progress=points_vs_time_progress(rate, time),
         curve_progress=by_curve,
-        vs_curve=points_vs_time_progress(rate, by_curve) if by_curve is not None else None,
+        vs_curve=(
+            points_between(completed, curve_due, annual_plan)  # type: ignore[arg-type]
+            if by_curve is not None
+            else None
+        ),
     )

@@ -205,12 +205,16 @@ def life_line(
     steps = []
     for kind in KINDS:
         dates = milestones.get(kind, MilestoneDates(kind))
-        if dates.reached is not None:
-            late = dates.planned is not None and dates.reached > dates.planned
-            state = "已完成（晚于计划）" if late else "已完成"
-        elif dates.planned is None:
-            state = "未安排"
-        else:
-            state = "逾期未完成" if dates.planned < today else "未到期"
+        state = step_state(dates.planned, dates.reached, today)
         steps.append(LifeLineStep(kind, dates.planned, dates.reached, state))
     return steps
+
+
+def step_state(planned: date | None, reached: date | None, today: date) -> str:
+    """Where a planned step stands on `today`: 已完成, 已完成（晚于计划）, 逾期未完成 (its plan
+    passed, not reached), 未到期 or 未安排; a project's milestones and a lead's stages alike."""
+    if reached is not None:
+        return "已完成（晚于计划）" if planned is not None and reached > planned else "已完成"
+    if planned is None:
+        return "未安排"
+    return "逾期未完成" if planned < today else "未到期"

@@ -14,7 +14,7 @@ from guanmo.figures.arithmetic import (
     points_vs_time_progress,
     time_progress,
 )
-from guanmo.figures.formatting import money_wan_text, money_yi, rate, vs_time_progress
+from guanmo.figures.formatting import money_said, money_wan_text, money_yi, rate, vs_time_progress
 
 if TYPE_CHECKING:
     from guanmo.progress.report import Figures, ProgressReport
@@ -113,7 +113,7 @@ def unreported_sentence(report: "ProgressReport") -> str:
 def removal_sentences(report: "ProgressReport") -> list[str]:
     """How projects taken off a key list count (the rule: `ledger.key_lists`): 本月调出重点项目
     名录项目1个，调出前完成投资和年度计划投资仍计入本年累计，自下月起不计入项目个数，不参加排名。
-    1—3月累计含此前调出重点项目名录的项目1个调出前完成投资150.00万元、年度计划投资800.00万元，
+    1—3月累计含此前调出重点项目名录的项目1个调出前完成投资150万元、年度计划投资800万元，
     不计入项目个数，不参加排名。"""
     said = []
     if report.leaving:
@@ -126,8 +126,8 @@ def removal_sentences(report: "ProgressReport") -> list[str]:
         plan = sum((project.annual_plan or Decimal(0) for project in report.left), Decimal(0))
         said.append(
             f"{report.period.label}累计含此前调出{report.subject}名录的项目"
-            f"{len(report.left)}个调出前完成投资{money_wan_text(completed)}、"
-            f"年度计划投资{money_wan_text(plan)}，不计入项目个数，不参加排名。"
+            f"{len(report.left)}个调出前完成投资{money_said(completed)}、"
+            f"年度计划投资{money_said(plan)}，不计入项目个数，不参加排名。"
         )
     return said
 

@@ -1,5 +1,6 @@
 """How officials write a region's name, and how a name typed in a sheet finds its region."""
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -382,3 +383,11 @@ def unnamed_region_message(text: object, regions: Iterable[R], top: str) -> str:
         return f"“{shown}”可指{top}的多个单位：{names}；请写全称"
     names = "、".join(region.name for region in candidates)
     return f"{top}没有“{shown}”这个单位；{top}的单位为：{names}"
+
+
+def nearest(text: str, choices: list[str], n: int = 3) -> list[str]:
+    """The `n` choices spelled nearest to `text` (difflib's ratio of at least 0.4), nearest
+    first, then those containing it or contained in it; what a refusal offers instead."""
+    close = difflib.get_close_matches(text, choices, n=n, cutoff=0.4)
+    within = [choice for choice in choices if text and (text in choice or choice in text)]
+    return list(dict.fromkeys([*close, *within]))[:n]

@@ -22,6 +22,9 @@ class YearlySheetImport(BaseCommand):
     year_help: str
     month_help: str
     import_sheet: Callable[..., ImportReport]
+    # --confirm-changes, for an import that refuses to overwrite what was corrected on a page
+    # unless confirmed (import_sheet then takes confirm_changes); None: no such option.
+    confirm_help: str | None = None
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path, help=self.file_help)
@@ -30,10 +33,13 @@ class YearlySheetImport(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="只检查，不写入；打印列对应和导入报告"
         )
+        if self.confirm_help:
+            parser.add_argument("--confirm-changes", action="store_true", help=self.confirm_help)
         add_user_argument(parser)
         add_city_argument(parser)
 
     def handle(self, *args, file: Path, year, month, dry_run, city, user, **options):
+        confirmed = {"confirm_changes": options["confirm_changes"]} if self.confirm_help else {}
         try:
             report = type(self).import_sheet(
                 file,
@@ -42,6 +48,7 @@ class YearlySheetImport(BaseCommand):
                 month=month,
                 dry_run=dry_run,
                 user=user_for(user),
+                **confirmed,
             )
         except ValueError as error:
             raise CommandError(str(error)) from error

@@ -20,7 +20,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--source", default="", help="只看一个投资方来源，如 长三角、江苏省、境外"
         )
-        parser.add_argument("--industry", default="", help="只看一个行业门类，如 “C 制造业”")
+        parser.add_argument(
+            "--industry", default="", help="只看一个行业门类或大类，如 C、C36、制造业、“C 制造业”"
+        )
         add_output_arguments(parser, FORMATS)
         add_city_argument(parser)
 
@@ -32,7 +34,7 @@ class Command(BaseCommand):
             if picked is None:
                 raise CommandError(f"没有名为“{unit}”的县区或园区")
         try:
-            report = build_picked_report(city, year, month, Picked(picked, source, industry))
+            report = build_picked_report(city, year, month, Picked.named(picked, source, industry))
         except ValueError as error:
             raise CommandError(str(error)) from error
         write_output(

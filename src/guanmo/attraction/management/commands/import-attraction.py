@@ -10,4 +10,5 @@ class Command(YearlySheetImport):
     file_help = "招商项目台账文件（.xlsx、.xls 等）"
     year_help = "登记年度，如 2025"
     month_help = "到位资金截至的月份（表头和标题都未写明时必填），1—12"
+    confirm_help = "确认修改：覆盖上次导入后在页面上更正过的数字（否则作为错误列出）"
     import_sheet = import_attraction
