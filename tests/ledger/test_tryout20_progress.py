@@ -9,6 +9,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from guanmo.ledger.columns import Field
 from guanmo.ledger.models import MonthlyProgress
 from guanmo.ledger.services import import_ledger, import_progress
 from guanmo.ledger.unit_doubts import CONFIRM_FIGURES
@@ -220,4 +221,24 @@ def test_the_update_lists_each_changed_figure_old_and_new(stored):
     assert [note for note in report.notes if "更新：" in note] == [
         "工作表「Sheet1」第3行「温县铁棍山药深加工」更新：本月完成投资（万元）1000 → 1200，"
         "累计完成投资（万元）3700 → 3900"
+    ]
+
+
+def test_a_cumulative_named_by_the_user_far_above_total_investment_says_the_unit(stored):
+    """F4: once the user names the column (as the 开累 advice had him do), the refusal said only
+    「超过总投资」, never the unit: 万元 figures under a 单位：亿元 line, 10000 times too large."""
+    sheet = xlsx(
+        [
+            ["单位：亿元"],
+            ["序号", "项目名称", "县区", "1—5月累计"],
+            [1, PROJECTS[0][0], PROJECTS[0][1], 16500],
+        ],
+        title="5月",
+    )
+    report = import_progress(
+        sheet, city=stored, year=2025, month=5, mapping={"1—5月累计": Field.CUMULATIVE_COMPLETED}
+    )
+    assert faults(report) == [
+        "第3行「累计完成投资」：累计165000000万元，超过总投资250000万元，是总投资的660倍，"
+        "疑为金额单位有误（如万元的数填在亿元的列、元的数填在万元的列），请核对该列单位"
     ]
