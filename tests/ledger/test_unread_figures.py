@@ -15,6 +15,7 @@ from tests.ledger.sheets import (
     PROGRESS_UNIT_ASSUMED,
     ledger_xlsx,
     progress_xlsx,
+    xlsx,
 )
 
 ERROR = object()  # stands for an Excel error value in the rows given to the writers below
@@ -82,7 +83,7 @@ def test_an_error_value_in_total_investment_stops_the_ledger_import(city):
         report = import_ledger(sheet, city=city, year=2025)
         assert not report.ok
         assert [str(fault) for fault in report.faults] == [
-            f"第4行「总投资」：单元格是错误值 {error}，无法读取"
+            f"第4行「总投资」：列H「总投资」单元格是错误值 {error}，无法读取"
         ]
         assert _stored_totals() == {"甲项目": Decimal(125000), "乙项目": Decimal(33000)}
 
@@ -123,14 +124,14 @@ def test_an_error_value_in_a_progress_figure_stops_the_import(city):
     import_ledger(ledger_xlsx(FIRST), city=city, year=2025)
     _report(city, 3000, 25000)
     cases = (
-        (xlsx_with_error, "#N/A", [1, "甲项目", "武陟县", ERROR, 25000, ""], "本月完成投资"),
-        (xlsx_with_error, "#REF!", [1, "甲项目", "武陟县", 3000, ERROR, ""], "累计完成投资"),
-        (xls_with_error, "#DIV/0!", [1, "甲项目", "武陟县", ERROR, 25000, ""], "本月完成投资"),
+        (xlsx_with_error, "#N/A", [1, "甲项目", "武陟县", ERROR, 25000, ""], "本月完成投资", "D"),
+        (xlsx_with_error, "#REF!", [1, "甲项目", "武陟县", 3000, ERROR, ""], "累计完成投资", "E"),
+        (xls_with_error, "#DIV/0!", [1, "甲项目", "武陟县", ERROR, 25000, ""], "本月完成投资", "D"),
     )
-    for writer, error, row, column in cases:
+    for writer, error, row, column, letter in cases:
         report = import_progress(writer(_progress_rows(row), error), city=city, year=2025, month=7)
-        assert [str(fault) for fault in report.faults] == [
-            f"第3行「{column}」：单元格是错误值 {error}，无法读取"
+        assert [str(fault) for fault in report.faults] == [  # the cell named (tryout 20 F5)
+            f"第3行「{column}」：列{letter}「{column}」单元格是错误值 {error}，无法读取"
         ]
         assert _progress("甲项目", 7) == (Decimal(3000), Decimal(25000))
 
@@ -182,3 +183,22 @@ def test_a_month_only_sheet_says_earlier_months_are_taken_as_nothing(city):
         "工作表「Sheet1」第3行「甲项目」：2025年1—6月未报送完成投资，累计按此前为0算出（1—7月累计700万元）",
     ]
     assert _progress("甲项目", 7) == (Decimal(700), Decimal(700))
+
+
+def test_a_cell_error_and_an_unreadable_figure_name_the_column_letter_and_header(city):
+    """Tryout 20 F5: #REF! and "2,1000" were named by field alone, not by column and header."""
+    import_ledger(ledger_xlsx(FIRST, SECOND), city=city, year=2025)
+    sheet = xlsx(
+        [
+            ["序号", "项目名称", "县区", "1—4月累计（万元）", "4月完成（万元）"],
+            [1, "甲项目", "武陟县", 13000, "#REF!"],
+            [2, "乙项目", "温县", "2,1000", 1000],
+        ],
+        title="4月",
+    )
+    report = import_progress(sheet, city=city, year=2025, month=4)
+    assert report.fault_lines == [
+        "工作表「4月」第2行「本月完成投资」：列E「4月完成（万元）」单元格是错误值 #REF!，无法读取",
+        "工作表「4月」第3行「累计完成投资」：列D「1—4月累计（万元）」无法确定「2,1000」的写法："
+        "逗号只能作千位分隔（如1,234.5），小数请用小数点",
+    ]

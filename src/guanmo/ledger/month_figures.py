@@ -111,11 +111,31 @@ def derive_month_figures(
     elif cumulative_completed < before and (typed_month is None or typed_month >= 0):
         fault = _falling_fault(cumulative_completed, before_text, typed_month, cells)
     elif total_investment and cumulative_completed > total_investment:
-        fault = f"累计{cumulative}万元，超过总投资{format_wan(total_investment)}万元"
+        fault = f"累计{cumulative}万元，超过总投资{format_wan(total_investment)}万元" + (
+            far_above_total(cumulative_completed, total_investment)
+        )
     elif later and cumulative_completed > later[1]:
         fault = f"累计{cumulative}万元，高于已报的{later[0]}月累计{format_wan(later[1])}万元"
     fault = fault or disagreement  # a falling or too large 累计 is the more telling fault
     return MonthFigures(completed_this_month, cumulative_completed, note, fault, on_cumulative)
+
+
+# A cumulative this many times its total investment is no overrun but a unit slip.
+SLIP_TIMES = 100
+
+
+def far_above_total(cumulative: Decimal, total_investment: Decimal) -> str:
+    """What a cumulative SLIP_TIMES its total investment or more is said to be, "" below: the
+    unit is wrong (tryout 20 F4: 万元 figures under a 单位：亿元 line, the column named by the
+    user, were refused as 「超过总投资」 alone, naming no unit). The column's unit is not known
+    here, so both common slips are named."""
+    times = (cumulative / total_investment).quantize(Decimal(1))
+    if times < SLIP_TIMES:
+        return ""
+    return (
+        f"，是总投资的{times}倍，疑为金额单位有误（如万元的数填在亿元的列、元的数填在万元的列），"
+        "请核对该列单位"
+    )
 
 
 def _disagreement_fault(

@@ -23,8 +23,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from guanmo.ledger.unit_doubts import slipped_into
 from guanmo.sheets.advice import Channel, name_column, read_again
-from guanmo.sheets.cells import format_wan
+from guanmo.sheets.cells import UNIT_NAMES, format_wan
 
 FIRST_MONTH_DOUBTED = 3  # in February a month above January's is common
 JUMP_TIMES = 3  # without 本月 or a plan: a jump more than 3 times all the months before
@@ -79,6 +80,7 @@ class CumulativeFigure:
     before: Decimal
     year_end: Decimal | None
     plan: Decimal | None = None
+    cell: str = ""  # where the sheet has the 累计: "E4"
 
 
 def _far(figure: CumulativeFigure, excess: Decimal) -> bool:
@@ -111,17 +113,26 @@ def since_start_doubt(
     year: int,
     month: int,
     channel: Channel = Channel.COMMAND,
+    unit: Decimal = Decimal(1),
 ) -> str:
     """The fault of a 累计 column (header text `column`) that holds 开累, naming each doubtful
     row with its arithmetic, or "". A row without 本月 is checked by its jump over the month
     before's cumulative (module docstring). Its advice on naming the column is the `channel`'s
-    (`guanmo.sheets.advice`: the page's column map on the web, --map on the command line)."""
+    (`guanmo.sheets.advice`: the page's column map on the web, --map on the command line).
+    A doubtful row whose figures fit a unit slip (`unit_slip_of`) better than 开累 is said to
+    be one, naming the cell's likely unit against the column's `unit`, and no remap is advised
+    for it (tryout 20 F4: a 单位：亿元 line over 万元 figures, one cell in 元, were blamed on
+    开累 and the column's remap advised)."""
     said = []
+    slips: list[tuple[int, str]] = []
     unchecked = False
     for figure in figures:
         excess = figure.cumulative - figure.before - (figure.this_month or 0)
         matches = bool(figure.year_end) and excess == figure.year_end
         if not matches and not _far(figure, excess):
+            continue
+        if not matches and (slip := unit_slip_of(figure, month)):
+            slips.append((figure.row, slip))
             continue
         month_part = (
             "（本月完成未填）"
@@ -143,13 +154,69 @@ def since_start_doubt(
                 f"{format_wan(figure.year_end)}万元）"
             )
         said.append(arithmetic)
+    slipped = (
+        f"工作表「{sheet}」「{column}」按{UNIT_NAMES.get(unit, '万元')}读取，"
+        + _slips_text(slips, month)
+        + f"，疑为以{slipped_into(unit)}填报，未导入；"
+        + "请核对单位（表头、单位行或单元格所写）后再导入"
+        if slips
+        else ""
+    )
     if not said:
-        return ""
+        return slipped
     return (
-        f"工作表「{sheet}」「{column}」疑为自开工以来的累计（开累），不是本年累计，未导入："
+        (f"{slipped}。" if slipped else "")
+        + f"工作表「{sheet}」「{column}」疑为自开工以来的累计（开累），不是本年累计，未导入："
         + "；".join(said)
         + f"。如是开累，请{name_column(column, '开工累计完成投资', channel)}"
         + ("并填写截至上年底累计" if unchecked else "")
         + f"；如确为本年累计，请{name_column(column, '累计完成投资', channel, said=False)}"
         + f"后{read_again(channel)}"
+    )
+
+
+SLIP = Decimal(10_000)  # a figure typed in 万元 under 亿元, or in 元 under 万元
+SLIPS_SAID = 3  # rows beyond this are named by number, one shown with its arithmetic
+
+
+def _slips_text(slips: list[tuple[int, str]], month: int) -> str:
+    """The rows fitting a unit slip: each with its arithmetic, or beyond SLIPS_SAID rows their
+    numbers and the first's arithmetic."""
+    if len(slips) <= SLIPS_SAID:
+        return "；".join(text for _, text in slips)
+    rows = "、".join(str(row) for row, _ in slips)
+    return (
+        f"第{rows}行的累计都约为{month - 1}月累计的一万倍，除以{SLIP}后正合本年进度"
+        f"（如{slips[0][1]}）"
+    )
+
+
+def unit_slip_of(figure: CumulativeFigure, month: int) -> str:
+    """The arithmetic of a row whose 累计 (and 本月, when given) read SLIP times too large fit
+    the month before's cumulative, or "": divided by SLIP the 累计 is not below it and, with
+    本月, adds up with 本月 (as typed or divided too); without 本月 it exceeds it by no more
+    than the earlier cumulative or the year's plan. "第4行（E4）120005000万元是4月累计9400.5
+    万元的约12766倍，除以10000为12000.5万元，正是4月累计加本月2600万元"."""
+    if figure.before <= 0:
+        return ""
+    read = figure.cumulative / SLIP
+    jump = read - figure.before
+    if jump < 0:
+        return ""
+    if figure.this_month is not None:
+        fits = jump in (figure.this_month, figure.this_month / SLIP)
+    else:
+        fits = jump <= max(figure.before, figure.plan or 0)
+    if not fits:
+        return ""
+    times = (figure.cumulative / figure.before).quantize(Decimal(1))
+    cell = f"（{figure.cell}）" if figure.cell else ""
+    fit = (
+        f"正是{month - 1}月累计加本月{format_wan(jump)}万元"
+        if figure.this_month is not None
+        else f"比{month - 1}月累计多{format_wan(jump)}万元，合乎一个月的进度"
+    )
+    return (
+        f"第{figure.row}行{cell}{format_wan(figure.cumulative)}万元是{month - 1}月累计"
+        f"{format_wan(figure.before)}万元的约{times}倍，除以{SLIP}为{format_wan(read)}万元，{fit}"
     )

@@ -100,7 +100,7 @@ def _large_figures(
         why = [f"超过{format_wan(ABSURD / WAN_PER_YI)}亿元"] if amount > ABSURD else []
         if times > DOUBT_FACTOR:
             why.append(f"是本列中位数{_typed(middle, unit)}的{times}倍")
-        slip = f"疑为以{_SLIPPED_INTO.get(unit, '其他单位')}填报"
+        slip = f"疑为以{slipped_into(unit)}填报"
         if amount > ABSURD or times > OUTLIER_FACTOR:
             row.fault(name, f"{cell}，{'，'.join(why)}，{slip}；请核对单位后再导入")
         else:
@@ -110,6 +110,12 @@ def _large_figures(
                 f"{why[0]}，请核对是否{slip.removeprefix('疑为')}"
             )
     return notes
+
+
+def slipped_into(unit: Decimal) -> str:
+    """The unit a figure far too large for its column's `unit` was most likely typed in: 万元
+    in a 亿元 column, 元 in a 万元 one."""
+    return _SLIPPED_INTO.get(unit, "其他单位")
 
 
 def _typed(amount: Decimal, unit: Decimal) -> str:
@@ -212,11 +218,15 @@ def column_doubts(
     figure of the column shares is a fault naming the column and rows (the unit is ambiguous:
     the user must write it); a doubt of some rows is a note per row. A month may truly be small
     (work halted, a small 核减), so a month's small figures (`small_share` SMALL_MONTH_SHARE)
-    are only ever noted; the cumulative's are refused."""
+    are only ever noted here, and only against total investment: one small against the plan
+    is refused whatever unit its column states, unless confirmed
+    (`progress_doubts.small_month_slips`, tryout 20 F1). The cumulative's are refused."""
+    month = small_share == SMALL_MONTH_SHARE
     small = [
         (figure, reference, "年度计划投资" if figure.plan else "总投资")
         for figure in figures
-        if _below(figure.amount, reference := figure.plan or figure.total, small_share)
+        if not (month and figure.plan)
+        and _below(figure.amount, reference := figure.plan or figure.total, small_share)
     ]
     large = [
         (figure, figure.total, "总投资")
@@ -258,6 +268,16 @@ def column_doubts(
     return faults, notes
 
 
+# How a refusal that the user may override asks him to (import-ledger and import-progress,
+# and their pages): a figure doubted as a unit slip may be real.
+CONFIRM_MARK = "勾选“确认修改”"  # in every such refusal: a page shows its checkbox on seeing it
+CONFIRM_CHANGES = (
+    f"如确需修改，请核对后确认修改（导入页{CONFIRM_MARK}，命令行加 --confirm-changes）再导入"
+)
+# The same for a figure typed for the first time (a month far below the project's usual one).
+CONFIRM_FIGURES = (
+    f"如确为此数，请核对后确认（导入页{CONFIRM_MARK}，命令行加 --confirm-changes）再导入"
+)
 # A stored figure changed by a re-import this many times or more, up or down, is doubted as a
 # unit slip (tryout 11 A: "1.2万" in a （万元） column overwrote a 12000万元 total).
 TENFOLD = Decimal(10)

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from guanmo import clock
@@ -18,7 +18,7 @@ from guanmo.figures.arithmetic import period_label
 from guanmo.figures.formatting import yi
 from guanmo.indicators.report import latest_reports
 from guanmo.indicators.warnings import warnings_of
-from guanmo.ledger.models import Stage
+from guanmo.ledger.models import MonthlyProgress, Stage
 from guanmo.progress.exporters import FILE_FORMATS
 from guanmo.progress.exporters.docx import bulletin_title
 from guanmo.progress.sections import bulletin_sections
@@ -133,11 +133,33 @@ def warning_list(request: HttpRequest) -> HttpResponse:
 
 
 def _closed_period(scope: Scope, year: int, month: int) -> Period:
+    """The closed period of the month; Http404 saying why there is none (`not_closed_reason`)."""
     if not scope.sees_bulletins:
         raise Http404("没有这份通报")
-    return get_object_or_404(
-        Period, city=scope.city, year=year, month=month, closed_at__isnull=False
-    )
+    period = Period.objects.filter(
+        city=scope.city, year=year, month=month, closed_at__isnull=False
+    ).first()
+    if period is None:
+        raise Http404(not_closed_reason(scope, year, month))
+    return period
+
+
+def not_closed_reason(scope: Scope, year: int, month: int) -> str:
+    """Why a month has no bulletin (tryout 20 F7: a month loaded by import-progress got the
+    generic 404 "记录已被删除、不在您负责的范围内"): its reporting period is open, or it has
+    none (figures loaded from sheets), or it has no figures; a bulletin is made when the
+    month is closed."""
+    when = f"{year}年{month}月"
+    if not 1 <= month <= 12:
+        return f"没有{when}：月份应在1到12之间"
+    if Period.objects.filter(city=scope.city, year=year, month=month).exists():
+        return f"{when}填报期尚未关闭，本月尚未关账，通报在关账后生成"
+    if MonthlyProgress.objects.filter(project__city=scope.city, year=year, month=month).exists():
+        return (
+            f"{when}的进度由表格导入，未开启填报期，本月尚未关账，通报在关账后生成"
+            "（开启并关闭本月填报期后即可查看和印发通报）"
+        )
+    return f"{when}尚无进度数据，本月尚未关账，通报在关账后生成"
 
 
 def bulletin_list(request: HttpRequest) -> HttpResponse:
@@ -153,7 +175,26 @@ def bulletin(request: HttpRequest, year: int, month: int) -> HttpResponse:
     city office issues it (numbered, with the 成文日期 it chooses). Once issued, the page shows
     the issued .docx's paragraphs and tables (`documents.docx.body_blocks`), not today's data."""
     scope: Scope = request.scope
-    period = _closed_period(scope, year, month)
+    try:
+        period = _closed_period(scope, year, month)
+    except Http404 as missing:
+        if not scope.sees_bulletins or not 1 <= month <= 12:
+            raise
+        has_figures = MonthlyProgress.objects.filter(
+            project__city=scope.city, year=year, month=month
+        ).exists()
+        return render(
+            request,
+            "progress/bulletin_missing.html",
+            {
+                "year": year,
+                "month": month,
+                "period": period_label(month),
+                "reason": str(missing),
+                "has_figures": has_figures,
+            },
+            status=404,
+        )
     issued = issued_bulletin(scope.city, year, month)
     if issued is not None:
         # An issued bulletin is frozen: its page shows the issued file's text, every section

@@ -223,12 +223,16 @@ def upload_sheet(
     version: int,
     mapping: Mapping[str, Field | None] | None = None,
     file_name: str = "",
+    confirm_changes: bool = False,
 ) -> ImportReport:
     """Load the county's own progress sheet into its draft, through the command line's
-    importer, scoped to the county; `mapping` names columns and is remembered for the city.
-    All or nothing; the import report is kept with the changes it made."""
+    importer, scoped to the county; `mapping` names columns and is remembered for the city;
+    `confirm_changes` is the page's 确认修改 (`read_progress`). All or nothing; the import
+    report is kept with the changes it made."""
     require_editable(report)
-    outcome, updates = _sheet_updates(report, sheet, mapping=mapping, file_name=file_name)
+    outcome, updates = _sheet_updates(
+        report, sheet, mapping=mapping, file_name=file_name, confirm_changes=confirm_changes
+    )
     if not outcome.ok:
         return outcome
     with transaction.atomic():
@@ -258,10 +262,13 @@ def preview_sheet(
     *,
     mapping: Mapping[str, Field | None] | None = None,
     file_name: str = "",
+    confirm_changes: bool = False,
 ) -> ImportReport:
     """What uploading the sheet would load, written nowhere: the report (column map, rows left
     out, faults, notes, how many draft lines it would change)."""
-    return _sheet_updates(report, sheet, mapping=mapping, file_name=file_name)[0]
+    return _sheet_updates(
+        report, sheet, mapping=mapping, file_name=file_name, confirm_changes=confirm_changes
+    )[0]
 
 
 def _sheet_updates(
@@ -270,6 +277,7 @@ def _sheet_updates(
     *,
     mapping: Mapping[str, Field | None] | None,
     file_name: str,
+    confirm_changes: bool = False,
 ) -> tuple[ImportReport, list[tuple[ReportLine, dict]]]:
     """The sheet read and checked for the county, and the new values of its draft lines; the
     report counts the lines that would change."""
@@ -291,6 +299,7 @@ def _sheet_updates(
         file_name=file_name,
         stored=drafted,
         channel=Channel.WEB,
+        confirm_changes=confirm_changes,
     )
     if not outcome.ok:
         return outcome, []

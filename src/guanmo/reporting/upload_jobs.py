@@ -30,6 +30,7 @@ def start_sheet_upload(
     mapping: Mapping[str, Field | None],
     file_name: str,
     rows: int,
+    confirm_changes: bool = False,
 ) -> BackgroundJob:
     """Queue loading the user's held sheet `token` into the report's draft; a second
     confirmation of the same sheet (a double click) gets the job already under way."""
@@ -39,7 +40,7 @@ def start_sheet_upload(
         title=f"{report.county.name}{report.period}：载入「{file_name}」（{rows}行）",
         owner=user,
         function="guanmo.reporting.upload_jobs.upload_report_sheet",
-        arguments=(report.pk, user.pk, token, version, dict(mapping), file_name),
+        arguments=(report.pk, user.pk, token, version, dict(mapping), file_name, confirm_changes),
     )
 
 
@@ -51,6 +52,7 @@ def upload_report_sheet(
     version: int,
     mapping: dict[str, Field | None],
     file_name: str,
+    confirm_changes: bool = False,
 ) -> Outcome:
     """The job: `services.upload_sheet` on the held sheet. Returns "表格已载入草稿：N个项目有
     变化" (and its notes) with the report's grid; raises JobRefused when the sheet is gone, the
@@ -69,6 +71,7 @@ def upload_report_sheet(
             version=version,
             mapping=mapping,
             file_name=file_name,
+            confirm_changes=confirm_changes,
         )
     except services.ReportingError as error:
         raise JobRefused(str(error), grid) from error

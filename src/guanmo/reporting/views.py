@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.ledger.columns import LEDGER_COLUMNS
+from guanmo.ledger.unit_doubts import CONFIRM_MARK
 from guanmo.reporting import services
 from guanmo.reporting.forms import OpenPeriodForm, ReasonForm, UploadForm, grid_inputs, version_of
 from guanmo.reporting.models import CountyReport, ImportRecord
@@ -206,6 +207,8 @@ def report_upload_preview(request: HttpRequest, pk: int, token: str) -> HttpResp
         messages.error(request, "上传的表格已过期或不存在，请重新上传")
         return redirect("report_grid", report.pk)
     step = held.preview_step(request, path, LEDGER_COLUMNS)
+    # 确认修改: figures doubted as a unit slip or as last month's sheet sent again go in.
+    confirm_changes = request.method == "POST" and bool(request.POST.get("confirm_changes"))
     if step.in_background:
         job = start_sheet_upload(
             report,
@@ -215,6 +218,7 @@ def report_upload_preview(request: HttpRequest, pk: int, token: str) -> HttpResp
             mapping=step.mapping,
             file_name=step.file_name,
             rows=step.rows,
+            confirm_changes=confirm_changes,
         )
         return redirect("job_page", job.pk)
     try:
@@ -226,6 +230,7 @@ def report_upload_preview(request: HttpRequest, pk: int, token: str) -> HttpResp
                 version=version_of(request.POST),
                 mapping=step.mapping,
                 file_name=step.file_name,
+                confirm_changes=confirm_changes,
             )
             if outcome.ok:
                 held.release(request.user.pk, token)
@@ -235,7 +240,11 @@ def report_upload_preview(request: HttpRequest, pk: int, token: str) -> HttpResp
                 return redirect("report_grid", report.pk)
         else:
             outcome = services.preview_sheet(
-                report, path, mapping=step.mapping, file_name=step.file_name
+                report,
+                path,
+                mapping=step.mapping,
+                file_name=step.file_name,
+                confirm_changes=confirm_changes,
             )
     except services.ReportingError as error:
         messages.error(request, str(error))
@@ -249,6 +258,8 @@ def report_upload_preview(request: HttpRequest, pk: int, token: str) -> HttpResp
             "choices": LEDGER_COLUMNS.choices,
             "file_name": step.file_name,
             "version": (request.POST or request.GET).get("version", report.version),
+            "confirm_changes": confirm_changes,
+            "changes_doubted": any(CONFIRM_MARK in line for line in outcome.fault_lines),
         },
         status=200 if outcome.ok else 400,
     )

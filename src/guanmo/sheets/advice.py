@@ -8,6 +8,16 @@ told to type --map). Every such advice is built here, for the channel the import
 
 from enum import StrEnum
 
+COLUMN_MAP = "“列对应”"  # the upload page's column map, as the web's advice names it
+
+
+def mapping_may_help(message: str) -> bool:
+    """Whether a refusal is one naming a column differently may cure: it advises the page's
+    column map, or it is about the header (a column missing, a header unreadable). A cell
+    error, a figure, another county's project are not (tryout 20 F6: every refusal on the
+    page said “或在下面指定列后重新识别”)."""
+    return COLUMN_MAP in message or "表头" in message
+
 
 class Channel(StrEnum):
     """Where an import came from, deciding how its messages advise naming a column."""
@@ -22,7 +32,7 @@ def name_column(column: str, field: str, channel: Channel, *, said: bool = True)
     the field being named just before, "指定（--map '…'）"), on the web "在“列对应”中把「累计完成
     投资」一列的“指定为”改为「开工累计完成投资」"."""
     if channel == Channel.WEB:
-        return f"在“列对应”中把「{column}」一列的“指定为”改为「{field}」"
+        return f"在{COLUMN_MAP}中把「{column}」一列的“指定为”改为「{field}」"
     named = f"将该列指定为「{field}」" if said else "指定"
     return f"{named}（--map '{column}={field}'）"
 

@@ -77,6 +77,13 @@ class CellError(ValueError):
     """A cell that cannot be read; the message says why, in Chinese."""
 
 
+class UnreadCell(CellError):
+    """A cell not read at all: an error value (#REF!), a number whose comma cannot be placed
+    ("2,1000"). The message begins with what the cell holds, so a reader knowing the cell puts
+    its column letter and header in front ("列E「4月完成（万元）」单元格是错误值 #REF!…";
+    tryout 20 F5: named by field alone)."""
+
+
 class AmbiguousWan(CellError):
     """A bare "万" typed after a figure in a 万元 column ("1.2万") that may mean 1.2万元 or
     1.2万个万元 (1.2亿元): the message begins with the cell's text, so a reader knowing the
@@ -135,7 +142,7 @@ def check_not_error(value: object) -> None:
     """Raise CellError for a cell holding an error value: it was not read, so it is never taken
     as blank or 0 (source: issue 9 §5, an unread value never overwrites a stored figure)."""
     if isinstance(value, str) and value.strip() in ERROR_VALUES:
-        raise CellError(f"单元格是错误值 {value.strip()}，无法读取")
+        raise UnreadCell(f"单元格是错误值 {value.strip()}，无法读取")
 
 
 class PendingValue(CellError):
@@ -334,7 +341,7 @@ def _typed_number(text: str, value: object) -> Decimal:
     """The number a cleaned cell text spells; CellError (quoting `value`) when it spells none."""
     if "," in text:  # "210,5" may be 210.5 or a slip for 2105: refused, never guessed
         if not _THOUSANDS.fullmatch(text):
-            raise CellError(
+            raise UnreadCell(
                 f"无法确定「{parse_line(value)}」的写法：逗号只能作千位分隔（如1,234.5），"
                 "小数请用小数点"
             )

@@ -11,6 +11,8 @@ from dataclasses import asdict, dataclass, field
 
 from openpyxl.utils import get_column_letter
 
+from guanmo.sheets.advice import mapping_may_help
+
 
 def row_place(sheet: str, rows: int | str) -> str:
     """How every note and error of an import names a row: "工作表「武陟县」第2行" (`rows` may be
@@ -239,6 +241,11 @@ class ImportReport:
             self.said(f"{row_place(sheet, '、'.join(map(str, numbers)))}为{reason}，未导入")
             for (sheet, reason), numbers in grouped.items()
         ]
+
+    @property
+    def mapping_may_help(self) -> bool:
+        """Whether the page may advise naming columns (`advice.mapping_may_help`)."""
+        return any(mapping_may_help(fault.message) for fault in self.faults)
 
     @property
     def unknown_columns(self) -> list[ColumnUse]:

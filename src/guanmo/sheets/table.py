@@ -44,7 +44,14 @@ from guanmo.regions.names import (
     spoken_names,
 )
 from guanmo.sheets import cells
-from guanmo.sheets.faults import LeftOut, SheetFault, numbers_shown, quoted, row_place
+from guanmo.sheets.faults import (
+    LeftOut,
+    SheetFault,
+    column_named,
+    numbers_shown,
+    quoted,
+    row_place,
+)
 from guanmo.sheets.header import NOTE_LINE, Header, column_letter, note_text
 from guanmo.sheets.measures import convert_noted, measure_notes
 from guanmo.sheets.parts import Parts, read_parts
@@ -727,6 +734,11 @@ class _TableReader:
                 row.fault(name, f"单元格{column_letter(index)}{number}为{error}")
             except cells.AmbiguousWan as error:
                 row.fault(name, f"单元格{column_letter(index)}{number}{error}")
+            except cells.UnreadCell as error:
+                # The cell by its letter and the sheet's own header, as every note names a
+                # cell (`faults.column_named`; tryout 20 F5: #REF! named by field alone).
+                shown = self.table.header.shown(index) or name.value
+                row.fault(name, f"{column_named(index, shown)}{error}")
             except cells.CellError as error:
                 row.fault(name, str(error))
         for parts in self.parts:

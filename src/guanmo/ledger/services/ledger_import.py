@@ -51,6 +51,7 @@ from guanmo.ledger.services.matching import (
 )
 from guanmo.ledger.services.milestones import milestone_changes
 from guanmo.ledger.unit_doubts import (
+    CONFIRM_CHANGES,
     check_large_figures,
     slip_of,
     small_totals_faults,
@@ -756,11 +757,6 @@ def _cell_of(header: Header, name: Field, number: int) -> str:
 
 
 # How a doubted change is confirmed, on the page and on the command line.
-CONFIRM_CHANGES = (
-    "如确需修改，请核对后确认修改（导入页勾选“确认修改”，命令行加 --confirm-changes）再导入"
-)
-
-
 def _check_tenfold_changes(
     entries: list[_Entry], tables: list[Table], year: int, *, confirmed: bool
 ) -> list[str]:

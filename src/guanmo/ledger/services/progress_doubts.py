@@ -6,8 +6,11 @@ P23). The arithmetic is in guanmo.ledger.unit_doubts and guanmo.ledger.period_do
 module gathers each column's figures and what the ledger stores for them.
 """
 
-from decimal import Decimal
+from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
+from statistics import median
 
+from guanmo.figures.arithmetic import period_label
 from guanmo.ledger.columns import Field
 from guanmo.ledger.models import AnnualPlan, MonthlyProgress, Project
 from guanmo.ledger.month_figures import Reported
@@ -19,16 +22,22 @@ from guanmo.ledger.period_doubts import (
 )
 from guanmo.ledger.services.progress_matching import KnownProject
 from guanmo.ledger.unit_doubts import (
+    CONFIRM_FIGURES,
+    DOUBT_FACTOR,
+    OUTLIER_FACTOR,
     SMALL_CUMULATIVE_SHARE,
     SMALL_MONTH_SHARE,
     Figure,
     column_doubts,
+    slip_of,
+    tenfold_change,
 )
 from guanmo.ledger.year_end import previous_year_ends
 from guanmo.regions.models import Region
 from guanmo.sheets.advice import Channel, name_column, read_again
 from guanmo.sheets.cells import format_wan
-from guanmo.sheets.faults import REMEMBERED, USER_NAMED
+from guanmo.sheets.faults import REMEMBERED, USER_NAMED, row_place
+from guanmo.sheets.header import column_letter
 from guanmo.sheets.table import Row, Table
 
 Matched = list[tuple[Table, Row, KnownProject]]
@@ -187,6 +196,7 @@ def period_doubts(
         if _doubted(table, Field.CUMULATIVE_COMPLETED) and (
             Field.PREVIOUS_CUMULATIVE not in table.header.fields
         ):
+            index = table.header.index_of(Field.CUMULATIVE_COMPLETED)
             figures = [
                 CumulativeFigure(
                     row.number,
@@ -195,6 +205,7 @@ def period_doubts(
                     before,
                     end and end.completed,
                     plans.get(project_id),
+                    f"{column_letter(index)}{row.number}" if index is not None else "",
                 )
                 for row, before, end, project_id in rows
                 if (cumulative := row.values.get(Field.CUMULATIVE_COMPLETED)) is not None
@@ -202,7 +213,15 @@ def period_doubts(
             text = header_text(table, Field.CUMULATIVE_COMPLETED)
             faults.append(
                 since_start_doubt(
-                    table.sheet, text, figures, year=year, month=month, channel=channel
+                    table.sheet,
+                    text,
+                    figures,
+                    year=year,
+                    month=month,
+                    channel=channel,
+                    unit=table.header.units.get(index, Decimal(1))
+                    if index is not None
+                    else Decimal(1),
                 )
             )
     return [fault for fault in faults if fault]
@@ -218,3 +237,219 @@ def _doubted(table: Table, name: Field) -> bool:
         and not reading.why.startswith(USER_NAMED)
         and not table.header.report_month
     )
+
+
+def usual_months(city: Region, year: int, month: int) -> dict[int, tuple[Decimal, str]]:
+    """Per project of the city, its usual month (万元) from its other months of `year` stored
+    with a positive 本月: their median, and how the reference is named ("已报1—4月本月完成投资
+    中位数")."""
+    months: dict[int, list[tuple[int, Decimal]]] = {}
+    stored = MonthlyProgress.objects.filter(
+        project__city=city, year=year, completed_this_month__gt=0
+    ).exclude(month=month)
+    for project_id, other, amount in stored.order_by("month").values_list(
+        "project_id", "month", "completed_this_month"
+    ):
+        months.setdefault(project_id, []).append((other, amount))
+    usual = {}
+    for project_id, figures in months.items():
+        named = "、".join(f"{other}月" for other, _ in figures)
+        usual[project_id] = (
+            Decimal(median(amount for _, amount in figures)),
+            f"已报{named}本月完成投资" + ("中位数" if len(figures) > 1 else ""),
+        )
+    return usual
+
+
+def small_month_slips(
+    matched: Matched, *, city: Region, year: int, month: int, confirmed: bool
+) -> tuple[list[str], list[str]]:
+    """(faults, notes) of typed 本月 figures far below the project's usual month, whatever unit
+    the column states (tryout 20 F1: 0.55 typed for 0.55亿元 in a （万元） column of a 本月-only
+    sheet was stored as 0.55万元): a fault naming the cell, the reference and the likely unit
+    (`unit_doubts.tenfold_change`, `slip_of`: a ten-thousandth is 亿元), unless `confirmed`
+    (--confirm-changes, the page's 确认修改): then a note. The usual month and how far below
+    it is doubted, in this order (the existing unit-slip bounds of `unit_doubts`):
+    - the median of the project's other months of the year stored with a positive 本月, a
+      month under its 1/DOUBT_FACTOR (a hundredth);
+    - its annual plan, a month under SMALL_MONTH_SHARE of it (a ten-thousandth, the bound the
+      column doubts note by);
+    - the sheet's other rows' median share of total investment times its own total, a month
+      under its 1/OUTLIER_FACTOR (a thousandth, as a column's median is doubted).
+    A month of 0 or below (halted work, a 核减) is never doubted."""
+    typed = [
+        (row, project, amount)
+        for _, row, project in matched
+        if (amount := row.values.get(Field.COMPLETED_THIS_MONTH)) is not None and amount > 0
+    ]
+    if not typed:
+        return [], []
+    usual = usual_months(city, year, month)
+    plans = annual_plans(city, year)
+    faults: list[str] = []
+    notes: list[str] = []
+    for row, project, amount in typed:
+        reference = _usual_month(row, project, typed, usual, plans)
+        if reference is None:
+            continue
+        bound, named, relation, month_size = reference
+        if amount >= bound:
+            continue
+        power = tenfold_change(month_size, amount)
+        if power is None:
+            continue
+        figure = (
+            f"{row.place(Field.COMPLETED_THIS_MONTH)}为{format_wan(amount)}万元，不到{named}的"
+            f"{relation}，{slip_of(power)}"
+        )
+        (notes if confirmed else faults).append(_confirmed(figure, confirmed))
+    return faults, notes
+
+
+def _confirmed(doubt: str, confirmed: bool) -> str:
+    """A doubt the user may override, as a note once he has confirmed, else as a refusal
+    saying how to confirm."""
+    return f"{doubt}；已按确认导入" if confirmed else f"{doubt}，未导入；{CONFIRM_FIGURES}"
+
+
+# How far below each reference a month is doubted, by the words the message gives it.
+_BELOW = {
+    "百分之一": Decimal(1) / DOUBT_FACTOR,
+    "万分之一": SMALL_MONTH_SHARE,
+    "千分之一": Decimal(1) / OUTLIER_FACTOR,
+}
+
+
+def _usual_month(
+    row: Row,
+    project: KnownProject,
+    typed: list[tuple[Row, KnownProject, Decimal]],
+    usual: Mapping[int, tuple[Decimal, str]],
+    plans: Mapping[int, Decimal],
+) -> tuple[Decimal, str, str, Decimal] | None:
+    """(the figure below which the row's month is doubted, the reference as named, the share's
+    words, the month it makes: the plan's twelfth) by `small_month_slips`' order; None with no
+    reference."""
+    if project.pk in usual:
+        figure, named = usual[project.pk]
+        shown = format_wan(figure.quantize(Decimal("0.01"), ROUND_HALF_UP))
+        named = f"本项目平常月份（{named}{shown}万元）"
+        return figure * _BELOW["百分之一"], named, "百分之一", figure
+    if plans.get(project.pk):
+        plan = plans[project.pk]
+        named = f"年度计划投资{format_wan(plan)}万元"
+        return plan * _BELOW["万分之一"], named, "万分之一", plan / 12
+    shares = [
+        other / each.total_investment
+        for other_row, each, other in typed
+        if other_row is not row and each.total_investment
+    ]
+    if not project.total_investment or len(shares) < 2:
+        return None
+    figure = Decimal(median(shares)) * project.total_investment
+    shown = format_wan(figure.quantize(Decimal("0.01"), ROUND_HALF_UP))
+    named = f"按表中其他项目本月占总投资比例的中位数折算的本月{shown}万元"
+    return figure * _BELOW["千分之一"], named, "千分之一", figure
+
+
+def resent_last_month(
+    matched: Matched,
+    accepted: Mapping[int, tuple[Decimal, Decimal]],
+    *,
+    city: Region,
+    year: int,
+    month: int,
+    confirmed: bool,
+) -> tuple[list[str], list[str]]:
+    """(faults, notes) of a county whose every accepted row (two or more) gives a cumulative
+    equal to the one stored for the month before, with no 本月 typed, so that every month
+    derives to 0: most likely last month's sheet sent again (tryout 20 F2), refused naming the
+    county and rows unless `confirmed` (then noted). One project at 0 is only the derivation's
+    note: a single project may truly stand still. `accepted`: per project id, the (this month,
+    cumulative) figures read for it."""
+    earlier, _ = reported_around(city, year, month)
+    by_county: dict[int, list[tuple[Row, bool]]] = {}
+    for _, row, project in matched:
+        figures = accepted.get(project.pk)
+        if figures is None:
+            continue
+        before = earlier.get(project.pk)
+        same = (
+            row.values.get(Field.COMPLETED_THIS_MONTH) is None
+            and before is not None
+            and before[0] == month - 1
+            and figures == (Decimal(0), before[1])
+        )
+        by_county.setdefault(project.county_id, []).append((row, same))
+    doubted = {
+        county: [row for row, _ in rows]
+        for county, rows in by_county.items()
+        if len(rows) >= 2 and all(same for _, same in rows)
+    }
+    names = dict(Region.objects.filter(pk__in=doubted).values_list("pk", "name"))
+    faults: list[str] = []
+    notes: list[str] = []
+    for county, rows in doubted.items():
+        sheets = "、".join(dict.fromkeys(f"工作表「{row.sheet}」" for row in rows))
+        numbers = "、".join(str(row.number) for row in rows)
+        said = (
+            f"{names[county]}的{len(rows)}个项目（{sheets}第{numbers}行）{period_label(month)}"
+            f"累计与已报的{month - 1}月累计完全相同，本月完成投资均为0，疑为重复上报上月数据"
+        )
+        (notes if confirmed else faults).append(_confirmed(said, confirmed))
+    return faults, notes
+
+
+def later_months_notes(
+    matched: Matched,
+    accepted: Mapping[int, tuple[Decimal, Decimal]],
+    *,
+    city: Region,
+    year: int,
+    month: int,
+) -> list[str]:
+    """Notes of a month corrected after later months of the year are stored (tryout 20 F3): per
+    project whose cumulative changes, when the first later month stored no longer adds up (its
+    1—M月累计 less the corrected cumulative is not its 本月), the later months named with their
+    figures and what the user must do. The rule: an import of one month writes that month only;
+    later months' stored figures are never recomputed, since whether they were typed or derived
+    is not kept and only the office knows which of the two figures is right."""
+    changed = {
+        project_id: cumulative
+        for project_id, cumulative in MonthlyProgress.objects.filter(
+            project__city=city, year=year, month=month, project_id__in=list(accepted)
+        ).values_list("project_id", "cumulative_completed")
+        if accepted[project_id][1] != cumulative
+    }
+    if not changed:
+        return []
+    later: dict[int, list[tuple[int, Decimal, Decimal]]] = {}
+    for project_id, other, this_month, cumulative in (
+        MonthlyProgress.objects.filter(project_id__in=list(changed), year=year, month__gt=month)
+        .order_by("month")
+        .values_list("project_id", "month", "completed_this_month", "cumulative_completed")
+    ):
+        later.setdefault(project_id, []).append((other, this_month, cumulative))
+    notes = []
+    for _, row, project in matched:
+        months = later.get(project.pk)
+        if project.pk not in changed or not months:
+            continue
+        corrected = accepted[project.pk][1]
+        first, this_month, cumulative = months[0]
+        if corrected + this_month == cumulative:
+            continue
+        name = row.values.get(Field.NAME) or row.values.get(Field.CODE)
+        named = "、".join(f"{other}月" for other, _, _ in months)
+        notes.append(
+            f"{row_place(row.sheet, row.number)}「{name}」{month}月累计由"
+            f"{format_wan(changed[project.pk])}万元改为{format_wan(corrected)}万元，已存的{first}月"
+            f"（本月完成{format_wan(this_month)}万元，{period_label(first)}累计"
+            f"{format_wan(cumulative)}万元）与之不再相加（{format_wan(corrected)}+"
+            f"{format_wan(this_month)}={format_wan(corrected + this_month)}万元）；"
+            f"导入只改{month}月，{named}已存数字未改动（以后各月不随之重算）。请核对后重新导入"
+            f"{first}月进度：如{month}月的更正也应计入以后各月累计，请更正{named}的累计；"
+            f"如{first}月累计无误，请更正{first}月的本月完成投资（已审核通过的月报须先重新打开"
+            "再在月报中更正）"
+        )
+    return notes

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from guanmo.accounts.models import User
+from guanmo.documents.official import chinese_date
 from guanmo.ledger.columns import LEDGER_COLUMNS, Field
 from guanmo.ledger.models import MonthlyProgress, Project
 from guanmo.ledger.month_figures import (
@@ -33,9 +34,12 @@ from guanmo.ledger.month_figures import (
 from guanmo.ledger.services.matching import BATCH_SIZE, taken_from_notes, unread_heading_faults
 from guanmo.ledger.services.progress_doubts import (
     header_text,
+    later_months_notes,
     period_doubts,
     remembered_misfits,
     reported_around,
+    resent_last_month,
+    small_month_slips,
     unit_doubts,
 )
 from guanmo.ledger.services.progress_matching import KnownProject, ProgressLedger
@@ -108,11 +112,13 @@ def import_progress(
     user: User | None = None,
     mapping: Mapping[str, Field | None] | None = None,
     file_name: str = "",
+    confirm_changes: bool = False,
 ) -> ImportReport:
     """Load one month's progress. With `county`, the sheet is that county office's upload and
     rows of any other county are faults. All or nothing. The history names `user` as who
     changed the figures, and keeps the report; `mapping` names columns (header text → field,
-    None to ignore)."""
+    None to ignore); `confirm_changes` (--confirm-changes) lets figures doubted as slips or
+    as last month's sheet sent again through, noted."""
     report, lines = read_progress(
         source,
         city=city,
@@ -121,6 +127,7 @@ def import_progress(
         county=county,
         mapping=mapping,
         file_name=file_name,
+        confirm_changes=confirm_changes,
     )
     report.dry_run = dry_run
     if report.ok:
@@ -145,6 +152,7 @@ def read_progress(
     file_name: str = "",
     stored: Mapping[int, tuple[Decimal, Decimal]] | None = None,
     channel: Channel = Channel.COMMAND,
+    confirm_changes: bool = False,
 ) -> tuple[ImportReport, list[ProgressLine]]:
     """Read and check a month's progress sheet without saving it: the report (faults, notes,
     column map) and the valid lines. The monthly report grid's upload saves the lines as its
@@ -152,7 +160,9 @@ def read_progress(
     project id, (this month, cumulative) figures the month holds beyond the ledger's (a county's
     draft): a figure derived from a blank cell may not change those either. `channel` says
     where the sheet came from: a message's advice on naming a column is the page's column map
-    on the web, --map on the command line (`guanmo.sheets.advice`)."""
+    on the web, --map on the command line (`guanmo.sheets.advice`). `confirm_changes`: the
+    user confirmed figures doubted as a month typed in another unit
+    (`progress_doubts.small_month_slips`) or a county's sheet of last month sent again."""
     if not 1 <= month <= 12:
         raise ValueError(f"月份应在1到12之间，而不是{month}")
     ledger = ProgressLedger(city, county)
@@ -194,6 +204,11 @@ def read_progress(
                 matched.append((table, row, project))
     unit_faults, unit_notes = unit_doubts(matched, city=city, year=year)
     report.notes += unit_notes
+    slips, slip_notes = small_month_slips(
+        matched, city=city, year=year, month=month, confirmed=confirm_changes
+    )
+    unit_faults += slips
+    report.notes += slip_notes
     unit_faults += period_doubts(matched, city=city, year=year, month=month, channel=channel)
     lines = (
         []
@@ -201,7 +216,15 @@ def read_progress(
         else _lines(matched, report, city=city, year=year, month=month, stored=stored)
     )
     report.faults = [fault for row in reading.rows for fault in row.faults]
-    report.faults += [SheetFault("", None, None, fault) for fault in unit_faults]
+    accepted = {
+        line.project_id: (line.completed_this_month, line.cumulative_completed) for line in lines
+    }
+    resent, resent_notes = resent_last_month(
+        matched, accepted, city=city, year=year, month=month, confirmed=confirm_changes
+    )
+    report.notes += resent_notes
+    report.notes += later_months_notes(matched, accepted, city=city, year=year, month=month)
+    report.faults += [SheetFault("", None, None, fault) for fault in unit_faults + resent]
     report.faults += [
         fault for table in reading.tables for fault in unread_heading_faults(table, ledger.laid_out)
     ]
@@ -264,11 +287,19 @@ def _report_refusal(report: CountyReport) -> str:
             f"请在{unit}{period}月报中上传本表（月报页「上传表格」），审核通过后生效"
         )
     if period.is_closed:
-        closed = timezone.localdate(period.closed_at)
+        closed = chinese_date(timezone.localdate(period.closed_at))
+        # A county that never had its report approved has no approved figures to stand by
+        # (tryout 20 F9): its month counts as not reported.
+        stands = (
+            "本月数字以审核通过的月报为准"
+            if report.status == Status.APPROVED
+            else f"{unit}月报未审核通过（{report.get_status_display()}），本月按未报送计"
+        )
+        again = "更正" if report.status == Status.APPROVED else "补报"
         return (
-            f"{unit}的项目：{period}填报期已于{closed:%Y-%m-%d}关闭，"
-            f"本月数字以审核通过的月报为准，导入不能改动；如需更正，请在「月报审核」中"
-            f"重新打开{unit}{period}月报（须填写原因），再在月报中上传本表"
+            f"{unit}的项目：{period}填报期已于{closed}关闭，{stands}，导入不能改动；"
+            f"如需{again}，请在「月报审核」中重新打开{unit}{period}月报（须填写原因），"
+            "再在月报中上传本表"
         )
     if report.status == Status.APPROVED:
         return (
@@ -731,6 +762,25 @@ def _figures(
     return figures.completed_this_month, figures.cumulative_completed, note
 
 
+def _update_notes(updates: list[tuple[ProgressLine, list[Change]]]) -> list[str]:
+    """What each updated row changes, old → new, as the web's import record lists it
+    (tryout 20 F9: the command said only 「更新2条月度进度」): "工作表「3月」第2行「甲项目」
+    更新：本月完成投资（万元）3100 → 3300，累计完成投资（万元）6600.5 → 6800.5"."""
+    names = dict(
+        Project.objects.filter(pk__in=[line.project_id for line, _ in updates]).values_list(
+            "pk", "name"
+        )
+    )
+    return [
+        f"{row_place(line.sheet, line.row)}「{names[line.project_id]}」更新："
+        + "，".join(
+            f"{change.field}{change.old or '（空）'} → {change.new or '（空）'}"
+            for change in changes
+        )
+        for line, changes in updates
+    ]
+
+
 def _save(
     lines: list[ProgressLine],
     report: ImportReport,
@@ -749,6 +799,7 @@ def _save(
     }
     new, changed = [], []
     history: list[Change] = []
+    updates: list[tuple[ProgressLine, list[Change]]] = []
     for line in lines:
         progress = existing.get(line.project_id) or MonthlyProgress(
             project_id=line.project_id, year=year, month=month
@@ -761,7 +812,10 @@ def _save(
             if getattr(line, attribute) is not None:
                 values[attribute] = getattr(line, attribute)
         before = {name: getattr(progress, name) for name in values} if progress.pk else {}
-        history += changes_between(line.project_id, _LABELS, before, values, year=year, month=month)
+        changes = changes_between(line.project_id, _LABELS, before, values, year=year, month=month)
+        history += changes
+        if progress.pk and changes:
+            updates.append((line, changes))
         if progress.pk is None:
             new.append(progress)
         elif any(getattr(progress, name) != value for name, value in values.items()):
@@ -769,6 +823,7 @@ def _save(
         for name, value in values.items():
             setattr(progress, name, value)
     report.created, report.updated = len(new), len(changed)
+    report.notes += _update_notes(updates)
     report.unchanged = len(lines) - len(new) - len(changed)
     if report.dry_run:
         return

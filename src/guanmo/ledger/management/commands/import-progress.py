@@ -25,12 +25,29 @@ class Command(BaseCommand):
         parser.add_argument(
             "--dry-run", action="store_true", help="只检查，不写入；打印列对应和导入报告"
         )
+        parser.add_argument(
+            "--confirm-changes",
+            action="store_true",
+            help="确认修改：本月完成投资远低于该项目平常月份（疑为单位有误），或县区各项目累计"
+            "与上月相同（疑为重复上报上月数据）时，核对无误后按表中数字导入",
+        )
         add_mapping_argument(parser)
         add_user_argument(parser)
         add_city_argument(parser)
 
     def handle(
-        self, *args, file: Path, year: int, month: int, county, dry_run, city, user, map, **options
+        self,
+        *args,
+        file: Path,
+        year: int,
+        month: int,
+        county,
+        dry_run,
+        city,
+        user,
+        map,
+        confirm_changes: bool = False,
+        **options,
     ):
         city, operator = city_for(city), user_for(user)
         uploader = None
@@ -48,6 +65,7 @@ class Command(BaseCommand):
                 dry_run=dry_run,
                 user=operator,
                 mapping=mapping_for(map),
+                confirm_changes=confirm_changes,
             )
         except ValueError as error:
             raise CommandError(str(error)) from error

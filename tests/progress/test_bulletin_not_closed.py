@@ -1,0 +1,36 @@
+"""A month without a closed period has no bulletin, and its page says why and where its figures
+are (tryout 20 F7: a month loaded by import-progress got the generic 404 "这条记录已被删除、不在
+您负责的范围内")."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from guanmo.reporting.services import open_period
+from tests.world import YEAR
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_month_loaded_from_sheets_says_it_is_not_closed_and_links_its_figures(client, world):
+    client.force_login(world.users["city"])
+    page = client.get(reverse("bulletin", args=[YEAR, 3]))
+    text = page.content.decode()
+    assert page.status_code == 404
+    assert "2025年3月的进度由表格导入，未开启填报期，本月尚未关账，通报在关账后生成" in text
+    assert f'href="{reverse("dashboard")}?year=2025&amp;month=3"' in text
+    assert "已被删除" not in text
+
+
+def test_an_open_month_says_its_period_is_not_closed(client, world):
+    open_period(world.city, year=YEAR, month=4, deadline=date(YEAR, 5, 5), user=None)
+    client.force_login(world.users["city"])
+    page = client.get(reverse("bulletin", args=[YEAR, 4]))
+    text = page.content.decode()
+    assert page.status_code == 404
+    assert "2025年4月填报期尚未关闭，本月尚未关账，通报在关账后生成" in text
+    assert "month=4" not in text  # no figures of April yet: no link to them
+    file = client.get(reverse("bulletin_file", args=[YEAR, 4, "docx"]))
+    assert file.status_code == 404
+    assert "通报在关账后生成" in file.content.decode()
