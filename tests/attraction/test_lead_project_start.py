@@ -83,11 +83,11 @@ def test_a_start_changed_on_the_lead_is_the_projects_milestone(client, world, st
     assert FigureChange.objects.filter(
         project=started.project,
         field="开工实际日期",
-        old_value="2025-05-20",
-        new_value="2025-05-25",
+        old_value="2025年5月20日",
+        new_value="2025年5月25日",
     ).exists()
     assert LeadChange.objects.filter(
-        lead=started, field="开工实际日期", old_value="2025-05-20", new_value="2025-05-25"
+        lead=started, field="开工实际日期", old_value="2025年5月20日", new_value="2025年5月25日"
     ).exists()
 
 
@@ -132,7 +132,7 @@ def test_a_lead_linking_to_a_project_already_started_takes_the_projects_date(wor
     assert _project_start(project) == (None, date(YEAR, 4, 2))
     assert _lead_start(lead) == (None, date(YEAR, 4, 2))
     assert LeadChange.objects.filter(
-        lead=lead, field="开工实际日期", old_value="2025-04-06", new_value="2025-04-02"
+        lead=lead, field="开工实际日期", old_value="2025年4月6日", new_value="2025年4月2日"
     ).exists()
 
 
