@@ -136,7 +136,7 @@ def test_reimport_changes_only_what_is_given_and_keeps_the_history(city, tmp_pat
     assert cold.contract_investment == Decimal("86000")
     assert _stage(cold, Stage.PRODUCING) == date(2025, 6, 18)
     changes = {c.field: (c.old_value, c.new_value) for c in LeadChange.objects.filter(lead=cold)}
-    assert changes["投产实际日期"] == ("", "2025-06-18")
+    assert changes["投产实际日期"] == ("", "2025年6月18日")
     assert changes["2025年6月累计到位资金"] == ("12000", "15000")
     assert LeadChange.objects.get(lead=cold, field="投产实际日期").source == "表格导入"
 
@@ -175,7 +175,7 @@ def test_each_change_names_the_import_that_made_it_and_the_leads_history_links_i
     client.force_login(user)
     page = client.get(reverse("attraction_lead", args=[cold.pk])).content.decode()
     history = page.split('id="changes"')[1]
-    assert "投产实际日期：（空） → 2025-06-18" in history
+    assert "投产实际日期：（空） → 2025年6月18日" in history
     assert f'href="{reverse("import_record", args=[record.pk])}"' in history
     kept = client.get(reverse("import_record", args=[record.pk])).content.decode()
     assert "本次导入改动的招商项目" in kept and "香雪海冷链产业园" in kept

@@ -222,7 +222,7 @@ def test_a_reimport_that_changes_a_parcel_keeps_its_history(city, tmp_path):
 
     changes = ParcelChange.objects.filter(parcel=Parcel.objects.get())
     assert sorted((c.field, c.old_value, c.new_value) for c in changes) == [
-        ("实际动工日期", "", "2025-03-01"),
+        ("实际动工日期", "", "2025年3月1日"),
         ("面积（亩）", "10", "12"),
     ]
     assert {c.source for c in changes} == {"表格导入"}

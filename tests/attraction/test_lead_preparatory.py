@@ -65,8 +65,8 @@ def test_the_project_made_on_its_start_has_the_leads_approvals(world, approved):
         "开工": (None, date(YEAR, 7, 1)),
     }
     said = set(FigureChange.objects.filter(project=project).values_list("field", "new_value"))
-    assert {("立项计划日期", "2025-04-01"), ("立项实际日期", "2025-04-05")} <= said
-    assert ("环评计划日期", "2025-06-01") in said
+    assert {("立项计划日期", "2025年4月1日"), ("立项实际日期", "2025年4月5日")} <= said
+    assert ("环评计划日期", "2025年6月1日") in said
     assert not LeadMilestone.objects.filter(lead=approved).exists()  # kept by the project now
 
 
@@ -78,7 +78,7 @@ def test_a_date_the_project_has_stands_and_the_leads_history_says_so(world, appr
 
     assert _dates(project)["立项"] == (date(YEAR, 4, 1), date(YEAR, 4, 8))
     change = LeadChange.objects.get(lead=approved, field="立项实际日期")
-    assert (change.old_value, change.new_value) == ("2025-04-05", "2025-04-08")
+    assert (change.old_value, change.new_value) == ("2025年4月5日", "2025年4月8日")
     assert change.reason == "前期手续以重点项目台账为准"
 
 

@@ -64,9 +64,9 @@ def test_the_county_enters_the_approvals_and_the_history_keeps_them(client, worl
     }
     wuzhi = world.users["wuzhi"]
     assert said == {
-        ("立项计划日期", "", "2025-04-01", wuzhi, "招商引资"),
-        ("立项实际日期", "", "2025-04-05", wuzhi, "招商引资"),
-        ("环评计划日期", "", "2025-09-01", wuzhi, "招商引资"),
+        ("立项计划日期", "", "2025年4月1日", wuzhi, "招商引资"),
+        ("立项实际日期", "", "2025年4月5日", wuzhi, "招商引资"),
+        ("环评计划日期", "", "2025年9月1日", wuzhi, "招商引资"),
     }
     page = client.get(reverse("attraction_lead", args=[signed.pk])).content.decode()
     assert '<th scope="row">立项</th><td>2025-04-01</td><td>2025-04-05</td>' in page
@@ -89,10 +89,10 @@ def test_a_date_changed_or_cleared_is_recorded_with_the_reason(client, world, si
     _post(client, world, signed, reason="立项改由县发改委统一办理", land_planned=f"{YEAR}-06-10")
 
     assert _stored(signed) == {"用地": (date(YEAR, 6, 10), None)}
-    land = LeadChange.objects.get(lead=signed, field="用地计划日期", new_value="2025-06-10")
-    assert (land.old_value, land.reason) == ("2025-05-01", "用地预审推迟")
+    land = LeadChange.objects.get(lead=signed, field="用地计划日期", new_value="2025年6月10日")
+    assert (land.old_value, land.reason) == ("2025年5月1日", "用地预审推迟")
     cleared = LeadChange.objects.get(lead=signed, field="立项计划日期", new_value="")
-    assert (cleared.old_value, cleared.reason) == ("2025-04-01", "立项改由县发改委统一办理")
+    assert (cleared.old_value, cleared.reason) == ("2025年4月1日", "立项改由县发改委统一办理")
 
 
 @pytest.mark.parametrize(
@@ -168,5 +168,5 @@ def test_a_started_leads_approvals_go_to_its_projects_milestones(client, world, 
     assert kept["施工许可"] == (date(YEAR, 6, 20), None)
     assert not LeadMilestone.objects.filter(lead=signed).exists()
     in_project = set(FigureChange.objects.filter(project=project).values_list("field", "new_value"))
-    assert {("立项实际日期", "2025-04-05"), ("施工许可计划日期", "2025-06-20")} <= in_project
+    assert {("立项实际日期", "2025年4月5日"), ("施工许可计划日期", "2025年6月20日")} <= in_project
     assert LeadChange.objects.filter(lead=signed, field="立项实际日期").exists()

@@ -89,15 +89,15 @@ def test_a_start_changed_on_the_lead_is_the_projects_milestone(client, world, st
     assert FigureChange.objects.filter(
         project=started.project,
         field="开工实际日期",
-        old_value="2025-05-20",
-        new_value="2025-05-25",
+        old_value="2025年5月20日",
+        new_value="2025年5月25日",
         reason="按施工许可核对",
     ).exists()
     assert LeadChange.objects.filter(
         lead=started,
         field="开工实际日期",
-        old_value="2025-05-20",
-        new_value="2025-05-25",
+        old_value="2025年5月20日",
+        new_value="2025年5月25日",
         reason="按施工许可核对",
     ).exists()
 

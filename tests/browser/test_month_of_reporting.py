@@ -36,10 +36,11 @@ def paste(page: Page, selector: str, text: str) -> None:
 
 
 def ranking(page: Page) -> list[tuple[str, str]]:
-    """(rank, county) of the ranked rows of the dashboard's ranking table."""
+    """(rank, county) of the ranked rows of the dashboard's ranking table (not those with —
+    or 本月无在列重点项目 for a rank)."""
     rows = page.locator("#ranking tbody tr").all_inner_texts()
     cells = [row.split("\t") for row in rows]
-    return [(cell[0].strip(), cell[1].strip()) for cell in cells if cell[0].strip() != "—"]
+    return [(cell[0].strip(), cell[1].strip()) for cell in cells if cell[0].strip()[:1].isdigit()]
 
 
 def test_a_month_from_the_grid_to_the_dashboard(

@@ -58,7 +58,7 @@ def test_a_project_found_in_an_earlier_months_ledger_entered_then(one_project):
 
     assert entered("乙项目") == date(2025, 3, 1)
     change = Project.objects.get(name="乙项目").changes.get(field="转入台账日期")
-    assert (change.old_value, change.new_value) == ("2025-06-01", "2025-03-01")
+    assert (change.old_value, change.new_value) == ("2025年6月1日", "2025年3月1日")
 
 
 def test_the_command_takes_the_month(one_project, tmp_path):

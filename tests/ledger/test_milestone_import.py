@@ -86,9 +86,9 @@ def test_a_reimport_records_changed_dates_and_a_blank_cell_keeps_the_stored_one(
     assert set(
         FigureChange.objects.values_list("project__name", "field", "old_value", "new_value")
     ) == {
-        ("甲项目", "开工实际日期", "2025-04-02", "2025-04-05"),
-        ("甲项目", "入统实际日期", "", "2025-05-20"),
-        ("乙项目", "开工计划日期", "2025-09-30", "2025-10-01"),
+        ("甲项目", "开工实际日期", "2025年4月2日", "2025年4月5日"),
+        ("甲项目", "入统实际日期", "", "2025年5月20日"),
+        ("乙项目", "开工计划日期", "2025年9月30日", "2025年10月1日"),
     }
 
 

@@ -40,8 +40,8 @@ def test_the_county_office_sets_milestones_and_each_change_is_recorded(client, w
             "field", "old_value", "new_value", "source", "reason", "user__username"
         )
     ) == {
-        ("开工计划日期", "", "2025-03-01", "台账修改", "按施工许可核实", "wuzhi"),
-        ("开工实际日期", "", "2025-03-18", "台账修改", "按施工许可核实", "wuzhi"),
+        ("开工计划日期", "", "2025年3月1日", "台账修改", "按施工许可核实", "wuzhi"),
+        ("开工实际日期", "", "2025年3月18日", "台账修改", "按施工许可核实", "wuzhi"),
     }
 
 
@@ -132,7 +132,7 @@ def test_the_city_office_takes_a_project_off_the_list_keeping_it_and_saying_why(
         "长期停工，调出市重点项目名录",
     )
     assert list(FigureChange.objects.values_list("field", "old_value", "new_value", "reason")) == [
-        ("2025年市重点名录", "在列", "2025-04-10调出", "长期停工，调出市重点项目名录")
+        ("2025年市重点名录", "在列", "2025年4月10日调出", "长期停工，调出市重点项目名录")
     ]
     page = client.get(reverse("project_detail", args=[project.pk])).content.decode()
     assert "2025年市重点：2025年4月10日调出名录，原因：长期停工，调出市重点项目名录" in page

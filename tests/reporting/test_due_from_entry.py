@@ -91,13 +91,16 @@ def test_the_dashboard_lists_it_as_not_reported_only_once_due(client, world, ent
     assert march["unreported"] == []
 
 
-def test_the_project_table_says_it_is_not_yet_due(world, entered_in_june):
-    lines = progress_report_for(world.city, YEAR, 3, with_projects=True).projects
-    sunlit = next(line for line in lines if line.name == "武陟县光伏项目")
-    others = {line.reporting for line in lines if line.name != "武陟县光伏项目"}
+def test_the_project_table_leaves_it_out_before_it_entered(world, entered_in_june):
+    """Not on the list in March, so not in March's table at all (not even as 未到报送月份:
+    its plan beside the units' totals would not add up to them); in June it is a line."""
+    march = progress_report_for(world.city, YEAR, 3, with_projects=True).projects
+    june = progress_report_for(world.city, YEAR, 6, with_projects=True).projects
 
-    assert (sunlit.due, sunlit.reporting) == (False, "未到报送月份")
-    assert others == {"是"}
+    assert "武陟县光伏项目" not in [line.name for line in march]
+    assert {line.reporting for line in march} == {"是"}
+    assert sum(line.annual_plan for line in march) == Decimal(5000)
+    assert [line.reporting for line in june if line.name == "武陟县光伏项目"] == ["否"]
 
 
 def _wuzhi(report):
@@ -133,3 +136,18 @@ def test_the_dashboards_plan_leaves_it_out_before_it_entered(client, world, ente
     # would be 0.02, 0.05, 0.07)
     assert (march["when"].year, march["when"].month) == (YEAR, 3)
     assert march["chart"]["plan_line"] == ["0.02", "0.04", "0.06"]
+
+
+def test_the_leaders_sentence_counts_only_his_projects_on_the_list(client, world, entered_in_june):
+    entered_in_june.leader = world.users["leader"]
+    entered_in_june.save()
+    client.force_login(world.users["leader"])
+
+    march = client.get(reverse("dashboard"), {"year": YEAR, "month": 3}).context
+
+    # 武陟县智能装备产业园 and 温县太极文化产业园: 400 + 400 done of 1,200 + 1,000 planned =
+    # 36.4%, 11.4 points above 25.0% (not 3 projects: 光伏 enters in June)
+    assert march["own_sentence"] == (
+        "本人包抓的2个重点项目1—3月累计完成投资800.00万元，占年度计划的36.4%，"
+        "超时间进度11.4个百分点。"
+    )

@@ -5,8 +5,8 @@ import hashlib
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 
+from guanmo import clock
 from guanmo.regions.models import Region
 
 
@@ -95,7 +95,8 @@ class IssuedDocument(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    issued_at = models.DateTimeField("印发时间", default=timezone.now)
+    # the application's moment (GUANMO_TODAY's day when set), as the 成文日期's bounds are
+    issued_at = models.DateTimeField("印发时间", default=clock.now)
     content = models.BinaryField("文件（.docx）")
     sha256 = models.CharField("SHA-256", max_length=64)
     pdf = models.BinaryField("PDF", null=True, blank=True)

@@ -56,8 +56,9 @@ def _units(city: Region, county_of: dict[int, int]) -> list[_Unit]:
 
 def milestone_section(city: Region, year: int, month: int) -> BulletinSection | None:
     """The section for a city keeping milestones of its key projects (None for one that keeps
-    none and took no project off a list in the month)."""
-    projects = key_projects(city, year, month=month)
+    none and took no project off a list in the month). It counts the projects on the list in
+    the month, as the ranking does: not one entering it later (`ledger.due`)."""
+    projects = key_projects(city, year, month=month).due_to_report(year, month)
     county_of = dict(projects.values_list("pk", "county_id"))
     removed = list(
         KeyListEntry.objects.filter(
@@ -161,10 +162,12 @@ def curve_columns(city: Region, report: ProgressReport) -> RankingColumns | None
     """序时进度 by the projects' curves, and the completion rate's gap to it in 个百分点, for each
     row of the ranking table, from the row's own plan and completed (so the rate is the table's):
     the plan due by the month's end by the curve of each project whose plan the unit counts
-    (those listed and those taken off before the month: `ledger.key_lists`), summed over the
-    unit. With the city's sentence; None when no such key project has an annual plan."""
+    (those listed and those taken off before the month: `ledger.key_lists`; not one entering
+    the list after it, `ledger.due`), summed over the unit. With the city's sentence; None when
+    no such key project has an annual plan."""
     year, month = report.period.year, report.period.month
-    county_of = dict(key_projects(city, year, report.level).values_list("pk", "county_id"))
+    counted = key_projects(city, year, report.level).due_to_report(year, month)
+    county_of = dict(counted.values_list("pk", "county_id"))
     curves = curves_for(county_of, year, shape_for(city, year))
     if not any(curves.values()):
         return None

@@ -20,7 +20,7 @@ from guanmo.figures.changes import (
     rate_change_text,
 )
 from guanmo.progress.sections import RankingColumns
-from guanmo.progress.sentences import headline, sentences
+from guanmo.progress.sentences import NOT_LISTED, headline, sentences
 from guanmo.regions.names import unit_name, with_unit
 
 
@@ -97,22 +97,21 @@ class ProjectLine:
     completion_rate: Decimal | None
     reported: bool
     removed: bool = False
-    due: bool = True  # due to report the month (`ledger.due`): entered the ledger by its end
 
     @property
     def reporting(self) -> str:
-        """What the table's 是否报送 column says: 已调出, 是, 否, or 未到报送月份 for a project
-        that entered the ledger after the month."""
+        """What the table's 是否报送 column says: 已调出, 是 or 否. (A project entering the list
+        after the month has no line: `selectors.project_lines`.)"""
         if self.removed:
             return "已调出"
-        if self.reported:
-            return "是"
-        return "否" if self.due else "未到报送月份"
+        return "是" if self.reported else "否"
 
 
 @dataclass(frozen=True)
 class Figures:
-    """A unit's (or the whole city's) figures as the bulletin shows them."""
+    """A unit's (or the whole city's) figures as the bulletin shows them. `projects` counts
+    the projects on the list in the month (`ledger.due`, `ledger.key_lists`); a unit with none
+    (`listed` False) is not ranked, and its rank's place says NOT_LISTED (`rank_note`)."""
 
     region: str
     projects: int
@@ -126,6 +125,17 @@ class Figures:
     group: str = ""
     group_rank: int | None = None
     group_tied: bool = False
+
+    @property
+    def listed(self) -> bool:
+        """Whether the unit has a project on the list in the month."""
+        return self.projects > 0
+
+    @property
+    def rank_note(self) -> str:
+        """What stands where a ranked unit's rank would be when it has no project on the list
+        in the month (本月无在列重点项目); "" otherwise."""
+        return NOT_LISTED if self.ranked and not self.listed else ""
 
 
 @dataclass(frozen=True)
@@ -222,14 +232,16 @@ def figures_of(totals: UnitTotals, time: Decimal) -> Figures:
 def ranked_regions(units: Sequence[UnitTotals], time: Decimal) -> list[Figures]:
     """Each unit's figures with its competition rank in the city and within its ranking group;
     ranked units first, by rank, then the rest in the order given (a unit with no annual plan
-    has no rate and no rank, nor has the city's own row)."""
+    has no rate and no rank, nor has one with no project on the list in the month, nor the
+    city's own row)."""
     figures = [figures_of(unit, time) for unit in units]
-    ranks = competition_ranks([f.completion_rate if f.ranked else None for f in figures])
+    rates = [f.completion_rate if f.ranked and f.listed else None for f in figures]
+    ranks = competition_ranks(rates)
     ranked = [
         replace(f, rank=rank, tied=shared)
         for f, rank, shared in zip(figures, ranks, tied(ranks), strict=True)
     ]
-    in_groups = ranks_within_groups([f.completion_rate for f in ranked], [f.group for f in ranked])
+    in_groups = ranks_within_groups(rates, [f.group for f in ranked])
     ranked = [
         replace(f, group_rank=rank, group_tied=shared)
         for f, (rank, shared) in zip(ranked, in_groups, strict=True)

@@ -30,7 +30,6 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from guanmo.figures.arithmetic import completion_rate
-from guanmo.ledger.due import due_to_report
 from guanmo.ledger.key_lists import last_month_counted
 from guanmo.ledger.models import AnnualPlan, KeyListEntry, MonthlyProgress, Project
 from guanmo.progress.report import (
@@ -241,10 +240,11 @@ def project_lines(
 ) -> list[ProjectLine]:
     """Every key project's figures for the month, in county order, for the project table; one
     taken off the list(s) before the month with its plan and what it completed by then (as the
-    unit's totals count it)."""
+    unit's totals count it). One entering the list after the month (`ledger.due`) has no line,
+    as it is not in the units' totals (`region_totals`): the table adds up to them."""
     left = left_figures(city, year, month, level)
     rows = (
-        with_figures(key_projects(city, year, level), year, month)
+        with_figures(key_projects(city, year, level).due_to_report(year, month), year, month)
         .order_by("county__sort_order", "county__code", "id")
         .values_list(
             "pk",
@@ -256,11 +256,10 @@ def project_lines(
             "plan",
             "completed",
             "reported",
-            "entered_on",
         )
     )
     lines = []
-    for pk, county, county_id, name, stage, leader, plan, completed, reported, entered in rows:
+    for pk, county, county_id, name, stage, leader, plan, completed, reported in rows:
         removed = pk in left
         if removed:
             completed = left[pk][1].completed
@@ -275,7 +274,6 @@ def project_lines(
                 completion_rate=completion_rate(completed, plan),
                 reported=reported,
                 removed=removed,
-                due=due_to_report(entered, year, month),
             )
         )
     return lines

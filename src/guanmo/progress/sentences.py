@@ -16,6 +16,11 @@ from guanmo.figures.arithmetic import (
 )
 from guanmo.figures.formatting import money_said, money_wan_text, money_yi, rate, vs_time_progress
 
+# Said where a unit's rank would be, and in the sentences, for a month in which it has no
+# project on the list: its projects all enter later (`ledger.due`) or left before
+# (`ledger.key_lists`), so it is not ranked (issue 14, tryout 22).
+NOT_LISTED = "本月无在列重点项目"
+
 if TYPE_CHECKING:
     from guanmo.progress.report import Figures, ProgressReport
 
@@ -64,8 +69,9 @@ def _with_rate(f: "Figures") -> str:
 
 
 def comparison_sentence(report: "ProgressReport") -> str | None:
-    """Which units are ahead of, level with and behind time progress."""
-    ranked = [f for f in report.regions if f.ranked and f.vs_time_progress is not None]
+    """Which units are ahead of, level with and behind time progress (of those ranked: not a
+    unit with no project on the list in the month)."""
+    ranked = [f for f in report.regions if f.ranked and f.listed and f.vs_time_progress is not None]
     if not ranked:
         return None
     ahead = [f for f in ranked if f.vs_time_progress > 0]
@@ -97,10 +103,16 @@ def podium_sentence(report: "ProgressReport") -> str | None:
 
 
 def unplanned_sentence(report: "ProgressReport") -> str | None:
-    unplanned = [f for f in report.regions if f.ranked and f.rank is None]
-    if not unplanned:
-        return None
-    return f"{_names(unplanned)}未下达年度计划投资，不参与排名。"
+    """The units not ranked, and why: 孟州市本月无在列重点项目，不参与排名 (none of its projects
+    on the list in the month: `Figures.rank_note`); 示范区未下达年度计划投资，不参与排名."""
+    not_listed = [f for f in report.regions if f.rank_note]
+    unplanned = [f for f in report.regions if f.ranked and f.listed and f.rank is None]
+    said = [
+        f"{_names(units)}{why}，不参与排名。"
+        for units, why in ((not_listed, NOT_LISTED), (unplanned, "未下达年度计划投资"))
+        if units
+    ]
+    return "".join(said) or None
 
 
 def unreported_sentence(report: "ProgressReport") -> str:

@@ -49,14 +49,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     report = progress_report_for(scope.city, when.year, when.month, with_changes=True)
     units = {unit.name for unit in scope.units()}
     regions = [figures for figures in report.regions if figures.region in units and when.closed]
-    projects = key_projects(scope.city, when.year, month=when.month).filter(
-        pk__in=scope.projects().values("pk")
+    # the projects on the list in the month, as the units' totals count them: not one entering
+    # it later (ledger.due; selectors.region_totals), in the count, the plan or the sentence
+    projects = (
+        key_projects(scope.city, when.year, month=when.month)
+        .due_to_report(when.year, when.month)
+        .filter(pk__in=scope.projects().values("pk"))
     )
     statuses = project_statuses(projects, scope.city, when)
     warned = [status for status in statuses if status.warnings]
-    # the plans of the projects counted in the month: not of one entering the list later
-    # (ledger.due), as the units' totals (selectors.region_totals)
-    plan = sum((status.annual_plan or 0 for status in statuses if status.due), Decimal(0))
+    plan = sum((status.annual_plan or 0 for status in statuses), Decimal(0))
     cumulative = cumulative_by_month(projects, when.year, when.month)
     reporting = open_period(scope.city)
     reports = reports_with_counts(scope, reporting) if reporting else []

@@ -13,6 +13,7 @@ from typing import Any
 from django.db.models import Model
 
 from guanmo.accounts.models import User
+from guanmo.documents.official import chinese_date
 from guanmo.reporting.models import FigureChange, ImportRecord
 from guanmo.sheets.cells import format_wan
 
@@ -41,13 +42,15 @@ class Change:
 
 
 def shown(value: Any) -> str:
-    """A value as the history shows it: 1200.5 for money, 2025-03-01 for dates, "" for none."""
+    """A value as the history shows it: 1200.5 for money, 2025年3月1日 for dates (as every page
+    says a date: `documents.official.chinese_date`; lines stored as 2025-03-01 before were
+    rewritten by reporting 0008), "" for none."""
     if value is None:
         return ""
     if isinstance(value, Decimal):
         return format_wan(value)
     if isinstance(value, date):
-        return value.isoformat()
+        return chinese_date(value)
     return str(value)
 
 

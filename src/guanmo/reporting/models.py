@@ -32,7 +32,8 @@ class Period(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    opened_at = models.DateTimeField("开启时间", auto_now_add=True)
+    # The application's moment (GUANMO_TODAY's day when set), as every stamp here: FieldChange.at
+    opened_at = models.DateTimeField("开启时间", default=clock.now, editable=False)
     closed_at = models.DateTimeField("关闭时间", null=True, blank=True)
 
     class Meta:
@@ -109,7 +110,7 @@ class Step(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    at = models.DateTimeField("时间", auto_now_add=True)
+    at = models.DateTimeField("时间", default=clock.now, editable=False)
     reason = models.TextField("原因", blank=True, default="")
 
     class Meta:
@@ -236,7 +237,7 @@ class ImportRecord(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    at = models.DateTimeField("时间", auto_now_add=True)
+    at = models.DateTimeField("时间", default=clock.now, editable=False)
 
     class Meta:
         verbose_name = "表格导入记录"

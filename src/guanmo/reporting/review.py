@@ -17,7 +17,7 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from guanmo import bounds
+from guanmo import bounds, clock
 from guanmo.accounts.models import User
 from guanmo.locking import locked
 from guanmo.reporting.models import Reviewed, Status, Step
@@ -53,7 +53,7 @@ def submit(form: Reviewed, *, user: User, version: int) -> None:
             raise decided_already(current)
         require_editable(current)
         claim(form, version, user)
-        _set_status(form, Status.SUBMITTED, submitted_at=timezone.now())
+        _set_status(form, Status.SUBMITTED, submitted_at=clock.now())
         record(form, Action.SUBMIT, user)
 
 
@@ -161,7 +161,7 @@ def claim(form: Reviewed, version: int, user: User) -> None:
     """Move the form to its next version, unless someone else did since `version`."""
     manager = type(form)._default_manager
     moved = manager.filter(pk=form.pk, version=version).update(
-        version=F("version") + 1, updated_at=timezone.now(), updated_by=user
+        version=F("version") + 1, updated_at=clock.now(), updated_by=user
     )
     if not moved:
         current = manager.select_related("updated_by").get(pk=form.pk)

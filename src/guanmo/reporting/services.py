@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from guanmo import bounds
+from guanmo import bounds, clock
 from guanmo.accounts.models import User
 from guanmo.ledger.columns import Field
 from guanmo.ledger.models import MonthlyProgress
@@ -161,7 +161,7 @@ def close_period(period: Period, *, user: User) -> None:
         if current.is_closed:
             at = timezone.localtime(current.closed_at)
             raise ReportingError(f"{period}的填报期已于{at:%m月%d日%H:%M}关闭，请刷新页面")
-        Period.objects.filter(pk=period.pk).update(closed_at=timezone.now())
+        Period.objects.filter(pk=period.pk).update(closed_at=clock.now())
         review.lock_period_forms(period)
     period.refresh_from_db()
 

@@ -13,7 +13,7 @@ from guanmo.progress.exporters.text import (
     county_table_rows,
     group_rank_text,
     in_group_order,
-    rank_text,
+    unit_rank_text,
 )
 from guanmo.progress.report import ProgressReport
 from guanmo.progress.sections import BulletinSection
@@ -46,8 +46,11 @@ def in_yi(headers: Sequence[str]) -> tuple[str, ...]:
 
 def county_rows_in_yi(report: ProgressReport) -> list[list[str]]:
     """The county table's rows (`county_table_rows`) with plan and completed in 亿元, two
-    decimals half-up, as the bulletin's sentences give them."""
-    rows = county_table_rows(report)
+    decimals half-up, as the bulletin's sentences give them. A unit with no project on the
+    list in the month has — for its rank: 本月无在列重点项目 would not leave nine columns room
+    on a portrait page; section 二's sentence says it (`sentences.unplanned_sentence`), as the
+    change table's rank column does."""
+    rows = county_table_rows(report, noted=False)
     for row, figures in zip(rows, [*report.regions, report.total], strict=True):
         row[3] = number(yi(figures.annual_plan), TABLE_MONEY_PLACES)
         row[4] = number(yi(figures.completed), TABLE_MONEY_PLACES)
@@ -71,7 +74,7 @@ def change_rows(report: ProgressReport) -> list[list[str]]:
         change = report.changes.get(figures.region)
         row = [
             figures.region,
-            rank_text(figures),
+            unit_rank_text(figures),
             rank_move_cell(change.places if change else None),
             points(change.points if change else None),
         ]

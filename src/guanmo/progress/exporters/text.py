@@ -26,6 +26,12 @@ def rank_text(figures: Figures) -> str:
     return _ranked(figures.rank, figures.tied)
 
 
+def unit_rank_text(figures: Figures, *, noted: bool = True) -> str:
+    """`rank_text`, or 本月无在列重点项目 for a unit with no project on the list in the month
+    (`Figures.rank_note`; — when not `noted`)."""
+    return (noted and figures.rank_note) or rank_text(figures)
+
+
 def group_rank_text(figures: Figures) -> str:
     """The unit's rank within its ranking group: 1, 并列1, — for none."""
     return _ranked(figures.group_rank, figures.group_tied)
@@ -49,12 +55,13 @@ def county_table_headers(report: ProgressReport) -> list[str]:
     return [*COUNTY_TABLE_HEADERS, *report.added_headers]
 
 
-def county_table_rows(report: ProgressReport) -> list[list[str]]:
+def county_table_rows(report: ProgressReport, *, noted: bool = True) -> list[list[str]]:
     """The county table as text cells, the total last, with the columns other apps add after
-    较时间进度: shared by the text and .docx outputs."""
+    较时间进度: shared by the text and .docx outputs; a unit with no project on the list in the
+    month says so in its rank's place, or has — there when not `noted`."""
     rows = [
         [
-            rank_text(f),
+            unit_rank_text(f, noted=noted),
             f.region,
             str(f.projects),
             money_wan(f.annual_plan),

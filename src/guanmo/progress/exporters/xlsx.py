@@ -17,7 +17,7 @@ from guanmo.documents.xlsx import (
 )
 from guanmo.figures.changes import rank_move_cell
 from guanmo.figures.formatting import rate
-from guanmo.progress.exporters.text import group_rank_text, rank_text
+from guanmo.progress.exporters.text import group_rank_text, unit_rank_text
 from guanmo.progress.report import ProgressReport
 from guanmo.progress.sections import BulletinSection
 
@@ -80,7 +80,7 @@ def write_xlsx(
     for f in report.regions:
         change = report.changes.get(f.region)
         row = [
-            rank_text(f),
+            unit_rank_text(f),
             f.region,
             f.projects,
             f.annual_plan,
