@@ -30,8 +30,8 @@ from guanmo.indicators.report_output import (
     TARGET_HEADERS,
     as_dict,
     as_xlsx,
-    growth_note,
     headers,
+    table_note,
     table_title,
     target_rows,
     text_rows,
@@ -78,7 +78,7 @@ def _tables(report: IndicatorReport) -> list[dict]:
                 "title": table_title(report, table),
                 "headers": headers(report, table),
                 "rows": rows,
-                "note": growth_note(report, table),
+                "note": table_note(report, table),
                 "disagrees": any(row["disagrees"] for row in rows),
                 "reason": rank_disagreement_reason(
                     RankBy(table.indicator.rank_by), Kind(table.indicator.kind), report.group.name
@@ -353,7 +353,7 @@ def county_places(request: HttpRequest) -> HttpResponse:
             "half_missed": _half_missed(targets, [county.name]),
             "node_tables": _node_tables(target_nodes_of(scope.city, year, month, [county])),
             "target_headers": TARGET_HEADERS,
-            "sentences": first.sentences if first else target_sentences(targets, named=False),
+            "sentences": first.sentences if first else target_sentences(targets, named=True),
             "label": first.label if first else f"{year}年{period_label(month)}",
         },
     )
