@@ -3,6 +3,7 @@ for a city installed before), a department's indicators linked when the departme
 and （可比价） said only of an indicator whose growth is at comparable prices."""
 
 import io
+import json
 from decimal import Decimal
 
 from django.core.management import call_command
@@ -114,3 +115,31 @@ def test_comparable_prices_are_said_only_of_an_indicator_whose_growth_is(city):
     assert "注：各地区增速为报送数（可比价），不由表中本期与上年同期数值计算。" in said  # 规上
     assert "注：各地区增速为报送数，不由表中本期与上年同期数值计算。" in said  # 预算收入
     assert Indicator.objects.get(city=city, name="地区生产总值").comparable_prices
+
+
+def test_a_reported_rank_is_shown_only_in_the_group_it_was_checked_in(city, tmp_path):
+    # tryout 21 (7): the 同类县 table showed 修武县's place among the city's eleven.
+    path = write(tmp_path, bulletin(jiaozuo_rows()))
+    import_indicators(path, city=city, year=2025, month=6)
+    peers = PeerGroup.objects.create(city=city, name="同类县", short_name="同类县")
+    peers.members.set(city.children.filter(name__in=("修武县", "武陟县", "温县")))
+
+    def reported(group: str) -> dict:
+        said = json.loads(
+            _run(
+                "indicator-report",
+                "--year",
+                "2025",
+                "--month",
+                "6",
+                "--format",
+                "json",
+                "--group",
+                group,
+            )
+        )
+        table = next(i for i in said["indicators"] if i["name"] == "固定资产投资")
+        return {line["region"]: line["reported_rank"] for line in table["regions"]}
+
+    assert reported("焦作市各县（市、区）")["武陟县"] == 7
+    assert reported("同类县") == {"修武县": None, "武陟县": None, "温县": None}
