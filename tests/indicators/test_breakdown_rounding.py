@@ -76,3 +76,29 @@ def test_seasonal_profile_without_last_years_whole_year_is_refused_naming_what_i
         "（上年已有累计数的月份：无），请先导入上年各月数据，或改用平均分解、手工分解"
     ]
     assert not Target.objects.exists()
+
+
+def test_a_kept_seasonal_target_without_last_year_says_why_its_node_is_a_dash(city):
+    # tryout 21 (4): kept before the refusal (or last year's figures removed since), its 序时目标
+    # and forecast showed "—" with no word.
+    import io
+
+    from django.core.management import call_command
+
+    from guanmo.indicators.services import ValueInput, install_city_peer_group, store_values
+
+    install_city_peer_group(city)
+    revenue = Indicator.objects.get(city=city, name="一般公共预算收入")
+    jiefang = city.children.get(name="解放区")
+    Target.objects.create(
+        indicator=revenue, region=jiefang, year=2025, amount=D("25.7"), profile=Profile.SEASONAL
+    )
+    store_values(revenue, 2025, 6, [ValueInput(jiefang, D("12"))], source="", user=None)
+    out = io.StringIO()
+
+    call_command("indicator-report", "--year", "2025", "--month", "6", stdout=out)
+
+    assert (
+        "注：解放区一般公共预算收入按上年进度分解无法分解（按上年进度分解需要上年12月（全年）的累计数），"
+        "序时目标、较序时进度和预计全年完成无从计算。"
+    ) in out.getvalue().splitlines()

@@ -308,6 +308,16 @@ def table_note(report: IndicatorReport, table: IndicatorTable) -> str:
     return "".join(note for note in (growth_note(report, table), sum_note(report, table)) if note)
 
 
+def unbroken_notes(targets: list[TargetLine]) -> list[str]:
+    """A note per target whose profile could not be followed, saying why its node and forecast
+    are "—" (`Standing.unbroken`; tryout 21 (4))."""
+    return [
+        f"注：{target.region}{target.indicator.name}{target.standing.unbroken}。"
+        for target in targets
+        if target.standing.unbroken
+    ]
+
+
 def as_text(report: IndicatorReport) -> str:
     """The report as the terminal prints it: each table tab-separated, then the sentences."""
     lines = [
@@ -323,6 +333,7 @@ def as_text(report: IndicatorReport) -> str:
     if report.targets:
         lines += ["", "目标完成情况", "\t".join(TARGET_HEADERS)]
         lines += ["\t".join(row) for row in target_rows(report.targets)]
+        lines += unbroken_notes(report.targets)
     if report.sentences:
         lines += ["", *report.sentences]
     return "\n".join(lines)

@@ -192,6 +192,9 @@ class Standing:
     # the node's exact share where a coarse step rounded the node away from it (5批's June node
     # 2批, exactly 2.5): said beside it, 2批（按序时应为2.5批） (`exact_beside`)
     node_exact: Decimal | None = None
+    # why the target has no breakdown where its profile could not be followed (按上年进度分解
+    # without last year's whole year): said where its node and forecast show "—" (tryout 21)
+    unbroken: str = ""
 
 
 def standing(

@@ -98,6 +98,7 @@ def _target_table(targets: list[TargetLine]) -> list[dict]:
             "cells": list(zip(TARGET_HEADERS, cells, strict=True)),
             "pace": target.standing.pace or "",
             "half_note": half_note(target.standing),
+            "node_note": target.standing.unbroken,
         }
         for target, cells in zip(targets, target_rows(targets), strict=True)
     ]
