@@ -10,8 +10,9 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from guanmo.indicators.models import IndicatorValue, PeerGroup, Submission
+from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, Submission
 from guanmo.indicators.services import (
+    Source,
     TargetInput,
     ValueInput,
     add_to_peer_group,
@@ -146,6 +147,21 @@ def test_the_dashboard_warns_of_indicators_each_dated(client, world, figures):
     assert "武陟县脱贫人口完成目标的27.1%，低于序时进度14.6个百分点。" in card
     assert "全年预计完成目标的65.0%" in card  # 2.0 ÷ (7.38 × 5/12)
     assert card.count("2025年1—5月") == 3  # each warning says its month
+
+
+def test_warnings_of_two_months_say_which_months_they_are_of(client, world, figures):
+    # tryout 21 (15): a 1—6月 figure of one indicator put its warning among the 1—5月 ones; the
+    # card says each indicator is at its own latest month, and which months those are.
+    retail = Indicator.objects.get(city=world.city, name="社会消费品零售总额")
+    store_values(
+        retail, 2025, 6, [ValueInput(world.wuzhi, D(10), D(9))], source=Source.IMPORT, user=None
+    )
+    card = _warnings_card(client, world.users["city"])
+    months = card[card.index('id="warning-months"') :]
+    assert months[: months.index("</p>")].endswith(
+        "各指标按其最新月份：2025年1—6月、2025年1—5月，每条预警前注明所属月份。"
+    )
+    assert '<strong class="period">2025年1—5月</strong>' in card
 
 
 def test_a_county_office_sees_its_own_indicator_warnings_only(client, world, figures):
