@@ -50,7 +50,9 @@ def test_a_department_enters_the_city_approves_and_the_ranks_move(
     city.get_by_role("link", name="指标填报").click()
     city.get_by_role("link", name="查看、审核").click()
     city.get_by_role("button", name="审核通过").click()
-    expect(city.locator(".messages")).to_contain_text("市统计局指标填报已审核通过，2项数值已计入")
+    expect(city.locator(".messages")).to_contain_text(
+        "市统计局指标填报已审核通过，1项指标（改动2个数值）已计入"
+    )
 
     city.get_by_role("link", name="指标调度").click()
     expect(city.locator("h1")).to_contain_text("2025年1—6月焦作市各县（市、区）主要指标调度")

@@ -47,3 +47,21 @@ def test_the_breakdown_nodes_closed_on_screen_are_printed(
         lines = [line for line in text.splitlines() if JUNE in line]
         assert lines, f"{name}：打印稿没有目标分解节点（{JUNE}）"
         assert planned in lines[0] and ten_days in lines[0], f"{name}：{lines[0]}"
+
+
+def test_the_targets_form_prints_every_month_and_each_profile(
+    live_server, desktop, world, figures, tmp_path
+):
+    # tryout 21 (14): printed, the 年度目标 page cut off 12月 and left 分解方式 blank (the select
+    # does not print).
+    page = log_in(desktop, live_server.url, "shixmb")
+    url = reverse("target_form") + f"?year={YEAR}&indicator={figures.poverty.pk}"
+    page.goto(live_server.url + url)
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": A4_WIDTH, "height": 1100})
+    assert print_faults(page) == []
+    printed = pdf_pages(page.pdf(prefer_css_page_size=True), tmp_path)
+    text = "\n".join(sheet.text for sheet in printed)
+    assert "12月" in text
+    wuzhi = next(line for line in text.splitlines() if "武陟县" in line)
+    assert "平均分解" in wuzhi and "7.38" in wuzhi

@@ -91,3 +91,15 @@ def test_two_issued_at_once_get_consecutive_numbers():
         thread.join()
     assert not failures
     assert sorted(IssuedDocument.objects.values_list("sequence", flat=True)) == [1, 2]
+
+
+def test_the_usual_addressee_names_the_citys_own_zones_only(db):
+    # tryout 21 (15): the default 主送机关 named a 高新区 the city does not have.
+    from guanmo.regions.services import init_city
+
+    city = init_city("410800", zones=["城乡一体化示范区"])
+    assert office_for(city).addressee == (
+        "各县（市、区）人民政府，市城乡一体化示范区管委会，市直有关单位"
+    )
+    bare = init_city("410700")
+    assert office_for(bare).addressee == "各县（市、区）人民政府，市直有关单位"

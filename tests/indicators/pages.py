@@ -5,8 +5,8 @@ peer group, 市统计局 (made before the catalogue, which links it as the suppl
 固定资产投资 growth (reported, %): the n-th unit grows 20 − n in April, so ranks follow the
 tree's order (武陟县, the 7th, is 7th); in May the same, but 武陟县 grows 9.5 and falls to 10th
 (后移3位). 武陟县's 脱贫人口 target is 7.38万人 (equal profile); 2.0万人 done by May is 27.1%,
-against a node of 3.09万人 (41.9%): 14.8 points behind, a year heading for 65.0%
-(2.0 ÷ (7.38 × 5/12); tests/indicators/test_warnings.py works them out).
+against a node of 3.075万人 (41.7%, broken down to 1人): 14.6 points behind, a year heading
+for 65.0% (2.0 ÷ (7.38 × 5/12); tests/indicators/test_warnings.py works them out).
 """
 
 from dataclasses import dataclass

@@ -82,3 +82,13 @@ def test_a_targets_history_shows_in_the_admin(admin_client, city, wuzhi):
     [target] = set_targets(poverty, 2025, [TargetInput(wuzhi, amount=D("8.1"))])
     page = admin_client.get(f"/admin/indicators/target/{target.pk}/change/").content.decode()
     assert "目标修改记录" in page and "7.38" in page and "目标设定" in page
+
+
+@pytest.mark.parametrize("model", ["indicator", "peergroup"])
+def test_the_city_field_offers_the_served_cities_only(admin_client, city, model):
+    # tryout 21 (2): 河北省 was offered and, picked by mistake, saved as an indicator's city.
+    province = city.parent  # 河南省, kept to compare with
+    body = admin_client.get(f"/admin/indicators/{model}/add/").content.decode()
+    field = body[body.index('name="city"') : body.index("</select>", body.index('name="city"'))]
+    assert f'value="{city.pk}"' in field
+    assert f'value="{province.pk}"' not in field

@@ -365,3 +365,50 @@ def test_every_fault_of_a_sheet_is_reported_in_one_run_with_the_citys_units(city
     assert "焦作市的单位为：解放区、中站区" in unknown  # the city's units listed
     assert not any("没有任何数值" in note and "温县" in note for note in report.notes)
     assert not IndicatorValue.objects.exists()
+
+
+def test_a_cumulative_amount_that_falls_is_refused_naming_its_cell(city, tmp_path):
+    # tryout 21 (11): 修武县 赴京访批次 1—5月2批, then 1—6月0批 was kept without a word.
+    petitions = Indicator.objects.get(city=city, name="赴京访批次")
+    xiuwu = city.children.get(name="修武县")
+    store_values(petitions, 2025, 5, [ValueInput(xiuwu, Decimal(2))], source="", user=None)
+    drawn = Drawn([["地区", "1—6月累计（批）"], ["修武县", 0], ["武陟县", 3]], name="赴京访批次")
+
+    report = import_indicators(write(tmp_path, drawn), city=city, year=2025, month=6)
+
+    assert [str(fault) for fault in report.faults] == [
+        "第2行「赴京访批次」：单元格B2修武县1—6月累计0批，少于已存的1—5月累计2批：累计数不会减少，"
+        "请核对（如是前月数有误，请先更正1—5月的数）"
+    ]
+    assert not IndicatorValue.objects.filter(month=6).exists()
+
+
+def test_a_ratio_may_fall(city, tmp_path):
+    high_tech = Indicator.objects.get(city=city, name="高新技术产业增加值占比")
+    xiuwu = city.children.get(name="修武县")
+    store_values(high_tech, 2025, 5, [ValueInput(xiuwu, Decimal(40))], source="", user=None)
+    drawn = Drawn([["地区", "1—6月（%）"], ["修武县", 38]], name="高新技术产业增加值占比")
+
+    report = import_indicators(write(tmp_path, drawn), city=city, year=2025, month=6)
+
+    assert report.ok
+
+
+def test_a_quarterly_indicators_blank_columns_in_may_are_left_out_with_a_note(city, tmp_path):
+    # tryout 21 (12): the monthly template keeps GDP's columns, empty in May; the import stopped.
+    drawn = Drawn(
+        [
+            ["地区", "地区生产总值（亿元）", None, "一般公共预算收入（亿元）", None],
+            [None, "绝对值", "增速（%）", "1—5月", "上年同期"],
+            ["修武县", None, None, 8.5, 8.0],
+            ["武陟县", None, None, 12.1, 11.0],
+        ],
+        name="主要指标",
+        merged=[(1, 1, 1, 2), (1, 3, 1, 4)],
+    )
+
+    report = import_indicators(write(tmp_path, drawn), city=city, year=2025, month=5)
+
+    assert report.ok, report.faults
+    assert "“地区生产总值”是季度指标，5月不报，表中其各列均为空，已略过" in report.notes
+    assert IndicatorValue.objects.filter(indicator__name="一般公共预算收入", month=5).count() == 2

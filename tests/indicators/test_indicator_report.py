@@ -121,7 +121,7 @@ def test_a_regions_report_says_its_rank_its_move_and_its_targets_share(figures):
     )
     # the place is said once, not again in a sentence of its own
     assert sum("居全市第7位" in sentence for sentence in report["sentences"]) == 1
-    assert "脱贫人口完成4.98万人，占全年目标任务的67.5%。" in report["sentences"]
+    assert "武陟县脱贫人口完成4.98万人，占全年目标任务的67.5%。" in report["sentences"]
 
 
 def test_the_reported_total_of_the_city_wins_over_the_sum(figures):
@@ -143,7 +143,7 @@ def test_the_reported_total_of_the_city_wins_over_the_sum(figures):
 def test_a_reported_growth_is_said_under_the_table_and_in_the_xlsx(figures, tmp_path):
     # tryout 17: GDP-like growths reported (at comparable prices) differ from what the amounts
     # shown give; the table says where a reported rate is used.
-    note = "注：各地区增速为报送数（可比价），不由表中本期与上年同期数值计算。"
+    note = "注：各地区增速为报送数，不由表中本期与上年同期数值计算。"  # 固投: current prices
     text = _june()
     assert note in text.split("\n")
     sheet = load_workbook(_written(tmp_path / "指标.xlsx"))["固定资产投资"]
@@ -279,9 +279,12 @@ def test_a_ceiling_and_a_ratio_level_are_judged_by_their_direction_in_the_report
     assert by_name["高新技术产业增加值占比"]["node_target"] is None
     # a level is reached, not half done: no 双过半
     assert by_name["高新技术产业增加值占比"]["both_over_half"] is None
-    said = "赴京访批次21批，已用全年控制数的58.3%（序时控制数18批），超序时进度8.3个百分点。"
+    said = "武陟县赴京访批次21批，已用全年控制数的58.3%（序时控制数18批），超序时进度8.3个百分点。"
     assert said in report["sentences"]
-    assert "高新技术产业增加值占比达到44.2%，低于目标0.8个百分点。" in report["sentences"]
+    # tryout 21 (8): the forecast is said, a ceiling's as 预计突破全年控制数
+    over = "武陟县赴京访批次按以往进度推算，全年预计突破全年控制数，达到控制数的116.7%。"
+    assert over in report["sentences"]
+    assert "武陟县高新技术产业增加值占比达到44.2%，低于目标0.8个百分点。" in report["sentences"]
     lines = _june("--region", "武陟县").splitlines()
     row = next(line for line in lines if line.startswith("武陟县\t赴京访批次\t"))
     assert row.split("\t")[10] == "—"  # 双过半 of a ceiling
@@ -518,3 +521,14 @@ def test_the_seeds_petitions_are_said_in_one_sentence_with_both_counts(city):
 
     assert "1—6月，全市赴京访18批31人次，同比批次下降33.3%、人次下降66.7%。" in sentences
     assert not any("赴京访批次18批" in s or "赴京访人次31人次" in s for s in sentences)
+
+
+def test_the_forecast_and_a_growth_target_are_said_in_every_output(figures, tmp_path):
+    # tryout 21 (8): the dashboard said 按以往进度推算…; the report's sentences never did, and a
+    # growth target (温县 8%, 4.0% made) had no sentence at all.
+    forecast = "武陟县脱贫人口按以往进度推算，全年预计完成目标的135.0%。"  # 4.98 ÷ (7.38 × 6/12)
+    growth = "温县固定资产投资目标增长8.0%，同比增长4.0%，低于目标4.0个百分点。"
+    assert {forecast, growth} <= set(_json()["sentences"])
+    assert forecast in _june() and growth in _june()
+    text = "\n".join(p.text for p in Document(_written(tmp_path / "指标.docx")).paragraphs)
+    assert forecast in text and growth in text

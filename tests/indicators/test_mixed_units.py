@@ -79,3 +79,42 @@ def test_a_header_unit_beside_the_units_line_wins_and_the_report_says_so(city, t
     )
     revenue = IndicatorValue.objects.get(indicator__name="一般公共预算收入", region__name="武陟县")
     assert revenue.value == Decimal("1.23456")
+
+
+def test_a_unit_column_saying_another_kind_refuses_its_cell_and_keeps_nothing(
+    city, planting, tmp_path
+):
+    # tryout 21 (2): 地区 | 新植面积 | 单位 with 120 亩 / 3 座 / 80 亩 stored 3座 as 3亩.
+    drawn = Drawn(
+        [
+            ["地区", "新植面积", "单位"],
+            ["武陟县", 120, "亩"],
+            ["温县", 3, "座"],
+            ["博爱县", 80, "亩"],
+        ],
+        name="新植面积",
+    )
+
+    report = import_indicators(write(tmp_path, drawn), city=city, year=2025, month=6)
+
+    assert [str(fault) for fault in report.faults] == [
+        "第3行「新植面积」：单元格C3单位为座，指标“新植面积”的单位是亩，无法换算（同一列不能混填不同单位的数）"
+    ]
+    assert not IndicatorValue.objects.exists()
+
+
+def test_a_unit_column_converts_each_rows_figure_into_the_indicators_unit(city, tmp_path):
+    cotton = Indicator.objects.create(city=city, name="压减棉花", unit="万亩", places=2)
+    drawn = Drawn(
+        [["地区", "压减棉花", "单位"], ["武陟县", 12000, "亩"], ["温县", "1.5", "万亩"]],
+        name="压减棉花",
+    )
+
+    report = import_indicators(write(tmp_path, drawn), city=city, year=2025, month=6)
+
+    assert not report.faults
+    stored = dict(
+        IndicatorValue.objects.filter(indicator=cotton).values_list("region__name", "value")
+    )
+    assert stored == {"武陟县": Decimal("1.2"), "温县": Decimal("1.5")}
+    assert any("按各行单位列换算（单元格C2为亩）" in note for note in report.notes), report.notes

@@ -10,8 +10,9 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from guanmo.indicators.models import IndicatorValue, Submission
+from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, Submission
 from guanmo.indicators.services import (
+    Source,
     TargetInput,
     ValueInput,
     add_to_peer_group,
@@ -53,7 +54,8 @@ def test_the_board_shows_each_region_with_its_rank_and_change(client, world, fig
     assert row(body, 'data-indicator="固定资产投资"', "温县")[4:6] == ["7", "+1"]
     assert "固定资产投资（全市：1055.0亿元，增速5.5%）" in body
     # the members' growths are reported (tryout 17: said under the table)
-    assert "注：各地区增速为报送数（可比价），不由表中本期与上年同期数值计算。" in body
+    # 固定资产投资 is at current prices: no （可比价） (tryout 21 (9))
+    assert "注：各地区增速为报送数，不由表中本期与上年同期数值计算。" in body
     assert '<th class="num">位次（按增速；共10个）</th>' in body  # a rank says among how many
     poverty = body[body.index('data-indicator="脱贫人口"') :]
     assert '<th class="num">位次</th>' in poverty  # only 武陟县 has a figure: no place
@@ -62,8 +64,8 @@ def test_the_board_shows_each_region_with_its_rank_and_change(client, world, fig
     assert target[1:3] == ["脱贫人口", "7.38万人"] and target[5:10] == [
         "27.1%",
         "-14.6",
-        "3.09万人",
-        "-14.8",
+        "3.08万人",
+        "-14.6",
         "65.0%",
     ]
     assert 'id="indicator-data" type="application/json"' in body
@@ -75,9 +77,11 @@ def test_the_board_of_an_earlier_month(client, world, figures):
     assert row(body, 'data-indicator="固定资产投资"', "武陟县")[4:6] == ["7", "—"]
 
 
-def test_the_board_without_a_group_says_so(client, world):
+def test_the_board_without_a_group_makes_the_citys_own_and_says_it(client, world):
+    # tryout 21 (6): a city installed before init-city made its group gets it on first use.
     body = page(client, world.users["city"], reverse("indicator_board"))
-    assert "没有本市各县（市、区）的比较组" in body
+    assert "没有本市各县（市、区）的比较组" not in body
+    assert PeerGroup.objects.filter(city=world.city, short_name="全市").exists()
 
 
 def test_the_board_as_a_workbook_reads_back(client, world, figures):
@@ -119,7 +123,7 @@ def test_a_county_sees_its_own_places_and_no_other_county(client, world, figures
     said = said[: said.index("</details>")]
     assert "固定资产投资完成107.0亿元，同比增长9.5%，增速居全市第10位，较上月后移3位。" in said
     assert said.count("居全市第10位") == 1  # each place said once
-    assert "脱贫人口完成2.00万人，占全年目标任务的27.1%。" in body
+    assert "武陟县脱贫人口完成2.00万人，占全年目标任务的27.1%。" in body
     for other in ("温县", "博爱县", "孟州市"):
         assert other not in body
 
@@ -140,9 +144,24 @@ def _warnings_card(client, user) -> str:
 def test_the_dashboard_warns_of_indicators_each_dated(client, world, figures):
     card = _warnings_card(client, world.users["city"])
     assert "武陟县固定资产投资增速居全市第10位，较上月后移3位。" in card
-    assert "武陟县脱贫人口完成目标的27.1%，低于序时进度14.8个百分点。" in card
+    assert "武陟县脱贫人口完成目标的27.1%，低于序时进度14.6个百分点。" in card
     assert "全年预计完成目标的65.0%" in card  # 2.0 ÷ (7.38 × 5/12)
     assert card.count("2025年1—5月") == 3  # each warning says its month
+
+
+def test_warnings_of_two_months_say_which_months_they_are_of(client, world, figures):
+    # tryout 21 (15): a 1—6月 figure of one indicator put its warning among the 1—5月 ones; the
+    # card says each indicator is at its own latest month, and which months those are.
+    retail = Indicator.objects.get(city=world.city, name="社会消费品零售总额")
+    store_values(
+        retail, 2025, 6, [ValueInput(world.wuzhi, D(10), D(9))], source=Source.IMPORT, user=None
+    )
+    card = _warnings_card(client, world.users["city"])
+    months = card[card.index('id="warning-months"') :]
+    assert months[: months.index("</p>")].endswith(
+        "各指标按其最新月份：2025年1—6月、2025年1—5月，每条预警前注明所属月份。"
+    )
+    assert '<strong class="period">2025年1—5月</strong>' in card
 
 
 def test_a_county_office_sees_its_own_indicator_warnings_only(client, world, figures):
@@ -272,7 +291,7 @@ def test_a_county_in_no_peer_group_still_sees_its_targets_and_their_completion(
     target = row(body, 'id="targets"', "武陟县")
     assert target[1:5] == ["脱贫人口", "7.38万人", "—", "2.00万人"]
     assert "27.1%" in target
-    assert "脱贫人口完成2.00万人，占全年目标任务的27.1%。" in body
+    assert "武陟县脱贫人口完成2.00万人，占全年目标任务的27.1%。" in body
 
 
 def test_a_growth_target_shows_the_growth_made_against_it(client, world, figures):

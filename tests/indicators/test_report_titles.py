@@ -1,6 +1,7 @@
 """A table's title says only the figures there are, each with its unit: no "—亿元" for a group
 whose value is not reported (规模以上工业增加值 comes as a growth only), no "增减—个百分点"."""
 
+from dataclasses import replace
 from decimal import Decimal as D
 
 from guanmo.indicators.choices import Kind
@@ -63,7 +64,9 @@ def test_a_note_under_the_table_names_the_growths_taken_as_reported():
     def line(region: str, reported: bool) -> PeerFigures:
         return PeerFigures(region, D(1), D(1), D("7.0"), 1, False, None, None, None, None, reported)
 
-    gdp = Indicator(name="地区生产总值", unit="亿元", kind=Kind.AMOUNT, places=1)
+    gdp = Indicator(
+        name="地区生产总值", unit="亿元", kind=Kind.AMOUNT, places=1, comparable_prices=True
+    )
     total = GroupFigure(D(2), D("7.1"), growth_reported=True)
     both = IndicatorTable(gdp, total, [line("解放区", True), line("温县", True)])
     assert growth_note(REPORT, both) == (
@@ -78,3 +81,8 @@ def test_a_note_under_the_table_names_the_growths_taken_as_reported():
     )
     derived = IndicatorTable(gdp, GroupFigure(D(2), D("7.0")), [line("温县", False)])
     assert growth_note(REPORT, derived) == ""
+    # tryout 21 (9): a growth at current prices (一般公共预算收入) is not said to be 可比价
+    revenue = Indicator(name="一般公共预算收入", unit="亿元", kind=Kind.AMOUNT, places=2)
+    assert growth_note(REPORT, replace(both, indicator=revenue)) == (
+        "注：全市及各地区增速为报送数，不由表中本期与上年同期数值计算。"
+    )

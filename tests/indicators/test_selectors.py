@@ -80,7 +80,7 @@ def _target(city, region, profile, amount="7.38"):
 
 def test_an_equal_breakdown_to_the_indicators_decimals(city, wuzhi):
     plan = breakdown_of(_target(city, wuzhi, Profile.EQUAL))
-    assert plan.node(6) == D("3.70")
+    assert plan.node(6) == D("3.69")  # 7.38 × 6/12, to the unit's real step (1人)
     assert sum(plan.months) == D("7.38")
 
 

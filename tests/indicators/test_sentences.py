@@ -450,3 +450,11 @@ def test_a_reported_rank_that_disagrees_is_said_with_the_computed_one():
     reason = rank_disagreement_reason(RankBy.GROWTH, Kind.AMOUNT, "全省18个省辖市")
     assert reason.startswith("位次按增速在“全省18个省辖市”中由报送数据计算")
     assert "按数值" in rank_disagreement_reason(RankBy.VALUE, Kind.AMOUNT, "全市")
+
+
+def test_first_of_two_with_data_is_not_counted_as_a_top_three_place():
+    # tryout 21 (7): 同类县 of six, five indicators with data for two: 居前三位5项 was claimed.
+    lines = [(placed(1), 2), (placed(2), 2), (placed(1, 1), 2)]
+    assert places_summary("同类县", lines) == (
+        "在同类县中，3项指标只有2个单位有数据，不计前三位；较上期前移1项。"
+    )

@@ -99,3 +99,22 @@ def test_one_sheet_per_county_is_refused_not_read_with_its_unit_column_as_region
     assert [(f.sheet, f.column) for f in report.faults] == [("解放区", "指标名称")]
     assert "表式暂不支持" in report.faults[0].message
     assert not IndicatorValue.objects.exists()
+
+
+def test_a_county_list_headed_xian_shi_is_read_as_the_regions_column(city, tmp_path):
+    """Tryout 21 (13): 县（市） was said to be 没有“地区”列 where 县（市、区） was read."""
+    for header in ("县（市）", "县 （市）", "县市区"):
+        drawn = Drawn(
+            [
+                ["2025年1—10月社会消费品零售总额"],
+                [header, "本月止累计（亿元）", "比上年同期增长±%"],
+                ["修武县", 50.5, 4.2],
+                ["武陟县", 31.2, 3.8],
+            ],
+            name="社会消费品零售总额",
+        )
+
+        report = import_indicators(write(tmp_path, drawn), city=city, year=2025, month=10)
+
+        assert not report.faults, header
+        assert _retail(city, "修武县").value == Decimal("50.5")

@@ -135,7 +135,9 @@ def test_return_then_approve_stores_the_figures_with_their_history(statistics_fo
         statistics_form, figures.statistics, typed(figures, world.wuzhi, value="140", growth="24")
     ).ok
     submit_submission(statistics_form, user=figures.statistics, version=statistics_form.version)
-    assert approve_submission(statistics_form, user=city) == 2
+    approved = approve_submission(statistics_form, user=city)
+    assert approved == (1, 2)  # tryout 21: indicators and figures said apart
+    assert str(approved) == "1项指标（改动2个数值）已计入"
     stored = IndicatorValue.objects.get(indicator=figures.investment, region=world.wuzhi, month=6)
     assert (stored.value, stored.reported_growth) == (Decimal(140), Decimal(24))
     history = ValueChange.objects.filter(value=stored)

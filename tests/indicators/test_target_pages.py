@@ -65,8 +65,7 @@ def test_no_note_outside_the_half_year(client, world, figures):
 def test_each_targets_nodes_are_shown_with_what_was_done_by_the_nodes_reached(
     client, world, figures
 ):
-    # 武陟县脱贫人口7.38万人, equal: 185 hundredths due in the first quarter (62/62/61), so
-    # 0.62 by January, 1.85 by March; 2.0 done by May against 3.09 due (41.9%): 27.1%, −14.8
+    # 武陟县脱贫人口7.38万人, equal, to 1人: 3.075 due by May (shown 3.08, 41.7%): 27.1%, −14.6
     body = page(client, world.users["city"], reverse("indicator_board") + "?year=2025&month=5")
     nodes = body[body.index('id="target-nodes"') :]
     assert "武陟县·脱贫人口（全年7.38万人，平均分解）" in nodes
@@ -75,7 +74,7 @@ def test_each_targets_nodes_are_shown_with_what_was_done_by_the_nodes_reached(
     may = may[: may.index("</tr>")]
     assert 'data-label="实际累计">2.00</td>' in may
     assert 'data-label="完成率">27.1%</td>' in may
-    assert 'data-label="月末计划累计">3.09</td>' in may and ">-14.8</td>" in may
+    assert 'data-label="月末计划累计">3.08</td>' in may and ">-14.6</td>" in may
     june = nodes[nodes.index("<td>6月（二季度末）</td>") - 4 :]
     assert june.startswith("<tr>")  # not reached: nothing done said
     county = page(client, world.users["wuzhi"], reverse("county_places") + "?year=2025&month=5")
@@ -83,8 +82,8 @@ def test_each_targets_nodes_are_shown_with_what_was_done_by_the_nodes_reached(
 
 
 def test_a_target_under_one_of_its_unit_is_broken_down_in_the_smaller_unit(client, world, figures):
-    # 温县's 0.30万人 year, equal in the unit's step (0.01万人, 100人): 300, 300, 200人…,
-    # 800人 by March; 1200人 done by May
+    # 温县's 0.30万人 year, equal to 1人 (tryout 21 (3): 100人 steps front-loaded it): 250人 a
+    # month, 750人 by March; 1200人 done by May
     # (as its row and sentence say: `amount_text`, one rule for all three).
     poverty = figures.poverty
     set_targets(poverty, YEAR, [TargetInput(world.wenxian, amount=D("0.30"))])
@@ -94,7 +93,7 @@ def test_a_target_under_one_of_its_unit_is_broken_down_in_the_smaller_unit(clien
     assert "温县·脱贫人口（全年3000人，平均分解）" in nodes
     wenxian = nodes[nodes.index("温县·脱贫人口") :]
     march = wenxian[wenxian.index("<td>3月（一季度末）</td>") :]
-    assert 'data-label="月末计划累计">800</td>' in march[: march.index("</tr>")]
+    assert 'data-label="月末计划累计">750</td>' in march[: march.index("</tr>")]
     targets = body[body.index('id="targets"') : body.index('id="target-nodes"')]
     assert "1200人" in targets and "3000人" in targets
     assert "温县脱贫人口完成1200人，占全年目标任务的40.0%。" in body

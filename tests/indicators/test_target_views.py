@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from guanmo.indicators.choices import Profile
 from guanmo.indicators.models import Target, TargetChange
-from guanmo.indicators.services import TargetInput, set_targets
+from guanmo.indicators.services import TargetInput, ValueInput, set_targets, store_values
 from tests.indicators.pages import indicator_city
 
 
@@ -34,6 +34,8 @@ def test_the_board_links_to_the_targets_page_for_the_city_office(client, world, 
 
 def test_the_city_office_sets_amounts_and_profiles_and_the_history_is_kept(client, world, figures):
     poverty, wenxian, wuzhi = figures.poverty, world.wenxian, world.wuzhi
+    # last year's whole year, which 按上年进度分解 needs (tryout 21 (4))
+    store_values(poverty, 2024, 12, [ValueInput(wuzhi, D("7"))], source="", user=None)
     months = {f"m{month}-{wenxian.pk}": "1" for month in range(1, 13)}
     response = post(
         client,

@@ -37,21 +37,22 @@ def test_seed_poverty_completion_is_done_over_target():
 
 
 def test_equal_breakdown_sums_exactly_at_every_level():
-    # 738 hundredths: quarters 185 185 184 184, each quarter's months by largest remainder,
-    # each month's three 旬 likewise.
+    # 738 hundredths: each node the exact share rounded half-up (0.615 → 0.62 by January, 1.23,
+    # 1.845 → 1.85 by March, 3.69 by June: half), the months and quarters their differences;
+    # each 旬's node the month's share at a third and two thirds (0.205 → 0.21, 0.41).
     plan = break_down(D("7.38"), equal_weights(), STEP)
-    assert plan.quarters == (D("1.85"), D("1.85"), D("1.84"), D("1.84"))
-    assert plan.months[:6] == tuple(D(n) for n in ("0.62", "0.62", "0.61", "0.62", "0.62", "0.61"))
-    assert plan.ten_days[:3] == (D("0.21"), D("0.21"), D("0.20"))
+    assert plan.quarters == (D("1.85"), D("1.84"), D("1.85"), D("1.84"))
+    assert plan.months[:6] == tuple(D(n) for n in ("0.62", "0.61", "0.62", "0.61", "0.62", "0.61"))
+    assert plan.ten_days[:3] == (D("0.21"), D("0.20"), D("0.21"))
     assert sum(plan.months) == sum(plan.quarters) == sum(plan.ten_days) == D("7.38")
 
 
 def test_a_node_is_the_cumulative_amount_due_by_a_month_or_a_ten_day_period():
     plan = break_down(D("7.38"), equal_weights(), STEP)
-    assert plan.node(6) == D("3.70")
-    assert plan.node(1, ten_day=2) == D("0.42")
+    assert plan.node(6) == D("3.69")
+    assert plan.node(1, ten_day=2) == D("0.41")
     assert plan.node(12) == D("7.38")
-    assert plan.quarter_node(2) == D("3.70")
+    assert plan.quarter_node(2) == D("3.69")
     with pytest.raises(ValueError, match="旬"):
         plan.node(1, ten_day=4)
 
@@ -59,9 +60,9 @@ def test_a_node_is_the_cumulative_amount_due_by_a_month_or_a_ten_day_period():
 def test_a_region_is_judged_against_its_node():
     plan = break_down(D("7.38"), equal_weights(), STEP)
     seen = standing(month=6, target=D("7.38"), done=D("4.98"), breakdown=plan)
-    assert seen.node_target == D("3.70")
-    assert seen.node_progress == D("50.1")  # 3.70 ÷ 7.38 = 50.135…%
-    assert seen.vs_node == D("17.4")  # 67.5 − 50.1: 超序时进度17.4个百分点
+    assert seen.node_target == D("3.69")
+    assert seen.node_progress == D("50.0")  # 3.69 ÷ 7.38: the equal node is time progress
+    assert seen.vs_node == D("17.5")  # 67.5 − 50.0: 超序时进度17.5个百分点
 
 
 def test_seasonal_breakdown_follows_last_years_monthly_shape():
@@ -79,8 +80,8 @@ def test_seasonal_shape_from_a_quarterly_indicator_spreads_each_quarter_over_its
     weights = seasonal_weights({3: D("20"), 6: D("40"), 9: D("60"), 12: D("100")})
     plan = break_down(D("100"), weights, D("1"))
     assert plan.quarters == (D("20"), D("20"), D("20"), D("40"))
-    assert plan.months[:3] == (D("7"), D("7"), D("6"))
-    assert plan.months[9:] == (D("14"), D("13"), D("13"))
+    assert plan.months[:3] == (D("7"), D("6"), D("7"))  # nodes 6.67 → 7, 13.33 → 13, 20
+    assert plan.months[9:] == (D("13"), D("14"), D("13"))  # 73.33 → 73, 86.67 → 87, 100
 
 
 def test_seasonal_shape_needs_the_whole_of_last_year_and_no_fall():
@@ -398,8 +399,9 @@ def test_a_pace_is_judged_on_the_shown_points_and_undefined_without_them():
 
 
 # A ceiling's breakdown (issue 12, tryout 12): a 控制数 is an allowance not to be used up early.
-# Its cumulative node never exceeds the profile's exact share to date: each node is that share
-# rounded down to the step, the steps left over falling to the latest nodes.
+# Where the step is coarse (fewer than 100 in the year) its cumulative node never exceeds the
+# profile's exact share to date (rounded down); where fine, it is that share rounded half-up, as
+# every node is (tryout 21 (3)): at most half a step from it.
 
 
 def test_a_small_ceiling_is_not_allowed_early():
@@ -413,20 +415,23 @@ def test_a_small_ceiling_is_not_allowed_early():
 
 
 @given(units=st.integers(min_value=0, max_value=10**6), weights=MONTHLY_WEIGHTS)
-def test_a_ceilings_nodes_never_exceed_the_exact_share_and_sum_exactly(units, weights):
+def test_a_ceilings_nodes_keep_to_the_exact_share_and_sum_exactly(units, weights):
     target = units * STEP
     plan = break_down(target, weights, STEP, ceiling=True)
     for level in (plan.quarters, plan.months, plan.ten_days):
         assert sum(level, D(0)) == target
         assert all(amount >= 0 and amount % STEP == 0 for amount in level)
-    total = sum(weights)
+    total, half = sum(weights), Fraction(STEP) / 2
     for month in range(1, 13):
         share = Fraction(target) * sum(weights[:month]) / total
-        assert Fraction(plan.node(month)) <= share < Fraction(plan.node(month) + STEP)
         before = Fraction(target) * sum(weights[: month - 1]) / total
         for ten_day in (1, 2, 3):
             exact = before + (share - before) * ten_day / 3
-            assert Fraction(plan.node(month, ten_day)) <= exact
+            node = Fraction(plan.node(month, ten_day))
+            if plan.coarse:
+                assert node <= exact < node + Fraction(STEP)
+            else:
+                assert exact - half < node <= exact + half
 
 
 def test_a_ceiling_set_by_hand_has_its_ten_days_late_in_each_month():
@@ -435,11 +440,11 @@ def test_a_ceiling_set_by_hand_has_its_ten_days_late_in_each_month():
     assert break_down_by_hand(D(12), [D(1)] * 12, D(1)).ten_days[:3] == (D(1), D(0), D(0))
 
 
-def test_a_target_to_reach_keeps_its_leftovers_early():
-    # an amount to achieve: the largest remainder, leftovers to the earliest (time progress
-    # strict), unchanged
+def test_a_coarse_target_to_reach_is_never_judged_on_less_than_its_share():
+    # 2 to reach in whole steps: each node is the exact share rounded up (tryout 21 (3)), so
+    # June's is exactly 1 (half), January's already 1 (1/6 rounded up), July's 2 (7/6).
     plan = break_down(D(2), equal_weights(), D(1))
-    assert plan.node(6) == D(2)
+    assert [plan.node(m) for m in (1, 6, 7, 12)] == [D(1), D(1), D(2), D(2)]
 
 
 def test_a_ceiling_at_its_pace_in_november_reads_the_same_in_sentence_and_table():

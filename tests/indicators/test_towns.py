@@ -92,7 +92,7 @@ def test_towns_are_ranked_in_the_county_and_said_in_its_words(county):
         "1—6月，大封镇固定资产投资完成6.0亿元，同比增长20.0%，增速居全县第1位。" in town.sentences
     )
     # A town's figure under 1万人 is said and tabled in 人 by one rule (`display_for`).
-    assert "脱贫人口完成1200人，占全年目标任务的40.0%。" in town.sentences
+    assert "大封镇脱贫人口完成1200人，占全年目标任务的40.0%。" in town.sentences
     (row,) = target_rows(town.targets)
     assert dict(zip(TARGET_HEADERS, row, strict=True))["年度目标"] == "3000人"
     assert dict(zip(TARGET_HEADERS, row, strict=True))["完成"] == "1200人"

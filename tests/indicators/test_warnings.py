@@ -65,17 +65,17 @@ def test_the_falling_warning_is_the_rank_sentence_of_the_region():
 
 
 def test_behind_the_node_by_more_than_the_set_points():
-    # 7.38万人 broken down equally to 0.01: quarters 1.85, 1.85, 1.84, 1.84 (largest remainder,
-    # the first ties first); April and May 0.62 each: 3.09万人 due by May, 41.9% of the target.
-    # 2.0 done is 27.1%: 14.8 points behind; 2.0 ÷ 3.09 is a year heading for 64.7%.
+    # 7.38万人 broken down equally to 0.01: by May 7.38 × 5/12 = 3.075, half-up 3.08万人 due,
+    # 41.7% of the target. 2.0 done is 27.1%: 14.6 points behind; the year is heading for
+    # 2.0 ÷ 3.075 = 65.0%.
     breakdown = break_down(Decimal("7.38"), equal_weights(), Decimal("0.01"))
     figures = standing(month=5, target=Decimal("7.38"), done=Decimal("2.0"), breakdown=breakdown)
-    assert (figures.node_target, figures.node_progress) == (Decimal("3.09"), Decimal("41.9"))
-    assert figures.vs_node == Decimal("-14.8")
+    assert (figures.node_target, figures.node_progress) == (Decimal("3.08"), Decimal("41.7"))
+    assert figures.vs_node == Decimal("-14.6")
     assert figures.forecast_rate == Decimal("65.0")
     warnings = target_warnings("武陟县", "脱贫人口", figures, Decimal(5))
     assert [w.message for w in warnings] == [
-        "武陟县脱贫人口完成目标的27.1%，低于序时进度14.8个百分点。",
+        "武陟县脱贫人口完成目标的27.1%，低于序时进度14.6个百分点。",
         "武陟县脱贫人口按以往进度推算，全年预计完成目标的65.0%。",
     ]
     assert [w.kind for w in target_warnings("武陟县", "脱贫人口", figures, Decimal("14.8"))] == [

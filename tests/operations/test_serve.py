@@ -102,3 +102,29 @@ def _get_when_up(url: str, server: subprocess.Popen, attempts: int = 300) -> str
         except OSError:
             time.sleep(0.2)
     raise AssertionError(f"{url} 一直没有应答")
+
+
+def test_runserver_without_debug_or_collected_files_says_how_to_get_styles(tmp_path):
+    # tryout 21 (15): `guanmo runserver` without GUANMO_DEBUG served no CSS and said nothing.
+    import subprocess
+    import sys
+
+    from guanmo.operations.serving import runserver_hint
+
+    empty = tmp_path / "static"
+    said = runserver_hint(debug=False, static_root=empty)
+    assert "guanmo serve" in said and "collectstatic" in said and str(empty) in said
+    assert runserver_hint(debug=True, static_root=empty) == ""
+    empty.mkdir()
+    (empty / "site.css").write_text("")
+    assert runserver_hint(debug=False, static_root=empty) == ""
+    # the command line says it before Django starts (a bad port stops it at once)
+    run = subprocess.run(
+        [sys.executable, "-m", "guanmo", "runserver", "not-a-port"],
+        capture_output=True,
+        text=True,
+        env={**__import__("os").environ, "GUANMO_DEBUG": "0", "GUANMO_SECRET_KEY": "x" * 60},
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert "提示：未开启调试模式（GUANMO_DEBUG）" in run.stderr

@@ -16,6 +16,7 @@ from guanmo.documents.official import Letterhead, chinese_date
 from guanmo.documents.pdf import docx_to_pdf
 from guanmo.locking import locked
 from guanmo.regions.models import Region
+from guanmo.regions.services import level_character, units_of
 
 # A document may be dated a few days ahead (prepared for a meeting), not further.
 DAYS_AHEAD = 7
@@ -36,7 +37,8 @@ class DocumentError(Exception):
 
 
 def office_for(city: Region) -> IssuingOffice:
-    """The city's issuing office; where the city has set none, names made from its own."""
+    """The city's issuing office; where the city has set none, names made from its own, its
+    主送机关 from its own units (`usual_addressee`)."""
     try:
         return city.issuing_office
     except IssuingOffice.DoesNotExist:
@@ -45,7 +47,22 @@ def office_for(city: Region) -> IssuingOffice:
             full_name=f"{city.name}重点项目建设办公室",
             short_name=f"{city.name}项目办",
             number_prefix=f"{city.short_name}项目办",
+            addressee=usual_addressee(city),
         )
+
+
+def usual_addressee(top: Region) -> str:
+    """The 主送机关 of the top's documents from its own units: 各县（市、区）人民政府，
+    市城乡一体化示范区管委会，市直有关单位 — its zones named as they are, none it has not
+    (tryout 21: the model's default named a 高新区 a city without one was sent to); a county's
+    各乡镇人民政府、街道办事处 and 县直有关单位."""
+    own = level_character(top)
+    governments = (
+        "各乡镇人民政府、街道办事处" if top.kind == Region.Kind.COUNTY else "各县（市、区）人民政府"
+    )
+    zones = [unit.name for unit in units_of(top) if unit.kind == Region.Kind.ZONE]
+    committees = [f"{own}{'、'.join(zones)}管委会"] if zones else []
+    return "，".join([governments, *committees, f"{own}直有关单位"])
 
 
 def letterhead(

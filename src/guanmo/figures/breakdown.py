@@ -35,6 +35,7 @@ class Breakdown:
     # The exact share of the year due by the end of each month (cumulative, unrounded: the
     # weights' own), which a forecast extrapolates by (`due_share`); () for the months' own.
     shares: tuple[Fraction, ...] = ()
+    coarse: bool = False  # the step is coarse for the target (`is_coarse`): nodes rounded so
 
     def due_share(self, month: int) -> Fraction:
         """The exact share of the target due by the end of `month` (0—1) by the profile, before
@@ -52,9 +53,23 @@ class Breakdown:
 
     @cached_property
     def ten_days(self) -> tuple[Decimal, ...]:
-        """The 36 旬: each month's amount shared equally among its three, to the step, by the
-        largest remainder (made when first asked: a month's node does not need them); a
-        ceiling's by `ceiling_nodes`, rounded down, the leftovers in the later 旬."""
+        """The 36 旬 (made when first asked: a month's node does not need them). With the
+        profile's `shares`: each 旬's node is its month's exact share at a third, two thirds and
+        the whole, rounded as the months' (`rounded_node`), each 旬 the step between two nodes.
+        Set by hand: each month's amount shared equally among its three by the largest
+        remainder, a ceiling's rounded down, the leftovers in the later 旬."""
+        if self.shares:
+            units = Fraction(self.target) / Fraction(self.step)
+            nodes, before = [], Fraction(0)
+            for share in self.shares:
+                for third in range(1, TEN_DAYS_IN_MONTH + 1):
+                    exact = units * (before + (share - before) * third / TEN_DAYS_IN_MONTH)
+                    nodes.append(rounded_node(exact, coarse=self.coarse, ceiling=self.ceiling))
+                before = share
+            return tuple(
+                (node - previous) * self.step
+                for previous, node in zip([0, *nodes[:-1]], nodes, strict=True)
+            )
         if self.ceiling:
             return tuple(
                 share
@@ -66,6 +81,12 @@ class Breakdown:
             for amount in self.months
             for share in apportion(amount, [1] * TEN_DAYS_IN_MONTH, self.step)
         )
+
+    def exact_node(self, month: int) -> Fraction:
+        """The amount due by the end of `month` exactly by the profile (target × `due_share`),
+        before rounding to the step: said beside a node rounded away from it
+        (2批（按序时应为2.5批）)."""
+        return Fraction(self.target) * self.due_share(month)
 
     def node(self, month: int, ten_day: int | None = None) -> Decimal:
         """The node target: the cumulative amount due by the end of `month` (1—12), or by the
@@ -133,35 +154,60 @@ def ceiling_shares(amount: Decimal, weights: Sequence[Weight], step: Decimal) ->
     return shares
 
 
+# A step is coarse when it is 1% of the target or more (fewer than 100 steps in the year: 5批,
+# 10个村): rounding a node half-up would move its share by half a point or more (5批's June
+# node 2.5 → 3 is 60%), so a ceiling's node is rounded down and a target's up instead.
+COARSE_STEPS = 100
+
+
+def is_coarse(target: Decimal, step: Decimal) -> bool:
+    """Whether `step` is coarse for `target` (`COARSE_STEPS`); a zero target is not."""
+    return 0 < Fraction(target) / Fraction(step) < COARSE_STEPS
+
+
+def rounded_node(exact: Fraction, *, coarse: bool, ceiling: bool) -> int:
+    """A node in whole steps from its exact cumulative amount in steps (tryout 21 (3): equal
+    nodes front-loaded, 5000人's June node 2600, 52%): half-up, so that an equal breakdown's
+    node is time progress as closely as the step allows (5000人 → 2500 by June); where the step
+    is coarse (`is_coarse`) a ceiling's rounded down (never allowed ahead of its share: 5批 →
+    2 by June) and a target's up (never judged on less than its share)."""
+    if coarse and ceiling:
+        return math.floor(exact)
+    if coarse:
+        return math.ceil(exact)
+    return math.floor(exact + Fraction(1, 2))
+
+
 def break_down(
     target: Decimal, weights: Sequence[Weight], step: Decimal, *, ceiling: bool = False
 ) -> Breakdown:
     """An amount target broken down by twelve monthly `weights` (equal or seasonal) to `step`
-    (the unit's smallest shown amount): a target to reach by the largest remainder at each
-    level, a `ceiling` by `ceiling_shares` over the months (never allowed ahead of its exact
-    share). Raises ValueError (in Chinese) for a target off the step, negative weights, or
-    weights that are all zero."""
+    (the unit's real step: `indicators.arithmetic.Rule.target_step`).
+
+    The rule (issue 12: "sums exactly to the annual target"; tryout 21 (3)): each month's
+    cumulative node is the exact share of the target due by then (target × weights so far ÷
+    all weights) rounded to the step by `rounded_node`, half-up except where the step is
+    coarse; a month's amount is the difference of two nodes, a quarter's the sum of its months,
+    a 旬's node its month's exact share at a third and two thirds rounded alike
+    (`Breakdown.ten_days`). December's node is the target itself, so every level sums to it
+    exactly, and the nodes only grow. Raises ValueError (in Chinese) for a target off the
+    step, negative weights, or weights that are all zero."""
     if len(weights) != MONTHS:
         raise ValueError(f"分解权重应为12个月，而不是{len(weights)}个")
-    if ceiling:
-        monthly = ceiling_shares(target, weights, step)
-        quarterly = [
-            sum(monthly[q : q + MONTHS_IN_QUARTER], Decimal(0))
-            for q in range(0, MONTHS, MONTHS_IN_QUARTER)
-        ]
-        shares = _cumulative_shares(weights)
-        return Breakdown(target, tuple(quarterly), tuple(monthly), step, True, shares)
-    by_quarter = [weights[q : q + MONTHS_IN_QUARTER] for q in range(0, MONTHS, MONTHS_IN_QUARTER)]
-    quarters = apportion(
-        target, [sum((Fraction(each) for each in w), Fraction(0)) for w in by_quarter], step
+    # apportion checks the target, step and weights (its shares are not used)
+    apportion(target, weights, step)
+    shares = _cumulative_shares(weights)
+    coarse = is_coarse(target, step)
+    units = Fraction(target) / Fraction(step)
+    nodes = [rounded_node(units * share, coarse=coarse, ceiling=ceiling) for share in shares]
+    monthly = tuple(
+        (node - before) * step for before, node in zip([0, *nodes[:-1]], nodes, strict=True)
     )
-    months = []
-    for amount, month_weights in zip(quarters, by_quarter, strict=True):
-        # A quarter with nothing due last year still gets its months' shares of nothing.
-        months += apportion(amount, month_weights, step) if amount else [Decimal(0)] * 3
-    return Breakdown(
-        target, tuple(quarters), tuple(months), step, shares=_cumulative_shares(weights)
+    quarterly = tuple(
+        sum(monthly[q : q + MONTHS_IN_QUARTER], Decimal(0))
+        for q in range(0, MONTHS, MONTHS_IN_QUARTER)
     )
+    return Breakdown(target, quarterly, monthly, step, ceiling, shares, coarse)
 
 
 def _cumulative_shares(weights: Sequence[Weight]) -> tuple[Fraction, ...]:

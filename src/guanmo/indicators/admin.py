@@ -11,17 +11,29 @@ from guanmo.indicators.models import (
     TargetNode,
     ValueChange,
 )
+from guanmo.regions.services import served_cities
+
+
+class ServedCityAdmin(admin.ModelAdmin):
+    """A city's catalogue and groups belong to a served top (`regions.services.served_cities`):
+    the 城市 field offers those only, not the provinces and counties kept to compare with
+    (tryout 21: 河北省 picked by mistake was saved)."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "city":
+            kwargs["queryset"] = served_cities()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(ServedCityAdmin):
     list_display = ["name", "unit", "kind", "direction", "rank_by", "frequency", "supplier", "city"]
     list_filter = ["city", "kind", "frequency"]
     search_fields = ["name"]
 
 
 @admin.register(PeerGroup)
-class PeerGroupAdmin(admin.ModelAdmin):
+class PeerGroupAdmin(ServedCityAdmin):
     list_display = ["name", "short_name", "city", "sort_order"]
     list_filter = ["city"]
     autocomplete_fields = ["members"]

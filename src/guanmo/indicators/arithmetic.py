@@ -30,6 +30,7 @@ class Rule:
     direction: Direction = Direction.HIGHER
     rank_by: RankBy = RankBy.GROWTH
     places: int = 2
+    unit: str = ""  # the indicator's unit (万人, 批, 亿元): a counted unit's real step
 
     @property
     def step(self) -> Decimal:
@@ -37,14 +38,31 @@ class Rule:
         return Decimal(1).scaleb(-self.places)
 
     def target_step(self, amount: Decimal) -> Decimal:
-        """The grain a target of `amount` is broken down to: the unit's `step`, or the target's
-        own when it is typed finer (112345万元 of an indicator in 亿元 is 11.2345亿元, broken down
-        to 0.0001亿元 = 1万元), so that the breakdown sums exactly to the target as given
-        (issue 12: "sums exactly to the annual target"; tryout 11 E refused it). A target is
-        kept to six decimals (`models.MAX_PLACES`), which the importer checks."""
+        """The grain a target of `amount` is broken down to: the unit's real step — one of what
+        a counted unit counts (1人 for 万人 is 0.0001万人, 1批; `whole_step`), else the decimals
+        shown (`step`) — or the target's own when it is typed finer (112345万元 of an indicator in
+        亿元 is 11.2345亿元, broken down to 0.0001亿元 = 1万元), so that the breakdown sums
+        exactly to the target as given (issue 12: "sums exactly to the annual target"; tryout 11
+        E refused it; tryout 21 (3): 万人's two decimals made 100人 steps). A target is kept to
+        six decimals (`models.MAX_PLACES`), which the importer checks."""
         exponent = amount.normalize().as_tuple().exponent
-        own = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-        return Decimal(1).scaleb(-max(self.places, own))
+        own = Decimal(1).scaleb(exponent) if isinstance(exponent, int) and exponent < 0 else 1
+        return min(whole_step(self.unit) or self.step, Decimal(own))
+
+
+# Units counting whole things (people, 批, villages): a target of them is never broken down
+# into fractions of one.
+COUNTED = frozenset({"人", "人次", "户", "个", "批", "座", "家", "项", "村", "件"})
+
+
+def whole_step(unit: str) -> Decimal | None:
+    """One of what a counted `unit` counts, in the unit: 1 for 人 or 批, 0.0001 for 万人; None
+    for a unit of measure (亿元, 亩, %), whose step is its decimals."""
+    text = unit.strip()
+    for prefix, size in (("", 1), ("万", 10**4), ("亿", 10**8)):
+        if text.startswith(prefix) and text.removeprefix(prefix) in COUNTED:
+            return Decimal(1) / Decimal(size)
+    return None
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ shared/seed/speeches.txt count, with their usual unit, kind, direction, ranking 
 frequency, decimals and supplier ("市" or "县" is put before the supplier by the installation).
 
 Sources for the choices: growth of 地区生产总值 and 规模以上工业增加值 is at comparable prices,
-so only the bureau's reported rate is used for it (`Indicator.note` says so); 追赶超越 rankings
+so only the bureau's reported rate is used for it (`Indicator.note` says so, and
+`Indicator.comparable_prices` has the table's note say （可比价） for it alone); 追赶超越 rankings
 rank the main economic indicators by growth; 人均可支配收入 is published quarterly; 赴京访 is
 counted in 批 and 人次, fewer being better; 贫困村退出 is a count of villages (issue 12's
 poverty-alleviation tasks: 脱贫人口, 贫困村退出).
@@ -31,11 +32,19 @@ class Entry:
     places: int = 2
     supplier: str = "统计局"
     note: str = ""
+    comparable_prices: bool = False  # growth at comparable prices (`Indicator.comparable_prices`)
 
 
 CATALOGUE: tuple[Entry, ...] = (
-    Entry("地区生产总值", "亿元", frequency=Frequency.QUARTERLY, places=1, note=COMPARABLE_PRICES),
-    Entry("规模以上工业增加值", "亿元", places=1, note=COMPARABLE_PRICES),
+    Entry(
+        "地区生产总值",
+        "亿元",
+        frequency=Frequency.QUARTERLY,
+        places=1,
+        note=COMPARABLE_PRICES,
+        comparable_prices=True,
+    ),
+    Entry("规模以上工业增加值", "亿元", places=1, note=COMPARABLE_PRICES, comparable_prices=True),
     Entry("固定资产投资", "亿元", places=1),
     Entry("一般公共预算收入", "亿元", supplier="财政局"),
     Entry("社会消费品零售总额", "亿元", places=1),

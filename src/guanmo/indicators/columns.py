@@ -41,6 +41,10 @@ class Role(StrEnum):
     RANK = "位次"
 
 
+# A column naming each row's unit (地区 | 新植面积 | 单位: 120 亩 / 3 座): read per row by
+# `sheet_reading`, never as the regions' column when another column names the regions.
+UNIT_HEADERS = frozenset({"单位", "计量单位"})
+
 _WORDS: dict[Role, tuple[str, ...]] = {
     Role.SERIAL: ("序号", "编号", "序"),
     Role.REGION: (
@@ -49,6 +53,7 @@ _WORDS: dict[Role, tuple[str, ...]] = {
         "县区",
         "县(市、区)",
         "县(市,区)",
+        "县(市)",
         "县市区",
         "县(市)区",
         "县(市区)",

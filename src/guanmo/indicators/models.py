@@ -69,6 +69,11 @@ class Indicator(models.Model):
         related_name="indicators",
         help_text="在网页上填报本指标的部门",
     )
+    comparable_prices = models.BooleanField(
+        "增速按可比价",
+        default=False,
+        help_text="增速按可比价格计算（地区生产总值、规模以上工业增加值），以统计部门公布的为准",
+    )
     note = models.TextField("说明", blank=True, default="")
     sort_order = models.PositiveIntegerField("排序", default=0)
 
@@ -94,6 +99,7 @@ class Indicator(models.Model):
             direction=Direction(self.direction),
             rank_by=RankBy(self.rank_by),
             places=self.places,
+            unit=self.unit,
         )
 
 
@@ -147,6 +153,17 @@ class IndicatorValue(models.Model):
     reported_growth = rate_field("同比增长（%，报送）", null=True, blank=True)
     reported_rank = models.PositiveSmallIntegerField(
         "位次（报送）", null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    # The peer group the reported 位次 is a place in, where the import found the sheet to be a
+    # whole group (tryout 21 (7): a 全市 place shown in the 同类县 table); None: not known, shown
+    # only in the top's own group.
+    rank_group = models.ForeignKey(
+        PeerGroup,
+        verbose_name="报送位次所在比较组",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     import_record = import_record_field("indicator_values")
     updated_at = models.DateTimeField("最后修改时间", auto_now=True)

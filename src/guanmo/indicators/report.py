@@ -35,6 +35,8 @@ from guanmo.indicators.sentences import (
     Count,
     IndicatorLine,
     counts_sentence,
+    forecast_sentence,
+    growth_target_sentence,
     not_both_over_half_sentence,
     performance_sentence,
     places_sentence,
@@ -42,6 +44,7 @@ from guanmo.indicators.sentences import (
     rank_change_sentence,
     target_sentence,
 )
+from guanmo.indicators.services import install_city_peer_group
 from guanmo.indicators.table import GroupFigure, PeerFigures, group_figure, peer_table
 from guanmo.indicators.targets import Standing, not_over_half
 from guanmo.indicators.totals import lists_every_unit
@@ -99,14 +102,13 @@ class IndicatorReport:
 
 
 def find_group(city: Region, name: str | None) -> PeerGroup:
-    """The peer group named, or the top's own (said 全市, for a county 全县). Raises
-    ReportError."""
+    """The peer group named, or the top's own (said 全市, for a county 全县), made when the top
+    has none yet (`services.install_city_peer_group`). Raises ReportError for a name unknown."""
     groups = PeerGroup.objects.filter(city=city)
-    group = (
-        groups.filter(name=name).first()
-        if name
-        else groups.filter(short_name=whole_word(city)).first()
-    )
+    if not name:
+        # a city installed before init-city made its own group gets it on first use (tryout 21)
+        return groups.filter(short_name=whole_word(city)).first() or install_city_peer_group(city)
+    group = groups.filter(name=name).first()
     if group is None:
         known = "、".join(groups.values_list("name", flat=True)) or "无"
         wanted = f"“{name}”" if name else f"本{level_character(city)}{units_word(city)}的"
@@ -175,7 +177,9 @@ def build_report(
     regions = [*members, whole] if whole is not None else members
     stored = values_of(indicators, regions, periods) if indicators else {}
     for indicator in indicators:
-        report.indicators.append(_table(indicator, members, whole, year, month, chosen, stored))
+        report.indicators.append(
+            _table(indicator, members, whole, year, month, chosen, stored, group=peer_group)
+        )
     report.targets = target_lines(city, year, month, [chosen] if chosen else members)
     if only is not None:
         report.targets = [line for line in report.targets if line.indicator.pk in only]
@@ -209,10 +213,12 @@ def _table(
     chosen: Region | None,
     stored: StoredValues,
     entered: Mapping[int, IndicatorValue] | None = None,
+    group: PeerGroup | None = None,
 ) -> IndicatorTable:
     """The indicator's table from the figures `stored` (read by `values_of` for its month,
     previous period and a year ago, members and whole); `entered` (by region id) stands in for
-    the month's stored figures, as a form's approval would leave them."""
+    the month's stored figures, as a form's approval would leave them; with the `group`, a
+    reported 位次 only where it is a place in it (`_reported_here`)."""
     rule = indicator.rule
     current = readings(indicator, members, year, month, stored, entered)
     before = previous_period(month, Frequency(indicator.frequency))
@@ -224,8 +230,16 @@ def _table(
         Kind(indicator.kind),
         reported_value=reported.value if reported else None,
         reported_growth=reported.reported_growth if reported else None,
+        reported_last_year=reported.last_year_value if reported else None,
     )
     lines = peer_table(current, rule, total, previous=previous, same_period_last_year=a_year_ago)
+    if group is not None:
+        lines = [
+            line
+            if _reported_here(stored.get((indicator.pk, member.pk, year, month)), group)
+            else replace(line, reported_rank=None)
+            for line, member in zip(lines, members, strict=True)
+        ]
     ranks = [line.rank for line in lines]
     ranked = sum(rank is not None for rank in ranks)
     display = value_display(indicator, lines, total)
@@ -234,6 +248,17 @@ def _table(
     return IndicatorTable(
         indicator, total, lines, ranked, among_ranked(ranks, len(members)), display
     )
+
+
+def _reported_here(stored: IndicatorValue | None, group: PeerGroup) -> bool:
+    """Whether a stored 位次 is a place in `group`: the group its import checked it in
+    (`IndicatorValue.rank_group`), else, not known, the top's own group only (tryout 21 (7): the
+    同类县 table showed 修武县's 全市 place 8 beside its 4th among six)."""
+    if stored is None or stored.reported_rank is None:
+        return True
+    if stored.rank_group_id is not None:
+        return stored.rank_group_id == group.pk
+    return group.short_name == whole_word(group.city)
 
 
 def value_display(indicator: Indicator, lines: list[PeerFigures], total: GroupFigure) -> Display:
@@ -274,7 +299,7 @@ def _sentences(report: IndicatorReport) -> list[str]:
     share of each amount target; at the half year, who has not reached 双过半
     (`targets.not_over_half`, in the group's order)."""
     said = performance_sentences(report)
-    said += target_sentences(report.targets, named=report.region is None)
+    said += target_sentences(report.targets, named=True)  # a county's own too (tryout 21 (10))
     missed = not_over_half([(t.region, t.standing) for t in report.targets], report.regions)
     if missed is not None:
         which: dict[str, list[str]] = {}
@@ -358,8 +383,11 @@ def _counted_together(tables: list[IndicatorTable], month: int, short: str) -> d
 
 
 def target_sentences(targets: list[TargetLine], *, named: bool) -> list[str]:
-    """脱贫人口完成4.98万人，占全年目标任务的67.5%。 for each target with a figure; `named`
-    puts the region before the indicator (温县脱贫人口…), as a report of several regions says."""
+    """脱贫人口完成4.98万人，占全年目标任务的67.5%。 for each target with a figure, its year-end
+    forecast (`forecast_sentence`) and a growth target's sentence (`growth_target_sentence`;
+    tryout 21 (8): said only on the dashboard and in the table); `named`
+    puts the region before the indicator (温县脱贫人口…), as every report and a county's page
+    say it (tryout 21 (10): a line copied into a speech must say whose it is)."""
     said = []
     for target in targets:
         if target.standing.target is not None and target.standing.done is not None:
@@ -376,8 +404,18 @@ def target_sentences(targets: list[TargetLine], *, named: bool) -> list[str]:
                     vs_target=target.standing.vs_target,
                     vs_pace=target.standing.vs_pace,
                     node_target=target.standing.node_target,
+                    node_exact=target.standing.node_exact,
                 )
             )
+        subject = f"{target.region}{target.indicator.name}" if named else target.indicator.name
+        said += [
+            sentence
+            for sentence in (
+                forecast_sentence(subject, target.standing),
+                growth_target_sentence(subject, target.standing),
+            )
+            if sentence
+        ]
     return said
 
 
@@ -484,7 +522,7 @@ def entry_figures(
             if line.indicator == indicator
         }
         for group, members, whole in groups:
-            table = _table(indicator, members, whole, year, month, None, stored, over)
+            table = _table(indicator, members, whole, year, month, None, stored, over, group)
             for region, line in zip(members, table.lines, strict=True):
                 if region.pk in over:
                     key = (indicator.pk, region.pk)

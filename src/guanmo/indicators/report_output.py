@@ -30,7 +30,7 @@ from guanmo.figures.arithmetic import shown
 from guanmo.figures.formatting import amount_text, points, rank_header, rate
 from guanmo.indicators.choices import Direction, Kind, RankBy
 from guanmo.indicators.report import IndicatorReport, IndicatorTable, TargetLine, region_places
-from guanmo.indicators.sentences import rank_basis_header
+from guanmo.indicators.sentences import node_text, rank_basis_header
 from guanmo.indicators.targets import Standing
 from guanmo.regions.services import units_word
 
@@ -219,7 +219,7 @@ def target_rows(targets: list[TargetLine]) -> list[list[str]]:
                 amount_text(figures.done, unit, places),
                 rate(figures.completion_rate),
                 points(figures.vs_time_progress),
-                amount_text(figures.node_target, unit, places),
+                node_text(figures.node_target, figures.node_exact, unit, places),
                 points(figures.vs_node),
                 forecast_text(figures),
                 half,
@@ -268,6 +268,8 @@ def growth_note(report: IndicatorReport, table: IndicatorTable) -> str:
     """The note under a table whose growths (a ratio's 增减) are taken as reported rather than
     computed from the amounts it shows (issue 12: a reported rate always wins; GDP's is at
     comparable prices): 注：全市及各地区增速为报送数（可比价），不由表中本期与上年同期数值计算。,
+    （可比价） only for an indicator whose growth is (`Indicator.comparable_prices`; tryout 21:
+    said of 一般公共预算收入, at current prices),
     naming the regions when only some are, the others said computed; "" when none is
     (tryout 17: reported growths differing from the amounts shown were not explained)."""
     word = "增减" if table.indicator.kind == Kind.RATIO else "增速"
@@ -283,7 +285,39 @@ def growth_note(report: IndicatorReport, table: IndicatorTable) -> str:
         f"{names[0]}及{'、'.join(names[1:])}" if every and len(names) > 1 else "、".join(names)
     )
     rest = "" if every else f"；其余{word}按本期与上年同期数值计算"
-    return f"注：{subject}{word}为报送数（可比价），不由表中本期与上年同期数值计算{rest}。"
+    prices = "（可比价）" if table.indicator.comparable_prices else ""
+    return f"注：{subject}{word}为报送数{prices}，不由表中本期与上年同期数值计算{rest}。"
+
+
+def sum_note(report: IndicatorReport, table: IndicatorTable) -> str:
+    """The note under a table whose whole's stored value is not its members' sum (a 全省
+    sheet's 焦作市 row over the counties' 月报): 注：全市一般公共预算收入134.60亿元为全市报送数，
+    与各地区之和108.39亿元不一致；全市数值及增速均按报送数。; "" when they agree or either is
+    unknown (tryout 21: the two were said in one sentence, the value from one and the growth
+    from the other)."""
+    total = table.total
+    if total.summed is None or total.value is None:
+        return ""
+    short, shown = report.group.short_name, table.shown
+    return (
+        f"注：{short}{table.indicator.name}{shown.text(total.value)}{shown.unit}为{short}报送数，"
+        f"与各地区之和{shown.text(total.summed)}{shown.unit}不一致；{short}数值及增速均按报送数。"
+    )
+
+
+def table_note(report: IndicatorReport, table: IndicatorTable) -> str:
+    """Every note under an indicator's table (`growth_note`, `sum_note`), in one line."""
+    return "".join(note for note in (growth_note(report, table), sum_note(report, table)) if note)
+
+
+def unbroken_notes(targets: list[TargetLine]) -> list[str]:
+    """A note per target whose profile could not be followed, saying why its node and forecast
+    are "—" (`Standing.unbroken`; tryout 21 (4))."""
+    return [
+        f"注：{target.region}{target.indicator.name}{target.standing.unbroken}。"
+        for target in targets
+        if target.standing.unbroken
+    ]
 
 
 def as_text(report: IndicatorReport) -> str:
@@ -296,11 +330,12 @@ def as_text(report: IndicatorReport) -> str:
         lines += ["", table_title(report, table)]
         lines.append("\t".join(headers(report, table)))
         lines += ["\t".join(row) for row in text_rows(table)]
-        if note := growth_note(report, table):
+        if note := table_note(report, table):
             lines.append(note)
     if report.targets:
         lines += ["", "目标完成情况", "\t".join(TARGET_HEADERS)]
         lines += ["\t".join(row) for row in target_rows(report.targets)]
+        lines += unbroken_notes(report.targets)
     if report.sentences:
         lines += ["", *report.sentences]
     return "\n".join(lines)
@@ -349,7 +384,7 @@ def as_xlsx(report: IndicatorReport) -> bytes:
             rows=rows,
             freeze_columns=1,
         )
-        if note := growth_note(report, table):
+        if note := table_note(report, table):
             put(sheet.cell(sheet.max_row + 1, 1), note)
     if report.targets or not report.indicators:
         _targets_sheet(workbook.create_sheet("目标完成情况"), report)
@@ -446,7 +481,7 @@ def as_docx(report: IndicatorReport, head: Letterhead) -> bytes:
             caption=f"表{order}　{table.indicator.name}",
             units=_units(table.shown.unit, "个百分点" if ratio else "%"),
         )
-        if note := growth_note(report, table):
+        if note := table_note(report, table):
             document.body(note)
     if report.targets:
         document.table(

@@ -2,7 +2,7 @@
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache, reduce
 from operator import or_
@@ -226,12 +226,18 @@ def standings(targets: Sequence[Target], month: int) -> list[Standing]:
     shapes = last_year_cumulatives([t for t in targets if t.profile == Profile.SEASONAL])
     found = []
     for target in targets:
+        why = ""
         try:
             plan = breakdown_of(target, shapes.get(_target_key(target)))
-        except ValueError:
+        except ValueError as error:
             plan = None
+            why = (
+                f"{Profile(target.profile).label}无法分解（{error}），"
+                "序时目标、较序时进度和预计全年完成无从计算"
+            )
         value = stored.get((target.indicator_id, target.region_id, target.year))
-        found.append(_standing_of(target, month, value, plan))
+        seen = _standing_of(target, month, value, plan)
+        found.append(replace(seen, unbroken=why) if why else seen)
     return found
 
 

@@ -95,6 +95,17 @@ def _value(value: Decimal, unit: str, places: int) -> str:
     return amount_text(value, unit, places)
 
 
+def node_text(node: Decimal | None, exact: Decimal | None, unit: str, places: int) -> str:
+    """A node with its unit, and beside it the exact share it was rounded away from where there
+    is one (`targets.exact_beside`): 2批（按序时应为2.5批）; — for no node."""
+    said = amount_text(node, unit, places)
+    if node is None or exact is None:
+        return said
+    exponent = exact.normalize().as_tuple().exponent
+    finer = max(places, -exponent if isinstance(exponent, int) else 0)
+    return f"{said}（按序时应为{amount_text(exact, unit, finer)}）"
+
+
 def performance_sentence(month: int, subject: str, line: IndicatorLine) -> str:
     """1—6月，全市地区生产总值完成988.3亿元，同比增长9.0%，增速居全省第3位。
 
@@ -165,6 +176,7 @@ def target_sentence(
     vs_target: Decimal | None = None,
     vs_pace: Decimal | None = None,
     node_target: Decimal | None = None,
+    node_exact: Decimal | None = None,
 ) -> str:
     """脱贫人口完成4.98万人，占全年目标任务的67.5%。 (without the share when undefined); a
     ceiling's with its pace (`ceiling_used`, `vs_pace` in 个百分点): 赴京访批次25批，已用全年
@@ -176,7 +188,7 @@ def target_sentence(
         reached = f"{name}达到{_value(done, unit, places)}"
         return f"{reached}，{against}。" if against else f"{reached}。"
     if lower_is_better:
-        node = "" if node_target is None else _value(node_target, unit, places)
+        node = "" if node_target is None else node_text(node_target, node_exact, unit, places)
         used = ceiling_used(completion_rate, vs_pace, node)
         counted = f"{name}{_value(done, unit, places)}"
         return f"{counted}，{used}。" if used else f"{counted}。"
@@ -184,6 +196,35 @@ def target_sentence(
     if completion_rate is None:
         return f"{done_text}。"
     return f"{done_text}，占全年目标任务的{rate(completion_rate)}。"
+
+
+def forecast_sentence(subject: str, standing: Standing) -> str:
+    """The year-end forecast as the speeches say it (issue 12: "按以往进度推算，全年预计完成目标的
+    X%"): 温县脱贫人口按以往进度推算，全年预计完成目标的80.0%。; a ceiling heading over it
+    赴京访批次按以往进度推算，全年预计突破全年控制数，达到控制数的166.7%。, one under it
+    …全年预计为控制数的83.3%。; "" without a forecast. The dashboard's warnings say it so too."""
+    if standing.forecast_rate is None:
+        return ""
+    forecast = rate(standing.forecast_rate)
+    if standing.lower_is_better and standing.forecast_missed:
+        said = f"全年预计突破全年控制数，达到控制数的{forecast}"
+    elif standing.lower_is_better:
+        said = f"全年预计为控制数的{forecast}"
+    else:
+        said = f"全年预计完成目标的{forecast}"
+    return f"{subject}按以往进度推算，{said}。"
+
+
+def growth_target_sentence(subject: str, standing: Standing) -> str:
+    """A growth target against the growth made: 温县固定资产投资目标增长10.0%，同比增长0.9%，低于
+    目标9.1个百分点。 (tryout 21 (8): said only in the table); "" without both figures."""
+    if standing.target_growth is None or standing.growth is None:
+        return ""
+    against = in_words(
+        standing.vs_target_growth, "高于目标{}个百分点", "低于目标{}个百分点", "与目标持平"
+    )
+    target = in_words(standing.target_growth, "增长{}%", "下降{}%", "持平")
+    return f"{subject}目标{target}，同比{growth_text(standing.growth)}，{against}。"
 
 
 def previous_period_word(frequency: Frequency) -> str:
@@ -348,5 +389,11 @@ def places_summary(group: str, lines: Sequence[tuple[Placed, int | None]]) -> st
             f"{word}{count}项" for word, count in (("前移", up), ("后移", down)) if count
         )
         moved = f"较上期{moves}" if moves else "较上期位次均未变化"
+        if among is not None and among <= PODIUM:
+            # first of two with data is no top-three place (tryout 21 (7))
+            said.append(
+                f"在{group}中，{len(ranked)}项指标只有{among}个单位有数据，不计前三位；{moved}。"
+            )
+            continue
         said.append(f"在{members}中，{len(ranked)}项指标有位次，其中居前三位{top}项；{moved}。")
     return "".join(said)

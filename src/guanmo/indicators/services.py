@@ -10,7 +10,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from guanmo.accounts.models import Department, User
-from guanmo.figures.breakdown import break_down, break_down_by_hand, equal_weights
+from guanmo.figures.breakdown import (
+    break_down,
+    break_down_by_hand,
+    equal_weights,
+    seasonal_weights,
+)
 from guanmo.indicators.arithmetic import check_period
 from guanmo.indicators.catalogue import CATALOGUE, Entry
 from guanmo.indicators.choices import Frequency, Profile
@@ -24,6 +29,7 @@ from guanmo.indicators.models import (
     TargetNode,
     ValueChange,
 )
+from guanmo.indicators.selectors import last_year_cumulative
 from guanmo.regions.models import Region
 from guanmo.regions.services import level_character, units_of, units_word, whole_word
 from guanmo.reporting.models import ImportRecord
@@ -67,9 +73,26 @@ def install_indicator_catalogue(
             supplier=supplier,
             department=departments.get(supplier),
             note=entry.note,
+            comparable_prices=entry.comparable_prices,
             sort_order=order,
         )
     return list(Indicator.objects.filter(city=city))
+
+
+def link_supplied(department: Department) -> list[Indicator]:
+    """Link the indicators of `department`'s city that name it as their supplier (数据来源单位
+    市财政局) and have no department yet, so that its entry form offers them (tryout 21 (5): a
+    department made after the catalogue found its form empty, its indicators offered to the
+    counties). Returns the indicators linked, in catalogue order."""
+    linked = list(
+        Indicator.objects.filter(
+            city=department.city, department__isnull=True, supplier=department.name
+        )
+    )
+    Indicator.objects.filter(pk__in=[indicator.pk for indicator in linked]).update(
+        department=department
+    )
+    return linked
 
 
 def entries_to_install(city: Region, entries: Iterable[Entry] = CATALOGUE) -> list[Entry]:
@@ -348,11 +371,13 @@ class TargetInput:
     months: Sequence[Decimal] = ()
 
 
-def target_fault(indicator: Indicator, given: TargetInput) -> str | None:
+def target_fault(indicator: Indicator, given: TargetInput, year: int | None = None) -> str | None:
     """Why the target cannot be kept (in Chinese, naming the region), or None: neither or both
     of amount and growth, a growth target broken down by hand, an amount that cannot be broken
     down exactly (hand nodes not twelve or not adding up, finer than the target's own grain:
-    `Rule.target_step`), an amount finer than it can be kept (MAX_PLACES decimals)."""
+    `Rule.target_step`), an amount finer than it can be kept (MAX_PLACES decimals); with the
+    `year`, an amount to break down by last year's shape without last year's whole year
+    (tryout 21 (4): kept silently, its nodes and forecast then "—")."""
     where = f"{given.region.name}“{indicator.name}”目标"
     if (given.amount is None) == (given.growth is None):
         return f"{where}应填写目标数额或目标增速，且只填一项"
@@ -371,6 +396,16 @@ def target_fault(indicator: Indicator, given: TargetInput) -> str | None:
             break_down(given.amount, equal_weights(), indicator.rule.target_step(given.amount))
     except ValueError as error:
         return f"{where}：{error}"
+    if given.profile == Profile.SEASONAL and year is not None:
+        shape = last_year_cumulative(Target(indicator=indicator, region=given.region, year=year))
+        try:
+            seasonal_weights(shape)
+        except ValueError as error:
+            had = "、".join(f"{month}月" for month in sorted(shape)) or "无"
+            return (
+                f"{where}不能按上年进度分解：{error}（上年已有累计数的月份：{had}），"
+                "请先导入上年各月数据，或改用平均分解、手工分解"
+            )
     return None
 
 
@@ -433,7 +468,7 @@ def set_targets(
     Raises ValidationError listing every target that cannot be kept: neither or both of amount
     and growth, an amount negative or finer than the indicator's decimals, hand nodes that are
     not twelve or do not add up to the amount, a region given twice."""
-    faults = [fault for given in inputs if (fault := target_fault(indicator, given))]
+    faults = [fault for given in inputs if (fault := target_fault(indicator, given, year))]
     regions = [given.region for given in inputs]
     faults += [
         f"{region.name}“{indicator.name}”目标填写了两次"

@@ -25,7 +25,7 @@ from django.db import transaction
 
 from guanmo.accounts.models import User
 from guanmo.figures.arithmetic import period_label, shown
-from guanmo.figures.formatting import rate
+from guanmo.figures.formatting import amount_text, rate
 from guanmo.indicators.arithmetic import (
     Reading,
     growth,
@@ -33,16 +33,17 @@ from guanmo.indicators.arithmetic import (
     rank_basis,
     rank_disagreements,
 )
-from guanmo.indicators.choices import Kind, RankBy, is_summed
+from guanmo.indicators.choices import Frequency, Kind, RankBy, is_summed
 from guanmo.indicators.columns import Role
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup
 from guanmo.indicators.remembered import IGNORED, stored_name, stored_names
-from guanmo.indicators.selectors import group_members, readings
+from guanmo.indicators.selectors import group_members, has_period, readings
 from guanmo.indicators.services import (
     Source,
     StoreResult,
     ValueInput,
     add_to_peer_group,
+    install_city_peer_group,
     store_values,
 )
 from guanmo.indicators.sheet_reading import (
@@ -339,6 +340,11 @@ def _store(
             city, group, list(members.values()), short_name=short_name_of(group)
         )
     for indicator in read.indicators.values():
+        if _blank_off_period(indicator, rows, month):
+            report.notes.append(
+                f"“{indicator.name}”是季度指标，{month}月不报，表中其各列均为空，已略过"
+            )
+            continue
         inputs = []
         bare: list[SheetRow] = []  # rows with only last year's figure or a rank
         known = _known(indicator, year, month) if is_summed(indicator.kind) else None
@@ -359,7 +365,10 @@ def _store(
             if figures.value is None and figures.growth is None:
                 bare.append(rows[index])
                 continue
-            if known is not None and (fault := _slip(indicator, read, rows[index], region, known)):
+            if known is not None and (
+                fault := _slip(indicator, read, rows[index], region, known)
+                or _fell(indicator, read, rows[index], region, known, month)
+            ):
                 report.faults.append(fault)
                 continue
             if note := _last_year_differs(
@@ -399,7 +408,12 @@ def _store(
         report.updated += result.updated
         report.unchanged += result.unchanged
         report.changed += _changed(indicator, year, month, result)
-        if indicator.pk in read.ranked:
+        ranked = any(
+            figures.rank is not None
+            for row in read.rows
+            if (figures := row.figures.get(indicator.pk)) is not None
+        )
+        if indicator.pk in read.ranked and ranked:  # a 位次 column left blank has nothing to check
             places = _rank_places(indicator, read, members)
             _check_ranks(indicator, year, month, places, city, peer_group, report)
     if not report.ok:
@@ -509,11 +523,52 @@ def _slip(
     )
     if slip is None:
         return None
-    field = f"{indicator.name}·{Role.VALUE.value}"
-    column = next((c for c in read.columns if c.sheet == row.sheet and c.field == field), None)
+    column = _value_column(indicator, read, row)
     cell = cell_address(row.number, column.column) if column else ""
     message = slip_message(cell, figures.value, indicator.unit, column.unit if column else "", slip)
     return SheetFault(row.sheet, row.number, indicator.name, message)
+
+
+def _blank_off_period(indicator: Indicator, rows: Sequence[SheetRow], month: int) -> bool:
+    """Whether `indicator` has no figure in `month` (a quarterly one out of 3, 6, 9, 12) and the
+    sheet's columns of it are all blank: a monthly template keeps the GDP columns, left empty in
+    May, which are left out with a note (tryout 21 (12): the import stopped, passing only with
+    --map …=忽略); a figure typed there is still refused by `store_values`."""
+    if has_period(month, Frequency(indicator.frequency)):
+        return False
+    return all(
+        (figures := row.figures.get(indicator.pk)) is None or not figures.given for row in rows
+    )
+
+
+def _value_column(indicator: Indicator, read: Read, row: SheetRow) -> ColumnUse | None:
+    """The column the row's value of `indicator` was read from, for naming its cell."""
+    field = f"{indicator.name}·{Role.VALUE.value}"
+    return next((c for c in read.columns if c.sheet == row.sheet and c.field == field), None)
+
+
+def _fell(
+    indicator: Indicator, read: Read, row: SheetRow, region: Region, known: Known, month: int
+) -> SheetFault | None:
+    """A fault naming the cell when an amount accumulated through the year (1—M月累计) is less
+    than the region's stored cumulative of an earlier month (tryout 21 (11): 赴京访批次 1—5月2批,
+    1—6月0批 accepted without a word): it cannot fall. Only amounts and counts are `known`; a
+    ratio or an average may fall."""
+    figures = row.figures[indicator.pk]
+    earlier = known[0].get(region.pk)
+    if figures.value is None or earlier is None or figures.value >= earlier[1]:
+        return None
+    column = _value_column(indicator, read, row)
+    cell = f"单元格{cell_address(row.number, column.column)}" if column else ""
+    unit, places = indicator.unit, indicator.places
+    return SheetFault(
+        row.sheet,
+        row.number,
+        indicator.name,
+        f"{cell}{region.name}1—{month}月累计{amount_text(figures.value, unit, places)}，少于已存的"
+        f"1—{earlier[0]}月累计{amount_text(earlier[1], unit, places)}：累计数不会减少，请核对"
+        f"（如是前月数有误，请先更正1—{earlier[0]}月的数）",
+    )
 
 
 def _kept_over_dash(
@@ -693,6 +748,8 @@ def _check_ranks(
     cells_of = {region.name: place for region, place in places.items()}
     wanted = {region.pk for region in sheet_regions}
     if group is None:
+        # the city's own group, made on first use for a city installed before init-city made it
+        install_city_peer_group(city)
         group = next(
             (
                 candidate
@@ -708,15 +765,21 @@ def _check_ranks(
             "（可用 --group 指定比较组）"
         )
         return
+    IndicatorValue.objects.filter(
+        indicator=indicator, year=year, month=month, region__in=members, reported_rank__isnull=False
+    ).update(rank_group=group)
     group_readings = readings(indicator, members, year, month)
     ranks = peer_ranks(group_readings, indicator.rule)
     basis = "增速" if indicator.rank_by == RankBy.GROWTH else "数值"
     lone = sum(rank_basis(r, indicator.rule) is not None for r in group_readings) == 1
     unranked = "不排名（仅1个地区有数据）" if lone else "无法排名（缺数）"
-    for region, reported, computed in rank_disagreements(group_readings, ranks):
+    disagreements = rank_disagreements(group_readings, ranks)
+    for region, reported, computed in disagreements:
         said = f"第{computed}位" if computed is not None else unranked
         where = f"{cells_of[region]}，" if region in cells_of else ""
         report.notes.append(
             f"位次不符：{where}“{indicator.name}”{region}报送第{reported}位，按{basis}在"
             f"“{group.name}”中计算为{said}"
         )
+    if not disagreements:  # which group it was checked in (tryout 21 (6))
+        report.notes.append(f"“{indicator.name}”的位次已在比较组“{group.name}”中核对，与计算一致")

@@ -21,6 +21,7 @@ from guanmo.indicators.arithmetic import QUARTER_ENDS, QUARTER_ONLY
 from guanmo.indicators.choices import Frequency
 from guanmo.indicators.columns import (
     INDICATOR_ROW_WORDS,
+    UNIT_HEADERS,
     AmbiguousColumn,
     Label,
     Role,
@@ -334,6 +335,9 @@ class _SheetReader:
         # the first figure read from each column (in the indicator's unit): the column map's
         # sample, by column index
         self.samples: dict[int, str] = {}
+        # a 单位 column (亩/座 per row, tryout 21 (2)): its index, and the rows converted by it
+        self.unit_column: int | None = None
+        self.unit_converted: dict[str, list[str]] = {}
 
     def fault(self, row: int | None, column: str | None, message: str) -> None:
         self.faults.append(SheetFault(self.sheet.name, row, column, message))
@@ -346,6 +350,15 @@ class _SheetReader:
         two_rows = any(label and label.role in FIGURE_ROLES for label in lower)
         self.bottom = top + 1 if two_rows else top
         self.two_rows = two_rows
+        self.unit_column = next(
+            (
+                index
+                for row in (upper, lower)
+                for index, label in enumerate(row)
+                if label is not None and label.name in UNIT_HEADERS and index != self.region_column
+            ),
+            None,
+        )
         # every header cell's text in order: what a remembered naming is compared by
         self.header_text = HEADER_JOIN.join(
             " ".join(str(value).split())
@@ -378,6 +391,7 @@ class _SheetReader:
             self._rows()
             self._unevaluated()
             self._percent_notes()
+            self._unit_notes()
             self.read.columns = [
                 replace(use, sample=self.samples[use.column])
                 if use.sheet == sheet.name and use.field and use.column in self.samples
@@ -551,6 +565,9 @@ class _SheetReader:
             use = ColumnUse(self.sheet.name, index, shown, column_key(shown), "")
             mapped = self._mapped(shown, label.text)
             named_note = self._named_note(shown, label.text)
+            if mapped is None and index == self.unit_column:
+                self.read.columns.append(replace(use, note="各行数值的单位，按行换算"))
+                continue
             if isinstance(mapped, str):  # 忽略
                 self.read.columns.append(replace(use, note=named_note))
                 continue
@@ -640,10 +657,11 @@ class _SheetReader:
         if label.percent and indicator.unit == "%":
             return Decimal(1)
         if not stated:
-            self.read.notes.append(
-                f"工作表「{self.sheet.name}」「{shown}」未注明单位，按指标“{indicator.name}”的单位"
-                f"{indicator.unit}读取"
-            )
+            if self.unit_column is None:  # else each row's unit cell says it (`_row_factor`)
+                self.read.notes.append(
+                    f"工作表「{self.sheet.name}」「{shown}」未注明单位，按指标“{indicator.name}”"
+                    f"的单位{indicator.unit}读取"
+                )
             return Decimal(1)
         into = factor(stated, indicator.unit)
         if into is None:
@@ -737,8 +755,11 @@ class _SheetReader:
                 figure = cells.parse_rank(value)
             else:
                 figure = cells.parse_figure(value)
-                if figure is not None and column.factor != 1:
-                    figure = _converted(figure, column)
+                into = self._row_factor(row, column)
+                if into is None:
+                    return
+                if figure is not None and into != 1:
+                    figure = _converted(figure, column, into)
         except cells.CellError as error:
             raw = _cell(self.sheet.rows[row.number - 1], column.index)
             unit = _unit_of(column) if column.role in (Role.VALUE, Role.LAST_YEAR) else ""
@@ -770,6 +791,39 @@ class _SheetReader:
             return
         setattr(figures, attribute, figure)
 
+    def _row_factor(self, row: SheetRow, column: Column) -> Decimal | None:
+        """What the row's figure in `column` is multiplied by: the column's factor, or, where the
+        sheet has a 单位 column and the row names a unit there, that unit's into the indicator's
+        (120亩 → 0.012万亩); None, with a fault naming the cell, for a unit of another kind (3座
+        of an indicator in 亩: issue 12, "a sheet that mixes 亩 and 座 in one column is
+        refused")."""
+        if self.unit_column is None or column.role not in (Role.VALUE, Role.LAST_YEAR):
+            return column.factor
+        typed = _cell(self.sheet.rows[row.number - 1], self.unit_column)
+        given = clean_text(typed) if isinstance(typed, str) else ""
+        if not given:
+            return column.factor
+        indicator = column.indicator
+        into = factor(given, indicator.unit)
+        address = cell_address(row.number, self.unit_column)
+        if into is None:
+            self.fault(
+                row.number,
+                column.shown,
+                f"单元格{address}单位为{given}，指标“{indicator.name}”的单位是{indicator.unit}，"
+                f"无法换算（同一列不能混填不同单位的数）",
+            )
+        elif into != 1:
+            self.unit_converted.setdefault(column.shown, []).append(f"单元格{address}为{given}")
+        return into
+
+    def _unit_notes(self) -> None:
+        """One note per column whose rows were converted by the 单位 column, naming the cells."""
+        for shown, given in self.unit_converted.items():
+            self.read.notes.append(
+                f"工作表「{self.sheet.name}」「{shown}」按各行单位列换算（{'、'.join(given)}）"
+            )
+
 
 def _unit_of(column: Column) -> str:
     """The unit a figure column is typed in: the indicator's, or the one its header names
@@ -789,9 +843,10 @@ def _stated_at(stated: SheetUnit | None) -> str:
     return f"（{stated.place}写明）" if stated is not None else ""
 
 
-def _converted(figure: Decimal, column: Column) -> Decimal:
-    """A figure in the indicator's unit, exactly; CellError when it would need rounding."""
-    converted = figure * column.factor
+def _converted(figure: Decimal, column: Column, into: Decimal) -> Decimal:
+    """A figure in the indicator's unit (times `into`), exactly; CellError when it would need
+    rounding."""
+    converted = figure * into
     if cells.decimal_places(converted.normalize()) > MAX_PLACES:
         raise cells.CellError(
             f"{cells.format_wan(figure)}换算为{column.indicator.unit}后超过{MAX_PLACES}位小数，"

@@ -189,8 +189,8 @@ def submission_decide(request: HttpRequest, pk: int, action: str) -> HttpRespons
     reason = request.POST.get("reason", "")
     try:
         if action == "approve":
-            changed = submissions.approve_submission(form, user=request.user)
-            messages.success(request, f"{form.sender}指标填报已审核通过，{changed}项数值已计入")
+            approved = submissions.approve_submission(form, user=request.user)
+            messages.success(request, f"{form.sender}指标填报已审核通过，{approved}")
         elif action == "return":
             submissions.return_submission(form, user=request.user, reason=reason)
             messages.success(request, f"{form.sender}指标填报已退回")

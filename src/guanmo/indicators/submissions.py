@@ -8,6 +8,7 @@ the figures through `services.store_values`, so their history is in `ValueChange
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -116,12 +117,24 @@ def reopen_submission(submission: Submission, *, user: User, reason: str) -> Non
     review.reopen(submission, user=user, reason=reason)
 
 
-def approve_submission(submission: Submission, *, user: User) -> int:
-    """Approve the form: every figure entered is stored for its region, indicator and month
-    (`store_values`, history in ValueChange). Returns how many figures changed. Raises
-    ReportingError, approving nothing, when a figure cannot be stored."""
+class Approved(NamedTuple):
+    """What an approval counted: the indicators entered and the stored figures (value, 上年同期,
+    增速 each one) it changed, said apart (tryout 21: 「8项数值」 for 4 indicators)."""
 
-    def publish(submission: Submission) -> int:
+    indicators: int
+    figures: int
+
+    def __str__(self) -> str:
+        return f"{self.indicators}项指标（改动{self.figures}个数值）已计入"
+
+
+def approve_submission(submission: Submission, *, user: User) -> Approved:
+    """Approve the form: every figure entered is stored for its region, indicator and month
+    (`store_values`, history in ValueChange). Returns the indicators entered and how many
+    figures changed. Raises ReportingError, approving nothing, when a figure cannot be
+    stored."""
+
+    def publish(submission: Submission) -> Approved:
         by_indicator: dict[Indicator, list[ValueInput]] = defaultdict(list)
         for value in submission.values.select_related("indicator", "region"):
             if value.is_given:
@@ -148,6 +161,6 @@ def approve_submission(submission: Submission, *, user: User) -> int:
                 ).changes
         except ValidationError as error:
             raise ReportingError("；".join(error.messages)) from error
-        return changes
+        return Approved(len(by_indicator), changes)
 
     return review.approve(submission, user=user, publish=publish)

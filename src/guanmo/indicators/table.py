@@ -32,6 +32,9 @@ class GroupFigure:
     lacking: tuple[str, ...] = ()
     lacking_last_year: tuple[str, ...] = ()
     growth_reported: bool = False  # the growth is the total's as reported, not computed
+    # The members' summed amount where the stored whole's value differs from it (全市 134.60
+    # against its counties' 108.39): said beside the table, never mixed into one sentence.
+    summed: Decimal | None = None
 
     def rate(self, kind: Kind) -> Decimal | None:
         """What a member's rate is compared with: a ratio's value, otherwise the growth."""
@@ -64,15 +67,32 @@ def group_figure(
     *,
     reported_value: Decimal | None = None,
     reported_growth: Decimal | None = None,
+    reported_last_year: Decimal | None = None,
 ) -> GroupFigure:
-    """The group's figure: as reported for the total where it was (the city's own row),
-    otherwise summed and derived from the members' (`group_total`, `group_growth`); an
-    amount's total not computed for a member's missing figure names the members lacking it."""
-    value = reported_value if reported_value is not None else group_total(readings, kind)
+    """The group's figure, its value and growth always from one source (tryout 21: 全市134.60亿元
+    from a 全省 sheet said with the counties' summed growth 4.4%, where its own is 11.6%):
+
+    - the whole's stored row (the city's own, `reported_*`) where there is one: its value with its
+      reported growth, or the growth derived from its value and last year's; the members' summed
+      growth only where the stored value is their sum; a stored value differing from the sum
+      keeps the sum in `summed`, to be said;
+    - otherwise the members' summed amounts and the growth derived from them (`group_total`,
+      `group_growth`), never the mean of their rates.
+
+    An amount's total not computed for a member's missing figure names the members lacking it."""
+    summed = group_total(readings, kind)
+    if reported_value is None and reported_growth is None:
+        value, rate = summed, group_growth(readings, kind)
+    else:
+        value = reported_value
+        rate = growth(Reading("", reported_value, reported_last_year, reported_growth), kind)
+        if rate is None and value is not None and value == summed:
+            rate = group_growth(readings, kind)
     total = GroupFigure(
         value=value,
-        growth=group_growth(readings, kind, reported_growth),
+        growth=rate,
         growth_reported=reported_growth is not None,
+        summed=summed if value is not None and summed is not None and summed != value else None,
     )
     if kind != Kind.AMOUNT:
         return total

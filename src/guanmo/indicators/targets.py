@@ -14,7 +14,7 @@ level above and to the target. The three 旬 of a month share its amount equally
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from guanmo.figures.arithmetic import (
@@ -189,6 +189,12 @@ class Standing:
     ceiling: bool = False  # an amount kept under (赴京访批次): share used, no 双过半
     judged_by_half: bool = False  # whether 双过半 applies at all (`judged_by_half`)
     forecast_capped: bool = False  # a count's forecast held at its whole (`forecast_rate`)
+    # the node's exact share where a coarse step rounded the node away from it (5批's June node
+    # 2批, exactly 2.5): said beside it, 2批（按序时应为2.5批） (`exact_beside`)
+    node_exact: Decimal | None = None
+    # why the target has no breakdown where its profile could not be followed (按上年进度分解
+    # without last year's whole year): said where its node and forecast show "—" (tryout 21)
+    unbroken: str = ""
 
 
 def standing(
@@ -259,7 +265,22 @@ def standing(
         ceiling=lower and target is not None and target_growth is None,
         judged_by_half=judged,
         forecast_capped=capped,
+        node_exact=exact_beside(breakdown, month),
     )
+
+
+def exact_beside(breakdown: Breakdown | None, month: int) -> Decimal | None:
+    """The exact amount due by `month` where the breakdown's step is coarse and its node was
+    rounded away from it (`figures.breakdown.rounded_node`), to one decimal finer than the step,
+    half-up (2.5 for 5批 by June); None where the node is the exact share or the step fine."""
+    if breakdown is None or not breakdown.coarse:
+        return None
+    exact = breakdown.exact_node(month)
+    if exact == breakdown.node(month):
+        return None
+    places = Decimal(1).scaleb(breakdown.step.normalize().as_tuple().exponent - 1)
+    figure = Decimal(exact.numerator) / Decimal(exact.denominator)
+    return figure.quantize(places, rounding=ROUND_HALF_UP).normalize()
 
 
 def _forecast_missed(forecast: Decimal | None, *, lower_is_better: bool) -> bool | None:

@@ -29,8 +29,8 @@ from guanmo.indicators.report import (
 from guanmo.indicators.report_output import (
     TARGET_HEADERS,
     as_dict,
-    growth_note,
     headers,
+    table_note,
     table_title,
     target_rows,
     text_rows,
@@ -77,7 +77,7 @@ def _tables(report: IndicatorReport) -> list[dict]:
                 "title": table_title(report, table),
                 "headers": headers(report, table),
                 "rows": rows,
-                "note": growth_note(report, table),
+                "note": table_note(report, table),
                 "disagrees": any(row["disagrees"] for row in rows),
                 "reason": rank_disagreement_reason(
                     RankBy(table.indicator.rank_by), Kind(table.indicator.kind), report.group.name
@@ -97,6 +97,7 @@ def _target_table(targets: list[TargetLine]) -> list[dict]:
             "cells": list(zip(TARGET_HEADERS, cells, strict=True)),
             "pace": target.standing.pace or "",
             "half_note": half_note(target.standing),
+            "node_note": target.standing.unbroken,
         }
         for target, cells in zip(targets, target_rows(targets), strict=True)
     ]
@@ -354,7 +355,7 @@ def county_places(request: HttpRequest) -> HttpResponse:
             "half_missed": _half_missed(targets, [county.name]),
             "node_tables": _node_tables(target_nodes_of(scope.city, year, month, [county])),
             "target_headers": TARGET_HEADERS,
-            "sentences": first.sentences if first else target_sentences(targets, named=False),
+            "sentences": first.sentences if first else target_sentences(targets, named=True),
             "label": first.label if first else f"{year}年{period_label(month)}",
         },
     )

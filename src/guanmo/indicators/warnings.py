@@ -19,6 +19,7 @@ from guanmo.indicators.choices import Direction, Frequency, Kind, RankBy
 from guanmo.indicators.report import IndicatorReport
 from guanmo.indicators.sentences import (
     ceiling_used,
+    forecast_sentence,
     previous_period_word,
     rank_change_sentence,
     vs_pace_text,
@@ -137,17 +138,13 @@ def target_warnings(
                 )
             )
     if standing.forecast_rate is not None and standing.forecast_missed:
-        forecast = rate(standing.forecast_rate)
-        if standing.lower_is_better:
-            kind = IndicatorWarningKind.OVER_CEILING
-            said = f"全年预计突破全年控制数，达到控制数的{forecast}"
-        else:
-            kind, said = IndicatorWarningKind.SHORT_FORECAST, f"全年预计完成目标的{forecast}"
-        found.append(
-            IndicatorWarning(
-                kind, region, indicator, f"{region}{indicator}按以往进度推算，{said}。"
-            )
+        kind = (
+            IndicatorWarningKind.OVER_CEILING
+            if standing.lower_is_better
+            else IndicatorWarningKind.SHORT_FORECAST
         )
+        said = forecast_sentence(f"{region}{indicator}", standing)
+        found.append(IndicatorWarning(kind, region, indicator, said))
     return found
 
 

@@ -1,6 +1,7 @@
 """How `guanmo serve` sizes and starts the production server (plain functions, no Django)."""
 
 from dataclasses import dataclass
+from pathlib import Path
 
 MAX_WORKERS = 8
 _WEAK_KEY_LENGTH = 50  # Django's own check (security.W009) asks for 50 characters, 5 distinct
@@ -59,3 +60,17 @@ def gunicorn_argv(python: str, plan: ServerPlan) -> list[str]:
         # and either one stopping removes the other's. Guanmo does not use it.
         "--no-control-socket",
     ]
+
+
+def runserver_hint(*, debug: bool, static_root: Path) -> str:
+    """What `guanmo runserver` says at start when its pages would have no style (tryout 21: 390
+    static 404s, no word): without debug mode only the files `collectstatic` put in
+    `static_root` are served, and there are none; "" when there is nothing to say."""
+    if debug or (static_root.is_dir() and any(static_root.iterdir())):
+        return ""
+    return (
+        "提示：未开启调试模式（GUANMO_DEBUG），runserver 只提供 collectstatic 收集到"
+        f" {static_root} 的静态文件，该目录为空，页面将没有样式和脚本。"
+        "请用 `guanmo serve`（先收集静态文件再启动），或先运行 `guanmo collectstatic`；"
+        "仅在本机开发时可设 GUANMO_DEBUG=1。"
+    )

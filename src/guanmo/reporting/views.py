@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from guanmo import clock
 from guanmo.accounts.scope import Scope
+from guanmo.documents.official import chinese_date
 from guanmo.ledger.columns import LEDGER_COLUMNS
 from guanmo.ledger.unit_doubts import CONFIRM_MARK
 from guanmo.reporting import services
@@ -46,9 +47,8 @@ def period_list(request: HttpRequest) -> HttpResponse:
             except services.ReportingError as error:
                 form.add_error(None, str(error))
             else:
-                messages.success(
-                    request, f"已开启{period}填报期，截止{period.deadline:%Y年%m月%d日}"
-                )
+                deadline = chinese_date(period.deadline)  # as the period's page says it
+                messages.success(request, f"已开启{period}填报期，截止{deadline}")
                 return redirect("period_detail", period.pk)
     periods = periods_for(scope).annotate(
         approved=Count("reports", filter=Q(reports__status="approved")),

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from guanmo.accounts.models import Department, Role, User
+from guanmo.indicators.services import link_supplied
 from guanmo.regions.management.city import add_city_argument, city_for
 from guanmo.regions.models import Region
 from guanmo.regions.names import region_named, regions_near
@@ -74,6 +75,7 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError("--password：" + "；".join(error.messages)) from error
         user.set_password(password)
+        linked = []
         with transaction.atomic():
             user.department = (
                 Department.objects.get_or_create(city=scope, name=department_name)[0]
@@ -81,11 +83,19 @@ class Command(BaseCommand):
                 else None
             )
             user.save()
+            if user.department is not None:
+                linked = link_supplied(user.department)
         where = f"，所属{scope.name}" if scope else ""
         if user.department:
             where += f"，{user.department}"
         verb = "已修改" if existing else "已新建"
         self.stdout.write(self.style.SUCCESS(f"{verb}用户 {username}（{chosen.label}{where}）"))
+        if linked:
+            names = "、".join(f"“{indicator.name}”" for indicator in linked)
+            self.stdout.write(
+                f"指标目录中数据来源单位为{user.department}的{len(linked)}项指标（{names}）"
+                f"已设为由{user.department}在网页上填报"
+            )
 
     def _region(self, role: Role, typed: str, city_code: str | None) -> Region | None:
         if role == Role.ADMIN and not typed:

@@ -1,13 +1,13 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from guanmo.indicators.services import install_indicator_catalogue
+from guanmo.indicators.services import install_city_peer_group, install_indicator_catalogue
 from guanmo.regions.services import UnknownDivision, init_city
 
 
 class Command(BaseCommand):
     help = (
         "按 GB/T 2260 区划代码建立城市及其所辖县（市、区），可另加园区、示范区，"
-        "并安装起始指标目录（已有同名指标不动）"
+        "并安装起始指标目录（已有同名指标不动）和本市各县（市、区）的默认比较组"
     )
 
     def add_arguments(self, parser):
@@ -27,3 +27,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  {unit.code}  {unit.name}")
         indicators = install_indicator_catalogue(city)
         self.stdout.write(f"指标目录：{len(indicators)} 项")
+        group = install_city_peer_group(city)
+        self.stdout.write(
+            f"默认比较组：{group.name}（简称{group.short_name}，{group.members.count()}个成员），"
+            "导入指标表和生成指标报告时未指定 --group 即用此组"
+        )
