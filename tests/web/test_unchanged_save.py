@@ -82,6 +82,17 @@ def _funded(world) -> None:
     FundsInPlace.objects.create(lead=lead, year=2025, month=5, cumulative=Decimal("1200.5000"))
 
 
+def _approved(world) -> None:
+    """The walk's lead with its 立项 approved and its 用地 planned (the 前期 dates form)."""
+    from guanmo.attraction.models import Lead, LeadMilestone
+
+    lead = Lead.objects.get(city=world.city, name="演示招商项目")
+    LeadMilestone.objects.create(
+        lead=lead, kind=MilestoneKind.APPROVAL, planned=date(2025, 2, 1), reached=date(2025, 2, 20)
+    )
+    LeadMilestone.objects.create(lead=lead, kind=MilestoneKind.LAND, planned=date(2025, 6, 30))
+
+
 EDIT_FORMS = {
     "project_edit": EditCase("city", "project_edit", {"reason": "核对台账，未作修改"}),
     "project_milestones": EditCase("wuzhi", "project_milestones"),
@@ -94,6 +105,9 @@ EDIT_FORMS = {
     "attraction_park_figures": EditCase("city", "attraction_park_figures"),
     "attraction_lead_funds": EditCase(
         "wuzhi", "attraction_lead", prepare=lambda world: _funded(world)
+    ),
+    "attraction_lead_preparatory": EditCase(
+        "wuzhi", "attraction_lead", prepare=lambda world: _approved(world)
     ),
     "tour_settings": EditCase("city", "tour_detail"),
     "site_edit": EditCase("city", "tour_detail"),
