@@ -10,6 +10,7 @@ from guanmo.attraction.models import Lead, Parcel, ParkFigures, StageDate
 from guanmo.attraction.report import build_report
 from guanmo.demo.attraction import create_demo_attraction
 from guanmo.demo.city import CENTRES, CITY_CODE, TODAY, YEAR, ZONES
+from guanmo.documents.official import chinese_date
 from guanmo.regions.services import init_city
 
 
@@ -130,7 +131,7 @@ def test_one_lead_was_dropped_with_its_reason_in_its_history(demo_attraction):
 
     assert dropped.dropped_on.year == YEAR and not dropped.stages.filter(stage="签约").exists()
     change = dropped.changes.get(field="终止洽谈日期")
-    assert change.new_value == dropped.dropped_on.isoformat() and "终止洽谈" in change.reason
+    assert change.new_value == chinese_date(dropped.dropped_on) and "终止洽谈" in change.reason
     assert change.at.date() == dropped.dropped_on
 
 

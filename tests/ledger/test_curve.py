@@ -1,5 +1,6 @@
 """A project's planned investment curve and the 序时进度 it gives, worked by hand."""
 
+from decimal import ROUND_HALF_UP
 from decimal import Decimal as D
 
 from guanmo.ledger.curve import (
@@ -60,20 +61,20 @@ def test_a_county_at_the_top_labels_its_shape_with_its_whole():
 
 
 def test_the_months_add_up_to_the_plan_exactly_even_off_the_cent():
-    """1,000.0001万元 by quarters: 250.000025 each, the ten-thousandth left over to the first,
-    250.0001; its months 83.3334, 83.3334, 83.3333; every other quarter's 250 as 83.3334 and
-    twice 83.3333 (largest remainder, the earlier month first)."""
-    curve = project_curve(D("1000.0001"), EQUAL_SHAPE.weights)
-    assert sum(curve.months) == D("1000.0001")
-    assert curve.quarters == (D("250.0001"), D("250.0000"), D("250.0000"), D("250.0000"))
-    assert curve.months[:6] == (
-        D("83.3334"),
-        D("83.3334"),
-        D("83.3333"),
-        D("83.3334"),
-        D("83.3333"),
-        D("83.3333"),
-    )
+    """1,000.0001万元 in equal months: each month's cumulative node is its exact share rounded
+    half-up to 0.0001万元 (figures.breakdown since tryout 21: nodes never drift from the exact
+    pace), so the months sum to the plan exactly and no cumulative is off its share by more
+    than half a step; the quarters 250.000025, 500.00005, 750.000075 give 250.0000, 500.0001,
+    750.0001 (the ten-thousandth falls in the second quarter, where half-up first reaches it)."""
+    plan = D("1000.0001")
+    curve = project_curve(plan, EQUAL_SHAPE.weights)
+    assert sum(curve.months) == plan
+    assert curve.quarters == (D("250.0000"), D("250.0001"), D("250.0000"), D("250.0000"))
+    cumulative = D(0)
+    for month, amount in enumerate(curve.months, start=1):
+        cumulative += amount
+        exact = plan * month / 12
+        assert cumulative == exact.quantize(D("0.0001"), rounding=ROUND_HALF_UP), month
 
 
 def test_the_offices_own_months_are_kept_as_they_are():

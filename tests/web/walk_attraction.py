@@ -61,6 +61,10 @@ def walk(world) -> Walk:
                 reverse("attraction_lead_funds", args=[lead.pk]),
                 {"wenxian": 404, "leader": 403, "commissioner": 404, "department": 404},
             ),
+            "attraction_lead_preparatory": (
+                reverse("attraction_lead_preparatory", args=[lead.pk]),
+                {"wenxian": 404, "leader": 403, "commissioner": 404, "department": 404},
+            ),
             "attraction_park_figures": (park, PARK_ENTRY),
         },
     )

@@ -33,11 +33,11 @@ from guanmo.indicators.arithmetic import (
     rank_basis,
     rank_disagreements,
 )
-from guanmo.indicators.choices import Frequency, Kind, RankBy, is_summed
+from guanmo.indicators.choices import Kind, RankBy, is_summed
 from guanmo.indicators.columns import Role
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup
 from guanmo.indicators.remembered import IGNORED, stored_name, stored_names
-from guanmo.indicators.selectors import group_members, has_period, readings
+from guanmo.indicators.selectors import group_members, readings
 from guanmo.indicators.services import (
     Source,
     StoreResult,
@@ -340,11 +340,6 @@ def _store(
             city, group, list(members.values()), short_name=short_name_of(group)
         )
     for indicator in read.indicators.values():
-        if _blank_off_period(indicator, rows, month):
-            report.notes.append(
-                f"“{indicator.name}”是季度指标，{month}月不报，表中其各列均为空，已略过"
-            )
-            continue
         inputs = []
         bare: list[SheetRow] = []  # rows with only last year's figure or a rank
         known = _known(indicator, year, month) if is_summed(indicator.kind) else None
@@ -527,18 +522,6 @@ def _slip(
     cell = cell_address(row.number, column.column) if column else ""
     message = slip_message(cell, figures.value, indicator.unit, column.unit if column else "", slip)
     return SheetFault(row.sheet, row.number, indicator.name, message)
-
-
-def _blank_off_period(indicator: Indicator, rows: Sequence[SheetRow], month: int) -> bool:
-    """Whether `indicator` has no figure in `month` (a quarterly one out of 3, 6, 9, 12) and the
-    sheet's columns of it are all blank: a monthly template keeps the GDP columns, left empty in
-    May, which are left out with a note (tryout 21 (12): the import stopped, passing only with
-    --map …=忽略); a figure typed there is still refused by `store_values`."""
-    if has_period(month, Frequency(indicator.frequency)):
-        return False
-    return all(
-        (figures := row.figures.get(indicator.pk)) is None or not figures.given for row in rows
-    )
 
 
 def _value_column(indicator: Indicator, read: Read, row: SheetRow) -> ColumnUse | None:

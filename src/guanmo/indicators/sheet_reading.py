@@ -328,7 +328,9 @@ class _SheetReader:
         self.mapping = mapping
         self.top, self.region_column = found
         self.faults: list[SheetFault] = []
-        self.off_quarter: set[int] = set()  # quarterly indicators refused in this sheet
+        # quarterly indicators in a month ending no quarter: by indicator, its name, its columns in
+        # this sheet and the fault naming the first (`_off_quarter`, `_blank_off_quarter`)
+        self.off_quarter: dict[int, tuple[str, list[int], SheetFault]] = {}
         self.columns: list[Column] = []
         # growth cells typed as text with % (5.2%), by column: (address, text, figure read)
         self.percent_text: dict[str, list[tuple[str, str, Decimal]]] = {}
@@ -380,6 +382,7 @@ class _SheetReader:
             self._wide(upper, lower)
         else:
             self._one_row(upper)
+        self._blank_off_quarter()
         if not self.columns and not self.faults:
             self.fault(
                 top + 1,
@@ -637,17 +640,36 @@ class _SheetReader:
         if not month or indicator.frequency != Frequency.QUARTERLY or month in QUARTER_ENDS:
             return False
         if indicator.pk not in self.off_quarter:
-            self.off_quarter.add(indicator.pk)
-            self.faults.append(
-                SheetFault(
-                    self.sheet.name,
-                    None,
-                    None,
-                    f"{cell_place('', row, index, shown)}：“{indicator.name}”是季度指标，"
-                    f"{QUARTER_ONLY}，本次导入的是{month}月",
-                )
+            fault = SheetFault(
+                self.sheet.name,
+                None,
+                None,
+                f"{cell_place('', row, index, shown)}：“{indicator.name}”是季度指标，"
+                f"{QUARTER_ONLY}，本次导入的是{month}月",
             )
+            self.off_quarter[indicator.pk] = (indicator.name, [], fault)
+        self.off_quarter[indicator.pk][1].append(index)
         return True
+
+    def _blank_off_quarter(self) -> None:
+        """Fault each quarterly indicator of `_off_quarter` that has a figure under its columns;
+        one whose columns are all blank (a monthly template keeps the GDP columns, left empty in
+        May) is left out with a note (tryout 21 (12): the import stopped, passing only with
+        --map …=忽略)."""
+        body = self.sheet.rows[self.bottom + 1 :]
+        for name, indices, fault in self.off_quarter.values():
+            typed = any(
+                index < len(row) and row[index] is not None and str(row[index]).strip()
+                for row in body
+                for index in indices
+            )
+            if typed:
+                self.faults.append(fault)
+                continue
+            self.read.notes.append(
+                f"工作表「{self.sheet.name}」“{name}”是季度指标，{self.expected.month}月不报，"
+                "表中其各列均为空，已略过"
+            )
 
     def _factor(
         self, stated: str, at: str, label: Label, indicator: Indicator, row: int, shown: str
