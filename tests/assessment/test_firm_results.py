@@ -2,6 +2,7 @@
 it rated, recomputed exactly, objected to and corrected; land kept per year so that a new land
 figure leaves earlier years' per-亩 figures alone. Figures are test_firms' hand-worked ones."""
 
+from datetime import date
 from decimal import Decimal as D
 
 import pytest
@@ -20,6 +21,7 @@ from guanmo.assessment.objections import (
 )
 from guanmo.assessment.services import SchemeError, recompute
 from guanmo.assessment.sheet_reading import Refused, read_scheme
+from guanmo.documents.official import chinese_date
 from guanmo.regions.services import units_of
 from tests.assessment.letters import letter
 from tests.assessment.test_firm_register import code, register_sheet, run
@@ -104,11 +106,15 @@ def test_a_county_cell_naming_none_of_the_citys_units_is_refused_naming_its_cell
     assert not Firm.objects.exists()
 
 
-def test_assess_firms_issue_publishes_the_result(world, register):
+def test_assess_firms_issue_publishes_the_result(world, register, settings):
+    settings.GUANMO_TODAY = date(2025, 5, 1)
     out, _ = run("assess-firms", "--year", "2025", "--runs", "0", "--issue", "--days", "7")
     result = Result.objects.get()
     assert f"已发布公示2025年度亩均效益评价结果（编号{result.pk}）：6家企业，5家参评" in out
     assert result.scheme.firm_year == 2025
+    # the day as every date is said (documents.official.chinese_date), not 2025年05月08日
+    assert f"公示至{chinese_date(result.published_until)}" in out
+    assert result.published_until.month < 10 and "年0" not in out
 
 
 def test_a_years_firm_result_issued_is_not_replaced_by_issuing_it_again(world, register):
