@@ -160,3 +160,34 @@ def test_a_firm_objects_to_its_land_not_to_the_ratios_and_a_land_below_the_bar_u
     assert used.exempt_reasons["丁"] == "用地面积2亩，低于3亩，不参评"
     ding = next(u for u in corrected.output["units"] if u["unit"] == "丁")
     assert ding["rank"] is None
+
+
+def test_a_firm_results_scheme_number_is_kept_and_cited_by_its_bulletin(world, register, settings):
+    """Tryout 19 gave the cycle upload the scheme's 文号 for the bulletin's opening (根据《…》
+    （文号）); firm results had none: `assess-firms --document-number` keeps it, as
+    `issue_firm_result(document_number=…)` does."""
+    from tests.assessment.test_bulletin import issued, paragraphs
+
+    settings.GUANMO_TODAY = date(2025, 12, 1)
+    run(
+        "assess-firms", "--year", "2025", "--runs", "0", "--issue", "--days", "5",
+        "--document-number", " 焦政办〔2025〕8号 ",
+    )  # fmt: skip
+    result = Result.objects.get()
+    assert result.scheme.document_number == "焦政办〔2025〕8号"
+    _, document = issued(settings, result)
+    opening = next(text for text in paragraphs(document) if text.startswith("根据《"))
+    assert opening.startswith(f"根据《{FIRM_SCHEME_NAME}》（焦政办〔2025〕8号），经对")
+
+
+def test_issue_firm_result_keeps_the_schemes_number(world, register):
+    definition, _ = read_scheme(EXAMPLE_SCHEME)
+    result = issue_firm_result(
+        world.city,
+        2025,
+        definition,
+        land_threshold=LAND_THRESHOLD,
+        document_number="焦政办〔2025〕8号",
+        runs=0,
+    )
+    assert result.scheme.document_number == "焦政办〔2025〕8号"
