@@ -375,7 +375,7 @@ def test_a_start_implied_by_production_is_said_in_the_leads_history(city, tmp_pa
     assert report.ok, [str(f) for f in report.faults]
     lead = Lead.objects.get(name="中央厨房项目")
     line = LeadChange.objects.get(lead=lead, field="开工实际日期")
-    assert (line.old_value, line.new_value) == ("", "2025-05-10")
+    assert (line.old_value, line.new_value) == ("", "2025年5月10日")
     assert line.reason == "未填开工日期，按投产日期记为开工"
 
 
@@ -431,7 +431,7 @@ def test_a_reimport_lists_each_change_old_to_new(city, tmp_path, dry_run):
 
     assert report.ok and report.updated == 1
     assert (
-        "第3行“香雪海冷链产业园”：投产实际日期（空） → 2025-06-18；"
+        "第3行“香雪海冷链产业园”：投产实际日期（空） → 2025年6月18日；"
         "2025年6月累计到位资金12000 → 15000"
     ) in report.notes
 

@@ -223,10 +223,10 @@ def test_changing_a_recorded_stage_date_needs_a_reason(client, world, lead):
     assert kept == date(2025, 3, 10)
     assert changed.status_code == 302
     assert lead.stages.get(stage=Stage.SIGNED).reached == date(2025, 3, 12)
-    line = LeadChange.objects.get(lead=lead, field="签约实际日期", old_value="2025-03-10")
+    line = LeadChange.objects.get(lead=lead, field="签约实际日期", old_value="2025年3月10日")
     assert (line.old_value, line.new_value, line.reason) == (
-        "2025-03-10",
-        "2025-03-12",
+        "2025年3月10日",
+        "2025年3月12日",
         "核对合同后更正",
     )
 
