@@ -69,7 +69,7 @@ def test_the_county_enters_the_approvals_and_the_history_keeps_them(client, worl
         ("环评计划日期", "", "2025年9月1日", wuzhi, "招商引资"),
     }
     page = client.get(reverse("attraction_lead", args=[signed.pk])).content.decode()
-    assert '<th scope="row">立项</th><td>2025-04-01</td><td>2025-04-05</td>' in page
+    assert '<th scope="row">立项</th><td>2025年4月1日</td><td>2025年4月5日</td>' in page
     assert 'id="preparatory-form"' in page
     assert 'name="approval_reached" value="2025-04-05"' in page
 
