@@ -43,7 +43,13 @@ def test_a_leads_stage_is_stamped_on_the_applications_day(world, settings):
     settings.GUANMO_TODAY = DEMO_TODAY
     lead = signed_lead(world, date(YEAR, 3, 10))
     record_stage(
-        lead, Stage.SIGNED, planned=None, reached=date(YEAR, 3, 12), user=None, today=DEMO_TODAY
+        lead,
+        Stage.SIGNED,
+        planned=None,
+        reached=date(YEAR, 3, 12),
+        user=None,
+        today=DEMO_TODAY,
+        reason="核对合同后更正",  # a recorded date changed needs a reason (tryout 22)
     )
 
     change = LeadChange.objects.get(lead=lead, field="签约实际日期")
