@@ -34,7 +34,7 @@ def test_a_date_within_the_horizon_passes_and_one_day_later_is_refused(settings)
     start = date(2025, 5, 6)
     assert bounds.horizon_fault(date(2028, 5, 6), start, "办理时限") is None
     assert bounds.horizon_fault(date(2028, 5, 7), start, "办理时限") == (
-        "「办理时限」不能晚于2028年05月06日（2025年05月06日起1096天以内）"
+        "「办理时限」不能晚于2028年5月6日（2025年5月6日起1096天以内）"
     )
 
 
@@ -44,10 +44,10 @@ def test_a_recorded_date_within_its_window_passes_and_a_day_outside_is_refused(s
     today = date(2025, 5, 6)
     assert bounds.window_fault(date(2024, 5, 5), today, "会议日期") is None
     assert bounds.window_fault(date(2024, 5, 4), today, "会议日期") == (
-        "「会议日期」不能早于2024年05月05日（2025年05月06日前366天以内）"
+        "「会议日期」不能早于2024年5月5日（2025年5月6日前366天以内）"
     )
     assert bounds.window_fault(date(2028, 5, 7), today, "会议日期") == (
-        "「会议日期」不能晚于2028年05月06日（2025年05月06日起1096天以内）"
+        "「会议日期」不能晚于2028年5月6日（2025年5月6日起1096天以内）"
     )
 
 

@@ -15,6 +15,8 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from PIL import Image, UnidentifiedImageError
 
+from guanmo.documents.official import chinese_date
+
 
 def text_limit() -> int:
     """The longest free text taken, in characters (settings.GUANMO_TEXT_MAX_CHARS)."""
@@ -72,8 +74,8 @@ def horizon_fault(day: date, start: date, label: str) -> str | None:
     latest = start + horizon()
     if day <= latest:
         return None
-    within = f"{start:%Y年%m月%d日}起{horizon().days}天以内"
-    return f"「{label}」不能晚于{latest:%Y年%m月%d日}（{within}）"
+    within = f"{chinese_date(start)}起{horizon().days}天以内"
+    return f"「{label}」不能晚于{chinese_date(latest)}（{within}）"
 
 
 def past_fault(day: date, start: date, label: str, start_words: str) -> str | None:
@@ -83,14 +85,14 @@ def past_fault(day: date, start: date, label: str, start_words: str) -> str | No
     earliest = start - timedelta(days=past)
     if day >= earliest:
         return None
-    return f"「{label}」不能早于{earliest:%Y年%m月%d日}（{start_words}前{past}天以内）"
+    return f"「{label}」不能早于{chinese_date(earliest)}（{start_words}前{past}天以内）"
 
 
 def window_fault(day: date, today: date, label: str) -> str | None:
     """Why the recorded date `day` of the field `label` (a visit, a meeting, a tour's first
     day) lies outside its window, or None: not more than settings.GUANMO_DATE_PAST_DAYS before
     `today`, nor further ahead than the horizon."""
-    return past_fault(day, today, label, f"{today:%Y年%m月%d日}") or horizon_fault(
+    return past_fault(day, today, label, f"{chinese_date(today)}") or horizon_fault(
         day, today, label
     )
 

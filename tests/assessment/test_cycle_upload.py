@@ -3,6 +3,7 @@ were understood (or every fault, naming the file, sheet, row and column) and wri
 confirmed, the result is computed by the same reading and arithmetic as `guanmo assess` and
 published. The sheets are tests.assessment.test_assess_command's hand-worked ones."""
 
+import csv
 import json
 from decimal import Decimal as D
 from io import StringIO
@@ -353,3 +354,16 @@ def test_the_schemes_number_given_on_upload_is_kept_for_its_bulletin(office, she
     query = {key: values[0] for key, values in parse_qs(urlparse(preview).query).items()}
     office.post(reverse("assessment_preview"), {**query, "action": "confirm"})
     assert Result.objects.get().scheme.document_number == "焦政办〔2025〕3号"
+
+
+def test_a_csv_of_values_previewed_names_its_rows_by_the_file_not_a_sheet(office, sheets, world):
+    """A .csv has no sheets: its 合计 row left out is named 文件「数值.csv」第N行, as the ledger's
+    report names it (`ImportReport.said`), never 工作表「数值」."""
+    rows = [["2025年度考核指标数值"], VALUES_HEADER, *city_values(world.city)]
+    sheets["values"] = sheets["values"].with_suffix(".csv")
+    with sheets["values"].open("w", encoding="utf-8-sig", newline="") as values:
+        csv.writer(values).writerows(rows)
+    page = office.get(upload(office, sheets).url).content.decode()
+    total = next(number for number, row in enumerate(rows, 1) if "合计" in row)
+    assert f"文件「数值.csv」第{total}行为合计行，未导入" in page
+    assert "工作表「数值」" not in page

@@ -2,6 +2,7 @@
 it rated, recomputed exactly, objected to and corrected; land kept per year so that a new land
 figure leaves earlier years' per-亩 figures alone. Figures are test_firms' hand-worked ones."""
 
+from datetime import date
 from decimal import Decimal as D
 
 import pytest
@@ -20,6 +21,7 @@ from guanmo.assessment.objections import (
 )
 from guanmo.assessment.services import SchemeError, recompute
 from guanmo.assessment.sheet_reading import Refused, read_scheme
+from guanmo.documents.official import chinese_date
 from guanmo.regions.services import units_of
 from tests.assessment.letters import letter
 from tests.assessment.test_firm_register import code, register_sheet, run
@@ -104,11 +106,15 @@ def test_a_county_cell_naming_none_of_the_citys_units_is_refused_naming_its_cell
     assert not Firm.objects.exists()
 
 
-def test_assess_firms_issue_publishes_the_result(world, register):
+def test_assess_firms_issue_publishes_the_result(world, register, settings):
+    settings.GUANMO_TODAY = date(2025, 5, 1)
     out, _ = run("assess-firms", "--year", "2025", "--runs", "0", "--issue", "--days", "7")
     result = Result.objects.get()
     assert f"已发布公示2025年度亩均效益评价结果（编号{result.pk}）：6家企业，5家参评" in out
     assert result.scheme.firm_year == 2025
+    # the day as every date is said (documents.official.chinese_date), not 2025年05月08日
+    assert f"公示至{chinese_date(result.published_until)}" in out
+    assert result.published_until.month < 10 and "年0" not in out
 
 
 def test_a_years_firm_result_issued_is_not_replaced_by_issuing_it_again(world, register):
@@ -154,3 +160,34 @@ def test_a_firm_objects_to_its_land_not_to_the_ratios_and_a_land_below_the_bar_u
     assert used.exempt_reasons["丁"] == "用地面积2亩，低于3亩，不参评"
     ding = next(u for u in corrected.output["units"] if u["unit"] == "丁")
     assert ding["rank"] is None
+
+
+def test_a_firm_results_scheme_number_is_kept_and_cited_by_its_bulletin(world, register, settings):
+    """Tryout 19 gave the cycle upload the scheme's 文号 for the bulletin's opening (根据《…》
+    （文号）); firm results had none: `assess-firms --document-number` keeps it, as
+    `issue_firm_result(document_number=…)` does."""
+    from tests.assessment.test_bulletin import issued, paragraphs
+
+    settings.GUANMO_TODAY = date(2025, 12, 1)
+    run(
+        "assess-firms", "--year", "2025", "--runs", "0", "--issue", "--days", "5",
+        "--document-number", " 焦政办〔2025〕8号 ",
+    )  # fmt: skip
+    result = Result.objects.get()
+    assert result.scheme.document_number == "焦政办〔2025〕8号"
+    _, document = issued(settings, result)
+    opening = next(text for text in paragraphs(document) if text.startswith("根据《"))
+    assert opening.startswith(f"根据《{FIRM_SCHEME_NAME}》（焦政办〔2025〕8号），经对")
+
+
+def test_issue_firm_result_keeps_the_schemes_number(world, register):
+    definition, _ = read_scheme(EXAMPLE_SCHEME)
+    result = issue_firm_result(
+        world.city,
+        2025,
+        definition,
+        land_threshold=LAND_THRESHOLD,
+        document_number="焦政办〔2025〕8号",
+        runs=0,
+    )
+    assert result.scheme.document_number == "焦政办〔2025〕8号"

@@ -2,8 +2,11 @@
 held and previewed (字段 ← 表头 with a sample, the firms counted), written only on
 confirmation, all or nothing; the city office's alone."""
 
+import csv
+
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from guanmo.assessment.models import Firm, FirmYear
 from tests.assessment.test_firm_register import register_sheet
@@ -61,3 +64,21 @@ def test_only_the_city_office_loads_the_register(client, world, tmp_path):
     listed = client.get(reverse("assessment_firms")).content.decode()
     assert 'id="firm-upload-link"' not in listed
     assert not Firm.objects.exists()
+
+
+def test_a_csv_previewed_names_its_rows_by_the_file_not_a_sheet(client, world, tmp_path, settings):
+    """A .csv has no sheets: the rows it leaves out are named 文件「企业.csv」第N行, as the
+    ledger's report names them (`ImportReport.said`), never 工作表「企业」."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    book = load_workbook(register_sheet(tmp_path / "企业.xlsx"))
+    rows = [list(row) for row in book.active.iter_rows(values_only=True)]
+    rows.append(["合计", None, None, None, None, 73, 1500])
+    path = tmp_path / "企业.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as sheet:
+        csv.writer(sheet).writerows(rows)
+    client.force_login(world.users["city"])
+    response = upload(client, path)
+    page = client.get(response.url).content.decode()
+    assert "检查通过（尚未写入）：6家企业2025年度数据" in page
+    assert f"文件「企业.csv」第{len(rows)}行为合计行，未导入" in page
+    assert "工作表" not in page

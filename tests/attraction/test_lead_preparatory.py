@@ -90,9 +90,9 @@ def test_both_pages_show_the_approvals(client, world, approved):
     lead_page = client.get(reverse("attraction_lead", args=[approved.pk])).content.decode()
     project_page = client.get(reverse("project_detail", args=[project.pk])).content.decode()
 
-    row = '<th scope="row">立项</th><td>2025-04-01</td><td>2025-04-05</td>'
+    row = '<th scope="row">立项</th><td>2025年4月1日</td><td>2025年4月5日</td>'
     assert row in before and row in lead_page
-    assert '<th scope="row">环评</th><td>2025-06-01</td><td>—</td>' in lead_page
+    assert '<th scope="row">环评</th><td>2025年6月1日</td><td>—</td>' in lead_page
     steps = project_page.split('id="life-line"')[1].split("</table>")[0]
     assert (
         "<td>立项</td><td>2025年4月1日</td><td>2025年4月5日</td><td>已完成（晚于计划）</td>"

@@ -69,7 +69,7 @@ def test_the_county_enters_the_approvals_and_the_history_keeps_them(client, worl
         ("环评计划日期", "", "2025年9月1日", wuzhi, "招商引资"),
     }
     page = client.get(reverse("attraction_lead", args=[signed.pk])).content.decode()
-    assert '<th scope="row">立项</th><td>2025-04-01</td><td>2025-04-05</td>' in page
+    assert '<th scope="row">立项</th><td>2025年4月1日</td><td>2025年4月5日</td>' in page
     assert 'id="preparatory-form"' in page
     assert 'name="approval_reached" value="2025-04-05"' in page
 
@@ -104,11 +104,11 @@ def test_a_date_changed_or_cleared_is_recorded_with_the_reason(client, world, si
         ),
         (
             {"planning_planned": "2028-08-16"},
-            "「规划计划日期」不能晚于2028年08月15日（2025年08月15日起1096天以内）",
+            "「规划计划日期」不能晚于2028年8月15日（2025年8月15日起1096天以内）",
         ),
         (
             {"approval_reached": "2023-12-31"},
-            "「立项实际日期」不能早于2024年01月01日（登记年度2025年年初前366天以内）",
+            "「立项实际日期」不能早于2024年1月1日（登记年度2025年年初前366天以内）",
         ),
         ({"land_planned": "2025-13-01"}, "用地计划日期不是有效的日期，请写成“2025-03-10”"),
     ],

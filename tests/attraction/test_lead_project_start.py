@@ -2,7 +2,7 @@
 its start through it, so a date changed on either page shows the same in both places (issue 14:
 "When it starts, it becomes (or links to) a ledger project, keeping its history")."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -71,9 +71,10 @@ def test_on_linking_the_start_lives_in_the_projects_milestone_only(started):
     assert not StageDate.objects.filter(lead=started, stage=Stage.STARTED).exists()
 
 
-def test_a_start_changed_on_the_lead_is_the_projects_milestone(client, world, started):
+def _start_on_25_may(lead: Lead) -> None:
+    """The lead's 开工 moved from 20 to 25 May on its page, with its reason."""
     record_stage(
-        started,
+        lead,
         Stage.STARTED,
         planned=None,
         reached=date(YEAR, 5, 25),
@@ -82,9 +83,13 @@ def test_a_start_changed_on_the_lead_is_the_projects_milestone(client, world, st
         reason="按施工许可核对",  # a recorded date changed needs a reason (tryout 22)
     )
 
+
+def test_a_start_changed_on_the_lead_is_the_projects_milestone(client, world, started):
+    _start_on_25_may(started)
+
     assert _project_start(started.project) == (date(YEAR, 5, 1), date(YEAR, 5, 25))
     assert _lead_start(started) == (date(YEAR, 5, 1), date(YEAR, 5, 25))
-    assert "2025-05-25" in _lead_page_start(client, world, started)
+    assert "<td>2025年5月25日</td>" in _lead_page_start(client, world, started)
     # Both histories say so: the project's (ledger) and the lead's.
     assert FigureChange.objects.filter(
         project=started.project,
@@ -116,8 +121,8 @@ def test_a_start_changed_on_the_project_shows_on_the_lead(client, world, started
     )
 
     assert _lead_start(started) == (date(YEAR, 5, 1), date(YEAR, 5, 18))
-    assert "2025-05-18" in _lead_page_start(client, world, started)
-    assert "2025-05-20" not in _lead_page_start(client, world, started)
+    assert "<td>2025年5月18日</td>" in _lead_page_start(client, world, started)
+    assert "2025年5月20日" not in _lead_page_start(client, world, started)
 
 
 def test_a_lead_whose_start_disagrees_with_the_projects_is_refused_naming_both(world):
@@ -223,3 +228,18 @@ def test_the_leads_production_is_the_projects_producing_milestone_with_history(s
     milestone = Milestone.objects.get(project=started.project, kind=MilestoneKind.PRODUCING)
     assert (milestone.planned, milestone.reached) == (date(YEAR, 7, 1), date(YEAR, 7, 20))
     assert FigureChange.objects.filter(project=started.project, field__contains="投产").exists()
+
+
+def test_both_histories_say_a_changes_time_in_chinese(client, world, started):
+    """A change's time as every page says a date: 2025年5月25日 14:30 (Beijing time), not
+    2025-05-25 14:30 (`documents.official.chinese_time`)."""
+    _start_on_25_may(started)
+    moment = datetime(YEAR, 5, 25, 6, 30, tzinfo=UTC)  # 14:30 in Asia/Shanghai
+    LeadChange.objects.filter(lead=started).update(at=moment)
+    FigureChange.objects.filter(project=started.project).update(at=moment)
+    client.force_login(world.users["city"])
+    lead_page = client.get(reverse("attraction_lead", args=[started.pk])).content.decode()
+    project_page = client.get(reverse("project_detail", args=[started.project.pk]))
+    assert "<li>2025年5月25日 14:30 开工实际日期：2025年5月20日 → 2025年5月25日" in lead_page
+    assert "<td>2025年5月25日 14:30</td>" in project_page.content.decode()
+    assert "2025-05-25" not in lead_page + project_page.content.decode()

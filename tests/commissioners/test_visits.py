@@ -148,7 +148,6 @@ def test_deleting_a_visit_in_the_admin_removes_its_files(client, world, project,
 def test_a_visit_dated_before_the_window_is_refused_naming_the_field(commissioner, project):
     response = post_visit(commissioner, project, ("IMG_0001.JPG", jpeg()), visited_on="2020-04-09")
     assert (
-        "「走访日期」不能早于2024年04月29日（2025年04月30日前366天以内）"
-        in response.content.decode()
+        "「走访日期」不能早于2024年4月29日（2025年4月30日前366天以内）" in response.content.decode()
     )
     assert not Visit.objects.exists()

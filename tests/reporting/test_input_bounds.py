@@ -55,5 +55,5 @@ def test_a_period_deadline_beyond_the_horizon_is_refused():
     )
     assert not form.is_valid()
     assert form.errors["deadline"] == [
-        "「报送截止日期」不能晚于2028年04月01日（2025年04月01日起1096天以内）"
+        "「报送截止日期」不能晚于2028年4月1日（2025年4月1日起1096天以内）"
     ]

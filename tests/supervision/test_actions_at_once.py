@@ -113,7 +113,7 @@ def test_a_problem_raised_twice_at_once_is_raised_once(transactional_db, world, 
     answers = all_at_once([lambda: city.post(url, form), lambda: city.post(url, form)])
     assert sorted(getattr(answer, "status_code", answer) for answer in answers) == [200, 302]
     refused = next(answer for answer in answers if answer.status_code == 200)
-    assert "该问题已于2025年05月06日交市自然资源和规划局办理，请勿重复交办" in (
+    assert "该问题已于2025年5月6日交市自然资源和规划局办理，请勿重复交办" in (
         refused.content.decode()
     )
     assert Problem.objects.count() == 1

@@ -127,7 +127,7 @@ def test_from_a_monthly_report_to_solved_and_confirmed(
             date(2025, 5, 6),
             0,
             "wuzhi",
-            "交市自然资源和规划局办理，时限2025年05月16日",
+            "交市自然资源和规划局办理，时限2025年5月16日",
         ),
         (Action.ESCALATE, date(2025, 5, 17), 1, None, "逾期1天，升级至县区项目办督办"),
         (Action.ESCALATE, date(2025, 5, 22), 2, None, "逾期6天，升级至市项目办督办"),
@@ -221,7 +221,7 @@ def test_a_meeting_decision_becomes_a_problem(client, world, calendar, land_bure
             date(2025, 5, 6),
             0,
             "shixmb",
-            "交市自然资源和规划局办理，时限2025年05月31日",
+            "交市自然资源和规划局办理，时限2025年5月31日",
         ),
     ]
     queue = as_user(client, world, "department").get(reverse("department_queue"))

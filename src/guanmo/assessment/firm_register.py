@@ -174,11 +174,14 @@ def issue_firm_result(
     *,
     land_threshold: Decimal,
     days: int = DEFAULT_PUBLICATION_DAYS,
+    document_number: str = "",
     **options,
 ) -> Result:
     """Issue and publish the year's 亩均效益评价 of the city's firms (`publish_result`, same
-    options): the scheme kept with its year, its benchmarks resolved and the firms it rates,
-    so the result is recomputed exactly and each county reaches only its own firms' lines.
+    options): the scheme kept with its year, its 文号 `document_number` ("" for none; the
+    bulletin's opening cites it, `bulletin.opening_sentence`), its benchmarks resolved and
+    the firms it rates, so the result is recomputed exactly and each county reaches only its
+    own firms' lines.
     Raises ValueError (in Chinese) as `firm_inputs`, ResultError or ObjectionError."""
     cycle = firm_inputs(definition, year, city=city, land_threshold=land_threshold)
     scheme = save_scheme(
@@ -188,6 +191,7 @@ def issue_firm_result(
         cycle.definition,
         list(cycle.inputs.values),
         firm_year=year,
+        document_number=document_number,
     )
     scheme.rated_firms.all().delete()
     RatedFirm.objects.bulk_create(

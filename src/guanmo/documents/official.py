@@ -19,8 +19,9 @@ Usage::
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
+from django.utils.timezone import localtime
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -44,6 +45,13 @@ VERSION_SIZE = parts.SIZE_FOUR  # 版记 in 四号
 def chinese_date(day: date) -> str:
     """2025年12月8日: the year in full, no leading zeros (GB/T 9704 7.3.5.3)."""
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+def chinese_time(moment: datetime) -> str:
+    """2025年5月25日 14:30: a stored moment in the city's local time, its day as `chinese_date`
+    says it, then the hour and minute (what a change's history row shows)."""
+    local = localtime(moment)
+    return f"{chinese_date(local.date())} {local:%H:%M}"
 
 
 def month_end_words(day: date) -> str:

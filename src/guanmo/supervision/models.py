@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from guanmo.accounts.models import Department
 from guanmo.documents.models import Kind
+from guanmo.documents.official import chinese_date
 from guanmo.documents.services import number_of, office_for
 from guanmo.ledger.models import Project
 from guanmo.regions.models import Region
@@ -123,7 +124,7 @@ class Meeting(models.Model):
         ordering = ["-held_on", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.held_on:%Y年%m月%d日}{self.topic}"
+        return f"{chinese_date(self.held_on)}{self.topic}"
 
 
 class Problem(models.Model):

@@ -124,7 +124,7 @@ def raise_problem(
     ).first()
     if twin is not None:
         raise SupervisionError(
-            f"该问题已于{twin.raised_on:%Y年%m月%d日}交{department}办理，请勿重复交办"
+            f"该问题已于{chinese_date(twin.raised_on)}交{department}办理，请勿重复交办"
         )
     problem = Problem.objects.create(
         project=project,
@@ -143,7 +143,7 @@ def raise_problem(
         Action.RAISE,
         user=user,
         on=raised_on,
-        note=f"交{department}办理，时限{deadline:%Y年%m月%d日}",
+        note=f"交{department}办理，时限{chinese_date(deadline)}",
     )
     return problem
 

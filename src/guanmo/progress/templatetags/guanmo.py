@@ -1,10 +1,12 @@
 """Figures as pages show them, through guanmo.figures.formatting like bulletins and exports."""
 
 import re
+from datetime import date, datetime
 from decimal import Decimal
 
 from django import template
 
+from guanmo.documents.official import chinese_date, chinese_time
 from guanmo.figures import formatting
 from guanmo.regions import names
 from guanmo.regions.names import with_unit
@@ -95,3 +97,17 @@ def whole(top) -> str:
 def own_level(top) -> str:
     """How the page names the top's own projects: 市本级, 县本级."""
     return names.own_level(top.name) if top is not None else ""
+
+
+@register.filter(name="chinese_date")
+def chinese_date_filter(day: date | None) -> str:
+    """A date as every page says it, 2025年5月25日 (`documents.official.chinese_date`); "" for
+    none, so that `|default:"—"` shows its absence."""
+    return "" if day is None else chinese_date(day)
+
+
+@register.filter(name="chinese_time")
+def chinese_time_filter(moment: datetime | None) -> str:
+    """A stored moment as every history row says it, 2025年5月25日 14:30
+    (`documents.official.chinese_time`); "" for none."""
+    return "" if moment is None else chinese_time(moment)

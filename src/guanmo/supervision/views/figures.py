@@ -11,6 +11,7 @@ from openpyxl import Workbook
 
 from guanmo import clock
 from guanmo.accounts.scope import Scope
+from guanmo.documents.official import chinese_date
 from guanmo.documents.xlsx import (
     DECIMAL_FORMAT,
     INTEGER_FORMAT,
@@ -91,7 +92,7 @@ def problem_figures_file(request: HttpRequest) -> FileResponse:
         write_table(
             sheet,
             title=f"{title}督办问题办理情况（{name[1:]}）",
-            units=f"统计截至{report.as_of:%Y年%m月%d日}",
+            units=f"统计截至{chinese_date(report.as_of)}",
             columns=COLUMNS,
             rows=_rows(groups, report.total),
         )

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from guanmo.accounts.scope import Scope
+from guanmo.documents.official import chinese_date
 from guanmo.locking import once
 from guanmo.supervision import services
 from guanmo.supervision.forms import MeetingForm, ProblemForm
@@ -90,7 +91,7 @@ def decision_add(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"议定事项已交{problem.department}办理，时限{problem.deadline:%Y年%m月%d日}",
+                f"议定事项已交{problem.department}办理，时限{chinese_date(problem.deadline)}",
             )
             return redirect("meeting_detail", meeting.pk)
     return _detail(request, meeting, form)

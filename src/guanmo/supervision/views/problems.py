@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.documents.models import Kind
+from guanmo.documents.official import chinese_date
 from guanmo.documents.services import issued, letterhead, office_for
 from guanmo.documents.views import document_response, file_response
 from guanmo.reporting.models import ReportEntry
@@ -146,7 +147,7 @@ def problem_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"问题已交{problem.department}办理，时限{problem.deadline:%Y年%m月%d日}",
+                f"问题已交{problem.department}办理，时限{chinese_date(problem.deadline)}",
             )
             return redirect("problem_detail", problem.pk)
     rules = rules_for(scope.city)

@@ -15,6 +15,7 @@ from guanmo.assessment.robustness import DEFAULT_RUNS
 from guanmo.assessment.selectors import class_policies
 from guanmo.assessment.sheet_reading import Refused, read_scheme
 from guanmo.documents.commands import add_output_arguments, require_output, write_output
+from guanmo.documents.official import chinese_date
 from guanmo.regions.services import UnknownDivision, resolve_city
 
 
@@ -43,6 +44,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--days", type=int, default=DEFAULT_PUBLICATION_DAYS, help="公示天数（与 --issue 同用）"
         )
+        parser.add_argument(
+            "--document-number",
+            default="",
+            help="评价办法文号（可选，与 --issue 同用），通报开头引用，如“焦政办〔2025〕3号”",
+        )
 
     def handle(
         self,
@@ -57,6 +63,7 @@ class Command(BaseCommand):
         city,
         issue,
         days,
+        document_number,
         **_,
     ):
         require_output(format, output, FILE_FORMATS)
@@ -71,7 +78,8 @@ class Command(BaseCommand):
         except UnknownDivision as error:
             raise CommandError(str(error)) from None
         if issue:
-            self._issue(city, year, definition, Decimal(land_threshold), days, runs, seed)
+            threshold = Decimal(land_threshold)
+            self._issue(city, year, definition, threshold, days, document_number, runs, seed)
             return
         try:
             cycle = firm_inputs(definition, year, city=city, land_threshold=Decimal(land_threshold))
@@ -86,7 +94,9 @@ class Command(BaseCommand):
             files={name: partial(write, outcome) for name, write in FILE_FORMATS.items()},
         )
 
-    def _issue(self, city, year, definition, land_threshold, days, runs, seed) -> None:
+    def _issue(
+        self, city, year, definition, land_threshold, days, document_number, runs, seed
+    ) -> None:
         try:
             result = issue_firm_result(
                 city,
@@ -94,6 +104,7 @@ class Command(BaseCommand):
                 definition,
                 land_threshold=land_threshold,
                 days=days,
+                document_number=document_number,
                 runs=runs,
                 seed=seed,
             )
@@ -103,7 +114,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"已发布公示{result.scheme}结果（编号{result.pk}）：{len(result.output['units'])}家企业，"
-                f"{rated}家参评，公示至{result.published_until:%Y年%m月%d日}"
+                f"{rated}家参评，公示至{chinese_date(result.published_until)}"
             )
         )
 
