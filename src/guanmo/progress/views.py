@@ -118,8 +118,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def warning_list(request: HttpRequest) -> HttpResponse:
     scope: Scope = request.scope
     when = figures_month_from_query(scope.city, request.GET)
-    projects = key_projects(scope.city, when.year, month=when.month).filter(
-        pk__in=scope.projects().values("pk")
+    # as the dashboard: not a project entering the list after the month (ledger.due)
+    projects = (
+        key_projects(scope.city, when.year, month=when.month)
+        .due_to_report(when.year, when.month)
+        .filter(pk__in=scope.projects().values("pk"))
     )
     statuses = [
         status for status in project_statuses(projects, scope.city, when) if status.warnings
