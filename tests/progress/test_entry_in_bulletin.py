@@ -138,10 +138,11 @@ def test_the_page_says_it_where_the_rank_would_be(client, march):
 
 def test_the_curve_counts_only_the_plans_on_the_list_that_month(client, march):
     """Equal months (no last year): 武陟县's 3,200 due 800 by March, 25.0% (with 光伏's 600,
-    150 more: 29.7%); 16.3 − 25.0 = −8.7 个百分点. 合计 1,250 of 5,000, 25.0%."""
+    150 more: 29.7%); 520 − 800 of 3,200 = −8.75 → −8.8 个百分点, the exact gap rounded once
+    (figures.arithmetic.points_between). 合计 1,250 of 5,000, 25.0%."""
     client.force_login(march.users["city"])
     response = client.get(reverse("bulletin", args=[YEAR, 3]))
     cells = response.context["report"].added_page_cells
 
-    assert cells["武陟县"] == ["25.0%", "-8.7"]
+    assert cells["武陟县"] == ["25.0%", "-8.8"]
     assert cells["合计"][0] == "25.0%"
