@@ -215,7 +215,9 @@ class ProgressReport:
         return f"{self.level}重点项目" if self.level else "重点项目"
 
 
-def figures_of(totals: UnitTotals, time: Decimal) -> Figures:
+def figures_of(totals: UnitTotals, month: int) -> Figures:
+    """A unit's figures after `month`: its completion rate and its points against time progress
+    (`points_vs_time_progress`: the exact gap rounded once, as 较序时进度)."""
     rate = completion_rate(totals.completed, totals.annual_plan)
     return Figures(
         region=totals.region,
@@ -223,18 +225,18 @@ def figures_of(totals: UnitTotals, time: Decimal) -> Figures:
         annual_plan=totals.annual_plan,
         completed=totals.completed,
         completion_rate=rate,
-        vs_time_progress=points_vs_time_progress(rate, time),
+        vs_time_progress=points_vs_time_progress(totals.completed, totals.annual_plan, month),
         ranked=totals.ranked,
         group=totals.group,
     )
 
 
-def ranked_regions(units: Sequence[UnitTotals], time: Decimal) -> list[Figures]:
+def ranked_regions(units: Sequence[UnitTotals], month: int) -> list[Figures]:
     """Each unit's figures with its competition rank in the city and within its ranking group;
     ranked units first, by rank, then the rest in the order given (a unit with no annual plan
     has no rate and no rank, nor has one with no project on the list in the month, nor the
     city's own row)."""
-    figures = [figures_of(unit, time) for unit in units]
+    figures = [figures_of(unit, month) for unit in units]
     rates = [f.completion_rate if f.ranked and f.listed else None for f in figures]
     ranks = competition_ranks(rates)
     ranked = [
@@ -273,14 +275,14 @@ def build_progress_report(
             annual_plan=sum((unit.annual_plan for unit in units), Decimal(0)),
             completed=sum((unit.completed for unit in units), Decimal(0)),
         ),
-        time,
+        period.month,
     )
     report = ProgressReport(
         period=period,
         level=level,
         time_progress=time,
         total=total,
-        regions=ranked_regions(units, time),
+        regions=ranked_regions(units, period.month),
         unreported=list(unreported),
         projects=list(projects) if projects is not None else None,
         group_order=list(group_order),

@@ -12,7 +12,6 @@ from guanmo.figures.arithmetic import (
     completion_rate,
     period_label,
     points_vs_time_progress,
-    time_progress,
 )
 from guanmo.figures.formatting import money_said, money_wan_text, money_yi, rate, vs_time_progress
 
@@ -39,7 +38,7 @@ def own_projects_sentence(
     own_rate = completion_rate(completed, annual_plan)
     if own_rate is None:
         return f"{opening}（未下达年度计划投资）。"
-    points = points_vs_time_progress(own_rate, time_progress(month))
+    points = points_vs_time_progress(completed, annual_plan, month)
     return f"{opening}，占年度计划的{rate(own_rate)}，{vs_time_progress(points)}。"
 
 
@@ -115,6 +114,16 @@ def unplanned_sentence(report: "ProgressReport") -> str | None:
     return "".join(said) or None
 
 
+def without_plan_sentence(report: "ProgressReport") -> str | None:
+    """The projects without an annual plan for the year, which no completion rate counts
+    (`report.Figures.rated_completed`; tryout 22): 2个项目无年度计划，未计入完成率（武陟县1个、
+    温县1个）。 None when there are none."""
+    if not report.total.unplanned:
+        return None
+    units = "、".join(f"{f.region}{f.unplanned}个" for f in report.regions if f.unplanned)
+    return f"{report.total.unplanned}个项目无年度计划，未计入完成率（{units}）。"
+
+
 def unreported_sentence(report: "ProgressReport") -> str:
     if not report.unreported:
         return f"{report.period.month}月，全部{report.subject}均按时报送进度。"
@@ -150,6 +159,7 @@ def sentences(report: "ProgressReport") -> list[str]:
         comparison_sentence(report),
         podium_sentence(report),
         unplanned_sentence(report),
+        without_plan_sentence(report),
         unreported_sentence(report),
         *removal_sentences(report),
     ]
