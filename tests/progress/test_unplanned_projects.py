@@ -11,6 +11,7 @@ but not the rate, which would read 1,000 ÷ 3,200 = 31.3% (+6.3). 合计 1,180 o
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 
 from guanmo.ledger.models import KeyListEntry, MonthlyProgress, Project
 from guanmo.progress.exporters.text import county_table_rows
@@ -60,3 +61,18 @@ def test_without_such_projects_nothing_is_said(world):
     report = progress_report_for(world.city, YEAR, 3)
 
     assert not any("无年度计划" in sentence for sentence in report.sentences)
+
+
+def test_a_leaders_own_projects_rate_leaves_out_one_without_a_plan(client, from_a_lead):
+    """His 武陟装备 and 温县文旅 (400 + 400 of 1,200 + 1,000: 36.4%) and the lead's project,
+    480 done with no plan: 1,280 done in all, the rate still 36.4% (not 1,280 ÷ 2,200 =
+    58.2%), 36.36 − 25 = 11.4 points ahead."""
+    Project.objects.filter(name="武陟县新材料项目").update(leader=from_a_lead.users["leader"])
+    client.force_login(from_a_lead.users["leader"])
+
+    body = client.get(reverse("dashboard")).content.decode()
+
+    assert (
+        "本人包抓的3个重点项目1—3月累计完成投资1,280.00万元，占年度计划的36.4%，"
+        "超时间进度11.4个百分点；1个项目无年度计划，未计入完成率。"
+    ) in body
