@@ -8,14 +8,18 @@ projects 3,200, 520 done: 16.3%, −8.75 → −8.8 points against time progress
 (800 due); its 武陟县新材料项目 from a lead, no plan, 480 done, is in the 累计完成投资 (1,000)
 but not the rate, which would read 1,000 ÷ 3,200 = 31.3% (+6.3). 合计 1,180 of 5,000, 23.6%."""
 
+import io
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from docx import Document
 
 from guanmo.ledger.models import KeyListEntry, MonthlyProgress, Project
+from guanmo.progress.exporters.docx import bulletin_docx
 from guanmo.progress.exporters.text import county_table_rows
 from guanmo.progress.selectors import progress_report_for
+from tests.documents.docx import HEAD
 from tests.world import YEAR
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +59,14 @@ def test_the_bulletin_says_how_many_projects_have_no_plan(from_a_lead):
 
     assert "1个项目无年度计划，未计入完成率（武陟县1个）。" in report.sentences
     assert report.headline.startswith("1—3月，5个重点项目完成投资0.2亿元，占年度计划的23.6%")
+
+
+def test_the_bulletins_document_says_it_after_the_headline(from_a_lead):
+    report = progress_report_for(from_a_lead.city, YEAR, 3)
+    texts = [p.text for p in Document(io.BytesIO(bulletin_docx(report, HEAD, "焦作市"))).paragraphs]
+
+    said = texts.index("1个项目无年度计划，未计入完成率（武陟县1个）。")
+    assert texts[said - 1] == report.headline
 
 
 def test_without_such_projects_nothing_is_said(world):
