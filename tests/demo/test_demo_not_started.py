@@ -1,6 +1,6 @@
 """One rule of a project not started (`ledger.milestones.not_started_by`): on the demo's built
 ledger, the missed-start warning (逾期未开工) and the assessment's 按期开工率 find the same
-projects not started, month by month."""
+projects not started, month by month, among the projects on the list in the month."""
 
 import pytest
 
@@ -19,7 +19,10 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize("month", [3, 9])
 def test_the_warning_and_the_assessment_find_the_same_projects_not_started(demo, month):
     city = Region.objects.get(name="焦作市")
-    statuses = project_statuses(key_projects(city, YEAR), city, Month(YEAR, month, None))
+    # the projects on the list in the month, as the warning list reads them: not one entering
+    # it later (ledger.due), which the assessment's facts leave out as well
+    listed = key_projects(city, YEAR, month=month).due_to_report(YEAR, month)
+    statuses = project_statuses(listed, city, Month(YEAR, month, None))
     warned = {
         status.pk
         for status in statuses

@@ -42,11 +42,16 @@ def test_completion_rate_is_undefined_without_a_plan():
     assert completion_rate(Decimal("120"), None) is None
 
 
-def test_points_are_the_difference_of_the_shown_figures():
-    # 37.8 shown − 33.3 shown = 4.5, although 37.8 − 33.333… would be 4.47.
-    assert points_vs_time_progress(Decimal("37.8"), time_progress(4)) == Decimal("4.5")
-    assert points_vs_time_progress(Decimal("30.0"), time_progress(4)) == Decimal("-3.3")
-    assert points_vs_time_progress(None, time_progress(4)) is None
+def test_points_vs_time_progress_are_the_exact_gap_rounded_once():
+    """较时间进度 as 较序时进度 (points_between): 520 of 3,200 after March is 16.25 − 25 =
+    −8.75 → −8.8, where the shown 16.3 − 25.0 would say −8.7 (tryout 22); 378 of 1,000 after
+    April 37.8 − 33.33… = 4.47 → 4.5; no plan, no gap."""
+    assert points_vs_time_progress(Decimal(520), Decimal(3200), 3) == Decimal("-8.8")
+    assert points_vs_time_progress(Decimal(378), Decimal(1000), 4) == Decimal("4.5")
+    assert points_vs_time_progress(Decimal(300), Decimal(1000), 4) == Decimal("-3.3")
+    assert points_vs_time_progress(Decimal(300), Decimal(1200), 3) == Decimal("0.0")
+    assert points_vs_time_progress(Decimal(300), None, 4) is None
+    assert points_vs_time_progress(Decimal(300), Decimal(0), 4) is None
 
 
 def test_competition_ranks_share_a_place_and_skip_the_next():

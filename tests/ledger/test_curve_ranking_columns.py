@@ -4,9 +4,10 @@ against m/12"), the same figures on the page, in the .docx, the .pdf and the .xl
 once: no separate curve section repeats them.
 
 Worked by hand on the test city after March, with no year before (equal months): 武陟县 plans
-1,200 + 2,000 = 3,200, 300 + 500 = 800 due (25.0%), 400 + 120 = 520 done (16.3%), 8.7 points
-behind its curve; 温县 plans 1,000 + 800 = 1,800, 250 + 200 = 450 due (25.0%), 400 + 260 = 660
-done (36.7%), 11.7 points ahead; 合计 5,000, 1,250 due (25.0%), 1,180 done (23.6%), 1.4 behind.
+1,200 + 2,000 = 3,200, 300 + 500 = 800 due (25.0%), 400 + 120 = 520 done (16.3%), 8.8 points
+behind its curve and time progress (16.25 − 25, rounded once); 温县 plans 1,000 + 800 = 1,800,
+250 + 200 = 450 due (25.0%), 400 + 260 = 660 done (36.7%), 11.7 points ahead; 合计 5,000,
+1,250 due (25.0%), 1,180 done (23.6%), 1.4 behind.
 """
 
 import io
@@ -53,9 +54,9 @@ def test_the_ranking_table_judges_each_unit_by_its_curve_beside_time(world):
     report = progress_report_for(world.city, 2025, 3, with_columns=True)
     rows = _rows_by_unit(county_table_rows(report), 1)
 
-    # 较序时进度 is the exact gap rounded once (16.25 − 25.0 = −8.75 → −8.8, tryout 22); 较时间
-    # 进度 the shown figures' difference (figures.arithmetic.points_vs_time_progress).
-    assert rows["武陟县"][5:] == ["16.3", "-8.7", "25.0", "-8.8"]
+    # 较时间进度 and 较序时进度 are both the exact gap rounded once (16.25 − 25.0 = −8.75 →
+    # −8.8, tryout 22), never the shown 16.3 − 25.0 = −8.7 beside it
+    assert rows["武陟县"][5:] == ["16.3", "-8.8", "25.0", "-8.8"]
     assert rows["温县"][5:] == ["36.7", "+11.7", "25.0", "+11.7"]
     assert rows["合计"][5:] == ["23.6", "-1.4", "25.0", "-1.4"]
     assert rows["解放区"][5:] == ["—", "—", "—", "—"]  # no key project, no curve
@@ -63,7 +64,7 @@ def test_the_ranking_table_judges_each_unit_by_its_curve_beside_time(world):
 
 def test_a_projects_own_curve_moves_its_units_columns(world):
     """武陟装备's own curve 100, 200, 300 for the first quarter puts 600 + 500 = 1,100 due by
-    March (34.4%): 武陟县 is 18.1 points behind it, still 8.7 behind time progress."""
+    March (34.4%): 武陟县 is 18.1 points behind it, still 8.8 behind time progress."""
     months = [100, 200, 300, 100, 100, 100, 50, 50, 50, 50, 50, 50]
     MonthlyPlan.objects.bulk_create(
         MonthlyPlan(
@@ -75,7 +76,7 @@ def test_a_projects_own_curve_moves_its_units_columns(world):
 
     assert _rows_by_unit(county_table_rows(report), 1)["武陟县"][5:] == [
         "16.3",
-        "-8.7",
+        "-8.8",
         "34.4",
         "-18.1",
     ]

@@ -1,4 +1,6 @@
-"""Early warnings, worked by hand. After June time progress is 50.0, after August 66.7."""
+"""Early warnings, worked by hand on a plan of 1,000万元. After June time progress is 50.0,
+after August 66.7; the points behind are the exact gap rounded once
+(figures.arithmetic.points_vs_time_progress)."""
 
 from dataclasses import replace
 from datetime import date
@@ -20,7 +22,8 @@ from guanmo.progress.warnings import (
 
 ON_TRACK = ProjectState(
     stage="续建",
-    completion_rate=Decimal("50.0"),
+    completed=Decimal(500),
+    annual_plan=Decimal(1000),
     monthly_completed={5: Decimal(100), 6: Decimal(100)},
     reported=True,
 )
@@ -37,6 +40,11 @@ def warnings_for(
     return project_warnings(
         state, year=year, month=month, thresholds=thresholds, deadline_passed=deadline_passed
     )
+
+
+def done(rate: str | int) -> dict[str, Decimal]:
+    """The completed investment giving `rate` % of the 1,000万元 plan."""
+    return {"completed": Decimal(rate) * 10}
 
 
 def behind(level: WarningLevel, message: str) -> ProjectWarning:
@@ -57,39 +65,37 @@ def test_a_project_on_time_progress_has_no_warnings():
     ],
 )
 def test_behind_time_progress_warns_only_strictly_beyond_each_threshold(rate, expected):
-    state = replace(ON_TRACK, completion_rate=Decimal(rate))
+    state = replace(ON_TRACK, **done(rate))
     assert warnings_for(state, month=6) == expected
 
 
 def test_behind_message_names_the_rate_and_the_points_behind():
     # After August: 66.7 − 42.4 = 24.3 points behind, past the red threshold of 20.
-    state = replace(
-        ON_TRACK, completion_rate=Decimal("42.4"), monthly_completed={7: Decimal(1), 8: Decimal(1)}
-    )
+    state = replace(ON_TRACK, **done("42.4"), monthly_completed={7: Decimal(1), 8: Decimal(1)})
     assert warnings_for(state, month=8) == [
         behind(WarningLevel.RED, "完成率42.4%，落后时间进度24.3个百分点")
     ]
 
 
 def test_behind_message_shows_the_rate_to_one_decimal():
-    state = replace(ON_TRACK, completion_rate=Decimal(35))
+    state = replace(ON_TRACK, **done(35))
     assert warnings_for(state, month=6) == [
         behind(WarningLevel.YELLOW, "完成率35.0%，落后时间进度15.0个百分点")
     ]
 
 
 def test_a_project_ahead_of_time_progress_is_not_warned():
-    assert warnings_for(replace(ON_TRACK, completion_rate=Decimal("80.0")), month=6) == []
+    assert warnings_for(replace(ON_TRACK, **done("80.0")), month=6) == []
 
 
 def test_a_project_without_an_annual_plan_is_never_behind():
-    assert warnings_for(replace(ON_TRACK, completion_rate=None), month=6) == []
+    assert warnings_for(replace(ON_TRACK, annual_plan=None), month=6) == []
 
 
 def test_the_city_may_set_its_own_thresholds():
     strict = Thresholds(yellow_points=Decimal(5), red_points=Decimal(15))
-    yellow = replace(ON_TRACK, completion_rate=Decimal("44.9"))
-    red = replace(ON_TRACK, completion_rate=Decimal("34.9"))
+    yellow = replace(ON_TRACK, **done("44.9"))
+    red = replace(ON_TRACK, **done("34.9"))
     assert warnings_for(yellow, thresholds=strict) == [
         behind(WarningLevel.YELLOW, "完成率44.9%，落后时间进度5.1个百分点")
     ]
@@ -98,7 +104,7 @@ def test_the_city_may_set_its_own_thresholds():
     ]
 
 
-PREPARATORY = replace(ON_TRACK, stage="前期", completion_rate=None, monthly_completed={})
+PREPARATORY = replace(ON_TRACK, stage="前期", annual_plan=None, monthly_completed={})
 
 
 def planned(kind: MilestoneKind, day: date, reached: date | None = None) -> tuple:
@@ -241,7 +247,7 @@ def test_a_reported_project_is_not_warned_after_the_deadline():
 
 
 def test_red_warnings_come_before_yellow_ones():
-    state = replace(NOT_REPORTED, completion_rate=Decimal("39.9"), monthly_completed={})
+    state = replace(NOT_REPORTED, **done("39.9"), monthly_completed={})
     assert warnings_for(state, month=6, deadline_passed=True) == [
         ProjectWarning(WarningKind.UNREPORTED, WarningLevel.RED, "6月进度逾期未报送"),
         behind(WarningLevel.YELLOW, "完成率39.9%，落后时间进度10.1个百分点"),
@@ -278,7 +284,7 @@ def test_levels_and_kinds_carry_their_chinese_labels():
 # Tryout 13: a lead started on 10 December 2025 became a ledger project then; its page showed
 # 红色预警 11月进度逾期未报送. A project reports from the month it entered the ledger.
 ENTERED_IN_DECEMBER = replace(
-    ON_TRACK, completion_rate=None, monthly_completed={}, reported=False,
+    ON_TRACK, annual_plan=None, monthly_completed={}, reported=False,
     reporting_from=date(2025, 12, 10),
 )  # fmt: skip
 

@@ -21,7 +21,7 @@ from guanmo.attraction.land import ParkLand, base_note
 from guanmo.attraction.parks import PARK_FIGURES, ParkFacts
 from guanmo.commissioners.timeliness import Timeliness, note_timeliness
 from guanmo.documents.official import chinese_date
-from guanmo.figures.arithmetic import percent, time_progress
+from guanmo.figures.arithmetic import percent
 from guanmo.figures.formatting import money_wan_text, number, rate
 from guanmo.indicators.arithmetic import Reading, growth
 from guanmo.indicators.choices import Kind
@@ -89,10 +89,9 @@ class LedgerFacts:
 
 def completion_rates(facts: LedgerFacts, units: Sequence[str]) -> Values:
     """Each unit's 完成率 exactly as the progress bulletin computes it (`figures_of`)."""
-    time = time_progress(facts.cycle.month)
     return _each_unit(
         units,
-        {totals.region: figures_of(totals, time) for totals in facts.totals},
+        {totals.region: figures_of(totals, facts.cycle.month) for totals in facts.totals},
         lambda figures: figures.completion_rate,
         lambda figures: (
             f"{facts.cycle.label}重点项目{figures.projects}个，累计完成投资"

@@ -52,10 +52,17 @@ from guanmo.supervision.report import YEAR_TO_DATE, problem_report
 
 def ledger_facts(city: Region, cycle: SourceCycle) -> LedgerFacts:
     """The progress report's per-unit totals for the cycle's last month and each key project's
-    stage, planned and actual start and 1—M月 completed investment."""
+    stage, planned and actual start and 1—M月 completed investment: those on the list in the
+    month (`ledger.key_lists`) and entered by its end (`ledger.due`), as the totals count them."""
     start = Milestone.objects.filter(project=OuterRef("pk"), kind=MilestoneKind.STARTED)
     rows = (
-        with_figures(key_projects(city, cycle.year, month=cycle.month), cycle.year, cycle.month)
+        with_figures(
+            key_projects(city, cycle.year, month=cycle.month).due_to_report(
+                cycle.year, cycle.month
+            ),
+            cycle.year,
+            cycle.month,
+        )
         .annotate(
             planned_start=Subquery(start.values("planned")[:1]),
             started_on=Subquery(start.values("reached")[:1]),

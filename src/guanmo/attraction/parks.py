@@ -4,7 +4,7 @@ industries in it ("主导产业…占集聚区的59.6%", against a target such a
 
 Plain functions over `ParkFacts`; shares are percentages to one decimal, half-up, and None
 where the base is zero or missing (figures.arithmetic.percent); the gap to a target share is
-in 个百分点 on the shown figures (figures.arithmetic.points_vs_time_progress's rule); ranks are
+in 个百分点, the shown share less the target as set (a level given, not a share computed); ranks are
 competition ranks (figures.arithmetic.ranks_and_ties).
 """
 

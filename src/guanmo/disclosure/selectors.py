@@ -57,13 +57,16 @@ def _cache_key(city_code: str) -> str:
 def build_public_ledger(city: Region) -> PublicLedger:
     """The key projects in the ledger in the city's last closed month (one taken off the list
     before it is not published), with their figures as of that month (a project that did not
-    report it shows its latest closed month)."""
+    report it shows its latest closed month; one entering the list after it, `ledger.due`,
+    is not published yet)."""
     closed = latest_closed_month(city)
     year = closed[0] if closed else _latest_list_year(city)
     options = DisclosureSettings.of(city)
     published = frozenset(name for name in OPTIONAL_SETTINGS if getattr(options, name))
     # Before a closed month, only the projects never taken off (month 13: January next).
     projects = key_projects(city, year, month=closed[1] if closed else 13)
+    if closed:
+        projects = projects.due_to_report(year, closed[1])
     plans = dict(
         AnnualPlan.objects.filter(project__in=projects, year=year).values_list(
             "project_id", "planned_investment"

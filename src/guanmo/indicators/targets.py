@@ -242,7 +242,9 @@ def standing(
         done=done,
         growth=growth,
         completion_rate=rate,
-        vs_time_progress=points_vs_time_progress(rate, time_progress(month)),
+        vs_time_progress=(
+            points_vs_time_progress(done, target, month) if done is not None else None
+        ),
         node_target=node,
         node_progress=node_progress,
         vs_node=points_change(node_progress, rate),

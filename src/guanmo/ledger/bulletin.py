@@ -160,7 +160,8 @@ CURVE_KEYS = ("curve_progress", "vs_curve")  # as the project page's standing na
 
 def curve_columns(city: Region, report: ProgressReport) -> RankingColumns | None:
     """序时进度 by the projects' curves, and the completion rate's gap to it in 个百分点, for each
-    row of the ranking table, from the row's own plan and completed (so the rate is the table's):
+    row of the ranking table, from the row's own plan and the completed it rates
+    (`Figures.rated_completed`, so the rate is the table's):
     the plan due by the month's end by the curve of each project whose plan the unit counts
     (those listed and those taken off before the month: `ledger.key_lists`; not one entering
     the list after it, `ledger.due`), summed over the unit. With the city's sentence; None when
@@ -179,7 +180,7 @@ def curve_columns(city: Region, report: ProgressReport) -> RankingColumns | None
             due[report.total.region] += curve.node(month)
     standings = {
         figures.region: standing_by_curve(
-            figures.completed, figures.annual_plan, due.get(figures.region), month
+            figures.rated_completed, figures.annual_plan, due.get(figures.region), month
         )
         for figures in [*report.regions, report.total]
     }

@@ -84,7 +84,8 @@ def curve_faults(annual_plan: Decimal | None, months: Sequence[Decimal]) -> list
 @dataclass(frozen=True)
 class CurveStanding:
     """Completion judged two ways after a month: against time progress (m/12) and against the
-    curve's 序时进度, each difference in 个百分点 on the shown figures; None where undefined."""
+    curve's 序时进度, each difference in 个百分点 the exact gap rounded once (`figures.
+    arithmetic.points_vs_time_progress`, `points_between`); None where undefined."""
 
     completion_rate: Decimal | None
     time_progress: Decimal
@@ -104,7 +105,7 @@ def standing_by_curve(
     return CurveStanding(
         completion_rate=rate,
         time_progress=time,
-        vs_time_progress=points_vs_time_progress(rate, time),
+        vs_time_progress=points_vs_time_progress(completed, annual_plan, month),
         curve_progress=by_curve,
         vs_curve=(
             points_between(completed, curve_due, annual_plan)  # type: ignore[arg-type]

@@ -51,14 +51,15 @@ class ProjectFilterForm(forms.Form):
         self, projects: QuerySet[Project], year: int, month: int
     ) -> QuerySet[Project]:
         """The database part of the filter: everything but the warning. `projects` are the
-        key projects of `year`; those in the ledger in `month` are kept (`in_ledger`), or with
-        名录 已调出名录 those taken off before it, whose history stays on their pages."""
+        key projects of `year`; those in the ledger in `month` are kept (`in_ledger`, and
+        entered by its end: `ledger.due`), or with 名录 已调出名录 those taken off before it,
+        whose history stays on their pages."""
         data = self.cleaned_data if self.is_valid() else {}
         listed = projects.in_ledger(year, month=month, level=data.get("level") or None)
         if data.get("listed") == "removed":
             projects = projects.exclude(pk__in=listed.values("pk"))
-        else:
-            projects = listed
+        else:  # not one entering the list after the month (ledger.due)
+            projects = listed.due_to_report(year, month)
         if data.get("q"):
             text = data["q"].strip()
             projects = projects.filter(

@@ -326,10 +326,15 @@ def map_points(request: HttpRequest) -> JsonResponse:
     """The user's key projects with a position, as GeoJSON points with their warning level."""
     scope: Scope = request.scope
     when = figures_month(scope.city)
-    projects = key_projects(scope.city, when.year, month=when.month).filter(
-        pk__in=scope.readable_projects().values("pk"),
-        latitude__isnull=False,
-        longitude__isnull=False,
+    # the projects on the list in the month: not one entering it later (ledger.due)
+    projects = (
+        key_projects(scope.city, when.year, month=when.month)
+        .due_to_report(when.year, when.month)
+        .filter(
+            pk__in=scope.readable_projects().values("pk"),
+            latitude__isnull=False,
+            longitude__isnull=False,
+        )
     )
     return feature_collection(
         [

@@ -47,6 +47,10 @@ class UnitTotals:
     completed: Decimal
     ranked: bool = True
     group: str = ""  # the ranking group the unit is ranked in as well (县（市）组…), if any
+    # of `projects` and `completed`: those without an annual plan for the year (or of 0) and
+    # what they completed, in no completion rate (`Figures.rated_completed`)
+    unplanned: int = 0
+    unplanned_completed: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -125,6 +129,16 @@ class Figures:
     group: str = ""
     group_rank: int | None = None
     group_tied: bool = False
+    unplanned: int = 0  # projects without an annual plan for the year: in no rate
+    unplanned_completed: Decimal = Decimal(0)  # what they completed (万元), in `completed`
+
+    @property
+    def rated_completed(self) -> Decimal:
+        """The completed investment a completion rate counts (万元): that of the projects with
+        an annual plan for the year, against which alone it is judged; a project without one
+        (made from a lead on its 开工, tryout 22) would raise the rate with no plan beside it.
+        The rate, the points against time progress and against the curves all use it."""
+        return self.completed - self.unplanned_completed
 
     @property
     def listed(self) -> bool:
@@ -215,26 +229,35 @@ class ProgressReport:
         return f"{self.level}重点项目" if self.level else "重点项目"
 
 
-def figures_of(totals: UnitTotals, time: Decimal) -> Figures:
-    rate = completion_rate(totals.completed, totals.annual_plan)
-    return Figures(
+def figures_of(totals: UnitTotals, month: int) -> Figures:
+    """A unit's figures after `month`: its completion rate and its points against time progress
+    (`points_vs_time_progress`: the exact gap rounded once, as 较序时进度)."""
+    figures = Figures(
         region=totals.region,
         projects=totals.projects,
         annual_plan=totals.annual_plan,
         completed=totals.completed,
-        completion_rate=rate,
-        vs_time_progress=points_vs_time_progress(rate, time),
+        completion_rate=None,
+        vs_time_progress=None,
         ranked=totals.ranked,
         group=totals.group,
+        unplanned=totals.unplanned,
+        unplanned_completed=totals.unplanned_completed,
+    )
+    counted = figures.rated_completed
+    return replace(
+        figures,
+        completion_rate=completion_rate(counted, totals.annual_plan),
+        vs_time_progress=points_vs_time_progress(counted, totals.annual_plan, month),
     )
 
 
-def ranked_regions(units: Sequence[UnitTotals], time: Decimal) -> list[Figures]:
+def ranked_regions(units: Sequence[UnitTotals], month: int) -> list[Figures]:
     """Each unit's figures with its competition rank in the city and within its ranking group;
     ranked units first, by rank, then the rest in the order given (a unit with no annual plan
     has no rate and no rank, nor has one with no project on the list in the month, nor the
     city's own row)."""
-    figures = [figures_of(unit, time) for unit in units]
+    figures = [figures_of(unit, month) for unit in units]
     rates = [f.completion_rate if f.ranked and f.listed else None for f in figures]
     ranks = competition_ranks(rates)
     ranked = [
@@ -272,15 +295,17 @@ def build_progress_report(
             projects=sum(unit.projects for unit in units),
             annual_plan=sum((unit.annual_plan for unit in units), Decimal(0)),
             completed=sum((unit.completed for unit in units), Decimal(0)),
+            unplanned=sum(unit.unplanned for unit in units),
+            unplanned_completed=sum((unit.unplanned_completed for unit in units), Decimal(0)),
         ),
-        time,
+        period.month,
     )
     report = ProgressReport(
         period=period,
         level=level,
         time_progress=time,
         total=total,
-        regions=ranked_regions(units, time),
+        regions=ranked_regions(units, period.month),
         unreported=list(unreported),
         projects=list(projects) if projects is not None else None,
         group_order=list(group_order),

@@ -50,6 +50,8 @@ from guanmo.sheets.cells import ONE_YUAN
 
 _MONEY = DecimalField(max_digits=18, decimal_places=4)
 _ZERO = Value(Decimal(0), output_field=_MONEY)
+# a project with no annual plan for the year, or one of 0: in no completion rate (tryout 22)
+_NO_PLAN = Q(plan__isnull=True) | Q(plan=0)
 
 
 def summed_money(total: Decimal | None) -> Decimal:
@@ -166,7 +168,10 @@ def region_totals(
     project counts from the month it entered the list (`Project.entered_on`, the one rule of
     `ledger.due`): before it, neither it nor its annual plan is in its unit's totals. A project
     taken off the list(s) before the month is not counted as a project but adds its annual plan
-    and what it completed by then (`ledger.key_lists`)."""
+    and what it completed by then (`ledger.key_lists`). A project without an annual plan for
+    the year (or a plan of 0) is counted as a project and in the completed investment, and
+    apart in `unplanned` and `unplanned_completed`: no completion rate counts it (tryout 22,
+    `report.Figures.rated_completed`)."""
     rows = (
         with_figures(key_projects(city, year, level, month).due_to_report(year, month), year, month)
         .order_by()
@@ -175,6 +180,8 @@ def region_totals(
             project_count=Count("pk"),
             plan_sum=Sum("plan"),
             completed_sum=Sum("completed"),
+            unplanned_count=Count("pk", filter=_NO_PLAN),
+            unplanned_sum=Sum("completed", filter=_NO_PLAN),
         )
     )
     by_county = {row["county_id"]: row for row in rows}
@@ -200,7 +207,9 @@ def _unit_totals(
 ) -> UnitTotals:
     """A unit's totals from its counted projects' `row` and its projects taken off the list
     (`left`): their annual plans and what they completed before they left (万元) stay in the
-    plan and the cumulative, not in the count of projects."""
+    plan and the cumulative, not in the count of projects; those without a plan, of either,
+    are in `unplanned` too."""
+    left_unplanned = [project for project in left if not project.annual_plan]
     return UnitTotals(
         region=region,
         projects=row.get("project_count", 0),
@@ -209,6 +218,9 @@ def _unit_totals(
         completed=summed_money(row.get("completed_sum"))
         + sum((project.completed for project in left), Decimal(0)),
         group=group,
+        unplanned=row.get("unplanned_count", 0) + len(left_unplanned),
+        unplanned_completed=summed_money(row.get("unplanned_sum"))
+        + sum((project.completed for project in left_unplanned), Decimal(0)),
     )
 
 

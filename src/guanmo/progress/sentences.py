@@ -12,7 +12,6 @@ from guanmo.figures.arithmetic import (
     completion_rate,
     period_label,
     points_vs_time_progress,
-    time_progress,
 )
 from guanmo.figures.formatting import money_said, money_wan_text, money_yi, rate, vs_time_progress
 
@@ -20,6 +19,8 @@ from guanmo.figures.formatting import money_said, money_wan_text, money_yi, rate
 # project on the list: its projects all enter later (`ledger.due`) or left before
 # (`ledger.key_lists`), so it is not ranked (issue 14, tryout 22).
 NOT_LISTED = "本月无在列重点项目"
+# what the projects without an annual plan for the year are said to be (tryout 22)
+WITHOUT_PLAN = "项目无年度计划，未计入完成率"
 
 if TYPE_CHECKING:
     from guanmo.progress.report import Figures, ProgressReport
@@ -28,19 +29,32 @@ PODIUM = 3
 
 
 def own_projects_sentence(
-    whose: str, count: int, completed: Decimal, annual_plan: Decimal, month: int
+    whose: str,
+    count: int,
+    completed: Decimal,
+    annual_plan: Decimal,
+    month: int,
+    *,
+    unplanned: int = 0,
+    unplanned_completed: Decimal = Decimal(0),
 ) -> str:
     """A user's own projects as of a month, money in 万元 (a few projects, not the city's
     亿元): 本人包抓的2个重点项目1—3月累计完成投资800.00万元，占年度计划的36.4%，
-    超时间进度11.4个百分点。"""
+    超时间进度11.4个百分点。 `unplanned` of them have no annual plan: what they completed
+    (`unplanned_completed`, in `completed`) is in no rate, and said so, as the bulletin does
+    (`without_plan_sentence`)."""
     opening = (
         f"{whose}{count}个重点项目{period_label(month)}累计完成投资{money_wan_text(completed)}"
     )
-    own_rate = completion_rate(completed, annual_plan)
+    rated = completed - unplanned_completed
+    own_rate = completion_rate(rated, annual_plan)
     if own_rate is None:
         return f"{opening}（未下达年度计划投资）。"
-    points = points_vs_time_progress(own_rate, time_progress(month))
-    return f"{opening}，占年度计划的{rate(own_rate)}，{vs_time_progress(points)}。"
+    points = points_vs_time_progress(rated, annual_plan, month)
+    said = f"{opening}，占年度计划的{rate(own_rate)}，{vs_time_progress(points)}"
+    if unplanned:
+        said += f"；{unplanned}个{WITHOUT_PLAN}"
+    return f"{said}。"
 
 
 def headline(report: "ProgressReport") -> str:
@@ -115,6 +129,16 @@ def unplanned_sentence(report: "ProgressReport") -> str | None:
     return "".join(said) or None
 
 
+def without_plan_sentence(report: "ProgressReport") -> str | None:
+    """The projects without an annual plan for the year, which no completion rate counts
+    (`report.Figures.rated_completed`; tryout 22): 2个项目无年度计划，未计入完成率（武陟县1个、
+    温县1个）。 None when there are none."""
+    if not report.total.unplanned:
+        return None
+    units = "、".join(f"{f.region}{f.unplanned}个" for f in report.regions if f.unplanned)
+    return f"{report.total.unplanned}个{WITHOUT_PLAN}（{units}）。"
+
+
 def unreported_sentence(report: "ProgressReport") -> str:
     if not report.unreported:
         return f"{report.period.month}月，全部{report.subject}均按时报送进度。"
@@ -150,6 +174,7 @@ def sentences(report: "ProgressReport") -> list[str]:
         comparison_sentence(report),
         podium_sentence(report),
         unplanned_sentence(report),
+        without_plan_sentence(report),
         unreported_sentence(report),
         *removal_sentences(report),
     ]

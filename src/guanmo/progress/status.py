@@ -173,7 +173,8 @@ def project_statuses(projects: QuerySet[Project], city: Region, when: Month) -> 
         rate = completion_rate(row["completed"], row["plan"])
         state = ProjectState(
             stage=row["stage"],
-            completion_rate=rate,
+            completed=row["completed"],
+            annual_plan=row["plan"],
             monthly_completed=monthly[row["pk"]],
             reported=row["reported"],
             milestones=tuple(

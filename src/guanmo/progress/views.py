@@ -59,6 +59,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     statuses = project_statuses(projects, scope.city, when)
     warned = [status for status in statuses if status.warnings]
     plan = sum((status.annual_plan or 0 for status in statuses), Decimal(0))
+    unplanned = [status for status in statuses if not status.annual_plan]  # in no rate
     cumulative = cumulative_by_month(projects, when.year, when.month)
     reporting = open_period(scope.city)
     reports = reports_with_counts(scope, reporting) if reporting else []
@@ -96,6 +97,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                 sum((status.completed for status in statuses), Decimal(0)),
                 plan,
                 when.month,
+                unplanned=len(unplanned),
+                unplanned_completed=sum((status.completed for status in unplanned), Decimal(0)),
             ),
             "own_projects": statuses if scope.role == Role.LEADER else [],
             "regions": regions,
@@ -118,8 +121,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def warning_list(request: HttpRequest) -> HttpResponse:
     scope: Scope = request.scope
     when = figures_month_from_query(scope.city, request.GET)
-    projects = key_projects(scope.city, when.year, month=when.month).filter(
-        pk__in=scope.projects().values("pk")
+    # as the dashboard: not a project entering the list after the month (ledger.due)
+    projects = (
+        key_projects(scope.city, when.year, month=when.month)
+        .due_to_report(when.year, when.month)
+        .filter(pk__in=scope.projects().values("pk"))
     )
     statuses = [
         status for status in project_statuses(projects, scope.city, when) if status.warnings

@@ -14,7 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from guanmo.figures import formatting
-from guanmo.figures.arithmetic import points_vs_time_progress, time_progress
+from guanmo.figures.arithmetic import completion_rate, points_vs_time_progress
 from guanmo.ledger.due import due_to_report
 from guanmo.ledger.milestones import MilestoneDates, is_missed, missed_sentence, not_started_by
 from guanmo.ledger.models import MilestoneKind
@@ -70,7 +70,8 @@ class ProjectState:
     """What the rules need to know of one project in the reporting month."""
 
     stage: str  # 新开工 / 续建 / 竣工 / 前期, "" when unknown
-    completion_rate: Decimal | None  # percent, as completion_rate() gives it; None without a plan
+    completed: Decimal  # 1—M月 completed investment, 万元
+    annual_plan: Decimal | None  # 万元; None (or 0) without a plan: never behind
     # month → completed investment of that month this year (approved reports); a month absent
     # or None was not reported
     monthly_completed: Mapping[int, Decimal | None]
@@ -79,6 +80,11 @@ class ProjectState:
     # the day it entered the ledger (a started lead, issue 14): no report is due for a month
     # before that day's month; None: in the ledger for the whole year
     reporting_from: date | None = None
+
+    @property
+    def completion_rate(self) -> Decimal | None:
+        """Percent, as `completion_rate()` gives it; None without a plan."""
+        return completion_rate(self.completed, self.annual_plan)
 
     def due(self, year: int, month: int) -> bool:
         """Whether the project is to report month `month` of `year`: from the month it entered
@@ -124,7 +130,7 @@ def worst_level(warnings: Iterable[ProjectWarning]) -> WarningLevel | None:
 def _behind(state: ProjectState, month: int, thresholds: Thresholds) -> ProjectWarning | None:
     """Strictly more than the threshold: a project exactly 10 points behind is not warned."""
     rate = state.completion_rate
-    points = points_vs_time_progress(rate, time_progress(month))
+    points = points_vs_time_progress(state.completed, state.annual_plan, month)
     if rate is None or points is None:
         return None
     behind = -points

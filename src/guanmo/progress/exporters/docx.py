@@ -23,6 +23,7 @@ from guanmo.progress.sentences import (
     removal_sentences,
     unplanned_sentence,
     unreported_sentence,
+    without_plan_sentence,
 )
 from guanmo.regions.names import whole
 
@@ -99,6 +100,8 @@ def bulletin_docx(
     document = OfficialDocument(head, bulletin_title(report, city_name))
     document.heading("一、总体进展情况")
     document.body(report.headline)
+    if without_plan := without_plan_sentence(report):  # why the rate leaves some out
+        document.body(without_plan)
     for sentence in [*report.added_sentences, *removal_sentences(report)]:
         document.body(sentence)
     document.heading("二、各县区进展情况")
