@@ -314,8 +314,8 @@ class _SchemeReader:
 
     def _cap(self, caps: dict[tuple[str, int], Decimal | None], group: str) -> Decimal | None:
         """The 总上限 of the 加分 or 扣分 items, {(sheet, row number): cap as written, None when
-        blank} → the cap: written once (on any row, the others blank) or the same on every row that writes
-        it. Two different caps are refused naming the rows (issue 13, tryout 23)."""
+        blank} → the cap: written once (on any row, the others blank) or the same on every row
+        that writes it. Two different caps are refused naming the rows (issue 13, tryout 23)."""
         written = {number: cap for number, cap in caps.items() if cap is not None}
         if len(set(written.values())) > 1:
             shown = "，".join(f"第{at[1]}行为{cap.normalize():f}" for at, cap in written.items())
