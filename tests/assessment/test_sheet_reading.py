@@ -249,3 +249,15 @@ def test_a_repeated_deduction_with_its_cap_blank_takes_the_cap_written_once(tmp_
     assert [str(f) for f in refused.value.report.faults] == [
         "第7行「权重」：各扣分事项的总上限不一致：第6行为3，第7行为2"
     ]
+
+
+def test_a_missing_column_is_advised_by_renaming_its_header_not_by_a_map_option(tmp_path):
+    """Issue 13, tryout 23: `guanmo assess` advised `--map`, an option it lacks; the advice for
+    the assessment sheets is to rename the header, which the command and the upload both read."""
+    definition, _ = read_scheme(save(tmp_path / "ok.xlsx", HEADER, FIRMS))
+    header = ["企业名称", "亩均税收（万元）", "新增产值", "新增产值计划数", "单位能耗"]
+    with pytest.raises(Refused) as refused:
+        read_values(save(tmp_path / "v.xlsx", header, []), definition)
+    said = "；".join(str(f) for f in refused.value.report.faults)
+    assert "--map" not in said
+    assert "将该列的表头改为「新增产值目标」后重新导入" in said

@@ -38,9 +38,11 @@ from guanmo.assessment.scoring import Direction
 from guanmo.assessment.sources import parse_source
 from guanmo.regions.names import clean_text
 from guanmo.sheets import cells
+from guanmo.sheets.advice import Channel
 from guanmo.sheets.faults import ImportReport, LeftOut, SheetFault
 from guanmo.sheets.formats import Source
 from guanmo.sheets.header import Catalogue
+from guanmo.sheets.header_model import Expected
 from guanmo.sheets.table import Row
 from guanmo.sheets.workbook import Reading, SheetSpec, read_workbook, source_name
 
@@ -385,7 +387,7 @@ def proportion_notes(definition: Definition) -> list[str]:
 def read_scheme(source: Source) -> tuple[Definition, ImportReport]:
     """The scheme sheet as a Definition, with the reading's report. Raises Refused naming
     every fault (sheet, row, column) when anything cannot be read."""
-    reading = read_workbook(source, SCHEME_SPEC)
+    reading = read_workbook(source, SCHEME_SPEC, Expected(channel=Channel.HEADER))
     report = _report(reading, "个指标", source)
     if not report.ok:
         raise Refused(report)
