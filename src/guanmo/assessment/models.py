@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from guanmo import clock
 from guanmo.assessment.definition import VETO, Inputs
-from guanmo.assessment.firms import FIGURE_PLACES
+from guanmo.assessment.firms import shown_figure
 from guanmo.documents.models import IssuedDocument
 from guanmo.figures.formatting import number
 from guanmo.regions.models import Region
@@ -221,7 +221,7 @@ class Objection(models.Model):
     @property
     def claimed(self) -> str:
         """The value claimed, shown as the result shows the input (`_shown`): 110, 95.5, 36.0;
-        a firm's 4.75, its 税收 23.75; 撤销一票否决 for an objection to the veto."""
+        a firm's 4.75万元/亩, its 税收 23.75万元; 撤销一票否决 for an objection to the veto."""
         if self.indicator == VETO:
             return LIFTED
         return self._shown(self.value, Inputs.from_dict(self.result.inputs))
@@ -246,10 +246,10 @@ class Objection(models.Model):
         as the firm pages show them, since it holds unrounded quotients (issue 13:
         4.750000000000000000000000000); any other to its precision in the result
         (`Inputs.places`). Display only."""
+        if self.result.scheme.firm_year is not None:  # with its unit: 税收300万元 (tryout 23)
+            return shown_figure(self.indicator, value)
         if self.indicator in inputs.figures.get(self.unit, {}):
             return f"{value.normalize():f}"
-        if self.result.scheme.firm_year is not None:
-            return number(value, FIGURE_PLACES)
         return number(value, inputs.places(self.indicator))
 
 
