@@ -304,10 +304,12 @@ def test_a_vetoed_unit_objects_to_the_veto_and_accepting_it_lifts_it(vetoed):
         reason="事故发生在市属企业，不属本县",
     )
     assert (objection.original, objection.claimed) == ("一票否决", "撤销一票否决")
+    # the decision form names the veto item (issue 13, tryout 23)
+    assert objection.claim_text == "丙县对“重大安全事故”一票否决提出异议，请求撤销"
     corrected = accept_objection(objection, reason="经应急管理局核实")
     assert corrected.inputs["vetoed"] == [] and ranks(corrected)["丙县"] == 1
     assert history(corrected)[1].text.startswith(
-        "丙县对一票否决提出异议，认为应撤销一票否决（事故发生在市属企业，不属本县）；"
+        "丙县对“重大安全事故”一票否决提出异议，请求撤销（事故发生在市属企业，不属本县）；"
         "采纳：经应急管理局核实；撤销一票否决，重新计算后丙县综合得分"
     )
     assert "位次由第4位变为第1位" in history(corrected)[1].text

@@ -14,7 +14,7 @@ from django.db import models
 from django.utils import timezone
 
 from guanmo import clock
-from guanmo.assessment.definition import VETO, Inputs
+from guanmo.assessment.definition import VETO, Definition, Inputs
 from guanmo.assessment.firms import shown_figure
 from guanmo.documents.models import IssuedDocument
 from guanmo.figures.formatting import number
@@ -217,6 +217,17 @@ class Objection(models.Model):
     def attachment_name(self) -> str:
         """The attachment's file name as filed (统计局函.pdf), without its folders; "" for none."""
         return self.attachment.name.rsplit("/", 1)[-1] if self.attachment else ""
+
+    @property
+    def claim_text(self) -> str:
+        """The objection as the decision form says it: 武陟县对“投资完成率”提出异议，原值95，
+        认为应为120; 沁阳市对“重大安全事故”一票否决提出异议，请求撤销 (issue 13, tryout 23)."""
+        from guanmo.assessment.objections import subject  # objections imports the models
+
+        named = subject(Definition.from_dict(self.result.definition), self.indicator)
+        if self.indicator == VETO:
+            return f"{self.objector}对{named}提出异议，请求撤销"
+        return f"{self.objector}对{named}提出异议，原值{self.original}，认为应为{self.claimed}"
 
     @property
     def claimed(self) -> str:

@@ -247,9 +247,10 @@ def adjustment_items(definition: Definition) -> list[str]:
 
 
 def subject(definition: Definition, name: str) -> str:
-    """What an objection is to, as sentences say it: “投资完成率”, 扣分项“安全事故”, 一票否决."""
+    """What an objection is to, as sentences say it: “投资完成率”, 扣分项“安全事故”, the veto by
+    its item: “重大安全事故”一票否决 (issue 13, tryout 23), 一票否决 when the scheme names none."""
     if name == VETO:
-        return VETO
+        return "、".join(f"“{item}”" for item in definition.vetoes) + VETO
     for rule in definition.adjustment_rules:
         if rule.item == name:
             return f"{'扣分项' if rule.points_each < 0 else '加分项'}“{name}”"
