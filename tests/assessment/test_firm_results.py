@@ -20,6 +20,7 @@ from guanmo.assessment.objections import (
 )
 from guanmo.assessment.services import SchemeError, recompute
 from guanmo.assessment.sheet_reading import Refused, read_scheme
+from guanmo.documents.official import chinese_date
 from guanmo.regions.services import units_of
 from tests.assessment.letters import letter
 from tests.assessment.test_firm_register import code, register_sheet, run
@@ -109,6 +110,9 @@ def test_assess_firms_issue_publishes_the_result(world, register):
     result = Result.objects.get()
     assert f"已发布公示2025年度亩均效益评价结果（编号{result.pk}）：6家企业，5家参评" in out
     assert result.scheme.firm_year == 2025
+    # the date as the pages and documents write it, without leading zeros (tryout 23)
+    assert f"公示至{chinese_date(result.published_until)}" in out
+    assert "年0" not in out and "月0" not in out
 
 
 def test_a_years_firm_result_issued_is_not_replaced_by_issuing_it_again(world, register):

@@ -15,6 +15,7 @@ from guanmo.assessment.robustness import DEFAULT_RUNS
 from guanmo.assessment.selectors import class_policies
 from guanmo.assessment.sheet_reading import Refused, read_scheme
 from guanmo.documents.commands import add_output_arguments, require_output, write_output
+from guanmo.documents.official import chinese_date
 from guanmo.regions.services import UnknownDivision, resolve_city
 
 
@@ -103,7 +104,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"已发布公示{result.scheme}结果（编号{result.pk}）：{len(result.output['units'])}家企业，"
-                f"{rated}家参评，公示至{result.published_until:%Y年%m月%d日}"
+                f"{rated}家参评，公示至{chinese_date(result.published_until)}"
             )
         )
 
