@@ -25,6 +25,7 @@ from guanmo.assessment.objections import (
     publish_result,
     raise_objection,
     reject_objection,
+    stage,
 )
 from guanmo.assessment.outcome import lines_by_unit
 from guanmo.assessment.scoring import Direction
@@ -188,6 +189,7 @@ def test_the_final_result_is_issued_as_a_numbered_bulletin(published):
     document = issue_bulletin(final, dated=date(2025, 12, 6))
     assert document.title == "关于焦作市2025年度综合考核结果的通报"  # city and cycle
     assert document.number == "焦作项目办〔2025〕1号"
+    assert stage(final) == "已定稿，已印发（焦作项目办〔2025〕1号）"  # not only 已定稿 (tryout 23)
     text = "\n".join(p.text for p in Document(BytesIO(bytes(document.content))).paragraphs)
     assert final.output["sentences"][0] in text
     assert "综合得分第一名为丙县（100.00分）" in text

@@ -108,8 +108,16 @@ def stage(result: Result, *, on: date | None = None) -> str:
     """The result's state as its pages say it on `on` (today by default): 公示中，公示至…;
     公示期已满（…），待定稿 once the period is over but not yet final (tryout 15: still said
     公示中), 公示期已满，尚有N件异议待处理 while objections are pending (issue 13: the list
-    said 待定稿); 已更正; 已定稿. The results list and the result's page both say this."""
+    said 待定稿); 已更正; 已定稿, and 已定稿，已印发（文号） once its bulletin is issued. The
+    results list and the result's page both say this."""
     until = result.published_until
+    if result.status == Result.Status.FINAL:
+        # issued: 已定稿，已印发（焦作项目办〔2026〕1号） (issue 13, tryout 23: still 已定稿)
+        issued = IssuedDocument.objects.filter(
+            kind=Kind.ASSESSMENT_BULLETIN, subject=f"assessment-{result.pk}"
+        ).first()
+        if issued is not None:
+            return f"{result.get_status_display()}，已印发（{issued.number}）"
     if result.status != Result.Status.PUBLISHED:
         return result.get_status_display()
     if until is None:
