@@ -324,3 +324,21 @@ def test_a_rejected_objection_to_the_veto_keeps_it_and_says_so(vetoed):
     reject_objection(objection, reason="事故责任已认定")
     assert history(vetoed)[1].text.endswith("不予采纳：事故责任已认定，维持一票否决")
     assert ranks(current(vetoed))["丙县"] == 4
+
+
+def test_two_attachments_of_one_name_keep_the_name_uploaded(published):
+    """Issue 13, tryout 23: the second 沁阳异议函.docx was shown as 沁阳异议函_pNtT6Qg.docx, the
+    name storage gave it; each objection shows the name its office uploaded."""
+    objections = [
+        raise_objection(
+            published,
+            attachment=letter("沁阳异议函.pdf"),
+            unit=unit,
+            indicator="投资完成率",
+            value=D(99),
+            reason="漏报",
+        )
+        for unit in ("甲县", "乙县")
+    ]
+    assert [o.attachment_name for o in objections] == ["沁阳异议函.pdf", "沁阳异议函.pdf"]
+    assert objections[0].attachment.name != objections[1].attachment.name

@@ -7,6 +7,7 @@ with its units and a hash of the definition; a `Result` holds its own copy of th
 the JSON it issued. The arithmetic is in the plain modules; the models only keep it.
 """
 
+import uuid
 from decimal import Decimal
 
 from django.conf import settings
@@ -157,9 +158,11 @@ class ResultChange(FieldChange):
 
 def objection_file_path(objection: "Objection", filename: str) -> str:
     """Where an objection's attachment is filed: by the installation's month (`clock.today`,
-    as every date of the app), assessment/objections/2025/12/<name>."""
+    as every date of the app), in a folder of its own, assessment/objections/2025/12/<32 hex>/
+    <name>, so that the name uploaded is kept whole and shown (`attachment_name`), never one
+    storage made unique (沁阳异议函_pNtT6Qg.docx: issue 13, tryout 23)."""
     day = clock.today()
-    return f"assessment/objections/{day:%Y}/{day:%m}/{filename}"
+    return f"assessment/objections/{day:%Y}/{day:%m}/{uuid.uuid4().hex}/{filename}"
 
 
 class Objection(models.Model):
