@@ -85,7 +85,7 @@ def test_the_bulletin_opens_citing_the_scheme_its_number_and_the_cycle(settings)
     said = paragraphs(document)
     opening = (
         "根据《综合考核办法》（焦政办〔2025〕3号），经对各单位报送的指标数据审核计分，"
-        "现将2025年度综合评价结果通报如下："
+        "现将2025年度综合考核结果通报如下："  # the scheme's word (tryout 23), not 综合评价
     )
     assert opening in said
     # the opening stands before the first heading, after the 主送机关

@@ -146,6 +146,9 @@ def test_a_county_office_objects_for_its_own_firm_and_the_city_office_decides(
     client.force_login(world.users["wuzhi"])
     page = client.get(reverse("assessment_firm", args=[own.pk])).content.decode()
     assert "提交异议" in page
+    # the unit of each figure on the form (issue 13, tryout 23: 税收 typed in 元 would pass)
+    assert '<option value="税收">税收（万元）</option>' in page
+    assert "应为数值按所选指标的单位填写" in page
     claim = {"y2025-indicator": "税收", "y2025-value": "200", "y2025-reason": "税款补录"}
     url = reverse("assessment_firm_object", args=[own.pk, 2025])
     assert client.post(url, {**claim, "y2025-attachment": letter()}).status_code == 302
@@ -158,7 +161,7 @@ def test_a_county_office_objects_for_its_own_firm_and_the_city_office_decides(
     client.force_login(world.users["city"])
     assert client.post(url, {**claim, "y2025-attachment": letter()}).status_code == 403
     page = client.get(reverse("assessment_result", args=[issued.pk])).content.decode()
-    assert "丁（武陟县项目办代为提出）对“税收”提出异议，原值10，认为应为200" in page
+    assert "丁（武陟县项目办代为提出）对“税收”提出异议，原值10万元，认为应为200万元" in page
     decision = {f"{objection.pk}-decision": "accept", f"{objection.pk}-reason": "经核实"}
     client.post(reverse("assessment_decide", args=[objection.pk]), decision)
     corrected = Result.objects.get(supersedes=issued)
@@ -170,7 +173,7 @@ def test_a_county_office_objects_for_its_own_firm_and_the_city_office_decides(
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_result", args=[corrected.pk])).content.decode()
     assert (
-        "丁（武陟县项目办代为提出）对“税收”提出异议，认为应为200（税款补录）；采纳：经核实；"
+        "丁（武陟县项目办代为提出）对“税收”提出异议，认为应为200万元（税款补录）；采纳：经核实；"
         "亩均税收由2.00变为40.00，单位能耗税收由0.20变为4.00，重新计算后丁" in page
     )
 
@@ -288,10 +291,10 @@ def test_a_firm_objections_values_are_shown_as_the_register_keeps_them(
         value=D("23.75"),
         reason="税款补录",
     )
-    assert (objection.claimed, objection.original) == ("23.75", "10")
+    assert (objection.claimed, objection.original) == ("23.75万元", "10万元")
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_result", args=[issued.pk])).content.decode()
-    assert "对“税收”提出异议，原值10，认为应为23.75：税款补录" in page
+    assert "对“税收”提出异议，原值10万元，认为应为23.75万元：税款补录" in page
     assert "23.750000" not in page
     objection.refresh_from_db()
     assert objection.value == D("23.75")  # held as claimed: display only

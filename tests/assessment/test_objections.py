@@ -25,6 +25,7 @@ from guanmo.assessment.objections import (
     publish_result,
     raise_objection,
     reject_objection,
+    stage,
 )
 from guanmo.assessment.outcome import lines_by_unit
 from guanmo.assessment.scoring import Direction
@@ -188,6 +189,7 @@ def test_the_final_result_is_issued_as_a_numbered_bulletin(published):
     document = issue_bulletin(final, dated=date(2025, 12, 6))
     assert document.title == "关于焦作市2025年度综合考核结果的通报"  # city and cycle
     assert document.number == "焦作项目办〔2025〕1号"
+    assert stage(final) == "已定稿，已印发（焦作项目办〔2025〕1号）"  # not only 已定稿 (tryout 23)
     text = "\n".join(p.text for p in Document(BytesIO(bytes(document.content))).paragraphs)
     assert final.output["sentences"][0] in text
     assert "综合得分第一名为丙县（100.00分）" in text
@@ -304,10 +306,12 @@ def test_a_vetoed_unit_objects_to_the_veto_and_accepting_it_lifts_it(vetoed):
         reason="事故发生在市属企业，不属本县",
     )
     assert (objection.original, objection.claimed) == ("一票否决", "撤销一票否决")
+    # the decision form names the veto item (issue 13, tryout 23)
+    assert objection.claim_text == "丙县对“重大安全事故”一票否决提出异议，请求撤销"
     corrected = accept_objection(objection, reason="经应急管理局核实")
     assert corrected.inputs["vetoed"] == [] and ranks(corrected)["丙县"] == 1
     assert history(corrected)[1].text.startswith(
-        "丙县对一票否决提出异议，认为应撤销一票否决（事故发生在市属企业，不属本县）；"
+        "丙县对“重大安全事故”一票否决提出异议，请求撤销（事故发生在市属企业，不属本县）；"
         "采纳：经应急管理局核实；撤销一票否决，重新计算后丙县综合得分"
     )
     assert "位次由第4位变为第1位" in history(corrected)[1].text
@@ -320,3 +324,21 @@ def test_a_rejected_objection_to_the_veto_keeps_it_and_says_so(vetoed):
     reject_objection(objection, reason="事故责任已认定")
     assert history(vetoed)[1].text.endswith("不予采纳：事故责任已认定，维持一票否决")
     assert ranks(current(vetoed))["丙县"] == 4
+
+
+def test_two_attachments_of_one_name_keep_the_name_uploaded(published):
+    """Issue 13, tryout 23: the second 沁阳异议函.docx was shown as 沁阳异议函_pNtT6Qg.docx, the
+    name storage gave it; each objection shows the name its office uploaded."""
+    objections = [
+        raise_objection(
+            published,
+            attachment=letter("沁阳异议函.pdf"),
+            unit=unit,
+            indicator="投资完成率",
+            value=D(99),
+            reason="漏报",
+        )
+        for unit in ("甲县", "乙县")
+    ]
+    assert [o.attachment_name for o in objections] == ["沁阳异议函.pdf", "沁阳异议函.pdf"]
+    assert objections[0].attachment.name != objections[1].attachment.name

@@ -386,3 +386,43 @@ def test_the_list_names_no_last_unit_the_result_does_not_recognise(client, world
     page = client.get(reverse("assessment_results")).content.decode()
     assert "<td>孟州市</td>" not in page and "<td>修武县</td>" not in page
     assert "未认定（孟州市" in page or "未认定（修武县" in page
+
+
+def test_an_objection_pending_when_another_is_accepted_is_decided_on_the_corrected_result(
+    client, world, published, settings
+):
+    """Issue 13, tryout 23: two objections pending; accepting one made a corrected result, and
+    the other could be decided on no page, so the result could never be final. It is listed
+    with its decision buttons on the standing result, and deciding it there lets it be final."""
+    first = raise_objection(
+        published,
+        attachment=letter(),
+        unit="武陟县",
+        indicator="投资完成率",
+        value=D(99),
+        reason="漏报",
+    )
+    raise_objection(
+        published,
+        attachment=letter(),
+        unit="孟州市",
+        indicator="投资完成率",
+        value=D(75),
+        reason="漏报",
+    )
+    client.force_login(world.users["city"])
+    decision = {f"{first.pk}-decision": "accept", f"{first.pk}-reason": "经核实"}
+    client.post(reverse("assessment_decide", args=[first.pk]), decision)
+    corrected = Result.objects.get(supersedes=published)
+    page = client.get(reverse("assessment_result", args=[corrected.pk])).content.decode()
+    assert 'class="decision"' in page
+    form = page[page.index('class="decision"') :]
+    assert "孟州市对“投资完成率”提出异议" in form
+    second = published.objections.get(unit="孟州市")
+    assert reverse("assessment_decide", args=[second.pk]) in page
+    decision = {f"{second.pk}-decision": "reject", f"{second.pk}-reason": "无依据"}
+    client.post(reverse("assessment_decide", args=[second.pk]), decision)
+    settings.GUANMO_TODAY = date(2025, 12, 10)
+    client.post(reverse("assessment_finalise", args=[corrected.pk]), {"confirm": "1"})
+    corrected.refresh_from_db()
+    assert corrected.status == Result.Status.FINAL

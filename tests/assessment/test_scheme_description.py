@@ -51,6 +51,8 @@ def every_parameter_said(text: str) -> None:
         "每次扣0.3分，单项不设上限",
         "最多扣2分",
         "重大安全事故：否决后排在末位",
+        # said, not left to be guessed (issue 13, tryout 23)
+        "被否决单位的数值仍参与其他单位得分的计算（极值、位次等）",
         "A前20%；B其后40%；C其后35%；D其后5%",
         "加权算术",
         "按表中权重",

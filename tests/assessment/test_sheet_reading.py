@@ -208,3 +208,56 @@ def test_weights_not_totalling_100_are_taken_in_proportion_and_said(tmp_path):
     definition, report = read_scheme(save(tmp_path / "s.xlsx", HEADER, rows))
     assert "一级指标的权重合计为120，按各自占比折算为100分" in report.notes
     assert shares(definition) == {"投资完成率": D("0.5"), "问题办结天数": D("0.5")}
+
+
+COUNTY = [
+    ["项目建设", 40, "投资完成率", 20, "正向", "极值法", None],
+    [None, None, "新开工", 20, "正向", "极值法", None],
+    ["亩均效益", 30, "亩均税收", 30, "正向", "极值法", None],
+]
+
+
+def test_a_row_under_a_deduction_with_the_first_level_blank_is_another_deduction(tmp_path):
+    """Issue 13, tryout 23: 扣分 written once (一级指标 and 总上限 on its first row only), the
+    row below continues 扣分; it is never an indicator of the 一级指标 above the items."""
+    rows = [
+        *COUNTY,
+        ["扣分", 3, "一般安全事故", 1, None, None, "上限=2"],
+        [None, None, "督查问题", D("0.3"), None, None, None],
+    ]
+    definition, report = read_scheme(save(tmp_path / "s.xlsx", HEADER, rows))
+    assert [row.name for row in definition.indicators] == ["投资完成率", "新开工", "亩均税收"]
+    assert [(rule.item, rule.points_each) for rule in definition.adjustment_rules] == [
+        ("一般安全事故", D(-1)),
+        ("督查问题", D("-0.3")),
+    ]
+    assert definition.deduction_cap == D(3)
+    assert any("第7行" in note and "扣分" in note for note in report.notes)
+
+
+def test_a_repeated_deduction_with_its_cap_blank_takes_the_cap_written_once(tmp_path):
+    rows = [
+        *COUNTY,
+        ["扣分", 3, "一般安全事故", 1, None, None, None],
+        ["扣分", None, "督查问题", D("0.3"), None, None, None],
+    ]
+    definition, _ = read_scheme(save(tmp_path / "s.xlsx", HEADER, rows))
+    assert definition.deduction_cap == D(3)
+    rows[-1][1] = 2
+    with pytest.raises(Refused) as refused:
+        read_scheme(save(tmp_path / "t.xlsx", HEADER, rows))
+    assert [str(f) for f in refused.value.report.faults] == [
+        "第7行「权重」：各扣分事项的总上限不一致：第6行为3，第7行为2"
+    ]
+
+
+def test_a_missing_column_is_advised_by_renaming_its_header_not_by_a_map_option(tmp_path):
+    """Issue 13, tryout 23: `guanmo assess` advised `--map`, an option it lacks; the advice for
+    the assessment sheets is to rename the header, which the command and the upload both read."""
+    definition, _ = read_scheme(save(tmp_path / "ok.xlsx", HEADER, FIRMS))
+    header = ["企业名称", "亩均税收（万元）", "新增产值", "新增产值计划数", "单位能耗"]
+    with pytest.raises(Refused) as refused:
+        read_values(save(tmp_path / "v.xlsx", header, []), definition)
+    said = "；".join(str(f) for f in refused.value.report.faults)
+    assert "--map" not in said
+    assert "将该列的表头改为「新增产值目标」后重新导入" in said

@@ -28,7 +28,8 @@ def test_chinese_is_one_em_and_digits_about_half():
 
 def test_a_number_is_one_unbreakable_piece():
     assert unbreakable_width("1,633,693.60") == text_width("1,633,693.60")
-    assert unbreakable_width("焦作高新技术产业开发区") == 5  # wraps every five characters or more
+    assert unbreakable_width("城乡一体化示范区") == 8  # a unit's name stays whole (tryout 23)
+    assert unbreakable_width("焦作高新技术产业开发区") == 9  # a longer one wraps every nine
 
 
 def test_every_number_fits_its_column_on_one_line():

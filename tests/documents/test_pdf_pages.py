@@ -204,3 +204,24 @@ def test_a_full_page_of_body_text_holds_22_lines_of_28_characters(tmp_path):
             lines.setdefault(round(word.bottom), []).append(word.text)
     assert len(lines) == 22
     assert [len("".join(texts)) for texts in lines.values()][:-1] == [28] * 21
+
+
+def test_a_ranking_table_keeps_unit_names_ranks_and_short_words_whole(tmp_path):
+    """Issue 13, tryout 23: the assessment bulletin's ranking broke 并列/7, 位次不/变,
+    城乡一体化示/范区 and 沁阳市（一票/否决）. Names of up to eight characters, ranks and short
+    words stay whole; a name wraps only before its bracket."""
+    headers = ["位次", "单位", "综合得分", "等次", "位次变化", "中位位次", "90%位次区间",
+               "居首概率", "末位概率"]  # fmt: skip
+    names = ["城乡一体化示范区", "沁阳市（一票否决）", "中站区", "马村区", "武陟县", "温县"]
+    rows = [
+        ["并列7", name, "74.10", "良好", "位次不变", "第7位", "第6—9位", "0.0%", "12.5%"]
+        for name in names
+    ]
+    document = OfficialDocument(HEAD, "关于2025年度综合考核结果的通报")
+    document.table(headers, rows, caption="综合得分排名")
+    pages = pdf_pages(docx_to_pdf(document.finish()), tmp_path)
+    lines = [line.strip() for page in pages for line in page.text.splitlines()]
+    # pdftotext sets one space between Chinese and digits; columns are wider apart
+    words = [word for line in lines for word in re.sub(r"(?<=\S) (?=\S)", "", line).split()]
+    for whole in ["并列7", "位次不变", "城乡一体化示范区", "沁阳市（一票否决）", "第6—9位"]:
+        assert whole in words, (whole, words[:80])

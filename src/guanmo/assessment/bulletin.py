@@ -90,12 +90,12 @@ def data_sources(definition: Definition, *, firms: bool) -> str:
 
 
 def opening_sentence(scheme_name: str, document_number: str, sources: str, cycle: str) -> str:
-    """根据《<考核办法名称>》（<文号>），经对<数据来源>审核计分，现将<周期>综合评价结果通报如下：
-    the 文号 and its brackets left out when the scheme has none."""
+    """根据《<考核办法名称>》（<文号>），经对<数据来源>审核计分，现将<周期><考核名称>结果通报如下：
+    the 文号 and its brackets left out when the scheme has none; the assessment named in the
+    scheme's own word, as the title names it (综合考核, not 综合评价: issue 13, tryout 23)."""
     number = f"（{document_number}）" if document_number else ""
-    return (
-        f"根据《{scheme_name}》{number}，经对{sources}审核计分，现将{cycle}综合评价结果通报如下："
-    )
+    named = scheme_name.removesuffix("办法")
+    return f"根据《{scheme_name}》{number}，经对{sources}审核计分，现将{cycle}{named}结果通报如下："
 
 
 def publicity_sentence(

@@ -7,6 +7,7 @@ from django import forms
 
 from guanmo.assessment.attachments import ATTACHMENT_MAX_MB
 from guanmo.assessment.definition import VETO
+from guanmo.assessment.firms import FIGURE_UNITS, FIRM_UNITS
 from guanmo.assessment.objections import DEFAULT_PUBLICATION_DAYS
 from guanmo.assessment.robustness import DEFAULT_NAMING_THRESHOLD, DEFAULT_RUNS
 from guanmo.sheets.forms import SheetFileField
@@ -61,9 +62,18 @@ class ObjectionForm(forms.Form):
 
     def __init__(self, *args, indicators: list[str], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["indicator"].choices = [(name, name) for name in indicators]
+        # a firm's register figures and per-亩 indicators with their units (issue 13, tryout
+        # 23: 税收 is held in 万元; typed in 元 it would be 10,000 times too large)
+        units = {**FIGURE_UNITS, **FIRM_UNITS}
+        self.fields["indicator"].choices = [
+            (name, f"{name}（{units[name]}）" if name in units else name) for name in indicators
+        ]
+        said = []
+        if any(name in units for name in indicators):
+            said.append("应为数值按所选指标的单位填写（见指标后的括号）")
         if VETO in indicators:
-            self.fields["value"].help_text = f"对{VETO}提出异议（请求撤销否决）时不填"
+            said.append(f"对{VETO}提出异议（请求撤销否决）时不填")
+        self.fields["value"].help_text = "；".join(said)
 
 
 class DecisionForm(forms.Form):

@@ -121,8 +121,8 @@ def history(result: Result) -> list[Step]:
     for objection in objections:
         named = subject(Definition.from_dict(objection.result.definition), objection.indicator)
         veto = objection.indicator == VETO
-        claim = f"应{LIFTED}" if veto else f"应为{objection.claimed}"
-        said = f"{objection.objector}对{named}提出异议，认为{claim}（{objection.reason}）"
+        claim = "请求撤销" if veto else f"认为应为{objection.claimed}"
+        said = f"{objection.objector}对{named}提出异议，{claim}（{objection.reason}）"
         if objection.status == Objection.Status.PENDING:
             steps.append(Step(objection.result, objection, f"{said}，待处理"))
             continue

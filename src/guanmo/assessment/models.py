@@ -7,6 +7,7 @@ with its units and a hash of the definition; a `Result` holds its own copy of th
 the JSON it issued. The arithmetic is in the plain modules; the models only keep it.
 """
 
+import uuid
 from decimal import Decimal
 
 from django.conf import settings
@@ -14,8 +15,8 @@ from django.db import models
 from django.utils import timezone
 
 from guanmo import clock
-from guanmo.assessment.definition import VETO, Inputs
-from guanmo.assessment.firms import FIGURE_PLACES
+from guanmo.assessment.definition import VETO, Definition, Inputs
+from guanmo.assessment.firms import shown_figure
 from guanmo.documents.models import IssuedDocument
 from guanmo.figures.formatting import number
 from guanmo.regions.models import Region
@@ -157,9 +158,11 @@ class ResultChange(FieldChange):
 
 def objection_file_path(objection: "Objection", filename: str) -> str:
     """Where an objection's attachment is filed: by the installation's month (`clock.today`,
-    as every date of the app), assessment/objections/2025/12/<name>."""
+    as every date of the app), in a folder of its own, assessment/objections/2025/12/<32 hex>/
+    <name>, so that the name uploaded is kept whole and shown (`attachment_name`), never one
+    storage made unique (沁阳异议函_pNtT6Qg.docx: issue 13, tryout 23)."""
     day = clock.today()
-    return f"assessment/objections/{day:%Y}/{day:%m}/{filename}"
+    return f"assessment/objections/{day:%Y}/{day:%m}/{uuid.uuid4().hex}/{filename}"
 
 
 class Objection(models.Model):
@@ -219,9 +222,20 @@ class Objection(models.Model):
         return self.attachment.name.rsplit("/", 1)[-1] if self.attachment else ""
 
     @property
+    def claim_text(self) -> str:
+        """The objection as the decision form says it: 武陟县对“投资完成率”提出异议，原值95，
+        认为应为120; 沁阳市对“重大安全事故”一票否决提出异议，请求撤销 (issue 13, tryout 23)."""
+        from guanmo.assessment.objections import subject  # objections imports the models
+
+        named = subject(Definition.from_dict(self.result.definition), self.indicator)
+        if self.indicator == VETO:
+            return f"{self.objector}对{named}提出异议，请求撤销"
+        return f"{self.objector}对{named}提出异议，原值{self.original}，认为应为{self.claimed}"
+
+    @property
     def claimed(self) -> str:
         """The value claimed, shown as the result shows the input (`_shown`): 110, 95.5, 36.0;
-        a firm's 4.75, its 税收 23.75; 撤销一票否决 for an objection to the veto."""
+        a firm's 4.75万元/亩, its 税收 23.75万元; 撤销一票否决 for an objection to the veto."""
         if self.indicator == VETO:
             return LIFTED
         return self._shown(self.value, Inputs.from_dict(self.result.inputs))
@@ -246,10 +260,10 @@ class Objection(models.Model):
         as the firm pages show them, since it holds unrounded quotients (issue 13:
         4.750000000000000000000000000); any other to its precision in the result
         (`Inputs.places`). Display only."""
+        if self.result.scheme.firm_year is not None:  # with its unit: 税收300万元 (tryout 23)
+            return shown_figure(self.indicator, value)
         if self.indicator in inputs.figures.get(self.unit, {}):
             return f"{value.normalize():f}"
-        if self.result.scheme.firm_year is not None:
-            return number(value, FIGURE_PLACES)
         return number(value, inputs.places(self.indicator))
 
 

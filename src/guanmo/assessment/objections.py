@@ -108,8 +108,16 @@ def stage(result: Result, *, on: date | None = None) -> str:
     """The result's state as its pages say it on `on` (today by default): 公示中，公示至…;
     公示期已满（…），待定稿 once the period is over but not yet final (tryout 15: still said
     公示中), 公示期已满，尚有N件异议待处理 while objections are pending (issue 13: the list
-    said 待定稿); 已更正; 已定稿. The results list and the result's page both say this."""
+    said 待定稿); 已更正; 已定稿, and 已定稿，已印发（文号） once its bulletin is issued. The
+    results list and the result's page both say this."""
     until = result.published_until
+    if result.status == Result.Status.FINAL:
+        # issued: 已定稿，已印发（焦作项目办〔2026〕1号） (issue 13, tryout 23: still 已定稿)
+        issued = IssuedDocument.objects.filter(
+            kind=Kind.ASSESSMENT_BULLETIN, subject=f"assessment-{result.pk}"
+        ).first()
+        if issued is not None:
+            return f"{result.get_status_display()}，已印发（{issued.number}）"
     if result.status != Result.Status.PUBLISHED:
         return result.get_status_display()
     if until is None:
@@ -247,9 +255,10 @@ def adjustment_items(definition: Definition) -> list[str]:
 
 
 def subject(definition: Definition, name: str) -> str:
-    """What an objection is to, as sentences say it: “投资完成率”, 扣分项“安全事故”, 一票否决."""
+    """What an objection is to, as sentences say it: “投资完成率”, 扣分项“安全事故”, the veto by
+    its item: “重大安全事故”一票否决 (issue 13, tryout 23), 一票否决 when the scheme names none."""
     if name == VETO:
-        return VETO
+        return "、".join(f"“{item}”" for item in definition.vetoes) + VETO
     for rule in definition.adjustment_rules:
         if rule.item == name:
             return f"{'扣分项' if rule.points_each < 0 else '加分项'}“{name}”"

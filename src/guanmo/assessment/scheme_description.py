@@ -219,7 +219,10 @@ def describe(definition: Definition, weights: Mapping[str, Decimal]) -> SchemeDe
     if definition.vetoes:
         effect = definition.veto_effect
         does = "排在末位（列最低等次）" if effect is VetoEffect.LAST else "不定等次、不排位次"
-        rules.append(("一票否决", f"{'、'.join(definition.vetoes)}：否决后{does}"))
+        # a vetoed unit is scored like the rest (`scheme.assess`): its values still shape the
+        # others' scores, which the scheme must say (issue 13, tryout 23)
+        counts = "被否决单位的数值仍参与其他单位得分的计算（极值、位次等）"
+        rules.append(("一票否决", f"{'、'.join(definition.vetoes)}：否决后{does}；{counts}"))
     rules.append(("等次", classes_text(definition)))
     rules.append(("汇总方法", aggregation_text(definition.aggregation, definition)))
     rules.append(("赋权方法", WEIGHTING_WORDS[definition.weighting]))

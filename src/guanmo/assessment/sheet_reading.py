@@ -38,9 +38,11 @@ from guanmo.assessment.scoring import Direction
 from guanmo.assessment.sources import parse_source
 from guanmo.regions.names import clean_text
 from guanmo.sheets import cells
+from guanmo.sheets.advice import Channel
 from guanmo.sheets.faults import ImportReport, LeftOut, SheetFault
 from guanmo.sheets.formats import Source
 from guanmo.sheets.header import Catalogue
+from guanmo.sheets.header_model import Expected
 from guanmo.sheets.table import Row
 from guanmo.sheets.workbook import Reading, SheetSpec, read_workbook, source_name
 
@@ -120,7 +122,8 @@ class _SchemeReader:
     def read(self) -> Definition | None:
         indicators: list[IndicatorRow] = []
         rules: list[AdjustmentRule] = []
-        caps: dict[str, set[Decimal | None]] = {BONUS: set(), DEDUCTION: set()}
+        caps: dict[str, dict[tuple[str, int], Decimal | None]] = {BONUS: {}, DEDUCTION: {}}
+        above = ""  # the kind of the row above: 加分/扣分/一票否决, or "" for an indicator
         vetoes: list[str] = []
         effects: set[VetoEffect] = set()
         settings: dict[str, tuple[Row, str]] = {}
@@ -135,11 +138,20 @@ class _SchemeReader:
                 self.left_out.append(LeftOut(row.sheet, row.number, "合计行"))
                 continue
             group = clean_text(top)
+            if not group and above:
+                # 一级指标 written once over a 加分/扣分/一票否决 block (README): the row below
+                # continues that kind, never an indicator of the 一级指标 above the block
+                # (issue 13, tryout 23).
+                group = above
+                self.notes.append(
+                    f"第{row.number}行“{name}”一级指标空白，接上一行按{group}事项读取"
+                )
+            above = group if group in (BONUS, DEDUCTION, VETO) else ""
             if group in (BONUS, DEDUCTION):
                 rule = self._adjustment(row, name, group)
                 if rule is not None:
                     rules.append(rule)
-                    caps[group].add(row.values.get(S.TOP_WEIGHT))
+                    caps[group][(row.sheet, row.number)] = row.values.get(S.TOP_WEIGHT)
             elif group == VETO:
                 vetoes.append(name)
                 effects.add(self._veto_effect(row))
@@ -302,13 +314,23 @@ class _SchemeReader:
             return VetoEffect.LAST
         return VETO_EFFECTS[word]
 
-    def _cap(self, caps: set[Decimal | None], group: str) -> Decimal | None:
-        if len(caps) > 1:
-            shown = "、".join("空" if cap is None else f"{cap}" for cap in caps)
+    def _cap(self, caps: dict[tuple[str, int], Decimal | None], group: str) -> Decimal | None:
+        """The 总上限 of the 加分 or 扣分 items, {(sheet, row number): cap as written, None when
+        blank} → the cap: written once (on any row, the others blank) or the same on every row
+        that writes it. Two different caps are refused naming the rows (issue 13, tryout 23)."""
+        written = {number: cap for number, cap in caps.items() if cap is not None}
+        if len(set(written.values())) > 1:
+            shown = "，".join(f"第{at[1]}行为{cap.normalize():f}" for at, cap in written.items())
+            sheet, number = max(written, key=lambda at: at[1])
             self.faults.append(
-                SheetFault("", None, S.TOP_WEIGHT.value, f"各{group}事项的总上限不一致：{shown}")
+                SheetFault(
+                    sheet,
+                    number,
+                    S.TOP_WEIGHT.value,
+                    f"各{group}事项的总上限不一致：{shown}",
+                )
             )
-        return next(iter(caps), None)
+        return next(iter(written.values()), None)
 
     def _one_effect(self, effects: set[VetoEffect]) -> VetoEffect:
         if len(effects) > 1:
@@ -365,7 +387,7 @@ def proportion_notes(definition: Definition) -> list[str]:
 def read_scheme(source: Source) -> tuple[Definition, ImportReport]:
     """The scheme sheet as a Definition, with the reading's report. Raises Refused naming
     every fault (sheet, row, column) when anything cannot be read."""
-    reading = read_workbook(source, SCHEME_SPEC)
+    reading = read_workbook(source, SCHEME_SPEC, Expected(channel=Channel.HEADER))
     report = _report(reading, "个指标", source)
     if not report.ok:
         raise Refused(report)

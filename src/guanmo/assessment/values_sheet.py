@@ -19,9 +19,11 @@ from guanmo.assessment.scheme import Form
 from guanmo.assessment.sheet_reading import TOTALS, Refused
 from guanmo.regions.names import clean_text, naming, region_named
 from guanmo.sheets import cells
+from guanmo.sheets.advice import Channel
 from guanmo.sheets.faults import ImportReport, LeftOut, SheetFault
 from guanmo.sheets.formats import Source
 from guanmo.sheets.header import Catalogue
+from guanmo.sheets.header_model import Expected
 from guanmo.sheets.table import Row
 from guanmo.sheets.workbook import Reading, SheetSpec, read_workbook, source_name
 
@@ -234,7 +236,7 @@ def read_values(
     typed = [name for name in definition.names if name not in sourced]
     needed = [(fields[name],) for name in [UNIT, *typed, *target_names(definition)]]
     spec = SheetSpec(catalogue, frozenset(catalogue.fields) - {fields[SERIAL]}, tuple(needed))
-    reading = read_workbook(source, spec)
+    reading = read_workbook(source, spec, Expected(channel=Channel.HEADER))
     report = reading.report("个单位", dry_run=True)
     report.file = source_name(source)
     if not report.ok:
@@ -398,7 +400,7 @@ def read_previous(
         frozenset({PREVIOUS.UNIT, PREVIOUS.RANK}),
         ((PREVIOUS.UNIT,), (PREVIOUS.RANK,)),
     )
-    reading = read_workbook(source, spec)
+    reading = read_workbook(source, spec, Expected(channel=Channel.HEADER))
     report = reading.report("个单位", dry_run=True)
     report.file = source_name(source)
     ranks: dict[str, int] = {}

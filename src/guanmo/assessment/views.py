@@ -34,6 +34,7 @@ from guanmo.assessment.objections import (
     FINALISING_FREEZES,
     ObjectionError,
     accept_objection,
+    chain_of,
     current,
     finalise_refusal,
     objectable,
@@ -144,10 +145,12 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
         and scope.county is not None
         and scope.county.name in _units(result)
     )
+    # every objection still pending on the standing result's chain: one raised before another
+    # was accepted stays decidable on the corrected result (issue 13, tryout 23)
     pending = (
-        Objection.objects.filter(result=result, status=Objection.Status.PENDING).select_related(
-            "result"
-        )
+        Objection.objects.filter(
+            result__in=chain_of(result), status=Objection.Status.PENDING
+        ).select_related("result")
         if scope.is_city_office and published
         else Objection.objects.none()
     )

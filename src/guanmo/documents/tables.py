@@ -7,6 +7,7 @@ is one unbreakable piece; Chinese text may wrap between any two characters. When
 unbreakable pieces do not fit the text area in 小四, the table is set in 五号, then 小五.
 """
 
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -31,10 +32,15 @@ from guanmo.documents.docx import (
 )
 
 TABLE_SIZES = (SIZE_TABLE, Pt(10.5), Pt(9))  # 小四, 五号, 小五
-# Word's default cell margins (0.08 in each side), and a little slack for the rules and for
-# fonts wider than measured.
-CELL_PADDING_EM = 1.2
-WRAP_AT = 5.0  # em: Chinese text narrower than this is never wrapped
+# Word's default cell margins (0.08 in each side, 11.52 pt: fixed, not in em, so the smaller
+# type needs more em of it, issue 13 tryout 23 broke 并列/7 in 小五), and a little slack for the
+# rules and for fonts wider than measured.
+CELL_MARGINS_PT = 11.52
+CELL_SLACK_EM = 0.3
+# em: Chinese text narrower than this is never wrapped: a unit's name (城乡一体化示范区,
+# 沁阳市（一票否决）), a short word (位次不变), a parameter (起点=60；跨度=40) stay whole
+# (issue 13, tryout 23: 城乡一体化示/范区 in the bulletin's ranking)
+WRAP_AT = 9.0
 NARROW = 0.55  # a digit or Latin letter, in em (Times New Roman's digits are 0.5)
 # A table a hair narrower than the text area, so its outer rules stay inside the margins.
 TABLE_WIDTH = Emu(TEXT_WIDTH - Pt(2))
@@ -48,15 +54,24 @@ def text_width(text: str) -> float:
 
 
 def unbreakable_width(text: str) -> float:
-    """The narrowest a body cell may be: its widest number or Latin word, and five characters
-    of Chinese text (a county's name stays whole, a longer one wraps every five or more)."""
+    """The narrowest a body cell may be: its widest number or Latin word, and nine em of
+    Chinese text (a unit's name or a short word stays whole, a longer text wraps)."""
     pieces = [text_width(piece) for piece in _UNBREAKABLE.findall(text)]
     return max([min(text_width(text), WRAP_AT), *pieces]) if text else 0.0
 
 
 def header_width(text: str) -> float:
-    """The narrowest a header may be: it wraps only before its unit (年度计划投资 / （万元）)."""
-    return max(text_width(piece) for piece in re.split(r"(?=（)", text)) if text else 0.0
+    """The narrowest a header may be: it wraps before its unit (年度计划投资 / （万元）), and a
+    word of four characters or more onto two lines in the middle (位次 / 变化), never leaving
+    one character alone (issue 13, tryout 23: 位次变 / 化); a number in it stays whole."""
+    if not text:
+        return 0.0
+    widths = []
+    for piece in re.split(r"(?=（)", text):
+        whole = text_width(piece)
+        numbers = [text_width(number) for number in _UNBREAKABLE.findall(piece)]
+        widths.append(max([whole if whole < 4 else math.ceil(whole / 2), *numbers]))
+    return max(widths)
 
 
 @dataclass(frozen=True)
@@ -77,7 +92,7 @@ def column_layout(
     columns = list(zip(headers, *rows, strict=True)) if rows else [(h,) for h in headers]
     for size in TABLE_SIZES:
         em = Pt(size.pt).emu
-        padding = CELL_PADDING_EM * em
+        padding = Pt(CELL_MARGINS_PT).emu + CELL_SLACK_EM * em
         least = [
             max([header_width(column[0]), *(unbreakable_width(cell) for cell in column[1:])]) * em
             + padding

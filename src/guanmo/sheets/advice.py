@@ -24,15 +24,21 @@ class Channel(StrEnum):
 
     COMMAND = "命令行"
     WEB = "网页"
+    # a command without `--map`, or an upload without a column map (`guanmo assess`, the
+    # assessment upload): the header itself is renamed (issue 13, tryout 23)
+    HEADER = "表头"
 
 
 def name_column(column: str, field: str, channel: Channel, *, said: bool = True) -> str:
     """How to name the column headed `column` as `field`, after "请": on the command line
     "将该列指定为「开工累计完成投资」（--map '累计完成投资=开工累计完成投资'）" (with `said` False,
     the field being named just before, "指定（--map '…'）"), on the web "在“列对应”中把「累计完成
-    投资」一列的“指定为”改为「开工累计完成投资」"."""
+    投资」一列的“指定为”改为「开工累计完成投资」", without a column map at all (Channel.HEADER)
+    "将该列的表头改为「开工累计完成投资」"."""
     if channel == Channel.WEB:
         return f"在{COLUMN_MAP}中把「{column}」一列的“指定为”改为「{field}」"
+    if channel == Channel.HEADER:
+        return f"将该列的表头改为「{field}」"
     named = f"将该列指定为「{field}」" if said else "指定"
     return f"{named}（--map '{column}={field}'）"
 

@@ -76,7 +76,10 @@ def _sample(rows: Sequence, name: StrEnum, money: bool) -> str:
 
 def _shown(value: object, money: bool) -> str:
     """A sample as the map shows it: money in 万元 (read in any unit), another figure as read
-    (95.5, not "95.50万元": a rate or a count is no amount of money)."""
+    (95.5, not "95.50万元": a rate or a count is no amount of money); a yes/no cell (一票否决)
+    是 or 否, never Python's True/False (issue 13, tryout 23)."""
+    if isinstance(value, bool):
+        return "是" if value else "否"
     if isinstance(value, Decimal):
         return f"{format_wan(value)}万元" if money else f"{value.normalize():f}"
     if isinstance(value, tuple):
