@@ -82,7 +82,8 @@ _ENUMERATED = re.compile(
 # A line of a project's funds broken down: "专项债券资金", "银行贷款", "企业自筹".
 _FUNDS = re.compile(r"(?:资金|债券|专项债|贷款|自筹|补助|拨款)$")
 _INDENTS = (" ", "\u3000", "\t")
-_BARE_NUMERAL = re.compile(r"^\(?[一二三四五六七八九十百]+\)?$")
+# A serial alone in its cell, "一", "(一)" or "一、" (tryout 24 F2: 「一、」 beside 武陟县).
+_BARE_NUMERAL = re.compile(r"^\(?[一二三四五六七八九十百]+\)?[、.,]?$")
 _COUNTED = re.compile(r"\(?共?\d+个(?:项目)?\)?$")
 # The unit a header states after a column's name: 规上企业（家） → 家, 从业人员(万人) → 万人.
 _HEADER_UNIT = re.compile(r"\((?:单位:?)?([^()\d%]{1,6})\)$")
