@@ -402,7 +402,9 @@ class _TableReader:
         numerals = [text for _, text in labels if _BARE_NUMERAL.match(text)]
         places = [text for i, text in labels if i in self.place_columns]
         shown = [text for i, text in labels if i not in self.place_columns and not _is_serial(text)]
-        if not shown and len(places) == 1 and _is_label(clean_text(places[0])):
+        alone = clean_text(places[0]) if len(places) == 1 else ""
+        # "其中：新开工项目" in the 县区 column is a breakdown as in the name column (tryout 24 F4)
+        if not shown and alone and (_is_label(alone) or _BREAKDOWN.match(alone)):
             shown, places = places, []
         if len(shown) > 1 or len(places) > 1 or not (shown or (numerals and places)):
             return False
