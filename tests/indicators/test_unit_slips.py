@@ -10,7 +10,7 @@ from guanmo.indicators.models import Indicator, IndicatorValue
 from guanmo.indicators.sheet_import import import_indicators
 from guanmo.indicators.unit_slips import unit_slip
 from tests.indicators.sheets import write
-from tests.sheets.files import Drawn
+from tests.sheets.files import Drawn, to_csv
 
 
 @pytest.fixture
@@ -207,3 +207,17 @@ def test_a_figure_tenfold_above_the_previous_months_cumulative_is_refused(
         "疑为单位填错（表头写亿元，数字像是万元）；请核对单位后再导入"
     ]
     assert not IndicatorValue.objects.filter(month=11).exists()
+
+
+def test_a_csv_held_under_another_name_is_named_by_the_users_file(city, investment, tmp_path):
+    """Tryout 24 F6: the web preview named an uploaded .csv by the hash it is held under
+    (读取工作表：122994b7…); the sheet is named after the uploaded file."""
+    rows = [["县（市、区）", "1—10月累计（亿元）"], ["武陟县", "130.55"], ["温县", "92.5"]]
+    held = tmp_path / "122994b7e6a43c793796b1210a22e57e"
+    held.write_bytes(to_csv(Drawn(rows, name="x"), "gb18030"))
+
+    report = import_indicators(
+        held, city=city, year=2025, month=10, file_name="固定资产投资.csv", dry_run=True
+    )
+
+    assert report.sheets == ["固定资产投资"], [str(f) for f in report.faults]

@@ -162,7 +162,7 @@ def import_indicators(
     )
     report = ImportReport(SUBJECT, dry_run=dry_run, file=file_name or source_name(source))
     try:
-        sheets = open_workbook(source)
+        sheets = open_workbook(source, name=file_name)
     except FileNotFoundError:
         report.faults.append(SheetFault("", None, None, f"找不到文件：{source}"))
         return report
