@@ -210,3 +210,17 @@ def test_a_part_of_a_regions_name_is_asked_about_never_taken(city, typed, asked)
 def test_a_short_name_finds_its_county(city):
     create("wuzhi", role="county_office", region="武陟")
     assert User.objects.get(username="wuzhi").region.name == "武陟县"
+
+
+def test_without_a_password_and_without_a_terminal_it_says_what_to_do(city, monkeypatch):
+    """Tryout 24 F9: no --password and no terminal ended in Python's EOFError; it says, in
+    Chinese, to give --password or run it in a terminal, exit code 2, and creates nobody."""
+    import io
+
+    monkeypatch.delenv("GUANMO_NEW_USER_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    with pytest.raises(CommandError) as refused:
+        call_command("create-user", "shixmb", role="市项目办", name="市项目办")
+    assert refused.value.returncode == 2
+    assert "--password" in str(refused.value) and "终端" in str(refused.value)
+    assert not User.objects.filter(username="shixmb").exists()

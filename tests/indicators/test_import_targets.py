@@ -177,3 +177,46 @@ def test_targets_far_apart_but_within_a_power_of_ten_are_kept(city, tmp_path):
     report = import_targets(_revenue_sheet(tmp_path, rows), city=city, year=2025)
     assert report.ok, [str(fault) for fault in report.faults]
     assert Target.objects.get(region__name="温县").amount == Decimal(3)
+
+
+def test_a_unit_with_a_qualifier_in_brackets_is_read_as_the_catalogue_indicator(city, tmp_path):
+    """Tryout 24 F3: 「赴京访批次（控制数，批）」 was said not to be in the catalogue and left
+    unread; the qualifier 控制数 is dropped when matching."""
+    path = tmp_path / "目标.xls"
+    sheet = Drawn(
+        [
+            ["2025年各县（市、区）主要指标目标任务"],
+            ["县（市、区）", "一般公共预算收入（万元）", "赴京访批次（控制数，批）"],
+            ["武陟县", 21000, 3],
+        ],
+        name="目标",
+    )
+    path.write_bytes(to_xls(sheet))
+
+    report = import_targets(path, city=city, year=2025)
+
+    assert report.ok, [str(f) for f in report.faults]
+    assert not [note for note in report.notes if "赴京访批次" in note]
+    target = Target.objects.get(region__name="武陟县", indicator__name="赴京访批次")
+    assert target.amount == Decimal(3)
+
+
+def test_a_catalogue_indicators_column_left_unread_is_refused(city, tmp_path):
+    """Tryout 24 F3: a column naming a catalogue indicator that cannot be matched is never
+    dropped with a note only; the import stops naming the column."""
+    path = tmp_path / "目标.xlsx"
+    sheet = Drawn(
+        [
+            ["县（市、区）", "一般公共预算收入（万元）", "赴京访批次及人次（批）"],
+            ["武陟县", 21000, 3],
+        ],
+        name="目标",
+    )
+    path.write_bytes(to_xlsx(sheet))
+
+    report = import_targets(path, city=city, year=2025)
+
+    assert [str(f) for f in report.faults if "赴京访批次" in str(f)], [
+        str(f) for f in report.faults
+    ]
+    assert not Target.objects.exists()

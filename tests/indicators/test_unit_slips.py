@@ -10,7 +10,7 @@ from guanmo.indicators.models import Indicator, IndicatorValue
 from guanmo.indicators.sheet_import import import_indicators
 from guanmo.indicators.unit_slips import unit_slip
 from tests.indicators.sheets import write
-from tests.sheets.files import Drawn
+from tests.sheets.files import Drawn, to_csv
 
 
 @pytest.fixture
@@ -160,3 +160,64 @@ def test_a_tenfold_change_the_row_itself_reports_is_never_doubted(value, last_ye
         )
         is None
     )
+
+
+def _sheet_with_last_year(wuzhi_figure):
+    """The row carries its own 上年同期 and 增速 (tryout 24 F1: 万元 typed under 亿元)."""
+    return Drawn(
+        [
+            ["县（市、区）", "1—10月累计（亿元）", "上年同期（亿元）", "增长（%）"],
+            ["武陟县", wuzhi_figure, "121.0", "7.9"],
+            ["温县", "92.5", "88.0", "5.1"],
+        ],
+        name="固定资产投资",
+    )
+
+
+@pytest.mark.parametrize("figure", [1305500, 13055, 1305.5])
+def test_a_figure_off_the_rows_own_last_year_and_growth_is_refused(
+    city, investment, wuzhi, wenxian, tmp_path, figure
+):
+    report = import_indicators(
+        write(tmp_path, _sheet_with_last_year(figure)), city=city, year=2025, month=10
+    )
+
+    messages = [fault.message for fault in report.faults]
+    assert len(messages) == 1, messages
+    assert messages[0].startswith("单元格B2 ")
+    assert "按上年同期121亿元和所报增长7.9%应约为130.6亿元" in messages[0]
+    assert not IndicatorValue.objects.filter(year=2025).exists()
+
+
+def test_a_figure_tenfold_above_the_previous_months_cumulative_is_refused(
+    city, investment, wuzhi, wenxian, tmp_path
+):
+    _store(investment, wuzhi, 2025, 10, "130.55")
+    _store(investment, wenxian, 2025, 10, "85.0")
+
+    sheet = Drawn(
+        [["县（市、区）", "1—11月累计（亿元）"], ["武陟县", 1405500], ["温县", "92.5"]],
+        name="固定资产投资",
+    )
+
+    report = import_indicators(write(tmp_path, sheet), city=city, year=2025, month=11)
+
+    assert [fault.message for fault in report.faults] == [
+        "单元格B2 1405500亿元，是1—10月累计130.55亿元的10000倍左右，"
+        "疑为单位填错（表头写亿元，数字像是万元）；请核对单位后再导入"
+    ]
+    assert not IndicatorValue.objects.filter(month=11).exists()
+
+
+def test_a_csv_held_under_another_name_is_named_by_the_users_file(city, investment, tmp_path):
+    """Tryout 24 F6: the web preview named an uploaded .csv by the hash it is held under
+    (读取工作表：122994b7…); the sheet is named after the uploaded file."""
+    rows = [["县（市、区）", "1—10月累计（亿元）"], ["武陟县", "130.55"], ["温县", "92.5"]]
+    held = tmp_path / "122994b7e6a43c793796b1210a22e57e"
+    held.write_bytes(to_csv(Drawn(rows, name="x"), "gb18030"))
+
+    report = import_indicators(
+        held, city=city, year=2025, month=10, file_name="固定资产投资.csv", dry_run=True
+    )
+
+    assert report.sheets == ["固定资产投资"], [str(f) for f in report.faults]

@@ -112,6 +112,7 @@ def test_a_tenfold_change_is_refused_on_the_preview_until_the_office_confirms_it
     assert page.status_code == 400
     shown = page.content.decode()
     assert "台账中已存为12000万元" in shown and "勾选“确认修改”" in shown
+    assert "--confirm-changes" not in shown  # tryout 24 F5: the page says only its tick box
     assert 'name="confirm_changes"' in shown
     assert 'id="confirm-import"' not in shown
 

@@ -49,3 +49,32 @@ def test_every_line_of_a_breakdown_under_a_project_is_left_out(city):
         "武陟县智慧停车场建设项目": 6000,
     }
     assert [(row.row, row.reason) for row in report.left_out] == [(3, "其中行"), (4, "其中行")]
+
+
+def test_a_breakdown_label_in_the_county_column_is_a_breakdown_row(city):
+    """Tryout 24 F4: 「其中：新开工项目」 typed in the 所在县区 column with the name blank was
+    read as a project and refused (项目名称 empty, 其中 not a county); it is a 其中 row as in
+    the name column, its figures never added."""
+    header = [
+        "序号",
+        "所在县区",
+        "项目名称",
+        "建设性质",
+        "总投资（万元）",
+        "2025年计划投资（万元）",
+    ]
+    report = import_ledger(
+        xlsx(
+            [
+                header,
+                [1, "武陟县", "武陟县新型建材产业园项目", "续建", 15000, 5000],
+                [2, "温县", "温县小麦精深加工项目", "新开工", 8000, 3000],
+                [None, "其中：新开工项目", None, None, 8000, 3000],
+            ]
+        ),
+        city=city,
+        year=2025,
+    )
+    assert report.faults == [], [str(f) for f in report.faults]
+    assert report.created == 2
+    assert [(row.row, row.reason) for row in report.left_out] == [(4, "其中行")]

@@ -320,3 +320,28 @@ def test_a_revised_plan_alone_is_the_plan(city):
 
     assert faults(report) == []
     assert figures() == {"沁阳市调整计划项目": ("沁阳市", Decimal(50000), Decimal(6000))}
+
+
+@pytest.mark.parametrize(("first", "second"), [("一、", "二、"), ("一.", "二."), ("(一)", "(二)")])
+def test_an_enumerated_serial_beside_a_county_is_a_county_heading(city, first, second):
+    """Tryout 24 F2: 「一、」 in the 序号 column with 武陟县（3个） in the name column — the usual
+    heading row — was read as a project and the refusal said no county heading was found; it is
+    a county heading, as 「一」 alone already was."""
+    sheet = xlsx(
+        [
+            ["序号", "项目名称", "建设性质", "总投资（万元）", "年度计划投资（万元）", "起止年限"],
+            [first, "沁阳市（2个）", None, None, None, None],
+            [1, "沁阳市碰巧甲厂", "续建", 1500, 400, "2024-2026"],
+            [2, "沁阳市碰巧乙厂", "续建", 2500, 600, "2024-2026"],
+            [second, "孟州市", None, None, None, None],
+            [1, "孟州市碰巧丙厂", "续建", 800, 80, "2024-2026"],
+        ]
+    )
+    report = import_ledger(sheet, city=city, year=2025)
+
+    assert faults(report) == []
+    assert figures() == {
+        "沁阳市碰巧甲厂": ("沁阳市", Decimal(1500), Decimal(400)),
+        "沁阳市碰巧乙厂": ("沁阳市", Decimal(2500), Decimal(600)),
+        "孟州市碰巧丙厂": ("孟州市", Decimal(800), Decimal(80)),
+    }

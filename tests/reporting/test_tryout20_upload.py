@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from guanmo.ledger.services import import_progress
-from guanmo.ledger.unit_doubts import CONFIRM_FIGURES
 from guanmo.reporting.models import Period, ReportEntry
 from guanmo.reporting.services import close_period
 from tests.ledger.sheets import progress_xlsx, xlsx
@@ -50,7 +49,8 @@ def test_a_month_in_yi_is_refused_on_the_page_until_confirmed(wuzhi_client, wuzh
     assert page.status_code == 400
     assert (
         "工作表「Sheet1」第2行列B「本月完成投资（万元）」为0.015万元，不到本项目平常月份（已报1月、"
-        "2月、3月本月完成投资中位数150万元）的百分之一，疑为以亿元填报，未导入；" + CONFIRM_FIGURES
+        "2月、3月本月完成投资中位数150万元）的百分之一，疑为以亿元填报，未导入；"
+        "如确为此数，请核对后确认（勾选“确认修改”）再导入"  # the page's wording (tryout 24 F5)
     ) in text
     assert "请修改表格后重新上传。" in text and MAP_ADVICE not in text
     assert 'id="confirm-changes"' in text

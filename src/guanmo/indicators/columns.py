@@ -128,6 +128,11 @@ _ROLE_BY_WORD = {word: role for role, words in _WORDS.items() for word in words}
 _BRACKETS = str.maketrans("[]【】〔〕", "()()()")
 _PERCENT = re.compile(r"\(%\)|%$|\(±%\)|±%|\(％\)")
 _UNIT_IN_BRACKETS = re.compile(r"\((?:单位[:]?)?([^()]+)\)$")
+# What a target's header may add in its brackets before or instead of the unit: 「赴京访批次
+# （控制数，批）」 is 赴京访批次 in 批 (tryout 24 F3: said not to be in the catalogue).
+_QUALIFIER_IN_BRACKETS = re.compile(
+    r"\((?:控制数|控制目标|控制指标|预期目标|预期性|约束性|指导性|上限|下限)(?:\)$|[,;、])"
+)
 # What a rank is taken on and among how many, as Guanmo's own tables head it: 位次（共12个）,
 # 位次（按数值，越少越好；共12个）, 位次（按增速）.
 _COUNT_IN_BRACKETS = re.compile(r"\((?:按(?:增速|增幅|数值)[^()]*?(?:[;；]共\d+个)?|共\d+个)\)$")
@@ -180,6 +185,7 @@ def read_label(value: object) -> Label | None:
     if not key:
         return None
     key = _COUNT_IN_BRACKETS.sub("", key)
+    key = _QUALIFIER_IN_BRACKETS.sub(lambda m: "" if m[0].endswith(")") else "(", key)
     percent = bool(_PERCENT.search(key))
     key = _PERCENT.sub("", key)
     unit = ""

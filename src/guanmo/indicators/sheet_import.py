@@ -162,7 +162,7 @@ def import_indicators(
     )
     report = ImportReport(SUBJECT, dry_run=dry_run, file=file_name or source_name(source))
     try:
-        sheets = open_workbook(source)
+        sheets = open_workbook(source, name=file_name)
     except FileNotFoundError:
         report.faults.append(SheetFault("", None, None, f"找不到文件：{source}"))
         return report
@@ -508,14 +508,19 @@ def _slip(
     figures = row.figures[indicator.pk]
     if figures.value is None:
         return None
-    slip = unit_slip(
-        figures.value,
-        earlier=known[0].get(region.pk),
-        last_year=known[1].get(region.pk),
-        growth=figures.growth,
-        unit=indicator.unit,
-        places=indicator.places,
-    )
+    # Judged against the stored figure of last year, then against the row's own 上年同期 (tryout
+    # 24 F1: 1305500 typed in 万元 under a 亿元 header beside its own 上年同期 121 and 增速 7.9%,
+    # with nothing stored for last year, was stored as 1305500亿元).
+    slip = None
+    for last_year in dict.fromkeys((known[1].get(region.pk), figures.last_year)):
+        slip = slip or unit_slip(
+            figures.value,
+            earlier=known[0].get(region.pk),
+            last_year=last_year,
+            growth=figures.growth,
+            unit=indicator.unit,
+            places=indicator.places,
+        )
     if slip is None:
         return None
     column = _value_column(indicator, read, row)

@@ -175,6 +175,21 @@ def _columns(
             report.columns.append(
                 ColumnUse(sheet.name, index, shown, label.name, "", note="未识别")
             )
+            # A header naming a catalogue indicator with more words: never left unread with a
+            # note only (tryout 24 F3).
+            key = indicator_key(named.name) if named else ""
+            near = next((i for k, i in catalogue.items() if k and key.startswith(k)), None)
+            if near is not None:
+                report.faults.append(
+                    SheetFault(
+                        sheet.name,
+                        top + 1,
+                        shown,
+                        f"「{shown}」像是指标“{near.name}”，但无法按表头读取；请将表头改为"
+                        f"“{near.name}”（可加单位，如“{near.name}（{near.unit}）”）后再导入",
+                    )
+                )
+                continue
             report.notes.append(
                 f"工作表「{sheet.name}」「{shown}」不是本市指标目录中的指标，未读取"
             )

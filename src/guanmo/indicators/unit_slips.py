@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from guanmo.indicators.columns import factor as unit_factor
 from guanmo.indicators.columns import unit_kind
+from guanmo.ledger.unit_doubts import tenfold_change
 from guanmo.sheets.cells import format_wan
 
 # A year-to-date cumulative never falls; one that falls to a hundredth or less of the previous
@@ -59,6 +60,8 @@ def unit_slip(
 
     - `earlier`: (month, cumulative) the region's stored cumulative of the latest earlier month
       of the same year; a cumulative never falls, so one at a hundredth of it or less is a slip;
+      nor does it grow tenfold in a month, so one ten times it or more is a slip too
+      (`unit_doubts.tenfold_change`, the ledger's rule; tryout 24 F1: 1405500 beside 130.55);
     - then `last_year`: the region's stored value of the same period last year, grown by the
       `growth` (%) the same row reports when there is one; a figure whose distance from that is
       nearest a power of ten of 100 or more (on a log scale: 10^1.5 ≈ 32-fold) is a slip, as a
@@ -78,6 +81,13 @@ def unit_slip(
             return Slip(
                 _power_of_ten(cumulative / value),
                 f"比{period}累计{format_wan(cumulative)}{unit}还小",
+            )
+        if (power := tenfold_change(cumulative, value)) is not None and power > 0:
+            period = f"1—{month}月" if month > 1 else "1月"
+            return Slip(
+                Decimal(10) ** -power,
+                f"是{period}累计{format_wan(cumulative)}{unit}的"
+                f"{format_wan(_factor_shown(cumulative / value))}倍左右",
             )
     if last_year is None or last_year <= 0:
         return None

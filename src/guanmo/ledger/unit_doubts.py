@@ -26,6 +26,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
 
 from guanmo.ledger.columns import Field
+from guanmo.sheets.advice import CONFIRM_WHERE
 from guanmo.sheets.cells import UNIT_NAMES, WAN_PER_YI, format_wan
 from guanmo.sheets.faults import SheetFault, cell_place, row_place
 from guanmo.sheets.header import column_letter
@@ -270,14 +271,9 @@ def column_doubts(
 
 # How a refusal that the user may override asks him to (import-ledger and import-progress,
 # and their pages): a figure doubted as a unit slip may be real.
-CONFIRM_MARK = "勾选“确认修改”"  # in every such refusal: a page shows its checkbox on seeing it
-CONFIRM_CHANGES = (
-    f"如确需修改，请核对后确认修改（导入页{CONFIRM_MARK}，命令行加 --confirm-changes）再导入"
-)
+CONFIRM_CHANGES = f"如确需修改，请核对后确认修改{CONFIRM_WHERE}再导入"
 # The same for a figure typed for the first time (a month far below the project's usual one).
-CONFIRM_FIGURES = (
-    f"如确为此数，请核对后确认（导入页{CONFIRM_MARK}，命令行加 --confirm-changes）再导入"
-)
+CONFIRM_FIGURES = f"如确为此数，请核对后确认{CONFIRM_WHERE}再导入"
 # A stored figure changed by a re-import this many times or more, up or down, is doubted as a
 # unit slip (tryout 11 A: "1.2万" in a （万元） column overwrote a 12000万元 total).
 TENFOLD = Decimal(10)

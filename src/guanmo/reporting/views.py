@@ -15,7 +15,6 @@ from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.documents.official import chinese_date
 from guanmo.ledger.columns import LEDGER_COLUMNS
-from guanmo.ledger.unit_doubts import CONFIRM_MARK
 from guanmo.reporting import services
 from guanmo.reporting.forms import OpenPeriodForm, ReasonForm, UploadForm, grid_inputs, version_of
 from guanmo.reporting.models import CountyReport, ImportRecord
@@ -27,6 +26,7 @@ from guanmo.reporting.selectors import (
 )
 from guanmo.reporting.upload_jobs import start_sheet_upload
 from guanmo.sheets import held
+from guanmo.sheets.advice import CONFIRM_MARK
 
 
 def _city_office(scope: Scope) -> None:

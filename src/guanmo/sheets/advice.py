@@ -47,3 +47,20 @@ def read_again(channel: Channel) -> str:
     """How to import once the columns are named: "重新导入" on the command line, "点“重新识别”"
     on the web."""
     return "点“重新识别”" if channel == Channel.WEB else "重新导入"
+
+
+# How a refusal the user may override asks him to confirm, on each channel (import-ledger,
+# import-progress and their pages; `guanmo.ledger.unit_doubts.CONFIRM_CHANGES`): the page's
+# tick box, the command's option. A line shown on the page keeps only the page's (tryout 24 F5:
+# the ledger page said 命令行加 --confirm-changes).
+CONFIRM_MARK = "勾选“确认修改”"  # in every such refusal: a page shows its checkbox on seeing it
+CONFIRM_WHERE = f"（导入页{CONFIRM_MARK}，命令行加 --confirm-changes）"
+_CONFIRM_ON_WEB = f"（{CONFIRM_MARK}）"
+
+
+def for_channel(text: str, channel: Channel) -> str:
+    """A line of a report as the `channel` shows it: on the web, the confirmation advice says
+    only the page's tick box ("…请核对后确认修改（勾选“确认修改”）再导入")."""
+    if channel == Channel.WEB:
+        return text.replace(CONFIRM_WHERE, _CONFIRM_ON_WEB)
+    return text

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 
 from openpyxl.utils import get_column_letter
 
-from guanmo.sheets.advice import mapping_may_help
+from guanmo.sheets.advice import Channel, for_channel, mapping_may_help
 
 
 def row_place(sheet: str, rows: int | str) -> str:
@@ -177,6 +177,7 @@ class ImportReport:
     # each stored figure the import changed, old → new, for imports whose record page has no
     # table of them otherwise: "武陟县“固定资产投资”2025年1—6月本期累计值：100 → 102.5"
     changed: list[str] = field(default_factory=list)
+    channel: Channel = Channel.COMMAND  # where the report is shown (`advice.for_channel`)
 
     @property
     def ok(self) -> bool:
@@ -197,6 +198,7 @@ class ImportReport:
         """A line of the report as printed: for a .csv, every 工作表「…」 (its one table, named
         by the readers as a sheet) is the file, 文件「台账.csv」 (tryout 18 (6d): a csv has no
         sheets); any other file's lines as they are."""
+        text = for_channel(text, self.channel)
         if not self.is_csv:
             return text
         return _SHEET_NAMED.sub(lambda _: f"文件「{self.file}」", text)

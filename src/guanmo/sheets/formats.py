@@ -43,15 +43,17 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 
 
-def open_workbook(source: Source, bounds: Bounds | None = None) -> list[Sheet]:
-    """Every worksheet of the file, in workbook order.
+def open_workbook(source: Source, bounds: Bounds | None = None, *, name: str = "") -> list[Sheet]:
+    """Every worksheet of the file, in workbook order. A CSV's one sheet is named after `name`,
+    the file's name as the user knows it (a web upload is held under a hash: tryout 24 F6),
+    else after the source's own name.
 
     Raises FileNotFoundError for a path that is not there and Unreadable for a file that is
     too large, of no spreadsheet format, damaged, truncated or protected by a password.
     """
     bounds = bounds or Bounds.from_settings()
     data = _read_bytes(source, bounds)
-    name = source if isinstance(source, str | PathLike) else getattr(source, "name", None)
+    name = name or (source if isinstance(source, str | PathLike) else getattr(source, "name", None))
     try:
         if data.startswith(_ZIP_MAGIC):
             return ooxml.read_zipped(data, bounds)

@@ -82,7 +82,8 @@ _ENUMERATED = re.compile(
 # A line of a project's funds broken down: "专项债券资金", "银行贷款", "企业自筹".
 _FUNDS = re.compile(r"(?:资金|债券|专项债|贷款|自筹|补助|拨款)$")
 _INDENTS = (" ", "\u3000", "\t")
-_BARE_NUMERAL = re.compile(r"^\(?[一二三四五六七八九十百]+\)?$")
+# A serial alone in its cell, "一", "(一)" or "一、" (tryout 24 F2: 「一、」 beside 武陟县).
+_BARE_NUMERAL = re.compile(r"^\(?[一二三四五六七八九十百]+\)?[、.,]?$")
 _COUNTED = re.compile(r"\(?共?\d+个(?:项目)?\)?$")
 # The unit a header states after a column's name: 规上企业（家） → 家, 从业人员(万人) → 万人.
 _HEADER_UNIT = re.compile(r"\((?:单位:?)?([^()\d%]{1,6})\)$")
@@ -401,7 +402,9 @@ class _TableReader:
         numerals = [text for _, text in labels if _BARE_NUMERAL.match(text)]
         places = [text for i, text in labels if i in self.place_columns]
         shown = [text for i, text in labels if i not in self.place_columns and not _is_serial(text)]
-        if not shown and len(places) == 1 and _is_label(clean_text(places[0])):
+        alone = clean_text(places[0]) if len(places) == 1 else ""
+        # "其中：新开工项目" in the 县区 column is a breakdown as in the name column (tryout 24 F4)
+        if not shown and alone and (_is_label(alone) or _BREAKDOWN.match(alone)):
             shown, places = places, []
         if len(shown) > 1 or len(places) > 1 or not (shown or (numerals and places)):
             return False

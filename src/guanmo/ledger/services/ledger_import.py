@@ -193,6 +193,7 @@ def import_ledger(
     reading = read_workbook(source, LEDGER_SHEET, expected, file_name=file_name)
     report = reading.report("个项目", dry_run=dry_run)
     report.file = file_name or source_name(source)
+    report.channel = channel
     if not report.ok:
         return report
 

@@ -179,6 +179,7 @@ def read_progress(
     reading = read_workbook(source, PROGRESS_SHEET, expected, file_name=file_name)
     report = reading.report("条月度进度", dry_run=False)
     report.file = file_name or source_name(source)
+    report.channel = channel
     if not report.ok:
         return report, []
     derivations: dict[str, str] = {}  # a sheet's note of how its figures are derived → sheet

@@ -138,7 +138,16 @@ class Command(BaseCommand):
         raise CommandError("--department：责任部门须指定所属部门名称")
 
     def _ask(self) -> str:
-        first = getpass.getpass("密码：")
-        if first != getpass.getpass("再次输入密码："):
+        """The password typed twice at the terminal. Without a terminal (a script, a pipe) it
+        stops with exit code 2 saying how to give one (tryout 24 F9: an EOFError traceback)."""
+        try:
+            first, again = getpass.getpass("密码："), getpass.getpass("再次输入密码：")
+        except EOFError:
+            raise CommandError(
+                "未给出密码，且不在终端中运行，无法输入密码：请加 --password 指定密码"
+                "（或设环境变量 GUANMO_NEW_USER_PASSWORD），或在终端中运行本命令",
+                returncode=2,
+            ) from None
+        if first != again:
             raise CommandError("两次输入的密码不一致")
         return first
