@@ -45,10 +45,11 @@ demo: $(STAMP)
 	# The demo city lives in December 2025: its deadlines and escalations are as of that day.
 	GUANMO_DEBUG=1 GUANMO_TODAY=$(DEMO_TODAY) $(GUANMO) runserver 127.0.0.1:8000
 
-# The two databases at once (one process a core), each line marked with its database; the
-# target fails when either run fails.
+# The two databases at once (one process a core), each output line marked with its database as
+# it comes (sed writes whole lines, so the two runs' lines never mix within a line); the target
+# fails when either run fails.
 test: $(STAMP) system-packages
-	$(MAKE) --no-print-directory -j2 --output-sync=line test-sqlite test-postgres
+	$(MAKE) --no-print-directory -j2 test-sqlite test-postgres
 
 test-sqlite: $(STAMP) system-packages
 	set -o pipefail; GUANMO_TEST_DATABASE=sqlite $(BIN)/python -m pytest 2>&1 | sed -u 's/^/[SQLite] /'
