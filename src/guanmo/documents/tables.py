@@ -41,6 +41,9 @@ CELL_SLACK_EM = 0.3
 # 沁阳市（一票否决）), a short word (位次不变), a parameter (起点=60；跨度=40) stay whole
 # (issue 13, tryout 23: 城乡一体化示/范区 in the bulletin's ranking)
 WRAP_AT = 9.0
+# em: where a table cannot keep nine em whole even in 小五 (eight columns with
+# 焦作高新技术产业开发区), Chinese text wraps from five em, as before tryout 23
+WRAP_AT_LEAST = 5.0
 NARROW = 0.55  # a digit or Latin letter, in em (Times New Roman's digits are 0.5)
 # A table a hair narrower than the text area, so its outer rules stay inside the margins.
 TABLE_WIDTH = Emu(TEXT_WIDTH - Pt(2))
@@ -53,11 +56,11 @@ def text_width(text: str) -> float:
     return sum(1.0 if unicodedata.east_asian_width(char) in "WF" else NARROW for char in text)
 
 
-def unbreakable_width(text: str) -> float:
-    """The narrowest a body cell may be: its widest number or Latin word, and nine em of
-    Chinese text (a unit's name or a short word stays whole, a longer text wraps)."""
+def unbreakable_width(text: str, wrap_at: float = WRAP_AT) -> float:
+    """The narrowest a body cell may be: its widest number or Latin word, and `wrap_at` em of
+    Chinese text (nine: a unit's name or a short word stays whole, a longer text wraps)."""
     pieces = [text_width(piece) for piece in _UNBREAKABLE.findall(text)]
-    return max([min(text_width(text), WRAP_AT), *pieces]) if text else 0.0
+    return max([min(text_width(text), wrap_at), *pieces]) if text else 0.0
 
 
 def header_width(text: str) -> float:
@@ -86,15 +89,18 @@ def column_layout(
     """Widths for the columns: each gets its widest cell where they all fit, else its widest
     unbreakable piece plus a share of the rest in proportion to what wrapping costs it.
 
-    A header may wrap onto two lines; a body cell of Chinese text may wrap. Raises ValueError
-    when the unbreakable pieces cannot fit in 小五 either (a table with too many columns for
-    a portrait page)."""
+    A header may wrap onto two lines; a body cell of Chinese text may wrap: from nine em in 小四,
+    五号, 小五, else from five em in those sizes. Raises ValueError when the unbreakable pieces
+    cannot fit in 小五 either (a table with too many columns for a portrait page)."""
     columns = list(zip(headers, *rows, strict=True)) if rows else [(h,) for h in headers]
-    for size in TABLE_SIZES:
+    for wrap_at, size in [
+        (wrap, size) for wrap in (WRAP_AT, WRAP_AT_LEAST) for size in TABLE_SIZES
+    ]:
         em = Pt(size.pt).emu
         padding = Pt(CELL_MARGINS_PT).emu + CELL_SLACK_EM * em
         least = [
-            max([header_width(column[0]), *(unbreakable_width(cell) for cell in column[1:])]) * em
+            max([header_width(column[0]), *(unbreakable_width(c, wrap_at) for c in column[1:])])
+            * em
             + padding
             for column in columns
         ]
