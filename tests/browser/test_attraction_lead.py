@@ -62,7 +62,7 @@ def test_a_lead_goes_from_talks_to_full_output(live_server, desktop, world, lead
     assert (project.county, project.start_year) == (world.wuzhi, YEAR)
     _record(page, "投产", "2025-08-01")
     _record(page, "达产", "2025-11-20")
-    expect(page.locator("#stages tr", has_text="达产")).to_contain_text("2025-11-20")
+    expect(page.locator("#stages tr", has_text="达产")).to_contain_text("2025年11月20日")
     page.screenshot(path=str(screenshot_dir / "attraction_lead.png"), full_page=True)
 
     row = _funnel_row(page, base)
