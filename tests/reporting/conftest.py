@@ -17,3 +17,10 @@ def april(world):
 @pytest.fixture
 def wuzhi_report(world, april):
     return april.reports.get(county=world.wuzhi)
+
+
+@pytest.fixture
+def wuzhi_client(client, world):
+    """The test client signed in as 武陟县's office."""
+    client.force_login(world.users["wuzhi"])
+    return client

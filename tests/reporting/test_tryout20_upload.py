@@ -4,38 +4,19 @@ column mapping can cure does not advise mapping columns (F6)."""
 
 from decimal import Decimal
 
-import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 from django.utils import timezone
 
 from guanmo.ledger.services import import_progress
 from guanmo.reporting.models import Period, ReportEntry
 from guanmo.reporting.services import close_period
-from tests.ledger.sheets import progress_xlsx, xlsx
+from tests.ledger.sheets import progress_xlsx
+from tests.reporting.test_upload_fault_advice import MAP_ADVICE, upload
 from tests.world import YEAR
-
-MAP_ADVICE = "或在下面指定列后重新识别"
-
-
-@pytest.fixture
-def wuzhi_client(client, world):
-    client.force_login(world.users["wuzhi"])
-    return client
-
-
-def preview(client, report, rows) -> str:
-    sheet = SimpleUploadedFile("武陟4月.xlsx", xlsx(rows).getvalue())
-    response = client.post(
-        reverse("report_upload", args=[report.pk]), {"version": report.version, "sheet": sheet}
-    )
-    assert response.status_code == 302
-    return response["Location"]
 
 
 def test_a_month_in_yi_is_refused_on_the_page_until_confirmed(wuzhi_client, wuzhi_report):
     """武陟县智能装备产业园's months were 100, 150, 150: 0.015 is 0.015亿元."""
-    address = preview(
+    address = upload(
         wuzhi_client,
         wuzhi_report,
         [

@@ -1,7 +1,6 @@
 """The upload preview advises naming columns (“或在下面指定列后重新识别”) only under a refusal
 a column mapping may cure: not under a cell error or another county's project (tryout 20 F6)."""
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -10,20 +9,19 @@ from tests.ledger.sheets import xlsx
 MAP_ADVICE = "或在下面指定列后重新识别"
 
 
-@pytest.fixture
-def wuzhi_client(client, world):
-    client.force_login(world.users["wuzhi"])
-    return client
-
-
-def preview(client, report, rows) -> str:
-    """The preview page of `rows` uploaded as 武陟县's sheet."""
+def upload(client, report, rows) -> str:
+    """The address of the preview of `rows` uploaded as 武陟县's sheet."""
     sheet = SimpleUploadedFile("武陟4月.xlsx", xlsx(rows).getvalue())
     response = client.post(
         reverse("report_upload", args=[report.pk]), {"version": report.version, "sheet": sheet}
     )
     assert response.status_code == 302
-    return client.get(response["Location"]).content.decode()
+    return response["Location"]
+
+
+def preview(client, report, rows) -> str:
+    """The preview page of `rows` uploaded as 武陟县's sheet."""
+    return client.get(upload(client, report, rows)).content.decode()
 
 
 def test_another_countys_project_is_not_told_to_map_columns(wuzhi_client, wuzhi_report):

@@ -5,7 +5,6 @@ file kept on the server between the steps, never in the session."""
 import re
 from decimal import Decimal
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -24,12 +23,6 @@ def upload_file(name="武陟4月.xlsx"):
         ]
     )
     return SimpleUploadedFile(name, sheet.getvalue())
-
-
-@pytest.fixture
-def wuzhi_client(client, world):
-    client.force_login(world.users["wuzhi"])
-    return client
 
 
 def start(client, report) -> str:
