@@ -327,6 +327,15 @@ CONFIRM_CHANGES = f"如确需修改，请核对后确认修改{CONFIRM_WHERE}再
 # The same for a figure typed for the first time (a month far below the project's usual one).
 CONFIRM_FIGURES = f"如确为此数，请核对后确认{CONFIRM_WHERE}再导入"
 
+
+def confirmable(doubt: str, confirmed: bool) -> str:
+    """A doubt the user may override (a likely unit slip, a sheet of last month sent again), as
+    a note once he has confirmed ("…；已按确认导入"), else as a refusal saying how to confirm
+    ("…，未导入；如确为此数，请核对后确认（导入页勾选“确认修改”，命令行加 --confirm-changes）再
+    导入"; `ImportReport.said` keeps the page's words only on the web)."""
+    return f"{doubt}；已按确认导入" if confirmed else f"{doubt}，未导入；{CONFIRM_FIGURES}"
+
+
 # A stored figure changed by a re-import this many times or more, up or down, is doubted as a
 # unit slip (tryout 11 A: "1.2万" in a （万元） column overwrote a 12000万元 total).
 TENFOLD = Decimal(10)

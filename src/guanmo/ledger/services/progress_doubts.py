@@ -22,13 +22,13 @@ from guanmo.ledger.period_doubts import (
 )
 from guanmo.ledger.services.progress_matching import KnownProject
 from guanmo.ledger.unit_doubts import (
-    CONFIRM_FIGURES,
     DOUBT_FACTOR,
     OUTLIER_FACTOR,
     SMALL_CUMULATIVE_SHARE,
     SMALL_MONTH_SHARE,
     Figure,
     column_doubts,
+    confirmable,
     month_slip_of,
     slip_of,
     tenfold_change,
@@ -374,14 +374,8 @@ def small_month_slips(
             f"{row.place(Field.COMPLETED_THIS_MONTH)}为{format_wan(amount)}万元，不到{named}的"
             f"{relation}，{slip_of(power)}"
         )
-        (notes if confirmed else faults).append(_confirmed(figure, confirmed))
+        (notes if confirmed else faults).append(confirmable(figure, confirmed))
     return faults, notes
-
-
-def _confirmed(doubt: str, confirmed: bool) -> str:
-    """A doubt the user may override, as a note once he has confirmed, else as a refusal
-    saying how to confirm."""
-    return f"{doubt}；已按确认导入" if confirmed else f"{doubt}，未导入；{CONFIRM_FIGURES}"
 
 
 # How far below each reference a month is doubted, by the words the message gives it.
@@ -468,7 +462,7 @@ def resent_last_month(
             f"{names[county]}的{len(rows)}个项目（{sheets}第{numbers}行）{period_label(month)}"
             f"累计与已报的{month - 1}月累计完全相同，本月完成投资均为0，疑为重复上报上月数据"
         )
-        (notes if confirmed else faults).append(_confirmed(said, confirmed))
+        (notes if confirmed else faults).append(confirmable(said, confirmed))
     return faults, notes
 
 
