@@ -9,8 +9,12 @@ import pytest
 from guanmo.indicators.models import Indicator, IndicatorValue
 from guanmo.indicators.sheet_import import import_indicators
 from guanmo.indicators.unit_slips import unit_slip
+from guanmo.ledger.unit_doubts import CONFIRM_FIGURES
 from tests.indicators.sheets import write
 from tests.sheets.files import Drawn, to_csv
+
+# a slip refused until confirmed, as the progress import's (--confirm-changes, the page's 确认修改)
+REFUSED = "，未导入；" + CONFIRM_FIGURES
 
 
 @pytest.fixture
@@ -46,7 +50,7 @@ def test_a_figure_far_below_the_previous_month_cumulative_is_refused(
 
     assert [fault.message for fault in report.faults] == [
         "单元格B2 0.006123亿元，比1—10月累计84.6亿元还小，疑为单位填错（表头写万元，数字像是亿元）"
-        "；请核对单位后再导入"
+        + REFUSED
     ]
     assert report.faults[0].row == 2
     assert not IndicatorValue.objects.filter(month=11).exists()
@@ -61,7 +65,7 @@ def test_a_figure_a_power_of_ten_off_last_year_and_its_reported_growth_is_refuse
 
     assert [fault.message for fault in report.faults] == [
         "单元格B2 0.006123亿元，按上年同期85.9亿元和所报增长5.2%应约为90.4亿元，"
-        "疑为单位填错（表头写万元，数字像是亿元）；请核对单位后再导入"
+        "疑为单位填错（表头写万元，数字像是亿元）" + REFUSED
     ]
     assert not IndicatorValue.objects.filter(year=2025).exists()
 
@@ -204,7 +208,7 @@ def test_a_figure_tenfold_above_the_previous_months_cumulative_is_refused(
 
     assert [fault.message for fault in report.faults] == [
         "单元格B2 1405500亿元，是1—10月累计130.55亿元的10000倍左右，"
-        "疑为单位填错（表头写亿元，数字像是万元）；请核对单位后再导入"
+        "疑为单位填错（表头写亿元，数字像是万元）" + REFUSED
     ]
     assert not IndicatorValue.objects.filter(month=11).exists()
 

@@ -40,7 +40,9 @@ def test_the_city_office_previews_names_a_column_and_imports(client, world):
     assert "台账导入预览：2025年市重点项目" in page
     assert "重点重点" not in page
     assert re.search(
-        r"<td>总投资（亿元）</td>\s*<td>总投资</td>\s*<td>12500万元</td>\s*<td>亿元</td>", page
+        r"<td>总投资（亿元）</td>\s*<td>总投资</td>\s*<td>1.25亿元（折合12500万元）</td>"
+        r"\s*<td>亿元</td>",
+        page,
     )
     assert re.search(r"<td>年度盘子</td>\s*<td>（未读取）</td>", page)
     assert not Project.objects.filter(name="武陟县新材料产业园").exists()

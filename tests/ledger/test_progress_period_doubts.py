@@ -16,31 +16,6 @@ from tests.ledger.test_tryout_kinds import faults, month_figures
 HEADER = [*LEDGER_HEADER[:9], "截至上年底累计完成投资"]
 
 
-@pytest.fixture
-def june(city):
-    """甲 (武陟县, 8000万元 done before 2025) and 乙 (温县, 2500) with June's cumulatives
-    4000 and 1200 stored."""
-    report = import_ledger(
-        ledger_xlsx(
-            [1, "甲项目", None, "武陟县", None, "续建", None, 50000, 12000, 8000],
-            [2, "乙项目", None, "温县", None, "续建", None, 20000, 5000, 2500],
-            header=HEADER,
-        ),
-        city=city,
-        year=2025,
-    )
-    assert report.faults == []
-    sheet = xlsx(
-        [
-            ["项目名称", "所在县区", "6月完成投资（万元）", "1—6月累计完成投资（万元）"],
-            ["甲项目", "武陟县", 500, 4000],
-            ["乙项目", "温县", 200, 1200],
-        ]
-    )
-    assert import_progress(sheet, city=city, year=2025, month=6).faults == []
-    return city
-
-
 def test_a_month_column_holding_the_years_cumulative_is_refused_naming_it(june):
     """P01's kind: the only 当月 column holds 1—7月 (each figure above June's cumulative)."""
     sheet = xlsx(

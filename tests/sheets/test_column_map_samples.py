@@ -5,4 +5,4 @@ from guanmo.sheets.column_map import _shown
 
 
 def test_a_yes_no_sample_is_said_in_chinese():
-    assert (_shown(False, money=False), _shown(True, money=False)) == ("否", "是")
+    assert (_shown(False, unit=None), _shown(True, unit=None)) == ("否", "是")

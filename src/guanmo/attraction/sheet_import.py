@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.utils.timezone import localdate
+
 from guanmo.accounts.models import User
 from guanmo.attraction.columns import (
     PREPARATORY_COLUMNS,
@@ -56,6 +58,7 @@ from guanmo.regions.services import (
 from guanmo.reporting.history import Source as ChangeSource
 from guanmo.reporting.imports import Outcome, outcome_of, write_all_or_nothing
 from guanmo.reporting.models import ImportRecord
+from guanmo.sheets.advice import Channel
 from guanmo.sheets.cells import format_wan
 from guanmo.sheets.faults import ImportReport, SheetFault
 from guanmo.sheets.header import (
@@ -125,21 +128,25 @@ def import_attraction(
     user: User | None = None,
     file_name: str = "",
     confirm_changes: bool = False,
+    channel: Channel = Channel.COMMAND,
 ) -> ImportReport:
     """Load the register of `year` for `city`. `month` says which month's end 到位资金 is as of
     when neither its header nor the title says. Returns the report: with faults nothing was
     written; with `dry_run` nothing either, but the counts are what it would do. Each change
     to a stored lead is listed old → new; a value corrected on the lead's page since the last
-    import is a fault naming it unless `confirm_changes` (the ledger's --confirm-changes)."""
+    import is a fault naming it unless `confirm_changes` (the ledger's --confirm-changes).
+    `channel` says where the import came from: the report advises confirming (and naming
+    columns) the page's way on the web, the command's on the command line (`sheets.advice`)."""
     reading, report = begin_import(
         source,
         REGISTER_SHEET,
-        Expected(year=year),
+        Expected(year=year, channel=channel),
         subject=SUBJECT,
         dry_run=dry_run,
         file_name=file_name,
         month=month,
     )
+    report.channel = channel
     if not report.ok:
         return report
     units = units_of(city)
@@ -193,7 +200,7 @@ def import_attraction(
                     entry.row.sheet,
                     entry.row.number,
                     None,
-                    f"“{entry.given.name}”的{page.field}已于{page.at:%Y-%m-%d}在页面上由"
+                    f"“{entry.given.name}”的{page.field}已于{chinese_date(localdate(page.at))}在页面上由"
                     f"{page.old_value or '（空）'}更正为{page.new_value or '（空）'}"
                     f"（{page.reason or '未写原因'}），本次导入将改为"
                     f"{_new_value(saved.lines, page.field)}；{CONFIRM_CHANGES}",

@@ -17,7 +17,7 @@ disagreement is reported. Every stored value links to the ImportRecord of its fi
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
@@ -61,7 +61,8 @@ from guanmo.indicators.totals import (
     total_notes,
     whole_of,
 )
-from guanmo.indicators.unit_slips import slip_message, unit_slip
+from guanmo.indicators.unit_slips import slip_doubt, unit_slip
+from guanmo.ledger.unit_doubts import confirmable
 from guanmo.regions.models import Region
 from guanmo.regions.names import CITY_AS_ZONE, as_demonstration_city, county_level_city, naming
 from guanmo.regions.services import (
@@ -144,6 +145,7 @@ def import_indicators(
     file_name: str = "",
     mapping: Sequence[str] = (),
     channel: Channel = Channel.COMMAND,
+    confirm_changes: bool = False,
 ) -> ImportReport:
     """Load a month's indicator sheet for `city` (the top of the installation). With `group`,
     the sheet's regions become that peer group (or join it); `mapping` holds the user's
@@ -151,7 +153,10 @@ def import_indicators(
     stored (`indicators.remembered`: a naming remembered is applied to the header it was given
     on only). Returns the report: with faults, nothing was written;
     with `dry_run`, nothing either, but the counts are what it would do. Raises ValueError for
-    a month out of 1—12 or a mapping not understood (`parse_indicator_mapping`)."""
+    a month out of 1—12 or a mapping not understood (`parse_indicator_mapping`). A figure
+    doubted as a unit slip (`unit_slips.unit_slip`: a 1—2月 ten times 1月) is refused saying
+    how to confirm by `channel`, unless `confirm_changes` (--confirm-changes, the page's 确认
+    修改): then stored and noted by cell, as the progress import does."""
     if not 1 <= month <= 12:
         raise ValueError(f"月份应在1到12之间，而不是{month}")
     catalogue = list(Indicator.objects.filter(city=city))
@@ -161,6 +166,7 @@ def import_indicators(
         city, typed, stored_names(catalogue, FIGURE_ROLES), IGNORED
     )
     report = ImportReport(SUBJECT, dry_run=dry_run, file=file_name or source_name(source))
+    report.channel = channel
     try:
         sheets = open_workbook(source, name=file_name)
     except FileNotFoundError:
@@ -195,6 +201,7 @@ def import_indicators(
                 user=user,
                 group=group,
                 source=source,
+                confirmed=confirm_changes,
             )
             if dry_run:
                 raise _Refused
@@ -310,6 +317,7 @@ def _store(
     user: User | None,
     group: str | None,
     source: SheetSource,
+    confirmed: bool = False,
 ) -> None:
     rows = read.rows
     regions = {
@@ -360,9 +368,14 @@ def _store(
             if figures.value is None and figures.growth is None:
                 bare.append(rows[index])
                 continue
+            slip = _slip(indicator, read, rows[index], region, known) if known else None
+            if slip is not None and confirmed:  # the user checked it: stored, said by cell
+                report.notes.append(f"{_place(rows[index])}：{confirmable(slip.message, True)}")
+            elif slip is not None:
+                report.faults.append(replace(slip, message=confirmable(slip.message, False)))
+                continue
             if known is not None and (
-                fault := _slip(indicator, read, rows[index], region, known)
-                or _fell(indicator, read, rows[index], region, known, month)
+                fault := _fell(indicator, read, rows[index], region, known, month)
             ):
                 report.faults.append(fault)
                 continue
@@ -504,7 +517,8 @@ def _last_year_differs(
 def _slip(
     indicator: Indicator, read: Read, row: SheetRow, region: Region, known: Known
 ) -> SheetFault | None:
-    """A fault naming the cell when the row's amount looks typed in another unit."""
+    """A fault naming the cell when the row's amount looks typed in another unit (the doubt
+    alone: `_store` says it as a refusal or, confirmed, as a note)."""
     figures = row.figures[indicator.pk]
     if figures.value is None:
         return None
@@ -525,7 +539,7 @@ def _slip(
         return None
     column = _value_column(indicator, read, row)
     cell = cell_address(row.number, column.column) if column else ""
-    message = slip_message(cell, figures.value, indicator.unit, column.unit if column else "", slip)
+    message = slip_doubt(cell, figures.value, indicator.unit, column.unit if column else "", slip)
     return SheetFault(row.sheet, row.number, indicator.name, message)
 
 

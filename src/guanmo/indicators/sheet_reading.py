@@ -44,6 +44,7 @@ from guanmo.indicators.remembered import Mapped
 from guanmo.regions.names import clean_text
 from guanmo.sheets import cells
 from guanmo.sheets.advice import Channel, name_column, read_again
+from guanmo.sheets.column_map import as_typed
 from guanmo.sheets.faults import (
     FORGOTTEN,
     REMEMBERED,
@@ -152,6 +153,7 @@ class Column:
     role: Role
     shown: str
     factor: Decimal = Decimal(1)
+    unit: str = ""  # the unit its figures are typed in, as the sheet states it ("" for none)
 
     @property
     def percent(self) -> bool:
@@ -575,15 +577,17 @@ class _SheetReader:
                 self.read.columns.append(replace(use, note=named_note))
                 continue
             indicator = mapped[0] if mapped else group_indicator
+            hidden = index in self.sheet.hidden_columns
             if indicator is None or (label.role not in FIGURE_ROLES and not mapped):
                 why = "本月数不读取，只读累计值" if label.role == Role.THIS_MONTH else "未识别"
-                why = named_note or why
                 if label.role != Role.SERIAL and (group is None or indicator is not None):
-                    self.read.columns.append(replace(use, note=why))
+                    if hidden and not named_note:  # left out as hidden, never merely 未识别
+                        self._hidden(use, shown)
+                        continue
+                    self.read.columns.append(replace(use, note=named_note or why))
                 continue
-            if index in self.sheet.hidden_columns:
-                self.read.columns.append(replace(use, note="隐藏列"))
-                self.read.notes.append(f"工作表「{self.sheet.name}」「{shown}」为隐藏列，未读取")
+            if hidden:
+                self._hidden(use, shown)
                 continue
             # A one-indicator sheet's name (固定资产投资增速) says what its columns hold.
             named = read_label(self.sheet.name) if group is None else group
@@ -615,7 +619,10 @@ class _SheetReader:
                     continue
             if self._off_quarter(indicator, row, index, shown):
                 continue
-            self.columns.append(Column(index, indicator, label.role, shown, into))
+            amount = label.role in (Role.VALUE, Role.LAST_YEAR)
+            self.columns.append(
+                Column(index, indicator, label.role, shown, into, stated if amount else "")
+            )
             self.read.indicators[indicator.pk] = indicator
             if label.role == Role.RANK:
                 self.read.ranked.add(indicator.pk)
@@ -630,6 +637,11 @@ class _SheetReader:
                     note=named_note if mapped else "",
                 )
             )
+
+    def _hidden(self, use: ColumnUse, shown: str) -> None:
+        """A hidden column, understood or not, left out: said in the column map and the notes."""
+        self.read.columns.append(replace(use, note="隐藏列"))
+        self.read.notes.append(f"工作表「{self.sheet.name}」「{shown}」为隐藏列，未读取")
 
     def _off_quarter(self, indicator: Indicator, row: int, index: int, shown: str) -> bool:
         """Whether the column gives a quarterly indicator in a month ending no quarter: a fault
@@ -771,6 +783,7 @@ class _SheetReader:
     def _take(self, row: SheetRow, column: Column) -> None:
         """The row's figure in `column`, as the sheet shows it (a growth of 0.099 under "0.0%"
         is 9.9: guanmo.sheets.number_formats.shown_value)."""
+        into: Decimal | None = Decimal(1)
         try:
             value = shown_value(self.sheet, row.number, column.index, percent=column.percent)
             if column.role == Role.RANK:
@@ -802,7 +815,8 @@ class _SheetReader:
                 figures = row.figures.setdefault(column.indicator.pk, Figures())
                 figures.dashes[attribute] = f"{address}为“{raw.strip()}”"
             return
-        self.samples.setdefault(column.index, cells.format_wan(Decimal(figure)))
+        if column.index not in self.samples:
+            self.samples[column.index] = self._sample(row, column, Decimal(figure), into)
         if column.role == Role.GROWTH and typed.endswith("%"):
             self.percent_text.setdefault(column.shown, []).append((address, raw.strip(), figure))
         figures = row.figures.setdefault(column.indicator.pk, Figures())
@@ -812,6 +826,21 @@ class _SheetReader:
             )
             return
         setattr(figures, attribute, figure)
+
+    def _sample(self, row: SheetRow, column: Column, figure: Decimal, into: Decimal) -> str:
+        """The column map's sample of `figure` (in the indicator's unit, `into` times the typed
+        one): an amount as the sheet has it, in the unit the column or the row's 单位 cell
+        states, with the indicator's figure beside when the two differ ("742601.5万元（折合
+        74.26015亿元）": `column_map.as_typed`); a growth, a rank or a figure of no stated unit
+        as read."""
+        unit = column.indicator.unit
+        if column.role not in (Role.VALUE, Role.LAST_YEAR) or unit == "%":
+            return cells.format_wan(figure)
+        typed = column.unit
+        if into != column.factor and self.unit_column is not None:  # the row's 单位 cell
+            given = _cell(self.sheet.rows[row.number - 1], self.unit_column)
+            typed = clean_text(given) if isinstance(given, str) else typed
+        return as_typed(figure, into=into, typed_unit=typed or unit, stored_unit=unit)
 
     def _row_factor(self, row: SheetRow, column: Column) -> Decimal | None:
         """What the row's figure in `column` is multiplied by: the column's factor, or, where the

@@ -131,8 +131,14 @@ def likely_unit(stated: str, slip: Slip) -> str:
 
 def slip_message(cell: str, value: Decimal, unit: str, stated: str, slip: Slip) -> str:
     """「单元格B5 0.006123亿元，比1—10月累计84.6亿元还小，疑为单位填错（表头写万元，数字像是
-    亿元）；请核对单位后再导入」: `value` in the indicator's `unit`, `stated` the header's unit
-    ("" when the header wrote none)."""
+    亿元）；请核对单位后再导入」: `slip_doubt` and the advice to check the unit."""
+    return f"{slip_doubt(cell, value, unit, stated, slip)}；请核对单位后再导入"
+
+
+def slip_doubt(cell: str, value: Decimal, unit: str, stated: str, slip: Slip) -> str:
+    """「单元格B5 0.006123亿元，比1—10月累计84.6亿元还小，疑为单位填错（表头写万元，数字像是
+    亿元）」: `value` in the indicator's `unit`, `stated` the header's unit ("" when the header
+    wrote none)."""
     header = f"表头写{stated}" if stated else f"表头未写单位，按{unit}读取"
     looks = likely_unit(stated or unit, slip)
     why = (
@@ -140,10 +146,7 @@ def slip_message(cell: str, value: Decimal, unit: str, stated: str, slip: Slip) 
         if looks
         else f"{header}，数字相差约{format_wan(_factor_shown(slip.factor))}倍"
     )
-    return (
-        f"单元格{cell} {format_wan(value)}{unit}，{slip.against}，疑为单位填错（{why}）；"
-        "请核对单位后再导入"
-    )
+    return f"单元格{cell} {format_wan(value)}{unit}，{slip.against}，疑为单位填错（{why}）"
 
 
 def target_slip(

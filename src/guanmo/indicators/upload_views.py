@@ -22,7 +22,7 @@ from guanmo.indicators.sheet_import import import_indicators
 from guanmo.indicators.sheet_reading import FIGURE_ROLES
 from guanmo.reporting.models import ImportRecord
 from guanmo.sheets import held
-from guanmo.sheets.advice import Channel
+from guanmo.sheets.advice import CONFIRM_MARK, Channel
 from guanmo.sheets.forms import SheetFileField
 from guanmo.sheets.header import IGNORE
 
@@ -96,6 +96,8 @@ def indicator_import_preview(request: HttpRequest, token: str) -> HttpResponse:
     year, month = form.cleaned_data["year"], form.cleaned_data["month"]
     group = form.cleaned_data["group"] or None
     confirmed = request.method == "POST" and request.POST.get("action") == "confirm"
+    # 确认修改: figures doubted as a unit slip go in, noted (import-indicators --confirm-changes)
+    confirm_changes = request.method == "POST" and bool(request.POST.get("confirm_changes"))
     file_name = form.data.get("name", "")[:255] or path.name
     load = partial(
         import_indicators,
@@ -107,6 +109,7 @@ def indicator_import_preview(request: HttpRequest, token: str) -> HttpResponse:
         user=request.user,
         file_name=file_name,
         channel=Channel.WEB,  # advice as the page gives it, never --map (tryout 18 (7))
+        confirm_changes=confirm_changes,
     )
     try:
         outcome = load(dry_run=not confirmed, mapping=_typed(request.POST))
@@ -124,6 +127,8 @@ def indicator_import_preview(request: HttpRequest, token: str) -> HttpResponse:
             "year": year,
             "month": month,
             "group": group or "",
+            "confirm_changes": confirm_changes,
+            "changes_doubted": any(CONFIRM_MARK in line for line in outcome.fault_lines),
             # what the page sends back with the columns named
             "kept": {"name": file_name, "year": year, "month": month, "group": group or ""},
         },

@@ -119,6 +119,58 @@ def slipped_into(unit: Decimal) -> str:
     return _SLIPPED_INTO.get(unit, "其他单位")
 
 
+MONTH_SLIP = Decimal(10_000)  # 元 typed in a 万元 column, 万元 in a 亿元 one
+CHECK_UNIT = "请核对单位（表头、单位行或单元格所写）后再导入"
+FIT = Decimal(1)  # 万元: a 元 figure divided into 万元 agrees within this
+
+
+def month_slip_of(
+    amount: Decimal,
+    unit: Decimal,
+    *,
+    month: int,
+    cumulative: tuple[Decimal, str] | None,
+    before: Decimal | None,
+    total: Decimal | None,
+) -> str:
+    """Why a typed 本月 (`amount`, 万元, read in its column's `unit`) is most likely typed in the
+    unit below the column's (5500000 for 550万元 in a 万元 column), or "". MONTH_SLIP times
+    smaller it fits, and as read it cannot be:
+    - beside the year's `cumulative` (万元, and where it stands: "（D2）", "（由开累…算出）")
+      with the cumulative of the month before (`before`, 0 in January) known: it exceeds the
+      cumulative while the month before's plus it divided adds up to it (within FIT, a 元
+      figure's rounding to 万元);
+    - otherwise: it exceeds LARGE_TIMES the project's `total` investment while divided it is
+      within the cumulative, itself within the total (with no cumulative, within the total;
+      a cumulative far above the total too is the whole column's unit: `column_doubts`).
+    Rule: issue 9, a 本月 typed in 元 is said of its own cell, never blamed on the cumulative
+    or 开累 beside it (a cumulative merely below the month is the two figures' conflict)."""
+    read = amount / MONTH_SLIP
+    if amount <= 0:
+        return ""
+    period = "1月累计" if month == 1 else f"1—{month}月累计"
+    before = Decimal(0) if month == 1 else before
+    fit = ""
+    within = cumulative[0] if cumulative is not None else total
+    if cumulative is not None and before is not None:
+        year, where = cumulative
+        if not (year < amount and abs(before + read - year) < FIT):
+            return ""
+        against = f"大于{period}{format_wan(year)}万元{where}"
+        if month > 1:
+            adds = "正是" if before + read == year else "与"
+            fit = f"{adds}{period}减{month - 1}月累计{format_wan(before)}万元"
+            fit += "，" if adds == "正是" else "相差不到1万元，"
+    elif total and within is not None and read <= within <= total < amount / LARGE_TIMES:
+        against = f"超过总投资{format_wan(total)}万元"
+    else:
+        return ""
+    return (
+        f"为{_typed(amount, unit)}，{against}；除以{MONTH_SLIP}为{format_wan(read / unit)}"
+        f"{UNIT_NAMES.get(unit, '万元')}，{fit}疑为以{slipped_into(unit)}填报，未导入；{CHECK_UNIT}"
+    )
+
+
 def _typed(amount: Decimal, unit: Decimal) -> str:
     """A figure in 万元 as its column has it typed: "2.3亿元"."""
     return f"{format_wan(amount / unit)}{UNIT_NAMES.get(unit, '万元')}"
@@ -274,6 +326,16 @@ def column_doubts(
 CONFIRM_CHANGES = f"如确需修改，请核对后确认修改{CONFIRM_WHERE}再导入"
 # The same for a figure typed for the first time (a month far below the project's usual one).
 CONFIRM_FIGURES = f"如确为此数，请核对后确认{CONFIRM_WHERE}再导入"
+
+
+def confirmable(doubt: str, confirmed: bool) -> str:
+    """A doubt the user may override (a likely unit slip, a sheet of last month sent again), as
+    a note once he has confirmed ("…；已按确认导入"), else as a refusal saying how to confirm
+    ("…，未导入；如确为此数，请核对后确认（导入页勾选“确认修改”，命令行加 --confirm-changes）再
+    导入"; `ImportReport.said` keeps the page's words only on the web)."""
+    return f"{doubt}；已按确认导入" if confirmed else f"{doubt}，未导入；{CONFIRM_FIGURES}"
+
+
 # A stored figure changed by a re-import this many times or more, up or down, is doubted as a
 # unit slip (tryout 11 A: "1.2万" in a （万元） column overwrote a 12000万元 total).
 TENFOLD = Decimal(10)

@@ -43,7 +43,9 @@ def column_map(
                     header=reading.text,
                     key=reading.key,
                     field=name.value if name else "",
-                    sample=_sample(rows, name, name in money) if name else "",
+                    sample=_sample(rows, name, (unit or Decimal(1)) if name in money else None)
+                    if name
+                    else "",
                     unit=unit_name,
                     note=reading.why,
                 )
@@ -64,24 +66,43 @@ def remembered_notes(uses: Sequence[ColumnUse]) -> list[str]:
     ]
 
 
-def _sample(rows: Sequence, name: StrEnum, money: bool) -> str:
+def as_typed(stored: Decimal, *, into: Decimal, typed_unit: str, stored_unit: str) -> str:
+    """A sample figure as the sheet has it: `stored` (in `stored_unit`) is the typed figure times
+    `into`, shown in the `typed_unit` the sheet gives it, with the stored figure beside when
+    the two units differ: "742601.5万元（折合74.26015亿元）", "5000万元" (issue 9: the column
+    map never shows a figure in one unit labelled with another)."""
+    typed = f"{format_wan(stored / into)}{typed_unit}"
+    if into == 1:
+        return typed
+    return f"{typed}（折合{format_wan(stored)}{stored_unit}）"
+
+
+def _sample(rows: Sequence, name: StrEnum, unit: Decimal | None) -> str:
+    """The first value read from the column of `name`, as `_shown` says it; `unit` is the
+    column's money unit (万元 per unit, `Header.units`), None for a column of no money."""
     for row in rows:
         value = row.values.get(name)
         if value in (None, "", frozenset()):
             continue
-        shown = _shown(value, money)
-        return shown if _CODE.fullmatch(shown) else shown[:_SAMPLE_LENGTH]
+        shown = _shown(value, unit)
+        # a figure is never cut: 74.26015亿元（折合742601.5万元） cut short says another figure
+        whole = isinstance(value, Decimal) or _CODE.fullmatch(shown)
+        return shown if whole else shown[:_SAMPLE_LENGTH]
     return ""
 
 
-def _shown(value: object, money: bool) -> str:
-    """A sample as the map shows it: money in 万元 (read in any unit), another figure as read
-    (95.5, not "95.50万元": a rate or a count is no amount of money); a yes/no cell (一票否决)
-    是 or 否, never Python's True/False (issue 13, tryout 23)."""
+def _shown(value: object, unit: Decimal | None) -> str:
+    """A sample as the map shows it: money (read in 万元) as the sheet has it, in the column's
+    `unit` (万元 per unit), with the 万元 it is stored as beside any other unit ("74.26015亿元
+    （折合742601.5万元）", never a figure in one unit labelled with another: issue 9); another
+    figure as read (95.5, not "95.50万元": a rate or a count is no amount of money); a yes/no
+    cell (一票否决) 是 or 否, never Python's True/False (issue 13, tryout 23)."""
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, Decimal):
-        return f"{format_wan(value)}万元" if money else f"{value.normalize():f}"
+        if unit is None:
+            return f"{value.normalize():f}"
+        return as_typed(value, into=unit, typed_unit=UNIT_NAMES[unit], stored_unit="万元")
     if isinstance(value, tuple):
         return format_years(*value)
     if isinstance(value, frozenset | set):

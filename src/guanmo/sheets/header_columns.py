@@ -213,14 +213,15 @@ def read_columns(
             header.notes.append(f"「{shown}」{why}，未读取")
             header.readings.append(replace(reading, why=why))
             continue
+        if column.index in hidden and (label.field is not None or named is ...):
+            # a hidden column is left out whether understood or not: said so, never 未识别
+            header.notes.append(f"「{shown}」所在的{column_letter(column.index)}列为隐藏列，未读取")
+            header.readings.append(replace(reading, why="隐藏列"))
+            continue
         if label.field is None:
             if named is ...:
                 header.unknown.append(label.text)
             header.readings.append(reading)
-            continue
-        if column.index in hidden:
-            header.notes.append(f"「{shown}」所在的{column_letter(column.index)}列为隐藏列，未读取")
-            header.readings.append(replace(reading, why="隐藏列"))
             continue
         if named is ... and (past := earlier_cumulative(catalogue, label, group, expected)):
             word = past.unit_word or (group.unit_word if group else "")

@@ -292,6 +292,8 @@ class CountyFinder:
                 cell = Placement(county)
                 sources.append(CountySource(SourceKind.LOCATION, where, location, (county,)))
             elif counties := self._names_only(location):
+                if self._spaced(location):
+                    self._note_spaced(row, Field.LOCATION, location, counties)
                 cell = self._led(row, location, counties, Field.LOCATION)
                 if cell is not None:
                     sources.append(
@@ -333,10 +335,15 @@ class CountyFinder:
             return None
         counties = list(dict.fromkeys(c for c in found if c is not None))
         if spaced:
-            names = "、".join(county.name for county in counties)
-            said = f"「{' '.join(typed.split())}」以空格分隔，按{names}读取（项目位于多个县区）"
-            self._read_as.setdefault((row.sheet, Field.COUNTY, said), []).append(row)
+            self._note_spaced(row, Field.COUNTY, typed, counties)
         return self._led(row, typed, counties, Field.COUNTY)
+
+    def _note_spaced(self, row: Row, column: Field, typed: str, counties: list[Region]) -> None:
+        """Keep for the report a county cell or location read as several units split at white
+        space (`_spaced`): "「武陟县 温县」以空格分隔，按武陟县、温县读取（项目位于多个县区）"."""
+        names = "、".join(county.name for county in counties)
+        said = f"「{' '.join(typed.split())}」以空格分隔，按{names}读取（项目位于多个县区）"
+        self._read_as.setdefault((row.sheet, column, said), []).append(row)
 
     def _spaced(self, typed: str) -> list[str]:
         """The parts of a county cell that names no unit whole but whose parts, split at white
@@ -352,9 +359,12 @@ class CountyFinder:
 
     def _names_only(self, location: str) -> list[Region]:
         """The units a location of two or more parts names when every part is a unit's name
-        ("解放区/温县"), first named first; [] otherwise: such a 所在地 says the counties as a
-        county cell would (tryout 14 L7, where it was left to the heading above)."""
+        ("解放区/温县", or split at white space as a county cell is, "武陟县 温县": `_spaced`),
+        first named first; [] otherwise: such a 所在地 says the counties as a county cell would
+        (tryout 14 L7, where it was left to the heading above; issue 9 leftovers, where the
+        spaced one was refused)."""
         parts = [part for part in _COUNTY_SEPARATORS.split(clean_text(location)) if part]
+        parts = parts if len(parts) > 1 else self._spaced(location)
         found = [self.named(part) for part in parts]
         if len(parts) < 2 or None in found:
             return []

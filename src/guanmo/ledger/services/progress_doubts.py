@@ -22,17 +22,18 @@ from guanmo.ledger.period_doubts import (
 )
 from guanmo.ledger.services.progress_matching import KnownProject
 from guanmo.ledger.unit_doubts import (
-    CONFIRM_FIGURES,
     DOUBT_FACTOR,
     OUTLIER_FACTOR,
     SMALL_CUMULATIVE_SHARE,
     SMALL_MONTH_SHARE,
     Figure,
     column_doubts,
+    confirmable,
+    month_slip_of,
     slip_of,
     tenfold_change,
 )
-from guanmo.ledger.year_end import previous_year_ends
+from guanmo.ledger.year_end import PreviousYearEnd, previous_year_ends
 from guanmo.regions.models import Region
 from guanmo.sheets.advice import Channel, name_column, read_again
 from guanmo.sheets.cells import format_wan
@@ -153,6 +154,77 @@ def remembered_misfits(
                 f"后{read_again(channel)}"
             )
     return found
+
+
+def month_unit_slips(
+    matched: Matched, *, city: Region, year: int, month: int
+) -> tuple[list[str], set[int]]:
+    """(faults, ids of the rows faulted) of typed 本月 figures most likely typed in the unit
+    below their column's (`unit_doubts.month_slip_of`: 5500000 for 550万元), each naming its
+    cell, checked before any period doubt or derivation so that the cell at fault is said
+    first, not the cumulative nor 开累 beside it. The year's cumulative is the row's typed one,
+    else its 开累 less its 截至上年底累计 (the row's, else the ledger's)."""
+    typed = [
+        (table, row, project, amount)
+        for table, row, project in matched
+        if (amount := row.values.get(Field.COMPLETED_THIS_MONTH)) is not None and amount > 0
+    ]
+    if not typed:
+        return [], set()
+    earlier, _ = reported_around(city, year, month)
+    year_ends = {}
+    if any(_since_start_only(table) for table, _, _, _ in typed):
+        year_ends = previous_year_ends(Project.objects.filter(city=city), year)
+    faults: list[str] = []
+    slipped: set[int] = set()
+    for table, row, project, amount in typed:
+        header = table.header
+        stored = earlier.get(project.pk)
+        before = stored[1] if stored and stored[0] == month - 1 else None
+        if before is None:
+            before = row.values.get(Field.PREVIOUS_CUMULATIVE)
+        index = header.index_of(Field.COMPLETED_THIS_MONTH)
+        said = month_slip_of(
+            amount,
+            header.units.get(index, Decimal(1)) if index is not None else Decimal(1),
+            month=month,
+            cumulative=_year_cumulative(table, row, year_ends.get(project.pk), year),
+            before=before,
+            total=project.total_investment,
+        )
+        if said:
+            faults.append(f"{row.place(Field.COMPLETED_THIS_MONTH)}{said}")
+            slipped.add(id(row))
+    return faults, slipped
+
+
+def _since_start_only(table: Table) -> bool:
+    fields = table.header.fields
+    return Field.CUMULATIVE_SINCE_START in fields and Field.CUMULATIVE_COMPLETED not in fields
+
+
+def _year_cumulative(
+    table: Table, row: Row, year_end: PreviousYearEnd | None, year: int
+) -> tuple[Decimal, str] | None:
+    """The row's cumulative of the year (万元) and where it stands ("（D2）", "（由开累12550万元减
+    截至2024年底累计8000万元算出）"), or None when the sheet gives none or it cannot be told."""
+    header = table.header
+    cumulative = row.values.get(Field.CUMULATIVE_COMPLETED)
+    if cumulative is not None:
+        index = header.index_of(Field.CUMULATIVE_COMPLETED)
+        return cumulative, f"（{column_letter(index)}{row.number}）" if index is not None else ""
+    since_start = row.values.get(Field.CUMULATIVE_SINCE_START)
+    if not _since_start_only(table) or since_start is None:
+        return None
+    before = row.values.get(Field.PREVIOUS_YEAR_END)
+    if before is None and year_end is not None:
+        before = year_end.completed
+    if before is None:
+        return None
+    return since_start - before, (
+        f"（由开累{format_wan(since_start)}万元减截至{year - 1}年底累计{format_wan(before)}万元"
+        "算出）"
+    )
 
 
 def period_doubts(
@@ -302,14 +374,8 @@ def small_month_slips(
             f"{row.place(Field.COMPLETED_THIS_MONTH)}为{format_wan(amount)}万元，不到{named}的"
             f"{relation}，{slip_of(power)}"
         )
-        (notes if confirmed else faults).append(_confirmed(figure, confirmed))
+        (notes if confirmed else faults).append(confirmable(figure, confirmed))
     return faults, notes
-
-
-def _confirmed(doubt: str, confirmed: bool) -> str:
-    """A doubt the user may override, as a note once he has confirmed, else as a refusal
-    saying how to confirm."""
-    return f"{doubt}；已按确认导入" if confirmed else f"{doubt}，未导入；{CONFIRM_FIGURES}"
 
 
 # How far below each reference a month is doubted, by the words the message gives it.
@@ -396,7 +462,7 @@ def resent_last_month(
             f"{names[county]}的{len(rows)}个项目（{sheets}第{numbers}行）{period_label(month)}"
             f"累计与已报的{month - 1}月累计完全相同，本月完成投资均为0，疑为重复上报上月数据"
         )
-        (notes if confirmed else faults).append(_confirmed(said, confirmed))
+        (notes if confirmed else faults).append(confirmable(said, confirmed))
     return faults, notes
 
 

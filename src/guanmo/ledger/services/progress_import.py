@@ -35,6 +35,7 @@ from guanmo.ledger.services.matching import BATCH_SIZE, taken_from_notes, unread
 from guanmo.ledger.services.progress_doubts import (
     header_text,
     later_months_notes,
+    month_unit_slips,
     period_doubts,
     remembered_misfits,
     reported_around,
@@ -203,7 +204,11 @@ def read_progress(
             project = ledger.project_of(row, table)
             if project is not None:
                 matched.append((table, row, project))
+    # a 本月 typed in 元 is said of its cell first, and its row judged by nothing else
+    month_slips, slipped = month_unit_slips(matched, city=city, year=year, month=month)
+    matched = [each for each in matched if id(each[1]) not in slipped]
     unit_faults, unit_notes = unit_doubts(matched, city=city, year=year)
+    unit_faults[:0] = month_slips
     report.notes += unit_notes
     slips, slip_notes = small_month_slips(
         matched, city=city, year=year, month=month, confirmed=confirm_changes

@@ -35,11 +35,28 @@ class Command(BaseCommand):
             "'固投增速（%%）=固定资产投资:增速'；度量为累计、上年同期、增速或位次，"
             "写“忽略”则不读该列",
         )
+        parser.add_argument(
+            "--confirm-changes",
+            action="store_true",
+            help="确认修改：数值疑为单位有误（如1—2月累计是1月的10倍以上）时，核对无误后按表中"
+            "数字导入",
+        )
         add_user_argument(parser)
         add_city_argument(parser)
 
     def handle(
-        self, *args, file: Path, year, month, group, dry_run, city, user, mapping, **options
+        self,
+        *args,
+        file: Path,
+        year,
+        month,
+        group,
+        dry_run,
+        city,
+        user,
+        mapping,
+        confirm_changes: bool = False,
+        **options,
     ):
         try:
             report = import_indicators(
@@ -51,6 +68,7 @@ class Command(BaseCommand):
                 dry_run=dry_run,
                 user=user_for(user),
                 mapping=mapping,
+                confirm_changes=confirm_changes,
             )
         except ValueError as error:
             raise CommandError(str(error)) from error
