@@ -16,7 +16,13 @@ from enum import StrEnum
 from guanmo.assessment import scoring
 from guanmo.assessment import weights as weighting
 from guanmo.assessment.aggregation import DEFAULT_GEOMETRIC_FLOOR, AdjustmentRule
-from guanmo.assessment.results import Classes, ShareClasses, ThresholdClasses, VetoEffect
+from guanmo.assessment.results import (
+    Classes,
+    ShareClasses,
+    ThresholdClasses,
+    VetoEffect,
+    scored_units,
+)
 from guanmo.assessment.scheme import Aggregation, Cycle, Form, Indicator, Scheme
 from guanmo.assessment.scoring import Direction
 from guanmo.assessment.weights import (
@@ -318,13 +324,19 @@ ENTROPY_VARIANTS = (
 
 def weights_of(definition: Definition, inputs: Inputs) -> Weights:
     """The weights of a cycle under its definition (entropy and CRITIC on the raw values of
-    the rated units). Raises ValueError (in Chinese) for weights that cannot be set."""
+    the units scored, `results.scored_units`: not the exempt, nor the vetoed when the scheme
+    leaves them unclassed). Raises ValueError (in Chinese) for weights that cannot be set."""
     names = definition.names
     if definition.weighting is Weighting.BY_HAND:
         return Weights(shares(definition))
     if definition.weighting is Weighting.EQUAL:
         return Weights(weighting.equal(names))
-    rated = [unit for unit in inputs.values if unit not in inputs.exempt]
+    rated = scored_units(
+        inputs.values,
+        vetoed=inputs.vetoed,
+        exempt=inputs.exempt,
+        veto_effect=definition.veto_effect,
+    )
     columns = {name: [inputs.values[unit].get(name) for unit in rated] for name in names}
     directions = {row.name: row.direction for row in definition.indicators}
     if definition.weighting is Weighting.CRITIC:
