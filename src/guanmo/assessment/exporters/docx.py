@@ -204,11 +204,13 @@ def write_docx(
     *,
     title: str = TITLE,
     head: Letterhead | None = None,
+    facts: "BulletinFacts | None" = None,
 ) -> None:
     """The bulletin as a draft, unnumbered, under `head` (the command gives the city office's
-    letterhead, `documents.services.letterhead`), else under a bare issuer's name."""
+    letterhead, `documents.services.letterhead`), else under a bare issuer's name; with
+    `facts` (the command's opening citing the scheme's 文号) as `results_docx`."""
     head = head or Letterhead(issuer=ISSUER, mark=f"{ISSUER}文件", number=None, dated=None)
-    content = results_docx(outcome, head, title)
+    content = results_docx(outcome, head, title, facts)
     if isinstance(output, str | Path):
         Path(output).write_bytes(content)
     else:
