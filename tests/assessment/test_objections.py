@@ -198,7 +198,7 @@ def test_the_final_result_is_issued_as_a_numbered_bulletin(published):
 def test_a_claimed_value_is_held_kept_and_shown_to_the_indicators_precision(published):
     """Issue 13: an accepted 110 was kept as "110.00000000" in the corrected result's inputs.
     投资完成率 is given in whole numbers here (95, 80, 100, 70): 110.5 is refused."""
-    with pytest.raises(ObjectionError, match=r"“投资完成率”的数值为整数，应为数值110\.5与之不符"):
+    with pytest.raises(ObjectionError, match=r"“投资完成率”的数值为整数，应为数值110\.5%与之不符"):
         raise_objection(
             published,
             attachment=letter(),

@@ -22,10 +22,16 @@ from guanmo.assessment.attachments import attachment_fault
 from guanmo.assessment.definition import VETO, Definition, Inputs
 from guanmo.assessment.exporters.docx import bulletin_title, results_docx
 from guanmo.assessment.exporters.text import page_figures
-from guanmo.assessment.firms import FIGURE_UNITS, REGISTER_PLACES, with_figure_corrected
+from guanmo.assessment.firms import (
+    FIGURE_UNITS,
+    REGISTER_PLACES,
+    shown_figure,
+    with_figure_corrected,
+)
 from guanmo.assessment.models import Objection, Result, Scheme
 from guanmo.assessment.outcome import compute
 from guanmo.assessment.services import issue_result, recompute, save_scheme
+from guanmo.assessment.sources import value_unit
 from guanmo.clock import today
 from guanmo.documents.models import IssuedDocument, Kind
 from guanmo.documents.official import chinese_date
@@ -216,19 +222,38 @@ def _claimed_value(
     if value is None:
         raise ObjectionError(f"请填写{subject(definition, indicator)}应为的数值")
     places = input_places(inputs, indicator)
+    measure = input_unit(definition, indicator)
     if decimal_places(value.normalize()) > places:
         kept = f"保留{places}位小数" if places else "为整数"
-        raise ObjectionError(f"“{indicator}”的数值{kept}，应为数值{value.normalize():f}与之不符")
+        claimed = f"{value.normalize():f}{measure}"
+        raise ObjectionError(f"“{indicator}”的数值{kept}，应为数值{claimed}与之不符")
     value = half_up(value, places)
     held = held_value(inputs, unit, indicator)
+    # a figure as the register keeps it (税收10万元), else to the input's precision with its unit
+    said = (
+        shown_figure(indicator, value)
+        if indicator in FIGURE_UNITS
+        else f"{number(value, places)}{measure}"
+    )
     if indicator in adjustment_items(definition) and (held or Decimal(0)) == value:
-        said = number(value, places)
         raise ObjectionError(f"{unit}{subject(definition, indicator)}的次数已是{said}，无需更正")
     if held == value:
-        raise ObjectionError(f"{unit}“{indicator}”的数值已是{number(value, places)}，无需更正")
+        raise ObjectionError(f"{unit}“{indicator}”的数值已是{said}，无需更正")
     if indicator in FIGURE_UNITS and value < 0:
-        raise ObjectionError(f"“{indicator}”不能为负数，应为数值{value.normalize():f}")
+        raise ObjectionError(f"“{indicator}”不能为负数，应为数值{said}")
     return value
+
+
+def input_unit(definition: Definition, name: str) -> str:
+    """The unit of an input a unit may object to, as refusals and sentences say its values: a
+    register figure's (税收 → 万元, `firms.FIGURE_UNITS`), a 加分/扣分 item's count (次), an
+    indicator's (`sources.value_unit`: 投资完成率 → %); "" when none is known."""
+    if name in FIGURE_UNITS:
+        return FIGURE_UNITS[name]
+    if name in adjustment_items(definition):
+        return "次"
+    row = next((row for row in definition.indicators if row.name == name), None)
+    return "" if row is None else value_unit(row)
 
 
 def input_places(inputs: Inputs, name: str) -> int:
