@@ -2,17 +2,14 @@
 (“投资完成率”的数值已是95，无需更正). Every value in those refusals now carries the unit its
 input is in: a rate's %, a 加分/扣分 item's 次, a register figure's 万元 or 亩."""
 
-from dataclasses import replace
 from decimal import Decimal as D
 
 import pytest
 
-from guanmo.assessment.objections import ObjectionError, publish_result, raise_objection
-from guanmo.assessment.services import save_scheme
-from guanmo.regions.services import init_city
+from guanmo.assessment.objections import ObjectionError, raise_objection
 from tests.assessment.letters import letter
 from tests.assessment.test_firm_results import issue, register  # noqa: F401
-from tests.assessment.test_objections import INPUTS, TODAY, WITH_DEDUCTION, published  # noqa: F401
+from tests.assessment.test_objections import published, with_deduction  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -34,14 +31,8 @@ def test_a_rates_refusals_say_its_values_in_percent(published):  # noqa: F811
     )
 
 
-def test_a_deduction_items_refusal_says_its_count_in_times(settings, tmp_path):
-    settings.GUANMO_TODAY = TODAY
-    settings.MEDIA_ROOT = tmp_path
-    inputs = replace(INPUTS, counts={"丙县": {"安全事故": D(1)}})
-    scheme = save_scheme(
-        init_city("410800"), "2025年度", "综合考核", WITH_DEDUCTION, list(inputs.values)
-    )
-    result = publish_result(scheme, inputs, days=5, runs=20, seed=2)
+def test_a_deduction_items_refusal_says_its_count_in_times(with_deduction):  # noqa: F811
+    result = with_deduction
     assert refusal(result, "丙县", "安全事故", D(1)) == (
         "丙县扣分项“安全事故”的次数已是1次，无需更正"
     )
