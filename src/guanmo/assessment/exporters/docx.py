@@ -73,6 +73,8 @@ def results_docx(
     if facts is not None and facts.publicity:
         document.heading(f"{next(number)}公示及异议处理情况")
         document.body(facts.publicity)
+        for sentence in facts.corrections:
+            document.body(sentence)
     if facts is not None and facts.firm_classes:
         document.heading(f"{next(number)}企业分类及差别化政策")
         for kept in facts.firm_classes:
