@@ -208,6 +208,8 @@ class Definition:
 
 # What a unit objects to when it objects to the 一票否决 set on it (its claim: lifted)
 VETO = "一票否决"
+# A 目标完成 indicator's target, named as the values sheet's column: 新开工项目数目标
+TARGET_SUFFIX = "目标"
 
 
 @dataclass(frozen=True)
@@ -241,9 +243,20 @@ class Inputs:
         """The indicator's precision: the most decimal places a unit's value of it is given
         to, trailing zeros not counted (16.3 and 36.7: 1; 95 and 100: 0). What a value
         claimed in an objection is held and kept to. For a 加分/扣分 item, its counts'."""
+        if (target := self.target_of(indicator)) is not None:  # a target's: the targets'
+            named = [own.get(target) for own in self.targets.values()]
+            return max((decimal_places(v.normalize()) for v in named if v), default=0)
         given = [own.get(indicator) for own in self.values.values()]
         given += [own.get(indicator) for own in self.counts.values()]  # a 加分/扣分 item's
         return max((decimal_places(value.normalize()) for value in given if value), default=0)
+
+    def target_of(self, name: str) -> str | None:
+        """The indicator whose target `name` names, as the values sheet's column does
+        (新开工项目数目标 → 新开工项目数), when these inputs hold targets of it; else None."""
+        indicator = name.removesuffix(TARGET_SUFFIX)
+        if indicator != name and any(indicator in own for own in self.targets.values()):
+            return indicator
+        return None
 
     def as_dict(self) -> dict:
         """JSON-ready (Decimals as strings, units in order), for freezing with a result."""

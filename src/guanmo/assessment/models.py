@@ -242,16 +242,16 @@ class Objection(models.Model):
 
     @property
     def original(self) -> str:
-        """The input objected to, as the result holds it (the unit's value of the indicator,
-        its register figure, or its count of a 加分/扣分 item), shown as `claimed` is; 无 when
+        """The input objected to, as the result holds it (`objections.held_value`: the unit's
+        value of the indicator, its target, register figure or count of a 加分/扣分 item),
+        shown as `claimed` is; 无 when
         it has none; 一票否决 for the veto."""
         if self.indicator == VETO:
             return VETO
+        from guanmo.assessment.objections import held_value  # objections imports the models
+
         inputs = Inputs.from_dict(self.result.inputs)
-        held = None
-        for kept in (inputs.values, inputs.figures, inputs.counts):
-            if held is None:
-                held = kept.get(self.unit, {}).get(self.indicator)
+        held = held_value(inputs, self.unit, self.indicator)
         return "无" if held is None else self._shown(held, inputs)
 
     def _shown(self, value: Decimal, inputs: Inputs) -> str:

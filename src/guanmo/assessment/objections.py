@@ -19,7 +19,7 @@ from django.utils import timezone
 from guanmo import clock
 from guanmo.accounts.models import User
 from guanmo.assessment.attachments import attachment_fault
-from guanmo.assessment.definition import VETO, Definition, Inputs
+from guanmo.assessment.definition import TARGET_SUFFIX, VETO, Definition, Inputs
 from guanmo.assessment.exporters.docx import bulletin_title, results_docx
 from guanmo.assessment.exporters.text import page_figures
 from guanmo.assessment.firms import (
@@ -32,6 +32,7 @@ from guanmo.assessment.models import Objection, Result, Scheme
 from guanmo.assessment.outcome import compute
 from guanmo.assessment.services import issue_result, recompute, save_scheme
 from guanmo.assessment.sources import value_unit
+from guanmo.assessment.values_sheet import target_names
 from guanmo.clock import today
 from guanmo.documents.models import IssuedDocument, Kind
 from guanmo.documents.official import chinese_date
@@ -252,6 +253,8 @@ def input_unit(definition: Definition, name: str) -> str:
         return FIGURE_UNITS[name]
     if name in adjustment_items(definition):
         return "次"
+    if name in target_names(definition):  # a target is in its indicator's unit
+        name = name.removesuffix(TARGET_SUFFIX)
     row = next((row for row in definition.indicators if row.name == name), None)
     return "" if row is None else value_unit(row)
 
@@ -265,8 +268,11 @@ def input_places(inputs: Inputs, name: str) -> int:
 
 
 def held_value(inputs: Inputs, unit: str, name: str) -> Decimal | None:
-    """The unit's input `name` as `inputs` hold it: its value of an indicator, its register
-    figure (a firm's 税收), or its count of a 加分/扣分 item; None when it has none."""
+    """The unit's input `name` as `inputs` hold it: its value of an indicator, its target of
+    one (新开工项目数目标), its register figure (a firm's 税收), or its count of a 加分/扣分
+    item; None when it has none."""
+    if (target := inputs.target_of(name)) is not None:  # its target (新开工项目数目标)
+        return inputs.targets.get(unit, {}).get(target)
     for held in (inputs.values, inputs.figures, inputs.counts):
         if (value := held.get(unit, {}).get(name)) is not None:
             return value
@@ -293,13 +299,15 @@ def subject(definition: Definition, name: str) -> str:
 def objectable(result: Result) -> list[str]:
     """What a unit may object to in `result`, every input of its score (issue 13): its
     indicators' values, or, for a result computed from register figures (亩均效益评价), those
-    figures (用地面积, 税收…) instead of the values computed from them; then its 加分/扣分
+    figures (用地面积, 税收…) instead of the values computed from them; then the targets of
+    its 目标完成 indicators (新开工项目数目标, as the values sheet names them); then its 加分/扣分
     items; then the 一票否决 when the scheme has veto items or the result vetoed a unit."""
     definition = Definition.from_dict(result.definition)
     figures = result.inputs.get("figures")
     own = list(next(iter(figures.values()))) if figures else list(result.output["weights"])
     veto = [VETO] if definition.vetoes or result.inputs["vetoed"] else []
-    return [*own, *adjustment_items(definition), *veto]
+    targets = [] if figures else target_names(definition)
+    return [*own, *targets, *adjustment_items(definition), *veto]
 
 
 def _decide(objection: Objection, user: User | None, reason: str, status: str) -> Objection:
@@ -368,6 +376,9 @@ def with_claim(definition: Definition, inputs: Inputs, objection: Objection) -> 
     claimed = half_up(objection.value, input_places(inputs, name))
     if name in inputs.figures.get(unit, {}):
         return with_figure_corrected(inputs, unit, name, claimed, definition.names)
+    if (target := inputs.target_of(name)) is not None:  # a 目标完成 indicator's target
+        targets = {**inputs.targets, unit: {**inputs.targets.get(unit, {}), target: claimed}}
+        return replace(inputs, targets=targets)
     if name in adjustment_items(definition):  # a 加分/扣分 item's count
         counts = {**inputs.counts, unit: {**inputs.counts.get(unit, {}), name: claimed}}
         return replace(inputs, counts=counts)
