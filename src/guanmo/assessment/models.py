@@ -379,3 +379,21 @@ class ClassPolicy(models.Model):
 
     def __str__(self) -> str:
         return f"{self.grade}类：{self.text}"
+
+
+class ClassPolicyChange(FieldChange):
+    """One change of a city's 差别化政策 for a class, as the page saves it (the shared history
+    shape, `reporting.models.FieldChange`): `field` the class (C类), the lines before and after,
+    one a line, who and when; written only by `policies.save_class_policies`."""
+
+    PAGE = "差别化政策页面"  # `source` of a change made on the page
+
+    city = models.ForeignKey(
+        Region, verbose_name="城市", on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta(FieldChange.Meta):
+        verbose_name = verbose_name_plural = "企业差别化政策修改记录"
+
+    def __str__(self) -> str:
+        return f"{self.city} {self.field}：{self.old_value} → {self.new_value}"
