@@ -4,17 +4,23 @@ count and it is placed last. The same rule in the result, the weights, the Monte
 robustness and the sentence describing the scheme."""
 
 import json
+from datetime import date
 from decimal import Decimal as D
+from io import BytesIO
 
+import pytest
+from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
 from guanmo.assessment.definition import Definition, IndicatorRow, Inputs, Weighting, weights_of
+from guanmo.assessment.objections import finalise_result, issue_bulletin, publish_result
 from guanmo.assessment.results import VetoEffect
 from guanmo.assessment.robustness import assess_robustness, score_tables
 from guanmo.assessment.scheme import Cycle, Indicator, Scheme, assess
 from guanmo.assessment.scheme_description import describe
 from guanmo.assessment.scoring import Direction
+from guanmo.assessment.services import save_scheme
 from tests.assessment.test_assess_command import (
     SCHEME_HEADER,
     SCHEME_ROWS,
@@ -159,3 +165,37 @@ def test_the_command_keeps_a_unit_vetoed_and_placed_last_in_the_others_range(she
     # 投资完成率 over 70…120: 甲 25.5/50 → 51 × 0.3 = 15.3; + 26.4 + 28.5714 + 0.5 = 70.77
     scores = {u["unit"]: (u["score"], u["rank"]) for u in result["units"]}
     assert scores["甲县"] == ("70.77", 2) and scores["乙县"][1] == 4
+
+
+@pytest.mark.django_db
+def test_the_result_page_and_bulletin_of_a_unit_vetoed_unclassed(client, world, settings):
+    """A result issued with 温县 vetoed 不定等次: its page and its bulletin show 温县 without
+    score or rank, the others ranked among themselves, and say the rule applied."""
+    settings.GUANMO_TODAY = date(2025, 12, 1)
+    definition = Definition(
+        ROWS,
+        vetoes=("重大安全事故",),
+        veto_effect=VetoEffect.UNCLASSED,
+        weighting=Weighting.EQUAL,
+    )
+    inputs = Inputs(
+        {
+            "武陟县": {"投资完成率": D(60), "问题办结天数": D(10)},
+            "温县": {"投资完成率": D(100), "问题办结天数": D(2)},
+            "孟州市": {"投资完成率": D(20), "问题办结天数": D(20)},
+        },
+        vetoed=frozenset({"温县"}),
+    )
+    scheme = save_scheme(world.city, "2025年度", "综合考核", definition, list(inputs.values))
+    result = publish_result(scheme, inputs, days=5, runs=20, seed=1)
+    lines = {u["unit"]: (u["score"], u["rank"]) for u in result.output["units"]}
+    # equal weights over 武陟县 and 孟州市 only: 武陟县 100 on both, 孟州市 0
+    assert lines == {"武陟县": ("100.00", 1), "温县": (None, None), "孟州市": ("0.00", 2)}
+    client.force_login(world.users["city"])
+    page = client.get(reverse("assessment_result", args=[result.pk])).content.decode()
+    assert "被否决单位的数值不参与其他单位得分的计算" in page
+    settings.GUANMO_TODAY = date(2025, 12, 8)
+    document = issue_bulletin(finalise_result(result), dated=date(2025, 12, 8))
+    tables = Document(BytesIO(bytes(document.content))).tables  # the scheme's rules
+    text = "\n".join(c.text for t in tables for r in t.rows for c in r.cells)
+    assert "被否决单位的数值不参与其他单位得分的计算" in text
