@@ -198,7 +198,7 @@ def test_the_final_result_is_issued_as_a_numbered_bulletin(published):
 def test_a_claimed_value_is_held_kept_and_shown_to_the_indicators_precision(published):
     """Issue 13: an accepted 110 was kept as "110.00000000" in the corrected result's inputs.
     投资完成率 is given in whole numbers here (95, 80, 100, 70): 110.5 is refused."""
-    with pytest.raises(ObjectionError, match=r"“投资完成率”的数值为整数，应为数值110\.5与之不符"):
+    with pytest.raises(ObjectionError, match=r"“投资完成率”的数值为整数，应为数值110\.5%与之不符"):
         raise_objection(
             published,
             attachment=letter(),
@@ -227,15 +227,21 @@ WITH_DEDUCTION = Definition(
 )
 
 
-def test_a_unit_objects_to_a_deduction_and_accepting_it_changes_the_deduction(settings, tmp_path):
-    """Tryout 13: a county could object only to an indicator value, not to a 扣分 item."""
+@pytest.fixture
+def with_deduction(settings, tmp_path) -> Result:
+    """INPUTS published under WITH_DEDUCTION, 丙县 with one 安全事故."""
     settings.GUANMO_TODAY = TODAY
     settings.MEDIA_ROOT = tmp_path
     inputs = replace(INPUTS, counts={"丙县": {"安全事故": D(1)}})
     scheme = save_scheme(
         init_city("410800"), "2025年度", "综合考核", WITH_DEDUCTION, list(inputs.values)
     )
-    published = publish_result(scheme, inputs, days=5, runs=20, seed=2)
+    return publish_result(scheme, inputs, days=5, runs=20, seed=2)
+
+
+def test_a_unit_objects_to_a_deduction_and_accepting_it_changes_the_deduction(with_deduction):
+    """Tryout 13: a county could object only to an indicator value, not to a 扣分 item."""
+    published = with_deduction
     assert lines_by_unit(recompute(published))["丙县"].adjustments.deduction == D(-1)
     with pytest.raises(ObjectionError, match="无需更正"):
         raise_objection(

@@ -21,6 +21,7 @@ import pytest
 from django.apps import apps
 from django.urls import resolve
 
+from guanmo.assessment.models import ClassPolicy
 from guanmo.disclosure.models import DisclosureSettings
 from guanmo.documents.services import office_for
 from guanmo.indicators.models import Indicator, Submission, SubmittedValue
@@ -65,6 +66,13 @@ def _own_curve(world) -> None:
         MonthlyPlan(project=project, year=2025, month=month, planned_investment=amount)
         for month, amount in enumerate(months, start=1)
     )
+
+
+def _own_policies(world) -> None:
+    """The city's own A类 lines (the other classes the shipped default), stored with spaces
+    the page strips: saved unchanged, neither is a change."""
+    for order, text in enumerate(("城镇土地使用税全额减免 ", "优先保障用地"), start=1):
+        ClassPolicy.objects.create(city=world.city, grade="A", sort_order=order, text=text)
 
 
 def _planned_start(project_id: int) -> None:
@@ -119,6 +127,9 @@ EDIT_FORMS = {
         "city",
         "supervision_rules",
         prepare=lambda world: SupervisionRules.objects.get_or_create(city=world.city),
+    ),
+    "assessment_class_policies": EditCase(
+        "city", "assessment_class_policies", prepare=lambda world: _own_policies(world)
     ),
     "disclosure_settings": EditCase(
         "city",

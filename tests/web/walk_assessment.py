@@ -2,7 +2,7 @@
 ranking (the city office, the leader) and the county offices it ranks; no one else. Objecting
 is the units' (the county offices'), deciding the city office's; uploading a cycle's sheets or
 the firm register and their previews the city office's alone (sheets not held send it back to
-the upload: 302). The
+the upload: 302), and the city's 差别化政策 page too. The
 firm register's pages: every firm for those who see the city, a county office's own county's."""
 
 from decimal import Decimal
@@ -78,6 +78,11 @@ def walk(world) -> Walk:
             ),
             "assessment_preview": (PREVIEW, {**CITY_OFFICE_ONLY, "admin": 302, "city": 302}),
             "assessment_firm_upload": (reverse("assessment_firm_upload"), CITY_OFFICE_ONLY),
+            # the city's 差别化政策, kept by the city office as its other settings
+            "assessment_class_policies": (
+                reverse("assessment_class_policies"),
+                CITY_OFFICE_ONLY,
+            ),
             "assessment_firm_preview": (
                 FIRM_PREVIEW,
                 {**CITY_OFFICE_ONLY, "admin": 302, "city": 302},
@@ -97,5 +102,6 @@ def walk(world) -> Walk:
             "assessment_preview": (PREVIEW, UPLOADING),
             "assessment_firm_upload": (reverse("assessment_firm_upload"), UPLOADING),
             "assessment_firm_preview": (FIRM_PREVIEW, UPLOADING),
+            "assessment_class_policies": (reverse("assessment_class_policies"), UPLOADING),
         },
     )

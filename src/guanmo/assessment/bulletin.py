@@ -16,9 +16,10 @@ from datetime import date
 from django.utils.timezone import localdate
 
 from guanmo.accounts.models import User
-from guanmo.assessment.definition import Definition
-from guanmo.assessment.history import chain_to
-from guanmo.assessment.models import Objection, Result, ResultChange, Scheme
+from guanmo.assessment.definition import VETO, Definition
+from guanmo.assessment.history import chain_to, moved
+from guanmo.assessment.models import LIFTED, Objection, Result, ResultChange, Scheme
+from guanmo.assessment.objections import input_unit, subject
 from guanmo.assessment.outcome import Outcome
 from guanmo.assessment.selectors import class_policies as city_class_policies
 from guanmo.assessment.sources import Domain
@@ -64,6 +65,8 @@ class BulletinFacts:
     opening: str
     publicity: str = ""
     firm_classes: tuple[FirmClass, ...] = field(default_factory=tuple)
+    # each accepted objection named, said after the publicity (`correction_sentence`)
+    corrections: tuple[str, ...] = field(default_factory=tuple)
 
 
 def class_policies(scheme: Scheme) -> Mapping[str, Sequence[str]]:
@@ -128,6 +131,29 @@ def publicity_sentence(
     return f"{said}。"
 
 
+def correction_sentence(objection: Objection) -> str:
+    """An accepted objection as the bulletin names it, from the stored objection and the
+    results before and after its correction (`history.correction_effect`'s words for the
+    unit): 丁县对“问题办结天数”的异议予以采纳，数值由20更正为6，重新计算后丁县综合得分由0.00分
+    变为40.00分，位次由第5位变为第3位。 Values with their unit (`objections.input_unit`; a firm
+    result's as its pages show them, unit included); a veto lifted: 予以采纳，撤销一票否决，…"""
+    result = objection.result
+    definition = Definition.from_dict(result.definition)
+    named = f"{objection.objector}对{subject(definition, objection.indicator)}的异议予以采纳"
+    if objection.indicator == VETO:
+        made = LIFTED
+    else:
+        firm = result.scheme.firm_year is not None  # a firm's values are shown with theirs
+        measure = "" if firm else input_unit(definition, objection.indicator)
+        original = objection.original
+        was = original if original == "无" else f"{original}{measure}"
+        made = f"数值由{was}更正为{objection.claimed}{measure}"
+    corrected = objection.corrected_result
+    line = next(u for u in corrected.output["units"] if u["unit"] == objection.unit)
+    before = {u["unit"]: u for u in corrected.supersedes.output["units"]}.get(objection.unit)
+    return f"{named}，{made}，重新计算后{moved(objection.unit, before, line)}。"
+
+
 def firm_classes(outcome: Outcome, policies: Mapping[str, Sequence[str]]) -> list[FirmClass]:
     """The firms of each class in rank order, each class with its policies: the classes of
     `policies` in their order, then any other class the result gives, then the firms it left
@@ -175,6 +201,12 @@ def facts_of(result: Result, outcome: Outcome) -> BulletinFacts:
         ),
         publicity=publicity,
         firm_classes=tuple(firm_classes(outcome, class_policies(scheme))) if firms else (),
+        corrections=tuple(
+            correction_sentence(objection)
+            for objection in objections.filter(status=status.ACCEPTED)
+            .select_related("result__scheme", "corrected_result__supersedes")
+            .order_by("decided_at", "pk")
+        ),
     )
 
 

@@ -16,7 +16,13 @@ from enum import StrEnum
 from guanmo.assessment import scoring
 from guanmo.assessment import weights as weighting
 from guanmo.assessment.aggregation import DEFAULT_GEOMETRIC_FLOOR, AdjustmentRule
-from guanmo.assessment.results import Classes, ShareClasses, ThresholdClasses, VetoEffect
+from guanmo.assessment.results import (
+    Classes,
+    ShareClasses,
+    ThresholdClasses,
+    VetoEffect,
+    scored_units,
+)
 from guanmo.assessment.scheme import Aggregation, Cycle, Form, Indicator, Scheme
 from guanmo.assessment.scoring import Direction
 from guanmo.assessment.weights import (
@@ -202,6 +208,8 @@ class Definition:
 
 # What a unit objects to when it objects to the 一票否决 set on it (its claim: lifted)
 VETO = "一票否决"
+# A 目标完成 indicator's target, named as the values sheet's column: 新开工项目数目标
+TARGET_SUFFIX = "目标"
 
 
 @dataclass(frozen=True)
@@ -235,9 +243,20 @@ class Inputs:
         """The indicator's precision: the most decimal places a unit's value of it is given
         to, trailing zeros not counted (16.3 and 36.7: 1; 95 and 100: 0). What a value
         claimed in an objection is held and kept to. For a 加分/扣分 item, its counts'."""
+        if (target := self.target_of(indicator)) is not None:  # a target's: the targets'
+            named = [own.get(target) for own in self.targets.values()]
+            return max((decimal_places(v.normalize()) for v in named if v), default=0)
         given = [own.get(indicator) for own in self.values.values()]
         given += [own.get(indicator) for own in self.counts.values()]  # a 加分/扣分 item's
         return max((decimal_places(value.normalize()) for value in given if value), default=0)
+
+    def target_of(self, name: str) -> str | None:
+        """The indicator whose target `name` names, as the values sheet's column does
+        (新开工项目数目标 → 新开工项目数), when these inputs hold targets of it; else None."""
+        indicator = name.removesuffix(TARGET_SUFFIX)
+        if indicator != name and any(indicator in own for own in self.targets.values()):
+            return indicator
+        return None
 
     def as_dict(self) -> dict:
         """JSON-ready (Decimals as strings, units in order), for freezing with a result."""
@@ -318,13 +337,19 @@ ENTROPY_VARIANTS = (
 
 def weights_of(definition: Definition, inputs: Inputs) -> Weights:
     """The weights of a cycle under its definition (entropy and CRITIC on the raw values of
-    the rated units). Raises ValueError (in Chinese) for weights that cannot be set."""
+    the units scored, `results.scored_units`: not the exempt, nor the vetoed when the scheme
+    leaves them unclassed). Raises ValueError (in Chinese) for weights that cannot be set."""
     names = definition.names
     if definition.weighting is Weighting.BY_HAND:
         return Weights(shares(definition))
     if definition.weighting is Weighting.EQUAL:
         return Weights(weighting.equal(names))
-    rated = [unit for unit in inputs.values if unit not in inputs.exempt]
+    rated = scored_units(
+        inputs.values,
+        vetoed=inputs.vetoed,
+        exempt=inputs.exempt,
+        veto_effect=definition.veto_effect,
+    )
     columns = {name: [inputs.values[unit].get(name) for unit in rated] for name in names}
     directions = {row.name: row.direction for row in definition.indicators}
     if definition.weighting is Weighting.CRITIC:

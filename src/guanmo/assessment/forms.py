@@ -8,7 +8,9 @@ from django import forms
 from guanmo.assessment.attachments import ATTACHMENT_MAX_MB
 from guanmo.assessment.definition import VETO
 from guanmo.assessment.firms import FIGURE_UNITS, FIRM_UNITS
+from guanmo.assessment.models import ClassPolicy
 from guanmo.assessment.objections import DEFAULT_PUBLICATION_DAYS
+from guanmo.assessment.policies import policy_lines
 from guanmo.assessment.robustness import DEFAULT_NAMING_THRESHOLD, DEFAULT_RUNS
 from guanmo.sheets.forms import SheetFileField
 
@@ -152,3 +154,34 @@ class CycleUploadForm(RunForm):
         label="指标数值表（每行一个单位，每列一个指标；各指标都注明来源时可不上传）", required=False
     )
     previous = SheetFileField(label="上期位次表（单位、位次，可选）", required=False)
+
+
+class ClassPoliciesForm(forms.Form):
+    """A city's 差别化政策, a box per class (A类企业…), one line a policy. Each class needs a
+    line; a line longer than `ClassPolicy.text` holds is refused naming its class and place."""
+
+    def __init__(self, *args, initial_lines: dict[str, tuple[str, ...]], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for grade, lines in initial_lines.items():
+            self.fields[grade] = forms.CharField(
+                label=f"{grade}类企业",
+                required=False,
+                initial="\n".join(lines),
+                widget=forms.Textarea(attrs={"rows": max(3, len(lines) + 1)}),
+                help_text="每行一条",
+            )
+
+    def clean(self) -> dict:
+        longest = ClassPolicy._meta.get_field("text").max_length
+        data = super().clean()
+        self.lines: dict[str, list[str]] = {}
+        for grade in self.fields:
+            label = self.fields[grade].label
+            lines = policy_lines(data.get(grade) or "")
+            if not lines:
+                self.add_error(grade, f"{label}：请至少填写一条政策")
+            for place, line in enumerate(lines, start=1):
+                if len(line) > longest:
+                    self.add_error(grade, f"{label}第{place}条超过{longest}字")
+            self.lines[grade] = lines
+        return data

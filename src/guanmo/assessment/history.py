@@ -23,7 +23,7 @@ class Step:
     text: str
 
 
-def _moved(unit: str, before: dict | None, after: dict) -> str:
+def moved(unit: str, before: dict | None, after: dict) -> str:
     """A unit's score and rank before and after a correction, as the what-if says them:
     甲县综合得分由78.57分变为88.57分，位次由第2位变为第1位 (仍为 where one is unchanged; — for
     a unit without a score or rank)."""
@@ -46,14 +46,14 @@ def correction_effect(unit: str, before: dict, after: dict) -> str:
     every other unit whose score or rank changed, in its new order (tryout 15: rank steps moved
     others by points and only ranks were said), or that no other unit changed."""
     was = {line["unit"]: line for line in before["units"]}
-    said = [_moved(unit, was.get(unit), next(u for u in after["units"] if u["unit"] == unit))]
+    said = [moved(unit, was.get(unit), next(u for u in after["units"] if u["unit"] == unit))]
     for line in after["units"]:
         other = was.get(line["unit"])
         if line["unit"] == unit or (
             other is not None and (other["score"], other["rank"]) == (line["score"], line["rank"])
         ):
             continue
-        said.append(_moved(line["unit"], other, line))
+        said.append(moved(line["unit"], other, line))
     if len(said) == 1:
         said.append("其他单位得分和位次未变")
     return "；".join(said)

@@ -242,16 +242,16 @@ class Objection(models.Model):
 
     @property
     def original(self) -> str:
-        """The input objected to, as the result holds it (the unit's value of the indicator,
-        its register figure, or its count of a 加分/扣分 item), shown as `claimed` is; 无 when
+        """The input objected to, as the result holds it (`objections.held_value`: the unit's
+        value of the indicator, its target, register figure or count of a 加分/扣分 item),
+        shown as `claimed` is; 无 when
         it has none; 一票否决 for the veto."""
         if self.indicator == VETO:
             return VETO
+        from guanmo.assessment.objections import held_value  # objections imports the models
+
         inputs = Inputs.from_dict(self.result.inputs)
-        held = None
-        for kept in (inputs.values, inputs.figures, inputs.counts):
-            if held is None:
-                held = kept.get(self.unit, {}).get(self.indicator)
+        held = held_value(inputs, self.unit, self.indicator)
         return "无" if held is None else self._shown(held, inputs)
 
     def _shown(self, value: Decimal, inputs: Inputs) -> str:
@@ -379,3 +379,21 @@ class ClassPolicy(models.Model):
 
     def __str__(self) -> str:
         return f"{self.grade}类：{self.text}"
+
+
+class ClassPolicyChange(FieldChange):
+    """One change of a city's 差别化政策 for a class, as the page saves it (the shared history
+    shape, `reporting.models.FieldChange`): `field` the class (C类), the lines before and after,
+    one a line, who and when; written only by `policies.save_class_policies`."""
+
+    PAGE = "差别化政策页面"  # `source` of a change made on the page
+
+    city = models.ForeignKey(
+        Region, verbose_name="城市", on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta(FieldChange.Meta):
+        verbose_name = verbose_name_plural = "企业差别化政策修改记录"
+
+    def __str__(self) -> str:
+        return f"{self.city} {self.field}：{self.old_value} → {self.new_value}"

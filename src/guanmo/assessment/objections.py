@@ -19,13 +19,20 @@ from django.utils import timezone
 from guanmo import clock
 from guanmo.accounts.models import User
 from guanmo.assessment.attachments import attachment_fault
-from guanmo.assessment.definition import VETO, Definition, Inputs
+from guanmo.assessment.definition import TARGET_SUFFIX, VETO, Definition, Inputs
 from guanmo.assessment.exporters.docx import bulletin_title, results_docx
 from guanmo.assessment.exporters.text import page_figures
-from guanmo.assessment.firms import FIGURE_UNITS, REGISTER_PLACES, with_figure_corrected
+from guanmo.assessment.firms import (
+    FIGURE_UNITS,
+    REGISTER_PLACES,
+    shown_figure,
+    with_figure_corrected,
+)
 from guanmo.assessment.models import Objection, Result, Scheme
 from guanmo.assessment.outcome import compute
 from guanmo.assessment.services import issue_result, recompute, save_scheme
+from guanmo.assessment.sources import value_unit
+from guanmo.assessment.values_sheet import target_names
 from guanmo.clock import today
 from guanmo.documents.models import IssuedDocument, Kind
 from guanmo.documents.official import chinese_date
@@ -216,19 +223,40 @@ def _claimed_value(
     if value is None:
         raise ObjectionError(f"请填写{subject(definition, indicator)}应为的数值")
     places = input_places(inputs, indicator)
+    measure = input_unit(definition, indicator)
     if decimal_places(value.normalize()) > places:
         kept = f"保留{places}位小数" if places else "为整数"
-        raise ObjectionError(f"“{indicator}”的数值{kept}，应为数值{value.normalize():f}与之不符")
+        claimed = f"{value.normalize():f}{measure}"
+        raise ObjectionError(f"“{indicator}”的数值{kept}，应为数值{claimed}与之不符")
     value = half_up(value, places)
     held = held_value(inputs, unit, indicator)
+    # a figure as the register keeps it (税收10万元), else to the input's precision with its unit
+    said = (
+        shown_figure(indicator, value)
+        if indicator in FIGURE_UNITS
+        else f"{number(value, places)}{measure}"
+    )
     if indicator in adjustment_items(definition) and (held or Decimal(0)) == value:
-        said = number(value, places)
         raise ObjectionError(f"{unit}{subject(definition, indicator)}的次数已是{said}，无需更正")
     if held == value:
-        raise ObjectionError(f"{unit}“{indicator}”的数值已是{number(value, places)}，无需更正")
+        raise ObjectionError(f"{unit}“{indicator}”的数值已是{said}，无需更正")
     if indicator in FIGURE_UNITS and value < 0:
-        raise ObjectionError(f"“{indicator}”不能为负数，应为数值{value.normalize():f}")
+        raise ObjectionError(f"“{indicator}”不能为负数，应为数值{said}")
     return value
+
+
+def input_unit(definition: Definition, name: str) -> str:
+    """The unit of an input a unit may object to, as refusals and sentences say its values: a
+    register figure's (税收 → 万元, `firms.FIGURE_UNITS`), a 加分/扣分 item's count (次), an
+    indicator's (`sources.value_unit`: 投资完成率 → %); "" when none is known."""
+    if name in FIGURE_UNITS:
+        return FIGURE_UNITS[name]
+    if name in adjustment_items(definition):
+        return "次"
+    if name in target_names(definition):  # a target is in its indicator's unit
+        name = name.removesuffix(TARGET_SUFFIX)
+    row = next((row for row in definition.indicators if row.name == name), None)
+    return "" if row is None else value_unit(row)
 
 
 def input_places(inputs: Inputs, name: str) -> int:
@@ -240,8 +268,11 @@ def input_places(inputs: Inputs, name: str) -> int:
 
 
 def held_value(inputs: Inputs, unit: str, name: str) -> Decimal | None:
-    """The unit's input `name` as `inputs` hold it: its value of an indicator, its register
-    figure (a firm's 税收), or its count of a 加分/扣分 item; None when it has none."""
+    """The unit's input `name` as `inputs` hold it: its value of an indicator, its target of
+    one (新开工项目数目标), its register figure (a firm's 税收), or its count of a 加分/扣分
+    item; None when it has none."""
+    if (target := inputs.target_of(name)) is not None:  # its target (新开工项目数目标)
+        return inputs.targets.get(unit, {}).get(target)
     for held in (inputs.values, inputs.figures, inputs.counts):
         if (value := held.get(unit, {}).get(name)) is not None:
             return value
@@ -268,13 +299,15 @@ def subject(definition: Definition, name: str) -> str:
 def objectable(result: Result) -> list[str]:
     """What a unit may object to in `result`, every input of its score (issue 13): its
     indicators' values, or, for a result computed from register figures (亩均效益评价), those
-    figures (用地面积, 税收…) instead of the values computed from them; then its 加分/扣分
+    figures (用地面积, 税收…) instead of the values computed from them; then the targets of
+    its 目标完成 indicators (新开工项目数目标, as the values sheet names them); then its 加分/扣分
     items; then the 一票否决 when the scheme has veto items or the result vetoed a unit."""
     definition = Definition.from_dict(result.definition)
     figures = result.inputs.get("figures")
     own = list(next(iter(figures.values()))) if figures else list(result.output["weights"])
     veto = [VETO] if definition.vetoes or result.inputs["vetoed"] else []
-    return [*own, *adjustment_items(definition), *veto]
+    targets = [] if figures else target_names(definition)
+    return [*own, *targets, *adjustment_items(definition), *veto]
 
 
 def _decide(objection: Objection, user: User | None, reason: str, status: str) -> Objection:
@@ -343,6 +376,9 @@ def with_claim(definition: Definition, inputs: Inputs, objection: Objection) -> 
     claimed = half_up(objection.value, input_places(inputs, name))
     if name in inputs.figures.get(unit, {}):
         return with_figure_corrected(inputs, unit, name, claimed, definition.names)
+    if (target := inputs.target_of(name)) is not None:  # a 目标完成 indicator's target
+        targets = {**inputs.targets, unit: {**inputs.targets.get(unit, {}), target: claimed}}
+        return replace(inputs, targets=targets)
     if name in adjustment_items(definition):  # a 加分/扣分 item's count
         counts = {**inputs.counts, unit: {**inputs.counts.get(unit, {}), name: claimed}}
         return replace(inputs, counts=counts)

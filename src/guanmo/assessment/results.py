@@ -6,7 +6,7 @@ Ranks and classes are taken on the published (shown) scores, so that two units p
 the same score are 并列 and the table, the bulletin's sentence and the class always agree.
 """
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -30,6 +30,22 @@ class VetoEffect(StrEnum):
 
     LAST = "排在末位"
     UNCLASSED = "不定等次"
+
+
+def scored_units(
+    units: Iterable[str],
+    *,
+    vetoed: Iterable[str] = (),
+    exempt: Iterable[str] = (),
+    veto_effect: VetoEffect = VetoEffect.LAST,
+) -> list[str]:
+    """The units whose values are scored and so shape one another's scores (the minimum and
+    maximum of normalisation, means, entropy and CRITIC weights, TOPSIS ideals, ranks), in
+    the order given: every unit but the exempt, and but the vetoed when the scheme leaves
+    them unclassed (不定等次: left out as an exempt unit is). A unit vetoed and placed last
+    (排在末位) is scored with the rest. The one rule of who counts (issue 13)."""
+    left_out = set(exempt) | (set(vetoed) if veto_effect is VetoEffect.UNCLASSED else set())
+    return [unit for unit in units if unit not in left_out]
 
 
 @dataclass(frozen=True)
@@ -180,13 +196,14 @@ def rank_and_classify(
     Rated units not vetoed are ranked by published score (competition ranks, 并列 shared) and
     classed. Vetoed units (一票否决) with LAST are ranked after all of them, among themselves
     by score, in the lowest class, and count among the units the shares are taken of (they
-    fill the last class first); with UNCLASSED they keep a score but no rank and no class.
-    Exempt units are neither ranked nor classed (UNRATED). Raises ValueError when a unit to be
-    rated has no score.
+    fill the last class first); with UNCLASSED they have no rank and no class (and no score
+    when scored as `scored_units` says: None). Exempt units are neither ranked nor classed
+    (UNRATED). Raises ValueError when a unit to be rated has no score.
     """
     published: dict[str, Decimal | None] = {}
+    counted = scored_units(scores, vetoed=vetoed, exempt=exempt, veto_effect=veto_effect)
     for unit, score in scores.items():
-        if score is None and unit not in exempt:
+        if score is None and unit in counted:
             raise ValueError(f"{unit}没有综合得分，无法排名")
         published[unit] = None if score is None else published_score(score)
     regular = [u for u in published if u not in exempt and u not in vetoed]

@@ -331,7 +331,8 @@ def score_tables(
                 form, parameters = alternative
                 indicator = replace(indicator, form=form, parameters=parameters)
             indicators.append(indicator)
-        # Every rated unit, vetoed ones too, sets the data-driven ranges, as in the result.
+        # The units the result scores set the data-driven ranges, as in the result (vetoed
+        # ones placed last do, unclassed ones do not: `results.scored_units`).
         shown = assess(
             replace(scheme, indicators=tuple(indicators), aggregation=Aggregation.ARITHMETIC),
             cycle,

@@ -27,6 +27,7 @@ from guanmo.assessment.results import (
     UnitResult,
     VetoEffect,
     rank_and_classify,
+    scored_units,
 )
 from guanmo.assessment.scoring import Direction
 
@@ -129,11 +130,15 @@ def assess(scheme: Scheme, cycle: Cycle) -> Assessment:
     """The cycle's results under the scheme, with every intermediate.
 
     Exempt units are left out of the scoring (their values set no minimum, maximum or rank)
-    and come out unrated; vetoed units are scored like the rest and placed as the scheme's
-    veto effect says. Published score = composite + adjustments, two decimals half-up.
+    and come out unrated; vetoed units are placed as the scheme's veto effect says: placed
+    last (LAST) they are scored like the rest, unclassed (UNCLASSED) they are left out of the
+    scoring as exempt units are and have no score (`results.scored_units`). Published score =
+    composite + adjustments, two decimals half-up.
     Raises ValueError (in Chinese) for a rated unit missing a value its scheme needs.
     """
-    rated = [unit for unit in cycle.values if unit not in cycle.exempt]
+    rated = scored_units(
+        cycle.values, vetoed=cycle.vetoed, exempt=cycle.exempt, veto_effect=scheme.veto_effect
+    )
     weights = {indicator.name: indicator.weight for indicator in scheme.indicators}
     scores: dict[str, dict[str, Decimal | None]] = {unit: {} for unit in cycle.values}
     for indicator in scheme.indicators:

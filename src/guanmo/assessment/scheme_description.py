@@ -218,10 +218,17 @@ def describe(definition: Definition, weights: Mapping[str, Decimal]) -> SchemeDe
     rules = adjustment_rules(definition)
     if definition.vetoes:
         effect = definition.veto_effect
-        does = "排在末位（列最低等次）" if effect is VetoEffect.LAST else "不定等次、不排位次"
-        # a vetoed unit is scored like the rest (`scheme.assess`): its values still shape the
-        # others' scores, which the scheme must say (issue 13, tryout 23)
-        counts = "被否决单位的数值仍参与其他单位得分的计算（极值、位次等）"
+        # which rule applied to the vetoed units' values (`results.scored_units`), said rather
+        # than left to be guessed (issue 13, tryout 23)
+        if effect is VetoEffect.LAST:
+            does = "排在末位（列最低等次）"
+            counts = "被否决单位的数值仍参与其他单位得分的计算（极值、位次等）"
+        else:
+            does = "不定等次、不排位次"
+            counts = (
+                "被否决单位的数值不参与其他单位得分的计算（极值、均值、权重、位次等），"
+                "与不参评单位同样处理"
+            )
         rules.append(("一票否决", f"{'、'.join(definition.vetoes)}：否决后{does}；{counts}"))
     rules.append(("等次", classes_text(definition)))
     rules.append(("汇总方法", aggregation_text(definition.aggregation, definition)))

@@ -349,6 +349,16 @@ def raw_header(row: IndicatorRow) -> str:
     …增速), （%）; the bare name when no unit is known."""
     if _STATED_UNIT.search(row.name):
         return row.name
+    unit = value_unit(row)
+    return f"{row.name}（{unit}）" if unit else row.name
+
+
+def value_unit(row: IndicatorRow) -> str:
+    """The unit an indicator's raw values are in, as `raw_header` heads them: the unit its
+    name states (投资完成率（%） → %), else its source's, a firm indicator's or a rate's %;
+    "" when none is known."""
+    if stated := _STATED_UNIT.search(row.name):
+        return stated.group()[1:-1]
     unit = ""
     if row.source:
         try:
@@ -358,7 +368,7 @@ def raw_header(row: IndicatorRow) -> str:
     unit = unit or FIRM_UNITS.get(row.name, "")
     if not unit and row.name.endswith(_PERCENT_ENDINGS):
         unit = "%"
-    return f"{row.name}（{unit}）" if unit else row.name
+    return unit
 
 
 def origin_rows(inputs: Inputs) -> list[tuple[str, str, str]]:

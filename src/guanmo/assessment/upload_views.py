@@ -17,11 +17,12 @@ from django.urls import reverse
 from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.assessment.cycle_sheets import CycleSheets, read_cycle
-from guanmo.assessment.definition import Definition, Inputs, weights_of
+from guanmo.assessment.definition import TARGET_SUFFIX, Definition, Inputs, weights_of
 from guanmo.assessment.forms import CycleUploadForm, RunForm, form_faults
 from guanmo.assessment.objections import ObjectionError, publish_cycle
 from guanmo.assessment.outcome import overall_caps
 from guanmo.assessment.results import Classes, ShareClasses
+from guanmo.assessment.scheme import Form
 from guanmo.assessment.scheme_description import adjustment_rules
 from guanmo.assessment.scheme_words import AGGREGATIONS, FORM_WORDS, PARAMETERS, WEIGHTINGS
 from guanmo.assessment.selectors import city_roll
@@ -197,12 +198,21 @@ def _understood(sheets: CycleSheets, inputs: Inputs, weights: dict | None) -> di
                 ),
             }
         )
-    names = definition.names
+    # each indicator's values, a 目标完成 one's targets beside them (its 目标 column)
+    columns: list[tuple[str, str, bool]] = []  # (header, indicator, target)
+    for row in definition.indicators:
+        columns.append((row.name, row.name, False))
+        if row.form is Form.TARGET_MET:
+            columns.append((row.name + TARGET_SUFFIX, row.name, True))
+    names = [header for header, _, _ in columns]
     adjustments = [rule.item for rule in definition.adjustment_rules]
     units = [
         {
             "unit": unit,
-            "values": [inputs.values[unit].get(name) for name in names],
+            "values": [
+                (inputs.targets if target else inputs.values).get(unit, {}).get(name)
+                for _, name, target in columns
+            ],
             "counts": [inputs.counts.get(unit, {}).get(item) for item in adjustments],
             "exempt": unit in inputs.exempt,
             "vetoed": unit in inputs.vetoed,

@@ -4,6 +4,7 @@ from guanmo.assessment import (
     finalise_views,
     firm_upload_views,
     firm_views,
+    policy_views,
     upload_views,
     views,
 )
@@ -15,6 +16,7 @@ urlpatterns = [
     path("firms/", firm_views.firm_list, name="assessment_firms"),
     path("firms/upload/", firm_upload_views.firm_upload, name="assessment_firm_upload"),
     path("firms/upload/preview/", firm_upload_views.firm_preview, name="assessment_firm_preview"),
+    path("firms/policies/", policy_views.class_policy_page, name="assessment_class_policies"),
     path("firms/<int:pk>/", firm_views.firm_page, name="assessment_firm"),
     path(
         "firms/<int:pk>/<int:year>/objections/",

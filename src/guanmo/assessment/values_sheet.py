@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from guanmo.assessment.definition import Definition, Inputs, Missing
+from guanmo.assessment.definition import TARGET_SUFFIX, Definition, Inputs, Missing
 from guanmo.assessment.scheme import Form
 from guanmo.assessment.sheet_reading import TOTALS, Refused
 from guanmo.regions.names import clean_text, naming, region_named
@@ -81,7 +81,6 @@ UNIT_WORDS = [
 ]
 UNIT, SERIAL, EXEMPT, RANK = "单位", "序号", "不参评", "位次"
 RANK_WORDS = ["位次", "排名", "名次", "上期位次", "上年位次", "上期排名", "上年排名"]
-TARGET_SUFFIX = "目标"
 YES = {"是", "√", "✓", "有", "否决", "Y", "YES", "1"}
 NO = {"否", "无", "0", "N", "NO", "-", "/", "—"}
 # Units a header may add after an indicator's name ("投资完成率（%）"), read as the same column.

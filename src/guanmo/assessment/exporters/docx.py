@@ -73,6 +73,8 @@ def results_docx(
     if facts is not None and facts.publicity:
         document.heading(f"{next(number)}公示及异议处理情况")
         document.body(facts.publicity)
+        for sentence in facts.corrections:
+            document.body(sentence)
     if facts is not None and facts.firm_classes:
         document.heading(f"{next(number)}企业分类及差别化政策")
         for kept in facts.firm_classes:
@@ -204,11 +206,13 @@ def write_docx(
     *,
     title: str = TITLE,
     head: Letterhead | None = None,
+    facts: "BulletinFacts | None" = None,
 ) -> None:
     """The bulletin as a draft, unnumbered, under `head` (the command gives the city office's
-    letterhead, `documents.services.letterhead`), else under a bare issuer's name."""
+    letterhead, `documents.services.letterhead`), else under a bare issuer's name; with
+    `facts` (the command's opening citing the scheme's 文号) as `results_docx`."""
     head = head or Letterhead(issuer=ISSUER, mark=f"{ISSUER}文件", number=None, dated=None)
-    content = results_docx(outcome, head, title)
+    content = results_docx(outcome, head, title, facts)
     if isinstance(output, str | Path):
         Path(output).write_bytes(content)
     else:

@@ -6,6 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from guanmo import clock
+from guanmo.assessment.bulletin import BulletinFacts, data_sources, opening_sentence
 from guanmo.assessment.cycle_sheets import read_cycle
 from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.exporters import FILE_FORMATS, TEXT_FORMATS
@@ -67,6 +68,11 @@ class Command(BaseCommand):
             "--cycle", default="", help="考核周期，用于通报标题（如2025年前三季度）"
         )
         parser.add_argument("--name", default="综合考核", help="考核办法名称（默认综合考核）")
+        parser.add_argument(
+            "--document-number",
+            default="",
+            help="考核办法文号（可选，与 --format docx 同用），通报开头引用，如“焦政办〔2025〕3号”",
+        )
         parser.add_argument("--year", type=int, help="考核周期的年度（考核办法注明来源时必填）")
         parser.add_argument(
             "--month", type=int, help="考核周期的最后一个月，如前三季度为9（注明来源时必填）"
@@ -90,6 +96,7 @@ class Command(BaseCommand):
         city_name="",
         cycle="",
         name="综合考核",
+        document_number="",
         **_,
     ):
         require_output(format, output, FILE_FORMATS)
@@ -144,7 +151,11 @@ class Command(BaseCommand):
             files={
                 "xlsx": partial(FILE_FORMATS["xlsx"], outcome),
                 "docx": partial(
-                    FILE_FORMATS["docx"], outcome, title=title, head=_head(city, named_city)
+                    FILE_FORMATS["docx"],
+                    outcome,
+                    title=title,
+                    head=_head(city, named_city),
+                    facts=_opening(definition, name, cycle, document_number),
                 ),
             },
         )
@@ -210,6 +221,21 @@ def _threshold(typed: str) -> Decimal:
     if not 0 < value <= 1:
         raise CommandError(f"--threshold 应在0（不含）至1之间，而填的是{typed}")
     return value
+
+
+def _opening(
+    definition: Definition, name: str, cycle: str, document_number: str
+) -> BulletinFacts | None:
+    """The draft bulletin's opening citing the scheme by name and 文号 (`bulletin.
+    opening_sentence`, as an issued result's: 根据《县区综合考核办法》（焦政办〔2025〕3号），经对…
+    审核计分，现将2025年度县区综合考核结果通报如下：); None without a 文号, as before it was given
+    (the values' sources are the sheet's, `bulletin.data_sources`)."""
+    number = document_number.strip()
+    if not number:
+        return None
+    scheme_name = name if name.endswith("办法") else f"{name}办法"
+    sources = data_sources(definition, firms=False)
+    return BulletinFacts(opening_sentence(scheme_name, number, sources, cycle))
 
 
 def _head(city: str | None, city_name: str) -> Letterhead:
