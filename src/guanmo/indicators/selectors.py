@@ -18,7 +18,7 @@ from guanmo.figures.breakdown import (
     equal_weights,
     seasonal_weights,
 )
-from guanmo.indicators.arithmetic import Reading, check_period, growth
+from guanmo.indicators.arithmetic import Reading, check_period, exact_growth
 from guanmo.indicators.choices import Direction, Frequency, Kind, Profile
 from guanmo.indicators.models import (
     Indicator,
@@ -250,7 +250,7 @@ def _standing_of(
         target=target.amount,
         target_growth=target.growth,
         done=reading.value,
-        growth=growth(reading, Kind(target.indicator.kind)),
+        growth=exact_growth(reading, Kind(target.indicator.kind)),
         breakdown=plan,
         kind=Kind(target.indicator.kind),
         direction=Direction(target.indicator.direction),
