@@ -400,19 +400,46 @@ def latest_month(city: Region) -> tuple[int, int] | None:
     return tuple(latest) if latest else None
 
 
-def latest_months(city: Region, regions: Sequence[Region]) -> dict[int, tuple[int, int]]:
-    """Each indicator's latest (year, month) with a figure of any of `regions`, by indicator
-    id: a month only partly in (two indicators imported for December) leaves the others at
-    their own latest month."""
-    latest: dict[int, tuple[int, int]] = {}
+@dataclass(frozen=True)
+class ShownMonth:
+    """The (year, month) an indicator is shown at on the dashboard (`latest_months`), and the
+    newer month held back because fewer of the group had reported it: `newer`, with how many
+    `reporting` it of the `members` who reported the month shown. None when none is."""
+
+    year: int
+    month: int
+    newer: tuple[int, int] | None = None
+    reporting: int = 0
+    members: int = 0
+
+
+def latest_months(city: Region, regions: Sequence[Region]) -> dict[int, ShownMonth]:
+    """Each indicator's newest (year, month) at which as many of `regions` (a peer group's
+    members) have its figure (a value or a reported growth) as at any month — the whole group
+    where it ever reported in full — by indicator id. A newer month only some have reported
+    (one county in, eleven to come) is held back (`ShownMonth.newer`), never ranked as if it
+    were the whole group; a month only partly in for other indicators (two imported for
+    December) leaves each at its own."""
+    counts: dict[int, dict[tuple[int, int], int]] = {}
     given = (
         IndicatorValue.objects.filter(indicator__city=city, region__in=regions)
-        .values_list("indicator_id", "year", "month")
+        .filter(Q(value__isnull=False) | Q(reported_growth__isnull=False))
+        .values_list("indicator_id", "year", "month", "region_id")
         .distinct()
     )
-    for indicator, year, month in given:
-        latest[indicator] = max(latest.get(indicator, (year, month)), (year, month))
-    return latest
+    for indicator, year, month, _ in given:
+        months = counts.setdefault(indicator, {})
+        months[(year, month)] = months.get((year, month), 0) + 1
+    shown: dict[int, ShownMonth] = {}
+    for indicator, months in counts.items():
+        most = max(months.values())
+        when = max(period for period, count in months.items() if count == most)
+        newest = max(months)
+        if newest == when:
+            shown[indicator] = ShownMonth(*when)
+        else:
+            shown[indicator] = ShownMonth(*when, newest, months[newest], most)
+    return shown
 
 
 def entered_over(stored: IndicatorValue | None, entered: SubmittedValue) -> IndicatorValue:
