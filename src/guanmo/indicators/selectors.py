@@ -298,7 +298,9 @@ def target_nodes_of(
             continue
         if plan is not None:
             figures = done.get((target.indicator_id, target.region_id), {})
-            found.append(TargetNodes(target, target_nodes(plan, figures, month)))
+            quarterly = target.indicator.frequency == Frequency.QUARTERLY
+            nodes = target_nodes(plan, figures, month, quarterly=quarterly)
+            found.append(TargetNodes(target, nodes))
     return found
 
 

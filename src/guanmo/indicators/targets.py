@@ -32,6 +32,7 @@ from guanmo.figures.arithmetic import (
     time_progress,
 )
 from guanmo.figures.breakdown import Breakdown
+from guanmo.indicators.arithmetic import QUARTER_ONLY
 from guanmo.indicators.choices import Direction, Kind, is_level
 
 HALF_YEAR_MONTH = 6
@@ -345,13 +346,22 @@ def _level_standing(
     )
 
 
+# Why a node's figures are "—" (`Node.why`), said beside them on the node tables.
+NOT_REACHED = "未到该节点"
+NO_FIGURE = "该月无累计数（未报送）"
+NOT_QUARTER_END = f"季度指标{QUARTER_ONLY}"
+ZERO_TARGET = "全年目标为0，无序时进度和完成率"
+
+
 @dataclass(frozen=True)
 class Node:
     """A month's node of a breakdown as the targets page shows it: the planned cumulative
     amount (in the unit) at the end of its 上、中、下旬 (`ten_days`, the last being the
     month's, `planned`), `progress` its share of the target (序时进度, %), the `quarter` (1—4)
     a quarter's end month closes, and, at a node reached, the cumulative amount `done` by it,
-    its `completion_rate` (% of the target) and `vs_node` (个百分点, literal)."""
+    its `completion_rate` (% of the target) and `vs_node` (个百分点, literal); `why` says why
+    the figures it lacks are "—" (`NOT_REACHED`, `NO_FIGURE`, `NOT_QUARTER_END`,
+    `ZERO_TARGET`), "" where it lacks none."""
 
     month: int
     ten_days: tuple[Decimal, Decimal, Decimal]
@@ -361,12 +371,16 @@ class Node:
     done: Decimal | None = None
     completion_rate: Decimal | None = None
     vs_node: Decimal | None = None
+    why: str = ""
 
 
-def target_nodes(breakdown: Breakdown, done: Mapping[int, Decimal], month: int) -> list[Node]:
+def target_nodes(
+    breakdown: Breakdown, done: Mapping[int, Decimal], month: int, *, quarterly: bool = False
+) -> list[Node]:
     """The twelve month nodes of `breakdown` (`Node`), each reached one (up to `month`) with
     what was `done` by it, the cumulative (1—M月) value keyed by month; a month without its
-    figure, or not reached yet, has none."""
+    figure, or not reached yet, has none, and says why (`Node.why`): a `quarterly`
+    indicator's month between quarter ends has no figure to have."""
     nodes = []
     for each in range(1, 13):
         planned = breakdown.node(each)
@@ -385,6 +399,20 @@ def target_nodes(breakdown: Breakdown, done: Mapping[int, Decimal], month: int) 
                 vs_node=points_between(made, planned, breakdown.target)
                 if made is not None
                 else None,
+                why=_why_blank(each, month, made, progress, quarterly=quarterly),
             )
         )
     return nodes
+
+
+def _why_blank(
+    node: int, month: int, made: Decimal | None, progress: Decimal | None, *, quarterly: bool
+) -> str:
+    """Why the node of month `node` (seen after `month`) has a "—": "" where it has none."""
+    if progress is None:
+        return ZERO_TARGET
+    if node > month:
+        return NOT_REACHED
+    if made is not None:
+        return ""
+    return NOT_QUARTER_END if quarterly and node % 3 else NO_FIGURE

@@ -114,7 +114,8 @@ def _members(report: IndicatorReport) -> list[Region]:
 def _node_tables(found: list[TargetNodes]) -> list[dict]:
     """Each target's breakdown nodes as the page shows them: a caption (region, indicator,
     the year's amount and profile) and per month its 旬 and month nodes (cumulative, in the
-    unit), 序时进度 and, at the nodes reached, what was done, its share and 较序时. The
+    unit), 序时进度 and, at the nodes reached, what was done, its share and 较序时, and why a
+    node's figures are "—" (`targets.Node.why`: 未到该节点, 该月无累计数…). The
     figures are shown in the unit the caption names, by the tables' rule (`display_for`: a
     town's year of 0.30万人 in 人)."""
     tables = []
@@ -139,6 +140,7 @@ def _node_tables(found: list[TargetNodes]) -> list[dict]:
                         "rate": rate(node.completion_rate),
                         "vs_node": points(node.vs_node),
                         "reached": node.done is not None,
+                        "why": node.why,
                     }
                     for node in each.nodes
                 ],
