@@ -521,7 +521,7 @@ def test_each_months_node_with_what_was_done_by_it():
         D("8.3"),
     )
     assert (first.done, first.completion_rate, first.vs_node) == (D(1), D("8.3"), D("0.0"))
-    assert nodes[1].vs_node == D("-8.4")  # 8.3 − 16.7, as shown
+    assert nodes[1].vs_node == D("-8.3")  # 1 − 2 of 12 exactly (−8.33…), not 8.3 − 16.7 as shown
     assert (third.quarter, third.done, third.completion_rate, third.vs_node) == (
         1,
         D(4),

@@ -5,18 +5,47 @@ Every figure is computed on exact Decimals and shown to one decimal, rounded hal
 bulletins print it; comparisons are made on the shown figures so that text and tables agree.
 """
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 ONE_DECIMAL = Decimal("0.1")
 WAN_PER_YI = Decimal(10000)
 MONTHS_IN_YEAR = 12
 
 
-def shown(value: Decimal) -> Decimal:
-    """A figure as the bulletin shows it: one decimal, half-up."""
+def shown(value: Decimal | Fraction) -> Decimal:
+    """A figure as the bulletin shows it: one decimal, half-up (away from zero). An exact
+    `Fraction` (a derived growth, a share) is rounded exactly, once."""
+    if isinstance(value, Fraction):
+        tenths = Decimal(math.floor(abs(value) * 10 + Fraction(1, 2))).scaleb(-1)
+        return (-tenths if value < 0 else tenths).quantize(ONE_DECIMAL)
     return value.quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
+
+
+def exact_percent(part: Decimal | int, whole: Decimal | int | None) -> Fraction | None:
+    """`part` as a percentage of `whole`, exactly (not rounded for display: `percent` shows
+    it); None when `whole` is zero or missing."""
+    if not whole:
+        return None
+    return Fraction(part) * 100 / Fraction(whole)
+
+
+def points_apart(
+    figure: Decimal | Fraction | None, mark: Decimal | Fraction | None
+) -> Decimal | None:
+    """How many percentage points (个百分点) `figure` is above (+) or below (−) `mark`, two
+    percentages each exact (a share from `exact_percent`, a growth from `exact_growth_rate`, a
+    ratio or a rate as reported or typed): the exact gap rounded once, half-up — never the
+    difference of the two figures as shown (400.1 of 1,200 against a node of 500 is 33.341…
+    − 41.666… = −8.325 → −8.3, where the shown 33.3 − 41.7 would say −8.4). The one rule of
+    every 较序时进度, distance from a target, a group or last year's ratio (`points_between` is
+    it for two shares of one whole). None when either is undefined."""
+    if figure is None or mark is None:
+        return None
+    return shown(Fraction(figure) - Fraction(mark))
 
 
 def percent(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
@@ -55,7 +84,7 @@ def points_between(part: Decimal, other: Decimal, whole: Decimal | None) -> Deci
     `whole`: (part − other) ÷ whole, exact, rounded once half-up; None without a whole. 较序时
     进度 is completed against the curve's due over the plan (tryout 22: 6,000 and 8,000 of
     36,000 are −5.6 points, where the shown 16.7 − 22.2 would say −5.5)."""
-    return percent(part - other, whole or 0)
+    return points_apart(exact_percent(part, whole), exact_percent(other, whole))
 
 
 def period_label(month: int) -> str:
@@ -71,9 +100,16 @@ def growth_rate(value: Decimal | None, last_year: Decimal | None) -> Decimal | N
     None when either figure is missing, or last year's is zero or negative: a rate on such a
     base means nothing (bulletins say 扭亏 or 减亏 in words instead).
     """
+    exact = exact_growth_rate(value, last_year)
+    return None if exact is None else shown(exact)
+
+
+def exact_growth_rate(value: Decimal | None, last_year: Decimal | None) -> Fraction | None:
+    """Year-on-year growth in percent, exactly (`growth_rate` shows it): what a derived growth
+    is compared with a target or a group by (`points_apart`). None as `growth_rate`."""
     if value is None or last_year is None or last_year <= 0:
         return None
-    return percent(value - last_year, last_year)
+    return exact_percent(value - last_year, last_year)
 
 
 def competition_ranks(

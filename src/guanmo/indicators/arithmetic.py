@@ -11,9 +11,15 @@ and any difference of two rates, is in 个百分点.
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
-from guanmo.figures.arithmetic import competition_ranks, growth_rate, placed_ranks, shown
-from guanmo.figures.changes import points_change
+from guanmo.figures.arithmetic import (
+    competition_ranks,
+    exact_growth_rate,
+    placed_ranks,
+    points_apart,
+    shown,
+)
 from guanmo.indicators.choices import Direction, Frequency, Kind, RankBy, is_summed
 
 QUARTER_ENDS = (3, 6, 9, 12)
@@ -80,16 +86,28 @@ class Reading:
 def growth(reading: Reading, kind: Kind) -> Decimal | None:
     """The reading's growth, to one decimal half-up: as reported when it was (GDP growth is at
     comparable prices and cannot be derived from the amounts), otherwise derived from this and
-    last year's figures.
+    last year's figures (`exact_growth`, shown).
 
     An amount's or an average's growth is in % (`growth_rate`: None without a positive last
-    year); a ratio's is its change in 个百分点 (56.0% against 55.2% is 0.8).
+    year); a ratio's is its change in 个百分点 (56.04% against 55.25% is 0.8, the exact gap
+    rounded once: `points_apart`).
     """
+    exact = exact_growth(reading, kind)
+    return None if exact is None else shown(exact)
+
+
+def exact_growth(reading: Reading, kind: Kind) -> Decimal | Fraction | None:
+    """The reading's growth exactly, as compared with a target or the group's (`points_apart`):
+    a reported growth as reported (given to one decimal, it is exact as given), a derived one
+    unrounded (`exact_growth_rate`), a ratio's change its value less last year's. None as
+    `growth`."""
     if reading.reported_growth is not None:
-        return shown(reading.reported_growth)
+        return reading.reported_growth
     if kind == Kind.RATIO:
-        return points_change(reading.last_year, reading.value)
-    return growth_rate(reading.value, reading.last_year)
+        if reading.value is None or reading.last_year is None:
+            return None
+        return reading.value - reading.last_year
+    return exact_growth_rate(reading.value, reading.last_year)
 
 
 def group_total(readings: Sequence[Reading], kind: Kind = Kind.AMOUNT) -> Decimal | None:
@@ -107,22 +125,32 @@ def group_growth(
     otherwise from the summed amounts of this and last year — never the mean of the members'
     rates. None when a member lacks either figure, and for a ratio or an average not reported
     (their group figure needs the numerators and denominators behind them)."""
+    exact = exact_group_growth(readings, kind, reported)
+    return None if exact is None else shown(exact)
+
+
+def exact_group_growth(
+    readings: Sequence[Reading], kind: Kind, reported: Decimal | None = None
+) -> Decimal | Fraction | None:
+    """`group_growth` exactly (a reported one as reported, a derived one unrounded), as a
+    member's growth is compared with it (`vs_group`)."""
     if reported is not None:
-        return shown(reported)
+        return reported
     if not is_summed(kind) or not readings:
         return None
     if any(r.value is None or r.last_year is None for r in readings):
         return None
     value = sum((r.value for r in readings if r.value is not None), Decimal(0))
     last_year = sum((r.last_year for r in readings if r.last_year is not None), Decimal(0))
-    return growth_rate(value, last_year)
+    return exact_growth_rate(value, last_year)
 
 
-def comparable_rate(reading: Reading, rule: Rule) -> Decimal | None:
-    """The rate compared with the group's in 个百分点: an amount's growth (%), a ratio's value."""
+def comparable_rate(reading: Reading, rule: Rule) -> Decimal | Fraction | None:
+    """The rate compared with the group's in 个百分点, exactly: an amount's growth (%,
+    `exact_growth`), a ratio's value as stored."""
     if rule.kind == Kind.RATIO:
-        return None if reading.value is None else shown(reading.value)
-    return growth(reading, rule.kind)
+        return reading.value
+    return exact_growth(reading, rule.kind)
 
 
 def rank_basis(reading: Reading, rule: Rule) -> Decimal | None:
@@ -158,11 +186,12 @@ def rank_disagreements(
     ]
 
 
-def vs_group(reading: Reading, group_rate: Decimal | None, rule: Rule) -> Decimal | None:
-    """The reading's rate minus its group's, in 个百分点 on the shown figures (高于/低于全市平均
-    水平); `group_rate` is the group's growth (amounts) or value (ratios). None if either is
+def vs_group(reading: Reading, group_rate: Decimal | Fraction | None, rule: Rule) -> Decimal | None:
+    """The reading's rate minus its group's, in 个百分点, the exact gap rounded once
+    (`points_apart`: 高于/低于全市平均水平); `group_rate` is the group's growth (amounts,
+    `GroupFigure.rate`: exact where derived) or value (ratios). None if either is
     undefined."""
-    return points_change(group_rate, comparable_rate(reading, rule))
+    return points_apart(comparable_rate(reading, rule), group_rate)
 
 
 def check_period(month: int, frequency: Frequency) -> None:

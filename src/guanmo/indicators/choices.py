@@ -49,8 +49,14 @@ class Frequency(models.TextChoices):
     QUARTERLY = "quarterly", "季度"
 
 
+# What every profile breaks a target down to, said where 分解方式 is chosen or its nodes shown:
+# quarters, months and 旬, no finer (issue 12 asks 季/月/旬; 周 appears only in a speech).
+BREAKDOWN_GRAINS = "分解到季、月、旬（最细到旬，不设周节点）"
+
+
 class Profile(models.TextChoices):
-    """How an annual amount target is broken down into its quarter, month and 旬 nodes."""
+    """How an annual amount target is broken down into its quarter, month and 旬 nodes
+    (`BREAKDOWN_GRAINS`: never weeks)."""
 
     EQUAL = "equal", "平均分解"
     SEASONAL = "seasonal", "按上年进度分解"  # 以年终目标倒推, by last year's monthly shape

@@ -20,6 +20,7 @@ from guanmo.indicators.arithmetic import previous_period
 from guanmo.indicators.choices import Direction, Frequency, Kind, Profile, RankBy
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, Target
 from guanmo.indicators.selectors import (
+    ShownMonth,
     StoredValues,
     SubmissionLine,
     distinct_labels,
@@ -91,6 +92,9 @@ class IndicatorReport:
     indicators: list[IndicatorTable] = field(default_factory=list)
     targets: list[TargetLine] = field(default_factory=list)
     sentences: list[str] = field(default_factory=list)
+    # Why an indicator is shown at this month and not a newer one only some of the group have
+    # reported (`latest_reports`): 社会消费品零售总额2025年1—6月仅1个单位报送（1—5月为11个），…
+    held_back: list[str] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -459,25 +463,48 @@ def latest_report(city: Region) -> IndicatorReport | None:
 
 
 def latest_reports(city: Region, region: Region | None = None) -> list[IndicatorReport]:
-    """The city's own group's reports at each indicator's latest month with a figure, latest
-    month first, each of the indicators (and their targets) whose latest month it is: a month
-    only partly in does not hide the others' (tryout 12). `region` keeps one unit's lines and
-    targets (a county office's own); none when it is not in the group."""
+    """The city's own group's reports at each indicator's latest month the group has reported
+    (`selectors.latest_months`: as many of its members as ever have), latest month first, each
+    of the indicators (and their targets) whose month it is: a month only partly in does not
+    hide the others' (tryout 12), and a newer month only some members have reported is not
+    ranked as if it were the whole group but said (`IndicatorReport.held_back`). `region`
+    keeps one unit's lines and targets (a county office's own); none when it is not in the
+    group."""
     try:
         group = find_group(city, None)
     except ReportError:
         return []
     latest = latest_months(city, group_members(group))
     reports = []
-    for year, month in sorted(set(latest.values()), reverse=True):
-        only = {indicator for indicator, when in latest.items() if when == (year, month)}
+    periods = {indicator: (when.year, when.month) for indicator, when in latest.items()}
+    for year, month in sorted(set(periods.values()), reverse=True):
+        only = {indicator for indicator, when in periods.items() if when == (year, month)}
         try:
-            reports.append(
-                build_report(city, year, month, region=region.name if region else None, only=only)
+            report = build_report(
+                city, year, month, region=region.name if region else None, only=only
             )
         except ReportError:
             return []
+        names = {table.indicator.pk: table.indicator.name for table in report.indicators}
+        names |= {target.indicator.pk: target.indicator.name for target in report.targets}
+        report.held_back = [
+            held_back_note(names[indicator], when, report.label)
+            for indicator, when in latest.items()
+            if indicator in only and indicator in names and when.newer is not None
+        ]
+        reports.append(report)
     return reports
+
+
+def held_back_note(name: str, when: ShownMonth, label: str) -> str:
+    """Why an indicator is shown at `label` (2025年1—5月) and not at its newer month only some
+    have reported (`ShownMonth.newer`):
+    固定资产投资2025年1—6月仅2个单位报送（2025年1—5月为10个），显示2025年1—5月."""
+    year, month = when.newer  # type: ignore[misc]
+    return (
+        f"{name}{year}年{period_label(month)}仅{when.reporting}个单位报送"
+        f"（{label}为{when.members}个），显示{label}"
+    )
 
 
 @dataclass(frozen=True)

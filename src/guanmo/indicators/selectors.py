@@ -18,7 +18,7 @@ from guanmo.figures.breakdown import (
     equal_weights,
     seasonal_weights,
 )
-from guanmo.indicators.arithmetic import Reading, check_period, growth
+from guanmo.indicators.arithmetic import Reading, check_period, exact_growth
 from guanmo.indicators.choices import Direction, Frequency, Kind, Profile
 from guanmo.indicators.models import (
     Indicator,
@@ -250,7 +250,7 @@ def _standing_of(
         target=target.amount,
         target_growth=target.growth,
         done=reading.value,
-        growth=growth(reading, Kind(target.indicator.kind)),
+        growth=exact_growth(reading, Kind(target.indicator.kind)),
         breakdown=plan,
         kind=Kind(target.indicator.kind),
         direction=Direction(target.indicator.direction),
@@ -298,7 +298,9 @@ def target_nodes_of(
             continue
         if plan is not None:
             figures = done.get((target.indicator_id, target.region_id), {})
-            found.append(TargetNodes(target, target_nodes(plan, figures, month)))
+            quarterly = target.indicator.frequency == Frequency.QUARTERLY
+            nodes = target_nodes(plan, figures, month, quarterly=quarterly)
+            found.append(TargetNodes(target, nodes))
     return found
 
 
@@ -400,19 +402,46 @@ def latest_month(city: Region) -> tuple[int, int] | None:
     return tuple(latest) if latest else None
 
 
-def latest_months(city: Region, regions: Sequence[Region]) -> dict[int, tuple[int, int]]:
-    """Each indicator's latest (year, month) with a figure of any of `regions`, by indicator
-    id: a month only partly in (two indicators imported for December) leaves the others at
-    their own latest month."""
-    latest: dict[int, tuple[int, int]] = {}
+@dataclass(frozen=True)
+class ShownMonth:
+    """The (year, month) an indicator is shown at on the dashboard (`latest_months`), and the
+    newer month held back because fewer of the group had reported it: `newer`, with how many
+    `reporting` it of the `members` who reported the month shown. None when none is."""
+
+    year: int
+    month: int
+    newer: tuple[int, int] | None = None
+    reporting: int = 0
+    members: int = 0
+
+
+def latest_months(city: Region, regions: Sequence[Region]) -> dict[int, ShownMonth]:
+    """Each indicator's newest (year, month) at which as many of `regions` (a peer group's
+    members) have its figure (a value or a reported growth) as at any month — the whole group
+    where it ever reported in full — by indicator id. A newer month only some have reported
+    (one county in, eleven to come) is held back (`ShownMonth.newer`), never ranked as if it
+    were the whole group; a month only partly in for other indicators (two imported for
+    December) leaves each at its own."""
+    counts: dict[int, dict[tuple[int, int], int]] = {}
     given = (
         IndicatorValue.objects.filter(indicator__city=city, region__in=regions)
-        .values_list("indicator_id", "year", "month")
+        .filter(Q(value__isnull=False) | Q(reported_growth__isnull=False))
+        .values_list("indicator_id", "year", "month", "region_id")
         .distinct()
     )
-    for indicator, year, month in given:
-        latest[indicator] = max(latest.get(indicator, (year, month)), (year, month))
-    return latest
+    for indicator, year, month, _ in given:
+        months = counts.setdefault(indicator, {})
+        months[(year, month)] = months.get((year, month), 0) + 1
+    shown: dict[int, ShownMonth] = {}
+    for indicator, months in counts.items():
+        most = max(months.values())
+        when = max(period for period, count in months.items() if count == most)
+        newest = max(months)
+        if newest == when:
+            shown[indicator] = ShownMonth(*when)
+        else:
+            shown[indicator] = ShownMonth(*when, newest, months[newest], most)
+    return shown
 
 
 def entered_over(stored: IndicatorValue | None, entered: SubmittedValue) -> IndicatorValue:

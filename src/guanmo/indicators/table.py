@@ -4,15 +4,17 @@ rank changes against the previous period and the same period of last year, and d
 the group in 个百分点. Plain functions over `Reading`s; the rules are in `arithmetic`."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from fractions import Fraction
 
-from guanmo.figures.arithmetic import tied
+from guanmo.figures.arithmetic import shown, tied
 from guanmo.figures.changes import places_moved
 from guanmo.indicators.arithmetic import (
     Reading,
     Rule,
-    group_growth,
+    exact_group_growth,
+    exact_growth,
     group_total,
     growth,
     peer_ranks,
@@ -35,10 +37,16 @@ class GroupFigure:
     # The members' summed amount where the stored whole's value differs from it (全市 134.60
     # against its counties' 108.39): said beside the table, never mixed into one sentence.
     summed: Decimal | None = None
+    # The growth exactly (a derived one unrounded, a reported one as reported), as a member's
+    # is compared with it (`arithmetic.vs_group`); `growth` shows it.
+    exact_growth: Decimal | Fraction | None = field(default=None, compare=False)
 
-    def rate(self, kind: Kind) -> Decimal | None:
-        """What a member's rate is compared with: a ratio's value, otherwise the growth."""
-        return self.value if kind == Kind.RATIO else self.growth
+    def rate(self, kind: Kind) -> Decimal | Fraction | None:
+        """What a member's rate is compared with, exactly: a ratio's value, otherwise the
+        growth (`exact_growth`, else the growth as shown)."""
+        if kind == Kind.RATIO:
+            return self.value
+        return self.exact_growth if self.exact_growth is not None else self.growth
 
 
 @dataclass(frozen=True)
@@ -82,15 +90,17 @@ def group_figure(
     An amount's total not computed for a member's missing figure names the members lacking it."""
     summed = group_total(readings, kind)
     if reported_value is None and reported_growth is None:
-        value, rate = summed, group_growth(readings, kind)
+        value, rate = summed, exact_group_growth(readings, kind)
     else:
         value = reported_value
-        rate = growth(Reading("", reported_value, reported_last_year, reported_growth), kind)
+        whole = Reading("", reported_value, reported_last_year, reported_growth)
+        rate = exact_growth(whole, kind)
         if rate is None and value is not None and value == summed:
-            rate = group_growth(readings, kind)
+            rate = exact_group_growth(readings, kind)
     total = GroupFigure(
         value=value,
-        growth=rate,
+        growth=None if rate is None else shown(rate),
+        exact_growth=rate,
         growth_reported=reported_growth is not None,
         summed=summed if value is not None and summed is not None and summed != value else None,
     )

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from guanmo import clock
 from guanmo.accounts.scope import Scope
-from guanmo.indicators.choices import Profile
+from guanmo.indicators.choices import BREAKDOWN_GRAINS, Profile
 from guanmo.indicators.entry import EntryFault, TypedTarget, read_target
 from guanmo.indicators.models import Indicator, Target
 from guanmo.indicators.services import (
@@ -138,6 +138,7 @@ def target_form(request: HttpRequest) -> HttpResponse:
             "indicator": indicator,
             "indicators": Indicator.objects.filter(city=scope.city),
             "profiles": Profile.choices,
+            "breakdown_grains": BREAKDOWN_GRAINS,
             "months": MONTHS,
             "faults": faults,
             "reason": reason,

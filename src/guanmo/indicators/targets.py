@@ -4,7 +4,9 @@ nodes, the node a region is judged against (序时进度), 双过半 and the yea
 
 A target is either an amount in its indicator's unit (脱贫人口7.38万人, 新植枸杞9万亩) or a
 growth rate in % (固定资产投资增长10%). Percentages are to one decimal, half-up; differences of
-two percentages are in 个百分点; comparisons are made on the shown figures (`guanmo.figures`).
+two percentages are in 个百分点, the exact gap rounded once (`figures.arithmetic.points_apart`,
+the ledger's rule: never two figures already rounded for display subtracted); 双过半 and the
+forecast are judged on the shown figures (`guanmo.figures`).
 
 The breakdown follows 以旬保月、以月保季、以季保年 top down: the year is shared among its quarters,
 each quarter among its months, each month among its three 旬, every time by the largest
@@ -16,16 +18,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from fractions import Fraction
 
 from guanmo.figures.arithmetic import (
+    MONTHS_IN_YEAR,
     completion_rate,
+    exact_percent,
     percent,
+    points_apart,
+    points_between,
     points_vs_time_progress,
     shown,
     time_progress,
 )
 from guanmo.figures.breakdown import Breakdown
-from guanmo.figures.changes import points_change
+from guanmo.indicators.arithmetic import QUARTER_ONLY
 from guanmo.indicators.choices import Direction, Kind, is_level
 
 HALF_YEAR_MONTH = 6
@@ -203,14 +210,17 @@ def standing(
     target: Decimal | None = None,
     target_growth: Decimal | None = None,
     done: Decimal | None = None,
-    growth: Decimal | None = None,
+    growth: Decimal | Fraction | None = None,
     breakdown: Breakdown | None = None,
     kind: Kind = Kind.AMOUNT,
     direction: Direction = Direction.HIGHER,
 ) -> Standing:
     """Every figure of a region's standing against an amount `target` (with `done`, the
     cumulative value, and its `breakdown` if any), a `target_growth` (with `growth`, % or for
-    a ratio 个百分点), or for a ratio indicator a `target` level in % (with `done`, its value).
+    a ratio 个百分点; exact — a derived growth unrounded, `arithmetic.exact_growth` — and
+    shown to one decimal in the standing), or for a ratio indicator a `target` level in %
+    (with `done`, its value). Every distance in 个百分点 is the exact gap rounded once
+    (`points_apart`), and `on_track` follows its sign.
 
     A lower-is-better amount target is a ceiling (赴京访批次控制在36批以内): its completion is
     the share used and it is on track at or under its node, behind (`pace`) above it; a ratio's
@@ -226,15 +236,21 @@ def standing(
     if breakdown is not None and done is not None:
         forecast = forecast_rate(done, breakdown, month, finite=kind == Kind.COUNT)
         capped = forecast is not None and forecast != forecast_rate(done, breakdown, month)
-    mark = node_progress if breakdown is not None else time_progress(month)
+    # 序时进度 exactly: the node's share of the target, else time progress m/12
+    time_progress(month)  # validates the month
+    mark = (
+        exact_percent(node, breakdown.target)
+        if breakdown is not None
+        else exact_percent(month, MONTHS_IN_YEAR)
+    )
     judged = judged_by_half(
         kind=kind, lower_is_better=lower, target_growth=target_growth, breakdown=breakdown
     )
-    vs_pace = points_change(mark, rate)
-    if target_growth is not None:
-        on_track = no_worse(growth, target_growth, lower_is_better=lower)
-    else:
-        on_track = no_worse(rate, mark, lower_is_better=lower)
+    exact_rate = exact_percent(done, target) if done is not None else None
+    vs_pace = points_apart(exact_rate, mark)
+    vs_target_growth = points_apart(growth, target_growth)
+    on_track = _on_track(vs_target_growth if target_growth is not None else vs_pace, lower)
+    growth = None if growth is None else shown(growth)
     return Standing(
         month=month,
         target=target,
@@ -247,9 +263,9 @@ def standing(
         ),
         node_target=node,
         node_progress=node_progress,
-        vs_node=points_change(node_progress, rate),
+        vs_node=vs_pace if breakdown is not None else None,
         forecast_rate=forecast,
-        vs_target_growth=points_change(target_growth, growth),
+        vs_target_growth=vs_target_growth,
         both_over_half=both_over_half(
             month=month,
             completion_rate=rate,
@@ -285,6 +301,15 @@ def exact_beside(breakdown: Breakdown | None, month: int) -> Decimal | None:
     return figure.quantize(places, rounding=ROUND_HALF_UP).normalize()
 
 
+def _on_track(points: Decimal | None, lower_is_better: bool) -> bool | None:
+    """Whether a figure `points` 个百分点 off its mark (node, time progress, target growth or
+    level) is at or better than it by the direction, as said (−0.0 is level); None when
+    undefined."""
+    if points is None:
+        return None
+    return points <= 0 if lower_is_better else points >= 0
+
+
 def _forecast_missed(forecast: Decimal | None, *, lower_is_better: bool) -> bool | None:
     """Whether the year is heading below its target (above a ceiling), as shown."""
     if forecast is None:
@@ -293,7 +318,11 @@ def _forecast_missed(forecast: Decimal | None, *, lower_is_better: bool) -> bool
 
 
 def _level_standing(
-    month: int, target: Decimal, value: Decimal | None, growth: Decimal | None, lower: bool
+    month: int,
+    target: Decimal,
+    value: Decimal | None,
+    growth: Decimal | Fraction | None,
+    lower: bool,
 ) -> Standing:
     """A ratio's level target (城镇化率达到56%): the value against it in 个百分点; no share,
     nodes, forecast or 双过半 (a level does not accumulate: it is reached, not half done)."""
@@ -302,7 +331,7 @@ def _level_standing(
         target=target,
         target_growth=None,
         done=value,
-        growth=growth,
+        growth=None if growth is None else shown(growth),
         completion_rate=None,
         vs_time_progress=None,
         node_target=None,
@@ -311,10 +340,17 @@ def _level_standing(
         forecast_rate=None,
         vs_target_growth=None,
         both_over_half=None,  # a level is reached, not half done (`judged_by_half`)
-        vs_target=points_change(target, value),
-        on_track=no_worse(value, target, lower_is_better=lower),
+        vs_target=(vs_target := points_apart(value, target)),
+        on_track=_on_track(vs_target, lower),
         lower_is_better=lower,
     )
+
+
+# Why a node's figures are "—" (`Node.why`), said beside them on the node tables.
+NOT_REACHED = "未到该节点"
+NO_FIGURE = "该月无累计数（未报送）"
+NOT_QUARTER_END = f"季度指标{QUARTER_ONLY}"
+ZERO_TARGET = "全年目标为0，无序时进度和完成率"
 
 
 @dataclass(frozen=True)
@@ -323,7 +359,9 @@ class Node:
     amount (in the unit) at the end of its 上、中、下旬 (`ten_days`, the last being the
     month's, `planned`), `progress` its share of the target (序时进度, %), the `quarter` (1—4)
     a quarter's end month closes, and, at a node reached, the cumulative amount `done` by it,
-    its `completion_rate` (% of the target) and `vs_node` (个百分点, literal)."""
+    its `completion_rate` (% of the target) and `vs_node` (个百分点, literal); `why` says why
+    the figures it lacks are "—" (`NOT_REACHED`, `NO_FIGURE`, `NOT_QUARTER_END`,
+    `ZERO_TARGET`), "" where it lacks none."""
 
     month: int
     ten_days: tuple[Decimal, Decimal, Decimal]
@@ -333,12 +371,16 @@ class Node:
     done: Decimal | None = None
     completion_rate: Decimal | None = None
     vs_node: Decimal | None = None
+    why: str = ""
 
 
-def target_nodes(breakdown: Breakdown, done: Mapping[int, Decimal], month: int) -> list[Node]:
+def target_nodes(
+    breakdown: Breakdown, done: Mapping[int, Decimal], month: int, *, quarterly: bool = False
+) -> list[Node]:
     """The twelve month nodes of `breakdown` (`Node`), each reached one (up to `month`) with
     what was `done` by it, the cumulative (1—M月) value keyed by month; a month without its
-    figure, or not reached yet, has none."""
+    figure, or not reached yet, has none, and says why (`Node.why`): a `quarterly`
+    indicator's month between quarter ends has no figure to have."""
     nodes = []
     for each in range(1, 13):
         planned = breakdown.node(each)
@@ -354,7 +396,23 @@ def target_nodes(breakdown: Breakdown, done: Mapping[int, Decimal], month: int) 
                 quarter=each // 3 if each % 3 == 0 else None,
                 done=made,
                 completion_rate=rate,
-                vs_node=points_change(progress, rate),
+                vs_node=points_between(made, planned, breakdown.target)
+                if made is not None
+                else None,
+                why=_why_blank(each, month, made, progress, quarterly=quarterly),
             )
         )
     return nodes
+
+
+def _why_blank(
+    node: int, month: int, made: Decimal | None, progress: Decimal | None, *, quarterly: bool
+) -> str:
+    """Why the node of month `node` (seen after `month`) has a "—": "" where it has none."""
+    if progress is None:
+        return ZERO_TARGET
+    if node > month:
+        return NOT_REACHED
+    if made is not None:
+        return ""
+    return NOT_QUARTER_END if quarterly and node % 3 else NO_FIGURE

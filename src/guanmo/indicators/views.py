@@ -14,7 +14,7 @@ from guanmo.documents.views import file_response, issue_posted
 from guanmo.figures.arithmetic import period_label
 from guanmo.figures.changes import rank_move_cell
 from guanmo.figures.formatting import display_for, points, rate
-from guanmo.indicators.choices import Kind, RankBy
+from guanmo.indicators.choices import BREAKDOWN_GRAINS, Kind, RankBy
 from guanmo.indicators.issuing import issue_report, issued_report, report_docx, report_xlsx
 from guanmo.indicators.models import PeerGroup
 from guanmo.indicators.report import (
@@ -114,7 +114,8 @@ def _members(report: IndicatorReport) -> list[Region]:
 def _node_tables(found: list[TargetNodes]) -> list[dict]:
     """Each target's breakdown nodes as the page shows them: a caption (region, indicator,
     the year's amount and profile) and per month its 旬 and month nodes (cumulative, in the
-    unit), 序时进度 and, at the nodes reached, what was done, its share and 较序时. The
+    unit), 序时进度 and, at the nodes reached, what was done, its share and 较序时, and why a
+    node's figures are "—" (`targets.Node.why`: 未到该节点, 该月无累计数…). The
     figures are shown in the unit the caption names, by the tables' rule (`display_for`: a
     town's year of 0.30万人 in 人)."""
     tables = []
@@ -139,6 +140,7 @@ def _node_tables(found: list[TargetNodes]) -> list[dict]:
                         "rate": rate(node.completion_rate),
                         "vs_node": points(node.vs_node),
                         "reached": node.done is not None,
+                        "why": node.why,
                     }
                     for node in each.nodes
                 ],
@@ -249,6 +251,7 @@ def indicator_board(request: HttpRequest) -> HttpResponse:
             "node_tables": _node_tables(target_nodes_of(scope.city, year, month, _members(report)))
             if report
             else [],
+            "breakdown_grains": BREAKDOWN_GRAINS,
             "target_headers": TARGET_HEADERS,
             "chart": _chart(report) if report else None,
             "completion_chart": report is not None
@@ -354,6 +357,7 @@ def county_places(request: HttpRequest) -> HttpResponse:
             "targets": _target_table(targets),
             "half_missed": _half_missed(targets, [county.name]),
             "node_tables": _node_tables(target_nodes_of(scope.city, year, month, [county])),
+            "breakdown_grains": BREAKDOWN_GRAINS,
             "target_headers": TARGET_HEADERS,
             "sentences": first.sentences if first else target_sentences(targets, named=True),
             "label": first.label if first else f"{year}年{period_label(month)}",
