@@ -5,7 +5,7 @@ back, each history ends at its own end, and the page's JSON gives both ids."""
 
 import json
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal as D
 
 import pytest
@@ -102,3 +102,15 @@ def test_no_result_is_numbered_like_a_document_number(client, world, corrected):
         assert f"结果编号{result.pk}" in shown
         assert not re.search(r"第\d+号", shown)
     assert not any(re.search(r"第\d+号", step.text) for step in history(first))
+
+
+def test_a_results_issue_is_said_on_its_day_in_beijing(client, world, corrected):
+    """|chinese_date says a stored moment by its local day, as |date did: issued at 17:30 UTC on
+    2 December is 3 December in Beijing."""
+    first, second = corrected
+    type(second).objects.filter(pk=second.pk).update(
+        issued_at=datetime(2025, 12, 2, 17, 30, tzinfo=UTC)
+    )
+    client.force_login(world.users["city"])
+
+    assert f"本结果已被编号{second.pk}的结果更正（2025年12月3日）" in page(client, first)

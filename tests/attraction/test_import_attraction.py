@@ -2,6 +2,7 @@
 named by row and column in Chinese, all or nothing, a started lead made a ledger project, and
 every change kept with the import that made it (issue 14)."""
 
+import json
 from datetime import date
 from decimal import Decimal
 
@@ -11,6 +12,7 @@ from django.urls import reverse
 
 from guanmo.accounts.models import Role, User
 from guanmo.attraction.models import FundsInPlace, Lead, LeadChange
+from guanmo.attraction.selectors import facts as lead_facts
 from guanmo.attraction.selectors import stage_dates
 from guanmo.attraction.services import record_stage
 from guanmo.attraction.sheet_import import import_attraction
@@ -465,13 +467,34 @@ def test_the_command_takes_confirm_changes(city, tmp_path, capsys):
     assert FundsInPlace.objects.get(lead__name="香雪海冷链产业园").cumulative == Decimal("12000")
 
 
-def test_xiongan_new_area_is_refused_saying_how_to_write_it(city, tmp_path):
-    """Tryout 22: 「河北省雄安新区」 was refused as unknown; 雄安 has no code of GB/T 2260, its
-    counties have (雄县, 容城县, 安新县), and they make the 雄安 group."""
-    row = [1, "新材料项目", "丙", "河北省雄安新区", "C26", 6500, "2025-06-30", None, None, None,
-           None, "武陟县", None]  # fmt: skip
+def test_xiongan_new_area_is_an_origin_of_the_xiongan_and_jingjinji_groups(city, tmp_path, capsys):
+    """Tryout 22 refused 「河北省雄安新区」 and asked for a county; issue 14 names 雄安 as a
+    source group. 雄安新区 has no code of GB/T 2260 (its counties 雄县、容城县、安新县 are in
+    保定市), so it is kept as its own area of 河北省 that counts for 雄安 and 京津冀."""
+    rows = [
+        [1, "新材料项目", "丙", "河北省雄安新区", "C26", 6500, "2025-03-30", None, None, None,
+         None, "武陟县", None],
+        [2, "数据中心", "丁", "雄安", "I65", 3000, "2025-04-30", None, None, None, None,
+         "武陟县", None],
+        [3, "冷链产业园", "甲", "江苏省苏州市", "C38", 60000, "2025-01-15", None, None, None,
+         None, "武陟县", None],
+    ]  # fmt: skip
 
-    report = import_attraction(write(tmp_path, register([row])), city=city, year=2025)
+    report = import_attraction(write(tmp_path, register(rows)), city=city, year=2025)
 
-    assert not report.ok
-    assert any("雄安新区请写所辖县，如“河北省保定市雄县”" in str(f) for f in report.faults)
+    assert report.ok, [str(f) for f in report.faults]
+    materials, data = Lead.objects.get(name="新材料项目"), Lead.objects.get(name="数据中心")
+    assert materials.origin == data.origin and materials.origin.name == "雄安新区"
+    assert materials.origin.parent.name == "河北省"
+    facts = lead_facts(materials)
+    assert (facts.source, facts.groups) == ("河北省", ("京津冀", "雄安"))
+    call_command(
+        "attraction-report", "--year", "2025", "--month", "6", "--format", "json",
+        "--source", "雄安新区",
+    )  # fmt: skip
+    picked = json.loads(capsys.readouterr().out)
+    assert picked["funnel"][0]["region"] == "全市（投资方来自雄安）"
+    assert (picked["funnel"][0]["signed"], picked["funnel"][0]["contract_investment"]) == (
+        2,
+        "9500",
+    )

@@ -32,3 +32,18 @@ def test_standings_give_the_gap_to_the_target_and_ranks_with_ties():
     assert [rows[n].share_rank for n in ("武陟产业集聚区", "高新区", "示范区")] == [1, 2, 3]
     assert (rows["新园区"].revenue_rank, rows["新园区"].vs_target) == (None, None)
     assert rows["高新区"].built_share is None
+
+
+def test_the_gap_to_the_target_is_exact_and_rounded_once():
+    """6665 of 10000 is 66.65%, shown 66.7: the gap to 70% is −3.35 points, −3.4 rounded once
+    (figures.arithmetic.points_between), where the shown 66.7 − 70 would say −3.3; a park's own
+    target counts the same way (66.65 against 66.7 is −0.05, −0.1, where 66.7 − 66.7 says 0)."""
+    park = ParkFacts("孟州产业集聚区", revenue=Decimal("10000"), leading_revenue=Decimal("6665"))
+    own = ParkFacts("温县产业集聚区", revenue=Decimal("10000"), leading_revenue=Decimal("6665"),
+                    target=Decimal("66.7"))  # fmt: skip
+
+    rows = {row.name: row for row in standings([park, own])}
+
+    assert rows["孟州产业集聚区"].leading_share == Decimal("66.7")
+    assert rows["孟州产业集聚区"].vs_target == Decimal("-3.4")
+    assert rows["温县产业集聚区"].vs_target == Decimal("-0.1")

@@ -27,6 +27,6 @@ def test_planning_a_route_shows_its_job_and_leads_back_to_the_route(
     page.screenshot(path=screenshot_dir / "route-job.png", full_page=True)
     page.get_by_role("link", name="查看结果").click()
 
-    expect(page.get_by_role("heading", name="第1天（6月18日）")).to_be_visible()
+    expect(page.get_by_role("heading", name="第1天（2025年6月18日）")).to_be_visible()
     expect(page.get_by_role("button", name="重新自动排线")).to_be_visible()
     assert not tour.sites.filter(day__isnull=True).exists()

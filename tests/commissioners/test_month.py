@@ -128,8 +128,8 @@ def test_the_city_office_sees_every_commissioners_month(client, world, april):
     page = client.get(url).content.decode()
     assert (
         "本月走访2次，覆盖负责的2个项目中的1个；上传现场照片3张，其中1张需核实；"
-        "2个项目应填报形象进度和存在问题，按时填报1个（截止5月5日）；"
-        "提出问题2个，截至4月30日已解决1个。"
+        "2个项目应填报形象进度和存在问题，按时填报1个（截止2025年5月5日）；"
+        "提出问题2个，截至2025年4月30日已解决1个。"
     ) in page
     assert "距项目超过2公里（3.4公里）" in page
     for problem in Problem.objects.filter(raised_on__month=4):

@@ -151,3 +151,15 @@ def test_a_visit_dated_before_the_window_is_refused_naming_the_field(commissione
         "「走访日期」不能早于2024年4月29日（2025年4月30日前366天以内）" in response.content.decode()
     )
     assert not Visit.objects.exists()
+
+
+def test_a_photos_time_is_said_as_every_page_says_a_moment(commissioner, project):
+    """The photo table and its caption say 2025年4月9日 08:15 (|chinese_time), not
+    2025-04-09 08:15:00 nor 4月9日 08:15; the visit's own date says 2025年4月9日."""
+    post_visit(commissioner, project, ("good.jpg", jpeg(taken="2025:04:09 08:15:00", at=NEAR)))
+
+    page = commissioner.get(reverse("visit_detail", args=[Visit.objects.get().pk]))
+    text = page.content.decode()
+
+    assert "<td>2025年4月9日 08:15</td>" in text and "拍摄于2025年4月9日 08:15" in text
+    assert "2025-04-09" not in text

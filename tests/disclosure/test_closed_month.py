@@ -51,3 +51,15 @@ def test_an_open_month_is_not_disclosed_and_a_closed_one_is(world):
 
     assert _month_shown(world) == latest_closed_month(world.city) == (YEAR, 4)
     assert _completed(world, "武陟装备").completed == march.cumulative_completed + 100
+
+
+def test_before_the_first_closed_month_no_project_of_the_year_is_public(world):
+    """Only closed months are public: with none closed yet, neither the year's key projects
+    nor their annual plans are (the page, its downloads and the API all read this ledger)."""
+    MonthlyProgress.objects.all().delete()  # the test world's imported months, closed
+    april = open_period(world.city, year=YEAR, month=4, deadline=date(YEAR, 5, 5), user=None)
+
+    ledger = build_public_ledger(world.city)
+
+    assert latest_closed_month(world.city) is None and april.is_closed is False
+    assert (ledger.year, ledger.month, ledger.projects) == (YEAR, None, ())

@@ -38,13 +38,17 @@ def test_an_open_month_does_not_move_the_date_of_the_figures(client, public_worl
     assert "数据截至2025年3月" in page_text(client, reverse("public_projects", args=[CITY]))
 
 
-def test_before_any_month_is_closed_no_progress_is_shown(client, world):
+def test_before_any_month_is_closed_nothing_of_the_year_is_shown(client, world):
+    """Only closed months are public: before the first, the year's projects and their plans
+    are not shown either (they listed every project of the year with its annual plan)."""
     # The test world's months were imported (closed, as on every page): here, none yet.
     MonthlyProgress.objects.all().delete()
     text = page_text(client, reverse("public_projects", args=[CITY]))
     assert "2025年尚无已关闭的填报月份，暂无进度数据" in text
-    assert "武陟县智能装备产业园" in text
+    assert "武陟县智能装备产业园" not in text and "温县太极文化产业园" not in text
     assert "33.3%" not in text
+    project = world.projects["武陟装备"]
+    assert client.get(reverse("public_project", args=[CITY, project.pk])).status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -202,3 +202,16 @@ def test_money_in_a_sentence_is_said_by_the_sentences_rule_not_a_tables():
     assert money_said(Decimal("2000")) == "2000万元"
     assert money_said(Decimal("19000")) == "1.9亿元"
     assert money_said(None) == "—"
+
+
+def test_an_area_in_mu_is_said_to_two_decimals_without_trailing_zeros():
+    """The one area formatter (it was attraction.land.mu_text): the tables' two decimals,
+    half-up, no trailing zeros, never a float."""
+    from guanmo.figures.formatting import mu_text
+
+    assert mu_text(Decimal("530.005")) == "530.01亩"
+    assert mu_text(Decimal("50.0025")) == "50亩"
+    assert mu_text(Decimal("12.50")) == "12.5亩"
+    assert mu_text(30) == "30亩"
+    with pytest.raises(TypeError):
+        mu_text(12.5)  # type: ignore[arg-type]

@@ -418,3 +418,12 @@ def test_a_peer_groups_board_totals_its_members_never_the_city(client, world, fi
     # 武陟县 107 and 温县 108 against 100 each: 215 against 200 is 7.5%
     assert "固定资产投资（同类县：215.0亿元，增速7.5%）" in body
     assert "1172.2" not in body
+
+
+def test_the_list_says_a_periods_deadline_as_every_page_says_a_date(client, world, figures):
+    """报送截止 2025年7月10日 (|chinese_date), not 7月10日 without its year."""
+    open_period(world.city, year=YEAR, month=6, deadline=date(YEAR, 7, 10), user=None)
+
+    body = page(client, world.users["wuzhi"], reverse("submission_list"))
+
+    assert "（报送截止 2025年7月10日）" in body

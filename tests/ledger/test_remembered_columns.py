@@ -3,10 +3,11 @@ by whom it was given, never as typed now; and the report says how to stop using 
 tryout 3)."""
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from guanmo.accounts.models import User
 from guanmo.ledger.columns import parse_mapping
@@ -109,3 +110,19 @@ def test_the_preview_page_shows_a_remembered_mapping_and_offers_to_forget_it(cli
     assert '<option value="按系统识别" selected>按系统识别（不再沿用）</option>' in page
     client.post(preview["Location"], {**posted, "action": "confirm"})
     assert not ColumnMapping.objects.filter(header="年度盘子").exists()
+
+
+def test_a_mapping_is_stamped_on_the_applications_day(city, settings):
+    """The stamp comes from guanmo.clock.now, as every other stamp does: with GUANMO_TODAY set
+    (the demo city lives in December 2025) a naming made now is said as given that day."""
+    settings.GUANMO_TODAY = date(2025, 6, 30)
+    user = User.objects.create(username="wang", full_name="王科长", region=city)
+    mapping = parse_mapping(["片区=所在县区", "年度盘子=年度计划投资", "联系电话=忽略"])
+    import_ledger(unknown_sheet(), city=city, year=2025, mapping=mapping, user=user)
+
+    report = import_ledger(unknown_sheet(), city=city, year=2026, dry_run=True)
+
+    assert timezone.localdate(ColumnMapping.objects.get(header="片区").updated_at) == date(
+        2025, 6, 30
+    )
+    assert f"所在县区 ← 片区（示例：孟州市，{REMEMBERED}）" in [str(u) for u in report.columns]

@@ -129,3 +129,15 @@ def test_a_plan_lost_for_over_an_hour_no_longer_blocks_a_new_one(city_client, pl
 def test_a_plan_whose_tour_was_deleted_before_it_ran_is_refused(db):
     with pytest.raises(JobRefused, match=r"^未能排线：该观摩活动已删除$"):
         plan_tour_route(lambda *said: None, 0)
+
+
+def test_the_route_says_each_days_date_with_its_year(
+    city_client, placed_tour, django_capture_on_commit_callbacks
+):
+    """第1天（2025年6月18日） (|chinese_date), as the tour's page says its first day."""
+    with django_capture_on_commit_callbacks(execute=True):
+        city_client.post(reverse("tour_route_plan", args=[placed_tour.pk]))
+
+    page = city_client.get(reverse("tour_route", args=[placed_tour.pk])).content.decode()
+
+    assert "<h2>第1天（2025年6月18日）" in page

@@ -34,3 +34,13 @@ def test_an_open_month_says_its_period_is_not_closed(client, world):
     file = client.get(reverse("bulletin_file", args=[YEAR, 4, "docx"]))
     assert file.status_code == 404
     assert "通报在关账后生成" in file.content.decode()
+
+
+def test_the_dashboard_says_an_open_months_deadline_with_its_year(client, world):
+    """报送截止 2025年5月5日 (|chinese_date), as the period's own page says it, not 5月5日."""
+    open_period(world.city, year=YEAR, month=4, deadline=date(YEAR, 5, 5), user=None)
+    client.force_login(world.users["city"])
+
+    text = client.get(reverse("dashboard"), {"year": YEAR, "month": 4}).content.decode()
+
+    assert "报送截止 2025年5月5日。本月尚未关闭" in text

@@ -29,10 +29,10 @@ def run(today: str, capsys) -> str:
 
 def test_running_twice_on_a_day_climbs_once(world, rules, raise_problem, capsys):
     problem = raise_problem(raised_on=RAISED)  # due 16 May
-    assert "武陟县智能装备产业园：逾期1天，升级至县区项目办督办（2025-05-17）" in run(
+    assert "武陟县智能装备产业园：逾期1天，升级至县区项目办督办（2025年5月17日）" in run(
         "2025-05-17", capsys
     )
-    assert run("2025-05-17", capsys).strip() == "截至2025-05-17，没有需要升级的问题"
+    assert run("2025-05-17", capsys).strip() == "截至2025年5月17日，没有需要升级的问题"
     assert escalations(problem) == [(date(2025, 5, 17), 1, "逾期1天，升级至县区项目办督办")]
 
 
@@ -60,7 +60,7 @@ def test_without_a_leader_in_charge_the_city_office_is_the_top(world, rules, rai
     run("2025-07-01", capsys)
     problem.refresh_from_db()
     assert problem.level == Level.CITY_OFFICE
-    assert run("2025-08-01", capsys).strip() == "截至2025-08-01，没有需要升级的问题"
+    assert run("2025-08-01", capsys).strip() == "截至2025年8月1日，没有需要升级的问题"
 
 
 def test_solved_problems_do_not_climb(world, rules, raise_problem, capsys):

@@ -51,7 +51,7 @@ def test_the_instruction_stands_beside_the_problem_in_the_department_s_queue(
     instruct(client, world.users["leader"], problem)
     client.force_login(world.users["department"])
     queue = client.get(reverse("department_queue")).content.decode()
-    assert "领导批示</strong>（李副市长，5月6日）：" + INSTRUCTION in queue
+    assert "领导批示</strong>（李副市长，2025年5月6日）：" + INSTRUCTION in queue
 
 
 def test_only_the_leader_sees_the_instruction_form(client, world, problem):

@@ -5,19 +5,17 @@ with `guanmo.progress.sections` when the app starts, since progress may not impo
 attraction."""
 
 from guanmo.attraction.land import (
-    AREA_PLACES,
     IDLE_ONE_YEAR,
     IDLE_TWO_YEARS,
     IDLE_WORDS,
     LAND_HEADERS,
     ParkLand,
-    mu_text,
     per_mu_sentence,
 )
 from guanmo.attraction.models import Lead, Parcel
 from guanmo.attraction.report import build_report
 from guanmo.documents.official import month_end_words
-from guanmo.figures.formatting import TABLE_MONEY_PLACES, half_up
+from guanmo.figures.formatting import AREA_PLACES, TABLE_MONEY_PLACES, half_up, mu_text
 from guanmo.progress.sections import BulletinSection, SectionTable
 from guanmo.regions.models import Region
 

@@ -22,7 +22,7 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 
 from guanmo.documents.official import chinese_date
-from guanmo.figures.formatting import half_up
+from guanmo.figures.formatting import half_up, mu_text
 
 SQUARE_METRES_TO_MU = Decimal("0.0015")
 # Where a parcel of a Chinese city may lie, in WGS-84 degrees: a longitude and a latitude
@@ -31,7 +31,6 @@ LONGITUDES = (Decimal(73), Decimal(136))
 LATITUDES = (Decimal(3), Decimal(54))
 HECTARES_TO_MU = Decimal(15)
 PER_MU_PLACES = 2
-AREA_PLACES = 2  # areas shown in 亩, tables and sentences alike
 
 NOT_IDLE = 0
 IDLE_ONE_YEAR = 1  # 闲置满一年不满两年: 征缴土地闲置费
@@ -84,12 +83,6 @@ def start_notes(parcels: Iterable[ParcelFacts]) -> list[str]:
                 f"与其项目开工日期{chinese_date(project)}不一致，请核对"
             )
     return notes
-
-
-def mu_text(area: Decimal) -> str:
-    """An area in 亩 as sentences say it, to the tables' two decimals half-up without trailing
-    zeros: 50亩, 530.01亩 (tryout 22: 530.005亩 in a sentence beside 530.01 in the table)."""
-    return f"{half_up(area, AREA_PLACES).normalize():f}亩"
 
 
 def per_mu(amount: Decimal | None, area: Decimal) -> Decimal | None:

@@ -7,10 +7,14 @@ The groups are the areas their national plans name, by GB/T 2260 code:
 - 珠三角: 广州、深圳、珠海、佛山、江门、肇庆、惠州、东莞、中山 (《珠江三角洲地区改革发展规划纲要
   （2008—2020年）》);
 - 雄安: 雄县、容城、安新 (中共中央、国务院设立河北雄安新区的通知, 2017), which is also 京津冀.
+
+雄安新区 has no code of GB/T 2260 (its counties keep theirs, in 保定市): a register's 雄安新区 is
+kept as an area of 河北省 of its own (`XIONGAN`), in the 雄安 group and so in 京津冀.
 """
 
+from guanmo.regions.models import Region
 from guanmo.regions.names import clean_text, nearest
-from guanmo.regions.services import Division, divisions, divisions_named
+from guanmo.regions.services import Division, divisions, divisions_named, region_of_division
 
 ABROAD = "境外"
 # The prefixes with which a register names a source abroad: "境外：新加坡", "境外（美国）".
@@ -60,21 +64,58 @@ GROUPS: dict[str, frozenset[str]] = {
     "珠三角": frozenset(
         {"440100", "440300", "440400", "440600", "440700", "441200", "441300", "441900", "442000"}
     ),
-    "雄安": frozenset({"130638", "130629", "130632"}),
+    "雄安": frozenset({"130638", "130629", "130632", "130000-XA"}),
 }
+# Areas a source may be that GB/T 2260 does not code, under a code of Guanmo's own (the parent's
+# code and a suffix, as zones' `<parent code>-Znn`), by the names registers write them with.
+XIONGAN = Division("130000-XA", "雄安新区", "130000")
+_AREA_NAMES = {"雄安": XIONGAN, "雄安新区": XIONGAN}
+
+
+def _division(code: str) -> Division | None:
+    return divisions().get(code) or (XIONGAN if code == XIONGAN.code else None)
+
+
+def area_named(text: object) -> Division | None:
+    """The area a source names that GB/T 2260 does not code ("河北省雄安新区", "雄安" →
+    `XIONGAN`), or None when the text names none."""
+    wanted = clean_text(text)
+    for province in ("河北省", "河北"):
+        wanted = wanted.removeprefix(province)
+    return _AREA_NAMES.get(wanted)
+
+
+def origin_region(division: Division) -> Region:
+    """The region a lead's source is stored as: an area such as 雄安新区 as a zone of its
+    province (created once, kept only to compare with), any other division as
+    `regions.services.region_of_division` creates it."""
+    if division != XIONGAN:
+        return region_of_division(division)
+    parent = region_of_division(divisions()[division.parent])
+    region, _ = Region.objects.get_or_create(
+        code=division.code,
+        defaults={
+            "name": division.name,
+            "kind": Region.Kind.ZONE,
+            "parent": parent,
+            "compared_only": True,
+        },
+    )
+    return region
 
 
 def lineage(code: str) -> list[str]:
     """The division's code and its ancestors' codes, the division first."""
     found = []
-    while code and code in divisions():
+    while code and (division := _division(code)) is not None:
         found.append(code)
-        code = divisions()[code].parent
+        code = division.parent
     return found
 
 
 def groups_of(code: str) -> list[str]:
-    """The groups a division lies in, in GROUPS' order: 雄县 is in 京津冀 and 雄安."""
+    """The groups a division lies in, in GROUPS' order: 雄县 and 雄安新区 are in 京津冀 and
+    雄安."""
     codes = set(lineage(code))
     return [group for group, members in GROUPS.items() if codes & members]
 
@@ -102,12 +143,15 @@ def provinces() -> list[str]:
 
 def source_named(text: object) -> str:
     """The source a report is narrowed to as leads count it (`selectors.source_of`,
-    `groups_of`): a group (长三角), a province by name or short name (江苏 → 江苏省) or 境外;
-    ValueError naming the nearest for any other text (tryout 22: 长三甬 gave 无新增签约项目)."""
+    `groups_of`): a group (长三角; 雄安新区 is the group 雄安), a province by name or short name
+    (江苏 → 江苏省) or 境外; ValueError naming the nearest for any other text (tryout 22: 长三甬
+    gave 无新增签约项目)."""
     wanted = clean_text(text)
     known = [*GROUPS, *provinces(), ABROAD]
     if wanted in known:
         return wanted
+    if area_named(wanted) == XIONGAN:
+        return "雄安"
     named = [division.name for division in divisions_named(wanted) if not division.parent]
     if len(named) == 1:
         return named[0]

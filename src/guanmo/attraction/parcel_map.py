@@ -11,9 +11,10 @@ from django.http import Http404, HttpRequest, JsonResponse
 
 from guanmo import clock
 from guanmo.accounts.scope import Scope
-from guanmo.attraction.land import PARCEL_STATES, mu_text, parcel_state
+from guanmo.attraction.land import PARCEL_STATES, parcel_state
 from guanmo.attraction.models import Parcel
 from guanmo.attraction.selectors import parcel_facts, parcels_with_leads
+from guanmo.figures.formatting import mu_text
 
 
 def parcels_in_scope(scope: Scope):

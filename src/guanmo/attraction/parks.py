@@ -4,7 +4,8 @@ industries in it ("主导产业…占集聚区的59.6%", against a target such a
 
 Plain functions over `ParkFacts`; shares are percentages to one decimal, half-up, and None
 where the base is zero or missing (figures.arithmetic.percent); the gap to a target share is
-in 个百分点, the shown share less the target as set (a level given, not a share computed); ranks are
+in 个百分点, the leading revenue against the target's part of 主营业务收入, exact and rounded once
+(figures.arithmetic.points_between, not the shown share less the target); ranks are
 competition ranks (figures.arithmetic.ranks_and_ties).
 """
 
@@ -12,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from guanmo.figures.arithmetic import percent, ranks_and_ties, shown
+from guanmo.figures.arithmetic import percent, points_between, ranks_and_ties
 
 LEADING_SHARE_TARGET = Decimal(70)  # the usual target for leading industries' share
 
@@ -68,11 +69,15 @@ def standings(
         built = None
         if park.built_area is not None and park.planned_area:
             built = percent(park.built_area, park.planned_area)
+        gap = None
+        if share is not None and park.revenue and park.leading_revenue is not None:
+            aimed = park.revenue * (park.target or target) / 100
+            gap = points_between(park.leading_revenue, aimed, park.revenue)
         found.append(
             ParkStanding(
                 park.name,
                 share,
-                None if share is None else shown(share) - shown(park.target or target),
+                gap,
                 built,
                 revenue_rank,
                 revenue_tied,

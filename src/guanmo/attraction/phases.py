@@ -16,8 +16,9 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
-from guanmo.attraction.land import ParcelFacts, mu_text
+from guanmo.attraction.land import ParcelFacts
 from guanmo.documents.official import chinese_date
+from guanmo.figures.formatting import mu_text
 
 FIRST_PHASE_WAIT = relativedelta(years=1)
 

@@ -13,7 +13,6 @@ from guanmo.attraction.land import (
     PARCEL_STATES,
     ParcelFacts,
     ParkLand,
-    mu_text,
     parcel_state,
     park_land,
     per_mu,
@@ -29,6 +28,7 @@ from guanmo.attraction.models import (
 from guanmo.attraction.origins import ABROAD, groups_of, province_of
 from guanmo.attraction.parks import ParkFacts
 from guanmo.attraction.stages import STAGES, Stage
+from guanmo.figures.formatting import mu_text
 from guanmo.ledger.milestones import MilestoneDates
 from guanmo.ledger.models import MilestoneKind
 from guanmo.regions.models import Region

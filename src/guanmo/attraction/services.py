@@ -585,7 +585,8 @@ def preparatory_faults(
     today: date,
 ) -> list[str]:
     """What is wrong with the 前期 dates `given` for the lead, each date checked only where it
-    differs from the one `stored`, in Chinese naming the approval: an actual date after today;
+    differs from the one `stored`, in Chinese naming the approval: an actual date after today
+    (`ledger.milestones.date_faults`, the ledger's rule and words);
     a planned date further ahead than the horizon (`bounds.horizon_fault`); any date more than
     GUANMO_DATE_PAST_DAYS before the start of the lead's 登记年度 (`bounds.past_fault`)."""
     start = date(lead.register_year, 1, 1)
@@ -599,9 +600,11 @@ def preparatory_faults(
             if new is None or new == old:
                 continue
             label = f"{kind.label}{word}日期"
-            if word == "实际" and new > today:
-                fault = f"{label}{chinese_date(new)}晚于今天，实际日期不能是将来"
-            else:
+            fault = None
+            if word == "实际":  # the ledger's rule for an actual date, in its words
+                ahead = date_faults({kind: MilestoneDates(kind, reached=new)}, today)
+                fault = next((f"{kind.label}{why}" for _, why in ahead), None)
+            if fault is None:
                 fault = bounds.past_fault(new, start, label, since)
                 if fault is None and word == "计划":
                     fault = bounds.horizon_fault(new, today, label)

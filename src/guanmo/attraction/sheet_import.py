@@ -32,7 +32,7 @@ from guanmo.attraction.columns import (
 )
 from guanmo.attraction.industries import find_industry
 from guanmo.attraction.models import Lead, LeadChange
-from guanmo.attraction.origins import abroad_country
+from guanmo.attraction.origins import abroad_country, area_named, origin_region
 from guanmo.attraction.places import unit_named
 from guanmo.attraction.selectors import stage_dates
 from guanmo.attraction.services import (
@@ -52,7 +52,6 @@ from guanmo.regions.services import (
     Division,
     divisions_named,
     full_name,
-    region_of_division,
     units_of,
 )
 from guanmo.reporting.history import Source as ChangeSource
@@ -181,7 +180,7 @@ def import_attraction(
 
     def save(entry: _Entry, record: ImportRecord | None) -> Outcome:
         if entry.origin_division is not None:
-            entry.given.values["origin"] = region_of_division(entry.origin_division)
+            entry.given.values["origin"] = origin_region(entry.origin_division)
         saved = save_lead(
             city,
             year,
@@ -349,7 +348,8 @@ def _entry(
 
 
 def _origin(row: Row, entry: _Entry) -> None:
-    """The investor's place: a country abroad, else one division of the national tree."""
+    """The investor's place: a country abroad, else one division of the national tree or an
+    area it does not code (雄安新区, `origins.area_named`)."""
     text = row.values.get(Column.ORIGIN)
     if not text:
         return
@@ -357,14 +357,9 @@ def _origin(row: Row, entry: _Entry) -> None:
     if country is not None:
         entry.given.values.update(abroad=True, origin_abroad=country[:64], origin=None)
         return
-    found = divisions_named(text)
-    if not found and "雄安" in text:  # a new area with no code of GB/T 2260 (tryout 22)
-        row.fault(
-            Column.ORIGIN,
-            f"“{text}”在全国行政区划（GB/T 2260）中没有代码；雄安新区请写所辖县，"
-            "如“河北省保定市雄县”（容城县、安新县同），按雄安和京津冀统计",
-        )
-    elif not found:
+    area = area_named(text)  # 雄安新区: no code of GB/T 2260 (tryout 22)
+    found = [area] if area is not None else divisions_named(text)
+    if not found:
         row.fault(
             Column.ORIGIN,
             f"“{text}”在全国行政区划中找不到，也不是常见的境外国家；境外投资方请写“境外：国家名”",

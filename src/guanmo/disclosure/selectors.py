@@ -58,15 +58,18 @@ def build_public_ledger(city: Region) -> PublicLedger:
     """The key projects in the ledger in the city's last closed month (one taken off the list
     before it is not published), with their figures as of that month (a project that did not
     report it shows its latest closed month; one entering the list after it, `ledger.due`,
-    is not published yet)."""
+    is not published yet). Before the city's first closed month nothing of the year is public,
+    neither its projects nor their plans: the ledger of its latest list year is empty."""
     closed = latest_closed_month(city)
-    year = closed[0] if closed else _latest_list_year(city)
     options = DisclosureSettings.of(city)
     published = frozenset(name for name in OPTIONAL_SETTINGS if getattr(options, name))
-    # Before a closed month, only the projects never taken off (month 13: January next).
-    projects = key_projects(city, year, month=closed[1] if closed else 13)
-    if closed:
-        projects = projects.due_to_report(year, closed[1])
+    counties = tuple((unit.code, unit.name) for unit in units_of(city))
+    if closed is None:
+        return PublicLedger(
+            city.code, city.name, _latest_list_year(city), None, published, counties, ()
+        )
+    year, month = closed
+    projects = key_projects(city, year, month=month).due_to_report(year, month)
     plans = dict(
         AnnualPlan.objects.filter(project__in=projects, year=year).values_list(
             "project_id", "planned_investment"
@@ -99,9 +102,9 @@ def build_public_ledger(city: Region) -> PublicLedger:
         city_code=city.code,
         city_name=city.name,
         year=year,
-        month=closed[1] if closed else None,
+        month=month,
         published=published,
-        counties=tuple((unit.code, unit.name) for unit in units_of(city)),
+        counties=counties,
         projects=records,
     )
 

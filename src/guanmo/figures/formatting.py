@@ -25,6 +25,7 @@ from guanmo.figures.arithmetic import WAN_PER_YI
 UNDEFINED = "—"
 TABLE_MONEY_PLACES = 2
 RATE_PLACES = 1
+AREA_PLACES = 2  # areas in 亩, tables and sentences alike
 
 # Excel number formats for the same rules (openpyxl `cell.number_format`).
 EXCEL_MONEY_FORMAT = "#,##0.00"
@@ -300,3 +301,9 @@ def money_said(amount_wan: Figure | None) -> str:
     if amount_wan is None:
         return UNDEFINED
     return amount_text(_checked(amount_wan) / WAN_PER_YI, "亿元", 1)
+
+
+def mu_text(area: Figure) -> str:
+    """An area in 亩 as sentences say it, to the tables' two decimals half-up without trailing
+    zeros: 50亩, 530.01亩 (tryout 22: 530.005亩 in a sentence beside 530.01 in the table)."""
+    return f"{half_up(_checked(area), AREA_PLACES).normalize():f}亩"

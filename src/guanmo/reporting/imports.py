@@ -9,6 +9,7 @@ from typing import TypeVar
 from django.db import transaction
 from django.utils import timezone
 
+from guanmo import clock
 from guanmo.accounts.models import User
 from guanmo.ledger.columns import FIELD_BY_LABEL
 from guanmo.regions.models import Region
@@ -118,6 +119,7 @@ def remember_mapping(
                     "year": year,
                     "month": month,
                     "sheet_header": report.named_on.get(key, ""),
+                    "updated_at": clock.now(),
                 },
             )
 

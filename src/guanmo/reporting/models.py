@@ -273,7 +273,8 @@ class ColumnMapping(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    updated_at = models.DateTimeField("设置时间", auto_now=True)
+    # stamped by Guanmo's clock (`reporting.imports.remember_mapping`), as every other stamp is
+    updated_at = models.DateTimeField("设置时间", default=clock.now, editable=False)
     # the import's year and month (none for a ledger's) it was named in; none when kept before
     year = models.PositiveSmallIntegerField("指定时导入的年份", null=True, blank=True)
     month = models.PositiveSmallIntegerField("指定时导入的月份", null=True, blank=True)

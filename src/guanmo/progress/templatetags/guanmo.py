@@ -5,6 +5,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django import template
+from django.utils.timezone import is_aware, localtime
 
 from guanmo.documents.official import chinese_date, chinese_time
 from guanmo.figures import formatting
@@ -100,9 +101,12 @@ def own_level(top) -> str:
 
 
 @register.filter(name="chinese_date")
-def chinese_date_filter(day: date | None) -> str:
-    """A date as every page says it, 2025年5月25日 (`documents.official.chinese_date`); "" for
-    none, so that `|default:"—"` shows its absence."""
+def chinese_date_filter(day: date | datetime | None) -> str:
+    """A date as every page says it, 2025年5月25日 (`documents.official.chinese_date`), a stored
+    moment by its day in the city's local time; "" for none, so that `|default:"—"` shows its
+    absence."""
+    if isinstance(day, datetime):
+        day = localtime(day).date() if is_aware(day) else day.date()
     return "" if day is None else chinese_date(day)
 
 

@@ -3,6 +3,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 
 from guanmo import clock
+from guanmo.documents.official import chinese_date
 from guanmo.regions.management.city import add_city_argument, city_for
 from guanmo.regions.models import Region
 from guanmo.supervision.services import escalate_overdue
@@ -31,11 +32,11 @@ class Command(BaseCommand):
         for each in cities:
             for step in escalate_overdue(each, today=day):
                 climbed.add(step.problem_id)
-                self.stdout.write(f"{step.problem.project}：{step.note}（{step.on:%Y-%m-%d}）")
+                self.stdout.write(f"{step.problem.project}：{step.note}（{chinese_date(step.on)}）")
         if climbed:
             self.stdout.write(self.style.SUCCESS(f"共{len(climbed)}个问题升级督办"))
         else:
-            self.stdout.write(f"截至{day:%Y-%m-%d}，没有需要升级的问题")
+            self.stdout.write(f"截至{chinese_date(day)}，没有需要升级的问题")
 
     def _day(self, typed: str | None) -> date:
         if not typed:
