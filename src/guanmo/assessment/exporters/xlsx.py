@@ -21,7 +21,6 @@ from guanmo.assessment.exporters.text import (
     choice_name,
     indices_of,
     points_lost_to_first,
-    rank_label,
     raw_headers,
     raw_values,
     robustness_sentence,
@@ -134,20 +133,21 @@ def _points_lost(workbook: Workbook, outcome: Outcome) -> None:
 
 
 def _shown_breakdown(workbook: Workbook, outcome: Outcome) -> None:
-    """得分构成: each unit's place (并列 said), name (一票否决 said), points by indicator, 加分,
-    扣分 and score as the results page shows them (`breakdown_rows`: the parts add up to the
-    shown score)."""
+    """得分构成: each unit's place as a number, as 考核结果 holds it (tryout 27: '并列4' as text
+    sorted as text; units 并列 share the number), name (一票否决 said), points by indicator,
+    加分, 扣分 and score as the results page shows them (`breakdown_rows`: the parts add up to
+    the shown score)."""
     _table(
         workbook,
         "得分构成",
         [
-            Column("位次", 8),
+            Column("位次", 8, INTEGER_FORMAT),
             _unit_column(),
             *_indicator_columns(outcome, POINTS_FORMAT),
             *(Column(name, 10, POINTS_FORMAT) for name in BREAKDOWN_TAIL),
         ],
         [
-            [rank_label(line), row[0], *(None if c == UNDEFINED else Decimal(c) for c in row[1:])]
+            [line.rank, row[0], *(None if c == UNDEFINED else Decimal(c) for c in row[1:])]
             for line, row in zip(outcome.lines, breakdown_rows(outcome), strict=True)
         ],
     )
