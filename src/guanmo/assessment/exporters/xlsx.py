@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from guanmo.assessment.exporters.text import (
     BREAKDOWN_NOTE,
     BREAKDOWN_TAIL,
+    LOST_NOTE,
     SOBOL_OUTPUT,
     breakdown_rows,
     choice_name,
@@ -40,7 +41,7 @@ from guanmo.figures.formatting import UNDEFINED
 POINTS_FORMAT = "0.00"
 EXACT_FORMAT = "0.0000"
 # 与第一名差距: a negative gap (the unit above the first on the indicator) is said so
-LOST_FORMAT = '0.0000;"高于第一名"0.0000;0.0000'
+LOST_FORMAT = '0.00;"高于第一名"0.00;0.00'
 # write_table's percent columns take percentages (37.8) and store the fraction Excel shows as
 # 37.8%; a probability (a fraction, 1 = certain) is therefore passed as a percentage.
 PROBABILITY_FORMAT = RATE_FORMAT
@@ -130,6 +131,8 @@ def _points_lost(workbook: Workbook, outcome: Outcome) -> None:
         [_unit_column(), *_indicator_columns(outcome, LOST_FORMAT)],
         [[unit, *(own[n] for n in names)] for unit, own in lost.items()],
     )
+    sheet = workbook["与第一名差距"]
+    put(sheet.cell(sheet.max_row + 2, 1), LOST_NOTE)
 
 
 def _shown_breakdown(workbook: Workbook, outcome: Outcome) -> None:
