@@ -46,10 +46,15 @@ def parse_change(text: str) -> Change:
     return Change(unit.strip(), indicator.strip(), value)
 
 
+def place_text(rank: int, tied: bool) -> str:
+    """A rank in a sentence of change (what-if, a correction's effect): 第3位, 第4位（并列）."""
+    return f"第{rank}位" + ("（并列）" if tied else "")
+
+
 def _place(result: UnitResult) -> str:
     if result.rank is None:
         return "不排名"
-    return f"第{result.rank}位" + ("（并列）" if result.tied else "")
+    return place_text(result.rank, result.tied)
 
 
 def _score(result: UnitResult) -> str:
