@@ -249,12 +249,20 @@ def test_the_page_downloads_its_ranking_and_breakdown_as_xlsx(client, world, set
     assert 'id="results-xlsx"' in page
     response = client.get(reverse("assessment_result", args=[result.pk]), {"format": "xlsx"})
     assert response["Content-Disposition"].startswith("attachment")
-    sheet = load_workbook(BytesIO(b"".join(response.streaming_content)))["得分构成"]
+    book = load_workbook(BytesIO(b"".join(response.streaming_content)))
+    sheet = book["得分构成"]
     header, *rows = list(sheet.iter_rows(min_row=2, values_only=True))
     assert header[:2] == ("位次", "单位") and header[-3:] == ("加分", "扣分", "综合得分")
     by_unit = {row[1]: row for row in rows}
-    assert by_unit["武陟县"] == ("1", "武陟县", 60, 40, 0.5, 0, 100.5)
-    assert by_unit["温县"][0] == "并列2" and "修武县（一票否决）" in by_unit
+    assert by_unit["武陟县"] == (1, "武陟县", 60, 40, 0.5, 0, 100.5)
+    assert "修武县（一票否决）" in by_unit
+    # 位次 a number as in 考核结果, not text ('并列2' sorted as text: tryout 27, item 6)
+    _, *results = list(book["考核结果"].iter_rows(min_row=2, values_only=True))
+    ranked = {row[1]: row[0] for row in results if row[1]}
+    assert by_unit["温县"][0] == ranked["温县"] == 2
+    for unit, row in by_unit.items():
+        if unit:  # the note under the table has none
+            assert row[0] == ranked[unit.removesuffix("（一票否决）")], unit
     client.force_login(world.users["department"])
     response = client.get(reverse("assessment_result", args=[result.pk]), {"format": "xlsx"})
     assert response.status_code == 404

@@ -13,7 +13,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from guanmo.assessment.objections import publish_result
-from guanmo.assessment.scheme_description import SOBOL_OUTPUT, VETO_NOTE
+from guanmo.assessment.scheme_description import RANKING_NOTE, SOBOL_OUTPUT, VETO_NOTE
 from guanmo.assessment.services import save_scheme
 from tests.assessment.test_assess_command import (
     SCHEME_HEADER,
@@ -41,10 +41,10 @@ def test_p_last_leaves_the_vetoed_unit_out_and_the_outputs_say_so(sheets, tmp_pa
         "runs": 60,
         "varied": VARIED,
         "sensitivity_output": SOBOL_OUTPUT,
-        "notes": [VETO_NOTE],
+        "notes": [RANKING_NOTE, VETO_NOTE],
     }
     text = run(*arguments(sheets), "--runs", "60")
-    assert VETO_NOTE in text and VARIED in text and SOBOL_OUTPUT in text
+    assert VETO_NOTE in text and VARIED in text and SOBOL_OUTPUT in text and RANKING_NOTE in text
 
 
 def test_the_docx_and_xlsx_say_what_was_varied_and_what_sobol_measures(sheets, tmp_path):  # noqa: F811
@@ -80,4 +80,4 @@ def test_the_page_says_what_was_varied_the_veto_note_and_what_sobol_measures(
     result = publish_result(scheme, FULL_INPUTS, days=5, runs=30, seed=1)
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_result", args=[result.pk])).content.decode()
-    assert VARIED in page and VETO_NOTE in page and SOBOL_OUTPUT in page
+    assert VARIED in page and VETO_NOTE in page and SOBOL_OUTPUT in page and RANKING_NOTE in page

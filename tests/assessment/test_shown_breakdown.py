@@ -1,6 +1,7 @@
 """Issue 13 (a fresh user on the demo's results page): a unit's breakdown must add up to its
-shown score (示范区 38.08+25.00+2.82+15.00 = 80.90 beside 80.89), and 与第一名差距 must be the
-difference of the shown figures (修武县 2.82−12.39 shown −9.58), in every output."""
+shown score (示范区 38.08+25.00+2.82+15.00 = 80.90 beside 80.89), in every output; 与第一名差距
+is the exact difference rounded once (tryout 27; it was the difference of the shown parts,
+tryout 13, which the largest-remainder rule moves by 0.01), with a note saying so."""
 
 from dataclasses import replace
 from decimal import Decimal as D
@@ -14,6 +15,7 @@ from guanmo.assessment.definition import Definition, IndicatorRow, Inputs
 from guanmo.assessment.exporters.docx import write_docx
 from guanmo.assessment.exporters.text import (
     BREAKDOWN_NOTE,
+    LOST_NOTE,
     SAMPLING_NOTE,
     breakdown_rows,
     index_text,
@@ -25,6 +27,7 @@ from guanmo.assessment.exporters.text import (
 from guanmo.assessment.exporters.xlsx import write_xlsx
 from guanmo.assessment.outcome import compute
 from guanmo.assessment.robustness import SobolIndices
+from guanmo.figures.formatting import half_up
 from tests.assessment.test_result_page import full_result
 
 NAMES = ("投资", "开工", "服务")
@@ -71,14 +74,35 @@ def test_each_shown_part_is_within_a_hundredth_of_its_exact_points():
             assert abs(D(rows[unit][position]) - exact[name]) < D("0.01")
 
 
-def test_points_lost_to_the_first_are_differences_of_the_shown_points():
-    figures = page_figures(outcome())
-    shown = {row[0]: [D(cell) for cell in row[1 : 1 + len(NAMES)]] for row in figures["breakdown"]}
+def test_points_lost_to_the_first_are_exact_differences_rounded_once(tmp_path):
+    """Tryout 27 (item 2): the gap was the difference of the shown parts, each moved by the
+    largest-remainder rule (1.45 for 18.2119 − 16.7550 = 1.4570); it is the exact difference,
+    rounded once half-up, in the page's table, the text and the .xlsx, with a note."""
+    result = outcome()
+    exact = result.assessment.contributions
+    figures = page_figures(result)
     first = figures["lines"][0]["unit"]
+    shown = {row[0]: [D(cell) for cell in row[1 : 1 + len(NAMES)]] for row in figures["breakdown"]}
     assert figures["points_lost"]
+    differs = 0
     for unit, *lost in figures["points_lost"]:
-        expected = [lost_text(a - b) for a, b in zip(shown[first], shown[unit], strict=True)]
-        assert lost == expected, unit
+        gaps = [half_up(exact[first][name] - exact[unit][name], 2) for name in NAMES]
+        assert lost == [lost_text(gap) for gap in gaps], unit
+        differs += sum(
+            gap != a - b for gap, a, b in zip(gaps, shown[first], shown[unit], strict=True)
+        )
+    assert differs  # the case the shown parts got wrong
+    text = render_text(result)
+    assert LOST_NOTE in text
+    path = tmp_path / "结果.xlsx"
+    write_xlsx(result, path)
+    sheet = load_workbook(path)["与第一名差距"]
+    rows = {row[0]: row[1:] for row in sheet.iter_rows(values_only=True) if row[0] in exact}
+    for unit, *_ in figures["points_lost"]:
+        assert [D(str(value)) for value in rows[unit][: len(NAMES)]] == [
+            half_up(exact[first][name] - exact[unit][name], 2) for name in NAMES
+        ]
+    assert LOST_NOTE in [row[0] for row in sheet.iter_rows(values_only=True)]
 
 
 def test_json_contributions_and_adjustments_add_up_to_the_score():
@@ -162,6 +186,7 @@ def test_the_breakdown_says_how_its_parts_were_made_to_add_up(client, world, set
     client.force_login(world.users["city"])
     page = client.get(reverse("assessment_result", args=[result.pk])).content.decode()
     assert BREAKDOWN_NOTE in page
+    assert LOST_NOTE in page  # under 与第一名差距 (tryout 27, item 2)
     download = client.get(reverse("assessment_result", args=[result.pk]), {"format": "xlsx"})
     path = tmp_path / "结果.xlsx"
     path.write_bytes(b"".join(download.streaming_content))

@@ -3,11 +3,14 @@
 (`guanmo.regions.names`), and says the unit by its full name."""
 
 from decimal import Decimal as D
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 
 from guanmo.assessment.definition import Definition, IndicatorRow, Inputs
 from guanmo.assessment.what_if import parse_change, suppose
+from tests.assessment.test_assess_command import arguments, sheets  # noqa: F401
 
 DEFINITION = Definition((IndicatorRow("综合", None, "营商环境评价", D(1)),))
 INPUTS = Inputs(
@@ -30,3 +33,50 @@ def test_a_short_county_name_is_taken_and_an_unknown_one_refused():
     assert suppose(DEFINITION, INPUTS, parse_change("武陟:营商环境评价=70")).after.rank == 3
     with pytest.raises(ValueError, match="本期考核没有单位“修武”"):
         suppose(DEFINITION, INPUTS, parse_change("修武:营商环境评价=70"))
+
+
+VETOED = Inputs(
+    {
+        "孟州市": {"营商环境评价": D(95)},
+        "武陟县": {"营商环境评价": D(69)},
+        "温县": {"营商环境评价": D(83)},
+    },
+    vetoed=frozenset({"孟州市"}),
+)
+WITH_VETO = Definition(DEFINITION.indicators, vetoes=("重大安全事故",))
+
+
+@pytest.mark.parametrize("typed", ["否", "0", "无"])
+def test_a_veto_item_supposed_lifted_recomputes_the_unit_unvetoed(typed):
+    """Tryout 27 (4): =否 said 数值“否”不是数, =0 said the scheme had no such item."""
+    line = suppose(WITH_VETO, VETOED, parse_change(f"孟州市:重大安全事故={typed}"))
+    assert line.before.vetoed and line.before.rank == 3
+    assert not line.after.vetoed and line.after.rank == 1
+    assert line.text == (
+        "孟州市“重大安全事故”改为否：综合得分由100.00分变为100.00分，位次由第3位变为第1位"
+    )
+
+
+def test_a_veto_item_supposed_set_places_the_unit_last():
+    line = suppose(WITH_VETO, VETOED, parse_change("温县:重大安全事故=是"))
+    assert line.before.rank == 1 and line.after.rank == 3 and line.after.vetoed
+    assert line.text.startswith("温县“重大安全事故”改为是：")
+
+
+def test_是_or_否_for_an_indicator_is_refused_once_and_plainly():
+    with pytest.raises(ValueError, match="数值“否”不是数；只有一票否决事项填“是”或“否”"):
+        suppose(WITH_VETO, VETOED, parse_change("温县:营商环境评价=否"))
+    with pytest.raises(ValueError, match="数值“很多”不是数"):
+        parse_change("温县:重大安全事故=很多")
+
+
+def test_the_command_supposes_a_veto_lifted(sheets):  # noqa: F811
+    """`guanmo assess --what-if '乙县:重大安全事故=否'` on the command's sheets (乙县 vetoed,
+    排在末位)."""
+    out = StringIO()
+    call_command(
+        "assess", *arguments(sheets), "--runs", "0", "--what-if", "乙县:重大安全事故=否",
+        stdout=out, stderr=StringIO(),
+    )  # fmt: skip
+    said = next(line for line in out.getvalue().splitlines() if "重大安全事故" in line)
+    assert said.startswith("乙县“重大安全事故”改为否：") and "不是数" not in said

@@ -17,7 +17,7 @@ from django.utils.timezone import localdate
 
 from guanmo.accounts.models import User
 from guanmo.assessment.definition import VETO, Definition
-from guanmo.assessment.history import chain_to, moved
+from guanmo.assessment.history import chain_to, moved, tied_units
 from guanmo.assessment.models import LIFTED, Objection, Result, ResultChange, Scheme
 from guanmo.assessment.objections import input_unit, subject
 from guanmo.assessment.outcome import Outcome
@@ -150,8 +150,13 @@ def correction_sentence(objection: Objection) -> str:
         made = f"数值由{was}更正为{objection.claimed}{measure}"
     corrected = objection.corrected_result
     line = next(u for u in corrected.output["units"] if u["unit"] == objection.unit)
-    before = {u["unit"]: u for u in corrected.supersedes.output["units"]}.get(objection.unit)
-    return f"{named}，{made}，重新计算后{moved(objection.unit, before, line)}。"
+    earlier = corrected.supersedes.output["units"]
+    before = {u["unit"]: u for u in earlier}.get(objection.unit)
+    tied = (
+        objection.unit in tied_units(earlier),
+        objection.unit in tied_units(corrected.output["units"]),
+    )
+    return f"{named}，{made}，重新计算后{moved(objection.unit, before, line, tied)}。"
 
 
 def firm_classes(outcome: Outcome, policies: Mapping[str, Sequence[str]]) -> list[FirmClass]:

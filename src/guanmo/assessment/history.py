@@ -1,6 +1,7 @@
 """A result's history (issue 13: "the history shows why"): each objection and its decision, and
 for an accepted one what the correction changed, result by result up to the one asked about."""
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,6 +11,7 @@ from guanmo.assessment.definition import VETO, Definition, Inputs
 from guanmo.assessment.firms import FIGURE_PLACES
 from guanmo.assessment.models import LIFTED, Objection, Result, ResultChange
 from guanmo.assessment.objections import chain_of, subject
+from guanmo.assessment.what_if import place_text
 from guanmo.documents.official import chinese_date
 from guanmo.figures.formatting import number
 
@@ -23,17 +25,29 @@ class Step:
     text: str
 
 
-def moved(unit: str, before: dict | None, after: dict) -> str:
-    """A unit's score and rank before and after a correction, as the what-if says them:
-    甲县综合得分由78.57分变为88.57分，位次由第2位变为第1位 (仍为 where one is unchanged; — for
-    a unit without a score or rank)."""
+def tied_units(units: list[dict]) -> set[str]:
+    """The units of an issued JSON's `units` that share their rank with another (并列)."""
+    ranks = Counter(u["rank"] for u in units if u["rank"] is not None)
+    return {u["unit"] for u in units if u["rank"] is not None and ranks[u["rank"]] > 1}
+
+
+def moved(
+    unit: str, before: dict | None, after: dict, tied: tuple[bool, bool] = (False, False)
+) -> str:
+    """A unit's score and rank before and after a correction, as the what-if says them
+    (`what_if.place_text`): 甲县综合得分由78.57分变为88.57分，位次由第2位变为第1位, 位次由第4位
+    （并列）变为第3位 (`tied`: 并列 before, after; 仍为 where one is unchanged; — for a unit
+    without a score or rank)."""
     before = before or {"score": None, "rank": None}
 
     def said(value, form: str) -> str:
         return "—" if value is None else form.format(value)
 
+    def place(rank: int | None, shared: bool) -> str:
+        return "—" if rank is None else place_text(rank, shared)
+
     score = [said(before["score"], "{}分"), said(after["score"], "{}分")]
-    rank = [said(before["rank"], "第{}位"), said(after["rank"], "第{}位")]
+    rank = [place(before["rank"], tied[0]), place(after["rank"], tied[1])]
     return unit + "，".join(
         f"{name}仍为{was}" if was == now else f"{name}由{was}变为{now}"
         for name, (was, now) in (("综合得分", score), ("位次", rank))
@@ -46,14 +60,21 @@ def correction_effect(unit: str, before: dict, after: dict) -> str:
     every other unit whose score or rank changed, in its new order (tryout 15: rank steps moved
     others by points and only ranks were said), or that no other unit changed."""
     was = {line["unit"]: line for line in before["units"]}
-    said = [moved(unit, was.get(unit), next(u for u in after["units"] if u["unit"] == unit))]
+    tied_before, tied_after = tied_units(before["units"]), tied_units(after["units"])
+
+    def said_of(name: str, other: dict | None, line: dict) -> str:
+        return moved(name, other, line, (name in tied_before, name in tied_after))
+
+    said = [said_of(unit, was.get(unit), next(u for u in after["units"] if u["unit"] == unit))]
     for line in after["units"]:
         other = was.get(line["unit"])
         if line["unit"] == unit or (
-            other is not None and (other["score"], other["rank"]) == (line["score"], line["rank"])
+            other is not None
+            and (other["score"], other["rank"]) == (line["score"], line["rank"])
+            and (line["unit"] in tied_before) == (line["unit"] in tied_after)
         ):
             continue
-        said.append(moved(line["unit"], other, line))
+        said.append(said_of(line["unit"], other, line))
     if len(said) == 1:
         said.append("其他单位得分和位次未变")
     return "；".join(said)

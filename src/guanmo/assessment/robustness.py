@@ -6,9 +6,13 @@ each unit its median rank, 90% rank interval, P(first) and P(last), and Sobol se
 indices of the choices.
 
 Floats (numpy, `guanmo.assessment.simulation`) are used only here, inside the simulation;
-what it returns are ranks and probabilities. Composites are rounded to the published two
-decimals before ranking, so units that would be published 并列 are tied in a run as they are
-in the result (competition ranks).
+what it returns are ranks and probabilities. Each run ranks on the exact composites (not the
+published two decimals: `simulation.RANKING_PLACES`), so units tie in a run only where their
+exact scores tie, and a tie then counts as first (or last) for each of them (competition
+ranks); P(first) of the units thus adds up to 100% unless exact scores tie. The issued ranks
+stay those of the published two-decimal scores (`results`); a unit published 并列 first may
+so be first in fewer runs than the other. The rule is said under the figures
+(`scheme_description.RANKING_NOTE`).
 Source: OECD/JRC Handbook on Constructing Composite Indicators (2008) §7 (uncertainty
 analysis); COINr's get_sensitivity; Sobol indices by SALib (Herman & Usher, JOSS 2017).
 """
@@ -61,7 +65,8 @@ DEFAULT_CHOICES = Choices()
 @dataclass(frozen=True)
 class RankSpread:
     """One unit's ranks over the runs: median, 90% interval [lo, hi] (5th and 95th percentile,
-    ranks that occurred), and the share of runs it was first and last (tied counts as both)."""
+    ranks that occurred), and the share of runs it was first and last, on the runs' exact
+    composites (a tie of exact scores counts for each unit tied)."""
 
     unit: str
     median_rank: Decimal

@@ -251,8 +251,16 @@ VETO_NOTE = (
     "其余参评单位中计算。"
 )
 
+# How each run ranks (`robustness.rank_spread`, tryout 27: P(first) added up to 198% when runs
+# ranked on two-decimal scores and counted a tie as first for both, and nothing said so).
+RANKING_NOTE = (
+    "模拟中每次按未经四舍五入的综合得分排位，得分完全相同的才并列（并列的各单位均计为居首或"
+    "末位），故各单位居首概率之和一般为100%；公布的位次按两位小数的综合得分排定。"
+)
+
 
 def robustness_notes(definition: Definition, vetoed: frozenset[str]) -> list[str]:
-    """What a robustness check's figures leave out, said under them: VETO_NOTE when a unit
-    was vetoed and placed by rule (`robustness.assess_robustness` ranks the others only)."""
-    return [VETO_NOTE] if vetoed else []
+    """What a robustness check's figures rest on and leave out, said under them: RANKING_NOTE
+    (how a run ranks), then VETO_NOTE when a unit was vetoed and placed by rule
+    (`robustness.assess_robustness` ranks the others only)."""
+    return [RANKING_NOTE, VETO_NOTE] if vetoed else [RANKING_NOTE]

@@ -54,6 +54,24 @@ def _could_be(outcome: Outcome, units: Sequence[str], probability, place: str) -
     )
 
 
+FIRST_KIND, LAST_KIND = "居首概率", "末位概率"  # the probabilities as the tables head them
+
+
+def _why_not(named: Sequence[str], could_be: Sequence[str], kind: str, outcome: Outcome) -> str:
+    """Why the units ranked at a place on the published scores are not named as holding it,
+    the check's `named` (probability at or above the threshold) and `could_be` given; `kind`
+    the place's probability (居首概率, 末位概率): none reached the threshold
+    (均未达到80.0%), several did (单位01、单位02居首概率均达到80.0%，不能只认定一个单位), or the
+    one that did is not the one ranked there (tryout 27: 均未达到 was said of 50.7% against 50%)."""
+    threshold = rate(outcome.threshold * 100)
+    if not named:
+        return f"{'均' if len(could_be) > 1 else ''}未达到{threshold}"
+    if len(named) > 1:
+        return f"{'、'.join(named)}{kind}均达到{threshold}，不能只认定一个单位"
+    where = "最高" if kind == FIRST_KIND else "最低"
+    return f"{named[0]}{kind}达到{threshold}，但其本期综合得分不是{where}的"
+
+
 def first_sentence(outcome: Outcome) -> str:
     """The podium when the first is certain enough (or no robustness check was run); else
     the highest score and the units that could be first."""
@@ -65,9 +83,10 @@ def first_sentence(outcome: Outcome) -> str:
         return podium
     top = _by_unit(outcome)[ranked_first[0]]
     could = _could_be(outcome, outcome.first.could_be, lambda s: s.p_first, "居第一")
+    why = _why_not(outcome.first.named, outcome.first.could_be, FIRST_KIND, outcome)
     return (
         f"综合得分最高的是{'、'.join(ranked_first)}（{_score(top)}），但第一名经稳健性检验尚不能"
-        f"认定：{could}，均未达到{rate(outcome.threshold * 100)}。"
+        f"认定：{could}，{why}。"
     )
 
 
@@ -85,9 +104,10 @@ def last_sentence(outcome: Outcome) -> str:
     if recognised((line.unit for line in last), outcome.last.named, outcome.robustness is not None):
         return f"排名末位的是{_names(last)}（{_score(last[0])}）。"
     could = _could_be(outcome, outcome.last.could_be, lambda s: s.p_last, "排在末位")
+    why = _why_not(outcome.last.named, outcome.last.could_be, LAST_KIND, outcome)
     return (
         f"排名末位尚不能认定：本期得分最低的是{_names(last)}（{_score(last[0])}），{could}，"
-        f"均未达到{rate(outcome.threshold * 100)}，不作末位认定。"
+        f"{why}，不作末位认定。"
     )
 
 

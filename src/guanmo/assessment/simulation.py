@@ -4,8 +4,11 @@ A run is one draw of the choices a scheme cannot defend to the decimal: a factor
 weight, the weighting variant (a data-driven scheme's weights as each named variant computes
 them), the normalisation (one score table per alternative) and the aggregation (weighted
 arithmetic, weighted geometric with its floor, or TOPSIS on the raw values). The arithmetic is
-that of `guanmo.assessment.aggregation`, vectorised over runs; composites come out rounded to
-the published two decimals, with each unit's 加分/扣分 added.
+that of `guanmo.assessment.aggregation`, vectorised over runs; composites come out with each
+unit's 加分/扣分 added, unrounded (to `RANKING_PLACES`, which only absorbs float noise): a run
+ranks on the exact scores, so units tie in a run only where their exact scores tie (tryout 27:
+ranking runs on two-decimal scores tied 单位01 and 单位02, 0.0015 apart, first in nearly every
+run, and P(first) added up to 198%).
 """
 
 from collections.abc import Sequence
@@ -15,6 +18,9 @@ import numpy as np
 
 from guanmo.assessment.scheme import Aggregation
 
+# A run's composites are kept to this many decimals: far below any published difference (two
+# decimals), far above a float sum's noise (~1e-13), so equal exact scores stay equal.
+RANKING_PLACES = 9
 CHUNK_RUNS = 256  # runs computed together: bounds the memory of TOPSIS's runs × units × weights
 
 
@@ -62,13 +68,14 @@ def nominal_draws(model: Model) -> Draws:
 
 
 def composites(model: Model, draws: Draws) -> np.ndarray:
-    """Published composites (two decimals) of every run: runs × units."""
+    """Composites of every run (runs × units), 加分/扣分 added, to `RANKING_PLACES` decimals:
+    exact for ranking, not the published two decimals."""
     runs = len(draws.factors)
     result = np.empty((runs, model.tables.shape[1]))
     for start in range(0, runs, CHUNK_RUNS):
         chunk = slice(start, min(start + CHUNK_RUNS, runs))
         result[chunk] = _chunk(model, draws, chunk)
-    return np.round(result + model.shift, 2)
+    return np.round(result + model.shift, RANKING_PLACES)
 
 
 def _chunk(model: Model, draws: Draws, chunk: slice) -> np.ndarray:

@@ -176,6 +176,21 @@ def header_words(name: str) -> list[str]:
     return list(dict.fromkeys([name, bare, *(f"{bare}({measure})" for measure in measures)]))
 
 
+def target_header_words(indicator: str) -> list[str]:
+    """The headers naming a 目标完成 indicator's target column: 目标 after the indicator as its
+    own column may be headed (`header_words`), or after its bare name with the measure after
+    目标 or none: 按期开工率（%）目标, 按期开工率目标（%）, 按期开工率目标 (tryout 27: the last two
+    were refused, with advice to put the unit in the middle of the name)."""
+    bare = _MEASURE_NAME.sub("", cells.normalise(indicator))
+    with_target = [word + TARGET_SUFFIX for word in header_words(indicator)]
+    after = [
+        f"{bare}{TARGET_SUFFIX}{word.removeprefix(bare)}"
+        for word in header_words(indicator)
+        if word.startswith(bare)
+    ]
+    return list(dict.fromkeys([*with_target, *after]))
+
+
 def values_catalogue(definition: Definition) -> tuple[Catalogue, dict[str, StrEnum], StrEnum]:
     """The values sheet's columns for a scheme: the catalogue, the field of each name the
     scheme uses (indicators, "<指标>目标", items, 不参评), and the unit column's field."""
@@ -190,8 +205,12 @@ def values_catalogue(definition: Definition) -> tuple[Catalogue, dict[str, StrEn
     synonyms[fields[EXEMPT]] = [EXEMPT, "是否不参评", "免于考核"]
     money = set()
     parsers = {fields[UNIT]: cells.parse_line, fields[EXEMPT]: parse_flag}
+    targets = {r.name + TARGET_SUFFIX: r.name for r in definition.indicators}
     for name in names[2:-1]:
         parsers[fields[name]] = cells.parse_figure
+        if name in targets and name not in definition.names:
+            synonyms[fields[name]] = target_header_words(targets[name])
+            continue
         if _money_unit(name):
             money.add(fields[name])
             synonyms[fields[name]] = [_MONEY_NAME.sub("", cells.normalise(name))]

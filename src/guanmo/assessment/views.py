@@ -18,6 +18,7 @@ from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.exporters.text import (
     BREAKDOWN_NOTE,
     BREAKDOWN_TAIL,
+    LOST_NOTE,
     caps_sentence,
     item_sentence,
     raw_headers,
@@ -207,6 +208,7 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
             ],
             "caps": caps_sentence(definition),
             "points_lost": figures["points_lost"],
+            "lost_note": LOST_NOTE,
             "sentences": output["sentences"],
             "sensitivity": sensitivity_rows(indices),
             "sampling_note": sampling_note(indices),

@@ -11,8 +11,9 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from guanmo.assessment.definition import Definition, Inputs, scheme_of, weights_of
-from guanmo.assessment.scheme import UnitResult, what_if
-from guanmo.assessment.values_sheet import UnitRoll
+from guanmo.assessment.scheme import UnitResult, assess, what_if
+from guanmo.assessment.values_sheet import UnitRoll, parse_flag
+from guanmo.sheets.cells import CellError
 
 
 @dataclass(frozen=True)
@@ -21,15 +22,19 @@ class Change:
 
     unit: str
     indicator: str
-    value: Decimal
+    value: Decimal | bool  # True/False: a 一票否决 item supposed 是 or 否
 
     @property
     def typed(self) -> str:
+        if isinstance(self.value, bool):
+            return "是" if self.value else "否"
         return f"{self.value.normalize():f}"
 
 
 def parse_change(text: str) -> Change:
-    """'UNIT:INDICATOR=VALUE' (full-width ：＝ too) → Change. Raises ValueError in Chinese."""
+    """'UNIT:INDICATOR=VALUE' (full-width ：＝ too) → Change; a VALUE of 是/否 (as the values
+    sheet reads a 一票否决 column, `values_sheet.parse_flag`) is kept as True/False, for a
+    veto item (`suppose` refuses it for any other). Raises ValueError in Chinese."""
     normalised = text.replace("：", ":").replace("＝", "=").strip()
     unit, colon, rest = normalised.partition(":")
     indicator, equals, typed = rest.rpartition("=")
@@ -40,16 +45,27 @@ def parse_change(text: str) -> Change:
     try:
         value = Decimal(typed.strip())
     except InvalidOperation:
-        raise ValueError(f"假设分析中的数值“{typed.strip()}”不是数") from None
+        try:
+            flag = parse_flag(typed.strip())
+        except CellError:
+            flag = None
+        if flag is None:
+            raise ValueError(f"假设分析中的数值“{typed.strip()}”不是数") from None
+        return Change(unit.strip(), indicator.strip(), flag)
     if not value.is_finite():
         raise ValueError(f"假设分析中的数值“{typed.strip()}”不是数")
     return Change(unit.strip(), indicator.strip(), value)
 
 
+def place_text(rank: int, tied: bool) -> str:
+    """A rank in a sentence of change (what-if, a correction's effect): 第3位, 第4位（并列）."""
+    return f"第{rank}位" + ("（并列）" if tied else "")
+
+
 def _place(result: UnitResult) -> str:
     if result.rank is None:
         return "不排名"
-    return f"第{result.rank}位" + ("（并列）" if result.tied else "")
+    return place_text(result.rank, result.tied)
 
 
 def _score(result: UnitResult) -> str:
@@ -78,12 +94,26 @@ class WhatIfLine:
 def suppose(definition: Definition, inputs: Inputs, change: Change) -> WhatIfLine:
     """The unit's result with the one value changed, beside the issued one. The unit is named
     as the values sheets name it (`UnitRoll.named`, the one region-naming rule: 高新区, 武陟)
-    and said by its full name. Raises ValueError (in Chinese) for a unit or indicator the
-    result does not have."""
+    and said by its full name. A 一票否决 item is supposed 是 or 否 (a count above 0 is 是, as
+    the values sheet reads it): the unit vetoed or not, everything recomputed (tryout 27: =否
+    was "not a number", =0 "not in the scheme"). Raises ValueError (in Chinese) for a unit or
+    indicator the result does not have, or 是/否 for an item that is not a veto."""
     unit = UnitRoll("", tuple(inputs.values)).named(change.unit) or change.unit
     change = replace(change, unit=unit, indicator=_indicator_named(definition, change.indicator))
     scheme = scheme_of(definition, weights_of(definition, inputs).weights)
-    found = what_if(scheme, inputs.cycle(), change.unit, change.indicator, change.value)
+    cycle = inputs.cycle()
+    if change.indicator in definition.vetoes:
+        if unit not in cycle.values:
+            raise ValueError(f"本期考核没有单位“{unit}”")
+        vetoed = change.value if isinstance(change.value, bool) else change.value > 0
+        change = replace(change, value=vetoed)
+        others = cycle.vetoed - {unit}
+        changed = replace(cycle, vetoed=others | {unit} if vetoed else others)
+        before = assess(scheme, cycle).result_of(unit)
+        return WhatIfLine(change, before, assess(scheme, changed).result_of(unit))
+    if isinstance(change.value, bool):
+        raise ValueError(f"假设分析中的数值“{change.typed}”不是数；只有一票否决事项填“是”或“否”")
+    found = what_if(scheme, cycle, change.unit, change.indicator, change.value)
     return WhatIfLine(change, found.before, found.after)
 
 
@@ -94,7 +124,11 @@ def _indicator_named(definition: Definition, typed: str) -> str:
     """The scheme's name for the indicator or 加分/扣分 item `typed` names: itself, or the one
     name that reads the same without its unit (投资完成率 for 投资完成率（%）); else `typed`
     unchanged (`what_if` refuses it, listing the names)."""
-    names = [*definition.names, *(rule.item for rule in definition.adjustment_rules)]
+    names = [
+        *definition.names,
+        *(rule.item for rule in definition.adjustment_rules),
+        *definition.vetoes,
+    ]
     if typed in names:
         return typed
     bare = [name for name in names if _UNIT_SUFFIX.sub("", name) == typed]

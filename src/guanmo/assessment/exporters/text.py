@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from guanmo.assessment.definition import Definition, Inputs
 from guanmo.assessment.outcome import (
+    POINTS_PLACES,
     Outcome,
     UnitLine,
     adjustment_items,
@@ -80,18 +81,20 @@ def result_rows(outcome: Outcome) -> list[list[str]]:
 
 def points_lost_to_first(outcome: Outcome) -> dict[str, dict[str, Decimal]]:
     """与第一名差距: for each unit, the points the first unit scored more on each indicator
-    ("大分小分都是分"), as the difference of the two shown figures (`shown_breakdown`), so
-    that the gap read off the breakdown is the gap printed; {} when the composite is not
-    additive (no contributions) or no unit is first. Shape {unit: {indicator: points}}, units
-    in the result's order."""
+    ("大分小分都是分"): the difference of the exact points, rounded once half-up to two
+    decimals (tryout 27: the difference of the shown parts, each moved by the largest-remainder
+    rule, said 1.45 for 18.2119 − 16.7550 = 1.4570); {} when the composite is not additive (no
+    contributions) or no unit is first. Shape {unit: {indicator: points}}, units in the
+    result's order."""
     assessment = outcome.assessment
     first = first_placed([r for r in assessment.results if not r.vetoed])
-    ranked = {
-        line.unit: shown_breakdown(line).points for line in outcome.lines if line.contributions
-    }
+    ranked = {line.unit: line.contributions for line in outcome.lines if line.contributions}
     if first is None or first not in ranked:
         return {}
-    return points_lost_to(ranked, first)
+    return {
+        unit: {name: half_up(points, POINTS_PLACES) for name, points in own.items()}
+        for unit, own in points_lost_to(ranked, first).items()
+    }
 
 
 def breakdown_rows(outcome: Outcome) -> list[list[str]]:
@@ -118,6 +121,12 @@ BREAKDOWN_TAIL = ("加分", "扣分", "综合得分")
 BREAKDOWN_NOTE = (
     "注：各项得分取两位小数，按最大余数法分配尾差（个别项与四舍五入值相差0.01），"
     "使各项得分与加分、扣分之和等于综合得分。"
+)
+# Said under every 与第一名差距 table (`points_lost_to_first`): why a gap may differ by 0.01 from
+# the difference of the parts shown in 得分构成 (those are made to add up, `BREAKDOWN_NOTE`).
+LOST_NOTE = (
+    "注：与第一名差距按未经取舍的指标得分相减后四舍五入取两位小数，"
+    "与得分构成中所示两项得分之差可能相差0.01。"
 )
 
 
@@ -157,7 +166,7 @@ def two_places(value: Decimal | None) -> str:
 # result whose tables were kept under another rule has them computed again when read
 # (`services.page_figures_of`), so that a page never shows parts the current rule would not give.
 FIGURES_RULE = (
-    "各指标得分按最大余数法取两位小数，与加分、扣分合计等于综合得分；与第一名差距按所示得分相减，"
+    "各指标得分按最大余数法取两位小数，与加分、扣分合计等于综合得分；与第一名差距按未经取舍的得分相减后四舍五入，"
     "高于第一名的注明；加分、扣分各项为计入得分的分数，注明上限"
 )
 
@@ -295,6 +304,7 @@ def render_text(outcome: Outcome) -> str:
         for unit, own in lost.items():
             gaps = "，".join(f"{name} {lost_text(points)}" for name, points in own.items())
             lines.append(f"  {unit}：{gaps}")
+        lines.append(LOST_NOTE)
         lines.append("")
     shown = (f"{name} {half_up(weight * 100, 2):f}%" for name, weight in outcome.weights.items())
     lines.append("权重：" + "，".join(shown))

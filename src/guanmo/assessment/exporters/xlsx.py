@@ -16,12 +16,12 @@ from openpyxl import Workbook
 from guanmo.assessment.exporters.text import (
     BREAKDOWN_NOTE,
     BREAKDOWN_TAIL,
+    LOST_NOTE,
     SOBOL_OUTPUT,
     breakdown_rows,
     choice_name,
     indices_of,
     points_lost_to_first,
-    rank_label,
     raw_headers,
     raw_values,
     robustness_sentence,
@@ -41,7 +41,7 @@ from guanmo.figures.formatting import UNDEFINED
 POINTS_FORMAT = "0.00"
 EXACT_FORMAT = "0.0000"
 # 与第一名差距: a negative gap (the unit above the first on the indicator) is said so
-LOST_FORMAT = '0.0000;"高于第一名"0.0000;0.0000'
+LOST_FORMAT = '0.00;"高于第一名"0.00;0.00'
 # write_table's percent columns take percentages (37.8) and store the fraction Excel shows as
 # 37.8%; a probability (a fraction, 1 = certain) is therefore passed as a percentage.
 PROBABILITY_FORMAT = RATE_FORMAT
@@ -131,23 +131,26 @@ def _points_lost(workbook: Workbook, outcome: Outcome) -> None:
         [_unit_column(), *_indicator_columns(outcome, LOST_FORMAT)],
         [[unit, *(own[n] for n in names)] for unit, own in lost.items()],
     )
+    sheet = workbook["与第一名差距"]
+    put(sheet.cell(sheet.max_row + 2, 1), LOST_NOTE)
 
 
 def _shown_breakdown(workbook: Workbook, outcome: Outcome) -> None:
-    """得分构成: each unit's place (并列 said), name (一票否决 said), points by indicator, 加分,
-    扣分 and score as the results page shows them (`breakdown_rows`: the parts add up to the
-    shown score)."""
+    """得分构成: each unit's place as a number, as 考核结果 holds it (tryout 27: '并列4' as text
+    sorted as text; units 并列 share the number), name (一票否决 said), points by indicator,
+    加分, 扣分 and score as the results page shows them (`breakdown_rows`: the parts add up to
+    the shown score)."""
     _table(
         workbook,
         "得分构成",
         [
-            Column("位次", 8),
+            Column("位次", 8, INTEGER_FORMAT),
             _unit_column(),
             *_indicator_columns(outcome, POINTS_FORMAT),
             *(Column(name, 10, POINTS_FORMAT) for name in BREAKDOWN_TAIL),
         ],
         [
-            [rank_label(line), row[0], *(None if c == UNDEFINED else Decimal(c) for c in row[1:])]
+            [line.rank, row[0], *(None if c == UNDEFINED else Decimal(c) for c in row[1:])]
             for line, row in zip(outcome.lines, breakdown_rows(outcome), strict=True)
         ],
     )
