@@ -37,7 +37,13 @@ from guanmo.indicators.choices import Kind, RankBy, is_summed
 from guanmo.indicators.columns import Role
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup
 from guanmo.indicators.remembered import IGNORED, stored_name, stored_names
-from guanmo.indicators.selectors import group_members, readings
+from guanmo.indicators.selectors import (
+    SlipReferences,
+    group_members,
+    readings,
+    slip_references,
+    stored_a_year_ago,
+)
 from guanmo.indicators.services import (
     Source,
     StoreResult,
@@ -61,7 +67,7 @@ from guanmo.indicators.totals import (
     total_notes,
     whole_of,
 )
-from guanmo.indicators.unit_slips import slip_message, unit_slip
+from guanmo.indicators.unit_slips import figure_slip, slip_message
 from guanmo.regions.models import Region
 from guanmo.regions.names import CITY_AS_ZONE, as_demonstration_city, county_level_city, naming
 from guanmo.regions.services import (
@@ -342,8 +348,8 @@ def _store(
     for indicator in read.indicators.values():
         inputs = []
         bare: list[SheetRow] = []  # rows with only last year's figure or a rank
-        known = _known(indicator, year, month) if is_summed(indicator.kind) else None
-        a_year_ago = known[1] if known is not None else _stored_a_year_ago(indicator, year, month)
+        known = slip_references(indicator, year, month) if is_summed(indicator.kind) else None
+        a_year_ago = known[1] if known is not None else stored_a_year_ago(indicator, year, month)
         for index, region in [*members.items(), *totals.items()]:
             figures = rows[index].figures.get(indicator.pk)
             if figures is not None and region is not None and "value" in figures.dashes:
@@ -429,32 +435,6 @@ def _changed(indicator: Indicator, year: int, month: int, result: StoreResult) -
     ]
 
 
-Known = tuple[dict[int, tuple[int, Decimal]], dict[int, Decimal]]
-
-
-def _known(indicator: Indicator, year: int, month: int) -> Known:
-    """Per region id, its stored cumulative of the latest earlier month of `year` (month,
-    value) and its stored value of `month` last year: what `unit_slips.unit_slip` judges by."""
-    earlier: dict[int, tuple[int, Decimal]] = {}
-    stored = IndicatorValue.objects.filter(
-        indicator=indicator, year=year, month__lt=month, value__isnull=False
-    )
-    for region_id, other, value in stored.order_by("month").values_list(
-        "region_id", "month", "value"
-    ):
-        earlier[region_id] = other, value
-    return earlier, _stored_a_year_ago(indicator, year, month)
-
-
-def _stored_a_year_ago(indicator: Indicator, year: int, month: int) -> dict[int, Decimal]:
-    """Per region id, the value stored for `month` of last year."""
-    return dict(
-        IndicatorValue.objects.filter(
-            indicator=indicator, year=year - 1, month=month, value__isnull=False
-        ).values_list("region_id", "value")
-    )
-
-
 def _plain(value: Decimal) -> str:
     """A figure as typed, without trailing zeros (95.80 → 95.8)."""
     text = f"{value:f}"
@@ -502,25 +482,20 @@ def _last_year_differs(
 
 
 def _slip(
-    indicator: Indicator, read: Read, row: SheetRow, region: Region, known: Known
+    indicator: Indicator, read: Read, row: SheetRow, region: Region, known: SlipReferences
 ) -> SheetFault | None:
     """A fault naming the cell when the row's amount looks typed in another unit."""
     figures = row.figures[indicator.pk]
     if figures.value is None:
         return None
-    # Judged against the stored figure of last year, then against the row's own 上年同期 (tryout
-    # 24 F1: 1305500 typed in 万元 under a 亿元 header beside its own 上年同期 121 and 增速 7.9%,
-    # with nothing stored for last year, was stored as 1305500亿元).
-    slip = None
-    for last_year in dict.fromkeys((known[1].get(region.pk), figures.last_year)):
-        slip = slip or unit_slip(
-            figures.value,
-            earlier=known[0].get(region.pk),
-            last_year=last_year,
-            growth=figures.growth,
-            unit=indicator.unit,
-            places=indicator.places,
-        )
+    slip = figure_slip(
+        figures.value,
+        earlier=known[0].get(region.pk),
+        last_years=(known[1].get(region.pk), figures.last_year),
+        growth=figures.growth,
+        unit=indicator.unit,
+        places=indicator.places,
+    )
     if slip is None:
         return None
     column = _value_column(indicator, read, row)
@@ -536,7 +511,12 @@ def _value_column(indicator: Indicator, read: Read, row: SheetRow) -> ColumnUse 
 
 
 def _fell(
-    indicator: Indicator, read: Read, row: SheetRow, region: Region, known: Known, month: int
+    indicator: Indicator,
+    read: Read,
+    row: SheetRow,
+    region: Region,
+    known: SlipReferences,
+    month: int,
 ) -> SheetFault | None:
     """A fault naming the cell when an amount accumulated through the year (1—M月累计) is less
     than the region's stored cumulative of an earlier month (tryout 21 (11): 赴京访批次 1—5月2批,
