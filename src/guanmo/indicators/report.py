@@ -338,6 +338,8 @@ def performance_sentences(report: IndicatorReport) -> list[str]:
                 # the place and its move in one sentence: the place is said once
                 since = previous_period_word(Frequency(table.indicator.frequency))
                 placed = replace(placed, previous_rank=line.rank + line.rank_change, since=since)
+            elif line.rank is not None:
+                placed = replace(placed, move_note=line.move_note)
             said.append(
                 performance_sentence(
                     report.month,
@@ -440,6 +442,7 @@ def region_places(report: IndicatorReport) -> list[str]:
                     since=previous_period_word(Frequency(indicator.frequency)),
                     among=table.among,
                     lower_is_better=indicator.direction == Direction.LOWER,
+                    move_note=line.move_note,
                 )
             )
         said.append(places_sentence(region, places))

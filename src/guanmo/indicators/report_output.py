@@ -305,9 +305,21 @@ def sum_note(report: IndicatorReport, table: IndicatorTable) -> str:
     )
 
 
+def moves_note(table: IndicatorTable) -> str:
+    """The note under a table whose rank moves are not stated because the regions ranked
+    differ between the periods (`arithmetic.moves_comparable`): 注：上期参与排名的单位不同，
+    位次变化不可比。; "" otherwise (tryout 26 item 2)."""
+    said = dict.fromkeys(
+        note for line in table.lines for note in (line.move_note, line.move_note_year) if note
+    )
+    return f"注：{'；'.join(said)}。" if said else ""
+
+
 def table_note(report: IndicatorReport, table: IndicatorTable) -> str:
-    """Every note under an indicator's table (`growth_note`, `sum_note`), in one line."""
-    return "".join(note for note in (growth_note(report, table), sum_note(report, table)) if note)
+    """Every note under an indicator's table (`growth_note`, `sum_note`, `moves_note`), in one
+    line: the page, the text, the .xlsx and the .docx say the same."""
+    notes = (growth_note(report, table), sum_note(report, table), moves_note(table))
+    return "".join(note for note in notes if note)
 
 
 def unbroken_notes(targets: list[TargetLine]) -> list[str]:

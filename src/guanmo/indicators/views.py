@@ -381,8 +381,11 @@ def _place_rows(places: list[dict]) -> list[dict]:
             row["groups"][at] = {
                 "line": line,
                 "among": table.among,
-                "move": rank_move_cell(line.rank_change),
-                "move_year": rank_move_cell(line.rank_change_year),
+                # no move where the regions ranked differ (`arithmetic.moves_comparable`)
+                "move": "不可比" if line.move_note else rank_move_cell(line.rank_change),
+                "move_year": "不可比"
+                if line.move_note_year
+                else rank_move_cell(line.rank_change_year),
             }
     labels = [f"{place['group'].short_name}位次" for place in places]
     return [
