@@ -187,7 +187,9 @@ def breakdown_of(target: Target, last_year: dict[int, Decimal] | None = None) ->
         )
     if target.profile == Profile.SEASONAL:
         shape = last_year_cumulative(target) if last_year is None else last_year
-        return break_down(target.amount, seasonal_weights(shape), step, ceiling=ceiling)
+        monthly = target.indicator.frequency == Frequency.MONTHLY  # gaps not filled
+        weights = seasonal_weights(shape, every_month=monthly)
+        return break_down(target.amount, weights, step, ceiling=ceiling)
     return _equal_breakdown(target.amount, step, ceiling)
 
 
