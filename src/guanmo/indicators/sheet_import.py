@@ -35,6 +35,7 @@ from guanmo.indicators.arithmetic import (
 )
 from guanmo.indicators.choices import Kind, RankBy, is_summed
 from guanmo.indicators.columns import Role
+from guanmo.indicators.issuing import issued_of_month
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup
 from guanmo.indicators.remembered import IGNORED, stored_name, stored_names
 from guanmo.indicators.selectors import (
@@ -417,6 +418,12 @@ def _store(
         if indicator.pk in read.ranked and ranked:  # a 位次 column left blank has nothing to check
             places = _rank_places(indicator, read, members)
             _check_ranks(indicator, year, month, places, city, peer_group, report)
+    if report.changed:
+        report.notes += [
+            f"本次导入改动了已印发的{document.number}《{document.title}》中的数字"
+            f"（{len(report.changed)}处，见上）；指标调度页面显示更正后的数字，已印发的文件不变"
+            for document in issued_of_month(city, year, month)
+        ]
     if not report.ok:
         raise _Refused
     if record is not None:
