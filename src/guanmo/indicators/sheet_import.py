@@ -349,6 +349,7 @@ def _store(
     for indicator in read.indicators.values():
         inputs = []
         bare: list[SheetRow] = []  # rows with only last year's figure or a rank
+        reported: set[str] = set()  # the sheets with this period's figure in some row
         known = slip_references(indicator, year, month) if is_summed(indicator.kind) else None
         a_year_ago = known[1] if known is not None else stored_a_year_ago(indicator, year, month)
         for index, region in [*members.items(), *totals.items()]:
@@ -367,6 +368,7 @@ def _store(
             if figures.value is None and figures.growth is None:
                 bare.append(rows[index])
                 continue
+            reported.add(rows[index].sheet)
             if known is not None and (
                 fault := _slip(indicator, read, rows[index], region, known)
                 or _fell(indicator, read, rows[index], region, known, month)
@@ -387,7 +389,10 @@ def _store(
                     where=f"工作表「{rows[index].sheet}」第{rows[index].number}行",
                 )
             )
-        report.faults += _bare_rows(indicator, bare, read)
+        report.notes += [
+            _not_reported(indicator, read, row) for row in bare if row.sheet in reported
+        ]
+        report.faults += _bare_rows(indicator, [r for r in bare if r.sheet not in reported], read)
         report.notes += _kept_last_year(indicator, inputs, year, month)
         _check_total(indicator, read, members, totals, report, city)
         try:
@@ -572,11 +577,27 @@ def _kept_over_dash(
     ]
 
 
+def _not_reported(indicator: Indicator, read: Read, row: SheetRow) -> str:
+    """The note for a region row without this period's figure (本期 "—" or blank, growth
+    blank) in a sheet whose other rows have theirs: the unit has not reported yet, so the row
+    is left out and nothing is stored for it, its 上年同期 neither (tryout 26 item 8: 沁阳市's
+    "—" beside last year's 3 stopped the whole sheet naming neither region nor cell)."""
+    figures = row.figures[indicator.pk]
+    column = _value_column(indicator, read, row)
+    cell = cell_address(row.number, column.column) if column else ""
+    typed = figures.dashes.get("value") or f"{cell}未填本期数值"
+    return (
+        f"{_place(row)}单元格{typed}，视为尚未报送：“{indicator.name}”本行未保存"
+        "（上年同期等数字也未保存）"
+    )
+
+
 def _bare_rows(indicator: Indicator, rows: Sequence[SheetRow], read: Read) -> list[SheetFault]:
-    """One fault per sheet for the rows giving `indicator` only last year's figure or a rank,
-    naming the rows ("第4行至第21行共18行") and the sheet's columns not understood, which are
-    most often the missing figure (tryout 11: 固定资产投资增速（%） beside 位次 gave 18 faults
-    naming no column)."""
+    """One fault per sheet for the rows giving `indicator` only last year's figure or a rank
+    where no row of the sheet has this period's figure (a column not understood, not units
+    not reported: `_not_reported`), naming the rows ("第4行至第21行共18行") and the sheet's
+    columns not understood, which are most often the missing figure (tryout 11: 固定资产投资
+    增速（%） beside 位次 gave 18 faults naming no column)."""
     faults = []
     for sheet in dict.fromkeys(row.sheet for row in rows):
         numbers = [row.number for row in rows if row.sheet == sheet]
