@@ -36,7 +36,7 @@ from guanmo.indicators.arithmetic import (
 from guanmo.indicators.choices import Kind, RankBy, is_summed
 from guanmo.indicators.columns import Role
 from guanmo.indicators.issuing import issued_of_month
-from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup
+from guanmo.indicators.models import MAX_PLACES, Indicator, IndicatorValue, PeerGroup
 from guanmo.indicators.remembered import IGNORED, stored_name, stored_names
 from guanmo.indicators.selectors import (
     SlipReferences,
@@ -350,6 +350,7 @@ def _store(
         inputs = []
         bare: list[SheetRow] = []  # rows with only last year's figure or a rank
         reported: set[str] = set()  # the sheets with this period's figure in some row
+        tailed: dict[ColumnUse, list[tuple[str, Decimal]]] = {}  # float tails by column
         known = slip_references(indicator, year, month) if is_summed(indicator.kind) else None
         a_year_ago = known[1] if known is not None else stored_a_year_ago(indicator, year, month)
         for index, region in [*members.items(), *totals.items()]:
@@ -375,6 +376,10 @@ def _store(
             ):
                 report.faults.append(fault)
                 continue
+            if tails := _float_tails(indicator, read, rows[index]):
+                for column, cell, figure in tails:
+                    tailed.setdefault(column, []).append((cell, figure))
+                continue
             if note := _last_year_differs(
                 indicator, read, rows[index], a_year_ago.get(region.pk), year, month
             ):
@@ -393,6 +398,9 @@ def _store(
             _not_reported(indicator, read, row) for row in bare if row.sheet in reported
         ]
         report.faults += _bare_rows(indicator, [r for r in bare if r.sheet not in reported], read)
+        report.faults += [
+            _tails_fault(indicator, column, cells) for column, cells in tailed.items()
+        ]
         report.notes += _kept_last_year(indicator, inputs, year, month)
         _check_total(indicator, read, members, totals, report, city)
         try:
@@ -575,6 +583,44 @@ def _kept_over_dash(
         f"{_place(row)}单元格{figures.dashes['value']}，“{indicator.name}”保留原值"
         f"{format_wan(stored)}{indicator.unit}"
     ]
+
+
+def _float_tails(
+    indicator: Indicator, read: Read, row: SheetRow
+) -> list[tuple[ColumnUse, str, Decimal]]:
+    """The row's value and 上年同期 of `indicator` with more decimals than are kept
+    (`models.MAX_PLACES`): (column, cell, figure) each. A formula's binary tail
+    (3.466666666666667 shown 3.47), said once per column by `_tails_fault`."""
+    figures = row.figures[indicator.pk]
+    found = []
+    for role, figure in ((Role.VALUE, figures.value), (Role.LAST_YEAR, figures.last_year)):
+        if figure is None or _decimals(figure) <= MAX_PLACES:
+            continue
+        field = f"{indicator.name}·{role.value}"
+        column = next((c for c in read.columns if c.sheet == row.sheet and c.field == field), None)
+        if column is not None:
+            found.append((column, cell_address(row.number, column.column), figure))
+    return found
+
+
+def _tails_fault(
+    indicator: Indicator, column: ColumnUse, cells: Sequence[tuple[str, Decimal]]
+) -> SheetFault:
+    """One fault for a column's figures beyond six decimals, naming its cells, the first
+    figure and the way forward (tryout 26 item 9: twelve lines of 「超过6位小数」 for formula
+    results shown to two decimals, with no advice). The figures are refused, not rounded to
+    what the format shows: the reader keeps no number format of plain decimals."""
+    letter = cell_address(1, column.column).removesuffix("1")
+    named = "、".join(cell for cell, _ in cells)
+    return SheetFault(
+        "",
+        None,
+        indicator.name,
+        f"工作表「{column.sheet}」{letter}列「{column.header}」有{len(cells)}个单元格"
+        f"（{named}）超过{MAX_PLACES}位小数，如{_plain(cells[0][1])}，"
+        "多为公式结果的尾数（表中按格式显示为较少小数）；请将该列设置为所需的小数位数（如两位"
+        "小数），复制后选择性粘贴为数值，再导入",
+    )
 
 
 def _not_reported(indicator: Indicator, read: Read, row: SheetRow) -> str:
