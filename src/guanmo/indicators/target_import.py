@@ -37,7 +37,7 @@ from guanmo.indicators.columns import (
     unit_in_cell,
 )
 from guanmo.indicators.models import MAX_PLACES, Indicator, IndicatorValue, Target
-from guanmo.indicators.services import TargetInput, set_targets, target_fault
+from guanmo.indicators.services import TargetInput, set_targets, target_fault, targets_changed
 from guanmo.indicators.sheet_reading import header_row, second_header_row
 from guanmo.indicators.totals import lists_every_unit, total_notes, whole_of
 from guanmo.indicators.unit_slips import slip_message, target_slip
@@ -754,6 +754,8 @@ def _keep(
             indicator=indicator, year=year, region__in=[each.region for each in inputs]
         ).select_related("region")
         existing = len(stored)
+        # a stored target the sheet gives again as it is is 无变化, not 更新 (tryout 26 item 11)
+        changed = len(targets_changed(indicator, year, inputs))
         report.notes += _kinds_changed(indicator, stored, inputs, kept.given_at)
         report.notes += _profiles_changed(indicator, stored, inputs)
         try:
@@ -768,7 +770,8 @@ def _keep(
         except ValidationError as error:
             report.faults += [SheetFault("", None, indicator.name, m) for m in error.messages]
             continue
-        report.updated += existing
+        report.updated += changed
+        report.unchanged += existing - changed
         report.created += len(inputs) - existing
     if not report.ok:
         raise _Refused
