@@ -166,7 +166,13 @@ def ceiling_used(completion_rate: Decimal | None, vs_pace: Decimal | None, node:
     against = vs_pace_text(vs_pace, ceiling=True)
     if not against:
         return used
-    return f"{used}（序时控制数{node}），{against}" if node else f"{used}，{against}"
+    if not node:
+        return f"{used}，{against}"
+    # 5批（按序时应为5.8批） said in the one bracket: （序时控制数5批，按序时应为5.8批） (tryout 26
+    # item 13: brackets nested)
+    amount, bracket, exact = node.partition("（")
+    said = f"{amount}，{exact.removesuffix('）')}" if bracket else node
+    return f"{used}（序时控制数{said}），{against}"
 
 
 def target_sentence(
@@ -269,7 +275,7 @@ def rank_change_sentence(
 def places_sentence(region: str, places: Sequence[str]) -> str:
     """A region's places among its group in one sentence, one clause per indicator (each a
     `rank_change_sentence`): 武陟县固定资产投资增速居全市第7位，较上月前移1位；地区生产总值
-    增速居全市第3位，与上月持平。 "" when it has no place."""
+    增速居全市第3位，位次与上月相同。 "" when it has no place."""
     clauses = [place.removesuffix("。") for place in places if place]
     return f"{region}{'；'.join(clauses)}。" if clauses else ""
 
