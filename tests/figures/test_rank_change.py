@@ -13,7 +13,7 @@ from guanmo.figures.changes import places_moved, points_change, rank_change_text
     [
         (5, 3, 2, "较上月前移2位"),
         (2, 3, -1, "较上月后移1位"),
-        (4, 4, 0, "与上月持平"),
+        (4, 4, 0, "位次与上月相同"),
         (None, 3, None, ""),
         (3, None, None, ""),
     ],
@@ -33,7 +33,7 @@ def test_the_rate_change_is_the_difference_of_the_shown_rates_in_points():
 
 @pytest.mark.parametrize(
     ("previous", "current", "text"),
-    [(5, 3, "较去年同期前移2位"), (2, 3, "较去年同期后移1位"), (4, 4, "与去年同期持平")],
+    [(5, 3, "较去年同期前移2位"), (2, 3, "较去年同期后移1位"), (4, 4, "位次与去年同期相同")],
 )
 def test_rank_change_against_the_same_period_of_last_year(previous, current, text):
     assert rank_change_text(previous, current, since="去年同期") == text

@@ -180,11 +180,11 @@ def test_rank_changes_across_months_against_last_month_and_last_year():
     june = ranks("7", "9", "8")  # [3, 1, 2]
     assert (may, june) == ([1, 3, 2], [3, 1, 2])
     said = [rank_change_text(m, j) for m, j in zip(may, june, strict=True)]
-    assert said == ["较上月后移2位", "较上月前移2位", "与上月持平"]
+    assert said == ["较上月后移2位", "较上月前移2位", "位次与上月相同"]
     said_year = [
         rank_change_text(y, j, since="去年同期") for y, j in zip(june_last_year, june, strict=True)
     ]
-    assert said_year == ["与去年同期持平"] * 3
+    assert said_year == ["位次与去年同期相同"] * 3
 
 
 def test_the_previous_period_of_a_quarterly_indicator_is_the_last_quarter():

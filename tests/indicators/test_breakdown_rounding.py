@@ -54,7 +54,7 @@ def test_a_coarse_ceiling_is_rounded_down_and_the_exact_share_said_beside_it():
         node_target=seen.node_target,
         node_exact=seen.node_exact,
     )
-    assert "序时控制数2批（按序时应为2.5批）" in said
+    assert "（序时控制数2批，按序时应为2.5批）" in said  # one bracket (tryout 26 item 13)
 
 
 def test_a_coarse_target_to_reach_is_rounded_up():

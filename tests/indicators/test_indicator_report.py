@@ -412,7 +412,7 @@ def test_docx_says_each_countys_place_and_its_move_in_one_sentence(figures, tmp_
 
     assert "武陟县固定资产投资增速居全市第7位，较上月前移1位。" in paragraphs
     assert "温县固定资产投资增速居全市第8位，较上月后移1位。" in paragraphs
-    assert "解放区固定资产投资增速居全市第1位，与上月持平。" in paragraphs
+    assert "解放区固定资产投资增速居全市第1位，位次与上月相同。" in paragraphs
     assert sum(p.startswith("武陟县") and "居全市" in p for p in paragraphs) == 1
 
 

@@ -71,10 +71,10 @@ def test_regions_of_one_name_in_a_group_read_with_their_cities(city):
     assert sorted(labels) == ["天津市和平区", "沈阳市和平区", "温县"]
 
 
-def _target(city, region, profile, amount="7.38"):
-    poverty = Indicator.objects.get(city=city, name="脱贫人口")
+def _target(city, region, profile, amount="7.38", name="脱贫人口"):
+    indicator = Indicator.objects.get(city=city, name=name)
     return Target.objects.create(
-        indicator=poverty, region=region, year=2025, amount=D(amount), profile=profile
+        indicator=indicator, region=region, year=2025, amount=D(amount), profile=profile
     )
 
 
@@ -93,29 +93,34 @@ def test_a_seasonal_breakdown_from_last_years_stored_months(city, wuzhi):
     assert plan.quarters == (D("24"), D("24"), D("24"), D("48"))
 
 
+# A quarterly indicator's shape: a monthly one's needs every month (tests/indicators/
+# test_seasonal_gaps.py, tryout 26 item 3).
+QUARTERLY = "地区生产总值"
+
+
 def test_a_seasonal_breakdown_can_use_this_years_last_year_column(city, wuzhi):
-    poverty = Indicator.objects.get(city=city, name="脱贫人口")
+    gdp = Indicator.objects.get(city=city, name=QUARTERLY)
     for month, value in ((3, 20), (6, 40), (9, 60), (12, 100)):
         store_values(
-            poverty,
+            gdp,
             2025,
             month,
             [ValueInput(wuzhi, D(1), last_year=D(value))],
             source="x",
             user=None,
         )
-    plan = breakdown_of(_target(city, wuzhi, Profile.SEASONAL, amount="100"))
+    plan = breakdown_of(_target(city, wuzhi, Profile.SEASONAL, amount="100", name=QUARTERLY))
     assert plan.quarters == (D("20"), D("20"), D("20"), D("40"))
 
 
 def test_a_seasonal_breakdown_skips_last_years_growth_only_months(city, wuzhi):
-    poverty = Indicator.objects.get(city=city, name="脱贫人口")
+    gdp = Indicator.objects.get(city=city, name=QUARTERLY)
     store_values(
-        poverty, 2024, 6, [ValueInput(wuzhi, None, reported_growth=D("5"))], source="x", user=None
+        gdp, 2024, 6, [ValueInput(wuzhi, None, reported_growth=D("5"))], source="x", user=None
     )
     for month, value in ((3, 20), (9, 60), (12, 100)):
-        store_values(poverty, 2024, month, [ValueInput(wuzhi, D(value))], source="x", user=None)
-    plan = breakdown_of(_target(city, wuzhi, Profile.SEASONAL, amount="100"))
+        store_values(gdp, 2024, month, [ValueInput(wuzhi, D(value))], source="x", user=None)
+    plan = breakdown_of(_target(city, wuzhi, Profile.SEASONAL, amount="100", name=QUARTERLY))
     assert plan.quarters == (D("20"), D("20"), D("20"), D("40"))
 
 

@@ -180,7 +180,7 @@ def test_the_county_rank_change_sentence():
     )
     assert (
         rank_change_sentence("一般公共预算收入", RankBy.VALUE, "全市", rank=4, previous_rank=4)
-        == "一般公共预算收入完成量居全市第4位，与上月持平。"
+        == "一般公共预算收入完成量居全市第4位，位次与上月相同。"
     )
     assert (
         rank_change_sentence("固定资产投资", RankBy.GROWTH, "同类县", rank=1, previous_rank=None)
@@ -395,7 +395,7 @@ def test_a_place_on_the_amount_says_so_never_read_as_a_place_on_the_growth():
     )
     assert (
         rank_change_sentence("赴京访批次", RankBy.VALUE, "全市", 1, 1, lower_is_better=True)
-        == "赴京访批次数量由少到多居全市第1位，与上月持平。"
+        == "赴京访批次数量由少到多居全市第1位，位次与上月相同。"
     )
 
 

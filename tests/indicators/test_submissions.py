@@ -101,11 +101,11 @@ def test_a_save_with_any_fault_saves_nothing_and_names_the_field(statistics_form
 
 def test_a_save_from_an_older_page_is_refused(statistics_form, world, figures):
     old = statistics_form.version
-    assert fill(statistics_form, figures.statistics, typed(figures, world.wuzhi, value="1")).ok
+    assert fill(statistics_form, figures.statistics, typed(figures, world.wuzhi, value="110")).ok
     with pytest.raises(StaleReport):
         save_submission(
             statistics_form,
-            [typed(figures, world.wuzhi, value="2")],
+            [typed(figures, world.wuzhi, value="111")],
             user=figures.statistics,
             version=old,
         )
@@ -183,7 +183,7 @@ def test_closing_the_month_locks_the_form_until_the_city_office_reopens_it(
         reopen_submission(statistics_form, user=city, reason="")
     reopen_submission(statistics_form, user=city, reason="统计局更正数据")
     assert statistics_form.reopened and statistics_form.status == Status.RETURNED
-    assert fill(statistics_form, figures.statistics, typed(figures, world.wuzhi, value="1")).ok
+    assert fill(statistics_form, figures.statistics, typed(figures, world.wuzhi, value="110")).ok
 
 
 def test_a_closed_month_gets_no_new_form(june, world, figures):

@@ -48,12 +48,17 @@ def test_rank_changes_against_last_month_and_the_same_month_last_year():
     may = _growths(武陟县="6", 温县="9", 博爱县="7")  # 修武县 had no figure in May
     june_last_year = _growths(武陟县="9", 温县="1", 博爱县="7", 修武县="8")
     table = peer_table(june, INVESTMENT, previous=may, same_period_last_year=june_last_year)
+    # May ranked 3, June 4: no move since May (tryout 26 item 2, `arithmetic.moves_comparable`)
     assert [(f.region, f.rank, f.rank_change, f.rank_change_year) for f in table] == [
-        ("武陟县", 2, 1, -1),  # 3rd → 2nd in a month; 1st a year ago
-        ("温县", 1, 0, 3),
-        ("博爱县", 3, -1, 0),
+        ("武陟县", 2, None, -1),  # 1st a year ago
+        ("温县", 1, None, 3),
+        ("博爱县", 3, None, 0),
         ("修武县", 4, None, -2),
     ]
+    assert {f.move_note for f in table} == {"上期参与排名的单位不同，位次变化不可比"}
+    may = _growths(武陟县="6", 温县="9", 博爱县="7", 修武县="0")
+    table = peer_table(june, INVESTMENT, previous=may)
+    assert [f.rank_change for f in table] == [1, 0, -1, 0]  # 3rd → 2nd in a month
 
 
 def test_a_ratio_is_compared_with_the_groups_reported_value():

@@ -34,8 +34,11 @@ def test_the_board_links_to_the_targets_page_for_the_city_office(client, world, 
 
 def test_the_city_office_sets_amounts_and_profiles_and_the_history_is_kept(client, world, figures):
     poverty, wenxian, wuzhi = figures.poverty, world.wenxian, world.wuzhi
-    # last year's whole year, which 按上年进度分解 needs (tryout 21 (4))
-    store_values(poverty, 2024, 12, [ValueInput(wuzhi, D("7"))], source="", user=None)
+    # last year's whole year, every month of it, which 按上年进度分解 of a monthly indicator
+    # needs (tryout 21 (4), tryout 26 item 3)
+    for month in range(1, 13):
+        amount = D("7") if month == 12 else D("0.5") * month
+        store_values(poverty, 2024, month, [ValueInput(wuzhi, amount)], source="", user=None)
     months = {f"m{month}-{wenxian.pk}": "1" for month in range(1, 13)}
     response = post(
         client,

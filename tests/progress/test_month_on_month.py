@@ -18,7 +18,7 @@ def test_each_county_has_its_change_since_the_previous_month(world):
     # March: 温县 660 (36.7%), 武陟县 520 (16.3%): the same places.
     report = progress_report_for(world.city, YEAR, 3, with_changes=True)
 
-    assert report.changes["温县"].rank == "与上月持平"
+    assert report.changes["温县"].rank == "位次与上月相同"
     assert report.changes["温县"].rate == "提高14.5个百分点"
     assert report.changes["武陟县"].rate == "提高5.7个百分点"
 
@@ -45,4 +45,4 @@ def test_the_dashboard_and_the_bulletin_show_the_change(client, world):
 
     for url in (reverse("dashboard"), reverse("bulletin", args=[YEAR, 3])):
         body = client.get(url).content.decode()
-        assert "与上月持平，完成率提高14.5个百分点" in body, url
+        assert "位次与上月相同，完成率提高14.5个百分点" in body, url

@@ -27,6 +27,7 @@ RATE_FORMAT = EXCEL_RATE_FORMAT  # rows give the percentage (37.8); the cell hol
 POINTS_FORMAT = EXCEL_POINTS_FORMAT  # a difference of two rates, in 个百分点
 DECIMAL_FORMAT = EXCEL_DECIMAL_FORMAT
 INTEGER_FORMAT = "0"
+SIGNED_FORMAT = "+0;-0;0"  # a move in places: +3 前移, -6 后移
 TEXT_FORMAT = "@"
 
 _THIN = Side(style="thin", color="000000")

@@ -111,15 +111,29 @@ def equal_weights() -> list[Weight]:
     return [1] * MONTHS
 
 
-def seasonal_weights(last_year_cumulative: Mapping[int, Decimal]) -> list[Fraction]:
+def seasonal_weights(
+    last_year_cumulative: Mapping[int, Decimal], *, every_month: bool = False
+) -> list[Fraction]:
     """The seasonal profile (以年终目标倒推 by last year's shape): twelve monthly weights from
     last year's cumulative (1—M月) figures keyed by month. A month between two known ones (a
     quarterly indicator's) shares its stretch's increase equally with the others in it.
+    `every_month`: the figures are monthly, so a month missing is a gap in last year's data,
+    not a stretch to share out — refused, naming the months (tryout 26 item 3: a monthly
+    indicator's 1—3月 and 7—11月 were filled with a straight line without a word).
 
-    Raises ValueError when December is missing (the year's shape needs the whole year) or a
-    cumulative figure falls (a revision the office must resolve first)."""
+    Raises ValueError when December is missing (the year's shape needs the whole year), with
+    `every_month` when any month is missing, or when a cumulative figure falls (a revision the
+    office must resolve first)."""
     if MONTHS not in last_year_cumulative:
         raise ValueError("按上年进度分解需要上年12月（全年）的累计数")
+    if every_month:
+        missing = [month for month in range(1, MONTHS + 1) if month not in last_year_cumulative]
+        if missing:
+            named = "、".join(f"{month}月" for month in missing)
+            raise ValueError(
+                f"上年缺{len(missing)}个月的数据（{named}），按月统计的指标按上年进度分解"
+                "需要上年每个月的累计数"
+            )
     weights: list[Fraction] = []
     previous_month, previous = 0, Decimal(0)
     for month in sorted(last_year_cumulative):

@@ -19,7 +19,8 @@ def places_moved(previous: int | None, current: int | None) -> int | None:
 
 
 def rank_change_text(previous: int | None, current: int | None, since: str = "上月") -> str:
-    """较上月前移N位 / 较上月后移N位 / 与上月持平; "" when either period has no rank.
+    """较上月前移N位 / 较上月后移N位 / 位次与上月相同 (said of the place: 与上月持平 read as the
+    figure unchanged, tryout 26 item 13); "" when either period has no rank.
 
     `since` names the earlier period: "上月" (the previous period of the same year) or
     "去年同期" (the same period of last year): 较去年同期前移2位.
@@ -28,7 +29,7 @@ def rank_change_text(previous: int | None, current: int | None, since: str = "�
         places_moved(previous, current),
         f"较{since}前移{{}}位",
         f"较{since}后移{{}}位",
-        f"与{since}持平",
+        f"位次与{since}相同",
     )
 
 

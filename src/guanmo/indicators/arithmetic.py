@@ -173,6 +173,23 @@ def peer_ranks(readings: Sequence[Reading], rule: Rule) -> list[int | None]:
     return placed_ranks(ranks)
 
 
+# Said instead of a move when the regions ranked differ between the two periods (tryout 26
+# item 2: 温县 2nd of 2 in May and 4th of 5 in June was "后移2位", though still behind 修武县).
+MOVES_NOT_COMPARABLE = "上期参与排名的单位不同，位次变化不可比"
+YEAR_MOVES_NOT_COMPARABLE = "上年同期参与排名的单位不同，位次变化不可比"
+
+
+def moves_comparable(current: Sequence[Reading], earlier: Sequence[Reading], rule: Rule) -> bool:
+    """Whether rank moves from the `earlier` period to the `current` one compare like with
+    like: the same regions are ranked in both (`peer_ranks`; matched by region name). A place
+    taken among 2 regions and one among 5 are not comparable, so no move is stated between
+    them (the one rule of every face: text, page, .xlsx, .docx, dashboard warnings). True when
+    either period ranks nobody: then there is no move to state anyway."""
+    before = {r.region for r, rank in zip(earlier, peer_ranks(earlier, rule), strict=True) if rank}
+    now = {r.region for r, rank in zip(current, peer_ranks(current, rule), strict=True) if rank}
+    return not before or not now or before == now
+
+
 def rank_disagreements(
     readings: Sequence[Reading], ranks: Sequence[int | None]
 ) -> list[tuple[str, int, int | None]]:

@@ -16,6 +16,7 @@ from guanmo.documents.services import (
     letterhead,
     office_for,
 )
+from guanmo.indicators.models import ValueChange
 from guanmo.indicators.report import IndicatorReport
 from guanmo.indicators.report_output import as_docx, as_xlsx, docx_title
 from guanmo.progress.services import first_day_after
@@ -33,6 +34,24 @@ def issued_report(city: Region, report: IndicatorReport) -> IssuedDocument | Non
     if report.region is not None:
         return None
     return issued(city, Kind.INDICATOR_BULLETIN, report_subject(report))
+
+
+def changed_after_issue(city: Region, year: int, month: int, document: IssuedDocument) -> bool:
+    """Whether a figure of the city's indicators for the month changed after `document` (the
+    month's issued bulletin) was issued (`ValueChange.at` after `issued_at`): the page then
+    shows figures the issued .docx and .xlsx do not (tryout 26 item 5)."""
+    return ValueChange.objects.filter(
+        indicator__city=city, year=year, month=month, at__gt=document.issued_at
+    ).exists()
+
+
+def issued_of_month(city: Region, year: int, month: int) -> list[IssuedDocument]:
+    """The month's issued indicator bulletins, of every group (`report_subject`)."""
+    return list(
+        IssuedDocument.objects.filter(
+            city=city, kind=Kind.INDICATOR_BULLETIN, subject__startswith=f"{year}-{month:02d}-g"
+        ).order_by("issued_at")
+    )
 
 
 def report_docx(city: Region, report: IndicatorReport) -> bytes:

@@ -184,7 +184,10 @@ def build_report(
         report.indicators.append(
             _table(indicator, members, whole, year, month, chosen, stored, group=peer_group)
         )
-    report.targets = target_lines(city, year, month, [chosen] if chosen else members)
+    # The whole's own targets (全市 row of import-targets) first, then its members' (tryout 26
+    # item 6: the city's targets showed only where the city was a member of a group).
+    owners = [chosen] if chosen else [*([whole] if whole is not None else []), *members]
+    report.targets = target_lines(city, year, month, owners)
     if only is not None:
         report.targets = [line for line in report.targets if line.indicator.pk in only]
     report.sentences = _sentences(report)
@@ -304,10 +307,12 @@ def _sentences(report: IndicatorReport) -> list[str]:
     (`targets.not_over_half`, in the group's order)."""
     said = performance_sentences(report)
     said += target_sentences(report.targets, named=True)  # a county's own too (tryout 21 (10))
-    missed = not_over_half([(t.region, t.standing) for t in report.targets], report.regions)
+    # 未实现“双过半”的有 names the members: the whole's own target is said in its sentence
+    members = [t for t in report.targets if report.whole is None or t.region != report.whole.name]
+    missed = not_over_half([(t.region, t.standing) for t in members], report.regions)
     if missed is not None:
         which: dict[str, list[str]] = {}
-        for target in report.targets:
+        for target in members:
             seen = target.standing
             if seen.judged_by_half and seen.both_over_half is False:
                 which.setdefault(target.region, []).append(target.indicator.name)
@@ -342,6 +347,8 @@ def performance_sentences(report: IndicatorReport) -> list[str]:
                 # the place and its move in one sentence: the place is said once
                 since = previous_period_word(Frequency(table.indicator.frequency))
                 placed = replace(placed, previous_rank=line.rank + line.rank_change, since=since)
+            elif line.rank is not None:
+                placed = replace(placed, move_note=line.move_note)
             said.append(
                 performance_sentence(
                     report.month,
@@ -444,6 +451,7 @@ def region_places(report: IndicatorReport) -> list[str]:
                     since=previous_period_word(Frequency(indicator.frequency)),
                     among=table.among,
                     lower_is_better=indicator.direction == Direction.LOWER,
+                    move_note=line.move_note,
                 )
             )
         said.append(places_sentence(region, places))

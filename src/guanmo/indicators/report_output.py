@@ -21,6 +21,7 @@ from guanmo.documents.xlsx import (
     INTEGER_FORMAT,
     POINTS_FORMAT,
     RATE_FORMAT,
+    SIGNED_FORMAT,
     Column,
     Formatted,
     places_format,
@@ -30,7 +31,7 @@ from guanmo.figures.arithmetic import shown
 from guanmo.figures.formatting import amount_text, points, rank_header, rate
 from guanmo.indicators.choices import Direction, Kind, RankBy
 from guanmo.indicators.report import IndicatorReport, IndicatorTable, TargetLine, region_places
-from guanmo.indicators.sentences import node_text, rank_basis_header
+from guanmo.indicators.sentences import node_text, rank_basis_header, rank_disagreement
 from guanmo.indicators.targets import Standing
 from guanmo.regions.services import units_word
 
@@ -305,9 +306,21 @@ def sum_note(report: IndicatorReport, table: IndicatorTable) -> str:
     )
 
 
+def moves_note(table: IndicatorTable) -> str:
+    """The note under a table whose rank moves are not stated because the regions ranked
+    differ between the periods (`arithmetic.moves_comparable`): 注：上期参与排名的单位不同，
+    位次变化不可比。; "" otherwise (tryout 26 item 2)."""
+    said = dict.fromkeys(
+        note for line in table.lines for note in (line.move_note, line.move_note_year) if note
+    )
+    return f"注：{'；'.join(said)}。" if said else ""
+
+
 def table_note(report: IndicatorReport, table: IndicatorTable) -> str:
-    """Every note under an indicator's table (`growth_note`, `sum_note`), in one line."""
-    return "".join(note for note in (growth_note(report, table), sum_note(report, table)) if note)
+    """Every note under an indicator's table (`growth_note`, `sum_note`, `moves_note`), in one
+    line: the page, the text, the .xlsx and the .docx say the same."""
+    notes = (growth_note(report, table), sum_note(report, table), moves_note(table))
+    return "".join(note for note in notes if note)
 
 
 def unbroken_notes(targets: list[TargetLine]) -> list[str]:
@@ -357,29 +370,44 @@ def as_xlsx(report: IndicatorReport) -> bytes:
             Column(titles[2], 14, value_format),
             Column(titles[3], 12, growth_format),
             Column(titles[4], 8, INTEGER_FORMAT),
-            Column(titles[5], 12, INTEGER_FORMAT),
-            Column(titles[6], 12, INTEGER_FORMAT),
+            Column(titles[5], 12, SIGNED_FORMAT),
+            Column(titles[6], 12, SIGNED_FORMAT),
             Column(titles[7], 14, POINTS_FORMAT),
             Column(titles[8], 10, INTEGER_FORMAT),
+            Column("备注", 30),
         ]
+        # The group's own line first, as the page's and the text's heading give it (tryout 26
+        # item 12), then the regions with the 位次不符 remark the page shows.
+        total = table.total
         rows = [
             [
-                line.region,
-                shown.figure(line.value),
-                shown.figure(line.last_year),
-                line.growth,
-                line.rank,
-                line.rank_change,
-                line.rank_change_year,
-                line.vs_group,
-                line.reported_rank,
-            ]
-            for line in table.lines
+                report.group.short_name,
+                shown.figure(total.value),
+                None,
+                total.growth,
+                *[None] * 5,
+                "增速为报送数" if total.growth_reported else "",
+            ],
+            *(
+                [
+                    line.region,
+                    shown.figure(line.value),
+                    shown.figure(line.last_year),
+                    line.growth,
+                    line.rank,
+                    line.rank_change,
+                    line.rank_change_year,
+                    line.vs_group,
+                    line.reported_rank,
+                    rank_disagreement(line.reported_rank, line.rank),
+                ]
+                for line in table.lines
+            ),
         ]
         write_table(
             sheet,
             title=f"{report.label}{report.group.name}{table.indicator.name}",
-            units=f"单位：{shown.unit}",
+            units=f"单位：{shown.unit}；位次变化“+”为前移、“-”为后移",
             columns=columns,
             rows=rows,
             freeze_columns=1,

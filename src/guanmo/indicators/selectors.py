@@ -187,7 +187,9 @@ def breakdown_of(target: Target, last_year: dict[int, Decimal] | None = None) ->
         )
     if target.profile == Profile.SEASONAL:
         shape = last_year_cumulative(target) if last_year is None else last_year
-        return break_down(target.amount, seasonal_weights(shape), step, ceiling=ceiling)
+        monthly = target.indicator.frequency == Frequency.MONTHLY  # gaps not filled
+        weights = seasonal_weights(shape, every_month=monthly)
+        return break_down(target.amount, weights, step, ceiling=ceiling)
     return _equal_breakdown(target.amount, step, ceiling)
 
 
@@ -454,3 +456,32 @@ def entered_over(stored: IndicatorValue | None, entered: SubmittedValue) -> Indi
         given = getattr(entered, field, None)
         setattr(merged, field, given if given is not None else getattr(stored, field, None))
     return merged
+
+
+# What a region's new cumulative is judged by for a unit slip (`unit_slips.figure_slip`): per
+# region id, (month, value) of its latest earlier month of the year, and its value a year ago.
+SlipReferences = tuple[dict[int, tuple[int, Decimal]], dict[int, Decimal]]
+
+
+def slip_references(indicator: Indicator, year: int, month: int) -> SlipReferences:
+    """Per region id, its stored cumulative of the latest earlier month of `year` (month,
+    value) and its stored value of `month` last year: what `unit_slips.figure_slip` judges by,
+    for the import and the web entry alike (2 queries)."""
+    earlier: dict[int, tuple[int, Decimal]] = {}
+    stored = IndicatorValue.objects.filter(
+        indicator=indicator, year=year, month__lt=month, value__isnull=False
+    )
+    for region_id, other, value in stored.order_by("month").values_list(
+        "region_id", "month", "value"
+    ):
+        earlier[region_id] = other, value
+    return earlier, stored_a_year_ago(indicator, year, month)
+
+
+def stored_a_year_ago(indicator: Indicator, year: int, month: int) -> dict[int, Decimal]:
+    """Per region id, the value stored for `month` of last year."""
+    return dict(
+        IndicatorValue.objects.filter(
+            indicator=indicator, year=year - 1, month=month, value__isnull=False
+        ).values_list("region_id", "value")
+    )

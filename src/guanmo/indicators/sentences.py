@@ -54,6 +54,9 @@ class IndicatorLine:
     among: int | None = None  # how many of the group have a figure, when not all do
     previous_rank: int | None = None  # the rank of the earlier period, said after the place
     since: str = "上月"  # that period: 上季度 for a quarterly indicator (`previous_period_word`)
+    # Said after the place instead of a move when the regions ranked differ between the periods
+    # (`arithmetic.MOVES_NOT_COMPARABLE`).
+    move_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,8 @@ def performance_sentence(month: int, subject: str, line: IndicatorLine) -> str:
         clauses.append(f"{basis}{placed}")
         if moved := rank_change_text(line.previous_rank, line.rank, since=line.since):
             clauses.append(moved)
+        elif line.move_note:
+            clauses.append(line.move_note)
     return f"{period_label(month)}，{name}{'，'.join(clauses)}。"
 
 
@@ -161,7 +166,13 @@ def ceiling_used(completion_rate: Decimal | None, vs_pace: Decimal | None, node:
     against = vs_pace_text(vs_pace, ceiling=True)
     if not against:
         return used
-    return f"{used}（序时控制数{node}），{against}" if node else f"{used}，{against}"
+    if not node:
+        return f"{used}，{against}"
+    # 5批（按序时应为5.8批） said in the one bracket: （序时控制数5批，按序时应为5.8批） (tryout 26
+    # item 13: brackets nested)
+    amount, bracket, exact = node.partition("（")
+    said = f"{amount}，{exact.removesuffix('）')}" if bracket else node
+    return f"{used}（序时控制数{said}），{against}"
 
 
 def target_sentence(
@@ -245,9 +256,11 @@ def rank_change_sentence(
     since: str = "上月",
     among: int | None = None,
     lower_is_better: bool = False,
+    move_note: str = "",
 ) -> str:
     """固定资产投资增速居全市第2位，较上月前移1位。 ("" when unranked; without the change when
-    the earlier period had no rank; `since` the earlier period: "上季度" for a quarterly
+    the earlier period had no rank, `move_note` in its place when given (上期参与排名的单位不同，
+    位次变化不可比); `since` the earlier period: "上季度" for a quarterly
     indicator (`previous_period_word`), "去年同期" against last year; `among` those with a
     figure when not all of the group have one: 固定资产投资增速在全市有数据的3个中居第2位); the
     place's basis by `rank_basis_word` (一般公共预算收入完成量居全市第4位)."""
@@ -255,14 +268,14 @@ def rank_change_sentence(
         return ""
     place = rank_text(rank, group, tied=tied, among=among)
     placed = f"{name}{rank_basis_word(rank_by, kind, lower_is_better)}{place}"
-    change = rank_change_text(previous_rank, rank, since=since)
+    change = rank_change_text(previous_rank, rank, since=since) or move_note
     return f"{placed}，{change}。" if change else f"{placed}。"
 
 
 def places_sentence(region: str, places: Sequence[str]) -> str:
     """A region's places among its group in one sentence, one clause per indicator (each a
     `rank_change_sentence`): 武陟县固定资产投资增速居全市第7位，较上月前移1位；地区生产总值
-    增速居全市第3位，与上月持平。 "" when it has no place."""
+    增速居全市第3位，位次与上月相同。 "" when it has no place."""
     clauses = [place.removesuffix("。") for place in places if place]
     return f"{region}{'；'.join(clauses)}。" if clauses else ""
 

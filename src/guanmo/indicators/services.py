@@ -399,7 +399,7 @@ def target_fault(indicator: Indicator, given: TargetInput, year: int | None = No
     if given.profile == Profile.SEASONAL and year is not None:
         shape = last_year_cumulative(Target(indicator=indicator, region=given.region, year=year))
         try:
-            seasonal_weights(shape)
+            seasonal_weights(shape, every_month=indicator.frequency == Frequency.MONTHLY)
         except ValueError as error:
             had = "、".join(f"{month}月" for month in sorted(shape)) or "无"
             return (

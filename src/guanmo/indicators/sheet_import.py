@@ -35,9 +35,16 @@ from guanmo.indicators.arithmetic import (
 )
 from guanmo.indicators.choices import Kind, RankBy, is_summed
 from guanmo.indicators.columns import Role
-from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup
+from guanmo.indicators.issuing import issued_of_month
+from guanmo.indicators.models import MAX_PLACES, Indicator, IndicatorValue, PeerGroup
 from guanmo.indicators.remembered import IGNORED, stored_name, stored_names
-from guanmo.indicators.selectors import group_members, readings
+from guanmo.indicators.selectors import (
+    SlipReferences,
+    group_members,
+    readings,
+    slip_references,
+    stored_a_year_ago,
+)
 from guanmo.indicators.services import (
     Source,
     StoreResult,
@@ -61,7 +68,7 @@ from guanmo.indicators.totals import (
     total_notes,
     whole_of,
 )
-from guanmo.indicators.unit_slips import slip_doubt, unit_slip
+from guanmo.indicators.unit_slips import figure_slip, slip_doubt
 from guanmo.ledger.unit_doubts import confirmable
 from guanmo.regions.models import Region
 from guanmo.regions.names import CITY_AS_ZONE, as_demonstration_city, county_level_city, naming
@@ -350,8 +357,10 @@ def _store(
     for indicator in read.indicators.values():
         inputs = []
         bare: list[SheetRow] = []  # rows with only last year's figure or a rank
-        known = _known(indicator, year, month) if is_summed(indicator.kind) else None
-        a_year_ago = known[1] if known is not None else _stored_a_year_ago(indicator, year, month)
+        reported: set[str] = set()  # the sheets with this period's figure in some row
+        tailed: dict[ColumnUse, list[tuple[str, Decimal]]] = {}  # float tails by column
+        known = slip_references(indicator, year, month) if is_summed(indicator.kind) else None
+        a_year_ago = known[1] if known is not None else stored_a_year_ago(indicator, year, month)
         for index, region in [*members.items(), *totals.items()]:
             figures = rows[index].figures.get(indicator.pk)
             if figures is not None and region is not None and "value" in figures.dashes:
@@ -368,6 +377,7 @@ def _store(
             if figures.value is None and figures.growth is None:
                 bare.append(rows[index])
                 continue
+            reported.add(rows[index].sheet)
             slip = _slip(indicator, read, rows[index], region, known) if known else None
             if slip is not None and confirmed:  # the user checked it: stored, said by cell
                 report.notes.append(f"{_place(rows[index])}：{confirmable(slip.message, True)}")
@@ -378,6 +388,10 @@ def _store(
                 fault := _fell(indicator, read, rows[index], region, known, month)
             ):
                 report.faults.append(fault)
+                continue
+            if tails := _float_tails(indicator, read, rows[index]):
+                for column, cell, figure in tails:
+                    tailed.setdefault(column, []).append((cell, figure))
                 continue
             if note := _last_year_differs(
                 indicator, read, rows[index], a_year_ago.get(region.pk), year, month
@@ -393,7 +407,13 @@ def _store(
                     where=f"工作表「{rows[index].sheet}」第{rows[index].number}行",
                 )
             )
-        report.faults += _bare_rows(indicator, bare, read)
+        report.notes += [
+            _not_reported(indicator, read, row) for row in bare if row.sheet in reported
+        ]
+        report.faults += _bare_rows(indicator, [r for r in bare if r.sheet not in reported], read)
+        report.faults += [
+            _tails_fault(indicator, column, cells) for column, cells in tailed.items()
+        ]
         report.notes += _kept_last_year(indicator, inputs, year, month)
         _check_total(indicator, read, members, totals, report, city)
         try:
@@ -424,6 +444,12 @@ def _store(
         if indicator.pk in read.ranked and ranked:  # a 位次 column left blank has nothing to check
             places = _rank_places(indicator, read, members)
             _check_ranks(indicator, year, month, places, city, peer_group, report)
+    if report.changed:
+        report.notes += [
+            f"本次导入改动了已印发的{document.number}《{document.title}》中的数字"
+            f"（{len(report.changed)}处，见上）；指标调度页面显示更正后的数字，已印发的文件不变"
+            for document in issued_of_month(city, year, month)
+        ]
     if not report.ok:
         raise _Refused
     if record is not None:
@@ -440,32 +466,6 @@ def _changed(indicator: Indicator, year: int, month: int, result: StoreResult) -
         f"{region.name}“{indicator.name}”{period}{label}：{old or '（空）'} → {new}"
         for region, label, old, new in result.changed
     ]
-
-
-Known = tuple[dict[int, tuple[int, Decimal]], dict[int, Decimal]]
-
-
-def _known(indicator: Indicator, year: int, month: int) -> Known:
-    """Per region id, its stored cumulative of the latest earlier month of `year` (month,
-    value) and its stored value of `month` last year: what `unit_slips.unit_slip` judges by."""
-    earlier: dict[int, tuple[int, Decimal]] = {}
-    stored = IndicatorValue.objects.filter(
-        indicator=indicator, year=year, month__lt=month, value__isnull=False
-    )
-    for region_id, other, value in stored.order_by("month").values_list(
-        "region_id", "month", "value"
-    ):
-        earlier[region_id] = other, value
-    return earlier, _stored_a_year_ago(indicator, year, month)
-
-
-def _stored_a_year_ago(indicator: Indicator, year: int, month: int) -> dict[int, Decimal]:
-    """Per region id, the value stored for `month` of last year."""
-    return dict(
-        IndicatorValue.objects.filter(
-            indicator=indicator, year=year - 1, month=month, value__isnull=False
-        ).values_list("region_id", "value")
-    )
 
 
 def _plain(value: Decimal) -> str:
@@ -515,26 +515,21 @@ def _last_year_differs(
 
 
 def _slip(
-    indicator: Indicator, read: Read, row: SheetRow, region: Region, known: Known
+    indicator: Indicator, read: Read, row: SheetRow, region: Region, known: SlipReferences
 ) -> SheetFault | None:
     """A fault naming the cell when the row's amount looks typed in another unit (the doubt
     alone: `_store` says it as a refusal or, confirmed, as a note)."""
     figures = row.figures[indicator.pk]
     if figures.value is None:
         return None
-    # Judged against the stored figure of last year, then against the row's own 上年同期 (tryout
-    # 24 F1: 1305500 typed in 万元 under a 亿元 header beside its own 上年同期 121 and 增速 7.9%,
-    # with nothing stored for last year, was stored as 1305500亿元).
-    slip = None
-    for last_year in dict.fromkeys((known[1].get(region.pk), figures.last_year)):
-        slip = slip or unit_slip(
-            figures.value,
-            earlier=known[0].get(region.pk),
-            last_year=last_year,
-            growth=figures.growth,
-            unit=indicator.unit,
-            places=indicator.places,
-        )
+    slip = figure_slip(
+        figures.value,
+        earlier=known[0].get(region.pk),
+        last_years=(known[1].get(region.pk), figures.last_year),
+        growth=figures.growth,
+        unit=indicator.unit,
+        places=indicator.places,
+    )
     if slip is None:
         return None
     column = _value_column(indicator, read, row)
@@ -550,7 +545,12 @@ def _value_column(indicator: Indicator, read: Read, row: SheetRow) -> ColumnUse 
 
 
 def _fell(
-    indicator: Indicator, read: Read, row: SheetRow, region: Region, known: Known, month: int
+    indicator: Indicator,
+    read: Read,
+    row: SheetRow,
+    region: Region,
+    known: SlipReferences,
+    month: int,
 ) -> SheetFault | None:
     """A fault naming the cell when an amount accumulated through the year (1—M月累计) is less
     than the region's stored cumulative of an earlier month (tryout 21 (11): 赴京访批次 1—5月2批,
@@ -599,11 +599,65 @@ def _kept_over_dash(
     ]
 
 
+def _float_tails(
+    indicator: Indicator, read: Read, row: SheetRow
+) -> list[tuple[ColumnUse, str, Decimal]]:
+    """The row's value and 上年同期 of `indicator` with more decimals than are kept
+    (`models.MAX_PLACES`): (column, cell, figure) each. A formula's binary tail
+    (3.466666666666667 shown 3.47), said once per column by `_tails_fault`."""
+    figures = row.figures[indicator.pk]
+    found = []
+    for role, figure in ((Role.VALUE, figures.value), (Role.LAST_YEAR, figures.last_year)):
+        if figure is None or _decimals(figure) <= MAX_PLACES:
+            continue
+        field = f"{indicator.name}·{role.value}"
+        column = next((c for c in read.columns if c.sheet == row.sheet and c.field == field), None)
+        if column is not None:
+            found.append((column, cell_address(row.number, column.column), figure))
+    return found
+
+
+def _tails_fault(
+    indicator: Indicator, column: ColumnUse, cells: Sequence[tuple[str, Decimal]]
+) -> SheetFault:
+    """One fault for a column's figures beyond six decimals, naming its cells, the first
+    figure and the way forward (tryout 26 item 9: twelve lines of 「超过6位小数」 for formula
+    results shown to two decimals, with no advice). The figures are refused, not rounded to
+    what the format shows: the reader keeps no number format of plain decimals."""
+    letter = cell_address(1, column.column).removesuffix("1")
+    named = "、".join(cell for cell, _ in cells)
+    return SheetFault(
+        "",
+        None,
+        indicator.name,
+        f"工作表「{column.sheet}」{letter}列「{column.header}」有{len(cells)}个单元格"
+        f"（{named}）超过{MAX_PLACES}位小数，如{_plain(cells[0][1])}，"
+        "多为公式结果的尾数（表中按格式显示为较少小数）；请将该列设置为所需的小数位数（如两位"
+        "小数），复制后选择性粘贴为数值，再导入",
+    )
+
+
+def _not_reported(indicator: Indicator, read: Read, row: SheetRow) -> str:
+    """The note for a region row without this period's figure (本期 "—" or blank, growth
+    blank) in a sheet whose other rows have theirs: the unit has not reported yet, so the row
+    is left out and nothing is stored for it, its 上年同期 neither (tryout 26 item 8: 沁阳市's
+    "—" beside last year's 3 stopped the whole sheet naming neither region nor cell)."""
+    figures = row.figures[indicator.pk]
+    column = _value_column(indicator, read, row)
+    cell = cell_address(row.number, column.column) if column else ""
+    typed = figures.dashes.get("value") or f"{cell}未填本期数值"
+    return (
+        f"{_place(row)}单元格{typed}，视为尚未报送：“{indicator.name}”本行未保存"
+        "（上年同期等数字也未保存）"
+    )
+
+
 def _bare_rows(indicator: Indicator, rows: Sequence[SheetRow], read: Read) -> list[SheetFault]:
-    """One fault per sheet for the rows giving `indicator` only last year's figure or a rank,
-    naming the rows ("第4行至第21行共18行") and the sheet's columns not understood, which are
-    most often the missing figure (tryout 11: 固定资产投资增速（%） beside 位次 gave 18 faults
-    naming no column)."""
+    """One fault per sheet for the rows giving `indicator` only last year's figure or a rank
+    where no row of the sheet has this period's figure (a column not understood, not units
+    not reported: `_not_reported`), naming the rows ("第4行至第21行共18行") and the sheet's
+    columns not understood, which are most often the missing figure (tryout 11: 固定资产投资
+    增速（%） beside 位次 gave 18 faults naming no column)."""
     faults = []
     for sheet in dict.fromkeys(row.sheet for row in rows):
         numbers = [row.number for row in rows if row.sheet == sheet]

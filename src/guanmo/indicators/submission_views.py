@@ -171,6 +171,9 @@ def submission_form(request: HttpRequest, pk: int) -> HttpResponse:
                 for line in lines
             ],
             "faults": faults,
+            # The kept figures that look typed in another unit, for the reviewer above all
+            # (tryout 26 item 1); a fresh fault list already names them for the filler.
+            "doubts": [] if faults else submissions.submission_slips(form),
             "whole": whole_word(scope.city),
             "may_edit": may_edit,
             "may_review": scope.is_city_office,

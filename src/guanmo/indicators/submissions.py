@@ -14,11 +14,17 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from guanmo.accounts.models import Department, User
-from guanmo.indicators.choices import Kind
-from guanmo.indicators.entry import EntryFault, Read, Typed, read_typed
+from guanmo.indicators.choices import Kind, is_summed
+from guanmo.indicators.entry import LABELS, EntryFault, Read, Typed, read_typed
 from guanmo.indicators.models import Indicator, Submission, SubmittedValue
-from guanmo.indicators.selectors import SubmissionLine, submission_lines
+from guanmo.indicators.selectors import (
+    SlipReferences,
+    SubmissionLine,
+    slip_references,
+    submission_lines,
+)
 from guanmo.indicators.services import Source, ValueInput, store_values
+from guanmo.indicators.unit_slips import entry_slip_message, figure_slip
 from guanmo.regions.models import Region
 from guanmo.reporting import review
 from guanmo.reporting.models import Period
@@ -57,7 +63,8 @@ def save_submission(
     submission: Submission, typed: Iterable[Typed], *, user: User, version: int
 ) -> SaveResult:
     """Keep the typed figures as the form's draft, all or nothing: with any fault nothing is
-    saved. Lines not on the form are refused (ReportingError); a save made from an older
+    saved, and a figure that looks typed in another unit is a fault (`unit_slips`). Lines
+    not on the form are refused (ReportingError); a save made from an older
     `version` of the form is refused (`StaleReport`)."""
     review.require_editable(submission)
     lines = {(line.indicator.pk, line.region.pk): line for line in submission_lines(submission)}
@@ -70,6 +77,11 @@ def save_submission(
         result.faults += faults
         if read is not None:
             reads.append((line, read))
+    if result.ok:
+        period = submission.period
+        result.faults += unit_slips(
+            period.year, period.month, [(line.indicator, line.region, read) for line, read in reads]
+        )
     if not result.ok:
         return result
     with transaction.atomic():
@@ -79,6 +91,60 @@ def save_submission(
         if result.changed:
             review.record(submission, Action.SAVE, user)
     return result
+
+
+def unit_slips(
+    year: int, month: int, figures: Iterable[tuple[Indicator, Region, Read]]
+) -> list[EntryFault]:
+    """A fault on 本期累计值 for each summed indicator's figure that looks typed in another unit
+    (385000 in a 亿元 field beside June's 33.0亿元: a 万元 habit), judged as the import judges a
+    cell (`unit_slips.figure_slip` against the region's stored earlier month and last year, and
+    the 上年同期 typed beside it). Tryout 26 item 1: the import refused the figure the web entry
+    saved, submitted and approved. `figures`: (indicator, region, the figures read)."""
+    faults: list[EntryFault] = []
+    references: dict[int, SlipReferences] = {}
+    for indicator, region, read in figures:
+        if read.value is None or not is_summed(Kind(indicator.kind)):
+            continue
+        if indicator.pk not in references:
+            references[indicator.pk] = slip_references(indicator, year, month)
+        earlier, a_year_ago = references[indicator.pk]
+        slip = figure_slip(
+            read.value,
+            earlier=earlier.get(region.pk),
+            last_years=(a_year_ago.get(region.pk), read.last_year),
+            growth=read.growth,
+            unit=indicator.unit,
+            places=indicator.places,
+        )
+        if slip is not None:
+            message = entry_slip_message(read.value, indicator.unit, slip)
+            faults.append(EntryFault(f"{region.name}·{indicator.name}", LABELS["value"], message))
+    return faults
+
+
+def submission_slips(submission: Submission) -> list[EntryFault]:
+    """`unit_slips` of the figures kept on the form: what stops its submission and approval,
+    and what the reviewer is shown."""
+    period = submission.period
+    return unit_slips(
+        period.year,
+        period.month,
+        [
+            (
+                value.indicator,
+                value.region,
+                Read(value.value, value.last_year_value, value.reported_growth),
+            )
+            for value in submission.values.select_related("indicator", "region")
+        ],
+    )
+
+
+def _slips_refused(submission: Submission, doing: str) -> None:
+    """Raise ReportingError naming each figure of the form that looks typed in another unit."""
+    if slips := submission_slips(submission):
+        raise ReportingError(f"不能{doing}：" + "；".join(str(slip) for slip in slips))
 
 
 def _keep(submission: Submission, reads: Sequence[tuple[SubmissionLine, Read]]) -> int:
@@ -103,9 +169,11 @@ def _keep(submission: Submission, reads: Sequence[tuple[SubmissionLine, Read]]) 
 
 
 def submit_submission(submission: Submission, *, user: User, version: int) -> None:
-    """Hand the form to the city office; refused when no figure is entered."""
+    """Hand the form to the city office; refused (ReportingError) when no figure is entered
+    or one looks typed in another unit (`submission_slips`)."""
     if not any(value.is_given for value in submission.values.all()):
         raise ReportingError("尚未填写任何指标数值，不能提交")
+    _slips_refused(submission, "提交")
     review.submit(submission, user=user, version=version)
 
 
@@ -132,9 +200,10 @@ def approve_submission(submission: Submission, *, user: User) -> Approved:
     """Approve the form: every figure entered is stored for its region, indicator and month
     (`store_values`, history in ValueChange). Returns the indicators entered and how many
     figures changed. Raises ReportingError, approving nothing, when a figure cannot be
-    stored."""
+    stored or looks typed in another unit (`submission_slips`)."""
 
     def publish(submission: Submission) -> Approved:
+        _slips_refused(submission, "审核通过")
         by_indicator: dict[Indicator, list[ValueInput]] = defaultdict(list)
         for value in submission.values.select_related("indicator", "region"):
             if value.is_given:

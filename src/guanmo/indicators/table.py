@@ -11,12 +11,15 @@ from fractions import Fraction
 from guanmo.figures.arithmetic import shown, tied
 from guanmo.figures.changes import places_moved
 from guanmo.indicators.arithmetic import (
+    MOVES_NOT_COMPARABLE,
+    YEAR_MOVES_NOT_COMPARABLE,
     Reading,
     Rule,
     exact_group_growth,
     exact_growth,
     group_total,
     growth,
+    moves_comparable,
     peer_ranks,
     vs_group,
 )
@@ -67,6 +70,10 @@ class PeerFigures:
     vs_group: Decimal | None
     reported_rank: int | None
     growth_reported: bool = False  # the growth is as reported (GDP's at comparable prices)
+    # Why a ranked line has no move: the regions ranked differ between the periods
+    # (`arithmetic.moves_comparable`); "" otherwise.
+    move_note: str = ""
+    move_note_year: str = ""
 
 
 def group_figure(
@@ -136,12 +143,19 @@ def peer_table(
 ) -> list[PeerFigures]:
     """Each reading's line, in the order given. Rank changes compare with the ranks the same
     group's readings of the `previous` period and of the `same_period_last_year` give (matched
-    by region; None where a region was not ranked then); without `total`, `vs_group` is None.
+    by region; None where a region was not ranked then), and only when the same regions are
+    ranked in both periods (`arithmetic.moves_comparable`): otherwise no move, and each ranked
+    line says why (`move_note`, `move_note_year`); without `total`, `vs_group` is None.
     Raises ValueError when two readings of one period carry the same region name."""
     ranks = list(_ranks_by_region(readings, rule).values())
     before = _ranks_by_region(previous, rule)
     a_year_ago = _ranks_by_region(same_period_last_year, rule)
     group_rate = total.rate(rule.kind) if total is not None else None
+    note = note_year = ""
+    if not moves_comparable(readings, previous, rule):
+        before, note = {}, MOVES_NOT_COMPARABLE
+    if not moves_comparable(readings, same_period_last_year, rule):
+        a_year_ago, note_year = {}, YEAR_MOVES_NOT_COMPARABLE
     return [
         PeerFigures(
             region=reading.region,
@@ -155,6 +169,8 @@ def peer_table(
             vs_group=vs_group(reading, group_rate, rule),
             reported_rank=reading.reported_rank,
             growth_reported=reading.reported_growth is not None,
+            move_note=note if rank is not None else "",
+            move_note_year=note_year if rank is not None else "",
         )
         for reading, rank, shared in zip(readings, ranks, tied(ranks), strict=True)
     ]

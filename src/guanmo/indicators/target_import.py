@@ -37,7 +37,7 @@ from guanmo.indicators.columns import (
     unit_in_cell,
 )
 from guanmo.indicators.models import MAX_PLACES, Indicator, IndicatorValue, Target
-from guanmo.indicators.services import TargetInput, set_targets, target_fault
+from guanmo.indicators.services import TargetInput, set_targets, target_fault, targets_changed
 from guanmo.indicators.sheet_reading import header_row, second_header_row
 from guanmo.indicators.totals import lists_every_unit, total_notes, whole_of
 from guanmo.indicators.unit_slips import slip_message, target_slip
@@ -61,6 +61,23 @@ from guanmo.sheets.header import Expected, Header, check_sheet_name, check_title
 from guanmo.sheets.number_formats import PERCENT_FORMAT, shown_value
 from guanmo.sheets.sheet import Sheet, Unreadable, cell_address
 from guanmo.sheets.workbook import import_reason, source_name
+
+# Words a target column's header puts after the indicator's name besides 目标/任务
+# (`columns.indicator_key`): a ceiling's target is its 控制数 (赴京访批次控制数（批）, 全年控制数;
+# tryout 26 item 7). Longest first. Only a targets sheet reads them so: in a monthly bulletin a
+# 控制数 column is not the indicator's figure.
+TARGET_WORDS = ("全年控制数", "年度控制数", "控制数")
+
+
+def target_key(name: str) -> str:
+    """An indicator's name as a target column's header says it, compared as `indicator_key`
+    compares names: 赴京访批次控制数 and 固定资产投资目标任务 are 赴京访批次 and 固定资产投资."""
+    key = indicator_key(name)
+    for word in TARGET_WORDS:
+        if key.endswith(word) and key != word:
+            return key.removesuffix(word)
+    return key
+
 
 SUBJECT = "个年度目标"
 
@@ -170,14 +187,14 @@ def _columns(
             continue
         named = group if two_rows else label
         shown = f"{group.text}／{own.text}" if two_rows and group and own else label.text
-        indicator = catalogue.get(indicator_key(named.name)) if named else None
+        indicator = catalogue.get(target_key(named.name)) if named else None
         if indicator is None:
             report.columns.append(
                 ColumnUse(sheet.name, index, shown, label.name, "", note="未识别")
             )
             # A header naming a catalogue indicator with more words: never left unread with a
             # note only (tryout 24 F3).
-            key = indicator_key(named.name) if named else ""
+            key = target_key(named.name) if named else ""
             near = next((i for k, i in catalogue.items() if k and key.startswith(k)), None)
             if near is not None:
                 report.faults.append(
@@ -737,6 +754,8 @@ def _keep(
             indicator=indicator, year=year, region__in=[each.region for each in inputs]
         ).select_related("region")
         existing = len(stored)
+        # a stored target the sheet gives again as it is is 无变化, not 更新 (tryout 26 item 11)
+        changed = len(targets_changed(indicator, year, inputs))
         report.notes += _kinds_changed(indicator, stored, inputs, kept.given_at)
         report.notes += _profiles_changed(indicator, stored, inputs)
         try:
@@ -751,7 +770,8 @@ def _keep(
         except ValidationError as error:
             report.faults += [SheetFault("", None, indicator.name, m) for m in error.messages]
             continue
-        report.updated += existing
+        report.updated += changed
+        report.unchanged += existing - changed
         report.created += len(inputs) - existing
     if not report.ok:
         raise _Refused

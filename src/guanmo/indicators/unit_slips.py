@@ -112,6 +112,42 @@ def unit_slip(
     return Slip(power, against)
 
 
+def figure_slip(
+    value: Decimal,
+    *,
+    earlier: tuple[int, Decimal] | None,
+    last_years: Sequence[Decimal | None],
+    growth: Decimal | None,
+    unit: str = "",
+    places: int = 2,
+) -> Slip | None:
+    """`unit_slip` of a region's new cumulative `value`, judged against the stored figure of
+    last year, then against the 上年同期 given with it (`last_years`, in that order; None where
+    not known): the one check of the import (`sheet_import`) and the web entry
+    (`submissions`). Tryout 24 F1: 1305500 typed in 万元 under a 亿元 header beside its own
+    上年同期 121 and 增速 7.9%, with nothing stored for last year, was stored as 1305500亿元;
+    tryout 26 item 1: 385000 typed on the web beside June's 33.0亿 was approved."""
+    slip = None
+    for last_year in dict.fromkeys(last_years):
+        slip = slip or unit_slip(
+            value, earlier=earlier, last_year=last_year, growth=growth, unit=unit, places=places
+        )
+    return slip
+
+
+def entry_slip_message(value: Decimal, unit: str, slip: Slip) -> str:
+    """The web entry's words for a slip (`slip_message` without a cell or header):
+    「385000亿元，是1—6月累计33亿元的10000倍左右，疑为单位填错（数字像是万元，本栏单位为亿元）；
+    请核对后按亿元填写」."""
+    looks = likely_unit(unit, slip)
+    why = (
+        f"数字像是{looks}，本栏单位为{unit}"
+        if looks
+        else f"数字相差约{format_wan(_factor_shown(slip.factor))}倍，本栏单位为{unit}"
+    )
+    return f"{format_wan(value)}{unit}，{slip.against}，疑为单位填错（{why}）；请核对后按{unit}填写"
+
+
 def _factor_shown(ratio: Decimal) -> Decimal:
     power = _power_of_ten(ratio)
     return power if power >= 1 else 1 / power

@@ -15,7 +15,13 @@ from guanmo.figures.arithmetic import period_label
 from guanmo.figures.changes import rank_move_cell
 from guanmo.figures.formatting import display_for, points, rate
 from guanmo.indicators.choices import BREAKDOWN_GRAINS, Kind, RankBy
-from guanmo.indicators.issuing import issue_report, issued_report, report_docx, report_xlsx
+from guanmo.indicators.issuing import (
+    changed_after_issue,
+    issue_report,
+    issued_report,
+    report_docx,
+    report_xlsx,
+)
 from guanmo.indicators.models import PeerGroup
 from guanmo.indicators.report import (
     IndicatorReport,
@@ -29,6 +35,7 @@ from guanmo.indicators.report import (
 from guanmo.indicators.report_output import (
     TARGET_HEADERS,
     as_dict,
+    as_xlsx,
     headers,
     table_note,
     table_title,
@@ -233,6 +240,7 @@ def indicator_board(request: HttpRequest) -> HttpResponse:
     except ReportError as error:
         problem = str(error)
     city_places = _city_places(scope.city, year, month)
+    issued = issued_report(scope.city, report) if report else None
     return render(
         request,
         "indicators/board.html",
@@ -256,7 +264,9 @@ def indicator_board(request: HttpRequest) -> HttpResponse:
             "chart": _chart(report) if report else None,
             "completion_chart": report is not None
             and any(t.standing.completion_rate is not None for t in report.targets),
-            "issued": issued_report(scope.city, report) if report else None,
+            "issued": issued,
+            "changed_after_issue": issued is not None
+            and changed_after_issue(scope.city, report.year, report.month, issued),
             "today": clock.today(),
         },
     )
@@ -292,14 +302,19 @@ def indicator_board_issue(request: HttpRequest) -> HttpResponse:
 
 def indicator_board_file(request: HttpRequest, extension: str) -> HttpResponse:
     """The 指标调度 report as .xlsx or .docx, as `indicator-report --format` writes it: as
-    issued once the group's report has been issued."""
+    issued once the group's report has been issued; with ?current=1 the .xlsx of the figures
+    as they stand."""
     scope: Scope = request.scope
     if not scope.sees_city_totals or extension not in ("xlsx", "docx"):
         raise Http404("没有这个文件")
     report = _asked_report(request, scope.city)
+    # ?current=1: the figures as they stand, beside the issued workbook, once they changed
+    # after issue (tryout 26 item 5)
+    current = extension == "xlsx" and request.GET.get("current") == "1"
     write = report_xlsx if extension == "xlsx" else report_docx
-    content = write(scope.city, report)
-    name = f"{scope.city.name}{report.label}主要指标调度情况.{extension}"
+    content = as_xlsx(report) if current else write(scope.city, report)
+    which = "（当前数字）" if current else ""
+    name = f"{scope.city.name}{report.label}主要指标调度情况{which}.{extension}"
     return file_response(content, extension, name)
 
 
@@ -385,8 +400,11 @@ def _place_rows(places: list[dict]) -> list[dict]:
             row["groups"][at] = {
                 "line": line,
                 "among": table.among,
-                "move": rank_move_cell(line.rank_change),
-                "move_year": rank_move_cell(line.rank_change_year),
+                # no move where the regions ranked differ (`arithmetic.moves_comparable`)
+                "move": "不可比" if line.move_note else rank_move_cell(line.rank_change),
+                "move_year": "不可比"
+                if line.move_note_year
+                else rank_move_cell(line.rank_change_year),
             }
     labels = [f"{place['group'].short_name}位次" for place in places]
     return [

@@ -307,7 +307,7 @@ def sheet_period(
         ]
     first, years, spans = "", set(), set()
     for place, text in places:
-        text = spell_period(spell_year_month(spell_dates(text)))
+        text = spell_period(spell_year_month(without_issue_dates(spell_dates(text))))
         text = _QUARTER_IN_TITLE.sub(
             lambda match: f"1-{3 * _QUARTER_NUMBERS[match.group(1)]}月", text
         )
@@ -338,10 +338,21 @@ def file_name_check(name: str, expected: Expected) -> tuple[str, str]:
     return (f"文件名「{name}」{why}" if why else "", f"文件名「{name}」{note}" if note else "")
 
 
+# A full date (年月日) under a title is the day it was issued (焦作市统计局　2025年7月15日 under
+# 2025年1—6月…), not the period, unless 截至/截止/至 make it the period's end (截至2025年5月31日).
+_ISSUE_DATE = re.compile(r"(?<!至)(?<!止)(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
+
+
+def without_issue_dates(text: str) -> str:
+    """`text` (dates spelt by `spell_dates`) without the issue dates it writes, for the period
+    checks: a 1—6月 report dated 2025年7月15日 is of 1—6月 (tryout 26 item 4: refused as 7月)."""
+    return _ISSUE_DATE.sub("", text)
+
+
 def _title_check(text: str, expected: Expected) -> tuple[str, str]:
     """Why a title, sheet or file name contradicts the import's year or month, and a note when
     it names more than the month but nothing against it (("", "") when neither)."""
-    text = spell_period(spell_year_month(spell_dates(text)))
+    text = spell_period(spell_year_month(without_issue_dates(spell_dates(text))))
     text = _QUARTER_IN_TITLE.sub(lambda match: f"1-{3 * _QUARTER_NUMBERS[match.group(1)]}月", text)
     years = list(dict.fromkeys(int(year) for year in _TITLE_YEAR.findall(text)))
     years_note = ""
