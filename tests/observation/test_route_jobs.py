@@ -5,8 +5,8 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
+from guanmo import clock
 from guanmo.accounts.models import Role, User
 from guanmo.observation.models import Tour
 from guanmo.observation.route_jobs import plan_tour_route, plan_under_way, start_route_plan
@@ -118,7 +118,7 @@ def test_a_plan_lost_for_over_an_hour_no_longer_blocks_a_new_one(city_client, pl
     city_client.post(reverse("tour_route_plan", args=[placed_tour.pk]))
     lost = BackgroundJob.objects.get()
     BackgroundJob.objects.filter(pk=lost.pk).update(
-        state=BackgroundJob.State.RUNNING, created_at=timezone.now() - timedelta(minutes=61)
+        state=BackgroundJob.State.RUNNING, created_at=clock.now() - timedelta(minutes=61)
     )
     assert plan_under_way(placed_tour) is None
     response = city_client.post(reverse("tour_route_plan", args=[placed_tour.pk]))

@@ -98,8 +98,19 @@ def test_the_city_option_and_a_bad_date(world, rules, raise_problem, capsys):
     raise_problem(raised_on=RAISED)
     call_command("escalate-problems", today="2025-05-17", city=world.city.code)
     assert "共1个问题升级督办" in capsys.readouterr().out
-    with pytest.raises(CommandError, match="--today：「5月17日」不是 YYYY-MM-DD 格式的日期"):
-        call_command("escalate-problems", today="5月17日")
+    for typed in ("5月17日", "2025年5月", "2025-02-30", "无"):
+        with pytest.raises(
+            CommandError, match=f"--today：「{typed}」不是 YYYY-MM-DD 或 2025年5月17日 格式的日期"
+        ):
+            call_command("escalate-problems", today=typed)
+
+
+def test_the_day_may_be_typed_as_a_chinese_date(world, rules, raise_problem, capsys):
+    """--today reads a day as a register's date cell is read (sheets.cells.parse_date)."""
+    problem = raise_problem(raised_on=RAISED)  # due 16 May
+    assert "升级至县区项目办督办（2025年5月17日）" in run("2025年5月17日", capsys)
+    assert run("2025/5/17", capsys).strip() == "截至2025年5月17日，没有需要升级的问题"
+    assert escalations(problem) == [(date(2025, 5, 17), 1, "逾期1天，升级至县区项目办督办")]
 
 
 def test_a_problem_raised_with_a_past_deadline_is_refused(world, raise_problem):

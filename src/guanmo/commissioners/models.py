@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from guanmo import clock
 from guanmo.commissioners.checks import Flag, PhotoFacts, Position, photo_flags
 from guanmo.ledger.models import Project
 
@@ -29,7 +30,7 @@ class Visit(models.Model):
     visited_on = models.DateField("走访日期")
     seen = models.TextField("现场情况")
     done = models.TextField("开展工作", blank=True, default="")
-    created_at = models.DateTimeField("填写时间", auto_now_add=True)
+    created_at = models.DateTimeField("填写时间", default=clock.now, editable=False)
     # The form's own id, sent again by a double click or a resend: the visit is stored once.
     submission = models.UUIDField("提交编号", null=True, blank=True, unique=True, editable=False)
 
@@ -65,7 +66,7 @@ class Photo(models.Model):
     taken_at = models.DateTimeField("拍摄时间", null=True, blank=True)
     latitude = models.DecimalField("纬度", max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField("经度", max_digits=9, decimal_places=6, null=True, blank=True)
-    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+    uploaded_at = models.DateTimeField("上传时间", default=clock.now, editable=False)
 
     class Meta:
         verbose_name = "现场照片"

@@ -1,8 +1,9 @@
 """The moments the demo's records carry, put on the days they happened in the demo's story.
 
-Saving stamps a record with the moment of saving (`auto_now_add`, `timezone.now`), which for
-the demo is the day `make demo` runs, long after its own today (15 December 2025): accounts
-would have joined, tours been created and judges' scores submitted "in the future". After the
+Saving stamps a record with the moment of saving (Guanmo's clock, `guanmo.clock.now`; Django's
+own for an account), which for the demo is the day `make demo` runs (or GUANMO_TODAY, its own
+today, 15 December 2025, when set), not the day the record's story tells: accounts would
+all have joined, tours been created and judges' scores submitted on that one day. After the
 demo is built, each such moment is set from the record's own day: accounts made at the start
 of the year, a month opened on its first day, a tour created a month before it starts, a
 site's scores submitted and closed on its day of the tour, a problem's steps on their dates,

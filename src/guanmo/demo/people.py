@@ -181,5 +181,5 @@ def _record_reviews(
         batch_size=500,
     )
     for step, (_, _, _, day, hour) in zip(made, steps, strict=True):
-        step.at = _at(day, hour)  # saving stamped the build's own moment (auto_now_add)
+        step.at = _at(day, hour)  # saving stamped the build's own moment
     ReviewStep.objects.bulk_update(made, ["at"], batch_size=500)

@@ -8,6 +8,7 @@ else the ledger knows stays private unless the city office ticks it here.
 from django.conf import settings
 from django.db import models
 
+from guanmo import clock
 from guanmo.regions.models import Region
 
 
@@ -28,7 +29,8 @@ class DisclosureSettings(models.Model):
     )
     show_visible_progress = models.BooleanField("公开形象进度", default=True)
     show_problems = models.BooleanField("公开存在问题", default=False)
-    updated_at = models.DateTimeField("最后修改时间", auto_now=True)
+    # stamped by Guanmo's clock on each save (`save`)
+    updated_at = models.DateTimeField("最后修改时间", default=clock.now, editable=False)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="最后修改人",
@@ -44,6 +46,12 @@ class DisclosureSettings(models.Model):
 
     def __str__(self) -> str:
         return f"{self.city}公示设置"
+
+    def save(self, *args, **kwargs) -> None:
+        """Saved with the moment of saving by Guanmo's clock (`guanmo.clock.now`), as auto_now
+        did with the machine's."""
+        self.updated_at = clock.now()
+        super().save(*args, **kwargs)
 
     @classmethod
     def of(cls, city: Region) -> "DisclosureSettings":

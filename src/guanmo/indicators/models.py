@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from guanmo import clock
 from guanmo.accounts.models import Department
 from guanmo.indicators.arithmetic import Rule, check_period
 from guanmo.indicators.choices import Direction, Frequency, Kind, Profile, RankBy
@@ -166,7 +167,8 @@ class IndicatorValue(models.Model):
         related_name="+",
     )
     import_record = import_record_field("indicator_values")
-    updated_at = models.DateTimeField("最后修改时间", auto_now=True)
+    # stamped by Guanmo's clock on each save (`save`; `services.store_values` for a bulk update)
+    updated_at = models.DateTimeField("最后修改时间", default=clock.now, editable=False)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="最后修改人",
@@ -198,6 +200,12 @@ class IndicatorValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region}{self.indicator.name}{self.year}年1—{self.month}月"
+
+    def save(self, *args, **kwargs) -> None:
+        """Saved with the moment of saving by Guanmo's clock (`guanmo.clock.now`), as auto_now
+        did with the machine's."""
+        self.updated_at = clock.now()
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         if self.indicator_id and self.month:

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
+from guanmo import clock
 from guanmo.accounts.models import Department, User
 from guanmo.figures.breakdown import (
     break_down,
@@ -276,9 +276,9 @@ def store_values(
     # In bulk: a month's table of a province's counties is hundreds of rows (`make demo`).
     IndicatorValue.objects.bulk_create(new_rows)
     _rejoin_history(indicator, year, month, new_rows)
-    now = timezone.now()
+    now = clock.now()
     for row in changed_rows:
-        row.updated_at = now  # bulk_update does not stamp auto_now fields
+        row.updated_at = now  # bulk_update does not call save()
     IndicatorValue.objects.bulk_update(changed_rows, [*_FIELDS.values(), *_STAMPS])
     ValueChange.objects.bulk_create(changes)
     result.changes = len(changes)

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from guanmo import clock
 from guanmo.ledger.models import Project
 from guanmo.observation.results import Method
 from guanmo.observation.rubric import SCORE_STEP, step_fault
@@ -55,7 +56,7 @@ class Tour(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    created_at = models.DateTimeField("创建时间", default=clock.now, editable=False)
     # The new-tour form's own id, sent again by a double click: the tour is made once.
     submission = models.UUIDField("提交编号", null=True, blank=True, unique=True, editable=False)
 

@@ -9,9 +9,8 @@ from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
 from django.db import transaction
-from django.utils import timezone
 
-from guanmo import bounds
+from guanmo import bounds, clock
 from guanmo.accounts.models import User
 from guanmo.ledger.models import Project
 from guanmo.locking import held_unchanged, hold, locked
@@ -206,7 +205,7 @@ def submit_scores(
     checked = _points(list(tour.criteria.all()), points, tour.score_step)
     if fault := bounds.text_fault(remark.strip(), "评语"):
         raise TourError(fault)
-    now = timezone.now()
+    now = clock.now()
     if existing is None:
         form = ScoreForm.objects.create(
             judge=judge,
@@ -229,7 +228,7 @@ def submit_scores(
 
 def close_site(site: Site) -> None:
     """Scores for the site can no longer change (closing it again keeps the first time)."""
-    Site.objects.filter(pk=site.pk, closed_at__isnull=True).update(closed_at=timezone.now())
+    Site.objects.filter(pk=site.pk, closed_at__isnull=True).update(closed_at=clock.now())
     site.refresh_from_db(fields=["closed_at"])
 
 
@@ -237,7 +236,7 @@ def close_site(site: Site) -> None:
 def close_tour(tour: Tour) -> None:
     """The tour ends: every site is closed and the judges' links stop working."""
     locked(tour)
-    now = timezone.now()
+    now = clock.now()
     tour.sites.filter(closed_at__isnull=True).update(closed_at=now)
     tour.status = Tour.Status.CLOSED
     tour.save(update_fields=["status"])

@@ -19,6 +19,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from guanmo import clock
 from guanmo.accounts.models import User
 from guanmo.operations.models import BackgroundJob
 
@@ -88,13 +89,17 @@ def job_under_way(kind: str, subject: str) -> BackgroundJob | None:
     """The latest job of this kind on this subject still queued or running, if any.
 
     One queued or started more than STALE_AFTER ago is taken as lost (a worker stopped
-    mid-run leaves its job "running" for ever) and no longer blocks a new one."""
+    mid-run leaves its job "running" for ever) and no longer blocks a new one. Its age is
+    measured on Guanmo's clock, which stamped it; one stamped later than now was started on an
+    earlier real day under the same GUANMO_TODAY (the clock keeps the date, not the day's
+    passing), so it is lost too."""
+    now = clock.now()
     return (
         BackgroundJob.objects.filter(
             kind=kind,
             subject=subject,
             state__in=(BackgroundJob.State.QUEUED, BackgroundJob.State.RUNNING),
-            created_at__gte=timezone.now() - STALE_AFTER,
+            created_at__range=(now - STALE_AFTER, now),
         )
         .order_by("-created_at")
         .first()
@@ -131,7 +136,7 @@ def run_job(job_id: int, function: str, arguments: tuple) -> str:
             state=BackgroundJob.State.FAILED,
             message=str(refusal)[:500],
             result_url=refusal.result_url,
-            finished_at=timezone.now(),
+            finished_at=clock.now(),
         )
         return str(refusal)
     except Exception:
@@ -139,7 +144,7 @@ def run_job(job_id: int, function: str, arguments: tuple) -> str:
         BackgroundJob.objects.filter(pk=job_id).update(
             state=BackgroundJob.State.FAILED,
             message=f"任务失败，系统已记录（任务编号{job_id}），请联系系统管理员",
-            finished_at=timezone.now(),
+            finished_at=clock.now(),
         )
         raise
     BackgroundJob.objects.filter(pk=job_id).update(
@@ -147,7 +152,7 @@ def run_job(job_id: int, function: str, arguments: tuple) -> str:
         done=F("total"),  # finished is all of it, whatever step was last reported
         message=outcome.message[:500],
         result_url=outcome.result_url,
-        finished_at=timezone.now(),
+        finished_at=clock.now(),
     )
     return outcome.message
 

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from guanmo import clock
+
 
 class BackgroundJob(models.Model):
     """Heavy work (a large import, a long route search) run by the worker, not in a request."""
@@ -26,7 +28,9 @@ class BackgroundJob(models.Model):
     total = models.PositiveIntegerField("总步数", default=0)
     message = models.CharField("说明", max_length=500, blank=True)
     result_url = models.CharField("结果页面", max_length=300, blank=True)
-    created_at = models.DateTimeField("发起时间", auto_now_add=True)
+    # Guanmo's clock (`guanmo.clock.now`), as `finished_at` (`jobs.run_job`) and every stamp a
+    # user sees; `jobs.job_under_way` measures a job's age on the same clock.
+    created_at = models.DateTimeField("发起时间", default=clock.now, editable=False)
     finished_at = models.DateTimeField("结束时间", null=True, blank=True)
 
     class Meta:

@@ -9,8 +9,8 @@ the decisions of a special coordination meeting (专题推进会) are problems o
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils import timezone
 
+from guanmo import clock
 from guanmo.accounts.models import Department
 from guanmo.documents.models import Kind
 from guanmo.documents.official import chinese_date
@@ -217,7 +217,7 @@ class ProblemStep(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    at = models.DateTimeField("时间", default=timezone.now)
+    at = models.DateTimeField("时间", default=clock.now)
     on = models.DateField("日期")
     level = models.PositiveSmallIntegerField("督办层级", choices=Level.choices)
     note = models.TextField("说明", blank=True, default="")

@@ -6,6 +6,7 @@ from guanmo import clock
 from guanmo.documents.official import chinese_date
 from guanmo.regions.management.city import add_city_argument, city_for
 from guanmo.regions.models import Region
+from guanmo.sheets.cells import CellError, parse_date
 from guanmo.supervision.services import escalate_overdue
 
 
@@ -16,7 +17,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--today", help="按哪一天计算（YYYY-MM-DD，默认今天）")
+        parser.add_argument("--today", help="按哪一天计算（YYYY-MM-DD 或 2025年5月17日，默认今天）")
         add_city_argument(parser)
 
     def handle(self, *args, today: str | None, city: str | None, **options):
@@ -39,9 +40,15 @@ class Command(BaseCommand):
             self.stdout.write(f"截至{chinese_date(day)}，没有需要升级的问题")
 
     def _day(self, typed: str | None) -> date:
+        """The day typed after --today as a register's date cell is read
+        (`sheets.cells.parse_date`: 2025-05-17, 2025年5月17日, 2025/5/17, 2025.5.17, 20250517);
+        the application's today when none is typed. CommandError for anything else."""
         if not typed:
             return clock.today()
         try:
-            return date.fromisoformat(typed)
-        except ValueError:
-            raise CommandError(f"--today：「{typed}」不是 YYYY-MM-DD 格式的日期") from None
+            day = parse_date(typed)
+        except CellError:
+            day = None
+        if day is None:
+            raise CommandError(f"--today：「{typed}」不是 YYYY-MM-DD 或 2025年5月17日 格式的日期")
+        return day
