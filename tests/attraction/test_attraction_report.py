@@ -651,3 +651,39 @@ def test_a_parcel_short_of_a_zones_standard_is_listed_once(city, capsys):
     report = _json(capsys)
 
     assert [row["parcel"] for row in report["below_standard"]] == ["SF-01"]
+
+
+def test_a_later_phase_without_its_own_start_is_not_started_on_its_projects_start(city, capsys):
+    """Tryout 28: 沁阳2024-02地块 (期次2, 实际动工 blank) took its project's 开工 (the first
+    phase's), so its 40亩 counted in use and 一期建成后不上后续项目 was lost. A project's 开工
+    stands for its first phase's parcel only."""
+    from guanmo.attraction.models import Parcel
+    from guanmo.ledger.models import Milestone, MilestoneKind, Project
+
+    zone = city.children.get(name="城乡一体化示范区")
+    project = Project.objects.create(
+        city=city, county=zone, name="深圳智能装备项目", entered_on=date(2025, 1, 1)
+    )
+    Milestone.objects.create(project=project, kind=MilestoneKind.STARTED, reached=date(2025, 3, 10))
+    Parcel.objects.create(
+        city=city, county=zone, park=zone, name="一期地块", area=60, project=project, phase=1,
+        supplied_on=date(2023, 1, 1), completed_on=date(2024, 6, 30),
+    )  # fmt: skip
+    Parcel.objects.create(
+        city=city, county=zone, park=zone, name="二期地块", area=40, project=project, phase=2,
+        supplied_on=date(2024, 5, 1), agreed_start_on=date(2024, 10, 1),
+    )  # fmt: skip
+
+    report = _json(capsys, "--month", "11")
+
+    land = {row["region"]: row for row in report["land"]}["全市"]
+    assert (land["supplied"], land["in_use"]) == ("100", "60")
+    assert [(idle["parcel"], idle["step"]) for idle in report["idle_land"]] == [
+        ("二期地块", "闲置满一年不满两年")
+    ]
+    assert [gap["waiting"] for gap in report["first_phase_only"]] == [["二期地块"]]
+    assert "地块一期地块未填实际动工日期，按其项目开工日期2025年3月10日计。" in report["sentences"]
+    assert (
+        "地块二期地块为项目第2期用地，未填实际动工日期，项目开工日期只代表一期，按未动工计。"
+        in report["sentences"]
+    )

@@ -67,18 +67,35 @@ class ParcelFacts:
     started_from_project: bool = False  # `started_on` is the project's 开工, said (start_notes)
 
 
+def takes_project_start(phase: int | None) -> bool:
+    """Whether a parcel's blank 实际动工日期 may be read as its project's 开工: only for a
+    project not built in phases (`phase` None) or its first phase's parcel (tryout 28: a
+    second phase's land, still bare, counted as started on the first phase's 开工)."""
+    return phase is None or phase <= 1
+
+
 def start_notes(parcels: Iterable[ParcelFacts]) -> list[str]:
     """What the land figures took from the projects (tryout 22: a parcel whose project started
     in April was 闲置满两年 because its own 实际动工日期 was blank): a parcel counted started on
-    its project's 开工, and a parcel whose own date disagrees with its project's, both named."""
+    its project's 开工, a later phase's parcel counted not started though its project started
+    (`takes_project_start`), and a parcel whose own date disagrees with its project's, each
+    named."""
     notes = []
     for parcel in parcels:
         project = parcel.project_started_on
-        if parcel.started_from_project and project is not None:
+        if project is None:
+            continue
+        if parcel.started_from_project:
             notes.append(
                 f"地块{parcel.name}未填实际动工日期，按其项目开工日期{chinese_date(project)}计"
             )
-        elif project is not None and parcel.started_on not in (None, project):
+        elif not takes_project_start(parcel.phase):
+            if parcel.started_on is None:
+                notes.append(
+                    f"地块{parcel.name}为项目第{parcel.phase}期用地，未填实际动工日期，"
+                    "项目开工日期只代表一期，按未动工计"
+                )
+        elif parcel.started_on not in (None, project):
             notes.append(
                 f"地块{parcel.name}实际动工日期{chinese_date(parcel.started_on)}"  # type: ignore[arg-type]
                 f"与其项目开工日期{chinese_date(project)}不一致，请核对"
