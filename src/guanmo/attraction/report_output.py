@@ -96,6 +96,14 @@ def as_dict(report: AttractionReport) -> dict:
             for warning in report.warnings
         ],
         "sentences": report.sentences,
+        "funds_notes": list(
+            dict.fromkeys(
+                note
+                for section in report_sections(report)
+                if section.key.startswith("by-")
+                for note in section.notes
+            )
+        ),
         "land": [_land_dict(name, land) for name, land in report.land],
         "idle_land": [
             {
