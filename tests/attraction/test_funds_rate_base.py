@@ -74,3 +74,12 @@ def test_the_page_says_the_rates_base(client, world, register):
     page = client.get(reverse("attraction_funnel"), {"year": YEAR, "month": 8}).content.decode()
 
     assert NOTE in page
+
+
+def test_the_bulletins_section_says_the_rates_base(world, register):
+    from guanmo.attraction.bulletin import attraction_section
+
+    section = attraction_section(world.city, YEAR, 8)
+
+    assert NOTE in section.sentences
+    assert NOTE.replace("温县", "全市") in section.sentences
