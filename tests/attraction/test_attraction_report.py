@@ -687,3 +687,22 @@ def test_a_later_phase_without_its_own_start_is_not_started_on_its_projects_star
         "地块二期地块为项目第2期用地，未填实际动工日期，项目开工日期只代表一期，按未动工计。"
         in report["sentences"]
     )
+
+
+def test_a_parcel_supplied_after_the_period_is_not_listed_short_of_its_standard(city, capsys):
+    """Tryout 28: 孟州2025-017, supplied 2025-12-10, was listed 容积率0.60，低于下限0.80 in the
+    1—11月 report whose land table (截至2025年11月30日) rightly left it out."""
+    from guanmo.attraction.models import Parcel, ParkStandard
+
+    zone = city.children.get(name="城乡一体化示范区")
+    ParkStandard.objects.create(park=zone, investment_intensity=350, min_plot_ratio="0.8")
+    for name, supplied in [("SF-01", date(2025, 11, 30)), ("SF-02", date(2025, 12, 10))]:
+        Parcel.objects.create(
+            city=city, county=zone, park=zone, name=name, area=100, plot_ratio="0.6",
+            supplied_on=supplied,
+        )  # fmt: skip
+
+    report = _json(capsys, "--month", "11")
+
+    assert [row["parcel"] for row in report["below_standard"]] == ["SF-01"]
+    assert {row["region"]: row["supplied"] for row in report["land"]}["全市"] == "100"

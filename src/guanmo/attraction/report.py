@@ -30,6 +30,7 @@ from guanmo.attraction.land import (
     StandardCheck,
     against_standard,
     idle_parcels,
+    is_supplied_by,
     park_land,
     start_notes,
 )
@@ -227,7 +228,7 @@ def report_of(
         land=_land(parcels, units, as_of, whole_name),
         idle_land=idle_parcels(parcels, as_of),
         first_phase_only=first_phase_only(parcels, as_of),
-        below_standard=_below_standard(parcels, standards or {}),
+        below_standard=_below_standard(parcels, standards or {}, as_of),
         parks=[
             (park, standing)
             for park, standing in zip(parks, standings(parks), strict=True)
@@ -256,12 +257,15 @@ def _land(
 
 
 def _below_standard(
-    parcels: Sequence[ParcelFacts], standards: dict[str, Standard]
+    parcels: Sequence[ParcelFacts], standards: dict[str, Standard], day: date
 ) -> list[tuple[ParcelFacts, StandardCheck, Standard]]:
-    """Each parcel once per standard it falls short of: its county and park are one unit for a
-    zone (所在县区 = 所在园区 = 城乡一体化示范区), then one standard (tryout 22: listed twice)."""
+    """Each parcel supplied by `day` (`land.is_supplied_by`, as the land table counts) once
+    per standard it falls short of: its county and park are one unit for a zone (所在县区 =
+    所在园区 = 城乡一体化示范区), then one standard (tryout 22: listed twice)."""
     found = []
     for parcel in parcels:
+        if not is_supplied_by(parcel, day):
+            continue
         for unit in dict.fromkeys(parcel.units):
             standard = standards.get(unit)
             if standard is None:
