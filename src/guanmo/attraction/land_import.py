@@ -184,7 +184,7 @@ def _entry(row: Row, city: Region, units: Sequence[Region]) -> _Entry | None:
             row.fault(LandColumn.COUNTY, "不能为空")
         return None
     entry = _Entry(row, county, {"name": name}, named)
-    park = unit_named(row, LandColumn.PARK, units, entry.notes, parks_only=True)
+    park = unit_named(row, LandColumn.PARK, units, entry.notes, parks_only=True, county=county)
     if park is not None:
         entry.values["park"] = park
     _area(row, entry)

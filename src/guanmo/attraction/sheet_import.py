@@ -310,7 +310,7 @@ def _entry(
     county = unit_named(row, Column.COUNTY, units, named)
     if county is None and not row.failed(Column.COUNTY):
         row.fault(Column.COUNTY, "不能为空")
-    park = unit_named(row, Column.PARK, units, named, parks_only=True)
+    park = unit_named(row, Column.PARK, units, named, parks_only=True, county=county)
     given_values: dict = {
         "investor": values.get(Column.INVESTOR) or None,
         "chain": values.get(Column.CHAIN) or None,
