@@ -44,6 +44,7 @@ from guanmo.attraction.services import (
 from guanmo.attraction.stages import Stage, stage_faults
 from guanmo.clock import today
 from guanmo.documents.official import chinese_date
+from guanmo.ledger.cells import month_end_note
 from guanmo.ledger.services.ledger_import import CONFIRM_CHANGES
 from guanmo.regions.models import Region
 from guanmo.regions.services import (
@@ -383,6 +384,8 @@ def _stages(row: Row, entry: _Entry, lead: Lead | None) -> None:
         plan = values.get(planned) if planned else None
         if day is not None or plan is not None:
             entry.given.stages[stage] = (plan, day)
+        if planned and (note := month_end_note(row.place(planned), plan)):
+            entry.notes.append(note)
         if day is not None:
             reached[stage] = day
     given = {stage for stage, (_, day) in entry.given.stages.items() if day is not None}
@@ -415,6 +418,8 @@ def _preparatory(row: Row, entry: _Entry) -> None:
         planned, reached = entry.given.milestones.get(kind, (None, None))
         if attribute == "planned":
             planned = day
+            if note := month_end_note(row.place(column), day):
+                entry.notes.append(note)
         else:
             reached = day
             if day > today():
