@@ -631,10 +631,9 @@ def test_a_parcel_with_no_start_date_takes_its_projects_start_said_and_a_disagre
     assert report["idle_land"] == []
     assert {row["region"]: row["in_use"] for row in report["land"]}["全市"] == "160"
     assert "地块SF-02未填实际动工日期，按其项目开工日期2025年4月15日计。" in report["sentences"]
-    assert (
+    assert report["checks"] == [
         "地块SF-03实际动工日期2025年5月1日与其项目开工日期2025年4月15日不一致，请核对。"
-        in report["sentences"]
-    )
+    ]
 
 
 def test_a_parcel_short_of_a_zones_standard_is_listed_once(city, capsys):
@@ -706,3 +705,37 @@ def test_a_parcel_supplied_after_the_period_is_not_listed_short_of_its_standard(
 
     assert [row["parcel"] for row in report["below_standard"]] == ["SF-01"]
     assert {row["region"]: row["supplied"] for row in report["land"]}["全市"] == "100"
+
+
+def test_checking_notes_stay_out_of_the_issued_docx(city, capsys, tmp_path):
+    """Tryout 28: the official .docx carried 「…与其项目开工日期…不一致，请核对。」 in its
+    body, among the sentences addressed to 各县（市、区）人民政府; the text and JSON keep it for
+    the office, and a note that explains a figure (按其项目开工日期…计) stays in every face."""
+    from guanmo.attraction.models import Parcel
+    from guanmo.ledger.models import Milestone, MilestoneKind, Project
+
+    zone = city.children.get(name="城乡一体化示范区")
+    started = Project.objects.create(
+        city=city, county=zone, name="示范区智能装备项目", entered_on=date(2025, 1, 1)
+    )
+    Milestone.objects.create(project=started, kind=MilestoneKind.STARTED, reached=date(2025, 4, 15))
+    for name, own_start in [("SF-02", None), ("SF-03", date(2025, 5, 1))]:
+        Parcel.objects.create(
+            city=city, county=zone, park=zone, name=name, area=80, project=started,
+            supplied_on=date(2023, 3, 1), started_on=own_start,
+        )  # fmt: skip
+    check = "地块SF-03实际动工日期2025年5月1日与其项目开工日期2025年4月15日不一致，请核对。"
+    explained = "地块SF-02未填实际动工日期，按其项目开工日期2025年4月15日计。"
+    document = tmp_path / "招商.docx"
+
+    call_command("attraction-report", "--year", "2025", "--month", "6")
+    text = capsys.readouterr().out
+    call_command(
+        "attraction-report", "--year", "2025", "--month", "6", "--format", "docx",
+        "--output", str(document),
+    )  # fmt: skip
+
+    assert check in text and explained in text
+    issued = "\n".join(paragraph.text for paragraph in Document(document).paragraphs)
+    assert "请核对" not in issued
+    assert explained in issued

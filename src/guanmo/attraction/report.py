@@ -32,6 +32,7 @@ from guanmo.attraction.land import (
     idle_parcels,
     is_supplied_by,
     park_land,
+    start_checks,
     start_notes,
 )
 from guanmo.attraction.models import Lead
@@ -75,6 +76,9 @@ class AttractionReport:
     below_standard: list[tuple[ParcelFacts, StandardCheck, Standard]] = field(default_factory=list)
     parks: list[tuple[ParkFacts, ParkStanding]] = field(default_factory=list)
     first_phase_only: list[PhaseGap] = field(default_factory=list)  # 一期建成未上后续项目
+    # Notes for the office to check the data by (…请核对。): the page, the text and JSON say
+    # them, the issued .docx never (tryout 28).
+    checks: list[str] = field(default_factory=list)
 
 
 def build_unit_report(city: Region, unit: Region, year: int, month: int) -> AttractionReport:
@@ -225,6 +229,7 @@ def report_of(
             *open_month_sentences(period, as_of, last_funds_month(leads, as_of)),
             *[f"{note}。" for note in start_notes(parcels)],
         ],
+        checks=[f"{check}。" for check in start_checks(parcels)],
         land=_land(parcels, units, as_of, whole_name),
         idle_land=idle_parcels(parcels, as_of),
         first_phase_only=first_phase_only(parcels, as_of),
