@@ -297,3 +297,15 @@ def test_a_county_offices_source_picker_lists_its_own_leads_sources(client, worl
 
     assert '<option value="江苏省"' in county and '<option value="北京市"' not in county
     assert '<option value="北京市"' in city
+
+
+def test_an_open_periods_lead_list_is_as_of_today_like_its_figures(
+    client, world, register, settings
+):
+    """Tryout 28: in December the figures said 截至2025年12月15日, the list 截至2025年12月31日."""
+    settings.GUANMO_TODAY = date(YEAR, 12, 15)
+
+    page = _page(client, world, "city", month=12).content.decode()
+
+    assert f"<caption>截至{YEAR}年12月15日的情况</caption>" in page
+    assert f"截至{YEAR}年12月31日" not in page

@@ -95,7 +95,8 @@ def funnel_page(request: HttpRequest) -> HttpResponse:
             "flows": flows,
             "sees_parks": any(unit.kind == Region.Kind.ZONE for unit in scope.units()),
             "whole": whole,
-            "leads": _as_of(picked_leads(_listed(leads), picked), report.period.end),
+            # The list as of the figures' day: the period's end, today for an open period.
+            "leads": _as_of(picked_leads(_listed(leads), picked), report.as_of),
         },
     )
 
@@ -109,9 +110,10 @@ def _listed(leads: QuerySet[Lead]) -> QuerySet[Lead]:
 
 
 def _as_of(leads: list[Lead], end: date) -> list[tuple[Lead, str, str, date | None]]:
-    """Each lead with its place, the last stage it had reached by the period's `end` ("" for
-    none) and the day it entered the ledger when that was by `end` (None otherwise): the list
-    says the period's state, not today's (tryout 16)."""
+    """Each lead with its place, the last stage it had reached by `end` ("" for none) and the
+    day it entered the ledger when that was by `end` (None otherwise): the list says the state
+    on the figures' day (the period's end, today for an open period: tryout 28), not today's
+    for a closed one (tryout 16)."""
     found = []
     for lead in leads:
         reached = facts(lead).reached
