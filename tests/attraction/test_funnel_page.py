@@ -299,6 +299,11 @@ def test_a_county_offices_source_picker_lists_its_own_leads_sources(client, worl
     assert '<option value="北京市"' in city
 
 
+def _listed_stage(page: str, name: str) -> str:
+    row = page.split('id="leads"')[1].split(f">{name}</a></th>")[1].split("</tr>")[0]
+    return row.split("<td>")[4].split("</td>")[0]
+
+
 def test_an_open_periods_lead_list_is_as_of_today_like_its_figures(
     client, world, register, settings
 ):
@@ -309,3 +314,16 @@ def test_an_open_periods_lead_list_is_as_of_today_like_its_figures(
 
     assert f"<caption>截至{YEAR}年12月15日的情况</caption>" in page
     assert f"截至{YEAR}年12月31日" not in page
+
+
+def test_a_lead_whose_talks_ended_is_listed_as_ended(client, world, register):
+    """Tryout 28: 杭州数字经济项目 was listed at 洽谈 though its page said 终止洽谈 2025年4月1日."""
+    lead = Lead.objects.create(city=world.city, county=world.wuzhi, name="杭州数字经济",
+                               register_year=YEAR, dropped_on=date(YEAR, 4, 1))  # fmt: skip
+    StageDate.objects.create(lead=lead, stage=Stage.NEGOTIATING, reached=date(YEAR, 1, 5))
+
+    in_march = _page(client, world, "city", month=3).content.decode()
+    in_april = _page(client, world, "city", month=4).content.decode()
+
+    assert _listed_stage(in_march, "杭州数字经济") == "洽谈"
+    assert _listed_stage(in_april, "杭州数字经济") == "终止洽谈"

@@ -101,6 +101,10 @@ def funnel_page(request: HttpRequest) -> HttpResponse:
     )
 
 
+# A lead's stage on the list once its talks ended unsigned: the words its page heads the day.
+DROPPED = "终止洽谈"
+
+
 def _listed(leads: QuerySet[Lead]) -> QuerySet[Lead]:
     """`leads` with what the page's list reads of each (`_as_of`; its source, which
     `picked_leads` takes by), fetched with them: no query a lead."""
@@ -110,14 +114,18 @@ def _listed(leads: QuerySet[Lead]) -> QuerySet[Lead]:
 
 
 def _as_of(leads: list[Lead], end: date) -> list[tuple[Lead, str, str, date | None]]:
-    """Each lead with its place, the last stage it had reached by `end` ("" for none) and the
-    day it entered the ledger when that was by `end` (None otherwise): the list says the state
-    on the figures' day (the period's end, today for an open period: tryout 28), not today's
-    for a closed one (tryout 16)."""
+    """Each lead with its place, the last stage it had reached by `end` ("" for none; 终止洽谈
+    for talks ended by then before signing, as its page says: tryout 28) and the day it
+    entered the ledger when that was by `end` (None otherwise): the list says the state on the
+    figures' day (the period's end, today for an open period: tryout 28), not today's for a
+    closed one (tryout 16)."""
     found = []
     for lead in leads:
         reached = facts(lead).reached
         stage = next((s.label for s in reversed(STAGES) if s in reached and reached[s] <= end), "")
+        signed = Stage.SIGNED in reached and reached[Stage.SIGNED] <= end
+        if lead.dropped_on is not None and lead.dropped_on <= end and not signed:
+            stage = DROPPED
         project = lead.project
         entered = project.entered_on if project is not None else None
         found.append(
