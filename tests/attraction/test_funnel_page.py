@@ -327,3 +327,23 @@ def test_a_lead_whose_talks_ended_is_listed_as_ended(client, world, register):
 
     assert _listed_stage(in_march, "杭州数字经济") == "洽谈"
     assert _listed_stage(in_april, "杭州数字经济") == "终止洽谈"
+
+
+def test_the_page_shows_the_checking_notes_apart_from_the_sentences(client, world, register):
+    """Tryout 28: checking notes (…请核对) are for the office, kept out of the issued .docx;
+    the page shows them under their own heading, not among the sentences."""
+    from guanmo.attraction.models import Parcel
+    from guanmo.ledger.models import Milestone, MilestoneKind, Project
+
+    project = Project.objects.create(city=world.city, county=world.wuzhi, name="冷链项目")
+    Milestone.objects.create(project=project, kind=MilestoneKind.STARTED, reached=date(YEAR, 2, 1))
+    Parcel.objects.create(
+        city=world.city, county=world.wuzhi, name="WZ-1", area=50, project=project,
+        supplied_on=date(YEAR - 1, 6, 1), started_on=date(YEAR, 3, 1),
+    )  # fmt: skip
+
+    page = _page(client, world, "city").content.decode()
+
+    check = f"地块WZ-1实际动工日期{YEAR}年3月1日与其项目开工日期{YEAR}年2月1日不一致，请核对。"
+    assert check in page.split('id="checks"')[1]
+    assert check not in page.split('id="sentences"')[1].split("</div>")[0]
