@@ -607,11 +607,9 @@ def test_an_unknown_industry_or_source_is_refused_naming_the_nearest(
         call_command("attraction-report", "--year", "2025", "--month", "6", option, value)
 
 
-def test_a_parcel_with_no_start_date_takes_its_projects_start_said_and_a_disagreement_flagged(
-    city, capsys
-):
-    """Tryout 22: SF-02, whose ledger project started in April, was 闲置满两年 (无偿收回) because
-    the parcel's own 实际动工日期 was blank."""
+def _started_project_with_two_parcels(city) -> None:
+    """示范区智能装备项目, started 2025-04-15, with SF-02 (no 实际动工日期) and SF-03 (started
+    2025-05-01, not its project's day), 80亩 each, supplied 2023-03-01."""
     from guanmo.attraction.models import Parcel
     from guanmo.ledger.models import Milestone, MilestoneKind, Project
 
@@ -625,6 +623,14 @@ def test_a_parcel_with_no_start_date_takes_its_projects_start_said_and_a_disagre
             city=city, county=zone, park=zone, name=name, area=80, project=started,
             supplied_on=date(2023, 3, 1), started_on=own_start,
         )  # fmt: skip
+
+
+def test_a_parcel_with_no_start_date_takes_its_projects_start_said_and_a_disagreement_flagged(
+    city, capsys
+):
+    """Tryout 22: SF-02, whose ledger project started in April, was 闲置满两年 (无偿收回) because
+    the parcel's own 实际动工日期 was blank."""
+    _started_project_with_two_parcels(city)
 
     report = _json(capsys)
 
@@ -711,19 +717,7 @@ def test_checking_notes_stay_out_of_the_issued_docx(city, capsys, tmp_path):
     """Tryout 28: the official .docx carried 「…与其项目开工日期…不一致，请核对。」 in its
     body, among the sentences addressed to 各县（市、区）人民政府; the text and JSON keep it for
     the office, and a note that explains a figure (按其项目开工日期…计) stays in every face."""
-    from guanmo.attraction.models import Parcel
-    from guanmo.ledger.models import Milestone, MilestoneKind, Project
-
-    zone = city.children.get(name="城乡一体化示范区")
-    started = Project.objects.create(
-        city=city, county=zone, name="示范区智能装备项目", entered_on=date(2025, 1, 1)
-    )
-    Milestone.objects.create(project=started, kind=MilestoneKind.STARTED, reached=date(2025, 4, 15))
-    for name, own_start in [("SF-02", None), ("SF-03", date(2025, 5, 1))]:
-        Parcel.objects.create(
-            city=city, county=zone, park=zone, name=name, area=80, project=started,
-            supplied_on=date(2023, 3, 1), started_on=own_start,
-        )  # fmt: skip
+    _started_project_with_two_parcels(city)
     check = "地块SF-03实际动工日期2025年5月1日与其项目开工日期2025年4月15日不一致，请核对。"
     explained = "地块SF-02未填实际动工日期，按其项目开工日期2025年4月15日计。"
     document = tmp_path / "招商.docx"
