@@ -607,11 +607,9 @@ def test_an_unknown_industry_or_source_is_refused_naming_the_nearest(
         call_command("attraction-report", "--year", "2025", "--month", "6", option, value)
 
 
-def test_a_parcel_with_no_start_date_takes_its_projects_start_said_and_a_disagreement_flagged(
-    city, capsys
-):
-    """Tryout 22: SF-02, whose ledger project started in April, was 闲置满两年 (无偿收回) because
-    the parcel's own 实际动工日期 was blank."""
+def _started_project_with_two_parcels(city) -> None:
+    """示范区智能装备项目, started 2025-04-15, with SF-02 (no 实际动工日期) and SF-03 (started
+    2025-05-01, not its project's day), 80亩 each, supplied 2023-03-01."""
     from guanmo.attraction.models import Parcel
     from guanmo.ledger.models import Milestone, MilestoneKind, Project
 
@@ -626,15 +624,22 @@ def test_a_parcel_with_no_start_date_takes_its_projects_start_said_and_a_disagre
             supplied_on=date(2023, 3, 1), started_on=own_start,
         )  # fmt: skip
 
+
+def test_a_parcel_with_no_start_date_takes_its_projects_start_said_and_a_disagreement_flagged(
+    city, capsys
+):
+    """Tryout 22: SF-02, whose ledger project started in April, was 闲置满两年 (无偿收回) because
+    the parcel's own 实际动工日期 was blank."""
+    _started_project_with_two_parcels(city)
+
     report = _json(capsys)
 
     assert report["idle_land"] == []
     assert {row["region"]: row["in_use"] for row in report["land"]}["全市"] == "160"
     assert "地块SF-02未填实际动工日期，按其项目开工日期2025年4月15日计。" in report["sentences"]
-    assert (
+    assert report["checks"] == [
         "地块SF-03实际动工日期2025年5月1日与其项目开工日期2025年4月15日不一致，请核对。"
-        in report["sentences"]
-    )
+    ]
 
 
 def test_a_parcel_short_of_a_zones_standard_is_listed_once(city, capsys):
@@ -651,3 +656,80 @@ def test_a_parcel_short_of_a_zones_standard_is_listed_once(city, capsys):
     report = _json(capsys)
 
     assert [row["parcel"] for row in report["below_standard"]] == ["SF-01"]
+
+
+def test_a_later_phase_without_its_own_start_is_not_started_on_its_projects_start(city, capsys):
+    """Tryout 28: 沁阳2024-02地块 (期次2, 实际动工 blank) took its project's 开工 (the first
+    phase's), so its 40亩 counted in use and 一期建成后不上后续项目 was lost. A project's 开工
+    stands for its first phase's parcel only."""
+    from guanmo.attraction.models import Parcel
+    from guanmo.ledger.models import Milestone, MilestoneKind, Project
+
+    zone = city.children.get(name="城乡一体化示范区")
+    project = Project.objects.create(
+        city=city, county=zone, name="深圳智能装备项目", entered_on=date(2025, 1, 1)
+    )
+    Milestone.objects.create(project=project, kind=MilestoneKind.STARTED, reached=date(2025, 3, 10))
+    Parcel.objects.create(
+        city=city, county=zone, park=zone, name="一期地块", area=60, project=project, phase=1,
+        supplied_on=date(2023, 1, 1), completed_on=date(2024, 6, 30),
+    )  # fmt: skip
+    Parcel.objects.create(
+        city=city, county=zone, park=zone, name="二期地块", area=40, project=project, phase=2,
+        supplied_on=date(2024, 5, 1), agreed_start_on=date(2024, 10, 1),
+    )  # fmt: skip
+
+    report = _json(capsys, "--month", "11")
+
+    land = {row["region"]: row for row in report["land"]}["全市"]
+    assert (land["supplied"], land["in_use"]) == ("100", "60")
+    assert [(idle["parcel"], idle["step"]) for idle in report["idle_land"]] == [
+        ("二期地块", "闲置满一年不满两年")
+    ]
+    assert [gap["waiting"] for gap in report["first_phase_only"]] == [["二期地块"]]
+    assert "地块一期地块未填实际动工日期，按其项目开工日期2025年3月10日计。" in report["sentences"]
+    assert (
+        "地块二期地块为项目第2期用地，未填实际动工日期，项目开工日期只代表一期，按未动工计。"
+        in report["sentences"]
+    )
+
+
+def test_a_parcel_supplied_after_the_period_is_not_listed_short_of_its_standard(city, capsys):
+    """Tryout 28: 孟州2025-017, supplied 2025-12-10, was listed 容积率0.60，低于下限0.80 in the
+    1—11月 report whose land table (截至2025年11月30日) rightly left it out."""
+    from guanmo.attraction.models import Parcel, ParkStandard
+
+    zone = city.children.get(name="城乡一体化示范区")
+    ParkStandard.objects.create(park=zone, investment_intensity=350, min_plot_ratio="0.8")
+    for name, supplied in [("SF-01", date(2025, 11, 30)), ("SF-02", date(2025, 12, 10))]:
+        Parcel.objects.create(
+            city=city, county=zone, park=zone, name=name, area=100, plot_ratio="0.6",
+            supplied_on=supplied,
+        )  # fmt: skip
+
+    report = _json(capsys, "--month", "11")
+
+    assert [row["parcel"] for row in report["below_standard"]] == ["SF-01"]
+    assert {row["region"]: row["supplied"] for row in report["land"]}["全市"] == "100"
+
+
+def test_checking_notes_stay_out_of_the_issued_docx(city, capsys, tmp_path):
+    """Tryout 28: the official .docx carried 「…与其项目开工日期…不一致，请核对。」 in its
+    body, among the sentences addressed to 各县（市、区）人民政府; the text and JSON keep it for
+    the office, and a note that explains a figure (按其项目开工日期…计) stays in every face."""
+    _started_project_with_two_parcels(city)
+    check = "地块SF-03实际动工日期2025年5月1日与其项目开工日期2025年4月15日不一致，请核对。"
+    explained = "地块SF-02未填实际动工日期，按其项目开工日期2025年4月15日计。"
+    document = tmp_path / "招商.docx"
+
+    call_command("attraction-report", "--year", "2025", "--month", "6")
+    text = capsys.readouterr().out
+    call_command(
+        "attraction-report", "--year", "2025", "--month", "6", "--format", "docx",
+        "--output", str(document),
+    )  # fmt: skip
+
+    assert check in text and explained in text
+    issued = "\n".join(paragraph.text for paragraph in Document(document).paragraphs)
+    assert "请核对" not in issued
+    assert explained in issued

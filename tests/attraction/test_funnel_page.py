@@ -297,3 +297,53 @@ def test_a_county_offices_source_picker_lists_its_own_leads_sources(client, worl
 
     assert '<option value="江苏省"' in county and '<option value="北京市"' not in county
     assert '<option value="北京市"' in city
+
+
+def _listed_stage(page: str, name: str) -> str:
+    row = page.split('id="leads"')[1].split(f">{name}</a></th>")[1].split("</tr>")[0]
+    return row.split("<td>")[4].split("</td>")[0]
+
+
+def test_an_open_periods_lead_list_is_as_of_today_like_its_figures(
+    client, world, register, settings
+):
+    """Tryout 28: in December the figures said 截至2025年12月15日, the list 截至2025年12月31日."""
+    settings.GUANMO_TODAY = date(YEAR, 12, 15)
+
+    page = _page(client, world, "city", month=12).content.decode()
+
+    assert f"<caption>截至{YEAR}年12月15日的情况</caption>" in page
+    assert f"截至{YEAR}年12月31日" not in page
+
+
+def test_a_lead_whose_talks_ended_is_listed_as_ended(client, world, register):
+    """Tryout 28: 杭州数字经济项目 was listed at 洽谈 though its page said 终止洽谈 2025年4月1日."""
+    lead = Lead.objects.create(city=world.city, county=world.wuzhi, name="杭州数字经济",
+                               register_year=YEAR, dropped_on=date(YEAR, 4, 1))  # fmt: skip
+    StageDate.objects.create(lead=lead, stage=Stage.NEGOTIATING, reached=date(YEAR, 1, 5))
+
+    in_march = _page(client, world, "city", month=3).content.decode()
+    in_april = _page(client, world, "city", month=4).content.decode()
+
+    assert _listed_stage(in_march, "杭州数字经济") == "洽谈"
+    assert _listed_stage(in_april, "杭州数字经济") == "终止洽谈"
+
+
+def test_the_page_shows_the_checking_notes_apart_from_the_sentences(client, world, register):
+    """Tryout 28: checking notes (…请核对) are for the office, kept out of the issued .docx;
+    the page shows them under their own heading, not among the sentences."""
+    from guanmo.attraction.models import Parcel
+    from guanmo.ledger.models import Milestone, MilestoneKind, Project
+
+    project = Project.objects.create(city=world.city, county=world.wuzhi, name="冷链项目")
+    Milestone.objects.create(project=project, kind=MilestoneKind.STARTED, reached=date(YEAR, 2, 1))
+    Parcel.objects.create(
+        city=world.city, county=world.wuzhi, name="WZ-1", area=50, project=project,
+        supplied_on=date(YEAR - 1, 6, 1), started_on=date(YEAR, 3, 1),
+    )  # fmt: skip
+
+    page = _page(client, world, "city").content.decode()
+
+    check = f"地块WZ-1实际动工日期{YEAR}年3月1日与其项目开工日期{YEAR}年2月1日不一致，请核对。"
+    assert check in page.split('id="checks"')[1]
+    assert check not in page.split('id="sentences"')[1].split("</div>")[0]

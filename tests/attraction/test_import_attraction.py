@@ -351,6 +351,25 @@ def test_planned_dates_park_chain_leader_and_dropped_talks_are_read(city, tmp_pa
     assert dropped.dropped_on == date(2025, 3, 31) and dropped.industry_code == ""
 
 
+def test_a_planned_date_written_as_a_month_is_read_as_its_last_day_and_said(city, tmp_path):
+    """Tryout 28: 计划开工日期 「2025年3月」 was refused (只写了年月) though the ledger reads a
+    planned month as its last day (ledger.cells.parse_planned_date); actual dates still need
+    the day."""
+    header = ["项目名称", "投资方所在地", "合同投资", "签约日期", "计划开工日期", "所在县区"]
+    rows = [["装备制造基地", "北京", 1000, "2025-01-20", "2025年3月", "武陟县"]]
+
+    report = import_attraction(write(tmp_path, register(rows, header=header)), city=city, year=2025)
+
+    assert report.ok, [str(f) for f in report.faults]
+    started = Lead.objects.get(name="装备制造基地").stages.get(stage=Stage.STARTED)
+    assert (started.planned, started.reached) == (date(2025, 3, 31), None)
+    assert any(
+        "「计划开工日期」" in note
+        and "「2025年3月」只写了年月，按该月最后一天2025年3月31日计" in note
+        for note in report.notes
+    ), report.notes
+
+
 @pytest.mark.parametrize(
     "title", ["焦作市招商引资项目登记表（截至2025年11月底）", "招商项目台账(截止11月末)"]
 )

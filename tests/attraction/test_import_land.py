@@ -67,6 +67,23 @@ def test_an_area_without_its_unit_is_read_in_mu_and_said(city, tmp_path):
     assert "工作表「用地」面积未写明单位，按亩读取" in report.notes
 
 
+def test_a_parcel_of_no_known_project_is_kept_without_one_and_said(city, tmp_path):
+    """Tryout 28: a land register lists every firm's parcel; one whose 项目名称 is neither a
+    ledger nor a 招商 project was refused, the whole sheet with it."""
+    header = ["地块名称", "所在县区", "面积（亩）", "项目名称", "用地单位"]
+    rows = [["一号地", "温县", 10, "恒达机械项目", "恒达机械有限公司"]]
+
+    report = import_land(_write(tmp_path, rows, header), city=city)
+
+    assert report.ok, [str(fault) for fault in report.faults]
+    parcel = Parcel.objects.get()
+    assert (parcel.project, parcel.lead, parcel.holder) == (None, None, "恒达机械有限公司")
+    assert (
+        "第3行“一号地”：温县的重点项目台账和招商项目中都没有“恒达机械项目”，"
+        "作为未关联项目的地块导入"
+    ) in report.notes
+
+
 @pytest.mark.parametrize(
     ("row", "column", "message"),
     [
@@ -75,8 +92,6 @@ def test_an_area_without_its_unit_is_read_in_mu_and_said(city, tmp_path):
         (["一号地", "温县", None, None, None, None], "面积（亩）", "面积不能为空"),
         (["一号地", "温县", 10, "2024-05-01", "2024-04-01", None], "实际动工日期",
          "2024年4月1日早于供地日期2024年5月1日"),
-        (["一号地", "温县", 10, None, None, "没有的项目"], "项目名称",
-         "温县的重点项目台账和招商项目中都没有“没有的项目”"),
         (["一号地", "温县", 10, "2099-01-01", None, None], "供地日期", "实际日期不能是将来"),
     ],
 )  # fmt: skip

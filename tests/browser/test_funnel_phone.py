@@ -37,3 +37,17 @@ def test_the_funnel_page_does_not_scroll_sideways_on_a_phone(
 
     page.screenshot(path=screenshot_dir / "funnel-phone.png", full_page=True)
     assert page.evaluate("document.documentElement.scrollWidth") <= NARROW_WIDTH
+
+
+def test_a_leads_page_with_its_preparatory_form_does_not_scroll_sideways_on_a_phone(
+    live_server, narrow_phone, world, leads, screenshot_dir
+):
+    """Tryout 28: the 前期手续 form's table (手续 | 计划日期 | 实际日期, date inputs) ran to
+    388 px on a 375 px phone; it stacks as the other tables do."""
+    lead = Lead.objects.filter(county=world.wuzhi).first()
+    page = log_in(narrow_phone, live_server.url, "shixmb")
+    page.goto(f"{live_server.url}/attraction/leads/{lead.pk}/")
+
+    page.screenshot(path=screenshot_dir / "lead-phone.png", full_page=True)
+    assert page.locator("#preparatory-form").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW_WIDTH

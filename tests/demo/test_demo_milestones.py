@@ -65,3 +65,22 @@ def test_a_project_reporting_investment_has_started(demo):
         or (started.reached.year, started.reached.month) > (year, month)
     ]
     assert contradictions == []
+
+
+def test_a_project_taken_off_its_list_reports_nothing_after_its_month(demo):
+    """Tryout 28: project 354, taken off on 2025-09-25 as 长期停工 (资金链断裂), had approved
+    figures for October and November and a November 存在问题."""
+    from guanmo.ledger.models import KeyListEntry, MonthlyProgress
+    from guanmo.reporting.models import ReportEntry
+
+    removed = list(KeyListEntry.objects.filter(removed_on__isnull=False))
+    assert removed
+    for entry in removed:
+        month = entry.removed_on.month
+        later = {"year": entry.removed_on.year, "month__gt": month}
+        assert not MonthlyProgress.objects.filter(project=entry.project, **later).exists()
+        assert not ReportEntry.objects.filter(
+            project=entry.project,
+            report__period__year=entry.removed_on.year,
+            report__period__month__gt=month,
+        ).exists()

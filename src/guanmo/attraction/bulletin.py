@@ -14,6 +14,7 @@ from guanmo.attraction.land import (
 )
 from guanmo.attraction.models import Lead, Parcel
 from guanmo.attraction.report import build_report
+from guanmo.attraction.sentences import funds_base_note
 from guanmo.documents.official import month_end_words
 from guanmo.figures.formatting import AREA_PLACES, TABLE_MONEY_PLACES, half_up, mu_text
 from guanmo.progress.sections import BulletinSection, SectionTable
@@ -38,6 +39,7 @@ def attraction_section(city: Region, year: int, month: int) -> BulletinSection |
         return None
     report = build_report(city, year, month)
     city_row, *units = report.funnel
+    shown = [*(unit for unit in units if unit[1].signed), city_row]
     rows = [
         [
             name,
@@ -49,7 +51,7 @@ def attraction_section(city: Region, year: int, month: int) -> BulletinSection |
             figures.start_rate,
             figures.funds_rate,
         ]
-        for name, figures in [*(unit for unit in units if unit[1].signed), city_row]
+        for name, figures in shown
     ]
     table = SectionTable(
         caption=f"{report.period.label}各县（市、区）、园区招商项目推进情况",
@@ -57,7 +59,11 @@ def attraction_section(city: Region, year: int, month: int) -> BulletinSection |
         rows=rows,
         rate_columns={5, 6, 7},
     )
-    return BulletinSection(heading="招商引资项目推进情况", sentences=report.sentences, table=table)
+    # A row's 资金到位率 over fewer projects than its 合同投资 is said (tryout 28).
+    bases = [note for name, figures in shown if (note := funds_base_note(name, figures, month))]
+    return BulletinSection(
+        heading="招商引资项目推进情况", sentences=[*report.sentences, *bases], table=table
+    )
 
 
 LAND_UNITS = "（面积单位：亩；亩均投资、亩均税收单位：万元/亩）"

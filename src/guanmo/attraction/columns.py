@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from guanmo.attraction.models import PREPARATORY
 from guanmo.attraction.stages import Stage
+from guanmo.ledger.cells import parse_planned_date
 from guanmo.ledger.columns import MILESTONE_COLUMNS
 from guanmo.ledger.columns import SYNONYMS as LEDGER_SYNONYMS
 from guanmo.ledger.columns import Field as LedgerField
@@ -67,6 +68,12 @@ PREPARATORY_COLUMNS: dict[Column, tuple[MilestoneKind, str]] = {
     for field, milestone in MILESTONE_COLUMNS.items()
     if milestone[0] in PREPARATORY
 }
+# The planned dates: a month alone is read as its last day, as the ledger reads them
+# (ledger.cells.parse_planned_date, tryout 28); an actual date needs its day.
+PLANNED_COLUMNS = frozenset(
+    {planned for _, planned in STAGE_COLUMNS.values() if planned}
+    | {column for column, (_, attribute) in PREPARATORY_COLUMNS.items() if attribute == "planned"}
+)
 DATE_COLUMNS = frozenset(
     {column for pair in STAGE_COLUMNS.values() for column in pair if column}
     | {Column.DROPPED, *PREPARATORY_COLUMNS}
@@ -164,6 +171,7 @@ REGISTER_COLUMNS = Catalogue(
     parsers={
         **{column: cells.parse_line for column in Column if column not in MONEY_COLUMNS},
         **{column: cells.parse_date for column in DATE_COLUMNS},
+        **{column: parse_planned_date for column in PLANNED_COLUMNS},
     },
     # A lead's contract investment may not be settled yet (待定): blank for a lead, a fault for
     # a signed project (the import decides).

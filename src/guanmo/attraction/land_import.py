@@ -6,9 +6,10 @@ and name.
 Checks: the county is one of the city's units and the park one of its parks; the area is given
 once, positive, in 亩 (平方米 and 公顷 converted exactly; an area headed without a unit is read
 in 亩, said in the report); a project named is the city's ledger project or lead of that name
-in that county; a phase (期次) is 一期 to 九期 (`land_columns.parse_phase`); building did not
-start before the land was supplied, nor end (建成日期) before it started, nor after today; an
-outline (地块范围) is a GeoJSON Polygon within bounds, its area against the stated noted.
+in that county (a name of neither: a parcel without a project, noted); a phase (期次) is
+一期 to 九期 (`land_columns.parse_phase`); building did not start before the land was
+supplied, nor end (建成日期) before it started, nor after today; an outline (地块范围) is a
+GeoJSON Polygon within bounds, its area against the stated noted.
 """
 
 from collections.abc import Sequence
@@ -184,7 +185,7 @@ def _entry(row: Row, city: Region, units: Sequence[Region]) -> _Entry | None:
             row.fault(LandColumn.COUNTY, "不能为空")
         return None
     entry = _Entry(row, county, {"name": name}, named)
-    park = unit_named(row, LandColumn.PARK, units, entry.notes, parks_only=True)
+    park = unit_named(row, LandColumn.PARK, units, entry.notes, parks_only=True, county=county)
     if park is not None:
         entry.values["park"] = park
     _area(row, entry)
@@ -311,16 +312,18 @@ def _dates(row: Row) -> None:
 
 
 def _project(row: Row, city: Region, entry: _Entry) -> None:
-    """The ledger project (else the lead) the row's 项目名称 names in its county."""
+    """The ledger project (else the lead) the row's 项目名称 names in its county; a name of
+    neither is a parcel without a project, said (未关联项目; tryout 28: a land register lists
+    every firm's parcel, not only the projects')."""
     name = row.values.get(LandColumn.PROJECT)
     if not name:
         return
     project = Project.objects.filter(city=city, county=entry.county, name=name).first()
     lead = Lead.objects.filter(city=city, county=entry.county, name=name).first()
     if project is None and lead is None:
-        row.fault(
-            LandColumn.PROJECT,
-            f"{entry.county.name}的重点项目台账和招商项目中都没有“{name}”",
+        entry.notes.append(
+            f"第{row.number}行“{entry.values['name']}”："
+            f"{entry.county.name}的重点项目台账和招商项目中都没有“{name}”，作为未关联项目的地块导入"
         )
         return
     if project is None and lead is not None:

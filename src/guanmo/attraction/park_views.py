@@ -15,7 +15,7 @@ from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.attraction.forms import ParkFiguresForm, chosen_period
 from guanmo.attraction.funnel import Period
-from guanmo.attraction.land import idle_parcels
+from guanmo.attraction.land import idle_parcels, is_supplied_by
 from guanmo.attraction.models import ParkFigures
 from guanmo.attraction.park_services import PARK_FIGURE_FIELDS, save_park_figures
 from guanmo.attraction.parks import LEADING_SHARE_TARGET, standings
@@ -70,9 +70,7 @@ def parks_land_section(city: Region, parks: list[Region], day: date) -> Section:
     parcels = [p for p in parcels_of(city) if names & set(p.units)]
     lands = park_lands(city, day)
     supplied = {
-        park.name: sum(
-            1 for p in parcels if park.name in p.units and p.supplied_on and p.supplied_on <= day
-        )
+        park.name: sum(1 for p in parcels if park.name in p.units and is_supplied_by(p, day))
         for park in parks
     }
     counted = "、".join(f"{name}{count}宗" for name, count in supplied.items())

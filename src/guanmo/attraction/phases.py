@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
-from guanmo.attraction.land import ParcelFacts
+from guanmo.attraction.land import ParcelFacts, is_supplied_by
 from guanmo.documents.official import chinese_date
 from guanmo.figures.formatting import mu_text
 
@@ -46,8 +46,7 @@ class PhaseGap:
 
 
 def _not_started(parcel: ParcelFacts, day: date) -> bool:
-    supplied = parcel.supplied_on is not None and parcel.supplied_on <= day
-    return supplied and (parcel.started_on is None or parcel.started_on > day)
+    return is_supplied_by(parcel, day) and (parcel.started_on is None or parcel.started_on > day)
 
 
 def first_phase_only(parcels: Iterable[ParcelFacts], day: date) -> list[PhaseGap]:

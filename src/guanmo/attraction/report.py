@@ -30,7 +30,9 @@ from guanmo.attraction.land import (
     StandardCheck,
     against_standard,
     idle_parcels,
+    is_supplied_by,
     park_land,
+    start_checks,
     start_notes,
 )
 from guanmo.attraction.models import Lead
@@ -74,6 +76,9 @@ class AttractionReport:
     below_standard: list[tuple[ParcelFacts, StandardCheck, Standard]] = field(default_factory=list)
     parks: list[tuple[ParkFacts, ParkStanding]] = field(default_factory=list)
     first_phase_only: list[PhaseGap] = field(default_factory=list)  # 一期建成未上后续项目
+    # Notes for the office to check the data by (…请核对。): the page, the text and JSON say
+    # them, the issued .docx never (tryout 28).
+    checks: list[str] = field(default_factory=list)
 
 
 def build_unit_report(city: Region, unit: Region, year: int, month: int) -> AttractionReport:
@@ -224,10 +229,11 @@ def report_of(
             *open_month_sentences(period, as_of, last_funds_month(leads, as_of)),
             *[f"{note}。" for note in start_notes(parcels)],
         ],
+        checks=[f"{check}。" for check in start_checks(parcels)],
         land=_land(parcels, units, as_of, whole_name),
         idle_land=idle_parcels(parcels, as_of),
         first_phase_only=first_phase_only(parcels, as_of),
-        below_standard=_below_standard(parcels, standards or {}),
+        below_standard=_below_standard(parcels, standards or {}, as_of),
         parks=[
             (park, standing)
             for park, standing in zip(parks, standings(parks), strict=True)
@@ -256,12 +262,15 @@ def _land(
 
 
 def _below_standard(
-    parcels: Sequence[ParcelFacts], standards: dict[str, Standard]
+    parcels: Sequence[ParcelFacts], standards: dict[str, Standard], day: date
 ) -> list[tuple[ParcelFacts, StandardCheck, Standard]]:
-    """Each parcel once per standard it falls short of: its county and park are one unit for a
-    zone (所在县区 = 所在园区 = 城乡一体化示范区), then one standard (tryout 22: listed twice)."""
+    """Each parcel supplied by `day` (`land.is_supplied_by`, as the land table counts) once
+    per standard it falls short of: its county and park are one unit for a zone (所在县区 =
+    所在园区 = 城乡一体化示范区), then one standard (tryout 22: listed twice)."""
     found = []
     for parcel in parcels:
+        if not is_supplied_by(parcel, day):
+            continue
         for unit in dict.fromkeys(parcel.units):
             standard = standards.get(unit)
             if standard is None:

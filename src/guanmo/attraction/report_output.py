@@ -96,6 +96,15 @@ def as_dict(report: AttractionReport) -> dict:
             for warning in report.warnings
         ],
         "sentences": report.sentences,
+        "checks": report.checks,
+        "funds_notes": list(
+            dict.fromkeys(
+                note
+                for section in report_sections(report)
+                if section.key.startswith("by-")
+                for note in section.notes
+            )
+        ),
         "land": [_land_dict(name, land) for name, land in report.land],
         "idle_land": [
             {
@@ -183,6 +192,10 @@ def as_json(report: AttractionReport) -> str:
     return json.dumps(as_dict(report), ensure_ascii=False, indent=2)
 
 
+# The heading of the notes to check the data by, where a face shows them (not the .docx).
+CHECKS_TITLE = "数据核对（不印发）"
+
+
 def as_text(report: AttractionReport) -> str:
     """The report as the terminal prints it: each section's table tab-separated with the lines
     said under it, then the sentences."""
@@ -195,6 +208,8 @@ def as_text(report: AttractionReport) -> str:
         lines += ["\t".join(row) for row in section.text_rows()] or [section.empty]
         lines += section.notes
     lines += ["", *report.sentences]
+    if report.checks:
+        lines += ["", CHECKS_TITLE, *report.checks]
     return "\n".join(lines)
 
 

@@ -16,6 +16,7 @@ from guanmo.attraction.funnel import Funnel
 from guanmo.attraction.land import LAND_HEADERS, ParkLand, per_mu_sentence
 from guanmo.attraction.parks import LEADING_SHARE_TARGET
 from guanmo.attraction.report import AttractionReport
+from guanmo.attraction.sentences import funds_base_note
 from guanmo.attraction.stages import STAGES
 from guanmo.documents.official import chinese_date
 from guanmo.figures.formatting import UNDEFINED, money_wan, number, points, rank_cell, rate
@@ -147,7 +148,9 @@ def funnel_row(name: str, figures: Funnel) -> list:
     ]
 
 
-def _funnel_section(key, sheet, title, first, rows) -> Section:
+def _funnel_section(key, sheet, title, first, rows, month: int) -> Section:
+    """A funnel table of `rows` (name, Funnel) for a period ending in `month`, with a line
+    under it for each row whose 资金到位率 leaves some projects out (`funds_base_note`)."""
     return Section(
         key=key,
         sheet=sheet,
@@ -156,6 +159,11 @@ def _funnel_section(key, sheet, title, first, rows) -> Section:
         rows=[funnel_row(name, figures) for name, figures in rows],
         units="金额单位：万元",
         parts=FUNNEL_PARTS,
+        notes=[
+            note
+            for name, figures in rows
+            if (note := funds_base_note(name, figures, month)) is not None
+        ],
     )
 
 
@@ -187,9 +195,15 @@ def report_sections(report: AttractionReport) -> list[Section]:
     group, by source, by industry, the days between stages, the warnings, the land (with the
     idle parcels and those below their park's standard) and the parks' own figures."""
     day = chinese_date(report.as_of)  # the day warnings and land are judged on
+    month = report.period.month
     sections = [
         _funnel_section(
-            "by-unit", "县区园区", "各县（市、区）、园区招商项目推进情况", "地区", report.funnel
+            "by-unit",
+            "县区园区",
+            "各县（市、区）、园区招商项目推进情况",
+            "地区",
+            report.funnel,
+            month,
         ),
         Section(
             key="conversions",
@@ -205,10 +219,17 @@ def report_sections(report: AttractionReport) -> list[Section]:
             ],
             notes=["转化率为到达后一阶段的项目数占到达前一阶段项目数的比例。"],
         ),
-        _funnel_section("by-group", "重点区域", "按重点区域", "区域", report.by_source_group),
-        _funnel_section("by-source", "来源地", "按投资方来源地", "来源地", report.by_source),
         _funnel_section(
-            "by-industry", "行业", "按行业（GB/T 4754—2017门类）", "行业", report.by_industry
+            "by-group", "重点区域", "按重点区域", "区域", report.by_source_group, month
+        ),
+        _funnel_section("by-source", "来源地", "按投资方来源地", "来源地", report.by_source, month),
+        _funnel_section(
+            "by-industry",
+            "行业",
+            "按行业（GB/T 4754—2017门类）",
+            "行业",
+            report.by_industry,
+            month,
         ),
         Section(
             key="days",

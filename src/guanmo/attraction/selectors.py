@@ -16,6 +16,7 @@ from guanmo.attraction.land import (
     parcel_state,
     park_land,
     per_mu,
+    takes_project_start,
 )
 from guanmo.attraction.models import (
     PREPARATORY,
@@ -168,9 +169,15 @@ def _project_started_on(parcel: Parcel) -> date | None:
 
 
 def parcel_facts(parcel: Parcel) -> ParcelFacts:
-    """A parcel as the land figures read it; blank 实际动工日期 taken from its project's 开工,
-    said (`land.start_notes`)."""
+    """A parcel as the land figures read it; a blank 实际动工日期 is taken from its project's
+    开工 when the project's 开工 can stand for this parcel (`land.takes_project_start`: not a
+    later phase's), said (`land.start_notes`)."""
     project_started = _project_started_on(parcel)
+    from_project = (
+        parcel.started_on is None
+        and project_started is not None
+        and takes_project_start(parcel.phase)
+    )
     return ParcelFacts(
         name=parcel.name,
         area=parcel.area,
@@ -179,7 +186,7 @@ def parcel_facts(parcel: Parcel) -> ParcelFacts:
         holder=parcel.holder,
         supplied_on=parcel.supplied_on,
         agreed_start_on=parcel.agreed_start_on,
-        started_on=parcel.started_on or project_started,
+        started_on=project_started if from_project else parcel.started_on,
         investment=parcel.investment,
         tax=parcel.tax,
         plot_ratio=parcel.plot_ratio,
@@ -188,7 +195,7 @@ def parcel_facts(parcel: Parcel) -> ParcelFacts:
         completed_on=parcel.completed_on,
         venture=_venture(parcel),
         project_started_on=project_started,
-        started_from_project=parcel.started_on is None and project_started is not None,
+        started_from_project=from_project,
     )
 
 

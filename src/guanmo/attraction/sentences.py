@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from guanmo.attraction.funnel import Funnel, Period
 from guanmo.documents.official import chinese_date
-from guanmo.figures.formatting import money_yi, rate
+from guanmo.figures.formatting import money_wan, money_yi, rate
 
 
 def _reached(count: int, stage: str, figure: Decimal | None, rate_name: str) -> str:
@@ -53,6 +53,22 @@ def funds_words(figures: Funnel, month: int) -> str:
     if figures.funds_unrecorded:
         said += f"（另{figures.funds_unrecorded}个项目{unknown}，未计入）"
     return said
+
+
+def funds_base_note(name: str, figures: Funnel, month: int) -> str | None:
+    """The line under a funnel table for a row whose 资金到位率 leaves out projects with no
+    funds record by the month's end (funnel.funds_known): the rate is over the others, whose
+    contract differs from the row's 合同投资 (tryout 28); None when every project counts.
+    "注：温县资金到位率按有资金到位记录的1个项目、合同投资15,000.00万元计算（另1个项目截至8月无
+    资金到位记录，未计入）。" """
+    if not figures.funds_unrecorded or figures.funds_contract is None:
+        return None
+    counted = figures.signed - figures.funds_unrecorded
+    return (
+        f"注：{name}资金到位率按有资金到位记录的{counted}个项目、"
+        f"合同投资{money_wan(figures.funds_contract)}万元计算"
+        f"（另{figures.funds_unrecorded}个项目截至{month}月无资金到位记录，未计入）。"
+    )
 
 
 def leads_sentence(figures: Funnel) -> str:

@@ -46,6 +46,7 @@ from guanmo.attraction.services import (
 from guanmo.attraction.stages import Stage, stage_faults
 from guanmo.clock import today
 from guanmo.documents.official import chinese_date
+from guanmo.ledger.cells import month_end_note
 from guanmo.ledger.services.ledger_import import CONFIRM_CHANGES
 from guanmo.regions.models import Region
 from guanmo.regions.services import (
@@ -316,7 +317,7 @@ def _entry(
     county = unit_named(row, Column.COUNTY, units, named)
     if county is None and not row.failed(Column.COUNTY):
         row.fault(Column.COUNTY, "不能为空")
-    park = unit_named(row, Column.PARK, units, named, parks_only=True)
+    park = unit_named(row, Column.PARK, units, named, parks_only=True, county=county)
     given_values: dict = {
         "investor": values.get(Column.INVESTOR) or None,
         "chain": values.get(Column.CHAIN) or None,
@@ -385,6 +386,8 @@ def _stages(row: Row, entry: _Entry, lead: Lead | None) -> None:
         plan = values.get(planned) if planned else None
         if day is not None or plan is not None:
             entry.given.stages[stage] = (plan, day)
+        if planned and (note := month_end_note(row.place(planned), plan)):
+            entry.notes.append(note)
         if day is not None:
             reached[stage] = day
     given = {stage for stage, (_, day) in entry.given.stages.items() if day is not None}
@@ -417,6 +420,8 @@ def _preparatory(row: Row, entry: _Entry) -> None:
         planned, reached = entry.given.milestones.get(kind, (None, None))
         if attribute == "planned":
             planned = day
+            if note := month_end_note(row.place(column), day):
+                entry.notes.append(note)
         else:
             reached = day
             if day > today():

@@ -95,9 +95,14 @@ def funnel_page(request: HttpRequest) -> HttpResponse:
             "flows": flows,
             "sees_parks": any(unit.kind == Region.Kind.ZONE for unit in scope.units()),
             "whole": whole,
-            "leads": _as_of(picked_leads(_listed(leads), picked), report.period.end),
+            # The list as of the figures' day: the period's end, today for an open period.
+            "leads": _as_of(picked_leads(_listed(leads), picked), report.as_of),
         },
     )
+
+
+# A lead's stage on the list once its talks ended unsigned: the words its page heads the day.
+DROPPED = "终止洽谈"
 
 
 def _listed(leads: QuerySet[Lead]) -> QuerySet[Lead]:
@@ -109,13 +114,18 @@ def _listed(leads: QuerySet[Lead]) -> QuerySet[Lead]:
 
 
 def _as_of(leads: list[Lead], end: date) -> list[tuple[Lead, str, str, date | None]]:
-    """Each lead with its place, the last stage it had reached by the period's `end` ("" for
-    none) and the day it entered the ledger when that was by `end` (None otherwise): the list
-    says the period's state, not today's (tryout 16)."""
+    """Each lead with its place, the last stage it had reached by `end` ("" for none; 终止洽谈
+    for talks ended by then before signing, as its page says: tryout 28) and the day it
+    entered the ledger when that was by `end` (None otherwise): the list says the state on the
+    figures' day (the period's end, today for an open period: tryout 28), not today's for a
+    closed one (tryout 16)."""
     found = []
     for lead in leads:
         reached = facts(lead).reached
         stage = next((s.label for s in reversed(STAGES) if s in reached and reached[s] <= end), "")
+        signed = Stage.SIGNED in reached and reached[Stage.SIGNED] <= end
+        if lead.dropped_on is not None and lead.dropped_on <= end and not signed:
+            stage = DROPPED
         project = lead.project
         entered = project.entered_on if project is not None else None
         found.append(

@@ -228,7 +228,8 @@ def _curves(rng: random.Random, projects: list[Project]) -> int:
 
 def _removals(rng: random.Random, city: Region) -> int:
     """A preparatory project long past its planned start leaves the city list in November, a
-    halted continuing one in September; the history dated the day each left. Each is on the
+    halted continuing one in September, neither reporting after its month; the history dated
+    the day each left. Each is on the
     city list only, so it leaves the ledger and the bulletin says 本月调出 (one also on the
     provincial list would stay counted)."""
     late = list(
@@ -260,6 +261,12 @@ def _removals(rng: random.Random, city: Region) -> int:
     ]
     for entry, day, reason in chosen:
         remove_from_key_list(entry, on=day, reason=reason, user=None, today=TODAY)
+        # Off the list, it is not asked to report from the next month (ledger.key_lists): no
+        # figures after its month (tryout 28: halted in September, it reported +1124万元 in
+        # October and November, with a problem).
+        later = {"year": YEAR, "month__gt": day.month}
+        MonthlyProgress.objects.filter(project=entry.project, **later).delete()
+        FigureChange.objects.filter(project=entry.project, **later).delete()
         FigureChange.objects.filter(project=entry.project, field__endswith="名录").update(
             at=at(day, 16)
         )

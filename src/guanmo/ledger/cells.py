@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from guanmo.documents.official import chinese_date
 from guanmo.ledger.models import ConstructionNature, Level, Stage
 from guanmo.regions.names import clean_text
 from guanmo.sheets.cells import BLANK_MARKS, MONTH_ONLY, CellError, parse_date, parse_line
@@ -123,10 +124,24 @@ def format_levels(levels: set[str] | frozenset[str]) -> str:
     return "、".join(level for level in _LEVEL_ORDER if level in levels)
 
 
+class MonthEnd(date):
+    """A planned date written as a year and month, read as that month's last day
+    (`parse_planned_date`): a date like any other, marked so an import can say how it read
+    the cell (`month_end_note`)."""
+
+
+def month_end_note(place: str, day: date | None) -> str | None:
+    """What an import says of a planned date it read from a month (`MonthEnd`), at `place`
+    (a row's cell as notes name it); None for a day written in full."""
+    if not isinstance(day, MonthEnd):
+        return None
+    return f"{place}「{day.year}年{day.month}月」只写了年月，按该月最后一天{chinese_date(day)}计"
+
+
 def parse_planned_date(value: object) -> date | None:
     """A planned milestone date (计划开工时间): a day as `sheets.cells.parse_date` reads it, or a
     year and month ("2025年3月", "2025-03", "2025.3" typed as text) read as that month's last
-    day, since "计划3月开工" means by the end of March. None for a blank."""
+    day (a `MonthEnd`), since "计划3月开工" means by the end of March. None for a blank."""
     try:
         return parse_date(value)
     except CellError:
@@ -136,4 +151,4 @@ def parse_planned_date(value: object) -> date | None:
     year, month = int(match.group(1)), int(match.group(2))
     if not 1 <= month <= 12:
         raise CellError(f"日期不存在：{parse_line(value)}")
-    return date(year, month, calendar.monthrange(year, month)[1])
+    return MonthEnd(year, month, calendar.monthrange(year, month)[1])

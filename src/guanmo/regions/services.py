@@ -20,6 +20,7 @@ from guanmo.regions.names import (
     clean_text,
     own_level,
     region_named,
+    regions_near,
     short_region_name,
     whole,
 )
@@ -160,6 +161,56 @@ def init_county(county_code: str, towns: Sequence[str] = (), zones: Sequence[str
     for zone_name in zones:
         add_zone(county, zone_name)
     return county
+
+
+def add_park(county: Region, name: str) -> Region:
+    """A county's own park (县里的产业集聚区) under it, code `<county code>-Znn`, or the one of
+    that name it has: not ranked beside the counties (`init_city --zone` adds those), so what
+    lies in it counts in its county (attraction.selectors.host_unit). Raises RefusedRegion for
+    a region that is not a county or a blank name."""
+    if county.kind != Region.Kind.COUNTY:
+        raise RefusedRegion(
+            f"园区只能添加在县（市、区）之下，而“{county.name}”是{county.get_kind_display()}"
+        )
+    name = clean_text(name)
+    if not name:
+        raise RefusedRegion(f"{county.name}的园区名称不能为空")
+    other = county.children.filter(name=name).exclude(kind=Region.Kind.ZONE).first()
+    if other is not None:
+        raise RefusedRegion(f"{county.name}已有名为“{name}”的{other.get_kind_display()}")
+    return add_zone(county, name)
+
+
+def served_county(typed: str) -> Region:
+    """The county of a served top named by its code or name (武陟县, 410823, 武陟); raises
+    RefusedRegion naming the nearest counties for a name that is none."""
+    by_code = Region.objects.filter(code=typed.strip(), kind=Region.Kind.COUNTY).first()
+    if by_code is not None:
+        return by_code
+    counties = [
+        region
+        for top in served_cities()
+        for region in ([top] if top.kind == Region.Kind.COUNTY else units_of(top))
+        if region.kind == Region.Kind.COUNTY
+    ]
+    found = region_named(typed, counties)
+    if found is None:
+        if near := "、".join(county.name for county in regions_near(typed, counties)):
+            raise RefusedRegion(f"没有名为“{typed}”的县（市、区）；是否为{near}？请写全称")
+        raise RefusedRegion(
+            f"没有名为“{typed}”的县（市、区）；请先用 init-city 或 init-county 建立"
+        )
+    return found
+
+
+def county_parks(units: Iterable[Region]) -> list[Region]:
+    """The parks added under those of `units` that are counties (`add_park`), in order."""
+    counties = [unit.pk for unit in units if unit.kind == Region.Kind.COUNTY]
+    return list(
+        Region.objects.filter(parent__in=counties, kind=Region.Kind.ZONE).order_by(
+            "parent__sort_order", "sort_order", "code"
+        )
+    )
 
 
 @transaction.atomic
