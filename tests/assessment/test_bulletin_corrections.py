@@ -60,5 +60,5 @@ def test_a_lifted_veto_is_named_as_lifted(settings):
     said = paragraphs(issued(settings, result)[1])
     assert (
         "乙县对“重大安全事故”一票否决的异议予以采纳，撤销一票否决，重新计算后乙县综合得分仍为"
-        "45.71分，位次由第5位变为第3位。"
+        "45.71分，位次由第5位变为第3位（并列）。"
     ) in said
