@@ -113,6 +113,25 @@ def _large_figures(
     return notes
 
 
+# A year's plan this many times its project's total investment or more: the total is a figure
+# in 亿元 typed under a 万元 header (12 for 120000), not a plan over its total.
+PLAN_OVER_TOTAL_SLIP = 1000
+
+
+def total_below_plan_slip(total: Decimal, plan: Decimal) -> str:
+    """Why a total investment (万元) PLAN_OVER_TOTAL_SLIP times below its year's plan or more is
+    the likely slip: "年度计划投资30000万元是其2500倍，疑为总投资以亿元填报（若为亿元则折合
+    120000万元）"; "" when the plan is merely over it (then the plan is at fault). Tryout 25
+    [3]: 总投资 12 under （万元） was reported as the plan exceeding it."""
+    if total <= 0 or plan < total * PLAN_OVER_TOTAL_SLIP:
+        return ""
+    times = (plan / total).quantize(Decimal(1))
+    return (
+        f"年度计划投资{format_wan(plan)}万元是其{times}倍，疑为总投资以亿元填报"
+        f"（若为亿元则折合{format_wan(total * WAN_PER_YI)}万元）"
+    )
+
+
 def slipped_into(unit: Decimal) -> str:
     """The unit a figure far too large for its column's `unit` was most likely typed in: 万元
     in a 亿元 column, 元 in a 万元 one."""

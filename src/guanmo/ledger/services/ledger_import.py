@@ -58,6 +58,7 @@ from guanmo.ledger.unit_doubts import (
     small_totals_faults,
     tenfold_change,
     times_text,
+    total_below_plan_slip,
     unit_doubt_notes,
 )
 from guanmo.prepared_writes import PreparedWrites, reserve_ids
@@ -343,7 +344,19 @@ def _check_row(row: Row, table: Table, counties: CountyFinder) -> _Entry | None:
     total = row.values.get(Field.TOTAL_INVESTMENT)
     plan = row.values.get(Field.ANNUAL_PLAN)
     if total is not None and plan is not None and plan > total:
-        row.fault(Field.ANNUAL_PLAN, f"{format_wan(plan)}万元，超过总投资{format_wan(total)}万元")
+        # the total is the slip, not the plan, unless the plan is itself doubted as one (a
+        # plan typed in 元, `check_large_figures`)
+        doubted = row.failed(Field.ANNUAL_PLAN) or row.failed(Field.TOTAL_INVESTMENT)
+        if not doubted and (slip := total_below_plan_slip(total, plan)):
+            cell = _cell_of(table.header, Field.TOTAL_INVESTMENT, row.number)
+            row.fault(
+                Field.TOTAL_INVESTMENT,
+                f"{cell}为{format_wan(total)}万元，{slip}；请核对单位后再导入",
+            )
+        else:
+            row.fault(
+                Field.ANNUAL_PLAN, f"{format_wan(plan)}万元，超过总投资{format_wan(total)}万元"
+            )
     before = row.values.get(Field.PREVIOUS_YEAR_END)
     if total is not None and before is not None and before > total:
         row.fault(
