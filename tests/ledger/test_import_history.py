@@ -162,7 +162,8 @@ def test_the_commands_name_the_operator_given_with_user(april, tmp_path, django_
         ledger_xlsx([2, "乙项目", None, "温县", None, "续建", None, 2000, 1300]),
         tmp_path / "台账.xlsx",
     )
-    run("import-ledger", str(sheet), "--year", "2025", "--user", "shixmb")
+    # April is closed (imported): the plan's change is confirmed (tryout 25 [1])
+    run("import-ledger", str(sheet), "--year", "2025", "--user", "shixmb", "--confirm-changes")
     assert set(FigureChange.objects.values_list("field", "user", "reason")) == {
         ("本月完成投资（万元）", operator.pk, "导入《4月.xlsx》"),
         ("累计完成投资（万元）", operator.pk, "导入《4月.xlsx》"),

@@ -385,7 +385,7 @@ def test_a_year_typed_in_yuan_makes_the_summed_total_absurd_and_stops_the_import
     report = import_ledger(sheet, city=city, year=2025)
 
     assert faults(report) == [
-        "第3行「总投资」：2024年、2025年、2026年之和为300004000万元（折合300004000万元），"
-        "超过1000亿元，疑为以元填报；请核对单位后再导入"
+        "第3行「总投资」：2024年、2025年、2026年之和为300004000，按万元读取超过1000亿元，"
+        "疑为以元填报，若为元则折合30000.4万元；请核对单位后再导入"
     ]
     assert figures() == {}

@@ -17,7 +17,7 @@ from guanmo.reporting.models import ColumnMapping
 from tests.ledger.sheets import xlsx
 from tests.ledger.test_commands import run
 
-REMEMBERED = "沿用上次导入的对应（2025-06-30，王科长）"
+REMEMBERED = "沿用上次导入的对应（2025年6月30日，王科长）"
 
 
 def unknown_sheet():
@@ -98,7 +98,7 @@ def test_the_preview_page_shows_a_remembered_mapping_and_offers_to_forget_it(cli
 
     who = user.get_full_name()
     assert re.search(
-        rf"<td>年度盘子</td>\s*<td>年度计划投资</td>.*?沿用上次导入的对应（2025-06-30，{who}）",
+        rf"<td>年度盘子</td>\s*<td>年度计划投资</td>.*?沿用上次导入的对应（2025年6月30日，{who}）",
         page,
         re.S,
     )

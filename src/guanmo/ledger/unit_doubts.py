@@ -27,7 +27,7 @@ from statistics import median
 
 from guanmo.ledger.columns import Field
 from guanmo.sheets.advice import CONFIRM_WHERE
-from guanmo.sheets.cells import UNIT_NAMES, WAN_PER_YI, format_wan
+from guanmo.sheets.cells import MONEY_UNITS, UNIT_NAMES, WAN_PER_YI, format_wan
 from guanmo.sheets.faults import SheetFault, cell_place, row_place
 from guanmo.sheets.header import column_letter
 from guanmo.sheets.table import Table
@@ -96,21 +96,57 @@ def _large_figures(
         times = (amount / middle).quantize(Decimal(1)) if amount and middle else 0
         if not amount or not (amount > ABSURD or times > DOUBT_FACTOR):
             continue
-        figure = f"为{_typed(amount, unit)}（折合{format_wan(amount)}万元）"
+        figure, read_as, if_slipped = _slip_figure(amount, unit)
         cell = where(row.number) + figure
         why = [f"超过{format_wan(ABSURD / WAN_PER_YI)}亿元"] if amount > ABSURD else []
         if times > DOUBT_FACTOR:
             why.append(f"是本列中位数{_typed(middle, unit)}的{times}倍")
         slip = f"疑为以{slipped_into(unit)}填报"
         if amount > ABSURD or times > OUTLIER_FACTOR:
-            row.fault(name, f"{cell}，{'，'.join(why)}，{slip}；请核对单位后再导入")
+            row.fault(
+                name, f"{cell}，{read_as}{'，'.join(why)}，{slip}{if_slipped}；请核对单位后再导入"
+            )
         else:
             own = row.header is not None and row.header.index_of(name) is not None
             notes.append(
-                f"{row.place(name)}{figure if own else cell}，"
-                f"{why[0]}，请核对是否{slip.removeprefix('疑为')}"
+                f"{row.place(name)}{figure if own else cell}，{read_as}"
+                f"{why[0]}，请核对是否{slip.removeprefix('疑为')}{if_slipped}"
             )
     return notes
+
+
+def _slip_figure(amount: Decimal, unit: Decimal) -> tuple[str, str, str]:
+    """How a too-large figure (万元) of a column in `unit` is named: in a 亿元 column, typed and
+    in 万元 ("为12500亿元（折合125000000万元）", "", ""); in a 万元 column, where the two are one,
+    the number typed, the unit it was read in and what it would be in 元 ("为150000000",
+    "按万元读取", "，若为元则折合15000万元"; tryout 25 [9]: "为150000000万元（折合150000000万元）"
+    said the same figure twice)."""
+    if unit != 1:
+        return f"为{_typed(amount, unit)}（折合{format_wan(amount)}万元）", "", ""
+    return (
+        f"为{format_wan(amount)}",
+        "按万元读取",
+        f"，若为元则折合{format_wan(amount * MONEY_UNITS['元'])}万元",
+    )
+
+
+# A year's plan this many times its project's total investment or more: the total is a figure
+# in 亿元 typed under a 万元 header (12 for 120000), not a plan over its total.
+PLAN_OVER_TOTAL_SLIP = 1000
+
+
+def total_below_plan_slip(total: Decimal, plan: Decimal) -> str:
+    """Why a total investment (万元) PLAN_OVER_TOTAL_SLIP times below its year's plan or more is
+    the likely slip: "年度计划投资30000万元是其2500倍，疑为总投资以亿元填报（若为亿元则折合
+    120000万元）"; "" when the plan is merely over it (then the plan is at fault). Tryout 25
+    [3]: 总投资 12 under （万元） was reported as the plan exceeding it."""
+    if total <= 0 or plan < total * PLAN_OVER_TOTAL_SLIP:
+        return ""
+    times = (plan / total).quantize(Decimal(1))
+    return (
+        f"年度计划投资{format_wan(plan)}万元是其{times}倍，疑为总投资以亿元填报"
+        f"（若为亿元则折合{format_wan(total * WAN_PER_YI)}万元）"
+    )
 
 
 def slipped_into(unit: Decimal) -> str:

@@ -15,9 +15,9 @@ from guanmo.figures.arithmetic import (
 )
 from guanmo.figures.changes import (
     places_moved,
-    points_change,
+    points_change_text,
     rank_change_text,
-    rate_change_text,
+    share_points_change,
 )
 from guanmo.progress.sections import RankingColumns
 from guanmo.progress.sentences import NOT_LISTED, headline, sentences
@@ -318,17 +318,23 @@ def build_progress_report(
 
 
 def month_on_month(previous: ProgressReport, current: ProgressReport) -> dict[str, UnitChange]:
-    """Each unit's change of rank and completion rate from `previous` to `current`."""
+    """Each unit's change of rank and completion rate from `previous` to `current`; the rate's
+    change in points is the exact one rounded once (`share_points_change`), as 较时间进度, in
+    every face that shows it (page, sentences, .docx, .xlsx)."""
     before = {figures.region: figures for figures in previous.regions}
     changes = {}
     for figures in current.regions:
         earlier = before.get(figures.region)
         if earlier is None:
             continue
+        points = share_points_change(
+            (earlier.rated_completed, earlier.annual_plan),
+            (figures.rated_completed, figures.annual_plan),
+        )
         changes[figures.region] = UnitChange(
             rank=rank_change_text(earlier.rank, figures.rank),
-            rate=rate_change_text(earlier.completion_rate, figures.completion_rate),
+            rate=points_change_text(points),
             places=places_moved(earlier.rank, figures.rank),
-            points=points_change(earlier.completion_rate, figures.completion_rate),
+            points=points,
         )
     return changes

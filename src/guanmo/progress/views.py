@@ -38,7 +38,7 @@ from guanmo.progress.status import (
 )
 from guanmo.progress.warnings import WarningLevel
 from guanmo.reporting.models import Period
-from guanmo.reporting.selectors import open_period, reports_with_counts
+from guanmo.reporting.selectors import latest_closed_month, open_period, reports_with_counts
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -171,11 +171,16 @@ def not_closed_reason(scope: Scope, year: int, month: int) -> str:
 
 
 def bulletin_list(request: HttpRequest) -> HttpResponse:
+    """The closed periods' bulletins; with none, and months of figures loaded from sheets, why
+    those months have none yet and where to open and close a period."""
     scope: Scope = request.scope
     if not scope.sees_bulletins:
         raise Http404("没有通报")
     periods = Period.objects.filter(city=scope.city, closed_at__isnull=False)
-    return render(request, "progress/bulletin_list.html", {"periods": periods})
+    # Months loaded from sheets are closed for the pages of figures (数据截至…) but have no
+    # period, so no bulletin: the empty list says why (tryout 25 [10]).
+    latest = None if periods.exists() else latest_closed_month(scope.city)
+    return render(request, "progress/bulletin_list.html", {"periods": periods, "latest": latest})
 
 
 def bulletin(request: HttpRequest, year: int, month: int) -> HttpResponse:

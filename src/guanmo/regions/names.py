@@ -35,6 +35,16 @@ def short_region_name(name: str) -> str:
     return name
 
 
+# Between the counties of a project lying in several: 武陟县、温县; 解放区/温县.
+COUNTY_SEPARATORS = re.compile(r"[、,;/|+]+")
+
+
+def county_parts(text: object) -> list[str]:
+    """The counties a county cell names, in its order, the lead first ("武陟县、温县" →
+    ["武陟县", "温县"]); [] for a blank cell."""
+    return [part for part in COUNTY_SEPARATORS.split(clean_text(text)) if part]
+
+
 # What a town's name ends with (祥云镇, 北冷乡, 木城街道, 城关办事处).
 _TOWN_WORDS = ("镇", "乡", "街道", "办事处")
 

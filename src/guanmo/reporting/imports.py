@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from guanmo import clock
 from guanmo.accounts.models import User
+from guanmo.documents.official import chinese_date
 from guanmo.ledger.columns import FIELD_BY_LABEL
 from guanmo.regions.models import Region
 from guanmo.reporting.models import ColumnMapping, ImportRecord
@@ -58,7 +59,7 @@ def columns_named(
 ) -> tuple[dict[str, N | None], dict[str, str], dict[str, Remembered]]:
     """The columns named for an import of `city`: its remembered mappings, then those `typed`
     now (header key → field, None to ignore; FORGET drops a remembered one). Also, for each
-    remembered mapping, how the column map names it: "沿用上次导入的对应（2025-06-30，王某）"
+    remembered mapping, how the column map names it: "沿用上次导入的对应（2025年6月30日，王某）"
     while it applies, FORGOTTEN once the user drops it; so a mapping not typed now is never
     shown as if it were (tryout 3). Last, the remembered mappings not typed now, with the
     period and header they were given for (applied only where they fit, Expected.earlier).
@@ -72,7 +73,8 @@ def columns_named(
         if saved.field != ignored and saved.field not in fields:
             continue
         mapping[saved.header] = fields.get(saved.field)
-        given = [f"{timezone.localdate(saved.updated_at):%Y-%m-%d}"]
+        # the day in Chinese, as every date the pages and reports show (tryout 25 [7])
+        given = [chinese_date(timezone.localdate(saved.updated_at))]
         if saved.user is not None:
             given.append(saved.user.get_full_name())
         earlier[saved.header] = Remembered(

@@ -30,7 +30,7 @@ class Expected:
     year: int | None = None
     month: int | None = None
     mapping: Mapping[str, StrEnum | None] = field(default_factory=dict)
-    # header key → how a mapping came from an earlier import: "沿用上次导入的对应（2025-06-30，
+    # header key → how a mapping came from an earlier import: "沿用上次导入的对应（2025年6月30日，
     # 王某）" for one applied, FORGOTTEN for one the user dropped now
     remembered: Mapping[str, str] = field(default_factory=dict)
     # header key → the earlier import's mapping, for those in `mapping` not typed now: applied

@@ -15,7 +15,7 @@ HEADER_JOIN = "｜"
 
 @dataclass(frozen=True)
 class Remembered:
-    """A mapping as an earlier import gave it: when and by whom ("2025-06-30，王某"), for the
+    """A mapping as an earlier import gave it: when and by whom ("2025年6月30日，王某"), for the
     import of which year (and month, for a month's progress), and the header it was given on
     (HEADER_JOIN between column texts; "" when kept before these were)."""
 

@@ -38,6 +38,7 @@ from typing import Any
 from guanmo.regions.names import (
     Named,
     clean_text,
+    county_parts,
     region_mentioned,
     region_named,
     short_region_name,
@@ -1046,19 +1047,25 @@ def _blocks(
         end = min(ends, default=len(rows))
         return [rows[total.position : end]]
     blocks = []
+    above, below = _above(rows, totals, total), _below(rows, totals, total)
     if total.name:
         key = clean_text(total.name)
-        blocks.append([row for row in rows if _names(row, key, place)])
-    blocks += [_above(rows, totals, total), _below(rows, totals, total)]
+        near = {id(row) for row in above + below}
+        blocks.append([row for row in rows if _names(row, key, place, id(row) in near)])
+    blocks += [above, below]
     return [block for block in blocks if block]
 
 
-def _names(row: Row, key: str, place: StrEnum | None) -> bool:
-    """Whether a row's county cell or one of its headings is the place `key` names."""
-    places = [row.values.get(place, "") if place else "", *row.headings]
-    return any(
-        place and short_region_name(clean_text(place)) == short_region_name(key) for place in places
-    )
+def _names(row: Row, key: str, place: StrEnum | None, near: bool) -> bool:
+    """Whether a row belongs to the place `key` names: one of its headings names it, or its
+    county cell does — by the lead county, the first named ("武陟县、温县" is 武陟县's, as the
+    totals count it, `ledger.services.matching`), or by any county named when the row sits
+    in the total's own block (`near`). Tryout 25 [2]: 沁河生态廊道（武陟县、温县） was left out
+    of 武陟县小计's block, so a right plan column was reported wrong."""
+    counties = county_parts(row.values.get(place, "") if place else "")
+    named = counties if near else counties[:1]
+    texts = [*named, *(text for text in row.headings if text)]
+    return any(short_region_name(clean_text(text)) == short_region_name(key) for text in texts)
 
 
 def _above(rows: list[Row], totals: list[_Totals], total: _Totals) -> list[Row]:

@@ -20,6 +20,7 @@ from django.db.models import Model
 
 from guanmo import clock
 from guanmo.accounts.models import User
+from guanmo.figures.formatting import rate
 from guanmo.ledger.cells import (
     StageOrNature,
     format_levels,
@@ -57,16 +58,17 @@ from guanmo.ledger.unit_doubts import (
     small_totals_faults,
     tenfold_change,
     times_text,
+    total_below_plan_slip,
     unit_doubt_notes,
 )
 from guanmo.prepared_writes import PreparedWrites, reserve_ids
 from guanmo.regions.models import Region
-from guanmo.regions.names import names_town_or_zone
+from guanmo.regions.names import names_town_or_zone, own_level, whole
 from guanmo.reporting.history import Change, changes_between, field_labels, record_changes
 from guanmo.reporting.history import Source as ChangeSource
 from guanmo.reporting.imports import columns_named, record_import, remember_mapping
 from guanmo.reporting.models import ImportRecord
-from guanmo.reporting.selectors import reporting_month
+from guanmo.reporting.selectors import closed_months, reporting_month
 from guanmo.sheets.advice import Channel
 from guanmo.sheets.cells import CellError, format_wan
 from guanmo.sheets.faults import ImportReport, SheetFault
@@ -214,6 +216,9 @@ def import_ledger(
     lead_notes = _match_ledger(entries, city)
     kept_totals = _check_blank_totals(entries)
     confirmed = _check_tenfold_changes(entries, reading.tables, year, confirmed=confirm_changes)
+    confirmed += _check_closed_months(
+        entries, reading.tables, city, year, month, confirmed=confirm_changes
+    )
     milestones = _check_milestones(entries, clock.today())
     report.faults = [fault for row in reading.rows for fault in row.faults]
     report.faults += _unplaced_faults(reading.tables, {id(entry.row) for entry in entries})
@@ -339,7 +344,19 @@ def _check_row(row: Row, table: Table, counties: CountyFinder) -> _Entry | None:
     total = row.values.get(Field.TOTAL_INVESTMENT)
     plan = row.values.get(Field.ANNUAL_PLAN)
     if total is not None and plan is not None and plan > total:
-        row.fault(Field.ANNUAL_PLAN, f"{format_wan(plan)}万元，超过总投资{format_wan(total)}万元")
+        # the total is the slip, not the plan, unless the plan is itself doubted as one (a
+        # plan typed in 元, `check_large_figures`)
+        doubted = row.failed(Field.ANNUAL_PLAN) or row.failed(Field.TOTAL_INVESTMENT)
+        if not doubted and (slip := total_below_plan_slip(total, plan)):
+            cell = _cell_of(table.header, Field.TOTAL_INVESTMENT, row.number)
+            row.fault(
+                Field.TOTAL_INVESTMENT,
+                f"{cell}为{format_wan(total)}万元，{slip}；请核对单位后再导入",
+            )
+        else:
+            row.fault(
+                Field.ANNUAL_PLAN, f"{format_wan(plan)}万元，超过总投资{format_wan(total)}万元"
+            )
     before = row.values.get(Field.PREVIOUS_YEAR_END)
     if total is not None and before is not None and before > total:
         row.fault(
@@ -803,6 +820,145 @@ def _check_tenfold_changes(
                 f"{slip_of(power)}；{CONFIRM_CHANGES}",
             )
     return notes
+
+
+def _check_closed_months(
+    entries: list[_Entry],
+    tables: list[Table],
+    city: Region,
+    year: int,
+    month: int | None,
+    *,
+    confirmed: bool,
+) -> list[str]:
+    """A re-import changing a project's 年度计划投资 of `year` is a fault of its cell when it
+    would change the completion rate of a closed month (`_closed_months`: before the import's
+    `month` when given, else any of the year): the fault lists, per such month, the
+    project's unit and 全市 with their rate as reported and as it would become ("5月武陟县
+    52.4%→47.8%、全市47.5%→45.6%"); confirmed (`confirm_changes`), the same as a note.
+
+    Why not keep May's plan for May: the ledger stores one plan per project and year
+    (`AnnualPlan`), and every figure of every month divides by it — the report's SQL
+    (`progress.selectors.with_figures`, `left_figures`), the county's reporting pages, the
+    disclosure and the doubts on progress each join it directly. A plan-as-of-month rule would
+    need the plan's history as data every one of them reads, not a lookup in `FigureChange`
+    (which keeps text and the moment of the change, not the month it counts from). So the
+    import says what a change would do to the months already reported and writes only when the
+    office confirms it (tryout 25 [1]: a July import raising 30000 to 36000 turned May's 武陟县
+    52.4% into 47.8% and said only 更新1个项目). The rates are worked out by the report itself
+    (`progress_report_for`) with the new plans written in a savepoint rolled back at once, so
+    they are the bulletin's, by its one rule."""
+    changed = _plan_changes(entries, year)
+    if not changed:
+        return []
+    months = _closed_months(city, year, before=month)
+    if not months:
+        return []
+    before = _unit_rates(city, year, months)
+    with transaction.atomic():
+        for entry, _, typed in changed:
+            assert entry.project is not None
+            AnnualPlan.objects.update_or_create(
+                project=entry.project, year=year, defaults={"planned_investment": typed}
+            )
+        after = _unit_rates(city, year, months)
+        transaction.set_rollback(True)
+    headers = {table.sheet: table.header for table in tables}
+    notes = []
+    for entry, stored, typed in changed:
+        row = entry.row
+        units = [_unit_label(entry.county, city), whole(city.name)]
+        said = _rate_changes(before, after, units)
+        if not said:
+            continue
+        if confirmed:
+            notes.append(
+                f"{row.place(Field.ANNUAL_PLAN)}由{_stored_text(stored)}改为{format_wan(typed)}"
+                f"万元，已按确认修改；已关账月份的完成率随之改变：{said}"
+            )
+            continue
+        header = headers.get(row.sheet)
+        cell = _cell_of(header, Field.ANNUAL_PLAN, row.number) if header else "本行"
+        row.fault(
+            Field.ANNUAL_PLAN,
+            f"{cell}为{format_wan(typed)}万元，台账中已存为{_stored_text(stored)}；各月完成率均按"
+            f"台账中的年度计划计算，改后已关账月份的完成率随之改变：{said}；{CONFIRM_CHANGES}",
+        )
+    return notes
+
+
+def _plan_changes(entries: list[_Entry], year: int) -> list[tuple[_Entry, Decimal | None, Decimal]]:
+    """Each project already in the ledger whose row sets `year`'s plan to another figure than
+    the stored one (None: none stored), with the stored and the typed plan (万元); rows
+    already at fault in the plan column are left to that fault."""
+    known = [
+        entry
+        for entry in entries
+        if entry.project is not None
+        and Field.ANNUAL_PLAN in entry.columns
+        and entry.row.values.get(Field.ANNUAL_PLAN) is not None
+        and not entry.row.failed(Field.ANNUAL_PLAN)
+    ]
+    plans = dict(
+        AnnualPlan.objects.filter(year=year, project__in=[e.project for e in known]).values_list(
+            "project_id", "planned_investment"
+        )
+    )
+    changed = []
+    for entry in known:
+        assert entry.project is not None
+        stored, typed = plans.get(entry.project.pk), entry.row.values[Field.ANNUAL_PLAN]
+        if stored != typed:
+            changed.append((entry, stored, typed))
+    return changed
+
+
+def _closed_months(city: Region, year: int, *, before: int | None) -> list[int]:
+    """The closed months of `year` (`reporting.selectors.closed_months`: a closed period, or
+    figures imported without one), before month `before` if given."""
+    months = (month for _, month in closed_months(city, year))
+    return sorted(month for month in months if before is None or month < before)
+
+
+def _unit_rates(city: Region, year: int, months: list[int]) -> dict[int, dict[str, Decimal | None]]:
+    """Each month's completion rate of every unit and of the whole city (全市, by `whole`), as
+    the bulletin has them."""
+    from guanmo.progress.selectors import progress_report_for
+
+    rates = {}
+    for month in months:
+        report = progress_report_for(city, year, month)
+        rates[month] = {f.region: f.completion_rate for f in report.regions}
+        rates[month][whole(city.name)] = report.total.completion_rate
+    return rates
+
+
+def _unit_label(unit: Region, city: Region) -> str:
+    """The name the report gives the unit counting a project (市本级 for the city's own)."""
+    return own_level(city.name) if unit.pk == city.pk else unit.name
+
+
+def _stored_text(stored: Decimal | None) -> str:
+    return "未填" if stored is None else f"{format_wan(stored)}万元"
+
+
+def _rate_changes(
+    before: dict[int, dict[str, Decimal | None]],
+    after: dict[int, dict[str, Decimal | None]],
+    units: list[str],
+) -> str:
+    """ "4月武陟县40.0%→33.3%、全市40.0%→35.3%；5月…": each month's `units` whose shown rate
+    changes."""
+    months = []
+    for month, rates in before.items():
+        changes = [
+            f"{unit}{rate(rates.get(unit))}→{rate(after[month].get(unit))}"
+            for unit in units
+            if rate(rates.get(unit)) != rate(after[month].get(unit))
+        ]
+        if changes:
+            months.append(f"{month}月" + "、".join(changes))
+    return "；".join(months)
 
 
 @dataclass

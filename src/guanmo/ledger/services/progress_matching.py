@@ -241,8 +241,19 @@ class ProgressLedger:
         if row.values.get(Field.CODE) in self.by_code:
             return f"与{place(row, first)}是同一项目"
         name = row.values.get(Field.NAME, "")
+        lead = self.county_names[project.county_id]
+        counties = self._counties_of(project)
+        if len(counties) > 1:
+            # Two counties each reporting their part: no county cell or code can tell the rows
+            # apart, they are one project (tryout 25 [5]: the advice to fill 所在县区 was followed
+            # and refused the same).
+            lies = "、".join(dict.fromkeys(self.county_names[pk] for pk in counties))
+            return (
+                f"与{place(row, first)}同为台账中的跨县项目「{name}」（位于{lies}）；跨县项目由"
+                f"牵头县区{lead}报送全项目数字，请将各县区的数字合计后填在一行、删去另一行后再导入"
+            )
         return (
-            f"与{place(row, first)}同名，都是台账中{self.county_names[project.county_id]}的"
+            f"与{place(row, first)}同名，都是台账中{lead}的"
             f"「{name}」；请删去重复的一行，或填写所在县区或项目代码区分"
         )
 

@@ -40,7 +40,8 @@ class Command(BaseCommand):
             "--confirm-changes",
             action="store_true",
             help="确认修改：已有项目的总投资或年度计划投资改为原数的10倍以上或十分之一以下时，"
-            "不加此项视为疑似单位有误而不导入",
+            "不加此项视为疑似单位有误而不导入；年度计划投资的修改会改变已关账月份的完成率时，"
+            "不加此项列出各月变化而不导入",
         )
         add_mapping_argument(parser)
         add_user_argument(parser)

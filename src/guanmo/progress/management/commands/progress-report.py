@@ -29,8 +29,16 @@ class Command(BaseCommand):
             raise CommandError(f"月份应为1至12，而不是{month}")
         require_output(format, output, FILE_FORMATS)
         city_region = city_for(city)
+        # The same options as the pages' (`progress.views`): the workbook's 位次较上月 and
+        # 完成率较上月 come from `with_changes` (tryout 25 [4]: left 「—」 and blank).
         report = progress_report_for(
-            city_region, year, month, level, with_projects=format in FILE_FORMATS, with_columns=True
+            city_region,
+            year,
+            month,
+            level,
+            with_projects=format in FILE_FORMATS,
+            with_changes=True,
+            with_columns=True,
         )
         write_output(
             self,
