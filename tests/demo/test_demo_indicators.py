@@ -98,7 +98,10 @@ def test_the_town_report_judges_each_town_against_its_node(city):
     report = build_report(city, YEAR, NOVEMBER, group="修武县各乡镇（街道）")
 
     planting = [t for t in report.targets if t.indicator.name == "新植面积"]
-    assert len(planting) == 8
+    # the eight towns and the county's own target (the group's whole, tryout 26 [6])
+    regions = [t.region for t in planting]
+    assert report.whole.name == "修武县" and regions.count("修武县") == 1
+    assert len(regions) == 1 + 8
     assert all(t.standing.vs_node is not None for t in planting)
     assert any("新植面积完成" in s and "亩，占全年目标任务的" in s for s in report.sentences)
 
