@@ -125,7 +125,7 @@ class _SchemeReader:
         caps: dict[str, dict[tuple[str, int], Decimal | None]] = {BONUS: {}, DEDUCTION: {}}
         above = ""  # the kind of the row above: 加分/扣分/一票否决, or "" for an indicator
         vetoes: list[str] = []
-        effects: set[VetoEffect] = set()
+        effects: dict[tuple[str, int], tuple[str, VetoEffect]] = {}
         settings: dict[str, tuple[Row, str]] = {}
         rows_of: dict[str, Row] = {}
         for row in self.reading.rows:
@@ -154,7 +154,7 @@ class _SchemeReader:
                     caps[group][(row.sheet, row.number)] = row.values.get(S.TOP_WEIGHT)
             elif group == VETO:
                 vetoes.append(name)
-                effects.add(self._veto_effect(row))
+                effects[(row.sheet, row.number)] = (name, self._veto_effect(row))
             elif group in SETTING_WORDS:
                 settings[clean_text(name)] = (row, row.values.get(S.PARAMETERS, ""))
             else:
@@ -332,12 +332,25 @@ class _SchemeReader:
             )
         return next(iter(written.values()), None)
 
-    def _one_effect(self, effects: set[VetoEffect]) -> VetoEffect:
-        if len(effects) > 1:
-            self.faults.append(
-                SheetFault("", None, S.PARAMETERS.value, "各一票否决事项的否决后处理不一致")
+    def _one_effect(self, effects: Mapping[tuple[str, int], tuple[str, VetoEffect]]) -> VetoEffect:
+        """The one 否决后 treatment of every veto item, {(sheet, row number): (item, effect)}
+        → the effect (排在末位 when there is no veto item). The engine places every vetoed
+        unit one way, so items written with different treatments are refused, naming each
+        row and its treatment (issue 13, tryout 30)."""
+        if len({effect for _, effect in effects.values()}) > 1:
+            shown = "，".join(
+                f"第{at[1]}行“{item}”为{effect.value}" for at, (item, effect) in effects.items()
             )
-        return next(iter(effects), VetoEffect.LAST)
+            sheet, number = max(effects, key=lambda at: at[1])
+            self.faults.append(
+                SheetFault(
+                    sheet,
+                    number,
+                    S.PARAMETERS.value,
+                    f"各一票否决事项的否决后处理须一致：{shown}；请各项写同一处理",
+                )
+            )
+        return next((effect for _, effect in effects.values()), VetoEffect.LAST)
 
     def _unique(self, names: list[str]) -> None:
         seen: set[str] = set()
