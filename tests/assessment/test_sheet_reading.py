@@ -280,3 +280,23 @@ def test_veto_items_with_different_treatments_are_refused_naming_both_rows(tmp_p
     rows[-1][-1] = "排在末位"
     definition, _ = read_scheme(save(tmp_path / "t.xlsx", HEADER, rows))
     assert definition.veto_effect is VetoEffect.LAST
+
+
+def test_a_first_level_name_repeated_on_each_row_with_its_weight_once_is_one_group(tmp_path):
+    """Issue 13, tryout 30: cells unmerged write the 一级指标 on every row and its weight on the
+    first only (or on each, equal); read as one group. Different weights are refused, naming
+    both rows."""
+    rows = [list(row) for row in COUNTY]
+    rows[1][0] = "项目建设"
+    definition, _ = read_scheme(save(tmp_path / "s.xlsx", HEADER, rows))
+    assert [row.top for row in definition.indicators] == ["项目建设", "项目建设", "亩均效益"]
+    assert [row.top_weight for row in definition.indicators] == [D(40), D(40), D(30)]
+    rows[1][1] = 40
+    definition, _ = read_scheme(save(tmp_path / "t.xlsx", HEADER, rows))
+    assert [row.top_weight for row in definition.indicators] == [D(40), D(40), D(30)]
+    rows[1][1] = 30
+    with pytest.raises(Refused) as refused:
+        read_scheme(save(tmp_path / "u.xlsx", HEADER, rows))
+    assert [str(f) for f in refused.value.report.faults] == [
+        "第4行「权重」：一级指标“项目建设”的权重不一致：第3行为40，第4行为30"
+    ]

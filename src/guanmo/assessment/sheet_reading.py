@@ -15,7 +15,7 @@ column per indicator (and per target, 加分/扣分 item and veto item), 不参�
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -167,6 +167,7 @@ class _SchemeReader:
                     indicators.append(indicator)
                     rows_of[indicator.name] = row
         self._z_scaled(indicators, rows_of)
+        indicators = self._top_weights(indicators, rows_of)
         self._unique([r.name for r in indicators] + [r.item for r in rules] + vetoes)
         definition = Definition(
             tuple(indicators),
@@ -351,6 +352,29 @@ class _SchemeReader:
                 )
             )
         return next((effect for _, effect in effects.values()), VetoEffect.LAST)
+
+    def _top_weights(
+        self, indicators: list[IndicatorRow], rows_of: Mapping[str, Row]
+    ) -> list[IndicatorRow]:
+        """Rows naming the same 一级指标 are one group (cells unmerged repeat the name on each
+        row): its weight written once, the other rows blank, or the same on every row that
+        writes it, is every row's. Two different weights are refused naming the rows (issue 13,
+        tryout 30)."""
+        written: dict[str, list[tuple[Row, Decimal]]] = {}
+        for indicator in indicators:
+            if indicator.top_weight is not None:
+                row = rows_of[indicator.name]
+                written.setdefault(indicator.top, []).append((row, indicator.top_weight))
+        for top, weights in written.items():
+            if len({weight for _, weight in weights}) > 1:
+                shown = "，".join(f"第{r.number}行为{w.normalize():f}" for r, w in weights)
+                self.fault(weights[-1][0], S.TOP_WEIGHT, f"一级指标“{top}”的权重不一致：{shown}")
+        return [
+            replace(indicator, top_weight=written[indicator.top][0][1])
+            if indicator.top_weight is None and indicator.top in written
+            else indicator
+            for indicator in indicators
+        ]
 
     def _unique(self, names: list[str]) -> None:
         seen: set[str] = set()
