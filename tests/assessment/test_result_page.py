@@ -449,6 +449,7 @@ def published_with_items(world, settings):
     inputs = Inputs(
         {**INPUTS.values, "修武县": {"投资完成率": D(80), "问题办结天数": D(8)}},
         vetoed=frozenset({"修武县"}),
+        vetoed_by={"修武县": ("重大安全事故",)},
     )
     scheme = save_scheme(world.city, "2025年度", "综合考核", WITH_ITEMS, list(inputs.values))
     return publish_result(scheme, inputs, days=5, runs=0, seed=1)
@@ -462,6 +463,7 @@ def test_the_page_supposes_a_veto_and_a_deduction_as_the_command_line_does(
     client.force_login(world.users["city"])
     url = reverse("assessment_result", args=[published_with_items.pk])
     page = client.get(url).content.decode()
+    assert "修武县（一票否决：重大安全事故）" in page  # the item named (tryout 30)
     for item in ("重大安全事故", "安全事故", "投资完成率"):
         assert f'<option value="{item}">' in page
     query = {"unit": "修武县", "indicator": "重大安全事故", "value": "否"}

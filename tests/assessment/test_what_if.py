@@ -78,5 +78,5 @@ def test_the_command_supposes_a_veto_lifted(sheets):  # noqa: F811
         "assess", *arguments(sheets), "--runs", "0", "--what-if", "乙县:重大安全事故=否",
         stdout=out, stderr=StringIO(),
     )  # fmt: skip
-    said = next(line for line in out.getvalue().splitlines() if "重大安全事故" in line)
+    said = next(line for line in out.getvalue().splitlines() if "“重大安全事故”改为" in line)
     assert said.startswith("乙县“重大安全事故”改为否：") and "不是数" not in said

@@ -90,12 +90,22 @@ def first_sentence(outcome: Outcome) -> str:
     )
 
 
+def vetoed_cause(outcome: Outcome, units: list[str]) -> str:
+    """Vetoed units with the items that vetoed them: 武陟县因“重大安全事故”一票否决，; without
+    the items kept (a result frozen before them), 乙县因一票否决 (issue 13, tryout 30)."""
+    items = {line.unit: line.vetoed_by for line in outcome.lines}
+    if not all(items.get(unit) for unit in units):
+        return f"{'、'.join(units)}因一票否决"
+    said = "、".join(f"{unit}因{'、'.join(f'“{item}”' for item in items[unit])}" for unit in units)
+    return f"{said}一票否决，"
+
+
 def last_sentence(outcome: Outcome) -> str:
     """排名末位的是Y（45.20分） when P(last) reaches the threshold; else the units that could be
     last; units vetoed to last place are named for the veto."""
     vetoed = placed_last_by_veto(outcome)
     if vetoed:
-        return f"{'、'.join(vetoed)}因一票否决排在末位。"
+        return f"{vetoed_cause(outcome, vetoed)}排在末位。"
     ranked = [line for line in outcome.lines if line.rank is not None]
     if len(ranked) < 2:
         return ""
