@@ -447,8 +447,13 @@ WITH_ITEMS = Definition(
 def published_with_items(world, settings):
     settings.GUANMO_TODAY = date(2025, 12, 1)
     inputs = Inputs(
-        {**INPUTS.values, "修武县": {"投资完成率": D(80), "问题办结天数": D(8)}},
+        {
+            **INPUTS.values,
+            "修武县": {"投资完成率": D(80), "问题办结天数": D(8)},
+            "博爱县": {"投资完成率": None, "问题办结天数": None},
+        },
         vetoed=frozenset({"修武县"}),
+        exempt=frozenset({"博爱县"}),
         vetoed_by={"修武县": ("重大安全事故",)},
     )
     scheme = save_scheme(world.city, "2025年度", "综合考核", WITH_ITEMS, list(inputs.values))
@@ -472,3 +477,17 @@ def test_the_page_supposes_a_veto_and_a_deduction_as_the_command_line_does(
     assert "位次由第4位变为第" in page
     page = client.get(url, {"unit": "温县", "indicator": "安全事故", "value": "2"}).content.decode()
     assert "温县“安全事故”改为2：综合得分由100.00分变为98.00分" in page
+
+
+def test_the_pages_what_if_leaves_out_the_exempt_and_refuses_one(
+    client, world, published_with_items
+):
+    """Tryout 30: the list offered the 不参评 units, and supposing on one said
+    由无得分变为无得分."""
+    client.force_login(world.users["city"])
+    url = reverse("assessment_result", args=[published_with_items.pk])
+    page = client.get(url).content.decode()
+    assert '<option value="温县">' in page and '<option value="博爱县">' not in page
+    query = {"unit": "博爱县", "indicator": "投资完成率", "value": "90"}
+    page = client.get(url, query).content.decode()
+    assert "由无得分变为无得分" not in page

@@ -285,10 +285,11 @@ def _probability(stored: str | None, threshold: Decimal) -> str:
 def _what_if(request: HttpRequest, result: Result):
     """The 假设分析 form (GET) and, when filled, its sentence (or why it cannot be made)."""
     filled = "unit" in request.GET
-    # every item the command line may change (tryout 30)
+    # the exempt have no score to change (tryout 30); every item the command line may change
+    exempt = set(result.inputs["exempt"])
     form = WhatIfForm(
         request.GET if filled else None,
-        units=_units(result),
+        units=[unit for unit in _units(result) if unit not in exempt],
         indicators=supposable(Definition.from_dict(result.definition)),
     )
     if not filled:

@@ -114,8 +114,12 @@ def suppose(definition: Definition, inputs: Inputs, change: Change) -> WhatIfLin
     and said by its full name. A 一票否决 item is supposed 是 or 否 (a count above 0 is 是, as
     the values sheet reads it): the unit vetoed or not, everything recomputed (tryout 27: =否
     was "not a number", =0 "not in the scheme"). Raises ValueError (in Chinese) for a unit or
-    indicator the result does not have, or 是/否 for an item that is not a veto."""
+    indicator the result does not have, an exempt (不参评) unit, or 是/否 for an item that is
+    not a veto."""
     unit = UnitRoll("", tuple(inputs.values)).named(change.unit) or change.unit
+    if unit in inputs.exempt:
+        # its values are not scored: the sentence would read 由无得分变为无得分 (tryout 30)
+        raise ValueError(f"{unit}不参评，没有得分和位次，不能作假设分析")
     change = replace(change, unit=unit, indicator=_indicator_named(definition, change.indicator))
     scheme = scheme_of(definition, weights_of(definition, inputs).weights)
     cycle = inputs.cycle()
