@@ -119,7 +119,7 @@ def suppose(definition: Definition, inputs: Inputs, change: Change) -> WhatIfLin
     unit = UnitRoll("", tuple(inputs.values)).named(change.unit) or change.unit
     if unit in inputs.exempt:
         # its values are not scored: the sentence would read 由无得分变为无得分 (tryout 30)
-        raise ValueError(f"{unit}不参评，没有得分和位次，不能作假设分析")
+        raise ValueError(f"{unit}不参评，没有得分和位次")
     change = replace(change, unit=unit, indicator=_indicator_named(definition, change.indicator))
     scheme = scheme_of(definition, weights_of(definition, inputs).weights)
     cycle = inputs.cycle()
