@@ -158,7 +158,7 @@ def test_json_gives_the_hand_worked_scores_ranks_classes_and_changes(sheets):
     assert set(result["sensitivity"]) == {"weights", "normalisation", "aggregation"}
     assert result["sentences"][:2] == [
         "综合得分第一名为丙县（101.00分），第二名为甲县（79.99分），第三名为丁县（18.00分）。",
-        "乙县因一票否决排在末位。",
+        "乙县因“重大安全事故”一票否决，排在末位。",
     ]
     assert "乙县从第1位退位到第4位，下降3位。" in result["sentences"]
     assert "丁县由第4位进位到第3位，前移1个位次。" in result["sentences"]
@@ -279,7 +279,7 @@ def test_xlsx_keeps_every_intermediate_and_reads_back(sheets, tmp_path):
     assert read["原始数值"][2][:2] == ("甲县", 95.5)
     assert read["标准化得分"][5][1:] == (0, 60, 0)  # 丁县
     assert read["加减分"][4][0] == "丙县" and read["加减分"][4][2] == 1  # 2 honours, capped at 1
-    assert read["一票否决"][3][1] == "是"  # 乙县
+    assert read["一票否决"][3][1] == "是：重大安全事故"  # 乙县, the item named (tryout 30)
     # 甲县 lost 30.00 − 24.52 points to 丙县 on 投资完成率 (0.3 × (100 − 81.73)): the
     # difference of the shown points, not the exact 5.4808 rounded on its own.
     assert read["与第一名差距"][3][0] == "甲县"
@@ -302,7 +302,7 @@ def test_docx_is_the_bulletin_with_its_sentences(sheets, tmp_path):
     )
     text = "\n".join(paragraph.text for paragraph in Document(output).paragraphs)
     assert "综合得分第一名为丙县（101.00分）" in text
-    assert "乙县因一票否决排在末位。" in text
+    assert "乙县因“重大安全事故”一票否决，排在末位。" in text
     assert "关于综合考核结果的通报" in text
 
 

@@ -36,7 +36,9 @@ def test_each_accepted_objection_is_named_with_its_value_and_effect(settings):
         "丁县对“问题办结天数”的异议予以采纳，数值由20更正为6，重新计算后丁县综合得分由"
         "0.00分变为40.00分，位次由第5位变为第3位。"
     )
-    assert said[heading + 3] == "三、稳健性检验"  # the rejected one is counted, not named
+    # tryout 30: the rejected one is named too, with its reason (it was only counted)
+    assert said[heading + 3] == "乙县对“新开工项目数”的异议经复核维持原结果（口径一致）。"
+    assert said[heading + 4] == "三、稳健性检验"
 
 
 def test_a_rates_correction_is_said_in_percent_and_each_is_named_in_order(settings):

@@ -17,5 +17,15 @@ def test_a_tied_rank_keeps_its_并列_in_the_correction_effect():
     assert [u["rank"] for u in before["units"]] == [1, 2, 2, 4]
     said = correction_effect("乙县", before, after)
     assert said.startswith("乙县综合得分由78.57分变为68.57分，位次由第2位（并列）变为第3位；")
-    assert "甲县综合得分仍为78.57分，位次由第2位（并列）变为第2位" in said
+    assert "甲县综合得分仍为78.57分，位次仍为第2位，不再并列" in said  # tryout 30: 由…变为第2位
     assert "丙县" not in said and "丁县" not in said
+
+
+def test_a_unit_a_correction_ties_keeps_its_place_and_is_said_now_tied():
+    """Tryout 30: 中站区综合得分仍为62.50分，位次由第6位变为第6位（并列）."""
+    values = {**INPUTS.values, "乙县": dict(INPUTS.values["甲县"])}
+    tied = compute(DEFINITION, replace(INPUTS, values=values), runs=0).as_json()
+    apart = compute(DEFINITION, INPUTS, runs=0).as_json()
+    said = correction_effect("乙县", apart, tied)
+    assert said.startswith("乙县综合得分由42.86分变为78.57分，位次由第3位变为第2位（并列）；")
+    assert "甲县综合得分仍为78.57分，位次仍为第2位，变为并列" in said

@@ -5,6 +5,7 @@ published. The sheets are tests.assessment.test_assess_command's hand-worked one
 
 import csv
 import json
+import re
 from decimal import Decimal as D
 from io import StringIO
 from urllib.parse import parse_qs, urlparse
@@ -110,6 +111,12 @@ def test_the_preview_shows_units_indicators_and_weights_and_writes_nothing(offic
     assert f"{len(units_of(world.city))}个单位" in page
     assert 'id="confirm-assessment"' in page
     assert not Scheme.objects.exists() and not Result.objects.exists()
+
+
+def test_the_preview_says_which_item_vetoed_a_unit(office, sheets):
+    """Issue 13, tryout 30: the preview's 说明 said only 一票否决, not for which item."""
+    page = office.get(upload(office, sheets).url).content.decode()
+    assert re.search(r"<td>温县</td>(<td>[^<]*</td>)*<td>一票否决：重大安全事故", page)
 
 
 def test_the_preview_maps_each_sheets_headers_to_fields_with_a_sample(office, sheets):

@@ -275,6 +275,19 @@ def test_a_firms_page_after_the_publication_period_says_so_not_in_publication(
     assert "公示期已满" in page and "待定稿" in page
 
 
+def test_the_firm_list_says_the_results_stage_as_the_results_list_does(
+    client, world, issued, settings
+):
+    """Tryout 30: after the 公示 end /assessment/firms/ still said 结果（公示中）所定 while
+    /assessment/ said 公示期已满（…），待定稿: one status (`objections.stage`) for both."""
+    settings.GUANMO_TODAY = issued.published_until + timedelta(days=1)
+    client.force_login(world.users["city"])
+    page = client.get(reverse("assessment_firms")).content.decode()
+    said = f"公示期已满（{chinese_date(issued.published_until)}），待定稿"
+    assert said in page and "（公示中）" not in page
+    assert said in client.get(reverse("assessment_results")).content.decode()
+
+
 def test_a_firm_objections_values_are_shown_as_the_register_keeps_them(
     client,
     world,

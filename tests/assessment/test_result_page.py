@@ -434,3 +434,60 @@ def test_an_objection_pending_when_another_is_accepted_is_decided_on_the_correct
     client.post(reverse("assessment_finalise", args=[corrected.pk]), {"confirm": "1"})
     corrected.refresh_from_db()
     assert corrected.status == Result.Status.FINAL
+
+
+WITH_ITEMS = Definition(
+    DEFINITION.indicators,
+    (AdjustmentRule("安全事故", D(-1)),),
+    vetoes=("重大安全事故",),
+)
+
+
+@pytest.fixture
+def published_with_items(world, settings):
+    settings.GUANMO_TODAY = date(2025, 12, 1)
+    inputs = Inputs(
+        {
+            **INPUTS.values,
+            "修武县": {"投资完成率": D(80), "问题办结天数": D(8)},
+            "博爱县": {"投资完成率": None, "问题办结天数": None},
+        },
+        vetoed=frozenset({"修武县"}),
+        exempt=frozenset({"博爱县"}),
+        vetoed_by={"修武县": ("重大安全事故",)},
+    )
+    scheme = save_scheme(world.city, "2025年度", "综合考核", WITH_ITEMS, list(inputs.values))
+    return publish_result(scheme, inputs, days=5, runs=0, seed=1)
+
+
+def test_the_page_supposes_a_veto_and_a_deduction_as_the_command_line_does(
+    client, world, published_with_items
+):
+    """Issue 13, tryout 30: the page's what-if offered only the scored indicators
+    (重大安全事故 不在可用的选项中) while `--what-if` took veto and 加分/扣分 items."""
+    client.force_login(world.users["city"])
+    url = reverse("assessment_result", args=[published_with_items.pk])
+    page = client.get(url).content.decode()
+    assert "修武县（一票否决：重大安全事故）" in page  # the item named (tryout 30)
+    for item in ("重大安全事故", "安全事故", "投资完成率"):
+        assert f'<option value="{item}">' in page
+    query = {"unit": "修武县", "indicator": "重大安全事故", "value": "否"}
+    page = client.get(url, query).content.decode()
+    assert "修武县“重大安全事故”改为否：综合得分由" in page
+    assert "位次由第4位变为第" in page
+    page = client.get(url, {"unit": "温县", "indicator": "安全事故", "value": "2"}).content.decode()
+    assert "温县“安全事故”改为2：综合得分由100.00分变为98.00分" in page
+
+
+def test_the_pages_what_if_leaves_out_the_exempt_and_refuses_one(
+    client, world, published_with_items
+):
+    """Tryout 30: the list offered the 不参评 units, and supposing on one said
+    由无得分变为无得分."""
+    client.force_login(world.users["city"])
+    url = reverse("assessment_result", args=[published_with_items.pk])
+    page = client.get(url).content.decode()
+    assert '<option value="温县">' in page and '<option value="博爱县">' not in page
+    query = {"unit": "博爱县", "indicator": "投资完成率", "value": "90"}
+    page = client.get(url, query).content.decode()
+    assert "由无得分变为无得分" not in page

@@ -261,3 +261,42 @@ def test_a_missing_column_is_advised_by_renaming_its_header_not_by_a_map_option(
     said = "；".join(str(f) for f in refused.value.report.faults)
     assert "--map" not in said
     assert "将该列的表头改为「新增产值目标」后重新导入" in said
+
+
+def test_veto_items_with_different_treatments_are_refused_naming_both_rows(tmp_path):
+    """Issue 13, tryout 30: one treatment for every veto item (the engine places the vetoed
+    units one way); a scheme mixing them is refused naming each row and its treatment."""
+    rows = [
+        *COUNTY,
+        ["一票否决", None, "重大安全事故", None, None, None, "排在末位"],
+        ["一票否决", None, "信访稳定", None, None, None, "不定等次"],
+    ]
+    with pytest.raises(Refused) as refused:
+        read_scheme(save(tmp_path / "s.xlsx", HEADER, rows))
+    assert [str(f) for f in refused.value.report.faults] == [
+        "第7行「参数」：各一票否决事项的否决后处理须一致：第6行“重大安全事故”为排在末位，"
+        "第7行“信访稳定”为不定等次；请各项写同一处理"
+    ]
+    rows[-1][-1] = "排在末位"
+    definition, _ = read_scheme(save(tmp_path / "t.xlsx", HEADER, rows))
+    assert definition.veto_effect is VetoEffect.LAST
+
+
+def test_a_first_level_name_repeated_on_each_row_with_its_weight_once_is_one_group(tmp_path):
+    """Issue 13, tryout 30: cells unmerged write the 一级指标 on every row and its weight on the
+    first only (or on each, equal); read as one group. Different weights are refused, naming
+    both rows."""
+    rows = [list(row) for row in COUNTY]
+    rows[1][0] = "项目建设"
+    definition, _ = read_scheme(save(tmp_path / "s.xlsx", HEADER, rows))
+    assert [row.top for row in definition.indicators] == ["项目建设", "项目建设", "亩均效益"]
+    assert [row.top_weight for row in definition.indicators] == [D(40), D(40), D(30)]
+    rows[1][1] = 40
+    definition, _ = read_scheme(save(tmp_path / "t.xlsx", HEADER, rows))
+    assert [row.top_weight for row in definition.indicators] == [D(40), D(40), D(30)]
+    rows[1][1] = 30
+    with pytest.raises(Refused) as refused:
+        read_scheme(save(tmp_path / "u.xlsx", HEADER, rows))
+    assert [str(f) for f in refused.value.report.faults] == [
+        "第4行「权重」：一级指标“项目建设”的权重不一致：第3行为40，第4行为30"
+    ]

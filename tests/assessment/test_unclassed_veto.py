@@ -147,7 +147,7 @@ def test_the_command_leaves_a_unit_vetoed_unclassed_out_of_every_output(sheets, 
         ("戊园区", None, None, "不参评"),
     ]
     text = run(*arguments(files), "--runs", "20")
-    assert "乙县（一票否决）" in text
+    assert "乙县（一票否决：重大安全事故）" in text
     written = tmp_path / "结果.docx"
     run(*arguments(files), "--runs", "20", "--format", "docx", "-o", str(written))
     said = "\n".join(p.text for p in Document(written).paragraphs)

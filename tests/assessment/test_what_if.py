@@ -78,5 +78,13 @@ def test_the_command_supposes_a_veto_lifted(sheets):  # noqa: F811
         "assess", *arguments(sheets), "--runs", "0", "--what-if", "乙县:重大安全事故=否",
         stdout=out, stderr=StringIO(),
     )  # fmt: skip
-    said = next(line for line in out.getvalue().splitlines() if "重大安全事故" in line)
+    said = next(line for line in out.getvalue().splitlines() if "“重大安全事故”改为" in line)
     assert said.startswith("乙县“重大安全事故”改为否：") and "不是数" not in said
+
+
+def test_a_what_if_on_an_exempt_unit_is_refused_saying_it_is_not_rated():
+    """Tryout 30: 城乡一体化示范区“固投增速”改为5：综合得分由无得分变为无得分，位次仍为不排名."""
+    values = {**INPUTS.values, "孟州市": {"营商环境评价": None}}
+    exempt = Inputs(values, exempt=frozenset({"孟州市"}))
+    with pytest.raises(ValueError, match=r"^孟州市不参评，没有得分和位次$"):
+        suppose(DEFINITION, exempt, parse_change("孟州市:营商环境评价=90"))

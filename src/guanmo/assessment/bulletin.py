@@ -65,7 +65,8 @@ class BulletinFacts:
     opening: str
     publicity: str = ""
     firm_classes: tuple[FirmClass, ...] = field(default_factory=tuple)
-    # each accepted objection named, said after the publicity (`correction_sentence`)
+    # each decided objection named, said after the publicity: the accepted with their
+    # correction (`correction_sentence`), then the rejected with the reason (`kept_sentence`)
     corrections: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -159,6 +160,19 @@ def correction_sentence(objection: Objection) -> str:
     return f"{named}，{made}，重新计算后{moved(objection.unit, before, line, tied)}。"
 
 
+def kept_sentence(objection: Objection) -> str:
+    """A rejected objection as the bulletin names it, with the reason the office gave (required
+    on rejecting): 修武县对“固投增速”的异议经复核维持原结果（口径一致）。 (tryout 30: only
+    counted)."""
+    definition = Definition.from_dict(objection.result.definition)
+    reason = objection.decision_reason.strip().rstrip("。；;.")
+    return (
+        f"{objection.objector}对{subject(definition, objection.indicator)}的异议经复核维持原结果"
+        + (f"（{reason}）" if reason else "")
+        + "。"
+    )
+
+
 def firm_classes(outcome: Outcome, policies: Mapping[str, Sequence[str]]) -> list[FirmClass]:
     """The firms of each class in rank order, each class with its policies: the classes of
     `policies` in their order, then any other class the result gives, then the firms it left
@@ -210,6 +224,12 @@ def facts_of(result: Result, outcome: Outcome) -> BulletinFacts:
             correction_sentence(objection)
             for objection in objections.filter(status=status.ACCEPTED)
             .select_related("result__scheme", "corrected_result__supersedes")
+            .order_by("decided_at", "pk")
+        )
+        + tuple(
+            kept_sentence(objection)
+            for objection in objections.filter(status=status.REJECTED)
+            .select_related("result")
             .order_by("decided_at", "pk")
         ),
     )

@@ -208,6 +208,15 @@ class Definition:
 
 # What a unit objects to when it objects to the 一票否决 set on it (its claim: lifted)
 VETO = "一票否决"
+
+
+def veto_items(inputs: "Inputs", unit: str) -> tuple[str, ...]:
+    """The 一票否决 items that vetoed `unit` (scheme order), () for a unit not vetoed or
+    inputs frozen before the items were kept: what the faces name after 一票否决
+    (武陟县（一票否决：重大安全事故）; issue 13, tryout 30)."""
+    return tuple(inputs.vetoed_by.get(unit, ())) if unit in inputs.vetoed else ()
+
+
 # A 目标完成 indicator's target, named as the values sheet's column: 新开工项目数目标
 TARGET_SUFFIX = "目标"
 
@@ -235,6 +244,9 @@ class Inputs:
     # must have to be rated (亩; None for a cycle of units)
     figures: Mapping[str, Mapping[str, Decimal]] = field(default_factory=dict)
     land_threshold: Decimal | None = None
+    # the 一票否决 items that vetoed each vetoed unit, in the scheme's order ({unit: items}),
+    # so that every face says why (issue 13, tryout 30); empty for inputs frozen before
+    vetoed_by: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def cycle(self) -> Cycle:
         return Cycle(self.values, self.targets, self.counts, self.vetoed, self.exempt)
@@ -277,6 +289,8 @@ class Inputs:
             data["figures"] = {u: _texts(v) for u, v in self.figures.items()}
         if self.land_threshold is not None:
             data["land_threshold"] = str(self.land_threshold)
+        if self.vetoed_by:  # likewise, before the items vetoing a unit were kept
+            data["vetoed_by"] = {unit: list(items) for unit, items in self.vetoed_by.items()}
         return data
 
     @classmethod
@@ -292,6 +306,7 @@ class Inputs:
             dict(data.get("exempt_reasons", {})),
             {u: _decimals(v) for u, v in data.get("figures", {}).items()},  # type: ignore[misc]
             None if data.get("land_threshold") is None else Decimal(data["land_threshold"]),
+            {u: tuple(items) for u, items in data.get("vetoed_by", {}).items()},
         )
 
 

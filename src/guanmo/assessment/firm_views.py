@@ -82,6 +82,8 @@ def firm_list(request: HttpRequest) -> HttpResponse:
             "grades": GRADES,
             "grade": grade,
             "result": result,
+            # the one status the results list and pages say (tryout 30: 公示中 after the 公示)
+            "stage": stage(result) if result else "",
             "share_rule": share_rule(result),
             "basis": RECOMPUTING_BASIS,
             "rows": [_row(line) for line in lines],

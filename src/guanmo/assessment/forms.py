@@ -12,6 +12,7 @@ from guanmo.assessment.models import ClassPolicy
 from guanmo.assessment.objections import DEFAULT_PUBLICATION_DAYS
 from guanmo.assessment.policies import policy_lines
 from guanmo.assessment.robustness import DEFAULT_NAMING_THRESHOLD, DEFAULT_RUNS
+from guanmo.assessment.what_if import parse_value
 from guanmo.sheets.forms import SheetFileField
 
 MAX_RUNS = 5000  # a page waits for the Monte Carlo: 5,000 runs of 180 units take seconds
@@ -89,13 +90,27 @@ class WhatIfForm(forms.Form):
     """假设分析 on the results page (GET: nothing is written): one unit's value supposed."""
 
     unit = forms.ChoiceField(label="单位")
-    indicator = forms.ChoiceField(label="指标")
-    value = forms.DecimalField(label="假设数值", max_digits=24, decimal_places=8)
+    indicator = forms.ChoiceField(label="指标或事项")
+    value = forms.CharField(
+        label="假设数值",
+        max_length=40,
+        help_text="指标填数值；加分、扣分事项填次数；一票否决事项填“是”或“否”",
+    )
 
     def __init__(self, *args, units: list[str], indicators: list[str], **kwargs) -> None:
+        """`units` the units a what-if may be made on (not the exempt), `indicators` what it
+        may change (`what_if.supposable`: indicators, 加分/扣分 and 一票否决 items)."""
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = [(name, name) for name in units]
         self.fields["indicator"].choices = [(name, name) for name in indicators]
+
+    def clean_value(self) -> Decimal | bool:
+        """A number, or 是/否 for a veto item: read as the command line's `--what-if` reads
+        it (`what_if.parse_value`)."""
+        try:
+            return parse_value(self.cleaned_data["value"])
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
 
 
 class RunForm(forms.Form):

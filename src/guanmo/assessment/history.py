@@ -36,8 +36,8 @@ def moved(
 ) -> str:
     """A unit's score and rank before and after a correction, as the what-if says them
     (`what_if.place_text`): 甲县综合得分由78.57分变为88.57分，位次由第2位变为第1位, 位次由第4位
-    （并列）变为第3位 (`tied`: 并列 before, after; 仍为 where one is unchanged; — for a unit
-    without a score or rank)."""
+    （并列）变为第3位 (`tied`: 并列 before, after; 仍为 where one is unchanged; 位次仍为第6位，
+    变为并列 / 不再并列 where only the tie changed; — for a unit without a score or rank)."""
     before = before or {"score": None, "rank": None}
 
     def said(value, form: str) -> str:
@@ -48,10 +48,17 @@ def moved(
 
     score = [said(before["score"], "{}分"), said(after["score"], "{}分")]
     rank = [place(before["rank"], tied[0]), place(after["rank"], tied[1])]
-    return unit + "，".join(
-        f"{name}仍为{was}" if was == now else f"{name}由{was}变为{now}"
-        for name, (was, now) in (("综合得分", score), ("位次", rank))
+    scored = (
+        f"综合得分仍为{score[0]}" if score[0] == score[1] else f"综合得分由{score[0]}变为{score[1]}"
     )
+    if rank[0] == rank[1]:
+        placed = f"位次仍为{rank[1]}"
+    elif before["rank"] == after["rank"]:
+        # the place kept, only 并列 changed (tryout 30: 由第6位变为第6位（并列）)
+        placed = f"位次仍为{place(after['rank'], False)}，{'变为并列' if tied[1] else '不再并列'}"
+    else:
+        placed = f"位次由{rank[0]}变为{rank[1]}"
+    return f"{unit}{scored}，{placed}"
 
 
 def correction_effect(unit: str, before: dict, after: dict) -> str:

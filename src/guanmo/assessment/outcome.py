@@ -16,6 +16,7 @@ from guanmo.assessment.definition import (
     Inputs,
     Weighting,
     scheme_of,
+    veto_items,
     weights_of,
 )
 from guanmo.assessment.results import VetoEffect
@@ -59,6 +60,8 @@ class UnitLine:
     spread: RankSpread | None
     contributions: dict[str, Decimal]
     adjustments: Adjustments | None
+    # the 一票否决 items that vetoed the unit (`definition.veto_items`); () when not kept
+    vetoed_by: tuple[str, ...] = ()
 
 
 class AdjustmentItem(NamedTuple):
@@ -284,6 +287,7 @@ def compute(
             spreads.get(result.unit),
             assessment.contributions.get(result.unit, {}),
             assessment.adjustments.get(result.unit),
+            veto_items(inputs, result.unit) if result.vetoed else (),
         )
         for result in assessment.results
     ]

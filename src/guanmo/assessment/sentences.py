@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from guanmo.assessment.outcome import Outcome, UnitLine, placed_last_by_veto
 from guanmo.assessment.robustness import probability_shown, recognised
+from guanmo.assessment.what_if import place_text
 from guanmo.figures.formatting import rate
 
 PLACES = "一二三"
@@ -90,12 +91,22 @@ def first_sentence(outcome: Outcome) -> str:
     )
 
 
+def vetoed_cause(outcome: Outcome, units: list[str]) -> str:
+    """Vetoed units with the items that vetoed them: 武陟县因“重大安全事故”一票否决，; without
+    the items kept (a result frozen before them), 乙县因一票否决 (issue 13, tryout 30)."""
+    items = {line.unit: line.vetoed_by for line in outcome.lines}
+    if not all(items.get(unit) for unit in units):
+        return f"{'、'.join(units)}因一票否决"
+    said = "、".join(f"{unit}因{'、'.join(f'“{item}”' for item in items[unit])}" for unit in units)
+    return f"{said}一票否决，"
+
+
 def last_sentence(outcome: Outcome) -> str:
     """排名末位的是Y（45.20分） when P(last) reaches the threshold; else the units that could be
     last; units vetoed to last place are named for the veto."""
     vetoed = placed_last_by_veto(outcome)
     if vetoed:
-        return f"{'、'.join(vetoed)}因一票否决排在末位。"
+        return f"{vetoed_cause(outcome, vetoed)}排在末位。"
     ranked = [line for line in outcome.lines if line.rank is not None]
     if len(ranked) < 2:
         return ""
@@ -116,17 +127,19 @@ def last_sentence(outcome: Outcome) -> str:
 LARGE_MOVE = 10
 
 
-def fall_sentence(unit: str, previous: int, rank: int) -> str:
+def fall_sentence(unit: str, previous: int, rank: int, *, tied: bool = False) -> str:
     """A unit's fall in rank as the bulletin says it: 温县从第1位退位到第2位，下降1位。;
-    某区从第54位退位到第97位，下降幅度达到43位。 (LARGE_MOVE places or more)."""
+    某区从第54位退位到第97位，下降幅度达到43位。 (LARGE_MOVE places or more); a rank now
+    shared says so, 第2位（并列） (`what_if.place_text`; tryout 30)."""
     places = rank - previous
     fell = f"下降幅度达到{places}位" if places >= LARGE_MOVE else f"下降{places}位"
-    return f"{unit}从第{previous}位退位到第{rank}位，{fell}。"
+    return f"{unit}从第{previous}位退位到{place_text(rank, tied)}，{fell}。"
 
 
 def rank_change_sentences(outcome: Outcome) -> list[str]:
     """Each unit whose rank moved, the largest moves first: X由第54位进位到第28位，前移26个
-    位次 / Y从第54位退位到第97位，下降幅度达到43位 (`fall_sentence`)."""
+    位次 / Y从第54位退位到第97位，下降幅度达到43位 (`fall_sentence`); a rank now shared
+    with 并列: 温县由第9位进位到第6位（并列） (tryout 30)."""
     moved = [line for line in outcome.lines if line.rank_change]
     moved.sort(key=lambda line: -abs(line.rank_change))  # type: ignore[arg-type]
     sentences = []
@@ -134,10 +147,13 @@ def rank_change_sentences(outcome: Outcome) -> list[str]:
         places = abs(line.rank_change)  # type: ignore[arg-type]
         if line.rank_change > 0:  # type: ignore[operator]
             sentences.append(
-                f"{line.unit}由第{line.previous_rank}位进位到第{line.rank}位，前移{places}个位次。"
+                f"{line.unit}由第{line.previous_rank}位进位到"
+                f"{place_text(line.rank, line.tied)}，前移{places}个位次。"
             )
         else:
-            sentences.append(fall_sentence(line.unit, line.previous_rank, line.rank))
+            sentences.append(
+                fall_sentence(line.unit, line.previous_rank, line.rank, tied=line.tied)
+            )
     return sentences
 
 

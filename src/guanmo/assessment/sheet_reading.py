@@ -15,7 +15,7 @@ column per indicator (and per target, 加分/扣分 item and veto item), 不参�
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -125,7 +125,7 @@ class _SchemeReader:
         caps: dict[str, dict[tuple[str, int], Decimal | None]] = {BONUS: {}, DEDUCTION: {}}
         above = ""  # the kind of the row above: 加分/扣分/一票否决, or "" for an indicator
         vetoes: list[str] = []
-        effects: set[VetoEffect] = set()
+        effects: dict[tuple[str, int], tuple[str, VetoEffect]] = {}
         settings: dict[str, tuple[Row, str]] = {}
         rows_of: dict[str, Row] = {}
         for row in self.reading.rows:
@@ -154,7 +154,7 @@ class _SchemeReader:
                     caps[group][(row.sheet, row.number)] = row.values.get(S.TOP_WEIGHT)
             elif group == VETO:
                 vetoes.append(name)
-                effects.add(self._veto_effect(row))
+                effects[(row.sheet, row.number)] = (name, self._veto_effect(row))
             elif group in SETTING_WORDS:
                 settings[clean_text(name)] = (row, row.values.get(S.PARAMETERS, ""))
             else:
@@ -167,6 +167,7 @@ class _SchemeReader:
                     indicators.append(indicator)
                     rows_of[indicator.name] = row
         self._z_scaled(indicators, rows_of)
+        indicators = self._top_weights(indicators, rows_of)
         self._unique([r.name for r in indicators] + [r.item for r in rules] + vetoes)
         definition = Definition(
             tuple(indicators),
@@ -332,12 +333,48 @@ class _SchemeReader:
             )
         return next(iter(written.values()), None)
 
-    def _one_effect(self, effects: set[VetoEffect]) -> VetoEffect:
-        if len(effects) > 1:
-            self.faults.append(
-                SheetFault("", None, S.PARAMETERS.value, "各一票否决事项的否决后处理不一致")
+    def _one_effect(self, effects: Mapping[tuple[str, int], tuple[str, VetoEffect]]) -> VetoEffect:
+        """The one 否决后 treatment of every veto item, {(sheet, row number): (item, effect)}
+        → the effect (排在末位 when there is no veto item). The engine places every vetoed
+        unit one way, so items written with different treatments are refused, naming each
+        row and its treatment (issue 13, tryout 30)."""
+        if len({effect for _, effect in effects.values()}) > 1:
+            shown = "，".join(
+                f"第{at[1]}行“{item}”为{effect.value}" for at, (item, effect) in effects.items()
             )
-        return next(iter(effects), VetoEffect.LAST)
+            sheet, number = max(effects, key=lambda at: at[1])
+            self.faults.append(
+                SheetFault(
+                    sheet,
+                    number,
+                    S.PARAMETERS.value,
+                    f"各一票否决事项的否决后处理须一致：{shown}；请各项写同一处理",
+                )
+            )
+        return next((effect for _, effect in effects.values()), VetoEffect.LAST)
+
+    def _top_weights(
+        self, indicators: list[IndicatorRow], rows_of: Mapping[str, Row]
+    ) -> list[IndicatorRow]:
+        """Rows naming the same 一级指标 are one group (cells unmerged repeat the name on each
+        row): its weight written once, the other rows blank, or the same on every row that
+        writes it, is every row's. Two different weights are refused naming the rows (issue 13,
+        tryout 30)."""
+        written: dict[str, list[tuple[Row, Decimal]]] = {}
+        for indicator in indicators:
+            if indicator.top_weight is not None:
+                row = rows_of[indicator.name]
+                written.setdefault(indicator.top, []).append((row, indicator.top_weight))
+        for top, weights in written.items():
+            if len({weight for _, weight in weights}) > 1:
+                shown = "，".join(f"第{r.number}行为{w.normalize():f}" for r, w in weights)
+                self.fault(weights[-1][0], S.TOP_WEIGHT, f"一级指标“{top}”的权重不一致：{shown}")
+        return [
+            replace(indicator, top_weight=written[indicator.top][0][1])
+            if indicator.top_weight is None and indicator.top in written
+            else indicator
+            for indicator in indicators
+        ]
 
     def _unique(self, names: list[str]) -> None:
         seen: set[str] = set()

@@ -17,7 +17,15 @@ from django.urls import reverse
 from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.assessment.cycle_sheets import CycleSheets, read_cycle
-from guanmo.assessment.definition import TARGET_SUFFIX, Definition, Inputs, weights_of
+from guanmo.assessment.definition import (
+    TARGET_SUFFIX,
+    VETO,
+    Definition,
+    Inputs,
+    veto_items,
+    weights_of,
+)
+from guanmo.assessment.exporters.text import vetoed_cell
 from guanmo.assessment.forms import CycleUploadForm, RunForm, form_faults
 from guanmo.assessment.objections import ObjectionError, publish_cycle
 from guanmo.assessment.outcome import overall_caps
@@ -216,6 +224,8 @@ def _understood(sheets: CycleSheets, inputs: Inputs, weights: dict | None) -> di
             "counts": [inputs.counts.get(unit, {}).get(item) for item in adjustments],
             "exempt": unit in inputs.exempt,
             "vetoed": unit in inputs.vetoed,
+            # 一票否决：重大安全事故, the items named (issue 13, tryout 30)
+            "veto": vetoed_cell(veto_items(inputs, unit), VETO),
             "previous": inputs.previous.get(unit),
             "origins": []  # an exempt unit's values count for nothing: it says 不参评
             if unit in inputs.exempt

@@ -279,6 +279,7 @@ def _inputs(
     targets: dict[str, dict[str, Decimal | None]] = {}
     counts: dict[str, dict[str, Decimal]] = {}
     vetoed, exempt = set(), set()
+    vetoed_by: dict[str, tuple[str, ...]] = {}
     target_rows = [r for r in definition.indicators if r.form is Form.TARGET_MET]
     factors = _measure_factors(reading, definition, fields, report)
     for row in reading.rows:
@@ -300,8 +301,9 @@ def _inputs(
             continue
         if row.values.get(fields[EXEMPT]):
             exempt.add(unit)
-        if any(row.values.get(fields[veto]) for veto in definition.vetoes):
+        if items := tuple(veto for veto in definition.vetoes if row.values.get(fields[veto])):
             vetoed.add(unit)
+            vetoed_by[unit] = items
         own = {}
         for indicator in definition.indicators:
             value = row.values.get(fields[indicator.name])
@@ -338,7 +340,9 @@ def _inputs(
         report.faults.append(SheetFault("", None, None, "数值表中没有任何参评单位"))
     if roll is not None and report.ok:
         _absent_units(roll, definition, values, exempt, report)
-    return Inputs(values, targets, counts, frozenset(vetoed), frozenset(exempt))
+    return Inputs(
+        values, targets, counts, frozenset(vetoed), frozenset(exempt), vetoed_by=vetoed_by
+    )
 
 
 def _measure_factors(

@@ -56,7 +56,7 @@ from guanmo.assessment.scheme_description import (
 )
 from guanmo.assessment.selectors import class_policies, objections_for, results_for
 from guanmo.assessment.services import page_figures_of, recompute
-from guanmo.assessment.what_if import Change, suppose
+from guanmo.assessment.what_if import Change, supposable, suppose
 from guanmo.clock import today
 from guanmo.documents.models import Kind
 from guanmo.documents.selectors import documents_for
@@ -157,7 +157,7 @@ def result_page(request: HttpRequest, pk: int) -> HttpResponse:
     )
     what_if_form, supposed = None, None
     if scope.is_city_office:
-        what_if_form, supposed = _what_if(request, result, indicators)
+        what_if_form, supposed = _what_if(request, result)
     indices = {
         choice: (Decimal(pair["first_order"]), Decimal(pair["total_order"]))
         for choice, pair in output.get("sensitivity", {}).items()
@@ -282,10 +282,16 @@ def _probability(stored: str | None, threshold: Decimal) -> str:
     return probability_shown(None if stored is None else Decimal(stored), threshold)
 
 
-def _what_if(request: HttpRequest, result: Result, indicators: list[str]):
+def _what_if(request: HttpRequest, result: Result):
     """The 假设分析 form (GET) and, when filled, its sentence (or why it cannot be made)."""
     filled = "unit" in request.GET
-    form = WhatIfForm(request.GET if filled else None, units=_units(result), indicators=indicators)
+    # the exempt have no score to change (tryout 30); every item the command line may change
+    exempt = set(result.inputs["exempt"])
+    form = WhatIfForm(
+        request.GET if filled else None,
+        units=[unit for unit in _units(result) if unit not in exempt],
+        indicators=supposable(Definition.from_dict(result.definition)),
+    )
     if not filled:
         return form, None
     if not form.is_valid():

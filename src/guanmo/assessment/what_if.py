@@ -42,6 +42,13 @@ def parse_change(text: str) -> Change:
         raise ValueError(
             f"假设分析应写成“单位:指标=数值”，如“甲县:投资完成率=98.5”，不是「{text}」"
         )
+    return Change(unit.strip(), indicator.strip(), parse_value(typed))
+
+
+def parse_value(typed: str) -> Decimal | bool:
+    """A supposed value as typed: a number (Decimal), or 是/否 (True/False, as the values sheet
+    reads a 一票否决 column, `values_sheet.parse_flag`) for a veto item. The one reading of the
+    command line's and the results page's what-if. Raises ValueError in Chinese."""
     try:
         value = Decimal(typed.strip())
     except InvalidOperation:
@@ -51,10 +58,20 @@ def parse_change(text: str) -> Change:
             flag = None
         if flag is None:
             raise ValueError(f"假设分析中的数值“{typed.strip()}”不是数") from None
-        return Change(unit.strip(), indicator.strip(), flag)
+        return flag
     if not value.is_finite():
         raise ValueError(f"假设分析中的数值“{typed.strip()}”不是数")
-    return Change(unit.strip(), indicator.strip(), value)
+    return value
+
+
+def supposable(definition: Definition) -> list[str]:
+    """What a what-if may change, in the scheme's order: its indicators, its 加分/扣分 items
+    (a count) and its 一票否决 items (是/否). The command line's and the page's one list."""
+    return [
+        *definition.names,
+        *(rule.item for rule in definition.adjustment_rules),
+        *definition.vetoes,
+    ]
 
 
 def place_text(rank: int, tied: bool) -> str:
@@ -97,8 +114,12 @@ def suppose(definition: Definition, inputs: Inputs, change: Change) -> WhatIfLin
     and said by its full name. A 一票否决 item is supposed 是 or 否 (a count above 0 is 是, as
     the values sheet reads it): the unit vetoed or not, everything recomputed (tryout 27: =否
     was "not a number", =0 "not in the scheme"). Raises ValueError (in Chinese) for a unit or
-    indicator the result does not have, or 是/否 for an item that is not a veto."""
+    indicator the result does not have, an exempt (不参评) unit, or 是/否 for an item that is
+    not a veto."""
     unit = UnitRoll("", tuple(inputs.values)).named(change.unit) or change.unit
+    if unit in inputs.exempt:
+        # its values are not scored: the sentence would read 由无得分变为无得分 (tryout 30)
+        raise ValueError(f"{unit}不参评，没有得分和位次")
     change = replace(change, unit=unit, indicator=_indicator_named(definition, change.indicator))
     scheme = scheme_of(definition, weights_of(definition, inputs).weights)
     cycle = inputs.cycle()
@@ -124,11 +145,7 @@ def _indicator_named(definition: Definition, typed: str) -> str:
     """The scheme's name for the indicator or 加分/扣分 item `typed` names: itself, or the one
     name that reads the same without its unit (投资完成率 for 投资完成率（%）); else `typed`
     unchanged (`what_if` refuses it, listing the names)."""
-    names = [
-        *definition.names,
-        *(rule.item for rule in definition.adjustment_rules),
-        *definition.vetoes,
-    ]
+    names = supposable(definition)
     if typed in names:
         return typed
     bare = [name for name in names if _UNIT_SUFFIX.sub("", name) == typed]

@@ -21,6 +21,7 @@ from guanmo.assessment.exporters.text import (
     sampling_note,
     sensitivity_rows,
     two_places,
+    vetoed_cell,
 )
 from guanmo.assessment.outcome import Outcome, shown_breakdown
 from guanmo.assessment.scheme_description import describe, robustness_notes
@@ -173,7 +174,7 @@ def score_table(outcome: Outcome) -> tuple[list[str], list[list[str]]]:
                 *by_top,
                 two_places(shown.bonus),
                 two_places(shown.deduction),
-                *((["是" if line.vetoed else "否"]) if vetoes else []),
+                *([vetoed_cell(line.vetoed_by) if line.vetoed else "否"] if vetoes else []),
                 two_places(line.score),
                 line.grade or UNDEFINED,
             ]

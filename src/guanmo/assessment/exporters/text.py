@@ -54,8 +54,17 @@ def rank_label(line: UnitLine) -> str:
 
 
 def unit_label(line: UnitLine) -> str:
-    """The unit's name, with （一票否决） for a vetoed unit."""
-    return line.unit + ("（一票否决）" if line.vetoed else "")
+    """The unit's name, with （一票否决） for a vetoed unit, naming the items that vetoed it
+    where the result kept them: 武陟县（一票否决：重大安全事故） (issue 13, tryout 30)."""
+    if not line.vetoed:
+        return line.unit
+    return f"{line.unit}（{vetoed_cell(line.vetoed_by, '一票否决')}）"
+
+
+def vetoed_cell(items: tuple[str, ...], said: str = "是") -> str:
+    """A vetoed unit's 一票否决 as a table cell says it: 是, with the items that vetoed it
+    where kept: 是：重大安全事故、信访稳定."""
+    return f"{said}：{'、'.join(items)}" if items else said
 
 
 def result_rows(outcome: Outcome) -> list[list[str]]:

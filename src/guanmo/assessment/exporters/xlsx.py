@@ -13,6 +13,7 @@ from typing import BinaryIO
 
 from openpyxl import Workbook
 
+from guanmo.assessment.definition import veto_items
 from guanmo.assessment.exporters.text import (
     BREAKDOWN_NOTE,
     BREAKDOWN_TAIL,
@@ -26,6 +27,7 @@ from guanmo.assessment.exporters.text import (
     raw_values,
     robustness_sentence,
     sampling_note,
+    vetoed_cell,
 )
 from guanmo.assessment.outcome import Outcome
 from guanmo.assessment.scheme_description import (
@@ -74,7 +76,7 @@ def _result_sheet(workbook: Workbook, outcome: Outcome) -> None:
         Column("等次", 8),
         Column("指标得分", 12, EXACT_FORMAT),
         Column("加减分", 10, EXACT_FORMAT),
-        Column("一票否决", 10),
+        Column("一票否决", 20),
         Column("上期位次", 10, INTEGER_FORMAT),
         Column("位次变化（+进位）", 12, INTEGER_FORMAT),
         Column("中位位次", 10, "0.0"),
@@ -95,7 +97,7 @@ def _result_sheet(workbook: Workbook, outcome: Outcome) -> None:
                 line.grade,
                 composite.get(line.unit),
                 line.adjustments.total if line.adjustments else None,
-                "是" if line.vetoed else "",
+                vetoed_cell(line.vetoed_by) if line.vetoed else "",
                 line.previous_rank,
                 line.rank_change,
                 spread and spread.median_rank,
@@ -234,11 +236,11 @@ def write_xlsx(outcome: Outcome, output: str | Path | BinaryIO) -> None:
     _table(
         workbook,
         "一票否决",
-        [_unit_column(), Column("一票否决", 10), Column("不参评", 10), Column("不参评原因", 30)],
+        [_unit_column(), Column("一票否决", 20), Column("不参评", 10), Column("不参评原因", 30)],
         [
             [
                 u,
-                _yes(u in outcome.inputs.vetoed),
+                vetoed_cell(veto_items(outcome.inputs, u)) if u in outcome.inputs.vetoed else "",
                 _yes(u in outcome.inputs.exempt),
                 outcome.inputs.exempt_reasons.get(u, ""),
             ]
