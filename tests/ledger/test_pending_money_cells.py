@@ -32,8 +32,9 @@ def test_待定_before_the_year_of_a_前期_project_is_blank_with_a_note(city):
 
     assert faults(report) == []
     assert not CompletedBeforeYear.objects.exists()
-    assert "工作表「Sheet1」第2行列G「截至上年底累计完成投资（万元）」填写「待定」，按未填写处理" in (
-        "\n".join(report.notes)
+    assert (
+        "工作表「Sheet1」第2行列G「截至上年底累计完成投资（万元）」填写「待定」，按未填写处理"
+        in ("\n".join(report.notes))
     )
 
 
@@ -49,7 +50,9 @@ def test_暂无_keeps_the_stored_figures_of_a_前期_project(city):
     assert CompletedBeforeYear.objects.get().completed == Decimal(500)
     notes = "\n".join(report.notes)
     assert "「总投资（万元）」填写「待定」，按未填写处理，保留台账中已有的30000万元" in notes
-    assert "「截至上年底累计完成投资（万元）」填写「暂无」，按未填写处理，保留原值（500万元）" in notes
+    assert (
+        "「截至上年底累计完成投资（万元）」填写「暂无」，按未填写处理，保留原值（500万元）" in notes
+    )
 
 
 def test_a_new_project_s_待定_total_is_still_required(city):

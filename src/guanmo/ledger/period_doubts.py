@@ -185,9 +185,7 @@ def _slips_text(slips: list[tuple[int, str]], month: int) -> str:
     if len(slips) <= SLIPS_SAID:
         return "；".join(text for _, text in slips)
     rows = "、".join(str(row) for row, _ in slips)
-    return (
-        f"第{rows}行的累计除以{SLIP}后都正合本年进度（如{slips[0][1]}）"
-    )
+    return f"第{rows}行的累计除以{SLIP}后都正合本年进度（如{slips[0][1]}）"
 
 
 def unit_slip_of(figure: CumulativeFigure, month: int) -> str:

@@ -88,9 +88,9 @@ def likely_column(
 
     Only a column whose cells fit the field is suggested (`money`: numbers); among those, the
     first whose header word names the field's kind (累计/年度 → 累计完成投资, 本期/本月/当月 →
-    本月完成投资, 总额 → 总投资), else the first whose header names no other kind. Source: tryout 31,
-    finding 2 (主管部门, holding 市体育局, was suggested for 总投资; 本期完成额, the month, for
-    累计完成投资)."""
+    本月完成投资, 总额 → 总投资), else the first whose header names no other kind. Source:
+    tryout 31, finding 2 (主管部门, holding 市体育局, was suggested for 总投资; 本期完成额,
+    the month, for 累计完成投资)."""
     wanted = _kind(field)
     fitting = [text for text, values in columns if _fits(values, money)]
     named = [text for text in fitting if _kind(text) == wanted]

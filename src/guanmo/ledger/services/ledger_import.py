@@ -753,9 +753,10 @@ def _same_name_kept(row: Row, project: Project) -> str:
 
 
 def _check_blank_totals(entries: list[_Entry]) -> list[str]:
-    """A blank 总投资 (or a blank mark: —, /, 无; 待定 of a 前期 project) is a fault on a new project and keeps the stored
-    figure of a project already in the ledger: the notes saying so, row by row. Never 0 (source:
-    issue 9 §5, an import never overwrites a stored figure with a value it could not read)."""
+    """A blank 总投资 (or a blank mark: —, /, 无; 待定 of a 前期 project) is a fault on a new
+    project and keeps the stored figure of a project already in the ledger: the notes saying
+    so, row by row. Never 0 (source: issue 9 §5, an import never overwrites a stored figure
+    with a value it could not read)."""
     notes = []
     for entry in entries:
         row = entry.row
@@ -767,7 +768,10 @@ def _check_blank_totals(entries: list[_Entry]) -> list[str]:
             continue
         typed = row.pending.get(Field.TOTAL_INVESTMENT)
         if entry.project is None:
-            row.fault(Field.TOTAL_INVESTMENT, f"「{typed}」：新增项目应填写总投资" if typed else "不能为空")
+            row.fault(
+                Field.TOTAL_INVESTMENT,
+                f"「{typed}」：新增项目应填写总投资" if typed else "不能为空",
+            )
         elif typed:
             notes.append(
                 f"{row.place(Field.TOTAL_INVESTMENT)}填写「{typed}」，按未填写处理，"
