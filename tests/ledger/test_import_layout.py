@@ -437,7 +437,7 @@ def test_a_pending_plan_of_a_project_under_construction_is_a_fault(city):
     )
     assert faults(import_ledger(sheet, city=city, year=2025)) == [
         "第2行「年度计划投资」：「待定」：续建项目应填写年度计划投资",
-        "第3行「总投资」：「待定」不是数字",
+        "第3行「总投资」：「待定」：新增项目应填写总投资",
     ]
 
 

@@ -87,7 +87,7 @@ def test_a_missing_column_names_the_columns_not_understood_and_how_to_map_them(c
     report = import_progress(sheet, city=city, year=2025, month=6)
     (fault,) = faults(report)
     assert "未识别的列：「月度完成额（亿元）」、「年度完成额（亿元）」" in fault
-    assert "--map '月度完成额（亿元）=" in fault
+    assert "--map '年度完成额（亿元）=累计完成投资'" in fault  # 年度: the year's, not the month's
     assert not MonthlyProgress.objects.exists()
 
 

@@ -13,13 +13,12 @@ from tests.world import YEAR
 pytestmark = pytest.mark.django_db
 
 
-def test_a_month_loaded_from_sheets_says_it_is_not_closed_and_links_its_figures(client, world):
+def test_a_month_without_figures_says_so(client, world):
     client.force_login(world.users["city"])
-    page = client.get(reverse("bulletin", args=[YEAR, 3]))
+    page = client.get(reverse("bulletin", args=[YEAR, 9]))
     text = page.content.decode()
     assert page.status_code == 404
-    assert "2025年3月的进度由表格导入，未开启填报期，本月尚未关账，通报在关账后生成" in text
-    assert f'href="{reverse("dashboard")}?year=2025&amp;month=3"' in text
+    assert "2025年9月尚无进度数据，本月尚未关账，通报在关账后生成" in text
     assert "已被删除" not in text
 
 

@@ -374,8 +374,9 @@ LEDGER_COLUMNS = Catalogue(
             for column, (_, attribute) in MILESTONE_COLUMNS.items()
         },
     },
-    # The money a sheet may give as 待定: whether that may stand for blank, the import decides.
-    pending=frozenset({Field.ANNUAL_PLAN}),
+    # The money a sheet may give as 待定/暂无 (optional cells of a 前期 project): whether that
+    # may stand for blank, the import decides (issue 9 §5; tryout 31: 上年底 and 总投资 too).
+    pending=frozenset({Field.ANNUAL_PLAN, Field.PREVIOUS_YEAR_END, Field.TOTAL_INVESTMENT}),
     # A month's figure below zero is a deduction (核减) the office made, read as typed.
     signed=frozenset({Field.COMPLETED_THIS_MONTH}),
     # A project's total is all its years: 总投资 over 2024年 | 2025年 | 2026年 is their sum.

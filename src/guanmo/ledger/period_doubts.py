@@ -185,18 +185,17 @@ def _slips_text(slips: list[tuple[int, str]], month: int) -> str:
     if len(slips) <= SLIPS_SAID:
         return "；".join(text for _, text in slips)
     rows = "、".join(str(row) for row, _ in slips)
-    return (
-        f"第{rows}行的累计都约为{month - 1}月累计的一万倍，除以{SLIP}后正合本年进度"
-        f"（如{slips[0][1]}）"
-    )
+    return f"第{rows}行的累计除以{SLIP}后都正合本年进度（如{slips[0][1]}）"
 
 
 def unit_slip_of(figure: CumulativeFigure, month: int) -> str:
     """The arithmetic of a row whose 累计 (and 本月, when given) read SLIP times too large fit
     the month before's cumulative, or "": divided by SLIP the 累计 is not below it and, with
     本月, adds up with 本月 (as typed or divided too); without 本月 it exceeds it by no more
-    than the earlier cumulative or the year's plan. "第4行（E4）120005000万元是4月累计9400.5
-    万元的约12766倍，除以10000为12000.5万元，正是4月累计加本月2600万元"."""
+    than the earlier cumulative or the year's plan. "第4行（E4）120005000万元除以10000为12000.5
+    万元，正是4月累计9400.5万元加本月2600万元". No ratio to the month before's cumulative: the
+    slip is SLIP times this month's cumulative, not the earlier one (tryout 31, finding 4: "都约为
+    4月累计的一万倍" beside "约13333倍")."""
     if figure.before <= 0:
         return ""
     read = figure.cumulative / SLIP
@@ -209,14 +208,14 @@ def unit_slip_of(figure: CumulativeFigure, month: int) -> str:
         fits = jump <= max(figure.before, figure.plan or 0)
     if not fits:
         return ""
-    times = (figure.cumulative / figure.before).quantize(Decimal(1))
     cell = f"（{figure.cell}）" if figure.cell else ""
+    before = f"{month - 1}月累计{format_wan(figure.before)}万元"
     fit = (
-        f"正是{month - 1}月累计加本月{format_wan(jump)}万元"
+        f"正是{before}加本月{format_wan(jump)}万元"
         if figure.this_month is not None
-        else f"比{month - 1}月累计多{format_wan(jump)}万元，合乎一个月的进度"
+        else f"比{before}多{format_wan(jump)}万元，合乎一个月的进度"
     )
     return (
-        f"第{figure.row}行{cell}{format_wan(figure.cumulative)}万元是{month - 1}月累计"
-        f"{format_wan(figure.before)}万元的约{times}倍，除以{SLIP}为{format_wan(read)}万元，{fit}"
+        f"第{figure.row}行{cell}{format_wan(figure.cumulative)}万元除以{SLIP}为"
+        f"{format_wan(read)}万元，{fit}"
     )

@@ -25,7 +25,7 @@ from guanmo.progress.report import ProgressReport
 from guanmo.progress.sections import bulletin_sections
 from guanmo.progress.selectors import progress_report_for
 from guanmo.regions.models import Region
-from guanmo.reporting.models import Period
+from guanmo.reporting.selectors import ClosedMonth, closed_month
 
 
 def bulletin_subject(year: int, month: int) -> str:
@@ -41,11 +41,16 @@ def first_day_after(year: int, month: int) -> date:
     return date(year, month, monthrange(year, month)[1]) + timedelta(days=1)
 
 
-def draft_letterhead(city: Region, period: Period) -> Letterhead:
+def draft_letterhead(city: Region, closed: ClosedMonth) -> Letterhead:
     """The letterhead of a closed month's bulletin not yet issued: no number, dated the day
-    the month was closed (so that every download of the draft is the same document)."""
-    closed = timezone.localtime(period.closed_at).date()
-    return letterhead(office_for(city), number=None, dated=closed)
+    its period was closed (so that every download of the draft is the same document); a month
+    loaded from sheets with no period, the day after the month ends (its earliest 成文日期),
+    today at the latest."""
+    if closed.period is not None and closed.period.closed_at is not None:
+        dated = timezone.localtime(closed.period.closed_at).date()
+    else:
+        dated = min(first_day_after(closed.year, closed.month), clock.today())
+    return letterhead(office_for(city), number=None, dated=dated)
 
 
 def bulletin_content(city: Region, report: ProgressReport, head: Letterhead) -> bytes:
@@ -78,9 +83,7 @@ def issue_bulletin(
     its workbook (.xlsx) kept with it. Raises DocumentError when the month is not closed, the
     date is out of bounds, or the bulletin is issued already."""
     today = today or clock.today()
-    if not Period.objects.filter(
-        city=city, year=year, month=month, closed_at__isnull=False
-    ).exists():
+    if closed_month(city, year, month) is None:
         raise DocumentError(f"{year}年{month}月尚未关闭填报，不能印发通报")
     check_date(dated, today=today, earliest=first_day_after(year, month))
     report = progress_report_for(city, year, month, with_changes=True, with_columns=True)

@@ -38,7 +38,13 @@ from guanmo.progress.status import (
 )
 from guanmo.progress.warnings import WarningLevel
 from guanmo.reporting.models import Period
-from guanmo.reporting.selectors import latest_closed_month, open_period, reports_with_counts
+from guanmo.reporting.selectors import (
+    ClosedMonth,
+    closed_month,
+    closed_month_list,
+    open_period,
+    reports_with_counts,
+)
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -140,47 +146,37 @@ def warning_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _closed_period(scope: Scope, year: int, month: int) -> Period:
-    """The closed period of the month; Http404 saying why there is none (`not_closed_reason`)."""
+def _closed_period(scope: Scope, year: int, month: int) -> ClosedMonth:
+    """The closed month (`reporting.selectors.closed_months`: a closed period, or a month
+    loaded from sheets with none); Http404 saying why it is not (`not_closed_reason`)."""
     if not scope.sees_bulletins:
         raise Http404("没有这份通报")
-    period = Period.objects.filter(
-        city=scope.city, year=year, month=month, closed_at__isnull=False
-    ).first()
-    if period is None:
+    if not 1 <= month <= 12 or (closed := closed_month(scope.city, year, month)) is None:
         raise Http404(not_closed_reason(scope, year, month))
-    return period
+    return closed
 
 
 def not_closed_reason(scope: Scope, year: int, month: int) -> str:
-    """Why a month has no bulletin (tryout 20 F7: a month loaded by import-progress got the
-    generic 404 "记录已被删除、不在您负责的范围内"): its reporting period is open, or it has
-    none (figures loaded from sheets), or it has no figures; a bulletin is made when the
-    month is closed."""
+    """Why a month has no bulletin (tryout 20 F7: the generic 404 "记录已被删除、不在您负责的
+    范围内"): its reporting period is open, or it has no figures; a bulletin is made when the
+    month is closed (a month loaded from sheets with no period is closed, `closed_months`)."""
     when = f"{year}年{month}月"
     if not 1 <= month <= 12:
         return f"没有{when}：月份应在1到12之间"
     if Period.objects.filter(city=scope.city, year=year, month=month).exists():
         return f"{when}填报期尚未关闭，本月尚未关账，通报在关账后生成"
-    if MonthlyProgress.objects.filter(project__city=scope.city, year=year, month=month).exists():
-        return (
-            f"{when}的进度由表格导入，未开启填报期，本月尚未关账，通报在关账后生成"
-            "（开启并关闭本月填报期后即可查看和印发通报）"
-        )
     return f"{when}尚无进度数据，本月尚未关账，通报在关账后生成"
 
 
 def bulletin_list(request: HttpRequest) -> HttpResponse:
-    """The closed periods' bulletins; with none, and months of figures loaded from sheets, why
-    those months have none yet and where to open and close a period."""
+    """The closed months' bulletins (`reporting.selectors.closed_month_list`): a closed period's
+    month, and a month loaded from sheets with no period, as the dashboard counts them
+    (tryout 31, finding 5)."""
     scope: Scope = request.scope
     if not scope.sees_bulletins:
         raise Http404("没有通报")
-    periods = Period.objects.filter(city=scope.city, closed_at__isnull=False)
-    # Months loaded from sheets are closed for the pages of figures (数据截至…) but have no
-    # period, so no bulletin: the empty list says why (tryout 25 [10]).
-    latest = None if periods.exists() else latest_closed_month(scope.city)
-    return render(request, "progress/bulletin_list.html", {"periods": periods, "latest": latest})
+    months = closed_month_list(scope.city)
+    return render(request, "progress/bulletin_list.html", {"periods": months})
 
 
 def bulletin(request: HttpRequest, year: int, month: int) -> HttpResponse:

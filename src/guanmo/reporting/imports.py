@@ -56,8 +56,11 @@ def columns_named(
     typed: Mapping[str, N | str | None],
     fields: Mapping[str, N] = FIELD_BY_LABEL,
     ignored: str = "",
+    *,
+    unit: Region | None = None,
 ) -> tuple[dict[str, N | None], dict[str, str], dict[str, Remembered]]:
-    """The columns named for an import of `city`: its remembered mappings, then those `typed`
+    """The columns named for an import of `city` by the office of `unit` (a county's upload;
+    None: the city office's import): that office's remembered mappings, then those `typed`
     now (header key → field, None to ignore; FORGET drops a remembered one). Also, for each
     remembered mapping, how the column map names it: "沿用上次导入的对应（2025年6月30日，王某）"
     while it applies, FORGOTTEN once the user drops it; so a mapping not typed now is never
@@ -69,7 +72,7 @@ def columns_named(
     mapping: dict[str, N | None] = {}
     remembered: dict[str, str] = {}
     earlier: dict[str, Remembered] = {}
-    for saved in ColumnMapping.objects.filter(city=city).select_related("user"):
+    for saved in ColumnMapping.objects.filter(city=city, unit=unit).select_related("user"):
         if saved.field != ignored and saved.field not in fields:
             continue
         mapping[saved.header] = fields.get(saved.field)
@@ -101,8 +104,11 @@ def remember_mapping(
     year: int,
     month: int | None = None,
     stored: Callable[[N | None], str] = _ledger_field,
+    unit: Region | None = None,
 ) -> None:
-    """Keep what the user named for the city's next import (a later naming replaces one), with
+    """Keep what the user named for the next import of the same office (`unit`: the county of
+    a county's upload, None for the city office's; `columns_named`), a later naming of that
+    office replacing one, never another office's; with
     the import's period (`year`, and `month` for a month's progress) and the header of the
     sheet it was named on (from `report`); a column mapped to FORGET is forgotten. `stored`
     says a naming as the store keeps it (`columns_named`'s `fields` key)."""
@@ -110,10 +116,11 @@ def remember_mapping(
         for header, named in mapping.items():
             key = column_key(header)
             if named == FORGET:
-                ColumnMapping.objects.filter(city=city, header=key[:200]).delete()
+                ColumnMapping.objects.filter(city=city, unit=unit, header=key[:200]).delete()
                 continue
             ColumnMapping.objects.update_or_create(
                 city=city,
+                unit=unit,
                 header=key[:200],
                 defaults={
                     "field": stored(named),

@@ -257,12 +257,23 @@ class ImportRecord(models.Model):
 
 class ColumnMapping(models.Model):
     """A column a city's user has named: the header text (as compared) and the field it is
-    read as, or "" to ignore it. Remembered for the city's next import, on the command line
-    and on the web alike, with the period of the import it was named in and the header of the
-    sheet it was named on: applied only where it fits (guanmo.sheets.remembered)."""
+    read as, or "" to ignore it. Remembered for the next import of the same office (`unit`:
+    a county office's namings for its county's uploads, the city office's, with no unit, for
+    the city's imports; tryout 31, finding 6: a county's naming replaced the city's), on the
+    command line and on the web alike, with the period of the import it was named in and the
+    header of the sheet it was named on: applied only where it fits (guanmo.sheets.remembered)."""
 
     city = models.ForeignKey(
         Region, verbose_name="城市", on_delete=models.CASCADE, related_name="column_mappings"
+    )
+    # the county whose office named it; none for the city office's (the city's own imports)
+    unit = models.ForeignKey(
+        Region,
+        verbose_name="单位",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     header = models.CharField("表头", max_length=200)
     field = models.CharField("字段", max_length=32, blank=True, default="")  # "" = 忽略
@@ -286,7 +297,16 @@ class ColumnMapping(models.Model):
         verbose_name_plural = "列对应"
         ordering = ["city", "header"]
         constraints = [
-            models.UniqueConstraint(fields=["city", "header"], name="column_mapping_once"),
+            models.UniqueConstraint(
+                fields=["city", "header"],
+                condition=models.Q(unit__isnull=True),
+                name="column_mapping_once",
+            ),
+            models.UniqueConstraint(
+                fields=["city", "unit", "header"],
+                condition=models.Q(unit__isnull=False),
+                name="column_mapping_once_per_unit",
+            ),
         ]
 
     def __str__(self) -> str:

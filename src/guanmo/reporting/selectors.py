@@ -94,7 +94,10 @@ def closed_months(city: Region, year: int | None = None) -> set[tuple[int, int]]
 
     A month is closed when its reporting period is closed, or when it has approved figures and
     no period at all (a month loaded by `import-progress`, which opens no period). A month whose
-    period is still open is never closed, whatever has been approved in it so far.
+    period is still open is never closed, whatever has been approved in it so far. This rule,
+    not "has a closed period", keeps figures already imported final everywhere: the dashboard,
+    progress-report, the plan-change check, public disclosure and the bulletins
+    (`closed_month_list`; tryout 31, finding 5: the bulletins alone followed the periods).
     """
     periods = Period.objects.filter(city=city)
     figures = MonthlyProgress.objects.filter(project__city=city)
@@ -106,6 +109,38 @@ def closed_months(city: Region, year: int | None = None) -> set[tuple[int, int]]
     }
     imported = set(figures.values_list("year", "month").distinct()) - states.keys()
     return {when for when, closed in states.items() if closed} | imported
+
+
+@dataclass(frozen=True)
+class ClosedMonth:
+    """A closed month of a city (`closed_months`), what a bulletin is of: its closed reporting
+    period, or None for a month loaded by `import-progress` with no period."""
+
+    year: int
+    month: int
+    period: Period | None
+
+    def __str__(self) -> str:
+        return f"{self.year}年{self.month}月"
+
+
+def closed_month(city: Region, year: int, month: int) -> ClosedMonth | None:
+    """The month if it is closed (`closed_months`, the one rule), else None."""
+    if (year, month) not in closed_months(city, year):
+        return None
+    period = Period.objects.filter(city=city, year=year, month=month).first()
+    return ClosedMonth(year, month, period)
+
+
+def closed_month_list(city: Region) -> list[ClosedMonth]:
+    """Every closed month of the city, latest first (`closed_months`): the bulletins there are.
+    A month loaded by `import-progress` without a period is among them, as on the dashboard and
+    in progress-report (tryout 31, finding 5: /bulletins/ listed only periods' months)."""
+    periods = {(each.year, each.month): each for each in Period.objects.filter(city=city)}
+    return [
+        ClosedMonth(year, month, periods.get((year, month)))
+        for year, month in sorted(closed_months(city), reverse=True)
+    ]
 
 
 def latest_closed_month(city: Region) -> tuple[int, int] | None:

@@ -251,7 +251,13 @@ def upload_sheet(
         ReviewStep.objects.create(report=report, action=ReviewStep.Action.UPLOAD, user=user)
         if mapping:
             remember_mapping(
-                period.city, mapping, outcome, user=user, year=period.year, month=period.month
+                period.city,
+                mapping,
+                outcome,
+                user=user,
+                year=period.year,
+                month=period.month,
+                unit=report.county,
             )
     return outcome
 

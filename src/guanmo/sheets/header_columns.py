@@ -221,6 +221,7 @@ def read_columns(
         if label.field is None:
             if named is ...:
                 header.unknown.append(label.text)
+                header.unknown_indexes.append(column.index)
             header.readings.append(reading)
             continue
         if named is ... and (past := earlier_cumulative(catalogue, label, group, expected)):

@@ -70,6 +70,7 @@ class Header:
     # what its columns are read as (none for a header a domain builds by hand)
     catalogue: Catalogue = field(default_factory=lambda: NO_COLUMNS)
     unknown: list[str] = field(default_factory=list)  # labels not understood
+    unknown_indexes: list[int] = field(default_factory=list)  # their columns (0-based)
     repeated: list[str] = field(default_factory=list)  # a second column for the same field
     readings: list[ColumnReading] = field(default_factory=list)  # every column, in sheet order
     faults: list[tuple[int | None, str | None, str]] = field(default_factory=list)  # row, cell, why

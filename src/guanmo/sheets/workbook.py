@@ -12,7 +12,7 @@ from enum import StrEnum
 from os import PathLike
 from pathlib import Path
 
-from guanmo.sheets.advice import Channel, name_column, read_again
+from guanmo.sheets.advice import Channel, likely_column, name_column, read_again
 from guanmo.sheets.cells import CellError, parse_line
 from guanmo.sheets.column_map import column_map, remembered_notes
 from guanmo.sheets.faults import ImportReport, LeftOut, SheetFault
@@ -134,7 +134,9 @@ def read_workbook(
     own_period = False  # a sheet's name or title names the import's own period
     lone_header: tuple[str, Header] | None = None  # a row naming only an identity column
     by_county: list[tuple[Sheet, Header, str]] = []  # sheets without names: totals by county?
+    sheet_rows: dict[str, Sequence[Sequence[object]]] = {}  # what a missing column's advice reads
     for sheet, passed_over in _in_reading_order(sheets, reading):
+        sheet_rows[sheet.name] = sheet.rows
         buffered = sheet.rows[:HEADER_SEARCH_ROWS]
         header = find_header(
             spec.catalogue, buffered, expected, hidden_columns=sheet.hidden_columns
@@ -172,7 +174,7 @@ def read_workbook(
         reading.notes.extend(
             f"工作表「{sheet.name}」{note}" for name, note in header.part_notes if name in spec.used
         )
-        missing = _missing_columns(sheet.name, header, spec, channel)
+        missing = _missing_columns(sheet.name, header, spec, channel, sheet.rows)
         periods = spec.catalogue.periods
         reads_months = periods and {periods.this_month, periods.year_to_date} & spec.used
         if reads_months and (why := monthly_fault(header)):  # not "missing columns" (issue 9)
@@ -254,7 +256,8 @@ def read_workbook(
         first_header = first_header or lone_header
         if first_header:
             reading.headers.append(first_header)
-            reading.faults.extend(_missing_columns(*first_header, spec, channel))
+            rows = sheet_rows.get(first_header[0], ())
+            reading.faults.extend(_missing_columns(*first_header, spec, channel, rows))
         else:
             reading.faults.append(
                 SheetFault(
@@ -631,12 +634,17 @@ def _lone_header(
 
 
 def _missing_columns(
-    sheet: str, header: Header, spec: SheetSpec, channel: Channel
+    sheet: str,
+    header: Header,
+    spec: SheetSpec,
+    channel: Channel,
+    rows: Sequence[Sequence[object]] = (),
 ) -> list[SheetFault]:
     """One fault per required column the header lacks; when the header has columns it did not
     understand, the fault names them and how to name one as the missing column, as the
     `channel` advises (--map, or the page's column map), since the missing figure is most
-    likely among them (tryout 6 of issue 9, P15)."""
+    likely among them (tryout 6 of issue 9, P15). Which one is suggested, if any, is
+    `advice.likely_column`'s rule, judging the cells of the sheet's `rows` below the header."""
     faults = []
     for choices in spec.required:
         if not header.fields & set(choices):
@@ -646,21 +654,35 @@ def _missing_columns(
                     sheet,
                     header.rows[0],
                     choices[0],
-                    f"表头中没有这一列{others}{_unknown_hint(header, choices[0], channel)}",
+                    f"表头中没有这一列{others}"
+                    + _unknown_hint(header, choices[0], channel, spec, rows),
                 )
             )
     return faults
 
 
-def _unknown_hint(header: Header, missing: StrEnum, channel: Channel) -> str:
+def _unknown_hint(
+    header: Header,
+    missing: StrEnum,
+    channel: Channel,
+    spec: SheetSpec,
+    rows: Sequence[Sequence[object]],
+) -> str:
     """ "；表中有未识别的列：「…」、「…」，如其中一列就是所缺的列，请…后重新导入", the advice
     being the `channel`'s (`guanmo.sheets.advice`): --map on the command line, the page's
-    column map on the web, never both (issue 9)."""
+    column map on the web, never both (issue 9); naming the column `advice.likely_column`
+    finds among them, else "该列"."""
     if not header.unknown:
         return ""
     shown = "、".join(f"「{text}」" for text in header.unknown[:6])
     more = f"等{len(header.unknown)}列" if len(header.unknown) > 6 else ""
-    named = name_column(header.unknown[0], missing.value, channel)
+    below = rows[header.rows[-1] : header.rows[-1] + 200]
+    columns = [
+        (text, [row[index] if index < len(row) else None for row in below])
+        for text, index in zip(header.unknown, header.unknown_indexes, strict=True)
+    ]
+    likely = likely_column(missing.value, missing in spec.catalogue.money, columns)
+    named = name_column(likely or "", missing.value, channel)
     return (
         f"；表中有未识别的列：{shown}{more}，如其中一列就是所缺的列，"
         f"请{named}后{read_again(channel)}"

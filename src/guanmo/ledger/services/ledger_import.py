@@ -233,7 +233,7 @@ def import_ledger(
     report.notes += _level_heading_notes(entries)
     report.notes += _stage_heading_notes(entries)
     report.notes += lead_notes
-    report.notes += _pending_notes(entries)
+    report.notes += _pending_notes(entries, year)
     report.notes += _blank_mark_notes(entries, year) + _blank_cell_notes(entries, year)
     report.notes += _start_only_notes(entries)
     report.notes += kept_totals + confirmed
@@ -507,20 +507,28 @@ def _check_stages(row: Row) -> None:
 
 
 def _check_pending(row: Row) -> None:
-    """待定 stands for a blank annual plan only where the project may have none yet: a 前期
-    project, or one whose stage the sheet does not give (source: issue 9 §5)."""
+    """待定/暂无 stands for a blank money cell (annual plan, 截至上年底累计完成投资, 总投资) only
+    where the project may have none yet: a 前期 project, or one whose stage the sheet does not
+    give (source: issue 9 §5). A new project's 总投资 stays required (`_check_blank_totals`)."""
     stage = _stage_of(row)
     for column, typed in row.pending.items():
         if stage and stage != Stage.PREPARATORY:
             row.fault(column, f"「{typed}」：{stage}项目应填写{column.value}")
 
 
-def _pending_notes(entries: list[_Entry]) -> list[str]:
-    return [
-        f"{entry.row.place(column)}填写「{typed}」，按未填写处理（未设置该项）"
-        for entry in entries
-        for column, typed in entry.row.pending.items()
-    ]
+def _pending_notes(entries: list[_Entry], year: int) -> list[str]:
+    """A figure of the year typed 待定/暂无, read as blank: "…填写「待定」，按未填写处理（未设置该
+    项）", or "…，保留原值（500万元）" where the ledger keeps one (never overwritten). 总投资's
+    notes are `_check_blank_totals`'s."""
+    notes = []
+    for entry in entries:
+        for figure in _YEAR_FIGURES:
+            if not (typed := entry.row.pending.get(figure.column)):
+                continue
+            stored = _stored_year_figure(entry, figure, year)
+            kept = "（未设置该项）" if stored is None else f"，保留原值（{format_wan(stored)}万元）"
+            notes.append(f"{entry.row.place(figure.column)}填写「{typed}」，按未填写处理{kept}")
+    return notes
 
 
 def _blank_mark_notes(entries: list[_Entry], year: int) -> list[str]:
@@ -745,9 +753,10 @@ def _same_name_kept(row: Row, project: Project) -> str:
 
 
 def _check_blank_totals(entries: list[_Entry]) -> list[str]:
-    """A blank 总投资 (or a blank mark: —, /, 无) is a fault on a new project and keeps the stored
-    figure of a project already in the ledger: the notes saying so, row by row. Never 0 (source:
-    issue 9 §5, an import never overwrites a stored figure with a value it could not read)."""
+    """A blank 总投资 (or a blank mark: —, /, 无; 待定 of a 前期 project) is a fault on a new
+    project and keeps the stored figure of a project already in the ledger: the notes saying
+    so, row by row. Never 0 (source: issue 9 §5, an import never overwrites a stored figure
+    with a value it could not read)."""
     notes = []
     for entry in entries:
         row = entry.row
@@ -757,8 +766,17 @@ def _check_blank_totals(entries: list[_Entry]) -> list[str]:
             or row.failed(Field.TOTAL_INVESTMENT)
         ):
             continue
+        typed = row.pending.get(Field.TOTAL_INVESTMENT)
         if entry.project is None:
-            row.fault(Field.TOTAL_INVESTMENT, "不能为空")
+            row.fault(
+                Field.TOTAL_INVESTMENT,
+                f"「{typed}」：新增项目应填写总投资" if typed else "不能为空",
+            )
+        elif typed:
+            notes.append(
+                f"{row.place(Field.TOTAL_INVESTMENT)}填写「{typed}」，按未填写处理，"
+                f"保留台账中已有的{format_wan(entry.project.total_investment)}万元"
+            )
         else:
             notes.append(
                 f"{row.place(Field.TOTAL_INVESTMENT)}未填写，"

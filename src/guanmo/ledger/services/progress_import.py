@@ -138,7 +138,7 @@ def import_progress(
     if report.ok:
         _save(lines, report, city=city, year=year, month=month, county=county, user=user)
         if not dry_run and mapping:
-            remember_mapping(city, mapping, report, user=user, year=year, month=month)
+            remember_mapping(city, mapping, report, user=user, year=year, month=month, unit=county)
     return report
 
 
@@ -167,7 +167,7 @@ def read_progress(
     if not 1 <= month <= 12:
         raise ValueError(f"月份应在1到12之间，而不是{month}")
     ledger = ProgressLedger(city, county)
-    mapping, remembered, earlier = columns_named(city, mapping or {})
+    mapping, remembered, earlier = columns_named(city, mapping or {}, unit=county)
     expected = Expected(
         year=year,
         month=month,

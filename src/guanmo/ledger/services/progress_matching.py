@@ -115,7 +115,7 @@ class ProgressLedger:
         elif placement and placement.lead.pk not in self._counties_of(project):
             self._elsewhere(row, table, [project])
         elif uploader is not None and project.county_id != uploader.pk:
-            row.fault(identity, f"这个项目不属于{uploader.name}，只能填报本县区的项目")
+            row.fault(identity, self._not_led_by(uploader, project))
         elif project.pk in self.claimed:
             row.fault(identity, self._twice(row, project))
         else:
@@ -166,6 +166,18 @@ class ProgressLedger:
                 f"{others}参与，按项目记入（一条月度进度，由牵头的{lead}计入县区排名）"
             )
         return notes
+
+    def _not_led_by(self, uploader: Region, project: KnownProject) -> str:
+        """Why a county's own upload may not hold a project it does not lead: one lying in
+        another county only, "这个项目不属于温县，只能填报本县区的项目"; one lying in the uploader
+        too but led by another county, "该项目位于温县、武陟县，由牵头县区温县报送，请删去这一行"
+        (tryout 31, finding 3: "不属于武陟县" was false and contradicted the project list)."""
+        counties = self._counties_of(project)
+        if uploader.pk not in counties:
+            return f"这个项目不属于{uploader.name}，只能填报本县区的项目"
+        lies = "、".join(self.county_names[pk] for pk in counties)
+        lead = self.county_names[project.county_id]
+        return f"该项目位于{lies}，由牵头县区{lead}报送，请删去这一行"
 
     def _not_uploaders(self, row: Row, table: Table, placement: Placement) -> None:
         """A row placed in another county than the uploader's: "第3行「所在县区」：不属于温县，…",
