@@ -51,6 +51,15 @@ class Breakdown:
             return Fraction(0)
         return Fraction(self.node(month)) / Fraction(self.target)
 
+    def due_percent(self, month: int) -> Fraction | None:
+        """序时进度 exactly: the share of the target due by the end of `month` in % (`due_share`
+        × 100), never the node rounded to the step (tryout 29: 平均分解's 9月 is 75%, not
+        18.8亿 of 25 = 75.2%; 2批's May is 41.67%, not its 0批 node). Every pace, gap, warning
+        and 双过半 judgement compares with it, rounded once at the end. None for a zero target.
+        Raises ValueError out of range."""
+        share = self.due_share(month)
+        return share * 100 if self.target else None
+
     @cached_property
     def ten_days(self) -> tuple[Decimal, ...]:
         """The 36 旬 (made when first asked: a month's node does not need them). With the
