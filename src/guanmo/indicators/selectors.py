@@ -319,7 +319,16 @@ def target_nodes_of(
         if plan is not None:
             figures = done.get((target.indicator_id, target.region_id), {})
             quarterly = target.indicator.frequency == Frequency.QUARTERLY
-            nodes = target_nodes(plan, figures, month, quarterly=quarterly)
+            shape = shapes.get(_target_key(target)) or {}
+            nodes = target_nodes(
+                plan,
+                figures,
+                month,
+                quarterly=quarterly,
+                first_two_months=target.profile == Profile.SEASONAL
+                and not quarterly
+                and 1 not in shape,
+            )
             found.append(TargetNodes(target, nodes))
     return found
 

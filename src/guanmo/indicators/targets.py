@@ -348,6 +348,8 @@ NOT_REACHED = "未到该节点"
 NO_FIGURE = "该月无累计数（未报送）"
 NOT_QUARTER_END = f"季度指标{QUARTER_ONLY}"
 ZERO_TARGET = "全年目标为0，无序时进度和完成率"
+# 按上年进度分解 by last year's 1—2月 without its 1月 (`figures.breakdown.seasonal_weights`)
+FIRST_TWO_MONTHS = "上年按1—2月合并统计，1月节点为1—2月的一半，不单独考核"
 
 
 @dataclass(frozen=True)
@@ -373,12 +375,18 @@ class Node:
 
 
 def target_nodes(
-    breakdown: Breakdown, done: Mapping[int, Decimal], month: int, *, quarterly: bool = False
+    breakdown: Breakdown,
+    done: Mapping[int, Decimal],
+    month: int,
+    *,
+    quarterly: bool = False,
+    first_two_months: bool = False,
 ) -> list[Node]:
     """The twelve month nodes of `breakdown` (`Node`), each reached one (up to `month`) with
     what was `done` by it, the cumulative (1—M月) value keyed by month; a month without its
     figure, or not reached yet, has none, and says why (`Node.why`): a `quarterly`
-    indicator's month between quarter ends has no figure to have."""
+    indicator's month between quarter ends has no figure to have; with `first_two_months`
+    (broken down by last year's 1—2月), January's node is half of it and not judged apart."""
     nodes = []
     for each in range(1, 13):
         planned = breakdown.node(each)
@@ -398,7 +406,9 @@ def target_nodes(
                 vs_node=points_apart(exact_percent(made, breakdown.target), due)
                 if made is not None
                 else None,
-                why=_why_blank(each, month, made, progress, quarterly=quarterly),
+                why=FIRST_TWO_MONTHS
+                if first_two_months and each == 1 and made is None
+                else _why_blank(each, month, made, progress, quarterly=quarterly),
             )
         )
     return nodes
