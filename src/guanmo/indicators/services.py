@@ -115,6 +115,19 @@ def install_city_peer_group(city: Region) -> PeerGroup:
     return group
 
 
+def install_starting_indicators(top: Region) -> list[str]:
+    """What init-city and init-county install for a new top after its units, the lines they
+    say: the starting catalogue (`install_indicator_catalogue`, same-named ones kept) and the
+    group of its own units (`install_city_peer_group`) — a county as a city (tryout 29 item 4)."""
+    indicators = install_indicator_catalogue(top)
+    group = install_city_peer_group(top)
+    return [
+        f"指标目录：{len(indicators)} 项",
+        f"默认比较组：{group.name}（简称{group.short_name}，{group.members.count()}个成员），"
+        "导入指标表和生成指标报告时未指定 --group 即用此组",
+    ]
+
+
 @dataclass(frozen=True)
 class ValueInput:
     """A region's figures as read from a sheet or a form; None means "not given", never zero.

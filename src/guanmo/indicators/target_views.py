@@ -22,7 +22,7 @@ from guanmo.indicators.services import (
     targets_changed,
 )
 from guanmo.regions.models import Region
-from guanmo.regions.services import units_of
+from guanmo.regions.services import level_character, units_of
 from guanmo.sheets.cells import format_wan
 
 MONTHS = range(1, 13)
@@ -138,6 +138,8 @@ def target_form(request: HttpRequest) -> HttpResponse:
             "indicator": indicator,
             "indicators": Indicator.objects.filter(city=scope.city),
             "profiles": Profile.choices,
+            "level": level_character(scope.city),
+            "city_code": scope.city.code,
             "breakdown_grains": BREAKDOWN_GRAINS,
             "months": MONTHS,
             "faults": faults,
