@@ -28,7 +28,7 @@ from guanmo.documents.xlsx import (
     write_table,
 )
 from guanmo.figures.arithmetic import shown
-from guanmo.figures.formatting import amount_text, points, rank_header, rate
+from guanmo.figures.formatting import amount_text, kept_figure, points, rank_header, rate
 from guanmo.indicators.choices import Direction, Kind, RankBy
 from guanmo.indicators.report import IndicatorReport, IndicatorTable, TargetLine, region_places
 from guanmo.indicators.sentences import node_text, rank_basis_header, rank_disagreement
@@ -40,21 +40,14 @@ FORMATS = ("text", "json", "xlsx", "docx")
 
 def _exact(value: Decimal | None) -> str | None:
     """A stored figure as a string without trailing zeros or exponent; None stays None."""
-    if value is None:
-        return None
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return kept_figure(value, 0)
 
 
 def _figure(value: Decimal | None, places: int) -> str | None:
     """A value as the page shows it, to `places` decimals ("833.0" for 833 of an indicator
     shown to one decimal), but never rounded: a stored figure with more decimals keeps them
-    all (a JSON figure is exact); None stays None."""
-    text = _exact(value)
-    if text is None:
-        return None
-    kept = len(text.partition(".")[2])
-    return f"{Decimal(text).quantize(Decimal(1).scaleb(-places)):f}" if kept < places else text
+    all (a JSON figure is exact); None stays None (`formatting.kept_figure`)."""
+    return kept_figure(value, places)
 
 
 def _rate(value: Decimal | None) -> str | None:
