@@ -128,10 +128,11 @@ def issue(
     county: Region | None = None,
     sequence: int | None = None,
     addressee: str | None = None,
-    build_workbook: Callable[[], bytes] | None = None,
+    build_workbook: Callable[[Letterhead], bytes] | None = None,
 ) -> IssuedDocument:
     """Number, build and keep a document. `build` turns the letterhead into .docx bytes;
-    `build_workbook`, when given, makes the .xlsx issued with it (a bulletin's tables), built
+    `build_workbook`, when given, makes the .xlsx issued with it from the same letterhead (a
+    bulletin's tables, its number and date in its title lines), built
     under the same lock from the same data and kept beside the .docx; `sequence` is given by a
     caller that keeps its own numbering (supervision orders), else the next of the series is
     taken. Raises DocumentError when the subject is issued already."""
@@ -158,7 +159,7 @@ def issue(
     )
     document.store(build(head))
     if build_workbook is not None:
-        document.workbook = build_workbook()
+        document.workbook = build_workbook(head)
     document.save()
     return document
 

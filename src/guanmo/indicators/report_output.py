@@ -16,7 +16,7 @@ from decimal import Decimal
 from openpyxl import Workbook
 
 from guanmo.documents.formulas import put
-from guanmo.documents.official import Letterhead, OfficialDocument
+from guanmo.documents.official import Letterhead, OfficialDocument, chinese_date
 from guanmo.documents.xlsx import (
     INTEGER_FORMAT,
     POINTS_FORMAT,
@@ -347,11 +347,16 @@ def as_text(report: IndicatorReport) -> str:
     return "\n".join(lines)
 
 
-def as_xlsx(report: IndicatorReport) -> bytes:
-    """One sheet per indicator (and one of targets), each a titled table that reads back."""
+def as_xlsx(report: IndicatorReport, head: Letterhead | None = None) -> bytes:
+    """One sheet per indicator (and one of targets), each a titled table that reads back; as
+    issued (`head` with its number and date), the first sheet's title lines say its 发文字号
+    and 成文日期 (tryout 29 item 9: the issued workbook could not be told from the draft)."""
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for table in report.indicators:
+    issued = ""
+    if head is not None and head.number and head.dated:
+        issued = f"{head.number}　成文日期：{chinese_date(head.dated)}；"
+    for at, table in enumerate(report.indicators):
         sheet = workbook.create_sheet(table.indicator.name[:31])
         shown = table.shown
         value_format = places_format(shown.places)
@@ -376,7 +381,7 @@ def as_xlsx(report: IndicatorReport) -> bytes:
             [
                 report.group.short_name,
                 shown.figure(total.value),
-                None,
+                shown.figure(total.last_year),
                 total.growth,
                 *[None] * 5,
                 "增速为报送数" if total.growth_reported else "",
@@ -400,7 +405,7 @@ def as_xlsx(report: IndicatorReport) -> bytes:
         write_table(
             sheet,
             title=f"{report.label}{report.group.name}{table.indicator.name}",
-            units=f"单位：{shown.unit}；位次变化“+”为前移、“-”为后移",
+            units=f"{issued if at == 0 else ''}单位：{shown.unit}；位次变化“+”为前移、“-”为后移",
             columns=columns,
             rows=rows,
             freeze_columns=1,
@@ -408,7 +413,9 @@ def as_xlsx(report: IndicatorReport) -> bytes:
         if note := table_note(report, table):
             put(sheet.cell(sheet.max_row + 1, 1), note)
     if report.targets or not report.indicators:
-        _targets_sheet(workbook.create_sheet("目标完成情况"), report)
+        _targets_sheet(
+            workbook.create_sheet("目标完成情况"), report, issued if not report.indicators else ""
+        )
     file = io.BytesIO()
     workbook.save(file)
     return file.getvalue()
@@ -434,7 +441,7 @@ _XLSX_TARGET_COLUMNS = (
 )
 
 
-def _targets_sheet(sheet, report: IndicatorReport) -> None:
+def _targets_sheet(sheet, report: IndicatorReport, issued: str = "") -> None:
     """The targets as numbers (tryout 17: "86.8%", "9.92亿元" were text), the figures of
     `target_rows`: amounts in the indicator's unit to its decimals, rates as Excel percents,
     differences in 个百分点."""
@@ -464,7 +471,7 @@ def _targets_sheet(sheet, report: IndicatorReport) -> None:
     write_table(
         sheet,
         title=f"{report.label}目标完成情况",
-        units=None,
+        units=issued.rstrip("；") or None,
         columns=_XLSX_TARGET_COLUMNS,
         rows=rows,
     )

@@ -43,6 +43,9 @@ class GroupFigure:
     # The growth exactly (a derived one unrounded, a reported one as reported), as a member's
     # is compared with it (`arithmetic.vs_group`); `growth` shows it.
     exact_growth: Decimal | Fraction | None = field(default=None, compare=False)
+    # Its 上年同期 (in the unit): the whole's stored one, else its members' summed (an amount's,
+    # each had); what report.xlsx shows in its row (tryout 29 item 9: blank beside 168.0).
+    last_year: Decimal | None = field(default=None, compare=False)
 
     def rate(self, kind: Kind) -> Decimal | Fraction | None:
         """What a member's rate is compared with, exactly: a ratio's value, otherwise the
@@ -104,10 +107,15 @@ def group_figure(
         rate = exact_growth(whole, kind)
         if rate is None and value is not None and value == summed:
             rate = exact_group_growth(readings, kind)
+    if reported_value is None and reported_growth is None:
+        last_year = group_total([Reading(r.region, r.last_year) for r in readings], kind)
+    else:
+        last_year = reported_last_year
     total = GroupFigure(
         value=value,
         growth=None if rate is None else shown(rate),
         exact_growth=rate,
+        last_year=last_year,
         growth_reported=reported_growth is not None,
         summed=summed if value is not None and summed is not None and summed != value else None,
     )
