@@ -258,6 +258,13 @@ class Display:
     def text(self, value: Figure | None) -> str:
         return number(self.figure(value), self.places)
 
+    def with_unit(self, value: Figure | None, places: int | None = None) -> str:
+        """The figure shown with the display's unit (to `places` when finer is asked); —
+        for None."""
+        if value is None:
+            return UNDEFINED
+        return f"{number(self.figure(value), self.places if places is None else places)}{self.unit}"
+
 
 def display_for(
     unit: str,

@@ -28,7 +28,14 @@ from guanmo.documents.xlsx import (
     write_table,
 )
 from guanmo.figures.arithmetic import shown
-from guanmo.figures.formatting import amount_text, kept_figure, points, rank_header, rate
+from guanmo.figures.formatting import (
+    Display,
+    display_for,
+    kept_figure,
+    points,
+    rank_header,
+    rate,
+)
 from guanmo.indicators.choices import Direction, Kind, RankBy
 from guanmo.indicators.report import IndicatorReport, IndicatorTable, TargetLine, region_places
 from guanmo.indicators.sentences import node_text, rank_basis_header, rank_disagreement
@@ -201,19 +208,21 @@ def target_rows(targets: list[TargetLine]) -> list[list[str]]:
     """The targets table's rows under TARGET_HEADERS, each amount with its unit (a table holds
     万人 beside 亿元 and 亩), as sentences say it (`amount_text`: a town's 0.12万人 is 1200人)."""
     rows = []
+    displays = target_displays(targets)
     for target in targets:
         figures, places, unit = target.standing, target.indicator.places, target.indicator.unit
+        shown = displays[target.indicator.pk]
         half = {True: "是", False: "否", None: "—"}[figures.both_over_half]
         rows.append(
             [
                 target.region,
                 target.indicator.name,
-                amount_text(figures.target, unit, places),
+                shown.with_unit(figures.target),
                 rate(figures.target_growth),
-                amount_text(figures.done, unit, places),
+                shown.with_unit(figures.done),
                 rate(figures.completion_rate),
                 points(figures.vs_time_progress),
-                node_text(figures.node_target, figures.node_exact, unit, places),
+                node_text(figures.node_target, figures.node_exact, unit, places, shown),
                 points(figures.vs_node),
                 forecast_text(figures),
                 half,
@@ -223,6 +232,25 @@ def target_rows(targets: list[TargetLine]) -> list[list[str]]:
             ]
         )
     return rows
+
+
+def target_displays(targets: list[TargetLine]) -> dict[int, Display]:
+    """Each indicator's one display down the targets table's amount columns (年度目标, 完成,
+    序时目标), by the tables' rule over all its figures there (`formatting.display_for`): a
+    town's 0.98亿元 beside 1.10亿元, never 9800万元 (tryout 29 item 10); every figure under 1
+    of the unit (towns' 0.12万人) in the smaller one."""
+    figures: dict[int, list] = {}
+    for target in targets:
+        seen = target.standing
+        figures.setdefault(target.indicator.pk, []).extend(
+            [seen.target, seen.done, seen.node_target]
+        )
+    return {
+        target.indicator.pk: display_for(
+            target.indicator.unit, target.indicator.places, figures[target.indicator.pk]
+        )
+        for target in targets
+    }
 
 
 def forecast_text(figures: Standing) -> str:
