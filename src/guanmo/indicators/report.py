@@ -17,7 +17,11 @@ from django.db.models import prefetch_related_objects
 
 from guanmo.figures.arithmetic import among_ranked, period_label, time_progress
 from guanmo.figures.formatting import Display, display_for
-from guanmo.indicators.arithmetic import previous_period
+from guanmo.indicators.arithmetic import (
+    NO_FIGURE_BEFORE,
+    NO_QUARTER_FIGURE_BEFORE,
+    previous_period,
+)
 from guanmo.indicators.choices import Direction, Frequency, Kind, Profile, RankBy
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, Target
 from guanmo.indicators.selectors import (
@@ -259,7 +263,15 @@ def _table(
         reported_growth=reported.reported_growth if reported else None,
         reported_last_year=reported.last_year_value if reported else None,
     )
-    lines = peer_table(current, rule, total, previous=previous, same_period_last_year=a_year_ago)
+    quarterly = Frequency(indicator.frequency) == Frequency.QUARTERLY
+    lines = peer_table(
+        current,
+        rule,
+        total,
+        previous=previous,
+        same_period_last_year=a_year_ago,
+        no_figure_before=NO_QUARTER_FIGURE_BEFORE if quarterly else NO_FIGURE_BEFORE,
+    )
     if group is not None:
         lines = [
             line

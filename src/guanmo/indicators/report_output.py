@@ -36,6 +36,7 @@ from guanmo.figures.formatting import (
     rank_header,
     rate,
 )
+from guanmo.indicators.arithmetic import MOVES_NOT_COMPARABLE, YEAR_MOVES_NOT_COMPARABLE
 from guanmo.indicators.choices import Direction, Kind, RankBy
 from guanmo.indicators.report import IndicatorReport, IndicatorTable, TargetLine, region_places
 from guanmo.indicators.sentences import node_text, rank_basis_header, rank_disagreement
@@ -331,8 +332,12 @@ def moves_note(table: IndicatorTable) -> str:
     """The note under a table whose rank moves are not stated because the regions ranked
     differ between the periods (`arithmetic.moves_comparable`): 注：上期参与排名的单位不同，
     位次变化不可比。; "" otherwise (tryout 26 item 2)."""
+    general = (MOVES_NOT_COMPARABLE, YEAR_MOVES_NOT_COMPARABLE)  # not a line's 上月无数据
     said = dict.fromkeys(
-        note for line in table.lines for note in (line.move_note, line.move_note_year) if note
+        note
+        for line in table.lines
+        for note in (line.move_note, line.move_note_year)
+        if note in general
     )
     return f"注：{'；'.join(said)}。" if said else ""
 
