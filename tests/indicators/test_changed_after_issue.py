@@ -54,3 +54,14 @@ def test_the_page_says_the_figures_changed_after_issue_and_offers_both(
     assert "导出当前数字（Excel）" in body and "current=1" in body
     assert _workbook(client, QUERY)[4:6] == [10, -3]  # as issued
     assert _workbook(client, QUERY + "&current=1")[4] != 10  # as it stands
+
+
+def test_the_issued_workbook_says_its_number_and_date_and_the_draft_does_not(client, world, issued):
+    # tryout 29 item 9: the issued report.xlsx could not be told from the draft
+    response = client.get(reverse("indicator_board_file", args=["xlsx"]) + QUERY)
+    first = load_workbook(io.BytesIO(b"".join(response.streaming_content))).worksheets[0]
+    heading = " ".join(str(first.cell(row, 1).value or "") for row in (1, 2))
+    assert "焦作项目办〔2025〕1号" in heading and "2025年6月3日" in heading
+    current = client.get(reverse("indicator_board_file", args=["xlsx"]) + QUERY + "&current=1")
+    draft = load_workbook(io.BytesIO(b"".join(current.streaming_content))).worksheets[0]
+    assert "焦作项目办" not in " ".join(str(draft.cell(r, 1).value or "") for r in (1, 2))

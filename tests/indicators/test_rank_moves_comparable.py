@@ -10,7 +10,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from guanmo.documents.official import Letterhead
-from guanmo.indicators.arithmetic import MOVES_NOT_COMPARABLE, Reading, Rule
+from guanmo.indicators.arithmetic import MOVES_NOT_COMPARABLE, NO_FIGURE_BEFORE, Reading, Rule
 from guanmo.indicators.report import build_report
 from guanmo.indicators.report_output import as_docx, as_text, as_xlsx
 from guanmo.indicators.table import peer_table
@@ -39,7 +39,23 @@ def test_no_move_between_periods_ranking_different_regions():
         ("武陟县", 3, None),
         ("孟州市", 5, None),
     ]
-    assert {line.move_note for line in lines} == {MOVES_NOT_COMPARABLE}
+    # a unit without last month's figure says so, the others why no move (tryout 29 item 11)
+    assert [line.move_note for line in lines] == [
+        MOVES_NOT_COMPARABLE,
+        MOVES_NOT_COMPARABLE,
+        NO_FIGURE_BEFORE,
+        NO_FIGURE_BEFORE,
+        NO_FIGURE_BEFORE,
+    ]
+    assert NO_FIGURE_BEFORE == "上月无数据"
+
+
+def test_a_unit_back_after_a_month_without_its_figure_says_so_alone():
+    april = _readings({"城关镇": 5, "周庄镇": 8, "西村乡": None})
+    may = _readings({"城关镇": 6, "周庄镇": 4, "西村乡": 9})
+    lines = peer_table(may, Rule(), previous=april)
+    assert lines[2].move_note == NO_FIGURE_BEFORE
+    assert lines[0].move_note == MOVES_NOT_COMPARABLE
 
 
 def test_moves_between_periods_ranking_the_same_regions_are_stated():

@@ -32,6 +32,7 @@ def test_the_workbook_has_the_group_line_the_rank_remark_and_signed_moves(world)
 
     whole = rows["全市"]  # the group's own line: 1055.0亿元, 5.5%
     assert whole[1].value == 1055 and Decimal(str(whole[3].value)) == Decimal("0.055")
+    assert whole[2].value == 1000  # its 上年同期, the units' summed (tryout 29 item 9)
 
     wuzhi = rows["武陟县"]
     change = header.index("较上期位次变化")

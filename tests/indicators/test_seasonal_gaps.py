@@ -11,8 +11,9 @@ from django.core.exceptions import ValidationError
 from guanmo.figures.breakdown import seasonal_weights
 from guanmo.indicators.choices import Profile
 from guanmo.indicators.models import Indicator, Target
-from guanmo.indicators.selectors import breakdown_of
+from guanmo.indicators.selectors import breakdown_of, target_nodes_of
 from guanmo.indicators.services import TargetInput, ValueInput, set_targets, store_values
+from guanmo.indicators.targets import FIRST_TWO_MONTHS
 
 MISSING = "上年缺8个月的数据（1月、2月、3月、7月、8月、9月、10月、11月）"
 
@@ -52,3 +53,29 @@ def test_a_quarterly_indicators_seasonal_target_shares_its_quarters(city):
         store_values(gdp, 2024, month, [ValueInput(boai, D(value))], source="", user=None)
     (target,) = set_targets(gdp, 2025, [TargetInput(boai, D(100), profile=Profile.SEASONAL)])
     assert breakdown_of(target).quarters == (D(20), D(20), D(20), D(40))
+
+
+def test_last_years_one_to_february_covers_january_and_february(city):
+    # Statistics publish 固定资产投资 from 1—2月: no 1月 figure (tryout 29 item 3).
+    investment = Indicator.objects.get(city=city, name="固定资产投资")
+    boai = city.children.get(name="博爱县")
+    for month in range(2, 13):
+        store_values(
+            investment, 2024, month, [ValueInput(boai, D(month * 5))], source="", user=None
+        )
+
+    (target,) = set_targets(investment, 2025, [TargetInput(boai, D(60), profile=Profile.SEASONAL)])
+
+    plan = breakdown_of(target)
+    assert (plan.node(1), plan.node(2), plan.node(3)) == (D(5), D(10), D(15))
+    store_values(investment, 2025, 2, [ValueInput(boai, D(12))], source="", user=None)
+    (found,) = target_nodes_of(city, 2025, 2, [boai])
+    nodes = found.nodes
+    assert (nodes[0].done, nodes[0].why) == (None, FIRST_TWO_MONTHS)
+    assert nodes[1].vs_node == D("3.3")  # 20.0% against 16.67%
+
+
+def test_january_alone_missing_is_still_refused_without_february():
+    shape = {month: D(month) for month in range(3, 13)}
+    with pytest.raises(ValueError, match=r"^上年缺2个月的数据（1月、2月）"):
+        seasonal_weights(shape, every_month=True)

@@ -112,3 +112,27 @@ def test_a_target_sheets_title_states_the_amounts_unit(city, tmp_path):
     target = Target.objects.get(indicator__name="一般公共预算收入", region__name="武陟县")
     assert target.amount == Decimal("27.5")
     assert not any("未注明单位" in note for note in report.notes)
+
+
+def test_a_ratios_group_header_in_percent_states_its_columns_unit(city, tmp_path):
+    # tryout 29 item 7: 「高新技术产业增加值占比（%）／绝对值」未注明单位 under a （%） header
+    from tests.indicators.sheets import write
+    from tests.sheets.files import Drawn
+
+    drawn = Drawn(
+        [
+            ["2025年1—6月高新技术产业增加值占比"],
+            ["地区", "高新技术产业增加值占比（%）", None],
+            [None, "绝对值", "上年同期"],
+            ["武陟县", 35.2, 33.0],
+            ["温县", 28.4, 29.1],
+        ],
+        name="高新技术产业增加值占比",
+        merged=[(2, 1, 2, 2), (2, 0, 3, 0)],
+    )
+
+    report = import_indicators(write(tmp_path, drawn), city=city, year=2025, month=6)
+
+    assert report.ok, [str(f) for f in report.faults]
+    assert _value(city, "高新技术产业增加值占比", "武陟县").value == Decimal("35.2")
+    assert not [note for note in report.notes if "未注明单位" in note]

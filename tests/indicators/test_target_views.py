@@ -181,3 +181,29 @@ def test_a_target_broken_down_by_hand_shows_its_months(client, world, figures):
     assert f'name="m12-{world.wuzhi.pk}" value="1.88"' in body
     assert f'name="m1-{world.wuzhi.pk}" value="0.5"' in body
     assert '<option value="by_hand" selected>' in body
+
+
+def test_every_fault_of_the_page_is_named_at_once(client, world, figures):
+    # tryout 29 item 5: a hand breakdown summing to 49 of 50 hid a seasonal one impossible
+    # without last year's months until the first was mended
+    poverty, wenxian, wuzhi = figures.poverty, world.wenxian, world.wuzhi
+    months = {f"m{month}-{wenxian.pk}": "4" for month in range(1, 13)}
+    months[f"m12-{wenxian.pk}"] = "5"  # 11 × 4 + 5 = 49
+    response = post(
+        client,
+        world.users["city"],
+        poverty,
+        {
+            f"a-{wenxian.pk}": "50",
+            f"p-{wenxian.pk}": Profile.BY_HAND,
+            **months,
+            f"a-{wuzhi.pk}": "8",
+            f"p-{wuzhi.pk}": Profile.SEASONAL,
+            "reason": "调整",
+        },
+    )
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "温县“脱贫人口”目标：12个月的分解数额合计49，与全年目标50不一致" in body
+    assert "武陟县“脱贫人口”目标不能按上年进度分解" in body
+    assert not Target.objects.filter(indicator=poverty, region=wenxian).exists()

@@ -224,12 +224,13 @@ def test_equal_profile_forecast_is_the_straight_line():
 
 def test_a_small_ceiling_in_november_is_judged_on_its_node_and_forecast_on_the_straight_line():
     # tryout 17: 马村区 may have 2 赴京访批次 in the year; equal nodes rounded down give 1 批 by
-    # November (50%: the node the table, the sentence and the warning all compare with). 2
-    # used by then is a year heading for 2 ÷ (2 × 11/12) = 109.1% of the ceiling — never
-    # 2 ÷ 1 = 200.0%, which only the node's rounding made.
+    # November, the node the table shows; but the pace compared with is the exact share due,
+    # 11/12 = 91.7% (tryout 29 item 2: not the rounded node's 50%). 2 used by then is a year
+    # heading for 2 ÷ (2 × 11/12) = 109.1% of the ceiling — never 2 ÷ 1 = 200.0%, which only
+    # the node's rounding made.
     plan = break_down(D("2"), equal_weights(), D("1"), ceiling=True)
     seen = standing(month=11, target=D("2"), done=D("2"), breakdown=plan, direction=Direction.LOWER)
-    assert (seen.node_target, seen.node_progress, seen.vs_node) == (D("1"), D("50.0"), D("50.0"))
+    assert (seen.node_target, seen.node_progress, seen.vs_node) == (D("1"), D("91.7"), D("8.3"))
     assert seen.vs_time_progress == D("8.3")
     assert (seen.forecast_rate, seen.forecast_missed) == (D("109.1"), True)
     december = standing(
@@ -448,18 +449,20 @@ def test_a_coarse_target_to_reach_is_never_judged_on_less_than_its_share():
 
 
 def test_a_ceiling_at_its_pace_in_november_reads_the_same_in_sentence_and_table():
-    # tryout 12: 马村区 2批, both used by November. The node by November is 1 批 (50.0%), so
-    # 100.0% used is 超序时进度50.0个百分点 and BEHIND, beside +8.3 against time progress.
+    # tryout 12: 马村区 2批, both used by November. The node shown by November is 1 批, but the
+    # pace is the exact 11/12 (tryout 29 item 2), so 100.0% used is 超序时进度8.3个百分点 and
+    # BEHIND, as against time progress.
     plan = break_down(D(2), equal_weights(), D(1), ceiling=True)
     seen = standing(month=11, target=D(2), done=D(2), breakdown=plan, direction=Direction.LOWER)
     assert (seen.completion_rate, seen.vs_time_progress) == (D("100.0"), D("8.3"))
-    assert (seen.node_target, seen.vs_node, seen.pace) == (D(1), D("50.0"), Pace.BEHIND)
+    assert (seen.node_target, seen.vs_node, seen.pace) == (D(1), D("8.3"), Pace.BEHIND)
     one = standing(month=11, target=D(2), done=D(1), breakdown=plan, direction=Direction.LOWER)
-    # the forecast is the straight line, 1 ÷ (2 × 11/12) = 54.5%, not 1 ÷ the rounded node
+    # the forecast is the straight line, 1 ÷ (2 × 11/12) = 54.5%, not 1 ÷ the rounded node;
+    # 50.0% used against 91.7% due is under the pace: ahead for a ceiling
     assert (one.completion_rate, one.forecast_rate, one.pace) == (
         D("50.0"),
         D("54.5"),
-        Pace.LEVEL,
+        Pace.AHEAD,
     )
 
 

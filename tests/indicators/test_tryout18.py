@@ -183,12 +183,13 @@ def test_a_month_imported_again_with_changed_figures_counts_and_lists_them(clien
     again = sheet([(102.5, 5), (80, 6.5), (60, 7)])
     report = import_indicators(again, city=world.city, year=2025, month=6, user=user)
 
+    # the figures said with the indicator's places (tryout 29 item 8: 10 → 11.9, 11.7 → 12)
     assert report.ok and (report.updated, report.unchanged) == (2, 1)
     lines = report.lines()
     at = lines.index("改动的数字（2处）：")
     assert lines[at + 1 : at + 3] == [
-        "  武陟县“固定资产投资”2025年1—6月本期累计值：100 → 102.5",
-        "  温县“固定资产投资”2025年1—6月同比增长（%，报送）：6 → 6.5",
+        "  武陟县“固定资产投资”2025年1—6月本期累计值：100.0 → 102.5",
+        "  温县“固定资产投资”2025年1—6月同比增长（%，报送）：6.0 → 6.5",
     ]
     record = ImportRecord.objects.get(pk=report.record_id)
     assert "改动的数字（2处）：" in record.text
@@ -197,7 +198,7 @@ def test_a_month_imported_again_with_changed_figures_counts_and_lists_them(clien
     page = client.get(reverse("import_record", args=[record.pk])).content.decode()
     assert "没有改动" not in page
     assert "本次导入改动的已存数字（2处）" in page
-    assert "<li>武陟县“固定资产投资”2025年1—6月本期累计值：100 → 102.5</li>" in page
+    assert "<li>武陟县“固定资产投资”2025年1—6月本期累计值：100.0 → 102.5</li>" in page
 
 
 def test_a_percent_formatted_number_is_said_as_such_not_as_text(city, tmp_path):
@@ -224,3 +225,19 @@ def test_a_percent_formatted_number_is_said_as_such_not_as_text(city, tmp_path):
     ) in report.notes
     growth = dict(Target.objects.values_list("region__name", "growth"))
     assert growth == {"武陟县": Decimal("8.5"), "温县": Decimal("7.5")}
+
+
+def test_a_changed_growth_is_listed_with_one_decimal_both_ways(world, tmp_path):
+    # tryout 29 item 8: 「同比增长（%，报送）：11.7 → 12」
+    install_indicator_catalogue(world.city)
+
+    def sheet(growth):
+        rows = [["地区", "1—6月累计（亿元）", "增速（%）"], ["武陟县", 100, growth]]
+        path = tmp_path / "6月固投.xlsx"
+        path.write_bytes(to_xlsx(Drawn(rows, name="固定资产投资")))
+        return path
+
+    assert import_indicators(sheet(11.7), city=world.city, year=2025, month=6).ok
+    report = import_indicators(sheet(12), city=world.city, year=2025, month=6)
+
+    assert report.changed == ["武陟县“固定资产投资”2025年1—6月同比增长（%，报送）：11.7 → 12.0"]

@@ -84,9 +84,10 @@ def test_behind_the_node_by_more_than_the_set_points():
 
 
 def test_a_small_ceiling_is_warned_on_the_node_the_table_shows_and_said_to_break_its_quota():
-    # tryout 17: 马村区 2 赴京访批次 of 2 by November; the table's node is 1 批 (50%), so the
-    # warning says that node; the year is heading over the ceiling: 预计突破全年控制数, not
-    # 完不成全年目标, at 2 ÷ (2 × 11/12) = 109.1%, not 200.0%.
+    # tryout 17: 马村区 2 赴京访批次 of 2 by November; the table's node is 1 批, said in the
+    # warning, but the pace is the exact share 11/12 = 91.67% (tryout 29 item 2: not the
+    # node's 50%): 超序时进度8.3个百分点; the year is heading over the ceiling:
+    # 预计突破全年控制数, not 完不成全年目标, at 2 ÷ (2 × 11/12) = 109.1%, not 200.0%.
     plan = break_down(Decimal(2), equal_weights(), Decimal(1), ceiling=True)
     figures = standing(
         month=11, target=Decimal(2), done=Decimal(2), breakdown=plan, direction=Direction.LOWER
@@ -96,7 +97,7 @@ def test_a_small_ceiling_is_warned_on_the_node_the_table_shows_and_said_to_break
         (
             IndicatorWarningKind.BEHIND_NODE,
             "落后序时进度",
-            "马村区赴京访批次已用全年控制数的100.0%（序时控制数1批），超序时进度50.0个百分点。",
+            "马村区赴京访批次已用全年控制数的100.0%（序时控制数1批），超序时进度8.3个百分点。",
         ),
         (
             IndicatorWarningKind.OVER_CEILING,

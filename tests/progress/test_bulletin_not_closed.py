@@ -43,3 +43,6 @@ def test_the_dashboard_says_an_open_months_deadline_with_its_year(client, world)
     text = client.get(reverse("dashboard"), {"year": YEAR, "month": 4}).content.decode()
 
     assert "报送截止 2025年5月5日。本月尚未关闭" in text
+    # what is not ranked nor warned is the projects' figures, not the indicators' (approved one
+    # by one, warned in their card): tryout 29 item 12
+    assert "本月尚未关闭，项目数据未审核，项目不排名、不预警" in text

@@ -6,6 +6,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from guanmo.indicators.catalogue import CATALOGUE
 from guanmo.regions.models import Region
 from guanmo.regions.services import (
     RefusedRegion,
@@ -163,6 +164,9 @@ def test_init_county_command_lists_the_units():
         "  410823-T01  木城街道",
         "  410823-T02  大封镇",
         "  410823-Z01  武陟产业集聚区",
+        f"指标目录：{len(CATALOGUE)} 项",
+        "默认比较组：武陟县各乡镇（街道）（简称全县，3个成员），导入指标表和生成指标报告时未指定"
+        " --group 即用此组",
     ]
     with pytest.raises(CommandError, match="410800 不是一个县"):
         call_command("init-county", "410800")

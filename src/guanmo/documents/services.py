@@ -60,8 +60,13 @@ def usual_addressee(top: Region) -> str:
     governments = (
         "各乡镇人民政府、街道办事处" if top.kind == Region.Kind.COUNTY else "各县（市、区）人民政府"
     )
+    # a zone named with its top already (修武县产业集聚区) is not said with its level again:
+    # 县修武县产业集聚区管委会 (tryout 29 item 6)
     zones = [unit.name for unit in units_of(top) if unit.kind == Region.Kind.ZONE]
-    committees = [f"{own}{'、'.join(zones)}管委会"] if zones else []
+    named = [zone for zone in zones if zone.startswith((top.name, top.short_name))]
+    plain = [zone for zone in zones if zone not in named]
+    parts = [f"{own}{'、'.join(plain)}"] if plain else []
+    committees = [f"{'、'.join([*parts, *named])}管委会"] if zones else []
     return "，".join([governments, *committees, f"{own}直有关单位"])
 
 
@@ -123,10 +128,11 @@ def issue(
     county: Region | None = None,
     sequence: int | None = None,
     addressee: str | None = None,
-    build_workbook: Callable[[], bytes] | None = None,
+    build_workbook: Callable[[Letterhead], bytes] | None = None,
 ) -> IssuedDocument:
     """Number, build and keep a document. `build` turns the letterhead into .docx bytes;
-    `build_workbook`, when given, makes the .xlsx issued with it (a bulletin's tables), built
+    `build_workbook`, when given, makes the .xlsx issued with it from the same letterhead (a
+    bulletin's tables, its number and date in its title lines), built
     under the same lock from the same data and kept beside the .docx; `sequence` is given by a
     caller that keeps its own numbering (supervision orders), else the next of the series is
     taken. Raises DocumentError when the subject is issued already."""
@@ -153,7 +159,7 @@ def issue(
     )
     document.store(build(head))
     if build_workbook is not None:
-        document.workbook = build_workbook()
+        document.workbook = build_workbook(head)
     document.save()
     return document
 

@@ -51,6 +51,15 @@ class Breakdown:
             return Fraction(0)
         return Fraction(self.node(month)) / Fraction(self.target)
 
+    def due_percent(self, month: int) -> Fraction | None:
+        """序时进度 exactly: the share of the target due by the end of `month` in % (`due_share`
+        × 100), never the node rounded to the step (tryout 29: 平均分解's 9月 is 75%, not
+        18.8亿 of 25 = 75.2%; 2批's May is 41.67%, not its 0批 node). Every pace, gap, warning
+        and 双过半 judgement compares with it, rounded once at the end. None for a zero target.
+        Raises ValueError out of range."""
+        share = self.due_share(month)
+        return share * 100 if self.target else None
+
     @cached_property
     def ten_days(self) -> tuple[Decimal, ...]:
         """The 36 旬 (made when first asked: a month's node does not need them). With the
@@ -119,7 +128,10 @@ def seasonal_weights(
     quarterly indicator's) shares its stretch's increase equally with the others in it.
     `every_month`: the figures are monthly, so a month missing is a gap in last year's data,
     not a stretch to share out — refused, naming the months (tryout 26 item 3: a monthly
-    indicator's 1—3月 and 7—11月 were filled with a straight line without a word).
+    indicator's 1—3月 and 7—11月 were filled with a straight line without a word) — except
+    January where February's 1—2月 is had: statistics publish 固定资产投资 from 1—2月, which
+    covers both months, shared equally (tryout 29 item 3; the 1月 node is said to be so,
+    `indicators.targets.FIRST_TWO_MONTHS`).
 
     Raises ValueError when December is missing (the year's shape needs the whole year), with
     `every_month` when any month is missing, or when a cumulative figure falls (a revision the
@@ -128,6 +140,8 @@ def seasonal_weights(
         raise ValueError("按上年进度分解需要上年12月（全年）的累计数")
     if every_month:
         missing = [month for month in range(1, MONTHS + 1) if month not in last_year_cumulative]
+        if 1 in missing and 2 in last_year_cumulative:
+            missing.remove(1)  # 1—2月 covers January (固定资产投资 is published from 1—2月)
         if missing:
             named = "、".join(f"{month}月" for month in missing)
             raise ValueError(

@@ -59,6 +59,19 @@ def number(value: Figure | None, places: int = RATE_PLACES, *, grouped: bool = F
     return f"{shown:,f}" if grouped else f"{shown:f}"
 
 
+def kept_figure(value: Decimal | None, places: int) -> str | None:
+    """A stored figure to at least `places` decimals ("833.0" for 833 shown to one decimal),
+    never rounded: one with more decimals keeps them all ("0.0512"); no exponent; None stays
+    None. The report's JSON (`indicators.report_output`) and an import's list of changed
+    figures (10.0 → 11.9, tryout 29 item 8) say figures so."""
+    if value is None:
+        return None
+    text = f"{value:f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    kept = len(text.partition(".")[2])
+    return f"{Decimal(text).quantize(Decimal(1).scaleb(-places)):f}" if kept < places else text
+
+
 def digits(value: Figure | None, *, grouped: bool = False) -> str:
     """A figure already rounded where it was computed (a statistic to four places, a distance
     to one), as its digits without exponent, with thousands separators when `grouped` (a
@@ -244,6 +257,13 @@ class Display:
 
     def text(self, value: Figure | None) -> str:
         return number(self.figure(value), self.places)
+
+    def with_unit(self, value: Figure | None, places: int | None = None) -> str:
+        """The figure shown with the display's unit (to `places` when finer is asked); —
+        for None."""
+        if value is None:
+            return UNDEFINED
+        return f"{number(self.figure(value), self.places if places is None else places)}{self.unit}"
 
 
 def display_for(

@@ -177,6 +177,11 @@ def peer_ranks(readings: Sequence[Reading], rule: Rule) -> list[int | None]:
 # item 2: 温县 2nd of 2 in May and 4th of 5 in June was "后移2位", though still behind 修武县).
 MOVES_NOT_COMPARABLE = "上期参与排名的单位不同，位次变化不可比"
 YEAR_MOVES_NOT_COMPARABLE = "上年同期参与排名的单位不同，位次变化不可比"
+# Said instead for the unit itself not ranked in the earlier period, having no figure then
+# (tryout 29 item 11: 西村乡 without 4月 was told 上期参与排名的单位不同), by the period's word.
+NO_FIGURE_BEFORE = "上月无数据"
+NO_QUARTER_FIGURE_BEFORE = "上季度无数据"
+NO_FIGURE_A_YEAR_AGO = "上年同期无数据"
 
 
 def moves_comparable(current: Sequence[Reading], earlier: Sequence[Reading], rule: Rule) -> bool:

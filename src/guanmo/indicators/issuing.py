@@ -90,5 +90,5 @@ def issue_report(
         dated=dated,
         user=user,
         build=lambda head: as_docx(report, head),
-        build_workbook=lambda: as_xlsx(report),
+        build_workbook=lambda head: as_xlsx(report, head),
     )

@@ -11,12 +11,17 @@ ratio), differences in 个百分点.
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from fractions import Fraction
 
 from django.db.models import prefetch_related_objects
 
 from guanmo.figures.arithmetic import among_ranked, period_label, time_progress
 from guanmo.figures.formatting import Display, display_for
-from guanmo.indicators.arithmetic import previous_period
+from guanmo.indicators.arithmetic import (
+    NO_FIGURE_BEFORE,
+    NO_QUARTER_FIGURE_BEFORE,
+    previous_period,
+)
 from guanmo.indicators.choices import Direction, Frequency, Kind, Profile, RankBy
 from guanmo.indicators.models import Indicator, IndicatorValue, PeerGroup, Target
 from guanmo.indicators.selectors import (
@@ -187,17 +192,36 @@ def build_report(
     # The whole's own targets (全市 row of import-targets) first, then its members' (tryout 26
     # item 6: the city's targets showed only where the city was a member of a group).
     owners = [chosen] if chosen else [*([whole] if whole is not None else []), *members]
-    report.targets = target_lines(city, year, month, owners)
+    # The whole's own target without its own figure stored is judged on the total the report
+    # states (全县：212.4亿元: a county's month entered town by town, tryout 29 item 1).
+    totals = (
+        {(table.indicator.pk, whole.pk): _judged_total(table.total) for table in report.indicators}
+        if whole is not None and chosen is None
+        else None
+    )
+    report.targets = target_lines(city, year, month, owners, totals)
     if only is not None:
         report.targets = [line for line in report.targets if line.indicator.pk in only]
     report.sentences = _sentences(report)
     return report
 
 
-def target_lines(city: Region, year: int, month: int, regions: list[Region]) -> list[TargetLine]:
-    """The year's targets of the regions with their standing after `month` (`standings`),
-    whether or not the regions are in any peer group (a county's page follows its targets
-    without one)."""
+def _judged_total(total: GroupFigure) -> tuple[Decimal | None, Decimal | Fraction | None]:
+    """A group's total as its whole's own target is judged on: (value, growth exactly)."""
+    return total.value, total.exact_growth if total.exact_growth is not None else total.growth
+
+
+def target_lines(
+    city: Region,
+    year: int,
+    month: int,
+    regions: list[Region],
+    totals: Mapping[tuple[int, int], tuple[Decimal | None, Decimal | Fraction | None]]
+    | None = None,
+) -> list[TargetLine]:
+    """The year's targets of the regions with their standing after `month` (`standings`, with
+    the `totals` standing in for a whole's figure not stored), whether or not the regions are in
+    any peer group (a county's page follows its targets without one)."""
     targets = list(
         Target.objects.filter(indicator__city=city, year=year, region__in=regions).select_related(
             "indicator", "region"
@@ -207,7 +231,7 @@ def target_lines(city: Region, year: int, month: int, regions: list[Region]) -> 
     prefetch_related_objects([t for t in targets if t.profile == Profile.BY_HAND], "nodes")
     return [
         TargetLine(target.region.name, target.indicator, seen)
-        for target, seen in zip(targets, standings(targets, month), strict=True)
+        for target, seen in zip(targets, standings(targets, month, totals), strict=True)
     ]
 
 
@@ -239,7 +263,15 @@ def _table(
         reported_growth=reported.reported_growth if reported else None,
         reported_last_year=reported.last_year_value if reported else None,
     )
-    lines = peer_table(current, rule, total, previous=previous, same_period_last_year=a_year_ago)
+    quarterly = Frequency(indicator.frequency) == Frequency.QUARTERLY
+    lines = peer_table(
+        current,
+        rule,
+        total,
+        previous=previous,
+        same_period_last_year=a_year_ago,
+        no_figure_before=NO_QUARTER_FIGURE_BEFORE if quarterly else NO_FIGURE_BEFORE,
+    )
     if group is not None:
         lines = [
             line

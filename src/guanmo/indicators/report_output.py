@@ -16,7 +16,7 @@ from decimal import Decimal
 from openpyxl import Workbook
 
 from guanmo.documents.formulas import put
-from guanmo.documents.official import Letterhead, OfficialDocument
+from guanmo.documents.official import Letterhead, OfficialDocument, chinese_date
 from guanmo.documents.xlsx import (
     INTEGER_FORMAT,
     POINTS_FORMAT,
@@ -28,7 +28,15 @@ from guanmo.documents.xlsx import (
     write_table,
 )
 from guanmo.figures.arithmetic import shown
-from guanmo.figures.formatting import amount_text, points, rank_header, rate
+from guanmo.figures.formatting import (
+    Display,
+    display_for,
+    kept_figure,
+    points,
+    rank_header,
+    rate,
+)
+from guanmo.indicators.arithmetic import MOVES_NOT_COMPARABLE, YEAR_MOVES_NOT_COMPARABLE
 from guanmo.indicators.choices import Direction, Kind, RankBy
 from guanmo.indicators.report import IndicatorReport, IndicatorTable, TargetLine, region_places
 from guanmo.indicators.sentences import node_text, rank_basis_header, rank_disagreement
@@ -40,21 +48,14 @@ FORMATS = ("text", "json", "xlsx", "docx")
 
 def _exact(value: Decimal | None) -> str | None:
     """A stored figure as a string without trailing zeros or exponent; None stays None."""
-    if value is None:
-        return None
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return kept_figure(value, 0)
 
 
 def _figure(value: Decimal | None, places: int) -> str | None:
     """A value as the page shows it, to `places` decimals ("833.0" for 833 of an indicator
     shown to one decimal), but never rounded: a stored figure with more decimals keeps them
-    all (a JSON figure is exact); None stays None."""
-    text = _exact(value)
-    if text is None:
-        return None
-    kept = len(text.partition(".")[2])
-    return f"{Decimal(text).quantize(Decimal(1).scaleb(-places)):f}" if kept < places else text
+    all (a JSON figure is exact); None stays None (`formatting.kept_figure`)."""
+    return kept_figure(value, places)
 
 
 def _rate(value: Decimal | None) -> str | None:
@@ -208,19 +209,21 @@ def target_rows(targets: list[TargetLine]) -> list[list[str]]:
     """The targets table's rows under TARGET_HEADERS, each amount with its unit (a table holds
     万人 beside 亿元 and 亩), as sentences say it (`amount_text`: a town's 0.12万人 is 1200人)."""
     rows = []
+    displays = target_displays(targets)
     for target in targets:
         figures, places, unit = target.standing, target.indicator.places, target.indicator.unit
+        shown = displays[target.indicator.pk]
         half = {True: "是", False: "否", None: "—"}[figures.both_over_half]
         rows.append(
             [
                 target.region,
                 target.indicator.name,
-                amount_text(figures.target, unit, places),
+                shown.with_unit(figures.target),
                 rate(figures.target_growth),
-                amount_text(figures.done, unit, places),
+                shown.with_unit(figures.done),
                 rate(figures.completion_rate),
                 points(figures.vs_time_progress),
-                node_text(figures.node_target, figures.node_exact, unit, places),
+                node_text(figures.node_target, figures.node_exact, unit, places, shown),
                 points(figures.vs_node),
                 forecast_text(figures),
                 half,
@@ -230,6 +233,25 @@ def target_rows(targets: list[TargetLine]) -> list[list[str]]:
             ]
         )
     return rows
+
+
+def target_displays(targets: list[TargetLine]) -> dict[int, Display]:
+    """Each indicator's one display down the targets table's amount columns (年度目标, 完成,
+    序时目标), by the tables' rule over all its figures there (`formatting.display_for`): a
+    town's 0.98亿元 beside 1.10亿元, never 9800万元 (tryout 29 item 10); every figure under 1
+    of the unit (towns' 0.12万人) in the smaller one."""
+    figures: dict[int, list] = {}
+    for target in targets:
+        seen = target.standing
+        figures.setdefault(target.indicator.pk, []).extend(
+            [seen.target, seen.done, seen.node_target]
+        )
+    return {
+        target.indicator.pk: display_for(
+            target.indicator.unit, target.indicator.places, figures[target.indicator.pk]
+        )
+        for target in targets
+    }
 
 
 def forecast_text(figures: Standing) -> str:
@@ -310,8 +332,12 @@ def moves_note(table: IndicatorTable) -> str:
     """The note under a table whose rank moves are not stated because the regions ranked
     differ between the periods (`arithmetic.moves_comparable`): 注：上期参与排名的单位不同，
     位次变化不可比。; "" otherwise (tryout 26 item 2)."""
+    general = (MOVES_NOT_COMPARABLE, YEAR_MOVES_NOT_COMPARABLE)  # not a line's 上月无数据
     said = dict.fromkeys(
-        note for line in table.lines for note in (line.move_note, line.move_note_year) if note
+        note
+        for line in table.lines
+        for note in (line.move_note, line.move_note_year)
+        if note in general
     )
     return f"注：{'；'.join(said)}。" if said else ""
 
@@ -354,11 +380,16 @@ def as_text(report: IndicatorReport) -> str:
     return "\n".join(lines)
 
 
-def as_xlsx(report: IndicatorReport) -> bytes:
-    """One sheet per indicator (and one of targets), each a titled table that reads back."""
+def as_xlsx(report: IndicatorReport, head: Letterhead | None = None) -> bytes:
+    """One sheet per indicator (and one of targets), each a titled table that reads back; as
+    issued (`head` with its number and date), the first sheet's title lines say its 发文字号
+    and 成文日期 (tryout 29 item 9: the issued workbook could not be told from the draft)."""
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for table in report.indicators:
+    issued = ""
+    if head is not None and head.number and head.dated:
+        issued = f"{head.number}　成文日期：{chinese_date(head.dated)}；"
+    for at, table in enumerate(report.indicators):
         sheet = workbook.create_sheet(table.indicator.name[:31])
         shown = table.shown
         value_format = places_format(shown.places)
@@ -383,7 +414,7 @@ def as_xlsx(report: IndicatorReport) -> bytes:
             [
                 report.group.short_name,
                 shown.figure(total.value),
-                None,
+                shown.figure(total.last_year),
                 total.growth,
                 *[None] * 5,
                 "增速为报送数" if total.growth_reported else "",
@@ -407,7 +438,7 @@ def as_xlsx(report: IndicatorReport) -> bytes:
         write_table(
             sheet,
             title=f"{report.label}{report.group.name}{table.indicator.name}",
-            units=f"单位：{shown.unit}；位次变化“+”为前移、“-”为后移",
+            units=f"{issued if at == 0 else ''}单位：{shown.unit}；位次变化“+”为前移、“-”为后移",
             columns=columns,
             rows=rows,
             freeze_columns=1,
@@ -415,7 +446,9 @@ def as_xlsx(report: IndicatorReport) -> bytes:
         if note := table_note(report, table):
             put(sheet.cell(sheet.max_row + 1, 1), note)
     if report.targets or not report.indicators:
-        _targets_sheet(workbook.create_sheet("目标完成情况"), report)
+        _targets_sheet(
+            workbook.create_sheet("目标完成情况"), report, issued if not report.indicators else ""
+        )
     file = io.BytesIO()
     workbook.save(file)
     return file.getvalue()
@@ -441,7 +474,7 @@ _XLSX_TARGET_COLUMNS = (
 )
 
 
-def _targets_sheet(sheet, report: IndicatorReport) -> None:
+def _targets_sheet(sheet, report: IndicatorReport, issued: str = "") -> None:
     """The targets as numbers (tryout 17: "86.8%", "9.92亿元" were text), the figures of
     `target_rows`: amounts in the indicator's unit to its decimals, rates as Excel percents,
     differences in 个百分点."""
@@ -471,7 +504,7 @@ def _targets_sheet(sheet, report: IndicatorReport) -> None:
     write_table(
         sheet,
         title=f"{report.label}目标完成情况",
-        units=None,
+        units=issued.rstrip("；") or None,
         columns=_XLSX_TARGET_COLUMNS,
         rows=rows,
     )

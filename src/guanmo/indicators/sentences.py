@@ -21,6 +21,7 @@ from typing import Protocol
 from guanmo.figures.arithmetic import period_label
 from guanmo.figures.changes import rank_change_text
 from guanmo.figures.formatting import (
+    Display,
     amount_text,
     growth_text,
     in_words,
@@ -98,15 +99,23 @@ def _value(value: Decimal, unit: str, places: int) -> str:
     return amount_text(value, unit, places)
 
 
-def node_text(node: Decimal | None, exact: Decimal | None, unit: str, places: int) -> str:
+def node_text(
+    node: Decimal | None,
+    exact: Decimal | None,
+    unit: str,
+    places: int,
+    display: Display | None = None,
+) -> str:
     """A node with its unit, and beside it the exact share it was rounded away from where there
-    is one (`targets.exact_beside`): 2批（按序时应为2.5批）; — for no node."""
-    said = amount_text(node, unit, places)
+    is one (`targets.exact_beside`): 2批（按序时应为2.5批）; — for no node. With a column's
+    `display`, in its unit (a table's one unit per indicator)."""
+    said = display.with_unit(node) if display else amount_text(node, unit, places)
     if node is None or exact is None:
         return said
     exponent = exact.normalize().as_tuple().exponent
     finer = max(places, -exponent if isinstance(exponent, int) else 0)
-    return f"{said}（按序时应为{amount_text(exact, unit, finer)}）"
+    beside = display.with_unit(exact, finer) if display else amount_text(exact, unit, finer)
+    return f"{said}（按序时应为{beside}）"
 
 
 def performance_sentence(month: int, subject: str, line: IndicatorLine) -> str:

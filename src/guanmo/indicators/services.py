@@ -16,6 +16,7 @@ from guanmo.figures.breakdown import (
     equal_weights,
     seasonal_weights,
 )
+from guanmo.figures.formatting import kept_figure
 from guanmo.indicators.arithmetic import check_period
 from guanmo.indicators.catalogue import CATALOGUE, Entry
 from guanmo.indicators.choices import Frequency, Profile
@@ -115,6 +116,19 @@ def install_city_peer_group(city: Region) -> PeerGroup:
     return group
 
 
+def install_starting_indicators(top: Region) -> list[str]:
+    """What init-city and init-county install for a new top after its units, the lines they
+    say: the starting catalogue (`install_indicator_catalogue`, same-named ones kept) and the
+    group of its own units (`install_city_peer_group`) — a county as a city (tryout 29 item 4)."""
+    indicators = install_indicator_catalogue(top)
+    group = install_city_peer_group(top)
+    return [
+        f"指标目录：{len(indicators)} 项",
+        f"默认比较组：{group.name}（简称{group.short_name}，{group.members.count()}个成员），"
+        "导入指标表和生成指标报告时未指定 --group 即用此组",
+    ]
+
+
 @dataclass(frozen=True)
 class ValueInput:
     """A region's figures as read from a sheet or a form; None means "not given", never zero.
@@ -148,6 +162,19 @@ def _shown(value: object) -> str:
     if isinstance(value, Decimal):
         return f"{value.normalize():f}"
     return str(value)
+
+
+def _listed(indicator: Indicator, given: str, *figures: object) -> list[str]:
+    """Figures of field `given` as an import lists them changed: an amount to at least the
+    indicator's places, a growth to one decimal (never rounded: `formatting.kept_figure`), a
+    rank as is; "" for none (tryout 29 item 8: 同比增长：10 → 11.9)."""
+    places = {"value": indicator.places, "last_year": indicator.places, "reported_growth": 1}
+    if given not in places:
+        return [_shown(figure) for figure in figures]
+    return [
+        kept_figure(figure, places[given]) if isinstance(figure, Decimal) else _shown(figure)
+        for figure in figures
+    ]
 
 
 def _unkeepable(item: ValueInput) -> list[str]:
@@ -245,7 +272,7 @@ def store_values(
                 continue
             setattr(row, attribute, new)
             label = str(IndicatorValue._meta.get_field(attribute).verbose_name)
-            changed.append((label, _shown(old), _shown(new)))
+            changed.append((label, _shown(old), _shown(new), *_listed(indicator, given, old, new)))
         if not changed:
             result.unchanged += 1
             continue
@@ -255,7 +282,7 @@ def store_values(
         result.created += created
         result.updated += not created
         if not created:
-            result.changed += [(item.region, *each) for each in changed]
+            result.changed += [(item.region, label, *listed) for label, _, _, *listed in changed]
         changes += [
             ValueChange(
                 value=row,
@@ -271,7 +298,7 @@ def store_values(
                 user=user,
                 import_record=import_record,
             )
-            for label, old, new in changed
+            for label, old, new, *_ in changed
         ]
     # In bulk: a month's table of a province's counties is hundreds of rows (`make demo`).
     IndicatorValue.objects.bulk_create(new_rows)

@@ -614,7 +614,9 @@ class _SheetReader:
                         f"读取（{self.sheet_unit.place}所写{self.sheet_unit.word}用于未写单位的列）"
                     )
                 at = "" if header_unit else _stated_at(self.sheet_unit)
-                into = self._factor(stated, at, label, indicator, row, shown)
+                # a ratio's group header in % (占比（%）) states its columns' unit too
+                percent = label.percent or (group is not None and group.percent)
+                into = self._factor(stated, at, percent, indicator, row, shown)
                 if into is None:
                     continue
             if self._off_quarter(indicator, row, index, shown):
@@ -684,11 +686,12 @@ class _SheetReader:
             )
 
     def _factor(
-        self, stated: str, at: str, label: Label, indicator: Indicator, row: int, shown: str
+        self, stated: str, at: str, percent: bool, indicator: Indicator, row: int, shown: str
     ) -> Decimal | None:
         """Into the indicator's unit: exactly, or a fault (None); `at` says where the sheet
-        states the unit (for the note), "" when the header does."""
-        if label.percent and indicator.unit == "%":
+        states the unit (for the note), "" when the header does; `percent`: the column's header
+        or its group's says % (tryout 29 item 7: 占比（%）／绝对值 was said 未注明单位)."""
+        if percent and indicator.unit == "%":
             return Decimal(1)
         if not stated:
             if self.unit_column is None:  # else each row's unit cell says it (`_row_factor`)

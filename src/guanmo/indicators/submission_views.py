@@ -17,7 +17,7 @@ from guanmo.indicators.choices import Kind
 from guanmo.indicators.entry import Typed
 from guanmo.indicators.report import EntryFigures, entry_figures
 from guanmo.indicators.selectors import SubmissionLine, submission_lines, submissions_for
-from guanmo.regions.services import whole_word
+from guanmo.regions.services import office_word, whole_word
 from guanmo.reporting.forms import version_of
 from guanmo.reporting.models import Period
 from guanmo.reporting.review import ReportingError
@@ -148,7 +148,8 @@ def submission_form(request: HttpRequest, pk: int) -> HttpResponse:
             except ReportingError as error:
                 messages.error(request, str(error))
             else:
-                messages.success(request, "指标数值已保存并提交，等待市项目办审核")
+                office = office_word(request.scope.city)
+                messages.success(request, f"指标数值已保存并提交，等待{office}审核")
             return redirect("submission_form", form.pk)
         faults = result.faults if result else []
         typed = {(each.indicator_id, each.region_id): each for each in entered}
@@ -216,5 +217,5 @@ def submission_submit(request: HttpRequest, pk: int) -> HttpResponse:
     except ReportingError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, "指标填报已提交，等待市项目办审核")
+        messages.success(request, f"指标填报已提交，等待{office_word(request.scope.city)}审核")
     return redirect("submission_form", form.pk)

@@ -12,6 +12,8 @@ from guanmo.figures.arithmetic import shown, tied
 from guanmo.figures.changes import places_moved
 from guanmo.indicators.arithmetic import (
     MOVES_NOT_COMPARABLE,
+    NO_FIGURE_A_YEAR_AGO,
+    NO_FIGURE_BEFORE,
     YEAR_MOVES_NOT_COMPARABLE,
     Reading,
     Rule,
@@ -43,6 +45,9 @@ class GroupFigure:
     # The growth exactly (a derived one unrounded, a reported one as reported), as a member's
     # is compared with it (`arithmetic.vs_group`); `growth` shows it.
     exact_growth: Decimal | Fraction | None = field(default=None, compare=False)
+    # Its 上年同期 (in the unit): the whole's stored one, else its members' summed (an amount's,
+    # each had); what report.xlsx shows in its row (tryout 29 item 9: blank beside 168.0).
+    last_year: Decimal | None = field(default=None, compare=False)
 
     def rate(self, kind: Kind) -> Decimal | Fraction | None:
         """What a member's rate is compared with, exactly: a ratio's value, otherwise the
@@ -104,10 +109,15 @@ def group_figure(
         rate = exact_growth(whole, kind)
         if rate is None and value is not None and value == summed:
             rate = exact_group_growth(readings, kind)
+    if reported_value is None and reported_growth is None:
+        last_year = group_total([Reading(r.region, r.last_year) for r in readings], kind)
+    else:
+        last_year = reported_last_year
     total = GroupFigure(
         value=value,
         growth=None if rate is None else shown(rate),
         exact_growth=rate,
+        last_year=last_year,
         growth_reported=reported_growth is not None,
         summed=summed if value is not None and summed is not None and summed != value else None,
     )
@@ -140,22 +150,31 @@ def peer_table(
     *,
     previous: Sequence[Reading] = (),
     same_period_last_year: Sequence[Reading] = (),
+    no_figure_before: str = NO_FIGURE_BEFORE,
 ) -> list[PeerFigures]:
     """Each reading's line, in the order given. Rank changes compare with the ranks the same
     group's readings of the `previous` period and of the `same_period_last_year` give (matched
     by region; None where a region was not ranked then), and only when the same regions are
     ranked in both periods (`arithmetic.moves_comparable`): otherwise no move, and each ranked
-    line says why (`move_note`, `move_note_year`); without `total`, `vs_group` is None.
-    Raises ValueError when two readings of one period carry the same region name."""
+    line says why (`move_note`, `move_note_year`): a line not ranked then itself that it had
+    no figure (`no_figure_before`, 上月无数据; 上年同期无数据), the others that the regions ranked
+    differ; without `total`, `vs_group` is None. Raises ValueError when two readings of one
+    period carry the same region name."""
     ranks = list(_ranks_by_region(readings, rule).values())
     before = _ranks_by_region(previous, rule)
     a_year_ago = _ranks_by_region(same_period_last_year, rule)
     group_rate = total.rate(rule.kind) if total is not None else None
     note = note_year = ""
+    ranked_before = {region for region, rank in before.items() if rank is not None}
+    ranked_a_year_ago = {region for region, rank in a_year_ago.items() if rank is not None}
     if not moves_comparable(readings, previous, rule):
         before, note = {}, MOVES_NOT_COMPARABLE
     if not moves_comparable(readings, same_period_last_year, rule):
         a_year_ago, note_year = {}, YEAR_MOVES_NOT_COMPARABLE
+
+    def said(note: str, ranked_then: set[str], own: str, region: str) -> str:
+        return own if note and region not in ranked_then else note
+
     return [
         PeerFigures(
             region=reading.region,
@@ -169,8 +188,12 @@ def peer_table(
             vs_group=vs_group(reading, group_rate, rule),
             reported_rank=reading.reported_rank,
             growth_reported=reading.reported_growth is not None,
-            move_note=note if rank is not None else "",
-            move_note_year=note_year if rank is not None else "",
+            move_note=said(note, ranked_before, no_figure_before, reading.region)
+            if rank is not None
+            else "",
+            move_note_year=said(note_year, ranked_a_year_ago, NO_FIGURE_A_YEAR_AGO, reading.region)
+            if rank is not None
+            else "",
         )
         for reading, rank, shared in zip(readings, ranks, tied(ranks), strict=True)
     ]

@@ -26,7 +26,6 @@ from guanmo.figures.arithmetic import (
     exact_percent,
     percent,
     points_apart,
-    points_between,
     points_vs_time_progress,
     shown,
     time_progress,
@@ -123,7 +122,7 @@ def due_by_half(breakdown: Breakdown) -> bool:
     half its time is gone at the half year. A task the office broke down to fall due mostly
     after June (贫困村退出 after the autumn checks, 以年终目标倒推) is not: its time is not half
     gone, and it is judged against its node instead."""
-    return breakdown.node(HALF_YEAR_MONTH) * 2 >= breakdown.target
+    return breakdown.due_share(HALF_YEAR_MONTH) * 2 >= 1
 
 
 def judged_by_half(
@@ -182,7 +181,7 @@ class Standing:
     completion_rate: Decimal | None  # % of the amount target (of a ceiling: % used)
     vs_time_progress: Decimal | None  # 个百分点
     node_target: Decimal | None  # the cumulative node due by the month, in the unit
-    node_progress: Decimal | None  # 序时进度: the node as % of the target
+    node_progress: Decimal | None  # 序时进度: the exact share due (`Breakdown.due_percent`), shown
     vs_node: Decimal | None  # 个百分点: 超/低于序时进度
     forecast_rate: Decimal | None  # % of the target the year is heading for
     vs_target_growth: Decimal | None  # 个百分点, for a growth target
@@ -231,18 +230,16 @@ def standing(
         return _level_standing(month, target, done, growth, lower)
     rate = completion_rate(done, target) if done is not None and target is not None else None
     node = breakdown.node(month) if breakdown is not None else None
-    node_progress = percent(node, breakdown.target) if breakdown is not None else None
+    due = breakdown.due_percent(month) if breakdown is not None else None
+    node_progress = shown(due) if due is not None else None
     forecast, capped = None, False
     if breakdown is not None and done is not None:
         forecast = forecast_rate(done, breakdown, month, finite=kind == Kind.COUNT)
         capped = forecast is not None and forecast != forecast_rate(done, breakdown, month)
-    # 序时进度 exactly: the node's share of the target, else time progress m/12
+    # 序时进度 exactly: the breakdown's exact share due (never its node rounded to the
+    # step), else time progress m/12
     time_progress(month)  # validates the month
-    mark = (
-        exact_percent(node, breakdown.target)
-        if breakdown is not None
-        else exact_percent(month, MONTHS_IN_YEAR)
-    )
+    mark = due if breakdown is not None else exact_percent(month, MONTHS_IN_YEAR)
     judged = judged_by_half(
         kind=kind, lower_is_better=lower, target_growth=target_growth, breakdown=breakdown
     )
@@ -351,6 +348,8 @@ NOT_REACHED = "未到该节点"
 NO_FIGURE = "该月无累计数（未报送）"
 NOT_QUARTER_END = f"季度指标{QUARTER_ONLY}"
 ZERO_TARGET = "全年目标为0，无序时进度和完成率"
+# 按上年进度分解 by last year's 1—2月 without its 1月 (`figures.breakdown.seasonal_weights`)
+FIRST_TWO_MONTHS = "上年按1—2月合并统计，1月节点为1—2月的一半，不单独考核"
 
 
 @dataclass(frozen=True)
@@ -361,7 +360,8 @@ class Node:
     a quarter's end month closes, and, at a node reached, the cumulative amount `done` by it,
     its `completion_rate` (% of the target) and `vs_node` (个百分点, literal); `why` says why
     the figures it lacks are "—" (`NOT_REACHED`, `NO_FIGURE`, `NOT_QUARTER_END`,
-    `ZERO_TARGET`), "" where it lacks none."""
+    `ZERO_TARGET`), "" where it lacks none. `progress` and `vs_node` are against the exact share
+    due (`Breakdown.due_percent`), not the planned amount rounded to the step."""
 
     month: int
     ten_days: tuple[Decimal, Decimal, Decimal]
@@ -375,16 +375,23 @@ class Node:
 
 
 def target_nodes(
-    breakdown: Breakdown, done: Mapping[int, Decimal], month: int, *, quarterly: bool = False
+    breakdown: Breakdown,
+    done: Mapping[int, Decimal],
+    month: int,
+    *,
+    quarterly: bool = False,
+    first_two_months: bool = False,
 ) -> list[Node]:
     """The twelve month nodes of `breakdown` (`Node`), each reached one (up to `month`) with
     what was `done` by it, the cumulative (1—M月) value keyed by month; a month without its
     figure, or not reached yet, has none, and says why (`Node.why`): a `quarterly`
-    indicator's month between quarter ends has no figure to have."""
+    indicator's month between quarter ends has no figure to have; with `first_two_months`
+    (broken down by last year's 1—2月), January's node is half of it and not judged apart."""
     nodes = []
     for each in range(1, 13):
         planned = breakdown.node(each)
-        progress = percent(planned, breakdown.target)
+        due = breakdown.due_percent(each)
+        progress = shown(due) if due is not None else None
         made = done.get(each) if each <= month else None
         rate = completion_rate(made, breakdown.target) if made is not None else None
         nodes.append(
@@ -396,10 +403,12 @@ def target_nodes(
                 quarter=each // 3 if each % 3 == 0 else None,
                 done=made,
                 completion_rate=rate,
-                vs_node=points_between(made, planned, breakdown.target)
+                vs_node=points_apart(exact_percent(made, breakdown.target), due)
                 if made is not None
                 else None,
-                why=_why_blank(each, month, made, progress, quarterly=quarterly),
+                why=FIRST_TWO_MONTHS
+                if first_two_months and each == 1 and made is None
+                else _why_blank(each, month, made, progress, quarterly=quarterly),
             )
         )
     return nodes

@@ -95,5 +95,5 @@ def issue_bulletin(
         dated=dated,
         user=user,
         build=lambda head: bulletin_content(city, report, head),
-        build_workbook=lambda: bulletin_workbook(city, year, month),
+        build_workbook=lambda _head: bulletin_workbook(city, year, month),
     )

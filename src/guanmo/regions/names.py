@@ -78,6 +78,12 @@ def whole(top: str) -> str:
     return f"全{level_character(top)}"
 
 
+def office(top: str) -> str:
+    """The top's (named `top`) project office as pages and messages name it: 市项目办, 县项目办
+    (tryout 29 item 6: a county install said 等待市项目办审核)."""
+    return f"{level_character(top)}项目办"
+
+
 def unit_name(name: str, *, is_city: bool) -> str:
     """The name of a unit that counts projects: a county's own name; the top's own projects
     (`is_city`, `name` the top's) as `own_level` says them: 市本级, 县本级."""

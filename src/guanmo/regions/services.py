@@ -18,6 +18,7 @@ from guanmo.regions.names import (
     TREE_PATH,
     Naming,
     clean_text,
+    office,
     own_level,
     region_named,
     regions_near,
@@ -284,6 +285,17 @@ def own_level_of(top: Region) -> str:
 def whole_word(top: Region) -> str:
     """How speeches say the whole of the top: 全市, 全县, 全区 (`names.whole`)."""
     return whole(top.name)
+
+
+def office_word(top: Region) -> str:
+    """The top's project office: 市项目办, 县项目办 (`names.office`)."""
+    return office(top.name)
+
+
+def unit_word(top: Region) -> str:
+    """How a column, a link or a message names one of the top's units in short: 县区 of a city,
+    乡镇 of a county (tryout 29 item 6: a county's /reporting/ said 县区 over its towns)."""
+    return "乡镇" if top.kind == Region.Kind.COUNTY else "县区"
 
 
 def units_word(region: Region) -> str:

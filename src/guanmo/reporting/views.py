@@ -15,6 +15,7 @@ from guanmo import clock
 from guanmo.accounts.scope import Scope
 from guanmo.documents.official import chinese_date
 from guanmo.ledger.columns import LEDGER_COLUMNS
+from guanmo.regions.services import office_word, unit_word
 from guanmo.reporting import services
 from guanmo.reporting.forms import OpenPeriodForm, ReasonForm, UploadForm, grid_inputs, version_of
 from guanmo.reporting.models import CountyReport, ImportRecord
@@ -90,7 +91,8 @@ def period_close(request: HttpRequest, pk: int) -> HttpResponse:
     except services.ReportingError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, f"{period}填报期已关闭，各县区报表已锁定")
+        units = unit_word(request.scope.city)
+        messages.success(request, f"{period}填报期已关闭，各{units}报表已锁定")
     return redirect("period_detail", period.pk)
 
 
@@ -173,7 +175,7 @@ def _submit_after_save(
     except services.ReportingError as error:
         messages.error(request, str(error))
         return False
-    messages.success(request, "草稿已保存，报表已提交，等待市项目办审核")
+    messages.success(request, f"草稿已保存，报表已提交，等待{office_word(request.scope.city)}审核")
     return True
 
 
@@ -276,7 +278,7 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
     except services.ReportingError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, "报表已提交，等待市项目办审核")
+        messages.success(request, f"报表已提交，等待{office_word(request.scope.city)}审核")
     return redirect("report_grid", report.pk)
 
 

@@ -7,9 +7,11 @@ from decimal import Decimal
 from django import template
 from django.utils.timezone import is_aware, localtime
 
+from guanmo.accounts.models import Role
 from guanmo.documents.official import chinese_date, chinese_time
 from guanmo.figures import formatting
 from guanmo.regions import names
+from guanmo.regions import services as region_services
 from guanmo.regions.names import with_unit
 from guanmo.sheets.cells import format_wan
 
@@ -92,6 +94,27 @@ def get(mapping: dict, key: object) -> object:
 def whole(top) -> str:
     """How the page says the whole of the installation's top (a Region): 全市, 全县."""
     return names.whole(top.name) if top is not None else ""
+
+
+@register.filter
+def office(top) -> str:
+    """The installation's project office (top a Region): 市项目办, 县项目办."""
+    return names.office(top.name) if top is not None else ""
+
+
+@register.filter
+def unit_word(top) -> str:
+    """One of the installation's units in short (top a Region): 县区, 乡镇."""
+    return region_services.unit_word(top) if top is not None else ""
+
+
+@register.filter
+def role_label(user, top) -> str:
+    """A user's role as the header says it: the top's project office in its own words (县项目办
+    in a county install), every other role as named."""
+    if top is not None and user.role == Role.CITY_OFFICE:
+        return names.office(top.name)
+    return user.get_role_display()
 
 
 @register.filter

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from guanmo.indicators.services import install_city_peer_group, install_indicator_catalogue
+from guanmo.indicators.services import install_starting_indicators
 from guanmo.regions.services import UnknownDivision, init_city
 
 
@@ -25,10 +25,5 @@ class Command(BaseCommand):
         self.stdout.write(f"{city.name}（{city.code}）：{units.count()} 个县区、园区")
         for unit in units:
             self.stdout.write(f"  {unit.code}  {unit.name}")
-        indicators = install_indicator_catalogue(city)
-        self.stdout.write(f"指标目录：{len(indicators)} 项")
-        group = install_city_peer_group(city)
-        self.stdout.write(
-            f"默认比较组：{group.name}（简称{group.short_name}，{group.members.count()}个成员），"
-            "导入指标表和生成指标报告时未指定 --group 即用此组"
-        )
+        for line in install_starting_indicators(city):
+            self.stdout.write(line)
