@@ -33,7 +33,7 @@ from guanmo.figures.formatting import mu_text
 from guanmo.ledger.milestones import MilestoneDates
 from guanmo.ledger.models import MilestoneKind
 from guanmo.regions.models import Region
-from guanmo.regions.services import units_of
+from guanmo.regions.services import county_parks, served_cities, units_of
 
 # A stage's (planned, actual) dates, either None when unknown.
 StageDates = tuple[date | None, date | None]
@@ -221,8 +221,9 @@ def parcels_with_leads(parcels: QuerySet[Parcel]) -> QuerySet[Parcel]:
 
 
 def park_standards(city: Region) -> dict[str, ParkStandard]:
-    """The city's parks' land standards, by the park's name."""
-    standards = ParkStandard.objects.filter(park__parent=city).select_related("park")
+    """The land standards of the city's parks (`parks_of`: its own and its counties'), by the
+    park's name (tryout 32: a county's park's standard was ignored)."""
+    standards = ParkStandard.objects.filter(park__in=parks_of(city)).select_related("park")
     return {standard.park.name: standard for standard in standards}
 
 
@@ -262,8 +263,18 @@ def park_lands(city: Region, day: date) -> dict[str, ParkLand]:
 
 
 def parks_of(city: Region) -> list[Region]:
-    """The city's parks (and zones), in the tree's order."""
-    return [unit for unit in units_of(city) if unit.kind == Region.Kind.ZONE]
+    """Every park of the city, in the tree's order: its parks and zones ranked beside its
+    counties, then the parks added under its counties (regions.services.add_park) — the one
+    list of the city's parks (tryout 32: a county's park was no park for the standards, the
+    reports, the parks' page or the figures' import)."""
+    units = units_of(city)
+    return [unit for unit in units if unit.kind == Region.Kind.ZONE] + county_parks(units)
+
+
+def served_parks() -> list[Region]:
+    """The parks of every top Guanmo serves (`parks_of`), never a zone kept only to compare
+    with (雄安新区 under 河北省, a lead's source)."""
+    return [park for top in served_cities() for park in parks_of(top)]
 
 
 @dataclass(frozen=True)
