@@ -4,7 +4,7 @@ from django import forms
 
 from guanmo.attraction.models import ParkFigures
 from guanmo.attraction.park_services import PARK_FIGURE_FIELDS
-from guanmo.attraction.stages import Stage
+from guanmo.attraction.stages import DROPPED, Stage
 from guanmo.progress.status import figures_month
 from guanmo.regions.models import Region
 
@@ -56,9 +56,10 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 
 
 class StageForm(forms.Form):
-    """A stage of a lead to record: its planned and/or actual date."""
+    """A stage of a lead to record: its planned and/or actual date; or 终止洽谈, its actual
+    date and the reason (services.record_dropped)."""
 
-    stage = forms.ChoiceField(label="阶段", choices=Stage.choices)
+    stage = forms.ChoiceField(label="阶段", choices=[*Stage.choices, (DROPPED, DROPPED)])
     planned = forms.DateField(label="计划日期", required=False, widget=DATE_INPUT)
     reached = forms.DateField(label="实际日期", required=False, widget=DATE_INPUT)
     contract_investment = forms.DecimalField(
@@ -70,7 +71,10 @@ class StageForm(forms.Form):
         help_text="签约时填写",
     )
     reason = forms.CharField(
-        label="修改原因", required=False, max_length=200, help_text="修改已填的日期时必填"
+        label="修改原因",
+        required=False,
+        max_length=200,
+        help_text="修改已填的日期时必填；终止洽谈须写明原因",
     )
 
     def clean(self):

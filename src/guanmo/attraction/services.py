@@ -15,7 +15,7 @@ from guanmo.accounts.models import User
 from guanmo.attraction.funds import funds_faults
 from guanmo.attraction.models import FundsInPlace, Lead, LeadChange, LeadMilestone, StageDate
 from guanmo.attraction.selectors import host_unit, preparatory_dates, stage_dates
-from guanmo.attraction.stages import Stage, missing_before, stage_faults
+from guanmo.attraction.stages import DROPPED, Stage, missing_before, stage_faults
 from guanmo.documents.official import chinese_date
 from guanmo.ledger.key_lists import first_day
 from guanmo.ledger.milestones import MilestoneDates, date_faults
@@ -565,6 +565,34 @@ def record_stage(
         stages={stage: (planned, reached)},
     )
     return _saved_from_page(lead, given, user=user, reason=reason)
+
+
+def record_dropped(
+    lead: Lead, on: date | None, *, reason: str, user: User | None, today: date
+) -> Saved:
+    """Record on the lead's page that its talks ended (终止洽谈, `Lead.dropped_on`) on `on`
+    for `reason`, in its history as the import records it (tryout 32: only an import could).
+    Raises StageRefused, changing nothing, without an actual date or a reason, for a day after
+    today or before its talks began, and for a lead already signed."""
+    dates = stage_dates(lead)
+    talks, signed = (
+        dates.get(stage, (None, None))[1] for stage in (Stage.NEGOTIATING, Stage.SIGNED)
+    )
+    messages = []
+    if on is None:
+        messages.append(f"{DROPPED}：请填写实际日期")
+    elif on > today:
+        messages.append(f"{DROPPED}：{chinese_date(on)}晚于今天，实际日期不能是将来")
+    elif talks is not None and on < talks:
+        messages.append(f"{DROPPED}：{chinese_date(on)}早于洽谈日期{chinese_date(talks)}")
+    if signed is not None:
+        messages.append(f"已于{chinese_date(signed)}签约，不能终止洽谈")
+    if not reason.strip():
+        messages.append(f"{DROPPED}须写明原因")
+    if messages:
+        raise StageRefused(messages)
+    given = LeadInput(name=lead.name, county=lead.county, values={"dropped_on": on})
+    return _saved_from_page(lead, given, user=user, reason=reason.strip())
 
 
 def _saved_from_page(lead: Lead, given: LeadInput, *, user: User | None, reason: str) -> Saved:
