@@ -638,7 +638,7 @@ def test_a_parcel_with_no_start_date_takes_its_projects_start_said_and_a_disagre
 
     assert report["idle_land"] == []
     assert {row["region"]: row["in_use"] for row in report["land"]}["全市"] == "160"
-    assert "地块SF-02未填实际动工日期，按其项目开工日期2025年4月15日计。" in report["sentences"]
+    assert "地块SF-02未填实际动工日期，按其项目开工日期2025年4月15日计。" in report["entry_notes"]
     assert report["checks"] == [
         "地块SF-03实际动工日期2025年5月1日与其项目开工日期2025年4月15日不一致，请核对。"
     ]
@@ -689,10 +689,11 @@ def test_a_later_phase_without_its_own_start_is_not_started_on_its_projects_star
         ("二期地块", "闲置满一年不满两年")
     ]
     assert [gap["waiting"] for gap in report["first_phase_only"]] == [["二期地块"]]
-    assert "地块一期地块未填实际动工日期，按其项目开工日期2025年3月10日计。" in report["sentences"]
+    notes = report["entry_notes"]
+    assert "地块一期地块未填实际动工日期，按其项目开工日期2025年3月10日计。" in notes
     assert (
         "地块二期地块为项目第2期用地，未填实际动工日期，项目开工日期只代表一期，按未动工计。"
-        in report["sentences"]
+        in report["entry_notes"]
     )
 
 
@@ -718,7 +719,8 @@ def test_a_parcel_supplied_after_the_period_is_not_listed_short_of_its_standard(
 def test_checking_notes_stay_out_of_the_issued_docx(city, capsys, tmp_path):
     """Tryout 28: the official .docx carried 「…与其项目开工日期…不一致，请核对。」 in its
     body, among the sentences addressed to 各县（市、区）人民政府; the text and JSON keep it for
-    the office, and a note that explains a figure (按其项目开工日期…计) stays in every face."""
+    the office; a note of how a blank was read (按其项目开工日期…计) is said in the text and the
+    JSON, never in the .docx either (tryout 32)."""
     _started_project_with_two_parcels(city)
     check = "地块SF-03实际动工日期2025年5月1日与其项目开工日期2025年4月15日不一致，请核对。"
     explained = "地块SF-02未填实际动工日期，按其项目开工日期2025年4月15日计。"
@@ -734,4 +736,5 @@ def test_checking_notes_stay_out_of_the_issued_docx(city, capsys, tmp_path):
     assert check in text and explained in text
     issued = "\n".join(paragraph.text for paragraph in Document(document).paragraphs)
     assert "请核对" not in issued
-    assert explained in issued
+    assert explained not in issued
+    assert "未填实际动工日期" not in issued

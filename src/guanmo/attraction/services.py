@@ -94,6 +94,16 @@ def _history(lead: Lead, label: str, old: object, new: object) -> LeadChange | N
     return LeadChange(lead=lead, field=label, old_value=shown(old), new_value=shown(new))
 
 
+def _in_wan(line: LeadChange | None) -> LeadChange | None:
+    """A history line of an amount with its unit, as notes and the lead's page say it:
+    「（空） → 20000万元」 (tryout 32: bare 20000)."""
+    if line is not None:
+        line.old_value, line.new_value = (
+            f"{value}万元" if value else "" for value in (line.old_value, line.new_value)
+        )
+    return line
+
+
 def save_lead(
     city: Region,
     register_year: int,
@@ -136,7 +146,8 @@ def save_lead(
         row = FundsInPlace.objects.filter(lead=lead, year=year, month=month).first()
         if not created:
             old = row.cumulative if row else None
-            changes.append(_history(lead, f"{year}年{month}月累计到位资金", old, cumulative))
+            label = f"{year}年{month}月累计到位资金"
+            changes.append(_in_wan(_history(lead, label, old, cumulative)))
         FundsInPlace.objects.update_or_create(
             lead=lead, year=year, month=month, defaults={"cumulative": cumulative}
         )
