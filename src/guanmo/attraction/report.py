@@ -39,7 +39,14 @@ from guanmo.attraction.models import Lead
 from guanmo.attraction.origins import GROUPS, source_named
 from guanmo.attraction.parks import ParkFacts, ParkStanding, standings
 from guanmo.attraction.phases import PhaseGap, first_phase_only
-from guanmo.attraction.selectors import facts, facts_of, parcels_of, park_facts, park_standards
+from guanmo.attraction.selectors import (
+    facts,
+    facts_of,
+    in_unit,
+    parcels_of,
+    park_facts,
+    park_standards,
+)
 from guanmo.attraction.sentences import funnel_sentences, open_month_sentences
 from guanmo.attraction.stages import Stage
 from guanmo.clock import today
@@ -94,7 +101,7 @@ def build_unit_report(city: Region, unit: Region, year: int, month: int) -> Attr
         facts_of(city, [unit]),
         Period(year, month),
         [],
-        parcels=[parcel for parcel in parcels_of(city) if host_of(parcel) == unit.name],
+        parcels=[parcel for parcel in parcels_of(city) if in_unit(parcel, unit, city)],
         standards=_standards(city),
         whole_name=unit.name,
         parks=parks,

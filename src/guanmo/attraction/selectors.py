@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.db.models import F, Q, QuerySet
 
-from guanmo.attraction.funnel import FundsReport, LeadFacts
+from guanmo.attraction.funnel import FundsReport, LeadFacts, host_of
 from guanmo.attraction.industries import industries, section_of
 from guanmo.attraction.land import (
     PARCEL_STATES,
@@ -101,11 +101,11 @@ def placement(place: Lead | Parcel) -> str:
 
 
 def hosted_by(units: Sequence[Region]) -> Q:
-    """Leads or parcels whose host unit (`host_unit`) is one of `units`."""
+    """Leads or parcels whose host unit (`host_unit`) is one of `units`, or whose park is one
+    of them: a county's park picked on its own (`report_units`) takes what lies in it, though
+    its county counts it (tryout 32)."""
     in_city_park = Q(park__parent=F("city"))
-    return Q(in_city_park, park__in=units) | (
-        Q(county__in=units) & (Q(park__isnull=True) | ~in_city_park)
-    )
+    return Q(park__in=units) | (Q(county__in=units) & (Q(park__isnull=True) | ~in_city_park))
 
 
 def preparatory_dates(lead: Lead) -> list[MilestoneDates]:
@@ -260,6 +260,21 @@ def park_lands(city: Region, day: date) -> dict[str, ParkLand]:
         park.name: park_land([parcel for parcel in parcels if park.name in parcel.units], day)
         for park in parks_of(city)
     }
+
+
+def report_units(city: Region) -> list[Region]:
+    """The units a report or page may be narrowed to: the city's units (`units_of`), then the
+    parks added under its counties (`parks_of`: tryout 32, `--unit 武陟县产业集聚区` was none)."""
+    units = units_of(city)
+    return units + county_parks(units)
+
+
+def in_unit(place: ParcelFacts, unit: Region, city: Region) -> bool:
+    """Whether a parcel lies in `unit` as its own report counts: the unit that hosts it
+    (`funnel.host_of`), or its park when `unit` is a county's park (`report_units`)."""
+    if unit.parent_id != city.pk and unit.kind == Region.Kind.ZONE:
+        return unit.name in place.units
+    return host_of(place) == unit.name
 
 
 def parks_of(city: Region) -> list[Region]:

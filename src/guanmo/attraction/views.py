@@ -30,6 +30,7 @@ from guanmo.attraction.selectors import (
     hosted_by,
     placement,
     preparatory_dates,
+    report_units,
     stage_dates,
 )
 from guanmo.attraction.services import (
@@ -44,7 +45,6 @@ from guanmo.attraction.stages import DROPPED, STAGES, Stage
 from guanmo.ledger.forms import MilestoneForm
 from guanmo.ledger.milestones import step_state
 from guanmo.regions.models import Region
-from guanmo.regions.services import units_of
 
 
 def _leads(scope: Scope):
@@ -62,7 +62,8 @@ def funnel_page(request: HttpRequest) -> HttpResponse:
     leads = _leads(scope)
     if not scope.sees_city_totals:  # the leads its figures count: those it hosts
         leads = leads.filter(hosted_by(scope.units()))
-    units = units_of(scope.city) if scope.sees_city_totals else []
+    # The city's units and its counties' parks, each a report of its own (tryout 32).
+    units = report_units(scope.city) if scope.sees_city_totals else []
     # A county's picker offers its own leads' sources and industries (tryout 22: 武陟县 was
     # offered the sources of other counties' leads).
     sources, industries = pickable(scope.city, None if scope.sees_city_totals else scope.units())
