@@ -12,6 +12,7 @@ from guanmo.attraction.funnel import (
     Period,
     conversion_days,
     funds_in_place,
+    funds_known,
     funnel,
     funnels_by,
     is_lead_of,
@@ -136,11 +137,11 @@ def test_funds_rate_is_funds_in_place_by_the_periods_end_over_contract_investmen
     figures = funnel(leads, H1)
 
     assert figures.contract_investment == Decimal("60000")
-    # 乙's first report is for July: unknown for 1—6月, out of both sides of the rate (tryout
-    # 22); 丙, never reported, counts 0.
+    # 乙's first report is for July and 丙 has none: both unknown for 1—6月, out of both sides
+    # of the rate (tryout 22; tryout 32: 丙 had counted 0, 乙 unknown, for the same blank).
     assert figures.funds_in_place == Decimal("9000")
-    assert (figures.funds_unrecorded, figures.funds_contract) == (1, Decimal("50000"))
-    assert figures.funds_rate == Decimal("18.0")  # 9000 ÷ (30000 + 20000)
+    assert (figures.funds_unrecorded, figures.funds_contract) == (2, Decimal("30000"))
+    assert figures.funds_rate == Decimal("30.0")  # 9000 ÷ 30000
     assert funds_in_place(leads[0], date(2025, 5, 31)) == Decimal("5000")
 
 
@@ -156,6 +157,27 @@ def test_funds_before_the_first_record_are_unknown_not_zero():
     assert (june.funds_in_place, june.funds_rate, june.funds_unrecorded) == (None, None, 2)
     assert (october.funds_in_place, october.funds_rate) == (Decimal("34000"), Decimal("85.0"))
     assert october.funds_unrecorded == 0
+
+
+def test_a_later_months_funds_leave_a_closed_period_unchanged():
+    """Tryout 32: 壬's December funds turned 1—11月's 45.9% into 46.5%: a lead's funds as of
+    the period's end are known iff it has a record for a month up to the period's last; a
+    record of 0 is a record, a later one changes nothing."""
+    before = [
+        lead("甲", 签约="2025-01-10", investment="30000", funds=((2025, 6, "9000"),)),
+        lead("乙", 签约="2025-02-10", investment="10000", funds=((2025, 5, "0"),)),
+        lead("壬", 签约="2025-03-10", investment="5000"),
+    ]
+    after = [*before[:2], lead("壬", 签约="2025-03-10", investment="5000",
+                                funds=((2025, 12, "1500"),))]  # fmt: skip
+
+    closed = funnel(before, Period(2025, 11))
+
+    assert closed == funnel(after, Period(2025, 11))
+    assert (closed.funds_in_place, closed.funds_unrecorded) == (Decimal("9000"), 1)
+    assert (closed.funds_contract, closed.funds_rate) == (Decimal("40000"), Decimal("22.5"))
+    assert funds_known(before[2], date(2025, 11, 30)) is None
+    assert funds_known(before[1], date(2025, 11, 30)) == Decimal(0)
 
 
 def test_contract_investment_of_zero_gives_no_funds_rate():

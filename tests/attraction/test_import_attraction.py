@@ -139,7 +139,7 @@ def test_reimport_changes_only_what_is_given_and_keeps_the_history(city, tmp_pat
     assert _stage(cold, Stage.PRODUCING) == date(2025, 6, 18)
     changes = {c.field: (c.old_value, c.new_value) for c in LeadChange.objects.filter(lead=cold)}
     assert changes["投产实际日期"] == ("", "2025年6月18日")
-    assert changes["2025年6月累计到位资金"] == ("12000", "15000")
+    assert changes["2025年6月累计到位资金"] == ("12000万元", "15000万元")  # tryout 32: with unit
     assert LeadChange.objects.get(lead=cold, field="投产实际日期").source == "表格导入"
 
 
@@ -294,7 +294,7 @@ def test_dry_run_prints_the_column_map_and_writes_nothing(city, tmp_path, capsys
     out = capsys.readouterr().out
     assert "列对应（字段 ← 表头）：" in out
     assert "合同投资 ← 合同投资（万元）（示例：86000万元，单位：万元）" in out
-    assert "签约日期 ← 签约日期（示例：2025-01-15）" in out
+    assert "签约日期 ← 签约日期（示例：2025年1月15日）" in out  # tryout 32: was 2025-01-15
     assert "检查通过（试运行，未写入）：将新增3个招商项目，更新0个招商项目。" in out
     assert not Lead.objects.exists() and not Project.objects.exists()
 
@@ -453,7 +453,7 @@ def test_a_reimport_lists_each_change_old_to_new(city, tmp_path, dry_run):
     assert report.ok and report.updated == 1
     assert (
         "第3行“香雪海冷链产业园”：投产实际日期（空） → 2025年6月18日；"
-        "2025年6月累计到位资金12000 → 15000"
+        "2025年6月累计到位资金12000万元 → 15000万元"
     ) in report.notes
 
 
@@ -470,11 +470,11 @@ def test_a_reimport_does_not_revert_a_page_correction_unless_confirmed(city, tmp
     assert not refused.ok and kept == Decimal("11000")
     fault = next(str(f) for f in refused.faults if "在页面上" in str(f))
     assert "“香雪海冷链产业园”的2025年6月累计到位资金" in fault
-    assert "在页面上由12000更正为11000（核对合同后更正），本次导入将改为12000" in fault
+    assert "在页面上由12000万元更正为11000万元（核对合同后更正），本次导入将改为12000万元" in fault
     assert "--confirm-changes" in fault
     assert confirmed.ok
     assert FundsInPlace.objects.get(lead=cold).cumulative == Decimal("12000")
-    assert "第3行“香雪海冷链产业园”：2025年6月累计到位资金11000 → 12000" in confirmed.notes
+    assert "第3行“香雪海冷链产业园”：2025年6月累计到位资金11000万元 → 12000万元" in confirmed.notes
 
 
 def test_the_command_takes_confirm_changes(city, tmp_path, capsys):
@@ -517,3 +517,17 @@ def test_xiongan_new_area_is_an_origin_of_the_xiongan_and_jingjinji_groups(city,
         2,
         "9500",
     )
+
+
+def test_funds_changed_by_an_import_are_said_and_kept_in_wan_yuan(city, tmp_path):
+    """Tryout 32: 「2025年11月累计到位资金（空） → 20000」 in the notes and the history, no unit."""
+    import_attraction(write(tmp_path, register(ROWS)), city=city, year=2025)
+    rows = [list(row) for row in ROWS]
+    rows[0][-1] = 15000
+
+    report = import_attraction(write(tmp_path, register(rows)), city=city, year=2025)
+
+    assert report.ok, [str(fault) for fault in report.faults]
+    assert any("2025年6月累计到位资金12000万元 → 15000万元" in note for note in report.notes)
+    line = LeadChange.objects.get(lead__name="香雪海冷链产业园", field="2025年6月累计到位资金")
+    assert (line.old_value, line.new_value) == ("12000万元", "15000万元")

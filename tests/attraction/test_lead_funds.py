@@ -39,7 +39,7 @@ def test_the_county_enters_funds_by_month_and_the_history_keeps_them(client, wor
     change = LeadChange.objects.get(lead=signed, field=f"{YEAR}年6月累计到位资金")
     assert (change.old_value, change.new_value, change.user) == (
         "",
-        "12000.5",
+        "12000.5万元",  # with its unit (tryout 32: 「（空） → 1500」)
         world.users["wuzhi"],
     )
     page = client.get(reverse("attraction_lead", args=[signed.pk])).content.decode()
@@ -81,7 +81,11 @@ def test_changing_a_stored_month_needs_a_reason(client, world, signed):
     assert "修改已填的" in refused.content.decode() and "请写明原因" in refused.content.decode()
     assert saved.status_code == 302
     change = LeadChange.objects.get(lead=signed)
-    assert (change.old_value, change.new_value, change.reason) == ("5000", "5200", "核对到账凭证")
+    assert (change.old_value, change.new_value, change.reason) == (
+        "5000万元",
+        "5200万元",
+        "核对到账凭证",
+    )
 
 
 def test_a_lead_not_signed_takes_no_funds(client, world, signed):

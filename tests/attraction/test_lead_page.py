@@ -247,3 +247,21 @@ def test_a_planned_start_passed_is_marked_late_on_the_lead_page(client, world, l
     }
     assert '<td class="late">逾期未完成</td>' in rows["开工"]
     assert "未到期" in rows["投产"] and "已完成" in rows["签约"]
+
+
+def test_a_planned_month_is_taken_as_its_last_day(client, world, lead, settings):
+    """Tryout 32: planned 「2025年12月」 gave only 「输入一个有效的日期。」; the sheet reads it as
+    the month's last day."""
+    settings.GUANMO_TODAY = date(2025, 6, 1)
+    _record(client, world, "city", lead, stage="签约", reached="2025-03-10",
+            contract_investment="1")  # fmt: skip
+
+    response = _record(client, world, "city", lead, stage="开工", planned="2025年12月")
+    wrong = _record(client, world, "city", lead, stage="投产", planned="年底前")
+
+    assert response.status_code == 302
+    assert lead.stages.get(stage=Stage.STARTED).planned == date(2025, 12, 31)
+    page = wrong.content.decode()
+    assert "计划日期：" in page
+    assert "计划日期可写到月，如2025年12月" in page
+    assert "输入一个有效的日期" not in page

@@ -23,7 +23,7 @@ def _refusal(city, tmp_path, channel: Channel) -> str:
     corrected = LeadChange.objects.filter(lead=cold, import_record=None).latest("at")
     day = timezone.localdate(corrected.at)
     line = next(line for line in report.fault_lines if "在页面上" in line)
-    assert f"已于{day.year}年{day.month}月{day.day}日在页面上由12000更正为11000" in line
+    assert f"已于{day.year}年{day.month}月{day.day}日在页面上由12000万元更正为11000万元" in line
     assert not re.search(r"\d{4}-\d\d-\d\d", line)
     return line
 

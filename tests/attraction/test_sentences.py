@@ -3,13 +3,15 @@
 
 from decimal import Decimal
 
-from guanmo.attraction.funnel import Funnel
+from guanmo.attraction.funnel import Funnel, Period, funnel
 from guanmo.attraction.sentences import (
+    funds_base_note,
     funnel_sentences,
     leads_sentence,
     signing_sentence,
     stages_sentence,
 )
+from tests.attraction.facts import lead
 
 TWELVE = Funnel(
     leads=20,
@@ -107,3 +109,12 @@ def test_funds_not_yet_recorded_by_the_month_are_said_never_zero():
     assert stages_sentence(some, 6).endswith(
         "到位资金0.9亿元，资金到位率18.0%（另1个项目截至6月无资金到位记录，未计入）。"
     )
+
+
+def test_no_base_note_beside_a_rate_of_none():
+    """Tryout 32: 「注：北京市资金到位率按有资金到位记录的0个项目、合同投资0.00万元计算」 beside
+    a rate shown —."""
+    figures = funnel([lead("乙", 签约="2025-03-10", investment="20000")], Period(2025, 6))
+
+    assert (figures.funds_in_place, figures.funds_rate) == (None, None)
+    assert funds_base_note("北京市", figures, 6) is None

@@ -11,6 +11,7 @@ from guanmo.attraction.models import (
     ParkStandard,
     StageDate,
 )
+from guanmo.attraction.selectors import served_parks
 from guanmo.regions.models import Region
 
 
@@ -87,13 +88,15 @@ class ParcelAdmin(admin.ModelAdmin):
 
 
 class ParkPickerAdmin(admin.ModelAdmin):
-    """A park's own rows: the 园区 picker offers the parks and zones (Region.Kind.ZONE) alone,
-    never the other regions the tree holds (tryout 22: investors' home regions 北京市、雄县…)."""
+    """A park's own rows: the 园区 picker offers the served cities' parks alone
+    (selectors.served_parks, a county's included), never the other regions the tree holds
+    (tryout 22: investors' home regions 北京市、雄县…; tryout 32: 雄安新区)."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "park":
-            kwargs["queryset"] = Region.objects.filter(kind=Region.Kind.ZONE).order_by(
-                "sort_order", "code"
+            parks = [park.pk for park in served_parks()]
+            kwargs["queryset"] = Region.objects.filter(pk__in=parks).order_by(
+                "parent__sort_order", "sort_order", "code"
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 

@@ -1,12 +1,15 @@
 from collections.abc import Callable, Mapping
+from datetime import date
 
 from django import forms
 
 from guanmo.attraction.models import ParkFigures
 from guanmo.attraction.park_services import PARK_FIGURE_FIELDS
-from guanmo.attraction.stages import Stage
+from guanmo.attraction.stages import DROPPED, Stage
+from guanmo.ledger.cells import parse_planned_date
 from guanmo.progress.status import figures_month
 from guanmo.regions.models import Region
+from guanmo.sheets.cells import CellError
 
 
 class PeriodForm(forms.Form):
@@ -53,13 +56,34 @@ class PickForm(PeriodForm):
 
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+MONTH_HINT = "计划日期可写到月，如2025年12月"
+
+
+class PlannedDateField(forms.DateField):
+    """A planned date typed as the register writes it: a day (2025-12-10, 2025年12月10日) or a
+    month (2025年12月, read as its last day: ledger.cells.parse_planned_date), in a text input
+    since a date input takes no month (tryout 32: 「输入一个有效的日期。」 for 2025年12月, naming
+    neither the field nor the reason)."""
+
+    widget = forms.TextInput(attrs={"placeholder": "如2025年12月10日或2025年12月"})
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, date):
+            return value
+        try:
+            return parse_planned_date(str(value))
+        except CellError as error:
+            raise forms.ValidationError(f"{self.label}：{error}；{MONTH_HINT}") from error
 
 
 class StageForm(forms.Form):
-    """A stage of a lead to record: its planned and/or actual date."""
+    """A stage of a lead to record: its planned and/or actual date; or 终止洽谈, its actual
+    date and the reason (services.record_dropped)."""
 
-    stage = forms.ChoiceField(label="阶段", choices=Stage.choices)
-    planned = forms.DateField(label="计划日期", required=False, widget=DATE_INPUT)
+    stage = forms.ChoiceField(label="阶段", choices=[*Stage.choices, (DROPPED, DROPPED)])
+    planned = PlannedDateField(label="计划日期", required=False, help_text=MONTH_HINT)
     reached = forms.DateField(label="实际日期", required=False, widget=DATE_INPUT)
     contract_investment = forms.DecimalField(
         label="合同投资（万元）",
@@ -70,7 +94,10 @@ class StageForm(forms.Form):
         help_text="签约时填写",
     )
     reason = forms.CharField(
-        label="修改原因", required=False, max_length=200, help_text="修改已填的日期时必填"
+        label="修改原因",
+        required=False,
+        max_length=200,
+        help_text="修改已填的日期时必填；终止洽谈须写明原因",
     )
 
     def clean(self):

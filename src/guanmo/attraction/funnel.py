@@ -13,9 +13,11 @@ Plain functions over `LeadFacts`; no database inside. The rules (source: issue 1
   talks is open from 1 January of the register year it was entered in;
 - 资金到位率 = funds in place by the period's end ÷ contract investment, both of the base; funds
   in place are the latest cumulative reported for a month up to the period's end; a project
-  whose funds were first reported for a later month has no figure for the period (unknown, not
-  0: tryout 22): it is left out of both sides of the rate and the sentences say so (截至6月无资
-  金到位记录); a project never reported counts 0 (nothing in place has been reported);
+  with no record for a month up to the period's end — never reported, or first reported for a
+  later month — has no figure for the period (unknown, not 0: tryout 22): it is left out of
+  both sides of the rate and the sentences say so (截至6月无资金到位记录). A blank cell in an
+  import is no record, a typed 0 is a record of 0, and a record for a later month never changes
+  a period (tryout 32: a blank counted 0 or unknown by whether a later month was entered);
 - every rate is a percentage to one decimal, half-up (figures.arithmetic.percent), and None
   (shown "—") when its denominator is zero: never 0%.
 """
@@ -133,18 +135,20 @@ def is_signed_in(lead: LeadFacts, period: Period) -> bool:
 
 def funds_in_place(lead: LeadFacts, day: date) -> Decimal:
     """The cumulative funds in place reported for the latest month up to `day`'s, in 万元;
-    0 when none was reported up to then (see `funds_known` for a month before the first)."""
+    0 when none was reported up to then (the warnings' 至今无到位资金; rates read
+    `funds_known`, which leaves such a lead out)."""
     known = funds_known(lead, day)
     return Decimal(0) if known is None else known
 
 
 def funds_known(lead: LeadFacts, day: date) -> Decimal | None:
-    """The cumulative funds in place reported for the latest month up to `day`'s, in 万元; 0
-    when the lead's funds were never reported; None (unknown) when they were first reported for
-    a later month: a month before the first record is not a month with nothing in place."""
+    """The cumulative funds in place reported for the latest month up to `day`'s, in 万元;
+    None (unknown) when there is no record for a month up to then, whether the lead was never
+    reported or first reported for a later month: records after `day`'s month never change
+    what is known at `day` (tryout 32)."""
     reports = [f for f in lead.funds if (f.year, f.month) <= (day.year, day.month)]
     if not reports:
-        return None if lead.funds else Decimal(0)
+        return None
     return max(reports, key=lambda f: (f.year, f.month)).cumulative
 
 
@@ -172,7 +176,7 @@ class Funnel:
     at_capacity: int = 0
     contract_investment: Decimal = Decimal(0)
     funds_in_place: Decimal | None = Decimal(0)  # None: no project's funds known by the end
-    # Projects of the base whose funds were first reported for a later month (`funds_known`),
+    # Projects of the base with no funds record by the period's end (`funds_known`),
     # and the contract investment of those whose funds are known (the rate's base).
     funds_unrecorded: int = 0
     funds_contract: Decimal | None = None  # None: every project's funds are known

@@ -21,16 +21,22 @@ from guanmo.attraction.park_services import PARK_FIGURE_FIELDS, save_park_figure
 from guanmo.attraction.parks import LEADING_SHARE_TARGET, standings
 from guanmo.attraction.phases import first_phase_only
 from guanmo.attraction.sections import Section, land_section
-from guanmo.attraction.selectors import parcels_of, park_facts, park_lands
+from guanmo.attraction.selectors import parcels_of, park_facts, park_lands, parks_of
 from guanmo.documents.official import chinese_date
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Source
 
 
 def _parks(scope: Scope) -> list[Region]:
-    """The city's parks whose figures he reads: all for those who see the city's totals, a
-    park's office its own; 404 for anyone else."""
-    parks = [unit for unit in scope.units() if unit.kind == Region.Kind.ZONE]
+    """The city's parks (selectors.parks_of, a county's included) whose figures he reads: all
+    for those who see the city's totals, a park's office its own, a county's office the parks
+    added under its county (tryout 32: 404 for 武陟县); 404 for anyone else."""
+    mine = scope.county.pk if scope.county is not None else None
+    parks = [
+        park
+        for park in parks_of(scope.city)
+        if scope.sees_city_totals or mine in (park.pk, park.parent_id)
+    ]
     if not parks:
         raise Http404("没有这个页面")
     return parks

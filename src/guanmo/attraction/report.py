@@ -39,7 +39,14 @@ from guanmo.attraction.models import Lead
 from guanmo.attraction.origins import GROUPS, source_named
 from guanmo.attraction.parks import ParkFacts, ParkStanding, standings
 from guanmo.attraction.phases import PhaseGap, first_phase_only
-from guanmo.attraction.selectors import facts, facts_of, parcels_of, park_facts, park_standards
+from guanmo.attraction.selectors import (
+    facts,
+    facts_of,
+    in_unit,
+    parcels_of,
+    park_facts,
+    park_standards,
+)
 from guanmo.attraction.sentences import funnel_sentences, open_month_sentences
 from guanmo.attraction.stages import Stage
 from guanmo.clock import today
@@ -79,6 +86,10 @@ class AttractionReport:
     # Notes for the office to check the data by (…请核对。): the page, the text and JSON say
     # them, the issued .docx never (tryout 28).
     checks: list[str] = field(default_factory=list)
+    # How the data entered were read where a cell was blank (…未填实际动工日期，按…计。): the
+    # page, the text and JSON say them under the sentences, the issued .docx and bulletin never
+    # (tryout 32: 「…按未动工计」 in the official document's body).
+    entry_notes: list[str] = field(default_factory=list)
 
 
 def build_unit_report(city: Region, unit: Region, year: int, month: int) -> AttractionReport:
@@ -90,7 +101,7 @@ def build_unit_report(city: Region, unit: Region, year: int, month: int) -> Attr
         facts_of(city, [unit]),
         Period(year, month),
         [],
-        parcels=[parcel for parcel in parcels_of(city) if host_of(parcel) == unit.name],
+        parcels=[parcel for parcel in parcels_of(city) if in_unit(parcel, unit, city)],
         standards=_standards(city),
         whole_name=unit.name,
         parks=parks,
@@ -227,8 +238,8 @@ def report_of(
         sentences=[
             *funnel_sentences(whole, by_unit, period.label, whole_name, period.month),
             *open_month_sentences(period, as_of, last_funds_month(leads, as_of)),
-            *[f"{note}。" for note in start_notes(parcels)],
         ],
+        entry_notes=[f"{note}。" for note in start_notes(parcels)],
         checks=[f"{check}。" for check in start_checks(parcels)],
         land=_land(parcels, units, as_of, whole_name),
         idle_land=idle_parcels(parcels, as_of),

@@ -96,6 +96,7 @@ def as_dict(report: AttractionReport) -> dict:
             for warning in report.warnings
         ],
         "sentences": report.sentences,
+        "entry_notes": report.entry_notes,
         "checks": report.checks,
         "funds_notes": list(
             dict.fromkeys(
@@ -207,7 +208,7 @@ def as_text(report: AttractionReport) -> str:
         lines.append("\t".join(section.headers))
         lines += ["\t".join(row) for row in section.text_rows()] or [section.empty]
         lines += section.notes
-    lines += ["", *report.sentences]
+    lines += ["", *report.sentences, *report.entry_notes]
     if report.checks:
         lines += ["", CHECKS_TITLE, *report.checks]
     return "\n".join(lines)

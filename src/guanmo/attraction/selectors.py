@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.db.models import F, Q, QuerySet
 
-from guanmo.attraction.funnel import FundsReport, LeadFacts
+from guanmo.attraction.funnel import FundsReport, LeadFacts, host_of
 from guanmo.attraction.industries import industries, section_of
 from guanmo.attraction.land import (
     PARCEL_STATES,
@@ -33,7 +33,7 @@ from guanmo.figures.formatting import mu_text
 from guanmo.ledger.milestones import MilestoneDates
 from guanmo.ledger.models import MilestoneKind
 from guanmo.regions.models import Region
-from guanmo.regions.services import units_of
+from guanmo.regions.services import county_parks, served_cities, units_of
 
 # A stage's (planned, actual) dates, either None when unknown.
 StageDates = tuple[date | None, date | None]
@@ -101,11 +101,11 @@ def placement(place: Lead | Parcel) -> str:
 
 
 def hosted_by(units: Sequence[Region]) -> Q:
-    """Leads or parcels whose host unit (`host_unit`) is one of `units`."""
+    """Leads or parcels whose host unit (`host_unit`) is one of `units`, or whose park is one
+    of them: a county's park picked on its own (`report_units`) takes what lies in it, though
+    its county counts it (tryout 32)."""
     in_city_park = Q(park__parent=F("city"))
-    return Q(in_city_park, park__in=units) | (
-        Q(county__in=units) & (Q(park__isnull=True) | ~in_city_park)
-    )
+    return Q(park__in=units) | (Q(county__in=units) & (Q(park__isnull=True) | ~in_city_park))
 
 
 def preparatory_dates(lead: Lead) -> list[MilestoneDates]:
@@ -221,8 +221,9 @@ def parcels_with_leads(parcels: QuerySet[Parcel]) -> QuerySet[Parcel]:
 
 
 def park_standards(city: Region) -> dict[str, ParkStandard]:
-    """The city's parks' land standards, by the park's name."""
-    standards = ParkStandard.objects.filter(park__parent=city).select_related("park")
+    """The land standards of the city's parks (`parks_of`: its own and its counties'), by the
+    park's name (tryout 32: a county's park's standard was ignored)."""
+    standards = ParkStandard.objects.filter(park__in=parks_of(city)).select_related("park")
     return {standard.park.name: standard for standard in standards}
 
 
@@ -261,9 +262,34 @@ def park_lands(city: Region, day: date) -> dict[str, ParkLand]:
     }
 
 
+def report_units(city: Region) -> list[Region]:
+    """The units a report or page may be narrowed to: the city's units (`units_of`), then the
+    parks added under its counties (`parks_of`: tryout 32, `--unit 武陟县产业集聚区` was none)."""
+    units = units_of(city)
+    return units + county_parks(units)
+
+
+def in_unit(place: ParcelFacts, unit: Region, city: Region) -> bool:
+    """Whether a parcel lies in `unit` as its own report counts: the unit that hosts it
+    (`funnel.host_of`), or its park when `unit` is a county's park (`report_units`)."""
+    if unit.parent_id != city.pk and unit.kind == Region.Kind.ZONE:
+        return unit.name in place.units
+    return host_of(place) == unit.name
+
+
 def parks_of(city: Region) -> list[Region]:
-    """The city's parks (and zones), in the tree's order."""
-    return [unit for unit in units_of(city) if unit.kind == Region.Kind.ZONE]
+    """Every park of the city, in the tree's order: its parks and zones ranked beside its
+    counties, then the parks added under its counties (regions.services.add_park) — the one
+    list of the city's parks (tryout 32: a county's park was no park for the standards, the
+    reports, the parks' page or the figures' import)."""
+    units = units_of(city)
+    return [unit for unit in units if unit.kind == Region.Kind.ZONE] + county_parks(units)
+
+
+def served_parks() -> list[Region]:
+    """The parks of every top Guanmo serves (`parks_of`), never a zone kept only to compare
+    with (雄安新区 under 河北省, a lead's source)."""
+    return [park for top in served_cities() for park in parks_of(top)]
 
 
 @dataclass(frozen=True)

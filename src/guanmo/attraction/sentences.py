@@ -60,8 +60,11 @@ def funds_base_note(name: str, figures: Funnel, month: int) -> str | None:
     funds record by the month's end (funnel.funds_known): the rate is over the others, whose
     contract differs from the row's 合同投资 (tryout 28); None when every project counts.
     "注：温县资金到位率按有资金到位记录的1个项目、合同投资15,000.00万元计算（另1个项目截至8月无
-    资金到位记录，未计入）。" """
+    资金到位记录，未计入）。"; None too when no project counts: the row shows — and says
+    nothing of a base of 0个项目 (tryout 32)."""
     if not figures.funds_unrecorded or figures.funds_contract is None:
+        return None
+    if figures.funds_in_place is None:
         return None
     counted = figures.signed - figures.funds_unrecorded
     return (

@@ -15,8 +15,9 @@ from guanmo.accounts.models import User
 from guanmo.attraction.funds import funds_faults
 from guanmo.attraction.models import FundsInPlace, Lead, LeadChange, LeadMilestone, StageDate
 from guanmo.attraction.selectors import host_unit, preparatory_dates, stage_dates
-from guanmo.attraction.stages import Stage, missing_before, stage_faults
+from guanmo.attraction.stages import DROPPED, Stage, missing_before, stage_faults
 from guanmo.documents.official import chinese_date
+from guanmo.ledger.key_lists import first_day
 from guanmo.ledger.milestones import MilestoneDates, date_faults
 from guanmo.ledger.models import KeyListEntry, Level, MilestoneKind, Project
 from guanmo.ledger.models import Stage as ProjectStage
@@ -30,6 +31,7 @@ from guanmo.ledger.services.milestones import (
 from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, Source, record_changes, shown
 from guanmo.reporting.models import ImportRecord
+from guanmo.reporting.selectors import latest_closed_month
 
 # The lead's own fields a register may give, as `LeadInput` names them.
 LEAD_FIELDS = (
@@ -77,7 +79,8 @@ class Saved:
         if self.linked is None:
             return ""
         if self.linked_new:
-            return f"转入重点项目台账，新建重点项目“{self.linked.name}”"
+            made = f"转入重点项目台账，新建重点项目“{self.linked.name}”"
+            return f"{made}，{counted_from(self.linked.entered_on)}"
         return f"转入重点项目台账，与台账中已有的重点项目“{self.linked.name}”关联"
 
 
@@ -89,6 +92,16 @@ def _history(lead: Lead, label: str, old: object, new: object) -> LeadChange | N
     if shown(old) == shown(new):
         return None
     return LeadChange(lead=lead, field=label, old_value=shown(old), new_value=shown(new))
+
+
+def _in_wan(line: LeadChange | None) -> LeadChange | None:
+    """A history line of an amount with its unit, as notes and the lead's page say it:
+    「（空） → 20000万元」 (tryout 32: bare 20000)."""
+    if line is not None:
+        line.old_value, line.new_value = (
+            f"{value}万元" if value else "" for value in (line.old_value, line.new_value)
+        )
+    return line
 
 
 def save_lead(
@@ -133,7 +146,8 @@ def save_lead(
         row = FundsInPlace.objects.filter(lead=lead, year=year, month=month).first()
         if not created:
             old = row.cumulative if row else None
-            changes.append(_history(lead, f"{year}年{month}月累计到位资金", old, cumulative))
+            label = f"{year}年{month}月累计到位资金"
+            changes.append(_in_wan(_history(lead, label, old, cumulative)))
         FundsInPlace.objects.update_or_create(
             lead=lead, year=year, month=month, defaults={"cumulative": cumulative}
         )
@@ -287,6 +301,31 @@ def link_faults(city: Region, host: Region, name: str, started: date | None) -> 
     return []
 
 
+def entered_on_for(city: Region, started: date | None) -> date:
+    """The day a project made from a lead now enters the ledger (`Project.entered_on`, the
+    month it reports from, ledger.due): its start (today when none is given), but never in a
+    closed month (reporting.selectors.closed_months): a start on or before the latest closed
+    month enters on the first day of the month after it, so a closed month's reports never
+    change (tryout 32: leads imported on 15 December as started in May turned 1—11月's 529
+    projects into 532). The project's 开工 milestone keeps the start itself."""
+    day = started or clock.today()
+    latest = latest_closed_month(city)
+    if latest is not None and (day.year, day.month) <= latest:
+        return first_day(latest[0], latest[1] + 1)
+    return day
+
+
+def counted_from(entered_on: date | None) -> str:
+    """自12月起计入 (自2026年1月起计入 in another year than today's): from which month a project
+    made from a lead counts in the key projects' reports."""
+    if entered_on is None:
+        return "自本年1月起计入"
+    month = f"{entered_on.month}月"
+    if entered_on.year != clock.today().year:
+        month = f"{entered_on.year}年{month}"
+    return f"自{month}起计入"
+
+
 def link_to_ledger(
     lead: Lead, *, user: User | None, import_record: ImportRecord | None = None
 ) -> Project:
@@ -337,9 +376,11 @@ def link_to_ledger(
             start_year=started.year if started else None,
             stage=ProjectStage.NEW_START,  # it starts now (tryout 22: 建设性质 was blank)
             leader_in_charge=lead.leader_in_charge,
-            entered_on=started or clock.today(),
+            entered_on=entered_on_for(lead.city, started),
         )
-    listed = _enter_key_list(project, started)
+        listed = _enter_key_list(project, project.entered_on)
+    else:
+        listed = _enter_key_list(project, started)
     stored = milestones_by_project([project.pk])[project.pk]
     carried = {MilestoneKind.STARTED: lead_start} | {
         MilestoneKind(each.kind): (each.planned, each.reached) for each in lead.milestones.all()
@@ -437,9 +478,10 @@ def producing_on_project(lead: Lead, *, source: str, user: User | None) -> int:
 
 
 def _enter_key_list(project: Project, started: date | None) -> list[Change]:
-    """Put the project a lead became on the city's key list (市重点) of the year it started,
-    unless it is on a list of that year already; it is then counted, listed and warned about
-    like every key project, due to report from the month of its `entered_on` (the start). The
+    """Put the project a lead became on the city's key list (市重点) of the year of `started`
+    (a new project's `entered_on`, an existing one's start), unless it is on a list of that
+    year already; it is then counted, listed and warned about like every key project, due to
+    report from the month of its `entered_on` (`entered_on_for`). The
     project's history line, or none. Source: issue 14, "When it starts, it becomes … a ledger
     project" (tryout 16: a converted project was on no list, yet warned as unreported)."""
     year = (started or clock.today()).year
@@ -534,6 +576,34 @@ def record_stage(
         stages={stage: (planned, reached)},
     )
     return _saved_from_page(lead, given, user=user, reason=reason)
+
+
+def record_dropped(
+    lead: Lead, on: date | None, *, reason: str, user: User | None, today: date
+) -> Saved:
+    """Record on the lead's page that its talks ended (终止洽谈, `Lead.dropped_on`) on `on`
+    for `reason`, in its history as the import records it (tryout 32: only an import could).
+    Raises StageRefused, changing nothing, without an actual date or a reason, for a day after
+    today or before its talks began, and for a lead already signed."""
+    dates = stage_dates(lead)
+    talks, signed = (
+        dates.get(stage, (None, None))[1] for stage in (Stage.NEGOTIATING, Stage.SIGNED)
+    )
+    messages = []
+    if on is None:
+        messages.append(f"{DROPPED}：请填写实际日期")
+    elif on > today:
+        messages.append(f"{DROPPED}：{chinese_date(on)}晚于今天，实际日期不能是将来")
+    elif talks is not None and on < talks:
+        messages.append(f"{DROPPED}：{chinese_date(on)}早于洽谈日期{chinese_date(talks)}")
+    if signed is not None:
+        messages.append(f"已于{chinese_date(signed)}签约，不能终止洽谈")
+    if not reason.strip():
+        messages.append(f"{DROPPED}须写明原因")
+    if messages:
+        raise StageRefused(messages)
+    given = LeadInput(name=lead.name, county=lead.county, values={"dropped_on": on})
+    return _saved_from_page(lead, given, user=user, reason=reason.strip())
 
 
 def _saved_from_page(lead: Lead, given: LeadInput, *, user: User | None, reason: str) -> Saved:

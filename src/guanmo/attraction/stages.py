@@ -23,6 +23,9 @@ class Stage(models.TextChoices):
 
 
 STAGES: tuple[Stage, ...] = tuple(Stage)
+# Talks ended before signing (Lead.dropped_on): not a stage of the funnel, but recorded on the
+# lead's page with the stages (a date and a reason) and shown as its state in the list.
+DROPPED = "终止洽谈"
 # The stages a signed project goes on to, each counted in the funnel against those signed.
 AFTER_SIGNING: tuple[Stage, ...] = STAGES[2:]
 

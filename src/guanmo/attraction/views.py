@@ -30,20 +30,21 @@ from guanmo.attraction.selectors import (
     hosted_by,
     placement,
     preparatory_dates,
+    report_units,
     stage_dates,
 )
 from guanmo.attraction.services import (
     Saved,
     StageRefused,
+    record_dropped,
     record_funds,
     record_preparatory,
     record_stage,
 )
-from guanmo.attraction.stages import STAGES, Stage
+from guanmo.attraction.stages import DROPPED, STAGES, Stage
 from guanmo.ledger.forms import MilestoneForm
 from guanmo.ledger.milestones import step_state
 from guanmo.regions.models import Region
-from guanmo.regions.services import units_of
 
 
 def _leads(scope: Scope):
@@ -61,7 +62,8 @@ def funnel_page(request: HttpRequest) -> HttpResponse:
     leads = _leads(scope)
     if not scope.sees_city_totals:  # the leads its figures count: those it hosts
         leads = leads.filter(hosted_by(scope.units()))
-    units = units_of(scope.city) if scope.sees_city_totals else []
+    # The city's units and its counties' parks, each a report of its own (tryout 32).
+    units = report_units(scope.city) if scope.sees_city_totals else []
     # A county's picker offers its own leads' sources and industries (tryout 22: 武陟县 was
     # offered the sources of other counties' leads).
     sources, industries = pickable(scope.city, None if scope.sees_city_totals else scope.units())
@@ -99,10 +101,6 @@ def funnel_page(request: HttpRequest) -> HttpResponse:
             "leads": _as_of(picked_leads(_listed(leads), picked), report.as_of),
         },
     )
-
-
-# A lead's stage on the list once its talks ended unsigned: the words its page heads the day.
-DROPPED = "终止洽谈"
 
 
 def _listed(leads: QuerySet[Lead]) -> QuerySet[Lead]:
@@ -156,16 +154,7 @@ def lead_page(request: HttpRequest, pk: int) -> HttpResponse:
         form = StageForm(request.POST)
         saved = _saved(
             form,
-            lambda data: record_stage(
-                lead,
-                Stage(data["stage"]),
-                planned=data["planned"],
-                reached=data["reached"],
-                contract_investment=data["contract_investment"],
-                user=request.user,
-                today=clock.today(),
-                reason=data["reason"],
-            ),
+            lambda data: _record_stage_form(lead, data, request.user),
         )
         if saved is not None:
             messages.success(request, f"已记录{lead.name}的{form.cleaned_data['stage']}日期")
@@ -173,6 +162,25 @@ def lead_page(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, f"项目已开工，{saved.linked_words}")
             return redirect("attraction_lead", pk=lead.pk)
     return _lead_page(request, lead, form=form)
+
+
+def _record_stage_form(lead: Lead, data: dict, user) -> Saved:
+    """What the stage form records: 终止洽谈 (services.record_dropped, its actual date and the
+    reason), else a stage's dates (services.record_stage). Raises StageRefused."""
+    if data["stage"] == DROPPED:
+        return record_dropped(
+            lead, data["reached"], reason=data["reason"], user=user, today=clock.today()
+        )
+    return record_stage(
+        lead,
+        Stage(data["stage"]),
+        planned=data["planned"],
+        reached=data["reached"],
+        contract_investment=data["contract_investment"],
+        user=user,
+        today=clock.today(),
+        reason=data["reason"],
+    )
 
 
 def _saved(form, save: Callable[[dict], Saved]) -> Saved | None:

@@ -273,7 +273,10 @@ def _as_demo_project(project: Project, stages: dict, product: str) -> None:
     project.stage = Stage.NEW_START if started.year == YEAR else Stage.CONTINUING
     project.start_year, project.end_year = started.year, max(started.year + 2, YEAR)
     project.scope = f"建设{product}生产线、厂房及配套设施"
-    project.save(update_fields=["stage", "start_year", "end_year", "scope"])
+    # The demo replays the year as it happened: the project entered the ledger on its start,
+    # not in the open month a project made from a lead today enters (entered_on_for).
+    project.entered_on = started
+    project.save(update_fields=["stage", "start_year", "end_year", "scope", "entered_on"])
     moment = at(started, 10)
     FigureChange.objects.filter(project=project).update(at=moment)
     LeadChange.objects.filter(lead__project=project).update(at=moment)

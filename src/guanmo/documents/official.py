@@ -36,15 +36,14 @@ from guanmo.documents.tables import (
     text_width,
 )
 
+# The one rule for a date in Chinese, kept on the ground floor (sheets say dates with it too),
+# given from here to every page, template filter and document.
+from guanmo.figures.formatting import chinese_date as chinese_date
+
 # The mark is as wide as the text area allows, never above 小初 × 1.5.
 MARK_LARGEST = Pt(54)
 MARK_TOP = Mm(35)  # from the top of the text area to the mark's upper edge
 VERSION_SIZE = parts.SIZE_FOUR  # 版记 in 四号
-
-
-def chinese_date(day: date) -> str:
-    """2025年12月8日: the year in full, no leading zeros (GB/T 9704 7.3.5.3)."""
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def chinese_time(moment: datetime) -> str:

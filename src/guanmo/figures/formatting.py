@@ -18,6 +18,7 @@ The rules follow the bulletins project offices issue and issue 10 ("One way to s
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from guanmo.figures.arithmetic import WAN_PER_YI
@@ -327,3 +328,10 @@ def mu_text(area: Figure) -> str:
     """An area in 亩 as sentences say it, to the tables' two decimals half-up without trailing
     zeros: 50亩, 530.01亩 (tryout 22: 530.005亩 in a sentence beside 530.01 in the table)."""
     return f"{half_up(_checked(area), AREA_PLACES).normalize():f}亩"
+
+
+def chinese_date(day: date) -> str:
+    """2025年12月8日: the year in full, no leading zeros (GB/T 9704 7.3.5.3). Kept on the
+    ground floor so a sheet's column map says a date as pages do; documents.official gives it
+    to the rest."""
+    return f"{day.year}年{day.month}月{day.day}日"

@@ -18,6 +18,7 @@ from guanmo.ledger.services.milestones import (
     MilestoneRefused,
     RemovalRefused,
     milestones_by_project,
+    removal_closed_fault,
     remove_from_key_list,
     save_milestones,
 )
@@ -100,6 +101,11 @@ def project_removal(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied("只有市项目办可以调出重点项目名录")
     entries = project.key_lists.filter(removed_on__isnull=True).order_by("-year", "level")
     form = RemovalForm(request.POST or None, entries=entries)
+    if request.method == "POST" and form.is_valid():
+        # A closed month's reports stay as closed (tryout 32): refused, never backdated.
+        closed = removal_closed_fault(project.city, form.cleaned_data["removed_on"])
+        if closed is not None:
+            form.add_error("removed_on", closed)
     if request.method == "POST" and form.is_valid():
         try:
             remove_from_key_list(

@@ -120,10 +120,18 @@ def init_city(city_code: str, zones: list[str] | tuple[str, ...] = ()) -> Region
 
 def add_zone(city: Region, name: str) -> Region:
     """A park or zone ranked beside a city's counties (a county's towns); its code is
-    `<parent code>-Znn`."""
+    `<parent code>-Znn`. Raises RefusedRegion for the name of a park already added under one
+    of its counties (`add_park`): a second unit of that name would split its leads, parcels
+    and figures (tryout 32: init-city --zone made 410800-Z03 beside 410823-Z01)."""
     existing = city.children.filter(name=name).first()
     if existing:
         return existing
+    below = Region.objects.filter(parent__parent=city, kind=Region.Kind.ZONE, name=name)
+    if (park := below.select_related("parent").first()) is not None:
+        raise RefusedRegion(
+            f"{name}已是{park.parent.name}的园区（{park.code}），不能再添加为与县区并列的园区；"
+            "县（市、区）的园区在招商、用地和园区指标中都作为园区使用"
+        )
     taken = city.children.filter(kind=Region.Kind.ZONE).count()
     return Region.objects.create(
         code=f"{city.code}-Z{taken + 1:02d}",

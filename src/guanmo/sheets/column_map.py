@@ -3,9 +3,11 @@
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from guanmo.figures.formatting import chinese_date
 from guanmo.sheets.cells import UNIT_NAMES, format_wan, format_years
 from guanmo.sheets.faults import ColumnUse
 from guanmo.sheets.header import FORGET, Header
@@ -95,7 +97,8 @@ def _shown(value: object, unit: Decimal | None) -> str:
     """A sample as the map shows it: money (read in 万元) as the sheet has it, in the column's
     `unit` (万元 per unit), with the 万元 it is stored as beside any other unit ("74.26015亿元
     （折合742601.5万元）", never a figure in one unit labelled with another: issue 9); another
-    figure as read (95.5, not "95.50万元": a rate or a count is no amount of money); a yes/no
+    figure as read (95.5, not "95.50万元": a rate or a count is no amount of money); a date as
+    pages say it (2025年1月10日, never 2025-01-10: tryout 32); a yes/no
     cell (一票否决) 是 or 否, never Python's True/False (issue 13, tryout 23)."""
     if isinstance(value, bool):
         return "是" if value else "否"
@@ -103,6 +106,8 @@ def _shown(value: object, unit: Decimal | None) -> str:
         if unit is None:
             return f"{value.normalize():f}"
         return as_typed(value, into=unit, typed_unit=UNIT_NAMES[unit], stored_unit="万元")
+    if isinstance(value, date):
+        return chinese_date(value)  # 2025年1月10日, as every page says a date (tryout 32)
     if isinstance(value, tuple):
         return format_years(*value)
     if isinstance(value, frozenset | set):

@@ -9,9 +9,12 @@ from django.db import transaction
 from django.db.models import Manager
 
 from guanmo.accounts.models import User
+from guanmo.documents.official import chinese_date
+from guanmo.ledger.key_lists import first_day
 from guanmo.ledger.milestones import MilestoneDates, date_faults
 from guanmo.ledger.models import KeyListEntry, Milestone, MilestoneKind, Project
 from guanmo.locking import locked
+from guanmo.regions.models import Region
 from guanmo.reporting.history import Change, Source, record_changes, shown
 
 
@@ -94,6 +97,26 @@ def save_milestones(
 
 class RemovalRefused(Exception):
     """The project may not be taken off the list; the message says why, in Chinese."""
+
+
+def removal_closed_fault(city: Region, on: date) -> str | None:
+    """Why a project of `city` may not be taken off a key list on `on` from its page, in
+    Chinese: a day in or before the latest closed month (reporting.selectors.closed_months)
+    would change reports already closed and bulletins already issued (tryout 32: the closed
+    1—11月 report's 调出1个 became 2); the message names the closed month and the earliest
+    day allowed. None when `on` lies after every closed month."""
+    from guanmo.reporting.selectors import closed_months
+
+    closed = closed_months(city)
+    latest = max(closed, default=None)
+    if latest is None or (on.year, on.month) > latest:
+        return None
+    year, month = (on.year, on.month) if (on.year, on.month) in closed else latest
+    earliest = first_day(latest[0], latest[1] + 1)
+    return (
+        f"调出日期{chinese_date(on)}在已关账的月份：{year}年{month}月已关账，"
+        f"调出会改变已关账月份的报表和已印发的通报；调出日期最早为{chinese_date(earliest)}"
+    )
 
 
 def remove_from_key_list(

@@ -2,9 +2,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from guanmo.attraction.report import Picked, build_picked_report
 from guanmo.attraction.report_output import FORMATS, as_docx, as_json, as_text, as_xlsx
+from guanmo.attraction.selectors import report_units
 from guanmo.documents.commands import add_output_arguments, write_output
 from guanmo.regions.management.city import add_city_argument, city_for
-from guanmo.regions.services import units_of
 
 
 class Command(BaseCommand):
@@ -30,7 +30,7 @@ class Command(BaseCommand):
         city = city_for(city)
         picked = None
         if unit:
-            picked = next((u for u in units_of(city) if unit in (u.name, u.short_name)), None)
+            picked = next((u for u in report_units(city) if unit in (u.name, u.short_name)), None)
             if picked is None:
                 raise CommandError(f"没有名为“{unit}”的县区或园区")
         try:

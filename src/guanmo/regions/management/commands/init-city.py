@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from guanmo.indicators.services import install_starting_indicators
-from guanmo.regions.services import UnknownDivision, init_city
+from guanmo.regions.services import RefusedRegion, UnknownDivision, init_city
 
 
 class Command(BaseCommand):
@@ -19,7 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, code: str, zone: list[str], **options):
         try:
             city = init_city(code, zone)
-        except UnknownDivision as error:
+        except (UnknownDivision, RefusedRegion) as error:
             raise CommandError(str(error)) from error
         units = city.children.order_by("sort_order", "code")
         self.stdout.write(f"{city.name}（{city.code}）：{units.count()} 个县区、园区")
