@@ -429,6 +429,26 @@ def _preparatory(row: Row, entry: _Entry) -> None:
         entry.given.milestones[kind] = (planned, reached)
 
 
+def _funds_out_of_order(lead: Lead, funds_month: _FundsMonth, amount: Decimal) -> str:
+    """Why `amount` (万元, the cumulative since signing as of `funds_month`) cannot stand beside
+    the lead's stored months: below an earlier month's figure or above a later month's (a
+    cumulative never falls; tryout 33), naming the stored month; "" when it fits. The same
+    month's stored figure is a correction, not compared."""
+    at = (funds_month.year, funds_month.month)
+    stored = sorted(((f.year, f.month), f.cumulative) for f in lead.funds.all())
+    earlier = [(when, value) for when, value in stored if when < at and value > amount]
+    later = [(when, value) for when, value in stored if when > at and value < amount]
+    if not earlier and not later:
+        return ""
+    (year, month), value = earlier[-1] if earlier else later[0]
+    side = "少于" if earlier else "多于"
+    return (
+        f"到位资金是签约以来累计，只增不减：本表{funds_month.year}年{funds_month.month}月为"
+        f"{format_wan(amount)}万元，{side}{year}年{month}月已存的{format_wan(value)}万元；"
+        "请核对（如已存数字有误，请先更正该月）"
+    )
+
+
 def _funds(
     row: Row,
     entry: _Entry,
@@ -456,6 +476,9 @@ def _funds(
             f"表头所写{months}到位资金是本年的数，项目于{signed.year}年签约，签约以来累计到位资金"
             "不明；请改填累计到位资金",
         )
+        return
+    if lead is not None and (fall := _funds_out_of_order(lead, funds_month, amount)):
+        row.fault(Column.FUNDS_IN_PLACE, fall)
         return
     investment = row.values.get(Column.CONTRACT_INVESTMENT)
     if investment is None and lead is not None:
