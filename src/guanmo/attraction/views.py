@@ -23,6 +23,7 @@ from guanmo.attraction.forms import FundsForm, PickForm, StageForm, chosen_perio
 from guanmo.attraction.funnel_chart import funnel_flows
 from guanmo.attraction.models import PREPARATORY, Lead
 from guanmo.attraction.report import Picked, build_picked_report, pickable, picked_leads
+from guanmo.attraction.report_output import CHECKS_TITLE
 from guanmo.attraction.sections import report_sections
 from guanmo.attraction.selectors import (
     facts,
@@ -93,6 +94,7 @@ def funnel_page(request: HttpRequest) -> HttpResponse:
             "form": form,
             "report": report,
             "sections": report_sections(report),
+            "checks_title": CHECKS_TITLE,
             "bars": bars,
             "flows": flows,
             "sees_parks": any(unit.kind == Region.Kind.ZONE for unit in scope.units()),
